@@ -1,0 +1,22 @@
+#pragma once
+// The command line (Boost.Program_options only here). Commands and options are a contract.
+
+#include <string>
+
+#include "pipeline.hpp"
+
+namespace mammocalc {
+
+enum class CommandKind { Summarize, Rules, Help, Version };
+
+struct Command {
+  CommandKind kind = CommandKind::Help;
+  RunConfig run;              // summarize
+  bool rules_as_xml = false;  // rules --format xml
+  std::string help_text;      // help
+};
+
+// Parses argv. Throws Error(Usage) with a one-line message on a wrong command line.
+Command parse_command_line(int argc, char** argv);
+
+}  // namespace mammocalc

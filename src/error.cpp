@@ -1,0 +1,41 @@
+#include "error.hpp"
+
+namespace mammocalc {
+
+std::string_view to_string(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::FileNotFound:
+      return "file-not-found";
+    case ErrorCode::NotDicom:
+      return "not-dicom";
+    case ErrorCode::UnsupportedSopClass:
+      return "unsupported-sop-class";
+    case ErrorCode::InvalidSrDocument:
+      return "invalid-sr";
+    case ErrorCode::NotBreastImaging:
+      return "not-breast-imaging";
+    case ErrorCode::OutputFailed:
+      return "output-failed";
+    case ErrorCode::Usage:
+      return "usage";
+  }
+  return "unknown";
+}
+
+ExitCode exit_code_for(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::Usage:
+      return ExitCode::Usage;
+    case ErrorCode::OutputFailed:
+      return ExitCode::OutputFailed;
+    case ErrorCode::FileNotFound:
+    case ErrorCode::NotDicom:
+    case ErrorCode::UnsupportedSopClass:
+    case ErrorCode::InvalidSrDocument:
+    case ErrorCode::NotBreastImaging:
+      return ExitCode::InputFailed;
+  }
+  return ExitCode::InputFailed;
+}
+
+}  // namespace mammocalc

@@ -1,0 +1,44 @@
+#pragma once
+// The one error type of mammocalc: a code plus a message that names the file.
+// Thrown where a problem is found, reported once in main().
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace mammocalc {
+
+enum class ErrorCode {
+  FileNotFound,         // the input path does not exist or cannot be opened
+  NotDicom,             // the input is not a readable DICOM file
+  UnsupportedSopClass,  // DICOM, but not one of the SR storage classes we accept
+  InvalidSrDocument,    // an SR whose content tree DCMTK cannot read
+  NotBreastImaging,     // an SR that is neither a breast-imaging report nor carries calcifications
+  OutputFailed,         // the summary could not be written
+  Usage,                // the command line is wrong
+};
+
+// How the process ends; sites script against these numbers.
+enum class ExitCode : int {
+  Success = 0,
+  InputFailed = 1,
+  Usage = 2,
+  OutputFailed = 3,
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  ErrorCode code() const { return code_; }
+
+ private:
+  ErrorCode code_;
+};
+
+// Short stable name of an error code, e.g. "not-dicom".
+std::string_view to_string(ErrorCode code);
+
+// The exit status that an error of this code ends the process with.
+ExitCode exit_code_for(ErrorCode code);
+
+}  // namespace mammocalc

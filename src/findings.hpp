@@ -1,0 +1,176 @@
+#pragma once
+// The normalised calcification finding (decision-logic.md §1) and the document it came from.
+// Plain values only: the rules and the writers depend on nothing else. Absent data is an empty
+// optional or an Unknown enumerator, never a guessed value.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "codes.hpp"
+
+namespace mammocalc {
+
+enum class Laterality { Unknown, Right, Left, Both };
+enum class Site { Unknown, Ductal, Lobular };
+enum class SiteSource { None, Annotation, Sr, Inferred };
+
+// BI-RADS 5th ed. morphology (CID 6010). Unrecognised keeps a code we could not map.
+enum class Morphology {
+  Skin,
+  Vascular,
+  CoarsePopcorn,
+  LargeRodLike,
+  Round,
+  Punctate,
+  Rim,
+  LucentCentred,
+  Dystrophic,
+  MilkOfCalcium,
+  Suture,
+  Amorphous,
+  CoarseHeterogeneous,
+  FinePleomorphic,
+  FineLinear,
+  FineLinearBranching,
+  Microcalcifications,  // non-specific DICOM term, no BI-RADS meaning
+  Macrocalcifications,  // non-specific DICOM term, no BI-RADS meaning
+  Unrecognised,
+};
+
+// BI-RADS distribution (CID 6012). Unrecognised keeps a code we could not map.
+enum class Distribution {
+  Diffuse,
+  Regional,
+  Grouped,
+  Linear,
+  Segmental,
+  WithinMass,
+  OutsideMass,
+  Unrecognised,
+};
+
+enum class Change { Unknown, New, Increased, Stable, Decreased };
+enum class Presence { Unknown, Yes, No };
+enum class Region { Subareolar, Central, AxillaryTail, Axilla, ChestWall };
+enum class Quadrant { UpperOuter, UpperInner, LowerOuter, LowerInner };
+enum class Depth { Anterior, Middle, Posterior };
+
+// BI-RADS assessment categories; Suspicious4 is "4" without a subcategory.
+enum class Category {
+  Incomplete0,
+  Negative1,
+  Benign2,
+  ProbablyBenign3,
+  Suspicious4,
+  LowSuspicion4A,
+  ModerateSuspicion4B,
+  HighSuspicion4C,
+  HighlySuggestive5,
+  KnownMalignancy6,
+};
+
+enum class PriorResult {
+  Benign,
+  Malignant,
+  HighRisk,
+  Insufficient,
+  Indeterminate,
+  TargetNotInSpecimen,
+  NoCalcificationsInCore,
+};
+
+// Where a finding record came from.
+enum class Origin { BreastImagingReport, CadCluster, CadIndividual, Annotation };
+
+// A term together with the code it was read from and the content item position.
+template <typename Term>
+struct Coded {
+  Term term;
+  Code code;
+  std::string position;  // "1.4.2" as dsrdump +Pn prints it; empty when implied
+};
+
+struct Location {
+  std::optional<int> clock_hour;  // 1..12
+  std::optional<Region> region;
+  std::optional<Quadrant> quadrant;
+  std::optional<Depth> depth;
+  std::optional<double> from_nipple_mm;
+  std::optional<double> from_skin_mm;
+  std::optional<double> from_chest_wall_mm;
+};
+
+// Patient and procedure factors that decide stereotactic feasibility (B4) and A2.
+struct ProcedureFactors {
+  std::optional<double> compressed_thickness_mm;
+  Presence can_lie_prone = Presence::Unknown;
+  bool bothered_by_deposit = false;
+};
+
+// Something the reader wants the radiologist to see (unknown code, skipped item, ...).
+struct ReaderNote {
+  std::string code;      // warning code, e.g. "unknown-code"
+  std::string text;      // one line, no patient data
+  std::string position;  // content item position, may be empty
+};
+
+struct Finding {
+  std::string position;  // content item that holds the finding
+  Origin origin = Origin::BreastImagingReport;
+  Laterality laterality = Laterality::Unknown;
+  Location location;
+
+  Site stated_site = Site::Unknown;  // from annotation or SR Finding Site, never inferred
+  SiteSource stated_site_source = SiteSource::None;
+
+  std::vector<Coded<Morphology>> morphology;
+  std::optional<Coded<Distribution>> distribution;
+  bool distribution_implied = false;  // a CAD cluster implies grouped (decision-logic.md §1)
+
+  std::optional<int> count;
+  std::optional<double> extent_mm;
+  Change change = Change::Unknown;
+  Presence ultrasound_visible = Presence::Unknown;
+  Presence palpable = Presence::Unknown;
+  bool mass_with_calcifications = false;
+
+  std::optional<Category> reported_category;
+  std::string reported_category_source;  // "finding", "overall", "annotation"
+  std::vector<Code> reported_follow_up;
+  std::vector<PriorResult> prior_results;
+  ProcedureFactors procedure;
+
+  std::vector<std::string> member_positions;  // CAD individual calcifications of a cluster
+  std::vector<ReaderNote> notes;
+};
+
+struct SourceInfo {
+  std::string file;  // as given on the command line
+  std::string sop_class_uid;
+  std::string sop_instance_uid;
+  std::string study_instance_uid;
+  std::string accession_number;
+  std::string study_date;   // DICOM DA, YYYYMMDD
+  std::string template_id;  // "4200", "4000" or "other"
+};
+
+struct PatientInfo {
+  std::string id;
+  std::string name;
+  std::string sex;
+  std::string age;  // DICOM AS, e.g. "052Y"
+};
+
+// Everything read from one document: the input of the rules.
+struct Findings {
+  SourceInfo source;
+  PatientInfo patient;
+  std::vector<Finding> findings;
+  std::optional<Category> overall_category;
+  std::vector<Code> overall_follow_up;
+  int skipped_not_for_presentation = 0;
+  std::vector<ReaderNote> notes;
+};
+
+}  // namespace mammocalc

@@ -1,0 +1,416 @@
+#include "lexicon.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace mammocalc {
+namespace {
+
+template <typename Term>
+struct Entry {
+  CodeConst code;
+  Term term;
+};
+
+template <typename Term, std::size_t N>
+std::optional<Term> lookup(const std::array<Entry<Term>, N>& table, const Code& code) {
+  for (const auto& entry : table) {
+    if (same_concept(code, entry.code)) return entry.term;
+  }
+  return std::nullopt;
+}
+
+// CID 6010 Mammography Calcification Type (domain.md §1.1, §3.1).
+constexpr std::array<Entry<Morphology>, 18> kMorphology{{
+    {{"129757003", "SCT", "Calcified skin of breast"}, Morphology::Skin},
+    {{"129759000", "SCT", "Vascular calcification"}, Morphology::Vascular},
+    {{"129749001", "SCT", "Coarse (popcorn-like) calcification"}, Morphology::CoarsePopcorn},
+    {{"129752009", "SCT", "Large rod-like calcification"}, Morphology::LargeRodLike},
+    {{"129756007", "SCT", "Round shaped calcification"}, Morphology::Round},
+    {{"129755006", "SCT", "Punctate calcification"}, Morphology::Punctate},
+    {{"129751002", "SCT", "Eggshell calcification"}, Morphology::Rim},
+    {{"129754005", "SCT", "Lucent-centered calcification"}, Morphology::LucentCentred},
+    {{"129750001", "SCT", "Dystrophic calcification"}, Morphology::Dystrophic},
+    {{"129753004", "SCT", "Milk of calcium calcification"}, Morphology::MilkOfCalcium},
+    {{"129758008", "SCT", "Calcified suture material"}, Morphology::Suture},
+    {{"129760005", "SCT", "Amorphous calcification"}, Morphology::Amorphous},
+    {{"129763007", "SCT", "Heterogeneous calcification"}, Morphology::CoarseHeterogeneous},
+    {{"111344", "DCM", "Fine pleomorphic calcification"}, Morphology::FinePleomorphic},
+    {{"129761009", "SCT", "Fine, linear (casting) calcification"}, Morphology::FineLinear},
+    {{"129762002", "SCT", "Fine linear, branching (casting) calcification"},
+     Morphology::FineLinearBranching},
+    {{"44771000", "SCT", "Microcalcifications of the breast"}, Morphology::Microcalcifications},
+    {{"111345", "DCM", "Macrocalcifications"}, Morphology::Macrocalcifications},
+}};
+
+// CID 6012 Calcification Distribution Modifier (domain.md §3.2).
+constexpr std::array<Entry<Distribution>, 7> kDistribution{{
+    {{"129764001", "SCT", "Diffuse calcification distribution"}, Distribution::Diffuse},
+    {{"129767008", "SCT", "Regional calcification distribution"}, Distribution::Regional},
+    {{"129766004", "SCT", "Grouped calcification distribution"}, Distribution::Grouped},
+    {{"129765000", "SCT", "Linear calcification distribution"}, Distribution::Linear},
+    {{"129768003", "SCT", "Segmental calcification distribution"}, Distribution::Segmental},
+    {{"111346", "DCM", "Calcifications within a mass"}, Distribution::WithinMass},
+    {{"111347", "DCM", "Calcifications outside of a mass"}, Distribution::OutsideMass},
+}};
+
+// CID 6022 Side, CID 244 Laterality (domain.md §3.7).
+constexpr std::array<Entry<Laterality>, 6> kLaterality{{
+    {{"73056007", "SCT", "Right breast"}, Laterality::Right},
+    {{"80248007", "SCT", "Left breast"}, Laterality::Left},
+    {{"63762007", "SCT", "Both breasts"}, Laterality::Both},
+    {{"24028007", "SCT", "Right"}, Laterality::Right},
+    {{"7771000", "SCT", "Left"}, Laterality::Left},
+    {{"51440002", "SCT", "Bilateral"}, Laterality::Both},
+}};
+
+// CID 6018 clock positions 1 … 12, in order.
+constexpr std::array<Entry<int>, 12> kClock{{
+    {{"129772004", "SCT", "1 o'clock position"}, 1},
+    {{"129773009", "SCT", "2 o'clock position"}, 2},
+    {{"129774003", "SCT", "3 o'clock position"}, 3},
+    {{"129775002", "SCT", "4 o'clock position"}, 4},
+    {{"129776001", "SCT", "5 o'clock position"}, 5},
+    {{"129777005", "SCT", "6 o'clock position"}, 6},
+    {{"129778000", "SCT", "7 o'clock position"}, 7},
+    {{"129779008", "SCT", "8 o'clock position"}, 8},
+    {{"129780006", "SCT", "9 o'clock position"}, 9},
+    {{"129781005", "SCT", "10 o'clock position"}, 10},
+    {{"129782003", "SCT", "11 o'clock position"}, 11},
+    {{"129783008", "SCT", "12 o'clock position"}, 12},
+}};
+
+// CID 6018 regions.
+constexpr std::array<Entry<Region>, 5> kRegion{{
+    {{"129784002", "SCT", "Subareolar region"}, Region::Subareolar},
+    {{"129785001", "SCT", "Axillary tail region"}, Region::AxillaryTail},
+    {{"129786000", "SCT", "Central region of breast"}, Region::Central},
+    {{"129791004", "SCT", "Axilla region"}, Region::Axilla},
+    {{"78904004", "SCT", "Chest wall"}, Region::ChestWall},
+}};
+
+// CID 6020 Quadrant.
+constexpr std::array<Entry<Quadrant>, 4> kQuadrant{{
+    {{"76365002", "SCT", "Upper outer quadrant of breast"}, Quadrant::UpperOuter},
+    {{"77831004", "SCT", "Upper inner quadrant of breast"}, Quadrant::UpperInner},
+    {{"33564002", "SCT", "Lower outer quadrant of breast"}, Quadrant::LowerOuter},
+    {{"19100000", "SCT", "Lower inner quadrant of breast"}, Quadrant::LowerInner},
+}};
+
+// CID 6024 Depth.
+constexpr std::array<Entry<Depth>, 3> kDepth{{
+    {{"255549009", "SCT", "Anterior"}, Depth::Anterior},
+    {{"C25569", "NCIt", "Middle"}, Depth::Middle},
+    {{"255551008", "SCT", "Posterior"}, Depth::Posterior},
+}};
+
+// CID 6002 Change since last mammogram (the members that speak of calcifications or size).
+constexpr std::array<Entry<Change>, 5> kChange{{
+    {{"129721008", "SCT", "New finding"}, Change::New},
+    {{"129726003", "SCT", "Increase in number of calcifications"}, Change::Increased},
+    {{"15454001", "SCT", "Increase in size"}, Change::Increased},
+    {{"129727007", "SCT", "Decrease in number of calcifications"}, Change::Decreased},
+    {{"129723006", "SCT", "No significant changes in the finding"}, Change::Stable},
+}};
+
+// CID 6026/6027 Mammography Assessment (domain.md §3.3).
+constexpr std::array<Entry<Category>, 10> kCategory{{
+    {{"397138000", "SCT", "0 - Incomplete"}, Category::Incomplete0},
+    {{"397140005", "SCT", "1 - Negative"}, Category::Negative1},
+    {{"397141009", "SCT", "2 - Benign"}, Category::Benign2},
+    {{"397143007", "SCT", "3 - Probably Benign"}, Category::ProbablyBenign3},
+    {{"397144001", "SCT", "4 - Suspicious"}, Category::Suspicious4},
+    {{"MA.II.A.5.4A", "BI", "4A - Low suspicion"}, Category::LowSuspicion4A},
+    {{"MA.II.A.5.4B", "BI", "4B - Intermediate suspicion"}, Category::ModerateSuspicion4B},
+    {{"MA.II.A.5.4C", "BI", "4C - Moderate suspicion"}, Category::HighSuspicion4C},
+    {{"397145000", "SCT", "5 - Highly suggestive of malignancy"}, Category::HighlySuggestive5},
+    {{"MA.II.A.5.6", "BI", "6 - Known biopsy proven malignancy"}, Category::KnownMalignancy6},
+}};
+
+// CID 6063 Procedure Result, CID 6032 High Risk Lesion Pathology, CID 6066 target confirmation.
+constexpr std::array<Entry<PriorResult>, 12> kPriorResult{{
+    {{"30807003", "SCT", "Benign"}, PriorResult::Benign},
+    {{"21594007", "SCT", "Malignant"}, PriorResult::Malignant},
+    {{"281268007", "SCT", "Insufficient sample"}, PriorResult::Insufficient},
+    {{"258270003", "SCT", "High risk tumor"}, PriorResult::HighRisk},
+    {{"280416009", "SCT", "Indeterminate result"}, PriorResult::Indeterminate},
+    {{"6660000", "SCT", "Atypical intraductal hyperplasia"}, PriorResult::HighRisk},
+    {{"33889003", "SCT", "Atypical lobular hyperplasia"}, PriorResult::HighRisk},
+    {{"109888004", "SCT", "Lobular carcinoma in situ of breast"}, PriorResult::HighRisk},
+    {{"71232009", "SCT", "Phyllodes tumor"}, PriorResult::HighRisk},
+    {{"111299", "DCM", "Peripheral duct papillomas"}, PriorResult::HighRisk},
+    {{"133855003", "SCT", "Radial scar"}, PriorResult::HighRisk},
+    {{"111445", "DCM", "Target not in the specimen"}, PriorResult::TargetNotInSpecimen},
+}};
+
+// Anatomy for a Finding Site child (domain.md §1.4; SNOMED for the lobule is unverified, so
+// the FMA code is the one accepted for it).
+constexpr std::array<Entry<Site>, 3> kSite{{
+    {{"361719004", "SCT", "Mammary duct"}, Site::Ductal},
+    {{"58006", "FMA", "mammary duct"}, Site::Ductal},
+    {{"62090", "FMA", "lobule of mammary gland"}, Site::Lobular},
+}};
+
+template <typename Term, std::size_t N>
+CodeConst reverse_lookup(const std::array<Entry<Term>, N>& table, Term term) {
+  const auto* found = std::find_if(table.begin(), table.end(),
+                                   [&](const auto& entry) { return entry.term == term; });
+  return found == table.end() ? CodeConst{} : found->code;
+}
+
+}  // namespace
+
+std::optional<Morphology> morphology_for(const Code& code) { return lookup(kMorphology, code); }
+std::optional<Distribution> distribution_for(const Code& code) {
+  return lookup(kDistribution, code);
+}
+std::optional<Laterality> laterality_for(const Code& code) { return lookup(kLaterality, code); }
+std::optional<int> clock_hour_for(const Code& code) { return lookup(kClock, code); }
+std::optional<Region> region_for(const Code& code) { return lookup(kRegion, code); }
+std::optional<Quadrant> quadrant_for(const Code& code) { return lookup(kQuadrant, code); }
+std::optional<Depth> depth_for(const Code& code) { return lookup(kDepth, code); }
+std::optional<Change> change_for(const Code& code) { return lookup(kChange, code); }
+std::optional<Category> category_for(const Code& code) { return lookup(kCategory, code); }
+std::optional<PriorResult> prior_result_for(const Code& code) { return lookup(kPriorResult, code); }
+std::optional<Site> site_for(const Code& code) { return lookup(kSite, code); }
+
+CodeConst code_of(Morphology term) { return reverse_lookup(kMorphology, term); }
+CodeConst code_of(Distribution term) { return reverse_lookup(kDistribution, term); }
+
+std::string_view to_string(Morphology term) {
+  switch (term) {
+    case Morphology::Skin:
+      return "skin";
+    case Morphology::Vascular:
+      return "vascular";
+    case Morphology::CoarsePopcorn:
+      return "coarse-popcorn";
+    case Morphology::LargeRodLike:
+      return "large-rod-like";
+    case Morphology::Round:
+      return "round";
+    case Morphology::Punctate:
+      return "punctate";
+    case Morphology::Rim:
+      return "rim";
+    case Morphology::LucentCentred:
+      return "lucent-centred";
+    case Morphology::Dystrophic:
+      return "dystrophic";
+    case Morphology::MilkOfCalcium:
+      return "milk-of-calcium";
+    case Morphology::Suture:
+      return "suture";
+    case Morphology::Amorphous:
+      return "amorphous";
+    case Morphology::CoarseHeterogeneous:
+      return "coarse-heterogeneous";
+    case Morphology::FinePleomorphic:
+      return "fine-pleomorphic";
+    case Morphology::FineLinear:
+      return "fine-linear";
+    case Morphology::FineLinearBranching:
+      return "fine-linear-branching";
+    case Morphology::Microcalcifications:
+      return "microcalcifications-non-specific";
+    case Morphology::Macrocalcifications:
+      return "macrocalcifications-non-specific";
+    case Morphology::Unrecognised:
+      return "unrecognised";
+  }
+  return "unrecognised";
+}
+
+std::string_view to_string(Distribution term) {
+  switch (term) {
+    case Distribution::Diffuse:
+      return "diffuse";
+    case Distribution::Regional:
+      return "regional";
+    case Distribution::Grouped:
+      return "grouped";
+    case Distribution::Linear:
+      return "linear";
+    case Distribution::Segmental:
+      return "segmental";
+    case Distribution::WithinMass:
+      return "within-mass";
+    case Distribution::OutsideMass:
+      return "outside-mass";
+    case Distribution::Unrecognised:
+      return "unrecognised";
+  }
+  return "unrecognised";
+}
+
+std::string_view to_string(Laterality laterality) {
+  switch (laterality) {
+    case Laterality::Right:
+      return "right";
+    case Laterality::Left:
+      return "left";
+    case Laterality::Both:
+      return "both";
+    case Laterality::Unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Site site) {
+  switch (site) {
+    case Site::Ductal:
+      return "ductal";
+    case Site::Lobular:
+      return "lobular";
+    case Site::Unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(SiteSource source) {
+  switch (source) {
+    case SiteSource::Annotation:
+      return "annotation";
+    case SiteSource::Sr:
+      return "sr";
+    case SiteSource::Inferred:
+      return "inferred";
+    case SiteSource::None:
+      return "none";
+  }
+  return "none";
+}
+
+std::string_view to_string(Change change) {
+  switch (change) {
+    case Change::New:
+      return "new";
+    case Change::Increased:
+      return "increased";
+    case Change::Stable:
+      return "stable";
+    case Change::Decreased:
+      return "decreased";
+    case Change::Unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Presence presence) {
+  switch (presence) {
+    case Presence::Yes:
+      return "yes";
+    case Presence::No:
+      return "no";
+    case Presence::Unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Region region) {
+  switch (region) {
+    case Region::Subareolar:
+      return "subareolar";
+    case Region::Central:
+      return "central";
+    case Region::AxillaryTail:
+      return "axillary-tail";
+    case Region::Axilla:
+      return "axilla";
+    case Region::ChestWall:
+      return "chest-wall";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Quadrant quadrant) {
+  switch (quadrant) {
+    case Quadrant::UpperOuter:
+      return "upper-outer";
+    case Quadrant::UpperInner:
+      return "upper-inner";
+    case Quadrant::LowerOuter:
+      return "lower-outer";
+    case Quadrant::LowerInner:
+      return "lower-inner";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Depth depth) {
+  switch (depth) {
+    case Depth::Anterior:
+      return "anterior";
+    case Depth::Middle:
+      return "middle";
+    case Depth::Posterior:
+      return "posterior";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Category category) {
+  switch (category) {
+    case Category::Incomplete0:
+      return "0";
+    case Category::Negative1:
+      return "1";
+    case Category::Benign2:
+      return "2";
+    case Category::ProbablyBenign3:
+      return "3";
+    case Category::Suspicious4:
+      return "4";
+    case Category::LowSuspicion4A:
+      return "4A";
+    case Category::ModerateSuspicion4B:
+      return "4B";
+    case Category::HighSuspicion4C:
+      return "4C";
+    case Category::HighlySuggestive5:
+      return "5";
+    case Category::KnownMalignancy6:
+      return "6";
+  }
+  return "0";
+}
+
+std::string_view to_string(PriorResult result) {
+  switch (result) {
+    case PriorResult::Benign:
+      return "benign";
+    case PriorResult::Malignant:
+      return "malignant";
+    case PriorResult::HighRisk:
+      return "high-risk";
+    case PriorResult::Insufficient:
+      return "insufficient";
+    case PriorResult::Indeterminate:
+      return "indeterminate";
+    case PriorResult::TargetNotInSpecimen:
+      return "target-not-in-specimen";
+    case PriorResult::NoCalcificationsInCore:
+      return "no-calcifications-in-core";
+  }
+  return "indeterminate";
+}
+
+std::string_view to_string(Origin origin) {
+  switch (origin) {
+    case Origin::BreastImagingReport:
+      return "breast-imaging-report";
+    case Origin::CadCluster:
+      return "cad-cluster";
+    case Origin::CadIndividual:
+      return "cad-calcification";
+    case Origin::Annotation:
+      return "annotation";
+  }
+  return "annotation";
+}
+
+}  // namespace mammocalc

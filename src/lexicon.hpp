@@ -1,0 +1,45 @@
+#pragma once
+// The vocabulary: DICOM codes ↔ our enums ↔ the BI-RADS words the summary prints.
+// Every mapping is a table in lexicon.cpp with the context group it comes from (domain.md §3).
+
+#include <optional>
+#include <string_view>
+
+#include "codes.hpp"
+#include "findings.hpp"
+
+namespace mammocalc {
+
+// Code → term. Each returns an empty optional when the code is not in the context group.
+std::optional<Morphology> morphology_for(const Code& code);      // CID 6010
+std::optional<Distribution> distribution_for(const Code& code);  // CID 6012
+std::optional<Laterality> laterality_for(const Code& code);      // CID 6022, CID 244
+std::optional<int> clock_hour_for(const Code& code);             // CID 6018, clock positions
+std::optional<Region> region_for(const Code& code);              // CID 6018, regions
+std::optional<Quadrant> quadrant_for(const Code& code);          // CID 6020
+std::optional<Depth> depth_for(const Code& code);                // CID 6024
+std::optional<Change> change_for(const Code& code);              // CID 6002
+std::optional<Category> category_for(const Code& code);          // CID 6026
+std::optional<PriorResult> prior_result_for(const Code& code);   // CID 6063, 6032, 6066
+std::optional<Site> site_for(const Code& code);                  // duct / lobule anatomy
+
+// The code the rules use for a morphology or distribution term (for the summary).
+CodeConst code_of(Morphology term);
+CodeConst code_of(Distribution term);
+
+// Words the summary prints: lower-case, hyphenated BI-RADS terms.
+std::string_view to_string(Morphology term);
+std::string_view to_string(Distribution term);
+std::string_view to_string(Laterality laterality);
+std::string_view to_string(Site site);
+std::string_view to_string(SiteSource source);
+std::string_view to_string(Change change);
+std::string_view to_string(Presence presence);
+std::string_view to_string(Region region);
+std::string_view to_string(Quadrant quadrant);
+std::string_view to_string(Depth depth);
+std::string_view to_string(Category category);  // "0" … "6", "4A"
+std::string_view to_string(PriorResult result);
+std::string_view to_string(Origin origin);
+
+}  // namespace mammocalc

@@ -1,0 +1,36 @@
+// mammocalc: parse → run → report an error once → exit status.
+#include <iostream>
+
+#include "cli_options.hpp"
+#include "report_writer.hpp"
+#include "sr_reader.hpp"
+#include "version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace mammocalc;  // NOLINT(google-build-using-namespace)
+  try {
+    quiet_toolkit_logging();
+    const Command command = parse_command_line(argc, argv);
+    switch (command.kind) {
+      case CommandKind::Help:
+        std::cout << command.help_text;
+        break;
+      case CommandKind::Version:
+        std::cout << "mammocalc " << kToolVersion << " (rule set " << kRuleSetVersion << ")\n";
+        break;
+      case CommandKind::Rules:
+        write_rule_table(std::cout, command.rules_as_xml);
+        break;
+      case CommandKind::Summarize:
+        run_summarize(command.run, std::cout);
+        break;
+    }
+    return static_cast<int>(ExitCode::Success);
+  } catch (const Error& error) {
+    std::cerr << "mammocalc: " << error.what() << "\n";
+    return static_cast<int>(exit_code_for(error.code()));
+  } catch (const std::exception& error) {
+    std::cerr << "mammocalc: internal error: " << error.what() << "\n";
+    return static_cast<int>(ExitCode::InputFailed);
+  }
+}

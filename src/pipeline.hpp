@@ -1,0 +1,31 @@
+#pragma once
+// One run of mammocalc: read → findings → rules → summary. The CLI only fills a RunConfig.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "error.hpp"
+#include "report_writer.hpp"
+#include "rules.hpp"
+
+namespace mammocalc {
+
+struct RunConfig {
+  std::vector<std::string> inputs;  // SR files; "-" is standard input
+  std::string output;               // empty: standard output
+  SummaryOptions summary;
+  SiteProfile profile;
+};
+
+// Reads and evaluates one SR file (or "-"). Throws Error naming the input.
+Report summarise_file(const std::string& path, const SiteProfile& profile);
+
+// The summary XML of a report, as bytes.
+std::string render_summary(const Report& report, const SummaryOptions& options);
+
+// `mammocalc summarize`: writes the summary to config.output or to `out`.
+// Throws Error; writes nothing when the input fails.
+void run_summarize(const RunConfig& config, std::ostream& out);
+
+}  // namespace mammocalc

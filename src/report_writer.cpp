@@ -1,0 +1,348 @@
+#include "report_writer.hpp"
+
+#include <locale>
+#include <sstream>
+
+#include <pugixml.hpp>
+
+#include "lexicon.hpp"
+#include "version.hpp"
+
+namespace mammocalc {
+namespace {
+
+constexpr const char* kNotice =
+    "Decision support for radiologist review, not a diagnosis. Every classification and "
+    "recommendation below must be confirmed by the interpreting radiologist.";
+constexpr const char* kNoCalcifications = "This report contains no calcification finding.";
+constexpr const char* kContextPrevalence =
+    "Context, not reasoning: breast calcifications are found in about 50% of women over 50 and "
+    "10% of younger women; about 95% of women with a mammographic abnormality do not have "
+    "breast cancer (seed article, Breast calcifications).";
+
+std::string number(double value) {
+  std::ostringstream text;
+  text.imbue(std::locale::classic());
+  text << value;
+  return text.str();
+}
+
+void set(pugi::xml_node node, const char* name, const std::string& value) {
+  node.append_attribute(name).set_value(xml_safe_text(value).c_str());
+}
+
+void set(pugi::xml_node node, const char* name, std::string_view value) {
+  set(node, name, std::string(value));
+}
+
+void set_if(pugi::xml_node node, const char* name, const std::string& value) {
+  if (!value.empty()) set(node, name, value);
+}
+
+void set_text(pugi::xml_node node, const std::string& text) {
+  node.text().set(xml_safe_text(text).c_str());
+}
+
+void write_code(pugi::xml_node node, const Code& code) {
+  set(node, "codeValue", code.value);
+  set(node, "codingScheme", code.scheme);
+  set_if(node, "codeMeaning", code.meaning);
+}
+
+void write_source(pugi::xml_node root, const SourceInfo& source) {
+  pugi::xml_node node = root.append_child("source");
+  set(node, "file", source.file);
+  set(node, "sopClassUid", source.sop_class_uid);
+  set(node, "sopInstanceUid", source.sop_instance_uid);
+  set(node, "studyInstanceUid", source.study_instance_uid);
+  set(node, "accessionNumber", source.accession_number);
+  set_if(node, "studyDate", source.study_date);
+  set(node, "template", source.template_id);
+}
+
+void write_patient(pugi::xml_node root, const PatientInfo& patient) {
+  pugi::xml_node node = root.append_child("patient");
+  set(node, "id", patient.id);
+  set(node, "name", patient.name);
+  set_if(node, "sex", patient.sex);
+  set_if(node, "age", patient.age);
+}
+
+void write_profile(pugi::xml_node root, const SiteProfile& profile) {
+  pugi::xml_node node = root.append_child("siteProfile");
+  set(node, "stereotacticAvailable",
+      std::string(profile.stereotactic_available ? "true" : "false"));
+  set(node, "vacuumAssistedAvailable",
+      std::string(profile.vacuum_assisted_available ? "true" : "false"));
+  set(node, "minCompressedThicknessMm", number(profile.min_compressed_thickness_mm));
+  set(node, "minChestWallDistanceMm", number(profile.min_chest_wall_distance_mm));
+  set(node, "minSkinDistanceMm", number(profile.min_skin_distance_mm));
+}
+
+void write_location(pugi::xml_node parent, const Location& location) {
+  pugi::xml_node node = parent.append_child("location");
+  if (location.clock_hour) set(node, "clock", std::to_string(*location.clock_hour));
+  if (location.region) set(node, "region", to_string(*location.region));
+  if (location.quadrant) set(node, "quadrant", to_string(*location.quadrant));
+  if (location.depth) set(node, "depth", to_string(*location.depth));
+  if (location.from_nipple_mm) set(node, "distanceFromNippleMm", number(*location.from_nipple_mm));
+  if (location.from_skin_mm) set(node, "distanceFromSkinMm", number(*location.from_skin_mm));
+  if (location.from_chest_wall_mm) {
+    set(node, "distanceFromChestWallMm", number(*location.from_chest_wall_mm));
+  }
+}
+
+void write_site(pugi::xml_node parent, const Decision& decision) {
+  pugi::xml_node node = parent.append_child("site");
+  set(node, "value", to_string(decision.site.site));
+  set(node, "source", to_string(decision.site.source));
+  for (const auto& fired : decision.trace) {
+    if (fired.rule->stage == Stage::Site) {
+      set(node, "rule", fired.rule->id);
+      break;
+    }
+  }
+  if (decision.site.inferred) set(node, "inferred", to_string(*decision.site.inferred));
+}
+
+void write_evidence(pugi::xml_node parent, const Finding& finding) {
+  pugi::xml_node node = parent.append_child("evidence");
+  if (finding.count) set(node, "count", std::to_string(*finding.count));
+  if (finding.extent_mm) set(node, "extentMm", number(*finding.extent_mm));
+  set(node, "change", to_string(finding.change));
+  set(node, "ultrasoundVisible", to_string(finding.ultrasound_visible));
+  set(node, "palpable", to_string(finding.palpable));
+  set(node, "massWithCalcifications",
+      std::string(finding.mass_with_calcifications ? "true" : "false"));
+  for (const auto& member : finding.member_positions) {
+    set(node.append_child("member"), "position", member);
+  }
+  for (const auto result : finding.prior_results) {
+    set(node.append_child("priorResult"), "value", to_string(result));
+  }
+  for (const auto& code : finding.reported_follow_up) {
+    write_code(node.append_child("reportedFollowUp"), code);
+  }
+}
+
+std::string describe_outcome(const FiredRule& fired, const Decision& decision) {
+  const Outcome& outcome = fired.outcome;
+  std::string text;
+  const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
+  if (outcome.site_as_stated)
+    add("site " + std::string(to_string(decision.site.site)) + " as stated");
+  if (outcome.site) add("site " + std::string(to_string(*outcome.site)));
+  if (outcome.category) add("category " + std::string(to_string(*outcome.category)));
+  if (fired.rule->stage == Stage::Assessment) {
+    add("final category " + std::string(to_string(decision.final_category)));
+  }
+  if (outcome.action) add("action " + std::string(to_string(*outcome.action)));
+  if (outcome.biopsy) add("biopsy " + std::string(to_string(*outcome.biopsy)));
+  if (outcome.guidance) add("guidance " + std::string(to_string(*outcome.guidance)));
+  if (!outcome.note.empty()) add("note");
+  return text;
+}
+
+void write_trace(pugi::xml_node parent, const Decision& decision) {
+  pugi::xml_node trace = parent.append_child("trace");
+  for (const auto& fired : decision.trace) {
+    pugi::xml_node rule = trace.append_child("rule");
+    set(rule, "id", fired.rule->id);
+    set(rule, "stage", to_string(fired.rule->stage));
+    set(rule, "title", fired.rule->title);
+    set(rule, "outcome", describe_outcome(fired, decision));
+    set(rule, "citation", fired.rule->citation);
+    for (const auto& item : fired.evidence) {
+      pugi::xml_node evidence = rule.append_child("evidence");
+      set(evidence, "field", item.field);
+      set(evidence, "value", item.value);
+      set_if(evidence, "position", item.position);
+    }
+  }
+}
+
+void write_recommendation(pugi::xml_node parent, const Recommendation& recommendation) {
+  pugi::xml_node node = parent.append_child("recommendation");
+  set(node, "action", to_string(recommendation.action));
+  set(node, "rule", recommendation.action_rule);
+  if (recommendation.biopsy) {
+    set(node, "biopsyType", to_string(*recommendation.biopsy));
+    if (recommendation.guidance) set(node, "guidance", to_string(*recommendation.guidance));
+    set_if(node, "needle", recommendation.needle);
+    set(node, "biopsyRule", recommendation.biopsy_rule);
+  }
+  if (recommendation.follow_up) {
+    write_code(node.append_child("followUp"), recommendation.follow_up->to_code());
+  }
+  for (const auto& [rule, text] : recommendation.notes) {
+    pugi::xml_node note = node.append_child("note");
+    set(note, "rule", rule);
+    set_text(note, text);
+  }
+}
+
+void write_finding(pugi::xml_node root, const Finding& finding, const Decision& decision) {
+  pugi::xml_node node = root.append_child("finding");
+  set(node, "id", decision.id);
+  set(node, "laterality", to_string(finding.laterality));
+  set(node, "origin", to_string(finding.origin));
+  set(node, "position", finding.position);
+  write_location(node, finding.location);
+  write_site(node, decision);
+  for (const auto& coded : finding.morphology) {
+    pugi::xml_node morphology = node.append_child("morphology");
+    set(morphology, "term", to_string(coded.term));
+    write_code(morphology, coded.code);
+    set_if(morphology, "position", coded.position);
+  }
+  if (finding.distribution) {
+    pugi::xml_node distribution = node.append_child("distribution");
+    set(distribution, "term", to_string(finding.distribution->term));
+    write_code(distribution, finding.distribution->code);
+    set_if(distribution, "position", finding.distribution->position);
+    if (finding.distribution_implied) set(distribution, "implied", std::string("true"));
+  }
+  write_evidence(node, finding);
+  pugi::xml_node assessment = node.append_child("assessment");
+  set(assessment, "category", to_string(decision.final_category));
+  set(assessment, "classification", to_string(decision.classification));
+  set(assessment, "ruleCategory", to_string(decision.rule_category));
+  if (decision.reported_category) {
+    set(assessment, "reportedCategory", to_string(*decision.reported_category));
+    set(assessment, "reportedSource", finding.reported_category_source);
+  }
+  write_recommendation(node, decision.recommendation);
+  write_trace(node, decision);
+  for (const auto& warning : decision.warnings) {
+    pugi::xml_node element = node.append_child("warning");
+    set(element, "code", warning.code);
+    set_text(element, warning.text);
+  }
+}
+
+void write_exam(pugi::xml_node root, const Report& report) {
+  const ExamSummary& exam = report.exam;
+  pugi::xml_node node = root.append_child("exam");
+  if (exam.category) {
+    set(node, "category", to_string(*exam.category));
+    set(node, "classification", to_string(*exam.classification));
+  }
+  set(node, "categorySource", exam.category_source);
+  set(node, "findings", std::to_string(report.decisions.size()));
+  if (report.input.skipped_not_for_presentation > 0) {
+    set(node, "skippedNotForPresentation",
+        std::to_string(report.input.skipped_not_for_presentation));
+  }
+  for (const auto& breast : exam.breasts) {
+    pugi::xml_node element = node.append_child("breast");
+    set(element, "laterality", to_string(breast.laterality));
+    set(element, "category", to_string(breast.category));
+    set(element, "classification", to_string(breast.classification));
+    set(element, "findings", std::to_string(breast.findings));
+  }
+  for (const auto action : exam.actions) {
+    set(node.append_child("action"), "value", to_string(action));
+  }
+  if (report.decisions.empty()) set_text(node.append_child("statement"), kNoCalcifications);
+}
+
+}  // namespace
+
+std::string xml_safe_text(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  static constexpr const char* kReplacement = "\xEF\xBF\xBD";
+  for (std::size_t i = 0; i < size;) {
+    const unsigned char lead = bytes[i];
+    if (lead < 0x80) {
+      // XML 1.0 allows tab, newline and carriage return among the control characters.
+      if (lead >= 0x20 || lead == '\t' || lead == '\n' || lead == '\r') out.push_back(char(lead));
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned int code_point = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+      code_point = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      code_point = lead & 0x0Fu;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      code_point = lead & 0x07u;
+    }
+    bool valid = length != 0 && i + length <= size;
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      valid = (bytes[i + k] & 0xC0u) == 0x80u;
+      code_point = (code_point << 6) | (bytes[i + k] & 0x3Fu);
+    }
+    // Reject overlong forms, surrogates, values past U+10FFFF and the XML non-characters.
+    valid = valid && !(length == 3 && code_point < 0x800) &&
+            !(length == 4 && code_point < 0x10000) &&
+            !(code_point >= 0xD800 && code_point <= 0xDFFF) && code_point <= 0x10FFFF &&
+            code_point != 0xFFFE && code_point != 0xFFFF;
+    if (valid) {
+      out.append(text, i, length);
+      i += length;
+    } else {
+      out += kReplacement;
+      ++i;
+    }
+  }
+  return out;
+}
+
+void write_rule_table(std::ostream& out, bool as_xml) {
+  if (!as_xml) {
+    out << "mammocalc rule set " << kRuleSetVersion << " (decision support, not a diagnosis)\n";
+    for (const Rule& rule : rule_table()) {
+      out << "\n"
+          << rule.id << "  [" << to_string(rule.stage) << "]  " << rule.title << "\n"
+          << "    when:     " << rule.condition << "\n"
+          << "    citation: " << rule.citation << "\n";
+    }
+    return;
+  }
+  pugi::xml_document document;
+  pugi::xml_node root = document.append_child("rules");
+  set(root, "xmlns", std::string(kSummaryNamespace));
+  set(root, "rulesetVersion", kRuleSetVersion);
+  for (const Rule& rule : rule_table()) {
+    pugi::xml_node node = root.append_child("rule");
+    set(node, "id", rule.id);
+    set(node, "stage", to_string(rule.stage));
+    set(node, "title", rule.title);
+    set(node, "condition", rule.condition);
+    set(node, "citation", rule.citation);
+  }
+  document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+}
+
+void write_summary(const Report& report, const SummaryOptions& options, std::ostream& out) {
+  pugi::xml_document document;
+  pugi::xml_node root = document.append_child("mammocalcSummary");
+  set(root, "xmlns", std::string(kSummaryNamespace));
+  set(root, "rulesetVersion", kRuleSetVersion);
+  set(root, "toolVersion", std::string(kToolVersion));
+  set_text(root.append_child("notice"), kNotice);
+  write_source(root, report.input.source);
+  if (!options.redact) write_patient(root, report.input.patient);
+  write_profile(root, report.profile);
+  for (std::size_t i = 0; i < report.decisions.size(); ++i) {
+    write_finding(root, report.input.findings[i], report.decisions[i]);
+  }
+  write_exam(root, report);
+  for (const auto& note : report.input.notes) {
+    pugi::xml_node warning = root.append_child("warning");
+    set(warning, "code", note.code);
+    set_if(warning, "position", note.position);
+    set_text(warning, note.text);
+  }
+  set_text(root.append_child("context"), kContextPrevalence);
+  document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+}
+
+}  // namespace mammocalc

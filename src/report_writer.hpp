@@ -1,0 +1,27 @@
+#pragma once
+// The summary XML (schemas/summary.xsd, namespace urn:mammocalc:summary:1). pugixml only here.
+
+#include <ostream>
+#include <string>
+
+#include "rules.hpp"
+
+namespace mammocalc {
+
+inline constexpr const char* kSummaryNamespace = "urn:mammocalc:summary:1";
+
+struct SummaryOptions {
+  bool redact = false;  // leave patient identifiers out
+};
+
+// Writes the summary of one document. Deterministic: same report, same bytes.
+void write_summary(const Report& report, const SummaryOptions& options, std::ostream& out);
+
+// The rule table (`mammocalc rules`): one block of text per rule, or XML
+// (<rules rulesetVersion=…><rule id= stage= title= condition= citation=/></rules>).
+void write_rule_table(std::ostream& out, bool as_xml);
+
+// Text made safe for XML 1.0: invalid UTF-8 becomes U+FFFD, disallowed control characters go.
+std::string xml_safe_text(const std::string& text);
+
+}  // namespace mammocalc

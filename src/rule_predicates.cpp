@@ -1,0 +1,331 @@
+#include "rule_predicates.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace mammocalc::predicates {
+namespace {
+
+template <typename Pred>
+bool any_term(const Finding& finding, Pred pred) {
+  return std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                     [&](const auto& coded) { return pred(coded.term); });
+}
+
+template <typename Pred>
+bool every_term(const Finding& finding, Pred pred) {
+  return !finding.morphology.empty() &&
+         std::all_of(finding.morphology.begin(), finding.morphology.end(),
+                     [&](const auto& coded) { return pred(coded.term); });
+}
+
+bool is_round_or_punctate(Morphology term) {
+  return term == Morphology::Round || term == Morphology::Punctate;
+}
+
+bool has_round_or_punctate(const Finding& finding) {
+  return any_term(finding, is_round_or_punctate);
+}
+
+bool distribution_absent(const Finding& finding) { return !finding.distribution.has_value(); }
+
+bool in_ductal_arrangement(const Finding& finding) {
+  return has_distribution(finding, Distribution::Linear) ||
+         has_distribution(finding, Distribution::Segmental);
+}
+
+bool change_is_new_or_increased(const Finding& finding) {
+  return finding.change == Change::New || finding.change == Change::Increased;
+}
+
+bool site_is_stated(const RuleContext& context) {
+  return context.site.source == SiteSource::Annotation || context.site.source == SiteSource::Sr;
+}
+
+std::string millimetres(double value) {
+  std::ostringstream text;
+  text << value << " mm";
+  return text.str();
+}
+
+}  // namespace
+
+bool is_typically_benign(Morphology term) {
+  switch (term) {
+    case Morphology::Skin:
+    case Morphology::Vascular:
+    case Morphology::CoarsePopcorn:
+    case Morphology::LargeRodLike:
+    case Morphology::Round:
+    case Morphology::Punctate:
+    case Morphology::Rim:
+    case Morphology::LucentCentred:
+    case Morphology::Dystrophic:
+    case Morphology::MilkOfCalcium:
+    case Morphology::Suture:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_benign_in_any_distribution(Morphology term) {
+  return term == Morphology::LargeRodLike || term == Morphology::Vascular ||
+         term == Morphology::Suture;
+}
+
+bool is_suspicious(Morphology term) {
+  switch (term) {
+    case Morphology::Amorphous:
+    case Morphology::CoarseHeterogeneous:
+    case Morphology::FinePleomorphic:
+    case Morphology::FineLinear:
+    case Morphology::FineLinearBranching:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool has_morphology(const Finding& finding, Morphology term) {
+  return any_term(finding, [&](Morphology t) { return t == term; });
+}
+
+bool has_distribution(const Finding& finding, Distribution term) {
+  return finding.distribution && finding.distribution->term == term;
+}
+
+bool ductal_reading(const RuleContext& context) {
+  return context.site.site == Site::Ductal || context.site.inferred == Site::Ductal;
+}
+
+std::vector<std::string> stereotactic_obstacles(const RuleContext& context) {
+  const Finding& finding = context.finding;
+  const SiteProfile& profile = context.profile;
+  std::vector<std::string> obstacles;
+  if (!profile.stereotactic_available) {
+    obstacles.push_back("site profile: no stereotactic unit");
+  }
+  const auto& thickness = finding.procedure.compressed_thickness_mm;
+  if (thickness && *thickness < profile.min_compressed_thickness_mm) {
+    obstacles.push_back("compressed thickness " + millimetres(*thickness) + " below site minimum " +
+                        millimetres(profile.min_compressed_thickness_mm));
+  }
+  const auto& region = finding.location.region;
+  if (region == Region::AxillaryTail || region == Region::Axilla || region == Region::ChestWall) {
+    obstacles.push_back(std::string("location ") + (region == Region::AxillaryTail ? "axillary tail"
+                                                    : region == Region::Axilla     ? "axilla"
+                                                                                   : "chest wall"));
+  }
+  const auto& chest_wall = finding.location.from_chest_wall_mm;
+  if (chest_wall && *chest_wall < profile.min_chest_wall_distance_mm) {
+    obstacles.push_back("distance from chest wall " + millimetres(*chest_wall) +
+                        " below site minimum " + millimetres(profile.min_chest_wall_distance_mm));
+  }
+  const auto& skin = finding.location.from_skin_mm;
+  if (skin && *skin < profile.min_skin_distance_mm) {
+    obstacles.push_back("distance from skin " + millimetres(*skin) + " below site minimum " +
+                        millimetres(profile.min_skin_distance_mm));
+  }
+  if (finding.procedure.can_lie_prone == Presence::No) {
+    obstacles.push_back("patient cannot lie prone or be positioned");
+  }
+  return obstacles;
+}
+
+bool always(const RuleContext&) { return true; }
+
+bool site_stated_by_annotation(const RuleContext& context) {
+  return context.finding.stated_site_source == SiteSource::Annotation &&
+         context.finding.stated_site != Site::Unknown;
+}
+
+bool site_stated_by_sr(const RuleContext& context) {
+  return context.finding.stated_site_source == SiteSource::Sr &&
+         context.finding.stated_site != Site::Unknown;
+}
+
+bool ductal_pattern(const RuleContext& context) {
+  const Finding& finding = context.finding;
+  return any_term(finding,
+                  [](Morphology t) {
+                    return t == Morphology::FinePleomorphic || t == Morphology::FineLinear ||
+                           t == Morphology::FineLinearBranching || t == Morphology::LargeRodLike;
+                  }) ||
+         in_ductal_arrangement(finding);
+}
+
+bool lobular_pattern(const RuleContext& context) {
+  const Finding& finding = context.finding;
+  const bool lobular_forms = every_term(finding, [](Morphology t) {
+    return t == Morphology::Round || t == Morphology::Punctate || t == Morphology::MilkOfCalcium;
+  });
+  const bool arrangement = distribution_absent(finding) ||
+                           has_distribution(finding, Distribution::Diffuse) ||
+                           has_distribution(finding, Distribution::Regional) ||
+                           has_distribution(finding, Distribution::Grouped);
+  return lobular_forms && arrangement && !ductal_pattern(context);
+}
+
+bool has_suspicious_feature(const RuleContext& context) {
+  const bool suspicious_morphology = has_coarse_heterogeneous(context) ||
+                                     has_fine_pleomorphic(context) || has_fine_linear(context) ||
+                                     (has_amorphous(context) && !diffuse_and_bilateral(context));
+  return suspicious_morphology || round_new_or_ductal_arrangement(context) ||
+         ductal_without_benign_morphology(context) || ductal_arrangement_not_benign(context) ||
+         within_mass(context);
+}
+
+bool typically_benign(const RuleContext& context) {
+  const Finding& finding = context.finding;
+  // An unrecognised distribution code is unknown evidence, never grounds for "benign".
+  if (!every_term(finding, is_typically_benign) ||
+      has_distribution(finding, Distribution::Unrecognised)) {
+    return false;
+  }
+  if (every_term(finding, is_benign_in_any_distribution)) return true;
+  if (in_ductal_arrangement(finding)) return false;
+  // Round and punctate mean 2, 3 or 4A depending on their arrangement (C3, C4): without a
+  // distribution there is no evidence for 2.
+  return !(has_round_or_punctate(finding) && distribution_absent(finding));
+}
+
+bool lobular_without_suspicious_morphology(const RuleContext& context) {
+  const Finding& finding = context.finding;
+  if (context.site.site != Site::Lobular) return false;
+  if (any_term(finding, is_suspicious) || has_morphology(finding, Morphology::Unrecognised)) {
+    return false;
+  }
+  if (distribution_absent(finding)) return site_is_stated(context);
+  return has_distribution(finding, Distribution::Diffuse) ||
+         has_distribution(finding, Distribution::Regional);
+}
+
+bool round_grouped_stable(const RuleContext& context) {
+  const Finding& finding = context.finding;
+  return has_round_or_punctate(finding) && has_distribution(finding, Distribution::Grouped) &&
+         (finding.change == Change::Stable || finding.change == Change::Unknown);
+}
+
+bool round_new_or_ductal_arrangement(const RuleContext& context) {
+  const Finding& finding = context.finding;
+  if (!has_round_or_punctate(finding)) return false;
+  return (has_distribution(finding, Distribution::Grouped) &&
+          change_is_new_or_increased(finding)) ||
+         in_ductal_arrangement(finding);
+}
+
+bool has_amorphous(const RuleContext& context) {
+  return has_morphology(context.finding, Morphology::Amorphous);
+}
+
+bool diffuse_and_bilateral(const RuleContext& context) {
+  return has_distribution(context.finding, Distribution::Diffuse) &&
+         context.finding.laterality == Laterality::Both;
+}
+
+bool has_coarse_heterogeneous(const RuleContext& context) {
+  return has_morphology(context.finding, Morphology::CoarseHeterogeneous);
+}
+
+bool has_fine_pleomorphic(const RuleContext& context) {
+  return has_morphology(context.finding, Morphology::FinePleomorphic);
+}
+
+bool has_fine_linear(const RuleContext& context) {
+  return has_morphology(context.finding, Morphology::FineLinear) ||
+         has_morphology(context.finding, Morphology::FineLinearBranching);
+}
+
+bool linear_or_segmental(const RuleContext& context) {
+  return in_ductal_arrangement(context.finding);
+}
+
+bool ductal_without_benign_morphology(const RuleContext& context) {
+  return ductal_reading(context) && !any_term(context.finding, is_typically_benign);
+}
+
+bool ductal_arrangement_not_benign(const RuleContext& context) {
+  const Finding& finding = context.finding;
+  return in_ductal_arrangement(finding) &&
+         (finding.morphology.empty() ||
+          any_term(finding, [](Morphology t) { return !is_benign_in_any_distribution(t); }));
+}
+
+bool within_mass(const RuleContext& context) {
+  return has_distribution(context.finding, Distribution::WithinMass) ||
+         context.finding.mass_with_calcifications;
+}
+
+bool known_malignancy(const RuleContext& context) {
+  const Finding& finding = context.finding;
+  const auto& results = finding.prior_results;
+  return std::find(results.begin(), results.end(), PriorResult::Malignant) != results.end() ||
+         finding.reported_category == Category::KnownMalignancy6;
+}
+
+bool evidence_insufficient(const RuleContext& context) {
+  return context.category_rules_fired == 0 || context.site.conflict;
+}
+
+bool has_reported_category(const RuleContext& context) {
+  return context.finding.reported_category.has_value();
+}
+
+bool classified_benign(const RuleContext& context) {
+  return context.classification == Classification::Benign;
+}
+
+bool classified_probably_benign(const RuleContext& context) {
+  return context.classification == Classification::ProbablyBenign;
+}
+
+bool classified_suspicious(const RuleContext& context) {
+  return context.classification == Classification::Suspicious;
+}
+
+bool classified_known_malignancy(const RuleContext& context) {
+  return context.classification == Classification::KnownMalignancy;
+}
+
+bool classified_indeterminate(const RuleContext& context) {
+  return context.classification == Classification::Indeterminate;
+}
+
+bool benign_and_bothering(const RuleContext& context) {
+  return classified_benign(context) && context.finding.procedure.bothered_by_deposit;
+}
+
+bool has_vascular(const RuleContext& context) {
+  return has_morphology(context.finding, Morphology::Vascular);
+}
+
+bool palpable(const RuleContext& context) { return context.finding.palpable == Presence::Yes; }
+
+bool prior_result_needs_excision(const RuleContext& context) {
+  const auto& results = context.finding.prior_results;
+  return std::any_of(results.begin(), results.end(), [](PriorResult result) {
+    return result != PriorResult::Benign && result != PriorResult::Malignant;
+  });
+}
+
+bool reported_needle_localization(const RuleContext& context) {
+  const auto& follow_up = context.finding.reported_follow_up;
+  return std::any_of(follow_up.begin(), follow_up.end(), [](const Code& code) {
+    return same_concept(code, codes::kNeedleLocalizationAndBiopsy);
+  });
+}
+
+bool ultrasound_visible(const RuleContext& context) {
+  return context.finding.ultrasound_visible == Presence::Yes || within_mass(context);
+}
+
+bool stereotactic_not_feasible(const RuleContext& context) {
+  return !stereotactic_obstacles(context).empty();
+}
+
+bool mammography_only_with_vacuum(const RuleContext& context) {
+  return !ultrasound_visible(context) && context.profile.vacuum_assisted_available;
+}
+
+}  // namespace mammocalc::predicates

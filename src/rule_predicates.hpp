@@ -1,0 +1,63 @@
+#pragma once
+// The predicates of the rule table: small named functions that read like their clinical wording.
+
+#include <string>
+#include <vector>
+
+#include "rules.hpp"
+
+namespace mammocalc::predicates {
+
+// Vocabulary the predicates share.
+bool is_typically_benign(Morphology term);            // BI-RADS typically benign list
+bool is_benign_in_any_distribution(Morphology term);  // large rod-like, vascular, suture
+bool is_suspicious(Morphology term);                  // amorphous … fine linear branching
+bool has_morphology(const Finding& finding, Morphology term);
+bool has_distribution(const Finding& finding, Distribution term);
+bool ductal_reading(const RuleContext& context);  // stated or inferred ductal
+
+// Everything that keeps stereotactic biopsy from being done here, each naming the profile value
+// that decided it; empty when stereotactic is feasible.
+std::vector<std::string> stereotactic_obstacles(const RuleContext& context);
+
+bool always(const RuleContext& context);
+bool site_stated_by_annotation(const RuleContext& context);
+bool site_stated_by_sr(const RuleContext& context);
+bool ductal_pattern(const RuleContext& context);
+bool lobular_pattern(const RuleContext& context);
+
+bool has_suspicious_feature(const RuleContext& context);
+bool typically_benign(const RuleContext& context);
+bool lobular_without_suspicious_morphology(const RuleContext& context);
+bool round_grouped_stable(const RuleContext& context);
+bool round_new_or_ductal_arrangement(const RuleContext& context);
+bool has_amorphous(const RuleContext& context);
+bool diffuse_and_bilateral(const RuleContext& context);
+bool has_coarse_heterogeneous(const RuleContext& context);
+bool has_fine_pleomorphic(const RuleContext& context);
+bool has_fine_linear(const RuleContext& context);
+bool linear_or_segmental(const RuleContext& context);
+bool ductal_without_benign_morphology(const RuleContext& context);
+bool ductal_arrangement_not_benign(const RuleContext& context);
+bool within_mass(const RuleContext& context);
+bool known_malignancy(const RuleContext& context);
+bool evidence_insufficient(const RuleContext& context);
+
+bool has_reported_category(const RuleContext& context);
+
+bool classified_benign(const RuleContext& context);
+bool classified_probably_benign(const RuleContext& context);
+bool classified_suspicious(const RuleContext& context);
+bool classified_known_malignancy(const RuleContext& context);
+bool classified_indeterminate(const RuleContext& context);
+bool benign_and_bothering(const RuleContext& context);
+bool has_vascular(const RuleContext& context);
+bool palpable(const RuleContext& context);
+
+bool prior_result_needs_excision(const RuleContext& context);
+bool reported_needle_localization(const RuleContext& context);
+bool ultrasound_visible(const RuleContext& context);
+bool stereotactic_not_feasible(const RuleContext& context);
+bool mammography_only_with_vacuum(const RuleContext& context);
+
+}  // namespace mammocalc::predicates

@@ -1,0 +1,310 @@
+// THE rule set, version 2026.1 (decision-logic.md). One row per rule: id, title, citation,
+// condition, stage, predicate, outcome, the evidence it reads. This is the only place that
+// decides; rules.cpp only runs the rows. Predicates are small and read like their wording.
+
+#include <algorithm>
+#include <initializer_list>
+
+#include "rule_predicates.hpp"
+#include "rules.hpp"
+
+namespace mammocalc {
+namespace {
+
+using namespace predicates;  // NOLINT(google-build-using-namespace): the predicates read as words
+
+// Citations, named once (cppcheck's CWE constants are the model).
+constexpr std::string_view kSeedDoctorSuspects =
+    "SEED §BC \"If your doctor suspects even a chance of a malignancy, they'll recommend a "
+    "biopsy.\"";
+constexpr std::string_view kSeedLobules =
+    "SEED §BC \"Calcium deposits in the lobules are almost always benign.\"";
+constexpr std::string_view kSeedDucts =
+    "SEED §BC \"But deposits in the ducts can occasionally be a sign of ductal carcinoma in situ "
+    "(DCIS), a form of breast cancer.\"";
+constexpr std::string_view kBiradsTypicallyBenign =
+    "BI-RADS Atlas 5th ed. (2013), calcification morphology: typically benign list";
+constexpr std::string_view kBiradsCategory0 =
+    "BI-RADS Atlas 5th ed. (2013), assessment category 0: incomplete, need additional imaging "
+    "evaluation";
+constexpr std::string_view kBiradsCategory3 =
+    "BI-RADS Atlas 5th ed. (2013), assessment category 3: probably benign, short-interval "
+    "(6-month) follow-up";
+constexpr std::string_view kBiradsCategory6 =
+    "BI-RADS Atlas 5th ed. (2013), assessment category 6: known biopsy-proven malignancy";
+constexpr std::string_view kIndianJSurgOncol =
+    "Indian J Surg Oncol 2010 (presurgical localization for high-risk lesions, discordance, "
+    "failed CNB); SEED §BC \"Wire localization … is considered a surgery.\"";
+
+constexpr unsigned kMorphDist = kEvidenceMorphology | kEvidenceDistribution;
+
+Outcome site_outcome(Site site, SiteSource source) {
+  Outcome outcome;
+  outcome.site = site;
+  outcome.site_source = source;
+  return outcome;
+}
+
+Outcome stated_site_outcome(SiteSource source) {
+  Outcome outcome;
+  outcome.site_as_stated = true;
+  outcome.site_source = source;
+  return outcome;
+}
+
+Outcome category(Category value) {
+  Outcome outcome;
+  outcome.category = value;
+  return outcome;
+}
+
+Outcome action(Action value, std::optional<CodeConst> follow_up) {
+  Outcome outcome;
+  outcome.action = value;
+  outcome.follow_up = follow_up;
+  return outcome;
+}
+
+Outcome note(std::string_view text) {
+  Outcome outcome;
+  outcome.note = text;
+  return outcome;
+}
+
+Outcome biopsy(BiopsyType type, Guidance guidance, Needle needle, CodeConst follow_up) {
+  Outcome outcome;
+  outcome.biopsy = type;
+  outcome.guidance = guidance;
+  outcome.needle = needle;
+  outcome.follow_up = follow_up;
+  return outcome;
+}
+
+Outcome known_malignancy_outcome() {
+  Outcome outcome = biopsy(BiopsyType::WireLocalization, Guidance::Mammographic,
+                           Needle::Localization, codes::kSurgicalConsult);
+  outcome.action = Action::SurgicalConsult;
+  return outcome;
+}
+
+Outcome no_outcome() { return Outcome{}; }
+
+std::vector<Rule> make_rule_table() {
+  return {
+      // --- Site: lobule or duct (decision-logic.md §2) ---
+      {"S1", "Site as the annotating radiologist states it",
+       "decision-logic.md §2 precedence: annotation > SR finding > SR overall > inferred",
+       "the annotation states the site", Stage::Site, site_stated_by_annotation,
+       stated_site_outcome(SiteSource::Annotation), kEvidenceSite},
+      {"S2", "Site as the SR codes it (Finding Site: duct or lobule)",
+       "DICOM PS3.16 TID 4206 (extensible) with Finding Site (363698007, SCT)",
+       "the SR finding carries a Finding Site duct or lobule code", Stage::Site, site_stated_by_sr,
+       stated_site_outcome(SiteSource::Sr), kEvidenceSite},
+      {"S3", "Ductal pattern: casting or rod-like forms, or a linear or segmental arrangement",
+       "IARC Atlas of breast cancer early detection (intraductal calcifications); BI-RADS 5th "
+       "ed. (large rod-like = duct ectasia)",
+       "morphology fine pleomorphic, fine linear, fine linear branching or large rod-like; or "
+       "distribution linear or segmental",
+       Stage::Site, ductal_pattern, site_outcome(Site::Ductal, SiteSource::Inferred), kMorphDist},
+      {"S4", "Lobular pattern: round, punctate or milk of calcium, not in a ductal arrangement",
+       "BI-RADS 5th ed. (round calcifications \"frequently formed in the acini of lobules\"); "
+       "milk of calcium in microcysts",
+       "every morphology term round, punctate or milk of calcium; distribution diffuse, "
+       "regional, grouped or unknown; and nothing from S3",
+       Stage::Site, lobular_pattern, site_outcome(Site::Lobular, SiteSource::Inferred), kMorphDist},
+      {"S5", "Site unknown", "decision-logic.md §2: none of S1–S4 applies", "none of S1–S4 applies",
+       Stage::Site, always, site_outcome(Site::Unknown, SiteSource::None), 0},
+
+      // --- Classification (decision-logic.md §3) ---
+      {"C0", "Any suspicious feature: never below 4A", kSeedDoctorSuspects,
+       "any suspicious feature is present anywhere in the finding (suspicious morphology, "
+       "linear or segmental arrangement, ductal site without benign morphology, within a mass, "
+       "new or increasing round/punctate group)",
+       Stage::Category, has_suspicious_feature, category(Category::LowSuspicion4A),
+       kMorphDist | kEvidenceSite | kEvidenceChange | kEvidenceUltrasound},
+      {"C1", "Typically benign morphology", kBiradsTypicallyBenign,
+       "every morphology term is typically benign and the distribution is not linear or "
+       "segmental (large rod-like, vascular and suture: any distribution; round and punctate: "
+       "only with a known distribution)",
+       Stage::Category, typically_benign, category(Category::Benign2), kMorphDist},
+      {"C2", "Lobular calcifications without suspicious morphology", kSeedLobules,
+       "site lobular, no suspicious or unrecognised morphology, distribution diffuse, regional "
+       "or unknown (unknown only when the site is stated, not inferred)",
+       Stage::Category, lobular_without_suspicious_morphology, category(Category::Benign2),
+       kMorphDist | kEvidenceSite},
+      {"C3", "Isolated group of round or punctate calcifications, stable or baseline",
+       "BI-RADS Atlas 5th ed. (2013): isolated group of punctate calcifications → category 3",
+       "round or punctate, grouped, change stable or unknown (baseline)", Stage::Category,
+       round_grouped_stable, category(Category::ProbablyBenign3), kMorphDist | kEvidenceChange},
+      {"C4", "Round or punctate, new or increasing, or in a ductal arrangement",
+       "BI-RADS Atlas 5th ed. (2013): punctate calcifications that are new, increasing, linear "
+       "or segmental → biopsy",
+       "round or punctate grouped and new or increased; or round/punctate in a linear or "
+       "segmental distribution",
+       Stage::Category, round_new_or_ductal_arrangement, category(Category::LowSuspicion4A),
+       kMorphDist | kEvidenceChange},
+      {"C5", "Amorphous calcifications",
+       "BI-RADS Atlas 5th ed. (2013) amorphous PPV ≈20% → 4B; Kim D et al., Eur J Radiol 2023 "
+       "(diffuse amorphous PPV 0%)",
+       "amorphous morphology: 4B; 3 when the distribution is diffuse and bilateral",
+       Stage::Category, has_amorphous, category(Category::ModerateSuspicion4B),
+       kMorphDist | kEvidenceLaterality, diffuse_and_bilateral,
+       category(Category::ProbablyBenign3)},
+      {"C6", "Coarse heterogeneous calcifications",
+       "BI-RADS Atlas 5th ed. (2013) coarse heterogeneous PPV slightly <15% → 4B",
+       "coarse heterogeneous morphology", Stage::Category, has_coarse_heterogeneous,
+       category(Category::ModerateSuspicion4B), kEvidenceMorphology},
+      {"C7", "Fine pleomorphic calcifications",
+       "BI-RADS Atlas 5th ed. (2013) fine pleomorphic PPV 29% → 4B; Liberman L et al., AJR "
+       "1998;171:35–40",
+       "fine pleomorphic morphology: 4B; 4C in a linear or segmental distribution", Stage::Category,
+       has_fine_pleomorphic, category(Category::ModerateSuspicion4B), kMorphDist,
+       linear_or_segmental, category(Category::HighSuspicion4C)},
+      {"C8", "Fine linear or fine linear branching calcifications",
+       "BI-RADS Atlas 5th ed. (2013) fine linear PPV ≈70% → 4C; Liberman L et al., AJR "
+       "1998;171:35–40 (linear morphology PPV 81%)",
+       "fine linear or fine linear branching morphology: 4C; 5 in a linear or segmental "
+       "distribution",
+       Stage::Category, has_fine_linear, category(Category::HighSuspicion4C), kMorphDist,
+       linear_or_segmental, category(Category::HighlySuggestive5)},
+      {"C9", "Ductal calcifications without benign morphology", kSeedDucts,
+       "site ductal (stated or inferred) and no morphology that C1 calls benign", Stage::Category,
+       ductal_without_benign_morphology, category(Category::LowSuspicion4A),
+       kMorphDist | kEvidenceSite},
+      {"C10", "Linear or segmental arrangement",
+       "Liberman L et al., AJR 1998;171:35–40 (segmental distribution PPV 74%, linear 68%)",
+       "linear or segmental distribution with no morphology, or with any morphology that is not "
+       "benign in any distribution",
+       Stage::Category, ductal_arrangement_not_benign, category(Category::ModerateSuspicion4B),
+       kMorphDist},
+      {"C11", "Calcifications within a mass",
+       "BI-RADS Atlas 5th ed. (2013): calcifications associated with a mass are assessed with "
+       "the mass",
+       "distribution within a mass, or finding mass with calcifications (111459, DCM)",
+       Stage::Category, within_mass, category(Category::LowSuspicion4A),
+       kEvidenceDistribution | kEvidenceUltrasound},
+      {"C13", "Known malignancy", kBiradsCategory6,
+       "prior result malignant, or reported category 6", Stage::Category, known_malignancy,
+       category(Category::KnownMalignancy6), kEvidencePriorResult | kEvidenceReportedCategory},
+      {"C12", "Insufficient or conflicting evidence: incomplete", kBiradsCategory0,
+       "none of C1–C11 and C13 gives a category (e.g. no morphology and no site, unrecognised "
+       "codes, a CAD cluster with only a count), or the stated and inferred sites conflict",
+       Stage::CategoryFallback, evidence_insufficient, category(Category::Incomplete0),
+       kMorphDist | kEvidenceSite},
+
+      // --- Reported assessment (decision-logic.md §3) ---
+      {"R1", "Radiologist's reported category: the higher one stands",
+       "decision-logic.md §3 (R1); BI-RADS Atlas 5th ed. (2013) assessment categories",
+       "a reported Assessment Category (111005, DCM) exists for the finding; the final category "
+       "is the higher of the rules' and the reported one; 1–3 against 4A–5 is discordant",
+       Stage::Assessment, has_reported_category, no_outcome(), kEvidenceReportedCategory},
+
+      // --- Recommendation (decision-logic.md §4) ---
+      {"A1", "Benign: routine screening",
+       "SEED §BC \"Benign breast calcifications don't increase your risk of developing breast "
+       "cancer.\"",
+       "classification benign", Stage::Recommendation, classified_benign,
+       action(Action::RoutineScreening, codes::kNormalIntervalFollowUp), kEvidenceClassification},
+      {"A2", "Benign deposit that bothers the patient: discuss elective removal",
+       "SEED §BC \"If the benign calcification is interfering with your clothing or you have "
+       "concerns, talk to your doctor about having it removed.\"",
+       "classification benign and the patient is bothered by the deposit (annotation)",
+       Stage::Recommendation, benign_and_bothering,
+       note("Discuss elective removal of the benign deposit; usually an outpatient procedure."),
+       kEvidenceClassification | kEvidenceBothered},
+      {"A3", "Vascular calcification: incidental cardiovascular note",
+       "SEED §CV \"If you have arterial calcification, you're more likely to develop heart "
+       "disease.\"",
+       "vascular calcification present", Stage::Recommendation, has_vascular,
+       note("Incidental arterial calcification: tell the referring clinician about "
+            "cardiovascular risk."),
+       kEvidenceMorphology},
+      {"A4", "Probably benign: short-interval follow-up", kBiradsCategory3,
+       "classification probably benign", Stage::Recommendation, classified_probably_benign,
+       action(Action::ShortIntervalFollowUp, codes::kShortIntervalFollowUp),
+       kEvidenceClassification},
+      {"A5", "Indeterminate: additional imaging and radiologist review", kBiradsCategory0,
+       "classification indeterminate", Stage::Recommendation, classified_indeterminate,
+       action(Action::AdditionalImaging, codes::kSpotMagnificationViews), kEvidenceClassification},
+      {"A6", "Palpable lump: clinical evaluation",
+       "SEED §BC \"Breast lumps should be investigated by your doctor regardless of what you "
+       "think is the cause.\"",
+       "palpable lump", Stage::Recommendation, palpable,
+       note("Palpable lump: clinical evaluation regardless of the calcification result."),
+       kEvidencePalpable},
+      {"A7", "Suspicious: biopsy", kSeedDoctorSuspects, "classification suspicious",
+       Stage::Recommendation, classified_suspicious, action(Action::Biopsy, std::nullopt),
+       kEvidenceClassification},
+      {"A8", "Known malignancy: wire localization before surgery, surgical consult",
+       kBiradsCategory6, "classification known malignancy", Stage::Recommendation,
+       classified_known_malignancy, known_malignancy_outcome(), kEvidenceClassification},
+
+      // --- Biopsy type, first applicable row wins (decision-logic.md §4) ---
+      {"B1", "Prior high-risk, insufficient or discordant result: surgical excision",
+       kIndianJSurgOncol,
+       "prior result high-risk, insufficient, indeterminate, target not in specimen or no "
+       "calcifications in the cores",
+       Stage::BiopsyType, prior_result_needs_excision,
+       biopsy(BiopsyType::WireLocalization, Guidance::Mammographic, Needle::Localization,
+              codes::kNeedleLocalizationAndBiopsy),
+       kEvidencePriorResult},
+      {"B2", "Needle localization reported as the follow-up",
+       "DICOM PS3.16 CID 6028: (111144, DCM, \"Needle localization and biopsy\")",
+       "the SR codes Needle localization and biopsy (111144, DCM) as the recommended follow-up",
+       Stage::BiopsyType, reported_needle_localization,
+       biopsy(BiopsyType::WireLocalization, Guidance::Mammographic, Needle::Localization,
+              codes::kNeedleLocalizationAndBiopsy),
+       kEvidenceReportedFollowUp},
+      {"B3", "Ultrasound-visible: ultrasound-guided core biopsy",
+       "Soo MS et al., AJR 2003;180:941; SEED §BC \"A core biopsy is done with a hollow needle "
+       "that's injected into the breast, after local anesthesia.\"",
+       "ultrasound-visible (ultrasound correlate, within a mass, mass with calcifications)",
+       Stage::BiopsyType, ultrasound_visible,
+       biopsy(BiopsyType::Core, Guidance::Ultrasound, Needle::Core,
+              codes::kHistologyUsingCoreBiopsy),
+       kEvidenceUltrasound},
+      {"B4", "Stereotactic not feasible: wire localization",
+       "Contraindications to stereotactic breast biopsy (domain.md §5.1: medicalalgorithms; "
+       "HKJR 2003;6:28); SEED §BC \"a radiologist uses a mammogram or ultrasound to guide a fine "
+       "wire into the breast\"",
+       "compressed thickness below the site minimum, axillary tail, axilla or chest wall, "
+       "distance from chest wall or skin below the site minimum, patient cannot lie prone, or "
+       "no stereotactic unit at the site",
+       Stage::BiopsyType, stereotactic_not_feasible,
+       biopsy(BiopsyType::WireLocalization, Guidance::Mammographic, Needle::Localization,
+              codes::kNeedleLocalizationAndBiopsy),
+       kEvidenceStereotacticObstacles},
+      {"B5", "Mammography-only calcifications: stereotactic vacuum-assisted biopsy",
+       "Ames V, Britton PD, Insights Imaging 2011;2:171 (false negatives 0.7% VAB vs 8% 14G "
+       "core); SEED §BC \"A vacuum-assisted biopsy is done using a mammogram or ultrasound to "
+       "guide a probe.\"",
+       "not ultrasound-visible and the site has vacuum-assisted equipment", Stage::BiopsyType,
+       mammography_only_with_vacuum,
+       biopsy(BiopsyType::VacuumAssisted, Guidance::Stereotactic, Needle::VacuumAssisted,
+              codes::kHistologyUsingCoreBiopsy),
+       kEvidenceUltrasound | kEvidenceVacuumProfile},
+      {"B6", "Stereotactic core needle biopsy with specimen radiograph",
+       "SEED §BC \"Stereotactic biopsy is a type of core biopsy … a stereoscopic X-ray is used "
+       "to guide the needle.\"; Liberman L et al., Radiology 1994;190:223",
+       "otherwise", Stage::BiopsyType, always,
+       biopsy(BiopsyType::Stereotactic, Guidance::Stereotactic, Needle::Core,
+              codes::kHistologyUsingCoreBiopsy),
+       kEvidenceVacuumProfile},
+  };
+}
+
+}  // namespace
+
+const std::vector<Rule>& rule_table() {
+  static const std::vector<Rule> table = make_rule_table();
+  return table;
+}
+
+const Rule* find_rule(std::string_view id) {
+  const auto& table = rule_table();
+  const auto found =
+      std::find_if(table.begin(), table.end(), [&](const Rule& rule) { return rule.id == id; });
+  return found == table.end() ? nullptr : &*found;
+}
+
+}  // namespace mammocalc

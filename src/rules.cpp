@@ -1,0 +1,478 @@
+#include "rules.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "lexicon.hpp"
+#include "rule_predicates.hpp"
+
+namespace mammocalc {
+namespace {
+
+std::string presence_of_ultrasound(const Finding& finding) {
+  if (finding.ultrasound_visible == Presence::Yes) return "yes (ultrasound correlate)";
+  if (finding.mass_with_calcifications) return "yes (mass with calcifications)";
+  if (finding.distribution && finding.distribution->term == Distribution::WithinMass) {
+    return "yes (within a mass)";
+  }
+  return std::string(to_string(finding.ultrasound_visible));
+}
+
+// The evidence a rule read, taken from the fields it declares.
+std::vector<EvidenceItem> gather_evidence(const Rule& rule, const RuleContext& context,
+                                          const std::optional<Classification>& classification) {
+  const Finding& finding = context.finding;
+  std::vector<EvidenceItem> evidence;
+  const unsigned fields = rule.evidence;
+  if (fields & kEvidenceMorphology) {
+    if (finding.morphology.empty()) evidence.push_back({"morphology", "none", ""});
+    for (const auto& coded : finding.morphology) {
+      evidence.push_back({"morphology", std::string(to_string(coded.term)), coded.position});
+    }
+  }
+  if (fields & kEvidenceDistribution) {
+    if (!finding.distribution) {
+      evidence.push_back({"distribution", "unknown", ""});
+    } else {
+      std::string value(to_string(finding.distribution->term));
+      if (finding.distribution_implied) value += " (implied by the CAD cluster)";
+      evidence.push_back({"distribution", value, finding.distribution->position});
+    }
+  }
+  if (fields & kEvidenceSite) {
+    std::string value = std::string(to_string(context.site.site)) + " (" +
+                        std::string(to_string(context.site.source)) + ")";
+    if (context.site.inferred && context.site.conflict) {
+      value += "; inferred " + std::string(to_string(*context.site.inferred));
+    }
+    evidence.push_back({"site", value, ""});
+  }
+  if (fields & kEvidenceChange) {
+    evidence.push_back({"change", std::string(to_string(finding.change)), ""});
+  }
+  if (fields & kEvidenceUltrasound) {
+    evidence.push_back({"ultrasound-visible", presence_of_ultrasound(finding), ""});
+  }
+  if (fields & kEvidenceLaterality) {
+    evidence.push_back({"laterality", std::string(to_string(finding.laterality)), ""});
+  }
+  if (fields & kEvidenceStereotacticObstacles) {
+    for (const auto& obstacle : predicates::stereotactic_obstacles(context)) {
+      evidence.push_back({"stereotactic-obstacle", obstacle, ""});
+    }
+  }
+  if (fields & kEvidencePalpable) {
+    evidence.push_back({"palpable", std::string(to_string(finding.palpable)), ""});
+  }
+  if (fields & kEvidencePriorResult) {
+    if (finding.prior_results.empty()) evidence.push_back({"prior-result", "none", ""});
+    for (const auto result : finding.prior_results) {
+      evidence.push_back({"prior-result", std::string(to_string(result)), ""});
+    }
+  }
+  if (fields & kEvidenceReportedCategory) {
+    evidence.push_back({"reported-category",
+                        finding.reported_category
+                            ? std::string(to_string(*finding.reported_category)) + " (" +
+                                  finding.reported_category_source + ")"
+                            : "none",
+                        ""});
+  }
+  if (fields & kEvidenceReportedFollowUp) {
+    for (const auto& code : finding.reported_follow_up) {
+      evidence.push_back({"reported-follow-up", describe(code), ""});
+    }
+  }
+  if ((fields & kEvidenceClassification) && classification) {
+    evidence.push_back({"classification", std::string(to_string(*classification)), ""});
+  }
+  if (fields & kEvidenceVacuumProfile) {
+    evidence.push_back(
+        {"site-profile",
+         std::string("vacuum-assisted available: ") +
+             (context.profile.vacuum_assisted_available ? "yes" : "no") +
+             "; stereotactic available: " + (context.profile.stereotactic_available ? "yes" : "no"),
+         ""});
+  }
+  if (fields & kEvidenceBothered) {
+    evidence.push_back(
+        {"bothered-by-deposit", finding.procedure.bothered_by_deposit ? "yes" : "no", ""});
+  }
+  return evidence;
+}
+
+FiredRule fire(const Rule& rule, const RuleContext& context) {
+  const bool variant = rule.variant_when != nullptr && rule.variant_when(context);
+  return FiredRule{&rule, variant ? rule.variant : rule.outcome,
+                   gather_evidence(rule, context, context.classification)};
+}
+
+template <typename Visit>
+void for_each_rule_of(Stage stage, Visit visit) {
+  for (const Rule& rule : rule_table()) {
+    if (rule.stage == stage) {
+      if (!visit(rule)) return;
+    }
+  }
+}
+
+bool is_suspicious_category(Category category) {
+  const int rank = category_rank(category);
+  return rank >= category_rank(Category::LowSuspicion4A) &&
+         rank <= category_rank(Category::HighlySuggestive5);
+}
+
+bool is_benign_side_category(Category category) {
+  return category == Category::Negative1 || category == Category::Benign2 ||
+         category == Category::ProbablyBenign3;
+}
+
+Category higher(Category a, Category b) { return category_rank(b) > category_rank(a) ? b : a; }
+
+void assess_site(RuleContext& context, Decision& decision) {
+  const Rule* chosen = nullptr;
+  for_each_rule_of(Stage::Site, [&](const Rule& rule) {
+    if (!rule.applies(context)) return true;
+    if (chosen == nullptr) {
+      chosen = &rule;
+      decision.trace.push_back(fire(rule, context));
+      const Outcome& outcome = rule.outcome;
+      context.site.site = outcome.site_as_stated ? context.finding.stated_site
+                                                 : outcome.site.value_or(Site::Unknown);
+      context.site.source = outcome.site_source;
+    }
+    if (rule.outcome.site_source == SiteSource::Inferred && !context.site.inferred) {
+      context.site.inferred = rule.outcome.site;
+      if (chosen != &rule && *context.site.inferred != context.site.site) {
+        context.site.conflict = true;
+        decision.trace.push_back(fire(rule, context));
+      }
+    }
+    return true;
+  });
+  if (context.site.conflict) {
+    decision.warnings.push_back(
+        {"site-conflict", "stated site " + std::string(to_string(context.site.site)) + " (" +
+                              std::string(to_string(context.site.source)) +
+                              ") disagrees with the inferred " +
+                              std::string(to_string(*context.site.inferred)) +
+                              " site; the more suspicious reading is classified"});
+  }
+  decision.site = context.site;
+}
+
+void assess_category(RuleContext& context, Decision& decision) {
+  std::optional<Category> category;
+  const auto contribute = [&](const Rule& rule) {
+    if (!rule.applies(context)) return true;
+    FiredRule fired = fire(rule, context);
+    if (fired.outcome.category) {
+      category = category ? higher(*category, *fired.outcome.category) : *fired.outcome.category;
+    }
+    if (rule.id != "C0") ++context.category_rules_fired;
+    decision.trace.push_back(std::move(fired));
+    return true;
+  };
+  for_each_rule_of(Stage::Category, contribute);
+  for_each_rule_of(Stage::CategoryFallback, contribute);
+  decision.rule_category = category.value_or(Category::Incomplete0);
+  if (context.category_rules_fired == 0 || (category && *category == Category::Incomplete0)) {
+    decision.warnings.push_back(
+        {"insufficient-evidence",
+         "the coded evidence does not allow a classification; radiologist review needed"});
+  }
+}
+
+void assess_reported(RuleContext& context, Decision& decision) {
+  const Finding& finding = context.finding;
+  decision.reported_category = finding.reported_category;
+  decision.final_category = decision.rule_category;
+  for_each_rule_of(Stage::Assessment, [&](const Rule& rule) {
+    if (!rule.applies(context)) return true;
+    decision.trace.push_back(fire(rule, context));
+    const Category reported = *finding.reported_category;
+    decision.final_category = higher(decision.rule_category, reported);
+    const bool discordant =
+        (is_benign_side_category(reported) && is_suspicious_category(decision.rule_category)) ||
+        (is_benign_side_category(decision.rule_category) && is_suspicious_category(reported));
+    if (discordant) {
+      decision.warnings.push_back(
+          {"assessment-discordant", "rules give " + std::string(to_string(decision.rule_category)) +
+                                        ", the radiologist reported " +
+                                        std::string(to_string(reported)) + " (" +
+                                        finding.reported_category_source + ")"});
+    }
+    return true;
+  });
+  decision.classification = classification_for(decision.final_category);
+  context.classification = decision.classification;
+}
+
+std::string needle_gauge(Needle needle, const SiteProfile& profile) {
+  switch (needle) {
+    case Needle::Core:
+      return profile.core_needle_gauge;
+    case Needle::VacuumAssisted:
+      return profile.vacuum_needle_gauge;
+    case Needle::Localization:
+      return profile.localization_needle_gauge;
+  }
+  return {};
+}
+
+void apply_biopsy_outcome(const Outcome& outcome, const std::string& rule_id,
+                          const SiteProfile& profile, Recommendation& recommendation) {
+  recommendation.biopsy = outcome.biopsy;
+  recommendation.guidance = outcome.guidance;
+  recommendation.needle = outcome.needle ? needle_gauge(*outcome.needle, profile) : "";
+  recommendation.biopsy_rule = rule_id;
+  if (outcome.follow_up) recommendation.follow_up = outcome.follow_up;
+}
+
+void recommend(RuleContext& context, Decision& decision) {
+  Recommendation& recommendation = decision.recommendation;
+  for_each_rule_of(Stage::Recommendation, [&](const Rule& rule) {
+    if (!rule.applies(context)) return true;
+    FiredRule fired = fire(rule, context);
+    const Outcome& outcome = fired.outcome;
+    if (outcome.action) {
+      recommendation.action = *outcome.action;
+      recommendation.action_rule = std::string(rule.id);
+      recommendation.follow_up = outcome.follow_up;
+    }
+    if (outcome.biopsy)
+      apply_biopsy_outcome(outcome, std::string(rule.id), context.profile, recommendation);
+    if (!outcome.note.empty()) {
+      recommendation.notes.emplace_back(std::string(rule.id), std::string(outcome.note));
+    }
+    decision.trace.push_back(std::move(fired));
+    return true;
+  });
+  if (recommendation.action != Action::Biopsy) return;
+  for_each_rule_of(Stage::BiopsyType, [&](const Rule& rule) {
+    if (!rule.applies(context)) return true;
+    FiredRule fired = fire(rule, context);
+    apply_biopsy_outcome(fired.outcome, std::string(rule.id), context.profile, recommendation);
+    decision.trace.push_back(std::move(fired));
+    return false;  // first applicable row wins
+  });
+}
+
+// A reported follow-up that names another procedure than the rules chose (decision-logic.md
+// §4, last paragraph) is shown beside the rules' choice.
+void compare_reported_follow_up(const Finding& finding, Decision& decision) {
+  const Recommendation& recommendation = decision.recommendation;
+  const bool rules_biopsy = recommendation.biopsy.has_value();
+  const bool rules_wire = recommendation.biopsy == BiopsyType::WireLocalization;
+  for (const Code& code : finding.reported_follow_up) {
+    std::string differs;
+    if (same_concept(code, codes::kHistologyUsingCoreBiopsy) && (!rules_biopsy || rules_wire)) {
+      differs = "core biopsy";
+    } else if (same_concept(code, codes::kNeedleLocalizationAndBiopsy) && !rules_wire) {
+      differs = "needle localization and biopsy";
+    } else if (same_concept(code, codes::kCytologicAnalysis)) {
+      differs = "cytologic analysis";
+    }
+    if (differs.empty()) continue;
+    decision.warnings.push_back(
+        {"follow-up-differs", "reported follow-up " + describe(code) + " (" + differs +
+                                  ") differs from the rules' " +
+                                  (rules_biopsy ? std::string(to_string(*recommendation.biopsy))
+                                                : std::string(to_string(recommendation.action)))});
+  }
+}
+
+Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t index) {
+  Decision decision;
+  decision.id = "F" + std::to_string(index + 1);
+  RuleContext context{finding, profile, SiteAssessment{}, 0, std::nullopt};
+  assess_site(context, decision);
+  assess_category(context, decision);
+  assess_reported(context, decision);
+  recommend(context, decision);
+  compare_reported_follow_up(finding, decision);
+  for (const auto& note : finding.notes) decision.warnings.push_back({note.code, note.text});
+  return decision;
+}
+
+ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>& decisions) {
+  ExamSummary exam;
+  std::set<Action> actions;
+  const auto add_to_breast = [&](Laterality laterality, const Decision& decision) {
+    auto found = std::find_if(exam.breasts.begin(), exam.breasts.end(),
+                              [&](const BreastSummary& b) { return b.laterality == laterality; });
+    if (found == exam.breasts.end()) {
+      exam.breasts.push_back({laterality, decision.final_category, decision.classification, 1});
+      return;
+    }
+    found->category = higher(found->category, decision.final_category);
+    found->classification = classification_for(found->category);
+    ++found->findings;
+  };
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    const Decision& decision = decisions[i];
+    const Laterality laterality = findings.findings[i].laterality;
+    if (laterality == Laterality::Both) {
+      add_to_breast(Laterality::Right, decision);
+      add_to_breast(Laterality::Left, decision);
+    } else {
+      add_to_breast(laterality, decision);
+    }
+    exam.category =
+        exam.category ? higher(*exam.category, decision.final_category) : decision.final_category;
+    actions.insert(decision.recommendation.action);
+  }
+  std::sort(exam.breasts.begin(), exam.breasts.end(),
+            [](const BreastSummary& a, const BreastSummary& b) {
+              return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
+            });
+  if (exam.category) {
+    exam.category_source = "findings";
+  } else if (findings.overall_category) {
+    exam.category = findings.overall_category;
+    exam.category_source = "report";
+  } else {
+    exam.category_source = "none";
+  }
+  if (exam.category) exam.classification = classification_for(*exam.category);
+  exam.actions.assign(actions.begin(), actions.end());
+  return exam;
+}
+
+}  // namespace
+
+int category_rank(Category category) {
+  switch (category) {
+    case Category::Negative1:
+      return 1;
+    case Category::Benign2:
+      return 2;
+    case Category::Incomplete0:
+      return 3;
+    case Category::ProbablyBenign3:
+      return 4;
+    case Category::Suspicious4:
+    case Category::LowSuspicion4A:
+      return 5;
+    case Category::ModerateSuspicion4B:
+      return 6;
+    case Category::HighSuspicion4C:
+      return 7;
+    case Category::HighlySuggestive5:
+      return 8;
+    case Category::KnownMalignancy6:
+      return 9;
+  }
+  return 3;
+}
+
+Classification classification_for(Category category) {
+  switch (category) {
+    case Category::Negative1:
+    case Category::Benign2:
+      return Classification::Benign;
+    case Category::ProbablyBenign3:
+      return Classification::ProbablyBenign;
+    case Category::Suspicious4:
+    case Category::LowSuspicion4A:
+    case Category::ModerateSuspicion4B:
+    case Category::HighSuspicion4C:
+    case Category::HighlySuggestive5:
+      return Classification::Suspicious;
+    case Category::KnownMalignancy6:
+      return Classification::KnownMalignancy;
+    case Category::Incomplete0:
+      return Classification::Indeterminate;
+  }
+  return Classification::Indeterminate;
+}
+
+Report evaluate(Findings findings, const SiteProfile& profile) {
+  Report report;
+  report.profile = profile;
+  report.decisions.reserve(findings.findings.size());
+  for (std::size_t i = 0; i < findings.findings.size(); ++i) {
+    report.decisions.push_back(decide(findings.findings[i], profile, i));
+  }
+  report.exam = summarise_exam(findings, report.decisions);
+  report.input = std::move(findings);
+  return report;
+}
+
+std::string_view to_string(Classification classification) {
+  switch (classification) {
+    case Classification::Benign:
+      return "benign";
+    case Classification::ProbablyBenign:
+      return "probably-benign";
+    case Classification::Suspicious:
+      return "suspicious";
+    case Classification::KnownMalignancy:
+      return "known-malignancy";
+    case Classification::Indeterminate:
+      return "indeterminate";
+  }
+  return "indeterminate";
+}
+
+std::string_view to_string(Action action) {
+  switch (action) {
+    case Action::RoutineScreening:
+      return "routine-screening";
+    case Action::ShortIntervalFollowUp:
+      return "short-interval-follow-up";
+    case Action::AdditionalImaging:
+      return "additional-imaging";
+    case Action::Biopsy:
+      return "biopsy";
+    case Action::SurgicalConsult:
+      return "surgical-consult";
+  }
+  return "additional-imaging";
+}
+
+std::string_view to_string(BiopsyType type) {
+  switch (type) {
+    case BiopsyType::Core:
+      return "core";
+    case BiopsyType::Stereotactic:
+      return "stereotactic";
+    case BiopsyType::VacuumAssisted:
+      return "vacuum-assisted";
+    case BiopsyType::WireLocalization:
+      return "wire-localization";
+  }
+  return "core";
+}
+
+std::string_view to_string(Guidance guidance) {
+  switch (guidance) {
+    case Guidance::Ultrasound:
+      return "ultrasound";
+    case Guidance::Stereotactic:
+      return "stereotactic";
+    case Guidance::Mammographic:
+      return "mammographic";
+  }
+  return "mammographic";
+}
+
+std::string_view to_string(Stage stage) {
+  switch (stage) {
+    case Stage::Site:
+      return "site";
+    case Stage::Category:
+      return "category";
+    case Stage::CategoryFallback:
+      return "category-fallback";
+    case Stage::Assessment:
+      return "assessment";
+    case Stage::Recommendation:
+      return "recommendation";
+    case Stage::BiopsyType:
+      return "biopsy-type";
+  }
+  return "category";
+}
+
+}  // namespace mammocalc

@@ -1,0 +1,200 @@
+#pragma once
+// The rule engine: rule rows (data, in rule_table.cpp) and the evaluation that turns the
+// findings of one document into decisions (decision-logic.md, rule set 2026.1).
+// Pure: no I/O, no clock, no globals besides the constant table.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "codes.hpp"
+#include "findings.hpp"
+
+namespace mammocalc {
+
+inline constexpr std::string_view kRuleSetVersion = "2026.1";
+
+enum class Classification { Benign, ProbablyBenign, Suspicious, KnownMalignancy, Indeterminate };
+enum class Action {
+  RoutineScreening,
+  ShortIntervalFollowUp,
+  AdditionalImaging,
+  Biopsy,
+  SurgicalConsult,
+};
+enum class BiopsyType { Core, Stereotactic, VacuumAssisted, WireLocalization };
+enum class Guidance { Ultrasound, Stereotactic, Mammographic };
+enum class Needle { Core, VacuumAssisted, Localization };
+
+// What a department can do; the defaults are decision-logic.md's (B4–B6).
+struct SiteProfile {
+  bool stereotactic_available = true;
+  bool vacuum_assisted_available = true;
+  double min_compressed_thickness_mm = 20.0;
+  double min_chest_wall_distance_mm = 5.0;
+  double min_skin_distance_mm = 3.0;
+  std::string core_needle_gauge = "14G";
+  std::string vacuum_needle_gauge = "9-11G";
+  std::string localization_needle_gauge = "20G";
+};
+
+// The order in which rows are evaluated; rows of one stage are evaluated in table order.
+enum class Stage {
+  Site,              // S: first applicable row wins
+  Category,          // C: every applicable row contributes; the highest counts
+  CategoryFallback,  // C12: runs after the other C rows
+  Assessment,        // R1: reported category against the rules'
+  Recommendation,    // A: every applicable row fires (one action, any notes)
+  BiopsyType,        // B: first applicable row wins, only after A7
+};
+
+// Which facts a rule reads; the summary prints them as the rule's evidence.
+enum EvidenceField : unsigned {
+  kEvidenceMorphology = 1u << 0,
+  kEvidenceDistribution = 1u << 1,
+  kEvidenceSite = 1u << 2,
+  kEvidenceChange = 1u << 3,
+  kEvidenceUltrasound = 1u << 4,
+  kEvidenceLaterality = 1u << 5,
+  kEvidenceLocation = 1u << 6,
+  kEvidenceStereotacticObstacles = 1u << 7,
+  kEvidencePalpable = 1u << 8,
+  kEvidencePriorResult = 1u << 9,
+  kEvidenceReportedCategory = 1u << 10,
+  kEvidenceReportedFollowUp = 1u << 11,
+  kEvidenceClassification = 1u << 12,
+  kEvidenceVacuumProfile = 1u << 13,
+  kEvidenceBothered = 1u << 14,
+};
+
+// What a row concludes. Only the fields its stage uses are set.
+struct Outcome {
+  std::optional<Site> site;  // S rows
+  SiteSource site_source = SiteSource::None;
+  bool site_as_stated = false;       // S1/S2: the stated site stands
+  std::optional<Category> category;  // C rows
+  std::optional<Action> action;      // A rows
+  std::optional<BiopsyType> biopsy;  // B rows, A8
+  std::optional<Guidance> guidance;
+  std::optional<Needle> needle;
+  std::optional<CodeConst> follow_up;  // CID 6028 code of the recommendation
+  std::string_view note;               // A2, A3, A6: a sentence for the radiologist
+};
+
+// Site reading of one finding after the S rows.
+struct SiteAssessment {
+  Site site = Site::Unknown;
+  SiteSource source = SiteSource::None;
+  std::optional<Site> inferred;  // what S3/S4 would infer, if anything
+  bool conflict = false;         // stated and inferred disagree
+};
+
+// What a predicate may look at.
+struct RuleContext {
+  const Finding& finding;
+  const SiteProfile& profile;
+  SiteAssessment site;
+  int category_rules_fired = 0;  // C rows other than C0 that applied so far
+  std::optional<Classification> classification;
+};
+
+using Predicate = bool (*)(const RuleContext&);
+
+struct Rule {
+  std::string_view id;  // stable, never reused
+  std::string_view title;
+  std::string_view citation;   // the sentence or table row it rests on
+  std::string_view condition;  // the condition in words, as a reviewer reads it
+  Stage stage;
+  Predicate applies;
+  Outcome outcome;
+  unsigned evidence;                 // EvidenceField bits
+  Predicate variant_when = nullptr;  // when set and true, `variant` replaces `outcome`
+  Outcome variant = {};
+};
+
+// The rule set: one row per rule of decision-logic.md.
+const std::vector<Rule>& rule_table();
+
+// The row with this id, or nullptr.
+const Rule* find_rule(std::string_view id);
+
+struct EvidenceItem {
+  std::string field;
+  std::string value;
+  std::string position;  // content item it was read from, when known
+};
+
+struct FiredRule {
+  const Rule* rule;
+  Outcome outcome;  // the outcome that applied (variant or main)
+  std::vector<EvidenceItem> evidence;
+};
+
+struct Warning {
+  std::string code;
+  std::string text;
+};
+
+struct Recommendation {
+  Action action = Action::AdditionalImaging;
+  std::string action_rule;
+  std::optional<BiopsyType> biopsy;
+  std::optional<Guidance> guidance;
+  std::string needle;
+  std::string biopsy_rule;
+  std::optional<CodeConst> follow_up;
+  std::vector<std::pair<std::string, std::string>> notes;  // (rule id, sentence)
+};
+
+struct Decision {
+  std::string id;  // "F1", "F2", … in document order
+  SiteAssessment site;
+  Category rule_category = Category::Incomplete0;
+  std::optional<Category> reported_category;
+  Category final_category = Category::Incomplete0;
+  Classification classification = Classification::Indeterminate;
+  Recommendation recommendation;
+  std::vector<FiredRule> trace;
+  std::vector<Warning> warnings;
+};
+
+struct BreastSummary {
+  Laterality laterality;
+  Category category;
+  Classification classification;
+  int findings;
+};
+
+struct ExamSummary {
+  std::optional<Category> category;
+  std::optional<Classification> classification;
+  std::string category_source;  // "findings", "report" or "none"
+  std::vector<BreastSummary> breasts;
+  std::vector<Action> actions;  // union over findings, in enum order
+};
+
+// The result for one document: what was read plus what the rules decided.
+struct Report {
+  Findings input;
+  SiteProfile profile;
+  std::vector<Decision> decisions;  // one per input finding, same order
+  ExamSummary exam;
+};
+
+// Evaluates every finding against the rule table.
+Report evaluate(Findings findings, const SiteProfile& profile = SiteProfile{});
+
+// Category order of decision-logic.md §3: 1 < 2 < 0 < 3 < 4 = 4A < 4B < 4C < 5 < 6.
+// (0 "counts only when no other rule gave 3 or more": it outranks 1 and 2, never 3+.)
+int category_rank(Category category);
+Classification classification_for(Category category);
+
+std::string_view to_string(Classification classification);
+std::string_view to_string(Action action);
+std::string_view to_string(BiopsyType type);
+std::string_view to_string(Guidance guidance);
+std::string_view to_string(Stage stage);
+
+}  // namespace mammocalc

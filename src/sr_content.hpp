@@ -1,0 +1,81 @@
+#pragma once
+// An SR document as plain values: the header attributes mammocalc reads and the content tree.
+// sr_reader.cpp fills it from DCMTK; findings_extractor.cpp reads the templates from it.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "codes.hpp"
+
+namespace mammocalc {
+
+enum class ValueType {
+  Container,
+  Code,
+  Num,
+  Text,
+  Date,
+  Time,
+  DateTime,
+  PersonName,
+  UidRef,
+  Composite,
+  Image,
+  Waveform,
+  Scoord,
+  Scoord3D,
+  Tcoord,
+  Table,
+  ByReference,  // a by-reference relationship; referenced_position names the target
+  Other,
+};
+
+enum class Relationship {
+  Root,
+  Contains,
+  HasObsContext,
+  HasAcqContext,
+  HasConceptMod,
+  HasProperties,
+  InferredFrom,
+  SelectedFrom,
+  Other,
+};
+
+struct ContentItem {
+  std::string position;  // "1.2.3" as dsrdump +Pn prints it
+  Relationship relationship = Relationship::Root;
+  ValueType value_type = ValueType::Other;
+  Code concept_name;
+  Code code;                            // CODE items
+  std::optional<double> number;         // NUM items
+  Code unit;                            // NUM items
+  std::string text;                     // TEXT items
+  std::string referenced_sop_instance;  // IMAGE / COMPOSITE items
+  std::string referenced_position;      // by-reference items
+  std::vector<ContentItem> children;
+};
+
+struct SrHeader {
+  std::string sop_class_uid;
+  std::string sop_instance_uid;
+  std::string study_instance_uid;
+  std::string accession_number;
+  std::string study_date;
+  std::string patient_id;
+  std::string patient_name;
+  std::string patient_sex;
+  std::string patient_age;
+  std::string patient_birth_date;
+  std::string template_id;  // Content Template Sequence TID, may be empty
+  std::string mapping_resource;
+};
+
+struct SrDocument {
+  SrHeader header;
+  ContentItem root;
+  std::vector<std::string> reader_warnings;  // e.g. character set could not be converted
+};
+
+}  // namespace mammocalc

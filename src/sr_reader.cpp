@@ -1,0 +1,305 @@
+// The DCMTK bridge (Orthanc's FromDcmtkBridge is the model): DCMTK types never leave this file.
+// Bytes → DcmFileFormat → SOP class check → DSRDocument (strict) → plain SrDocument.
+
+#include "sr_reader.hpp"
+
+#include <array>
+#include <cerrno>
+#include <clocale>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "dcmtk/dcmdata/dcdeftag.h"
+#include "dcmtk/dcmdata/dcdict.h"
+#include "dcmtk/dcmdata/dcfilefo.h"
+#include "dcmtk/dcmdata/dcistrmb.h"
+#include "dcmtk/dcmdata/dcuid.h"
+#include "dcmtk/dcmsr/dsrcodtn.h"
+#include "dcmtk/dcmsr/dsrcomtn.h"
+#include "dcmtk/dcmsr/dsrdoc.h"
+#include "dcmtk/dcmsr/dsrimgtn.h"
+#include "dcmtk/dcmsr/dsrnumtn.h"
+#include "dcmtk/dcmsr/dsrreftn.h"
+#include "dcmtk/dcmsr/dsrtextn.h"
+#include "dcmtk/oflog/oflog.h"
+#include "error.hpp"
+
+namespace mammocalc {
+namespace {
+
+// domain.md §4: the SR storage classes a breast-imaging report or CAD SR may use.
+constexpr std::array<const char*, 6> kAcceptedSopClasses{
+    UID_BasicTextSRStorage,       UID_EnhancedSRStorage,   UID_ComprehensiveSRStorage,
+    UID_Comprehensive3DSRStorage, UID_ExtensibleSRStorage, UID_MammographyCADSRStorage,
+};
+
+// Content trees deeper than this are refused before we recurse into them; real breast reports
+// are about 8 levels deep.
+constexpr int kMaxContentDepth = 64;
+
+bool is_accepted_sop_class(const std::string& uid) {
+  for (const char* accepted : kAcceptedSopClasses) {
+    if (uid == accepted) return true;
+  }
+  return false;
+}
+
+std::string sop_class_label(const std::string& uid) {
+  const char* name = dcmFindNameOfUID(uid.c_str(), nullptr);
+  return name ? uid + " (" + name + ")" : uid;
+}
+
+std::string get_string(DcmItem& item, const DcmTagKey& tag) {
+  OFString value;
+  if (item.findAndGetOFStringArray(tag, value).good()) return value.c_str();
+  return {};
+}
+
+Code to_code(const DSRCodedEntryValue& entry) {
+  return Code{entry.getCodeValue().c_str(), entry.getCodingSchemeDesignator().c_str(),
+              entry.getCodeMeaning().c_str()};
+}
+
+Relationship to_relationship(DSRTypes::E_RelationshipType type) {
+  switch (type) {
+    case DSRTypes::RT_isRoot:
+      return Relationship::Root;
+    case DSRTypes::RT_contains:
+      return Relationship::Contains;
+    case DSRTypes::RT_hasObsContext:
+      return Relationship::HasObsContext;
+    case DSRTypes::RT_hasAcqContext:
+      return Relationship::HasAcqContext;
+    case DSRTypes::RT_hasConceptMod:
+      return Relationship::HasConceptMod;
+    case DSRTypes::RT_hasProperties:
+      return Relationship::HasProperties;
+    case DSRTypes::RT_inferredFrom:
+      return Relationship::InferredFrom;
+    case DSRTypes::RT_selectedFrom:
+      return Relationship::SelectedFrom;
+    default:
+      return Relationship::Other;
+  }
+}
+
+ValueType to_value_type(DSRTypes::E_ValueType type) {
+  switch (type) {
+    case DSRTypes::VT_Container:
+      return ValueType::Container;
+    case DSRTypes::VT_Code:
+      return ValueType::Code;
+    case DSRTypes::VT_Num:
+      return ValueType::Num;
+    case DSRTypes::VT_Text:
+      return ValueType::Text;
+    case DSRTypes::VT_Date:
+      return ValueType::Date;
+    case DSRTypes::VT_Time:
+      return ValueType::Time;
+    case DSRTypes::VT_DateTime:
+      return ValueType::DateTime;
+    case DSRTypes::VT_PName:
+      return ValueType::PersonName;
+    case DSRTypes::VT_UIDRef:
+      return ValueType::UidRef;
+    case DSRTypes::VT_Composite:
+      return ValueType::Composite;
+    case DSRTypes::VT_Image:
+      return ValueType::Image;
+    case DSRTypes::VT_Waveform:
+      return ValueType::Waveform;
+    case DSRTypes::VT_SCoord:
+      return ValueType::Scoord;
+    case DSRTypes::VT_SCoord3D:
+      return ValueType::Scoord3D;
+    case DSRTypes::VT_TCoord:
+      return ValueType::Tcoord;
+    case DSRTypes::VT_byReference:
+      return ValueType::ByReference;
+    default:
+      return ValueType::Other;
+  }
+}
+
+std::optional<double> parse_decimal(const OFString& text) {
+  if (text.empty()) return std::nullopt;
+  std::istringstream stream(text.c_str());
+  stream.imbue(std::locale::classic());
+  double value = 0.0;
+  stream >> value;
+  if (stream.fail()) return std::nullopt;
+  return value;
+}
+
+void copy_value(const DSRDocumentTreeNode& node, ContentItem& item) {
+  switch (node.getValueType()) {
+    case DSRTypes::VT_Code:
+      item.code = to_code(static_cast<const DSRCodeTreeNode&>(node));
+      break;
+    case DSRTypes::VT_Num: {
+      const auto& num = static_cast<const DSRNumTreeNode&>(node);
+      item.number = parse_decimal(num.getNumericValue());
+      item.unit = to_code(num.getMeasurementUnit());
+      break;
+    }
+    case DSRTypes::VT_Text:
+      item.text = static_cast<const DSRTextTreeNode&>(node).getValue().c_str();
+      break;
+    case DSRTypes::VT_Image:
+      item.referenced_sop_instance =
+          static_cast<const DSRImageTreeNode&>(node).getSOPInstanceUID().c_str();
+      break;
+    case DSRTypes::VT_Composite:
+      item.referenced_sop_instance =
+          static_cast<const DSRCompositeTreeNode&>(node).getSOPInstanceUID().c_str();
+      break;
+    case DSRTypes::VT_byReference:
+      item.referenced_position =
+          static_cast<const DSRByReferenceTreeNode&>(node).getReferencedContentItem().c_str();
+      break;
+    default:
+      break;
+  }
+}
+
+// Copies the children of the node under `cursor`; depth is checked before a level is entered.
+void copy_children(const DSRDocumentTreeNodeCursor& parent_cursor,
+                   const std::string& parent_position, int depth, std::vector<ContentItem>& out,
+                   const std::string& name) {
+  DSRDocumentTreeNodeCursor cursor(parent_cursor);
+  if (cursor.gotoChild() == 0) return;
+  if (depth > kMaxContentDepth) {
+    throw Error(ErrorCode::InvalidSrDocument, name + ": content tree nested deeper than " +
+                                                  std::to_string(kMaxContentDepth) + " levels");
+  }
+  int index = 0;
+  do {
+    const DSRDocumentTreeNode* node = cursor.getNode();
+    if (node == nullptr) break;
+    ContentItem item;
+    item.position = parent_position + "." + std::to_string(++index);
+    item.relationship = to_relationship(node->getRelationshipType());
+    item.value_type = to_value_type(node->getValueType());
+    item.concept_name = to_code(node->getConceptName());
+    copy_value(*node, item);
+    copy_children(cursor, item.position, depth + 1, item.children, name);
+    out.push_back(std::move(item));
+  } while (cursor.gotoNext() != 0);
+}
+
+void parse_dicom(const std::string& bytes, const std::string& name, DcmFileFormat& file) {
+  if (!dcmDataDict.isDictionaryLoaded()) {
+    throw Error(ErrorCode::NotDicom,
+                name + ": the DICOM data dictionary is not loaded (check DCMDICTPATH)");
+  }
+  DcmInputBufferStream stream;
+  stream.setBuffer(bytes.data(), static_cast<offile_off_t>(bytes.size()));
+  stream.setEos();
+  file.transferInit();
+  // The whole file is in memory: read every value now (no deferred loading).
+  const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, 0xFFFFFFFEu);
+  file.transferEnd();
+  if (status.bad()) {
+    throw Error(ErrorCode::NotDicom, name + ": not a readable DICOM file (" + status.text() + ")");
+  }
+}
+
+SrHeader read_header(DcmDataset& dataset) {
+  SrHeader header;
+  header.sop_class_uid = get_string(dataset, DCM_SOPClassUID);
+  header.sop_instance_uid = get_string(dataset, DCM_SOPInstanceUID);
+  header.study_instance_uid = get_string(dataset, DCM_StudyInstanceUID);
+  header.accession_number = get_string(dataset, DCM_AccessionNumber);
+  header.study_date = get_string(dataset, DCM_StudyDate);
+  header.patient_id = get_string(dataset, DCM_PatientID);
+  header.patient_name = get_string(dataset, DCM_PatientName);
+  header.patient_sex = get_string(dataset, DCM_PatientSex);
+  header.patient_age = get_string(dataset, DCM_PatientAge);
+  header.patient_birth_date = get_string(dataset, DCM_PatientBirthDate);
+  DcmItem* template_item = nullptr;
+  if (dataset.findAndGetSequenceItem(DCM_ContentTemplateSequence, template_item, 0).good() &&
+      template_item != nullptr) {
+    header.template_id = get_string(*template_item, DCM_TemplateIdentifier);
+    header.mapping_resource = get_string(*template_item, DCM_MappingResource);
+  }
+  return header;
+}
+
+}  // namespace
+
+void quiet_toolkit_logging() { OFLog::configure(OFLogger::OFF_LOG_LEVEL); }
+
+std::string read_input_bytes(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    return buffer.str();
+  }
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (error || !std::filesystem::exists(status)) {
+    throw Error(ErrorCode::FileNotFound, path + ": no such file");
+  }
+  if (std::filesystem::is_directory(status)) {
+    throw Error(ErrorCode::FileNotFound, path + ": is a directory, not a file");
+  }
+  std::ifstream input(path, std::ios::binary);
+  if (!input) {
+    throw Error(ErrorCode::FileNotFound,
+                path + ": cannot be opened (" + std::strerror(errno) + ")");
+  }
+  std::string bytes((std::istreambuf_iterator<char>(input)), std::istreambuf_iterator<char>());
+  if (input.bad()) {
+    throw Error(ErrorCode::FileNotFound, path + ": cannot be read (" + std::strerror(errno) + ")");
+  }
+  return bytes;
+}
+
+SrDocument read_sr(const std::string& bytes, const std::string& name) {
+  DcmFileFormat file;
+  parse_dicom(bytes, name, file);
+  DcmDataset& dataset = *file.getDataset();
+  SrDocument document;
+  document.header = read_header(dataset);
+  const std::string& sop_class = document.header.sop_class_uid;
+  if (sop_class.empty()) {
+    throw Error(ErrorCode::NotDicom, name + ": not a DICOM object (no SOP Class UID)");
+  }
+  if (!is_accepted_sop_class(sop_class)) {
+    throw Error(ErrorCode::UnsupportedSopClass, name + ": not a supported SR document (SOP Class " +
+                                                    sop_class_label(sop_class) + ")");
+  }
+  // Text comes out as UTF-8 whatever the declared character set.
+  const OFCondition converted = dataset.convertToUTF8();
+  if (converted.bad()) {
+    document.reader_warnings.push_back(std::string("character set not converted to UTF-8 (") +
+                                       converted.text() + ")");
+  } else {
+    document.header = read_header(dataset);
+  }
+  DSRDocument sr;
+  const OFCondition status = sr.read(dataset);
+  if (status.bad()) {
+    throw Error(ErrorCode::InvalidSrDocument,
+                name + ": SR content cannot be read (" + status.text() + ")");
+  }
+  DSRDocumentTreeNodeCursor cursor;
+  if (!sr.getTree().getCursorToRootNode(cursor) || cursor.getNode() == nullptr) {
+    throw Error(ErrorCode::InvalidSrDocument, name + ": SR document has no content");
+  }
+  const DSRDocumentTreeNode* root = cursor.getNode();
+  document.root.position = "1";
+  document.root.relationship = Relationship::Root;
+  document.root.value_type = to_value_type(root->getValueType());
+  document.root.concept_name = to_code(root->getConceptName());
+  copy_children(cursor, "1", 1, document.root.children, name);
+  return document;
+}
+
+}  // namespace mammocalc

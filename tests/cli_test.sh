@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The command line as a user meets it: exit codes, one-line errors naming the file, no output on
+# failure, atomic -o, stdin, --redact, rules. Run from the project root:
+#   cli_test.sh MAMMOCALC DUMP2DCM XMLLINT
+set -u
+mammocalc=$1
+dump2dcm=$2
+xmllint=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
+}
+
+# Runs mammocalc, keeping exit status, stdout and stderr.
+run() {
+  "$mammocalc" "$@" >"$work/out" 2>"$work/err"
+  status=$?
+}
+
+# A bad input: exit 1, one stderr line naming the file, nothing written with -o.
+expect_input_error() {  # NAME FILE PATTERN
+  local name=$1 file=$2 pattern=$3
+  run summarize "$file" -o "$work/never.xml"
+  check "$name: exit status 1 (got $status)" test "$status" -eq 1
+  check "$name: one line on stderr" test "$(wc -l <"$work/err")" -eq 1
+  check "$name: stderr names the file" grep -qF -- "$file" "$work/err"
+  check "$name: stderr says why ($pattern)" grep -qE -- "$pattern" "$work/err"
+  check "$name: no output file" test ! -e "$work/never.xml"
+  check "$name: no temporary file left" test -z "$(ls -A "$work" | grep '^\.never' || true)"
+}
+
+# --- bad input ---
+expect_input_error "missing file" "$work/missing.dcm" "no such file"
+printf 'This is a text file.\n' >"$work/notes.txt"
+expect_input_error "text file" "$work/notes.txt" "not a (readable )?DICOM"
+head -c 600 samples/bir-suspicious-vacuum-assisted.dcm >"$work/truncated.dcm"
+expect_input_error "truncated DICOM" "$work/truncated.dcm" "not a readable DICOM file"
+cat >"$work/ct.dump" <<'DUMP'
+(0008,0016) UI =CTImageStorage
+(0008,0018) UI [1.2.826.0.1.3680043.10.1363.900.1]
+(0008,0060) CS [CT]
+(0010,0010) PN [TEST^CT]
+(0020,000d) UI [1.2.826.0.1.3680043.10.1363.900.2]
+DUMP
+"$dump2dcm" "$work/ct.dump" "$work/ct.dcm" >/dev/null 2>&1
+expect_input_error "CT image" "$work/ct.dcm" "not a supported SR document.*CTImageStorage"
+cat >"$work/dose.dump" <<'DUMP'
+(0008,0016) UI =EnhancedSRStorage
+(0008,0018) UI [1.2.826.0.1.3680043.10.1363.901.1]
+(0008,0060) CS [SR]
+(0010,0010) PN [TEST^DOSE]
+(0020,000d) UI [1.2.826.0.1.3680043.10.1363.901.2]
+(0020,000e) UI [1.2.826.0.1.3680043.10.1363.901.3]
+(0040,a040) CS [CONTAINER]
+(0040,a043) SQ (Sequence with undefined length)
+  (fffe,e000) na (Item with undefined length)
+    (0008,0100) SH [113701]
+    (0008,0102) SH [DCM]
+    (0008,0104) LO [X-Ray Radiation Dose Report]
+  (fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+(0040,a050) CS [SEPARATE]
+(0040,a491) CS [COMPLETE]
+(0040,a493) CS [UNVERIFIED]
+DUMP
+"$dump2dcm" "$work/dose.dump" "$work/dose.dcm" >/dev/null 2>&1
+expect_input_error "SR not about breasts" "$work/dose.dcm" "not a breast imaging report"
+expect_input_error "directory" "samples" "directory"
+
+# --- a good input ---
+sample=samples/bir-suspicious-vacuum-assisted.dcm
+run summarize "$sample"
+check "good input exits 0" test "$status" -eq 0
+check "good input prints nothing on stderr" test ! -s "$work/err"
+cp "$work/out" "$work/stdout.xml"
+run summarize "$sample" -o "$work/summary.xml"
+check "-o exits 0" test "$status" -eq 0
+check "-o writes what stdout shows" cmp -s "$work/summary.xml" "$work/stdout.xml"
+check "-o leaves no temporary file" test -z "$(ls -A "$work" | grep '\.tmp-' || true)"
+check "summary validates" "$xmllint" --noout --schema schemas/summary.xsd "$work/summary.xml"
+"$mammocalc" summarize - <"$sample" >"$work/stdin.xml" 2>"$work/err"
+check "stdin exits 0" test $? -eq 0
+check "stdin names the input <stdin>" grep -q 'file="&lt;stdin' "$work/stdin.xml"
+check "stdin gives the same findings" diff <(grep -v '<source ' "$work/stdin.xml") <(grep -v '<source ' "$work/stdout.xml")
+run summarize --redact "$sample"
+check "--redact leaves the patient out" bash -c "! grep -q -e '<patient' -e 'SAMPLE^VACUUM' -e 'MC-0003' '$work/out'"
+check "without --redact the patient is there" grep -q '<patient id="MC-0003"' "$work/stdout.xml"
+run summarize "$sample" -o "$work/no/such/dir/summary.xml"
+check "unwritable output exits 3 (got $status)" test "$status" -eq 3
+check "unwritable output names the path" grep -qF "$work/no/such/dir/summary.xml" "$work/err"
+cp "$sample" "$work/input.dcm"
+run summarize "$work/input.dcm" -o "$work/input.dcm"
+check "output onto the input is refused with 2 (got $status)" test "$status" -eq 2
+check "the input is not modified" cmp -s "$sample" "$work/input.dcm"
+
+# --- usage ---
+run frobnicate
+check "unknown command exits 2" test "$status" -eq 2
+run summarize
+check "summarize without input exits 2" test "$status" -eq 2
+run summarize --no-such-option "$sample"
+check "unknown option exits 2" test "$status" -eq 2
+run --version
+check "--version names the rule set" grep -q "rule set 2026.1" "$work/out"
+
+# --- rules ---
+run rules
+check "rules exits 0" test "$status" -eq 0
+for id in S1 S5 C0 C12 C13 R1 A1 A8 B1 B6; do
+  check "rules lists $id" grep -q "^$id  \[" "$work/out"
+done
+run rules --format xml
+check "rules --format xml is well-formed" "$xmllint" --noout "$work/out"
+run rules --format yaml
+check "rules --format yaml exits 2" test "$status" -eq 2
+
+echo "$passed passed, $failed failed"
+((failed == 0))

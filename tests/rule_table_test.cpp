@@ -1,0 +1,75 @@
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "rules.hpp"
+
+namespace mammocalc {
+namespace {
+
+TEST(RuleTable, VersionIs20261) { EXPECT_EQ(kRuleSetVersion, "2026.1"); }
+
+TEST(RuleTable, IdsAreUnique) {
+  std::set<std::string_view> ids;
+  for (const Rule& rule : rule_table()) {
+    EXPECT_TRUE(ids.insert(rule.id).second) << "duplicate rule id " << rule.id;
+  }
+}
+
+TEST(RuleTable, EveryRowHasTitleConditionCitationAndPredicate) {
+  for (const Rule& rule : rule_table()) {
+    EXPECT_FALSE(rule.title.empty()) << rule.id;
+    EXPECT_FALSE(rule.condition.empty()) << rule.id;
+    EXPECT_FALSE(rule.citation.empty()) << rule.id;
+    EXPECT_NE(rule.applies, nullptr) << rule.id;
+  }
+}
+
+TEST(RuleTable, HoldsEveryRuleOfDecisionLogic) {
+  const std::set<std::string> expected{"S1",  "S2", "S3", "S4", "S5", "C0", "C1",  "C2",  "C3",
+                                       "C4",  "C5", "C6", "C7", "C8", "C9", "C10", "C11", "C12",
+                                       "C13", "R1", "A1", "A2", "A3", "A4", "A5",  "A6",  "A7",
+                                       "A8",  "B1", "B2", "B3", "B4", "B5", "B6"};
+  std::set<std::string> actual;
+  for (const Rule& rule : rule_table()) actual.insert(std::string(rule.id));
+  EXPECT_EQ(actual, expected);
+}
+
+TEST(RuleTable, SeedCitationsQuoteTheArticle) {
+  // Rules resting on the seed article quote its sentence; the quotes must be the article's own.
+  for (const char* id : {"C0", "C2", "C9", "A1", "A7"}) {
+    const Rule* rule = find_rule(id);
+    ASSERT_NE(rule, nullptr) << id;
+    EXPECT_NE(rule->citation.find("SEED §BC \""), std::string_view::npos) << id;
+  }
+}
+
+TEST(RuleTable, OutcomesMatchTheirStage) {
+  for (const Rule& rule : rule_table()) {
+    switch (rule.stage) {
+      case Stage::Site:
+        EXPECT_TRUE(rule.outcome.site.has_value() || rule.outcome.site_as_stated) << rule.id;
+        break;
+      case Stage::Category:
+      case Stage::CategoryFallback:
+        EXPECT_TRUE(rule.outcome.category.has_value()) << rule.id;
+        break;
+      case Stage::Recommendation:
+        EXPECT_TRUE(rule.outcome.action.has_value() || !rule.outcome.note.empty()) << rule.id;
+        break;
+      case Stage::BiopsyType:
+        EXPECT_TRUE(rule.outcome.biopsy.has_value() && rule.outcome.guidance.has_value() &&
+                    rule.outcome.needle.has_value() && rule.outcome.follow_up.has_value())
+            << rule.id;
+        break;
+      case Stage::Assessment:
+        break;
+    }
+  }
+}
+
+TEST(RuleTable, FindRuleReturnsNullForUnknownId) { EXPECT_EQ(find_rule("X99"), nullptr); }
+
+}  // namespace
+}  // namespace mammocalc

@@ -1,0 +1,516 @@
+// One positive and one negative test per rule, named after its id.
+#include <gtest/gtest.h>
+
+#include "rules.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using testing::calcification;
+using testing::decide;
+using testing::fired;
+using testing::warned;
+using M = Morphology;
+using D = Distribution;
+
+Finding with_stated_site(Finding finding, Site site, SiteSource source) {
+  finding.stated_site = site;
+  finding.stated_site_source = source;
+  return finding;
+}
+
+// --- Site ---
+TEST(RuleS1, FiresOnAnnotatedSite) {
+  const Decision d = decide(with_stated_site(calcification({M::Amorphous}, D::Grouped),
+                                             Site::Lobular, SiteSource::Annotation));
+  EXPECT_TRUE(fired(d, "S1"));
+  EXPECT_EQ(d.site.site, Site::Lobular);
+  EXPECT_EQ(d.site.source, SiteSource::Annotation);
+}
+TEST(RuleS1, SilentWithoutAnnotation) {
+  EXPECT_FALSE(fired(decide(calcification({M::Amorphous}, D::Grouped)), "S1"));
+}
+TEST(RuleS2, FiresOnSrFindingSite) {
+  const Decision d = decide(
+      with_stated_site(calcification({M::Amorphous}, D::Grouped), Site::Ductal, SiteSource::Sr));
+  EXPECT_TRUE(fired(d, "S2"));
+  EXPECT_EQ(d.site.site, Site::Ductal);
+  EXPECT_EQ(d.site.source, SiteSource::Sr);
+}
+TEST(RuleS2, SilentWhenAnnotationStatesSite) {
+  Finding f = with_stated_site(calcification({M::Amorphous}), Site::Ductal, SiteSource::Annotation);
+  EXPECT_FALSE(fired(decide(f), "S2"));
+}
+TEST(RuleS3, FiresOnFineLinear) {
+  const Decision d = decide(calcification({M::FineLinear}, D::Grouped));
+  EXPECT_TRUE(fired(d, "S3"));
+  EXPECT_EQ(d.site.site, Site::Ductal);
+  EXPECT_EQ(d.site.source, SiteSource::Inferred);
+}
+TEST(RuleS3, FiresOnSegmentalDistribution) {
+  EXPECT_TRUE(fired(decide(calcification({M::Amorphous}, D::Segmental)), "S3"));
+}
+TEST(RuleS3, SilentOnRoundDiffuse) {
+  EXPECT_FALSE(fired(decide(calcification({M::Round}, D::Diffuse)), "S3"));
+}
+TEST(RuleS4, FiresOnPunctateGrouped) {
+  const Decision d = decide(calcification({M::Punctate}, D::Grouped));
+  EXPECT_TRUE(fired(d, "S4"));
+  EXPECT_EQ(d.site.site, Site::Lobular);
+}
+TEST(RuleS4, SilentOnPunctateInLinearDistribution) {
+  const Decision d = decide(calcification({M::Punctate}, D::Linear));
+  EXPECT_FALSE(fired(d, "S4"));
+  EXPECT_EQ(d.site.site, Site::Ductal);
+}
+TEST(RuleS4, SilentWhenAnotherTermIsNotLobular) {
+  EXPECT_FALSE(fired(decide(calcification({M::Round, M::Amorphous}, D::Grouped)), "S4"));
+}
+TEST(RuleS5, FiresWithoutAnySiteEvidence) {
+  const Decision d = decide(calcification({M::Amorphous}, D::Grouped));
+  EXPECT_TRUE(fired(d, "S5"));
+  EXPECT_EQ(d.site.site, Site::Unknown);
+}
+TEST(RuleS5, SilentWhenSiteInferred) {
+  EXPECT_FALSE(fired(decide(calcification({M::FinePleomorphic})), "S5"));
+}
+TEST(SiteConflict, StatedAndInferredDisagreeWarnsAndIsNeverBenign) {
+  // Stated ductal, but round/regional infers lobular: C1 alone would call it benign.
+  const Decision d = decide(
+      with_stated_site(calcification({M::Round}, D::Regional), Site::Ductal, SiteSource::Sr));
+  EXPECT_TRUE(warned(d, "site-conflict"));
+  EXPECT_TRUE(d.site.conflict);
+  EXPECT_EQ(d.classification, Classification::Indeterminate);
+}
+TEST(SiteConflict, AgreeingSourcesDoNotWarn) {
+  const Decision d = decide(
+      with_stated_site(calcification({M::Round}, D::Regional), Site::Lobular, SiteSource::Sr));
+  EXPECT_FALSE(warned(d, "site-conflict"));
+  EXPECT_EQ(d.classification, Classification::Benign);
+}
+
+// --- Classification ---
+TEST(RuleC0, FiresOnSuspiciousMorphology) {
+  const Decision d = decide(calcification({M::CoarseHeterogeneous}, D::Regional));
+  EXPECT_TRUE(fired(d, "C0"));
+  EXPECT_GE(category_rank(d.final_category), category_rank(Category::LowSuspicion4A));
+}
+TEST(RuleC0, SilentOnTypicallyBenign) {
+  EXPECT_FALSE(fired(decide(calcification({M::CoarsePopcorn})), "C0"));
+}
+TEST(RuleC1, FiresOnPopcorn) {
+  const Decision d = decide(calcification({M::CoarsePopcorn}));
+  EXPECT_TRUE(fired(d, "C1"));
+  EXPECT_EQ(d.final_category, Category::Benign2);
+  EXPECT_EQ(d.classification, Classification::Benign);
+}
+TEST(RuleC1, FiresOnVascularInLinearDistribution) {
+  EXPECT_TRUE(fired(decide(calcification({M::Vascular}, D::Linear)), "C1"));
+}
+TEST(RuleC1, SilentOnRimInSegmentalDistribution) {
+  EXPECT_FALSE(fired(decide(calcification({M::Rim}, D::Segmental)), "C1"));
+}
+TEST(RuleC1, SilentOnRoundWithoutDistribution) {
+  EXPECT_FALSE(fired(decide(calcification({M::Round})), "C1"));
+}
+TEST(RuleC1, SilentWhenOneTermIsSuspicious) {
+  EXPECT_FALSE(fired(decide(calcification({M::CoarsePopcorn, M::Amorphous})), "C1"));
+}
+TEST(RuleC2, FiresOnAnnotatedLobularWithoutMorphology) {
+  Finding f = with_stated_site(calcification({}), Site::Lobular, SiteSource::Annotation);
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "C2"));
+  EXPECT_EQ(d.final_category, Category::Benign2);
+}
+TEST(RuleC2, FiresOnInferredLobularDiffuse) {
+  EXPECT_TRUE(fired(decide(calcification({M::MilkOfCalcium}, D::Diffuse)), "C2"));
+}
+TEST(RuleC2, SilentOnInferredLobularWithoutDistribution) {
+  const Decision d = decide(calcification({M::Punctate}));
+  EXPECT_FALSE(fired(d, "C2"));
+  EXPECT_NE(d.classification, Classification::Benign);
+}
+TEST(RuleC2, SilentOnGroupedDistribution) {
+  EXPECT_FALSE(fired(decide(calcification({M::Punctate}, D::Grouped)), "C2"));
+}
+TEST(RuleC3, FiresOnStablePunctateGroup) {
+  Finding f = calcification({M::Punctate}, D::Grouped);
+  f.change = Change::Stable;
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "C3"));
+  EXPECT_EQ(d.final_category, Category::ProbablyBenign3);
+  EXPECT_EQ(d.recommendation.action, Action::ShortIntervalFollowUp);
+}
+TEST(RuleC3, SilentOnNewPunctateGroup) {
+  Finding f = calcification({M::Punctate}, D::Grouped);
+  f.change = Change::New;
+  EXPECT_FALSE(fired(decide(f), "C3"));
+}
+TEST(RuleC4, FiresOnIncreasingRoundGroup) {
+  Finding f = calcification({M::Round}, D::Grouped);
+  f.change = Change::Increased;
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "C4"));
+  EXPECT_EQ(d.final_category, Category::LowSuspicion4A);
+}
+TEST(RuleC4, FiresOnPunctateInSegmentalDistribution) {
+  EXPECT_TRUE(fired(decide(calcification({M::Punctate}, D::Segmental)), "C4"));
+}
+TEST(RuleC4, SilentOnStableRoundGroup) {
+  Finding f = calcification({M::Round}, D::Grouped);
+  f.change = Change::Stable;
+  EXPECT_FALSE(fired(decide(f), "C4"));
+}
+TEST(RuleC5, FiresOnAmorphousWith4B) {
+  const Decision d = decide(calcification({M::Amorphous}, D::Grouped));
+  EXPECT_TRUE(fired(d, "C5"));
+  EXPECT_EQ(d.rule_category, Category::ModerateSuspicion4B);
+}
+TEST(RuleC5, DiffuseBilateralAmorphousIsProbablyBenign) {
+  Finding f = calcification({M::Amorphous}, D::Diffuse);
+  f.laterality = Laterality::Both;
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "C5"));
+  EXPECT_FALSE(fired(d, "C0"));
+  EXPECT_EQ(d.final_category, Category::ProbablyBenign3);
+}
+TEST(RuleC5, DiffuseUnilateralAmorphousStays4B) {
+  const Decision d = decide(calcification({M::Amorphous}, D::Diffuse));
+  EXPECT_EQ(d.final_category, Category::ModerateSuspicion4B);
+}
+TEST(RuleC5, SilentWithoutAmorphous) {
+  EXPECT_FALSE(fired(decide(calcification({M::FinePleomorphic})), "C5"));
+}
+TEST(RuleC6, FiresOnCoarseHeterogeneous) {
+  const Decision d = decide(calcification({M::CoarseHeterogeneous}, D::Grouped));
+  EXPECT_TRUE(fired(d, "C6"));
+  EXPECT_EQ(d.final_category, Category::ModerateSuspicion4B);
+}
+TEST(RuleC6, SilentOnCoarsePopcorn) {
+  EXPECT_FALSE(fired(decide(calcification({M::CoarsePopcorn})), "C6"));
+}
+TEST(RuleC7, FiresOnFinePleomorphic) {
+  const Decision d = decide(calcification({M::FinePleomorphic}, D::Grouped));
+  EXPECT_TRUE(fired(d, "C7"));
+  EXPECT_EQ(d.final_category, Category::ModerateSuspicion4B);
+}
+TEST(RuleC7, LinearFinePleomorphicIs4C) {
+  EXPECT_EQ(decide(calcification({M::FinePleomorphic}, D::Linear)).final_category,
+            Category::HighSuspicion4C);
+}
+TEST(RuleC7, SilentOnAmorphous) {
+  EXPECT_FALSE(fired(decide(calcification({M::Amorphous})), "C7"));
+}
+TEST(RuleC8, FiresOnFineLinearBranching) {
+  const Decision d = decide(calcification({M::FineLinearBranching}, D::Grouped));
+  EXPECT_TRUE(fired(d, "C8"));
+  EXPECT_EQ(d.final_category, Category::HighSuspicion4C);
+}
+TEST(RuleC8, SegmentalFineLinearIs5) {
+  EXPECT_EQ(decide(calcification({M::FineLinear}, D::Segmental)).final_category,
+            Category::HighlySuggestive5);
+}
+TEST(RuleC8, SilentOnFinePleomorphic) {
+  EXPECT_FALSE(fired(decide(calcification({M::FinePleomorphic})), "C8"));
+}
+TEST(RuleC9, FiresOnStatedDuctalWithoutMorphology) {
+  const Decision d =
+      decide(with_stated_site(calcification({}), Site::Ductal, SiteSource::Annotation));
+  EXPECT_TRUE(fired(d, "C9"));
+  EXPECT_EQ(d.final_category, Category::LowSuspicion4A);
+}
+TEST(RuleC9, SilentOnLargeRodLike) {
+  // Large rod-like is ductal (duct ectasia) but benign.
+  const Decision d = decide(calcification({M::LargeRodLike}, D::Segmental));
+  EXPECT_FALSE(fired(d, "C9"));
+  EXPECT_EQ(d.classification, Classification::Benign);
+}
+TEST(RuleC10, FiresOnSegmentalWithoutMorphology) {
+  const Decision d = decide(calcification({}, D::Segmental));
+  EXPECT_TRUE(fired(d, "C10"));
+  EXPECT_EQ(d.final_category, Category::ModerateSuspicion4B);
+}
+TEST(RuleC10, SilentOnVascularInLinearDistribution) {
+  EXPECT_FALSE(fired(decide(calcification({M::Vascular}, D::Linear)), "C10"));
+}
+TEST(RuleC11, FiresOnCalcificationsWithinMass) {
+  const Decision d = decide(calcification({M::CoarsePopcorn}, D::WithinMass));
+  EXPECT_TRUE(fired(d, "C11"));
+  EXPECT_EQ(d.classification, Classification::Suspicious);
+}
+TEST(RuleC11, FiresOnMassWithCalcifications) {
+  Finding f = calcification({});
+  f.mass_with_calcifications = true;
+  EXPECT_TRUE(fired(decide(f), "C11"));
+}
+TEST(RuleC11, SilentOutsideMass) {
+  EXPECT_FALSE(fired(decide(calcification({M::CoarsePopcorn}, D::OutsideMass)), "C11"));
+}
+TEST(RuleC12, FiresOnClusterWithOnlyACount) {
+  Finding f = calcification({}, D::Grouped);
+  f.count = 7;
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "C12"));
+  EXPECT_EQ(d.final_category, Category::Incomplete0);
+  EXPECT_EQ(d.classification, Classification::Indeterminate);
+  EXPECT_TRUE(warned(d, "insufficient-evidence"));
+}
+TEST(RuleC12, FiresOnUnrecognisedMorphology) {
+  EXPECT_TRUE(fired(decide(calcification({M::Unrecognised}, D::Diffuse)), "C12"));
+}
+TEST(RuleC12, SilentWhenAnotherRuleClassifies) {
+  EXPECT_FALSE(fired(decide(calcification({M::CoarsePopcorn})), "C12"));
+}
+TEST(RuleC13, FiresOnMalignantPriorResult) {
+  Finding f = calcification({M::FinePleomorphic}, D::Grouped);
+  f.prior_results.push_back(PriorResult::Malignant);
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "C13"));
+  EXPECT_EQ(d.final_category, Category::KnownMalignancy6);
+}
+TEST(RuleC13, SilentOnBenignPriorResult) {
+  Finding f = calcification({M::CoarsePopcorn});
+  f.prior_results.push_back(PriorResult::Benign);
+  EXPECT_FALSE(fired(decide(f), "C13"));
+}
+
+// --- Reported assessment ---
+TEST(RuleR1, HigherReportedCategoryStands) {
+  Finding f = calcification({M::CoarsePopcorn});
+  f.reported_category = Category::Suspicious4;
+  f.reported_category_source = "finding";
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "R1"));
+  EXPECT_EQ(d.rule_category, Category::Benign2);
+  EXPECT_EQ(d.final_category, Category::Suspicious4);
+  EXPECT_TRUE(warned(d, "assessment-discordant"));
+}
+TEST(RuleR1, RulesSubcategoryStandsAgainstPlainFour) {
+  Finding f = calcification({M::FinePleomorphic}, D::Grouped);
+  f.reported_category = Category::Suspicious4;
+  const Decision d = decide(f);
+  EXPECT_EQ(d.final_category, Category::ModerateSuspicion4B);
+  EXPECT_FALSE(warned(d, "assessment-discordant"));
+}
+TEST(RuleR1, LowerReportedCategoryIsDiscordantButRulesStand) {
+  Finding f = calcification({M::Amorphous}, D::Grouped);
+  f.reported_category = Category::Benign2;
+  const Decision d = decide(f);
+  EXPECT_EQ(d.final_category, Category::ModerateSuspicion4B);
+  EXPECT_EQ(d.reported_category, Category::Benign2);
+  EXPECT_TRUE(warned(d, "assessment-discordant"));
+}
+TEST(RuleR1, SilentWithoutReportedCategory) {
+  EXPECT_FALSE(fired(decide(calcification({M::CoarsePopcorn})), "R1"));
+}
+
+// --- Recommendation ---
+TEST(RuleA1, BenignMeansRoutineScreening) {
+  const Decision d = decide(calcification({M::Dystrophic}));
+  EXPECT_TRUE(fired(d, "A1"));
+  EXPECT_EQ(d.recommendation.action, Action::RoutineScreening);
+}
+TEST(RuleA1, SilentWhenSuspicious) {
+  EXPECT_FALSE(fired(decide(calcification({M::FineLinear})), "A1"));
+}
+TEST(RuleA2, BotheredPatientWithBenignDepositGetsNote) {
+  Finding f = calcification({M::CoarsePopcorn});
+  f.procedure.bothered_by_deposit = true;
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "A2"));
+  ASSERT_FALSE(d.recommendation.notes.empty());
+  EXPECT_EQ(d.recommendation.notes.front().first, "A2");
+}
+TEST(RuleA2, SilentWhenNotBenign) {
+  Finding f = calcification({M::Amorphous});
+  f.procedure.bothered_by_deposit = true;
+  EXPECT_FALSE(fired(decide(f), "A2"));
+}
+TEST(RuleA3, VascularCalcificationGetsCardiovascularNote) {
+  EXPECT_TRUE(fired(decide(calcification({M::Vascular})), "A3"));
+}
+TEST(RuleA3, SilentWithoutVascular) { EXPECT_FALSE(fired(decide(calcification({M::Skin})), "A3")); }
+TEST(RuleA4, ProbablyBenignMeansShortIntervalFollowUp) {
+  Finding f = calcification({M::Round}, D::Grouped);
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "A4"));
+  ASSERT_TRUE(d.recommendation.follow_up.has_value());
+  EXPECT_EQ(d.recommendation.follow_up->value, "111142");
+}
+TEST(RuleA4, SilentWhenBenign) { EXPECT_FALSE(fired(decide(calcification({M::Skin})), "A4")); }
+TEST(RuleA5, IndeterminateMeansAdditionalImaging) {
+  const Decision d = decide(calcification({}));
+  EXPECT_TRUE(fired(d, "A5"));
+  EXPECT_EQ(d.recommendation.action, Action::AdditionalImaging);
+}
+TEST(RuleA5, SilentWhenClassified) { EXPECT_FALSE(fired(decide(calcification({M::Skin})), "A5")); }
+TEST(RuleA6, PalpableLumpGetsClinicalEvaluation) {
+  Finding f = calcification({M::CoarsePopcorn});
+  f.palpable = Presence::Yes;
+  EXPECT_TRUE(fired(decide(f), "A6"));
+}
+TEST(RuleA6, SilentWhenNotPalpable) {
+  Finding f = calcification({M::CoarsePopcorn});
+  f.palpable = Presence::No;
+  EXPECT_FALSE(fired(decide(f), "A6"));
+}
+TEST(RuleA7, SuspiciousMeansBiopsy) {
+  const Decision d = decide(calcification({M::FinePleomorphic}, D::Grouped));
+  EXPECT_TRUE(fired(d, "A7"));
+  EXPECT_EQ(d.recommendation.action, Action::Biopsy);
+  EXPECT_TRUE(d.recommendation.biopsy.has_value());
+}
+TEST(RuleA7, SilentWhenProbablyBenign) {
+  EXPECT_FALSE(fired(decide(calcification({M::Punctate}, D::Grouped)), "A7"));
+}
+TEST(RuleA8, KnownMalignancyMeansSurgicalConsultAndWire) {
+  Finding f = calcification({M::FinePleomorphic});
+  f.reported_category = Category::KnownMalignancy6;
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "A8"));
+  EXPECT_EQ(d.recommendation.action, Action::SurgicalConsult);
+  EXPECT_EQ(d.recommendation.biopsy, BiopsyType::WireLocalization);
+}
+TEST(RuleA8, SilentWhenSuspicious) {
+  EXPECT_FALSE(fired(decide(calcification({M::FinePleomorphic})), "A8"));
+}
+
+// --- Biopsy type ---
+Finding suspicious() { return calcification({M::FinePleomorphic}, D::Grouped); }
+
+TEST(RuleB1, HighRiskPriorResultMeansWireLocalization) {
+  Finding f = suspicious();
+  f.prior_results.push_back(PriorResult::HighRisk);
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "B1"));
+  EXPECT_EQ(d.recommendation.biopsy, BiopsyType::WireLocalization);
+}
+TEST(RuleB1, BeatsUltrasoundVisibility) {
+  Finding f = suspicious();
+  f.prior_results.push_back(PriorResult::TargetNotInSpecimen);
+  f.ultrasound_visible = Presence::Yes;
+  EXPECT_EQ(decide(f).recommendation.biopsy_rule, "B1");
+}
+TEST(RuleB1, SilentOnBenignPriorResult) {
+  Finding f = suspicious();
+  f.prior_results.push_back(PriorResult::Benign);
+  EXPECT_FALSE(fired(decide(f), "B1"));
+}
+TEST(RuleB2, ReportedNeedleLocalizationMeansWire) {
+  Finding f = suspicious();
+  f.reported_follow_up.push_back(codes::kNeedleLocalizationAndBiopsy.to_code());
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "B2"));
+  EXPECT_EQ(d.recommendation.biopsy, BiopsyType::WireLocalization);
+}
+TEST(RuleB2, SilentOnReportedCoreBiopsy) {
+  Finding f = suspicious();
+  f.reported_follow_up.push_back(codes::kHistologyUsingCoreBiopsy.to_code());
+  EXPECT_FALSE(fired(decide(f), "B2"));
+}
+TEST(RuleB3, UltrasoundVisibleMeansUltrasoundGuidedCore) {
+  Finding f = suspicious();
+  f.ultrasound_visible = Presence::Yes;
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "B3"));
+  EXPECT_EQ(d.recommendation.biopsy, BiopsyType::Core);
+  EXPECT_EQ(d.recommendation.guidance, Guidance::Ultrasound);
+  EXPECT_EQ(d.recommendation.needle, "14G");
+}
+TEST(RuleB3, SilentWhenNotUltrasoundVisible) {
+  Finding f = suspicious();
+  f.ultrasound_visible = Presence::No;
+  EXPECT_FALSE(fired(decide(f), "B3"));
+}
+TEST(RuleB4, ThinBreastMeansWireLocalization) {
+  Finding f = suspicious();
+  f.procedure.compressed_thickness_mm = 18.0;
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "B4"));
+  EXPECT_EQ(d.recommendation.biopsy, BiopsyType::WireLocalization);
+}
+TEST(RuleB4, CannotLieProneMeansWireLocalization) {
+  Finding f = suspicious();
+  f.procedure.can_lie_prone = Presence::No;
+  EXPECT_TRUE(fired(decide(f), "B4"));
+}
+TEST(RuleB4, SiteWithoutStereotacticUnitMeansWireLocalization) {
+  SiteProfile profile;
+  profile.stereotactic_available = false;
+  EXPECT_TRUE(fired(decide(suspicious(), profile), "B4"));
+}
+TEST(RuleB4, SilentAtThresholds) {
+  Finding f = suspicious();
+  f.procedure.compressed_thickness_mm = 20.0;
+  f.location.from_chest_wall_mm = 5.0;
+  f.location.from_skin_mm = 3.0;
+  EXPECT_FALSE(fired(decide(f), "B4"));
+}
+TEST(RuleB5, MammographyOnlyMeansVacuumAssisted) {
+  const Decision d = decide(suspicious());
+  EXPECT_TRUE(fired(d, "B5"));
+  EXPECT_EQ(d.recommendation.biopsy, BiopsyType::VacuumAssisted);
+  EXPECT_EQ(d.recommendation.guidance, Guidance::Stereotactic);
+}
+TEST(RuleB5, SilentWithoutVacuumEquipment) {
+  SiteProfile profile;
+  profile.vacuum_assisted_available = false;
+  EXPECT_FALSE(fired(decide(suspicious(), profile), "B5"));
+}
+TEST(RuleB6, StereotacticCoreWhenNoVacuumEquipment) {
+  SiteProfile profile;
+  profile.vacuum_assisted_available = false;
+  const Decision d = decide(suspicious(), profile);
+  EXPECT_TRUE(fired(d, "B6"));
+  EXPECT_EQ(d.recommendation.biopsy, BiopsyType::Stereotactic);
+  EXPECT_EQ(d.recommendation.needle, "14G");
+}
+TEST(RuleB6, SilentWhenVacuumAvailable) { EXPECT_FALSE(fired(decide(suspicious()), "B6")); }
+TEST(BiopsyType, NotChosenUnlessSuspicious) {
+  const Decision d = decide(calcification({M::CoarsePopcorn}));
+  for (const char* id : {"B1", "B2", "B3", "B4", "B5", "B6"}) EXPECT_FALSE(fired(d, id)) << id;
+  EXPECT_FALSE(d.recommendation.biopsy.has_value());
+}
+TEST(FollowUp, ReportedCoreBiopsyAgainstWireIsWarned) {
+  Finding f = suspicious();
+  f.procedure.can_lie_prone = Presence::No;
+  f.reported_follow_up.push_back(codes::kHistologyUsingCoreBiopsy.to_code());
+  EXPECT_TRUE(warned(decide(f), "follow-up-differs"));
+}
+TEST(FollowUp, ReportedCoreBiopsyMatchingVacuumIsNotWarned) {
+  Finding f = suspicious();
+  f.reported_follow_up.push_back(codes::kHistologyUsingCoreBiopsy.to_code());
+  EXPECT_FALSE(warned(decide(f), "follow-up-differs"));
+}
+
+// --- Exam ---
+TEST(Exam, CategoryIsHighestOverFindingsPerBreast) {
+  Findings findings;
+  Finding right = calcification({M::FineLinear}, D::Segmental);
+  Finding left = calcification({M::CoarsePopcorn});
+  left.laterality = Laterality::Left;
+  findings.findings = {right, left};
+  const Report report = evaluate(findings);
+  ASSERT_EQ(report.exam.breasts.size(), 2u);
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_EQ(report.exam.breasts[0].laterality, Laterality::Right);
+  EXPECT_EQ(report.exam.breasts[0].category, Category::HighlySuggestive5);
+  EXPECT_EQ(report.exam.breasts[1].category, Category::Benign2);
+  EXPECT_EQ(report.exam.actions, (std::vector<Action>{Action::RoutineScreening, Action::Biopsy}));
+}
+TEST(Exam, NoFindingsTakesReportedCategory) {
+  Findings findings;
+  findings.overall_category = Category::Negative1;
+  const Report report = evaluate(findings);
+  EXPECT_EQ(report.exam.category, Category::Negative1);
+  EXPECT_EQ(report.exam.category_source, "report");
+}
+TEST(Exam, IndeterminateOutranksBenign) {
+  Findings findings;
+  findings.findings = {calcification({M::CoarsePopcorn}), calcification({})};
+  EXPECT_EQ(evaluate(findings).exam.classification, Classification::Indeterminate);
+}
+
+}  // namespace
+}  // namespace mammocalc

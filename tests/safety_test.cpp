@@ -1,0 +1,226 @@
+// Walks every combination of morphology (none, one or two terms) × distribution × site ×
+// change × ultrasound visibility × laterality and asserts the safety properties of
+// decision-logic.md. The notions "suspicious feature" and "unknown evidence" are written out
+// here from the document, independently of the rule predicates, so a wrong predicate shows.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <optional>
+#include <sstream>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using M = Morphology;
+using D = Distribution;
+
+const std::vector<M> kAllMorphology{M::Skin,
+                                    M::Vascular,
+                                    M::CoarsePopcorn,
+                                    M::LargeRodLike,
+                                    M::Round,
+                                    M::Punctate,
+                                    M::Rim,
+                                    M::LucentCentred,
+                                    M::Dystrophic,
+                                    M::MilkOfCalcium,
+                                    M::Suture,
+                                    M::Amorphous,
+                                    M::CoarseHeterogeneous,
+                                    M::FinePleomorphic,
+                                    M::FineLinear,
+                                    M::FineLinearBranching,
+                                    M::Microcalcifications,
+                                    M::Macrocalcifications,
+                                    M::Unrecognised};
+const std::vector<std::optional<D>> kAllDistributions{
+    std::nullopt, D::Diffuse,    D::Regional,    D::Grouped,     D::Linear,
+    D::Segmental, D::WithinMass, D::OutsideMass, D::Unrecognised};
+const std::vector<std::pair<Site, SiteSource>> kAllSites{{Site::Unknown, SiteSource::None},
+                                                         {Site::Ductal, SiteSource::Sr},
+                                                         {Site::Lobular, SiteSource::Sr},
+                                                         {Site::Ductal, SiteSource::Annotation},
+                                                         {Site::Lobular, SiteSource::Annotation}};
+const std::vector<Change> kAllChanges{Change::Unknown, Change::New, Change::Increased,
+                                      Change::Stable, Change::Decreased};
+const std::vector<Presence> kAllUltrasound{Presence::Unknown, Presence::Yes, Presence::No};
+const std::vector<Laterality> kAllLateralities{Laterality::Right, Laterality::Both};
+
+bool has(const Finding& f, M term) {
+  return std::any_of(f.morphology.begin(), f.morphology.end(),
+                     [&](const auto& coded) { return coded.term == term; });
+}
+bool any_of_terms(const Finding& f, std::initializer_list<M> terms) {
+  return std::any_of(terms.begin(), terms.end(), [&](M t) { return has(f, t); });
+}
+bool dist_is(const Finding& f, D d) { return f.distribution && f.distribution->term == d; }
+bool ductal_arrangement(const Finding& f) {
+  return dist_is(f, D::Linear) || dist_is(f, D::Segmental);
+}
+bool typically_benign(M t) {
+  return t == M::Skin || t == M::Vascular || t == M::CoarsePopcorn || t == M::LargeRodLike ||
+         t == M::Round || t == M::Punctate || t == M::Rim || t == M::LucentCentred ||
+         t == M::Dystrophic || t == M::MilkOfCalcium || t == M::Suture;
+}
+
+// decision-logic.md §2, S3.
+bool inferred_ductal(const Finding& f) {
+  return any_of_terms(
+             f, {M::FinePleomorphic, M::FineLinear, M::FineLinearBranching, M::LargeRodLike}) ||
+         ductal_arrangement(f);
+}
+// decision-logic.md §2, S4.
+bool inferred_lobular(const Finding& f) {
+  const bool lobular_forms =
+      !f.morphology.empty() &&
+      std::all_of(f.morphology.begin(), f.morphology.end(), [](const auto& c) {
+        return c.term == M::Round || c.term == M::Punctate || c.term == M::MilkOfCalcium;
+      });
+  const bool arrangement = !f.distribution || dist_is(f, D::Diffuse) || dist_is(f, D::Regional) ||
+                           dist_is(f, D::Grouped);
+  return lobular_forms && arrangement && !inferred_ductal(f);
+}
+bool site_stated(const Finding& f) { return f.stated_site_source != SiteSource::None; }
+bool site_conflict(const Finding& f) {
+  if (!site_stated(f)) return false;
+  return (f.stated_site == Site::Ductal && inferred_lobular(f)) ||
+         (f.stated_site == Site::Lobular && inferred_ductal(f));
+}
+
+// decision-logic.md §3: the features that make C4–C11 fire (C5's diffuse bilateral
+// amorphous is the one documented exception, Kim 2023).
+bool suspicious_feature(const Finding& f) {
+  const bool amorphous_counts =
+      has(f, M::Amorphous) && !(dist_is(f, D::Diffuse) && f.laterality == Laterality::Both);
+  const bool suspicious_morphology =
+      amorphous_counts || any_of_terms(f, {M::CoarseHeterogeneous, M::FinePleomorphic,
+                                           M::FineLinear, M::FineLinearBranching});
+  const bool ductal_not_benign_in_any =
+      ductal_arrangement(f) &&
+      (f.morphology.empty() ||
+       !std::all_of(f.morphology.begin(), f.morphology.end(), [](const auto& c) {
+         return c.term == M::LargeRodLike || c.term == M::Vascular || c.term == M::Suture;
+       }));
+  const bool round_changing = any_of_terms(f, {M::Round, M::Punctate}) && dist_is(f, D::Grouped) &&
+                              (f.change == Change::New || f.change == Change::Increased);
+  const bool ductal_site = (f.stated_site == Site::Ductal || inferred_ductal(f)) &&
+                           std::none_of(f.morphology.begin(), f.morphology.end(),
+                                        [](const auto& c) { return typically_benign(c.term); });
+  return suspicious_morphology || ductal_not_benign_in_any || round_changing || ductal_site ||
+         dist_is(f, D::WithinMass);
+}
+
+// Evidence that does not allow "benign": unrecognised codes, conflicting sites, and — unless a
+// radiologist or the SR states the site — no morphology, a non-specific term, or round/punctate
+// calcifications whose arrangement is unknown.
+bool unknown_evidence(const Finding& f) {
+  if (has(f, M::Unrecognised) || dist_is(f, D::Unrecognised) || site_conflict(f)) return true;
+  if (site_stated(f)) return false;
+  return f.morphology.empty() ||
+         any_of_terms(f, {M::Microcalcifications, M::Macrocalcifications}) ||
+         (any_of_terms(f, {M::Round, M::Punctate}) && !f.distribution);
+}
+
+std::string describe(const Finding& f) {
+  std::ostringstream text;
+  text << "morphology [";
+  for (const auto& c : f.morphology) text << to_string(c.term) << " ";
+  text << "] distribution " << (f.distribution ? to_string(f.distribution->term) : "none")
+       << " site " << to_string(f.stated_site) << "/" << to_string(f.stated_site_source)
+       << " change " << to_string(f.change) << " ultrasound " << to_string(f.ultrasound_visible)
+       << " laterality " << to_string(f.laterality);
+  return text.str();
+}
+
+std::vector<std::vector<M>> morphology_sets() {
+  std::vector<std::vector<M>> sets{{}};
+  for (std::size_t i = 0; i < kAllMorphology.size(); ++i) {
+    sets.push_back({kAllMorphology[i]});
+    for (std::size_t j = i + 1; j < kAllMorphology.size(); ++j) {
+      sets.push_back({kAllMorphology[i], kAllMorphology[j]});
+    }
+  }
+  return sets;
+}
+
+template <typename Check>
+int for_every_combination(Check check) {
+  int combinations = 0;
+  for (const auto& terms : morphology_sets()) {
+    for (const auto& distribution : kAllDistributions) {
+      for (const auto& [site, source] : kAllSites) {
+        for (const Change change : kAllChanges) {
+          for (const Presence ultrasound : kAllUltrasound) {
+            for (const Laterality laterality : kAllLateralities) {
+              Finding f = testing::calcification({}, distribution);
+              for (const M term : terms)
+                f.morphology.push_back({term, code_of(term).to_code(), ""});
+              f.stated_site = site;
+              f.stated_site_source = source;
+              f.change = change;
+              f.ultrasound_visible = ultrasound;
+              f.laterality = laterality;
+              check(f, testing::decide(f));
+              ++combinations;
+            }
+          }
+        }
+      }
+    }
+  }
+  return combinations;
+}
+
+TEST(Safety, SuspiciousFeatureIsNeverBelow4AAndAlwaysGetsABiopsyType) {
+  int failures = 0;
+  const int combinations = for_every_combination([&](const Finding& f, const Decision& d) {
+    if (!suspicious_feature(f) || failures > 5) return;
+    const bool ok = category_rank(d.final_category) >= category_rank(Category::LowSuspicion4A) &&
+                    d.classification == Classification::Suspicious &&
+                    d.recommendation.action == Action::Biopsy && d.recommendation.biopsy;
+    if (!ok) {
+      ++failures;
+      ADD_FAILURE() << describe(f) << " → " << to_string(d.final_category);
+    }
+  });
+  EXPECT_GT(combinations, 200000);
+}
+
+TEST(Safety, UnknownOrMissingEvidenceIsNeverBenign) {
+  int failures = 0;
+  for_every_combination([&](const Finding& f, const Decision& d) {
+    if (!unknown_evidence(f) || failures > 5) return;
+    if (d.classification == Classification::Benign ||
+        d.recommendation.action == Action::RoutineScreening) {
+      ++failures;
+      ADD_FAILURE() << describe(f) << " → benign";
+    }
+  });
+}
+
+TEST(Safety, BenignOnlyWithoutSuspiciousFeatureOrUnknownEvidence) {
+  int benign = 0;
+  for_every_combination([&](const Finding& f, const Decision& d) {
+    if (d.classification != Classification::Benign) return;
+    ++benign;
+    EXPECT_FALSE(suspicious_feature(f)) << describe(f);
+    EXPECT_FALSE(unknown_evidence(f)) << describe(f);
+  });
+  EXPECT_GT(benign, 0);  // the walk reaches benign findings at all
+}
+
+TEST(Safety, EveryFindingGetsAClassificationRecommendationAndTrace) {
+  for_every_combination([&](const Finding& f, const Decision& d) {
+    ASSERT_FALSE(d.trace.empty()) << describe(f);
+    ASSERT_FALSE(d.recommendation.action_rule.empty()) << describe(f);
+    if (d.recommendation.action == Action::Biopsy) {
+      ASSERT_FALSE(d.recommendation.biopsy_rule.empty()) << describe(f);
+    }
+  });
+}
+
+}  // namespace
+}  // namespace mammocalc

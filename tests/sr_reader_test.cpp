@@ -1,0 +1,145 @@
+// Reading real DICOM files: the samples, and bad input.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "error.hpp"
+#include "pipeline.hpp"
+#include "sr_reader.hpp"
+
+namespace mammocalc {
+namespace {
+
+void expect_error(ErrorCode expected, const std::string& path, const std::string& text) {
+  try {
+    summarise_file(path, SiteProfile{});
+    FAIL() << "expected " << to_string(expected) << " for " << path;
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), expected) << error.what();
+    EXPECT_NE(std::string(error.what()).find(path), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find(text), std::string::npos) << error.what();
+  }
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = std::filesystem::temp_directory_path() /
+            ("mammocalc-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string file(const std::string& name, const std::string& content) const {
+    const auto path = path_ / name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path.string();
+  }
+
+ private:
+  static inline int counter_ = 0;
+  std::filesystem::path path_;
+};
+
+class SrReader : public ::testing::Test {
+ protected:
+  void SetUp() override { quiet_toolkit_logging(); }
+};
+
+TEST_F(SrReader, ReadsBreastImagingReportSample) {
+  const Report report = summarise_file("samples/bir-suspicious-vacuum-assisted.dcm", {});
+  EXPECT_EQ(report.input.source.template_id, "4200");
+  EXPECT_EQ(report.input.source.sop_class_uid, "1.2.840.10008.5.1.4.1.1.88.33");
+  EXPECT_EQ(report.input.source.accession_number, "ACC0103");
+  ASSERT_EQ(report.input.findings.size(), 1u);
+  const Finding& f = report.input.findings.front();
+  EXPECT_EQ(f.laterality, Laterality::Right);
+  EXPECT_EQ(f.location.clock_hour, 10);
+  EXPECT_EQ(f.location.from_nipple_mm, 45.0);
+  EXPECT_EQ(f.change, Change::New);
+  EXPECT_EQ(f.count, 12);
+  EXPECT_EQ(f.reported_category, Category::Suspicious4);
+}
+
+TEST_F(SrReader, ConvertsCentimetresToMillimetres) {
+  const Report report = summarise_file("samples/bir-suspicious-core-ultrasound.dcm", {});
+  EXPECT_EQ(report.input.findings.front().location.from_nipple_mm, 35.0);
+  EXPECT_EQ(report.input.findings.front().ultrasound_visible, Presence::Yes);
+}
+
+TEST_F(SrReader, ReadsLegacySrtCodes) {
+  const Report report = summarise_file("samples/bir-legacy-srt-codes.dcm", {});
+  ASSERT_EQ(report.input.findings.size(), 1u);
+  const Finding& f = report.input.findings.front();
+  EXPECT_EQ(f.laterality, Laterality::Left);
+  EXPECT_EQ(f.location.clock_hour, 10);
+  ASSERT_EQ(f.morphology.size(), 1u);
+  EXPECT_EQ(f.morphology.front().term, Morphology::FineLinearBranching);
+  EXPECT_EQ(f.morphology.front().code.scheme, "SRT");
+  EXPECT_EQ(f.change, Change::New);
+}
+
+TEST_F(SrReader, CadClusterByReferenceHasItsMembers) {
+  const Report report = summarise_file("samples/cad-clusters-by-reference.dcm", {});
+  EXPECT_EQ(report.input.source.template_id, "4000");
+  ASSERT_EQ(report.input.findings.size(), 2u);  // two clusters; members and the skipped one are not
+  const Finding& cluster = report.input.findings[0];
+  EXPECT_EQ(cluster.origin, Origin::CadCluster);
+  EXPECT_EQ(cluster.laterality, Laterality::Right);  // from the image library
+  EXPECT_EQ(cluster.member_positions, (std::vector<std::string>{"1.3.1.2", "1.3.2.2"}));
+  ASSERT_EQ(cluster.morphology.size(), 1u);
+  EXPECT_EQ(cluster.morphology.front().term, Morphology::FinePleomorphic);
+  EXPECT_EQ(cluster.count, 2);
+  EXPECT_TRUE(cluster.distribution_implied);
+  EXPECT_EQ(report.input.findings[1].laterality, Laterality::Left);
+  EXPECT_EQ(report.input.skipped_not_for_presentation, 1);
+}
+
+TEST_F(SrReader, ReportWithoutCalcificationsIsNotAnError) {
+  const Report report = summarise_file("samples/bir-no-calcification.dcm", {});
+  EXPECT_TRUE(report.input.findings.empty());
+  EXPECT_EQ(report.exam.category, Category::Negative1);
+}
+
+TEST_F(SrReader, MissingFileIsFileNotFound) {
+  expect_error(ErrorCode::FileNotFound, "samples/does-not-exist.dcm", "no such file");
+}
+
+TEST_F(SrReader, DirectoryIsRefused) {
+  expect_error(ErrorCode::FileNotFound, "samples", "directory");
+}
+
+TEST_F(SrReader, TextFileIsNotDicom) {
+  TempDir dir;
+  const std::string path = dir.file("notes.txt", "Patient notes, not DICOM at all.\n");
+  try {
+    summarise_file(path, {});
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_TRUE(error.code() == ErrorCode::NotDicom) << error.what();
+    EXPECT_NE(std::string(error.what()).find(path), std::string::npos);
+  }
+}
+
+TEST_F(SrReader, TruncatedFileIsNotDicom) {
+  std::ifstream in("samples/bir-suspicious-vacuum-assisted.dcm", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  TempDir dir;
+  const std::string path = dir.file("truncated.dcm", bytes.substr(0, bytes.size() / 2));
+  expect_error(ErrorCode::NotDicom, path, "not a readable DICOM file");
+}
+
+TEST_F(SrReader, EmptyFileIsNotDicom) {
+  TempDir dir;
+  const std::string path = dir.file("empty.dcm", "");
+  try {
+    summarise_file(path, {});
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::NotDicom) << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace mammocalc

@@ -1,0 +1,600 @@
+// mammocalc_make_samples OUTDIR: writes the sample SRs of samples/ with DCMTK's dcmsr.
+// Every UID, date and name is fixed, so the same DCMTK writes the same bytes.
+// All patients are fictitious.
+
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "dcmtk/dcmdata/dcdeftag.h"
+#include "dcmtk/dcmdata/dcfilefo.h"
+#include "dcmtk/dcmdata/dcuid.h"
+#include "dcmtk/dcmsr/dsrdoc.h"
+#include "dcmtk/oflog/oflog.h"
+
+namespace {
+
+using Code = DSRCodedEntryValue;
+using Rel = DSRTypes::E_RelationshipType;
+
+constexpr const char* kUidRoot = "1.2.826.0.1.3680043.10.1363.";  // fixed sample UID root
+
+// Concept names and values used below (domain.md §2, §3).
+const Code kBreastImagingReport("111400", "DCM", "Breast Imaging Report");
+const Code kCadReport("111036", "DCM", "Mammography CAD Report");
+const Code kLanguage("121049", "DCM", "Language of Content Item and Descendants");
+const Code kEnglish("en-US", "RFC5646", "English, United States");
+const Code kNarrative("111412", "DCM", "Narrative Summary");
+const Code kSupplementary("111414", "DCM", "Supplementary Data");
+const Code kFindings("121070", "DCM", "Findings");
+const Code kImpression("121073", "DCM", "Impression");
+const Code kFinding("121071", "DCM", "Finding");
+const Code kProcedureReported("121058", "DCM", "Procedure reported");
+const Code kMammography("71651007", "SCT", "Mammography");
+const Code kLaterality("272741003", "SCT", "Laterality");
+const Code kRightBreast("73056007", "SCT", "Right breast");
+const Code kLeftBreast("80248007", "SCT", "Left breast");
+const Code kBothBreasts("63762007", "SCT", "Both breasts");
+const Code kCalcification("309587003", "SCT", "Calcification of breast");
+const Code kMass("129788004", "SCT", "Mammographic breast mass");
+const Code kAssessment("111005", "DCM", "Assessment Category");
+const Code kFollowUp("111053", "DCM", "Recommended Follow-up");
+const Code kOverall("111413", "DCM", "Overall Assessment");
+const Code kClock("111014", "DCM", "Clockface or region");
+const Code kQuadrant("111048", "DCM", "Quadrant location");
+const Code kDepth("111020", "DCM", "Depth");
+const Code kCalcType("111009", "DCM", "Calcification Type");
+const Code kCalcDistribution("111008", "DCM", "Calcification Distribution");
+const Code kNumberOfCalcs("111038", "DCM", "Number of calcifications");
+const Code kChange("129720009", "SCT", "Change since last mammogram");
+const Code kCorrelation("111380", "DCM", "Correlation to Other Findings");
+const Code kCorrelatesToUs("111384", "DCM", "Correlates to ultrasound findings");
+const Code kFindingSite("363698007", "SCT", "Finding Site");
+const Code kDistanceFromNipple("121242", "DCM", "Distance from nipple");
+const Code kDistanceFromSkin("121243", "DCM", "Distance from skin");
+const Code kDistanceFromChestWall("121244", "DCM", "Distance from chest wall");
+const Code kPathologyResults("111468", "DCM", "Pathology Results");
+const Code kProcedureResult("122177", "DCM", "Procedure Result");
+const Code kPathology("111042", "DCM", "Pathology");
+
+const Code kCat1("397140005", "SCT", "1 - Negative");
+const Code kCat2("397141009", "SCT", "2 - Benign");
+const Code kCat3("397143007", "SCT", "3 - Probably Benign");
+const Code kCat4("397144001", "SCT", "4 - Suspicious");
+const Code kCat5("397145000", "SCT", "5 - Highly suggestive of malignancy");
+const Code kCat6("MA.II.A.5.6", "BI", "6 - Known biopsy proven malignancy", "4.0");
+
+const Code kMm("mm", "UCUM", "millimeter");
+const Code kCalcUnit("{calcifications}", "UCUM", "calcifications");
+
+class SrBuilder {
+ public:
+  SrBuilder(DSRTypes::E_DocumentType type, const Code& root) : document_(type) {
+    tree().addContentItem(DSRTypes::RT_isRoot, DSRTypes::VT_Container);
+    item().setConceptName(root);
+    const bool cad = root.getCodeValue() == "111036";
+    check(item().setTemplateIdentification(cad ? "4000" : "4200", "DCMR"), root);
+    code(DSRTypes::RT_hasConceptMod, kLanguage, kEnglish);
+  }
+
+  // Opens a child of the current item; close() returns to its parent.
+  SrBuilder& open(Rel rel, DSRTypes::E_ValueType type, const Code& name) {
+    check(tree().addChildContentItem(rel, type, name), name);
+    return *this;
+  }
+  SrBuilder& close() {
+    tree().goUp();
+    return *this;
+  }
+  SrBuilder& container(Rel rel, const Code& name) {
+    return open(rel, DSRTypes::VT_Container, name);
+  }
+  SrBuilder& open_code(Rel rel, const Code& name, const Code& value) {
+    open(rel, DSRTypes::VT_Code, name);
+    check(item().setCodeValue(value), name);
+    return *this;
+  }
+  SrBuilder& code(Rel rel, const Code& name, const Code& value) {
+    return open_code(rel, name, value).close();
+  }
+  SrBuilder& num(Rel rel, const Code& name, const char* value, const Code& unit) {
+    open(rel, DSRTypes::VT_Num, name);
+    check(item().setNumericValue(DSRNumericMeasurementValue(value, unit)), name);
+    return close();
+  }
+  SrBuilder& text(Rel rel, const Code& name, const char* value) {
+    open(rel, DSRTypes::VT_Text, name);
+    check(item().setStringValue(value), name);
+    return close();
+  }
+  SrBuilder& image(Rel rel, const std::string& sop_instance) {
+    check(tree().addChildContentItem(rel, DSRTypes::VT_Image, Code()), Code());
+    check(item().setImageReference(DSRImageReferenceValue(
+              UID_DigitalMammographyXRayImageStorageForPresentation, sop_instance.c_str())),
+          Code());
+    return *this;
+  }
+  SrBuilder& point(Rel rel, const Code& name, float column, float row) {
+    open(rel, DSRTypes::VT_SCoord, name);
+    DSRSpatialCoordinatesValue* value = item().getSpatialCoordinatesPtr();
+    value->setGraphicType(DSRTypes::GT_Point);
+    value->getGraphicDataList().addItem(column, row);
+    return *this;
+  }
+  SrBuilder& reference(Rel rel, size_t target) {
+    // DCMTK leaves the cursor on the source item.
+    if (tree().addByReferenceRelationship(rel, target) == 0) fail("by-reference relationship");
+    return *this;
+  }
+  size_t current() { return tree().getNodeID(); }
+
+  DSRDocument& document() { return document_; }
+
+ private:
+  DSRDocumentTree& tree() { return document_.getTree(); }
+  DSRContentItem& item() { return tree().getCurrentContentItem(); }
+  static void check(const OFCondition& status, const Code& name) {
+    if (status.bad()) fail(std::string(status.text()) + " at " + name.getCodeMeaning().c_str());
+  }
+  [[noreturn]] static void fail(const std::string& what) {
+    std::cerr << "make_samples: " << what << "\n";
+    std::exit(1);
+  }
+  DSRDocument document_;
+};
+
+struct Header {
+  std::string number;  // sample number, part of every UID
+  const char* patient_name;
+  const char* patient_id;
+  const char* birth_date;
+  const char* accession;
+  const char* study_date;
+};
+
+void put(DcmDataset& dataset, const DcmTagKey& tag, const std::string& value) {
+  if (dataset.putAndInsertString(tag, value.c_str()).bad()) {
+    std::cerr << "make_samples: cannot set " << tag.toString().c_str() << "\n";
+    std::exit(1);
+  }
+}
+
+void save(SrBuilder& builder, const Header& header, const std::string& path) {
+  DSRDocument& document = builder.document();
+  document.setPatientName(header.patient_name);
+  document.setPatientID(header.patient_id);
+  document.setPatientBirthDate(header.birth_date);
+  document.setPatientSex("F");
+  document.setAccessionNumber(header.accession);
+  document.setStudyDate(header.study_date);
+  document.setManufacturer("mammocalc sample generator");
+  document.setSpecificCharacterSetType(DSRTypes::CS_Latin1);
+  document.completeDocument();
+  DcmFileFormat file;
+  DcmDataset& dataset = *file.getDataset();
+  if (document.write(dataset).bad()) {
+    std::cerr << "make_samples: cannot write " << path << "\n";
+    std::exit(1);
+  }
+  const std::string base = std::string(kUidRoot) + header.number;
+  put(dataset, DCM_StudyInstanceUID, base + ".1");
+  put(dataset, DCM_SeriesInstanceUID, base + ".2");
+  put(dataset, DCM_SOPInstanceUID, base + ".3");
+  put(dataset, DCM_InstanceCreationDate, header.study_date);
+  put(dataset, DCM_InstanceCreationTime, "120000");
+  put(dataset, DCM_ContentDate, header.study_date);
+  put(dataset, DCM_ContentTime, "120000");
+  put(dataset, DCM_StudyTime, "113000");
+  put(dataset, DCM_StudyID, header.number);
+  put(dataset, DCM_SeriesNumber, "1");
+  put(dataset, DCM_InstanceNumber, "1");
+  if (file.saveFile(path.c_str(), EXS_LittleEndianExplicit).bad()) {
+    std::cerr << "make_samples: cannot save " << path << "\n";
+    std::exit(1);
+  }
+}
+
+// TID 4200 skeleton: narrative, supplementary data, a Findings container per breast.
+class ReportBuilder {
+ public:
+  ReportBuilder(DSRTypes::E_DocumentType type, const char* impression)
+      : sr_(type, kBreastImagingReport) {
+    sr_.container(DSRTypes::RT_contains, kNarrative)
+        .container(DSRTypes::RT_contains, kFindings)
+        .text(DSRTypes::RT_contains, kImpression, impression)
+        .close()
+        .close();
+    sr_.container(DSRTypes::RT_contains, kSupplementary);
+    sr_.open_code(DSRTypes::RT_contains, kProcedureReported, kMammography)
+        .code(DSRTypes::RT_hasConceptMod, kLaterality, kBothBreasts)
+        .close();
+  }
+  // Opens a Findings container for one breast; the caller adds findings and closes it.
+  SrBuilder& findings(const Code& breast) {
+    sr_.container(DSRTypes::RT_contains, kFindings);
+    sr_.open_code(DSRTypes::RT_contains, kProcedureReported, kMammography)
+        .code(DSRTypes::RT_hasConceptMod, kLaterality, breast)
+        .close();
+    return sr_;
+  }
+  SrBuilder& overall(const Code& category, const Code* follow_up) {
+    sr_.container(DSRTypes::RT_contains, kOverall);
+    sr_.code(DSRTypes::RT_contains, kAssessment, category);
+    if (follow_up != nullptr) sr_.code(DSRTypes::RT_contains, kFollowUp, *follow_up);
+    return sr_.close();
+  }
+  SrBuilder& sr() { return sr_; }
+
+ private:
+  SrBuilder sr_;
+};
+
+constexpr Rel kProps = DSRTypes::RT_hasProperties;
+
+SrBuilder& clock(SrBuilder& sr, int hour) {
+  static const char* kValues[] = {"129772004", "129773009", "129774003", "129775002",
+                                  "129776001", "129777005", "129778000", "129779008",
+                                  "129780006", "129781005", "129782003", "129783008"};
+  const std::string meaning = std::to_string(hour) + " o'clock position";
+  return sr.code(kProps, kClock, Code(kValues[hour - 1], "SCT", meaning.c_str()));
+}
+
+void benign_coarse_vascular(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_EnhancedSR,
+                       "Coarse popcorn-like calcification and vascular calcifications, right "
+                       "breast. Benign.");
+  SrBuilder& sr = report.findings(kRightBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification);
+  clock(sr, 7)
+      .code(kProps, kDepth, Code("C25569", "NCIt", "Middle"))
+      .code(kProps, kCalcType, Code("129749001", "SCT", "Coarse (popcorn-like) calcification"))
+      .close();
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification);
+  sr.code(kProps, kCalcType, Code("129759000", "SCT", "Vascular calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129765000", "SCT", "Linear calcification distribution"))
+      .close()
+      .close();
+  report.overall(kCat2, nullptr).close();
+  save(report.sr(), {"101", "SAMPLE^BENIGN", "MC-0001", "19580312", "ACC0101", "20260105"},
+       dir + "/bir-benign-coarse-vascular.dcm");
+}
+
+void probably_benign_punctate(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_EnhancedSR,
+                       "Stable group of punctate calcifications, left breast, 2 o'clock.");
+  SrBuilder& sr = report.findings(kLeftBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification)
+      .code(kProps, kAssessment, kCat3)
+      .code(kProps, kFollowUp, Code("111142", "DCM", "Follow-up at short interval (1-11 months)"));
+  clock(sr, 2)
+      .code(kProps, kQuadrant, Code("76365002", "SCT", "Upper outer quadrant of breast"))
+      .code(kProps, kCalcType, Code("129755006", "SCT", "Punctate calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129766004", "SCT", "Grouped calcification distribution"))
+      .num(kProps, kNumberOfCalcs, "6", kCalcUnit)
+      .code(kProps, kChange, Code("129723006", "SCT", "No significant changes in the finding"))
+      .close()
+      .close();
+  report.overall(kCat3, nullptr).close();
+  save(report.sr(), {"102", "SAMPLE^PROBABLY", "MC-0002", "19650721", "ACC0102", "20260106"},
+       dir + "/bir-probably-benign-punctate.dcm");
+}
+
+void suspicious_vacuum(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
+                       "New group of fine pleomorphic calcifications, right breast 10 o'clock.");
+  SrBuilder& sr = report.findings(kRightBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification)
+      .code(kProps, kAssessment, kCat4)
+      .code(kProps, kFollowUp, Code("111143", "DCM", "Biopsy should be considered"));
+  clock(sr, 10)
+      .code(kProps, kQuadrant, Code("76365002", "SCT", "Upper outer quadrant of breast"))
+      .num(kProps, kDistanceFromNipple, "45", kMm)
+      .code(kProps, kDepth, Code("C25569", "NCIt", "Middle"))
+      .code(kProps, kCalcType, Code("111344", "DCM", "Fine pleomorphic calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129766004", "SCT", "Grouped calcification distribution"))
+      .num(kProps, kNumberOfCalcs, "12", kCalcUnit)
+      .code(kProps, kChange, Code("129721008", "SCT", "New finding"))
+      .close()
+      .close();
+  report.overall(kCat4, nullptr).close();
+  save(report.sr(), {"103", "SAMPLE^VACUUM", "MC-0003", "19600101", "ACC0103", "20260107"},
+       dir + "/bir-suspicious-vacuum-assisted.dcm");
+}
+
+void suspicious_core_ultrasound(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
+                       "Fine pleomorphic calcifications left breast 4 o'clock with an "
+                       "ultrasound correlate.");
+  SrBuilder& sr = report.findings(kLeftBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification);
+  clock(sr, 4)
+      .num(kProps, kDistanceFromNipple, "3.5", Code("cm", "UCUM", "centimeter"))
+      .code(kProps, kCalcType, Code("111344", "DCM", "Fine pleomorphic calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129766004", "SCT", "Grouped calcification distribution"))
+      .code(kProps, kCorrelation, kCorrelatesToUs)
+      .close()
+      .close();
+  report.overall(kCat4, nullptr).close();
+  save(report.sr(), {"104", "SAMPLE^CORE", "MC-0004", "19720909", "ACC0104", "20260108"},
+       dir + "/bir-suspicious-core-ultrasound.dcm");
+}
+
+void suspicious_wire_axillary(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
+                       "Amorphous calcifications in the right axillary tail, close to the chest "
+                       "wall.");
+  SrBuilder& sr = report.findings(kRightBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification)
+      .code(kProps, kClock, Code("129785001", "SCT", "Axillary tail region"))
+      .code(kProps, kDepth, Code("255551008", "SCT", "Posterior"))
+      .num(kProps, kDistanceFromChestWall, "3", kMm)
+      .code(kProps, kCalcType, Code("129760005", "SCT", "Amorphous calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129766004", "SCT", "Grouped calcification distribution"))
+      .close()
+      .close();
+  report.overall(kCat4, nullptr).close();
+  save(report.sr(), {"105", "SAMPLE^WIRE", "MC-0005", "19550505", "ACC0105", "20260109"},
+       dir + "/bir-suspicious-wire-axillary-tail.dcm");
+}
+
+void reported_needle_localization(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
+                       "Fine linear branching calcifications in a segmental distribution, left "
+                       "breast 12 o'clock. Needle localization and excision recommended.");
+  SrBuilder& sr = report.findings(kLeftBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification)
+      .code(kProps, kAssessment, kCat5)
+      .code(kProps, kFollowUp, Code("111144", "DCM", "Needle localization and biopsy"));
+  clock(sr, 12)
+      .code(kProps, kCalcType,
+            Code("129762002", "SCT", "Fine linear, branching (casting) calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129768003", "SCT", "Segmental calcification distribution"))
+      .num(kProps, kNumberOfCalcs, "40", kCalcUnit)
+      .close()
+      .close();
+  report.overall(kCat5, nullptr).close();
+  save(report.sr(), {"106", "SAMPLE^NEEDLELOC", "MC-0006", "19630214", "ACC0106", "20260112"},
+       dir + "/bir-suspicious-reported-needle-localization.dcm");
+}
+
+void prior_high_risk(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
+                       "Coarse heterogeneous calcifications, right breast 9 o'clock; prior core "
+                       "biopsy showed atypical ductal hyperplasia.");
+  SrBuilder& sr = report.findings(kRightBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification)
+      .open_code(kProps, kAssessment, kCat4)
+      .container(kProps, kPathologyResults)
+      .code(DSRTypes::RT_contains, kProcedureResult, Code("258270003", "SCT", "High risk tumor"))
+      .code(DSRTypes::RT_contains, kPathology,
+            Code("6660000", "SCT", "Atypical intraductal hyperplasia"))
+      .close()
+      .close();
+  clock(sr, 9)
+      .code(kProps, kCalcType, Code("129763007", "SCT", "Heterogeneous calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129766004", "SCT", "Grouped calcification distribution"))
+      .close()
+      .close();
+  report.overall(kCat4, nullptr).close();
+  save(report.sr(), {"107", "SAMPLE^HIGHRISK", "MC-0007", "19700830", "ACC0107", "20260113"},
+       dir + "/bir-prior-high-risk-wire.dcm");
+}
+
+void known_malignancy(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
+                       "Biopsy-proven carcinoma, left breast 3 o'clock, pleomorphic "
+                       "calcifications. Surgical consultation.");
+  SrBuilder& sr = report.findings(kLeftBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification)
+      .code(kProps, kAssessment, kCat6)
+      .code(kProps, kFollowUp, Code("111410", "DCM", "Surgical consult"));
+  clock(sr, 3)
+      .code(kProps, kCalcType, Code("111344", "DCM", "Fine pleomorphic calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129766004", "SCT", "Grouped calcification distribution"))
+      .close()
+      .close();
+  report.overall(kCat6, nullptr).close();
+  save(report.sr(), {"108", "SAMPLE^MALIGNANT", "MC-0008", "19590101", "ACC0108", "20260114"},
+       dir + "/bir-known-malignancy.dcm");
+}
+
+void discordant(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_EnhancedSR,
+                       "Grouped amorphous calcifications right breast 11 o'clock, assessed as "
+                       "benign.");
+  SrBuilder& sr = report.findings(kRightBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification)
+      .code(kProps, kAssessment, kCat2)
+      .code(kProps, kFollowUp, Code("111140", "DCM", "Normal interval follow-up"));
+  clock(sr, 11)
+      .code(kProps, kCalcType, Code("129760005", "SCT", "Amorphous calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129766004", "SCT", "Grouped calcification distribution"))
+      .close()
+      .close();
+  report.overall(kCat2, nullptr).close();
+  save(report.sr(), {"109", "SAMPLE^DISCORDANT", "MC-0009", "19680606", "ACC0109", "20260115"},
+       dir + "/bir-assessment-discordant.dcm");
+}
+
+void legacy_srt(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_EnhancedSR,
+                       "Fine linear branching calcifications in a linear distribution, left "
+                       "breast 10 o'clock (legacy SNOMED RT codes).");
+  SrBuilder& sr = report.sr();
+  sr.container(DSRTypes::RT_contains, kFindings);
+  sr.open_code(DSRTypes::RT_contains, kFinding, Code("F-8A057", "SRT", "Calcification of breast"))
+      .code(DSRTypes::RT_hasConceptMod, Code("G-C171", "SRT", "Laterality"),
+            Code("T-04030", "SRT", "Left breast"))
+      .code(kProps, kClock, Code("F-0178A", "SRT", "10 o'clock position"))
+      .code(kProps, kCalcType,
+            Code("F-0176E", "SRT", "Fine linear, branching (casting) calcification"))
+      .code(kProps, kCalcDistribution, Code("F-01771", "SRT", "Linear calcification distribution"))
+      .code(kProps, Code("F-01720", "SRT", "Change since last mammogram"),
+            Code("129721008", "SCT", "New finding"))
+      .close()
+      .close();
+  report.overall(Code("F-037C1", "SRT", "5 - Highly suggestive of malignancy"), nullptr).close();
+  save(report.sr(), {"110", "SAMPLE^LEGACY", "MC-0010", "19610303", "ACC0110", "20260116"},
+       dir + "/bir-legacy-srt-codes.dcm");
+}
+
+void site_conflict(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
+                       "Round calcifications in a regional distribution, right breast, coded "
+                       "as intraductal.");
+  SrBuilder& sr = report.findings(kRightBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification);
+  clock(sr, 1)
+      .code(kProps, kFindingSite, Code("58006", "FMA", "mammary duct"))
+      .code(kProps, kCalcType, Code("129756007", "SCT", "Round shaped calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129767008", "SCT", "Regional calcification distribution"))
+      .close()
+      .close();
+  report.overall(kCat2, nullptr).close();
+  save(report.sr(), {"111", "SAMPLE^CONFLICT", "MC-0011", "19660412", "ACC0111", "20260119"},
+       dir + "/bir-site-conflict.dcm");
+}
+
+void no_calcification(const std::string& dir) {
+  SrBuilder sr(DSRTypes::DT_BasicTextSR, kBreastImagingReport);
+  sr.container(DSRTypes::RT_contains, kNarrative)
+      .container(DSRTypes::RT_contains, kFindings)
+      .text(DSRTypes::RT_contains, kImpression,
+            "Circumscribed mass left breast, no calcifications.")
+      .close()
+      .close();
+  sr.container(DSRTypes::RT_contains, kSupplementary)
+      .container(DSRTypes::RT_contains, kFindings)
+      .open_code(DSRTypes::RT_contains, kFinding, kMass)
+      .code(DSRTypes::RT_hasConceptMod, kLaterality, kLeftBreast)
+      .close()
+      .close()
+      .container(DSRTypes::RT_contains, kOverall)
+      .code(DSRTypes::RT_contains, kAssessment, kCat1)
+      .close()
+      .close();
+  save(sr, {"112", "SAMPLE^NOCALC", "MC-0012", "19750707", "ACC0112", "20260120"},
+       dir + "/bir-no-calcification.dcm");
+}
+
+// TID 4000: image library, a cluster inferred by reference from individual calcifications, a
+// cluster with only a count, and a finding that is not for presentation.
+void cad_clusters(const std::string& dir) {
+  const Code kImageLibrary("111028", "DCM", "Image Library");
+  const Code kImageLaterality("111027", "DCM", "Image Laterality");
+  const Code kImageView("111031", "DCM", "Image View");
+  const Code kCc("399162004", "SCT", "cranio-caudal");
+  const Code kSummary("111017", "DCM", "CAD Processing and Findings Summary");
+  const Code kWithFindings("111242", "DCM", "All algorithms succeeded; with findings");
+  const Code kImpressionContainer("111034", "DCM", "Individual Impression/Recommendation");
+  const Code kRenderingIntent("111056", "DCM", "Rendering Intent");
+  const Code kRequired("111150", "DCM",
+                       "Presentation Required: Rendering device is expected to present");
+  const Code kNotForPresentation("111152", "DCM",
+                                 "Not for Presentation: Rendering device expected not to present");
+  const Code kSingleImageFinding("111059", "DCM", "Single Image Finding");
+  const Code kCluster("129769006", "SCT", "Calcification Cluster");
+  const Code kIndividual("129770007", "SCT", "Individual Calcification");
+  const Code kCenter("111010", "DCM", "Center");
+  const Code kDetections("111064", "DCM", "Summary of Detections");
+  const Code kAnalyses("111065", "DCM", "Summary of Analyses");
+  const Code kSucceeded("111222", "DCM", "Succeeded");
+  const std::string images = std::string(kUidRoot) + "113.9.";
+
+  SrBuilder sr(DSRTypes::DT_MammographyCadSR, kCadReport);
+  sr.container(DSRTypes::RT_contains, kImageLibrary);
+  size_t right_cc = 0;
+  size_t left_cc = 0;
+  sr.image(DSRTypes::RT_contains, images + "1")
+      .code(DSRTypes::RT_hasAcqContext, kImageLaterality, kRightBreast)
+      .code(DSRTypes::RT_hasAcqContext, kImageView, kCc);
+  right_cc = sr.current();
+  sr.close();
+  sr.image(DSRTypes::RT_contains, images + "2")
+      .code(DSRTypes::RT_hasAcqContext, kImageLaterality, kLeftBreast)
+      .code(DSRTypes::RT_hasAcqContext, kImageView, kCc);
+  left_cc = sr.current();
+  sr.close().close();
+
+  sr.open_code(DSRTypes::RT_contains, kSummary, kWithFindings);
+  // Individual calcifications first, so the cluster can reference them.
+  std::vector<size_t> individuals;
+  for (int i = 0; i < 2; ++i) {
+    sr.container(DSRTypes::RT_inferredFrom, kImpressionContainer)
+        .code(DSRTypes::RT_hasConceptMod, kRenderingIntent, kRequired)
+        .open_code(DSRTypes::RT_contains, kSingleImageFinding, kIndividual)
+        .code(DSRTypes::RT_hasConceptMod, kRenderingIntent, kRequired)
+        .code(kProps, kCalcType, Code("111344", "DCM", "Fine pleomorphic calcification"));
+    individuals.push_back(sr.current());
+    sr.point(kProps, kCenter, 100.0f + float(i), 200.0f)
+        .reference(DSRTypes::RT_selectedFrom, right_cc);
+    sr.close().close().close();
+  }
+  sr.container(DSRTypes::RT_inferredFrom, kImpressionContainer)
+      .code(DSRTypes::RT_hasConceptMod, kRenderingIntent, kRequired)
+      .code(DSRTypes::RT_contains, kAssessment, kCat4)
+      .open_code(DSRTypes::RT_contains, kSingleImageFinding, kCluster)
+      .code(DSRTypes::RT_hasConceptMod, kRenderingIntent, kRequired);
+  for (size_t individual : individuals) sr.reference(DSRTypes::RT_inferredFrom, individual);
+  sr.point(kProps, kCenter, 101.0f, 201.0f).reference(DSRTypes::RT_selectedFrom, right_cc);
+  sr.close().close().close();
+  // A cluster with only a count: the rules cannot classify it.
+  sr.container(DSRTypes::RT_inferredFrom, kImpressionContainer)
+      .code(DSRTypes::RT_hasConceptMod, kRenderingIntent, kRequired)
+      .open_code(DSRTypes::RT_contains, kSingleImageFinding, kCluster)
+      .code(DSRTypes::RT_hasConceptMod, kRenderingIntent, kRequired)
+      .num(kProps, kNumberOfCalcs, "7", kCalcUnit);
+  sr.point(kProps, kCenter, 300.0f, 120.0f).reference(DSRTypes::RT_selectedFrom, left_cc);
+  sr.close().close().close();
+  // Not for presentation: must be skipped, and the summary says so.
+  sr.container(DSRTypes::RT_inferredFrom, kImpressionContainer)
+      .code(DSRTypes::RT_hasConceptMod, kRenderingIntent, kNotForPresentation)
+      .open_code(DSRTypes::RT_contains, kSingleImageFinding, kIndividual)
+      .code(DSRTypes::RT_hasConceptMod, kRenderingIntent, kNotForPresentation)
+      .code(kProps, kCalcType, Code("129760005", "SCT", "Amorphous calcification"));
+  sr.point(kProps, kCenter, 310.0f, 130.0f).reference(DSRTypes::RT_selectedFrom, left_cc);
+  sr.close().close().close();
+  sr.close();  // summary
+  sr.code(DSRTypes::RT_contains, kDetections, kSucceeded);
+  sr.code(DSRTypes::RT_contains, kAnalyses, kSucceeded);
+  save(sr, {"113", "SAMPLE^CAD", "MC-0013", "19571111", "ACC0113", "20260121"},
+       dir + "/cad-clusters-by-reference.dcm");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::cerr << "usage: mammocalc_make_samples OUTDIR\n";
+    return 2;
+  }
+  OFLog::configure(OFLogger::ERROR_LOG_LEVEL);
+  const std::string dir = argv[1];
+  const std::vector<std::function<void(const std::string&)>> samples{benign_coarse_vascular,
+                                                                     probably_benign_punctate,
+                                                                     suspicious_vacuum,
+                                                                     suspicious_core_ultrasound,
+                                                                     suspicious_wire_axillary,
+                                                                     reported_needle_localization,
+                                                                     prior_high_risk,
+                                                                     known_malignancy,
+                                                                     discordant,
+                                                                     legacy_srt,
+                                                                     site_conflict,
+                                                                     no_calcification,
+                                                                     cad_clusters};
+  for (const auto& sample : samples) sample(dir);
+  return 0;
+}
