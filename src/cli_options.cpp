@@ -13,26 +13,32 @@ namespace po = boost::program_options;
 constexpr const char* kUsage =
     "usage: mammocalc summarize [options] SR-FILE|-\n"
     "       mammocalc rules [--format text|xml]\n"
+    "       mammocalc validate SITE-PROFILE...\n"
     "       mammocalc --help | --version\n";
 
 constexpr const char* kExitCodes =
+    "validate: exit status 0 when every file is valid, 1 with one line per problem\n"
     "exit status: 0 summarised, 1 an input failed (not DICOM, not a supported SR, not about\n"
     "breast imaging, unreadable), 2 usage error, 3 the output cannot be written\n";
 
 po::options_description summarize_options() {
   po::options_description options("summarize options");
-  options.add_options()("output,o", po::value<std::string>()->value_name("FILE"),
-                        "write the summary to FILE (atomically) instead of standard output")(
-      "redact", "leave patient identifiers (name, ID, sex, age) out of the summary")(
-      "help,h", "show this help");
+  auto add = options.add_options();
+  add("output,o", po::value<std::string>()->value_name("FILE"),
+      "write the summary to FILE (atomically) instead of standard output");
+  add("redact", "leave patient identifiers (name, ID, sex, age) out of the summary");
+  add("site-profile", po::value<std::string>()->value_name("FILE"),
+      "what the department can do (schemas/site-profile.xsd); default: decision-logic.md's");
+  add("help,h", "show this help");
   return options;
 }
 
 po::options_description rules_options() {
   po::options_description options("rules options");
-  options.add_options()("format",
-                        po::value<std::string>()->default_value("text")->value_name("text|xml"),
-                        "print the rule table as text or as XML")("help,h", "show this help");
+  auto add = options.add_options();
+  add("format", po::value<std::string>()->default_value("text")->value_name("text|xml"),
+      "print the rule table as text or as XML");
+  add("help,h", "show this help");
   return options;
 }
 
@@ -93,6 +99,20 @@ Command parse_command_line(int argc, char** argv) {
     if (command.run.inputs.empty()) throw Error(ErrorCode::Usage, "summarize: no input file given");
     if (values.count("output")) command.run.output = values["output"].as<std::string>();
     command.run.summary.redact = values.count("redact") > 0;
+    if (values.count("site-profile")) {
+      command.run.site_profile_file = values["site-profile"].as<std::string>();
+    }
+    return command;
+  }
+  if (verb == "validate") {
+    po::options_description options("validate options");
+    options.add_options()("file", po::value<std::vector<std::string>>(), "file to check");
+    po::positional_options_description positional;
+    positional.add("file", -1);
+    const po::variables_map values = parse(rest, options, positional);
+    if (!values.count("file")) throw Error(ErrorCode::Usage, "validate: no file given");
+    command.kind = CommandKind::Validate;
+    command.files = values["file"].as<std::vector<std::string>>();
     return command;
   }
   if (verb == "rules") {

@@ -2,18 +2,20 @@
 // The command line (Boost.Program_options only here). Commands and options are a contract.
 
 #include <string>
+#include <vector>
 
 #include "pipeline.hpp"
 
 namespace mammocalc {
 
-enum class CommandKind { Summarize, Rules, Help, Version };
+enum class CommandKind { Summarize, Rules, Validate, Help, Version };
 
 struct Command {
   CommandKind kind = CommandKind::Help;
-  RunConfig run;              // summarize
-  bool rules_as_xml = false;  // rules --format xml
-  std::string help_text;      // help
+  RunConfig run;                   // summarize
+  bool rules_as_xml = false;       // rules --format xml
+  std::vector<std::string> files;  // validate
+  std::string help_text;           // help
 };
 
 // Parses argv. Throws Error(Usage) with a one-line message on a wrong command line.

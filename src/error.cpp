@@ -14,6 +14,8 @@ std::string_view to_string(ErrorCode code) {
       return "invalid-sr";
     case ErrorCode::NotBreastImaging:
       return "not-breast-imaging";
+    case ErrorCode::InvalidSiteProfile:
+      return "invalid-site-profile";
     case ErrorCode::OutputFailed:
       return "output-failed";
     case ErrorCode::Usage:
@@ -33,6 +35,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::UnsupportedSopClass:
     case ErrorCode::InvalidSrDocument:
     case ErrorCode::NotBreastImaging:
+    case ErrorCode::InvalidSiteProfile:
       return ExitCode::InputFailed;
   }
   return ExitCode::InputFailed;

@@ -14,6 +14,7 @@ enum class ErrorCode {
   UnsupportedSopClass,  // DICOM, but not one of the SR storage classes we accept
   InvalidSrDocument,    // an SR whose content tree DCMTK cannot read
   NotBreastImaging,     // an SR that is neither a breast-imaging report nor carries calcifications
+  InvalidSiteProfile,   // a site profile that is not valid, as XML or in meaning
   OutputFailed,         // the summary could not be written
   Usage,                // the command line is wrong
 };

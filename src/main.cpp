@@ -21,6 +21,11 @@ int main(int argc, char** argv) {
       case CommandKind::Rules:
         write_rule_table(std::cout, command.rules_as_xml);
         break;
+      case CommandKind::Validate:
+        if (!run_validate(command.files, std::cout)) {
+          return static_cast<int>(ExitCode::InputFailed);
+        }
+        break;
       case CommandKind::Summarize:
         run_summarize(command.run, std::cout);
         break;

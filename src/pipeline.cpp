@@ -5,6 +5,7 @@
 
 #include "atomic_file.hpp"
 #include "findings_extractor.hpp"
+#include "site_profile_reader.hpp"
 #include "sr_reader.hpp"
 
 namespace mammocalc {
@@ -33,7 +34,12 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
       throw Error(ErrorCode::Usage, config.output + ": output would overwrite the input");
     }
   }
-  const std::string summary = render_summary(summarise_file(input, config.profile), config.summary);
+  SiteProfile profile;
+  if (!config.site_profile_file.empty()) {
+    profile = read_site_profile(config.site_profile_file);
+    profile.source = config.site_profile_file;
+  }
+  const std::string summary = render_summary(summarise_file(input, profile), config.summary);
   if (config.output.empty()) {
     out << summary;
     out.flush();
@@ -41,6 +47,17 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
   } else {
     write_file_atomically(config.output, summary);
   }
+}
+
+bool run_validate(const std::vector<std::string>& files, std::ostream& out) {
+  bool all_valid = true;
+  for (const std::string& file : files) {
+    const std::vector<std::string> problems = check_site_profile(file);
+    for (const std::string& problem : problems) out << problem << "\n";
+    if (problems.empty()) out << file << ": valid site profile\n";
+    all_valid = all_valid && problems.empty();
+  }
+  return all_valid;
 }
 
 }  // namespace mammocalc

@@ -15,7 +15,7 @@ struct RunConfig {
   std::vector<std::string> inputs;  // SR files; "-" is standard input
   std::string output;               // empty: standard output
   SummaryOptions summary;
-  SiteProfile profile;
+  std::string site_profile_file;  // empty: the built-in defaults of decision-logic.md
 };
 
 // Reads and evaluates one SR file (or "-"). Throws Error naming the input.
@@ -27,5 +27,9 @@ std::string render_summary(const Report& report, const SummaryOptions& options);
 // `mammocalc summarize`: writes the summary to config.output or to `out`.
 // Throws Error; writes nothing when the input fails.
 void run_summarize(const RunConfig& config, std::ostream& out);
+
+// `mammocalc validate`: checks site profiles for meaning, not only well-formedness. Writes one
+// line per problem to `out`; returns true when every file is valid.
+bool run_validate(const std::vector<std::string>& files, std::ostream& out);
 
 }  // namespace mammocalc

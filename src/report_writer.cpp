@@ -70,6 +70,7 @@ void write_patient(pugi::xml_node root, const PatientInfo& patient) {
 
 void write_profile(pugi::xml_node root, const SiteProfile& profile) {
   pugi::xml_node node = root.append_child("siteProfile");
+  set(node, "source", profile.source);
   set(node, "stereotacticAvailable",
       std::string(profile.stereotactic_available ? "true" : "false"));
   set(node, "vacuumAssistedAvailable",

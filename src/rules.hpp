@@ -29,6 +29,7 @@ enum class Needle { Core, VacuumAssisted, Localization };
 
 // What a department can do; the defaults are decision-logic.md's (B4–B6).
 struct SiteProfile {
+  std::string source = "default";  // "default" or the profile file it was read from
   bool stereotactic_available = true;
   bool vacuum_assisted_available = true;
   double min_compressed_thickness_mm = 20.0;

@@ -13,7 +13,10 @@ for sample in samples/*.dcm; do
   if [[ ! -f $expected ]]; then
     echo "FAIL $sample: no expected summary $expected"; failures=$((failures + 1)); continue
   fi
-  if ! actual=$("$mammocalc" summarize "$sample"); then
+  options=()
+  profile="samples/$name.site-profile.xml"
+  [[ -f $profile ]] && options=(--site-profile "$profile")
+  if ! actual=$("$mammocalc" summarize "${options[@]}" "$sample"); then
     echo "FAIL $sample: mammocalc exited non-zero"; failures=$((failures + 1)); continue
   fi
   if ! diff -u "$expected" <(printf '%s\n' "$actual") >/dev/null; then

@@ -97,6 +97,22 @@ run summarize "$work/input.dcm" -o "$work/input.dcm"
 check "output onto the input is refused with 2 (got $status)" test "$status" -eq 2
 check "the input is not modified" cmp -s "$sample" "$work/input.dcm"
 
+# --- site profiles ---
+profile=samples/bir-suspicious-stereotactic.site-profile.xml
+run validate "$profile"
+check "validate accepts the sample profile (got $status)" test "$status" -eq 0
+printf '<siteProfile xmlns="urn:mammocalc:site-profile:1">\n<minSkinDistanceMm>-2</minSkinDistanceMm>\n<frob/>\n</siteProfile>\n' >"$work/bad-profile.xml"
+run validate "$work/bad-profile.xml"
+check "validate refuses a bad profile with 1 (got $status)" test "$status" -eq 1
+check "validate prints one line per problem" test "$(wc -l <"$work/out")" -eq 2
+check "validate names file and line" grep -qF "$work/bad-profile.xml:2: minSkinDistanceMm" "$work/out"
+run summarize --site-profile "$work/bad-profile.xml" "$sample" -o "$work/profiled.xml"
+check "summarize with a bad profile exits 1 (got $status)" test "$status" -eq 1
+check "summarize with a bad profile writes nothing" test ! -e "$work/profiled.xml"
+check "summarize with a bad profile says one line" test "$(wc -l <"$work/err")" -eq 1
+run summarize --site-profile "$profile" "$sample"
+check "a profile without vacuum gives stereotactic (B6)" grep -q 'biopsyType="stereotactic".*biopsyRule="B6"' "$work/out"
+
 # --- usage ---
 run frobnicate
 check "unknown command exits 2" test "$status" -eq 2

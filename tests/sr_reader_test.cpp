@@ -8,6 +8,7 @@
 #include "error.hpp"
 #include "pipeline.hpp"
 #include "sr_reader.hpp"
+#include "test_support.hpp"
 
 namespace mammocalc {
 namespace {
@@ -23,24 +24,7 @@ void expect_error(ErrorCode expected, const std::string& path, const std::string
   }
 }
 
-class TempDir {
- public:
-  TempDir() {
-    path_ = std::filesystem::temp_directory_path() /
-            ("mammocalc-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::string file(const std::string& name, const std::string& content) const {
-    const auto path = path_ / name;
-    std::ofstream(path, std::ios::binary) << content;
-    return path.string();
-  }
-
- private:
-  static inline int counter_ = 0;
-  std::filesystem::path path_;
-};
+using testing::TempDir;
 
 class SrReader : public ::testing::Test {
  protected:

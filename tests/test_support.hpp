@@ -1,9 +1,14 @@
 #pragma once
 // Builders for findings in unit tests.
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "findings.hpp"
@@ -41,5 +46,29 @@ inline bool warned(const Decision& decision, std::string_view code) {
   return std::any_of(decision.warnings.begin(), decision.warnings.end(),
                      [&](const Warning& warning) { return warning.code == code; });
 }
+
+// A temporary directory that is removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    static int counter = 0;
+    path_ = std::filesystem::temp_directory_path() /
+            ("mammocalc-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  // Writes `content` to a file in the directory and returns its path.
+  std::string file(const std::string& name, const std::string& content) const {
+    const auto path = path_ / name;
+    std::ofstream(path, std::ios::binary) << content;
+    return path.string();
+  }
+
+ private:
+  std::filesystem::path path_;
+};
 
 }  // namespace mammocalc::testing

@@ -306,6 +306,27 @@ void suspicious_vacuum(const std::string& dir) {
        dir + "/bir-suspicious-vacuum-assisted.dcm");
 }
 
+// Summarised with samples/bir-suspicious-stereotactic.site-profile.xml (no vacuum-assisted
+// equipment), so B6 chooses a stereotactic core biopsy.
+void suspicious_stereotactic(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
+                       "Fine pleomorphic calcifications in a linear distribution, left breast 6 "
+                       "o'clock.");
+  SrBuilder& sr = report.findings(kLeftBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification).code(kProps, kAssessment, kCat4);
+  clock(sr, 6)
+      .code(kProps, kDepth, Code("255549009", "SCT", "Anterior"))
+      .num(kProps, kDistanceFromSkin, "12", kMm)
+      .code(kProps, kCalcType, Code("111344", "DCM", "Fine pleomorphic calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129765000", "SCT", "Linear calcification distribution"))
+      .close()
+      .close();
+  report.overall(kCat4, nullptr).close();
+  save(report.sr(), {"114", "SAMPLE^STEREO", "MC-0014", "19690909", "ACC0114", "20260122"},
+       dir + "/bir-suspicious-stereotactic.dcm");
+}
+
 void suspicious_core_ultrasound(const std::string& dir) {
   ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
                        "Fine pleomorphic calcifications left breast 4 o'clock with an "
@@ -586,6 +607,7 @@ int main(int argc, char** argv) {
                                                                      probably_benign_punctate,
                                                                      suspicious_vacuum,
                                                                      suspicious_core_ultrasound,
+                                                                     suspicious_stereotactic,
                                                                      suspicious_wire_axillary,
                                                                      reported_needle_localization,
                                                                      prior_high_risk,

@@ -1,0 +1,21 @@
+#pragma once
+// Site profiles (schemas/site-profile.xsd, namespace urn:mammocalc:site-profile:1): what a
+// department can do, which decides B4–B6. pugixml only in the .cpp.
+
+#include <string>
+#include <vector>
+
+#include "rules.hpp"
+
+namespace mammocalc {
+
+inline constexpr const char* kSiteProfileNamespace = "urn:mammocalc:site-profile:1";
+
+// Reads a site profile; values it does not give keep decision-logic.md's defaults.
+// Throws Error(InvalidSiteProfile) naming the file, the line and the field.
+SiteProfile read_site_profile(const std::string& path);
+
+// Every problem of a site profile, one line each ("FILE:LINE: field: problem"); empty when valid.
+std::vector<std::string> check_site_profile(const std::string& path);
+
+}  // namespace mammocalc

@@ -1,0 +1,108 @@
+#include <gtest/gtest.h>
+
+#include "error.hpp"
+#include "site_profile_reader.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using testing::TempDir;
+
+std::string profile(const std::string& body) {
+  return "<?xml version=\"1.0\"?>\n<siteProfile xmlns=\"urn:mammocalc:site-profile:1\">\n" + body +
+         "</siteProfile>\n";
+}
+
+TEST(SiteProfileReader, ReadsEveryField) {
+  TempDir dir;
+  const std::string path = dir.file(
+      "p.xml",
+      profile("  <stereotacticUnit available=\"false\"/>\n"
+              "  <vacuumAssisted available=\"0\"/>\n"
+              "  <minCompressedThicknessMm>25.5</minCompressedThicknessMm>\n"
+              "  <minChestWallDistanceMm>7</minChestWallDistanceMm>\n"
+              "  <minSkinDistanceMm>4</minSkinDistanceMm>\n"
+              "  <needleGauges core=\"12G\" vacuumAssisted=\"10G\" localization=\"21G\"/>\n"));
+  const SiteProfile p = read_site_profile(path);
+  EXPECT_FALSE(p.stereotactic_available);
+  EXPECT_FALSE(p.vacuum_assisted_available);
+  EXPECT_EQ(p.min_compressed_thickness_mm, 25.5);
+  EXPECT_EQ(p.min_chest_wall_distance_mm, 7.0);
+  EXPECT_EQ(p.min_skin_distance_mm, 4.0);
+  EXPECT_EQ(p.core_needle_gauge, "12G");
+  EXPECT_EQ(p.vacuum_needle_gauge, "10G");
+  EXPECT_EQ(p.localization_needle_gauge, "21G");
+}
+
+TEST(SiteProfileReader, EmptyProfileKeepsDefaults) {
+  TempDir dir;
+  const SiteProfile p = read_site_profile(dir.file("p.xml", profile("")));
+  const SiteProfile defaults;
+  EXPECT_TRUE(p.stereotactic_available);
+  EXPECT_TRUE(p.vacuum_assisted_available);
+  EXPECT_EQ(p.min_compressed_thickness_mm, defaults.min_compressed_thickness_mm);
+  EXPECT_EQ(p.min_chest_wall_distance_mm, 5.0);
+  EXPECT_EQ(p.min_skin_distance_mm, 3.0);
+}
+
+void expect_problem(const std::string& content, const std::string& expected) {
+  TempDir dir;
+  const std::string path = dir.file("bad.xml", content);
+  const auto problems = check_site_profile(path);
+  ASSERT_FALSE(problems.empty()) << content;
+  EXPECT_NE(problems.front().find(path), std::string::npos) << problems.front();
+  EXPECT_NE(problems.front().find(expected), std::string::npos) << problems.front();
+  try {
+    read_site_profile(path);
+    FAIL() << "expected an error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::InvalidSiteProfile);
+  }
+}
+
+TEST(SiteProfileReader, NegativeDistanceIsAProblemWithItsLine) {
+  expect_problem(profile("  <minSkinDistanceMm>-1</minSkinDistanceMm>\n"),
+                 ":3: minSkinDistanceMm: must be between 0 and 200");
+}
+TEST(SiteProfileReader, NonNumberIsAProblem) {
+  expect_problem(profile("  <minChestWallDistanceMm>five</minChestWallDistanceMm>\n"),
+                 "minChestWallDistanceMm: not a number");
+}
+TEST(SiteProfileReader, UnknownElementIsAProblem) {
+  expect_problem(profile("  <mriUnit available=\"true\"/>\n"), "mriUnit: unknown element");
+}
+TEST(SiteProfileReader, BadBooleanIsAProblem) {
+  expect_problem(profile("  <vacuumAssisted available=\"maybe\"/>\n"),
+                 "vacuumAssisted: attribute available must be true or false");
+}
+TEST(SiteProfileReader, BadGaugeIsAProblem) {
+  expect_problem(profile("  <needleGauges core=\"fourteen\"/>\n"), "needleGauges/@core");
+}
+TEST(SiteProfileReader, DuplicateElementIsAProblem) {
+  expect_problem(profile("  <minSkinDistanceMm>3</minSkinDistanceMm>\n"
+                         "  <minSkinDistanceMm>4</minSkinDistanceMm>\n"),
+                 "given more than once");
+}
+TEST(SiteProfileReader, WrongNamespaceIsAProblem) {
+  expect_problem("<siteProfile xmlns=\"urn:other\"/>", "root must be <siteProfile");
+}
+TEST(SiteProfileReader, NotXmlIsAProblem) {
+  expect_problem("this is not XML <", "not well-formed XML");
+}
+TEST(SiteProfileReader, DoctypeWithEntitiesIsRefused) {
+  expect_problem(
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE siteProfile [<!ENTITY a \"aaaaaaaaaa\">"
+      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n"
+      "<siteProfile xmlns=\"urn:mammocalc:site-profile:1\"/>\n",
+      "DOCTYPE declarations are not allowed");
+}
+TEST(SiteProfileReader, MissingFileIsAProblem) {
+  EXPECT_FALSE(check_site_profile("/nonexistent/profile.xml").empty());
+}
+TEST(SiteProfileReader, BundledSampleIsValid) {
+  EXPECT_TRUE(check_site_profile("samples/bir-suspicious-stereotactic.site-profile.xml").empty());
+}
+
+}  // namespace
+}  // namespace mammocalc
