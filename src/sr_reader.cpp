@@ -193,7 +193,9 @@ void copy_children(const DSRDocumentTreeNodeCursor& parent_cursor,
   } while (cursor.gotoNext() != 0);
 }
 
-void parse_dicom(const std::string& bytes, const std::string& name, DcmFileFormat& file) {
+// Parses bytes into `file`, up to `stop_before` when given (DCM_UndefinedTagKey: everything).
+void parse_dicom(const std::string& bytes, const std::string& name, DcmFileFormat& file,
+                 const DcmTagKey& stop_before) {
   if (!dcmDataDict.isDictionaryLoaded()) {
     throw Error(ErrorCode::NotDicom,
                 name + ": the DICOM data dictionary is not loaded (check DCMDICTPATH)");
@@ -203,10 +205,27 @@ void parse_dicom(const std::string& bytes, const std::string& name, DcmFileForma
   stream.setEos();
   file.transferInit();
   // The whole file is in memory: read every value now (no deferred loading).
-  const OFCondition status = file.read(stream, EXS_Unknown, EGL_noChange, 0xFFFFFFFEu);
+  const OFCondition status =
+      file.readUntilTag(stream, EXS_Unknown, EGL_noChange, 0xFFFFFFFEu, stop_before);
   file.transferEnd();
   if (status.bad()) {
     throw Error(ErrorCode::NotDicom, name + ": not a readable DICOM file (" + status.text() + ")");
+  }
+}
+
+// Reads only the start of the dataset to learn the SOP class, so that objects we do not accept
+// (images with pathological sequences among them) are refused before DCMTK's recursive parser
+// sees the rest of them.
+void check_sop_class(const std::string& bytes, const std::string& name) {
+  DcmFileFormat head;
+  parse_dicom(bytes, name, head, DCM_SOPInstanceUID);
+  const std::string sop_class = get_string(*head.getDataset(), DCM_SOPClassUID);
+  if (sop_class.empty()) {
+    throw Error(ErrorCode::NotDicom, name + ": not a DICOM object (no SOP Class UID)");
+  }
+  if (!is_accepted_sop_class(sop_class)) {
+    throw Error(ErrorCode::UnsupportedSopClass, name + ": not a supported SR document (SOP Class " +
+                                                    sop_class_label(sop_class) + ")");
   }
 }
 
@@ -262,19 +281,12 @@ std::string read_input_bytes(const std::string& path) {
 }
 
 SrDocument read_sr(const std::string& bytes, const std::string& name) {
+  check_sop_class(bytes, name);
   DcmFileFormat file;
-  parse_dicom(bytes, name, file);
+  parse_dicom(bytes, name, file, DCM_UndefinedTagKey);
   DcmDataset& dataset = *file.getDataset();
   SrDocument document;
   document.header = read_header(dataset);
-  const std::string& sop_class = document.header.sop_class_uid;
-  if (sop_class.empty()) {
-    throw Error(ErrorCode::NotDicom, name + ": not a DICOM object (no SOP Class UID)");
-  }
-  if (!is_accepted_sop_class(sop_class)) {
-    throw Error(ErrorCode::UnsupportedSopClass, name + ": not a supported SR document (SOP Class " +
-                                                    sop_class_label(sop_class) + ")");
-  }
   // Text comes out as UTF-8 whatever the declared character set.
   const OFCondition converted = dataset.convertToUTF8();
   if (converted.bad()) {
