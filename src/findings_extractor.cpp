@@ -32,10 +32,10 @@ void walk_tree(const ContentItem& root, Visit visit) {
 }
 
 const ContentItem* first_child(const ContentItem& item, const CodeConst& name) {
-  for (const auto& child : item.children) {
-    if (is_concept(child, name)) return &child;
-  }
-  return nullptr;
+  const auto found =
+      std::find_if(item.children.begin(), item.children.end(),
+                   [&](const ContentItem& child) { return is_concept(child, name); });
+  return found == item.children.end() ? nullptr : &*found;
 }
 
 ReaderNote unknown_code_note(const ContentItem& item, std::string_view context_group) {

@@ -1,5 +1,6 @@
 #include "report_writer.hpp"
 
+#include <algorithm>
 #include <locale>
 #include <sstream>
 
@@ -97,12 +98,10 @@ void write_site(pugi::xml_node parent, const Decision& decision) {
   pugi::xml_node node = parent.append_child("site");
   set(node, "value", to_string(decision.site.site));
   set(node, "source", to_string(decision.site.source));
-  for (const auto& fired : decision.trace) {
-    if (fired.rule->stage == Stage::Site) {
-      set(node, "rule", fired.rule->id);
-      break;
-    }
-  }
+  const auto site_rule =
+      std::find_if(decision.trace.begin(), decision.trace.end(),
+                   [](const FiredRule& fired) { return fired.rule->stage == Stage::Site; });
+  if (site_rule != decision.trace.end()) set(node, "rule", site_rule->rule->id);
   if (decision.site.inferred) set(node, "inferred", to_string(*decision.site.inferred));
 }
 

@@ -71,7 +71,7 @@ Outcome note(std::string_view text) {
   return outcome;
 }
 
-Outcome biopsy(BiopsyType type, Guidance guidance, Needle needle, CodeConst follow_up) {
+Outcome biopsy(BiopsyType type, Guidance guidance, Needle needle, const CodeConst& follow_up) {
   Outcome outcome;
   outcome.biopsy = type;
   outcome.guidance = guidance;

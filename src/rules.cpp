@@ -1,6 +1,7 @@
 #include "rules.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "lexicon.hpp"
@@ -18,6 +19,14 @@ std::string presence_of_ultrasound(const Finding& finding) {
   return std::string(to_string(finding.ultrasound_visible));
 }
 
+// Appends one evidence item per value (or `when_empty` when there is none).
+template <typename Range, typename Describe>
+void add_each(std::vector<EvidenceItem>& evidence, const Range& values, Describe describe_value,
+              const char* field, const char* when_empty) {
+  if (values.empty() && when_empty != nullptr) evidence.push_back({field, when_empty, ""});
+  std::transform(values.begin(), values.end(), std::back_inserter(evidence), describe_value);
+}
+
 // The evidence a rule read, taken from the fields it declares.
 std::vector<EvidenceItem> gather_evidence(const Rule& rule, const RuleContext& context,
                                           const std::optional<Classification>& classification) {
@@ -25,10 +34,12 @@ std::vector<EvidenceItem> gather_evidence(const Rule& rule, const RuleContext& c
   std::vector<EvidenceItem> evidence;
   const unsigned fields = rule.evidence;
   if (fields & kEvidenceMorphology) {
-    if (finding.morphology.empty()) evidence.push_back({"morphology", "none", ""});
-    for (const auto& coded : finding.morphology) {
-      evidence.push_back({"morphology", std::string(to_string(coded.term)), coded.position});
-    }
+    add_each(
+        evidence, finding.morphology,
+        [](const auto& coded) {
+          return EvidenceItem{"morphology", std::string(to_string(coded.term)), coded.position};
+        },
+        "morphology", "none");
   }
   if (fields & kEvidenceDistribution) {
     if (!finding.distribution) {
@@ -57,18 +68,23 @@ std::vector<EvidenceItem> gather_evidence(const Rule& rule, const RuleContext& c
     evidence.push_back({"laterality", std::string(to_string(finding.laterality)), ""});
   }
   if (fields & kEvidenceStereotacticObstacles) {
-    for (const auto& obstacle : predicates::stereotactic_obstacles(context)) {
-      evidence.push_back({"stereotactic-obstacle", obstacle, ""});
-    }
+    add_each(
+        evidence, predicates::stereotactic_obstacles(context),
+        [](const std::string& obstacle) {
+          return EvidenceItem{"stereotactic-obstacle", obstacle, ""};
+        },
+        "stereotactic-obstacle", nullptr);
   }
   if (fields & kEvidencePalpable) {
     evidence.push_back({"palpable", std::string(to_string(finding.palpable)), ""});
   }
   if (fields & kEvidencePriorResult) {
-    if (finding.prior_results.empty()) evidence.push_back({"prior-result", "none", ""});
-    for (const auto result : finding.prior_results) {
-      evidence.push_back({"prior-result", std::string(to_string(result)), ""});
-    }
+    add_each(
+        evidence, finding.prior_results,
+        [](PriorResult result) {
+          return EvidenceItem{"prior-result", std::string(to_string(result)), ""};
+        },
+        "prior-result", "none");
   }
   if (fields & kEvidenceReportedCategory) {
     evidence.push_back({"reported-category",
@@ -79,9 +95,12 @@ std::vector<EvidenceItem> gather_evidence(const Rule& rule, const RuleContext& c
                         ""});
   }
   if (fields & kEvidenceReportedFollowUp) {
-    for (const auto& code : finding.reported_follow_up) {
-      evidence.push_back({"reported-follow-up", describe(code), ""});
-    }
+    add_each(
+        evidence, finding.reported_follow_up,
+        [](const Code& code) {
+          return EvidenceItem{"reported-follow-up", describe(code), ""};
+        },
+        "reported-follow-up", nullptr);
   }
   if ((fields & kEvidenceClassification) && classification) {
     evidence.push_back({"classification", std::string(to_string(*classification)), ""});

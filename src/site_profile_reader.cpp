@@ -17,7 +17,7 @@ namespace mammocalc {
 namespace {
 
 // A profile is a handful of elements; anything this large is not one.
-constexpr std::size_t kMaxProfileBytes = 1024 * 1024;
+constexpr std::size_t kMaxProfileBytes = std::size_t{1024} * 1024;
 // Distances and thicknesses are millimetres in a breast: 0 … 200.
 constexpr double kMaxMillimetres = 200.0;
 

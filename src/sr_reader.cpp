@@ -3,6 +3,7 @@
 
 #include "sr_reader.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <clocale>
@@ -43,10 +44,8 @@ constexpr std::array<const char*, 6> kAcceptedSopClasses{
 constexpr int kMaxContentDepth = 64;
 
 bool is_accepted_sop_class(const std::string& uid) {
-  for (const char* accepted : kAcceptedSopClasses) {
-    if (uid == accepted) return true;
-  }
-  return false;
+  return std::any_of(kAcceptedSopClasses.begin(), kAcceptedSopClasses.end(),
+                     [&](const char* accepted) { return uid == accepted; });
 }
 
 std::string sop_class_label(const std::string& uid) {
