@@ -12,8 +12,9 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     "usage: mammocalc summarize [options] SR-FILE|-\n"
+    "       mammocalc summarize --annotations FILE [options]\n"
     "       mammocalc rules [--format text|xml]\n"
-    "       mammocalc validate SITE-PROFILE...\n"
+    "       mammocalc validate ANNOTATION-OR-SITE-PROFILE...\n"
     "       mammocalc --help | --version\n";
 
 constexpr const char* kExitCodes =
@@ -29,6 +30,9 @@ po::options_description summarize_options() {
   add("redact", "leave patient identifiers (name, ID, sex, age) out of the summary");
   add("site-profile", po::value<std::string>()->value_name("FILE"),
       "what the department can do (schemas/site-profile.xsd); default: decision-logic.md's");
+  add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
+      "radiologist annotations (schemas/annotations.xsd) to merge; repeatable; a directory is "
+      "matched to the SR by Study Instance UID; without an SR, the annotated findings alone");
   add("help,h", "show this help");
   return options;
 }
@@ -96,7 +100,12 @@ Command parse_command_line(int argc, char** argv) {
     }
     command.kind = CommandKind::Summarize;
     if (values.count("input")) command.run.inputs = values["input"].as<std::vector<std::string>>();
-    if (command.run.inputs.empty()) throw Error(ErrorCode::Usage, "summarize: no input file given");
+    if (values.count("annotations")) {
+      command.run.annotations = values["annotations"].as<std::vector<std::string>>();
+    }
+    if (command.run.inputs.empty() && command.run.annotations.empty()) {
+      throw Error(ErrorCode::Usage, "summarize: no input file given");
+    }
     if (values.count("output")) command.run.output = values["output"].as<std::string>();
     command.run.summary.redact = values.count("redact") > 0;
     if (values.count("site-profile")) {

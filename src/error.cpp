@@ -16,6 +16,8 @@ std::string_view to_string(ErrorCode code) {
       return "not-breast-imaging";
     case ErrorCode::InvalidSiteProfile:
       return "invalid-site-profile";
+    case ErrorCode::InvalidAnnotation:
+      return "invalid-annotation";
     case ErrorCode::OutputFailed:
       return "output-failed";
     case ErrorCode::Usage:
@@ -36,6 +38,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::InvalidSrDocument:
     case ErrorCode::NotBreastImaging:
     case ErrorCode::InvalidSiteProfile:
+    case ErrorCode::InvalidAnnotation:
       return ExitCode::InputFailed;
   }
   return ExitCode::InputFailed;

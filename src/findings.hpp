@@ -115,6 +115,14 @@ struct ReaderNote {
   std::string position;  // content item position, may be empty
 };
 
+// The annotation that added or refined a finding.
+struct AnnotationRef {
+  std::string file;
+  int line = 0;
+  std::string action;   // "refine" or "add"
+  std::string comment;  // the radiologist's free text
+};
+
 struct Finding {
   std::string position;  // content item that holds the finding
   Origin origin = Origin::BreastImagingReport;
@@ -143,6 +151,11 @@ struct Finding {
 
   std::vector<std::string> member_positions;  // CAD individual calcifications of a cluster
   std::vector<ReaderNote> notes;
+  std::vector<AnnotationRef> annotations;
+
+  // Where an annotation and the SR disagree, the finding as the SR alone has it (with the
+  // annotation's other values): the rules classify every reading and keep the most suspicious.
+  std::vector<Finding> other_readings;
 };
 
 struct SourceInfo {

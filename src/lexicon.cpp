@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 
 namespace mammocalc {
 namespace {
@@ -411,6 +412,79 @@ std::string_view to_string(Origin origin) {
       return "annotation";
   }
   return "annotation";
+}
+
+namespace {
+
+template <typename Term>
+std::optional<Term> named(std::string_view word, std::initializer_list<Term> terms) {
+  for (const Term term : terms) {
+    if (to_string(term) == word) return term;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Morphology> morphology_named(std::string_view word) {
+  if (word == "unrecognised") return std::nullopt;  // not a word a radiologist can give
+  return named(
+      word, {Morphology::Skin, Morphology::Vascular, Morphology::CoarsePopcorn,
+             Morphology::LargeRodLike, Morphology::Round, Morphology::Punctate, Morphology::Rim,
+             Morphology::LucentCentred, Morphology::Dystrophic, Morphology::MilkOfCalcium,
+             Morphology::Suture, Morphology::Amorphous, Morphology::CoarseHeterogeneous,
+             Morphology::FinePleomorphic, Morphology::FineLinear, Morphology::FineLinearBranching,
+             Morphology::Microcalcifications, Morphology::Macrocalcifications});
+}
+
+std::optional<Distribution> distribution_named(std::string_view word) {
+  return named(word, {Distribution::Diffuse, Distribution::Regional, Distribution::Grouped,
+                      Distribution::Linear, Distribution::Segmental, Distribution::WithinMass,
+                      Distribution::OutsideMass});
+}
+
+std::optional<Laterality> laterality_named(std::string_view word) {
+  return named(word, {Laterality::Right, Laterality::Left, Laterality::Both});
+}
+
+std::optional<Site> site_named(std::string_view word) {
+  return named(word, {Site::Ductal, Site::Lobular});
+}
+
+std::optional<Change> change_named(std::string_view word) {
+  return named(
+      word, {Change::New, Change::Increased, Change::Stable, Change::Decreased, Change::Unknown});
+}
+
+std::optional<Presence> presence_named(std::string_view word) {
+  return named(word, {Presence::Yes, Presence::No, Presence::Unknown});
+}
+
+std::optional<Region> region_named(std::string_view word) {
+  return named(word, {Region::Subareolar, Region::Central, Region::AxillaryTail, Region::Axilla,
+                      Region::ChestWall});
+}
+
+std::optional<Quadrant> quadrant_named(std::string_view word) {
+  return named(word, {Quadrant::UpperOuter, Quadrant::UpperInner, Quadrant::LowerOuter,
+                      Quadrant::LowerInner});
+}
+
+std::optional<Depth> depth_named(std::string_view word) {
+  return named(word, {Depth::Anterior, Depth::Middle, Depth::Posterior});
+}
+
+std::optional<Category> category_named(std::string_view word) {
+  return named(word, {Category::Incomplete0, Category::Negative1, Category::Benign2,
+                      Category::ProbablyBenign3, Category::Suspicious4, Category::LowSuspicion4A,
+                      Category::ModerateSuspicion4B, Category::HighSuspicion4C,
+                      Category::HighlySuggestive5, Category::KnownMalignancy6});
+}
+
+std::optional<PriorResult> prior_result_named(std::string_view word) {
+  return named(word, {PriorResult::Benign, PriorResult::Malignant, PriorResult::HighRisk,
+                      PriorResult::Insufficient, PriorResult::Indeterminate,
+                      PriorResult::TargetNotInSpecimen, PriorResult::NoCalcificationsInCore});
 }
 
 }  // namespace mammocalc

@@ -42,4 +42,17 @@ std::string_view to_string(Category category);  // "0" … "6", "4A"
 std::string_view to_string(PriorResult result);
 std::string_view to_string(Origin origin);
 
+// Word → term: the inverse of to_string() above, for annotation files. Empty when unknown.
+std::optional<Morphology> morphology_named(std::string_view word);
+std::optional<Distribution> distribution_named(std::string_view word);
+std::optional<Laterality> laterality_named(std::string_view word);
+std::optional<Site> site_named(std::string_view word);
+std::optional<Change> change_named(std::string_view word);
+std::optional<Presence> presence_named(std::string_view word);
+std::optional<Region> region_named(std::string_view word);
+std::optional<Quadrant> quadrant_named(std::string_view word);
+std::optional<Depth> depth_named(std::string_view word);
+std::optional<Category> category_named(std::string_view word);
+std::optional<PriorResult> prior_result_named(std::string_view word);
+
 }  // namespace mammocalc

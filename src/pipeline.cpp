@@ -1,8 +1,11 @@
 #include "pipeline.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
+#include "annotation_merge.hpp"
+#include "annotation_reader.hpp"
 #include "atomic_file.hpp"
 #include "findings_extractor.hpp"
 #include "site_profile_reader.hpp"
@@ -10,11 +13,66 @@
 
 namespace mammocalc {
 
-Report summarise_file(const std::string& path, const SiteProfile& profile) {
+namespace {
+
+Findings read_findings(const std::string& path) {
   const std::string name = path == "-" ? std::string("<stdin>") : path;
   const std::string bytes = read_input_bytes(path);
-  const SrDocument document = read_sr(bytes, name);
-  return evaluate(extract_findings(document, name), profile);
+  return extract_findings(read_sr(bytes, name), name);
+}
+
+std::vector<std::string> xml_files_in(const std::string& directory) {
+  std::vector<std::string> files;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".xml") {
+      files.push_back(entry.path().string());
+    }
+  }
+  if (error) {
+    throw Error(ErrorCode::InvalidAnnotation,
+                directory + ": cannot be listed (" + error.message() + ")");
+  }
+  std::sort(files.begin(), files.end());  // deterministic order of application
+  return files;
+}
+
+// Applies the annotations named on the command line: files must fit the SR; a directory
+// contributes the files whose study is the SR's (others are another study's business).
+void apply_annotations(const std::vector<std::string>& paths, Findings& findings) {
+  for (const std::string& path : paths) {
+    if (!std::filesystem::is_directory(path)) {
+      merge_annotations(read_annotations(path), findings);
+      continue;
+    }
+    for (const std::string& file : xml_files_in(path)) {
+      if (xml_root_name(file) != "annotations") continue;
+      const std::vector<std::string> problems = check_annotations(file);
+      if (!problems.empty()) {
+        findings.notes.push_back({"annotation-skipped",
+                                  problems.front() + " (file in annotation directory skipped)",
+                                  ""});
+        continue;
+      }
+      const Annotations annotations = read_annotations(file);
+      if (annotations.study_instance_uid == findings.source.study_instance_uid) {
+        merge_annotations(annotations, findings);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Report summarise_file(const std::string& path, const SiteProfile& profile) {
+  return evaluate(read_findings(path), profile);
+}
+
+Report summarise_file(const std::string& path, const std::vector<std::string>& annotations,
+                      const SiteProfile& profile) {
+  Findings findings = read_findings(path);
+  apply_annotations(annotations, findings);
+  return evaluate(std::move(findings), profile);
 }
 
 std::string render_summary(const Report& report, const SummaryOptions& options) {
@@ -23,7 +81,39 @@ std::string render_summary(const Report& report, const SummaryOptions& options) 
   return text.str();
 }
 
+namespace {
+
+void write_output(const std::string& path, const std::string& summary, std::ostream& out) {
+  if (path.empty()) {
+    out << summary;
+    out.flush();
+    if (!out) throw Error(ErrorCode::OutputFailed, "<stdout>: cannot write output");
+  } else {
+    write_file_atomically(path, summary);
+  }
+}
+
+}  // namespace
+
 void run_summarize(const RunConfig& config, std::ostream& out) {
+  SiteProfile profile;
+  if (!config.site_profile_file.empty()) {
+    profile = read_site_profile(config.site_profile_file);
+    profile.source = config.site_profile_file;
+  }
+  if (config.inputs.empty()) {
+    // Annotation-only run: the annotated findings on their own.
+    if (config.annotations.size() != 1 ||
+        std::filesystem::is_directory(config.annotations.front())) {
+      throw Error(ErrorCode::Usage,
+                  "summarize without an SR takes exactly one annotation file (--annotations FILE)");
+    }
+    const std::string summary = render_summary(
+        evaluate(findings_from_annotations(read_annotations(config.annotations.front())), profile),
+        config.summary);
+    write_output(config.output, summary, out);
+    return;
+  }
   if (config.inputs.size() != 1) {
     throw Error(ErrorCode::Usage, "summarize takes exactly one input file (or - for stdin)");
   }
@@ -34,27 +124,28 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
       throw Error(ErrorCode::Usage, config.output + ": output would overwrite the input");
     }
   }
-  SiteProfile profile;
-  if (!config.site_profile_file.empty()) {
-    profile = read_site_profile(config.site_profile_file);
-    profile.source = config.site_profile_file;
-  }
-  const std::string summary = render_summary(summarise_file(input, profile), config.summary);
-  if (config.output.empty()) {
-    out << summary;
-    out.flush();
-    if (!out) throw Error(ErrorCode::OutputFailed, "<stdout>: cannot write output");
-  } else {
-    write_file_atomically(config.output, summary);
-  }
+  const std::string summary =
+      render_summary(summarise_file(input, config.annotations, profile), config.summary);
+  write_output(config.output, summary, out);
 }
 
 bool run_validate(const std::vector<std::string>& files, std::ostream& out) {
   bool all_valid = true;
   for (const std::string& file : files) {
-    const std::vector<std::string> problems = check_site_profile(file);
+    const std::string kind = xml_root_name(file);
+    std::vector<std::string> problems;
+    if (kind == "annotations") {
+      problems = check_annotations(file);
+    } else if (kind == "siteProfile") {
+      problems = check_site_profile(file);
+    } else {
+      problems.push_back(file + ": neither an annotation file nor a site profile");
+    }
     for (const std::string& problem : problems) out << problem << "\n";
-    if (problems.empty()) out << file << ": valid site profile\n";
+    if (problems.empty()) {
+      out << file << ": valid " << (kind == "annotations" ? "annotation file" : "site profile")
+          << "\n";
+    }
     all_valid = all_valid && problems.empty();
   }
   return all_valid;

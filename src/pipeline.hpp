@@ -16,10 +16,16 @@ struct RunConfig {
   std::string output;               // empty: standard output
   SummaryOptions summary;
   std::string site_profile_file;  // empty: the built-in defaults of decision-logic.md
+  // Annotation files, or directories of them matched to the SR by Study Instance UID.
+  std::vector<std::string> annotations;
 };
 
 // Reads and evaluates one SR file (or "-"). Throws Error naming the input.
 Report summarise_file(const std::string& path, const SiteProfile& profile);
+
+// Reads one SR file (or "-"), merges the annotations that belong to it and evaluates it.
+Report summarise_file(const std::string& path, const std::vector<std::string>& annotations,
+                      const SiteProfile& profile);
 
 // The summary XML of a report, as bytes.
 std::string render_summary(const Report& report, const SummaryOptions& options);
@@ -28,8 +34,8 @@ std::string render_summary(const Report& report, const SummaryOptions& options);
 // Throws Error; writes nothing when the input fails.
 void run_summarize(const RunConfig& config, std::ostream& out);
 
-// `mammocalc validate`: checks site profiles for meaning, not only well-formedness. Writes one
-// line per problem to `out`; returns true when every file is valid.
+// `mammocalc validate`: checks annotation files and site profiles for meaning, not only
+// well-formedness. Writes one line per problem to `out`; returns true when every file is valid.
 bool run_validate(const std::vector<std::string>& files, std::ostream& out);
 
 }  // namespace mammocalc

@@ -218,6 +218,13 @@ void write_finding(pugi::xml_node root, const Finding& finding, const Decision& 
     set(element, "code", warning.code);
     set_text(element, warning.text);
   }
+  for (const auto& annotation : finding.annotations) {
+    pugi::xml_node element = node.append_child("annotation");
+    set(element, "file", annotation.file);
+    set(element, "line", std::to_string(annotation.line));
+    set(element, "action", annotation.action);
+    set_if(element, "comment", annotation.comment);
+  }
 }
 
 void write_exam(pugi::xml_node root, const Report& report) {
@@ -302,6 +309,7 @@ void write_rule_table(std::ostream& out, bool as_xml) {
       out << "\n"
           << rule.id << "  [" << to_string(rule.stage) << "]  " << rule.title << "\n"
           << "    when:     " << rule.condition << "\n"
+          << "    outcome:  " << describe_outcome(rule) << "\n"
           << "    citation: " << rule.citation << "\n";
     }
     return;
@@ -316,6 +324,7 @@ void write_rule_table(std::ostream& out, bool as_xml) {
     set(node, "stage", to_string(rule.stage));
     set(node, "title", rule.title);
     set(node, "condition", rule.condition);
+    set(node, "outcome", describe_outcome(rule));
     set(node, "citation", rule.citation);
   }
   document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);

@@ -301,15 +301,35 @@ void compare_reported_follow_up(const Finding& finding, Decision& decision) {
   }
 }
 
-Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t index) {
+Decision decide_reading(const Finding& finding, const SiteProfile& profile) {
   Decision decision;
-  decision.id = "F" + std::to_string(index + 1);
   RuleContext context{finding, profile, SiteAssessment{}, 0, std::nullopt};
   assess_site(context, decision);
   assess_category(context, decision);
   assess_reported(context, decision);
   recommend(context, decision);
   compare_reported_follow_up(finding, decision);
+  return decision;
+}
+
+// Classifies the finding and every other reading of it (an annotation that disagrees with the
+// SR); the most suspicious reading decides.
+Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t index) {
+  Decision decision = decide_reading(finding, profile);
+  for (const Finding& other : finding.other_readings) {
+    Decision alternative = decide_reading(other, profile);
+    if (category_rank(alternative.final_category) > category_rank(decision.final_category)) {
+      alternative.warnings.insert(
+          alternative.warnings.begin(),
+          {"more-suspicious-reading",
+           "the SR's own values give category " +
+               std::string(to_string(alternative.final_category)) + ", the annotation's give " +
+               std::string(to_string(decision.final_category)) +
+               "; the more suspicious reading classifies and its rules are traced"});
+      decision = std::move(alternative);
+    }
+  }
+  decision.id = "F" + std::to_string(index + 1);
   for (const auto& note : finding.notes) decision.warnings.push_back({note.code, note.text});
   return decision;
 }
@@ -359,6 +379,37 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
 }
 
 }  // namespace
+
+namespace {
+
+std::string outcome_words(const Outcome& outcome) {
+  std::string text;
+  const auto add = [&](const std::string& part) { text += (text.empty() ? "" : ", ") + part; };
+  if (outcome.site_as_stated) add("site as stated");
+  if (outcome.site) add("site " + std::string(to_string(*outcome.site)));
+  if (outcome.category) add("category " + std::string(to_string(*outcome.category)));
+  if (outcome.action) add(std::string(to_string(*outcome.action)));
+  if (outcome.biopsy) add(std::string(to_string(*outcome.biopsy)));
+  if (outcome.guidance) add(std::string(to_string(*outcome.guidance)) + " guidance");
+  if (outcome.follow_up)
+    add("(" + std::string(outcome.follow_up->value) + ", " +
+        std::string(outcome.follow_up->scheme) + ")");
+  if (!outcome.note.empty()) add("note: " + std::string(outcome.note));
+  return text;
+}
+
+}  // namespace
+
+std::string describe_outcome(const Rule& rule) {
+  if (rule.stage == Stage::Assessment) {
+    return "final category = the higher of the rules' and the reported; warn when discordant";
+  }
+  std::string text = outcome_words(rule.outcome);
+  if (rule.variant_when != nullptr) {
+    text += "; " + outcome_words(rule.variant) + " when " + std::string(rule.variant_label);
+  }
+  return text;
+}
 
 int category_rank(Category category) {
   switch (category) {

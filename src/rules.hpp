@@ -113,6 +113,7 @@ struct Rule {
   unsigned evidence;                 // EvidenceField bits
   Predicate variant_when = nullptr;  // when set and true, `variant` replaces `outcome`
   Outcome variant = {};
+  std::string_view variant_label = {};  // variant_when in words
 };
 
 // The rule set: one row per rule of decision-logic.md.
@@ -120,6 +121,9 @@ const std::vector<Rule>& rule_table();
 
 // The row with this id, or nullptr.
 const Rule* find_rule(std::string_view id);
+
+// A rule's outcome in words, e.g. "category 4B; 4C when linear or segmental" (for listings).
+std::string describe_outcome(const Rule& rule);
 
 struct EvidenceItem {
   std::string field;

@@ -1,35 +1,37 @@
 #!/usr/bin/env bash
-# Every sample's summary equals samples/expected/<name>.xml byte for byte and validates against
-# schemas/summary.xsd. Run from the project root: check_samples.sh MAMMOCALC XMLLINT
+# Every sample case (tools/sample-cases) gives its expected summary byte for byte, and the
+# summaries, annotation files and site profiles validate against their schemas.
+# Run from the project root: check_samples.sh MAMMOCALC XMLLINT
 set -u
 mammocalc=$1
 xmllint=$2
 failures=0
 count=0
-for sample in samples/*.dcm; do
-  name=$(basename "$sample" .dcm)
-  expected="samples/expected/$name.xml"
+validate() {  # SCHEMA FILE
+  if ! "$xmllint" --noout --schema "$1" "$2" 2>"$work/xmllint"; then
+    echo "FAIL $2: not valid against $1"; cat "$work/xmllint"; failures=$((failures + 1))
+  fi
+}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+while IFS=$'\t' read -r expected args; do
+  IFS=$'\t' read -r -a arguments <<<"$args"
   count=$((count + 1))
   if [[ ! -f $expected ]]; then
-    echo "FAIL $sample: no expected summary $expected"; failures=$((failures + 1)); continue
+    echo "FAIL ${arguments[*]}: no expected summary $expected"; failures=$((failures + 1)); continue
   fi
-  options=()
-  profile="samples/$name.site-profile.xml"
-  [[ -f $profile ]] && options=(--site-profile "$profile")
-  if ! actual=$("$mammocalc" summarize "${options[@]}" "$sample"); then
-    echo "FAIL $sample: mammocalc exited non-zero"; failures=$((failures + 1)); continue
+  if ! "$mammocalc" summarize "${arguments[@]}" >"$work/actual.xml"; then
+    echo "FAIL ${arguments[*]}: mammocalc exited non-zero"; failures=$((failures + 1)); continue
   fi
-  if ! diff -u "$expected" <(printf '%s\n' "$actual") >/dev/null; then
-    echo "FAIL $sample: summary differs from $expected:"
-    diff -u "$expected" <(printf '%s\n' "$actual") | head -40
+  if ! cmp -s "$expected" "$work/actual.xml"; then
+    echo "FAIL ${arguments[*]}: summary differs from $expected:"
+    diff -u "$expected" "$work/actual.xml" | head -40
     failures=$((failures + 1))
   fi
-  if ! "$xmllint" --noout --schema schemas/summary.xsd "$expected" 2>/tmp/xmllint.$$; then
-    echo "FAIL $expected: not valid against schemas/summary.xsd"; cat /tmp/xmllint.$$
-    failures=$((failures + 1))
-  fi
-done
-rm -f /tmp/xmllint.$$
+  validate schemas/summary.xsd "$expected"
+done < <(tools/sample-cases)
+for annotations in samples/*.annotations.xml; do validate schemas/annotations.xsd "$annotations"; done
+for profile in samples/*.site-profile.xml; do validate schemas/site-profile.xsd "$profile"; done
 if ((count == 0)); then echo "FAIL: no samples found"; exit 1; fi
 echo "$((count - failures)) passed, $failures failed"
 ((failures == 0))

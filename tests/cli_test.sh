@@ -113,6 +113,50 @@ check "summarize with a bad profile says one line" test "$(wc -l <"$work/err")" 
 run summarize --site-profile "$profile" "$sample"
 check "a profile without vacuum gives stereotactic (B6)" grep -q 'biopsyType="stereotactic".*biopsyRule="B6"' "$work/out"
 
+# --- annotations ---
+vab=samples/bir-suspicious-vacuum-assisted.dcm
+printf 'not xml at all' >"$work/notes.xml"
+run summarize --annotations "$work/notes.xml" "$vab" -o "$work/annotated.xml"
+check "annotation not XML exits 1 (got $status)" test "$status" -eq 1
+check "annotation not XML: one line naming the file" bash -c "test \$(wc -l <'$work/err') -eq 1 && grep -qF '$work/notes.xml' '$work/err'"
+check "annotation not XML: no output" test ! -e "$work/annotated.xml"
+cat >"$work/other-study.xml" <<'XML'
+<annotations xmlns="urn:mammocalc:annotations:1">
+  <study studyInstanceUid="1.2.3.4.5"/>
+</annotations>
+XML
+run summarize --annotations "$work/other-study.xml" "$vab"
+check "annotation for another study exits 1 (got $status)" test "$status" -eq 1
+check "annotation for another study names file, line and field" grep -qF "$work/other-study.xml:2: study/@studyInstanceUid" "$work/err"
+run validate samples/bir-nonspecific-calcifications.lobular.annotations.xml
+check "validate accepts a sample annotation file" test "$status" -eq 0
+cat >"$work/bad-notes.xml" <<'XML'
+<annotations xmlns="urn:mammocalc:annotations:1">
+  <study studyInstanceUid="1.2.3"/>
+  <finding action="add">
+    <morphology>pebbles</morphology>
+    <location distanceFromSkinMm="-4"/>
+  </finding>
+</annotations>
+XML
+run validate "$work/bad-notes.xml"
+check "validate refuses a bad annotation file with 1" test "$status" -eq 1
+check "validate names the unknown term's line" grep -qF "$work/bad-notes.xml:4: morphology: unknown term 'pebbles'" "$work/out"
+check "validate names the negative distance" grep -qF "$work/bad-notes.xml:5: location/@distanceFromSkinMm" "$work/out"
+mkdir "$work/notes-dir"
+cp samples/bir-suspicious-vacuum-assisted.ultrasound-visible.annotations.xml "$work/notes-dir/a.xml"
+cp "$work/other-study.xml" "$work/notes-dir/b.xml"
+cp "$work/bad-notes.xml" "$work/notes-dir/c.xml"
+run summarize --annotations "$work/notes-dir" "$vab"
+check "annotation directory exits 0 (got $status)" test "$status" -eq 0
+check "annotation directory: the matching file is applied" grep -q 'biopsyType="core"' "$work/out"
+check "annotation directory: a broken file is reported, not dropped silently" grep -q 'code="annotation-skipped"' "$work/out"
+run summarize --annotations samples/annotation-only.annotations.xml
+check "annotation-only run exits 0" test "$status" -eq 0
+check "annotation-only run validates" "$xmllint" --noout --schema schemas/summary.xsd "$work/out"
+run summarize --annotations "$work/notes-dir"
+check "annotation-only run with a directory is a usage error" test "$status" -eq 2
+
 # --- usage ---
 run frobnicate
 check "unknown command exits 2" test "$status" -eq 2

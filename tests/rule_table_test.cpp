@@ -69,6 +69,16 @@ TEST(RuleTable, OutcomesMatchTheirStage) {
   }
 }
 
+TEST(RuleTable, VariantsSayWhenTheyApply) {
+  for (const Rule& rule : rule_table()) {
+    if (rule.variant_when != nullptr) {
+      EXPECT_FALSE(rule.variant_label.empty()) << rule.id;
+      EXPECT_NE(describe_outcome(rule).find(" when "), std::string::npos) << rule.id;
+    }
+    EXPECT_FALSE(describe_outcome(rule).empty()) << rule.id;
+  }
+}
+
 TEST(RuleTable, FindRuleReturnsNullForUnknownId) { EXPECT_EQ(find_rule("X99"), nullptr); }
 
 }  // namespace

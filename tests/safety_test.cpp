@@ -222,5 +222,134 @@ TEST(Safety, EveryFindingGetsAClassificationRecommendationAndTrace) {
   });
 }
 
+// ---- the annotation fields and the site profile ----
+
+struct Feasibility {
+  const char* name;
+  std::optional<double> thickness_mm;
+  Presence can_lie_prone;
+  std::optional<Region> region;
+  std::optional<double> chest_wall_mm;
+  std::optional<double> skin_mm;
+};
+const std::vector<Feasibility> kFeasibility{
+    {"feasible", std::nullopt, Presence::Unknown, std::nullopt, std::nullopt, std::nullopt},
+    {"thin breast", 15.0, Presence::Yes, std::nullopt, std::nullopt, std::nullopt},
+    {"cannot lie prone", 30.0, Presence::No, std::nullopt, std::nullopt, std::nullopt},
+    {"axillary tail", std::nullopt, Presence::Unknown, Region::AxillaryTail, std::nullopt,
+     std::nullopt},
+    {"near chest wall", std::nullopt, Presence::Unknown, std::nullopt, 3.0, std::nullopt},
+    {"near skin", std::nullopt, Presence::Unknown, std::nullopt, std::nullopt, 2.0},
+};
+const std::vector<std::optional<PriorResult>> kAllPriorResults{std::nullopt,
+                                                               PriorResult::Benign,
+                                                               PriorResult::Malignant,
+                                                               PriorResult::HighRisk,
+                                                               PriorResult::Insufficient,
+                                                               PriorResult::Indeterminate,
+                                                               PriorResult::TargetNotInSpecimen,
+                                                               PriorResult::NoCalcificationsInCore};
+
+SiteProfile profile_named(int which) {
+  SiteProfile profile;
+  if (which == 1) profile.vacuum_assisted_available = false;
+  if (which == 2) profile.stereotactic_available = false;
+  return profile;
+}
+
+// decision-logic.md §4, B1–B6 in order, written out independently of the rule table.
+BiopsyType documented_biopsy_type(const Finding& f, const Feasibility& feasibility,
+                                  const SiteProfile& profile) {
+  const bool needs_excision = std::any_of(
+      f.prior_results.begin(), f.prior_results.end(),
+      [](PriorResult r) { return r != PriorResult::Benign && r != PriorResult::Malignant; });
+  if (needs_excision) return BiopsyType::WireLocalization;  // B1
+  if (f.ultrasound_visible == Presence::Yes || dist_is(f, D::WithinMass))
+    return BiopsyType::Core;  // B3
+  const bool stereotactic_feasible =
+      profile.stereotactic_available && std::string(feasibility.name) == "feasible";
+  if (!stereotactic_feasible) return BiopsyType::WireLocalization;           // B4
+  if (profile.vacuum_assisted_available) return BiopsyType::VacuumAssisted;  // B5
+  return BiopsyType::Stereotactic;                                           // B6
+}
+
+TEST(Safety, AnnotationFieldsAndSiteProfileKeepTheSafetyPropertiesAndBiopsyTypes) {
+  const std::vector<std::optional<D>> distributions{std::nullopt, D::Grouped, D::Linear,
+                                                    D::WithinMass, D::Unrecognised};
+  std::vector<std::vector<M>> morphologies{{}};
+  for (const M term : kAllMorphology) morphologies.push_back({term});
+  int combinations = 0;
+  int failures = 0;
+  const auto fail = [&](const Finding& f, const std::string& what) {
+    if (++failures <= 5) ADD_FAILURE() << describe(f) << ": " << what;
+  };
+  for (const auto& terms : morphologies) {
+    for (const auto& distribution : distributions) {
+      for (const auto& [site, source] : kAllSites) {
+        for (const Presence ultrasound : kAllUltrasound) {
+          for (const Presence palpable : {Presence::Unknown, Presence::Yes}) {
+            for (const auto& prior : kAllPriorResults) {
+              for (const Feasibility& feasibility : kFeasibility) {
+                for (int which_profile = 0; which_profile < 3; ++which_profile) {
+                  Finding f = testing::calcification({}, distribution);
+                  for (const M term : terms)
+                    f.morphology.push_back({term, code_of(term).to_code(), ""});
+                  f.stated_site = site;
+                  f.stated_site_source = source;
+                  f.ultrasound_visible = ultrasound;
+                  f.palpable = palpable;
+                  if (prior) f.prior_results.push_back(*prior);
+                  f.procedure.compressed_thickness_mm = feasibility.thickness_mm;
+                  f.procedure.can_lie_prone = feasibility.can_lie_prone;
+                  f.location.region = feasibility.region;
+                  f.location.from_chest_wall_mm = feasibility.chest_wall_mm;
+                  f.location.from_skin_mm = feasibility.skin_mm;
+                  const SiteProfile profile = profile_named(which_profile);
+                  const Decision d = testing::decide(f, profile);
+                  ++combinations;
+                  const bool malignant = prior == PriorResult::Malignant;
+                  if (malignant && d.classification != Classification::KnownMalignancy) {
+                    fail(f, "prior malignant result is not category 6");
+                  }
+                  if (suspicious_feature(f) &&
+                      category_rank(d.final_category) < category_rank(Category::LowSuspicion4A)) {
+                    fail(f, "suspicious feature below 4A");
+                  }
+                  if (unknown_evidence(f) && d.classification == Classification::Benign) {
+                    fail(f, "unknown evidence called benign");
+                  }
+                  if (palpable == Presence::Yes && !testing::fired(d, "A6")) {
+                    fail(f, "palpable lump without clinical evaluation (A6)");
+                  }
+                  if (d.classification == Classification::Suspicious) {
+                    const BiopsyType expected = documented_biopsy_type(f, feasibility, profile);
+                    if (d.recommendation.biopsy != expected) {
+                      fail(f, std::string(feasibility.name) + ", profile " +
+                                  std::to_string(which_profile) + ": biopsy " +
+                                  (d.recommendation.biopsy
+                                       ? std::string(to_string(*d.recommendation.biopsy))
+                                       : "none") +
+                                  ", documented " + std::string(to_string(expected)));
+                    }
+                  } else if (d.classification == Classification::KnownMalignancy) {
+                    if (d.recommendation.biopsy != BiopsyType::WireLocalization ||
+                        d.recommendation.action != Action::SurgicalConsult) {
+                      fail(f, "known malignancy without wire localization and surgical consult");
+                    }
+                  } else if (d.recommendation.biopsy) {
+                    fail(f, "biopsy type chosen for a finding that is not suspicious");
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(failures, 0);
+  EXPECT_GT(combinations, 400000);
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -327,6 +327,24 @@ void suspicious_stereotactic(const std::string& dir) {
        dir + "/bir-suspicious-stereotactic.dcm");
 }
 
+// Non-specific "microcalcifications": the rules alone cannot classify them; the annotation files
+// samples/bir-nonspecific-calcifications.{lobular,ductal}.annotations.xml decide the site.
+void nonspecific_calcifications(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
+                       "Regional microcalcifications, right breast 8 o'clock; see annotation.");
+  SrBuilder& sr = report.findings(kRightBreast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification);
+  clock(sr, 8)
+      .code(kProps, kCalcType, Code("44771000", "SCT", "Microcalcifications of the breast"))
+      .code(kProps, kCalcDistribution,
+            Code("129767008", "SCT", "Regional calcification distribution"))
+      .close()
+      .close();
+  report.overall(Code("397138000", "SCT", "0 - Incomplete"), nullptr).close();
+  save(report.sr(), {"115", "SAMPLE^NONSPECIFIC", "MC-0015", "19710101", "ACC0115", "20260123"},
+       dir + "/bir-nonspecific-calcifications.dcm");
+}
+
 void suspicious_core_ultrasound(const std::string& dir) {
   ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
                        "Fine pleomorphic calcifications left breast 4 o'clock with an "
@@ -608,6 +626,7 @@ int main(int argc, char** argv) {
                                                                      suspicious_vacuum,
                                                                      suspicious_core_ultrasound,
                                                                      suspicious_stereotactic,
+                                                                     nonspecific_calcifications,
                                                                      suspicious_wire_axillary,
                                                                      reported_needle_localization,
                                                                      prior_high_risk,

@@ -1,0 +1,20 @@
+#pragma once
+// Merging radiologist annotations with the findings read from an SR (decision-logic.md §1:
+// annotation > SR finding > SR overall > inferred). Pure: no I/O.
+
+#include "annotations.hpp"
+#include "findings.hpp"
+
+namespace mammocalc {
+
+// Applies `annotations` to `findings`: refines the findings they reference, adds the ones the SR
+// lacks, and records every disagreement as a warning with both values (the SR's reading is kept
+// as another reading, so the more suspicious one classifies). A refinement that matches no SR
+// finding is kept as an added finding with a warning, never dropped.
+// Throws Error(InvalidAnnotation) when the annotation names another study or SR.
+void merge_annotations(const Annotations& annotations, Findings& findings);
+
+// The findings of an annotation file on its own (annotation-only run).
+Findings findings_from_annotations(const Annotations& annotations);
+
+}  // namespace mammocalc

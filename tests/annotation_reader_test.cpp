@@ -1,0 +1,177 @@
+#include <gtest/gtest.h>
+
+#include "annotation_reader.hpp"
+#include "error.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using testing::TempDir;
+
+std::string document(const std::string& findings) {
+  return "<?xml version=\"1.0\"?>\n"
+         "<annotations xmlns=\"urn:mammocalc:annotations:1\">\n"
+         "  <study studyInstanceUid=\"1.2.3.4\" accessionNumber=\"A1\"/>\n"
+         "  <radiologist name=\"Dr Example\"/>\n" +
+         findings + "</annotations>\n";
+}
+
+TEST(AnnotationReader, ReadsEveryField) {
+  TempDir dir;
+  const std::string path = dir.file(
+      "a.xml",
+      document("  <patient canLieProne=\"no\" compressedThicknessMm=\"30\"/>\n"
+               "  <finding action=\"refine\" srPosition=\"1.3.2.2\">\n"
+               "    <laterality>left</laterality>\n"
+               "    <location clock=\"3\" quadrant=\"upper-inner\" depth=\"posterior\"\n"
+               "              distanceFromNippleMm=\"40\" distanceFromSkinMm=\"9\"\n"
+               "              distanceFromChestWallMm=\"4\"/>\n"
+               "    <site>ductal</site>\n"
+               "    <morphology>fine-pleomorphic</morphology>\n"
+               "    <morphology>amorphous</morphology>\n"
+               "    <distribution>linear</distribution>\n"
+               "    <count>12</count><extentMm>15</extentMm><change>increased</change>\n"
+               "    <ultrasoundVisible>no</ultrasoundVisible><palpable>yes</palpable>\n"
+               "    <reportedCategory>4B</reportedCategory>\n"
+               "    <reportedFollowUp codeValue=\"111145\" codingScheme=\"DCM\"/>\n"
+               "    <priorResult>insufficient</priorResult>\n"
+               "    <compressedThicknessMm>18</compressedThicknessMm>\n"
+               "    <canLieProne>yes</canLieProne><botheredByDeposit>no</botheredByDeposit>\n"
+               "    <comment>Seen on magnification.</comment>\n"
+               "  </finding>\n"));
+  const Annotations a = read_annotations(path);
+  EXPECT_EQ(a.study_instance_uid, "1.2.3.4");
+  EXPECT_EQ(a.accession_number, "A1");
+  EXPECT_EQ(a.radiologist, "Dr Example");
+  EXPECT_EQ(a.patient.can_lie_prone, Presence::No);
+  ASSERT_EQ(a.findings.size(), 1u);
+  const AnnotatedFinding& f = a.findings.front();
+  EXPECT_EQ(f.line, 6);
+  EXPECT_EQ(f.action, AnnotationAction::Refine);
+  EXPECT_EQ(f.sr_position, "1.3.2.2");
+  EXPECT_EQ(f.laterality, Laterality::Left);
+  EXPECT_EQ(f.clock_hour, 3);
+  EXPECT_EQ(f.quadrant, Quadrant::UpperInner);
+  EXPECT_EQ(f.depth, Depth::Posterior);
+  EXPECT_EQ(f.from_chest_wall_mm, 4.0);
+  EXPECT_EQ(f.site, Site::Ductal);
+  EXPECT_EQ(f.morphology,
+            (std::vector<Morphology>{Morphology::FinePleomorphic, Morphology::Amorphous}));
+  EXPECT_EQ(f.distribution, Distribution::Linear);
+  EXPECT_EQ(f.count, 12);
+  EXPECT_EQ(f.extent_mm, 15.0);
+  EXPECT_EQ(f.change, Change::Increased);
+  EXPECT_EQ(f.ultrasound_visible, Presence::No);
+  EXPECT_EQ(f.palpable, Presence::Yes);
+  EXPECT_EQ(f.reported_category, Category::ModerateSuspicion4B);
+  ASSERT_EQ(f.reported_follow_up.size(), 1u);
+  EXPECT_EQ(f.reported_follow_up.front().value, "111145");
+  EXPECT_EQ(f.prior_results, (std::vector<PriorResult>{PriorResult::Insufficient}));
+  EXPECT_EQ(f.compressed_thickness_mm, 18.0);
+  EXPECT_EQ(f.can_lie_prone, Presence::Yes);
+  EXPECT_EQ(f.bothered_by_deposit, false);
+  EXPECT_EQ(f.comment, "Seen on magnification.");
+}
+
+// The first problem of `content`, which must also make read_annotations throw.
+std::string first_problem(const std::string& content, const std::string& name = "bad.xml") {
+  TempDir dir;
+  const std::string path = dir.file(name, content);
+  const auto problems = check_annotations(path);
+  EXPECT_FALSE(problems.empty());
+  try {
+    read_annotations(path);
+    ADD_FAILURE() << "expected an error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::InvalidAnnotation);
+    EXPECT_NE(std::string(error.what()).find(path), std::string::npos) << error.what();
+  }
+  return problems.empty() ? std::string() : problems.front();
+}
+
+TEST(AnnotationReader, UnknownTermNamesLineAndField) {
+  const std::string problem = first_problem(
+      document("  <finding action=\"add\">\n    <morphology>crushed-stone</morphology>\n"
+               "  </finding>\n"));
+  EXPECT_NE(problem.find(":6: morphology: unknown term 'crushed-stone'"), std::string::npos)
+      << problem;
+}
+TEST(AnnotationReader, NegativeDistanceNamesField) {
+  const std::string problem = first_problem(document(
+      "  <finding action=\"add\">\n    <location distanceFromSkinMm=\"-3\"/>\n  </finding>\n"));
+  EXPECT_NE(problem.find("location/@distanceFromSkinMm: must be between 0 and 500"),
+            std::string::npos)
+      << problem;
+}
+TEST(AnnotationReader, NotXml) {
+  EXPECT_NE(first_problem("just text, no XML").find("not well-formed XML"), std::string::npos);
+}
+TEST(AnnotationReader, WrongNamespace) {
+  EXPECT_NE(first_problem("<annotations xmlns=\"urn:other\"/>").find("root must be <annotations"),
+            std::string::npos);
+}
+TEST(AnnotationReader, DoctypeWithEntitiesIsRefused) {
+  const std::string problem = first_problem(
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE annotations [<!ENTITY x \"xxxxxxxx\">"
+      "<!ENTITY y \"&x;&x;&x;&x;&x;&x;&x;&x;&x;&x;\">]>\n"
+      "<annotations xmlns=\"urn:mammocalc:annotations:1\"/>\n");
+  EXPECT_NE(problem.find("DOCTYPE declarations are not allowed"), std::string::npos) << problem;
+}
+TEST(AnnotationReader, FiftyMegabyteFileIsRefusedUnread) {
+  std::string big = document("");
+  big.insert(big.size() - 15, std::string(50 * 1024 * 1024, ' '));
+  EXPECT_NE(first_problem(big).find("larger than 10 MiB"), std::string::npos);
+}
+TEST(AnnotationReader, RefineNeedsAReference) {
+  const std::string problem = first_problem(
+      document("  <finding action=\"refine\">\n    <site>lobular</site>\n  </finding>\n"));
+  EXPECT_NE(problem.find("needs srPosition, or laterality and location/@clock"), std::string::npos)
+      << problem;
+}
+TEST(AnnotationReader, MissingActionIsAProblem) {
+  EXPECT_NE(first_problem(document("  <finding/>\n")).find("finding/@action"), std::string::npos);
+}
+TEST(AnnotationReader, MissingStudyIsAProblem) {
+  EXPECT_NE(first_problem("<annotations xmlns=\"urn:mammocalc:annotations:1\"/>").find("study"),
+            std::string::npos);
+}
+TEST(AnnotationReader, BadUidIsAProblem) {
+  EXPECT_NE(first_problem("<annotations xmlns=\"urn:mammocalc:annotations:1\">"
+                          "<study studyInstanceUid=\"../../etc\"/></annotations>")
+                .find("not a UID"),
+            std::string::npos);
+}
+TEST(AnnotationReader, UnknownElementIsAProblem) {
+  EXPECT_NE(first_problem(document("  <finding action=\"add\"><biopsyNow/></finding>\n"))
+                .find("biopsyNow: unknown element"),
+            std::string::npos);
+}
+TEST(AnnotationReader, RepeatedSingleFieldIsAProblem) {
+  EXPECT_NE(first_problem(document("  <finding action=\"add\"><site>ductal</site>"
+                                   "<site>lobular</site></finding>\n"))
+                .find("given more than once"),
+            std::string::npos);
+}
+TEST(AnnotationReader, EveryProblemIsListed) {
+  TempDir dir;
+  const auto problems = check_annotations(
+      dir.file("two.xml",
+               document("  <finding action=\"add\"><site>x</site><change>y</change></finding>\n")));
+  EXPECT_EQ(problems.size(), 2u);
+}
+TEST(AnnotationReader, BundledSamplesAreValid) {
+  for (const char* sample : {"samples/annotation-only.annotations.xml",
+                             "samples/bir-nonspecific-calcifications.lobular.annotations.xml",
+                             "samples/bir-nonspecific-calcifications.ductal.annotations.xml"}) {
+    EXPECT_TRUE(check_annotations(sample).empty()) << sample;
+  }
+}
+TEST(AnnotationReader, RootNameTellsFilesApart) {
+  EXPECT_EQ(xml_root_name("samples/annotation-only.annotations.xml"), "annotations");
+  EXPECT_EQ(xml_root_name("samples/bir-suspicious-stereotactic.site-profile.xml"), "siteProfile");
+  EXPECT_EQ(xml_root_name("samples/bir-no-calcification.dcm"), "");
+}
+
+}  // namespace
+}  // namespace mammocalc
