@@ -20,46 +20,111 @@ namespace {
               path + ": cannot write output (" + what + ": " + std::strerror(error_number) + ")");
 }
 
-}  // namespace
+// Closes a descriptor on every path out of a scope.
+class Descriptor {
+ public:
+  explicit Descriptor(int fd) : fd_(fd) {}
+  ~Descriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  int get() const { return fd_; }
+  int release() {
+    const int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
 
-void write_file_atomically(const std::string& path, const std::string& content) {
-  const std::filesystem::path target(path);
-  const std::filesystem::path directory =
-      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  std::string pattern = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0) fail(path, "create temporary file", errno);
-  const std::string temporary(name.data());
+ private:
+  int fd_;
+};
+
+void write_all(int fd, const std::string& content, const std::string& path) {
   const char* data = content.data();
   std::size_t left = content.size();
   while (left > 0) {
     const ssize_t written = ::write(fd, data, left);
     if (written < 0) {
       if (errno == EINTR) continue;
-      const int error_number = errno;
-      ::close(fd);
-      ::unlink(temporary.c_str());
-      fail(path, "write", error_number);
+      fail(path, "write", errno);
     }
     data += written;
     left -= static_cast<std::size_t>(written);
   }
-  // Readable like any file the user creates (mkstemp makes it 0600).
+}
+
+void make_readable(int fd) {
+  // Readable like any file the user creates (mkstemp and O_TMPFILE make it 0600).
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const int error_number = errno;
-    ::unlink(temporary.c_str());
-    fail(path, "flush", error_number);
+}
+
+std::string temporary_pattern(const std::filesystem::path& target) {
+  const std::filesystem::path directory =
+      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  return (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+}
+
+// Writes through an unnamed file (O_TMPFILE) that gets a name only when complete, so that even
+// SIGKILL mid-write leaves nothing behind. Returns false where the file system cannot do this.
+bool write_unnamed_then_link(const std::string& path, const std::string& content) {
+  const std::filesystem::path target(path);
+  const std::string directory =
+      target.has_parent_path() ? target.parent_path().string() : std::string(".");
+  Descriptor fd(::open(directory.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600));
+  if (fd.get() < 0) {
+    if (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL) return false;
+    fail(path, "create temporary file", errno);
   }
-  if (::rename(temporary.c_str(), path.c_str()) != 0) {
-    const int error_number = errno;
-    ::unlink(temporary.c_str());
-    fail(path, "rename", error_number);
+  write_all(fd.get(), content, path);
+  make_readable(fd.get());
+  if (::fsync(fd.get()) != 0) fail(path, "flush", errno);
+  // linkat cannot replace a file: link under a unique temporary name, then rename over.
+  std::string pattern = temporary_pattern(target);
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string name = pattern.substr(0, pattern.size() - 6) + std::to_string(::getpid()) + "-" +
+                       std::to_string(attempt);
+    const std::string proc = "/proc/self/fd/" + std::to_string(fd.get());
+    if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+      if (errno == EEXIST) continue;
+      if (errno == ENOENT && attempt == 0 && ::access("/proc/self/fd", F_OK) != 0) return false;
+      fail(path, "link", errno);
+    }
+    if (::rename(name.c_str(), path.c_str()) != 0) {
+      const int error_number = errno;
+      ::unlink(name.c_str());
+      fail(path, "rename", error_number);
+    }
+    return true;
   }
+  fail(path, "link", EEXIST);
+}
+
+void write_named_then_rename(const std::string& path, const std::string& content) {
+  std::string pattern = temporary_pattern(std::filesystem::path(path));
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  Descriptor fd(::mkstemp(name.data()));
+  if (fd.get() < 0) fail(path, "create temporary file", errno);
+  const std::string temporary(name.data());
+  try {
+    write_all(fd.get(), content, path);
+    make_readable(fd.get());
+    if (::fsync(fd.get()) != 0) fail(path, "flush", errno);
+    if (::close(fd.release()) != 0) fail(path, "close", errno);
+    if (::rename(temporary.c_str(), path.c_str()) != 0) fail(path, "rename", errno);
+  } catch (...) {
+    ::unlink(temporary.c_str());
+    throw;
+  }
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  if (!write_unnamed_then_link(path, content)) write_named_then_rename(path, content);
 }
 
 }  // namespace mammocalc

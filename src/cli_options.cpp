@@ -1,6 +1,11 @@
 #include "cli_options.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -12,12 +17,17 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     "usage: mammocalc summarize [options] SR-FILE|-\n"
+    "       mammocalc summarize -o OUTDIR [options] INPUT... [--files-from FILE|-]\n"
     "       mammocalc summarize --annotations FILE [options]\n"
     "       mammocalc rules [--format text|xml]\n"
     "       mammocalc validate ANNOTATION-OR-SITE-PROFILE...\n"
     "       mammocalc --help | --version\n";
 
 constexpr const char* kExitCodes =
+    "batch (-o OUTDIR with several inputs, a directory or --files-from): one summary per SR\n"
+    "named <SOPInstanceUID>.xml, and OUTDIR/index.xml listing every input and the roll-up;\n"
+    "exit status 0 all summarised (non-breast SRs are skipped), 1 at least one input failed\n"
+    "(the others are written), 2 usage error, 3 an output cannot be written\n"
     "validate: exit status 0 when every file is valid, 1 with one line per problem\n"
     "exit status: 0 summarised, 1 an input failed (not DICOM, not a supported SR, not about\n"
     "breast imaging, unreadable), 2 usage error, 3 the output cannot be written\n";
@@ -33,6 +43,15 @@ po::options_description summarize_options() {
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "radiologist annotations (schemas/annotations.xsd) to merge; repeatable; a directory is "
       "matched to the SR by Study Instance UID; without an SR, the annotated findings alone");
+  add("files-from", po::value<std::string>()->value_name("FILE|-"),
+      "batch: read input paths from FILE (one a line; - for standard input)");
+  add("jobs,j", po::value<unsigned>()->value_name("N"),
+      "batch: inputs processed in parallel (default: number of cores); output is the same");
+  add("skip-existing", "batch: keep summaries already in OUTDIR (finish an interrupted run)");
+  add("rollup-csv", po::value<std::string>()->value_name("FILE"),
+      "batch: also write the roll-up (counts per category, classification, biopsy type, "
+      "breast) as CSV");
+  add("quiet,q", "batch: no progress line on standard error");
   add("help,h", "show this help");
   return options;
 }
@@ -70,6 +89,43 @@ po::variables_map parse(const std::vector<std::string>& args,
   return values;
 }
 
+// Many inputs, a directory, a list of paths or an existing output directory make a batch.
+bool is_batch(const po::variables_map& values, const std::vector<std::string>& inputs) {
+  if (values.count("files-from") || inputs.size() > 1) return true;
+  if (std::any_of(inputs.begin(), inputs.end(),
+                  [](const std::string& input) { return std::filesystem::is_directory(input); })) {
+    return true;
+  }
+  return values.count("output") &&
+         std::filesystem::is_directory(values["output"].as<std::string>());
+}
+
+Command batch_command(const po::variables_map& values, Command& command) {
+  command.kind = CommandKind::Batch;
+  BatchConfig& batch = command.batch;
+  batch.inputs = command.run.inputs;
+  if (!values.count("output")) {
+    throw Error(ErrorCode::Usage, "summarize: several inputs need -o OUTDIR (a directory)");
+  }
+  batch.output_dir = values["output"].as<std::string>();
+  if (values.count("files-from")) batch.files_from = values["files-from"].as<std::string>();
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  batch.jobs = values.count("jobs") ? values["jobs"].as<unsigned>() : cores;
+  if (batch.jobs == 0 || batch.jobs > 256) {
+    throw Error(ErrorCode::Usage, "summarize: --jobs must be between 1 and 256");
+  }
+  batch.skip_existing = values.count("skip-existing") > 0;
+  batch.progress = values.count("quiet") == 0 && ::isatty(STDERR_FILENO) != 0;
+  if (values.count("rollup-csv")) batch.rollup_csv = values["rollup-csv"].as<std::string>();
+  batch.summary.redact = values.count("redact") > 0;
+  if (values.count("site-profile"))
+    batch.site_profile_file = values["site-profile"].as<std::string>();
+  if (values.count("annotations")) {
+    batch.annotations = values["annotations"].as<std::vector<std::string>>();
+  }
+  return command;
+}
+
 }  // namespace
 
 Command parse_command_line(int argc, char** argv) {
@@ -100,6 +156,7 @@ Command parse_command_line(int argc, char** argv) {
     }
     command.kind = CommandKind::Summarize;
     if (values.count("input")) command.run.inputs = values["input"].as<std::vector<std::string>>();
+    if (is_batch(values, command.run.inputs)) return batch_command(values, command);
     if (values.count("annotations")) {
       command.run.annotations = values["annotations"].as<std::vector<std::string>>();
     }

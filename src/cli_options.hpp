@@ -4,15 +4,17 @@
 #include <string>
 #include <vector>
 
+#include "batch.hpp"
 #include "pipeline.hpp"
 
 namespace mammocalc {
 
-enum class CommandKind { Summarize, Rules, Validate, Help, Version };
+enum class CommandKind { Summarize, Batch, Rules, Validate, Help, Version };
 
 struct Command {
   CommandKind kind = CommandKind::Help;
-  RunConfig run;                   // summarize
+  RunConfig run;                   // summarize, one SR
+  BatchConfig batch;               // summarize, many SRs into a directory
   bool rules_as_xml = false;       // rules --format xml
   std::vector<std::string> files;  // validate
   std::string help_text;           // help

@@ -10,6 +10,8 @@ std::string_view to_string(ErrorCode code) {
       return "not-dicom";
     case ErrorCode::UnsupportedSopClass:
       return "unsupported-sop-class";
+    case ErrorCode::OtherSrDocument:
+      return "other-sr-document";
     case ErrorCode::InvalidSrDocument:
       return "invalid-sr";
     case ErrorCode::NotBreastImaging:
@@ -35,6 +37,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::FileNotFound:
     case ErrorCode::NotDicom:
     case ErrorCode::UnsupportedSopClass:
+    case ErrorCode::OtherSrDocument:
     case ErrorCode::InvalidSrDocument:
     case ErrorCode::NotBreastImaging:
     case ErrorCode::InvalidSiteProfile:

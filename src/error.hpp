@@ -12,6 +12,7 @@ enum class ErrorCode {
   FileNotFound,         // the input path does not exist or cannot be opened
   NotDicom,             // the input is not a readable DICOM file
   UnsupportedSopClass,  // DICOM, but not one of the SR storage classes we accept
+  OtherSrDocument,      // an SR-family document that is no report of ours (KOS, dose report…)
   InvalidSrDocument,    // an SR whose content tree DCMTK cannot read
   NotBreastImaging,     // an SR that is neither a breast-imaging report nor carries calcifications
   InvalidSiteProfile,   // a site profile that is not valid, as XML or in meaning

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
           return static_cast<int>(ExitCode::InputFailed);
         }
         break;
+      case CommandKind::Batch:
+        return static_cast<int>(run_batch(command.batch, std::cerr));
       case CommandKind::Summarize:
         run_summarize(command.run, std::cout);
         break;

@@ -64,6 +64,13 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
 
 }  // namespace
 
+SiteProfile load_site_profile(const std::string& file) {
+  if (file.empty()) return SiteProfile{};
+  SiteProfile profile = read_site_profile(file);
+  profile.source = file;
+  return profile;
+}
+
 Report summarise_file(const std::string& path, const SiteProfile& profile) {
   return evaluate(read_findings(path), profile);
 }
@@ -96,11 +103,7 @@ void write_output(const std::string& path, const std::string& summary, std::ostr
 }  // namespace
 
 void run_summarize(const RunConfig& config, std::ostream& out) {
-  SiteProfile profile;
-  if (!config.site_profile_file.empty()) {
-    profile = read_site_profile(config.site_profile_file);
-    profile.source = config.site_profile_file;
-  }
+  const SiteProfile profile = load_site_profile(config.site_profile_file);
   if (config.inputs.empty()) {
     // Annotation-only run: the annotated findings on their own.
     if (config.annotations.size() != 1 ||

@@ -20,6 +20,9 @@ struct RunConfig {
   std::vector<std::string> annotations;
 };
 
+// The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
+SiteProfile load_site_profile(const std::string& file);
+
 // Reads and evaluates one SR file (or "-"). Throws Error naming the input.
 Report summarise_file(const std::string& path, const SiteProfile& profile);
 

@@ -330,6 +330,52 @@ void write_rule_table(std::ostream& out, bool as_xml) {
   document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
 }
 
+void write_index(const BatchIndex& index, std::ostream& out) {
+  pugi::xml_document document;
+  pugi::xml_node root = document.append_child("mammocalcIndex");
+  set(root, "xmlns", std::string(kIndexNamespace));
+  set(root, "rulesetVersion", kRuleSetVersion);
+  set(root, "toolVersion", std::string(kToolVersion));
+  int counts[3] = {0, 0, 0};
+  for (const IndexEntry& entry : index.entries) ++counts[static_cast<int>(entry.status)];
+  set(root, "inputs", std::to_string(index.entries.size()));
+  set(root, "summarised", std::to_string(counts[static_cast<int>(EntryStatus::Summarised)]));
+  set(root, "skipped", std::to_string(counts[static_cast<int>(EntryStatus::Skipped)]));
+  set(root, "failed", std::to_string(counts[static_cast<int>(EntryStatus::Failed)]));
+  set_text(root.append_child("notice"), kNotice);
+  for (const IndexEntry& entry : index.entries) {
+    pugi::xml_node node = root.append_child("entry");
+    set(node, "input", entry.input);
+    set(node, "status", to_string(entry.status));
+    set_if(node, "output", entry.output);
+    if (entry.existing) set(node, "existing", std::string("true"));
+    if (entry.category) set(node, "category", to_string(*entry.category));
+    if (entry.classification) set(node, "classification", to_string(*entry.classification));
+    if (entry.status == EntryStatus::Summarised)
+      set(node, "findings", std::to_string(entry.findings));
+    set_if(node, "errorCode", entry.error_code);
+    if (!entry.error.empty()) set_text(node, entry.error);
+  }
+  const Rollup& rollup = index.rollup;
+  pugi::xml_node node = root.append_child("rollup");
+  set(node, "findings", std::to_string(rollup.findings));
+  set(node, "discordantAssessments", std::to_string(rollup.discordant));
+  set(node, "needsRadiologistReview", std::to_string(rollup.needs_review));
+  const auto counts_of = [&](const char* element, const char* attribute,
+                             const std::map<std::string, int>& values) {
+    for (const auto& [value, count] : values) {
+      pugi::xml_node child = node.append_child(element);
+      set(child, attribute, value);
+      set(child, "findings", std::to_string(count));
+    }
+  };
+  counts_of("category", "value", rollup.categories);
+  counts_of("classification", "value", rollup.classifications);
+  counts_of("biopsyType", "value", rollup.biopsy_types);
+  counts_of("breast", "laterality", rollup.breasts);
+  document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+}
+
 void write_summary(const Report& report, const SummaryOptions& options, std::ostream& out) {
   pugi::xml_document document;
   pugi::xml_node root = document.append_child("mammocalcSummary");

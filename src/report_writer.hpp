@@ -4,6 +4,7 @@
 #include <ostream>
 #include <string>
 
+#include "batch_index.hpp"
 #include "rules.hpp"
 
 namespace mammocalc {
@@ -20,6 +21,10 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
 // The rule table (`mammocalc rules`): one block of text per rule, or XML
 // (<rules rulesetVersion=…><rule id= stage= title= condition= citation=/></rules>).
 void write_rule_table(std::ostream& out, bool as_xml);
+
+// index.xml of a batch run (schemas/index.xsd, namespace urn:mammocalc:index:1).
+inline constexpr const char* kIndexNamespace = "urn:mammocalc:index:1";
+void write_index(const BatchIndex& index, std::ostream& out);
 
 // Text made safe for XML 1.0: invalid UTF-8 becomes U+FFFD, disallowed control characters go.
 std::string xml_safe_text(const std::string& text);

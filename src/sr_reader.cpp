@@ -223,8 +223,12 @@ void check_sop_class(const std::string& bytes, const std::string& name) {
     throw Error(ErrorCode::NotDicom, name + ": not a DICOM object (no SOP Class UID)");
   }
   if (!is_accepted_sop_class(sop_class)) {
-    throw Error(ErrorCode::UnsupportedSopClass, name + ": not a supported SR document (SOP Class " +
-                                                    sop_class_label(sop_class) + ")");
+    // Key objects, dose reports and other SR-family objects are not errors in a batch, only
+    // not ours: they get their own code.
+    const bool sr_family = sop_class.rfind("1.2.840.10008.5.1.4.1.1.88.", 0) == 0;
+    throw Error(
+        sr_family ? ErrorCode::OtherSrDocument : ErrorCode::UnsupportedSopClass,
+        name + ": not a supported SR document (SOP Class " + sop_class_label(sop_class) + ")");
   }
 }
 

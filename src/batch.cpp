@@ -1,0 +1,338 @@
+#include "batch.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "atomic_file.hpp"
+#include "lexicon.hpp"
+#include "pipeline.hpp"
+
+namespace mammocalc {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Inputs are processed in chunks of this many per job, then committed in input order: memory
+// stays bounded and the output does not depend on the number of jobs.
+constexpr std::size_t kChunkPerJob = 32;
+
+struct DirectoryId {
+  dev_t device;
+  ino_t inode;
+  bool operator<(const DirectoryId& other) const {
+    return device != other.device ? device < other.device : inode < other.inode;
+  }
+};
+
+// Recurses into a directory in name order, following symlinks but never into a directory
+// already on the way down (a loop).
+void collect_directory(const fs::path& directory, std::set<DirectoryId>& ancestors,
+                       std::vector<std::string>& files, std::vector<IndexEntry>& unreadable) {
+  struct stat info {};
+  if (::stat(directory.c_str(), &info) != 0) return;
+  const DirectoryId id{info.st_dev, info.st_ino};
+  if (!ancestors.insert(id).second) {
+    unreadable.push_back({directory.string(),
+                          EntryStatus::Skipped,
+                          "",
+                          false,
+                          "symlink-loop",
+                          directory.string() + ": symlink loop, not followed again",
+                          {},
+                          {},
+                          0});
+    return;
+  }
+  std::vector<fs::path> children;
+  std::error_code error;
+  for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+    children.push_back(it->path());
+  }
+  if (error) {
+    unreadable.push_back({directory.string(),
+                          EntryStatus::Failed,
+                          "",
+                          false,
+                          "file-not-found",
+                          directory.string() + ": cannot be listed (" + error.message() + ")",
+                          {},
+                          {},
+                          0});
+  }
+  std::sort(children.begin(), children.end());
+  for (const fs::path& child : children) {
+    std::error_code status_error;
+    const fs::file_status status = fs::status(child, status_error);
+    if (fs::is_directory(status)) {
+      collect_directory(child, ancestors, files, unreadable);
+    } else if (child.filename().string().rfind('.', 0) != 0) {  // hidden files are not inputs
+      files.push_back(child.string());
+    }
+  }
+  ancestors.erase(id);
+}
+
+void collect_path(const std::string& path, std::vector<std::string>& files,
+                  std::vector<IndexEntry>& unreadable) {
+  if (fs::is_directory(path)) {
+    std::set<DirectoryId> ancestors;
+    collect_directory(path, ancestors, files, unreadable);
+  } else {
+    files.push_back(path);  // a missing or unreadable file becomes a failed entry when read
+  }
+}
+
+bool is_skipped_kind(ErrorCode code) {
+  return code == ErrorCode::OtherSrDocument || code == ErrorCode::NotBreastImaging;
+}
+
+// What one input produced: its index entry and, when summarised, the summary to write.
+struct InputResult {
+  IndexEntry entry;
+  std::string sop_instance_uid;
+  std::string summary;
+};
+
+InputResult process(const std::string& input, const BatchConfig& config, const SiteProfile& profile,
+                    Rollup& rollup_part) {
+  InputResult outcome;
+  outcome.entry.input = input;
+  try {
+    const Report report = summarise_file(input, config.annotations, profile);
+    outcome.sop_instance_uid = report.input.source.sop_instance_uid;
+    outcome.summary = render_summary(report, config.summary);
+    outcome.entry.status = EntryStatus::Summarised;
+    outcome.entry.category = report.exam.category;
+    outcome.entry.classification = report.exam.classification;
+    outcome.entry.findings = static_cast<int>(report.decisions.size());
+    rollup_part.add(report);
+  } catch (const Error& error) {
+    outcome.entry.status =
+        is_skipped_kind(error.code()) ? EntryStatus::Skipped : EntryStatus::Failed;
+    outcome.entry.error_code = std::string(to_string(error.code()));
+    outcome.entry.error = error.what();
+  } catch (const std::exception& error) {
+    outcome.entry.status = EntryStatus::Failed;
+    outcome.entry.error_code = "internal";
+    outcome.entry.error = input + ": internal error: " + error.what();
+  }
+  return outcome;
+}
+
+void merge_into(Rollup& total, const Rollup& part) {
+  for (const auto& [key, count] : part.categories) total.categories[key] += count;
+  for (const auto& [key, count] : part.classifications) total.classifications[key] += count;
+  for (const auto& [key, count] : part.biopsy_types) total.biopsy_types[key] += count;
+  for (const auto& [key, count] : part.breasts) total.breasts[key] += count;
+  total.findings += part.findings;
+  total.discordant += part.discordant;
+  total.needs_review += part.needs_review;
+}
+
+class ProgressLine {
+ public:
+  ProgressLine(std::ostream& out, bool enabled, std::size_t total)
+      : out_(out), enabled_(enabled), total_(total), start_(std::chrono::steady_clock::now()) {}
+
+  void update(std::size_t done, int failures) {
+    if (!enabled_) return;
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
+    out_ << "\r" << done << "/" << total_ << " inputs, " << failures << " failed, "
+         << static_cast<long>(rate) << " files/s   " << std::flush;
+  }
+  void finish() {
+    if (enabled_) out_ << "\n" << std::flush;
+  }
+
+ private:
+  std::ostream& out_;
+  bool enabled_;
+  std::size_t total_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+std::string rollup_csv(const Rollup& rollup) {
+  std::ostringstream csv;
+  csv << "measure,value,findings\n";
+  for (const auto& [key, count] : rollup.categories)
+    csv << "category," << key << "," << count << "\n";
+  for (const auto& [key, count] : rollup.classifications) {
+    csv << "classification," << key << "," << count << "\n";
+  }
+  for (const auto& [key, count] : rollup.biopsy_types) {
+    csv << "biopsy-type," << key << "," << count << "\n";
+  }
+  for (const auto& [key, count] : rollup.breasts) csv << "breast," << key << "," << count << "\n";
+  csv << "total,findings," << rollup.findings << "\n";
+  csv << "total,discordant-assessments," << rollup.discordant << "\n";
+  csv << "total,needs-radiologist-review," << rollup.needs_review << "\n";
+  return csv.str();
+}
+
+}  // namespace
+
+void Rollup::add(const Report& report) {
+  for (std::size_t i = 0; i < report.decisions.size(); ++i) {
+    const Decision& decision = report.decisions[i];
+    ++findings;
+    ++categories[std::string(to_string(decision.final_category))];
+    ++classifications[std::string(to_string(decision.classification))];
+    if (decision.recommendation.biopsy) {
+      ++biopsy_types[std::string(to_string(*decision.recommendation.biopsy))];
+    }
+    ++breasts[std::string(to_string(report.input.findings[i].laterality))];
+    const auto warned = [&](const char* code) {
+      return std::any_of(decision.warnings.begin(), decision.warnings.end(),
+                         [&](const Warning& w) { return w.code == code; });
+    };
+    if (warned("assessment-discordant")) ++discordant;
+    if (decision.classification == Classification::Indeterminate || warned("site-conflict") ||
+        warned("annotation-conflict") || warned("assessment-discordant")) {
+      ++needs_review;
+    }
+  }
+}
+
+std::string_view to_string(EntryStatus status) {
+  switch (status) {
+    case EntryStatus::Summarised:
+      return "summarised";
+    case EntryStatus::Skipped:
+      return "skipped";
+    case EntryStatus::Failed:
+      return "failed";
+  }
+  return "failed";
+}
+
+std::string output_name_for(const std::string& sop_instance_uid, const std::string& input) {
+  static const std::regex kUid("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))+");
+  if (sop_instance_uid.size() <= 64 && std::regex_match(sop_instance_uid, kUid)) {
+    return sop_instance_uid + ".xml";
+  }
+  // Only letters, digits, '-' and '_' survive: no separator, no "..", no hidden file.
+  std::string name = fs::path(input).stem().string();
+  for (char& c : name) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '_';
+    if (!safe) c = '_';
+  }
+  if (name.empty()) name = "input";
+  if (name.size() > 100) name.resize(100);
+  if (name == "index") name = "index_input";
+  return name + ".xml";
+}
+
+std::vector<std::string> collect_batch_inputs(const BatchConfig& config,
+                                              std::vector<IndexEntry>& unreadable) {
+  std::vector<std::string> files;
+  for (const std::string& input : config.inputs) {
+    collect_path(input, files, unreadable);
+  }
+  if (!config.files_from.empty()) {
+    std::ifstream file;
+    std::istream* list = &std::cin;
+    if (config.files_from != "-") {
+      file.open(config.files_from);
+      if (!file) throw Error(ErrorCode::Usage, config.files_from + ": cannot be opened");
+      list = &file;
+    }
+    for (std::string line; std::getline(*list, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty()) collect_path(line, files, unreadable);
+    }
+  }
+  return files;
+}
+
+ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
+  std::error_code error;
+  fs::create_directories(config.output_dir, error);
+  if (error || !fs::is_directory(config.output_dir)) {
+    throw Error(
+        ErrorCode::OutputFailed,
+        config.output_dir + ": output directory cannot be created (" + error.message() + ")");
+  }
+  const SiteProfile profile = load_site_profile(config.site_profile_file);
+  BatchIndex index;
+  const std::vector<std::string> inputs = collect_batch_inputs(config, index.entries);
+  const unsigned jobs = std::max(1u, config.jobs);
+  const std::size_t chunk_size = kChunkPerJob * jobs;
+  std::set<std::string> used_names{"index.xml"};
+  ProgressLine progress(progress_stream, config.progress, inputs.size());
+  int failures = 0;
+  bool output_failed = false;
+
+  for (std::size_t chunk_start = 0; chunk_start < inputs.size(); chunk_start += chunk_size) {
+    const std::size_t chunk_end = std::min(inputs.size(), chunk_start + chunk_size);
+    std::vector<InputResult> outcomes(chunk_end - chunk_start);
+    std::vector<Rollup> parts(jobs);
+    std::atomic<std::size_t> next{chunk_start};
+    const auto work = [&](unsigned job) {
+      for (std::size_t i = next++; i < chunk_end; i = next++) {
+        outcomes[i - chunk_start] = process(inputs[i], config, profile, parts[job]);
+      }
+    };
+    std::vector<std::thread> workers;
+    for (unsigned job = 1; job < jobs; ++job) workers.emplace_back(work, job);
+    work(0);
+    for (auto& worker : workers) worker.join();
+    for (const Rollup& part : parts) merge_into(index.rollup, part);
+
+    // Commit in input order: names are assigned the same way whatever the number of jobs.
+    for (InputResult& outcome : outcomes) {
+      IndexEntry& entry = outcome.entry;
+      if (entry.status == EntryStatus::Summarised) {
+        std::string name = output_name_for(outcome.sop_instance_uid, entry.input);
+        const std::string stem = name.substr(0, name.size() - 4);
+        for (int n = 2; used_names.count(name); ++n) name = stem + "-" + std::to_string(n) + ".xml";
+        used_names.insert(name);
+        entry.output = name;
+        const std::string path = (fs::path(config.output_dir) / name).string();
+        if (config.skip_existing && fs::exists(path)) {
+          entry.existing = true;
+        } else {
+          try {
+            write_file_atomically(path, outcome.summary);
+          } catch (const Error& write_error) {
+            entry.status = EntryStatus::Failed;
+            entry.error_code = std::string(to_string(write_error.code()));
+            entry.error = write_error.what();
+            output_failed = true;
+          }
+        }
+      }
+      if (entry.status == EntryStatus::Failed) ++failures;
+      index.entries.push_back(std::move(entry));
+    }
+    progress.update(chunk_end, failures);
+  }
+  progress.finish();
+
+  std::ostringstream index_xml;
+  write_index(index, index_xml);
+  write_file_atomically((fs::path(config.output_dir) / "index.xml").string(), index_xml.str());
+  if (!config.rollup_csv.empty())
+    write_file_atomically(config.rollup_csv, rollup_csv(index.rollup));
+
+  const bool any_failed =
+      std::any_of(index.entries.begin(), index.entries.end(),
+                  [](const IndexEntry& e) { return e.status == EntryStatus::Failed; });
+  if (output_failed) return ExitCode::OutputFailed;
+  return any_failed ? ExitCode::InputFailed : ExitCode::Success;
+}
+
+}  // namespace mammocalc

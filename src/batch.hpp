@@ -1,0 +1,45 @@
+#pragma once
+// Batch runs over many SR files: one summary per SR in an output directory, an index of every
+// input and a roll-up. Inputs are processed in parallel and committed in input order, so the
+// outputs are the same whatever the number of jobs.
+
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "batch_index.hpp"
+#include "error.hpp"
+#include "report_writer.hpp"
+#include "rules.hpp"
+
+namespace mammocalc {
+
+struct BatchConfig {
+  std::vector<std::string> inputs;  // files and directories (recursed)
+  std::string files_from;           // a file with one path a line, or "-" for stdin
+  std::string output_dir;
+  unsigned jobs = 1;
+  bool skip_existing = false;
+  bool progress = false;  // a progress line on stderr (only on a terminal, never with --quiet)
+  std::string rollup_csv;
+  SummaryOptions summary;
+  std::string site_profile_file;
+  std::vector<std::string> annotations;
+};
+
+// Collects the input files: given files as they are, directories recursed in name order with
+// symlink loops detected; "--files-from" paths after the others. A missing input is kept: it
+// becomes a failed index entry, as one bad input never stops the batch.
+std::vector<std::string> collect_batch_inputs(const BatchConfig& config,
+                                              std::vector<IndexEntry>& unreadable);
+
+// Runs the batch; writes summaries, index.xml and the optional CSV roll-up. Returns the exit code
+// (0 all summarised or skipped, 1 an input failed, 3 an output could not be written).
+ExitCode run_batch(const BatchConfig& config, std::ostream& progress);
+
+// The output file name for an input: "<SOPInstanceUID>.xml" when the UID is valid, else the
+// input's file name made safe; never a path, never "index.xml".
+std::string output_name_for(const std::string& sop_instance_uid, const std::string& input);
+
+}  // namespace mammocalc

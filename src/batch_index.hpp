@@ -1,0 +1,49 @@
+#pragma once
+// The index of a batch run (schemas/index.xsd) as plain values.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules.hpp"
+
+namespace mammocalc {
+
+enum class EntryStatus { Summarised, Skipped, Failed };
+
+// One input of the batch, as index.xml lists it.
+struct IndexEntry {
+  std::string input;
+  EntryStatus status = EntryStatus::Failed;
+  std::string output;     // file name in the output directory, when summarised
+  bool existing = false;  // --skip-existing kept an earlier output
+  std::string error_code;
+  std::string error;  // one line, when skipped or failed
+  std::optional<Category> category;
+  std::optional<Classification> classification;
+  int findings = 0;
+};
+
+// Counts over all summarised findings: the audit figures of a lead interpreting physician.
+struct Rollup {
+  std::map<std::string, int> categories;
+  std::map<std::string, int> classifications;
+  std::map<std::string, int> biopsy_types;
+  std::map<std::string, int> breasts;
+  int findings = 0;
+  int discordant = 0;
+  int needs_review = 0;
+
+  void add(const Report& report);
+};
+
+struct BatchIndex {
+  std::vector<IndexEntry> entries;
+  Rollup rollup;
+};
+
+std::string_view to_string(EntryStatus status);
+
+}  // namespace mammocalc

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Batch runs as an operator relies on them: good and bad inputs together, the index, identical
+# output whatever --jobs, atomic outputs under SIGKILL, --skip-existing, --files-from, exit codes.
+#   batch_test.sh MAMMOCALC XMLLINT DUMP2DCM     (run from the project root)
+set -u
+mammocalc=$1
+xmllint=$2
+dump2dcm=$3
+work=$(mktemp -d)
+trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
+}
+no_temporary_files() { test -z "$(find "$1" -name '.*tmp*' 2>/dev/null)"; }
+
+# A tree of the samples plus broken files.
+tree=$work/tree
+mkdir -p "$tree/good" "$tree/bad/deeper"
+cp samples/*.dcm "$tree/good/"
+printf 'not DICOM\n' >"$tree/bad/notes.txt"
+head -c 700 samples/bir-known-malignancy.dcm >"$tree/bad/truncated.dcm"
+cat >"$work/ct.dump" <<'DUMP'
+(0008,0016) UI =CTImageStorage
+(0008,0018) UI [1.2.826.0.1.3680043.10.1363.900.1]
+(0010,0010) PN [TEST^CT]
+DUMP
+"$dump2dcm" "$work/ct.dump" "$tree/bad/deeper/ct.dcm" >/dev/null 2>&1
+cp samples/bir-suspicious-vacuum-assisted.dcm "$tree/bad/unreadable.dcm"
+chmod 000 "$tree/bad/unreadable.dcm"
+ln -s .. "$tree/bad/deeper/loop"
+good_count=$(ls samples/*.dcm | wc -l)
+
+"$mammocalc" summarize -o "$work/out1" --jobs 1 "$tree" >"$work/stdout" 2>"$work/stderr"
+status=$?
+check "batch with bad inputs exits 1 (got $status)" test "$status" -eq 1
+check "batch prints nothing on stdout" test ! -s "$work/stdout"
+check "no progress line when stderr is not a terminal" test ! -s "$work/stderr"
+# root reads the chmod-000 copy as well (it then gets a "-2" name beside its original).
+readable_extra=$(id -u | grep -c '^0$')
+check "one summary per good SR" test "$(ls "$work/out1"/*.xml | grep -vc index.xml)" -eq "$((good_count + readable_extra))"
+check "a duplicate SOP Instance UID gets a numbered name, never overwrites" test "$readable_extra" -eq 0 -o -f "$work/out1/1.2.826.0.1.3680043.10.1363.103.3-2.xml"
+check "summaries are named by SOP Instance UID" test -f "$work/out1/1.2.826.0.1.3680043.10.1363.103.3.xml"
+check "index.xml validates" bash -c "\"$xmllint\" --noout --schema schemas/index.xsd \"$work/out1/index.xml\" 2>/dev/null"
+for summary in "$work/out1"/1.*.xml; do
+  "$xmllint" --noout --schema schemas/summary.xsd "$summary" 2>/dev/null || { echo "FAIL: $summary invalid"; failed=$((failed + 1)); }
+done
+index=$work/out1/index.xml
+check "index lists the text file as failed" grep -q 'input="[^"]*notes.txt" status="failed" errorCode="not-dicom"' "$index"
+check "index lists the truncated file as failed" grep -q 'truncated.dcm" status="failed"' "$index"
+check "index lists the CT image as failed" grep -q 'ct.dcm" status="failed" errorCode="unsupported-sop-class"' "$index"
+if [[ $(id -u) -ne 0 ]]; then
+  check "index lists the unreadable file as failed" grep -q 'unreadable.dcm" status="failed"' "$index"
+fi
+check "index lists the symlink loop" grep -q 'errorCode="symlink-loop"' "$index"
+check "index counts the good ones" grep -q "summarised=\"$((good_count + readable_extra))\"" "$index"
+check "index has a roll-up" grep -q '<rollup findings=' "$index"
+check "no temporary files left" no_temporary_files "$work/out1"
+
+"$mammocalc" summarize -o "$work/out2" --jobs 2 "$tree" 2>/dev/null
+check "--jobs 1 and --jobs 2 give identical outputs" diff -r "$work/out1" "$work/out2"
+
+# Skipped, not failed: an SR that is not a breast-imaging report.
+cat >"$work/dose.dump" <<'DUMP'
+(0008,0016) UI =XRayRadiationDoseSRStorage
+(0008,0018) UI [1.2.826.0.1.3680043.10.1363.902.1]
+DUMP
+"$dump2dcm" "$work/dose.dump" "$work/dose.dcm" >/dev/null 2>&1
+"$mammocalc" summarize -o "$work/out3" samples/bir-known-malignancy.dcm "$work/dose.dcm" --rollup-csv "$work/rollup.csv"
+status=$?
+check "a dose report is skipped and the batch exits 0 (got $status)" test "$status" -eq 0
+check "the dose report is listed as skipped" grep -q 'dose.dcm" status="skipped" errorCode="other-sr-document"' "$work/out3/index.xml"
+check "the roll-up CSV has a header" grep -q '^measure,value,findings$' "$work/rollup.csv"
+check "the roll-up CSV counts categories" grep -q '^category,6,1$' "$work/rollup.csv"
+
+# --files-from, from a file and from standard input.
+ls samples/bir-*.dcm >"$work/list"
+"$mammocalc" summarize -o "$work/out4" --files-from "$work/list" 2>/dev/null
+check "--files-from FILE exits 0" test $? -eq 0
+check "--files-from FILE summarises the list" test "$(grep -c 'status="summarised"' "$work/out4/index.xml")" -eq "$(wc -l <"$work/list")"
+"$mammocalc" summarize -o "$work/out5" --files-from - <"$work/list" 2>/dev/null
+check "--files-from - reads standard input" diff -r "$work/out4" "$work/out5"
+
+# SIGKILL mid-run leaves no partial file; --skip-existing finishes the rest.
+big=$work/big
+mkdir -p "$big"
+for i in $(seq 1 600); do cp samples/cad-clusters-by-reference.dcm "$big/copy-$i.dcm"; done
+"$mammocalc" summarize -o "$work/killed" --jobs 2 "$big" 2>/dev/null &
+pid=$!
+for _ in $(seq 1 200); do
+  [[ -n $(ls "$work/killed" 2>/dev/null | head -n 20 | sed -n 20p) ]] && break
+  sleep 0.01
+done
+kill -KILL "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+check "a killed run leaves no temporary file" no_temporary_files "$work/killed"
+partial=0
+for summary in "$work/killed"/*.xml; do
+  [[ -f $summary ]] || continue
+  "$xmllint" --noout "$summary" 2>/dev/null || partial=$((partial + 1))
+done
+check "a killed run leaves no partial summary" test "$partial" -eq 0
+check "a killed run leaves no index" test ! -f "$work/killed/index.xml"
+"$mammocalc" summarize -o "$work/killed" --jobs 2 --skip-existing "$big" 2>/dev/null
+check "--skip-existing finishes the run (exit 0)" test $? -eq 0
+check "--skip-existing: every input is in the index" test "$(grep -c 'status="summarised"' "$work/killed/index.xml")" -eq 600
+"$mammocalc" summarize -o "$work/unkilled" --jobs 1 "$big" 2>/dev/null
+check "--skip-existing: the summaries equal an uninterrupted run" diff -r -x index.xml "$work/killed" "$work/unkilled"
+
+# Exit status 3 when the output cannot be written; 2 for usage.
+touch "$work/not-a-dir"
+"$mammocalc" summarize -o "$work/not-a-dir/sub" samples/bir-known-malignancy.dcm samples/bir-site-conflict.dcm 2>"$work/err"
+status=$?
+check "an output directory that cannot be created exits 3 (got $status)" test "$status" -eq 3
+"$mammocalc" summarize samples/bir-known-malignancy.dcm samples/bir-site-conflict.dcm 2>/dev/null
+check "several inputs without -o is a usage error" test $? -eq 2
+"$mammocalc" summarize -o "$work/out6" samples/bir-known-malignancy.dcm "$work/does-not-exist" 2>/dev/null
+check "a missing input fails its entry, not the batch (exit 1)" test $? -eq 1
+check "the missing input is in the index" grep -q 'does-not-exist" status="failed" errorCode="file-not-found"' "$work/out6/index.xml"
+check "the other input is summarised" grep -q 'bir-known-malignancy.dcm" status="summarised"' "$work/out6/index.xml"
+
+echo "$passed passed, $failed failed"
+((failed == 0))
