@@ -97,6 +97,15 @@ bool is_skipped_kind(ErrorCode code) {
   return code == ErrorCode::OtherSrDocument || code == ErrorCode::NotBreastImaging;
 }
 
+void create_output_directory(const std::string& directory) {
+  std::error_code error;
+  fs::create_directories(directory, error);
+  if (error || !fs::is_directory(directory)) {
+    throw Error(ErrorCode::OutputFailed,
+                directory + ": output directory cannot be created (" + error.message() + ")");
+  }
+}
+
 // What one input produced: its index entry and, when summarised, the summary to write.
 struct InputResult {
   IndexEntry entry;
@@ -259,13 +268,7 @@ std::vector<std::string> collect_batch_inputs(const BatchConfig& config,
 }
 
 ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
-  std::error_code error;
-  fs::create_directories(config.output_dir, error);
-  if (error || !fs::is_directory(config.output_dir)) {
-    throw Error(
-        ErrorCode::OutputFailed,
-        config.output_dir + ": output directory cannot be created (" + error.message() + ")");
-  }
+  create_output_directory(config.output_dir);
   const SiteProfile profile = load_site_profile(config.site_profile_file);
   BatchIndex index;
   const std::vector<std::string> inputs = collect_batch_inputs(config, index.entries);
@@ -333,6 +336,45 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
                   [](const IndexEntry& e) { return e.status == EntryStatus::Failed; });
   if (output_failed) return ExitCode::OutputFailed;
   return any_failed ? ExitCode::InputFailed : ExitCode::Success;
+}
+
+ExitCode run_hook(const HookConfig& config, std::ostream& log) {
+  create_output_directory(config.output_dir);
+  const SiteProfile profile = load_site_profile(config.site_profile_file);
+  BatchConfig batch;
+  batch.inputs = config.inputs;
+  batch.annotations = config.annotations;
+  batch.summary = config.summary;
+  std::vector<IndexEntry> unreadable;
+  const std::vector<std::string> inputs = collect_batch_inputs(batch, unreadable);
+  std::set<std::string> used_names;
+  ExitCode exit_code = ExitCode::Success;
+  for (const std::string& input : inputs) {
+    Rollup ignored;
+    InputResult result = process(input, batch, profile, ignored);
+    const IndexEntry& entry = result.entry;
+    if (entry.status == EntryStatus::Summarised) {
+      std::string name = output_name_for(result.sop_instance_uid, input);
+      const std::string stem = name.substr(0, name.size() - 4);
+      for (int n = 2; used_names.count(name); ++n) name = stem + "-" + std::to_string(n) + ".xml";
+      used_names.insert(name);
+      try {
+        write_file_atomically((fs::path(config.output_dir) / name).string(), result.summary);
+        log << "mammocalc hook: " << input << ": summarised to " << name << "\n";
+      } catch (const Error& error) {
+        log << "mammocalc hook: " << error.what() << "\n";
+        exit_code = ExitCode::OutputFailed;
+      }
+    } else if (entry.status == EntryStatus::Skipped ||
+               entry.error_code == "unsupported-sop-class") {
+      // Not an SR of ours: PACS sends every object of a study; that is no failure.
+      log << "mammocalc hook: " << entry.error << "; skipped\n";
+    } else {
+      log << "mammocalc hook: " << entry.error << "\n";
+      if (exit_code == ExitCode::Success) exit_code = ExitCode::InputFailed;
+    }
+  }
+  return exit_code;
 }
 
 }  // namespace mammocalc

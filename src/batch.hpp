@@ -38,6 +38,22 @@ std::vector<std::string> collect_batch_inputs(const BatchConfig& config,
 // (0 all summarised or skipped, 1 an input failed, 3 an output could not be written).
 ExitCode run_batch(const BatchConfig& config, std::ostream& progress);
 
+// A PACS hook run (`mammocalc hook --out OUTDIR PATH...`), made for DCMTK's storescp
+// --exec-on-reception / --exec-on-eostudy: summarises the SRs among the received files (a
+// directory is recursed) into OUTDIR, each written atomically, so several hooks may run at once.
+struct HookConfig {
+  std::vector<std::string> inputs;
+  std::string output_dir;
+  SummaryOptions summary;
+  std::string site_profile_file;
+  std::vector<std::string> annotations;
+};
+
+// Runs the hook. Objects that are not breast-imaging SRs (images, dose reports…) are skipped
+// with one log line and do not fail the run. Returns 0, 1 when a received SR could not be
+// summarised, or 3 when an output could not be written.
+ExitCode run_hook(const HookConfig& config, std::ostream& log);
+
 // The output file name for an input: "<SOPInstanceUID>.xml" when the UID is valid, else the
 // input's file name made safe; never a path, never "index.xml".
 std::string output_name_for(const std::string& sop_instance_uid, const std::string& input);

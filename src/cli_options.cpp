@@ -20,6 +20,8 @@ constexpr const char* kUsage =
     "       mammocalc summarize -o OUTDIR [options] INPUT... [--files-from FILE|-]\n"
     "       mammocalc summarize --annotations FILE [options]\n"
     "       mammocalc rules [--format text|xml]\n"
+    "       mammocalc hook --out OUTDIR [--redact] RECEIVED-FILE|STUDY-DIR...\n"
+    "       mammocalc serve --port N --aetitle AE --out OUTDIR [--keep-received]\n"
     "       mammocalc validate ANNOTATION-OR-SITE-PROFILE...\n"
     "       mammocalc --help | --version\n";
 
@@ -167,6 +169,67 @@ Command parse_command_line(int argc, char** argv) {
     command.run.summary.redact = values.count("redact") > 0;
     if (values.count("site-profile")) {
       command.run.site_profile_file = values["site-profile"].as<std::string>();
+    }
+    return command;
+  }
+  if (verb == "hook") {
+    po::options_description options("hook options");
+    auto add = options.add_options();
+    add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
+    add("redact", "leave patient identifiers out of the summaries");
+    add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
+    add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
+        "annotation files or directories");
+    add("input", po::value<std::vector<std::string>>(), "received file or study directory");
+    po::positional_options_description positional;
+    positional.add("input", -1);
+    const po::variables_map values = parse(rest, options, positional);
+    if (!values.count("out")) throw Error(ErrorCode::Usage, "hook: --out OUTDIR is required");
+    if (!values.count("input")) throw Error(ErrorCode::Usage, "hook: no received file given");
+    command.kind = CommandKind::Hook;
+    command.hook.output_dir = values["out"].as<std::string>();
+    command.hook.inputs = values["input"].as<std::vector<std::string>>();
+    command.hook.summary.redact = values.count("redact") > 0;
+    if (values.count("site-profile")) {
+      command.hook.site_profile_file = values["site-profile"].as<std::string>();
+    }
+    if (values.count("annotations")) {
+      command.hook.annotations = values["annotations"].as<std::vector<std::string>>();
+    }
+    return command;
+  }
+  if (verb == "serve") {
+    po::options_description options("serve options");
+    auto add = options.add_options();
+    add("port", po::value<unsigned>()->value_name("N"), "TCP port to listen on");
+    add("aetitle", po::value<std::string>()->value_name("AE"), "application entity title");
+    add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
+    add("keep-received", "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm");
+    add("redact", "leave patient identifiers out of the summaries");
+    add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
+    add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
+        "annotation files or directories");
+    const po::variables_map values = parse(rest, options, {});
+    if (!values.count("port") || !values.count("out")) {
+      throw Error(ErrorCode::Usage, "serve: --port N and --out OUTDIR are required");
+    }
+    const unsigned port = values["port"].as<unsigned>();
+    if (port == 0 || port > 65535) throw Error(ErrorCode::Usage, "serve: --port must be 1-65535");
+    command.kind = CommandKind::Serve;
+    ServeConfig& serve = command.serve;
+    serve.port = static_cast<std::uint16_t>(port);
+    if (values.count("aetitle")) serve.ae_title = values["aetitle"].as<std::string>();
+    if (serve.ae_title.empty() || serve.ae_title.size() > 16) {
+      throw Error(ErrorCode::Usage, "serve: --aetitle must be 1-16 characters");
+    }
+    serve.output_dir = values["out"].as<std::string>();
+    serve.keep_received = values.count("keep-received") > 0;
+    serve.summary.redact = values.count("redact") > 0;
+    if (values.count("site-profile")) {
+      serve.site_profile_file = values["site-profile"].as<std::string>();
+    }
+    if (values.count("annotations")) {
+      serve.annotations = values["annotations"].as<std::vector<std::string>>();
     }
     return command;
   }

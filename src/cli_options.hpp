@@ -5,16 +5,19 @@
 #include <vector>
 
 #include "batch.hpp"
+#include "dicom_server.hpp"
 #include "pipeline.hpp"
 
 namespace mammocalc {
 
-enum class CommandKind { Summarize, Batch, Rules, Validate, Help, Version };
+enum class CommandKind { Summarize, Batch, Hook, Serve, Rules, Validate, Help, Version };
 
 struct Command {
   CommandKind kind = CommandKind::Help;
   RunConfig run;                   // summarize, one SR
   BatchConfig batch;               // summarize, many SRs into a directory
+  HookConfig hook;                 // hook
+  ServeConfig serve;               // serve
   bool rules_as_xml = false;       // rules --format xml
   std::vector<std::string> files;  // validate
   std::string help_text;           // help

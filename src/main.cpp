@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
           return static_cast<int>(ExitCode::InputFailed);
         }
         break;
+      case CommandKind::Serve:
+        return static_cast<int>(run_server(command.serve, std::cerr));
+      case CommandKind::Hook:
+        return static_cast<int>(run_hook(command.hook, std::cerr));
       case CommandKind::Batch:
         return static_cast<int>(run_batch(command.batch, std::cerr));
       case CommandKind::Summarize:

@@ -82,6 +82,13 @@ Report summarise_file(const std::string& path, const std::vector<std::string>& a
   return evaluate(std::move(findings), profile);
 }
 
+Report summarise_bytes(const std::string& bytes, const std::string& name,
+                       const std::vector<std::string>& annotations, const SiteProfile& profile) {
+  Findings findings = extract_findings(read_sr(bytes, name), name);
+  apply_annotations(annotations, findings);
+  return evaluate(std::move(findings), profile);
+}
+
 std::string render_summary(const Report& report, const SummaryOptions& options) {
   std::ostringstream text;
   write_summary(report, options, text);

@@ -26,6 +26,11 @@ SiteProfile load_site_profile(const std::string& file);
 // Reads and evaluates one SR file (or "-"). Throws Error naming the input.
 Report summarise_file(const std::string& path, const SiteProfile& profile);
 
+// Evaluates an SR already in memory (e.g. received over the network); `name` names it in the
+// summary and in errors. Merges the annotations that belong to it.
+Report summarise_bytes(const std::string& bytes, const std::string& name,
+                       const std::vector<std::string>& annotations, const SiteProfile& profile);
+
 // Reads one SR file (or "-"), merges the annotations that belong to it and evaluates it.
 Report summarise_file(const std::string& path, const std::vector<std::string>& annotations,
                       const SiteProfile& profile);

@@ -19,6 +19,7 @@
 #include "dcmtk/dcmdata/dcdict.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
 #include "dcmtk/dcmdata/dcistrmb.h"
+#include "dcmtk/dcmdata/dcobject.h"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmsr/dsrcodtn.h"
 #include "dcmtk/dcmsr/dsrcomtn.h"
@@ -253,6 +254,22 @@ SrHeader read_header(DcmDataset& dataset) {
   return header;
 }
 
+// DCMTK's network layer switches the process-wide dcmEnableAutomaticInputDataCorrection off
+// while an association is open (to store objects bit for bit); reading with it off keeps UID
+// padding and fails strict checks. Every read here uses the default, whoever runs it.
+class InputCorrectionOn {
+ public:
+  InputCorrectionOn() : previous_(dcmEnableAutomaticInputDataCorrection.get()) {
+    dcmEnableAutomaticInputDataCorrection.set(OFTrue);
+  }
+  ~InputCorrectionOn() { dcmEnableAutomaticInputDataCorrection.set(previous_); }
+  InputCorrectionOn(const InputCorrectionOn&) = delete;
+  InputCorrectionOn& operator=(const InputCorrectionOn&) = delete;
+
+ private:
+  OFBool previous_;
+};
+
 }  // namespace
 
 void quiet_toolkit_logging() { OFLog::configure(OFLogger::OFF_LOG_LEVEL); }
@@ -284,6 +301,7 @@ std::string read_input_bytes(const std::string& path) {
 }
 
 SrDocument read_sr(const std::string& bytes, const std::string& name) {
+  const InputCorrectionOn correction;
   check_sop_class(bytes, name);
   DcmFileFormat file;
   parse_dicom(bytes, name, file, DCM_UndefinedTagKey);

@@ -1,0 +1,32 @@
+#pragma once
+// `mammocalc serve`: a DICOM C-STORE SCP (DCMTK dcmnet, included only in dicom_server.cpp) that
+// summarises every SR it receives, in-process, into an output directory.
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "error.hpp"
+#include "report_writer.hpp"
+
+namespace mammocalc {
+
+struct ServeConfig {
+  std::uint16_t port = 11112;
+  std::string ae_title = "MAMMOCALC";
+  std::string output_dir;
+  bool keep_received = false;  // also keep each received SR as <SOPInstanceUID>.dcm
+  SummaryOptions summary;
+  std::string site_profile_file;
+  std::vector<std::string> annotations;
+};
+
+// Serves until SIGTERM or SIGINT; the association in progress is finished first, so no received
+// object is lost. Accepts Verification and every storage SOP class in association negotiation;
+// answers C-STORE of a non-SR class with status 0x0122 (SOP class not supported). Logs one line
+// per object to `log`. Returns Success after a clean shutdown; throws Error when the port
+// cannot be opened or the output directory cannot be created.
+ExitCode run_server(const ServeConfig& config, std::ostream& log);
+
+}  // namespace mammocalc

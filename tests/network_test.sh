@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# PACS integration on 127.0.0.1: DCMTK's storescp calling `mammocalc hook`, and the
+# `mammocalc serve` endpoint, fed with storescu/echoscu. Every summary must equal the direct
+# `mammocalc summarize` output (but for the source file name). Ports are chosen free at run time;
+# every server is stopped by the test.
+#   network_test.sh MAMMOCALC          (run from the project root)
+set -u
+mammocalc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
+  sleep 0.2
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+passed=0
+failed=0
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
+}
+for tool in storescp storescu echoscu; do
+  command -v "$tool" >/dev/null || { echo "FAIL: $tool (Debian package dcmtk) is not installed"; exit 1; }
+done
+
+# Expected summaries, the way a user makes them directly, without the source element.
+mkdir -p "$work/expected"
+sr_samples=()
+for sample in samples/*.dcm; do
+  uid_name=$("$mammocalc" summarize "$sample" | sed -n 's/.*sopInstanceUid="\([0-9.]*\)".*/\1/p')
+  "$mammocalc" summarize "$sample" | grep -v '<source ' >"$work/expected/$uid_name.xml"
+  sr_samples+=("$sample")
+done
+expected_count=${#sr_samples[@]}
+
+# Waits until DIR holds COUNT summaries (or 20 s pass).
+wait_for_summaries() {
+  for _ in $(seq 1 200); do
+    [[ $(ls "$1"/*.xml 2>/dev/null | wc -l) -ge $2 ]] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+same_as_direct() {  # DIR
+  local differences=0
+  for expected in "$work/expected"/*.xml; do
+    local actual="$1/$(basename "$expected")"
+    if [[ ! -f $actual ]] || ! diff -q "$expected" <(grep -v '<source ' "$actual") >/dev/null; then
+      echo "  differs or missing: $(basename "$expected")"
+      differences=$((differences + 1))
+    fi
+  done
+  ((differences == 0))
+}
+# Starts a server on a free port: start_server LOG command... (the port replaces PORT).
+start_server() {
+  local log=$1; shift
+  for _ in $(seq 1 20); do
+    port=$((20000 + RANDOM % 30000))
+    local args=("${@//PORT/$port}")
+    "${args[@]}" >"$log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 50); do
+      if echoscu -to 2 -aec "${aetitle:-ANY-SCP}" 127.0.0.1 "$port" >/dev/null 2>&1; then
+        pids+=("$server")
+        return 0
+      fi
+      kill -0 "$server" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$server" 2>/dev/null
+  done
+  return 1
+}
+
+# --- storescp + mammocalc hook ---
+mkdir -p "$work/received" "$work/hook-out"
+aetitle=STORESCP
+check "storescp starts" start_server "$work/storescp.log" \
+  storescp -aet STORESCP -od "$work/received" \
+  --exec-on-reception "$mammocalc hook --out $work/hook-out #p/#f" PORT
+storescu -aec STORESCP 127.0.0.1 "$port" "${sr_samples[@]}" >/dev/null 2>&1
+cat >"$work/ct.dump" <<'DUMP'
+(0008,0016) UI =CTImageStorage
+(0008,0018) UI [1.2.826.0.1.3680043.10.1363.903.1]
+(0010,0010) PN [TEST^CT]
+DUMP
+dump2dcm "$work/ct.dump" "$work/ct.dcm" >/dev/null 2>&1
+storescu -aec STORESCP 127.0.0.1 "$port" "$work/ct.dcm" >/dev/null 2>&1
+check "the hook writes a summary per SR" wait_for_summaries "$work/hook-out" "$expected_count"
+sleep 0.5  # the CT image's hook run
+check "hook summaries equal the direct summaries" same_as_direct "$work/hook-out"
+check "the hook ignores the CT image (no summary for it)" test "$(ls "$work/hook-out"/*.xml | wc -l)" -eq "$expected_count"
+check "the hook leaves no temporary files" test -z "$(find "$work/hook-out" -name '.*')"
+
+# --- mammocalc serve ---
+mkdir -p "$work/serve-out"
+aetitle=MAMMOCALC
+check "mammocalc serve starts" start_server "$work/serve.log" \
+  "$mammocalc" serve --port PORT --aetitle MAMMOCALC --out "$work/serve-out" --keep-received
+serve_pid=$server
+check "echoscu is answered" echoscu -aec MAMMOCALC 127.0.0.1 "$port"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "${sr_samples[@]}" >/dev/null 2>&1
+check "storescu of the SRs succeeds" test $? -eq 0
+check "serve writes a summary per SR" wait_for_summaries "$work/serve-out" "$expected_count"
+check "serve summaries equal the direct summaries" same_as_direct "$work/serve-out"
+check "serve keeps the received SRs" test "$(ls "$work/serve-out"/*.dcm | wc -l)" -eq "$expected_count"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/ct.dcm" >"$work/ct-store.log" 2>&1
+check "a CT image is refused (storescu fails)" test $? -ne 0
+check "the refusal is logged" grep -q "refused an object of SOP class 1.2.840.10008.5.1.4.1.1.2" "$work/serve.log"
+# Several associations at once, then SIGTERM: everything received is summarised.
+storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1 &
+first=$!
+storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/cad-clusters-by-reference.dcm >/dev/null 2>&1 &
+second=$!
+wait "$first" "$second"
+check "several associations in a row are served" test $? -eq 0
+kill -TERM "$serve_pid"
+for _ in $(seq 1 50); do kill -0 "$serve_pid" 2>/dev/null || break; sleep 0.1; done
+check "serve stops on SIGTERM" bash -c "! kill -0 $serve_pid 2>/dev/null"
+wait "$serve_pid" 2>/dev/null
+serve_status=$?
+check "serve exits 0 after SIGTERM (got $serve_status)" test "$serve_status" -eq 0
+check "serve says it stopped" grep -q "mammocalc serve: stopped" "$work/serve.log"
+check "serve leaves no temporary files" test -z "$(find "$work/serve-out" -name '.*')"
+
+echo "$passed passed, $failed failed"
+((failed == 0))
