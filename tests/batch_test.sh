@@ -62,6 +62,16 @@ check "no temporary files left" no_temporary_files "$work/out1"
 "$mammocalc" summarize -o "$work/out2" --jobs 2 "$tree" 2>/dev/null
 check "--jobs 1 and --jobs 2 give identical outputs" diff -r "$work/out1" "$work/out2"
 
+# On a terminal (script gives one) a progress line shows; --quiet silences it.
+if command -v script >/dev/null; then
+  script -qc "'$mammocalc' summarize -o '$work/tty' '$tree/good'" /dev/null >"$work/tty.log" 2>&1
+  check "a progress line on a terminal" grep -q "$good_count/$good_count inputs, 0 failed" "$work/tty.log"
+  script -qc "'$mammocalc' summarize --quiet -o '$work/tty2' '$tree/good'" /dev/null >"$work/tty2.log" 2>&1
+  check "--quiet silences the progress line" test ! -s "$work/tty2.log"
+else
+  echo "FAIL: script (Debian package bsdutils) is needed to test the progress line"; failed=$((failed + 1))
+fi
+
 # Skipped, not failed: an SR that is not a breast-imaging report.
 cat >"$work/dose.dump" <<'DUMP'
 (0008,0016) UI =XRayRadiationDoseSRStorage
