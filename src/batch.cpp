@@ -118,7 +118,7 @@ InputResult process(const std::string& input, const BatchConfig& config, const S
   InputResult outcome;
   outcome.entry.input = input;
   try {
-    const Report report = summarise_file(input, config.annotations, profile);
+    const Report report = summarise_file(input, config.annotations, profile, config.limits);
     outcome.sop_instance_uid = report.input.source.sop_instance_uid;
     outcome.summary = render_summary(report, config.summary);
     outcome.entry.status = EntryStatus::Summarised;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "batch_index.hpp"
+#include "dicom_structure.hpp"
 #include "error.hpp"
 #include "report_writer.hpp"
 #include "rules.hpp"
@@ -26,6 +27,7 @@ struct BatchConfig {
   SummaryOptions summary;
   std::string site_profile_file;
   std::vector<std::string> annotations;
+  ReadLimits limits;
 };
 
 // Collects the input files: given files as they are, directories recursed in name order with

@@ -54,6 +54,12 @@ po::options_description summarize_options() {
       "batch: also write the roll-up (counts per category, classification, biopsy type, "
       "breast) as CSV");
   add("quiet,q", "batch: no progress line on standard error");
+  add("max-input-mb", po::value<unsigned>()->value_name("N"),
+      "refuse inputs larger than N MiB (default 256)");
+  add("max-depth", po::value<unsigned>()->value_name("N"),
+      "refuse DICOM sequences nested deeper than N levels (default 128)");
+  add("max-elements", po::value<unsigned>()->value_name("N"),
+      "refuse inputs with more than N data elements (default 2000000)");
   add("help,h", "show this help");
   return options;
 }
@@ -91,6 +97,20 @@ po::variables_map parse(const std::vector<std::string>& args,
   return values;
 }
 
+ReadLimits read_limits(const po::variables_map& values) {
+  ReadLimits limits;
+  if (values.count("max-input-mb")) {
+    limits.max_input_bytes = std::size_t{values["max-input-mb"].as<unsigned>()} * 1024 * 1024;
+  }
+  if (values.count("max-depth"))
+    limits.max_nesting_depth = static_cast<int>(values["max-depth"].as<unsigned>());
+  if (values.count("max-elements")) limits.max_elements = values["max-elements"].as<unsigned>();
+  if (limits.max_input_bytes == 0 || limits.max_nesting_depth < 1 || limits.max_elements == 0) {
+    throw Error(ErrorCode::Usage, "summarize: limits must be at least 1");
+  }
+  return limits;
+}
+
 // Many inputs, a directory, a list of paths or an existing output directory make a batch.
 bool is_batch(const po::variables_map& values, const std::vector<std::string>& inputs) {
   if (values.count("files-from") || inputs.size() > 1) return true;
@@ -117,6 +137,7 @@ Command batch_command(const po::variables_map& values, Command& command) {
     throw Error(ErrorCode::Usage, "summarize: --jobs must be between 1 and 256");
   }
   batch.skip_existing = values.count("skip-existing") > 0;
+  batch.limits = read_limits(values);
   batch.progress = values.count("quiet") == 0 && ::isatty(STDERR_FILENO) != 0;
   if (values.count("rollup-csv")) batch.rollup_csv = values["rollup-csv"].as<std::string>();
   batch.summary.redact = values.count("redact") > 0;
@@ -159,6 +180,7 @@ Command parse_command_line(int argc, char** argv) {
     command.kind = CommandKind::Summarize;
     if (values.count("input")) command.run.inputs = values["input"].as<std::vector<std::string>>();
     if (is_batch(values, command.run.inputs)) return batch_command(values, command);
+    command.run.limits = read_limits(values);
     if (values.count("annotations")) {
       command.run.annotations = values["annotations"].as<std::vector<std::string>>();
     }

@@ -16,6 +16,8 @@ std::string_view to_string(ErrorCode code) {
       return "invalid-sr";
     case ErrorCode::NotBreastImaging:
       return "not-breast-imaging";
+    case ErrorCode::LimitExceeded:
+      return "limit-exceeded";
     case ErrorCode::InvalidSiteProfile:
       return "invalid-site-profile";
     case ErrorCode::InvalidAnnotation:
@@ -40,6 +42,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::OtherSrDocument:
     case ErrorCode::InvalidSrDocument:
     case ErrorCode::NotBreastImaging:
+    case ErrorCode::LimitExceeded:
     case ErrorCode::InvalidSiteProfile:
     case ErrorCode::InvalidAnnotation:
       return ExitCode::InputFailed;

@@ -15,10 +15,10 @@ namespace mammocalc {
 
 namespace {
 
-Findings read_findings(const std::string& path) {
+Findings read_findings(const std::string& path, const ReadLimits& limits) {
   const std::string name = path == "-" ? std::string("<stdin>") : path;
-  const std::string bytes = read_input_bytes(path);
-  return extract_findings(read_sr(bytes, name), name);
+  const std::string bytes = read_input_bytes(path, limits.max_input_bytes);
+  return extract_findings(read_sr(bytes, name, limits), name);
 }
 
 std::vector<std::string> xml_files_in(const std::string& directory) {
@@ -72,19 +72,20 @@ SiteProfile load_site_profile(const std::string& file) {
 }
 
 Report summarise_file(const std::string& path, const SiteProfile& profile) {
-  return evaluate(read_findings(path), profile);
+  return evaluate(read_findings(path, ReadLimits{}), profile);
 }
 
 Report summarise_file(const std::string& path, const std::vector<std::string>& annotations,
-                      const SiteProfile& profile) {
-  Findings findings = read_findings(path);
+                      const SiteProfile& profile, const ReadLimits& limits) {
+  Findings findings = read_findings(path, limits);
   apply_annotations(annotations, findings);
   return evaluate(std::move(findings), profile);
 }
 
 Report summarise_bytes(const std::string& bytes, const std::string& name,
-                       const std::vector<std::string>& annotations, const SiteProfile& profile) {
-  Findings findings = extract_findings(read_sr(bytes, name), name);
+                       const std::vector<std::string>& annotations, const SiteProfile& profile,
+                       const ReadLimits& limits) {
+  Findings findings = extract_findings(read_sr(bytes, name, limits), name);
   apply_annotations(annotations, findings);
   return evaluate(std::move(findings), profile);
 }
@@ -134,8 +135,8 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
       throw Error(ErrorCode::Usage, config.output + ": output would overwrite the input");
     }
   }
-  const std::string summary =
-      render_summary(summarise_file(input, config.annotations, profile), config.summary);
+  const std::string summary = render_summary(
+      summarise_file(input, config.annotations, profile, config.limits), config.summary);
   write_output(config.output, summary, out);
 }
 

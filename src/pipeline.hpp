@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "dicom_structure.hpp"
 #include "error.hpp"
 #include "report_writer.hpp"
 #include "rules.hpp"
@@ -18,6 +19,7 @@ struct RunConfig {
   std::string site_profile_file;  // empty: the built-in defaults of decision-logic.md
   // Annotation files, or directories of them matched to the SR by Study Instance UID.
   std::vector<std::string> annotations;
+  ReadLimits limits;
 };
 
 // The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
@@ -29,11 +31,12 @@ Report summarise_file(const std::string& path, const SiteProfile& profile);
 // Evaluates an SR already in memory (e.g. received over the network); `name` names it in the
 // summary and in errors. Merges the annotations that belong to it.
 Report summarise_bytes(const std::string& bytes, const std::string& name,
-                       const std::vector<std::string>& annotations, const SiteProfile& profile);
+                       const std::vector<std::string>& annotations, const SiteProfile& profile,
+                       const ReadLimits& limits = ReadLimits{});
 
 // Reads one SR file (or "-"), merges the annotations that belong to it and evaluates it.
 Report summarise_file(const std::string& path, const std::vector<std::string>& annotations,
-                      const SiteProfile& profile);
+                      const SiteProfile& profile, const ReadLimits& limits = ReadLimits{});
 
 // The summary XML of a report, as bytes.
 std::string render_summary(const Report& report, const SummaryOptions& options);

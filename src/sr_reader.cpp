@@ -274,11 +274,19 @@ class InputCorrectionOn {
 
 void quiet_toolkit_logging() { OFLog::configure(OFLogger::OFF_LOG_LEVEL); }
 
-std::string read_input_bytes(const std::string& path) {
+std::string read_input_bytes(const std::string& path, std::size_t max_bytes) {
+  const auto too_large = [&](const std::string& name) {
+    return Error(ErrorCode::LimitExceeded,
+                 name + ": larger than the input limit of " + std::to_string(max_bytes) + " bytes");
+  };
   if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return buffer.str();
+    std::string bytes;
+    char chunk[65536];
+    while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
+      bytes.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
+      if (bytes.size() > max_bytes) throw too_large("<stdin>");
+    }
+    return bytes;
   }
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
@@ -288,6 +296,9 @@ std::string read_input_bytes(const std::string& path) {
   if (std::filesystem::is_directory(status)) {
     throw Error(ErrorCode::FileNotFound, path + ": is a directory, not a file");
   }
+  std::error_code size_error;
+  const auto size = std::filesystem::file_size(path, size_error);
+  if (!size_error && size > max_bytes) throw too_large(path);
   std::ifstream input(path, std::ios::binary);
   if (!input) {
     throw Error(ErrorCode::FileNotFound,
@@ -300,7 +311,9 @@ std::string read_input_bytes(const std::string& path) {
   return bytes;
 }
 
-SrDocument read_sr(const std::string& bytes, const std::string& name) {
+SrDocument read_sr(const std::string& bytes, const std::string& name, const ReadLimits& limits) {
+  const std::string over_limit = check_structure_limits(bytes, limits);
+  if (!over_limit.empty()) throw Error(ErrorCode::LimitExceeded, name + ": " + over_limit);
   const InputCorrectionOn correction;
   check_sop_class(bytes, name);
   DcmFileFormat file;

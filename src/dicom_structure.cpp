@@ -1,0 +1,177 @@
+#include "dicom_structure.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace mammocalc {
+namespace {
+
+constexpr std::uint32_t kUndefinedLength = 0xFFFFFFFFu;
+constexpr std::uint16_t kItemGroup = 0xFFFE;
+constexpr std::uint16_t kItem = 0xE000;
+constexpr std::uint16_t kItemDelimitation = 0xE00D;
+constexpr std::uint16_t kSequenceDelimitation = 0xE0DD;
+
+enum class Encoding { ImplicitLittle, ExplicitLittle, ExplicitBig, Unknown };
+
+class Walker {
+ public:
+  Walker(const std::string& bytes, const ReadLimits& limits)
+      : data_(reinterpret_cast<const unsigned char*>(bytes.data())),
+        size_(bytes.size()),
+        limits_(limits) {}
+
+  std::string run() {
+    std::size_t position = 0;
+    Encoding dataset_encoding = Encoding::Unknown;
+    if (size_ >= 132 && data_[128] == 'D' && data_[129] == 'I' && data_[130] == 'C' &&
+        data_[131] == 'M') {
+      position = 132;
+      dataset_encoding = read_meta(position);
+    }
+    if (dataset_encoding == Encoding::Unknown) dataset_encoding = guess(position);
+    return walk(position, size_, dataset_encoding);
+  }
+
+ private:
+  struct Open {
+    std::size_t end;  // absolute end for defined lengths, or 0 when undefined
+  };
+
+  std::uint16_t u16(std::size_t at, bool big) const {
+    return big ? static_cast<std::uint16_t>(data_[at] << 8 | data_[at + 1])
+               : static_cast<std::uint16_t>(data_[at] | data_[at + 1] << 8);
+  }
+  std::uint32_t u32(std::size_t at, bool big) const {
+    return big ? (std::uint32_t{data_[at]} << 24 | std::uint32_t{data_[at + 1]} << 16 |
+                  std::uint32_t{data_[at + 2]} << 8 | data_[at + 3])
+               : (data_[at] | std::uint32_t{data_[at + 1]} << 8 |
+                  std::uint32_t{data_[at + 2]} << 16 | std::uint32_t{data_[at + 3]} << 24);
+  }
+
+  static bool long_length_vr(char a, char b) {
+    const std::string vr{a, b};
+    return vr == "OB" || vr == "OW" || vr == "OF" || vr == "SQ" || vr == "UT" || vr == "UN" ||
+           vr == "UC" || vr == "UR" || vr == "OD" || vr == "OL" || vr == "OV" || vr == "SV" ||
+           vr == "UV";
+  }
+  static bool looks_like_vr(unsigned char a, unsigned char b) {
+    return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z';
+  }
+
+  // Group 0002 is explicit little endian; its Transfer Syntax UID names the rest.
+  Encoding read_meta(std::size_t& position) const {
+    Encoding encoding = Encoding::Unknown;
+    while (position + 8 <= size_ && u16(position, false) == 0x0002) {
+      const std::uint16_t element = u16(position + 2, false);
+      std::size_t header = 8;
+      std::uint32_t length = u16(position + 6, false);
+      if (long_length_vr(static_cast<char>(data_[position + 4]),
+                         static_cast<char>(data_[position + 5]))) {
+        if (position + 12 > size_) return encoding;
+        header = 12;
+        length = u32(position + 8, false);
+      }
+      if (length == kUndefinedLength || position + header + length > size_) return encoding;
+      if (element == 0x0010) {
+        std::string uid(reinterpret_cast<const char*>(data_ + position + header), length);
+        while (!uid.empty() && (uid.back() == '\0' || uid.back() == ' ')) uid.pop_back();
+        if (uid == "1.2.840.10008.1.2")
+          encoding = Encoding::ImplicitLittle;
+        else if (uid == "1.2.840.10008.1.2.2")
+          encoding = Encoding::ExplicitBig;
+        else if (uid == "1.2.840.10008.1.2.1.99")
+          encoding = Encoding::Unknown;  // deflated
+        else
+          encoding = Encoding::ExplicitLittle;
+      }
+      position += header + length;
+    }
+    return encoding;
+  }
+
+  Encoding guess(std::size_t position) const {
+    if (position + 6 > size_) return Encoding::ImplicitLittle;
+    return looks_like_vr(data_[position + 4], data_[position + 5]) ? Encoding::ExplicitLittle
+                                                                   : Encoding::ImplicitLittle;
+  }
+
+  std::string walk(std::size_t position, std::size_t end, Encoding encoding) {
+    const bool big = encoding == Encoding::ExplicitBig;
+    const bool explicit_vr = encoding != Encoding::ImplicitLittle;
+    std::vector<Open> open;
+    std::size_t elements = 0;
+    while (position + 8 <= end) {
+      while (!open.empty() && open.back().end != 0 && position >= open.back().end) open.pop_back();
+      if (++elements > limits_.max_elements) {
+        return "more than " + std::to_string(limits_.max_elements) + " data elements";
+      }
+      const std::uint16_t group = u16(position, big);
+      const std::uint16_t element = u16(position + 2, big);
+      if (group == kItemGroup) {
+        const std::uint32_t length = u32(position + 4, big);
+        position += 8;
+        if (element == kItem) {
+          open.push_back({length == kUndefinedLength ? 0 : position + length});
+          if (static_cast<int>(open.size()) > limits_.max_nesting_depth) return too_deep();
+        } else if (element == kItemDelimitation || element == kSequenceDelimitation) {
+          if (!open.empty()) open.pop_back();
+        }
+        continue;
+      }
+      std::size_t header = 8;
+      std::uint32_t length = 0;
+      bool sequence = false;
+      if (explicit_vr && looks_like_vr(data_[position + 4], data_[position + 5])) {
+        const char a = static_cast<char>(data_[position + 4]);
+        const char b = static_cast<char>(data_[position + 5]);
+        if (long_length_vr(a, b)) {
+          if (position + 12 > end) return {};
+          header = 12;
+          length = u32(position + 8, big);
+        } else {
+          length = u16(position + 6, big);
+        }
+        sequence = a == 'S' && b == 'Q';
+      } else {
+        length = u32(position + 4, big);
+      }
+      position += header;
+      if (length == kUndefinedLength) {
+        // Undefined length: a sequence (or encapsulated pixel data, whose fragments are items).
+        open.push_back({0});
+        if (static_cast<int>(open.size()) > limits_.max_nesting_depth) return too_deep();
+        continue;
+      }
+      const bool items_follow = position + 4 <= end && u16(position, big) == kItemGroup &&
+                                u16(position + 2, big) == kItem;
+      if (sequence || (!explicit_vr && items_follow && length >= 8)) {
+        open.push_back({position + length});
+        if (static_cast<int>(open.size()) > limits_.max_nesting_depth) return too_deep();
+        continue;
+      }
+      if (length > end - position) return {};  // truncated: the parser says so
+      position += length;
+    }
+    return {};
+  }
+
+  std::string too_deep() const {
+    return "sequences nested deeper than " + std::to_string(limits_.max_nesting_depth) + " levels";
+  }
+
+  const unsigned char* data_;
+  std::size_t size_;
+  const ReadLimits& limits_;
+};
+
+}  // namespace
+
+std::string check_structure_limits(const std::string& bytes, const ReadLimits& limits) {
+  if (bytes.size() > limits.max_input_bytes) {
+    return "larger than the input limit of " + std::to_string(limits.max_input_bytes) + " bytes";
+  }
+  return Walker(bytes, limits).run();
+}
+
+}  // namespace mammocalc
