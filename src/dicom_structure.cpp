@@ -34,10 +34,6 @@ class Walker {
   }
 
  private:
-  struct Open {
-    std::size_t end;  // absolute end for defined lengths, or 0 when undefined
-  };
-
   std::uint16_t u16(std::size_t at, bool big) const {
     return big ? static_cast<std::uint16_t>(data_[at] << 8 | data_[at + 1])
                : static_cast<std::uint16_t>(data_[at] | data_[at + 1] << 8);
@@ -99,10 +95,11 @@ class Walker {
   std::string walk(std::size_t position, std::size_t end, Encoding encoding) {
     const bool big = encoding == Encoding::ExplicitBig;
     const bool explicit_vr = encoding != Encoding::ImplicitLittle;
-    std::vector<Open> open;
+    // End offset of each open sequence or item; 0 when its length is undefined.
+    std::vector<std::size_t> open;
     std::size_t elements = 0;
     while (position + 8 <= end) {
-      while (!open.empty() && open.back().end != 0 && position >= open.back().end) open.pop_back();
+      while (!open.empty() && open.back() != 0 && position >= open.back()) open.pop_back();
       if (++elements > limits_.max_elements) {
         return "more than " + std::to_string(limits_.max_elements) + " data elements";
       }
@@ -112,7 +109,7 @@ class Walker {
         const std::uint32_t length = u32(position + 4, big);
         position += 8;
         if (element == kItem) {
-          open.push_back({length == kUndefinedLength ? 0 : position + length});
+          open.push_back(length == kUndefinedLength ? 0 : position + length);
           if (static_cast<int>(open.size()) > limits_.max_nesting_depth) return too_deep();
         } else if (element == kItemDelimitation || element == kSequenceDelimitation) {
           if (!open.empty()) open.pop_back();
@@ -139,14 +136,14 @@ class Walker {
       position += header;
       if (length == kUndefinedLength) {
         // Undefined length: a sequence (or encapsulated pixel data, whose fragments are items).
-        open.push_back({0});
+        open.push_back(0);
         if (static_cast<int>(open.size()) > limits_.max_nesting_depth) return too_deep();
         continue;
       }
       const bool items_follow = position + 4 <= end && u16(position, big) == kItemGroup &&
                                 u16(position + 2, big) == kItem;
       if (sequence || (!explicit_vr && items_follow && length >= 8)) {
-        open.push_back({position + length});
+        open.push_back(position + length);
         if (static_cast<int>(open.size()) > limits_.max_nesting_depth) return too_deep();
         continue;
       }
