@@ -29,13 +29,12 @@ std::string words(const std::vector<Coded<Morphology>>& terms) {
   return text.empty() ? "none" : text;
 }
 
-// Applies one annotated finding to a finding, field by field. `sr_only` receives the same
-// values except where the SR already had a different one, which it keeps.
+// Applies annotated values to a finding, field by field; a differing SR value is a conflict.
+// The caller's SR-only reading receives the same values except where the SR had another one.
 class FieldMerger {
  public:
-  FieldMerger(const Annotations& annotations, const AnnotatedFinding& annotated, Finding& merged,
-              Finding& sr_only)
-      : annotations_(annotations), annotated_(annotated), merged_(merged), sr_only_(sr_only) {}
+  FieldMerger(const Annotations& annotations, const AnnotatedFinding& annotated, Finding& merged)
+      : annotations_(annotations), annotated_(annotated), merged_(merged) {}
 
   // Sets a field; a differing SR value is a conflict (warning, and kept in the SR reading).
   template <typename T, typename Describe>
@@ -66,7 +65,6 @@ class FieldMerger {
   const Annotations& annotations_;
   const AnnotatedFinding& annotated_;
   Finding& merged_;
-  Finding& sr_only_;
   bool conflicts_ = false;
 };
 
@@ -82,7 +80,7 @@ std::string word_or_unknown(const std::optional<T>& value) {
 
 void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a, Finding& finding) {
   Finding sr_only = finding;  // the SR's reading, completed with what the SR does not say
-  FieldMerger merger(annotations, a, finding, sr_only);
+  FieldMerger merger(annotations, a, finding);
   const auto millimetres = [](const std::optional<double>& v) {
     return v ? number_text(*v) + " mm" : std::string("unknown");
   };

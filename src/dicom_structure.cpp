@@ -12,7 +12,7 @@ constexpr std::uint16_t kItem = 0xE000;
 constexpr std::uint16_t kItemDelimitation = 0xE00D;
 constexpr std::uint16_t kSequenceDelimitation = 0xE0DD;
 
-enum class Encoding { ImplicitLittle, ExplicitLittle, ExplicitBig, Unknown };
+enum class Encoding { ImplicitLittle, ExplicitLittle, ExplicitBig, Deflated, Unknown };
 
 class Walker {
  public:
@@ -29,6 +29,10 @@ class Walker {
       position = 132;
       dataset_encoding = read_meta(position);
     }
+    // Deflated data cannot be walked without inflating it; DCMTK's inflater is not recursive.
+    if (dataset_encoding == Encoding::Deflated) return {};
+    // Without a declared transfer syntax, guess as DCMTK does; a value longer than the file
+    // under that guess would make DCMTK allocate its declared length.
     if (dataset_encoding == Encoding::Unknown) dataset_encoding = guess(position);
     return walk(position, size_, dataset_encoding);
   }
@@ -77,7 +81,7 @@ class Walker {
         else if (uid == "1.2.840.10008.1.2.2")
           encoding = Encoding::ExplicitBig;
         else if (uid == "1.2.840.10008.1.2.1.99")
-          encoding = Encoding::Unknown;  // deflated
+          encoding = Encoding::Deflated;
         else
           encoding = Encoding::ExplicitLittle;
       }
@@ -88,8 +92,10 @@ class Walker {
 
   Encoding guess(std::size_t position) const {
     if (position + 6 > size_) return Encoding::ImplicitLittle;
-    return looks_like_vr(data_[position + 4], data_[position + 5]) ? Encoding::ExplicitLittle
-                                                                   : Encoding::ImplicitLittle;
+    if (!looks_like_vr(data_[position + 4], data_[position + 5])) return Encoding::ImplicitLittle;
+    // Datasets start with a low group number (0x0008 …): read the one that is low.
+    const bool little = u16(position, false) <= 0x00FF || u16(position, true) > 0x00FF;
+    return little ? Encoding::ExplicitLittle : Encoding::ExplicitBig;
   }
 
   std::string walk(std::size_t position, std::size_t end, Encoding encoding) {
@@ -147,7 +153,11 @@ class Walker {
         if (static_cast<int>(open.size()) > limits_.max_nesting_depth) return too_deep();
         continue;
       }
-      if (length > end - position) return {};  // truncated: the parser says so
+      if (length > end - position) {
+        truncated_ = "an element declares " + std::to_string(length) + " bytes, " +
+                     std::to_string(end - position) + " remain";
+        return {};
+      }
       position += length;
     }
     return {};
@@ -160,15 +170,27 @@ class Walker {
   const unsigned char* data_;
   std::size_t size_;
   const ReadLimits& limits_;
+
+ public:
+  std::string truncated_;  // set when a value runs past the end of the file
 };
 
 }  // namespace
 
-std::string check_structure_limits(const std::string& bytes, const ReadLimits& limits) {
+StructureCheck check_structure(const std::string& bytes, const ReadLimits& limits) {
   if (bytes.size() > limits.max_input_bytes) {
-    return "larger than the input limit of " + std::to_string(limits.max_input_bytes) + " bytes";
+    return {StructureProblem::LimitExceeded,
+            "larger than the input limit of " + std::to_string(limits.max_input_bytes) + " bytes"};
   }
-  return Walker(bytes, limits).run();
+  Walker walker(bytes, limits);
+  std::string over_limit = walker.run();
+  if (!over_limit.empty()) return {StructureProblem::LimitExceeded, std::move(over_limit)};
+  if (!walker.truncated_.empty()) return {StructureProblem::Truncated, walker.truncated_};
+  return {};
+}
+
+std::string check_structure_limits(const std::string& bytes, const ReadLimits& limits) {
+  return check_structure(bytes, limits).reason;
 }
 
 }  // namespace mammocalc

@@ -14,9 +14,19 @@ struct ReadLimits {
   std::size_t max_elements = 2000000;  // data elements and items over the whole file
 };
 
-// Returns an empty string when the encoding stays within the limits (or cannot be walked, in
-// which case the real parser reports the problem); otherwise the reason, e.g.
-// "sequences nested deeper than 128 levels".
+enum class StructureProblem { None, LimitExceeded, Truncated };
+
+struct StructureCheck {
+  StructureProblem problem = StructureProblem::None;
+  std::string reason;  // e.g. "sequences nested deeper than 128 levels"
+};
+
+// Walks the encoding. A value longer than the bytes that remain is reported as Truncated before
+// any parser allocates memory for it. Where the walk cannot follow the encoding it stops with
+// no problem, and the real parser reports what is wrong.
+StructureCheck check_structure(const std::string& bytes, const ReadLimits& limits);
+
+// The reason when the encoding breaks a limit or is truncated, else an empty string.
 std::string check_structure_limits(const std::string& bytes, const ReadLimits& limits);
 
 }  // namespace mammocalc

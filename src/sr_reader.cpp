@@ -204,9 +204,13 @@ void parse_dicom(const std::string& bytes, const std::string& name, DcmFileForma
   stream.setBuffer(bytes.data(), static_cast<offile_off_t>(bytes.size()));
   stream.setEos();
   file.transferInit();
-  // The whole file is in memory: read every value now (no deferred loading).
+  // The whole file is in memory: read every value now, except values longer than the input
+  // itself, which are bogus (a corrupt or hostile length field) and must not make DCMTK
+  // allocate that much; they are left unloaded and fail where they are used.
+  const auto max_read =
+      static_cast<Uint32>(std::min<std::size_t>(bytes.size(), std::size_t{0xFFFFFFFEu}));
   const OFCondition status =
-      file.readUntilTag(stream, EXS_Unknown, EGL_noChange, 0xFFFFFFFEu, stop_before);
+      file.readUntilTag(stream, EXS_Unknown, EGL_noChange, max_read, stop_before);
   file.transferEnd();
   if (status.bad()) {
     throw Error(ErrorCode::NotDicom, name + ": not a readable DICOM file (" + status.text() + ")");
@@ -312,8 +316,14 @@ std::string read_input_bytes(const std::string& path, std::size_t max_bytes) {
 }
 
 SrDocument read_sr(const std::string& bytes, const std::string& name, const ReadLimits& limits) {
-  const std::string over_limit = check_structure_limits(bytes, limits);
-  if (!over_limit.empty()) throw Error(ErrorCode::LimitExceeded, name + ": " + over_limit);
+  const StructureCheck structure = check_structure(bytes, limits);
+  if (structure.problem == StructureProblem::LimitExceeded) {
+    throw Error(ErrorCode::LimitExceeded, name + ": " + structure.reason);
+  }
+  if (structure.problem == StructureProblem::Truncated) {
+    throw Error(ErrorCode::NotDicom,
+                name + ": not a readable DICOM file (truncated: " + structure.reason + ")");
+  }
   const InputCorrectionOn correction;
   check_sop_class(bytes, name);
   DcmFileFormat file;

@@ -1,0 +1,22 @@
+// libFuzzer: arbitrary bytes through the whole SR path (limits, DCMTK read, templates, rules,
+// summary XML). Errors are expected; crashes, sanitizer reports and hangs are findings.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "error.hpp"
+#include "pipeline.hpp"
+#include "sr_reader.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const bool quiet = (mammocalc::quiet_toolkit_logging(), true);
+  (void)quiet;
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  try {
+    const mammocalc::Report report =
+        mammocalc::summarise_bytes(bytes, "fuzz.dcm", {}, mammocalc::SiteProfile{});
+    (void)mammocalc::render_summary(report, mammocalc::SummaryOptions{});
+  } catch (const mammocalc::Error&) {
+  }
+  return 0;
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# run_fuzzer.sh FUZZER SECONDS EXTENSION: replays the regression inputs, then fuzzes for SECONDS
+# seeded from samples/*.EXTENSION (and ../shared/corpus for DICOM). Fails on any finding.
+# Longer runs: MAMMOCALC_FUZZ_SECONDS=3600 at configure time, or run this script by hand.
+set -u
+fuzzer=$1
+seconds=$2
+extension=$3
+name=$(basename "$fuzzer")
+regressions=tests/fuzz/regressions/$name
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/corpus" "$work/artifacts"
+cp samples/*."$extension" "$work/corpus/" 2>/dev/null
+if [[ $extension == dcm && -d ../shared/corpus ]]; then
+  find ../shared/corpus -type f ! -name '*.md' ! -name '*.tsv' -size -2M -exec cp {} "$work/corpus/" \;
+fi
+if [[ -d $regressions ]] && ls "$regressions"/* >/dev/null 2>&1; then
+  "$fuzzer" "$regressions"/* >"$work/replay.log" 2>&1 || { cat "$work/replay.log"; echo "FAIL: a regression input fails again"; exit 1; }
+fi
+"$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  -artifact_prefix="$work/artifacts/" "$work/corpus" >"$work/fuzz.log" 2>&1
+status=$?
+tail -n 12 "$work/fuzz.log"
+if ((status != 0)) || ls "$work/artifacts"/* >/dev/null 2>&1; then
+  mkdir -p "$regressions"
+  cp "$work/artifacts"/* "$regressions/" 2>/dev/null
+  echo "FAIL: $name found a problem; the input is saved in $regressions (commit it as a regression)"
+  exit 1
+fi
+echo "$name: no finding in ${seconds}s"
