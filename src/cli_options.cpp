@@ -58,6 +58,9 @@ po::options_description summarize_options() {
       "refuse inputs larger than N MiB (default 256)");
   add("max-depth", po::value<unsigned>()->value_name("N"),
       "refuse DICOM sequences nested deeper than N levels (default 128)");
+  add("strict",
+      "refuse SRs whose content DCMTK reads only with tolerance (default: read them "
+      "tolerantly and say so in a tolerant-read warning)");
   add("max-elements", po::value<unsigned>()->value_name("N"),
       "refuse inputs with more than N data elements (default 2000000)");
   add("help,h", "show this help");
@@ -105,6 +108,7 @@ ReadLimits read_limits(const po::variables_map& values) {
   if (values.count("max-depth"))
     limits.max_nesting_depth = static_cast<int>(values["max-depth"].as<unsigned>());
   if (values.count("max-elements")) limits.max_elements = values["max-elements"].as<unsigned>();
+  limits.strict = values.count("strict") > 0;
   if (limits.max_input_bytes == 0 || limits.max_nesting_depth < 1 || limits.max_elements == 0) {
     throw Error(ErrorCode::Usage, "summarize: limits must be at least 1");
   }

@@ -12,6 +12,7 @@ struct ReadLimits {
   std::size_t max_input_bytes = std::size_t{256} * 1024 * 1024;
   int max_nesting_depth = 128;         // sequences and items counted alike
   std::size_t max_elements = 2000000;  // data elements and items over the whole file
+  bool strict = false;                 // refuse SR content DCMTK reads only with tolerance flags
 };
 
 enum class StructureProblem { None, LimitExceeded, Truncated };

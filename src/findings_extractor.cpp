@@ -491,8 +491,8 @@ Findings extract_findings(const SrDocument& document, const std::string& name) {
                           template_of(document)};
   out.patient =
       PatientInfo{header.patient_id, header.patient_name, header.patient_sex, patient_age(header)};
-  for (const auto& warning : document.reader_warnings) {
-    out.notes.push_back({"character-set", warning, ""});
+  for (const auto& [code, text] : document.reader_warnings) {
+    out.notes.push_back({code, text, ""});
   }
   OverallAssessment overall;
   if (out.source.template_id == "4000") {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "codes.hpp"
@@ -75,7 +76,9 @@ struct SrHeader {
 struct SrDocument {
   SrHeader header;
   ContentItem root;
-  std::vector<std::string> reader_warnings;  // e.g. character set could not be converted
+  // What the reader had to tolerate, as (warning code, one line): "character-set",
+  // "tolerant-read".
+  std::vector<std::pair<std::string, std::string>> reader_warnings;
 };
 
 }  // namespace mammocalc

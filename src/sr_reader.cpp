@@ -274,6 +274,45 @@ class InputCorrectionOn {
   OFBool previous_;
 };
 
+// DCMTK's read tolerances, mildest first (they map to dsr2xml's -Er, -Ev, -Ec, -Ee, -Ei). Each
+// is tried only when the stricter reads failed, and each one used is reported.
+struct Tolerance {
+  size_t flag;
+  const char* what;
+};
+const Tolerance kTolerances[] = {
+    {DSRTypes::RF_acceptUnknownRelationshipType, "unknown relationship types accepted"},
+    {DSRTypes::RF_acceptInvalidContentItemValue, "invalid content item values accepted"},
+    {DSRTypes::RF_ignoreRelationshipConstraints, "IOD relationship constraints ignored"},
+    {DSRTypes::RF_ignoreContentItemErrors, "content item errors ignored"},
+    {DSRTypes::RF_skipInvalidContentItems, "invalid content items skipped"},
+};
+
+// Reads the content tree strictly; where that fails on a recoverable problem, retries with
+// growing tolerance and records what was tolerated. Problems no tolerance overcomes (no root
+// container, a broken document header) stay fatal, as does any problem in --strict mode.
+void read_content_tolerantly(DSRDocument& sr, DcmDataset& dataset, const std::string& name,
+                             bool strict, SrDocument& document) {
+  const OFCondition strict_status = sr.read(dataset);
+  if (strict_status.good()) return;
+  if (!strict) {
+    size_t flags = 0;
+    std::string used;
+    for (const Tolerance& tolerance : kTolerances) {
+      flags |= tolerance.flag;
+      used += (used.empty() ? "" : "; ") + std::string(tolerance.what);
+      if (sr.read(dataset, flags).good()) {
+        document.reader_warnings.emplace_back(
+            "tolerant-read", std::string("strict reading failed (") + strict_status.text() +
+                                 "); read with: " + used);
+        return;
+      }
+    }
+  }
+  throw Error(ErrorCode::InvalidSrDocument,
+              name + ": SR content cannot be read (" + strict_status.text() + ")");
+}
+
 }  // namespace
 
 void quiet_toolkit_logging() { OFLog::configure(OFLogger::OFF_LOG_LEVEL); }
@@ -334,17 +373,14 @@ SrDocument read_sr(const std::string& bytes, const std::string& name, const Read
   // Text comes out as UTF-8 whatever the declared character set.
   const OFCondition converted = dataset.convertToUTF8();
   if (converted.bad()) {
-    document.reader_warnings.push_back(std::string("character set not converted to UTF-8 (") +
-                                       converted.text() + ")");
+    document.reader_warnings.emplace_back(
+        "character-set",
+        std::string("character set not converted to UTF-8 (") + converted.text() + ")");
   } else {
     document.header = read_header(dataset);
   }
   DSRDocument sr;
-  const OFCondition status = sr.read(dataset);
-  if (status.bad()) {
-    throw Error(ErrorCode::InvalidSrDocument,
-                name + ": SR content cannot be read (" + status.text() + ")");
-  }
+  read_content_tolerantly(sr, dataset, name, limits.strict, document);
   DSRDocumentTreeNodeCursor cursor;
   if (!sr.getTree().getCursorToRootNode(cursor) || cursor.getNode() == nullptr) {
     throw Error(ErrorCode::InvalidSrDocument, name + ": SR document has no content");

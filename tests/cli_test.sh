@@ -97,6 +97,20 @@ run summarize "$work/input.dcm" -o "$work/input.dcm"
 check "output onto the input is refused with 2 (got $status)" test "$status" -eq 2
 check "the input is not modified" cmp -s "$sample" "$work/input.dcm"
 
+# --- tolerant reading ---
+if command -v dcmodify >/dev/null; then
+  cp samples/bir-known-malignancy.dcm "$work/odd-relationship.dcm"
+  dcmodify -nb -m "(0040,a730)[0].(0040,a010)=FOO" "$work/odd-relationship.dcm" >/dev/null 2>&1
+  run summarize "$work/odd-relationship.dcm"
+  check "a recoverable SR problem is read tolerantly (exit 0)" test "$status" -eq 0
+  check "the tolerance used is a warning in the summary" grep -q 'code="tolerant-read">strict reading failed (Unknown Relationship Type); read with: unknown relationship types accepted' "$work/out"
+  check "the findings are still there" grep -q '<finding id="F1"' "$work/out"
+  run summarize --strict "$work/odd-relationship.dcm"
+  check "--strict refuses it (exit 1)" test "$status" -eq 1
+else
+  echo "FAIL: dcmodify (Debian package dcmtk) is needed"; failed=$((failed + 1))
+fi
+
 # --- site profiles ---
 profile=samples/bir-suspicious-stereotactic.site-profile.xml
 run validate "$profile"

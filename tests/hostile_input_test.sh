@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Hostile strings in a real SR (set with DCMTK's dcmodify): markup, quotes, ampersands, control
+# characters, bytes that are not valid in the declared character set and a 64 KB value must give
+# a well-formed, schema-valid summary with the text escaped, and can never steer an output path.
+#   hostile_input_test.sh MAMMOCALC XMLLINT       (run from the project root)
+set -u
+mammocalc=$1
+xmllint=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
+}
+command -v dcmodify >/dev/null || { echo "FAIL: dcmodify (Debian package dcmtk) is not installed"; exit 1; }
+big=$(head -c 65536 /dev/zero | tr '\0' 'A')
+hostile() {  # NAME CHARSET: a sample with hostile patient name, ID and accession number
+  cp samples/bir-known-malignancy.dcm "$work/$1.dcm"
+  dcmodify -nb -m "(0008,0005)=$2" \
+    -m "(0010,0010)=<script>alert('x')</script>&\"Q\"" \
+    -m "(0010,0020)=$(printf 'ID\x01\x02\xff\xfe<&>\x1b[31m')" \
+    -m "(0008,0050)=$big" \
+    -m "(0020,000d)=../../../etc/passwd" \
+    -m "(0008,0018)=../../escaped" "$work/$1.dcm" >/dev/null 2>&1
+}
+for case in "latin1 ISO_IR 100" "utf8 ISO_IR 192" "ascii "; do
+  read -r name charset <<<"$case"
+  hostile "$name" "$charset"
+  "$mammocalc" summarize "$work/$name.dcm" >"$work/$name.xml" 2>"$work/$name.err"
+  check "$name: summarised (exit 0)" test $? -eq 0
+  check "$name: well-formed and schema-valid" bash -c "'$xmllint' --noout --schema schemas/summary.xsd '$work/$name.xml' 2>/dev/null"
+  check "$name: markup escaped" bash -c "! grep -q '<script>' '$work/$name.xml' && grep -q '&lt;script' '$work/$name.xml'"
+  check "$name: no control characters" bash -c "! grep -qP '[\\x01\\x02\\x1b]' '$work/$name.xml'"
+  check "$name: --redact leaves the hostile name out" bash -c "'$mammocalc' summarize --redact '$work/$name.dcm' | grep -vq 'script'"
+done
+# UIDs never steer an output path.
+mkdir -p "$work/out"
+"$mammocalc" summarize -o "$work/out" "$work/latin1.dcm" "$work/utf8.dcm" 2>/dev/null
+check "batch with hostile UIDs stays inside OUTDIR" test -z "$(find "$work" -maxdepth 1 -name 'escaped*' -o -maxdepth 1 -name 'passwd*')"
+check "batch names fall back to the input name" test -f "$work/out/latin1.xml" -a -f "$work/out/utf8.xml"
+echo "$passed passed, $failed failed"
+((failed == 0))
