@@ -1,5 +1,7 @@
 #include "dicom_structure.hpp"
 
+#include <zlib.h>
+
 #include <cstdint>
 #include <vector>
 
@@ -29,8 +31,7 @@ class Walker {
       position = 132;
       dataset_encoding = read_meta(position);
     }
-    // Deflated data cannot be walked without inflating it; DCMTK's inflater is not recursive.
-    if (dataset_encoding == Encoding::Deflated) return {};
+    if (dataset_encoding == Encoding::Deflated) return walk_deflated(position);
     // Without a declared transfer syntax, guess as DCMTK does; a value longer than the file
     // under that guess would make DCMTK allocate its declared length.
     if (dataset_encoding == Encoding::Unknown) dataset_encoding = guess(position);
@@ -38,6 +39,34 @@ class Walker {
   }
 
  private:
+  // Deflated explicit little endian: walk the inflated dataset, which DCMTK would parse (and
+  // allocate for) just the same. Inflating stops at the input limit.
+  std::string walk_deflated(std::size_t position) {
+    std::string inflated;
+    z_stream stream{};
+    if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) return {};
+    stream.next_in = const_cast<Bytef*>(data_ + position);
+    stream.avail_in = static_cast<uInt>(size_ - position);
+    char chunk[65536];
+    int status = Z_OK;
+    while (status == Z_OK) {
+      stream.next_out = reinterpret_cast<Bytef*>(chunk);
+      stream.avail_out = sizeof chunk;
+      status = inflate(&stream, Z_NO_FLUSH);
+      inflated.append(chunk, sizeof chunk - stream.avail_out);
+      if (inflated.size() > limits_.max_input_bytes) {
+        inflateEnd(&stream);
+        return "inflates to more than the input limit of " +
+               std::to_string(limits_.max_input_bytes) + " bytes";
+      }
+    }
+    inflateEnd(&stream);
+    Walker inner(inflated, limits_);
+    std::string reason = inner.walk(0, inflated.size(), Encoding::ExplicitLittle);
+    truncated_ = inner.truncated_;
+    return reason;
+  }
+
   std::uint16_t u16(std::size_t at, bool big) const {
     return big ? static_cast<std::uint16_t>(data_[at] << 8 | data_[at + 1])
                : static_cast<std::uint16_t>(data_[at] | data_[at + 1] << 8);

@@ -3,7 +3,10 @@
 
 #include "sr_reader.hpp"
 
+#include <sys/mman.h>
+#include <unistd.h>
 #include <algorithm>
+
 #include <array>
 #include <cerrno>
 #include <clocale>
@@ -18,7 +21,7 @@
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcdict.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
-#include "dcmtk/dcmdata/dcistrmb.h"
+#include "dcmtk/dcmdata/dcistrmf.h"
 #include "dcmtk/dcmdata/dcobject.h"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmsr/dsrcodtn.h"
@@ -193,24 +196,54 @@ void copy_children(const DSRDocumentTreeNodeCursor& parent_cursor,
   } while (cursor.gotoNext() != 0);
 }
 
-// Parses bytes into `file`, up to `stop_before` when given (DCM_UndefinedTagKey: everything).
-void parse_dicom(const std::string& bytes, const std::string& name, DcmFileFormat& file,
+// The input's bytes as a file DCMTK can reopen (an anonymous memory file): values longer than
+// kDeferredValueBytes are then loaded only when used, so a corrupt or hostile length field can
+// never make DCMTK allocate gigabytes, while long real values still load on demand.
+class MemoryFile {
+ public:
+  MemoryFile(const std::string& bytes, const std::string& name) {
+    fd_ = ::memfd_create("mammocalc-input", MFD_CLOEXEC);
+    const char* data = bytes.data();
+    std::size_t left = bytes.size();
+    while (fd_ >= 0 && left > 0) {
+      const ssize_t written = ::write(fd_, data, left);
+      if (written < 0 && errno == EINTR) continue;
+      if (written <= 0) break;
+      data += written;
+      left -= static_cast<std::size_t>(written);
+    }
+    if (fd_ < 0 || left > 0) {
+      if (fd_ >= 0) ::close(fd_);
+      throw Error(ErrorCode::NotDicom,
+                  name + ": cannot be staged for reading (" + std::strerror(errno) + ")");
+    }
+  }
+  ~MemoryFile() { ::close(fd_); }
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
+  std::string path() const { return "/proc/self/fd/" + std::to_string(fd_); }
+
+ private:
+  int fd_ = -1;
+};
+
+constexpr Uint32 kDeferredValueBytes = 65536;
+
+// Parses the staged input into `file`, up to `stop_before` when given (DCM_UndefinedTagKey:
+// everything).
+void parse_dicom(const MemoryFile& input, const std::string& name, DcmFileFormat& file,
                  const DcmTagKey& stop_before) {
   if (!dcmDataDict.isDictionaryLoaded()) {
     throw Error(ErrorCode::NotDicom,
                 name + ": the DICOM data dictionary is not loaded (check DCMDICTPATH)");
   }
-  DcmInputBufferStream stream;
-  stream.setBuffer(bytes.data(), static_cast<offile_off_t>(bytes.size()));
-  stream.setEos();
+  DcmInputFileStream stream(input.path().c_str());
+  if (stream.status().bad()) {
+    throw Error(ErrorCode::NotDicom, name + ": cannot be read (" + stream.status().text() + ")");
+  }
   file.transferInit();
-  // The whole file is in memory: read every value now, except values longer than the input
-  // itself, which are bogus (a corrupt or hostile length field) and must not make DCMTK
-  // allocate that much; they are left unloaded and fail where they are used.
-  const auto max_read =
-      static_cast<Uint32>(std::min<std::size_t>(bytes.size(), std::size_t{0xFFFFFFFEu}));
   const OFCondition status =
-      file.readUntilTag(stream, EXS_Unknown, EGL_noChange, max_read, stop_before);
+      file.readUntilTag(stream, EXS_Unknown, EGL_noChange, kDeferredValueBytes, stop_before);
   file.transferEnd();
   if (status.bad()) {
     throw Error(ErrorCode::NotDicom, name + ": not a readable DICOM file (" + status.text() + ")");
@@ -220,9 +253,9 @@ void parse_dicom(const std::string& bytes, const std::string& name, DcmFileForma
 // Reads only the start of the dataset to learn the SOP class, so that objects we do not accept
 // (images with pathological sequences among them) are refused before DCMTK's recursive parser
 // sees the rest of them.
-void check_sop_class(const std::string& bytes, const std::string& name) {
+void check_sop_class(const MemoryFile& input, const std::string& name) {
   DcmFileFormat head;
-  parse_dicom(bytes, name, head, DCM_SOPInstanceUID);
+  parse_dicom(input, name, head, DCM_SOPInstanceUID);
   const std::string sop_class = get_string(*head.getDataset(), DCM_SOPClassUID);
   if (sop_class.empty()) {
     throw Error(ErrorCode::NotDicom, name + ": not a DICOM object (no SOP Class UID)");
@@ -364,9 +397,10 @@ SrDocument read_sr(const std::string& bytes, const std::string& name, const Read
                 name + ": not a readable DICOM file (truncated: " + structure.reason + ")");
   }
   const InputCorrectionOn correction;
-  check_sop_class(bytes, name);
+  const MemoryFile input(bytes, name);
+  check_sop_class(input, name);
   DcmFileFormat file;
-  parse_dicom(bytes, name, file, DCM_UndefinedTagKey);
+  parse_dicom(input, name, file, DCM_UndefinedTagKey);
   DcmDataset& dataset = *file.getDataset();
   SrDocument document;
   document.header = read_header(dataset);
