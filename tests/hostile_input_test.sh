@@ -35,6 +35,16 @@ for case in "latin1 ISO_IR 100" "utf8 ISO_IR 192" "ascii "; do
   check "$name: no control characters" bash -c "! grep -qP '[\\x01\\x02\\x1b]' '$work/$name.xml'"
   check "$name: --redact leaves the hostile name out" bash -c "'$mammocalc' summarize --redact '$work/$name.dcm' | grep -vq 'script'"
 done
+# Non-ASCII text in a declared character set comes out as UTF-8 (Latin-2 ł, Latin-1 é).
+for case in "latin2 ISO_IR 101 \xb3 ł" "latin1e ISO_IR 100 \xe9 é" "utf8e ISO_IR 192 \xc3\xa9 é"; do
+  read -r name charset_a charset_b byte expected <<<"$case"
+  cp samples/bir-known-malignancy.dcm "$work/$name.dcm"
+  dcmodify -nb -m "(0008,0005)=$charset_a $charset_b" -m "(0010,0010)=$(printf "Kowalska^Bo$byte")" \
+    "$work/$name.dcm" >/dev/null 2>&1
+  "$mammocalc" summarize "$work/$name.dcm" >"$work/$name.xml" 2>/dev/null
+  check "$name: the name comes out as UTF-8" grep -q "name=\"Kowalska^Bo$expected\"" "$work/$name.xml"
+done
+
 # UIDs never steer an output path.
 mkdir -p "$work/out"
 "$mammocalc" summarize -o "$work/out" "$work/latin1.dcm" "$work/utf8.dcm" 2>/dev/null
