@@ -2,9 +2,11 @@
 // Every UID, date and name is fixed, so the same DCMTK writes the same bytes.
 // All patients are fictitious.
 
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -614,12 +616,89 @@ void cad_clusters(const std::string& dir) {
 
 }  // namespace
 
+// ---- benchmark corpus (issue 6): realistic, deterministic by seed ----
+
+const std::vector<Code>& corpus_morphologies() {
+  static const std::vector<Code> codes{
+      Code("129749001", "SCT", "Coarse (popcorn-like) calcification"),
+      Code("129755006", "SCT", "Punctate calcification"),
+      Code("129756007", "SCT", "Round shaped calcification"),
+      Code("129760005", "SCT", "Amorphous calcification"),
+      Code("129763007", "SCT", "Heterogeneous calcification"),
+      Code("111344", "DCM", "Fine pleomorphic calcification"),
+      Code("129761009", "SCT", "Fine, linear (casting) calcification"),
+      Code("129762002", "SCT", "Fine linear, branching (casting) calcification"),
+      Code("129759000", "SCT", "Vascular calcification"),
+      Code("129753004", "SCT", "Milk of calcium calcification")};
+  return codes;
+}
+
+const std::vector<Code>& corpus_distributions() {
+  static const std::vector<Code> codes{
+      Code("129764001", "SCT", "Diffuse calcification distribution"),
+      Code("129767008", "SCT", "Regional calcification distribution"),
+      Code("129766004", "SCT", "Grouped calcification distribution"),
+      Code("129765000", "SCT", "Linear calcification distribution"),
+      Code("129768003", "SCT", "Segmental calcification distribution")};
+  return codes;
+}
+
+template <typename T>
+const T& pick(std::mt19937& random, const std::vector<T>& values) {
+  return values[std::uniform_int_distribution<std::size_t>(0, values.size() - 1)(random)];
+}
+
+void corpus_report(const std::string& path, const std::string& number, int findings,
+                   std::mt19937& random) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR, "Calcifications, see findings.");
+  SrBuilder& sr = report.sr();
+  for (int i = 0; i < findings; ++i) {
+    const bool right = random() % 2 == 0;
+    sr.container(DSRTypes::RT_contains, kFindings);
+    sr.open_code(DSRTypes::RT_contains, kProcedureReported, kMammography)
+        .code(DSRTypes::RT_hasConceptMod, kLaterality, right ? kRightBreast : kLeftBreast)
+        .close();
+    sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification);
+    clock(sr, 1 + static_cast<int>(random() % 12))
+        .code(kProps, kCalcType, pick(random, corpus_morphologies()))
+        .code(kProps, kCalcDistribution, pick(random, corpus_distributions()))
+        .num(kProps, kNumberOfCalcs, std::to_string(1 + random() % 40).c_str(), kCalcUnit)
+        .close()
+        .close();
+  }
+  report.overall(kCat4, nullptr).close();
+  save(report.sr(), {number, "BENCH^PATIENT", "BENCH", "19600101", "BENCH", "20260101"}, path);
+}
+
+int make_corpus(int count, unsigned seed, const std::string& dir) {
+  for (int i = 0; i < count; ++i) {
+    std::mt19937 random(seed * 100003u + static_cast<unsigned>(i));
+    const int findings = 1 + static_cast<int>(random() % 20);
+    char name[32];
+    std::snprintf(name, sizeof name, "/sr-%06d.dcm", i);
+    corpus_report(dir + name, "9." + std::to_string(seed) + "." + std::to_string(i), findings,
+                  random);
+  }
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  OFLog::configure(OFLogger::ERROR_LOG_LEVEL);
+  const std::string mode = argc > 1 ? argv[1] : "";
+  if (mode == "--corpus" && argc == 5) {
+    return make_corpus(std::atoi(argv[2]), static_cast<unsigned>(std::atoi(argv[3])), argv[4]);
+  }
+  if (mode == "--large" && argc == 4) {
+    std::mt19937 random(7);
+    corpus_report(std::string(argv[3]) + "/large.dcm", "9.9", std::atoi(argv[2]), random);
+    return 0;
+  }
   if (argc != 2) {
-    std::cerr << "usage: mammocalc_make_samples OUTDIR\n";
+    std::cerr << "usage: mammocalc_make_samples OUTDIR\n"
+                 "       mammocalc_make_samples --corpus COUNT SEED OUTDIR\n"
+                 "       mammocalc_make_samples --large FINDINGS OUTDIR\n";
     return 2;
   }
-  OFLog::configure(OFLogger::ERROR_LOG_LEVEL);
   const std::string dir = argv[1];
   const std::vector<std::function<void(const std::string&)>> samples{benign_coarse_vascular,
                                                                      probably_benign_punctate,
