@@ -8,12 +8,7 @@ xmllint=$2
 dump2dcm=$3
 work=$(mktemp -d)
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 no_temporary_files() { test -z "$(find "$1" -name '.*tmp*' 2>/dev/null)"; }
 
 # A tree of the samples plus broken files.
@@ -131,5 +126,4 @@ check "a missing input fails its entry, not the batch (exit 1)" test $? -eq 1
 check "the missing input is in the index" grep -q 'does-not-exist" status="failed" errorCode="file-not-found"' "$work/out6/index.xml"
 check "the other input is summarised" grep -q 'bir-known-malignancy.dcm" status="summarised"' "$work/out6/index.xml"
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish

@@ -8,12 +8,7 @@ dump2dcm=$2
 xmllint=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 
 # Runs mammocalc, keeping exit status, stdout and stderr.
 run() {
@@ -192,5 +187,4 @@ check "rules --format xml is well-formed" "$xmllint" --noout "$work/out"
 run rules --format yaml
 check "rules --format yaml exits 2" test "$status" -eq 2
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish

@@ -8,12 +8,7 @@ mammocalc=$1
 xmllint=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 command -v dcmodify >/dev/null || { echo "FAIL: dcmodify (Debian package dcmtk) is not installed"; exit 1; }
 big=$(head -c 65536 /dev/zero | tr '\0' 'A')
 hostile() {  # NAME CHARSET: a sample with hostile patient name, ID and accession number
@@ -50,5 +45,4 @@ mkdir -p "$work/out"
 "$mammocalc" summarize -o "$work/out" "$work/latin1.dcm" "$work/utf8.dcm" 2>/dev/null
 check "batch with hostile UIDs stays inside OUTDIR" test -z "$(find "$work" -maxdepth 1 -name 'escaped*' -o -maxdepth 1 -name 'passwd*')"
 check "batch names fall back to the input name" test -f "$work/out/latin1.xml" -a -f "$work/out/utf8.xml"
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish

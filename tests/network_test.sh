@@ -15,12 +15,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-passed=0
-failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 for tool in storescp storescu echoscu; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool (Debian package dcmtk) is not installed"; exit 1; }
 done
@@ -126,5 +121,4 @@ check "serve exits 0 after SIGTERM (got $serve_status)" test "$serve_status" -eq
 check "serve says it stopped" grep -q "mammocalc serve: stopped" "$work/serve.log"
 check "serve leaves no temporary files" test -z "$(find "$work/serve-out" -name '.*')"
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish
