@@ -89,28 +89,27 @@ void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a,
     merger.apply("laterality", a.laterality, finding.laterality, sr_only.laterality,
                  finding.laterality != Laterality::Unknown, word<Laterality>);
   }
-  const auto location_field = [&](const char* field, const auto& given, auto& merged, auto& sr,
+  const auto optional_field = [&](const char* field, const auto& given, auto& merged, auto& sr,
                                   auto describe) {
     using Value = std::decay_t<decltype(merged)>;
     if (!given) return;
-    const Value wrapped = given;
-    merger.apply(field, std::optional<Value>(wrapped), merged, sr, merged.has_value(), describe);
+    merger.apply(field, std::optional<Value>(given), merged, sr, merged.has_value(), describe);
   };
-  location_field("location/@clock", a.clock_hour, finding.location.clock_hour,
+  optional_field("location/@clock", a.location.clock_hour, finding.location.clock_hour,
                  sr_only.location.clock_hour, [](const std::optional<int>& v) {
                    return v ? std::to_string(*v) + " o'clock" : std::string("unknown");
                  });
-  location_field("location/@region", a.region, finding.location.region, sr_only.location.region,
-                 word_or_unknown<Region>);
-  location_field("location/@quadrant", a.quadrant, finding.location.quadrant,
+  optional_field("location/@region", a.location.region, finding.location.region,
+                 sr_only.location.region, word_or_unknown<Region>);
+  optional_field("location/@quadrant", a.location.quadrant, finding.location.quadrant,
                  sr_only.location.quadrant, word_or_unknown<Quadrant>);
-  location_field("location/@depth", a.depth, finding.location.depth, sr_only.location.depth,
-                 word_or_unknown<Depth>);
-  location_field("location/@distanceFromNippleMm", a.from_nipple_mm,
+  optional_field("location/@depth", a.location.depth, finding.location.depth,
+                 sr_only.location.depth, word_or_unknown<Depth>);
+  optional_field("location/@distanceFromNippleMm", a.location.from_nipple_mm,
                  finding.location.from_nipple_mm, sr_only.location.from_nipple_mm, millimetres);
-  location_field("location/@distanceFromSkinMm", a.from_skin_mm, finding.location.from_skin_mm,
-                 sr_only.location.from_skin_mm, millimetres);
-  location_field("location/@distanceFromChestWallMm", a.from_chest_wall_mm,
+  optional_field("location/@distanceFromSkinMm", a.location.from_skin_mm,
+                 finding.location.from_skin_mm, sr_only.location.from_skin_mm, millimetres);
+  optional_field("location/@distanceFromChestWallMm", a.location.from_chest_wall_mm,
                  finding.location.from_chest_wall_mm, sr_only.location.from_chest_wall_mm,
                  millimetres);
 
@@ -159,12 +158,6 @@ void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a,
     finding.distribution_implied = false;
   }
 
-  const auto optional_field = [&](const char* field, const auto& given, auto& merged, auto& sr,
-                                  auto describe) {
-    using Value = std::decay_t<decltype(merged)>;
-    if (!given) return;
-    merger.apply(field, std::optional<Value>(given), merged, sr, merged.has_value(), describe);
-  };
   optional_field("count", a.count, finding.count, sr_only.count, [](const std::optional<int>& v) {
     return v ? std::to_string(*v) : std::string("unknown");
   });
@@ -245,7 +238,7 @@ Finding* refined_target(const AnnotatedFinding& annotated, Findings& findings) {
     if (finding.origin == Origin::Annotation) continue;
     const bool match = annotated.sr_position.empty()
                            ? finding.laterality == annotated.laterality &&
-                                 finding.location.clock_hour == annotated.clock_hour
+                                 finding.location.clock_hour == annotated.location.clock_hour
                            : finding.position == annotated.sr_position;
     if (match) matches.push_back(&finding);
   }
@@ -290,7 +283,8 @@ void merge_annotations(const Annotations& annotations, Findings& findings) {
     const std::string reference =
         annotated.sr_position.empty()
             ? "laterality " + word_or_unknown(annotated.laterality) + " and clock " +
-                  (annotated.clock_hour ? std::to_string(*annotated.clock_hour) : "unknown") +
+                  (annotated.location.clock_hour ? std::to_string(*annotated.location.clock_hour)
+                                                 : "unknown") +
                   " (which must match exactly one SR finding)"
             : "SR position " + annotated.sr_position;
     findings.notes.push_back({"annotation-unmatched",

@@ -18,13 +18,7 @@ struct AnnotatedFinding {
   AnnotationAction action = AnnotationAction::Add;
   std::string sr_position;  // refine: the SR finding's position; empty → match laterality + clock
   std::optional<Laterality> laterality;
-  std::optional<int> clock_hour;
-  std::optional<Region> region;
-  std::optional<Quadrant> quadrant;
-  std::optional<Depth> depth;
-  std::optional<double> from_nipple_mm;
-  std::optional<double> from_skin_mm;
-  std::optional<double> from_chest_wall_mm;
+  Location location;  // each member empty when not given
   std::optional<Site> site;
   std::vector<Morphology> morphology;  // empty: not given
   std::optional<Distribution> distribution;

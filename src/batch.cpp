@@ -93,6 +93,17 @@ void collect_path(const std::string& path, std::vector<std::string>& files,
   }
 }
 
+// The output name for an input, numbered ("-2", "-3" …) when an earlier input of the same run
+// already has it; records the name as used.
+std::string claim_output_name(const std::string& sop_instance_uid, const std::string& input,
+                              std::set<std::string>& used_names) {
+  std::string name = output_name_for(sop_instance_uid, input);
+  const std::string stem = name.substr(0, name.size() - 4);
+  for (int n = 2; used_names.count(name); ++n) name = stem + "-" + std::to_string(n) + ".xml";
+  used_names.insert(name);
+  return name;
+}
+
 bool is_skipped_kind(ErrorCode code) {
   return code == ErrorCode::OtherSrDocument || code == ErrorCode::NotBreastImaging;
 }
@@ -299,10 +310,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
     for (InputResult& outcome : outcomes) {
       IndexEntry& entry = outcome.entry;
       if (entry.status == EntryStatus::Summarised) {
-        std::string name = output_name_for(outcome.sop_instance_uid, entry.input);
-        const std::string stem = name.substr(0, name.size() - 4);
-        for (int n = 2; used_names.count(name); ++n) name = stem + "-" + std::to_string(n) + ".xml";
-        used_names.insert(name);
+        const std::string name =
+            claim_output_name(outcome.sop_instance_uid, entry.input, used_names);
         entry.output = name;
         const std::string path = (fs::path(config.output_dir) / name).string();
         if (config.skip_existing && fs::exists(path)) {
@@ -354,10 +363,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     InputResult result = process(input, batch, profile, ignored);
     const IndexEntry& entry = result.entry;
     if (entry.status == EntryStatus::Summarised) {
-      std::string name = output_name_for(result.sop_instance_uid, input);
-      const std::string stem = name.substr(0, name.size() - 4);
-      for (int n = 2; used_names.count(name); ++n) name = stem + "-" + std::to_string(n) + ".xml";
-      used_names.insert(name);
+      const std::string name = claim_output_name(result.sop_instance_uid, input, used_names);
       try {
         write_file_atomically((fs::path(config.output_dir) / name).string(), result.summary);
         log << "mammocalc hook: " << input << ": summarised to " << name << "\n";

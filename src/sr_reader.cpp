@@ -403,16 +403,14 @@ SrDocument read_sr(const std::string& bytes, const std::string& name, const Read
   parse_dicom(input, name, file, DCM_UndefinedTagKey);
   DcmDataset& dataset = *file.getDataset();
   SrDocument document;
-  document.header = read_header(dataset);
   // Text comes out as UTF-8 whatever the declared character set.
   const OFCondition converted = dataset.convertToUTF8();
   if (converted.bad()) {
     document.reader_warnings.emplace_back(
         "character-set",
         std::string("character set not converted to UTF-8 (") + converted.text() + ")");
-  } else {
-    document.header = read_header(dataset);
   }
+  document.header = read_header(dataset);  // converted to UTF-8 where that succeeded
   DSRDocument sr;
   read_content_tolerantly(sr, dataset, name, limits.strict, document);
   DSRDocumentTreeNodeCursor cursor;

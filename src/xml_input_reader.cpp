@@ -251,19 +251,20 @@ void read_location(XmlInput& input, pugi::xml_node node, AnnotatedFinding& findi
       if (*hour != std::floor(*hour)) {
         input.problem(node, "location/@clock", "must be a whole hour 1-12");
       } else {
-        finding.clock_hour = static_cast<int>(*hour);
+        finding.location.clock_hour = static_cast<int>(*hour);
       }
     }
   }
   if (auto region = node.attribute("region")) {
-    finding.region = read_word(input, node, "location/@region", region.value(), region_named);
+    finding.location.region =
+        read_word(input, node, "location/@region", region.value(), region_named);
   }
   if (auto quadrant = node.attribute("quadrant")) {
-    finding.quadrant =
+    finding.location.quadrant =
         read_word(input, node, "location/@quadrant", quadrant.value(), quadrant_named);
   }
   if (auto depth = node.attribute("depth")) {
-    finding.depth = read_word(input, node, "location/@depth", depth.value(), depth_named);
+    finding.location.depth = read_word(input, node, "location/@depth", depth.value(), depth_named);
   }
   const auto distance = [&](const char* attribute, std::optional<double>& value) {
     if (auto given = node.attribute(attribute)) {
@@ -271,9 +272,9 @@ void read_location(XmlInput& input, pugi::xml_node node, AnnotatedFinding& findi
                           kMaxMillimetres);
     }
   };
-  distance("distanceFromNippleMm", finding.from_nipple_mm);
-  distance("distanceFromSkinMm", finding.from_skin_mm);
-  distance("distanceFromChestWallMm", finding.from_chest_wall_mm);
+  distance("distanceFromNippleMm", finding.location.from_nipple_mm);
+  distance("distanceFromSkinMm", finding.location.from_skin_mm);
+  distance("distanceFromChestWallMm", finding.location.from_chest_wall_mm);
 }
 
 std::optional<bool> read_yes_no(XmlInput& input, pugi::xml_node node, const std::string& field,
@@ -407,7 +408,7 @@ AnnotatedFinding read_finding(XmlInput& input, pugi::xml_node node) {
     reader->second(input, child, text, finding);
   }
   if (finding.action == AnnotationAction::Refine && finding.sr_position.empty() &&
-      (!finding.laterality || !finding.clock_hour)) {
+      (!finding.laterality || !finding.location.clock_hour)) {
     input.problem(node, "finding",
                   "a refining finding needs srPosition, or laterality and location/@clock");
   }
@@ -480,34 +481,40 @@ std::string first_problem(const std::vector<std::string>& problems) {
 
 }  // namespace
 
+namespace {
+
+// Parses a file; throws `code` with the first problem (and how many more) when there is any.
+template <typename Parse>
+auto read_valid(const std::string& path, std::size_t max_bytes, Parse parse, ErrorCode code) {
+  XmlInput input(path, max_bytes);
+  auto value = parse(input);
+  if (!input.problems().empty()) throw Error(code, first_problem(input.problems()));
+  return value;
+}
+
+template <typename Parse>
+std::vector<std::string> problems_of(const std::string& path, std::size_t max_bytes, Parse parse) {
+  XmlInput input(path, max_bytes);
+  parse(input);
+  return input.problems();
+}
+
+}  // namespace
+
 SiteProfile read_site_profile(const std::string& path) {
-  XmlInput input(path, kMaxProfileBytes);
-  SiteProfile profile = parse_site_profile(input);
-  if (!input.problems().empty()) {
-    throw Error(ErrorCode::InvalidSiteProfile, first_problem(input.problems()));
-  }
-  return profile;
+  return read_valid(path, kMaxProfileBytes, parse_site_profile, ErrorCode::InvalidSiteProfile);
 }
 
 std::vector<std::string> check_site_profile(const std::string& path) {
-  XmlInput input(path, kMaxProfileBytes);
-  parse_site_profile(input);
-  return input.problems();
+  return problems_of(path, kMaxProfileBytes, parse_site_profile);
 }
 
 Annotations read_annotations(const std::string& path) {
-  XmlInput input(path, kMaxAnnotationBytes);
-  Annotations annotations = parse_annotations(input);
-  if (!input.problems().empty()) {
-    throw Error(ErrorCode::InvalidAnnotation, first_problem(input.problems()));
-  }
-  return annotations;
+  return read_valid(path, kMaxAnnotationBytes, parse_annotations, ErrorCode::InvalidAnnotation);
 }
 
 std::vector<std::string> check_annotations(const std::string& path) {
-  XmlInput input(path, kMaxAnnotationBytes);
-  parse_annotations(input);
-  return input.problems();
+  return problems_of(path, kMaxAnnotationBytes, parse_annotations);
 }
 
 std::string xml_root_name(const std::string& path) {

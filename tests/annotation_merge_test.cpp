@@ -86,7 +86,7 @@ TEST(AnnotationMerge, RefineByLateralityAndClock) {
   a.line = 12;
   a.action = AnnotationAction::Refine;
   a.laterality = Laterality::Left;
-  a.clock_hour = 2;
+  a.location.clock_hour = 2;
   a.ultrasound_visible = Presence::Yes;
   merge_annotations(annotations_with({a}), findings);
   ASSERT_EQ(findings.findings.size(), 2u);
@@ -103,7 +103,7 @@ TEST(AnnotationMerge, AmbiguousLateralityAndClockIsUnmatched) {
   a.line = 12;
   a.action = AnnotationAction::Refine;
   a.laterality = Laterality::Right;
-  a.clock_hour = 8;
+  a.location.clock_hour = 8;
   a.site = Site::Lobular;
   merge_annotations(annotations_with({a}), findings);
   EXPECT_EQ(findings.findings.size(), 3u);

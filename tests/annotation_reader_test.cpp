@@ -51,10 +51,10 @@ TEST(AnnotationReader, ReadsEveryField) {
   EXPECT_EQ(f.action, AnnotationAction::Refine);
   EXPECT_EQ(f.sr_position, "1.3.2.2");
   EXPECT_EQ(f.laterality, Laterality::Left);
-  EXPECT_EQ(f.clock_hour, 3);
-  EXPECT_EQ(f.quadrant, Quadrant::UpperInner);
-  EXPECT_EQ(f.depth, Depth::Posterior);
-  EXPECT_EQ(f.from_chest_wall_mm, 4.0);
+  EXPECT_EQ(f.location.clock_hour, 3);
+  EXPECT_EQ(f.location.quadrant, Quadrant::UpperInner);
+  EXPECT_EQ(f.location.depth, Depth::Posterior);
+  EXPECT_EQ(f.location.from_chest_wall_mm, 4.0);
   EXPECT_EQ(f.site, Site::Ductal);
   EXPECT_EQ(f.morphology,
             (std::vector<Morphology>{Morphology::FinePleomorphic, Morphology::Amorphous}));
