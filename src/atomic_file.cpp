@@ -55,7 +55,7 @@ void write_all(int fd, const std::string& content, const std::string& path) {
 }
 
 void make_readable(int fd) {
-  // Readable like any file the user creates (mkstemp and O_TMPFILE make it 0600).
+  // Readable like any file the user creates (mkstemp makes it 0600).
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
@@ -69,27 +69,30 @@ std::string temporary_pattern(const std::filesystem::path& target) {
 
 // Writes through an unnamed file (O_TMPFILE) that gets a name only when complete, so that even
 // SIGKILL mid-write leaves nothing behind. Returns false where the file system cannot do this.
-bool write_unnamed_then_link(const std::string& path, const std::string& content) {
+bool write_unnamed_then_link(const std::string& path, const std::string& content, Flush flush) {
   const std::filesystem::path target(path);
   const std::string directory =
       target.has_parent_path() ? target.parent_path().string() : std::string(".");
-  Descriptor fd(::open(directory.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600));
+  // Mode 0666 less the umask, like any file the user creates; unnamed, nobody else can open it.
+  Descriptor fd(::open(directory.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666));
   if (fd.get() < 0) {
     if (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL) return false;
     fail(path, "create temporary file", errno);
   }
   write_all(fd.get(), content, path);
-  make_readable(fd.get());
-  if (::fsync(fd.get()) != 0) fail(path, "flush", errno);
+  if (flush == Flush::Now && ::fsync(fd.get()) != 0) fail(path, "flush", errno);
+  const std::string proc = "/proc/self/fd/" + std::to_string(fd.get());
+  // A new file gets its name in one step, so nothing else is ever left behind.
+  if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0) return true;
+  if (errno == ENOENT && ::access("/proc/self/fd", F_OK) != 0) return false;
+  if (errno != EEXIST) fail(path, "link", errno);
   // linkat cannot replace a file: link under a unique temporary name, then rename over.
   std::string pattern = temporary_pattern(target);
   for (int attempt = 0; attempt < 100; ++attempt) {
     std::string name = pattern.substr(0, pattern.size() - 6) + std::to_string(::getpid()) + "-" +
                        std::to_string(attempt);
-    const std::string proc = "/proc/self/fd/" + std::to_string(fd.get());
     if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) != 0) {
       if (errno == EEXIST) continue;
-      if (errno == ENOENT && attempt == 0 && ::access("/proc/self/fd", F_OK) != 0) return false;
       fail(path, "link", errno);
     }
     if (::rename(name.c_str(), path.c_str()) != 0) {
@@ -102,7 +105,7 @@ bool write_unnamed_then_link(const std::string& path, const std::string& content
   fail(path, "link", EEXIST);
 }
 
-void write_named_then_rename(const std::string& path, const std::string& content) {
+void write_named_then_rename(const std::string& path, const std::string& content, Flush flush) {
   std::string pattern = temporary_pattern(std::filesystem::path(path));
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
@@ -112,7 +115,7 @@ void write_named_then_rename(const std::string& path, const std::string& content
   try {
     write_all(fd.get(), content, path);
     make_readable(fd.get());
-    if (::fsync(fd.get()) != 0) fail(path, "flush", errno);
+    if (flush == Flush::Now && ::fsync(fd.get()) != 0) fail(path, "flush", errno);
     if (::close(fd.release()) != 0) fail(path, "close", errno);
     if (::rename(temporary.c_str(), path.c_str()) != 0) fail(path, "rename", errno);
   } catch (...) {
@@ -123,8 +126,16 @@ void write_named_then_rename(const std::string& path, const std::string& content
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::string& content) {
-  if (!write_unnamed_then_link(path, content)) write_named_then_rename(path, content);
+void write_file_atomically(const std::string& path, const std::string& content, Flush flush) {
+  if (!write_unnamed_then_link(path, content, flush)) write_named_then_rename(path, content, flush);
+}
+
+void flush_file_system(const std::string& directory) {
+  Descriptor fd(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() < 0 || ::syncfs(fd.get()) != 0) {
+    throw Error(ErrorCode::OutputFailed,
+                directory + ": cannot flush output (" + std::strerror(errno) + ")");
+  }
 }
 
 }  // namespace mammocalc

@@ -5,8 +5,20 @@
 
 namespace mammocalc {
 
+// When the content reaches the disk. Either way a reader (or a rerun after SIGKILL) never sees
+// half a file; the difference is a power failure or kernel crash.
+enum class Flush {
+  Now,       // fsync before the file gets its name: the name never points at lost data
+  Deferred,  // the caller flushes many files at once (flush_file_system) before it reports them
+};
+
 // Writes `content` to `path` through a temporary file in the same directory and a rename.
 // Throws Error(OutputFailed) naming the path; no temporary file remains on failure.
-void write_file_atomically(const std::string& path, const std::string& content);
+void write_file_atomically(const std::string& path, const std::string& content,
+                           Flush flush = Flush::Now);
+
+// Flushes everything written to the file system that holds `directory` (syncfs): one flush for a
+// whole batch of Flush::Deferred writes. Throws Error(OutputFailed) naming the directory.
+void flush_file_system(const std::string& directory);
 
 }  // namespace mammocalc

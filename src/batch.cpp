@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "annotation_reader.hpp"
 #include "atomic_file.hpp"
 #include "lexicon.hpp"
 #include "pipeline.hpp"
@@ -102,6 +103,26 @@ std::string claim_output_name(const std::string& sop_instance_uid, const std::st
   for (int n = 2; used_names.count(name); ++n) name = stem + "-" + std::to_string(n) + ".xml";
   used_names.insert(name);
   return name;
+}
+
+// Runs work(job, i) for every i below count on `jobs` threads (this one among them), each
+// taking the next index as it finishes the last.
+template <typename Work>
+void run_on_jobs(unsigned jobs, std::size_t count, const Work& work) {
+  std::atomic<std::size_t> next{0};
+  const auto run = [&](unsigned job) {
+    for (std::size_t i = next++; i < count; i = next++) work(job, i);
+  };
+  std::vector<std::thread> workers;
+  for (unsigned job = 1; job < jobs; ++job) workers.emplace_back(run, job);
+  run(0);
+  for (auto& worker : workers) worker.join();
+}
+
+// A summary a previous run completed. After a power failure a file written with
+// Flush::Deferred may exist but be empty or cut short; it is written again.
+bool is_complete_summary(const std::string& path) {
+  return fs::exists(path) && xml_root_name(path) == "mammocalcSummary";
 }
 
 bool is_skipped_kind(ErrorCode code) {
@@ -294,46 +315,47 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
     const std::size_t chunk_end = std::min(inputs.size(), chunk_start + chunk_size);
     std::vector<InputResult> outcomes(chunk_end - chunk_start);
     std::vector<Rollup> parts(jobs);
-    std::atomic<std::size_t> next{chunk_start};
-    const auto work = [&](unsigned job) {
-      for (std::size_t i = next++; i < chunk_end; i = next++) {
-        outcomes[i - chunk_start] = process(inputs[i], config, profile, parts[job]);
-      }
-    };
-    std::vector<std::thread> workers;
-    for (unsigned job = 1; job < jobs; ++job) workers.emplace_back(work, job);
-    work(0);
-    for (auto& worker : workers) worker.join();
+    run_on_jobs(jobs, outcomes.size(), [&](unsigned job, std::size_t i) {
+      outcomes[i] = process(inputs[chunk_start + i], config, profile, parts[job]);
+    });
     for (const Rollup& part : parts) merge_into(index.rollup, part);
 
-    // Commit in input order: names are assigned the same way whatever the number of jobs.
+    // Names are claimed in input order, so they are the same whatever the number of jobs; the
+    // files are then written in parallel (creating files costs the kernel as much as reading).
     for (InputResult& outcome : outcomes) {
       IndexEntry& entry = outcome.entry;
-      if (entry.status == EntryStatus::Summarised) {
-        const std::string name =
-            claim_output_name(outcome.sop_instance_uid, entry.input, used_names);
-        entry.output = name;
-        const std::string path = (fs::path(config.output_dir) / name).string();
-        if (config.skip_existing && fs::exists(path)) {
-          entry.existing = true;
-        } else {
-          try {
-            write_file_atomically(path, outcome.summary);
-          } catch (const Error& write_error) {
-            entry.status = EntryStatus::Failed;
-            entry.error_code = std::string(to_string(write_error.code()));
-            entry.error = write_error.what();
-            output_failed = true;
-          }
-        }
+      if (entry.status != EntryStatus::Summarised) continue;
+      entry.output = claim_output_name(outcome.sop_instance_uid, entry.input, used_names);
+    }
+    run_on_jobs(jobs, outcomes.size(), [&](unsigned /*job*/, std::size_t i) {
+      IndexEntry& entry = outcomes[i].entry;
+      if (entry.status != EntryStatus::Summarised) return;
+      const std::string path = (fs::path(config.output_dir) / entry.output).string();
+      if (config.skip_existing && is_complete_summary(path)) {
+        entry.existing = true;
+        return;
       }
-      if (entry.status == EntryStatus::Failed) ++failures;
-      index.entries.push_back(std::move(entry));
+      try {
+        write_file_atomically(path, outcomes[i].summary, Flush::Deferred);
+      } catch (const Error& write_error) {
+        entry.status = EntryStatus::Failed;
+        entry.error_code = std::string(to_string(write_error.code()));
+        entry.error = write_error.what();
+      }
+    });
+    for (InputResult& outcome : outcomes) {
+      if (outcome.entry.status == EntryStatus::Failed) {
+        ++failures;
+        if (outcome.entry.error_code == to_string(ErrorCode::OutputFailed)) output_failed = true;
+      }
+      index.entries.push_back(std::move(outcome.entry));
     }
     progress.update(chunk_end, failures);
   }
   progress.finish();
 
+  // The index names only summaries that are on disk: one flush for all of them first.
+  flush_file_system(config.output_dir);
   std::ostringstream index_xml;
   write_index(index, index_xml);
   write_file_atomically((fs::path(config.output_dir) / "index.xml").string(), index_xml.str());

@@ -64,6 +64,8 @@ class Walker {
     Walker inner(inflated, limits_);
     std::string reason = inner.walk(0, inflated.size(), Encoding::ExplicitLittle);
     truncated_ = inner.truncated_;
+    sop_class_uid_ = inner.sop_class_uid_;
+    text_needs_conversion_ = inner.text_needs_conversion_;
     return reason;
   }
 
@@ -78,12 +80,40 @@ class Walker {
                   std::uint32_t{data_[at + 2]} << 16 | std::uint32_t{data_[at + 3]} << 24);
   }
 
+  // The VRs with a 4-byte length in explicit VR encodings.
   static bool long_length_vr(char a, char b) {
-    const std::string vr{a, b};
-    return vr == "OB" || vr == "OW" || vr == "OF" || vr == "SQ" || vr == "UT" || vr == "UN" ||
-           vr == "UC" || vr == "UR" || vr == "OD" || vr == "OL" || vr == "OV" || vr == "SV" ||
-           vr == "UV";
+    switch (a) {
+      case 'O':
+        return b == 'B' || b == 'W' || b == 'F' || b == 'D' || b == 'L' || b == 'V';
+      case 'U':
+        return b == 'T' || b == 'N' || b == 'C' || b == 'R' || b == 'V';
+      case 'S':
+        return b == 'Q' || b == 'V';
+      default:
+        return false;
+    }
   }
+  // The VRs whose text the Specific Character Set applies to.
+  static bool character_set_vr(char a, char b) {
+    const auto is = [&](const char* vr) { return a == vr[0] && b == vr[1]; };
+    return is("SH") || is("LO") || is("ST") || is("LT") || is("PN") || is("UC") || is("UT");
+  }
+
+  // Non-ASCII bytes, or ESC (ISO 2022 code extensions), need decoding by the character set.
+  bool plain_ascii(std::size_t position, std::uint32_t length) const {
+    for (std::size_t i = position; i < position + length; ++i) {
+      if (data_[i] >= 0x80 || data_[i] == 0x1B) return false;
+    }
+    return true;
+  }
+
+  // The character sets in which plain ASCII text reads as itself, as DCMTK converts them.
+  bool ascii_compatible_character_set(std::size_t position, std::uint32_t length) const {
+    std::string value(reinterpret_cast<const char*>(data_ + position), length);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\0')) value.pop_back();
+    return value.empty() || value == "ISO_IR 100" || value == "ISO_IR 192";
+  }
+
   static bool looks_like_vr(unsigned char a, unsigned char b) {
     return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z';
   }
@@ -130,6 +160,8 @@ class Walker {
   std::string walk(std::size_t position, std::size_t end, Encoding encoding) {
     const bool big = encoding == Encoding::ExplicitBig;
     const bool explicit_vr = encoding != Encoding::ImplicitLittle;
+    // Without VRs the walk cannot tell text from binary values.
+    text_needs_conversion_ = !explicit_vr;
     // End offset of each open sequence or item; 0 when its length is undefined.
     std::vector<std::size_t> open;
     std::size_t elements = 0;
@@ -154,19 +186,25 @@ class Walker {
       std::size_t header = 8;
       std::uint32_t length = 0;
       bool sequence = false;
+      bool text = false;
       if (explicit_vr && looks_like_vr(data_[position + 4], data_[position + 5])) {
         const char a = static_cast<char>(data_[position + 4]);
         const char b = static_cast<char>(data_[position + 5]);
         if (long_length_vr(a, b)) {
-          if (position + 12 > end) return {};
+          if (position + 12 > end) {
+            text_needs_conversion_ = true;
+            return {};
+          }
           header = 12;
           length = u32(position + 8, big);
         } else {
           length = u16(position + 6, big);
         }
         sequence = a == 'S' && b == 'Q';
+        text = character_set_vr(a, b);
       } else {
         length = u32(position + 4, big);
+        text_needs_conversion_ = true;
       }
       position += header;
       if (length == kUndefinedLength) {
@@ -187,6 +225,18 @@ class Walker {
                      std::to_string(end - position) + " remain";
         return {};
       }
+      if (text && !plain_ascii(position, length)) text_needs_conversion_ = true;
+      if (group == 0x0008 && element == 0x0005 &&
+          !ascii_compatible_character_set(position, length)) {
+        text_needs_conversion_ = true;
+      }
+      if (open.empty() && group == 0x0008 && element == 0x0016) {
+        sop_class_uid_.assign(reinterpret_cast<const char*>(data_ + position), length);
+        while (!sop_class_uid_.empty() &&
+               (sop_class_uid_.back() == '\0' || sop_class_uid_.back() == ' ')) {
+          sop_class_uid_.pop_back();
+        }
+      }
       position += length;
     }
     return {};
@@ -201,7 +251,9 @@ class Walker {
   const ReadLimits& limits_;
 
  public:
-  std::string truncated_;  // set when a value runs past the end of the file
+  std::string truncated_;      // set when a value runs past the end of the file
+  std::string sop_class_uid_;  // (0008,0016) of the dataset, when the walk reached it
+  bool text_needs_conversion_ = true;
 };
 
 }  // namespace
@@ -209,13 +261,17 @@ class Walker {
 StructureCheck check_structure(const std::string& bytes, const ReadLimits& limits) {
   if (bytes.size() > limits.max_input_bytes) {
     return {StructureProblem::LimitExceeded,
-            "larger than the input limit of " + std::to_string(limits.max_input_bytes) + " bytes"};
+            "larger than the input limit of " + std::to_string(limits.max_input_bytes) + " bytes",
+            {},
+            true};
   }
   Walker walker(bytes, limits);
   std::string over_limit = walker.run();
-  if (!over_limit.empty()) return {StructureProblem::LimitExceeded, std::move(over_limit)};
-  if (!walker.truncated_.empty()) return {StructureProblem::Truncated, walker.truncated_};
-  return {};
+  if (!over_limit.empty())
+    return {StructureProblem::LimitExceeded, std::move(over_limit), {}, true};
+  if (!walker.truncated_.empty()) return {StructureProblem::Truncated, walker.truncated_, {}, true};
+  return {
+      StructureProblem::None, {}, std::move(walker.sop_class_uid_), walker.text_needs_conversion_};
 }
 
 std::string check_structure_limits(const std::string& bytes, const ReadLimits& limits) {

@@ -20,6 +20,12 @@ enum class StructureProblem { None, LimitExceeded, Truncated };
 struct StructureCheck {
   StructureProblem problem = StructureProblem::None;
   std::string reason;  // e.g. "sequences nested deeper than 128 levels"
+  // The dataset's SOP Class UID (0008,0016) as the walk read it; empty where the walk did not
+  // reach it. Lets a reader refuse objects it does not accept before parsing them.
+  std::string sop_class_uid;
+  // False only when the walk saw every value and all text is plain ASCII under a character set
+  // in which ASCII reads as itself: converting the text to UTF-8 would then change nothing.
+  bool text_needs_conversion = true;
 };
 
 // Walks the encoding. A value longer than the bytes that remain is reported as Truncated before

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   using namespace mammocalc;  // NOLINT(google-build-using-namespace)
   try {
     quiet_toolkit_logging();
+    use_standard_dictionary_only();
     const Command command = parse_command_line(argc, argv);
     switch (command.kind) {
       case CommandKind::Help:

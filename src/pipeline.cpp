@@ -17,8 +17,8 @@ namespace {
 
 Findings read_findings(const std::string& path, const ReadLimits& limits) {
   const std::string name = path == "-" ? std::string("<stdin>") : path;
-  const std::string bytes = read_input_bytes(path, limits.max_input_bytes);
-  return extract_findings(read_sr(bytes, name, limits), name);
+  return extract_findings(read_sr(read_input_bytes(path, limits.max_input_bytes), name, limits),
+                          name);
 }
 
 std::vector<std::string> xml_files_in(const std::string& directory) {

@@ -256,6 +256,11 @@ void write_exam(pugi::xml_node root, const Report& report) {
 }  // namespace
 
 std::string xml_safe_text(const std::string& text) {
+  // Most text is printable ASCII and passes unchanged.
+  const bool printable_ascii = std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+  });
+  if (printable_ascii) return text;
   std::string out;
   out.reserve(text.size());
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());

@@ -15,7 +15,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
 #include "dcmtk/dcmdata/dcdeftag.h"
@@ -250,13 +249,7 @@ void parse_dicom(const MemoryFile& input, const std::string& name, DcmFileFormat
   }
 }
 
-// Reads only the start of the dataset to learn the SOP class, so that objects we do not accept
-// (images with pathological sequences among them) are refused before DCMTK's recursive parser
-// sees the rest of them.
-void check_sop_class(const MemoryFile& input, const std::string& name) {
-  DcmFileFormat head;
-  parse_dicom(input, name, head, DCM_SOPInstanceUID);
-  const std::string sop_class = get_string(*head.getDataset(), DCM_SOPClassUID);
+void refuse_unaccepted_sop_class(const std::string& sop_class, const std::string& name) {
   if (sop_class.empty()) {
     throw Error(ErrorCode::NotDicom, name + ": not a DICOM object (no SOP Class UID)");
   }
@@ -268,6 +261,20 @@ void check_sop_class(const MemoryFile& input, const std::string& name) {
         sr_family ? ErrorCode::OtherSrDocument : ErrorCode::UnsupportedSopClass,
         name + ": not a supported SR document (SOP Class " + sop_class_label(sop_class) + ")");
   }
+}
+
+// Objects we do not accept (images with pathological sequences among them) are refused before
+// DCMTK's recursive parser sees all of them: by the SOP class the structure walk read, or where
+// the walk did not reach it, by reading only the start of the dataset.
+void check_sop_class(const MemoryFile& input, const std::string& name,
+                     const std::string& walked_sop_class) {
+  if (!walked_sop_class.empty()) {
+    refuse_unaccepted_sop_class(walked_sop_class, name);
+    return;
+  }
+  DcmFileFormat head;
+  parse_dicom(input, name, head, DCM_SOPInstanceUID);
+  refuse_unaccepted_sop_class(get_string(*head.getDataset(), DCM_SOPClassUID), name);
 }
 
 SrHeader read_header(DcmDataset& dataset) {
@@ -350,20 +357,40 @@ void read_content_tolerantly(DSRDocument& sr, DcmDataset& dataset, const std::st
 
 void quiet_toolkit_logging() { OFLog::configure(OFLogger::OFF_LOG_LEVEL); }
 
+void use_standard_dictionary_only() {
+  if (std::getenv(DCM_DICT_ENVIRONMENT_VARIABLE) != nullptr) return;
+  std::string standard;
+  std::istringstream paths(DCM_DICT_DEFAULT_PATH);
+  for (std::string path; std::getline(paths, path, ENVIRONMENT_PATH_SEPARATOR);) {
+    if (std::filesystem::path(path).filename() == "private.dic") continue;
+    standard += (standard.empty() ? "" : std::string(1, ENVIRONMENT_PATH_SEPARATOR)) + path;
+  }
+  if (!standard.empty()) ::setenv(DCM_DICT_ENVIRONMENT_VARIABLE, standard.c_str(), 0);
+}
+
 std::string read_input_bytes(const std::string& path, std::size_t max_bytes) {
   const auto too_large = [&](const std::string& name) {
     return Error(ErrorCode::LimitExceeded,
                  name + ": larger than the input limit of " + std::to_string(max_bytes) + " bytes");
   };
-  if (path == "-") {
+  // Reads in blocks up to the limit: a file that grows while read, or standard input, can never
+  // make us hold more than the limit.
+  const auto read_all = [&](std::istream& input, const std::string& name,
+                            std::size_t expected_size) {
     std::string bytes;
-    char chunk[65536];
-    while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
-      bytes.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
-      if (bytes.size() > max_bytes) throw too_large("<stdin>");
+    bytes.reserve(std::min(expected_size, max_bytes) + 1);
+    std::array<char, 65536> block;
+    while (input.read(block.data(), block.size()) || input.gcount() > 0) {
+      bytes.append(block.data(), static_cast<std::size_t>(input.gcount()));
+      if (bytes.size() > max_bytes) throw too_large(name);
+    }
+    if (input.bad()) {
+      throw Error(ErrorCode::FileNotFound,
+                  name + ": cannot be read (" + std::strerror(errno) + ")");
     }
     return bytes;
-  }
+  };
+  if (path == "-") return read_all(std::cin, "<stdin>", 0);
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
   if (error || !std::filesystem::exists(status)) {
@@ -380,14 +407,10 @@ std::string read_input_bytes(const std::string& path, std::size_t max_bytes) {
     throw Error(ErrorCode::FileNotFound,
                 path + ": cannot be opened (" + std::strerror(errno) + ")");
   }
-  std::string bytes((std::istreambuf_iterator<char>(input)), std::istreambuf_iterator<char>());
-  if (input.bad()) {
-    throw Error(ErrorCode::FileNotFound, path + ": cannot be read (" + std::strerror(errno) + ")");
-  }
-  return bytes;
+  return read_all(input, path, size_error ? 0 : static_cast<std::size_t>(size));
 }
 
-SrDocument read_sr(const std::string& bytes, const std::string& name, const ReadLimits& limits) {
+SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits& limits) {
   const StructureCheck structure = check_structure(bytes, limits);
   if (structure.problem == StructureProblem::LimitExceeded) {
     throw Error(ErrorCode::LimitExceeded, name + ": " + structure.reason);
@@ -398,21 +421,27 @@ SrDocument read_sr(const std::string& bytes, const std::string& name, const Read
   }
   const InputCorrectionOn correction;
   const MemoryFile input(bytes, name);
-  check_sop_class(input, name);
-  DcmFileFormat file;
-  parse_dicom(input, name, file, DCM_UndefinedTagKey);
-  DcmDataset& dataset = *file.getDataset();
+  std::string().swap(bytes);
+  check_sop_class(input, name, structure.sop_class_uid);
   SrDocument document;
-  // Text comes out as UTF-8 whatever the declared character set.
-  const OFCondition converted = dataset.convertToUTF8();
-  if (converted.bad()) {
-    document.reader_warnings.emplace_back(
-        "character-set",
-        std::string("character set not converted to UTF-8 (") + converted.text() + ")");
-  }
-  document.header = read_header(dataset);  // converted to UTF-8 where that succeeded
   DSRDocument sr;
-  read_content_tolerantly(sr, dataset, name, limits.strict, document);
+  {
+    DcmFileFormat file;
+    parse_dicom(input, name, file, DCM_UndefinedTagKey);
+    DcmDataset& dataset = *file.getDataset();
+    // Text comes out as UTF-8 whatever the declared character set (plain ASCII already is).
+    const OFCondition converted =
+        structure.text_needs_conversion ? dataset.convertToUTF8() : OFCondition(EC_Normal);
+    if (converted.bad()) {
+      document.reader_warnings.emplace_back(
+          "character-set",
+          std::string("character set not converted to UTF-8 (") + converted.text() + ")");
+    }
+    document.header = read_header(dataset);  // converted to UTF-8 where that succeeded
+    // DCMTK's reading is what counts, should the walk have read the encoding differently.
+    refuse_unaccepted_sop_class(document.header.sop_class_uid, name);
+    read_content_tolerantly(sr, dataset, name, limits.strict, document);
+  }  // The dataset goes before the copy below: at most two copies of the content at a time.
   DSRDocumentTreeNodeCursor cursor;
   if (!sr.getTree().getCursorToRootNode(cursor) || cursor.getNode() == nullptr) {
     throw Error(ErrorCode::InvalidSrDocument, name + ": SR document has no content");

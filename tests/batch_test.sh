@@ -53,6 +53,8 @@ check "index lists the symlink loop" grep -q 'errorCode="symlink-loop"' "$index"
 check "index counts the good ones" grep -q "summarised=\"$((good_count + readable_extra))\"" "$index"
 check "index has a roll-up" grep -q '<rollup findings=' "$index"
 check "no temporary files left" no_temporary_files "$work/out1"
+(umask 027 && "$mammocalc" summarize -o "$work/masked" samples/bir-known-malignancy.dcm samples/bir-site-conflict.dcm 2>/dev/null)
+check "outputs get the mode the umask gives new files (640 under 027)" test "$(stat -c %a "$work/masked/index.xml")" = 640 -a "$(stat -c %a "$(ls "$work"/masked/1*.xml | head -n 1)")" = 640
 
 "$mammocalc" summarize -o "$work/out2" --jobs 2 "$tree" 2>/dev/null
 check "--jobs 1 and --jobs 2 give identical outputs" diff -r "$work/out1" "$work/out2"
@@ -113,6 +115,12 @@ check "--skip-existing finishes the run (exit 0)" test $? -eq 0
 check "--skip-existing: every input is in the index" test "$(grep -c 'status="summarised"' "$work/killed/index.xml")" -eq 600
 "$mammocalc" summarize -o "$work/unkilled" --jobs 1 "$big" 2>/dev/null
 check "--skip-existing: the summaries equal an uninterrupted run" diff -r -x index.xml "$work/killed" "$work/unkilled"
+# What a power failure can leave of an unflushed summary: an empty file, or one cut short.
+damaged=("$work/killed"/*-7.xml "$work/killed"/*-8.xml)
+: >"${damaged[0]}"
+head -c 300 "$work/unkilled/$(basename "${damaged[1]}")" >"${damaged[1]}"
+"$mammocalc" summarize -o "$work/killed" --jobs 2 --skip-existing "$big" 2>/dev/null
+check "--skip-existing rewrites empty and cut-short summaries" diff -r -x index.xml "$work/killed" "$work/unkilled"
 
 # Exit status 3 when the output cannot be written; 2 for usage.
 touch "$work/not-a-dir"

@@ -106,6 +106,40 @@ TEST(DicomStructure, EverySamplePasses) {
   }
 }
 
+TEST(DicomStructure, WalkReadsTheSopClass) {
+  EXPECT_EQ(check_structure(nested_sr(3), ReadLimits{}).sop_class_uid,
+            "1.2.840.10008.5.1.4.1.1.88.33");
+  EXPECT_EQ(check_structure(nested_sr(3, false), ReadLimits{}).sop_class_uid,
+            "1.2.840.10008.5.1.4.1.1.88.33");
+  EXPECT_EQ(check_structure(std::string(300, 'x'), ReadLimits{}).sop_class_uid, "");
+}
+
+// A dataset with a Specific Character Set and a patient name, for the conversion decision.
+std::string named_sr(const std::string& character_set, const std::string& patient_name) {
+  std::string out = nested_sr(1);
+  element(out, 0x0008, 0x0005, "CS", character_set);
+  element(out, 0x0010, 0x0010, "PN", patient_name);
+  return out;
+}
+
+bool needs_conversion(const std::string& bytes) {
+  return check_structure(bytes, ReadLimits{}).text_needs_conversion;
+}
+
+TEST(DicomStructure, PlainAsciiTextNeedsNoConversion) {
+  EXPECT_FALSE(needs_conversion(named_sr("ISO_IR 100", "Doe^Jane")));
+  EXPECT_FALSE(needs_conversion(named_sr("ISO_IR 192", "Doe^Jane")));
+  EXPECT_FALSE(needs_conversion(named_sr("", "Doe^Jane")));
+}
+
+TEST(DicomStructure, AnythingButPlainAsciiIsConverted) {
+  EXPECT_TRUE(needs_conversion(named_sr("ISO_IR 100", "M\xFCller^Ren\xE9")));     // Latin-1
+  EXPECT_TRUE(needs_conversion(named_sr("ISO 2022 IR 87", "\x1B$B;3ED\x1B(B")));  // ESC
+  EXPECT_TRUE(needs_conversion(named_sr("ISO 2022 IR 13", "Doe^Jane")));  // other sets: DCMTK
+  EXPECT_TRUE(needs_conversion(named_sr("NOT A CHARSET", "Doe^Jane")));   // reports problems
+  EXPECT_TRUE(needs_conversion(nested_sr(1, false)));  // implicit VR: text not told from binary
+}
+
 TEST(DicomStructure, ReaderRefusesDeepFileBeforeParsing) {
   quiet_toolkit_logging();
   try {
