@@ -18,6 +18,8 @@
 #include "atomic_file.hpp"
 #include "lexicon.hpp"
 #include "pipeline.hpp"
+#include "review_html.hpp"
+#include "summary_reader.hpp"
 
 namespace mammocalc {
 namespace {
@@ -143,6 +145,7 @@ struct InputResult {
   IndexEntry entry;
   std::string sop_instance_uid;
   std::string summary;
+  std::string page;  // the review page, with --html
 };
 
 InputResult process(const std::string& input, const BatchConfig& config, const SiteProfile& profile,
@@ -153,6 +156,10 @@ InputResult process(const std::string& input, const BatchConfig& config, const S
     const Report report = summarise_file(input, config.annotations, profile, config.limits);
     outcome.sop_instance_uid = report.input.source.sop_instance_uid;
     outcome.summary = render_summary(report, config.summary);
+    if (config.html) {
+      outcome.page =
+          render_review_page({read_summary(outcome.summary, input)}, config.summary.redact);
+    }
     outcome.entry.status = EntryStatus::Summarised;
     outcome.entry.category = report.exam.category;
     outcome.entry.classification = report.exam.classification;
@@ -337,6 +344,11 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
       }
       try {
         write_file_atomically(path, outcomes[i].summary, Flush::Deferred);
+        if (config.html) {
+          write_file_atomically(
+              (fs::path(config.output_dir) / page_name_for(entry.output)).string(),
+              outcomes[i].page, Flush::Deferred);
+        }
       } catch (const Error& write_error) {
         entry.status = EntryStatus::Failed;
         entry.error_code = std::string(to_string(write_error.code()));
@@ -359,6 +371,10 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
   std::ostringstream index_xml;
   write_index(index, index_xml);
   write_file_atomically((fs::path(config.output_dir) / "index.xml").string(), index_xml.str());
+  if (config.html) {
+    write_file_atomically((fs::path(config.output_dir) / "index.html").string(),
+                          render_batch_index_page(index));
+  }
   if (!config.rollup_csv.empty())
     write_file_atomically(config.rollup_csv, rollup_csv(index.rollup));
 

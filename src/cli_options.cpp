@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <thread>
@@ -19,6 +20,7 @@ constexpr const char* kUsage =
     "usage: mammocalc summarize [options] SR-FILE|-\n"
     "       mammocalc summarize -o OUTDIR [options] INPUT... [--files-from FILE|-]\n"
     "       mammocalc summarize --annotations FILE [options]\n"
+    "       mammocalc review [--html FILE] [--trace] [--no-color] [--redact] INPUT...\n"
     "       mammocalc rules [--format text|xml]\n"
     "       mammocalc hook --out OUTDIR [--redact] RECEIVED-FILE|STUDY-DIR...\n"
     "       mammocalc serve --port N --aetitle AE --out OUTDIR [--keep-received]\n"
@@ -54,6 +56,7 @@ po::options_description summarize_options() {
       "batch: also write the roll-up (counts per category, classification, biopsy type, "
       "breast) as CSV");
   add("quiet,q", "batch: no progress line on standard error");
+  add("html", "batch: also a review page per exam (NAME.html) and OUTDIR/index.html");
   add("max-input-mb", po::value<unsigned>()->value_name("N"),
       "refuse inputs larger than N MiB (default 256)");
   add("max-depth", po::value<unsigned>()->value_name("N"),
@@ -65,6 +68,34 @@ po::options_description summarize_options() {
       "refuse inputs with more than N data elements (default 2000000)");
   add("help,h", "show this help");
   return options;
+}
+
+po::options_description review_options() {
+  po::options_description options("review options");
+  auto add = options.add_options();
+  add("html", po::value<std::string>()->value_name("FILE"),
+      "also write one self-contained HTML page with a diagram of both breasts (atomically)");
+  add("trace", "show the fired rules with their citations under each finding");
+  add("no-color", "no colours, even on a terminal (none either when piped or with NO_COLOR)");
+  add("color", "colours even when standard output is not a terminal");
+  add("redact", "leave the patient line out");
+  add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
+  add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
+      "annotation files or directories merged into the SR inputs");
+  add("strict", "refuse SRs whose content DCMTK reads only with tolerance");
+  add("help,h", "show this help");
+  return options;
+}
+
+// Colour on a terminal only: not when piped, not with NO_COLOR set (no-color.org), not for a
+// dumb terminal, and never with --no-color; --color forces it.
+bool review_in_colour(const po::variables_map& values) {
+  if (values.count("no-color")) return false;
+  if (values.count("color")) return true;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return ::isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || *no_color == '\0') &&
+         !(term != nullptr && std::string(term) == "dumb");
 }
 
 po::options_description rules_options() {
@@ -82,6 +113,7 @@ std::string help_text() {
        << "(decision support for radiologist review, not a diagnosis)\n\n"
        << kUsage << "\n"
        << summarize_options() << "\n"
+       << review_options() << "\n"
        << rules_options() << "\n"
        << kExitCodes;
   return text.str();
@@ -145,6 +177,7 @@ Command batch_command(const po::variables_map& values, Command& command) {
   batch.progress = values.count("quiet") == 0 && ::isatty(STDERR_FILENO) != 0;
   if (values.count("rollup-csv")) batch.rollup_csv = values["rollup-csv"].as<std::string>();
   batch.summary.redact = values.count("redact") > 0;
+  batch.html = values.count("html") > 0;
   if (values.count("site-profile"))
     batch.site_profile_file = values["site-profile"].as<std::string>();
   if (values.count("annotations")) {
@@ -184,6 +217,11 @@ Command parse_command_line(int argc, char** argv) {
     command.kind = CommandKind::Summarize;
     if (values.count("input")) command.run.inputs = values["input"].as<std::vector<std::string>>();
     if (is_batch(values, command.run.inputs)) return batch_command(values, command);
+    if (values.count("html")) {
+      throw Error(ErrorCode::Usage,
+                  "summarize: --html needs a batch (-o OUTDIR); for one exam use "
+                  "mammocalc review --html FILE");
+    }
     command.run.limits = read_limits(values);
     if (values.count("annotations")) {
       command.run.annotations = values["annotations"].as<std::vector<std::string>>();
@@ -256,6 +294,36 @@ Command parse_command_line(int argc, char** argv) {
     }
     if (values.count("annotations")) {
       serve.annotations = values["annotations"].as<std::vector<std::string>>();
+    }
+    return command;
+  }
+  if (verb == "review") {
+    po::options_description options = review_options();
+    options.add_options()("input", po::value<std::vector<std::string>>(), "input");
+    po::positional_options_description positional;
+    positional.add("input", -1);
+    const po::variables_map values = parse(rest, options, positional);
+    if (values.count("help")) {
+      command.kind = CommandKind::Help;
+      command.help_text = help_text();
+      return command;
+    }
+    if (!values.count("input")) {
+      throw Error(ErrorCode::Usage, "review: no input given (SR, annotation or summary files)");
+    }
+    command.kind = CommandKind::Review;
+    ReviewConfig& review = command.review;
+    review.inputs = values["input"].as<std::vector<std::string>>();
+    if (values.count("html")) review.html_file = values["html"].as<std::string>();
+    review.options.trace = values.count("trace") > 0;
+    review.options.redact = values.count("redact") > 0;
+    review.options.color = review_in_colour(values);
+    review.limits.strict = values.count("strict") > 0;
+    if (values.count("site-profile")) {
+      review.site_profile_file = values["site-profile"].as<std::string>();
+    }
+    if (values.count("annotations")) {
+      review.annotations = values["annotations"].as<std::vector<std::string>>();
     }
     return command;
   }

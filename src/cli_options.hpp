@@ -7,10 +7,11 @@
 #include "batch.hpp"
 #include "dicom_server.hpp"
 #include "pipeline.hpp"
+#include "review.hpp"
 
 namespace mammocalc {
 
-enum class CommandKind { Summarize, Batch, Hook, Serve, Rules, Validate, Help, Version };
+enum class CommandKind { Summarize, Batch, Hook, Serve, Review, Rules, Validate, Help, Version };
 
 struct Command {
   CommandKind kind = CommandKind::Help;
@@ -18,6 +19,7 @@ struct Command {
   BatchConfig batch;               // summarize, many SRs into a directory
   HookConfig hook;                 // hook
   ServeConfig serve;               // serve
+  ReviewConfig review;             // review
   bool rules_as_xml = false;       // rules --format xml
   std::vector<std::string> files;  // validate
   std::string help_text;           // help

@@ -22,6 +22,8 @@ std::string_view to_string(ErrorCode code) {
       return "invalid-site-profile";
     case ErrorCode::InvalidAnnotation:
       return "invalid-annotation";
+    case ErrorCode::InvalidSummary:
+      return "invalid-summary";
     case ErrorCode::OutputFailed:
       return "output-failed";
     case ErrorCode::Usage:
@@ -45,6 +47,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::LimitExceeded:
     case ErrorCode::InvalidSiteProfile:
     case ErrorCode::InvalidAnnotation:
+    case ErrorCode::InvalidSummary:
       return ExitCode::InputFailed;
   }
   return ExitCode::InputFailed;

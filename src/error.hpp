@@ -18,6 +18,7 @@ enum class ErrorCode {
   LimitExceeded,        // the input is larger, deeper or has more elements than the limits allow
   InvalidSiteProfile,   // a site profile that is not valid, as XML or in meaning
   InvalidAnnotation,    // an annotation file that is not valid, or does not fit its SR
+  InvalidSummary,       // a file given to review as a summary that is not a mammocalc summary
   OutputFailed,         // the summary could not be written
   Usage,                // the command line is wrong
 };

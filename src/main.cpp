@@ -3,6 +3,7 @@
 
 #include "cli_options.hpp"
 #include "report_writer.hpp"
+#include "review.hpp"
 #include "sr_reader.hpp"
 #include "version.hpp"
 
@@ -33,6 +34,8 @@ int main(int argc, char** argv) {
         return static_cast<int>(run_hook(command.hook, std::cerr));
       case CommandKind::Batch:
         return static_cast<int>(run_batch(command.batch, std::cerr));
+      case CommandKind::Review:
+        return static_cast<int>(run_review(command.review, std::cout, std::cerr));
       case CommandKind::Summarize:
         run_summarize(command.run, std::cout);
         break;

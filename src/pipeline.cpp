@@ -90,6 +90,10 @@ Report summarise_bytes(const std::string& bytes, const std::string& name,
   return evaluate(std::move(findings), profile);
 }
 
+Report summarise_annotations(const std::string& path, const SiteProfile& profile) {
+  return evaluate(findings_from_annotations(read_annotations(path)), profile);
+}
+
 std::string render_summary(const Report& report, const SummaryOptions& options) {
   std::ostringstream text;
   write_summary(report, options, text);
@@ -119,9 +123,8 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
       throw Error(ErrorCode::Usage,
                   "summarize without an SR takes exactly one annotation file (--annotations FILE)");
     }
-    const std::string summary = render_summary(
-        evaluate(findings_from_annotations(read_annotations(config.annotations.front())), profile),
-        config.summary);
+    const std::string summary =
+        render_summary(summarise_annotations(config.annotations.front(), profile), config.summary);
     write_output(config.output, summary, out);
     return;
   }

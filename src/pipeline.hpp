@@ -38,6 +38,9 @@ Report summarise_bytes(const std::string& bytes, const std::string& name,
 Report summarise_file(const std::string& path, const std::vector<std::string>& annotations,
                       const SiteProfile& profile, const ReadLimits& limits = ReadLimits{});
 
+// An annotation-only run: the findings of one annotation file on their own, evaluated.
+Report summarise_annotations(const std::string& path, const SiteProfile& profile);
+
 // The summary XML of a report, as bytes.
 std::string render_summary(const Report& report, const SummaryOptions& options);
 

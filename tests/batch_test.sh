@@ -122,6 +122,25 @@ head -c 300 "$work/unkilled/$(basename "${damaged[1]}")" >"${damaged[1]}"
 "$mammocalc" summarize -o "$work/killed" --jobs 2 --skip-existing "$big" 2>/dev/null
 check "--skip-existing rewrites empty and cut-short summaries" diff -r -x index.xml "$work/killed" "$work/unkilled"
 
+# --html: a review page per exam beside its summary and index.html linking them all.
+"$mammocalc" summarize -o "$work/pages" --html samples/*.dcm 2>/dev/null
+check "--html batch exits 0" test $? -eq 0
+summaries=$(ls "$work/pages" | grep -v '^index' | grep -c '\.xml$')
+pages=$(ls "$work/pages" | grep -v '^index' | grep -c '\.html$')
+check "--html: one page per summary ($pages pages, $summaries summaries)" test "$pages" -eq "$summaries" -a "$pages" -gt 0
+check "--html: index.html is written" test -s "$work/pages/index.html"
+broken=0
+for link in $(grep -o 'href="[^"]*"' "$work/pages/index.html" | sed 's/href="//; s/"$//'); do
+  [[ -f $work/pages/$link ]] || broken=$((broken + 1))
+done
+check "--html: every link of index.html leads to a page" test "$broken" -eq 0 -a "$(grep -c 'href=' "$work/pages/index.html")" -eq "$pages"
+check "--html: index.html has the roll-up bar charts" grep -q "Findings per biopsy type" "$work/pages/index.html"
+wellformed=0
+for page in "$work/pages"/*.html; do "$xmllint" --noout "$page" 2>/dev/null && wellformed=$((wellformed + 1)); done
+check "--html: every page is well-formed" test "$wellformed" -eq $((pages + 1))
+"$mammocalc" summarize --html samples/bir-site-conflict.dcm >/dev/null 2>&1
+check "--html without a batch is a usage error (2)" test $? -eq 2
+
 # Exit status 3 when the output cannot be written; 2 for usage.
 touch "$work/not-a-dir"
 "$mammocalc" summarize -o "$work/not-a-dir/sub" samples/bir-known-malignancy.dcm samples/bir-site-conflict.dcm 2>"$work/err"

@@ -532,6 +532,34 @@ void no_calcification(const std::string& dir) {
 
 // TID 4000: image library, a cluster inferred by reference from individual calcifications, a
 // cluster with only a count, and a finding that is not for presentation.
+// Both breasts: suspicious on the right, benign on the left (the review page's picture test).
+void bilateral(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR,
+                       "Right breast 10 o'clock: fine linear branching calcifications in a "
+                       "segmental distribution. Left breast 2 o'clock: coarse popcorn-like "
+                       "calcification, benign.");
+  SrBuilder& right = report.findings(kRightBreast);
+  right.open_code(DSRTypes::RT_contains, kFinding, kCalcification).code(kProps, kAssessment, kCat4);
+  clock(right, 10)
+      .code(kProps, kDepth, Code("C25569", "NCIt", "Middle"))
+      .code(kProps, kCalcType,
+            Code("129762002", "SCT", "Fine linear, branching (casting) calcification"))
+      .code(kProps, kCalcDistribution,
+            Code("129768003", "SCT", "Segmental calcification distribution"))
+      .close()
+      .close();
+  SrBuilder& left = report.findings(kLeftBreast);
+  left.open_code(DSRTypes::RT_contains, kFinding, kCalcification).code(kProps, kAssessment, kCat2);
+  clock(left, 2)
+      .code(kProps, kDepth, Code("255549009", "SCT", "Anterior"))
+      .code(kProps, kCalcType, Code("129749001", "SCT", "Coarse (popcorn-like) calcification"))
+      .close()
+      .close();
+  report.overall(kCat4, nullptr).close();
+  save(report.sr(), {"117", "SAMPLE^BILATERAL", "MC-0017", "19680909", "ACC0117", "20260125"},
+       dir + "/bir-bilateral-right-suspicious.dcm");
+}
+
 void cad_clusters(const std::string& dir) {
   const Code kImageLibrary("111028", "DCM", "Image Library");
   const Code kImageLaterality("111027", "DCM", "Image Laterality");
@@ -714,7 +742,8 @@ int main(int argc, char** argv) {
                                                                      legacy_srt,
                                                                      site_conflict,
                                                                      no_calcification,
-                                                                     cad_clusters};
+                                                                     cad_clusters,
+                                                                     bilateral};
   for (const auto& sample : samples) sample(dir);
   return 0;
 }

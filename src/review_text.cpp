@@ -1,0 +1,343 @@
+#include "review_text.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <sstream>
+#include <vector>
+
+namespace mammocalc {
+namespace {
+
+// ANSI SGR colours by classification; the reset ends every coloured span.
+const char* colour_of(const std::string& classification) {
+  if (classification == "suspicious") return "\x1b[1;31m";
+  if (classification == "known-malignancy") return "\x1b[1;35m";
+  if (classification == "probably-benign") return "\x1b[1;33m";
+  if (classification == "benign") return "\x1b[1;32m";
+  return "\x1b[1;36m";  // indeterminate: needs radiologist review
+}
+constexpr const char* kReset = "\x1b[0m";
+
+// Text from a summary file goes to a terminal: control characters (escape sequences among them,
+// C1 controls too) would let a crafted name rewrite the screen, so they become '?'.
+std::string terminal_safe(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const bool c1 = byte == 0xC2 && i + 1 < text.size() &&
+                    static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (c1) {
+      out += '?';
+      ++i;
+    } else if (byte < 0x20 || byte == 0x7F) {
+      out += '?';
+    } else {
+      out += static_cast<char>(byte);
+    }
+  }
+  return out;
+}
+
+// Columns a line takes on screen: code points, less the colour sequences.
+std::size_t visible_width(const std::string& text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b') {
+      while (i < text.size() && text[i] != 'm') ++i;
+      continue;
+    }
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
+  }
+  return width;
+}
+
+// Writes `text` wrapped at kReviewWidth: the first line after `first`, the others indented to
+// `indent` columns. Words longer than a line (UIDs) stand on a line of their own.
+void write_wrapped(std::ostream& out, const std::string& first, std::size_t indent,
+                   const std::string& text) {
+  std::istringstream words(text);
+  std::string line = first;
+  std::size_t width = visible_width(first);
+  bool line_has_word = false;
+  for (std::string word; words >> word;) {
+    const std::size_t word_width = visible_width(word);
+    if (line_has_word && width + 1 + word_width > kReviewWidth) {
+      out << line << "\n";
+      line = std::string(indent, ' ');
+      width = indent;
+      line_has_word = false;
+    }
+    if (line_has_word) {
+      line += ' ';
+      ++width;
+    }
+    line += word;
+    width += word_width;
+    line_has_word = true;
+  }
+  out << line << "\n";
+}
+
+std::string words_of(const std::string& term) {
+  std::string words = term;
+  std::replace(words.begin(), words.end(), '-', ' ');
+  return words;
+}
+
+std::string join(const std::vector<std::string>& parts, const char* separator) {
+  std::string joined;
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (!joined.empty()) joined += separator;
+    joined += part;
+  }
+  return joined;
+}
+
+std::string upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
+  return text;
+}
+
+class TextReview {
+ public:
+  TextReview(const ReviewOptions& options, std::ostream& out) : options_(options), out_(out) {}
+
+  void write(const ReviewExam& exam) {
+    write_header(exam);
+    static const char* const kBreasts[] = {"right", "left", "both", "unknown"};
+    for (const char* laterality : kBreasts) write_breast(exam, laterality);
+    out_ << "\n";
+    write_verdict(exam);
+    for (const ReviewWarning& warning : exam.warnings) {
+      write_wrapped(out_, "! " + terminal_safe(warning.code) + ": ", 2,
+                    terminal_safe(warning.text));
+    }
+    write_wrapped(out_, "", 0, terminal_safe(exam.notice));
+  }
+
+ private:
+  std::string coloured(const std::string& text, const std::string& classification) const {
+    if (!options_.color) return text;
+    return colour_of(classification) + text + kReset;
+  }
+
+  void write_header(const ReviewExam& exam) {
+    std::string title = "== Exam " + terminal_safe(exam.accession_number.empty()
+                                                       ? std::string("(no accession number)")
+                                                       : exam.accession_number);
+    if (!exam.study_date.empty()) {
+      title += ", study date " + terminal_safe(study_date_words(exam.study_date));
+    }
+    title += " ";
+    out_ << title << std::string(kReviewWidth - std::min(kReviewWidth, visible_width(title)), '=')
+         << "\n";
+    const std::string patient =
+        join({exam.patient_name, exam.patient_id.empty() ? std::string() : "ID " + exam.patient_id,
+              exam.patient_sex, exam.patient_age},
+             ", ");
+    if (exam.has_patient && !options_.redact && !patient.empty()) {
+      write_wrapped(out_, "Patient  ", 9, terminal_safe(patient));
+    }
+    write_wrapped(out_, "Study    ", 9, terminal_safe(exam.study_instance_uid));
+    write_wrapped(out_, "Source   ", 9, terminal_safe(exam.source_file));
+  }
+
+  void write_breast(const ReviewExam& exam, const std::string& laterality) {
+    std::vector<const ReviewFinding*> findings;
+    for (const ReviewFinding& finding : exam.findings) {
+      if (finding.laterality == laterality) findings.push_back(&finding);
+    }
+    const bool always_shown = laterality == "right" || laterality == "left";
+    if (findings.empty() && !always_shown) return;
+    out_ << "\n";
+    const std::string name = laterality == "both"      ? std::string("BOTH breasts")
+                             : laterality == "unknown" ? std::string("Breast NOT RECORDED")
+                                                       : upper(laterality) + " breast";
+    if (findings.empty()) {
+      out_ << name << ": no calcification finding reported\n";
+      return;
+    }
+    const auto breast =
+        std::find_if(exam.breasts.begin(), exam.breasts.end(),
+                     [&](const ReviewBreast& b) { return b.laterality == laterality; });
+    std::string heading = name;
+    if (breast != exam.breasts.end()) {
+      heading += ": " + coloured("BI-RADS " + breast->category + " " +
+                                     classification_words(breast->classification),
+                                 breast->classification);
+    }
+    heading += " (" + std::to_string(findings.size()) +
+               (findings.size() == 1 ? " finding)" : " findings)");
+    out_ << heading << "\n";
+    for (const ReviewFinding* finding : findings) write_finding(*finding);
+  }
+
+  void write_finding(const ReviewFinding& finding) {
+    char label[16];
+    std::snprintf(label, sizeof label, "  %-4s", terminal_safe(finding.id).substr(0, 4).c_str());
+    write_wrapped(out_, label, 6, terminal_safe(location_words(finding)));
+    write_wrapped(out_, "      ", 6,
+                  terminal_safe(site_words(finding) + "; " + features_words(finding)));
+    write_wrapped(out_, "      ", 6,
+                  coloured(terminal_safe(assessment_words(finding)), finding.classification));
+    write_wrapped(out_, "      -> ", 9, terminal_safe(recommendation_words(finding)));
+    for (const ReviewWarning& warning : finding.warnings) {
+      write_wrapped(out_, "      ! " + terminal_safe(warning.code) + ": ", 8,
+                    terminal_safe(warning.text));
+    }
+    if (!options_.trace) return;
+    for (const ReviewRule& rule : finding.trace) {
+      write_wrapped(
+          out_, "      rule " + terminal_safe(rule.id) + " [" + terminal_safe(rule.stage) + "] ",
+          11, terminal_safe(rule.title + " => " + rule.outcome + ". Source: " + rule.citation));
+    }
+  }
+
+  void write_verdict(const ReviewExam& exam) {
+    std::string verdict = "Verdict: ";
+    if (exam.category.empty()) {
+      verdict += "no BI-RADS category";
+    } else {
+      verdict +=
+          coloured("BI-RADS " + exam.category + " " + classification_words(exam.classification),
+                   exam.classification);
+    }
+    const std::string actions = actions_words(exam.actions);
+    if (!actions.empty()) verdict += " -> " + actions;
+    write_wrapped(out_, "", 9, verdict);
+    if (!exam.statement.empty()) write_wrapped(out_, "         ", 9, terminal_safe(exam.statement));
+  }
+
+  const ReviewOptions& options_;
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::string morphology_words(const std::string& term) {
+  static const std::map<std::string, std::string> kWords{
+      {"coarse-popcorn", "coarse (popcorn-like)"},
+      {"large-rod-like", "large rod-like"},
+      {"lucent-centred", "lucent-centred"},
+      {"microcalcifications-non-specific", "microcalcifications (type not stated)"},
+      {"macrocalcifications-non-specific", "macrocalcifications (type not stated)"},
+      {"unrecognised", "unrecognised morphology code"},
+  };
+  const auto found = kWords.find(term);
+  return found != kWords.end() ? found->second : words_of(term);
+}
+
+std::string distribution_words(const std::string& term) {
+  if (term == "within-mass") return "within a mass";
+  if (term == "outside-mass") return "outside a mass";
+  if (term == "unrecognised") return "unrecognised distribution code";
+  return words_of(term);
+}
+
+std::string classification_words(const std::string& classification) {
+  if (classification == "indeterminate") return "needs radiologist review";
+  return words_of(classification);
+}
+
+std::string action_words(const std::string& action) {
+  if (action == "short-interval-follow-up") return "short-interval follow-up";
+  if (action == "surgical-consult") return "surgical consultation";
+  return words_of(action);
+}
+
+std::string actions_words(std::vector<std::string> actions) {
+  // The most urgent first: what the exam needs is what a reader sees first.
+  static const std::vector<std::string> kUrgency{"surgical-consult", "biopsy", "additional-imaging",
+                                                 "short-interval-follow-up", "routine-screening"};
+  const auto rank = [](const std::string& action) {
+    return std::find(kUrgency.begin(), kUrgency.end(), action) - kUrgency.begin();
+  };
+  std::stable_sort(actions.begin(), actions.end(),
+                   [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+  std::vector<std::string> words(actions.size());
+  std::transform(actions.begin(), actions.end(), words.begin(), action_words);
+  return join(words, ", ");
+}
+
+std::string biopsy_words(const std::string& biopsy_type) {
+  if (biopsy_type == "core") return "core needle";
+  if (biopsy_type == "wire-localization") return "wire localization";
+  return biopsy_type;
+}
+
+std::string location_words(const ReviewFinding& finding) {
+  std::vector<std::string> parts;
+  if (finding.clock) parts.push_back(std::to_string(*finding.clock) + " o'clock");
+  if (!finding.region.empty()) parts.push_back(words_of(finding.region));
+  if (!finding.quadrant.empty()) parts.push_back(finding.quadrant + " quadrant");
+  parts.push_back(finding.depth.empty() ? "depth not recorded" : finding.depth + " depth");
+  if (finding.distance_from_nipple_mm) {
+    std::ostringstream distance;
+    distance << *finding.distance_from_nipple_mm << " mm from the nipple";
+    parts.push_back(distance.str());
+  }
+  if (!finding.clock && finding.region.empty() && finding.quadrant.empty()) {
+    parts.insert(parts.begin(), "position not recorded");
+  }
+  return join(parts, ", ");
+}
+
+std::string site_words(const ReviewFinding& finding) {
+  if (finding.site.empty() || finding.site == "unknown") return "site unknown";
+  const std::string how = finding.site_source == "inferred"     ? "inferred"
+                          : finding.site_source == "sr"         ? "stated in the SR"
+                          : finding.site_source == "annotation" ? "annotated"
+                                                                : finding.site_source;
+  return finding.site + " (" + how + ")";
+}
+
+std::string features_words(const ReviewFinding& finding) {
+  std::vector<std::string> morphology(finding.morphology.size());
+  std::transform(finding.morphology.begin(), finding.morphology.end(), morphology.begin(),
+                 morphology_words);
+  const std::string shape = morphology.empty() ? "morphology not recorded" : join(morphology, ", ");
+  const std::string spread = finding.distribution.empty()
+                                 ? "distribution not recorded"
+                                 : distribution_words(finding.distribution) + " distribution";
+  return shape + ", " + spread;
+}
+
+std::string reported_words(const ReviewFinding& finding) {
+  if (finding.reported_category.empty() || finding.reported_category == finding.category) return {};
+  return " (radiologist reported " + finding.reported_category + ")";
+}
+
+std::string assessment_words(const ReviewFinding& finding) {
+  return "BI-RADS " + finding.category + " " + classification_words(finding.classification) +
+         reported_words(finding);
+}
+
+std::string recommendation_words(const ReviewFinding& finding) {
+  std::string text = action_words(finding.action);
+  if (finding.action != "biopsy") return text;
+  std::vector<std::string> details;
+  if (!finding.biopsy_type.empty()) details.push_back(biopsy_words(finding.biopsy_type));
+  if (!finding.guidance.empty()) details.push_back(finding.guidance + " guidance");
+  if (!finding.needle.empty()) details.push_back(finding.needle + " needle");
+  if (!details.empty()) text += ": " + join(details, ", ");
+  return text;
+}
+
+std::string study_date_words(const std::string& dicom_date) {
+  const bool digits =
+      dicom_date.size() == 8 && std::all_of(dicom_date.begin(), dicom_date.end(),
+                                            [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits) return dicom_date;
+  return dicom_date.substr(0, 4) + "-" + dicom_date.substr(4, 2) + "-" + dicom_date.substr(6, 2);
+}
+
+void write_review_text(const ReviewExam& exam, const ReviewOptions& options, std::ostream& out) {
+  TextReview(options, out).write(exam);
+}
+
+}  // namespace mammocalc

@@ -1,0 +1,38 @@
+#pragma once
+// `mammocalc review`: what a radiologist reads at the command line in ten seconds, per exam and
+// per breast, at most 100 columns wide.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "summary_reader.hpp"
+
+namespace mammocalc {
+
+struct ReviewOptions {
+  bool color = false;   // ANSI colours: suspicious red, probably benign yellow, benign green
+  bool trace = false;   // the fired rules and their citations under each finding
+  bool redact = false;  // no patient line
+};
+
+inline constexpr std::size_t kReviewWidth = 100;
+
+void write_review_text(const ReviewExam& exam, const ReviewOptions& options, std::ostream& out);
+
+// Words for the summary's terms, shared by the text and HTML views.
+std::string morphology_words(const std::string& term);
+std::string distribution_words(const std::string& term);
+std::string classification_words(const std::string& classification);
+std::string action_words(const std::string& action);
+std::string actions_words(std::vector<std::string> actions);  // most urgent first
+std::string biopsy_words(const std::string& biopsy_type);
+std::string location_words(const ReviewFinding& finding);
+std::string site_words(const ReviewFinding& finding);
+std::string features_words(const ReviewFinding& finding);  // morphology and distribution
+std::string recommendation_words(const ReviewFinding& finding);
+std::string assessment_words(const ReviewFinding& finding);
+std::string reported_words(const ReviewFinding& finding);     // " (radiologist reported 4)" or ""
+std::string study_date_words(const std::string& dicom_date);  // 20260107 → 2026-01-07
+
+}  // namespace mammocalc

@@ -1,0 +1,132 @@
+#include "summary_reader.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <iterator>
+
+#include "error.hpp"
+#include "report_writer.hpp"
+
+namespace mammocalc {
+namespace {
+
+std::string attribute(pugi::xml_node node, const char* name) {
+  return node.attribute(name).value();
+}
+
+std::vector<ReviewWarning> warnings_of(pugi::xml_node node) {
+  std::vector<ReviewWarning> warnings;
+  const auto children = node.children("warning");
+  std::transform(children.begin(), children.end(), std::back_inserter(warnings),
+                 [](pugi::xml_node warning) {
+                   return ReviewWarning{attribute(warning, "code"), warning.text().get()};
+                 });
+  return warnings;
+}
+
+// A clock hour 1–12, or nothing: anything else in a summary file is not drawn anywhere.
+std::optional<int> clock_of(pugi::xml_node location) {
+  const std::string text = attribute(location, "clock");
+  if (text.empty() || text.size() > 2) return std::nullopt;
+  char* end = nullptr;
+  const long hour = std::strtol(text.c_str(), &end, 10);
+  if (*end != '\0' || hour < 1 || hour > 12) return std::nullopt;
+  return static_cast<int>(hour);
+}
+
+std::optional<double> millimetres_of(pugi::xml_node node, const char* name) {
+  const pugi::xml_attribute value = node.attribute(name);
+  if (value.empty()) return std::nullopt;
+  return value.as_double();
+}
+
+ReviewFinding read_finding(pugi::xml_node node) {
+  ReviewFinding finding;
+  finding.id = attribute(node, "id");
+  finding.laterality = attribute(node, "laterality");
+  const pugi::xml_node location = node.child("location");
+  finding.clock = clock_of(location);
+  finding.region = attribute(location, "region");
+  finding.quadrant = attribute(location, "quadrant");
+  finding.depth = attribute(location, "depth");
+  finding.distance_from_nipple_mm = millimetres_of(location, "distanceFromNippleMm");
+  finding.site = attribute(node.child("site"), "value");
+  finding.site_source = attribute(node.child("site"), "source");
+  for (pugi::xml_node morphology : node.children("morphology")) {
+    finding.morphology.push_back(attribute(morphology, "term"));
+  }
+  finding.distribution = attribute(node.child("distribution"), "term");
+  const pugi::xml_node assessment = node.child("assessment");
+  finding.category = attribute(assessment, "category");
+  finding.classification = attribute(assessment, "classification");
+  finding.reported_category = attribute(assessment, "reportedCategory");
+  finding.reported_source = attribute(assessment, "reportedSource");
+  const pugi::xml_node recommendation = node.child("recommendation");
+  finding.action = attribute(recommendation, "action");
+  finding.biopsy_type = attribute(recommendation, "biopsyType");
+  finding.guidance = attribute(recommendation, "guidance");
+  finding.needle = attribute(recommendation, "needle");
+  finding.warnings = warnings_of(node);
+  for (pugi::xml_node rule : node.child("trace").children("rule")) {
+    finding.trace.push_back({attribute(rule, "id"), attribute(rule, "stage"),
+                             attribute(rule, "title"), attribute(rule, "outcome"),
+                             attribute(rule, "citation")});
+  }
+  return finding;
+}
+
+}  // namespace
+
+ReviewExam read_summary(const std::string& xml, const std::string& name) {
+  pugi::xml_document document;
+  const pugi::xml_parse_result parsed = document.load_buffer(xml.data(), xml.size());
+  if (!parsed) {
+    throw Error(ErrorCode::InvalidSummary,
+                name + ": not well-formed XML (" + parsed.description() + ")");
+  }
+  const pugi::xml_node root = document.document_element();
+  if (std::string(root.name()) != "mammocalcSummary" ||
+      attribute(root, "xmlns") != kSummaryNamespace) {
+    throw Error(ErrorCode::InvalidSummary,
+                name + ": not a mammocalc summary (root must be <mammocalcSummary xmlns=\"" +
+                    kSummaryNamespace + "\">)");
+  }
+  ReviewExam exam;
+  exam.name = name;
+  exam.ruleset_version = attribute(root, "rulesetVersion");
+  exam.tool_version = attribute(root, "toolVersion");
+  exam.notice = root.child("notice").text().get();
+  const pugi::xml_node source = root.child("source");
+  exam.source_file = attribute(source, "file");
+  exam.study_instance_uid = attribute(source, "studyInstanceUid");
+  exam.accession_number = attribute(source, "accessionNumber");
+  exam.study_date = attribute(source, "studyDate");
+  const pugi::xml_node patient = root.child("patient");
+  exam.has_patient = !patient.empty();
+  exam.patient_id = attribute(patient, "id");
+  exam.patient_name = attribute(patient, "name");
+  exam.patient_sex = attribute(patient, "sex");
+  exam.patient_age = attribute(patient, "age");
+  for (pugi::xml_node finding : root.children("finding")) {
+    exam.findings.push_back(read_finding(finding));
+  }
+  const pugi::xml_node verdict = root.child("exam");
+  exam.category = attribute(verdict, "category");
+  exam.classification = attribute(verdict, "classification");
+  exam.category_source = attribute(verdict, "categorySource");
+  for (pugi::xml_node breast : verdict.children("breast")) {
+    exam.breasts.push_back({attribute(breast, "laterality"), attribute(breast, "category"),
+                            attribute(breast, "classification"),
+                            breast.attribute("findings").as_int()});
+  }
+  for (pugi::xml_node action : verdict.children("action")) {
+    exam.actions.push_back(attribute(action, "value"));
+  }
+  exam.statement = verdict.child("statement").text().get();
+  exam.warnings = warnings_of(root);
+  return exam;
+}
+
+}  // namespace mammocalc

@@ -1,0 +1,89 @@
+#pragma once
+// Reading a summary (schemas/summary.xsd) back into plain values, for the review views. The
+// summary XML is the one source of what they show: an SR or annotation file is summarised first,
+// a summary already written is read as it is.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mammocalc {
+
+struct ReviewRule {
+  std::string id;
+  std::string stage;
+  std::string title;
+  std::string outcome;
+  std::string citation;
+};
+
+struct ReviewWarning {
+  std::string code;
+  std::string text;
+};
+
+struct ReviewFinding {
+  std::string id;          // "F1"
+  std::string laterality;  // right, left, both, unknown
+  std::optional<int> clock;
+  std::string region;    // subareolar, central, axillary-tail, axilla, chest-wall
+  std::string quadrant;  // upper-outer …
+  std::string depth;     // anterior, middle, posterior
+  std::optional<double> distance_from_nipple_mm;
+  std::string site;         // ductal, lobular, unknown
+  std::string site_source;  // annotation, sr, inferred, none
+  std::vector<std::string> morphology;
+  std::string distribution;
+  std::string category;
+  std::string classification;
+  std::string reported_category;
+  std::string reported_source;
+  std::string action;
+  std::string biopsy_type;
+  std::string guidance;
+  std::string needle;
+  std::vector<ReviewWarning> warnings;
+  std::vector<ReviewRule> trace;
+};
+
+struct ReviewBreast {
+  std::string laterality;
+  std::string category;
+  std::string classification;
+  int findings = 0;
+};
+
+struct ReviewExam {
+  std::string name;  // the input it came from, for messages and page titles
+  std::string notice;
+  std::string source_file;
+  std::string study_instance_uid;
+  std::string accession_number;
+  std::string study_date;
+  bool has_patient = false;  // false when the summary was redacted
+  std::string patient_id;
+  std::string patient_name;
+  std::string patient_sex;
+  std::string patient_age;
+  std::vector<ReviewFinding> findings;
+  std::string category;  // the exam's; empty when there is none
+  std::string classification;
+  std::string category_source;
+  std::vector<ReviewBreast> breasts;
+  std::vector<std::string> actions;
+  std::string statement;  // exam statement, e.g. when there are no findings
+  std::vector<ReviewWarning> warnings;
+  std::string ruleset_version;
+  std::string tool_version;
+};
+
+// Summaries of very large SRs run to tens of MiB; anything beyond this is no summary of ours.
+inline constexpr std::size_t kMaxSummaryBytes = std::size_t{256} * 1024 * 1024;
+
+// Parses summary XML. Throws Error(InvalidSummary) naming `name` when it is not a mammocalc
+// summary.
+ReviewExam read_summary(const std::string& xml, const std::string& name);
+
+}  // namespace mammocalc

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# `mammocalc review` as a radiologist meets it: the golden text of every sample, the same view
+# from an SR as from its summary, 100 columns, colour only on a terminal, hostile text made
+# harmless in the terminal and in the page, one self-contained well-formed page. Run from the
+# project root: review_test.sh MAMMOCALC XMLLINT
+set -u
+mammocalc=$1
+xmllint=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+export LC_ALL=C.UTF-8  # line widths in characters, not bytes
+
+widest_line() {  # FILE...: the longest line's length in characters
+  local widest=0 line
+  while IFS= read -r line; do ((${#line} > widest)) && widest=${#line}; done < <(cat "$@")
+  echo "$widest"
+}
+
+# Golden text: every expected summary, colour off.
+golden=0
+for summary in samples/expected/*.xml; do
+  expected=${summary%.xml}.review.txt
+  "$mammocalc" review --no-color "$summary" >"$work/actual.txt" 2>"$work/err"
+  check "review of $summary exits 0" test $? -eq 0
+  check "review of $summary equals $expected" diff -u "$expected" "$work/actual.txt"
+  golden=$((golden + 1))
+done
+check "golden review texts exist for the samples (found $golden)" test "$golden" -ge 20
+
+# An SR gives the same view as its summary (the summary is the one source of what is shown).
+for sr in samples/*.dcm; do
+  name=$(basename "$sr" .dcm)
+  [[ -f samples/$name.site-profile.xml ]] && continue
+  "$mammocalc" review --no-color "$sr" >"$work/from-sr.txt" 2>/dev/null
+  check "review of $sr equals the review of its summary" \
+    diff -u "samples/expected/$name.review.txt" "$work/from-sr.txt"
+done
+"$mammocalc" review --no-color samples/annotation-only.annotations.xml >"$work/from-annotations.txt"
+check "review of an annotation file equals the review of its summary" \
+  diff -u samples/expected/annotation-only.review.txt "$work/from-annotations.txt"
+
+# Fits 100 columns, with the trace too; the trace shows every fired rule and its source.
+"$mammocalc" review --no-color --trace samples/*.dcm >"$work/trace.txt" 2>/dev/null
+check "review --trace fits 100 columns" test "$(widest_line "$work/trace.txt")" -le 100
+check "every golden text fits 100 columns" test "$(widest_line samples/expected/*.review.txt)" -le 100
+"$mammocalc" review --no-color --trace samples/bir-suspicious-vacuum-assisted.dcm >"$work/one-trace.txt"
+for rule in S3 C0 C7 C9 R1 A7 B5; do
+  check "--trace lists rule $rule" grep -q "rule $rule \[" "$work/one-trace.txt"
+done
+check "--trace cites the seed article" grep -q "Source: SEED" "$work/one-trace.txt"
+check "without --trace no rules are listed" test -z "$(grep 'rule S3' samples/expected/bir-suspicious-vacuum-assisted.review.txt)"
+
+# The view a reader needs: breast, clock position, site, category, biopsy type.
+text=samples/expected/bir-bilateral-right-suspicious.review.txt
+check "bilateral: right breast suspicious" grep -q "^RIGHT breast: BI-RADS 5 suspicious" "$text"
+check "bilateral: left breast benign" grep -q "^LEFT breast: BI-RADS 2 benign" "$text"
+check "bilateral: clock and depth" grep -q "F1  10 o'clock, middle depth" "$text"
+check "bilateral: biopsy type and guidance" grep -q -- "-> biopsy: vacuum-assisted, stereotactic guidance" "$text"
+check "an indeterminate finding reads 'needs radiologist review'" grep -q "needs radiologist review" samples/expected/bir-site-conflict.review.txt
+check "the notice says decision support, not a diagnosis" grep -q "not a diagnosis" "$text"
+
+# Colour only on a terminal: under a pseudo-terminal (script), not when piped, never with
+# --no-color or NO_COLOR.
+esc=$'\x1b'
+script -qec "$mammocalc review samples/bir-bilateral-right-suspicious.dcm" /dev/null >"$work/tty.txt"
+check "on a terminal: suspicious in red" grep -qF "${esc}[1;31mBI-RADS 5 suspicious" "$work/tty.txt"
+check "on a terminal: benign in green" grep -qF "${esc}[1;32mBI-RADS 2 benign" "$work/tty.txt"
+"$mammocalc" review samples/bir-bilateral-right-suspicious.dcm >"$work/piped.txt"
+check "piped: no escape codes" test -z "$(grep -F "$esc" "$work/piped.txt")"
+script -qec "$mammocalc review --no-color samples/bir-bilateral-right-suspicious.dcm" /dev/null >"$work/tty-off.txt"
+check "--no-color on a terminal: no escape codes" test -z "$(grep -F "$esc" "$work/tty-off.txt")"
+NO_COLOR=1 script -qec "$mammocalc review samples/bir-bilateral-right-suspicious.dcm" /dev/null >"$work/tty-nocolor.txt"
+check "NO_COLOR on a terminal: no escape codes" test -z "$(grep -F "$esc" "$work/tty-nocolor.txt")"
+"$mammocalc" review --color samples/bir-probably-benign-punctate.dcm >"$work/forced.txt"
+check "--color forces colour (probably benign in yellow)" grep -qF "${esc}[1;33m" "$work/forced.txt"
+
+# --redact: no patient line, no patient in the page.
+"$mammocalc" review --no-color --redact --html "$work/redacted.html" samples/bir-bilateral-right-suspicious.dcm >"$work/redacted.txt"
+check "--redact: no patient in the text" test -z "$(grep -e SAMPLE^BILATERAL -e MC-0017 "$work/redacted.txt")"
+check "--redact: no patient in the page" test -z "$(grep -e SAMPLE^BILATERAL -e MC-0017 "$work/redacted.html")"
+
+# Hostile text in a summary: markup, quotes, ampersands and terminal escape sequences.
+sed -e 's|name="SAMPLE^BILATERAL"|name="\&lt;script\&gt;alert(\&quot;x\&quot;)\&lt;/script\&gt; \&amp; \&apos;q\&apos; \&#27;[2J\&#27;]0;pwned\&#7;"|' \
+  -e 's|accessionNumber="ACC0117"|accessionNumber="\&lt;img src=x onerror=alert(1)\&gt;"|' \
+  samples/expected/bir-bilateral-right-suspicious.xml >"$work/hostile.xml"
+check "the hostile summary was made" grep -q '&lt;script' "$work/hostile.xml"
+"$mammocalc" review --no-color --html "$work/hostile.html" "$work/hostile.xml" >"$work/hostile.txt"
+check "hostile: review exits 0" test $? -eq 0
+check "hostile: no escape byte reaches the terminal" test -z "$(grep -F "$esc" "$work/hostile.txt")"
+check "hostile: no bell byte reaches the terminal" test -z "$(grep -F $'\a' "$work/hostile.txt")"
+check "hostile: the name is shown, made harmless" grep -qF '<script>alert("x")</script> & '"'q'"' ?[2J?]0;pwned?' "$work/hostile.txt"
+check "hostile: the page is well-formed" "$xmllint" --noout "$work/hostile.html"
+check "hostile: no script element in the page" test -z "$(grep -i '<script' "$work/hostile.html")"
+check "hostile: no injected img element in the page" test -z "$(grep -i '<img' "$work/hostile.html")"
+check "hostile: the name is escaped in the page" grep -qF '&lt;script&gt;alert("x")&lt;/script&gt; &amp;' "$work/hostile.html"
+
+# The page: self-contained, well-formed, the diagram and the trace in it.
+"$mammocalc" review --html "$work/page.html" samples/bir-bilateral-right-suspicious.dcm samples/bir-benign-coarse-vascular.dcm >/dev/null
+check "--html writes the page" test -s "$work/page.html"
+check "the page is well-formed (xmllint)" "$xmllint" --noout "$work/page.html"
+check "the page starts with the HTML doctype" test "$(head -n 1 "$work/page.html")" = "<!DOCTYPE html>"
+check "the page has the breast diagram" grep -q '<svg xmlns="http://www.w3.org/2000/svg"' "$work/page.html"
+check "the page loads nothing from outside (no src=, no link, no @import)" test -z "$(grep -E -i 'src=|<link|@import|url\(' "$work/page.html")"
+check "the page runs no script" test -z "$(grep -i '<script' "$work/page.html")"
+check "the page has the rule trace with citations" grep -q "Liberman L" "$work/page.html"
+check "the page says decision support, not a diagnosis" grep -q "not a diagnosis" "$work/page.html"
+check "a finding without a clock position is listed beside the diagram" grep -q "F2, right breast: position not recorded" "$work/page.html"
+awk '/<svg/ { inside = 1 } inside { print } /<\/svg>/ { exit }' "$work/page.html" >"$work/diagram.svg"
+check "the SVG alone is well-formed (xmllint)" "$xmllint" --noout "$work/diagram.svg"
+check "empty elements are written open and closed (HTML parsers ignore '/>')" test -z "$(grep -E '<(div|td|p|span|ul|section)[^>]*/>' "$work/page.html")"
+
+# A bad input fails alone: one line naming it, the others still shown, exit 1.
+printf 'not dicom' >"$work/junk.dcm"
+"$mammocalc" review --no-color "$work/junk.dcm" samples/bir-bilateral-right-suspicious.dcm >"$work/out.txt" 2>"$work/err.txt"
+check "a bad input makes review exit 1" test $? -eq 1
+check "the bad input gets one line naming it" test "$(grep -c "$work/junk.dcm" "$work/err.txt")" -eq 1
+check "the good input is still shown" grep -q "Exam ACC0117" "$work/out.txt"
+printf '<mammocalcSummary/>' >"$work/not-ours.xml"
+"$mammocalc" review "$work/not-ours.xml" >/dev/null 2>"$work/err.txt"
+check "an XML file that is not a summary exits 1" test $? -eq 1
+check "... with a line saying why" grep -q "not a mammocalc summary" "$work/err.txt"
+"$mammocalc" review >/dev/null 2>&1
+check "review without input is a usage error (2)" test $? -eq 2
+
+finish
