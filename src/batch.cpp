@@ -19,6 +19,7 @@
 #include "lexicon.hpp"
 #include "pipeline.hpp"
 #include "review_html.hpp"
+#include "sr_writer.hpp"
 #include "summary_reader.hpp"
 
 namespace mammocalc {
@@ -146,6 +147,7 @@ struct InputResult {
   std::string sop_instance_uid;
   std::string summary;
   std::string page;  // the review page, with --html
+  WrittenSr dicom;   // the SR, with --dicom-out
 };
 
 InputResult process(const std::string& input, const BatchConfig& config, const SiteProfile& profile,
@@ -156,6 +158,9 @@ InputResult process(const std::string& input, const BatchConfig& config, const S
     const Report report = summarise_file(input, config.annotations, profile, config.limits);
     outcome.sop_instance_uid = report.input.source.sop_instance_uid;
     outcome.summary = render_summary(report, config.summary);
+    if (!config.dicom_out_dir.empty()) {
+      outcome.dicom = write_report_sr(report, read_summary(outcome.summary, input));
+    }
     if (config.html) {
       outcome.page =
           render_review_page({read_summary(outcome.summary, input)}, config.summary.redact);
@@ -344,6 +349,12 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
       }
       try {
         write_file_atomically(path, outcomes[i].summary, Flush::Deferred);
+        if (!config.dicom_out_dir.empty()) {
+          write_file_atomically(
+              (fs::path(config.dicom_out_dir) / (outcomes[i].dicom.sop_instance_uid + ".dcm"))
+                  .string(),
+              outcomes[i].dicom.bytes, Flush::Deferred);
+        }
         if (config.html) {
           write_file_atomically(
               (fs::path(config.output_dir) / page_name_for(entry.output)).string(),
@@ -368,6 +379,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
 
   // The index names only summaries that are on disk: one flush for all of them first.
   flush_file_system(config.output_dir);
+  if (!config.dicom_out_dir.empty()) flush_file_system(config.dicom_out_dir);
   std::ostringstream index_xml;
   write_index(index, index_xml);
   write_file_atomically((fs::path(config.output_dir) / "index.xml").string(), index_xml.str());

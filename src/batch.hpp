@@ -24,7 +24,8 @@ struct BatchConfig {
   bool skip_existing = false;
   bool progress = false;  // a progress line on stderr (only on a terminal, never with --quiet)
   std::string rollup_csv;
-  bool html = false;  // also a review page per exam (NAME.html) and index.html
+  bool html = false;          // also a review page per exam (NAME.html) and index.html
+  std::string dicom_out_dir;  // also a DICOM SR per exam, <SOPInstanceUID>.dcm
   SummaryOptions summary;
   std::string site_profile_file;
   std::vector<std::string> annotations;

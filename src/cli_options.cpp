@@ -57,6 +57,9 @@ po::options_description summarize_options() {
       "breast) as CSV");
   add("quiet,q", "batch: no progress line on standard error");
   add("html", "batch: also a review page per exam (NAME.html) and OUTDIR/index.html");
+  add("dicom-out", po::value<std::string>()->value_name("FILE|DIR"),
+      "also write the result as a DICOM Comprehensive SR (Breast Imaging Report) for the PACS: "
+      "to FILE, or into DIR as <SOPInstanceUID>.dcm (a batch needs DIR)");
   add("max-input-mb", po::value<unsigned>()->value_name("N"),
       "refuse inputs larger than N MiB (default 256)");
   add("max-depth", po::value<unsigned>()->value_name("N"),
@@ -178,6 +181,14 @@ Command batch_command(const po::variables_map& values, Command& command) {
   if (values.count("rollup-csv")) batch.rollup_csv = values["rollup-csv"].as<std::string>();
   batch.summary.redact = values.count("redact") > 0;
   batch.html = values.count("html") > 0;
+  if (values.count("dicom-out")) {
+    batch.dicom_out_dir = values["dicom-out"].as<std::string>();
+    std::error_code error;
+    std::filesystem::create_directories(batch.dicom_out_dir, error);
+    if (!std::filesystem::is_directory(batch.dicom_out_dir)) {
+      throw Error(ErrorCode::Usage, "summarize: --dicom-out in a batch must be a directory");
+    }
+  }
   if (values.count("site-profile"))
     batch.site_profile_file = values["site-profile"].as<std::string>();
   if (values.count("annotations")) {
@@ -230,6 +241,7 @@ Command parse_command_line(int argc, char** argv) {
       throw Error(ErrorCode::Usage, "summarize: no input file given");
     }
     if (values.count("output")) command.run.output = values["output"].as<std::string>();
+    if (values.count("dicom-out")) command.run.dicom_out = values["dicom-out"].as<std::string>();
     command.run.summary.redact = values.count("redact") > 0;
     if (values.count("site-profile")) {
       command.run.site_profile_file = values["site-profile"].as<std::string>();

@@ -166,13 +166,19 @@ struct SourceInfo {
   std::string accession_number;
   std::string study_date;   // DICOM DA, YYYYMMDD
   std::string template_id;  // "4200", "4000" or "other"
+  // For the SR written back (sr_writer): not part of the summary.
+  std::string series_instance_uid;
+  std::string study_time;
+  std::string content_date;
+  std::string content_time;
 };
 
 struct PatientInfo {
   std::string id;
   std::string name;
   std::string sex;
-  std::string age;  // DICOM AS, e.g. "052Y"
+  std::string age;         // DICOM AS, e.g. "052Y"
+  std::string birth_date;  // DICOM DA; only for the SR written back
 };
 
 // Everything read from one document: the input of the rules.

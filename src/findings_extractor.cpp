@@ -488,9 +488,13 @@ Findings extract_findings(const SrDocument& document, const std::string& name) {
                           header.study_instance_uid,
                           header.accession_number,
                           header.study_date,
-                          template_of(document)};
-  out.patient =
-      PatientInfo{header.patient_id, header.patient_name, header.patient_sex, patient_age(header)};
+                          template_of(document),
+                          header.series_instance_uid,
+                          header.study_time,
+                          header.content_date,
+                          header.content_time};
+  out.patient = PatientInfo{header.patient_id, header.patient_name, header.patient_sex,
+                            patient_age(header), header.patient_birth_date};
   for (const auto& [code, text] : document.reader_warnings) {
     out.notes.push_back({code, text, ""});
   }

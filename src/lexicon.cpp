@@ -177,6 +177,15 @@ std::optional<Site> site_for(const Code& code) { return lookup(kSite, code); }
 
 CodeConst code_of(Morphology term) { return reverse_lookup(kMorphology, term); }
 CodeConst code_of(Distribution term) { return reverse_lookup(kDistribution, term); }
+CodeConst code_of(Laterality laterality) { return reverse_lookup(kLaterality, laterality); }
+CodeConst clock_code(int hour) { return reverse_lookup(kClock, hour); }
+CodeConst code_of(Region region) { return reverse_lookup(kRegion, region); }
+CodeConst code_of(Quadrant quadrant) { return reverse_lookup(kQuadrant, quadrant); }
+CodeConst code_of(Depth depth) { return reverse_lookup(kDepth, depth); }
+CodeConst code_of(Change change) { return reverse_lookup(kChange, change); }
+CodeConst code_of(Category category) { return reverse_lookup(kCategory, category); }
+CodeConst code_of(Site site) { return reverse_lookup(kSite, site); }
+CodeConst code_of(PriorResult result) { return reverse_lookup(kPriorResult, result); }
 
 std::string_view to_string(Morphology term) {
   switch (term) {

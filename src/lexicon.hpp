@@ -26,6 +26,16 @@ std::optional<Site> site_for(const Code& code);                  // duct / lobul
 // The code the rules use for a morphology or distribution term (for the summary).
 CodeConst code_of(Morphology term);
 CodeConst code_of(Distribution term);
+// The codes a written SR uses (the first, standard code of each table; never a legacy one).
+CodeConst code_of(Laterality laterality);  // CID 6022 Side; empty for Unknown
+CodeConst clock_code(int hour);            // CID 6018; empty outside 1..12
+CodeConst code_of(Region region);
+CodeConst code_of(Quadrant quadrant);
+CodeConst code_of(Depth depth);
+CodeConst code_of(Change change);  // empty for Unknown
+CodeConst code_of(Category category);
+CodeConst code_of(Site site);  // empty for Unknown
+CodeConst code_of(PriorResult result);
 
 // Words the summary prints: lower-case, hyphenated BI-RADS terms.
 std::string_view to_string(Morphology term);

@@ -10,6 +10,8 @@
 #include "findings_extractor.hpp"
 #include "site_profile_reader.hpp"
 #include "sr_reader.hpp"
+#include "sr_writer.hpp"
+#include "summary_reader.hpp"
 
 namespace mammocalc {
 
@@ -94,6 +96,19 @@ Report summarise_annotations(const std::string& path, const SiteProfile& profile
   return evaluate(findings_from_annotations(read_annotations(path)), profile);
 }
 
+std::string write_dicom_summary(const Report& report, const std::string& summary,
+                                const std::string& file_or_directory) {
+  const WrittenSr written =
+      write_report_sr(report, read_summary(summary, report.input.source.file));
+  std::string path =
+      std::filesystem::is_directory(file_or_directory)
+          ? (std::filesystem::path(file_or_directory) / (written.sop_instance_uid + ".dcm"))
+                .string()
+          : file_or_directory;
+  write_file_atomically(path, written.bytes);
+  return path;
+}
+
 std::string render_summary(const Report& report, const SummaryOptions& options) {
   std::ostringstream text;
   write_summary(report, options, text);
@@ -123,6 +138,10 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
       throw Error(ErrorCode::Usage,
                   "summarize without an SR takes exactly one annotation file (--annotations FILE)");
     }
+    if (!config.dicom_out.empty()) {
+      throw Error(ErrorCode::Usage,
+                  "--dicom-out needs an SR input: an annotation-only run has no study to write to");
+    }
     const std::string summary =
         render_summary(summarise_annotations(config.annotations.front(), profile), config.summary);
     write_output(config.output, summary, out);
@@ -138,8 +157,10 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
       throw Error(ErrorCode::Usage, config.output + ": output would overwrite the input");
     }
   }
-  const std::string summary = render_summary(
-      summarise_file(input, config.annotations, profile, config.limits), config.summary);
+  const Report report = summarise_file(input, config.annotations, profile, config.limits);
+  const std::string summary = render_summary(report, config.summary);
+  // The SR first: when it cannot be written, no summary claims it was.
+  if (!config.dicom_out.empty()) write_dicom_summary(report, summary, config.dicom_out);
   write_output(config.output, summary, out);
 }
 

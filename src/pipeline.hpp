@@ -20,6 +20,7 @@ struct RunConfig {
   // Annotation files, or directories of them matched to the SR by Study Instance UID.
   std::vector<std::string> annotations;
   ReadLimits limits;
+  std::string dicom_out;  // also the result as a DICOM SR: a file, or a directory for UID.dcm
 };
 
 // The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
@@ -40,6 +41,13 @@ Report summarise_file(const std::string& path, const std::vector<std::string>& a
 
 // An annotation-only run: the findings of one annotation file on their own, evaluated.
 Report summarise_annotations(const std::string& path, const SiteProfile& profile);
+
+// Writes the report as a DICOM SR (sr_writer) to `file_or_directory` (in a directory, named by
+// its SOP Instance UID), atomically; returns the path written. `summary` is the report's summary
+// XML. Throws Error(Usage) for an annotation-only report, Error(OutputFailed) when it cannot be
+// written.
+std::string write_dicom_summary(const Report& report, const std::string& summary,
+                                const std::string& file_or_directory);
 
 // The summary XML of a report, as bytes.
 std::string render_summary(const Report& report, const SummaryOptions& options);

@@ -64,6 +64,10 @@ struct SrHeader {
   std::string study_instance_uid;
   std::string accession_number;
   std::string study_date;
+  std::string series_instance_uid;
+  std::string study_time;
+  std::string content_date;
+  std::string content_time;
   std::string patient_id;
   std::string patient_name;
   std::string patient_sex;

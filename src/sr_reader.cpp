@@ -284,6 +284,10 @@ SrHeader read_header(DcmDataset& dataset) {
   header.study_instance_uid = get_string(dataset, DCM_StudyInstanceUID);
   header.accession_number = get_string(dataset, DCM_AccessionNumber);
   header.study_date = get_string(dataset, DCM_StudyDate);
+  header.series_instance_uid = get_string(dataset, DCM_SeriesInstanceUID);
+  header.study_time = get_string(dataset, DCM_StudyTime);
+  header.content_date = get_string(dataset, DCM_ContentDate);
+  header.content_time = get_string(dataset, DCM_ContentTime);
   header.patient_id = get_string(dataset, DCM_PatientID);
   header.patient_name = get_string(dataset, DCM_PatientName);
   header.patient_sex = get_string(dataset, DCM_PatientSex);

@@ -38,6 +38,13 @@ wait_for_summaries() {
   done
   return 1
 }
+wait_for_file() {  # FILE: until it exists (or 20 s pass)
+  for _ in $(seq 1 200); do
+    [[ -f $1 ]] && return 0
+    sleep 0.1
+  done
+  return 1
+}
 same_as_direct() {  # DIR
   local differences=0
   for expected in "$work/expected"/*.xml; do
@@ -105,6 +112,12 @@ check "serve keeps the received SRs" test "$(ls "$work/serve-out"/*.dcm | wc -l)
 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/ct.dcm" >"$work/ct-store.log" 2>&1
 check "a CT image is refused (storescu fails)" test $? -ne 0
 check "the refusal is logged" grep -q "refused an object of SOP class 1.2.840.10008.5.1.4.1.1.2" "$work/serve.log"
+# The summary written back as a DICOM SR (--dicom-out) is accepted as an SR and summarised.
+"$mammocalc" summarize --dicom-out "$work/written-back.dcm" samples/bir-suspicious-vacuum-assisted.dcm >/dev/null
+written_uid=$(dcmdump "$work/written-back.dcm" | sed -n 's/^(0008,0018) UI \[\(.*\)\].*/\1/p')
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/written-back.dcm" >/dev/null 2>&1
+check "storescu of mammocalc's own SR to serve succeeds" test $? -eq 0
+check "serve accepts it as an SR and summarises it" wait_for_file "$work/serve-out/$written_uid.xml"
 # Several associations at once, then SIGTERM: everything received is summarised.
 storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1 &
 first=$!

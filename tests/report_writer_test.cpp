@@ -10,10 +10,14 @@ namespace {
 
 Report sample_report() {
   Findings findings;
-  findings.source = SourceInfo{
-      "in.dcm", "1.2.840.10008.5.1.4.1.1.88.33", "1.2.3", "1.2.4", "ACC<1>", "20260101", "4200"};
+  findings.source = SourceInfo{"in.dcm", "1.2.840.10008.5.1.4.1.1.88.33",
+                               "1.2.3",  "1.2.4",
+                               "ACC<1>", "20260101",
+                               "4200",   "1.2.5",
+                               "",       "",
+                               ""};
   findings.patient =
-      PatientInfo{"ID-7", "Doe^Jane<script>alert('x')</script> & \"co\"", "F", "050Y"};
+      PatientInfo{"ID-7", "Doe^Jane<script>alert('x')</script> & \"co\"", "F", "050Y", ""};
   findings.findings.push_back(
       testing::calcification({Morphology::Amorphous}, Distribution::Grouped));
   return evaluate(findings);

@@ -1,0 +1,435 @@
+#include "sr_writer.hpp"
+
+#include <openssl/sha.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <vector>
+
+#include "dcmtk/dcmdata/dcdeftag.h"
+#include "dcmtk/dcmdata/dcfilefo.h"
+#include "dcmtk/dcmdata/dcuid.h"
+#include "dcmtk/dcmsr/dsrdoc.h"
+#include "error.hpp"
+#include "lexicon.hpp"
+#include "review_text.hpp"
+#include "version.hpp"
+
+namespace mammocalc {
+namespace {
+
+using Rel = DSRTypes::E_RelationshipType;
+constexpr Rel kContains = DSRTypes::RT_contains;
+constexpr Rel kProperties = DSRTypes::RT_hasProperties;
+constexpr Rel kConceptMod = DSRTypes::RT_hasConceptMod;
+constexpr Rel kObsContext = DSRTypes::RT_hasObsContext;
+
+// Concepts the written report uses beyond those the reader knows (domain.md §2.1, §3.5).
+constexpr CodeConst kLanguage{"121049", "DCM", "Language of Content Item and Descendants"};
+constexpr CodeConst kEnglish{"en-US", "RFC5646", "English, United States"};
+constexpr CodeConst kObserverType{"121005", "DCM", "Observer Type"};
+constexpr CodeConst kDevice{"121007", "DCM", "Device"};
+constexpr CodeConst kDeviceObserverUid{"121012", "DCM", "Device Observer UID"};
+constexpr CodeConst kDeviceObserverName{"121013", "DCM", "Device Observer Name"};
+constexpr CodeConst kNarrativeSummary{"111412", "DCM", "Narrative Summary"};
+constexpr CodeConst kSupplementaryData{"111414", "DCM", "Supplementary Data"};
+constexpr CodeConst kImpression{"121073", "DCM", "Impression"};
+constexpr CodeConst kRecommendation{"121075", "DCM", "Recommendation"};
+constexpr CodeConst kMammography{"71651007", "SCT", "Mammography"};
+constexpr CodeConst kBothBreasts{"63762007", "SCT", "Both breasts"};
+constexpr CodeConst kProcedureModifier{"111464", "DCM", "Procedure Modifier"};
+constexpr CodeConst kCoreNeedleBiopsy{"44578009", "SCT", "Core needle biopsy of breast"};
+constexpr CodeConst kPreBiopsyLocalization{"237380007", "SCT",
+                                           "Pre-biopsy localization of breast lesion"};
+constexpr CodeConst kSurgicalBiopsy{"274331003", "SCT", "Breast - surgical biopsy"};
+constexpr CodeConst kUltrasonicGuidance{"61593002", "SCT", "Ultrasonic guidance procedure"};
+constexpr CodeConst kStereotacticLocalization{"64318009", "SCT",
+                                              "Diagnostic radiography, stereotactic localization"};
+constexpr CodeConst kVacuumAssisted{"111490", "DCM", "Vacuum assisted"};
+constexpr CodeConst kMm{"mm", "UCUM", "millimeter"};
+constexpr CodeConst kCalcificationsUnit{"{calcifications}", "UCUM", "calcifications"};
+constexpr CodeConst kProcessingEquipment{"109102", "DCM", "Processing Equipment"};
+
+DSRCodedEntryValue coded(const CodeConst& code) {
+  const std::string value(code.value);
+  const std::string scheme(code.scheme);
+  const std::string meaning(code.meaning);
+  // BI-RADS codes (scheme BI) need their coding scheme version to be unambiguous (CID 6027).
+  if (scheme == "BI") {
+    return DSRCodedEntryValue(value.c_str(), scheme.c_str(), "4.0", meaning.c_str(),
+                              DSRTypes::CVT_auto, OFFalse);
+  }
+  return DSRCodedEntryValue(value.c_str(), scheme.c_str(), meaning.c_str(), DSRTypes::CVT_auto,
+                            OFFalse);
+}
+
+DSRCodedEntryValue coded(const Code& code) {
+  return coded(CodeConst{code.value, code.scheme, code.meaning});
+}
+
+[[noreturn]] void fail(const std::string& what) {
+  throw Error(ErrorCode::OutputFailed, "cannot write the DICOM SR: " + what);
+}
+
+void check(const OFCondition& status, const char* what) {
+  if (status.bad()) fail(std::string(what) + " (" + status.text() + ")");
+}
+
+// Builds the content tree depth-first: each add opens a child of the current item, close()
+// returns to the parent.
+class ContentBuilder {
+ public:
+  explicit ContentBuilder(DSRDocumentTree& tree) : tree_(tree) {}
+
+  ContentBuilder& open(Rel relationship, DSRTypes::E_ValueType type, const CodeConst& name) {
+    if (tree_.addChildContentItem(relationship, type, coded(name)).bad()) {
+      fail("content item " + std::string(name.meaning));
+    }
+    return *this;
+  }
+  ContentBuilder& close() {
+    tree_.goUp();
+    return *this;
+  }
+  ContentBuilder& container(Rel relationship, const CodeConst& name) {
+    return open(relationship, DSRTypes::VT_Container, name);
+  }
+  template <typename Value>
+  ContentBuilder& open_code(Rel relationship, const CodeConst& name, const Value& value) {
+    open(relationship, DSRTypes::VT_Code, name);
+    check(item().setCodeValue(coded(value), false), "code value");
+    return *this;
+  }
+  template <typename Value>
+  ContentBuilder& code(Rel relationship, const CodeConst& name, const Value& value) {
+    return open_code(relationship, name, value).close();
+  }
+  ContentBuilder& num(Rel relationship, const CodeConst& name, double value,
+                      const CodeConst& unit) {
+    char decimal[32];
+    std::snprintf(decimal, sizeof decimal, "%.10g", value);
+    open(relationship, DSRTypes::VT_Num, name);
+    check(item().setNumericValue(DSRNumericMeasurementValue(decimal, coded(unit)), false),
+          "numeric value");
+    return close();
+  }
+  ContentBuilder& text(Rel relationship, const CodeConst& name, const std::string& value) {
+    open(relationship, DSRTypes::VT_Text, name);
+    check(item().setStringValue(value.c_str(), false), "text value");
+    return close();
+  }
+  ContentBuilder& uid(Rel relationship, const CodeConst& name, const std::string& value) {
+    open(relationship, DSRTypes::VT_UIDRef, name);
+    check(item().setStringValue(value.c_str(), false), "UID value");
+    return close();
+  }
+
+ private:
+  DSRContentItem& item() { return tree_.getCurrentContentItem(); }
+  DSRDocumentTree& tree_;
+};
+
+// The biopsy as DICOM codes it (domain.md §3.5): Procedure reported and its Procedure Modifiers,
+// as concept modifiers of the Recommended Follow-up they belong to.
+void write_biopsy(ContentBuilder& content, const Recommendation& recommendation) {
+  if (!recommendation.biopsy) return;
+  if (*recommendation.biopsy == BiopsyType::WireLocalization) {
+    content.open_code(kConceptMod, codes::kProcedureReported, kPreBiopsyLocalization)
+        .code(kConceptMod, kProcedureModifier, kSurgicalBiopsy)
+        .close();
+    return;
+  }
+  content.open_code(kConceptMod, codes::kProcedureReported, kCoreNeedleBiopsy);
+  if (*recommendation.biopsy == BiopsyType::VacuumAssisted) {
+    content.code(kConceptMod, kProcedureModifier, kVacuumAssisted);
+  }
+  if (recommendation.guidance == Guidance::Ultrasound) {
+    content.code(kConceptMod, kProcedureModifier, kUltrasonicGuidance);
+  } else if (recommendation.guidance == Guidance::Stereotactic ||
+             *recommendation.biopsy == BiopsyType::Stereotactic) {
+    content.code(kConceptMod, kProcedureModifier, kStereotacticLocalization);
+  }
+  content.close();
+}
+
+// One TID 4206 finding with the evidence the rules used, so that reading the SR back gives the
+// same decisions, and the TID 4203 assessment: mammocalc's category and recommended follow-up.
+void write_finding(ContentBuilder& content, const Finding& finding, const Decision& decision) {
+  content.open_code(kContains, codes::kFinding,
+                    finding.mass_with_calcifications ? codes::kMassWithCalcifications
+                                                     : codes::kCalcificationOfBreast);
+  if (finding.laterality != Laterality::Unknown) {
+    content.code(kConceptMod, codes::kLaterality, code_of(finding.laterality));
+  }
+  content.open_code(kProperties, codes::kAssessmentCategory, code_of(decision.final_category));
+  if (!finding.prior_results.empty()) {
+    content.container(kProperties, codes::kPathologyResults);
+    for (PriorResult result : finding.prior_results) {
+      content.code(kContains, codes::kProcedureResult, code_of(result));
+    }
+    content.close();
+  }
+  content.close();
+  if (decision.recommendation.follow_up) {
+    content.open_code(kProperties, codes::kRecommendedFollowUp, *decision.recommendation.follow_up);
+    write_biopsy(content, decision.recommendation);
+    content.close();
+  }
+  const Location& location = finding.location;
+  if (location.clock_hour) {
+    content.code(kProperties, codes::kClockfaceOrRegion, clock_code(*location.clock_hour));
+  } else if (location.region) {
+    content.code(kProperties, codes::kClockfaceOrRegion, code_of(*location.region));
+  }
+  if (location.quadrant) {
+    content.code(kProperties, codes::kQuadrantLocation, code_of(*location.quadrant));
+  }
+  if (location.from_nipple_mm) {
+    content.num(kProperties, codes::kDistanceFromNipple, *location.from_nipple_mm, kMm);
+  }
+  if (location.from_skin_mm) {
+    content.num(kProperties, codes::kDistanceFromSkin, *location.from_skin_mm, kMm);
+  }
+  if (location.from_chest_wall_mm) {
+    content.num(kProperties, codes::kDistanceFromChestWall, *location.from_chest_wall_mm, kMm);
+  }
+  if (location.depth) content.code(kProperties, codes::kDepth, code_of(*location.depth));
+  for (const auto& morphology : finding.morphology) {
+    if (morphology.term == Morphology::Unrecognised) {
+      content.code(kProperties, codes::kCalcificationType, morphology.code);
+    } else {
+      content.code(kProperties, codes::kCalcificationType, code_of(morphology.term));
+    }
+  }
+  if (finding.distribution) {
+    if (finding.distribution->term == Distribution::Unrecognised) {
+      content.code(kProperties, codes::kCalcificationDistribution, finding.distribution->code);
+    } else {
+      content.code(kProperties, codes::kCalcificationDistribution,
+                   code_of(finding.distribution->term));
+    }
+  }
+  if (finding.count) {
+    content.num(kProperties, codes::kNumberOfCalcifications, *finding.count, kCalcificationsUnit);
+  }
+  if (finding.change != Change::Unknown) {
+    content.code(kProperties, codes::kChangeSinceLastMammogram, code_of(finding.change));
+  }
+  if (finding.ultrasound_visible == Presence::Yes) {
+    content.code(kProperties, codes::kCorrelationToOtherFindings, codes::kCorrelatesToUltrasound);
+  }
+  if (finding.stated_site != Site::Unknown) {
+    content.code(kProperties, codes::kFindingSite, code_of(finding.stated_site));
+  }
+  content.close();
+}
+
+// TID 4202: the findings, the recommendation and the rule trace in words, and what the report is.
+void write_narrative(ContentBuilder& content, const ReviewExam& words) {
+  content.container(kContains, kNarrativeSummary).container(kContains, codes::kFindings);
+  for (const ReviewFinding& finding : words.findings) {
+    content.text(kContains, codes::kFinding,
+                 finding.id + ": " + finding.laterality + " breast, " + location_words(finding) +
+                     "; " + site_words(finding) + "; " + features_words(finding) + "; " +
+                     assessment_words(finding) + ".");
+    content.text(kContains, kRecommendation,
+                 finding.id + ": " + recommendation_words(finding) + ".");
+    std::string trace = finding.id + " rule trace (rule set " + words.ruleset_version + "):";
+    for (const ReviewRule& rule : finding.trace) {
+      trace += "\n" + rule.id + " [" + rule.stage + "] " + rule.title + " => " + rule.outcome +
+               ". Source: " + rule.citation;
+    }
+    content.text(kContains, kImpression, trace);
+  }
+  std::string impression =
+      words.category.empty()
+          ? std::string("No BI-RADS category.")
+          : "BI-RADS " + words.category + " " + classification_words(words.classification) + ".";
+  const std::string actions = actions_words(words.actions);
+  if (!actions.empty()) impression += " Recommended: " + actions + ".";
+  if (!words.statement.empty()) impression += " " + words.statement;
+  impression += " Written by mammocalc " + std::string(kToolVersion) + " (rule set " +
+                words.ruleset_version + "). " + words.notice;
+  content.text(kContains, kImpression, impression);
+  content.close().close();
+}
+
+void write_content(DSRDocumentTree& tree, const Report& report, const ReviewExam& words) {
+  if (tree.addContentItem(DSRTypes::RT_isRoot, DSRTypes::VT_Container) == 0) {
+    fail("root container");
+  }
+  check(tree.getCurrentContentItem().setConceptName(coded(codes::kBreastImagingReport), false),
+        "root concept");
+  check(tree.getCurrentContentItem().setTemplateIdentification("4200", "DCMR"), "template");
+  ContentBuilder content(tree);
+  content.code(kConceptMod, kLanguage, kEnglish);
+  content.code(kObsContext, kObserverType, kDevice);
+  content.uid(kObsContext, kDeviceObserverUid, uid_for_name("mammocalc device observer"));
+  content.text(kObsContext, kDeviceObserverName, "mammocalc");
+  write_narrative(content, words);
+
+  content.container(kContains, kSupplementaryData);
+  content.open_code(kContains, codes::kProcedureReported, kMammography)
+      .code(kConceptMod, codes::kLaterality, kBothBreasts)
+      .close();
+  const std::vector<Finding>& findings = report.input.findings;
+  for (Laterality breast :
+       {Laterality::Right, Laterality::Left, Laterality::Both, Laterality::Unknown}) {
+    bool opened = false;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      if (findings[i].laterality != breast) continue;
+      if (!opened) {
+        content.container(kContains, codes::kFindings);
+        content.open_code(kContains, codes::kProcedureReported, kMammography);
+        if (breast != Laterality::Unknown) {
+          content.code(kConceptMod, codes::kLaterality, code_of(breast));
+        }
+        content.close();
+        opened = true;
+      }
+      write_finding(content, findings[i], report.decisions[i]);
+    }
+    if (opened) content.close();
+  }
+  if (report.exam.category) {
+    content.container(kContains, codes::kOverallAssessment)
+        .code(kContains, codes::kAssessmentCategory, code_of(*report.exam.category))
+        .close();
+  }
+  content.close();
+}
+
+void put(DcmItem& item, const DcmTagKey& tag, const std::string& value) {
+  check(item.putAndInsertString(tag, value.c_str()), "header attribute");
+}
+
+// Contributing Equipment: mammocalc, its version, as processing equipment.
+void add_contributing_equipment(DcmDataset& dataset) {
+  DcmItem* equipment = nullptr;
+  check(dataset.findOrCreateSequenceItem(DCM_ContributingEquipmentSequence, equipment, -2),
+        "contributing equipment");
+  put(*equipment, DCM_Manufacturer, "mammocalc project");
+  put(*equipment, DCM_ManufacturerModelName, "mammocalc");
+  put(*equipment, DCM_SoftwareVersions,
+      std::string(kToolVersion) + " rule set " + std::string(kRuleSetVersion));
+  DcmItem* purpose = nullptr;
+  check(equipment->findOrCreateSequenceItem(DCM_PurposeOfReferenceCodeSequence, purpose, -2),
+        "purpose of reference");
+  put(*purpose, DCM_CodeValue, std::string(kProcessingEquipment.value));
+  put(*purpose, DCM_CodingSchemeDesignator, std::string(kProcessingEquipment.scheme));
+  put(*purpose, DCM_CodeMeaning, std::string(kProcessingEquipment.meaning));
+}
+
+// DCMTK saves files by name: an anonymous memory file is the name, its bytes the result.
+std::string saved_bytes(DcmFileFormat& file) {
+  const int fd = ::memfd_create("mammocalc-sr", MFD_CLOEXEC);
+  if (fd < 0) fail(std::string("no memory file (") + std::strerror(errno) + ")");
+  const std::string path = "/proc/self/fd/" + std::to_string(fd);
+  const OFCondition saved = file.saveFile(path.c_str(), EXS_LittleEndianExplicit);
+  std::string bytes;
+  if (saved.good()) {
+    std::array<char, 65536> block;
+    off_t offset = 0;
+    for (;;) {
+      const ssize_t got = ::pread(fd, block.data(), block.size(), offset);
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) break;
+      bytes.append(block.data(), static_cast<std::size_t>(got));
+      offset += got;
+    }
+  }
+  ::close(fd);
+  if (saved.bad()) fail(saved.text());
+  return bytes;
+}
+
+}  // namespace
+
+std::string uid_for_name(const std::string& name) {
+  // RFC 4122 name-based UUID, version 5, in the OID namespace.
+  static constexpr std::array<unsigned char, 16> kOidNamespace{0x6b, 0xa7, 0xb8, 0x12, 0x9d, 0xad,
+                                                               0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0,
+                                                               0x4f, 0xd4, 0x30, 0xc8};
+  std::vector<unsigned char> input(kOidNamespace.begin(), kOidNamespace.end());
+  input.insert(input.end(), name.begin(), name.end());
+  std::array<unsigned char, SHA_DIGEST_LENGTH> digest{};
+  SHA1(input.data(), input.size(), digest.data());
+  std::array<unsigned char, 16> uuid{};
+  std::copy(digest.begin(), digest.begin() + 16, uuid.begin());
+  uuid[6] = static_cast<unsigned char>((uuid[6] & 0x0F) | 0x50);
+  uuid[8] = static_cast<unsigned char>((uuid[8] & 0x3F) | 0x80);
+  // The 128-bit value in decimal: repeated division by ten of the big-endian bytes.
+  std::string decimal;
+  while (std::any_of(uuid.begin(), uuid.end(), [](unsigned char byte) { return byte != 0; })) {
+    unsigned remainder = 0;
+    for (unsigned char& byte : uuid) {
+      const unsigned value = remainder * 256 + byte;
+      byte = static_cast<unsigned char>(value / 10);
+      remainder = value % 10;
+    }
+    decimal.insert(decimal.begin(), static_cast<char>('0' + remainder));
+  }
+  return "2.25." + (decimal.empty() ? std::string("0") : decimal);
+}
+
+WrittenSr write_report_sr(const Report& report, const ReviewExam& words) {
+  const SourceInfo& source = report.input.source;
+  if (source.sop_instance_uid.empty()) {
+    throw Error(ErrorCode::Usage,
+                "--dicom-out needs an SR input: an annotation-only run has no study to write to");
+  }
+  const std::string name =
+      "mammocalc:" + source.sop_instance_uid + ":" + std::string(kRuleSetVersion);
+  WrittenSr written;
+  written.sop_instance_uid = uid_for_name(name + ":instance");
+  const std::string series_uid = uid_for_name(name + ":series");
+
+  DSRDocument document(DSRTypes::DT_ComprehensiveSR);
+  check(document.setSpecificCharacterSetType(DSRTypes::CS_UTF8), "character set");
+  write_content(document.getTree(), report, words);
+  const PatientInfo& patient = report.input.patient;
+  check(document.setPatientName(patient.name.c_str(), false), "patient name");
+  check(document.setPatientID(patient.id.c_str(), false), "patient ID");
+  check(document.setPatientBirthDate(patient.birth_date.c_str(), false), "birth date");
+  check(document.setPatientSex(patient.sex.c_str(), false), "patient sex");
+  check(document.createNewSeriesInStudy(source.study_instance_uid.c_str(), false), "study");
+  check(document.setStudyDate(source.study_date.c_str(), false), "study date");
+  check(document.setStudyTime(source.study_time.c_str(), false), "study time");
+  check(document.setAccessionNumber(source.accession_number.c_str(), false), "accession");
+  check(document.setSeriesNumber("9901", false), "series number");
+  check(document.setInstanceNumber("1", false), "instance number");
+  check(document.setSeriesDescription("mammocalc calcification summary (decision support)", false),
+        "series description");
+  check(document.setManufacturer("mammocalc project", false), "manufacturer");
+  check(document.getCurrentRequestedProcedureEvidence().addItem(
+            source.study_instance_uid.c_str(), source.series_instance_uid.c_str(),
+            source.sop_class_uid.c_str(), source.sop_instance_uid.c_str()),
+        "evidence");
+  check(document.completeDocument(), "completion flag");
+
+  DcmFileFormat file;
+  DcmDataset& dataset = *file.getDataset();
+  check(document.write(dataset), "document");
+  // Deterministic: the UIDs derive from the source; dates and times are the source's content
+  // date and time (no clock is read).
+  put(dataset, DCM_SOPInstanceUID, written.sop_instance_uid);
+  put(dataset, DCM_SeriesInstanceUID, series_uid);
+  put(dataset, DCM_ContentDate,
+      source.content_date.empty() ? source.study_date : source.content_date);
+  put(dataset, DCM_ContentTime, source.content_time);
+  put(dataset, DCM_InstanceCreationDate,
+      source.content_date.empty() ? source.study_date : source.content_date);
+  put(dataset, DCM_InstanceCreationTime, source.content_time);
+  put(dataset, DCM_PatientAge, patient.age);
+  add_contributing_equipment(dataset);
+  written.bytes = saved_bytes(file);
+  return written;
+}
+
+}  // namespace mammocalc

@@ -1,0 +1,28 @@
+#pragma once
+// Writing the result back as a DICOM Comprehensive SR shaped as a Breast Imaging Report
+// (TID 4200), which PACS can store, SR viewers can show and mammocalc reads back with the same
+// findings. The second DCMTK bridge for SR (sr_reader.cpp reads): DCMTK types stay in here.
+
+#include <string>
+
+#include "rules.hpp"
+#include "summary_reader.hpp"
+
+namespace mammocalc {
+
+struct WrittenSr {
+  std::string bytes;  // a DICOM file (Part 10), explicit VR little endian
+  std::string sop_instance_uid;
+};
+
+// The SR for a report. `words` is the report's summary read back (summary_reader): the narrative
+// (TID 4202) uses the same words as the review. Deterministic: the SOP and series instance UIDs
+// derive from the source SOP Instance UID and the rule-set version. Throws Error(Usage) when the
+// report has no source SR (an annotation-only run).
+WrittenSr write_report_sr(const Report& report, const ReviewExam& words);
+
+// "2.25." followed by the decimal value of a name-based (SHA-1, RFC 4122 version 5) UUID of
+// `name`: the same name always gives the same UID (DICOM PS3.5 B.2).
+std::string uid_for_name(const std::string& name);
+
+}  // namespace mammocalc

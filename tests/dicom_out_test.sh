@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The summary written back as a DICOM SR (--dicom-out): mammocalc reads its own output to the same
+# decisions for every sample, DCMTK reads it strictly, dsr2xml's XML of it validates against
+# DCMTK's schema, and the bytes are the same on every run. Run from the project root:
+#   dicom_out_test.sh MAMMOCALC XMLLINT
+set -u
+mammocalc=$1
+xmllint=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+
+dsr2xml_schema=/usr/share/dcmtk/dsr2xml.xsd
+check "DCMTK's dsr2xml.xsd is installed (package dcmtk)" test -f "$dsr2xml_schema"
+
+# What must survive the round trip, one line per finding: laterality, clock, category,
+# classification, biopsy type.
+signature() {  # SUMMARY
+  "$xmllint" --xpath '//*[local-name()="finding"]' "$1" 2>/dev/null | tr -d '\n' |
+    sed 's/<finding /\n<finding /g' | grep '^<finding ' | while IFS= read -r finding; do
+      attribute() { grep -o " $1=\"[^\"]*\"" <<<"$2" | head -n 1; }
+      printf '%s|%s|%s|%s|%s\n' \
+        "$(attribute laterality "$finding")" \
+        "$(attribute clock "$(grep -o '<location [^>]*>' <<<"$finding")")" \
+        "$(attribute category "$(grep -o '<assessment [^>]*>' <<<"$finding")")" \
+        "$(attribute classification "$(grep -o '<assessment [^>]*>' <<<"$finding")")" \
+        "$(attribute biopsyType "$(grep -o '<recommendation [^>]*>' <<<"$finding")")"
+    done
+}
+
+# Every sample SR (with its site profile where it has one), summarised with --dicom-out and the
+# written SR summarised again.
+cases=0
+for sr in samples/*.dcm; do
+  name=$(basename "$sr" .dcm)
+  options=()
+  [[ -f samples/$name.site-profile.xml ]] && options=(--site-profile "samples/$name.site-profile.xml")
+  "$mammocalc" summarize "${options[@]}" --dicom-out "$work/$name.dcm" "$sr" >"$work/$name.xml" 2>"$work/err"
+  check "$name: --dicom-out exits 0" test $? -eq 0
+  check "$name: the written SR exists" test -s "$work/$name.dcm"
+  check "$name: the summary is the same as without --dicom-out" cmp -s "$work/$name.xml" "samples/expected/$name.xml"
+  "$mammocalc" summarize "${options[@]}" "$work/$name.dcm" >"$work/$name.back.xml" 2>"$work/err"
+  check "$name: mammocalc reads its own SR (exit 0)" test $? -eq 0
+  signature "$work/$name.xml" >"$work/$name.sig"
+  signature "$work/$name.back.xml" >"$work/$name.back.sig"
+  check "$name: findings survive the round trip ($(wc -l <"$work/$name.sig") findings)" \
+    diff "$work/$name.sig" "$work/$name.back.sig"
+  check "$name: the exam category survives" test \
+    "$(grep -o '<exam category="[^"]*" classification="[^"]*"' "$work/$name.xml")" = \
+    "$(grep -o '<exam category="[^"]*" classification="[^"]*"' "$work/$name.back.xml")"
+  check "$name: no tolerant read of our own SR" test -z "$(grep tolerant-read "$work/$name.back.xml")"
+
+  # DCMTK reads it strictly. dsrdump's only remark is DCMTK 3.6.7's own limit: its VR checker
+  # knows ASCII and Latin-1 only and says so for the ISO_IR 192 (UTF-8) the issue asks for.
+  dsrdump "$work/$name.dcm" >"$work/$name.dump" 2>&1
+  check "$name: dsrdump reads it (no tolerance flags)" test $? -eq 0
+  check "$name: dsrdump has no warning or error" test -z \
+    "$(grep -E '^[WE]: ' "$work/$name.dump" | grep -v 'does not support this Specific Character Set: ISO_IR 192')"
+  dsr2xml +Xn "$work/$name.dcm" >"$work/$name.sr.xml" 2>/dev/null
+  check "$name: dsr2xml +Xn converts it" test $? -eq 0
+  check "$name: dsr2xml's XML validates against dsr2xml.xsd" \
+    "$xmllint" --noout --schema "$dsr2xml_schema" "$work/$name.sr.xml"
+
+  # Byte-identical across runs.
+  "$mammocalc" summarize "${options[@]}" --dicom-out "$work/$name.again.dcm" "$sr" >/dev/null 2>&1
+  check "$name: the written SR is byte-identical across runs" cmp -s "$work/$name.dcm" "$work/$name.again.dcm"
+  cases=$((cases + 1))
+done
+check "every sample SR was tried ($cases)" test "$cases" -ge 16
+
+# The header: the source's patient and study, a new series, UIDs from 2.25, flags, evidence,
+# contributing equipment, UTF-8.
+dump=$(dcmdump "$work/bir-suspicious-vacuum-assisted.dcm")
+has() { grep -qF -- "$1" <<<"$dump"; }
+check "header: same Study Instance UID as the source" has "(0020,000d) UI [1.2.826.0.1.3680043.10.1363.103.1]"
+check "header: same patient" has "(0010,0020) LO [MC-0003]"
+check "header: a SOP Instance UID under 2.25" grep -qE '^\(0008,0018\) UI \[2\.25\.[0-9]+\]' <<<"$dump"
+check "header: a new series (not the source's)" test -z "$(grep -F '(0020,000e) UI [1.2.826.0.1.3680043.10.1363.103.2]' <<<"$(dcmdump +L "$work/bir-suspicious-vacuum-assisted.dcm" | grep -v '^ ')")"
+check "header: Comprehensive SR" has "(0008,0016) UI =ComprehensiveSRStorage"
+check "header: Verification Flag UNVERIFIED" has "(0040,a493) CS [UNVERIFIED]"
+check "header: Completion Flag COMPLETE" has "(0040,a491) CS [COMPLETE]"
+check "header: Specific Character Set ISO_IR 192" has "(0008,0005) CS [ISO_IR 192]"
+check "header: evidence references the source SR" has "(0008,1155) UI [1.2.826.0.1.3680043.10.1363.103.3]"
+check "header: contributing equipment names mammocalc" has "(0008,1090) LO [mammocalc]"
+check "content: the narrative says decision support, not a diagnosis" grep -q "not a diagnosis" "$work/bir-suspicious-vacuum-assisted.sr.xml"
+check "content: the biopsy as procedure and modifiers (vacuum assisted)" grep -q "Vacuum assisted" "$work/bir-suspicious-vacuum-assisted.dump"
+check "content: recommended follow-up 111145" grep -q "(111145,DCM,\"Histology using core biopsy\")" "$work/bir-suspicious-vacuum-assisted.dump"
+check "content: wire localization is 111144" grep -q "(111144,DCM" "$work/bir-suspicious-wire-axillary-tail.dump"
+uid_a=$(dcmdump "$work/bir-suspicious-vacuum-assisted.dcm" | grep '^(0008,0018)')
+uid_b=$(dcmdump "$work/bir-known-malignancy.dcm" | grep '^(0008,0018)')
+check "different sources give different SOP Instance UIDs" test "$uid_a" != "$uid_b"
+
+# A directory as --dicom-out names the file by its SOP Instance UID; a batch writes one per exam.
+mkdir -p "$work/dir"
+"$mammocalc" summarize --dicom-out "$work/dir" samples/bir-known-malignancy.dcm >/dev/null
+check "--dicom-out DIR writes <SOPInstanceUID>.dcm" test "$(ls "$work/dir" | grep -cE '^2\.25\.[0-9]+\.dcm$')" -eq 1
+"$mammocalc" summarize -o "$work/batch" --dicom-out "$work/batch-sr" samples/*.dcm 2>/dev/null
+summarised=$(grep -c 'status="summarised"' "$work/batch/index.xml")
+check "batch --dicom-out writes one SR per summarised exam" test "$(ls "$work/batch-sr"/*.dcm | wc -l)" -eq "$summarised"
+"$mammocalc" summarize --annotations samples/annotation-only.annotations.xml --dicom-out "$work/no.dcm" >/dev/null 2>"$work/err"
+check "an annotation-only run cannot write an SR (exit 2)" test $? -eq 2
+check "... and writes none" test ! -e "$work/no.dcm"
+
+finish
