@@ -40,20 +40,6 @@ class Descriptor {
   int fd_;
 };
 
-void write_all(int fd, const std::string& content, const std::string& path) {
-  const char* data = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    const ssize_t written = ::write(fd, data, left);
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      fail(path, "write", errno);
-    }
-    data += written;
-    left -= static_cast<std::size_t>(written);
-  }
-}
-
 void make_readable(int fd) {
   // Readable like any file the user creates (mkstemp makes it 0600).
   const mode_t mask = ::umask(0);
@@ -61,73 +47,98 @@ void make_readable(int fd) {
   ::fchmod(fd, 0666 & ~mask);
 }
 
-std::string temporary_pattern(const std::filesystem::path& target) {
-  const std::filesystem::path directory =
-      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  return (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-}
-
-// Writes through an unnamed file (O_TMPFILE) that gets a name only when complete, so that even
-// SIGKILL mid-write leaves nothing behind. Returns false where the file system cannot do this.
-bool write_unnamed_then_link(const std::string& path, const std::string& content, Flush flush) {
+std::string directory_of(const std::string& path) {
   const std::filesystem::path target(path);
-  const std::string directory =
-      target.has_parent_path() ? target.parent_path().string() : std::string(".");
-  // Mode 0666 less the umask, like any file the user creates; unnamed, nobody else can open it.
-  Descriptor fd(::open(directory.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666));
-  if (fd.get() < 0) {
-    if (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL) return false;
-    fail(path, "create temporary file", errno);
-  }
-  write_all(fd.get(), content, path);
-  if (flush == Flush::Now && ::fsync(fd.get()) != 0) fail(path, "flush", errno);
-  const std::string proc = "/proc/self/fd/" + std::to_string(fd.get());
-  // A new file gets its name in one step, so nothing else is ever left behind.
-  if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0) return true;
-  if (errno == ENOENT && ::access("/proc/self/fd", F_OK) != 0) return false;
-  if (errno != EEXIST) fail(path, "link", errno);
-  // linkat cannot replace a file: link under a unique temporary name, then rename over.
-  std::string pattern = temporary_pattern(target);
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    std::string name = pattern.substr(0, pattern.size() - 6) + std::to_string(::getpid()) + "-" +
-                       std::to_string(attempt);
-    if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) != 0) {
-      if (errno == EEXIST) continue;
-      fail(path, "link", errno);
-    }
-    if (::rename(name.c_str(), path.c_str()) != 0) {
-      const int error_number = errno;
-      ::unlink(name.c_str());
-      fail(path, "rename", error_number);
-    }
-    return true;
-  }
-  fail(path, "link", EEXIST);
+  return target.has_parent_path() ? target.parent_path().string() : std::string(".");
 }
 
-void write_named_then_rename(const std::string& path, const std::string& content, Flush flush) {
-  std::string pattern = temporary_pattern(std::filesystem::path(path));
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  Descriptor fd(::mkstemp(name.data()));
-  if (fd.get() < 0) fail(path, "create temporary file", errno);
-  const std::string temporary(name.data());
-  try {
-    write_all(fd.get(), content, path);
-    make_readable(fd.get());
-    if (flush == Flush::Now && ::fsync(fd.get()) != 0) fail(path, "flush", errno);
-    if (::close(fd.release()) != 0) fail(path, "close", errno);
-    if (::rename(temporary.c_str(), path.c_str()) != 0) fail(path, "rename", errno);
-  } catch (...) {
-    ::unlink(temporary.c_str());
-    throw;
-  }
+std::string temporary_pattern(const std::string& path) {
+  const std::filesystem::path target(path);
+  return (std::filesystem::path(directory_of(path)) /
+          ("." + target.filename().string() + ".tmp-XXXXXX"))
+      .string();
 }
 
 }  // namespace
 
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+  // An unnamed file (O_TMPFILE) gets a name only when complete, so that even SIGKILL mid-write
+  // leaves nothing behind. Mode 0666 less the umask, like any file the user creates.
+  fd_ = ::open(directory_of(path_).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  if (fd_ >= 0) return;
+  if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
+    fail(path_, "create temporary file", errno);
+  }
+  // File systems without O_TMPFILE: a hidden named temporary, removed unless committed.
+  const std::string pattern = temporary_pattern(path_);
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  fd_ = ::mkstemp(name.data());
+  if (fd_ < 0) fail(path_, "create temporary file", errno);
+  temporary_ = name.data();
+  make_readable(fd_);
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_ && !temporary_.empty()) ::unlink(temporary_.c_str());
+}
+
+void AtomicFile::write(std::string_view data) {
+  const char* next = data.data();
+  std::size_t left = data.size();
+  while (left > 0) {
+    const ssize_t written = ::write(fd_, next, left);
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      fail(path_, "write", errno);
+    }
+    next += written;
+    left -= static_cast<std::size_t>(written);
+  }
+}
+
+void AtomicFile::commit(Flush flush) {
+  if (flush == Flush::Now && ::fsync(fd_) != 0) fail(path_, "flush", errno);
+  if (!temporary_.empty()) {
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) fail(path_, "close", errno);
+    if (::rename(temporary_.c_str(), path_.c_str()) != 0) fail(path_, "rename", errno);
+    committed_ = true;
+    return;
+  }
+  const std::string proc = "/proc/self/fd/" + std::to_string(fd_);
+  // A new file gets its name in one step, so nothing else is ever left behind.
+  if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, path_.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+    committed_ = true;
+    return;
+  }
+  if (errno != EEXIST) fail(path_, "link", errno);
+  // linkat cannot replace a file: link under a unique temporary name, then rename over.
+  const std::string pattern = temporary_pattern(path_);
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const std::string name = pattern.substr(0, pattern.size() - 6) + std::to_string(::getpid()) +
+                             "-" + std::to_string(attempt);
+    if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+      if (errno == EEXIST) continue;
+      fail(path_, "link", errno);
+    }
+    if (::rename(name.c_str(), path_.c_str()) != 0) {
+      const int error_number = errno;
+      ::unlink(name.c_str());
+      fail(path_, "rename", error_number);
+    }
+    committed_ = true;
+    return;
+  }
+  fail(path_, "link", EEXIST);
+}
+
 void write_file_atomically(const std::string& path, const std::string& content, Flush flush) {
-  if (!write_unnamed_then_link(path, content, flush)) write_named_then_rename(path, content, flush);
+  AtomicFile file(path);
+  file.write(content);
+  file.commit(flush);
 }
 
 void flush_file_system(const std::string& directory) {

@@ -2,6 +2,7 @@
 // Writing output files so that a reader never sees half of one.
 
 #include <string>
+#include <string_view>
 
 namespace mammocalc {
 
@@ -10,6 +11,26 @@ namespace mammocalc {
 enum class Flush {
   Now,       // fsync before the file gets its name: the name never points at lost data
   Deferred,  // the caller flushes many files at once (flush_file_system) before it reports them
+};
+
+// A file written in pieces that appears under its name only when complete: commit() gives it the
+// name (replacing an older file); destroyed uncommitted, it leaves nothing behind. Throws
+// Error(OutputFailed) naming the path.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  void write(std::string_view data);
+  void commit(Flush flush = Flush::Now);
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  std::string temporary_;  // the named temporary, where the file system has no O_TMPFILE
+  bool committed_ = false;
 };
 
 // Writes `content` to `path` through a temporary file in the same directory and a rename.

@@ -4,15 +4,20 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_set>
+#include <utility>
 
 #include "annotation_reader.hpp"
 #include "atomic_file.hpp"
@@ -97,13 +102,32 @@ void collect_path(const std::string& path, std::vector<std::string>& files,
   }
 }
 
+// The output names a run has used, as 128-bit digests: a batch of a million inputs keeps 16
+// bytes a name, not the name (two independent 64-bit hashes; a false match would only number a
+// name needlessly).
+class UsedNames {
+ public:
+  bool contains(const std::string& name) const { return digests_.count(digest(name)) > 0; }
+  void insert(const std::string& name) { digests_.insert(digest(name)); }
+
+ private:
+  using Digest = std::pair<std::size_t, std::size_t>;
+  struct DigestHash {
+    std::size_t operator()(const Digest& digest) const { return digest.first; }
+  };
+  static Digest digest(const std::string& name) {
+    return {std::hash<std::string>{}(name), std::hash<std::string>{}("#" + name + "#")};
+  }
+  std::unordered_set<Digest, DigestHash> digests_;
+};
+
 // The output name for an input, numbered ("-2", "-3" …) when an earlier input of the same run
 // already has it; records the name as used.
 std::string claim_output_name(const std::string& sop_instance_uid, const std::string& input,
-                              std::set<std::string>& used_names) {
+                              UsedNames& used_names) {
   std::string name = output_name_for(sop_instance_uid, input);
   const std::string stem = name.substr(0, name.size() - 4);
-  for (int n = 2; used_names.count(name); ++n) name = stem + "-" + std::to_string(n) + ".xml";
+  for (int n = 2; used_names.contains(name); ++n) name = stem + "-" + std::to_string(n) + ".xml";
   used_names.insert(name);
   return name;
 }
@@ -314,14 +338,34 @@ std::vector<std::string> collect_batch_inputs(const BatchConfig& config,
 ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
   create_output_directory(config.output_dir);
   const SiteProfile profile = load_site_profile(config.site_profile_file);
-  BatchIndex index;
-  const std::vector<std::string> inputs = collect_batch_inputs(config, index.entries);
+  std::vector<IndexEntry> unreadable;
+  const std::vector<std::string> inputs = collect_batch_inputs(config, unreadable);
   const unsigned jobs = std::max(1u, config.jobs);
   const std::size_t chunk_size = kChunkPerJob * jobs;
-  std::set<std::string> used_names{"index.xml"};
+  UsedNames used_names;
+  used_names.insert("index.xml");
   ProgressLine progress(progress_stream, config.progress, inputs.size());
-  int failures = 0;
   bool output_failed = false;
+  // The entries go to a spill file as they come (the index head needs the final counts), so the
+  // memory a batch needs does not grow with its length; --html keeps them for index.html.
+  BatchIndex index;
+  IndexCounts counts;
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> spill(std::tmpfile(), &std::fclose);
+  if (!spill) {
+    throw Error(ErrorCode::OutputFailed, config.output_dir + ": no temporary file for the index");
+  }
+  const auto record = [&](IndexEntry&& entry) {
+    ++counts.inputs;
+    counts.add(entry.status);
+    std::ostringstream text;
+    write_index_entry(entry, text);
+    const std::string line = text.str();
+    if (std::fwrite(line.data(), 1, line.size(), spill.get()) != line.size()) {
+      throw Error(ErrorCode::OutputFailed, config.output_dir + ": cannot spill the index");
+    }
+    if (config.html) index.entries.push_back(std::move(entry));
+  };
+  for (IndexEntry& entry : unreadable) record(std::move(entry));
 
   for (std::size_t chunk_start = 0; chunk_start < inputs.size(); chunk_start += chunk_size) {
     const std::size_t chunk_end = std::min(inputs.size(), chunk_start + chunk_size);
@@ -367,22 +411,29 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
       }
     });
     for (InputResult& outcome : outcomes) {
-      if (outcome.entry.status == EntryStatus::Failed) {
-        ++failures;
-        if (outcome.entry.error_code == to_string(ErrorCode::OutputFailed)) output_failed = true;
-      }
-      index.entries.push_back(std::move(outcome.entry));
+      if (outcome.entry.error_code == to_string(ErrorCode::OutputFailed)) output_failed = true;
+      record(std::move(outcome.entry));
     }
-    progress.update(chunk_end, failures);
+    progress.update(chunk_end, static_cast<int>(counts.failed));
   }
   progress.finish();
 
   // The index names only summaries that are on disk: one flush for all of them first.
   flush_file_system(config.output_dir);
   if (!config.dicom_out_dir.empty()) flush_file_system(config.dicom_out_dir);
-  std::ostringstream index_xml;
-  write_index(index, index_xml);
-  write_file_atomically((fs::path(config.output_dir) / "index.xml").string(), index_xml.str());
+  const IndexParts parts = index_parts(counts, index.rollup);
+  AtomicFile index_file((fs::path(config.output_dir) / "index.xml").string());
+  index_file.write(parts.head);
+  std::rewind(spill.get());
+  std::array<char, 65536> block;
+  for (std::size_t got; (got = std::fread(block.data(), 1, block.size(), spill.get())) > 0;) {
+    index_file.write(std::string_view(block.data(), got));
+  }
+  if (std::ferror(spill.get())) {
+    throw Error(ErrorCode::OutputFailed, config.output_dir + ": cannot read the spilled index");
+  }
+  index_file.write(parts.tail);
+  index_file.commit();
   if (config.html) {
     write_file_atomically((fs::path(config.output_dir) / "index.html").string(),
                           render_batch_index_page(index));
@@ -390,11 +441,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
   if (!config.rollup_csv.empty())
     write_file_atomically(config.rollup_csv, rollup_csv(index.rollup));
 
-  const bool any_failed =
-      std::any_of(index.entries.begin(), index.entries.end(),
-                  [](const IndexEntry& e) { return e.status == EntryStatus::Failed; });
   if (output_failed) return ExitCode::OutputFailed;
-  return any_failed ? ExitCode::InputFailed : ExitCode::Success;
+  return counts.failed > 0 ? ExitCode::InputFailed : ExitCode::Success;
 }
 
 ExitCode run_hook(const HookConfig& config, std::ostream& log) {
@@ -406,7 +454,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   batch.summary = config.summary;
   std::vector<IndexEntry> unreadable;
   const std::vector<std::string> inputs = collect_batch_inputs(batch, unreadable);
-  std::set<std::string> used_names;
+  UsedNames used_names;
   ExitCode exit_code = ExitCode::Success;
   for (const std::string& input : inputs) {
     Rollup ignored;

@@ -335,33 +335,45 @@ void write_rule_table(std::ostream& out, bool as_xml) {
   document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
 }
 
-void write_index(const BatchIndex& index, std::ostream& out) {
+namespace {
+
+// The marker the index skeleton holds where the entries go.
+constexpr const char* kEntriesMarker = "mammocalc-entries";
+
+void fill_entry(pugi::xml_node node, const IndexEntry& entry) {
+  set(node, "input", entry.input);
+  set(node, "status", to_string(entry.status));
+  set_if(node, "output", entry.output);
+  if (entry.existing) set(node, "existing", std::string("true"));
+  if (entry.category) set(node, "category", to_string(*entry.category));
+  if (entry.classification) set(node, "classification", to_string(*entry.classification));
+  if (entry.status == EntryStatus::Summarised)
+    set(node, "findings", std::to_string(entry.findings));
+  set_if(node, "errorCode", entry.error_code);
+  if (!entry.error.empty()) set_text(node, entry.error);
+}
+
+}  // namespace
+
+void write_index_entry(const IndexEntry& entry, std::ostream& out) {
+  pugi::xml_document document;
+  pugi::xml_node node = document.append_child("entry");
+  fill_entry(node, entry);
+  node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
+}
+
+IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
   pugi::xml_document document;
   pugi::xml_node root = document.append_child("mammocalcIndex");
   set(root, "xmlns", std::string(kIndexNamespace));
   set(root, "rulesetVersion", kRuleSetVersion);
   set(root, "toolVersion", std::string(kToolVersion));
-  int counts[3] = {0, 0, 0};
-  for (const IndexEntry& entry : index.entries) ++counts[static_cast<int>(entry.status)];
-  set(root, "inputs", std::to_string(index.entries.size()));
-  set(root, "summarised", std::to_string(counts[static_cast<int>(EntryStatus::Summarised)]));
-  set(root, "skipped", std::to_string(counts[static_cast<int>(EntryStatus::Skipped)]));
-  set(root, "failed", std::to_string(counts[static_cast<int>(EntryStatus::Failed)]));
+  set(root, "inputs", std::to_string(counts.inputs));
+  set(root, "summarised", std::to_string(counts.summarised));
+  set(root, "skipped", std::to_string(counts.skipped));
+  set(root, "failed", std::to_string(counts.failed));
   set_text(root.append_child("notice"), kNotice);
-  for (const IndexEntry& entry : index.entries) {
-    pugi::xml_node node = root.append_child("entry");
-    set(node, "input", entry.input);
-    set(node, "status", to_string(entry.status));
-    set_if(node, "output", entry.output);
-    if (entry.existing) set(node, "existing", std::string("true"));
-    if (entry.category) set(node, "category", to_string(*entry.category));
-    if (entry.classification) set(node, "classification", to_string(*entry.classification));
-    if (entry.status == EntryStatus::Summarised)
-      set(node, "findings", std::to_string(entry.findings));
-    set_if(node, "errorCode", entry.error_code);
-    if (!entry.error.empty()) set_text(node, entry.error);
-  }
-  const Rollup& rollup = index.rollup;
+  root.append_child(pugi::node_comment).set_value(kEntriesMarker);
   pugi::xml_node node = root.append_child("rollup");
   set(node, "findings", std::to_string(rollup.findings));
   set(node, "discordantAssessments", std::to_string(rollup.discordant));
@@ -378,7 +390,22 @@ void write_index(const BatchIndex& index, std::ostream& out) {
   counts_of("classification", "value", rollup.classifications);
   counts_of("biopsyType", "value", rollup.biopsy_types);
   counts_of("breast", "laterality", rollup.breasts);
-  document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+  std::ostringstream text;
+  document.save(text, "  ", pugi::format_default, pugi::encoding_utf8);
+  const std::string skeleton = text.str();
+  const std::string marker = std::string("  <!--") + kEntriesMarker + "-->\n";
+  const std::size_t at = skeleton.find(marker);
+  return {skeleton.substr(0, at), skeleton.substr(at + marker.size())};
+}
+
+void write_index(const BatchIndex& index, std::ostream& out) {
+  IndexCounts counts;
+  counts.inputs = index.entries.size();
+  for (const IndexEntry& entry : index.entries) counts.add(entry.status);
+  const IndexParts parts = index_parts(counts, index.rollup);
+  out << parts.head;
+  for (const IndexEntry& entry : index.entries) write_index_entry(entry, out);
+  out << parts.tail;
 }
 
 void write_summary(const Report& report, const SummaryOptions& options, std::ostream& out) {

@@ -26,6 +26,27 @@ void write_rule_table(std::ostream& out, bool as_xml);
 inline constexpr const char* kIndexNamespace = "urn:mammocalc:index:1";
 void write_index(const BatchIndex& index, std::ostream& out);
 
+// The same index in parts, so that a batch keeps no entry in memory: the head (root element with
+// the counts, the notice), then each entry as it comes, then the tail (the roll-up).
+struct IndexCounts {
+  std::size_t inputs = 0;
+  std::size_t summarised = 0;
+  std::size_t skipped = 0;
+  std::size_t failed = 0;
+
+  void add(EntryStatus status) {
+    if (status == EntryStatus::Summarised) ++summarised;
+    if (status == EntryStatus::Skipped) ++skipped;
+    if (status == EntryStatus::Failed) ++failed;
+  }
+};
+struct IndexParts {
+  std::string head;
+  std::string tail;
+};
+IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup);
+void write_index_entry(const IndexEntry& entry, std::ostream& out);
+
 // Text made safe for XML 1.0: invalid UTF-8 becomes U+FFFD, disallowed control characters go.
 std::string xml_safe_text(const std::string& text);
 
