@@ -452,6 +452,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   batch.inputs = config.inputs;
   batch.annotations = config.annotations;
   batch.summary = config.summary;
+  if (config.dicom_out) batch.dicom_out_dir = config.output_dir;
   std::vector<IndexEntry> unreadable;
   const std::vector<std::string> inputs = collect_batch_inputs(batch, unreadable);
   UsedNames used_names;
@@ -463,6 +464,11 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     if (entry.status == EntryStatus::Summarised) {
       const std::string name = claim_output_name(result.sop_instance_uid, input, used_names);
       try {
+        if (config.dicom_out) {
+          write_file_atomically(
+              (fs::path(config.output_dir) / (result.dicom.sop_instance_uid + ".dcm")).string(),
+              result.dicom.bytes);
+        }
         write_file_atomically((fs::path(config.output_dir) / name).string(), result.summary);
         log << "mammocalc hook: " << input << ": summarised to " << name << "\n";
       } catch (const Error& error) {

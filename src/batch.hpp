@@ -48,6 +48,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress);
 struct HookConfig {
   std::vector<std::string> inputs;
   std::string output_dir;
+  bool dicom_out = false;  // also the result as a DICOM SR beside the summary (sr_writer)
   SummaryOptions summary;
   std::string site_profile_file;
   std::vector<std::string> annotations;

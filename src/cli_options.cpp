@@ -22,8 +22,8 @@ constexpr const char* kUsage =
     "       mammocalc summarize --annotations FILE [options]\n"
     "       mammocalc review [--html FILE] [--trace] [--no-color] [--redact] INPUT...\n"
     "       mammocalc rules [--format text|xml]\n"
-    "       mammocalc hook --out OUTDIR [--redact] RECEIVED-FILE|STUDY-DIR...\n"
-    "       mammocalc serve --port N --aetitle AE --out OUTDIR [--keep-received]\n"
+    "       mammocalc hook --out OUTDIR [--redact] [--dicom-out] RECEIVED-FILE|STUDY-DIR...\n"
+    "       mammocalc serve --port N --aetitle AE --out OUTDIR [--keep-received] [--dicom-out]\n"
     "       mammocalc validate ANNOTATION-OR-SITE-PROFILE...\n"
     "       mammocalc --help | --version\n";
 
@@ -253,6 +253,7 @@ Command parse_command_line(int argc, char** argv) {
     auto add = options.add_options();
     add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
     add("redact", "leave patient identifiers out of the summaries");
+    add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
     add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
     add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
         "annotation files or directories");
@@ -266,6 +267,7 @@ Command parse_command_line(int argc, char** argv) {
     command.hook.output_dir = values["out"].as<std::string>();
     command.hook.inputs = values["input"].as<std::vector<std::string>>();
     command.hook.summary.redact = values.count("redact") > 0;
+    command.hook.dicom_out = values.count("dicom-out") > 0;
     if (values.count("site-profile")) {
       command.hook.site_profile_file = values["site-profile"].as<std::string>();
     }
@@ -281,6 +283,7 @@ Command parse_command_line(int argc, char** argv) {
     add("aetitle", po::value<std::string>()->value_name("AE"), "application entity title");
     add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
     add("keep-received", "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm");
+    add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
     add("redact", "leave patient identifiers out of the summaries");
     add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
     add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
@@ -300,6 +303,7 @@ Command parse_command_line(int argc, char** argv) {
     }
     serve.output_dir = values["out"].as<std::string>();
     serve.keep_received = values.count("keep-received") > 0;
+    serve.dicom_out = values.count("dicom-out") > 0;
     serve.summary.redact = values.count("redact") > 0;
     if (values.count("site-profile")) {
       serve.site_profile_file = values["site-profile"].as<std::string>();

@@ -110,8 +110,9 @@ class SummarisingScp : public DcmSCP {
     }
     try {
       const Report report = summarise_bytes(bytes, name, config_.annotations, profile_);
-      write_file_atomically((fs::path(config_.output_dir) / stem).string(),
-                            render_summary(report, config_.summary));
+      const std::string summary = render_summary(report, config_.summary);
+      if (config_.dicom_out) write_dicom_summary(report, summary, config_.output_dir);
+      write_file_atomically((fs::path(config_.output_dir) / stem).string(), summary);
       log_ << "mammocalc serve: " << base << ": summarised to " << stem << "\n";
       return STATUS_Success;
     } catch (const Error& failure) {

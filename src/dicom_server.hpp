@@ -17,6 +17,7 @@ struct ServeConfig {
   std::string ae_title = "MAMMOCALC";
   std::string output_dir;
   bool keep_received = false;  // also keep each received SR as <SOPInstanceUID>.dcm
+  bool dicom_out = false;      // also the result as a DICOM SR beside the summary (sr_writer)
   SummaryOptions summary;
   std::string site_profile_file;
   std::vector<std::string> annotations;

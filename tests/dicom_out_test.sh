@@ -97,6 +97,12 @@ check "--dicom-out DIR writes <SOPInstanceUID>.dcm" test "$(ls "$work/dir" | gre
 "$mammocalc" summarize -o "$work/batch" --dicom-out "$work/batch-sr" samples/*.dcm 2>/dev/null
 summarised=$(grep -c 'status="summarised"' "$work/batch/index.xml")
 check "batch --dicom-out writes one SR per summarised exam" test "$(ls "$work/batch-sr"/*.dcm | wc -l)" -eq "$summarised"
+# hook --dicom-out: the same SR beside the summary.
+"$mammocalc" hook --out "$work/hook" --dicom-out samples/bir-suspicious-vacuum-assisted.dcm 2>/dev/null
+check "hook --dicom-out exits 0" test $? -eq 0
+hook_sr=$(ls "$work/hook" | grep -E '^2\.25\.[0-9]+\.dcm$')
+check "hook --dicom-out writes the SR beside the summary" test -n "$hook_sr" -a -f "$work/hook/1.2.826.0.1.3680043.10.1363.103.3.xml"
+check "hook's SR equals summarize --dicom-out's" cmp -s "$work/hook/$hook_sr" "$work/bir-suspicious-vacuum-assisted.dcm"
 "$mammocalc" summarize --annotations samples/annotation-only.annotations.xml --dicom-out "$work/no.dcm" >/dev/null 2>"$work/err"
 check "an annotation-only run cannot write an SR (exit 2)" test $? -eq 2
 check "... and writes none" test ! -e "$work/no.dcm"

@@ -101,14 +101,16 @@ check "the hook leaves no temporary files" test -z "$(find "$work/hook-out" -nam
 mkdir -p "$work/serve-out"
 aetitle=MAMMOCALC
 check "mammocalc serve starts" start_server "$work/serve.log" \
-  "$mammocalc" serve --port PORT --aetitle MAMMOCALC --out "$work/serve-out" --keep-received
+  "$mammocalc" serve --port PORT --aetitle MAMMOCALC --out "$work/serve-out" --keep-received \
+  --dicom-out
 serve_pid=$server
 check "echoscu is answered" echoscu -aec MAMMOCALC 127.0.0.1 "$port"
 storescu -aec MAMMOCALC 127.0.0.1 "$port" "${sr_samples[@]}" >/dev/null 2>&1
 check "storescu of the SRs succeeds" test $? -eq 0
 check "serve writes a summary per SR" wait_for_summaries "$work/serve-out" "$expected_count"
 check "serve summaries equal the direct summaries" same_as_direct "$work/serve-out"
-check "serve keeps the received SRs" test "$(ls "$work/serve-out"/*.dcm | wc -l)" -eq "$expected_count"
+check "serve keeps the received SRs" test "$(ls "$work/serve-out"/*.dcm | grep -vc '/2\.25\.')" -eq "$expected_count"
+check "serve --dicom-out writes an SR beside each summary" test "$(ls "$work/serve-out" | grep -cE '^2\.25\.[0-9]+\.dcm$')" -eq "$expected_count"
 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/ct.dcm" >"$work/ct-store.log" 2>&1
 check "a CT image is refused (storescu fails)" test $? -ne 0
 check "the refusal is logged" grep -q "refused an object of SOP class 1.2.840.10008.5.1.4.1.1.2" "$work/serve.log"
