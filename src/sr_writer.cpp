@@ -1,12 +1,12 @@
 #include "sr_writer.hpp"
 
-#include <openssl/sha.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -351,15 +351,81 @@ std::string saved_bytes(DcmFileFormat& file) {
 
 }  // namespace
 
+namespace {
+
+std::uint32_t rotate_left(std::uint32_t value, int bits) {
+  return (value << bits) | (value >> (32 - bits));
+}
+
+}  // namespace
+
+// SHA-1 (FIPS 180-4) of `message`. Written here rather than linked from OpenSSL: libcrypto adds
+// about a millisecond to every process start, and the PACS hook starts one per object. It only
+// makes identifiers, never protects anything.
+std::array<unsigned char, 20> sha1(const std::string& message) {
+  std::uint32_t h[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u};
+  std::string padded = message;
+  padded += static_cast<char>(0x80);
+  while (padded.size() % 64 != 56) padded += '\0';
+  const std::uint64_t bits = static_cast<std::uint64_t>(message.size()) * 8;
+  for (int shift = 56; shift >= 0; shift -= 8) {
+    padded += static_cast<char>((bits >> shift) & 0xFFu);
+  }
+  for (std::size_t block = 0; block < padded.size(); block += 64) {
+    std::uint32_t w[80];
+    for (int i = 0; i < 16; ++i) {
+      w[i] = 0;
+      for (int k = 0; k < 4; ++k) {
+        w[i] = (w[i] << 8) |
+               static_cast<unsigned char>(padded[block + static_cast<std::size_t>(4 * i + k)]);
+      }
+    }
+    for (int i = 16; i < 80; ++i)
+      w[i] = rotate_left(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+    std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+    for (int i = 0; i < 80; ++i) {
+      std::uint32_t f = 0;
+      std::uint32_t k = 0;
+      if (i < 20) {
+        f = (b & c) | (~b & d);
+        k = 0x5A827999u;
+      } else if (i < 40) {
+        f = b ^ c ^ d;
+        k = 0x6ED9EBA1u;
+      } else if (i < 60) {
+        f = (b & c) | (b & d) | (c & d);
+        k = 0x8F1BBCDCu;
+      } else {
+        f = b ^ c ^ d;
+        k = 0xCA62C1D6u;
+      }
+      const std::uint32_t next = rotate_left(a, 5) + f + e + k + w[i];
+      e = d;
+      d = c;
+      c = rotate_left(b, 30);
+      b = a;
+      a = next;
+    }
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+  }
+  std::array<unsigned char, 20> digest{};
+  for (int i = 0; i < 20; ++i) {
+    digest[i] = static_cast<unsigned char>((h[i / 4] >> (24 - 8 * (i % 4))) & 0xFFu);
+  }
+  return digest;
+}
+
 std::string uid_for_name(const std::string& name) {
   // RFC 4122 name-based UUID, version 5, in the OID namespace.
   static constexpr std::array<unsigned char, 16> kOidNamespace{0x6b, 0xa7, 0xb8, 0x12, 0x9d, 0xad,
                                                                0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0,
                                                                0x4f, 0xd4, 0x30, 0xc8};
-  std::vector<unsigned char> input(kOidNamespace.begin(), kOidNamespace.end());
-  input.insert(input.end(), name.begin(), name.end());
-  std::array<unsigned char, SHA_DIGEST_LENGTH> digest{};
-  SHA1(input.data(), input.size(), digest.data());
+  const std::string input = std::string(kOidNamespace.begin(), kOidNamespace.end()) + name;
+  const std::array<unsigned char, 20> digest = sha1(input);
   std::array<unsigned char, 16> uuid{};
   std::copy(digest.begin(), digest.begin() + 16, uuid.begin());
   uuid[6] = static_cast<unsigned char>((uuid[6] & 0x0F) | 0x50);

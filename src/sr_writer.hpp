@@ -3,6 +3,7 @@
 // (TID 4200), which PACS can store, SR viewers can show and mammocalc reads back with the same
 // findings. The second DCMTK bridge for SR (sr_reader.cpp reads): DCMTK types stay in here.
 
+#include <array>
 #include <string>
 
 #include "rules.hpp"
@@ -24,5 +25,8 @@ WrittenSr write_report_sr(const Report& report, const ReviewExam& words);
 // "2.25." followed by the decimal value of a name-based (SHA-1, RFC 4122 version 5) UUID of
 // `name`: the same name always gives the same UID (DICOM PS3.5 B.2).
 std::string uid_for_name(const std::string& name);
+
+// SHA-1 (FIPS 180-4) of `message`, for uid_for_name.
+std::array<unsigned char, 20> sha1(const std::string& message);
 
 }  // namespace mammocalc
