@@ -135,6 +135,22 @@ po::variables_map parse(const std::vector<std::string>& args,
   return values;
 }
 
+// Parses the options plus any number of positional inputs (as "input").
+po::variables_map parse_with_inputs(const std::vector<std::string>& args,
+                                    po::options_description options) {
+  options.add_options()("input", po::value<std::vector<std::string>>(), "input");
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  return parse(args, options, positional);
+}
+
+Command help_command() {
+  Command command;
+  command.kind = CommandKind::Help;
+  command.help_text = help_text();
+  return command;
+}
+
 ReadLimits read_limits(const po::variables_map& values) {
   ReadLimits limits;
   if (values.count("max-input-mb")) {
@@ -205,26 +221,14 @@ Command parse_command_line(int argc, char** argv) {
   if (all.empty()) throw Error(ErrorCode::Usage, "no command given (try: mammocalc --help)");
   const std::string& verb = all.front();
   const std::vector<std::string> rest(all.begin() + 1, all.end());
-  if (verb == "--help" || verb == "-h" || verb == "help") {
-    command.kind = CommandKind::Help;
-    command.help_text = help_text();
-    return command;
-  }
+  if (verb == "--help" || verb == "-h" || verb == "help") return help_command();
   if (verb == "--version") {
     command.kind = CommandKind::Version;
     return command;
   }
   if (verb == "summarize") {
-    po::options_description options = summarize_options();
-    options.add_options()("input", po::value<std::vector<std::string>>(), "SR file");
-    po::positional_options_description positional;
-    positional.add("input", -1);
-    const po::variables_map values = parse(rest, options, positional);
-    if (values.count("help")) {
-      command.kind = CommandKind::Help;
-      command.help_text = help_text();
-      return command;
-    }
+    const po::variables_map values = parse_with_inputs(rest, summarize_options());
+    if (values.count("help")) return help_command();
     command.kind = CommandKind::Summarize;
     if (values.count("input")) command.run.inputs = values["input"].as<std::vector<std::string>>();
     if (is_batch(values, command.run.inputs)) return batch_command(values, command);
@@ -314,16 +318,8 @@ Command parse_command_line(int argc, char** argv) {
     return command;
   }
   if (verb == "review") {
-    po::options_description options = review_options();
-    options.add_options()("input", po::value<std::vector<std::string>>(), "input");
-    po::positional_options_description positional;
-    positional.add("input", -1);
-    const po::variables_map values = parse(rest, options, positional);
-    if (values.count("help")) {
-      command.kind = CommandKind::Help;
-      command.help_text = help_text();
-      return command;
-    }
+    const po::variables_map values = parse_with_inputs(rest, review_options());
+    if (values.count("help")) return help_command();
     if (!values.count("input")) {
       throw Error(ErrorCode::Usage, "review: no input given (SR, annotation or summary files)");
     }
@@ -356,11 +352,7 @@ Command parse_command_line(int argc, char** argv) {
   }
   if (verb == "rules") {
     const po::variables_map values = parse(rest, rules_options(), {});
-    if (values.count("help")) {
-      command.kind = CommandKind::Help;
-      command.help_text = help_text();
-      return command;
-    }
+    if (values.count("help")) return help_command();
     const std::string format = values["format"].as<std::string>();
     if (format != "text" && format != "xml") {
       throw Error(ErrorCode::Usage, "rules: --format must be text or xml, not '" + format + "'");
