@@ -68,6 +68,19 @@ for sr in samples/*.dcm; do
 done
 check "every sample SR was tried ($cases)" test "$cases" -ge 16
 
+# The annotated samples too: the merged findings (annotated site, ultrasound visibility, what
+# decides the biopsy type) survive in the SR.
+for annotations in samples/*.*.annotations.xml; do
+  case_name=$(basename "$annotations" .annotations.xml)
+  sr=samples/${case_name%%.*}.dcm
+  "$mammocalc" summarize --annotations "$annotations" --dicom-out "$work/$case_name.dcm" "$sr" >"$work/$case_name.xml"
+  check "$case_name: --dicom-out with annotations exits 0" test $? -eq 0
+  "$mammocalc" summarize "$work/$case_name.dcm" >"$work/$case_name.back.xml"
+  signature "$work/$case_name.xml" >"$work/$case_name.sig"
+  signature "$work/$case_name.back.xml" >"$work/$case_name.back.sig"
+  check "$case_name: annotated findings survive the round trip" diff "$work/$case_name.sig" "$work/$case_name.back.sig"
+done
+
 # The header: the source's patient and study, a new series, UIDs from 2.25, flags, evidence,
 # contributing equipment, UTF-8.
 dump=$(dcmdump "$work/bir-suspicious-vacuum-assisted.dcm")
