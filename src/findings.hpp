@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "codes.hpp"
+#include "sr_content.hpp"
 
 namespace mammocalc {
 
@@ -171,6 +172,7 @@ struct SourceInfo {
   std::string study_time;
   std::string content_date;
   std::string content_time;
+  std::vector<EvidenceReference> evidence;  // the images the source was made from, where listed
 };
 
 struct PatientInfo {

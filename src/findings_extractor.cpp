@@ -492,7 +492,8 @@ Findings extract_findings(const SrDocument& document, const std::string& name) {
                           header.series_instance_uid,
                           header.study_time,
                           header.content_date,
-                          header.content_time};
+                          header.content_time,
+                          header.evidence};
   out.patient = PatientInfo{header.patient_id, header.patient_name, header.patient_sex,
                             patient_age(header), header.patient_birth_date};
   for (const auto& [code, text] : document.reader_warnings) {

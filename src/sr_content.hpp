@@ -58,6 +58,15 @@ struct ContentItem {
   std::vector<ContentItem> children;
 };
 
+// One instance a document references in its evidence sequences (Current Requested Procedure
+// Evidence, Pertinent Other Evidence): images a report or CAD result was made from.
+struct EvidenceReference {
+  std::string study_instance_uid;
+  std::string series_instance_uid;
+  std::string sop_class_uid;
+  std::string sop_instance_uid;
+};
+
 struct SrHeader {
   std::string sop_class_uid;
   std::string sop_instance_uid;
@@ -68,6 +77,7 @@ struct SrHeader {
   std::string study_time;
   std::string content_date;
   std::string content_time;
+  std::vector<EvidenceReference> evidence;
   std::string patient_id;
   std::string patient_name;
   std::string patient_sex;

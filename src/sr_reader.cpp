@@ -357,6 +357,23 @@ void read_content_tolerantly(DSRDocument& sr, DcmDataset& dataset, const std::st
               name + ": SR content cannot be read (" + strict_status.text() + ")");
 }
 
+// The instances of both evidence sequences, in document order.
+void read_evidence(DSRDocument& sr, std::vector<EvidenceReference>& evidence) {
+  for (DSRSOPInstanceReferenceList* list :
+       {&sr.getCurrentRequestedProcedureEvidence(), &sr.getPertinentOtherEvidence()}) {
+    if (list->gotoFirstItem().bad()) continue;
+    do {
+      OFString study;
+      OFString series;
+      OFString sop_class;
+      OFString instance;
+      evidence.push_back(
+          {list->getStudyInstanceUID(study).c_str(), list->getSeriesInstanceUID(series).c_str(),
+           list->getSOPClassUID(sop_class).c_str(), list->getSOPInstanceUID(instance).c_str()});
+    } while (list->gotoNextItem().good());
+  }
+}
+
 }  // namespace
 
 void quiet_toolkit_logging() { OFLog::configure(OFLogger::OFF_LOG_LEVEL); }
@@ -446,6 +463,7 @@ SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits&
     refuse_unaccepted_sop_class(document.header.sop_class_uid, name);
     read_content_tolerantly(sr, dataset, name, limits.strict, document);
   }  // The dataset goes before the copy below: at most two copies of the content at a time.
+  read_evidence(sr, document.header.evidence);
   DSRDocumentTreeNodeCursor cursor;
   if (!sr.getTree().getCursorToRootNode(cursor) || cursor.getNode() == nullptr) {
     throw Error(ErrorCode::InvalidSrDocument, name + ": SR document has no content");

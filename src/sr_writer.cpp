@@ -473,10 +473,17 @@ WrittenSr write_report_sr(const Report& report, const ReviewExam& words) {
   check(document.setSeriesDescription("mammocalc calcification summary (decision support)", false),
         "series description");
   check(document.setManufacturer("mammocalc project", false), "manufacturer");
-  check(document.getCurrentRequestedProcedureEvidence().addItem(
-            source.study_instance_uid.c_str(), source.series_instance_uid.c_str(),
-            source.sop_class_uid.c_str(), source.sop_instance_uid.c_str()),
+  // The evidence: the source SR, and the images it lists as its own evidence.
+  DSRSOPInstanceReferenceList& evidence = document.getCurrentRequestedProcedureEvidence();
+  check(evidence.addItem(source.study_instance_uid.c_str(), source.series_instance_uid.c_str(),
+                         source.sop_class_uid.c_str(), source.sop_instance_uid.c_str()),
         "evidence");
+  for (const EvidenceReference& image : source.evidence) {
+    if (image.sop_instance_uid == source.sop_instance_uid) continue;
+    check(evidence.addItem(image.study_instance_uid.c_str(), image.series_instance_uid.c_str(),
+                           image.sop_class_uid.c_str(), image.sop_instance_uid.c_str()),
+          "evidence");
+  }
   check(document.completeDocument(), "completion flag");
 
   DcmFileFormat file;

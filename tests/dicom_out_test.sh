@@ -99,6 +99,10 @@ check "content: the narrative says decision support, not a diagnosis" grep -q "n
 check "content: the biopsy as procedure and modifiers (vacuum assisted)" grep -q "Vacuum assisted" "$work/bir-suspicious-vacuum-assisted.dump"
 check "content: recommended follow-up 111145" grep -q "(111145,DCM,\"Histology using core biopsy\")" "$work/bir-suspicious-vacuum-assisted.dump"
 check "content: wire localization is 111144" grep -q "(111144,DCM" "$work/bir-suspicious-wire-axillary-tail.dump"
+cad_dump=$(dcmdump "$work/cad-clusters-by-reference.dcm")
+check "evidence: the CAD source SR is referenced" grep -qF "(0008,1155) UI [1.2.826.0.1.3680043.10.1363.113.3]" <<<"$cad_dump"
+check "evidence: the images the CAD ran on are referenced too" test "$(grep -cE '\(0008,1155\) UI \[1\.2\.826\.0\.1\.3680043\.10\.1363\.113\.9\.[12]\]' <<<"$cad_dump")" -eq 2
+check "evidence: with their series" grep -qF "(0020,000e) UI [1.2.826.0.1.3680043.10.1363.113.9.0]" <<<"$cad_dump"
 uid_a=$(dcmdump "$work/bir-suspicious-vacuum-assisted.dcm" | grep '^(0008,0018)')
 uid_b=$(dcmdump "$work/bir-known-malignancy.dcm" | grep '^(0008,0018)')
 check "different sources give different SOP Instance UIDs" test "$uid_a" != "$uid_b"

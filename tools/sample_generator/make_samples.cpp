@@ -638,6 +638,17 @@ void cad_clusters(const std::string& dir) {
   sr.close();  // summary
   sr.code(DSRTypes::RT_contains, kDetections, kSucceeded);
   sr.code(DSRTypes::RT_contains, kAnalyses, kSucceeded);
+  // The images the CAD ran on, as its evidence (what a written-back SR references too).
+  DSRSOPInstanceReferenceList& evidence = sr.document().getCurrentRequestedProcedureEvidence();
+  for (const char* image : {"1", "2"}) {
+    if (evidence
+            .addItem((std::string(kUidRoot) + "113.1").c_str(), images + "0",
+                     UID_DigitalMammographyXRayImageStorageForPresentation, images + image)
+            .bad()) {
+      std::cerr << "make_samples: cannot add evidence\n";
+      std::exit(1);
+    }
+  }
   save(sr, {"113", "SAMPLE^CAD", "MC-0013", "19571111", "ACC0113", "20260121"},
        dir + "/cad-clusters-by-reference.dcm");
 }
