@@ -17,8 +17,9 @@ Annotations read_annotations(const std::string& path);
 // Every problem of an annotation file, one line each ("FILE:LINE: field: problem").
 std::vector<std::string> check_annotations(const std::string& path);
 
-// The root element name of an XML file ("annotations", "siteProfile", …), or empty when the file
-// is not XML; used to tell annotation files from site profiles.
+// The root element name an XML file starts with ("annotations", "siteProfile",
+// "mammocalcSummary" …), or empty when it does not start as XML. Reads only the head of the file
+// to tell the kinds apart; says nothing about the rest being well-formed.
 std::string xml_root_name(const std::string& path);
 
 }  // namespace mammocalc

@@ -19,11 +19,11 @@
 #include <unordered_set>
 #include <utility>
 
-#include "annotation_reader.hpp"
 #include "atomic_file.hpp"
 #include "lexicon.hpp"
 #include "pipeline.hpp"
 #include "review_html.hpp"
+#include "sr_reader.hpp"
 #include "sr_writer.hpp"
 #include "summary_reader.hpp"
 
@@ -149,7 +149,13 @@ void run_on_jobs(unsigned jobs, std::size_t count, const Work& work) {
 // A summary a previous run completed. After a power failure a file written with
 // Flush::Deferred may exist but be empty or cut short; it is written again.
 bool is_complete_summary(const std::string& path) {
-  return fs::exists(path) && xml_root_name(path) == "mammocalcSummary";
+  if (!fs::exists(path)) return false;
+  try {
+    read_summary(read_input_bytes(path, kMaxSummaryBytes), path);
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
 }
 
 bool is_skipped_kind(ErrorCode code) {
@@ -182,12 +188,10 @@ InputResult process(const std::string& input, const BatchConfig& config, const S
     const Report report = summarise_file(input, config.annotations, profile, config.limits);
     outcome.sop_instance_uid = report.input.source.sop_instance_uid;
     outcome.summary = render_summary(report, config.summary);
-    if (!config.dicom_out_dir.empty()) {
-      outcome.dicom = write_report_sr(report, read_summary(outcome.summary, input));
-    }
-    if (config.html) {
-      outcome.page =
-          render_review_page({read_summary(outcome.summary, input)}, config.summary.redact);
+    if (config.html || !config.dicom_out_dir.empty()) {
+      const ReviewExam words = read_summary(outcome.summary, input);
+      if (!config.dicom_out_dir.empty()) outcome.dicom = write_report_sr(report, words);
+      if (config.html) outcome.page = render_review_page({words}, config.summary.redact);
     }
     outcome.entry.status = EntryStatus::Summarised;
     outcome.entry.category = report.exam.category;
@@ -205,6 +209,22 @@ InputResult process(const std::string& input, const BatchConfig& config, const S
     outcome.entry.error = input + ": internal error: " + error.what();
   }
   return outcome;
+}
+
+// Writes what one input produced: its SR and review page where asked for, then the summary as
+// `name`. The summary comes last, so a summary on disk means its companions are too.
+void write_outputs(const InputResult& outcome, const std::string& name, const BatchConfig& config,
+                   Flush flush) {
+  if (!config.dicom_out_dir.empty()) {
+    write_file_atomically(
+        (fs::path(config.dicom_out_dir) / (outcome.dicom.sop_instance_uid + ".dcm")).string(),
+        outcome.dicom.bytes, flush);
+  }
+  if (config.html) {
+    write_file_atomically((fs::path(config.output_dir) / page_name_for(name)).string(),
+                          outcome.page, flush);
+  }
+  write_file_atomically((fs::path(config.output_dir) / name).string(), outcome.summary, flush);
 }
 
 void merge_into(Rollup& total, const Rollup& part) {
@@ -392,18 +412,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
         return;
       }
       try {
-        write_file_atomically(path, outcomes[i].summary, Flush::Deferred);
-        if (!config.dicom_out_dir.empty()) {
-          write_file_atomically(
-              (fs::path(config.dicom_out_dir) / (outcomes[i].dicom.sop_instance_uid + ".dcm"))
-                  .string(),
-              outcomes[i].dicom.bytes, Flush::Deferred);
-        }
-        if (config.html) {
-          write_file_atomically(
-              (fs::path(config.output_dir) / page_name_for(entry.output)).string(),
-              outcomes[i].page, Flush::Deferred);
-        }
+        write_outputs(outcomes[i], entry.output, config, Flush::Deferred);
       } catch (const Error& write_error) {
         entry.status = EntryStatus::Failed;
         entry.error_code = std::string(to_string(write_error.code()));
@@ -450,6 +459,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   const SiteProfile profile = load_site_profile(config.site_profile_file);
   BatchConfig batch;
   batch.inputs = config.inputs;
+  batch.output_dir = config.output_dir;
   batch.annotations = config.annotations;
   batch.summary = config.summary;
   if (config.dicom_out) batch.dicom_out_dir = config.output_dir;
@@ -464,12 +474,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     if (entry.status == EntryStatus::Summarised) {
       const std::string name = claim_output_name(result.sop_instance_uid, input, used_names);
       try {
-        if (config.dicom_out) {
-          write_file_atomically(
-              (fs::path(config.output_dir) / (result.dicom.sop_instance_uid + ".dcm")).string(),
-              result.dicom.bytes);
-        }
-        write_file_atomically((fs::path(config.output_dir) / name).string(), result.summary);
+        write_outputs(result, name, batch, Flush::Now);
         log << "mammocalc hook: " << input << ": summarised to " << name << "\n";
       } catch (const Error& error) {
         log << "mammocalc hook: " << error.what() << "\n";

@@ -151,6 +151,15 @@ Command help_command() {
   return command;
 }
 
+// --site-profile and --annotations, read alike by every command that evaluates SRs.
+void read_evaluation_options(const po::variables_map& values, std::string& site_profile_file,
+                             std::vector<std::string>& annotations) {
+  if (values.count("site-profile")) site_profile_file = values["site-profile"].as<std::string>();
+  if (values.count("annotations")) {
+    annotations = values["annotations"].as<std::vector<std::string>>();
+  }
+}
+
 ReadLimits read_limits(const po::variables_map& values) {
   ReadLimits limits;
   if (values.count("max-input-mb")) {
@@ -205,11 +214,7 @@ Command batch_command(const po::variables_map& values, Command& command) {
       throw Error(ErrorCode::Usage, "summarize: --dicom-out in a batch must be a directory");
     }
   }
-  if (values.count("site-profile"))
-    batch.site_profile_file = values["site-profile"].as<std::string>();
-  if (values.count("annotations")) {
-    batch.annotations = values["annotations"].as<std::vector<std::string>>();
-  }
+  read_evaluation_options(values, batch.site_profile_file, batch.annotations);
   return command;
 }
 
@@ -238,18 +243,13 @@ Command parse_command_line(int argc, char** argv) {
                   "mammocalc review --html FILE");
     }
     command.run.limits = read_limits(values);
-    if (values.count("annotations")) {
-      command.run.annotations = values["annotations"].as<std::vector<std::string>>();
-    }
+    read_evaluation_options(values, command.run.site_profile_file, command.run.annotations);
     if (command.run.inputs.empty() && command.run.annotations.empty()) {
       throw Error(ErrorCode::Usage, "summarize: no input file given");
     }
     if (values.count("output")) command.run.output = values["output"].as<std::string>();
     if (values.count("dicom-out")) command.run.dicom_out = values["dicom-out"].as<std::string>();
     command.run.summary.redact = values.count("redact") > 0;
-    if (values.count("site-profile")) {
-      command.run.site_profile_file = values["site-profile"].as<std::string>();
-    }
     return command;
   }
   if (verb == "hook") {
@@ -272,12 +272,7 @@ Command parse_command_line(int argc, char** argv) {
     command.hook.inputs = values["input"].as<std::vector<std::string>>();
     command.hook.summary.redact = values.count("redact") > 0;
     command.hook.dicom_out = values.count("dicom-out") > 0;
-    if (values.count("site-profile")) {
-      command.hook.site_profile_file = values["site-profile"].as<std::string>();
-    }
-    if (values.count("annotations")) {
-      command.hook.annotations = values["annotations"].as<std::vector<std::string>>();
-    }
+    read_evaluation_options(values, command.hook.site_profile_file, command.hook.annotations);
     return command;
   }
   if (verb == "serve") {
@@ -309,12 +304,7 @@ Command parse_command_line(int argc, char** argv) {
     serve.keep_received = values.count("keep-received") > 0;
     serve.dicom_out = values.count("dicom-out") > 0;
     serve.summary.redact = values.count("redact") > 0;
-    if (values.count("site-profile")) {
-      serve.site_profile_file = values["site-profile"].as<std::string>();
-    }
-    if (values.count("annotations")) {
-      serve.annotations = values["annotations"].as<std::vector<std::string>>();
-    }
+    read_evaluation_options(values, serve.site_profile_file, serve.annotations);
     return command;
   }
   if (verb == "review") {
@@ -331,12 +321,7 @@ Command parse_command_line(int argc, char** argv) {
     review.options.redact = values.count("redact") > 0;
     review.options.color = review_in_colour(values);
     review.limits.strict = values.count("strict") > 0;
-    if (values.count("site-profile")) {
-      review.site_profile_file = values["site-profile"].as<std::string>();
-    }
-    if (values.count("annotations")) {
-      review.annotations = values["annotations"].as<std::vector<std::string>>();
-    }
+    read_evaluation_options(values, review.site_profile_file, review.annotations);
     return command;
   }
   if (verb == "validate") {

@@ -5,9 +5,9 @@
 #include <atomic>
 #include <csignal>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
+#include <string>
+#include <utility>
 
 #include "atomic_file.hpp"
 #include "batch.hpp"
@@ -15,11 +15,27 @@
 #include "dcmtk/dcmnet/dimse.h"
 #include "dcmtk/dcmnet/scp.h"
 #include "pipeline.hpp"
+#include "sr_reader.hpp"
 
 namespace mammocalc {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Removes a file when the scope ends (an empty path: nothing).
+class RemoveOnExit {
+ public:
+  explicit RemoveOnExit(std::string path) : path_(std::move(path)) {}
+  RemoveOnExit(const RemoveOnExit&) = delete;
+  RemoveOnExit& operator=(const RemoveOnExit&) = delete;
+  ~RemoveOnExit() {
+    std::error_code ignored;
+    if (!path_.empty()) fs::remove(path_, ignored);
+  }
+
+ private:
+  std::string path_;
+};
 
 std::atomic<bool> stop_requested{false};
 
@@ -92,24 +108,19 @@ class SummarisingScp : public DcmSCP {
  private:
   // Summarises a received file; returns the C-STORE status to answer with.
   Uint16 summarise(const std::string& temporary, const std::string& sop_instance_uid) {
-    std::string bytes;
-    {
-      std::ifstream input(temporary, std::ios::binary);
-      bytes.assign(std::istreambuf_iterator<char>(input), std::istreambuf_iterator<char>());
-    }
     const std::string stem = output_name_for(sop_instance_uid, "received");
     const std::string base = stem.substr(0, stem.size() - 4);
-    std::string name = "received:" + base;
+    const std::string kept = (fs::path(config_.output_dir) / (base + ".dcm")).string();
     std::error_code error;
-    if (config_.keep_received) {
-      const fs::path kept = fs::path(config_.output_dir) / (base + ".dcm");
-      fs::rename(temporary, kept, error);
-      name = kept.string();
-    } else {
-      fs::remove(temporary, error);
-    }
+    if (config_.keep_received) fs::rename(temporary, kept, error);
+    const std::string received = config_.keep_received && !error ? kept : temporary;
+    // The temporary goes whatever happens below; a kept file stays.
+    const RemoveOnExit cleanup(received == temporary ? temporary : std::string());
     try {
-      const Report report = summarise_bytes(bytes, name, config_.annotations, profile_);
+      // Read like any input file: the input limit applies.
+      const Report report =
+          summarise_bytes(read_input_bytes(received), received == kept ? kept : "received:" + base,
+                          config_.annotations, profile_);
       const std::string summary = render_summary(report, config_.summary);
       if (config_.dicom_out) write_dicom_summary(report, summary, config_.output_dir);
       write_file_atomically((fs::path(config_.output_dir) / stem).string(), summary);

@@ -84,10 +84,10 @@ Report summarise_file(const std::string& path, const std::vector<std::string>& a
   return evaluate(std::move(findings), profile);
 }
 
-Report summarise_bytes(const std::string& bytes, const std::string& name,
+Report summarise_bytes(std::string bytes, const std::string& name,
                        const std::vector<std::string>& annotations, const SiteProfile& profile,
                        const ReadLimits& limits) {
-  Findings findings = extract_findings(read_sr(bytes, name, limits), name);
+  Findings findings = extract_findings(read_sr(std::move(bytes), name, limits), name);
   apply_annotations(annotations, findings);
   return evaluate(std::move(findings), profile);
 }

@@ -30,8 +30,9 @@ SiteProfile load_site_profile(const std::string& file);
 Report summarise_file(const std::string& path, const SiteProfile& profile);
 
 // Evaluates an SR already in memory (e.g. received over the network); `name` names it in the
-// summary and in errors. Merges the annotations that belong to it.
-Report summarise_bytes(const std::string& bytes, const std::string& name,
+// summary and in errors. Merges the annotations that belong to it. The bytes are taken by value
+// and handed on to the reader, which frees them once DCMTK has its copy.
+Report summarise_bytes(std::string bytes, const std::string& name,
                        const std::vector<std::string>& annotations, const SiteProfile& profile,
                        const ReadLimits& limits = ReadLimits{});
 

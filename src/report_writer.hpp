@@ -1,5 +1,6 @@
 #pragma once
-// The summary XML (schemas/summary.xsd, namespace urn:mammocalc:summary:1). pugixml only here.
+// The summary XML (schemas/summary.xsd, namespace urn:mammocalc:summary:1) and the batch index.
+// pugixml stays in the XML modules: this writer, the input reader, summary_reader, review_html.
 
 #include <ostream>
 #include <string>

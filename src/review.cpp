@@ -1,7 +1,6 @@
 #include "review.hpp"
 
-#include <fstream>
-
+#include "annotation_reader.hpp"
 #include "atomic_file.hpp"
 #include "pipeline.hpp"
 #include "review_html.hpp"
@@ -11,38 +10,11 @@
 namespace mammocalc {
 namespace {
 
-// The root element's name when the file starts as XML (after a declaration, comments or a
-// doctype), else empty: the first 4 KiB tell summaries and annotation files from DICOM.
-std::string xml_root_of(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::string head(4096, '\0');
-  file.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(file.gcount()));
-  std::size_t at = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-  while (at < head.size()) {
-    at = head.find_first_not_of(" \t\r\n", at);
-    if (at == std::string::npos || head[at] != '<') return {};
-    if (head.compare(at, 4, "<!--") == 0) {
-      at = head.find("-->", at);
-      if (at == std::string::npos) return {};
-      at += 3;
-    } else if (head.compare(at, 2, "<?") == 0 || head.compare(at, 2, "<!") == 0) {
-      at = head.find('>', at);
-      if (at == std::string::npos) return {};
-      ++at;
-    } else {
-      const std::size_t end = head.find_first_of(" \t\r\n/>", at + 1);
-      return head.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
-    }
-  }
-  return {};
-}
-
 // The summary of one input, whatever kind of file it is: summaries are taken as they are,
 // annotation files and SRs are summarised first.
 ReviewExam exam_of(const std::string& input, const ReviewConfig& config,
                    const SiteProfile& profile) {
-  const std::string kind = input == "-" ? std::string() : xml_root_of(input);
+  const std::string kind = input == "-" ? std::string() : xml_root_name(input);
   if (kind == "mammocalcSummary") {
     return read_summary(read_input_bytes(input, kMaxSummaryBytes), input);
   }

@@ -3,8 +3,6 @@
 
 #include "sr_reader.hpp"
 
-#include <sys/mman.h>
-#include <unistd.h>
 #include <algorithm>
 
 #include <array>
@@ -32,6 +30,7 @@
 #include "dcmtk/dcmsr/dsrtextn.h"
 #include "dcmtk/oflog/oflog.h"
 #include "error.hpp"
+#include "memory_file.hpp"
 
 namespace mammocalc {
 namespace {
@@ -195,37 +194,9 @@ void copy_children(const DSRDocumentTreeNodeCursor& parent_cursor,
   } while (cursor.gotoNext() != 0);
 }
 
-// The input's bytes as a file DCMTK can reopen (an anonymous memory file): values longer than
-// kDeferredValueBytes are then loaded only when used, so a corrupt or hostile length field can
-// never make DCMTK allocate gigabytes, while long real values still load on demand.
-class MemoryFile {
- public:
-  MemoryFile(const std::string& bytes, const std::string& name) {
-    fd_ = ::memfd_create("mammocalc-input", MFD_CLOEXEC);
-    const char* data = bytes.data();
-    std::size_t left = bytes.size();
-    while (fd_ >= 0 && left > 0) {
-      const ssize_t written = ::write(fd_, data, left);
-      if (written < 0 && errno == EINTR) continue;
-      if (written <= 0) break;
-      data += written;
-      left -= static_cast<std::size_t>(written);
-    }
-    if (fd_ < 0 || left > 0) {
-      if (fd_ >= 0) ::close(fd_);
-      throw Error(ErrorCode::NotDicom,
-                  name + ": cannot be staged for reading (" + std::strerror(errno) + ")");
-    }
-  }
-  ~MemoryFile() { ::close(fd_); }
-  MemoryFile(const MemoryFile&) = delete;
-  MemoryFile& operator=(const MemoryFile&) = delete;
-  std::string path() const { return "/proc/self/fd/" + std::to_string(fd_); }
-
- private:
-  int fd_ = -1;
-};
-
+// The input is staged as a MemoryFile DCMTK can reopen: values longer than kDeferredValueBytes
+// are then loaded only when used, so a corrupt or hostile length field can never make DCMTK
+// allocate gigabytes, while long real values still load on demand.
 constexpr Uint32 kDeferredValueBytes = 65536;
 
 // Parses the staged input into `file`, up to `stop_before` when given (DCM_UndefinedTagKey:
@@ -441,7 +412,11 @@ SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits&
                 name + ": not a readable DICOM file (truncated: " + structure.reason + ")");
   }
   const InputCorrectionOn correction;
-  const MemoryFile input(bytes, name);
+  MemoryFile input;
+  if (!input.append(bytes)) {
+    throw Error(ErrorCode::NotDicom,
+                name + ": cannot be staged for reading (" + std::strerror(errno) + ")");
+  }
   std::string().swap(bytes);
   check_sop_class(input, name, structure.sop_class_uid);
   SrDocument document;

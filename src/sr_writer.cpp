@@ -1,8 +1,5 @@
 #include "sr_writer.hpp"
 
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -18,6 +15,7 @@
 #include "dcmtk/dcmsr/dsrdoc.h"
 #include "error.hpp"
 #include "lexicon.hpp"
+#include "memory_file.hpp"
 #include "review_text.hpp"
 #include "version.hpp"
 
@@ -326,32 +324,16 @@ void add_contributing_equipment(DcmDataset& dataset) {
   put(*purpose, DCM_CodeMeaning, std::string(kProcessingEquipment.meaning));
 }
 
-// DCMTK saves files by name: an anonymous memory file is the name, its bytes the result.
+// DCMTK saves files by name: a MemoryFile is the name, its bytes the result.
 std::string saved_bytes(DcmFileFormat& file) {
-  const int fd = ::memfd_create("mammocalc-sr", MFD_CLOEXEC);
-  if (fd < 0) fail(std::string("no memory file (") + std::strerror(errno) + ")");
-  const std::string path = "/proc/self/fd/" + std::to_string(fd);
-  const OFCondition saved = file.saveFile(path.c_str(), EXS_LittleEndianExplicit);
-  std::string bytes;
-  if (saved.good()) {
-    std::array<char, 65536> block;
-    off_t offset = 0;
-    for (;;) {
-      const ssize_t got = ::pread(fd, block.data(), block.size(), offset);
-      if (got < 0 && errno == EINTR) continue;
-      if (got <= 0) break;
-      bytes.append(block.data(), static_cast<std::size_t>(got));
-      offset += got;
-    }
-  }
-  ::close(fd);
+  const MemoryFile memory;
+  if (!memory.ok()) fail(std::string("no memory file (") + std::strerror(errno) + ")");
+  const OFCondition saved = file.saveFile(memory.path().c_str(), EXS_LittleEndianExplicit);
   if (saved.bad()) fail(saved.text());
+  std::string bytes;
+  if (!memory.read_all(bytes)) fail(std::string("memory file (") + std::strerror(errno) + ")");
   return bytes;
 }
-
-}  // namespace
-
-namespace {
 
 std::uint32_t rotate_left(std::uint32_t value, int bits) {
   return (value << bits) | (value >> (32 - bits));

@@ -80,12 +80,6 @@ class XmlInput {
     return element;
   }
 
-  // The name of the root element, or empty when the file is not well-formed XML.
-  std::string root_name() {
-    if (!readable_ || !document_.load_buffer(bytes_.data(), bytes_.size())) return {};
-    return document_.document_element().name();
-  }
-
   int line(pugi::xml_node node) const {
     const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, node.offset_debug()));
     return line_at(offset);
@@ -518,8 +512,30 @@ std::vector<std::string> check_annotations(const std::string& path) {
 }
 
 std::string xml_root_name(const std::string& path) {
-  XmlInput input(path, kMaxAnnotationBytes);
-  return input.root_name();
+  // Only the first 4 KiB are read: enough to pass a declaration, comments or a doctype, and the
+  // file is parsed (once) by whichever reader its kind calls for.
+  std::ifstream file(path, std::ios::binary);
+  std::string head(4096, '\0');
+  file.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(file.gcount()));
+  std::size_t at = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  while (at < head.size()) {
+    at = head.find_first_not_of(" \t\r\n", at);
+    if (at == std::string::npos || head[at] != '<') return {};
+    if (head.compare(at, 4, "<!--") == 0) {
+      at = head.find("-->", at);
+      if (at == std::string::npos) return {};
+      at += 3;
+    } else if (head.compare(at, 2, "<?") == 0 || head.compare(at, 2, "<!") == 0) {
+      at = head.find('>', at);
+      if (at == std::string::npos) return {};
+      ++at;
+    } else {
+      const std::size_t end = head.find_first_of(" \t\r\n/>", at + 1);
+      return head.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+    }
+  }
+  return {};
 }
 
 }  // namespace mammocalc
