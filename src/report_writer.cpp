@@ -398,16 +398,6 @@ IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
   return {skeleton.substr(0, at), skeleton.substr(at + marker.size())};
 }
 
-void write_index(const BatchIndex& index, std::ostream& out) {
-  IndexCounts counts;
-  counts.inputs = index.entries.size();
-  for (const IndexEntry& entry : index.entries) counts.add(entry.status);
-  const IndexParts parts = index_parts(counts, index.rollup);
-  out << parts.head;
-  for (const IndexEntry& entry : index.entries) write_index_entry(entry, out);
-  out << parts.tail;
-}
-
 void write_summary(const Report& report, const SummaryOptions& options, std::ostream& out) {
   pugi::xml_document document;
   pugi::xml_node root = document.append_child("mammocalcSummary");

@@ -24,11 +24,9 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
 void write_rule_table(std::ostream& out, bool as_xml);
 
 // index.xml of a batch run (schemas/index.xsd, namespace urn:mammocalc:index:1).
+// Written in parts, so that a batch keeps no entry in memory: the head (root element with the
+// counts, the notice), then each entry as it comes, then the tail (the roll-up).
 inline constexpr const char* kIndexNamespace = "urn:mammocalc:index:1";
-void write_index(const BatchIndex& index, std::ostream& out);
-
-// The same index in parts, so that a batch keeps no entry in memory: the head (root element with
-// the counts, the notice), then each entry as it comes, then the tail (the roll-up).
 struct IndexCounts {
   std::size_t inputs = 0;
   std::size_t summarised = 0;

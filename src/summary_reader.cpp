@@ -62,7 +62,6 @@ ReviewFinding read_finding(pugi::xml_node node) {
   finding.category = attribute(assessment, "category");
   finding.classification = attribute(assessment, "classification");
   finding.reported_category = attribute(assessment, "reportedCategory");
-  finding.reported_source = attribute(assessment, "reportedSource");
   const pugi::xml_node recommendation = node.child("recommendation");
   finding.action = attribute(recommendation, "action");
   finding.biopsy_type = attribute(recommendation, "biopsyType");
@@ -94,7 +93,6 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
                     kSummaryNamespace + "\">)");
   }
   ReviewExam exam;
-  exam.name = name;
   exam.ruleset_version = attribute(root, "rulesetVersion");
   exam.tool_version = attribute(root, "toolVersion");
   exam.notice = root.child("notice").text().get();
@@ -115,11 +113,9 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
   const pugi::xml_node verdict = root.child("exam");
   exam.category = attribute(verdict, "category");
   exam.classification = attribute(verdict, "classification");
-  exam.category_source = attribute(verdict, "categorySource");
   for (pugi::xml_node breast : verdict.children("breast")) {
     exam.breasts.push_back({attribute(breast, "laterality"), attribute(breast, "category"),
-                            attribute(breast, "classification"),
-                            breast.attribute("findings").as_int()});
+                            attribute(breast, "classification")});
   }
   for (pugi::xml_node action : verdict.children("action")) {
     exam.actions.push_back(attribute(action, "value"));

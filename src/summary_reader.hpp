@@ -39,7 +39,6 @@ struct ReviewFinding {
   std::string category;
   std::string classification;
   std::string reported_category;
-  std::string reported_source;
   std::string action;
   std::string biopsy_type;
   std::string guidance;
@@ -52,11 +51,9 @@ struct ReviewBreast {
   std::string laterality;
   std::string category;
   std::string classification;
-  int findings = 0;
 };
 
 struct ReviewExam {
-  std::string name;  // the input it came from, for messages and page titles
   std::string notice;
   std::string source_file;
   std::string study_instance_uid;
@@ -70,7 +67,6 @@ struct ReviewExam {
   std::vector<ReviewFinding> findings;
   std::string category;  // the exam's; empty when there is none
   std::string classification;
-  std::string category_source;
   std::vector<ReviewBreast> breasts;
   std::vector<std::string> actions;
   std::string statement;  // exam statement, e.g. when there are no findings
