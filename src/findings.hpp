@@ -173,14 +173,18 @@ struct SourceInfo {
   std::string content_date;
   std::string content_time;
   std::vector<EvidenceReference> evidence;  // the images the source was made from, where listed
+  std::string study_id;
+  std::string study_description;
+  std::string referring_physician_name;
 };
 
 struct PatientInfo {
   std::string id;
   std::string name;
   std::string sex;
-  std::string age;         // DICOM AS, e.g. "052Y"
-  std::string birth_date;  // DICOM DA; only for the SR written back
+  std::string age;           // DICOM AS, e.g. "052Y"
+  std::string birth_date;    // DICOM DA; only for the SR written back
+  std::string issuer_of_id;  // only for the SR written back
 };
 
 // Everything read from one document: the input of the rules.

@@ -493,9 +493,13 @@ Findings extract_findings(const SrDocument& document, const std::string& name) {
                           header.study_time,
                           header.content_date,
                           header.content_time,
-                          header.evidence};
-  out.patient = PatientInfo{header.patient_id, header.patient_name, header.patient_sex,
-                            patient_age(header), header.patient_birth_date};
+                          header.evidence,
+                          header.study_id,
+                          header.study_description,
+                          header.referring_physician_name};
+  out.patient =
+      PatientInfo{header.patient_id,   header.patient_name,       header.patient_sex,
+                  patient_age(header), header.patient_birth_date, header.issuer_of_patient_id};
   for (const auto& [code, text] : document.reader_warnings) {
     out.notes.push_back({code, text, ""});
   }

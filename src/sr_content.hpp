@@ -83,6 +83,12 @@ struct SrHeader {
   std::string patient_sex;
   std::string patient_age;
   std::string patient_birth_date;
+  // Study- and patient-level attributes the SR written back repeats, so that every instance of
+  // the study agrees (a PACS checks this).
+  std::string study_id;
+  std::string study_description;
+  std::string referring_physician_name;
+  std::string issuer_of_patient_id;
   std::string template_id;  // Content Template Sequence TID, may be empty
   std::string mapping_resource;
 };

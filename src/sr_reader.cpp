@@ -264,6 +264,10 @@ SrHeader read_header(DcmDataset& dataset) {
   header.patient_sex = get_string(dataset, DCM_PatientSex);
   header.patient_age = get_string(dataset, DCM_PatientAge);
   header.patient_birth_date = get_string(dataset, DCM_PatientBirthDate);
+  header.study_id = get_string(dataset, DCM_StudyID);
+  header.study_description = get_string(dataset, DCM_StudyDescription);
+  header.referring_physician_name = get_string(dataset, DCM_ReferringPhysicianName);
+  header.issuer_of_patient_id = get_string(dataset, DCM_IssuerOfPatientID);
   DcmItem* template_item = nullptr;
   if (dataset.findAndGetSequenceItem(DCM_ContentTemplateSequence, template_item, 0).good() &&
       template_item != nullptr) {

@@ -450,6 +450,11 @@ WrittenSr write_report_sr(const Report& report, const ReviewExam& words) {
   check(document.setStudyDate(source.study_date.c_str(), false), "study date");
   check(document.setStudyTime(source.study_time.c_str(), false), "study time");
   check(document.setAccessionNumber(source.accession_number.c_str(), false), "accession");
+  check(document.setStudyID(source.study_id.c_str(), false), "study ID");
+  check(document.setStudyDescription(source.study_description.c_str(), false), "study description");
+  check(document.setReferringPhysicianName(source.referring_physician_name.c_str(), false),
+        "referring physician");
+  check(document.setIssuerOfPatientID(patient.issuer_of_id.c_str(), false), "issuer of patient ID");
   check(document.setSeriesNumber("9901", false), "series number");
   check(document.setInstanceNumber("1", false), "instance number");
   check(document.setSeriesDescription("mammocalc calcification summary (decision support)", false),

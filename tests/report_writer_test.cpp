@@ -15,9 +15,11 @@ Report sample_report() {
                                "ACC<1>", "20260101",
                                "4200",   "1.2.5",
                                "",       "",
-                               "",       {}};
+                               "",       {},
+                               "",       "",
+                               ""};
   findings.patient =
-      PatientInfo{"ID-7", "Doe^Jane<script>alert('x')</script> & \"co\"", "F", "050Y", ""};
+      PatientInfo{"ID-7", "Doe^Jane<script>alert('x')</script> & \"co\"", "F", "050Y", "", ""};
   findings.findings.push_back(
       testing::calcification({Morphology::Amorphous}, Distribution::Grouped));
   return evaluate(findings);

@@ -190,6 +190,9 @@ void save(SrBuilder& builder, const Header& header, const std::string& path) {
   put(dataset, DCM_ContentTime, "120000");
   put(dataset, DCM_StudyTime, "113000");
   put(dataset, DCM_StudyID, header.number);
+  put(dataset, DCM_StudyDescription, "MG bilateral (sample)");
+  put(dataset, DCM_ReferringPhysicianName, "REFERRING^SAMPLE");
+  put(dataset, DCM_IssuerOfPatientID, "MAMMOCALC-SAMPLES");
   put(dataset, DCM_SeriesNumber, "1");
   put(dataset, DCM_InstanceNumber, "1");
   if (file.saveFile(path.c_str(), EXS_LittleEndianExplicit).bad()) {
