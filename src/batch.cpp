@@ -291,15 +291,11 @@ void Rollup::add(const Report& report) {
       ++biopsy_types[std::string(to_string(*decision.recommendation.biopsy))];
     }
     ++breasts[std::string(to_string(report.input.findings[i].laterality))];
-    const auto warned = [&](const char* code) {
-      return std::any_of(decision.warnings.begin(), decision.warnings.end(),
-                         [&](const Warning& w) { return w.code == code; });
-    };
-    if (warned("assessment-discordant")) ++discordant;
-    if (decision.classification == Classification::Indeterminate || warned("site-conflict") ||
-        warned("annotation-conflict") || warned("assessment-discordant")) {
-      ++needs_review;
+    if (std::any_of(decision.warnings.begin(), decision.warnings.end(),
+                    [](const Warning& w) { return w.code == "assessment-discordant"; })) {
+      ++discordant;
     }
+    if (decision.needs_review) ++needs_review;
   }
 }
 

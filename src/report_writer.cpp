@@ -140,6 +140,8 @@ std::string describe_outcome(const FiredRule& fired, const Decision& decision) {
   if (outcome.biopsy) add("biopsy " + std::string(to_string(*outcome.biopsy)));
   if (outcome.guidance) add("guidance " + std::string(to_string(*outcome.guidance)));
   if (!outcome.note.empty()) add("note");
+  if (!outcome.warning.empty()) add("warning " + std::string(outcome.warning));
+  if (outcome.needs_review) add("needs radiologist review");
   return text;
 }
 
@@ -211,11 +213,13 @@ void write_finding(pugi::xml_node root, const Finding& finding, const Decision& 
     set(assessment, "reportedCategory", to_string(*decision.reported_category));
     set(assessment, "reportedSource", finding.reported_category_source);
   }
+  set(assessment, "needsReview", std::string(decision.needs_review ? "true" : "false"));
   write_recommendation(node, decision.recommendation);
   write_trace(node, decision);
   for (const auto& warning : decision.warnings) {
     pugi::xml_node element = node.append_child("warning");
     set(element, "code", warning.code);
+    set_if(element, "rule", warning.rule);
     set_text(element, warning.text);
   }
   for (const auto& annotation : finding.annotations) {
@@ -248,7 +252,9 @@ void write_exam(pugi::xml_node root, const Report& report) {
     set(element, "findings", std::to_string(breast.findings));
   }
   for (const auto action : exam.actions) {
-    set(node.append_child("action"), "value", to_string(action));
+    pugi::xml_node element = node.append_child("action");
+    set(element, "value", to_string(action));
+    set(element, "urgency", std::to_string(action_urgency(action)));
   }
   if (report.decisions.empty()) set_text(node.append_child("statement"), kNoCalcifications);
 }

@@ -250,15 +250,7 @@ std::string action_words(const std::string& action) {
   return words_of(action);
 }
 
-std::string actions_words(std::vector<std::string> actions) {
-  // The most urgent first: what the exam needs is what a reader sees first.
-  static const std::vector<std::string> kUrgency{"surgical-consult", "biopsy", "additional-imaging",
-                                                 "short-interval-follow-up", "routine-screening"};
-  const auto rank = [](const std::string& action) {
-    return std::find(kUrgency.begin(), kUrgency.end(), action) - kUrgency.begin();
-  };
-  std::stable_sort(actions.begin(), actions.end(),
-                   [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+std::string actions_words(const std::vector<std::string>& actions) {
   std::vector<std::string> words(actions.size());
   std::transform(actions.begin(), actions.end(), words.begin(), action_words);
   return join(words, ", ");

@@ -25,7 +25,7 @@ std::string morphology_words(const std::string& term);
 std::string distribution_words(const std::string& term);
 std::string classification_words(const std::string& classification);
 std::string action_words(const std::string& action);
-std::string actions_words(std::vector<std::string> actions);  // most urgent first
+std::string actions_words(const std::vector<std::string>& actions);  // in the given order
 std::string biopsy_words(const std::string& biopsy_type);
 std::string location_words(const ReviewFinding& finding);
 std::string site_words(const ReviewFinding& finding);

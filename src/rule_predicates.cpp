@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <sstream>
+#include <utility>
+
+#include "lexicon.hpp"
 
 namespace mammocalc::predicates {
 namespace {
@@ -32,6 +35,45 @@ bool distribution_absent(const Finding& finding) { return !finding.distribution.
 bool in_ductal_arrangement(const Finding& finding) {
   return has_distribution(finding, Distribution::Linear) ||
          has_distribution(finding, Distribution::Segmental);
+}
+
+bool is_suspicious_category(Category category) {
+  const int rank = category_rank(category);
+  return rank >= category_rank(Category::LowSuspicion4A) &&
+         rank <= category_rank(Category::HighlySuggestive5);
+}
+
+bool is_benign_side_category(Category category) {
+  return category == Category::Negative1 || category == Category::Benign2 ||
+         category == Category::ProbablyBenign3;
+}
+
+std::string words(Category category) { return std::string(to_string(category)); }
+
+// Each reported follow-up that names another procedure than the rules chose, in words.
+std::vector<std::string> differing_follow_ups(const RuleContext& context) {
+  const Recommendation& recommendation = context.decided->recommendation;
+  const bool rules_biopsy = recommendation.biopsy.has_value();
+  const bool rules_wire = recommendation.biopsy == BiopsyType::WireLocalization;
+  const std::string rules_choice = rules_biopsy ? std::string(to_string(*recommendation.biopsy))
+                                                : std::string(to_string(recommendation.action));
+  std::vector<std::string> texts;
+  for (const Code& code : context.finding.reported_follow_up) {
+    std::string procedure;
+    if (same_concept(code, codes::kHistologyUsingCoreBiopsy) && (!rules_biopsy || rules_wire)) {
+      procedure = "core biopsy";
+    } else if (same_concept(code, codes::kNeedleLocalizationAndBiopsy) && !rules_wire) {
+      procedure = "needle localization and biopsy";
+    } else if (same_concept(code, codes::kCytologicAnalysis)) {
+      procedure = "cytologic analysis";
+    }
+    if (procedure.empty()) continue;
+    std::string text = "reported follow-up " + describe(code);
+    text += " (" + procedure + ") differs from the rules' ";
+    text += rules_choice;
+    texts.push_back(std::move(text));
+  }
+  return texts;
 }
 
 bool change_is_new_or_increased(const Finding& finding) {
@@ -327,5 +369,57 @@ bool stereotactic_not_feasible(const RuleContext& context) {
 bool mammography_only_with_vacuum(const RuleContext& context) {
   return !ultrasound_visible(context) && context.profile.vacuum_assisted_available;
 }
+
+bool more_suspicious_reading_classifies(const RuleContext& context) {
+  return context.set_aside_category.has_value();
+}
+
+std::vector<std::string> more_suspicious_reading_texts(const RuleContext& context) {
+  return {"the SR's own values give category " + words(context.decided->final_category) +
+          ", the annotation's give " + words(*context.set_aside_category) +
+          "; the more suspicious reading classifies and its rules are traced"};
+}
+
+bool site_conflict(const RuleContext& context) { return context.site.conflict; }
+
+std::vector<std::string> site_conflict_texts(const RuleContext& context) {
+  return {"stated site " + std::string(to_string(context.site.site)) + " (" +
+          std::string(to_string(context.site.source)) + ") disagrees with the inferred " +
+          std::string(to_string(*context.site.inferred)) +
+          " site; the more suspicious reading is classified"};
+}
+
+bool rules_gave_no_category(const RuleContext& context) {
+  return context.category_rules_fired == 0 ||
+         context.decided->rule_category == Category::Incomplete0;
+}
+
+std::vector<std::string> insufficient_evidence_texts(const RuleContext& /*context*/) {
+  return {"the coded evidence does not allow a classification; radiologist review needed"};
+}
+
+bool assessment_discordant(const RuleContext& context) {
+  const auto& reported = context.finding.reported_category;
+  if (!reported) return false;
+  const Category rules = context.decided->rule_category;
+  return (is_benign_side_category(*reported) && is_suspicious_category(rules)) ||
+         (is_benign_side_category(rules) && is_suspicious_category(*reported));
+}
+
+std::vector<std::string> assessment_discordant_texts(const RuleContext& context) {
+  const Finding& finding = context.finding;
+  return {"rules give " + words(context.decided->rule_category) + ", the radiologist reported " +
+          words(*finding.reported_category) + " (" + finding.reported_category_source + ")"};
+}
+
+bool reported_follow_up_differs(const RuleContext& context) {
+  return !differing_follow_ups(context).empty();
+}
+
+std::vector<std::string> follow_up_differs_texts(const RuleContext& context) {
+  return differing_follow_ups(context);
+}
+
+bool readings_disagree(const RuleContext& context) { return context.readings > 1; }
 
 }  // namespace mammocalc::predicates

@@ -60,4 +60,17 @@ bool ultrasound_visible(const RuleContext& context);
 bool stereotactic_not_feasible(const RuleContext& context);
 bool mammography_only_with_vacuum(const RuleContext& context);
 
+// Check rows (W): each predicate with the texts of the warnings it gives.
+bool more_suspicious_reading_classifies(const RuleContext& context);
+std::vector<std::string> more_suspicious_reading_texts(const RuleContext& context);
+bool site_conflict(const RuleContext& context);
+std::vector<std::string> site_conflict_texts(const RuleContext& context);
+bool rules_gave_no_category(const RuleContext& context);
+std::vector<std::string> insufficient_evidence_texts(const RuleContext& context);
+bool assessment_discordant(const RuleContext& context);
+std::vector<std::string> assessment_discordant_texts(const RuleContext& context);
+bool reported_follow_up_differs(const RuleContext& context);
+std::vector<std::string> follow_up_differs_texts(const RuleContext& context);
+bool readings_disagree(const RuleContext& context);
+
 }  // namespace mammocalc::predicates

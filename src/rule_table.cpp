@@ -89,6 +89,18 @@ Outcome known_malignancy_outcome() {
 
 Outcome no_outcome() { return Outcome{}; }
 
+Outcome needing_review(Outcome outcome) {
+  outcome.needs_review = true;
+  return outcome;
+}
+
+Outcome warning(std::string_view code, WarningTexts texts) {
+  Outcome outcome;
+  outcome.warning = code;
+  outcome.warning_texts = texts;
+  return outcome;
+}
+
 std::vector<Rule> make_rule_table() {
   return {
       // --- Site: lobule or duct (decision-logic.md §2) ---
@@ -225,7 +237,8 @@ std::vector<Rule> make_rule_table() {
        kEvidenceClassification},
       {"A5", "Indeterminate: additional imaging and radiologist review", kBiradsCategory0,
        "classification indeterminate", Stage::Recommendation, classified_indeterminate,
-       action(Action::AdditionalImaging, codes::kSpotMagnificationViews), kEvidenceClassification},
+       needing_review(action(Action::AdditionalImaging, codes::kSpotMagnificationViews)),
+       kEvidenceClassification},
       {"A6", "Palpable lump: clinical evaluation",
        "SEED §BC \"Breast lumps should be investigated by your doctor regardless of what you "
        "think is the cause.\"",
@@ -290,6 +303,48 @@ std::vector<Rule> make_rule_table() {
        biopsy(BiopsyType::Stereotactic, Guidance::Stereotactic, Needle::Core,
               codes::kHistologyUsingCoreBiopsy),
        kEvidenceVacuumProfile},
+
+      // --- Checks on the reading that classifies: what the radiologist must look at ---
+      {"W1", "The SR's own values are more suspicious than the annotated reading",
+       kSeedDoctorSuspects,
+       "an annotation changed a value of the finding and the SR's own values give the higher "
+       "category: they classify and their rules are traced",
+       Stage::Check, more_suspicious_reading_classifies,
+       warning("more-suspicious-reading", more_suspicious_reading_texts),
+       kEvidenceClassification | kEvidenceReadings},
+      {"W2", "Stated and inferred site disagree",
+       "decision-logic.md §2: \"If S1 or S2 disagrees with what S3/S4 would infer, warn "
+       "`site-conflict`; classification then takes the more suspicious of the two readings (rule "
+       "C0).\"",
+       "the site stated by S1 or S2 differs from the one S3 or S4 infers", Stage::Check,
+       site_conflict, needing_review(warning("site-conflict", site_conflict_texts)), kEvidenceSite},
+      {"W3", "The coded evidence gives no category", kBiradsCategory0,
+       "no category rule other than C0 applied, or the rules' category is 0", Stage::Check,
+       rules_gave_no_category,
+       needing_review(warning("insufficient-evidence", insufficient_evidence_texts)),
+       kMorphDist | kEvidenceSite},
+      {"W4", "Reported assessment and rules disagree",
+       "decision-logic.md §3 (R1): \"When one says benign/probably benign (1–3) and the other "
+       "suspicious (4A–5), warn `assessment-discordant` and show both.\"",
+       "the reported category is 1–3 and the rules' 4A–5, or the other way round", Stage::Check,
+       assessment_discordant,
+       needing_review(warning("assessment-discordant", assessment_discordant_texts)),
+       kEvidenceReportedCategory | kEvidenceClassification},
+      {"W5", "Reported follow-up names another procedure",
+       "decision-logic.md §4: \"A reported follow-up code that names a different procedure than "
+       "the rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a "
+       "warning.\"",
+       "a reported follow-up is core biopsy (111145) where the rules chose no biopsy or wire "
+       "localization, needle localization (111144) where they did not choose wire "
+       "localization, or cytology (CID 6028)",
+       Stage::Check, reported_follow_up_differs,
+       needing_review(warning("follow-up-differs", follow_up_differs_texts)),
+       kEvidenceReportedFollowUp},
+      {"W6", "Annotation and SR disagree: radiologist review",
+       "decision-logic.md §1: \"A disagreement between an explicit value and an inferred one is "
+       "kept in the summary as a warning.\"; the annotation-conflict warnings name each value",
+       "an annotation gives a value of the finding that the SR gives differently", Stage::Check,
+       readings_disagree, needing_review(no_outcome()), kEvidenceReadings},
   };
 }
 

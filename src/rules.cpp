@@ -113,6 +113,14 @@ std::vector<EvidenceItem> gather_evidence(const Rule& rule, const RuleContext& c
              "; stereotactic available: " + (context.profile.stereotactic_available ? "yes" : "no"),
          ""});
   }
+  if (fields & kEvidenceReadings) {
+    std::string value = std::to_string(context.readings) + " (annotated";
+    if (context.readings > 1) value += ", and the SR's own values";
+    if (context.set_aside_category) {
+      value += "; the annotated gives " + std::string(to_string(*context.set_aside_category));
+    }
+    evidence.push_back({"readings", value + ")", ""});
+  }
   if (fields & kEvidenceBothered) {
     evidence.push_back(
         {"bothered-by-deposit", finding.procedure.bothered_by_deposit ? "yes" : "no", ""});
@@ -133,17 +141,6 @@ void for_each_rule_of(Stage stage, Visit visit) {
       if (!visit(rule)) return;
     }
   }
-}
-
-bool is_suspicious_category(Category category) {
-  const int rank = category_rank(category);
-  return rank >= category_rank(Category::LowSuspicion4A) &&
-         rank <= category_rank(Category::HighlySuggestive5);
-}
-
-bool is_benign_side_category(Category category) {
-  return category == Category::Negative1 || category == Category::Benign2 ||
-         category == Category::ProbablyBenign3;
 }
 
 Category higher(Category a, Category b) { return category_rank(b) > category_rank(a) ? b : a; }
@@ -169,14 +166,6 @@ void assess_site(RuleContext& context, Decision& decision) {
     }
     return true;
   });
-  if (context.site.conflict) {
-    decision.warnings.push_back(
-        {"site-conflict", "stated site " + std::string(to_string(context.site.site)) + " (" +
-                              std::string(to_string(context.site.source)) +
-                              ") disagrees with the inferred " +
-                              std::string(to_string(*context.site.inferred)) +
-                              " site; the more suspicious reading is classified"});
-  }
   decision.site = context.site;
 }
 
@@ -195,11 +184,6 @@ void assess_category(RuleContext& context, Decision& decision) {
   for_each_rule_of(Stage::Category, contribute);
   for_each_rule_of(Stage::CategoryFallback, contribute);
   decision.rule_category = category.value_or(Category::Incomplete0);
-  if (context.category_rules_fired == 0 || (category && *category == Category::Incomplete0)) {
-    decision.warnings.push_back(
-        {"insufficient-evidence",
-         "the coded evidence does not allow a classification; radiologist review needed"});
-  }
 }
 
 void assess_reported(RuleContext& context, Decision& decision) {
@@ -209,18 +193,7 @@ void assess_reported(RuleContext& context, Decision& decision) {
   for_each_rule_of(Stage::Assessment, [&](const Rule& rule) {
     if (!rule.applies(context)) return true;
     decision.trace.push_back(fire(rule, context));
-    const Category reported = *finding.reported_category;
-    decision.final_category = higher(decision.rule_category, reported);
-    const bool discordant =
-        (is_benign_side_category(reported) && is_suspicious_category(decision.rule_category)) ||
-        (is_benign_side_category(decision.rule_category) && is_suspicious_category(reported));
-    if (discordant) {
-      decision.warnings.push_back(
-          {"assessment-discordant", "rules give " + std::string(to_string(decision.rule_category)) +
-                                        ", the radiologist reported " +
-                                        std::string(to_string(reported)) + " (" +
-                                        finding.reported_category_source + ")"});
-    }
+    decision.final_category = higher(decision.rule_category, *finding.reported_category);
     return true;
   });
   decision.classification = classification_for(decision.final_category);
@@ -277,60 +250,64 @@ void recommend(RuleContext& context, Decision& decision) {
   });
 }
 
-// A reported follow-up that names another procedure than the rules chose (decision-logic.md
-// §4, last paragraph) is shown beside the rules' choice.
-void compare_reported_follow_up(const Finding& finding, Decision& decision) {
-  const Recommendation& recommendation = decision.recommendation;
-  const bool rules_biopsy = recommendation.biopsy.has_value();
-  const bool rules_wire = recommendation.biopsy == BiopsyType::WireLocalization;
-  for (const Code& code : finding.reported_follow_up) {
-    std::string differs;
-    if (same_concept(code, codes::kHistologyUsingCoreBiopsy) && (!rules_biopsy || rules_wire)) {
-      differs = "core biopsy";
-    } else if (same_concept(code, codes::kNeedleLocalizationAndBiopsy) && !rules_wire) {
-      differs = "needle localization and biopsy";
-    } else if (same_concept(code, codes::kCytologicAnalysis)) {
-      differs = "cytologic analysis";
+// The check rows (W) on the reading that classifies: each warns with its own texts.
+void check(RuleContext& context, Decision& decision) {
+  context.decided = &decision;
+  for_each_rule_of(Stage::Check, [&](const Rule& rule) {
+    if (!rule.applies(context)) return true;
+    FiredRule fired = fire(rule, context);
+    if (fired.outcome.warning_texts != nullptr) {
+      for (std::string& text : fired.outcome.warning_texts(context)) {
+        decision.warnings.push_back(
+            {std::string(fired.outcome.warning), std::move(text), std::string(rule.id)});
+      }
     }
-    if (differs.empty()) continue;
-    decision.warnings.push_back(
-        {"follow-up-differs", "reported follow-up " + describe(code) + " (" + differs +
-                                  ") differs from the rules' " +
-                                  (rules_biopsy ? std::string(to_string(*recommendation.biopsy))
-                                                : std::string(to_string(recommendation.action)))});
-  }
+    decision.trace.push_back(std::move(fired));
+    return true;
+  });
+  context.decided = nullptr;
+  decision.needs_review =
+      std::any_of(decision.trace.begin(), decision.trace.end(),
+                  [](const FiredRule& fired) { return fired.outcome.needs_review; });
 }
 
-Decision decide_reading(const Finding& finding, const SiteProfile& profile) {
+struct Reading {
+  RuleContext context;
   Decision decision;
-  RuleContext context{finding, profile, SiteAssessment{}, 0, std::nullopt};
-  assess_site(context, decision);
-  assess_category(context, decision);
-  assess_reported(context, decision);
-  recommend(context, decision);
-  compare_reported_follow_up(finding, decision);
-  return decision;
+};
+
+Reading decide_reading(const Finding& finding, const SiteProfile& profile) {
+  Reading reading{
+      RuleContext{finding, profile, SiteAssessment{}, 0, std::nullopt, nullptr, 1, std::nullopt},
+      Decision{}};
+  assess_site(reading.context, reading.decision);
+  assess_category(reading.context, reading.decision);
+  assess_reported(reading.context, reading.decision);
+  recommend(reading.context, reading.decision);
+  return reading;
 }
 
-// Classifies the finding and every other reading of it (an annotation that disagrees with the
-// SR); the most suspicious reading decides.
+// Classifies the finding and every other reading of it (the SR's own values where an annotation
+// changed them); the most suspicious reading decides, the first of equals.
 Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t index) {
-  Decision decision = decide_reading(finding, profile);
-  for (const Finding& other : finding.other_readings) {
-    Decision alternative = decide_reading(other, profile);
-    if (category_rank(alternative.final_category) > category_rank(decision.final_category)) {
-      alternative.warnings.insert(
-          alternative.warnings.begin(),
-          {"more-suspicious-reading",
-           "the SR's own values give category " +
-               std::string(to_string(alternative.final_category)) + ", the annotation's give " +
-               std::string(to_string(decision.final_category)) +
-               "; the more suspicious reading classifies and its rules are traced"});
-      decision = std::move(alternative);
-    }
+  std::vector<Reading> readings;
+  readings.reserve(1 + finding.other_readings.size());
+  readings.push_back(decide_reading(finding, profile));
+  std::transform(finding.other_readings.begin(), finding.other_readings.end(),
+                 std::back_inserter(readings),
+                 [&](const Finding& other) { return decide_reading(other, profile); });
+  const auto chosen =
+      std::max_element(readings.begin(), readings.end(), [](const Reading& a, const Reading& b) {
+        return category_rank(a.decision.final_category) < category_rank(b.decision.final_category);
+      });
+  chosen->context.readings = readings.size();
+  if (chosen != readings.begin()) {
+    chosen->context.set_aside_category = readings.front().decision.final_category;
   }
+  Decision decision = std::move(chosen->decision);
+  check(chosen->context, decision);
   decision.id = "F" + std::to_string(index + 1);
-  for (const auto& note : finding.notes) decision.warnings.push_back({note.code, note.text});
+  for (const auto& note : finding.notes) decision.warnings.push_back({note.code, note.text, ""});
   return decision;
 }
 
@@ -395,6 +372,8 @@ std::string outcome_words(const Outcome& outcome) {
     add("(" + std::string(outcome.follow_up->value) + ", " +
         std::string(outcome.follow_up->scheme) + ")");
   if (!outcome.note.empty()) add("note: " + std::string(outcome.note));
+  if (!outcome.warning.empty()) add("warning " + std::string(outcome.warning));
+  if (outcome.needs_review) add("needs radiologist review");
   return text;
 }
 
@@ -409,6 +388,22 @@ std::string describe_outcome(const Rule& rule) {
     text += "; " + outcome_words(rule.variant) + " when " + std::string(rule.variant_label);
   }
   return text;
+}
+
+int action_urgency(Action action) {
+  switch (action) {
+    case Action::RoutineScreening:
+      return 1;
+    case Action::ShortIntervalFollowUp:
+      return 2;
+    case Action::AdditionalImaging:
+      return 3;
+    case Action::Biopsy:
+      return 4;
+    case Action::SurgicalConsult:
+      return 5;
+  }
+  return 3;
 }
 
 int category_rank(Category category) {
@@ -541,6 +536,8 @@ std::string_view to_string(Stage stage) {
       return "recommendation";
     case Stage::BiopsyType:
       return "biopsy-type";
+    case Stage::Check:
+      return "check";
   }
   return "category";
 }

@@ -3,6 +3,7 @@
 // findings of one document into decisions (decision-logic.md, rule set 2026.1).
 // Pure: no I/O, no clock, no globals besides the constant table.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,7 @@ enum class Stage {
   Assessment,        // R1: reported category against the rules'
   Recommendation,    // A: every applicable row fires (one action, any notes)
   BiopsyType,        // B: first applicable row wins, only after A7
+  Check,             // W: every applicable row fires, on the reading that classifies
 };
 
 // Which facts a rule reads; the summary prints them as the rule's evidence.
@@ -67,7 +69,12 @@ enum EvidenceField : unsigned {
   kEvidenceClassification = 1u << 12,
   kEvidenceVacuumProfile = 1u << 13,
   kEvidenceBothered = 1u << 14,
+  kEvidenceReadings = 1u << 15,
 };
+
+struct RuleContext;
+// A check row's warnings for the radiologist: one text per thing it found.
+using WarningTexts = std::vector<std::string> (*)(const RuleContext&);
 
 // What a row concludes. Only the fields its stage uses are set.
 struct Outcome {
@@ -79,8 +86,11 @@ struct Outcome {
   std::optional<BiopsyType> biopsy;  // B rows, A8
   std::optional<Guidance> guidance;
   std::optional<Needle> needle;
-  std::optional<CodeConst> follow_up;  // CID 6028 code of the recommendation
-  std::string_view note;               // A2, A3, A6: a sentence for the radiologist
+  std::optional<CodeConst> follow_up;    // CID 6028 code of the recommendation
+  std::string_view note;                 // A2, A3, A6: a sentence for the radiologist
+  std::string_view warning;              // W rows: the warning code
+  WarningTexts warning_texts = nullptr;  // W rows: the warnings' texts
+  bool needs_review = false;             // the finding needs the radiologist's review (A5, W rows)
 };
 
 // Site reading of one finding after the S rows.
@@ -91,6 +101,8 @@ struct SiteAssessment {
   bool conflict = false;         // stated and inferred disagree
 };
 
+struct Decision;
+
 // What a predicate may look at.
 struct RuleContext {
   const Finding& finding;
@@ -98,6 +110,10 @@ struct RuleContext {
   SiteAssessment site;
   int category_rules_fired = 0;  // C rows other than C0 that applied so far
   std::optional<Classification> classification;
+  // For the check rows (W), which look at what the other stages decided:
+  const Decision* decided = nullptr;
+  std::size_t readings = 1;  // more than one when an annotation and the SR disagree
+  std::optional<Category> set_aside_category;  // the annotated reading's, when the SR's classifies
 };
 
 using Predicate = bool (*)(const RuleContext&);
@@ -140,6 +156,7 @@ struct FiredRule {
 struct Warning {
   std::string code;
   std::string text;
+  std::string rule;  // the W row that warned; empty for what the reader noted
 };
 
 struct Recommendation {
@@ -163,6 +180,7 @@ struct Decision {
   Recommendation recommendation;
   std::vector<FiredRule> trace;
   std::vector<Warning> warnings;
+  bool needs_review = false;  // a fired row says the radiologist must review it
 };
 
 struct BreastSummary {
@@ -195,6 +213,8 @@ Report evaluate(Findings findings, const SiteProfile& profile = SiteProfile{});
 // (0 "counts only when no other rule gave 3 or more": it outranks 1 and 2, never 3+.)
 int category_rank(Category category);
 Classification classification_for(Category category);
+// 1 (routine screening) to 5 (surgical consult): the order in which a reader needs the actions.
+int action_urgency(Action action);
 
 std::string_view to_string(Classification classification);
 std::string_view to_string(Action action);

@@ -117,9 +117,16 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
     exam.breasts.push_back({attribute(breast, "laterality"), attribute(breast, "category"),
                             attribute(breast, "classification")});
   }
+  // Most urgent first, as the summary ranks them. Summaries from before the urgency attribute
+  // listed their actions least urgent first, so there the position stands in for it.
+  std::vector<std::pair<int, std::string>> actions;
   for (pugi::xml_node action : verdict.children("action")) {
-    exam.actions.push_back(attribute(action, "value"));
+    const int position = static_cast<int>(actions.size()) + 1;
+    actions.emplace_back(action.attribute("urgency").as_int(position), attribute(action, "value"));
   }
+  std::stable_sort(actions.begin(), actions.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (auto& action : actions) exam.actions.push_back(std::move(action.second));
   exam.statement = verdict.child("statement").text().get();
   exam.warnings = warnings_of(root);
   return exam;

@@ -68,8 +68,8 @@ struct ReviewExam {
   std::string category;  // the exam's; empty when there is none
   std::string classification;
   std::vector<ReviewBreast> breasts;
-  std::vector<std::string> actions;
-  std::string statement;  // exam statement, e.g. when there are no findings
+  std::vector<std::string> actions;  // most urgent first
+  std::string statement;             // exam statement, e.g. when there are no findings
   std::vector<ReviewWarning> warnings;
   std::string ruleset_version;
   std::string tool_version;

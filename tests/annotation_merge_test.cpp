@@ -155,6 +155,9 @@ TEST(AnnotationMerge, ConflictingSiteWarnsAndMoreSuspiciousReadingClassifies) {
   EXPECT_TRUE(has_warning(d, "annotation-conflict"));
   EXPECT_TRUE(has_warning(d, "more-suspicious-reading"));
   EXPECT_EQ(d.classification, Classification::Suspicious);  // ductal (C9) beats lobular (C2)
+  EXPECT_TRUE(d.needs_review);
+  EXPECT_TRUE(testing::fired(d, "W1"));  // the SR's own reading classifies
+  EXPECT_TRUE(testing::fired(d, "W6"));  // the readings disagree: review
   const auto conflict = std::find_if(d.warnings.begin(), d.warnings.end(), [](const Warning& w) {
     return w.code == "annotation-conflict";
   });
@@ -162,6 +165,19 @@ TEST(AnnotationMerge, ConflictingSiteWarnsAndMoreSuspiciousReadingClassifies) {
             std::string::npos)
       << conflict->text;
   EXPECT_NE(conflict->text.find("notes.xml:16"), std::string::npos);
+}
+
+TEST(AnnotationMerge, MoreSuspiciousAnnotationClassifiesAndStillNeedsReview) {
+  Findings findings = sr_findings();
+  AnnotatedFinding a = refine_position("1.3.3.2");
+  a.morphology = {Morphology::Amorphous};  // the SR says coarse popcorn
+  merge_annotations(annotations_with({a}), findings);
+  const Decision d = evaluate(findings).decisions[1];
+  EXPECT_EQ(d.final_category, Category::ModerateSuspicion4B);
+  EXPECT_TRUE(has_warning(d, "annotation-conflict"));
+  EXPECT_FALSE(has_warning(d, "more-suspicious-reading"));  // W1: only when the SR's wins
+  EXPECT_TRUE(testing::fired(d, "W6"));
+  EXPECT_TRUE(d.needs_review);
 }
 
 TEST(AnnotationMerge, ConflictingCategoryTakesTheHigher) {
@@ -196,7 +212,9 @@ TEST(AnnotationMerge, AgreeingValuesAreNoConflict) {
   a.morphology = {Morphology::CoarsePopcorn};
   merge_annotations(annotations_with({a}), findings);
   EXPECT_TRUE(findings.findings[1].other_readings.empty());
-  EXPECT_FALSE(has_warning(evaluate(findings).decisions[1], "annotation-conflict"));
+  const Decision d = evaluate(findings).decisions[1];
+  EXPECT_FALSE(has_warning(d, "annotation-conflict"));
+  EXPECT_FALSE(d.needs_review);
 }
 
 TEST(AnnotationMerge, PatientFactorsApplyToEveryFinding) {

@@ -57,6 +57,18 @@ check "bilateral: right breast suspicious" grep -q "^RIGHT breast: BI-RADS 5 sus
 check "bilateral: left breast benign" grep -q "^LEFT breast: BI-RADS 2 benign" "$text"
 check "bilateral: clock and depth" grep -q "F1  10 o'clock, middle depth" "$text"
 check "bilateral: biopsy type and guidance" grep -q -- "-> biopsy: vacuum-assisted, stereotactic guidance" "$text"
+check "the verdict lists the most urgent action first" grep -q -- "^Verdict: BI-RADS 5 suspicious -> biopsy, routine screening$" "$text"
+# The order comes from the summary's urgency, not from where the actions stand in it; a summary
+# from before the urgency attribute (least urgent first) reads the same.
+summary=samples/expected/bir-bilateral-right-suspicious.xml
+# (hold the routine-screening line, give it back after the biopsy line)
+sed -e '/<action value="routine-screening"/{h;d}' -e '/<action value="biopsy"/G' "$summary" >"$work/reordered.xml"
+check "(the reordered summary lists biopsy first)" test "$(grep -o '<action value="[a-z-]*"' "$work/reordered.xml" | head -n 1)" = '<action value="biopsy"'
+"$mammocalc" review --no-color "$work/reordered.xml" >"$work/reordered.txt"
+check "actions in another order in the summary: the same view" diff -u "$text" "$work/reordered.txt"
+sed 's| urgency="[0-9]"||' "$summary" >"$work/no-urgency.xml"
+"$mammocalc" review --no-color "$work/no-urgency.xml" >"$work/no-urgency.txt"
+check "a summary without urgency: the same view" diff -u "$text" "$work/no-urgency.txt"
 check "an indeterminate finding reads 'needs radiologist review'" grep -q "needs radiologist review" samples/expected/bir-site-conflict.review.txt
 check "the notice says decision support, not a diagnosis" grep -q "not a diagnosis" "$text"
 

@@ -1,6 +1,8 @@
 // One positive and one negative test per rule, named after its id.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "rules.hpp"
 #include "test_support.hpp"
 
@@ -482,6 +484,72 @@ TEST(FollowUp, ReportedCoreBiopsyMatchingVacuumIsNotWarned) {
   Finding f = suspicious();
   f.reported_follow_up.push_back(codes::kHistologyUsingCoreBiopsy.to_code());
   EXPECT_FALSE(warned(decide(f), "follow-up-differs"));
+}
+
+// --- Checks: each warning comes from its W row, and the rows decide what needs review ---
+const Warning* warning_of(const Decision& d, const std::string& code) {
+  const auto found = std::find_if(d.warnings.begin(), d.warnings.end(),
+                                  [&](const Warning& w) { return w.code == code; });
+  return found == d.warnings.end() ? nullptr : &*found;
+}
+TEST(RuleW2, SiteConflictWarnsAndNeedsReview) {
+  const Decision d = decide(
+      with_stated_site(calcification({M::Round}, D::Regional), Site::Ductal, SiteSource::Sr));
+  EXPECT_TRUE(fired(d, "W2"));
+  ASSERT_NE(warning_of(d, "site-conflict"), nullptr);
+  EXPECT_EQ(warning_of(d, "site-conflict")->rule, "W2");
+  EXPECT_TRUE(d.needs_review);
+}
+TEST(RuleW2, SilentWhenStatedAndInferredAgree) {
+  const Decision d = decide(
+      with_stated_site(calcification({M::Round}, D::Regional), Site::Lobular, SiteSource::Sr));
+  EXPECT_FALSE(fired(d, "W2"));
+  EXPECT_FALSE(d.needs_review);
+  EXPECT_EQ(d.classification, Classification::Benign);
+}
+TEST(RuleW3, NoCategoryFromEvidenceNeedsReviewEvenWhenTheReportSaysSuspicious) {
+  Finding f = calcification({});
+  f.reported_category = Category::Suspicious4;
+  f.reported_category_source = "finding";
+  const Decision d = decide(f);
+  EXPECT_EQ(d.classification, Classification::Suspicious);  // the radiologist's 4 stands
+  EXPECT_TRUE(fired(d, "W3"));
+  EXPECT_EQ(warning_of(d, "insufficient-evidence")->rule, "W3");
+  EXPECT_TRUE(d.needs_review);  // but the rules could not check it
+}
+TEST(RuleW3, SilentWhenTheEvidenceClassifies) {
+  EXPECT_FALSE(fired(decide(calcification({M::CoarsePopcorn})), "W3"));
+}
+TEST(RuleW4, DiscordanceWarnsAndNeedsReview) {
+  Finding f = calcification({M::Amorphous}, D::Grouped);
+  f.reported_category = Category::Benign2;
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "W4"));
+  EXPECT_EQ(warning_of(d, "assessment-discordant")->rule, "W4");
+  EXPECT_TRUE(d.needs_review);
+}
+TEST(RuleW4, SilentWhenBothAreSuspicious) {
+  Finding f = calcification({M::Amorphous}, D::Grouped);
+  f.reported_category = Category::Suspicious4;
+  const Decision d = decide(f);
+  EXPECT_FALSE(fired(d, "W4"));
+  EXPECT_FALSE(d.needs_review);
+}
+TEST(RuleW5, DifferingFollowUpWarnsOncePerCodeAndNeedsReview) {
+  Finding f = calcification({M::CoarsePopcorn});
+  f.reported_follow_up.push_back(codes::kHistologyUsingCoreBiopsy.to_code());
+  f.reported_follow_up.push_back(codes::kCytologicAnalysis.to_code());
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "W5"));
+  EXPECT_EQ(std::count_if(d.warnings.begin(), d.warnings.end(),
+                          [](const Warning& w) { return w.code == "follow-up-differs"; }),
+            2);
+  EXPECT_TRUE(d.needs_review);
+}
+TEST(RuleA5, IndeterminateNeedsReview) {
+  const Decision d = decide(calcification({}));
+  EXPECT_EQ(d.classification, Classification::Indeterminate);
+  EXPECT_TRUE(d.needs_review);
 }
 
 // --- Exam ---
