@@ -276,7 +276,7 @@ void write_findings_table(pugi::xml_node section, const ReviewExam& exam) {
     badge(assessment, "BI-RADS " + finding.category, finding.classification);
     assessment.append_child(pugi::node_pcdata)
         .set_value(xml_safe_text(" " + classification_words(finding.classification) +
-                                 reported_words(finding))
+                                 reported_words(finding) + review_words(finding))
                        .c_str());
     element(tr, "td", recommendation_words(finding));
     pugi::xml_node warnings = element(tr, "td");
@@ -346,6 +346,7 @@ void write_exam(pugi::xml_node body, const ReviewExam& exam, bool redact) {
                  : "BI-RADS " + exam.category + " " + classification_words(exam.classification);
   const std::string actions = actions_words(exam.actions);
   if (!actions.empty()) verdict += " → " + actions;
+  verdict += exam_review_words(exam);
   pugi::xml_node verdict_line = element(section, "p", verdict);
   attribute(verdict_line, "class", "verdict");
   attribute(verdict_line, "style", std::string("color:") + colour_of(exam.classification));

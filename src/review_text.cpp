@@ -1,6 +1,7 @@
 #include "review_text.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <map>
 #include <sstream>
@@ -209,6 +210,7 @@ class TextReview {
     }
     const std::string actions = actions_words(exam.actions);
     if (!actions.empty()) verdict += " -> " + actions;
+    verdict += exam_review_words(exam);
     write_wrapped(out_, "", 9, verdict);
     if (!exam.statement.empty()) write_wrapped(out_, "         ", 9, terminal_safe(exam.statement));
   }
@@ -304,9 +306,25 @@ std::string reported_words(const ReviewFinding& finding) {
   return " (radiologist reported " + finding.reported_category + ")";
 }
 
+std::string review_words(const ReviewFinding& finding) {
+  // "indeterminate" already reads "needs radiologist review".
+  if (!finding.needs_review || finding.classification == "indeterminate") return {};
+  return "; needs radiologist review";
+}
+
+std::string exam_review_words(const ReviewExam& exam) {
+  const auto count = std::count_if(exam.findings.begin(), exam.findings.end(),
+                                   [](const ReviewFinding& f) { return f.needs_review; });
+  const bool said_already = exam.classification == "indeterminate" &&
+                            count == static_cast<std::ptrdiff_t>(exam.findings.size());
+  if (count == 0 || said_already) return {};
+  return "; " + std::to_string(count) + (count == 1 ? " finding needs" : " findings need") +
+         " radiologist review";
+}
+
 std::string assessment_words(const ReviewFinding& finding) {
   return "BI-RADS " + finding.category + " " + classification_words(finding.classification) +
-         reported_words(finding);
+         reported_words(finding) + review_words(finding);
 }
 
 std::string recommendation_words(const ReviewFinding& finding) {

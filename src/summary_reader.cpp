@@ -62,6 +62,10 @@ ReviewFinding read_finding(pugi::xml_node node) {
   finding.category = attribute(assessment, "category");
   finding.classification = attribute(assessment, "classification");
   finding.reported_category = attribute(assessment, "reportedCategory");
+  // Summaries from before needsReview asked for review only when indeterminate.
+  const pugi::xml_attribute needs_review = assessment.attribute("needsReview");
+  finding.needs_review =
+      needs_review.empty() ? finding.classification == "indeterminate" : needs_review.as_bool();
   const pugi::xml_node recommendation = node.child("recommendation");
   finding.action = attribute(recommendation, "action");
   finding.biopsy_type = attribute(recommendation, "biopsyType");

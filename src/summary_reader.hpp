@@ -39,6 +39,7 @@ struct ReviewFinding {
   std::string category;
   std::string classification;
   std::string reported_category;
+  bool needs_review = false;  // a rule asked for the radiologist's review
   std::string action;
   std::string biopsy_type;
   std::string guidance;

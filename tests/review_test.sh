@@ -70,6 +70,18 @@ sed 's| urgency="[0-9]"||' "$summary" >"$work/no-urgency.xml"
 "$mammocalc" review --no-color "$work/no-urgency.xml" >"$work/no-urgency.txt"
 check "a summary without urgency: the same view" diff -u "$text" "$work/no-urgency.txt"
 check "an indeterminate finding reads 'needs radiologist review'" grep -q "needs radiologist review" samples/expected/bir-site-conflict.review.txt
+discordant=samples/expected/bir-assessment-discordant.review.txt
+check "a discordant suspicious finding also reads 'needs radiologist review'" \
+  grep -q "BI-RADS 4B suspicious (radiologist reported 2); needs radiologist review" "$discordant"
+check "... and the verdict counts it" grep -q "^Verdict: .*; 1 finding needs radiologist review$" "$discordant"
+check "a finding nothing flagged does not" test -z "$(grep 'needs radiologist review' samples/expected/bir-suspicious-vacuum-assisted.review.txt | grep -v '^Decision support')"
+sed 's| needsReview="[a-z]*"||' samples/expected/bir-assessment-discordant.xml >"$work/old-discordant.xml"
+"$mammocalc" review --no-color "$work/old-discordant.xml" >"$work/old-discordant.txt"
+"$mammocalc" review --no-color --html "$work/discordant.html" samples/expected/bir-assessment-discordant.xml >/dev/null
+check "the page marks the discordant finding and counts it in the verdict (2 + the legend's 2)" test \
+  "$(grep -o 'needs radiologist review' "$work/discordant.html" | wc -l)" -eq 4
+check "a summary from before needsReview: only indeterminate reads 'needs radiologist review'" \
+  test -z "$(grep 'needs radiologist review' "$work/old-discordant.txt" | grep -v '^Decision support')"
 check "the notice says decision support, not a diagnosis" grep -q "not a diagnosis" "$text"
 
 # Colour only on a terminal: under a pseudo-terminal (script), not when piped, never with
