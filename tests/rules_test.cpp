@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "rules.hpp"
 #include "test_support.hpp"
@@ -492,6 +493,37 @@ const Warning* warning_of(const Decision& d, const std::string& code) {
                                   [&](const Warning& w) { return w.code == code; });
   return found == d.warnings.end() ? nullptr : &*found;
 }
+Finding with_sr_reading(Finding annotated, Finding sr_values) {
+  annotated.other_readings.push_back(std::move(sr_values));
+  return annotated;
+}
+TEST(RuleW1, SrReadingMoreSuspiciousClassifiesAndIsNamed) {
+  const Decision d = decide(with_sr_reading(calcification({M::CoarsePopcorn}),
+                                            calcification({M::FineLinear}, D::Segmental)));
+  EXPECT_EQ(d.final_category, Category::HighlySuggestive5);
+  EXPECT_TRUE(fired(d, "W1"));
+  ASSERT_NE(warning_of(d, "more-suspicious-reading"), nullptr);
+  EXPECT_EQ(warning_of(d, "more-suspicious-reading")->rule, "W1");
+  EXPECT_EQ(d.warnings.front().code, "more-suspicious-reading");  // read first
+  EXPECT_TRUE(fired(d, "C8"));  // the SR reading's rules are traced
+}
+TEST(RuleW1, SilentWhenTheAnnotatedReadingIsMoreSuspicious) {
+  const Decision d = decide(with_sr_reading(calcification({M::FineLinear}, D::Segmental),
+                                            calcification({M::CoarsePopcorn})));
+  EXPECT_EQ(d.final_category, Category::HighlySuggestive5);
+  EXPECT_FALSE(fired(d, "W1"));
+}
+TEST(RuleW6, DisagreeingReadingsNeedReview) {
+  const Decision d = decide(with_sr_reading(calcification({M::FineLinear}, D::Segmental),
+                                            calcification({M::CoarsePopcorn})));
+  EXPECT_TRUE(fired(d, "W6"));
+  EXPECT_TRUE(d.needs_review);
+}
+TEST(RuleW6, SilentWithOneReading) {
+  const Decision d = decide(calcification({M::FineLinear}, D::Segmental));
+  EXPECT_FALSE(fired(d, "W6"));
+  EXPECT_FALSE(d.needs_review);
+}
 TEST(RuleW2, SiteConflictWarnsAndNeedsReview) {
   const Decision d = decide(
       with_stated_site(calcification({M::Round}, D::Regional), Site::Ductal, SiteSource::Sr));
@@ -534,6 +566,12 @@ TEST(RuleW4, SilentWhenBothAreSuspicious) {
   const Decision d = decide(f);
   EXPECT_FALSE(fired(d, "W4"));
   EXPECT_FALSE(d.needs_review);
+}
+TEST(RuleW5, SilentWhenTheReportedFollowUpIsTheRulesChoice) {
+  Finding f = calcification({M::FineLinear}, D::Segmental);
+  f.reported_follow_up.push_back(codes::kHistologyUsingCoreBiopsy.to_code());
+  const Decision d = decide(f);  // vacuum-assisted: a core biopsy (111145)
+  EXPECT_FALSE(fired(d, "W5"));
 }
 TEST(RuleW5, DifferingFollowUpWarnsOncePerCodeAndNeedsReview) {
   Finding f = calcification({M::CoarsePopcorn});
