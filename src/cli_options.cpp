@@ -110,15 +110,57 @@ po::options_description rules_options() {
   return options;
 }
 
-std::string help_text() {
+po::options_description hook_options() {
+  po::options_description options("hook options");
+  auto add = options.add_options();
+  add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
+  add("redact", "leave patient identifiers out of the summaries");
+  add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
+  add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
+  add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
+      "annotation files or directories");
+  add("help,h", "show this help");
+  return options;
+}
+
+po::options_description serve_options() {
+  po::options_description options("serve options");
+  auto add = options.add_options();
+  add("port", po::value<unsigned>()->value_name("N"), "TCP port to listen on");
+  add("aetitle", po::value<std::string>()->value_name("AE"), "application entity title");
+  add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
+  add("keep-received", "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm");
+  add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
+  add("redact", "leave patient identifiers out of the summaries");
+  add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
+  add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
+      "annotation files or directories");
+  add("help,h", "show this help");
+  return options;
+}
+
+po::options_description validate_options() {
+  po::options_description options("validate options");
+  options.add_options()("help,h", "show this help");
+  return options;
+}
+
+// Every command's options, or only `only`'s (mammocalc COMMAND --help).
+std::string help_text(const po::options_description* only) {
   std::ostringstream text;
   text << "mammocalc: calcification summary from DICOM SR breast-imaging reports\n"
        << "(decision support for radiologist review, not a diagnosis)\n\n"
-       << kUsage << "\n"
-       << summarize_options() << "\n"
-       << review_options() << "\n"
-       << rules_options() << "\n"
-       << kExitCodes;
+       << kUsage << "\n";
+  if (only != nullptr) {
+    text << *only << "\n";
+  } else {
+    text << summarize_options() << "\n"
+         << review_options() << "\n"
+         << rules_options() << "\n"
+         << hook_options() << "\n"
+         << serve_options() << "\n";
+  }
+  text << kExitCodes;
   return text.str();
 }
 
@@ -144,12 +186,14 @@ po::variables_map parse_with_inputs(const std::vector<std::string>& args,
   return parse(args, options, positional);
 }
 
-Command help_command() {
+Command help_command(const po::options_description* only = nullptr) {
   Command command;
   command.kind = CommandKind::Help;
-  command.help_text = help_text();
+  command.help_text = help_text(only);
   return command;
 }
+
+Command help_command(const po::options_description& only) { return help_command(&only); }
 
 // --site-profile and --annotations, read alike by every command that evaluates SRs.
 void read_evaluation_options(const po::variables_map& values, std::string& site_profile_file,
@@ -233,7 +277,7 @@ Command parse_command_line(int argc, char** argv) {
   }
   if (verb == "summarize") {
     const po::variables_map values = parse_with_inputs(rest, summarize_options());
-    if (values.count("help")) return help_command();
+    if (values.count("help")) return help_command(summarize_options());
     command.kind = CommandKind::Summarize;
     if (values.count("input")) command.run.inputs = values["input"].as<std::vector<std::string>>();
     if (is_batch(values, command.run.inputs)) return batch_command(values, command);
@@ -253,18 +297,8 @@ Command parse_command_line(int argc, char** argv) {
     return command;
   }
   if (verb == "hook") {
-    po::options_description options("hook options");
-    auto add = options.add_options();
-    add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
-    add("redact", "leave patient identifiers out of the summaries");
-    add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
-    add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
-    add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
-        "annotation files or directories");
-    add("input", po::value<std::vector<std::string>>(), "received file or study directory");
-    po::positional_options_description positional;
-    positional.add("input", -1);
-    const po::variables_map values = parse(rest, options, positional);
+    const po::variables_map values = parse_with_inputs(rest, hook_options());
+    if (values.count("help")) return help_command(hook_options());
     if (!values.count("out")) throw Error(ErrorCode::Usage, "hook: --out OUTDIR is required");
     if (!values.count("input")) throw Error(ErrorCode::Usage, "hook: no received file given");
     command.kind = CommandKind::Hook;
@@ -276,18 +310,8 @@ Command parse_command_line(int argc, char** argv) {
     return command;
   }
   if (verb == "serve") {
-    po::options_description options("serve options");
-    auto add = options.add_options();
-    add("port", po::value<unsigned>()->value_name("N"), "TCP port to listen on");
-    add("aetitle", po::value<std::string>()->value_name("AE"), "application entity title");
-    add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
-    add("keep-received", "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm");
-    add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
-    add("redact", "leave patient identifiers out of the summaries");
-    add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
-    add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
-        "annotation files or directories");
-    const po::variables_map values = parse(rest, options, {});
+    const po::variables_map values = parse(rest, serve_options(), {});
+    if (values.count("help")) return help_command(serve_options());
     if (!values.count("port") || !values.count("out")) {
       throw Error(ErrorCode::Usage, "serve: --port N and --out OUTDIR are required");
     }
@@ -309,7 +333,7 @@ Command parse_command_line(int argc, char** argv) {
   }
   if (verb == "review") {
     const po::variables_map values = parse_with_inputs(rest, review_options());
-    if (values.count("help")) return help_command();
+    if (values.count("help")) return help_command(review_options());
     if (!values.count("input")) {
       throw Error(ErrorCode::Usage, "review: no input given (SR, annotation or summary files)");
     }
@@ -325,11 +349,12 @@ Command parse_command_line(int argc, char** argv) {
     return command;
   }
   if (verb == "validate") {
-    po::options_description options("validate options");
+    po::options_description options = validate_options();
     options.add_options()("file", po::value<std::vector<std::string>>(), "file to check");
     po::positional_options_description positional;
     positional.add("file", -1);
     const po::variables_map values = parse(rest, options, positional);
+    if (values.count("help")) return help_command(validate_options());
     if (!values.count("file")) throw Error(ErrorCode::Usage, "validate: no file given");
     command.kind = CommandKind::Validate;
     command.files = values["file"].as<std::vector<std::string>>();
@@ -337,7 +362,7 @@ Command parse_command_line(int argc, char** argv) {
   }
   if (verb == "rules") {
     const po::variables_map values = parse(rest, rules_options(), {});
-    if (values.count("help")) return help_command();
+    if (values.count("help")) return help_command(rules_options());
     const std::string format = values["format"].as<std::string>();
     if (format != "text" && format != "xml") {
       throw Error(ErrorCode::Usage, "rules: --format must be text or xml, not '" + format + "'");

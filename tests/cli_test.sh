@@ -176,10 +176,23 @@ check "unknown option exits 2" test "$status" -eq 2
 run --version
 check "--version names the rule set" grep -q "rule set 2026.1" "$work/out"
 
+# --- help: every command has its own, with its own options ---
+for command in summarize review rules hook serve validate; do
+  run "$command" --help
+  check "$command --help exits 0" test "$status" -eq 0
+  check "$command --help lists its options" grep -q "^$command options:" "$work/out"
+  check "$command --help lists no other command's" test "$(grep -c '^[a-z]* options:' "$work/out")" -eq 1
+done
+run --help
+for command in summarize review rules hook serve validate; do
+  [[ $command == validate ]] && continue  # validate has only --help
+  check "--help lists the $command options" grep -q "^$command options:" "$work/out"
+done
+
 # --- rules ---
 run rules
 check "rules exits 0" test "$status" -eq 0
-for id in S1 S5 C0 C12 C13 R1 A1 A8 B1 B6; do
+for id in S1 S5 C0 C12 C13 R1 A1 A8 B1 B6 W1 W6; do
   check "rules lists $id" grep -q "^$id  \[" "$work/out"
 done
 run rules --format xml
