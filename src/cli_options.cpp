@@ -24,6 +24,7 @@ constexpr const char* kUsage =
     "       mammocalc rules [--format text|xml]\n"
     "       mammocalc hook --out OUTDIR [--redact] [--dicom-out] RECEIVED-FILE|STUDY-DIR...\n"
     "       mammocalc serve --port N --aetitle AE --out OUTDIR [--keep-received] [--dicom-out]\n"
+    "                       [--allow-ae AE]...\n"
     "       mammocalc validate ANNOTATION-OR-SITE-PROFILE...\n"
     "       mammocalc --help | --version\n";
 
@@ -131,6 +132,8 @@ po::options_description serve_options() {
   add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
   add("keep-received", "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm");
   add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
+  add("allow-ae", po::value<std::vector<std::string>>()->value_name("AE"),
+      "accept associations only from this calling AE title; repeatable (default: any)");
   add("redact", "leave patient identifiers out of the summaries");
   add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
@@ -327,6 +330,14 @@ Command parse_command_line(int argc, char** argv) {
     serve.output_dir = values["out"].as<std::string>();
     serve.keep_received = values.count("keep-received") > 0;
     serve.dicom_out = values.count("dicom-out") > 0;
+    if (values.count("allow-ae")) {
+      serve.allowed_calling_aes = values["allow-ae"].as<std::vector<std::string>>();
+      const auto& allowed = serve.allowed_calling_aes;
+      if (std::any_of(allowed.begin(), allowed.end(),
+                      [](const std::string& ae) { return ae.empty() || ae.size() > 16; })) {
+        throw Error(ErrorCode::Usage, "serve: --allow-ae must be 1-16 characters");
+      }
+    }
     serve.summary.redact = values.count("redact") > 0;
     read_evaluation_options(values, serve.site_profile_file, serve.annotations);
     return command;

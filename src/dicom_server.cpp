@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <filesystem>
@@ -99,6 +100,17 @@ class SummarisingScp : public DcmSCP {
       return received;
     }
     return sendSTOREResponse(id, request, summarise(temporary, request.AffectedSOPInstanceUID));
+  }
+
+  OFBool checkCallingAETitleAccepted(const OFString& calling_ae) override {
+    const auto& allowed = config_.allowed_calling_aes;
+    if (allowed.empty() ||
+        std::find(allowed.begin(), allowed.end(), calling_ae.c_str()) != allowed.end()) {
+      return OFTrue;
+    }
+    log_ << "mammocalc serve: rejected an association from calling AE title '" << calling_ae
+         << "' (not in --allow-ae)\n";
+    return OFFalse;
   }
 
   void notifyAssociationTermination() override {}

@@ -18,6 +18,9 @@ struct ServeConfig {
   std::string output_dir;
   bool keep_received = false;  // also keep each received SR as <SOPInstanceUID>.dcm
   bool dicom_out = false;      // also the result as a DICOM SR beside the summary (sr_writer)
+  // Calling AE titles whose associations are accepted; empty: any (the network must then be
+  // trusted, as with storescp).
+  std::vector<std::string> allowed_calling_aes;
   SummaryOptions summary;
   std::string site_profile_file;
   std::vector<std::string> annotations;
@@ -25,7 +28,8 @@ struct ServeConfig {
 
 // Serves until SIGTERM or SIGINT; the association in progress is finished first, so no received
 // object is lost. Accepts Verification and every storage SOP class in association negotiation;
-// answers C-STORE of a non-SR class with status 0x0122 (SOP class not supported). Logs one line
+// answers C-STORE of a non-SR class with status 0x0122 (SOP class not supported). With
+// allowed_calling_aes, rejects associations from other calling AE titles. Logs one line
 // per object to `log`. Returns Success after a clean shutdown; throws Error when the port
 // cannot be opened or the output directory cannot be created.
 ExitCode run_server(const ServeConfig& config, std::ostream& log);

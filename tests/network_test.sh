@@ -136,4 +136,19 @@ check "serve exits 0 after SIGTERM (got $serve_status)" test "$serve_status" -eq
 check "serve says it stopped" grep -q "mammocalc serve: stopped" "$work/serve.log"
 check "serve leaves no temporary files" test -z "$(find "$work/serve-out" -name '.*')"
 
+# --allow-ae: only the PACS (and the readiness echo) may associate.
+mkdir -p "$work/allow-out"
+check "serve --allow-ae starts" start_server "$work/allow.log" \
+  "$mammocalc" serve --port PORT --aetitle MAMMOCALC --out "$work/allow-out" \
+  --allow-ae ECHOSCU --allow-ae PACS1
+storescu -aet INTRUDER -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1
+check "an unlisted calling AE title is rejected (storescu fails)" test $? -ne 0
+check "the rejection is logged with the AE title" grep -q "rejected an association from calling AE title 'INTRUDER'" "$work/allow.log"
+check "nothing is summarised from it" test -z "$(ls "$work/allow-out")"
+storescu -aet PACS1 -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1
+check "a listed calling AE title is served" test $? -eq 0
+check "... and its SR summarised" wait_for_summaries "$work/allow-out" 1
+"$mammocalc" serve --port 1 --aetitle MAMMOCALC --out "$work/allow-out" --allow-ae ABCDEFGHIJKLMNOPQ >/dev/null 2>&1
+check "an --allow-ae over 16 characters is a usage error (exit 2)" test $? -eq 2
+
 finish
