@@ -197,6 +197,7 @@ InputResult process(const std::string& input, const BatchConfig& config, const S
     outcome.entry.category = report.exam.category;
     outcome.entry.classification = report.exam.classification;
     outcome.entry.findings = static_cast<int>(report.decisions.size());
+    outcome.entry.needs_review = report.exam.needs_review;
     rollup_part.add(report);
   } catch (const Error& error) {
     outcome.entry.status =

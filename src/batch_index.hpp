@@ -24,6 +24,7 @@ struct IndexEntry {
   std::optional<Category> category;
   std::optional<Classification> classification;
   int findings = 0;
+  bool needs_review = false;  // a finding or the exam needs the radiologist's review
 };
 
 // Counts over all summarised findings: the audit figures of a lead interpreting physician.

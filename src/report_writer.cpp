@@ -125,17 +125,28 @@ void write_evidence(pugi::xml_node parent, const Finding& finding) {
   }
 }
 
-std::string describe_outcome(const FiredRule& fired, const Decision& decision) {
+void write_warning(pugi::xml_node parent, const std::string& code, const std::string& rule,
+                   const std::string& position, const std::string& text) {
+  pugi::xml_node element = parent.append_child("warning");
+  set(element, "code", code);
+  set_if(element, "rule", rule);
+  set_if(element, "position", position);
+  set_text(element, text);
+}
+
+// What a fired row concluded; `decision` is the finding's (nullptr for exam rows).
+std::string describe_outcome(const FiredRule& fired, const Decision* decision) {
   const Outcome& outcome = fired.outcome;
   std::string text;
   const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
-  if (outcome.site_as_stated)
-    add("site " + std::string(to_string(decision.site.site)) + " as stated");
+  if (outcome.site_as_stated && decision != nullptr)
+    add("site " + std::string(to_string(decision->site.site)) + " as stated");
   if (outcome.site) add("site " + std::string(to_string(*outcome.site)));
   if (outcome.category) add("category " + std::string(to_string(*outcome.category)));
-  if (fired.rule->stage == Stage::Assessment) {
-    add("final category " + std::string(to_string(decision.final_category)));
+  if (fired.rule->stage == Stage::Assessment && decision != nullptr) {
+    add("final category " + std::string(to_string(decision->final_category)));
   }
+  if (outcome.exam_basis) add("exam category " + std::string(to_string(*outcome.exam_basis)));
   if (outcome.action) add("action " + std::string(to_string(*outcome.action)));
   if (outcome.biopsy) add("biopsy " + std::string(to_string(*outcome.biopsy)));
   if (outcome.guidance) add("guidance " + std::string(to_string(*outcome.guidance)));
@@ -145,9 +156,10 @@ std::string describe_outcome(const FiredRule& fired, const Decision& decision) {
   return text;
 }
 
-void write_trace(pugi::xml_node parent, const Decision& decision) {
+void write_trace(pugi::xml_node parent, const std::vector<FiredRule>& fired_rules,
+                 const Decision* decision) {
   pugi::xml_node trace = parent.append_child("trace");
-  for (const auto& fired : decision.trace) {
+  for (const auto& fired : fired_rules) {
     pugi::xml_node rule = trace.append_child("rule");
     set(rule, "id", fired.rule->id);
     set(rule, "stage", to_string(fired.rule->stage));
@@ -215,12 +227,9 @@ void write_finding(pugi::xml_node root, const Finding& finding, const Decision& 
   }
   set(assessment, "needsReview", std::string(decision.needs_review ? "true" : "false"));
   write_recommendation(node, decision.recommendation);
-  write_trace(node, decision);
+  write_trace(node, decision.trace, &decision);
   for (const auto& warning : decision.warnings) {
-    pugi::xml_node element = node.append_child("warning");
-    set(element, "code", warning.code);
-    set_if(element, "rule", warning.rule);
-    set_text(element, warning.text);
+    write_warning(node, warning.code, warning.rule, "", warning.text);
   }
   for (const auto& annotation : finding.annotations) {
     pugi::xml_node element = node.append_child("annotation");
@@ -238,6 +247,8 @@ void write_exam(pugi::xml_node root, const Report& report) {
     set(node, "category", to_string(*exam.category));
     set(node, "classification", to_string(*exam.classification));
   }
+  if (exam.reported_category) set(node, "reportedCategory", to_string(*exam.reported_category));
+  set(node, "needsReview", std::string(exam.needs_review ? "true" : "false"));
   set(node, "categorySource", exam.category_source);
   set(node, "findings", std::to_string(report.decisions.size()));
   if (report.input.skipped_not_for_presentation > 0) {
@@ -257,6 +268,7 @@ void write_exam(pugi::xml_node root, const Report& report) {
     set(element, "urgency", std::to_string(action_urgency(action)));
   }
   if (report.decisions.empty()) set_text(node.append_child("statement"), kNoCalcifications);
+  if (!exam.trace.empty()) write_trace(node, exam.trace, nullptr);
 }
 
 }  // namespace
@@ -353,8 +365,10 @@ void fill_entry(pugi::xml_node node, const IndexEntry& entry) {
   if (entry.existing) set(node, "existing", std::string("true"));
   if (entry.category) set(node, "category", to_string(*entry.category));
   if (entry.classification) set(node, "classification", to_string(*entry.classification));
-  if (entry.status == EntryStatus::Summarised)
+  if (entry.status == EntryStatus::Summarised) {
     set(node, "findings", std::to_string(entry.findings));
+    set(node, "needsReview", std::string(entry.needs_review ? "true" : "false"));
+  }
   set_if(node, "errorCode", entry.error_code);
   if (!entry.error.empty()) set_text(node, entry.error);
 }
@@ -418,11 +432,11 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
     write_finding(root, report.input.findings[i], report.decisions[i]);
   }
   write_exam(root, report);
+  for (const auto& warning : report.exam.warnings) {
+    write_warning(root, warning.code, warning.rule, "", warning.text);
+  }
   for (const auto& note : report.input.notes) {
-    pugi::xml_node warning = root.append_child("warning");
-    set(warning, "code", note.code);
-    set_if(warning, "position", note.position);
-    set_text(warning, note.text);
+    write_warning(root, note.code, "", note.position, note.text);
   }
   set_text(root.append_child("context"), kContextPrevalence);
   document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);

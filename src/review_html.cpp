@@ -455,7 +455,8 @@ std::string render_batch_index_page(const BatchIndex& index) {
   element(body, "h2", "Exams");
   pugi::xml_node table = element(body, "table");
   pugi::xml_node head = element(table, "tr");
-  for (const char* name : {"Input", "Status", "Category", "Classification", "Findings", "Page"}) {
+  for (const char* name :
+       {"Input", "Status", "Category", "Classification", "Findings", "Review", "Page"}) {
     element(head, "th", name);
   }
   for (const IndexEntry& entry : index.entries) {
@@ -472,6 +473,7 @@ std::string render_batch_index_page(const BatchIndex& index) {
     }
     element(tr, "td",
             entry.status == EntryStatus::Summarised ? std::to_string(entry.findings) : "");
+    element(tr, "td", entry.needs_review ? "needs radiologist review" : "");
     pugi::xml_node page = element(tr, "td");
     if (entry.status == EntryStatus::Summarised && !entry.output.empty()) {
       pugi::xml_node link = element(page, "a", page_name_for(entry.output));

@@ -422,4 +422,31 @@ std::vector<std::string> follow_up_differs_texts(const RuleContext& context) {
 
 bool readings_disagree(const RuleContext& context) { return context.readings > 1; }
 
+bool exam_has_findings(const RuleContext& context) {
+  return !context.exam->findings.findings.empty();
+}
+
+bool no_finding_but_report_category(const RuleContext& context) {
+  return !exam_has_findings(context) && context.exam->findings.overall_category.has_value();
+}
+
+bool overall_category_not_on_a_finding(const RuleContext& context) {
+  return exam_has_findings(context) && context.exam->findings.overall_category.has_value() &&
+         !context.exam->overall_belongs_to_the_finding;
+}
+
+bool overall_category_discordant(const RuleContext& context) {
+  if (!overall_category_not_on_a_finding(context)) return false;
+  const Category overall = *context.exam->findings.overall_category;
+  const Category findings = *context.exam->findings_category;
+  return (is_benign_side_category(overall) && is_suspicious_category(findings)) ||
+         (is_benign_side_category(findings) && is_suspicious_category(overall));
+}
+
+std::vector<std::string> overall_discordant_texts(const RuleContext& context) {
+  return {"the report's overall assessment is " + words(*context.exam->findings.overall_category) +
+          ", the calcification findings give " + words(*context.exam->findings_category) +
+          "; the higher stands (the overall assessment may rest on other findings)"};
+}
+
 }  // namespace mammocalc::predicates

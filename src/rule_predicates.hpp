@@ -73,4 +73,11 @@ bool reported_follow_up_differs(const RuleContext& context);
 std::vector<std::string> follow_up_differs_texts(const RuleContext& context);
 bool readings_disagree(const RuleContext& context);
 
+// Exam rows (E): they read context.exam only.
+bool exam_has_findings(const RuleContext& context);
+bool no_finding_but_report_category(const RuleContext& context);
+bool overall_category_not_on_a_finding(const RuleContext& context);
+bool overall_category_discordant(const RuleContext& context);
+std::vector<std::string> overall_discordant_texts(const RuleContext& context);
+
 }  // namespace mammocalc::predicates

@@ -94,6 +94,12 @@ Outcome needing_review(Outcome outcome) {
   return outcome;
 }
 
+Outcome exam_category(ExamBasis basis) {
+  Outcome outcome;
+  outcome.exam_basis = basis;
+  return outcome;
+}
+
 Outcome warning(std::string_view code, WarningTexts texts) {
   Outcome outcome;
   outcome.warning = code;
@@ -345,6 +351,31 @@ std::vector<Rule> make_rule_table() {
        "kept in the summary as a warning.\"; the annotation-conflict warnings name each value",
        "an annotation gives a value of the finding that the SR gives differently", Stage::Check,
        readings_disagree, needing_review(no_outcome()), kEvidenceReadings},
+
+      // --- The exam (decision-logic.md §5) ---
+      {"E1", "Exam category: the highest of its findings",
+       "decision-logic.md §5: \"The exam's category is the highest over its findings, per breast "
+       "and overall; the exam's actions are the union of its findings' actions.\"",
+       "the exam has calcification findings", Stage::Exam, exam_has_findings,
+       exam_category(ExamBasis::Findings), kEvidenceExam},
+      {"E2", "No calcification finding: the report's category",
+       "decision-logic.md §5: \"An SR with no calcification finding gives an exam summary saying "
+       "so (category from the report if any), never an error.\"",
+       "no calcification finding, and the report has an overall Assessment Category", Stage::Exam,
+       no_finding_but_report_category, exam_category(ExamBasis::Report), kEvidenceExam},
+      {"E3", "Report's overall assessment: the higher stands", kSeedDoctorSuspects,
+       "the report has an overall Assessment Category and more than one calcification finding "
+       "(with one, the overall is that finding's reported category unless the finding or an "
+       "annotation states its own, and R1 judged it); the exam's category is the higher of it "
+       "and the findings'",
+       Stage::Exam, overall_category_not_on_a_finding, exam_category(ExamBasis::HigherOfBoth),
+       kEvidenceExam},
+      {"E4", "Report's overall assessment and the findings disagree",
+       "decision-logic.md §3 (R1), for the exam: \"When one says benign/probably benign (1–3) "
+       "and the other suspicious (4A–5), warn `assessment-discordant` and show both.\"",
+       "the overall category E3 compares is 1–3 and the findings' 4A–5, or the other way round",
+       Stage::Exam, overall_category_discordant,
+       needing_review(warning("assessment-discordant", overall_discordant_texts)), kEvidenceExam},
   };
 }
 

@@ -121,6 +121,19 @@ std::vector<EvidenceItem> gather_evidence(const Rule& rule, const RuleContext& c
     }
     evidence.push_back({"readings", value + ")", ""});
   }
+  if ((fields & kEvidenceExam) && context.exam != nullptr) {
+    const ExamContext& exam = *context.exam;
+    evidence.push_back({"findings", std::to_string(exam.findings.findings.size()), ""});
+    if (exam.findings_category) {
+      evidence.push_back(
+          {"findings-category", std::string(to_string(*exam.findings_category)), ""});
+    }
+    evidence.push_back({"reported-overall-category",
+                        exam.findings.overall_category
+                            ? std::string(to_string(*exam.findings.overall_category))
+                            : "none",
+                        ""});
+  }
   if (fields & kEvidenceBothered) {
     evidence.push_back(
         {"bothered-by-deposit", finding.procedure.bothered_by_deposit ? "yes" : "no", ""});
@@ -250,25 +263,34 @@ void recommend(RuleContext& context, Decision& decision) {
   });
 }
 
+// The warnings a fired row gives, each naming the row.
+void add_warnings(const FiredRule& fired, const RuleContext& context,
+                  std::vector<Warning>& warnings) {
+  if (fired.outcome.warning_texts == nullptr) return;
+  std::vector<std::string> texts = fired.outcome.warning_texts(context);
+  std::transform(texts.begin(), texts.end(), std::back_inserter(warnings), [&](std::string& text) {
+    return Warning{std::string(fired.outcome.warning), std::move(text),
+                   std::string(fired.rule->id)};
+  });
+}
+
+bool any_needs_review(const std::vector<FiredRule>& trace) {
+  return std::any_of(trace.begin(), trace.end(),
+                     [](const FiredRule& fired) { return fired.outcome.needs_review; });
+}
+
 // The check rows (W) on the reading that classifies: each warns with its own texts.
 void check(RuleContext& context, Decision& decision) {
   context.decided = &decision;
   for_each_rule_of(Stage::Check, [&](const Rule& rule) {
     if (!rule.applies(context)) return true;
     FiredRule fired = fire(rule, context);
-    if (fired.outcome.warning_texts != nullptr) {
-      for (std::string& text : fired.outcome.warning_texts(context)) {
-        decision.warnings.push_back(
-            {std::string(fired.outcome.warning), std::move(text), std::string(rule.id)});
-      }
-    }
+    add_warnings(fired, context, decision.warnings);
     decision.trace.push_back(std::move(fired));
     return true;
   });
   context.decided = nullptr;
-  decision.needs_review =
-      std::any_of(decision.trace.begin(), decision.trace.end(),
-                  [](const FiredRule& fired) { return fired.outcome.needs_review; });
+  decision.needs_review = any_needs_review(decision.trace);
 }
 
 struct Reading {
@@ -311,7 +333,52 @@ Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t 
   return decision;
 }
 
-ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>& decisions) {
+// Exam rows read only context.exam; the finding their context must refer to is this empty one.
+const Finding& no_finding() {
+  static const Finding finding{};
+  return finding;
+}
+
+std::optional<Category> exam_category(ExamBasis basis, const ExamContext& exam) {
+  const std::optional<Category>& overall = exam.findings.overall_category;
+  switch (basis) {
+    case ExamBasis::Findings:
+      return exam.findings_category;
+    case ExamBasis::Report:
+      return overall;
+    case ExamBasis::HigherOfBoth:
+      if (!exam.findings_category || !overall) return exam.findings_category.value_or(*overall);
+      return higher(*exam.findings_category, *overall);
+  }
+  return exam.category;
+}
+
+// The exam rows (E): the exam's category, and what the report's overall assessment says of it.
+void assess_exam(ExamContext& exam_context, const SiteProfile& profile, ExamSummary& exam) {
+  RuleContext context{no_finding(), profile,      SiteAssessment{}, 0, std::nullopt, nullptr, 1,
+                      std::nullopt, &exam_context};
+  for_each_rule_of(Stage::Exam, [&](const Rule& rule) {
+    if (!rule.applies(context)) return true;
+    FiredRule fired = fire(rule, context);
+    if (fired.outcome.exam_basis) {
+      exam_context.category = exam_category(*fired.outcome.exam_basis, exam_context);
+    }
+    add_warnings(fired, context, exam.warnings);
+    exam.trace.push_back(std::move(fired));
+    return true;
+  });
+  exam.category = exam_context.category;
+  if (!exam.category) {
+    exam.category_source = "none";
+  } else if (exam.category == exam_context.findings_category) {
+    exam.category_source = "findings";
+  } else {
+    exam.category_source = "report";
+  }
+}
+
+ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>& decisions,
+                           const SiteProfile& profile) {
   ExamSummary exam;
   std::set<Action> actions;
   const auto add_to_breast = [&](Laterality laterality, const Decision& decision) {
@@ -325,33 +392,34 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     found->classification = classification_for(found->category);
     ++found->findings;
   };
+  ExamContext exam_context{findings, std::nullopt, false, std::nullopt};
   for (std::size_t i = 0; i < decisions.size(); ++i) {
     const Decision& decision = decisions[i];
-    const Laterality laterality = findings.findings[i].laterality;
-    if (laterality == Laterality::Both) {
+    const Finding& finding = findings.findings[i];
+    if (finding.laterality == Laterality::Both) {
       add_to_breast(Laterality::Right, decision);
       add_to_breast(Laterality::Left, decision);
     } else {
-      add_to_breast(laterality, decision);
+      add_to_breast(finding.laterality, decision);
     }
-    exam.category =
-        exam.category ? higher(*exam.category, decision.final_category) : decision.final_category;
+    exam_context.findings_category =
+        exam_context.findings_category
+            ? higher(*exam_context.findings_category, decision.final_category)
+            : decision.final_category;
     actions.insert(decision.recommendation.action);
   }
   std::sort(exam.breasts.begin(), exam.breasts.end(),
             [](const BreastSummary& a, const BreastSummary& b) {
               return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
             });
-  if (exam.category) {
-    exam.category_source = "findings";
-  } else if (findings.overall_category) {
-    exam.category = findings.overall_category;
-    exam.category_source = "report";
-  } else {
-    exam.category_source = "none";
-  }
+  exam_context.overall_belongs_to_the_finding = findings.findings.size() == 1;
+  assess_exam(exam_context, profile, exam);
+  exam.reported_category = findings.overall_category;
   if (exam.category) exam.classification = classification_for(*exam.category);
   exam.actions.assign(actions.begin(), actions.end());
+  exam.needs_review = any_needs_review(exam.trace) ||
+                      std::any_of(decisions.begin(), decisions.end(),
+                                  [](const Decision& decision) { return decision.needs_review; });
   return exam;
 }
 
@@ -374,6 +442,7 @@ std::string outcome_words(const Outcome& outcome) {
   if (!outcome.note.empty()) add("note: " + std::string(outcome.note));
   if (!outcome.warning.empty()) add("warning " + std::string(outcome.warning));
   if (outcome.needs_review) add("needs radiologist review");
+  if (outcome.exam_basis) add("exam category " + std::string(to_string(*outcome.exam_basis)));
   return text;
 }
 
@@ -459,7 +528,7 @@ Report evaluate(Findings findings, const SiteProfile& profile) {
   for (std::size_t i = 0; i < findings.findings.size(); ++i) {
     report.decisions.push_back(decide(findings.findings[i], profile, i));
   }
-  report.exam = summarise_exam(findings, report.decisions);
+  report.exam = summarise_exam(findings, report.decisions, profile);
   report.input = std::move(findings);
   return report;
 }
@@ -522,6 +591,18 @@ std::string_view to_string(Guidance guidance) {
   return "mammographic";
 }
 
+std::string_view to_string(ExamBasis basis) {
+  switch (basis) {
+    case ExamBasis::Findings:
+      return "from the findings";
+    case ExamBasis::Report:
+      return "from the report";
+    case ExamBasis::HigherOfBoth:
+      return "the higher of the findings' and the report's";
+  }
+  return "from the findings";
+}
+
 std::string_view to_string(Stage stage) {
   switch (stage) {
     case Stage::Site:
@@ -538,6 +619,8 @@ std::string_view to_string(Stage stage) {
       return "biopsy-type";
     case Stage::Check:
       return "check";
+    case Stage::Exam:
+      return "exam";
   }
   return "category";
 }

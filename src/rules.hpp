@@ -50,7 +50,11 @@ enum class Stage {
   Recommendation,    // A: every applicable row fires (one action, any notes)
   BiopsyType,        // B: first applicable row wins, only after A7
   Check,             // W: every applicable row fires, on the reading that classifies
+  Exam,              // E: the exam as a whole, after every finding; every applicable row fires
 };
+
+// Where an exam row takes the exam's category from.
+enum class ExamBasis { Findings, Report, HigherOfBoth };
 
 // Which facts a rule reads; the summary prints them as the rule's evidence.
 enum EvidenceField : unsigned {
@@ -70,6 +74,7 @@ enum EvidenceField : unsigned {
   kEvidenceVacuumProfile = 1u << 13,
   kEvidenceBothered = 1u << 14,
   kEvidenceReadings = 1u << 15,
+  kEvidenceExam = 1u << 16,  // exam rows: the findings' highest category and the report's
 };
 
 struct RuleContext;
@@ -90,7 +95,8 @@ struct Outcome {
   std::string_view note;                 // A2, A3, A6: a sentence for the radiologist
   std::string_view warning;              // W rows: the warning code
   WarningTexts warning_texts = nullptr;  // W rows: the warnings' texts
-  bool needs_review = false;             // the finding needs the radiologist's review (A5, W rows)
+  bool needs_review = false;             // the radiologist must review it (A5, W and E rows)
+  std::optional<ExamBasis> exam_basis;   // E rows: where the exam's category comes from
 };
 
 // Site reading of one finding after the S rows.
@@ -103,6 +109,16 @@ struct SiteAssessment {
 
 struct Decision;
 
+// What the exam rows (E) look at.
+struct ExamContext {
+  const Findings& findings;
+  std::optional<Category> findings_category;  // the highest final category over the findings
+  // With a single finding the report's overall category is that finding's (decision-logic.md
+  // §1: unless the finding or an annotation states its own), and R1 has judged it there.
+  bool overall_belongs_to_the_finding = false;
+  std::optional<Category> category;  // the exam's category as the rows decided it so far
+};
+
 // What a predicate may look at.
 struct RuleContext {
   const Finding& finding;
@@ -114,6 +130,7 @@ struct RuleContext {
   const Decision* decided = nullptr;
   std::size_t readings = 1;  // more than one when an annotation and the SR disagree
   std::optional<Category> set_aside_category;  // the annotated reading's, when the SR's classifies
+  const ExamContext* exam = nullptr;           // exam rows only (they read nothing else)
 };
 
 using Predicate = bool (*)(const RuleContext&);
@@ -193,9 +210,13 @@ struct BreastSummary {
 struct ExamSummary {
   std::optional<Category> category;
   std::optional<Classification> classification;
-  std::string category_source;  // "findings", "report" or "none"
+  std::string category_source;                // "findings", "report" or "none"
+  std::optional<Category> reported_category;  // the report's overall assessment, if any
   std::vector<BreastSummary> breasts;
-  std::vector<Action> actions;  // union over findings, in enum order
+  std::vector<Action> actions;   // union over findings, in enum order
+  std::vector<FiredRule> trace;  // the exam rows that fired
+  std::vector<Warning> warnings;
+  bool needs_review = false;  // a finding or an exam row needs the radiologist's review
 };
 
 // The result for one document: what was read plus what the rules decided.
@@ -221,5 +242,6 @@ std::string_view to_string(Action action);
 std::string_view to_string(BiopsyType type);
 std::string_view to_string(Guidance guidance);
 std::string_view to_string(Stage stage);
+std::string_view to_string(ExamBasis basis);
 
 }  // namespace mammocalc

@@ -52,6 +52,8 @@ fi
 check "index lists the symlink loop" grep -q 'errorCode="symlink-loop"' "$index"
 check "index counts the good ones" grep -q "summarised=\"$((good_count + readable_extra))\"" "$index"
 check "index has a roll-up" grep -q '<rollup findings=' "$index"
+check "index marks the site-conflict exam for review" grep -q 'bir-site-conflict.dcm" status="summarised".* needsReview="true"' "$index"
+check "index leaves a plain suspicious exam unmarked" grep -q 'bir-suspicious-stereotactic.dcm" status="summarised".* needsReview="false"' "$index"
 check "no temporary files left" no_temporary_files "$work/out1"
 (umask 027 && "$mammocalc" summarize -o "$work/masked" samples/bir-known-malignancy.dcm samples/bir-site-conflict.dcm 2>/dev/null)
 check "outputs get the mode the umask gives new files (640 under 027)" test "$(stat -c %a "$work/masked/index.xml")" = 640 -a "$(stat -c %a "$(ls "$work"/masked/1*.xml | head -n 1)")" = 640

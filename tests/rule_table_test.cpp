@@ -28,9 +28,9 @@ TEST(RuleTable, EveryRowHasTitleConditionCitationAndPredicate) {
 
 TEST(RuleTable, HoldsEveryRuleOfDecisionLogic) {
   const std::set<std::string> expected{
-      "S1", "S2",  "S3",  "S4",  "S5",  "C0", "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8",
-      "C9", "C10", "C11", "C12", "C13", "R1", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8",
-      "B1", "B2",  "B3",  "B4",  "B5",  "B6", "W1", "W2", "W3", "W4", "W5", "W6"};
+      "S1",  "S2",  "S3",  "S4",  "S5", "C0", "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9",
+      "C10", "C11", "C12", "C13", "R1", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "B1", "B2",
+      "B3",  "B4",  "B5",  "B6",  "W1", "W2", "W3", "W4", "W5", "W6", "E1", "E2", "E3", "E4"};
   std::set<std::string> actual;
   for (const Rule& rule : rule_table()) actual.insert(std::string(rule.id));
   EXPECT_EQ(actual, expected);
@@ -69,6 +69,12 @@ TEST(RuleTable, OutcomesMatchTheirStage) {
         // A check warns (a code and its texts, both or neither) or asks for review, or both.
         EXPECT_EQ(rule.outcome.warning.empty(), rule.outcome.warning_texts == nullptr) << rule.id;
         EXPECT_TRUE(!rule.outcome.warning.empty() || rule.outcome.needs_review) << rule.id;
+        break;
+      case Stage::Exam:
+        // An exam row sets the exam's category or warns about it.
+        EXPECT_TRUE(rule.outcome.exam_basis.has_value() || !rule.outcome.warning.empty())
+            << rule.id;
+        EXPECT_TRUE(rule.evidence & kEvidenceExam) << rule.id;
         break;
     }
   }

@@ -618,5 +618,88 @@ TEST(Exam, IndeterminateOutranksBenign) {
   EXPECT_EQ(evaluate(findings).exam.classification, Classification::Indeterminate);
 }
 
+bool exam_fired(const Report& report, const std::string& id) {
+  return std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                     [&](const FiredRule& fired) { return fired.rule->id == id; });
+}
+Findings two_benign_findings() {
+  Findings findings;
+  Finding right = calcification({M::CoarsePopcorn});
+  Finding left = calcification({M::Vascular});
+  left.laterality = Laterality::Left;
+  findings.findings = {right, left};
+  return findings;
+}
+TEST(RuleE1, FindingsGiveTheExamCategory) {
+  const Report report = evaluate(two_benign_findings());
+  EXPECT_TRUE(exam_fired(report, "E1"));
+  EXPECT_EQ(report.exam.category, Category::Benign2);
+  EXPECT_EQ(report.exam.category_source, "findings");
+  EXPECT_FALSE(report.exam.needs_review);
+}
+TEST(RuleE1, SilentWithoutFindings) { EXPECT_FALSE(exam_fired(evaluate(Findings{}), "E1")); }
+TEST(RuleE2, NoFindingTakesTheReportsCategory) {
+  Findings findings;
+  findings.overall_category = Category::Negative1;
+  EXPECT_TRUE(exam_fired(evaluate(findings), "E2"));
+}
+TEST(RuleE2, NoCategoryAtAllIsNone) {
+  const Report report = evaluate(Findings{});
+  EXPECT_FALSE(exam_fired(report, "E2"));
+  EXPECT_FALSE(report.exam.category.has_value());
+  EXPECT_EQ(report.exam.category_source, "none");
+}
+TEST(RuleE3, HigherOverallStandsOverBenignFindingsAndE4Warns) {
+  Findings findings = two_benign_findings();
+  findings.overall_category = Category::Suspicious4;
+  const Report report = evaluate(findings);
+  EXPECT_TRUE(exam_fired(report, "E3"));
+  EXPECT_EQ(report.exam.category, Category::Suspicious4);  // never reassure against the report
+  EXPECT_EQ(report.exam.classification, Classification::Suspicious);
+  EXPECT_EQ(report.exam.category_source, "report");
+  EXPECT_EQ(report.exam.reported_category, Category::Suspicious4);
+  EXPECT_TRUE(exam_fired(report, "E4"));
+  ASSERT_EQ(report.exam.warnings.size(), 1u);
+  EXPECT_EQ(report.exam.warnings[0].code, "assessment-discordant");
+  EXPECT_EQ(report.exam.warnings[0].rule, "E4");
+  EXPECT_TRUE(report.exam.needs_review);
+  // The breasts stay the findings' own.
+  EXPECT_EQ(report.exam.breasts[0].category, Category::Benign2);
+}
+TEST(RuleE3, LowerOverallLeavesTheFindingsCategoryAndE4Warns) {
+  Findings findings;
+  findings.findings = {calcification({M::FineLinear}, D::Segmental),
+                       calcification({M::CoarsePopcorn})};
+  findings.overall_category = Category::Benign2;
+  const Report report = evaluate(findings);
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_EQ(report.exam.category_source, "findings");
+  EXPECT_TRUE(exam_fired(report, "E4"));
+  EXPECT_TRUE(report.exam.needs_review);
+}
+TEST(RuleE3, SilentWithOneFindingTheOverallBelongsTo) {
+  Findings findings;
+  findings.findings = {calcification({M::CoarsePopcorn})};
+  findings.findings[0].reported_category = Category::Suspicious4;  // its own, from the SR
+  findings.overall_category = Category::Benign2;
+  const Report report = evaluate(findings);
+  EXPECT_FALSE(exam_fired(report, "E3"));
+  EXPECT_FALSE(exam_fired(report, "E4"));
+}
+TEST(RuleE4, SilentWhenOverallAndFindingsAreBothSuspicious) {
+  Findings findings;
+  findings.findings = {calcification({M::Amorphous}, D::Grouped), calcification({M::Vascular})};
+  findings.overall_category = Category::Suspicious4;
+  const Report report = evaluate(findings);
+  EXPECT_TRUE(exam_fired(report, "E3"));
+  EXPECT_FALSE(exam_fired(report, "E4"));
+  EXPECT_EQ(report.exam.category, Category::ModerateSuspicion4B);
+}
+TEST(Exam, NeedsReviewWhenAFindingDoes) {
+  Findings findings = two_benign_findings();
+  findings.findings.push_back(calcification({}));
+  EXPECT_TRUE(evaluate(findings).exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc
