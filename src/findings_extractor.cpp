@@ -463,7 +463,8 @@ std::string patient_age(const SrHeader& header) {
 }
 
 // The overall reported category speaks for a finding only when the report has no other
-// calcification finding it could be about.
+// calcification finding it could be about (decision-logic.md §1 precedence: the finding's own
+// category wins). With several findings the exam rows weigh it (E3, E4 in rule_table.cpp).
 void apply_overall(const OverallAssessment& overall, Findings& out) {
   out.overall_category = overall.category;
   out.overall_follow_up = overall.follow_up;
