@@ -317,9 +317,15 @@ std::string exam_review_words(const ReviewExam& exam) {
                                    [](const ReviewFinding& f) { return f.needs_review; });
   const bool said_already = exam.classification == "indeterminate" &&
                             count == static_cast<std::ptrdiff_t>(exam.findings.size());
-  if (count == 0 || said_already) return {};
-  return "; " + std::to_string(count) + (count == 1 ? " finding needs" : " findings need") +
-         " radiologist review";
+  if (count > 0 && !said_already) {
+    return "; " + std::to_string(count) + (count == 1 ? " finding needs" : " findings need") +
+           " radiologist review";
+  }
+  // An exam row (E4) asked for review, not a finding.
+  if (count == 0 && exam.needs_review && exam.classification != "indeterminate") {
+    return "; needs radiologist review";
+  }
+  return {};
 }
 
 std::string assessment_words(const ReviewFinding& finding) {

@@ -117,6 +117,7 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
   const pugi::xml_node verdict = root.child("exam");
   exam.category = attribute(verdict, "category");
   exam.classification = attribute(verdict, "classification");
+  exam.needs_review = verdict.attribute("needsReview").as_bool(false);
   for (pugi::xml_node breast : verdict.children("breast")) {
     exam.breasts.push_back({attribute(breast, "laterality"), attribute(breast, "category"),
                             attribute(breast, "classification")});

@@ -68,6 +68,7 @@ struct ReviewExam {
   std::vector<ReviewFinding> findings;
   std::string category;  // the exam's; empty when there is none
   std::string classification;
+  bool needs_review = false;  // a finding or an exam row needs the radiologist's review
   std::vector<ReviewBreast> breasts;
   std::vector<std::string> actions;  // most urgent first
   std::string statement;             // exam statement, e.g. when there are no findings

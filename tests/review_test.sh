@@ -70,6 +70,10 @@ sed 's| urgency="[0-9]"||' "$summary" >"$work/no-urgency.xml"
 "$mammocalc" review --no-color "$work/no-urgency.xml" >"$work/no-urgency.txt"
 check "a summary without urgency: the same view" diff -u "$text" "$work/no-urgency.txt"
 check "an indeterminate finding reads 'needs radiologist review'" grep -q "needs radiologist review" samples/expected/bir-site-conflict.review.txt
+overall=samples/expected/bir-overall-suspicious.review.txt
+check "benign calcifications under a suspicious overall assessment: the verdict is not benign" \
+  grep -q "^Verdict: BI-RADS 4 suspicious -> routine screening; needs radiologist review$" "$overall"
+check "... and says why" grep -q "^! assessment-discordant: the report's overall assessment is 4" "$overall"
 discordant=samples/expected/bir-assessment-discordant.review.txt
 check "a discordant suspicious finding also reads 'needs radiologist review'" \
   grep -q "BI-RADS 4B suspicious (radiologist reported 2); needs radiologist review" "$discordant"

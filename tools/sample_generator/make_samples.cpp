@@ -563,6 +563,27 @@ void bilateral(const std::string& dir) {
        dir + "/bir-bilateral-right-suspicious.dcm");
 }
 
+// Benign calcifications in both breasts, but the radiologist's overall assessment is 4 (a mass the
+// SR describes only in its narrative): the exam must not read benign (rules E3, E4).
+void overall_suspicious(const std::string& dir) {
+  ReportBuilder report(DSRTypes::DT_EnhancedSR,
+                       "Right breast 12 o'clock: irregular mass, suspicious. Coarse popcorn-like "
+                       "calcification right breast and vascular calcifications left breast, "
+                       "benign.");
+  SrBuilder& right = report.findings(kRightBreast);
+  right.open_code(DSRTypes::RT_contains, kFinding, kCalcification);
+  clock(right, 7)
+      .code(kProps, kCalcType, Code("129749001", "SCT", "Coarse (popcorn-like) calcification"))
+      .close()
+      .close();
+  SrBuilder& left = report.findings(kLeftBreast);
+  left.open_code(DSRTypes::RT_contains, kFinding, kCalcification);
+  left.code(kProps, kCalcType, Code("129759000", "SCT", "Vascular calcification")).close().close();
+  report.overall(kCat4, nullptr).close();
+  save(report.sr(), {"118", "SAMPLE^OVERALL", "MC-0018", "19650505", "ACC0118", "20260127"},
+       dir + "/bir-overall-suspicious.dcm");
+}
+
 void cad_clusters(const std::string& dir) {
   const Code kImageLibrary("111028", "DCM", "Image Library");
   const Code kImageLaterality("111027", "DCM", "Image Laterality");
@@ -757,7 +778,8 @@ int main(int argc, char** argv) {
                                                                      site_conflict,
                                                                      no_calcification,
                                                                      cad_clusters,
-                                                                     bilateral};
+                                                                     bilateral,
+                                                                     overall_suspicious};
   for (const auto& sample : samples) sample(dir);
   return 0;
 }
