@@ -96,6 +96,8 @@ inline constexpr CodeConst kNotForPresentation{
     "111152", "DCM", "Not for Presentation: Rendering device expected not to present"};
 
 // Recommended follow-up (CID 6028) codes the rules emit or read.
+inline constexpr CodeConst kBiopsyShouldBeConsidered{"111143", "DCM",
+                                                     "Biopsy should be considered"};
 inline constexpr CodeConst kNeedleLocalizationAndBiopsy{"111144", "DCM",
                                                         "Needle localization and biopsy"};
 inline constexpr CodeConst kHistologyUsingCoreBiopsy{"111145", "DCM",

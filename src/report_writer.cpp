@@ -268,6 +268,9 @@ void write_exam(pugi::xml_node root, const Report& report) {
     set(element, "urgency", std::to_string(action_urgency(action)));
   }
   if (report.decisions.empty()) set_text(node.append_child("statement"), kNoCalcifications);
+  for (const auto& code : exam.reported_follow_up) {
+    write_code(node.append_child("reportedFollowUp"), code);
+  }
   if (!exam.trace.empty()) write_trace(node, exam.trace, nullptr);
 }
 

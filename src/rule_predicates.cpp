@@ -1,6 +1,7 @@
 #include "rule_predicates.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <sstream>
 #include <utility>
 
@@ -441,6 +442,40 @@ bool overall_category_discordant(const RuleContext& context) {
   const Category findings = *context.exam->findings_category;
   return (is_benign_side_category(overall) && is_suspicious_category(findings)) ||
          (is_benign_side_category(findings) && is_suspicious_category(overall));
+}
+
+// The report's overall follow-up codes that ask for tissue (CID 6028) where no finding's rules
+// chose a biopsy or surgery.
+std::vector<Code> tissue_follow_ups_not_chosen(const RuleContext& context) {
+  const ExamContext& exam = *context.exam;
+  if (exam.findings.findings.empty() || exam.overall_belongs_to_the_finding) return {};
+  const bool rules_chose_tissue = std::any_of(
+      exam.actions.begin(), exam.actions.end(),
+      [](Action action) { return action == Action::Biopsy || action == Action::SurgicalConsult; });
+  if (rules_chose_tissue) return {};
+  std::vector<Code> codes;
+  std::copy_if(exam.findings.overall_follow_up.begin(), exam.findings.overall_follow_up.end(),
+               std::back_inserter(codes), [](const Code& code) {
+                 return same_concept(code, codes::kBiopsyShouldBeConsidered) ||
+                        same_concept(code, codes::kHistologyUsingCoreBiopsy) ||
+                        same_concept(code, codes::kNeedleLocalizationAndBiopsy) ||
+                        same_concept(code, codes::kCytologicAnalysis);
+               });
+  return codes;
+}
+
+bool overall_follow_up_asks_for_tissue(const RuleContext& context) {
+  return !tissue_follow_ups_not_chosen(context).empty();
+}
+
+std::vector<std::string> overall_follow_up_texts(const RuleContext& context) {
+  const std::vector<Code> codes = tissue_follow_ups_not_chosen(context);
+  std::vector<std::string> texts(codes.size());
+  std::transform(codes.begin(), codes.end(), texts.begin(), [](const Code& code) {
+    return "the report's overall follow-up is " + describe(code) +
+           "; the rules chose no biopsy for any calcification finding";
+  });
+  return texts;
 }
 
 std::vector<std::string> overall_discordant_texts(const RuleContext& context) {

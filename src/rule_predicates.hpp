@@ -79,5 +79,7 @@ bool no_finding_but_report_category(const RuleContext& context);
 bool overall_category_not_on_a_finding(const RuleContext& context);
 bool overall_category_discordant(const RuleContext& context);
 std::vector<std::string> overall_discordant_texts(const RuleContext& context);
+bool overall_follow_up_asks_for_tissue(const RuleContext& context);
+std::vector<std::string> overall_follow_up_texts(const RuleContext& context);
 
 }  // namespace mammocalc::predicates

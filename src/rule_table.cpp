@@ -376,6 +376,15 @@ std::vector<Rule> make_rule_table() {
        "the overall category E3 compares is 1–3 and the findings' 4A–5, or the other way round",
        Stage::Exam, overall_category_discordant,
        needing_review(warning("assessment-discordant", overall_discordant_texts)), kEvidenceExam},
+      {"E5", "Report's overall follow-up asks for tissue the rules did not",
+       "decision-logic.md §4: \"A reported follow-up code that names a different procedure than "
+       "the rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a "
+       "warning.\"",
+       "more than one calcification finding, none given a biopsy or surgery, and the report's "
+       "overall Recommended Follow-up is biopsy (111143), core biopsy (111145), needle "
+       "localization (111144) or cytology (111147)",
+       Stage::Exam, overall_follow_up_asks_for_tissue,
+       needing_review(warning("follow-up-differs", overall_follow_up_texts)), kEvidenceExam},
   };
 }
 

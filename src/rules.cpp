@@ -133,6 +133,12 @@ std::vector<EvidenceItem> gather_evidence(const Rule& rule, const RuleContext& c
                             ? std::string(to_string(*exam.findings.overall_category))
                             : "none",
                         ""});
+    add_each(
+        evidence, exam.findings.overall_follow_up,
+        [](const Code& code) {
+          return EvidenceItem{"reported-overall-follow-up", describe(code), ""};
+        },
+        "reported-overall-follow-up", nullptr);
   }
   if (fields & kEvidenceBothered) {
     evidence.push_back(
@@ -392,7 +398,7 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     found->classification = classification_for(found->category);
     ++found->findings;
   };
-  ExamContext exam_context{findings, std::nullopt, false, std::nullopt};
+  ExamContext exam_context{findings, std::nullopt, false, std::nullopt, {}};
   for (std::size_t i = 0; i < decisions.size(); ++i) {
     const Decision& decision = decisions[i];
     const Finding& finding = findings.findings[i];
@@ -413,10 +419,12 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
               return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
             });
   exam_context.overall_belongs_to_the_finding = findings.findings.size() == 1;
+  exam.actions.assign(actions.begin(), actions.end());
+  exam_context.actions = exam.actions;
   assess_exam(exam_context, profile, exam);
   exam.reported_category = findings.overall_category;
+  exam.reported_follow_up = findings.overall_follow_up;
   if (exam.category) exam.classification = classification_for(*exam.category);
-  exam.actions.assign(actions.begin(), actions.end());
   exam.needs_review = any_needs_review(exam.trace) ||
                       std::any_of(decisions.begin(), decisions.end(),
                                   [](const Decision& decision) { return decision.needs_review; });

@@ -117,6 +117,7 @@ struct ExamContext {
   // §1: unless the finding or an annotation states its own), and R1 has judged it there.
   bool overall_belongs_to_the_finding = false;
   std::optional<Category> category;  // the exam's category as the rows decided it so far
+  std::vector<Action> actions;       // the findings' actions
 };
 
 // What a predicate may look at.
@@ -212,6 +213,7 @@ struct ExamSummary {
   std::optional<Classification> classification;
   std::string category_source;                // "findings", "report" or "none"
   std::optional<Category> reported_category;  // the report's overall assessment, if any
+  std::vector<Code> reported_follow_up;       // the report's overall recommended follow-up
   std::vector<BreastSummary> breasts;
   std::vector<Action> actions;   // union over findings, in enum order
   std::vector<FiredRule> trace;  // the exam rows that fired

@@ -695,6 +695,28 @@ TEST(RuleE4, SilentWhenOverallAndFindingsAreBothSuspicious) {
   EXPECT_FALSE(exam_fired(report, "E4"));
   EXPECT_EQ(report.exam.category, Category::ModerateSuspicion4B);
 }
+TEST(RuleE5, OverallBiopsyFollowUpWithoutABiopsyIsFlagged) {
+  Findings findings = two_benign_findings();
+  findings.overall_follow_up = {codes::kBiopsyShouldBeConsidered.to_code()};
+  const Report report = evaluate(findings);
+  EXPECT_TRUE(exam_fired(report, "E5"));
+  ASSERT_EQ(report.exam.warnings.size(), 1u);
+  EXPECT_EQ(report.exam.warnings[0].code, "follow-up-differs");
+  EXPECT_EQ(report.exam.warnings[0].rule, "E5");
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_EQ(report.exam.reported_follow_up.size(), 1u);
+}
+TEST(RuleE5, SilentWhenAFindingGetsABiopsy) {
+  Findings findings;
+  findings.findings = {calcification({M::Amorphous}, D::Grouped), calcification({M::Vascular})};
+  findings.overall_follow_up = {codes::kHistologyUsingCoreBiopsy.to_code()};
+  EXPECT_FALSE(exam_fired(evaluate(findings), "E5"));
+}
+TEST(RuleE5, SilentForRoutineFollowUp) {
+  Findings findings = two_benign_findings();
+  findings.overall_follow_up = {codes::kNormalIntervalFollowUp.to_code()};
+  EXPECT_FALSE(exam_fired(evaluate(findings), "E5"));
+}
 TEST(Exam, NeedsReviewWhenAFindingDoes) {
   Findings findings = two_benign_findings();
   findings.findings.push_back(calcification({}));
