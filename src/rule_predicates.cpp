@@ -49,6 +49,12 @@ bool is_benign_side_category(Category category) {
          category == Category::ProbablyBenign3;
 }
 
+// One says benign or probably benign (1–3), the other suspicious (4A–5): R1's discordance.
+bool discordant(Category a, Category b) {
+  return (is_benign_side_category(a) && is_suspicious_category(b)) ||
+         (is_benign_side_category(b) && is_suspicious_category(a));
+}
+
 std::string words(Category category) { return std::string(to_string(category)); }
 
 // Each reported follow-up that names another procedure than the rules chose, in words.
@@ -402,9 +408,7 @@ std::vector<std::string> insufficient_evidence_texts(const RuleContext& /*contex
 bool assessment_discordant(const RuleContext& context) {
   const auto& reported = context.finding.reported_category;
   if (!reported) return false;
-  const Category rules = context.decided->rule_category;
-  return (is_benign_side_category(*reported) && is_suspicious_category(rules)) ||
-         (is_benign_side_category(rules) && is_suspicious_category(*reported));
+  return discordant(*reported, context.decided->rule_category);
 }
 
 std::vector<std::string> assessment_discordant_texts(const RuleContext& context) {
@@ -438,10 +442,7 @@ bool overall_category_not_on_a_finding(const RuleContext& context) {
 
 bool overall_category_discordant(const RuleContext& context) {
   if (!overall_category_not_on_a_finding(context)) return false;
-  const Category overall = *context.exam->findings.overall_category;
-  const Category findings = *context.exam->findings_category;
-  return (is_benign_side_category(overall) && is_suspicious_category(findings)) ||
-         (is_benign_side_category(findings) && is_suspicious_category(overall));
+  return discordant(*context.exam->findings.overall_category, *context.exam->findings_category);
 }
 
 // The report's overall follow-up codes that ask for tissue (CID 6028) where no finding's rules
