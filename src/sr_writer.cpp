@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -231,11 +232,19 @@ void write_finding(ContentBuilder& content, const Finding& finding, const Decisi
 // TID 4202: the findings, the recommendation and the rule trace in words, and what the report is.
 void write_narrative(ContentBuilder& content, const ReviewExam& words) {
   content.container(kContains, kNarrativeSummary).container(kContains, codes::kFindings);
+  // Warnings are part of what the reader must see (discordance, conflicts, review).
+  const auto warning_words = [](const std::vector<ReviewWarning>& warnings) {
+    std::string text;
+    for (const ReviewWarning& warning : warnings) {
+      text += " Warning " + warning.code + ": " + warning.text + ".";
+    }
+    return text;
+  };
   for (const ReviewFinding& finding : words.findings) {
     content.text(kContains, codes::kFinding,
                  finding.id + ": " + finding.laterality + " breast, " + location_words(finding) +
                      "; " + site_words(finding) + "; " + features_words(finding) + "; " +
-                     assessment_words(finding) + ".");
+                     assessment_words(finding) + "." + warning_words(finding.warnings));
     content.text(kContains, kRecommendation,
                  finding.id + ": " + recommendation_words(finding) + ".");
     std::string trace = finding.id + " rule trace (rule set " + words.ruleset_version + "):";
@@ -251,6 +260,12 @@ void write_narrative(ContentBuilder& content, const ReviewExam& words) {
           : "BI-RADS " + words.category + " " + classification_words(words.classification) + ".";
   const std::string actions = actions_words(words.actions);
   if (!actions.empty()) impression += " Recommended: " + actions + ".";
+  std::string review = exam_review_words(words);  // "; needs radiologist review"
+  if (!review.empty()) {
+    review[2] = static_cast<char>(std::toupper(static_cast<unsigned char>(review[2])));
+    impression += " " + review.substr(2) + ".";
+  }
+  impression += warning_words(words.warnings);
   if (!words.statement.empty()) impression += " " + words.statement;
   impression += " Written by mammocalc " + std::string(kToolVersion) + " (rule set " +
                 words.ruleset_version + "). " + words.notice;

@@ -113,6 +113,9 @@ check "header: contributing equipment names mammocalc" has "(0008,1090) LO [mamm
 check "content: the narrative says decision support, not a diagnosis" grep -q "not a diagnosis" "$work/bir-suspicious-vacuum-assisted.sr.xml"
 check "content: the biopsy as procedure and modifiers (vacuum assisted)" grep -q "Vacuum assisted" "$work/bir-suspicious-vacuum-assisted.dump"
 check "content: recommended follow-up 111145" grep -q "(111145,DCM,\"Histology using core biopsy\")" "$work/bir-suspicious-vacuum-assisted.dump"
+check "content: the narrative carries the finding's warnings" grep -q "Warning assessment-discordant: rules give 4B, the radiologist reported 2" "$work/bir-assessment-discordant.sr.xml"
+check "content: the narrative says when the exam needs review, and why" \
+  grep -q "BI-RADS 4 suspicious. Recommended: routine screening. Needs radiologist review. Warning assessment-discordant: the report" "$work/bir-overall-suspicious.sr.xml"
 check "content: wire localization is 111144" grep -q "(111144,DCM" "$work/bir-suspicious-wire-axillary-tail.dump"
 cad_dump=$(dcmdump "$work/cad-clusters-by-reference.dcm")
 check "evidence: the CAD source SR is referenced" grep -qF "(0008,1155) UI [1.2.826.0.1.3680043.10.1363.113.3]" <<<"$cad_dump"
