@@ -111,16 +111,20 @@ po::options_description rules_options() {
   return options;
 }
 
-po::options_description hook_options() {
-  po::options_description options("hook options");
-  auto add = options.add_options();
+// What hook and serve share: where the summaries go and what shapes them.
+void add_receiver_options(po::options_description_easy_init add) {
   add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
-  add("redact", "leave patient identifiers out of the summaries");
   add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
+  add("redact", "leave patient identifiers out of the summaries");
   add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "annotation files or directories");
-  add("help,h", "show this help");
+}
+
+po::options_description hook_options() {
+  po::options_description options("hook options");
+  add_receiver_options(options.add_options());
+  options.add_options()("help,h", "show this help");
   return options;
 }
 
@@ -129,15 +133,10 @@ po::options_description serve_options() {
   auto add = options.add_options();
   add("port", po::value<unsigned>()->value_name("N"), "TCP port to listen on");
   add("aetitle", po::value<std::string>()->value_name("AE"), "application entity title");
-  add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
   add("keep-received", "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm");
-  add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
   add("allow-ae", po::value<std::vector<std::string>>()->value_name("AE"),
       "accept associations only from this calling AE title; repeatable (default: any)");
-  add("redact", "leave patient identifiers out of the summaries");
-  add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
-  add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
-      "annotation files or directories");
+  add_receiver_options(add);
   add("help,h", "show this help");
   return options;
 }
