@@ -137,6 +137,10 @@ for link in $(grep -o 'href="[^"]*"' "$work/pages/index.html" | sed 's/href="//;
 done
 check "--html: every link of index.html leads to a page" test "$broken" -eq 0 -a "$(grep -c 'href=' "$work/pages/index.html")" -eq "$pages"
 check "--html: index.html has the roll-up bar charts" grep -q "Findings per biopsy type" "$work/pages/index.html"
+review_rows=$(grep -o '<td>needs radiologist review</td>' "$work/pages/index.html" | wc -l)
+review_entries=$(grep -c 'needsReview="true"' "$work/pages/index.xml")
+check "--html: index.html marks each exam needing review ($review_rows of $review_entries)" \
+  test "$review_rows" -eq "$review_entries" -a "$review_entries" -gt 0
 wellformed=0
 for page in "$work/pages"/*.html; do "$xmllint" --noout "$page" 2>/dev/null && wellformed=$((wellformed + 1)); done
 check "--html: every page is well-formed" test "$wellformed" -eq $((pages + 1))
