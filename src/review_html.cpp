@@ -287,8 +287,25 @@ void write_findings_table(pugi::xml_node section, const ReviewExam& exam) {
   }
 }
 
+void write_rule_table(pugi::xml_node section, const std::vector<ReviewRule>& rules) {
+  pugi::xml_node table = element(section, "table");
+  attribute(table, "class", "trace");
+  pugi::xml_node head = element(table, "tr");
+  for (const char* name : {"Rule", "Stage", "Rule says", "Outcome", "Source"}) {
+    element(head, "th", name);
+  }
+  for (const ReviewRule& rule : rules) {
+    pugi::xml_node tr = element(table, "tr");
+    element(tr, "td", rule.id);
+    element(tr, "td", rule.stage);
+    element(tr, "td", rule.title);
+    element(tr, "td", rule.outcome);
+    element(tr, "td", rule.citation);
+  }
+}
+
 void write_trace(pugi::xml_node section, const ReviewExam& exam) {
-  if (exam.findings.empty()) return;
+  if (exam.findings.empty() && exam.trace.empty()) return;
   element(section, "h2", "Rule trace");
   for (std::size_t i = 0; i < exam.findings.size(); ++i) {
     const ReviewFinding& finding = exam.findings[i];
@@ -296,20 +313,11 @@ void write_trace(pugi::xml_node section, const ReviewExam& exam) {
     badge(heading, std::to_string(i + 1), finding.classification);
     heading.append_child(pugi::node_pcdata)
         .set_value(xml_safe_text(" " + finding.id + ", " + finding.laterality + " breast").c_str());
-    pugi::xml_node table = element(section, "table");
-    attribute(table, "class", "trace");
-    pugi::xml_node head = element(table, "tr");
-    for (const char* name : {"Rule", "Stage", "Rule says", "Outcome", "Source"}) {
-      element(head, "th", name);
-    }
-    for (const ReviewRule& rule : finding.trace) {
-      pugi::xml_node tr = element(table, "tr");
-      element(tr, "td", rule.id);
-      element(tr, "td", rule.stage);
-      element(tr, "td", rule.title);
-      element(tr, "td", rule.outcome);
-      element(tr, "td", rule.citation);
-    }
+    write_rule_table(section, finding.trace);
+  }
+  if (!exam.trace.empty()) {
+    element(section, "h3", "The exam");
+    write_rule_table(section, exam.trace);
   }
 }
 

@@ -191,11 +191,15 @@ class TextReview {
       write_wrapped(out_, "      ! " + terminal_safe(warning.code) + ": ", 8,
                     terminal_safe(warning.text));
     }
-    if (!options_.trace) return;
-    for (const ReviewRule& rule : finding.trace) {
+    if (options_.trace) write_rules(finding.trace, "      ");
+  }
+
+  void write_rules(const std::vector<ReviewRule>& rules, const std::string& indent) {
+    for (const ReviewRule& rule : rules) {
       write_wrapped(
-          out_, "      rule " + terminal_safe(rule.id) + " [" + terminal_safe(rule.stage) + "] ",
-          11, terminal_safe(rule.title + " => " + rule.outcome + ". Source: " + rule.citation));
+          out_, indent + "rule " + terminal_safe(rule.id) + " [" + terminal_safe(rule.stage) + "] ",
+          indent.size() + 5,
+          terminal_safe(rule.title + " => " + rule.outcome + ". Source: " + rule.citation));
     }
   }
 
@@ -213,6 +217,7 @@ class TextReview {
     verdict += exam_review_words(exam);
     write_wrapped(out_, "", 9, verdict);
     if (!exam.statement.empty()) write_wrapped(out_, "         ", 9, terminal_safe(exam.statement));
+    if (options_.trace) write_rules(exam.trace, "  ");
   }
 
   const ReviewOptions& options_;

@@ -42,6 +42,16 @@ std::optional<double> millimetres_of(pugi::xml_node node, const char* name) {
   return value.as_double();
 }
 
+std::vector<ReviewRule> trace_of(pugi::xml_node node) {
+  std::vector<ReviewRule> trace;
+  const auto rules = node.child("trace").children("rule");
+  std::transform(rules.begin(), rules.end(), std::back_inserter(trace), [](pugi::xml_node rule) {
+    return ReviewRule{attribute(rule, "id"), attribute(rule, "stage"), attribute(rule, "title"),
+                      attribute(rule, "outcome"), attribute(rule, "citation")};
+  });
+  return trace;
+}
+
 ReviewFinding read_finding(pugi::xml_node node) {
   ReviewFinding finding;
   finding.id = attribute(node, "id");
@@ -72,11 +82,7 @@ ReviewFinding read_finding(pugi::xml_node node) {
   finding.guidance = attribute(recommendation, "guidance");
   finding.needle = attribute(recommendation, "needle");
   finding.warnings = warnings_of(node);
-  for (pugi::xml_node rule : node.child("trace").children("rule")) {
-    finding.trace.push_back({attribute(rule, "id"), attribute(rule, "stage"),
-                             attribute(rule, "title"), attribute(rule, "outcome"),
-                             attribute(rule, "citation")});
-  }
+  finding.trace = trace_of(node);
   return finding;
 }
 
@@ -118,6 +124,7 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
   exam.category = attribute(verdict, "category");
   exam.classification = attribute(verdict, "classification");
   exam.needs_review = verdict.attribute("needsReview").as_bool(false);
+  exam.trace = trace_of(verdict);
   for (pugi::xml_node breast : verdict.children("breast")) {
     exam.breasts.push_back({attribute(breast, "laterality"), attribute(breast, "category"),
                             attribute(breast, "classification")});

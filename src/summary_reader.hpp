@@ -73,6 +73,7 @@ struct ReviewExam {
   std::vector<std::string> actions;  // most urgent first
   std::string statement;             // exam statement, e.g. when there are no findings
   std::vector<ReviewWarning> warnings;
+  std::vector<ReviewRule> trace;  // the exam rows that fired
   std::string ruleset_version;
   std::string tool_version;
 };

@@ -45,7 +45,7 @@ check "review of an annotation file equals the review of its summary" \
 check "review --trace fits 100 columns" test "$(widest_line "$work/trace.txt")" -le 100
 check "every golden text fits 100 columns" test "$(widest_line samples/expected/*.review.txt)" -le 100
 "$mammocalc" review --no-color --trace samples/bir-suspicious-vacuum-assisted.dcm >"$work/one-trace.txt"
-for rule in S3 C0 C7 C9 R1 A7 B5; do
+for rule in S3 C0 C7 C9 R1 A7 B5 E1; do
   check "--trace lists rule $rule" grep -q "rule $rule \[" "$work/one-trace.txt"
 done
 check "--trace cites the seed article" grep -q "Source: SEED" "$work/one-trace.txt"
@@ -82,6 +82,8 @@ check "a finding nothing flagged does not" test -z "$(grep 'needs radiologist re
 sed 's| needsReview="[a-z]*"||' samples/expected/bir-assessment-discordant.xml >"$work/old-discordant.xml"
 "$mammocalc" review --no-color "$work/old-discordant.xml" >"$work/old-discordant.txt"
 "$mammocalc" review --no-color --html "$work/discordant.html" samples/expected/bir-assessment-discordant.xml >/dev/null
+"$mammocalc" review --no-color --html "$work/overall.html" samples/expected/bir-overall-suspicious.xml >/dev/null
+check "the page's rule trace has the exam rows" grep -q "<td>E4</td>" "$work/overall.html"
 check "the page marks the discordant finding and counts it in the verdict (2 + the legend's 2)" test \
   "$(grep -o 'needs radiologist review' "$work/discordant.html" | wc -l)" -eq 4
 check "a summary from before needsReview: only indeterminate reads 'needs radiologist review'" \
