@@ -231,6 +231,14 @@ void write_finding(ContentBuilder& content, const Finding& finding, const Decisi
 
 // TID 4202: the findings, the recommendation and the rule trace in words, and what the report is.
 void write_narrative(ContentBuilder& content, const ReviewExam& words) {
+  const auto trace_words = [&](const std::string& whose, const std::vector<ReviewRule>& rules) {
+    std::string trace = whose + " rule trace (rule set " + words.ruleset_version + "):";
+    for (const ReviewRule& rule : rules) {
+      trace += "\n" + rule.id + " [" + rule.stage + "] " + rule.title + " => " + rule.outcome +
+               ". Source: " + rule.citation;
+    }
+    return trace;
+  };
   content.container(kContains, kNarrativeSummary).container(kContains, codes::kFindings);
   // Warnings are part of what the reader must see (discordance, conflicts, review).
   const auto warning_words = [](const std::vector<ReviewWarning>& warnings) {
@@ -247,13 +255,9 @@ void write_narrative(ContentBuilder& content, const ReviewExam& words) {
                      assessment_words(finding) + "." + warning_words(finding.warnings));
     content.text(kContains, kRecommendation,
                  finding.id + ": " + recommendation_words(finding) + ".");
-    std::string trace = finding.id + " rule trace (rule set " + words.ruleset_version + "):";
-    for (const ReviewRule& rule : finding.trace) {
-      trace += "\n" + rule.id + " [" + rule.stage + "] " + rule.title + " => " + rule.outcome +
-               ". Source: " + rule.citation;
-    }
-    content.text(kContains, kImpression, trace);
+    content.text(kContains, kImpression, trace_words(finding.id, finding.trace));
   }
+  if (!words.trace.empty()) content.text(kContains, kImpression, trace_words("Exam", words.trace));
   std::string impression =
       words.category.empty()
           ? std::string("No BI-RADS category.")
