@@ -57,6 +57,11 @@ bool discordant(Category a, Category b) {
 
 std::string words(Category category) { return std::string(to_string(category)); }
 
+// The report's overall assessment speaks for the exam only with more than one finding: with one
+// it is that finding's (decision-logic.md §1, unless the finding or an annotation states its
+// own), and R1 judged it there.
+bool overall_is_the_exams(const ExamContext& exam) { return exam.findings.findings.size() > 1; }
+
 // Each reported follow-up that names another procedure than the rules chose, in words.
 std::vector<std::string> differing_follow_ups(const RuleContext& context) {
   const Recommendation& recommendation = context.decided->recommendation;
@@ -436,8 +441,7 @@ bool no_finding_but_report_category(const RuleContext& context) {
 }
 
 bool overall_category_not_on_a_finding(const RuleContext& context) {
-  return exam_has_findings(context) && context.exam->findings.overall_category.has_value() &&
-         !context.exam->overall_belongs_to_the_finding;
+  return overall_is_the_exams(*context.exam) && context.exam->findings.overall_category.has_value();
 }
 
 bool overall_category_discordant(const RuleContext& context) {
@@ -449,7 +453,7 @@ bool overall_category_discordant(const RuleContext& context) {
 // chose a biopsy or surgery.
 std::vector<Code> tissue_follow_ups_not_chosen(const RuleContext& context) {
   const ExamContext& exam = *context.exam;
-  if (exam.findings.findings.empty() || exam.overall_belongs_to_the_finding) return {};
+  if (!overall_is_the_exams(exam)) return {};
   const bool rules_chose_tissue = std::any_of(
       exam.actions.begin(), exam.actions.end(),
       [](Action action) { return action == Action::Biopsy || action == Action::SurgicalConsult; });

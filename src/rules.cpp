@@ -356,24 +356,23 @@ std::optional<Category> exam_category(ExamBasis basis, const ExamContext& exam) 
       if (!exam.findings_category || !overall) return exam.findings_category.value_or(*overall);
       return higher(*exam.findings_category, *overall);
   }
-  return exam.category;
+  return exam.findings_category;
 }
 
 // The exam rows (E): the exam's category, and what the report's overall assessment says of it.
-void assess_exam(ExamContext& exam_context, const SiteProfile& profile, ExamSummary& exam) {
+void assess_exam(const ExamContext& exam_context, const SiteProfile& profile, ExamSummary& exam) {
   RuleContext context{no_finding(), profile,      SiteAssessment{}, 0, std::nullopt, nullptr, 1,
                       std::nullopt, &exam_context};
   for_each_rule_of(Stage::Exam, [&](const Rule& rule) {
     if (!rule.applies(context)) return true;
     FiredRule fired = fire(rule, context);
     if (fired.outcome.exam_basis) {
-      exam_context.category = exam_category(*fired.outcome.exam_basis, exam_context);
+      exam.category = exam_category(*fired.outcome.exam_basis, exam_context);
     }
     add_warnings(fired, context, exam.warnings);
     exam.trace.push_back(std::move(fired));
     return true;
   });
-  exam.category = exam_context.category;
   if (!exam.category) {
     exam.category_source = "none";
   } else if (exam.category == exam_context.findings_category) {
@@ -398,7 +397,7 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     found->classification = classification_for(found->category);
     ++found->findings;
   };
-  ExamContext exam_context{findings, std::nullopt, false, std::nullopt, {}};
+  std::optional<Category> findings_category;
   for (std::size_t i = 0; i < decisions.size(); ++i) {
     const Decision& decision = decisions[i];
     const Finding& finding = findings.findings[i];
@@ -408,20 +407,16 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     } else {
       add_to_breast(finding.laterality, decision);
     }
-    exam_context.findings_category =
-        exam_context.findings_category
-            ? higher(*exam_context.findings_category, decision.final_category)
-            : decision.final_category;
+    findings_category = findings_category ? higher(*findings_category, decision.final_category)
+                                          : decision.final_category;
     actions.insert(decision.recommendation.action);
   }
   std::sort(exam.breasts.begin(), exam.breasts.end(),
             [](const BreastSummary& a, const BreastSummary& b) {
               return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
             });
-  exam_context.overall_belongs_to_the_finding = findings.findings.size() == 1;
   exam.actions.assign(actions.begin(), actions.end());
-  exam_context.actions = exam.actions;
-  assess_exam(exam_context, profile, exam);
+  assess_exam(ExamContext{findings, findings_category, exam.actions}, profile, exam);
   exam.reported_category = findings.overall_category;
   exam.reported_follow_up = findings.overall_follow_up;
   if (exam.category) exam.classification = classification_for(*exam.category);

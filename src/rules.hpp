@@ -113,11 +113,7 @@ struct Decision;
 struct ExamContext {
   const Findings& findings;
   std::optional<Category> findings_category;  // the highest final category over the findings
-  // With a single finding the report's overall category is that finding's (decision-logic.md
-  // §1: unless the finding or an annotation states its own), and R1 has judged it there.
-  bool overall_belongs_to_the_finding = false;
-  std::optional<Category> category;  // the exam's category as the rows decided it so far
-  std::vector<Action> actions;       // the findings' actions
+  const std::vector<Action>& actions;         // the findings' actions
 };
 
 // What a predicate may look at.
