@@ -354,7 +354,8 @@ void write_exam(pugi::xml_node body, const ReviewExam& exam, bool redact) {
                  : "BI-RADS " + exam.category + " " + classification_words(exam.classification);
   const std::string actions = actions_words(exam.actions);
   if (!actions.empty()) verdict += " → " + actions;
-  verdict += exam_review_words(exam);
+  const std::string review = exam_review_words(exam);
+  if (!review.empty()) verdict += "; " + review;
   pugi::xml_node verdict_line = element(section, "p", verdict);
   attribute(verdict_line, "class", "verdict");
   attribute(verdict_line, "style", std::string("color:") + colour_of(exam.classification));

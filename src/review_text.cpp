@@ -214,7 +214,8 @@ class TextReview {
     }
     const std::string actions = actions_words(exam.actions);
     if (!actions.empty()) verdict += " -> " + actions;
-    verdict += exam_review_words(exam);
+    const std::string review = exam_review_words(exam);
+    if (!review.empty()) verdict += "; " + review;
     write_wrapped(out_, "", 9, verdict);
     if (!exam.statement.empty()) write_wrapped(out_, "         ", 9, terminal_safe(exam.statement));
     if (options_.trace) write_rules(exam.trace, "  ");
@@ -323,12 +324,12 @@ std::string exam_review_words(const ReviewExam& exam) {
   const bool said_already = exam.classification == "indeterminate" &&
                             count == static_cast<std::ptrdiff_t>(exam.findings.size());
   if (count > 0 && !said_already) {
-    return "; " + std::to_string(count) + (count == 1 ? " finding needs" : " findings need") +
+    return std::to_string(count) + (count == 1 ? " finding needs" : " findings need") +
            " radiologist review";
   }
-  // An exam row (E4) asked for review, not a finding.
+  // An exam row (E4, E5) asked for review, not a finding.
   if (count == 0 && exam.needs_review && exam.classification != "indeterminate") {
-    return "; needs radiologist review";
+    return "needs radiologist review";
   }
   return {};
 }

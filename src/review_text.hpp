@@ -34,7 +34,7 @@ std::string recommendation_words(const ReviewFinding& finding);
 std::string assessment_words(const ReviewFinding& finding);
 std::string reported_words(const ReviewFinding& finding);  // " (radiologist reported 4)" or ""
 std::string review_words(const ReviewFinding& finding);    // "; needs radiologist review" or ""
-std::string exam_review_words(const ReviewExam& exam);     // "; 2 findings need radiologist review"
+std::string exam_review_words(const ReviewExam& exam);     // "2 findings need radiologist review"
 std::string study_date_words(const std::string& dicom_date);  // 20260107 → 2026-01-07
 
 }  // namespace mammocalc

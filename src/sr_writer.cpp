@@ -264,10 +264,10 @@ void write_narrative(ContentBuilder& content, const ReviewExam& words) {
           : "BI-RADS " + words.category + " " + classification_words(words.classification) + ".";
   const std::string actions = actions_words(words.actions);
   if (!actions.empty()) impression += " Recommended: " + actions + ".";
-  std::string review = exam_review_words(words);  // "; needs radiologist review"
+  std::string review = exam_review_words(words);  // "needs radiologist review", a sentence here
   if (!review.empty()) {
-    review[2] = static_cast<char>(std::toupper(static_cast<unsigned char>(review[2])));
-    impression += " " + review.substr(2) + ".";
+    review[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(review[0])));
+    impression += " " + review + ".";
   }
   impression += warning_words(words.warnings);
   if (!words.statement.empty()) impression += " " + words.statement;
