@@ -11,9 +11,9 @@
 #include <string>
 #include <string_view>
 
-#include "findings.hpp"
-#include "lexicon.hpp"
-#include "rules.hpp"
+#include "findings/findings.hpp"
+#include "findings/lexicon.hpp"
+#include "rules/rules.hpp"
 
 namespace mammocalc::testing {
 

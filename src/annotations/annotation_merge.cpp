@@ -1,12 +1,12 @@
-#include "annotation_merge.hpp"
+#include "annotations/annotation_merge.hpp"
 
 #include <algorithm>
 #include <iterator>
 #include <locale>
 #include <sstream>
 
-#include "error.hpp"
-#include "lexicon.hpp"
+#include "base/error.hpp"
+#include "findings/lexicon.hpp"
 
 namespace mammocalc {
 namespace {

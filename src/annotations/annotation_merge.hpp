@@ -2,8 +2,8 @@
 // Merging radiologist annotations with the findings read from an SR (decision-logic.md §1:
 // annotation > SR finding > SR overall > inferred). Pure: no I/O.
 
-#include "annotations.hpp"
-#include "findings.hpp"
+#include "annotations/annotations.hpp"
+#include "findings/findings.hpp"
 
 namespace mammocalc {
 

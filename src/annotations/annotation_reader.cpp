@@ -14,10 +14,10 @@
 
 #include <pugixml.hpp>
 
-#include "annotation_reader.hpp"
-#include "error.hpp"
-#include "lexicon.hpp"
-#include "site_profile_reader.hpp"
+#include "annotations/annotation_reader.hpp"
+#include "annotations/site_profile_reader.hpp"
+#include "base/error.hpp"
+#include "findings/lexicon.hpp"
 
 namespace mammocalc {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "annotations.hpp"
+#include "annotations/annotations.hpp"
 
 namespace mammocalc {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "findings.hpp"
+#include "findings/findings.hpp"
 
 namespace mammocalc {
 

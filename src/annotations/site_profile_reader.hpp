@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "rules.hpp"
+#include "rules/rules.hpp"
 
 namespace mammocalc {
 

@@ -1,4 +1,4 @@
-#include "atomic_file.hpp"
+#include "base/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "error.hpp"
+#include "base/error.hpp"
 
 namespace mammocalc {
 namespace {

@@ -1,4 +1,4 @@
-#include "codes.hpp"
+#include "base/codes.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "cli_options.hpp"
+#include "cli/command_line.hpp"
 
 #include <unistd.h>
 

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "batch.hpp"
-#include "dicom_server.hpp"
-#include "pipeline.hpp"
-#include "review.hpp"
+#include "run/batch.hpp"
+#include "run/review.hpp"
+#include "run/serve.hpp"
+#include "run/summarise.hpp"
 
 namespace mammocalc {
 

@@ -1,11 +1,11 @@
 // mammocalc: parse → run → report an error once → exit status.
 #include <iostream>
 
-#include "cli_options.hpp"
-#include "report_writer.hpp"
-#include "review.hpp"
-#include "sr_reader.hpp"
-#include "version.hpp"
+#include "base/version.hpp"
+#include "cli/command_line.hpp"
+#include "dicom/sr_reader.hpp"
+#include "output/summary_writer.hpp"
+#include "run/review.hpp"
 
 int main(int argc, char** argv) {
   using namespace mammocalc;  // NOLINT(google-build-using-namespace)

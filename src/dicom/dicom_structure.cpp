@@ -1,4 +1,4 @@
-#include "dicom_structure.hpp"
+#include "dicom/dicom_structure.hpp"
 
 #include <zlib.h>
 

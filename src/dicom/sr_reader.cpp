@@ -1,7 +1,7 @@
 // The DCMTK bridge (Orthanc's FromDcmtkBridge is the model): DCMTK types never leave this file.
 // Bytes → DcmFileFormat → SOP class check → DSRDocument (strict) → plain SrDocument.
 
-#include "sr_reader.hpp"
+#include "dicom/sr_reader.hpp"
 
 #include <algorithm>
 
@@ -15,6 +15,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/error.hpp"
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcdict.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
@@ -29,8 +30,7 @@
 #include "dcmtk/dcmsr/dsrreftn.h"
 #include "dcmtk/dcmsr/dsrtextn.h"
 #include "dcmtk/oflog/oflog.h"
-#include "error.hpp"
-#include "memory_file.hpp"
+#include "dicom/memory_file.hpp"
 
 namespace mammocalc {
 namespace {

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "dicom_structure.hpp"
-#include "sr_content.hpp"
+#include "dicom/dicom_structure.hpp"
+#include "findings/sr_content.hpp"
 
 namespace mammocalc {
 

@@ -1,4 +1,4 @@
-#include "sr_writer.hpp"
+#include "dicom/sr_writer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,15 +10,15 @@
 #include <optional>
 #include <vector>
 
+#include "base/error.hpp"
+#include "base/version.hpp"
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmsr/dsrdoc.h"
-#include "error.hpp"
-#include "lexicon.hpp"
-#include "memory_file.hpp"
-#include "review_text.hpp"
-#include "version.hpp"
+#include "dicom/memory_file.hpp"
+#include "findings/lexicon.hpp"
+#include "review/review_text.hpp"
 
 namespace mammocalc {
 namespace {

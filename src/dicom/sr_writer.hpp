@@ -6,8 +6,8 @@
 #include <array>
 #include <string>
 
-#include "rules.hpp"
-#include "summary_reader.hpp"
+#include "review/summary_reader.hpp"
+#include "rules/rules.hpp"
 
 namespace mammocalc {
 

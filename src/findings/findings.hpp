@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "codes.hpp"
-#include "sr_content.hpp"
+#include "base/codes.hpp"
+#include "findings/sr_content.hpp"
 
 namespace mammocalc {
 

@@ -1,11 +1,11 @@
-#include "findings_extractor.hpp"
+#include "findings/findings_extractor.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "error.hpp"
-#include "lexicon.hpp"
+#include "base/error.hpp"
+#include "findings/lexicon.hpp"
 
 namespace mammocalc {
 namespace {

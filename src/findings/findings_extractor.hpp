@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "findings.hpp"
-#include "sr_content.hpp"
+#include "findings/findings.hpp"
+#include "findings/sr_content.hpp"
 
 namespace mammocalc {
 

@@ -1,4 +1,4 @@
-#include "lexicon.hpp"
+#include "findings/lexicon.hpp"
 
 #include <algorithm>
 #include <array>

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string_view>
 
-#include "codes.hpp"
-#include "findings.hpp"
+#include "base/codes.hpp"
+#include "findings/findings.hpp"
 
 namespace mammocalc {
 

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "codes.hpp"
+#include "base/codes.hpp"
 
 namespace mammocalc {
 

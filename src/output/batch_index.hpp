@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "rules.hpp"
+#include "rules/rules.hpp"
 
 namespace mammocalc {
 

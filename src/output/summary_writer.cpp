@@ -1,4 +1,4 @@
-#include "report_writer.hpp"
+#include "output/summary_writer.hpp"
 
 #include <algorithm>
 #include <locale>
@@ -6,8 +6,8 @@
 
 #include <pugixml.hpp>
 
-#include "lexicon.hpp"
-#include "version.hpp"
+#include "base/version.hpp"
+#include "findings/lexicon.hpp"
 
 namespace mammocalc {
 namespace {

@@ -5,8 +5,8 @@
 #include <ostream>
 #include <string>
 
-#include "batch_index.hpp"
-#include "rules.hpp"
+#include "output/batch_index.hpp"
+#include "rules/rules.hpp"
 
 namespace mammocalc {
 

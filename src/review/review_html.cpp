@@ -1,4 +1,4 @@
-#include "review_html.hpp"
+#include "review/review_html.hpp"
 
 #include <pugixml.hpp>
 
@@ -8,9 +8,9 @@
 #include <optional>
 #include <sstream>
 
-#include "lexicon.hpp"
-#include "report_writer.hpp"
-#include "review_text.hpp"
+#include "findings/lexicon.hpp"
+#include "output/summary_writer.hpp"
+#include "review/review_text.hpp"
 
 namespace mammocalc {
 namespace {

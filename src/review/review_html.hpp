@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "batch_index.hpp"
-#include "summary_reader.hpp"
+#include "output/batch_index.hpp"
+#include "review/summary_reader.hpp"
 
 namespace mammocalc {
 

@@ -1,4 +1,4 @@
-#include "review_text.hpp"
+#include "review/review_text.hpp"
 
 #include <algorithm>
 #include <cstddef>

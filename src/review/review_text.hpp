@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "summary_reader.hpp"
+#include "review/summary_reader.hpp"
 
 namespace mammocalc {
 

@@ -1,4 +1,4 @@
-#include "summary_reader.hpp"
+#include "review/summary_reader.hpp"
 
 #include <pugixml.hpp>
 
@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <iterator>
 
-#include "error.hpp"
-#include "report_writer.hpp"
+#include "base/error.hpp"
+#include "output/summary_writer.hpp"
 
 namespace mammocalc {
 namespace {

@@ -1,11 +1,11 @@
-#include "rule_predicates.hpp"
+#include "rules/rule_predicates.hpp"
 
 #include <algorithm>
 #include <iterator>
 #include <sstream>
 #include <utility>
 
-#include "lexicon.hpp"
+#include "findings/lexicon.hpp"
 
 namespace mammocalc::predicates {
 namespace {

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <initializer_list>
 
-#include "rule_predicates.hpp"
-#include "rules.hpp"
+#include "rules/rule_predicates.hpp"
+#include "rules/rules.hpp"
 
 namespace mammocalc {
 namespace {

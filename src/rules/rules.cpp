@@ -1,11 +1,11 @@
-#include "rules.hpp"
+#include "rules/rules.hpp"
 
 #include <algorithm>
 #include <iterator>
 #include <set>
 
-#include "lexicon.hpp"
-#include "rule_predicates.hpp"
+#include "findings/lexicon.hpp"
+#include "rules/rule_predicates.hpp"
 
 namespace mammocalc {
 namespace {

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "codes.hpp"
-#include "findings.hpp"
+#include "base/codes.hpp"
+#include "findings/findings.hpp"
 
 namespace mammocalc {
 

@@ -1,4 +1,4 @@
-#include "batch.hpp"
+#include "run/batch.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,13 +19,13 @@
 #include <unordered_set>
 #include <utility>
 
-#include "atomic_file.hpp"
-#include "lexicon.hpp"
-#include "pipeline.hpp"
-#include "review_html.hpp"
-#include "sr_reader.hpp"
-#include "sr_writer.hpp"
-#include "summary_reader.hpp"
+#include "base/atomic_file.hpp"
+#include "dicom/sr_reader.hpp"
+#include "dicom/sr_writer.hpp"
+#include "findings/lexicon.hpp"
+#include "review/review_html.hpp"
+#include "review/summary_reader.hpp"
+#include "run/summarise.hpp"
 
 namespace mammocalc {
 namespace {
@@ -281,36 +281,6 @@ std::string rollup_csv(const Rollup& rollup) {
 }
 
 }  // namespace
-
-void Rollup::add(const Report& report) {
-  for (std::size_t i = 0; i < report.decisions.size(); ++i) {
-    const Decision& decision = report.decisions[i];
-    ++findings;
-    ++categories[std::string(to_string(decision.final_category))];
-    ++classifications[std::string(to_string(decision.classification))];
-    if (decision.recommendation.biopsy) {
-      ++biopsy_types[std::string(to_string(*decision.recommendation.biopsy))];
-    }
-    ++breasts[std::string(to_string(report.input.findings[i].laterality))];
-    if (std::any_of(decision.warnings.begin(), decision.warnings.end(),
-                    [](const Warning& w) { return w.code == "assessment-discordant"; })) {
-      ++discordant;
-    }
-    if (decision.needs_review) ++needs_review;
-  }
-}
-
-std::string_view to_string(EntryStatus status) {
-  switch (status) {
-    case EntryStatus::Summarised:
-      return "summarised";
-    case EntryStatus::Skipped:
-      return "skipped";
-    case EntryStatus::Failed:
-      return "failed";
-  }
-  return "failed";
-}
 
 std::string output_name_for(const std::string& sop_instance_uid, const std::string& input) {
   static const std::regex kUid("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))+");

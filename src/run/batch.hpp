@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "batch_index.hpp"
-#include "dicom_structure.hpp"
-#include "error.hpp"
-#include "report_writer.hpp"
-#include "rules.hpp"
+#include "base/error.hpp"
+#include "dicom/dicom_structure.hpp"
+#include "output/batch_index.hpp"
+#include "output/summary_writer.hpp"
+#include "rules/rules.hpp"
 
 namespace mammocalc {
 

@@ -1,11 +1,11 @@
-#include "review.hpp"
+#include "run/review.hpp"
 
-#include "annotation_reader.hpp"
-#include "atomic_file.hpp"
-#include "pipeline.hpp"
-#include "review_html.hpp"
-#include "sr_reader.hpp"
-#include "summary_reader.hpp"
+#include "annotations/annotation_reader.hpp"
+#include "base/atomic_file.hpp"
+#include "dicom/sr_reader.hpp"
+#include "review/review_html.hpp"
+#include "review/summary_reader.hpp"
+#include "run/summarise.hpp"
 
 namespace mammocalc {
 namespace {

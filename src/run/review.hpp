@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "dicom_structure.hpp"
-#include "error.hpp"
-#include "review_text.hpp"
+#include "base/error.hpp"
+#include "dicom/dicom_structure.hpp"
+#include "review/review_text.hpp"
 
 namespace mammocalc {
 

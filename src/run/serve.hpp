@@ -1,14 +1,14 @@
 #pragma once
-// `mammocalc serve`: a DICOM C-STORE SCP (DCMTK dcmnet, included only in dicom_server.cpp) that
-// summarises every SR it receives, in-process, into an output directory.
+// `mammocalc serve`: a DICOM C-STORE SCP (dicom/store_scp) that summarises every SR it receives,
+// in-process, into an output directory.
 
 #include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "error.hpp"
-#include "report_writer.hpp"
+#include "base/error.hpp"
+#include "output/summary_writer.hpp"
 
 namespace mammocalc {
 

@@ -1,17 +1,17 @@
-#include "pipeline.hpp"
+#include "run/summarise.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
 
-#include "annotation_merge.hpp"
-#include "annotation_reader.hpp"
-#include "atomic_file.hpp"
-#include "findings_extractor.hpp"
-#include "site_profile_reader.hpp"
-#include "sr_reader.hpp"
-#include "sr_writer.hpp"
-#include "summary_reader.hpp"
+#include "annotations/annotation_merge.hpp"
+#include "annotations/annotation_reader.hpp"
+#include "annotations/site_profile_reader.hpp"
+#include "base/atomic_file.hpp"
+#include "dicom/sr_reader.hpp"
+#include "dicom/sr_writer.hpp"
+#include "findings/findings_extractor.hpp"
+#include "review/summary_reader.hpp"
 
 namespace mammocalc {
 

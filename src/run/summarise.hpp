@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "dicom_structure.hpp"
-#include "error.hpp"
-#include "report_writer.hpp"
-#include "rules.hpp"
+#include "base/error.hpp"
+#include "dicom/dicom_structure.hpp"
+#include "output/summary_writer.hpp"
+#include "rules/rules.hpp"
 
 namespace mammocalc {
 

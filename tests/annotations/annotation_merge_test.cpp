@@ -1,8 +1,8 @@
 // Each merge case of annotations with SR findings, asserted on the evaluated summary values.
 #include <gtest/gtest.h>
 
-#include "annotation_merge.hpp"
-#include "error.hpp"
+#include "annotations/annotation_merge.hpp"
+#include "base/error.hpp"
 #include "test_support.hpp"
 
 namespace mammocalc {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "annotation_reader.hpp"
-#include "error.hpp"
+#include "annotations/annotation_reader.hpp"
+#include "base/error.hpp"
 #include "test_support.hpp"
 
 namespace mammocalc {

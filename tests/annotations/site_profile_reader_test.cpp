@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "error.hpp"
-#include "site_profile_reader.hpp"
+#include "annotations/site_profile_reader.hpp"
+#include "base/error.hpp"
 #include "test_support.hpp"
 
 namespace mammocalc {

@@ -64,7 +64,7 @@ cat >"$work/dose.dump" <<'DUMP'
 DUMP
 "$dump2dcm" "$work/dose.dump" "$work/dose.dcm" >/dev/null 2>&1
 expect_input_error "SR not about breasts" "$work/dose.dcm" "not a breast imaging report"
-# (A directory as input makes a batch run: tests/batch_test.sh.)
+# (A directory as input makes a batch run: tests/cli/batch_test.sh.)
 
 # --- a good input ---
 sample=samples/bir-suspicious-vacuum-assisted.dcm

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs mammocalc over every file of ../shared/corpus (real SR files published by other DICOM
-# projects, and broken ones) and compares each outcome with tests/corpus_expected.tsv:
+# projects, and broken ones) and compares each outcome with tests/cli/corpus_expected.tsv:
 # exit status and a fragment of the one-line reason. A crash (signal), a second stderr line or an
 # unlisted file fails. Skipped (exit 77) only when the corpus folder is absent.
 #   corpus_test.sh MAMMOCALC XMLLINT
@@ -8,7 +8,7 @@ set -u
 mammocalc=$1
 xmllint=$2
 corpus=${MAMMOCALC_CORPUS:-../shared/corpus}
-expected=tests/corpus_expected.tsv
+expected=tests/cli/corpus_expected.tsv
 if [[ ! -d $corpus ]]; then
   echo "SKIPPED: corpus folder $corpus is absent"
   exit 77

@@ -5,9 +5,9 @@
 #include <fstream>
 #include <iterator>
 
-#include "dicom_structure.hpp"
-#include "error.hpp"
-#include "sr_reader.hpp"
+#include "base/error.hpp"
+#include "dicom/dicom_structure.hpp"
+#include "dicom/sr_reader.hpp"
 
 namespace mammocalc {
 namespace {

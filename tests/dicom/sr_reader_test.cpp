@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "error.hpp"
-#include "pipeline.hpp"
-#include "sr_reader.hpp"
+#include "base/error.hpp"
+#include "dicom/sr_reader.hpp"
+#include "run/summarise.hpp"
 #include "test_support.hpp"
 
 namespace mammocalc {

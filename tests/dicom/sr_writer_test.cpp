@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "sr_writer.hpp"
+#include "dicom/sr_writer.hpp"
 
 namespace mammocalc {
 namespace {

@@ -1,8 +1,8 @@
 // The template readers on hand-built content trees (no DICOM needed).
 #include <gtest/gtest.h>
 
-#include "error.hpp"
-#include "findings_extractor.hpp"
+#include "base/error.hpp"
+#include "findings/findings_extractor.hpp"
 
 namespace mammocalc {
 namespace {

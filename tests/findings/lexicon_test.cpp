@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "codes.hpp"
-#include "lexicon.hpp"
+#include "base/codes.hpp"
+#include "findings/lexicon.hpp"
 
 namespace mammocalc {
 namespace {

@@ -6,10 +6,10 @@
 #include <cstdio>
 #include <string>
 
-#include "annotation_merge.hpp"
-#include "annotation_reader.hpp"
-#include "error.hpp"
-#include "site_profile_reader.hpp"
+#include "annotations/annotation_merge.hpp"
+#include "annotations/annotation_reader.hpp"
+#include "annotations/site_profile_reader.hpp"
+#include "base/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::string path = "/tmp/mammocalc-fuzz-" + std::to_string(::getpid()) + ".xml";

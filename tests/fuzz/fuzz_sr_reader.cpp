@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "error.hpp"
-#include "pipeline.hpp"
-#include "sr_reader.hpp"
+#include "base/error.hpp"
+#include "dicom/sr_reader.hpp"
+#include "run/summarise.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const bool quiet = (mammocalc::quiet_toolkit_logging(), true);

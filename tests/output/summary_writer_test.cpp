@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "report_writer.hpp"
+#include "output/summary_writer.hpp"
 #include "test_support.hpp"
 
 namespace mammocalc {

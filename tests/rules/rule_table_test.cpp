@@ -3,7 +3,7 @@
 #include <set>
 #include <string>
 
-#include "rules.hpp"
+#include "rules/rules.hpp"
 
 namespace mammocalc {
 namespace {

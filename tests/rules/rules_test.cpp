@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "rules.hpp"
+#include "rules/rules.hpp"
 #include "test_support.hpp"
 
 namespace mammocalc {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "batch.hpp"
+#include "run/batch.hpp"
 
 namespace mammocalc {
 namespace {
