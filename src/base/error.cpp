@@ -28,6 +28,10 @@ std::string_view to_string(ErrorCode code) {
       return "output-failed";
     case ErrorCode::Usage:
       return "usage";
+    case ErrorCode::ServiceFailed:
+      return "service-failed";
+    case ErrorCode::ToolkitSetup:
+      return "toolkit-setup";
   }
   return "unknown";
 }
@@ -38,6 +42,9 @@ ExitCode exit_code_for(ErrorCode code) {
       return ExitCode::Usage;
     case ErrorCode::OutputFailed:
       return ExitCode::OutputFailed;
+    case ErrorCode::ServiceFailed:
+    case ErrorCode::ToolkitSetup:
+      return ExitCode::EnvironmentFailed;
     case ErrorCode::FileNotFound:
     case ErrorCode::NotDicom:
     case ErrorCode::UnsupportedSopClass:

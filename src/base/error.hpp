@@ -21,6 +21,8 @@ enum class ErrorCode {
   InvalidSummary,       // a file given to review as a summary that is not a mammocalc summary
   OutputFailed,         // the summary could not be written
   Usage,                // the command line is wrong
+  ServiceFailed,        // the DICOM endpoint cannot serve (port in use, not permitted)
+  ToolkitSetup,         // DICOM cannot be read at all here (no data dictionary loaded)
 };
 
 // How the process ends; sites script against these numbers.
@@ -29,6 +31,7 @@ enum class ExitCode : int {
   InputFailed = 1,
   Usage = 2,
   OutputFailed = 3,
+  EnvironmentFailed = 4,  // the machine or the installation: port, data dictionary
 };
 
 class Error : public std::runtime_error {

@@ -3,16 +3,26 @@
 
 #include "base/version.hpp"
 #include "cli/command_line.hpp"
-#include "dicom/sr_reader.hpp"
+#include "dicom/toolkit.hpp"
 #include "output/summary_writer.hpp"
 #include "run/review.hpp"
+
+namespace {
+
+// Commands that read or write DICOM; the others work without a DICOM installation.
+bool uses_dicom(mammocalc::CommandKind kind) {
+  using mammocalc::CommandKind;
+  return kind == CommandKind::Summarize || kind == CommandKind::Batch ||
+         kind == CommandKind::Hook || kind == CommandKind::Serve || kind == CommandKind::Review;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace mammocalc;  // NOLINT(google-build-using-namespace)
   try {
-    quiet_toolkit_logging();
-    use_standard_dictionary_only();
     const Command command = parse_command_line(argc, argv);
+    if (uses_dicom(command.kind)) start_dicom_toolkit();
     switch (command.kind) {
       case CommandKind::Help:
         std::cout << command.help_text;

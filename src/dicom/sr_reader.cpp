@@ -29,7 +29,6 @@
 #include "dcmtk/dcmsr/dsrnumtn.h"
 #include "dcmtk/dcmsr/dsrreftn.h"
 #include "dcmtk/dcmsr/dsrtextn.h"
-#include "dcmtk/oflog/oflog.h"
 #include "dicom/memory_file.hpp"
 
 namespace mammocalc {
@@ -204,7 +203,7 @@ constexpr Uint32 kDeferredValueBytes = 65536;
 void parse_dicom(const MemoryFile& input, const std::string& name, DcmFileFormat& file,
                  const DcmTagKey& stop_before) {
   if (!dcmDataDict.isDictionaryLoaded()) {
-    throw Error(ErrorCode::NotDicom,
+    throw Error(ErrorCode::ToolkitSetup,
                 name + ": the DICOM data dictionary is not loaded (check DCMDICTPATH)");
   }
   DcmInputFileStream stream(input.path().c_str());
@@ -350,19 +349,6 @@ void read_evidence(DSRDocument& sr, std::vector<EvidenceReference>& evidence) {
 }
 
 }  // namespace
-
-void quiet_toolkit_logging() { OFLog::configure(OFLogger::OFF_LOG_LEVEL); }
-
-void use_standard_dictionary_only() {
-  if (std::getenv(DCM_DICT_ENVIRONMENT_VARIABLE) != nullptr) return;
-  std::string standard;
-  std::istringstream paths(DCM_DICT_DEFAULT_PATH);
-  for (std::string path; std::getline(paths, path, ENVIRONMENT_PATH_SEPARATOR);) {
-    if (std::filesystem::path(path).filename() == "private.dic") continue;
-    standard += (standard.empty() ? "" : std::string(1, ENVIRONMENT_PATH_SEPARATOR)) + path;
-  }
-  if (!standard.empty()) ::setenv(DCM_DICT_ENVIRONMENT_VARIABLE, standard.c_str(), 0);
-}
 
 std::string read_input_bytes(const std::string& path, std::size_t max_bytes) {
   const auto too_large = [&](const std::string& name) {

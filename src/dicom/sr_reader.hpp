@@ -8,15 +8,6 @@
 
 namespace mammocalc {
 
-// Silences DCMTK's own logging (it would print to stderr and could echo patient data).
-// Call once at start-up, before any read.
-void quiet_toolkit_logging();
-
-// Unless the site set DCMDICTPATH, has DCMTK load only the standard data dictionary, without the
-// vendors' private tags, which an SR reading never needs: about a third less work at every
-// process start (the hook runs once per received object). Call before the first DICOM read.
-void use_standard_dictionary_only();
-
 // Reads an SR document from bytes; `name` names the input in error messages. The limits are
 // checked on the raw encoding before DCMTK's recursive parser runs. The bytes are taken by value
 // and released once DCMTK has its own copy: a large input is not held twice.

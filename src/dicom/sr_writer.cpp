@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "base/error.hpp"
@@ -448,8 +449,8 @@ std::string uid_for_name(const std::string& name) {
 WrittenSr write_report_sr(const Report& report, const ReviewExam& words) {
   const SourceInfo& source = report.input.source;
   if (source.sop_instance_uid.empty()) {
-    throw Error(ErrorCode::Usage,
-                "--dicom-out needs an SR input: an annotation-only run has no study to write to");
+    // The runs refuse --dicom-out for annotation-only runs before they get here.
+    throw std::invalid_argument("a DICOM SR needs a source SR: an annotation-only report has none");
   }
   const std::string name =
       "mammocalc:" + source.sop_instance_uid + ":" + std::string(kRuleSetVersion);

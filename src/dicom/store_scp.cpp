@@ -119,7 +119,7 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
       << std::flush;
   const OFCondition status = scp.listen();
   if (status.bad() && !stop) {
-    throw Error(ErrorCode::OutputFailed,
+    throw Error(ErrorCode::ServiceFailed,
                 "port " + std::to_string(config.port) + ": cannot serve (" + status.text() + ")");
   }
 }

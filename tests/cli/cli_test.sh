@@ -29,6 +29,16 @@ expect_input_error() {  # NAME FILE PATTERN
 }
 
 # --- bad input ---
+# A broken installation is said once, before any input, with its own exit status (4); commands
+# that need no DICOM still work.
+DCMDICTPATH=$work/no-dictionary.dic run summarize samples/bir-known-malignancy.dcm
+check "no data dictionary: exit status 4 (got $status)" test "$status" -eq 4
+check "no data dictionary: one line saying so" \
+  test "$(cat "$work/err")" = "mammocalc: the DICOM data dictionary cannot be loaded (check DCMDICTPATH and the dcmtk installation)"
+check "no data dictionary: nothing on stdout" test ! -s "$work/out"
+DCMDICTPATH=$work/no-dictionary.dic run rules
+check "no data dictionary: rules still lists the table" test "$status" -eq 0
+
 expect_input_error "missing file" "$work/missing.dcm" "no such file"
 printf 'This is a text file.\n' >"$work/notes.txt"
 expect_input_error "text file" "$work/notes.txt" "not a (readable )?DICOM"

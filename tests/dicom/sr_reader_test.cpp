@@ -26,10 +26,7 @@ void expect_error(ErrorCode expected, const std::string& path, const std::string
 
 using testing::TempDir;
 
-class SrReader : public ::testing::Test {
- protected:
-  void SetUp() override { quiet_toolkit_logging(); }
-};
+class SrReader : public ::testing::Test {};
 
 TEST_F(SrReader, ReadsBreastImagingReportSample) {
   const Report report = summarise_file("samples/bir-suspicious-vacuum-assisted.dcm", {});

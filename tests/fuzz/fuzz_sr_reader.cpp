@@ -6,11 +6,12 @@
 
 #include "base/error.hpp"
 #include "dicom/sr_reader.hpp"
+#include "dicom/toolkit.hpp"
 #include "run/summarise.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const bool quiet = (mammocalc::quiet_toolkit_logging(), true);
-  (void)quiet;
+  static const bool started = (mammocalc::start_dicom_toolkit(), true);
+  (void)started;
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   try {
     const mammocalc::Report report =
