@@ -1,230 +1,34 @@
-// Reading the XML inputs, site profiles and radiologist annotations (pugixml only here and in
-// report_writer.cpp). Both check meaning, not only well-formedness, and every problem names
-// file, line and field.
+// Reading radiologist annotation files; checks meaning, not only well-formedness, and every
+// problem names file, line and field.
+#include "annotations/annotation_reader.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <functional>
-#include <locale>
 #include <map>
 #include <regex>
 #include <set>
-#include <sstream>
 
 #include <pugixml.hpp>
 
-#include "annotations/annotation_reader.hpp"
-#include "annotations/site_profile_reader.hpp"
+#include "annotations/xml_input.hpp"
 #include "base/error.hpp"
 #include "findings/lexicon.hpp"
 
 namespace mammocalc {
 namespace {
 
-// A profile is a handful of elements, an annotation file a few hundred findings at most;
-// anything larger is refused before it is parsed.
-constexpr std::size_t kBytesPerMiB = std::size_t{1024} * 1024;
-constexpr std::size_t kMaxProfileBytes = kBytesPerMiB;
-constexpr std::size_t kMaxAnnotationBytes = 10 * kBytesPerMiB;
+using xml_input::check_attributes;
+using xml_input::read_number;
+using xml_input::read_word;
+using xml_input::XmlInput;
+
+// An annotation file holds a few hundred findings at most; anything larger is refused before it
+// is parsed.
+constexpr std::size_t kMaxAnnotationBytes = 10 * xml_input::kBytesPerMiB;
 // Thicknesses and distances are millimetres within a breast.
 constexpr double kMaxMillimetres = 500.0;
-constexpr double kMaxProfileMillimetres = 200.0;
-
-// One XML input file: its bytes, its DOM and the problems found in it.
-class XmlInput {
- public:
-  XmlInput(std::string path, std::size_t max_bytes) : path_(std::move(path)) {
-    std::ifstream input(path_, std::ios::binary);
-    if (!input) {
-      problems_.push_back(path_ + ": cannot be opened");
-      return;
-    }
-    bytes_.resize(max_bytes + 1);
-    input.read(bytes_.data(), static_cast<std::streamsize>(bytes_.size()));
-    bytes_.resize(static_cast<std::size_t>(input.gcount()));
-    if (bytes_.size() > max_bytes) {
-      problems_.push_back(path_ + ": larger than " + std::to_string(max_bytes / kBytesPerMiB) +
-                          " MiB; refused unread");
-      bytes_.clear();
-      return;
-    }
-    readable_ = true;
-  }
-
-  // The root element when the file is well-formed XML without DOCTYPE and the root has this name
-  // and namespace; otherwise an empty node and a recorded problem.
-  pugi::xml_node root(const char* name, const char* name_space) {
-    if (!readable_) return {};
-    const pugi::xml_parse_result result = document_.load_buffer(
-        bytes_.data(), bytes_.size(), pugi::parse_default | pugi::parse_doctype);
-    if (!result) {
-      problem_at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset)), "xml",
-                 std::string("not well-formed XML (") + result.description() + ")");
-      return {};
-    }
-    for (pugi::xml_node node : document_.children()) {
-      if (node.type() == pugi::node_doctype) {
-        // Entities could expand without bound (and pugixml would not expand them anyway).
-        problem(node, "xml", "DOCTYPE declarations are not allowed");
-        return {};
-      }
-    }
-    const pugi::xml_node element = document_.document_element();
-    if (std::string(element.name()) != name ||
-        std::string(element.attribute("xmlns").value()) != name_space) {
-      problem(element, name,
-              std::string("root must be <") + name + " xmlns=\"" + name_space + "\">");
-      return {};
-    }
-    return element;
-  }
-
-  int line(pugi::xml_node node) const {
-    const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, node.offset_debug()));
-    return line_at(offset);
-  }
-
-  void problem(pugi::xml_node node, const std::string& field, const std::string& text) {
-    problems_.push_back(path_ + ":" + std::to_string(line(node)) + ": " + field + ": " + text);
-  }
-
-  const std::vector<std::string>& problems() const { return problems_; }
-  const std::string& path() const { return path_; }
-
- private:
-  int line_at(std::size_t offset) const {
-    const auto end = bytes_.begin() + static_cast<std::ptrdiff_t>(std::min(offset, bytes_.size()));
-    return 1 + static_cast<int>(std::count(bytes_.begin(), end, '\n'));
-  }
-  void problem_at(std::size_t offset, const std::string& field, const std::string& text) {
-    problems_.push_back(path_ + ":" + std::to_string(line_at(offset)) + ": " + field + ": " + text);
-  }
-
-  std::string path_;
-  std::string bytes_;
-  bool readable_ = false;
-  pugi::xml_document document_;
-  std::vector<std::string> problems_;
-};
-
-std::optional<double> parse_number(const std::string& text) {
-  std::istringstream stream(text);
-  stream.imbue(std::locale::classic());
-  double value = 0.0;
-  stream >> value;
-  if (stream.fail() || !(stream >> std::ws).eof() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-// Reads a number in [low, high] from `text`; records a problem and returns nothing otherwise.
-std::optional<double> read_number(XmlInput& input, pugi::xml_node node, const std::string& field,
-                                  const std::string& text, double low, double high) {
-  const auto value = parse_number(text);
-  if (!value) {
-    input.problem(node, field, "not a number: '" + text + "'");
-    return std::nullopt;
-  }
-  if (*value < low || *value > high) {
-    std::ostringstream range;
-    range.imbue(std::locale::classic());
-    range << "must be between " << low << " and " << high << ", not " << text;
-    input.problem(node, field, range.str());
-    return std::nullopt;
-  }
-  return value;
-}
-
-// Reads a word of the summary's vocabulary; records a problem naming the allowed words.
-template <typename Term>
-std::optional<Term> read_word(XmlInput& input, pugi::xml_node node, const std::string& field,
-                              const std::string& text,
-                              std::optional<Term> (*lookup)(std::string_view)) {
-  const auto term = lookup(text);
-  if (!term) input.problem(node, field, "unknown term '" + text + "'");
-  return term;
-}
-
-// Each element may carry only the attributes named here.
-void check_attributes(XmlInput& input, pugi::xml_node node,
-                      std::initializer_list<const char*> allowed) {
-  for (pugi::xml_attribute attribute : node.attributes()) {
-    const std::string name = attribute.name();
-    const bool known = std::any_of(allowed.begin(), allowed.end(),
-                                   [&](const char* candidate) { return name == candidate; });
-    if (!known) {
-      input.problem(node, std::string(node.name()) + "/@" + name, "unknown attribute");
-    }
-  }
-}
-
-// ---- site profiles ----
-
-void read_availability(XmlInput& input, pugi::xml_node node, bool& value) {
-  const std::string text = node.attribute("available").value();
-  if (text == "true" || text == "1") {
-    value = true;
-  } else if (text == "false" || text == "0") {
-    value = false;
-  } else {
-    input.problem(node, node.name(),
-                  "attribute available must be true or false, not '" + text + "'");
-  }
-}
-
-void read_gauge(XmlInput& input, pugi::xml_node node, const char* attribute, std::string& value) {
-  const pugi::xml_attribute given = node.attribute(attribute);
-  if (!given) return;
-  static const std::regex kGauge("[0-9]{1,2}(-[0-9]{1,2})?G");
-  const std::string text = given.value();
-  if (!std::regex_match(text, kGauge)) {
-    input.problem(node, std::string("needleGauges/@") + attribute,
-                  "must look like 14G or 9-11G, not '" + text + "'");
-  } else {
-    value = text;
-  }
-}
-
-SiteProfile parse_site_profile(XmlInput& input) {
-  SiteProfile profile;
-  const pugi::xml_node root = input.root("siteProfile", kSiteProfileNamespace);
-  if (!root) return profile;
-  std::set<std::string> seen;
-  for (pugi::xml_node node : root.children()) {
-    if (node.type() != pugi::node_element) continue;
-    const std::string name = node.name();
-    if (!seen.insert(name).second) {
-      input.problem(node, name, "given more than once");
-      continue;
-    }
-    const auto millimetres = [&](double& value) {
-      if (auto number =
-              read_number(input, node, name, node.text().get(), 0.0, kMaxProfileMillimetres)) {
-        value = *number;
-      }
-    };
-    if (name == "stereotacticUnit") {
-      read_availability(input, node, profile.stereotactic_available);
-    } else if (name == "vacuumAssisted") {
-      read_availability(input, node, profile.vacuum_assisted_available);
-    } else if (name == "minCompressedThicknessMm") {
-      millimetres(profile.min_compressed_thickness_mm);
-    } else if (name == "minChestWallDistanceMm") {
-      millimetres(profile.min_chest_wall_distance_mm);
-    } else if (name == "minSkinDistanceMm") {
-      millimetres(profile.min_skin_distance_mm);
-    } else if (name == "needleGauges") {
-      read_gauge(input, node, "core", profile.core_needle_gauge);
-      read_gauge(input, node, "vacuumAssisted", profile.vacuum_needle_gauge);
-      read_gauge(input, node, "localization", profile.localization_needle_gauge);
-    } else {
-      input.problem(node, name, "unknown element");
-    }
-  }
-  return profile;
-}
-
-// ---- annotations ----
 
 bool is_uid(const std::string& text) {
   static const std::regex kUid("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
@@ -465,50 +269,15 @@ Annotations parse_annotations(XmlInput& input) {
   return annotations;
 }
 
-std::string first_problem(const std::vector<std::string>& problems) {
-  std::string message = problems.front();
-  if (problems.size() > 1) {
-    message += " (and " + std::to_string(problems.size() - 1) + " more problems)";
-  }
-  return message;
-}
-
 }  // namespace
-
-namespace {
-
-// Parses a file; throws `code` with the first problem (and how many more) when there is any.
-template <typename Parse>
-auto read_valid(const std::string& path, std::size_t max_bytes, Parse parse, ErrorCode code) {
-  XmlInput input(path, max_bytes);
-  auto value = parse(input);
-  if (!input.problems().empty()) throw Error(code, first_problem(input.problems()));
-  return value;
-}
-
-template <typename Parse>
-std::vector<std::string> problems_of(const std::string& path, std::size_t max_bytes, Parse parse) {
-  XmlInput input(path, max_bytes);
-  parse(input);
-  return input.problems();
-}
-
-}  // namespace
-
-SiteProfile read_site_profile(const std::string& path) {
-  return read_valid(path, kMaxProfileBytes, parse_site_profile, ErrorCode::InvalidSiteProfile);
-}
-
-std::vector<std::string> check_site_profile(const std::string& path) {
-  return problems_of(path, kMaxProfileBytes, parse_site_profile);
-}
 
 Annotations read_annotations(const std::string& path) {
-  return read_valid(path, kMaxAnnotationBytes, parse_annotations, ErrorCode::InvalidAnnotation);
+  return xml_input::read_valid(path, kMaxAnnotationBytes, parse_annotations,
+                               ErrorCode::InvalidAnnotation);
 }
 
 std::vector<std::string> check_annotations(const std::string& path) {
-  return problems_of(path, kMaxAnnotationBytes, parse_annotations);
+  return xml_input::problems_of(path, kMaxAnnotationBytes, parse_annotations);
 }
 
 std::string xml_root_name(const std::string& path) {

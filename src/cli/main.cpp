@@ -4,7 +4,7 @@
 #include "base/version.hpp"
 #include "cli/command_line.hpp"
 #include "dicom/toolkit.hpp"
-#include "output/summary_writer.hpp"
+#include "output/rule_listing.hpp"
 #include "run/review.hpp"
 
 namespace {

@@ -1,5 +1,6 @@
 #pragma once
-// Reading DICOM SR files (the DCMTK bridge: the only file that includes DCMTK).
+// Reading DICOM SR files into the plain content tree (findings/sr_content.hpp); DCMTK types
+// stay in the .cpp, as everywhere in src/dicom/.
 
 #include <string>
 

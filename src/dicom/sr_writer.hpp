@@ -1,7 +1,7 @@
 #pragma once
 // Writing the result back as a DICOM Comprehensive SR shaped as a Breast Imaging Report
 // (TID 4200), which PACS can store, SR viewers can show and mammocalc reads back with the same
-// findings. The second DCMTK bridge for SR (sr_reader.cpp reads): DCMTK types stay in here.
+// findings. DCMTK types stay in the .cpp, as everywhere in src/dicom/.
 
 #include <array>
 #include <string>

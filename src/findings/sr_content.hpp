@@ -1,6 +1,6 @@
 #pragma once
 // An SR document as plain values: the header attributes mammocalc reads and the content tree.
-// sr_reader.cpp fills it from DCMTK; findings_extractor.cpp reads the templates from it.
+// dicom/sr_reader fills it from DCMTK; findings/findings_extractor reads the templates from it.
 
 #include <optional>
 #include <string>

@@ -1,8 +1,13 @@
 #include "output/batch_index.hpp"
 
 #include <algorithm>
+#include <sstream>
 
+#include <pugixml.hpp>
+
+#include "base/version.hpp"
 #include "findings/lexicon.hpp"
+#include "output/xml_writing.hpp"
 
 namespace mammocalc {
 
@@ -34,6 +39,76 @@ std::string_view to_string(EntryStatus status) {
       return "failed";
   }
   return "failed";
+}
+
+namespace {
+
+using xml_writing::kNotice;
+using xml_writing::set;
+using xml_writing::set_if;
+using xml_writing::set_text;
+
+// The marker the index skeleton holds where the entries go.
+constexpr const char* kEntriesMarker = "mammocalc-entries";
+
+void fill_entry(pugi::xml_node node, const IndexEntry& entry) {
+  set(node, "input", entry.input);
+  set(node, "status", to_string(entry.status));
+  set_if(node, "output", entry.output);
+  if (entry.existing) set(node, "existing", std::string("true"));
+  if (entry.category) set(node, "category", to_string(*entry.category));
+  if (entry.classification) set(node, "classification", to_string(*entry.classification));
+  if (entry.status == EntryStatus::Summarised) {
+    set(node, "findings", std::to_string(entry.findings));
+    set(node, "needsReview", std::string(entry.needs_review ? "true" : "false"));
+  }
+  set_if(node, "errorCode", entry.error_code);
+  if (!entry.error.empty()) set_text(node, entry.error);
+}
+
+}  // namespace
+
+void write_index_entry(const IndexEntry& entry, std::ostream& out) {
+  pugi::xml_document document;
+  pugi::xml_node node = document.append_child("entry");
+  fill_entry(node, entry);
+  node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
+}
+
+IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
+  pugi::xml_document document;
+  pugi::xml_node root = document.append_child("mammocalcIndex");
+  set(root, "xmlns", std::string(kIndexNamespace));
+  set(root, "rulesetVersion", kRuleSetVersion);
+  set(root, "toolVersion", std::string(kToolVersion));
+  set(root, "inputs", std::to_string(counts.inputs));
+  set(root, "summarised", std::to_string(counts.summarised));
+  set(root, "skipped", std::to_string(counts.skipped));
+  set(root, "failed", std::to_string(counts.failed));
+  set_text(root.append_child("notice"), kNotice);
+  root.append_child(pugi::node_comment).set_value(kEntriesMarker);
+  pugi::xml_node node = root.append_child("rollup");
+  set(node, "findings", std::to_string(rollup.findings));
+  set(node, "discordantAssessments", std::to_string(rollup.discordant));
+  set(node, "needsRadiologistReview", std::to_string(rollup.needs_review));
+  const auto counts_of = [&](const char* element, const char* attribute,
+                             const std::map<std::string, int>& values) {
+    for (const auto& [value, count] : values) {
+      pugi::xml_node child = node.append_child(element);
+      set(child, attribute, value);
+      set(child, "findings", std::to_string(count));
+    }
+  };
+  counts_of("category", "value", rollup.categories);
+  counts_of("classification", "value", rollup.classifications);
+  counts_of("biopsyType", "value", rollup.biopsy_types);
+  counts_of("breast", "laterality", rollup.breasts);
+  std::ostringstream text;
+  document.save(text, "  ", pugi::format_default, pugi::encoding_utf8);
+  const std::string skeleton = text.str();
+  const std::string marker = std::string("  <!--") + kEntriesMarker + "-->\n";
+  const std::size_t at = skeleton.find(marker);
+  return {skeleton.substr(0, at), skeleton.substr(at + marker.size())};
 }
 
 }  // namespace mammocalc

@@ -1,8 +1,9 @@
 #pragma once
-// The index of a batch run (schemas/index.xsd) as plain values.
+// The index of a batch run (schemas/index.xsd): its record as plain values, and its writer.
 
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,5 +47,28 @@ struct BatchIndex {
 };
 
 std::string_view to_string(EntryStatus status);
+
+// index.xml of a batch run (schemas/index.xsd, namespace urn:mammocalc:index:1).
+// Written in parts, so that a batch keeps no entry in memory: the head (root element with the
+// counts, the notice), then each entry as it comes, then the tail (the roll-up).
+inline constexpr const char* kIndexNamespace = "urn:mammocalc:index:1";
+struct IndexCounts {
+  std::size_t inputs = 0;
+  std::size_t summarised = 0;
+  std::size_t skipped = 0;
+  std::size_t failed = 0;
+
+  void add(EntryStatus status) {
+    if (status == EntryStatus::Summarised) ++summarised;
+    if (status == EntryStatus::Skipped) ++skipped;
+    if (status == EntryStatus::Failed) ++failed;
+  }
+};
+struct IndexParts {
+  std::string head;
+  std::string tail;
+};
+IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup);
+void write_index_entry(const IndexEntry& entry, std::ostream& out);
 
 }  // namespace mammocalc

@@ -6,15 +6,19 @@
 
 #include <pugixml.hpp>
 
+#include "output/xml_writing.hpp"
+
 #include "base/version.hpp"
 #include "findings/lexicon.hpp"
 
 namespace mammocalc {
 namespace {
 
-constexpr const char* kNotice =
-    "Decision support for radiologist review, not a diagnosis. Every classification and "
-    "recommendation below must be confirmed by the interpreting radiologist.";
+using xml_writing::kNotice;
+using xml_writing::set;
+using xml_writing::set_if;
+using xml_writing::set_text;
+
 constexpr const char* kNoCalcifications = "This report contains no calcification finding.";
 constexpr const char* kContextPrevalence =
     "Context, not reasoning: breast calcifications are found in about 50% of women over 50 and "
@@ -26,22 +30,6 @@ std::string number(double value) {
   text.imbue(std::locale::classic());
   text << value;
   return text.str();
-}
-
-void set(pugi::xml_node node, const char* name, const std::string& value) {
-  node.append_attribute(name).set_value(xml_safe_text(value).c_str());
-}
-
-void set(pugi::xml_node node, const char* name, std::string_view value) {
-  set(node, name, std::string(value));
-}
-
-void set_if(pugi::xml_node node, const char* name, const std::string& value) {
-  if (!value.empty()) set(node, name, value);
-}
-
-void set_text(pugi::xml_node node, const std::string& text) {
-  node.text().set(xml_safe_text(text).c_str());
 }
 
 void write_code(pugi::xml_node node, const Code& code) {
@@ -275,151 +263,6 @@ void write_exam(pugi::xml_node root, const Report& report) {
 }
 
 }  // namespace
-
-std::string xml_safe_text(const std::string& text) {
-  // Most text is printable ASCII and passes unchanged.
-  const bool printable_ascii = std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
-  });
-  if (printable_ascii) return text;
-  std::string out;
-  out.reserve(text.size());
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t size = text.size();
-  static constexpr const char* kReplacement = "\xEF\xBF\xBD";
-  for (std::size_t i = 0; i < size;) {
-    const unsigned char lead = bytes[i];
-    if (lead < 0x80) {
-      // XML 1.0 allows tab, newline and carriage return among the control characters.
-      if (lead >= 0x20 || lead == '\t' || lead == '\n' || lead == '\r') out.push_back(char(lead));
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    unsigned int code_point = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-      code_point = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      code_point = lead & 0x0Fu;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      code_point = lead & 0x07u;
-    }
-    bool valid = length != 0 && i + length <= size;
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      valid = (bytes[i + k] & 0xC0u) == 0x80u;
-      code_point = (code_point << 6) | (bytes[i + k] & 0x3Fu);
-    }
-    // Reject overlong forms, surrogates, values past U+10FFFF and the XML non-characters.
-    valid = valid && !(length == 3 && code_point < 0x800) &&
-            !(length == 4 && code_point < 0x10000) &&
-            !(code_point >= 0xD800 && code_point <= 0xDFFF) && code_point <= 0x10FFFF &&
-            code_point != 0xFFFE && code_point != 0xFFFF;
-    if (valid) {
-      out.append(text, i, length);
-      i += length;
-    } else {
-      out += kReplacement;
-      ++i;
-    }
-  }
-  return out;
-}
-
-void write_rule_table(std::ostream& out, bool as_xml) {
-  if (!as_xml) {
-    out << "mammocalc rule set " << kRuleSetVersion << " (decision support, not a diagnosis)\n";
-    for (const Rule& rule : rule_table()) {
-      out << "\n"
-          << rule.id << "  [" << to_string(rule.stage) << "]  " << rule.title << "\n"
-          << "    when:     " << rule.condition << "\n"
-          << "    outcome:  " << describe_outcome(rule) << "\n"
-          << "    citation: " << rule.citation << "\n";
-    }
-    return;
-  }
-  pugi::xml_document document;
-  pugi::xml_node root = document.append_child("rules");
-  set(root, "xmlns", std::string(kSummaryNamespace));
-  set(root, "rulesetVersion", kRuleSetVersion);
-  for (const Rule& rule : rule_table()) {
-    pugi::xml_node node = root.append_child("rule");
-    set(node, "id", rule.id);
-    set(node, "stage", to_string(rule.stage));
-    set(node, "title", rule.title);
-    set(node, "condition", rule.condition);
-    set(node, "outcome", describe_outcome(rule));
-    set(node, "citation", rule.citation);
-  }
-  document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
-}
-
-namespace {
-
-// The marker the index skeleton holds where the entries go.
-constexpr const char* kEntriesMarker = "mammocalc-entries";
-
-void fill_entry(pugi::xml_node node, const IndexEntry& entry) {
-  set(node, "input", entry.input);
-  set(node, "status", to_string(entry.status));
-  set_if(node, "output", entry.output);
-  if (entry.existing) set(node, "existing", std::string("true"));
-  if (entry.category) set(node, "category", to_string(*entry.category));
-  if (entry.classification) set(node, "classification", to_string(*entry.classification));
-  if (entry.status == EntryStatus::Summarised) {
-    set(node, "findings", std::to_string(entry.findings));
-    set(node, "needsReview", std::string(entry.needs_review ? "true" : "false"));
-  }
-  set_if(node, "errorCode", entry.error_code);
-  if (!entry.error.empty()) set_text(node, entry.error);
-}
-
-}  // namespace
-
-void write_index_entry(const IndexEntry& entry, std::ostream& out) {
-  pugi::xml_document document;
-  pugi::xml_node node = document.append_child("entry");
-  fill_entry(node, entry);
-  node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
-}
-
-IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
-  pugi::xml_document document;
-  pugi::xml_node root = document.append_child("mammocalcIndex");
-  set(root, "xmlns", std::string(kIndexNamespace));
-  set(root, "rulesetVersion", kRuleSetVersion);
-  set(root, "toolVersion", std::string(kToolVersion));
-  set(root, "inputs", std::to_string(counts.inputs));
-  set(root, "summarised", std::to_string(counts.summarised));
-  set(root, "skipped", std::to_string(counts.skipped));
-  set(root, "failed", std::to_string(counts.failed));
-  set_text(root.append_child("notice"), kNotice);
-  root.append_child(pugi::node_comment).set_value(kEntriesMarker);
-  pugi::xml_node node = root.append_child("rollup");
-  set(node, "findings", std::to_string(rollup.findings));
-  set(node, "discordantAssessments", std::to_string(rollup.discordant));
-  set(node, "needsRadiologistReview", std::to_string(rollup.needs_review));
-  const auto counts_of = [&](const char* element, const char* attribute,
-                             const std::map<std::string, int>& values) {
-    for (const auto& [value, count] : values) {
-      pugi::xml_node child = node.append_child(element);
-      set(child, attribute, value);
-      set(child, "findings", std::to_string(count));
-    }
-  };
-  counts_of("category", "value", rollup.categories);
-  counts_of("classification", "value", rollup.classifications);
-  counts_of("biopsyType", "value", rollup.biopsy_types);
-  counts_of("breast", "laterality", rollup.breasts);
-  std::ostringstream text;
-  document.save(text, "  ", pugi::format_default, pugi::encoding_utf8);
-  const std::string skeleton = text.str();
-  const std::string marker = std::string("  <!--") + kEntriesMarker + "-->\n";
-  const std::size_t at = skeleton.find(marker);
-  return {skeleton.substr(0, at), skeleton.substr(at + marker.size())};
-}
 
 void write_summary(const Report& report, const SummaryOptions& options, std::ostream& out) {
   pugi::xml_document document;

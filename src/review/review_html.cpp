@@ -9,7 +9,8 @@
 #include <sstream>
 
 #include "findings/lexicon.hpp"
-#include "output/summary_writer.hpp"
+#include "output/batch_index.hpp"
+#include "output/xml_text.hpp"
 #include "review/review_text.hpp"
 
 namespace mammocalc {

@@ -2,7 +2,9 @@
 
 #include <sstream>
 
+#include "output/rule_listing.hpp"
 #include "output/summary_writer.hpp"
+#include "output/xml_text.hpp"
 #include "test_support.hpp"
 
 namespace mammocalc {

@@ -1,0 +1,12 @@
+#pragma once
+// The rule table as `mammocalc rules` prints it.
+
+#include <ostream>
+
+namespace mammocalc {
+
+// One block of text per rule, or XML
+// (<rules rulesetVersion=…><rule id= stage= title= condition= outcome= citation=/></rules>).
+void write_rule_table(std::ostream& out, bool as_xml);
+
+}  // namespace mammocalc
