@@ -19,6 +19,7 @@
 #include "dcmtk/dcmsr/dsrdoc.h"
 #include "dicom/memory_file.hpp"
 #include "findings/lexicon.hpp"
+#include "review/exam_view.hpp"
 #include "review/review_text.hpp"
 
 namespace mammocalc {
@@ -446,7 +447,7 @@ std::string uid_for_name(const std::string& name) {
   return "2.25." + (decimal.empty() ? std::string("0") : decimal);
 }
 
-WrittenSr write_report_sr(const Report& report, const ReviewExam& words) {
+WrittenSr write_report_sr(const Report& report) {
   const SourceInfo& source = report.input.source;
   if (source.sop_instance_uid.empty()) {
     // The runs refuse --dicom-out for annotation-only runs before they get here.
@@ -460,7 +461,7 @@ WrittenSr write_report_sr(const Report& report, const ReviewExam& words) {
 
   DSRDocument document(DSRTypes::DT_ComprehensiveSR);
   check(document.setSpecificCharacterSetType(DSRTypes::CS_UTF8), "character set");
-  write_content(document.getTree(), report, words);
+  write_content(document.getTree(), report, exam_view_of(report, false));
   const PatientInfo& patient = report.input.patient;
   check(document.setPatientName(patient.name.c_str(), false), "patient name");
   check(document.setPatientID(patient.id.c_str(), false), "patient ID");

@@ -6,7 +6,6 @@
 #include <array>
 #include <string>
 
-#include "review/summary_reader.hpp"
 #include "rules/rules.hpp"
 
 namespace mammocalc {
@@ -16,12 +15,12 @@ struct WrittenSr {
   std::string sop_instance_uid;
 };
 
-// The SR for a report. `words` is the report's summary read back (summary_reader): the narrative
-// (TID 4202) uses the same words as the review. Deterministic: the SOP and series instance UIDs
+// The SR for a report. The narrative (TID 4202) uses the same words as the review
+// (review/exam_view). Deterministic: the SOP and series instance UIDs
 // derive from the source SOP Instance UID and the rule-set version. Throws Error(OutputFailed)
 // when DCMTK cannot build the document, std::invalid_argument when the report has no source SR
 // (an annotation-only run: the runs refuse --dicom-out for it first).
-WrittenSr write_report_sr(const Report& report, const ReviewExam& words);
+WrittenSr write_report_sr(const Report& report);
 
 // "2.25." followed by the decimal value of a name-based (SHA-1, RFC 4122 version 5) UUID of
 // `name`: the same name always gives the same UID (DICOM PS3.5 B.2).

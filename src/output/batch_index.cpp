@@ -43,7 +43,6 @@ std::string_view to_string(EntryStatus status) {
 
 namespace {
 
-using xml_writing::kNotice;
 using xml_writing::set;
 using xml_writing::set_if;
 using xml_writing::set_text;

@@ -14,23 +14,14 @@
 namespace mammocalc {
 namespace {
 
-using xml_writing::kNotice;
 using xml_writing::set;
 using xml_writing::set_if;
 using xml_writing::set_text;
 
-constexpr const char* kNoCalcifications = "This report contains no calcification finding.";
 constexpr const char* kContextPrevalence =
     "Context, not reasoning: breast calcifications are found in about 50% of women over 50 and "
     "10% of younger women; about 95% of women with a mammographic abnormality do not have "
     "breast cancer (seed article, Breast calcifications).";
-
-std::string number(double value) {
-  std::ostringstream text;
-  text.imbue(std::locale::classic());
-  text << value;
-  return text.str();
-}
 
 void write_code(pugi::xml_node node, const Code& code) {
   set(node, "codeValue", code.value);
@@ -64,9 +55,9 @@ void write_profile(pugi::xml_node root, const SiteProfile& profile) {
       std::string(profile.stereotactic_available ? "true" : "false"));
   set(node, "vacuumAssistedAvailable",
       std::string(profile.vacuum_assisted_available ? "true" : "false"));
-  set(node, "minCompressedThicknessMm", number(profile.min_compressed_thickness_mm));
-  set(node, "minChestWallDistanceMm", number(profile.min_chest_wall_distance_mm));
-  set(node, "minSkinDistanceMm", number(profile.min_skin_distance_mm));
+  set(node, "minCompressedThicknessMm", summary_number(profile.min_compressed_thickness_mm));
+  set(node, "minChestWallDistanceMm", summary_number(profile.min_chest_wall_distance_mm));
+  set(node, "minSkinDistanceMm", summary_number(profile.min_skin_distance_mm));
 }
 
 void write_location(pugi::xml_node parent, const Location& location) {
@@ -75,10 +66,12 @@ void write_location(pugi::xml_node parent, const Location& location) {
   if (location.region) set(node, "region", to_string(*location.region));
   if (location.quadrant) set(node, "quadrant", to_string(*location.quadrant));
   if (location.depth) set(node, "depth", to_string(*location.depth));
-  if (location.from_nipple_mm) set(node, "distanceFromNippleMm", number(*location.from_nipple_mm));
-  if (location.from_skin_mm) set(node, "distanceFromSkinMm", number(*location.from_skin_mm));
+  if (location.from_nipple_mm)
+    set(node, "distanceFromNippleMm", summary_number(*location.from_nipple_mm));
+  if (location.from_skin_mm)
+    set(node, "distanceFromSkinMm", summary_number(*location.from_skin_mm));
   if (location.from_chest_wall_mm) {
-    set(node, "distanceFromChestWallMm", number(*location.from_chest_wall_mm));
+    set(node, "distanceFromChestWallMm", summary_number(*location.from_chest_wall_mm));
   }
 }
 
@@ -96,7 +89,7 @@ void write_site(pugi::xml_node parent, const Decision& decision) {
 void write_evidence(pugi::xml_node parent, const Finding& finding) {
   pugi::xml_node node = parent.append_child("evidence");
   if (finding.count) set(node, "count", std::to_string(*finding.count));
-  if (finding.extent_mm) set(node, "extentMm", number(*finding.extent_mm));
+  if (finding.extent_mm) set(node, "extentMm", summary_number(*finding.extent_mm));
   set(node, "change", to_string(finding.change));
   set(node, "ultrasoundVisible", to_string(finding.ultrasound_visible));
   set(node, "palpable", to_string(finding.palpable));
@@ -122,28 +115,6 @@ void write_warning(pugi::xml_node parent, const std::string& code, const std::st
   set_text(element, text);
 }
 
-// What a fired row concluded; `decision` is the finding's (nullptr for exam rows).
-std::string describe_outcome(const FiredRule& fired, const Decision* decision) {
-  const Outcome& outcome = fired.outcome;
-  std::string text;
-  const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
-  if (outcome.site_as_stated && decision != nullptr)
-    add("site " + std::string(to_string(decision->site.site)) + " as stated");
-  if (outcome.site) add("site " + std::string(to_string(*outcome.site)));
-  if (outcome.category) add("category " + std::string(to_string(*outcome.category)));
-  if (fired.rule->stage == Stage::Assessment && decision != nullptr) {
-    add("final category " + std::string(to_string(decision->final_category)));
-  }
-  if (outcome.exam_basis) add("exam category " + std::string(to_string(*outcome.exam_basis)));
-  if (outcome.action) add("action " + std::string(to_string(*outcome.action)));
-  if (outcome.biopsy) add("biopsy " + std::string(to_string(*outcome.biopsy)));
-  if (outcome.guidance) add("guidance " + std::string(to_string(*outcome.guidance)));
-  if (!outcome.note.empty()) add("note");
-  if (!outcome.warning.empty()) add("warning " + std::string(outcome.warning));
-  if (outcome.needs_review) add("needs radiologist review");
-  return text;
-}
-
 void write_trace(pugi::xml_node parent, const std::vector<FiredRule>& fired_rules,
                  const Decision* decision) {
   pugi::xml_node trace = parent.append_child("trace");
@@ -152,7 +123,7 @@ void write_trace(pugi::xml_node parent, const std::vector<FiredRule>& fired_rule
     set(rule, "id", fired.rule->id);
     set(rule, "stage", to_string(fired.rule->stage));
     set(rule, "title", fired.rule->title);
-    set(rule, "outcome", describe_outcome(fired, decision));
+    set(rule, "outcome", describe_fired_outcome(fired, decision));
     set(rule, "citation", fired.rule->citation);
     for (const auto& item : fired.evidence) {
       pugi::xml_node evidence = rule.append_child("evidence");
@@ -255,7 +226,7 @@ void write_exam(pugi::xml_node root, const Report& report) {
     set(element, "value", to_string(action));
     set(element, "urgency", std::to_string(action_urgency(action)));
   }
-  if (report.decisions.empty()) set_text(node.append_child("statement"), kNoCalcifications);
+  if (report.decisions.empty()) set_text(node.append_child("statement"), kNoCalcificationStatement);
   for (const auto& code : exam.reported_follow_up) {
     write_code(node.append_child("reportedFollowUp"), code);
   }
@@ -263,6 +234,34 @@ void write_exam(pugi::xml_node root, const Report& report) {
 }
 
 }  // namespace
+
+std::string summary_number(double value) {
+  std::ostringstream text;
+  text.imbue(std::locale::classic());
+  text << value;
+  return text.str();
+}
+
+std::string describe_fired_outcome(const FiredRule& fired, const Decision* decision) {
+  const Outcome& outcome = fired.outcome;
+  std::string text;
+  const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
+  if (outcome.site_as_stated && decision != nullptr)
+    add("site " + std::string(to_string(decision->site.site)) + " as stated");
+  if (outcome.site) add("site " + std::string(to_string(*outcome.site)));
+  if (outcome.category) add("category " + std::string(to_string(*outcome.category)));
+  if (fired.rule->stage == Stage::Assessment && decision != nullptr) {
+    add("final category " + std::string(to_string(decision->final_category)));
+  }
+  if (outcome.exam_basis) add("exam category " + std::string(to_string(*outcome.exam_basis)));
+  if (outcome.action) add("action " + std::string(to_string(*outcome.action)));
+  if (outcome.biopsy) add("biopsy " + std::string(to_string(*outcome.biopsy)));
+  if (outcome.guidance) add("guidance " + std::string(to_string(*outcome.guidance)));
+  if (!outcome.note.empty()) add("note");
+  if (!outcome.warning.empty()) add("warning " + std::string(outcome.warning));
+  if (outcome.needs_review) add("needs radiologist review");
+  return text;
+}
 
 void write_summary(const Report& report, const SummaryOptions& options, std::ostream& out) {
   pugi::xml_document document;

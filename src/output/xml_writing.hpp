@@ -1,20 +1,16 @@
 #pragma once
-// What the output writers share: the notice every output carries and attribute and text setters
-// that make every value safe for XML. Internal to src/output/ (it exposes pugixml): include it
-// from its .cpp files only.
+// What the output writers share: attribute and text setters that make every value safe for XML.
+// Internal to src/output/ (it exposes pugixml): include it from its .cpp files only.
 
 #include <string>
 #include <string_view>
 
 #include <pugixml.hpp>
 
+#include "output/summary_writer.hpp"
 #include "output/xml_text.hpp"
 
 namespace mammocalc::xml_writing {
-
-inline constexpr const char* kNotice =
-    "Decision support for radiologist review, not a diagnosis. Every classification and "
-    "recommendation below must be confirmed by the interpreting radiologist.";
 
 inline void set(pugi::xml_node node, const char* name, const std::string& value) {
   node.append_attribute(name).set_value(xml_safe_text(value).c_str());

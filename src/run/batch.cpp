@@ -23,6 +23,7 @@
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
 #include "findings/lexicon.hpp"
+#include "review/exam_view.hpp"
 #include "review/review_html.hpp"
 #include "review/summary_reader.hpp"
 #include "run/summarise.hpp"
@@ -189,9 +190,11 @@ InputResult process(const std::string& input, const BatchConfig& config, const S
     outcome.sop_instance_uid = report.input.source.sop_instance_uid;
     outcome.summary = render_summary(report, config.summary);
     if (config.html || !config.dicom_out_dir.empty()) {
-      const ReviewExam words = read_summary(outcome.summary, input);
-      if (!config.dicom_out_dir.empty()) outcome.dicom = write_report_sr(report, words);
-      if (config.html) outcome.page = render_review_page({words}, config.summary.redact);
+      if (!config.dicom_out_dir.empty()) outcome.dicom = write_report_sr(report);
+      if (config.html) {
+        outcome.page = render_review_page({exam_view_of(report, config.summary.redact)},
+                                          config.summary.redact);
+      }
     }
     outcome.entry.status = EntryStatus::Summarised;
     outcome.entry.category = report.exam.category;

@@ -3,6 +3,7 @@
 #include "annotations/annotation_reader.hpp"
 #include "base/atomic_file.hpp"
 #include "dicom/sr_reader.hpp"
+#include "review/exam_view.hpp"
 #include "review/review_html.hpp"
 #include "review/summary_reader.hpp"
 #include "run/summarise.hpp"
@@ -18,13 +19,9 @@ ReviewExam exam_of(const std::string& input, const ReviewConfig& config,
   if (kind == "mammocalcSummary") {
     return read_summary(read_input_bytes(input, kMaxSummaryBytes), input);
   }
-  const SummaryOptions options{config.options.redact};
-  if (kind == "annotations") {
-    return read_summary(render_summary(summarise_annotations(input, profile), options), input);
-  }
-  return read_summary(
-      render_summary(summarise_file(input, config.annotations, profile, config.limits), options),
-      input);
+  const bool redact = config.options.redact;
+  if (kind == "annotations") return exam_view_of(summarise_annotations(input, profile), redact);
+  return exam_view_of(summarise_file(input, config.annotations, profile, config.limits), redact);
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ StoreStatus summarise_received(const std::string& temporary, const std::string& 
         summarise_bytes(read_input_bytes(received), received == kept ? kept : "received:" + base,
                         config.annotations, profile);
     const std::string summary = render_summary(report, config.summary);
-    if (config.dicom_out) write_dicom_summary(report, summary, config.output_dir);
+    if (config.dicom_out) write_dicom_summary(report, config.output_dir);
     write_file_atomically((fs::path(config.output_dir) / stem).string(), summary);
     log << "mammocalc serve: " << base << ": summarised to " << stem << "\n";
     return StoreStatus::Success;

@@ -11,7 +11,6 @@
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
 #include "findings/findings_extractor.hpp"
-#include "review/summary_reader.hpp"
 
 namespace mammocalc {
 
@@ -96,10 +95,8 @@ Report summarise_annotations(const std::string& path, const SiteProfile& profile
   return evaluate(findings_from_annotations(read_annotations(path)), profile);
 }
 
-std::string write_dicom_summary(const Report& report, const std::string& summary,
-                                const std::string& file_or_directory) {
-  const WrittenSr written =
-      write_report_sr(report, read_summary(summary, report.input.source.file));
+std::string write_dicom_summary(const Report& report, const std::string& file_or_directory) {
+  const WrittenSr written = write_report_sr(report);
   std::string path =
       std::filesystem::is_directory(file_or_directory)
           ? (std::filesystem::path(file_or_directory) / (written.sop_instance_uid + ".dcm"))
@@ -160,7 +157,7 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
   const Report report = summarise_file(input, config.annotations, profile, config.limits);
   const std::string summary = render_summary(report, config.summary);
   // The SR first: when it cannot be written, no summary claims it was.
-  if (!config.dicom_out.empty()) write_dicom_summary(report, summary, config.dicom_out);
+  if (!config.dicom_out.empty()) write_dicom_summary(report, config.dicom_out);
   write_output(config.output, summary, out);
 }
 

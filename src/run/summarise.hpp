@@ -44,11 +44,9 @@ Report summarise_file(const std::string& path, const std::vector<std::string>& a
 Report summarise_annotations(const std::string& path, const SiteProfile& profile);
 
 // Writes the report as a DICOM SR (sr_writer) to `file_or_directory` (in a directory, named by
-// its SOP Instance UID), atomically; returns the path written. `summary` is the report's summary
-// XML. Throws Error(Usage) for an annotation-only report, Error(OutputFailed) when it cannot be
-// written.
-std::string write_dicom_summary(const Report& report, const std::string& summary,
-                                const std::string& file_or_directory);
+// its SOP Instance UID), atomically; returns the path written. Throws Error(Usage) for an
+// annotation-only report, Error(OutputFailed) when it cannot be written.
+std::string write_dicom_summary(const Report& report, const std::string& file_or_directory);
 
 // The summary XML of a report, as bytes.
 std::string render_summary(const Report& report, const SummaryOptions& options);

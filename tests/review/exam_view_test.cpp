@@ -1,0 +1,116 @@
+// The review's view built from the typed Report (exam_view_of) is the view read back from that
+// report's summary (read_summary): a fresh evaluation and a summary on disk show alike.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "annotations/site_profile_reader.hpp"
+#include "review/exam_view.hpp"
+#include "review/summary_reader.hpp"
+#include "run/summarise.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+
+// Field by field, so that a field one side forgets fails here.
+bool operator==(const ReviewRule& a, const ReviewRule& b) {
+  return std::tie(a.id, a.stage, a.title, a.outcome, a.citation) ==
+         std::tie(b.id, b.stage, b.title, b.outcome, b.citation);
+}
+bool operator==(const ReviewWarning& a, const ReviewWarning& b) {
+  return std::tie(a.code, a.text) == std::tie(b.code, b.text);
+}
+bool operator==(const ReviewBreast& a, const ReviewBreast& b) {
+  return std::tie(a.laterality, a.category, a.classification) ==
+         std::tie(b.laterality, b.category, b.classification);
+}
+bool operator==(const ReviewFinding& a, const ReviewFinding& b) {
+  return std::tie(a.id, a.laterality, a.clock, a.region, a.quadrant, a.depth,
+                  a.distance_from_nipple_mm, a.site, a.site_source, a.morphology, a.distribution,
+                  a.category, a.classification, a.reported_category, a.needs_review, a.action,
+                  a.biopsy_type, a.guidance, a.needle, a.warnings, a.trace) ==
+         std::tie(b.id, b.laterality, b.clock, b.region, b.quadrant, b.depth,
+                  b.distance_from_nipple_mm, b.site, b.site_source, b.morphology, b.distribution,
+                  b.category, b.classification, b.reported_category, b.needs_review, b.action,
+                  b.biopsy_type, b.guidance, b.needle, b.warnings, b.trace);
+}
+bool operator==(const ReviewExam& a, const ReviewExam& b) {
+  return std::tie(a.notice, a.source_file, a.study_instance_uid, a.accession_number, a.study_date,
+                  a.has_patient, a.patient_id, a.patient_name, a.patient_sex, a.patient_age,
+                  a.findings, a.category, a.classification, a.needs_review, a.breasts, a.actions,
+                  a.statement, a.warnings, a.trace, a.ruleset_version, a.tool_version) ==
+         std::tie(b.notice, b.source_file, b.study_instance_uid, b.accession_number, b.study_date,
+                  b.has_patient, b.patient_id, b.patient_name, b.patient_sex, b.patient_age,
+                  b.findings, b.category, b.classification, b.needs_review, b.breasts, b.actions,
+                  b.statement, b.warnings, b.trace, b.ruleset_version, b.tool_version);
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+void expect_same_view(const Report& report, const std::string& name) {
+  for (const bool redact : {false, true}) {
+    const ReviewExam from_report = exam_view_of(report, redact);
+    const ReviewExam from_summary = read_summary(render_summary(report, {redact}), name);
+    EXPECT_TRUE(from_report == from_summary) << name << (redact ? " (redacted)" : "");
+  }
+}
+
+std::vector<std::string> sample_srs() {
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator("samples")) {
+    if (entry.path().extension() == ".dcm") files.push_back(entry.path().string());
+  }
+  return files;
+}
+
+TEST(ExamView, EqualsSummaryReadBackForEverySample) {
+  const std::vector<std::string> samples = sample_srs();
+  ASSERT_GE(samples.size(), 15u);
+  for (const std::string& sample : samples) {
+    expect_same_view(summarise_file(sample, {}, SiteProfile{}), sample);
+  }
+}
+
+TEST(ExamView, EqualsSummaryReadBackWithAnnotationsAndProfile) {
+  const SiteProfile profile =
+      load_site_profile("samples/bir-suspicious-stereotactic.site-profile.xml");
+  expect_same_view(summarise_file("samples/bir-suspicious-stereotactic.dcm", {}, profile),
+                   "stereotactic with profile");
+  expect_same_view(summarise_file("samples/bir-nonspecific-calcifications.dcm",
+                                  {"samples/bir-nonspecific-calcifications.ductal.annotations.xml"},
+                                  SiteProfile{}),
+                   "ductal annotation");
+  expect_same_view(summarise_annotations("samples/annotation-only.annotations.xml", SiteProfile{}),
+                   "annotation only");
+}
+
+TEST(ExamView, EqualsSummaryReadBackForHostileText) {
+  Findings findings;
+  findings.source.file = "in\x01put\xff.dcm";
+  findings.source.sop_instance_uid = "1.2.3";
+  findings.patient.name = "Doe^Jane\x1b[31m\r\n\xc3";
+  findings.patient.id = "ID\t42 ";
+  Finding finding = testing::calcification({Morphology::FinePleomorphic}, Distribution::Segmental);
+  finding.location.from_nipple_mm = 12.3456789;
+  finding.location.clock_hour = 10;
+  finding.notes.push_back({"unknown-code", "code \"x\" <y> & z\x7f\r\nline", "1.2"});
+  findings.findings.push_back(finding);
+  findings.notes.push_back({"character-set", "bytes \xe2\x82 cut\rend", ""});
+  findings.notes.push_back({"tolerant-read", " \n ", ""});
+  expect_same_view(evaluate(findings), "hostile");
+}
+
+TEST(ExamView, EqualsSummaryReadBackWithoutFindings) {
+  Findings findings;
+  findings.source.file = "empty.dcm";
+  findings.overall_category = Category::Benign2;
+  expect_same_view(evaluate(findings), "no findings");
+}
+
+}  // namespace
+}  // namespace mammocalc
