@@ -263,7 +263,7 @@ void write_narrative(ContentBuilder& content, const ReviewExam& words) {
   std::string impression =
       words.category.empty()
           ? std::string("No BI-RADS category.")
-          : "BI-RADS " + words.category + " " + classification_words(words.classification) + ".";
+          : "BI-RADS " + words.category + " " + classification_words(*words.classification) + ".";
   const std::string actions = actions_words(words.actions);
   if (!actions.empty()) impression += " Recommended: " + actions + ".";
   std::string review = exam_review_words(words);  // "needs radiologist review", a sentence here

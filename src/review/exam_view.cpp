@@ -78,7 +78,7 @@ ReviewFinding finding_view(const Finding& finding, const Decision& decision) {
     view.morphology.push_back(text_of(to_string(coded.term)));
   if (finding.distribution) view.distribution = text_of(to_string(finding.distribution->term));
   view.category = text_of(to_string(decision.final_category));
-  view.classification = text_of(to_string(decision.classification));
+  view.classification = decision.classification;
   view.reported_category = word_of(decision.reported_category);
   view.needs_review = decision.needs_review;
   const Recommendation& recommendation = decision.recommendation;
@@ -119,14 +119,13 @@ ReviewExam exam_view_of(const Report& report, bool redact) {
   const ExamSummary& exam = report.exam;
   if (exam.category) {
     view.category = text_of(to_string(*exam.category));
-    view.classification = word_of(exam.classification);
+    view.classification = exam.classification;
   }
   view.needs_review = exam.needs_review;
   view.trace = trace_of(exam.trace, nullptr);
   for (const BreastSummary& breast : exam.breasts) {
     view.breasts.push_back({text_of(to_string(breast.laterality)),
-                            text_of(to_string(breast.category)),
-                            text_of(to_string(breast.classification))});
+                            text_of(to_string(breast.category)), breast.classification});
   }
   // Most urgent first, as the summary ranks them.
   std::vector<Action> actions = exam.actions;

@@ -17,11 +17,19 @@ namespace mammocalc {
 namespace {
 
 // Colours by classification, in the diagram, the badges and the legend alike.
-const char* colour_of(const std::string& classification) {
-  if (classification == "suspicious") return "#d62728";
-  if (classification == "known-malignancy") return "#7b1fa2";
-  if (classification == "probably-benign") return "#f2b705";
-  if (classification == "benign") return "#2ca02c";
+const char* colour_of(Classification classification) {
+  switch (classification) {
+    case Classification::Suspicious:
+      return "#d62728";
+    case Classification::KnownMalignancy:
+      return "#7b1fa2";
+    case Classification::ProbablyBenign:
+      return "#f2b705";
+    case Classification::Benign:
+      return "#2ca02c";
+    case Classification::Indeterminate:
+      break;
+  }
   return "#1f77b4";  // indeterminate: needs radiologist review
 }
 
@@ -71,7 +79,7 @@ std::string number(double value) {
 }
 
 pugi::xml_node badge(pugi::xml_node parent, const std::string& text,
-                     const std::string& classification) {
+                     Classification classification) {
   pugi::xml_node span = element(parent, "span", text);
   attribute(span, "class", "badge");
   attribute(span, "style", std::string("background:") + colour_of(classification));
@@ -154,7 +162,7 @@ void draw_breast(pugi::xml_node svg, double centre_x, const char* label) {
 }
 
 void draw_marker(pugi::xml_node svg, const Point& at, int number_shown,
-                 const std::string& classification) {
+                 Classification classification) {
   pugi::xml_node disc = element(svg, "circle");
   attribute(disc, "cx", number(at.x));
   attribute(disc, "cy", number(at.y));
@@ -219,8 +227,9 @@ void write_legend(pugi::xml_node parent) {
   pugi::xml_node legend = element(parent, "p");
   attribute(legend, "class", "legend");
   legend.append_child(pugi::node_pcdata).set_value("Colours:");
-  for (const char* classification :
-       {"suspicious", "known-malignancy", "probably-benign", "benign", "indeterminate"}) {
+  for (const Classification classification :
+       {Classification::Suspicious, Classification::KnownMalignancy, Classification::ProbablyBenign,
+        Classification::Benign, Classification::Indeterminate}) {
     badge(legend, classification_words(classification), classification);
   }
   element(legend, "br");
@@ -352,14 +361,16 @@ void write_exam(pugi::xml_node body, const ReviewExam& exam, bool redact) {
   std::string verdict = "Verdict: ";
   verdict += exam.category.empty()
                  ? std::string("no BI-RADS category")
-                 : "BI-RADS " + exam.category + " " + classification_words(exam.classification);
+                 : "BI-RADS " + exam.category + " " + classification_words(*exam.classification);
   const std::string actions = actions_words(exam.actions);
   if (!actions.empty()) verdict += " → " + actions;
   const std::string review = exam_review_words(exam);
   if (!review.empty()) verdict += "; " + review;
   pugi::xml_node verdict_line = element(section, "p", verdict);
   attribute(verdict_line, "class", "verdict");
-  attribute(verdict_line, "style", std::string("color:") + colour_of(exam.classification));
+  attribute(verdict_line, "style",
+            std::string("color:") +
+                colour_of(exam.classification.value_or(Classification::Indeterminate)));
   for (const ReviewWarning& warning : exam.warnings) {
     pugi::xml_node line = element(section, "p", warning.code + ": " + warning.text);
     attribute(line, "class", "warning");
@@ -478,8 +489,7 @@ std::string render_batch_index_page(const BatchIndex& index) {
     element(tr, "td", entry.category ? std::string(to_string(*entry.category)) : "");
     pugi::xml_node classification = element(tr, "td");
     if (entry.classification) {
-      const std::string value(to_string(*entry.classification));
-      badge(classification, classification_words(value), value);
+      badge(classification, classification_words(*entry.classification), *entry.classification);
     }
     element(tr, "td",
             entry.status == EntryStatus::Summarised ? std::to_string(entry.findings) : "");

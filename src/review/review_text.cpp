@@ -11,11 +11,19 @@ namespace mammocalc {
 namespace {
 
 // ANSI SGR colours by classification; the reset ends every coloured span.
-const char* colour_of(const std::string& classification) {
-  if (classification == "suspicious") return "\x1b[1;31m";
-  if (classification == "known-malignancy") return "\x1b[1;35m";
-  if (classification == "probably-benign") return "\x1b[1;33m";
-  if (classification == "benign") return "\x1b[1;32m";
+const char* colour_of(Classification classification) {
+  switch (classification) {
+    case Classification::Suspicious:
+      return "\x1b[1;31m";
+    case Classification::KnownMalignancy:
+      return "\x1b[1;35m";
+    case Classification::ProbablyBenign:
+      return "\x1b[1;33m";
+    case Classification::Benign:
+      return "\x1b[1;32m";
+    case Classification::Indeterminate:
+      break;
+  }
   return "\x1b[1;36m";  // indeterminate: needs radiologist review
 }
 constexpr const char* kReset = "\x1b[0m";
@@ -122,7 +130,7 @@ class TextReview {
   }
 
  private:
-  std::string coloured(const std::string& text, const std::string& classification) const {
+  std::string coloured(const std::string& text, Classification classification) const {
     if (!options_.color) return text;
     return colour_of(classification) + text + kReset;
   }
@@ -209,8 +217,8 @@ class TextReview {
       verdict += "no BI-RADS category";
     } else {
       verdict +=
-          coloured("BI-RADS " + exam.category + " " + classification_words(exam.classification),
-                   exam.classification);
+          coloured("BI-RADS " + exam.category + " " + classification_words(*exam.classification),
+                   *exam.classification);
     }
     const std::string actions = actions_words(exam.actions);
     if (!actions.empty()) verdict += " -> " + actions;
@@ -247,9 +255,9 @@ std::string distribution_words(const std::string& term) {
   return words_of(term);
 }
 
-std::string classification_words(const std::string& classification) {
-  if (classification == "indeterminate") return "needs radiologist review";
-  return words_of(classification);
+std::string classification_words(Classification classification) {
+  if (classification == Classification::Indeterminate) return "needs radiologist review";
+  return words_of(std::string(to_string(classification)));
 }
 
 std::string action_words(const std::string& action) {
@@ -314,21 +322,21 @@ std::string reported_words(const ReviewFinding& finding) {
 
 std::string review_words(const ReviewFinding& finding) {
   // "indeterminate" already reads "needs radiologist review".
-  if (!finding.needs_review || finding.classification == "indeterminate") return {};
+  if (!finding.needs_review || finding.classification == Classification::Indeterminate) return {};
   return "; needs radiologist review";
 }
 
 std::string exam_review_words(const ReviewExam& exam) {
   const auto count = std::count_if(exam.findings.begin(), exam.findings.end(),
                                    [](const ReviewFinding& f) { return f.needs_review; });
-  const bool said_already = exam.classification == "indeterminate" &&
+  const bool said_already = exam.classification == Classification::Indeterminate &&
                             count == static_cast<std::ptrdiff_t>(exam.findings.size());
   if (count > 0 && !said_already) {
     return std::to_string(count) + (count == 1 ? " finding needs" : " findings need") +
            " radiologist review";
   }
   // An exam row (E4, E5) asked for review, not a finding.
-  if (count == 0 && exam.needs_review && exam.classification != "indeterminate") {
+  if (count == 0 && exam.needs_review && exam.classification != Classification::Indeterminate) {
     return "needs radiologist review";
   }
   return {};

@@ -23,7 +23,7 @@ void write_review_text(const ReviewExam& exam, const ReviewOptions& options, std
 // Words for the summary's terms, shared by the text and HTML views.
 std::string morphology_words(const std::string& term);
 std::string distribution_words(const std::string& term);
-std::string classification_words(const std::string& classification);
+std::string classification_words(Classification classification);
 std::string action_words(const std::string& action);
 std::string actions_words(const std::vector<std::string>& actions);  // in the given order
 std::string biopsy_words(const std::string& biopsy_type);

@@ -16,6 +16,17 @@ std::string attribute(pugi::xml_node node, const char* name) {
   return node.attribute(name).value();
 }
 
+// A classification word as the summary writes it. A word this version does not know reads as
+// indeterminate ("needs radiologist review"), never as anything more reassuring.
+Classification classification_of(const std::string& word) {
+  for (const Classification classification :
+       {Classification::Benign, Classification::ProbablyBenign, Classification::Suspicious,
+        Classification::KnownMalignancy, Classification::Indeterminate}) {
+    if (to_string(classification) == word) return classification;
+  }
+  return Classification::Indeterminate;
+}
+
 std::vector<ReviewWarning> warnings_of(pugi::xml_node node) {
   std::vector<ReviewWarning> warnings;
   const auto children = node.children("warning");
@@ -70,12 +81,13 @@ ReviewFinding read_finding(pugi::xml_node node) {
   finding.distribution = attribute(node.child("distribution"), "term");
   const pugi::xml_node assessment = node.child("assessment");
   finding.category = attribute(assessment, "category");
-  finding.classification = attribute(assessment, "classification");
+  finding.classification = classification_of(attribute(assessment, "classification"));
   finding.reported_category = attribute(assessment, "reportedCategory");
   // Summaries from before needsReview asked for review only when indeterminate.
   const pugi::xml_attribute needs_review = assessment.attribute("needsReview");
-  finding.needs_review =
-      needs_review.empty() ? finding.classification == "indeterminate" : needs_review.as_bool();
+  finding.needs_review = needs_review.empty()
+                             ? finding.classification == Classification::Indeterminate
+                             : needs_review.as_bool();
   const pugi::xml_node recommendation = node.child("recommendation");
   finding.action = attribute(recommendation, "action");
   finding.biopsy_type = attribute(recommendation, "biopsyType");
@@ -122,12 +134,14 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
   }
   const pugi::xml_node verdict = root.child("exam");
   exam.category = attribute(verdict, "category");
-  exam.classification = attribute(verdict, "classification");
+  if (!exam.category.empty()) {
+    exam.classification = classification_of(attribute(verdict, "classification"));
+  }
   exam.needs_review = verdict.attribute("needsReview").as_bool(false);
   exam.trace = trace_of(verdict);
   for (pugi::xml_node breast : verdict.children("breast")) {
     exam.breasts.push_back({attribute(breast, "laterality"), attribute(breast, "category"),
-                            attribute(breast, "classification")});
+                            classification_of(attribute(breast, "classification"))});
   }
   // Most urgent first, as the summary ranks them. Summaries from before the urgency attribute
   // listed their actions least urgent first, so there the position stands in for it.

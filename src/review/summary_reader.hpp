@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "rules/rules.hpp"
+
 namespace mammocalc {
 
 struct ReviewRule {
@@ -37,7 +39,7 @@ struct ReviewFinding {
   std::vector<std::string> morphology;
   std::string distribution;
   std::string category;
-  std::string classification;
+  Classification classification = Classification::Indeterminate;
   std::string reported_category;
   bool needs_review = false;  // a rule asked for the radiologist's review
   std::string action;
@@ -51,7 +53,7 @@ struct ReviewFinding {
 struct ReviewBreast {
   std::string laterality;
   std::string category;
-  std::string classification;
+  Classification classification = Classification::Indeterminate;
 };
 
 struct ReviewExam {
@@ -66,8 +68,8 @@ struct ReviewExam {
   std::string patient_sex;
   std::string patient_age;
   std::vector<ReviewFinding> findings;
-  std::string category;  // the exam's; empty when there is none
-  std::string classification;
+  std::string category;                          // the exam's; empty when there is none
+  std::optional<Classification> classification;  // empty when there is no category
   bool needs_review = false;  // a finding or an exam row needs the radiologist's review
   std::vector<ReviewBreast> breasts;
   std::vector<std::string> actions;  // most urgent first
