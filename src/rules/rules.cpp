@@ -196,7 +196,7 @@ void assess_category(RuleContext& context, Decision& decision) {
     if (fired.outcome.category) {
       category = category ? higher(*category, *fired.outcome.category) : *fired.outcome.category;
     }
-    if (rule.id != "C0") ++context.category_rules_fired;
+    if (!fired.outcome.category_floor) ++context.category_rules_fired;
     decision.trace.push_back(std::move(fired));
     return true;
   };

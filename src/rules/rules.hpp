@@ -87,6 +87,9 @@ struct Outcome {
   SiteSource site_source = SiteSource::None;
   bool site_as_stated = false;       // S1/S2: the stated site stands
   std::optional<Category> category;  // C rows
+  // C rows: the category is only a floor under the others (C0). The row alone does not count as a
+  // category rule that applied, so C12 and W3 still see "no category from the evidence".
+  bool category_floor = false;
   std::optional<Action> action;      // A rows
   std::optional<BiopsyType> biopsy;  // B rows, A8
   std::optional<Guidance> guidance;
@@ -121,7 +124,7 @@ struct RuleContext {
   const Finding& finding;
   const SiteProfile& profile;
   SiteAssessment site;
-  int category_rules_fired = 0;  // C rows other than C0 that applied so far
+  int category_rules_fired = 0;  // C rows that applied so far, floors (category_floor) not counted
   std::optional<Classification> classification;
   // For the check rows (W), which look at what the other stages decided:
   const Decision* decided = nullptr;

@@ -90,6 +90,21 @@ TEST(RuleTable, VariantsSayWhenTheyApply) {
   }
 }
 
+TEST(RuleTable, OnlyC0IsACategoryFloor) {
+  // C0 keeps a finding with any suspicious feature at 4A or above, but alone it is no category
+  // from the evidence: C12 (category 0) and W3 (insufficient-evidence) must still see none. C0
+  // unmarked would silence them; another row marked would make its evidence count for nothing.
+  for (const Rule& rule : rule_table()) {
+    EXPECT_EQ(rule.outcome.category_floor, rule.id == "C0") << rule.id;
+    EXPECT_EQ(rule.variant.category_floor, rule.id == "C0" && rule.variant_when != nullptr)
+        << rule.id;
+  }
+  const Rule* c0 = find_rule("C0");
+  ASSERT_NE(c0, nullptr);
+  EXPECT_EQ(c0->stage, Stage::Category);
+  EXPECT_EQ(c0->outcome.category, Category::LowSuspicion4A);
+}
+
 TEST(RuleTable, FindRuleReturnsNullForUnknownId) { EXPECT_EQ(find_rule("X99"), nullptr); }
 
 }  // namespace
