@@ -228,6 +228,12 @@ struct Report {
   ExamSummary exam;
 };
 
+// The exam's category by an exam row's basis: the findings' highest, the report's overall, or the
+// higher of both (the one there is when the other is missing; none when neither is).
+std::optional<Category> exam_category_from(ExamBasis basis,
+                                           const std::optional<Category>& findings_category,
+                                           const std::optional<Category>& reported_category);
+
 // Evaluates every finding against the rule table.
 Report evaluate(Findings findings, const SiteProfile& profile = SiteProfile{});
 

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "rules/rules.hpp"
@@ -616,6 +617,28 @@ TEST(Exam, IndeterminateOutranksBenign) {
   Findings findings;
   findings.findings = {calcification({M::CoarsePopcorn}), calcification({})};
   EXPECT_EQ(evaluate(findings).exam.classification, Classification::Indeterminate);
+}
+
+TEST(ExamCategory, HigherOfBothIsDefinedWhicheverIsMissing) {
+  const ExamBasis both = ExamBasis::HigherOfBoth;
+  EXPECT_FALSE(exam_category_from(both, std::nullopt, std::nullopt).has_value());
+  EXPECT_EQ(exam_category_from(both, Category::Benign2, std::nullopt), Category::Benign2);
+  EXPECT_EQ(exam_category_from(both, std::nullopt, Category::Suspicious4), Category::Suspicious4);
+  EXPECT_EQ(exam_category_from(both, Category::Benign2, Category::Suspicious4),
+            Category::Suspicious4);
+  EXPECT_EQ(exam_category_from(both, Category::HighSuspicion4C, Category::Benign2),
+            Category::HighSuspicion4C);
+  EXPECT_EQ(exam_category_from(both, Category::Incomplete0, Category::Negative1),
+            Category::Incomplete0);  // 0 outranks 1 and 2
+}
+TEST(ExamCategory, FindingsAndReportBasesTakeOnlyTheirOwn) {
+  EXPECT_EQ(exam_category_from(ExamBasis::Findings, Category::Benign2, Category::Suspicious4),
+            Category::Benign2);
+  EXPECT_FALSE(
+      exam_category_from(ExamBasis::Findings, std::nullopt, Category::Benign2).has_value());
+  EXPECT_EQ(exam_category_from(ExamBasis::Report, Category::Suspicious4, Category::Benign2),
+            Category::Benign2);
+  EXPECT_FALSE(exam_category_from(ExamBasis::Report, Category::Benign2, std::nullopt).has_value());
 }
 
 bool exam_fired(const Report& report, const std::string& id) {
