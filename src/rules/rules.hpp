@@ -126,11 +126,13 @@ struct RuleContext {
   SiteAssessment site;
   int category_rules_fired = 0;  // C rows that applied so far, floors (category_floor) not counted
   std::optional<Classification> classification;
-  // For the check rows (W), which look at what the other stages decided:
+  // For the check rows (W), which look at what the other stages decided. Set only while they
+  // run; predicates read it through a helper that throws std::logic_error when it is missing.
   const Decision* decided = nullptr;
   std::size_t readings = 1;  // more than one when an annotation and the SR disagree
   std::optional<Category> set_aside_category;  // the annotated reading's, when the SR's classifies
-  const ExamContext* exam = nullptr;           // exam rows only (they read nothing else)
+  // Exam rows only (they read nothing else); read like `decided`, never dereferenced unchecked.
+  const ExamContext* exam = nullptr;
 };
 
 using Predicate = bool (*)(const RuleContext&);
