@@ -3,12 +3,34 @@
 #include <algorithm>
 #include <iterator>
 #include <sstream>
+#include <stdexcept>
+#include <string_view>
 #include <utility>
 
 #include "findings/lexicon.hpp"
 
 namespace mammocalc::predicates {
 namespace {
+
+// What the check rows (W) read: the decision the other stages made. The engine gives it only on
+// the check stage; a predicate asked without it is called from the wrong stage, a bug to report
+// loudly rather than a null pointer to read.
+const Decision& decision_of(const RuleContext& context, std::string_view predicate) {
+  if (context.decided == nullptr) {
+    throw std::logic_error("rule predicate " + std::string(predicate) +
+                           " reads the decision of a check row (W) but was called without one");
+  }
+  return *context.decided;
+}
+
+// What the exam rows (E) read: the exam as a whole, given only on the exam stage.
+const ExamContext& exam_of(const RuleContext& context, std::string_view predicate) {
+  if (context.exam == nullptr) {
+    throw std::logic_error("rule predicate " + std::string(predicate) +
+                           " reads the exam of an exam row (E) but was called without one");
+  }
+  return *context.exam;
+}
 
 template <typename Pred>
 bool any_term(const Finding& finding, Pred pred) {
@@ -63,14 +85,14 @@ std::string words(Category category) { return std::string(to_string(category)); 
 bool overall_is_the_exams(const ExamContext& exam) { return exam.findings.findings.size() > 1; }
 
 // Each reported follow-up that names another procedure than the rules chose, in words.
-std::vector<std::string> differing_follow_ups(const RuleContext& context) {
-  const Recommendation& recommendation = context.decided->recommendation;
+std::vector<std::string> differing_follow_ups(const Finding& finding, const Decision& decided) {
+  const Recommendation& recommendation = decided.recommendation;
   const bool rules_biopsy = recommendation.biopsy.has_value();
   const bool rules_wire = recommendation.biopsy == BiopsyType::WireLocalization;
   const std::string rules_choice = rules_biopsy ? std::string(to_string(*recommendation.biopsy))
                                                 : std::string(to_string(recommendation.action));
   std::vector<std::string> texts;
-  for (const Code& code : context.finding.reported_follow_up) {
+  for (const Code& code : finding.reported_follow_up) {
     std::string procedure;
     if (same_concept(code, codes::kHistologyUsingCoreBiopsy) && (!rules_biopsy || rules_wire)) {
       procedure = "core biopsy";
@@ -387,7 +409,8 @@ bool more_suspicious_reading_classifies(const RuleContext& context) {
 }
 
 std::vector<std::string> more_suspicious_reading_texts(const RuleContext& context) {
-  return {"the SR's own values give category " + words(context.decided->final_category) +
+  const Decision& decided = decision_of(context, __func__);
+  return {"the SR's own values give category " + words(decided.final_category) +
           ", the annotation's give " + words(*context.set_aside_category) +
           "; the more suspicious reading classifies and its rules are traced"};
 }
@@ -402,8 +425,8 @@ std::vector<std::string> site_conflict_texts(const RuleContext& context) {
 }
 
 bool rules_gave_no_category(const RuleContext& context) {
-  return context.category_rules_fired == 0 ||
-         context.decided->rule_category == Category::Incomplete0;
+  const Decision& decided = decision_of(context, __func__);
+  return context.category_rules_fired == 0 || decided.rule_category == Category::Incomplete0;
 }
 
 std::vector<std::string> insufficient_evidence_texts(const RuleContext& /*context*/) {
@@ -411,48 +434,54 @@ std::vector<std::string> insufficient_evidence_texts(const RuleContext& /*contex
 }
 
 bool assessment_discordant(const RuleContext& context) {
+  const Decision& decided = decision_of(context, __func__);
   const auto& reported = context.finding.reported_category;
   if (!reported) return false;
-  return discordant(*reported, context.decided->rule_category);
+  return discordant(*reported, decided.rule_category);
 }
 
 std::vector<std::string> assessment_discordant_texts(const RuleContext& context) {
+  const Decision& decided = decision_of(context, __func__);
   const Finding& finding = context.finding;
-  return {"rules give " + words(context.decided->rule_category) + ", the radiologist reported " +
+  return {"rules give " + words(decided.rule_category) + ", the radiologist reported " +
           words(*finding.reported_category) + " (" + finding.reported_category_source + ")"};
 }
 
 bool reported_follow_up_differs(const RuleContext& context) {
-  return !differing_follow_ups(context).empty();
+  return !differing_follow_ups(context.finding, decision_of(context, __func__)).empty();
 }
 
 std::vector<std::string> follow_up_differs_texts(const RuleContext& context) {
-  return differing_follow_ups(context);
+  return differing_follow_ups(context.finding, decision_of(context, __func__));
 }
 
 bool readings_disagree(const RuleContext& context) { return context.readings > 1; }
 
 bool exam_has_findings(const RuleContext& context) {
-  return !context.exam->findings.findings.empty();
+  return !exam_of(context, __func__).findings.findings.empty();
 }
 
 bool no_finding_but_report_category(const RuleContext& context) {
-  return !exam_has_findings(context) && context.exam->findings.overall_category.has_value();
+  const ExamContext& exam = exam_of(context, __func__);
+  return !exam_has_findings(context) && exam.findings.overall_category.has_value();
 }
 
 bool overall_category_not_on_a_finding(const RuleContext& context) {
-  return overall_is_the_exams(*context.exam) && context.exam->findings.overall_category.has_value();
+  const ExamContext& exam = exam_of(context, __func__);
+  return overall_is_the_exams(exam) && exam.findings.overall_category.has_value();
 }
 
 bool overall_category_discordant(const RuleContext& context) {
+  const ExamContext& exam = exam_of(context, __func__);
   if (!overall_category_not_on_a_finding(context)) return false;
-  return discordant(*context.exam->findings.overall_category, *context.exam->findings_category);
+  return discordant(*exam.findings.overall_category, *exam.findings_category);
 }
+
+namespace {
 
 // The report's overall follow-up codes that ask for tissue (CID 6028) where no finding's rules
 // chose a biopsy or surgery.
-std::vector<Code> tissue_follow_ups_not_chosen(const RuleContext& context) {
-  const ExamContext& exam = *context.exam;
+std::vector<Code> tissue_follow_ups_not_chosen(const ExamContext& exam) {
   if (!overall_is_the_exams(exam)) return {};
   const bool rules_chose_tissue = std::any_of(
       exam.actions.begin(), exam.actions.end(),
@@ -469,12 +498,14 @@ std::vector<Code> tissue_follow_ups_not_chosen(const RuleContext& context) {
   return codes;
 }
 
+}  // namespace
+
 bool overall_follow_up_asks_for_tissue(const RuleContext& context) {
-  return !tissue_follow_ups_not_chosen(context).empty();
+  return !tissue_follow_ups_not_chosen(exam_of(context, __func__)).empty();
 }
 
 std::vector<std::string> overall_follow_up_texts(const RuleContext& context) {
-  const std::vector<Code> codes = tissue_follow_ups_not_chosen(context);
+  const std::vector<Code> codes = tissue_follow_ups_not_chosen(exam_of(context, __func__));
   std::vector<std::string> texts(codes.size());
   std::transform(codes.begin(), codes.end(), texts.begin(), [](const Code& code) {
     return "the report's overall follow-up is " + describe(code) +
@@ -484,8 +515,9 @@ std::vector<std::string> overall_follow_up_texts(const RuleContext& context) {
 }
 
 std::vector<std::string> overall_discordant_texts(const RuleContext& context) {
-  return {"the report's overall assessment is " + words(*context.exam->findings.overall_category) +
-          ", the calcification findings give " + words(*context.exam->findings_category) +
+  const ExamContext& exam = exam_of(context, __func__);
+  return {"the report's overall assessment is " + words(*exam.findings.overall_category) +
+          ", the calcification findings give " + words(*exam.findings_category) +
           "; the higher stands (the overall assessment may rest on other findings)"};
 }
 

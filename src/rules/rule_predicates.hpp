@@ -60,7 +60,8 @@ bool ultrasound_visible(const RuleContext& context);
 bool stereotactic_not_feasible(const RuleContext& context);
 bool mammography_only_with_vacuum(const RuleContext& context);
 
-// Check rows (W): each predicate with the texts of the warnings it gives.
+// Check rows (W): each predicate with the texts of the warnings it gives. Those that read what the
+// other stages decided throw std::logic_error, naming themselves, when context.decided is unset.
 bool more_suspicious_reading_classifies(const RuleContext& context);
 std::vector<std::string> more_suspicious_reading_texts(const RuleContext& context);
 bool site_conflict(const RuleContext& context);
@@ -73,7 +74,8 @@ bool reported_follow_up_differs(const RuleContext& context);
 std::vector<std::string> follow_up_differs_texts(const RuleContext& context);
 bool readings_disagree(const RuleContext& context);
 
-// Exam rows (E): they read context.exam only.
+// Exam rows (E): they read context.exam only, and throw std::logic_error, naming themselves,
+// when it is unset.
 bool exam_has_findings(const RuleContext& context);
 bool no_finding_but_report_category(const RuleContext& context);
 bool overall_category_not_on_a_finding(const RuleContext& context);

@@ -58,6 +58,13 @@ Outcome category(Category value) {
   return outcome;
 }
 
+// A category that raises the others to at least `value` but alone gives none (C0).
+Outcome category_floor(Category value) {
+  Outcome outcome = category(value);
+  outcome.category_floor = true;
+  return outcome;
+}
+
 Outcome action(Action value, std::optional<CodeConst> follow_up) {
   Outcome outcome;
   outcome.action = value;
@@ -138,7 +145,7 @@ std::vector<Rule> make_rule_table() {
        "any suspicious feature is present anywhere in the finding (suspicious morphology, "
        "linear or segmental arrangement, ductal site without benign morphology, within a mass, "
        "new or increasing round/punctate group)",
-       Stage::Category, has_suspicious_feature, category(Category::LowSuspicion4A),
+       Stage::Category, has_suspicious_feature, category_floor(Category::LowSuspicion4A),
        kMorphDist | kEvidenceSite | kEvidenceChange | kEvidenceUltrasound},
       {"C1", "Typically benign morphology", kBiradsTypicallyBenign,
        "every morphology term is typically benign and the distribution is not linear or "

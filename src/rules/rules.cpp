@@ -196,7 +196,7 @@ void assess_category(RuleContext& context, Decision& decision) {
     if (fired.outcome.category) {
       category = category ? higher(*category, *fired.outcome.category) : *fired.outcome.category;
     }
-    if (rule.id != "C0") ++context.category_rules_fired;
+    if (!fired.outcome.category_floor) ++context.category_rules_fired;
     decision.trace.push_back(std::move(fired));
     return true;
   };
@@ -345,20 +345,6 @@ const Finding& no_finding() {
   return finding;
 }
 
-std::optional<Category> exam_category(ExamBasis basis, const ExamContext& exam) {
-  const std::optional<Category>& overall = exam.findings.overall_category;
-  switch (basis) {
-    case ExamBasis::Findings:
-      return exam.findings_category;
-    case ExamBasis::Report:
-      return overall;
-    case ExamBasis::HigherOfBoth:
-      if (!exam.findings_category || !overall) return exam.findings_category.value_or(*overall);
-      return higher(*exam.findings_category, *overall);
-  }
-  return exam.findings_category;
-}
-
 // The exam rows (E): the exam's category, and what the report's overall assessment says of it.
 void assess_exam(const ExamContext& exam_context, const SiteProfile& profile, ExamSummary& exam) {
   RuleContext context{no_finding(), profile,      SiteAssessment{}, 0, std::nullopt, nullptr, 1,
@@ -367,7 +353,8 @@ void assess_exam(const ExamContext& exam_context, const SiteProfile& profile, Ex
     if (!rule.applies(context)) return true;
     FiredRule fired = fire(rule, context);
     if (fired.outcome.exam_basis) {
-      exam.category = exam_category(*fired.outcome.exam_basis, exam_context);
+      exam.category = exam_category_from(*fired.outcome.exam_basis, exam_context.findings_category,
+                                         exam_context.findings.overall_category);
     }
     add_warnings(fired, context, exam.warnings);
     exam.trace.push_back(std::move(fired));
@@ -450,6 +437,23 @@ std::string outcome_words(const Outcome& outcome) {
 }
 
 }  // namespace
+
+std::optional<Category> exam_category_from(ExamBasis basis,
+                                           const std::optional<Category>& findings_category,
+                                           const std::optional<Category>& reported_category) {
+  switch (basis) {
+    case ExamBasis::Findings:
+      return findings_category;
+    case ExamBasis::Report:
+      return reported_category;
+    case ExamBasis::HigherOfBoth:
+      if (findings_category && reported_category) {
+        return higher(*findings_category, *reported_category);
+      }
+      return findings_category ? findings_category : reported_category;  // none when neither
+  }
+  return findings_category;
+}
 
 std::string describe_outcome(const Rule& rule) {
   if (rule.stage == Stage::Assessment) {

@@ -87,6 +87,9 @@ struct Outcome {
   SiteSource site_source = SiteSource::None;
   bool site_as_stated = false;       // S1/S2: the stated site stands
   std::optional<Category> category;  // C rows
+  // C rows: the category is only a floor under the others (C0). The row alone does not count as a
+  // category rule that applied, so C12 and W3 still see "no category from the evidence".
+  bool category_floor = false;
   std::optional<Action> action;      // A rows
   std::optional<BiopsyType> biopsy;  // B rows, A8
   std::optional<Guidance> guidance;
@@ -121,13 +124,15 @@ struct RuleContext {
   const Finding& finding;
   const SiteProfile& profile;
   SiteAssessment site;
-  int category_rules_fired = 0;  // C rows other than C0 that applied so far
+  int category_rules_fired = 0;  // C rows that applied so far, floors (category_floor) not counted
   std::optional<Classification> classification;
-  // For the check rows (W), which look at what the other stages decided:
+  // For the check rows (W), which look at what the other stages decided. Set only while they
+  // run; predicates read it through a helper that throws std::logic_error when it is missing.
   const Decision* decided = nullptr;
   std::size_t readings = 1;  // more than one when an annotation and the SR disagree
   std::optional<Category> set_aside_category;  // the annotated reading's, when the SR's classifies
-  const ExamContext* exam = nullptr;           // exam rows only (they read nothing else)
+  // Exam rows only (they read nothing else); read like `decided`, never dereferenced unchecked.
+  const ExamContext* exam = nullptr;
 };
 
 using Predicate = bool (*)(const RuleContext&);
@@ -224,6 +229,12 @@ struct Report {
   std::vector<Decision> decisions;  // one per input finding, same order
   ExamSummary exam;
 };
+
+// The exam's category by an exam row's basis: the findings' highest, the report's overall, or the
+// higher of both (the one there is when the other is missing; none when neither is).
+std::optional<Category> exam_category_from(ExamBasis basis,
+                                           const std::optional<Category>& findings_category,
+                                           const std::optional<Category>& reported_category);
 
 // Evaluates every finding against the rule table.
 Report evaluate(Findings findings, const SiteProfile& profile = SiteProfile{});

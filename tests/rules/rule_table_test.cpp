@@ -2,6 +2,8 @@
 
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "rules/rules.hpp"
 
@@ -88,6 +90,45 @@ TEST(RuleTable, VariantsSayWhenTheyApply) {
     }
     EXPECT_FALSE(describe_outcome(rule).empty()) << rule.id;
   }
+}
+
+TEST(RuleTable, OnlyC0IsACategoryFloor) {
+  // C0 keeps a finding with any suspicious feature at 4A or above, but alone it is no category
+  // from the evidence: C12 (category 0) and W3 (insufficient-evidence) must still see none. C0
+  // unmarked would silence them; another row marked would make its evidence count for nothing.
+  for (const Rule& rule : rule_table()) {
+    EXPECT_EQ(rule.outcome.category_floor, rule.id == "C0") << rule.id;
+    EXPECT_EQ(rule.variant.category_floor, rule.id == "C0" && rule.variant_when != nullptr)
+        << rule.id;
+  }
+  const Rule* c0 = find_rule("C0");
+  ASSERT_NE(c0, nullptr);
+  EXPECT_EQ(c0->stage, Stage::Category);
+  EXPECT_EQ(c0->outcome.category, Category::LowSuspicion4A);
+}
+
+std::vector<std::string_view> ids_of(Stage stage) {
+  std::vector<std::string_view> ids;
+  for (const Rule& rule : rule_table()) {
+    if (rule.stage == stage) ids.push_back(rule.id);
+  }
+  return ids;
+}
+
+TEST(RuleTable, FirstWinsStagesKeepTheirOrder) {
+  // The engine takes the first applicable site row (S) and the first applicable biopsy-type row
+  // (B): in these stages the table order IS the precedence. Reordering them, every row unchanged,
+  // changes which site classifies a finding or which biopsy a patient is sent to.
+  EXPECT_EQ(ids_of(Stage::Site), (std::vector<std::string_view>{"S1", "S2", "S3", "S4", "S5"}))
+      << "site rows are first-wins, so their order is the precedence of decision-logic.md §2: "
+         "annotation > SR > inferred ductal > inferred lobular > unknown (and the first "
+         "inferring row gives the inferred site a stated one is checked against)";
+  EXPECT_EQ(ids_of(Stage::BiopsyType),
+            (std::vector<std::string_view>{"B1", "B2", "B3", "B4", "B5", "B6"}))
+      << "biopsy-type rows are first-wins, so their order is the precedence of decision-logic.md "
+         "§4: a prior high-risk or insufficient result (B1) and a reported needle localization "
+         "(B2) before ultrasound guidance (B3), stereotactic obstacles (B4) before vacuum-assisted "
+         "(B5), and stereotactic core (B6) only when nothing else applies";
 }
 
 TEST(RuleTable, FindRuleReturnsNullForUnknownId) { EXPECT_EQ(find_rule("X99"), nullptr); }

@@ -2,8 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
+#include <stdexcept>
+#include <string>
 #include <utility>
+#include <vector>
 
+#include "rules/rule_predicates.hpp"
 #include "rules/rules.hpp"
 #include "test_support.hpp"
 
@@ -584,6 +589,65 @@ TEST(RuleW5, DifferingFollowUpWarnsOncePerCodeAndNeedsReview) {
             2);
   EXPECT_TRUE(d.needs_review);
 }
+// The check rows read what the other stages decided, which the engine gives only on the check
+// stage. A predicate called without it must fail loudly, naming itself, never read a null pointer.
+TEST(CheckRows, FailLoudlyWithoutADecision) {
+  Finding f = calcification({M::Amorphous}, D::Grouped);
+  f.reported_category = Category::Benign2;  // so that W4 cannot answer before reading it
+  f.reported_follow_up.push_back(codes::kCytologicAnalysis.to_code());
+  const SiteProfile profile;
+  const RuleContext context{f,       profile, SiteAssessment{},  1,      Classification::Suspicious,
+                            nullptr, 1,       Category::Benign2, nullptr};
+  for (const char* id : {"W3", "W4", "W5"}) {
+    const Rule* rule = find_rule(id);
+    ASSERT_NE(rule, nullptr) << id;
+    ASSERT_EQ(rule->stage, Stage::Check) << id;
+    EXPECT_THROW(rule->applies(context), std::logic_error) << id;
+  }
+  for (const char* id : {"W1", "W4", "W5"}) {
+    const Rule* rule = find_rule(id);
+    ASSERT_NE(rule, nullptr) << id;
+    ASSERT_NE(rule->outcome.warning_texts, nullptr) << id;
+    EXPECT_THROW(rule->outcome.warning_texts(context), std::logic_error) << id;
+  }
+  try {
+    predicates::rules_gave_no_category(context);
+    ADD_FAILURE() << "rules_gave_no_category read no decision and did not throw";
+  } catch (const std::logic_error& error) {
+    EXPECT_NE(std::string(error.what()).find("rules_gave_no_category"), std::string::npos)
+        << error.what();
+  }
+  // With the decision given, the same predicates answer.
+  const Decision decided = decide(f);
+  RuleContext checking = context;
+  checking.decided = &decided;
+  for (const char* id : {"W3", "W4", "W5"}) EXPECT_NO_THROW(find_rule(id)->applies(checking)) << id;
+}
+
+// Likewise the exam rows read the exam, which the engine gives only on the exam stage.
+TEST(ExamRows, FailLoudlyWithoutTheExam) {
+  const Finding f = calcification({M::CoarsePopcorn});
+  const SiteProfile profile;
+  const RuleContext context{f,       profile, SiteAssessment{}, 1,      std::nullopt,
+                            nullptr, 1,       std::nullopt,     nullptr};
+  const Findings findings;
+  const std::vector<Action> actions;
+  const ExamContext exam{findings, std::nullopt, actions};
+  RuleContext with_exam = context;
+  with_exam.exam = &exam;
+  int exam_rows = 0;
+  for (const Rule& rule : rule_table()) {
+    if (rule.stage != Stage::Exam) continue;
+    ++exam_rows;
+    EXPECT_THROW(rule.applies(context), std::logic_error) << rule.id;
+    if (rule.outcome.warning_texts != nullptr) {
+      EXPECT_THROW(rule.outcome.warning_texts(context), std::logic_error) << rule.id;
+    }
+    EXPECT_NO_THROW(rule.applies(with_exam)) << rule.id;
+  }
+  EXPECT_GT(exam_rows, 0);
+}
+
 TEST(RuleA5, IndeterminateNeedsReview) {
   const Decision d = decide(calcification({}));
   EXPECT_EQ(d.classification, Classification::Indeterminate);
@@ -616,6 +680,28 @@ TEST(Exam, IndeterminateOutranksBenign) {
   Findings findings;
   findings.findings = {calcification({M::CoarsePopcorn}), calcification({})};
   EXPECT_EQ(evaluate(findings).exam.classification, Classification::Indeterminate);
+}
+
+TEST(ExamCategory, HigherOfBothIsDefinedWhicheverIsMissing) {
+  const ExamBasis both = ExamBasis::HigherOfBoth;
+  EXPECT_FALSE(exam_category_from(both, std::nullopt, std::nullopt).has_value());
+  EXPECT_EQ(exam_category_from(both, Category::Benign2, std::nullopt), Category::Benign2);
+  EXPECT_EQ(exam_category_from(both, std::nullopt, Category::Suspicious4), Category::Suspicious4);
+  EXPECT_EQ(exam_category_from(both, Category::Benign2, Category::Suspicious4),
+            Category::Suspicious4);
+  EXPECT_EQ(exam_category_from(both, Category::HighSuspicion4C, Category::Benign2),
+            Category::HighSuspicion4C);
+  EXPECT_EQ(exam_category_from(both, Category::Incomplete0, Category::Negative1),
+            Category::Incomplete0);  // 0 outranks 1 and 2
+}
+TEST(ExamCategory, FindingsAndReportBasesTakeOnlyTheirOwn) {
+  EXPECT_EQ(exam_category_from(ExamBasis::Findings, Category::Benign2, Category::Suspicious4),
+            Category::Benign2);
+  EXPECT_FALSE(
+      exam_category_from(ExamBasis::Findings, std::nullopt, Category::Benign2).has_value());
+  EXPECT_EQ(exam_category_from(ExamBasis::Report, Category::Suspicious4, Category::Benign2),
+            Category::Benign2);
+  EXPECT_FALSE(exam_category_from(ExamBasis::Report, Category::Benign2, std::nullopt).has_value());
 }
 
 bool exam_fired(const Report& report, const std::string& id) {
