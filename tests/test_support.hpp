@@ -44,7 +44,7 @@ inline bool fired(const Decision& decision, std::string_view id) {
 
 inline bool warned(const Decision& decision, std::string_view code) {
   return std::any_of(decision.warnings.begin(), decision.warnings.end(),
-                     [&](const Warning& warning) { return warning.code == code; });
+                     [&](const Warning& warning) { return to_string(warning.code) == code; });
 }
 
 // A temporary directory that is removed with everything in it.

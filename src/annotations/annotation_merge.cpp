@@ -52,7 +52,7 @@ class FieldMerger {
   void conflict(const char* field, const std::string& sr_value, const std::string& annotated) {
     conflicts_ = true;
     merged_.notes.push_back(
-        {"annotation-conflict",
+        {WarningCode::AnnotationConflict,
          where(annotations_, annotated_.line) + ": " + field + ": the SR says " + sr_value +
              ", the annotation says " + annotated +
              "; the annotation's value is shown, the more suspicious reading classifies",
@@ -287,7 +287,7 @@ void merge_annotations(const Annotations& annotations, Findings& findings) {
                                                  : "unknown") +
                   " (which must match exactly one SR finding)"
             : "SR position " + annotated.sr_position;
-    findings.notes.push_back({"annotation-unmatched",
+    findings.notes.push_back({WarningCode::AnnotationUnmatched,
                               where(annotations, annotated.line) + ": finding: refines " +
                                   reference +
                                   ", which the SR does not have; kept as an added finding",
@@ -307,7 +307,7 @@ Findings findings_from_annotations(const Annotations& annotations) {
   findings.source.template_id = "annotation";
   for (const AnnotatedFinding& annotated : annotations.findings) {
     if (annotated.action == AnnotationAction::Refine) {
-      findings.notes.push_back({"annotation-unmatched",
+      findings.notes.push_back({WarningCode::AnnotationUnmatched,
                                 where(annotations, annotated.line) +
                                     ": finding: refines an SR finding, but no SR was given; kept "
                                     "as an added finding",

@@ -320,9 +320,9 @@ void read_content_tolerantly(DSRDocument& sr, DcmDataset& dataset, const std::st
       flags |= tolerance.flag;
       used += (used.empty() ? "" : "; ") + std::string(tolerance.what);
       if (sr.read(dataset, flags).good()) {
-        document.reader_warnings.emplace_back(
-            "tolerant-read", std::string("strict reading failed (") + strict_status.text() +
-                                 "); read with: " + used);
+        document.reader_warnings.emplace_back(WarningCode::TolerantRead,
+                                              std::string("strict reading failed (") +
+                                                  strict_status.text() + "); read with: " + used);
         return;
       }
     }
@@ -420,7 +420,7 @@ SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits&
         structure.text_needs_conversion ? dataset.convertToUTF8() : OFCondition(EC_Normal);
     if (converted.bad()) {
       document.reader_warnings.emplace_back(
-          "character-set",
+          WarningCode::CharacterSet,
           std::string("character set not converted to UTF-8 (") + converted.text() + ")");
     }
     document.header = read_header(dataset);  // converted to UTF-8 where that succeeded

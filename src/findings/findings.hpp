@@ -9,6 +9,7 @@
 
 #include "base/codes.hpp"
 #include "findings/sr_content.hpp"
+#include "findings/warning_code.hpp"
 
 namespace mammocalc {
 
@@ -111,7 +112,7 @@ struct ProcedureFactors {
 
 // Something the reader wants the radiologist to see (unknown code, skipped item, ...).
 struct ReaderNote {
-  std::string code;      // warning code, e.g. "unknown-code"
+  WarningCode code = WarningCode::UnknownCode;
   std::string text;      // one line, no patient data
   std::string position;  // content item position, may be empty
 };

@@ -39,7 +39,7 @@ const ContentItem* first_child(const ContentItem& item, const CodeConst& name) {
 }
 
 ReaderNote unknown_code_note(const ContentItem& item, std::string_view context_group) {
-  return ReaderNote{"unknown-code",
+  return ReaderNote{WarningCode::UnknownCode,
                     describe(item.concept_name) + " value " + describe(item.code) + " is not in " +
                         std::string(context_group) + "; kept as unrecognised",
                     item.position};
@@ -54,7 +54,7 @@ std::optional<double> millimetres(const ContentItem& item, std::vector<ReaderNot
     if (unit == "um") return *item.number / 1000.0;
   }
   notes.push_back(
-      {"unknown-unit",
+      {WarningCode::UnknownUnit,
        describe(item.concept_name) + " has unit " + describe(item.unit) + "; distance not used",
        item.position});
   return std::nullopt;
@@ -318,7 +318,7 @@ class CadReader {
       if (!cluster && members.count(item->position)) continue;
       if (not_for_presentation(*item) || (impression && not_for_presentation(*impression))) {
         ++out.skipped_not_for_presentation;
-        out.notes.push_back({"not-for-presentation",
+        out.notes.push_back({WarningCode::NotForPresentation,
                              "CAD finding skipped: its Rendering Intent is Not for Presentation "
                              "(111152, DCM)",
                              item->position});

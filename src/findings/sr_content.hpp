@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/codes.hpp"
+#include "findings/warning_code.hpp"
 
 namespace mammocalc {
 
@@ -96,9 +97,8 @@ struct SrHeader {
 struct SrDocument {
   SrHeader header;
   ContentItem root;
-  // What the reader had to tolerate, as (warning code, one line): "character-set",
-  // "tolerant-read".
-  std::vector<std::pair<std::string, std::string>> reader_warnings;
+  // What the reader had to tolerate, as (warning code, one line): CharacterSet, TolerantRead.
+  std::vector<std::pair<WarningCode, std::string>> reader_warnings;
 };
 
 }  // namespace mammocalc

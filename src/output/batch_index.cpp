@@ -22,7 +22,7 @@ void Rollup::add(const Report& report) {
     }
     ++breasts[std::string(to_string(report.input.findings[i].laterality))];
     if (std::any_of(decision.warnings.begin(), decision.warnings.end(),
-                    [](const Warning& w) { return w.code == "assessment-discordant"; })) {
+                    [](const Warning& w) { return w.code == WarningCode::AssessmentDiscordant; })) {
       ++discordant;
     }
     if (decision.needs_review) ++needs_review;

@@ -106,10 +106,10 @@ void write_evidence(pugi::xml_node parent, const Finding& finding) {
   }
 }
 
-void write_warning(pugi::xml_node parent, const std::string& code, const std::string& rule,
+void write_warning(pugi::xml_node parent, WarningCode code, const std::string& rule,
                    const std::string& position, const std::string& text) {
   pugi::xml_node element = parent.append_child("warning");
-  set(element, "code", code);
+  set(element, "code", to_string(code));
   set_if(element, "rule", rule);
   set_if(element, "position", position);
   set_text(element, text);
@@ -258,7 +258,7 @@ std::string describe_fired_outcome(const FiredRule& fired, const Decision* decis
   if (outcome.biopsy) add("biopsy " + std::string(to_string(*outcome.biopsy)));
   if (outcome.guidance) add("guidance " + std::string(to_string(*outcome.guidance)));
   if (!outcome.note.empty()) add("note");
-  if (!outcome.warning.empty()) add("warning " + std::string(outcome.warning));
+  if (outcome.warning) add("warning " + std::string(to_string(*outcome.warning)));
   if (outcome.needs_review) add("needs radiologist review");
   return text;
 }

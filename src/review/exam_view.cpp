@@ -47,10 +47,10 @@ std::vector<ReviewRule> trace_of(const std::vector<FiredRule>& trace, const Deci
 
 std::vector<ReviewWarning> warnings_of(const std::vector<Warning>& warnings) {
   std::vector<ReviewWarning> view;
-  std::transform(warnings.begin(), warnings.end(), std::back_inserter(view),
-                 [](const Warning& warning) {
-                   return ReviewWarning{text_of(warning.code), element_text_of(warning.text)};
-                 });
+  std::transform(
+      warnings.begin(), warnings.end(), std::back_inserter(view), [](const Warning& warning) {
+        return ReviewWarning{text_of(to_string(warning.code)), element_text_of(warning.text)};
+      });
   return view;
 }
 
@@ -135,7 +135,7 @@ ReviewExam exam_view_of(const Report& report, bool redact) {
   if (report.decisions.empty()) view.statement = kNoCalcificationStatement;
   view.warnings = warnings_of(exam.warnings);
   for (const ReaderNote& note : report.input.notes) {
-    view.warnings.push_back({text_of(note.code), element_text_of(note.text)});
+    view.warnings.push_back({text_of(to_string(note.code)), element_text_of(note.text)});
   }
   return view;
 }

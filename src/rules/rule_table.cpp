@@ -107,7 +107,7 @@ Outcome exam_category(ExamBasis basis) {
   return outcome;
 }
 
-Outcome warning(std::string_view code, WarningTexts texts) {
+Outcome warning(WarningCode code, WarningTexts texts) {
   Outcome outcome;
   outcome.warning = code;
   outcome.warning_texts = texts;
@@ -323,25 +323,26 @@ std::vector<Rule> make_rule_table() {
        "an annotation changed a value of the finding and the SR's own values give the higher "
        "category: they classify and their rules are traced",
        Stage::Check, more_suspicious_reading_classifies,
-       warning("more-suspicious-reading", more_suspicious_reading_texts),
+       warning(WarningCode::MoreSuspiciousReading, more_suspicious_reading_texts),
        kEvidenceClassification | kEvidenceReadings},
       {"W2", "Stated and inferred site disagree",
        "decision-logic.md §2: \"If S1 or S2 disagrees with what S3/S4 would infer, warn "
        "`site-conflict`; classification then takes the more suspicious of the two readings (rule "
        "C0).\"",
        "the site stated by S1 or S2 differs from the one S3 or S4 infers", Stage::Check,
-       site_conflict, needing_review(warning("site-conflict", site_conflict_texts)), kEvidenceSite},
+       site_conflict, needing_review(warning(WarningCode::SiteConflict, site_conflict_texts)),
+       kEvidenceSite},
       {"W3", "The coded evidence gives no category", kBiradsCategory0,
        "no category rule other than C0 applied, or the rules' category is 0", Stage::Check,
        rules_gave_no_category,
-       needing_review(warning("insufficient-evidence", insufficient_evidence_texts)),
+       needing_review(warning(WarningCode::InsufficientEvidence, insufficient_evidence_texts)),
        kMorphDist | kEvidenceSite},
       {"W4", "Reported assessment and rules disagree",
        "decision-logic.md §3 (R1): \"When one says benign/probably benign (1–3) and the other "
        "suspicious (4A–5), warn `assessment-discordant` and show both.\"",
        "the reported category is 1–3 and the rules' 4A–5, or the other way round", Stage::Check,
        assessment_discordant,
-       needing_review(warning("assessment-discordant", assessment_discordant_texts)),
+       needing_review(warning(WarningCode::AssessmentDiscordant, assessment_discordant_texts)),
        kEvidenceReportedCategory | kEvidenceClassification},
       {"W5", "Reported follow-up names another procedure",
        "decision-logic.md §4: \"A reported follow-up code that names a different procedure than "
@@ -351,7 +352,7 @@ std::vector<Rule> make_rule_table() {
        "localization, needle localization (111144) where they did not choose wire "
        "localization, or cytology (CID 6028)",
        Stage::Check, reported_follow_up_differs,
-       needing_review(warning("follow-up-differs", follow_up_differs_texts)),
+       needing_review(warning(WarningCode::FollowUpDiffers, follow_up_differs_texts)),
        kEvidenceReportedFollowUp},
       {"W6", "Annotation and SR disagree: radiologist review",
        "decision-logic.md §1: \"A disagreement between an explicit value and an inferred one is "
@@ -382,7 +383,8 @@ std::vector<Rule> make_rule_table() {
        "and the other suspicious (4A–5), warn `assessment-discordant` and show both.\"",
        "the overall category E3 compares is 1–3 and the findings' 4A–5, or the other way round",
        Stage::Exam, overall_category_discordant,
-       needing_review(warning("assessment-discordant", overall_discordant_texts)), kEvidenceExam},
+       needing_review(warning(WarningCode::AssessmentDiscordant, overall_discordant_texts)),
+       kEvidenceExam},
       {"E5", "Report's overall follow-up asks for tissue the rules did not",
        "decision-logic.md §4: \"A reported follow-up code that names a different procedure than "
        "the rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a "
@@ -391,7 +393,8 @@ std::vector<Rule> make_rule_table() {
        "overall Recommended Follow-up is biopsy (111143), core biopsy (111145), needle "
        "localization (111144) or cytology (111147)",
        Stage::Exam, overall_follow_up_asks_for_tissue,
-       needing_review(warning("follow-up-differs", overall_follow_up_texts)), kEvidenceExam},
+       needing_review(warning(WarningCode::FollowUpDiffers, overall_follow_up_texts)),
+       kEvidenceExam},
   };
 }
 

@@ -275,8 +275,7 @@ void add_warnings(const FiredRule& fired, const RuleContext& context,
   if (fired.outcome.warning_texts == nullptr) return;
   std::vector<std::string> texts = fired.outcome.warning_texts(context);
   std::transform(texts.begin(), texts.end(), std::back_inserter(warnings), [&](std::string& text) {
-    return Warning{std::string(fired.outcome.warning), std::move(text),
-                   std::string(fired.rule->id)};
+    return Warning{*fired.outcome.warning, std::move(text), std::string(fired.rule->id)};
   });
 }
 
@@ -430,7 +429,7 @@ std::string outcome_words(const Outcome& outcome) {
     add("(" + std::string(outcome.follow_up->value) + ", " +
         std::string(outcome.follow_up->scheme) + ")");
   if (!outcome.note.empty()) add("note: " + std::string(outcome.note));
-  if (!outcome.warning.empty()) add("warning " + std::string(outcome.warning));
+  if (outcome.warning) add("warning " + std::string(to_string(*outcome.warning)));
   if (outcome.needs_review) add("needs radiologist review");
   if (outcome.exam_basis) add("exam category " + std::string(to_string(*outcome.exam_basis)));
   return text;

@@ -96,7 +96,7 @@ struct Outcome {
   std::optional<Needle> needle;
   std::optional<CodeConst> follow_up;    // CID 6028 code of the recommendation
   std::string_view note;                 // A2, A3, A6: a sentence for the radiologist
-  std::string_view warning;              // W rows: the warning code
+  std::optional<WarningCode> warning;    // W and E rows: the warning code
   WarningTexts warning_texts = nullptr;  // W rows: the warnings' texts
   bool needs_review = false;             // the radiologist must review it (A5, W and E rows)
   std::optional<ExamBasis> exam_basis;   // E rows: where the exam's category comes from
@@ -173,7 +173,7 @@ struct FiredRule {
 };
 
 struct Warning {
-  std::string code;
+  WarningCode code;
   std::string text;
   std::string rule;  // the W row that warned; empty for what the reader noted
 };

@@ -50,7 +50,7 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
       if (xml_root_name(file) != "annotations") continue;
       const std::vector<std::string> problems = check_annotations(file);
       if (!problems.empty()) {
-        findings.notes.push_back({"annotation-skipped",
+        findings.notes.push_back({WarningCode::AnnotationSkipped,
                                   problems.front() + " (file in annotation directory skipped)",
                                   ""});
         continue;

@@ -51,7 +51,7 @@ bool has_warning(const Decision& decision, const std::string& code) {
 
 bool has_note(const Findings& findings, const std::string& code) {
   return std::any_of(findings.notes.begin(), findings.notes.end(),
-                     [&](const ReaderNote& note) { return note.code == code; });
+                     [&](const ReaderNote& note) { return to_string(note.code) == code; });
 }
 
 TEST(AnnotationMerge, RefineByPositionLobularMakesBenign) {
@@ -159,7 +159,7 @@ TEST(AnnotationMerge, ConflictingSiteWarnsAndMoreSuspiciousReadingClassifies) {
   EXPECT_TRUE(testing::fired(d, "W1"));  // the SR's own reading classifies
   EXPECT_TRUE(testing::fired(d, "W6"));  // the readings disagree: review
   const auto conflict = std::find_if(d.warnings.begin(), d.warnings.end(), [](const Warning& w) {
-    return w.code == "annotation-conflict";
+    return w.code == WarningCode::AnnotationConflict;
   });
   EXPECT_NE(conflict->text.find("site: the SR says ductal, the annotation says lobular"),
             std::string::npos)

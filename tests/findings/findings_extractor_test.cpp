@@ -76,7 +76,7 @@ TEST(FindingsExtractor, KeepsAndReportsUnknownCodes) {
   EXPECT_EQ(f.morphology.front().term, Morphology::Unrecognised);
   EXPECT_EQ(f.morphology.front().code.value, "L-1");
   ASSERT_EQ(f.notes.size(), 1u);
-  EXPECT_EQ(f.notes.front().code, "unknown-code");
+  EXPECT_EQ(to_string(f.notes.front().code), "unknown-code");
   EXPECT_EQ(f.notes.front().position, "1.1.1.1");
 }
 

@@ -98,10 +98,10 @@ TEST(ExamView, EqualsSummaryReadBackForHostileText) {
   Finding finding = testing::calcification({Morphology::FinePleomorphic}, Distribution::Segmental);
   finding.location.from_nipple_mm = 12.3456789;
   finding.location.clock_hour = 10;
-  finding.notes.push_back({"unknown-code", "code \"x\" <y> & z\x7f\r\nline", "1.2"});
+  finding.notes.push_back({WarningCode::UnknownCode, "code \"x\" <y> & z\x7f\r\nline", "1.2"});
   findings.findings.push_back(finding);
-  findings.notes.push_back({"character-set", "bytes \xe2\x82 cut\rend", ""});
-  findings.notes.push_back({"tolerant-read", " \n ", ""});
+  findings.notes.push_back({WarningCode::CharacterSet, "bytes \xe2\x82 cut\rend", ""});
+  findings.notes.push_back({WarningCode::TolerantRead, " \n ", ""});
   expect_same_view(evaluate(findings), "hostile");
 }
 

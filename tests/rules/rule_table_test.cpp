@@ -69,12 +69,13 @@ TEST(RuleTable, OutcomesMatchTheirStage) {
         break;
       case Stage::Check:
         // A check warns (a code and its texts, both or neither) or asks for review, or both.
-        EXPECT_EQ(rule.outcome.warning.empty(), rule.outcome.warning_texts == nullptr) << rule.id;
-        EXPECT_TRUE(!rule.outcome.warning.empty() || rule.outcome.needs_review) << rule.id;
+        EXPECT_EQ(!rule.outcome.warning.has_value(), rule.outcome.warning_texts == nullptr)
+            << rule.id;
+        EXPECT_TRUE(rule.outcome.warning.has_value() || rule.outcome.needs_review) << rule.id;
         break;
       case Stage::Exam:
         // An exam row sets the exam's category or warns about it.
-        EXPECT_TRUE(rule.outcome.exam_basis.has_value() || !rule.outcome.warning.empty())
+        EXPECT_TRUE(rule.outcome.exam_basis.has_value() || rule.outcome.warning.has_value())
             << rule.id;
         EXPECT_TRUE(rule.evidence & kEvidenceExam) << rule.id;
         break;

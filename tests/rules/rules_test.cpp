@@ -495,7 +495,7 @@ TEST(FollowUp, ReportedCoreBiopsyMatchingVacuumIsNotWarned) {
 // --- Checks: each warning comes from its W row, and the rows decide what needs review ---
 const Warning* warning_of(const Decision& d, const std::string& code) {
   const auto found = std::find_if(d.warnings.begin(), d.warnings.end(),
-                                  [&](const Warning& w) { return w.code == code; });
+                                  [&](const Warning& w) { return to_string(w.code) == code; });
   return found == d.warnings.end() ? nullptr : &*found;
 }
 Finding with_sr_reading(Finding annotated, Finding sr_values) {
@@ -509,7 +509,7 @@ TEST(RuleW1, SrReadingMoreSuspiciousClassifiesAndIsNamed) {
   EXPECT_TRUE(fired(d, "W1"));
   ASSERT_NE(warning_of(d, "more-suspicious-reading"), nullptr);
   EXPECT_EQ(warning_of(d, "more-suspicious-reading")->rule, "W1");
-  EXPECT_EQ(d.warnings.front().code, "more-suspicious-reading");  // read first
+  EXPECT_EQ(to_string(d.warnings.front().code), "more-suspicious-reading");  // read first
   EXPECT_TRUE(fired(d, "C8"));  // the SR reading's rules are traced
 }
 TEST(RuleW1, SilentWhenTheAnnotatedReadingIsMoreSuspicious) {
@@ -585,7 +585,7 @@ TEST(RuleW5, DifferingFollowUpWarnsOncePerCodeAndNeedsReview) {
   const Decision d = decide(f);
   EXPECT_TRUE(fired(d, "W5"));
   EXPECT_EQ(std::count_if(d.warnings.begin(), d.warnings.end(),
-                          [](const Warning& w) { return w.code == "follow-up-differs"; }),
+                          [](const Warning& w) { return w.code == WarningCode::FollowUpDiffers; }),
             2);
   EXPECT_TRUE(d.needs_review);
 }
@@ -746,7 +746,7 @@ TEST(RuleE3, HigherOverallStandsOverBenignFindingsAndE4Warns) {
   EXPECT_EQ(report.exam.reported_category, Category::Suspicious4);
   EXPECT_TRUE(exam_fired(report, "E4"));
   ASSERT_EQ(report.exam.warnings.size(), 1u);
-  EXPECT_EQ(report.exam.warnings[0].code, "assessment-discordant");
+  EXPECT_EQ(to_string(report.exam.warnings[0].code), "assessment-discordant");
   EXPECT_EQ(report.exam.warnings[0].rule, "E4");
   EXPECT_TRUE(report.exam.needs_review);
   // The breasts stay the findings' own.
@@ -787,7 +787,7 @@ TEST(RuleE5, OverallBiopsyFollowUpWithoutABiopsyIsFlagged) {
   const Report report = evaluate(findings);
   EXPECT_TRUE(exam_fired(report, "E5"));
   ASSERT_EQ(report.exam.warnings.size(), 1u);
-  EXPECT_EQ(report.exam.warnings[0].code, "follow-up-differs");
+  EXPECT_EQ(to_string(report.exam.warnings[0].code), "follow-up-differs");
   EXPECT_EQ(report.exam.warnings[0].rule, "E5");
   EXPECT_TRUE(report.exam.needs_review);
   EXPECT_EQ(report.exam.reported_follow_up.size(), 1u);

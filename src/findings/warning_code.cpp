@@ -1,0 +1,37 @@
+#include "findings/warning_code.hpp"
+
+namespace mammocalc {
+
+std::string_view to_string(WarningCode code) {
+  switch (code) {
+    case WarningCode::UnknownCode:
+      return "unknown-code";
+    case WarningCode::UnknownUnit:
+      return "unknown-unit";
+    case WarningCode::NotForPresentation:
+      return "not-for-presentation";
+    case WarningCode::CharacterSet:
+      return "character-set";
+    case WarningCode::TolerantRead:
+      return "tolerant-read";
+    case WarningCode::AnnotationConflict:
+      return "annotation-conflict";
+    case WarningCode::AnnotationUnmatched:
+      return "annotation-unmatched";
+    case WarningCode::AnnotationSkipped:
+      return "annotation-skipped";
+    case WarningCode::MoreSuspiciousReading:
+      return "more-suspicious-reading";
+    case WarningCode::SiteConflict:
+      return "site-conflict";
+    case WarningCode::InsufficientEvidence:
+      return "insufficient-evidence";
+    case WarningCode::AssessmentDiscordant:
+      return "assessment-discordant";
+    case WarningCode::FollowUpDiffers:
+      return "follow-up-differs";
+  }
+  return "unknown-warning";
+}
+
+}  // namespace mammocalc

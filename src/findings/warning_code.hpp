@@ -1,0 +1,30 @@
+#pragma once
+// The warning codes of a summary (<warning code=…>): what the readers noted and what the check
+// and exam rows warn. Sites filter on these words: add codes, never rename one.
+
+#include <string_view>
+
+namespace mammocalc {
+
+enum class WarningCode {
+  // Noted while reading.
+  UnknownCode,          // a coded value outside its context group
+  UnknownUnit,          // a measurement in a unit that cannot be converted to millimetres
+  NotForPresentation,   // CAD content marked not for presentation, skipped
+  CharacterSet,         // text whose character set could not be converted
+  TolerantRead,         // DCMTK read the SR only with a tolerance flag
+  AnnotationConflict,   // an annotation and the SR disagree on a value
+  AnnotationUnmatched,  // an annotation refinement matched no SR finding
+  AnnotationSkipped,    // an invalid file in an annotation directory
+  // Warned by the check rows (W) and exam rows (E).
+  MoreSuspiciousReading,
+  SiteConflict,
+  InsufficientEvidence,
+  AssessmentDiscordant,
+  FollowUpDiffers,
+};
+
+// The code's word in the summary, e.g. "unknown-code".
+std::string_view to_string(WarningCode code);
+
+}  // namespace mammocalc
