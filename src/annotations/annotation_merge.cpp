@@ -166,12 +166,12 @@ void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a,
     // The SR's overall assessment ranks below an annotation (decision-logic.md §1): replacing
     // it is no conflict; the SR finding's own category is.
     const bool from_finding =
-        finding.reported_category && finding.reported_category_source != "overall";
+        finding.reported_category && finding.reported_category_source != ReportedSource::Overall;
     merger.apply("reportedCategory", std::optional<std::optional<Category>>(a.reported_category),
                  finding.reported_category, sr_only.reported_category, from_finding,
                  word_or_unknown<Category>);
-    finding.reported_category_source = "annotation";
-    if (!from_finding) sr_only.reported_category_source = "annotation";
+    finding.reported_category_source = ReportedSource::Annotation;
+    if (!from_finding) sr_only.reported_category_source = ReportedSource::Annotation;
   }
 
   const auto known_field = [&](const char* field, const auto& given, auto& merged, auto& sr,
@@ -304,7 +304,7 @@ Findings findings_from_annotations(const Annotations& annotations) {
   findings.source.study_instance_uid = annotations.study_instance_uid;
   findings.source.sop_instance_uid = annotations.sop_instance_uid;
   findings.source.accession_number = annotations.accession_number;
-  findings.source.template_id = "annotation";
+  findings.source.report_template = ReportTemplate::Annotation;
   for (const AnnotatedFinding& annotated : annotations.findings) {
     if (annotated.action == AnnotationAction::Refine) {
       findings.notes.push_back({WarningCode::AnnotationUnmatched,

@@ -85,6 +85,13 @@ enum class PriorResult {
 // Where a finding record came from.
 enum class Origin { BreastImagingReport, CadCluster, CadIndividual, Annotation };
 
+// Where a finding's reported category was read. The SR's overall assessment ranks below an
+// annotation and the finding's own category (decision-logic.md §1), so the merge needs to know.
+enum class ReportedSource { Finding, Overall, Annotation, CadImpression };
+
+// The template a document was read as.
+enum class ReportTemplate { BreastImagingReport4200, MammographyCad4000, Other, Annotation };
+
 // A term together with the code it was read from and the content item position.
 template <typename Term>
 struct Coded {
@@ -146,7 +153,7 @@ struct Finding {
   bool mass_with_calcifications = false;
 
   std::optional<Category> reported_category;
-  std::string reported_category_source;  // "finding", "overall", "annotation"
+  std::optional<ReportedSource> reported_category_source;  // set with reported_category
   std::vector<Code> reported_follow_up;
   std::vector<PriorResult> prior_results;
   ProcedureFactors procedure;
@@ -166,8 +173,8 @@ struct SourceInfo {
   std::string sop_instance_uid;
   std::string study_instance_uid;
   std::string accession_number;
-  std::string study_date;   // DICOM DA, YYYYMMDD
-  std::string template_id;  // "4200", "4000" or "other"
+  std::string study_date;  // DICOM DA, YYYYMMDD
+  ReportTemplate report_template = ReportTemplate::Other;
   // For the SR written back (sr_writer): not part of the summary.
   std::string series_instance_uid;
   std::string study_time;

@@ -181,7 +181,7 @@ bool read_property(const ContentItem& item, Finding& finding) {
   } else if (is_concept(item, codes::kAssessmentCategory)) {
     if (auto category = category_for(item.code)) {
       finding.reported_category = *category;
-      finding.reported_category_source = "finding";
+      finding.reported_category_source = ReportedSource::Finding;
     } else {
       finding.notes.push_back(unknown_code_note(item, "CID 6026"));
     }
@@ -383,7 +383,8 @@ class CadReader {
           read_property(child, finding);
         }
       }
-      if (finding.reported_category) finding.reported_category_source = "cad-impression";
+      if (finding.reported_category)
+        finding.reported_category_source = ReportedSource::CadImpression;
     }
     if (finding.laterality == Laterality::Unknown)
       finding.laterality = laterality_from_images(item);
@@ -433,16 +434,19 @@ class CadReader {
   std::map<std::string, Laterality> image_laterality_by_sop_;
 };
 
-std::string template_of(const SrDocument& document) {
+ReportTemplate template_of(const SrDocument& document) {
   const Code& root = document.root.concept_name;
-  if (same_concept(root, codes::kBreastImagingReport)) return "4200";
-  if (same_concept(root, codes::kMammographyCadReport)) return "4000";
+  if (same_concept(root, codes::kBreastImagingReport))
+    return ReportTemplate::BreastImagingReport4200;
+  if (same_concept(root, codes::kMammographyCadReport)) return ReportTemplate::MammographyCad4000;
   const auto& header = document.header;
-  if (header.mapping_resource == "DCMR" &&
-      (header.template_id == "4200" || header.template_id == "4000")) {
-    return header.template_id;
+  if (header.mapping_resource == "DCMR" && header.template_id == "4200") {
+    return ReportTemplate::BreastImagingReport4200;
   }
-  return "other";
+  if (header.mapping_resource == "DCMR" && header.template_id == "4000") {
+    return ReportTemplate::MammographyCad4000;
+  }
+  return ReportTemplate::Other;
 }
 
 // Patient's Age, or whole years from birth date to study date (both DICOM DA).
@@ -473,7 +477,7 @@ void apply_overall(const OverallAssessment& overall, Findings& out) {
   Finding& only = out.findings.front();
   if (!only.reported_category && overall.category) {
     only.reported_category = overall.category;
-    only.reported_category_source = "overall";
+    only.reported_category_source = ReportedSource::Overall;
   }
   if (only.reported_follow_up.empty()) only.reported_follow_up = overall.follow_up;
 }
@@ -505,12 +509,12 @@ Findings extract_findings(const SrDocument& document, const std::string& name) {
     out.notes.push_back({code, text, ""});
   }
   OverallAssessment overall;
-  if (out.source.template_id == "4000") {
+  if (out.source.report_template == ReportTemplate::MammographyCad4000) {
     CadReader(document.root).extract(document.root, out, overall);
   } else {
     extract_report_findings(document.root, out, overall);
   }
-  if (out.source.template_id == "other" && out.findings.empty()) {
+  if (out.source.report_template == ReportTemplate::Other && out.findings.empty()) {
     throw Error(ErrorCode::NotBreastImaging,
                 name + ": not a breast imaging report and no calcification content (root " +
                     describe(document.root.concept_name) + ")");

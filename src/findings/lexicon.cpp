@@ -423,6 +423,40 @@ std::string_view to_string(Origin origin) {
   return "annotation";
 }
 
+std::string_view to_string(ReportedSource source) {
+  switch (source) {
+    case ReportedSource::Finding:
+      return "finding";
+    case ReportedSource::Overall:
+      return "overall";
+    case ReportedSource::Annotation:
+      return "annotation";
+    case ReportedSource::CadImpression:
+      return "cad-impression";
+  }
+  return "finding";
+}
+
+std::string reported_source_words(const Finding& finding) {
+  return finding.reported_category_source
+             ? std::string(to_string(*finding.reported_category_source))
+             : std::string();
+}
+
+std::string_view to_string(ReportTemplate kind) {
+  switch (kind) {
+    case ReportTemplate::BreastImagingReport4200:
+      return "4200";
+    case ReportTemplate::MammographyCad4000:
+      return "4000";
+    case ReportTemplate::Other:
+      return "other";
+    case ReportTemplate::Annotation:
+      return "annotation";
+  }
+  return "other";
+}
+
 namespace {
 
 template <typename Term>

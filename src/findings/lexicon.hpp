@@ -51,6 +51,10 @@ std::string_view to_string(Depth depth);
 std::string_view to_string(Category category);  // "0" … "6", "4A"
 std::string_view to_string(PriorResult result);
 std::string_view to_string(Origin origin);
+std::string_view to_string(ReportedSource source);  // "finding", "overall" …
+std::string_view to_string(ReportTemplate kind);    // "4200", "4000", "other", "annotation"
+// Where the finding's reported category came from, or "" when it has none.
+std::string reported_source_words(const Finding& finding);
 
 // Word → term: the inverse of to_string() above, for annotation files. Empty when unknown.
 std::optional<Morphology> morphology_named(std::string_view word);

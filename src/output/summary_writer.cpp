@@ -37,7 +37,7 @@ void write_source(pugi::xml_node root, const SourceInfo& source) {
   set(node, "studyInstanceUid", source.study_instance_uid);
   set(node, "accessionNumber", source.accession_number);
   set_if(node, "studyDate", source.study_date);
-  set(node, "template", source.template_id);
+  set(node, "template", to_string(source.report_template));
 }
 
 void write_patient(pugi::xml_node root, const PatientInfo& patient) {
@@ -182,7 +182,7 @@ void write_finding(pugi::xml_node root, const Finding& finding, const Decision& 
   set(assessment, "ruleCategory", to_string(decision.rule_category));
   if (decision.reported_category) {
     set(assessment, "reportedCategory", to_string(*decision.reported_category));
-    set(assessment, "reportedSource", finding.reported_category_source);
+    set_if(assessment, "reportedSource", reported_source_words(finding));
   }
   set(assessment, "needsReview", std::string(decision.needs_review ? "true" : "false"));
   write_recommendation(node, decision.recommendation);

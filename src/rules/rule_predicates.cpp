@@ -444,7 +444,7 @@ std::vector<std::string> assessment_discordant_texts(const RuleContext& context)
   const Decision& decided = decision_of(context, __func__);
   const Finding& finding = context.finding;
   return {"rules give " + words(decided.rule_category) + ", the radiologist reported " +
-          words(*finding.reported_category) + " (" + finding.reported_category_source + ")"};
+          words(*finding.reported_category) + " (" + reported_source_words(finding) + ")"};
 }
 
 bool reported_follow_up_differs(const RuleContext& context) {

@@ -90,7 +90,7 @@ std::vector<EvidenceItem> gather_evidence(const Rule& rule, const RuleContext& c
     evidence.push_back({"reported-category",
                         finding.reported_category
                             ? std::string(to_string(*finding.reported_category)) + " (" +
-                                  finding.reported_category_source + ")"
+                                  reported_source_words(finding) + ")"
                             : "none",
                         ""});
   }

@@ -15,7 +15,7 @@ Findings sr_findings() {
   findings.source.file = "report.dcm";
   findings.source.study_instance_uid = "1.2.3";
   findings.source.sop_instance_uid = "1.2.3.9";
-  findings.source.template_id = "4200";
+  findings.source.report_template = ReportTemplate::BreastImagingReport4200;
   Finding right = calcification({Morphology::Microcalcifications}, Distribution::Regional);
   right.position = "1.3.2.2";
   right.laterality = Laterality::Right;
@@ -183,7 +183,7 @@ TEST(AnnotationMerge, MoreSuspiciousAnnotationClassifiesAndStillNeedsReview) {
 TEST(AnnotationMerge, ConflictingCategoryTakesTheHigher) {
   Findings findings = sr_findings();
   findings.findings[1].reported_category = Category::Suspicious4;
-  findings.findings[1].reported_category_source = "finding";
+  findings.findings[1].reported_category_source = ReportedSource::Finding;
   AnnotatedFinding a = refine_position("1.3.3.2");
   a.reported_category = Category::Benign2;
   merge_annotations(annotations_with({a}), findings);
@@ -196,7 +196,7 @@ TEST(AnnotationMerge, ConflictingCategoryTakesTheHigher) {
 TEST(AnnotationMerge, AnnotationReplacesOverallCategoryWithoutConflict) {
   Findings findings = sr_findings();
   findings.findings[1].reported_category = Category::Incomplete0;
-  findings.findings[1].reported_category_source = "overall";
+  findings.findings[1].reported_category_source = ReportedSource::Overall;
   AnnotatedFinding a = refine_position("1.3.3.2");
   a.reported_category = Category::Benign2;
   merge_annotations(annotations_with({a}), findings);
@@ -258,7 +258,7 @@ TEST(AnnotationMerge, AnnotationOnlyRunSummarisesAnnotatedFindings) {
   a.distribution = Distribution::Grouped;
   a.change = Change::Stable;
   const Findings findings = findings_from_annotations(annotations_with({a}));
-  EXPECT_EQ(findings.source.template_id, "annotation");
+  EXPECT_EQ(to_string(findings.source.report_template), "annotation");
   EXPECT_EQ(findings.source.study_instance_uid, "1.2.3");
   ASSERT_EQ(findings.findings.size(), 1u);
   EXPECT_EQ(evaluate(findings).decisions[0].classification, Classification::ProbablyBenign);

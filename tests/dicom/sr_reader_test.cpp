@@ -30,7 +30,7 @@ class SrReader : public ::testing::Test {};
 
 TEST_F(SrReader, ReadsBreastImagingReportSample) {
   const Report report = summarise_file("samples/bir-suspicious-vacuum-assisted.dcm", {});
-  EXPECT_EQ(report.input.source.template_id, "4200");
+  EXPECT_EQ(to_string(report.input.source.report_template), "4200");
   EXPECT_EQ(report.input.source.sop_class_uid, "1.2.840.10008.5.1.4.1.1.88.33");
   EXPECT_EQ(report.input.source.accession_number, "ACC0103");
   ASSERT_EQ(report.input.findings.size(), 1u);
@@ -63,7 +63,7 @@ TEST_F(SrReader, ReadsLegacySrtCodes) {
 
 TEST_F(SrReader, CadClusterByReferenceHasItsMembers) {
   const Report report = summarise_file("samples/cad-clusters-by-reference.dcm", {});
-  EXPECT_EQ(report.input.source.template_id, "4000");
+  EXPECT_EQ(to_string(report.input.source.report_template), "4000");
   ASSERT_EQ(report.input.findings.size(), 2u);  // two clusters; members and the skipped one are not
   const Finding& cluster = report.input.findings[0];
   EXPECT_EQ(cluster.origin, Origin::CadCluster);

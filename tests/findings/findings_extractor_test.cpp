@@ -3,6 +3,7 @@
 
 #include "base/error.hpp"
 #include "findings/findings_extractor.hpp"
+#include "findings/lexicon.hpp"
 
 namespace mammocalc {
 namespace {
@@ -61,7 +62,7 @@ TEST(FindingsExtractor, ReadsBreastImagingFinding) {
   ASSERT_EQ(f.morphology.size(), 1u);
   EXPECT_EQ(f.morphology.front().term, Morphology::FinePleomorphic);
   EXPECT_EQ(f.morphology.front().position, "1.1.1.2");
-  EXPECT_EQ(out.source.template_id, "4200");
+  EXPECT_EQ(to_string(out.source.report_template), "4200");
 }
 
 TEST(FindingsExtractor, KeepsAndReportsUnknownCodes) {
@@ -116,7 +117,7 @@ TEST(FindingsExtractor, OverallCategoryAppliesToTheOnlyFinding) {
   const Findings out = extract_findings(document, "test.dcm");
   EXPECT_EQ(out.overall_category, Category::Benign2);
   EXPECT_EQ(out.findings.front().reported_category, Category::Benign2);
-  EXPECT_EQ(out.findings.front().reported_category_source, "overall");
+  EXPECT_EQ(out.findings.front().reported_category_source, ReportedSource::Overall);
 }
 
 TEST(FindingsExtractor, OverallCategoryDoesNotSpeakForOneOfSeveralFindings) {

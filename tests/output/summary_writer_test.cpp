@@ -12,13 +12,20 @@ namespace {
 
 Report sample_report() {
   Findings findings;
-  findings.source = SourceInfo{"in.dcm", "1.2.840.10008.5.1.4.1.1.88.33",
-                               "1.2.3",  "1.2.4",
-                               "ACC<1>", "20260101",
-                               "4200",   "1.2.5",
-                               "",       "",
-                               "",       {},
-                               "",       "",
+  findings.source = SourceInfo{"in.dcm",
+                               "1.2.840.10008.5.1.4.1.1.88.33",
+                               "1.2.3",
+                               "1.2.4",
+                               "ACC<1>",
+                               "20260101",
+                               ReportTemplate::BreastImagingReport4200,
+                               "1.2.5",
+                               "",
+                               "",
+                               "",
+                               {},
+                               "",
+                               "",
                                ""};
   findings.patient =
       PatientInfo{"ID-7", "Doe^Jane<script>alert('x')</script> & \"co\"", "F", "050Y", "", ""};
@@ -68,7 +75,7 @@ TEST(ReportWriter, SameReportSameBytes) {
 
 TEST(ReportWriter, SaysSoWhenThereIsNoCalcification) {
   Findings findings;
-  findings.source.template_id = "4200";
+  findings.source.report_template = ReportTemplate::BreastImagingReport4200;
   const std::string xml = render(evaluate(findings));
   EXPECT_NE(xml.find("<statement>This report contains no calcification finding.</statement>"),
             std::string::npos);

@@ -287,7 +287,7 @@ TEST(RuleC13, SilentOnBenignPriorResult) {
 TEST(RuleR1, HigherReportedCategoryStands) {
   Finding f = calcification({M::CoarsePopcorn});
   f.reported_category = Category::Suspicious4;
-  f.reported_category_source = "finding";
+  f.reported_category_source = ReportedSource::Finding;
   const Decision d = decide(f);
   EXPECT_TRUE(fired(d, "R1"));
   EXPECT_EQ(d.rule_category, Category::Benign2);
@@ -547,7 +547,7 @@ TEST(RuleW2, SilentWhenStatedAndInferredAgree) {
 TEST(RuleW3, NoCategoryFromEvidenceNeedsReviewEvenWhenTheReportSaysSuspicious) {
   Finding f = calcification({});
   f.reported_category = Category::Suspicious4;
-  f.reported_category_source = "finding";
+  f.reported_category_source = ReportedSource::Finding;
   const Decision d = decide(f);
   EXPECT_EQ(d.classification, Classification::Suspicious);  // the radiologist's 4 stands
   EXPECT_TRUE(fired(d, "W3"));
