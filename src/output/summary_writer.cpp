@@ -123,7 +123,7 @@ void write_trace(pugi::xml_node parent, const std::vector<FiredRule>& fired_rule
     set(rule, "id", fired.rule->id);
     set(rule, "stage", to_string(fired.rule->stage));
     set(rule, "title", fired.rule->title);
-    set(rule, "outcome", describe_fired_outcome(fired, decision));
+    set(rule, "outcome", describe_outcome(fired, decision));
     set(rule, "citation", fired.rule->citation);
     for (const auto& item : fired.evidence) {
       pugi::xml_node evidence = rule.append_child("evidence");
@@ -240,27 +240,6 @@ std::string summary_number(double value) {
   text.imbue(std::locale::classic());
   text << value;
   return text.str();
-}
-
-std::string describe_fired_outcome(const FiredRule& fired, const Decision* decision) {
-  const Outcome& outcome = fired.outcome;
-  std::string text;
-  const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
-  if (outcome.site_as_stated && decision != nullptr)
-    add("site " + std::string(to_string(decision->site.site)) + " as stated");
-  if (outcome.site) add("site " + std::string(to_string(*outcome.site)));
-  if (outcome.category) add("category " + std::string(to_string(*outcome.category)));
-  if (fired.rule->stage == Stage::Assessment && decision != nullptr) {
-    add("final category " + std::string(to_string(decision->final_category)));
-  }
-  if (outcome.exam_basis) add("exam category " + std::string(to_string(*outcome.exam_basis)));
-  if (outcome.action) add("action " + std::string(to_string(*outcome.action)));
-  if (outcome.biopsy) add("biopsy " + std::string(to_string(*outcome.biopsy)));
-  if (outcome.guidance) add("guidance " + std::string(to_string(*outcome.guidance)));
-  if (!outcome.note.empty()) add("note");
-  if (outcome.warning) add("warning " + std::string(to_string(*outcome.warning)));
-  if (outcome.needs_review) add("needs radiologist review");
-  return text;
 }
 
 void write_summary(const Report& report, const SummaryOptions& options, std::ostream& out) {

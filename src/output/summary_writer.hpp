@@ -30,8 +30,4 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
 // report show what a summary of it would.
 std::string summary_number(double value);
 
-// What a fired row concluded, as the summary's trace says it; `decision` is the finding's
-// (nullptr for exam rows).
-std::string describe_fired_outcome(const FiredRule& fired, const Decision* decision);
-
 }  // namespace mammocalc

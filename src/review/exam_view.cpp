@@ -39,7 +39,7 @@ std::vector<ReviewRule> trace_of(const std::vector<FiredRule>& trace, const Deci
                  [&](const FiredRule& fired) {
                    return ReviewRule{text_of(fired.rule->id), text_of(to_string(fired.rule->stage)),
                                      text_of(fired.rule->title),
-                                     text_of(describe_fired_outcome(fired, decision)),
+                                     text_of(describe_outcome(fired, decision)),
                                      text_of(fired.rule->citation)};
                  });
   return rules;

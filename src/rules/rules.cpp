@@ -414,29 +414,6 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
 
 }  // namespace
 
-namespace {
-
-std::string outcome_words(const Outcome& outcome) {
-  std::string text;
-  const auto add = [&](const std::string& part) { text += (text.empty() ? "" : ", ") + part; };
-  if (outcome.site_as_stated) add("site as stated");
-  if (outcome.site) add("site " + std::string(to_string(*outcome.site)));
-  if (outcome.category) add("category " + std::string(to_string(*outcome.category)));
-  if (outcome.action) add(std::string(to_string(*outcome.action)));
-  if (outcome.biopsy) add(std::string(to_string(*outcome.biopsy)));
-  if (outcome.guidance) add(std::string(to_string(*outcome.guidance)) + " guidance");
-  if (outcome.follow_up)
-    add("(" + std::string(outcome.follow_up->value) + ", " +
-        std::string(outcome.follow_up->scheme) + ")");
-  if (!outcome.note.empty()) add("note: " + std::string(outcome.note));
-  if (outcome.warning) add("warning " + std::string(to_string(*outcome.warning)));
-  if (outcome.needs_review) add("needs radiologist review");
-  if (outcome.exam_basis) add("exam category " + std::string(to_string(*outcome.exam_basis)));
-  return text;
-}
-
-}  // namespace
-
 std::optional<Category> exam_category_from(ExamBasis basis,
                                            const std::optional<Category>& findings_category,
                                            const std::optional<Category>& reported_category) {
@@ -454,13 +431,46 @@ std::optional<Category> exam_category_from(ExamBasis basis,
   return findings_category;
 }
 
+std::string describe_outcome(const Outcome& outcome, Stage stage, const Decision* decision,
+                             OutcomeDetail detail) {
+  std::string text;
+  const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
+  if (outcome.site_as_stated) {
+    add(decision != nullptr ? "site " + std::string(to_string(decision->site.site)) + " as stated"
+                            : std::string("site as stated"));
+  }
+  if (outcome.site) add("site " + std::string(to_string(*outcome.site)));
+  if (outcome.category) add("category " + std::string(to_string(*outcome.category)));
+  if (stage == Stage::Assessment && decision != nullptr) {
+    add("final category " + std::string(to_string(decision->final_category)));
+  }
+  if (outcome.exam_basis) add("exam category " + std::string(to_string(*outcome.exam_basis)));
+  if (outcome.action) add("action " + std::string(to_string(*outcome.action)));
+  if (outcome.biopsy) add("biopsy " + std::string(to_string(*outcome.biopsy)));
+  if (outcome.guidance) add("guidance " + std::string(to_string(*outcome.guidance)));
+  const bool full = detail == OutcomeDetail::Full;
+  if (full && outcome.follow_up) {
+    add("follow-up (" + std::string(outcome.follow_up->value) + ", " +
+        std::string(outcome.follow_up->scheme) + ")");
+  }
+  if (!outcome.note.empty()) add(full ? "note: " + std::string(outcome.note) : "note");
+  if (outcome.warning) add("warning " + std::string(to_string(*outcome.warning)));
+  if (outcome.needs_review) add("needs radiologist review");
+  return text;
+}
+
+std::string describe_outcome(const FiredRule& fired, const Decision* decision) {
+  return describe_outcome(fired.outcome, fired.rule->stage, decision, OutcomeDetail::Trace);
+}
+
 std::string describe_outcome(const Rule& rule) {
   if (rule.stage == Stage::Assessment) {
     return "final category = the higher of the rules' and the reported; warn when discordant";
   }
-  std::string text = outcome_words(rule.outcome);
+  std::string text = describe_outcome(rule.outcome, rule.stage, nullptr, OutcomeDetail::Full);
   if (rule.variant_when != nullptr) {
-    text += "; " + outcome_words(rule.variant) + " when " + std::string(rule.variant_label);
+    text += "; " + describe_outcome(rule.variant, rule.stage, nullptr, OutcomeDetail::Full) +
+            " when " + std::string(rule.variant_label);
   }
   return text;
 }

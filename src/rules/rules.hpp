@@ -160,6 +160,19 @@ const Rule* find_rule(std::string_view id);
 // A rule's outcome in words, e.g. "category 4B; 4C when linear or segmental" (for listings).
 std::string describe_outcome(const Rule& rule);
 
+struct FiredRule;
+
+// How much an outcome description says: the trace leaves the follow-up code and the note's text
+// to the summary's recommendation; the listing, with nothing beside it, spells them out.
+enum class OutcomeDetail { Trace, Full };
+
+// What an outcome concludes, in one vocabulary for the trace and the listing, e.g. "category 4B;
+// action biopsy". `decision` is the finding's when the row fired for one (it fills in the stated
+// site and the final category), nullptr for exam rows and listings.
+std::string describe_outcome(const Outcome& outcome, Stage stage, const Decision* decision,
+                             OutcomeDetail detail);
+std::string describe_outcome(const FiredRule& fired, const Decision* decision);
+
 struct EvidenceItem {
   std::string field;
   std::string value;

@@ -93,6 +93,32 @@ TEST(RuleTable, VariantsSayWhenTheyApply) {
   }
 }
 
+TEST(RuleTable, ListingSpellsOutFollowUpCodesAndNotes) {
+  // The listing and the trace describe outcomes in one vocabulary; the listing, which has no
+  // recommendation element beside it, also names the follow-up code and the note's text.
+  for (const Rule& rule : rule_table()) {
+    if (rule.stage == Stage::Assessment) continue;
+    const std::string listed = describe_outcome(rule);
+    const std::string traced =
+        describe_outcome(rule.outcome, rule.stage, nullptr, OutcomeDetail::Trace);
+    if (rule.outcome.follow_up) {
+      const std::string code = "follow-up (" + std::string(rule.outcome.follow_up->value) + ", " +
+                               std::string(rule.outcome.follow_up->scheme) + ")";
+      EXPECT_NE(listed.find(code), std::string::npos) << rule.id << ": " << listed;
+      EXPECT_EQ(traced.find(code), std::string::npos) << rule.id << ": " << traced;
+    }
+    if (!rule.outcome.note.empty()) {
+      EXPECT_NE(listed.find(std::string(rule.outcome.note)), std::string::npos) << rule.id;
+      EXPECT_NE(traced.find("note"), std::string::npos) << rule.id;
+    }
+    if (rule.outcome.action) {
+      const std::string action = "action " + std::string(to_string(*rule.outcome.action));
+      EXPECT_NE(listed.find(action), std::string::npos) << rule.id << ": " << listed;
+      EXPECT_NE(traced.find(action), std::string::npos) << rule.id << ": " << traced;
+    }
+  }
+}
+
 TEST(RuleTable, OnlyC0IsACategoryFloor) {
   // C0 keeps a finding with any suspicious feature at 4A or above, but alone it is no category
   // from the evidence: C12 (category 0) and W3 (insufficient-evidence) must still see none. C0
