@@ -197,16 +197,7 @@ Command help_command(const po::options_description* only = nullptr) {
 
 Command help_command(const po::options_description& only) { return help_command(&only); }
 
-// --site-profile and --annotations, read alike by every command that evaluates SRs.
-void read_evaluation_options(const po::variables_map& values, std::string& site_profile_file,
-                             std::vector<std::string>& annotations) {
-  if (values.count("site-profile")) site_profile_file = values["site-profile"].as<std::string>();
-  if (values.count("annotations")) {
-    annotations = values["annotations"].as<std::vector<std::string>>();
-  }
-}
-
-ReadLimits read_limits(const po::variables_map& values) {
+ReadLimits read_limits(const po::variables_map& values, const std::string& command) {
   ReadLimits limits;
   if (values.count("max-input-mb")) {
     limits.max_input_bytes = std::size_t{values["max-input-mb"].as<unsigned>()} * 1024 * 1024;
@@ -216,9 +207,25 @@ ReadLimits read_limits(const po::variables_map& values) {
   if (values.count("max-elements")) limits.max_elements = values["max-elements"].as<unsigned>();
   limits.strict = values.count("strict") > 0;
   if (limits.max_input_bytes == 0 || limits.max_nesting_depth < 1 || limits.max_elements == 0) {
-    throw Error(ErrorCode::Usage, "summarize: limits must be at least 1");
+    throw Error(ErrorCode::Usage, command + ": limits must be at least 1");
   }
   return limits;
+}
+
+// What every command that evaluates SRs reads alike: --site-profile, --annotations, the read
+// limits (--strict, --max-input-mb, --max-depth, --max-elements) and --redact. Throws
+// Error(Usage) naming `command` when a limit is below 1.
+EvaluationConfig read_evaluation(const po::variables_map& values, const std::string& command) {
+  EvaluationConfig evaluation;
+  if (values.count("site-profile")) {
+    evaluation.site_profile_file = values["site-profile"].as<std::string>();
+  }
+  if (values.count("annotations")) {
+    evaluation.annotations = values["annotations"].as<std::vector<std::string>>();
+  }
+  evaluation.limits = read_limits(values, command);
+  evaluation.summary.redact = values.count("redact") > 0;
+  return evaluation;
 }
 
 // Many inputs, a directory, a list of paths or an existing output directory make a batch.
@@ -247,10 +254,9 @@ Command batch_command(const po::variables_map& values, Command& command) {
     throw Error(ErrorCode::Usage, "summarize: --jobs must be between 1 and 256");
   }
   batch.skip_existing = values.count("skip-existing") > 0;
-  batch.limits = read_limits(values);
+  batch.evaluation = read_evaluation(values, "summarize");
   batch.progress = values.count("quiet") == 0 && ::isatty(STDERR_FILENO) != 0;
   if (values.count("rollup-csv")) batch.rollup_csv = values["rollup-csv"].as<std::string>();
-  batch.summary.redact = values.count("redact") > 0;
   batch.html = values.count("html") > 0;
   if (values.count("dicom-out")) {
     batch.dicom_out_dir = values["dicom-out"].as<std::string>();
@@ -260,7 +266,6 @@ Command batch_command(const po::variables_map& values, Command& command) {
       throw Error(ErrorCode::Usage, "summarize: --dicom-out in a batch must be a directory");
     }
   }
-  read_evaluation_options(values, batch.site_profile_file, batch.annotations);
   return command;
 }
 
@@ -288,14 +293,12 @@ Command parse_command_line(int argc, char** argv) {
                   "summarize: --html needs a batch (-o OUTDIR); for one exam use "
                   "mammocalc review --html FILE");
     }
-    command.run.limits = read_limits(values);
-    read_evaluation_options(values, command.run.site_profile_file, command.run.annotations);
-    if (command.run.inputs.empty() && command.run.annotations.empty()) {
+    command.run.evaluation = read_evaluation(values, "summarize");
+    if (command.run.inputs.empty() && command.run.evaluation.annotations.empty()) {
       throw Error(ErrorCode::Usage, "summarize: no input file given");
     }
     if (values.count("output")) command.run.output = values["output"].as<std::string>();
     if (values.count("dicom-out")) command.run.dicom_out = values["dicom-out"].as<std::string>();
-    command.run.summary.redact = values.count("redact") > 0;
     return command;
   }
   if (verb == "hook") {
@@ -306,9 +309,8 @@ Command parse_command_line(int argc, char** argv) {
     command.kind = CommandKind::Hook;
     command.hook.output_dir = values["out"].as<std::string>();
     command.hook.inputs = values["input"].as<std::vector<std::string>>();
-    command.hook.summary.redact = values.count("redact") > 0;
     command.hook.dicom_out = values.count("dicom-out") > 0;
-    read_evaluation_options(values, command.hook.site_profile_file, command.hook.annotations);
+    command.hook.evaluation = read_evaluation(values, "hook");
     return command;
   }
   if (verb == "serve") {
@@ -337,8 +339,7 @@ Command parse_command_line(int argc, char** argv) {
         throw Error(ErrorCode::Usage, "serve: --allow-ae must be 1-16 characters");
       }
     }
-    serve.summary.redact = values.count("redact") > 0;
-    read_evaluation_options(values, serve.site_profile_file, serve.annotations);
+    serve.evaluation = read_evaluation(values, "serve");
     return command;
   }
   if (verb == "review") {
@@ -354,8 +355,7 @@ Command parse_command_line(int argc, char** argv) {
     review.options.trace = values.count("trace") > 0;
     review.options.redact = values.count("redact") > 0;
     review.options.color = review_in_colour(values);
-    review.limits.strict = values.count("strict") > 0;
-    read_evaluation_options(values, review.site_profile_file, review.annotations);
+    review.evaluation = read_evaluation(values, "review");
     return command;
   }
   if (verb == "validate") {

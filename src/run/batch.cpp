@@ -180,18 +180,18 @@ struct InputResult {
   WrittenSr dicom;   // the SR, with --dicom-out
 };
 
-InputResult process(const std::string& input, const BatchConfig& config, const SiteProfile& profile,
-                    Rollup& rollup_part) {
+InputResult process(const std::string& input, const BatchConfig& config,
+                    const Evaluation& evaluation, Rollup& rollup_part) {
   InputResult outcome;
   outcome.entry.input = input;
   try {
-    const Report report = summarise_file(input, config.annotations, profile, config.limits);
+    const Report report = summarise_input(input, evaluation);
     outcome.sop_instance_uid = report.input.source.sop_instance_uid;
-    outcome.summary = render_summary(report, config.summary);
+    outcome.summary = render_summary(report, evaluation.summary);
     if (config.html || !config.dicom_out_dir.empty()) {
       const ReviewExam words = read_summary(outcome.summary, input);
       if (!config.dicom_out_dir.empty()) outcome.dicom = write_report_sr(report, words);
-      if (config.html) outcome.page = render_review_page({words}, config.summary.redact);
+      if (config.html) outcome.page = render_review_page({words}, evaluation.summary.redact);
     }
     outcome.entry.status = EntryStatus::Summarised;
     outcome.entry.category = report.exam.category;
@@ -324,7 +324,7 @@ std::vector<std::string> collect_batch_inputs(const BatchConfig& config,
 
 ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
   create_output_directory(config.output_dir);
-  const SiteProfile profile = load_site_profile(config.site_profile_file);
+  const Evaluation evaluation = load_evaluation(config.evaluation);
   std::vector<IndexEntry> unreadable;
   const std::vector<std::string> inputs = collect_batch_inputs(config, unreadable);
   const unsigned jobs = std::max(1u, config.jobs);
@@ -359,7 +359,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
     std::vector<InputResult> outcomes(chunk_end - chunk_start);
     std::vector<Rollup> parts(jobs);
     run_on_jobs(jobs, outcomes.size(), [&](unsigned job, std::size_t i) {
-      outcomes[i] = process(inputs[chunk_start + i], config, profile, parts[job]);
+      outcomes[i] = process(inputs[chunk_start + i], config, evaluation, parts[job]);
     });
     for (const Rollup& part : parts) merge_into(index.rollup, part);
 
@@ -423,12 +423,10 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
 
 ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   create_output_directory(config.output_dir);
-  const SiteProfile profile = load_site_profile(config.site_profile_file);
+  const Evaluation evaluation = load_evaluation(config.evaluation);
   BatchConfig batch;
   batch.inputs = config.inputs;
   batch.output_dir = config.output_dir;
-  batch.annotations = config.annotations;
-  batch.summary = config.summary;
   if (config.dicom_out) batch.dicom_out_dir = config.output_dir;
   std::vector<IndexEntry> unreadable;
   const std::vector<std::string> inputs = collect_batch_inputs(batch, unreadable);
@@ -436,7 +434,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   ExitCode exit_code = ExitCode::Success;
   for (const std::string& input : inputs) {
     Rollup ignored;
-    InputResult result = process(input, batch, profile, ignored);
+    InputResult result = process(input, batch, evaluation, ignored);
     const IndexEntry& entry = result.entry;
     if (entry.status == EntryStatus::Summarised) {
       const std::string name = claim_output_name(result.sop_instance_uid, input, used_names);

@@ -13,6 +13,7 @@
 #include "output/batch_index.hpp"
 #include "output/summary_writer.hpp"
 #include "rules/rules.hpp"
+#include "run/evaluation.hpp"
 
 namespace mammocalc {
 
@@ -26,10 +27,7 @@ struct BatchConfig {
   std::string rollup_csv;
   bool html = false;          // also a review page per exam (NAME.html) and index.html
   std::string dicom_out_dir;  // also a DICOM SR per exam, <SOPInstanceUID>.dcm
-  SummaryOptions summary;
-  std::string site_profile_file;
-  std::vector<std::string> annotations;
-  ReadLimits limits;
+  EvaluationConfig evaluation;
 };
 
 // Collects the input files: given files as they are, directories recursed in name order with
@@ -49,9 +47,7 @@ struct HookConfig {
   std::vector<std::string> inputs;
   std::string output_dir;
   bool dicom_out = false;  // also the result as a DICOM SR beside the summary (sr_writer)
-  SummaryOptions summary;
-  std::string site_profile_file;
-  std::vector<std::string> annotations;
+  EvaluationConfig evaluation;
 };
 
 // Runs the hook. Objects that are not breast-imaging SRs (images, dose reports…) are skipped
