@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "run/batch.hpp"
+#include "run/hook.hpp"
 #include "run/review.hpp"
 #include "run/serve.hpp"
 #include "run/summarise.hpp"

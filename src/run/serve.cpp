@@ -9,8 +9,8 @@
 #include "base/atomic_file.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/store_scp.hpp"
-#include "run/batch.hpp"
 #include "run/summarise.hpp"
+#include "run/summary_files.hpp"
 
 namespace mammocalc {
 namespace {
@@ -70,13 +70,7 @@ StoreStatus summarise_received(const std::string& temporary, const std::string& 
 }  // namespace
 
 ExitCode run_server(const ServeConfig& config, std::ostream& log) {
-  std::error_code error;
-  fs::create_directories(config.output_dir, error);
-  if (error || !fs::is_directory(config.output_dir)) {
-    throw Error(
-        ErrorCode::OutputFailed,
-        config.output_dir + ": output directory cannot be created (" + error.message() + ")");
-  }
+  create_output_directory(config.output_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);
   struct sigaction action {};
   action.sa_handler = request_stop;
