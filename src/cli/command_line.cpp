@@ -37,6 +37,22 @@ constexpr const char* kExitCodes =
     "exit status: 0 summarised, 1 an input failed (not DICOM, not a supported SR, not about\n"
     "breast imaging, unreadable), 2 usage error, 3 the output cannot be written\n";
 
+// The read limits (ReadLimits), alike for every command that reads SRs; review has its own
+// --strict and takes only the others (with_strict false).
+void add_limit_options(po::options_description_easy_init add, bool with_strict) {
+  add("max-input-mb", po::value<unsigned>()->value_name("N"),
+      "refuse inputs larger than N MiB (default 256)");
+  add("max-depth", po::value<unsigned>()->value_name("N"),
+      "refuse DICOM sequences nested deeper than N levels (default 128)");
+  if (with_strict) {
+    add("strict",
+        "refuse SRs whose content DCMTK reads only with tolerance (default: read them "
+        "tolerantly and say so in a tolerant-read warning)");
+  }
+  add("max-elements", po::value<unsigned>()->value_name("N"),
+      "refuse inputs with more than N data elements (default 2000000)");
+}
+
 po::options_description summarize_options() {
   po::options_description options("summarize options");
   auto add = options.add_options();
@@ -61,15 +77,7 @@ po::options_description summarize_options() {
   add("dicom-out", po::value<std::string>()->value_name("FILE|DIR"),
       "also write the result as a DICOM Comprehensive SR (Breast Imaging Report) for the PACS: "
       "to FILE, or into DIR as <SOPInstanceUID>.dcm (a batch needs DIR)");
-  add("max-input-mb", po::value<unsigned>()->value_name("N"),
-      "refuse inputs larger than N MiB (default 256)");
-  add("max-depth", po::value<unsigned>()->value_name("N"),
-      "refuse DICOM sequences nested deeper than N levels (default 128)");
-  add("strict",
-      "refuse SRs whose content DCMTK reads only with tolerance (default: read them "
-      "tolerantly and say so in a tolerant-read warning)");
-  add("max-elements", po::value<unsigned>()->value_name("N"),
-      "refuse inputs with more than N data elements (default 2000000)");
+  add_limit_options(add, true);
   add("help,h", "show this help");
   return options;
 }
@@ -87,6 +95,7 @@ po::options_description review_options() {
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "annotation files or directories merged into the SR inputs");
   add("strict", "refuse SRs whose content DCMTK reads only with tolerance");
+  add_limit_options(add, false);
   add("help,h", "show this help");
   return options;
 }
@@ -111,7 +120,7 @@ po::options_description rules_options() {
   return options;
 }
 
-// What hook and serve share: where the summaries go and what shapes them.
+// What hook and serve share: where the summaries go, what shapes them and the read limits.
 void add_receiver_options(po::options_description_easy_init add) {
   add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
   add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
@@ -119,6 +128,7 @@ void add_receiver_options(po::options_description_easy_init add) {
   add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "annotation files or directories");
+  add_limit_options(add, true);
 }
 
 po::options_description hook_options() {
