@@ -105,9 +105,19 @@ std::string rollup_csv(const Rollup& rollup) {
   return csv.str();
 }
 
+// A batch's --dicom-out names a directory, created when missing.
+void create_dicom_out_directory(const std::string& directory) {
+  std::error_code ignored;
+  fs::create_directories(directory, ignored);
+  if (!fs::is_directory(directory)) {
+    throw Error(ErrorCode::Usage, "summarize: --dicom-out in a batch must be a directory");
+  }
+}
+
 }  // namespace
 
 ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
+  if (!config.dicom_out_dir.empty()) create_dicom_out_directory(config.dicom_out_dir);
   create_output_directory(config.output_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);
   const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir};

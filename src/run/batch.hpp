@@ -25,8 +25,10 @@ struct BatchConfig {
   EvaluationConfig evaluation;
 };
 
-// Runs the batch; writes summaries, index.xml and the optional CSV roll-up. Returns the exit code
-// (0 all summarised or skipped, 1 an input failed, 3 an output could not be written).
+// Runs the batch; creates the output directory and the --dicom-out directory, writes summaries,
+// index.xml and the optional CSV roll-up. Returns the exit code (0 all summarised or skipped,
+// 1 an input failed, 3 an output could not be written). Throws Error(Usage) when the --dicom-out
+// directory is not one, Error(OutputFailed) when the output directory cannot be created.
 ExitCode run_batch(const BatchConfig& config, std::ostream& progress);
 
 }  // namespace mammocalc
