@@ -1,5 +1,6 @@
 #pragma once
-// One run of mammocalc: read → findings → rules → summary. The CLI only fills a RunConfig.
+// One run of mammocalc: read → findings → rules → summary. A single-input summarize gets its
+// RunConfig from resolve_summarize (run/summarize_command).
 
 #include <ostream>
 #include <string>
