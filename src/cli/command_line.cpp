@@ -3,10 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
-#include <filesystem>
+#include <optional>
 #include <sstream>
-#include <thread>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -37,6 +37,22 @@ constexpr const char* kExitCodes =
     "exit status: 0 summarised, 1 an input failed (not DICOM, not a supported SR, not about\n"
     "breast imaging, unreadable), 2 usage error, 3 the output cannot be written\n";
 
+// The read limits (ReadLimits), alike for every command that reads SRs; review has its own
+// --strict and takes only the others (with_strict false).
+void add_limit_options(po::options_description_easy_init add, bool with_strict) {
+  add("max-input-mb", po::value<unsigned>()->value_name("N"),
+      "refuse inputs larger than N MiB (default 256)");
+  add("max-depth", po::value<unsigned>()->value_name("N"),
+      "refuse DICOM sequences nested deeper than N levels (default 128)");
+  if (with_strict) {
+    add("strict",
+        "refuse SRs whose content DCMTK reads only with tolerance (default: read them "
+        "tolerantly and say so in a tolerant-read warning)");
+  }
+  add("max-elements", po::value<unsigned>()->value_name("N"),
+      "refuse inputs with more than N data elements (default 2000000)");
+}
+
 po::options_description summarize_options() {
   po::options_description options("summarize options");
   auto add = options.add_options();
@@ -61,15 +77,7 @@ po::options_description summarize_options() {
   add("dicom-out", po::value<std::string>()->value_name("FILE|DIR"),
       "also write the result as a DICOM Comprehensive SR (Breast Imaging Report) for the PACS: "
       "to FILE, or into DIR as <SOPInstanceUID>.dcm (a batch needs DIR)");
-  add("max-input-mb", po::value<unsigned>()->value_name("N"),
-      "refuse inputs larger than N MiB (default 256)");
-  add("max-depth", po::value<unsigned>()->value_name("N"),
-      "refuse DICOM sequences nested deeper than N levels (default 128)");
-  add("strict",
-      "refuse SRs whose content DCMTK reads only with tolerance (default: read them "
-      "tolerantly and say so in a tolerant-read warning)");
-  add("max-elements", po::value<unsigned>()->value_name("N"),
-      "refuse inputs with more than N data elements (default 2000000)");
+  add_limit_options(add, true);
   add("help,h", "show this help");
   return options;
 }
@@ -87,6 +95,7 @@ po::options_description review_options() {
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "annotation files or directories merged into the SR inputs");
   add("strict", "refuse SRs whose content DCMTK reads only with tolerance");
+  add_limit_options(add, false);
   add("help,h", "show this help");
   return options;
 }
@@ -111,7 +120,7 @@ po::options_description rules_options() {
   return options;
 }
 
-// What hook and serve share: where the summaries go and what shapes them.
+// What hook and serve share: where the summaries go, what shapes them and the read limits.
 void add_receiver_options(po::options_description_easy_init add) {
   add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
   add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
@@ -119,6 +128,7 @@ void add_receiver_options(po::options_description_easy_init add) {
   add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "annotation files or directories");
+  add_limit_options(add, true);
 }
 
 po::options_description hook_options() {
@@ -197,16 +207,7 @@ Command help_command(const po::options_description* only = nullptr) {
 
 Command help_command(const po::options_description& only) { return help_command(&only); }
 
-// --site-profile and --annotations, read alike by every command that evaluates SRs.
-void read_evaluation_options(const po::variables_map& values, std::string& site_profile_file,
-                             std::vector<std::string>& annotations) {
-  if (values.count("site-profile")) site_profile_file = values["site-profile"].as<std::string>();
-  if (values.count("annotations")) {
-    annotations = values["annotations"].as<std::vector<std::string>>();
-  }
-}
-
-ReadLimits read_limits(const po::variables_map& values) {
+ReadLimits read_limits(const po::variables_map& values, const std::string& command) {
   ReadLimits limits;
   if (values.count("max-input-mb")) {
     limits.max_input_bytes = std::size_t{values["max-input-mb"].as<unsigned>()} * 1024 * 1024;
@@ -216,51 +217,142 @@ ReadLimits read_limits(const po::variables_map& values) {
   if (values.count("max-elements")) limits.max_elements = values["max-elements"].as<unsigned>();
   limits.strict = values.count("strict") > 0;
   if (limits.max_input_bytes == 0 || limits.max_nesting_depth < 1 || limits.max_elements == 0) {
-    throw Error(ErrorCode::Usage, "summarize: limits must be at least 1");
+    throw Error(ErrorCode::Usage, command + ": limits must be at least 1");
   }
   return limits;
 }
 
-// Many inputs, a directory, a list of paths or an existing output directory make a batch.
-bool is_batch(const po::variables_map& values, const std::vector<std::string>& inputs) {
-  if (values.count("files-from") || inputs.size() > 1) return true;
-  if (std::any_of(inputs.begin(), inputs.end(),
-                  [](const std::string& input) { return std::filesystem::is_directory(input); })) {
-    return true;
+// What every command that evaluates SRs reads alike: --site-profile, --annotations, the read
+// limits (--strict, --max-input-mb, --max-depth, --max-elements) and --redact. Throws
+// Error(Usage) naming `command` when a limit is below 1.
+EvaluationConfig read_evaluation(const po::variables_map& values, const std::string& command) {
+  EvaluationConfig evaluation;
+  if (values.count("site-profile")) {
+    evaluation.site_profile_file = values["site-profile"].as<std::string>();
   }
-  return values.count("output") &&
-         std::filesystem::is_directory(values["output"].as<std::string>());
+  if (values.count("annotations")) {
+    evaluation.annotations = values["annotations"].as<std::vector<std::string>>();
+  }
+  evaluation.limits = read_limits(values, command);
+  evaluation.summary.redact = values.count("redact") > 0;
+  return evaluation;
 }
 
-Command batch_command(const po::variables_map& values, Command& command) {
-  command.kind = CommandKind::Batch;
-  BatchConfig& batch = command.batch;
-  batch.inputs = command.run.inputs;
-  if (!values.count("output")) {
-    throw Error(ErrorCode::Usage, "summarize: several inputs need -o OUTDIR (a directory)");
+// An option's value when it was given.
+std::optional<std::string> given(const po::variables_map& values, const char* name) {
+  if (!values.count(name)) return std::nullopt;
+  return values[name].as<std::string>();
+}
+
+// summarize: records what was given; resolve_summarize (run/) decides, by looking at the
+// filesystem, whether it is one input or a batch.
+Command parse_summarize(const std::vector<std::string>& args) {
+  const po::variables_map values = parse_with_inputs(args, summarize_options());
+  if (values.count("help")) return help_command(summarize_options());
+  Command command;
+  command.kind = CommandKind::Summarize;
+  SummarizeConfig& summarize = command.summarize;
+  if (values.count("input")) summarize.inputs = values["input"].as<std::vector<std::string>>();
+  summarize.evaluation = read_evaluation(values, "summarize");
+  summarize.output = given(values, "output");
+  summarize.files_from = given(values, "files-from");
+  if (values.count("jobs")) summarize.jobs = values["jobs"].as<unsigned>();
+  summarize.skip_existing = values.count("skip-existing") > 0;
+  summarize.progress = values.count("quiet") == 0 && ::isatty(STDERR_FILENO) != 0;
+  summarize.rollup_csv = given(values, "rollup-csv").value_or("");
+  summarize.html = values.count("html") > 0;
+  summarize.dicom_out = given(values, "dicom-out");
+  return command;
+}
+
+Command parse_hook(const std::vector<std::string>& args) {
+  const po::variables_map values = parse_with_inputs(args, hook_options());
+  if (values.count("help")) return help_command(hook_options());
+  if (!values.count("out")) throw Error(ErrorCode::Usage, "hook: --out OUTDIR is required");
+  if (!values.count("input")) throw Error(ErrorCode::Usage, "hook: no received file given");
+  Command command;
+  command.kind = CommandKind::Hook;
+  HookConfig& hook = command.hook;
+  hook.output_dir = values["out"].as<std::string>();
+  hook.inputs = values["input"].as<std::vector<std::string>>();
+  hook.dicom_out = values.count("dicom-out") > 0;
+  hook.evaluation = read_evaluation(values, "hook");
+  return command;
+}
+
+Command parse_serve(const std::vector<std::string>& args) {
+  const po::variables_map values = parse(args, serve_options(), {});
+  if (values.count("help")) return help_command(serve_options());
+  if (!values.count("port") || !values.count("out")) {
+    throw Error(ErrorCode::Usage, "serve: --port N and --out OUTDIR are required");
   }
-  batch.output_dir = values["output"].as<std::string>();
-  if (values.count("files-from")) batch.files_from = values["files-from"].as<std::string>();
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  batch.jobs = values.count("jobs") ? values["jobs"].as<unsigned>() : cores;
-  if (batch.jobs == 0 || batch.jobs > 256) {
-    throw Error(ErrorCode::Usage, "summarize: --jobs must be between 1 and 256");
+  const unsigned port = values["port"].as<unsigned>();
+  if (port == 0 || port > 65535) throw Error(ErrorCode::Usage, "serve: --port must be 1-65535");
+  Command command;
+  command.kind = CommandKind::Serve;
+  ServeConfig& serve = command.serve;
+  serve.port = static_cast<std::uint16_t>(port);
+  if (values.count("aetitle")) serve.ae_title = values["aetitle"].as<std::string>();
+  if (serve.ae_title.empty() || serve.ae_title.size() > 16) {
+    throw Error(ErrorCode::Usage, "serve: --aetitle must be 1-16 characters");
   }
-  batch.skip_existing = values.count("skip-existing") > 0;
-  batch.limits = read_limits(values);
-  batch.progress = values.count("quiet") == 0 && ::isatty(STDERR_FILENO) != 0;
-  if (values.count("rollup-csv")) batch.rollup_csv = values["rollup-csv"].as<std::string>();
-  batch.summary.redact = values.count("redact") > 0;
-  batch.html = values.count("html") > 0;
-  if (values.count("dicom-out")) {
-    batch.dicom_out_dir = values["dicom-out"].as<std::string>();
-    std::error_code error;
-    std::filesystem::create_directories(batch.dicom_out_dir, error);
-    if (!std::filesystem::is_directory(batch.dicom_out_dir)) {
-      throw Error(ErrorCode::Usage, "summarize: --dicom-out in a batch must be a directory");
+  serve.output_dir = values["out"].as<std::string>();
+  serve.keep_received = values.count("keep-received") > 0;
+  serve.dicom_out = values.count("dicom-out") > 0;
+  if (values.count("allow-ae")) {
+    serve.allowed_calling_aes = values["allow-ae"].as<std::vector<std::string>>();
+    const auto& allowed = serve.allowed_calling_aes;
+    if (std::any_of(allowed.begin(), allowed.end(),
+                    [](const std::string& ae) { return ae.empty() || ae.size() > 16; })) {
+      throw Error(ErrorCode::Usage, "serve: --allow-ae must be 1-16 characters");
     }
   }
-  read_evaluation_options(values, batch.site_profile_file, batch.annotations);
+  serve.evaluation = read_evaluation(values, "serve");
+  return command;
+}
+
+Command parse_review(const std::vector<std::string>& args) {
+  const po::variables_map values = parse_with_inputs(args, review_options());
+  if (values.count("help")) return help_command(review_options());
+  if (!values.count("input")) {
+    throw Error(ErrorCode::Usage, "review: no input given (SR, annotation or summary files)");
+  }
+  Command command;
+  command.kind = CommandKind::Review;
+  ReviewConfig& review = command.review;
+  review.inputs = values["input"].as<std::vector<std::string>>();
+  if (values.count("html")) review.html_file = values["html"].as<std::string>();
+  review.options.trace = values.count("trace") > 0;
+  review.options.redact = values.count("redact") > 0;
+  review.options.color = review_in_colour(values);
+  review.evaluation = read_evaluation(values, "review");
+  return command;
+}
+
+Command parse_validate(const std::vector<std::string>& args) {
+  po::options_description options = validate_options();
+  options.add_options()("file", po::value<std::vector<std::string>>(), "file to check");
+  po::positional_options_description positional;
+  positional.add("file", -1);
+  const po::variables_map values = parse(args, options, positional);
+  if (values.count("help")) return help_command(validate_options());
+  if (!values.count("file")) throw Error(ErrorCode::Usage, "validate: no file given");
+  Command command;
+  command.kind = CommandKind::Validate;
+  command.files = values["file"].as<std::vector<std::string>>();
+  return command;
+}
+
+Command parse_rules(const std::vector<std::string>& args) {
+  const po::variables_map values = parse(args, rules_options(), {});
+  if (values.count("help")) return help_command(rules_options());
+  const std::string format = values["format"].as<std::string>();
+  if (format != "text" && format != "xml") {
+    throw Error(ErrorCode::Usage, "rules: --format must be text or xml, not '" + format + "'");
+  }
+  Command command;
+  command.kind = CommandKind::Rules;
+  command.rules_as_xml = format == "xml";
   return command;
 }
 
@@ -268,119 +360,21 @@ Command batch_command(const po::variables_map& values, Command& command) {
 
 Command parse_command_line(int argc, char** argv) {
   const std::vector<std::string> all(argv + 1, argv + argc);
-  Command command;
   if (all.empty()) throw Error(ErrorCode::Usage, "no command given (try: mammocalc --help)");
   const std::string& verb = all.front();
-  const std::vector<std::string> rest(all.begin() + 1, all.end());
+  const std::vector<std::string> args(all.begin() + 1, all.end());
   if (verb == "--help" || verb == "-h" || verb == "help") return help_command();
   if (verb == "--version") {
+    Command command;
     command.kind = CommandKind::Version;
     return command;
   }
-  if (verb == "summarize") {
-    const po::variables_map values = parse_with_inputs(rest, summarize_options());
-    if (values.count("help")) return help_command(summarize_options());
-    command.kind = CommandKind::Summarize;
-    if (values.count("input")) command.run.inputs = values["input"].as<std::vector<std::string>>();
-    if (is_batch(values, command.run.inputs)) return batch_command(values, command);
-    if (values.count("html")) {
-      throw Error(ErrorCode::Usage,
-                  "summarize: --html needs a batch (-o OUTDIR); for one exam use "
-                  "mammocalc review --html FILE");
-    }
-    command.run.limits = read_limits(values);
-    read_evaluation_options(values, command.run.site_profile_file, command.run.annotations);
-    if (command.run.inputs.empty() && command.run.annotations.empty()) {
-      throw Error(ErrorCode::Usage, "summarize: no input file given");
-    }
-    if (values.count("output")) command.run.output = values["output"].as<std::string>();
-    if (values.count("dicom-out")) command.run.dicom_out = values["dicom-out"].as<std::string>();
-    command.run.summary.redact = values.count("redact") > 0;
-    return command;
-  }
-  if (verb == "hook") {
-    const po::variables_map values = parse_with_inputs(rest, hook_options());
-    if (values.count("help")) return help_command(hook_options());
-    if (!values.count("out")) throw Error(ErrorCode::Usage, "hook: --out OUTDIR is required");
-    if (!values.count("input")) throw Error(ErrorCode::Usage, "hook: no received file given");
-    command.kind = CommandKind::Hook;
-    command.hook.output_dir = values["out"].as<std::string>();
-    command.hook.inputs = values["input"].as<std::vector<std::string>>();
-    command.hook.summary.redact = values.count("redact") > 0;
-    command.hook.dicom_out = values.count("dicom-out") > 0;
-    read_evaluation_options(values, command.hook.site_profile_file, command.hook.annotations);
-    return command;
-  }
-  if (verb == "serve") {
-    const po::variables_map values = parse(rest, serve_options(), {});
-    if (values.count("help")) return help_command(serve_options());
-    if (!values.count("port") || !values.count("out")) {
-      throw Error(ErrorCode::Usage, "serve: --port N and --out OUTDIR are required");
-    }
-    const unsigned port = values["port"].as<unsigned>();
-    if (port == 0 || port > 65535) throw Error(ErrorCode::Usage, "serve: --port must be 1-65535");
-    command.kind = CommandKind::Serve;
-    ServeConfig& serve = command.serve;
-    serve.port = static_cast<std::uint16_t>(port);
-    if (values.count("aetitle")) serve.ae_title = values["aetitle"].as<std::string>();
-    if (serve.ae_title.empty() || serve.ae_title.size() > 16) {
-      throw Error(ErrorCode::Usage, "serve: --aetitle must be 1-16 characters");
-    }
-    serve.output_dir = values["out"].as<std::string>();
-    serve.keep_received = values.count("keep-received") > 0;
-    serve.dicom_out = values.count("dicom-out") > 0;
-    if (values.count("allow-ae")) {
-      serve.allowed_calling_aes = values["allow-ae"].as<std::vector<std::string>>();
-      const auto& allowed = serve.allowed_calling_aes;
-      if (std::any_of(allowed.begin(), allowed.end(),
-                      [](const std::string& ae) { return ae.empty() || ae.size() > 16; })) {
-        throw Error(ErrorCode::Usage, "serve: --allow-ae must be 1-16 characters");
-      }
-    }
-    serve.summary.redact = values.count("redact") > 0;
-    read_evaluation_options(values, serve.site_profile_file, serve.annotations);
-    return command;
-  }
-  if (verb == "review") {
-    const po::variables_map values = parse_with_inputs(rest, review_options());
-    if (values.count("help")) return help_command(review_options());
-    if (!values.count("input")) {
-      throw Error(ErrorCode::Usage, "review: no input given (SR, annotation or summary files)");
-    }
-    command.kind = CommandKind::Review;
-    ReviewConfig& review = command.review;
-    review.inputs = values["input"].as<std::vector<std::string>>();
-    if (values.count("html")) review.html_file = values["html"].as<std::string>();
-    review.options.trace = values.count("trace") > 0;
-    review.options.redact = values.count("redact") > 0;
-    review.options.color = review_in_colour(values);
-    review.limits.strict = values.count("strict") > 0;
-    read_evaluation_options(values, review.site_profile_file, review.annotations);
-    return command;
-  }
-  if (verb == "validate") {
-    po::options_description options = validate_options();
-    options.add_options()("file", po::value<std::vector<std::string>>(), "file to check");
-    po::positional_options_description positional;
-    positional.add("file", -1);
-    const po::variables_map values = parse(rest, options, positional);
-    if (values.count("help")) return help_command(validate_options());
-    if (!values.count("file")) throw Error(ErrorCode::Usage, "validate: no file given");
-    command.kind = CommandKind::Validate;
-    command.files = values["file"].as<std::vector<std::string>>();
-    return command;
-  }
-  if (verb == "rules") {
-    const po::variables_map values = parse(rest, rules_options(), {});
-    if (values.count("help")) return help_command(rules_options());
-    const std::string format = values["format"].as<std::string>();
-    if (format != "text" && format != "xml") {
-      throw Error(ErrorCode::Usage, "rules: --format must be text or xml, not '" + format + "'");
-    }
-    command.kind = CommandKind::Rules;
-    command.rules_as_xml = format == "xml";
-    return command;
-  }
+  if (verb == "summarize") return parse_summarize(args);
+  if (verb == "hook") return parse_hook(args);
+  if (verb == "serve") return parse_serve(args);
+  if (verb == "review") return parse_review(args);
+  if (verb == "validate") return parse_validate(args);
+  if (verb == "rules") return parse_rules(args);
   throw Error(ErrorCode::Usage, "unknown command '" + verb + "' (try: mammocalc --help)");
 }
 

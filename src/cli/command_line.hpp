@@ -4,19 +4,18 @@
 #include <string>
 #include <vector>
 
-#include "run/batch.hpp"
+#include "run/hook.hpp"
 #include "run/review.hpp"
 #include "run/serve.hpp"
-#include "run/summarise.hpp"
+#include "run/summarize_command.hpp"
 
 namespace mammocalc {
 
-enum class CommandKind { Summarize, Batch, Hook, Serve, Review, Rules, Validate, Help, Version };
+enum class CommandKind { Summarize, Hook, Serve, Review, Rules, Validate, Help, Version };
 
 struct Command {
   CommandKind kind = CommandKind::Help;
-  RunConfig run;                   // summarize, one SR
-  BatchConfig batch;               // summarize, many SRs into a directory
+  SummarizeConfig summarize;       // summarize: one SR or a batch, as resolve_summarize decides
   HookConfig hook;                 // hook
   ServeConfig serve;               // serve
   ReviewConfig review;             // review
@@ -25,7 +24,9 @@ struct Command {
   std::string help_text;           // help
 };
 
-// Parses argv. Throws Error(Usage) with a one-line message on a wrong command line.
+// Parses argv: one parse function per command, chosen by the verb. Records what was given and
+// never looks at the filesystem. Throws Error(Usage) with a one-line message on a wrong command
+// line.
 Command parse_command_line(int argc, char** argv);
 
 }  // namespace mammocalc

@@ -12,8 +12,8 @@ namespace {
 // Commands that read or write DICOM; the others work without a DICOM installation.
 bool uses_dicom(mammocalc::CommandKind kind) {
   using mammocalc::CommandKind;
-  return kind == CommandKind::Summarize || kind == CommandKind::Batch ||
-         kind == CommandKind::Hook || kind == CommandKind::Serve || kind == CommandKind::Review;
+  return kind == CommandKind::Summarize || kind == CommandKind::Hook ||
+         kind == CommandKind::Serve || kind == CommandKind::Review;
 }
 
 }  // namespace
@@ -22,6 +22,10 @@ int main(int argc, char** argv) {
   using namespace mammocalc;  // NOLINT(google-build-using-namespace)
   try {
     const Command command = parse_command_line(argc, argv);
+    // summarize: one input or a batch, as the filesystem says; a usage error before DICOM starts.
+    const SummarizePlan summarize = command.kind == CommandKind::Summarize
+                                        ? resolve_summarize(command.summarize)
+                                        : SummarizePlan{};
     if (uses_dicom(command.kind)) start_dicom_toolkit();
     switch (command.kind) {
       case CommandKind::Help:
@@ -42,13 +46,10 @@ int main(int argc, char** argv) {
         return static_cast<int>(run_server(command.serve, std::cerr));
       case CommandKind::Hook:
         return static_cast<int>(run_hook(command.hook, std::cerr));
-      case CommandKind::Batch:
-        return static_cast<int>(run_batch(command.batch, std::cerr));
       case CommandKind::Review:
         return static_cast<int>(run_review(command.review, std::cout, std::cerr));
       case CommandKind::Summarize:
-        run_summarize(command.run, std::cout);
-        break;
+        return static_cast<int>(run_summarize_plan(summarize, std::cout, std::cerr));
     }
     return static_cast<int>(ExitCode::Success);
   } catch (const Error& error) {

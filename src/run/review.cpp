@@ -13,26 +13,27 @@ namespace {
 
 // The summary of one input, whatever kind of file it is: summaries are taken as they are,
 // annotation files and SRs are summarised first.
-ReviewExam exam_of(const std::string& input, const ReviewConfig& config,
-                   const SiteProfile& profile) {
+ReviewExam exam_of(const std::string& input, const Evaluation& evaluation) {
   const std::string kind = input == "-" ? std::string() : xml_root_name(input);
   if (kind == "mammocalcSummary") {
     return read_summary(read_input_bytes(input, kMaxSummaryBytes), input);
   }
-  const bool redact = config.options.redact;
-  if (kind == "annotations") return exam_view_of(summarise_annotations(input, profile), redact);
-  return exam_view_of(summarise_file(input, config.annotations, profile, config.limits), redact);
+  const bool redact = evaluation.summary.redact;
+  if (kind == "annotations") {
+    return exam_view_of(summarise_annotations(input, evaluation.profile), redact);
+  }
+  return exam_view_of(summarise_input(input, evaluation), redact);
 }
 
 }  // namespace
 
 ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream& errors) {
-  const SiteProfile profile = load_site_profile(config.site_profile_file);
+  const Evaluation evaluation = load_evaluation(config.evaluation);
   std::vector<ReviewExam> exams;
   bool any_failed = false;
   for (const std::string& input : config.inputs) {
     try {
-      exams.push_back(exam_of(input, config, profile));
+      exams.push_back(exam_of(input, evaluation));
     } catch (const Error& error) {
       errors << "mammocalc review: " << error.what() << "\n";
       any_failed = true;

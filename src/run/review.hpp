@@ -9,14 +9,13 @@
 #include "base/error.hpp"
 #include "dicom/dicom_structure.hpp"
 #include "review/review_text.hpp"
+#include "run/evaluation.hpp"
 
 namespace mammocalc {
 
 struct ReviewConfig {
   std::vector<std::string> inputs;
-  std::vector<std::string> annotations;  // merged into SR inputs, as for summarize
-  std::string site_profile_file;
-  ReadLimits limits;
+  EvaluationConfig evaluation;  // annotations are merged into SR inputs, as for summarize
   ReviewOptions options;
   std::string html_file;  // empty: no page
 };

@@ -9,8 +9,8 @@
 #include "base/atomic_file.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/store_scp.hpp"
-#include "run/batch.hpp"
 #include "run/summarise.hpp"
+#include "run/summary_files.hpp"
 
 namespace mammocalc {
 namespace {
@@ -39,7 +39,7 @@ extern "C" void request_stop(int) { stop_requested = true; }
 // The endpoint's policy for one received SR: summarise it in-process, keep it if asked, and say
 // which C-STORE status the sender gets.
 StoreStatus summarise_received(const std::string& temporary, const std::string& sop_instance_uid,
-                               const ServeConfig& config, const SiteProfile& profile,
+                               const ServeConfig& config, const Evaluation& evaluation,
                                std::ostream& log) {
   const std::string stem = output_name_for(sop_instance_uid, "received");
   const std::string base = stem.substr(0, stem.size() - 4);
@@ -50,11 +50,11 @@ StoreStatus summarise_received(const std::string& temporary, const std::string& 
   // The temporary goes whatever happens below; a kept file stays.
   const RemoveOnExit cleanup(received == temporary ? temporary : std::string());
   try {
-    // Read like any input file: the input limit applies.
+    // Read like any input file: the run's limits apply.
     const Report report =
-        summarise_bytes(read_input_bytes(received), received == kept ? kept : "received:" + base,
-                        config.annotations, profile);
-    const std::string summary = render_summary(report, config.summary);
+        summarise_input_bytes(read_input_bytes(received, evaluation.limits.max_input_bytes),
+                              received == kept ? kept : "received:" + base, evaluation);
+    const std::string summary = render_summary(report, evaluation.summary);
     if (config.dicom_out) write_dicom_summary(report, config.output_dir);
     write_file_atomically((fs::path(config.output_dir) / stem).string(), summary);
     log << "mammocalc serve: " << base << ": summarised to " << stem << "\n";
@@ -70,14 +70,8 @@ StoreStatus summarise_received(const std::string& temporary, const std::string& 
 }  // namespace
 
 ExitCode run_server(const ServeConfig& config, std::ostream& log) {
-  std::error_code error;
-  fs::create_directories(config.output_dir, error);
-  if (error || !fs::is_directory(config.output_dir)) {
-    throw Error(
-        ErrorCode::OutputFailed,
-        config.output_dir + ": output directory cannot be created (" + error.message() + ")");
-  }
-  const SiteProfile profile = load_site_profile(config.site_profile_file);
+  create_output_directory(config.output_dir);
+  const Evaluation evaluation = load_evaluation(config.evaluation);
   struct sigaction action {};
   action.sa_handler = request_stop;
   sigemptyset(&action.sa_mask);
@@ -88,7 +82,7 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   serve_store_scp(
       scp,
       [&](const std::string& path, const std::string& sop_instance_uid) {
-        return summarise_received(path, sop_instance_uid, config, profile, log);
+        return summarise_received(path, sop_instance_uid, config, evaluation, log);
       },
       stop_requested, log);
   log << "mammocalc serve: stopped\n";

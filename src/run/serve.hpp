@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "base/error.hpp"
-#include "output/summary_writer.hpp"
+#include "run/evaluation.hpp"
 
 namespace mammocalc {
 
@@ -21,9 +21,7 @@ struct ServeConfig {
   // Calling AE titles whose associations are accepted; empty: any (the network must then be
   // trusted, as with storescp).
   std::vector<std::string> allowed_calling_aes;
-  SummaryOptions summary;
-  std::string site_profile_file;
-  std::vector<std::string> annotations;
+  EvaluationConfig evaluation;
 };
 
 // Serves until SIGTERM or SIGINT; the association in progress is finished first, so no received

@@ -65,13 +65,6 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
 
 }  // namespace
 
-SiteProfile load_site_profile(const std::string& file) {
-  if (file.empty()) return SiteProfile{};
-  SiteProfile profile = read_site_profile(file);
-  profile.source = file;
-  return profile;
-}
-
 Report summarise_file(const std::string& path, const SiteProfile& profile) {
   return evaluate(read_findings(path, ReadLimits{}), profile);
 }
@@ -89,6 +82,16 @@ Report summarise_bytes(std::string bytes, const std::string& name,
   Findings findings = extract_findings(read_sr(std::move(bytes), name, limits), name);
   apply_annotations(annotations, findings);
   return evaluate(std::move(findings), profile);
+}
+
+Report summarise_input(const std::string& path, const Evaluation& evaluation) {
+  return summarise_file(path, evaluation.annotations, evaluation.profile, evaluation.limits);
+}
+
+Report summarise_input_bytes(std::string bytes, const std::string& name,
+                             const Evaluation& evaluation) {
+  return summarise_bytes(std::move(bytes), name, evaluation.annotations, evaluation.profile,
+                         evaluation.limits);
 }
 
 Report summarise_annotations(const std::string& path, const SiteProfile& profile) {
@@ -127,11 +130,11 @@ void write_output(const std::string& path, const std::string& summary, std::ostr
 }  // namespace
 
 void run_summarize(const RunConfig& config, std::ostream& out) {
-  const SiteProfile profile = load_site_profile(config.site_profile_file);
+  const Evaluation evaluation = load_evaluation(config.evaluation);
+  const std::vector<std::string>& annotations = evaluation.annotations;
   if (config.inputs.empty()) {
     // Annotation-only run: the annotated findings on their own.
-    if (config.annotations.size() != 1 ||
-        std::filesystem::is_directory(config.annotations.front())) {
+    if (annotations.size() != 1 || std::filesystem::is_directory(annotations.front())) {
       throw Error(ErrorCode::Usage,
                   "summarize without an SR takes exactly one annotation file (--annotations FILE)");
     }
@@ -139,8 +142,8 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
       throw Error(ErrorCode::Usage,
                   "--dicom-out needs an SR input: an annotation-only run has no study to write to");
     }
-    const std::string summary =
-        render_summary(summarise_annotations(config.annotations.front(), profile), config.summary);
+    const std::string summary = render_summary(
+        summarise_annotations(annotations.front(), evaluation.profile), evaluation.summary);
     write_output(config.output, summary, out);
     return;
   }
@@ -154,8 +157,8 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
       throw Error(ErrorCode::Usage, config.output + ": output would overwrite the input");
     }
   }
-  const Report report = summarise_file(input, config.annotations, profile, config.limits);
-  const std::string summary = render_summary(report, config.summary);
+  const Report report = summarise_input(input, evaluation);
+  const std::string summary = render_summary(report, evaluation.summary);
   // The SR first: when it cannot be written, no summary claims it was.
   if (!config.dicom_out.empty()) write_dicom_summary(report, config.dicom_out);
   write_output(config.output, summary, out);

@@ -1,5 +1,6 @@
 #pragma once
-// One run of mammocalc: read → findings → rules → summary. The CLI only fills a RunConfig.
+// One run of mammocalc: read → findings → rules → summary. A single-input summarize gets its
+// RunConfig from resolve_summarize (run/summarize_command).
 
 #include <ostream>
 #include <string>
@@ -9,22 +10,16 @@
 #include "dicom/dicom_structure.hpp"
 #include "output/summary_writer.hpp"
 #include "rules/rules.hpp"
+#include "run/evaluation.hpp"
 
 namespace mammocalc {
 
 struct RunConfig {
   std::vector<std::string> inputs;  // SR files; "-" is standard input
   std::string output;               // empty: standard output
-  SummaryOptions summary;
-  std::string site_profile_file;  // empty: the built-in defaults of decision-logic.md
-  // Annotation files, or directories of them matched to the SR by Study Instance UID.
-  std::vector<std::string> annotations;
-  ReadLimits limits;
+  EvaluationConfig evaluation;
   std::string dicom_out;  // also the result as a DICOM SR: a file, or a directory for UID.dcm
 };
-
-// The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
-SiteProfile load_site_profile(const std::string& file);
 
 // Reads and evaluates one SR file (or "-"). Throws Error naming the input.
 Report summarise_file(const std::string& path, const SiteProfile& profile);
@@ -39,6 +34,14 @@ Report summarise_bytes(std::string bytes, const std::string& name,
 // Reads one SR file (or "-"), merges the annotations that belong to it and evaluates it.
 Report summarise_file(const std::string& path, const std::vector<std::string>& annotations,
                       const SiteProfile& profile, const ReadLimits& limits = ReadLimits{});
+
+// Reads one SR file (or "-") within the run's limits, merges the run's annotations that belong to
+// it and evaluates it with the run's site profile. Throws Error naming the input.
+Report summarise_input(const std::string& path, const Evaluation& evaluation);
+
+// The same for an SR already in memory (e.g. received over the network), named `name`.
+Report summarise_input_bytes(std::string bytes, const std::string& name,
+                             const Evaluation& evaluation);
 
 // An annotation-only run: the findings of one annotation file on their own, evaluated.
 Report summarise_annotations(const std::string& path, const SiteProfile& profile);

@@ -112,6 +112,36 @@ if command -v dcmodify >/dev/null; then
   check "the findings are still there" grep -q '<finding id="F1"' "$work/out"
   run summarize --strict "$work/odd-relationship.dcm"
   check "--strict refuses it (exit 1)" test "$status" -eq 1
+  run hook --out "$work/hook-tolerant" "$work/odd-relationship.dcm"
+  check "hook reads it tolerantly too (exit 0)" test "$status" -eq 0
+  run hook --strict --out "$work/hook-strict" "$work/odd-relationship.dcm"
+  check "hook --strict refuses it (exit 1)" test "$status" -eq 1
+  check "hook --strict writes no summary for it" test -z "$(ls -A "$work/hook-strict")"
+else
+  echo "FAIL: dcmodify (Debian package dcmtk) is needed"; failed=$((failed + 1))
+fi
+
+# --- hook: the read limits, as for summarize ---
+mkdir -p "$work/hook-limits"
+run hook --max-depth 1 --out "$work/hook-limits" samples/bir-known-malignancy.dcm
+check "hook --max-depth 1 on a nested SR exits 1 (got $status)" test "$status" -eq 1
+check "hook --max-depth 1: the limit on stderr, naming the input" \
+  grep -qx "mammocalc hook: samples/bir-known-malignancy.dcm: sequences nested deeper than 1 levels" "$work/err"
+check "hook --max-depth 1: no summary written" test -z "$(ls -A "$work/hook-limits")"
+if command -v dcmodify >/dev/null; then
+  # A valid SR over 1 MiB: a sample with a private padding element.
+  cp samples/bir-known-malignancy.dcm "$work/padded.dcm"
+  head -c 1200000 /dev/zero | tr '\0' ' ' >"$work/padding"
+  dcmodify -nb -i "(0029,0010)=MAMMOCALC PADDING" -if "(0029,1001)=$work/padding" "$work/padded.dcm" >/dev/null 2>&1
+  run hook --out "$work/hook-unlimited" "$work/padded.dcm"
+  check "hook summarises the padded SR without --max-input-mb (exit 0)" test "$status" -eq 0
+  run hook --max-input-mb 1 --out "$work/hook-limits" "$work/padded.dcm" "$sample"
+  check "hook --max-input-mb 1 with a larger input exits 1 (got $status)" test "$status" -eq 1
+  check "hook --max-input-mb 1: the limit on stderr, naming the input" \
+    grep -qxF "mammocalc hook: $work/padded.dcm: larger than the input limit of 1048576 bytes" "$work/err"
+  check "hook --max-input-mb 1: the other input is summarised" \
+    test -f "$work/hook-limits/1.2.826.0.1.3680043.10.1363.103.3.xml"
+  check "hook --max-input-mb 1: no summary for the larger input" test "$(ls -A "$work/hook-limits" | wc -l)" -eq 1
 else
   echo "FAIL: dcmodify (Debian package dcmtk) is needed"; failed=$((failed + 1))
 fi
@@ -183,6 +213,19 @@ run summarize
 check "summarize without input exits 2" test "$status" -eq 2
 run summarize --no-such-option "$sample"
 check "unknown option exits 2" test "$status" -eq 2
+# A limit below 1 is a usage error naming the command it was given to.
+run summarize --max-depth 0 "$work/x.dcm"
+check "summarize --max-depth 0 exits 2 (got $status)" test "$status" -eq 2
+check "summarize --max-depth 0 names summarize" \
+  test "$(cat "$work/err")" = "mammocalc: summarize: limits must be at least 1"
+run hook --max-depth 0 --out "$work/never-dir" "$work/x.dcm"
+check "hook --max-depth 0 exits 2 (got $status)" test "$status" -eq 2
+check "hook --max-depth 0 names hook" test "$(cat "$work/err")" = "mammocalc: hook: limits must be at least 1"
+check "hook --max-depth 0 creates no output directory" test ! -e "$work/never-dir"
+run review --max-elements 0 "$work/x.dcm"
+check "review --max-elements 0 exits 2 (got $status)" test "$status" -eq 2
+check "review --max-elements 0 names review" \
+  test "$(cat "$work/err")" = "mammocalc: review: limits must be at least 1"
 run --version
 check "--version names the rule set" grep -q "rule set 2026.1" "$work/out"
 

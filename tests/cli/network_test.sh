@@ -16,7 +16,7 @@ cleanup() {
 }
 trap cleanup EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
-for tool in storescp storescu echoscu; do
+for tool in storescp storescu echoscu dcmodify; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool (Debian package dcmtk) is not installed"; exit 1; }
 done
 
@@ -150,5 +150,33 @@ check "a listed calling AE title is served" test $? -eq 0
 check "... and its SR summarised" wait_for_summaries "$work/allow-out" 1
 "$mammocalc" serve --port 1 --aetitle MAMMOCALC --out "$work/allow-out" --allow-ae ABCDEFGHIJKLMNOPQ >/dev/null 2>&1
 check "an --allow-ae over 16 characters is a usage error (exit 2)" test $? -eq 2
+
+# The read limits, as for summarize: an SR over a limit gets a failure status, is logged and is
+# not summarised.
+mkdir -p "$work/limits-out"
+check "serve --max-depth 1 starts" start_server "$work/limits.log" \
+  "$mammocalc" serve --port PORT --aetitle MAMMOCALC --out "$work/limits-out" --max-depth 1
+storescu -v -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >"$work/limits-store.log" 2>&1
+check "an SR nested deeper than --max-depth is answered with a failure (storescu fails)" test $? -ne 0
+check "... the status is 'cannot understand' (0xC000)" grep -qiE 'cannot ?understand|0xc000' "$work/limits-store.log"
+check "the limit is logged" grep -qF "received:1.2.826.0.1.3680043.10.1363.108.3: sequences nested deeper than 1 levels" "$work/limits.log"
+check "nothing is summarised from it" test -z "$(ls "$work/limits-out")"
+# A valid SR over 1 MiB (a sample with a private padding element) against --max-input-mb 1.
+cp samples/bir-known-malignancy.dcm "$work/padded.dcm"
+head -c 1200000 /dev/zero | tr '\0' ' ' >"$work/padding"
+dcmodify -nb -i "(0029,0010)=MAMMOCALC PADDING" -if "(0029,1001)=$work/padding" "$work/padded.dcm" >/dev/null 2>&1
+mkdir -p "$work/size-out"
+check "serve --max-input-mb 1 starts" start_server "$work/size.log" \
+  "$mammocalc" serve --port PORT --aetitle MAMMOCALC --out "$work/size-out" --max-input-mb 1
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/padded.dcm" >/dev/null 2>&1
+check "an SR over --max-input-mb is answered with a failure (storescu fails)" test $? -ne 0
+check "the size limit is logged" grep -q "larger than the input limit of 1048576 bytes" "$work/size.log"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-suspicious-vacuum-assisted.dcm >/dev/null 2>&1
+check "an SR within --max-input-mb is served" test $? -eq 0
+check "... and summarised" wait_for_file "$work/size-out/1.2.826.0.1.3680043.10.1363.103.3.xml"
+check "the larger SR is not summarised" test "$(ls "$work/size-out" | wc -l)" -eq 1
+"$mammocalc" serve --port 1 --aetitle MAMMOCALC --out "$work/limits-out" --max-depth 0 2>"$work/limits-usage.err"
+check "serve --max-depth 0 is a usage error (exit 2)" test $? -eq 2
+check "... naming serve" grep -qx "mammocalc: serve: limits must be at least 1" "$work/limits-usage.err"
 
 finish

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "run/batch.hpp"
+#include "run/summary_files.hpp"
 
 namespace mammocalc {
 namespace {

@@ -1,0 +1,27 @@
+#pragma once
+// A PACS hook run (`mammocalc hook --out OUTDIR PATH...`), made for DCMTK's storescp
+// --exec-on-reception / --exec-on-eostudy: summarises the SRs among the received files (a
+// directory is recursed) into OUTDIR, each written atomically, so several hooks may run at once.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+#include "run/evaluation.hpp"
+
+namespace mammocalc {
+
+struct HookConfig {
+  std::vector<std::string> inputs;
+  std::string output_dir;
+  bool dicom_out = false;  // also the result as a DICOM SR beside the summary (sr_writer)
+  EvaluationConfig evaluation;
+};
+
+// Runs the hook. Objects that are not breast-imaging SRs (images, dose reports…) are skipped
+// with one log line and do not fail the run. Returns 0, 1 when a received SR could not be
+// summarised, or 3 when an output could not be written.
+ExitCode run_hook(const HookConfig& config, std::ostream& log);
+
+}  // namespace mammocalc

@@ -1,0 +1,82 @@
+#include "run/summarize_command.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <thread>
+
+namespace mammocalc {
+namespace {
+
+bool is_batch(const SummarizeConfig& config) {
+  if (config.files_from || config.inputs.size() > 1) return true;
+  if (std::any_of(config.inputs.begin(), config.inputs.end(),
+                  [](const std::string& input) { return std::filesystem::is_directory(input); })) {
+    return true;
+  }
+  return config.output && std::filesystem::is_directory(*config.output);
+}
+
+BatchConfig batch_config(const SummarizeConfig& config) {
+  if (!config.output) {
+    throw Error(ErrorCode::Usage, "summarize: several inputs need -o OUTDIR (a directory)");
+  }
+  BatchConfig batch;
+  batch.inputs = config.inputs;
+  batch.files_from = config.files_from.value_or("");
+  batch.output_dir = *config.output;
+  batch.jobs = config.jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
+  if (batch.jobs == 0 || batch.jobs > 256) {
+    throw Error(ErrorCode::Usage, "summarize: --jobs must be between 1 and 256");
+  }
+  batch.skip_existing = config.skip_existing;
+  batch.progress = config.progress;
+  batch.rollup_csv = config.rollup_csv;
+  batch.html = config.html;
+  if (config.dicom_out) {
+    // The batch run creates the directory; an empty name can never be one.
+    if (config.dicom_out->empty()) {
+      throw Error(ErrorCode::Usage, "summarize: --dicom-out in a batch must be a directory");
+    }
+    batch.dicom_out_dir = *config.dicom_out;
+  }
+  batch.evaluation = config.evaluation;
+  return batch;
+}
+
+RunConfig single_config(const SummarizeConfig& config) {
+  if (config.html) {
+    throw Error(ErrorCode::Usage,
+                "summarize: --html needs a batch (-o OUTDIR); for one exam use "
+                "mammocalc review --html FILE");
+  }
+  if (config.inputs.empty() && config.evaluation.annotations.empty()) {
+    throw Error(ErrorCode::Usage, "summarize: no input file given");
+  }
+  RunConfig run;
+  run.inputs = config.inputs;
+  run.output = config.output.value_or("");
+  run.evaluation = config.evaluation;
+  run.dicom_out = config.dicom_out.value_or("");
+  return run;
+}
+
+}  // namespace
+
+SummarizePlan resolve_summarize(const SummarizeConfig& config) {
+  SummarizePlan plan;
+  plan.is_batch = is_batch(config);
+  if (plan.is_batch) {
+    plan.batch = batch_config(config);
+  } else {
+    plan.single = single_config(config);
+  }
+  return plan;
+}
+
+ExitCode run_summarize_plan(const SummarizePlan& plan, std::ostream& out, std::ostream& progress) {
+  if (plan.is_batch) return run_batch(plan.batch, progress);
+  run_summarize(plan.single, out);
+  return ExitCode::Success;
+}
+
+}  // namespace mammocalc

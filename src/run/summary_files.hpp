@@ -1,0 +1,77 @@
+#pragma once
+// What batch and hook share: one input file summarised into its result, the result's output
+// files named (never overwriting an earlier input's) and written, summary last.
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <unordered_set>
+#include <utility>
+
+#include "base/atomic_file.hpp"
+#include "dicom/sr_writer.hpp"
+#include "output/batch_index.hpp"
+#include "run/evaluation.hpp"
+
+namespace mammocalc {
+
+// Where a run writes what each input gives, and what beside the summary.
+struct SummaryFiles {
+  std::string output_dir;     // the summaries, NAME.xml
+  bool html = false;          // also a review page per exam, NAME.html
+  std::string dicom_out_dir;  // also a DICOM SR per exam, <SOPInstanceUID>.dcm; empty: none
+};
+
+// What one input produced: its index entry and, when summarised, the summary to write.
+struct InputResult {
+  IndexEntry entry;
+  std::string sop_instance_uid;
+  std::string summary;
+  std::string page;  // the review page, with SummaryFiles::html
+  WrittenSr dicom;   // the SR, with SummaryFiles::dicom_out_dir
+};
+
+// Summarises one input file into its result; never throws for the input's sake: a failure is
+// the entry's status (Skipped for SRs that are no report of ours, else Failed) with its error
+// code and message. A summarised report is added to `rollup_part`.
+InputResult process_input(const std::string& input, const Evaluation& evaluation,
+                          const SummaryFiles& files, Rollup& rollup_part);
+
+// Writes what one input produced: its SR and review page where asked for, then the summary as
+// `name` in files.output_dir. The summary comes last, so a summary on disk means its companions
+// are too. Throws Error(OutputFailed).
+void write_outputs(const InputResult& result, const std::string& name, const SummaryFiles& files,
+                   Flush flush);
+
+// Creates the output directory (and its parents). Throws Error(OutputFailed) naming it.
+void create_output_directory(const std::string& directory);
+
+// The output file name for an input: "<SOPInstanceUID>.xml" when the UID is valid, else the
+// input's file name made safe; never a path, never "index.xml".
+std::string output_name_for(const std::string& sop_instance_uid, const std::string& input);
+
+// The output names a run has used, as 128-bit digests: a batch of a million inputs keeps 16
+// bytes a name, not the name (two independent 64-bit hashes; a false match would only number a
+// name needlessly).
+class UsedNames {
+ public:
+  bool contains(const std::string& name) const { return digests_.count(digest(name)) > 0; }
+  void insert(const std::string& name) { digests_.insert(digest(name)); }
+
+ private:
+  using Digest = std::pair<std::size_t, std::size_t>;
+  struct DigestHash {
+    std::size_t operator()(const Digest& digest) const { return digest.first; }
+  };
+  static Digest digest(const std::string& name) {
+    return {std::hash<std::string>{}(name), std::hash<std::string>{}("#" + name + "#")};
+  }
+  std::unordered_set<Digest, DigestHash> digests_;
+};
+
+// The output name for an input, numbered ("-2", "-3" …) when an earlier input of the same run
+// already has it; records the name as used.
+std::string claim_output_name(const std::string& sop_instance_uid, const std::string& input,
+                              UsedNames& used_names);
+
+}  // namespace mammocalc
