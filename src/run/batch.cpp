@@ -15,7 +15,6 @@
 #include "dicom/sr_reader.hpp"
 #include "review/review_html.hpp"
 #include "review/summary_reader.hpp"
-#include "run/input_files.hpp"
 #include "run/summary_files.hpp"
 
 namespace mammocalc {

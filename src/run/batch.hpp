@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "base/error.hpp"
-#include "run/evaluation.hpp"
+#include "run/summarise.hpp"
 
 namespace mammocalc {
 

@@ -1,6 +1,5 @@
 #include "run/hook.hpp"
 
-#include "run/input_files.hpp"
 #include "run/summary_files.hpp"
 
 namespace mammocalc {

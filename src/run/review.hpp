@@ -9,7 +9,7 @@
 #include "base/error.hpp"
 #include "dicom/dicom_structure.hpp"
 #include "review/review_text.hpp"
-#include "run/evaluation.hpp"
+#include "run/summarise.hpp"
 
 namespace mammocalc {
 

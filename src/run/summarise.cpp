@@ -65,33 +65,17 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
 
 }  // namespace
 
-Report summarise_file(const std::string& path, const SiteProfile& profile) {
-  return evaluate(read_findings(path, ReadLimits{}), profile);
-}
-
-Report summarise_file(const std::string& path, const std::vector<std::string>& annotations,
-                      const SiteProfile& profile, const ReadLimits& limits) {
-  Findings findings = read_findings(path, limits);
-  apply_annotations(annotations, findings);
-  return evaluate(std::move(findings), profile);
-}
-
-Report summarise_bytes(std::string bytes, const std::string& name,
-                       const std::vector<std::string>& annotations, const SiteProfile& profile,
-                       const ReadLimits& limits) {
-  Findings findings = extract_findings(read_sr(std::move(bytes), name, limits), name);
-  apply_annotations(annotations, findings);
-  return evaluate(std::move(findings), profile);
-}
-
 Report summarise_input(const std::string& path, const Evaluation& evaluation) {
-  return summarise_file(path, evaluation.annotations, evaluation.profile, evaluation.limits);
+  Findings findings = read_findings(path, evaluation.limits);
+  apply_annotations(evaluation.annotations, findings);
+  return evaluate(std::move(findings), evaluation.profile);
 }
 
 Report summarise_input_bytes(std::string bytes, const std::string& name,
                              const Evaluation& evaluation) {
-  return summarise_bytes(std::move(bytes), name, evaluation.annotations, evaluation.profile,
-                         evaluation.limits);
+  Findings findings = extract_findings(read_sr(std::move(bytes), name, evaluation.limits), name);
+  apply_annotations(evaluation.annotations, findings);
+  return evaluate(std::move(findings), evaluation.profile);
 }
 
 Report summarise_annotations(const std::string& path, const SiteProfile& profile) {
@@ -184,6 +168,18 @@ bool run_validate(const std::vector<std::string>& files, std::ostream& out) {
     all_valid = all_valid && problems.empty();
   }
   return all_valid;
+}
+
+SiteProfile load_site_profile(const std::string& file) {
+  if (file.empty()) return SiteProfile{};
+  SiteProfile profile = read_site_profile(file);
+  profile.source = file;
+  return profile;
+}
+
+Evaluation load_evaluation(const EvaluationConfig& config) {
+  return Evaluation{load_site_profile(config.site_profile_file), config.annotations, config.limits,
+                    config.summary};
 }
 
 }  // namespace mammocalc

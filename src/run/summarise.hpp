@@ -1,6 +1,9 @@
 #pragma once
-// One run of mammocalc: read → findings → rules → summary. A single-input summarize gets its
-// RunConfig from resolve_summarize (run/summarize_command).
+// Evaluating one input: read → findings → rules → summary, with what every run evaluates SRs
+// with (the site profile, the radiologists' annotations, the reader's limits and the shape of the
+// summary: summarize, batch, hook, serve and review all hold one EvaluationConfig and load it once
+// per run). Also the single-input summarize run, which gets its RunConfig from resolve_summarize
+// (run/summarize_command), and validate.
 
 #include <ostream>
 #include <string>
@@ -10,9 +13,30 @@
 #include "dicom/dicom_structure.hpp"
 #include "output/summary_writer.hpp"
 #include "rules/rules.hpp"
-#include "run/evaluation.hpp"
 
 namespace mammocalc {
+
+struct EvaluationConfig {
+  std::string site_profile_file;  // empty: the built-in defaults of decision-logic.md
+  // Annotation files, or directories of them matched to the SR by Study Instance UID.
+  std::vector<std::string> annotations;
+  ReadLimits limits;
+  SummaryOptions summary;
+};
+
+// An EvaluationConfig loaded for a run: the site profile read once, the rest as given.
+struct Evaluation {
+  SiteProfile profile;
+  std::vector<std::string> annotations;
+  ReadLimits limits;
+  SummaryOptions summary;
+};
+
+// The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
+SiteProfile load_site_profile(const std::string& file);
+
+// Reads the site profile. Throws Error(InvalidSiteProfile) naming the file.
+Evaluation load_evaluation(const EvaluationConfig& config);
 
 struct RunConfig {
   std::vector<std::string> inputs;  // SR files; "-" is standard input
@@ -21,25 +45,13 @@ struct RunConfig {
   std::string dicom_out;  // also the result as a DICOM SR: a file, or a directory for UID.dcm
 };
 
-// Reads and evaluates one SR file (or "-"). Throws Error naming the input.
-Report summarise_file(const std::string& path, const SiteProfile& profile);
-
-// Evaluates an SR already in memory (e.g. received over the network); `name` names it in the
-// summary and in errors. Merges the annotations that belong to it. The bytes are taken by value
-// and handed on to the reader, which frees them once DCMTK has its copy.
-Report summarise_bytes(std::string bytes, const std::string& name,
-                       const std::vector<std::string>& annotations, const SiteProfile& profile,
-                       const ReadLimits& limits = ReadLimits{});
-
-// Reads one SR file (or "-"), merges the annotations that belong to it and evaluates it.
-Report summarise_file(const std::string& path, const std::vector<std::string>& annotations,
-                      const SiteProfile& profile, const ReadLimits& limits = ReadLimits{});
-
 // Reads one SR file (or "-") within the run's limits, merges the run's annotations that belong to
 // it and evaluates it with the run's site profile. Throws Error naming the input.
 Report summarise_input(const std::string& path, const Evaluation& evaluation);
 
-// The same for an SR already in memory (e.g. received over the network), named `name`.
+// The same for an SR already in memory (e.g. received over the network), named `name` in the
+// summary and in errors. The bytes are taken by value and handed on to the reader, which frees
+// them once DCMTK has its copy.
 Report summarise_input_bytes(std::string bytes, const std::string& name,
                              const Evaluation& evaluation);
 
@@ -61,5 +73,6 @@ void run_summarize(const RunConfig& config, std::ostream& out);
 // `mammocalc validate`: checks annotation files and site profiles for meaning, not only
 // well-formedness. Writes one line per problem to `out`; returns true when every file is valid.
 bool run_validate(const std::vector<std::string>& files, std::ostream& out);
+
 
 }  // namespace mammocalc

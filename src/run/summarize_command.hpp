@@ -10,7 +10,6 @@
 
 #include "base/error.hpp"
 #include "run/batch.hpp"
-#include "run/evaluation.hpp"
 #include "run/summarise.hpp"
 
 namespace mammocalc {

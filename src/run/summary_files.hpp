@@ -1,17 +1,19 @@
 #pragma once
-// What batch and hook share: one input file summarised into its result, the result's output
-// files named (never overwriting an earlier input's) and written, summary last.
+// What batch and hook share: the input files collected from files and directories, one input
+// summarised into its result, the result's output files named (never overwriting an earlier
+// input's) and written, summary last.
 
 #include <cstddef>
 #include <functional>
 #include <string>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "base/atomic_file.hpp"
 #include "dicom/sr_writer.hpp"
 #include "output/batch_index.hpp"
-#include "run/evaluation.hpp"
+#include "run/summarise.hpp"
 
 namespace mammocalc {
 
@@ -73,5 +75,15 @@ class UsedNames {
 // already has it; records the name as used.
 std::string claim_output_name(const std::string& sop_instance_uid, const std::string& input,
                               UsedNames& used_names);
+
+// Collects the input files: given files as they are, directories recursed in name order with
+// symlink loops detected and hidden files left out; the paths listed in `files_from` (one a line,
+// "-" for standard input; empty: none) after the others. A missing input is kept: it becomes a
+// failed entry when read, as one bad input never stops a run. Directories that cannot be listed
+// and symlink loops are added to `unreadable`. Throws Error(Usage) when `files_from` cannot be
+// opened.
+std::vector<std::string> collect_input_files(const std::vector<std::string>& paths,
+                                             const std::string& files_from,
+                                             std::vector<IndexEntry>& unreadable);
 
 }  // namespace mammocalc

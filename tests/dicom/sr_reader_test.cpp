@@ -15,7 +15,7 @@ namespace {
 
 void expect_error(ErrorCode expected, const std::string& path, const std::string& text) {
   try {
-    summarise_file(path, SiteProfile{});
+    summarise_input(path, Evaluation{});
     FAIL() << "expected " << to_string(expected) << " for " << path;
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), expected) << error.what();
@@ -29,7 +29,7 @@ using testing::TempDir;
 class SrReader : public ::testing::Test {};
 
 TEST_F(SrReader, ReadsBreastImagingReportSample) {
-  const Report report = summarise_file("samples/bir-suspicious-vacuum-assisted.dcm", {});
+  const Report report = summarise_input("samples/bir-suspicious-vacuum-assisted.dcm", Evaluation{});
   EXPECT_EQ(to_string(report.input.source.report_template), "4200");
   EXPECT_EQ(report.input.source.sop_class_uid, "1.2.840.10008.5.1.4.1.1.88.33");
   EXPECT_EQ(report.input.source.accession_number, "ACC0103");
@@ -44,13 +44,13 @@ TEST_F(SrReader, ReadsBreastImagingReportSample) {
 }
 
 TEST_F(SrReader, ConvertsCentimetresToMillimetres) {
-  const Report report = summarise_file("samples/bir-suspicious-core-ultrasound.dcm", {});
+  const Report report = summarise_input("samples/bir-suspicious-core-ultrasound.dcm", Evaluation{});
   EXPECT_EQ(report.input.findings.front().location.from_nipple_mm, 35.0);
   EXPECT_EQ(report.input.findings.front().ultrasound_visible, Presence::Yes);
 }
 
 TEST_F(SrReader, ReadsLegacySrtCodes) {
-  const Report report = summarise_file("samples/bir-legacy-srt-codes.dcm", {});
+  const Report report = summarise_input("samples/bir-legacy-srt-codes.dcm", Evaluation{});
   ASSERT_EQ(report.input.findings.size(), 1u);
   const Finding& f = report.input.findings.front();
   EXPECT_EQ(f.laterality, Laterality::Left);
@@ -62,7 +62,7 @@ TEST_F(SrReader, ReadsLegacySrtCodes) {
 }
 
 TEST_F(SrReader, CadClusterByReferenceHasItsMembers) {
-  const Report report = summarise_file("samples/cad-clusters-by-reference.dcm", {});
+  const Report report = summarise_input("samples/cad-clusters-by-reference.dcm", Evaluation{});
   EXPECT_EQ(to_string(report.input.source.report_template), "4000");
   ASSERT_EQ(report.input.findings.size(), 2u);  // two clusters; members and the skipped one are not
   const Finding& cluster = report.input.findings[0];
@@ -78,7 +78,7 @@ TEST_F(SrReader, CadClusterByReferenceHasItsMembers) {
 }
 
 TEST_F(SrReader, ReportWithoutCalcificationsIsNotAnError) {
-  const Report report = summarise_file("samples/bir-no-calcification.dcm", {});
+  const Report report = summarise_input("samples/bir-no-calcification.dcm", Evaluation{});
   EXPECT_TRUE(report.input.findings.empty());
   EXPECT_EQ(report.exam.category, Category::Negative1);
 }
@@ -95,7 +95,7 @@ TEST_F(SrReader, TextFileIsNotDicom) {
   TempDir dir;
   const std::string path = dir.file("notes.txt", "Patient notes, not DICOM at all.\n");
   try {
-    summarise_file(path, {});
+    summarise_input(path, Evaluation{});
     FAIL();
   } catch (const Error& error) {
     EXPECT_TRUE(error.code() == ErrorCode::NotDicom) << error.what();
@@ -115,7 +115,7 @@ TEST_F(SrReader, EmptyFileIsNotDicom) {
   TempDir dir;
   const std::string path = dir.file("empty.dcm", "");
   try {
-    summarise_file(path, {});
+    summarise_input(path, Evaluation{});
     FAIL();
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ErrorCode::NotDicom) << error.what();

@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   try {
     const mammocalc::Report report =
-        mammocalc::summarise_bytes(bytes, "fuzz.dcm", {}, mammocalc::SiteProfile{});
+        mammocalc::summarise_input_bytes(bytes, "fuzz.dcm", mammocalc::Evaluation{});
     (void)mammocalc::render_summary(report, mammocalc::SummaryOptions{});
   } catch (const mammocalc::Error&) {
   }

@@ -7,7 +7,6 @@
 #include <tuple>
 #include <vector>
 
-#include "annotations/site_profile_reader.hpp"
 #include "review/exam_view.hpp"
 #include "review/summary_reader.hpp"
 #include "run/summarise.hpp"
@@ -72,18 +71,18 @@ TEST(ExamView, EqualsSummaryReadBackForEverySample) {
   const std::vector<std::string> samples = sample_srs();
   ASSERT_GE(samples.size(), 15u);
   for (const std::string& sample : samples) {
-    expect_same_view(summarise_file(sample, {}, SiteProfile{}), sample);
+    expect_same_view(summarise_input(sample, Evaluation{}), sample);
   }
 }
 
 TEST(ExamView, EqualsSummaryReadBackWithAnnotationsAndProfile) {
-  const SiteProfile profile =
-      load_site_profile("samples/bir-suspicious-stereotactic.site-profile.xml");
-  expect_same_view(summarise_file("samples/bir-suspicious-stereotactic.dcm", {}, profile),
+  Evaluation with_profile;
+  with_profile.profile = load_site_profile("samples/bir-suspicious-stereotactic.site-profile.xml");
+  expect_same_view(summarise_input("samples/bir-suspicious-stereotactic.dcm", with_profile),
                    "stereotactic with profile");
-  expect_same_view(summarise_file("samples/bir-nonspecific-calcifications.dcm",
-                                  {"samples/bir-nonspecific-calcifications.ductal.annotations.xml"},
-                                  SiteProfile{}),
+  Evaluation with_annotation;
+  with_annotation.annotations = {"samples/bir-nonspecific-calcifications.ductal.annotations.xml"};
+  expect_same_view(summarise_input("samples/bir-nonspecific-calcifications.dcm", with_annotation),
                    "ductal annotation");
   expect_same_view(summarise_annotations("samples/annotation-only.annotations.xml", SiteProfile{}),
                    "annotation only");
