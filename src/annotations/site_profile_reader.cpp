@@ -15,7 +15,6 @@
 namespace mammocalc {
 namespace {
 
-using xml_input::check_attributes;
 using xml_input::read_number;
 using xml_input::XmlInput;
 

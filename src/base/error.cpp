@@ -32,6 +32,10 @@ std::string_view to_string(ErrorCode code) {
       return "service-failed";
     case ErrorCode::ToolkitSetup:
       return "toolkit-setup";
+    case ErrorCode::SymlinkLoop:
+      return "symlink-loop";
+    case ErrorCode::Internal:
+      return "internal";
   }
   return "unknown";
 }
@@ -55,6 +59,8 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::InvalidSiteProfile:
     case ErrorCode::InvalidAnnotation:
     case ErrorCode::InvalidSummary:
+    case ErrorCode::SymlinkLoop:
+    case ErrorCode::Internal:
       return ExitCode::InputFailed;
   }
   return ExitCode::InputFailed;

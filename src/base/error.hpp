@@ -23,6 +23,8 @@ enum class ErrorCode {
   Usage,                // the command line is wrong
   ServiceFailed,        // the DICOM endpoint cannot serve (port in use, not permitted)
   ToolkitSetup,         // DICOM cannot be read at all here (no data dictionary loaded)
+  SymlinkLoop,          // a batch directory reached again through a symlink: skipped, not thrown
+  Internal,             // an unexpected failure inside mammocalc (a defect), caught per input
 };
 
 // How the process ends; sites script against these numbers.

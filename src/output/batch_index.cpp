@@ -61,7 +61,7 @@ void fill_entry(pugi::xml_node node, const IndexEntry& entry) {
     set(node, "findings", std::to_string(entry.findings));
     set(node, "needsReview", std::string(entry.needs_review ? "true" : "false"));
   }
-  set_if(node, "errorCode", entry.error_code);
+  if (entry.error_code) set(node, "errorCode", to_string(*entry.error_code));
   if (!entry.error.empty()) set_text(node, entry.error);
 }
 

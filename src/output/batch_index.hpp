@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/error.hpp"
 #include "rules/rules.hpp"
 
 namespace mammocalc {
@@ -18,10 +19,10 @@ enum class EntryStatus { Summarised, Skipped, Failed };
 struct IndexEntry {
   std::string input;
   EntryStatus status = EntryStatus::Failed;
-  std::string output;     // file name in the output directory, when summarised
-  bool existing = false;  // --skip-existing kept an earlier output
-  std::string error_code;
-  std::string error;  // one line, when skipped or failed
+  std::string output;                   // file name in the output directory, when summarised
+  bool existing = false;                // --skip-existing kept an earlier output
+  std::optional<ErrorCode> error_code;  // when skipped or failed
+  std::string error;                    // one line, when skipped or failed
   std::optional<Category> category;
   std::optional<Classification> classification;
   int findings = 0;

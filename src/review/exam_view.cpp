@@ -35,13 +35,12 @@ std::string element_text_of(std::string_view value) {
 
 std::vector<ReviewRule> trace_of(const std::vector<FiredRule>& trace, const Decision* decision) {
   std::vector<ReviewRule> rules;
-  std::transform(trace.begin(), trace.end(), std::back_inserter(rules),
-                 [&](const FiredRule& fired) {
-                   return ReviewRule{text_of(fired.rule->id), text_of(to_string(fired.rule->stage)),
-                                     text_of(fired.rule->title),
-                                     text_of(describe_outcome(fired, decision)),
-                                     text_of(fired.rule->citation)};
-                 });
+  std::transform(
+      trace.begin(), trace.end(), std::back_inserter(rules), [&](const FiredRule& fired) {
+        return ReviewRule{text_of(fired.rule->id), text_of(to_string(fired.rule->stage)),
+                          text_of(fired.rule->title), text_of(describe_outcome(fired, decision)),
+                          text_of(fired.rule->citation)};
+      });
   return rules;
 }
 

@@ -19,12 +19,12 @@ std::string attribute(pugi::xml_node node, const char* name) {
 // A classification word as the summary writes it. A word this version does not know reads as
 // indeterminate ("needs radiologist review"), never as anything more reassuring.
 Classification classification_of(const std::string& word) {
-  for (const Classification classification :
-       {Classification::Benign, Classification::ProbablyBenign, Classification::Suspicious,
-        Classification::KnownMalignancy, Classification::Indeterminate}) {
-    if (to_string(classification) == word) return classification;
-  }
-  return Classification::Indeterminate;
+  static constexpr Classification kKnown[] = {
+      Classification::Benign, Classification::ProbablyBenign, Classification::Suspicious,
+      Classification::KnownMalignancy, Classification::Indeterminate};
+  const auto* known = std::find_if(std::begin(kKnown), std::end(kKnown),
+                                   [&](Classification c) { return to_string(c) == word; });
+  return known != std::end(kKnown) ? *known : Classification::Indeterminate;
 }
 
 std::vector<ReviewWarning> warnings_of(pugi::xml_node node) {

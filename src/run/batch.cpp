@@ -178,12 +178,12 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
         write_outputs(outcomes[i], entry.output, files, Flush::Deferred);
       } catch (const Error& write_error) {
         entry.status = EntryStatus::Failed;
-        entry.error_code = std::string(to_string(write_error.code()));
+        entry.error_code = write_error.code();
         entry.error = write_error.what();
       }
     });
     for (InputResult& outcome : outcomes) {
-      if (outcome.entry.error_code == to_string(ErrorCode::OutputFailed)) output_failed = true;
+      if (outcome.entry.error_code == ErrorCode::OutputFailed) output_failed = true;
       record(std::move(outcome.entry));
     }
     progress.update(chunk_end, static_cast<int>(counts.failed));

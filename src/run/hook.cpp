@@ -28,7 +28,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         exit_code = ExitCode::OutputFailed;
       }
     } else if (entry.status == EntryStatus::Skipped ||
-               entry.error_code == "unsupported-sop-class") {
+               entry.error_code == ErrorCode::UnsupportedSopClass) {
       // Not an SR of ours: PACS sends every object of a study; that is no failure.
       log << "mammocalc hook: " << entry.error << "; skipped\n";
     } else {

@@ -74,5 +74,4 @@ void run_summarize(const RunConfig& config, std::ostream& out);
 // well-formedness. Writes one line per problem to `out`; returns true when every file is valid.
 bool run_validate(const std::vector<std::string>& files, std::ostream& out);
 
-
 }  // namespace mammocalc

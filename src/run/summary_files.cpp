@@ -47,11 +47,11 @@ InputResult process_input(const std::string& input, const Evaluation& evaluation
   } catch (const Error& error) {
     outcome.entry.status =
         is_skipped_kind(error.code()) ? EntryStatus::Skipped : EntryStatus::Failed;
-    outcome.entry.error_code = std::string(to_string(error.code()));
+    outcome.entry.error_code = error.code();
     outcome.entry.error = error.what();
   } catch (const std::exception& error) {
     outcome.entry.status = EntryStatus::Failed;
-    outcome.entry.error_code = "internal";
+    outcome.entry.error_code = ErrorCode::Internal;
     outcome.entry.error = input + ": internal error: " + error.what();
   }
   return outcome;
@@ -131,7 +131,7 @@ void collect_directory(const fs::path& directory, std::set<DirectoryId>& ancesto
                           EntryStatus::Skipped,
                           "",
                           false,
-                          "symlink-loop",
+                          ErrorCode::SymlinkLoop,
                           directory.string() + ": symlink loop, not followed again",
                           {},
                           {},
@@ -148,7 +148,7 @@ void collect_directory(const fs::path& directory, std::set<DirectoryId>& ancesto
                           EntryStatus::Failed,
                           "",
                           false,
-                          "file-not-found",
+                          ErrorCode::FileNotFound,
                           directory.string() + ": cannot be listed (" + error.message() + ")",
                           {},
                           {},
