@@ -175,6 +175,12 @@ storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-suspicious-vacuum-assisted
 check "an SR within --max-input-mb is served" test $? -eq 0
 check "... and summarised" wait_for_file "$work/size-out/1.2.826.0.1.3680043.10.1363.103.3.xml"
 check "the larger SR is not summarised" test "$(ls "$work/size-out" | wc -l)" -eq 1
+# A port another server holds is the machine's problem, not an output one: exit 4.
+mkdir -p "$work/busy-out"
+"$mammocalc" serve --port "$port" --aetitle MAMMOCALC --out "$work/busy-out" 2>"$work/busy.err"
+busy_status=$?
+check "serve on a port in use exits 4 (got $busy_status)" test "$busy_status" -eq 4
+check "... saying the port cannot be served" grep -q "mammocalc: port $port: cannot serve" "$work/busy.err"
 "$mammocalc" serve --port 1 --aetitle MAMMOCALC --out "$work/limits-out" --max-depth 0 2>"$work/limits-usage.err"
 check "serve --max-depth 0 is a usage error (exit 2)" test $? -eq 2
 check "... naming serve" grep -qx "mammocalc: serve: limits must be at least 1" "$work/limits-usage.err"
