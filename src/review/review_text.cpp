@@ -156,6 +156,32 @@ class TextReview {
     write_wrapped(out_, "Source   ", 9, terminal_safe(exam.source_file));
   }
 
+  // What a breast without findings of its own shows. A finding of both breasts, or of a breast
+  // not recorded, may lie in this one: "no calcification finding" would then be false
+  // reassurance, so the line gives the breast's category where the exam has one and points to
+  // where such findings are listed.
+  std::string unplaced_words(const ReviewExam& exam, const std::string& laterality) const {
+    const auto any_of = [&](const char* side) {
+      return std::any_of(exam.findings.begin(), exam.findings.end(),
+                         [&](const ReviewFinding& f) { return f.laterality == side; });
+    };
+    std::vector<std::string> see;
+    if (any_of("both")) see.emplace_back("BOTH breasts");
+    if (any_of("unknown")) see.emplace_back("Breast NOT RECORDED");
+    if (see.empty()) return "no calcification finding reported";
+    const auto breast =
+        std::find_if(exam.breasts.begin(), exam.breasts.end(),
+                     [&](const ReviewBreast& b) { return b.laterality == laterality; });
+    const std::string where = "see " + join(see, " and ") + " below";
+    if (breast == exam.breasts.end()) {
+      return "no finding recorded for this breast alone; " + where;
+    }
+    return coloured(
+               "BI-RADS " + breast->category + " " + classification_words(breast->classification),
+               breast->classification) +
+           "; " + where;
+  }
+
   void write_breast(const ReviewExam& exam, const std::string& laterality) {
     std::vector<const ReviewFinding*> findings;
     for (const ReviewFinding& finding : exam.findings) {
@@ -168,7 +194,7 @@ class TextReview {
                              : laterality == "unknown" ? std::string("Breast NOT RECORDED")
                                                        : upper(laterality) + " breast";
     if (findings.empty()) {
-      out_ << name << ": no calcification finding reported\n";
+      out_ << name << ": " << unplaced_words(exam, laterality) << "\n";
       return;
     }
     const auto breast =

@@ -28,6 +28,35 @@ for summary in samples/expected/*.xml; do
 done
 check "golden review texts exist for the samples (found $golden)" test "$golden" -ge 20
 
+# Findings of both breasts or of a breast not recorded get their own headings, and the right and
+# left lines never call a breast free of calcifications that such a finding may lie in.
+cat >"$work/unplaced.annotations.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<annotations xmlns="urn:mammocalc:annotations:1">
+  <study studyInstanceUid="1.2.826.0.1.3680043.10.1363.990.1" accessionNumber="ACC0990"/>
+  <finding action="add">
+    <laterality>both</laterality>
+    <morphology>fine-pleomorphic</morphology>
+    <distribution>segmental</distribution>
+  </finding>
+  <finding action="add">
+    <morphology>amorphous</morphology>
+    <distribution>grouped</distribution>
+  </finding>
+</annotations>
+XML
+"$mammocalc" review --no-color "$work/unplaced.annotations.xml" >"$work/unplaced.txt" 2>"$work/err"
+check "review of bilateral and unplaced findings exits 0" test $? -eq 0
+check "... lists the bilateral finding under BOTH breasts" grep -qx "BOTH breasts (1 finding)" "$work/unplaced.txt"
+check "... lists the unplaced finding under Breast NOT RECORDED" grep -q "^Breast NOT RECORDED: BI-RADS 4" "$work/unplaced.txt"
+check "... never says a breast has no calcification finding" bash -c "! grep -q 'no calcification finding reported' '$work/unplaced.txt'"
+check "... gives the right breast the bilateral finding's category and points to both headings" \
+  grep -qx "RIGHT breast: BI-RADS 4C suspicious; see BOTH breasts and Breast NOT RECORDED below" "$work/unplaced.txt"
+sed -i '/<laterality>both<\/laterality>/d' "$work/unplaced.annotations.xml"
+"$mammocalc" review --no-color "$work/unplaced.annotations.xml" >"$work/unplaced.txt" 2>"$work/err"
+check "with only unplaced findings the left breast points to them" \
+  grep -qx "LEFT breast: no finding recorded for this breast alone; see Breast NOT RECORDED below" "$work/unplaced.txt"
+
 # An SR gives the same view as its summary (the summary is the one source of what is shown).
 for sr in samples/*.dcm; do
   name=$(basename "$sr" .dcm)
