@@ -35,7 +35,9 @@ constexpr const char* kExitCodes =
     "(the others are written), 2 usage error, 3 an output cannot be written\n"
     "validate: exit status 0 when every file is valid, 1 with one line per problem\n"
     "exit status: 0 summarised, 1 an input failed (not DICOM, not a supported SR, not about\n"
-    "breast imaging, unreadable), 2 usage error, 3 the output cannot be written\n";
+    "breast imaging, unreadable), 2 usage error, 3 the output cannot be written\n"
+    "every command: exit status 4 when this machine cannot run it (no DICOM data dictionary can\n"
+    "be loaded; serve: the port cannot be served)\n";
 
 // The read limits (ReadLimits), alike for every command that reads SRs; review has its own
 // --strict and takes only the others (with_strict false).

@@ -9,11 +9,12 @@
 
 namespace {
 
-// Commands that read or write DICOM; the others work without a DICOM installation.
-bool uses_dicom(mammocalc::CommandKind kind) {
+// Runs that read or write DICOM from the start; the others work without a DICOM installation
+// (review sets DICOM up itself when one of its inputs is an SR).
+bool uses_dicom(mammocalc::CommandKind kind, const mammocalc::SummarizePlan& summarize) {
   using mammocalc::CommandKind;
-  return kind == CommandKind::Summarize || kind == CommandKind::Hook ||
-         kind == CommandKind::Serve || kind == CommandKind::Review;
+  if (kind == CommandKind::Summarize) return summarize.is_batch || !summarize.single.inputs.empty();
+  return kind == CommandKind::Hook || kind == CommandKind::Serve;
 }
 
 }  // namespace
@@ -26,7 +27,7 @@ int main(int argc, char** argv) {
     const SummarizePlan summarize = command.kind == CommandKind::Summarize
                                         ? resolve_summarize(command.summarize)
                                         : SummarizePlan{};
-    if (uses_dicom(command.kind)) start_dicom_toolkit();
+    if (uses_dicom(command.kind, summarize)) start_dicom_toolkit();
     switch (command.kind) {
       case CommandKind::Help:
         std::cout << command.help_text;

@@ -39,7 +39,7 @@ bool is_summarised_sop_class(const std::string& sop_class_uid);
 // Serves until `stop` becomes true; the association in progress is finished first, so no
 // received object is lost. Accepts Verification and every storage SOP class in association
 // negotiation; rejects associations from calling AE titles outside allowed_calling_aes with one
-// line on `log`. Throws Error(NetworkFailed) when the port cannot be served.
+// line on `log`. Throws Error(ServiceFailed) when the port cannot be served.
 void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& handle,
                      const std::atomic<bool>& stop, std::ostream& log);
 

@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "base/error.hpp"
+#include "findings/lexicon.hpp"
 #include "output/summary_writer.hpp"
 
 namespace mammocalc {
@@ -16,15 +17,13 @@ std::string attribute(pugi::xml_node node, const char* name) {
   return node.attribute(name).value();
 }
 
-// A classification word as the summary writes it. A word this version does not know reads as
-// indeterminate ("needs radiologist review"), never as anything more reassuring.
-Classification classification_of(const std::string& word) {
-  static constexpr Classification kKnown[] = {
-      Classification::Benign, Classification::ProbablyBenign, Classification::Suspicious,
-      Classification::KnownMalignancy, Classification::Indeterminate};
-  const auto* known = std::find_if(std::begin(kKnown), std::end(kKnown),
-                                   [&](Classification c) { return to_string(c) == word; });
-  return known != std::end(kKnown) ? *known : Classification::Indeterminate;
+// The classification of a category word as the summary writes it. It is derived from the
+// category, never taken from the classification word beside it: an edited or foreign summary
+// cannot show "BI-RADS 4C benign". A category this version does not know reads as indeterminate
+// ("needs radiologist review"), never as anything more reassuring.
+Classification classification_of(const std::string& category) {
+  const std::optional<Category> known = category_named(category);
+  return known ? classification_for(*known) : Classification::Indeterminate;
 }
 
 std::vector<ReviewWarning> warnings_of(pugi::xml_node node) {
@@ -81,7 +80,7 @@ ReviewFinding read_finding(pugi::xml_node node) {
   finding.distribution = attribute(node.child("distribution"), "term");
   const pugi::xml_node assessment = node.child("assessment");
   finding.category = attribute(assessment, "category");
-  finding.classification = classification_of(attribute(assessment, "classification"));
+  finding.classification = classification_of(finding.category);
   finding.reported_category = attribute(assessment, "reportedCategory");
   // Summaries from before needsReview asked for review only when indeterminate.
   const pugi::xml_attribute needs_review = assessment.attribute("needsReview");
@@ -135,13 +134,14 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
   const pugi::xml_node verdict = root.child("exam");
   exam.category = attribute(verdict, "category");
   if (!exam.category.empty()) {
-    exam.classification = classification_of(attribute(verdict, "classification"));
+    exam.classification = classification_of(exam.category);
   }
   exam.needs_review = verdict.attribute("needsReview").as_bool(false);
   exam.trace = trace_of(verdict);
   for (pugi::xml_node breast : verdict.children("breast")) {
-    exam.breasts.push_back({attribute(breast, "laterality"), attribute(breast, "category"),
-                            classification_of(attribute(breast, "classification"))});
+    const std::string category = attribute(breast, "category");
+    exam.breasts.push_back(
+        {attribute(breast, "laterality"), category, classification_of(category)});
   }
   // Most urgent first, as the summary ranks them. Summaries from before the urgency attribute
   // listed their actions least urgent first, so there the position stands in for it.

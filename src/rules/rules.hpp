@@ -216,10 +216,10 @@ struct Decision {
 };
 
 struct BreastSummary {
-  Laterality laterality;
-  Category category;
-  Classification classification;
-  int findings;
+  Laterality laterality = Laterality::Unknown;
+  Category category = Category::Incomplete0;
+  Classification classification = Classification::Indeterminate;
+  int findings = 0;
 };
 
 struct ExamSummary {

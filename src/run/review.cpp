@@ -1,8 +1,11 @@
 #include "run/review.hpp"
 
+#include <algorithm>
+
 #include "annotations/annotation_reader.hpp"
 #include "base/atomic_file.hpp"
 #include "dicom/sr_reader.hpp"
+#include "dicom/toolkit.hpp"
 #include "review/exam_view.hpp"
 #include "review/review_html.hpp"
 #include "review/summary_reader.hpp"
@@ -11,10 +14,21 @@
 namespace mammocalc {
 namespace {
 
+// The root element of an XML input ("mammocalcSummary", "annotations"), empty for anything else
+// (an SR, standard input).
+std::string kind_of(const std::string& input) {
+  return input == "-" ? std::string() : xml_root_name(input);
+}
+
+bool reads_dicom(const std::string& input) {
+  const std::string kind = kind_of(input);
+  return kind != "mammocalcSummary" && kind != "annotations";
+}
+
 // The summary of one input, whatever kind of file it is: summaries are taken as they are,
 // annotation files and SRs are summarised first.
 ReviewExam exam_of(const std::string& input, const Evaluation& evaluation) {
-  const std::string kind = input == "-" ? std::string() : xml_root_name(input);
+  const std::string kind = kind_of(input);
   if (kind == "mammocalcSummary") {
     return read_summary(read_input_bytes(input, kMaxSummaryBytes), input);
   }
@@ -29,6 +43,9 @@ ReviewExam exam_of(const std::string& input, const Evaluation& evaluation) {
 
 ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream& errors) {
   const Evaluation evaluation = load_evaluation(config.evaluation);
+  // DICOM is set up only when an input needs it: summaries and annotation files are shown even
+  // where the DICOM installation is broken.
+  if (std::any_of(config.inputs.begin(), config.inputs.end(), reads_dicom)) start_dicom_toolkit();
   std::vector<ReviewExam> exams;
   bool any_failed = false;
   for (const std::string& input : config.inputs) {
@@ -36,6 +53,10 @@ ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream&
       exams.push_back(exam_of(input, evaluation));
     } catch (const Error& error) {
       errors << "mammocalc review: " << error.what() << "\n";
+      any_failed = true;
+    } catch (const std::exception& error) {
+      // A defect on one input must not hide the others.
+      errors << "mammocalc review: " << input << ": internal error: " << error.what() << "\n";
       any_failed = true;
     }
   }

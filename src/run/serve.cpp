@@ -64,6 +64,10 @@ StoreStatus summarise_received(const std::string& temporary, const std::string& 
     if (failure.code() == ErrorCode::OutputFailed) return StoreStatus::OutOfResources;
     if (failure.code() == ErrorCode::NotBreastImaging) return StoreStatus::Success;  // not ours
     return StoreStatus::CannotUnderstand;
+  } catch (const std::exception& failure) {
+    // A defect met on one object fails that object, not the endpoint.
+    log << "mammocalc serve: " << base << ": internal error: " << failure.what() << "\n";
+    return StoreStatus::CannotUnderstand;
   }
 }
 

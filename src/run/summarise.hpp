@@ -59,8 +59,9 @@ Report summarise_input_bytes(std::string bytes, const std::string& name,
 Report summarise_annotations(const std::string& path, const SiteProfile& profile);
 
 // Writes the report as a DICOM SR (sr_writer) to `file_or_directory` (in a directory, named by
-// its SOP Instance UID), atomically; returns the path written. Throws Error(Usage) for an
-// annotation-only report, Error(OutputFailed) when it cannot be written.
+// its SOP Instance UID), atomically; returns the path written. Throws Error(OutputFailed) when it
+// cannot be written, std::invalid_argument for an annotation-only report (the runs refuse
+// --dicom-out for those first).
 std::string write_dicom_summary(const Report& report, const std::string& file_or_directory);
 
 // The summary XML of a report, as bytes.

@@ -38,6 +38,12 @@ check "no data dictionary: one line saying so" \
 check "no data dictionary: nothing on stdout" test ! -s "$work/out"
 DCMDICTPATH=$work/no-dictionary.dic run rules
 check "no data dictionary: rules still lists the table" test "$status" -eq 0
+DCMDICTPATH=$work/no-dictionary.dic run review samples/expected/bir-known-malignancy.xml
+check "no data dictionary: review of a summary still works" test "$status" -eq 0
+DCMDICTPATH=$work/no-dictionary.dic run summarize --annotations samples/annotation-only.annotations.xml
+check "no data dictionary: an annotation-only run still works" test "$status" -eq 0
+DCMDICTPATH=$work/no-dictionary.dic run review samples/bir-known-malignancy.dcm
+check "no data dictionary: review of an SR exits 4 (got $status)" test "$status" -eq 4
 
 expect_input_error "missing file" "$work/missing.dcm" "no such file"
 printf 'This is a text file.\n' >"$work/notes.txt"

@@ -42,6 +42,21 @@ expect_violation "findings including annotations" findings/lexicon.cpp \
 expect_violation "header without its folder" rules/rules.cpp '#include "rule_predicates.hpp"' \
   'name the folder ("rules/rule_predicates.hpp")'
 
+expect_violation "a ./ path from above" rules/rules.cpp '#include "./run/batch.hpp"' \
+  "src/rules/ may not include from src/run/"
+expect_violation "the %: digraph" rules/rules.cpp '%:include "dcmtk/dcmsr/dsrdoc.h"' \
+  "DCMTK belongs in src/dicom/ only"
+expect_violation "#import" rules/rules.cpp '#import "dcmtk/dcmsr/dsrdoc.h"' \
+  "DCMTK belongs in src/dicom/ only"
+expect_violation "an absolute path" rules/rules.cpp '#include "/usr/include/dcmtk/dcmsr/dsrdoc.h"' \
+  "an absolute include"
+
+fresh_copy
+printf '#include "run/batch.hpp"' >"$work/src/rules/last_line.h"
+output=$("$check_layering" "$work/src" 2>&1)
+check "an include on a last line without newline, in a .h file, is read" \
+  grep -q "rules/last_line.h:1: includes run/batch.hpp" <<<"$output"
+
 fresh_copy
 touch "$work/src/stray.cpp"
 output=$("$check_layering" "$work/src" 2>&1)

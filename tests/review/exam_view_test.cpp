@@ -111,5 +111,31 @@ TEST(ExamView, EqualsSummaryReadBackWithoutFindings) {
   expect_same_view(evaluate(findings), "no findings");
 }
 
+TEST(SummaryReader, ClassificationFollowsTheCategoryNotTheWordBesideIt) {
+  // An edited or foreign summary cannot show "BI-RADS 4C benign"; an unknown category word reads
+  // as needing review, never as benign.
+  Findings findings;
+  findings.source.file = "edited.dcm";
+  findings.findings.push_back(
+      testing::calcification({Morphology::FinePleomorphic}, Distribution::Segmental));
+  std::string xml = render_summary(evaluate(findings), {});
+  const auto replace_all = [&](const std::string& from, const std::string& to) {
+    for (std::size_t at = xml.find(from); at != std::string::npos; at = xml.find(from, at)) {
+      xml.replace(at, from.size(), to);
+      at += to.size();
+    }
+  };
+  replace_all("classification=\"suspicious\"", "classification=\"benign\"");
+  const ReviewExam edited = read_summary(xml, "edited.xml");
+  ASSERT_EQ(edited.findings.size(), 1u);
+  EXPECT_EQ(edited.findings[0].category, "4C");
+  EXPECT_EQ(edited.findings[0].classification, Classification::Suspicious);
+  EXPECT_EQ(edited.classification, Classification::Suspicious);
+  replace_all("category=\"4C\"", "category=\"7X\"");
+  const ReviewExam unknown = read_summary(xml, "unknown.xml");
+  EXPECT_EQ(unknown.findings[0].classification, Classification::Indeterminate);
+  EXPECT_EQ(unknown.classification, Classification::Indeterminate);
+}
+
 }  // namespace
 }  // namespace mammocalc
