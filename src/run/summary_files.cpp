@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <regex>
 #include <set>
 
 #include "base/error.hpp"
+#include "base/uid.hpp"
 #include "review/exam_view.hpp"
 #include "review/review_html.hpp"
 #include "run/summarise.hpp"
@@ -81,8 +81,7 @@ void create_output_directory(const std::string& directory) {
 }
 
 std::string output_name_for(const std::string& sop_instance_uid, const std::string& input) {
-  static const std::regex kUid("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))+");
-  if (sop_instance_uid.size() <= 64 && std::regex_match(sop_instance_uid, kUid)) {
+  if (is_uid(sop_instance_uid, 2)) {
     return sop_instance_uid + ".xml";
   }
   // Only letters, digits, '-' and '_' survive: no separator, no "..", no hidden file.
