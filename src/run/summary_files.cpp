@@ -167,8 +167,9 @@ void collect_directory(const fs::path& directory, std::set<DirectoryId>& ancesto
 }
 
 void collect_path(const std::string& path, std::vector<std::string>& files,
-                  std::vector<IndexEntry>& unreadable) {
+                  std::vector<IndexEntry>& unreadable, std::vector<std::string>* directories) {
   if (fs::is_directory(path)) {
+    if (directories != nullptr) directories->push_back(path);
     std::set<DirectoryId> ancestors;
     collect_directory(path, ancestors, files, unreadable);
   } else {
@@ -180,10 +181,11 @@ void collect_path(const std::string& path, std::vector<std::string>& files,
 
 std::vector<std::string> collect_input_files(const std::vector<std::string>& paths,
                                              const std::string& files_from,
-                                             std::vector<IndexEntry>& unreadable) {
+                                             std::vector<IndexEntry>& unreadable,
+                                             std::vector<std::string>* directories) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
-    collect_path(path, files, unreadable);
+    collect_path(path, files, unreadable, directories);
   }
   if (!files_from.empty()) {
     std::ifstream file;
@@ -195,7 +197,7 @@ std::vector<std::string> collect_input_files(const std::vector<std::string>& pat
     }
     for (std::string line; std::getline(*list, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!line.empty()) collect_path(line, files, unreadable);
+      if (!line.empty()) collect_path(line, files, unreadable, directories);
     }
   }
   return files;

@@ -170,4 +170,58 @@ check "a missing input fails its entry, not the batch (exit 1)" test $? -eq 1
 check "the missing input is in the index" grep -q 'does-not-exist" status="failed" errorCode="file-not-found"' "$work/out6/index.xml"
 check "the other input is summarised" grep -q 'bir-known-malignancy.dcm" status="summarised"' "$work/out6/index.xml"
 
+
+# No output may be an input (issue 15): refused as a usage error before anything is written.
+mkdir -p "$work/own"
+cp samples/bir-known-malignancy.dcm "$work/own/in.dcm"
+cp samples/bir-site-conflict.dcm "$work/own/other.dcm"
+in_sum=$(sha256sum <"$work/own/in.dcm")
+"$mammocalc" summarize -o "$work/own-out" --rollup-csv "$work/own/in.dcm" "$work/own/in.dcm" "$work/own/other.dcm" 2>"$work/err"
+status=$?
+check "--rollup-csv onto an input: exit 2 (got $status)" test "$status" -eq 2
+check "--rollup-csv onto an input: one line saying so" \
+  test "$(cat "$work/err")" = "mammocalc: $work/own/in.dcm: output would overwrite the input"
+check "--rollup-csv onto an input: the input is unchanged" test "$(sha256sum <"$work/own/in.dcm")" = "$in_sum"
+check "--rollup-csv onto an input: no output directory" test ! -e "$work/own-out"
+ln "$work/own/in.dcm" "$work/in-hardlink.dcm"
+ln -s own/in.dcm "$work/in-symlink.dcm"
+for link in in-hardlink.dcm in-symlink.dcm; do
+  "$mammocalc" summarize -o "$work/own-out" --rollup-csv "$work/$link" "$work/own/in.dcm" "$work/own/other.dcm" 2>"$work/err"
+  status=$?
+  check "--rollup-csv onto $link: exit 2 (got $status)" test "$status" -eq 2
+  check "--rollup-csv onto $link: one line saying so" \
+    test "$(cat "$work/err")" = "mammocalc: $work/$link: output would overwrite the input"
+  check "--rollup-csv onto $link: the input is unchanged" test "$(sha256sum <"$work/own/in.dcm")" = "$in_sum"
+done
+"$mammocalc" summarize -o "$work/own" "$work/own/" 2>"$work/err"
+status=$?
+check "-o DIR DIR/: exit 2 (got $status)" test "$status" -eq 2
+check "-o DIR DIR/: one line saying why" \
+  test "$(cat "$work/err")" = "mammocalc: $work/own: output directory is inside the input directory $work/own/; its summaries would be read as inputs next run"
+check "-o DIR DIR/: nothing written" test "$(ls -A "$work/own" | wc -l)" -eq 2
+"$mammocalc" summarize -o "$work/own/summaries" "$work/own" 2>"$work/err"
+check "-o DIR/sub DIR: exit 2" test $? -eq 2
+check "-o DIR/sub DIR: saying why" grep -qF "output directory is inside the input directory $work/own;" "$work/err"
+check "-o DIR/sub DIR: nothing created" test ! -e "$work/own/summaries"
+ln -s own "$work/own-link"
+"$mammocalc" summarize -o "$work/own-link/summaries" "$work/own" 2>"$work/err"
+check "-o through a symlink into the input directory: exit 2" test $? -eq 2
+check "-o through a symlink into the input directory: nothing created" test ! -e "$work/own/summaries"
+printf '%s\n' "$work/own" >"$work/own-list"
+"$mammocalc" summarize -o "$work/own/sub" --files-from "$work/own-list" 2>"$work/err"
+check "-o inside a directory listed in --files-from: exit 2" test $? -eq 2
+"$mammocalc" summarize -o "$work/own-out" --dicom-out "$work/own/srs" "$work/own" 2>"$work/err"
+check "--dicom-out inside the input directory: exit 2" test $? -eq 2
+check "--dicom-out inside the input directory: saying why" \
+  grep -qF "mammocalc: $work/own/srs: --dicom-out directory is inside the input directory $work/own;" "$work/err"
+check "--dicom-out inside the input directory: nothing written" test ! -e "$work/own-out" -a ! -e "$work/own/srs"
+"$mammocalc" summarize -o "$work/own-out" --dicom-out "$work/own" "$work/own/in.dcm" "$work/own/other.dcm" 2>"$work/err"
+check "--dicom-out into the directory of the input files: exit 2" test $? -eq 2
+check "--dicom-out into the directory of the input files: nothing written" \
+  test ! -e "$work/own-out" -a "$(ls -A "$work/own" | wc -l)" -eq 2
+"$mammocalc" summarize -o "$work/own-out" --dicom-out "$work/own-srs" --rollup-csv "$work/own.csv" "$work/own" 2>"$work/err"
+status=$?
+check "outputs beside the input directory are fine (exit 0, got $status)" test "$status" -eq 0
+check "... and the run writes them" test -s "$work/own-out/index.xml" -a -s "$work/own.csv" -a "$(ls "$work/own-srs" | wc -l)" -eq 2
+
 finish

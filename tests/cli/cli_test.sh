@@ -101,6 +101,39 @@ cp "$sample" "$work/input.dcm"
 run summarize "$work/input.dcm" -o "$work/input.dcm"
 check "output onto the input is refused with 2 (got $status)" test "$status" -eq 2
 check "the input is not modified" cmp -s "$sample" "$work/input.dcm"
+# No output may be an input, under any name (issue 15): a usage error, one line, nothing written.
+expect_overwrite_refused() {  # NAME OUTPUT-AS-SAID ARGUMENTS...
+  local name=$1 said=$2
+  shift 2
+  local before
+  before=$(sha256sum <"$work/input.dcm")
+  run summarize "$@"
+  check "$name: exit status 2 (got $status)" test "$status" -eq 2
+  check "$name: one line saying so" test "$(cat "$work/err")" = "mammocalc: $said: output would overwrite the input"
+  check "$name: nothing on stdout" test ! -s "$work/out"
+  check "$name: the input is unchanged" test "$(sha256sum <"$work/input.dcm")" = "$before"
+}
+expect_overwrite_refused "--dicom-out onto the input" "$work/input.dcm" "$work/input.dcm" --dicom-out "$work/input.dcm"
+expect_overwrite_refused "--dicom-out onto the input, -o elsewhere" "$work/input.dcm" \
+  "$work/input.dcm" -o "$work/never-summary.xml" --dicom-out "$work/input.dcm"
+check "--dicom-out onto the input: no summary written" test ! -e "$work/never-summary.xml"
+ln -s input.dcm "$work/input-symlink.dcm"
+ln "$work/input.dcm" "$work/input-hardlink.dcm"
+expect_overwrite_refused "--dicom-out onto a symlink to the input" "$work/input-symlink.dcm" \
+  "$work/input.dcm" --dicom-out "$work/input-symlink.dcm"
+expect_overwrite_refused "--dicom-out onto a hard link to the input" "$work/input-hardlink.dcm" \
+  "$work/input.dcm" --dicom-out "$work/input-hardlink.dcm"
+expect_overwrite_refused "-o onto a symlink to the input" "$work/input-symlink.dcm" \
+  "$work/input.dcm" -o "$work/input-symlink.dcm"
+expect_overwrite_refused "-o onto a hard link to the input" "$work/input-hardlink.dcm" \
+  "$work/input.dcm" -o "$work/input-hardlink.dcm"
+check "the symlink is still a symlink to the input" test "$(readlink "$work/input-symlink.dcm")" = input.dcm
+cp samples/bir-suspicious-stereotactic.site-profile.xml "$work/profile-copy.xml"
+run summarize --site-profile "$work/profile-copy.xml" "$work/input.dcm" -o "$work/profile-copy.xml"
+check "-o onto the site profile is refused with 2 (got $status)" test "$status" -eq 2
+check "-o onto the site profile: the profile is unchanged" \
+  cmp -s samples/bir-suspicious-stereotactic.site-profile.xml "$work/profile-copy.xml"
+run summarize "$work/input.dcm" --dicom-out "$work/own-sr.dcm" -o "$work/with-sr.xml"
 check "--dicom-out elsewhere still works (exit 0, got $status)" test "$status" -eq 0 -a -s "$work/own-sr.dcm" -a -s "$work/with-sr.xml"
 
 # --- tolerant reading ---
