@@ -79,6 +79,12 @@ class ProgressLine {
   void finish() {
     if (enabled_) out_ << "\n" << std::flush;
   }
+  // A line of its own (a failed input), the progress line cleared first and drawn again at the
+  // next update; the line is said whether or not the progress line is shown.
+  void say(const std::string& line) {
+    if (enabled_) out_ << "\r\x1b[K";
+    out_ << line << "\n" << std::flush;
+  }
 
  private:
   std::ostream& out_;
@@ -152,6 +158,9 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     throw Error(ErrorCode::OutputFailed, config.output_dir + ": no temporary file for the index");
   }
   const auto record = [&](IndexEntry&& entry) {
+    // Every failed input is said once on standard error, --quiet or not (issue 15); skipped
+    // inputs are no errors. The entry's error text names the file.
+    if (entry.status == EntryStatus::Failed) progress.say("mammocalc: " + entry.error);
     ++counts.inputs;
     counts.add(entry.status);
     std::ostringstream text;
