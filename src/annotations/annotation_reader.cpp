@@ -7,19 +7,21 @@
 #include <fstream>
 #include <functional>
 #include <map>
-#include <regex>
 #include <set>
+#include <string_view>
 
 #include <pugixml.hpp>
 
 #include "annotations/xml_input.hpp"
 #include "base/error.hpp"
+#include "base/uid.hpp"
 #include "findings/lexicon.hpp"
 
 namespace mammocalc {
 namespace {
 
 using xml_input::check_attributes;
+using xml_input::quoted;
 using xml_input::read_number;
 using xml_input::read_word;
 using xml_input::XmlInput;
@@ -30,14 +32,22 @@ constexpr std::size_t kMaxAnnotationBytes = 10 * xml_input::kBytesPerMiB;
 // Thicknesses and distances are millimetres within a breast.
 constexpr double kMaxMillimetres = 500.0;
 
-bool is_uid(const std::string& text) {
-  static const std::regex kUid("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
-  return !text.empty() && text.size() <= 64 && std::regex_match(text, kUid);
-}
-
-bool is_position(const std::string& text) {
-  static const std::regex kPosition("1(\\.[1-9][0-9]*)*");
-  return std::regex_match(text, kPosition);
+// "1", then any number of ".N" with N a whole number from 1 without a leading zero: "1.3.2".
+// A plain scan (std::regex recursed per character and crashed on a long value).
+bool is_position(std::string_view text) {
+  if (text.empty() || text.front() != '1') return false;
+  bool after_dot = false;  // the character before was a dot
+  for (const char c : text.substr(1)) {
+    if (c == '.') {
+      if (after_dot) return false;  // an empty step
+      after_dot = true;
+    } else if (after_dot ? (c < '1' || c > '9') : (c < '0' || c > '9')) {
+      return false;  // not a digit, or a step with a leading zero
+    } else {
+      after_dot = false;
+    }
+  }
+  return !after_dot && (text.size() == 1 || text[1] == '.');
 }
 
 void read_location(XmlInput& input, pugi::xml_node node, AnnotatedFinding& finding) {
@@ -79,7 +89,7 @@ std::optional<bool> read_yes_no(XmlInput& input, pugi::xml_node node, const std:
                                 const std::string& text) {
   if (text == "yes" || text == "true") return true;
   if (text == "no" || text == "false") return false;
-  input.problem(node, field, "must be yes or no, not '" + text + "'");
+  input.problem(node, field, "must be yes or no, not " + quoted(text));
   return std::nullopt;
 }
 
@@ -152,12 +162,12 @@ AnnotatedFinding read_finding(XmlInput& input, pugi::xml_node node) {
   } else if (action == "add") {
     finding.action = AnnotationAction::Add;
   } else {
-    input.problem(node, "finding/@action", "must be refine or add, not '" + action + "'");
+    input.problem(node, "finding/@action", "must be refine or add, not " + quoted(action));
   }
   finding.sr_position = node.attribute("srPosition").value();
   if (!finding.sr_position.empty() && !is_position(finding.sr_position)) {
     input.problem(node, "finding/@srPosition",
-                  "not an SR position like 1.3.2: '" + finding.sr_position + "'");
+                  "not an SR position like 1.3.2: " + quoted(finding.sr_position));
   }
   if (finding.action == AnnotationAction::Add && !finding.sr_position.empty()) {
     input.problem(node, "finding/@srPosition", "an added finding has no SR position");
@@ -248,11 +258,11 @@ Annotations parse_annotations(XmlInput& input) {
       annotations.accession_number = node.attribute("accessionNumber").value();
       if (!is_uid(annotations.study_instance_uid)) {
         input.problem(node, "study/@studyInstanceUid",
-                      "not a UID: '" + annotations.study_instance_uid + "'");
+                      "not a UID: " + quoted(annotations.study_instance_uid));
       }
       if (!annotations.sop_instance_uid.empty() && !is_uid(annotations.sop_instance_uid)) {
         input.problem(node, "study/@sopInstanceUid",
-                      "not a UID: '" + annotations.sop_instance_uid + "'");
+                      "not a UID: " + quoted(annotations.sop_instance_uid));
       }
     } else if (name == "radiologist") {
       check_attributes(input, node, {"name"});

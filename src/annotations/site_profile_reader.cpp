@@ -2,9 +2,9 @@
 // file, line and field.
 #include "annotations/site_profile_reader.hpp"
 
-#include <regex>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include <pugixml.hpp>
 
@@ -31,18 +31,34 @@ void read_availability(XmlInput& input, pugi::xml_node node, bool& value) {
     value = false;
   } else {
     input.problem(node, node.name(),
-                  "attribute available must be true or false, not '" + text + "'");
+                  "attribute available must be true or false, not " + xml_input::quoted(text));
   }
+}
+
+// One or two digits, optionally "-" and one or two digits, then "G": "14G", "9-11G". A plain
+// scan (std::regex recursed per character and crashed on a long value).
+bool is_gauge(std::string_view text) {
+  const auto digits = [&](std::size_t& i) {
+    const std::size_t start = i;
+    while (i < text.size() && i - start < 2 && text[i] >= '0' && text[i] <= '9') ++i;
+    return i > start;
+  };
+  std::size_t i = 0;
+  if (!digits(i)) return false;
+  if (i < text.size() && text[i] == '-') {
+    ++i;
+    if (!digits(i)) return false;
+  }
+  return i + 1 == text.size() && text[i] == 'G';
 }
 
 void read_gauge(XmlInput& input, pugi::xml_node node, const char* attribute, std::string& value) {
   const pugi::xml_attribute given = node.attribute(attribute);
   if (!given) return;
-  static const std::regex kGauge("[0-9]{1,2}(-[0-9]{1,2})?G");
   const std::string text = given.value();
-  if (!std::regex_match(text, kGauge)) {
+  if (!is_gauge(text)) {
     input.problem(node, std::string("needleGauges/@") + attribute,
-                  "must look like 14G or 9-11G, not '" + text + "'");
+                  "must look like 14G or 9-11G, not " + xml_input::quoted(text));
   } else {
     value = text;
   }

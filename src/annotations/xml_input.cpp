@@ -6,6 +6,16 @@
 
 namespace mammocalc::xml_input {
 
+std::string quoted(const std::string& text) {
+  constexpr std::size_t kLongest = 80;
+  constexpr std::size_t kShown = 60;
+  if (text.size() <= kLongest) return "'" + text + "'";
+  std::size_t cut = kShown;
+  // Never inside a UTF-8 sequence: back up over continuation bytes.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+  return "'" + text.substr(0, cut) + "...' (" + std::to_string(text.size()) + " bytes)";
+}
+
 std::optional<double> parse_number(const std::string& text) {
   std::istringstream stream(text);
   stream.imbue(std::locale::classic());
@@ -20,7 +30,7 @@ std::optional<double> read_number(XmlInput& input, pugi::xml_node node, const st
                                   const std::string& text, double low, double high) {
   const auto value = parse_number(text);
   if (!value) {
-    input.problem(node, field, "not a number: '" + text + "'");
+    input.problem(node, field, "not a number: " + quoted(text));
     return std::nullopt;
   }
   if (*value < low || *value > high) {

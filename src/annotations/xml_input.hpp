@@ -98,6 +98,10 @@ class XmlInput {
   std::vector<std::string> problems_;
 };
 
+// `text` in single quotes for a problem; a value longer than 80 bytes is cut to its first 60 and
+// its length, so that a problem stays a readable line.
+std::string quoted(const std::string& text);
+
 // A finite number in the classic locale, or nothing.
 std::optional<double> parse_number(const std::string& text);
 
@@ -111,7 +115,7 @@ std::optional<Term> read_word(XmlInput& input, pugi::xml_node node, const std::s
                               const std::string& text,
                               std::optional<Term> (*lookup)(std::string_view)) {
   const auto term = lookup(text);
-  if (!term) input.problem(node, field, "unknown term '" + text + "'");
+  if (!term) input.problem(node, field, "unknown term " + quoted(text));
   return term;
 }
 

@@ -15,6 +15,7 @@
 #include "dicom/sr_reader.hpp"
 #include "review/review_html.hpp"
 #include "review/summary_reader.hpp"
+#include "run/input_guard.hpp"
 #include "run/summary_files.hpp"
 
 namespace mammocalc {
@@ -78,6 +79,12 @@ class ProgressLine {
   void finish() {
     if (enabled_) out_ << "\n" << std::flush;
   }
+  // A line of its own (a failed input), the progress line cleared first and drawn again at the
+  // next update; the line is said whether or not the progress line is shown.
+  void say(const std::string& line) {
+    if (enabled_) out_ << "\r\x1b[K";
+    out_ << line << "\n" << std::flush;
+  }
 
  private:
   std::ostream& out_;
@@ -115,19 +122,32 @@ void create_dicom_out_directory(const std::string& directory) {
 
 }  // namespace
 
-ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
+ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
+  // The inputs first, so that no output is one of them and no output directory lies inside an
+  // input directory: refused before anything is created.
+  std::vector<IndexEntry> unreadable;
+  std::vector<std::string> input_directories;
+  const std::vector<std::string> inputs =
+      collect_input_files(config.inputs, config.files_from, unreadable, &input_directories);
+  InputGuard guard;
+  for (const std::string& directory : input_directories) guard.add_directory(directory);
+  for (const std::string& input : inputs) guard.add_file(input);
+  add_evaluation_inputs(config.evaluation, guard);
+  guard.check_directory(config.output_dir, "output directory", "summaries");
+  if (!config.dicom_out_dir.empty()) {
+    guard.check_directory(config.dicom_out_dir, "--dicom-out directory", "SRs");
+  }
+  guard.check_file(config.rollup_csv);
+
   if (!config.dicom_out_dir.empty()) create_dicom_out_directory(config.dicom_out_dir);
   create_output_directory(config.output_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);
   const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir};
-  std::vector<IndexEntry> unreadable;
-  const std::vector<std::string> inputs =
-      collect_input_files(config.inputs, config.files_from, unreadable);
   const unsigned jobs = std::max(1u, config.jobs);
   const std::size_t chunk_size = kChunkPerJob * jobs;
   UsedNames used_names;
   used_names.insert("index.xml");
-  ProgressLine progress(progress_stream, config.progress, inputs.size());
+  ProgressLine progress(errors, config.progress, inputs.size());
   bool output_failed = false;
   // The entries go to a spill file as they come (the index head needs the final counts), so the
   // memory a batch needs does not grow with its length; --html keeps them for index.html.
@@ -138,6 +158,9 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& progress_stream) {
     throw Error(ErrorCode::OutputFailed, config.output_dir + ": no temporary file for the index");
   }
   const auto record = [&](IndexEntry&& entry) {
+    // Every failed input is said once on standard error, --quiet or not (issue 15); skipped
+    // inputs are no errors. The entry's error text names the file.
+    if (entry.status == EntryStatus::Failed) progress.say("mammocalc: " + entry.error);
     ++counts.inputs;
     counts.add(entry.status);
     std::ostringstream text;

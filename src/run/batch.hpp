@@ -26,9 +26,13 @@ struct BatchConfig {
 };
 
 // Runs the batch; creates the output directory and the --dicom-out directory, writes summaries,
-// index.xml and the optional CSV roll-up. Returns the exit code (0 all summarised or skipped,
+// index.xml and the optional CSV roll-up. Each failed input gets one line on `errors`
+// ("mammocalc: " and the entry's error, which names the file), with or without the progress line
+// (config.progress), which goes there too. Returns the exit code (0 all summarised or skipped,
 // 1 an input failed, 3 an output could not be written). Throws Error(Usage) when the --dicom-out
-// directory is not one, Error(OutputFailed) when the output directory cannot be created.
-ExitCode run_batch(const BatchConfig& config, std::ostream& progress);
+// directory is not one, when an output would overwrite an input or an output directory is inside
+// an input directory (before anything is written), Error(OutputFailed) when the output directory
+// cannot be created.
+ExitCode run_batch(const BatchConfig& config, std::ostream& errors);
 
 }  // namespace mammocalc

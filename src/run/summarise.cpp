@@ -82,13 +82,15 @@ Report summarise_annotations(const std::string& path, const SiteProfile& profile
   return evaluate(findings_from_annotations(read_annotations(path)), profile);
 }
 
-std::string write_dicom_summary(const Report& report, const std::string& file_or_directory) {
+std::string write_dicom_summary(const Report& report, const std::string& file_or_directory,
+                                const InputGuard& inputs) {
   const WrittenSr written = write_report_sr(report);
   std::string path =
       std::filesystem::is_directory(file_or_directory)
           ? (std::filesystem::path(file_or_directory) / (written.sop_instance_uid + ".dcm"))
                 .string()
           : file_or_directory;
+  inputs.check_file(path);
   write_file_atomically(path, written.bytes);
   return path;
 }
@@ -126,6 +128,9 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
       throw Error(ErrorCode::Usage,
                   "--dicom-out needs an SR input: an annotation-only run has no study to write to");
     }
+    InputGuard guard;
+    add_evaluation_inputs(config.evaluation, guard);
+    guard.check_file(config.output);
     const std::string summary = render_summary(
         summarise_annotations(annotations.front(), evaluation.profile), evaluation.summary);
     write_output(config.output, summary, out);
@@ -135,17 +140,33 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
     throw Error(ErrorCode::Usage, "summarize takes exactly one input file (or - for stdin)");
   }
   const std::string& input = config.inputs.front();
-  if (!config.output.empty() && input != "-") {
-    std::error_code error;
-    if (std::filesystem::equivalent(input, config.output, error)) {
-      throw Error(ErrorCode::Usage, config.output + ": output would overwrite the input");
-    }
+  InputGuard guard;
+  guard.add_file(input);
+  add_evaluation_inputs(config.evaluation, guard);
+  guard.check_file(config.output);
+  if (!config.dicom_out.empty() && !std::filesystem::is_directory(config.dicom_out)) {
+    guard.check_file(config.dicom_out);
   }
   const Report report = summarise_input(input, evaluation);
   const std::string summary = render_summary(report, evaluation.summary);
   // The SR first: when it cannot be written, no summary claims it was.
-  if (!config.dicom_out.empty()) write_dicom_summary(report, config.dicom_out);
+  if (!config.dicom_out.empty()) write_dicom_summary(report, config.dicom_out, guard);
   write_output(config.output, summary, out);
+}
+
+void add_evaluation_inputs(const EvaluationConfig& config, InputGuard& guard) {
+  guard.add_file(config.site_profile_file);
+  for (const std::string& path : config.annotations) {
+    if (!std::filesystem::is_directory(path)) {
+      guard.add_file(path);
+      continue;
+    }
+    std::error_code error;
+    for (std::filesystem::directory_iterator it(path, error), end; !error && it != end;
+         it.increment(error)) {
+      guard.add_file(it->path().string());
+    }
+  }
 }
 
 bool run_validate(const std::vector<std::string>& files, std::ostream& out) {

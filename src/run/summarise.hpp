@@ -13,6 +13,7 @@
 #include "dicom/dicom_structure.hpp"
 #include "output/summary_writer.hpp"
 #include "rules/rules.hpp"
+#include "run/input_guard.hpp"
 
 namespace mammocalc {
 
@@ -59,16 +60,23 @@ Report summarise_input_bytes(std::string bytes, const std::string& name,
 Report summarise_annotations(const std::string& path, const SiteProfile& profile);
 
 // Writes the report as a DICOM SR (sr_writer) to `file_or_directory` (in a directory, named by
-// its SOP Instance UID), atomically; returns the path written. Throws Error(OutputFailed) when it
-// cannot be written, std::invalid_argument for an annotation-only report (the runs refuse
-// --dicom-out for those first).
-std::string write_dicom_summary(const Report& report, const std::string& file_or_directory);
+// its SOP Instance UID), atomically; returns the path written. Throws Error(Usage) for a path
+// that is one of `inputs`' files, Error(OutputFailed) when it cannot be written,
+// std::invalid_argument for an annotation-only report (the runs refuse --dicom-out for those
+// first).
+std::string write_dicom_summary(const Report& report, const std::string& file_or_directory,
+                                const InputGuard& inputs = InputGuard());
+
+// Adds the files an evaluation reads (the site profile, annotation files and the files of
+// annotation directories) to `guard`.
+void add_evaluation_inputs(const EvaluationConfig& config, InputGuard& guard);
 
 // The summary XML of a report, as bytes.
 std::string render_summary(const Report& report, const SummaryOptions& options);
 
 // `mammocalc summarize`: writes the summary to config.output or to `out`.
-// Throws Error; writes nothing when the input fails.
+// Throws Error; writes nothing when the input fails; Error(Usage) when -o or --dicom-out would
+// overwrite an input (the SR, an annotation file, the site profile).
 void run_summarize(const RunConfig& config, std::ostream& out);
 
 // `mammocalc validate`: checks annotation files and site profiles for meaning, not only

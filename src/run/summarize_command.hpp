@@ -39,8 +39,8 @@ struct SummarizePlan {
 // without -o, --jobs outside 1-256, --html without a batch, no input at all.
 SummarizePlan resolve_summarize(const SummarizeConfig& config);
 
-// Runs the plan: run_summarize writing to `out`, or run_batch with its progress line on
-// `progress`. Returns the exit code; throws Error as they do.
+// Runs the plan: run_summarize writing to `out`, or run_batch with its progress line and its
+// failed inputs on `progress`. Returns the exit code; throws Error as they do.
 ExitCode run_summarize_plan(const SummarizePlan& plan, std::ostream& out, std::ostream& progress);
 
 }  // namespace mammocalc

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <regex>
 #include <set>
 
 #include "base/error.hpp"
+#include "base/uid.hpp"
 #include "review/exam_view.hpp"
 #include "review/review_html.hpp"
 #include "run/summarise.hpp"
@@ -81,8 +81,7 @@ void create_output_directory(const std::string& directory) {
 }
 
 std::string output_name_for(const std::string& sop_instance_uid, const std::string& input) {
-  static const std::regex kUid("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))+");
-  if (sop_instance_uid.size() <= 64 && std::regex_match(sop_instance_uid, kUid)) {
+  if (is_uid(sop_instance_uid, 2)) {
     return sop_instance_uid + ".xml";
   }
   // Only letters, digits, '-' and '_' survive: no separator, no "..", no hidden file.
@@ -168,8 +167,9 @@ void collect_directory(const fs::path& directory, std::set<DirectoryId>& ancesto
 }
 
 void collect_path(const std::string& path, std::vector<std::string>& files,
-                  std::vector<IndexEntry>& unreadable) {
+                  std::vector<IndexEntry>& unreadable, std::vector<std::string>* directories) {
   if (fs::is_directory(path)) {
+    if (directories != nullptr) directories->push_back(path);
     std::set<DirectoryId> ancestors;
     collect_directory(path, ancestors, files, unreadable);
   } else {
@@ -181,10 +181,11 @@ void collect_path(const std::string& path, std::vector<std::string>& files,
 
 std::vector<std::string> collect_input_files(const std::vector<std::string>& paths,
                                              const std::string& files_from,
-                                             std::vector<IndexEntry>& unreadable) {
+                                             std::vector<IndexEntry>& unreadable,
+                                             std::vector<std::string>* directories) {
   std::vector<std::string> files;
   for (const std::string& path : paths) {
-    collect_path(path, files, unreadable);
+    collect_path(path, files, unreadable, directories);
   }
   if (!files_from.empty()) {
     std::ifstream file;
@@ -196,7 +197,7 @@ std::vector<std::string> collect_input_files(const std::vector<std::string>& pat
     }
     for (std::string line; std::getline(*list, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!line.empty()) collect_path(line, files, unreadable);
+      if (!line.empty()) collect_path(line, files, unreadable, directories);
     }
   }
   return files;

@@ -80,10 +80,12 @@ std::string claim_output_name(const std::string& sop_instance_uid, const std::st
 // symlink loops detected and hidden files left out; the paths listed in `files_from` (one a line,
 // "-" for standard input; empty: none) after the others. A missing input is kept: it becomes a
 // failed entry when read, as one bad input never stops a run. Directories that cannot be listed
-// and symlink loops are added to `unreadable`. Throws Error(Usage) when `files_from` cannot be
+// and symlink loops are added to `unreadable`; the directories given (on the command line or in
+// `files_from`) to `directories` when not null. Throws Error(Usage) when `files_from` cannot be
 // opened.
 std::vector<std::string> collect_input_files(const std::vector<std::string>& paths,
                                              const std::string& files_from,
-                                             std::vector<IndexEntry>& unreadable);
+                                             std::vector<IndexEntry>& unreadable,
+                                             std::vector<std::string>* directories = nullptr);
 
 }  // namespace mammocalc

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "annotations/annotation_reader.hpp"
 #include "base/error.hpp"
 #include "test_support.hpp"
@@ -141,6 +144,71 @@ TEST(AnnotationReader, BadUidIsAProblem) {
                           "<study studyInstanceUid=\"../../etc\"/></annotations>")
                 .find("not a UID"),
             std::string::npos);
+}
+TEST(AnnotationReader, UidsAreCheckedComponentByComponent) {
+  const auto problem_for = [](const std::string& uid) {
+    TempDir dir;
+    return check_annotations(dir.file("uid.xml",
+                                      "<annotations xmlns=\"urn:mammocalc:annotations:1\">"
+                                      "<study studyInstanceUid=\"" +
+                                          uid + "\"/></annotations>"));
+  };
+  for (const std::string uid : {"1", "0", "1.2.840.10008.5.1.4.1.1.88.22", "2.25.0"}) {
+    EXPECT_TRUE(problem_for(uid).empty()) << uid;
+  }
+  for (const std::string uid :
+       {"", ".", "1.", ".1", "1..2", "01.2", "1.02", "1.2a", "1,2", " 1.2"}) {
+    const auto problems = problem_for(uid);
+    ASSERT_EQ(problems.size(), 1u) << uid;
+    EXPECT_NE(problems.front().find("study/@studyInstanceUid: not a UID: '" + uid + "'"),
+              std::string::npos)
+        << problems.front();
+  }
+  EXPECT_EQ(problem_for(std::string(65, '1')).size(), 1u);
+}
+
+// An SR position is "1" and then ".N" steps, N from 1 without a leading zero.
+std::vector<std::string> position_problems(const std::string& position) {
+  TempDir dir;
+  return check_annotations(
+      dir.file("position.xml", document("  <finding action=\"refine\" srPosition=\"" + position +
+                                        "\"><site>ductal</site></finding>\n")));
+}
+TEST(AnnotationReader, PositionsAreCheckedStepByStep) {
+  for (const std::string position : {"1", "1.1", "1.3.2", "1.10.99.1"}) {
+    EXPECT_TRUE(position_problems(position).empty()) << position;
+  }
+  for (const std::string position :
+       {"2", "0", "11", "1.", "1..2", "1.0", "1.03", "1.3.", ".1", "1.3a", "1-3", "01.2"}) {
+    const auto problems = position_problems(position);
+    ASSERT_EQ(problems.size(), 1u) << position;
+    EXPECT_NE(problems.front().find(":5: finding/@srPosition: not an SR position like 1.3.2: '" +
+                                    position + "'"),
+              std::string::npos)
+        << problems.front();
+  }
+}
+TEST(AnnotationReader, LongPositionIsOneShortProblemNotACrash) {
+  // std::regex recursed once per character: 120 kB overflowed the stack (issue 15).
+  for (const std::string& position :
+       {"1" + std::string(120 * 1024, '1'), "1" + std::string(120 * 1024, '.'), [] {
+          std::string steps = "1";
+          while (steps.size() < 120 * 1024) steps += ".12";
+          return steps + "x";
+        }()}) {
+    const auto problems = position_problems(position);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems.front().find("finding/@srPosition: not an SR position like 1.3.2: '1"),
+              std::string::npos)
+        << problems.front().substr(0, 200);
+    EXPECT_NE(problems.front().find("...' (" + std::to_string(position.size()) + " bytes)"),
+              std::string::npos)
+        << problems.front().substr(0, 200);
+    EXPECT_LT(problems.front().size(), 300u);
+  }
+  std::string steps = "1";
+  while (steps.size() < 120 * 1024) steps += ".12";
+  EXPECT_TRUE(position_problems(steps).empty());
 }
 TEST(AnnotationReader, UnknownElementIsAProblem) {
   EXPECT_NE(first_problem(document("  <finding action=\"add\"><biopsyNow/></finding>\n"))

@@ -79,6 +79,31 @@ TEST(SiteProfileReader, BadBooleanIsAProblem) {
 TEST(SiteProfileReader, BadGaugeIsAProblem) {
   expect_problem(profile("  <needleGauges core=\"fourteen\"/>\n"), "needleGauges/@core");
 }
+TEST(SiteProfileReader, GaugesAreCheckedCharacterByCharacter) {
+  for (const std::string gauge : {"9G", "14G", "9-11G", "10-12G", "0G"}) {
+    TempDir dir;
+    const std::string path =
+        dir.file("p.xml", profile("  <needleGauges core=\"" + gauge + "\"/>\n"));
+    EXPECT_TRUE(check_site_profile(path).empty()) << gauge;
+    EXPECT_EQ(read_site_profile(path).core_needle_gauge, gauge);
+  }
+  for (const std::string gauge : {"", "G", "14", "141G", "14g", "14G ", "-11G", "9-G", "9-111G",
+                                  "9--11G", "9-11-12G", "14GG"}) {
+    expect_problem(profile("  <needleGauges core=\"" + gauge + "\"/>\n"),
+                   ":3: needleGauges/@core: must look like 14G or 9-11G, not '" + gauge + "'");
+  }
+}
+TEST(SiteProfileReader, LongGaugeIsOneShortProblemNotACrash) {
+  const std::string gauge = std::string(500 * 1024, '1') + "G";
+  TempDir dir;
+  const auto problems =
+      check_site_profile(dir.file("p.xml", profile("  <needleGauges core=\"" + gauge + "\"/>\n")));
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems.front().find("needleGauges/@core: must look like 14G or 9-11G, not '111"),
+            std::string::npos);
+  EXPECT_NE(problems.front().find("...' (512001 bytes)"), std::string::npos)
+      << problems.front().substr(0, 200);
+}
 TEST(SiteProfileReader, DuplicateElementIsAProblem) {
   expect_problem(profile("  <minSkinDistanceMm>3</minSkinDistanceMm>\n"
                          "  <minSkinDistanceMm>4</minSkinDistanceMm>\n"),

@@ -32,7 +32,7 @@ good_count=$(ls samples/*.dcm | wc -l)
 status=$?
 check "batch with bad inputs exits 1 (got $status)" test "$status" -eq 1
 check "batch prints nothing on stdout" test ! -s "$work/stdout"
-check "no progress line when stderr is not a terminal" test ! -s "$work/stderr"
+check "no progress line when stderr is not a terminal" bash -c "! grep -q -e 'inputs, ' -e \$'\\r' '$work/stderr'"
 # root reads the chmod-000 copy as well (it then gets a "-2" name beside its original).
 readable_extra=$(id -u | grep -c '^0$')
 check "one summary per good SR" test "$(ls "$work/out1"/*.xml | grep -vc index.xml)" -eq "$((good_count + readable_extra))"
@@ -169,5 +169,92 @@ check "... and nothing is written" test ! -e "$work/out7"
 check "a missing input fails its entry, not the batch (exit 1)" test $? -eq 1
 check "the missing input is in the index" grep -q 'does-not-exist" status="failed" errorCode="file-not-found"' "$work/out6/index.xml"
 check "the other input is summarised" grep -q 'bir-known-malignancy.dcm" status="summarised"' "$work/out6/index.xml"
+
+# Every failed input is said once on standard error, --quiet or not (issue 15); skipped inputs
+# (the dose report) say nothing; the index is as ever.
+printf 'not DICOM\n' >"$work/said.txt"
+for quiet in "" --quiet; do
+  name=${quiet:-default}
+  "$mammocalc" summarize $quiet -o "$work/said-$name" samples/*.dcm "$work/dose.dcm" "$work/said-missing.dcm" "$work/said.txt" \
+    >"$work/said-$name.out" 2>"$work/said-$name.err"
+  status=$?
+  check "failed inputs ($name): exit 1 (got $status)" test "$status" -eq 1
+  check "failed inputs ($name): exactly two lines on stderr" test "$(wc -l <"$work/said-$name.err")" -eq 2
+  check "failed inputs ($name): the missing file, as mammocalc: FILE: reason" \
+    grep -qx "mammocalc: $work/said-missing.dcm: .*" "$work/said-$name.err"
+  check "failed inputs ($name): the text file, as mammocalc: FILE: reason" \
+    grep -qx "mammocalc: $work/said.txt: .*" "$work/said-$name.err"
+  check "failed inputs ($name): the skipped dose report says nothing" bash -c "! grep -q dose.dcm '$work/said-$name.err'"
+  check "failed inputs ($name): nothing on stdout" test ! -s "$work/said-$name.out"
+  check "failed inputs ($name): the index lists both as failed" bash -c \
+    "grep -q 'said-missing.dcm\" status=\"failed\" errorCode=\"file-not-found\"' '$work/said-$name/index.xml' && grep -q 'said.txt\" status=\"failed\" errorCode=\"not-dicom\"' '$work/said-$name/index.xml'"
+done
+check "failed inputs: the same index with or without --quiet" diff "$work/said-default/index.xml" "$work/said---quiet/index.xml"
+printf '%s\n' samples/bir-known-malignancy.dcm "$work/listed-missing.dcm" >"$work/said-list"
+"$mammocalc" summarize --quiet -o "$work/said-list-out" --files-from "$work/said-list" 2>"$work/said-list.err"
+status=$?
+check "--files-from with a missing path: exit 1 (got $status)" test "$status" -eq 1
+check "--files-from with a missing path: one line naming it" \
+  bash -c "test \$(wc -l <'$work/said-list.err') -eq 1 && grep -qx 'mammocalc: $work/listed-missing.dcm: .*' '$work/said-list.err'"
+"$mammocalc" summarize --quiet -o "$work/said-good" samples/bir-known-malignancy.dcm "$work/dose.dcm" 2>"$work/said-good.err"
+check "a batch with only summarised and skipped inputs says nothing (exit 0)" test $? -eq 0 -a ! -s "$work/said-good.err"
+if command -v script >/dev/null; then
+  script -qc "'$mammocalc' summarize -o '$work/said-tty' samples/bir-known-malignancy.dcm '$work/said-missing.dcm'" /dev/null >"$work/said-tty.log" 2>&1
+  check "on a terminal the failed input is said beside the progress line" grep -q "mammocalc: $work/said-missing.dcm: " "$work/said-tty.log"
+  check "on a terminal the progress line still shows" grep -q "2/2 inputs, 1 failed" "$work/said-tty.log"
+fi
+
+# No output may be an input (issue 15): refused as a usage error before anything is written.
+mkdir -p "$work/own"
+cp samples/bir-known-malignancy.dcm "$work/own/in.dcm"
+cp samples/bir-site-conflict.dcm "$work/own/other.dcm"
+in_sum=$(sha256sum <"$work/own/in.dcm")
+"$mammocalc" summarize -o "$work/own-out" --rollup-csv "$work/own/in.dcm" "$work/own/in.dcm" "$work/own/other.dcm" 2>"$work/err"
+status=$?
+check "--rollup-csv onto an input: exit 2 (got $status)" test "$status" -eq 2
+check "--rollup-csv onto an input: one line saying so" \
+  test "$(cat "$work/err")" = "mammocalc: $work/own/in.dcm: output would overwrite the input"
+check "--rollup-csv onto an input: the input is unchanged" test "$(sha256sum <"$work/own/in.dcm")" = "$in_sum"
+check "--rollup-csv onto an input: no output directory" test ! -e "$work/own-out"
+ln "$work/own/in.dcm" "$work/in-hardlink.dcm"
+ln -s own/in.dcm "$work/in-symlink.dcm"
+for link in in-hardlink.dcm in-symlink.dcm; do
+  "$mammocalc" summarize -o "$work/own-out" --rollup-csv "$work/$link" "$work/own/in.dcm" "$work/own/other.dcm" 2>"$work/err"
+  status=$?
+  check "--rollup-csv onto $link: exit 2 (got $status)" test "$status" -eq 2
+  check "--rollup-csv onto $link: one line saying so" \
+    test "$(cat "$work/err")" = "mammocalc: $work/$link: output would overwrite the input"
+  check "--rollup-csv onto $link: the input is unchanged" test "$(sha256sum <"$work/own/in.dcm")" = "$in_sum"
+done
+"$mammocalc" summarize -o "$work/own" "$work/own/" 2>"$work/err"
+status=$?
+check "-o DIR DIR/: exit 2 (got $status)" test "$status" -eq 2
+check "-o DIR DIR/: one line saying why" \
+  test "$(cat "$work/err")" = "mammocalc: $work/own: output directory is inside the input directory $work/own/; its summaries would be read as inputs next run"
+check "-o DIR DIR/: nothing written" test "$(ls -A "$work/own" | wc -l)" -eq 2
+"$mammocalc" summarize -o "$work/own/summaries" "$work/own" 2>"$work/err"
+check "-o DIR/sub DIR: exit 2" test $? -eq 2
+check "-o DIR/sub DIR: saying why" grep -qF "output directory is inside the input directory $work/own;" "$work/err"
+check "-o DIR/sub DIR: nothing created" test ! -e "$work/own/summaries"
+ln -s own "$work/own-link"
+"$mammocalc" summarize -o "$work/own-link/summaries" "$work/own" 2>"$work/err"
+check "-o through a symlink into the input directory: exit 2" test $? -eq 2
+check "-o through a symlink into the input directory: nothing created" test ! -e "$work/own/summaries"
+printf '%s\n' "$work/own" >"$work/own-list"
+"$mammocalc" summarize -o "$work/own/sub" --files-from "$work/own-list" 2>"$work/err"
+check "-o inside a directory listed in --files-from: exit 2" test $? -eq 2
+"$mammocalc" summarize -o "$work/own-out" --dicom-out "$work/own/srs" "$work/own" 2>"$work/err"
+check "--dicom-out inside the input directory: exit 2" test $? -eq 2
+check "--dicom-out inside the input directory: saying why" \
+  grep -qF "mammocalc: $work/own/srs: --dicom-out directory is inside the input directory $work/own;" "$work/err"
+check "--dicom-out inside the input directory: nothing written" test ! -e "$work/own-out" -a ! -e "$work/own/srs"
+"$mammocalc" summarize -o "$work/own-out" --dicom-out "$work/own" "$work/own/in.dcm" "$work/own/other.dcm" 2>"$work/err"
+check "--dicom-out into the directory of the input files: exit 2" test $? -eq 2
+check "--dicom-out into the directory of the input files: nothing written" \
+  test ! -e "$work/own-out" -a "$(ls -A "$work/own" | wc -l)" -eq 2
+"$mammocalc" summarize -o "$work/own-out" --dicom-out "$work/own-srs" --rollup-csv "$work/own.csv" "$work/own" 2>"$work/err"
+status=$?
+check "outputs beside the input directory are fine (exit 0, got $status)" test "$status" -eq 0
+check "... and the run writes them" test -s "$work/own-out/index.xml" -a -s "$work/own.csv" -a "$(ls "$work/own-srs" | wc -l)" -eq 2
 
 finish

@@ -107,6 +107,40 @@ cp "$sample" "$work/input.dcm"
 run summarize "$work/input.dcm" -o "$work/input.dcm"
 check "output onto the input is refused with 2 (got $status)" test "$status" -eq 2
 check "the input is not modified" cmp -s "$sample" "$work/input.dcm"
+# No output may be an input, under any name (issue 15): a usage error, one line, nothing written.
+expect_overwrite_refused() {  # NAME OUTPUT-AS-SAID ARGUMENTS...
+  local name=$1 said=$2
+  shift 2
+  local before
+  before=$(sha256sum <"$work/input.dcm")
+  run summarize "$@"
+  check "$name: exit status 2 (got $status)" test "$status" -eq 2
+  check "$name: one line saying so" test "$(cat "$work/err")" = "mammocalc: $said: output would overwrite the input"
+  check "$name: nothing on stdout" test ! -s "$work/out"
+  check "$name: the input is unchanged" test "$(sha256sum <"$work/input.dcm")" = "$before"
+}
+expect_overwrite_refused "--dicom-out onto the input" "$work/input.dcm" "$work/input.dcm" --dicom-out "$work/input.dcm"
+expect_overwrite_refused "--dicom-out onto the input, -o elsewhere" "$work/input.dcm" \
+  "$work/input.dcm" -o "$work/never-summary.xml" --dicom-out "$work/input.dcm"
+check "--dicom-out onto the input: no summary written" test ! -e "$work/never-summary.xml"
+ln -s input.dcm "$work/input-symlink.dcm"
+ln "$work/input.dcm" "$work/input-hardlink.dcm"
+expect_overwrite_refused "--dicom-out onto a symlink to the input" "$work/input-symlink.dcm" \
+  "$work/input.dcm" --dicom-out "$work/input-symlink.dcm"
+expect_overwrite_refused "--dicom-out onto a hard link to the input" "$work/input-hardlink.dcm" \
+  "$work/input.dcm" --dicom-out "$work/input-hardlink.dcm"
+expect_overwrite_refused "-o onto a symlink to the input" "$work/input-symlink.dcm" \
+  "$work/input.dcm" -o "$work/input-symlink.dcm"
+expect_overwrite_refused "-o onto a hard link to the input" "$work/input-hardlink.dcm" \
+  "$work/input.dcm" -o "$work/input-hardlink.dcm"
+check "the symlink is still a symlink to the input" test "$(readlink "$work/input-symlink.dcm")" = input.dcm
+cp samples/bir-suspicious-stereotactic.site-profile.xml "$work/profile-copy.xml"
+run summarize --site-profile "$work/profile-copy.xml" "$work/input.dcm" -o "$work/profile-copy.xml"
+check "-o onto the site profile is refused with 2 (got $status)" test "$status" -eq 2
+check "-o onto the site profile: the profile is unchanged" \
+  cmp -s samples/bir-suspicious-stereotactic.site-profile.xml "$work/profile-copy.xml"
+run summarize "$work/input.dcm" --dicom-out "$work/own-sr.dcm" -o "$work/with-sr.xml"
+check "--dicom-out elsewhere still works (exit 0, got $status)" test "$status" -eq 0 -a -s "$work/own-sr.dcm" -a -s "$work/with-sr.xml"
 
 # --- tolerant reading ---
 if command -v dcmodify >/dev/null; then
@@ -198,6 +232,39 @@ run validate "$work/bad-notes.xml"
 check "validate refuses a bad annotation file with 1" test "$status" -eq 1
 check "validate names the unknown term's line" grep -qF "$work/bad-notes.xml:4: morphology: unknown term 'pebbles'" "$work/out"
 check "validate names the negative distance" grep -qF "$work/bad-notes.xml:5: location/@distanceFromSkinMm" "$work/out"
+# A 120 kB srPosition is one short problem naming file and field, never a crash (std::regex
+# recursed once per character and overflowed the stack: issue 15).
+{
+  printf '<annotations xmlns="urn:mammocalc:annotations:1">\n  <study studyInstanceUid="1.2.3"/>\n'
+  printf '  <finding action="refine" srPosition="1'
+  head -c 122880 /dev/zero | tr '\0' '1'
+  printf '">\n    <site>ductal</site>\n  </finding>\n</annotations>\n'
+} >"$work/long-position.xml"
+run validate "$work/long-position.xml"
+check "validate, 120 kB srPosition: exit 1, no crash (got $status)" test "$status" -eq 1
+check "validate, 120 kB srPosition: one line" test "$(wc -l <"$work/out")" -eq 1
+check "validate, 120 kB srPosition: names file, line and field" \
+  grep -qF "$work/long-position.xml:3: finding/@srPosition: not an SR position like 1.3.2: '1111" "$work/out"
+check "validate, 120 kB srPosition: the value is shortened" test "$(wc -c <"$work/out")" -lt 400
+run summarize --annotations "$work/long-position.xml" "$vab" -o "$work/long-position-summary.xml"
+check "summarize, 120 kB srPosition: exit 1, no crash (got $status)" test "$status" -eq 1
+check "summarize, 120 kB srPosition: one line naming file and field" \
+  bash -c "test \$(wc -l <'$work/err') -eq 1 && grep -qF '$work/long-position.xml:3: finding/@srPosition' '$work/err'"
+check "summarize, 120 kB srPosition: no output" test ! -e "$work/long-position-summary.xml"
+{
+  printf '<siteProfile xmlns="urn:mammocalc:site-profile:1">\n  <needleGauges core="'
+  head -c 500000 /dev/zero | tr '\0' '1'
+  printf 'G"/>\n</siteProfile>\n'
+} >"$work/long-gauge.xml"
+run validate "$work/long-gauge.xml"
+check "validate, 500 kB gauge: exit 1, no crash (got $status)" test "$status" -eq 1
+check "validate, 500 kB gauge: one line naming file, line and field" \
+  bash -c "test \$(wc -l <'$work/out') -eq 1 && grep -qF '$work/long-gauge.xml:2: needleGauges/@core: must look like 14G or 9-11G' '$work/out'"
+run summarize --site-profile "$work/long-gauge.xml" "$sample" -o "$work/long-gauge-summary.xml"
+check "summarize, 500 kB gauge: exit 1, no crash (got $status)" test "$status" -eq 1
+check "summarize, 500 kB gauge: one line naming the file" \
+  bash -c "test \$(wc -l <'$work/err') -eq 1 && grep -qF '$work/long-gauge.xml:2: needleGauges/@core' '$work/err'"
+check "summarize, 500 kB gauge: no output" test ! -e "$work/long-gauge-summary.xml"
 mkdir "$work/notes-dir"
 cp samples/bir-suspicious-vacuum-assisted.ultrasound-visible.annotations.xml "$work/notes-dir/a.xml"
 cp "$work/other-study.xml" "$work/notes-dir/b.xml"

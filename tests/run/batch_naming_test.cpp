@@ -20,6 +20,15 @@ TEST(BatchNaming, InvalidUidsAreNotUsed) {
   EXPECT_EQ(output_name_for("1.02.3", "r.dcm"), "r.xml");              // leading zero
   EXPECT_EQ(output_name_for(std::string(65, '1'), "r.dcm"), "r.xml");  // too long
   EXPECT_EQ(output_name_for("1", "r.dcm"), "r.xml");                   // one component is no UID
+  EXPECT_EQ(output_name_for("1..2", "r.dcm"), "r.xml");                // empty component
+  EXPECT_EQ(output_name_for("1.2.", "r.dcm"), "r.xml");                // trailing dot
+  EXPECT_EQ(output_name_for(".1.2", "r.dcm"), "r.xml");                // leading dot
+  EXPECT_EQ(output_name_for("1.2a", "r.dcm"), "r.xml");                // not a digit
+  EXPECT_EQ(output_name_for("0.0", "r.dcm"), "0.0.xml");               // "0" is a component
+  EXPECT_EQ(output_name_for(std::string(64, '1').replace(1, 1, "."), "r.dcm"),
+            std::string(64, '1').replace(1, 1, ".") + ".xml");  // 64 characters is the most
+  // A long value is refused without a crash (std::regex recursed once per character).
+  EXPECT_EQ(output_name_for(std::string(200000, '1'), "r.dcm"), "r.xml");
 }
 
 TEST(BatchNaming, NeverTheIndex) {

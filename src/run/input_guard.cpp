@@ -1,0 +1,80 @@
+#include "run/input_guard.hpp"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <optional>
+
+#include "base/error.hpp"
+
+namespace mammocalc {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<std::pair<dev_t, ino_t>> identity(const std::string& path) {
+  struct stat info {};
+  if (path.empty() || ::stat(path.c_str(), &info) != 0) return std::nullopt;
+  return std::make_pair(info.st_dev, info.st_ino);
+}
+
+// The absolute path with symlinks resolved as far as it exists ("arch/new" when only "arch" does).
+fs::path resolved(const std::string& path) {
+  std::error_code error;
+  fs::path result = fs::weakly_canonical(fs::absolute(path, error), error);
+  if (error) result = fs::absolute(path, error).lexically_normal();
+  return result;
+}
+
+// Whether `inner` is `outer` or below it, component by component.
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+    if (o->empty()) continue;  // a trailing separator
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void InputGuard::add_file(const std::string& path) {
+  if (path == "-") return;
+  if (const auto id = identity(path)) {
+    files_.insert(*id);
+    if (const auto parent = identity(resolved(path).parent_path().string())) {
+      parents_.insert(*parent);
+    }
+  }
+}
+
+void InputGuard::add_directory(const std::string& path) {
+  directories_.emplace_back(path, resolved(path).string());
+}
+
+void InputGuard::check_file(const std::string& output) const {
+  if (output.empty() || output == "-") return;
+  const auto id = identity(output);
+  if (id && files_.count(*id) > 0) {
+    throw Error(ErrorCode::Usage, output + ": output would overwrite the input");
+  }
+}
+
+void InputGuard::check_directory(const std::string& directory, const std::string& what,
+                                 const std::string& contents) const {
+  const fs::path target = resolved(directory);
+  for (const auto& [given, input] : directories_) {
+    if (is_within(target, input)) {
+      throw Error(ErrorCode::Usage, directory + ": " + what + " is inside the input directory " +
+                                        given + "; its " + contents +
+                                        " would be read as inputs next run");
+    }
+  }
+  const auto id = identity(directory);
+  if (id && parents_.count(*id) > 0) {
+    throw Error(ErrorCode::Usage, directory + ": " + what + " holds input files; its " + contents +
+                                      " could overwrite them and would be read as inputs next run");
+  }
+}
+
+}  // namespace mammocalc

@@ -1,0 +1,41 @@
+#pragma once
+// No output may be an input (issue 15): the files a run reads, known by device and inode, so an
+// output path that names one of them under any name (the same path, a symlink, a hard link) is
+// refused before anything is written; and an output directory inside an input directory, whose
+// files the next run would read as inputs, is refused too.
+
+#include <sys/types.h>
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mammocalc {
+
+class InputGuard {
+ public:
+  // Adds an input file; "-" (standard input) and paths that do not exist are no files to guard.
+  // A directory's files are added one by one (add_directory for the directory itself).
+  void add_file(const std::string& path);
+  // Adds a directory whose files are inputs (recursed): no output directory may be inside it.
+  void add_directory(const std::string& path);
+
+  // Throws Error(Usage) "OUTPUT: output would overwrite the input" when `output` is one of the
+  // input files.
+  void check_file(const std::string& output) const;
+
+  // Throws Error(Usage) when `directory` (created or not) is an input directory or inside one,
+  // or holds an input file itself; `what` names it in the message ("output directory",
+  // "--dicom-out directory") and `contents` says what it would hold ("summaries", "SRs").
+  void check_directory(const std::string& directory, const std::string& what,
+                       const std::string& contents) const;
+
+ private:
+  std::set<std::pair<dev_t, ino_t>> files_;
+  std::set<std::pair<dev_t, ino_t>> parents_;  // the directories holding input files
+  // Input directories as given and made absolute.
+  std::vector<std::pair<std::string, std::string>> directories_;
+};
+
+}  // namespace mammocalc
