@@ -1,5 +1,7 @@
 #include "base/uid.hpp"
 
+#include <algorithm>
+
 namespace mammocalc {
 
 bool is_uid(std::string_view text, std::size_t min_components) {
@@ -12,8 +14,9 @@ bool is_uid(std::string_view text, std::size_t min_components) {
     const std::string_view component =
         text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     if (component.empty()) return false;
-    for (const char c : component) {
-      if (c < '0' || c > '9') return false;
+    if (std::any_of(component.begin(), component.end(),
+                    [](char c) { return c < '0' || c > '9'; })) {
+      return false;
     }
     if (component.size() > 1 && component.front() == '0') return false;
     ++components;

@@ -12,10 +12,10 @@
 #include <utility>
 
 #include "base/atomic_file.hpp"
+#include "base/input_guard.hpp"
 #include "dicom/sr_reader.hpp"
 #include "review/review_html.hpp"
 #include "review/summary_reader.hpp"
-#include "run/input_guard.hpp"
 #include "run/summary_files.hpp"
 
 namespace mammocalc {

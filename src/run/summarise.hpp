@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/input_guard.hpp"
 #include "dicom/dicom_structure.hpp"
 #include "output/summary_writer.hpp"
 #include "rules/rules.hpp"
-#include "run/input_guard.hpp"
 
 namespace mammocalc {
 

@@ -1,4 +1,4 @@
-#include "run/input_guard.hpp"
+#include "base/input_guard.hpp"
 
 #include <sys/stat.h>
 
@@ -65,9 +65,10 @@ void InputGuard::check_directory(const std::string& directory, const std::string
   const fs::path target = resolved(directory);
   for (const auto& [given, input] : directories_) {
     if (is_within(target, input)) {
-      throw Error(ErrorCode::Usage, directory + ": " + what + " is inside the input directory " +
-                                        given + "; its " + contents +
-                                        " would be read as inputs next run");
+      std::string message = directory;
+      message.append(": ").append(what).append(" is inside the input directory ").append(given);
+      message.append("; its ").append(contents).append(" would be read as inputs next run");
+      throw Error(ErrorCode::Usage, message);
     }
   }
   const auto id = identity(directory);
