@@ -4,6 +4,7 @@
 
 #include "annotations/annotation_reader.hpp"
 #include "base/atomic_file.hpp"
+#include "base/input_guard.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/toolkit.hpp"
 #include "review/exam_view.hpp"
@@ -42,6 +43,13 @@ ReviewExam exam_of(const std::string& input, const Evaluation& evaluation) {
 }  // namespace
 
 ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream& errors) {
+  if (!config.html_file.empty()) {
+    // The page may not replace anything the review reads (issue 15: no output is an input).
+    InputGuard inputs;
+    for (const std::string& input : config.inputs) inputs.add_file(input);
+    add_evaluation_inputs(config.evaluation, inputs);
+    inputs.check_file(config.html_file);
+  }
   const Evaluation evaluation = load_evaluation(config.evaluation);
   // DICOM is set up only when an input needs it: summaries and annotation files are shown even
   // where the DICOM installation is broken.

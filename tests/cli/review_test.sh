@@ -57,6 +57,17 @@ sed -i '/<laterality>both<\/laterality>/d' "$work/unplaced.annotations.xml"
 check "with only unplaced findings the left breast points to them" \
   grep -qx "LEFT breast: no finding recorded for this breast alone; see Breast NOT RECORDED below" "$work/unplaced.txt"
 
+# The page never replaces an input: review --html naming an input is a usage error.
+cp samples/bir-known-malignancy.dcm "$work/own-input.dcm"
+ln -s "$work/own-input.dcm" "$work/own-link.html"
+"$mammocalc" review --html "$work/own-input.dcm" "$work/own-input.dcm" >/dev/null 2>"$work/own.err"
+check "review --html naming its input exits 2" test $? -eq 2
+check "... says the output would overwrite the input" grep -q "output would overwrite the input" "$work/own.err"
+check "... and leaves the input as it was" cmp -s samples/bir-known-malignancy.dcm "$work/own-input.dcm"
+"$mammocalc" review --html "$work/own-link.html" "$work/own-input.dcm" >/dev/null 2>&1
+check "review --html through a symlink to its input exits 2" test $? -eq 2
+check "... and leaves the input as it was" cmp -s samples/bir-known-malignancy.dcm "$work/own-input.dcm"
+
 # An SR gives the same view as its summary (the summary is the one source of what is shown).
 for sr in samples/*.dcm; do
   name=$(basename "$sr" .dcm)
