@@ -16,6 +16,16 @@
 namespace mammocalc {
 namespace {
 
+// The SR storage classes a handler sees (domain.md §4); C-STORE of any other storage class is
+// answered with status 0x0122 (SOP class not supported) and one line on the log, and never
+// reaches the handler, so a PACS sending a whole study still delivers its SRs.
+bool is_summarised_sop_class(const std::string& sop_class_uid) {
+  static const std::set<std::string> classes{
+      UID_BasicTextSRStorage,       UID_EnhancedSRStorage,   UID_ComprehensiveSRStorage,
+      UID_Comprehensive3DSRStorage, UID_ExtensibleSRStorage, UID_MammographyCADSRStorage};
+  return classes.count(sop_class_uid) > 0;
+}
+
 class StoreScp : public DcmSCP {
  public:
   StoreScp(const StoreScpConfig& config, const ReceivedObjectHandler& handle,
@@ -104,13 +114,6 @@ class StoreScp : public DcmSCP {
 };
 
 }  // namespace
-
-bool is_summarised_sop_class(const std::string& sop_class_uid) {
-  static const std::set<std::string> classes{
-      UID_BasicTextSRStorage,       UID_EnhancedSRStorage,   UID_ComprehensiveSRStorage,
-      UID_Comprehensive3DSRStorage, UID_ExtensibleSRStorage, UID_MammographyCADSRStorage};
-  return classes.count(sop_class_uid) > 0;
-}
 
 void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& handle,
                      const std::atomic<bool>& stop, std::ostream& log) {

@@ -31,11 +31,6 @@ enum class StoreStatus {
 using ReceivedObjectHandler =
     std::function<StoreStatus(const std::string& path, const std::string& sop_instance_uid)>;
 
-// The SR storage classes a handler sees (domain.md §4); C-STORE of any other storage class is
-// answered with status 0x0122 (SOP class not supported) and one line on `log`, and never reaches
-// the handler, so a PACS sending a whole study still delivers its SRs.
-bool is_summarised_sop_class(const std::string& sop_class_uid);
-
 // Serves until `stop` becomes true; the association in progress is finished first, so no
 // received object is lost. Accepts Verification and every storage SOP class in association
 // negotiation; rejects associations from calling AE titles outside allowed_calling_aes with one

@@ -108,7 +108,16 @@ std::string claim_output_name(const std::string& sop_instance_uid, const std::st
 
 namespace {
 
-namespace fs = std::filesystem;
+// The index entry of a directory the walk could not use.
+IndexEntry directory_entry(const fs::path& directory, EntryStatus status, ErrorCode code,
+                           const std::string& reason) {
+  IndexEntry entry;
+  entry.input = directory.string();
+  entry.status = status;
+  entry.error_code = code;
+  entry.error = directory.string() + ": " + reason;
+  return entry;
+}
 
 struct DirectoryId {
   dev_t device;
@@ -126,15 +135,8 @@ void collect_directory(const fs::path& directory, std::set<DirectoryId>& ancesto
   if (::stat(directory.c_str(), &info) != 0) return;
   const DirectoryId id{info.st_dev, info.st_ino};
   if (!ancestors.insert(id).second) {
-    unreadable.push_back({directory.string(),
-                          EntryStatus::Skipped,
-                          "",
-                          false,
-                          ErrorCode::SymlinkLoop,
-                          directory.string() + ": symlink loop, not followed again",
-                          {},
-                          {},
-                          0});
+    unreadable.push_back(directory_entry(directory, EntryStatus::Skipped, ErrorCode::SymlinkLoop,
+                                         "symlink loop, not followed again"));
     return;
   }
   std::vector<fs::path> children;
@@ -143,15 +145,8 @@ void collect_directory(const fs::path& directory, std::set<DirectoryId>& ancesto
     children.push_back(it->path());
   }
   if (error) {
-    unreadable.push_back({directory.string(),
-                          EntryStatus::Failed,
-                          "",
-                          false,
-                          ErrorCode::FileNotFound,
-                          directory.string() + ": cannot be listed (" + error.message() + ")",
-                          {},
-                          {},
-                          0});
+    unreadable.push_back(directory_entry(directory, EntryStatus::Failed, ErrorCode::FileNotFound,
+                                         "cannot be listed (" + error.message() + ")"));
   }
   std::sort(children.begin(), children.end());
   for (const fs::path& child : children) {
