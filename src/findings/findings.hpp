@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "base/codes.hpp"
@@ -82,6 +83,16 @@ enum class PriorResult {
   NoCalcificationsInCore,
 };
 
+// Category order of decision-logic.md §3: 1 < 2 < 0 < 3 < 4 = 4A < 4B < 4C < 5 < 6.
+// (0 "counts only when no other rule gave 3 or more": it outranks 1 and 2, never 3+.)
+int category_rank(Category category);
+// The more suspicious of two categories; the first of equals.
+Category more_suspicious(Category a, Category b);
+
+// An overall statement for `statement`'s breast (Unknown: the whole exam) may be about a finding of
+// `finding`'s breast; a finding of unknown breast or of both may lie in either.
+bool speaks_for(Laterality statement, Laterality finding);
+
 // Where a finding record came from.
 enum class Origin { BreastImagingReport, CadCluster, CadIndividual, Annotation };
 
@@ -132,6 +143,52 @@ struct AnnotationRef {
   std::string comment;  // the radiologist's free text
 };
 
+// One overall Assessment Category of the report, or one overall follow-up (TID 4203 in the
+// Overall Assessment container, or the CAD summary). Laterality Unknown: the whole exam.
+struct OverallStatement {
+  std::optional<Category> category;
+  std::vector<Code> follow_up;
+  Laterality laterality = Laterality::Unknown;
+  std::string position;
+};
+
+// A field of a finding that a source can give more than once (decision-logic.md §1).
+enum class FindingField {
+  Laterality,
+  Site,
+  Morphology,
+  Distribution,
+  ReportedCategory,
+  Change,
+  ClockFaceOrRegion,
+  Quadrant,
+  Depth,
+  Count,
+  DistanceFromNipple,
+  DistanceFromSkin,
+  DistanceFromChestWall,
+};
+
+// One value given for a field, as the summary names it.
+struct GivenValue {
+  std::string words;     // e.g. "segmental", "5"
+  std::string position;  // content item it was read from; empty when implied
+};
+
+// A field given more than once with different values ("every item counts", decision-logic.md §1).
+// The finding holds one of them; every value is listed here, in document order.
+struct ValueConflict {
+  FindingField field;
+  std::vector<GivenValue> given;
+};
+
+// A value of a conflicting field that the finding does not hold: the rules classify the finding
+// with it too (one more reading) and the more suspicious reading stands.
+struct AlternativeValue {
+  std::variant<Laterality, Site, Coded<Distribution>, Category> value;
+  GivenValue given;
+};
+
 struct Finding {
   std::string position;  // content item that holds the finding
   Origin origin = Origin::BreastImagingReport;
@@ -165,6 +222,17 @@ struct Finding {
   // Where an annotation and the SR disagree, the finding as the SR alone has it (with the
   // annotation's other values): the rules classify every reading and keep the most suspicious.
   std::vector<Finding> other_readings;
+
+  // Fields the source gave more than once with different values, and the values to classify
+  // besides the finding's own (decision-logic.md §1, "every item counts").
+  std::vector<ValueConflict> conflicts;
+  std::vector<AlternativeValue> alternatives;
+  // The report's overall statements that may be about this finding (they speak for its breast),
+  // for the checks that weigh them once every finding is decided.
+  std::vector<OverallStatement> overall_statements;
+  // It is the only finding they may be about and had no category of its own, so it took their
+  // categories as its reported category (R1, or the annotation merge, judged them).
+  bool took_overall_category = false;
 };
 
 struct SourceInfo {
@@ -200,8 +268,10 @@ struct Findings {
   SourceInfo source;
   PatientInfo patient;
   std::vector<Finding> findings;
-  std::optional<Category> overall_category;
-  std::vector<Code> overall_follow_up;
+  std::optional<Category> overall_category;  // the highest of overall_statements' categories
+  std::vector<Code> overall_follow_up;         // every overall follow-up, in document order
+  std::vector<OverallStatement> overall_statements;
+  std::vector<ValueConflict> overall_conflicts;  // one breast given two overall categories
   int skipped_not_for_presentation = 0;
   std::vector<ReaderNote> notes;
 };

@@ -1,6 +1,7 @@
 #include "findings/findings_extractor.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -9,6 +10,36 @@
 
 namespace mammocalc {
 namespace {
+
+// TEMPORARY until the value-set tables land (helper-values): replaced by lexicon.hpp's.
+enum class FindingKind { Calcification, MassWithCalcifications, Mass, NotCalcification };
+std::optional<FindingKind> finding_kind_for(const Code& code) {
+  if (same_concept(code, codes::kCalcificationOfBreast) ||
+      same_concept(code, codes::kCalcificationCluster) ||
+      same_concept(code, codes::kIndividualCalcification) ||
+      same_concept(code, codes::kRadiographicCalcificationFinding) ||
+      same_concept(code, CodeConst{"44771000", "SCT", ""})) {
+    return FindingKind::Calcification;
+  }
+  if (same_concept(code, codes::kMassWithCalcifications)) return FindingKind::MassWithCalcifications;
+  if (same_concept(code, CodeConst{"129788004", "SCT", ""})) return FindingKind::Mass;
+  for (const char* value : {"129792006", "129789007", "22049009"}) {
+    if (same_concept(code, CodeConst{value, "SCT", ""})) return FindingKind::NotCalcification;
+  }
+  return std::nullopt;
+}
+std::optional<int> follow_up_kind_for(const Code& code) {
+  for (const char* value : {"111143", "111148", "111145", "111144", "111147", "111410", "111146",
+                            "111149", "111122", "111121", "111141", "111140", "111142", "111135",
+                            "111136", "111138"}) {
+    if (same_concept(code, CodeConst{value, "DCM", ""})) return 1;
+  }
+  for (const char* value : {"399163009", "399055006", "16310003", "241615005", "18102001",
+                            "371572003", "386053000"}) {
+    if (same_concept(code, CodeConst{value, "SCT", ""})) return 1;
+  }
+  return std::nullopt;
+}
 
 bool is_concept(const ContentItem& item, const CodeConst& name) {
   return same_concept(item.concept_name, name);
@@ -60,153 +91,307 @@ std::optional<double> millimetres(const ContentItem& item, std::vector<ReaderNot
   return std::nullopt;
 }
 
-// More concerning change wins when several are coded.
-Change more_concerning(Change a, Change b) {
-  const auto rank = [](Change c) {
-    switch (c) {
-      case Change::New:
-        return 4;
-      case Change::Increased:
-        return 3;
-      case Change::Stable:
-        return 2;
-      case Change::Decreased:
-        return 1;
-      case Change::Unknown:
-        return 0;
-    }
-    return 0;
-  };
-  return rank(b) > rank(a) ? b : a;
-}
-
-template <typename Term>
-void add_term(std::vector<Coded<Term>>& terms, Term term, const ContentItem& item) {
-  terms.push_back(Coded<Term>{term, item.code, item.position});
-}
-
-void read_pathology(const ContentItem& container, Finding& finding) {
-  for (const auto& child : container.children) {
-    if (child.value_type != ValueType::Code) continue;
-    if (is_concept(child, codes::kProcedureResult)) {
-      if (auto result = prior_result_for(child.code)) {
-        finding.prior_results.push_back(*result);
-      } else {
-        finding.notes.push_back(unknown_code_note(child, "CID 6063"));
-      }
-    } else if (is_concept(child, codes::kPathology) ||
-               is_concept(child, codes::kConfirmationOfTarget)) {
-      if (auto result = prior_result_for(child.code)) finding.prior_results.push_back(*result);
-    }
+int change_rank(Change change) {
+  switch (change) {
+    case Change::New:
+      return 4;
+    case Change::Increased:
+      return 3;
+    case Change::Stable:
+      return 2;
+    case Change::Decreased:
+      return 1;
+    case Change::Unknown:
+      return 0;
   }
+  return 0;
 }
 
-// Reads one property item (a child of a finding) into the finding. Returns false when the item
-// is not a property we read.
-bool read_property(const ContentItem& item, Finding& finding) {
-  if (item.value_type == ValueType::Num) {
+template <typename T>
+struct Given {
+  T value;
+  GivenValue given;
+};
+
+// The distinct values of a field, first given first (equal words are one value).
+template <typename T>
+std::vector<Given<T>> distinct(const std::vector<Given<T>>& values) {
+  std::vector<Given<T>> out;
+  for (const auto& value : values) {
+    const bool seen = std::any_of(out.begin(), out.end(),
+                                  [&](const Given<T>& kept) { return kept.given.words == value.given.words; });
+    if (!seen) out.push_back(value);
+  }
+  return out;
+}
+
+std::string number_words(double value) {
+  std::string text = std::to_string(value);
+  text.erase(text.find_last_not_of('0') + 1);
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+std::string category_words(Category category) { return std::string(to_string(category)); }
+
+// Every value a finding's items give, field by field, before the finding holds one: a field
+// given twice with different values is a conflict, never "last one wins" (decision-logic.md §1).
+class FindingReader {
+ public:
+  explicit FindingReader(Finding& finding) : finding_(finding) {}
+
+  // Reads one property item (a child of a finding). Returns false when it is not one we read.
+  bool read(const ContentItem& item) {
+    if (item.value_type == ValueType::Num) return read_number(item);
+    if (item.value_type == ValueType::Container && is_concept(item, codes::kPathologyResults)) {
+      read_pathology(item);
+      return true;
+    }
+    if (item.value_type != ValueType::Code) return false;
+    return read_code(item);
+  }
+
+  // The reported category of the CAD's own impression, or the report's overall for this finding.
+  void add_category(Category category, const std::string& position) {
+    categories_.push_back({category, {category_words(category), position}});
+  }
+
+  // Settles every field: one value stands, the others are alternatives the rules classify too.
+  void finish(std::optional<ReportedSource> category_source) {
+    settle_laterality();
+    settle(FindingField::Site, site_, [&](const Given<Site>& first) {
+      finding_.stated_site = first.value;
+      finding_.stated_site_source = SiteSource::Sr;
+    });
+    settle(FindingField::Distribution, distribution_,
+           [&](const Given<Coded<Distribution>>& first) { finding_.distribution = first.value; });
+    settle(FindingField::ReportedCategory, categories_, [&](const Given<Category>& first) {
+      finding_.reported_category = first.value;
+      finding_.reported_category_source = category_source;
+    });
+    // The more concerning change stands; a disagreement is still said.
+    std::vector<Given<Change>> changes = distinct(change_);
+    std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
+      return change_rank(a.value) > change_rank(b.value);
+    });
+    if (!changes.empty()) finding_.change = changes.front().value;
+    note_conflict(FindingField::Change, change_);
+    settle_only(FindingField::ClockFaceOrRegion, clock_, finding_.location.clock_hour);
+    settle_only(FindingField::ClockFaceOrRegion, region_, finding_.location.region);
+    settle_only(FindingField::Quadrant, quadrant_, finding_.location.quadrant);
+    settle_only(FindingField::Depth, depth_, finding_.location.depth);
+    settle_only(FindingField::DistanceFromNipple, from_nipple_, finding_.location.from_nipple_mm);
+    settle_only(FindingField::DistanceFromSkin, from_skin_, finding_.location.from_skin_mm);
+    settle_only(FindingField::DistanceFromChestWall, from_chest_wall_,
+                finding_.location.from_chest_wall_mm);
+    std::optional<double> count;
+    settle_only(FindingField::Count, count_, count);
+    if (count) finding_.count = static_cast<int>(*count);
+  }
+
+  bool laterality_given() const { return !laterality_.empty(); }
+
+ private:
+  bool read_number(const ContentItem& item) {
+    const auto distance = [&](std::vector<Given<double>>& values) {
+      if (auto mm = millimetres(item, finding_.notes)) {
+        values.push_back({*mm, {number_words(*mm) + " mm", item.position}});
+      }
+    };
     if (is_concept(item, codes::kDistanceFromNipple)) {
-      finding.location.from_nipple_mm = millimetres(item, finding.notes);
+      distance(from_nipple_);
     } else if (is_concept(item, codes::kDistanceFromSkin)) {
-      finding.location.from_skin_mm = millimetres(item, finding.notes);
+      distance(from_skin_);
     } else if (is_concept(item, codes::kDistanceFromChestWall)) {
-      finding.location.from_chest_wall_mm = millimetres(item, finding.notes);
-    } else if (is_concept(item, codes::kNumberOfCalcifications) && item.number) {
-      finding.count = static_cast<int>(*item.number);
+      distance(from_chest_wall_);
+    } else if (is_concept(item, codes::kNumberOfCalcifications)) {
+      if (item.number) count_.push_back({*item.number, {number_words(*item.number), item.position}});
     } else {
       return false;
     }
     return true;
   }
-  if (item.value_type == ValueType::Container && is_concept(item, codes::kPathologyResults)) {
-    read_pathology(item, finding);
+
+  void read_pathology(const ContentItem& container) {
+    for (const auto& child : container.children) {
+      if (child.value_type != ValueType::Code) continue;
+      if (is_concept(child, codes::kProcedureResult)) {
+        prior_result(child, "CID 6063");
+      } else if (is_concept(child, codes::kPathology)) {
+        prior_result(child, "CID 6030");
+      } else if (is_concept(child, codes::kConfirmationOfTarget)) {
+        prior_result(child, "CID 6066");
+      }
+    }
+  }
+
+  void prior_result(const ContentItem& item, std::string_view context_group) {
+    if (auto result = prior_result_for(item.code)) {
+      finding_.prior_results.push_back(*result);
+    } else {
+      finding_.notes.push_back(unknown_code_note(item, context_group));
+    }
+  }
+
+  template <typename T, typename Lookup>
+  void code_value(const ContentItem& item, Lookup lookup, std::vector<Given<T>>& values,
+                  std::string_view context_group) {
+    if (auto value = lookup(item.code)) {
+      values.push_back({*value, {std::string(to_string(*value)), item.position}});
+    } else {
+      finding_.notes.push_back(unknown_code_note(item, context_group));
+    }
+  }
+
+  bool read_code(const ContentItem& item) {
+    if (is_concept(item, codes::kLaterality) || is_concept(item, codes::kImageLaterality)) {
+      code_value(item, laterality_for, laterality_, "CID 6022");
+    } else if (is_concept(item, codes::kClockfaceOrRegion)) {
+      if (auto hour = clock_hour_for(item.code)) {
+        clock_.push_back({*hour, {std::to_string(*hour) + " o'clock", item.position}});
+      } else {
+        code_value(item, region_for, region_, "CID 6018");
+      }
+    } else if (is_concept(item, codes::kQuadrantLocation)) {
+      code_value(item, quadrant_for, quadrant_, "CID 6020");
+    } else if (is_concept(item, codes::kDepth)) {
+      code_value(item, depth_for, depth_, "CID 6024");
+    } else if (is_concept(item, codes::kCalcificationType)) {
+      const auto term = morphology_for(item.code);
+      if (!term) finding_.notes.push_back(unknown_code_note(item, "CID 6010"));
+      finding_.morphology.push_back(
+          Coded<Morphology>{term.value_or(Morphology::Unrecognised), item.code, item.position});
+    } else if (is_concept(item, codes::kCalcificationDistribution)) {
+      const auto term = distribution_for(item.code);
+      if (!term) finding_.notes.push_back(unknown_code_note(item, "CID 6012"));
+      const Distribution value = term.value_or(Distribution::Unrecognised);
+      const std::string words =
+          term ? std::string(to_string(value)) : "unrecognised " + describe(item.code);
+      distribution_.push_back({Coded<Distribution>{value, item.code, item.position},
+                               {words, item.position}});
+    } else if (is_concept(item, codes::kChangeSinceLastMammogram)) {
+      code_value(item, change_for, change_, "CID 6002");
+    } else if (is_concept(item, codes::kCorrelationToOtherFindings)) {
+      if (same_concept(item.code, codes::kCorrelatesToUltrasound)) {
+        finding_.ultrasound_visible = Presence::Yes;
+      }
+    } else if (is_concept(item, codes::kFindingSite)) {
+      code_value(item, site_for, site_, "the duct/lobule codes of domain.md §1.4");
+    } else if (is_concept(item, codes::kAssessmentCategory)) {
+      code_value(item, category_for, categories_, "CID 6026");
+      // TID 4203 children (laterality, follow-up, pathology) may hang below the category.
+      for (const auto& child : item.children) read(child);
+    } else if (is_concept(item, codes::kRecommendedFollowUp)) {
+      finding_.reported_follow_up.push_back(item.code);
+      if (!follow_up_kind_for(item.code)) {
+        finding_.notes.push_back(unknown_code_note(item, "CID 6028"));
+      }
+    } else {
+      return false;
+    }
     return true;
   }
-  if (item.value_type != ValueType::Code) return false;
-  if (is_concept(item, codes::kLaterality) || is_concept(item, codes::kImageLaterality)) {
-    if (auto laterality = laterality_for(item.code)) {
-      finding.laterality = *laterality;
-    } else {
-      finding.notes.push_back(unknown_code_note(item, "CID 6022"));
-    }
-  } else if (is_concept(item, codes::kClockfaceOrRegion)) {
-    if (auto hour = clock_hour_for(item.code)) {
-      finding.location.clock_hour = *hour;
-    } else if (auto region = region_for(item.code)) {
-      finding.location.region = *region;
-    } else {
-      finding.notes.push_back(unknown_code_note(item, "CID 6018"));
-    }
-  } else if (is_concept(item, codes::kQuadrantLocation)) {
-    if (auto quadrant = quadrant_for(item.code)) {
-      finding.location.quadrant = *quadrant;
-    } else {
-      finding.notes.push_back(unknown_code_note(item, "CID 6020"));
-    }
-  } else if (is_concept(item, codes::kDepth)) {
-    if (auto depth = depth_for(item.code)) {
-      finding.location.depth = *depth;
-    } else {
-      finding.notes.push_back(unknown_code_note(item, "CID 6024"));
-    }
-  } else if (is_concept(item, codes::kCalcificationType)) {
-    if (auto term = morphology_for(item.code)) {
-      add_term(finding.morphology, *term, item);
-    } else {
-      add_term(finding.morphology, Morphology::Unrecognised, item);
-      finding.notes.push_back(unknown_code_note(item, "CID 6010"));
-    }
-  } else if (is_concept(item, codes::kCalcificationDistribution)) {
-    const auto term = distribution_for(item.code);
-    if (!term) finding.notes.push_back(unknown_code_note(item, "CID 6012"));
-    finding.distribution =
-        Coded<Distribution>{term.value_or(Distribution::Unrecognised), item.code, item.position};
-  } else if (is_concept(item, codes::kChangeSinceLastMammogram)) {
-    if (auto change = change_for(item.code)) {
-      finding.change = more_concerning(finding.change, *change);
-    } else {
-      finding.notes.push_back(unknown_code_note(item, "CID 6002"));
-    }
-  } else if (is_concept(item, codes::kCorrelationToOtherFindings)) {
-    if (same_concept(item.code, codes::kCorrelatesToUltrasound)) {
-      finding.ultrasound_visible = Presence::Yes;
-    }
-  } else if (is_concept(item, codes::kFindingSite)) {
-    if (auto site = site_for(item.code)) {
-      finding.stated_site = *site;
-      finding.stated_site_source = SiteSource::Sr;
-    } else {
-      finding.notes.push_back(unknown_code_note(item, "the duct/lobule codes of domain.md §1.4"));
-    }
-  } else if (is_concept(item, codes::kAssessmentCategory)) {
-    if (auto category = category_for(item.code)) {
-      finding.reported_category = *category;
-      finding.reported_category_source = ReportedSource::Finding;
-    } else {
-      finding.notes.push_back(unknown_code_note(item, "CID 6026"));
-    }
-    // TID 4203 children (follow-up, pathology) may hang below the category.
-    for (const auto& child : item.children) read_property(child, finding);
-  } else if (is_concept(item, codes::kRecommendedFollowUp)) {
-    finding.reported_follow_up.push_back(item.code);
-  } else {
-    return false;
-  }
-  return true;
-}
 
-bool is_calcification_finding_value(const Code& value) {
-  return same_concept(value, codes::kCalcificationOfBreast) ||
-         same_concept(value, codes::kCalcificationCluster) ||
-         same_concept(value, codes::kIndividualCalcification) ||
-         same_concept(value, codes::kMassWithCalcifications) ||
-         same_concept(value, codes::kRadiographicCalcificationFinding);
-}
+  // Records a conflict when the field has more than one distinct value.
+  template <typename T>
+  bool note_conflict(FindingField field, const std::vector<Given<T>>& values) {
+    const std::vector<Given<T>> different = distinct(values);
+    if (different.size() < 2) return false;
+    ValueConflict conflict{field, {}};
+    for (const auto& value : values) conflict.given.push_back(value.given);
+    finding_.conflicts.push_back(std::move(conflict));
+    return true;
+  }
+
+  // The first value stands; every other distinct value is an alternative reading.
+  template <typename T, typename Set>
+  void settle(FindingField field, const std::vector<Given<T>>& values, Set set_first) {
+    if (values.empty()) return;
+    set_first(values.front());
+    if (!note_conflict(field, values)) return;
+    const std::vector<Given<T>> different = distinct(values);
+    for (auto other = std::next(different.begin()); other != different.end(); ++other) {
+      finding_.alternatives.push_back({other->value, other->given});
+    }
+  }
+
+  // Fields that do not change the category: the first value stands, a disagreement is said.
+  template <typename T, typename Slot>
+  void settle_only(FindingField field, const std::vector<Given<T>>& values, Slot& slot) {
+    if (values.empty()) return;
+    slot = values.front().value;
+    note_conflict(field, values);
+  }
+
+  // Two lateralities: the finding's breast is unknown, and it is classified under each one.
+  void settle_laterality() {
+    if (laterality_.empty()) return;
+    finding_.laterality = laterality_.front().value;
+    if (!note_conflict(FindingField::Laterality, laterality_)) return;
+    finding_.laterality = Laterality::Unknown;
+    for (const auto& value : distinct(laterality_)) {
+      finding_.alternatives.push_back({value.value, value.given});
+    }
+  }
+
+  Finding& finding_;
+  std::vector<Given<Laterality>> laterality_;
+  std::vector<Given<Site>> site_;
+  std::vector<Given<Coded<Distribution>>> distribution_;
+  std::vector<Given<Category>> categories_;
+  std::vector<Given<Change>> change_;
+  std::vector<Given<int>> clock_;
+  std::vector<Given<Region>> region_;
+  std::vector<Given<Quadrant>> quadrant_;
+  std::vector<Given<Depth>> depth_;
+  std::vector<Given<double>> from_nipple_;
+  std::vector<Given<double>> from_skin_;
+  std::vector<Given<double>> from_chest_wall_;
+  std::vector<Given<double>> count_;
+};
 
 bool carries_calcification_properties(const ContentItem& item) {
   return first_child(item, codes::kCalcificationType) != nullptr ||
          first_child(item, codes::kCalcificationDistribution) != nullptr ||
          first_child(item, codes::kNumberOfCalcifications) != nullptr;
+}
+
+// Concept names of the items we read below a finding: an item whose name has one of these values
+// in another scheme was meant as one of them and cannot be read.
+constexpr std::array<CodeConst, 19> kPropertyConcepts{{
+    codes::kLaterality, codes::kImageLaterality, codes::kClockfaceOrRegion,
+    codes::kQuadrantLocation, codes::kDepth, codes::kDistanceFromNipple, codes::kDistanceFromSkin,
+    codes::kDistanceFromChestWall, codes::kCalcificationType, codes::kCalcificationDistribution,
+    codes::kNumberOfCalcifications, codes::kChangeSinceLastMammogram,
+    codes::kCorrelationToOtherFindings, codes::kFindingSite, codes::kAssessmentCategory,
+    codes::kRecommendedFollowUp, codes::kPathologyResults, codes::kProcedureResult,
+    codes::kPathology,
+}};
+
+// Coding schemes whose concept names a breast imaging report uses (domain.md §3); a name in any
+// other scheme is a local code we cannot read.
+constexpr std::array<std::string_view, 9> kKnownSchemes{
+    {"DCM", "SCT", "SRT", "LN", "UCUM", "BI", "NCIt", "UMLS", "99SDM"}};
+
+// An item below a finding that we did not read, whose concept name is in an unknown scheme or
+// names one of our concepts in the wrong scheme: never dropped without trace (§1).
+void note_unreadable_concept(const ContentItem& item, Finding& finding) {
+  const Code& name = item.concept_name;
+  if (name.empty()) return;
+  const bool known_scheme = std::find(kKnownSchemes.begin(), kKnownSchemes.end(), name.scheme) !=
+                            kKnownSchemes.end();
+  const auto misnamed =
+      std::find_if(kPropertyConcepts.begin(), kPropertyConcepts.end(),
+                   [&](const CodeConst& concept) { return concept.value == name.value; });
+  if (known_scheme && misnamed == kPropertyConcepts.end()) return;
+  std::string text = "concept name " + describe(name);
+  text += misnamed != kPropertyConcepts.end()
+              ? " is not (" + std::string(misnamed->value) + ", " +
+                    std::string(misnamed->scheme) + ") in its coding scheme"
+              : " is in a coding scheme this tool does not know";
+  if (item.value_type == ValueType::Code) text += " (value " + describe(item.code) + ")";
+  finding.notes.push_back({WarningCode::UnknownCode, text + "; the item was not read",
+                           item.position});
 }
 
 // Laterality of the procedure reported beside a TID 4206 finding (TID 4201 row 3).
@@ -220,49 +405,109 @@ Laterality procedure_laterality(const ContentItem& findings_container) {
   return Laterality::Unknown;
 }
 
-struct OverallAssessment {
-  std::optional<Category> category;
-  std::vector<Code> follow_up;
+// The overall assessments of a report, each with the breast it speaks for.
+struct OverallReading {
+  std::vector<OverallStatement> statements;
   std::vector<ReaderNote> notes;
 };
 
-void read_overall(const ContentItem& holder, OverallAssessment& overall) {
+Laterality laterality_modifier(const ContentItem& item, Laterality otherwise,
+                               std::vector<ReaderNote>& notes) {
+  const ContentItem* modifier = first_child(item, codes::kLaterality);
+  if (modifier == nullptr) return otherwise;
+  if (auto value = laterality_for(modifier->code)) return *value;
+  notes.push_back(unknown_code_note(*modifier, "CID 6022"));
+  return otherwise;
+}
+
+void read_follow_up(const ContentItem& item, Laterality laterality, OverallReading& overall) {
+  if (!follow_up_kind_for(item.code)) overall.notes.push_back(unknown_code_note(item, "CID 6028"));
+  overall.statements.push_back(OverallStatement{
+      std::nullopt, {item.code}, laterality_modifier(item, laterality, overall.notes),
+      item.position});
+}
+
+void read_overall(const ContentItem& holder, OverallReading& overall) {
   for (const auto& child : holder.children) {
     if (is_code_item(child, codes::kAssessmentCategory)) {
+      const Laterality laterality =
+          laterality_modifier(child, Laterality::Unknown, overall.notes);
       if (auto category = category_for(child.code)) {
-        overall.category = category;
+        overall.statements.push_back({category, {}, laterality, child.position});
       } else {
         overall.notes.push_back(unknown_code_note(child, "CID 6026"));
       }
       for (const auto& grandchild : child.children) {
         if (is_code_item(grandchild, codes::kRecommendedFollowUp)) {
-          overall.follow_up.push_back(grandchild.code);
+          read_follow_up(grandchild, laterality, overall);
         }
       }
     } else if (is_code_item(child, codes::kRecommendedFollowUp)) {
-      overall.follow_up.push_back(child.code);
+      read_follow_up(child, Laterality::Unknown, overall);
     }
   }
 }
 
+// A Finding item (TID 4206) that is not a calcification finding, or whose code we do not know.
+// Any finding that carries calcification descriptors is one, whatever its code (§1).
+enum class FindingItemKind { Calcification, MassWithCalcifications, NotCalcification, Unknown };
+
+FindingItemKind finding_item_kind(const ContentItem& item) {
+  const bool descriptors = carries_calcification_properties(item);
+  const std::optional<FindingKind> kind = finding_kind_for(item.code);
+  if (!kind) return descriptors ? FindingItemKind::Calcification : FindingItemKind::Unknown;
+  switch (*kind) {
+    case FindingKind::Calcification:
+      return FindingItemKind::Calcification;
+    case FindingKind::MassWithCalcifications:
+      return FindingItemKind::MassWithCalcifications;
+    case FindingKind::Mass:
+      // A mammographic mass with calcification descriptors is a mass with calcifications (C11).
+      return descriptors ? FindingItemKind::MassWithCalcifications
+                         : FindingItemKind::NotCalcification;
+    case FindingKind::NotCalcification:
+      return descriptors ? FindingItemKind::Calcification : FindingItemKind::NotCalcification;
+  }
+  return FindingItemKind::Unknown;
+}
+
 // TID 4200 (and calcification findings in any other SR): every TID 4206 Finding that is a
 // calcification finding.
-void extract_report_findings(const ContentItem& root, Findings& out, OverallAssessment& overall) {
+void extract_report_findings(const ContentItem& root, Findings& out, OverallReading& overall) {
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
       read_overall(item, overall);
       return;
     }
     if (!is_code_item(item, codes::kFinding)) return;
-    if (!is_calcification_finding_value(item.code) && !carries_calcification_properties(item)) {
+    const FindingItemKind kind = finding_item_kind(item);
+    if (kind == FindingItemKind::NotCalcification) return;
+    if (kind == FindingItemKind::Unknown) {
+      // No finding can hold what it says: the exam needs review (decision-logic.md §1).
+      out.notes.push_back({WarningCode::UnknownCode,
+                           "finding " + describe(item.code) +
+                               " is not a breast imaging finding code this tool knows (CID "
+                               "6054); its content was not read",
+                           item.position});
       return;
     }
     Finding finding;
     finding.position = item.position;
     finding.origin = Origin::BreastImagingReport;
-    finding.mass_with_calcifications = same_concept(item.code, codes::kMassWithCalcifications);
-    for (const auto& child : item.children) read_property(child, finding);
-    if (finding.laterality == Laterality::Unknown && parent != nullptr) {
+    finding.mass_with_calcifications = kind == FindingItemKind::MassWithCalcifications;
+    if (!finding_kind_for(item.code)) {
+      finding.notes.push_back({WarningCode::UnknownCode,
+                               "finding code " + describe(item.code) +
+                                   " is not in CID 6054; read as a calcification finding for "
+                                   "its calcification descriptors",
+                               item.position});
+    }
+    FindingReader reader(finding);
+    for (const auto& child : item.children) {
+      if (!reader.read(child)) note_unreadable_concept(child, finding);
+    }
+    reader.finish(ReportedSource::Finding);
+    if (!reader.laterality_given() && parent != nullptr) {
       finding.laterality = procedure_laterality(*parent);
     }
     out.findings.push_back(std::move(finding));
@@ -296,7 +541,7 @@ class CadReader {
     return found == by_position_.end() ? item : *found->second;
   }
 
-  void extract(const ContentItem& root, Findings& out, OverallAssessment& overall) {
+  void extract(const ContentItem& root, Findings& out, OverallReading& overall) {
     std::vector<std::pair<const ContentItem*, const ContentItem*>>
         candidates;  // finding, impression
     collect(root, nullptr, candidates, overall);
@@ -332,7 +577,7 @@ class CadReader {
  private:
   void collect(const ContentItem& item, const ContentItem* impression,
                std::vector<std::pair<const ContentItem*, const ContentItem*>>& candidates,
-               OverallAssessment& overall) {
+               OverallReading& overall) {
     if (item.value_type == ValueType::Container && is_concept(item, codes::kIndividualImpression)) {
       impression = &item;
     }
@@ -370,24 +615,48 @@ class CadReader {
     return Laterality::Unknown;
   }
 
+  // Every Calcification Type of one CAD calcification; several different ones are a conflict
+  // (decision-logic.md §1): all of them describe the finding, so the most suspicious counts.
+  static void add_types(const ContentItem& calcification, Finding& finding) {
+    ValueConflict types{FindingField::Morphology, {}};
+    for (const auto& child : calcification.children) {
+      if (!is_code_item(child, codes::kCalcificationType)) continue;
+      const auto term = morphology_for(child.code);
+      if (!term) finding.notes.push_back(unknown_code_note(child, "CID 6010"));
+      const Morphology value = term.value_or(Morphology::Unrecognised);
+      types.given.push_back({std::string(to_string(value)), child.position});
+      const bool known = std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                                     [&](const auto& coded) { return coded.term == value; });
+      if (!known) finding.morphology.push_back({value, child.code, child.position});
+    }
+    const bool different = std::any_of(types.given.begin(), types.given.end(), [&](const auto& g) {
+      return g.words != types.given.front().words;
+    });
+    if (different) finding.conflicts.push_back(std::move(types));
+  }
+
   Finding read_single(const ContentItem& item, const ContentItem* impression, Origin origin) const {
     Finding finding;
     finding.position = item.position;
     finding.origin = origin;
-    for (const auto& child : item.children) read_property(resolve(child), finding);
+    FindingReader reader(finding);
+    for (const auto& child : item.children) {
+      const ContentItem& target = resolve(child);
+      if (is_code_item(target, codes::kCalcificationType)) continue;  // add_types reads them
+      if (!reader.read(target)) note_unreadable_concept(target, finding);
+    }
+    add_types(item, finding);
     if (impression != nullptr) {
       // TID 4002 in the Individual Impression/Recommendation: the CAD's assessment of it.
       for (const auto& child : impression->children) {
         if (is_code_item(child, codes::kAssessmentCategory) ||
             is_code_item(child, codes::kRecommendedFollowUp)) {
-          read_property(child, finding);
+          reader.read(child);
         }
       }
-      if (finding.reported_category)
-        finding.reported_category_source = ReportedSource::CadImpression;
     }
-    if (finding.laterality == Laterality::Unknown)
-      finding.laterality = laterality_from_images(item);
+    reader.finish(ReportedSource::CadImpression);
+    if (!reader.laterality_given()) finding.laterality = laterality_from_images(item);
     return finding;
   }
 
@@ -403,18 +672,8 @@ class CadReader {
       }
       ++member_count;
       finding.member_positions.push_back(member.position);
-      // A member's calcification type describes the cluster too.
-      if (const ContentItem* type = first_child(member, codes::kCalcificationType)) {
-        const auto term = morphology_for(type->code).value_or(Morphology::Unrecognised);
-        const bool known = std::any_of(finding.morphology.begin(), finding.morphology.end(),
-                                       [&](const auto& coded) { return coded.term == term; });
-        if (!known) {
-          Finding scratch;
-          read_property(*type, scratch);
-          for (auto& coded : scratch.morphology) finding.morphology.push_back(coded);
-          for (auto& note : scratch.notes) finding.notes.push_back(note);
-        }
-      }
+      // A member's calcification types describe the cluster too.
+      add_types(member, finding);
       if (finding.laterality == Laterality::Unknown) {
         finding.laterality = laterality_from_images(member);
       }
@@ -466,20 +725,70 @@ std::string patient_age(const SrHeader& header) {
   return std::string(3 - std::min<std::size_t>(3, text.size()), '0') + text + "Y";
 }
 
-// The overall reported category speaks for a finding only when the report has no other
-// calcification finding it could be about (decision-logic.md §1 precedence: the finding's own
-// category wins). With several findings the exam rows weigh it (E3, E4 in rule_table.cpp).
-void apply_overall(const OverallAssessment& overall, Findings& out) {
-  out.overall_category = overall.category;
-  out.overall_follow_up = overall.follow_up;
-  for (const auto& note : overall.notes) out.notes.push_back(note);
-  if (out.findings.size() != 1) return;
-  Finding& only = out.findings.front();
-  if (!only.reported_category && overall.category) {
-    only.reported_category = overall.category;
-    only.reported_category_source = ReportedSource::Overall;
+// Two overall categories for the same breast (or two for the whole exam) that differ.
+std::vector<ValueConflict> overall_conflicts(const std::vector<OverallStatement>& statements) {
+  std::vector<ValueConflict> conflicts;
+  for (const Laterality breast :
+       {Laterality::Unknown, Laterality::Right, Laterality::Left, Laterality::Both}) {
+    ValueConflict conflict{FindingField::ReportedCategory, {}};
+    for (const auto& statement : statements) {
+      if (statement.category && statement.laterality == breast) {
+        conflict.given.push_back({category_words(*statement.category), statement.position});
+      }
+    }
+    const bool different =
+        std::any_of(conflict.given.begin(), conflict.given.end(),
+                    [&](const GivenValue& g) { return g.words != conflict.given.front().words; });
+    if (different) conflicts.push_back(std::move(conflict));
   }
-  if (only.reported_follow_up.empty()) only.reported_follow_up = overall.follow_up;
+  return conflicts;
+}
+
+// The report's overall statements (decision-logic.md §1 precedence: the finding's own category
+// wins; "an overall assessment that carries a Laterality modifier speaks for that breast only").
+// A finding that is the only one a statement can be about takes its category (and follow-ups)
+// when it has none of its own; every finding keeps the statements that may be about it, for the
+// checks that weigh them once every finding is decided.
+void apply_overall(const OverallReading& overall, Findings& out) {
+  out.overall_statements = overall.statements;
+  out.overall_conflicts = overall_conflicts(overall.statements);
+  for (const auto& note : overall.notes) out.notes.push_back(note);
+  for (const auto& statement : overall.statements) {
+    if (statement.category) {
+      out.overall_category = out.overall_category
+                                 ? more_suspicious(*out.overall_category, *statement.category)
+                                 : *statement.category;
+    }
+    out.overall_follow_up.insert(out.overall_follow_up.end(), statement.follow_up.begin(),
+                                 statement.follow_up.end());
+  }
+  for (Finding& finding : out.findings) {
+    const bool own_category = finding.reported_category.has_value();
+    const bool own_follow_up = !finding.reported_follow_up.empty();
+    FindingReader reader(finding);
+    bool category_from_overall = false;
+    for (const auto& statement : overall.statements) {
+      if (!speaks_for(statement.laterality, finding.laterality)) continue;
+      finding.overall_statements.push_back(statement);
+      const bool only_finding = std::none_of(
+          out.findings.begin(), out.findings.end(), [&](const Finding& other) {
+            return &other != &finding && speaks_for(statement.laterality, other.laterality);
+          });
+      if (!only_finding) continue;
+      if (statement.category && !own_category) {
+        reader.add_category(*statement.category, statement.position);
+        category_from_overall = true;
+      }
+      if (!own_follow_up) {
+        finding.reported_follow_up.insert(finding.reported_follow_up.end(),
+                                          statement.follow_up.begin(), statement.follow_up.end());
+      }
+    }
+    if (category_from_overall) {
+      reader.finish(ReportedSource::Overall);
+      finding.took_overall_category = true;
+    }
+  }
 }
 
 }  // namespace
@@ -508,7 +817,7 @@ Findings extract_findings(const SrDocument& document, const std::string& name) {
   for (const auto& [code, text] : document.reader_warnings) {
     out.notes.push_back({code, text, ""});
   }
-  OverallAssessment overall;
+  OverallReading overall;
   if (out.source.report_template == ReportTemplate::MammographyCad4000) {
     CadReader(document.root).extract(document.root, out, overall);
   } else {

@@ -30,6 +30,8 @@ std::string_view to_string(WarningCode code) {
       return "assessment-discordant";
     case WarningCode::FollowUpDiffers:
       return "follow-up-differs";
+    case WarningCode::ConflictingValues:
+      return "conflicting-values";
   }
   return "unknown-warning";
 }

@@ -22,6 +22,7 @@ enum class WarningCode {
   InsufficientEvidence,
   AssessmentDiscordant,
   FollowUpDiffers,
+  ConflictingValues,  // a field given twice with different values (decision-logic.md §1)
 };
 
 // The code's word in the summary, e.g. "unknown-code".

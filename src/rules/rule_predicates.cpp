@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "findings/lexicon.hpp"
+#include "findings/readings.hpp"
 
 namespace mammocalc::predicates {
 namespace {
@@ -79,10 +80,101 @@ bool discordant(Category a, Category b) {
 
 std::string words(Category category) { return std::string(to_string(category)); }
 
-// The report's overall assessment speaks for the exam only with more than one finding: with one
-// it is that finding's (decision-logic.md §1, unless the finding or an annotation states its
-// own), and R1 judged it there.
-bool overall_is_the_exams(const ExamContext& exam) { return exam.findings.findings.size() > 1; }
+// The report's overall assessment speaks for the exam unless the one finding took it as its own
+// reported category (decision-logic.md §1: then R1 judged it there).
+bool overall_is_the_exams(const ExamContext& exam) {
+  const auto& findings = exam.findings.findings;
+  if (findings.size() != 1) return findings.size() > 1;
+  const Finding& only = findings.front();
+  if (!only.took_overall_category) return true;
+  const auto& statements = exam.findings.overall_statements;
+  return std::any_of(statements.begin(), statements.end(), [&](const OverallStatement& s) {
+    return s.category && !speaks_for(s.laterality, only.laterality);
+  });
+}
+
+// TEMPORARY until the value-set tables land (helper-values): CID 6028 codes that ask for tissue
+// or say malignancy is suspected or known.
+bool asks_for_tissue(const Code& code) {
+  for (const char* value :
+       {"111143", "111148", "111145", "111144", "111147", "111146", "111149", "111122"}) {
+    if (same_concept(code, CodeConst{value, "DCM", ""})) return true;
+  }
+  return false;
+}
+
+std::string breast_words(Laterality laterality) {
+  switch (laterality) {
+    case Laterality::Right:
+      return "the right breast";
+    case Laterality::Left:
+      return "the left breast";
+    case Laterality::Both:
+      return "both breasts";
+    case Laterality::Unknown:
+      return "the exam";
+  }
+  return "the exam";
+}
+
+// The decisions of the findings an overall statement may be about.
+template <typename Pred>
+bool every_finding_of(const ExamContext& exam, const OverallStatement& statement, Pred pred) {
+  const auto& findings = exam.findings.findings;
+  for (std::size_t i = 0; i < findings.size() && i < exam.decisions->size(); ++i) {
+    if (speaks_for(statement.laterality, findings[i].laterality) && !pred((*exam.decisions)[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The overall categories that may be about this finding and are more suspicious than every
+// finding they may rest on.
+std::vector<const OverallStatement*> overall_above_its_findings(const RuleContext& context,
+                                                                std::string_view predicate) {
+  const ExamContext& exam = exam_of(context, predicate);
+  std::vector<const OverallStatement*> above;
+  if (context.finding.took_overall_category) return above;
+  for (const OverallStatement& statement : context.finding.overall_statements) {
+    if (!statement.category) continue;
+    const int rank = category_rank(*statement.category);
+    if (every_finding_of(exam, statement, [&](const Decision& decision) {
+          return category_rank(decision.final_category) < rank;
+        })) {
+      above.push_back(&statement);
+    }
+  }
+  return above;
+}
+
+// The overall follow-ups that may be about this finding, ask for tissue, are not among its own
+// reported follow-ups (W5 weighs those) and got no biopsy or surgery for any finding of theirs.
+std::vector<std::pair<const OverallStatement*, Code>> overall_tissue_not_chosen(
+    const RuleContext& context, std::string_view predicate) {
+  const ExamContext& exam = exam_of(context, predicate);
+  const Finding& finding = context.finding;
+  std::vector<std::pair<const OverallStatement*, Code>> found;
+  for (const OverallStatement& statement : finding.overall_statements) {
+    for (const Code& code : statement.follow_up) {
+      const bool own = std::any_of(finding.reported_follow_up.begin(),
+                                   finding.reported_follow_up.end(),
+                                   [&](const Code& c) { return same_concept(c, code); });
+      if (own || !asks_for_tissue(code)) continue;
+      if (every_finding_of(exam, statement, [](const Decision& decision) {
+            const Action action = decision.recommendation.action;
+            return action != Action::Biopsy && action != Action::SurgicalConsult;
+          })) {
+        found.emplace_back(&statement, code);
+      }
+    }
+  }
+  return found;
+}
+
+bool is_unreadable(const ReaderNote& note) {
+  return note.code == WarningCode::UnknownCode || note.code == WarningCode::UnknownUnit;
+}
 
 // Each reported follow-up that names another procedure than the rules chose, in words.
 std::vector<std::string> differing_follow_ups(const Finding& finding, const Decision& decided) {
@@ -100,6 +192,8 @@ std::vector<std::string> differing_follow_ups(const Finding& finding, const Deci
       procedure = "needle localization and biopsy";
     } else if (same_concept(code, codes::kCytologicAnalysis)) {
       procedure = "cytologic analysis";
+    } else if (!rules_biopsy && asks_for_tissue(code)) {
+      procedure = "asks for tissue or says malignancy is suspected or known";
     }
     if (procedure.empty()) continue;
     std::string text = "reported follow-up " + describe(code);
@@ -457,6 +551,61 @@ std::vector<std::string> follow_up_differs_texts(const RuleContext& context) {
 
 bool readings_disagree(const RuleContext& context) { return context.readings > 1; }
 
+bool conflicting_values(const RuleContext& context) { return !context.finding.conflicts.empty(); }
+
+std::vector<std::string> conflicting_values_texts(const RuleContext& context) {
+  std::vector<std::string> texts;
+  for (const ValueConflict& conflict : context.finding.conflicts) {
+    std::string text = std::string(to_string(conflict.field)) + " given " +
+                       std::to_string(conflict.given.size()) + " times:";
+    for (std::size_t i = 0; i < conflict.given.size(); ++i) {
+      const GivenValue& given = conflict.given[i];
+      text += (i == 0 ? " " : ", ") + given.words;
+      if (!given.position.empty()) text += " (" + given.position + ")";
+    }
+    texts.push_back(text + "; no value replaces another, the more suspicious reading classifies");
+  }
+  texts.back() += context.reading_values.empty()
+                      ? " (the values shown)"
+                      : " (the reading with " + context.reading_values + ")";
+  return texts;
+}
+
+bool unreadable_item(const RuleContext& context) {
+  const Finding& finding = context.as_read != nullptr ? *context.as_read : context.finding;
+  return std::any_of(finding.notes.begin(), finding.notes.end(), is_unreadable);
+}
+
+bool overall_more_suspicious_than_its_findings(const RuleContext& context) {
+  return !overall_above_its_findings(context, __func__).empty();
+}
+
+std::vector<std::string> overall_more_suspicious_texts(const RuleContext& context) {
+  std::vector<std::string> texts;
+  for (const OverallStatement* statement : overall_above_its_findings(context, __func__)) {
+    texts.push_back("the report's overall assessment for " + breast_words(statement->laterality) +
+                    " is " + words(*statement->category) +
+                    (statement->position.empty() ? "" : " (" + statement->position + ")") +
+                    ", more suspicious than every calcification finding it may rest on (this "
+                    "one: " + words(decision_of(context, __func__).final_category) + ")");
+  }
+  return texts;
+}
+
+bool overall_follow_up_not_chosen_for_breast(const RuleContext& context) {
+  return !overall_tissue_not_chosen(context, __func__).empty();
+}
+
+std::vector<std::string> overall_follow_up_for_breast_texts(const RuleContext& context) {
+  std::vector<std::string> texts;
+  for (const auto& [statement, code] : overall_tissue_not_chosen(context, __func__)) {
+    texts.push_back("the report's overall follow-up for " + breast_words(statement->laterality) +
+                    " is " + describe(code) +
+                    "; the rules chose no biopsy for any calcification finding it may be about");
+  }
+  return texts;
+}
+
 bool exam_has_findings(const RuleContext& context) {
   return !exam_of(context, __func__).findings.findings.empty();
 }
@@ -489,12 +638,7 @@ std::vector<Code> tissue_follow_ups_not_chosen(const ExamContext& exam) {
   if (rules_chose_tissue) return {};
   std::vector<Code> codes;
   std::copy_if(exam.findings.overall_follow_up.begin(), exam.findings.overall_follow_up.end(),
-               std::back_inserter(codes), [](const Code& code) {
-                 return same_concept(code, codes::kBiopsyShouldBeConsidered) ||
-                        same_concept(code, codes::kHistologyUsingCoreBiopsy) ||
-                        same_concept(code, codes::kNeedleLocalizationAndBiopsy) ||
-                        same_concept(code, codes::kCytologicAnalysis);
-               });
+               std::back_inserter(codes), asks_for_tissue);
   return codes;
 }
 
@@ -512,6 +656,29 @@ std::vector<std::string> overall_follow_up_texts(const RuleContext& context) {
            "; the rules chose no biopsy for any calcification finding";
   });
   return texts;
+}
+
+bool overall_statements_conflict(const RuleContext& context) {
+  return !exam_of(context, __func__).findings.overall_conflicts.empty();
+}
+
+std::vector<std::string> overall_conflict_texts(const RuleContext& context) {
+  std::vector<std::string> texts;
+  for (const ValueConflict& conflict : exam_of(context, __func__).findings.overall_conflicts) {
+    std::string text = "overall assessment category given " +
+                       std::to_string(conflict.given.size()) + " times for one breast or the exam:";
+    for (std::size_t i = 0; i < conflict.given.size(); ++i) {
+      text += (i == 0 ? " " : ", ") + conflict.given[i].words + " (" +
+              conflict.given[i].position + ")";
+    }
+    texts.push_back(text + "; the most suspicious stands");
+  }
+  return texts;
+}
+
+bool unreadable_outside_findings(const RuleContext& context) {
+  const auto& notes = exam_of(context, __func__).findings.notes;
+  return std::any_of(notes.begin(), notes.end(), is_unreadable);
 }
 
 std::vector<std::string> overall_discordant_texts(const RuleContext& context) {

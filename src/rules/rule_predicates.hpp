@@ -73,6 +73,14 @@ std::vector<std::string> assessment_discordant_texts(const RuleContext& context)
 bool reported_follow_up_differs(const RuleContext& context);
 std::vector<std::string> follow_up_differs_texts(const RuleContext& context);
 bool readings_disagree(const RuleContext& context);
+bool conflicting_values(const RuleContext& context);
+std::vector<std::string> conflicting_values_texts(const RuleContext& context);
+bool unreadable_item(const RuleContext& context);
+// Overall check rows (W, after every finding): they read context.exam and context.decided.
+bool overall_more_suspicious_than_its_findings(const RuleContext& context);
+std::vector<std::string> overall_more_suspicious_texts(const RuleContext& context);
+bool overall_follow_up_not_chosen_for_breast(const RuleContext& context);
+std::vector<std::string> overall_follow_up_for_breast_texts(const RuleContext& context);
 
 // Exam rows (E): they read context.exam only, and throw std::logic_error, naming themselves,
 // when it is unset.
@@ -83,5 +91,8 @@ bool overall_category_discordant(const RuleContext& context);
 std::vector<std::string> overall_discordant_texts(const RuleContext& context);
 bool overall_follow_up_asks_for_tissue(const RuleContext& context);
 std::vector<std::string> overall_follow_up_texts(const RuleContext& context);
+bool overall_statements_conflict(const RuleContext& context);
+std::vector<std::string> overall_conflict_texts(const RuleContext& context);
+bool unreadable_outside_findings(const RuleContext& context);
 
 }  // namespace mammocalc::predicates

@@ -1,4 +1,4 @@
-// THE rule set, version 2026.1 (decision-logic.md). One row per rule: id, title, citation,
+// THE rule set, version 2026.2 (decision-logic.md). One row per rule: id, title, citation,
 // condition, stage, predicate, outcome, the evidence it reads. This is the only place that
 // decides; rules.cpp only runs the rows. Predicates are small and read like their wording.
 
@@ -35,6 +35,14 @@ constexpr std::string_view kBiradsCategory6 =
 constexpr std::string_view kIndianJSurgOncol =
     "Indian J Surg Oncol 2010 (presurgical localization for high-risk lesions, discordance, "
     "failed CNB); SEED §BC \"Wire localization … is considered a surgery.\"";
+
+constexpr std::string_view kEveryItemCounts =
+    "decision-logic.md §1 (2026.2): \"When one source gives the same field twice with different "
+    "values ..., no value silently replaces another: the finding is classified on the more "
+    "suspicious reading\"; \"An item that cannot be read ... is never dropped without trace\"";
+constexpr std::string_view kReportedFollowUpDiffers =
+    "decision-logic.md §4: \"A reported follow-up code that names a different procedure than the "
+    "rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a warning.\"";
 
 constexpr unsigned kMorphDist = kEvidenceMorphology | kEvidenceDistribution;
 
@@ -350,7 +358,9 @@ std::vector<Rule> make_rule_table() {
        "warning.\"",
        "a reported follow-up is core biopsy (111145) where the rules chose no biopsy or wire "
        "localization, needle localization (111144) where they did not choose wire "
-       "localization, or cytology (CID 6028)",
+       "localization, cytology, or any other code that asks for tissue or says malignancy is "
+       "suspected or known (111143, 111148, 111146, 111149, 111122) where the rules chose no "
+       "biopsy (CID 6028)",
        Stage::Check, reported_follow_up_differs,
        needing_review(warning(WarningCode::FollowUpDiffers, follow_up_differs_texts)),
        kEvidenceReportedFollowUp},
@@ -359,6 +369,37 @@ std::vector<Rule> make_rule_table() {
        "kept in the summary as a warning.\"; the annotation-conflict warnings name each value",
        "an annotation gives a value of the finding that the SR gives differently", Stage::Check,
        readings_disagree, needing_review(no_outcome()), kEvidenceReadings},
+      {"W9", "A value given twice: every item counts", kEveryItemCounts,
+       "the source gives a field of the finding (laterality, site, distribution, assessment, "
+       "change, location, count, several types on one CAD calcification) more than once with "
+       "different values; every combination is classified and the more suspicious reading stands",
+       Stage::Check, conflicting_values,
+       needing_review(warning(WarningCode::ConflictingValues, conflicting_values_texts)),
+       kEvidenceClassification},
+      {"W10", "An item of the finding could not be read", kEveryItemCounts,
+       "an item of the finding has a code outside its context group, a concept name in an unknown "
+       "or wrong scheme, or a unit that cannot be converted (the reader's unknown-code and "
+       "unknown-unit warnings name it)",
+       Stage::Check, unreadable_item, needing_review(no_outcome()), kEvidenceClassification},
+
+      // --- Checks once every finding is decided: the report's overall statements ---
+      {"W11", "The report's overall assessment is above every finding it may rest on",
+       "decision-logic.md §1: \"An overall assessment that carries a Laterality modifier speaks "
+       "for that breast only.\"; §3 (R1): \"When one says benign/probably benign (1–3) and the "
+       "other suspicious (4A–5), warn `assessment-discordant` and show both.\"",
+       "an overall Assessment Category for this finding's breast (or the whole exam) is more "
+       "suspicious than the final category of every calcification finding it may be about",
+       Stage::OverallCheck, overall_more_suspicious_than_its_findings,
+       needing_review(warning(WarningCode::AssessmentDiscordant, overall_more_suspicious_texts)),
+       kEvidenceReportedCategory | kEvidenceClassification},
+      {"W12", "The report's overall follow-up asks for tissue the rules did not",
+       kReportedFollowUpDiffers,
+       "an overall Recommended Follow-up for this finding's breast asks for tissue or says "
+       "malignancy is suspected or known (CID 6028), and no calcification finding it may be "
+       "about is given a biopsy or surgery",
+       Stage::OverallCheck, overall_follow_up_not_chosen_for_breast,
+       needing_review(warning(WarningCode::FollowUpDiffers, overall_follow_up_for_breast_texts)),
+       kEvidenceReportedFollowUp},
 
       // --- The exam (decision-logic.md §5) ---
       {"E1", "Exam category: the highest of its findings",
@@ -372,10 +413,10 @@ std::vector<Rule> make_rule_table() {
        "no calcification finding, and the report has an overall Assessment Category", Stage::Exam,
        no_finding_but_report_category, exam_category(ExamBasis::Report), kEvidenceExam},
       {"E3", "Report's overall assessment: the higher stands", kSeedDoctorSuspects,
-       "the report has an overall Assessment Category and more than one calcification finding "
-       "(with one, the overall is that finding's reported category unless the finding or an "
-       "annotation states its own, and R1 judged it); the exam's category is the higher of it "
-       "and the findings'",
+       "the report has an overall Assessment Category that is not the one finding's own "
+       "reported category (with one finding that took every overall category as its own, R1 "
+       "judged it there); the exam's category is the higher of the most suspicious overall "
+       "category and the findings'",
        Stage::Exam, overall_category_not_on_a_finding, exam_category(ExamBasis::HigherOfBoth),
        kEvidenceExam},
       {"E4", "Report's overall assessment and the findings disagree",
@@ -389,12 +430,24 @@ std::vector<Rule> make_rule_table() {
        "decision-logic.md §4: \"A reported follow-up code that names a different procedure than "
        "the rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a "
        "warning.\"",
-       "more than one calcification finding, none given a biopsy or surgery, and the report's "
-       "overall Recommended Follow-up is biopsy (111143), core biopsy (111145), needle "
-       "localization (111144) or cytology (111147)",
+       "the overall assessment is the exam's (as for E3), no calcification finding is given a "
+       "biopsy or surgery, and the report's overall Recommended Follow-up asks for tissue or "
+       "says malignancy is suspected or known (111143, 111148, 111145, 111144, 111147, 111146, "
+       "111149, 111122; CID 6028)",
        Stage::Exam, overall_follow_up_asks_for_tissue,
        needing_review(warning(WarningCode::FollowUpDiffers, overall_follow_up_texts)),
        kEvidenceExam},
+      {"E7", "Two overall assessments for one breast disagree", kEveryItemCounts,
+       "the report gives two different overall Assessment Categories for the same breast (or "
+       "two for the whole exam); the most suspicious is the report's",
+       Stage::Exam, overall_statements_conflict,
+       needing_review(warning(WarningCode::ConflictingValues, overall_conflict_texts)),
+       kEvidenceExam},
+      {"E8", "An item outside every finding could not be read", kEveryItemCounts,
+       "an item that no finding holds (an unrecognised finding code, an overall assessment or "
+       "follow-up code outside its context group) could not be read; the reader's unknown-code "
+       "warning names it",
+       Stage::Exam, unreadable_outside_findings, needing_review(no_outcome()), kEvidenceExam},
   };
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "findings/lexicon.hpp"
+#include "findings/readings.hpp"
 #include "rules/rule_predicates.hpp"
 
 namespace mammocalc {
@@ -162,7 +163,6 @@ void for_each_rule_of(Stage stage, Visit visit) {
   }
 }
 
-Category higher(Category a, Category b) { return category_rank(b) > category_rank(a) ? b : a; }
 
 void assess_site(RuleContext& context, Decision& decision) {
   const Rule* chosen = nullptr;
@@ -194,7 +194,7 @@ void assess_category(RuleContext& context, Decision& decision) {
     if (!rule.applies(context)) return true;
     FiredRule fired = fire(rule, context);
     if (fired.outcome.category) {
-      category = category ? higher(*category, *fired.outcome.category) : *fired.outcome.category;
+      category = category ? more_suspicious(*category, *fired.outcome.category) : *fired.outcome.category;
     }
     if (!fired.outcome.category_floor) ++context.category_rules_fired;
     decision.trace.push_back(std::move(fired));
@@ -212,7 +212,7 @@ void assess_reported(RuleContext& context, Decision& decision) {
   for_each_rule_of(Stage::Assessment, [&](const Rule& rule) {
     if (!rule.applies(context)) return true;
     decision.trace.push_back(fire(rule, context));
-    decision.final_category = higher(decision.rule_category, *finding.reported_category);
+    decision.final_category = more_suspicious(decision.rule_category, *finding.reported_category);
     return true;
   });
   decision.classification = classification_for(decision.final_category);
@@ -301,12 +301,14 @@ void check(RuleContext& context, Decision& decision) {
 struct Reading {
   RuleContext context;
   Decision decision;
+  std::size_t base = 0;  // 0: the finding as merged; 1…: its other_readings (annotations)
 };
 
-Reading decide_reading(const Finding& finding, const SiteProfile& profile) {
-  Reading reading{
-      RuleContext{finding, profile, SiteAssessment{}, 0, std::nullopt, nullptr, 1, std::nullopt},
-      Decision{}};
+Reading decide_reading(const Finding& finding, const SiteProfile& profile, std::size_t base,
+                       std::string values) {
+  Reading reading{RuleContext{finding, profile, SiteAssessment{}, 0, std::nullopt, nullptr, 1,
+                              std::nullopt, nullptr, std::move(values)},
+                  Decision{}, base};
   assess_site(reading.context, reading.decision);
   assess_category(reading.context, reading.decision);
   assess_reported(reading.context, reading.decision);
@@ -314,21 +316,33 @@ Reading decide_reading(const Finding& finding, const SiteProfile& profile) {
   return reading;
 }
 
-// Classifies the finding and every other reading of it (the SR's own values where an annotation
-// changed them); the most suspicious reading decides, the first of equals.
+// Classifies the finding and every other reading of it: the SR's own values where an annotation
+// changed them, and every combination of the values a field was given twice (§1, "every item
+// counts"). The most suspicious reading decides, the first of equals.
 Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t index) {
+  std::vector<const Finding*> bases{&finding};
+  for (const Finding& other : finding.other_readings) bases.push_back(&other);
+  std::vector<ValueReading> expanded;  // owns the findings the readings' contexts refer to
+  std::vector<std::size_t> base_of;
+  for (std::size_t base = 0; base < bases.size(); ++base) {
+    for (ValueReading& reading : value_readings(*bases[base])) {
+      expanded.push_back(std::move(reading));
+      base_of.push_back(base);
+    }
+  }
   std::vector<Reading> readings;
-  readings.reserve(1 + finding.other_readings.size());
-  readings.push_back(decide_reading(finding, profile));
-  std::transform(finding.other_readings.begin(), finding.other_readings.end(),
-                 std::back_inserter(readings),
-                 [&](const Finding& other) { return decide_reading(other, profile); });
+  readings.reserve(expanded.size());
+  for (std::size_t i = 0; i < expanded.size(); ++i) {
+    readings.push_back(
+        decide_reading(expanded[i].finding, profile, base_of[i], expanded[i].values));
+  }
   const auto chosen =
       std::max_element(readings.begin(), readings.end(), [](const Reading& a, const Reading& b) {
         return category_rank(a.decision.final_category) < category_rank(b.decision.final_category);
       });
-  chosen->context.readings = readings.size();
-  if (chosen != readings.begin()) {
+  chosen->context.readings = bases.size();
+  chosen->context.as_read = &finding;
+  if (chosen->base != 0) {
     chosen->context.set_aside_category = readings.front().decision.final_category;
   }
   Decision decision = std::move(chosen->decision);
@@ -336,6 +350,27 @@ Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t 
   decision.id = "F" + std::to_string(index + 1);
   for (const auto& note : finding.notes) decision.warnings.push_back({note.code, note.text, ""});
   return decision;
+}
+
+// The check rows that weigh the report's overall statements against each finding, once every
+// finding is decided (an overall category may rest on any finding of its breast).
+void check_against_overall(const Findings& findings, std::vector<Decision>& decisions,
+                           const SiteProfile& profile) {
+  static const std::vector<Action> no_actions;
+  const ExamContext exam_context{findings, std::nullopt, no_actions, &decisions};
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    Decision& decision = decisions[i];
+    RuleContext context{findings.findings[i], profile, decision.site, 0, decision.classification,
+                        &decision, 1, std::nullopt, &exam_context, "", &findings.findings[i]};
+    for_each_rule_of(Stage::OverallCheck, [&](const Rule& rule) {
+      if (!rule.applies(context)) return true;
+      FiredRule fired = fire(rule, context);
+      add_warnings(fired, context, decision.warnings);
+      decision.trace.push_back(std::move(fired));
+      return true;
+    });
+    decision.needs_review = any_needs_review(decision.trace);
+  }
 }
 
 // Exam rows read only context.exam; the finding their context must refer to is this empty one.
@@ -347,7 +382,7 @@ const Finding& no_finding() {
 // The exam rows (E): the exam's category, and what the report's overall assessment says of it.
 void assess_exam(const ExamContext& exam_context, const SiteProfile& profile, ExamSummary& exam) {
   RuleContext context{no_finding(), profile,      SiteAssessment{}, 0, std::nullopt, nullptr, 1,
-                      std::nullopt, &exam_context};
+                      std::nullopt, &exam_context, "", nullptr};
   for_each_rule_of(Stage::Exam, [&](const Rule& rule) {
     if (!rule.applies(context)) return true;
     FiredRule fired = fire(rule, context);
@@ -379,7 +414,7 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
       exam.breasts.push_back({laterality, decision.final_category, decision.classification, 1});
       return;
     }
-    found->category = higher(found->category, decision.final_category);
+    found->category = more_suspicious(found->category, decision.final_category);
     found->classification = classification_for(found->category);
     ++found->findings;
   };
@@ -393,7 +428,7 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     } else {
       add_to_breast(finding.laterality, decision);
     }
-    findings_category = findings_category ? higher(*findings_category, decision.final_category)
+    findings_category = findings_category ? more_suspicious(*findings_category, decision.final_category)
                                           : decision.final_category;
     actions.insert(decision.recommendation.action);
   }
@@ -424,7 +459,7 @@ std::optional<Category> exam_category_from(ExamBasis basis,
       return reported_category;
     case ExamBasis::HigherOfBoth:
       if (findings_category && reported_category) {
-        return higher(*findings_category, *reported_category);
+        return more_suspicious(*findings_category, *reported_category);
       }
       return findings_category ? findings_category : reported_category;  // none when neither
   }
@@ -491,31 +526,6 @@ int action_urgency(Action action) {
   return 3;
 }
 
-int category_rank(Category category) {
-  switch (category) {
-    case Category::Negative1:
-      return 1;
-    case Category::Benign2:
-      return 2;
-    case Category::Incomplete0:
-      return 3;
-    case Category::ProbablyBenign3:
-      return 4;
-    case Category::Suspicious4:
-    case Category::LowSuspicion4A:
-      return 5;
-    case Category::ModerateSuspicion4B:
-      return 6;
-    case Category::HighSuspicion4C:
-      return 7;
-    case Category::HighlySuggestive5:
-      return 8;
-    case Category::KnownMalignancy6:
-      return 9;
-  }
-  return 3;
-}
-
 Classification classification_for(Category category) {
   switch (category) {
     case Category::Negative1:
@@ -544,6 +554,7 @@ Report evaluate(Findings findings, const SiteProfile& profile) {
   for (std::size_t i = 0; i < findings.findings.size(); ++i) {
     report.decisions.push_back(decide(findings.findings[i], profile, i));
   }
+  check_against_overall(findings, report.decisions, profile);
   report.exam = summarise_exam(findings, report.decisions, profile);
   report.input = std::move(findings);
   return report;
@@ -635,6 +646,8 @@ std::string_view to_string(Stage stage) {
       return "biopsy-type";
     case Stage::Check:
       return "check";
+    case Stage::OverallCheck:
+      return "overall-check";
     case Stage::Exam:
       return "exam";
   }

@@ -1,6 +1,6 @@
 #pragma once
 // The rule engine: rule rows (data, in rule_table.cpp) and the evaluation that turns the
-// findings of one document into decisions (decision-logic.md, rule set 2026.1).
+// findings of one document into decisions (decision-logic.md, rule set 2026.2).
 // Pure: no I/O, no clock, no globals besides the constant table.
 
 #include <cstddef>
@@ -14,7 +14,7 @@
 
 namespace mammocalc {
 
-inline constexpr std::string_view kRuleSetVersion = "2026.1";
+inline constexpr std::string_view kRuleSetVersion = "2026.2";
 
 enum class Classification { Benign, ProbablyBenign, Suspicious, KnownMalignancy, Indeterminate };
 enum class Action {
@@ -50,6 +50,7 @@ enum class Stage {
   Recommendation,    // A: every applicable row fires (one action, any notes)
   BiopsyType,        // B: first applicable row wins, only after A7
   Check,             // W: every applicable row fires, on the reading that classifies
+  OverallCheck,      // W: every applicable row fires, once every finding is decided
   Exam,              // E: the exam as a whole, after every finding; every applicable row fires
 };
 
@@ -117,6 +118,7 @@ struct ExamContext {
   const Findings& findings;
   std::optional<Category> findings_category;  // the highest final category over the findings
   const std::vector<Action>& actions;         // the findings' actions
+  const std::vector<Decision>* decisions = nullptr;  // one per finding, same order
 };
 
 // What a predicate may look at.
@@ -133,6 +135,11 @@ struct RuleContext {
   std::optional<Category> set_aside_category;  // the annotated reading's, when the SR's classifies
   // Exam rows only (they read nothing else); read like `decided`, never dereferenced unchecked.
   const ExamContext* exam = nullptr;
+  // The alternative values of the reading that classifies, when the source gave a field twice
+  // ("every item counts"); empty when the finding's own values classify.
+  std::string reading_values;
+  // The finding as read, with its reader notes (an annotated reading is a copy without them).
+  const Finding* as_read = nullptr;
 };
 
 using Predicate = bool (*)(const RuleContext&);
@@ -252,9 +259,6 @@ std::optional<Category> exam_category_from(ExamBasis basis,
 // Evaluates every finding against the rule table.
 Report evaluate(Findings findings, const SiteProfile& profile = SiteProfile{});
 
-// Category order of decision-logic.md §3: 1 < 2 < 0 < 3 < 4 = 4A < 4B < 4C < 5 < 6.
-// (0 "counts only when no other rule gave 3 or more": it outranks 1 and 2, never 3+.)
-int category_rank(Category category);
 Classification classification_for(Category category);
 // 1 (routine screening) to 5 (surgical consult): the order in which a reader needs the actions.
 int action_urgency(Action action);

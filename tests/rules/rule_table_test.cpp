@@ -68,14 +68,16 @@ TEST(RuleTable, OutcomesMatchTheirStage) {
       case Stage::Assessment:
         break;
       case Stage::Check:
+      case Stage::OverallCheck:
         // A check warns (a code and its texts, both or neither) or asks for review, or both.
         EXPECT_EQ(!rule.outcome.warning.has_value(), rule.outcome.warning_texts == nullptr)
             << rule.id;
         EXPECT_TRUE(rule.outcome.warning.has_value() || rule.outcome.needs_review) << rule.id;
         break;
       case Stage::Exam:
-        // An exam row sets the exam's category or warns about it.
-        EXPECT_TRUE(rule.outcome.exam_basis.has_value() || rule.outcome.warning.has_value())
+        // An exam row sets the exam's category, warns about it, or asks for review.
+        EXPECT_TRUE(rule.outcome.exam_basis.has_value() || rule.outcome.warning.has_value() ||
+                    rule.outcome.needs_review)
             << rule.id;
         EXPECT_TRUE(rule.evidence & kEvidenceExam) << rule.id;
         break;

@@ -1,0 +1,39 @@
+#include "findings/findings.hpp"
+
+namespace mammocalc {
+
+int category_rank(Category category) {
+  switch (category) {
+    case Category::Negative1:
+      return 1;
+    case Category::Benign2:
+      return 2;
+    case Category::Incomplete0:
+      return 3;
+    case Category::ProbablyBenign3:
+      return 4;
+    case Category::Suspicious4:
+    case Category::LowSuspicion4A:
+      return 5;
+    case Category::ModerateSuspicion4B:
+      return 6;
+    case Category::HighSuspicion4C:
+      return 7;
+    case Category::HighlySuggestive5:
+      return 8;
+    case Category::KnownMalignancy6:
+      return 9;
+  }
+  return 3;
+}
+
+bool speaks_for(Laterality statement, Laterality finding) {
+  if (statement == Laterality::Unknown || statement == Laterality::Both) return true;
+  return finding == statement || finding == Laterality::Unknown || finding == Laterality::Both;
+}
+
+Category more_suspicious(Category a, Category b) {
+  return category_rank(b) > category_rank(a) ? b : a;
+}
+
+}  // namespace mammocalc
