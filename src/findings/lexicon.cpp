@@ -4,6 +4,8 @@
 #include <array>
 #include <initializer_list>
 
+#include "findings/value_sets.hpp"
+
 namespace mammocalc {
 namespace {
 
@@ -114,8 +116,14 @@ constexpr std::array<Entry<Change>, 5> kChange{{
     {{"129723006", "SCT", "No significant changes in the finding"}, Change::Stable},
 }};
 
-// CID 6026/6027 Mammography Assessment (domain.md §3.3).
-constexpr std::array<Entry<Category>, 10> kCategory{{
+// CID 6027 Assessment from BI-RADS (UID 1.2.840.10008.6.1.357, version 20050822), the BI-RADS
+// categories of CID 6026 Mammography Assessment (UID 1.2.840.10008.6.1.356; its one other code,
+// 111120, is no category: value_sets.cpp). Verified against PixelMed standardcontextgroups.xml and
+// bvdh/dicom-terminology-in-fhir ValueSet-dicom-cid-6027 (domain.md §3.3; pydicom lists no CID 6027
+// code). The BI codes carry Coding Scheme Version "4.0"; the reader keeps no version, so they match
+// with or without it. Legacy SRT F-037BB…F-037C1 match through same_concept (domain.md §3.9). The
+// first row of each category is the one code_of() writes.
+constexpr std::array<Entry<Category>, 16> kCategory{{
     {{"397138000", "SCT", "0 - Incomplete"}, Category::Incomplete0},
     {{"397140005", "SCT", "1 - Negative"}, Category::Negative1},
     {{"397141009", "SCT", "2 - Benign"}, Category::Benign2},
@@ -126,10 +134,22 @@ constexpr std::array<Entry<Category>, 10> kCategory{{
     {{"MA.II.A.5.4C", "BI", "4C - Moderate suspicion"}, Category::HighSuspicion4C},
     {{"397145000", "SCT", "5 - Highly suggestive of malignancy"}, Category::HighlySuggestive5},
     {{"MA.II.A.5.6", "BI", "6 - Known biopsy proven malignancy"}, Category::KnownMalignancy6},
+    // The UMLS Concept Unique IDs the CID 6027 table gives for the SNOMED rows (an earlier
+    // bvdh/dicom-terminology-in-fhir ValueSet-dicom-cid-6027 lists them beside SCT and SRT).
+    {{"C1301244", "UMLS", "0 - Incomplete"}, Category::Incomplete0},
+    {{"C1301245", "UMLS", "1 - Negative"}, Category::Negative1},
+    {{"C1301246", "UMLS", "2 - Benign"}, Category::Benign2},
+    {{"C1301247", "UMLS", "3 - Probably Benign"}, Category::ProbablyBenign3},
+    {{"C1301248", "UMLS", "4 - Suspicious"}, Category::Suspicious4},
+    {{"C1301249", "UMLS", "5 - Highly suggestive of malignancy"}, Category::HighlySuggestive5},
 }};
 
-// CID 6063 Procedure Result, CID 6032 High Risk Lesion Pathology, CID 6066 target confirmation.
-constexpr std::array<Entry<PriorResult>, 12> kPriorResult{{
+// CID 6063 Interventional Procedure Result (UID 1.2.840.10008.6.1.392), CID 6032 High Risk Lesion
+// Pathology (1.2.840.10008.6.1.362), radial scar, CID 6066 Target Confirmation
+// (1.2.840.10008.6.1.395): the codes code_of() writes, read first. Every other pathology code
+// (CID 6030 = 6031 ∪ 6032 ∪ 6033, CID 6159) is in value_sets.cpp. Verified against pydicom
+// (domain.md §0, PYD).
+constexpr std::array<Entry<PriorResult>, 17> kPriorResult{{
     {{"30807003", "SCT", "Benign"}, PriorResult::Benign},
     {{"21594007", "SCT", "Malignant"}, PriorResult::Malignant},
     {{"281268007", "SCT", "Insufficient sample"}, PriorResult::Insufficient},
@@ -142,6 +162,12 @@ constexpr std::array<Entry<PriorResult>, 12> kPriorResult{{
     {{"111299", "DCM", "Peripheral duct papillomas"}, PriorResult::HighRisk},
     {{"133855003", "SCT", "Radial scar"}, PriorResult::HighRisk},
     {{"111445", "DCM", "Target not in the specimen"}, PriorResult::TargetNotInSpecimen},
+    // The legacy SRT forms of the CID 6063 codes (pydicom _snomed_dict.py); never written.
+    {{"G-A249", "SRT", "Benign"}, PriorResult::Benign},
+    {{"G-A425", "SRT", "Malignant"}, PriorResult::Malignant},
+    {{"M-09024", "SRT", "Insufficient sample"}, PriorResult::Insufficient},
+    {{"R-41DDC", "SRT", "High risk tumor"}, PriorResult::HighRisk},
+    {{"F-01E06", "SRT", "Indeterminate result"}, PriorResult::Indeterminate},
 }};
 
 // Anatomy for a Finding Site child (domain.md §1.4; SNOMED for the lobule is unverified, so
@@ -172,7 +198,10 @@ std::optional<Quadrant> quadrant_for(const Code& code) { return lookup(kQuadrant
 std::optional<Depth> depth_for(const Code& code) { return lookup(kDepth, code); }
 std::optional<Change> change_for(const Code& code) { return lookup(kChange, code); }
 std::optional<Category> category_for(const Code& code) { return lookup(kCategory, code); }
-std::optional<PriorResult> prior_result_for(const Code& code) { return lookup(kPriorResult, code); }
+std::optional<PriorResult> prior_result_for(const Code& code) {
+  if (auto result = lookup(kPriorResult, code)) return result;
+  return pathology_result_for(code);
+}
 std::optional<Site> site_for(const Code& code) { return lookup(kSite, code); }
 
 CodeConst code_of(Morphology term) { return reverse_lookup(kMorphology, term); }

@@ -19,9 +19,13 @@ std::optional<Region> region_for(const Code& code);              // CID 6018, re
 std::optional<Quadrant> quadrant_for(const Code& code);          // CID 6020
 std::optional<Depth> depth_for(const Code& code);                // CID 6024
 std::optional<Change> change_for(const Code& code);              // CID 6002
-std::optional<Category> category_for(const Code& code);          // CID 6026
-std::optional<PriorResult> prior_result_for(const Code& code);   // CID 6063, 6032, 6066
-std::optional<Site> site_for(const Code& code);                  // duct / lobule anatomy
+// CID 6027 (the categories of CID 6026); 111120 is an assessment but no category: see
+// is_assessment_code() in value_sets.hpp.
+std::optional<Category> category_for(const Code& code);
+// CID 6063, CID 6066 (target not in the specimen), and every pathology code of CID 6030
+// (6031 benign, 6032 high risk, 6033 malignant) and CID 6159 (malignant): pathology_result_for().
+std::optional<PriorResult> prior_result_for(const Code& code);
+std::optional<Site> site_for(const Code& code);  // duct / lobule anatomy
 
 // The code the rules use for a morphology or distribution term (for the summary).
 CodeConst code_of(Morphology term);

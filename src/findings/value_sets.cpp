@@ -1,0 +1,520 @@
+#include "findings/value_sets.hpp"
+
+#include <array>
+
+#include "findings/lexicon.hpp"
+
+namespace mammocalc {
+namespace {
+
+// Sources the tables below were verified against (domain.md §0 names them):
+//   PYD     pydicom/pydicom src/pydicom/sr/_cid_dict.py, _concepts_dict.py, _snomed_dict.py at
+//           commit fb1f24e4f0418008757766d8e79ec92dc2ab9855 (2026-06-13; DICOM 2024c concepts).
+//   PYD2020 the same files at pydicom commit eff6896e9f (2020-01-12): the SCT codes an older
+//           edition of PS3.16 used before SNOMED CT retired them ("former SCT code" rows).
+//   FHIR-D  bvdh/dicom-terminology-in-fhir input/fsh/ValueSet-dicom-cid-NNNN-*.fsh at commit
+//           9f098270ff7180e43a8df1a2eef0130b72231d5b (2026-06-24): identical code sets to PYD for
+//           every CID here except CID 6031/6033 version 20250401, whose three newer codes are
+//           marked "FHIR-D only"; the UIDs and versions below are from it.
+// Legacy SRT forms are PYD's _snomed_dict.py mapping of each SCT code.
+
+// One member of a value set: its code, its legacy SRT code value (empty when it has none) and the
+// term it maps to.
+template <typename Term>
+struct Member {
+  CodeConst code;
+  std::string_view legacy_srt;
+  Term term;
+};
+
+bool matches(const Code& code, const CodeConst& standard, std::string_view legacy_srt) {
+  if (same_concept(code, standard)) return true;
+  return !legacy_srt.empty() && (code.scheme == "SRT" || code.scheme == "SNM3") &&
+         code.value == legacy_srt;
+}
+
+template <typename Term, std::size_t N>
+std::optional<Term> lookup(const std::array<Member<Term>, N>& table, const Code& code) {
+  for (const auto& member : table) {
+    if (matches(code, member.code, member.legacy_srt)) return member.term;
+  }
+  return std::nullopt;
+}
+
+// CID 6054 Breast Imaging Finding (UID 1.2.840.10008.6.1.383, version 20050110), which includes
+// CID 6014 Mammography Single Image Finding (1.2.840.10008.6.1.344), CID 6016 Mammography
+// Composite Feature (1.2.840.10008.6.1.346), CID 6057 Ductography Finding for Breast
+// (1.2.840.10008.6.1.386) and CID 6064 Ultrasound Finding for Breast (1.2.840.10008.6.1.393):
+// all 47 codes, PYD = FHIR-D. Added as calcification finding codes a report may use in the
+// Finding item (domain.md §3.6, issue 14 class 3): (129748009, SCT) from CID 6055
+// (1.2.840.10008.6.1.384), (44771000, SCT) and (111345, DCM) from CID 6010 (1.2.840.10008.6.1.340).
+constexpr std::array<Member<FindingKind>, 50> kFindingKind{{
+    // Calcification findings.
+    {{"129769006", "SCT", "Calcification Cluster"}, "F-01775", FindingKind::Calcification},
+    {{"129770007", "SCT", "Individual Calcification"}, "F-01776", FindingKind::Calcification},
+    {{"309587003", "SCT", "Calcification of breast"}, "F-8A057", FindingKind::Calcification},
+    {{"129748009", "SCT", "Radiographic calcification finding"},
+     "F-01760",
+     FindingKind::Calcification},
+    {{"44771000", "SCT", "Microcalcifications of the breast"},
+     "D7-90435",
+     FindingKind::Calcification},
+    {{"111345", "DCM", "Macrocalcifications"}, "", FindingKind::Calcification},
+    // Masses.
+    {{"111459", "DCM", "Mass with calcifications"}, "", FindingKind::MassWithCalcifications},
+    {{"129788004", "SCT", "Mammographic breast mass"}, "F-01791", FindingKind::Mass},
+    // Every other member of CID 6054.
+    {{"111099", "DCM", "Selected region"}, "", FindingKind::NotCalcification},
+    {{"111100", "DCM", "Breast geometry"}, "", FindingKind::NotCalcification},
+    {{"111101", "DCM", "Image Quality"}, "", FindingKind::NotCalcification},
+    {{"111102", "DCM", "Non-lesion"}, "", FindingKind::NotCalcification},
+    {{"111111", "DCM", "Cooper's ligament changes"}, "", FindingKind::NotCalcification},
+    {{"111112", "DCM", "Mass in the skin"}, "", FindingKind::NotCalcification},
+    {{"111113", "DCM", "Mass on the skin"}, "", FindingKind::NotCalcification},
+    {{"111129", "DCM", "Clustered microcysts"}, "", FindingKind::NotCalcification},
+    {{"111130", "DCM", "Complicated cyst"}, "", FindingKind::NotCalcification},
+    {{"111287", "DCM", "Normal breast tissue"}, "", FindingKind::NotCalcification},
+    {{"111425", "DCM", "Intraluminal filling defect"}, "", FindingKind::NotCalcification},
+    {{"111426", "DCM", "Multiple filling defect"}, "", FindingKind::NotCalcification},
+    {{"111427", "DCM", "Abrupt duct termination"}, "", FindingKind::NotCalcification},
+    {{"111428", "DCM", "Extravasation"}, "", FindingKind::NotCalcification},
+    {{"111429", "DCM", "Duct narrowing"}, "", FindingKind::NotCalcification},
+    {{"111430", "DCM", "Cyst fill"}, "", FindingKind::NotCalcification},
+    {{"111460", "DCM", "Complex cyst"}, "", FindingKind::NotCalcification},
+    {{"111461", "DCM", "Intracystic lesion"}, "", FindingKind::NotCalcification},
+    {{"111462", "DCM", "Solid mass"}, "", FindingKind::NotCalcification},
+    {{"19227008", "SCT", "Foreign body"}, "M-30400", FindingKind::NotCalcification},
+    {{"22049009", "SCT", "Mammary duct ectasia"}, "D7-90370", FindingKind::NotCalcification},
+    {{"24142002", "SCT", "Nipple"}, "T-04100", FindingKind::NotCalcification},
+    {{"40388003", "SCT", "Implant"}, "A-04010", FindingKind::NotCalcification},
+    {{"59441001", "SCT", "Lymph Node"}, "T-C4000", FindingKind::NotCalcification},
+    {{"68171009", "SCT", "Axillary lymph node"}, "T-C4710", FindingKind::NotCalcification},
+    {{"76649007", "SCT", "Sebaceous cyst of skin of breast"},
+     "D7-90382",
+     FindingKind::NotCalcification},
+    {{"79654002", "SCT", "Edema"}, "M-36300", FindingKind::NotCalcification},
+    {{"95324001", "SCT", "Skin lesion"}, "D0-00050", FindingKind::NotCalcification},
+    {{"127189005", "SCT", "Axillary adenopathy"}, "DC-721C4", FindingKind::NotCalcification},
+    {{"129715009", "SCT", "Breast composition"}, "F-01710", FindingKind::NotCalcification},
+    {{"129789007", "SCT", "Focal asymmetric breast tissue"},
+     "F-01792",
+     FindingKind::NotCalcification},
+    {{"129790003", "SCT", "Asymmetric breast tissue"}, "F-01793", FindingKind::NotCalcification},
+    {{"129792006", "SCT", "Architectural distortion of breast"},
+     "F-01795",
+     FindingKind::NotCalcification},
+    {{"129793001", "SCT", "Mammography breast density"}, "F-01796", FindingKind::NotCalcification},
+    {{"129794007", "SCT", "Tubular density"}, "F-01797", FindingKind::NotCalcification},
+    {{"129795008", "SCT", "Trabecular thickening of breast"},
+     "F-01798",
+     FindingKind::NotCalcification},
+    {{"129796009", "SCT", "Skin retraction of breast"}, "F-01799", FindingKind::NotCalcification},
+    {{"129797000", "SCT", "Skin thickening of breast"}, "F-0179A", FindingKind::NotCalcification},
+    {{"169254007", "SCT", "Ultrasound scan normal"}, "F-01BF8", FindingKind::NotCalcification},
+    {{"290084006", "SCT", "Breast normal"}, "F-8A084", FindingKind::NotCalcification},
+    {{"399294002", "SCT", "Cyst of breast"}, "D7-90035", FindingKind::NotCalcification},
+    {{"443808008", "SCT", "Intramammary lymph node"}, "T-C430B", FindingKind::NotCalcification},
+}};
+
+// CID 6028 Mammography Recommended Follow-up (UID 1.2.840.10008.6.1.358, version 20020904), which
+// includes CID 6029 Recommended Follow-up from BI-RADS (1.2.840.10008.6.1.359, version 20160314):
+// all 23 codes, PYD = FHIR-D (domain.md §3.4).
+constexpr std::array<Member<FollowUpKind>, 23> kFollowUp{{
+    {{"111121", "DCM", "Follow-up post biopsy as directed by clinician"},
+     "",
+     FollowUpKind::PostBiopsyAsDirected},
+    {{"111122", "DCM", "Known biopsy proven malignancy - take appropriate action"},
+     "",
+     FollowUpKind::KnownMalignancy},
+    {{"111135", "DCM", "Additional projections"}, "", FollowUpKind::AdditionalImaging},
+    {{"111136", "DCM", "Spot magnification view(s)"}, "", FollowUpKind::AdditionalImaging},
+    {{"111138", "DCM", "Old films for comparison"}, "", FollowUpKind::PriorImagesForComparison},
+    {{"111140", "DCM", "Normal interval follow-up"}, "", FollowUpKind::NormalInterval},
+    {{"111141", "DCM", "Any decision to biopsy should be based on clinical assessment"},
+     "",
+     FollowUpKind::ClinicalAssessment},
+    {{"111142", "DCM", "Follow-up at short interval (1-11 months)"},
+     "",
+     FollowUpKind::ShortInterval},
+    {{"111143", "DCM", "Biopsy should be considered"}, "", FollowUpKind::BiopsyConsidered},
+    {{"111144", "DCM", "Needle localization and biopsy"},
+     "",
+     FollowUpKind::NeedleLocalizationBiopsy},
+    {{"111145", "DCM", "Histology using core biopsy"}, "", FollowUpKind::CoreBiopsy},
+    {{"111146", "DCM", "Suggestive of malignancy - take appropriate action"},
+     "",
+     FollowUpKind::SuggestiveOfMalignancy},
+    {{"111147", "DCM", "Cytologic analysis"}, "", FollowUpKind::Cytology},
+    {{"111148", "DCM", "Biopsy should be strongly considered"},
+     "",
+     FollowUpKind::BiopsyStronglyConsidered},
+    {{"111149", "DCM", "Highly suggestive of malignancy - take appropriate action"},
+     "",
+     FollowUpKind::HighlySuggestiveOfMalignancy},
+    {{"111410", "DCM", "Surgical consult"}, "", FollowUpKind::SurgicalConsult},
+    {{"16310003", "SCT", "Diagnostic ultrasonography"},
+     "P5-B0000",
+     FollowUpKind::AdditionalImaging},
+    {{"18102001", "SCT", "Mammary ductogram"}, "P5-40060", FollowUpKind::AdditionalImaging},
+    {{"241615005", "SCT", "MRI of breast"}, "P5-0900D", FollowUpKind::AdditionalImaging},
+    {{"371572003", "SCT", "Nuclear medicine procedure"},
+     "P0-006F1",
+     FollowUpKind::AdditionalImaging},
+    {{"386053000", "SCT", "Evaluation procedure"}, "P0-009B4", FollowUpKind::AdditionalImaging},
+    {{"399055006", "SCT", "Spot Compression"}, "R-102D7", FollowUpKind::AdditionalImaging},
+    {{"399163009", "SCT", "Magnification views"}, "R-102D6", FollowUpKind::AdditionalImaging},
+}};
+
+// Radial scar is a CID 6031 (benign) code, but it is managed as a high-risk lesion (domain.md
+// §3.5; prior_result_for() has always read it so). Checked before CID 6031.
+constexpr std::array<Member<PriorResult>, 1> kManagedAsHighRisk{{
+    {{"133855003", "SCT", "Radial scar"}, "M-78731", PriorResult::HighRisk},
+}};
+
+// CID 6032 High Risk Lesion Pathology Code from BI-RADS (UID 1.2.840.10008.6.1.362, version
+// 20020904): all 5 codes, PYD = FHIR-D.
+constexpr std::array<Member<PriorResult>, 5> kHighRiskPathology{{
+    {{"111299", "DCM", "Peripheral duct papillomas"}, "", PriorResult::HighRisk},
+    {{"6660000", "SCT", "Atypical intraductal hyperplasia"}, "M-72175", PriorResult::HighRisk},
+    {{"33889003", "SCT", "Atypical lobular hyperplasia"}, "M-72105", PriorResult::HighRisk},
+    {{"71232009", "SCT", "Phyllodes tumor"}, "M-90201", PriorResult::HighRisk},
+    {{"109888004", "SCT", "Lobular carcinoma in situ of breast"},
+     "D7-F0A02",
+     PriorResult::HighRisk},
+}};
+
+// CID 6033 Malignant Pathology Code from BI-RADS (UID 1.2.840.10008.6.1.363, version 20250401):
+// the 67 codes of PYD, the one FHIR-D only code, and the former SCT codes of PYD2020.
+constexpr std::array<Member<PriorResult>, 78> kMalignantPathology{{
+    {{"111300", "DCM", "Axillary node with lymphoma"}, "", PriorResult::Malignant},
+    {{"111301", "DCM", "Axillary nodal metastases"}, "", PriorResult::Malignant},
+    {{"111303", "DCM", "Blood vessel (vascular) invasion"}, "", PriorResult::Malignant},
+    {{"111304", "DCM", "Carcinoma in children"}, "", PriorResult::Malignant},
+    {{"111305", "DCM", "Carcinoma in ectopic breast"}, "", PriorResult::Malignant},
+    {{"111306", "DCM", "Carcinoma with endocrine differentiation"}, "", PriorResult::Malignant},
+    {{"111307", "DCM", "Basal cell carcinoma of nipple"}, "", PriorResult::Malignant},
+    {{"111309", "DCM", "Cartilaginous and osseous change"}, "", PriorResult::Malignant},
+    {{"111310", "DCM", "Carcinoma in pregnancy and lactation"}, "", PriorResult::Malignant},
+    {{"111312", "DCM", "Intraductal comedocarcinoma with necrosis"}, "", PriorResult::Malignant},
+    {{"111313", "DCM", "Intraductal carcinoma, low grade"}, "", PriorResult::Malignant},
+    {{"111315", "DCM", "Intracystic papillary carcinoma"}, "", PriorResult::Malignant},
+    {{"111316", "DCM", "Invasive and in-situ carcinoma"}, "", PriorResult::Malignant},
+    {{"111318", "DCM", "Leukemic infiltration"}, "", PriorResult::Malignant},
+    {{"111320", "DCM", "Lympathic vessel invasion"}, "", PriorResult::Malignant},
+    {{"111322", "DCM", "Occult carcinoma presenting with axillary lymph node metastases"},
+     "",
+     PriorResult::Malignant},
+    {{"111323", "DCM", "Metastatic cancer to the breast"}, "", PriorResult::Malignant},
+    {{"111324", "DCM", "Metastatic cancer to the breast from the colon"},
+     "",
+     PriorResult::Malignant},
+    {{"111325", "DCM", "Metastatic cancer to the breast from the lung"},
+     "",
+     PriorResult::Malignant},
+    {{"111326", "DCM", "Metastatic melanoma to the breast"}, "", PriorResult::Malignant},
+    {{"111327", "DCM", "Metastatic cancer to the breast from the ovary"},
+     "",
+     PriorResult::Malignant},
+    {{"111328", "DCM", "Metastatic sarcoma to the breast"}, "", PriorResult::Malignant},
+    {{"111329", "DCM", "Multifocal intraductal carcinoma"}, "", PriorResult::Malignant},
+    {{"111330", "DCM", "Metastatic disease to axillary node"}, "", PriorResult::Malignant},
+    {{"111332", "DCM", "Multifocal invasive ductal carcinoma"}, "", PriorResult::Malignant},
+    {{"111333", "DCM", "Metastasis to an intramammary lymph node"}, "", PriorResult::Malignant},
+    {{"111334", "DCM", "Malignant melanoma of nipple"}, "", PriorResult::Malignant},
+    {{"111338", "DCM", "Recurrent malignancy"}, "", PriorResult::Malignant},
+    {{"111340", "DCM", "Squamous cell carcinoma of the nipple"}, "", PriorResult::Malignant},
+    {{"111341", "DCM", "Intraductal carcinoma, high grade"}, "", PriorResult::Malignant},
+    {{"2985005", "SCT", "Paget's disease, mammary (of the nipple)"},
+     "M-85403",
+     PriorResult::Malignant},
+    {{"3839000", "SCT", "Lipid-rich (lipid-secreting) carcinoma"},
+     "M-83143",
+     PriorResult::Malignant},
+    {{"4631006", "SCT", "Tubular adenocarcinoma"}, "M-82113", PriorResult::Malignant},
+    {{"10376009", "SCT", "Papillary carcinoma in-situ"}, "M-80502", PriorResult::Malignant},
+    {{"11671000", "SCT", "Adenoid cystic carcinoma"}, "M-82003", PriorResult::Malignant},
+    {{"22694002", "SCT", "Carcinoma with metaplasia"}, "M-85733", PriorResult::Malignant},
+    {{"25910003", "SCT", "Papillary carcinoma (invasive)"}, "M-80503", PriorResult::Malignant},
+    {{"30156004", "SCT", "Invasive cribriform carcinoma"}, "M-82013", PriorResult::Malignant},
+    {{"32913002", "SCT", "Medullary carcinoma"}, "M-85103", PriorResult::Malignant},
+    {{"32968003", "SCT", "Inflammatory carcinoma"}, "M-85303", PriorResult::Malignant},
+    {{"34360000", "SCT", "Malignant fibrous histiocytoma"}, "M-88303", PriorResult::Malignant},
+    {{"39000009", "SCT", "Angiosarcoma"}, "M-91203", PriorResult::Malignant},
+    {{"41919003", "SCT", "Secretory (juvenile) carcinoma of the breast"},
+     "M-85023",
+     PriorResult::Malignant},
+    {{"53654007", "SCT", "Fibrosarcoma"}, "M-88103", PriorResult::Malignant},
+    {{"57141000", "SCT", "Apocrine adenocarcinoma"}, "M-84013", PriorResult::Malignant},
+    {{"63264007", "SCT", "Carcinosarcoma"}, "M-89803", PriorResult::Malignant},
+    {{"72495009", "SCT", "Mucinous adenocarcinoma (Colloid carcinoma)"},
+     "M-84803",
+     PriorResult::Malignant},
+    {{"74280008", "SCT", "Glycogen-rich carcinoma"}, "M-83153", PriorResult::Malignant},
+    {{"78197004", "SCT", "Comedocarcinoma (intraductal)"}, "M-85012", PriorResult::Malignant},
+    {{"82711006", "SCT", "Infiltrating duct carcinoma"}, "M-85003", PriorResult::Malignant},
+    {{"87737001", "SCT", "Signet ring cell carcinoma"}, "M-84903", PriorResult::Malignant},
+    {{"87913009", "SCT", "Phyllodes tumor, malignant"}, "M-90203", PriorResult::Malignant},
+    {{"89740008", "SCT", "Invasive lobular carcinoma"}, "M-85203", PriorResult::Malignant},
+    {{"92652009", "SCT", "Carcinoma in situ of male breast"}, "D7-F0902", PriorResult::Malignant},
+    {{"110451006", "SCT", "Spindle cell nodule (tumor)"}, "M-78190", PriorResult::Malignant},
+    {{"126510002", "SCT", "Neoplasm of the mammary skin"}, "D0-F035F", PriorResult::Malignant},
+    {{"128696009", "SCT", "Intraductal carcinoma micro-papillary"},
+     "M-85072",
+     PriorResult::Malignant},
+    {{"128736003", "SCT", "Hemangiopericytoma"}, "M-88150", PriorResult::Malignant},
+    {{"1162767002", "SCT", "Squamous cell carcinoma"}, "", PriorResult::Malignant},
+    {{"1162815008", "SCT", "Liposarcoma"}, "", PriorResult::Malignant},
+    {{"1163005009", "SCT", "Hodgkin's lymphoma"}, "", PriorResult::Malignant},
+    {{"1163016002", "SCT", "Chondrosarcoma"}, "", PriorResult::Malignant},
+    {{"1163022006", "SCT", "Leiomyosarcoma"}, "", PriorResult::Malignant},
+    {{"1163043007", "SCT", "Lymphoma"}, "", PriorResult::Malignant},
+    {{"1163405004", "SCT", "Osteosarcoma"}, "", PriorResult::Malignant},
+    {{"1172592001", "SCT", "Non-Hodgkin's lymphoma"}, "", PriorResult::Malignant},
+    {{"1187107005", "SCT", "Plasmacytoma"}, "", PriorResult::Malignant},
+    // FHIR-D only (CID 6033 version 20250401).
+    {{"189336000", "SCT", "Carcinoma in situ of breast"}, "", PriorResult::Malignant},
+    // Former SCT codes (PYD2020).
+    {{"1929004", "SCT", "Non-Hodgkin's lymphoma"}, "M-95913", PriorResult::Malignant},
+    {{"10639003", "SCT", "Plasmacytoma"}, "M-97313", PriorResult::Malignant},
+    {{"14537002", "SCT", "Hodgkin's disease (lymphoma)"}, "M-96503", PriorResult::Malignant},
+    {{"14990007", "SCT", "Chondrosarcoma"}, "M-92203", PriorResult::Malignant},
+    {{"21708004", "SCT", "Osteogenic sarcoma"}, "M-91803", PriorResult::Malignant},
+    {{"21964009", "SCT", "Lymphoma"}, "M-95903", PriorResult::Malignant},
+    {{"28899001", "SCT", "Squamous cell carcinoma"}, "M-80703", PriorResult::Malignant},
+    {{"36060005", "SCT", "Hemangiopericytoma"}, "M-91501", PriorResult::Malignant},
+    {{"49430005", "SCT", "Liposarcoma"}, "M-88503", PriorResult::Malignant},
+    {{"51549004", "SCT", "Leiomyosarcoma"}, "M-88903", PriorResult::Malignant},
+}};
+
+// CID 6159 Malignancy Type (UID 1.2.840.10008.6.1.473, version 20050822): all 3 codes, PYD =
+// FHIR-D, and the former SCT code of PYD2020.
+constexpr std::array<Member<PriorResult>, 4> kMalignancyType{{
+    {{"111389", "DCM", "Invasive breast carcinoma"}, "", PriorResult::Malignant},
+    {{"111390", "DCM", "Other malignancy type"}, "", PriorResult::Malignant},
+    {{"1162814007", "SCT", "Non-infiltrating intraductal carcinoma"}, "", PriorResult::Malignant},
+    // Former SCT code (PYD2020).
+    {{"86616005", "SCT", "Intraductal carcinoma, non-infiltrating"},
+     "M-85002",
+     PriorResult::Malignant},
+}};
+
+// CID 6031 Benign Pathology Code from BI-RADS (UID 1.2.840.10008.6.1.361, version 20250401): the
+// 78 codes of PYD, the two FHIR-D only codes, and the former SCT codes of PYD2020. CID 6030
+// Mammography Pathology Code (1.2.840.10008.6.1.360) is exactly CID 6031 ∪ 6032 ∪ 6033 (150
+// codes in PYD).
+constexpr std::array<Member<PriorResult>, 89> kBenignPathology{{
+    {{"111251", "DCM", "Normal axillary node"}, "", PriorResult::Benign},
+    {{"111252", "DCM", "Axillary node with calcifications"}, "", PriorResult::Benign},
+    {{"111253", "DCM", "Axillary node hyperplasia"}, "", PriorResult::Benign},
+    {{"111255", "DCM", "Benign cyst with blood"}, "", PriorResult::Benign},
+    {{"111256", "DCM", "Benign Calcifications"}, "", PriorResult::Benign},
+    {{"111258", "DCM", "Ductal adenoma"}, "", PriorResult::Benign},
+    {{"111259", "DCM", "Diabetic fibrous mastopathy"}, "", PriorResult::Benign},
+    {{"111263", "DCM", "Fibroadenomatoid hyperplasia"}, "", PriorResult::Benign},
+    {{"111264", "DCM", "Fibroadenolipoma"}, "", PriorResult::Benign},
+    {{"111277", "DCM", "Juvenile papillomatosis"}, "", PriorResult::Benign},
+    {{"111279", "DCM", "Lactational change"}, "", PriorResult::Benign},
+    {{"111281", "DCM", "Large duct papilloma"}, "", PriorResult::Benign},
+    {{"111284", "DCM", "Microglandular adenosis"}, "", PriorResult::Benign},
+    {{"111285", "DCM", "Multiple Intraductal Papillomas"}, "", PriorResult::Benign},
+    {{"111286", "DCM", "No abnormality"}, "", PriorResult::Benign},
+    {{"111287", "DCM", "Normal breast tissue"}, "", PriorResult::Benign},
+    {{"111290", "DCM", "Oil cyst (fat necrosis cyst)"}, "", PriorResult::Benign},
+    {{"111291", "DCM", "Post reduction mammoplasty"}, "", PriorResult::Benign},
+    {{"111292", "DCM", "Pseudoangiomatous stromal hyperplasia"}, "", PriorResult::Benign},
+    {{"111296", "DCM", "Silicone granuloma"}, "", PriorResult::Benign},
+    {{"111298", "DCM", "Virginal hyperplasia"}, "", PriorResult::Benign},
+    {{"1896004", "SCT", "Ectopic (accessory) breast tissue"}, "D4-48014", PriorResult::Benign},
+    {{"4754008", "SCT", "Gynecomastia"}, "D7-90420", PriorResult::Benign},
+    {{"5244003", "SCT", "Intraductal papilloma"}, "M-85030", PriorResult::Benign},
+    {{"6703006", "SCT", "Breast lobular hyperplasia"}, "D7-90428", PriorResult::Benign},
+    {{"8360001", "SCT", "Pleomorphic adenoma"}, "M-89400", PriorResult::Benign},
+    {{"12169001", "SCT", "Granular cell tumor"}, "M-95800", PriorResult::Benign},
+    {{"12402003", "SCT", "Scar tissue"}, "M-78060", PriorResult::Benign},
+    {{"14350002", "SCT", "Angiomatosis"}, "M-76100", PriorResult::Benign},
+    {{"19928005", "SCT", "Fibromatosis"}, "M-78800", PriorResult::Benign},
+    {{"21381006", "SCT", "Fat necrosis of breast"}, "D7-90434", PriorResult::Benign},
+    {{"22024005", "SCT", "Adenolipoma"}, "M-83240", PriorResult::Benign},
+    {{"22049009", "SCT", "Mammary duct ectasia"}, "D7-90370", PriorResult::Benign},
+    {{"27431007", "SCT", "Fibrocystic disease of breast"}, "D7-90310", PriorResult::Benign},
+    {{"31186001", "SCT", "Chondroma"}, "M-92200", PriorResult::Benign},
+    {{"34882000", "SCT", "Giant fibroadenoma"}, "M-90160", PriorResult::Benign},
+    {{"35566002", "SCT", "Hematoma"}, "M-35060", PriorResult::Benign},
+    {{"37058002", "SCT", "Foreign body (reaction)"}, "M-44140", PriorResult::Benign},
+    {{"37279009", "SCT", "Amyloid (tumor)"}, "M-55160", PriorResult::Benign},
+    {{"42385006", "SCT", "Galactocele"}, "D7-90364", PriorResult::Benign},
+    {{"44132006", "SCT", "Abscess"}, "M-41610", PriorResult::Benign},
+    {{"45559001", "SCT", "Focal fibrosis"}, "M-78266", PriorResult::Benign},
+    {{"46212000", "SCT", "Juvenile fibroadenoma"}, "M-90300", PriorResult::Benign},
+    {{"47284001", "SCT", "Extra abdominal desmoid"}, "M-88211", PriorResult::Benign},
+    {{"47488001", "SCT", "Intracystic papilloma"}, "M-85040", PriorResult::Benign},
+    {{"50916005", "SCT", "Sclerosing adenosis"}, "M-74220", PriorResult::Benign},
+    {{"51398009", "SCT", "Hamartoma"}, "M-75500", PriorResult::Benign},
+    {{"56021002", "SCT", "Seroma"}, "M-36050", PriorResult::Benign},
+    {{"56468002", "SCT", "Hemangioma - venous"}, "M-91220", PriorResult::Benign},
+    {{"57597008", "SCT", "Adenosis"}, "M-74200", PriorResult::Benign},
+    {{"59441001", "SCT", "Lymph Node"}, "T-C4000", PriorResult::Benign},
+    {{"67617000", "SCT", "Ductal hyperplasia, Usual"}, "M-72170", PriorResult::Benign},
+    {{"69954004", "SCT", "Thrombophlebitis of breast (Mondor's disease)"},
+     "D3-87780",
+     PriorResult::Benign},
+    {{"73219006", "SCT", "Angiolipoma"}, "M-88610", PriorResult::Benign},
+    {{"76197007", "SCT", "Hyperplasia, usual"}, "M-72000", PriorResult::Benign},
+    {{"77296004", "SCT", "Infarction of breast"}, "D7-90452", PriorResult::Benign},
+    {{"79654002", "SCT", "Edema"}, "M-36300", PriorResult::Benign},
+    {{"81274009", "SCT", "Apocrine Metaplasia"}, "M-73310", PriorResult::Benign},
+    {{"81669005", "SCT", "Neurofibromatosis"}, "M-95401", PriorResult::Benign},
+    {{"92248004", "SCT", "Benign neoplasm of nipple of female breast (Nipple adenoma)"},
+     "D7-F0810",
+     PriorResult::Benign},
+    {{"93473009", "SCT", "Hemangioma of subcutaneous tissue"}, "D3-F0620", PriorResult::Benign},
+    {{"128651002", "SCT", "Lactating adenoma"}, "M-82040", PriorResult::Benign},
+    {{"128738002", "SCT", "Myofibroblastoma"}, "M-88250", PriorResult::Benign},
+    {{"128765009", "SCT", "Adenomyoepithelioma"}, "M-89830", PriorResult::Benign},
+    {{"130963002", "SCT", "Asynchronous involution of breast"}, "F-8A063", PriorResult::Benign},
+    {{"133855003", "SCT", "Radial scar"}, "M-78731", PriorResult::Benign},
+    {{"134328007", "SCT", "Lipoma"}, "R-000F0", PriorResult::Benign},
+    {{"254845004", "SCT", "Fibroadenoma"}, "D7-F0815", PriorResult::Benign},
+    {{"399294002", "SCT", "Cyst of breast"}, "D7-90035", PriorResult::Benign},
+    {{"400210000", "SCT", "Hemangioma"}, "DF-003E5", PriorResult::Benign},
+    {{"404029005", "SCT", "Neurofibroma"}, "DF-006C1", PriorResult::Benign},
+    {{"409774005", "SCT", "Inflammation"}, "M-0100C", PriorResult::Benign},
+    {{"419670003", "SCT", "Epidermal inclusion cyst"}, "M-33415", PriorResult::Benign},
+    {{"443808008", "SCT", "Intramammary lymph node"}, "T-C430B", PriorResult::Benign},
+    {{"444408007", "SCT", "Tubular adenoma"}, "DF-00BB4", PriorResult::Benign},
+    {{"711329002", "SCT", "Papilloma"}, "DF-11510", PriorResult::Benign},
+    {{"1162890002", "SCT", "Leiomyoma"}, "", PriorResult::Benign},
+    {{"1187375007", "SCT", "Adenoma"}, "", PriorResult::Benign},
+    // FHIR-D only (CID 6031 version 20250401).
+    {{"404035005", "SCT", "Granular cell tumor"}, "", PriorResult::Benign},
+    {{"1306316005", "SCT", "Benign neoplasm of nipple"}, "", PriorResult::Benign},
+    // Former SCT codes (PYD2020).
+    {{"2099007", "SCT", "Hemangioma"}, "M-91200", PriorResult::Benign},
+    {{"19665009", "SCT", "Tubular adenoma"}, "M-82110", PriorResult::Benign},
+    {{"23583003", "SCT", "Inflammation"}, "M-40000", PriorResult::Benign},
+    {{"23730008", "SCT", "Papilloma"}, "M-80500", PriorResult::Benign},
+    {{"32048006", "SCT", "Adenoma"}, "M-81400", PriorResult::Benign},
+    {{"44598004", "SCT", "Leiomyoma"}, "M-88900", PriorResult::Benign},
+    {{"46720004", "SCT", "Lipoma"}, "M-88500", PriorResult::Benign},
+    {{"65877006", "SCT", "Fibroadenoma"}, "M-90100", PriorResult::Benign},
+    {{"89084002", "SCT", "Neurofibroma"}, "M-95400", PriorResult::Benign},
+}};
+
+// CID 6026 Mammography Assessment (UID 1.2.840.10008.6.1.356, version 20050822) = CID 6027
+// (read by category_for()) + this one code, which is no BI-RADS category. PYD lists only this
+// code for CID 6026 (its generator dropped CID 6027); FHIR-D lists both.
+constexpr CodeConst kPostProcedureMarkerPlacement{"111120", "DCM",
+                                                  "Post Procedure Mammograms for Marker Placement"};
+
+}  // namespace
+
+std::optional<FindingKind> finding_kind_for(const Code& code) { return lookup(kFindingKind, code); }
+
+std::optional<FollowUpKind> follow_up_kind_for(const Code& code) { return lookup(kFollowUp, code); }
+
+bool asks_for_tissue(FollowUpKind kind) {
+  switch (kind) {
+    case FollowUpKind::BiopsyConsidered:
+    case FollowUpKind::BiopsyStronglyConsidered:
+    case FollowUpKind::CoreBiopsy:
+    case FollowUpKind::NeedleLocalizationBiopsy:
+    case FollowUpKind::Cytology:
+      return true;
+    case FollowUpKind::NormalInterval:
+    case FollowUpKind::ShortInterval:
+    case FollowUpKind::AdditionalImaging:
+    case FollowUpKind::PriorImagesForComparison:
+    case FollowUpKind::ClinicalAssessment:
+    case FollowUpKind::SurgicalConsult:
+    case FollowUpKind::PostBiopsyAsDirected:
+    case FollowUpKind::SuggestiveOfMalignancy:
+    case FollowUpKind::HighlySuggestiveOfMalignancy:
+    case FollowUpKind::KnownMalignancy:
+      return false;
+  }
+  return false;
+}
+
+bool asks_for_tissue(const Code& code) {
+  const auto kind = follow_up_kind_for(code);
+  return kind && asks_for_tissue(*kind);
+}
+
+bool says_malignancy(FollowUpKind kind) {
+  return kind == FollowUpKind::SuggestiveOfMalignancy ||
+         kind == FollowUpKind::HighlySuggestiveOfMalignancy ||
+         kind == FollowUpKind::KnownMalignancy;
+}
+
+bool says_malignancy(const Code& code) {
+  const auto kind = follow_up_kind_for(code);
+  return kind && says_malignancy(*kind);
+}
+
+bool follow_up_not_benign(const Code& code) {
+  return asks_for_tissue(code) || says_malignancy(code);
+}
+
+std::optional<PriorResult> pathology_result_for(const Code& code) {
+  if (auto result = lookup(kManagedAsHighRisk, code)) return result;
+  if (auto result = lookup(kHighRiskPathology, code)) return result;
+  if (auto result = lookup(kMalignantPathology, code)) return result;
+  if (auto result = lookup(kMalignancyType, code)) return result;
+  return lookup(kBenignPathology, code);
+}
+
+bool is_assessment_code(const Code& code) {
+  return category_for(code).has_value() || same_concept(code, kPostProcedureMarkerPlacement);
+}
+
+std::string_view to_string(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::Calcification:
+      return "calcification";
+    case FindingKind::MassWithCalcifications:
+      return "mass-with-calcifications";
+    case FindingKind::Mass:
+      return "mass";
+    case FindingKind::NotCalcification:
+      return "not-calcification";
+  }
+  return "not-calcification";
+}
+
+std::string_view to_string(FollowUpKind kind) {
+  switch (kind) {
+    case FollowUpKind::NormalInterval:
+      return "normal-interval";
+    case FollowUpKind::ShortInterval:
+      return "short-interval";
+    case FollowUpKind::AdditionalImaging:
+      return "additional-imaging";
+    case FollowUpKind::PriorImagesForComparison:
+      return "prior-images-for-comparison";
+    case FollowUpKind::ClinicalAssessment:
+      return "clinical-assessment";
+    case FollowUpKind::BiopsyConsidered:
+      return "biopsy-considered";
+    case FollowUpKind::BiopsyStronglyConsidered:
+      return "biopsy-strongly-considered";
+    case FollowUpKind::CoreBiopsy:
+      return "core-biopsy";
+    case FollowUpKind::NeedleLocalizationBiopsy:
+      return "needle-localization-biopsy";
+    case FollowUpKind::Cytology:
+      return "cytology";
+    case FollowUpKind::SurgicalConsult:
+      return "surgical-consult";
+    case FollowUpKind::PostBiopsyAsDirected:
+      return "post-biopsy-as-directed";
+    case FollowUpKind::SuggestiveOfMalignancy:
+      return "suggestive-of-malignancy";
+    case FollowUpKind::HighlySuggestiveOfMalignancy:
+      return "highly-suggestive-of-malignancy";
+    case FollowUpKind::KnownMalignancy:
+      return "known-malignancy";
+  }
+  return "unknown";
+}
+
+}  // namespace mammocalc

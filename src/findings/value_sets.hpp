@@ -1,0 +1,77 @@
+#pragma once
+// Complete PS3.16 value sets for the coded items a breast imaging report gives and the rules must
+// not drop: finding codes (CID 6054), recommended follow-up (CID 6028), pathology (CID 6030 and
+// its parts 6031/6032/6033, CID 6159) and the non-category member of CID 6026. Every table in
+// value_sets.cpp names its context group, its UID and the source its codes were verified against.
+// Codes match on (value, scheme); a legacy SRT (or SNM3) form given in a table matches too.
+
+#include <optional>
+#include <string_view>
+
+#include "base/codes.hpp"
+#include "findings/findings.hpp"
+
+namespace mammocalc {
+
+// What a finding code (CID 6054 Breast Imaging Finding, and the calcification codes of CID 6010 /
+// CID 6055 a report may use as a finding code) says about calcifications.
+enum class FindingKind {
+  Calcification,           // 309587003, 129769006, 129770007, 129748009, 44771000, 111345
+  MassWithCalcifications,  // 111459
+  Mass,                    // 129788004 Mammographic breast mass
+  NotCalcification,        // every other code of CID 6054
+};
+
+// Empty when the code is not a known finding code ("unrecognised finding code").
+std::optional<FindingKind> finding_kind_for(const Code& code);
+
+// CID 6028 Mammography Recommended Follow-up (⊃ CID 6029), one kind per code or group of codes.
+enum class FollowUpKind {
+  NormalInterval,                // 111140
+  ShortInterval,                 // 111142
+  AdditionalImaging,             // 111135, 111136, 399163009, 399055006, 16310003, 241615005, …
+  PriorImagesForComparison,      // 111138
+  ClinicalAssessment,            // 111141 Any decision to biopsy should be based on clinical …
+  BiopsyConsidered,              // 111143
+  BiopsyStronglyConsidered,      // 111148
+  CoreBiopsy,                    // 111145 Histology using core biopsy
+  NeedleLocalizationBiopsy,      // 111144
+  Cytology,                      // 111147 Cytologic analysis
+  SurgicalConsult,               // 111410
+  PostBiopsyAsDirected,          // 111121 Follow-up post biopsy as directed by clinician
+  SuggestiveOfMalignancy,        // 111146
+  HighlySuggestiveOfMalignancy,  // 111149
+  KnownMalignancy,               // 111122
+};
+
+// Empty when the code is not in CID 6028 (an unknown follow-up code).
+std::optional<FollowUpKind> follow_up_kind_for(const Code& code);
+
+// True for the follow-ups that ask for tissue: 111143, 111148, 111145, 111144, 111147.
+bool asks_for_tissue(FollowUpKind kind);
+bool asks_for_tissue(const Code& code);
+
+// True for the follow-ups that say malignancy is suspected or known: 111146, 111149, 111122.
+bool says_malignancy(FollowUpKind kind);
+bool says_malignancy(const Code& code);
+
+// True when a follow-up is incompatible with a benign reading: it asks for tissue or says
+// malignancy is suspected or known.
+bool follow_up_not_benign(const Code& code);
+
+// Pathology: CID 6031 benign → Benign, CID 6032 high risk → HighRisk, CID 6033 malignant and
+// CID 6159 malignancy type → Malignant; radial scar (133855003, in CID 6031) is managed as
+// HighRisk (domain.md §3.5). Empty when the code is in none of them. prior_result_for() (lexicon)
+// also reads CID 6063 and CID 6066 and falls back to this.
+std::optional<PriorResult> pathology_result_for(const Code& code);
+
+// True for every code of CID 6026 Mammography Assessment: the BI-RADS categories category_for()
+// reads, and (111120, DCM, "Post Procedure Mammograms for Marker Placement"), which is an
+// assessment but not a category. False means an unknown assessment code.
+bool is_assessment_code(const Code& code);
+
+// Lower-case hyphenated words for messages and tests.
+std::string_view to_string(FindingKind kind);
+std::string_view to_string(FollowUpKind kind);
+
+}  // namespace mammocalc
