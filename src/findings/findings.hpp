@@ -230,8 +230,8 @@ struct Finding {
   // The report's overall statements that may be about this finding (they speak for its breast),
   // for the checks that weigh them once every finding is decided.
   std::vector<OverallStatement> overall_statements;
-  // It is the only finding they may be about and had no category of its own, so it took their
-  // categories as its reported category (R1, or the annotation merge, judged them).
+  // It is the only finding the overall categories may be about, and it took each as its reported
+  // category (having none of its own: R1 or the annotation merge judged them) or states the same.
   bool took_overall_category = false;
 };
 

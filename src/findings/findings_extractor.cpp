@@ -7,39 +7,10 @@
 
 #include "base/error.hpp"
 #include "findings/lexicon.hpp"
+#include "findings/value_sets.hpp"
 
 namespace mammocalc {
 namespace {
-
-// TEMPORARY until the value-set tables land (helper-values): replaced by lexicon.hpp's.
-enum class FindingKind { Calcification, MassWithCalcifications, Mass, NotCalcification };
-std::optional<FindingKind> finding_kind_for(const Code& code) {
-  if (same_concept(code, codes::kCalcificationOfBreast) ||
-      same_concept(code, codes::kCalcificationCluster) ||
-      same_concept(code, codes::kIndividualCalcification) ||
-      same_concept(code, codes::kRadiographicCalcificationFinding) ||
-      same_concept(code, CodeConst{"44771000", "SCT", ""})) {
-    return FindingKind::Calcification;
-  }
-  if (same_concept(code, codes::kMassWithCalcifications)) return FindingKind::MassWithCalcifications;
-  if (same_concept(code, CodeConst{"129788004", "SCT", ""})) return FindingKind::Mass;
-  for (const char* value : {"129792006", "129789007", "22049009"}) {
-    if (same_concept(code, CodeConst{value, "SCT", ""})) return FindingKind::NotCalcification;
-  }
-  return std::nullopt;
-}
-std::optional<int> follow_up_kind_for(const Code& code) {
-  for (const char* value : {"111143", "111148", "111145", "111144", "111147", "111410", "111146",
-                            "111149", "111122", "111121", "111141", "111140", "111142", "111135",
-                            "111136", "111138"}) {
-    if (same_concept(code, CodeConst{value, "DCM", ""})) return 1;
-  }
-  for (const char* value : {"399163009", "399055006", "16310003", "241615005", "18102001",
-                            "371572003", "386053000"}) {
-    if (same_concept(code, CodeConst{value, "SCT", ""})) return 1;
-  }
-  return std::nullopt;
-}
 
 bool is_concept(const ContentItem& item, const CodeConst& name) {
   return same_concept(item.concept_name, name);
@@ -763,10 +734,11 @@ void apply_overall(const OverallReading& overall, Findings& out) {
                                  statement.follow_up.end());
   }
   for (Finding& finding : out.findings) {
-    const bool own_category = finding.reported_category.has_value();
+    const std::optional<Category> own_category = finding.reported_category;
     const bool own_follow_up = !finding.reported_follow_up.empty();
     FindingReader reader(finding);
-    bool category_from_overall = false;
+    bool took_some = false;
+    bool left_some = false;  // a category it is the only finding for, differing from its own
     for (const auto& statement : overall.statements) {
       if (!speaks_for(statement.laterality, finding.laterality)) continue;
       finding.overall_statements.push_back(statement);
@@ -777,17 +749,18 @@ void apply_overall(const OverallReading& overall, Findings& out) {
       if (!only_finding) continue;
       if (statement.category && !own_category) {
         reader.add_category(*statement.category, statement.position);
-        category_from_overall = true;
+        took_some = true;
+      } else if (statement.category) {
+        // The same category as the finding's own says nothing more; another one is weighed.
+        (statement.category == own_category ? took_some : left_some) = true;
       }
       if (!own_follow_up) {
         finding.reported_follow_up.insert(finding.reported_follow_up.end(),
                                           statement.follow_up.begin(), statement.follow_up.end());
       }
     }
-    if (category_from_overall) {
-      reader.finish(ReportedSource::Overall);
-      finding.took_overall_category = true;
-    }
+    if (!own_category) reader.finish(ReportedSource::Overall);
+    finding.took_overall_category = took_some && !left_some;
   }
 }
 

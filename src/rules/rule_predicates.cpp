@@ -9,6 +9,7 @@
 
 #include "findings/lexicon.hpp"
 #include "findings/readings.hpp"
+#include "findings/value_sets.hpp"
 
 namespace mammocalc::predicates {
 namespace {
@@ -93,14 +94,9 @@ bool overall_is_the_exams(const ExamContext& exam) {
   });
 }
 
-// TEMPORARY until the value-set tables land (helper-values): CID 6028 codes that ask for tissue
-// or say malignancy is suspected or known.
-bool asks_for_tissue(const Code& code) {
-  for (const char* value :
-       {"111143", "111148", "111145", "111144", "111147", "111146", "111149", "111122"}) {
-    if (same_concept(code, CodeConst{value, "DCM", ""})) return true;
-  }
-  return false;
+// A follow-up that asks for more than imaging: tissue, a malignancy work-up, or surgery.
+bool asks_for_more_than_imaging(const Code& code) {
+  return follow_up_not_benign(code) || same_concept(code, codes::kSurgicalConsult);
 }
 
 std::string breast_words(Laterality laterality) {
@@ -160,7 +156,7 @@ std::vector<std::pair<const OverallStatement*, Code>> overall_tissue_not_chosen(
       const bool own = std::any_of(finding.reported_follow_up.begin(),
                                    finding.reported_follow_up.end(),
                                    [&](const Code& c) { return same_concept(c, code); });
-      if (own || !asks_for_tissue(code)) continue;
+      if (own || !asks_for_more_than_imaging(code)) continue;
       if (every_finding_of(exam, statement, [](const Decision& decision) {
             const Action action = decision.recommendation.action;
             return action != Action::Biopsy && action != Action::SurgicalConsult;
@@ -192,8 +188,8 @@ std::vector<std::string> differing_follow_ups(const Finding& finding, const Deci
       procedure = "needle localization and biopsy";
     } else if (same_concept(code, codes::kCytologicAnalysis)) {
       procedure = "cytologic analysis";
-    } else if (!rules_biopsy && asks_for_tissue(code)) {
-      procedure = "asks for tissue or says malignancy is suspected or known";
+    } else if (!rules_biopsy && asks_for_more_than_imaging(code)) {
+      procedure = "asks for tissue or surgery, or says malignancy is suspected or known";
     }
     if (procedure.empty()) continue;
     std::string text = "reported follow-up " + describe(code);
@@ -638,7 +634,8 @@ std::vector<Code> tissue_follow_ups_not_chosen(const ExamContext& exam) {
   if (rules_chose_tissue) return {};
   std::vector<Code> codes;
   std::copy_if(exam.findings.overall_follow_up.begin(), exam.findings.overall_follow_up.end(),
-               std::back_inserter(codes), asks_for_tissue);
+               std::back_inserter(codes),
+               asks_for_more_than_imaging);
   return codes;
 }
 

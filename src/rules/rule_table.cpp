@@ -359,8 +359,8 @@ std::vector<Rule> make_rule_table() {
        "a reported follow-up is core biopsy (111145) where the rules chose no biopsy or wire "
        "localization, needle localization (111144) where they did not choose wire "
        "localization, cytology, or any other code that asks for tissue or says malignancy is "
-       "suspected or known (111143, 111148, 111146, 111149, 111122) where the rules chose no "
-       "biopsy (CID 6028)",
+       "suspected or known (111143, 111148, 111146, 111149, 111122, 111410) where the rules "
+       "chose no biopsy (CID 6028)",
        Stage::Check, reported_follow_up_differs,
        needing_review(warning(WarningCode::FollowUpDiffers, follow_up_differs_texts)),
        kEvidenceReportedFollowUp},
@@ -433,7 +433,7 @@ std::vector<Rule> make_rule_table() {
        "the overall assessment is the exam's (as for E3), no calcification finding is given a "
        "biopsy or surgery, and the report's overall Recommended Follow-up asks for tissue or "
        "says malignancy is suspected or known (111143, 111148, 111145, 111144, 111147, 111146, "
-       "111149, 111122; CID 6028)",
+       "111149, 111122, 111410; CID 6028)",
        Stage::Exam, overall_follow_up_asks_for_tissue,
        needing_review(warning(WarningCode::FollowUpDiffers, overall_follow_up_texts)),
        kEvidenceExam},
