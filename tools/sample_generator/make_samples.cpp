@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <initializer_list>
 #include <iostream>
 #include <random>
 #include <string>
@@ -60,6 +61,11 @@ const Code kDistanceFromChestWall("121244", "DCM", "Distance from chest wall");
 const Code kPathologyResults("111468", "DCM", "Pathology Results");
 const Code kProcedureResult("122177", "DCM", "Procedure Result");
 const Code kPathology("111042", "DCM", "Pathology");
+const Code kPunctate("129755006", "SCT", "Punctate calcification");
+const Code kRound("129756007", "SCT", "Round shaped calcification");
+const Code kDiffuse("129764001", "SCT", "Diffuse calcification distribution");
+const Code kSegmental("129768003", "SCT", "Segmental calcification distribution");
+const Code kBiopsyConsidered("111143", "DCM", "Biopsy should be considered");
 
 const Code kCat1("397140005", "SCT", "1 - Negative");
 const Code kCat2("397141009", "SCT", "2 - Benign");
@@ -276,7 +282,7 @@ void probably_benign_punctate(const std::string& dir) {
       .code(kProps, kFollowUp, Code("111142", "DCM", "Follow-up at short interval (1-11 months)"));
   clock(sr, 2)
       .code(kProps, kQuadrant, Code("76365002", "SCT", "Upper outer quadrant of breast"))
-      .code(kProps, kCalcType, Code("129755006", "SCT", "Punctate calcification"))
+      .code(kProps, kCalcType, kPunctate)
       .code(kProps, kCalcDistribution,
             Code("129766004", "SCT", "Grouped calcification distribution"))
       .num(kProps, kNumberOfCalcs, "6", kCalcUnit)
@@ -294,7 +300,7 @@ void suspicious_vacuum(const std::string& dir) {
   SrBuilder& sr = report.findings(kRightBreast);
   sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification)
       .code(kProps, kAssessment, kCat4)
-      .code(kProps, kFollowUp, Code("111143", "DCM", "Biopsy should be considered"));
+      .code(kProps, kFollowUp, kBiopsyConsidered);
   clock(sr, 10)
       .code(kProps, kQuadrant, Code("76365002", "SCT", "Upper outer quadrant of breast"))
       .num(kProps, kDistanceFromNipple, "45", kMm)
@@ -399,8 +405,7 @@ void reported_needle_localization(const std::string& dir) {
   clock(sr, 12)
       .code(kProps, kCalcType,
             Code("129762002", "SCT", "Fine linear, branching (casting) calcification"))
-      .code(kProps, kCalcDistribution,
-            Code("129768003", "SCT", "Segmental calcification distribution"))
+      .code(kProps, kCalcDistribution, kSegmental)
       .num(kProps, kNumberOfCalcs, "40", kCalcUnit)
       .close()
       .close();
@@ -501,7 +506,7 @@ void site_conflict(const std::string& dir) {
   sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification);
   clock(sr, 1)
       .code(kProps, kFindingSite, Code("58006", "FMA", "mammary duct"))
-      .code(kProps, kCalcType, Code("129756007", "SCT", "Round shaped calcification"))
+      .code(kProps, kCalcType, kRound)
       .code(kProps, kCalcDistribution,
             Code("129767008", "SCT", "Regional calcification distribution"))
       .close()
@@ -547,8 +552,7 @@ void bilateral(const std::string& dir) {
       .code(kProps, kDepth, Code("C25569", "NCIt", "Middle"))
       .code(kProps, kCalcType,
             Code("129762002", "SCT", "Fine linear, branching (casting) calcification"))
-      .code(kProps, kCalcDistribution,
-            Code("129768003", "SCT", "Segmental calcification distribution"))
+      .code(kProps, kCalcDistribution, kSegmental)
       .close()
       .close();
   SrBuilder& left = report.findings(kLeftBreast);
@@ -582,6 +586,79 @@ void overall_suspicious(const std::string& dir) {
   report.overall(kCat4, nullptr).close();
   save(report.sr(), {"118", "SAMPLE^OVERALL", "MC-0018", "19650505", "ACC0118", "20260127"},
        dir + "/bir-overall-suspicious.dcm");
+}
+
+// Issue 14's classes of false reassurance, one sample each: one finding in one breast that the
+// radiologist reported benign (overall assessment 2), while an item the SR also gives asks for
+// more. `items` adds the finding's own content items.
+void reported_benign(const std::string& path, const Header& header, const char* impression,
+                     const Code& breast, const Code& finding,
+                     const std::function<void(SrBuilder&)>& items) {
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR, impression);
+  SrBuilder& sr = report.findings(breast);
+  sr.open_code(DSRTypes::RT_contains, kFinding, finding);
+  items(sr);
+  sr.close().close();
+  report.overall(kCat2, nullptr).close();
+  save(report.sr(), header, path);
+}
+
+// A clock position, a Calcification Type and each Calcification Distribution given.
+SrBuilder& calcifications(SrBuilder& sr, int hour, const Code& type,
+                          std::initializer_list<Code> distributions) {
+  clock(sr, hour).code(kProps, kCalcType, type);
+  for (const Code& distribution : distributions) sr.code(kProps, kCalcDistribution, distribution);
+  return sr;
+}
+
+// Class 1: the distribution given twice, segmental then diffuse.
+void conflicting_distribution(const std::string& dir) {
+  reported_benign(dir + "/bir-conflicting-distribution.dcm",
+                  {"119", "SAMPLE^TWODIST", "MC-0019", "19620418", "ACC0119", "20260128"},
+                  "Punctate calcifications, left breast 3 o'clock, coded in a segmental and in "
+                  "a diffuse distribution.",
+                  kLeftBreast, kCalcification, [](SrBuilder& sr) {
+                    calcifications(sr, 3, kPunctate, {kSegmental, kDiffuse});
+                  });
+}
+
+// Class 3: calcification descriptors on a finding coded as a mass, not as calcifications.
+void mass_with_calcification_type(const std::string& dir) {
+  reported_benign(dir + "/bir-mass-with-calcification-type.dcm",
+                  {"120", "SAMPLE^MASSCALC", "MC-0020", "19670822", "ACC0120", "20260129"},
+                  "Mass with round calcifications, right breast 11 o'clock.", kRightBreast, kMass,
+                  [](SrBuilder& sr) { calcifications(sr, 11, kRound, {kDiffuse}); });
+}
+
+// Class 4: a prior pathology of invasive carcinoma (TID 4207 under the finding's assessment, as
+// in bir-prior-high-risk-wire.dcm) beside benign-looking calcifications reported 2. The report
+// codes the pathology only, without TID 4207's Procedure Result.
+void pathology_invasive_carcinoma(const std::string& dir) {
+  reported_benign(dir + "/bir-pathology-invasive-carcinoma.dcm",
+                  {"121", "SAMPLE^PATHOLOGY", "MC-0021", "19580226", "ACC0121", "20260130"},
+                  "Diffuse punctate calcifications, left breast 5 o'clock, benign; prior core "
+                  "biopsy at this site showed infiltrating duct carcinoma.",
+                  kLeftBreast, kCalcification, [](SrBuilder& sr) {
+                    sr.open_code(kProps, kAssessment, kCat2)
+                        .container(kProps, kPathologyResults)
+                        .code(DSRTypes::RT_contains, kPathology,
+                              Code("82711006", "SCT", "Infiltrating duct carcinoma"))
+                        .close()
+                        .close();
+                    calcifications(sr, 5, kPunctate, {kDiffuse});
+                  });
+}
+
+// Class 5: benign-looking calcifications reported 2 whose follow-up asks for a biopsy.
+void benign_followup_biopsy(const std::string& dir) {
+  reported_benign(dir + "/bir-benign-followup-biopsy.dcm",
+                  {"122", "SAMPLE^FOLLOWUP", "MC-0022", "19640913", "ACC0122", "20260202"},
+                  "Diffuse punctate calcifications, right breast 8 o'clock, benign. Biopsy "
+                  "should be considered.",
+                  kRightBreast, kCalcification, [](SrBuilder& sr) {
+                    sr.code(kProps, kAssessment, kCat2).code(kProps, kFollowUp, kBiopsyConsidered);
+                    calcifications(sr, 8, kPunctate, {kDiffuse});
+                  });
 }
 
 void cad_clusters(const std::string& dir) {
@@ -684,8 +761,8 @@ void cad_clusters(const std::string& dir) {
 const std::vector<Code>& corpus_morphologies() {
   static const std::vector<Code> codes{
       Code("129749001", "SCT", "Coarse (popcorn-like) calcification"),
-      Code("129755006", "SCT", "Punctate calcification"),
-      Code("129756007", "SCT", "Round shaped calcification"),
+      kPunctate,
+      kRound,
       Code("129760005", "SCT", "Amorphous calcification"),
       Code("129763007", "SCT", "Heterogeneous calcification"),
       Code("111344", "DCM", "Fine pleomorphic calcification"),
@@ -698,11 +775,9 @@ const std::vector<Code>& corpus_morphologies() {
 
 const std::vector<Code>& corpus_distributions() {
   static const std::vector<Code> codes{
-      Code("129764001", "SCT", "Diffuse calcification distribution"),
-      Code("129767008", "SCT", "Regional calcification distribution"),
+      kDiffuse, Code("129767008", "SCT", "Regional calcification distribution"),
       Code("129766004", "SCT", "Grouped calcification distribution"),
-      Code("129765000", "SCT", "Linear calcification distribution"),
-      Code("129768003", "SCT", "Segmental calcification distribution")};
+      Code("129765000", "SCT", "Linear calcification distribution"), kSegmental};
   return codes;
 }
 
@@ -779,7 +854,11 @@ int main(int argc, char** argv) {
                                                                      no_calcification,
                                                                      cad_clusters,
                                                                      bilateral,
-                                                                     overall_suspicious};
+                                                                     overall_suspicious,
+                                                                     conflicting_distribution,
+                                                                     mass_with_calcification_type,
+                                                                     pathology_invasive_carcinoma,
+                                                                     benign_followup_biopsy};
   for (const auto& sample : samples) sample(dir);
   return 0;
 }
