@@ -62,10 +62,10 @@ bool in_ductal_arrangement(const Finding& finding) {
          has_distribution(finding, Distribution::Segmental);
 }
 
-bool is_suspicious_category(Category category) {
-  const int rank = category_rank(category);
-  return rank >= category_rank(Category::LowSuspicion4A) &&
-         rank <= category_rank(Category::HighlySuggestive5);
+// Suspicious (4A–5) or a known malignancy (6): either is the opposite of benign for R1, since
+// a benign report beside a proven malignancy is the discordance that matters most.
+bool is_suspicious_or_malignant(Category category) {
+  return category_rank(category) >= category_rank(Category::LowSuspicion4A);
 }
 
 bool is_benign_side_category(Category category) {
@@ -73,10 +73,11 @@ bool is_benign_side_category(Category category) {
          category == Category::ProbablyBenign3;
 }
 
-// One says benign or probably benign (1–3), the other suspicious (4A–5): R1's discordance.
+// One says benign or probably benign (1–3), the other suspicious (4A–5) or malignant (6): R1's
+// discordance.
 bool discordant(Category a, Category b) {
-  return (is_benign_side_category(a) && is_suspicious_category(b)) ||
-         (is_benign_side_category(b) && is_suspicious_category(a));
+  return (is_benign_side_category(a) && is_suspicious_or_malignant(b)) ||
+         (is_benign_side_category(b) && is_suspicious_or_malignant(a));
 }
 
 std::string words(Category category) { return std::string(to_string(category)); }
@@ -562,8 +563,8 @@ std::vector<std::string> conflicting_values_texts(const RuleContext& context) {
     texts.push_back(text + "; no value replaces another, the more suspicious reading classifies");
   }
   texts.back() += context.reading_values.empty()
-                      ? " (the values shown)"
-                      : " (the reading with " + context.reading_values + ")";
+                      ? ": the values shown"
+                      : ": the reading with " + context.reading_values;
   return texts;
 }
 

@@ -348,7 +348,7 @@ std::vector<Rule> make_rule_table() {
       {"W4", "Reported assessment and rules disagree",
        "decision-logic.md §3 (R1): \"When one says benign/probably benign (1–3) and the other "
        "suspicious (4A–5), warn `assessment-discordant` and show both.\"",
-       "the reported category is 1–3 and the rules' 4A–5, or the other way round", Stage::Check,
+       "the reported category is 1–3 and the rules' 4A–6, or the other way round", Stage::Check,
        assessment_discordant,
        needing_review(warning(WarningCode::AssessmentDiscordant, assessment_discordant_texts)),
        kEvidenceReportedCategory | kEvidenceClassification},

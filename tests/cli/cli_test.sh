@@ -300,7 +300,7 @@ check "review --max-elements 0 exits 2 (got $status)" test "$status" -eq 2
 check "review --max-elements 0 names review" \
   test "$(cat "$work/err")" = "mammocalc: review: limits must be at least 1"
 run --version
-check "--version names the rule set" grep -q "rule set 2026.1" "$work/out"
+check "--version names the rule set" grep -q "rule set 2026.2" "$work/out"
 
 # --- help: every command has its own, with its own options ---
 for command in summarize review rules hook serve validate; do

@@ -43,7 +43,7 @@ std::string render(const Report& report, bool redact = false) {
 TEST(ReportWriter, WritesContractNames) {
   const std::string xml = render(sample_report());
   for (const char* expected :
-       {"<mammocalcSummary xmlns=\"urn:mammocalc:summary:1\" rulesetVersion=\"2026.1\"",
+       {"<mammocalcSummary xmlns=\"urn:mammocalc:summary:1\" rulesetVersion=\"2026.2\"",
         "toolVersion=", "<notice>Decision support", "<source file=\"in.dcm\"", "template=\"4200\"",
         "<finding id=\"F1\" laterality=\"right\"", "<site value=\"unknown\" source=\"none\"",
         "<morphology term=\"amorphous\"",

@@ -763,14 +763,27 @@ TEST(RuleE3, LowerOverallLeavesTheFindingsCategoryAndE4Warns) {
   EXPECT_TRUE(exam_fired(report, "E4"));
   EXPECT_TRUE(report.exam.needs_review);
 }
-TEST(RuleE3, SilentWithOneFindingTheOverallBelongsTo) {
+TEST(RuleE3, SilentWithOneFindingThatTookTheOverall) {
+  Findings findings;
+  findings.findings = {calcification({M::CoarsePopcorn})};
+  findings.findings[0].reported_category = Category::Suspicious4;  // the overall, taken
+  findings.findings[0].took_overall_category = true;
+  findings.overall_category = Category::Suspicious4;
+  const Report report = evaluate(findings);
+  EXPECT_FALSE(exam_fired(report, "E3"));
+  EXPECT_FALSE(exam_fired(report, "E4"));
+}
+TEST(RuleE3, OneFindingsOwnCategoryIsWeighedAgainstADifferentOverall) {
+  // 2026.2 (issue 14, class 2): the finding's own 4 and an overall 2 disagree; both are shown.
   Findings findings;
   findings.findings = {calcification({M::CoarsePopcorn})};
   findings.findings[0].reported_category = Category::Suspicious4;  // its own, from the SR
   findings.overall_category = Category::Benign2;
   const Report report = evaluate(findings);
-  EXPECT_FALSE(exam_fired(report, "E3"));
-  EXPECT_FALSE(exam_fired(report, "E4"));
+  EXPECT_TRUE(exam_fired(report, "E3"));
+  EXPECT_TRUE(exam_fired(report, "E4"));
+  EXPECT_EQ(report.exam.category, Category::Suspicious4);
+  EXPECT_TRUE(report.exam.needs_review);
 }
 TEST(RuleE4, SilentWhenOverallAndFindingsAreBothSuspicious) {
   Findings findings;
