@@ -269,7 +269,7 @@ struct Findings {
   PatientInfo patient;
   std::vector<Finding> findings;
   std::optional<Category> overall_category;  // the highest of overall_statements' categories
-  std::vector<Code> overall_follow_up;         // every overall follow-up, in document order
+  std::vector<Code> overall_follow_up;       // every overall follow-up, in document order
   std::vector<OverallStatement> overall_statements;
   std::vector<ValueConflict> overall_conflicts;  // one breast given two overall categories
   int skipped_not_for_presentation = 0;

@@ -89,8 +89,9 @@ template <typename T>
 std::vector<Given<T>> distinct(const std::vector<Given<T>>& values) {
   std::vector<Given<T>> out;
   for (const auto& value : values) {
-    const bool seen = std::any_of(out.begin(), out.end(),
-                                  [&](const Given<T>& kept) { return kept.given.words == value.given.words; });
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const Given<T>& kept) {
+      return kept.given.words == value.given.words;
+    });
     if (!seen) out.push_back(value);
   }
   return out;
@@ -176,7 +177,8 @@ class FindingReader {
     } else if (is_concept(item, codes::kDistanceFromChestWall)) {
       distance(from_chest_wall_);
     } else if (is_concept(item, codes::kNumberOfCalcifications)) {
-      if (item.number) count_.push_back({*item.number, {number_words(*item.number), item.position}});
+      if (item.number)
+        count_.push_back({*item.number, {number_words(*item.number), item.position}});
     } else {
       return false;
     }
@@ -238,8 +240,8 @@ class FindingReader {
       const Distribution value = term.value_or(Distribution::Unrecognised);
       const std::string words =
           term ? std::string(to_string(value)) : "unrecognised " + describe(item.code);
-      distribution_.push_back({Coded<Distribution>{value, item.code, item.position},
-                               {words, item.position}});
+      distribution_.push_back(
+          {Coded<Distribution>{value, item.code, item.position}, {words, item.position}});
     } else if (is_concept(item, codes::kChangeSinceLastMammogram)) {
       code_value(item, change_for, change_, "CID 6002");
     } else if (is_concept(item, codes::kCorrelationToOtherFindings)) {
@@ -330,39 +332,51 @@ bool carries_calcification_properties(const ContentItem& item) {
 // Concept names of the items we read below a finding: an item whose name has one of these values
 // in another scheme was meant as one of them and cannot be read.
 constexpr std::array<CodeConst, 19> kPropertyConcepts{{
-    codes::kLaterality, codes::kImageLaterality, codes::kClockfaceOrRegion,
-    codes::kQuadrantLocation, codes::kDepth, codes::kDistanceFromNipple, codes::kDistanceFromSkin,
-    codes::kDistanceFromChestWall, codes::kCalcificationType, codes::kCalcificationDistribution,
-    codes::kNumberOfCalcifications, codes::kChangeSinceLastMammogram,
-    codes::kCorrelationToOtherFindings, codes::kFindingSite, codes::kAssessmentCategory,
-    codes::kRecommendedFollowUp, codes::kPathologyResults, codes::kProcedureResult,
+    codes::kLaterality,
+    codes::kImageLaterality,
+    codes::kClockfaceOrRegion,
+    codes::kQuadrantLocation,
+    codes::kDepth,
+    codes::kDistanceFromNipple,
+    codes::kDistanceFromSkin,
+    codes::kDistanceFromChestWall,
+    codes::kCalcificationType,
+    codes::kCalcificationDistribution,
+    codes::kNumberOfCalcifications,
+    codes::kChangeSinceLastMammogram,
+    codes::kCorrelationToOtherFindings,
+    codes::kFindingSite,
+    codes::kAssessmentCategory,
+    codes::kRecommendedFollowUp,
+    codes::kPathologyResults,
+    codes::kProcedureResult,
     codes::kPathology,
 }};
 
 // Coding schemes whose concept names a breast imaging report uses (domain.md §3); a name in any
 // other scheme is a local code we cannot read.
-constexpr std::array<std::string_view, 9> kKnownSchemes{
-    {"DCM", "SCT", "SRT", "LN", "UCUM", "BI", "NCIt", "UMLS", "99SDM"}};
+constexpr std::array<std::string_view, 12> kKnownSchemes{
+    {"DCM", "SCT", "SRT", "SNM3", "LN", "UCUM", "BI", "NCIt", "UMLS", "FMA", "RADLEX", "99SDM"}};
 
 // An item below a finding that we did not read, whose concept name is in an unknown scheme or
 // names one of our concepts in the wrong scheme: never dropped without trace (§1).
 void note_unreadable_concept(const ContentItem& item, Finding& finding) {
   const Code& name = item.concept_name;
   if (name.empty()) return;
-  const bool known_scheme = std::find(kKnownSchemes.begin(), kKnownSchemes.end(), name.scheme) !=
-                            kKnownSchemes.end();
+  const bool known_scheme =
+      std::find(kKnownSchemes.begin(), kKnownSchemes.end(), name.scheme) != kKnownSchemes.end();
   const auto misnamed =
       std::find_if(kPropertyConcepts.begin(), kPropertyConcepts.end(),
                    [&](const CodeConst& concept) { return concept.value == name.value; });
   if (known_scheme && misnamed == kPropertyConcepts.end()) return;
   std::string text = "concept name " + describe(name);
   text += misnamed != kPropertyConcepts.end()
-              ? " is not (" + std::string(misnamed->value) + ", " +
-                    std::string(misnamed->scheme) + ") in its coding scheme"
+              ? " is not (" + std::string(misnamed->value) + ", " + std::string(misnamed->scheme) +
+                    ") in its coding scheme"
               : " is in a coding scheme this tool does not know";
   if (item.value_type == ValueType::Code) text += " (value " + describe(item.code) + ")";
-  finding.notes.push_back({WarningCode::UnknownCode, text + "; the item was not read",
-                           item.position});
+  finding.notes.push_back(
+      {WarningCode::UnknownCode, text + "; the item was not read", item.position});
 }
 
 // Laterality of the procedure reported beside a TID 4206 finding (TID 4201 row 3).
@@ -393,16 +407,17 @@ Laterality laterality_modifier(const ContentItem& item, Laterality otherwise,
 
 void read_follow_up(const ContentItem& item, Laterality laterality, OverallReading& overall) {
   if (!follow_up_kind_for(item.code)) overall.notes.push_back(unknown_code_note(item, "CID 6028"));
-  overall.statements.push_back(OverallStatement{
-      std::nullopt, {item.code}, laterality_modifier(item, laterality, overall.notes),
-      item.position});
+  overall.statements.push_back(
+      OverallStatement{std::nullopt,
+                       {item.code},
+                       laterality_modifier(item, laterality, overall.notes),
+                       item.position});
 }
 
 void read_overall(const ContentItem& holder, OverallReading& overall) {
   for (const auto& child : holder.children) {
     if (is_code_item(child, codes::kAssessmentCategory)) {
-      const Laterality laterality =
-          laterality_modifier(child, Laterality::Unknown, overall.notes);
+      const Laterality laterality = laterality_modifier(child, Laterality::Unknown, overall.notes);
       if (auto category = category_for(child.code)) {
         overall.statements.push_back({category, {}, laterality, child.position});
       } else {
@@ -742,8 +757,8 @@ void apply_overall(const OverallReading& overall, Findings& out) {
     for (const auto& statement : overall.statements) {
       if (!speaks_for(statement.laterality, finding.laterality)) continue;
       finding.overall_statements.push_back(statement);
-      const bool only_finding = std::none_of(
-          out.findings.begin(), out.findings.end(), [&](const Finding& other) {
+      const bool only_finding =
+          std::none_of(out.findings.begin(), out.findings.end(), [&](const Finding& other) {
             return &other != &finding && speaks_for(statement.laterality, other.laterality);
           });
       if (!only_finding) continue;

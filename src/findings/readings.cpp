@@ -54,11 +54,10 @@ std::vector<ValueReading> value_readings(const Finding& finding, std::size_t lim
         if (field_of(alternative) != field || readings.size() >= limit) continue;
         ValueReading reading = readings[i];
         apply(alternative, reading.finding);
-        reading.values += (reading.values.empty() ? "" : ", ") + std::string(to_string(field)) +
-                          " " + alternative.given.words +
-                          (alternative.given.position.empty()
-                               ? ""
-                               : " (" + alternative.given.position + ")");
+        reading.values +=
+            (reading.values.empty() ? "" : ", ") + std::string(to_string(field)) + " " +
+            alternative.given.words +
+            (alternative.given.position.empty() ? "" : " (" + alternative.given.position + ")");
         readings.push_back(std::move(reading));
       }
     }

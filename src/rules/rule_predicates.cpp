@@ -154,9 +154,9 @@ std::vector<std::pair<const OverallStatement*, Code>> overall_tissue_not_chosen(
   std::vector<std::pair<const OverallStatement*, Code>> found;
   for (const OverallStatement& statement : finding.overall_statements) {
     for (const Code& code : statement.follow_up) {
-      const bool own = std::any_of(finding.reported_follow_up.begin(),
-                                   finding.reported_follow_up.end(),
-                                   [&](const Code& c) { return same_concept(c, code); });
+      const bool own =
+          std::any_of(finding.reported_follow_up.begin(), finding.reported_follow_up.end(),
+                      [&](const Code& c) { return same_concept(c, code); });
       if (own || !asks_for_more_than_imaging(code)) continue;
       if (every_finding_of(exam, statement, [](const Decision& decision) {
             const Action action = decision.recommendation.action;
@@ -562,9 +562,8 @@ std::vector<std::string> conflicting_values_texts(const RuleContext& context) {
     }
     texts.push_back(text + "; no value replaces another, the more suspicious reading classifies");
   }
-  texts.back() += context.reading_values.empty()
-                      ? ": the values shown"
-                      : ": the reading with " + context.reading_values;
+  texts.back() += context.reading_values.empty() ? ": the values shown"
+                                                 : ": the reading with " + context.reading_values;
   return texts;
 }
 
@@ -584,7 +583,8 @@ std::vector<std::string> overall_more_suspicious_texts(const RuleContext& contex
                     " is " + words(*statement->category) +
                     (statement->position.empty() ? "" : " (" + statement->position + ")") +
                     ", more suspicious than every calcification finding it may rest on (this "
-                    "one: " + words(decision_of(context, __func__).final_category) + ")");
+                    "one: " +
+                    words(decision_of(context, __func__).final_category) + ")");
   }
   return texts;
 }
@@ -635,8 +635,7 @@ std::vector<Code> tissue_follow_ups_not_chosen(const ExamContext& exam) {
   if (rules_chose_tissue) return {};
   std::vector<Code> codes;
   std::copy_if(exam.findings.overall_follow_up.begin(), exam.findings.overall_follow_up.end(),
-               std::back_inserter(codes),
-               asks_for_more_than_imaging);
+               std::back_inserter(codes), asks_for_more_than_imaging);
   return codes;
 }
 
@@ -666,8 +665,8 @@ std::vector<std::string> overall_conflict_texts(const RuleContext& context) {
     std::string text = "overall assessment category given " +
                        std::to_string(conflict.given.size()) + " times for one breast or the exam:";
     for (std::size_t i = 0; i < conflict.given.size(); ++i) {
-      text += (i == 0 ? " " : ", ") + conflict.given[i].words + " (" +
-              conflict.given[i].position + ")";
+      text +=
+          (i == 0 ? " " : ", ") + conflict.given[i].words + " (" + conflict.given[i].position + ")";
     }
     texts.push_back(text + "; the most suspicious stands");
   }

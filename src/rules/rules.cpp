@@ -163,7 +163,6 @@ void for_each_rule_of(Stage stage, Visit visit) {
   }
 }
 
-
 void assess_site(RuleContext& context, Decision& decision) {
   const Rule* chosen = nullptr;
   for_each_rule_of(Stage::Site, [&](const Rule& rule) {
@@ -194,7 +193,8 @@ void assess_category(RuleContext& context, Decision& decision) {
     if (!rule.applies(context)) return true;
     FiredRule fired = fire(rule, context);
     if (fired.outcome.category) {
-      category = category ? more_suspicious(*category, *fired.outcome.category) : *fired.outcome.category;
+      category =
+          category ? more_suspicious(*category, *fired.outcome.category) : *fired.outcome.category;
     }
     if (!fired.outcome.category_floor) ++context.category_rules_fired;
     decision.trace.push_back(std::move(fired));
@@ -360,8 +360,17 @@ void check_against_overall(const Findings& findings, std::vector<Decision>& deci
   const ExamContext exam_context{findings, std::nullopt, no_actions, &decisions};
   for (std::size_t i = 0; i < decisions.size(); ++i) {
     Decision& decision = decisions[i];
-    RuleContext context{findings.findings[i], profile, decision.site, 0, decision.classification,
-                        &decision, 1, std::nullopt, &exam_context, "", &findings.findings[i]};
+    RuleContext context{findings.findings[i],
+                        profile,
+                        decision.site,
+                        0,
+                        decision.classification,
+                        &decision,
+                        1,
+                        std::nullopt,
+                        &exam_context,
+                        "",
+                        &findings.findings[i]};
     for_each_rule_of(Stage::OverallCheck, [&](const Rule& rule) {
       if (!rule.applies(context)) return true;
       FiredRule fired = fire(rule, context);
@@ -381,8 +390,9 @@ const Finding& no_finding() {
 
 // The exam rows (E): the exam's category, and what the report's overall assessment says of it.
 void assess_exam(const ExamContext& exam_context, const SiteProfile& profile, ExamSummary& exam) {
-  RuleContext context{no_finding(), profile,      SiteAssessment{}, 0, std::nullopt, nullptr, 1,
-                      std::nullopt, &exam_context, "", nullptr};
+  RuleContext context{
+      no_finding(),  profile, SiteAssessment{}, 0, std::nullopt, nullptr, 1, std::nullopt,
+      &exam_context, "",      nullptr};
   for_each_rule_of(Stage::Exam, [&](const Rule& rule) {
     if (!rule.applies(context)) return true;
     FiredRule fired = fire(rule, context);
@@ -428,8 +438,9 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     } else {
       add_to_breast(finding.laterality, decision);
     }
-    findings_category = findings_category ? more_suspicious(*findings_category, decision.final_category)
-                                          : decision.final_category;
+    findings_category = findings_category
+                            ? more_suspicious(*findings_category, decision.final_category)
+                            : decision.final_category;
     actions.insert(decision.recommendation.action);
   }
   std::sort(exam.breasts.begin(), exam.breasts.end(),

@@ -116,8 +116,8 @@ struct Decision;
 // What the exam rows (E) look at.
 struct ExamContext {
   const Findings& findings;
-  std::optional<Category> findings_category;  // the highest final category over the findings
-  const std::vector<Action>& actions;         // the findings' actions
+  std::optional<Category> findings_category;         // the highest final category over the findings
+  const std::vector<Action>& actions;                // the findings' actions
   const std::vector<Decision>* decisions = nullptr;  // one per finding, same order
 };
 

@@ -596,8 +596,10 @@ TEST(CheckRows, FailLoudlyWithoutADecision) {
   f.reported_category = Category::Benign2;  // so that W4 cannot answer before reading it
   f.reported_follow_up.push_back(codes::kCytologicAnalysis.to_code());
   const SiteProfile profile;
-  const RuleContext context{f,       profile, SiteAssessment{},  1,      Classification::Suspicious,
-                            nullptr, 1,       Category::Benign2, nullptr, "", nullptr};
+  const RuleContext context{
+      f,       profile, SiteAssessment{},  1,       Classification::Suspicious,
+      nullptr, 1,       Category::Benign2, nullptr, "",
+      nullptr};
   for (const char* id : {"W3", "W4", "W5"}) {
     const Rule* rule = find_rule(id);
     ASSERT_NE(rule, nullptr) << id;
@@ -628,8 +630,8 @@ TEST(CheckRows, FailLoudlyWithoutADecision) {
 TEST(ExamRows, FailLoudlyWithoutTheExam) {
   const Finding f = calcification({M::CoarsePopcorn});
   const SiteProfile profile;
-  const RuleContext context{f,       profile, SiteAssessment{}, 1,      std::nullopt,
-                            nullptr, 1,       std::nullopt,     nullptr, "", nullptr};
+  const RuleContext context{f, profile,      SiteAssessment{}, 1,  std::nullopt, nullptr,
+                            1, std::nullopt, nullptr,          "", nullptr};
   const Findings findings;
   const std::vector<Action> actions;
   const ExamContext exam{findings, std::nullopt, actions};

@@ -1,0 +1,363 @@
+// Issue 14 (rule set 2026.2, decision-logic.md §1 "every item counts"): content trees as an SR
+// gives them, through the reader and the rules. One test per class of false reassurance, by rule
+// id, positive and negative, and a walk over every field that can repeat: every pair of values in
+// both orders classifies as the more suspicious one, with a review flag.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "findings/findings_extractor.hpp"
+#include "findings/lexicon.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using testing::fired;
+using testing::warned;
+
+ContentItem code_item(const std::string& position, const CodeConst& name, const Code& value) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::HasProperties;
+  item.value_type = ValueType::Code;
+  item.concept_name = name.to_code();
+  item.code = value;
+  return item;
+}
+
+ContentItem container(const std::string& position, const CodeConst& name) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::Contains;
+  item.value_type = ValueType::Container;
+  item.concept_name = name.to_code();
+  return item;
+}
+
+// A TID 4200 report: one findings container with these findings, and an Overall Assessment
+// container with these items (empty: none).
+Report evaluate_report(std::vector<ContentItem> findings_items,
+                       std::vector<ContentItem> overall_items = {}) {
+  SrDocument document;
+  document.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.22";
+  document.root = container("1", codes::kBreastImagingReport);
+  ContentItem findings = container("1.1", codes::kFindings);
+  findings.children = std::move(findings_items);
+  document.root.children.push_back(findings);
+  if (!overall_items.empty()) {
+    ContentItem overall = container("1.2", codes::kOverallAssessment);
+    overall.children = std::move(overall_items);
+    document.root.children.push_back(overall);
+  }
+  return evaluate(extract_findings(document, "test.dcm"));
+}
+
+// A calcification finding at 1.1.1 whose children are numbered in order from 1.1.1.1.
+ContentItem finding_with(std::vector<std::pair<CodeConst, Code>> properties,
+                         const CodeConst& finding_code = codes::kCalcificationOfBreast) {
+  ContentItem finding = code_item("1.1.1", codes::kFinding, finding_code.to_code());
+  finding.relationship = Relationship::Contains;
+  int n = 1;
+  for (const auto& [name, value] : properties) {
+    finding.children.push_back(code_item("1.1.1." + std::to_string(n++), name, value));
+  }
+  return finding;
+}
+
+Code code(Morphology term) { return code_of(term).to_code(); }
+Code code(Distribution term) { return code_of(term).to_code(); }
+Code code(Laterality laterality) { return code_of(laterality).to_code(); }
+Code code(Category category) { return code_of(category).to_code(); }
+Code code(Site site) { return code_of(site).to_code(); }
+Code code(Change change) { return code_of(change).to_code(); }
+
+const std::pair<CodeConst, Code> kLeft{codes::kLaterality, code(Laterality::Left)};
+const std::pair<CodeConst, Code> kPunctate{codes::kCalcificationType, code(Morphology::Punctate)};
+const std::pair<CodeConst, Code> kDiffuse{codes::kCalcificationDistribution,
+                                          code(Distribution::Diffuse)};
+
+// --- Class 1: a value given twice (W9) ---
+TEST(EveryItemCountsW9, TwoDistributionsClassifyOnTheMoreSuspiciousInBothOrders) {
+  const auto segmental =
+      std::pair{codes::kCalcificationDistribution, code(Distribution::Segmental)};
+  for (const auto& order : {std::vector{kLeft, kPunctate, segmental, kDiffuse},
+                            std::vector{kLeft, kPunctate, kDiffuse, segmental}}) {
+    const Report report = evaluate_report({finding_with(order)});
+    ASSERT_EQ(report.decisions.size(), 1u);
+    const Decision& decision = report.decisions.front();
+    EXPECT_EQ(decision.final_category, Category::ModerateSuspicion4B);  // C10: segmental
+    EXPECT_TRUE(fired(decision, "W9"));
+    EXPECT_TRUE(warned(decision, "conflicting-values"));
+    EXPECT_TRUE(decision.needs_review);
+  }
+}
+TEST(EveryItemCountsW9, TheSameValueTwiceIsNoConflict) {
+  const Report report = evaluate_report({finding_with({kLeft, kPunctate, kDiffuse, kDiffuse})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_FALSE(fired(decision, "W9"));
+  EXPECT_EQ(decision.classification, Classification::Benign);
+  EXPECT_FALSE(decision.needs_review);
+}
+TEST(EveryItemCountsW9, TwoAssessmentsOnAFindingTheHigherStands) {
+  const auto five = std::pair{codes::kAssessmentCategory, code(Category::HighlySuggestive5)};
+  const auto two = std::pair{codes::kAssessmentCategory, code(Category::Benign2)};
+  for (const auto& order : {std::vector{kLeft, kPunctate, kDiffuse, five, two},
+                            std::vector{kLeft, kPunctate, kDiffuse, two, five}}) {
+    const Decision decision = evaluate_report({finding_with(order)}).decisions.front();
+    EXPECT_EQ(decision.final_category, Category::HighlySuggestive5);
+    EXPECT_TRUE(fired(decision, "W9"));
+  }
+}
+TEST(EveryItemCountsW9, TwoLateralitiesLeaveTheBreastUnknownAndClassifyEach) {
+  const auto right = std::pair{codes::kLaterality, code(Laterality::Right)};
+  const auto both = std::pair{codes::kLaterality, code(Laterality::Both)};
+  const auto amorphous = std::pair{codes::kCalcificationType, code(Morphology::Amorphous)};
+  // C5: amorphous diffuse is 3 only when bilateral; right alone gives 4B.
+  const Report report = evaluate_report({finding_with({right, both, amorphous, kDiffuse})});
+  EXPECT_EQ(report.input.findings.front().laterality, Laterality::Unknown);
+  EXPECT_EQ(report.decisions.front().final_category, Category::ModerateSuspicion4B);
+  EXPECT_TRUE(fired(report.decisions.front(), "W9"));
+}
+TEST(EveryItemCountsW9, LateralityOnTheFindingsOwnAssessmentCounts) {
+  ContentItem finding = finding_with({kLeft, kPunctate, kDiffuse});
+  ContentItem assessment =
+      code_item("1.1.1.4", codes::kAssessmentCategory, code(Category::Benign2));
+  assessment.children.push_back(code_item("1.1.1.4.1", codes::kLaterality, code(Laterality::Both)));
+  finding.children.push_back(assessment);
+  const Report report = evaluate_report({finding});
+  EXPECT_TRUE(fired(report.decisions.front(), "W9"));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+}
+
+// --- Class 2: per-breast and repeated overall assessments (W11, E3, E7) ---
+ContentItem overall_category(const std::string& position, Category category,
+                             std::optional<Laterality> laterality = std::nullopt) {
+  ContentItem item = code_item(position, codes::kAssessmentCategory, code(category));
+  if (laterality)
+    item.children.push_back(code_item(position + ".1", codes::kLaterality, code(*laterality)));
+  return item;
+}
+TEST(EveryItemCountsOverall, ALateralOverallSpeaksForItsBreastOnly) {
+  for (const bool left_first : {true, false}) {
+    std::vector<ContentItem> overall{
+        overall_category("1.2.1", Category::HighlySuggestive5, Laterality::Left),
+        overall_category("1.2.2", Category::Negative1, Laterality::Right)};
+    if (!left_first) std::swap(overall[0], overall[1]);
+    const Report report = evaluate_report({finding_with({kLeft, kPunctate, kDiffuse})}, overall);
+    EXPECT_EQ(report.decisions.front().reported_category, Category::HighlySuggestive5);
+    EXPECT_EQ(report.decisions.front().classification, Classification::Suspicious);
+  }
+}
+TEST(EveryItemCountsOverall, TwoOverallsForTheExamConflict) {
+  const Report report = evaluate_report({finding_with({kLeft, kPunctate, kDiffuse})},
+                                        {overall_category("1.2.1", Category::HighlySuggestive5),
+                                         overall_category("1.2.2", Category::Benign2)});
+  EXPECT_EQ(report.decisions.front().final_category, Category::HighlySuggestive5);
+  EXPECT_TRUE(fired(report.decisions.front(), "W9"));
+  EXPECT_TRUE(std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                          [](const FiredRule& f) { return f.rule->id == "E7"; }));
+  EXPECT_TRUE(report.exam.needs_review);
+}
+TEST(EveryItemCountsW11, AFindingsOwnBenignCategoryBelowTheOverallIsFlagged) {
+  const auto two = std::pair{codes::kAssessmentCategory, code(Category::Benign2)};
+  const Report report = evaluate_report({finding_with({kLeft, kPunctate, kDiffuse, two})},
+                                        {overall_category("1.2.1", Category::HighlySuggestive5)});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W11"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);  // E3: the higher stands
+}
+TEST(EveryItemCountsW11, AnAgreeingOverallIsSilent) {
+  const auto two = std::pair{codes::kAssessmentCategory, code(Category::Benign2)};
+  const Report report = evaluate_report({finding_with({kLeft, kPunctate, kDiffuse, two})},
+                                        {overall_category("1.2.1", Category::Benign2)});
+  EXPECT_FALSE(fired(report.decisions.front(), "W11"));
+  EXPECT_FALSE(report.decisions.front().needs_review);
+  EXPECT_FALSE(report.exam.needs_review);
+}
+
+// --- Class 3: findings not recognised as calcification findings (C11, E8) ---
+TEST(EveryItemCountsFindingCodes, AMassWithACalcificationTypeIsAMassWithCalcifications) {
+  const auto round = std::pair{codes::kCalcificationType, code(Morphology::Round)};
+  const Report report = evaluate_report(
+      {finding_with({kLeft, round, kDiffuse}, CodeConst{"129788004", "SCT", "Mammographic mass"})});
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_TRUE(fired(report.decisions.front(), "C11"));
+  EXPECT_EQ(report.decisions.front().classification, Classification::Suspicious);
+}
+TEST(EveryItemCountsFindingCodes, MicrocalcificationsOfTheBreastIsACalcificationFinding) {
+  const auto five = std::pair{codes::kAssessmentCategory, code(Category::HighlySuggestive5)};
+  const Report report = evaluate_report(
+      {finding_with({kLeft, five}, CodeConst{"44771000", "SCT", "Microcalcifications"})});
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.decisions.front().final_category, Category::HighlySuggestive5);
+}
+TEST(EveryItemCountsE8, AnUnknownFindingCodeAsksForReviewOfTheExam) {
+  const auto five = std::pair{codes::kAssessmentCategory, code(Category::HighlySuggestive5)};
+  const Report report =
+      evaluate_report({finding_with({kLeft, five}, CodeConst{"L-77", "99LOCAL", "Local"})});
+  EXPECT_TRUE(report.decisions.empty());
+  EXPECT_TRUE(std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                          [](const FiredRule& f) { return f.rule->id == "E8"; }));
+  EXPECT_TRUE(report.exam.needs_review);
+}
+TEST(EveryItemCountsE8, AKnownNonCalcificationFindingIsNoReason) {
+  const Report report = evaluate_report(
+      {finding_with({kLeft}, CodeConst{"129792006", "SCT", "Architectural distortion"})});
+  EXPECT_TRUE(report.decisions.empty());
+  EXPECT_FALSE(report.exam.needs_review);
+}
+
+// --- Class 4: pathology (C13) ---
+ContentItem with_pathology(ContentItem finding, const Code& pathology) {
+  ContentItem results = container("1.1.1.9", codes::kPathologyResults);
+  results.children.push_back(code_item("1.1.1.9.1", codes::kPathology, pathology));
+  finding.children.push_back(results);
+  return finding;
+}
+TEST(EveryItemCountsC13, InfiltratingDuctCarcinomaIsAKnownMalignancy) {
+  const Report report =
+      evaluate_report({with_pathology(finding_with({kLeft, kPunctate, kDiffuse}),
+                                      Code{"82711006", "SCT", "Infiltrating duct carcinoma"})});
+  EXPECT_TRUE(fired(report.decisions.front(), "C13"));
+  EXPECT_EQ(report.decisions.front().final_category, Category::KnownMalignancy6);
+}
+TEST(EveryItemCountsC13, BenignPathologyIsNot) {
+  const Report report = evaluate_report({with_pathology(finding_with({kLeft, kPunctate, kDiffuse}),
+                                                        Code{"22049009", "SCT", "Duct ectasia"})});
+  EXPECT_FALSE(fired(report.decisions.front(), "C13"));
+}
+
+// --- Class 5: follow-up codes asking for tissue (W5, W12) ---
+TEST(EveryItemCountsW5, BiopsyShouldBeConsideredOnABenignFindingIsFlagged) {
+  for (const char* value : {"111143", "111148", "111149", "111122"}) {
+    const auto follow_up = std::pair{codes::kRecommendedFollowUp, Code{value, "DCM", ""}};
+    const Decision decision =
+        evaluate_report({finding_with({kLeft, kPunctate, kDiffuse, follow_up})}).decisions.front();
+    EXPECT_TRUE(fired(decision, "W5")) << value;
+    EXPECT_TRUE(decision.needs_review) << value;
+  }
+}
+TEST(EveryItemCountsW5, NormalIntervalFollowUpIsNot) {
+  const auto follow_up =
+      std::pair{codes::kRecommendedFollowUp, codes::kNormalIntervalFollowUp.to_code()};
+  const Decision decision =
+      evaluate_report({finding_with({kLeft, kPunctate, kDiffuse, follow_up})}).decisions.front();
+  EXPECT_FALSE(fired(decision, "W5"));
+  EXPECT_FALSE(decision.needs_review);
+}
+TEST(EveryItemCountsW12, AnOverallBiopsyFollowUpFlagsTheFindingsOfItsBreast) {
+  ContentItem second = finding_with({kLeft, kPunctate, kDiffuse});
+  second.position = "1.1.2";
+  const Report report =
+      evaluate_report({finding_with({kLeft, kPunctate, kDiffuse}), second},
+                      {code_item("1.2.1", codes::kRecommendedFollowUp, Code{"111148", "DCM", ""})});
+  ASSERT_EQ(report.decisions.size(), 2u);
+  for (const Decision& decision : report.decisions) {
+    EXPECT_TRUE(fired(decision, "W12"));
+    EXPECT_TRUE(decision.needs_review);
+  }
+}
+
+// --- Class 6: unreadable items (W10) ---
+TEST(EveryItemCountsW10, AnAssessmentInALocalSchemeAsksForReview) {
+  const auto local = std::pair{codes::kAssessmentCategory, Code{"5", "99LOCAL", "BI-RADS 5"}};
+  const Decision decision =
+      evaluate_report({finding_with({kLeft, kPunctate, kDiffuse, local})}).decisions.front();
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_TRUE(decision.needs_review);
+}
+TEST(EveryItemCountsW10, AConceptNameInTheWrongSchemeIsNotDroppedSilently) {
+  const auto misnamed = std::pair{CodeConst{"111009", "SCT", "Calcification Type"},
+                                  code(Morphology::FineLinearBranching)};
+  const Decision decision =
+      evaluate_report({finding_with({kLeft, kPunctate, kDiffuse, misnamed})}).decisions.front();
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_TRUE(warned(decision, "unknown-code"));
+  EXPECT_TRUE(decision.needs_review);
+}
+TEST(EveryItemCountsW10, ACleanFindingIsNotFlagged) {
+  const Decision decision =
+      evaluate_report({finding_with({kLeft, kPunctate, kDiffuse})}).decisions.front();
+  EXPECT_FALSE(fired(decision, "W10"));
+  EXPECT_EQ(decision.classification, Classification::Benign);
+  EXPECT_FALSE(decision.needs_review);
+}
+
+// --- The walk: every field that can repeat, every pair of values, both orders ---
+struct FieldValues {
+  const char* field;
+  CodeConst concept;
+  std::vector<Code> values;
+};
+
+std::vector<FieldValues> repeatable_fields() {
+  std::vector<FieldValues> fields{
+      {"distribution", codes::kCalcificationDistribution, {}},
+      {"laterality", codes::kLaterality, {}},
+      {"site", codes::kFindingSite, {code(Site::Ductal), code(Site::Lobular)}},
+      {"assessment", codes::kAssessmentCategory, {}},
+      {"change", codes::kChangeSinceLastMammogram, {}}};
+  for (const auto d : {Distribution::Diffuse, Distribution::Regional, Distribution::Grouped,
+                       Distribution::Linear, Distribution::Segmental, Distribution::WithinMass}) {
+    fields[0].values.push_back(code(d));
+  }
+  for (const auto l : {Laterality::Right, Laterality::Left, Laterality::Both}) {
+    fields[1].values.push_back(code(l));
+  }
+  for (const auto c :
+       {Category::Negative1, Category::Benign2, Category::ProbablyBenign3, Category::LowSuspicion4A,
+        Category::HighlySuggestive5, Category::KnownMalignancy6}) {
+    fields[3].values.push_back(code(c));
+  }
+  for (const auto c : {Change::New, Change::Stable, Change::Decreased}) {
+    fields[4].values.push_back(code(c));
+  }
+  return fields;
+}
+
+TEST(EveryItemCountsWalk, EveryPairOfValuesInBothOrdersGivesTheMoreSuspiciousWithReview) {
+  int cases = 0;
+  for (const Morphology term :
+       {Morphology::Punctate, Morphology::Round, Morphology::Amorphous, Morphology::Vascular,
+        Morphology::FinePleomorphic, Morphology::CoarsePopcorn, Morphology::Microcalcifications}) {
+    const auto type = std::pair{codes::kCalcificationType, code(term)};
+    for (const FieldValues& field : repeatable_fields()) {
+      // The other fields keep a fixed value so that only this one repeats.
+      std::vector<std::pair<CodeConst, Code>> base{type};
+      if (std::string(field.field) != "laterality") base.push_back(kLeft);
+      if (std::string(field.field) != "distribution") base.push_back(kDiffuse);
+      const auto category_with = [&](std::vector<Code> values) {
+        auto properties = base;
+        for (const Code& value : values) properties.emplace_back(field.concept, value);
+        return evaluate_report({finding_with(properties)}).decisions.front();
+      };
+      for (const Code& a : field.values) {
+        for (const Code& b : field.values) {
+          if (a.value == b.value) continue;
+          const Decision alone_a = category_with({a});
+          const Decision alone_b = category_with({b});
+          const Decision ab = category_with({a, b});
+          const Decision ba = category_with({b, a});
+          const std::string label = std::string(field.field) + " " + a.value + "/" + b.value +
+                                    " with " + std::string(to_string(term));
+          EXPECT_EQ(ab.final_category, ba.final_category) << label;
+          EXPECT_GE(category_rank(ab.final_category),
+                    category_rank(more_suspicious(alone_a.final_category, alone_b.final_category)))
+              << label;
+          EXPECT_TRUE(ab.needs_review && ba.needs_review) << label;
+          EXPECT_TRUE(fired(ab, "W9") && fired(ba, "W9")) << label;
+          ++cases;
+        }
+      }
+    }
+  }
+  EXPECT_GT(cases, 300);
+}
+
+}  // namespace
+}  // namespace mammocalc
