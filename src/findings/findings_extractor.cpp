@@ -601,9 +601,11 @@ class CadReader {
     return Laterality::Unknown;
   }
 
-  // Every Calcification Type of one CAD calcification; several different ones are a conflict
-  // (decision-logic.md §1): all of them describe the finding, so the most suspicious counts.
-  static void add_types(const ContentItem& calcification, Finding& finding) {
+  // Every Calcification Type of a CAD finding. Several different ones on one individual
+  // calcification are a conflict (decision-logic.md §1); a cluster may hold several forms. All of
+  // them describe the finding, so the most suspicious counts.
+  static void add_types(const ContentItem& calcification, bool one_calcification,
+                        Finding& finding) {
     ValueConflict types{FindingField::Morphology, {}};
     for (const auto& child : calcification.children) {
       if (!is_code_item(child, codes::kCalcificationType)) continue;
@@ -618,7 +620,7 @@ class CadReader {
     const bool different = std::any_of(types.given.begin(), types.given.end(), [&](const auto& g) {
       return g.words != types.given.front().words;
     });
-    if (different) finding.conflicts.push_back(std::move(types));
+    if (different && one_calcification) finding.conflicts.push_back(std::move(types));
   }
 
   Finding read_single(const ContentItem& item, const ContentItem* impression, Origin origin) const {
@@ -631,7 +633,7 @@ class CadReader {
       if (is_code_item(target, codes::kCalcificationType)) continue;  // add_types reads them
       if (!reader.read(target)) note_unreadable_concept(target, finding);
     }
-    add_types(item, finding);
+    add_types(item, origin == Origin::CadIndividual, finding);
     if (impression != nullptr) {
       // TID 4002 in the Individual Impression/Recommendation: the CAD's assessment of it.
       for (const auto& child : impression->children) {
@@ -659,7 +661,7 @@ class CadReader {
       ++member_count;
       finding.member_positions.push_back(member.position);
       // A member's calcification types describe the cluster too.
-      add_types(member, finding);
+      add_types(member, true, finding);
       if (finding.laterality == Laterality::Unknown) {
         finding.laterality = laterality_from_images(member);
       }

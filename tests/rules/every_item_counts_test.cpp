@@ -359,5 +359,26 @@ TEST(EveryItemCountsWalk, EveryPairOfValuesInBothOrdersGivesTheMoreSuspiciousWit
   EXPECT_GT(cases, 300);
 }
 
+TEST(EveryItemCountsWalk, AnUnreadableItemNeverLeavesAFindingBenignWithoutReview) {
+  const std::vector<std::pair<CodeConst, Code>> unreadable{
+      {codes::kAssessmentCategory, Code{"2", "99LOCAL", "Benign"}},
+      {codes::kRecommendedFollowUp, Code{"FU-1", "99LOCAL", "Local follow-up"}},
+      {codes::kCalcificationDistribution, Code{"D-1", "99LOCAL", "Local distribution"}},
+      {CodeConst{"111008", "SCT", "Calcification Distribution"}, code(Distribution::Segmental)},
+      {CodeConst{"X-9", "99LOCAL", "Local property"}, Code{"Y", "99LOCAL", "Local value"}}};
+  for (const Morphology term :
+       {Morphology::Punctate, Morphology::Round, Morphology::Vascular, Morphology::CoarsePopcorn,
+        Morphology::MilkOfCalcium, Morphology::Amorphous}) {
+    for (const auto& item : unreadable) {
+      const Decision decision =
+          evaluate_report(
+              {finding_with({kLeft, {codes::kCalcificationType, code(term)}, kDiffuse, item})})
+              .decisions.front();
+      EXPECT_TRUE(decision.needs_review) << to_string(term) << " with " << describe(item.second);
+      EXPECT_TRUE(fired(decision, "W10")) << to_string(term) << " with " << describe(item.second);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
