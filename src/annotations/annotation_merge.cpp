@@ -1,7 +1,6 @@
 #include "annotations/annotation_merge.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <locale>
 #include <sstream>
 
@@ -22,52 +21,6 @@ std::string number_text(double value) {
   return text.str();
 }
 
-std::string words(const std::vector<Coded<Morphology>>& terms) {
-  std::string text;
-  for (const auto& coded : terms)
-    text += (text.empty() ? "" : ", ") + std::string(to_string(coded.term));
-  return text.empty() ? "none" : text;
-}
-
-// Applies annotated values to a finding, field by field; a differing SR value is a conflict.
-// The caller's SR-only reading receives the same values except where the SR had another one.
-class FieldMerger {
- public:
-  FieldMerger(const Annotations& annotations, const AnnotatedFinding& annotated, Finding& merged)
-      : annotations_(annotations), annotated_(annotated), merged_(merged) {}
-
-  // Sets a field; a differing SR value is a conflict (warning, and kept in the SR reading).
-  template <typename T, typename Describe>
-  void apply(const char* field, const std::optional<T>& given, T& merged_value, T& sr_value,
-             bool sr_has_value, Describe describe_value) {
-    if (!given) return;
-    if (sr_has_value && !(merged_value == *given)) {
-      conflict(field, describe_value(merged_value), describe_value(*given));
-    } else {
-      sr_value = *given;
-    }
-    merged_value = *given;
-  }
-
-  void conflict(const char* field, const std::string& sr_value, const std::string& annotated) {
-    conflicts_ = true;
-    merged_.notes.push_back(
-        {WarningCode::AnnotationConflict,
-         where(annotations_, annotated_.line) + ": " + field + ": the SR says " + sr_value +
-             ", the annotation says " + annotated +
-             "; the annotation's value is shown, the more suspicious reading classifies",
-         merged_.position});
-  }
-
-  bool conflicts() const { return conflicts_; }
-
- private:
-  const Annotations& annotations_;
-  const AnnotatedFinding& annotated_;
-  Finding& merged_;
-  bool conflicts_ = false;
-};
-
 template <typename T>
 std::string word(const T& value) {
   return std::string(to_string(value));
@@ -78,135 +31,358 @@ std::string word_or_unknown(const std::optional<T>& value) {
   return value ? std::string(to_string(*value)) : "unknown";
 }
 
-void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a, Finding& finding) {
-  Finding sr_only = finding;  // the SR's reading, completed with what the SR does not say
-  FieldMerger merger(annotations, a, finding);
-  const auto millimetres = [](const std::optional<double>& v) {
-    return v ? number_text(*v) + " mm" : std::string("unknown");
-  };
+// A value as warnings show it; nullopt when no source stated one. Equal texts agree.
+using Said = std::optional<std::string>;
 
-  if (a.laterality) {
-    merger.apply("laterality", a.laterality, finding.laterality, sr_only.laterality,
-                 finding.laterality != Laterality::Unknown, word<Laterality>);
-  }
-  const auto optional_field = [&](const char* field, const auto& given, auto& merged, auto& sr,
-                                  auto describe) {
-    using Value = std::decay_t<decltype(merged)>;
-    if (!given) return;
-    merger.apply(field, std::optional<Value>(given), merged, sr, merged.has_value(), describe);
-  };
-  optional_field("location/@clock", a.location.clock_hour, finding.location.clock_hour,
-                 sr_only.location.clock_hour, [](const std::optional<int>& v) {
-                   return v ? std::to_string(*v) + " o'clock" : std::string("unknown");
-                 });
-  optional_field("location/@region", a.location.region, finding.location.region,
-                 sr_only.location.region, word_or_unknown<Region>);
-  optional_field("location/@quadrant", a.location.quadrant, finding.location.quadrant,
-                 sr_only.location.quadrant, word_or_unknown<Quadrant>);
-  optional_field("location/@depth", a.location.depth, finding.location.depth,
-                 sr_only.location.depth, word_or_unknown<Depth>);
-  optional_field("location/@distanceFromNippleMm", a.location.from_nipple_mm,
-                 finding.location.from_nipple_mm, sr_only.location.from_nipple_mm, millimetres);
-  optional_field("location/@distanceFromSkinMm", a.location.from_skin_mm,
-                 finding.location.from_skin_mm, sr_only.location.from_skin_mm, millimetres);
-  optional_field("location/@distanceFromChestWallMm", a.location.from_chest_wall_mm,
-                 finding.location.from_chest_wall_mm, sr_only.location.from_chest_wall_mm,
-                 millimetres);
+template <typename T>
+Said said(const std::optional<T>& value) {
+  return value ? Said(word(*value)) : std::nullopt;
+}
 
-  if (a.site) {
-    const bool sr_states_site = finding.stated_site_source == SiteSource::Sr;
-    if (sr_states_site && finding.stated_site != *a.site) {
-      merger.conflict("site", word(finding.stated_site), word(*a.site));
-    } else {
-      sr_only.stated_site = *a.site;
-      sr_only.stated_site_source = SiteSource::Annotation;
+template <typename T>
+Said said_known(T value, T unknown) {
+  return value == unknown ? std::nullopt : Said(word(value));
+}
+
+Said said_mm(const std::optional<double>& value) {
+  return value ? Said(number_text(*value) + " mm") : std::nullopt;
+}
+
+Said said_clock(const std::optional<int>& value) {
+  return value ? Said(std::to_string(*value) + " o'clock") : std::nullopt;
+}
+
+Said said_count(const std::optional<int>& value) {
+  return value ? Said(std::to_string(*value)) : std::nullopt;
+}
+
+// Morphology terms as a set: the same terms in another order agree.
+Said said_terms(std::vector<Morphology> terms) {
+  if (terms.empty()) return std::nullopt;
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  std::string text;
+  for (const Morphology term : terms) text += (text.empty() ? "" : ", ") + word(term);
+  return text;
+}
+
+std::vector<Morphology> terms_of(const Finding& finding) {
+  std::vector<Morphology> terms;
+  for (const auto& coded : finding.morphology) terms.push_back(coded.term);
+  return terms;
+}
+
+// The SR's overall "0 - incomplete" is no assessment of the finding: the annotation made on the
+// additional evaluation completes it and does not disagree with it (a finding's own 0 does).
+bool incomplete_overall(const Finding& finding) {
+  return finding.reported_category == Category::Incomplete0 &&
+         finding.reported_category_source == ReportedSource::Overall;
+}
+
+// One field an annotation can give, named as its warnings name it. `stated` is the value a
+// reading holds from some source (SR or an earlier annotation), `given` the annotation's;
+// `assign` sets the annotation's value in a reading.
+struct Field {
+  const char* name;
+  Said (*stated)(const Finding&);
+  Said (*given)(const AnnotatedFinding&);
+  void (*assign)(const AnnotatedFinding&, Finding&);
+};
+
+const Field kFields[] = {
+    {"laterality", [](const Finding& f) { return said_known(f.laterality, Laterality::Unknown); },
+     [](const AnnotatedFinding& a) { return said(a.laterality); },
+     [](const AnnotatedFinding& a, Finding& f) { f.laterality = *a.laterality; }},
+    {"location/@clock", [](const Finding& f) { return said_clock(f.location.clock_hour); },
+     [](const AnnotatedFinding& a) { return said_clock(a.location.clock_hour); },
+     [](const AnnotatedFinding& a, Finding& f) { f.location.clock_hour = a.location.clock_hour; }},
+    {"location/@region", [](const Finding& f) { return said(f.location.region); },
+     [](const AnnotatedFinding& a) { return said(a.location.region); },
+     [](const AnnotatedFinding& a, Finding& f) { f.location.region = a.location.region; }},
+    {"location/@quadrant", [](const Finding& f) { return said(f.location.quadrant); },
+     [](const AnnotatedFinding& a) { return said(a.location.quadrant); },
+     [](const AnnotatedFinding& a, Finding& f) { f.location.quadrant = a.location.quadrant; }},
+    {"location/@depth", [](const Finding& f) { return said(f.location.depth); },
+     [](const AnnotatedFinding& a) { return said(a.location.depth); },
+     [](const AnnotatedFinding& a, Finding& f) { f.location.depth = a.location.depth; }},
+    {"location/@distanceFromNippleMm",
+     [](const Finding& f) { return said_mm(f.location.from_nipple_mm); },
+     [](const AnnotatedFinding& a) { return said_mm(a.location.from_nipple_mm); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.location.from_nipple_mm = a.location.from_nipple_mm;
+     }},
+    {"location/@distanceFromSkinMm",
+     [](const Finding& f) { return said_mm(f.location.from_skin_mm); },
+     [](const AnnotatedFinding& a) { return said_mm(a.location.from_skin_mm); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.location.from_skin_mm = a.location.from_skin_mm;
+     }},
+    {"location/@distanceFromChestWallMm",
+     [](const Finding& f) { return said_mm(f.location.from_chest_wall_mm); },
+     [](const AnnotatedFinding& a) { return said_mm(a.location.from_chest_wall_mm); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.location.from_chest_wall_mm = a.location.from_chest_wall_mm;
+     }},
+    {"site",
+     [](const Finding& f) {
+       const bool stated =
+           f.stated_site_source == SiteSource::Sr || f.stated_site_source == SiteSource::Annotation;
+       return stated ? Said(word(f.stated_site)) : std::nullopt;
+     },
+     [](const AnnotatedFinding& a) { return said(a.site); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.stated_site = *a.site;
+       f.stated_site_source = SiteSource::Annotation;
+     }},
+    {"morphology", [](const Finding& f) { return said_terms(terms_of(f)); },
+     [](const AnnotatedFinding& a) { return said_terms(a.morphology); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.morphology.clear();
+       for (const Morphology term : a.morphology) {
+         f.morphology.push_back({term, code_of(term).to_code(), ""});
+       }
+     }},
+    {"distribution",
+     [](const Finding& f) {
+       return f.distribution && !f.distribution_implied ? Said(word(f.distribution->term))
+                                                        : std::nullopt;
+     },
+     [](const AnnotatedFinding& a) { return said(a.distribution); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.distribution =
+           Coded<Distribution>{*a.distribution, code_of(*a.distribution).to_code(), ""};
+       f.distribution_implied = false;
+     }},
+    {"count", [](const Finding& f) { return said_count(f.count); },
+     [](const AnnotatedFinding& a) { return said_count(a.count); },
+     [](const AnnotatedFinding& a, Finding& f) { f.count = a.count; }},
+    {"extentMm", [](const Finding& f) { return said_mm(f.extent_mm); },
+     [](const AnnotatedFinding& a) { return said_mm(a.extent_mm); },
+     [](const AnnotatedFinding& a, Finding& f) { f.extent_mm = a.extent_mm; }},
+    {"reportedCategory",
+     [](const Finding& f) {
+       return incomplete_overall(f) ? std::nullopt : said(f.reported_category);
+     },
+     [](const AnnotatedFinding& a) { return said(a.reported_category); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.reported_category = a.reported_category;
+       f.reported_category_source = ReportedSource::Annotation;
+     }},
+    {"change", [](const Finding& f) { return said_known(f.change, Change::Unknown); },
+     [](const AnnotatedFinding& a) { return said(a.change); },
+     [](const AnnotatedFinding& a, Finding& f) { f.change = *a.change; }},
+    {"ultrasoundVisible",
+     [](const Finding& f) { return said_known(f.ultrasound_visible, Presence::Unknown); },
+     [](const AnnotatedFinding& a) { return said(a.ultrasound_visible); },
+     [](const AnnotatedFinding& a, Finding& f) { f.ultrasound_visible = *a.ultrasound_visible; }},
+    {"palpable", [](const Finding& f) { return said_known(f.palpable, Presence::Unknown); },
+     [](const AnnotatedFinding& a) { return said(a.palpable); },
+     [](const AnnotatedFinding& a, Finding& f) { f.palpable = *a.palpable; }},
+};
+
+// True when the annotation gives a field a value other than the one a source stated in `reading`.
+bool disagrees(const Field& field, const AnnotatedFinding& a, const Finding& reading) {
+  const Said given = field.given(a);
+  const Said stated = field.stated(reading);
+  return given && stated && *given != *stated;
+}
+
+// What adds up rather than replaces: every prior result and follow-up given counts.
+void add_lists(const AnnotatedFinding& a, Finding& reading) {
+  for (const auto result : a.prior_results) {
+    if (std::find(reading.prior_results.begin(), reading.prior_results.end(), result) ==
+        reading.prior_results.end()) {
+      reading.prior_results.push_back(result);
     }
-    finding.stated_site = *a.site;
-    finding.stated_site_source = SiteSource::Annotation;
   }
+  for (const auto& code : a.reported_follow_up) reading.reported_follow_up.push_back(code);
+  if (a.compressed_thickness_mm)
+    reading.procedure.compressed_thickness_mm = a.compressed_thickness_mm;
+  if (a.can_lie_prone) reading.procedure.can_lie_prone = *a.can_lie_prone;
+  if (a.bothered_by_deposit) reading.procedure.bothered_by_deposit = *a.bothered_by_deposit;
+}
 
-  if (!a.morphology.empty()) {
-    std::vector<Coded<Morphology>> terms;
-    std::transform(a.morphology.begin(), a.morphology.end(), std::back_inserter(terms),
-                   [](Morphology term) {
-                     return Coded<Morphology>{term, code_of(term).to_code(), ""};
-                   });
-    const auto same_terms = [&](const std::vector<Coded<Morphology>>& sr) {
-      return sr.size() == terms.size() && std::all_of(sr.begin(), sr.end(), [&](const auto& c) {
-               return std::any_of(terms.begin(), terms.end(),
-                                  [&](const auto& t) { return t.term == c.term; });
-             });
-    };
-    if (!finding.morphology.empty() && !same_terms(finding.morphology)) {
-      merger.conflict("morphology", words(finding.morphology), words(terms));
-    } else {
-      sr_only.morphology = terms;
-    }
-    finding.morphology = terms;
+const std::string kSr;  // the source name of the SR in field_sources
+
+void add_once(std::vector<std::string>& sources, const std::string& source) {
+  if (std::find(sources.begin(), sources.end(), source) == sources.end()) sources.push_back(source);
+}
+
+// The sources that stated a field's value in a reading: annotations ("file:line"), and the SR
+// (kSr) where no annotation replaced its value. Empty when nobody stated one.
+std::vector<std::string> sources_of(const Finding& reading, const Field& field) {
+  std::vector<std::string> sources;
+  for (const FieldSource& entry : reading.field_sources) {
+    if (entry.field == field.name) add_once(sources, entry.source);
   }
+  if (sources.empty() && field.stated(reading)) sources.push_back(kSr);
+  return sources;
+}
 
-  if (a.distribution) {
-    const Coded<Distribution> given{*a.distribution, code_of(*a.distribution).to_code(), ""};
-    const bool sr_explicit = finding.distribution && !finding.distribution_implied;
-    if (sr_explicit && finding.distribution->term != *a.distribution) {
-      merger.conflict("distribution", word(finding.distribution->term), word(*a.distribution));
-    } else {
-      sr_only.distribution = given;
-      sr_only.distribution_implied = false;
-    }
-    finding.distribution = given;
-    finding.distribution_implied = false;
+void set_sources(Finding& reading, const Field& field, const std::vector<std::string>& sources) {
+  auto& entries = reading.field_sources;
+  entries.erase(std::remove_if(entries.begin(), entries.end(),
+                               [&](const FieldSource& entry) { return entry.field == field.name; }),
+                entries.end());
+  for (const std::string& source : sources) entries.push_back({field.name, source});
+}
+
+// Sets the annotation's value of a field in a reading: the annotation is its only source where
+// the reading held another value or none, one more source where the reading agreed.
+void take_field(const Field& field, const AnnotatedFinding& a, const std::string& source,
+                Finding& reading) {
+  const Said stated = field.stated(reading);
+  std::vector<std::string> sources;
+  if (stated && *stated == *field.given(a)) sources = sources_of(reading, field);
+  add_once(sources, source);
+  field.assign(a, reading);
+  set_sources(reading, field, sources);
+}
+
+// At most this many disagreeing sources branch one reading (2^n readings); beyond, the reading
+// branches only into "the annotation throughout" and "its sources throughout".
+constexpr std::size_t kMaxBranchingSources = 4;
+// At most this many other readings per finding.
+constexpr std::size_t kMaxReadings = 64;
+
+// The reading once the annotation is applied. Where sources of the reading stated other values,
+// it branches: for every set of those sources, one reading in which they keep what they stated
+// and the annotation gives the rest (the empty set: the annotation's values throughout). So each
+// source's reading is kept, completed with the others' values where it says nothing, and the
+// readings are the same whatever the order the annotations are applied in.
+std::vector<Finding> branches(const AnnotatedFinding& a, const std::string& source,
+                              const Finding& reading) {
+  std::vector<std::string> disagreeing;
+  for (const Field& field : kFields) {
+    if (!disagrees(field, a, reading)) continue;
+    for (const std::string& other : sources_of(reading, field)) add_once(disagreeing, other);
   }
-
-  optional_field("count", a.count, finding.count, sr_only.count, [](const std::optional<int>& v) {
-    return v ? std::to_string(*v) : std::string("unknown");
-  });
-  optional_field("extentMm", a.extent_mm, finding.extent_mm, sr_only.extent_mm, millimetres);
-  if (a.reported_category) {
-    // The SR's overall assessment ranks below an annotation (decision-logic.md §1): replacing
-    // it is no conflict; the SR finding's own category is.
-    const bool from_finding =
-        finding.reported_category && finding.reported_category_source != ReportedSource::Overall;
-    merger.apply("reportedCategory", std::optional<std::optional<Category>>(a.reported_category),
-                 finding.reported_category, sr_only.reported_category, from_finding,
-                 word_or_unknown<Category>);
-    finding.reported_category_source = ReportedSource::Annotation;
-    if (!from_finding) sr_only.reported_category_source = ReportedSource::Annotation;
-  }
-
-  const auto known_field = [&](const char* field, const auto& given, auto& merged, auto& sr,
-                               auto unknown) {
-    if (!given) return;
-    merger.apply(field, given, merged, sr, merged != unknown,
-                 [](const auto& v) { return word(v); });
-  };
-  known_field("change", a.change, finding.change, sr_only.change, Change::Unknown);
-  known_field("ultrasoundVisible", a.ultrasound_visible, finding.ultrasound_visible,
-              sr_only.ultrasound_visible, Presence::Unknown);
-  known_field("palpable", a.palpable, finding.palpable, sr_only.palpable, Presence::Unknown);
-
-  // Lists add up: every prior result and follow-up given counts.
-  for (Finding* target : {&finding, &sr_only}) {
-    for (const auto result : a.prior_results) {
-      if (std::find(target->prior_results.begin(), target->prior_results.end(), result) ==
-          target->prior_results.end()) {
-        target->prior_results.push_back(result);
+  std::vector<std::vector<std::string>> keepers;  // the sets of sources that keep their values
+  if (disagreeing.size() <= kMaxBranchingSources) {
+    for (unsigned mask = 0; mask < (1u << disagreeing.size()); ++mask) {
+      std::vector<std::string> set;
+      for (std::size_t i = 0; i < disagreeing.size(); ++i) {
+        if (mask & (1u << i)) set.push_back(disagreeing[i]);
       }
+      keepers.push_back(std::move(set));
     }
-    for (const auto& code : a.reported_follow_up) target->reported_follow_up.push_back(code);
-    if (a.compressed_thickness_mm)
-      target->procedure.compressed_thickness_mm = a.compressed_thickness_mm;
-    if (a.can_lie_prone) target->procedure.can_lie_prone = *a.can_lie_prone;
-    if (a.bothered_by_deposit) target->procedure.bothered_by_deposit = *a.bothered_by_deposit;
+  } else {
+    keepers = {{}, disagreeing};
+  }
+  std::vector<Finding> result;
+  for (const std::vector<std::string>& keep : keepers) {
+    Finding branch = reading;
+    for (const Field& field : kFields) {
+      if (!field.given(a)) continue;
+      const std::vector<std::string> stated_by = sources_of(reading, field);
+      const bool kept = disagrees(field, a, reading) &&
+                        std::any_of(stated_by.begin(), stated_by.end(), [&](const std::string& s) {
+                          return std::find(keep.begin(), keep.end(), s) != keep.end();
+                        });
+      if (!kept) take_field(field, a, source, branch);
+    }
+    add_lists(a, branch);
+    result.push_back(std::move(branch));
+  }
+  return result;
+}
+
+// What tells two readings apart for the rules: the values the annotations can set.
+std::string reading_key(const Finding& reading) {
+  std::string key;
+  for (const Field& field : kFields) key += field.stated(reading).value_or("-") + "|";
+  key += said(reading.reported_category).value_or("-") + "|";
+  key += reading.reported_category_source
+             ? std::to_string(static_cast<int>(*reading.reported_category_source))
+             : "-";
+  return key;
+}
+
+// Adds a reading to the finding's readings; one with the same values as a reading there only
+// adds its sources to that reading's. False when the finding holds kMaxReadings already.
+bool add_reading(Finding& finding, Finding reading) {
+  const std::string key = reading_key(reading);
+  Finding* same = reading_key(finding) == key ? &finding : nullptr;
+  for (Finding& other : finding.other_readings) {
+    if (same == nullptr && reading_key(other) == key) same = &other;
+  }
+  if (same != nullptr) {
+    for (const Field& field : kFields) {
+      std::vector<std::string> sources = sources_of(*same, field);
+      if (sources.empty()) continue;
+      for (const std::string& source : sources_of(reading, field)) add_once(sources, source);
+      set_sources(*same, field, sources);
+    }
+    return true;
+  }
+  if (finding.other_readings.size() >= kMaxReadings) return false;
+  reading.notes.clear();
+  reading.other_readings.clear();
+  finding.other_readings.push_back(std::move(reading));
+  return true;
+}
+
+std::string source_name(const Finding& finding, const Field& field, const std::string& source) {
+  if (!source.empty()) return source;
+  const bool overall = std::string(field.name) == "reportedCategory" &&
+                       finding.reported_category_source == ReportedSource::Overall;
+  return overall ? "the SR's overall assessment" : "the SR";
+}
+
+ReaderNote conflict_note(const Finding& finding, const Field& field, const std::string& here,
+                         const std::string& stated, const std::string& given) {
+  const std::vector<std::string> sources = sources_of(finding, field);
+  std::string text = here + ": " + field.name + ": ";
+  if (sources == std::vector<std::string>{kSr}) {
+    text += source_name(finding, field, kSr) + " says " + stated + ", the annotation says " +
+            given + "; the annotation's value is shown";
+  } else {
+    std::string names;
+    for (const std::string& source : sources)
+      names += (names.empty() ? "" : " and ") + source_name(finding, field, source);
+    text += names + (sources.size() == 1 ? " says " : " say ") + stated + ", " + here + " says " +
+            given + "; the value read last is shown";
+  }
+  text += ", the more suspicious reading classifies";
+  return {WarningCode::AnnotationConflict, text, finding.position};
+}
+
+// Applies one annotated finding to a finding. The shown reading takes every annotated value;
+// where a source (the SR, its overall assessment, an earlier annotation) stated another value,
+// the summary warns naming both, and the readings as each source has them are kept in
+// other_readings: the rules classify each and the more suspicious stands, whatever the order the
+// annotations come in.
+void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a, Finding& finding) {
+  const std::string here = where(annotations, a.line);
+  for (const Field& field : kFields) {
+    if (disagrees(field, a, finding)) {
+      finding.notes.push_back(
+          conflict_note(finding, field, here, *field.stated(finding), *field.given(a)));
+    }
   }
 
-  const std::string action = a.action == AnnotationAction::Refine ? "refine" : "add";
-  finding.annotations.push_back({annotations.file, a.line, action, a.comment});
-  if (merger.conflicts()) {
-    sr_only.notes.clear();
-    sr_only.other_readings.clear();
-    finding.other_readings.push_back(std::move(sr_only));
+  std::vector<Finding> readings = branches(a, here, finding);
+  std::vector<Finding> others = std::move(finding.other_readings);
+  finding.other_readings.clear();
+  for (const Finding& other : others) {
+    for (Finding& branch : branches(a, here, other)) readings.push_back(std::move(branch));
   }
+  for (const Field& field : kFields) {
+    if (field.given(a)) take_field(field, a, here, finding);
+  }
+  add_lists(a, finding);
+  bool all_kept = true;
+  for (Finding& reading : readings) all_kept = add_reading(finding, std::move(reading)) && all_kept;
+  if (!all_kept) {
+    finding.notes.push_back({WarningCode::AnnotationConflict,
+                             here + ": finding: the sources disagree in more than " +
+                                 std::to_string(kMaxReadings) +
+                                 " ways; only that many readings are classified",
+                             finding.position});
+  }
+  finding.annotations.push_back({annotations.file, a.line,
+                                 a.action == AnnotationAction::Refine ? "refine" : "add",
+                                 a.comment});
 }
 
 void apply_patient(const AnnotatedPatient& patient, Finding& finding) {
