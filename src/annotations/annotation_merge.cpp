@@ -1,6 +1,7 @@
 #include "annotations/annotation_merge.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <locale>
 #include <sstream>
 
@@ -68,7 +69,8 @@ Said said_terms(std::vector<Morphology> terms) {
 
 std::vector<Morphology> terms_of(const Finding& finding) {
   std::vector<Morphology> terms;
-  for (const auto& coded : finding.morphology) terms.push_back(coded.term);
+  std::transform(finding.morphology.begin(), finding.morphology.end(), std::back_inserter(terms),
+                 [](const Coded<Morphology>& coded) { return coded.term; });
   return terms;
 }
 
@@ -81,47 +83,58 @@ bool incomplete_overall(const Finding& finding) {
 
 // One field an annotation can give, named as its warnings name it. `stated` is the value a
 // reading holds from some source (SR or an earlier annotation), `given` the annotation's;
-// `assign` sets the annotation's value in a reading.
+// `assign` sets the annotation's value in a reading, `copy` another reading's.
 struct Field {
   const char* name;
   Said (*stated)(const Finding&);
   Said (*given)(const AnnotatedFinding&);
   void (*assign)(const AnnotatedFinding&, Finding&);
+  void (*copy)(const Finding& from, Finding& to);  // the value as another reading holds it
 };
 
 const Field kFields[] = {
     {"laterality", [](const Finding& f) { return said_known(f.laterality, Laterality::Unknown); },
      [](const AnnotatedFinding& a) { return said(a.laterality); },
-     [](const AnnotatedFinding& a, Finding& f) { f.laterality = *a.laterality; }},
+     [](const AnnotatedFinding& a, Finding& f) { f.laterality = *a.laterality; },
+     [](const Finding& f, Finding& t) { t.laterality = f.laterality; }},
     {"location/@clock", [](const Finding& f) { return said_clock(f.location.clock_hour); },
      [](const AnnotatedFinding& a) { return said_clock(a.location.clock_hour); },
-     [](const AnnotatedFinding& a, Finding& f) { f.location.clock_hour = a.location.clock_hour; }},
+     [](const AnnotatedFinding& a, Finding& f) { f.location.clock_hour = a.location.clock_hour; },
+     [](const Finding& f, Finding& t) { t.location.clock_hour = f.location.clock_hour; }},
     {"location/@region", [](const Finding& f) { return said(f.location.region); },
      [](const AnnotatedFinding& a) { return said(a.location.region); },
-     [](const AnnotatedFinding& a, Finding& f) { f.location.region = a.location.region; }},
+     [](const AnnotatedFinding& a, Finding& f) { f.location.region = a.location.region; },
+     [](const Finding& f, Finding& t) { t.location.region = f.location.region; }},
     {"location/@quadrant", [](const Finding& f) { return said(f.location.quadrant); },
      [](const AnnotatedFinding& a) { return said(a.location.quadrant); },
-     [](const AnnotatedFinding& a, Finding& f) { f.location.quadrant = a.location.quadrant; }},
+     [](const AnnotatedFinding& a, Finding& f) { f.location.quadrant = a.location.quadrant; },
+     [](const Finding& f, Finding& t) { t.location.quadrant = f.location.quadrant; }},
     {"location/@depth", [](const Finding& f) { return said(f.location.depth); },
      [](const AnnotatedFinding& a) { return said(a.location.depth); },
-     [](const AnnotatedFinding& a, Finding& f) { f.location.depth = a.location.depth; }},
+     [](const AnnotatedFinding& a, Finding& f) { f.location.depth = a.location.depth; },
+     [](const Finding& f, Finding& t) { t.location.depth = f.location.depth; }},
     {"location/@distanceFromNippleMm",
      [](const Finding& f) { return said_mm(f.location.from_nipple_mm); },
      [](const AnnotatedFinding& a) { return said_mm(a.location.from_nipple_mm); },
      [](const AnnotatedFinding& a, Finding& f) {
        f.location.from_nipple_mm = a.location.from_nipple_mm;
-     }},
+     },
+     [](const Finding& f, Finding& t) { t.location.from_nipple_mm = f.location.from_nipple_mm; }},
     {"location/@distanceFromSkinMm",
      [](const Finding& f) { return said_mm(f.location.from_skin_mm); },
      [](const AnnotatedFinding& a) { return said_mm(a.location.from_skin_mm); },
      [](const AnnotatedFinding& a, Finding& f) {
        f.location.from_skin_mm = a.location.from_skin_mm;
-     }},
+     },
+     [](const Finding& f, Finding& t) { t.location.from_skin_mm = f.location.from_skin_mm; }},
     {"location/@distanceFromChestWallMm",
      [](const Finding& f) { return said_mm(f.location.from_chest_wall_mm); },
      [](const AnnotatedFinding& a) { return said_mm(a.location.from_chest_wall_mm); },
      [](const AnnotatedFinding& a, Finding& f) {
        f.location.from_chest_wall_mm = a.location.from_chest_wall_mm;
+     },
+     [](const Finding& f, Finding& t) {
+       t.location.from_chest_wall_mm = f.location.from_chest_wall_mm;
      }},
     {"site",
      [](const Finding& f) {
@@ -133,6 +146,10 @@ const Field kFields[] = {
      [](const AnnotatedFinding& a, Finding& f) {
        f.stated_site = *a.site;
        f.stated_site_source = SiteSource::Annotation;
+     },
+     [](const Finding& f, Finding& t) {
+       t.stated_site = f.stated_site;
+       t.stated_site_source = f.stated_site_source;
      }},
     {"morphology", [](const Finding& f) { return said_terms(terms_of(f)); },
      [](const AnnotatedFinding& a) { return said_terms(a.morphology); },
@@ -141,7 +158,8 @@ const Field kFields[] = {
        for (const Morphology term : a.morphology) {
          f.morphology.push_back({term, code_of(term).to_code(), ""});
        }
-     }},
+     },
+     [](const Finding& f, Finding& t) { t.morphology = f.morphology; }},
     {"distribution",
      [](const Finding& f) {
        return f.distribution && !f.distribution_implied ? Said(word(f.distribution->term))
@@ -152,13 +170,19 @@ const Field kFields[] = {
        f.distribution =
            Coded<Distribution>{*a.distribution, code_of(*a.distribution).to_code(), ""};
        f.distribution_implied = false;
+     },
+     [](const Finding& f, Finding& t) {
+       t.distribution = f.distribution;
+       t.distribution_implied = f.distribution_implied;
      }},
     {"count", [](const Finding& f) { return said_count(f.count); },
      [](const AnnotatedFinding& a) { return said_count(a.count); },
-     [](const AnnotatedFinding& a, Finding& f) { f.count = a.count; }},
+     [](const AnnotatedFinding& a, Finding& f) { f.count = a.count; },
+     [](const Finding& f, Finding& t) { t.count = f.count; }},
     {"extentMm", [](const Finding& f) { return said_mm(f.extent_mm); },
      [](const AnnotatedFinding& a) { return said_mm(a.extent_mm); },
-     [](const AnnotatedFinding& a, Finding& f) { f.extent_mm = a.extent_mm; }},
+     [](const AnnotatedFinding& a, Finding& f) { f.extent_mm = a.extent_mm; },
+     [](const Finding& f, Finding& t) { t.extent_mm = f.extent_mm; }},
     {"reportedCategory",
      [](const Finding& f) {
        return incomplete_overall(f) ? std::nullopt : said(f.reported_category);
@@ -167,17 +191,24 @@ const Field kFields[] = {
      [](const AnnotatedFinding& a, Finding& f) {
        f.reported_category = a.reported_category;
        f.reported_category_source = ReportedSource::Annotation;
+     },
+     [](const Finding& f, Finding& t) {
+       t.reported_category = f.reported_category;
+       t.reported_category_source = f.reported_category_source;
      }},
     {"change", [](const Finding& f) { return said_known(f.change, Change::Unknown); },
      [](const AnnotatedFinding& a) { return said(a.change); },
-     [](const AnnotatedFinding& a, Finding& f) { f.change = *a.change; }},
+     [](const AnnotatedFinding& a, Finding& f) { f.change = *a.change; },
+     [](const Finding& f, Finding& t) { t.change = f.change; }},
     {"ultrasoundVisible",
      [](const Finding& f) { return said_known(f.ultrasound_visible, Presence::Unknown); },
      [](const AnnotatedFinding& a) { return said(a.ultrasound_visible); },
-     [](const AnnotatedFinding& a, Finding& f) { f.ultrasound_visible = *a.ultrasound_visible; }},
+     [](const AnnotatedFinding& a, Finding& f) { f.ultrasound_visible = *a.ultrasound_visible; },
+     [](const Finding& f, Finding& t) { t.ultrasound_visible = f.ultrasound_visible; }},
     {"palpable", [](const Finding& f) { return said_known(f.palpable, Presence::Unknown); },
      [](const AnnotatedFinding& a) { return said(a.palpable); },
-     [](const AnnotatedFinding& a, Finding& f) { f.palpable = *a.palpable; }},
+     [](const AnnotatedFinding& a, Finding& f) { f.palpable = *a.palpable; },
+     [](const Finding& f, Finding& t) { t.palpable = f.palpable; }},
 };
 
 // True when the annotation gives a field a value other than the one a source stated in `reading`.
@@ -224,7 +255,10 @@ void set_sources(Finding& reading, const Field& field, const std::vector<std::st
   entries.erase(std::remove_if(entries.begin(), entries.end(),
                                [&](const FieldSource& entry) { return entry.field == field.name; }),
                 entries.end());
-  for (const std::string& source : sources) entries.push_back({field.name, source});
+  std::transform(sources.begin(), sources.end(), std::back_inserter(entries),
+                 [&](const std::string& source) {
+                   return FieldSource{field.name, source};
+                 });
 }
 
 // Sets the annotation's value of a field in a reading: the annotation is its only source where
@@ -239,52 +273,99 @@ void take_field(const Field& field, const AnnotatedFinding& a, const std::string
   set_sources(reading, field, sources);
 }
 
-// At most this many disagreeing sources branch one reading (2^n readings); beyond, the reading
-// branches only into "the annotation throughout" and "its sources throughout".
-constexpr std::size_t kMaxBranchingSources = 4;
-// At most this many other readings per finding.
-constexpr std::size_t kMaxReadings = 64;
+// Whose reading a reading is: the sources whose every value stands in it (the entries with an
+// empty field). None recorded: the SR's.
+std::vector<std::string> anchors_of(const Finding& reading) {
+  std::vector<std::string> anchors;
+  for (const FieldSource& entry : reading.field_sources) {
+    if (entry.field.empty()) add_once(anchors, entry.source);
+  }
+  if (anchors.empty()) anchors.push_back(kSr);
+  return anchors;
+}
 
-// The reading once the annotation is applied. Where sources of the reading stated other values,
-// it branches: for every set of those sources, one reading in which they keep what they stated
-// and the annotation gives the rest (the empty set: the annotation's values throughout). So each
-// source's reading is kept, completed with the others' values where it says nothing, and the
-// readings are the same whatever the order the annotations are applied in.
-std::vector<Finding> branches(const AnnotatedFinding& a, const std::string& source,
-                              const Finding& reading) {
-  std::vector<std::string> disagreeing;
+void set_anchors(Finding& reading, const std::vector<std::string>& anchors) {
+  auto& entries = reading.field_sources;
+  entries.erase(std::remove_if(entries.begin(), entries.end(),
+                               [](const FieldSource& entry) { return entry.field.empty(); }),
+                entries.end());
+  std::transform(anchors.begin(), anchors.end(), std::back_inserter(entries),
+                 [](const std::string& anchor) {
+                   return FieldSource{"", anchor};
+                 });
+}
+
+// At most this many other readings per finding, and this many fields branch one reading (2^n);
+// beyond, the readings are cut and the finding says so (it needs review anyway).
+constexpr std::size_t kMaxReadings = 64;
+constexpr std::size_t kMaxBranchingFields = 6;
+
+// The reading of `anchor` (the SR or an earlier annotation) once the annotation is applied. The
+// anchor's own values stand. Where the anchor says nothing, the annotation's value is taken if
+// nobody gave one or the values agree; if another source gave a different value, the reading
+// branches: one keeps that value, one takes the annotation's (per field, every combination).
+void branch_reading(const AnnotatedFinding& a, const std::string& source, const Finding& reading,
+                    const std::string& anchor, std::vector<Finding>& out) {
+  Finding base = reading;
+  set_anchors(base, {anchor});
+  std::vector<const Field*> open;
   for (const Field& field : kFields) {
-    if (!disagrees(field, a, reading)) continue;
-    for (const std::string& other : sources_of(reading, field)) add_once(disagreeing, other);
+    if (!field.given(a)) continue;
+    const std::vector<std::string> stated_by = sources_of(reading, field);
+    const bool own = std::find(stated_by.begin(), stated_by.end(), anchor) != stated_by.end();
+    if (!disagrees(field, a, reading)) {
+      take_field(field, a, source, base);
+    } else if (!own) {
+      open.push_back(&field);
+    }
   }
-  std::vector<std::vector<std::string>> keepers;  // the sets of sources that keep their values
-  if (disagreeing.size() <= kMaxBranchingSources) {
-    for (unsigned mask = 0; mask < (1u << disagreeing.size()); ++mask) {
-      std::vector<std::string> set;
-      for (std::size_t i = 0; i < disagreeing.size(); ++i) {
-        if (mask & (1u << i)) set.push_back(disagreeing[i]);
+  add_lists(a, base);
+  const std::size_t branching = std::min(open.size(), kMaxBranchingFields);
+  for (unsigned mask = 0; mask < (1u << branching); ++mask) {
+    Finding branch = base;
+    for (std::size_t i = 0; i < open.size(); ++i) {
+      const bool take = i < branching ? (mask & (1u << i)) != 0 : mask != 0;
+      if (take) take_field(*open[i], a, source, branch);
+    }
+    out.push_back(std::move(branch));
+  }
+}
+
+// The annotation's own reading: its values, and where it says nothing each value another reading
+// holds (one reading per combination).
+void own_readings(const AnnotatedFinding& a, const std::string& source, const Finding& shown,
+                  const std::vector<const Finding*>& readings, std::vector<Finding>& out) {
+  Finding own = shown;
+  own.notes.clear();
+  own.other_readings.clear();
+  for (const Field& field : kFields) {
+    if (field.given(a)) take_field(field, a, source, own);
+  }
+  add_lists(a, own);
+  set_anchors(own, {source});
+  std::vector<Finding> combinations{own};
+  for (const Field& field : kFields) {
+    if (field.given(a)) continue;
+    std::vector<const Finding*> donors;  // one reading per distinct value beyond the shown one
+    std::vector<std::string> values{field.stated(shown).value_or("")};
+    for (const Finding* reading : readings) {
+      const Said value = field.stated(*reading);
+      if (!value || std::find(values.begin(), values.end(), *value) != values.end()) continue;
+      values.push_back(*value);
+      donors.push_back(reading);
+    }
+    const std::size_t count = combinations.size();
+    for (const Finding* donor : donors) {
+      for (std::size_t i = 0; i < count && combinations.size() <= kMaxReadings; ++i) {
+        Finding combination = combinations[i];
+        field.copy(*donor, combination);
+        set_sources(combination, field, sources_of(*donor, field));
+        combinations.push_back(std::move(combination));
       }
-      keepers.push_back(std::move(set));
     }
-  } else {
-    keepers = {{}, disagreeing};
   }
-  std::vector<Finding> result;
-  for (const std::vector<std::string>& keep : keepers) {
-    Finding branch = reading;
-    for (const Field& field : kFields) {
-      if (!field.given(a)) continue;
-      const std::vector<std::string> stated_by = sources_of(reading, field);
-      const bool kept = disagrees(field, a, reading) &&
-                        std::any_of(stated_by.begin(), stated_by.end(), [&](const std::string& s) {
-                          return std::find(keep.begin(), keep.end(), s) != keep.end();
-                        });
-      if (!kept) take_field(field, a, source, branch);
-    }
-    add_lists(a, branch);
-    result.push_back(std::move(branch));
-  }
-  return result;
+  out.insert(out.end(), std::make_move_iterator(combinations.begin()),
+             std::make_move_iterator(combinations.end()));
 }
 
 // What tells two readings apart for the rules: the values the annotations can set.
@@ -299,12 +380,16 @@ std::string reading_key(const Finding& reading) {
 }
 
 // Adds a reading to the finding's readings; one with the same values as a reading there only
-// adds its sources to that reading's. False when the finding holds kMaxReadings already.
+// adds its sources and whose reading it is to that reading. False when the finding holds
+// kMaxReadings already.
 bool add_reading(Finding& finding, Finding reading) {
   const std::string key = reading_key(reading);
-  Finding* same = reading_key(finding) == key ? &finding : nullptr;
-  for (Finding& other : finding.other_readings) {
-    if (same == nullptr && reading_key(other) == key) same = &other;
+  Finding* same = &finding;
+  if (reading_key(finding) != key) {
+    const auto found =
+        std::find_if(finding.other_readings.begin(), finding.other_readings.end(),
+                     [&](const Finding& other) { return reading_key(other) == key; });
+    same = found == finding.other_readings.end() ? nullptr : &*found;
   }
   if (same != nullptr) {
     for (const Field& field : kFields) {
@@ -313,6 +398,9 @@ bool add_reading(Finding& finding, Finding reading) {
       for (const std::string& source : sources_of(reading, field)) add_once(sources, source);
       set_sources(*same, field, sources);
     }
+    std::vector<std::string> anchors = anchors_of(*same);
+    for (const std::string& anchor : anchors_of(reading)) add_once(anchors, anchor);
+    set_anchors(*same, anchors);
     return true;
   }
   if (finding.other_readings.size() >= kMaxReadings) return false;
@@ -349,9 +437,10 @@ ReaderNote conflict_note(const Finding& finding, const Field& field, const std::
 
 // Applies one annotated finding to a finding. The shown reading takes every annotated value;
 // where a source (the SR, its overall assessment, an earlier annotation) stated another value,
-// the summary warns naming both, and the readings as each source has them are kept in
-// other_readings: the rules classify each and the more suspicious stands, whatever the order the
-// annotations come in.
+// the summary warns naming both. The finding keeps every source's reading — its own values,
+// completed where it says nothing with what the others say — in other_readings: the rules
+// classify each and the more suspicious stands, and the readings are the same whatever the order
+// the annotations come in.
 void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a, Finding& finding) {
   const std::string here = where(annotations, a.line);
   for (const Field& field : kFields) {
@@ -361,16 +450,24 @@ void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a,
     }
   }
 
-  std::vector<Finding> readings = branches(a, here, finding);
-  std::vector<Finding> others = std::move(finding.other_readings);
+  std::vector<Finding> earlier = std::move(finding.other_readings);
   finding.other_readings.clear();
-  for (const Finding& other : others) {
-    for (Finding& branch : branches(a, here, other)) readings.push_back(std::move(branch));
+  std::vector<const Finding*> all{&finding};
+  std::transform(earlier.begin(), earlier.end(), std::back_inserter(all),
+                 [](const Finding& reading) { return &reading; });
+  std::vector<Finding> readings;
+  for (const Finding* reading : all) {
+    for (const std::string& anchor : anchors_of(*reading)) {
+      branch_reading(a, here, *reading, anchor, readings);
+    }
   }
+  own_readings(a, here, finding, all, readings);
+
   for (const Field& field : kFields) {
     if (field.given(a)) take_field(field, a, here, finding);
   }
   add_lists(a, finding);
+  set_anchors(finding, {here});
   bool all_kept = true;
   for (Finding& reading : readings) all_kept = add_reading(finding, std::move(reading)) && all_kept;
   if (!all_kept) {

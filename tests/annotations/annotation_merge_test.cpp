@@ -357,7 +357,10 @@ TEST(AnnotationMerge, EveryOrderOfThreeAnnotationFilesGivesTheSameReadings) {
     const std::vector<std::string> readings = readings_of(findings.findings[0]);
     const Decision d = evaluate(findings).decisions[0];
     if (!first) first = readings;
-    EXPECT_EQ(readings, *first) << files[0].file << files[1].file << files[2].file;
+    // Each source's reading, completed where it says nothing with what the others say.
+    EXPECT_EQ(readings,
+              (std::vector<std::string>{"ductal/2", "ductal/4", "lobular/2", "lobular/4"}))
+        << files[0].file << files[1].file << files[2].file;
     EXPECT_EQ(d.classification, Classification::Suspicious);
     EXPECT_TRUE(d.needs_review);
   } while (std::next_permutation(
@@ -381,6 +384,9 @@ std::vector<std::string> full_readings_of(const Finding& finding) {
   return readings;
 }
 
+// Random SR values and four annotation files of site, category and distribution, applied in
+// every order: the same readings, classification and review flag. (The final category may be 4
+// in one order and 4A in another: they rank equal and the rules keep the first of equals.)
 TEST(AnnotationMerge, ReadingsDoNotDependOnTheOrderOfAnnotationFiles) {
   unsigned seed = 14;
   const auto next = [&](unsigned n) {
@@ -391,7 +397,7 @@ TEST(AnnotationMerge, ReadingsDoNotDependOnTheOrderOfAnnotationFiles) {
   const Category categories[] = {Category::Benign2, Category::Suspicious4,
                                  Category::HighlySuggestive5};
   const Distribution distributions[] = {Distribution::Regional, Distribution::Segmental};
-  for (int round = 0; round < 300; ++round) {
+  for (int round = 0; round < 100; ++round) {
     Findings base = sr_findings();
     Finding& sr = base.findings[0];
     if (next(2) != 0) {
@@ -403,8 +409,12 @@ TEST(AnnotationMerge, ReadingsDoNotDependOnTheOrderOfAnnotationFiles) {
       sr.reported_category_source =
           next(2) != 0 ? ReportedSource::Overall : ReportedSource::Finding;
     }
+    if (next(3) == 0) {
+      sr.distribution = Coded<Distribution>{Distribution::Segmental,
+                                            code_of(Distribution::Segmental).to_code(), ""};
+    }
     std::vector<Annotations> files;
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 4; ++i) {
       AnnotatedFinding a = refine_position("1.3.2.2", 5 + i);
       if (next(2) != 0) a.site = sites[next(2)];
       if (next(2) != 0) a.reported_category = categories[next(3)];
@@ -425,8 +435,8 @@ TEST(AnnotationMerge, ReadingsDoNotDependOnTheOrderOfAnnotationFiles) {
         first_readings = readings;
         first = d;
       }
-      const std::string order = "round " + std::to_string(round) + ", order " + files[0].file +
-                                files[1].file + files[2].file;
+      std::string order = "round " + std::to_string(round) + ", order";
+      for (const Annotations& file : files) order += " " + file.file;
       EXPECT_EQ(readings, *first_readings) << order;
       EXPECT_EQ(d.classification, first->classification) << order;
       EXPECT_EQ(d.needs_review, first->needs_review) << order;
