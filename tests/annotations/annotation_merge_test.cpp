@@ -444,6 +444,22 @@ TEST(AnnotationMerge, ReadingsDoNotDependOnTheOrderOfAnnotationFiles) {
   }
 }
 
+TEST(AnnotationMerge, ConflictNamesEverySourceThatAgreedBefore) {
+  Findings findings = sr_findings();
+  findings.findings[0].morphology.clear();
+  findings.findings[0].stated_site = Site::Ductal;
+  findings.findings[0].stated_site_source = SiteSource::Sr;
+  merge_annotations(annotation_file("a.xml", 5, Site::Ductal), findings);
+  EXPECT_TRUE(findings.findings[0].notes.empty());  // agreeing with the SR
+  merge_annotations(annotation_file("b.xml", 6, Site::Lobular), findings);
+  ASSERT_EQ(findings.findings[0].notes.size(), 1u);
+  EXPECT_EQ(findings.findings[0].notes[0].text,
+            "b.xml:6: site: the SR and a.xml:5 say ductal, b.xml:6 says lobular; the value read "
+            "last is shown, the more suspicious reading classifies");
+  EXPECT_EQ(readings_of(findings.findings[0]),
+            (std::vector<std::string>{"ductal/none", "lobular/none"}));
+}
+
 TEST(AnnotationMerge, AgreeingAnnotationFilesAreNoConflict) {
   Findings findings = sr_findings();
   merge_annotations(annotation_file("one.xml", 5, Site::Lobular, Category::Benign2), findings);
