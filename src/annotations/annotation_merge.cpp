@@ -22,52 +22,6 @@ std::string number_text(double value) {
   return text.str();
 }
 
-std::string words(const std::vector<Coded<Morphology>>& terms) {
-  std::string text;
-  for (const auto& coded : terms)
-    text += (text.empty() ? "" : ", ") + std::string(to_string(coded.term));
-  return text.empty() ? "none" : text;
-}
-
-// Applies annotated values to a finding, field by field; a differing SR value is a conflict.
-// The caller's SR-only reading receives the same values except where the SR had another one.
-class FieldMerger {
- public:
-  FieldMerger(const Annotations& annotations, const AnnotatedFinding& annotated, Finding& merged)
-      : annotations_(annotations), annotated_(annotated), merged_(merged) {}
-
-  // Sets a field; a differing SR value is a conflict (warning, and kept in the SR reading).
-  template <typename T, typename Describe>
-  void apply(const char* field, const std::optional<T>& given, T& merged_value, T& sr_value,
-             bool sr_has_value, Describe describe_value) {
-    if (!given) return;
-    if (sr_has_value && !(merged_value == *given)) {
-      conflict(field, describe_value(merged_value), describe_value(*given));
-    } else {
-      sr_value = *given;
-    }
-    merged_value = *given;
-  }
-
-  void conflict(const char* field, const std::string& sr_value, const std::string& annotated) {
-    conflicts_ = true;
-    merged_.notes.push_back(
-        {WarningCode::AnnotationConflict,
-         where(annotations_, annotated_.line) + ": " + field + ": the SR says " + sr_value +
-             ", the annotation says " + annotated +
-             "; the annotation's value is shown, the more suspicious reading classifies",
-         merged_.position});
-  }
-
-  bool conflicts() const { return conflicts_; }
-
- private:
-  const Annotations& annotations_;
-  const AnnotatedFinding& annotated_;
-  Finding& merged_;
-  bool conflicts_ = false;
-};
-
 template <typename T>
 std::string word(const T& value) {
   return std::string(to_string(value));
@@ -78,135 +32,454 @@ std::string word_or_unknown(const std::optional<T>& value) {
   return value ? std::string(to_string(*value)) : "unknown";
 }
 
-void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a, Finding& finding) {
-  Finding sr_only = finding;  // the SR's reading, completed with what the SR does not say
-  FieldMerger merger(annotations, a, finding);
-  const auto millimetres = [](const std::optional<double>& v) {
-    return v ? number_text(*v) + " mm" : std::string("unknown");
-  };
+// A value as warnings show it; nullopt when no source stated one. Equal texts agree.
+using Said = std::optional<std::string>;
 
-  if (a.laterality) {
-    merger.apply("laterality", a.laterality, finding.laterality, sr_only.laterality,
-                 finding.laterality != Laterality::Unknown, word<Laterality>);
+template <typename T>
+Said said(const std::optional<T>& value) {
+  return value ? Said(word(*value)) : std::nullopt;
+}
+
+template <typename T>
+Said said_known(T value, T unknown) {
+  return value == unknown ? std::nullopt : Said(word(value));
+}
+
+Said said_mm(const std::optional<double>& value) {
+  return value ? Said(number_text(*value) + " mm") : std::nullopt;
+}
+
+Said said_clock(const std::optional<int>& value) {
+  return value ? Said(std::to_string(*value) + " o'clock") : std::nullopt;
+}
+
+Said said_count(const std::optional<int>& value) {
+  return value ? Said(std::to_string(*value)) : std::nullopt;
+}
+
+// Morphology terms as a set: the same terms in another order agree.
+Said said_terms(std::vector<Morphology> terms) {
+  if (terms.empty()) return std::nullopt;
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  std::string text;
+  for (const Morphology term : terms) text += (text.empty() ? "" : ", ") + word(term);
+  return text;
+}
+
+std::vector<Morphology> terms_of(const Finding& finding) {
+  std::vector<Morphology> terms;
+  std::transform(finding.morphology.begin(), finding.morphology.end(), std::back_inserter(terms),
+                 [](const Coded<Morphology>& coded) { return coded.term; });
+  return terms;
+}
+
+// The SR's overall "0 - incomplete" is no assessment of the finding: the annotation made on the
+// additional evaluation completes it and does not disagree with it (a finding's own 0 does).
+bool incomplete_overall(const Finding& finding) {
+  return finding.reported_category == Category::Incomplete0 &&
+         finding.reported_category_source == ReportedSource::Overall;
+}
+
+// One field an annotation can give, named as its warnings name it. `stated` is the value a
+// reading holds from some source (SR or an earlier annotation), `given` the annotation's;
+// `assign` sets the annotation's value in a reading, `copy` another reading's.
+struct Field {
+  const char* name;
+  Said (*stated)(const Finding&);
+  Said (*given)(const AnnotatedFinding&);
+  void (*assign)(const AnnotatedFinding&, Finding&);
+  void (*copy)(const Finding& from, Finding& to);  // the value as another reading holds it
+};
+
+const Field kFields[] = {
+    {"laterality", [](const Finding& f) { return said_known(f.laterality, Laterality::Unknown); },
+     [](const AnnotatedFinding& a) { return said(a.laterality); },
+     [](const AnnotatedFinding& a, Finding& f) { f.laterality = *a.laterality; },
+     [](const Finding& f, Finding& t) { t.laterality = f.laterality; }},
+    {"location/@clock", [](const Finding& f) { return said_clock(f.location.clock_hour); },
+     [](const AnnotatedFinding& a) { return said_clock(a.location.clock_hour); },
+     [](const AnnotatedFinding& a, Finding& f) { f.location.clock_hour = a.location.clock_hour; },
+     [](const Finding& f, Finding& t) { t.location.clock_hour = f.location.clock_hour; }},
+    {"location/@region", [](const Finding& f) { return said(f.location.region); },
+     [](const AnnotatedFinding& a) { return said(a.location.region); },
+     [](const AnnotatedFinding& a, Finding& f) { f.location.region = a.location.region; },
+     [](const Finding& f, Finding& t) { t.location.region = f.location.region; }},
+    {"location/@quadrant", [](const Finding& f) { return said(f.location.quadrant); },
+     [](const AnnotatedFinding& a) { return said(a.location.quadrant); },
+     [](const AnnotatedFinding& a, Finding& f) { f.location.quadrant = a.location.quadrant; },
+     [](const Finding& f, Finding& t) { t.location.quadrant = f.location.quadrant; }},
+    {"location/@depth", [](const Finding& f) { return said(f.location.depth); },
+     [](const AnnotatedFinding& a) { return said(a.location.depth); },
+     [](const AnnotatedFinding& a, Finding& f) { f.location.depth = a.location.depth; },
+     [](const Finding& f, Finding& t) { t.location.depth = f.location.depth; }},
+    {"location/@distanceFromNippleMm",
+     [](const Finding& f) { return said_mm(f.location.from_nipple_mm); },
+     [](const AnnotatedFinding& a) { return said_mm(a.location.from_nipple_mm); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.location.from_nipple_mm = a.location.from_nipple_mm;
+     },
+     [](const Finding& f, Finding& t) { t.location.from_nipple_mm = f.location.from_nipple_mm; }},
+    {"location/@distanceFromSkinMm",
+     [](const Finding& f) { return said_mm(f.location.from_skin_mm); },
+     [](const AnnotatedFinding& a) { return said_mm(a.location.from_skin_mm); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.location.from_skin_mm = a.location.from_skin_mm;
+     },
+     [](const Finding& f, Finding& t) { t.location.from_skin_mm = f.location.from_skin_mm; }},
+    {"location/@distanceFromChestWallMm",
+     [](const Finding& f) { return said_mm(f.location.from_chest_wall_mm); },
+     [](const AnnotatedFinding& a) { return said_mm(a.location.from_chest_wall_mm); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.location.from_chest_wall_mm = a.location.from_chest_wall_mm;
+     },
+     [](const Finding& f, Finding& t) {
+       t.location.from_chest_wall_mm = f.location.from_chest_wall_mm;
+     }},
+    {"site",
+     [](const Finding& f) {
+       const bool stated =
+           f.stated_site_source == SiteSource::Sr || f.stated_site_source == SiteSource::Annotation;
+       return stated ? Said(word(f.stated_site)) : std::nullopt;
+     },
+     [](const AnnotatedFinding& a) { return said(a.site); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.stated_site = *a.site;
+       f.stated_site_source = SiteSource::Annotation;
+     },
+     [](const Finding& f, Finding& t) {
+       t.stated_site = f.stated_site;
+       t.stated_site_source = f.stated_site_source;
+     }},
+    {"morphology", [](const Finding& f) { return said_terms(terms_of(f)); },
+     [](const AnnotatedFinding& a) { return said_terms(a.morphology); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.morphology.clear();
+       for (const Morphology term : a.morphology) {
+         f.morphology.push_back({term, code_of(term).to_code(), ""});
+       }
+     },
+     [](const Finding& f, Finding& t) { t.morphology = f.morphology; }},
+    {"distribution",
+     [](const Finding& f) {
+       return f.distribution && !f.distribution_implied ? Said(word(f.distribution->term))
+                                                        : std::nullopt;
+     },
+     [](const AnnotatedFinding& a) { return said(a.distribution); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.distribution =
+           Coded<Distribution>{*a.distribution, code_of(*a.distribution).to_code(), ""};
+       f.distribution_implied = false;
+     },
+     [](const Finding& f, Finding& t) {
+       t.distribution = f.distribution;
+       t.distribution_implied = f.distribution_implied;
+     }},
+    {"count", [](const Finding& f) { return said_count(f.count); },
+     [](const AnnotatedFinding& a) { return said_count(a.count); },
+     [](const AnnotatedFinding& a, Finding& f) { f.count = a.count; },
+     [](const Finding& f, Finding& t) { t.count = f.count; }},
+    {"extentMm", [](const Finding& f) { return said_mm(f.extent_mm); },
+     [](const AnnotatedFinding& a) { return said_mm(a.extent_mm); },
+     [](const AnnotatedFinding& a, Finding& f) { f.extent_mm = a.extent_mm; },
+     [](const Finding& f, Finding& t) { t.extent_mm = f.extent_mm; }},
+    {"reportedCategory",
+     [](const Finding& f) {
+       return incomplete_overall(f) ? std::nullopt : said(f.reported_category);
+     },
+     [](const AnnotatedFinding& a) { return said(a.reported_category); },
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.reported_category = a.reported_category;
+       f.reported_category_source = ReportedSource::Annotation;
+     },
+     [](const Finding& f, Finding& t) {
+       t.reported_category = f.reported_category;
+       t.reported_category_source = f.reported_category_source;
+     }},
+    {"change", [](const Finding& f) { return said_known(f.change, Change::Unknown); },
+     [](const AnnotatedFinding& a) { return said(a.change); },
+     [](const AnnotatedFinding& a, Finding& f) { f.change = *a.change; },
+     [](const Finding& f, Finding& t) { t.change = f.change; }},
+    {"ultrasoundVisible",
+     [](const Finding& f) { return said_known(f.ultrasound_visible, Presence::Unknown); },
+     [](const AnnotatedFinding& a) { return said(a.ultrasound_visible); },
+     [](const AnnotatedFinding& a, Finding& f) { f.ultrasound_visible = *a.ultrasound_visible; },
+     [](const Finding& f, Finding& t) { t.ultrasound_visible = f.ultrasound_visible; }},
+    {"palpable", [](const Finding& f) { return said_known(f.palpable, Presence::Unknown); },
+     [](const AnnotatedFinding& a) { return said(a.palpable); },
+     [](const AnnotatedFinding& a, Finding& f) { f.palpable = *a.palpable; },
+     [](const Finding& f, Finding& t) { t.palpable = f.palpable; }},
+};
+
+// True when the annotation gives a field a value other than the one a source stated in `reading`.
+bool disagrees(const Field& field, const AnnotatedFinding& a, const Finding& reading) {
+  const Said given = field.given(a);
+  const Said stated = field.stated(reading);
+  return given && stated && *given != *stated;
+}
+
+// What adds up rather than replaces: every prior result and follow-up given counts.
+void add_lists(const AnnotatedFinding& a, Finding& reading) {
+  for (const auto result : a.prior_results) {
+    if (std::find(reading.prior_results.begin(), reading.prior_results.end(), result) ==
+        reading.prior_results.end()) {
+      reading.prior_results.push_back(result);
+    }
   }
-  const auto optional_field = [&](const char* field, const auto& given, auto& merged, auto& sr,
-                                  auto describe) {
-    using Value = std::decay_t<decltype(merged)>;
-    if (!given) return;
-    merger.apply(field, std::optional<Value>(given), merged, sr, merged.has_value(), describe);
-  };
-  optional_field("location/@clock", a.location.clock_hour, finding.location.clock_hour,
-                 sr_only.location.clock_hour, [](const std::optional<int>& v) {
-                   return v ? std::to_string(*v) + " o'clock" : std::string("unknown");
+  for (const auto& code : a.reported_follow_up) reading.reported_follow_up.push_back(code);
+  if (a.compressed_thickness_mm)
+    reading.procedure.compressed_thickness_mm = a.compressed_thickness_mm;
+  if (a.can_lie_prone) reading.procedure.can_lie_prone = *a.can_lie_prone;
+  if (a.bothered_by_deposit) reading.procedure.bothered_by_deposit = *a.bothered_by_deposit;
+}
+
+const std::string kSr;  // the source name of the SR in field_sources
+
+void add_once(std::vector<std::string>& sources, const std::string& source) {
+  if (std::find(sources.begin(), sources.end(), source) == sources.end()) sources.push_back(source);
+}
+
+// The sources that stated a field's value in a reading: annotations ("file:line"), and the SR
+// (kSr) where no annotation replaced its value. Empty when nobody stated one.
+std::vector<std::string> sources_of(const Finding& reading, const Field& field) {
+  std::vector<std::string> sources;
+  for (const FieldSource& entry : reading.field_sources) {
+    if (entry.field == field.name) add_once(sources, entry.source);
+  }
+  if (sources.empty() && field.stated(reading)) sources.push_back(kSr);
+  return sources;
+}
+
+void set_sources(Finding& reading, const Field& field, const std::vector<std::string>& sources) {
+  auto& entries = reading.field_sources;
+  entries.erase(std::remove_if(entries.begin(), entries.end(),
+                               [&](const FieldSource& entry) { return entry.field == field.name; }),
+                entries.end());
+  std::transform(sources.begin(), sources.end(), std::back_inserter(entries),
+                 [&](const std::string& source) {
+                   return FieldSource{field.name, source};
                  });
-  optional_field("location/@region", a.location.region, finding.location.region,
-                 sr_only.location.region, word_or_unknown<Region>);
-  optional_field("location/@quadrant", a.location.quadrant, finding.location.quadrant,
-                 sr_only.location.quadrant, word_or_unknown<Quadrant>);
-  optional_field("location/@depth", a.location.depth, finding.location.depth,
-                 sr_only.location.depth, word_or_unknown<Depth>);
-  optional_field("location/@distanceFromNippleMm", a.location.from_nipple_mm,
-                 finding.location.from_nipple_mm, sr_only.location.from_nipple_mm, millimetres);
-  optional_field("location/@distanceFromSkinMm", a.location.from_skin_mm,
-                 finding.location.from_skin_mm, sr_only.location.from_skin_mm, millimetres);
-  optional_field("location/@distanceFromChestWallMm", a.location.from_chest_wall_mm,
-                 finding.location.from_chest_wall_mm, sr_only.location.from_chest_wall_mm,
-                 millimetres);
+}
 
-  if (a.site) {
-    const bool sr_states_site = finding.stated_site_source == SiteSource::Sr;
-    if (sr_states_site && finding.stated_site != *a.site) {
-      merger.conflict("site", word(finding.stated_site), word(*a.site));
-    } else {
-      sr_only.stated_site = *a.site;
-      sr_only.stated_site_source = SiteSource::Annotation;
+// Sets the annotation's value of a field in a reading: the annotation is its only source where
+// the reading held another value or none, one more source where the reading agreed.
+void take_field(const Field& field, const AnnotatedFinding& a, const std::string& source,
+                Finding& reading) {
+  const Said stated = field.stated(reading);
+  std::vector<std::string> sources;
+  if (stated && *stated == *field.given(a)) sources = sources_of(reading, field);
+  add_once(sources, source);
+  field.assign(a, reading);
+  set_sources(reading, field, sources);
+}
+
+// Whose reading a reading is: the sources whose every value stands in it (the entries with an
+// empty field). None recorded: the SR's.
+std::vector<std::string> anchors_of(const Finding& reading) {
+  std::vector<std::string> anchors;
+  for (const FieldSource& entry : reading.field_sources) {
+    if (entry.field.empty()) add_once(anchors, entry.source);
+  }
+  if (anchors.empty()) anchors.push_back(kSr);
+  return anchors;
+}
+
+void set_anchors(Finding& reading, const std::vector<std::string>& anchors) {
+  auto& entries = reading.field_sources;
+  entries.erase(std::remove_if(entries.begin(), entries.end(),
+                               [](const FieldSource& entry) { return entry.field.empty(); }),
+                entries.end());
+  std::transform(anchors.begin(), anchors.end(), std::back_inserter(entries),
+                 [](const std::string& anchor) {
+                   return FieldSource{"", anchor};
+                 });
+}
+
+// At most this many other readings per finding, and this many fields branch one reading (2^n);
+// beyond, the readings are cut and the finding says so (it needs review anyway).
+constexpr std::size_t kMaxReadings = 64;
+constexpr std::size_t kMaxBranchingFields = 6;
+
+// The reading of `anchor` (the SR or an earlier annotation) once the annotation is applied. The
+// anchor's own values stand. Where the anchor says nothing, the annotation's value is taken if
+// nobody gave one or the values agree; if another source gave a different value, the reading
+// branches: one keeps that value, one takes the annotation's (per field, every combination).
+void branch_reading(const AnnotatedFinding& a, const std::string& source, const Finding& reading,
+                    const std::string& anchor, std::vector<Finding>& out) {
+  Finding base = reading;
+  set_anchors(base, {anchor});
+  std::vector<const Field*> open;
+  for (const Field& field : kFields) {
+    if (!field.given(a)) continue;
+    const std::vector<std::string> stated_by = sources_of(reading, field);
+    const bool own = std::find(stated_by.begin(), stated_by.end(), anchor) != stated_by.end();
+    if (!disagrees(field, a, reading)) {
+      take_field(field, a, source, base);
+    } else if (!own) {
+      open.push_back(&field);
     }
-    finding.stated_site = *a.site;
-    finding.stated_site_source = SiteSource::Annotation;
   }
-
-  if (!a.morphology.empty()) {
-    std::vector<Coded<Morphology>> terms;
-    std::transform(a.morphology.begin(), a.morphology.end(), std::back_inserter(terms),
-                   [](Morphology term) {
-                     return Coded<Morphology>{term, code_of(term).to_code(), ""};
-                   });
-    const auto same_terms = [&](const std::vector<Coded<Morphology>>& sr) {
-      return sr.size() == terms.size() && std::all_of(sr.begin(), sr.end(), [&](const auto& c) {
-               return std::any_of(terms.begin(), terms.end(),
-                                  [&](const auto& t) { return t.term == c.term; });
-             });
-    };
-    if (!finding.morphology.empty() && !same_terms(finding.morphology)) {
-      merger.conflict("morphology", words(finding.morphology), words(terms));
-    } else {
-      sr_only.morphology = terms;
+  add_lists(a, base);
+  const std::size_t branching = std::min(open.size(), kMaxBranchingFields);
+  for (unsigned mask = 0; mask < (1u << branching); ++mask) {
+    Finding branch = base;
+    for (std::size_t i = 0; i < open.size(); ++i) {
+      const bool take = i < branching ? (mask & (1u << i)) != 0 : mask != 0;
+      if (take) take_field(*open[i], a, source, branch);
     }
-    finding.morphology = terms;
+    out.push_back(std::move(branch));
   }
+}
 
-  if (a.distribution) {
-    const Coded<Distribution> given{*a.distribution, code_of(*a.distribution).to_code(), ""};
-    const bool sr_explicit = finding.distribution && !finding.distribution_implied;
-    if (sr_explicit && finding.distribution->term != *a.distribution) {
-      merger.conflict("distribution", word(finding.distribution->term), word(*a.distribution));
-    } else {
-      sr_only.distribution = given;
-      sr_only.distribution_implied = false;
+// The annotation's own reading: its values, and where it says nothing each value another reading
+// holds (one reading per combination).
+void own_readings(const AnnotatedFinding& a, const std::string& source, const Finding& shown,
+                  const std::vector<const Finding*>& readings, std::vector<Finding>& out) {
+  Finding own = shown;
+  own.notes.clear();
+  own.other_readings.clear();
+  for (const Field& field : kFields) {
+    if (field.given(a)) take_field(field, a, source, own);
+  }
+  add_lists(a, own);
+  set_anchors(own, {source});
+  std::vector<Finding> combinations{own};
+  for (const Field& field : kFields) {
+    if (field.given(a)) continue;
+    std::vector<const Finding*> donors;  // one reading per distinct value beyond the shown one
+    std::vector<std::string> values{field.stated(shown).value_or("")};
+    for (const Finding* reading : readings) {
+      const Said value = field.stated(*reading);
+      if (!value || std::find(values.begin(), values.end(), *value) != values.end()) continue;
+      values.push_back(*value);
+      donors.push_back(reading);
     }
-    finding.distribution = given;
-    finding.distribution_implied = false;
-  }
-
-  optional_field("count", a.count, finding.count, sr_only.count, [](const std::optional<int>& v) {
-    return v ? std::to_string(*v) : std::string("unknown");
-  });
-  optional_field("extentMm", a.extent_mm, finding.extent_mm, sr_only.extent_mm, millimetres);
-  if (a.reported_category) {
-    // The SR's overall assessment ranks below an annotation (decision-logic.md §1): replacing
-    // it is no conflict; the SR finding's own category is.
-    const bool from_finding =
-        finding.reported_category && finding.reported_category_source != ReportedSource::Overall;
-    merger.apply("reportedCategory", std::optional<std::optional<Category>>(a.reported_category),
-                 finding.reported_category, sr_only.reported_category, from_finding,
-                 word_or_unknown<Category>);
-    finding.reported_category_source = ReportedSource::Annotation;
-    if (!from_finding) sr_only.reported_category_source = ReportedSource::Annotation;
-  }
-
-  const auto known_field = [&](const char* field, const auto& given, auto& merged, auto& sr,
-                               auto unknown) {
-    if (!given) return;
-    merger.apply(field, given, merged, sr, merged != unknown,
-                 [](const auto& v) { return word(v); });
-  };
-  known_field("change", a.change, finding.change, sr_only.change, Change::Unknown);
-  known_field("ultrasoundVisible", a.ultrasound_visible, finding.ultrasound_visible,
-              sr_only.ultrasound_visible, Presence::Unknown);
-  known_field("palpable", a.palpable, finding.palpable, sr_only.palpable, Presence::Unknown);
-
-  // Lists add up: every prior result and follow-up given counts.
-  for (Finding* target : {&finding, &sr_only}) {
-    for (const auto result : a.prior_results) {
-      if (std::find(target->prior_results.begin(), target->prior_results.end(), result) ==
-          target->prior_results.end()) {
-        target->prior_results.push_back(result);
+    const std::size_t count = combinations.size();
+    for (const Finding* donor : donors) {
+      for (std::size_t i = 0; i < count && combinations.size() <= kMaxReadings; ++i) {
+        Finding combination = combinations[i];
+        field.copy(*donor, combination);
+        set_sources(combination, field, sources_of(*donor, field));
+        combinations.push_back(std::move(combination));
       }
     }
-    for (const auto& code : a.reported_follow_up) target->reported_follow_up.push_back(code);
-    if (a.compressed_thickness_mm)
-      target->procedure.compressed_thickness_mm = a.compressed_thickness_mm;
-    if (a.can_lie_prone) target->procedure.can_lie_prone = *a.can_lie_prone;
-    if (a.bothered_by_deposit) target->procedure.bothered_by_deposit = *a.bothered_by_deposit;
+  }
+  out.insert(out.end(), std::make_move_iterator(combinations.begin()),
+             std::make_move_iterator(combinations.end()));
+}
+
+// What tells two readings apart for the rules: the values the annotations can set.
+std::string reading_key(const Finding& reading) {
+  std::string key;
+  for (const Field& field : kFields) key += field.stated(reading).value_or("-") + "|";
+  key += said(reading.reported_category).value_or("-") + "|";
+  key += reading.reported_category_source
+             ? std::to_string(static_cast<int>(*reading.reported_category_source))
+             : "-";
+  return key;
+}
+
+// Adds a reading to the finding's readings; one with the same values as a reading there only
+// adds its sources and whose reading it is to that reading. False when the finding holds
+// kMaxReadings already.
+bool add_reading(Finding& finding, Finding reading) {
+  const std::string key = reading_key(reading);
+  Finding* same = &finding;
+  if (reading_key(finding) != key) {
+    const auto found =
+        std::find_if(finding.other_readings.begin(), finding.other_readings.end(),
+                     [&](const Finding& other) { return reading_key(other) == key; });
+    same = found == finding.other_readings.end() ? nullptr : &*found;
+  }
+  if (same != nullptr) {
+    for (const Field& field : kFields) {
+      std::vector<std::string> sources = sources_of(*same, field);
+      if (sources.empty()) continue;
+      for (const std::string& source : sources_of(reading, field)) add_once(sources, source);
+      set_sources(*same, field, sources);
+    }
+    std::vector<std::string> anchors = anchors_of(*same);
+    for (const std::string& anchor : anchors_of(reading)) add_once(anchors, anchor);
+    set_anchors(*same, anchors);
+    return true;
+  }
+  if (finding.other_readings.size() >= kMaxReadings) return false;
+  reading.notes.clear();
+  reading.other_readings.clear();
+  finding.other_readings.push_back(std::move(reading));
+  return true;
+}
+
+std::string source_name(const Finding& finding, const Field& field, const std::string& source) {
+  if (!source.empty()) return source;
+  const bool overall = std::string(field.name) == "reportedCategory" &&
+                       finding.reported_category_source == ReportedSource::Overall;
+  return overall ? "the SR's overall assessment" : "the SR";
+}
+
+ReaderNote conflict_note(const Finding& finding, const Field& field, const std::string& here,
+                         const std::string& stated, const std::string& given) {
+  const std::vector<std::string> sources = sources_of(finding, field);
+  std::string text = here + ": " + field.name + ": ";
+  if (sources == std::vector<std::string>{kSr}) {
+    text += source_name(finding, field, kSr) + " says " + stated + ", the annotation says " +
+            given + "; the annotation's value is shown";
+  } else {
+    std::string names;
+    for (const std::string& source : sources)
+      names += (names.empty() ? "" : " and ") + source_name(finding, field, source);
+    text += names + (sources.size() == 1 ? " says " : " say ") + stated + ", " + here + " says " +
+            given + "; the value read last is shown";
+  }
+  text += ", the more suspicious reading classifies";
+  return {WarningCode::AnnotationConflict, text, finding.position};
+}
+
+// Applies one annotated finding to a finding. The shown reading takes every annotated value;
+// where a source (the SR, its overall assessment, an earlier annotation) stated another value,
+// the summary warns naming both. The finding keeps every source's reading — its own values,
+// completed where it says nothing with what the others say — in other_readings: the rules
+// classify each and the more suspicious stands, and the readings are the same whatever the order
+// the annotations come in.
+void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a, Finding& finding) {
+  const std::string here = where(annotations, a.line);
+  for (const Field& field : kFields) {
+    if (disagrees(field, a, finding)) {
+      finding.notes.push_back(
+          conflict_note(finding, field, here, *field.stated(finding), *field.given(a)));
+    }
   }
 
-  const std::string action = a.action == AnnotationAction::Refine ? "refine" : "add";
-  finding.annotations.push_back({annotations.file, a.line, action, a.comment});
-  if (merger.conflicts()) {
-    sr_only.notes.clear();
-    sr_only.other_readings.clear();
-    finding.other_readings.push_back(std::move(sr_only));
+  std::vector<Finding> earlier = std::move(finding.other_readings);
+  finding.other_readings.clear();
+  std::vector<const Finding*> all{&finding};
+  std::transform(earlier.begin(), earlier.end(), std::back_inserter(all),
+                 [](const Finding& reading) { return &reading; });
+  std::vector<Finding> readings;
+  for (const Finding* reading : all) {
+    for (const std::string& anchor : anchors_of(*reading)) {
+      branch_reading(a, here, *reading, anchor, readings);
+    }
   }
+  own_readings(a, here, finding, all, readings);
+
+  for (const Field& field : kFields) {
+    if (field.given(a)) take_field(field, a, here, finding);
+  }
+  add_lists(a, finding);
+  set_anchors(finding, {here});
+  bool all_kept = true;
+  for (Finding& reading : readings) all_kept = add_reading(finding, std::move(reading)) && all_kept;
+  if (!all_kept) {
+    finding.notes.push_back({WarningCode::AnnotationConflict,
+                             here + ": finding: the sources disagree in more than " +
+                                 std::to_string(kMaxReadings) +
+                                 " ways; only that many readings are classified",
+                             finding.position});
+  }
+  finding.annotations.push_back({annotations.file, a.line,
+                                 a.action == AnnotationAction::Refine ? "refine" : "add",
+                                 a.comment});
 }
 
 void apply_patient(const AnnotatedPatient& patient, Finding& finding) {

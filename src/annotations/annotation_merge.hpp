@@ -8,9 +8,12 @@
 namespace mammocalc {
 
 // Applies `annotations` to `findings`: refines the findings they reference, adds the ones the SR
-// lacks, and records every disagreement as a warning with both values (the SR's reading is kept
-// as another reading, so the more suspicious one classifies). A refinement that matches no SR
-// finding is kept as an added finding with a warning, never dropped.
+// lacks, and records every disagreement as an annotation-conflict warning naming both sources
+// and values. A source is the SR (its overall assessment too) or an annotation applied before
+// (another file, or another line of this one); the reading each source gives is kept as another
+// reading, so the more suspicious one classifies whatever the order the files are applied in.
+// A refinement that matches no SR finding is kept as an added finding with a warning, never
+// dropped.
 // Throws Error(InvalidAnnotation) when the annotation names another study or SR.
 void merge_annotations(const Annotations& annotations, Findings& findings);
 

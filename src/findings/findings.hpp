@@ -189,6 +189,13 @@ struct AlternativeValue {
   GivenValue given;
 };
 
+// Who stated a field's value in a reading (annotation_merge): an annotation's "file:line", or
+// empty for the SR. A stated field that no entry names holds the SR's value.
+struct FieldSource {
+  std::string field;   // as annotation warnings name it: "site", "reportedCategory"
+  std::string source;  // "notes.xml:7"; empty: the SR
+};
+
 struct Finding {
   std::string position;  // content item that holds the finding
   Origin origin = Origin::BreastImagingReport;
@@ -218,9 +225,10 @@ struct Finding {
   std::vector<std::string> member_positions;  // CAD individual calcifications of a cluster
   std::vector<ReaderNote> notes;
   std::vector<AnnotationRef> annotations;
+  std::vector<FieldSource> field_sources;  // set by the annotation merge; several may agree
 
-  // Where an annotation and the SR disagree, the finding as the SR alone has it (with the
-  // annotation's other values): the rules classify every reading and keep the most suspicious.
+  // Where annotations and the SR (or two annotation files) disagree, the finding as each other
+  // source has it: the rules classify every reading and keep the most suspicious.
   std::vector<Finding> other_readings;
 
   // Fields the source gave more than once with different values, and the values to classify

@@ -1,6 +1,11 @@
 // Each merge case of annotations with SR findings, asserted on the evaluated summary values.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "annotations/annotation_merge.hpp"
 #include "base/error.hpp"
 #include "test_support.hpp"
@@ -193,7 +198,10 @@ TEST(AnnotationMerge, ConflictingCategoryTakesTheHigher) {
   EXPECT_EQ(d.classification, Classification::Suspicious);
 }
 
-TEST(AnnotationMerge, AnnotationReplacesOverallCategoryWithoutConflict) {
+// The SR's overall "0 - incomplete" is no assessment the annotation could disagree with: the
+// annotation made on the additional evaluation completes it
+// (samples/bir-nonspecific-calcifications.lobular.annotations.xml).
+TEST(AnnotationMerge, AnnotationCompletesIncompleteOverallCategoryWithoutConflict) {
   Findings findings = sr_findings();
   findings.findings[1].reported_category = Category::Incomplete0;
   findings.findings[1].reported_category_source = ReportedSource::Overall;
@@ -203,6 +211,281 @@ TEST(AnnotationMerge, AnnotationReplacesOverallCategoryWithoutConflict) {
   const Decision d = evaluate(findings).decisions[1];
   EXPECT_FALSE(has_warning(d, "annotation-conflict"));
   EXPECT_EQ(d.final_category, Category::Benign2);
+  EXPECT_TRUE(findings.findings[1].other_readings.empty());
+  EXPECT_FALSE(d.needs_review);
+}
+
+// Issue 14, class 8: the report's overall assessment is an SR value like any other.
+TEST(AnnotationMerge, OverallCategoryDisagreementIsAConflict) {
+  Findings findings = sr_findings();
+  findings.findings[1].reported_category = Category::HighlySuggestive5;
+  findings.findings[1].reported_category_source = ReportedSource::Overall;
+  AnnotatedFinding a = refine_position("1.3.3.2", 18);
+  a.reported_category = Category::Benign2;
+  merge_annotations(annotations_with({a}), findings);
+  const Finding& merged = findings.findings[1];
+  EXPECT_EQ(merged.reported_category, Category::Benign2);  // the annotation's value is shown
+  ASSERT_EQ(merged.other_readings.size(), 1u);
+  EXPECT_EQ(merged.other_readings[0].reported_category, Category::HighlySuggestive5);
+  EXPECT_EQ(merged.other_readings[0].reported_category_source, ReportedSource::Overall);
+  const Decision d = evaluate(findings).decisions[1];
+  EXPECT_TRUE(has_warning(d, "annotation-conflict"));
+  const auto conflict = std::find_if(d.warnings.begin(), d.warnings.end(), [](const Warning& w) {
+    return w.code == WarningCode::AnnotationConflict;
+  });
+  ASSERT_NE(conflict, d.warnings.end());
+  EXPECT_NE(conflict->text.find("notes.xml:18: reportedCategory: the SR's overall assessment says "
+                                "5, the annotation says 2"),
+            std::string::npos)
+      << conflict->text;
+  EXPECT_EQ(d.classification, Classification::Suspicious);  // the SR's 5 stands
+  EXPECT_TRUE(testing::fired(d, "W6"));
+  EXPECT_TRUE(d.needs_review);
+}
+
+TEST(AnnotationMerge, OverallCategoryAgreeingIsNoConflict) {
+  Findings findings = sr_findings();
+  findings.findings[1].reported_category = Category::Benign2;
+  findings.findings[1].reported_category_source = ReportedSource::Overall;
+  AnnotatedFinding a = refine_position("1.3.3.2");
+  a.reported_category = Category::Benign2;
+  merge_annotations(annotations_with({a}), findings);
+  EXPECT_TRUE(findings.findings[1].other_readings.empty());
+  const Decision d = evaluate(findings).decisions[1];
+  EXPECT_FALSE(has_warning(d, "annotation-conflict"));
+  EXPECT_EQ(d.final_category, Category::Benign2);
+  EXPECT_FALSE(d.needs_review);
+}
+
+// Issue 14, class 9: several annotation files for one finding are several sources.
+Annotations annotation_file(const std::string& file, int line, std::optional<Site> site,
+                            std::optional<Category> category = std::nullopt) {
+  AnnotatedFinding a = refine_position("1.3.2.2", line);
+  a.site = site;
+  a.reported_category = category;
+  Annotations annotations = annotations_with({a});
+  annotations.file = file;
+  return annotations;
+}
+
+// Every reading of a finding as "site/category", sorted: the rules see this set.
+std::vector<std::string> readings_of(const Finding& finding) {
+  std::vector<const Finding*> all{&finding};
+  for (const Finding& other : finding.other_readings) all.push_back(&other);
+  std::vector<std::string> readings;
+  for (const Finding* reading : all) {
+    readings.push_back(std::string(to_string(reading->stated_site)) + "/" +
+                       (reading->reported_category
+                            ? std::string(to_string(*reading->reported_category))
+                            : std::string("none")));
+  }
+  std::sort(readings.begin(), readings.end());
+  return readings;
+}
+
+const Warning* conflict_warning(const Decision& d) {
+  const auto found = std::find_if(d.warnings.begin(), d.warnings.end(), [](const Warning& w) {
+    return w.code == WarningCode::AnnotationConflict;
+  });
+  return found == d.warnings.end() ? nullptr : &*found;
+}
+
+TEST(AnnotationMerge, DisagreeingAnnotationFilesConflictNamingBothFilesAndLines) {
+  Findings findings = sr_findings();
+  merge_annotations(annotation_file("y.annotations.xml", 5, Site::Ductal), findings);
+  merge_annotations(annotation_file("x.annotations.xml", 7, Site::Lobular), findings);
+  const Finding& merged = findings.findings[0];
+  EXPECT_EQ(merged.stated_site, Site::Lobular);  // the value read last is shown
+  ASSERT_EQ(merged.other_readings.size(), 1u);   // the earlier annotation's reading is kept
+  EXPECT_EQ(merged.other_readings[0].stated_site, Site::Ductal);
+  EXPECT_EQ(merged.other_readings[0].stated_site_source, SiteSource::Annotation);
+  const Decision d = evaluate(findings).decisions[0];
+  const Warning* conflict = conflict_warning(d);
+  ASSERT_NE(conflict, nullptr);
+  EXPECT_NE(conflict->text.find("x.annotations.xml:7: site: y.annotations.xml:5 says ductal, "
+                                "x.annotations.xml:7 says lobular"),
+            std::string::npos)
+      << conflict->text;
+  EXPECT_EQ(d.classification, Classification::Suspicious);  // ductal (C9) beats lobular (C2)
+  EXPECT_EQ(d.final_category, Category::LowSuspicion4A);
+  EXPECT_TRUE(testing::fired(d, "W6"));
+  EXPECT_TRUE(d.needs_review);
+}
+
+TEST(AnnotationMerge, DisagreeingAnnotationFilesGiveTheSameReadingsInEitherOrder) {
+  // As samples/bir-nonspecific-calcifications.{ductal,lobular}.annotations.xml: one file says
+  // ductal, the other lobular and 2.
+  const Annotations ductal = annotation_file("ductal.annotations.xml", 8, Site::Ductal);
+  const Annotations lobular =
+      annotation_file("lobular.annotations.xml", 9, Site::Lobular, Category::Benign2);
+  Findings forward = sr_findings();
+  merge_annotations(ductal, forward);
+  merge_annotations(lobular, forward);
+  Findings backward = sr_findings();
+  merge_annotations(lobular, backward);
+  merge_annotations(ductal, backward);
+  EXPECT_EQ(readings_of(forward.findings[0]), readings_of(backward.findings[0]));
+  EXPECT_EQ(readings_of(forward.findings[0]), (std::vector<std::string>{"ductal/2", "lobular/2"}));
+  const Decision f = evaluate(forward).decisions[0];
+  const Decision b = evaluate(backward).decisions[0];
+  EXPECT_EQ(f.final_category, b.final_category);
+  EXPECT_EQ(f.final_category, Category::LowSuspicion4A);
+  EXPECT_TRUE(f.needs_review);
+  EXPECT_TRUE(b.needs_review);
+  ASSERT_NE(conflict_warning(b), nullptr);
+  EXPECT_NE(conflict_warning(b)->text.find("site: lobular.annotations.xml:9 says lobular, "
+                                           "ductal.annotations.xml:8 says ductal"),
+            std::string::npos)
+      << conflict_warning(b)->text;
+}
+
+TEST(AnnotationMerge, EveryOrderOfThreeAnnotationFilesGivesTheSameReadings) {
+  Findings base = sr_findings();
+  base.findings[0].stated_site = Site::Ductal;  // the SR states a site too
+  base.findings[0].stated_site_source = SiteSource::Sr;
+  std::vector<Annotations> files = {
+      annotation_file("a.xml", 3, Site::Lobular, Category::Benign2),
+      annotation_file("b.xml", 4, Site::Lobular),
+      annotation_file("c.xml", 5, std::nullopt, Category::Suspicious4),
+  };
+  std::sort(files.begin(), files.end(),
+            [](const Annotations& x, const Annotations& y) { return x.file < y.file; });
+  std::optional<std::vector<std::string>> first;
+  do {
+    Findings findings = base;
+    for (const Annotations& file : files) merge_annotations(file, findings);
+    const std::vector<std::string> readings = readings_of(findings.findings[0]);
+    const Decision d = evaluate(findings).decisions[0];
+    if (!first) first = readings;
+    // Each source's reading, completed where it says nothing with what the others say.
+    EXPECT_EQ(readings,
+              (std::vector<std::string>{"ductal/2", "ductal/4", "lobular/2", "lobular/4"}))
+        << files[0].file << files[1].file << files[2].file;
+    EXPECT_EQ(d.classification, Classification::Suspicious);
+    EXPECT_TRUE(d.needs_review);
+  } while (std::next_permutation(
+      files.begin(), files.end(),
+      [](const Annotations& x, const Annotations& y) { return x.file < y.file; }));
+}
+
+// Every reading as "site/category/distribution", sorted.
+std::vector<std::string> full_readings_of(const Finding& finding) {
+  std::vector<const Finding*> all{&finding};
+  for (const Finding& other : finding.other_readings) all.push_back(&other);
+  std::vector<std::string> readings;
+  for (const Finding* r : all) {
+    readings.push_back(
+        std::string(to_string(r->stated_site)) + "/" +
+        (r->reported_category ? std::string(to_string(*r->reported_category)) : "none") + "/" +
+        (r->distribution ? std::string(to_string(r->distribution->term)) : "none"));
+  }
+  std::sort(readings.begin(), readings.end());
+  readings.erase(std::unique(readings.begin(), readings.end()), readings.end());
+  return readings;
+}
+
+// Random SR values and four annotation files of site, category and distribution, applied in
+// every order: the same readings, classification and review flag. (The final category may be 4
+// in one order and 4A in another: they rank equal and the rules keep the first of equals.)
+TEST(AnnotationMerge, ReadingsDoNotDependOnTheOrderOfAnnotationFiles) {
+  unsigned seed = 14;
+  const auto next = [&](unsigned n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  const Site sites[] = {Site::Ductal, Site::Lobular};
+  const Category categories[] = {Category::Benign2, Category::Suspicious4,
+                                 Category::HighlySuggestive5};
+  const Distribution distributions[] = {Distribution::Regional, Distribution::Segmental};
+  for (int round = 0; round < 100; ++round) {
+    Findings base = sr_findings();
+    Finding& sr = base.findings[0];
+    if (next(2) != 0) {
+      sr.stated_site = sites[next(2)];
+      sr.stated_site_source = SiteSource::Sr;
+    }
+    if (next(2) != 0) {
+      sr.reported_category = categories[next(3)];
+      sr.reported_category_source =
+          next(2) != 0 ? ReportedSource::Overall : ReportedSource::Finding;
+    }
+    if (next(3) == 0) {
+      sr.distribution = Coded<Distribution>{Distribution::Segmental,
+                                            code_of(Distribution::Segmental).to_code(), ""};
+    }
+    std::vector<Annotations> files;
+    for (int i = 0; i < 4; ++i) {
+      AnnotatedFinding a = refine_position("1.3.2.2", 5 + i);
+      if (next(2) != 0) a.site = sites[next(2)];
+      if (next(2) != 0) a.reported_category = categories[next(3)];
+      if (next(3) == 0) a.distribution = distributions[next(2)];
+      Annotations file = annotations_with({a});
+      file.file = std::string(1, static_cast<char>('a' + i)) + ".xml";
+      files.push_back(std::move(file));
+    }
+    const auto by_name = [](const Annotations& x, const Annotations& y) { return x.file < y.file; };
+    std::optional<std::vector<std::string>> first_readings;
+    std::optional<Decision> first;
+    do {
+      Findings findings = base;
+      for (const Annotations& file : files) merge_annotations(file, findings);
+      const std::vector<std::string> readings = full_readings_of(findings.findings[0]);
+      const Decision d = evaluate(findings).decisions[0];
+      if (!first) {
+        first_readings = readings;
+        first = d;
+      }
+      std::string order = "round " + std::to_string(round) + ", order";
+      for (const Annotations& file : files) order += " " + file.file;
+      EXPECT_EQ(readings, *first_readings) << order;
+      EXPECT_EQ(d.classification, first->classification) << order;
+      EXPECT_EQ(d.needs_review, first->needs_review) << order;
+    } while (std::next_permutation(files.begin(), files.end(), by_name));
+  }
+}
+
+TEST(AnnotationMerge, ConflictNamesEverySourceThatAgreedBefore) {
+  Findings findings = sr_findings();
+  findings.findings[0].morphology.clear();
+  findings.findings[0].stated_site = Site::Ductal;
+  findings.findings[0].stated_site_source = SiteSource::Sr;
+  merge_annotations(annotation_file("a.xml", 5, Site::Ductal), findings);
+  EXPECT_TRUE(findings.findings[0].notes.empty());  // agreeing with the SR
+  merge_annotations(annotation_file("b.xml", 6, Site::Lobular), findings);
+  ASSERT_EQ(findings.findings[0].notes.size(), 1u);
+  EXPECT_EQ(findings.findings[0].notes[0].text,
+            "b.xml:6: site: the SR and a.xml:5 say ductal, b.xml:6 says lobular; the value read "
+            "last is shown, the more suspicious reading classifies");
+  EXPECT_EQ(readings_of(findings.findings[0]),
+            (std::vector<std::string>{"ductal/none", "lobular/none"}));
+}
+
+TEST(AnnotationMerge, AgreeingAnnotationFilesAreNoConflict) {
+  Findings findings = sr_findings();
+  merge_annotations(annotation_file("one.xml", 5, Site::Lobular, Category::Benign2), findings);
+  merge_annotations(annotation_file("two.xml", 6, Site::Lobular, Category::Benign2), findings);
+  const Finding& merged = findings.findings[0];
+  EXPECT_TRUE(merged.other_readings.empty());
+  ASSERT_EQ(merged.annotations.size(), 2u);
+  std::vector<std::string> site_sources;
+  for (const FieldSource& entry : merged.field_sources) {
+    if (entry.field == "site") site_sources.push_back(entry.source);
+  }
+  EXPECT_EQ(site_sources, (std::vector<std::string>{"one.xml:5", "two.xml:6"}));
+  const Decision d = evaluate(findings).decisions[0];
+  EXPECT_EQ(conflict_warning(d), nullptr);
+  EXPECT_EQ(d.classification, Classification::Benign);
+  EXPECT_FALSE(d.needs_review);
+}
+
+TEST(AnnotationMerge, LaterFileAddingAFieldIsNoConflict) {
+  Findings findings = sr_findings();
+  merge_annotations(annotation_file("one.xml", 5, Site::Lobular), findings);
+  merge_annotations(annotation_file("two.xml", 6, std::nullopt, Category::Benign2), findings);
+  EXPECT_TRUE(findings.findings[0].other_readings.empty());
+  const Decision d = evaluate(findings).decisions[0];
+  EXPECT_EQ(conflict_warning(d), nullptr);
+  EXPECT_FALSE(d.needs_review);
 }
 
 TEST(AnnotationMerge, AgreeingValuesAreNoConflict) {

@@ -273,6 +273,29 @@ run summarize --annotations "$work/notes-dir" "$vab"
 check "annotation directory exits 0 (got $status)" test "$status" -eq 0
 check "annotation directory: the matching file is applied" grep -q 'biopsyType="core"' "$work/out"
 check "annotation directory: a broken file is reported, not dropped silently" grep -q 'code="annotation-skipped"' "$work/out"
+# Two radiologists disagreeing (issue 14, class 9): samples/ holds a ductal and a lobular
+# annotation of the same finding; whatever the order of the files, the more suspicious reading
+# classifies, with review and a warning naming both files and lines.
+nonspecific=samples/bir-nonspecific-calcifications
+run summarize --annotations samples/ $nonspecific.dcm
+check "two disagreeing annotation files exit 0 (got $status)" test "$status" -eq 0
+check "two disagreeing annotation files: suspicious 4A needing review" \
+  grep -q 'assessment category="4A" classification="suspicious".*needsReview="true"' "$work/out"
+check "two disagreeing annotation files: annotation-conflict naming both files and lines" \
+  grep -qF "code=\"annotation-conflict\">$nonspecific.lobular.annotations.xml:42: site: $nonspecific.ductal.annotations.xml:8 says ductal, $nonspecific.lobular.annotations.xml:42 says lobular" "$work/out"
+mkdir "$work/reversed"
+cp $nonspecific.lobular.annotations.xml "$work/reversed/1.xml"
+cp $nonspecific.ductal.annotations.xml "$work/reversed/2.xml"
+run summarize --annotations "$work/reversed" $nonspecific.dcm
+check "two disagreeing annotation files, other order: suspicious 4A needing review" \
+  grep -q 'assessment category="4A" classification="suspicious".*needsReview="true"' "$work/out"
+check "two disagreeing annotation files, other order: annotation-conflict" \
+  grep -qF "code=\"annotation-conflict\">$work/reversed/2.xml:8: site: $work/reversed/1.xml:42 says lobular" "$work/out"
+cp $nonspecific.lobular.annotations.xml "$work/reversed/2.xml"
+run summarize --annotations "$work/reversed" $nonspecific.dcm
+check "two agreeing annotation files: benign 2 without review" \
+  grep -q 'assessment category="2" classification="benign".*needsReview="false"' "$work/out"
+check "two agreeing annotation files: no conflict" bash -c "! grep -q annotation-conflict '$work/out'"
 run summarize --annotations samples/annotation-only.annotations.xml
 check "annotation-only run exits 0" test "$status" -eq 0
 check "annotation-only run validates" "$xmllint" --noout --schema schemas/summary.xsd "$work/out"
