@@ -499,10 +499,26 @@ bool more_suspicious_reading_classifies(const RuleContext& context) {
   return context.set_aside_category.has_value();
 }
 
+namespace {
+
+// Whose reading this is, in words: the sources whose every value stands in it, as the annotation
+// merge records them (entries without a field); none recorded: the SR's.
+std::string reading_owners(const Finding& reading) {
+  std::string owners;
+  for (const FieldSource& entry : reading.field_sources) {
+    if (!entry.field.empty()) continue;
+    owners += (owners.empty() ? "" : " and ") + (entry.source.empty() ? "the SR" : entry.source);
+  }
+  return owners.empty() ? "the SR" : owners;
+}
+
+}  // namespace
+
 std::vector<std::string> more_suspicious_reading_texts(const RuleContext& context) {
   const Decision& decided = decision_of(context, __func__);
-  return {"the SR's own values give category " + words(decided.final_category) +
-          ", the annotation's give " + words(*context.set_aside_category) +
+  return {"the reading of " + reading_owners(context.finding) + " gives category " +
+          words(decided.final_category) + ", the values shown give " +
+          words(*context.set_aside_category) +
           "; the more suspicious reading classifies and its rules are traced"};
 }
 

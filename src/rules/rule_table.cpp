@@ -326,10 +326,11 @@ std::vector<Rule> make_rule_table() {
        kEvidenceVacuumProfile},
 
       // --- Checks on the reading that classifies: what the radiologist must look at ---
-      {"W1", "The SR's own values are more suspicious than the annotated reading",
+      {"W1", "Another source's reading is more suspicious than the values shown",
        kSeedDoctorSuspects,
-       "an annotation changed a value of the finding and the SR's own values give the higher "
-       "category: they classify and their rules are traced",
+       "an annotation changed a value of the finding, and the reading of another source (the SR's "
+       "own values, or another annotation file's) gives the higher category: it classifies and "
+       "its rules are traced",
        Stage::Check, more_suspicious_reading_classifies,
        warning(WarningCode::MoreSuspiciousReading, more_suspicious_reading_texts),
        kEvidenceClassification | kEvidenceReadings},

@@ -336,9 +336,13 @@ Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t 
     readings.push_back(
         decide_reading(expanded[i].finding, profile, base_of[i], expanded[i].values));
   }
+  // Equal ranks (4 and 4A) prefer the subcategory, so the order of the sources never matters.
   const auto chosen =
       std::max_element(readings.begin(), readings.end(), [](const Reading& a, const Reading& b) {
-        return category_rank(a.decision.final_category) < category_rank(b.decision.final_category);
+        const Category x = a.decision.final_category;
+        const Category y = b.decision.final_category;
+        return category_rank(x) < category_rank(y) ||
+               (category_rank(x) == category_rank(y) && static_cast<int>(x) < static_cast<int>(y));
       });
   chosen->context.readings = bases.size();
   chosen->context.as_read = &finding;
