@@ -1,5 +1,7 @@
 #include "findings/value_sets.hpp"
 
+#include <algorithm>
+
 #include <array>
 
 #include "findings/lexicon.hpp"
@@ -35,10 +37,11 @@ bool matches(const Code& code, const CodeConst& standard, std::string_view legac
 
 template <typename Term, std::size_t N>
 std::optional<Term> lookup(const std::array<Member<Term>, N>& table, const Code& code) {
-  for (const auto& member : table) {
-    if (matches(code, member.code, member.legacy_srt)) return member.term;
-  }
-  return std::nullopt;
+  const auto found = std::find_if(table.begin(), table.end(), [&](const Member<Term>& member) {
+    return matches(code, member.code, member.legacy_srt);
+  });
+  if (found == table.end()) return std::nullopt;
+  return found->term;
 }
 
 // CID 6054 Breast Imaging Finding (UID 1.2.840.10008.6.1.383, version 20050110), which includes

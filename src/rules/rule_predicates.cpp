@@ -593,15 +593,16 @@ bool overall_more_suspicious_than_its_findings(const RuleContext& context) {
 }
 
 std::vector<std::string> overall_more_suspicious_texts(const RuleContext& context) {
-  std::vector<std::string> texts;
-  for (const OverallStatement* statement : overall_above_its_findings(context, __func__)) {
-    texts.push_back("the report's overall assessment for " + breast_words(statement->laterality) +
-                    " is " + words(*statement->category) +
-                    (statement->position.empty() ? "" : " (" + statement->position + ")") +
-                    ", more suspicious than every calcification finding it may rest on (this "
-                    "one: " +
-                    words(decision_of(context, __func__).final_category) + ")");
-  }
+  const std::string this_one = words(decision_of(context, __func__).final_category);
+  const std::vector<const OverallStatement*> above = overall_above_its_findings(context, __func__);
+  std::vector<std::string> texts(above.size());
+  std::transform(above.begin(), above.end(), texts.begin(), [&](const OverallStatement* statement) {
+    return "the report's overall assessment for " + breast_words(statement->laterality) + " is " +
+           words(*statement->category) +
+           (statement->position.empty() ? "" : " (" + statement->position + ")") +
+           ", more suspicious than every calcification finding it may rest on (this one: " +
+           this_one + ")";
+  });
   return texts;
 }
 

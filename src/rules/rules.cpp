@@ -321,7 +321,8 @@ Reading decide_reading(const Finding& finding, const SiteProfile& profile, std::
 // counts"). The most suspicious reading decides, the first of equals.
 Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t index) {
   std::vector<const Finding*> bases{&finding};
-  for (const Finding& other : finding.other_readings) bases.push_back(&other);
+  std::transform(finding.other_readings.begin(), finding.other_readings.end(),
+                 std::back_inserter(bases), [](const Finding& other) { return &other; });
   std::vector<ValueReading> expanded;  // owns the findings the readings' contexts refer to
   std::vector<std::size_t> base_of;
   for (std::size_t base = 0; base < bases.size(); ++base) {
