@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <locale>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "base/error.hpp"
 #include "findings/lexicon.hpp"
@@ -98,29 +100,100 @@ std::vector<Given<T>> distinct(const std::vector<Given<T>>& values) {
 }
 
 std::string number_words(double value) {
-  std::string text = std::to_string(value);
-  text.erase(text.find_last_not_of('0') + 1);
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text;
+  std::ostringstream text;
+  text.imbue(std::locale::classic());
+  text << value;
+  return text.str();
 }
 
 std::string category_words(Category category) { return std::string(to_string(category)); }
+
+// Concept names of the items we read below a finding: an item whose name has one of these values
+// in another scheme was meant as one of them and cannot be read.
+constexpr std::array<CodeConst, 19> kPropertyConcepts{{
+    codes::kLaterality,
+    codes::kImageLaterality,
+    codes::kClockfaceOrRegion,
+    codes::kQuadrantLocation,
+    codes::kDepth,
+    codes::kDistanceFromNipple,
+    codes::kDistanceFromSkin,
+    codes::kDistanceFromChestWall,
+    codes::kCalcificationType,
+    codes::kCalcificationDistribution,
+    codes::kNumberOfCalcifications,
+    codes::kChangeSinceLastMammogram,
+    codes::kCorrelationToOtherFindings,
+    codes::kFindingSite,
+    codes::kAssessmentCategory,
+    codes::kRecommendedFollowUp,
+    codes::kPathologyResults,
+    codes::kProcedureResult,
+    codes::kPathology,
+}};
+
+// Coding schemes whose concept names a breast imaging report uses (domain.md §3); a name in any
+// other scheme is a local code we cannot read.
+constexpr std::array<std::string_view, 12> kKnownSchemes{
+    {"DCM", "SCT", "SRT", "SNM3", "LN", "UCUM", "BI", "NCIt", "UMLS", "FMA", "RADLEX", "99SDM"}};
+
+// An item below a finding that we did not read, whose concept name is in an unknown scheme or
+// names one of our concepts in the wrong scheme: never dropped without trace (§1).
+void note_unreadable_concept(const ContentItem& item, std::vector<ReaderNote>& notes) {
+  const Code& name = item.concept_name;
+  if (name.empty()) return;
+  const bool known_scheme =
+      std::find(kKnownSchemes.begin(), kKnownSchemes.end(), name.scheme) != kKnownSchemes.end();
+  const auto misnamed =
+      std::find_if(kPropertyConcepts.begin(), kPropertyConcepts.end(),
+                   [&](const CodeConst& concept) { return concept.value == name.value; });
+  if (known_scheme && misnamed == kPropertyConcepts.end()) return;
+  std::string text = "concept name " + describe(name);
+  if (misnamed == kPropertyConcepts.end()) {
+    text += " is in a coding scheme this tool does not know";
+  } else if (same_concept(name, *misnamed)) {
+    text += " is not where its template puts it";
+  } else {
+    text += " is not (" + std::string(misnamed->value) + ", " + std::string(misnamed->scheme) +
+            ") in its coding scheme";
+  }
+  if (item.value_type == ValueType::Code) text += " (value " + describe(item.code) + ")";
+  notes.push_back({WarningCode::UnknownCode, text + "; the item was not read", item.position});
+}
 
 // Every value a finding's items give, field by field, before the finding holds one: a field
 // given twice with different values is a conflict, never "last one wins" (decision-logic.md §1).
 class FindingReader {
  public:
-  explicit FindingReader(Finding& finding) : finding_(finding) {}
+  explicit FindingReader(Finding& finding, std::set<std::string>* consumed = nullptr)
+      : finding_(finding), consumed_(consumed) {}
 
   // Reads one property item (a child of a finding). Returns false when it is not one we read.
   bool read(const ContentItem& item) {
-    if (item.value_type == ValueType::Num) return read_number(item);
-    if (item.value_type == ValueType::Container && is_concept(item, codes::kPathologyResults)) {
-      read_pathology(item);
-      return true;
+    const bool read_it = read_item(item);
+    if (read_it && consumed_ != nullptr) consumed_->insert(item.position);
+    return read_it;
+  }
+
+  // Reads a property item, or says that it could not be read. A text item is never read here
+  // (its words may describe calcifications): it is said, quoted, for the radiologist.
+  void read_or_note(const ContentItem& item) {
+    if (read(item)) return;
+    if (item.value_type == ValueType::Text && !item.text.empty()) {
+      std::size_t cut = std::min<std::size_t>(item.text.size(), 80);
+      // Never split a UTF-8 sequence: back off to the start of a character.
+      while (cut > 0 && cut < item.text.size() &&
+             (static_cast<unsigned char>(item.text[cut]) & 0xC0U) == 0x80U) {
+        --cut;
+      }
+      const std::string quote = item.text.substr(0, cut) + (cut < item.text.size() ? "…" : "");
+      finding_.notes.push_back(
+          {WarningCode::UnknownCode,
+           describe(item.concept_name) + " text \"" + quote + "\" was not read (coded items only)",
+           item.position});
+      return;
     }
-    if (item.value_type != ValueType::Code) return false;
-    return read_code(item);
+    note_unreadable_concept(item, finding_.notes);
   }
 
   // The reported category of the CAD's own impression, or the report's overall for this finding.
@@ -137,10 +210,14 @@ class FindingReader {
     });
     settle(FindingField::Distribution, distribution_,
            [&](const Given<Coded<Distribution>>& first) { finding_.distribution = first.value; });
-    settle(FindingField::ReportedCategory, categories_, [&](const Given<Category>& first) {
-      finding_.reported_category = first.value;
+    // The reported category only ever raises the final one (R1): the most suspicious stands.
+    if (!categories_.empty()) {
+      Category highest = categories_.front().value;
+      for (const auto& given : categories_) highest = more_suspicious(highest, given.value);
+      finding_.reported_category = highest;
       finding_.reported_category_source = category_source;
-    });
+      note_conflict(FindingField::ReportedCategory, categories_);
+    }
     // The more concerning change stands; a disagreement is still said.
     std::vector<Given<Change>> changes = distinct(change_);
     std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
@@ -158,12 +235,36 @@ class FindingReader {
                 finding_.location.from_chest_wall_mm);
     std::optional<double> count;
     settle_only(FindingField::Count, count_, count);
-    if (count) finding_.count = static_cast<int>(*count);
+    if (count) {
+      if (*count >= 0 && *count <= 1e6 && *count == static_cast<double>(static_cast<int>(*count))) {
+        finding_.count = static_cast<int>(*count);
+      } else {
+        finding_.notes.push_back(
+            {WarningCode::UnknownUnit,
+             "number of calcifications " + number_words(*count) + " is not a count; not used",
+             count_.front().given.position});
+      }
+    }
   }
 
   bool laterality_given() const { return !laterality_.empty(); }
 
+  // One more laterality from the finding's context (the unilateral procedure reported).
+  void add_laterality(Laterality laterality, const std::string& position) {
+    laterality_.push_back({laterality, {std::string(to_string(laterality)), position}});
+  }
+
  private:
+  bool read_item(const ContentItem& item) {
+    if (item.value_type == ValueType::Num) return read_number(item);
+    if (item.value_type == ValueType::Container && is_concept(item, codes::kPathologyResults)) {
+      read_pathology(item);
+      return true;
+    }
+    if (item.value_type != ValueType::Code) return false;
+    return read_result(item) || read_code(item);
+  }
+
   bool read_number(const ContentItem& item) {
     const auto distance = [&](std::vector<Given<double>>& values) {
       if (auto mm = millimetres(item, finding_.notes)) {
@@ -185,17 +286,38 @@ class FindingReader {
     return true;
   }
 
+  // TID 4207: every result, also in nested containers; an item of a clinical concept that cannot
+  // be read (a text result, a local concept name) is said, never dropped.
   void read_pathology(const ContentItem& container) {
     for (const auto& child : container.children) {
-      if (child.value_type != ValueType::Code) continue;
-      if (is_concept(child, codes::kProcedureResult)) {
-        prior_result(child, "CID 6063");
-      } else if (is_concept(child, codes::kPathology)) {
-        prior_result(child, "CID 6030");
-      } else if (is_concept(child, codes::kConfirmationOfTarget)) {
-        prior_result(child, "CID 6066");
+      if (child.value_type == ValueType::Container) {
+        read_pathology(child);
+      } else if (child.value_type == ValueType::Code && read_result(child)) {
+        if (consumed_ != nullptr) consumed_->insert(child.position);
+      } else if (is_concept(child, codes::kProcedureResult) ||
+                 is_concept(child, codes::kPathology)) {
+        finding_.notes.push_back(
+            {WarningCode::UnknownCode,
+             describe(child.concept_name) + " is not a coded value; the result was not read",
+             child.position});
+      } else {
+        note_unreadable_concept(child, finding_.notes);
       }
     }
+  }
+
+  // A Procedure Result, Pathology or Confirmation of target item (TID 4207).
+  bool read_result(const ContentItem& item) {
+    if (is_concept(item, codes::kProcedureResult)) {
+      prior_result(item, "CID 6063");
+    } else if (is_concept(item, codes::kPathology)) {
+      prior_result(item, "CID 6030");
+    } else if (is_concept(item, codes::kConfirmationOfTarget)) {
+      prior_result(item, "CID 6066");
+    } else {
+      return false;
+    }
+    return true;
   }
 
   void prior_result(const ContentItem& item, std::string_view context_group) {
@@ -253,7 +375,7 @@ class FindingReader {
     } else if (is_concept(item, codes::kAssessmentCategory)) {
       code_value(item, category_for, categories_, "CID 6026");
       // TID 4203 children (laterality, follow-up, pathology) may hang below the category.
-      for (const auto& child : item.children) read(child);
+      for (const auto& child : item.children) read_or_note(child);
     } else if (is_concept(item, codes::kRecommendedFollowUp)) {
       finding_.reported_follow_up.push_back(item.code);
       if (!follow_up_kind_for(item.code)) {
@@ -308,6 +430,7 @@ class FindingReader {
   }
 
   Finding& finding_;
+  std::set<std::string>* consumed_;  // positions of the items read, for the pass over the rest
   std::vector<Given<Laterality>> laterality_;
   std::vector<Given<Site>> site_;
   std::vector<Given<Coded<Distribution>>> distribution_;
@@ -323,71 +446,63 @@ class FindingReader {
   std::vector<Given<double>> count_;
 };
 
+// Calcification descriptors on the finding itself or below its Assessment Category (TID 4203).
 bool carries_calcification_properties(const ContentItem& item) {
-  return first_child(item, codes::kCalcificationType) != nullptr ||
-         first_child(item, codes::kCalcificationDistribution) != nullptr ||
-         first_child(item, codes::kNumberOfCalcifications) != nullptr;
+  const auto describes = [](const ContentItem& holder) {
+    return first_child(holder, codes::kCalcificationType) != nullptr ||
+           first_child(holder, codes::kCalcificationDistribution) != nullptr ||
+           first_child(holder, codes::kNumberOfCalcifications) != nullptr;
+  };
+  return describes(item) ||
+         std::any_of(item.children.begin(), item.children.end(), [&](const ContentItem& child) {
+           return is_concept(child, codes::kAssessmentCategory) && describes(child);
+         });
 }
 
-// Concept names of the items we read below a finding: an item whose name has one of these values
-// in another scheme was meant as one of them and cannot be read.
-constexpr std::array<CodeConst, 19> kPropertyConcepts{{
-    codes::kLaterality,
-    codes::kImageLaterality,
-    codes::kClockfaceOrRegion,
-    codes::kQuadrantLocation,
-    codes::kDepth,
-    codes::kDistanceFromNipple,
-    codes::kDistanceFromSkin,
-    codes::kDistanceFromChestWall,
-    codes::kCalcificationType,
-    codes::kCalcificationDistribution,
-    codes::kNumberOfCalcifications,
-    codes::kChangeSinceLastMammogram,
-    codes::kCorrelationToOtherFindings,
-    codes::kFindingSite,
+// Items of these concepts carry what the rules weigh; one that no reader took (outside every
+// finding and the overall assessment, or in a place its template does not put it) is said.
+constexpr std::array<CodeConst, 6> kClinicalConcepts{{
     codes::kAssessmentCategory,
     codes::kRecommendedFollowUp,
-    codes::kPathologyResults,
-    codes::kProcedureResult,
     codes::kPathology,
+    codes::kProcedureResult,
+    codes::kCalcificationType,
+    codes::kCalcificationDistribution,
 }};
 
-// Coding schemes whose concept names a breast imaging report uses (domain.md §3); a name in any
-// other scheme is a local code we cannot read.
-constexpr std::array<std::string_view, 12> kKnownSchemes{
-    {"DCM", "SCT", "SRT", "SNM3", "LN", "UCUM", "BI", "NCIt", "UMLS", "FMA", "RADLEX", "99SDM"}};
-
-// An item below a finding that we did not read, whose concept name is in an unknown scheme or
-// names one of our concepts in the wrong scheme: never dropped without trace (§1).
-void note_unreadable_concept(const ContentItem& item, Finding& finding) {
-  const Code& name = item.concept_name;
-  if (name.empty()) return;
-  const bool known_scheme =
-      std::find(kKnownSchemes.begin(), kKnownSchemes.end(), name.scheme) != kKnownSchemes.end();
-  const auto misnamed =
-      std::find_if(kPropertyConcepts.begin(), kPropertyConcepts.end(),
-                   [&](const CodeConst& concept) { return concept.value == name.value; });
-  if (known_scheme && misnamed == kPropertyConcepts.end()) return;
-  std::string text = "concept name " + describe(name);
-  text += misnamed != kPropertyConcepts.end()
-              ? " is not (" + std::string(misnamed->value) + ", " + std::string(misnamed->scheme) +
-                    ") in its coding scheme"
-              : " is in a coding scheme this tool does not know";
-  if (item.value_type == ValueType::Code) text += " (value " + describe(item.code) + ")";
-  finding.notes.push_back(
-      {WarningCode::UnknownCode, text + "; the item was not read", item.position});
+void mark_subtree(const ContentItem& item, std::set<std::string>& consumed) {
+  walk_tree(item,
+            [&](const ContentItem& each, const ContentItem*) { consumed.insert(each.position); });
 }
 
-// Laterality of the procedure reported beside a TID 4206 finding (TID 4201 row 3).
-Laterality procedure_laterality(const ContentItem& findings_container) {
+void note_items_not_read(const ContentItem& root, const std::set<std::string>& consumed,
+                         Findings& out) {
+  walk_tree(root, [&](const ContentItem& item, const ContentItem*) {
+    if (consumed.count(item.position) != 0) return;
+    const bool clinical =
+        std::any_of(kClinicalConcepts.begin(), kClinicalConcepts.end(),
+                    [&](const CodeConst& concept) { return is_concept(item, concept); });
+    if (!clinical) return;
+    std::string text = describe(item.concept_name);
+    if (item.value_type == ValueType::Code) text += " " + describe(item.code);
+    out.notes.push_back({WarningCode::UnknownCode,
+                         text + " is outside every calcification finding and the overall "
+                                "assessment, where this tool does not read it",
+                         item.position});
+  });
+}
+
+// The laterality modifier of the procedure reported beside a TID 4206 finding (TID 4201 row 3),
+// when the procedure is unilateral: a bilateral procedure says nothing about one finding.
+const ContentItem* unilateral_procedure(const ContentItem& findings_container) {
   for (const auto& sibling : findings_container.children) {
     if (!is_code_item(sibling, codes::kProcedureReported)) continue;
     if (const ContentItem* laterality = first_child(sibling, codes::kLaterality)) {
-      if (auto value = laterality_for(laterality->code)) return *value;
+      const auto value = laterality_for(laterality->code);
+      if (value == Laterality::Left || value == Laterality::Right) return laterality;
     }
   }
-  return Laterality::Unknown;
+  return nullptr;
 }
 
 // The overall assessments of a report, each with the breast it speaks for.
@@ -414,9 +529,11 @@ void read_follow_up(const ContentItem& item, Laterality laterality, OverallReadi
                        item.position});
 }
 
-void read_overall(const ContentItem& holder, OverallReading& overall) {
+void read_overall(const ContentItem& holder, OverallReading& overall,
+                  std::set<std::string>& consumed) {
   for (const auto& child : holder.children) {
     if (is_code_item(child, codes::kAssessmentCategory)) {
+      consumed.insert(child.position);
       const Laterality laterality = laterality_modifier(child, Laterality::Unknown, overall.notes);
       if (auto category = category_for(child.code)) {
         overall.statements.push_back({category, {}, laterality, child.position});
@@ -425,11 +542,17 @@ void read_overall(const ContentItem& holder, OverallReading& overall) {
       }
       for (const auto& grandchild : child.children) {
         if (is_code_item(grandchild, codes::kRecommendedFollowUp)) {
+          consumed.insert(grandchild.position);
           read_follow_up(grandchild, laterality, overall);
+        } else if (!is_concept(grandchild, codes::kLaterality)) {
+          note_unreadable_concept(grandchild, overall.notes);
         }
       }
     } else if (is_code_item(child, codes::kRecommendedFollowUp)) {
+      consumed.insert(child.position);
       read_follow_up(child, Laterality::Unknown, overall);
+    } else {
+      note_unreadable_concept(child, overall.notes);
     }
   }
 }
@@ -460,16 +583,21 @@ FindingItemKind finding_item_kind(const ContentItem& item) {
 // TID 4200 (and calcification findings in any other SR): every TID 4206 Finding that is a
 // calcification finding.
 void extract_report_findings(const ContentItem& root, Findings& out, OverallReading& overall) {
+  std::set<std::string> consumed;
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
-      read_overall(item, overall);
+      read_overall(item, overall, consumed);
       return;
     }
     if (!is_code_item(item, codes::kFinding)) return;
     const FindingItemKind kind = finding_item_kind(item);
-    if (kind == FindingItemKind::NotCalcification) return;
+    if (kind == FindingItemKind::NotCalcification) {
+      mark_subtree(item, consumed);  // a known finding of another kind: not ours to read
+      return;
+    }
     if (kind == FindingItemKind::Unknown) {
       // No finding can hold what it says: the exam needs review (decision-logic.md §1).
+      mark_subtree(item, consumed);
       out.notes.push_back({WarningCode::UnknownCode,
                            "finding " + describe(item.code) +
                                " is not a breast imaging finding code this tool knows (CID "
@@ -488,19 +616,27 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
                                    "its calcification descriptors",
                                item.position});
     }
-    FindingReader reader(finding);
-    for (const auto& child : item.children) {
-      if (!reader.read(child)) note_unreadable_concept(child, finding);
+    FindingReader reader(finding, &consumed);
+    for (const auto& child : item.children) reader.read_or_note(child);
+    const ContentItem* procedure = parent != nullptr ? unilateral_procedure(*parent) : nullptr;
+    const Laterality procedure_side =
+        procedure != nullptr ? *laterality_for(procedure->code) : Laterality::Unknown;
+    // The unilateral procedure's side is one more laterality the finding is given: agreeing it
+    // adds nothing, disagreeing it is a conflict like any other.
+    if (procedure != nullptr && reader.laterality_given()) {
+      reader.add_laterality(procedure_side, procedure->position);
     }
+    const bool own_laterality = reader.laterality_given();
     reader.finish(ReportedSource::Finding);
-    if (!reader.laterality_given() && parent != nullptr) {
-      finding.laterality = procedure_laterality(*parent);
-    }
+    if (!own_laterality) finding.laterality = procedure_side;
     out.findings.push_back(std::move(finding));
   });
+  note_items_not_read(root, consumed, out);
 }
 
 // ---- TID 4000 Mammography CAD ----
+
+inline constexpr CodeConst kCompositeFeature{"111015", "DCM", "Composite Feature"};
 
 class CadReader {
  public:
@@ -567,11 +703,23 @@ class CadReader {
     if (item.value_type == ValueType::Container && is_concept(item, codes::kIndividualImpression)) {
       impression = &item;
     }
-    if (is_code_item(item, codes::kCadSummary)) read_overall(item, overall);
-    if (is_code_item(item, codes::kSingleImageFinding) &&
-        (same_concept(item.code, codes::kCalcificationCluster) ||
-         same_concept(item.code, codes::kIndividualCalcification))) {
-      candidates.emplace_back(&item, impression);
+    if (is_code_item(item, codes::kCadSummary)) read_overall(item, overall, consumed_);
+    const bool single = is_code_item(item, codes::kSingleImageFinding);
+    if (single || is_code_item(item, kCompositeFeature)) {
+      // Any CAD finding with calcification descriptors or a calcification code is ours (§1).
+      const FindingItemKind kind = finding_item_kind(item);
+      if (same_concept(item.code, codes::kCalcificationCluster) ||
+          same_concept(item.code, codes::kIndividualCalcification) ||
+          kind == FindingItemKind::Calcification ||
+          kind == FindingItemKind::MassWithCalcifications) {
+        candidates.emplace_back(&item, impression);
+      } else if (single && kind == FindingItemKind::Unknown) {
+        overall.notes.push_back({WarningCode::UnknownCode,
+                                 "CAD finding " + describe(item.code) +
+                                     " is not a finding code this tool knows (CID 6014); its "
+                                     "content was not read",
+                                 item.position});
+      }
     }
     for (const auto& child : item.children) {
       if (child.value_type != ValueType::ByReference)
@@ -604,10 +752,10 @@ class CadReader {
   // Every Calcification Type of a CAD finding. Several different ones on one individual
   // calcification are a conflict (decision-logic.md §1); a cluster may hold several forms. All of
   // them describe the finding, so the most suspicious counts.
-  static void add_types(const ContentItem& calcification, bool one_calcification,
-                        Finding& finding) {
+  void add_types(const ContentItem& calcification, bool one_calcification, Finding& finding) const {
     ValueConflict types{FindingField::Morphology, {}};
-    for (const auto& child : calcification.children) {
+    for (const auto& reference : calcification.children) {
+      const ContentItem& child = resolve(reference);
       if (!is_code_item(child, codes::kCalcificationType)) continue;
       const auto term = morphology_for(child.code);
       if (!term) finding.notes.push_back(unknown_code_note(child, "CID 6010"));
@@ -627,11 +775,13 @@ class CadReader {
     Finding finding;
     finding.position = item.position;
     finding.origin = origin;
+    finding.mass_with_calcifications =
+        finding_item_kind(item) == FindingItemKind::MassWithCalcifications;
     FindingReader reader(finding);
     for (const auto& child : item.children) {
       const ContentItem& target = resolve(child);
       if (is_code_item(target, codes::kCalcificationType)) continue;  // add_types reads them
-      if (!reader.read(target)) note_unreadable_concept(target, finding);
+      if (!reader.read(target)) note_unreadable_concept(target, finding.notes);
     }
     add_types(item, origin == Origin::CadIndividual, finding);
     if (impression != nullptr) {
@@ -677,6 +827,7 @@ class CadReader {
   }
 
   std::map<std::string, const ContentItem*> by_position_;
+  std::set<std::string> consumed_;  // the CAD summary's items (the reader needs the set)
   std::map<std::string, Laterality> image_laterality_by_position_;
   std::map<std::string, Laterality> image_laterality_by_sop_;
 };

@@ -39,7 +39,8 @@ void apply(const AlternativeValue& alternative, Finding& finding) {
 
 }  // namespace
 
-std::vector<ValueReading> value_readings(const Finding& finding, std::size_t limit) {
+std::vector<ValueReading> value_readings(const Finding& finding, bool& cut, std::size_t limit) {
+  cut = false;
   std::vector<ValueReading> readings{{finding, ""}};
   // Each field multiplies the readings: keep the value held, or take each alternative.
   std::vector<FindingField> fields;
@@ -51,7 +52,11 @@ std::vector<ValueReading> value_readings(const Finding& finding, std::size_t lim
     const std::size_t before = readings.size();
     for (std::size_t i = 0; i < before; ++i) {
       for (const auto& alternative : finding.alternatives) {
-        if (field_of(alternative) != field || readings.size() >= limit) continue;
+        if (field_of(alternative) != field) continue;
+        if (readings.size() >= limit) {
+          cut = true;
+          continue;
+        }
         ValueReading reading = readings[i];
         apply(alternative, reading.finding);
         reading.values +=

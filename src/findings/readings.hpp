@@ -17,9 +17,9 @@ struct ValueReading {
 };
 
 // The finding itself first (values empty), then every combination of its alternatives, at most
-// `limit` readings in all; more would only repeat what the first `limit` already show (and the
-// conflict alone already asks for review).
-std::vector<ValueReading> value_readings(const Finding& finding, std::size_t limit = 64);
+// `limit` readings in all; `cut` says when there were more (the caller warns: they were not all
+// classified, and the conflict alone already asks for review).
+std::vector<ValueReading> value_readings(const Finding& finding, bool& cut, std::size_t limit = 64);
 
 std::string_view to_string(FindingField field);
 

@@ -191,6 +191,10 @@ std::vector<std::string> differing_follow_ups(const Finding& finding, const Deci
       procedure = "cytologic analysis";
     } else if (!rules_biopsy && asks_for_more_than_imaging(code)) {
       procedure = "asks for tissue or surgery, or says malignancy is suspected or known";
+    } else if (recommendation.action == Action::RoutineScreening &&
+               (follow_up_kind_for(code) == FollowUpKind::ShortInterval ||
+                follow_up_kind_for(code) == FollowUpKind::AdditionalImaging)) {
+      procedure = "asks for imaging before the next routine screening";
     }
     if (procedure.empty()) continue;
     std::string text = "reported follow-up " + describe(code);
@@ -576,7 +580,24 @@ std::vector<std::string> conflicting_values_texts(const RuleContext& context) {
       text += (i == 0 ? " " : ", ") + given.words;
       if (!given.position.empty()) text += " (" + given.position + ")";
     }
-    texts.push_back(text + "; no value replaces another, the more suspicious reading classifies");
+    switch (conflict.field) {
+      case FindingField::Laterality:
+      case FindingField::Site:
+      case FindingField::Distribution:
+      case FindingField::Morphology:
+        text += "; no value replaces another, the more suspicious reading classifies";
+        break;
+      case FindingField::ReportedCategory:
+        text += "; the most suspicious is the reported category";
+        break;
+      case FindingField::Change:
+        text += "; the most concerning change is used";
+        break;
+      default:
+        text += "; the first is shown (it does not change the category)";
+        break;
+    }
+    texts.push_back(text);
   }
   texts.back() += context.reading_values.empty() ? ": the values shown"
                                                  : ": the reading with " + context.reading_values;
@@ -604,6 +625,14 @@ std::vector<std::string> overall_more_suspicious_texts(const RuleContext& contex
            this_one + ")";
   });
   return texts;
+}
+
+bool benign_beside_unreadable_item(const RuleContext& context) {
+  const auto& notes = exam_of(context, __func__).findings.notes;
+  const Classification classification = decision_of(context, __func__).classification;
+  return (classification == Classification::Benign ||
+          classification == Classification::ProbablyBenign) &&
+         std::any_of(notes.begin(), notes.end(), is_unreadable);
 }
 
 bool overall_follow_up_not_chosen_for_breast(const RuleContext& context) {
@@ -645,14 +674,22 @@ namespace {
 // The report's overall follow-up codes that ask for tissue (CID 6028) where no finding's rules
 // chose a biopsy or surgery.
 std::vector<Code> tissue_follow_ups_not_chosen(const ExamContext& exam) {
-  if (!overall_is_the_exams(exam)) return {};
+  const auto& findings = exam.findings.findings;
+  // A follow-up the one finding took as its own is weighed there (W5).
+  const auto taken = [&](const Code& code) {
+    return std::any_of(findings.begin(), findings.end(), [&](const Finding& finding) {
+      return std::any_of(finding.reported_follow_up.begin(), finding.reported_follow_up.end(),
+                         [&](const Code& own) { return same_concept(own, code); });
+    });
+  };
   const bool rules_chose_tissue = std::any_of(
       exam.actions.begin(), exam.actions.end(),
       [](Action action) { return action == Action::Biopsy || action == Action::SurgicalConsult; });
   if (rules_chose_tissue) return {};
   std::vector<Code> codes;
   std::copy_if(exam.findings.overall_follow_up.begin(), exam.findings.overall_follow_up.end(),
-               std::back_inserter(codes), asks_for_more_than_imaging);
+               std::back_inserter(codes),
+               [&](const Code& code) { return asks_for_more_than_imaging(code) && !taken(code); });
   return codes;
 }
 

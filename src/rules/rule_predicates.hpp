@@ -80,6 +80,7 @@ bool unreadable_item(const RuleContext& context);
 bool overall_more_suspicious_than_its_findings(const RuleContext& context);
 std::vector<std::string> overall_more_suspicious_texts(const RuleContext& context);
 bool overall_follow_up_not_chosen_for_breast(const RuleContext& context);
+bool benign_beside_unreadable_item(const RuleContext& context);
 std::vector<std::string> overall_follow_up_for_breast_texts(const RuleContext& context);
 
 // Exam rows (E): they read context.exam only, and throw std::logic_error, naming themselves,

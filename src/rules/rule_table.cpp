@@ -361,7 +361,8 @@ std::vector<Rule> make_rule_table() {
        "localization, needle localization (111144) where they did not choose wire "
        "localization, cytology, or any other code that asks for tissue or says malignancy is "
        "suspected or known (111143, 111148, 111146, 111149, 111122, 111410) where the rules "
-       "chose no biopsy (CID 6028)",
+       "chose no biopsy, or short-interval follow-up or additional imaging (111142, 111135, "
+       "111136, …) where the rules chose routine screening (CID 6028)",
        Stage::Check, reported_follow_up_differs,
        needing_review(warning(WarningCode::FollowUpDiffers, follow_up_differs_texts)),
        kEvidenceReportedFollowUp},
@@ -402,6 +403,12 @@ std::vector<Rule> make_rule_table() {
        needing_review(warning(WarningCode::FollowUpDiffers, overall_follow_up_for_breast_texts)),
        kEvidenceReportedFollowUp},
 
+      {"W13", "A benign finding beside an item that could not be read", kEveryItemCounts,
+       "the finding is benign or probably benign and the report holds an item outside every "
+       "finding that could not be read (E8): it may be about this finding",
+       Stage::OverallCheck, benign_beside_unreadable_item, needing_review(no_outcome()),
+       kEvidenceClassification},
+
       // --- The exam (decision-logic.md §5) ---
       {"E1", "Exam category: the highest of its findings",
        "decision-logic.md §5: \"The exam's category is the highest over its findings, per breast "
@@ -431,8 +438,8 @@ std::vector<Rule> make_rule_table() {
        "decision-logic.md §4: \"A reported follow-up code that names a different procedure than "
        "the rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a "
        "warning.\"",
-       "the overall assessment is the exam's (as for E3), no calcification finding is given a "
-       "biopsy or surgery, and the report's overall Recommended Follow-up asks for tissue or "
+       "no calcification finding is given a biopsy or surgery, and a Recommended Follow-up of the "
+       "report's overall assessment that no finding took as its own asks for tissue or "
        "says malignancy is suspected or known (111143, 111148, 111145, 111144, 111147, 111146, "
        "111149, 111122, 111410; CID 6028)",
        Stage::Exam, overall_follow_up_asks_for_tissue,

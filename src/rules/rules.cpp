@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <set>
+#include <tuple>
 
 #include "findings/lexicon.hpp"
 #include "findings/readings.hpp"
@@ -325,11 +326,14 @@ Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t 
                  std::back_inserter(bases), [](const Finding& other) { return &other; });
   std::vector<ValueReading> expanded;  // owns the findings the readings' contexts refer to
   std::vector<std::size_t> base_of;
+  bool cut = false;
   for (std::size_t base = 0; base < bases.size(); ++base) {
-    for (ValueReading& reading : value_readings(*bases[base])) {
+    bool base_cut = false;
+    for (ValueReading& reading : value_readings(*bases[base], base_cut)) {
       expanded.push_back(std::move(reading));
       base_of.push_back(base);
     }
+    cut = cut || base_cut;
   }
   std::vector<Reading> readings;
   readings.reserve(expanded.size());
@@ -337,14 +341,18 @@ Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t 
     readings.push_back(
         decide_reading(expanded[i].finding, profile, base_of[i], expanded[i].values));
   }
-  // Equal ranks (4 and 4A) prefer the subcategory, so the order of the sources never matters.
+  // Of equal ranks the subcategory (4A over 4), then the more urgent action and the more
+  // invasive biopsy type stand, so the order of the sources never decides the recommendation.
+  const auto key = [](const Reading& reading) {
+    const Decision& d = reading.decision;
+    return std::make_tuple(
+        category_rank(d.final_category), static_cast<int>(d.final_category),
+        action_urgency(d.recommendation.action),
+        d.recommendation.biopsy ? static_cast<int>(*d.recommendation.biopsy) : -1);
+  };
   const auto chosen =
-      std::max_element(readings.begin(), readings.end(), [](const Reading& a, const Reading& b) {
-        const Category x = a.decision.final_category;
-        const Category y = b.decision.final_category;
-        return category_rank(x) < category_rank(y) ||
-               (category_rank(x) == category_rank(y) && static_cast<int>(x) < static_cast<int>(y));
-      });
+      std::max_element(readings.begin(), readings.end(),
+                       [&](const Reading& a, const Reading& b) { return key(a) < key(b); });
   chosen->context.readings = bases.size();
   chosen->context.as_read = &finding;
   if (chosen->base != 0) {
@@ -353,6 +361,13 @@ Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t 
   Decision decision = std::move(chosen->decision);
   check(chosen->context, decision);
   decision.id = "F" + std::to_string(index + 1);
+  if (cut) {
+    decision.warnings.push_back(
+        {WarningCode::ConflictingValues,
+         "the values given twice combine into more readings than are classified; the most "
+         "suspicious may not be among them",
+         ""});
+  }
   for (const auto& note : finding.notes) decision.warnings.push_back({note.code, note.text, ""});
   return decision;
 }
