@@ -275,7 +275,7 @@ SrHeader read_header(DcmDataset& dataset) {
   }
   header.manufacturer = get_string(dataset, DCM_Manufacturer);
   DcmItem* equipment = nullptr;
-  for (unsigned long i = 0;
+  for (long i = 0;
        dataset.findAndGetSequenceItem(DCM_ContributingEquipmentSequence, equipment, i).good() &&
        equipment != nullptr;
        ++i) {
