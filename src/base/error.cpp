@@ -16,6 +16,8 @@ std::string_view to_string(ErrorCode code) {
       return "invalid-sr";
     case ErrorCode::NotBreastImaging:
       return "not-breast-imaging";
+    case ErrorCode::OwnSummary:
+      return "own-summary";
     case ErrorCode::LimitExceeded:
       return "limit-exceeded";
     case ErrorCode::InvalidSiteProfile:
@@ -55,6 +57,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::OtherSrDocument:
     case ErrorCode::InvalidSrDocument:
     case ErrorCode::NotBreastImaging:
+    case ErrorCode::OwnSummary:
     case ErrorCode::LimitExceeded:
     case ErrorCode::InvalidSiteProfile:
     case ErrorCode::InvalidAnnotation:

@@ -15,6 +15,7 @@ enum class ErrorCode {
   OtherSrDocument,      // an SR-family document that is no report of ours (KOS, dose report…)
   InvalidSrDocument,    // an SR whose content tree DCMTK cannot read
   NotBreastImaging,     // an SR that is neither a breast-imaging report nor carries calcifications
+  OwnSummary,           // an SR mammocalc wrote itself (--dicom-out), read only with --read-own
   LimitExceeded,        // the input is larger, deeper or has more elements than the limits allow
   InvalidSiteProfile,   // a site profile that is not valid, as XML or in meaning
   InvalidAnnotation,    // an annotation file that is not valid, or does not fit its SR

@@ -20,7 +20,8 @@ constexpr const char* kUsage =
     "usage: mammocalc summarize [options] SR-FILE|-\n"
     "       mammocalc summarize -o OUTDIR [options] INPUT... [--files-from FILE|-]\n"
     "       mammocalc summarize --annotations FILE [options]\n"
-    "       mammocalc review [--html FILE] [--trace] [--no-color] [--redact] INPUT...\n"
+    "       mammocalc review [--html FILE] [--trace] [--no-color] [--redact] [--read-own]\n"
+    "                        INPUT...\n"
     "       mammocalc rules [--format text|xml]\n"
     "       mammocalc hook --out OUTDIR [--redact] [--dicom-out] RECEIVED-FILE|STUDY-DIR...\n"
     "       mammocalc serve --port N --aetitle AE --out OUTDIR [--keep-received] [--dicom-out]\n"
@@ -31,11 +32,13 @@ constexpr const char* kUsage =
 constexpr const char* kExitCodes =
     "batch (-o OUTDIR with several inputs, a directory or --files-from): one summary per SR\n"
     "named <SOPInstanceUID>.xml, and OUTDIR/index.xml listing every input and the roll-up;\n"
-    "exit status 0 all summarised (non-breast SRs are skipped), 1 at least one input failed\n"
-    "(the others are written), 2 usage error, 3 an output cannot be written\n"
+    "exit status 0 all summarised (non-breast SRs and mammocalc's own SRs are skipped), 1 at\n"
+    "least one input failed (the others are written), 2 usage error, 3 an output cannot be\n"
+    "written\n"
     "validate: exit status 0 when every file is valid, 1 with one line per problem\n"
     "exit status: 0 summarised, 1 an input failed (not DICOM, not a supported SR, not about\n"
-    "breast imaging, unreadable), 2 usage error, 3 the output cannot be written\n"
+    "breast imaging, unreadable, mammocalc's own SR without --read-own), 2 usage error, 3 the\n"
+    "output cannot be written\n"
     "every command: exit status 4 when this machine cannot run it (no DICOM data dictionary can\n"
     "be loaded; serve: the port cannot be served)\n";
 
@@ -76,6 +79,9 @@ po::options_description summarize_options() {
       "breast) as CSV");
   add("quiet,q", "batch: no progress line on standard error");
   add("html", "batch: also a review page per exam (NAME.html) and OUTDIR/index.html");
+  add("read-own",
+      "read mammocalc's own SRs (written by --dicom-out) like any SR; without it they are "
+      "refused, and skipped in a batch");
   add("dicom-out", po::value<std::string>()->value_name("FILE|DIR"),
       "also write the result as a DICOM Comprehensive SR (Breast Imaging Report) for the PACS: "
       "to FILE, or into DIR as <SOPInstanceUID>.dcm (a batch needs DIR)");
@@ -97,6 +103,9 @@ po::options_description review_options() {
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "annotation files or directories merged into the SR inputs");
   add("strict", "refuse SRs whose content DCMTK reads only with tolerance");
+  add("read-own",
+      "read mammocalc's own SRs (written by --dicom-out) back; the header says it is mammocalc's "
+      "result, not a radiologist's report");
   add_limit_options(add, false);
   add("help,h", "show this help");
   return options;
@@ -237,6 +246,7 @@ EvaluationConfig read_evaluation(const po::variables_map& values, const std::str
   }
   evaluation.limits = read_limits(values, command);
   evaluation.summary.redact = values.count("redact") > 0;
+  evaluation.read_own = values.count("read-own") > 0;  // summarize and review have it
   return evaluation;
 }
 

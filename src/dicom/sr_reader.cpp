@@ -273,6 +273,15 @@ SrHeader read_header(DcmDataset& dataset) {
     header.template_id = get_string(*template_item, DCM_TemplateIdentifier);
     header.mapping_resource = get_string(*template_item, DCM_MappingResource);
   }
+  header.manufacturer = get_string(dataset, DCM_Manufacturer);
+  DcmItem* equipment = nullptr;
+  for (long i = 0;
+       dataset.findAndGetSequenceItem(DCM_ContributingEquipmentSequence, equipment, i).good() &&
+       equipment != nullptr;
+       ++i) {
+    header.contributing_equipment.push_back({get_string(*equipment, DCM_Manufacturer),
+                                             get_string(*equipment, DCM_ManufacturerModelName)});
+  }
   return header;
 }
 

@@ -19,6 +19,7 @@
 #include "dcmtk/dcmsr/dsrdoc.h"
 #include "dicom/memory_file.hpp"
 #include "findings/lexicon.hpp"
+#include "findings/own_sr.hpp"
 #include "review/exam_view.hpp"
 #include "review/review_text.hpp"
 
@@ -333,8 +334,8 @@ void add_contributing_equipment(DcmDataset& dataset) {
   DcmItem* equipment = nullptr;
   check(dataset.findOrCreateSequenceItem(DCM_ContributingEquipmentSequence, equipment, -2),
         "contributing equipment");
-  put(*equipment, DCM_Manufacturer, "mammocalc project");
-  put(*equipment, DCM_ManufacturerModelName, "mammocalc");
+  put(*equipment, DCM_Manufacturer, std::string(kOwnManufacturer));
+  put(*equipment, DCM_ManufacturerModelName, std::string(kOwnModelName));
   put(*equipment, DCM_SoftwareVersions,
       std::string(kToolVersion) + " rule set " + std::string(kRuleSetVersion));
   DcmItem* purpose = nullptr;
@@ -480,7 +481,7 @@ WrittenSr write_report_sr(const Report& report) {
   check(document.setInstanceNumber("1", false), "instance number");
   check(document.setSeriesDescription("mammocalc calcification summary (decision support)", false),
         "series description");
-  check(document.setManufacturer("mammocalc project", false), "manufacturer");
+  check(document.setManufacturer(std::string(kOwnManufacturer).c_str(), false), "manufacturer");
   // The evidence: the source SR, and the images it lists as its own evidence.
   DSRSOPInstanceReferenceList& evidence = document.getCurrentRequestedProcedureEvidence();
   check(evidence.addItem(source.study_instance_uid.c_str(), source.series_instance_uid.c_str(),

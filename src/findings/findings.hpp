@@ -260,6 +260,9 @@ struct SourceInfo {
   std::string study_id;
   std::string study_description;
   std::string referring_physician_name;
+  // mammocalc wrote the source itself (findings/own_sr.hpp), read back with --read-own: its
+  // categories are mammocalc's, not a radiologist's.
+  bool written_by_mammocalc = false;
 };
 
 struct PatientInfo {

@@ -9,6 +9,7 @@
 
 #include "base/error.hpp"
 #include "findings/lexicon.hpp"
+#include "findings/own_sr.hpp"
 #include "findings/value_sets.hpp"
 
 namespace mammocalc {
@@ -951,7 +952,8 @@ Findings extract_findings(const SrDocument& document, const std::string& name) {
                           header.evidence,
                           header.study_id,
                           header.study_description,
-                          header.referring_physician_name};
+                          header.referring_physician_name,
+                          is_written_by_mammocalc(header)};
   out.patient =
       PatientInfo{header.patient_id,   header.patient_name,       header.patient_sex,
                   patient_age(header), header.patient_birth_date, header.issuer_of_patient_id};

@@ -68,6 +68,12 @@ struct EvidenceReference {
   std::string sop_instance_uid;
 };
 
+// One item of the Contributing Equipment Sequence (0018,A001): who processed the object.
+struct EquipmentEntry {
+  std::string manufacturer;  // (0008,0070)
+  std::string model_name;    // (0008,1090) Manufacturer's Model Name
+};
+
 struct SrHeader {
   std::string sop_class_uid;
   std::string sop_instance_uid;
@@ -92,6 +98,9 @@ struct SrHeader {
   std::string issuer_of_patient_id;
   std::string template_id;  // Content Template Sequence TID, may be empty
   std::string mapping_resource;
+  // The equipment: tells mammocalc's own SRs apart (findings/own_sr.hpp).
+  std::string manufacturer;  // General Equipment (0008,0070)
+  std::vector<EquipmentEntry> contributing_equipment;
 };
 
 struct SrDocument {

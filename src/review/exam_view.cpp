@@ -101,6 +101,7 @@ ReviewExam exam_view_of(const Report& report, bool redact) {
   view.notice = kNotice;
   const SourceInfo& source = report.input.source;
   view.source_file = text_of(source.file);
+  view.written_by_mammocalc = source.written_by_mammocalc;
   view.study_instance_uid = text_of(source.study_instance_uid);
   view.accession_number = text_of(source.accession_number);
   view.study_date = text_of(source.study_date);

@@ -251,6 +251,7 @@ void write_header(pugi::xml_node section, const ReviewExam& exam, bool redact) {
     element(tr, "th", name);
     element(tr, "td", value);
   };
+  if (exam.written_by_mammocalc) row("Origin", kOwnResultWords);
   if (exam.has_patient && !redact && !exam.patient_name.empty()) {
     row("Patient", exam.patient_name + ", ID " + exam.patient_id + ", " + exam.patient_sex + ", " +
                        exam.patient_age);

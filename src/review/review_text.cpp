@@ -145,6 +145,7 @@ class TextReview {
     title += " ";
     out_ << title << std::string(kReviewWidth - std::min(kReviewWidth, visible_width(title)), '=')
          << "\n";
+    if (exam.written_by_mammocalc) write_wrapped(out_, "Origin   ", 9, kOwnResultWords);
     const std::string patient =
         join({exam.patient_name, exam.patient_id.empty() ? std::string() : "ID " + exam.patient_id,
               exam.patient_sex, exam.patient_age},

@@ -78,7 +78,14 @@ struct ReviewExam {
   std::vector<ReviewRule> trace;  // the exam rows that fired
   std::string ruleset_version;
   std::string tool_version;
+  // The input was mammocalc's own SR read back (--read-own): the review says so in its header.
+  bool written_by_mammocalc = false;
 };
+
+// What the review's header says of an exam read from mammocalc's own SR.
+// One line of the terminal review under its "Origin" label (at most 91 columns).
+inline constexpr const char* kOwnResultWords =
+    "mammocalc's own result (its SR read back with --read-own), not a radiologist's report";
 
 // Summaries of very large SRs run to tens of MiB; anything beyond this is no summary of ours.
 inline constexpr std::size_t kMaxSummaryBytes = std::size_t{256} * 1024 * 1024;

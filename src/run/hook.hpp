@@ -19,9 +19,9 @@ struct HookConfig {
   EvaluationConfig evaluation;
 };
 
-// Runs the hook. Objects that are not breast-imaging SRs (images, dose reports…) are skipped
-// with one log line and do not fail the run. Returns 0, 1 when a received SR could not be
-// summarised, or 3 when an output could not be written.
+// Runs the hook. Objects that are not breast-imaging SRs (images, dose reports…) and mammocalc's
+// own SRs ("written by mammocalc") are skipped with one log line and do not fail the run. Returns
+// 0, 1 when a received SR could not be summarised, or 3 when an output could not be written.
 ExitCode run_hook(const HookConfig& config, std::ostream& log);
 
 }  // namespace mammocalc

@@ -37,7 +37,11 @@ ReviewExam exam_of(const std::string& input, const Evaluation& evaluation) {
   if (kind == "annotations") {
     return exam_view_of(summarise_annotations(input, evaluation.profile), redact);
   }
-  return exam_view_of(summarise_input(input, evaluation), redact);
+  try {
+    return exam_view_of(summarise_input(input, evaluation), redact);
+  } catch (const Error& error) {
+    throw with_read_own_hint(error);
+  }
 }
 
 }  // namespace

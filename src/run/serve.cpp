@@ -60,6 +60,11 @@ StoreStatus summarise_received(const std::string& temporary, const std::string& 
     log << "mammocalc serve: " << base << ": summarised to " << stem << "\n";
     return StoreStatus::Success;
   } catch (const Error& failure) {
+    if (failure.code() == ErrorCode::OwnSummary) {
+      // mammocalc's own SR forwarded back by the PACS: not summarised again, and no error.
+      log << "mammocalc serve: " << failure.what() << "; skipped\n";
+      return StoreStatus::Success;
+    }
     log << "mammocalc serve: " << failure.what() << "\n";
     if (failure.code() == ErrorCode::OutputFailed) return StoreStatus::OutOfResources;
     if (failure.code() == ErrorCode::NotBreastImaging) return StoreStatus::Success;  // not ours

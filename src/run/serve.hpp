@@ -26,7 +26,8 @@ struct ServeConfig {
 
 // Serves until SIGTERM or SIGINT; the association in progress is finished first, so no received
 // object is lost. Accepts Verification and every storage SOP class in association negotiation;
-// answers C-STORE of a non-SR class with status 0x0122 (SOP class not supported). With
+// answers C-STORE of a non-SR class with status 0x0122 (SOP class not supported), of an SR that
+// is no breast-imaging report or is mammocalc's own (one "skipped" log line) with success. With
 // allowed_calling_aes, rejects associations from other calling AE titles. Logs one line
 // per object to `log`. Returns Success after a clean shutdown; throws Error when the port
 // cannot be opened or the output directory cannot be created.

@@ -11,15 +11,26 @@
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
 #include "findings/findings_extractor.hpp"
+#include "findings/own_sr.hpp"
 
 namespace mammocalc {
 
 namespace {
 
-Findings read_findings(const std::string& path, const ReadLimits& limits) {
+// The findings of an SR read, refusing mammocalc's own SRs unless `read_own`: their categories
+// are mammocalc's, and read as a radiologist's they would double every roll-up.
+Findings findings_of(const SrDocument& document, const std::string& name, bool read_own) {
+  if (!read_own && is_written_by_mammocalc(document.header)) {
+    throw Error(ErrorCode::OwnSummary, name + ": written by mammocalc (its own summary SR)");
+  }
+  return extract_findings(document, name);
+}
+
+Findings read_findings(const std::string& path, const Evaluation& evaluation) {
   const std::string name = path == "-" ? std::string("<stdin>") : path;
-  return extract_findings(read_sr(read_input_bytes(path, limits.max_input_bytes), name, limits),
-                          name);
+  const ReadLimits& limits = evaluation.limits;
+  return findings_of(read_sr(read_input_bytes(path, limits.max_input_bytes), name, limits), name,
+                     evaluation.read_own);
 }
 
 std::vector<std::string> xml_files_in(const std::string& directory) {
@@ -68,20 +79,26 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
 }  // namespace
 
 Report summarise_input(const std::string& path, const Evaluation& evaluation) {
-  Findings findings = read_findings(path, evaluation.limits);
+  Findings findings = read_findings(path, evaluation);
   apply_annotations(evaluation.annotations, findings);
   return evaluate(std::move(findings), evaluation.profile);
 }
 
 Report summarise_input_bytes(std::string bytes, const std::string& name,
                              const Evaluation& evaluation) {
-  Findings findings = extract_findings(read_sr(std::move(bytes), name, evaluation.limits), name);
+  Findings findings =
+      findings_of(read_sr(std::move(bytes), name, evaluation.limits), name, evaluation.read_own);
   apply_annotations(evaluation.annotations, findings);
   return evaluate(std::move(findings), evaluation.profile);
 }
 
 Report summarise_annotations(const std::string& path, const SiteProfile& profile) {
   return evaluate(findings_from_annotations(read_annotations(path)), profile);
+}
+
+Error with_read_own_hint(const Error& error) {
+  if (error.code() != ErrorCode::OwnSummary) return error;
+  return Error(error.code(), std::string(error.what()) + "; use --read-own to read it back");
 }
 
 std::string write_dicom_summary(const Report& report, const std::string& file_or_directory,
@@ -149,7 +166,13 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
   if (!config.dicom_out.empty() && !std::filesystem::is_directory(config.dicom_out)) {
     guard.check_file(config.dicom_out);
   }
-  const Report report = summarise_input(input, evaluation);
+  const Report report = [&] {
+    try {
+      return summarise_input(input, evaluation);
+    } catch (const Error& error) {
+      throw with_read_own_hint(error);
+    }
+  }();
   const std::string summary = render_summary(report, evaluation.summary);
   // The SR first: when it cannot be written, no summary claims it was.
   if (!config.dicom_out.empty()) write_dicom_summary(report, config.dicom_out, guard);
@@ -202,7 +225,7 @@ SiteProfile load_site_profile(const std::string& file) {
 
 Evaluation load_evaluation(const EvaluationConfig& config) {
   return Evaluation{load_site_profile(config.site_profile_file), config.annotations, config.limits,
-                    config.summary};
+                    config.summary, config.read_own};
 }
 
 }  // namespace mammocalc

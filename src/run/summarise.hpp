@@ -23,6 +23,9 @@ struct EvaluationConfig {
   std::vector<std::string> annotations;
   ReadLimits limits;
   SummaryOptions summary;
+  // Read mammocalc's own SRs (--dicom-out's) back like any SR (--read-own); else they are refused
+  // with Error(OwnSummary), which batch, hook and serve count as skipped.
+  bool read_own = false;
 };
 
 // An EvaluationConfig loaded for a run: the site profile read once, the rest as given.
@@ -31,6 +34,7 @@ struct Evaluation {
   std::vector<std::string> annotations;
   ReadLimits limits;
   SummaryOptions summary;
+  bool read_own = false;
 };
 
 // The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
@@ -47,7 +51,9 @@ struct RunConfig {
 };
 
 // Reads one SR file (or "-") within the run's limits, merges the run's annotations that belong to
-// it and evaluates it with the run's site profile. Throws Error naming the input.
+// it and evaluates it with the run's site profile. Throws Error naming the input;
+// Error(OwnSummary), "FILE: written by mammocalc (its own summary SR)", for an SR mammocalc wrote
+// unless evaluation.read_own.
 Report summarise_input(const std::string& path, const Evaluation& evaluation);
 
 // The same for an SR already in memory (e.g. received over the network), named `name` in the
@@ -58,6 +64,10 @@ Report summarise_input_bytes(std::string bytes, const std::string& name,
 
 // An annotation-only run: the findings of one annotation file on their own, evaluated.
 Report summarise_annotations(const std::string& path, const SiteProfile& profile);
+
+// The error of an own SR refused, said for a command that has --read-own: the same code, its
+// message followed by "; use --read-own to read it back". Any other error unchanged.
+Error with_read_own_hint(const Error& error);
 
 // Writes the report as a DICOM SR (sr_writer) to `file_or_directory` (in a directory, named by
 // its SOP Instance UID), atomically; returns the path written. Throws Error(Usage) for a path

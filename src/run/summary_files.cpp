@@ -20,7 +20,8 @@ namespace {
 namespace fs = std::filesystem;
 
 bool is_skipped_kind(ErrorCode code) {
-  return code == ErrorCode::OtherSrDocument || code == ErrorCode::NotBreastImaging;
+  return code == ErrorCode::OtherSrDocument || code == ErrorCode::NotBreastImaging ||
+         code == ErrorCode::OwnSummary;
 }
 
 }  // namespace

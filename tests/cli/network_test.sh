@@ -45,6 +45,13 @@ wait_for_file() {  # FILE: until it exists (or 20 s pass)
   done
   return 1
 }
+wait_for_log() {  # FILE TEXT: until FILE has a line with TEXT (or 20 s pass)
+  for _ in $(seq 1 200); do
+    grep -qF -- "$2" "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
 same_as_direct() {  # DIR
   local differences=0
   for expected in "$work/expected"/*.xml; do
@@ -114,12 +121,15 @@ check "serve --dicom-out writes an SR beside each summary" test "$(ls "$work/ser
 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/ct.dcm" >"$work/ct-store.log" 2>&1
 check "a CT image is refused (storescu fails)" test $? -ne 0
 check "the refusal is logged" grep -q "refused an object of SOP class 1.2.840.10008.5.1.4.1.1.2" "$work/serve.log"
-# The summary written back as a DICOM SR (--dicom-out) is accepted as an SR and summarised.
+# The summary written back as a DICOM SR (--dicom-out), forwarded back by the PACS: answered with
+# success, skipped with one log line, never summarised again.
 "$mammocalc" summarize --dicom-out "$work/written-back.dcm" samples/bir-suspicious-vacuum-assisted.dcm >/dev/null
 written_uid=$(dcmdump "$work/written-back.dcm" | sed -n 's/^(0008,0018) UI \[\(.*\)\].*/\1/p')
 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/written-back.dcm" >/dev/null 2>&1
 check "storescu of mammocalc's own SR to serve succeeds" test $? -eq 0
-check "serve accepts it as an SR and summarises it" wait_for_file "$work/serve-out/$written_uid.xml"
+check "serve logs it as skipped, written by mammocalc" wait_for_log "$work/serve.log" \
+  "written by mammocalc (its own summary SR); skipped"
+check "serve writes no summary of its own SR" test ! -e "$work/serve-out/$written_uid.xml"
 # Several associations at once, then SIGTERM: everything received is summarised.
 storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1 &
 first=$!

@@ -7,6 +7,8 @@
 
 #include "base/error.hpp"
 #include "dicom/sr_reader.hpp"
+#include "dicom/sr_writer.hpp"
+#include "findings/own_sr.hpp"
 #include "run/summarise.hpp"
 #include "test_support.hpp"
 
@@ -120,6 +122,30 @@ TEST_F(SrReader, EmptyFileIsNotDicom) {
   } catch (const Error& error) {
     EXPECT_EQ(error.code(), ErrorCode::NotDicom) << error.what();
   }
+}
+
+// mammocalc's own SR (--dicom-out) is recognised when read: refused as OwnSummary, read back with
+// read_own and then marked as mammocalc's in the source.
+TEST_F(SrReader, OwnSrIsRefusedUnlessReadOwn) {
+  const Report source = summarise_input("samples/bir-suspicious-vacuum-assisted.dcm", Evaluation{});
+  EXPECT_FALSE(source.input.source.written_by_mammocalc);
+  const WrittenSr written = write_report_sr(source);
+  EXPECT_TRUE(is_written_by_mammocalc(read_sr(written.bytes, "own.dcm").header));
+  try {
+    summarise_input_bytes(written.bytes, "own.dcm", Evaluation{});
+    FAIL() << "own SR read without read_own";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::OwnSummary);
+    EXPECT_STREQ(error.what(), "own.dcm: written by mammocalc (its own summary SR)");
+    EXPECT_STREQ(with_read_own_hint(error).what(),
+                 "own.dcm: written by mammocalc (its own summary SR); use --read-own to read it "
+                 "back");
+  }
+  Evaluation read_own;
+  read_own.read_own = true;
+  const Report back = summarise_input_bytes(written.bytes, "own.dcm", read_own);
+  EXPECT_TRUE(back.input.source.written_by_mammocalc);
+  EXPECT_EQ(back.decisions.size(), source.decisions.size());
 }
 
 }  // namespace

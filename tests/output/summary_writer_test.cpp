@@ -26,7 +26,8 @@ Report sample_report() {
                                {},
                                "",
                                "",
-                               ""};
+                               "",
+                               false};
   findings.patient =
       PatientInfo{"ID-7", "Doe^Jane<script>alert('x')</script> & \"co\"", "F", "050Y", "", ""};
   findings.findings.push_back(

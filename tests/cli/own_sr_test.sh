@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# mammocalc's own SRs (--dicom-out) are recognised by the equipment they name (issue 15, item 2):
+# a single summarize refuses one (exit 1, one line), batch and hook skip it with the reason
+# "written by mammocalc" and never count it twice, --read-own reads it back, and review says it
+# shows mammocalc's result, not a radiologist's report. Run from the project root:
+#   own_sr_test.sh MAMMOCALC
+set -u
+mammocalc=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+
+sample=samples/bir-suspicious-vacuum-assisted.dcm
+mkdir -p "$work/archive"
+cp "$sample" "$work/archive/report.dcm"
+"$mammocalc" summarize --dicom-out "$work/archive/own.dcm" "$sample" >"$work/direct.xml"
+check "--dicom-out writes the own SR" test $? -eq 0 -a -s "$work/archive/own.dcm"
+own=$work/archive/own.dcm
+
+# A single summarize refuses it: exit 1, exactly one line, no output.
+"$mammocalc" summarize "$own" -o "$work/single.xml" >"$work/out" 2>"$work/err"
+status=$?
+check "summarize own.dcm: exit 1 (got $status)" test "$status" -eq 1
+check "summarize own.dcm: the one-line reason" test "$(cat "$work/err")" = \
+  "mammocalc: $own: written by mammocalc (its own summary SR); use --read-own to read it back"
+check "summarize own.dcm: no summary written" test ! -e "$work/single.xml" -a ! -s "$work/out"
+"$mammocalc" summarize - <"$own" >/dev/null 2>"$work/err"
+check "summarize - <own.dcm: exit 1" test $? -eq 1
+check "summarize - <own.dcm: the reason names <stdin>" grep -qx \
+  "mammocalc: <stdin>: written by mammocalc (its own summary SR); use --read-own to read it back" "$work/err"
+
+# --read-own reads it back to the same exam category.
+"$mammocalc" summarize --read-own "$own" >"$work/back.xml" 2>"$work/err"
+check "summarize --read-own own.dcm: exit 0" test $? -eq 0 -a ! -s "$work/err"
+check "summarize --read-own: the exam category survives" test \
+  "$(grep -o '<exam category="[^"]*"' "$work/direct.xml")" = "$(grep -o '<exam category="[^"]*"' "$work/back.xml")"
+check "summarize --read-own: a summary with findings" grep -q '<finding ' "$work/back.xml"
+
+# Batch over a folder holding the sample and its own SR: the sample once, the own SR skipped.
+"$mammocalc" summarize -o "$work/batch" "$work/archive" 2>"$work/err"
+status=$?
+check "batch over report + own SR: exit 0 (got $status)" test "$status" -eq 0
+check "batch: nothing on standard error (skipped is no error)" test ! -s "$work/err"
+index=$work/batch/index.xml
+check "batch: the sample is summarised" grep -q "report.dcm\" status=\"summarised\"" "$index"
+check "batch: the own SR is skipped as own-summary" \
+  grep -q "own.dcm\" status=\"skipped\" errorCode=\"own-summary\"" "$index"
+check "batch: the skip says why" grep -q "own.dcm: written by mammocalc (its own summary SR)<" "$index"
+check "batch: one summary only" test "$(ls "$work/batch" | grep -c '\.xml$')" -eq 2
+"$mammocalc" summarize -o "$work/alone1" --files-from - <<<"$work/archive/report.dcm" 2>/dev/null
+rollup=$(grep -o '<rollup findings="[0-9]*"' "$index")
+check "batch: the roll-up is the sample's alone, not doubled ($rollup)" test \
+  "$rollup" = "$(grep -o '<rollup findings="[0-9]*"' "$work/alone1/index.xml")"
+check "batch: the index counts one skipped input" grep -q 'skipped="1"' "$index"
+"$mammocalc" summarize -o "$work/batch-own" --read-own "$work/archive" 2>"$work/err"
+check "batch --read-own: exit 0" test $? -eq 0
+check "batch --read-own: the own SR is summarised too" test \
+  "$(grep -c 'status="summarised"' "$work/batch-own/index.xml")" -eq 2
+
+# hook skips it with one log line and exit 0, and writes no summary for it.
+"$mammocalc" hook --out "$work/hook" "$own" 2>"$work/hook.log"
+status=$?
+check "hook own.dcm: exit 0 (got $status)" test "$status" -eq 0
+check "hook own.dcm: one line, skipped with the reason" test "$(cat "$work/hook.log")" = \
+  "mammocalc hook: $own: written by mammocalc (its own summary SR); skipped"
+check "hook own.dcm: no summary" test -z "$(ls -A "$work/hook")"
+"$mammocalc" hook --out "$work/hook2" "$work/archive" 2>"$work/hook2.log"
+check "hook over the study folder: exit 0" test $? -eq 0
+check "hook over the study folder: the report summarised, the own SR not" test \
+  "$(ls "$work/hook2" | grep -c '\.xml$')" -eq 1
+
+# review: refused without --read-own; with it, the header says whose result it is.
+"$mammocalc" review --no-color "$own" >"$work/review.txt" 2>"$work/err"
+check "review own.dcm: exit 1" test $? -eq 1
+check "review own.dcm: the reason with the hint" grep -qF \
+  "$own: written by mammocalc (its own summary SR); use --read-own to read it back" "$work/err"
+"$mammocalc" review --no-color --read-own --html "$work/review.html" "$own" >"$work/review.txt" 2>"$work/err"
+check "review --read-own own.dcm: exit 0" test $? -eq 0
+check "review --read-own: the header says mammocalc's own result, not a radiologist's report" \
+  grep -qx "Origin   mammocalc's own result (its SR read back with --read-own), not a radiologist's report" "$work/review.txt"
+check "review --read-own: the origin line comes right under the title" \
+  test "$(sed -n 2p "$work/review.txt" | cut -c1-9)" = "Origin   "
+check "review --read-own --html: the page says it too" \
+  grep -qF "mammocalc's own result (its SR read back with --read-own), not a radiologist's report" "$work/review.html"
+"$mammocalc" review --no-color "$sample" >"$work/review-sample.txt"
+check "review of a radiologist's report: no origin line" test -z "$(grep '^Origin' "$work/review-sample.txt")"
+
+finish
