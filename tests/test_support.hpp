@@ -31,6 +31,27 @@ inline Finding calcification(std::initializer_list<Morphology> morphology,
   return finding;
 }
 
+// Content items as an SR reader gives them, for the template readers' tests.
+inline ContentItem code_item(const std::string& position, Relationship relationship,
+                             const CodeConst& name, const Code& value) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = relationship;
+  item.value_type = ValueType::Code;
+  item.concept_name = name.to_code();
+  item.code = value;
+  return item;
+}
+
+inline ContentItem container(const std::string& position, const CodeConst& name) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::Contains;
+  item.value_type = ValueType::Container;
+  item.concept_name = name.to_code();
+  return item;
+}
+
 inline Decision decide(const Finding& finding, const SiteProfile& profile = SiteProfile{}) {
   Findings findings;
   findings.findings.push_back(finding);

@@ -4,6 +4,7 @@
 #include <array>
 #include <locale>
 #include <map>
+#include <numeric>
 #include <set>
 #include <sstream>
 
@@ -213,8 +214,11 @@ class FindingReader {
            [&](const Given<Coded<Distribution>>& first) { finding_.distribution = first.value; });
     // The reported category only ever raises the final one (R1): the most suspicious stands.
     if (!categories_.empty()) {
-      Category highest = categories_.front().value;
-      for (const auto& given : categories_) highest = more_suspicious(highest, given.value);
+      const Category highest =
+          std::accumulate(categories_.begin(), categories_.end(), categories_.front().value,
+                          [](Category kept, const Given<Category>& given) {
+                            return more_suspicious(kept, given.value);
+                          });
       finding_.reported_category = highest;
       finding_.reported_category_source = category_source;
       note_conflict(FindingField::ReportedCategory, categories_);

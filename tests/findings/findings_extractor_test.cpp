@@ -4,29 +4,13 @@
 #include "base/error.hpp"
 #include "findings/findings_extractor.hpp"
 #include "findings/lexicon.hpp"
+#include "test_support.hpp"
 
 namespace mammocalc {
 namespace {
 
-ContentItem code_item(const std::string& position, Relationship relationship, const CodeConst& name,
-                      const Code& value) {
-  ContentItem item;
-  item.position = position;
-  item.relationship = relationship;
-  item.value_type = ValueType::Code;
-  item.concept_name = name.to_code();
-  item.code = value;
-  return item;
-}
-
-ContentItem container(const std::string& position, const CodeConst& name) {
-  ContentItem item;
-  item.position = position;
-  item.relationship = Relationship::Contains;
-  item.value_type = ValueType::Container;
-  item.concept_name = name.to_code();
-  return item;
-}
+using testing::code_item;
+using testing::container;
 
 SrDocument report_with(std::vector<ContentItem> findings_items) {
   SrDocument document;

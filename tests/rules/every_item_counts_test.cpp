@@ -19,23 +19,11 @@ namespace {
 using testing::fired;
 using testing::warned;
 
-ContentItem code_item(const std::string& position, const CodeConst& name, const Code& value) {
-  ContentItem item;
-  item.position = position;
-  item.relationship = Relationship::HasProperties;
-  item.value_type = ValueType::Code;
-  item.concept_name = name.to_code();
-  item.code = value;
-  return item;
-}
+using testing::container;
 
-ContentItem container(const std::string& position, const CodeConst& name) {
-  ContentItem item;
-  item.position = position;
-  item.relationship = Relationship::Contains;
-  item.value_type = ValueType::Container;
-  item.concept_name = name.to_code();
-  return item;
+// A property item (HAS PROPERTIES), as TID 4206 gives a finding's descriptors.
+ContentItem code_item(const std::string& position, const CodeConst& name, const Code& value) {
+  return testing::code_item(position, Relationship::HasProperties, name, value);
 }
 
 // A TID 4200 report: one findings container with these findings, and an Overall Assessment
@@ -286,6 +274,48 @@ TEST(EveryItemCountsW10, ACleanFindingIsNotFlagged) {
   EXPECT_FALSE(fired(decision, "W10"));
   EXPECT_EQ(decision.classification, Classification::Benign);
   EXPECT_FALSE(decision.needs_review);
+}
+
+// --- What the adversarial review found ---
+TEST(EveryItemCountsE8, AStrayAssessmentBesideTheFindingAsksForReviewOfBoth) {
+  ContentItem stray =
+      code_item("1.1.2", codes::kAssessmentCategory, code(Category::HighlySuggestive5));
+  stray.relationship = Relationship::Contains;
+  const Report report = evaluate_report({finding_with({kLeft, kPunctate, kDiffuse}), stray});
+  EXPECT_TRUE(std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                          [](const FiredRule& f) { return f.rule->id == "E8"; }));
+  EXPECT_TRUE(fired(report.decisions.front(), "W13"));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+}
+TEST(EveryItemCountsC13, PathologyInANestedContainerCounts) {
+  ContentItem finding = finding_with({kLeft, kPunctate, kDiffuse});
+  ContentItem results = container("1.1.1.9", codes::kPathologyResults);
+  ContentItem nested = container("1.1.1.9.1", codes::kPathologyResults);
+  nested.children.push_back(code_item("1.1.1.9.1.1", codes::kPathology,
+                                      Code{"82711006", "SCT", "Infiltrating duct carcinoma"}));
+  results.children.push_back(nested);
+  finding.children.push_back(results);
+  const Report report = evaluate_report({finding});
+  EXPECT_EQ(report.decisions.front().final_category, Category::KnownMalignancy6);
+}
+TEST(EveryItemCountsLaterality, ABilateralProcedureDoesNotMakeAFindingBilateral) {
+  ContentItem procedure =
+      code_item("1.1.0", codes::kProcedureReported, Code{"71651007", "SCT", "Mammography"});
+  procedure.children.push_back(code_item("1.1.0.1", codes::kLaterality, code(Laterality::Both)));
+  const auto amorphous = std::pair{codes::kCalcificationType, code(Morphology::Amorphous)};
+  const Report report = evaluate_report({procedure, finding_with({amorphous, kDiffuse})});
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.input.findings.front().laterality, Laterality::Unknown);
+  // C5's 3 needs bilateral calcifications; unknown stays 4B.
+  EXPECT_EQ(report.decisions.front().final_category, Category::ModerateSuspicion4B);
+}
+TEST(EveryItemCountsLaterality, AUnilateralProcedureDisagreeingWithTheFindingIsAConflict) {
+  ContentItem procedure =
+      code_item("1.1.0", codes::kProcedureReported, Code{"71651007", "SCT", "Mammography"});
+  procedure.children.push_back(code_item("1.1.0.1", codes::kLaterality, code(Laterality::Right)));
+  const Report report = evaluate_report({procedure, finding_with({kLeft, kPunctate, kDiffuse})});
+  EXPECT_TRUE(fired(report.decisions.front(), "W9"));
+  EXPECT_EQ(report.input.findings.front().laterality, Laterality::Unknown);
 }
 
 // --- The walk: every field that can repeat, every pair of values, both orders ---
