@@ -188,7 +188,7 @@ void write_finding(pugi::xml_node root, const Finding& finding, const Decision& 
   write_recommendation(node, decision.recommendation);
   write_trace(node, decision.trace, &decision);
   for (const auto& warning : decision.warnings) {
-    write_warning(node, warning.code, warning.rule, "", warning.text);
+    write_warning(node, warning.code, warning.rule, warning.position, warning.text);
   }
   for (const auto& annotation : finding.annotations) {
     pugi::xml_node element = node.append_child("annotation");
@@ -257,7 +257,7 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
   }
   write_exam(root, report);
   for (const auto& warning : report.exam.warnings) {
-    write_warning(root, warning.code, warning.rule, "", warning.text);
+    write_warning(root, warning.code, warning.rule, warning.position, warning.text);
   }
   for (const auto& note : report.input.notes) {
     write_warning(root, note.code, "", note.position, note.text);

@@ -276,7 +276,7 @@ void add_warnings(const FiredRule& fired, const RuleContext& context,
   if (fired.outcome.warning_texts == nullptr) return;
   std::vector<std::string> texts = fired.outcome.warning_texts(context);
   std::transform(texts.begin(), texts.end(), std::back_inserter(warnings), [&](std::string& text) {
-    return Warning{*fired.outcome.warning, std::move(text), std::string(fired.rule->id)};
+    return Warning{*fired.outcome.warning, std::move(text), std::string(fired.rule->id), ""};
   });
 }
 
@@ -366,9 +366,11 @@ Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t 
         {WarningCode::ConflictingValues,
          "the values given twice combine into more readings than are classified; the most "
          "suspicious may not be among them",
-         ""});
+         "", finding.position});
   }
-  for (const auto& note : finding.notes) decision.warnings.push_back({note.code, note.text, ""});
+  for (const auto& note : finding.notes) {
+    decision.warnings.push_back({note.code, note.text, "", note.position});
+  }
   return decision;
 }
 

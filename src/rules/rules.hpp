@@ -195,7 +195,8 @@ struct FiredRule {
 struct Warning {
   WarningCode code;
   std::string text;
-  std::string rule;  // the W row that warned; empty for what the reader noted
+  std::string rule;      // the W row that warned; empty for what the reader noted
+  std::string position;  // the content item a reader's note is about, when known
 };
 
 struct Recommendation {
