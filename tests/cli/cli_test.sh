@@ -282,7 +282,7 @@ check "two disagreeing annotation files exit 0 (got $status)" test "$status" -eq
 check "two disagreeing annotation files: suspicious 4A needing review" \
   grep -q 'assessment category="4A" classification="suspicious".*needsReview="true"' "$work/out"
 check "two disagreeing annotation files: annotation-conflict naming both files and lines" \
-  grep -qF "code=\"annotation-conflict\">$nonspecific.lobular.annotations.xml:42: site: $nonspecific.ductal.annotations.xml:8 says ductal, $nonspecific.lobular.annotations.xml:42 says lobular" "$work/out"
+  grep -qF "code=\"annotation-conflict\" position=\"1.3.2.2\">$nonspecific.lobular.annotations.xml:42: site: $nonspecific.ductal.annotations.xml:8 says ductal, $nonspecific.lobular.annotations.xml:42 says lobular" "$work/out"
 mkdir "$work/reversed"
 cp $nonspecific.lobular.annotations.xml "$work/reversed/1.xml"
 cp $nonspecific.ductal.annotations.xml "$work/reversed/2.xml"
@@ -290,7 +290,7 @@ run summarize --annotations "$work/reversed" $nonspecific.dcm
 check "two disagreeing annotation files, other order: suspicious 4A needing review" \
   grep -q 'assessment category="4A" classification="suspicious".*needsReview="true"' "$work/out"
 check "two disagreeing annotation files, other order: annotation-conflict" \
-  grep -qF "code=\"annotation-conflict\">$work/reversed/2.xml:8: site: $work/reversed/1.xml:42 says lobular" "$work/out"
+  grep -qF "code=\"annotation-conflict\" position=\"1.3.2.2\">$work/reversed/2.xml:8: site: $work/reversed/1.xml:42 says lobular" "$work/out"
 cp $nonspecific.lobular.annotations.xml "$work/reversed/2.xml"
 run summarize --annotations "$work/reversed" $nonspecific.dcm
 check "two agreeing annotation files: benign 2 without review" \
