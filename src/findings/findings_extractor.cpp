@@ -134,18 +134,12 @@ constexpr std::array<CodeConst, 19> kPropertyConcepts{{
     codes::kPathology,
 }};
 
-// Coding schemes whose concept names a breast imaging report uses (domain.md §3); a name in any
-// other scheme is a local code we cannot read.
-constexpr std::array<std::string_view, 12> kKnownSchemes{
-    {"DCM", "SCT", "SRT", "SNM3", "LN", "UCUM", "BI", "NCIt", "UMLS", "FMA", "RADLEX", "99SDM"}};
-
 // An item below a finding that we did not read, whose concept name is in an unknown scheme or
 // names one of our concepts in the wrong scheme: never dropped without trace (§1).
 void note_unreadable_concept(const ContentItem& item, std::vector<ReaderNote>& notes) {
   const Code& name = item.concept_name;
   if (name.empty()) return;
-  const bool known_scheme =
-      std::find(kKnownSchemes.begin(), kKnownSchemes.end(), name.scheme) != kKnownSchemes.end();
+  const bool known_scheme = is_known_coding_scheme(name.scheme);
   const auto misnamed =
       std::find_if(kPropertyConcepts.begin(), kPropertyConcepts.end(),
                    [&](const CodeConst& concept) { return concept.value == name.value; });
@@ -161,6 +155,30 @@ void note_unreadable_concept(const ContentItem& item, std::vector<ReaderNote>& n
   }
   if (item.value_type == ValueType::Code) text += " (value " + describe(item.code) + ")";
   notes.push_back({WarningCode::UnknownCode, text + "; the item was not read", item.position});
+}
+
+// Records a conflict on the finding when the field was given more than one distinct value.
+template <typename T>
+bool add_conflict(Finding& finding, FindingField field, const std::vector<Given<T>>& values) {
+  if (distinct(values).size() < 2) return false;
+  ValueConflict conflict{field, {}};
+  for (const auto& value : values) conflict.given.push_back(value.given);
+  finding.conflicts.push_back(std::move(conflict));
+  return true;
+}
+
+// The reported category only ever raises the final one (R1): of several, the most suspicious
+// stands and the disagreement is said.
+void settle_reported_category(Finding& finding, const std::vector<Given<Category>>& categories,
+                              std::optional<ReportedSource> source) {
+  if (categories.empty()) return;
+  finding.reported_category =
+      std::accumulate(categories.begin(), categories.end(), categories.front().value,
+                      [](Category kept, const Given<Category>& given) {
+                        return more_suspicious(kept, given.value);
+                      });
+  finding.reported_category_source = source;
+  add_conflict(finding, FindingField::ReportedCategory, categories);
 }
 
 // Every value a finding's items give, field by field, before the finding holds one: a field
@@ -198,11 +216,6 @@ class FindingReader {
     note_unreadable_concept(item, finding_.notes);
   }
 
-  // The reported category of the CAD's own impression, or the report's overall for this finding.
-  void add_category(Category category, const std::string& position) {
-    categories_.push_back({category, {category_words(category), position}});
-  }
-
   // Settles every field: one value stands, the others are alternatives the rules classify too.
   void finish(std::optional<ReportedSource> category_source) {
     settle_laterality();
@@ -212,24 +225,14 @@ class FindingReader {
     });
     settle(FindingField::Distribution, distribution_,
            [&](const Given<Coded<Distribution>>& first) { finding_.distribution = first.value; });
-    // The reported category only ever raises the final one (R1): the most suspicious stands.
-    if (!categories_.empty()) {
-      const Category highest =
-          std::accumulate(categories_.begin(), categories_.end(), categories_.front().value,
-                          [](Category kept, const Given<Category>& given) {
-                            return more_suspicious(kept, given.value);
-                          });
-      finding_.reported_category = highest;
-      finding_.reported_category_source = category_source;
-      note_conflict(FindingField::ReportedCategory, categories_);
-    }
+    settle_reported_category(finding_, categories_, category_source);
     // The more concerning change stands; a disagreement is still said.
     std::vector<Given<Change>> changes = distinct(change_);
     std::stable_sort(changes.begin(), changes.end(), [](const auto& a, const auto& b) {
       return change_rank(a.value) > change_rank(b.value);
     });
     if (!changes.empty()) finding_.change = changes.front().value;
-    note_conflict(FindingField::Change, change_);
+    add_conflict(finding_, FindingField::Change, change_);
     settle_only(FindingField::ClockFaceOrRegion, clock_, finding_.location.clock_hour);
     settle_only(FindingField::ClockFaceOrRegion, region_, finding_.location.region);
     settle_only(FindingField::Quadrant, quadrant_, finding_.location.quadrant);
@@ -393,22 +396,12 @@ class FindingReader {
   }
 
   // Records a conflict when the field has more than one distinct value.
-  template <typename T>
-  bool note_conflict(FindingField field, const std::vector<Given<T>>& values) {
-    const std::vector<Given<T>> different = distinct(values);
-    if (different.size() < 2) return false;
-    ValueConflict conflict{field, {}};
-    for (const auto& value : values) conflict.given.push_back(value.given);
-    finding_.conflicts.push_back(std::move(conflict));
-    return true;
-  }
-
   // The first value stands; every other distinct value is an alternative reading.
   template <typename T, typename Set>
   void settle(FindingField field, const std::vector<Given<T>>& values, Set set_first) {
     if (values.empty()) return;
     set_first(values.front());
-    if (!note_conflict(field, values)) return;
+    if (!add_conflict(finding_, field, values)) return;
     const std::vector<Given<T>> different = distinct(values);
     for (auto other = std::next(different.begin()); other != different.end(); ++other) {
       finding_.alternatives.push_back({other->value, other->given});
@@ -420,14 +413,14 @@ class FindingReader {
   void settle_only(FindingField field, const std::vector<Given<T>>& values, Slot& slot) {
     if (values.empty()) return;
     slot = values.front().value;
-    note_conflict(field, values);
+    add_conflict(finding_, field, values);
   }
 
   // Two lateralities: the finding's breast is unknown, and it is classified under each one.
   void settle_laterality() {
     if (laterality_.empty()) return;
     finding_.laterality = laterality_.front().value;
-    if (!note_conflict(FindingField::Laterality, laterality_)) return;
+    if (!add_conflict(finding_, FindingField::Laterality, laterality_)) return;
     finding_.laterality = Laterality::Unknown;
     for (const auto& value : distinct(laterality_)) {
       finding_.alternatives.push_back({value.value, value.given});
@@ -909,7 +902,7 @@ void apply_overall(const OverallReading& overall, Findings& out) {
   for (Finding& finding : out.findings) {
     const std::optional<Category> own_category = finding.reported_category;
     const bool own_follow_up = !finding.reported_follow_up.empty();
-    FindingReader reader(finding);
+    std::vector<Given<Category>> taken;  // overall categories it is the only finding for
     bool took_some = false;
     bool left_some = false;  // a category it is the only finding for, differing from its own
     for (const auto& statement : overall.statements) {
@@ -921,7 +914,8 @@ void apply_overall(const OverallReading& overall, Findings& out) {
           });
       if (!only_finding) continue;
       if (statement.category && !own_category) {
-        reader.add_category(*statement.category, statement.position);
+        taken.push_back(
+            {*statement.category, {category_words(*statement.category), statement.position}});
         took_some = true;
       } else if (statement.category) {
         // The same category as the finding's own says nothing more; another one is weighed.
@@ -932,7 +926,7 @@ void apply_overall(const OverallReading& overall, Findings& out) {
                                           statement.follow_up.begin(), statement.follow_up.end());
       }
     }
-    if (!own_category) reader.finish(ReportedSource::Overall);
+    if (!own_category) settle_reported_category(finding, taken, ReportedSource::Overall);
     finding.took_overall_category = took_some && !left_some;
   }
 }

@@ -520,4 +520,10 @@ std::string_view to_string(FollowUpKind kind) {
   return "unknown";
 }
 
+bool is_known_coding_scheme(std::string_view scheme) {
+  constexpr std::array<std::string_view, 12> kKnownSchemes{
+      {"DCM", "SCT", "SRT", "SNM3", "LN", "UCUM", "BI", "NCIt", "UMLS", "FMA", "RADLEX", "99SDM"}};
+  return std::find(kKnownSchemes.begin(), kKnownSchemes.end(), scheme) != kKnownSchemes.end();
+}
+
 }  // namespace mammocalc

@@ -70,6 +70,11 @@ std::optional<PriorResult> pathology_result_for(const Code& code);
 // assessment but not a category. False means an unknown assessment code.
 bool is_assessment_code(const Code& code);
 
+// True for the coding schemes whose concepts a breast imaging report uses (domain.md §3: DCM,
+// SCT and its legacy SRT/SNM3 forms, LN, UCUM, BI, NCIt, UMLS, FMA, RADLEX, 99SDM). A concept
+// name in any other scheme is a local code this tool cannot read.
+bool is_known_coding_scheme(std::string_view scheme);
+
 // Lower-case hyphenated words for messages and tests.
 std::string_view to_string(FindingKind kind);
 std::string_view to_string(FollowUpKind kind);
