@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "findings/findings.hpp"
 #include "findings/lexicon.hpp"
@@ -50,6 +51,17 @@ inline ContentItem container(const std::string& position, const CodeConst& name)
   item.value_type = ValueType::Container;
   item.concept_name = name.to_code();
   return item;
+}
+
+// A TID 4200 report whose findings container (1.1) holds these items.
+inline SrDocument report_with(std::vector<ContentItem> findings_items) {
+  SrDocument document;
+  document.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.22";
+  document.root = container("1", codes::kBreastImagingReport);
+  ContentItem findings = container("1.1", codes::kFindings);
+  findings.children = std::move(findings_items);
+  document.root.children.push_back(findings);
+  return document;
 }
 
 inline Decision decide(const Finding& finding, const SiteProfile& profile = SiteProfile{}) {

@@ -11,16 +11,7 @@ namespace {
 
 using testing::code_item;
 using testing::container;
-
-SrDocument report_with(std::vector<ContentItem> findings_items) {
-  SrDocument document;
-  document.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.22";
-  document.root = container("1", codes::kBreastImagingReport);
-  ContentItem findings = container("1.1", codes::kFindings);
-  findings.children = std::move(findings_items);
-  document.root.children.push_back(findings);
-  return document;
-}
+using testing::report_with;
 
 ContentItem calcification_finding(const std::string& position) {
   return code_item(position, Relationship::Contains, codes::kFinding,

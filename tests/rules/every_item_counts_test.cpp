@@ -30,12 +30,7 @@ ContentItem code_item(const std::string& position, const CodeConst& name, const 
 // container with these items (empty: none).
 Report evaluate_report(std::vector<ContentItem> findings_items,
                        std::vector<ContentItem> overall_items = {}) {
-  SrDocument document;
-  document.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.22";
-  document.root = container("1", codes::kBreastImagingReport);
-  ContentItem findings = container("1.1", codes::kFindings);
-  findings.children = std::move(findings_items);
-  document.root.children.push_back(findings);
+  SrDocument document = testing::report_with(std::move(findings_items));
   if (!overall_items.empty()) {
     ContentItem overall = container("1.2", codes::kOverallAssessment);
     overall.children = std::move(overall_items);
