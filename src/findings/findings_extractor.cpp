@@ -157,6 +157,15 @@ void note_unreadable_concept(const ContentItem& item, std::vector<ReaderNote>& n
   notes.push_back({WarningCode::UnknownCode, text + "; the item was not read", item.position});
 }
 
+// A text item's words, quoted in a warning: at most 80 bytes, never splitting a UTF-8 sequence.
+std::string quoted(const std::string& text) {
+  std::size_t cut = std::min<std::size_t>(text.size(), 80);
+  while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
+    --cut;
+  }
+  return "\"" + text.substr(0, cut) + (cut < text.size() ? "…" : "") + "\"";
+}
+
 // Records a conflict on the finding when the field was given more than one distinct value.
 template <typename T>
 bool add_conflict(Finding& finding, FindingField field, const std::vector<Given<T>>& values) {
@@ -200,17 +209,11 @@ class FindingReader {
   void read_or_note(const ContentItem& item) {
     if (read(item)) return;
     if (item.value_type == ValueType::Text && !item.text.empty()) {
-      std::size_t cut = std::min<std::size_t>(item.text.size(), 80);
-      // Never split a UTF-8 sequence: back off to the start of a character.
-      while (cut > 0 && cut < item.text.size() &&
-             (static_cast<unsigned char>(item.text[cut]) & 0xC0U) == 0x80U) {
-        --cut;
-      }
-      const std::string quote = item.text.substr(0, cut) + (cut < item.text.size() ? "…" : "");
-      finding_.notes.push_back(
-          {WarningCode::UnknownCode,
-           describe(item.concept_name) + " text \"" + quote + "\" was not read (coded items only)",
-           item.position});
+      if (consumed_ != nullptr) consumed_->insert(item.position);  // said here, not again
+      finding_.notes.push_back({WarningCode::UnknownCode,
+                                describe(item.concept_name) + " text " + quoted(item.text) +
+                                    " was not read (coded items only)",
+                                item.position});
       return;
     }
     note_unreadable_concept(item, finding_.notes);
@@ -473,21 +476,34 @@ void mark_subtree(const ContentItem& item, std::set<std::string>& consumed) {
             [&](const ContentItem& each, const ContentItem*) { consumed.insert(each.position); });
 }
 
-void note_items_not_read(const ContentItem& root, const std::set<std::string>& consumed,
-                         Findings& out) {
-  walk_tree(root, [&](const ContentItem& item, const ContentItem*) {
-    if (consumed.count(item.position) != 0) return;
+inline constexpr CodeConst kSupplementaryData{"111414", "DCM", "Supplementary Data"};
+
+// Says every item no reader took that carries what the rules weigh: an item of a clinical
+// concept anywhere, and a text item in the coded part of the report (Supplementary Data, the
+// Overall Assessment), whose words may say what the codes do not.
+void note_items_not_read(const ContentItem& item, bool in_coded_part,
+                         const std::set<std::string>& consumed, Findings& out) {
+  in_coded_part = in_coded_part || is_concept(item, kSupplementaryData) ||
+                  is_concept(item, codes::kOverallAssessment);
+  if (consumed.count(item.position) == 0) {
     const bool clinical =
         std::any_of(kClinicalConcepts.begin(), kClinicalConcepts.end(),
                     [&](const CodeConst& concept) { return is_concept(item, concept); });
-    if (!clinical) return;
-    std::string text = describe(item.concept_name);
-    if (item.value_type == ValueType::Code) text += " " + describe(item.code);
-    out.notes.push_back({WarningCode::UnknownCode,
-                         text + " is outside every calcification finding and the overall "
-                                "assessment, where this tool does not read it",
-                         item.position});
-  });
+    if (clinical) {
+      std::string text = describe(item.concept_name);
+      if (item.value_type == ValueType::Code) text += " " + describe(item.code);
+      out.notes.push_back({WarningCode::UnknownCode,
+                           text + " is outside every calcification finding and the overall "
+                                  "assessment, where this tool does not read it",
+                           item.position});
+    } else if (in_coded_part && item.value_type == ValueType::Text && !item.text.empty()) {
+      out.notes.push_back({WarningCode::UnknownCode,
+                           describe(item.concept_name) + " text " + quoted(item.text) +
+                               " in the coded part of the report was not read (coded items only)",
+                           item.position});
+    }
+  }
+  for (const auto& child : item.children) note_items_not_read(child, in_coded_part, consumed, out);
 }
 
 // The laterality modifier of the procedure reported beside a TID 4206 finding (TID 4201 row 3),
@@ -629,7 +645,7 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     if (!own_laterality) finding.laterality = procedure_side;
     out.findings.push_back(std::move(finding));
   });
-  note_items_not_read(root, consumed, out);
+  note_items_not_read(root, false, consumed, out);
 }
 
 // ---- TID 4000 Mammography CAD ----
@@ -701,7 +717,18 @@ class CadReader {
     if (item.value_type == ValueType::Container && is_concept(item, codes::kIndividualImpression)) {
       impression = &item;
     }
-    if (is_code_item(item, codes::kCadSummary)) read_overall(item, overall, consumed_);
+    if (is_code_item(item, codes::kCadSummary)) {
+      read_overall(item, overall, consumed_);
+      // CID 6047: a CAD that did not run completely is no evidence that nothing is there.
+      for (const char* value : {"111243", "111244", "111245"}) {
+        if (same_concept(item.code, CodeConst{value, "DCM", ""})) {
+          overall.notes.push_back({WarningCode::CadIncomplete,
+                                   "the CAD reports " + describe(item.code) +
+                                       "; what it did not analyse is not in this report",
+                                   item.position});
+        }
+      }
+    }
     const bool single = is_code_item(item, codes::kSingleImageFinding);
     if (single || is_code_item(item, kCompositeFeature)) {
       // Any CAD finding with calcification descriptors or a calcification code is ours (§1).

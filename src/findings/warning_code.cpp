@@ -20,6 +20,8 @@ std::string_view to_string(WarningCode code) {
       return "annotation-unmatched";
     case WarningCode::AnnotationSkipped:
       return "annotation-skipped";
+    case WarningCode::CadIncomplete:
+      return "cad-incomplete";
     case WarningCode::MoreSuspiciousReading:
       return "more-suspicious-reading";
     case WarningCode::SiteConflict:

@@ -16,6 +16,7 @@ enum class WarningCode {
   AnnotationConflict,   // an annotation and the SR disagree on a value
   AnnotationUnmatched,  // an annotation refinement matched no SR finding
   AnnotationSkipped,    // an invalid file in an annotation directory
+  CadIncomplete,        // the CAD says not all (or none) of its algorithms succeeded
   // Warned by the check rows (W) and exam rows (E).
   MoreSuspiciousReading,
   SiteConflict,

@@ -632,7 +632,16 @@ bool benign_beside_unreadable_item(const RuleContext& context) {
   const Classification classification = decision_of(context, __func__).classification;
   return (classification == Classification::Benign ||
           classification == Classification::ProbablyBenign) &&
-         std::any_of(notes.begin(), notes.end(), is_unreadable);
+         std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
+           return is_unreadable(note) || note.code == WarningCode::CadIncomplete;
+         });
+}
+
+bool cad_incomplete(const RuleContext& context) {
+  const auto& notes = exam_of(context, __func__).findings.notes;
+  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
+    return note.code == WarningCode::CadIncomplete;
+  });
 }
 
 bool overall_follow_up_not_chosen_for_breast(const RuleContext& context) {

@@ -95,5 +95,6 @@ std::vector<std::string> overall_follow_up_texts(const RuleContext& context);
 bool overall_statements_conflict(const RuleContext& context);
 std::vector<std::string> overall_conflict_texts(const RuleContext& context);
 bool unreadable_outside_findings(const RuleContext& context);
+bool cad_incomplete(const RuleContext& context);
 
 }  // namespace mammocalc::predicates

@@ -405,7 +405,8 @@ std::vector<Rule> make_rule_table() {
 
       {"W13", "A benign finding beside an item that could not be read", kEveryItemCounts,
        "the finding is benign or probably benign and the report holds an item outside every "
-       "finding that could not be read (E8): it may be about this finding",
+       "finding that could not be read (E8), or its CAD did not run completely (E9): what was "
+       "not read may be about this finding",
        Stage::OverallCheck, benign_beside_unreadable_item, needing_review(no_outcome()),
        kEvidenceClassification},
 
@@ -456,6 +457,10 @@ std::vector<Rule> make_rule_table() {
        "follow-up code outside its context group) could not be read; the reader's unknown-code "
        "warning names it",
        Stage::Exam, unreadable_outside_findings, needing_review(no_outcome()), kEvidenceExam},
+      {"E9", "The CAD did not run completely", kEveryItemCounts,
+       "the CAD summary says not all, or none, of its algorithms succeeded (111243, 111244, "
+       "111245; CID 6047): its silence is no evidence; the reader's cad-incomplete warning says it",
+       Stage::Exam, cad_incomplete, needing_review(no_outcome()), kEvidenceExam},
   };
 }
 

@@ -313,6 +313,57 @@ TEST(EveryItemCountsLaterality, AUnilateralProcedureDisagreeingWithTheFindingIsA
   EXPECT_EQ(report.input.findings.front().laterality, Laterality::Unknown);
 }
 
+TEST(EveryItemCountsE8, TextInTheCodedPartIsSaidAndAsksForReview) {
+  ContentItem text;
+  text.position = "1.1.2";
+  text.relationship = Relationship::Contains;
+  text.value_type = ValueType::Text;
+  text.concept_name = codes::kFinding.to_code();
+  text.text = "Suspicious segmental fine linear calcifications, right breast";
+  SrDocument document = testing::report_with({finding_with({kLeft, kPunctate, kDiffuse}), text});
+  ContentItem supplementary = container("1.2", CodeConst{"111414", "DCM", "Supplementary Data"});
+  supplementary.children = std::move(document.root.children);
+  document.root.children = {supplementary};
+  const Report report = evaluate(extract_findings(document, "test.dcm"));
+  EXPECT_TRUE(std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                          [](const FiredRule& f) { return f.rule->id == "E8"; }));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+}
+TEST(EveryItemCountsE8, TheNarrativeOutsideTheCodedPartIsNotFlaggedHere) {
+  ContentItem text;
+  text.position = "1.2";
+  text.relationship = Relationship::Contains;
+  text.value_type = ValueType::Text;
+  text.concept_name = CodeConst{"121073", "DCM", "Impression"}.to_code();
+  text.text = "See supplementary coded data.";
+  SrDocument document = testing::report_with({finding_with({kLeft, kPunctate, kDiffuse})});
+  document.root.children.push_back(text);
+  const Report report = evaluate(extract_findings(document, "test.dcm"));
+  EXPECT_FALSE(report.exam.needs_review);
+}
+
+TEST(EveryItemCountsE9, ACadThatDidNotRunIsNoCleanExam) {
+  for (const char* value : {"111245", "111243"}) {
+    SrDocument document;
+    document.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.50";
+    document.root = container("1", codes::kMammographyCadReport);
+    document.root.children.push_back(testing::code_item("1.1", Relationship::Contains,
+                                                        codes::kCadSummary,
+                                                        Code{value, "DCM", "not all succeeded"}));
+    const Report report = evaluate(extract_findings(document, "cad.dcm"));
+    EXPECT_TRUE(std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                            [](const FiredRule& f) { return f.rule->id == "E9"; }))
+        << value;
+    EXPECT_TRUE(report.exam.needs_review) << value;
+  }
+  SrDocument succeeded;
+  succeeded.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.50";
+  succeeded.root = container("1", codes::kMammographyCadReport);
+  succeeded.root.children.push_back(testing::code_item(
+      "1.1", Relationship::Contains, codes::kCadSummary, Code{"111241", "DCM", "succeeded"}));
+  EXPECT_FALSE(evaluate(extract_findings(succeeded, "cad.dcm")).exam.needs_review);
+}
+
 // --- The walk: every field that can repeat, every pair of values, both orders ---
 struct FieldValues {
   const char* field;
