@@ -423,6 +423,16 @@ std::array<unsigned char, 20> sha1(const std::string& message) {
   return digest;
 }
 
+std::string hex_digest(const std::string& message) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (const unsigned char byte : sha1(message)) {
+    hex += kHex[byte >> 4];
+    hex += kHex[byte & 0x0F];
+  }
+  return hex;
+}
+
 std::string uid_for_name(const std::string& name) {
   // RFC 4122 name-based UUID, version 5, in the OID namespace.
   static constexpr std::array<unsigned char, 16> kOidNamespace{0x6b, 0xa7, 0xb8, 0x12, 0x9d, 0xad,
@@ -454,11 +464,7 @@ WrittenSr write_report_sr(const Report& report) {
     // The runs refuse --dicom-out for annotation-only runs before they get here.
     throw std::invalid_argument("a DICOM SR needs a source SR: an annotation-only report has none");
   }
-  const std::string name =
-      "mammocalc:" + source.sop_instance_uid + ":" + std::string(kRuleSetVersion);
   WrittenSr written;
-  written.sop_instance_uid = uid_for_name(name + ":instance");
-  const std::string series_uid = uid_for_name(name + ":series");
 
   DSRDocument document(DSRTypes::DT_ComprehensiveSR);
   check(document.setSpecificCharacterSetType(DSRTypes::CS_UTF8), "character set");
@@ -498,10 +504,7 @@ WrittenSr write_report_sr(const Report& report) {
   DcmFileFormat file;
   DcmDataset& dataset = *file.getDataset();
   check(document.write(dataset), "document");
-  // Deterministic: the UIDs derive from the source; dates and times are the source's content
-  // date and time (no clock is read).
-  put(dataset, DCM_SOPInstanceUID, written.sop_instance_uid);
-  put(dataset, DCM_SeriesInstanceUID, series_uid);
+  // Deterministic: dates and times are the source's content date and time (no clock is read).
   put(dataset, DCM_ContentDate,
       source.content_date.empty() ? source.study_date : source.content_date);
   put(dataset, DCM_ContentTime, source.content_time);
@@ -510,6 +513,18 @@ WrittenSr write_report_sr(const Report& report) {
   put(dataset, DCM_InstanceCreationTime, source.content_time);
   put(dataset, DCM_PatientAge, patient.age);
   add_contributing_equipment(dataset);
+  // The UIDs derive from the source and from what this SR says: the same source summarised with
+  // other annotations or another site profile is a different object and must not take the UID of
+  // the first (a PACS would keep one and drop the other), while a re-run gives the same UID.
+  // The digest is taken with fixed placeholder UIDs, as DCMTK makes random ones.
+  put(dataset, DCM_SOPInstanceUID, "0");
+  put(dataset, DCM_SeriesInstanceUID, "0");
+  const std::string content_digest = hex_digest(saved_bytes(file));
+  const std::string name = "mammocalc:" + source.sop_instance_uid + ":" +
+                           std::string(kRuleSetVersion) + ":" + content_digest;
+  written.sop_instance_uid = uid_for_name(name + ":instance");
+  put(dataset, DCM_SOPInstanceUID, written.sop_instance_uid);
+  put(dataset, DCM_SeriesInstanceUID, uid_for_name(name + ":series"));
   written.bytes = saved_bytes(file);
   return written;
 }

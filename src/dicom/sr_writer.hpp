@@ -17,7 +17,9 @@ struct WrittenSr {
 
 // The SR for a report. The narrative (TID 4202) uses the same words as the review
 // (review/exam_view). Deterministic: the SOP and series instance UIDs
-// derive from the source SOP Instance UID and the rule-set version. Throws Error(OutputFailed)
+// derive from the source SOP Instance UID, the rule-set version and a digest of the SR's own
+// content, so another result for the same source (other annotations, another site profile) gets
+// other UIDs. Throws Error(OutputFailed)
 // when DCMTK cannot build the document, std::invalid_argument when the report has no source SR
 // (an annotation-only run: the runs refuse --dicom-out for it first).
 WrittenSr write_report_sr(const Report& report);
@@ -28,5 +30,8 @@ std::string uid_for_name(const std::string& name);
 
 // SHA-1 (FIPS 180-4) of `message`, for uid_for_name.
 std::array<unsigned char, 20> sha1(const std::string& message);
+
+// The SHA-1 of `message` in lower-case hexadecimal.
+std::string hex_digest(const std::string& message);
 
 }  // namespace mammocalc

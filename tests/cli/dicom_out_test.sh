@@ -125,6 +125,19 @@ check "evidence: with their series" grep -qF "(0020,000e) UI [1.2.826.0.1.368004
 uid_a=$(dcmdump "$work/bir-suspicious-vacuum-assisted.dcm" | grep '^(0008,0018)')
 uid_b=$(dcmdump "$work/bir-known-malignancy.dcm" | grep '^(0008,0018)')
 check "different sources give different SOP Instance UIDs" test "$uid_a" != "$uid_b"
+# One source, two results (the ductal and the lobular annotation): two objects, two UIDs — a PACS
+# keeps one object per UID and would drop the second. A re-run gives the same UID.
+sr_uid_with() {
+  "$mammocalc" summarize --annotations "$1" --dicom-out "$work/$2.dcm" \
+    samples/bir-nonspecific-calcifications.dcm >/dev/null
+  dcmdump "$work/$2.dcm" | grep -E '^\((0008,0018|0020,000e)\)'
+}
+uid_ductal=$(sr_uid_with samples/bir-nonspecific-calcifications.ductal.annotations.xml ductal)
+uid_lobular=$(sr_uid_with samples/bir-nonspecific-calcifications.lobular.annotations.xml lobular)
+uid_again=$(sr_uid_with samples/bir-nonspecific-calcifications.ductal.annotations.xml ductal-again)
+check "one source, other annotations: other SOP Instance and Series UIDs" \
+  test "$(comm -12 <(sort <<<"$uid_ductal") <(sort <<<"$uid_lobular") | wc -l)" -eq 0
+check "one source, same annotations: the same UIDs" test "$uid_ductal" = "$uid_again"
 
 # A directory as --dicom-out names the file by its SOP Instance UID; a batch writes one per exam.
 mkdir -p "$work/dir"
