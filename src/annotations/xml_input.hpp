@@ -4,6 +4,7 @@
 // and field. Internal to src/annotations/ (it exposes pugixml): include it from its .cpp files.
 
 #include <algorithm>
+#include <cerrno>
 #include <cstddef>
 #include <fstream>
 #include <initializer_list>
@@ -27,7 +28,8 @@ class XmlInput {
   XmlInput(std::string path, std::size_t max_bytes) : path_(std::move(path)) {
     std::ifstream input(path_, std::ios::binary);
     if (!input) {
-      problems_.push_back(path_ + ": cannot be opened");
+      // The same words as for an SR input (sr_reader); errno is open(2)'s.
+      problems_.push_back(path_ + (errno == ENOENT ? ": no such file" : ": cannot be opened"));
       return;
     }
     bytes_.resize(max_bytes + 1);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 #include <sstream>
 #include <vector>
@@ -16,18 +17,24 @@ namespace {
 
 namespace po = boost::program_options;
 
-constexpr const char* kUsage =
+// Each command's usage lines; `mammocalc --help` lists them all, `mammocalc CMD --help` its own.
+constexpr const char* kSummarizeUsage =
     "usage: mammocalc summarize [options] SR-FILE|-\n"
     "       mammocalc summarize -o OUTDIR [options] INPUT... [--files-from FILE|-]\n"
-    "       mammocalc summarize --annotations FILE [options]\n"
-    "       mammocalc review [--html FILE] [--trace] [--no-color] [--redact] [--read-own]\n"
-    "                        INPUT...\n"
-    "       mammocalc rules [--format text|xml]\n"
-    "       mammocalc hook --out OUTDIR [--redact] [--dicom-out] RECEIVED-FILE|STUDY-DIR...\n"
-    "       mammocalc serve --port N --aetitle AE --out OUTDIR [--keep-received] [--dicom-out]\n"
-    "                       [--allow-ae AE]...\n"
-    "       mammocalc validate ANNOTATION-OR-SITE-PROFILE...\n"
-    "       mammocalc --help | --version\n";
+    "       mammocalc summarize --annotations FILE [options]\n";
+constexpr const char* kReviewUsage =
+    "usage: mammocalc review [--html FILE] [--trace] [--no-color|--color] [--redact]\n"
+    "                        [--read-own] [--site-profile FILE] [--annotations FILE|DIR]...\n"
+    "                        [--strict] [--max-input-mb N] [--max-depth N] [--max-elements N]\n"
+    "                        INPUT...\n";
+constexpr const char* kRulesUsage = "usage: mammocalc rules [--format text|xml]\n";
+constexpr const char* kHookUsage =
+    "usage: mammocalc hook --out OUTDIR [--dicom-out | --dicom-dir DIR] [options]\n"
+    "                      RECEIVED-FILE|STUDY-DIR...\n";
+constexpr const char* kServeUsage =
+    "usage: mammocalc serve --port N --out OUTDIR [--aetitle AE] [--allow-ae AE]...\n"
+    "                       [--keep-received] [--dicom-out | --dicom-dir DIR] [options]\n";
+constexpr const char* kValidateUsage = "usage: mammocalc validate ANNOTATION-OR-SITE-PROFILE...\n";
 
 constexpr const char* kExitCodes =
     "batch (-o OUTDIR with several inputs, a directory or --files-from): one summary per SR\n"
@@ -40,30 +47,35 @@ constexpr const char* kExitCodes =
     "breast imaging, unreadable, mammocalc's own SR without --read-own), 2 usage error, 3 the\n"
     "output cannot be written\n"
     "every command: exit status 4 when this machine cannot run it (no DICOM data dictionary can\n"
-    "be loaded; serve: the port cannot be served)\n";
+    "be loaded; serve: the port cannot be served)\n"
+    "errors: one line each on standard error, \"mammocalc: FILE: reason\"\n";
 
 // The read limits (ReadLimits), alike for every command that reads SRs; review has its own
-// --strict and takes only the others (with_strict false).
+// --strict and takes only the others (with_strict false). Numbers are read as text and checked
+// by count_value: Boost reads "-1" as a huge unsigned number.
 void add_limit_options(po::options_description_easy_init add, bool with_strict) {
-  add("max-input-mb", po::value<unsigned>()->value_name("N"),
+  add("max-input-mb", po::value<std::string>()->value_name("N"),
       "refuse inputs larger than N MiB (default 256)");
-  add("max-depth", po::value<unsigned>()->value_name("N"),
+  add("max-depth", po::value<std::string>()->value_name("N"),
       "refuse DICOM sequences nested deeper than N levels (default 128)");
   if (with_strict) {
     add("strict",
         "refuse SRs whose content DCMTK reads only with tolerance (default: read them "
         "tolerantly and say so in a tolerant-read warning)");
   }
-  add("max-elements", po::value<unsigned>()->value_name("N"),
+  add("max-elements", po::value<std::string>()->value_name("N"),
       "refuse inputs with more than N data elements (default 2000000)");
 }
 
 po::options_description summarize_options() {
   po::options_description options("summarize options");
   auto add = options.add_options();
-  add("output,o", po::value<std::string>()->value_name("FILE"),
-      "write the summary to FILE (atomically) instead of standard output");
-  add("redact", "leave patient identifiers (name, ID, sex, age) out of the summary");
+  add("output,o", po::value<std::string>()->value_name("FILE|-"),
+      "write the summary to FILE (atomically) instead of standard output (- is standard "
+      "output); a batch: the directory OUTDIR");
+  add("redact",
+      "leave patient identifiers (name, ID, birth date, sex, age, issuer of the ID) out of the "
+      "summary");
   add("site-profile", po::value<std::string>()->value_name("FILE"),
       "what the department can do (schemas/site-profile.xsd); default: decision-logic.md's");
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
@@ -71,13 +83,13 @@ po::options_description summarize_options() {
       "matched to the SR by Study Instance UID; without an SR, the annotated findings alone");
   add("files-from", po::value<std::string>()->value_name("FILE|-"),
       "batch: read input paths from FILE (one a line; - for standard input)");
-  add("jobs,j", po::value<unsigned>()->value_name("N"),
+  add("jobs,j", po::value<std::string>()->value_name("N"),
       "batch: inputs processed in parallel (default: number of cores); output is the same");
   add("skip-existing", "batch: keep summaries already in OUTDIR (finish an interrupted run)");
   add("rollup-csv", po::value<std::string>()->value_name("FILE"),
       "batch: also write the roll-up (counts per category, classification, biopsy type, "
       "breast) as CSV");
-  add("quiet,q", "batch: no progress line on standard error");
+  add("quiet,q", "no progress line on standard error (errors are still said)");
   add("html", "batch: also a review page per exam (NAME.html) and OUTDIR/index.html");
   add("read-own",
       "read mammocalc's own SRs (written by --dicom-out) like any SR; without it they are "
@@ -134,7 +146,11 @@ po::options_description rules_options() {
 // What hook and serve share: where the summaries go, what shapes them and the read limits.
 void add_receiver_options(po::options_description_easy_init add) {
   add("out", po::value<std::string>()->value_name("OUTDIR"), "directory for the summaries");
-  add("dicom-out", "also write the result as a DICOM SR beside each summary (<UID>.dcm)");
+  add("dicom-out",
+      "also write the result as a DICOM SR beside each summary, OUTDIR/<UID>.dcm (a flag here; "
+      "summarize's --dicom-out takes a path)");
+  add("dicom-dir", po::value<std::string>()->value_name("DIR"),
+      "also write the result as a DICOM SR, into DIR/<UID>.dcm instead of OUTDIR");
   add("redact", "leave patient identifiers out of the summaries");
   add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
@@ -152,8 +168,9 @@ po::options_description hook_options() {
 po::options_description serve_options() {
   po::options_description options("serve options");
   auto add = options.add_options();
-  add("port", po::value<unsigned>()->value_name("N"), "TCP port to listen on");
-  add("aetitle", po::value<std::string>()->value_name("AE"), "application entity title");
+  add("port", po::value<std::string>()->value_name("N"), "TCP port to listen on (1-65535)");
+  add("aetitle", po::value<std::string>()->value_name("AE"),
+      "the called application entity title this endpoint answers to (default MAMMOCALC)");
   add("keep-received", "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm");
   add("allow-ae", po::value<std::vector<std::string>>()->value_name("AE"),
       "accept associations only from this calling AE title; repeatable (default: any)");
@@ -168,75 +185,119 @@ po::options_description validate_options() {
   return options;
 }
 
-// Every command's options, or only `only`'s (mammocalc COMMAND --help).
-std::string help_text(const po::options_description* only) {
+// One command: its verb, usage lines, options and parser.
+struct CommandSpec {
+  const char* verb;
+  const char* usage;
+  std::function<po::options_description()> options;
+  std::function<Command(const std::vector<std::string>&)> parse;
+};
+
+const std::vector<CommandSpec>& commands();
+
+// Every command's usage and options (mammocalc --help, from which the man page is made), or only
+// `only`'s (mammocalc CMD --help).
+std::string help_text(const CommandSpec* only) {
   std::ostringstream text;
   text << "mammocalc: calcification summary from DICOM SR breast-imaging reports\n"
-       << "(decision support for radiologist review, not a diagnosis)\n\n"
-       << kUsage << "\n";
+       << "(decision support for radiologist review, not a diagnosis)\n\n";
   if (only != nullptr) {
-    text << *only << "\n";
+    text << only->usage << "\n" << only->options() << "\n";
   } else {
-    text << summarize_options() << "\n"
-         << review_options() << "\n"
-         << rules_options() << "\n"
-         << hook_options() << "\n"
-         << serve_options() << "\n";
+    for (const CommandSpec& command : commands()) text << command.usage;
+    text << "usage: mammocalc --help | --version | COMMAND --help\n\n";
+    for (const CommandSpec& command : commands()) text << command.options() << "\n";
   }
   text << kExitCodes;
   return text.str();
 }
 
-po::variables_map parse(const std::vector<std::string>& args,
-                        const po::options_description& options,
-                        const po::positional_options_description& positional) {
-  po::variables_map values;
-  try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), values);
-    po::notify(values);
-  } catch (const po::error& error) {
-    throw Error(ErrorCode::Usage, std::string(error.what()));
-  }
-  return values;
-}
-
-// Parses the options plus any number of positional inputs (as "input").
-po::variables_map parse_with_inputs(const std::vector<std::string>& args,
-                                    po::options_description options) {
-  options.add_options()("input", po::value<std::vector<std::string>>(), "input");
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  return parse(args, options, positional);
-}
-
-Command help_command(const po::options_description* only = nullptr) {
+Command help_command(const CommandSpec* only) {
   Command command;
   command.kind = CommandKind::Help;
   command.help_text = help_text(only);
   return command;
 }
 
-Command help_command(const po::options_description& only) { return help_command(&only); }
+// Parses `args` for `verb`; Boost's messages become the one-line form "VERB: message".
+po::variables_map parse(const std::string& verb, const std::vector<std::string>& args,
+                        const po::options_description& options,
+                        const po::positional_options_description& positional) {
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), values);
+    po::notify(values);
+  } catch (const po::too_many_positional_options_error&) {
+    throw Error(ErrorCode::Usage, verb + ": takes no file arguments");
+  } catch (const po::error& error) {
+    throw Error(ErrorCode::Usage, verb + ": " + error.what());
+  }
+  // An empty value would quietly mean "none" (no profile, no output file): refuse it.
+  for (const auto& [name, value] : values) {
+    // Flags (--redact) are stored as an empty string too: only options that take a value count.
+    const po::option_description* option = options.find_nothrow(name, false);
+    if (option == nullptr || option->semantic()->max_tokens() == 0) continue;
+    const auto* text = boost::any_cast<std::string>(&value.value());
+    const auto* list = boost::any_cast<std::vector<std::string>>(&value.value());
+    if ((text != nullptr && text->empty()) ||
+        (list != nullptr && std::any_of(list->begin(), list->end(),
+                                        [](const std::string& item) { return item.empty(); }))) {
+      std::string message = verb;
+      message += ": --";
+      message += name;
+      message += " needs a value, not an empty string";
+      throw Error(ErrorCode::Usage, message);
+    }
+  }
+  return values;
+}
 
-ReadLimits read_limits(const po::variables_map& values, const std::string& command) {
+// Parses the options plus any number of positional inputs (as "input").
+po::variables_map parse_with_inputs(const std::string& verb, const std::vector<std::string>& args,
+                                    po::options_description options) {
+  options.add_options()("input", po::value<std::vector<std::string>>(), "input");
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  return parse(verb, args, options, positional);
+}
+
+// A whole number option between `minimum` and `maximum`, when given; digits only.
+std::optional<unsigned> count_value(const po::variables_map& values, const char* name,
+                                    const std::string& verb, unsigned minimum, unsigned maximum) {
+  if (!values.count(name)) return std::nullopt;
+  const std::string& text = values[name].as<std::string>();
+  const bool digits = text.size() <= 10 && std::all_of(text.begin(), text.end(),
+                                                       [](char c) { return c >= '0' && c <= '9'; });
+  const unsigned long long number = digits ? std::stoull(text) : 0;
+  if (!digits || number < minimum || number > maximum) {
+    throw Error(ErrorCode::Usage, verb + ": --" + name + " must be a whole number from " +
+                                      std::to_string(minimum) + " to " + std::to_string(maximum) +
+                                      ", not '" + text + "'");
+  }
+  return static_cast<unsigned>(number);
+}
+
+constexpr unsigned kMaxUnsigned = 4294967295U;
+
+ReadLimits read_limits(const po::variables_map& values, const std::string& verb) {
   ReadLimits limits;
-  if (values.count("max-input-mb")) {
-    limits.max_input_bytes = std::size_t{values["max-input-mb"].as<unsigned>()} * 1024 * 1024;
+  if (const auto mib = count_value(values, "max-input-mb", verb, 1, 1024U * 1024U)) {
+    limits.max_input_bytes = std::size_t{*mib} * 1024 * 1024;
   }
-  if (values.count("max-depth"))
-    limits.max_nesting_depth = static_cast<int>(values["max-depth"].as<unsigned>());
-  if (values.count("max-elements")) limits.max_elements = values["max-elements"].as<unsigned>();
+  if (const auto depth = count_value(values, "max-depth", verb, 1, 1000000)) {
+    limits.max_nesting_depth = static_cast<int>(*depth);
+  }
+  if (const auto elements = count_value(values, "max-elements", verb, 1, kMaxUnsigned)) {
+    limits.max_elements = *elements;
+  }
   limits.strict = values.count("strict") > 0;
-  if (limits.max_input_bytes == 0 || limits.max_nesting_depth < 1 || limits.max_elements == 0) {
-    throw Error(ErrorCode::Usage, command + ": limits must be at least 1");
-  }
   return limits;
 }
 
 // What every command that evaluates SRs reads alike: --site-profile, --annotations, the read
 // limits (--strict, --max-input-mb, --max-depth, --max-elements) and --redact. Throws
-// Error(Usage) naming `command` when a limit is below 1.
-EvaluationConfig read_evaluation(const po::variables_map& values, const std::string& command) {
+// Error(Usage) naming `verb` when a limit is out of range.
+EvaluationConfig read_evaluation(const po::variables_map& values, const std::string& verb) {
   EvaluationConfig evaluation;
   if (values.count("site-profile")) {
     evaluation.site_profile_file = values["site-profile"].as<std::string>();
@@ -244,7 +305,7 @@ EvaluationConfig read_evaluation(const po::variables_map& values, const std::str
   if (values.count("annotations")) {
     evaluation.annotations = values["annotations"].as<std::vector<std::string>>();
   }
-  evaluation.limits = read_limits(values, command);
+  evaluation.limits = read_limits(values, verb);
   evaluation.summary.redact = values.count("redact") > 0;
   evaluation.read_own = values.count("read-own") > 0;  // summarize and review have it
   return evaluation;
@@ -259,8 +320,7 @@ std::optional<std::string> given(const po::variables_map& values, const char* na
 // summarize: records what was given; resolve_summarize (run/) decides, by looking at the
 // filesystem, whether it is one input or a batch.
 Command parse_summarize(const std::vector<std::string>& args) {
-  const po::variables_map values = parse_with_inputs(args, summarize_options());
-  if (values.count("help")) return help_command(summarize_options());
+  const po::variables_map values = parse_with_inputs("summarize", args, summarize_options());
   Command command;
   command.kind = CommandKind::Summarize;
   SummarizeConfig& summarize = command.summarize;
@@ -268,7 +328,7 @@ Command parse_summarize(const std::vector<std::string>& args) {
   summarize.evaluation = read_evaluation(values, "summarize");
   summarize.output = given(values, "output");
   summarize.files_from = given(values, "files-from");
-  if (values.count("jobs")) summarize.jobs = values["jobs"].as<unsigned>();
+  summarize.jobs = count_value(values, "jobs", "summarize", 1, 256);
   summarize.skip_existing = values.count("skip-existing") > 0;
   summarize.progress = values.count("quiet") == 0 && ::isatty(STDERR_FILENO) != 0;
   summarize.rollup_csv = given(values, "rollup-csv").value_or("");
@@ -277,9 +337,18 @@ Command parse_summarize(const std::vector<std::string>& args) {
   return command;
 }
 
+// hook and serve: --dicom-out (beside the summaries) or --dicom-dir DIR, as one SR directory.
+std::string receiver_dicom_dir(const po::variables_map& values, const std::string& verb,
+                               const std::string& output_dir) {
+  if (values.count("dicom-out") && values.count("dicom-dir")) {
+    throw Error(ErrorCode::Usage, verb + ": --dicom-out and --dicom-dir exclude each other");
+  }
+  if (values.count("dicom-out")) return output_dir;
+  return given(values, "dicom-dir").value_or("");
+}
+
 Command parse_hook(const std::vector<std::string>& args) {
-  const po::variables_map values = parse_with_inputs(args, hook_options());
-  if (values.count("help")) return help_command(hook_options());
+  const po::variables_map values = parse_with_inputs("hook", args, hook_options());
   if (!values.count("out")) throw Error(ErrorCode::Usage, "hook: --out OUTDIR is required");
   if (!values.count("input")) throw Error(ErrorCode::Usage, "hook: no received file given");
   Command command;
@@ -287,35 +356,32 @@ Command parse_hook(const std::vector<std::string>& args) {
   HookConfig& hook = command.hook;
   hook.output_dir = values["out"].as<std::string>();
   hook.inputs = values["input"].as<std::vector<std::string>>();
-  hook.dicom_out = values.count("dicom-out") > 0;
+  hook.dicom_dir = receiver_dicom_dir(values, "hook", hook.output_dir);
   hook.evaluation = read_evaluation(values, "hook");
   return command;
 }
 
 Command parse_serve(const std::vector<std::string>& args) {
-  const po::variables_map values = parse(args, serve_options(), {});
-  if (values.count("help")) return help_command(serve_options());
+  const po::variables_map values = parse("serve", args, serve_options(), {});
   if (!values.count("port") || !values.count("out")) {
     throw Error(ErrorCode::Usage, "serve: --port N and --out OUTDIR are required");
   }
-  const unsigned port = values["port"].as<unsigned>();
-  if (port == 0 || port > 65535) throw Error(ErrorCode::Usage, "serve: --port must be 1-65535");
   Command command;
   command.kind = CommandKind::Serve;
   ServeConfig& serve = command.serve;
-  serve.port = static_cast<std::uint16_t>(port);
+  serve.port = static_cast<std::uint16_t>(*count_value(values, "port", "serve", 1, 65535));
   if (values.count("aetitle")) serve.ae_title = values["aetitle"].as<std::string>();
-  if (serve.ae_title.empty() || serve.ae_title.size() > 16) {
+  if (serve.ae_title.size() > 16) {
     throw Error(ErrorCode::Usage, "serve: --aetitle must be 1-16 characters");
   }
   serve.output_dir = values["out"].as<std::string>();
   serve.keep_received = values.count("keep-received") > 0;
-  serve.dicom_out = values.count("dicom-out") > 0;
+  serve.dicom_dir = receiver_dicom_dir(values, "serve", serve.output_dir);
   if (values.count("allow-ae")) {
     serve.allowed_calling_aes = values["allow-ae"].as<std::vector<std::string>>();
     const auto& allowed = serve.allowed_calling_aes;
     if (std::any_of(allowed.begin(), allowed.end(),
-                    [](const std::string& ae) { return ae.empty() || ae.size() > 16; })) {
+                    [](const std::string& ae) { return ae.size() > 16; })) {
       throw Error(ErrorCode::Usage, "serve: --allow-ae must be 1-16 characters");
     }
   }
@@ -324,10 +390,12 @@ Command parse_serve(const std::vector<std::string>& args) {
 }
 
 Command parse_review(const std::vector<std::string>& args) {
-  const po::variables_map values = parse_with_inputs(args, review_options());
-  if (values.count("help")) return help_command(review_options());
+  const po::variables_map values = parse_with_inputs("review", args, review_options());
   if (!values.count("input")) {
     throw Error(ErrorCode::Usage, "review: no input given (SR, annotation or summary files)");
+  }
+  if (values.count("color") && values.count("no-color")) {
+    throw Error(ErrorCode::Usage, "review: --color and --no-color exclude each other");
   }
   Command command;
   command.kind = CommandKind::Review;
@@ -346,8 +414,7 @@ Command parse_validate(const std::vector<std::string>& args) {
   options.add_options()("file", po::value<std::vector<std::string>>(), "file to check");
   po::positional_options_description positional;
   positional.add("file", -1);
-  const po::variables_map values = parse(args, options, positional);
-  if (values.count("help")) return help_command(validate_options());
+  const po::variables_map values = parse("validate", args, options, positional);
   if (!values.count("file")) throw Error(ErrorCode::Usage, "validate: no file given");
   Command command;
   command.kind = CommandKind::Validate;
@@ -356,8 +423,7 @@ Command parse_validate(const std::vector<std::string>& args) {
 }
 
 Command parse_rules(const std::vector<std::string>& args) {
-  const po::variables_map values = parse(args, rules_options(), {});
-  if (values.count("help")) return help_command(rules_options());
+  const po::variables_map values = parse("rules", args, rules_options(), {});
   const std::string format = values["format"].as<std::string>();
   if (format != "text" && format != "xml") {
     throw Error(ErrorCode::Usage, "rules: --format must be text or xml, not '" + format + "'");
@@ -368,26 +434,48 @@ Command parse_rules(const std::vector<std::string>& args) {
   return command;
 }
 
+const std::vector<CommandSpec>& commands() {
+  static const std::vector<CommandSpec> table{
+      {"summarize", kSummarizeUsage, summarize_options, parse_summarize},
+      {"review", kReviewUsage, review_options, parse_review},
+      {"rules", kRulesUsage, rules_options, parse_rules},
+      {"hook", kHookUsage, hook_options, parse_hook},
+      {"serve", kServeUsage, serve_options, parse_serve},
+      {"validate", kValidateUsage, validate_options, parse_validate},
+  };
+  return table;
+}
+
+bool asks_for_help(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(),
+                     [](const std::string& arg) { return arg == "--help" || arg == "-h"; });
+}
+
 }  // namespace
 
 Command parse_command_line(int argc, char** argv) {
   const std::vector<std::string> all(argv + 1, argv + argc);
-  if (all.empty()) throw Error(ErrorCode::Usage, "no command given (try: mammocalc --help)");
+  if (all.empty()) throw Error(ErrorCode::Usage, "no command given (see 'mammocalc --help')");
   const std::string& verb = all.front();
   const std::vector<std::string> args(all.begin() + 1, all.end());
-  if (verb == "--help" || verb == "-h" || verb == "help") return help_command();
+  if (verb == "--help" || verb == "-h" || verb == "help") return help_command(nullptr);
   if (verb == "--version") {
     Command command;
     command.kind = CommandKind::Version;
     return command;
   }
-  if (verb == "summarize") return parse_summarize(args);
-  if (verb == "hook") return parse_hook(args);
-  if (verb == "serve") return parse_serve(args);
-  if (verb == "review") return parse_review(args);
-  if (verb == "validate") return parse_validate(args);
-  if (verb == "rules") return parse_rules(args);
-  throw Error(ErrorCode::Usage, "unknown command '" + verb + "' (try: mammocalc --help)");
+  for (const CommandSpec& command : commands()) {
+    if (verb != command.verb) continue;
+    // --help wins over everything else on the line, even over options that would be errors.
+    if (asks_for_help(args)) return help_command(&command);
+    try {
+      return command.parse(args);
+    } catch (const Error& error) {
+      throw Error(error.code(),
+                  std::string(error.what()) + " (see 'mammocalc " + verb + " --help')");
+    }
+  }
+  throw Error(ErrorCode::Usage, "unknown command '" + verb + "' (see 'mammocalc --help')");
 }
 
 }  // namespace mammocalc

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
         write_rule_table(std::cout, command.rules_as_xml);
         break;
       case CommandKind::Validate:
-        if (!run_validate(command.files, std::cout)) {
+        if (!run_validate(command.files, std::cout, std::cerr)) {
           return static_cast<int>(ExitCode::InputFailed);
         }
         break;

@@ -2,6 +2,8 @@
 
 #include <pugixml.hpp>
 
+#include "base/wrapped_text.hpp"
+
 #include "output/summary_writer.hpp"
 #include "output/xml_writing.hpp"
 #include "rules/rules.hpp"
@@ -13,12 +15,16 @@ using xml_writing::set;
 void write_rule_table(std::ostream& out, bool as_xml) {
   if (!as_xml) {
     out << "mammocalc rule set " << kRuleSetVersion << " (decision support, not a diagnosis)\n";
+    // The same width as the review, so both read on one terminal.
+    constexpr std::size_t kWidth = 100;
     for (const Rule& rule : rule_table()) {
-      out << "\n"
-          << rule.id << "  [" << to_string(rule.stage) << "]  " << rule.title << "\n"
-          << "    when:     " << rule.condition << "\n"
-          << "    outcome:  " << describe_outcome(rule) << "\n"
-          << "    citation: " << rule.citation << "\n";
+      out << "\n";
+      const std::string heading =
+          std::string(rule.id) + "  [" + std::string(to_string(rule.stage)) + "]  ";
+      write_wrapped(out, heading, 4, std::string(rule.title), kWidth);
+      write_wrapped(out, "    when:     ", 14, std::string(rule.condition), kWidth);
+      write_wrapped(out, "    outcome:  ", 14, describe_outcome(rule), kWidth);
+      write_wrapped(out, "    citation: ", 14, std::string(rule.citation), kWidth);
     }
     return;
   }

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <vector>
 
+#include "base/wrapped_text.hpp"
+
 namespace mammocalc {
 namespace {
 
@@ -50,44 +52,10 @@ std::string terminal_safe(const std::string& text) {
   return out;
 }
 
-// Columns a line takes on screen: code points, less the colour sequences.
-std::size_t visible_width(const std::string& text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\x1b') {
-      while (i < text.size() && text[i] != 'm') ++i;
-      continue;
-    }
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
-  }
-  return width;
-}
-
-// Writes `text` wrapped at kReviewWidth: the first line after `first`, the others indented to
-// `indent` columns. Words longer than a line (UIDs) stand on a line of their own.
+// The review's lines keep to kReviewWidth.
 void write_wrapped(std::ostream& out, const std::string& first, std::size_t indent,
                    const std::string& text) {
-  std::istringstream words(text);
-  std::string line = first;
-  std::size_t width = visible_width(first);
-  bool line_has_word = false;
-  for (std::string word; words >> word;) {
-    const std::size_t word_width = visible_width(word);
-    if (line_has_word && width + 1 + word_width > kReviewWidth) {
-      out << line << "\n";
-      line = std::string(indent, ' ');
-      width = indent;
-      line_has_word = false;
-    }
-    if (line_has_word) {
-      line += ' ';
-      ++width;
-    }
-    line += word;
-    width += word_width;
-    line_has_word = true;
-  }
-  out << line << "\n";
+  mammocalc::write_wrapped(out, first, indent, text, kReviewWidth);
 }
 
 std::string words_of(const std::string& term) {

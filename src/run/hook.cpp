@@ -1,19 +1,37 @@
 #include "run/hook.hpp"
 
+#include "base/input_guard.hpp"
 #include "run/summary_files.hpp"
 
 namespace mammocalc {
 
 ExitCode run_hook(const HookConfig& config, std::ostream& log) {
+  // The inputs first, so that no output directory lies inside an input directory (the next
+  // call on that study directory would read the summaries as received objects): refused before
+  // anything is created.
+  std::vector<IndexEntry> unreadable;
+  std::vector<std::string> input_directories;
+  const std::vector<std::string> inputs =
+      collect_input_files(config.inputs, "", unreadable, &input_directories);
+  InputGuard guard;
+  for (const std::string& directory : input_directories) guard.add_directory(directory);
+  for (const std::string& input : inputs) guard.add_file(input);
+  add_evaluation_inputs(config.evaluation, guard);
+  guard.check_directory(config.output_dir, "output directory", "summaries");
+  if (!config.dicom_dir.empty()) guard.check_directory(config.dicom_dir, "--dicom-dir", "SRs");
+
   create_output_directory(config.output_dir);
+  if (!config.dicom_dir.empty()) create_output_directory(config.dicom_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);
   SummaryFiles files;
   files.output_dir = config.output_dir;
-  if (config.dicom_out) files.dicom_out_dir = config.output_dir;
-  std::vector<IndexEntry> unreadable;
-  const std::vector<std::string> inputs = collect_input_files(config.inputs, "", unreadable);
-  UsedNames used_names;
+  files.dicom_out_dir = config.dicom_dir;
   ExitCode exit_code = ExitCode::Success;
+  for (const IndexEntry& entry : unreadable) {
+    log << "mammocalc: " << entry.error << "\n";
+    exit_code = ExitCode::InputFailed;
+  }
+  UsedNames used_names;
   for (const std::string& input : inputs) {
     Rollup ignored;
     const InputResult result = process_input(input, evaluation, files, ignored);
@@ -24,7 +42,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         write_outputs(result, name, files, Flush::Now);
         log << "mammocalc hook: " << input << ": summarised to " << name << "\n";
       } catch (const Error& error) {
-        log << "mammocalc hook: " << error.what() << "\n";
+        log << "mammocalc: " << error.what() << "\n";
         exit_code = ExitCode::OutputFailed;
       }
     } else if (entry.status == EntryStatus::Skipped ||
@@ -32,7 +50,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
       // Not an SR of ours: PACS sends every object of a study; that is no failure.
       log << "mammocalc hook: " << entry.error << "; skipped\n";
     } else {
-      log << "mammocalc hook: " << entry.error << "\n";
+      log << "mammocalc: " << entry.error << "\n";
       if (exit_code == ExitCode::Success) exit_code = ExitCode::InputFailed;
     }
   }

@@ -15,7 +15,9 @@ namespace mammocalc {
 struct HookConfig {
   std::vector<std::string> inputs;
   std::string output_dir;
-  bool dicom_out = false;  // also the result as a DICOM SR beside the summary (sr_writer)
+  // Also the result as a DICOM SR (sr_writer) into this directory (--dicom-out: the output
+  // directory; --dicom-dir DIR); empty: none.
+  std::string dicom_dir;
   EvaluationConfig evaluation;
 };
 

@@ -21,10 +21,8 @@ std::string kind_of(const std::string& input) {
   return input == "-" ? std::string() : xml_root_name(input);
 }
 
-bool reads_dicom(const std::string& input) {
-  const std::string kind = kind_of(input);
-  return kind != "mammocalcSummary" && kind != "annotations";
-}
+// Any XML file (a summary, an annotation file, a batch index…) needs no DICOM to be looked at.
+bool reads_dicom(const std::string& input) { return kind_of(input).empty(); }
 
 // The summary of one input, whatever kind of file it is: summaries are taken as they are,
 // annotation files and SRs are summarised first.
@@ -36,6 +34,15 @@ ReviewExam exam_of(const std::string& input, const Evaluation& evaluation) {
   const bool redact = evaluation.summary.redact;
   if (kind == "annotations") {
     return exam_view_of(summarise_annotations(input, evaluation.profile), redact);
+  }
+  if (kind == "mammocalcIndex") {
+    // `review OUTDIR/*.xml` meets the batch's index beside the summaries.
+    throw Error(ErrorCode::InvalidSummary,
+                input + ": a batch index (index.xml), not an exam; review the summaries it lists");
+  }
+  if (!kind.empty()) {
+    throw Error(ErrorCode::InvalidSummary,
+                input + ": XML with root <" + kind + ">, neither a summary nor an annotation file");
   }
   try {
     return exam_view_of(summarise_input(input, evaluation), redact);
@@ -64,11 +71,11 @@ ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream&
     try {
       exams.push_back(exam_of(input, evaluation));
     } catch (const Error& error) {
-      errors << "mammocalc review: " << error.what() << "\n";
+      errors << "mammocalc: " << error.what() << "\n";
       any_failed = true;
     } catch (const std::exception& error) {
       // A defect on one input must not hide the others.
-      errors << "mammocalc review: " << input << ": internal error: " << error.what() << "\n";
+      errors << "mammocalc: " << input << ": internal error: " << error.what() << "\n";
       any_failed = true;
     }
   }
@@ -77,7 +84,10 @@ ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream&
     write_review_text(exams[i], config.options, out);
   }
   out.flush();
-  if (!config.html_file.empty()) {
+  if (any_failed && !config.html_file.empty()) {
+    // A page without one of the exams asked for would look complete: none is written.
+    errors << "mammocalc: " << config.html_file << ": not written, as an input failed\n";
+  } else if (!config.html_file.empty()) {
     write_file_atomically(config.html_file, render_review_page(exams, config.options.redact));
   }
   return any_failed ? ExitCode::InputFailed : ExitCode::Success;

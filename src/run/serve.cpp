@@ -55,7 +55,7 @@ StoreStatus summarise_received(const std::string& temporary, const std::string& 
         summarise_input_bytes(read_input_bytes(received, evaluation.limits.max_input_bytes),
                               received == kept ? kept : "received:" + base, evaluation);
     const std::string summary = render_summary(report, evaluation.summary);
-    if (config.dicom_out) write_dicom_summary(report, config.output_dir);
+    if (!config.dicom_dir.empty()) write_dicom_summary(report, config.dicom_dir);
     write_file_atomically((fs::path(config.output_dir) / stem).string(), summary);
     log << "mammocalc serve: " << base << ": summarised to " << stem << "\n";
     return StoreStatus::Success;
@@ -80,6 +80,7 @@ StoreStatus summarise_received(const std::string& temporary, const std::string& 
 
 ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   create_output_directory(config.output_dir);
+  if (!config.dicom_dir.empty()) create_output_directory(config.dicom_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);
   struct sigaction action {};
   action.sa_handler = request_stop;

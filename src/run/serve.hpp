@@ -17,7 +17,9 @@ struct ServeConfig {
   std::string ae_title = "MAMMOCALC";
   std::string output_dir;
   bool keep_received = false;  // also keep each received SR as <SOPInstanceUID>.dcm
-  bool dicom_out = false;      // also the result as a DICOM SR beside the summary (sr_writer)
+  // Also the result as a DICOM SR (sr_writer) into this directory (--dicom-out: the output
+  // directory; --dicom-dir DIR); empty: none.
+  std::string dicom_dir;
   // Calling AE titles whose associations are accepted; empty: any (the network must then be
   // trusted, as with storescp).
   std::vector<std::string> allowed_calling_aes;

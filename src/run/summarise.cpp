@@ -194,19 +194,25 @@ void add_evaluation_inputs(const EvaluationConfig& config, InputGuard& guard) {
   }
 }
 
-bool run_validate(const std::vector<std::string>& files, std::ostream& out) {
+bool run_validate(const std::vector<std::string>& files, std::ostream& out, std::ostream& errors) {
   bool all_valid = true;
   for (const std::string& file : files) {
-    const std::string kind = xml_root_name(file);
+    std::error_code ignored;
+    const auto status = std::filesystem::status(file, ignored);
+    const std::string kind = std::filesystem::is_regular_file(status) ? xml_root_name(file) : "";
     std::vector<std::string> problems;
-    if (kind == "annotations") {
+    if (!std::filesystem::exists(status)) {
+      problems.push_back(file + ": no such file");
+    } else if (std::filesystem::is_directory(status)) {
+      problems.push_back(file + ": is a directory, not a file");
+    } else if (kind == "annotations") {
       problems = check_annotations(file);
     } else if (kind == "siteProfile") {
       problems = check_site_profile(file);
     } else {
       problems.push_back(file + ": neither an annotation file nor a site profile");
     }
-    for (const std::string& problem : problems) out << problem << "\n";
+    for (const std::string& problem : problems) errors << "mammocalc: " << problem << "\n";
     if (problems.empty()) {
       out << file << ": valid " << (kind == "annotations" ? "annotation file" : "site profile")
           << "\n";

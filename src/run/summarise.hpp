@@ -90,7 +90,8 @@ std::string render_summary(const Report& report, const SummaryOptions& options);
 void run_summarize(const RunConfig& config, std::ostream& out);
 
 // `mammocalc validate`: checks annotation files and site profiles for meaning, not only
-// well-formedness. Writes one line per problem to `out`; returns true when every file is valid.
-bool run_validate(const std::vector<std::string>& files, std::ostream& out);
+// well-formedness. Writes "FILE: valid …" to `out` for each valid file and one line per problem,
+// "mammocalc: FILE: problem", to `errors`; returns true when every file is valid.
+bool run_validate(const std::vector<std::string>& files, std::ostream& out, std::ostream& errors);
 
 }  // namespace mammocalc

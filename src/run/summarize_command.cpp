@@ -16,18 +16,23 @@ bool is_batch(const SummarizeConfig& config) {
   return config.output && std::filesystem::is_directory(*config.output);
 }
 
+// Why this run is a batch, for the message when it lacks its output directory.
+std::string batch_reason(const SummarizeConfig& config) {
+  if (config.files_from) return "--files-from";
+  if (config.inputs.size() == 1) return config.inputs.front() + " is a directory:";
+  return "several inputs:";
+}
+
 BatchConfig batch_config(const SummarizeConfig& config) {
-  if (!config.output) {
-    throw Error(ErrorCode::Usage, "summarize: several inputs need -o OUTDIR (a directory)");
+  if (!config.output || *config.output == "-") {
+    throw Error(ErrorCode::Usage, "summarize: " + batch_reason(config) +
+                                      " a batch needs -o OUTDIR, a directory for the summaries");
   }
   BatchConfig batch;
   batch.inputs = config.inputs;
   batch.files_from = config.files_from.value_or("");
   batch.output_dir = *config.output;
   batch.jobs = config.jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
-  if (batch.jobs == 0 || batch.jobs > 256) {
-    throw Error(ErrorCode::Usage, "summarize: --jobs must be between 1 and 256");
-  }
   batch.skip_existing = config.skip_existing;
   batch.progress = config.progress;
   batch.rollup_csv = config.rollup_csv;
@@ -49,12 +54,27 @@ RunConfig single_config(const SummarizeConfig& config) {
                 "summarize: --html needs a batch (-o OUTDIR); for one exam use "
                 "mammocalc review --html FILE");
   }
+  // Batch options would do nothing here; a script that passes them expects what they promise.
+  const char* batch_only = config.jobs                  ? "--jobs"
+                           : config.skip_existing       ? "--skip-existing"
+                           : !config.rollup_csv.empty() ? "--rollup-csv"
+                                                        : nullptr;
+  if (batch_only != nullptr) {
+    throw Error(ErrorCode::Usage, std::string("summarize: ") + batch_only +
+                                      " needs a batch (-o OUTDIR with a directory or several "
+                                      "inputs)");
+  }
+  if (config.dicom_out && *config.dicom_out == "-") {
+    throw Error(ErrorCode::Usage,
+                "summarize: --dicom-out - is not supported; give a file or a directory");
+  }
   if (config.inputs.empty() && config.evaluation.annotations.empty()) {
     throw Error(ErrorCode::Usage, "summarize: no input file given");
   }
   RunConfig run;
   run.inputs = config.inputs;
-  run.output = config.output.value_or("");
+  // "-o -" is standard output, as "-" is standard input.
+  run.output = config.output.value_or("-") == "-" ? "" : *config.output;
   run.evaluation = config.evaluation;
   run.dicom_out = config.dicom_out.value_or("");
   return run;

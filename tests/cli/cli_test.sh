@@ -166,7 +166,7 @@ mkdir -p "$work/hook-limits"
 run hook --max-depth 1 --out "$work/hook-limits" samples/bir-known-malignancy.dcm
 check "hook --max-depth 1 on a nested SR exits 1 (got $status)" test "$status" -eq 1
 check "hook --max-depth 1: the limit on stderr, naming the input" \
-  grep -qx "mammocalc hook: samples/bir-known-malignancy.dcm: sequences nested deeper than 1 levels" "$work/err"
+  grep -qx "mammocalc: samples/bir-known-malignancy.dcm: sequences nested deeper than 1 levels" "$work/err"
 check "hook --max-depth 1: no summary written" test -z "$(ls -A "$work/hook-limits")"
 if command -v dcmodify >/dev/null; then
   # A valid SR over 1 MiB: a sample with a private padding element.
@@ -178,7 +178,7 @@ if command -v dcmodify >/dev/null; then
   run hook --max-input-mb 1 --out "$work/hook-limits" "$work/padded.dcm" "$sample"
   check "hook --max-input-mb 1 with a larger input exits 1 (got $status)" test "$status" -eq 1
   check "hook --max-input-mb 1: the limit on stderr, naming the input" \
-    grep -qxF "mammocalc hook: $work/padded.dcm: larger than the input limit of 1048576 bytes" "$work/err"
+    grep -qxF "mammocalc: $work/padded.dcm: larger than the input limit of 1048576 bytes" "$work/err"
   check "hook --max-input-mb 1: the other input is summarised" \
     test -f "$work/hook-limits/1.2.826.0.1.3680043.10.1363.103.3.xml"
   check "hook --max-input-mb 1: no summary for the larger input" test "$(ls -A "$work/hook-limits" | wc -l)" -eq 1
@@ -193,8 +193,9 @@ check "validate accepts the sample profile (got $status)" test "$status" -eq 0
 printf '<siteProfile xmlns="urn:mammocalc:site-profile:1">\n<minSkinDistanceMm>-2</minSkinDistanceMm>\n<frob/>\n</siteProfile>\n' >"$work/bad-profile.xml"
 run validate "$work/bad-profile.xml"
 check "validate refuses a bad profile with 1 (got $status)" test "$status" -eq 1
-check "validate prints one line per problem" test "$(wc -l <"$work/out")" -eq 2
-check "validate names file and line" grep -qF "$work/bad-profile.xml:2: minSkinDistanceMm" "$work/out"
+check "validate prints one line per problem, on stderr" test "$(wc -l <"$work/err")" -eq 2
+check "validate: nothing on stdout for an invalid file" test ! -s "$work/out"
+check "validate names file and line" grep -qF "mammocalc: $work/bad-profile.xml:2: minSkinDistanceMm" "$work/err"
 run summarize --site-profile "$work/bad-profile.xml" "$sample" -o "$work/profiled.xml"
 check "summarize with a bad profile exits 1 (got $status)" test "$status" -eq 1
 check "summarize with a bad profile writes nothing" test ! -e "$work/profiled.xml"
@@ -230,8 +231,8 @@ cat >"$work/bad-notes.xml" <<'XML'
 XML
 run validate "$work/bad-notes.xml"
 check "validate refuses a bad annotation file with 1" test "$status" -eq 1
-check "validate names the unknown term's line" grep -qF "$work/bad-notes.xml:4: morphology: unknown term 'pebbles'" "$work/out"
-check "validate names the negative distance" grep -qF "$work/bad-notes.xml:5: location/@distanceFromSkinMm" "$work/out"
+check "validate names the unknown term's line" grep -qF "$work/bad-notes.xml:4: morphology: unknown term 'pebbles'" "$work/err"
+check "validate names the negative distance" grep -qF "$work/bad-notes.xml:5: location/@distanceFromSkinMm" "$work/err"
 # A 120 kB srPosition is one short problem naming file and field, never a crash (std::regex
 # recursed once per character and overflowed the stack: issue 15).
 {
@@ -242,10 +243,10 @@ check "validate names the negative distance" grep -qF "$work/bad-notes.xml:5: lo
 } >"$work/long-position.xml"
 run validate "$work/long-position.xml"
 check "validate, 120 kB srPosition: exit 1, no crash (got $status)" test "$status" -eq 1
-check "validate, 120 kB srPosition: one line" test "$(wc -l <"$work/out")" -eq 1
+check "validate, 120 kB srPosition: one line" test "$(wc -l <"$work/err")" -eq 1
 check "validate, 120 kB srPosition: names file, line and field" \
-  grep -qF "$work/long-position.xml:3: finding/@srPosition: not an SR position like 1.3.2: '1111" "$work/out"
-check "validate, 120 kB srPosition: the value is shortened" test "$(wc -c <"$work/out")" -lt 400
+  grep -qF "$work/long-position.xml:3: finding/@srPosition: not an SR position like 1.3.2: '1111" "$work/err"
+check "validate, 120 kB srPosition: the value is shortened" test "$(wc -c <"$work/err")" -lt 400
 run summarize --annotations "$work/long-position.xml" "$vab" -o "$work/long-position-summary.xml"
 check "summarize, 120 kB srPosition: exit 1, no crash (got $status)" test "$status" -eq 1
 check "summarize, 120 kB srPosition: one line naming file and field" \
@@ -259,7 +260,7 @@ check "summarize, 120 kB srPosition: no output" test ! -e "$work/long-position-s
 run validate "$work/long-gauge.xml"
 check "validate, 500 kB gauge: exit 1, no crash (got $status)" test "$status" -eq 1
 check "validate, 500 kB gauge: one line naming file, line and field" \
-  bash -c "test \$(wc -l <'$work/out') -eq 1 && grep -qF '$work/long-gauge.xml:2: needleGauges/@core: must look like 14G or 9-11G' '$work/out'"
+  bash -c "test \$(wc -l <'$work/err') -eq 1 && grep -qF '$work/long-gauge.xml:2: needleGauges/@core: must look like 14G or 9-11G' '$work/err'"
 run summarize --site-profile "$work/long-gauge.xml" "$sample" -o "$work/long-gauge-summary.xml"
 check "summarize, 500 kB gauge: exit 1, no crash (got $status)" test "$status" -eq 1
 check "summarize, 500 kB gauge: one line naming the file" \
@@ -309,19 +310,71 @@ run summarize
 check "summarize without input exits 2" test "$status" -eq 2
 run summarize --no-such-option "$sample"
 check "unknown option exits 2" test "$status" -eq 2
-# A limit below 1 is a usage error naming the command it was given to.
+# A limit below 1 is a usage error naming the command it was given to, in the one-line form.
 run summarize --max-depth 0 "$work/x.dcm"
 check "summarize --max-depth 0 exits 2 (got $status)" test "$status" -eq 2
-check "summarize --max-depth 0 names summarize" \
-  test "$(cat "$work/err")" = "mammocalc: summarize: limits must be at least 1"
+check "summarize --max-depth 0 names summarize" test "$(cat "$work/err")" = \
+  "mammocalc: summarize: --max-depth must be a whole number from 1 to 1000000, not '0' (see 'mammocalc summarize --help')"
 run hook --max-depth 0 --out "$work/never-dir" "$work/x.dcm"
 check "hook --max-depth 0 exits 2 (got $status)" test "$status" -eq 2
-check "hook --max-depth 0 names hook" test "$(cat "$work/err")" = "mammocalc: hook: limits must be at least 1"
+check "hook --max-depth 0 names hook" grep -q "^mammocalc: hook: --max-depth must be" "$work/err"
 check "hook --max-depth 0 creates no output directory" test ! -e "$work/never-dir"
 run review --max-elements 0 "$work/x.dcm"
 check "review --max-elements 0 exits 2 (got $status)" test "$status" -eq 2
-check "review --max-elements 0 names review" \
-  test "$(cat "$work/err")" = "mammocalc: review: limits must be at least 1"
+check "review --max-elements 0 names review" grep -q "^mammocalc: review: --max-elements must be" "$work/err"
+
+# --- one option grammar (issue 15 item 7) ---
+run summarize --max-input-mb -1 "$sample"
+check "--max-input-mb -1 is a usage error, not 4 GiB (got $status)" test "$status" -eq 2
+run summarize --bogus "$sample"
+check "an unknown option: one line, the command and where to look" test "$(cat "$work/err")" = \
+  "mammocalc: summarize: unrecognised option '--bogus' (see 'mammocalc summarize --help')"
+run serve --port 11112 --out "$work/never-dir" extra-argument
+check "serve with a file argument: exit 2 (got $status)" test "$status" -eq 2
+check "... saying so in one line" test "$(cat "$work/err")" = \
+  "mammocalc: serve: takes no file arguments (see 'mammocalc serve --help')"
+run summarize --site-profile "" "$sample"
+check "an empty option value is a usage error, not 'none' (got $status)" test "$status" -eq 2
+check "... naming the option" grep -q "^mammocalc: summarize: --site-profile needs a value" "$work/err"
+for option in "--jobs 2" "--skip-existing" "--rollup-csv $work/r.csv"; do
+  # shellcheck disable=SC2086
+  run summarize $option "$sample"
+  check "summarize $option on one input does nothing, so it is a usage error (got $status)" test "$status" -eq 2
+done
+check "... and no roll-up is written" test ! -e "$work/r.csv"
+run summarize --quiet "$sample"
+check "--quiet is accepted on one input" test "$status" -eq 0
+(cd "$work" && "$mammocalc" summarize -o - "$OLDPWD/$sample" >"$work/stdout-summary.xml" 2>"$work/err")
+check "-o - writes the summary to standard output" grep -q "<mammocalcSummary" "$work/stdout-summary.xml"
+check "-o - creates no file named -" test ! -e "$work/-"
+run summarize --dicom-out - "$sample"
+check "--dicom-out - is a usage error (got $status)" test "$status" -eq 2
+run summarize samples/
+check "a directory without -o: exit 2 (got $status)" test "$status" -eq 2
+check "... saying it is a directory that needs -o OUTDIR" grep -q "samples/ is a directory: a batch needs -o OUTDIR" "$work/err"
+run validate "$work/no-such-file.xml"
+check "validate of a missing file: the same words as summarize" test "$(cat "$work/err")" = \
+  "mammocalc: $work/no-such-file.xml: no such file"
+run summarize "$work/no-such-file.xml"
+check "summarize of a missing file: the same words" test "$(cat "$work/err")" = \
+  "mammocalc: $work/no-such-file.xml: no such file"
+run summarize --annotations "$work/no-such-file.xml"
+check "a missing annotation file: the same words" grep -q "$work/no-such-file.xml: no such file" "$work/err"
+run rules
+check "rules keeps to 100 columns, as review does" \
+  python3 -c "import sys; sys.exit(max(len(l.rstrip('\n')) for l in open('$work/out', encoding='utf-8')) > 100)"
+check "rules still shows each citation whole" grep -q "Kim D et al., Eur J Radiol 2023" "$work/out"
+run hook --out "$work/hook-dicom-dir" --dicom-dir "$work/hook-sr" "$sample"
+check "hook --dicom-dir DIR exits 0 (got $status)" test "$status" -eq 0
+check "hook --dicom-dir: the SR in DIR, the summary in OUTDIR" \
+  test "$(ls "$work/hook-sr" | grep -cE '^2\.25\.[0-9]+\.dcm$')" -eq 1 -a "$(ls "$work/hook-dicom-dir" | grep -c '\.dcm$')" -eq 0
+run hook --out "$work/hook-both" --dicom-out --dicom-dir "$work/hook-sr2" "$sample"
+check "hook --dicom-out with --dicom-dir is a usage error (got $status)" test "$status" -eq 2
+mkdir -p "$work/study"
+cp "$sample" "$work/study/"
+run hook --out "$work/study/summaries" "$work/study"
+check "hook --out inside the study directory it reads is refused (exit 2, got $status)" test "$status" -eq 2
+check "... and nothing is created" test ! -e "$work/study/summaries"
 run --version
 check "--version names the rule set" grep -q "rule set 2026.2" "$work/out"
 

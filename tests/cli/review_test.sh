@@ -186,6 +186,21 @@ printf 'not dicom' >"$work/junk.dcm"
 check "a bad input makes review exit 1" test $? -eq 1
 check "the bad input gets one line naming it" test "$(grep -c "$work/junk.dcm" "$work/err.txt")" -eq 1
 check "the good input is still shown" grep -q "Exam ACC0117" "$work/out.txt"
+check "the line has the one form of every command, mammocalc: FILE: reason" \
+  grep -q "^mammocalc: $work/junk.dcm: " "$work/err.txt"
+# With --html, a page missing an exam asked for would look complete: none is written.
+"$mammocalc" review --no-color --html "$work/partial.html" "$work/junk.dcm" \
+  samples/bir-bilateral-right-suspicious.dcm >/dev/null 2>"$work/err.txt"
+check "review --html with a bad input exits 1" test $? -eq 1
+check "... writes no page" test ! -e "$work/partial.html"
+check "... and says so" grep -q "^mammocalc: $work/partial.html: not written, as an input failed" "$work/err.txt"
+# review OUTDIR/*.xml meets the batch's index.xml: a plain reason, not a DICOM error.
+"$mammocalc" summarize -o "$work/review-batch" samples/bir-known-malignancy.dcm \
+  samples/bir-site-conflict.dcm 2>/dev/null
+"$mammocalc" review --no-color "$work/review-batch"/*.xml >"$work/out.txt" 2>"$work/err.txt"
+check "review OUTDIR/*.xml shows the summaries" test "$(grep -c '^== Exam ' "$work/out.txt")" -eq 2
+check "... and names the index as what it is" \
+  grep -qx "mammocalc: $work/review-batch/index.xml: a batch index (index.xml), not an exam; review the summaries it lists" "$work/err.txt"
 printf '<mammocalcSummary/>' >"$work/not-ours.xml"
 "$mammocalc" review "$work/not-ours.xml" >/dev/null 2>"$work/err.txt"
 check "an XML file that is not a summary exits 1" test $? -eq 1
