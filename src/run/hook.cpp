@@ -11,18 +11,18 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   files.output_dir = config.output_dir;
   if (config.dicom_out) files.dicom_out_dir = config.output_dir;
   std::vector<IndexEntry> unreadable;
-  const std::vector<std::string> inputs = collect_input_files(config.inputs, "", unreadable);
+  const std::vector<InputFile> inputs = collect_input_files(config.inputs, "", unreadable);
   UsedNames used_names;
   ExitCode exit_code = ExitCode::Success;
-  for (const std::string& input : inputs) {
+  for (const InputFile& input : inputs) {
     Rollup ignored;
     const InputResult result = process_input(input, evaluation, files, ignored);
     const IndexEntry& entry = result.entry;
     if (entry.status == EntryStatus::Summarised) {
-      const std::string name = claim_output_name(result.sop_instance_uid, input, used_names);
+      const std::string name = claim_output_name(result.sop_instance_uid, input.path, used_names);
       try {
         write_outputs(result, name, files, Flush::Now);
-        log << "mammocalc hook: " << input << ": summarised to " << name << "\n";
+        log << "mammocalc hook: " << input.path << ": summarised to " << name << "\n";
       } catch (const Error& error) {
         log << "mammocalc hook: " << error.what() << "\n";
         exit_code = ExitCode::OutputFailed;
