@@ -36,6 +36,8 @@ std::string_view to_string(ErrorCode code) {
       return "toolkit-setup";
     case ErrorCode::SymlinkLoop:
       return "symlink-loop";
+    case ErrorCode::DicomDirectory:
+      return "dicomdir";
     case ErrorCode::Internal:
       return "internal";
   }
@@ -63,6 +65,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::InvalidAnnotation:
     case ErrorCode::InvalidSummary:
     case ErrorCode::SymlinkLoop:
+    case ErrorCode::DicomDirectory:
     case ErrorCode::Internal:
       return ExitCode::InputFailed;
   }

@@ -25,6 +25,7 @@ enum class ErrorCode {
   ServiceFailed,        // the DICOM endpoint cannot serve (port in use, not permitted)
   ToolkitSetup,         // DICOM cannot be read at all here (no data dictionary loaded)
   SymlinkLoop,          // a batch directory reached again through a symlink: skipped, not thrown
+  DicomDirectory,       // a DICOMDIR (the index of a DICOM medium), no document of its own
   Internal,             // an unexpected failure inside mammocalc (a defect), caught per input
 };
 

@@ -14,12 +14,14 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <string_view>
 
 #include "base/error.hpp"
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcdict.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
 #include "dcmtk/dcmdata/dcistrmf.h"
+#include "dcmtk/dcmdata/dcmetinf.h"
 #include "dcmtk/dcmdata/dcobject.h"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmsr/dsrcodtn.h"
@@ -244,7 +246,13 @@ void check_sop_class(const MemoryFile& input, const std::string& name,
   }
   DcmFileFormat head;
   parse_dicom(input, name, head, DCM_SOPInstanceUID);
-  refuse_unaccepted_sop_class(get_string(*head.getDataset(), DCM_SOPClassUID), name);
+  const std::string sop_class = get_string(*head.getDataset(), DCM_SOPClassUID);
+  // A DICOMDIR has no SOP Class UID in its dataset, only in its meta header (PS3.10 7.2).
+  if (sop_class.empty() && get_string(*head.getMetaInfo(), DCM_MediaStorageSOPClassUID) ==
+                               UID_MediaStorageDirectoryStorage) {
+    throw Error(ErrorCode::DicomDirectory, name + ": " + kDicomDirectoryReason);
+  }
+  refuse_unaccepted_sop_class(sop_class, name);
 }
 
 SrHeader read_header(DcmDataset& dataset) {
@@ -399,6 +407,13 @@ std::string read_input_bytes(const std::string& path, std::size_t max_bytes) {
                 path + ": cannot be opened (" + std::strerror(errno) + ")");
   }
   return read_all(input, path, size_error ? 0 : static_cast<std::size_t>(size));
+}
+
+bool has_dicom_preamble(const std::string& path) {
+  std::ifstream input(path, std::ios::binary);
+  std::array<char, kPreambleBytes + 4> head{};
+  if (!input.read(head.data(), head.size())) return false;
+  return std::string_view(head.data() + kPreambleBytes, 4) == "DICM";
 }
 
 SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits& limits) {

@@ -102,6 +102,11 @@ IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
   counts_of("classification", "value", rollup.classifications);
   counts_of("biopsyType", "value", rollup.biopsy_types);
   counts_of("breast", "laterality", rollup.breasts);
+  for (const auto& [reason, count] : counts.skipped_by_reason) {
+    pugi::xml_node child = node.append_child("skipped");
+    set(child, "reason", to_string(reason));
+    set(child, "count", std::to_string(count));
+  }
   std::ostringstream text;
   document.save(text, "  ", pugi::format_default, pugi::encoding_utf8);
   const std::string skeleton = text.str();

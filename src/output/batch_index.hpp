@@ -26,7 +26,8 @@ struct IndexEntry {
   std::optional<Category> category;
   std::optional<Classification> classification;
   int findings = 0;
-  bool needs_review = false;  // a finding or the exam needs the radiologist's review
+  bool needs_review = false;     // a finding or the exam needs the radiologist's review
+  std::string accession_number;  // the summarised exam's, as its summary has it (index.html)
 };
 
 // Counts over all summarised findings: the audit figures of a lead interpreting physician.
@@ -42,11 +43,6 @@ struct Rollup {
   void add(const Report& report);
 };
 
-struct BatchIndex {
-  std::vector<IndexEntry> entries;
-  Rollup rollup;
-};
-
 std::string_view to_string(EntryStatus status);
 
 // index.xml of a batch run (schemas/index.xsd, namespace urn:mammocalc:index:1).
@@ -58,17 +54,30 @@ struct IndexCounts {
   std::size_t summarised = 0;
   std::size_t skipped = 0;
   std::size_t failed = 0;
+  std::map<ErrorCode, std::size_t> skipped_by_reason;  // the skipped entries' error codes
 
-  void add(EntryStatus status) {
-    if (status == EntryStatus::Summarised) ++summarised;
-    if (status == EntryStatus::Skipped) ++skipped;
-    if (status == EntryStatus::Failed) ++failed;
+  void add(const IndexEntry& entry) {
+    ++inputs;
+    if (entry.status == EntryStatus::Summarised) ++summarised;
+    if (entry.status == EntryStatus::Failed) ++failed;
+    if (entry.status == EntryStatus::Skipped) {
+      ++skipped;
+      ++skipped_by_reason[entry.error_code.value_or(ErrorCode::Internal)];
+    }
   }
+};
+
+struct BatchIndex {
+  std::vector<IndexEntry> entries;
+  Rollup rollup;
+  IndexCounts counts;
 };
 struct IndexParts {
   std::string head;
   std::string tail;
 };
+// The roll-up ends with one <skipped reason="CODE" count="N"/> per reason an input was skipped
+// for (the entries' errorCode), in the order of ErrorCode.
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup);
 void write_index_entry(const IndexEntry& entry, std::ostream& out);
 

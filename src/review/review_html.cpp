@@ -442,6 +442,45 @@ void bar_chart(pugi::xml_node parent, const std::string& title,
   }
 }
 
+// What a person reads for a reason inputs were skipped for; the index.xml code beside it.
+std::string skip_reason_words(ErrorCode code) {
+  std::string name(to_string(code));
+  switch (code) {
+    case ErrorCode::NotDicom:
+      return "not DICOM files (" + name + ")";
+    case ErrorCode::DicomDirectory:
+      return "DICOMDIR files (" + name + ")";
+    case ErrorCode::UnsupportedSopClass:
+      return "DICOM objects that are no SR, such as images (" + name + ")";
+    case ErrorCode::OtherSrDocument:
+      return "other SR documents, such as dose reports and key objects (" + name + ")";
+    case ErrorCode::NotBreastImaging:
+      return "SRs that are no breast-imaging report (" + name + ")";
+    case ErrorCode::OwnSummary:
+      return "SRs written by mammocalc (" + name + ")";
+    case ErrorCode::SymlinkLoop:
+      return "symlink loops (" + name + ")";
+    default:
+      return name;
+  }
+}
+
+// The counts of a batch: inputs, summarised, skipped (per reason) and failed.
+void batch_counts(pugi::xml_node body, const IndexCounts& counts) {
+  element(body, "h2", "Inputs");
+  pugi::xml_node list = element(body, "ul");
+  element(list, "li", "Inputs: " + std::to_string(counts.inputs));
+  element(list, "li", "Summarised: " + std::to_string(counts.summarised));
+  pugi::xml_node skipped = element(list, "li", "Skipped: " + std::to_string(counts.skipped));
+  if (!counts.skipped_by_reason.empty()) {
+    pugi::xml_node reasons = element(skipped, "ul");
+    for (const auto& [reason, count] : counts.skipped_by_reason) {
+      element(reasons, "li", std::to_string(count) + " " + skip_reason_words(reason));
+    }
+  }
+  element(list, "li", "Failed: " + std::to_string(counts.failed));
+}
+
 }  // namespace
 
 std::string render_review_page(const std::vector<ReviewExam>& exams, bool redact) {
@@ -468,6 +507,7 @@ std::string render_batch_index_page(const BatchIndex& index) {
       element(body, "p", "Decision support for radiologist review, not a diagnosis.");
   attribute(notice, "class", "notice");
   element(body, "h1", "Batch roll-up: " + std::to_string(index.rollup.findings) + " findings");
+  batch_counts(body, index.counts);
   bar_chart(body, "Findings per BI-RADS category", index.rollup.categories);
   bar_chart(body, "Findings per biopsy type", index.rollup.biopsy_types);
   element(
@@ -477,13 +517,14 @@ std::string render_batch_index_page(const BatchIndex& index) {
   element(body, "h2", "Exams");
   pugi::xml_node table = element(body, "table");
   pugi::xml_node head = element(table, "tr");
-  for (const char* name :
-       {"Input", "Status", "Category", "Classification", "Findings", "Review", "Page"}) {
+  for (const char* name : {"Input", "Accession", "Status", "Category", "Classification", "Findings",
+                           "Review", "Page"}) {
     element(head, "th", name);
   }
   for (const IndexEntry& entry : index.entries) {
     pugi::xml_node tr = element(table, "tr");
     element(tr, "td", entry.input);
+    element(tr, "td", entry.accession_number);
     element(tr, "td",
             std::string(to_string(entry.status)) +
                 (entry.error.empty() ? std::string() : ": " + entry.error));

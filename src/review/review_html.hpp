@@ -26,8 +26,9 @@ struct BreastDiagram {
 // The page for the exams of one review run.
 std::string render_review_page(const std::vector<ReviewExam>& exams, bool redact);
 
-// A batch's index.html: the roll-up as small bar charts (per category, per biopsy type) and a
-// link to each exam's page (the summary's name with .html).
+// A batch's index.html: the counts of inputs (summarised, skipped per reason, failed), the
+// roll-up as small bar charts (per category, per biopsy type) and per input its accession number
+// and a link to its exam's page (the summary's name with .html).
 std::string render_batch_index_page(const BatchIndex& index);
 
 // The page name for a summary name: "X.xml" → "X.html".

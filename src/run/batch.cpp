@@ -127,11 +127,11 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   // input directory: refused before anything is created.
   std::vector<IndexEntry> unreadable;
   std::vector<std::string> input_directories;
-  const std::vector<std::string> inputs =
+  const std::vector<InputFile> inputs =
       collect_input_files(config.inputs, config.files_from, unreadable, &input_directories);
   InputGuard guard;
   for (const std::string& directory : input_directories) guard.add_directory(directory);
-  for (const std::string& input : inputs) guard.add_file(input);
+  for (const InputFile& input : inputs) guard.add_file(input.path);
   add_evaluation_inputs(config.evaluation, guard);
   guard.check_directory(config.output_dir, "output directory", "summaries");
   if (!config.dicom_out_dir.empty()) {
@@ -161,8 +161,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     // Every failed input is said once on standard error, --quiet or not (issue 15); skipped
     // inputs are no errors. The entry's error text names the file.
     if (entry.status == EntryStatus::Failed) progress.say("mammocalc: " + entry.error);
-    ++counts.inputs;
-    counts.add(entry.status);
+    counts.add(entry);
     std::ostringstream text;
     write_index_entry(entry, text);
     const std::string line = text.str();
@@ -230,6 +229,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   index_file.write(parts.tail);
   index_file.commit();
   if (config.html) {
+    index.counts = counts;
     write_file_atomically((fs::path(config.output_dir) / "index.html").string(),
                           render_batch_index_page(index));
   }

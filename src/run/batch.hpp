@@ -13,7 +13,7 @@
 namespace mammocalc {
 
 struct BatchConfig {
-  std::vector<std::string> inputs;  // files and directories (recursed)
+  std::vector<std::string> inputs;  // files and directories (recursed); each file read once
   std::string files_from;           // a file with one path a line, or "-" for stdin
   std::string output_dir;
   unsigned jobs = 1;

@@ -11,11 +11,11 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   // anything is created.
   std::vector<IndexEntry> unreadable;
   std::vector<std::string> input_directories;
-  const std::vector<std::string> inputs =
+  const std::vector<InputFile> inputs =
       collect_input_files(config.inputs, "", unreadable, &input_directories);
   InputGuard guard;
   for (const std::string& directory : input_directories) guard.add_directory(directory);
-  for (const std::string& input : inputs) guard.add_file(input);
+  for (const InputFile& input : inputs) guard.add_file(input.path);
   add_evaluation_inputs(config.evaluation, guard);
   guard.check_directory(config.output_dir, "output directory", "summaries");
   if (!config.dicom_dir.empty()) guard.check_directory(config.dicom_dir, "--dicom-dir", "SRs");
@@ -27,20 +27,25 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   files.output_dir = config.output_dir;
   files.dicom_out_dir = config.dicom_dir;
   ExitCode exit_code = ExitCode::Success;
+  // Directories the walk could not use: a symlink loop is skipped, an unlistable one failed.
   for (const IndexEntry& entry : unreadable) {
-    log << "mammocalc: " << entry.error << "\n";
-    exit_code = ExitCode::InputFailed;
+    if (entry.status == EntryStatus::Skipped) {
+      log << "mammocalc hook: " << entry.error << "; skipped\n";
+    } else {
+      log << "mammocalc: " << entry.error << "\n";
+      exit_code = ExitCode::InputFailed;
+    }
   }
   UsedNames used_names;
-  for (const std::string& input : inputs) {
+  for (const InputFile& input : inputs) {
     Rollup ignored;
     const InputResult result = process_input(input, evaluation, files, ignored);
     const IndexEntry& entry = result.entry;
     if (entry.status == EntryStatus::Summarised) {
-      const std::string name = claim_output_name(result.sop_instance_uid, input, used_names);
+      const std::string name = claim_output_name(result.sop_instance_uid, input.path, used_names);
       try {
         write_outputs(result, name, files, Flush::Now);
-        log << "mammocalc hook: " << input << ": summarised to " << name << "\n";
+        log << "mammocalc hook: " << input.path << ": summarised to " << name << "\n";
       } catch (const Error& error) {
         log << "mammocalc: " << error.what() << "\n";
         exit_code = ExitCode::OutputFailed;

@@ -3,13 +3,16 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
+#include <unordered_map>
 
 #include "base/error.hpp"
 #include "base/uid.hpp"
+#include "dicom/sr_reader.hpp"
 #include "review/exam_view.hpp"
 #include "review/review_html.hpp"
 #include "run/summarise.hpp"
@@ -19,19 +22,54 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// SRs that are no report of ours, however the input came.
 bool is_skipped_kind(ErrorCode code) {
   return code == ErrorCode::OtherSrDocument || code == ErrorCode::NotBreastImaging ||
          code == ErrorCode::OwnSummary;
 }
 
+// PS3.10 names the file DICOMDIR; media mounted without case keep it in lower case.
+bool is_dicomdir_name(const std::string& path) {
+  std::string name = fs::path(path).filename().string();
+  for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return name == "DICOMDIR";
+}
+
+// A failure of a file found in a directory that says only what the file is not: a DICOM object
+// other than an SR, a DICOMDIR, or, without the "DICM" preamble, no readable dataset (refused
+// as too large before reading, or not parsed). Sets the entry skipped with a short reason.
+void skip_if_not_ours(IndexEntry& entry, bool has_preamble) {
+  const ErrorCode code = *entry.error_code;
+  if (code == ErrorCode::UnsupportedSopClass || code == ErrorCode::DicomDirectory) {
+    entry.status = EntryStatus::Skipped;
+    return;
+  }
+  if (has_preamble || (code != ErrorCode::NotDicom && code != ErrorCode::LimitExceeded)) return;
+  entry.status = EntryStatus::Skipped;
+  entry.error = entry.input + (code == ErrorCode::NotDicom
+                                   ? ": not a DICOM file (no DICM preamble, no readable dataset)"
+                                   : ": not a DICOM file (no DICM preamble, too large to be read "
+                                     "as a dataset)");
+  entry.error_code = ErrorCode::NotDicom;
+}
+
 }  // namespace
 
-InputResult process_input(const std::string& input, const Evaluation& evaluation,
+InputResult process_input(const InputFile& input, const Evaluation& evaluation,
                           const SummaryFiles& files, Rollup& rollup_part) {
   InputResult outcome;
-  outcome.entry.input = input;
+  outcome.entry.input = input.path;
+  const bool found = input.origin == InputOrigin::Found;
+  if (found && is_dicomdir_name(input.path)) {
+    outcome.entry.status = EntryStatus::Skipped;
+    outcome.entry.error_code = ErrorCode::DicomDirectory;
+    outcome.entry.error = input.path + ": " + kDicomDirectoryReason;
+    return outcome;
+  }
+  // 132 bytes decide whether a found file is a DICOM file, whatever its read says.
+  const bool has_preamble = found && has_dicom_preamble(input.path);
   try {
-    const Report report = summarise_input(input, evaluation);
+    const Report report = summarise_input(input.path, evaluation);
     outcome.sop_instance_uid = report.input.source.sop_instance_uid;
     outcome.summary = render_summary(report, evaluation.summary);
     if (files.html || !files.dicom_out_dir.empty()) {
@@ -44,16 +82,20 @@ InputResult process_input(const std::string& input, const Evaluation& evaluation
     outcome.entry.classification = report.exam.classification;
     outcome.entry.findings = static_cast<int>(report.decisions.size());
     outcome.entry.needs_review = report.exam.needs_review;
+    outcome.entry.accession_number = report.input.source.accession_number;
     rollup_part.add(report);
   } catch (const Error& error) {
     outcome.entry.status =
         is_skipped_kind(error.code()) ? EntryStatus::Skipped : EntryStatus::Failed;
     outcome.entry.error_code = error.code();
     outcome.entry.error = error.what();
+    if (found && outcome.entry.status == EntryStatus::Failed) {
+      skip_if_not_ours(outcome.entry, has_preamble);
+    }
   } catch (const std::exception& error) {
     outcome.entry.status = EntryStatus::Failed;
     outcome.entry.error_code = ErrorCode::Internal;
-    outcome.entry.error = input + ": internal error: " + error.what();
+    outcome.entry.error = input.path + ": internal error: " + error.what();
   }
   return outcome;
 }
@@ -120,21 +162,58 @@ IndexEntry directory_entry(const fs::path& directory, EntryStatus status, ErrorC
   return entry;
 }
 
-struct DirectoryId {
+// A file or directory by device and inode: the same under every name.
+struct FileId {
   dev_t device;
   ino_t inode;
-  bool operator<(const DirectoryId& other) const {
+  bool operator<(const FileId& other) const {
     return device != other.device ? device < other.device : inode < other.inode;
   }
+  bool operator==(const FileId& other) const {
+    return device == other.device && inode == other.inode;
+  }
+};
+struct FileIdHash {
+  std::size_t operator()(const FileId& id) const {
+    return std::hash<ino_t>{}(id.inode) ^ (std::hash<dev_t>{}(id.device) << 1);
+  }
+};
+
+// The input files in order, each file once: by device and inode where it exists, else by path
+// (a missing file fails once).
+class InputList {
+ public:
+  void add(const std::string& path, InputOrigin origin, const struct stat* info) {
+    const auto [at, added] =
+        info != nullptr ? first(by_id_.emplace(FileId{info->st_dev, info->st_ino}, files_.size()))
+                        : first(by_path_.emplace(path, files_.size()));
+    if (added) {
+      files_.push_back({path, origin});
+    } else if (origin == InputOrigin::Named) {
+      files_[at].origin = InputOrigin::Named;
+    }
+  }
+  std::vector<InputFile> take() { return std::move(files_); }
+
+ private:
+  // Where the file is in files_, and whether it was added now.
+  template <typename Inserted>
+  static std::pair<std::size_t, bool> first(const Inserted& inserted) {
+    return {inserted.first->second, inserted.second};
+  }
+
+  std::vector<InputFile> files_;
+  std::unordered_map<FileId, std::size_t, FileIdHash> by_id_;
+  std::unordered_map<std::string, std::size_t> by_path_;
 };
 
 // Recurses into a directory in name order, following symlinks but never into a directory
 // already on the way down (a loop).
-void collect_directory(const fs::path& directory, std::set<DirectoryId>& ancestors,
-                       std::vector<std::string>& files, std::vector<IndexEntry>& unreadable) {
+void collect_directory(const fs::path& directory, std::set<FileId>& ancestors, InputList& files,
+                       std::vector<IndexEntry>& unreadable) {
   struct stat info {};
   if (::stat(directory.c_str(), &info) != 0) return;
-  const DirectoryId id{info.st_dev, info.st_ino};
+  const FileId id{info.st_dev, info.st_ino};
   if (!ancestors.insert(id).second) {
     unreadable.push_back(directory_entry(directory, EntryStatus::Skipped, ErrorCode::SymlinkLoop,
                                          "symlink loop, not followed again"));
@@ -151,35 +230,38 @@ void collect_directory(const fs::path& directory, std::set<DirectoryId>& ancesto
   }
   std::sort(children.begin(), children.end());
   for (const fs::path& child : children) {
-    std::error_code status_error;
-    const fs::file_status status = fs::status(child, status_error);
-    if (fs::is_directory(status)) {
+    struct stat child_info {};
+    const bool exists = ::stat(child.c_str(), &child_info) == 0;
+    if (exists && S_ISDIR(child_info.st_mode)) {
       collect_directory(child, ancestors, files, unreadable);
     } else if (child.filename().string().rfind('.', 0) != 0) {  // hidden files are not inputs
-      files.push_back(child.string());
+      files.add(child.string(), InputOrigin::Found, exists ? &child_info : nullptr);
     }
   }
   ancestors.erase(id);
 }
 
-void collect_path(const std::string& path, std::vector<std::string>& files,
-                  std::vector<IndexEntry>& unreadable, std::vector<std::string>* directories) {
-  if (fs::is_directory(path)) {
+void collect_path(const std::string& path, InputList& files, std::vector<IndexEntry>& unreadable,
+                  std::vector<std::string>* directories) {
+  struct stat info {};
+  const bool exists = ::stat(path.c_str(), &info) == 0;
+  if (exists && S_ISDIR(info.st_mode)) {
     if (directories != nullptr) directories->push_back(path);
-    std::set<DirectoryId> ancestors;
+    std::set<FileId> ancestors;
     collect_directory(path, ancestors, files, unreadable);
   } else {
-    files.push_back(path);  // a missing or unreadable file becomes a failed entry when read
+    // A missing or unreadable file becomes a failed entry when read.
+    files.add(path, InputOrigin::Named, exists ? &info : nullptr);
   }
 }
 
 }  // namespace
 
-std::vector<std::string> collect_input_files(const std::vector<std::string>& paths,
-                                             const std::string& files_from,
-                                             std::vector<IndexEntry>& unreadable,
-                                             std::vector<std::string>* directories) {
-  std::vector<std::string> files;
+std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
+                                           const std::string& files_from,
+                                           std::vector<IndexEntry>& unreadable,
+                                           std::vector<std::string>* directories) {
+  InputList files;
   for (const std::string& path : paths) {
     collect_path(path, files, unreadable, directories);
   }
@@ -187,6 +269,12 @@ std::vector<std::string> collect_input_files(const std::vector<std::string>& pat
     std::ifstream file;
     std::istream* list = &std::cin;
     if (files_from != "-") {
+      // A directory opens as a stream that reads nothing: it would be a run with no input.
+      if (fs::is_directory(files_from)) {
+        throw Error(ErrorCode::Usage, files_from +
+                                          ": --files-from takes a file with one path a line (or "
+                                          "- for standard input), not a directory");
+      }
       file.open(files_from);
       if (!file) throw Error(ErrorCode::Usage, files_from + ": cannot be opened");
       list = &file;
@@ -196,7 +284,7 @@ std::vector<std::string> collect_input_files(const std::vector<std::string>& pat
       if (!line.empty()) collect_path(line, files, unreadable, directories);
     }
   }
-  return files;
+  return files.take();
 }
 
 }  // namespace mammocalc

@@ -33,10 +33,23 @@ struct InputResult {
   WrittenSr dicom;   // the SR, with SummaryFiles::dicom_out_dir
 };
 
+// How an input came to the run. A file named on the command line or in --files-from was meant
+// to be read: anything but an SR of ours there is the caller's mistake. A file found while
+// walking a directory may be anything an archive holds (README, CSV, DICOMDIR, images).
+enum class InputOrigin { Named, Found };
+
+struct InputFile {
+  std::string path;
+  InputOrigin origin = InputOrigin::Named;
+};
+
 // Summarises one input file into its result; never throws for the input's sake: a failure is
-// the entry's status (Skipped for SRs that are no report of ours, else Failed) with its error
-// code and message. A summarised report is added to `rollup_part`.
-InputResult process_input(const std::string& input, const Evaluation& evaluation,
+// the entry's status with its error code and message. Skipped, whatever the origin: SRs that
+// are no report of ours (dose reports, non-breast SRs, mammocalc's own); found in a directory,
+// also files that are not DICOM (no "DICM" preamble and not readable as a dataset), DICOMDIRs
+// and DICOM objects other than SRs. Everything else is Failed. A summarised report is added to
+// `rollup_part`.
+InputResult process_input(const InputFile& input, const Evaluation& evaluation,
                           const SummaryFiles& files, Rollup& rollup_part);
 
 // Writes what one input produced: its SR and review page where asked for, then the summary as
@@ -76,16 +89,18 @@ class UsedNames {
 std::string claim_output_name(const std::string& sop_instance_uid, const std::string& input,
                               UsedNames& used_names);
 
-// Collects the input files: given files as they are, directories recursed in name order with
-// symlink loops detected and hidden files left out; the paths listed in `files_from` (one a line,
-// "-" for standard input; empty: none) after the others. A missing input is kept: it becomes a
-// failed entry when read, as one bad input never stops a run. Directories that cannot be listed
-// and symlink loops are added to `unreadable`; the directories given (on the command line or in
-// `files_from`) to `directories` when not null. Throws Error(Usage) when `files_from` cannot be
-// opened.
-std::vector<std::string> collect_input_files(const std::vector<std::string>& paths,
-                                             const std::string& files_from,
-                                             std::vector<IndexEntry>& unreadable,
-                                             std::vector<std::string>* directories = nullptr);
+// Collects the input files: given files as they are (Named), directories recursed in name order
+// (Found) with symlink loops detected and hidden files left out; the paths listed in `files_from`
+// (one a line, "-" for standard input; empty: none) after the others. A file reached twice (the
+// same path, through a symlink or a hard link: the same device and inode) is kept once, at its
+// first place, Named when either way named it. A missing input is kept: it becomes a failed
+// entry when read, as one bad input never stops a run. Directories that cannot be listed and
+// symlink loops are added to `unreadable`; the directories given (on the command line or in
+// `files_from`) to `directories` when not null. Throws Error(Usage) when `files_from` is a
+// directory or cannot be opened.
+std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths,
+                                           const std::string& files_from,
+                                           std::vector<IndexEntry>& unreadable,
+                                           std::vector<std::string>* directories = nullptr);
 
 }  // namespace mammocalc

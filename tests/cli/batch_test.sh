@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Batch runs as an operator relies on them: good and bad inputs together, the index, identical
-# output whatever --jobs, atomic outputs under SIGKILL, --skip-existing, --files-from, exit codes.
+# output whatever --jobs, atomic outputs under SIGKILL, --skip-existing, --files-from, exit codes,
+# a real archive folder (what is not a breast SR skipped with its reason, each file read once).
 #   batch_test.sh MAMMOCALC XMLLINT DUMP2DCM     (run from the project root)
 set -u
 mammocalc=$1
@@ -43,9 +44,10 @@ for summary in "$work/out1"/1.*.xml; do
   "$xmllint" --noout --schema schemas/summary.xsd "$summary" 2>/dev/null || { echo "FAIL: $summary invalid"; failed=$((failed + 1)); }
 done
 index=$work/out1/index.xml
-check "index lists the text file as failed" grep -q 'input="[^"]*notes.txt" status="failed" errorCode="not-dicom"' "$index"
-check "index lists the truncated file as failed" grep -q 'truncated.dcm" status="failed"' "$index"
-check "index lists the CT image as failed" grep -q 'ct.dcm" status="failed" errorCode="unsupported-sop-class"' "$index"
+# Found in a directory, a text file and an image are no errors, but a broken DICOM file is.
+check "index lists the text file found in a directory as skipped" grep -q 'input="[^"]*notes.txt" status="skipped" errorCode="not-dicom"' "$index"
+check "index lists the truncated file as failed" grep -q 'truncated.dcm" status="failed" errorCode="not-dicom"' "$index"
+check "index lists the CT image found in a directory as skipped" grep -q 'ct.dcm" status="skipped" errorCode="unsupported-sop-class"' "$index"
 if [[ $(id -u) -ne 0 ]]; then
   check "index lists the unreadable file as failed" grep -q 'unreadable.dcm" status="failed"' "$index"
 fi
@@ -249,5 +251,138 @@ check "--dicom-out into the directory of the input files: nothing written" \
 status=$?
 check "outputs beside the input directory are fine (exit 0, got $status)" test "$status" -eq 0
 check "... and the run writes them" test -s "$work/own-out/index.xml" -a -s "$work/own.csv" -a "$(ls "$work/own-srs" | wc -l)" -eq 2
+
+# A real archive folder (issue 15): the breast SRs among what archives also hold. Everything else
+# is skipped with its reason and the batch exits 0; each file is read once, however it is reached.
+dcmtk_bin=$(dirname "$dump2dcm")
+archive=$work/archive
+mkdir -p "$archive/study/sub" "$work/media"
+cp samples/*.dcm "$archive/study/"
+printf 'Archive of the breast unit\n' >"$archive/README.txt"
+printf 'accession,date\nACC0108,20260101\n' >"$archive/export.csv"
+printf '<?xml version="1.0"?>\n<export><study accession="ACC0108"/></export>\n' >"$archive/export.xml"
+# A 2x2 24-bit BMP, made a Secondary Capture image by img2dcm.
+printf 'BMF\0\0\0\0\0\0\0006\0\0\0(\0\0\0\2\0\0\0\2\0\0\0\1\0\30\0\0\0\0\0\20\0\0\0\23\13\0\0\23\13\0\0\0\0\0\0\0\0\0\0\377\0\0\0\377\0\0\0\0\0\377\377\377\377\0\0' >"$work/tiny.bmp"
+"$dcmtk_bin/img2dcm" -i BMP "$work/tiny.bmp" "$archive/study/sub/image.dcm" >/dev/null 2>&1
+cp "$tree/bad/deeper/ct.dcm" "$work/dose.dcm" "$archive/study/sub/"
+# A Basic Text SR of another kind of report: an SR, not a breast-imaging one.
+cat >"$work/chest.dump" <<'DUMP'
+(0008,0016) UI =BasicTextSRStorage
+(0008,0018) UI [1.2.826.0.1.3680043.10.1363.903.1]
+(0008,0060) CS [SR]
+(0020,000d) UI [1.2.826.0.1.3680043.10.1363.903.2]
+(0020,000e) UI [1.2.826.0.1.3680043.10.1363.903.3]
+(0040,a040) CS [CONTAINER]
+(0040,a043) SQ (Sequence with explicit length #=1)
+  (fffe,e000) na (Item with explicit length #=3)
+    (0008,0100) SH [18748-4]
+    (0008,0102) SH [LN]
+    (0008,0104) LO [Diagnostic imaging report]
+  (fffe,e00d) na (ItemDelimitationItem for re-encoding)
+(fffe,e0dd) na (SequenceDelimitationItem for re-encod.)
+(0040,a050) CS [SEPARATE]
+(0040,a491) CS [COMPLETE]
+(0040,a493) CS [UNVERIFIED]
+(0040,a730) SQ (Sequence with explicit length #=1)
+  (fffe,e000) na (Item with explicit length #=4)
+    (0040,a010) CS [CONTAINS]
+    (0040,a040) CS [TEXT]
+    (0040,a043) SQ (Sequence with explicit length #=1)
+      (fffe,e000) na (Item with explicit length #=3)
+        (0008,0100) SH [121071]
+        (0008,0102) SH [DCM]
+        (0008,0104) LO [Finding]
+      (fffe,e00d) na (ItemDelimitationItem for re-encoding)
+    (fffe,e0dd) na (SequenceDelimitationItem for re-encod.)
+    (0040,a160) UT [Chest clear.]
+  (fffe,e00d) na (ItemDelimitationItem for re-encoding)
+(fffe,e0dd) na (SequenceDelimitationItem for re-encod.)
+DUMP
+"$dump2dcm" "$work/chest.dump" "$archive/study/sub/chest.dcm" >/dev/null 2>&1
+# A DICOMDIR by its name, and a copy under another name told by its meta header.
+cp samples/bir-known-malignancy.dcm "$work/media/SR1"
+(cd "$work/media" && "$dcmtk_bin/dcmmkdir" --general-purpose SR1 >/dev/null 2>&1)
+cp "$work/media/DICOMDIR" "$archive/DICOMDIR"
+cp "$work/media/DICOMDIR" "$archive/study/sub/media-index.dcm"
+# A breast SR as a bare dataset, without the preamble: DICOM, as DCMTK reads it.
+"$dcmtk_bin/dcmconv" -F samples/bir-site-conflict.dcm "$archive/study/sub/bare-dataset" >/dev/null 2>&1
+# mammocalc's own SR, written beside the others as a PACS archive holds it.
+"$mammocalc" summarize samples/bir-known-malignancy.dcm --dicom-out "$archive/study/sub/" >/dev/null
+# The same SR again: a symlink, a hard link; and on the command line the directory, a file in it
+# and that file once more.
+ln -s ../bir-known-malignancy.dcm "$archive/study/sub/link.dcm"
+ln "$archive/study/bir-site-conflict.dcm" "$archive/study/sub/hard.dcm"
+for made in sub/image.dcm sub/chest.dcm sub/bare-dataset; do
+  check "archive: $made was made" test -s "$archive/study/$made"
+done
+check "archive: the DICOMDIR was made" test -s "$archive/DICOMDIR"
+summarised_expected=$((good_count + 1))
+skipped_expected=10 # README, CSV, XML; image, CT; dose; chest; own SR; two DICOMDIRs
+"$mammocalc" summarize -o "$work/arch-out" --html "$archive" "$archive/study/bir-known-malignancy.dcm" \
+  "$archive/study/bir-known-malignancy.dcm" >"$work/arch.out" 2>"$work/arch.err"
+status=$?
+check "archive: exit 0 (got $status)" test "$status" -eq 0
+check "archive: nothing on stderr (skipped inputs are no errors)" test ! -s "$work/arch.err"
+aindex=$work/arch-out/index.xml
+check "archive: index.xml validates" bash -c "\"$xmllint\" --noout --schema schemas/index.xsd \"$aindex\" 2>/dev/null"
+check "archive: every breast SR summarised, each once ($summarised_expected)" \
+  grep -q "inputs=\"$((summarised_expected + skipped_expected))\" summarised=\"$summarised_expected\" skipped=\"$skipped_expected\" failed=\"0\"" "$aindex"
+check "archive: one summary file per breast SR" test "$(ls "$work/arch-out" | grep -v '^index' | grep -c '\.xml$')" -eq "$summarised_expected"
+check "archive: the bare dataset is summarised" grep -q 'bare-dataset" status="summarised"' "$aindex"
+check "archive: the file named twice more is listed once" test "$(grep -c 'study/bir-known-malignancy.dcm"' "$aindex")" -eq 1
+check "archive: the symlink and the hard link are not read again" bash -c "! grep -q -e 'link.dcm\"' -e 'hard.dcm\"' '$aindex'"
+for skipped in 'README.txt:not-dicom' 'export.csv:not-dicom' 'export.xml:not-dicom' 'image.dcm:unsupported-sop-class' \
+  'ct.dcm:unsupported-sop-class' 'dose.dcm:other-sr-document' 'chest.dcm:not-breast-imaging' \
+  'DICOMDIR:dicomdir' 'media-index.dcm:dicomdir'; do
+  check "archive: ${skipped%%:*} skipped as ${skipped#*:}" grep -q "${skipped%%:*}\" status=\"skipped\" errorCode=\"${skipped#*:}\"" "$aindex"
+done
+check "archive: the own SR skipped as own-summary" grep -q 'sub/[0-9.]*\.dcm" status="skipped" errorCode="own-summary"' "$aindex"
+check "archive: a short reason for the text files" grep -q 'README.txt: not a DICOM file (no DICM preamble, no readable dataset)<' "$aindex"
+for count in not-dicom:3 unsupported-sop-class:2 other-sr-document:1 not-breast-imaging:1 own-summary:1 dicomdir:2; do
+  check "archive: the roll-up counts ${count%%:*} (${count#*:})" grep -Eq "<skipped reason=\"${count%%:*}\" count=\"${count#*:}\" ?/>" "$aindex"
+done
+ahtml=$work/arch-out/index.html
+check "archive: index.html is well-formed" bash -c "\"$xmllint\" --noout '$ahtml' 2>/dev/null"
+for line in "Inputs: $((summarised_expected + skipped_expected))" "Summarised: $summarised_expected" \
+  "Skipped: $skipped_expected" "Failed: 0" "3 not DICOM files (not-dicom)" "2 DICOMDIR files (dicomdir)" \
+  "2 DICOM objects that are no SR, such as images (unsupported-sop-class)"; do
+  check "archive: index.html says $line" grep -qF "<li>$line" "$ahtml"
+done
+check "archive: index.html shows each exam's accession number" grep -qF '<td>ACC0108</td>' "$ahtml"
+check "archive: an accession number for every summarised exam" \
+  test "$(grep -c '<td>ACC[0-9]*</td>' "$ahtml")" -eq "$summarised_expected"
+
+# Named on the command line, what is no breast SR stays an error: exit 1, said once.
+for named in "$archive/README.txt" "$archive/study/sub/image.dcm" "$archive/DICOMDIR"; do
+  "$mammocalc" summarize -o "$work/named-out" samples/bir-known-malignancy.dcm "$named" 2>"$work/err"
+  status=$?
+  check "named ${named##*/}: exit 1 (got $status)" test "$status" -eq 1
+  check "named ${named##*/}: one line, mammocalc: FILE: reason" \
+    bash -c "test \$(wc -l <'$work/err') -eq 1 && grep -qx 'mammocalc: $named: .*' '$work/err'"
+  check "named ${named##*/}: failed in the index" grep -q "${named##*/}\" status=\"failed\"" "$work/named-out/index.xml"
+done
+"$mammocalc" summarize -o "$work/named-out" "$archive" "$archive/README.txt" 2>"$work/err"
+check "a file both found and named counts as named (exit 1)" test $? -eq 1
+check "... listed once, as failed" test "$(grep -c 'README.txt"' "$work/named-out/index.xml")" -eq 1 -a \
+  "$(grep -c 'README.txt" status="failed"' "$work/named-out/index.xml")" -eq 1
+
+# --files-from takes a list, never a directory: a usage error before anything is written.
+"$mammocalc" summarize -o "$work/from-dir-out" --files-from "$archive" 2>"$work/err"
+status=$?
+check "--files-from DIR: exit 2 (got $status)" test "$status" -eq 2
+check "--files-from DIR: one line naming it" bash -c "test \$(wc -l <'$work/err') -eq 1 && grep -qx 'mammocalc: $archive: .*' '$work/err'"
+check "--files-from DIR: nothing written" test ! -e "$work/from-dir-out"
+
+# Found in a directory, a file without the preamble that is too large to read is no DICOM file
+# (skipped); a DICOM file too large is an error.
+mkdir -p "$work/large"
+head -c 1200000 /dev/zero >"$work/large/video.bin"
+cp "$work/large/video.bin" "$work/large/padded.dcm"
+printf 'DICM' | dd of="$work/large/padded.dcm" bs=1 seek=128 conv=notrunc 2>/dev/null
+"$mammocalc" summarize --max-input-mb 1 -o "$work/large-out" "$work/large" samples/bir-known-malignancy.dcm 2>"$work/err"
+check "too large, found: exit 1 for the DICOM file only" test $? -eq 1 -a "$(wc -l <"$work/err")" -eq 1
+check "too large, found: the file without preamble skipped as not-dicom" \
+  grep -q 'video.bin" status="skipped" errorCode="not-dicom">[^<]*too large to be read as a dataset' "$work/large-out/index.xml"
+check "too large, found: the DICOM file failed" grep -q 'padded.dcm" status="failed" errorCode="limit-exceeded"' "$work/large-out/index.xml"
 
 finish
