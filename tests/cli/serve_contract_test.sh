@@ -112,9 +112,11 @@ check "echoscu to the right called AE title succeeds" test $? -eq 0
 # Objects made here (no patient data): a CT image, the same with 1.2 MB of pixel data (over
 # --max-input-mb 1) and JPEG-compressed, an X-Ray Radiation Dose SR (88.67, the class refused
 # before), a key object selection, a readable SR about something else, and mammocalc's own SR.
-make_object() {  # NAME SOP-CLASS INSTANCE-UID [EXTRA-DUMP-LINES]
+make_object() {  # NAME SOP-CLASS(keyword or UID) INSTANCE-UID [EXTRA-DUMP-LINES]
+  local sop_class="=$2"
+  [[ $2 == [0-9]* ]] && sop_class="[$2]"
   {
-    echo "(0008,0016) UI =$2"
+    echo "(0008,0016) UI $sop_class"
     echo "(0008,0018) UI [$3]"
     echo "(0020,000d) UI [1.2.826.0.1.3680043.10.1363.950.1]"
     printf '%s' "${4:-}"
@@ -165,9 +167,11 @@ check "... the compressed one is JPEG" bash -c "dcmdump '$work/ct-jpeg.dcm' | gr
 check "... the large one is over 1 MiB" test "$(stat -c %s "$work/ct-large.dcm")" -gt 1048576
 
 # Each on its own, proposing only its own class (storescu -R): success, one "skipped" line.
-expect_skipped() {  # NAME FILE UID REASON [STORESCU-OPTION]
-  storescu -R ${5:-} -aec MAMMOCALC 127.0.0.1 "$port" "$2" >"$work/store-$1.log" 2>&1
-  check "$1: storescu -R succeeds" test $? -eq 0
+# storescu exits non-zero when a store fails or the association is refused.
+expect_skipped() {  # NAME FILE UID REASON [STORESCU-OPTIONS, default -R]
+  # shellcheck disable=SC2086
+  storescu ${5:--R} -aec MAMMOCALC 127.0.0.1 "$port" "$2" >"$work/store-$1.log" 2>&1
+  check "$1: storescu succeeds" test $? -eq 0
   check "$1: a log line 'received:$3: $4…'" wait_for_log "$work/serve.log" \
     "mammocalc serve: received:$3: $4"
   check "$1: ... exactly one" test "$(count_lines "$work/serve.log" "received:$3:")" -eq 1
@@ -179,7 +183,7 @@ expect_skipped "CT image" "$work/ct.dcm" 1.2.826.0.1.3680043.10.1363.950.2 \
   "not a supported SR document (SOP Class 1.2.840.10008.5.1.4.1.1.2 (CTImageStorage))"
 # (-xs: storescu proposes JPEG lossless too; it cannot convert the image to anything else)
 expect_skipped "JPEG-compressed CT image" "$work/ct-jpeg.dcm" 1.2.826.0.1.3680043.10.1363.950.7 \
-  "not a supported SR document" -xs
+  "not a supported SR document" "-R -xs"
 expect_skipped "image over --max-input-mb" "$work/ct-large.dcm" 1.2.826.0.1.3680043.10.1363.950.3 \
   "not a supported SR document"
 expect_skipped "X-Ray Radiation Dose SR" "$work/dose.dcm" 1.2.826.0.1.3680043.10.1363.950.4 \
@@ -189,6 +193,30 @@ expect_skipped "key object selection" "$work/kos.dcm" 1.2.826.0.1.3680043.10.136
 expect_skipped "SR about something else" "$work/other-sr.dcm" 1.2.826.0.1.3680043.10.1363.950.6 \
   "not a breast imaging report"
 expect_skipped "mammocalc's own SR" "$own" "$own_uid" "written by mammocalc (its own summary SR)"
+# A storage class newer than the DCMTK installed (storescu proposes it only from a profile).
+make_object future 1.2.840.10008.5.1.4.1.1.999.1 1.2.826.0.1.3680043.10.1363.950.9
+cat >"$work/future.cfg" <<'CONFIG'
+[[TransferSyntaxes]]
+[Uncompressed]
+TransferSyntax1 = LittleEndianExplicit
+[[PresentationContexts]]
+[Future]
+PresentationContext1 = 1.2.840.10008.5.1.4.1.1.999.1\Uncompressed
+[[Profiles]]
+[Future]
+PresentationContexts = Future
+CONFIG
+expect_skipped "a storage class DCMTK does not know" "$work/future.dcm" \
+  1.2.826.0.1.3680043.10.1363.950.9 "not a supported SR document (SOP Class 1.2.840.10008.5.1.4.1.1.999.1)" \
+  "-xf $work/future.cfg Future"
+# Real mammography dose reports, where the shared corpus is at hand (tests/cli/corpus_test.sh).
+corpus=${MAMMOCALC_CORPUS:-../shared/corpus}
+for real in "$corpus"/openrem/MG-RDSR-Hologic_2D.dcm "$corpus"/openrem/MG-RDSR-Giotto-DBT.dcm; do
+  [[ -f $real ]] || continue
+  uid=$(dcmdump +P 0008,0018 "$real" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+  expect_skipped "$(basename "$real")" "$real" "$uid" \
+    "not a supported SR document (SOP Class 1.2.840.10008.5.1.4.1.1.88.67"
+done
 
 # The breast SRs together with all of the above in one association (-R): the SRs summarised
 # exactly as `summarize` does, the rest skipped, storescu sees no failure.
