@@ -46,11 +46,6 @@ constexpr std::array<const char*, 6> kAcceptedSopClasses{
 // are about 8 levels deep.
 constexpr int kMaxContentDepth = 64;
 
-bool is_accepted_sop_class(const std::string& uid) {
-  return std::any_of(kAcceptedSopClasses.begin(), kAcceptedSopClasses.end(),
-                     [&](const char* accepted) { return uid == accepted; });
-}
-
 std::string sop_class_label(const std::string& uid) {
   const char* name = dcmFindNameOfUID(uid.c_str(), nullptr);
   return name ? uid + " (" + name + ")" : uid;
@@ -225,14 +220,7 @@ void refuse_unaccepted_sop_class(const std::string& sop_class, const std::string
   if (sop_class.empty()) {
     throw Error(ErrorCode::NotDicom, name + ": not a DICOM object (no SOP Class UID)");
   }
-  if (!is_accepted_sop_class(sop_class)) {
-    // Key objects, dose reports and other SR-family objects are not errors in a batch, only
-    // not ours: they get their own code.
-    const bool sr_family = sop_class.rfind("1.2.840.10008.5.1.4.1.1.88.", 0) == 0;
-    throw Error(
-        sr_family ? ErrorCode::OtherSrDocument : ErrorCode::UnsupportedSopClass,
-        name + ": not a supported SR document (SOP Class " + sop_class_label(sop_class) + ")");
-  }
+  if (!is_accepted_sop_class(sop_class)) throw unread_sop_class_error(sop_class, name);
 }
 
 // Objects we do not accept (images with pathological sequences among them) are refused before
@@ -366,6 +354,20 @@ void read_evidence(DSRDocument& sr, std::vector<EvidenceReference>& evidence) {
 }
 
 }  // namespace
+
+bool is_accepted_sop_class(const std::string& sop_class_uid) {
+  return std::any_of(kAcceptedSopClasses.begin(), kAcceptedSopClasses.end(),
+                     [&](const char* accepted) { return sop_class_uid == accepted; });
+}
+
+Error unread_sop_class_error(const std::string& sop_class_uid, const std::string& name) {
+  // Key objects, dose reports and other SR-family objects are not errors in a batch, only not
+  // ours: they get their own code.
+  const bool sr_family = sop_class_uid.rfind("1.2.840.10008.5.1.4.1.1.88.", 0) == 0;
+  return Error(
+      sr_family ? ErrorCode::OtherSrDocument : ErrorCode::UnsupportedSopClass,
+      name + ": not a supported SR document (SOP Class " + sop_class_label(sop_class_uid) + ")");
+}
 
 std::string read_input_bytes(const std::string& path, std::size_t max_bytes) {
   const auto too_large = [&](const std::string& name) {

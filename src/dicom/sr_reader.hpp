@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 
+#include "base/error.hpp"
 #include "dicom/dicom_structure.hpp"
 #include "findings/sr_content.hpp"
 
@@ -31,5 +32,14 @@ bool has_dicom_preamble(const std::string& path);
 // `max_bytes` before reading it. Throws Error(FileNotFound | LimitExceeded) naming the path.
 std::string read_input_bytes(const std::string& path,
                              std::size_t max_bytes = ReadLimits{}.max_input_bytes);
+
+// Whether read_sr reads objects of this SOP class: domain.md §4's SR storage classes, those a
+// breast-imaging report or a CAD SR may use.
+bool is_accepted_sop_class(const std::string& sop_class_uid);
+
+// The error read_sr gives for an object of a class it does not read, naming `name`:
+// Error(OtherSrDocument) for an SR-family class (key object selection, dose report…), else
+// Error(UnsupportedSopClass). Returned, not thrown: `serve` logs it for objects it never reads.
+Error unread_sop_class_error(const std::string& sop_class_uid, const std::string& name);
 
 }  // namespace mammocalc

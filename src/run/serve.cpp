@@ -1,7 +1,12 @@
 #include "run/serve.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -36,13 +41,31 @@ std::atomic<bool> stop_requested{false};
 
 extern "C" void request_stop(int) { stop_requested = true; }
 
-// The endpoint's policy for one received SR: summarise it in-process, keep it if asked, and say
-// which C-STORE status the sender gets.
-StoreStatus summarise_received(const std::string& temporary, const std::string& sop_instance_uid,
-                               const ServeConfig& config, const Evaluation& evaluation,
-                               std::ostream& log) {
-  const std::string stem = output_name_for(sop_instance_uid, "received");
+// Objects answered with success but not summarised: not an SR of ours (images, key object
+// selections, dose reports, reports on other organs) or mammocalc's own SR forwarded back by the
+// PACS. A PACS sends every object of a study; none of these is an error for it, as in `hook`.
+bool is_skipped_kind(ErrorCode code) {
+  return code == ErrorCode::UnsupportedSopClass || code == ErrorCode::OtherSrDocument ||
+         code == ErrorCode::NotBreastImaging || code == ErrorCode::OwnSummary;
+}
+
+// The one log line of a skipped object, worded as `hook`'s: "NAME: REASON; skipped".
+StoreStatus skipped(const Error& reason, std::ostream& log) {
+  log << "mammocalc serve: " << reason.what() << "; skipped\n";
+  return StoreStatus::Success;
+}
+
+// The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
+// and say which C-STORE status the sender gets.
+StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& config,
+                            const Evaluation& evaluation, std::ostream& log) {
+  const std::string stem = output_name_for(object.sop_instance_uid, "received");
   const std::string base = stem.substr(0, stem.size() - 4);
+  if (object.path.empty()) {
+    // A class the SR reader does not read, discarded as it arrived: what reading it would say.
+    return skipped(unread_sop_class_error(object.sop_class_uid, "received:" + base), log);
+  }
+  const std::string& temporary = object.path;
   const std::string kept = (fs::path(config.output_dir) / (base + ".dcm")).string();
   std::error_code error;
   if (config.keep_received) fs::rename(temporary, kept, error);
@@ -60,14 +83,9 @@ StoreStatus summarise_received(const std::string& temporary, const std::string& 
     log << "mammocalc serve: " << base << ": summarised to " << stem << "\n";
     return StoreStatus::Success;
   } catch (const Error& failure) {
-    if (failure.code() == ErrorCode::OwnSummary) {
-      // mammocalc's own SR forwarded back by the PACS: not summarised again, and no error.
-      log << "mammocalc serve: " << failure.what() << "; skipped\n";
-      return StoreStatus::Success;
-    }
+    if (is_skipped_kind(failure.code())) return skipped(failure, log);
     log << "mammocalc serve: " << failure.what() << "\n";
     if (failure.code() == ErrorCode::OutputFailed) return StoreStatus::OutOfResources;
-    if (failure.code() == ErrorCode::NotBreastImaging) return StoreStatus::Success;  // not ours
     return StoreStatus::CannotUnderstand;
   } catch (const std::exception& failure) {
     // A defect met on one object fails that object, not the endpoint.
@@ -76,11 +94,28 @@ StoreStatus summarise_received(const std::string& temporary, const std::string& 
   }
 }
 
+// Fails now, before the port opens, when nothing could be written into `directory`: a sender
+// would otherwise see every store fail while the log said "listening". Creating the directory
+// is not enough (a read-only mount, another owner), so a file is made there and removed.
+void check_output_directory(const std::string& directory) {
+  create_output_directory(directory);
+  const std::string probe =
+      (fs::path(directory) / (".mammocalc-write-check-" + std::to_string(::getpid()))).string();
+  ::unlink(probe.c_str());  // left by an earlier process of the same id that was killed here
+  const int descriptor = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+  if (descriptor < 0) {
+    throw Error(ErrorCode::OutputFailed,
+                directory + ": output directory cannot be written (" + std::strerror(errno) + ")");
+  }
+  ::close(descriptor);
+  ::unlink(probe.c_str());
+}
+
 }  // namespace
 
 ExitCode run_server(const ServeConfig& config, std::ostream& log) {
-  create_output_directory(config.output_dir);
-  if (!config.dicom_dir.empty()) create_output_directory(config.dicom_dir);
+  check_output_directory(config.output_dir);
+  if (!config.dicom_dir.empty()) check_output_directory(config.dicom_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);
   struct sigaction action {};
   action.sa_handler = request_stop;
@@ -91,8 +126,8 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
                            config.output_dir};
   serve_store_scp(
       scp,
-      [&](const std::string& path, const std::string& sop_instance_uid) {
-        return summarise_received(path, sop_instance_uid, config, evaluation, log);
+      [&](const ReceivedObject& object) {
+        return handle_received(object, config, evaluation, log);
       },
       stop_requested, log);
   log << "mammocalc serve: stopped\n";

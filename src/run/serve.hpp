@@ -26,13 +26,18 @@ struct ServeConfig {
   EvaluationConfig evaluation;
 };
 
-// Serves until SIGTERM or SIGINT; the association in progress is finished first, so no received
-// object is lost. Accepts Verification and every storage SOP class in association negotiation;
-// answers C-STORE of a non-SR class with status 0x0122 (SOP class not supported), of an SR that
-// is no breast-imaging report or is mammocalc's own (one "skipped" log line) with success. With
-// allowed_calling_aes, rejects associations from other calling AE titles. Logs one line
-// per object to `log`. Returns Success after a clean shutdown; throws Error when the port
-// cannot be opened or the output directory cannot be created.
+// Checks that a file can be made in the output directory, opens the port and says "listening"
+// (in that order), then serves until SIGTERM or SIGINT; the association in progress is finished
+// first, so no received object is lost. Accepts Verification and every storage SOP class in
+// association negotiation; rejects associations calling another AE title than ae_title and, with
+// allowed_calling_aes, those from other calling AE titles. Summarises each breast-imaging SR;
+// answers every object it does not summarise (images, key object selections, dose reports,
+// reports on other organs, mammocalc's own SRs) with success and one "NAME: REASON; skipped" log
+// line, an SR it cannot read or over a read limit with 0xC000, a summary it cannot write with
+// 0xA700. The read limits apply to the SR classes only: other objects are never read. Logs one
+// line per object to `log`. Returns Success after a clean shutdown; throws Error(OutputFailed)
+// when the output directory cannot be written, Error(ServiceFailed) when the port cannot be
+// opened, both before anything is logged.
 ExitCode run_server(const ServeConfig& config, std::ostream& log);
 
 }  // namespace mammocalc

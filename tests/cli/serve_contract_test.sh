@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# `mammocalc serve` keeps the contract the README gives it (issue 15, item 4): it checks its
+# output directory before listening, says "listening" only once the port is bound, rejects a
+# wrong called AE title, accepts every storage SOP class, and answers every object it does not
+# summarise with success and one "skipped" log line. Ports are chosen free at run time; every
+# server is stopped by the test.
+#   serve_contract_test.sh MAMMOCALC          (run from the project root)
+set -u
+mammocalc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
+  sleep 0.2
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null; done
+  chmod -R u+w "$work" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+for tool in storescu echoscu dump2dcm dcmodify dcmcjpeg; do
+  command -v "$tool" >/dev/null || { echo "FAIL: $tool (Debian package dcmtk) is not installed"; exit 1; }
+done
+
+wait_for_log() {  # FILE TEXT: until FILE has a line with TEXT (or 20 s pass)
+  for _ in $(seq 1 200); do
+    grep -qF -- "$2" "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+# Starts `mammocalc serve ARGS...` on a free port (sets port, server): ready when it says
+# "listening", and that line must mean the port answers at once (one echo, no retry).
+start_serve() {
+  local log=$1; shift
+  for _ in $(seq 1 20); do
+    port=$((20000 + RANDOM % 30000))
+    "$mammocalc" serve --port "$port" --aetitle MAMMOCALC "$@" >"$log" 2>&1 &
+    server=$!
+    pids+=("$server")
+    for _ in $(seq 1 100); do
+      if grep -q "listening on port $port" "$log"; then
+        echoscu -to 5 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1 && return 0
+        echo "  'listening' was logged but the port did not answer"
+        return 1
+      fi
+      kill -0 "$server" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$server" 2>/dev/null
+  done
+  return 1
+}
+count_lines() {  # FILE TEXT: how many lines of FILE hold TEXT
+  grep -cF -- "$2" "$1"
+}
+
+# --- 1. The output directory is checked before listening ---
+port=$((20000 + RANDOM % 30000))
+touch "$work/a-file"
+timeout 20 "$mammocalc" serve --port "$port" --aetitle MAMMOCALC --out "$work/a-file/out" \
+  >"$work/create.log" 2>&1
+status=$?
+check "an output directory that cannot be created: exit 3 (got $status)" test "$status" -eq 3
+check "... one line: mammocalc: DIR: reason" \
+  grep -qx "mammocalc: $work/a-file/out: output directory cannot be created (.*)" "$work/create.log"
+check "... and nothing else" test "$(wc -l <"$work/create.log")" -eq 1
+# A directory that exists but takes no file: as root, a kernel directory (root may write
+# anywhere else); as another user, one without write permission.
+if [[ $(id -u) -eq 0 ]]; then
+  readonly_dir=/sys
+else
+  readonly_dir=$work/read-only
+  mkdir -p "$readonly_dir" && chmod 555 "$readonly_dir"
+fi
+timeout 20 "$mammocalc" serve --port "$port" --aetitle MAMMOCALC --out "$readonly_dir" \
+  >"$work/readonly.log" 2>&1
+status=$?
+check "an output directory that exists but cannot be written: exit 3 (got $status)" test "$status" -eq 3
+check "... one line: mammocalc: DIR: output directory cannot be written (reason)" \
+  grep -qx "mammocalc: $readonly_dir: output directory cannot be written (.*)" "$work/readonly.log"
+check "... never 'listening'" bash -c "! grep -q listening '$work/readonly.log'"
+check "... and nothing else" test "$(wc -l <"$work/readonly.log")" -eq 1
+
+# --- 2. "listening" only once the port is bound; a port in use is exit 4 ---
+mkdir -p "$work/out"
+check "serve starts, and answers as soon as it says 'listening'" \
+  start_serve "$work/serve.log" --out "$work/out" --max-input-mb 1
+check "... the listening line comes once" test "$(count_lines "$work/serve.log" "listening on port $port")" -eq 1
+timeout 20 "$mammocalc" serve --port "$port" --aetitle MAMMOCALC --out "$work/busy-out" \
+  >"$work/busy.log" 2>&1
+status=$?
+check "serve on a port in use exits 4 (got $status)" test "$status" -eq 4
+check "... one line: mammocalc: port N: cannot serve (reason)" \
+  grep -qx "mammocalc: port $port: cannot serve (.*)" "$work/busy.log"
+check "... never 'listening'" bash -c "! grep -q listening '$work/busy.log'"
+check "... and nothing else" test "$(wc -l <"$work/busy.log")" -eq 1
+
+# --- 3. The called AE title is checked ---
+echoscu -aec WRONG 127.0.0.1 "$port" >/dev/null 2>&1
+check "echoscu to a wrong called AE title fails" test $? -ne 0
+storescu -aet PACS1 -aec WRONGAE 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >"$work/wrong-ae.log" 2>&1
+check "storescu to a wrong called AE title fails" test $? -ne 0
+check "... rejected as 'called AE title not recognized'" grep -qi "called ae title not recognized" "$work/wrong-ae.log"
+check "the rejection is logged naming the titles" \
+  wait_for_log "$work/serve.log" "rejected an association from calling AE title 'PACS1' to called AE title 'WRONGAE' (this endpoint is 'MAMMOCALC', --aetitle)"
+check "nothing is summarised from it" test -z "$(ls "$work/out")"
+echoscu -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+check "echoscu to the right called AE title succeeds" test $? -eq 0
+
+# --- 4 and 5. Every storage class accepted; what is not summarised is skipped with success ---
+# Objects made here (no patient data): a CT image, the same with 1.2 MB of pixel data (over
+# --max-input-mb 1) and JPEG-compressed, an X-Ray Radiation Dose SR (88.67, the class refused
+# before), a key object selection, a readable SR about something else, and mammocalc's own SR.
+make_object() {  # NAME SOP-CLASS(keyword or UID) INSTANCE-UID [EXTRA-DUMP-LINES]
+  local sop_class="=$2"
+  [[ $2 == [0-9]* ]] && sop_class="[$2]"
+  {
+    echo "(0008,0016) UI $sop_class"
+    echo "(0008,0018) UI [$3]"
+    echo "(0020,000d) UI [1.2.826.0.1.3680043.10.1363.950.1]"
+    printf '%s' "${4:-}"
+  } >"$work/$1.dump"
+  dump2dcm "$work/$1.dump" "$work/$1.dcm" >/dev/null 2>&1
+}
+sr_content='(0008,0060) CS [SR]
+(0010,0010) PN [TEST^OTHER]
+(0020,000e) UI [1.2.826.0.1.3680043.10.1363.950.8]
+(0040,a040) CS [CONTAINER]
+(0040,a043) SQ (Sequence with undefined length)
+  (fffe,e000) na (Item with undefined length)
+    (0008,0100) SH [113701]
+    (0008,0102) SH [DCM]
+    (0008,0104) LO [X-Ray Radiation Dose Report]
+  (fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+(0040,a050) CS [SEPARATE]
+(0040,a491) CS [COMPLETE]
+(0040,a493) CS [UNVERIFIED]
+'
+pixels='(0028,0002) US 1
+(0028,0004) CS [MONOCHROME2]
+(0028,0010) US 32
+(0028,0011) US 32
+(0028,0100) US 8
+(0028,0101) US 8
+(0028,0102) US 7
+(0028,0103) US 0
+'
+make_object ct CTImageStorage 1.2.826.0.1.3680043.10.1363.950.2 "$pixels"
+head -c 1024 /dev/zero >"$work/pixels.raw"
+dcmodify -nb -i "(7fe0,0010)=" -if "(7fe0,0010)=$work/pixels.raw" "$work/ct.dcm" >/dev/null 2>&1
+dcmcjpeg +e1 "$work/ct.dcm" "$work/ct-jpeg.dcm" >/dev/null 2>&1
+dcmodify -nb -m "(0008,0018)=1.2.826.0.1.3680043.10.1363.950.7" "$work/ct-jpeg.dcm" >/dev/null 2>&1
+make_object ct-large CTImageStorage 1.2.826.0.1.3680043.10.1363.950.3
+head -c 1200000 /dev/zero >"$work/large.raw"
+dcmodify -nb -i "(7fe0,0010)=" -if "(7fe0,0010)=$work/large.raw" "$work/ct-large.dcm" >/dev/null 2>&1
+make_object dose XRayRadiationDoseSRStorage 1.2.826.0.1.3680043.10.1363.950.4 "$sr_content"
+make_object kos KeyObjectSelectionDocumentStorage 1.2.826.0.1.3680043.10.1363.950.5 "$sr_content"
+make_object other-sr EnhancedSRStorage 1.2.826.0.1.3680043.10.1363.950.6 "$sr_content"
+mkdir -p "$work/own"
+"$mammocalc" summarize samples/bir-known-malignancy.dcm --dicom-out "$work/own" >/dev/null
+own=$(ls "$work/own"/*.dcm)
+own_uid=$(basename "$own" .dcm)
+check "the test objects exist" test -s "$work/ct-jpeg.dcm" -a -s "$work/ct-large.dcm" -a -s "$work/dose.dcm"
+check "... the compressed one is JPEG" bash -c "dcmdump '$work/ct-jpeg.dcm' | grep -q '=JPEGLossless'"
+check "... the large one is over 1 MiB" test "$(stat -c %s "$work/ct-large.dcm")" -gt 1048576
+
+# Each on its own, proposing only its own class (storescu -R): success, one "skipped" line.
+# storescu exits non-zero when a store fails or the association is refused.
+expect_skipped() {  # NAME FILE UID REASON [STORESCU-OPTIONS, default -R]
+  # shellcheck disable=SC2086
+  storescu ${5:--R} -aec MAMMOCALC 127.0.0.1 "$port" "$2" >"$work/store-$1.log" 2>&1
+  check "$1: storescu succeeds" test $? -eq 0
+  check "$1: a log line 'received:$3: $4…'" wait_for_log "$work/serve.log" \
+    "mammocalc serve: received:$3: $4"
+  check "$1: ... exactly one" test "$(count_lines "$work/serve.log" "received:$3:")" -eq 1
+  check "$1: ... ending in '; skipped'" \
+    grep -qE "^mammocalc serve: received:$3: .*; skipped$" "$work/serve.log"
+  check "$1: no summary" test ! -e "$work/out/$3.xml"
+}
+expect_skipped "CT image" "$work/ct.dcm" 1.2.826.0.1.3680043.10.1363.950.2 \
+  "not a supported SR document (SOP Class 1.2.840.10008.5.1.4.1.1.2 (CTImageStorage))"
+# (-xs: storescu proposes JPEG lossless too; it cannot convert the image to anything else)
+expect_skipped "JPEG-compressed CT image" "$work/ct-jpeg.dcm" 1.2.826.0.1.3680043.10.1363.950.7 \
+  "not a supported SR document" "-R -xs"
+expect_skipped "image over --max-input-mb" "$work/ct-large.dcm" 1.2.826.0.1.3680043.10.1363.950.3 \
+  "not a supported SR document"
+expect_skipped "X-Ray Radiation Dose SR" "$work/dose.dcm" 1.2.826.0.1.3680043.10.1363.950.4 \
+  "not a supported SR document (SOP Class 1.2.840.10008.5.1.4.1.1.88.67"
+expect_skipped "key object selection" "$work/kos.dcm" 1.2.826.0.1.3680043.10.1363.950.5 \
+  "not a supported SR document (SOP Class 1.2.840.10008.5.1.4.1.1.88.59"
+expect_skipped "SR about something else" "$work/other-sr.dcm" 1.2.826.0.1.3680043.10.1363.950.6 \
+  "not a breast imaging report"
+expect_skipped "mammocalc's own SR" "$own" "$own_uid" "written by mammocalc (its own summary SR)"
+# A storage class newer than the DCMTK installed (storescu proposes it only from a profile).
+make_object future 1.2.840.10008.5.1.4.1.1.999.1 1.2.826.0.1.3680043.10.1363.950.9
+cat >"$work/future.cfg" <<'CONFIG'
+[[TransferSyntaxes]]
+[Uncompressed]
+TransferSyntax1 = LittleEndianExplicit
+[[PresentationContexts]]
+[Future]
+PresentationContext1 = 1.2.840.10008.5.1.4.1.1.999.1\Uncompressed
+[[Profiles]]
+[Future]
+PresentationContexts = Future
+CONFIG
+expect_skipped "a storage class DCMTK does not know" "$work/future.dcm" \
+  1.2.826.0.1.3680043.10.1363.950.9 "not a supported SR document (SOP Class 1.2.840.10008.5.1.4.1.1.999.1)" \
+  "-xf $work/future.cfg Future"
+# Real mammography dose reports, where the shared corpus is at hand (tests/cli/corpus_test.sh).
+corpus=${MAMMOCALC_CORPUS:-../shared/corpus}
+for real in "$corpus"/openrem/MG-RDSR-Hologic_2D.dcm "$corpus"/openrem/MG-RDSR-Giotto-DBT.dcm; do
+  [[ -f $real ]] || continue
+  uid=$(dcmdump +P 0008,0018 "$real" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+  expect_skipped "$(basename "$real")" "$real" "$uid" \
+    "not a supported SR document (SOP Class 1.2.840.10008.5.1.4.1.1.88.67"
+done
+
+# The breast SRs together with all of the above in one association (-R): the SRs summarised
+# exactly as `summarize` does, the rest skipped, storescu sees no failure.
+mkdir -p "$work/expected"
+for sample in samples/*.dcm; do
+  uid=$("$mammocalc" summarize "$sample" | sed -n 's/.*sopInstanceUid="\([0-9.]*\)".*/\1/p')
+  "$mammocalc" summarize "$sample" | grep -v '<source ' >"$work/expected/$uid.xml"
+done
+mkdir -p "$work/mixed-out"
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+check "serve starts again" start_serve "$work/mixed.log" --out "$work/mixed-out"
+storescu -R -xs -aec MAMMOCALC 127.0.0.1 "$port" samples/*.dcm "$work/ct.dcm" "$work/ct-jpeg.dcm" \
+  "$work/dose.dcm" "$work/kos.dcm" "$work/other-sr.dcm" "$own" >"$work/mixed-store.log" 2>&1
+check "a whole mixed study in one association: storescu succeeds" test $? -eq 0
+expected_count=$(ls "$work/expected" | wc -l)
+for _ in $(seq 1 200); do
+  [[ $(ls "$work/mixed-out"/*.xml 2>/dev/null | wc -l) -ge $expected_count ]] && break
+  sleep 0.1
+done
+differences=0
+for expected in "$work/expected"/*.xml; do
+  actual="$work/mixed-out/$(basename "$expected")"
+  if [[ ! -f $actual ]] || ! diff -q "$expected" <(grep -v '<source ' "$actual") >/dev/null; then
+    echo "  differs or missing: $(basename "$expected")"
+    differences=$((differences + 1))
+  fi
+done
+check "every breast SR summarised as summarize does" test "$differences" -eq 0
+check "... and nothing else summarised" test "$(ls "$work/mixed-out"/*.xml | wc -l)" -eq "$expected_count"
+check "one 'skipped' line per other object (6)" test "$(grep -c '; skipped$' "$work/mixed.log")" -eq 6
+check "no failure logged" bash -c "! grep -vE 'listening|summarised to|; skipped$' '$work/mixed.log'"
+
+finish
