@@ -50,6 +50,17 @@ constexpr const char* kExitCodes =
     "be loaded; serve: the port cannot be served)\n"
     "errors: one line each on standard error, \"mammocalc: FILE: reason\"\n";
 
+// --pseudonymize and its key, alike for every command that writes what it evaluates.
+void add_pseudonym_options(po::options_description_easy_init add) {
+  add("pseudonymize",
+      "for summaries that leave the hospital: --redact, and also no accession number, dates, "
+      "study ID or description, referring physician or file paths; UIDs replaced by keyed "
+      "pseudonyms (with --pseudonym-key) or dropped");
+  add("pseudonym-key", po::value<std::string>()->value_name("FILE"),
+      "the site secret for --pseudonymize (at least 16 bytes): the same UID gets the same "
+      "pseudonym in every output of the site");
+}
+
 // The read limits (ReadLimits), alike for every command that reads SRs; review has its own
 // --strict and takes only the others (with_strict false). Numbers are read as text and checked
 // by count_value: Boost reads "-1" as a huge unsigned number.
@@ -76,6 +87,7 @@ po::options_description summarize_options() {
   add("redact",
       "leave patient identifiers (name, ID, birth date, sex, age, issuer of the ID) out of the "
       "summary");
+  add_pseudonym_options(add);
   add("site-profile", po::value<std::string>()->value_name("FILE"),
       "what the department can do (schemas/site-profile.xsd); default: decision-logic.md's");
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
@@ -111,6 +123,7 @@ po::options_description review_options() {
   add("no-color", "no colours, even on a terminal (none either when piped or with NO_COLOR)");
   add("color", "colours even when standard output is not a terminal");
   add("redact", "leave the patient line out");
+  add_pseudonym_options(add);
   add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "annotation files or directories merged into the SR inputs");
@@ -152,6 +165,7 @@ void add_receiver_options(po::options_description_easy_init add) {
   add("dicom-dir", po::value<std::string>()->value_name("DIR"),
       "also write the result as a DICOM SR, into DIR/<UID>.dcm instead of OUTDIR");
   add("redact", "leave patient identifiers out of the summaries");
+  add_pseudonym_options(add);
   add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "annotation files or directories");
@@ -294,6 +308,12 @@ ReadLimits read_limits(const po::variables_map& values, const std::string& verb)
   return limits;
 }
 
+// An option's value when it was given.
+std::optional<std::string> given(const po::variables_map& values, const char* name) {
+  if (!values.count(name)) return std::nullopt;
+  return values[name].as<std::string>();
+}
+
 // What every command that evaluates SRs reads alike: --site-profile, --annotations, the read
 // limits (--strict, --max-input-mb, --max-depth, --max-elements) and --redact. Throws
 // Error(Usage) naming `verb` when a limit is out of range.
@@ -308,13 +328,30 @@ EvaluationConfig read_evaluation(const po::variables_map& values, const std::str
   evaluation.limits = read_limits(values, verb);
   evaluation.summary.redact = values.count("redact") > 0;
   evaluation.read_own = values.count("read-own") > 0;  // summarize and review have it
+  evaluation.pseudonymise = values.count("pseudonymize") > 0;
+  evaluation.pseudonym_key_file = given(values, "pseudonym-key").value_or("");
+  if (!evaluation.pseudonym_key_file.empty() && !evaluation.pseudonymise) {
+    throw Error(ErrorCode::Usage, verb + ": --pseudonym-key does nothing without --pseudonymize");
+  }
   return evaluation;
 }
 
-// An option's value when it was given.
-std::optional<std::string> given(const po::variables_map& values, const char* name) {
-  if (!values.count(name)) return std::nullopt;
-  return values[name].as<std::string>();
+// An SR for the PACS carries the exam's real identifiers; pseudonyms there would make an object
+// no PACS can file.
+void refuse_pseudonymised_sr(const EvaluationConfig& evaluation, bool writes_sr,
+                             const std::string& verb) {
+  if (evaluation.pseudonymise && writes_sr) {
+    throw Error(ErrorCode::Usage, verb + ": --pseudonymize and a DICOM SR for the PACS "
+                                         "(--dicom-out, --dicom-dir) exclude each other");
+  }
+}
+
+// hook and serve name their summaries by UID: pseudonymised, that needs the key.
+void require_pseudonym_key(const EvaluationConfig& evaluation, const std::string& verb) {
+  if (evaluation.pseudonymise && evaluation.pseudonym_key_file.empty()) {
+    throw Error(ErrorCode::Usage, verb + ": --pseudonymize names the summaries by pseudonyms: it "
+                                         "needs --pseudonym-key FILE");
+  }
 }
 
 // summarize: records what was given; resolve_summarize (run/) decides, by looking at the
@@ -334,6 +371,7 @@ Command parse_summarize(const std::vector<std::string>& args) {
   summarize.rollup_csv = given(values, "rollup-csv").value_or("");
   summarize.html = values.count("html") > 0;
   summarize.dicom_out = given(values, "dicom-out");
+  refuse_pseudonymised_sr(summarize.evaluation, summarize.dicom_out.has_value(), "summarize");
   return command;
 }
 
@@ -358,6 +396,8 @@ Command parse_hook(const std::vector<std::string>& args) {
   hook.inputs = values["input"].as<std::vector<std::string>>();
   hook.dicom_dir = receiver_dicom_dir(values, "hook", hook.output_dir);
   hook.evaluation = read_evaluation(values, "hook");
+  refuse_pseudonymised_sr(hook.evaluation, !hook.dicom_dir.empty(), "hook");
+  require_pseudonym_key(hook.evaluation, "hook");
   return command;
 }
 
@@ -386,6 +426,8 @@ Command parse_serve(const std::vector<std::string>& args) {
     }
   }
   serve.evaluation = read_evaluation(values, "serve");
+  refuse_pseudonymised_sr(serve.evaluation, !serve.dicom_dir.empty(), "serve");
+  require_pseudonym_key(serve.evaluation, "serve");
   return command;
 }
 
@@ -403,7 +445,7 @@ Command parse_review(const std::vector<std::string>& args) {
   review.inputs = values["input"].as<std::vector<std::string>>();
   if (values.count("html")) review.html_file = values["html"].as<std::string>();
   review.options.trace = values.count("trace") > 0;
-  review.options.redact = values.count("redact") > 0;
+  review.options.redact = values.count("redact") > 0 || values.count("pseudonymize") > 0;
   review.options.color = review_in_colour(values);
   review.evaluation = read_evaluation(values, "review");
   return command;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/uid.hpp"
 #include "base/version.hpp"
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
@@ -442,20 +443,7 @@ std::string uid_for_name(const std::string& name) {
   const std::array<unsigned char, 20> digest = sha1(input);
   std::array<unsigned char, 16> uuid{};
   std::copy(digest.begin(), digest.begin() + 16, uuid.begin());
-  uuid[6] = static_cast<unsigned char>((uuid[6] & 0x0F) | 0x50);
-  uuid[8] = static_cast<unsigned char>((uuid[8] & 0x3F) | 0x80);
-  // The 128-bit value in decimal: repeated division by ten of the big-endian bytes.
-  std::string decimal;
-  while (std::any_of(uuid.begin(), uuid.end(), [](unsigned char byte) { return byte != 0; })) {
-    unsigned remainder = 0;
-    for (unsigned char& byte : uuid) {
-      const unsigned value = remainder * 256 + byte;
-      byte = static_cast<unsigned char>(value / 10);
-      remainder = value % 10;
-    }
-    decimal.insert(decimal.begin(), static_cast<char>('0' + remainder));
-  }
-  return "2.25." + (decimal.empty() ? std::string("0") : decimal);
+  return uuid_uid(uuid, 5);
 }
 
 WrittenSr write_report_sr(const Report& report) {

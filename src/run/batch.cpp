@@ -153,6 +153,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   // memory a batch needs does not grow with its length; --html keeps them for index.html.
   BatchIndex index;
   IndexCounts counts;
+  std::size_t pseudonymised_inputs = 0;
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> spill(std::tmpfile(), &std::fclose);
   if (!spill) {
     throw Error(ErrorCode::OutputFailed, config.output_dir + ": no temporary file for the index");
@@ -161,6 +162,15 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     // Every failed input is said once on standard error, --quiet or not (issue 15); skipped
     // inputs are no errors. The entry's error text names the file.
     if (entry.status == EntryStatus::Failed) progress.say("mammocalc: " + entry.error);
+    if (evaluation.pseudonyms.enabled) {
+      // The index may travel with the summaries: the input's path, which may name the patient,
+      // becomes its place in the walk; standard error above still names it for the operator.
+      const std::string label = "input-" + std::to_string(++pseudonymised_inputs);
+      if (entry.error.rfind(entry.input, 0) == 0) {
+        entry.error = label + entry.error.substr(entry.input.size());
+      }
+      entry.input = label;
+    }
     counts.add(entry);
     std::ostringstream text;
     write_index_entry(entry, text);

@@ -33,7 +33,7 @@ ReviewExam exam_of(const std::string& input, const Evaluation& evaluation) {
   }
   const bool redact = evaluation.summary.redact;
   if (kind == "annotations") {
-    return exam_view_of(summarise_annotations(input, evaluation.profile), redact);
+    return exam_view_of(summarise_annotations(input, evaluation), redact);
   }
   if (kind == "mammocalcIndex") {
     // `review OUTDIR/*.xml` meets the batch's index beside the summaries.

@@ -79,8 +79,12 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
                               received == kept ? kept : "received:" + base, evaluation);
     const std::string summary = render_summary(report, evaluation.summary);
     if (!config.dicom_dir.empty()) write_dicom_summary(report, config.dicom_dir);
-    write_file_atomically((fs::path(config.output_dir) / stem).string(), summary);
-    log << "mammocalc serve: " << base << ": summarised to " << stem << "\n";
+    // Pseudonymised, the summary is named by its pseudonym, as in a batch.
+    const std::string name = evaluation.pseudonyms.enabled
+                                 ? output_name_for(report.input.source.sop_instance_uid, "received")
+                                 : stem;
+    write_file_atomically((fs::path(config.output_dir) / name).string(), summary);
+    log << "mammocalc serve: " << base << ": summarised to " << name << "\n";
     return StoreStatus::Success;
   } catch (const Error& failure) {
     if (is_skipped_kind(failure.code())) return skipped(failure, log);

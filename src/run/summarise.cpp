@@ -78,10 +78,21 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
 
 }  // namespace
 
+namespace {
+
+// The report as the run may show it: pseudonymised when asked, before any output sees it.
+Report evaluated(Findings findings, const Evaluation& evaluation) {
+  Report report = evaluate(std::move(findings), evaluation.profile);
+  pseudonymise(report, evaluation.pseudonyms);
+  return report;
+}
+
+}  // namespace
+
 Report summarise_input(const std::string& path, const Evaluation& evaluation) {
   Findings findings = read_findings(path, evaluation);
   apply_annotations(evaluation.annotations, findings);
-  return evaluate(std::move(findings), evaluation.profile);
+  return evaluated(std::move(findings), evaluation);
 }
 
 Report summarise_input_bytes(std::string bytes, const std::string& name,
@@ -89,11 +100,11 @@ Report summarise_input_bytes(std::string bytes, const std::string& name,
   Findings findings =
       findings_of(read_sr(std::move(bytes), name, evaluation.limits), name, evaluation.read_own);
   apply_annotations(evaluation.annotations, findings);
-  return evaluate(std::move(findings), evaluation.profile);
+  return evaluated(std::move(findings), evaluation);
 }
 
-Report summarise_annotations(const std::string& path, const SiteProfile& profile) {
-  return evaluate(findings_from_annotations(read_annotations(path)), profile);
+Report summarise_annotations(const std::string& path, const Evaluation& evaluation) {
+  return evaluated(findings_from_annotations(read_annotations(path)), evaluation);
 }
 
 Error with_read_own_hint(const Error& error) {
@@ -151,7 +162,7 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
     add_evaluation_inputs(config.evaluation, guard);
     guard.check_file(config.output);
     const std::string summary = render_summary(
-        summarise_annotations(annotations.front(), evaluation.profile), evaluation.summary);
+        summarise_annotations(annotations.front(), evaluation), evaluation.summary);
     write_output(config.output, summary, out);
     return;
   }
@@ -181,6 +192,7 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
 
 void add_evaluation_inputs(const EvaluationConfig& config, InputGuard& guard) {
   guard.add_file(config.site_profile_file);
+  guard.add_file(config.pseudonym_key_file);
   for (const std::string& path : config.annotations) {
     if (!std::filesystem::is_directory(path)) {
       guard.add_file(path);
@@ -229,9 +241,37 @@ SiteProfile load_site_profile(const std::string& file) {
   return profile;
 }
 
+namespace {
+
+// The site secret of --pseudonym-key: the file's bytes, less one trailing newline (as `echo` or an
+// editor leave it). At least 16 bytes, so that nobody can try every key.
+std::string read_pseudonym_key(const std::string& file) {
+  if (file.empty()) return {};
+  std::string key;
+  try {
+    key = read_input_bytes(file, 4096);
+  } catch (const Error& error) {
+    throw Error(ErrorCode::Usage, std::string(error.what()) + " (--pseudonym-key)");
+  }
+  if (!key.empty() && key.back() == '\n') key.pop_back();
+  if (!key.empty() && key.back() == '\r') key.pop_back();
+  if (key.size() < 16) {
+    throw Error(ErrorCode::Usage,
+                file + ": a pseudonym key needs at least 16 bytes (e.g. head -c 32 /dev/urandom)");
+  }
+  return key;
+}
+
+}  // namespace
+
 Evaluation load_evaluation(const EvaluationConfig& config) {
-  return Evaluation{load_site_profile(config.site_profile_file), config.annotations, config.limits,
-                    config.summary, config.read_own};
+  Evaluation evaluation{load_site_profile(config.site_profile_file), config.annotations,
+                        config.limits, config.summary, config.read_own, PseudonymPolicy{}};
+  evaluation.pseudonyms.enabled = config.pseudonymise;
+  evaluation.pseudonyms.key = read_pseudonym_key(config.pseudonym_key_file);
+  // A pseudonymised summary is a redacted one, and more.
+  if (config.pseudonymise) evaluation.summary.redact = true;
+  return evaluation;
 }
 
 }  // namespace mammocalc

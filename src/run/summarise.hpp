@@ -12,6 +12,7 @@
 #include "base/error.hpp"
 #include "base/input_guard.hpp"
 #include "dicom/dicom_structure.hpp"
+#include "output/pseudonyms.hpp"
 #include "output/summary_writer.hpp"
 #include "rules/rules.hpp"
 
@@ -26,6 +27,10 @@ struct EvaluationConfig {
   // Read mammocalc's own SRs (--dicom-out's) back like any SR (--read-own); else they are refused
   // with Error(OwnSummary), which batch, hook and serve count as skipped.
   bool read_own = false;
+  // --pseudonymize (output/pseudonyms.hpp), with the site secret in this file (--pseudonym-key;
+  // empty: none, UIDs are dropped).
+  bool pseudonymise = false;
+  std::string pseudonym_key_file;
 };
 
 // An EvaluationConfig loaded for a run: the site profile read once, the rest as given.
@@ -35,12 +40,14 @@ struct Evaluation {
   ReadLimits limits;
   SummaryOptions summary;
   bool read_own = false;
+  PseudonymPolicy pseudonyms;  // applied to every report before anything is written from it
 };
 
 // The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
 SiteProfile load_site_profile(const std::string& file);
 
-// Reads the site profile. Throws Error(InvalidSiteProfile) naming the file.
+// Reads the site profile and the pseudonym key. Throws Error(InvalidSiteProfile) naming the
+// profile, Error(Usage) for a key file that cannot be read or holds fewer than 16 bytes.
 Evaluation load_evaluation(const EvaluationConfig& config);
 
 struct RunConfig {
@@ -63,7 +70,7 @@ Report summarise_input_bytes(std::string bytes, const std::string& name,
                              const Evaluation& evaluation);
 
 // An annotation-only run: the findings of one annotation file on their own, evaluated.
-Report summarise_annotations(const std::string& path, const SiteProfile& profile);
+Report summarise_annotations(const std::string& path, const Evaluation& evaluation);
 
 // The error of an own SR refused, said for a command that has --read-own: the same code, its
 // message followed by "; use --read-own to read it back". Any other error unchanged.

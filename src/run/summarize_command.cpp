@@ -28,6 +28,12 @@ BatchConfig batch_config(const SummarizeConfig& config) {
     throw Error(ErrorCode::Usage, "summarize: " + batch_reason(config) +
                                       " a batch needs -o OUTDIR, a directory for the summaries");
   }
+  if (config.evaluation.pseudonymise && config.evaluation.pseudonym_key_file.empty()) {
+    // Without a key the UIDs are dropped, and the summaries could only be named by their inputs.
+    throw Error(ErrorCode::Usage,
+                "summarize: a batch with --pseudonymize names its summaries by pseudonyms: it "
+                "needs --pseudonym-key FILE");
+  }
   BatchConfig batch;
   batch.inputs = config.inputs;
   batch.files_from = config.files_from.value_or("");

@@ -84,7 +84,7 @@ TEST(ExamView, EqualsSummaryReadBackWithAnnotationsAndProfile) {
   with_annotation.annotations = {"samples/bir-nonspecific-calcifications.ductal.annotations.xml"};
   expect_same_view(summarise_input("samples/bir-nonspecific-calcifications.dcm", with_annotation),
                    "ductal annotation");
-  expect_same_view(summarise_annotations("samples/annotation-only.annotations.xml", SiteProfile{}),
+  expect_same_view(summarise_annotations("samples/annotation-only.annotations.xml", Evaluation{}),
                    "annotation only");
 }
 

@@ -1,0 +1,140 @@
+#include "output/pseudonyms.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include "base/uid.hpp"
+
+namespace mammocalc {
+namespace {
+
+// What a text may name and what it becomes: paths and UIDs, longest first so that a path is
+// replaced before a shorter one inside it.
+class Replacements {
+ public:
+  void add(const std::string& from, const std::string& to) {
+    if (from.empty() || from == to) return;
+    if (std::any_of(pairs_.begin(), pairs_.end(),
+                    [&](const auto& pair) { return pair.first == from; })) {
+      return;
+    }
+    pairs_.emplace_back(from, to);
+    std::sort(pairs_.begin(), pairs_.end(), [](const auto& a, const auto& b) {
+      return a.first.size() > b.first.size();
+    });
+  }
+
+  // The label a value was given, or the value itself.
+  std::string label_of(const std::string& value) const {
+    for (const auto& [from, to] : pairs_) {
+      if (from == value) return to;
+    }
+    return value;
+  }
+
+  void apply(std::string& text) const {
+    for (const auto& [from, to] : pairs_) {
+      for (std::size_t at = text.find(from); at != std::string::npos;
+           at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+      }
+    }
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> pairs_;
+};
+
+// A file named "path:line" (FieldSource) keeps its line.
+std::string relabelled_source(const std::string& source, const Replacements& replacements) {
+  const std::size_t colon = source.rfind(':');
+  if (colon == std::string::npos) return replacements.label_of(source);
+  return replacements.label_of(source.substr(0, colon)) + source.substr(colon);
+}
+
+void relabel_finding(Finding& finding, const Replacements& replacements) {
+  for (ReaderNote& note : finding.notes) replacements.apply(note.text);
+  for (AnnotationRef& annotation : finding.annotations) {
+    annotation.file = replacements.label_of(annotation.file);
+    replacements.apply(annotation.comment);
+  }
+  for (FieldSource& source : finding.field_sources) {
+    source.source = relabelled_source(source.source, replacements);
+  }
+  for (Finding& reading : finding.other_readings) relabel_finding(reading, replacements);
+}
+
+}  // namespace
+
+std::string pseudonym_uid(const std::string& uid, const std::string& key) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned length = 0;
+  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+           reinterpret_cast<const unsigned char*>(uid.data()), uid.size(), digest.data(),
+           &length) == nullptr ||
+      length < 16) {
+    throw std::runtime_error("HMAC-SHA-256 failed");
+  }
+  std::array<unsigned char, 16> uuid{};
+  std::copy(digest.begin(), digest.begin() + 16, uuid.begin());
+  return uuid_uid(uuid, 8);
+}
+
+void pseudonymise(Report& report, const PseudonymPolicy& policy) {
+  if (!policy.enabled) return;
+  Replacements replacements;
+  SourceInfo& source = report.input.source;
+  const auto replace_uid = [&](std::string& uid) {
+    if (uid.empty()) return;
+    const std::string pseudonym = policy.key.empty() ? "" : pseudonym_uid(uid, policy.key);
+    replacements.add(uid, pseudonym.empty() ? "(UID removed)" : pseudonym);
+    uid = pseudonym;
+  };
+  replace_uid(source.sop_instance_uid);
+  replace_uid(source.study_instance_uid);
+  replace_uid(source.series_instance_uid);
+  for (EvidenceReference& image : source.evidence) {
+    replace_uid(image.study_instance_uid);
+    replace_uid(image.series_instance_uid);
+    replace_uid(image.sop_instance_uid);
+  }
+  replacements.add(source.file, "source");
+  replacements.add(source.accession_number, "(accession removed)");
+  replacements.add(report.profile.source, "site-profile");
+  int annotation_files = 0;
+  const auto add_annotation_files = [&](const Finding& finding) {
+    for (const AnnotationRef& annotation : finding.annotations) {
+      if (replacements.label_of(annotation.file) == annotation.file) {
+        replacements.add(annotation.file, "annotations-" + std::to_string(++annotation_files));
+      }
+    }
+  };
+  for (const Finding& finding : report.input.findings) add_annotation_files(finding);
+
+  source.file.clear();
+  source.accession_number.clear();
+  source.study_date.clear();
+  source.study_time.clear();
+  source.content_date.clear();
+  source.content_time.clear();
+  source.study_id.clear();
+  source.study_description.clear();
+  source.referring_physician_name.clear();
+  report.input.patient = PatientInfo{};
+  report.profile.source = replacements.label_of(report.profile.source);
+
+  for (ReaderNote& note : report.input.notes) replacements.apply(note.text);
+  for (Finding& finding : report.input.findings) relabel_finding(finding, replacements);
+  for (Decision& decision : report.decisions) {
+    for (Warning& warning : decision.warnings) replacements.apply(warning.text);
+  }
+  for (Warning& warning : report.exam.warnings) replacements.apply(warning.text);
+}
+
+}  // namespace mammocalc

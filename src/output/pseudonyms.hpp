@@ -1,0 +1,29 @@
+#pragma once
+// --pseudonymize: a summary that may leave the hospital (issue 15 item 8). Beyond --redact (the
+// patient's name, ID, birth date, sex, age and issuer), it drops the accession number, every date
+// and time, the study's ID and description, the referring physician and every file path, and
+// replaces UIDs by keyed pseudonyms: HMAC-SHA-256 with a site secret, so the same UID always
+// gets the same pseudonym at one site (links between outputs still work) and nobody without the
+// secret can go back or test a guessed UID. Without a secret the UIDs are dropped.
+
+#include <string>
+
+#include "rules/rules.hpp"
+
+namespace mammocalc {
+
+struct PseudonymPolicy {
+  bool enabled = false;
+  std::string key;  // the site secret; empty: UIDs are dropped, not replaced
+};
+
+// The keyed pseudonym of `uid`: "2.25." and the decimal value of the first 128 bits of
+// HMAC-SHA-256(key, uid), with UUID version 8 (custom) bits, so it is a valid UID of its own.
+std::string pseudonym_uid(const std::string& uid, const std::string& key);
+
+// Applies the policy to a report before anything is written from it (summary, review, page,
+// output file names). Does nothing when the policy is not enabled. Paths in texts become
+// labels ("source", "annotations-1", "site-profile"); UIDs in texts their pseudonyms.
+void pseudonymise(Report& report, const PseudonymPolicy& policy);
+
+}  // namespace mammocalc

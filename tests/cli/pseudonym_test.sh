@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# --pseudonymize (issue 15 item 8): what a summary that leaves the hospital may not carry — the
+# patient, the accession number, dates, file paths — is gone from the summary, the batch index,
+# the pages and the review; UIDs are keyed pseudonyms (the same at one site, another with another
+# key) or dropped without a key; an SR for the PACS is refused with it. Run from the project root:
+#   pseudonym_test.sh MAMMOCALC
+set -u
+mammocalc=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+xmllint=$(command -v xmllint)
+
+sample=samples/bir-suspicious-vacuum-assisted.dcm
+notes=samples/bir-suspicious-vacuum-assisted.ultrasound-visible.annotations.xml
+printf 'a site secret of more than sixteen bytes\n' >"$work/site.key"
+printf 'another secret, also long enough\n' >"$work/other.key"
+# What identifies this exam in the sample: patient, accession, dates, UIDs, paths.
+patient_id=$("$mammocalc" summarize "$sample" | sed -n 's/.*<patient id="\([^"]*\)".*/\1/p')
+patient_name=$("$mammocalc" summarize "$sample" | sed -n 's/.*<patient [^>]*name="\([^"]*\)".*/\1/p')
+identifiers=(ACC0103 20260107 1.2.826.0.1.3680043.10.1363.103 samples/ "$notes"
+             "$patient_id" "$patient_name")
+no_identifier() {  # FILE
+  local found=0
+  for identifier in "${identifiers[@]}"; do
+    grep -qF "$identifier" "$1" && { echo "  $1 holds $identifier"; found=1; }
+  done
+  return $found
+}
+check "the sample has the identifiers this test looks for" test -n "$patient_id" -a -n "$patient_name"
+"$mammocalc" summarize --annotations "$notes" "$sample" >"$work/plain.xml"
+has_every_identifier() { [[ $(no_identifier "$1" | wc -l) -eq ${#identifiers[@]} ]]; }
+check "... and the summary without --pseudonymize holds every one (the probe can fail)" \
+  has_every_identifier "$work/plain.xml"
+
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" --annotations "$notes" \
+  "$sample" >"$work/p1.xml"
+check "summarize --pseudonymize exits 0" test $? -eq 0
+check "... no patient, accession, date, UID or path in the summary" no_identifier "$work/p1.xml"
+check "... the summary still validates" "$xmllint" --noout --schema schemas/summary.xsd "$work/p1.xml"
+check "... the clinical content is the same" diff <(grep -E '<(assessment|recommendation) ' "$work/p1.xml") \
+  <("$mammocalc" summarize --annotations "$notes" "$sample" | grep -E '<(assessment|recommendation) ')
+check "... the annotation is named by a label" grep -q 'annotation file="annotations-1" line="8"' "$work/p1.xml"
+uid1=$(sed -n 's/.*sopInstanceUid="\([^"]*\)".*/\1/p' "$work/p1.xml")
+check "... the SOP Instance UID is a pseudonym under 2.25" grep -qE '^2\.25\.[0-9]+$' <<<"$uid1"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" "$sample" >"$work/p2.xml"
+check "the same key gives the same pseudonym (outputs still link)" \
+  test "$(sed -n 's/.*sopInstanceUid="\([^"]*\)".*/\1/p' "$work/p2.xml")" = "$uid1"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/other.key" "$sample" >"$work/p3.xml"
+check "another key gives another pseudonym" \
+  test "$(sed -n 's/.*sopInstanceUid="\([^"]*\)".*/\1/p' "$work/p3.xml")" != "$uid1"
+"$mammocalc" summarize --pseudonymize "$sample" >"$work/p4.xml"
+check "without a key the UIDs are dropped" grep -q 'sopInstanceUid="" studyInstanceUid=""' "$work/p4.xml"
+check "... and nothing identifying is left" no_identifier "$work/p4.xml"
+
+# The batch: file names, index.xml, index.html and pages.
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" --html -o "$work/batch" \
+  samples/ 2>/dev/null
+check "a pseudonymised batch runs (exit 0)" test $? -eq 0
+check "... its summaries are named by pseudonyms" test -f "$work/batch/$uid1.xml"
+leaks=0
+for file in "$work/batch"/*; do no_identifier "$file" || leaks=1; done
+check "... no identifier in any summary, page or index" test "$leaks" -eq 0
+check "... the index names inputs by their place" grep -q 'input="input-1"' "$work/batch/index.xml"
+"$mammocalc" summarize --pseudonymize -o "$work/batch-nokey" samples/ 2>"$work/err"
+check "a pseudonymised batch without a key is a usage error (2)" test $? -eq 2
+check "... and writes nothing" test ! -e "$work/batch-nokey"
+
+# review and hook.
+"$mammocalc" review --no-color --pseudonymize "$sample" >"$work/review.txt"
+check "review --pseudonymize: no identifier" no_identifier "$work/review.txt"
+check "... nor the study date as review writes it" test "$(grep -c 2026-01-07 "$work/review.txt")" -eq 0
+"$mammocalc" review --no-color "$sample" >"$work/review-plain.txt"
+check "... which review shows without it" grep -q 2026-01-07 "$work/review-plain.txt"
+"$mammocalc" hook --pseudonymize --pseudonym-key "$work/site.key" --out "$work/hook" "$sample" 2>/dev/null
+check "hook --pseudonymize names the summary by its pseudonym" test -f "$work/hook/$uid1.xml"
+
+# Refused: an SR for the PACS with pseudonyms, a key that does nothing, a short key.
+"$mammocalc" summarize --pseudonymize --dicom-out "$work/x.dcm" "$sample" >/dev/null 2>&1
+check "--pseudonymize with --dicom-out is a usage error" test $? -eq 2
+"$mammocalc" summarize --pseudonym-key "$work/site.key" "$sample" >/dev/null 2>&1
+check "--pseudonym-key without --pseudonymize is a usage error" test $? -eq 2
+printf 'short\n' >"$work/short.key"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/short.key" "$sample" >/dev/null 2>"$work/err"
+check "a key under 16 bytes is a usage error" test $? -eq 2
+check "... saying so" grep -q "a pseudonym key needs at least 16 bytes" "$work/err"
+finish

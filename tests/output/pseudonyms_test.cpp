@@ -1,0 +1,72 @@
+// Keyed pseudonyms (--pseudonymize): HMAC-SHA-256 as RFC 4231 defines it, made a valid UID; and
+// what pseudonymise leaves in a report.
+#include "output/pseudonyms.hpp"
+
+#include <gtest/gtest.h>
+
+#include "base/uid.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+TEST(Pseudonyms, UidIsTheRfc4231HmacSha256MadeAUid) {
+  // RFC 4231 test case 2: HMAC-SHA-256("Jefe", "what do ya want for nothing?") begins
+  // 5bdcc146bf60754e6a0424260895 75c7; version 8 and the RFC 4122 variant set, in decimal.
+  EXPECT_EQ(pseudonym_uid("what do ya want for nothing?", "Jefe"),
+            "2.25.122105973035558210563817733617003886023");
+}
+
+TEST(Pseudonyms, SameKeySameUidOtherKeyOtherUid) {
+  const std::string uid = "1.2.826.0.1.3680043.10.1363.103.3";
+  const std::string key = "a site secret of sixteen bytes or more";
+  EXPECT_EQ(pseudonym_uid(uid, key), pseudonym_uid(uid, key));
+  EXPECT_NE(pseudonym_uid(uid, key), pseudonym_uid(uid, key + "x"));
+  EXPECT_NE(pseudonym_uid(uid, key), pseudonym_uid(uid + "1", key));
+  EXPECT_TRUE(is_uid(pseudonym_uid(uid, key), 2));
+}
+
+// A report of one calcification finding.
+Report one_finding_report() {
+  Findings findings;
+  findings.findings.push_back(testing::calcification({Morphology::FinePleomorphic}));
+  return evaluate(findings);
+}
+
+TEST(Pseudonyms, LeavesNothingIdentifyingAndKeepsTheFindings) {
+  Report report = one_finding_report();
+  SourceInfo& source = report.input.source;
+  source.file = "/archive/SMITH^JANE/report.dcm";
+  source.sop_instance_uid = "1.2.3.4";
+  source.study_instance_uid = "1.2.3.5";
+  source.accession_number = "ACC77";
+  source.study_date = "20260101";
+  source.referring_physician_name = "DOE^JOHN";
+  report.input.patient.name = "SMITH^JANE";
+  report.input.notes.push_back(
+      {WarningCode::UnknownCode, "/archive/SMITH^JANE/report.dcm: 1.2.3.4", ""});
+  const std::size_t findings = report.decisions.size();
+
+  Report disabled = report;
+  pseudonymise(disabled, PseudonymPolicy{});
+  EXPECT_EQ(disabled.input.source.accession_number, "ACC77");
+
+  pseudonymise(report, PseudonymPolicy{true, "a site secret of sixteen bytes or more"});
+  EXPECT_EQ(source.file, "");
+  EXPECT_EQ(source.accession_number, "");
+  EXPECT_EQ(source.study_date, "");
+  EXPECT_EQ(source.referring_physician_name, "");
+  EXPECT_EQ(report.input.patient.name, "");
+  EXPECT_EQ(source.sop_instance_uid,
+            pseudonym_uid("1.2.3.4", "a site secret of sixteen bytes or more"));
+  EXPECT_EQ(report.input.notes.front().text, "source: " + source.sop_instance_uid);
+  EXPECT_EQ(report.decisions.size(), findings);
+
+  Report without_key = one_finding_report();
+  without_key.input.source.sop_instance_uid = "1.2.3.4";
+  pseudonymise(without_key, PseudonymPolicy{true, ""});
+  EXPECT_EQ(without_key.input.source.sop_instance_uid, "");
+}
+
+}  // namespace
+}  // namespace mammocalc
