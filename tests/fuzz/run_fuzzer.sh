@@ -15,10 +15,40 @@ cp samples/*."$extension" "$work/corpus/" 2>/dev/null
 if [[ $extension == dcm && -d ../shared/corpus ]]; then
   find ../shared/corpus -type f ! -name '*.md' ! -name '*.tsv' -size -2M -exec cp {} "$work/corpus/" \;
 fi
+max_len=()
+if [[ $extension == xml ]]; then
+  # Annotation files and site profiles are read up to 10 MiB: large seeds near that limit (a
+  # long attribute, a long comment, many findings, deep nesting), so the mutations reach the
+  # sizes where a recursive scan or a quadratic loop breaks (issue 15: a 120 kB srPosition
+  # crashed std::regex, and short inputs never found it).
+  head='<annotations xmlns="urn:mammocalc:annotations:1">\n<study studyInstanceUid="1.2.3"/>\n'
+  {
+    printf "$head"'<finding action="refine" srPosition="1'
+    head -c 1048576 /dev/zero | tr '\0' '1'
+    printf '"><site>ductal</site></finding>\n</annotations>\n'
+  } >"$work/corpus/large-position.xml"
+  {
+    printf "$head"'<finding action="add"><comment>'
+    head -c 9000000 /dev/zero | tr '\0' 'x'
+    printf '</comment></finding>\n</annotations>\n'
+  } >"$work/corpus/large-comment.xml"
+  {
+    printf "$head"
+    for _ in $(seq 1 20000); do printf '<finding action="add"><morphology>amorphous</morphology></finding>\n'; done
+    printf '</annotations>\n'
+  } >"$work/corpus/many-findings.xml"
+  {
+    printf "$head"'<finding action="add">'
+    for _ in $(seq 1 100000); do printf '<a>'; done
+    for _ in $(seq 1 100000); do printf '</a>'; done
+    printf '</finding>\n</annotations>\n'
+  } >"$work/corpus/deep.xml"
+  max_len=(-max_len=10485760)
+fi
 if [[ -d $regressions ]] && ls "$regressions"/* >/dev/null 2>&1; then
   "$fuzzer" "$regressions"/* >"$work/replay.log" 2>&1 || { cat "$work/replay.log"; echo "FAIL: a regression input fails again"; exit 1; }
 fi
-"$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+"$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${max_len[@]}" \
   -artifact_prefix="$work/artifacts/" "$work/corpus" >"$work/fuzz.log" 2>&1
 status=$?
 tail -n 12 "$work/fuzz.log"
