@@ -15,6 +15,7 @@ The script checks its own table before writing anything:
     mention; a finding's mention_status is affirmed when any of its mentions is affirmed.
 """
 import os, re, sys
+sys.dont_write_bytecode = True
 from xml.sax.saxutils import escape as esc
 
 HERE = os.path.dirname(os.path.abspath(__file__))
