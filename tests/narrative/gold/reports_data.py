@@ -90,7 +90,7 @@ cat="5|left=5", fup="vacuum-assisted-biopsy", note="category in a sentence namin
 
 R("sus07_segmental_no_morphology_in_ducts", "suspicious", "MAMMO DIAGNOSTIC RIGHT", [
     ("findings", "RIGHT BREAST: Calcifications in a segmental distribution are seen in the retroareolar region, in the ducts extending toward the nipple. Their individual forms are too small to characterise."),
-    ("impression", "Segmental calcifications in the right breast, suspicious. BI-RADS 4."),
+    ("impression", "Segmental calcifications in the right breast, suspicious. BI RADS 4."),
     ("recommendation", "Stereotactic biopsy is recommended."),
 ], [F("right", "none", "segmental", "ductal", "none", "affirmed", "suspicious", "none",
       "no morphology; segmental + ductal: C9 >=4A, C10 >=4B")],
@@ -194,7 +194,7 @@ R("sus17_dcis_history_new_pleomorphic", "suspicious", "MAMMO DIAGNOSTIC BILATERA
     ("findings", "LEFT BREAST: Post-surgical changes with dystrophic calcifications at the lumpectomy site, stable. New fine pleomorphic calcifications are seen adjacent to the lumpectomy site at 3 o'clock, suspicious for recurrence.\nRIGHT BREAST: No suspicious findings."),
     ("impression", "New fine pleomorphic calcifications near the left lumpectomy site. BI-RADS 4C."),
     ("recommendation", "Stereotactic biopsy is recommended."),
-], [F("left", "dystrophic", "none", "none", "stable", "affirmed", "benign", "none", "'post-surgical' is a dystrophic wording, not a historical trigger (narrative.md §2/§3)"),
+], [F("left", "dystrophic", "none", "none", "stable", "affirmed", "benign", "none", "'post-surgical' is a dystrophic wording, not a historical trigger (narrative.md §2/§3); a described group of its own, not merged with finding 2 (issue 16 item 6)"),
     F("left", "fine-pleomorphic", "none", "none", "new", "affirmed", "suspicious", "3", "C7 4B; 'ductal carcinoma' in the history is not a site (narrative.md §2)")],
 [M("findings", "affirmed", "1", "dystrophic calcifications", "Post-surgical changes with dystrophic calcifications at the lumpectomy site, stable."),
  M("findings", "affirmed", "2", "New fine pleomorphic calcifications", "New fine pleomorphic calcifications are seen adjacent to the lumpectomy site at 3 o'clock, suspicious for recurrence."),
@@ -249,6 +249,15 @@ R("sus22_except_scope_new_cluster", "suspicious", "MAMMO SCREENING BILATERAL", [
  M("findings", "affirmed", "1", "cluster of amorphous calcifications", "No suspicious calcifications except for a new small cluster of amorphous calcifications in the right breast at 6 o'clock.", "mention 2 of the sentence: negation scope ends at 'except' (narrative.md §3)"),
  M("impression", "affirmed", "1", "right breast calcifications", "Spot magnification views of the right breast calcifications are recommended.")],
 cat="0", fup="magnification-views")
+
+R("sus23_within_a_duct_category_colon", "suspicious", "MAMMO DIAGNOSTIC LEFT", [
+    ("findings", "LEFT BREAST: In the subareolar region there are fine pleomorphic calcifications within a duct, extending 2 cm toward the nipple. Scattered areas of fibroglandular density elsewhere."),
+    ("impression", "Fine pleomorphic calcifications within a duct of the left breast, subareolar. BI-RADS: 4."),
+    ("recommendation", "Category 4: stereotactic vacuum-assisted biopsy is recommended."),
+], [F("left", "fine-pleomorphic", "none", "ductal", "none", "affirmed", "suspicious", "none", "'within a duct' = ductal site (narrative.md §2); C7 4B, C9")],
+[M("findings", "affirmed", "1", "fine pleomorphic calcifications", "In the subareolar region there are fine pleomorphic calcifications within a duct, extending 2 cm toward the nipple."),
+ M("impression", "affirmed", "1", "Fine pleomorphic calcifications", "Fine pleomorphic calcifications within a duct of the left breast, subareolar.")],
+cat="4", fup="vacuum-assisted-biopsy", note="'BI-RADS: 4' and 'Category 4' (narrative.md §2 wordings)")
 
 # ======================================================================= benign
 R("ben01_bac_bilateral_screening", "benign", "MAMMO SCREENING BILATERAL", [
@@ -341,7 +350,7 @@ cat="3", fup="short-interval-follow-up")
 
 R("ben11_no_change_punctate_group", "benign", "MAMMO DIAGNOSTIC RIGHT", [
     ("findings", "No change in the group of punctate calcifications in the right breast at 10:00 since the 6-month follow-up, stable for 12 months."),
-    ("impression", "Stable grouped punctate calcifications, right breast. BI-RADS 3."),
+    ("impression", "Stable grouped punctate calcifications, right breast. BI-RADS® Category 3."),
     ("recommendation", "Continued short-interval follow-up in 6 months."),
 ], [F("right", "punctate", "grouped", "none", "stable", "affirmed", "probably-benign", "10", "'no change in' is a pseudo-trigger = stable (narrative.md §3); C3 3")],
 [M("findings", "affirmed", "1", "group of punctate calcifications", "No change in the group of punctate calcifications in the right breast at 10:00 since the 6-month follow-up, stable for 12 months."),
@@ -535,7 +544,7 @@ cat="0", fup="magnification-views")
 R("unc04_may_represent_fine_linear", "uncertain", "MAMMO DIAGNOSTIC RIGHT", [
     ("findings", "Linear densities in the right breast at 11 o'clock may represent early fine linear calcifications."),
     ("impression", "BI-RADS 4A. Stereotactic biopsy is recommended."),
-], [F("right", "fine-linear", "none", "none", "none", "uncertain", "suspicious", "11", "C14 + C8 4C")],
+], [F("right", "fine-linear", "none|linear", "none", "none", "uncertain", "suspicious", "11", "C14 + C8 4C; 'Linear densities' may be read as a linear distribution of the same calcifications: accepted")],
 [M("findings", "uncertain", "1", "fine linear calcifications", "Linear densities in the right breast at 11 o'clock may represent early fine linear calcifications.")],
 cat="4A", fup="stereotactic-biopsy")
 
