@@ -3,9 +3,12 @@
 // in it, and readers for numbers, words and attributes that record a problem naming file, line
 // and field. Internal to src/annotations/ (it exposes pugixml): include it from its .cpp files.
 
+#include <sys/stat.h>
 #include <algorithm>
+
 #include <cerrno>
 #include <cstddef>
+#include <cstring>
 #include <fstream>
 #include <initializer_list>
 #include <optional>
@@ -26,10 +29,18 @@ inline constexpr std::size_t kBytesPerMiB = std::size_t{1024} * 1024;
 class XmlInput {
  public:
   XmlInput(std::string path, std::size_t max_bytes) : path_(std::move(path)) {
+    // The same words as for an SR input (sr_reader).
+    struct stat status {};
+    if (::stat(path_.c_str(), &status) == 0 && S_ISDIR(status.st_mode)) {
+      problems_.push_back(path_ + ": is a directory, not a file");
+      return;
+    }
     std::ifstream input(path_, std::ios::binary);
     if (!input) {
-      // The same words as for an SR input (sr_reader); errno is open(2)'s.
-      problems_.push_back(path_ + (errno == ENOENT ? ": no such file" : ": cannot be opened"));
+      // errno is open(2)'s.
+      problems_.push_back(path_ + (errno == ENOENT ? std::string(": no such file")
+                                                   : ": cannot be opened (" +
+                                                         std::string(std::strerror(errno)) + ")"));
       return;
     }
     bytes_.resize(max_bytes + 1);
@@ -85,9 +96,20 @@ class XmlInput {
   const std::string& path() const { return path_; }
 
  private:
+  // The line of a byte offset. The newlines are found once, so that naming the line of each of
+  // many elements stays linear in the file's size (counting from the start for each was
+  // quadratic: minutes for a file of a few MiB).
   int line_at(std::size_t offset) const {
-    const auto end = bytes_.begin() + static_cast<std::ptrdiff_t>(std::min(offset, bytes_.size()));
-    return 1 + static_cast<int>(std::count(bytes_.begin(), end, '\n'));
+    if (!newlines_found_) {
+      for (std::size_t at = bytes_.find('\n'); at != std::string::npos;
+           at = bytes_.find('\n', at + 1)) {
+        newlines_.push_back(at);
+      }
+      newlines_found_ = true;
+    }
+    const std::size_t end = std::min(offset, bytes_.size());
+    return 1 + static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(), end) -
+                                newlines_.begin());
   }
   void problem_at(std::size_t offset, const std::string& field, const std::string& text) {
     problems_.push_back(path_ + ":" + std::to_string(line_at(offset)) + ": " + field + ": " + text);
@@ -98,6 +120,8 @@ class XmlInput {
   bool readable_ = false;
   pugi::xml_document document_;
   std::vector<std::string> problems_;
+  mutable std::vector<std::size_t> newlines_;  // offsets of '\n' in bytes_, once line_at needs them
+  mutable bool newlines_found_ = false;
 };
 
 // `text` in single quotes for a problem; a value longer than 80 bytes is cut to its first 60 and

@@ -56,7 +56,20 @@ std::string temporary_pattern(const std::string& path) {
 
 }  // namespace
 
+void refuse_non_regular_output(const std::string& path) {
+  // The rename at commit would replace whatever has the name: a device (/dev/null as root), a
+  // FIFO a reader waits on, a socket. Only a regular file (or nothing) may be replaced.
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    throw Error(ErrorCode::Usage,
+                path + (S_ISDIR(existing.st_mode) ? ": is a directory, not a file"
+                                                  : ": not a regular file; an output replaces only "
+                                                    "a regular file"));
+  }
+}
+
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+  refuse_non_regular_output(path_);
   // An unnamed file (O_TMPFILE) gets a name only when complete, so that even SIGKILL mid-write
   // leaves nothing behind. Mode 0666 less the umask, like any file the user creates.
   fd_ = ::open(directory_of(path_).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);

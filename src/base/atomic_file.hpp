@@ -13,6 +13,10 @@ enum class Flush {
   Deferred,  // the caller flushes many files at once (flush_file_system) before it reports them
 };
 
+// Throws Error(Usage) when `path` exists and is no regular file (a device, a FIFO, a socket, a
+// directory): an atomic write would replace it. Nothing is checked for a path that does not exist.
+void refuse_non_regular_output(const std::string& path);
+
 // A file written in pieces that appears under its name only when complete: commit() gives it the
 // name (replacing an older file); destroyed uncommitted, it leaves nothing behind. Throws
 // Error(OutputFailed) naming the path.

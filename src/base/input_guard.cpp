@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "base/atomic_file.hpp"
 #include "base/error.hpp"
 
 namespace mammocalc {
@@ -52,16 +53,22 @@ void InputGuard::add_directory(const std::string& path) {
   directories_.emplace_back(path, resolved(path).string());
 }
 
-void InputGuard::check_file(const std::string& output) const {
-  if (output.empty() || output == "-") return;
+void InputGuard::check_not_input(const std::string& output) const {
   const auto id = identity(output);
   if (id && files_.count(*id) > 0) {
     throw Error(ErrorCode::Usage, output + ": output would overwrite the input");
   }
 }
 
+void InputGuard::check_file(const std::string& output) const {
+  if (output.empty() || output == "-") return;
+  check_not_input(output);
+  refuse_non_regular_output(output);
+}
+
 void InputGuard::check_directory(const std::string& directory, const std::string& what,
                                  const std::string& contents) const {
+  check_not_input(directory);  // an input file named as the directory: not a directory error
   const fs::path target = resolved(directory);
   for (const auto& [given, input] : directories_) {
     if (is_within(target, input)) {
@@ -75,6 +82,21 @@ void InputGuard::check_directory(const std::string& directory, const std::string
   if (id && parents_.count(*id) > 0) {
     throw Error(ErrorCode::Usage, directory + ": " + what + " holds input files; its " + contents +
                                       " could overwrite them and would be read as inputs next run");
+  }
+}
+
+void InputGuard::check_file_outside_inputs(const std::string& output,
+                                           const std::string& what) const {
+  if (output.empty() || output == "-") return;
+  check_file(output);
+  const fs::path target =
+      resolved(fs::path(output).parent_path().empty() ? std::string(".")
+                                                      : fs::path(output).parent_path().string());
+  for (const auto& [given, input] : directories_) {
+    if (is_within(target, input)) {
+      throw Error(ErrorCode::Usage, output + ": " + what + " is inside the input directory " +
+                                        given + "; it would be read as an input next run");
+    }
   }
 }
 

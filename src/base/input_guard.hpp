@@ -25,13 +25,21 @@ class InputGuard {
   // input files.
   void check_file(const std::string& output) const;
 
-  // Throws Error(Usage) when `directory` (created or not) is an input directory or inside one,
-  // or holds an input file itself; `what` names it in the message ("output directory",
+  // check_file, and also throws Error(Usage) when `output` lies inside an input directory (the
+  // next run over that directory would read it): for files a run writes beside its outputs, such
+  // as the roll-up CSV. `what` names it in the message ("--rollup-csv").
+  void check_file_outside_inputs(const std::string& output, const std::string& what) const;
+
+  // Throws Error(Usage) when `directory` (created or not) is an input file, an input directory or
+  // inside one, or holds an input file itself; `what` names it in the message ("output directory",
   // "--dicom-out directory") and `contents` says what it would hold ("summaries", "SRs").
   void check_directory(const std::string& directory, const std::string& what,
                        const std::string& contents) const;
 
  private:
+  // Throws Error(Usage) "OUTPUT: output would overwrite the input" for an input file.
+  void check_not_input(const std::string& output) const;
+
   std::set<std::pair<dev_t, ino_t>> files_;
   std::set<std::pair<dev_t, ino_t>> parents_;  // the directories holding input files
   // Input directories as given and made absolute.

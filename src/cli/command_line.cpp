@@ -36,16 +36,30 @@ constexpr const char* kServeUsage =
     "                       [--keep-received] [--dicom-out | --dicom-dir DIR] [options]\n";
 constexpr const char* kValidateUsage = "usage: mammocalc validate ANNOTATION-OR-SITE-PROFILE...\n";
 
-constexpr const char* kExitCodes =
-    "batch (-o OUTDIR with several inputs, a directory or --files-from): one summary per SR\n"
-    "named <SOPInstanceUID>.xml, and OUTDIR/index.xml listing every input and the roll-up;\n"
-    "exit status 0 all summarised (non-breast SRs and mammocalc's own SRs are skipped), 1 at\n"
-    "least one input failed (the others are written), 2 usage error, 3 an output cannot be\n"
-    "written\n"
-    "validate: exit status 0 when every file is valid, 1 with one line per problem\n"
+// Exit statuses: each command's own lines, then what every command shares.
+constexpr const char* kSummarizeExits =
     "exit status: 0 summarised, 1 an input failed (not DICOM, not a supported SR, not about\n"
     "breast imaging, unreadable, mammocalc's own SR without --read-own), 2 usage error, 3 the\n"
     "output cannot be written\n"
+    "batch (-o OUTDIR with several inputs, a directory or --files-from): one summary per SR\n"
+    "named <SOPInstanceUID>.xml, and OUTDIR/index.xml listing every input and the roll-up;\n"
+    "exit status 0 all summarised or skipped (non-breast SRs, mammocalc's own SRs, and files\n"
+    "found in directories that are no SRs), 1 at least one input failed (the others are\n"
+    "written), 2 usage error, 3 an output cannot be written\n";
+constexpr const char* kReviewExits =
+    "exit status: 0 every input shown, 1 an input failed (the others are shown; no page is\n"
+    "written), 2 usage error, 3 the page cannot be written\n";
+constexpr const char* kRulesExits = "exit status: 0, or 2 usage error\n";
+constexpr const char* kHookExits =
+    "exit status: 0 every SR summarised (other objects skipped), 1 a received SR failed, 2 usage\n"
+    "error, 3 an output cannot be written\n";
+constexpr const char* kServeExits =
+    "exit status: 0 stopped by SIGTERM or SIGINT, 2 usage error, 3 the output directory cannot\n"
+    "be written\n";
+constexpr const char* kValidateExits =
+    "exit status: 0 every file is valid, 1 with one line per problem on standard error, 2 usage\n"
+    "error\n";
+constexpr const char* kCommonExits =
     "every command: exit status 4 when this machine cannot run it (no DICOM data dictionary can\n"
     "be loaded; serve: the port cannot be served)\n"
     "errors: one line each on standard error, \"mammocalc: FILE: reason\"\n";
@@ -203,6 +217,7 @@ po::options_description validate_options() {
 struct CommandSpec {
   const char* verb;
   const char* usage;
+  const char* exits;
   std::function<po::options_description()> options;
   std::function<Command(const std::vector<std::string>&)> parse;
 };
@@ -216,13 +231,16 @@ std::string help_text(const CommandSpec* only) {
   text << "mammocalc: calcification summary from DICOM SR breast-imaging reports\n"
        << "(decision support for radiologist review, not a diagnosis)\n\n";
   if (only != nullptr) {
-    text << only->usage << "\n" << only->options() << "\n";
+    text << only->usage << "\n" << only->options() << "\n" << only->exits;
   } else {
     for (const CommandSpec& command : commands()) text << command.usage;
     text << "usage: mammocalc --help | --version | COMMAND --help\n\n";
     for (const CommandSpec& command : commands()) text << command.options() << "\n";
+    for (const CommandSpec& command : commands()) {
+      text << command.verb << ": " << command.exits;
+    }
   }
-  text << kExitCodes;
+  text << kCommonExits;
   return text.str();
 }
 
@@ -341,16 +359,18 @@ EvaluationConfig read_evaluation(const po::variables_map& values, const std::str
 void refuse_pseudonymised_sr(const EvaluationConfig& evaluation, bool writes_sr,
                              const std::string& verb) {
   if (evaluation.pseudonymise && writes_sr) {
-    throw Error(ErrorCode::Usage, verb + ": --pseudonymize and a DICOM SR for the PACS "
-                                         "(--dicom-out, --dicom-dir) exclude each other");
+    throw Error(ErrorCode::Usage, verb +
+                                      ": --pseudonymize and a DICOM SR for the PACS "
+                                      "(--dicom-out, --dicom-dir) exclude each other");
   }
 }
 
 // hook and serve name their summaries by UID: pseudonymised, that needs the key.
 void require_pseudonym_key(const EvaluationConfig& evaluation, const std::string& verb) {
   if (evaluation.pseudonymise && evaluation.pseudonym_key_file.empty()) {
-    throw Error(ErrorCode::Usage, verb + ": --pseudonymize names the summaries by pseudonyms: it "
-                                         "needs --pseudonym-key FILE");
+    throw Error(ErrorCode::Usage, verb +
+                                      ": --pseudonymize names the summaries by pseudonyms: it "
+                                      "needs --pseudonym-key FILE");
   }
 }
 
@@ -444,6 +464,10 @@ Command parse_review(const std::vector<std::string>& args) {
   ReviewConfig& review = command.review;
   review.inputs = values["input"].as<std::vector<std::string>>();
   if (values.count("html")) review.html_file = values["html"].as<std::string>();
+  if (review.html_file == "-") {
+    // The review text already goes to standard output; the page needs a file of its own.
+    throw Error(ErrorCode::Usage, "review: --html - is not supported; give the page a file name");
+  }
   review.options.trace = values.count("trace") > 0;
   review.options.redact = values.count("redact") > 0 || values.count("pseudonymize") > 0;
   review.options.color = review_in_colour(values);
@@ -478,12 +502,12 @@ Command parse_rules(const std::vector<std::string>& args) {
 
 const std::vector<CommandSpec>& commands() {
   static const std::vector<CommandSpec> table{
-      {"summarize", kSummarizeUsage, summarize_options, parse_summarize},
-      {"review", kReviewUsage, review_options, parse_review},
-      {"rules", kRulesUsage, rules_options, parse_rules},
-      {"hook", kHookUsage, hook_options, parse_hook},
-      {"serve", kServeUsage, serve_options, parse_serve},
-      {"validate", kValidateUsage, validate_options, parse_validate},
+      {"summarize", kSummarizeUsage, kSummarizeExits, summarize_options, parse_summarize},
+      {"review", kReviewUsage, kReviewExits, review_options, parse_review},
+      {"rules", kRulesUsage, kRulesExits, rules_options, parse_rules},
+      {"hook", kHookUsage, kHookExits, hook_options, parse_hook},
+      {"serve", kServeUsage, kServeExits, serve_options, parse_serve},
+      {"validate", kValidateUsage, kValidateExits, validate_options, parse_validate},
   };
   return table;
 }

@@ -1,5 +1,6 @@
 // mammocalc: parse → run → report an error once → exit status.
 #include <iostream>
+#include <string>
 
 #include "base/version.hpp"
 #include "cli/command_line.hpp"
@@ -17,6 +18,28 @@ bool uses_dicom(mammocalc::CommandKind kind, const mammocalc::SummarizePlan& sum
   return kind == CommandKind::Hook || kind == CommandKind::Serve;
 }
 
+// summarize's plan; its usage errors point to the help, as the parser's do.
+mammocalc::SummarizePlan resolved_with_hint(const mammocalc::SummarizeConfig& config) {
+  try {
+    return mammocalc::resolve_summarize(config);
+  } catch (const mammocalc::Error& error) {
+    if (error.code() != mammocalc::ErrorCode::Usage) throw;
+    throw mammocalc::Error(error.code(),
+                           std::string(error.what()) + " (see 'mammocalc summarize --help')");
+  }
+}
+
+// Standard output that cannot be written (a full disk, a closed pipe) is an output failure,
+// whatever the command: exit 3 and one line, never a silent success.
+int checked_stdout(int status) {
+  std::cout.flush();
+  if (!std::cout && status == 0) {
+    std::cerr << "mammocalc: <stdout>: cannot write output\n";
+    return static_cast<int>(mammocalc::ExitCode::OutputFailed);
+  }
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -25,7 +48,7 @@ int main(int argc, char** argv) {
     const Command command = parse_command_line(argc, argv);
     // summarize: one input or a batch, as the filesystem says; a usage error before DICOM starts.
     const SummarizePlan summarize = command.kind == CommandKind::Summarize
-                                        ? resolve_summarize(command.summarize)
+                                        ? resolved_with_hint(command.summarize)
                                         : SummarizePlan{};
     if (uses_dicom(command.kind, summarize)) start_dicom_toolkit();
     switch (command.kind) {
@@ -40,7 +63,7 @@ int main(int argc, char** argv) {
         break;
       case CommandKind::Validate:
         if (!run_validate(command.files, std::cout, std::cerr)) {
-          return static_cast<int>(ExitCode::InputFailed);
+          return checked_stdout(static_cast<int>(ExitCode::InputFailed));
         }
         break;
       case CommandKind::Serve:
@@ -48,11 +71,12 @@ int main(int argc, char** argv) {
       case CommandKind::Hook:
         return static_cast<int>(run_hook(command.hook, std::cerr));
       case CommandKind::Review:
-        return static_cast<int>(run_review(command.review, std::cout, std::cerr));
+        return checked_stdout(static_cast<int>(run_review(command.review, std::cout, std::cerr)));
       case CommandKind::Summarize:
-        return static_cast<int>(run_summarize_plan(summarize, std::cout, std::cerr));
+        return checked_stdout(
+            static_cast<int>(run_summarize_plan(summarize, std::cout, std::cerr)));
     }
-    return static_cast<int>(ExitCode::Success);
+    return checked_stdout(static_cast<int>(ExitCode::Success));
   } catch (const Error& error) {
     std::cerr << "mammocalc: " << error.what() << "\n";
     return static_cast<int>(exit_code_for(error.code()));

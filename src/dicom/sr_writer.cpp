@@ -452,6 +452,15 @@ WrittenSr write_report_sr(const Report& report) {
     // The runs refuse --dicom-out for annotation-only runs before they get here.
     throw std::invalid_argument("a DICOM SR needs a source SR: an annotation-only report has none");
   }
+  // The SR refers to its source by UID: a source whose UIDs are not valid is the input's fault
+  // (exit 1, 0xC000 to a sender), not an output that cannot be written.
+  for (const std::string* uid : {&source.sop_instance_uid, &source.study_instance_uid,
+                                 &source.series_instance_uid, &source.sop_class_uid}) {
+    if (!is_uid(*uid, 2)) {
+      throw Error(ErrorCode::InvalidSrDocument,
+                  source.file + ": no DICOM SR can refer to it: its UIDs are not valid");
+    }
+  }
   WrittenSr written;
 
   DSRDocument document(DSRTypes::DT_ComprehensiveSR);

@@ -25,9 +25,8 @@ class Replacements {
       return;
     }
     pairs_.emplace_back(from, to);
-    std::sort(pairs_.begin(), pairs_.end(), [](const auto& a, const auto& b) {
-      return a.first.size() > b.first.size();
-    });
+    std::sort(pairs_.begin(), pairs_.end(),
+              [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   }
 
   // The label a value was given, or the value itself.

@@ -120,6 +120,25 @@ void create_dicom_out_directory(const std::string& directory) {
   }
 }
 
+// The roll-up CSV may sit in the output directory, but not under a name the batch writes itself
+// (a summary, a page, the index): one of the two would be lost.
+void refuse_rollup_among_outputs(const BatchConfig& config) {
+  if (config.rollup_csv.empty()) return;
+  const fs::path csv(config.rollup_csv);
+  const fs::path parent = csv.parent_path().empty() ? fs::path(".") : csv.parent_path();
+  const std::string extension = csv.extension().string();
+  std::error_code ignored;
+  const bool in_output_directory = fs::exists(config.output_dir, ignored)
+                                       ? fs::equivalent(parent, config.output_dir, ignored)
+                                       : fs::weakly_canonical(parent, ignored) ==
+                                             fs::weakly_canonical(config.output_dir, ignored);
+  if (in_output_directory && (extension == ".xml" || extension == ".html")) {
+    throw Error(ErrorCode::Usage, config.rollup_csv +
+                                      ": --rollup-csv would replace a summary, page or index of "
+                                      "the batch; give it a .csv name");
+  }
+}
+
 }  // namespace
 
 ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
@@ -133,11 +152,13 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   for (const std::string& directory : input_directories) guard.add_directory(directory);
   for (const InputFile& input : inputs) guard.add_file(input.path);
   add_evaluation_inputs(config.evaluation, guard);
+  if (config.files_from != "-") guard.add_file(config.files_from);
   guard.check_directory(config.output_dir, "output directory", "summaries");
   if (!config.dicom_out_dir.empty()) {
     guard.check_directory(config.dicom_out_dir, "--dicom-out directory", "SRs");
   }
-  guard.check_file(config.rollup_csv);
+  guard.check_file_outside_inputs(config.rollup_csv, "--rollup-csv");
+  refuse_rollup_among_outputs(config);
 
   if (!config.dicom_out_dir.empty()) create_dicom_out_directory(config.dicom_out_dir);
   create_output_directory(config.output_dir);

@@ -1,7 +1,10 @@
 #include "run/summarise.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "annotations/annotation_merge.hpp"
@@ -156,13 +159,14 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
     }
     if (!config.dicom_out.empty()) {
       throw Error(ErrorCode::Usage,
-                  "--dicom-out needs an SR input: an annotation-only run has no study to write to");
+                  "summarize: --dicom-out needs an SR input: an annotation-only "
+                  "run has no study to write to");
     }
     InputGuard guard;
     add_evaluation_inputs(config.evaluation, guard);
     guard.check_file(config.output);
-    const std::string summary = render_summary(
-        summarise_annotations(annotations.front(), evaluation), evaluation.summary);
+    const std::string summary =
+        render_summary(summarise_annotations(annotations.front(), evaluation), evaluation.summary);
     write_output(config.output, summary, out);
     return;
   }
@@ -174,8 +178,18 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
   guard.add_file(input);
   add_evaluation_inputs(config.evaluation, guard);
   guard.check_file(config.output);
-  if (!config.dicom_out.empty() && !std::filesystem::is_directory(config.dicom_out)) {
+  if (!config.dicom_out.empty() && std::filesystem::is_directory(config.dicom_out)) {
+    // As in a batch: an SR written beside the input would be read as an input next run.
+    guard.check_directory(config.dicom_out, "--dicom-out directory", "SRs");
+  } else if (!config.dicom_out.empty()) {
     guard.check_file(config.dicom_out);
+    std::error_code ignored;
+    if (!config.output.empty() &&
+        std::filesystem::weakly_canonical(config.output, ignored) ==
+            std::filesystem::weakly_canonical(config.dicom_out, ignored)) {
+      throw Error(ErrorCode::Usage,
+                  config.output + ": -o and --dicom-out name the same file; one would be lost");
+    }
   }
   const Report report = [&] {
     try {
@@ -217,6 +231,8 @@ bool run_validate(const std::vector<std::string>& files, std::ostream& out, std:
       problems.push_back(file + ": no such file");
     } else if (std::filesystem::is_directory(status)) {
       problems.push_back(file + ": is a directory, not a file");
+    } else if (std::ifstream probe(file); !probe) {
+      problems.push_back(file + ": cannot be opened (" + std::strerror(errno) + ")");
     } else if (kind == "annotations") {
       problems = check_annotations(file);
     } else if (kind == "siteProfile") {
@@ -265,8 +281,12 @@ std::string read_pseudonym_key(const std::string& file) {
 }  // namespace
 
 Evaluation load_evaluation(const EvaluationConfig& config) {
-  Evaluation evaluation{load_site_profile(config.site_profile_file), config.annotations,
-                        config.limits, config.summary, config.read_own, PseudonymPolicy{}};
+  Evaluation evaluation{load_site_profile(config.site_profile_file),
+                        config.annotations,
+                        config.limits,
+                        config.summary,
+                        config.read_own,
+                        PseudonymPolicy{}};
   evaluation.pseudonyms.enabled = config.pseudonymise;
   evaluation.pseudonyms.key = read_pseudonym_key(config.pseudonym_key_file);
   // A pseudonymised summary is a redacted one, and more.

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -276,7 +278,12 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
                                           "- for standard input), not a directory");
       }
       file.open(files_from);
-      if (!file) throw Error(ErrorCode::Usage, files_from + ": cannot be opened");
+      if (!file) {
+        throw Error(ErrorCode::Usage,
+                    files_from + (errno == ENOENT ? std::string(": no such file")
+                                                  : ": cannot be opened (" +
+                                                        std::string(std::strerror(errno)) + ")"));
+      }
       list = &file;
     }
     for (std::string line; std::getline(*list, line);) {

@@ -361,8 +361,8 @@ check "summarize of a missing file: the same words" test "$(cat "$work/err")" = 
 run summarize --annotations "$work/no-such-file.xml"
 check "a missing annotation file: the same words" grep -q "$work/no-such-file.xml: no such file" "$work/err"
 run rules
-check "rules keeps to 100 columns, as review does" \
-  python3 -c "import sys; sys.exit(max(len(l.rstrip('\n')) for l in open('$work/out', encoding='utf-8')) > 100)"
+check "rules keeps to 100 columns, as review does (characters, not bytes)" \
+  test "$(LC_ALL=C.UTF-8 wc -L <"$work/out")" -le 100
 check "rules still shows each citation whole" grep -q "Kim D et al., Eur J Radiol 2023" "$work/out"
 run hook --out "$work/hook-dicom-dir" --dicom-dir "$work/hook-sr" "$sample"
 check "hook --dicom-dir DIR exits 0 (got $status)" test "$status" -eq 0
@@ -401,5 +401,53 @@ run rules --format xml
 check "rules --format xml is well-formed" "$xmllint" --noout "$work/out"
 run rules --format yaml
 check "rules --format yaml exits 2" test "$status" -eq 2
+
+# --- what the hostile review of issue 15 found: outputs that would replace what they must not ---
+mkfifo "$work/fifo"
+run summarize "$sample" -o "$work/fifo"
+check "-o naming a FIFO is a usage error, not a replaced node (got $status)" test "$status" -eq 2
+check "... the FIFO is still a FIFO" test -p "$work/fifo"
+printf '%s\n' "$sample" samples/bir-site-conflict.dcm >"$work/list.txt"
+cp "$work/list.txt" "$work/list.orig"
+run summarize -q -o "$work/from-list" --files-from "$work/list.txt" --rollup-csv "$work/list.txt"
+check "--rollup-csv naming the --files-from list is refused (got $status)" test "$status" -eq 2
+check "... the list is unchanged" cmp -s "$work/list.txt" "$work/list.orig"
+run summarize -o "$work/same.xml" --dicom-out "$work/same.xml" "$sample"
+check "-o and --dicom-out naming one file is refused (got $status)" test "$status" -eq 2
+check "... nothing written" test ! -e "$work/same.xml"
+run summarize -q -o "$work/csv-batch" --rollup-csv "$work/csv-batch/index.xml" "$sample" samples/bir-site-conflict.dcm
+check "--rollup-csv named like the batch's index is refused (got $status)" test "$status" -eq 2
+mkdir -p "$work/archive"
+cp "$sample" "$work/archive/"
+run summarize -o "$work/archive-out" --rollup-csv "$work/archive/roll.csv" "$work/archive"
+check "--rollup-csv inside the input directory is refused (got $status)" test "$status" -eq 2
+check "... and written nowhere" test ! -e "$work/archive/roll.csv" -a ! -e "$work/archive-out"
+run summarize --dicom-out "$work/archive/" "$work/archive/$(basename "$sample")"
+check "one input's --dicom-out into the folder holding it is refused, as in a batch (got $status)" test "$status" -eq 2
+check "... no SR written there" test "$(ls "$work/archive" | wc -l)" -eq 1
+run hook --out "$sample" "$sample"
+check "hook --out naming the input: usage error 2, not 3 (got $status)" test "$status" -eq 2
+check "... saying it would overwrite the input" grep -q "output would overwrite the input" "$work/err"
+"$mammocalc" rules >/dev/full 2>"$work/err"
+check "rules into a full disk: exit 3, not a silent success" test $? -eq 3
+run review --html - "$sample"
+check "review --html - is a usage error (got $status)" test "$status" -eq 2
+check "... and no file named -" test ! -e ./-
+if command -v dcmodify >/dev/null; then
+  cp "$sample" "$work/bad-uid.dcm"
+  dcmodify -nb -m "(0008,0018)=../../not-a-uid" "$work/bad-uid.dcm" >/dev/null 2>&1
+  run summarize --dicom-out "$work/bad-uid-sr/" "$work/bad-uid.dcm"
+  check "an SR with an invalid SOP Instance UID and --dicom-out: an input error, 1 (got $status)" test "$status" -eq 1
+  check "... naming the file" grep -q "^mammocalc: $work/bad-uid.dcm: no DICOM SR can refer to it" "$work/err"
+fi
+# Line numbers of annotation problems were counted from the start of the file for each element:
+# quadratic, minutes near the 10 MiB limit. 40,000 findings must be read in well under a minute.
+{
+  printf '<annotations xmlns="urn:mammocalc:annotations:1">\n<study studyInstanceUid="1.2.3"/>\n'
+  for _ in $(seq 1 40000); do printf '<finding action="add"><laterality>left</laterality></finding>\n'; done
+  printf '</annotations>\n'
+} >"$work/many-findings.xml"
+timeout 60 "$mammocalc" validate "$work/many-findings.xml" >/dev/null 2>&1
+check "validate of 40,000 annotated findings ends (no quadratic scan)" test $? -ne 124
 
 finish
