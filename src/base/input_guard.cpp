@@ -94,8 +94,10 @@ void InputGuard::check_file_outside_inputs(const std::string& output,
                                                       : fs::path(output).parent_path().string());
   for (const auto& [given, input] : directories_) {
     if (is_within(target, input)) {
-      throw Error(ErrorCode::Usage, output + ": " + what + " is inside the input directory " +
-                                        given + "; it would be read as an input next run");
+      std::string message = output;
+      message.append(": ").append(what).append(" is inside the input directory ").append(given);
+      message.append("; it would be read as an input next run");
+      throw Error(ErrorCode::Usage, message);
     }
   }
 }

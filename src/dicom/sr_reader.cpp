@@ -418,6 +418,45 @@ bool has_dicom_preamble(const std::string& path) {
   return std::string_view(head.data() + kPreambleBytes, 4) == "DICM";
 }
 
+std::string media_storage_sop_class(const std::string& path) {
+  // The meta header is always explicit VR little endian (PS3.10 7.1): tag, VR, then a 2-byte
+  // length, or 2 reserved bytes and a 4-byte length for the VRs that have one.
+  std::ifstream input(path, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  input.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(input.gcount()));
+  if (head.size() < kPreambleBytes + 4 || head.compare(kPreambleBytes, 4, "DICM") != 0) return {};
+  const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(head[at]); };
+  const auto u16 = [&](std::size_t at) {
+    return static_cast<unsigned>(byte(at) | byte(at + 1) << 8);
+  };
+  std::size_t at = kPreambleBytes + 4;
+  while (at + 8 <= head.size() && u16(at) == 0x0002) {
+    const unsigned element = u16(at + 2);
+    const std::string vr = head.substr(at + 4, 2);
+    std::size_t length = 0;
+    std::size_t value_at = 0;
+    if (vr == "OB" || vr == "OW" || vr == "OF" || vr == "OD" || vr == "OL" || vr == "OV" ||
+        vr == "SQ" || vr == "UC" || vr == "UR" || vr == "UT" || vr == "UN" || vr == "SV" ||
+        vr == "UV") {
+      if (at + 12 > head.size()) return {};
+      length = u16(at + 8) | static_cast<std::size_t>(u16(at + 10)) << 16;
+      value_at = at + 12;
+    } else {
+      length = u16(at + 6);
+      value_at = at + 8;
+    }
+    if (length > head.size() - value_at) return {};
+    if (element == 0x0002) {
+      std::string uid = head.substr(value_at, length);
+      while (!uid.empty() && (uid.back() == '\0' || uid.back() == ' ')) uid.pop_back();
+      return uid;
+    }
+    at = value_at + length;
+  }
+  return {};
+}
+
 SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits& limits) {
   const StructureCheck structure = check_structure(bytes, limits);
   if (structure.problem == StructureProblem::LimitExceeded) {

@@ -28,6 +28,11 @@ inline constexpr const char* kDicomDirectoryReason =
 inline constexpr std::size_t kPreambleBytes = 128;
 bool has_dicom_preamble(const std::string& path);
 
+// The Media Storage SOP Class UID (0002,0002) of a DICOM file's meta header, read from at most
+// its first 64 KiB without parsing the dataset; empty when the file has no preamble or no such
+// element. What a file too large or too deep to be read is, so an image is skipped, not failed.
+std::string media_storage_sop_class(const std::string& path);
+
 // Reads the whole file (or standard input for "-") into memory, refusing anything larger than
 // `max_bytes` before reading it. Throws Error(FileNotFound | LimitExceeded) naming the path.
 std::string read_input_bytes(const std::string& path,

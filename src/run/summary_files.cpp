@@ -86,7 +86,16 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
     outcome.entry.needs_review = report.exam.needs_review;
     outcome.entry.accession_number = report.input.source.accession_number;
     rollup_part.add(report);
-  } catch (const Error& error) {
+  } catch (const Error& thrown) {
+    Error error = thrown;
+    if (error.code() == ErrorCode::LimitExceeded) {
+      // Over a limit before its class was read: an image (a tomosynthesis series is large) is
+      // what it is, an object mammocalc does not read, not an SR that failed.
+      const std::string sop_class = media_storage_sop_class(input.path);
+      if (!sop_class.empty() && !is_accepted_sop_class(sop_class)) {
+        error = unread_sop_class_error(sop_class, input.path);
+      }
+    }
     outcome.entry.status =
         is_skipped_kind(error.code()) ? EntryStatus::Skipped : EntryStatus::Failed;
     outcome.entry.error_code = error.code();

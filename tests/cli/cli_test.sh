@@ -440,6 +440,24 @@ if command -v dcmodify >/dev/null; then
   check "an SR with an invalid SOP Instance UID and --dicom-out: an input error, 1 (got $status)" test "$status" -eq 1
   check "... naming the file" grep -q "^mammocalc: $work/bad-uid.dcm: no DICOM SR can refer to it" "$work/err"
 fi
+# An image over the read limits is what its meta header says, an object mammocalc does not read:
+# skipped in a batch walk and in the hook, not failed (a tomosynthesis object is large).
+if command -v dcmodify >/dev/null; then
+  mkdir -p "$work/large-image"
+  cp "$sample" "$work/large-image/image.dcm"
+  head -c 1200000 /dev/zero | tr '\0' ' ' >"$work/image-padding"
+  dcmodify -nb -i "(0029,0010)=MAMMOCALC PADDING" -if "(0029,1001)=$work/image-padding" \
+    -m "(0008,0016)=1.2.840.10008.5.1.4.1.1.2" "$work/large-image/image.dcm" >/dev/null 2>&1
+  cp samples/bir-site-conflict.dcm "$work/large-image/"
+  run summarize -o "$work/large-image-out" --max-input-mb 1 "$work/large-image"
+  check "batch: an image over --max-input-mb is skipped, the run exits 0 (got $status)" test "$status" -eq 0
+  check "... as unsupported-sop-class" grep -q 'status="skipped" errorCode="unsupported-sop-class"' \
+    "$work/large-image-out/index.xml"
+  run hook --out "$work/large-image-hook" --max-input-mb 1 "$work/large-image/image.dcm"
+  check "hook: an image over --max-input-mb is skipped, exit 0 (got $status)" test "$status" -eq 0
+  run summarize --max-input-mb 1 "$work/padded.dcm"
+  check "an SR over the limit still fails (exit 1, got $status)" test "$status" -eq 1
+fi
 # Line numbers of annotation problems were counted from the start of the file for each element:
 # quadratic, minutes near the 10 MiB limit. 40,000 findings must be read in well under a minute.
 {
