@@ -1,10 +1,13 @@
 #include "dicom/store_scp.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <string>
 
@@ -94,6 +97,20 @@ class StoreScp : public DcmSCP {
         (std::filesystem::path(config_.receive_dir) /
          (".received-" + std::to_string(::getpid()) + "-" + std::to_string(++received_) + ".dcm"))
             .string();
+    // The directory may have become unwritable (a full disk, a changed mount) since start-up:
+    // then the object is drained and answered "out of resources", which senders retry, instead
+    // of DCMTK aborting the association without a word.
+    const int probe = ::open(object.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (probe < 0) {
+      const std::string reason = std::strerror(errno);
+      const OFCondition drained = receiveSTORERequest(request, id, "/dev/null");
+      if (drained.bad()) return drained;
+      log_ << "mammocalc: " << config_.receive_dir
+           << ": cannot store received:" << object.sop_instance_uid << " (" << reason
+           << "); answered out of resources\n";
+      return sendSTOREResponse(id, request, dimse_status(StoreStatus::OutOfResources));
+    }
+    ::close(probe);
     const OFCondition received = receiveSTORERequest(request, id, object.path.c_str());
     if (received.bad()) {
       std::remove(object.path.c_str());

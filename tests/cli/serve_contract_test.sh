@@ -250,4 +250,22 @@ check "... and nothing else summarised" test "$(ls "$work/mixed-out"/*.xml | wc 
 check "one 'skipped' line per other object (6)" test "$(grep -c '; skipped$' "$work/mixed.log")" -eq 6
 check "no failure logged" bash -c "! grep -vE 'listening|summarised to|; skipped$' '$work/mixed.log'"
 
+# --- The output directory lost while serving (a full disk, an unmounted share): the sender is
+# answered 0xA700 (out of resources, it retries) with a log line, never an aborted association;
+# once the directory is back, the next store succeeds.
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/lost-out"
+check "serve starts for the lost-directory case" start_serve "$work/lost.log" --out "$work/lost-out"
+rm -rf "$work/lost-out"
+storescu -v -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >"$work/lost-store.log" 2>&1
+check "output directory gone: the store fails (storescu exits non-zero)" test $? -ne 0
+check "... refused as out of resources (0xA700), not an abort" \
+  grep -q "Received Store Response (Refused: OutOfResources)" "$work/lost-store.log"
+check "... and one log line saying why" \
+  test "$(count_lines "$work/lost.log" "answered out of resources")" -eq 1
+mkdir -p "$work/lost-out"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >"$work/back-store.log" 2>&1
+check "directory back: the retry succeeds" test $? -eq 0
+
 finish
