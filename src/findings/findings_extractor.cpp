@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "base/error.hpp"
+#include "findings/calcification_text.hpp"
 #include "findings/lexicon.hpp"
 #include "findings/own_sr.hpp"
 #include "findings/value_sets.hpp"
@@ -991,10 +992,16 @@ Findings extract_findings(const SrDocument& document, const std::string& name) {
   } else {
     extract_report_findings(document.root, out, overall);
   }
-  if (out.source.report_template == ReportTemplate::Other && out.findings.empty()) {
+  if (out.source.report_template == ReportTemplate::Other && out.findings.empty() &&
+      !looks_like_breast_report(document)) {
     throw Error(ErrorCode::NotBreastImaging,
                 name + ": not a breast imaging report and no calcification content (root " +
                     describe(document.root.concept_name) + ")");
+  }
+  // Text the coded readers do not read is never dropped without trace where no coded finding
+  // holds the calcifications it may describe (decision-logic.md §6, issue 16 item 7).
+  if (out.findings.empty() && out.source.report_template != ReportTemplate::MammographyCad4000) {
+    note_calcification_text(document, out);
   }
   apply_overall(overall, out);
   return out;

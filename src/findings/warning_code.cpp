@@ -22,6 +22,8 @@ std::string_view to_string(WarningCode code) {
       return "annotation-skipped";
     case WarningCode::CadIncomplete:
       return "cad-incomplete";
+    case WarningCode::NarrativeUnresolved:
+      return "narrative-unresolved";
     case WarningCode::MoreSuspiciousReading:
       return "more-suspicious-reading";
     case WarningCode::SiteConflict:

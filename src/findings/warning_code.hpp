@@ -17,6 +17,7 @@ enum class WarningCode {
   AnnotationUnmatched,  // an annotation refinement matched no SR finding
   AnnotationSkipped,    // an invalid file in an annotation directory
   CadIncomplete,        // the CAD says not all (or none) of its algorithms succeeded
+  NarrativeUnresolved,  // report text mentions calcification that no finding holds (issue 16)
   // Warned by the check rows (W) and exam rows (E).
   MoreSuspiciousReading,
   SiteConflict,

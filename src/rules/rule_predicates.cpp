@@ -170,7 +170,8 @@ std::vector<std::pair<const OverallStatement*, Code>> overall_tissue_not_chosen(
 }
 
 bool is_unreadable(const ReaderNote& note) {
-  return note.code == WarningCode::UnknownCode || note.code == WarningCode::UnknownUnit;
+  return note.code == WarningCode::UnknownCode || note.code == WarningCode::UnknownUnit ||
+         note.code == WarningCode::NarrativeUnresolved;
 }
 
 // Each reported follow-up that names another procedure than the rules chose, in words.

@@ -454,8 +454,9 @@ std::vector<Rule> make_rule_table() {
        kEvidenceExam},
       {"E8", "An item outside every finding could not be read", kEveryItemCounts,
        "an item that no finding holds (an unrecognised finding code, an overall assessment or "
-       "follow-up code outside its context group) could not be read; the reader's unknown-code "
-       "warning names it",
+       "follow-up code outside its context group, report text that mentions calcification while "
+       "no coded finding holds one) could not be read; the reader's unknown-code or "
+       "narrative-unresolved warning names it",
        Stage::Exam, unreadable_outside_findings, needing_review(no_outcome()), kEvidenceExam},
       {"E9", "The CAD did not run completely", kEveryItemCounts,
        "the CAD summary says not all, or none, of its algorithms succeeded (111243, 111244, "
