@@ -422,7 +422,7 @@ std::string media_storage_sop_class(const std::string& path) {
   // The meta header is always explicit VR little endian (PS3.10 7.1): tag, VR, then a 2-byte
   // length, or 2 reserved bytes and a 4-byte length for the VRs that have one.
   std::ifstream input(path, std::ios::binary);
-  std::string head(64 * 1024, '\0');
+  std::string head(std::size_t{64} * 1024, '\0');
   input.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(input.gcount()));
   if (head.size() < kPreambleBytes + 4 || head.compare(kPreambleBytes, 4, "DICM") != 0) return {};
