@@ -73,10 +73,11 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
   // The temporary goes whatever happens below; a kept file stays.
   const RemoveOnExit cleanup(received == temporary ? temporary : std::string());
   try {
-    // Read like any input file: the run's limits apply.
+    // Read like any input file: the run's limits apply. Named "received:UID" whether kept or
+    // not, so every log line has the one documented form.
     const Report report =
         summarise_input_bytes(read_input_bytes(received, evaluation.limits.max_input_bytes),
-                              received == kept ? kept : "received:" + base, evaluation);
+                              "received:" + base, evaluation);
     const std::string summary = render_summary(report, evaluation.summary);
     if (!config.dicom_dir.empty()) write_dicom_summary(report, config.dicom_dir);
     // Pseudonymised, the summary is named by its pseudonym, as in a batch.

@@ -131,6 +131,9 @@ check "storescu of mammocalc's own SR to serve succeeds" test $? -eq 0
 check "serve logs it as skipped, written by mammocalc" wait_for_log "$work/serve.log" \
   "written by mammocalc (its own summary SR); skipped"
 check "serve writes no summary of its own SR" test ! -e "$work/serve-out/$written_uid.xml"
+check "with --keep-received too, the skipped line names received:UID, not the kept path" \
+  grep -qF "mammocalc serve: received:$written_uid: written by mammocalc" "$work/serve.log"
+check "... and no log line names the kept file" bash -c "! grep -q '$work/serve-out/' '$work/serve.log'"
 # Several associations at once, then SIGTERM: everything received is summarised.
 storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1 &
 first=$!
