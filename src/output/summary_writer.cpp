@@ -38,6 +38,8 @@ void write_source(pugi::xml_node root, const SourceInfo& source) {
   set(node, "accessionNumber", source.accession_number);
   set_if(node, "studyDate", source.study_date);
   set(node, "template", to_string(source.report_template));
+  // Read back with --read-own: the categories below are mammocalc's, not a radiologist's.
+  if (source.written_by_mammocalc) set(node, "writtenBy", std::string_view("mammocalc"));
 }
 
 void write_patient(pugi::xml_node root, const PatientInfo& patient) {

@@ -122,6 +122,7 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
   exam.study_instance_uid = attribute(source, "studyInstanceUid");
   exam.accession_number = attribute(source, "accessionNumber");
   exam.study_date = attribute(source, "studyDate");
+  exam.written_by_mammocalc = attribute(source, "writtenBy") == "mammocalc";
   const pugi::xml_node patient = root.child("patient");
   exam.has_patient = !patient.empty();
   exam.patient_id = attribute(patient, "id");

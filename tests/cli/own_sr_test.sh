@@ -35,6 +35,12 @@ check "summarize --read-own own.dcm: exit 0" test $? -eq 0 -a ! -s "$work/err"
 check "summarize --read-own: the exam category survives" test \
   "$(grep -o '<exam category="[^"]*"' "$work/direct.xml")" = "$(grep -o '<exam category="[^"]*"' "$work/back.xml")"
 check "summarize --read-own: a summary with findings" grep -q '<finding ' "$work/back.xml"
+check "summarize --read-own: the summary says its source is mammocalc's own result" \
+  grep -q '<source [^>]*writtenBy="mammocalc"' "$work/back.xml"
+check "... and still validates" xmllint --noout --schema schemas/summary.xsd "$work/back.xml"
+check "a summary of a radiologist's SR does not say so" bash -c "! grep -q writtenBy '$work/direct.xml'"
+"$mammocalc" review --no-color "$work/back.xml" >"$work/back-review.txt" 2>&1
+check "review of that summary file says it shows mammocalc's result" grep -q "^Origin " "$work/back-review.txt"
 
 # Batch over a folder holding the sample and its own SR: the sample once, the own SR skipped.
 "$mammocalc" summarize -o "$work/batch" "$work/archive" 2>"$work/err"
