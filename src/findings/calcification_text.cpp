@@ -46,7 +46,8 @@ std::string sentence_at(const std::string& text, std::size_t offset) {
   if (sentence.size() > 200) {
     std::size_t cut = 200;
     while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0U) == 0x80U) --cut;
-    sentence = sentence.substr(0, cut) + "…";
+    sentence.resize(cut);
+    sentence += "…";
   }
   return sentence;
 }
