@@ -38,9 +38,7 @@ class XmlInput {
     std::ifstream input(path_, std::ios::binary);
     if (!input) {
       // errno is open(2)'s.
-      problems_.push_back(path_ + (errno == ENOENT ? std::string(": no such file")
-                                                   : ": cannot be opened (" +
-                                                         std::string(std::strerror(errno)) + ")"));
+      problems_.push_back(cannot_open(path_, errno));
       return;
     }
     bytes_.resize(max_bytes + 1);

@@ -1,5 +1,8 @@
 #include "base/error.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 namespace mammocalc {
 
 std::string_view to_string(ErrorCode code) {
@@ -70,6 +73,11 @@ ExitCode exit_code_for(ErrorCode code) {
       return ExitCode::InputFailed;
   }
   return ExitCode::InputFailed;
+}
+
+std::string cannot_open(const std::string& path, int error_number) {
+  if (error_number == ENOENT) return path + ": no such file";
+  return path + ": cannot be opened (" + std::strerror(error_number) + ")";
 }
 
 }  // namespace mammocalc

@@ -53,4 +53,8 @@ std::string_view to_string(ErrorCode code);
 // The exit status that an error of this code ends the process with.
 ExitCode exit_code_for(ErrorCode code);
 
+// "PATH: no such file" or "PATH: cannot be opened (reason)" for an open that failed with
+// `error_number`: the one wording of every command for an input it cannot open.
+std::string cannot_open(const std::string& path, int error_number);
+
 }  // namespace mammocalc

@@ -27,6 +27,12 @@ fs::path resolved(const std::string& path) {
   return result;
 }
 
+}  // namespace
+
+bool same_path(const std::string& a, const std::string& b) { return resolved(a) == resolved(b); }
+
+namespace {
+
 // Whether `inner` is `outer` or below it, component by component.
 bool is_within(const fs::path& inner, const fs::path& outer) {
   auto i = inner.begin();
@@ -53,6 +59,14 @@ void InputGuard::add_directory(const std::string& path) {
   directories_.emplace_back(path, resolved(path).string());
 }
 
+const std::string* InputGuard::input_directory_holding(const std::string& directory) const {
+  const fs::path target = resolved(directory);
+  for (const auto& [given, input] : directories_) {
+    if (is_within(target, input)) return &given;
+  }
+  return nullptr;
+}
+
 void InputGuard::check_not_input(const std::string& output) const {
   const auto id = identity(output);
   if (id && files_.count(*id) > 0) {
@@ -69,14 +83,11 @@ void InputGuard::check_file(const std::string& output) const {
 void InputGuard::check_directory(const std::string& directory, const std::string& what,
                                  const std::string& contents) const {
   check_not_input(directory);  // an input file named as the directory: not a directory error
-  const fs::path target = resolved(directory);
-  for (const auto& [given, input] : directories_) {
-    if (is_within(target, input)) {
-      std::string message = directory;
-      message.append(": ").append(what).append(" is inside the input directory ").append(given);
-      message.append("; its ").append(contents).append(" would be read as inputs next run");
-      throw Error(ErrorCode::Usage, message);
-    }
+  if (const std::string* input = input_directory_holding(directory)) {
+    std::string message = directory;
+    message.append(": ").append(what).append(" is inside the input directory ").append(*input);
+    message.append("; its ").append(contents).append(" would be read as inputs next run");
+    throw Error(ErrorCode::Usage, message);
   }
   const auto id = identity(directory);
   if (id && parents_.count(*id) > 0) {
@@ -89,16 +100,12 @@ void InputGuard::check_file_outside_inputs(const std::string& output,
                                            const std::string& what) const {
   if (output.empty() || output == "-") return;
   check_file(output);
-  const fs::path target =
-      resolved(fs::path(output).parent_path().empty() ? std::string(".")
-                                                      : fs::path(output).parent_path().string());
-  for (const auto& [given, input] : directories_) {
-    if (is_within(target, input)) {
-      std::string message = output;
-      message.append(": ").append(what).append(" is inside the input directory ").append(given);
-      message.append("; it would be read as an input next run");
-      throw Error(ErrorCode::Usage, message);
-    }
+  const std::string parent = fs::path(output).parent_path().string();
+  if (const std::string* input = input_directory_holding(parent.empty() ? "." : parent)) {
+    std::string message = output;
+    message.append(": ").append(what).append(" is inside the input directory ").append(*input);
+    message.append("; it would be read as an input next run");
+    throw Error(ErrorCode::Usage, message);
   }
 }
 

@@ -13,6 +13,10 @@
 
 namespace mammocalc {
 
+// Whether two paths name the same place, however spelled ("x", "./x", "/abs/x", through
+// symlinks as far as they exist), whether or not it exists yet.
+bool same_path(const std::string& a, const std::string& b);
+
 class InputGuard {
  public:
   // Adds an input file; "-" (standard input) and paths that do not exist are no files to guard.
@@ -39,6 +43,8 @@ class InputGuard {
  private:
   // Throws Error(Usage) "OUTPUT: output would overwrite the input" for an input file.
   void check_not_input(const std::string& output) const;
+  // The input directory (as given) that is `directory` or holds it, or nullptr.
+  const std::string* input_directory_holding(const std::string& directory) const;
 
   std::set<std::pair<dev_t, ino_t>> files_;
   std::set<std::pair<dev_t, ino_t>> parents_;  // the directories holding input files

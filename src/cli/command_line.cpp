@@ -519,6 +519,11 @@ bool asks_for_help(const std::vector<std::string>& args) {
 
 }  // namespace
 
+Error with_help_hint(const Error& error, const std::string& verb) {
+  if (error.code() != ErrorCode::Usage) return error;
+  return Error(error.code(), std::string(error.what()) + " (see 'mammocalc " + verb + " --help')");
+}
+
 Command parse_command_line(int argc, char** argv) {
   const std::vector<std::string> all(argv + 1, argv + argc);
   if (all.empty()) throw Error(ErrorCode::Usage, "no command given (see 'mammocalc --help')");
@@ -537,8 +542,7 @@ Command parse_command_line(int argc, char** argv) {
     try {
       return command.parse(args);
     } catch (const Error& error) {
-      throw Error(error.code(),
-                  std::string(error.what()) + " (see 'mammocalc " + verb + " --help')");
+      throw with_help_hint(error, verb);
     }
   }
   throw Error(ErrorCode::Usage, "unknown command '" + verb + "' (see 'mammocalc --help')");

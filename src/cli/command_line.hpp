@@ -29,4 +29,8 @@ struct Command {
 // line.
 Command parse_command_line(int argc, char** argv);
 
+// A usage error of `verb` pointing to its help: "… (see 'mammocalc VERB --help')"; any other
+// error unchanged.
+Error with_help_hint(const Error& error, const std::string& verb);
+
 }  // namespace mammocalc

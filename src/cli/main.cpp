@@ -23,9 +23,7 @@ mammocalc::SummarizePlan resolved_with_hint(const mammocalc::SummarizeConfig& co
   try {
     return mammocalc::resolve_summarize(config);
   } catch (const mammocalc::Error& error) {
-    if (error.code() != mammocalc::ErrorCode::Usage) throw;
-    throw mammocalc::Error(error.code(),
-                           std::string(error.what()) + " (see 'mammocalc summarize --help')");
+    throw mammocalc::with_help_hint(error, "summarize");
   }
 }
 

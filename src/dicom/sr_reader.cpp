@@ -405,8 +405,7 @@ std::string read_input_bytes(const std::string& path, std::size_t max_bytes) {
   if (!size_error && size > max_bytes) throw too_large(path);
   std::ifstream input(path, std::ios::binary);
   if (!input) {
-    throw Error(ErrorCode::FileNotFound,
-                path + ": cannot be opened (" + std::strerror(errno) + ")");
+    throw Error(ErrorCode::FileNotFound, cannot_open(path, errno));
   }
   return read_all(input, path, size_error ? 0 : static_cast<std::size_t>(size));
 }

@@ -116,7 +116,7 @@ void pseudonymise(Report& report, const PseudonymPolicy& policy) {
   };
   for (const Finding& finding : report.input.findings) add_annotation_files(finding);
 
-  source.file.clear();
+  source.file = replacements.label_of(source.file);
   source.accession_number.clear();
   source.study_date.clear();
   source.study_time.clear();

@@ -127,11 +127,7 @@ void refuse_rollup_among_outputs(const BatchConfig& config) {
   const fs::path csv(config.rollup_csv);
   const fs::path parent = csv.parent_path().empty() ? fs::path(".") : csv.parent_path();
   const std::string extension = csv.extension().string();
-  std::error_code ignored;
-  const bool in_output_directory = fs::exists(config.output_dir, ignored)
-                                       ? fs::equivalent(parent, config.output_dir, ignored)
-                                       : fs::weakly_canonical(parent, ignored) ==
-                                             fs::weakly_canonical(config.output_dir, ignored);
+  const bool in_output_directory = same_path(parent.string(), config.output_dir);
   if (in_output_directory && (extension == ".xml" || extension == ".html")) {
     throw Error(ErrorCode::Usage, config.rollup_csv +
                                       ": --rollup-csv would replace a summary, page or index of "

@@ -28,6 +28,13 @@ bool reads_dicom(const std::string& input) { return kind_of(input).empty(); }
 // annotation files and SRs are summarised first.
 ReviewExam exam_of(const std::string& input, const Evaluation& evaluation) {
   const std::string kind = kind_of(input);
+  if (kind == "mammocalcSummary" && evaluation.pseudonyms.enabled) {
+    // A summary already written is shown as it is; pseudonymising only its patient line would
+    // look done and leave the accession number, dates and UIDs.
+    throw Error(ErrorCode::Usage, input +
+                                      ": a summary already written cannot be pseudonymised; "
+                                      "summarize its SR with --pseudonymize instead");
+  }
   if (kind == "mammocalcSummary") {
     return read_summary(read_input_bytes(input, kMaxSummaryBytes), input);
   }

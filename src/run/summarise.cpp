@@ -183,10 +183,7 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
     guard.check_directory(config.dicom_out, "--dicom-out directory", "SRs");
   } else if (!config.dicom_out.empty()) {
     guard.check_file(config.dicom_out);
-    std::error_code ignored;
-    if (!config.output.empty() &&
-        std::filesystem::weakly_canonical(config.output, ignored) ==
-            std::filesystem::weakly_canonical(config.dicom_out, ignored)) {
+    if (!config.output.empty() && same_path(config.output, config.dicom_out)) {
       throw Error(ErrorCode::Usage,
                   config.output + ": -o and --dicom-out name the same file; one would be lost");
     }
@@ -232,7 +229,7 @@ bool run_validate(const std::vector<std::string>& files, std::ostream& out, std:
     } else if (std::filesystem::is_directory(status)) {
       problems.push_back(file + ": is a directory, not a file");
     } else if (std::ifstream probe(file); !probe) {
-      problems.push_back(file + ": cannot be opened (" + std::strerror(errno) + ")");
+      problems.push_back(cannot_open(file, errno));
     } else if (kind == "annotations") {
       problems = check_annotations(file);
     } else if (kind == "siteProfile") {

@@ -288,10 +288,7 @@ std::vector<InputFile> collect_input_files(const std::vector<std::string>& paths
       }
       file.open(files_from);
       if (!file) {
-        throw Error(ErrorCode::Usage,
-                    files_from + (errno == ENOENT ? std::string(": no such file")
-                                                  : ": cannot be opened (" +
-                                                        std::string(std::strerror(errno)) + ")"));
+        throw Error(ErrorCode::Usage, cannot_open(files_from, errno));
       }
       list = &file;
     }

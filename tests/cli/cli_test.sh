@@ -415,6 +415,11 @@ check "... the list is unchanged" cmp -s "$work/list.txt" "$work/list.orig"
 run summarize -o "$work/same.xml" --dicom-out "$work/same.xml" "$sample"
 check "-o and --dicom-out naming one file is refused (got $status)" test "$status" -eq 2
 check "... nothing written" test ! -e "$work/same.xml"
+(cd "$work" && "$mammocalc" summarize -o same2.xml --dicom-out ./same2.xml "$OLDPWD/$sample" >/dev/null 2>&1)
+check "... however the two paths are spelled (x and ./x)" test $? -eq 2 -a ! -e "$work/same2.xml"
+run summarize -q -o "$work/csv-batch2" --rollup-csv "$work/./csv-batch2/../csv-batch2/index.xml" \
+  "$sample" samples/bir-site-conflict.dcm
+check "--rollup-csv named like the index through another spelling is refused (got $status)" test "$status" -eq 2
 run summarize -q -o "$work/csv-batch" --rollup-csv "$work/csv-batch/index.xml" "$sample" samples/bir-site-conflict.dcm
 check "--rollup-csv named like the batch's index is refused (got $status)" test "$status" -eq 2
 mkdir -p "$work/archive"

@@ -41,6 +41,7 @@ check "... the summary still validates" "$xmllint" --noout --schema schemas/summ
 check "... the clinical content is the same" diff <(grep -E '<(assessment|recommendation) ' "$work/p1.xml") \
   <("$mammocalc" summarize --annotations "$notes" "$sample" | grep -E '<(assessment|recommendation) ')
 check "... the annotation is named by a label" grep -q 'annotation file="annotations-1" line="8"' "$work/p1.xml"
+check "... and the source too, as the README's table says" grep -q '<source file="source"' "$work/p1.xml"
 uid1=$(sed -n 's/.*sopInstanceUid="\([^"]*\)".*/\1/p' "$work/p1.xml")
 check "... the SOP Instance UID is a pseudonym under 2.25" grep -qE '^2\.25\.[0-9]+$' <<<"$uid1"
 "$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" "$sample" >"$work/p2.xml"
@@ -66,7 +67,13 @@ check "... the index names inputs by their place" grep -q 'input="input-1"' "$wo
 check "a pseudonymised batch without a key is a usage error (2)" test $? -eq 2
 check "... and writes nothing" test ! -e "$work/batch-nokey"
 
-# review and hook.
+# review and hook. A summary already written cannot be pseudonymised after the fact: refused,
+# nothing of it shown.
+"$mammocalc" summarize "$sample" >"$work/plain-summary.xml"
+"$mammocalc" review --no-color --pseudonymize "$work/plain-summary.xml" >"$work/review-summary.txt" 2>"$work/err"
+check "review --pseudonymize of a written summary fails" test $? -ne 0
+check "... shows nothing identifying" no_identifier "$work/review-summary.txt"
+check "... and says why" grep -q "a summary already written cannot be pseudonymised" "$work/err"
 "$mammocalc" review --no-color --pseudonymize "$sample" >"$work/review.txt"
 check "review --pseudonymize: no identifier" no_identifier "$work/review.txt"
 check "... nor the study date as review writes it" test "$(grep -c 2026-01-07 "$work/review.txt")" -eq 0
