@@ -29,6 +29,10 @@ std::string_view to_string(ErrorCode code) {
       return "invalid-annotation";
     case ErrorCode::InvalidSummary:
       return "invalid-summary";
+    case ErrorCode::InvalidWordings:
+      return "invalid-wordings";
+    case ErrorCode::DataMissing:
+      return "data-missing";
     case ErrorCode::OutputFailed:
       return "output-failed";
     case ErrorCode::Usage:
@@ -55,6 +59,7 @@ ExitCode exit_code_for(ErrorCode code) {
       return ExitCode::OutputFailed;
     case ErrorCode::ServiceFailed:
     case ErrorCode::ToolkitSetup:
+    case ErrorCode::DataMissing:
       return ExitCode::EnvironmentFailed;
     case ErrorCode::FileNotFound:
     case ErrorCode::NotDicom:
@@ -67,6 +72,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::InvalidSiteProfile:
     case ErrorCode::InvalidAnnotation:
     case ErrorCode::InvalidSummary:
+    case ErrorCode::InvalidWordings:
     case ErrorCode::SymlinkLoop:
     case ErrorCode::DicomDirectory:
     case ErrorCode::Internal:

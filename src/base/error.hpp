@@ -20,6 +20,8 @@ enum class ErrorCode {
   InvalidSiteProfile,   // a site profile that is not valid, as XML or in meaning
   InvalidAnnotation,    // an annotation file that is not valid, or does not fit its SR
   InvalidSummary,       // a file given to review as a summary that is not a mammocalc summary
+  InvalidWordings,      // a narrative wordings file that is not valid (file, line, problem)
+  DataMissing,          // an installed data file (the shipped wordings) cannot be found
   OutputFailed,         // the summary could not be written
   Usage,                // the command line is wrong
   ServiceFailed,        // the DICOM endpoint cannot serve (port in use, not permitted)

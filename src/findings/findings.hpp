@@ -3,6 +3,7 @@
 // Plain values only: the rules and the writers depend on nothing else. Absent data is an empty
 // optional or an Unknown enumerator, never a guessed value.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <variant>
@@ -16,7 +17,7 @@ namespace mammocalc {
 
 enum class Laterality { Unknown, Right, Left, Both };
 enum class Site { Unknown, Ductal, Lobular };
-enum class SiteSource { None, Annotation, Sr, Inferred };
+enum class SiteSource { None, Annotation, Sr, Inferred, Narrative };  // Narrative: stated in text
 
 // BI-RADS 5th ed. morphology (CID 6010). Unrecognised keeps a code we could not map.
 enum class Morphology {
@@ -93,8 +94,8 @@ Category more_suspicious(Category a, Category b);
 // `finding`'s breast; a finding of unknown breast or of both may lie in either.
 bool speaks_for(Laterality statement, Laterality finding);
 
-// Where a finding record came from.
-enum class Origin { BreastImagingReport, CadCluster, CadIndividual, Annotation };
+// Where a finding record came from. Narrative: read from report text (decision-logic.md §6).
+enum class Origin { BreastImagingReport, CadCluster, CadIndividual, Annotation, Narrative };
 
 // Where a finding's reported category was read. The SR's overall assessment ranks below an
 // annotation and the finding's own category (decision-logic.md §1), so the merge needs to know.
@@ -150,6 +151,84 @@ struct OverallStatement {
   std::vector<Code> follow_up;
   Laterality laterality = Laterality::Unknown;
   std::string position;
+  bool from_text = false;  // read from the impression's text (row E6), not coded
+  std::string quote;       // from_text: the sentence it was read from
+};
+
+// ---- Report text (decision-logic.md §6, narrative.md) ----
+
+// What a calcification mention means in its context (narrative.md §3).
+enum class MentionStatus { Affirmed, Negated, Uncertain, Historical, Hypothetical };
+
+// The part of a report a sentence stands in: by its SR container or by a heading in the text.
+enum class ReportSection {
+  Unsectioned,
+  History,
+  Procedure,
+  Comparison,
+  Composition,
+  Findings,
+  Impression,
+  Recommendation,
+  Conclusion,
+  Addendum,
+  Other,
+};
+
+// A stretch of one TEXT content item: its position ("1.3.1") and the byte offsets [begin, end)
+// into the item's value as stored (UTF-8).
+struct TextSpan {
+  std::string position;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// A sentence of the report as read, quoted verbatim (whitespace runs may be collapsed to one
+// space; the span points at the original bytes).
+struct TextSentence {
+  TextSpan span;
+  ReportSection section = ReportSection::Unsectioned;
+  std::string text;
+};
+
+// A field of a finding read from text (TextEvidence).
+enum class NarrativeField {
+  Laterality,
+  Morphology,
+  Distribution,
+  Site,
+  Change,
+  Clock,
+  Quadrant,
+  Region,
+  Depth,
+  DistanceFromNipple,
+  Extent,
+  Count,
+  UltrasoundCorrelate,
+  MassWithCalcifications,
+};
+
+// One fact read from text for a narrative finding: which field, its value as the summary names
+// it ("fine-pleomorphic", "right", "10", "30" for 30 mm), and the words it was read from.
+struct TextEvidence {
+  NarrativeField field;
+  std::string value;
+  std::string words;  // the words as written, e.g. "fine pleomorphic"
+  TextSpan span;
+};
+
+// Every calcification mention read in the report text, whatever its status: the summary lists
+// them all, so nothing that mentions calcification is dropped without trace.
+struct TextMention {
+  MentionStatus status = MentionStatus::Affirmed;
+  TextSentence sentence;
+  std::string words;     // the mention itself, e.g. "calcifications", "calcs"
+  TextSpan span;         // of `words`
+  std::string trigger;   // the context words that set a status other than affirmed
+  Laterality laterality = Laterality::Unknown;
+  // The narrative findings (indices into Findings::findings) this mention gave or restated.
+  std::vector<std::size_t> findings;
 };
 
 // A field of a finding that a source can give more than once (decision-logic.md §1).
@@ -241,6 +320,12 @@ struct Finding {
   // It is the only finding the overall categories may be about, and it took each as its reported
   // category (having none of its own: R1 or the annotation merge judged them) or states the same.
   bool took_overall_category = false;
+
+  // Origin::Narrative only: the mention status (Affirmed or Uncertain, row C14), the sentences
+  // it was read from (a findings sentence and the impression restating it) and each fact's words.
+  MentionStatus text_status = MentionStatus::Affirmed;
+  std::vector<TextSentence> text_sentences;
+  std::vector<TextEvidence> text_evidence;
 };
 
 struct SourceInfo {
@@ -285,6 +370,11 @@ struct Findings {
   std::vector<ValueConflict> overall_conflicts;  // one breast given two overall categories
   int skipped_not_for_presentation = 0;
   std::vector<ReaderNote> notes;
+  // Every calcification mention of the report text, in document order (decision-logic.md §6).
+  std::vector<TextMention> text_mentions;
+  // How the text was used: read as findings (text-only reports) or listed only, beside coded
+  // calcification findings (issue 16 item 11; the pairing is issue 17's).
+  enum class TextUse { None, Read, ListedOnly } text_use = TextUse::None;
 };
 
 }  // namespace mammocalc

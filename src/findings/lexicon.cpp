@@ -316,6 +316,8 @@ std::string_view to_string(SiteSource source) {
       return "sr";
     case SiteSource::Inferred:
       return "inferred";
+    case SiteSource::Narrative:
+      return "narrative";
     case SiteSource::None:
       return "none";
   }
@@ -448,6 +450,8 @@ std::string_view to_string(Origin origin) {
       return "cad-calcification";
     case Origin::Annotation:
       return "annotation";
+    case Origin::Narrative:
+      return "narrative";
   }
   return "annotation";
 }

@@ -1,0 +1,1 @@
+#include "narrative/narrative_reader.hpp"

@@ -1,0 +1,32 @@
+#pragma once
+// The narrative reader: report text → calcification mentions with their status, narrative
+// findings, and the assessment the text states (decision-logic.md §6, rows W7, C14, E6;
+// narrative.md). Linear in the length of the text: no regular expressions on input text.
+
+#include <vector>
+
+#include "findings/findings.hpp"
+#include "findings/sr_content.hpp"
+#include "narrative/wordings.hpp"
+
+namespace mammocalc {
+
+struct NarrativeReading {
+  // Every calcification mention in document order, whatever its status.
+  std::vector<TextMention> mentions;
+  // One per described group (a findings sentence and the impression restating it are one; two
+  // breasts two; "bilateral" one per breast), origin Narrative, from affirmed and uncertain
+  // mentions; TextMention::findings index into this vector.
+  std::vector<Finding> findings;
+  // BI-RADS categories and follow-ups the impression (or an unsectioned text) states, overall
+  // (Laterality Unknown) or per breast, with from_text set and the sentence quoted.
+  std::vector<OverallStatement> assessments;
+  // The text names the breast together with breast-imaging words (decision-logic.md §6.6).
+  bool breast_imaging_text = false;
+};
+
+// Reads every TEXT item of the document, in document order, taking sections from the containers
+// (Findings 121070, Impressions 121072, History 121060, …) and from headings inside the text.
+NarrativeReading read_narrative(const SrDocument& document, const Wordings& wordings);
+
+}  // namespace mammocalc

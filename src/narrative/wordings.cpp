@@ -1,0 +1,1 @@
+#include "narrative/wordings.hpp"

@@ -1,0 +1,102 @@
+#pragma once
+// The words the narrative reader reads (narrative.md §2–§3), as data. They are loaded from a
+// wordings file (narrative-wordings-en.xml beside this header; schemas/narrative-wordings.xsd),
+// never written in code, so a site can read what is matched. Not to be confused with
+// findings/lexicon (the code ↔ term tables of coded content).
+//
+// Every phrase is lower case, words separated by single spaces; the reader folds the report text
+// the same way before matching (case and runs of blanks do not matter). A phrase ending in '*'
+// matches any word that starts with the phrase ("calcif*").
+
+#include <string>
+#include <vector>
+
+#include "base/codes.hpp"
+#include "findings/findings.hpp"
+
+namespace mammocalc {
+
+// A phrase and the term it stands for.
+template <typename Term>
+struct Wording {
+  std::string phrase;
+  Term term;
+};
+
+// What a context phrase does to a calcification mention in its clause (narrative.md §3).
+enum class ContextRole {
+  Negated,       // "no", "without", "… are not seen"
+  Uncertain,     // "possible", "cannot be excluded"
+  Historical,    // "history of", "prior", "s/p" — unless the clause also says new or increased
+  Hypothetical,  // "if", "should"
+  Pseudo,        // "no change in", "not only": looks like a trigger and is not one
+  Terminator,    // "but", "however", "except": ends every trigger's scope
+};
+
+// Where a context phrase stands relative to the mention it acts on.
+enum class ContextSide { Before, After, Either };
+
+struct ContextWording {
+  std::string phrase;
+  ContextRole role;
+  ContextSide side;
+};
+
+// A recommendation named in text (E6 follow-up): its id as the gold set and the summary name it
+// ("stereotactic-biopsy") and the CID 6028 code the rules compare (W5, E5).
+struct FollowUpWording {
+  std::string phrase;
+  std::string id;
+  CodeConst code;
+};
+
+// A heading in one long text ("FINDINGS:", "RIGHT BREAST:"): the section it opens, and for
+// per-breast headings the breast the following sentences are about.
+struct HeadingWording {
+  std::string phrase;  // without the colon
+  ReportSection section = ReportSection::Other;
+  Laterality laterality = Laterality::Unknown;  // Unknown: not a per-breast heading
+};
+
+struct Wordings {
+  std::string file;      // where they were read from, for messages
+  std::string language;  // "en"
+
+  std::vector<std::string> calcification;  // the mention words: "calcif*", "calcs", "microcalc*"
+  std::vector<Wording<Morphology>> morphology;
+  std::vector<Wording<Distribution>> distribution;
+  std::vector<Wording<Site>> site;
+  std::vector<Wording<Laterality>> laterality;  // Both for "bilateral", "both breasts"
+  std::vector<Wording<Quadrant>> quadrant;
+  std::vector<Wording<Region>> region;
+  std::vector<Wording<Depth>> depth;
+  std::vector<Wording<Change>> change;
+  std::vector<ContextWording> context;
+  std::vector<HeadingWording> headings;
+  std::vector<FollowUpWording> follow_up;
+  std::vector<std::string> ultrasound_correlate;      // "sonographic correlate"
+  std::vector<std::string> mass_with_calcifications;  // "mass with calcifications"
+  // Phrases of breast composition sentences, which carry no calcification descriptor
+  // ("heterogeneously dense", "scattered fibroglandular").
+  std::vector<std::string> composition;
+  // Words that make a text about breast imaging (decision-logic.md §6.6): "bi-rads", "mammogra*".
+  std::vector<std::string> breast_imaging;
+  std::vector<std::string> breast;  // "breast", "mammary"
+  // Words ending in '.' that do not end a sentence: "approx.", "dr.", "e.g.".
+  std::vector<std::string> abbreviations;
+  // Phrases that introduce an assessment category: "bi-rads", "birads", "category".
+  std::vector<std::string> category_words;
+};
+
+// Reads a wordings file. Throws Error(InvalidWordings) "FILE:LINE: problem" for a file that is
+// not well-formed or breaks the schema's structure (checked by hand: pugixml does not validate),
+// and Error(InvalidWordings) with base/error's cannot_open words for one that cannot be opened.
+Wordings read_wordings(const std::string& file);
+
+// The shipped English wordings: $MAMMOCALC_DATA_DIR/narrative-wordings-en.xml when that is set,
+// else found relative to the running executable (installed: <prefix>/share/mammocalc/; build
+// tree: <build>/share/mammocalc/). Throws Error(DataMissing) naming every place looked in when
+// none holds it.
+std::string default_wordings_file();
+
+}  // namespace mammocalc
