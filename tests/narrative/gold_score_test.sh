@@ -103,15 +103,6 @@ else
     fi
   done
 fi
-invalid=0
-while IFS=$'\t' read -r report status summary; do
-  [[ $status == summarised ]] || continue
-  if ! xmllint --noout --schema schemas/summary.xsd "$summary" 2>"$work/valid.err"; then
-    echo "  $report: summary does not validate: $(head -n 2 "$work/valid.err")"
-    invalid=$((invalid + 1))
-  fi
-done <"$manifest"
-check "every summary validates against schemas/summary.xsd" test "$invalid" -eq 0
 python3 "$gold/summary_to_tsv.py" --manifest "$manifest" "$work/predicted"
 check "the summaries convert to score.py's TSV files" test $? -eq 0
 echo "---- score.py (gold set of issue 16; published: Gao 2015 96-99/100 reports, sens/spec > 0.92;" \
