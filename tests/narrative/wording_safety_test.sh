@@ -91,6 +91,9 @@ for kind in morphology distribution; do
     for ((i = 1; i <= count; i++)); do
       wording=$(xmllint --xpath "string(($select)[$i]/@phrase)" "$wordings" 2>/dev/null)
       [[ -n $wording ]] || continue
+      # schemas/narrative-wordings.xsd: a trailing '*' matches any word that starts with what
+      # precedes it; the bare stem is the one word it surely matches.
+      wording=${wording%\*}
       found=$((found + 1))
       for case in a b c; do
         case $case in
