@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A stand-in for mammocalc, for checking gold_score_test.sh itself (never a result): a batch writes
 # the gold as a perfect reader would (gold_as_summaries.py); alone, the non-breast gold reports
-# (non0*) are refused as the contract says, the others written alone as in the batch. FAKE_MUTATION=drop-suspicious|negated-finding|
-# benign-suspicious makes it a faulty reader, which the test must fail:
+# (non0*) are refused as the contract says, the others written alone as in the batch.
+# FAKE_MUTATION=drop-suspicious|negated-finding|benign-suspicious makes it a faulty reader, which
+# gold_score_test.sh must fail (gold_safety_test.sh fails drop-suspicious):
 #   FAKE_MUTATION=drop-suspicious tests/narrative/gold_score_test.sh tests/narrative/fake_reader/gold_reader.sh
 set -u
 shift
