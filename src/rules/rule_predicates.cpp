@@ -545,6 +545,25 @@ std::vector<std::string> insufficient_evidence_texts(const RuleContext& /*contex
   return {"the coded evidence does not allow a classification; radiologist review needed"};
 }
 
+bool read_from_text(const RuleContext& context) {
+  return context.finding.origin == Origin::Narrative;
+}
+
+std::vector<std::string> read_from_text_texts(const RuleContext& context) {
+  const auto& sentences = context.finding.text_sentences;
+  std::string quoted;
+  for (const TextSentence& sentence : sentences) {
+    quoted += (quoted.empty() ? "\"" : " / \"") + sentence.text + "\"";
+  }
+  return {"read from the report text, not from coded content: check it against the report" +
+          (quoted.empty() ? std::string() : " (" + quoted + ")")};
+}
+
+bool uncertain_mention(const RuleContext& context) {
+  return context.finding.origin == Origin::Narrative &&
+         context.finding.text_status == MentionStatus::Uncertain;
+}
+
 bool assessment_discordant(const RuleContext& context) {
   const Decision& decided = decision_of(context, __func__);
   const auto& reported = context.finding.reported_category;
@@ -740,6 +759,43 @@ std::vector<std::string> overall_conflict_texts(const RuleContext& context) {
 bool unreadable_outside_findings(const RuleContext& context) {
   const auto& notes = exam_of(context, __func__).findings.notes;
   return std::any_of(notes.begin(), notes.end(), is_unreadable);
+}
+
+bool report_read_from_text(const RuleContext& context) {
+  const Findings& findings = exam_of(context, __func__).findings;
+  if (findings.text_use != Findings::TextUse::Read) return false;
+  const auto& statements = findings.overall_statements;
+  return !findings.text_mentions.empty() ||
+         std::any_of(statements.begin(), statements.end(),
+                     [](const OverallStatement& statement) { return statement.from_text; });
+}
+
+std::vector<std::string> report_read_from_text_texts(const RuleContext& context) {
+  const Findings& findings = exam_of(context, __func__).findings;
+  std::vector<std::string> texts;
+  for (const OverallStatement& statement : findings.overall_statements) {
+    if (!statement.from_text || !statement.category) continue;
+    texts.push_back("the report's assessment " + std::string(to_string(*statement.category)) +
+                    (statement.laterality == Laterality::Unknown
+                         ? std::string()
+                         : " (" + std::string(to_string(statement.laterality)) + " breast)") +
+                    " was read from its text, \"" + statement.quote +
+                    "\": check it against the report");
+  }
+  std::size_t set_aside = 0;
+  for (const TextMention& mention : findings.text_mentions) {
+    if (mention.status != MentionStatus::Affirmed && mention.status != MentionStatus::Uncertain) {
+      ++set_aside;
+    }
+  }
+  if (set_aside > 0) {
+    texts.push_back(std::to_string(set_aside) +
+                    " calcification mention(s) of the report text were read as negated, "
+                    "historical or hypothetical and give no finding (listed under readText): check "
+                    "them against the report");
+  }
+  if (texts.empty()) texts.push_back("the report's text was read: check it against the report");
+  return texts;
 }
 
 std::vector<std::string> overall_discordant_texts(const RuleContext& context) {
