@@ -229,6 +229,15 @@ bool is_punct(const Token& token, char c) {
   return token.kind == TokenKind::Punct && token.folded[0] == c;
 }
 
+// The digits a word starts with as a number ("10" of "10:30"); 0 when there are none.
+int leading_integer(std::string_view word) {
+  int value = 0;
+  for (std::size_t k = 0; k < word.size() && k < 6 && word[k] >= '0' && word[k] <= '9'; ++k) {
+    value = value * 10 + (word[k] - '0');
+  }
+  return value;
+}
+
 // Words that spell a small count ("two punctate calcifications").
 std::optional<int> number_word(const Token& token) {
   static const char* const kWords[] = {"one",   "two",   "three", "four", "five",   "six",
@@ -244,7 +253,7 @@ std::optional<int> number_word(const Token& token) {
 double unit_mm(const Token& token, bool& fn) {
   fn = false;
   if (token.kind != TokenKind::Word) return 0;
-  const std::string& word = token.folded;
+  const std::string_view word = token.folded;
   if (word == "cmfn" || word == "mmfn") fn = true;
   if (word == "cm" || word == "cms" || word == "cmfn" || word.rfind("centimet", 0) == 0) return 10;
   if (word == "mm" || word == "mmfn" || word.rfind("millimet", 0) == 0) return 1;
@@ -271,6 +280,7 @@ class Reader {
  private:
   // One TEXT item being read.
   struct Item {
+    std::string folded;  // the text in lower case; the tokens' words point into it
     const std::string* text;
     const std::string* position;
     std::vector<Token> tokens;
@@ -370,7 +380,7 @@ void Reader::read_item(const TextItem& text_item) {
   Item item;
   item.text = &text_item.item->text;
   item.position = &text_item.item->position;
-  item.tokens = narrative::tokenise(*item.text);
+  item.tokens = narrative::tokenise(*item.text, item.folded);
   item.matches = index_.match_all(item.tokens);
   for (const PhraseMatch& match : item.matches) {
     if (match.kind == PhraseKind::Breast) saw_breast_ = true;
@@ -394,7 +404,7 @@ void Reader::read_item(const TextItem& text_item) {
 
 TextSpan Reader::span_of(const Item& item, std::size_t begin, std::size_t end) const {
   if (end <= begin) return TextSpan{*item.position, 0, 0};
-  return TextSpan{*item.position, item.tokens[begin].begin, item.tokens[end - 1].end};
+  return TextSpan{*item.position, item.tokens[begin].begin, item.tokens[end - 1].end()};
 }
 
 std::string Reader::words_of(const Item& item, std::size_t begin, std::size_t end) const {
@@ -544,7 +554,7 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
   auto hour_of = [](const Token& token) -> int {
     if (token.kind != TokenKind::Number || token.folded.find('.') != std::string::npos) return 0;
     if (token.folded.size() > 2) return 0;
-    const int hour = std::atoi(token.folded.c_str());
+    const int hour = leading_integer(token.folded);
     return hour >= 1 && hour <= 12 ? hour : 0;
   };
   auto is_oclock = [](const Token& token) {
@@ -561,7 +571,7 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     int hour = 0;
     std::size_t after = at + 1;
     if (token.kind == TokenKind::Time) {
-      hour = std::atoi(token.folded.c_str());
+      hour = leading_integer(token.folded);
       if (hour < 1 || hour > 12) hour = 0;
     } else if (hour_of(token) > 0 && at + 1 < end && is_oclock(tokens[at + 1])) {
       hour = hour_of(token);
@@ -829,7 +839,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
           const bool integer = token.kind == TokenKind::Number &&
                                token.folded.find('.') == std::string::npos &&
                                token.folded.size() <= 4;
-          if (integer) count = std::atoi(token.folded.c_str());
+          if (integer) count = leading_integer(token.folded);
           if (count) {
             bool fn = false;
             const bool measure =
@@ -902,14 +912,14 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
     }
     if (number < 0 && value.folded.size() == 3 && value.folded.compare(0, 2, "iv") == 0) {
       number = 4;
-      letter_part = value.folded.substr(2);
+      letter_part = std::string(value.folded.substr(2));
     }
   }
   if (number < 0 || number > 6) return std::nullopt;
   std::size_t next = at + 1;
   if (number == 4 && letter_part.empty() && next < end && tokens[next].kind == TokenKind::Word &&
       tokens[next].folded.size() == 1 && subcategory(tokens[next].folded[0])) {
-    letter_part = tokens[next].folded;
+    letter_part = std::string(tokens[next].folded);
     ++next;
   }
   if (number == 4 && !letter_part.empty()) {
@@ -1089,11 +1099,11 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   const Descriptors& d = candidate.descriptors;
   const std::string& position = candidate.position;
   if (candidate.status == MentionStatus::Affirmed) finding.text_status = MentionStatus::Affirmed;
-  bool known_sentence = false;
-  for (const TextSentence& held : finding.text_sentences) {
-    known_sentence |= held.span.position == candidate.sentence.span.position &&
-                      held.span.begin == candidate.sentence.span.begin;
-  }
+  // Candidates arrive in document order: a sentence already quoted is the last one.
+  const bool known_sentence =
+      !finding.text_sentences.empty() &&
+      finding.text_sentences.back().span.position == candidate.sentence.span.position &&
+      finding.text_sentences.back().span.begin == candidate.sentence.span.begin;
   if (!known_sentence) finding.text_sentences.push_back(candidate.sentence);
 
   if (finding.laterality == Laterality::Unknown && laterality != Laterality::Unknown) {

@@ -70,10 +70,15 @@ CharClass classify(std::string_view text, std::size_t at, std::size_t& length) {
 
 }  // namespace
 
-std::vector<Token> tokenise(std::string_view text) {
+std::vector<Token> tokenise(std::string_view text, std::string& folded) {
+  // Offsets are 32-bit: a DICOM UT value holds at most 2^32-2 bytes.
+  if (text.size() > UINT32_MAX) text = text.substr(0, UINT32_MAX);
+  folded.resize(text.size());
+  for (std::size_t k = 0; k < text.size(); ++k) folded[k] = fold(text[k]);
+  const std::string_view view(folded);
   std::vector<Token> tokens;
-  tokens.reserve(text.size() / 5 + 1);
-  int newlines = 0;
+  tokens.reserve(text.size() / 3 + 16);
+  std::uint16_t newlines = 0;
   bool gap = false;
   std::size_t at = 0;
   auto push = [&](Token token) {
@@ -87,7 +92,7 @@ std::vector<Token> tokenise(std::string_view text) {
     std::size_t length = 1;
     const CharClass kind = classify(text, at, length);
     if (kind == CharClass::Newline) {
-      ++newlines;
+      if (newlines < UINT16_MAX) ++newlines;
       at += length;
       continue;
     }
@@ -97,7 +102,7 @@ std::vector<Token> tokenise(std::string_view text) {
       continue;
     }
     Token token;
-    token.begin = at;
+    token.begin = static_cast<std::uint32_t>(at);
     if (kind == CharClass::Digit) {
       std::size_t end = at;
       while (end < text.size() && is_digit(static_cast<unsigned char>(text[end]))) ++end;
@@ -116,16 +121,14 @@ std::vector<Token> tokenise(std::string_view text) {
       } else {
         token.kind = TokenKind::Number;
       }
-      token.end = end;
-      token.folded.assign(text.substr(at, end - at));
+      token.folded = view.substr(at, end - at);
       at = end;
       push(std::move(token));
       continue;
     }
     if (kind == CharClass::Punct) {
       token.kind = TokenKind::Punct;
-      token.end = at + 1;
-      token.folded.assign(1, text[at]);
+      token.folded = view.substr(at, 1);
       at += 1;
       push(std::move(token));
       continue;
@@ -144,7 +147,6 @@ std::vector<Token> tokenise(std::string_view text) {
         const auto c = static_cast<unsigned char>(text[end]);
         if (c >= 'A' && c <= 'Z') any_upper = true;
         if (c >= 'a' && c <= 'z') any_lower = true;
-        for (std::size_t k = 0; k < step; ++k) token.folded.push_back(fold(text[end + k]));
         end += step;
         ++run;
         continue;
@@ -152,21 +154,19 @@ std::vector<Token> tokenise(std::string_view text) {
       const bool letter_follows =
           end + step < text.size() && is_ascii_letter(static_cast<unsigned char>(text[end + step]));
       if (inner == CharClass::Apostrophe && letter_follows) {
-        token.folded.push_back('\'');
         end += step;
         continue;
       }
       if (inner == CharClass::Punct && text[end] == '.' && letter_follows && run <= 2 &&
           (end + 2 >= text.size() || !is_ascii_letter(static_cast<unsigned char>(text[end + 2])) ||
            text[end + 2] == '.')) {
-        token.folded.push_back('.');
         end += 1;
         run = 0;
         continue;
       }
       break;
     }
-    token.end = end;
+    token.folded = view.substr(at, end - at);
     const auto first = static_cast<unsigned char>(text[at]);
     token.capitalised = first >= 'A' && first <= 'Z';
     token.all_capitals = any_upper && !any_lower;
@@ -182,13 +182,19 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::size_t word
     entry.prefix_last = true;
     phrase.remove_suffix(1);
   }
-  for (Token& token : tokenise(phrase)) entry.words.push_back(std::move(token.folded));
+  std::string folded;
+  for (const Token& token : tokenise(phrase, folded)) entry.words.emplace_back(token.folded);
   if (entry.words.empty()) return;
   const std::size_t id = phrases_.size();
   if (entry.prefix_last && entry.words.size() == 1) {
     prefix_first_word_.push_back(id);
   } else {
-    by_first_word_[entry.words.front()].push_back(id);
+    auto found = by_first_word_.find(entry.words.front());
+    if (found == by_first_word_.end()) {
+      first_words_.push_back(entry.words.front());
+      found = by_first_word_.emplace(first_words_.back(), std::vector<std::size_t>{}).first;
+    }
+    found->second.push_back(id);
   }
   phrases_.push_back(std::move(entry));
 }
@@ -197,7 +203,7 @@ bool PhraseIndex::matches(const Phrase& phrase, const std::vector<Token>& tokens
                           std::size_t at) const {
   if (at + phrase.words.size() > tokens.size()) return false;
   for (std::size_t k = 0; k < phrase.words.size(); ++k) {
-    const std::string& word = tokens[at + k].folded;
+    const std::string_view word = tokens[at + k].folded;
     const bool last = k + 1 == phrase.words.size();
     if (last && phrase.prefix_last) {
       if (word.compare(0, phrase.words[k].size(), phrase.words[k]) != 0) return false;

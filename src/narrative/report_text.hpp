@@ -5,6 +5,8 @@
 // no backtracking).
 
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,28 +16,33 @@
 
 namespace mammocalc::narrative {
 
-enum class TokenKind {
+enum class TokenKind : std::uint8_t {
   Word,    // letters (ASCII case-folded; other UTF-8 bytes kept), "o'clock", "e.g"
   Number,  // "3", "2.5"
   Time,    // "10:30" (folded holds it as written)
   Punct,   // one ASCII punctuation character: . , ; : ! ? ( ) / and the like
 };
 
+// 24 bytes: a mebibyte of text is some 300,000 tokens, and on a virtual machine every page
+// touched costs a fault.
 struct Token {
+  std::string_view folded;  // lower case: a view into the folded copy tokenise() was given
+  std::uint32_t begin = 0;  // byte offsets [begin, end()) into the item's text
+  std::uint16_t newlines_before = 0;  // line breaks between the previous token and this one
   TokenKind kind = TokenKind::Word;
-  std::size_t begin = 0;  // byte offsets [begin, end) into the item's text
-  std::size_t end = 0;
-  std::string folded;         // lower case
-  int newlines_before = 0;    // line breaks between the previous token and this one
-  bool gap_before = false;    // whitespace or a dropped separator (hyphen, dash) precedes it
-  bool capitalised = false;   // a word whose first letter is upper case
-  bool all_capitals = false;  // a word with letters, all upper case
+  bool gap_before : 1;    // whitespace or a dropped separator (hyphen, dash) precedes it
+  bool capitalised : 1;   // a word whose first letter is upper case
+  bool all_capitals : 1;  // a word with letters, all upper case
+
+  Token() : gap_before(false), capitalised(false), all_capitals(false) {}
+  std::size_t end() const { return begin + folded.size(); }
 };
 
 // Splits text into tokens. Hyphens, dashes, bullets and quotes separate words and are dropped
 // ("fine-pleomorphic" reads as "fine pleomorphic", "BI-RADS" as "bi rads"). Never fails: invalid
-// UTF-8 and NUL bytes are read as word bytes or blanks.
-std::vector<Token> tokenise(std::string_view text);
+// UTF-8 and NUL bytes are read as word bytes or blanks. `folded` receives the text with ASCII
+// letters in lower case; the tokens' views point into it, so it must outlive them unchanged.
+std::vector<Token> tokenise(std::string_view text, std::string& folded);
 
 // The kinds of wording the reader looks for (wordings.hpp, one per Wordings field).
 enum class PhraseKind {
@@ -89,7 +96,8 @@ class PhraseIndex {
   };
   bool matches(const Phrase& phrase, const std::vector<Token>& tokens, std::size_t at) const;
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
+  std::deque<std::string> first_words_;  // the keys' storage: a deque never moves its elements
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_word_;
   std::vector<std::size_t> prefix_first_word_;  // single-word phrases ending in '*'
 };
 
