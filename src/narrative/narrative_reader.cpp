@@ -272,6 +272,48 @@ bool words_at(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
   return true;
 }
 
+// Adds the facts of `more` to `into`: lists are appended, a missing single fact is filled.
+void add_descriptors(Descriptors& into, const Descriptors& more) {
+  auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  auto fill = [](auto& to, const auto& from) {
+    if (!to && from) to = from;
+  };
+  append(into.morphology, more.morphology);
+  append(into.distribution, more.distribution);
+  append(into.site, more.site);
+  append(into.sides, more.sides);
+  append(into.change, more.change);
+  fill(into.clock, more.clock);
+  fill(into.quadrant, more.quadrant);
+  fill(into.region, more.region);
+  fill(into.depth, more.depth);
+  fill(into.from_nipple_mm, more.from_nipple_mm);
+  fill(into.from_skin_mm, more.from_skin_mm);
+  fill(into.from_chest_wall_mm, more.from_chest_wall_mm);
+  fill(into.extent_mm, more.extent_mm);
+  fill(into.count, more.count);
+  fill(into.ultrasound, more.ultrasound);
+  fill(into.mass, more.mass);
+}
+
+bool starts_relative_clause(const Token& token) {
+  return token.kind == TokenKind::Word && (token.folded == "which" || token.folded == "that");
+}
+
+// Words that open a sentence going on about the calcifications just described.
+bool refers_back(const Token& token) {
+  static const char* const kWords[] = {"they",  "these",      "this",         "it",
+                                       "which", "morphology", "distribution", "extent",
+                                       "both",  "each",       "all"};
+  if (token.kind != TokenKind::Word) return false;
+  for (const char* word : kWords) {
+    if (token.folded == word) return true;
+  }
+  return false;
+}
+
+void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality);
+
 class Reader {
  public:
   explicit Reader(const Wordings& wordings);
@@ -319,7 +361,9 @@ class Reader {
                                                                  std::size_t end) const;
 
   // Findings from candidates.
-  void add_candidate(Candidate candidate);
+  std::vector<std::size_t> add_candidate(Candidate candidate);
+  bool continues_previous(const Item& item, const SentenceRange& range,
+                          const Descriptors& descriptors) const;
   void finish_findings();
   void finish_assessments();
 
@@ -331,6 +375,9 @@ class Reader {
   std::vector<CategoryEvent> categories_;
   std::vector<FollowUpEvent> follow_ups_;
   std::size_t sentence_count_ = 0;
+  // The findings the previous sentence described, for a sentence that goes on describing them
+  // ("They are fine pleomorphic and span 8 mm."); empty when the previous sentence did not.
+  std::vector<std::size_t> described_last_;
   bool saw_breast_ = false;
   bool saw_breast_imaging_ = false;
 };
@@ -792,12 +839,42 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     clause_descriptors.push_back(read_descriptors(item, begin, end, matches, triggers));
     for (const auto& side : clause_descriptors.back().sides) sentence_sides.push_back(side);
   }
+  // A relative clause ("…, which was not present on the prior exam") ends the scope of context
+  // words but still describes the calcifications before it.
+  for (std::size_t c = clauses.size(); c > 1; --c) {
+    if (starts_relative_clause(item.tokens[clauses[c - 1].first])) {
+      add_descriptors(clause_descriptors[c - 2], clause_descriptors[c - 1]);
+    }
+  }
 
   std::optional<Read<Laterality>> heading_side;
   if (range.heading_laterality != Laterality::Unknown) {
     heading_side = Read<Laterality>{range.heading_laterality,
                                     words_of(item, range.heading_begin, range.heading_end),
                                     span_of(item, range.heading_begin, range.heading_end)};
+  }
+
+  if (mentions.empty()) {
+    // A sentence without a mention may go on describing the previous sentence's findings.
+    Descriptors all;
+    for (const Descriptors& descriptors : clause_descriptors) add_descriptors(all, descriptors);
+    const std::vector<std::size_t> previous = std::move(described_last_);
+    described_last_.clear();
+    if (!previous.empty() && continues_previous(item, range, all)) {
+      Candidate more;
+      more.descriptors = std::move(all);
+      more.descriptors.sides.clear();
+      more.section = range.section;
+      more.position = *item.position;
+      more.sentence = sentence;
+      more.status = MentionStatus::Uncertain;  // adds facts, never affirms
+      for (std::size_t index : previous) {
+        merge_into(reading_.findings[index], more, reading_.findings[index].laterality);
+      }
+      described_last_ = previous;
+    }
+  } else {
+    described_last_.clear();
   }
 
   std::size_t next_mention = 0;
@@ -866,7 +943,11 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       reading_.mentions.push_back(std::move(mention));
       if (gives_finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
     }
-    if (any) add_candidate(std::move(candidate));
+    if (any) {
+      for (std::size_t index : add_candidate(std::move(candidate))) {
+        described_last_.push_back(index);
+      }
+    }
   }
 
   if (states_assessment(range.section)) {
@@ -1250,7 +1331,22 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   }
 }
 
-void Reader::add_candidate(Candidate candidate) {
+// A sentence goes on describing the previous one's findings when it opens with a word that
+// refers back ("They are fine pleomorphic"), or when all it says is the ultrasound correlate
+// ("No sonographic correlate."), and names no breast of its own.
+bool Reader::continues_previous(const Item& item, const SentenceRange& range,
+                                const Descriptors& descriptors) const {
+  if (!descriptors.sides.empty()) return false;
+  if (refers_back(item.tokens[range.begin])) return true;
+  const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
+                               descriptors.distribution.empty() && descriptors.site.empty() &&
+                               !descriptors.clock && !descriptors.quadrant && !descriptors.region &&
+                               !descriptors.extent_mm;
+  return only_ultrasound;
+}
+
+std::vector<std::size_t> Reader::add_candidate(Candidate candidate) {
+  std::vector<std::size_t> gave;
   // "Bilateral": one finding per breast.
   std::vector<Laterality> sides{candidate.laterality};
   if (candidate.laterality == Laterality::Both) sides = {Laterality::Right, Laterality::Left};
@@ -1277,6 +1373,7 @@ void Reader::add_candidate(Candidate candidate) {
       best = reading_.findings.size() - 1;
     }
     merge_into(reading_.findings[*best], one, side);
+    gave.push_back(*best);
     for (std::size_t mention : one.mentions) {
       auto& indices = reading_.mentions[mention].findings;
       if (std::find(indices.begin(), indices.end(), *best) == indices.end()) {
@@ -1284,6 +1381,7 @@ void Reader::add_candidate(Candidate candidate) {
       }
     }
   }
+  return gave;
 }
 
 void Reader::finish_findings() {

@@ -675,6 +675,29 @@ TEST(NarrativeReader, TwoGroupsInOneBreastAreTwoFindings) {
   ASSERT_EQ(reading.findings.size(), 2u);
 }
 
+TEST(NarrativeReader, SentenceReferringBackDescribesThePreviousFinding) {
+  const NarrativeReading reading = read(
+      "Several calcifications are seen in the left breast. They are fine pleomorphic and span "
+      "8 mm. No sonographic correlate.");
+  ASSERT_EQ(reading.findings.size(), 1u);
+  const Finding& finding = reading.findings[0];
+  EXPECT_TRUE(has_morphology(finding, Morphology::FinePleomorphic));
+  EXPECT_EQ(finding.extent_mm, 8.0);
+  EXPECT_EQ(finding.ultrasound_visible, Presence::No);
+  EXPECT_EQ(finding.text_sentences.size(), 3u);
+  EXPECT_TRUE(finding.notes.empty());
+}
+
+TEST(NarrativeReader, RelativeClauseDescribesButDoesNotNegate) {
+  const NarrativeReading reading = read(
+      "Pleomorphic microcalcifications in the right breast, which were not present on the "
+      "prior exam.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].change, Change::New);
+}
+
 TEST(NarrativeReader, UndescribedCalcificationsGiveAFindingWithANote) {
   const NarrativeReading reading = read("Calcifications are present.");
   ASSERT_EQ(reading.findings.size(), 1u);
