@@ -337,8 +337,10 @@ class Reader {
   TextSpan span_of(const Item& item, std::size_t begin, std::size_t end) const;
   std::string words_of(const Item& item, std::size_t begin, std::size_t end) const;
   std::vector<Trigger> resolve_triggers(const std::vector<PhraseMatch>& matches) const;
-  std::vector<std::pair<std::size_t, std::size_t>> clauses_of(
-      const Item& item, const SentenceRange& range, const std::vector<Trigger>& triggers) const;
+  std::vector<std::pair<std::size_t, std::size_t>> clauses_of(const Item& item,
+                                                              const SentenceRange& range,
+                                                              const std::vector<Trigger>& triggers,
+                                                              bool context_scope) const;
   Descriptors read_descriptors(const Item& item, std::size_t begin, std::size_t end,
                                const std::vector<PhraseMatch>& matches,
                                const std::vector<Trigger>& triggers) const;
@@ -479,16 +481,22 @@ std::vector<Trigger> Reader::resolve_triggers(const std::vector<PhraseMatch>& ma
   return triggers;
 }
 
-// Clauses: the sentence cut at ';' and at terminator phrases ("but", "however", "which").
+// Clauses: the sentence cut at ';' and at terminator phrases. A terminator on side "either"
+// ("but", "however", "which") starts a new clause for context and descriptors alike; one on side
+// "after" ("is seen", "there are") only closes the statement before it, so it ends the scope of
+// context words (context_scope) while descriptors still bind across it ("Calcifications are seen
+// in the right breast").
 std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
-    const Item& item, const SentenceRange& range, const std::vector<Trigger>& triggers) const {
+    const Item& item, const SentenceRange& range, const std::vector<Trigger>& triggers,
+    bool context_scope) const {
   std::vector<std::pair<std::size_t, std::size_t>> clauses;
   std::size_t start = range.begin;
   std::size_t next_trigger = 0;
   for (std::size_t at = range.begin; at < range.end; ++at) {
     while (next_trigger < triggers.size() && triggers[next_trigger].begin < at) ++next_trigger;
     const bool terminator = next_trigger < triggers.size() && triggers[next_trigger].begin == at &&
-                            triggers[next_trigger].role == ContextRole::Terminator;
+                            triggers[next_trigger].role == ContextRole::Terminator &&
+                            (context_scope || triggers[next_trigger].side != ContextSide::After);
     if (is_punct(item.tokens[at], ';') || terminator) {
       if (at > start) clauses.emplace_back(start, at);
       start = at;
@@ -815,7 +823,14 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   sentence.text = words_of(item, range.begin, range.end);
 
   const std::vector<Trigger> triggers = resolve_triggers(matches);
-  const auto clauses = clauses_of(item, range, triggers);
+  const auto clauses = clauses_of(item, range, triggers, false);
+  const auto context_clauses = clauses_of(item, range, triggers, true);
+  auto context_clause_of = [&](std::size_t at) {
+    for (const auto& clause : context_clauses) {
+      if (at >= clause.first && at < clause.second) return clause;
+    }
+    return std::make_pair(range.begin, range.end);
+  };
 
   // Mentions: the longest calcification wording at each place.
   std::vector<PhraseMatch> mentions;
@@ -905,8 +920,9 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       mention.words = words_of(item, match.begin, match.end);
       mention.span = span_of(item, match.begin, match.end);
       mention.laterality = candidate.laterality;
-      mention.status = status_of(match.begin, match.end, begin, end, triggers, says_new,
-                                 range.section, item, mention.trigger);
+      const auto scope = context_clause_of(match.begin);
+      mention.status = status_of(match.begin, match.end, scope.first, scope.second, triggers,
+                                 says_new, range.section, item, mention.trigger);
       // Count: a number just before the mention ("5 calcifications", "two punctate calcs").
       if (!candidate.descriptors.count) {
         for (std::size_t back = match.begin, steps = 0; back > begin && steps < 4; ++steps) {
@@ -951,7 +967,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
 
   if (states_assessment(range.section)) {
-    read_assessment(item, range, matches, triggers, clauses, sentence_sides, sentence);
+    read_assessment(item, range, matches, triggers, context_clauses, sentence_sides, sentence);
   }
   (void)sentence_id;
 }
@@ -1068,14 +1084,32 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
     if (set_aside(match.begin, match.end)) continue;
     found.push_back({category->first, match.begin, category->second});
   }
-  // Each category's breast: named before it (since the previous category), else after it (up
-  // to the next), else the breast heading ("Right breast BI-RADS 1, left breast BI-RADS 4A";
-  // "BI-RADS 4C: suspicious calcifications, right breast").
+  // Each category's breast: the sides named nearest to it, not nearer another category of the
+  // sentence ("Right breast BI-RADS 1, left breast BI-RADS 4A"; "BI-RADS 3 right breast;
+  // BI-RADS 1 left breast"; "BI-RADS 4C: suspicious calcifications, right breast"), else the
+  // breast heading. A separator between a side and a category counts as distance.
+  auto distance = [&](std::size_t side, const Found& category) {
+    const std::size_t from = side < category.begin ? side : category.end;
+    const std::size_t to = side < category.begin ? category.begin : side;
+    std::size_t steps = to > from ? to - from : 0;
+    for (std::size_t k = from; k < to; ++k) {
+      const Token& token = item.tokens[k];
+      if (is_punct(token, ',') || is_punct(token, ';') || is_punct(token, '.')) steps += 4;
+    }
+    return steps;
+  };
+  std::vector<std::vector<Read<Laterality>>> sides_of(found.size());
+  if (!found.empty()) {
+    for (const auto& side : sides) {
+      std::size_t nearest = 0;
+      for (std::size_t k = 1; k < found.size(); ++k) {
+        if (distance(side.token, found[k]) < distance(side.token, found[nearest])) nearest = k;
+      }
+      sides_of[nearest].push_back(side);
+    }
+  }
   for (std::size_t k = 0; k < found.size(); ++k) {
-    const std::size_t from = k == 0 ? range.begin : found[k - 1].end;
-    const std::size_t to = k + 1 < found.size() ? found[k + 1].begin : range.end;
-    auto named = named_between(from, found[k].begin);
-    if (!named) named = named_between(found[k].end, to);
+    const auto named = side_named(sides_of[k]);
     const Laterality side = exam_or_breast(named ? named->value : range.heading_laterality);
     categories_.push_back({found[k].category, side, *item.position, sentence.text, sentence_id});
   }

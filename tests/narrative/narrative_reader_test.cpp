@@ -497,6 +497,21 @@ TEST(NarrativeReader, NegationScopeEndsAtTheClause) {
   }
 }
 
+TEST(NarrativeReader, DescriptorsBindAcrossIsSeenButNotAcrossBut) {
+  const NarrativeReading reading = read(
+      "No suspicious calcifications are identified in the right breast, but there are "
+      "grouped amorphous calcifications in the left breast. Calcifications are seen in the "
+      "upper outer quadrant of the left breast at 2 o'clock.");
+  ASSERT_EQ(reading.mentions.size(), 3u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Negated);
+  EXPECT_EQ(reading.mentions[0].laterality, Laterality::Right);
+  EXPECT_EQ(reading.mentions[1].laterality, Laterality::Left);
+  EXPECT_EQ(reading.mentions[2].laterality, Laterality::Left);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].location.quadrant, Quadrant::UpperOuter);
+  EXPECT_EQ(reading.findings[0].location.clock_hour, 2);
+}
+
 TEST(NarrativeReader, UncertainMentionGivesAnUncertainFinding) {
   for (const std::string text : {"Possible amorphous calcifications in the left breast.",
                                  "Calcifications in the left breast cannot be excluded.",
@@ -752,6 +767,10 @@ TEST(NarrativeReader, BiradsPerBreast) {
   EXPECT_EQ(reading.assessments[0].category, Category::Benign2);
   EXPECT_EQ(reading.assessments[1].laterality, Laterality::Left);
   EXPECT_EQ(reading.assessments[1].category, Category::HighlySuggestive5);
+  const NarrativeReading after = read("ASSESSMENT: BI-RADS 3 right breast; BI-RADS 1 left breast.");
+  ASSERT_EQ(after.assessments.size(), 2u);
+  EXPECT_EQ(after.assessments[0].laterality, Laterality::Right);
+  EXPECT_EQ(after.assessments[1].laterality, Laterality::Left);
   const NarrativeReading inline_sides = read("Right breast BI-RADS 1, left breast BI-RADS 4A.");
   ASSERT_EQ(inline_sides.assessments.size(), 2u);
   EXPECT_EQ(inline_sides.assessments[0].laterality, Laterality::Right);
