@@ -541,7 +541,9 @@ void read_follow_up(const ContentItem& item, Laterality laterality, OverallReadi
       OverallStatement{std::nullopt,
                        {item.code},
                        laterality_modifier(item, laterality, overall.notes),
-                       item.position});
+                       item.position,
+                       false,
+                       {}});
 }
 
 void read_overall(const ContentItem& holder, OverallReading& overall,
@@ -551,7 +553,7 @@ void read_overall(const ContentItem& holder, OverallReading& overall,
       consumed.insert(child.position);
       const Laterality laterality = laterality_modifier(child, Laterality::Unknown, overall.notes);
       if (auto category = category_for(child.code)) {
-        overall.statements.push_back({category, {}, laterality, child.position});
+        overall.statements.push_back({category, {}, laterality, child.position, false, {}});
       } else {
         overall.notes.push_back(unknown_code_note(child, "CID 6026"));
       }

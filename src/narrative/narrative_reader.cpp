@@ -205,7 +205,7 @@ struct CategoryEvent {
 };
 
 struct FollowUpEvent {
-  CodeConst code;
+  Code code;
   Laterality laterality;
   std::string position;
   std::string quote;
@@ -1486,7 +1486,7 @@ void Reader::finish_assessments() {
     std::vector<Code>& codes = reading_.assessments[*target].follow_up;
     const bool held = std::any_of(codes.begin(), codes.end(),
                                   [&](const Code& code) { return same_concept(code, event.code); });
-    if (!held) codes.push_back(event.code.to_code());
+    if (!held) codes.push_back(event.code);
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The words the narrative reader reads (narrative.md §2–§3), as data. They are loaded from a
-// wordings file (narrative-wordings-en.xml beside this header; schemas/narrative-wordings.xsd),
+// wordings file (narrative-wordings-en.xml beside this header; schemas/narrative-wordings.xsd;
+// annotations/wordings_reader),
 // never written in code, so a site can read what is matched. Not to be confused with
 // findings/lexicon (the code ↔ term tables of coded content).
 //
@@ -47,7 +48,7 @@ struct ContextWording {
 struct FollowUpWording {
   std::string phrase;
   std::string id;
-  CodeConst code;
+  Code code;
 };
 
 // A heading in one long text ("FINDINGS:", "RIGHT BREAST:"): the section it opens, and for
@@ -88,10 +89,8 @@ struct Wordings {
   std::vector<std::string> category_words;
 };
 
-// Reads a wordings file. Throws Error(InvalidWordings) "FILE:LINE: problem" for a file that is
-// not well-formed or breaks the schema's structure (checked by hand: pugixml does not validate),
-// and Error(InvalidWordings) with base/error's cannot_open words for one that cannot be opened.
-Wordings read_wordings(const std::string& file);
+// annotations/wordings_reader reads a wordings file into this (it sits with the other strict XML
+// readers).
 
 // The shipped English wordings: $MAMMOCALC_DATA_DIR/narrative-wordings-en.xml when that is set,
 // else found relative to the running executable (installed: <prefix>/share/mammocalc/; build

@@ -1,7 +1,6 @@
 // The narrative reader (issue 16): report text → calcification mentions with their status,
 // narrative findings with their descriptors and evidence, and the assessment the text states.
-// Examples are written from narrative.md; the shipped wordings file is read by a small loader
-// below until narrative/wordings.cpp (read_wordings) lands.
+// Examples are written from narrative.md; the wordings are the shipped file.
 
 #include "narrative/narrative_reader.hpp"
 
@@ -9,124 +8,21 @@
 
 #include <chrono>
 #include <cstdint>
-#include <deque>
-#include <fstream>
-#include <map>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "annotations/wordings_reader.hpp"
 #include "findings/lexicon.hpp"
 #include "narrative/wordings.hpp"
 
 namespace mammocalc {
 namespace {
 
-// ---- The shipped wordings, read with a minimal attribute scanner (test only) ----
-
-std::map<std::string, std::string> attributes_of(const std::string& element) {
-  std::map<std::string, std::string> out;
-  std::size_t at = 0;
-  while ((at = element.find('=', at)) != std::string::npos) {
-    std::size_t name_end = at;
-    std::size_t name_begin = element.rfind(' ', at);
-    const std::string name = element.substr(name_begin + 1, name_end - name_begin - 1);
-    const std::size_t open = element.find('"', at);
-    const std::size_t close = element.find('"', open + 1);
-    out[name] = element.substr(open + 1, close - open - 1);
-    at = close + 1;
-  }
-  return out;
-}
-
-ReportSection section_named(const std::string& word) {
-  static const std::map<std::string, ReportSection> kSections = {
-      {"history", ReportSection::History},
-      {"procedure", ReportSection::Procedure},
-      {"comparison", ReportSection::Comparison},
-      {"composition", ReportSection::Composition},
-      {"findings", ReportSection::Findings},
-      {"impression", ReportSection::Impression},
-      {"recommendation", ReportSection::Recommendation},
-      {"conclusion", ReportSection::Conclusion},
-      {"addendum", ReportSection::Addendum},
-      {"other", ReportSection::Other}};
-  return kSections.at(word);
-}
-
-ContextRole role_named(const std::string& word) {
-  static const std::map<std::string, ContextRole> kRoles = {
-      {"negated", ContextRole::Negated},       {"uncertain", ContextRole::Uncertain},
-      {"historical", ContextRole::Historical}, {"hypothetical", ContextRole::Hypothetical},
-      {"pseudo", ContextRole::Pseudo},         {"terminator", ContextRole::Terminator}};
-  return kRoles.at(word);
-}
-
-ContextSide side_named(const std::string& word) {
-  if (word == "before") return ContextSide::Before;
-  if (word == "after") return ContextSide::After;
-  return ContextSide::Either;
-}
+// ---- The shipped wordings, read as the tool reads them ----
 
 const Wordings& shipped_wordings() {
-  static std::deque<std::string> code_text;  // CodeConst holds views
-  static const Wordings wordings = [] {
-    Wordings w;
-    w.file = "src/narrative/narrative-wordings-en.xml";
-    w.language = "en";
-    std::ifstream in(w.file);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string xml = buffer.str();
-    std::size_t at = 0;
-    while ((at = xml.find('<', at)) != std::string::npos) {
-      if (xml.compare(at, 4, "<!--") == 0) {
-        at = xml.find("-->", at);
-        continue;
-      }
-      const std::size_t end = xml.find('>', at);
-      const std::string element = xml.substr(at + 1, end - at - 1);
-      at = end;
-      const std::string tag = element.substr(0, element.find(' '));
-      auto a = attributes_of(element);
-      const std::string phrase = a["phrase"];
-      if (tag == "calcification") w.calcification.push_back(phrase);
-      if (tag == "morphology") w.morphology.push_back({phrase, *morphology_named(a["term"])});
-      if (tag == "distribution") w.distribution.push_back({phrase, *distribution_named(a["term"])});
-      if (tag == "site") w.site.push_back({phrase, *site_named(a["term"])});
-      if (tag == "laterality") w.laterality.push_back({phrase, *laterality_named(a["term"])});
-      if (tag == "quadrant") w.quadrant.push_back({phrase, *quadrant_named(a["term"])});
-      if (tag == "region") w.region.push_back({phrase, *region_named(a["term"])});
-      if (tag == "depth") w.depth.push_back({phrase, *depth_named(a["term"])});
-      if (tag == "change") w.change.push_back({phrase, *change_named(a["term"])});
-      if (tag == "context") {
-        w.context.push_back({phrase, role_named(a["role"]), side_named(a["side"])});
-      }
-      if (tag == "heading") {
-        HeadingWording heading{phrase, section_named(a["section"]), Laterality::Unknown};
-        if (a.count("laterality")) heading.laterality = *laterality_named(a["laterality"]);
-        w.headings.push_back(heading);
-      }
-      if (tag == "followUp") {
-        code_text.push_back(a["codeValue"]);
-        const std::string& value = code_text.back();
-        code_text.push_back(a["codingScheme"]);
-        const std::string& scheme = code_text.back();
-        code_text.push_back(a["codeMeaning"]);
-        const std::string& meaning = code_text.back();
-        w.follow_up.push_back({phrase, a["id"], CodeConst{value, scheme, meaning}});
-      }
-      if (tag == "ultrasoundCorrelate") w.ultrasound_correlate.push_back(phrase);
-      if (tag == "massWithCalcifications") w.mass_with_calcifications.push_back(phrase);
-      if (tag == "composition") w.composition.push_back(phrase);
-      if (tag == "breastImaging") w.breast_imaging.push_back(phrase);
-      if (tag == "breast") w.breast.push_back(phrase);
-      if (tag == "abbreviation") w.abbreviations.push_back(phrase);
-      if (tag == "categoryWord") w.category_words.push_back(phrase);
-    }
-    return w;
-  }();
+  static const Wordings wordings = read_wordings("src/narrative/narrative-wordings-en.xml");
   return wordings;
 }
 

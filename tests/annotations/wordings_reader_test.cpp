@@ -1,0 +1,176 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "annotations/wordings_reader.hpp"
+#include "base/error.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using testing::TempDir;
+
+std::string wordings(const std::string& body) {
+  return "<?xml version=\"1.0\"?>\n"
+         "<narrativeWordings xmlns=\"urn:mammocalc:narrative-wordings:1\" language=\"en\">\n"
+         "  <calcification phrase=\"calcif*\"/>\n" +
+         body + "</narrativeWordings>\n";
+}
+
+// The error message of reading `text` as a wordings file.
+std::string problem_of(const std::string& text) {
+  TempDir dir;
+  try {
+    read_wordings(dir.file("w.xml", text));
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::InvalidWordings);
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(WordingsReader, ReadsEveryKind) {
+  TempDir dir;
+  const Wordings read = read_wordings(dir.file(
+      "w.xml",
+      wordings("  <morphology term=\"fine-pleomorphic\" phrase=\"fine pleomorphic\"/>\n"
+               "  <distribution term=\"segmental\" phrase=\"in a segment\"/>\n"
+               "  <site term=\"lobular\" phrase=\"within the lobules\"/>\n"
+               "  <laterality term=\"both\" phrase=\"bilateral\"/>\n"
+               "  <quadrant term=\"upper-outer\" phrase=\"uoq\"/>\n"
+               "  <region term=\"subareolar\" phrase=\"retroareolar\"/>\n"
+               "  <depth term=\"middle\" phrase=\"middle third\"/>\n"
+               "  <change term=\"stable\" phrase=\"no change in\"/>\n"
+               "  <context role=\"negated\" side=\"after\" phrase=\"are not seen\"/>\n"
+               "  <heading section=\"findings\" laterality=\"right\" phrase=\"rt\"/>\n"
+               "  <followUp id=\"stereotactic-biopsy\" codeValue=\"111145\" codingScheme=\"DCM\""
+               " codeMeaning=\"Histology using core biopsy\" phrase=\"stereotactic biopsy\"/>\n"
+               "  <ultrasoundCorrelate phrase=\"sonographic correlate\"/>\n"
+               "  <massWithCalcifications phrase=\"mass with calcifications\"/>\n"
+               "  <composition phrase=\"heterogeneously dense\"/>\n"
+               "  <breastImaging phrase=\"bi-rads\"/>\n"
+               "  <breast phrase=\"breast\"/>\n"
+               "  <abbreviation phrase=\"approx.\"/>\n"
+               "  <categoryWord phrase=\"category\"/>\n")));
+  EXPECT_EQ(read.language, "en");
+  ASSERT_EQ(read.calcification.size(), 1U);
+  EXPECT_EQ(read.calcification[0], "calcif*");
+  ASSERT_EQ(read.morphology.size(), 1U);
+  EXPECT_EQ(read.morphology[0].term, Morphology::FinePleomorphic);
+  EXPECT_EQ(read.morphology[0].phrase, "fine pleomorphic");
+  EXPECT_EQ(read.distribution.at(0).term, Distribution::Segmental);
+  EXPECT_EQ(read.site.at(0).term, Site::Lobular);
+  EXPECT_EQ(read.laterality.at(0).term, Laterality::Both);
+  EXPECT_EQ(read.quadrant.at(0).term, Quadrant::UpperOuter);
+  EXPECT_EQ(read.region.at(0).term, Region::Subareolar);
+  EXPECT_EQ(read.depth.at(0).term, Depth::Middle);
+  EXPECT_EQ(read.change.at(0).term, Change::Stable);
+  EXPECT_EQ(read.context.at(0).role, ContextRole::Negated);
+  EXPECT_EQ(read.context.at(0).side, ContextSide::After);
+  EXPECT_EQ(read.headings.at(0).section, ReportSection::Findings);
+  EXPECT_EQ(read.headings.at(0).laterality, Laterality::Right);
+  EXPECT_EQ(read.follow_up.at(0).id, "stereotactic-biopsy");
+  EXPECT_EQ(read.follow_up.at(0).code.value, "111145");
+  EXPECT_EQ(read.follow_up.at(0).code.scheme, "DCM");
+  EXPECT_EQ(read.ultrasound_correlate.at(0), "sonographic correlate");
+  EXPECT_EQ(read.mass_with_calcifications.at(0), "mass with calcifications");
+  EXPECT_EQ(read.composition.at(0), "heterogeneously dense");
+  EXPECT_EQ(read.breast_imaging.at(0), "bi-rads");
+  EXPECT_EQ(read.breast.at(0), "breast");
+  EXPECT_EQ(read.abbreviations.at(0), "approx.");
+  EXPECT_EQ(read.category_words.at(0), "category");
+}
+
+TEST(WordingsReader, ProblemsNameFileLineAndField) {
+  EXPECT_NE(problem_of(wordings("  <morphology term=\"pleomorphic\" phrase=\"x\"/>\n"))
+                .find("w.xml:4: morphology/@term: unknown term 'pleomorphic'"),
+            std::string::npos);
+  EXPECT_NE(problem_of(wordings("  <morphology term=\"amorphous\" phrase=\"Amorphous\"/>\n"))
+                .find(":4: morphology/@phrase: 'Amorphous' must be lower case"),
+            std::string::npos);
+  EXPECT_NE(problem_of(wordings("  <breast phrase=\"both  breasts\"/>\n")).find("single spaces"),
+            std::string::npos);
+  EXPECT_NE(problem_of(wordings("  <breast phrase=\"br*east\"/>\n")).find("'*' only at its end"),
+            std::string::npos);
+  EXPECT_NE(
+      problem_of(wordings("  <colour phrase=\"red\"/>\n")).find(":4: colour: unknown element"),
+      std::string::npos);
+  EXPECT_NE(problem_of(wordings("  <context role=\"negated\" side=\"above\" phrase=\"no\"/>\n"))
+                .find("context/@side: unknown term 'above'"),
+            std::string::npos);
+  EXPECT_NE(problem_of(wordings("  <followUp id=\"x\" codeValue=\"1\" phrase=\"y\"/>\n"))
+                .find("followUp/@codingScheme: is required"),
+            std::string::npos);
+  EXPECT_NE(problem_of("<narrativeWordings language=\"en\"/>").find("root must be"),
+            std::string::npos);
+  EXPECT_NE(problem_of("<narrativeWordings").find("not well-formed"), std::string::npos);
+  EXPECT_NE(problem_of(wordings("  <breast phrase=\"breast\" extra=\"1\"/>\n")).find("extra"),
+            std::string::npos);
+}
+
+// Every item counts here too: one phrase with two meanings is a conflict, not "the last wins".
+TEST(WordingsReader, OnePhraseTwoMeaningsIsAProblem) {
+  const std::string problem =
+      problem_of(wordings("  <morphology term=\"amorphous\" phrase=\"indistinct\"/>\n"
+                          "  <morphology term=\"punctate\" phrase=\"indistinct\"/>\n"));
+  EXPECT_NE(problem.find(":5: morphology/@phrase: 'indistinct' is given twice, as 'amorphous' "
+                         "and as 'punctate'"),
+            std::string::npos);
+}
+
+TEST(WordingsReader, NeedsACalcificationWordingAndALanguage) {
+  EXPECT_NE(problem_of("<narrativeWordings xmlns=\"urn:mammocalc:narrative-wordings:1\" "
+                       "language=\"en\"><breast phrase=\"breast\"/></narrativeWordings>")
+                .find("at least one calcification wording"),
+            std::string::npos);
+  EXPECT_NE(problem_of("<narrativeWordings xmlns=\"urn:mammocalc:narrative-wordings:1\">"
+                       "<calcification phrase=\"calcif*\"/></narrativeWordings>")
+                .find("@language: is required"),
+            std::string::npos);
+}
+
+TEST(WordingsReader, MissingFileIsNamed) {
+  EXPECT_NE(problem_of("").find("not well-formed"), std::string::npos);
+  try {
+    read_wordings("/nonexistent/w.xml");
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(std::string(error.what()), "/nonexistent/w.xml: no such file");
+  }
+}
+
+// The shipped file reads without a problem; the schema check is the CTest wordings_schema.
+TEST(WordingsReader, ShippedWordingsAreValid) {
+  EXPECT_TRUE(check_wordings("src/narrative/narrative-wordings-en.xml").empty());
+}
+
+TEST(DefaultWordingsFile, DataDirectoryWins) {
+  TempDir dir;
+  const std::string file = dir.file("narrative-wordings-en.xml", wordings(""));
+  ::setenv("MAMMOCALC_DATA_DIR", std::filesystem::path(file).parent_path().c_str(), 1);
+  EXPECT_EQ(default_wordings_file(), file);
+  ::setenv("MAMMOCALC_DATA_DIR", "/nonexistent", 1);
+  try {
+    default_wordings_file();
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::DataMissing);
+    EXPECT_NE(std::string(error.what()).find("/nonexistent/narrative-wordings-en.xml"),
+              std::string::npos);
+  }
+  ::unsetenv("MAMMOCALC_DATA_DIR");
+}
+
+// A build-tree test binary finds <build>/share/mammocalc/ as the installed program finds
+// <prefix>/share/mammocalc/.
+TEST(DefaultWordingsFile, FoundBesideTheExecutable) {
+  ::unsetenv("MAMMOCALC_DATA_DIR");
+  const std::string found = default_wordings_file();
+  EXPECT_NE(found.find("share/mammocalc/narrative-wordings-en.xml"), std::string::npos);
+  EXPECT_TRUE(check_wordings(found).empty());
+}
+
+}  // namespace
+}  // namespace mammocalc
