@@ -225,6 +225,33 @@ TEST(NarrativeReader, EveryMorphologyWordingGivesItsTerm) {
   }
 }
 
+// Every morphology wording of the shipped file is read as its term (no other wording shadows it);
+// after "No" it gives no finding; after "Possible" an uncertain one (issue 16's safety property).
+TEST(NarrativeReader, EveryShippedMorphologyWordingIsReadAndNegatedAndUncertain) {
+  for (const Wording<Morphology>& wording : shipped_wordings().morphology) {
+    const std::string sentence = wording.phrase + " calcifications in the left breast.";
+    const NarrativeReading reading = read(sentence);
+    ASSERT_FALSE(reading.findings.empty()) << sentence;
+    EXPECT_TRUE(has_morphology(reading.findings[0], wording.term)) << sentence;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << sentence;
+    EXPECT_TRUE(read("No " + sentence).findings.empty()) << sentence;
+    const NarrativeReading possible = read("Possible " + sentence);
+    ASSERT_FALSE(possible.findings.empty()) << sentence;
+    EXPECT_EQ(possible.findings[0].text_status, MentionStatus::Uncertain) << sentence;
+  }
+}
+
+TEST(NarrativeReader, EveryShippedDistributionWordingIsReadAndNegated) {
+  for (const Wording<Distribution>& wording : shipped_wordings().distribution) {
+    const std::string sentence = wording.phrase + " amorphous calcifications in the left breast.";
+    const NarrativeReading reading = read(sentence);
+    ASSERT_FALSE(reading.findings.empty()) << sentence;
+    ASSERT_TRUE(reading.findings[0].distribution) << sentence;
+    EXPECT_EQ(reading.findings[0].distribution->term, wording.term) << sentence;
+    EXPECT_TRUE(read("No " + sentence).findings.empty()) << sentence;
+  }
+}
+
 TEST(NarrativeReader, MilkOfCalciumIsAMentionAndAMorphology) {
   const NarrativeReading reading = read("Milk of calcium in the right breast.");
   ASSERT_EQ(reading.mentions.size(), 1u);
