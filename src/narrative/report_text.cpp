@@ -219,7 +219,9 @@ void PhraseIndex::match_at(const std::vector<Token>& tokens, std::size_t at,
   auto try_phrase = [&](std::size_t id) {
     const Phrase& phrase = phrases_[id];
     if (matches(phrase, tokens, at)) {
-      out.push_back({at, at + phrase.words.size(), phrase.kind, phrase.wording});
+      out.push_back({static_cast<std::uint32_t>(at),
+                     static_cast<std::uint32_t>(at + phrase.words.size()),
+                     static_cast<std::uint32_t>(phrase.wording), phrase.kind});
     }
   };
   const auto found = by_first_word_.find(tokens[at].folded);
@@ -231,6 +233,7 @@ void PhraseIndex::match_at(const std::vector<Token>& tokens, std::size_t at,
 
 std::vector<PhraseMatch> PhraseIndex::match_all(const std::vector<Token>& tokens) const {
   std::vector<PhraseMatch> out;
+  out.reserve(tokens.size() / 4 + 16);
   for (std::size_t at = 0; at < tokens.size(); ++at) match_at(tokens, at, out);
   return out;
 }

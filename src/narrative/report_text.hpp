@@ -45,7 +45,7 @@ struct Token {
 std::vector<Token> tokenise(std::string_view text, std::string& folded);
 
 // The kinds of wording the reader looks for (wordings.hpp, one per Wordings field).
-enum class PhraseKind {
+enum class PhraseKind : std::uint8_t {
   Calcification,
   Morphology,
   Distribution,
@@ -70,10 +70,10 @@ enum class PhraseKind {
 // One phrase found in the tokens: tokens [begin, end), its kind and the index of the wording in
 // its Wordings vector.
 struct PhraseMatch {
-  std::size_t begin = 0;
-  std::size_t end = 0;
+  std::uint32_t begin = 0;  // 16 bytes a match: token numbers fit 32 bits (tokenise caps the text)
+  std::uint32_t end = 0;
+  std::uint32_t wording = 0;
   PhraseKind kind = PhraseKind::Calcification;
-  std::size_t wording = 0;
 };
 
 // Phrases tokenised as the text is, indexed by their first word.
