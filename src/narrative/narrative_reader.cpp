@@ -1,1 +1,1500 @@
 #include "narrative/narrative_reader.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "findings/lexicon.hpp"
+#include "narrative/report_text.hpp"
+#include "narrative/wordings.hpp"
+
+namespace mammocalc {
+
+namespace {
+
+using narrative::HeadingMeaning;
+using narrative::PhraseIndex;
+using narrative::PhraseKind;
+using narrative::PhraseMatch;
+using narrative::SentenceRange;
+using narrative::Token;
+using narrative::TokenKind;
+
+// ---- Sections of the SR (narrative.md §1) ----
+
+struct SectionCode {
+  CodeConst code;
+  ReportSection section;
+};
+
+// Containers that open a section; everything below them stands in it.
+constexpr SectionCode kSectionContainers[] = {
+    {{"121060", "DCM", "History"}, ReportSection::History},
+    {{"121064", "DCM", "Current Procedure Descriptions"}, ReportSection::Procedure},
+    {{"121066", "DCM", "Prior Procedure Descriptions"}, ReportSection::Comparison},
+    {{"121068", "DCM", "Previous Findings"}, ReportSection::Comparison},
+    {{"121070", "DCM", "Findings"}, ReportSection::Findings},
+    {{"121072", "DCM", "Impressions"}, ReportSection::Impression},
+    {{"121074", "DCM", "Recommendations"}, ReportSection::Recommendation},
+    {{"121076", "DCM", "Conclusions"}, ReportSection::Conclusion},
+    {{"121078", "DCM", "Addendum"}, ReportSection::Addendum},
+    {{"111412", "DCM", "Narrative Summary"}, ReportSection::Unsectioned},
+};
+
+// TEXT items whose own concept names the section, for text outside a section container.
+constexpr SectionCode kSectionItems[] = {
+    {{"121071", "DCM", "Finding"}, ReportSection::Findings},
+    {{"121073", "DCM", "Impression"}, ReportSection::Impression},
+    {{"121075", "DCM", "Recommendation"}, ReportSection::Recommendation},
+    {{"121077", "DCM", "Conclusion"}, ReportSection::Conclusion},
+    {{"121065", "DCM", "Procedure Description"}, ReportSection::Procedure},
+};
+
+std::optional<ReportSection> section_of(const Code& concept_name, const SectionCode* table_begin,
+                                        const SectionCode* table_end) {
+  for (const SectionCode* entry = table_begin; entry != table_end; ++entry) {
+    if (same_concept(concept_name, entry->code)) return entry->section;
+  }
+  return std::nullopt;
+}
+
+struct TextItem {
+  const ContentItem* item;
+  ReportSection section;
+};
+
+void collect_text_items(const ContentItem& node, ReportSection section,
+                        std::vector<TextItem>& out) {
+  if (node.value_type == ValueType::Container) {
+    section =
+        section_of(node.concept_name, std::begin(kSectionContainers), std::end(kSectionContainers))
+            .value_or(section);
+  }
+  if (node.value_type == ValueType::Text) {
+    ReportSection own = section;
+    if (own == ReportSection::Unsectioned) {
+      own = section_of(node.concept_name, std::begin(kSectionItems), std::end(kSectionItems))
+                .value_or(own);
+    }
+    out.push_back({&node, own});
+  }
+  for (const ContentItem& child : node.children) collect_text_items(child, section, out);
+}
+
+// Sections that speak of the past or of the procedure: a mention there is historical unless it
+// says new or increased (narrative.md §1).
+bool is_past_section(ReportSection section) {
+  return section == ReportSection::History || section == ReportSection::Comparison ||
+         section == ReportSection::Procedure;
+}
+
+// Sections where a stated category or follow-up is the radiologist's assessment of this exam.
+bool states_assessment(ReportSection section) {
+  return !is_past_section(section) && section != ReportSection::Composition;
+}
+
+std::string_view section_name(ReportSection section) {
+  switch (section) {
+    case ReportSection::History:
+      return "history";
+    case ReportSection::Procedure:
+      return "procedure";
+    case ReportSection::Comparison:
+      return "comparison";
+    default:
+      return "section";
+  }
+}
+
+// ---- Suspicion order for merged values (the more suspicious stands, decision-logic.md §1) ----
+
+int distribution_rank(Distribution distribution) {
+  switch (distribution) {
+    case Distribution::Segmental:
+      return 6;
+    case Distribution::Linear:
+      return 5;
+    case Distribution::WithinMass:
+      return 4;
+    case Distribution::Grouped:
+      return 3;
+    case Distribution::Regional:
+      return 2;
+    case Distribution::Diffuse:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+int change_rank(Change change) {
+  switch (change) {
+    case Change::New:
+      return 4;
+    case Change::Increased:
+      return 3;
+    case Change::Decreased:
+      return 2;
+    case Change::Stable:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+// ---- What was read in one sentence ----
+
+// A fact read from text: its value, and the words and bytes it was read from.
+template <typename T>
+struct Read {
+  T value;
+  std::string words;
+  TextSpan span;
+  std::size_t token = 0;  // first token, for nearness
+};
+
+struct Descriptors {
+  std::vector<Read<Morphology>> morphology;
+  std::vector<Read<Distribution>> distribution;
+  std::vector<Read<Site>> site;
+  std::vector<Read<Laterality>> sides;
+  std::optional<Read<int>> clock;
+  std::optional<Read<Quadrant>> quadrant;
+  std::optional<Read<Region>> region;
+  std::optional<Read<Depth>> depth;
+  std::optional<Read<double>> from_nipple_mm;
+  std::optional<Read<double>> from_skin_mm;
+  std::optional<Read<double>> from_chest_wall_mm;
+  std::optional<Read<double>> extent_mm;
+  std::optional<Read<int>> count;
+  std::vector<Read<Change>> change;
+  std::optional<Read<Presence>> ultrasound;
+  std::optional<Read<bool>> mass;
+};
+
+// A resolved context phrase of a sentence.
+struct Trigger {
+  std::size_t begin;
+  std::size_t end;
+  ContextRole role;
+  ContextSide side;
+};
+
+// One clause's group of mentions, on its way to a finding.
+struct Candidate {
+  Laterality laterality = Laterality::Unknown;
+  std::optional<Read<Laterality>> laterality_read;
+  Descriptors descriptors;
+  MentionStatus status = MentionStatus::Uncertain;
+  ReportSection section = ReportSection::Unsectioned;
+  std::string position;
+  TextSentence sentence;
+  std::vector<std::size_t> mentions;  // indices into NarrativeReading::mentions
+};
+
+struct CategoryEvent {
+  Category category;
+  Laterality laterality;
+  std::string position;
+  std::string quote;
+  std::size_t sentence;
+};
+
+struct FollowUpEvent {
+  Code code;
+  Laterality laterality;
+  std::string position;
+  std::string quote;
+  std::size_t sentence;
+};
+
+std::string format_number(double value) {
+  const long rounded = static_cast<long>(value);
+  if (static_cast<double>(rounded) == value) return std::to_string(rounded);
+  std::string text = std::to_string(value);
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+bool is_word(const Token& token, std::string_view word) {
+  return token.kind == TokenKind::Word && token.folded == word;
+}
+
+bool is_punct(const Token& token, char c) {
+  return token.kind == TokenKind::Punct && token.folded[0] == c;
+}
+
+// The digits a word starts with as a number ("10" of "10:30"); 0 when there are none.
+int leading_integer(std::string_view word) {
+  int value = 0;
+  for (std::size_t k = 0; k < word.size() && k < 6 && word[k] >= '0' && word[k] <= '9'; ++k) {
+    value = value * 10 + (word[k] - '0');
+  }
+  return value;
+}
+
+// Words that spell a small count ("two punctate calcifications").
+std::optional<int> number_word(const Token& token) {
+  static const char* const kWords[] = {"one",   "two",   "three", "four", "five",   "six",
+                                       "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
+  if (token.kind != TokenKind::Word) return std::nullopt;
+  for (int k = 0; k < 12; ++k) {
+    if (token.folded == kWords[k]) return k + 1;
+  }
+  return std::nullopt;
+}
+
+// The length unit at a token, in mm per unit; 0 when it is none. `fn` is set for "cmFN".
+double unit_mm(const Token& token, bool& fn) {
+  fn = false;
+  if (token.kind != TokenKind::Word) return 0;
+  const std::string_view word = token.folded;
+  if (word == "cmfn" || word == "mmfn") fn = true;
+  if (word == "cm" || word == "cms" || word == "cmfn" || word.rfind("centimet", 0) == 0) return 10;
+  if (word == "mm" || word == "mmfn" || word.rfind("millimet", 0) == 0) return 1;
+  return 0;
+}
+
+// Does the word sequence `words` stand at token `at` (within `end`)?
+bool words_at(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
+              std::initializer_list<std::string_view> words) {
+  if (at + words.size() > end) return false;
+  std::size_t k = at;
+  for (std::string_view word : words) {
+    if (!is_word(tokens[k], word)) return false;
+    ++k;
+  }
+  return true;
+}
+
+// Adds the facts of `more` to `into`: lists are appended, a missing single fact is filled.
+void add_descriptors(Descriptors& into, const Descriptors& more) {
+  auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  auto fill = [](auto& to, const auto& from) {
+    if (!to && from) to = from;
+  };
+  append(into.morphology, more.morphology);
+  append(into.distribution, more.distribution);
+  append(into.site, more.site);
+  append(into.sides, more.sides);
+  append(into.change, more.change);
+  fill(into.clock, more.clock);
+  fill(into.quadrant, more.quadrant);
+  fill(into.region, more.region);
+  fill(into.depth, more.depth);
+  fill(into.from_nipple_mm, more.from_nipple_mm);
+  fill(into.from_skin_mm, more.from_skin_mm);
+  fill(into.from_chest_wall_mm, more.from_chest_wall_mm);
+  fill(into.extent_mm, more.extent_mm);
+  fill(into.count, more.count);
+  fill(into.ultrasound, more.ultrasound);
+  fill(into.mass, more.mass);
+}
+
+bool starts_relative_clause(const Token& token) {
+  return token.kind == TokenKind::Word && (token.folded == "which" || token.folded == "that");
+}
+
+// Words that open a sentence going on about the calcifications just described.
+bool refers_back(const Token& token) {
+  static const char* const kWords[] = {"they",  "these",      "this",         "it",
+                                       "which", "morphology", "distribution", "extent",
+                                       "both",  "each",       "all"};
+  if (token.kind != TokenKind::Word) return false;
+  for (const char* word : kWords) {
+    if (token.folded == word) return true;
+  }
+  return false;
+}
+
+void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality);
+
+class Reader {
+ public:
+  explicit Reader(const Wordings& wordings);
+  NarrativeReading read(const SrDocument& document);
+
+ private:
+  // One TEXT item being read.
+  struct Item {
+    std::string folded;  // the text in lower case; the tokens' words point into it
+    const std::string* text;
+    const std::string* position;
+    std::vector<Token> tokens;
+    std::vector<PhraseMatch> matches;
+  };
+
+  void read_item(const TextItem& text_item);
+  void read_sentence(const Item& item, const SentenceRange& range,
+                     const std::vector<PhraseMatch>& matches);
+
+  // Helpers over one sentence's tokens.
+  TextSpan span_of(const Item& item, std::size_t begin, std::size_t end) const;
+  std::string words_of(const Item& item, std::size_t begin, std::size_t end) const;
+  std::vector<Trigger> resolve_triggers(const std::vector<PhraseMatch>& matches) const;
+  std::vector<std::pair<std::size_t, std::size_t>> clauses_of(const Item& item,
+                                                              const SentenceRange& range,
+                                                              const std::vector<Trigger>& triggers,
+                                                              bool context_scope) const;
+  Descriptors read_descriptors(const Item& item, std::size_t begin, std::size_t end,
+                               const std::vector<PhraseMatch>& matches,
+                               const std::vector<Trigger>& triggers) const;
+  void read_measures(const Item& item, std::size_t begin, std::size_t end,
+                     std::vector<bool>& consumed, Descriptors& out) const;
+  void read_clock(const Item& item, std::size_t begin, std::size_t end, std::vector<bool>& consumed,
+                  Descriptors& out) const;
+  MentionStatus status_of(std::size_t begin, std::size_t end, std::size_t clause_begin,
+                          std::size_t clause_end, const std::vector<Trigger>& triggers,
+                          bool says_new, ReportSection section, const Item& item,
+                          std::string& trigger_words) const;
+  bool negated_near(std::size_t begin, std::size_t end, std::size_t clause_begin,
+                    std::size_t clause_end, const std::vector<Trigger>& triggers) const;
+  void read_assessment(const Item& item, const SentenceRange& range,
+                       const std::vector<PhraseMatch>& matches,
+                       const std::vector<Trigger>& triggers,
+                       const std::vector<std::pair<std::size_t, std::size_t>>& clauses,
+                       const std::vector<Read<Laterality>>& sides, const TextSentence& sentence);
+  std::optional<std::pair<Category, std::size_t>> category_after(const Item& item, std::size_t at,
+                                                                 std::size_t end) const;
+
+  // Findings from candidates.
+  std::vector<std::size_t> add_candidate(Candidate candidate);
+  bool continues_previous(const Item& item, const SentenceRange& range,
+                          const Descriptors& descriptors) const;
+  void finish_findings();
+  void finish_assessments();
+
+  const Wordings& wordings_;
+  PhraseIndex index_;
+  std::vector<HeadingMeaning> headings_;
+  NarrativeReading reading_;
+  std::vector<ReportSection> finding_sections_;  // section of each finding's first sentence
+  std::vector<CategoryEvent> categories_;
+  std::vector<FollowUpEvent> follow_ups_;
+  std::size_t sentence_count_ = 0;
+  // The findings the previous sentence described, for a sentence that goes on describing them
+  // ("They are fine pleomorphic and span 8 mm."); empty when the previous sentence did not.
+  std::vector<std::size_t> described_last_;
+  bool saw_breast_ = false;
+  bool saw_breast_imaging_ = false;
+};
+
+Reader::Reader(const Wordings& wordings) : wordings_(wordings) {
+  auto add_all = [this](const auto& list, PhraseKind kind) {
+    for (std::size_t k = 0; k < list.size(); ++k) index_.add(list[k].phrase, kind, k);
+  };
+  auto add_strings = [this](const std::vector<std::string>& list, PhraseKind kind) {
+    for (std::size_t k = 0; k < list.size(); ++k) index_.add(list[k], kind, k);
+  };
+  add_strings(wordings.calcification, PhraseKind::Calcification);
+  add_all(wordings.morphology, PhraseKind::Morphology);
+  add_all(wordings.distribution, PhraseKind::Distribution);
+  add_all(wordings.site, PhraseKind::Site);
+  add_all(wordings.laterality, PhraseKind::Laterality);
+  add_all(wordings.quadrant, PhraseKind::Quadrant);
+  add_all(wordings.region, PhraseKind::Region);
+  add_all(wordings.depth, PhraseKind::Depth);
+  add_all(wordings.change, PhraseKind::Change);
+  add_all(wordings.context, PhraseKind::Context);
+  add_all(wordings.headings, PhraseKind::Heading);
+  add_all(wordings.follow_up, PhraseKind::FollowUp);
+  add_strings(wordings.ultrasound_correlate, PhraseKind::UltrasoundCorrelate);
+  add_strings(wordings.mass_with_calcifications, PhraseKind::MassWithCalcifications);
+  add_strings(wordings.composition, PhraseKind::Composition);
+  add_strings(wordings.breast_imaging, PhraseKind::BreastImaging);
+  add_strings(wordings.breast, PhraseKind::Breast);
+  add_strings(wordings.abbreviations, PhraseKind::Abbreviation);
+  add_strings(wordings.category_words, PhraseKind::CategoryWord);
+  for (const HeadingWording& heading : wordings.headings) {
+    headings_.push_back({heading.section, heading.laterality});
+  }
+}
+
+NarrativeReading Reader::read(const SrDocument& document) {
+  std::vector<TextItem> items;
+  collect_text_items(document.root, ReportSection::Unsectioned, items);
+  for (const TextItem& item : items) read_item(item);
+  finish_findings();
+  finish_assessments();
+  reading_.breast_imaging_text = saw_breast_ && saw_breast_imaging_;
+  return std::move(reading_);
+}
+
+void Reader::read_item(const TextItem& text_item) {
+  Item item;
+  item.text = &text_item.item->text;
+  item.position = &text_item.item->position;
+  item.tokens = narrative::tokenise(*item.text, item.folded);
+  item.matches = index_.match_all(item.tokens);
+  for (const PhraseMatch& match : item.matches) {
+    if (match.kind == PhraseKind::Breast) saw_breast_ = true;
+    if (match.kind == PhraseKind::BreastImaging) saw_breast_imaging_ = true;
+  }
+  const std::vector<SentenceRange> sentences =
+      narrative::split_sentences(item.tokens, item.matches, headings_, text_item.section);
+  // Matches are ordered by start token and sentences by position: one sweep hands each sentence
+  // the matches that lie inside it.
+  std::size_t next = 0;
+  std::vector<PhraseMatch> inside;
+  for (const SentenceRange& range : sentences) {
+    while (next < item.matches.size() && item.matches[next].begin < range.begin) ++next;
+    inside.clear();
+    for (std::size_t k = next; k < item.matches.size() && item.matches[k].begin < range.end; ++k) {
+      if (item.matches[k].end <= range.end) inside.push_back(item.matches[k]);
+    }
+    read_sentence(item, range, inside);
+  }
+}
+
+TextSpan Reader::span_of(const Item& item, std::size_t begin, std::size_t end) const {
+  if (end <= begin) return TextSpan{*item.position, 0, 0};
+  return TextSpan{*item.position, item.tokens[begin].begin, item.tokens[end - 1].end()};
+}
+
+std::string Reader::words_of(const Item& item, std::size_t begin, std::size_t end) const {
+  const TextSpan span = span_of(item, begin, end);
+  return narrative::collapse_whitespace(
+      std::string_view(*item.text).substr(span.begin, span.end - span.begin));
+}
+
+// The longest context phrase wins where phrases overlap ("no change in" over "no"), first come
+// first served along the sentence.
+std::vector<Trigger> Reader::resolve_triggers(const std::vector<PhraseMatch>& matches) const {
+  std::vector<Trigger> triggers;
+  std::size_t covered = 0;
+  for (std::size_t k = 0; k < matches.size(); ++k) {
+    const PhraseMatch& match = matches[k];
+    if (match.kind != PhraseKind::Context || match.begin < covered) continue;
+    const PhraseMatch* best = &match;
+    for (std::size_t j = k + 1; j < matches.size() && matches[j].begin == match.begin; ++j) {
+      if (matches[j].kind == PhraseKind::Context && matches[j].end > best->end) best = &matches[j];
+    }
+    const ContextWording& wording = wordings_.context[best->wording];
+    triggers.push_back({best->begin, best->end, wording.role, wording.side});
+    covered = best->end;
+  }
+  return triggers;
+}
+
+// Clauses: the sentence cut at ';' and at terminator phrases. A terminator on side "either"
+// ("but", "however", "which") starts a new clause for context and descriptors alike; one on side
+// "after" ("is seen", "there are") only closes the statement before it, so it ends the scope of
+// context words (context_scope) while descriptors still bind across it ("Calcifications are seen
+// in the right breast").
+std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
+    const Item& item, const SentenceRange& range, const std::vector<Trigger>& triggers,
+    bool context_scope) const {
+  std::vector<std::pair<std::size_t, std::size_t>> clauses;
+  std::size_t start = range.begin;
+  std::size_t next_trigger = 0;
+  for (std::size_t at = range.begin; at < range.end; ++at) {
+    while (next_trigger < triggers.size() && triggers[next_trigger].begin < at) ++next_trigger;
+    const bool terminator = next_trigger < triggers.size() && triggers[next_trigger].begin == at &&
+                            triggers[next_trigger].role == ContextRole::Terminator &&
+                            (context_scope || triggers[next_trigger].side != ContextSide::After);
+    if (is_punct(item.tokens[at], ';') || terminator) {
+      if (at > start) clauses.emplace_back(start, at);
+      start = at;
+    }
+  }
+  if (range.end > start) clauses.emplace_back(start, range.end);
+  return clauses;
+}
+
+bool Reader::negated_near(std::size_t begin, std::size_t end, std::size_t clause_begin,
+                          std::size_t clause_end, const std::vector<Trigger>& triggers) const {
+  constexpr std::size_t kNear = 3;  // "no definite sonographic correlate"
+  for (const Trigger& trigger : triggers) {
+    if (trigger.role != ContextRole::Negated) continue;
+    if (trigger.begin < clause_begin || trigger.end > clause_end) continue;
+    const bool before =
+        trigger.side != ContextSide::After && trigger.end <= begin && begin - trigger.end <= kNear;
+    const bool after =
+        trigger.side != ContextSide::Before && trigger.begin >= end && trigger.begin - end <= kNear;
+    if (before || after) return true;
+  }
+  return false;
+}
+
+// Measures: distance from the nipple / skin / chest wall ("4 cm from the nipple", "4 cm FN"),
+// and extent ("spanning 3 cm", "measuring 6 x 4 mm", "a 2 cm area").
+void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
+                           std::vector<bool>& consumed, Descriptors& out) const {
+  const std::vector<Token>& tokens = item.tokens;
+  static const char* const kExtentBefore[] = {
+      "spanning", "spans",  "span",      "measuring", "measures", "measure", "measured", "over",
+      "covering", "covers", "extending", "extends",   "across",   "extent",  "size"};
+  static const char* const kFiller[] = {
+      "approximately", "approx",  "about",  "up",     "to", "a",     "an", "area", "of",
+      "total",         "roughly", "nearly", "almost", "at", "least", "."};
+  auto is_one_of = [](const Token& token, const auto& list) {
+    for (const char* word : list) {
+      if (token.folded == word && token.kind != TokenKind::Number) return true;
+    }
+    return false;
+  };
+  for (std::size_t at = begin; at < end; ++at) {
+    if (tokens[at].kind != TokenKind::Number || consumed[at - begin]) continue;
+    // number [x number]* unit
+    double largest = narrative::number_value(tokens[at]);
+    std::size_t k = at + 1;
+    while (
+        k + 1 < end &&
+        (is_word(tokens[k], "x") || is_word(tokens[k], "by") || tokens[k].folded == "\xC3\x97") &&
+        tokens[k + 1].kind == TokenKind::Number) {
+      largest = std::max(largest, narrative::number_value(tokens[k + 1]));
+      k += 2;
+    }
+    if (k >= end) continue;
+    bool fn = false;
+    const double scale = unit_mm(tokens[k], fn);
+    if (scale == 0 || largest < 0) continue;
+    const double mm = largest * scale;
+    std::size_t after = k + 1;
+    std::optional<Read<double>>* target = nullptr;
+    if (fn) {
+      target = &out.from_nipple_mm;
+    } else if (words_at(tokens, after, end, {"fn"})) {
+      target = &out.from_nipple_mm;
+      after += 1;
+    } else if (words_at(tokens, after, end, {"from", "the", "nipple"})) {
+      target = &out.from_nipple_mm;
+      after += 3;
+    } else if (words_at(tokens, after, end, {"from", "nipple"})) {
+      target = &out.from_nipple_mm;
+      after += 2;
+    } else if (words_at(tokens, after, end, {"from", "the", "skin"})) {
+      target = &out.from_skin_mm;
+      after += 3;
+    } else if (words_at(tokens, after, end, {"from", "skin"})) {
+      target = &out.from_skin_mm;
+      after += 2;
+    } else if (words_at(tokens, after, end, {"from", "the", "chest", "wall"})) {
+      target = &out.from_chest_wall_mm;
+      after += 4;
+    } else if (words_at(tokens, after, end, {"from", "chest", "wall"})) {
+      target = &out.from_chest_wall_mm;
+      after += 3;
+    } else {
+      bool extent = words_at(tokens, after, end, {"in", "extent"}) ||
+                    words_at(tokens, after, end, {"in", "size"}) ||
+                    words_at(tokens, after, end, {"area"}) ||
+                    words_at(tokens, after, end, {"in", "greatest"}) ||
+                    words_at(tokens, after, end, {"extent"});
+      for (std::size_t back = at, steps = 0; !extent && back > begin && steps < 4; ++steps) {
+        --back;
+        if (is_one_of(tokens[back], kExtentBefore)) extent = true;
+        if (!is_one_of(tokens[back], kFiller)) break;
+      }
+      if (extent) target = &out.extent_mm;
+    }
+    if (target == nullptr) continue;
+    if (!target->has_value()) {
+      *target = Read<double>{mm, words_of(item, at, after), span_of(item, at, after), at};
+    }
+    for (std::size_t j = at; j < after; ++j) consumed[j - begin] = true;
+    at = after - 1;
+  }
+}
+
+// Clock positions: "10 o'clock", "10 oclock", "10:00", "10:30", "at 10".
+void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
+                        std::vector<bool>& consumed, Descriptors& out) const {
+  const std::vector<Token>& tokens = item.tokens;
+  auto hour_of = [](const Token& token) -> int {
+    if (token.kind != TokenKind::Number || token.folded.find('.') != std::string::npos) return 0;
+    if (token.folded.size() > 2) return 0;
+    const int hour = leading_integer(token.folded);
+    return hour >= 1 && hour <= 12 ? hour : 0;
+  };
+  auto is_oclock = [](const Token& token) {
+    return token.kind == TokenKind::Word &&
+           (token.folded == "o'clock" || token.folded == "oclock" ||
+            token.folded ==
+                "o\xE2\x80\x99"
+                "clock" ||
+            token.folded == "clock");
+  };
+  for (std::size_t at = begin; at < end; ++at) {
+    if (consumed[at - begin] || out.clock) continue;
+    const Token& token = tokens[at];
+    int hour = 0;
+    std::size_t after = at + 1;
+    if (token.kind == TokenKind::Time) {
+      hour = leading_integer(token.folded);
+      if (hour < 1 || hour > 12) hour = 0;
+    } else if (hour_of(token) > 0 && at + 1 < end && is_oclock(tokens[at + 1])) {
+      hour = hour_of(token);
+      after = at + 2;
+    } else if (hour_of(token) > 0 && at + 2 < end && is_word(tokens[at + 1], "o") &&
+               is_word(tokens[at + 2], "clock")) {
+      hour = hour_of(token);
+      after = at + 3;
+    } else if (is_word(token, "at") && at + 1 < end && hour_of(tokens[at + 1]) > 0) {
+      bool fn = false;
+      const bool measured = at + 2 < end && unit_mm(tokens[at + 2], fn) > 0;
+      if (!measured) {
+        hour = hour_of(tokens[at + 1]);
+        after = at + 2;
+      }
+    }
+    if (hour == 0) continue;
+    out.clock = Read<int>{hour, words_of(item, at, after), span_of(item, at, after), at};
+    for (std::size_t j = at; j < after; ++j) consumed[j - begin] = true;
+  }
+}
+
+// Descriptors of one clause: measures and the clock first (their words are not descriptors:
+// "2 cm from the skin" is no skin calcification), then the longest wording at each place.
+Descriptors Reader::read_descriptors(const Item& item, std::size_t begin, std::size_t end,
+                                     const std::vector<PhraseMatch>& matches,
+                                     const std::vector<Trigger>& triggers) const {
+  Descriptors out;
+  // Tokens taken by a measure or the clock, indexed from `begin`.
+  std::vector<bool> consumed(end - begin, false);
+  read_measures(item, begin, end, consumed, out);
+  read_clock(item, begin, end, consumed, out);
+
+  auto is_descriptor = [](PhraseKind kind) {
+    switch (kind) {
+      case PhraseKind::Morphology:
+      case PhraseKind::Distribution:
+      case PhraseKind::Site:
+      case PhraseKind::Laterality:
+      case PhraseKind::Quadrant:
+      case PhraseKind::Region:
+      case PhraseKind::Depth:
+      case PhraseKind::Change:
+      case PhraseKind::UltrasoundCorrelate:
+      case PhraseKind::MassWithCalcifications:
+      case PhraseKind::Composition:
+        return true;
+      default:
+        return false;
+    }
+  };
+  std::size_t covered = begin;
+  for (std::size_t k = 0; k < matches.size(); ++k) {
+    const PhraseMatch& first = matches[k];
+    if (first.begin < covered || first.begin >= end || !is_descriptor(first.kind)) continue;
+    const PhraseMatch* best = &first;
+    for (std::size_t j = k + 1; j < matches.size() && matches[j].begin == first.begin; ++j) {
+      if (is_descriptor(matches[j].kind) && matches[j].end > best->end) best = &matches[j];
+    }
+    if (best->end > end) continue;
+    bool clash = false;
+    for (std::size_t j = best->begin; j < best->end; ++j) clash = clash || consumed[j - begin];
+    if (clash) continue;
+    covered = best->end;
+    const std::string words = words_of(item, best->begin, best->end);
+    const TextSpan span = span_of(item, best->begin, best->end);
+    const std::size_t w = best->wording;
+    switch (best->kind) {
+      case PhraseKind::Morphology:
+        out.morphology.push_back({wordings_.morphology[w].term, words, span, best->begin});
+        break;
+      case PhraseKind::Distribution:
+        out.distribution.push_back({wordings_.distribution[w].term, words, span, best->begin});
+        break;
+      case PhraseKind::Site: {
+        // "ductal carcinoma" names a disease, not where the calcifications lie.
+        const bool disease = best->end < end && (is_word(item.tokens[best->end], "carcinoma") ||
+                                                 is_word(item.tokens[best->end], "cancer"));
+        if (!disease) out.site.push_back({wordings_.site[w].term, words, span, best->begin});
+        break;
+      }
+      case PhraseKind::Laterality:
+        out.sides.push_back({wordings_.laterality[w].term, words, span, best->begin});
+        break;
+      case PhraseKind::Quadrant:
+        if (!out.quadrant) out.quadrant = Read<Quadrant>{wordings_.quadrant[w].term, words, span};
+        break;
+      case PhraseKind::Region:
+        if (!out.region) out.region = Read<Region>{wordings_.region[w].term, words, span};
+        break;
+      case PhraseKind::Depth:
+        if (!out.depth) out.depth = Read<Depth>{wordings_.depth[w].term, words, span};
+        break;
+      case PhraseKind::Change:
+        out.change.push_back({wordings_.change[w].term, words, span, best->begin});
+        break;
+      case PhraseKind::UltrasoundCorrelate: {
+        const bool denied = negated_near(best->begin, best->end, begin, end, triggers);
+        if (!out.ultrasound || denied) {
+          out.ultrasound = Read<Presence>{denied ? Presence::No : Presence::Yes, words, span};
+        }
+        break;
+      }
+      case PhraseKind::MassWithCalcifications:
+        if (!out.mass) out.mass = Read<bool>{true, words, span};
+        break;
+      default:  // composition: words that describe the breast, read as nothing
+        break;
+    }
+  }
+  return out;
+}
+
+MentionStatus Reader::status_of(std::size_t begin, std::size_t end, std::size_t clause_begin,
+                                std::size_t clause_end, const std::vector<Trigger>& triggers,
+                                bool says_new, ReportSection section, const Item& item,
+                                std::string& trigger_words) const {
+  const Trigger* found[5] = {nullptr, nullptr, nullptr, nullptr, nullptr};
+  auto slot = [](ContextRole role) -> int {
+    switch (role) {
+      case ContextRole::Negated:
+        return 0;
+      case ContextRole::Hypothetical:
+        return 1;
+      case ContextRole::Historical:
+        return 2;
+      case ContextRole::Uncertain:
+        return 3;
+      default:
+        return -1;
+    }
+  };
+  for (const Trigger& trigger : triggers) {
+    if (trigger.begin < clause_begin || trigger.end > clause_end) continue;
+    const int index = slot(trigger.role);
+    if (index < 0) continue;
+    const bool before = trigger.side != ContextSide::After && trigger.end <= begin;
+    const bool after = trigger.side != ContextSide::Before && trigger.begin >= end;
+    if (!before && !after) continue;
+    // The nearest trigger of a role is the one quoted.
+    if (found[index] == nullptr || (before && trigger.begin > found[index]->begin)) {
+      found[index] = &trigger;
+    }
+  }
+  auto quote = [&](const Trigger* trigger) {
+    trigger_words = words_of(item, trigger->begin, trigger->end);
+  };
+  if (found[0]) {
+    quote(found[0]);
+    return MentionStatus::Negated;
+  }
+  if (found[1]) {
+    quote(found[1]);
+    return MentionStatus::Hypothetical;
+  }
+  if (!says_new && found[2]) {
+    quote(found[2]);
+    return MentionStatus::Historical;
+  }
+  if (!says_new && is_past_section(section)) {
+    trigger_words = std::string(section_name(section)) + " section";
+    return MentionStatus::Historical;
+  }
+  if (found[3]) {
+    quote(found[3]);
+    return MentionStatus::Uncertain;
+  }
+  return MentionStatus::Affirmed;
+}
+
+// The breast a stretch of words names: Both when it names both or "bilateral", Unknown when none.
+std::optional<Read<Laterality>> side_named(const std::vector<Read<Laterality>>& sides) {
+  std::optional<Read<Laterality>> named;
+  for (const Read<Laterality>& side : sides) {
+    if (!named) {
+      named = side;
+    } else if (named->value != side.value) {
+      named->value = Laterality::Both;
+    }
+    if (side.value == Laterality::Both) {
+      named = side;
+      break;
+    }
+  }
+  return named;
+}
+
+void Reader::read_sentence(const Item& item, const SentenceRange& range,
+                           const std::vector<PhraseMatch>& matches) {
+  const std::size_t sentence_id = sentence_count_++;
+  TextSentence sentence;
+  sentence.span = span_of(item, range.begin, range.end);
+  sentence.section = range.section;
+  sentence.text = words_of(item, range.begin, range.end);
+
+  const std::vector<Trigger> triggers = resolve_triggers(matches);
+  const auto clauses = clauses_of(item, range, triggers, false);
+  const auto context_clauses = clauses_of(item, range, triggers, true);
+  auto context_clause_of = [&](std::size_t at) {
+    for (const auto& clause : context_clauses) {
+      if (at >= clause.first && at < clause.second) return clause;
+    }
+    return std::make_pair(range.begin, range.end);
+  };
+
+  // Mentions: the longest calcification wording at each place.
+  std::vector<PhraseMatch> mentions;
+  std::size_t covered = 0;
+  for (std::size_t k = 0; k < matches.size(); ++k) {
+    if (matches[k].kind != PhraseKind::Calcification || matches[k].begin < covered) continue;
+    PhraseMatch best = matches[k];
+    for (std::size_t j = k + 1; j < matches.size() && matches[j].begin == best.begin; ++j) {
+      if (matches[j].kind == PhraseKind::Calcification && matches[j].end > best.end) {
+        best = matches[j];
+      }
+    }
+    mentions.push_back(best);
+    covered = best.end;
+  }
+
+  // Every clause's descriptors; the sentence's sides for clauses that name none.
+  std::vector<Descriptors> clause_descriptors;
+  std::vector<Read<Laterality>> sentence_sides;
+  for (const auto& [begin, end] : clauses) {
+    clause_descriptors.push_back(read_descriptors(item, begin, end, matches, triggers));
+    for (const auto& side : clause_descriptors.back().sides) sentence_sides.push_back(side);
+  }
+  // A relative clause ("…, which was not present on the prior exam") ends the scope of context
+  // words but still describes the calcifications before it.
+  for (std::size_t c = clauses.size(); c > 1; --c) {
+    if (starts_relative_clause(item.tokens[clauses[c - 1].first])) {
+      add_descriptors(clause_descriptors[c - 2], clause_descriptors[c - 1]);
+    }
+  }
+
+  std::optional<Read<Laterality>> heading_side;
+  if (range.heading_laterality != Laterality::Unknown) {
+    heading_side = Read<Laterality>{range.heading_laterality,
+                                    words_of(item, range.heading_begin, range.heading_end),
+                                    span_of(item, range.heading_begin, range.heading_end)};
+  }
+
+  if (mentions.empty()) {
+    // A sentence without a mention may go on describing the previous sentence's findings.
+    Descriptors all;
+    for (const Descriptors& descriptors : clause_descriptors) add_descriptors(all, descriptors);
+    const std::vector<std::size_t> previous = std::move(described_last_);
+    described_last_.clear();
+    if (!previous.empty() && continues_previous(item, range, all)) {
+      Candidate more;
+      more.descriptors = std::move(all);
+      more.descriptors.sides.clear();
+      more.section = range.section;
+      more.position = *item.position;
+      more.sentence = sentence;
+      more.status = MentionStatus::Uncertain;  // adds facts, never affirms
+      for (std::size_t index : previous) {
+        merge_into(reading_.findings[index], more, reading_.findings[index].laterality);
+      }
+      described_last_ = previous;
+    }
+  } else {
+    described_last_.clear();
+  }
+
+  std::size_t next_mention = 0;
+  for (std::size_t c = 0; c < clauses.size(); ++c) {
+    const auto [begin, end] = clauses[c];
+    const Descriptors& descriptors = clause_descriptors[c];
+    std::optional<Read<Laterality>> side = side_named(descriptors.sides);
+    if (!side) side = side_named(sentence_sides);
+    if (!side) side = heading_side;
+    bool says_new = false;
+    for (const auto& change : descriptors.change) {
+      says_new = says_new || change.value == Change::New || change.value == Change::Increased;
+    }
+
+    Candidate candidate;
+    candidate.descriptors = descriptors;
+    candidate.section = range.section;
+    candidate.position = *item.position;
+    candidate.sentence = sentence;
+    candidate.laterality = side ? side->value : Laterality::Unknown;
+    candidate.laterality_read = side;
+    bool any = false;
+    for (; next_mention < mentions.size() && mentions[next_mention].begin < end; ++next_mention) {
+      const PhraseMatch& match = mentions[next_mention];
+      if (match.begin < begin) continue;
+      TextMention mention;
+      mention.sentence = sentence;
+      mention.words = words_of(item, match.begin, match.end);
+      mention.span = span_of(item, match.begin, match.end);
+      mention.laterality = candidate.laterality;
+      const auto scope = context_clause_of(match.begin);
+      mention.status = status_of(match.begin, match.end, scope.first, scope.second, triggers,
+                                 says_new, range.section, item, mention.trigger);
+      // Count: a number just before the mention ("5 calcifications", "two punctate calcs").
+      if (!candidate.descriptors.count) {
+        for (std::size_t back = match.begin, steps = 0; back > begin && steps < 4; ++steps) {
+          --back;
+          const Token& token = item.tokens[back];
+          std::optional<int> count = number_word(token);
+          const bool integer = token.kind == TokenKind::Number &&
+                               token.folded.find('.') == std::string::npos &&
+                               token.folded.size() <= 4;
+          if (integer) count = leading_integer(token.folded);
+          if (count) {
+            bool fn = false;
+            const bool measure =
+                back + 1 < item.tokens.size() && unit_mm(item.tokens[back + 1], fn) > 0;
+            if (!measure && *count > 0) {
+              candidate.descriptors.count =
+                  Read<int>{*count, words_of(item, back, back + 1), span_of(item, back, back + 1)};
+            }
+            break;
+          }
+          if (token.kind != TokenKind::Word || token.folded.rfind("group", 0) == 0 ||
+              token.folded.rfind("cluster", 0) == 0 || token.folded.rfind("area", 0) == 0 ||
+              token.folded == "foci" || token.folded == "focus") {
+            break;
+          }
+        }
+      }
+      if (mention.status == MentionStatus::Affirmed || mention.status == MentionStatus::Uncertain) {
+        any = true;
+        if (mention.status == MentionStatus::Affirmed) candidate.status = MentionStatus::Affirmed;
+      }
+      const bool gives_finding =
+          mention.status == MentionStatus::Affirmed || mention.status == MentionStatus::Uncertain;
+      reading_.mentions.push_back(std::move(mention));
+      if (gives_finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
+    }
+    if (any) {
+      for (std::size_t index : add_candidate(std::move(candidate))) {
+        described_last_.push_back(index);
+      }
+    }
+  }
+
+  if (states_assessment(range.section)) {
+    read_assessment(item, range, matches, triggers, context_clauses, sentence_sides, sentence);
+  }
+  (void)sentence_id;
+}
+
+// A BI-RADS category after a category word: "4C", "4 c", ": 4", "Category 3", "IV".
+std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Item& item,
+                                                                       std::size_t at,
+                                                                       std::size_t end) const {
+  const std::vector<Token>& tokens = item.tokens;
+  for (int skipped = 0; at < end && skipped < 3; ++skipped) {
+    const Token& token = tokens[at];
+    if (is_punct(token, ':') || is_word(token, "category") || is_word(token, "assessment") ||
+        is_word(token, "classification") || is_word(token, "final") || is_word(token, "is")) {
+      ++at;
+      continue;
+    }
+    break;
+  }
+  if (at >= end) return std::nullopt;
+  static constexpr Category kDigits[] = {Category::Incomplete0,     Category::Negative1,
+                                         Category::Benign2,         Category::ProbablyBenign3,
+                                         Category::Suspicious4,     Category::HighlySuggestive5,
+                                         Category::KnownMalignancy6};
+  auto subcategory = [](char letter) -> std::optional<Category> {
+    if (letter == 'a') return Category::LowSuspicion4A;
+    if (letter == 'b') return Category::ModerateSuspicion4B;
+    if (letter == 'c') return Category::HighSuspicion4C;
+    return std::nullopt;
+  };
+  const Token& value = tokens[at];
+  int number = -1;
+  std::string letter_part;
+  if (value.kind == TokenKind::Number && value.folded.size() == 1) {
+    number = value.folded[0] - '0';
+  } else if (value.kind == TokenKind::Word) {
+    static const char* const kRoman[] = {"", "i", "ii", "iii", "iv", "v", "vi"};
+    for (int k = 1; k <= 6; ++k) {
+      if (value.folded == kRoman[k]) number = k;
+    }
+    if (number < 0 && value.folded.size() == 3 && value.folded.compare(0, 2, "iv") == 0) {
+      number = 4;
+      letter_part = std::string(value.folded.substr(2));
+    }
+  }
+  if (number < 0 || number > 6) return std::nullopt;
+  std::size_t next = at + 1;
+  if (number == 4 && letter_part.empty() && next < end && tokens[next].kind == TokenKind::Word &&
+      tokens[next].folded.size() == 1 && subcategory(tokens[next].folded[0])) {
+    letter_part = std::string(tokens[next].folded);
+    ++next;
+  }
+  if (number == 4 && !letter_part.empty()) {
+    const auto sub = subcategory(letter_part[0]);
+    if (!sub) return std::nullopt;
+    return std::make_pair(*sub, next);
+  }
+  return std::make_pair(kDigits[number], next);
+}
+
+void Reader::read_assessment(const Item& item, const SentenceRange& range,
+                             const std::vector<PhraseMatch>& matches,
+                             const std::vector<Trigger>& triggers,
+                             const std::vector<std::pair<std::size_t, std::size_t>>& clauses,
+                             const std::vector<Read<Laterality>>& sides,
+                             const TextSentence& sentence) {
+  const std::size_t sentence_id = sentence_count_ - 1;
+  bool composition = false;
+  for (const PhraseMatch& match : matches) composition |= match.kind == PhraseKind::Composition;
+  auto clause_of = [&](std::size_t at) {
+    for (const auto& clause : clauses) {
+      if (at >= clause.first && at < clause.second) return clause;
+    }
+    return std::make_pair(range.begin, range.end);
+  };
+  // A category, follow-up or their words set aside by context (negated, past, hypothetical).
+  auto set_aside = [&](std::size_t begin, std::size_t end) {
+    const auto clause = clause_of(begin);
+    std::string ignored;
+    const MentionStatus status = status_of(begin, end, clause.first, clause.second, triggers, false,
+                                           range.section, item, ignored);
+    return status == MentionStatus::Negated || status == MentionStatus::Historical ||
+           status == MentionStatus::Hypothetical;
+  };
+  // The breast a stretch of the sentence names, if any.
+  auto named_between = [&](std::size_t begin, std::size_t end) {
+    std::vector<Read<Laterality>> inside;
+    for (const auto& side : sides) {
+      if (side.token >= begin && side.token < end) inside.push_back(side);
+    }
+    return side_named(inside);
+  };
+  // An overall statement speaks for one breast or the whole exam ("bilateral": the exam).
+  auto exam_or_breast = [](Laterality side) {
+    return side == Laterality::Both ? Laterality::Unknown : side;
+  };
+  auto side_between = [&](std::size_t begin, std::size_t end) {
+    const auto named = named_between(begin, end);
+    return exam_or_breast(named ? named->value : range.heading_laterality);
+  };
+
+  struct Found {
+    Category category;
+    std::size_t begin;
+    std::size_t end;
+  };
+  std::vector<Found> found;
+  std::size_t covered = 0;
+  for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::CategoryWord || match.begin < covered) continue;
+    if (composition && is_word(item.tokens[match.begin], "category")) continue;
+    const auto category = category_after(item, match.end, range.end);
+    if (!category) continue;
+    covered = category->second;
+    if (set_aside(match.begin, match.end)) continue;
+    found.push_back({category->first, match.begin, category->second});
+  }
+  // Each category's breast: the sides named nearest to it, not nearer another category of the
+  // sentence ("Right breast BI-RADS 1, left breast BI-RADS 4A"; "BI-RADS 3 right breast;
+  // BI-RADS 1 left breast"; "BI-RADS 4C: suspicious calcifications, right breast"), else the
+  // breast heading. A separator between a side and a category counts as distance.
+  auto distance = [&](std::size_t side, const Found& category) {
+    const std::size_t from = side < category.begin ? side : category.end;
+    const std::size_t to = side < category.begin ? category.begin : side;
+    std::size_t steps = to > from ? to - from : 0;
+    for (std::size_t k = from; k < to; ++k) {
+      const Token& token = item.tokens[k];
+      if (is_punct(token, ',') || is_punct(token, ';') || is_punct(token, '.')) steps += 4;
+    }
+    return steps;
+  };
+  std::vector<std::vector<Read<Laterality>>> sides_of(found.size());
+  if (!found.empty()) {
+    for (const auto& side : sides) {
+      std::size_t nearest = 0;
+      for (std::size_t k = 1; k < found.size(); ++k) {
+        if (distance(side.token, found[k]) < distance(side.token, found[nearest])) nearest = k;
+      }
+      sides_of[nearest].push_back(side);
+    }
+  }
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    const auto named = side_named(sides_of[k]);
+    const Laterality side = exam_or_breast(named ? named->value : range.heading_laterality);
+    categories_.push_back({found[k].category, side, *item.position, sentence.text, sentence_id});
+  }
+
+  // Follow-ups are read where the radiologist recommends, not in the findings ("On spot
+  // magnification views the calcifications are pleomorphic" describes what was done).
+  if (range.section == ReportSection::Findings) return;
+  covered = 0;
+  for (std::size_t k = 0; k < matches.size(); ++k) {
+    const PhraseMatch& match = matches[k];
+    if (match.kind != PhraseKind::FollowUp || match.begin < covered) continue;
+    const PhraseMatch* best = &match;
+    for (std::size_t j = k + 1; j < matches.size() && matches[j].begin == match.begin; ++j) {
+      if (matches[j].kind == PhraseKind::FollowUp && matches[j].end > best->end) best = &matches[j];
+    }
+    covered = best->end;
+    if (set_aside(best->begin, best->end)) continue;
+    follow_ups_.push_back({wordings_.follow_up[best->wording].code,
+                           side_between(range.begin, range.end), *item.position, sentence.text,
+                           sentence_id});
+  }
+}
+
+// ---- Findings: one per described group ----
+
+std::size_t shared_values(const Finding& finding, const Candidate& candidate) {
+  const Descriptors& d = candidate.descriptors;
+  std::size_t shared = 0;
+  if (candidate.laterality != Laterality::Unknown && candidate.laterality == finding.laterality) {
+    ++shared;
+  }
+  if (d.clock && finding.location.clock_hour == d.clock->value) ++shared;
+  if (d.quadrant && finding.location.quadrant == d.quadrant->value) ++shared;
+  for (const auto& morphology : d.morphology) {
+    for (const auto& held : finding.morphology) shared += held.term == morphology.value ? 1 : 0;
+  }
+  for (const auto& distribution : d.distribution) {
+    if (finding.distribution && finding.distribution->term == distribution.value) ++shared;
+  }
+  return shared;
+}
+
+bool clock_far(int a, int b) {
+  const int difference = std::abs(a - b) % 12;
+  return std::min(difference, 12 - difference) > 1;
+}
+
+// A candidate may restate a finding: same breast (or one unknown), no place that differs, and —
+// within the same part of the report — no kind that differs (a second group is a new finding).
+bool compatible(const Finding& finding, ReportSection finding_section, const Candidate& candidate) {
+  const Descriptors& d = candidate.descriptors;
+  if (candidate.laterality != Laterality::Unknown && finding.laterality != Laterality::Unknown &&
+      candidate.laterality != finding.laterality) {
+    return false;
+  }
+  const Location& where = finding.location;
+  if (d.clock && where.clock_hour && clock_far(*where.clock_hour, d.clock->value)) return false;
+  if (d.quadrant && where.quadrant && *where.quadrant != d.quadrant->value) return false;
+  if (d.region && where.region && *where.region != d.region->value) return false;
+  if (d.depth && where.depth && *where.depth != d.depth->value) return false;
+  auto describing = [](ReportSection section) {
+    return section == ReportSection::Findings || section == ReportSection::Unsectioned ||
+           section == ReportSection::Composition || section == ReportSection::Other;
+  };
+  const bool same_part = describing(finding_section) && describing(candidate.section);
+  if (same_part) {
+    if (!d.morphology.empty() && !finding.morphology.empty()) {
+      bool overlap = false;
+      for (const auto& morphology : d.morphology) {
+        for (const auto& held : finding.morphology) overlap |= held.term == morphology.value;
+      }
+      if (!overlap) return false;
+    }
+    if (!d.distribution.empty() && finding.distribution &&
+        finding.distribution->term != d.distribution.front().value) {
+      return false;
+    }
+  }
+  return true;
+}
+
+TextEvidence evidence(NarrativeField field, std::string value, const std::string& words,
+                      const TextSpan& span) {
+  return TextEvidence{field, std::move(value), words, span};
+}
+
+void add_conflict(Finding& finding, FindingField field, const std::string& held_words,
+                  const std::string& held_position, const std::string& new_words,
+                  const std::string& new_position) {
+  for (ValueConflict& conflict : finding.conflicts) {
+    if (conflict.field == field) {
+      conflict.given.push_back({new_words, new_position});
+      return;
+    }
+  }
+  finding.conflicts.push_back({field, {{held_words, held_position}, {new_words, new_position}}});
+}
+
+// Folds a candidate's facts into a finding; where they contradict, the more suspicious stands
+// and both values are recorded.
+void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality) {
+  const Descriptors& d = candidate.descriptors;
+  const std::string& position = candidate.position;
+  if (candidate.status == MentionStatus::Affirmed) finding.text_status = MentionStatus::Affirmed;
+  // Candidates arrive in document order: a sentence already quoted is the last one.
+  const bool known_sentence =
+      !finding.text_sentences.empty() &&
+      finding.text_sentences.back().span.position == candidate.sentence.span.position &&
+      finding.text_sentences.back().span.begin == candidate.sentence.span.begin;
+  if (!known_sentence) finding.text_sentences.push_back(candidate.sentence);
+
+  if (finding.laterality == Laterality::Unknown && laterality != Laterality::Unknown) {
+    finding.laterality = laterality;
+  }
+  if (candidate.laterality_read && laterality != Laterality::Unknown) {
+    finding.text_evidence.push_back(
+        evidence(NarrativeField::Laterality, std::string(to_string(laterality)),
+                 candidate.laterality_read->words, candidate.laterality_read->span));
+  }
+  // A restatement naming none of the kinds the finding holds contradicts it: both are kept
+  // (morphology holds several terms; the rules take the most suspicious) and the conflict shown.
+  bool restates_other_kind = !finding.morphology.empty() && !d.morphology.empty();
+  for (const auto& morphology : d.morphology) {
+    for (const auto& existing : finding.morphology) {
+      restates_other_kind = restates_other_kind && existing.term != morphology.value;
+    }
+  }
+  for (const auto& morphology : d.morphology) {
+    bool held = false;
+    for (const auto& existing : finding.morphology) held |= existing.term == morphology.value;
+    if (!held) {
+      if (restates_other_kind) {
+        add_conflict(finding, FindingField::Morphology,
+                     std::string(to_string(finding.morphology.front().term)),
+                     finding.morphology.front().position, std::string(to_string(morphology.value)),
+                     position);
+      }
+      finding.morphology.push_back(
+          {morphology.value, code_of(morphology.value).to_code(), position});
+    }
+    finding.text_evidence.push_back(evidence(NarrativeField::Morphology,
+                                             std::string(to_string(morphology.value)),
+                                             morphology.words, morphology.span));
+  }
+  for (const auto& distribution : d.distribution) {
+    Coded<Distribution> coded{distribution.value, code_of(distribution.value).to_code(), position};
+    if (!finding.distribution) {
+      finding.distribution = coded;
+    } else if (finding.distribution->term != distribution.value) {
+      add_conflict(
+          finding, FindingField::Distribution, std::string(to_string(finding.distribution->term)),
+          finding.distribution->position, std::string(to_string(distribution.value)), position);
+      Coded<Distribution> other = coded;
+      if (distribution_rank(distribution.value) > distribution_rank(finding.distribution->term)) {
+        std::swap(other, *finding.distribution);
+      }
+      finding.alternatives.push_back(
+          {other, GivenValue{std::string(to_string(other.term)), other.position}});
+    }
+    finding.text_evidence.push_back(evidence(NarrativeField::Distribution,
+                                             std::string(to_string(distribution.value)),
+                                             distribution.words, distribution.span));
+  }
+  for (const auto& site : d.site) {
+    if (finding.stated_site == Site::Unknown) {
+      finding.stated_site = site.value;
+      finding.stated_site_source = SiteSource::Narrative;
+    } else if (finding.stated_site != site.value) {
+      add_conflict(finding, FindingField::Site, std::string(to_string(finding.stated_site)),
+                   position, std::string(to_string(site.value)), position);
+      finding.alternatives.push_back(
+          {finding.stated_site == Site::Ductal ? site.value : finding.stated_site,
+           GivenValue{std::string(to_string(site.value)), position}});
+      finding.stated_site = Site::Ductal;  // the more suspicious (rule C9)
+    }
+    finding.text_evidence.push_back(
+        evidence(NarrativeField::Site, std::string(to_string(site.value)), site.words, site.span));
+  }
+  Location& where = finding.location;
+  if (d.clock) {
+    if (!where.clock_hour) where.clock_hour = d.clock->value;
+    finding.text_evidence.push_back(evidence(NarrativeField::Clock, std::to_string(d.clock->value),
+                                             d.clock->words, d.clock->span));
+  }
+  if (d.quadrant) {
+    if (!where.quadrant) where.quadrant = d.quadrant->value;
+    finding.text_evidence.push_back(evidence(NarrativeField::Quadrant,
+                                             std::string(to_string(d.quadrant->value)),
+                                             d.quadrant->words, d.quadrant->span));
+  }
+  if (d.region) {
+    if (!where.region) where.region = d.region->value;
+    finding.text_evidence.push_back(evidence(NarrativeField::Region,
+                                             std::string(to_string(d.region->value)),
+                                             d.region->words, d.region->span));
+  }
+  if (d.depth) {
+    if (!where.depth) where.depth = d.depth->value;
+    finding.text_evidence.push_back(evidence(NarrativeField::Depth,
+                                             std::string(to_string(d.depth->value)), d.depth->words,
+                                             d.depth->span));
+  }
+  if (d.from_nipple_mm) {
+    if (!where.from_nipple_mm) where.from_nipple_mm = d.from_nipple_mm->value;
+    finding.text_evidence.push_back(evidence(NarrativeField::DistanceFromNipple,
+                                             format_number(d.from_nipple_mm->value),
+                                             d.from_nipple_mm->words, d.from_nipple_mm->span));
+  }
+  if (d.from_skin_mm && !where.from_skin_mm) where.from_skin_mm = d.from_skin_mm->value;
+  if (d.from_chest_wall_mm && !where.from_chest_wall_mm) {
+    where.from_chest_wall_mm = d.from_chest_wall_mm->value;
+  }
+  if (d.extent_mm) {
+    finding.extent_mm = std::max(finding.extent_mm.value_or(0.0), d.extent_mm->value);
+    finding.text_evidence.push_back(evidence(NarrativeField::Extent,
+                                             format_number(d.extent_mm->value), d.extent_mm->words,
+                                             d.extent_mm->span));
+  }
+  if (d.count) {
+    if (finding.count && *finding.count != d.count->value) {
+      add_conflict(finding, FindingField::Count, std::to_string(*finding.count), position,
+                   std::to_string(d.count->value), position);
+      finding.count = std::max(*finding.count, d.count->value);
+    } else if (!finding.count) {
+      finding.count = d.count->value;
+    }
+    finding.text_evidence.push_back(evidence(NarrativeField::Count, std::to_string(d.count->value),
+                                             d.count->words, d.count->span));
+  }
+  for (const auto& change : d.change) {
+    if (finding.change == Change::Unknown) {
+      finding.change = change.value;
+    } else if (finding.change != change.value) {
+      add_conflict(finding, FindingField::Change, std::string(to_string(finding.change)), position,
+                   std::string(to_string(change.value)), position);
+      if (change_rank(change.value) > change_rank(finding.change)) finding.change = change.value;
+    }
+    finding.text_evidence.push_back(evidence(
+        NarrativeField::Change, std::string(to_string(change.value)), change.words, change.span));
+  }
+  if (d.ultrasound) {
+    if (finding.ultrasound_visible != Presence::Yes) {
+      finding.ultrasound_visible = d.ultrasound->value;
+    }
+    finding.text_evidence.push_back(evidence(NarrativeField::UltrasoundCorrelate,
+                                             std::string(to_string(d.ultrasound->value)),
+                                             d.ultrasound->words, d.ultrasound->span));
+  }
+  if (d.mass) {
+    finding.mass_with_calcifications = true;
+    finding.text_evidence.push_back(
+        evidence(NarrativeField::MassWithCalcifications, "yes", d.mass->words, d.mass->span));
+  }
+}
+
+// A sentence goes on describing the previous one's findings when it opens with a word that
+// refers back ("They are fine pleomorphic"), or when all it says is the ultrasound correlate
+// ("No sonographic correlate."), and names no breast of its own.
+bool Reader::continues_previous(const Item& item, const SentenceRange& range,
+                                const Descriptors& descriptors) const {
+  if (!descriptors.sides.empty()) return false;
+  if (refers_back(item.tokens[range.begin])) return true;
+  const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
+                               descriptors.distribution.empty() && descriptors.site.empty() &&
+                               !descriptors.clock && !descriptors.quadrant && !descriptors.region &&
+                               !descriptors.extent_mm;
+  return only_ultrasound;
+}
+
+std::vector<std::size_t> Reader::add_candidate(Candidate candidate) {
+  std::vector<std::size_t> gave;
+  // "Bilateral": one finding per breast.
+  std::vector<Laterality> sides{candidate.laterality};
+  if (candidate.laterality == Laterality::Both) sides = {Laterality::Right, Laterality::Left};
+  for (Laterality side : sides) {
+    Candidate one = candidate;
+    one.laterality = side;
+    std::optional<std::size_t> best;
+    std::size_t best_shared = 0;
+    for (std::size_t k = 0; k < reading_.findings.size(); ++k) {
+      if (!compatible(reading_.findings[k], finding_sections_[k], one)) continue;
+      const std::size_t shared = shared_values(reading_.findings[k], one);
+      if (!best || shared > best_shared) {
+        best = k;
+        best_shared = shared;
+      }
+    }
+    if (!best) {
+      Finding finding;
+      finding.origin = Origin::Narrative;
+      finding.position = one.position;
+      finding.text_status = MentionStatus::Uncertain;
+      reading_.findings.push_back(std::move(finding));
+      finding_sections_.push_back(one.section);
+      best = reading_.findings.size() - 1;
+    }
+    merge_into(reading_.findings[*best], one, side);
+    gave.push_back(*best);
+    for (std::size_t mention : one.mentions) {
+      auto& indices = reading_.mentions[mention].findings;
+      if (std::find(indices.begin(), indices.end(), *best) == indices.end()) {
+        indices.push_back(*best);
+      }
+    }
+  }
+  return gave;
+}
+
+void Reader::finish_findings() {
+  constexpr std::size_t kQuoteLimit = 200;
+  for (Finding& finding : reading_.findings) {
+    const bool described = !finding.morphology.empty() || finding.distribution ||
+                           finding.stated_site != Site::Unknown || finding.mass_with_calcifications;
+    if (described || finding.text_sentences.empty()) continue;
+    std::string quote = finding.text_sentences.front().text;
+    if (quote.size() > kQuoteLimit) {
+      quote.resize(kQuoteLimit);
+      quote += "...";
+    }
+    finding.notes.push_back({WarningCode::NarrativeUnresolved,
+                             "calcifications the text does not describe: \"" + quote + "\"",
+                             finding.position});
+  }
+}
+
+// Categories become statements; each follow-up joins the statement of its sentence, else the
+// nearest one before it for its breast, else the next one, else a statement of its own.
+void Reader::finish_assessments() {
+  std::vector<std::size_t> statement_sentence;
+  for (const CategoryEvent& event : categories_) {
+    OverallStatement statement;
+    statement.category = event.category;
+    statement.laterality = event.laterality;
+    statement.position = event.position;
+    statement.from_text = true;
+    statement.quote = event.quote;
+    reading_.assessments.push_back(std::move(statement));
+    statement_sentence.push_back(event.sentence);
+  }
+  auto same_breast = [](Laterality a, Laterality b) {
+    return a == b || a == Laterality::Unknown || b == Laterality::Unknown;
+  };
+  for (const FollowUpEvent& event : follow_ups_) {
+    std::optional<std::size_t> target;
+    for (std::size_t k = 0; k < statement_sentence.size(); ++k) {
+      if (statement_sentence[k] == event.sentence &&
+          same_breast(reading_.assessments[k].laterality, event.laterality)) {
+        target = k;
+        break;
+      }
+    }
+    for (std::size_t k = statement_sentence.size(); !target && k > 0; --k) {
+      if (statement_sentence[k - 1] < event.sentence &&
+          same_breast(reading_.assessments[k - 1].laterality, event.laterality)) {
+        target = k - 1;
+      }
+    }
+    for (std::size_t k = 0; !target && k < statement_sentence.size(); ++k) {
+      if (statement_sentence[k] > event.sentence &&
+          same_breast(reading_.assessments[k].laterality, event.laterality)) {
+        target = k;
+      }
+    }
+    if (!target) {
+      OverallStatement statement;
+      statement.laterality = event.laterality;
+      statement.position = event.position;
+      statement.from_text = true;
+      statement.quote = event.quote;
+      reading_.assessments.push_back(std::move(statement));
+      statement_sentence.push_back(event.sentence);
+      target = reading_.assessments.size() - 1;
+    }
+    std::vector<Code>& codes = reading_.assessments[*target].follow_up;
+    const bool held = std::any_of(codes.begin(), codes.end(),
+                                  [&](const Code& code) { return same_concept(code, event.code); });
+    if (!held) codes.push_back(event.code);
+  }
+}
+
+}  // namespace
+
+NarrativeReading read_narrative(const SrDocument& document, const Wordings& wordings) {
+  Reader reader(wordings);
+  return reader.read(document);
+}
+
+}  // namespace mammocalc

@@ -1,0 +1,140 @@
+#pragma once
+// Report text as tokens, phrase matches, sentences and clauses: the layer under the narrative
+// reader. One pass over the bytes makes the tokens; phrases are matched by an index keyed on
+// their first word, so the cost stays linear in the length of the text (no regular expressions,
+// no backtracking).
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "findings/findings.hpp"
+
+namespace mammocalc::narrative {
+
+enum class TokenKind : std::uint8_t {
+  Word,    // letters (ASCII case-folded; other UTF-8 bytes kept), "o'clock", "e.g"
+  Number,  // "3", "2.5"
+  Time,    // "10:30" (folded holds it as written)
+  Punct,   // one ASCII punctuation character: . , ; : ! ? ( ) / and the like
+};
+
+// 24 bytes: a mebibyte of text is some 300,000 tokens, and on a virtual machine every page
+// touched costs a fault.
+struct Token {
+  std::string_view folded;  // lower case: a view into the folded copy tokenise() was given
+  std::uint32_t begin = 0;  // byte offsets [begin, end()) into the item's text
+  std::uint16_t newlines_before = 0;  // line breaks between the previous token and this one
+  TokenKind kind = TokenKind::Word;
+  bool gap_before : 1;    // whitespace or a dropped separator (hyphen, dash) precedes it
+  bool capitalised : 1;   // a word whose first letter is upper case
+  bool all_capitals : 1;  // a word with letters, all upper case
+
+  Token() : gap_before(false), capitalised(false), all_capitals(false) {}
+  std::size_t end() const { return begin + folded.size(); }
+};
+
+// Splits text into tokens. Hyphens, dashes, bullets and quotes separate words and are dropped
+// ("fine-pleomorphic" reads as "fine pleomorphic", "BI-RADS" as "bi rads"). Never fails: invalid
+// UTF-8 and NUL bytes are read as word bytes or blanks. `folded` receives the text with ASCII
+// letters in lower case; the tokens' views point into it, so it must outlive them unchanged.
+std::vector<Token> tokenise(std::string_view text, std::string& folded);
+
+// The kinds of wording the reader looks for (wordings.hpp, one per Wordings field).
+enum class PhraseKind : std::uint8_t {
+  Calcification,
+  Morphology,
+  Distribution,
+  Site,
+  Laterality,
+  Quadrant,
+  Region,
+  Depth,
+  Change,
+  Context,
+  Heading,
+  FollowUp,
+  UltrasoundCorrelate,
+  MassWithCalcifications,
+  Composition,
+  BreastImaging,
+  Breast,
+  Abbreviation,
+  CategoryWord,
+};
+
+// One phrase found in the tokens: tokens [begin, end), its kind and the index of the wording in
+// its Wordings vector.
+struct PhraseMatch {
+  std::uint32_t begin = 0;  // 16 bytes a match: token numbers fit 32 bits (tokenise caps the text)
+  std::uint32_t end = 0;
+  std::uint32_t wording = 0;
+  PhraseKind kind = PhraseKind::Calcification;
+};
+
+// Phrases tokenised as the text is, indexed by their first word.
+class PhraseIndex {
+ public:
+  // A phrase ending in '*' matches any word that starts with its last word.
+  void add(std::string_view phrase, PhraseKind kind, std::size_t wording);
+  // Every phrase that matches at token `at`, appended to `out`.
+  void match_at(const std::vector<Token>& tokens, std::size_t at,
+                std::vector<PhraseMatch>& out) const;
+  // Every match in the tokens, ordered by start token.
+  std::vector<PhraseMatch> match_all(const std::vector<Token>& tokens) const;
+
+ private:
+  struct Phrase {
+    std::vector<std::string> words;
+    bool prefix_last = false;
+    PhraseKind kind;
+    std::size_t wording;
+  };
+  bool matches(const Phrase& phrase, const std::vector<Token>& tokens, std::size_t at) const;
+  std::vector<Phrase> phrases_;
+  std::deque<std::string> first_words_;  // the keys' storage: a deque never moves its elements
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_word_;
+  std::vector<std::size_t> prefix_first_word_;  // single-word phrases ending in '*'
+};
+
+// A sentence as token range [begin, end) of one item, with the section it stands in and the
+// breast its heading names.
+struct SentenceRange {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  ReportSection section = ReportSection::Unsectioned;
+  Laterality heading_laterality = Laterality::Unknown;
+  std::size_t heading_begin = 0;  // the breast heading's tokens when heading_laterality is set
+  std::size_t heading_end = 0;
+};
+
+// A heading the splitter recognises: the section it opens and the breast it names (Unknown when
+// it is not a per-breast heading).
+struct HeadingMeaning {
+  ReportSection section = ReportSection::Other;
+  Laterality laterality = Laterality::Unknown;
+};
+
+// Splits one item's tokens into sentences. `heading_of` gives the meaning of a Heading match's
+// wording index. Headings at the start of a line or sentence followed by ':' (or alone on a
+// capitalised line) switch the section or the breast; they belong to no sentence. A sentence
+// ends at . ! ? (not after an abbreviation, a list number or inside "2.5"), at a blank line, at a
+// line break before a capitalised line, and after at most kMaxSentenceTokens tokens.
+inline constexpr std::size_t kMaxSentenceTokens = 400;
+std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
+                                           const std::vector<PhraseMatch>& matches,
+                                           const std::vector<HeadingMeaning>& heading_of,
+                                           ReportSection item_section);
+
+// The bytes [begin, end) of text with every run of blanks and control characters made one
+// space, as TextSentence::text documents.
+std::string collapse_whitespace(std::string_view text);
+
+// A number token's value (digits with an optional decimal part); -1 when it has none.
+double number_value(const Token& token);
+
+}  // namespace mammocalc::narrative
