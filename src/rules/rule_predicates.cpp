@@ -313,8 +313,13 @@ bool site_stated_by_annotation(const RuleContext& context) {
 }
 
 bool site_stated_by_sr(const RuleContext& context) {
-  return context.finding.stated_site_source == SiteSource::Sr &&
+  const SiteSource source = context.finding.stated_site_source;
+  return (source == SiteSource::Sr || source == SiteSource::Narrative) &&
          context.finding.stated_site != Site::Unknown;
+}
+
+bool site_stated_in_text(const RuleContext& context) {
+  return context.finding.stated_site_source == SiteSource::Narrative;
 }
 
 bool ductal_pattern(const RuleContext& context) {

@@ -23,6 +23,7 @@ std::vector<std::string> stereotactic_obstacles(const RuleContext& context);
 bool always(const RuleContext& context);
 bool site_stated_by_annotation(const RuleContext& context);
 bool site_stated_by_sr(const RuleContext& context);
+bool site_stated_in_text(const RuleContext& context);
 bool ductal_pattern(const RuleContext& context);
 bool lobular_pattern(const RuleContext& context);
 

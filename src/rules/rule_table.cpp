@@ -142,10 +142,13 @@ std::vector<Rule> make_rule_table() {
        "decision-logic.md §2 precedence: annotation > SR finding > SR overall > inferred",
        "the annotation states the site", Stage::Site, site_stated_by_annotation,
        stated_site_outcome(SiteSource::Annotation), kEvidenceSite},
-      {"S2", "Site as the SR codes it (Finding Site: duct or lobule)",
-       "DICOM PS3.16 TID 4206 (extensible) with Finding Site (363698007, SCT)",
-       "the SR finding carries a Finding Site duct or lobule code", Stage::Site, site_stated_by_sr,
-       stated_site_outcome(SiteSource::Sr), kEvidenceSite},
+      {"S2", "Site as the SR codes it (Finding Site: duct or lobule) or its text states it",
+       "DICOM PS3.16 TID 4206 (extensible) with Finding Site (363698007, SCT); decision-logic.md "
+       "§6 item 7: a site the narrative states counts as stated",
+       "the SR finding carries a Finding Site duct or lobule code, or the report text states the "
+       "site of a narrative finding (\"within the lobules\", \"intraductal\")",
+       Stage::Site, site_stated_by_sr, stated_site_outcome(SiteSource::Sr), kEvidenceSite,
+       site_stated_in_text, stated_site_outcome(SiteSource::Narrative), "stated in the text"},
       {"S3", "Ductal pattern: casting or rod-like forms, or a linear or segmental arrangement",
        "IARC Atlas of breast cancer early detection (intraductal calcifications); BI-RADS 5th "
        "ed. (large rod-like = duct ectasia)",

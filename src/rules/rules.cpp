@@ -171,7 +171,7 @@ void assess_site(RuleContext& context, Decision& decision) {
     if (chosen == nullptr) {
       chosen = &rule;
       decision.trace.push_back(fire(rule, context));
-      const Outcome& outcome = rule.outcome;
+      const Outcome& outcome = decision.trace.back().outcome;  // the variant, where it applied
       context.site.site = outcome.site_as_stated ? context.finding.stated_site
                                                  : outcome.site.value_or(Site::Unknown);
       context.site.source = outcome.site_source;
