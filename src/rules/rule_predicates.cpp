@@ -787,17 +787,24 @@ std::vector<std::string> report_read_from_text_texts(const RuleContext& context)
                     " was read from its text, \"" + statement.quote +
                     "\": check it against the report");
   }
+  // What "no calcification finding" rests on, quoted: each mention set aside, the first few in
+  // full (readText lists every one).
+  constexpr std::size_t kQuoted = 5;
   std::size_t set_aside = 0;
   for (const TextMention& mention : findings.text_mentions) {
-    if (mention.status != MentionStatus::Affirmed && mention.status != MentionStatus::Uncertain) {
-      ++set_aside;
+    if (mention.status == MentionStatus::Affirmed || mention.status == MentionStatus::Uncertain) {
+      continue;
+    }
+    if (++set_aside <= kQuoted) {
+      texts.push_back("read as " + std::string(to_string(mention.status)) +
+                      ", no finding: \"" + mention.sentence.text +
+                      "\" (check it against the report)");
     }
   }
-  if (set_aside > 0) {
-    texts.push_back(std::to_string(set_aside) +
-                    " calcification mention(s) of the report text were read as negated, "
-                    "historical or hypothetical and give no finding (listed under readText): check "
-                    "them against the report");
+  if (set_aside > kQuoted) {
+    texts.push_back(std::to_string(set_aside - kQuoted) +
+                    " more calcification mention(s) read as negated, historical or hypothetical "
+                    "(listed under readText)");
   }
   if (texts.empty()) texts.push_back("the report's text was read: check it against the report");
   return texts;
