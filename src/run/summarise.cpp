@@ -28,10 +28,13 @@ namespace {
 // every roll-up.
 Findings findings_of(const SrDocument& document, const std::string& name,
                      const Evaluation& evaluation) {
-  if (!evaluation.read_own && is_written_by_mammocalc(document.header)) {
+  const bool own = is_written_by_mammocalc(document.header);
+  if (!evaluation.read_own && own) {
     throw Error(ErrorCode::OwnSummary, name + ": written by mammocalc (its own summary SR)");
   }
-  NarrativeReading text = read_narrative(document, evaluation.wordings);
+  // mammocalc's own narrative restates its coded content in its own words (and quotes the text
+  // it read): read back, its coded content is the whole of it.
+  NarrativeReading text = own ? NarrativeReading{} : read_narrative(document, evaluation.wordings);
   Findings findings = extract_findings(document, name, text.breast_imaging_text);
   use_narrative(std::move(text), findings);
   return findings;
