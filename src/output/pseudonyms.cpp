@@ -69,6 +69,32 @@ void relabel_finding(Finding& finding, const Replacements& replacements) {
   for (Finding& reading : finding.other_readings) relabel_finding(reading, replacements);
 }
 
+// Report text is free text: a radiologist may have typed a name, a date or a place into any
+// sentence, and no list of patterns finds them all. A summary that may leave the hospital keeps
+// what was read (terms, statuses, spans into the SR) and withholds the sentences themselves,
+// wherever they were quoted (the warnings quote them too).
+constexpr const char* kTextWithheld = "(report text withheld: --pseudonymize)";
+
+void withhold(std::string& text, Replacements& replacements) {
+  replacements.add(text, kTextWithheld);
+  text = kTextWithheld;
+}
+
+void withhold_report_text(Report& report, Replacements& replacements) {
+  for (TextMention& mention : report.input.text_mentions) {
+    withhold(mention.sentence.text, replacements);
+  }
+  for (Finding& finding : report.input.findings) {
+    for (TextSentence& sentence : finding.text_sentences) withhold(sentence.text, replacements);
+    for (OverallStatement& statement : finding.overall_statements) {
+      if (statement.from_text) withhold(statement.quote, replacements);
+    }
+  }
+  for (OverallStatement& statement : report.input.overall_statements) {
+    if (statement.from_text) withhold(statement.quote, replacements);
+  }
+}
+
 }  // namespace
 
 std::string pseudonym_uid(const std::string& uid, const std::string& key) {
@@ -115,6 +141,7 @@ void pseudonymise(Report& report, const PseudonymPolicy& policy) {
     }
   };
   for (const Finding& finding : report.input.findings) add_annotation_files(finding);
+  withhold_report_text(report, replacements);
 
   source.file = replacements.label_of(source.file);
   source.accession_number.clear();

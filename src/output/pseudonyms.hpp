@@ -4,7 +4,8 @@
 // and time, the study's ID and description, the referring physician and every file path, and
 // replaces UIDs by keyed pseudonyms: HMAC-SHA-256 with a site secret, so the same UID always
 // gets the same pseudonym at one site (links between outputs still work) and nobody without the
-// secret can go back or test a guessed UID. Without a secret the UIDs are dropped.
+// secret can go back or test a guessed UID. Without a secret the UIDs are dropped. Sentences of
+// the report text are withheld wherever they were quoted (terms and statuses stay).
 
 #include <string>
 

@@ -45,6 +45,16 @@ if [[ $extension == xml ]]; then
   } >"$work/corpus/deep.xml"
   max_len=(-max_len=10485760)
 fi
+if [[ $extension == txt ]]; then
+  # Report text: the gold set's reports as written (their xml2dsr sources hold the text), and a
+  # 1 MiB text item of dense report sentences, where a quadratic step shows (issue 16: a 1 MiB
+  # item is read in well under 100 ms).
+  cp tests/narrative/gold/sources/*.xml "$work/corpus/" 2>/dev/null
+  sentence='RIGHT BREAST: No fine pleomorphic calcifications at 10:00, 4 cm FN; however, possible amorphous calcs. BI-RADS 4B.
+'
+  for _ in $(seq 1 9000); do printf "$sentence"; done >"$work/corpus/dense.txt"
+  max_len=(-max_len=2097152)
+fi
 if [[ -d $regressions ]] && ls "$regressions"/* >/dev/null 2>&1; then
   "$fuzzer" "$regressions"/* >"$work/replay.log" 2>&1 || { cat "$work/replay.log"; echo "FAIL: a regression input fails again"; exit 1; }
 fi

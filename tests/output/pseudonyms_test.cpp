@@ -68,5 +68,43 @@ TEST(Pseudonyms, LeavesNothingIdentifyingAndKeepsTheFindings) {
   EXPECT_EQ(without_key.input.source.sop_instance_uid, "");
 }
 
+// Report text is free text: its sentences are withheld wherever they were quoted, the terms and
+// statuses read from them stay.
+TEST(Pseudonyms, WithholdsReportTextEverywhereItWasQuoted) {
+  const std::string sentence = "Mrs SMITH: fine pleomorphic calcifications, right breast.";
+  Findings findings;
+  Finding finding = testing::calcification({Morphology::FinePleomorphic});
+  finding.origin = Origin::Narrative;
+  finding.text_sentences.push_back(
+      {{"1.2.1", 0, sentence.size()}, ReportSection::Findings, sentence});
+  findings.findings.push_back(finding);
+  TextMention mention;
+  mention.sentence = finding.text_sentences.front();
+  mention.words = "calcifications";
+  findings.text_mentions.push_back(mention);
+  findings.text_use = Findings::TextUse::Read;
+  OverallStatement stated;
+  stated.category = Category::HighSuspicion4C;
+  stated.from_text = true;
+  stated.quote = "BI-RADS 4C for Mrs SMITH.";
+  findings.overall_statements.push_back(stated);
+  Report report = evaluate(findings);
+  pseudonymise(report, PseudonymPolicy{true, ""});
+  std::string everything;
+  for (const TextMention& read : report.input.text_mentions) everything += read.sentence.text;
+  for (const Finding& kept : report.input.findings) {
+    for (const TextSentence& quoted : kept.text_sentences) everything += quoted.text;
+  }
+  for (const OverallStatement& kept : report.input.overall_statements) everything += kept.quote;
+  for (const Decision& decision : report.decisions) {
+    for (const Warning& warning : decision.warnings) everything += warning.text;
+  }
+  for (const Warning& warning : report.exam.warnings) everything += warning.text;
+  EXPECT_EQ(everything.find("SMITH"), std::string::npos) << everything;
+  EXPECT_NE(everything.find("report text withheld"), std::string::npos);
+  EXPECT_EQ(report.input.text_mentions.front().words, "calcifications");
+  EXPECT_EQ(report.input.findings.front().morphology.front().term, Morphology::FinePleomorphic);
+}
+
 }  // namespace
 }  // namespace mammocalc
