@@ -5,8 +5,10 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/codes.hpp"
+#include "findings/lexicon.hpp"
 
 namespace mammocalc {
 namespace {
@@ -65,7 +67,39 @@ bool description_says_breast(std::string_view description) {
   return has_word(text, "mg") || has_word(text, "dbt");
 }
 
+bool same_pair(const Code& code, const CodeConst& known) {
+  return code.value == known.value && code.scheme == known.scheme;
+}
+
+// Every Procedure reported item's laterality modifier, in document order (nullptr: none stated).
+void procedure_lateralities(const ContentItem& item, std::vector<const ContentItem*>& out) {
+  if (item.value_type == ValueType::Code &&
+      same_pair(item.concept_name, codes::kProcedureReported)) {
+    const ContentItem* modifier = nullptr;
+    for (const ContentItem& child : item.children) {
+      if (same_pair(child.concept_name, codes::kLaterality)) {
+        modifier = &child;
+        break;
+      }
+    }
+    out.push_back(modifier);
+  }
+  for (const ContentItem& child : item.children) procedure_lateralities(child, out);
+}
+
 }  // namespace
+
+const ContentItem* unilateral_procedure_laterality(const SrDocument& document) {
+  std::vector<const ContentItem*> modifiers;
+  procedure_lateralities(document.root, modifiers);
+  if (modifiers.empty() || modifiers.front() == nullptr) return nullptr;
+  const auto first = laterality_for(modifiers.front()->code);
+  if (first != Laterality::Left && first != Laterality::Right) return nullptr;
+  for (const ContentItem* modifier : modifiers) {
+    if (modifier == nullptr || laterality_for(modifier->code) != first) return nullptr;
+  }
+  return modifiers.front();
+}
 
 bool header_says_breast(const SrDocument& document) {
   const SrHeader& header = document.header;

@@ -14,4 +14,9 @@ namespace mammocalc {
 // mammography or breast tomosynthesis class. Codes match on (value, scheme).
 bool header_says_breast(const SrDocument& document);
 
+// The breast of a unilateral exam: every Procedure reported (121058, DCM) item of the content
+// carries a Laterality modifier, and all name the same one breast. The content item of the first
+// such modifier; nullptr for a bilateral, mixed or unstated procedure.
+const ContentItem* unilateral_procedure_laterality(const SrDocument& document);
+
 }  // namespace mammocalc

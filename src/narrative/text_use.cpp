@@ -4,10 +4,29 @@
 #include <utility>
 
 #include "findings/findings_extractor.hpp"
+#include "findings/lexicon.hpp"
 
 namespace mammocalc {
 
-void use_narrative(NarrativeReading reading, Findings& findings) {
+namespace {
+
+void take_procedure_laterality(const ContentItem& modifier, Finding& finding) {
+  if (finding.laterality != Laterality::Unknown) return;
+  const auto breast = laterality_for(modifier.code);
+  if (!breast) return;
+  finding.laterality = *breast;
+  finding.text_evidence.push_back({NarrativeField::Laterality,
+                                   std::string(to_string(*breast)),
+                                   "the procedure reported is of the " +
+                                       std::string(to_string(*breast)) +
+                                       " breast (the text names no breast)",
+                                   {modifier.position, 0, 0}});
+}
+
+}  // namespace
+
+void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
+                   Findings& findings) {
   if (reading.mentions.empty() && reading.findings.empty() && reading.assessments.empty()) return;
   const bool coded =
       std::any_of(findings.findings.begin(), findings.findings.end(),
@@ -17,6 +36,10 @@ void use_narrative(NarrativeReading reading, Findings& findings) {
     findings.text_mentions = std::move(reading.mentions);
     findings.text_use = Findings::TextUse::ListedOnly;
     return;
+  }
+  if (procedure_laterality != nullptr) {
+    for (Finding& finding : reading.findings)
+      take_procedure_laterality(*procedure_laterality, finding);
   }
   const std::size_t first = findings.findings.size();
   for (TextMention& mention : reading.mentions) {

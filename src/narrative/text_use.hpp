@@ -9,6 +9,10 @@
 
 namespace mammocalc {
 
-void use_narrative(NarrativeReading reading, Findings& findings);
+// A narrative finding whose breast neither its clause nor a heading names takes the breast of a
+// unilateral procedure (`procedure_laterality`: the Laterality modifier of every Procedure
+// reported, findings/breast_report), and its text evidence says so (decision-logic.md §6.2).
+void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
+                   Findings& findings);
 
 }  // namespace mammocalc

@@ -14,6 +14,7 @@
 #include "base/atomic_file.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
+#include "findings/breast_report.hpp"
 #include "findings/findings_extractor.hpp"
 #include "findings/own_sr.hpp"
 #include "narrative/narrative_reader.hpp"
@@ -36,7 +37,7 @@ Findings findings_of(const SrDocument& document, const std::string& name,
   // it read): read back, its coded content is the whole of it.
   NarrativeReading text = own ? NarrativeReading{} : read_narrative(document, evaluation.wordings);
   Findings findings = extract_findings(document, name, text.breast_imaging_text);
-  use_narrative(std::move(text), findings);
+  use_narrative(std::move(text), unilateral_procedure_laterality(document), findings);
   return findings;
 }
 

@@ -92,7 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   Findings findings;
-  use_narrative(std::move(reading), findings);
+  use_narrative(std::move(reading), nullptr, findings);
   (void)evaluate(std::move(findings));
   return 0;
 }
