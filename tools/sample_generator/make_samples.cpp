@@ -86,6 +86,13 @@ class SrBuilder {
     check(item().setTemplateIdentification(cad ? "4000" : "4200", "DCMR"), root);
     code(DSRTypes::RT_hasConceptMod, kLanguage, kEnglish);
   }
+  // A text report as many systems write it: the root concept only, no template identification
+  // and no language item.
+  struct Plain {};
+  SrBuilder(DSRTypes::E_DocumentType type, const Code& root, Plain) : document_(type) {
+    tree().addContentItem(DSRTypes::RT_isRoot, DSRTypes::VT_Container);
+    item().setConceptName(root);
+  }
 
   // Opens a child of the current item; close() returns to its parent.
   SrBuilder& open(Rel rel, DSRTypes::E_ValueType type, const Code& name) {
@@ -169,7 +176,14 @@ void put(DcmDataset& dataset, const DcmTagKey& tag, const std::string& value) {
   }
 }
 
-void save(SrBuilder& builder, const Header& header, const std::string& path) {
+// What the header says the study is: Study Description, and Body Part Examined when given.
+struct Study {
+  const char* description;
+  const char* body_part;
+};
+
+void save(SrBuilder& builder, const Header& header, const std::string& path,
+          const Study& study = {"MG bilateral (sample)", nullptr}) {
   DSRDocument& document = builder.document();
   document.setPatientName(header.patient_name);
   document.setPatientID(header.patient_id);
@@ -196,7 +210,8 @@ void save(SrBuilder& builder, const Header& header, const std::string& path) {
   put(dataset, DCM_ContentTime, "120000");
   put(dataset, DCM_StudyTime, "113000");
   put(dataset, DCM_StudyID, header.number);
-  put(dataset, DCM_StudyDescription, "MG bilateral (sample)");
+  put(dataset, DCM_StudyDescription, study.description);
+  if (study.body_part != nullptr) put(dataset, DCM_BodyPartExamined, study.body_part);
   put(dataset, DCM_ReferringPhysicianName, "REFERRING^SAMPLE");
   put(dataset, DCM_IssuerOfPatientID, "MAMMOCALC-SAMPLES");
   put(dataset, DCM_SeriesNumber, "1");
@@ -754,6 +769,187 @@ void cad_clusters(const std::string& dir) {
        dir + "/cad-clusters-by-reference.dcm");
 }
 
+// ---- Text reports (issue 16): calcifications written as narrative, nothing coded ----
+
+const Code kDiagnosticImagingStudy("18748-4", "LN", "Diagnostic imaging study");
+const Code kStudyObservation("18782-3", "LN", "Radiology Study observation (narrative)");
+const Code kHistory("121060", "DCM", "History");
+const Code kImpressions("121072", "DCM", "Impressions");
+const Code kRecommendations("121074", "DCM", "Recommendations");
+const Code kRecommendation("121075", "DCM", "Recommendation");
+
+// One section container holding one TEXT item.
+SrBuilder& section(SrBuilder& sr, const Code& container, const Code& item, const char* text) {
+  return sr.container(DSRTypes::RT_contains, container)
+      .text(DSRTypes::RT_contains, item, text)
+      .close();
+}
+
+// A Basic Text SR with root (18748-4, LN): Findings and Impressions containers, and History
+// first when `history` is given.
+void text_report(const std::string& path, const Header& header, const Study& study,
+                 const char* history, const char* findings, const char* impression) {
+  SrBuilder sr(DSRTypes::DT_BasicTextSR, kDiagnosticImagingStudy, SrBuilder::Plain{});
+  if (history != nullptr) section(sr, kHistory, kFinding, history);
+  section(sr, kFindings, kFinding, findings);
+  section(sr, kImpressions, kImpression, impression);
+  save(sr, header, path, study);
+}
+
+// Issue 16's reproduction, exactly: before the narrative reader this was "no calcification
+// finding", needsReview="false".
+void text_issue16_reproduction(const std::string& dir) {
+  text_report(dir + "/text-issue16-reproduction.dcm",
+              {"130", "SAMPLE^TEXTREPRO", "MC-0030", "19630415", "ACC0130", "20261102"},
+              {"MAMMO DIAGNOSTIC RIGHT", "BREAST"}, nullptr,
+              "RIGHT BREAST: There are fine pleomorphic calcifications in a segmental "
+              "distribution at 10 o'clock, middle depth, spanning 3 cm. No associated mass.",
+              "BI-RADS 4C: Suspicious calcifications, right breast. Stereotactic biopsy is "
+              "recommended.");
+}
+
+// A negative screening report: the only calcification sentence is negated; a breast
+// composition sentence that must give no descriptor.
+void text_negative_screening(const std::string& dir) {
+  text_report(dir + "/text-negative-screening.dcm",
+              {"131", "SAMPLE^TEXTNEG", "MC-0031", "19700923", "ACC0131", "20261103"},
+              {"MAMMO SCREENING BILATERAL W/ TOMO", "BREAST"},
+              "Screening. No family history of breast cancer. No prior breast surgery.",
+              "The breasts are heterogeneously dense, which may obscure small masses. No "
+              "suspicious masses or architectural distortion. No suspicious calcifications.",
+              "Negative mammogram. BI-RADS 1. Routine annual screening mammography is "
+              "recommended.");
+}
+
+// The whole report in one TEXT item, in capitals with headings, CR LF line breaks,
+// abbreviations ("CALCS", "FN", "YO"), a clock written 2:00, and the calcifications named in the
+// clinical information (the callback) as well as in the findings.
+void text_one_block_caps(const std::string& dir) {
+  SrBuilder sr(DSRTypes::DT_BasicTextSR, kDiagnosticImagingStudy, SrBuilder::Plain{});
+  sr.text(DSRTypes::RT_contains, kStudyObservation,
+          "CLINICAL INFORMATION: 61 YO F RECALLED FROM SCREENING FOR LEFT BREAST CALCS.\r\n"
+          "TECHNIQUE: LEFT CC AND ML SPOT MAGNIFICATION VIEWS.\r\n"
+          "COMPARISON: SCREENING MAMMOGRAM OF 10/06/2026 AND PRIOR OF 09/22/2025.\r\n"
+          "FINDINGS:\r\n"
+          "THE BREAST IS HETEROGENEOUSLY DENSE.\r\n"
+          "LEFT BREAST: A GROUP OF AMORPHOUS CALCS AT 2:00, POSTERIOR DEPTH, 6 CM FN, SPANNING "
+          "8 MM. NOT SEEN PREVIOUSLY. NO ASSOCIATED MASS OR DISTORTION.\r\n"
+          "IMPRESSION:\r\n"
+          "NEW GROUPED AMORPHOUS CALCIFICATIONS, LEFT BREAST 2:00.\r\n"
+          "BI-RADS 4B: SUSPICIOUS.\r\n"
+          "RECOMMENDATION: STEREOTACTIC BIOPSY OF THE LEFT BREAST CALCIFICATIONS.\r\n");
+  save(sr, {"132", "SAMPLE^TEXTCAPS", "MC-0032", "19650111", "ACC0132", "20261104"},
+       dir + "/text-one-block-caps.dcm", {"MAMMO DIAG LEFT W/ MAG VIEWS", "BREAST"});
+}
+
+// Per-breast headings in one Findings text and per-breast categories in the impression: a
+// suspicious right-breast finding and benign left-breast calcifications beside a negated one.
+void text_bilateral(const std::string& dir) {
+  text_report(dir + "/text-bilateral.dcm",
+              {"133", "SAMPLE^TEXTBILAT", "MC-0033", "19580730", "ACC0133", "20261105"},
+              {"MAMMO DIAGNOSTIC BILATERAL", "BREAST"}, nullptr,
+              "There are scattered areas of fibroglandular density.\n"
+              "RIGHT BREAST: Fine linear branching calcifications in a linear distribution in "
+              "the upper outer quadrant, posterior depth, spanning 2 cm, new since the prior "
+              "examination.\n"
+              "LEFT BREAST: Scattered vascular calcifications. No suspicious calcifications, "
+              "masses or distortion.",
+              "Right breast: BI-RADS 5. Highly suspicious fine linear branching calcifications, "
+              "right breast upper outer quadrant. Stereotactic vacuum-assisted biopsy is "
+              "recommended.\n"
+              "Left breast: BI-RADS 2. Benign vascular calcifications.");
+}
+
+// An uncertain mention of benign-looking calcifications: never benign (C14).
+void text_uncertain(const std::string& dir) {
+  text_report(dir + "/text-uncertain.dcm",
+              {"134", "SAMPLE^TEXTUNCERTAIN", "MC-0034", "19741205", "ACC0134", "20261106"},
+              {"MAMMO SCREENING BILATERAL", "BREAST"}, nullptr,
+              "There are scattered areas of fibroglandular density. LEFT BREAST: Possible "
+              "grouped punctate calcifications at 4 o'clock, anterior depth, 3 cm from the "
+              "nipple, seen on the CC view only. RIGHT BREAST: No suspicious findings.",
+              "BI-RADS 0: Incomplete. Possible punctate calcifications in the left breast. Spot "
+              "magnification views of the left breast are recommended.");
+}
+
+// History: a prior cancer ("ductal carcinoma" is not a site) and a previously biopsied group
+// (historical); calcifications stated unchanged, one with the pseudo-negation "No change in"
+// (stable, not negated).
+void text_history_stable(const std::string& dir) {
+  text_report(dir + "/text-history-stable.dcm",
+              {"135", "SAMPLE^TEXTHISTORY", "MC-0035", "19560318", "ACC0135", "20261109"},
+              {"MAMMO DIAGNOSTIC BILATERAL", "BREAST"},
+              "History of right breast ductal carcinoma in situ treated with lumpectomy and "
+              "radiation in 2019. Status post benign stereotactic biopsy of left breast "
+              "calcifications in 2023 (fibrocystic change).",
+              "RIGHT BREAST: Post-surgical changes at the lumpectomy site with dystrophic "
+              "calcifications, unchanged from 2025.\n"
+              "LEFT BREAST: Biopsy clip at 1 o'clock. No change in the grouped round "
+              "calcifications at 1 o'clock around the clip.",
+              "Stable post-treatment changes. BI-RADS 2: Benign. Annual diagnostic "
+              "mammography is recommended.");
+}
+
+// Enhanced SR, TID 4200 (111400 DCM root), with only a narrative: no coded finding, no
+// supplementary data. A new cluster with an ultrasound correlate.
+void text_enhanced_sr(const std::string& dir) {
+  SrBuilder sr(DSRTypes::DT_EnhancedSR, kBreastImagingReport);
+  sr.container(DSRTypes::RT_contains, kNarrative);
+  section(sr, kFindings, kFinding,
+          "LEFT BREAST: New cluster of coarse heterogeneous calcifications at 8 o'clock, 5 cm "
+          "from the nipple, measuring 6 mm. Targeted ultrasound shows a 5 mm hypoechoic area at "
+          "8 o'clock 5 cm FN that correlates with the calcifications.");
+  section(sr, kImpressions, kImpression,
+          "BI-RADS 4B: Suspicious new grouped coarse heterogeneous calcifications, left breast "
+          "8 o'clock, with a sonographic correlate.");
+  section(sr, kRecommendations, kRecommendation,
+          "Ultrasound-guided core biopsy of the left breast 8 o'clock.");
+  sr.close();
+  save(sr, {"136", "SAMPLE^TEXTENHANCED", "MC-0036", "19690602", "ACC0136", "20261110"},
+       dir + "/text-enhanced-sr.dcm", {"US BREAST LEFT AND MAMMO DIAGNOSTIC LEFT", "BREAST"});
+}
+
+// Benign lobular calcifications in both breasts: "bilaterally" makes one finding per breast;
+// "within the lobules" is the site.
+void text_benign_lobular(const std::string& dir) {
+  text_report(dir + "/text-benign-lobular.dcm",
+              {"137", "SAMPLE^TEXTLOBULAR", "MC-0037", "19610827", "ACC0137", "20261111"},
+              {"MAMMO SCREENING BILATERAL", "BREAST"}, nullptr,
+              "The breasts are almost entirely fatty. Scattered round calcifications are "
+              "present bilaterally, lying within the lobules (acinar pattern), unchanged since "
+              "2024.",
+              "Benign bilateral lobular calcifications. BI-RADS 2. Routine screening "
+              "mammography in 1 year.");
+}
+
+// Negation whose scope ends at "however": nothing suspicious on the right, a new suspicious
+// group on the left in the same sentence; per-breast categories in the impression.
+void text_negation_however(const std::string& dir) {
+  text_report(dir + "/text-negation-however.dcm",
+              {"139", "SAMPLE^TEXTHOWEVER", "MC-0039", "19720314", "ACC0139", "20261113"},
+              {"MAMMO DIAGNOSTIC BILATERAL", "BREAST"},
+              "Follow-up of a screening recall for left breast calcifications.",
+              "There are scattered areas of fibroglandular density. No suspicious calcifications "
+              "in the right breast; however, there are new fine linear calcifications in the left "
+              "breast at 12 o'clock, anterior depth, 2 cm from the nipple, over 9 mm.",
+              "Left breast: BI-RADS 4B. New fine linear calcifications, left breast 12 o'clock. "
+              "Stereotactic biopsy is recommended. Right breast: BI-RADS 1.");
+}
+
+// A chest CT report: calcifications (coronary, granuloma) and breast tissue mentioned, nothing
+// that says breast imaging. Refused (exit 1), so it has no expected summary:
+// tests/cli/check_refused_samples.sh checks it.
+void text_chest_ct_refused(const std::string& dir) {
+  text_report(dir + "/text-chest-ct-refused.dcm",
+              {"138", "SAMPLE^TEXTCHESTCT", "MC-0038", "19520109", "ACC0138", "20261112"},
+              {"CT CHEST", "CHEST"}, "Chronic cough. Former smoker.",
+              "Moderate coronary artery calcifications in the left anterior descending artery. "
+              "A 4 mm calcified granuloma in the right upper lobe. The visualized left breast "
+              "tissue is unremarkable. No mediastinal or hilar lymphadenopathy. No pleural "
+              "effusion.",
+              "No acute cardiopulmonary abnormality. Coronary artery calcifications.");
+}
+
 }  // namespace
 
 // ---- benchmark corpus (issue 6): realistic, deterministic by seed ----
@@ -858,7 +1054,17 @@ int main(int argc, char** argv) {
                                                                      conflicting_distribution,
                                                                      mass_with_calcification_type,
                                                                      pathology_invasive_carcinoma,
-                                                                     benign_followup_biopsy};
+                                                                     benign_followup_biopsy,
+                                                                     text_issue16_reproduction,
+                                                                     text_negative_screening,
+                                                                     text_one_block_caps,
+                                                                     text_bilateral,
+                                                                     text_uncertain,
+                                                                     text_history_stable,
+                                                                     text_enhanced_sr,
+                                                                     text_benign_lobular,
+                                                                     text_negation_however,
+                                                                     text_chest_ct_refused};
   for (const auto& sample : samples) sample(dir);
   return 0;
 }
