@@ -203,6 +203,13 @@ void write_finding(ContentBuilder& content, const Finding& finding, const Decisi
     content.num(kProperties, codes::kDistanceFromChestWall, *location.from_chest_wall_mm, kMm);
   }
   if (location.depth) content.code(kProperties, codes::kDepth, code_of(*location.depth));
+  // An uncertain text mention ("possible punctate calcifications") is no coded statement of its
+  // descriptors: coded, they would read back as affirmed and could classify benign (C14). The
+  // category it was given and the quoted sentence in the narrative carry it.
+  if (finding.origin == Origin::Narrative && finding.text_status == MentionStatus::Uncertain) {
+    content.close();
+    return;
+  }
   for (const auto& morphology : finding.morphology) {
     if (morphology.term == Morphology::Unrecognised) {
       content.code(kProperties, codes::kCalcificationType, morphology.code);

@@ -547,7 +547,7 @@ bool rules_gave_no_category(const RuleContext& context) {
 }
 
 std::vector<std::string> insufficient_evidence_texts(const RuleContext& /*context*/) {
-  return {"the coded evidence does not allow a classification; radiologist review needed"};
+  return {"the evidence does not allow a classification; radiologist review needed"};
 }
 
 bool read_from_text(const RuleContext& context) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every samples/*-refused.dcm (issue 16: a chest CT report that mentions calcifications and breast
+# Every samples/refused/*.dcm (issue 16: a chest CT report that mentions calcifications and breast
 # tissue) is refused by `mammocalc summarize`: exit 1, nothing on stdout, no output file, and one
 # line on stderr that says it is not a breast imaging report.
 # Run from the project root: check_refused_samples.sh MAMMOCALC
@@ -10,7 +10,7 @@ count=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 shopt -s nullglob
-for sample in samples/*-refused.dcm; do
+for sample in samples/refused/*.dcm; do
   count=$((count + 1))
   name=$(basename "$sample" .dcm)
   if [[ -f samples/expected/$name.xml ]]; then
@@ -38,6 +38,6 @@ for sample in samples/*-refused.dcm; do
     rm -f "$work/out.xml"
   fi
 done
-if ((count == 0)); then echo "FAIL: no samples/*-refused.dcm found"; exit 1; fi
+if ((count == 0)); then echo "FAIL: no samples/refused/*.dcm found"; exit 1; fi
 echo "$((count - failures)) of $count refused samples checked, $failures failures"
 ((failures == 0))

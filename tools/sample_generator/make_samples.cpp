@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <initializer_list>
 #include <iostream>
@@ -937,10 +938,12 @@ void text_negation_however(const std::string& dir) {
 }
 
 // A chest CT report: calcifications (coronary, granuloma) and breast tissue mentioned, nothing
-// that says breast imaging. Refused (exit 1), so it has no expected summary:
+// that says breast imaging. Refused (exit 1), so it has no expected summary and sits in
+// samples/refused/, out of the way of every run over samples/*.dcm:
 // tests/cli/check_refused_samples.sh checks it.
 void text_chest_ct_refused(const std::string& dir) {
-  text_report(dir + "/text-chest-ct-refused.dcm",
+  std::filesystem::create_directories(dir + "/refused");
+  text_report(dir + "/refused/text-chest-ct.dcm",
               {"138", "SAMPLE^TEXTCHESTCT", "MC-0038", "19520109", "ACC0138", "20261112"},
               {"CT CHEST", "CHEST"}, "Chronic cough. Former smoker.",
               "Moderate coronary artery calcifications in the left anterior descending artery. "
