@@ -351,6 +351,11 @@ EvaluationConfig read_evaluation(const po::variables_map& values, const std::str
   if (!evaluation.pseudonym_key_file.empty() && !evaluation.pseudonymise) {
     throw Error(ErrorCode::Usage, verb + ": --pseudonym-key does nothing without --pseudonymize");
   }
+  // tools/bench only: the same corpus without the narrative reader, for the reader's cost. Not an
+  // option: reading the text is part of being safe, and no site should switch it off.
+  if (const char* bench = std::getenv("MAMMOCALC_BENCH_NO_NARRATIVE"); bench && *bench) {
+    evaluation.read_text = false;
+  }
   return evaluation;
 }
 

@@ -35,7 +35,9 @@ Findings findings_of(const SrDocument& document, const std::string& name,
   }
   // mammocalc's own narrative restates its coded content in its own words (and quotes the text
   // it read): read back, its coded content is the whole of it.
-  NarrativeReading text = own ? NarrativeReading{} : read_narrative(document, evaluation.wordings);
+  NarrativeReading text = own || !evaluation.read_text
+                              ? NarrativeReading{}
+                              : read_narrative(document, evaluation.wordings);
   Findings findings = extract_findings(document, name, text.breast_imaging_text);
   use_narrative(std::move(text), unilateral_procedure_laterality(document), findings);
   return findings;
@@ -296,7 +298,8 @@ Evaluation load_evaluation(const EvaluationConfig& config) {
                         config.summary,
                         config.read_own,
                         PseudonymPolicy{},
-                        Wordings{}};
+                        Wordings{},
+                        config.read_text};
   evaluation.pseudonyms.enabled = config.pseudonymise;
   evaluation.pseudonyms.key = read_pseudonym_key(config.pseudonym_key_file);
   // A pseudonymised summary is a redacted one, and more.

@@ -34,6 +34,7 @@ struct EvaluationConfig {
   std::string pseudonym_key_file;
   // The narrative wordings file; empty: the shipped one (narrative/wordings default_wordings_file).
   std::string wordings_file;
+  bool read_text = true;  // false only for tools/bench's comparison
 };
 
 // An EvaluationConfig loaded for a run: the site profile read once, the rest as given.
@@ -45,6 +46,7 @@ struct Evaluation {
   bool read_own = false;
   PseudonymPolicy pseudonyms;  // applied to every report before anything is written from it
   Wordings wordings;           // what the narrative reader reads in report text
+  bool read_text = true;
 };
 
 // The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
