@@ -279,7 +279,7 @@ void text_badge(pugi::xml_node parent, const ReviewFinding& finding) {
 void quote_line(pugi::xml_node parent, const std::string& section, const std::string& text) {
   pugi::xml_node line = element(parent, "div");
   attribute(line, "class", "quote");
-  element(line, "span", section_words(section) + ": ")
+  element(line, "span", sentence_label(section) + ": ")
       .append_attribute("class")
       .set_value("section");
   element(line, "q", text);

@@ -466,8 +466,8 @@ std::vector<const ReviewMention*> mentions_without_finding(const ReviewExam& exa
 
 std::string read_text_heading(const ReviewExam& exam) {
   if (exam.read_text_use == "listed") {
-    return "Report text listed, not read as findings (the report has coded findings; read the "
-           "text yourself): calcification mentions:";
+    return "Calcifications in the report text, listed only (the report has coded findings; its "
+           "text was not read as findings):";
   }
   return "Read in the report text, gave no finding:";
 }
