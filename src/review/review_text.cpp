@@ -218,11 +218,12 @@ class TextReview {
                     quoted(sentence.text));
     }
     if (options_.trace && !finding.quotes.empty()) {
-      std::vector<std::string> words;
-      for (const ReviewQuote& quote : finding.quotes) {
-        words.push_back(terminal_safe(quote.field + " " + quote.value + " from ") +
-                        quoted(quote.words));
-      }
+      std::vector<std::string> words(finding.quotes.size());
+      std::transform(finding.quotes.begin(), finding.quotes.end(), words.begin(),
+                     [](const ReviewQuote& quote) {
+                       return terminal_safe(quote.field + " " + quote.value + " from ") +
+                              quoted(quote.words);
+                     });
       write_wrapped(out_, "      words read: ", 8, join(words, "; "));
     }
     if (options_.trace) write_rules(finding.trace, "      ");

@@ -187,7 +187,8 @@ TEST(ReviewText, TextListedBesideCodedFindingsIsSaidToBeListedOnly) {
   for (const ReviewExam& exam : views_of(findings)) {
     EXPECT_EQ(exam.read_text_use, "listed");
     const std::string text = review_of(exam);
-    EXPECT_NE(text.find("Calcifications in the report text, listed only"), std::string::npos) << text;
+    EXPECT_NE(text.find("Calcifications in the report text, listed only"), std::string::npos)
+        << text;
     EXPECT_NE(text.find("  - affirmed, findings, right breast: \"RIGHT BREAST:"), std::string::npos)
         << text;
     EXPECT_EQ(text.find("[from report text"), std::string::npos) << text;
