@@ -229,7 +229,9 @@ std::vector<std::size_t> draw_diagram(pugi::xml_node parent, const ReviewExam& e
   return unplaced;
 }
 
-void write_legend(pugi::xml_node parent) {
+void text_badge(pugi::xml_node parent, const ReviewFinding& finding);
+
+void write_legend(pugi::xml_node parent, const ReviewExam& exam) {
   pugi::xml_node legend = element(parent, "p");
   attribute(legend, "class", "legend");
   legend.append_child(pugi::node_pcdata).set_value("Colours:");
@@ -243,6 +245,18 @@ void write_legend(pugi::xml_node parent) {
       .set_value(
           "A dashed line: clock position known, depth not recorded (the number sits "
           "outside the breast on that line).");
+  const auto from_text = std::find_if(exam.findings.begin(), exam.findings.end(),
+                                      [](const ReviewFinding& f) { return f.from_text; });
+  if (from_text != exam.findings.end()) {
+    element(legend, "br");
+    ReviewFinding affirmed = *from_text;
+    affirmed.text_status = "affirmed";
+    text_badge(legend, affirmed);
+    legend.append_child(pugi::node_pcdata)
+        .set_value(
+            " read from the report's text, not from coded content: the sentences it was read "
+            "from are quoted under it; check them against the report.");
+  }
 }
 
 void write_header(pugi::xml_node section, const ReviewExam& exam, bool redact) {
@@ -436,9 +450,13 @@ void write_exam(pugi::xml_node body, const ReviewExam& exam, bool redact) {
           .set_value(xml_safe_text(" " + finding.id + ", " + finding.laterality +
                                    " breast: " + location_words(finding))
                          .c_str());
+      if (finding.from_text) {
+        item.append_child(pugi::node_pcdata).set_value(" ");
+        text_badge(item, finding);
+      }
     }
   }
-  write_legend(section);
+  write_legend(section, exam);
   write_findings_table(section, exam);
   std::string verdict = "Verdict: ";
   verdict += exam.category.empty()
