@@ -154,7 +154,18 @@ class TextReview {
     std::vector<std::string> see;
     if (any_of("both")) see.emplace_back("BOTH breasts");
     if (any_of("unknown")) see.emplace_back("Breast NOT RECORDED");
-    if (see.empty()) return "no calcification finding reported";
+    if (see.empty()) {
+      // The report text mentions calcification in this breast (or in no breast named) without a
+      // finding: the line points to the quoted sentences rather than standing alone.
+      const std::vector<const ReviewMention*> mentions = mentions_without_finding(exam);
+      const bool text_here =
+          std::any_of(mentions.begin(), mentions.end(), [&](const ReviewMention* mention) {
+            return mention->laterality == laterality || mention->laterality == "both" ||
+                   mention->laterality == "unknown" || mention->laterality.empty();
+          });
+      return text_here ? "no calcification finding reported; see the report text below"
+                       : "no calcification finding reported";
+    }
     const auto breast =
         std::find_if(exam.breasts.begin(), exam.breasts.end(),
                      [&](const ReviewBreast& b) { return b.laterality == laterality; });

@@ -141,6 +141,11 @@ TEST(ReviewText, ListsTheNegatedMentionWithItsStatusAndSentence) {
                         "calcifications in the left breast.\""),
               std::string::npos)
         << text;
+    // The left breast's line points to the sentence its "no finding" rests on.
+    EXPECT_NE(text.find("LEFT breast: no calcification finding reported; see the report text "
+                        "below\n"),
+              std::string::npos)
+        << text;
     // The affirmed mention gave F1: it stands under F1, not among the mentions without finding.
     EXPECT_EQ(text.find("  - affirmed"), std::string::npos) << text;
   }
