@@ -145,8 +145,8 @@ TEST(ExamView, EqualsSummaryReadBackForNarrativeText) {
   TextMention historical;
   historical.status = MentionStatus::Historical;
   historical.sentence = {{"1.2.1", 0, 10}, ReportSection::History, "Prior benign calcifications."};
-  historical.words = "calcifications";
-  historical.trigger = "Prior";
+  historical.trigger = "Prior\n\tto";
+  historical.words = "calci-\r\nfications";
   findings.text_mentions.push_back(historical);
   findings.text_use = Findings::TextUse::Read;
   OverallStatement stated;
