@@ -465,10 +465,12 @@ std::vector<const ReviewMention*> mentions_without_finding(const ReviewExam& exa
   std::vector<const ReviewMention*> mentions;
   for (const ReviewMention& mention : exam.mentions) {
     if (!mention.findings.empty()) continue;
-    // One line per sentence and status: "no calcifications or calcified masses" is one.
+    // One line per sentence and what was read of it: "no calcifications or calcified masses"
+    // is one line, "no calcifications in either breast" one per breast.
     const bool seen =
         std::any_of(mentions.begin(), mentions.end(), [&](const ReviewMention* other) {
           return other->status == mention.status && other->section == mention.section &&
+                 other->laterality == mention.laterality && other->trigger == mention.trigger &&
                  other->sentence == mention.sentence;
         });
     if (!seen) mentions.push_back(&mention);

@@ -44,7 +44,8 @@ std::string section_words(const std::string& section);           // "impression"
 std::string sentence_label(const std::string& section);          // "Impression text", "Report text"
 std::string stated_breast_words(const ReviewStated& stated);     // " (right breast)" or ""
 std::string stated_follow_up_words(const ReviewStated& stated);  // "stereotactic biopsy"
-// The mentions that gave no finding, one per sentence and status, in document order.
+// The mentions that gave no finding, one per sentence, status, breast and trigger, in document
+// order.
 std::vector<const ReviewMention*> mentions_without_finding(const ReviewExam& exam);
 std::string read_text_heading(const ReviewExam& exam);
 std::string mention_words(const ReviewMention& mention);  // negated ("no"), findings, right breast
