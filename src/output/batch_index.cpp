@@ -15,6 +15,7 @@ void Rollup::add(const Report& report) {
   for (std::size_t i = 0; i < report.decisions.size(); ++i) {
     const Decision& decision = report.decisions[i];
     ++findings;
+    if (report.input.findings[i].origin == Origin::Narrative) ++narrative_findings;
     ++categories[std::string(to_string(decision.final_category))];
     ++classifications[std::string(to_string(decision.classification))];
     if (decision.recommendation.biopsy) {
@@ -27,6 +28,25 @@ void Rollup::add(const Report& report) {
     }
     if (decision.needs_review) ++needs_review;
   }
+}
+
+void Rollup::merge(const Rollup& part) {
+  for (const auto& [key, count] : part.categories) categories[key] += count;
+  for (const auto& [key, count] : part.classifications) classifications[key] += count;
+  for (const auto& [key, count] : part.biopsy_types) biopsy_types[key] += count;
+  for (const auto& [key, count] : part.breasts) breasts[key] += count;
+  findings += part.findings;
+  narrative_findings += part.narrative_findings;
+  discordant += part.discordant;
+  needs_review += part.needs_review;
+}
+
+int narrative_findings_of(const Report& report) {
+  const std::size_t count = std::min(report.decisions.size(), report.input.findings.size());
+  return static_cast<int>(
+      std::count_if(report.input.findings.begin(),
+                    report.input.findings.begin() + static_cast<std::ptrdiff_t>(count),
+                    [](const Finding& finding) { return finding.origin == Origin::Narrative; }));
 }
 
 std::string_view to_string(EntryStatus status) {
@@ -59,6 +79,7 @@ void fill_entry(pugi::xml_node node, const IndexEntry& entry) {
   if (entry.classification) set(node, "classification", to_string(*entry.classification));
   if (entry.status == EntryStatus::Summarised) {
     set(node, "findings", std::to_string(entry.findings));
+    set(node, "narrativeFindings", std::to_string(entry.narrative_findings));
     set(node, "needsReview", std::string(entry.needs_review ? "true" : "false"));
   }
   if (entry.error_code) set(node, "errorCode", to_string(*entry.error_code));
@@ -88,6 +109,7 @@ IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
   root.append_child(pugi::node_comment).set_value(kEntriesMarker);
   pugi::xml_node node = root.append_child("rollup");
   set(node, "findings", std::to_string(rollup.findings));
+  set(node, "narrativeFindings", std::to_string(rollup.narrative_findings));
   set(node, "discordantAssessments", std::to_string(rollup.discordant));
   set(node, "needsRadiologistReview", std::to_string(rollup.needs_review));
   const auto counts_of = [&](const char* element, const char* attribute,

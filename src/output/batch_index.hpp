@@ -26,6 +26,7 @@ struct IndexEntry {
   std::optional<Category> category;
   std::optional<Classification> classification;
   int findings = 0;
+  int narrative_findings = 0;    // of `findings`, those read from the report's text
   bool needs_review = false;     // a finding or the exam needs the radiologist's review
   std::string accession_number;  // the summarised exam's, as its summary has it (index.html)
 };
@@ -37,13 +38,18 @@ struct Rollup {
   std::map<std::string, int> biopsy_types;
   std::map<std::string, int> breasts;
   int findings = 0;
+  int narrative_findings = 0;  // read from the report's text (origin narrative)
   int discordant = 0;
   int needs_review = 0;
 
   void add(const Report& report);
+  void merge(const Rollup& part);  // adds another part's counts (a batch job's)
 };
 
 std::string_view to_string(EntryStatus status);
+
+// The findings of `report` read from its text (origin narrative).
+int narrative_findings_of(const Report& report);
 
 // index.xml of a batch run (schemas/index.xsd, namespace urn:mammocalc:index:1).
 // Written in parts, so that a batch keeps no entry in memory: the head (root element with the

@@ -89,7 +89,57 @@ ReviewFinding finding_view(const Finding& finding, const Decision& decision) {
   }
   view.warnings = warnings_of(decision.warnings);
   view.trace = trace_of(decision.trace, &decision);
+  if (finding.origin == Origin::Narrative) {
+    view.from_text = true;
+    view.text_status = text_of(to_string(finding.text_status));
+    for (const TextSentence& sentence : finding.text_sentences) {
+      view.sentences.push_back(
+          {text_of(to_string(sentence.section)), element_text_of(sentence.text)});
+    }
+    for (const TextEvidence& evidence : finding.text_evidence) {
+      view.quotes.push_back({text_of(to_string(evidence.field)), text_of(evidence.value),
+                             element_text_of(evidence.words)});
+    }
+  }
   return view;
+}
+
+// The assessments and follow-ups the report's text states, as the summary writes them.
+void stated_view(const std::vector<OverallStatement>& statements, ReviewExam& view) {
+  for (const OverallStatement& statement : statements) {
+    if (!statement.from_text || !statement.category) continue;
+    view.stated_assessments.push_back({text_of(to_string(statement.laterality)),
+                                       text_of(to_string(*statement.category)), "", "",
+                                       element_text_of(statement.quote)});
+  }
+  for (const OverallStatement& statement : statements) {
+    if (!statement.from_text) continue;
+    for (std::size_t i = 0; i < statement.follow_up.size(); ++i) {
+      view.stated_follow_ups.push_back(
+          {text_of(to_string(statement.laterality)), "",
+           i < statement.follow_up_ids.size() ? text_of(statement.follow_up_ids[i]) : "",
+           text_of(statement.follow_up[i].meaning), element_text_of(statement.quote)});
+    }
+  }
+}
+
+// Every calcification mention of the report text, as the summary's readText lists them.
+void mentions_view(const Report& report, ReviewExam& view) {
+  const Findings& input = report.input;
+  if (input.text_mentions.empty()) return;
+  view.read_text_use = input.text_use == Findings::TextUse::ListedOnly ? "listed" : "read";
+  for (const TextMention& mention : input.text_mentions) {
+    std::string ids;
+    for (const std::size_t index : mention.findings) {
+      if (index < report.decisions.size()) {
+        ids += (ids.empty() ? "" : " ") + report.decisions[index].id;
+      }
+    }
+    view.mentions.push_back(
+        {text_of(to_string(mention.status)), text_of(to_string(mention.sentence.section)),
+         text_of(to_string(mention.laterality)), text_of(mention.words), text_of(mention.trigger),
+         text_of(ids), element_text_of(mention.sentence.text)});
+  }
 }
 
 }  // namespace
@@ -133,10 +183,12 @@ ReviewExam exam_view_of(const Report& report, bool redact) {
                    [](Action a, Action b) { return action_urgency(a) > action_urgency(b); });
   for (Action action : actions) view.actions.push_back(text_of(to_string(action)));
   if (report.decisions.empty()) view.statement = kNoCalcificationStatement;
+  stated_view(report.input.overall_statements, view);
   view.warnings = warnings_of(exam.warnings);
   for (const ReaderNote& note : report.input.notes) {
     view.warnings.push_back({text_of(to_string(note.code)), element_text_of(note.text)});
   }
+  mentions_view(report, view);
   return view;
 }
 

@@ -54,6 +54,12 @@ table.header th, table.header td { border: none; padding: 2px 8px 2px 0; }
 .verdict { font-size: 15px; font-weight: bold; }
 .warning { color: #8a4b00; }
 .exam { page-break-after: always; }
+.from-text { display: inline-block; padding: 1px 6px; border-radius: 9px; color: #fff;
+  background: #6a3d9a; font-weight: bold; font-size: 12px; white-space: nowrap; }
+.quote { margin: 2px 0 2px 12px; padding: 2px 8px; border-left: 3px solid #6a3d9a;
+  font-style: italic; }
+.quote .section { font-style: normal; color: #555; font-size: 12px; }
+.readtext li { margin: 3px 0; }
 @media print { body { margin: 0; } .exam { break-after: page; } }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 )";
@@ -223,7 +229,9 @@ std::vector<std::size_t> draw_diagram(pugi::xml_node parent, const ReviewExam& e
   return unplaced;
 }
 
-void write_legend(pugi::xml_node parent) {
+void text_badge(pugi::xml_node parent, const ReviewFinding& finding);
+
+void write_legend(pugi::xml_node parent, const ReviewExam& exam) {
   pugi::xml_node legend = element(parent, "p");
   attribute(legend, "class", "legend");
   legend.append_child(pugi::node_pcdata).set_value("Colours:");
@@ -237,6 +245,18 @@ void write_legend(pugi::xml_node parent) {
       .set_value(
           "A dashed line: clock position known, depth not recorded (the number sits "
           "outside the breast on that line).");
+  const auto from_text = std::find_if(exam.findings.begin(), exam.findings.end(),
+                                      [](const ReviewFinding& f) { return f.from_text; });
+  if (from_text != exam.findings.end()) {
+    element(legend, "br");
+    ReviewFinding affirmed = *from_text;
+    affirmed.text_status = "affirmed";
+    text_badge(legend, affirmed);
+    legend.append_child(pugi::node_pcdata)
+        .set_value(
+            " read from the report's text, not from coded content: the sentences it was read "
+            "from are quoted under it; check them against the report.");
+  }
 }
 
 void write_header(pugi::xml_node section, const ReviewExam& exam, bool redact) {
@@ -261,6 +281,57 @@ void write_header(pugi::xml_node section, const ReviewExam& exam, bool redact) {
   row("Rule set", exam.ruleset_version + " (mammocalc " + exam.tool_version + ")");
 }
 
+// The badge of a finding read from the report's text, with its status when not affirmed.
+void text_badge(pugi::xml_node parent, const ReviewFinding& finding) {
+  if (!finding.from_text) return;
+  pugi::xml_node span = element(parent, "span", text_marker_words(finding));
+  attribute(span, "class", "from-text");
+  attribute(span, "title", "read from the report's text, not from coded content: check the quote");
+}
+
+// A quote of the report text: the section it stands in, then its words (escaped as any text).
+void quote_line(pugi::xml_node parent, const std::string& section, const std::string& text) {
+  pugi::xml_node line = element(parent, "div");
+  attribute(line, "class", "quote");
+  element(line, "span", sentence_label(section) + ": ")
+      .append_attribute("class")
+      .set_value("section");
+  element(line, "q", text);
+}
+
+// What the report's text states (row E6) and the mentions that gave no finding.
+void write_report_text(pugi::xml_node section, const ReviewExam& exam) {
+  const std::vector<const ReviewMention*> mentions = mentions_without_finding(exam);
+  if (exam.stated_assessments.empty() && exam.stated_follow_ups.empty() && mentions.empty()) {
+    return;
+  }
+  element(section, "h2", "Report text");
+  if (!exam.stated_assessments.empty() || !exam.stated_follow_ups.empty()) {
+    pugi::xml_node list = element(section, "ul");
+    for (const ReviewStated& stated : exam.stated_assessments) {
+      pugi::xml_node item = element(list, "li",
+                                    "Report text states: BI-RADS " + stated.category +
+                                        stated_breast_words(stated) + " \u2014 ");
+      element(item, "q", stated.quote);
+    }
+    for (const ReviewStated& stated : exam.stated_follow_ups) {
+      pugi::xml_node item = element(list, "li",
+                                    "Report text recommends: " + stated_follow_up_words(stated) +
+                                        stated_breast_words(stated) + " \u2014 ");
+      element(item, "q", stated.quote);
+    }
+  }
+  if (!mentions.empty()) {
+    element(section, "h3", read_text_heading(exam));
+    pugi::xml_node list = element(section, "ul");
+    attribute(list, "class", "readtext");
+    for (const ReviewMention* mention : mentions) {
+      pugi::xml_node item = element(list, "li", mention_words(*mention) + ": ");
+      element(item, "q", mention->sentence);
+    }
+  }
+}
+
 void write_findings_table(pugi::xml_node section, const ReviewExam& exam) {
   element(section, "h2", "Findings");
   if (exam.findings.empty()) {
@@ -279,7 +350,8 @@ void write_findings_table(pugi::xml_node section, const ReviewExam& exam) {
     const ReviewFinding& finding = exam.findings[i];
     pugi::xml_node tr = element(body, "tr");
     badge(element(tr, "td"), std::to_string(i + 1), finding.classification);
-    element(tr, "td", finding.laterality + " (" + finding.id + ")");
+    pugi::xml_node breast = element(tr, "td", finding.laterality + " (" + finding.id + ") ");
+    text_badge(breast, finding);
     element(tr, "td", location_words(finding));
     element(tr, "td", site_words(finding));
     element(tr, "td", features_words(finding));
@@ -294,6 +366,27 @@ void write_findings_table(pugi::xml_node section, const ReviewExam& exam) {
     for (const ReviewWarning& warning : finding.warnings) {
       pugi::xml_node line = element(warnings, "div", warning.code + ": " + warning.text);
       attribute(line, "class", "warning");
+    }
+    if (finding.from_text) {
+      // The words the finding was read from, under it across the table.
+      pugi::xml_node quotes = element(element(body, "tr"), "td");
+      attribute(quotes, "colspan", "8");
+      element(quotes, "div", "Read from the report text (" + finding.id + "):");
+      for (const ReviewSentence& sentence : finding.sentences) {
+        quote_line(quotes, sentence.section, sentence.text);
+      }
+      if (!finding.quotes.empty()) {
+        pugi::xml_node words = element(quotes, "div", "Words read: ");
+        attribute(words, "class", "words");
+        for (std::size_t q = 0; q < finding.quotes.size(); ++q) {
+          const ReviewQuote& quote = finding.quotes[q];
+          words.append_child(pugi::node_pcdata)
+              .set_value(
+                  xml_safe_text((q == 0 ? "" : "; ") + quote.field + " " + quote.value + " from ")
+                      .c_str());
+          element(words, "q", quote.words);
+        }
+      }
     }
   }
 }
@@ -323,7 +416,9 @@ void write_trace(pugi::xml_node section, const ReviewExam& exam) {
     pugi::xml_node heading = element(section, "h3");
     badge(heading, std::to_string(i + 1), finding.classification);
     heading.append_child(pugi::node_pcdata)
-        .set_value(xml_safe_text(" " + finding.id + ", " + finding.laterality + " breast").c_str());
+        .set_value(
+            xml_safe_text(" " + finding.id + ", " + finding.laterality + " breast ").c_str());
+    text_badge(heading, finding);
     write_rule_table(section, finding.trace);
   }
   if (!exam.trace.empty()) {
@@ -355,9 +450,13 @@ void write_exam(pugi::xml_node body, const ReviewExam& exam, bool redact) {
           .set_value(xml_safe_text(" " + finding.id + ", " + finding.laterality +
                                    " breast: " + location_words(finding))
                          .c_str());
+      if (finding.from_text) {
+        item.append_child(pugi::node_pcdata).set_value(" ");
+        text_badge(item, finding);
+      }
     }
   }
-  write_legend(section);
+  write_legend(section, exam);
   write_findings_table(section, exam);
   std::string verdict = "Verdict: ";
   verdict += exam.category.empty()
@@ -372,6 +471,7 @@ void write_exam(pugi::xml_node body, const ReviewExam& exam, bool redact) {
   attribute(verdict_line, "style",
             std::string("color:") +
                 colour_of(exam.classification.value_or(Classification::Indeterminate)));
+  write_report_text(section, exam);
   for (const ReviewWarning& warning : exam.warnings) {
     pugi::xml_node line = element(section, "p", warning.code + ": " + warning.text);
     attribute(line, "class", "warning");
@@ -513,12 +613,14 @@ std::string render_batch_index_page(const BatchIndex& index) {
   element(
       body, "p",
       "Discordant assessments: " + std::to_string(index.rollup.discordant) +
-          "; findings needing radiologist review: " + std::to_string(index.rollup.needs_review));
+          "; findings needing radiologist review: " + std::to_string(index.rollup.needs_review) +
+          "; findings read from report text (each needs radiologist review): " +
+          std::to_string(index.rollup.narrative_findings));
   element(body, "h2", "Exams");
   pugi::xml_node table = element(body, "table");
   pugi::xml_node head = element(table, "tr");
   for (const char* name : {"Input", "Accession", "Status", "Category", "Classification", "Findings",
-                           "Review", "Page"}) {
+                           "From report text", "Review", "Page"}) {
     element(head, "th", name);
   }
   for (const IndexEntry& entry : index.entries) {
@@ -535,6 +637,9 @@ std::string render_batch_index_page(const BatchIndex& index) {
     }
     element(tr, "td",
             entry.status == EntryStatus::Summarised ? std::to_string(entry.findings) : "");
+    element(
+        tr, "td",
+        entry.status == EntryStatus::Summarised ? std::to_string(entry.narrative_findings) : "");
     element(tr, "td", entry.needs_review ? "needs radiologist review" : "");
     pugi::xml_node page = element(tr, "td");
     if (entry.status == EntryStatus::Summarised && !entry.output.empty()) {

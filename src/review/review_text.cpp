@@ -52,6 +52,18 @@ std::string terminal_safe(const std::string& text) {
   return out;
 }
 
+// Quoted report text on one line: its line breaks and tabs read as spaces, not as '?'.
+std::string one_line(const std::string& text) {
+  std::string line = text;
+  std::replace_if(
+      line.begin(), line.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  return line;
+}
+
+// A quote of the report text as the review shows it: in double quotes, control characters made
+// harmless.
+std::string quoted(const std::string& text) { return "\"" + terminal_safe(one_line(text)) + "\""; }
+
 // The review's lines keep to kReviewWidth.
 void write_wrapped(std::ostream& out, const std::string& first, std::size_t indent,
                    const std::string& text) {
@@ -103,6 +115,11 @@ class TextReview {
     return colour_of(classification) + text + kReset;
   }
 
+  std::string bold(const std::string& text) const {
+    if (!options_.color) return text;
+    return "\x1b[1m" + text + kReset;
+  }
+
   void write_header(const ReviewExam& exam) {
     std::string title = "== Exam " + terminal_safe(exam.accession_number.empty()
                                                        ? std::string("(no accession number)")
@@ -137,7 +154,18 @@ class TextReview {
     std::vector<std::string> see;
     if (any_of("both")) see.emplace_back("BOTH breasts");
     if (any_of("unknown")) see.emplace_back("Breast NOT RECORDED");
-    if (see.empty()) return "no calcification finding reported";
+    if (see.empty()) {
+      // The report text mentions calcification in this breast (or in no breast named) without a
+      // finding: the line points to the quoted sentences rather than standing alone.
+      const std::vector<const ReviewMention*> mentions = mentions_without_finding(exam);
+      const bool text_here =
+          std::any_of(mentions.begin(), mentions.end(), [&](const ReviewMention* mention) {
+            return mention->laterality == laterality || mention->laterality == "both" ||
+                   mention->laterality == "unknown" || mention->laterality.empty();
+          });
+      return text_here ? "no calcification finding reported; see the report text below"
+                       : "no calcification finding reported";
+    }
     const auto breast =
         std::find_if(exam.breasts.begin(), exam.breasts.end(),
                      [&](const ReviewBreast& b) { return b.laterality == laterality; });
@@ -184,7 +212,9 @@ class TextReview {
   void write_finding(const ReviewFinding& finding) {
     char label[16];
     std::snprintf(label, sizeof label, "  %-4s", terminal_safe(finding.id).substr(0, 4).c_str());
-    write_wrapped(out_, label, 6, terminal_safe(location_words(finding)));
+    std::string first = terminal_safe(location_words(finding));
+    if (finding.from_text) first = bold(text_marker_words(finding)) + " " + first;
+    write_wrapped(out_, label, 6, first);
     write_wrapped(out_, "      ", 6,
                   terminal_safe(site_words(finding) + "; " + features_words(finding)));
     write_wrapped(out_, "      ", 6,
@@ -193,6 +223,19 @@ class TextReview {
     for (const ReviewWarning& warning : finding.warnings) {
       write_wrapped(out_, "      ! " + terminal_safe(warning.code) + ": ", 8,
                     terminal_safe(warning.text));
+    }
+    for (const ReviewSentence& sentence : finding.sentences) {
+      write_wrapped(out_, "      " + terminal_safe(sentence_label(sentence.section)) + ": ", 8,
+                    quoted(sentence.text));
+    }
+    if (options_.trace && !finding.quotes.empty()) {
+      std::vector<std::string> words(finding.quotes.size());
+      std::transform(finding.quotes.begin(), finding.quotes.end(), words.begin(),
+                     [](const ReviewQuote& quote) {
+                       return terminal_safe(quote.field + " " + quote.value + " from ") +
+                              quoted(quote.words);
+                     });
+      write_wrapped(out_, "      words read: ", 8, join(words, "; "));
     }
     if (options_.trace) write_rules(finding.trace, "      ");
   }
@@ -222,6 +265,36 @@ class TextReview {
     write_wrapped(out_, "", 9, verdict);
     if (!exam.statement.empty()) write_wrapped(out_, "         ", 9, terminal_safe(exam.statement));
     if (options_.trace) write_rules(exam.trace, "  ");
+    write_stated(exam);
+    write_read_text(exam);
+  }
+
+  // What the report's text states (row E6): its words, quoted, beside what mammocalc made of it.
+  void write_stated(const ReviewExam& exam) {
+    for (const ReviewStated& stated : exam.stated_assessments) {
+      write_wrapped(out_, "Report text states: ", 4,
+                    terminal_safe("BI-RADS " + stated.category + stated_breast_words(stated)) +
+                        " \u2014 " + quoted(stated.quote));
+    }
+    for (const ReviewStated& stated : exam.stated_follow_ups) {
+      write_wrapped(out_, "Report text recommends: ", 4,
+                    terminal_safe(stated_follow_up_words(stated) + stated_breast_words(stated)) +
+                        " \u2014 " + quoted(stated.quote));
+    }
+  }
+
+  // The calcification mentions of the report text that gave no finding (negated, historical,
+  // hypothetical …): what a "no calcification finding" rests on. Text listed beside coded
+  // findings is said to be listed only.
+  void write_read_text(const ReviewExam& exam) {
+    const std::vector<const ReviewMention*> mentions = mentions_without_finding(exam);
+    if (mentions.empty()) return;
+    out_ << "\n";
+    write_wrapped(out_, "", 2, read_text_heading(exam));
+    for (const ReviewMention* mention : mentions) {
+      write_wrapped(out_, "  - ", 4,
+                    terminal_safe(mention_words(*mention)) + ": " + quoted(mention->sentence));
+    }
   }
 
   const ReviewOptions& options_;
@@ -351,6 +424,78 @@ std::string recommendation_words(const ReviewFinding& finding) {
   if (!finding.needle.empty()) details.push_back(finding.needle + " needle");
   if (!details.empty()) text += ": " + join(details, ", ");
   return text;
+}
+
+std::string text_marker_words(const ReviewFinding& finding) {
+  if (!finding.from_text) return {};
+  if (finding.text_status.empty() || finding.text_status == "affirmed") {
+    return "[from report text]";
+  }
+  return "[from report text, " + finding.text_status + "]";
+}
+
+std::string section_words(const std::string& section) {
+  if (section.empty() || section == "unsectioned") return "unsectioned";
+  return words_of(section);
+}
+
+std::string sentence_label(const std::string& section) {
+  if (section.empty() || section == "unsectioned") return "Report text";
+  std::string label = section_words(section);
+  label[0] = static_cast<char>(label[0] - ('a' <= label[0] && label[0] <= 'z' ? 32 : 0));
+  return label + " text";
+}
+
+std::string stated_breast_words(const ReviewStated& stated) {
+  if (stated.laterality == "right" || stated.laterality == "left") {
+    return " (" + stated.laterality + " breast)";
+  }
+  if (stated.laterality == "both") return " (both breasts)";
+  return {};
+}
+
+std::string stated_follow_up_words(const ReviewStated& stated) {
+  // The wording's term is what the text said ("stereotactic biopsy"); the code it maps to is
+  // coarser (several biopsies share one).
+  if (!stated.term.empty()) return words_of(stated.term);
+  return stated.meaning.empty() ? std::string("follow-up") : stated.meaning;
+}
+
+std::vector<const ReviewMention*> mentions_without_finding(const ReviewExam& exam) {
+  std::vector<const ReviewMention*> mentions;
+  for (const ReviewMention& mention : exam.mentions) {
+    if (!mention.findings.empty()) continue;
+    // One line per sentence and what was read of it: "no calcifications or calcified masses"
+    // is one line, "no calcifications in either breast" one per breast.
+    const bool seen =
+        std::any_of(mentions.begin(), mentions.end(), [&](const ReviewMention* other) {
+          return other->status == mention.status && other->section == mention.section &&
+                 other->laterality == mention.laterality && other->trigger == mention.trigger &&
+                 other->sentence == mention.sentence;
+        });
+    if (!seen) mentions.push_back(&mention);
+  }
+  return mentions;
+}
+
+std::string read_text_heading(const ReviewExam& exam) {
+  if (exam.read_text_use == "listed") {
+    return "Calcifications in the report text, listed only (the report has coded findings; its "
+           "text was not read as findings):";
+  }
+  return "Read in the report text, gave no finding:";
+}
+
+std::string mention_words(const ReviewMention& mention) {
+  std::string words = mention.status.empty() ? std::string("status not given") : mention.status;
+  if (!mention.trigger.empty()) words += " (\"" + one_line(mention.trigger) + "\")";
+  std::vector<std::string> where{section_words(mention.section)};
+  if (mention.laterality == "right" || mention.laterality == "left") {
+    where.push_back(mention.laterality + " breast");
+  } else if (mention.laterality == "both") {
+    where.emplace_back("both breasts");
+  }
+  return words + ", " + join(where, ", ");
 }
 
 std::string study_date_words(const std::string& dicom_date) {

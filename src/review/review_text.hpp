@@ -37,4 +37,17 @@ std::string review_words(const ReviewFinding& finding);    // "; needs radiologi
 std::string exam_review_words(const ReviewExam& exam);     // "2 findings need radiologist review"
 std::string study_date_words(const std::string& dicom_date);  // 20260107 → 2026-01-07
 
+// Report text (issue 16), shared by the text and HTML views.
+// "[from report text]", "[from report text, uncertain]"; "" for a finding not read from text.
+std::string text_marker_words(const ReviewFinding& finding);
+std::string section_words(const std::string& section);           // "impression", "unsectioned"
+std::string sentence_label(const std::string& section);          // "Impression text", "Report text"
+std::string stated_breast_words(const ReviewStated& stated);     // " (right breast)" or ""
+std::string stated_follow_up_words(const ReviewStated& stated);  // "stereotactic biopsy"
+// The mentions that gave no finding, one per sentence, status, breast and trigger, in document
+// order.
+std::vector<const ReviewMention*> mentions_without_finding(const ReviewExam& exam);
+std::string read_text_heading(const ReviewExam& exam);
+std::string mention_words(const ReviewMention& mention);  // negated ("no"), findings, right breast
+
 }  // namespace mammocalc

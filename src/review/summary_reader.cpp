@@ -94,7 +94,46 @@ ReviewFinding read_finding(pugi::xml_node node) {
   finding.needle = attribute(recommendation, "needle");
   finding.warnings = warnings_of(node);
   finding.trace = trace_of(node);
+  // A finding read from text says so by its origin; its text element quotes the sentences.
+  finding.from_text = attribute(node, "origin") == "narrative";
+  const pugi::xml_node text = node.child("text");
+  if (finding.from_text) {
+    // Without a status a narrative finding is not known to be affirmed: it reads as uncertain.
+    finding.text_status = attribute(text, "status");
+    if (finding.text_status.empty()) finding.text_status = "uncertain";
+  }
+  for (pugi::xml_node sentence : text.children("sentence")) {
+    finding.sentences.push_back({attribute(sentence, "section"), sentence.text().get()});
+  }
+  for (pugi::xml_node quote : text.children("quote")) {
+    finding.quotes.push_back(
+        {attribute(quote, "field"), attribute(quote, "value"), quote.text().get()});
+  }
   return finding;
+}
+
+void read_stated(pugi::xml_node verdict, ReviewExam& exam) {
+  for (pugi::xml_node stated : verdict.children("statedAssessment")) {
+    exam.stated_assessments.push_back({attribute(stated, "laterality"),
+                                       attribute(stated, "category"), "", "", stated.text().get()});
+  }
+  for (pugi::xml_node stated : verdict.children("statedFollowUp")) {
+    exam.stated_follow_ups.push_back({attribute(stated, "laterality"), "",
+                                      attribute(stated, "term"), attribute(stated, "codeMeaning"),
+                                      stated.text().get()});
+  }
+}
+
+void read_text_mentions(pugi::xml_node root, ReviewExam& exam) {
+  const pugi::xml_node read_text = root.child("readText");
+  if (read_text.empty()) return;
+  exam.read_text_use = attribute(read_text, "use");
+  for (pugi::xml_node mention : read_text.children("mention")) {
+    exam.mentions.push_back({attribute(mention, "status"), attribute(mention, "section"),
+                             attribute(mention, "laterality"), attribute(mention, "words"),
+                             attribute(mention, "trigger"), attribute(mention, "findings"),
+                             mention.text().get()});
+  }
 }
 
 }  // namespace
@@ -155,7 +194,9 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   for (auto& action : actions) exam.actions.push_back(std::move(action.second));
   exam.statement = verdict.child("statement").text().get();
+  read_stated(verdict, exam);
   exam.warnings = warnings_of(root);
+  read_text_mentions(root, exam);
   return exam;
 }
 

@@ -26,6 +26,19 @@ struct ReviewWarning {
   std::string text;
 };
 
+// A sentence of the report text that a narrative finding was read from, quoted verbatim.
+struct ReviewSentence {
+  std::string section;  // findings, impression, … (the summary's ReportSection word)
+  std::string text;
+};
+
+// One fact of a narrative finding and the words it was read from.
+struct ReviewQuote {
+  std::string field;  // morphology, laterality, …
+  std::string value;  // as the summary names it: "fine-pleomorphic"
+  std::string words;  // as written: "fine pleomorphic"
+};
+
 struct ReviewFinding {
   std::string id;          // "F1"
   std::string laterality;  // right, left, both, unknown
@@ -48,6 +61,32 @@ struct ReviewFinding {
   std::string needle;
   std::vector<ReviewWarning> warnings;
   std::vector<ReviewRule> trace;
+  // Read from the report's text (origin narrative), not from coded content: the views mark it,
+  // give its status when it is not affirmed and quote the sentences it was read from.
+  bool from_text = false;
+  std::string text_status;  // affirmed, uncertain (from_text only)
+  std::vector<ReviewSentence> sentences;
+  std::vector<ReviewQuote> quotes;
+};
+
+// A BI-RADS category or follow-up that the report's text states (row E6), with its sentence.
+struct ReviewStated {
+  std::string laterality;  // right, left, both, unknown (the whole exam)
+  std::string category;    // statedAssessment only
+  std::string term;        // statedFollowUp only: the wording's id, e.g. "stereotactic-biopsy"
+  std::string meaning;     // statedFollowUp only: the code meaning
+  std::string quote;
+};
+
+// A calcification mention of the report text, whatever its status (readText/mention).
+struct ReviewMention {
+  std::string status;  // affirmed, negated, uncertain, historical, hypothetical
+  std::string section;
+  std::string laterality;
+  std::string words;
+  std::string trigger;   // the context words that set the status; may be empty
+  std::string findings;  // the finding ids it gave, space-separated; empty when none
+  std::string sentence;
 };
 
 struct ReviewBreast {
@@ -78,6 +117,12 @@ struct ReviewExam {
   std::vector<ReviewRule> trace;  // the exam rows that fired
   std::string ruleset_version;
   std::string tool_version;
+  std::vector<ReviewStated> stated_assessments;
+  std::vector<ReviewStated> stated_follow_ups;
+  // How the report text was used: "" (no calcification mention in it), "read" (read as
+  // findings) or "listed" (coded findings exist; the text is listed only), and its mentions.
+  std::string read_text_use;
+  std::vector<ReviewMention> mentions;
   // The input was mammocalc's own SR read back (--read-own): the review says so in its header.
   bool written_by_mammocalc = false;
 };

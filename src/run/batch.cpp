@@ -53,15 +53,7 @@ bool is_complete_summary(const std::string& path) {
   }
 }
 
-void merge_into(Rollup& total, const Rollup& part) {
-  for (const auto& [key, count] : part.categories) total.categories[key] += count;
-  for (const auto& [key, count] : part.classifications) total.classifications[key] += count;
-  for (const auto& [key, count] : part.biopsy_types) total.biopsy_types[key] += count;
-  for (const auto& [key, count] : part.breasts) total.breasts[key] += count;
-  total.findings += part.findings;
-  total.discordant += part.discordant;
-  total.needs_review += part.needs_review;
-}
+void merge_into(Rollup& total, const Rollup& part) { total.merge(part); }
 
 class ProgressLine {
  public:
@@ -106,6 +98,7 @@ std::string rollup_csv(const Rollup& rollup) {
   }
   for (const auto& [key, count] : rollup.breasts) csv << "breast," << key << "," << count << "\n";
   csv << "total,findings," << rollup.findings << "\n";
+  csv << "total,narrative-findings," << rollup.narrative_findings << "\n";
   csv << "total,discordant-assessments," << rollup.discordant << "\n";
   csv << "total,needs-radiologist-review," << rollup.needs_review << "\n";
   return csv.str();

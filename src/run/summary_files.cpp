@@ -83,6 +83,7 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
     outcome.entry.category = report.exam.category;
     outcome.entry.classification = report.exam.classification;
     outcome.entry.findings = static_cast<int>(report.decisions.size());
+    outcome.entry.narrative_findings = narrative_findings_of(report);
     outcome.entry.needs_review = report.exam.needs_review;
     outcome.entry.accession_number = report.input.source.accession_number;
     rollup_part.add(report);

@@ -385,4 +385,34 @@ check "too large, found: the file without preamble skipped as not-dicom" \
   grep -q 'video.bin" status="skipped" errorCode="not-dicom">[^<]*too large to be read as a dataset' "$work/large-out/index.xml"
 check "too large, found: the DICOM file failed" grep -q 'padded.dcm" status="failed" errorCode="limit-exceeded"' "$work/large-out/index.xml"
 
+# Reports read from their text (issue 16): the index counts their findings per entry and in the
+# roll-up, the roll-up CSV and index.html show the count.
+gold=tests/narrative/gold
+mkdir -p "$work/text-in"
+built=0
+for name in sus01_issue16_reproduction sus19_bilateral_pleomorphic neg01_screening_negative; do
+  xml2dsr "$gold/sources/$name.xml" "$work/text-in/$name.dcm" 2>/dev/null &&
+    dcmodify -nb -i "(0018,0015)=BREAST" "$work/text-in/$name.dcm" 2>/dev/null && built=$((built + 1))
+done
+check "the gold text reports build (xml2dsr, dcmodify)" test "$built" -eq 3
+cp samples/bir-suspicious-stereotactic.dcm "$work/text-in/"
+"$mammocalc" summarize -o "$work/text-out" --html --rollup-csv "$work/text-rollup.csv" "$work/text-in" 2>/dev/null
+check "text batch exits 0" test $? -eq 0
+tindex=$work/text-out/index.xml
+check "text batch: index.xml validates" "$xmllint" --noout --schema schemas/index.xsd "$tindex"
+check "text batch: the reproduction's entry counts its narrative finding" \
+  grep -q 'sus01_issue16_reproduction.dcm" status="summarised".* findings="1" narrativeFindings="1"' "$tindex"
+check "text batch: the bilateral report's entry counts two" \
+  grep -q 'sus19_bilateral_pleomorphic.dcm" status="summarised".* narrativeFindings="2"' "$tindex"
+check "text batch: the negative report's entry counts none" \
+  grep -q 'neg01_screening_negative.dcm" status="summarised".* findings="0" narrativeFindings="0"' "$tindex"
+check "text batch: a coded report's findings are not counted as narrative" \
+  grep -q 'bir-suspicious-stereotactic.dcm" status="summarised".* findings="1" narrativeFindings="0"' "$tindex"
+check "text batch: the roll-up counts 3 narrative findings of 4" \
+  grep -q '<rollup findings="4" narrativeFindings="3"' "$tindex"
+check "text batch: the roll-up CSV has the total" grep -qx 'total,narrative-findings,3' "$work/text-rollup.csv"
+check "text batch: index.html has the column" grep -q '<th>From report text</th>' "$work/text-out/index.html"
+check "text batch: index.html gives the roll-up's count" \
+  grep -q 'findings read from report text (each needs radiologist review): 3' "$work/text-out/index.html"
+
 finish

@@ -208,4 +208,60 @@ check "... with a line saying why" grep -q "not a mammocalc summary" "$work/err.
 "$mammocalc" review >/dev/null 2>&1
 check "review without input is a usage error (2)" test $? -eq 2
 
+# Reports read from their text (issue 16): the words the tool read, shown where a person reads.
+gold=tests/narrative/gold
+narrative_srs() {  # NAME...: builds each gold report into $work/NAME.dcm (DCMTK's xml2dsr)
+  local name body
+  for name in "$@"; do
+    xml2dsr "$gold/sources/$name.xml" "$work/$name.dcm" 2>/dev/null || return 1
+    body=$(awk -F'\t' -v n="$name" '$1 == n { print $2 }' "$gold/headers.tsv")
+    if [[ -n $body && $body != none ]]; then
+      dcmodify -nb -i "(0018,0015)=$body" "$work/$name.dcm" 2>/dev/null || return 1
+    fi
+  done
+}
+narrative_srs sus01_issue16_reproduction neg01_screening_negative unc01_possible_amorphous
+check "the gold text reports build (xml2dsr, dcmodify)" test $? -eq 0
+sus=$work/sus01_issue16_reproduction
+"$mammocalc" review --no-color "$sus.dcm" >"$sus.txt" 2>/dev/null
+check "text report: review exits 0" test $? -eq 0
+check "text report: the finding is marked as read from report text" \
+  grep -q "^  F1  \[from report text\] 10 o'clock, middle depth" "$sus.txt"
+check "text report: the findings sentence is quoted under it" \
+  grep -q '^      Findings text: "There are fine pleomorphic calcifications in a segmental' "$sus.txt"
+check "text report: the impression sentence is quoted under it" \
+  grep -q '^      Impression text: "BI-RADS 4C: Suspicious calcifications, right breast."' "$sus.txt"
+check "text report: the stated assessment is shown with its words" \
+  grep -q '^Report text states: BI-RADS 4C (right breast) — "BI-RADS 4C: Suspicious' "$sus.txt"
+check "text report: it fits 100 columns" test "$(widest_line "$sus.txt")" -le 100
+"$mammocalc" summarize "$sus.dcm" >"$sus.xml" 2>/dev/null
+"$mammocalc" review --no-color "$sus.xml" >"$sus.from-summary.txt" 2>/dev/null
+check "text report: the review of its summary is the review of the SR" diff -u "$sus.txt" "$sus.from-summary.txt"
+neg=$work/neg01_screening_negative
+"$mammocalc" review --no-color "$neg.dcm" >"$neg.txt" 2>/dev/null
+check "negative text report: no calcification finding" grep -q "This report contains no calcification finding." "$neg.txt"
+check "... and the negated sentences it rests on, with their status" \
+  grep -qx '  - negated ("No"), impression: "No suspicious calcifications."' "$neg.txt"
+check "... under the read-text heading" grep -qx "Read in the report text, gave no finding:" "$neg.txt"
+unc=$work/unc01_possible_amorphous
+"$mammocalc" review --no-color "$unc.dcm" >"$unc.txt" 2>/dev/null
+check "uncertain text report: the marker gives the status" grep -q "^  F1  \[from report text, uncertain\]" "$unc.txt"
+"$mammocalc" review --no-color samples/bir-suspicious-stereotactic.dcm >"$work/listed.txt" 2>/dev/null
+check "coded report: its text is said to be listed only" \
+  grep -q "^Calcifications in the report text, listed only" "$work/listed.txt"
+check "coded report: no finding is marked as read from text" test -z "$(grep -F '[from report text' "$work/listed.txt")"
+# The page: the badge, the quotes, and report text escaped as any text.
+sed 's|There are fine pleomorphic calcifications|\&lt;script\&gt;alert(1)\&lt;/script\&gt; \&amp; fine pleomorphic calcifications|' \
+  "$sus.xml" >"$work/narrative-hostile.xml"
+check "(the hostile narrative summary was made)" grep -q '&lt;script&gt;alert(1)' "$work/narrative-hostile.xml"
+"$mammocalc" review --no-color --html "$work/narrative.html" "$work/narrative-hostile.xml" >"$work/narrative-hostile.txt"
+check "narrative page: review exits 0" test $? -eq 0
+check "narrative page: well-formed (xmllint)" "$xmllint" --noout "$work/narrative.html"
+check "narrative page: no script element" test -z "$(grep -i '<script' "$work/narrative.html")"
+check "narrative page: the quote is escaped" grep -qF '&lt;script&gt;alert(1)&lt;/script&gt; &amp; fine pleomorphic' "$work/narrative.html"
+check "narrative page: the finding carries the from-report-text badge" \
+  grep -qF '<span class="from-text" title="read from the report'"'"'s text, not from coded content: check the quote">[from report text]</span>' "$work/narrative.html"
+check "narrative text: the quote reaches the terminal as words" \
+  grep -qF '"<script>alert(1)</script> & fine pleomorphic' "$work/narrative-hostile.txt"
+
 finish
