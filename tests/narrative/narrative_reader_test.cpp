@@ -405,6 +405,17 @@ TEST(NarrativeReader, NoChangeInIsStableNotNegated) {
 
 TEST(NarrativeReader, NoLongerSeenIsNegated) {
   EXPECT_EQ(status_in("The calcifications are no longer seen."), MentionStatus::Negated);
+  EXPECT_EQ(status_in("Left breast calcifications are no longer visualized."),
+            MentionStatus::Negated);
+}
+
+TEST(NarrativeReader, PreviouslySeenCalcificationsAreCurrent) {
+  const NarrativeReading reading =
+      read("The previously seen punctate calcifications in the right breast are unchanged.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].change, Change::Stable);
 }
 
 TEST(NarrativeReader, NegationScopeEndsAtTheClause) {
