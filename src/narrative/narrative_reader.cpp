@@ -314,6 +314,29 @@ bool refers_back(const Token& token) {
 
 void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality);
 
+using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) of an item
+
+// What one sentence holds, read once and shared by the steps that read its mentions.
+struct SentenceReading {
+  const SentenceRange* range = nullptr;
+  std::size_t id = 0;  // document order
+  TextSentence sentence;
+  std::vector<Trigger> triggers;
+  std::vector<Clause> clauses;          // for descriptors
+  std::vector<Clause> context_clauses;  // for the scope of context words
+  std::vector<PhraseMatch> mentions;
+  std::vector<Descriptors> clause_descriptors;
+  std::vector<Read<Laterality>> sides;  // every side the sentence names
+  std::optional<Read<Laterality>> heading_side;
+
+  Clause context_clause_of(std::size_t token) const {
+    for (const Clause& clause : context_clauses) {
+      if (token >= clause.first && token < clause.second) return clause;
+    }
+    return {range->begin, range->end};
+  }
+};
+
 class Reader {
  public:
   explicit Reader(const Wordings& wordings);
@@ -332,6 +355,9 @@ class Reader {
   void read_item(const TextItem& text_item);
   void read_sentence(const Item& item, const SentenceRange& range,
                      const std::vector<PhraseMatch>& matches);
+  void continue_previous_findings(const Item& item, const SentenceReading& reading);
+  void read_clause_mentions(const Item& item, const SentenceReading& reading, std::size_t clause,
+                            std::size_t& next_mention);
 
   // Helpers over one sentence's tokens.
   TextSpan span_of(const Item& item, std::size_t begin, std::size_t end) const;
@@ -346,6 +372,8 @@ class Reader {
                                const std::vector<Trigger>& triggers) const;
   void read_measures(const Item& item, std::size_t begin, std::size_t end,
                      std::vector<bool>& consumed, Descriptors& out) const;
+  std::optional<Read<int>> count_before(const Item& item, std::size_t clause_begin,
+                                        std::size_t mention) const;
   void read_clock(const Item& item, std::size_t begin, std::size_t end, std::vector<bool>& consumed,
                   Descriptors& out) const;
   MentionStatus status_of(std::size_t begin, std::size_t end, std::size_t clause_begin,
@@ -602,6 +630,38 @@ void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
   }
 }
 
+// Count: a number just before the mention, over at most three words ("5 calcifications", "two
+// punctate calcs") — not a measure ("2 mm calcifications"), a clock ("3 o'clock
+// calcifications"), a category ("BI-RADS 4 calcifications") or a count of groups ("two groups of").
+std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clause_begin,
+                                              std::size_t mention) const {
+  const std::vector<Token>& tokens = item.tokens;
+  for (std::size_t back = mention, steps = 0; back > clause_begin && steps < 4; ++steps) {
+    --back;
+    const Token& token = tokens[back];
+    std::optional<int> count = number_word(token);
+    const bool integer = token.kind == TokenKind::Number &&
+                         token.folded.find('.') == std::string::npos && token.folded.size() <= 4;
+    if (integer) count = leading_integer(token.folded);
+    if (count) {
+      bool fn = false;
+      const Token& next = tokens[back + 1];
+      const bool measure = unit_mm(next, fn) > 0;
+      const bool clock = is_word(next, "o'clock") || is_word(next, "oclock") || is_word(next, "o");
+      const bool category =
+          back > 0 && (is_word(tokens[back - 1], "rads") || is_word(tokens[back - 1], "birads") ||
+                       is_word(tokens[back - 1], "category"));
+      if (measure || clock || category || *count <= 0) return std::nullopt;
+      return Read<int>{*count, words_of(item, back, back + 1), span_of(item, back, back + 1), back};
+    }
+    const bool counts_something_else =
+        token.folded.rfind("group", 0) == 0 || token.folded.rfind("cluster", 0) == 0 ||
+        token.folded.rfind("area", 0) == 0 || token.folded == "foci" || token.folded == "focus";
+    if (token.kind != TokenKind::Word || counts_something_else) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // Clock positions: "10 o'clock", "10 oclock", "10:00", "10:30", "at 10".
 void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
                         std::vector<bool>& consumed, Descriptors& out) const {
@@ -814,162 +874,140 @@ std::optional<Read<Laterality>> side_named(const std::vector<Read<Laterality>>& 
   return named;
 }
 
-void Reader::read_sentence(const Item& item, const SentenceRange& range,
-                           const std::vector<PhraseMatch>& matches) {
-  const std::size_t sentence_id = sentence_count_++;
-  TextSentence sentence;
-  sentence.span = span_of(item, range.begin, range.end);
-  sentence.section = range.section;
-  sentence.text = words_of(item, range.begin, range.end);
-
-  const std::vector<Trigger> triggers = resolve_triggers(matches);
-  const auto clauses = clauses_of(item, range, triggers, false);
-  const auto context_clauses = clauses_of(item, range, triggers, true);
-  auto context_clause_of = [&](std::size_t at) {
-    for (const auto& clause : context_clauses) {
-      if (at >= clause.first && at < clause.second) return clause;
-    }
-    return std::make_pair(range.begin, range.end);
-  };
-
-  // Mentions: the longest calcification wording at each place.
-  std::vector<PhraseMatch> mentions;
+// The longest match of a kind at each place, left to right, none overlapping.
+std::vector<PhraseMatch> longest_matches(const std::vector<PhraseMatch>& matches, PhraseKind kind) {
+  std::vector<PhraseMatch> out;
   std::size_t covered = 0;
   for (std::size_t k = 0; k < matches.size(); ++k) {
-    if (matches[k].kind != PhraseKind::Calcification || matches[k].begin < covered) continue;
+    if (matches[k].kind != kind || matches[k].begin < covered) continue;
     PhraseMatch best = matches[k];
     for (std::size_t j = k + 1; j < matches.size() && matches[j].begin == best.begin; ++j) {
-      if (matches[j].kind == PhraseKind::Calcification && matches[j].end > best.end) {
-        best = matches[j];
-      }
+      if (matches[j].kind == kind && matches[j].end > best.end) best = matches[j];
     }
-    mentions.push_back(best);
+    out.push_back(best);
     covered = best.end;
   }
+  return out;
+}
+
+bool gives_finding(MentionStatus status) {
+  return status == MentionStatus::Affirmed || status == MentionStatus::Uncertain;
+}
+
+void Reader::read_sentence(const Item& item, const SentenceRange& range,
+                           const std::vector<PhraseMatch>& matches) {
+  SentenceReading reading;
+  reading.range = &range;
+  reading.id = sentence_count_++;
+  reading.sentence.span = span_of(item, range.begin, range.end);
+  reading.sentence.section = range.section;
+  reading.sentence.text = words_of(item, range.begin, range.end);
+  reading.triggers = resolve_triggers(matches);
+  reading.clauses = clauses_of(item, range, reading.triggers, false);
+  reading.context_clauses = clauses_of(item, range, reading.triggers, true);
+  reading.mentions = longest_matches(matches, PhraseKind::Calcification);
 
   // Every clause's descriptors; the sentence's sides for clauses that name none.
-  std::vector<Descriptors> clause_descriptors;
-  std::vector<Read<Laterality>> sentence_sides;
-  for (const auto& [begin, end] : clauses) {
-    clause_descriptors.push_back(read_descriptors(item, begin, end, matches, triggers));
-    for (const auto& side : clause_descriptors.back().sides) sentence_sides.push_back(side);
+  for (const auto& [begin, end] : reading.clauses) {
+    reading.clause_descriptors.push_back(
+        read_descriptors(item, begin, end, matches, reading.triggers));
+    for (const auto& side : reading.clause_descriptors.back().sides) {
+      reading.sides.push_back(side);
+    }
   }
   // A relative clause ("…, which was not present on the prior exam") ends the scope of context
   // words but still describes the calcifications before it.
-  for (std::size_t c = clauses.size(); c > 1; --c) {
-    if (starts_relative_clause(item.tokens[clauses[c - 1].first])) {
-      add_descriptors(clause_descriptors[c - 2], clause_descriptors[c - 1]);
+  for (std::size_t c = reading.clauses.size(); c > 1; --c) {
+    if (starts_relative_clause(item.tokens[reading.clauses[c - 1].first])) {
+      add_descriptors(reading.clause_descriptors[c - 2], reading.clause_descriptors[c - 1]);
     }
   }
-
-  std::optional<Read<Laterality>> heading_side;
   if (range.heading_laterality != Laterality::Unknown) {
-    heading_side = Read<Laterality>{range.heading_laterality,
-                                    words_of(item, range.heading_begin, range.heading_end),
-                                    span_of(item, range.heading_begin, range.heading_end)};
+    reading.heading_side = Read<Laterality>{range.heading_laterality,
+                                            words_of(item, range.heading_begin, range.heading_end),
+                                            span_of(item, range.heading_begin, range.heading_end)};
   }
 
-  if (mentions.empty()) {
-    // A sentence without a mention may go on describing the previous sentence's findings.
-    Descriptors all;
-    for (const Descriptors& descriptors : clause_descriptors) add_descriptors(all, descriptors);
-    const std::vector<std::size_t> previous = std::move(described_last_);
-    described_last_.clear();
-    if (!previous.empty() && continues_previous(item, range, all)) {
-      Candidate more;
-      more.descriptors = std::move(all);
-      more.descriptors.sides.clear();
-      more.section = range.section;
-      more.position = *item.position;
-      more.sentence = sentence;
-      more.status = MentionStatus::Uncertain;  // adds facts, never affirms
-      for (std::size_t index : previous) {
-        merge_into(reading_.findings[index], more, reading_.findings[index].laterality);
-      }
-      described_last_ = previous;
-    }
+  if (reading.mentions.empty()) {
+    continue_previous_findings(item, reading);
   } else {
     described_last_.clear();
-  }
-
-  std::size_t next_mention = 0;
-  for (std::size_t c = 0; c < clauses.size(); ++c) {
-    const auto [begin, end] = clauses[c];
-    const Descriptors& descriptors = clause_descriptors[c];
-    std::optional<Read<Laterality>> side = side_named(descriptors.sides);
-    if (!side) side = side_named(sentence_sides);
-    if (!side) side = heading_side;
-    bool says_new = false;
-    for (const auto& change : descriptors.change) {
-      says_new = says_new || change.value == Change::New || change.value == Change::Increased;
-    }
-
-    Candidate candidate;
-    candidate.descriptors = descriptors;
-    candidate.section = range.section;
-    candidate.position = *item.position;
-    candidate.sentence = sentence;
-    candidate.laterality = side ? side->value : Laterality::Unknown;
-    candidate.laterality_read = side;
-    bool any = false;
-    for (; next_mention < mentions.size() && mentions[next_mention].begin < end; ++next_mention) {
-      const PhraseMatch& match = mentions[next_mention];
-      if (match.begin < begin) continue;
-      TextMention mention;
-      mention.sentence = sentence;
-      mention.words = words_of(item, match.begin, match.end);
-      mention.span = span_of(item, match.begin, match.end);
-      mention.laterality = candidate.laterality;
-      const auto scope = context_clause_of(match.begin);
-      mention.status = status_of(match.begin, match.end, scope.first, scope.second, triggers,
-                                 says_new, range.section, item, mention.trigger);
-      // Count: a number just before the mention ("5 calcifications", "two punctate calcs").
-      if (!candidate.descriptors.count) {
-        for (std::size_t back = match.begin, steps = 0; back > begin && steps < 4; ++steps) {
-          --back;
-          const Token& token = item.tokens[back];
-          std::optional<int> count = number_word(token);
-          const bool integer = token.kind == TokenKind::Number &&
-                               token.folded.find('.') == std::string::npos &&
-                               token.folded.size() <= 4;
-          if (integer) count = leading_integer(token.folded);
-          if (count) {
-            bool fn = false;
-            const bool measure =
-                back + 1 < item.tokens.size() && unit_mm(item.tokens[back + 1], fn) > 0;
-            if (!measure && *count > 0) {
-              candidate.descriptors.count =
-                  Read<int>{*count, words_of(item, back, back + 1), span_of(item, back, back + 1)};
-            }
-            break;
-          }
-          if (token.kind != TokenKind::Word || token.folded.rfind("group", 0) == 0 ||
-              token.folded.rfind("cluster", 0) == 0 || token.folded.rfind("area", 0) == 0 ||
-              token.folded == "foci" || token.folded == "focus") {
-            break;
-          }
-        }
-      }
-      if (mention.status == MentionStatus::Affirmed || mention.status == MentionStatus::Uncertain) {
-        any = true;
-        if (mention.status == MentionStatus::Affirmed) candidate.status = MentionStatus::Affirmed;
-      }
-      const bool gives_finding =
-          mention.status == MentionStatus::Affirmed || mention.status == MentionStatus::Uncertain;
-      reading_.mentions.push_back(std::move(mention));
-      if (gives_finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
-    }
-    if (any) {
-      for (std::size_t index : add_candidate(std::move(candidate))) {
-        described_last_.push_back(index);
-      }
+    std::size_t next_mention = 0;
+    for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
+      read_clause_mentions(item, reading, c, next_mention);
     }
   }
-
   if (states_assessment(range.section)) {
-    read_assessment(item, range, matches, triggers, context_clauses, sentence_sides, sentence);
+    read_assessment(item, range, matches, reading.triggers, reading.context_clauses, reading.sides,
+                    reading.sentence);
   }
-  (void)sentence_id;
+}
+
+// A sentence without a mention may go on describing the previous sentence's findings.
+void Reader::continue_previous_findings(const Item& item, const SentenceReading& reading) {
+  Descriptors all;
+  for (const Descriptors& descriptors : reading.clause_descriptors) {
+    add_descriptors(all, descriptors);
+  }
+  const std::vector<std::size_t> previous = std::move(described_last_);
+  described_last_.clear();
+  if (previous.empty() || !continues_previous(item, *reading.range, all)) return;
+  Candidate more;
+  more.descriptors = std::move(all);
+  more.descriptors.sides.clear();
+  more.section = reading.range->section;
+  more.position = *item.position;
+  more.sentence = reading.sentence;
+  more.status = MentionStatus::Uncertain;  // adds facts, never affirms
+  for (std::size_t index : previous) {
+    merge_into(reading_.findings[index], more, reading_.findings[index].laterality);
+  }
+  described_last_ = previous;
+}
+
+// The mentions of one clause: each listed with its status; the affirmed and uncertain ones,
+// with the clause's descriptors, make one candidate finding.
+void Reader::read_clause_mentions(const Item& item, const SentenceReading& reading,
+                                  std::size_t clause, std::size_t& next_mention) {
+  const auto [begin, end] = reading.clauses[clause];
+  const Descriptors& descriptors = reading.clause_descriptors[clause];
+  std::optional<Read<Laterality>> side = side_named(descriptors.sides);
+  if (!side) side = side_named(reading.sides);
+  if (!side) side = reading.heading_side;
+  bool says_new = false;
+  for (const auto& change : descriptors.change) {
+    says_new = says_new || change.value == Change::New || change.value == Change::Increased;
+  }
+
+  Candidate candidate;
+  candidate.descriptors = descriptors;
+  candidate.section = reading.range->section;
+  candidate.position = *item.position;
+  candidate.sentence = reading.sentence;
+  candidate.laterality = side ? side->value : Laterality::Unknown;
+  candidate.laterality_read = side;
+  const auto& mentions = reading.mentions;
+  for (; next_mention < mentions.size() && mentions[next_mention].begin < end; ++next_mention) {
+    const PhraseMatch& match = mentions[next_mention];
+    if (match.begin < begin) continue;
+    TextMention mention;
+    mention.sentence = reading.sentence;
+    mention.words = words_of(item, match.begin, match.end);
+    mention.span = span_of(item, match.begin, match.end);
+    mention.laterality = candidate.laterality;
+    const auto scope = reading.context_clause_of(match.begin);
+    mention.status = status_of(match.begin, match.end, scope.first, scope.second, reading.triggers,
+                               says_new, reading.range->section, item, mention.trigger);
+    if (!candidate.descriptors.count) {
+      candidate.descriptors.count = count_before(item, begin, match.begin);
+    }
+    if (mention.status == MentionStatus::Affirmed) candidate.status = MentionStatus::Affirmed;
+    const bool finding = gives_finding(mention.status);
+    reading_.mentions.push_back(std::move(mention));
+    if (finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
+  }
+  if (candidate.mentions.empty()) return;
+  for (std::size_t index : add_candidate(std::move(candidate))) described_last_.push_back(index);
 }
 
 // A BI-RADS category after a category word: "4C", "4 c", ": 4", "Category 3", "IV".

@@ -351,6 +351,14 @@ TEST(NarrativeReader, ClockForms) {
   }
 }
 
+TEST(NarrativeReader, CountIsNoClockMeasureOrCategory) {
+  EXPECT_EQ(read("Three punctate calcifications in the right breast.").findings.at(0).count, 3);
+  EXPECT_FALSE(read("At 3 o'clock calcifications in the right breast.").findings.at(0).count);
+  EXPECT_FALSE(read("2 mm calcifications in the right breast.").findings.at(0).count);
+  EXPECT_FALSE(read("BI-RADS 4 calcifications in the right breast.").findings.at(0).count);
+  EXPECT_FALSE(read("Two groups of calcifications in the right breast.").findings.at(0).count);
+}
+
 TEST(NarrativeReader, MassWithCalcifications) {
   const NarrativeReading reading =
       read("Irregular mass with associated calcifications, left breast.");
