@@ -1190,6 +1190,24 @@ std::size_t shared_values(const Finding& finding, const Candidate& candidate) {
   return shared;
 }
 
+// 2: a suspicious morphology or a linear or segmental distribution; 1: kind unknown; 0: benign.
+int suspicion_of(const Finding& finding) {
+  for (const auto& morphology : finding.morphology) {
+    switch (morphology.term) {
+      case Morphology::Amorphous:
+      case Morphology::CoarseHeterogeneous:
+      case Morphology::FinePleomorphic:
+      case Morphology::FineLinear:
+      case Morphology::FineLinearBranching:
+        return 2;
+      default:
+        break;
+    }
+  }
+  if (finding.distribution && distribution_rank(finding.distribution->term) >= 5) return 2;
+  return finding.morphology.empty() ? 1 : 0;
+}
+
 bool clock_far(int a, int b) {
   const int difference = std::abs(a - b) % 12;
   return std::min(difference, 12 - difference) > 1;
@@ -1427,12 +1445,17 @@ std::vector<std::size_t> Reader::add_candidate(Candidate candidate) {
     one.laterality = side;
     std::optional<std::size_t> best;
     std::size_t best_shared = 0;
+    int best_suspicion = 0;
     for (std::size_t k = 0; k < reading_.findings.size(); ++k) {
       if (!compatible(reading_.findings[k], finding_sections_[k], one)) continue;
+      // The finding sharing most values; among equals the more suspicious, so that a bare
+      // restatement ("Suspicious left breast calcifications") joins the group that is.
       const std::size_t shared = shared_values(reading_.findings[k], one);
-      if (!best || shared > best_shared) {
+      const int suspicion = suspicion_of(reading_.findings[k]);
+      if (!best || shared > best_shared || (shared == best_shared && suspicion > best_suspicion)) {
         best = k;
         best_shared = shared;
+        best_suspicion = suspicion;
       }
     }
     if (!best) {

@@ -655,6 +655,18 @@ TEST(NarrativeReader, RelativeClauseDescribesButDoesNotNegate) {
   EXPECT_EQ(reading.findings[0].change, Change::New);
 }
 
+TEST(NarrativeReader, BareRestatementJoinsTheSuspiciousGroup) {
+  const SrDocument document = text_report(
+      {{kFindingsContainer,
+        "Left breast: vascular calcifications. Grouped amorphous calcifications at 2 o'clock."},
+       {kImpressions, "Suspicious left breast calcifications. BI-RADS 4B."}});
+  const NarrativeReading reading = read_narrative(document, shipped_wordings());
+  ASSERT_EQ(reading.findings.size(), 2u);
+  EXPECT_EQ(reading.findings[0].text_sentences.size(), 1u);
+  EXPECT_EQ(reading.findings[1].text_sentences.size(), 2u);
+  EXPECT_EQ(reading.mentions.at(2).findings, std::vector<std::size_t>{1});
+}
+
 TEST(NarrativeReader, UndescribedCalcificationsGiveAFindingWithANote) {
   const NarrativeReading reading = read("Calcifications are present.");
   ASSERT_EQ(reading.findings.size(), 1u);
