@@ -380,7 +380,7 @@ class Reader {
                           std::size_t clause_end, const std::vector<Trigger>& triggers,
                           bool says_new, ReportSection section, const Item& item,
                           std::string& trigger_words) const;
-  bool negated_near(std::size_t begin, std::size_t end, std::size_t clause_begin,
+  bool negated_near(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,
                     std::size_t clause_end, const std::vector<Trigger>& triggers) const;
   void read_assessment(const Item& item, const SentenceRange& range,
                        const std::vector<PhraseMatch>& matches,
@@ -534,16 +534,25 @@ std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
   return clauses;
 }
 
-bool Reader::negated_near(std::size_t begin, std::size_t end, std::size_t clause_begin,
-                          std::size_t clause_end, const std::vector<Trigger>& triggers) const {
-  constexpr std::size_t kNear = 3;  // "no definite sonographic correlate"
+// A negation next to a phrase: at most three words between, no punctuation ("no definite
+// sonographic correlate", "biopsy is not needed"; not "No calcifications, annual screening").
+bool Reader::negated_near(const Item& item, std::size_t begin, std::size_t end,
+                          std::size_t clause_begin, std::size_t clause_end,
+                          const std::vector<Trigger>& triggers) const {
+  constexpr std::size_t kNear = 3;
+  auto words_only = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      if (item.tokens[k].kind == TokenKind::Punct) return false;
+    }
+    return to - from <= kNear;
+  };
   for (const Trigger& trigger : triggers) {
     if (trigger.role != ContextRole::Negated) continue;
     if (trigger.begin < clause_begin || trigger.end > clause_end) continue;
-    const bool before =
-        trigger.side != ContextSide::After && trigger.end <= begin && begin - trigger.end <= kNear;
-    const bool after =
-        trigger.side != ContextSide::Before && trigger.begin >= end && trigger.begin - end <= kNear;
+    const bool before = trigger.side != ContextSide::After && trigger.end <= begin &&
+                        words_only(trigger.end, begin);
+    const bool after = trigger.side != ContextSide::Before && trigger.begin >= end &&
+                       words_only(end, trigger.begin);
     if (before || after) return true;
   }
   return false;
@@ -784,7 +793,7 @@ Descriptors Reader::read_descriptors(const Item& item, std::size_t begin, std::s
         out.change.push_back({wordings_.change[w].term, words, span, best->begin});
         break;
       case PhraseKind::UltrasoundCorrelate: {
-        const bool denied = negated_near(best->begin, best->end, begin, end, triggers);
+        const bool denied = negated_near(item, best->begin, best->end, begin, end, triggers);
         if (!out.ultrasound || denied) {
           out.ultrasound = Read<Presence>{denied ? Presence::No : Presence::Yes, words, span};
         }
@@ -1081,13 +1090,17 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
     return std::make_pair(range.begin, range.end);
   };
   // A category, follow-up or their words set aside by context (negated, past, hypothetical).
-  auto set_aside = [&](std::size_t begin, std::size_t end) {
+  // A category or follow-up of the past or of a hypothesis is not this report's ("history of
+  // BI-RADS 3", "if they increase, biopsy"). Negation does not reach a category ("No suspicious
+  // calcifications, BI-RADS 1"), and reaches a follow-up only from close by ("no biopsy",
+  // "biopsy is not needed").
+  auto set_aside = [&](std::size_t begin, std::size_t end, bool follow_up) {
     const auto clause = clause_of(begin);
     std::string ignored;
     const MentionStatus status = status_of(begin, end, clause.first, clause.second, triggers, false,
                                            range.section, item, ignored);
-    return status == MentionStatus::Negated || status == MentionStatus::Historical ||
-           status == MentionStatus::Hypothetical;
+    if (status == MentionStatus::Historical || status == MentionStatus::Hypothetical) return true;
+    return follow_up && negated_near(item, begin, end, clause.first, clause.second, triggers);
   };
   // The breast a stretch of the sentence names, if any.
   auto named_between = [&](std::size_t begin, std::size_t end) {
@@ -1119,7 +1132,7 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
     const auto category = category_after(item, match.end, range.end);
     if (!category) continue;
     covered = category->second;
-    if (set_aside(match.begin, match.end)) continue;
+    if (set_aside(match.begin, match.end, false)) continue;
     found.push_back({category->first, match.begin, category->second});
   }
   // Each category's breast: the sides named nearest to it, not nearer another category of the
@@ -1164,7 +1177,7 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
       if (matches[j].kind == PhraseKind::FollowUp && matches[j].end > best->end) best = &matches[j];
     }
     covered = best->end;
-    if (set_aside(best->begin, best->end)) continue;
+    if (set_aside(best->begin, best->end, true)) continue;
     follow_ups_.push_back({wordings_.follow_up[best->wording].code,
                            side_between(range.begin, range.end), *item.position, sentence.text,
                            sentence_id});

@@ -759,7 +759,17 @@ TEST(NarrativeReader, StatedFollowUps) {
   }
   const NarrativeReading negated = read("BI-RADS 2. No biopsy or short-interval follow-up needed.");
   ASSERT_EQ(negated.assessments.size(), 1u);
-  EXPECT_TRUE(negated.assessments[0].follow_up.empty());
+  EXPECT_EQ(negated.assessments[0].follow_up.size(), 0u);
+  const NarrativeReading far = read("No suspicious calcifications, annual screening mammography.");
+  ASSERT_EQ(far.assessments.size(), 1u);
+  EXPECT_TRUE(has_code(far.assessments[0], "111140"));
+}
+
+TEST(NarrativeReader, NegationDoesNotReachACategory) {
+  const NarrativeReading reading = read("No suspicious mass or calcifications, BI-RADS 1.");
+  ASSERT_EQ(reading.assessments.size(), 1u);
+  EXPECT_EQ(reading.assessments[0].category, Category::Negative1);
+  EXPECT_TRUE(reading.findings.empty());
 }
 
 TEST(NarrativeReader, NegativeScreeningReport) {
