@@ -260,6 +260,17 @@ double unit_mm(const Token& token, bool& fn) {
   return 0;
 }
 
+// A unit of time after a number: "6 months", "2 years".
+bool is_duration(const Token& token) {
+  static const char* const kUnits[] = {"month", "year",   "week", "day",
+                                       "hour",  "minute", "mo",   "yr"};
+  if (token.kind != TokenKind::Word) return false;
+  for (const char* unit : kUnits) {
+    if (token.folded.rfind(unit, 0) == 0) return true;
+  }
+  return false;
+}
+
 // Does the word sequence `words` stand at token `at` (within `end`)?
 bool words_at(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
               std::initializer_list<std::string_view> words) {
@@ -707,7 +718,8 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     } else if (is_word(token, "at") && at + 1 < end && hour_of(tokens[at + 1]) > 0) {
       bool fn = false;
       const bool measured = at + 2 < end && unit_mm(tokens[at + 2], fn) > 0;
-      if (!measured) {
+      const bool duration = at + 2 < end && is_duration(tokens[at + 2]);  // "at 6 months"
+      if (!measured && !duration) {
         hour = hour_of(tokens[at + 1]);
         after = at + 2;
       }

@@ -112,7 +112,7 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
         end += 1;
         while (end < text.size() && is_digit(static_cast<unsigned char>(text[end]))) ++end;
         token.kind = TokenKind::Number;
-      } else if (integer_digits <= 2 && end + 2 < text.size() + 0 && text[end] == ':' &&
+      } else if (integer_digits <= 2 && end + 2 < text.size() && text[end] == ':' &&
                  is_digit(static_cast<unsigned char>(text[end + 1])) &&
                  is_digit(static_cast<unsigned char>(text[end + 2])) &&
                  (end + 3 == text.size() || !is_digit(static_cast<unsigned char>(text[end + 3])))) {

@@ -359,6 +359,13 @@ TEST(NarrativeReader, CountIsNoClockMeasureOrCategory) {
   EXPECT_FALSE(read("Two groups of calcifications in the right breast.").findings.at(0).count);
 }
 
+TEST(NarrativeReader, AtSixMonthsIsNoClock) {
+  const NarrativeReading reading =
+      read("Follow-up of the punctate calcifications in the right breast at 6 months.");
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_FALSE(reading.findings[0].location.clock_hour);
+}
+
 TEST(NarrativeReader, MassWithCalcifications) {
   const NarrativeReading reading =
       read("Irregular mass with associated calcifications, left breast.");
