@@ -535,6 +535,44 @@ TEST(NarrativeReader, CompositionSentencesGiveNoDescriptor) {
 
 // ---- Sections, headings, sentences ----
 
+TEST(NarrativeReader, SectionsFromNarrativeSummaryContainersAndItemConcepts) {
+  SrDocument document = one_block("Grouped punctate calcifications, right breast.");
+  document.root.concept_name = Code{"111400", "DCM", "Breast Imaging Report"};
+  ContentItem summary;
+  summary.position = "1.2";
+  summary.value_type = ValueType::Container;
+  summary.concept_name = Code{"111412", "DCM", "Narrative Summary"};
+  ContentItem findings;
+  findings.position = "1.2.1";
+  findings.value_type = ValueType::Container;
+  findings.concept_name = kFindingsContainer.to_code();
+  ContentItem text;
+  text.position = "1.2.1.1";
+  text.value_type = ValueType::Text;
+  text.concept_name = kFindingItem.to_code();
+  text.text = "Amorphous calcifications in the left breast.";
+  findings.children.push_back(text);
+  summary.children.push_back(findings);
+  ContentItem impression;
+  impression.position = "1.2.2";
+  impression.value_type = ValueType::Text;
+  impression.concept_name = Code{"121073", "DCM", "Impression"};
+  impression.text = "BI-RADS 4B.";
+  summary.children.push_back(impression);
+  document.root.children.push_back(summary);
+  const NarrativeReading reading = read_narrative(document, shipped_wordings());
+  ASSERT_EQ(reading.mentions.size(), 2u);
+  EXPECT_EQ(reading.mentions[0].sentence.section, ReportSection::Unsectioned);
+  EXPECT_EQ(reading.mentions[0].span.position, "1.1");
+  EXPECT_EQ(reading.mentions[1].sentence.section, ReportSection::Findings);
+  EXPECT_EQ(reading.mentions[1].span.position, "1.2.1.1");
+  ASSERT_EQ(reading.findings.size(), 2u);
+  EXPECT_EQ(reading.findings[1].position, "1.2.1.1");
+  ASSERT_EQ(reading.assessments.size(), 1u);
+  EXPECT_EQ(reading.assessments[0].position, "1.2.2");
+  EXPECT_EQ(reading.assessments[0].category, Category::ModerateSuspicion4B);
+}
+
 TEST(NarrativeReader, SectionsAndBreastsFromHeadingsInOneText) {
   const std::string text =
       "CLINICAL HISTORY: Screening. Prior benign calcifications.\n"
