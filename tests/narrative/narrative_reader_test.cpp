@@ -461,6 +461,18 @@ TEST(NarrativeReader, DescriptorsBindAcrossIsSeenButNotAcrossBut) {
   EXPECT_EQ(reading.findings[0].location.clock_hour, 2);
 }
 
+TEST(NarrativeReader, NegatedCorrelateOrMassDoesNotNegateTheCalcifications) {
+  const NarrativeReading reading = read(
+      "There is no sonographic correlate for the fine pleomorphic calcifications in the left "
+      "breast. No mass associated with the amorphous calcifications in the right breast.");
+  ASSERT_EQ(reading.mentions.size(), 2u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  EXPECT_EQ(reading.mentions[1].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 2u);
+  EXPECT_EQ(reading.findings[0].ultrasound_visible, Presence::No);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+}
+
 TEST(NarrativeReader, UncertainMentionGivesAnUncertainFinding) {
   for (const std::string text : {"Possible amorphous calcifications in the left breast.",
                                  "Calcifications in the left breast cannot be excluded.",
