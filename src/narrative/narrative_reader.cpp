@@ -260,6 +260,23 @@ double unit_mm(const Token& token, bool& fn) {
   return 0;
 }
 
+// Words of a sentence that reports a procedure done rather than recommended: "demonstrate",
+// "show", "reveal", "depict", "confirm", and "was / were performed, obtained, done".
+bool is_report_of_done(const Token& token, const Token* next) {
+  static const char* const kStems[] = {"demonstrat", "show", "reveal", "depict", "confirm"};
+  static const char* const kDone[] = {"performed", "obtained", "done", "taken", "acquired"};
+  if (token.kind != TokenKind::Word) return false;
+  for (const char* stem : kStems) {
+    if (token.folded.rfind(stem, 0) == 0) return true;
+  }
+  if ((token.folded == "was" || token.folded == "were") && next != nullptr) {
+    for (const char* done : kDone) {
+      if (next->kind == TokenKind::Word && next->folded == done) return true;
+    }
+  }
+  return false;
+}
+
 // A unit of time after a number: "6 months", "2 years".
 bool is_duration(const Token& token) {
   static const char* const kUnits[] = {"month", "year",   "week", "day",
@@ -398,6 +415,13 @@ class Reader {
                        const std::vector<Trigger>& triggers,
                        const std::vector<std::pair<std::size_t, std::size_t>>& clauses,
                        const std::vector<Read<Laterality>>& sides, const TextSentence& sentence);
+  bool reports_what_was_done(const Item& item, const SentenceRange& range) const {
+    for (std::size_t k = range.begin; k < range.end; ++k) {
+      const Token* next = k + 1 < range.end ? &item.tokens[k + 1] : nullptr;
+      if (is_report_of_done(item.tokens[k], next)) return true;
+    }
+    return false;
+  }
   std::optional<std::pair<Category, std::size_t>> category_after(const Item& item, std::size_t at,
                                                                  std::size_t end) const;
 
@@ -1178,8 +1202,11 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
   }
 
   // Follow-ups are read where the radiologist recommends, not in the findings ("On spot
-  // magnification views the calcifications are pleomorphic" describes what was done).
+  // magnification views the calcifications are pleomorphic" describes what was done), nor from a
+  // sentence that reports what was done ("Magnification views demonstrate…", "Stereotactic
+  // biopsy was performed").
   if (range.section == ReportSection::Findings) return;
+  if (reports_what_was_done(item, range)) return;
   covered = 0;
   for (std::size_t k = 0; k < matches.size(); ++k) {
     const PhraseMatch& match = matches[k];

@@ -829,6 +829,14 @@ TEST(NarrativeReader, NegationDoesNotReachACategory) {
   EXPECT_TRUE(reading.findings.empty());
 }
 
+TEST(NarrativeReader, ProcedureDoneIsNoFollowUp) {
+  const NarrativeReading reading = read(
+      "Spot magnification views demonstrate grouped amorphous calcifications in the left "
+      "breast.");
+  EXPECT_TRUE(reading.assessments.empty());
+  EXPECT_EQ(reading.findings.size(), 1u);
+}
+
 TEST(NarrativeReader, NegativeScreeningReport) {
   const NarrativeReading reading = read("No suspicious calcifications. BI-RADS 1.");
   EXPECT_TRUE(reading.findings.empty());
