@@ -243,6 +243,34 @@ void check_sop_class(const MemoryFile& input, const std::string& name,
   refuse_unaccepted_sop_class(sop_class, name);
 }
 
+// The codes of the items of a code sequence (Performed Procedure Code Sequence and the like).
+void add_codes(DcmItem& holder, const DcmTagKey& sequence, std::vector<Code>& codes) {
+  DcmItem* item = nullptr;
+  for (long i = 0; holder.findAndGetSequenceItem(sequence, item, i).good() && item != nullptr;
+       ++i) {
+    codes.push_back({get_string(*item, DCM_CodeValue),
+                     get_string(*item, DCM_CodingSchemeDesignator),
+                     get_string(*item, DCM_CodeMeaning)});
+  }
+}
+
+// The procedure the report is about, from the SR Document General module and the request.
+void read_procedure(DcmDataset& dataset, SrHeader& header) {
+  header.body_part_examined = get_string(dataset, DCM_BodyPartExamined);
+  header.series_description = get_string(dataset, DCM_SeriesDescription);
+  add_codes(dataset, DCM_PerformedProcedureCodeSequence, header.procedure_codes);
+  add_codes(dataset, DCM_ProcedureCodeSequence, header.procedure_codes);
+  DcmItem* request = nullptr;
+  for (long i = 0;
+       dataset.findAndGetSequenceItem(DCM_ReferencedRequestSequence, request, i).good() &&
+       request != nullptr;
+       ++i) {
+    add_codes(*request, DCM_RequestedProcedureCodeSequence, header.procedure_codes);
+    const std::string description = get_string(*request, DCM_RequestedProcedureDescription);
+    if (!description.empty()) header.procedure_descriptions.push_back(description);
+  }
+}
+
 SrHeader read_header(DcmDataset& dataset) {
   SrHeader header;
   header.sop_class_uid = get_string(dataset, DCM_SOPClassUID);
@@ -263,6 +291,7 @@ SrHeader read_header(DcmDataset& dataset) {
   header.study_description = get_string(dataset, DCM_StudyDescription);
   header.referring_physician_name = get_string(dataset, DCM_ReferringPhysicianName);
   header.issuer_of_patient_id = get_string(dataset, DCM_IssuerOfPatientID);
+  read_procedure(dataset, header);
   DcmItem* template_item = nullptr;
   if (dataset.findAndGetSequenceItem(DCM_ContentTemplateSequence, template_item, 0).good() &&
       template_item != nullptr) {

@@ -233,8 +233,21 @@ void write_finding(ContentBuilder& content, const Finding& finding, const Decisi
   content.close();
 }
 
+// For a finding read from report text, the sentences it was read from, quoted.
+std::string text_read_words(const Finding& finding) {
+  if (finding.origin != Origin::Narrative) return {};
+  std::string words = " Read from the report text";
+  if (finding.text_status == MentionStatus::Uncertain) words += " (uncertain)";
+  words += ":";
+  for (const TextSentence& sentence : finding.text_sentences) {
+    words += " \"" + sentence.text + "\" (" + std::string(to_string(sentence.section)) + ", item " +
+             sentence.span.position + ")";
+  }
+  return words + ".";
+}
+
 // TID 4202: the findings, the recommendation and the rule trace in words, and what the report is.
-void write_narrative(ContentBuilder& content, const ReviewExam& words) {
+void write_narrative(ContentBuilder& content, const Report& report, const ReviewExam& words) {
   const auto trace_words = [&](const std::string& whose, const std::vector<ReviewRule>& rules) {
     std::string trace = whose + " rule trace (rule set " + words.ruleset_version + "):";
     for (const ReviewRule& rule : rules) {
@@ -252,11 +265,13 @@ void write_narrative(ContentBuilder& content, const ReviewExam& words) {
     }
     return text;
   };
-  for (const ReviewFinding& finding : words.findings) {
+  for (std::size_t i = 0; i < words.findings.size(); ++i) {
+    const ReviewFinding& finding = words.findings[i];
     content.text(kContains, codes::kFinding,
                  finding.id + ": " + finding.laterality + " breast, " + location_words(finding) +
                      "; " + site_words(finding) + "; " + features_words(finding) + "; " +
-                     assessment_words(finding) + "." + warning_words(finding.warnings));
+                     assessment_words(finding) + "." + warning_words(finding.warnings) +
+                     text_read_words(report.input.findings.at(i)));
     content.text(kContains, kRecommendation,
                  finding.id + ": " + recommendation_words(finding) + ".");
     content.text(kContains, kImpression, trace_words(finding.id, finding.trace));
@@ -293,7 +308,7 @@ void write_content(DSRDocumentTree& tree, const Report& report, const ReviewExam
   content.code(kObsContext, kObserverType, kDevice);
   content.uid(kObsContext, kDeviceObserverUid, uid_for_name("mammocalc device observer"));
   content.text(kObsContext, kDeviceObserverName, "mammocalc");
-  write_narrative(content, words);
+  write_narrative(content, report, words);
 
   content.container(kContains, kSupplementaryData);
   content.open_code(kContains, codes::kProcedureReported, kMammography)

@@ -151,8 +151,9 @@ struct OverallStatement {
   std::vector<Code> follow_up;
   Laterality laterality = Laterality::Unknown;
   std::string position;
-  bool from_text = false;  // read from the impression's text (row E6), not coded
-  std::string quote;       // from_text: the sentence it was read from
+  bool from_text = false;                  // read from the impression's text (row E6), not coded
+  std::string quote;                       // from_text: the sentence it was read from
+  std::vector<std::string> follow_up_ids;  // from_text: the wordings' id of each follow_up
 };
 
 // ---- Report text (decision-logic.md §6, narrative.md) ----
@@ -223,9 +224,9 @@ struct TextEvidence {
 struct TextMention {
   MentionStatus status = MentionStatus::Affirmed;
   TextSentence sentence;
-  std::string words;     // the mention itself, e.g. "calcifications", "calcs"
-  TextSpan span;         // of `words`
-  std::string trigger;   // the context words that set a status other than affirmed
+  std::string words;    // the mention itself, e.g. "calcifications", "calcs"
+  TextSpan span;        // of `words`
+  std::string trigger;  // the context words that set a status other than affirmed
   Laterality laterality = Laterality::Unknown;
   // The narrative findings (indices into Findings::findings) this mention gave or restated.
   std::vector<std::size_t> findings;

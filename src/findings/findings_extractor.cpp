@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "base/error.hpp"
-#include "findings/calcification_text.hpp"
+#include "findings/breast_report.hpp"
 #include "findings/lexicon.hpp"
 #include "findings/own_sr.hpp"
 #include "findings/value_sets.hpp"
@@ -537,13 +537,11 @@ Laterality laterality_modifier(const ContentItem& item, Laterality otherwise,
 
 void read_follow_up(const ContentItem& item, Laterality laterality, OverallReading& overall) {
   if (!follow_up_kind_for(item.code)) overall.notes.push_back(unknown_code_note(item, "CID 6028"));
-  overall.statements.push_back(
-      OverallStatement{std::nullopt,
-                       {item.code},
-                       laterality_modifier(item, laterality, overall.notes),
-                       item.position,
-                       false,
-                       {}});
+  OverallStatement statement;
+  statement.follow_up = {item.code};
+  statement.laterality = laterality_modifier(item, laterality, overall.notes);
+  statement.position = item.position;
+  overall.statements.push_back(std::move(statement));
 }
 
 void read_overall(const ContentItem& holder, OverallReading& overall,
@@ -553,7 +551,11 @@ void read_overall(const ContentItem& holder, OverallReading& overall,
       consumed.insert(child.position);
       const Laterality laterality = laterality_modifier(child, Laterality::Unknown, overall.notes);
       if (auto category = category_for(child.code)) {
-        overall.statements.push_back({category, {}, laterality, child.position, false, {}});
+        OverallStatement statement;
+        statement.category = category;
+        statement.laterality = laterality;
+        statement.position = child.position;
+        overall.statements.push_back(std::move(statement));
       } else {
         overall.notes.push_back(unknown_code_note(child, "CID 6026"));
       }
@@ -916,11 +918,12 @@ std::vector<ValueConflict> overall_conflicts(const std::vector<OverallStatement>
 // A finding that is the only one a statement can be about takes its category (and follow-ups)
 // when it has none of its own; every finding keeps the statements that may be about it, for the
 // checks that weigh them once every finding is decided.
-void apply_overall(const OverallReading& overall, Findings& out) {
-  out.overall_statements = overall.statements;
-  out.overall_conflicts = overall_conflicts(overall.statements);
-  for (const auto& note : overall.notes) out.notes.push_back(note);
-  for (const auto& statement : overall.statements) {
+// The report's overall category, follow-ups and conflicts, from its overall statements.
+void summarise_overall(Findings& out) {
+  out.overall_conflicts = overall_conflicts(out.overall_statements);
+  out.overall_category.reset();
+  out.overall_follow_up.clear();
+  for (const auto& statement : out.overall_statements) {
     if (statement.category) {
       out.overall_category = out.overall_category
                                  ? more_suspicious(*out.overall_category, *statement.category)
@@ -929,13 +932,21 @@ void apply_overall(const OverallReading& overall, Findings& out) {
     out.overall_follow_up.insert(out.overall_follow_up.end(), statement.follow_up.begin(),
                                  statement.follow_up.end());
   }
-  for (Finding& finding : out.findings) {
+}
+
+// Offers every overall statement to the findings of its breast (from `first` on): each keeps
+// those that speak for it, and the only finding of a breast takes their category and follow-up
+// where it has none of its own (R1 then judges them).
+void offer_overall(const std::vector<OverallStatement>& statements, Findings& out,
+                   std::size_t first) {
+  for (std::size_t i = first; i < out.findings.size(); ++i) {
+    Finding& finding = out.findings[i];
     const std::optional<Category> own_category = finding.reported_category;
     const bool own_follow_up = !finding.reported_follow_up.empty();
     std::vector<Given<Category>> taken;  // overall categories it is the only finding for
     bool took_some = false;
     bool left_some = false;  // a category it is the only finding for, differing from its own
-    for (const auto& statement : overall.statements) {
+    for (const auto& statement : statements) {
       if (!speaks_for(statement.laterality, finding.laterality)) continue;
       finding.overall_statements.push_back(statement);
       const bool only_finding =
@@ -961,9 +972,17 @@ void apply_overall(const OverallReading& overall, Findings& out) {
   }
 }
 
+void apply_overall(const OverallReading& overall, Findings& out) {
+  out.overall_statements = overall.statements;
+  for (const auto& note : overall.notes) out.notes.push_back(note);
+  summarise_overall(out);
+  offer_overall(out.overall_statements, out, 0);
+}
+
 }  // namespace
 
-Findings extract_findings(const SrDocument& document, const std::string& name) {
+Findings extract_findings(const SrDocument& document, const std::string& name,
+                          bool text_about_breast_imaging) {
   Findings out;
   const SrHeader& header = document.header;
   out.source = SourceInfo{name,
@@ -995,18 +1014,29 @@ Findings extract_findings(const SrDocument& document, const std::string& name) {
     extract_report_findings(document.root, out, overall);
   }
   if (out.source.report_template == ReportTemplate::Other && out.findings.empty() &&
-      !looks_like_breast_report(document)) {
+      !header_says_breast(document) && !text_about_breast_imaging) {
     throw Error(ErrorCode::NotBreastImaging,
                 name + ": not a breast imaging report and no calcification content (root " +
                     describe(document.root.concept_name) + ")");
   }
-  // Text the coded readers do not read is never dropped without trace where no coded finding
-  // holds the calcifications it may describe (decision-logic.md §6, issue 16 item 7).
-  if (out.findings.empty() && out.source.report_template != ReportTemplate::MammographyCad4000) {
-    note_calcification_text(document, out);
-  }
   apply_overall(overall, out);
   return out;
+}
+
+void add_text_findings(Findings& out, std::vector<Finding> text_findings,
+                       std::vector<OverallStatement> text_statements) {
+  const std::size_t first = out.findings.size();
+  for (Finding& finding : text_findings) out.findings.push_back(std::move(finding));
+  const bool coded_category =
+      std::any_of(out.overall_statements.begin(), out.overall_statements.end(),
+                  [](const OverallStatement& statement) { return statement.category.has_value(); });
+  if (!coded_category) {
+    for (OverallStatement& statement : text_statements) {
+      out.overall_statements.push_back(std::move(statement));
+    }
+    summarise_overall(out);
+  }
+  offer_overall(out.overall_statements, out, first);
 }
 
 }  // namespace mammocalc

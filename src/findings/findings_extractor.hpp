@@ -3,6 +3,7 @@
 // out of an SR content tree and builds the normalised findings. Pure: no DCMTK, no I/O.
 
 #include <string>
+#include <vector>
 
 #include "findings/findings.hpp"
 #include "findings/sr_content.hpp"
@@ -10,7 +11,16 @@
 namespace mammocalc {
 
 // Throws Error(NotBreastImaging) naming `name` when the document is neither a breast-imaging
-// report nor carries any calcification finding.
-Findings extract_findings(const SrDocument& document, const std::string& name);
+// report (by its template, root concept or header, or `text_about_breast_imaging`: the narrative
+// reader found breast-imaging words in its text) nor carries any calcification finding.
+Findings extract_findings(const SrDocument& document, const std::string& name,
+                          bool text_about_breast_imaging = false);
+
+// Adds the findings read from a report's text (narrative/) to `out`, which holds no coded
+// calcification finding, and, when the report has no coded overall Assessment Category, the
+// assessments its text states (row E6); those are offered to the findings as coded overall
+// statements are.
+void add_text_findings(Findings& out, std::vector<Finding> text_findings,
+                       std::vector<OverallStatement> text_statements);
 
 }  // namespace mammocalc

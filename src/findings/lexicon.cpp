@@ -470,6 +470,84 @@ std::string_view to_string(ReportedSource source) {
   return "finding";
 }
 
+std::string_view to_string(MentionStatus status) {
+  switch (status) {
+    case MentionStatus::Affirmed:
+      return "affirmed";
+    case MentionStatus::Negated:
+      return "negated";
+    case MentionStatus::Uncertain:
+      return "uncertain";
+    case MentionStatus::Historical:
+      return "historical";
+    case MentionStatus::Hypothetical:
+      return "hypothetical";
+  }
+  return "affirmed";
+}
+
+std::string_view to_string(ReportSection section) {
+  switch (section) {
+    case ReportSection::Unsectioned:
+      return "unsectioned";
+    case ReportSection::History:
+      return "history";
+    case ReportSection::Procedure:
+      return "procedure";
+    case ReportSection::Comparison:
+      return "comparison";
+    case ReportSection::Composition:
+      return "composition";
+    case ReportSection::Findings:
+      return "findings";
+    case ReportSection::Impression:
+      return "impression";
+    case ReportSection::Recommendation:
+      return "recommendation";
+    case ReportSection::Conclusion:
+      return "conclusion";
+    case ReportSection::Addendum:
+      return "addendum";
+    case ReportSection::Other:
+      return "other";
+  }
+  return "other";
+}
+
+std::string_view to_string(NarrativeField field) {
+  switch (field) {
+    case NarrativeField::Laterality:
+      return "laterality";
+    case NarrativeField::Morphology:
+      return "morphology";
+    case NarrativeField::Distribution:
+      return "distribution";
+    case NarrativeField::Site:
+      return "site";
+    case NarrativeField::Change:
+      return "change";
+    case NarrativeField::Clock:
+      return "clock";
+    case NarrativeField::Quadrant:
+      return "quadrant";
+    case NarrativeField::Region:
+      return "region";
+    case NarrativeField::Depth:
+      return "depth";
+    case NarrativeField::DistanceFromNipple:
+      return "distanceFromNippleMm";
+    case NarrativeField::Extent:
+      return "extentMm";
+    case NarrativeField::Count:
+      return "count";
+    case NarrativeField::UltrasoundCorrelate:
+      return "ultrasoundVisible";
+    case NarrativeField::MassWithCalcifications:
+      return "massWithCalcifications";
+  }
+  return "morphology";
+}
+
 std::string reported_source_words(const Finding& finding) {
   return finding.reported_category_source
              ? std::string(to_string(*finding.reported_category_source))

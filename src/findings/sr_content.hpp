@@ -96,7 +96,13 @@ struct SrHeader {
   std::string study_description;
   std::string referring_physician_name;
   std::string issuer_of_patient_id;
-  std::string template_id;  // Content Template Sequence TID, may be empty
+  // What the exam was, for deciding whether a report without a breast template is about the
+  // breast (decision-logic.md §6.6). Never a laterality source.
+  std::string body_part_examined;                   // (0018,0015)
+  std::string series_description;                   // (0008,103E)
+  std::vector<Code> procedure_codes;                // performed, requested and procedure codes
+  std::vector<std::string> procedure_descriptions;  // Requested Procedure Description (0032,1060)
+  std::string template_id;                          // Content Template Sequence TID, may be empty
   std::string mapping_resource;
   // The equipment: tells mammocalc's own SRs apart (findings/own_sr.hpp).
   std::string manufacturer;  // General Equipment (0008,0070)

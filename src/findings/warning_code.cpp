@@ -22,6 +22,8 @@ std::string_view to_string(WarningCode code) {
       return "annotation-skipped";
     case WarningCode::CadIncomplete:
       return "cad-incomplete";
+    case WarningCode::NarrativeDerived:
+      return "narrative-derived";
     case WarningCode::NarrativeUnresolved:
       return "narrative-unresolved";
     case WarningCode::MoreSuspiciousReading:

@@ -25,6 +25,7 @@ enum class WarningCode {
   AssessmentDiscordant,
   FollowUpDiffers,
   ConflictingValues,  // a field given twice with different values (decision-logic.md §1)
+  NarrativeDerived,   // the finding was read from report text (W7)
 };
 
 // The code's word in the summary, e.g. "unknown-code".

@@ -206,6 +206,7 @@ struct CategoryEvent {
 
 struct FollowUpEvent {
   Code code;
+  std::string id;  // the wording's id: several share one code (111145 for three biopsies)
   Laterality laterality;
   std::string position;
   std::string quote;
@@ -1217,9 +1218,9 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
     }
     covered = best->end;
     if (set_aside(best->begin, best->end, true)) continue;
-    follow_ups_.push_back({wordings_.follow_up[best->wording].code,
-                           side_between(range.begin, range.end), *item.position, sentence.text,
-                           sentence_id});
+    follow_ups_.push_back(
+        {wordings_.follow_up[best->wording].code, wordings_.follow_up[best->wording].id,
+         side_between(range.begin, range.end), *item.position, sentence.text, sentence_id});
   }
 }
 
@@ -1596,10 +1597,12 @@ void Reader::finish_assessments() {
       statement_sentence.push_back(event.sentence);
       target = reading_.assessments.size() - 1;
     }
-    std::vector<Code>& codes = reading_.assessments[*target].follow_up;
-    const bool held = std::any_of(codes.begin(), codes.end(),
-                                  [&](const Code& code) { return same_concept(code, event.code); });
-    if (!held) codes.push_back(event.code);
+    OverallStatement& statement = reading_.assessments[*target];
+    std::vector<std::string>& ids = statement.follow_up_ids;
+    if (std::find(ids.begin(), ids.end(), event.id) == ids.end()) {
+      statement.follow_up.push_back(event.code);
+      ids.push_back(event.id);
+    }
   }
 }
 

@@ -156,6 +156,32 @@ void write_recommendation(pugi::xml_node parent, const Recommendation& recommend
   }
 }
 
+void write_span(pugi::xml_node node, const TextSpan& span) {
+  set(node, "position", span.position);
+  set(node, "begin", std::to_string(span.begin));
+  set(node, "end", std::to_string(span.end));
+}
+
+// What a narrative finding was read from: its sentences and the words of each fact.
+void write_text(pugi::xml_node parent, const Finding& finding) {
+  if (finding.origin != Origin::Narrative) return;
+  pugi::xml_node node = parent.append_child("text");
+  set(node, "status", to_string(finding.text_status));
+  for (const TextSentence& sentence : finding.text_sentences) {
+    pugi::xml_node element = node.append_child("sentence");
+    write_span(element, sentence.span);
+    set(element, "section", to_string(sentence.section));
+    set_text(element, sentence.text);
+  }
+  for (const TextEvidence& evidence : finding.text_evidence) {
+    pugi::xml_node element = node.append_child("quote");
+    set(element, "field", to_string(evidence.field));
+    set(element, "value", evidence.value);
+    write_span(element, evidence.span);
+    set_text(element, evidence.words);
+  }
+}
+
 void write_finding(pugi::xml_node root, const Finding& finding, const Decision& decision) {
   pugi::xml_node node = root.append_child("finding");
   set(node, "id", decision.id);
@@ -199,6 +225,57 @@ void write_finding(pugi::xml_node root, const Finding& finding, const Decision& 
     set(element, "action", annotation.action);
     set_if(element, "comment", annotation.comment);
   }
+  write_text(node, finding);
+}
+
+// The assessments and follow-ups the report's text states (row E6).
+void write_stated(pugi::xml_node exam, const std::vector<OverallStatement>& statements) {
+  for (const OverallStatement& statement : statements) {
+    if (!statement.from_text || !statement.category) continue;
+    pugi::xml_node element = exam.append_child("statedAssessment");
+    set(element, "laterality", to_string(statement.laterality));
+    set(element, "category", to_string(*statement.category));
+    set(element, "position", statement.position);
+    set_text(element, statement.quote);
+  }
+  for (const OverallStatement& statement : statements) {
+    if (!statement.from_text) continue;
+    for (std::size_t i = 0; i < statement.follow_up.size(); ++i) {
+      pugi::xml_node element = exam.append_child("statedFollowUp");
+      if (i < statement.follow_up_ids.size()) set(element, "term", statement.follow_up_ids[i]);
+      write_code(element, statement.follow_up[i]);
+      set(element, "laterality", to_string(statement.laterality));
+      set(element, "position", statement.position);
+      set_text(element, statement.quote);
+    }
+  }
+}
+
+// Every calcification mention of the report text, whatever its status, so that nothing that
+// mentions calcification is dropped without trace.
+void write_read_text(pugi::xml_node root, const Report& report) {
+  const Findings& input = report.input;
+  if (input.text_mentions.empty()) return;
+  pugi::xml_node node = root.append_child("readText");
+  set(node, "use",
+      std::string(input.text_use == Findings::TextUse::ListedOnly ? "listed" : "read"));
+  for (const TextMention& mention : input.text_mentions) {
+    pugi::xml_node element = node.append_child("mention");
+    set(element, "status", to_string(mention.status));
+    set(element, "section", to_string(mention.sentence.section));
+    set(element, "laterality", to_string(mention.laterality));
+    write_span(element, mention.sentence.span);
+    set(element, "words", mention.words);
+    set_if(element, "trigger", mention.trigger);
+    std::string ids;
+    for (const std::size_t index : mention.findings) {
+      if (index < report.decisions.size()) {
+        ids += (ids.empty() ? "" : " ") + report.decisions[index].id;
+      }
+    }
+    set_if(element, "findings", ids);
+    set_text(element, mention.sentence.text);
+  }
 }
 
 void write_exam(pugi::xml_node root, const Report& report) {
@@ -232,6 +309,7 @@ void write_exam(pugi::xml_node root, const Report& report) {
   for (const auto& code : exam.reported_follow_up) {
     write_code(node.append_child("reportedFollowUp"), code);
   }
+  write_stated(node, report.input.overall_statements);
   if (!exam.trace.empty()) write_trace(node, exam.trace, nullptr);
 }
 
@@ -264,6 +342,7 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
   for (const auto& note : report.input.notes) {
     write_warning(root, note.code, "", note.position, note.text);
   }
+  write_read_text(root, report);
   set_text(root.append_child("context"), kContextPrevalence);
   document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
 }

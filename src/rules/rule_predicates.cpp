@@ -313,8 +313,13 @@ bool site_stated_by_annotation(const RuleContext& context) {
 }
 
 bool site_stated_by_sr(const RuleContext& context) {
-  return context.finding.stated_site_source == SiteSource::Sr &&
+  const SiteSource source = context.finding.stated_site_source;
+  return (source == SiteSource::Sr || source == SiteSource::Narrative) &&
          context.finding.stated_site != Site::Unknown;
+}
+
+bool site_stated_in_text(const RuleContext& context) {
+  return context.finding.stated_site_source == SiteSource::Narrative;
 }
 
 bool ductal_pattern(const RuleContext& context) {
@@ -545,6 +550,25 @@ std::vector<std::string> insufficient_evidence_texts(const RuleContext& /*contex
   return {"the coded evidence does not allow a classification; radiologist review needed"};
 }
 
+bool read_from_text(const RuleContext& context) {
+  return context.finding.origin == Origin::Narrative;
+}
+
+std::vector<std::string> read_from_text_texts(const RuleContext& context) {
+  const auto& sentences = context.finding.text_sentences;
+  std::string quoted;
+  for (const TextSentence& sentence : sentences) {
+    quoted += (quoted.empty() ? "\"" : " / \"") + sentence.text + "\"";
+  }
+  return {"read from the report text, not from coded content: check it against the report" +
+          (quoted.empty() ? std::string() : " (" + quoted + ")")};
+}
+
+bool uncertain_mention(const RuleContext& context) {
+  return context.finding.origin == Origin::Narrative &&
+         context.finding.text_status == MentionStatus::Uncertain;
+}
+
 bool assessment_discordant(const RuleContext& context) {
   const Decision& decided = decision_of(context, __func__);
   const auto& reported = context.finding.reported_category;
@@ -740,6 +764,50 @@ std::vector<std::string> overall_conflict_texts(const RuleContext& context) {
 bool unreadable_outside_findings(const RuleContext& context) {
   const auto& notes = exam_of(context, __func__).findings.notes;
   return std::any_of(notes.begin(), notes.end(), is_unreadable);
+}
+
+bool report_read_from_text(const RuleContext& context) {
+  const Findings& findings = exam_of(context, __func__).findings;
+  if (findings.text_use != Findings::TextUse::Read) return false;
+  const auto& statements = findings.overall_statements;
+  return !findings.text_mentions.empty() ||
+         std::any_of(statements.begin(), statements.end(),
+                     [](const OverallStatement& statement) { return statement.from_text; });
+}
+
+std::vector<std::string> report_read_from_text_texts(const RuleContext& context) {
+  const Findings& findings = exam_of(context, __func__).findings;
+  std::vector<std::string> texts;
+  for (const OverallStatement& statement : findings.overall_statements) {
+    if (!statement.from_text || !statement.category) continue;
+    texts.push_back("the report's assessment " + std::string(to_string(*statement.category)) +
+                    (statement.laterality == Laterality::Unknown
+                         ? std::string()
+                         : " (" + std::string(to_string(statement.laterality)) + " breast)") +
+                    " was read from its text, \"" + statement.quote +
+                    "\": check it against the report");
+  }
+  // What "no calcification finding" rests on, quoted: each mention set aside, the first few in
+  // full (readText lists every one).
+  constexpr std::size_t kQuoted = 5;
+  std::size_t set_aside = 0;
+  for (const TextMention& mention : findings.text_mentions) {
+    if (mention.status == MentionStatus::Affirmed || mention.status == MentionStatus::Uncertain) {
+      continue;
+    }
+    if (++set_aside <= kQuoted) {
+      texts.push_back("read as " + std::string(to_string(mention.status)) +
+                      ", no finding: \"" + mention.sentence.text +
+                      "\" (check it against the report)");
+    }
+  }
+  if (set_aside > kQuoted) {
+    texts.push_back(std::to_string(set_aside - kQuoted) +
+                    " more calcification mention(s) read as negated, historical or hypothetical "
+                    "(listed under readText)");
+  }
+  if (texts.empty()) texts.push_back("the report's text was read: check it against the report");
+  return texts;
 }
 
 std::vector<std::string> overall_discordant_texts(const RuleContext& context) {

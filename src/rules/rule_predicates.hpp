@@ -23,6 +23,7 @@ std::vector<std::string> stereotactic_obstacles(const RuleContext& context);
 bool always(const RuleContext& context);
 bool site_stated_by_annotation(const RuleContext& context);
 bool site_stated_by_sr(const RuleContext& context);
+bool site_stated_in_text(const RuleContext& context);
 bool ductal_pattern(const RuleContext& context);
 bool lobular_pattern(const RuleContext& context);
 
@@ -68,6 +69,9 @@ bool site_conflict(const RuleContext& context);
 std::vector<std::string> site_conflict_texts(const RuleContext& context);
 bool rules_gave_no_category(const RuleContext& context);
 std::vector<std::string> insufficient_evidence_texts(const RuleContext& context);
+bool read_from_text(const RuleContext& context);
+std::vector<std::string> read_from_text_texts(const RuleContext& context);
+bool uncertain_mention(const RuleContext& context);
 bool assessment_discordant(const RuleContext& context);
 std::vector<std::string> assessment_discordant_texts(const RuleContext& context);
 bool reported_follow_up_differs(const RuleContext& context);
@@ -95,6 +99,8 @@ std::vector<std::string> overall_follow_up_texts(const RuleContext& context);
 bool overall_statements_conflict(const RuleContext& context);
 std::vector<std::string> overall_conflict_texts(const RuleContext& context);
 bool unreadable_outside_findings(const RuleContext& context);
+bool report_read_from_text(const RuleContext& context);
+std::vector<std::string> report_read_from_text_texts(const RuleContext& context);
 bool cad_incomplete(const RuleContext& context);
 
 }  // namespace mammocalc::predicates

@@ -44,6 +44,12 @@ constexpr std::string_view kReportedFollowUpDiffers =
     "decision-logic.md §4: \"A reported follow-up code that names a different procedure than the "
     "rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a warning.\"";
 
+constexpr std::string_view kGaoAccuracy =
+    "Gao H et al., J Biomed Inform 2015;54:77–84: rule-based extraction from mammography reports "
+    "is 92–99% accurate, not 100%";
+constexpr std::string_view kBiradsAssessmentCategories =
+    "BI-RADS Atlas 5th ed. (2013), final assessment categories 0–6";
+
 constexpr unsigned kMorphDist = kEvidenceMorphology | kEvidenceDistribution;
 
 Outcome site_outcome(Site site, SiteSource source) {
@@ -70,6 +76,13 @@ Outcome category(Category value) {
 Outcome category_floor(Category value) {
   Outcome outcome = category(value);
   outcome.category_floor = true;
+  return outcome;
+}
+
+// C14: the benign and probably-benign categories of the other rows do not count; never below 0.
+Outcome benign_categories_void() {
+  Outcome outcome = category_floor(Category::Incomplete0);
+  outcome.benign_categories_void = true;
   return outcome;
 }
 
@@ -129,10 +142,13 @@ std::vector<Rule> make_rule_table() {
        "decision-logic.md §2 precedence: annotation > SR finding > SR overall > inferred",
        "the annotation states the site", Stage::Site, site_stated_by_annotation,
        stated_site_outcome(SiteSource::Annotation), kEvidenceSite},
-      {"S2", "Site as the SR codes it (Finding Site: duct or lobule)",
-       "DICOM PS3.16 TID 4206 (extensible) with Finding Site (363698007, SCT)",
-       "the SR finding carries a Finding Site duct or lobule code", Stage::Site, site_stated_by_sr,
-       stated_site_outcome(SiteSource::Sr), kEvidenceSite},
+      {"S2", "Site as the SR codes it (Finding Site: duct or lobule) or its text states it",
+       "DICOM PS3.16 TID 4206 (extensible) with Finding Site (363698007, SCT); decision-logic.md "
+       "§6 item 7: a site the narrative states counts as stated",
+       "the SR finding carries a Finding Site duct or lobule code, or the report text states the "
+       "site of a narrative finding (\"within the lobules\", \"intraductal\")",
+       Stage::Site, site_stated_by_sr, stated_site_outcome(SiteSource::Sr), kEvidenceSite,
+       site_stated_in_text, stated_site_outcome(SiteSource::Narrative), "stated in the text"},
       {"S3", "Ductal pattern: casting or rod-like forms, or a linear or segmental arrangement",
        "IARC Atlas of breast cancer early detection (intraductal calcifications); BI-RADS 5th "
        "ed. (large rod-like = duct ectasia)",
@@ -149,6 +165,12 @@ std::vector<Rule> make_rule_table() {
        Stage::Site, always, site_outcome(Site::Unknown, SiteSource::None), 0},
 
       // --- Classification (decision-logic.md §3) ---
+      {"C14", "Uncertain mention in the report text: never benign", kSeedDoctorSuspects,
+       "the finding was read from a text mention that is uncertain (\"possible\", \"cannot be "
+       "excluded\", \"questionable\"): never below 0, the benign and probably-benign "
+       "categories (1–3) of the other rows do not count, suspicious descriptors still give "
+       "their category",
+       Stage::Category, uncertain_mention, benign_categories_void(), kMorphDist},
       {"C0", "Any suspicious feature: never below 4A", kSeedDoctorSuspects,
        "any suspicious feature is present anywhere in the finding (suspicious morphology, "
        "linear or segmental arrangement, ductal site without benign morphology, within a mass, "
@@ -384,6 +406,12 @@ std::vector<Rule> make_rule_table() {
        "unknown-unit warnings name it)",
        Stage::Check, unreadable_item, needing_review(no_outcome()), kEvidenceClassification},
 
+      {"W7", "Read from the report text: radiologist review", kGaoAccuracy,
+       "the finding was read from narrative text (origin narrative), not from coded content",
+       Stage::Check, read_from_text,
+       needing_review(warning(WarningCode::NarrativeDerived, read_from_text_texts)),
+       kEvidenceClassification},
+
       // --- Checks once every finding is decided: the report's overall statements ---
       {"W11", "The report's overall assessment is above every finding it may rest on",
        "decision-logic.md §1: \"An overall assessment that carries a Laterality modifier speaks "
@@ -445,6 +473,16 @@ std::vector<Rule> make_rule_table() {
        "111149, 111122, 111410; CID 6028)",
        Stage::Exam, overall_follow_up_asks_for_tissue,
        needing_review(warning(WarningCode::FollowUpDiffers, overall_follow_up_texts)),
+       kEvidenceExam},
+      {"E6", "The report's text is read as its assessment: radiologist review",
+       kBiradsAssessmentCategories,
+       "the report has no coded calcification finding and its text was read: a BI-RADS category "
+       "the impression (or an unsectioned text) states, overall or for one breast, with no coded "
+       "overall Assessment Category, is the report's reported category (source narrative), which "
+       "E2, E3 and E4 weigh as a coded one; calcification mentions read as negated, historical "
+       "or hypothetical are what \"no calcification finding\" rests on",
+       Stage::Exam, report_read_from_text,
+       needing_review(warning(WarningCode::NarrativeDerived, report_read_from_text_texts)),
        kEvidenceExam},
       {"E7", "Two overall assessments for one breast disagree", kEveryItemCounts,
        "the report gives two different overall Assessment Categories for the same breast (or "

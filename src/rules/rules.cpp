@@ -171,7 +171,7 @@ void assess_site(RuleContext& context, Decision& decision) {
     if (chosen == nullptr) {
       chosen = &rule;
       decision.trace.push_back(fire(rule, context));
-      const Outcome& outcome = rule.outcome;
+      const Outcome& outcome = decision.trace.back().outcome;  // the variant, where it applied
       context.site.site = outcome.site_as_stated ? context.finding.stated_site
                                                  : outcome.site.value_or(Site::Unknown);
       context.site.source = outcome.site_source;
@@ -193,11 +193,16 @@ void assess_category(RuleContext& context, Decision& decision) {
   const auto contribute = [&](const Rule& rule) {
     if (!rule.applies(context)) return true;
     FiredRule fired = fire(rule, context);
-    if (fired.outcome.category) {
+    if (fired.outcome.benign_categories_void) context.benign_categories_void = true;
+    // The row is traced either way, so the reader sees which benign reading was set aside.
+    const bool counts =
+        !(context.benign_categories_void && fired.outcome.category &&
+          category_rank(*fired.outcome.category) <= category_rank(Category::ProbablyBenign3));
+    if (fired.outcome.category && counts) {
       category =
           category ? more_suspicious(*category, *fired.outcome.category) : *fired.outcome.category;
     }
-    if (!fired.outcome.category_floor) ++context.category_rules_fired;
+    if (!fired.outcome.category_floor && counts) ++context.category_rules_fired;
     decision.trace.push_back(std::move(fired));
     return true;
   };

@@ -91,6 +91,8 @@ struct Outcome {
   // C rows: the category is only a floor under the others (C0). The row alone does not count as a
   // category rule that applied, so C12 and W3 still see "no category from the evidence".
   bool category_floor = false;
+  // C14: the benign and probably-benign categories (1, 2, 3) of the other C rows do not count.
+  bool benign_categories_void = false;
   std::optional<Action> action;      // A rows
   std::optional<BiopsyType> biopsy;  // B rows, A8
   std::optional<Guidance> guidance;
@@ -140,6 +142,7 @@ struct RuleContext {
   std::string reading_values;
   // The finding as read, with its reader notes (an annotated reading is a copy without them).
   const Finding* as_read = nullptr;
+  bool benign_categories_void = false;  // a C14 row fired: 1, 2 and 3 do not count
 };
 
 using Predicate = bool (*)(const RuleContext&);

@@ -10,30 +10,41 @@
 #include "annotations/annotation_merge.hpp"
 #include "annotations/annotation_reader.hpp"
 #include "annotations/site_profile_reader.hpp"
+#include "annotations/wordings_reader.hpp"
 #include "base/atomic_file.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
 #include "findings/findings_extractor.hpp"
 #include "findings/own_sr.hpp"
+#include "narrative/narrative_reader.hpp"
+#include "narrative/text_use.hpp"
 
 namespace mammocalc {
 
 namespace {
 
-// The findings of an SR read, refusing mammocalc's own SRs unless `read_own`: their categories
-// are mammocalc's, and read as a radiologist's they would double every roll-up.
-Findings findings_of(const SrDocument& document, const std::string& name, bool read_own) {
-  if (!read_own && is_written_by_mammocalc(document.header)) {
+// The findings of an SR read, coded and from its text, refusing mammocalc's own SRs unless
+// `read_own`: their categories are mammocalc's, and read as a radiologist's they would double
+// every roll-up.
+Findings findings_of(const SrDocument& document, const std::string& name,
+                     const Evaluation& evaluation) {
+  const bool own = is_written_by_mammocalc(document.header);
+  if (!evaluation.read_own && own) {
     throw Error(ErrorCode::OwnSummary, name + ": written by mammocalc (its own summary SR)");
   }
-  return extract_findings(document, name);
+  // mammocalc's own narrative restates its coded content in its own words (and quotes the text
+  // it read): read back, its coded content is the whole of it.
+  NarrativeReading text = own ? NarrativeReading{} : read_narrative(document, evaluation.wordings);
+  Findings findings = extract_findings(document, name, text.breast_imaging_text);
+  use_narrative(std::move(text), findings);
+  return findings;
 }
 
 Findings read_findings(const std::string& path, const Evaluation& evaluation) {
   const std::string name = path == "-" ? std::string("<stdin>") : path;
   const ReadLimits& limits = evaluation.limits;
   return findings_of(read_sr(read_input_bytes(path, limits.max_input_bytes), name, limits), name,
-                     evaluation.read_own);
+                     evaluation);
 }
 
 std::vector<std::string> xml_files_in(const std::string& directory) {
@@ -101,7 +112,7 @@ Report summarise_input(const std::string& path, const Evaluation& evaluation) {
 Report summarise_input_bytes(std::string bytes, const std::string& name,
                              const Evaluation& evaluation) {
   Findings findings =
-      findings_of(read_sr(std::move(bytes), name, evaluation.limits), name, evaluation.read_own);
+      findings_of(read_sr(std::move(bytes), name, evaluation.limits), name, evaluation);
   apply_annotations(evaluation.annotations, findings);
   return evaluated(std::move(findings), evaluation);
 }
@@ -283,11 +294,14 @@ Evaluation load_evaluation(const EvaluationConfig& config) {
                         config.limits,
                         config.summary,
                         config.read_own,
-                        PseudonymPolicy{}};
+                        PseudonymPolicy{},
+                        Wordings{}};
   evaluation.pseudonyms.enabled = config.pseudonymise;
   evaluation.pseudonyms.key = read_pseudonym_key(config.pseudonym_key_file);
   // A pseudonymised summary is a redacted one, and more.
   if (config.pseudonymise) evaluation.summary.redact = true;
+  evaluation.wordings =
+      read_wordings(config.wordings_file.empty() ? default_wordings_file() : config.wordings_file);
   return evaluation;
 }
 

@@ -12,6 +12,7 @@
 #include "base/error.hpp"
 #include "base/input_guard.hpp"
 #include "dicom/dicom_structure.hpp"
+#include "narrative/wordings.hpp"
 #include "output/pseudonyms.hpp"
 #include "output/summary_writer.hpp"
 #include "rules/rules.hpp"
@@ -31,6 +32,8 @@ struct EvaluationConfig {
   // empty: none, UIDs are dropped).
   bool pseudonymise = false;
   std::string pseudonym_key_file;
+  // The narrative wordings file; empty: the shipped one (narrative/wordings default_wordings_file).
+  std::string wordings_file;
 };
 
 // An EvaluationConfig loaded for a run: the site profile read once, the rest as given.
@@ -41,13 +44,15 @@ struct Evaluation {
   SummaryOptions summary;
   bool read_own = false;
   PseudonymPolicy pseudonyms;  // applied to every report before anything is written from it
+  Wordings wordings;           // what the narrative reader reads in report text
 };
 
 // The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
 SiteProfile load_site_profile(const std::string& file);
 
-// Reads the site profile and the pseudonym key. Throws Error(InvalidSiteProfile) naming the
-// profile, Error(Usage) for a key file that cannot be read or holds fewer than 16 bytes.
+// Reads the site profile, the pseudonym key and the narrative wordings. Throws
+// Error(InvalidSiteProfile) naming the profile, Error(Usage) for a key file that cannot be read or
+// holds fewer than 16 bytes, Error(InvalidWordings) or Error(DataMissing) for the wordings.
 Evaluation load_evaluation(const EvaluationConfig& config);
 
 struct RunConfig {

@@ -1,0 +1,91 @@
+#include "findings/breast_report.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "base/codes.hpp"
+
+namespace mammocalc {
+namespace {
+
+// Report and procedure concepts that are about the breast (domain.md §3: CID 6050 and the
+// report codes). The meanings are for the reader of this table only; matching is on the pair.
+constexpr std::array<CodeConst, 7> kBreastConcepts = {{
+    {"111400", "DCM", "Breast Imaging Report"},
+    {"36626-0", "LN", "Breast - bilateral mammogram"},
+    {"71651007", "SCT", "Mammography"},
+    {"111408", "DCM", "Film Screen Mammography"},
+    {"111411", "DCM", "Mammography CAD"},
+    {"47079000", "SCT", "Ultrasonography of breast"},
+    {"241615005", "SCT", "MRI of breast"},
+}};
+
+// Image storage classes of the breast: Digital Mammography X-Ray (for presentation, for
+// processing), Breast Tomosynthesis, Breast Projection X-Ray (for presentation, for processing).
+constexpr std::array<std::string_view, 5> kBreastImageClasses = {
+    "1.2.840.10008.5.1.4.1.1.1.2", "1.2.840.10008.5.1.4.1.1.1.2.1",
+    "1.2.840.10008.5.1.4.1.1.13.1.3", "1.2.840.10008.5.1.4.1.1.13.1.4",
+    "1.2.840.10008.5.1.4.1.1.13.1.5"};
+
+bool is_breast_concept(const Code& code) {
+  return std::any_of(kBreastConcepts.begin(), kBreastConcepts.end(), [&](const CodeConst& known) {
+    return code.value == known.value && code.scheme == known.scheme;
+  });
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool is_letter(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// `word` as a whole word of `text` (both lower case).
+bool has_word(const std::string& text, std::string_view word) {
+  for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    const bool starts = at == 0 || !is_letter(text[at - 1]);
+    const std::size_t end = at + word.size();
+    if (starts && (end == text.size() || !is_letter(text[end]))) return true;
+  }
+  return false;
+}
+
+// A description a person typed: "MAMMO DIAGNOSTIC RIGHT", "MG SCREENING BILATERAL", "DBT LEFT",
+// "Breast ultrasound", "Mammographie beidseits".
+bool description_says_breast(std::string_view description) {
+  const std::string text = lower(description);
+  for (const std::string_view stem : {"mammo", "breast", "tomosynth", "mamma"}) {
+    if (text.find(stem) != std::string::npos) return true;
+  }
+  return has_word(text, "mg") || has_word(text, "dbt");
+}
+
+}  // namespace
+
+bool header_says_breast(const SrDocument& document) {
+  const SrHeader& header = document.header;
+  if (is_breast_concept(document.root.concept_name)) return true;
+  if (lower(header.body_part_examined).find("breast") != std::string::npos) return true;
+  if (std::any_of(header.procedure_codes.begin(), header.procedure_codes.end(),
+                  is_breast_concept)) {
+    return true;
+  }
+  if (description_says_breast(header.study_description) ||
+      description_says_breast(header.series_description) ||
+      std::any_of(header.procedure_descriptions.begin(), header.procedure_descriptions.end(),
+                  [](const std::string& text) { return description_says_breast(text); })) {
+    return true;
+  }
+  return std::any_of(header.evidence.begin(), header.evidence.end(),
+                     [](const EvidenceReference& image) {
+                       return std::find(kBreastImageClasses.begin(), kBreastImageClasses.end(),
+                                        image.sop_class_uid) != kBreastImageClasses.end();
+                     });
+}
+
+}  // namespace mammocalc

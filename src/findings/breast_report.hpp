@@ -1,0 +1,17 @@
+#pragma once
+// Whether an SR without a breast template is about the breast at all, from what its header and
+// root concept say (decision-logic.md §6.6). The third way, breast-imaging words in its text, is
+// the narrative reader's (NarrativeReading::breast_imaging_text), which reads text with the
+// wordings file.
+
+#include "findings/sr_content.hpp"
+
+namespace mammocalc {
+
+// The root concept is a breast report's ((111400, DCM), a LOINC mammogram code), or the header
+// says breast: Body Part Examined BREAST, a mammography or breast procedure code, a study, series
+// or requested-procedure description naming mammography or the breast, or evidence images of a
+// mammography or breast tomosynthesis class. Codes match on (value, scheme).
+bool header_says_breast(const SrDocument& document);
+
+}  // namespace mammocalc
