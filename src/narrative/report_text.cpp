@@ -330,10 +330,9 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
       const std::size_t end = heading_end[at];
       if (end > at) {
         const bool colon = end < tokens.size() && is_punct(tokens[end], ':');
-        bool own_line = line_start && (end == tokens.size() || tokens[end].newlines_before > 0);
-        for (std::size_t k = at; own_line && k < end; ++k) {
-          own_line = tokens[k].kind != TokenKind::Word || tokens[k].all_capitals;
-        }
+        // Alone on its line ("FINDINGS", "Impression", "Right breast"), capitalised.
+        const bool own_line = line_start && token.capitalised &&
+                              (end == tokens.size() || tokens[end].newlines_before > 0);
         if (colon || own_line) {
           close(at);
           const HeadingMeaning& meaning = heading_of[heading_wording[at]];

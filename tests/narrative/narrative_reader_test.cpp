@@ -609,6 +609,17 @@ TEST(NarrativeReader, SectionsAndBreastsFromHeadingsInOneText) {
   EXPECT_EQ(reading.assessments[0].category, Category::ModerateSuspicion4B);
 }
 
+TEST(NarrativeReader, HeadingsAloneOnTheirLines) {
+  const NarrativeReading reading =
+      read("Findings\nRight breast\nGrouped amorphous calcifications.\nImpression\nBI-RADS 4B.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].sentence.section, ReportSection::Findings);
+  EXPECT_EQ(reading.mentions[0].laterality, Laterality::Right);
+  EXPECT_EQ(reading.mentions[0].sentence.text, "Grouped amorphous calcifications.");
+  ASSERT_EQ(reading.assessments.size(), 1u);
+  EXPECT_EQ(reading.assessments[0].laterality, Laterality::Unknown);
+}
+
 TEST(NarrativeReader, AllCapitalsReportWithCrLfAndNumberedList) {
   const std::string text =
       "FINDINGS:\r\n1. FINE LINEAR BRANCHING CALCS IN THE LT BREAST AT 3:00, 2.5 CM FN.\r\n"
