@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -261,6 +262,13 @@ double unit_mm(const Token& token, bool& fn) {
   return 0;
 }
 
+// Is the word one of the list?
+template <typename List>
+bool word_in(std::string_view word, const List& list) {
+  return std::any_of(std::begin(list), std::end(list),
+                     [word](const char* entry) { return word == entry; });
+}
+
 // Words of a sentence that reports a procedure done rather than recommended: "demonstrate",
 // "show", "reveal", "depict", "confirm", and "was / were performed, obtained, done".
 bool is_report_of_done(const Token& token, const Token* next) {
@@ -270,12 +278,8 @@ bool is_report_of_done(const Token& token, const Token* next) {
   for (const char* stem : kStems) {
     if (token.folded.rfind(stem, 0) == 0) return true;
   }
-  if ((token.folded == "was" || token.folded == "were") && next != nullptr) {
-    for (const char* done : kDone) {
-      if (next->kind == TokenKind::Word && next->folded == done) return true;
-    }
-  }
-  return false;
+  return (token.folded == "was" || token.folded == "were") && next != nullptr &&
+         next->kind == TokenKind::Word && word_in(next->folded, kDone);
 }
 
 // A unit of time after a number: "6 months", "2 years".
@@ -334,16 +338,21 @@ bool refers_back(const Token& token) {
   static const char* const kWords[] = {"they",  "these",      "this",         "it",
                                        "which", "morphology", "distribution", "extent",
                                        "both",  "each",       "all"};
-  if (token.kind != TokenKind::Word) return false;
-  for (const char* word : kWords) {
-    if (token.folded == word) return true;
-  }
-  return false;
+  return token.kind == TokenKind::Word && word_in(token.folded, kWords);
 }
 
 void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality);
 
 using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) of an item
+
+// The clause that holds a token; the whole sentence when none does.
+Clause clause_holding(const std::vector<Clause>& clauses, std::size_t token,
+                      const SentenceRange& sentence) {
+  const auto found = std::find_if(clauses.begin(), clauses.end(), [token](const Clause& clause) {
+    return token >= clause.first && token < clause.second;
+  });
+  return found != clauses.end() ? *found : Clause{sentence.begin, sentence.end};
+}
 
 // What one sentence holds, read once and shared by the steps that read its mentions.
 struct SentenceReading {
@@ -359,10 +368,7 @@ struct SentenceReading {
   std::optional<Read<Laterality>> heading_side;
 
   Clause context_clause_of(std::size_t token) const {
-    for (const Clause& clause : context_clauses) {
-      if (token >= clause.first && token < clause.second) return clause;
-    }
-    return {range->begin, range->end};
+    return clause_holding(context_clauses, token, *range);
   }
 };
 
@@ -474,9 +480,10 @@ Reader::Reader(const Wordings& wordings) : wordings_(wordings) {
   add_strings(wordings.breast, PhraseKind::Breast);
   add_strings(wordings.abbreviations, PhraseKind::Abbreviation);
   add_strings(wordings.category_words, PhraseKind::CategoryWord);
-  for (const HeadingWording& heading : wordings.headings) {
-    headings_.push_back({heading.section, heading.laterality});
-  }
+  std::transform(wordings.headings.begin(), wordings.headings.end(), std::back_inserter(headings_),
+                 [](const HeadingWording& heading) {
+                   return HeadingMeaning{heading.section, heading.laterality};
+                 });
 }
 
 NarrativeReading Reader::read(const SrDocument& document) {
@@ -606,10 +613,7 @@ void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
       "approximately", "approx",  "about",  "up",     "to", "a",     "an", "area", "of",
       "total",         "roughly", "nearly", "almost", "at", "least", "."};
   auto is_one_of = [](const Token& token, const auto& list) {
-    for (const char* word : list) {
-      if (token.folded == word && token.kind != TokenKind::Number) return true;
-    }
-    return false;
+    return token.kind != TokenKind::Number && word_in(token.folded, list);
   };
   for (std::size_t at = begin; at < end; ++at) {
     if (tokens[at].kind != TokenKind::Number || consumed[at - begin]) continue;
@@ -1053,7 +1057,8 @@ void Reader::read_clause_mentions(const Item& item, const SentenceReading& readi
     if (finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
   }
   if (candidate.mentions.empty()) return;
-  for (std::size_t index : add_candidate(std::move(candidate))) described_last_.push_back(index);
+  const std::vector<std::size_t> gave = add_candidate(std::move(candidate));
+  described_last_.insert(described_last_.end(), gave.begin(), gave.end());
 }
 
 // A BI-RADS category after a category word: "4C", "4 c", ": 4", "Category 3", "IV".
@@ -1120,12 +1125,7 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
   const std::size_t sentence_id = sentence_count_ - 1;
   bool composition = false;
   for (const PhraseMatch& match : matches) composition |= match.kind == PhraseKind::Composition;
-  auto clause_of = [&](std::size_t at) {
-    for (const auto& clause : clauses) {
-      if (at >= clause.first && at < clause.second) return clause;
-    }
-    return std::make_pair(range.begin, range.end);
-  };
+  auto clause_of = [&](std::size_t at) { return clause_holding(clauses, at, range); };
   // A category, follow-up or their words set aside by context (negated, past, hypothetical).
   // A category or follow-up of the past or of a hypothesis is not this report's ("history of
   // BI-RADS 3", "if they increase, biopsy"). Negation does not reach a category ("No suspicious
@@ -1142,9 +1142,9 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
   // The breast a stretch of the sentence names, if any.
   auto named_between = [&](std::size_t begin, std::size_t end) {
     std::vector<Read<Laterality>> inside;
-    for (const auto& side : sides) {
-      if (side.token >= begin && side.token < end) inside.push_back(side);
-    }
+    std::copy_if(
+        sides.begin(), sides.end(), std::back_inserter(inside),
+        [&](const Read<Laterality>& side) { return side.token >= begin && side.token < end; });
     return side_named(inside);
   };
   // An overall statement speaks for one breast or the whole exam ("bilateral": the exam).
@@ -1235,10 +1235,14 @@ std::size_t shared_values(const Finding& finding, const Candidate& candidate) {
   if (d.clock && finding.location.clock_hour == d.clock->value) ++shared;
   if (d.quadrant && finding.location.quadrant == d.quadrant->value) ++shared;
   for (const auto& morphology : d.morphology) {
-    for (const auto& held : finding.morphology) shared += held.term == morphology.value ? 1 : 0;
+    shared += static_cast<std::size_t>(
+        std::count_if(finding.morphology.begin(), finding.morphology.end(),
+                      [&](const auto& held) { return held.term == morphology.value; }));
   }
-  for (const auto& distribution : d.distribution) {
-    if (finding.distribution && finding.distribution->term == distribution.value) ++shared;
+  if (finding.distribution) {
+    shared += static_cast<std::size_t>(std::count_if(
+        d.distribution.begin(), d.distribution.end(),
+        [&](const auto& given) { return given.value == finding.distribution->term; }));
   }
   return shared;
 }
@@ -1308,11 +1312,12 @@ TextEvidence evidence(NarrativeField field, std::string value, const std::string
 void add_conflict(Finding& finding, FindingField field, const std::string& held_words,
                   const std::string& held_position, const std::string& new_words,
                   const std::string& new_position) {
-  for (ValueConflict& conflict : finding.conflicts) {
-    if (conflict.field == field) {
-      conflict.given.push_back({new_words, new_position});
-      return;
-    }
+  const auto held =
+      std::find_if(finding.conflicts.begin(), finding.conflicts.end(),
+                   [field](const ValueConflict& conflict) { return conflict.field == field; });
+  if (held != finding.conflicts.end()) {
+    held->given.push_back({new_words, new_position});
+    return;
   }
   finding.conflicts.push_back({field, {{held_words, held_position}, {new_words, new_position}}});
 }

@@ -255,10 +255,8 @@ bool continues_after(const Token& token) {
                                        "from", "are", "is",  "was",  "were", "without"};
   if (token.kind == TokenKind::Punct) return is_punct(token, ',') || is_punct(token, '(');
   if (token.kind != TokenKind::Word) return false;
-  for (const char* word : kWords) {
-    if (token.folded == word) return true;
-  }
-  return false;
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&token](const char* word) { return token.folded == word; });
 }
 
 // A single line break ends a sentence when the next line starts like a new one.
