@@ -433,7 +433,7 @@ class Reader {
                                                                  std::size_t end) const;
 
   // Findings from candidates.
-  std::vector<std::size_t> add_candidate(Candidate candidate);
+  std::vector<std::size_t> add_candidate(const Candidate& candidate);
   bool continues_previous(const Item& item, const SentenceRange& range,
                           const Descriptors& descriptors) const;
   void finish_findings();
@@ -1057,7 +1057,7 @@ void Reader::read_clause_mentions(const Item& item, const SentenceReading& readi
     if (finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
   }
   if (candidate.mentions.empty()) return;
-  const std::vector<std::size_t> gave = add_candidate(std::move(candidate));
+  const std::vector<std::size_t> gave = add_candidate(candidate);
   described_last_.insert(described_last_.end(), gave.begin(), gave.end());
 }
 
@@ -1493,7 +1493,7 @@ bool Reader::continues_previous(const Item& item, const SentenceRange& range,
   return only_ultrasound;
 }
 
-std::vector<std::size_t> Reader::add_candidate(Candidate candidate) {
+std::vector<std::size_t> Reader::add_candidate(const Candidate& candidate) {
   std::vector<std::size_t> gave;
   // "Bilateral": one finding per breast.
   std::vector<Laterality> sides{candidate.laterality};

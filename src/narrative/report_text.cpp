@@ -8,7 +8,7 @@ namespace {
 
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Length of a well-formed UTF-8 sequence at `at`, or 1 for a stray byte (read as one word byte).
 std::size_t utf8_length(std::string_view text, std::size_t at) {
@@ -81,12 +81,12 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
   std::uint16_t newlines = 0;
   bool gap = false;
   std::size_t at = 0;
-  auto push = [&](Token token) {
+  auto push = [&](Token token) {  // Token is trivially copyable: no moves needed
     token.newlines_before = newlines;
     token.gap_before = gap || newlines > 0;
     newlines = 0;
     gap = false;
-    tokens.push_back(std::move(token));
+    tokens.push_back(token);
   };
   while (at < text.size()) {
     std::size_t length = 1;
@@ -123,14 +123,14 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
       }
       token.folded = view.substr(at, end - at);
       at = end;
-      push(std::move(token));
+      push(token);
       continue;
     }
     if (kind == CharClass::Punct) {
       token.kind = TokenKind::Punct;
       token.folded = view.substr(at, 1);
       at += 1;
-      push(std::move(token));
+      push(token);
       continue;
     }
     // A word: letters and other UTF-8 bytes; an apostrophe between letters ("o'clock"); a
@@ -171,7 +171,7 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
     token.capitalised = first >= 'A' && first <= 'Z';
     token.all_capitals = any_upper && !any_lower;
     at = end;
-    push(std::move(token));
+    push(token);
   }
   return tokens;
 }
@@ -356,11 +356,8 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
         continue;
       }
     }
-    if (is_sentence_end(token) && !abbreviation_period[at]) {
-      close(at + 1);
-    } else if (at + 1 - start >= kMaxSentenceTokens) {
-      close(at + 1);
-    }
+    const bool ends = is_sentence_end(token) && !abbreviation_period[at];
+    if (ends || at + 1 - start >= kMaxSentenceTokens) close(at + 1);
     ++at;
   }
   close(tokens.size());
