@@ -1485,6 +1485,12 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
 bool Reader::continues_previous(const Item& item, const SentenceRange& range,
                                 const Descriptors& descriptors) const {
   if (!descriptors.sides.empty()) return false;
+  const bool describes = !descriptors.morphology.empty() || !descriptors.distribution.empty() ||
+                         !descriptors.site.empty() || !descriptors.change.empty() ||
+                         descriptors.clock || descriptors.quadrant || descriptors.region ||
+                         descriptors.depth || descriptors.from_nipple_mm || descriptors.extent_mm ||
+                         descriptors.count || descriptors.ultrasound || descriptors.mass;
+  if (!describes) return false;  // "It is recommended that…" adds nothing to quote
   if (refers_back(item.tokens[range.begin])) return true;
   const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
                                descriptors.distribution.empty() && descriptors.site.empty() &&
