@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -261,6 +262,37 @@ double unit_mm(const Token& token, bool& fn) {
   return 0;
 }
 
+// Is the word one of the list?
+template <typename List>
+bool word_in(std::string_view word, const List& list) {
+  return std::any_of(std::begin(list), std::end(list),
+                     [word](const char* entry) { return word == entry; });
+}
+
+// Words of a sentence that reports a procedure done rather than recommended: "demonstrate",
+// "show", "reveal", "depict", "confirm", and "was / were performed, obtained, done".
+bool is_report_of_done(const Token& token, const Token* next) {
+  static const char* const kStems[] = {"demonstrat", "show", "reveal", "depict", "confirm"};
+  static const char* const kDone[] = {"performed", "obtained", "done", "taken", "acquired"};
+  if (token.kind != TokenKind::Word) return false;
+  for (const char* stem : kStems) {
+    if (token.folded.rfind(stem, 0) == 0) return true;
+  }
+  return (token.folded == "was" || token.folded == "were") && next != nullptr &&
+         next->kind == TokenKind::Word && word_in(next->folded, kDone);
+}
+
+// A unit of time after a number: "6 months", "2 years".
+bool is_duration(const Token& token) {
+  static const char* const kUnits[] = {"month", "year",   "week", "day",
+                                       "hour",  "minute", "mo",   "yr"};
+  if (token.kind != TokenKind::Word) return false;
+  for (const char* unit : kUnits) {
+    if (token.folded.rfind(unit, 0) == 0) return true;
+  }
+  return false;
+}
+
 // Does the word sequence `words` stand at token `at` (within `end`)?
 bool words_at(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
               std::initializer_list<std::string_view> words) {
@@ -306,14 +338,39 @@ bool refers_back(const Token& token) {
   static const char* const kWords[] = {"they",  "these",      "this",         "it",
                                        "which", "morphology", "distribution", "extent",
                                        "both",  "each",       "all"};
-  if (token.kind != TokenKind::Word) return false;
-  for (const char* word : kWords) {
-    if (token.folded == word) return true;
-  }
-  return false;
+  return token.kind == TokenKind::Word && word_in(token.folded, kWords);
 }
 
 void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality);
+
+using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) of an item
+
+// The clause that holds a token; the whole sentence when none does.
+Clause clause_holding(const std::vector<Clause>& clauses, std::size_t token,
+                      const SentenceRange& sentence) {
+  const auto found = std::find_if(clauses.begin(), clauses.end(), [token](const Clause& clause) {
+    return token >= clause.first && token < clause.second;
+  });
+  return found != clauses.end() ? *found : Clause{sentence.begin, sentence.end};
+}
+
+// What one sentence holds, read once and shared by the steps that read its mentions.
+struct SentenceReading {
+  const SentenceRange* range = nullptr;
+  std::size_t id = 0;  // document order
+  TextSentence sentence;
+  std::vector<Trigger> triggers;
+  std::vector<Clause> clauses;          // for descriptors
+  std::vector<Clause> context_clauses;  // for the scope of context words
+  std::vector<PhraseMatch> mentions;
+  std::vector<Descriptors> clause_descriptors;
+  std::vector<Read<Laterality>> sides;  // every side the sentence names
+  std::optional<Read<Laterality>> heading_side;
+
+  Clause context_clause_of(std::size_t token) const {
+    return clause_holding(context_clauses, token, *range);
+  }
+};
 
 class Reader {
  public:
@@ -333,6 +390,9 @@ class Reader {
   void read_item(const TextItem& text_item);
   void read_sentence(const Item& item, const SentenceRange& range,
                      const std::vector<PhraseMatch>& matches);
+  void continue_previous_findings(const Item& item, const SentenceReading& reading);
+  void read_clause_mentions(const Item& item, const SentenceReading& reading, std::size_t clause,
+                            std::size_t& next_mention);
 
   // Helpers over one sentence's tokens.
   TextSpan span_of(const Item& item, std::size_t begin, std::size_t end) const;
@@ -347,24 +407,33 @@ class Reader {
                                const std::vector<Trigger>& triggers) const;
   void read_measures(const Item& item, std::size_t begin, std::size_t end,
                      std::vector<bool>& consumed, Descriptors& out) const;
+  std::optional<Read<int>> count_before(const Item& item, std::size_t clause_begin,
+                                        std::size_t mention) const;
   void read_clock(const Item& item, std::size_t begin, std::size_t end, std::vector<bool>& consumed,
                   Descriptors& out) const;
   MentionStatus status_of(std::size_t begin, std::size_t end, std::size_t clause_begin,
                           std::size_t clause_end, const std::vector<Trigger>& triggers,
                           bool says_new, ReportSection section, const Item& item,
                           std::string& trigger_words) const;
-  bool negated_near(std::size_t begin, std::size_t end, std::size_t clause_begin,
+  bool negated_near(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,
                     std::size_t clause_end, const std::vector<Trigger>& triggers) const;
   void read_assessment(const Item& item, const SentenceRange& range,
                        const std::vector<PhraseMatch>& matches,
                        const std::vector<Trigger>& triggers,
                        const std::vector<std::pair<std::size_t, std::size_t>>& clauses,
                        const std::vector<Read<Laterality>>& sides, const TextSentence& sentence);
+  bool reports_what_was_done(const Item& item, const SentenceRange& range) const {
+    for (std::size_t k = range.begin; k < range.end; ++k) {
+      const Token* next = k + 1 < range.end ? &item.tokens[k + 1] : nullptr;
+      if (is_report_of_done(item.tokens[k], next)) return true;
+    }
+    return false;
+  }
   std::optional<std::pair<Category, std::size_t>> category_after(const Item& item, std::size_t at,
                                                                  std::size_t end) const;
 
   // Findings from candidates.
-  std::vector<std::size_t> add_candidate(Candidate candidate);
+  std::vector<std::size_t> add_candidate(const Candidate& candidate);
   bool continues_previous(const Item& item, const SentenceRange& range,
                           const Descriptors& descriptors) const;
   void finish_findings();
@@ -411,9 +480,10 @@ Reader::Reader(const Wordings& wordings) : wordings_(wordings) {
   add_strings(wordings.breast, PhraseKind::Breast);
   add_strings(wordings.abbreviations, PhraseKind::Abbreviation);
   add_strings(wordings.category_words, PhraseKind::CategoryWord);
-  for (const HeadingWording& heading : wordings.headings) {
-    headings_.push_back({heading.section, heading.laterality});
-  }
+  std::transform(wordings.headings.begin(), wordings.headings.end(), std::back_inserter(headings_),
+                 [](const HeadingWording& heading) {
+                   return HeadingMeaning{heading.section, heading.laterality};
+                 });
 }
 
 NarrativeReading Reader::read(const SrDocument& document) {
@@ -507,16 +577,25 @@ std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
   return clauses;
 }
 
-bool Reader::negated_near(std::size_t begin, std::size_t end, std::size_t clause_begin,
-                          std::size_t clause_end, const std::vector<Trigger>& triggers) const {
-  constexpr std::size_t kNear = 3;  // "no definite sonographic correlate"
+// A negation next to a phrase: at most three words between, no punctuation ("no definite
+// sonographic correlate", "biopsy is not needed"; not "No calcifications, annual screening").
+bool Reader::negated_near(const Item& item, std::size_t begin, std::size_t end,
+                          std::size_t clause_begin, std::size_t clause_end,
+                          const std::vector<Trigger>& triggers) const {
+  constexpr std::size_t kNear = 3;
+  auto words_only = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      if (item.tokens[k].kind == TokenKind::Punct) return false;
+    }
+    return to - from <= kNear;
+  };
   for (const Trigger& trigger : triggers) {
     if (trigger.role != ContextRole::Negated) continue;
     if (trigger.begin < clause_begin || trigger.end > clause_end) continue;
-    const bool before =
-        trigger.side != ContextSide::After && trigger.end <= begin && begin - trigger.end <= kNear;
-    const bool after =
-        trigger.side != ContextSide::Before && trigger.begin >= end && trigger.begin - end <= kNear;
+    const bool before = trigger.side != ContextSide::After && trigger.end <= begin &&
+                        words_only(trigger.end, begin);
+    const bool after = trigger.side != ContextSide::Before && trigger.begin >= end &&
+                       words_only(end, trigger.begin);
     if (before || after) return true;
   }
   return false;
@@ -534,10 +613,7 @@ void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
       "approximately", "approx",  "about",  "up",     "to", "a",     "an", "area", "of",
       "total",         "roughly", "nearly", "almost", "at", "least", "."};
   auto is_one_of = [](const Token& token, const auto& list) {
-    for (const char* word : list) {
-      if (token.folded == word && token.kind != TokenKind::Number) return true;
-    }
-    return false;
+    return token.kind != TokenKind::Number && word_in(token.folded, list);
   };
   for (std::size_t at = begin; at < end; ++at) {
     if (tokens[at].kind != TokenKind::Number || consumed[at - begin]) continue;
@@ -603,6 +679,38 @@ void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
   }
 }
 
+// Count: a number just before the mention, over at most three words ("5 calcifications", "two
+// punctate calcs") — not a measure ("2 mm calcifications"), a clock ("3 o'clock
+// calcifications"), a category ("BI-RADS 4 calcifications") or a count of groups ("two groups of").
+std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clause_begin,
+                                              std::size_t mention) const {
+  const std::vector<Token>& tokens = item.tokens;
+  for (std::size_t back = mention, steps = 0; back > clause_begin && steps < 4; ++steps) {
+    --back;
+    const Token& token = tokens[back];
+    std::optional<int> count = number_word(token);
+    const bool integer = token.kind == TokenKind::Number &&
+                         token.folded.find('.') == std::string::npos && token.folded.size() <= 4;
+    if (integer) count = leading_integer(token.folded);
+    if (count) {
+      bool fn = false;
+      const Token& next = tokens[back + 1];
+      const bool measure = unit_mm(next, fn) > 0;
+      const bool clock = is_word(next, "o'clock") || is_word(next, "oclock") || is_word(next, "o");
+      const bool category =
+          back > 0 && (is_word(tokens[back - 1], "rads") || is_word(tokens[back - 1], "birads") ||
+                       is_word(tokens[back - 1], "category"));
+      if (measure || clock || category || *count <= 0) return std::nullopt;
+      return Read<int>{*count, words_of(item, back, back + 1), span_of(item, back, back + 1), back};
+    }
+    const bool counts_something_else =
+        token.folded.rfind("group", 0) == 0 || token.folded.rfind("cluster", 0) == 0 ||
+        token.folded.rfind("area", 0) == 0 || token.folded == "foci" || token.folded == "focus";
+    if (token.kind != TokenKind::Word || counts_something_else) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // Clock positions: "10 o'clock", "10 oclock", "10:00", "10:30", "at 10".
 void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
                         std::vector<bool>& consumed, Descriptors& out) const {
@@ -639,7 +747,8 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     } else if (is_word(token, "at") && at + 1 < end && hour_of(tokens[at + 1]) > 0) {
       bool fn = false;
       const bool measured = at + 2 < end && unit_mm(tokens[at + 2], fn) > 0;
-      if (!measured) {
+      const bool duration = at + 2 < end && is_duration(tokens[at + 2]);  // "at 6 months"
+      if (!measured && !duration) {
         hour = hour_of(tokens[at + 1]);
         after = at + 2;
       }
@@ -725,7 +834,7 @@ Descriptors Reader::read_descriptors(const Item& item, std::size_t begin, std::s
         out.change.push_back({wordings_.change[w].term, words, span, best->begin});
         break;
       case PhraseKind::UltrasoundCorrelate: {
-        const bool denied = negated_near(best->begin, best->end, begin, end, triggers);
+        const bool denied = negated_near(item, best->begin, best->end, begin, end, triggers);
         if (!out.ultrasound || denied) {
           out.ultrasound = Read<Presence>{denied ? Presence::No : Presence::Yes, words, span};
         }
@@ -815,162 +924,141 @@ std::optional<Read<Laterality>> side_named(const std::vector<Read<Laterality>>& 
   return named;
 }
 
-void Reader::read_sentence(const Item& item, const SentenceRange& range,
-                           const std::vector<PhraseMatch>& matches) {
-  const std::size_t sentence_id = sentence_count_++;
-  TextSentence sentence;
-  sentence.span = span_of(item, range.begin, range.end);
-  sentence.section = range.section;
-  sentence.text = words_of(item, range.begin, range.end);
-
-  const std::vector<Trigger> triggers = resolve_triggers(matches);
-  const auto clauses = clauses_of(item, range, triggers, false);
-  const auto context_clauses = clauses_of(item, range, triggers, true);
-  auto context_clause_of = [&](std::size_t at) {
-    for (const auto& clause : context_clauses) {
-      if (at >= clause.first && at < clause.second) return clause;
-    }
-    return std::make_pair(range.begin, range.end);
-  };
-
-  // Mentions: the longest calcification wording at each place.
-  std::vector<PhraseMatch> mentions;
+// The longest match of a kind at each place, left to right, none overlapping.
+std::vector<PhraseMatch> longest_matches(const std::vector<PhraseMatch>& matches, PhraseKind kind) {
+  std::vector<PhraseMatch> out;
   std::size_t covered = 0;
   for (std::size_t k = 0; k < matches.size(); ++k) {
-    if (matches[k].kind != PhraseKind::Calcification || matches[k].begin < covered) continue;
+    if (matches[k].kind != kind || matches[k].begin < covered) continue;
     PhraseMatch best = matches[k];
     for (std::size_t j = k + 1; j < matches.size() && matches[j].begin == best.begin; ++j) {
-      if (matches[j].kind == PhraseKind::Calcification && matches[j].end > best.end) {
-        best = matches[j];
-      }
+      if (matches[j].kind == kind && matches[j].end > best.end) best = matches[j];
     }
-    mentions.push_back(best);
+    out.push_back(best);
     covered = best.end;
   }
+  return out;
+}
+
+bool gives_finding(MentionStatus status) {
+  return status == MentionStatus::Affirmed || status == MentionStatus::Uncertain;
+}
+
+void Reader::read_sentence(const Item& item, const SentenceRange& range,
+                           const std::vector<PhraseMatch>& matches) {
+  SentenceReading reading;
+  reading.range = &range;
+  reading.id = sentence_count_++;
+  reading.sentence.span = span_of(item, range.begin, range.end);
+  reading.sentence.section = range.section;
+  reading.sentence.text = words_of(item, range.begin, range.end);
+  reading.triggers = resolve_triggers(matches);
+  reading.clauses = clauses_of(item, range, reading.triggers, false);
+  reading.context_clauses = clauses_of(item, range, reading.triggers, true);
+  reading.mentions = longest_matches(matches, PhraseKind::Calcification);
 
   // Every clause's descriptors; the sentence's sides for clauses that name none.
-  std::vector<Descriptors> clause_descriptors;
-  std::vector<Read<Laterality>> sentence_sides;
-  for (const auto& [begin, end] : clauses) {
-    clause_descriptors.push_back(read_descriptors(item, begin, end, matches, triggers));
-    for (const auto& side : clause_descriptors.back().sides) sentence_sides.push_back(side);
+  for (const auto& [begin, end] : reading.clauses) {
+    reading.clause_descriptors.push_back(
+        read_descriptors(item, begin, end, matches, reading.triggers));
+    for (const auto& side : reading.clause_descriptors.back().sides) {
+      reading.sides.push_back(side);
+    }
   }
   // A relative clause ("…, which was not present on the prior exam") ends the scope of context
   // words but still describes the calcifications before it.
-  for (std::size_t c = clauses.size(); c > 1; --c) {
-    if (starts_relative_clause(item.tokens[clauses[c - 1].first])) {
-      add_descriptors(clause_descriptors[c - 2], clause_descriptors[c - 1]);
+  for (std::size_t c = reading.clauses.size(); c > 1; --c) {
+    if (starts_relative_clause(item.tokens[reading.clauses[c - 1].first])) {
+      add_descriptors(reading.clause_descriptors[c - 2], reading.clause_descriptors[c - 1]);
     }
   }
-
-  std::optional<Read<Laterality>> heading_side;
   if (range.heading_laterality != Laterality::Unknown) {
-    heading_side = Read<Laterality>{range.heading_laterality,
-                                    words_of(item, range.heading_begin, range.heading_end),
-                                    span_of(item, range.heading_begin, range.heading_end)};
+    reading.heading_side = Read<Laterality>{range.heading_laterality,
+                                            words_of(item, range.heading_begin, range.heading_end),
+                                            span_of(item, range.heading_begin, range.heading_end)};
   }
 
-  if (mentions.empty()) {
-    // A sentence without a mention may go on describing the previous sentence's findings.
-    Descriptors all;
-    for (const Descriptors& descriptors : clause_descriptors) add_descriptors(all, descriptors);
-    const std::vector<std::size_t> previous = std::move(described_last_);
-    described_last_.clear();
-    if (!previous.empty() && continues_previous(item, range, all)) {
-      Candidate more;
-      more.descriptors = std::move(all);
-      more.descriptors.sides.clear();
-      more.section = range.section;
-      more.position = *item.position;
-      more.sentence = sentence;
-      more.status = MentionStatus::Uncertain;  // adds facts, never affirms
-      for (std::size_t index : previous) {
-        merge_into(reading_.findings[index], more, reading_.findings[index].laterality);
-      }
-      described_last_ = previous;
-    }
+  if (reading.mentions.empty()) {
+    continue_previous_findings(item, reading);
   } else {
     described_last_.clear();
-  }
-
-  std::size_t next_mention = 0;
-  for (std::size_t c = 0; c < clauses.size(); ++c) {
-    const auto [begin, end] = clauses[c];
-    const Descriptors& descriptors = clause_descriptors[c];
-    std::optional<Read<Laterality>> side = side_named(descriptors.sides);
-    if (!side) side = side_named(sentence_sides);
-    if (!side) side = heading_side;
-    bool says_new = false;
-    for (const auto& change : descriptors.change) {
-      says_new = says_new || change.value == Change::New || change.value == Change::Increased;
-    }
-
-    Candidate candidate;
-    candidate.descriptors = descriptors;
-    candidate.section = range.section;
-    candidate.position = *item.position;
-    candidate.sentence = sentence;
-    candidate.laterality = side ? side->value : Laterality::Unknown;
-    candidate.laterality_read = side;
-    bool any = false;
-    for (; next_mention < mentions.size() && mentions[next_mention].begin < end; ++next_mention) {
-      const PhraseMatch& match = mentions[next_mention];
-      if (match.begin < begin) continue;
-      TextMention mention;
-      mention.sentence = sentence;
-      mention.words = words_of(item, match.begin, match.end);
-      mention.span = span_of(item, match.begin, match.end);
-      mention.laterality = candidate.laterality;
-      const auto scope = context_clause_of(match.begin);
-      mention.status = status_of(match.begin, match.end, scope.first, scope.second, triggers,
-                                 says_new, range.section, item, mention.trigger);
-      // Count: a number just before the mention ("5 calcifications", "two punctate calcs").
-      if (!candidate.descriptors.count) {
-        for (std::size_t back = match.begin, steps = 0; back > begin && steps < 4; ++steps) {
-          --back;
-          const Token& token = item.tokens[back];
-          std::optional<int> count = number_word(token);
-          const bool integer = token.kind == TokenKind::Number &&
-                               token.folded.find('.') == std::string::npos &&
-                               token.folded.size() <= 4;
-          if (integer) count = leading_integer(token.folded);
-          if (count) {
-            bool fn = false;
-            const bool measure =
-                back + 1 < item.tokens.size() && unit_mm(item.tokens[back + 1], fn) > 0;
-            if (!measure && *count > 0) {
-              candidate.descriptors.count =
-                  Read<int>{*count, words_of(item, back, back + 1), span_of(item, back, back + 1)};
-            }
-            break;
-          }
-          if (token.kind != TokenKind::Word || token.folded.rfind("group", 0) == 0 ||
-              token.folded.rfind("cluster", 0) == 0 || token.folded.rfind("area", 0) == 0 ||
-              token.folded == "foci" || token.folded == "focus") {
-            break;
-          }
-        }
-      }
-      if (mention.status == MentionStatus::Affirmed || mention.status == MentionStatus::Uncertain) {
-        any = true;
-        if (mention.status == MentionStatus::Affirmed) candidate.status = MentionStatus::Affirmed;
-      }
-      const bool gives_finding =
-          mention.status == MentionStatus::Affirmed || mention.status == MentionStatus::Uncertain;
-      reading_.mentions.push_back(std::move(mention));
-      if (gives_finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
-    }
-    if (any) {
-      for (std::size_t index : add_candidate(std::move(candidate))) {
-        described_last_.push_back(index);
-      }
+    std::size_t next_mention = 0;
+    for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
+      read_clause_mentions(item, reading, c, next_mention);
     }
   }
-
   if (states_assessment(range.section)) {
-    read_assessment(item, range, matches, triggers, context_clauses, sentence_sides, sentence);
+    read_assessment(item, range, matches, reading.triggers, reading.context_clauses, reading.sides,
+                    reading.sentence);
   }
-  (void)sentence_id;
+}
+
+// A sentence without a mention may go on describing the previous sentence's findings.
+void Reader::continue_previous_findings(const Item& item, const SentenceReading& reading) {
+  Descriptors all;
+  for (const Descriptors& descriptors : reading.clause_descriptors) {
+    add_descriptors(all, descriptors);
+  }
+  const std::vector<std::size_t> previous = std::move(described_last_);
+  described_last_.clear();
+  if (previous.empty() || !continues_previous(item, *reading.range, all)) return;
+  Candidate more;
+  more.descriptors = std::move(all);
+  more.descriptors.sides.clear();
+  more.section = reading.range->section;
+  more.position = *item.position;
+  more.sentence = reading.sentence;
+  more.status = MentionStatus::Uncertain;  // adds facts, never affirms
+  for (std::size_t index : previous) {
+    merge_into(reading_.findings[index], more, reading_.findings[index].laterality);
+  }
+  described_last_ = previous;
+}
+
+// The mentions of one clause: each listed with its status; the affirmed and uncertain ones,
+// with the clause's descriptors, make one candidate finding.
+void Reader::read_clause_mentions(const Item& item, const SentenceReading& reading,
+                                  std::size_t clause, std::size_t& next_mention) {
+  const auto [begin, end] = reading.clauses[clause];
+  const Descriptors& descriptors = reading.clause_descriptors[clause];
+  std::optional<Read<Laterality>> side = side_named(descriptors.sides);
+  if (!side) side = side_named(reading.sides);
+  if (!side) side = reading.heading_side;
+  bool says_new = false;
+  for (const auto& change : descriptors.change) {
+    says_new = says_new || change.value == Change::New || change.value == Change::Increased;
+  }
+
+  Candidate candidate;
+  candidate.descriptors = descriptors;
+  candidate.section = reading.range->section;
+  candidate.position = *item.position;
+  candidate.sentence = reading.sentence;
+  candidate.laterality = side ? side->value : Laterality::Unknown;
+  candidate.laterality_read = side;
+  const auto& mentions = reading.mentions;
+  for (; next_mention < mentions.size() && mentions[next_mention].begin < end; ++next_mention) {
+    const PhraseMatch& match = mentions[next_mention];
+    if (match.begin < begin) continue;
+    TextMention mention;
+    mention.sentence = reading.sentence;
+    mention.words = words_of(item, match.begin, match.end);
+    mention.span = span_of(item, match.begin, match.end);
+    mention.laterality = candidate.laterality;
+    const auto scope = reading.context_clause_of(match.begin);
+    mention.status = status_of(match.begin, match.end, scope.first, scope.second, reading.triggers,
+                               says_new, reading.range->section, item, mention.trigger);
+    if (!candidate.descriptors.count) {
+      candidate.descriptors.count = count_before(item, begin, match.begin);
+    }
+    if (mention.status == MentionStatus::Affirmed) candidate.status = MentionStatus::Affirmed;
+    const bool finding = gives_finding(mention.status);
+    reading_.mentions.push_back(std::move(mention));
+    if (finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
+  }
+  if (candidate.mentions.empty()) return;
+  const std::vector<std::size_t> gave = add_candidate(candidate);
+  described_last_.insert(described_last_.end(), gave.begin(), gave.end());
 }
 
 // A BI-RADS category after a category word: "4C", "4 c", ": 4", "Category 3", "IV".
@@ -1037,27 +1125,26 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
   const std::size_t sentence_id = sentence_count_ - 1;
   bool composition = false;
   for (const PhraseMatch& match : matches) composition |= match.kind == PhraseKind::Composition;
-  auto clause_of = [&](std::size_t at) {
-    for (const auto& clause : clauses) {
-      if (at >= clause.first && at < clause.second) return clause;
-    }
-    return std::make_pair(range.begin, range.end);
-  };
+  auto clause_of = [&](std::size_t at) { return clause_holding(clauses, at, range); };
   // A category, follow-up or their words set aside by context (negated, past, hypothetical).
-  auto set_aside = [&](std::size_t begin, std::size_t end) {
+  // A category or follow-up of the past or of a hypothesis is not this report's ("history of
+  // BI-RADS 3", "if they increase, biopsy"). Negation does not reach a category ("No suspicious
+  // calcifications, BI-RADS 1"), and reaches a follow-up only from close by ("no biopsy",
+  // "biopsy is not needed").
+  auto set_aside = [&](std::size_t begin, std::size_t end, bool follow_up) {
     const auto clause = clause_of(begin);
     std::string ignored;
     const MentionStatus status = status_of(begin, end, clause.first, clause.second, triggers, false,
                                            range.section, item, ignored);
-    return status == MentionStatus::Negated || status == MentionStatus::Historical ||
-           status == MentionStatus::Hypothetical;
+    if (status == MentionStatus::Historical || status == MentionStatus::Hypothetical) return true;
+    return follow_up && negated_near(item, begin, end, clause.first, clause.second, triggers);
   };
   // The breast a stretch of the sentence names, if any.
   auto named_between = [&](std::size_t begin, std::size_t end) {
     std::vector<Read<Laterality>> inside;
-    for (const auto& side : sides) {
-      if (side.token >= begin && side.token < end) inside.push_back(side);
-    }
+    std::copy_if(
+        sides.begin(), sides.end(), std::back_inserter(inside),
+        [&](const Read<Laterality>& side) { return side.token >= begin && side.token < end; });
     return side_named(inside);
   };
   // An overall statement speaks for one breast or the whole exam ("bilateral": the exam).
@@ -1082,7 +1169,7 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
     const auto category = category_after(item, match.end, range.end);
     if (!category) continue;
     covered = category->second;
-    if (set_aside(match.begin, match.end)) continue;
+    if (set_aside(match.begin, match.end, false)) continue;
     found.push_back({category->first, match.begin, category->second});
   }
   // Each category's breast: the sides named nearest to it, not nearer another category of the
@@ -1116,8 +1203,11 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
   }
 
   // Follow-ups are read where the radiologist recommends, not in the findings ("On spot
-  // magnification views the calcifications are pleomorphic" describes what was done).
+  // magnification views the calcifications are pleomorphic" describes what was done), nor from a
+  // sentence that reports what was done ("Magnification views demonstrate…", "Stereotactic
+  // biopsy was performed").
   if (range.section == ReportSection::Findings) return;
+  if (reports_what_was_done(item, range)) return;
   covered = 0;
   for (std::size_t k = 0; k < matches.size(); ++k) {
     const PhraseMatch& match = matches[k];
@@ -1127,7 +1217,7 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
       if (matches[j].kind == PhraseKind::FollowUp && matches[j].end > best->end) best = &matches[j];
     }
     covered = best->end;
-    if (set_aside(best->begin, best->end)) continue;
+    if (set_aside(best->begin, best->end, true)) continue;
     follow_ups_.push_back(
         {wordings_.follow_up[best->wording].code, wordings_.follow_up[best->wording].id,
          side_between(range.begin, range.end), *item.position, sentence.text, sentence_id});
@@ -1145,12 +1235,34 @@ std::size_t shared_values(const Finding& finding, const Candidate& candidate) {
   if (d.clock && finding.location.clock_hour == d.clock->value) ++shared;
   if (d.quadrant && finding.location.quadrant == d.quadrant->value) ++shared;
   for (const auto& morphology : d.morphology) {
-    for (const auto& held : finding.morphology) shared += held.term == morphology.value ? 1 : 0;
+    shared += static_cast<std::size_t>(
+        std::count_if(finding.morphology.begin(), finding.morphology.end(),
+                      [&](const auto& held) { return held.term == morphology.value; }));
   }
-  for (const auto& distribution : d.distribution) {
-    if (finding.distribution && finding.distribution->term == distribution.value) ++shared;
+  if (finding.distribution) {
+    shared += static_cast<std::size_t>(std::count_if(
+        d.distribution.begin(), d.distribution.end(),
+        [&](const auto& given) { return given.value == finding.distribution->term; }));
   }
   return shared;
+}
+
+// 2: a suspicious morphology or a linear or segmental distribution; 1: kind unknown; 0: benign.
+int suspicion_of(const Finding& finding) {
+  for (const auto& morphology : finding.morphology) {
+    switch (morphology.term) {
+      case Morphology::Amorphous:
+      case Morphology::CoarseHeterogeneous:
+      case Morphology::FinePleomorphic:
+      case Morphology::FineLinear:
+      case Morphology::FineLinearBranching:
+        return 2;
+      default:
+        break;
+    }
+  }
+  if (finding.distribution && distribution_rank(finding.distribution->term) >= 5) return 2;
+  return finding.morphology.empty() ? 1 : 0;
 }
 
 bool clock_far(int a, int b) {
@@ -1200,11 +1312,12 @@ TextEvidence evidence(NarrativeField field, std::string value, const std::string
 void add_conflict(Finding& finding, FindingField field, const std::string& held_words,
                   const std::string& held_position, const std::string& new_words,
                   const std::string& new_position) {
-  for (ValueConflict& conflict : finding.conflicts) {
-    if (conflict.field == field) {
-      conflict.given.push_back({new_words, new_position});
-      return;
-    }
+  const auto held =
+      std::find_if(finding.conflicts.begin(), finding.conflicts.end(),
+                   [field](const ValueConflict& conflict) { return conflict.field == field; });
+  if (held != finding.conflicts.end()) {
+    held->given.push_back({new_words, new_position});
+    return;
   }
   finding.conflicts.push_back({field, {{held_words, held_position}, {new_words, new_position}}});
 }
@@ -1372,6 +1485,12 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
 bool Reader::continues_previous(const Item& item, const SentenceRange& range,
                                 const Descriptors& descriptors) const {
   if (!descriptors.sides.empty()) return false;
+  const bool describes = !descriptors.morphology.empty() || !descriptors.distribution.empty() ||
+                         !descriptors.site.empty() || !descriptors.change.empty() ||
+                         descriptors.clock || descriptors.quadrant || descriptors.region ||
+                         descriptors.depth || descriptors.from_nipple_mm || descriptors.extent_mm ||
+                         descriptors.count || descriptors.ultrasound || descriptors.mass;
+  if (!describes) return false;  // "It is recommended that…" adds nothing to quote
   if (refers_back(item.tokens[range.begin])) return true;
   const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
                                descriptors.distribution.empty() && descriptors.site.empty() &&
@@ -1380,7 +1499,7 @@ bool Reader::continues_previous(const Item& item, const SentenceRange& range,
   return only_ultrasound;
 }
 
-std::vector<std::size_t> Reader::add_candidate(Candidate candidate) {
+std::vector<std::size_t> Reader::add_candidate(const Candidate& candidate) {
   std::vector<std::size_t> gave;
   // "Bilateral": one finding per breast.
   std::vector<Laterality> sides{candidate.laterality};
@@ -1390,12 +1509,17 @@ std::vector<std::size_t> Reader::add_candidate(Candidate candidate) {
     one.laterality = side;
     std::optional<std::size_t> best;
     std::size_t best_shared = 0;
+    int best_suspicion = 0;
     for (std::size_t k = 0; k < reading_.findings.size(); ++k) {
       if (!compatible(reading_.findings[k], finding_sections_[k], one)) continue;
+      // The finding sharing most values; among equals the more suspicious, so that a bare
+      // restatement ("Suspicious left breast calcifications") joins the group that is.
       const std::size_t shared = shared_values(reading_.findings[k], one);
-      if (!best || shared > best_shared) {
+      const int suspicion = suspicion_of(reading_.findings[k]);
+      if (!best || shared > best_shared || (shared == best_shared && suspicion > best_suspicion)) {
         best = k;
         best_shared = shared;
+        best_suspicion = suspicion;
       }
     }
     if (!best) {

@@ -8,7 +8,7 @@ namespace {
 
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Length of a well-formed UTF-8 sequence at `at`, or 1 for a stray byte (read as one word byte).
 std::size_t utf8_length(std::string_view text, std::size_t at) {
@@ -81,12 +81,12 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
   std::uint16_t newlines = 0;
   bool gap = false;
   std::size_t at = 0;
-  auto push = [&](Token token) {
+  auto push = [&](Token token) {  // Token is trivially copyable: no moves needed
     token.newlines_before = newlines;
     token.gap_before = gap || newlines > 0;
     newlines = 0;
     gap = false;
-    tokens.push_back(std::move(token));
+    tokens.push_back(token);
   };
   while (at < text.size()) {
     std::size_t length = 1;
@@ -112,7 +112,7 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
         end += 1;
         while (end < text.size() && is_digit(static_cast<unsigned char>(text[end]))) ++end;
         token.kind = TokenKind::Number;
-      } else if (integer_digits <= 2 && end + 2 < text.size() + 0 && text[end] == ':' &&
+      } else if (integer_digits <= 2 && end + 2 < text.size() && text[end] == ':' &&
                  is_digit(static_cast<unsigned char>(text[end + 1])) &&
                  is_digit(static_cast<unsigned char>(text[end + 2])) &&
                  (end + 3 == text.size() || !is_digit(static_cast<unsigned char>(text[end + 3])))) {
@@ -123,14 +123,14 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
       }
       token.folded = view.substr(at, end - at);
       at = end;
-      push(std::move(token));
+      push(token);
       continue;
     }
     if (kind == CharClass::Punct) {
       token.kind = TokenKind::Punct;
       token.folded = view.substr(at, 1);
       at += 1;
-      push(std::move(token));
+      push(token);
       continue;
     }
     // A word: letters and other UTF-8 bytes; an apostrophe between letters ("o'clock"); a
@@ -171,7 +171,7 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
     token.capitalised = first >= 'A' && first <= 'Z';
     token.all_capitals = any_upper && !any_lower;
     at = end;
-    push(std::move(token));
+    push(token);
   }
   return tokens;
 }
@@ -255,10 +255,8 @@ bool continues_after(const Token& token) {
                                        "from", "are", "is",  "was",  "were", "without"};
   if (token.kind == TokenKind::Punct) return is_punct(token, ',') || is_punct(token, '(');
   if (token.kind != TokenKind::Word) return false;
-  for (const char* word : kWords) {
-    if (token.folded == word) return true;
-  }
-  return false;
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&token](const char* word) { return token.folded == word; });
 }
 
 // A single line break ends a sentence when the next line starts like a new one.
@@ -330,10 +328,9 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
       const std::size_t end = heading_end[at];
       if (end > at) {
         const bool colon = end < tokens.size() && is_punct(tokens[end], ':');
-        bool own_line = line_start && (end == tokens.size() || tokens[end].newlines_before > 0);
-        for (std::size_t k = at; own_line && k < end; ++k) {
-          own_line = tokens[k].kind != TokenKind::Word || tokens[k].all_capitals;
-        }
+        // Alone on its line ("FINDINGS", "Impression", "Right breast"), capitalised.
+        const bool own_line = line_start && token.capitalised &&
+                              (end == tokens.size() || tokens[end].newlines_before > 0);
         if (colon || own_line) {
           close(at);
           const HeadingMeaning& meaning = heading_of[heading_wording[at]];
@@ -359,11 +356,8 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
         continue;
       }
     }
-    if (is_sentence_end(token) && !abbreviation_period[at]) {
-      close(at + 1);
-    } else if (at + 1 - start >= kMaxSentenceTokens) {
-      close(at + 1);
-    }
+    const bool ends = is_sentence_end(token) && !abbreviation_period[at];
+    if (ends || at + 1 - start >= kMaxSentenceTokens) close(at + 1);
     ++at;
   }
   close(tokens.size());

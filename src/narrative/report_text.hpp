@@ -121,7 +121,7 @@ struct HeadingMeaning {
 
 // Splits one item's tokens into sentences. `heading_of` gives the meaning of a Heading match's
 // wording index. Headings at the start of a line or sentence followed by ':' (or alone on a
-// capitalised line) switch the section or the breast; they belong to no sentence. A sentence
+// line, capitalised) switch the section or the breast; they belong to no sentence. A sentence
 // ends at . ! ? (not after an abbreviation, a list number or inside "2.5"), at a blank line, at a
 // line break before a capitalised line, and after at most kMaxSentenceTokens tokens.
 inline constexpr std::size_t kMaxSentenceTokens = 400;

@@ -351,6 +351,21 @@ TEST(NarrativeReader, ClockForms) {
   }
 }
 
+TEST(NarrativeReader, CountIsNoClockMeasureOrCategory) {
+  EXPECT_EQ(read("Three punctate calcifications in the right breast.").findings.at(0).count, 3);
+  EXPECT_FALSE(read("At 3 o'clock calcifications in the right breast.").findings.at(0).count);
+  EXPECT_FALSE(read("2 mm calcifications in the right breast.").findings.at(0).count);
+  EXPECT_FALSE(read("BI-RADS 4 calcifications in the right breast.").findings.at(0).count);
+  EXPECT_FALSE(read("Two groups of calcifications in the right breast.").findings.at(0).count);
+}
+
+TEST(NarrativeReader, AtSixMonthsIsNoClock) {
+  const NarrativeReading reading =
+      read("Follow-up of the punctate calcifications in the right breast at 6 months.");
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_FALSE(reading.findings[0].location.clock_hour);
+}
+
 TEST(NarrativeReader, MassWithCalcifications) {
   const NarrativeReading reading =
       read("Irregular mass with associated calcifications, left breast.");
@@ -405,6 +420,17 @@ TEST(NarrativeReader, NoChangeInIsStableNotNegated) {
 
 TEST(NarrativeReader, NoLongerSeenIsNegated) {
   EXPECT_EQ(status_in("The calcifications are no longer seen."), MentionStatus::Negated);
+  EXPECT_EQ(status_in("Left breast calcifications are no longer visualized."),
+            MentionStatus::Negated);
+}
+
+TEST(NarrativeReader, PreviouslySeenCalcificationsAreCurrent) {
+  const NarrativeReading reading =
+      read("The previously seen punctate calcifications in the right breast are unchanged.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].change, Change::Stable);
 }
 
 TEST(NarrativeReader, NegationScopeEndsAtTheClause) {
@@ -433,6 +459,18 @@ TEST(NarrativeReader, DescriptorsBindAcrossIsSeenButNotAcrossBut) {
   ASSERT_EQ(reading.findings.size(), 1u);
   EXPECT_EQ(reading.findings[0].location.quadrant, Quadrant::UpperOuter);
   EXPECT_EQ(reading.findings[0].location.clock_hour, 2);
+}
+
+TEST(NarrativeReader, NegatedCorrelateOrMassDoesNotNegateTheCalcifications) {
+  const NarrativeReading reading = read(
+      "There is no sonographic correlate for the fine pleomorphic calcifications in the left "
+      "breast. No mass associated with the amorphous calcifications in the right breast.");
+  ASSERT_EQ(reading.mentions.size(), 2u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  EXPECT_EQ(reading.mentions[1].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 2u);
+  EXPECT_EQ(reading.findings[0].ultrasound_visible, Presence::No);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
 }
 
 TEST(NarrativeReader, UncertainMentionGivesAnUncertainFinding) {
@@ -509,6 +547,44 @@ TEST(NarrativeReader, CompositionSentencesGiveNoDescriptor) {
 
 // ---- Sections, headings, sentences ----
 
+TEST(NarrativeReader, SectionsFromNarrativeSummaryContainersAndItemConcepts) {
+  SrDocument document = one_block("Grouped punctate calcifications, right breast.");
+  document.root.concept_name = Code{"111400", "DCM", "Breast Imaging Report"};
+  ContentItem summary;
+  summary.position = "1.2";
+  summary.value_type = ValueType::Container;
+  summary.concept_name = Code{"111412", "DCM", "Narrative Summary"};
+  ContentItem findings;
+  findings.position = "1.2.1";
+  findings.value_type = ValueType::Container;
+  findings.concept_name = kFindingsContainer.to_code();
+  ContentItem text;
+  text.position = "1.2.1.1";
+  text.value_type = ValueType::Text;
+  text.concept_name = kFindingItem.to_code();
+  text.text = "Amorphous calcifications in the left breast.";
+  findings.children.push_back(text);
+  summary.children.push_back(findings);
+  ContentItem impression;
+  impression.position = "1.2.2";
+  impression.value_type = ValueType::Text;
+  impression.concept_name = Code{"121073", "DCM", "Impression"};
+  impression.text = "BI-RADS 4B.";
+  summary.children.push_back(impression);
+  document.root.children.push_back(summary);
+  const NarrativeReading reading = read_narrative(document, shipped_wordings());
+  ASSERT_EQ(reading.mentions.size(), 2u);
+  EXPECT_EQ(reading.mentions[0].sentence.section, ReportSection::Unsectioned);
+  EXPECT_EQ(reading.mentions[0].span.position, "1.1");
+  EXPECT_EQ(reading.mentions[1].sentence.section, ReportSection::Findings);
+  EXPECT_EQ(reading.mentions[1].span.position, "1.2.1.1");
+  ASSERT_EQ(reading.findings.size(), 2u);
+  EXPECT_EQ(reading.findings[1].position, "1.2.1.1");
+  ASSERT_EQ(reading.assessments.size(), 1u);
+  EXPECT_EQ(reading.assessments[0].position, "1.2.2");
+  EXPECT_EQ(reading.assessments[0].category, Category::ModerateSuspicion4B);
+}
+
 TEST(NarrativeReader, SectionsAndBreastsFromHeadingsInOneText) {
   const std::string text =
       "CLINICAL HISTORY: Screening. Prior benign calcifications.\n"
@@ -531,6 +607,17 @@ TEST(NarrativeReader, SectionsAndBreastsFromHeadingsInOneText) {
   EXPECT_EQ(reading.findings[0].laterality, Laterality::Right);
   ASSERT_EQ(reading.assessments.size(), 1u);
   EXPECT_EQ(reading.assessments[0].category, Category::ModerateSuspicion4B);
+}
+
+TEST(NarrativeReader, HeadingsAloneOnTheirLines) {
+  const NarrativeReading reading =
+      read("Findings\nRight breast\nGrouped amorphous calcifications.\nImpression\nBI-RADS 4B.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].sentence.section, ReportSection::Findings);
+  EXPECT_EQ(reading.mentions[0].laterality, Laterality::Right);
+  EXPECT_EQ(reading.mentions[0].sentence.text, "Grouped amorphous calcifications.");
+  ASSERT_EQ(reading.assessments.size(), 1u);
+  EXPECT_EQ(reading.assessments[0].laterality, Laterality::Unknown);
 }
 
 TEST(NarrativeReader, AllCapitalsReportWithCrLfAndNumberedList) {
@@ -636,6 +723,18 @@ TEST(NarrativeReader, RelativeClauseDescribesButDoesNotNegate) {
   EXPECT_EQ(reading.findings[0].change, Change::New);
 }
 
+TEST(NarrativeReader, BareRestatementJoinsTheSuspiciousGroup) {
+  const SrDocument document = text_report(
+      {{kFindingsContainer,
+        "Left breast: vascular calcifications. Grouped amorphous calcifications at 2 o'clock."},
+       {kImpressions, "Suspicious left breast calcifications. BI-RADS 4B."}});
+  const NarrativeReading reading = read_narrative(document, shipped_wordings());
+  ASSERT_EQ(reading.findings.size(), 2u);
+  EXPECT_EQ(reading.findings[0].text_sentences.size(), 1u);
+  EXPECT_EQ(reading.findings[1].text_sentences.size(), 2u);
+  EXPECT_EQ(reading.mentions.at(2).findings, std::vector<std::size_t>{1});
+}
+
 TEST(NarrativeReader, UndescribedCalcificationsGiveAFindingWithANote) {
   const NarrativeReading reading = read("Calcifications are present.");
   ASSERT_EQ(reading.findings.size(), 1u);
@@ -728,7 +827,25 @@ TEST(NarrativeReader, StatedFollowUps) {
   }
   const NarrativeReading negated = read("BI-RADS 2. No biopsy or short-interval follow-up needed.");
   ASSERT_EQ(negated.assessments.size(), 1u);
-  EXPECT_TRUE(negated.assessments[0].follow_up.empty());
+  EXPECT_EQ(negated.assessments[0].follow_up.size(), 0u);
+  const NarrativeReading far = read("No suspicious calcifications, annual screening mammography.");
+  ASSERT_EQ(far.assessments.size(), 1u);
+  EXPECT_TRUE(has_code(far.assessments[0], "111140"));
+}
+
+TEST(NarrativeReader, NegationDoesNotReachACategory) {
+  const NarrativeReading reading = read("No suspicious mass or calcifications, BI-RADS 1.");
+  ASSERT_EQ(reading.assessments.size(), 1u);
+  EXPECT_EQ(reading.assessments[0].category, Category::Negative1);
+  EXPECT_TRUE(reading.findings.empty());
+}
+
+TEST(NarrativeReader, ProcedureDoneIsNoFollowUp) {
+  const NarrativeReading reading = read(
+      "Spot magnification views demonstrate grouped amorphous calcifications in the left "
+      "breast.");
+  EXPECT_TRUE(reading.assessments.empty());
+  EXPECT_EQ(reading.findings.size(), 1u);
 }
 
 TEST(NarrativeReader, NegativeScreeningReport) {
