@@ -154,6 +154,10 @@ struct OverallStatement {
   bool from_text = false;                  // read from the impression's text (row E6), not coded
   std::string quote;                       // from_text: the sentence it was read from
   std::vector<std::string> follow_up_ids;  // from_text: the wordings' id of each follow_up
+  // from_text: the sentence and content item each follow_up was read from (a recommendation
+  // often has a sentence of its own, after the category's)
+  std::vector<std::string> follow_up_quotes;
+  std::vector<std::string> follow_up_positions;
 };
 
 // ---- Report text (decision-logic.md §6, narrative.md) ----

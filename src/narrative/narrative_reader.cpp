@@ -533,18 +533,37 @@ std::string Reader::words_of(const Item& item, std::size_t begin, std::size_t en
       std::string_view(*item.text).substr(span.begin, span.end - span.begin));
 }
 
-// The longest context phrase wins where phrases overlap ("no change in" over "no"), first come
-// first served along the sentence.
+// A pseudo-trigger voids every trigger it overlaps, wherever that one starts: "There is no
+// significant change in the pleomorphic calcifications" says stable, although "there is no"
+// starts first (NegEx matches pseudo-negations before negations). Otherwise the longest context
+// phrase wins where phrases overlap ("no change in" over "no"), first come first served along
+// the sentence.
 std::vector<Trigger> Reader::resolve_triggers(const std::vector<PhraseMatch>& matches) const {
+  std::vector<std::pair<std::size_t, std::size_t>> pseudo;
+  for (const PhraseMatch& match : matches) {
+    if (match.kind == PhraseKind::Context &&
+        wordings_.context[match.wording].role == ContextRole::Pseudo) {
+      pseudo.emplace_back(match.begin, match.end);
+    }
+  }
+  const auto overlaps_pseudo = [&](const PhraseMatch& match) {
+    if (wordings_.context[match.wording].role == ContextRole::Pseudo) return false;
+    return std::any_of(pseudo.begin(), pseudo.end(), [&](const auto& span) {
+      return match.begin < span.second && span.first < match.end;
+    });
+  };
   std::vector<Trigger> triggers;
   std::size_t covered = 0;
   for (std::size_t k = 0; k < matches.size(); ++k) {
     const PhraseMatch& match = matches[k];
-    if (match.kind != PhraseKind::Context || match.begin < covered) continue;
+    if (match.kind != PhraseKind::Context || match.begin < covered || overlaps_pseudo(match)) {
+      continue;
+    }
     const PhraseMatch* best = &match;
     for (std::size_t j = k + 1; j < matches.size() && matches[j].begin == match.begin; ++j) {
       if (matches[j].kind == PhraseKind::Context && matches[j].end > best->end) best = &matches[j];
     }
+    if (overlaps_pseudo(*best)) continue;
     const ContextWording& wording = wordings_.context[best->wording];
     triggers.push_back({best->begin, best->end, wording.role, wording.side});
     covered = best->end;
@@ -1613,6 +1632,8 @@ void Reader::finish_assessments() {
     if (std::find(ids.begin(), ids.end(), event.id) == ids.end()) {
       statement.follow_up.push_back(event.code);
       ids.push_back(event.id);
+      statement.follow_up_quotes.push_back(event.quote);
+      statement.follow_up_positions.push_back(event.position);
     }
   }
 }

@@ -91,7 +91,9 @@ void withhold_report_text(Report& report, Replacements& replacements) {
     }
   }
   for (OverallStatement& statement : report.input.overall_statements) {
-    if (statement.from_text) withhold(statement.quote, replacements);
+    if (!statement.from_text) continue;
+    withhold(statement.quote, replacements);
+    for (std::string& quote : statement.follow_up_quotes) withhold(quote, replacements);
   }
 }
 

@@ -245,8 +245,10 @@ void write_stated(pugi::xml_node exam, const std::vector<OverallStatement>& stat
       if (i < statement.follow_up_ids.size()) set(element, "term", statement.follow_up_ids[i]);
       write_code(element, statement.follow_up[i]);
       set(element, "laterality", to_string(statement.laterality));
-      set(element, "position", statement.position);
-      set_text(element, statement.quote);
+      const bool own_sentence = i < statement.follow_up_quotes.size();
+      set(element, "position",
+          own_sentence ? statement.follow_up_positions.at(i) : statement.position);
+      set_text(element, own_sentence ? statement.follow_up_quotes[i] : statement.quote);
     }
   }
 }

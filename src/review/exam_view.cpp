@@ -118,7 +118,9 @@ void stated_view(const std::vector<OverallStatement>& statements, ReviewExam& vi
       view.stated_follow_ups.push_back(
           {text_of(to_string(statement.laterality)), "",
            i < statement.follow_up_ids.size() ? text_of(statement.follow_up_ids[i]) : "",
-           text_of(statement.follow_up[i].meaning), element_text_of(statement.quote)});
+           text_of(statement.follow_up[i].meaning),
+           element_text_of(i < statement.follow_up_quotes.size() ? statement.follow_up_quotes[i]
+                                                                 : statement.quote)});
     }
   }
 }

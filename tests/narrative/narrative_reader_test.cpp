@@ -418,6 +418,23 @@ TEST(NarrativeReader, NoChangeInIsStableNotNegated) {
   EXPECT_EQ(reading.findings[0].change, Change::Stable);
 }
 
+// A pseudo-trigger wins over a negation that starts before it and overlaps it ("There is no"
+// + "no significant change in"): read as negated, suspicious calcifications were dropped.
+TEST(NarrativeReader, PseudoTriggerWinsOverAnOverlappingNegation) {
+  for (const char* sentence :
+       {"There is no significant change in the fine pleomorphic calcifications in the left breast.",
+        "There is no change in the fine pleomorphic calcifications in the left breast.",
+        "There has been no interval change in the fine pleomorphic calcifications, left breast."}) {
+    const NarrativeReading reading = read(sentence);
+    ASSERT_EQ(reading.mentions.size(), 1u) << sentence;
+    EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed) << sentence;
+    ASSERT_EQ(reading.findings.size(), 1u) << sentence;
+    EXPECT_EQ(reading.findings[0].change, Change::Stable) << sentence;
+    ASSERT_EQ(reading.findings[0].morphology.size(), 1u) << sentence;
+    EXPECT_EQ(reading.findings[0].morphology[0].term, Morphology::FinePleomorphic) << sentence;
+  }
+}
+
 TEST(NarrativeReader, NoLongerSeenIsNegated) {
   EXPECT_EQ(status_in("The calcifications are no longer seen."), MentionStatus::Negated);
   EXPECT_EQ(status_in("Left breast calcifications are no longer visualized."),
