@@ -1016,7 +1016,9 @@ Findings extract_findings(const SrDocument& document, const std::string& name,
   if (out.source.report_template == ReportTemplate::Other && out.findings.empty() &&
       !header_says_breast(document) && !text_about_breast_imaging) {
     throw Error(ErrorCode::NotBreastImaging,
-                name + ": not a breast imaging report and no calcification content (root " +
+                name +
+                    ": not a breast imaging report (no breast template, and neither its header "
+                    "nor its text says breast imaging; root " +
                     describe(document.root.concept_name) + ")");
   }
   apply_overall(overall, out);

@@ -489,7 +489,10 @@ Reader::Reader(const Wordings& wordings) : wordings_(wordings) {
 NarrativeReading Reader::read(const SrDocument& document) {
   std::vector<TextItem> items;
   collect_text_items(document.root, ReportSection::Unsectioned, items);
-  for (const TextItem& item : items) read_item(item);
+  for (const TextItem& item : items) {
+    if (!item.item->text.empty()) reading_.text_items += 1;
+    read_item(item);
+  }
   finish_findings();
   finish_assessments();
   reading_.breast_imaging_text = saw_breast_ && saw_breast_imaging_;
@@ -959,6 +962,19 @@ std::vector<PhraseMatch> longest_matches(const std::vector<PhraseMatch>& matches
   return out;
 }
 
+// A sentence as quoted: at most kQuotedBytes, cut at a character boundary and marked. Every
+// mention quotes its sentence; a megabyte "sentence" with thousands of mentions would otherwise
+// make the summary quadratic in size (the span still points at the whole sentence).
+constexpr std::size_t kQuotedBytes = 600;
+
+std::string quoted_sentence(std::string text) {
+  if (text.size() <= kQuotedBytes) return text;
+  std::size_t cut = kQuotedBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+  text.resize(cut);
+  return text + "…";
+}
+
 bool gives_finding(MentionStatus status) {
   return status == MentionStatus::Affirmed || status == MentionStatus::Uncertain;
 }
@@ -970,7 +986,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   reading.id = sentence_count_++;
   reading.sentence.span = span_of(item, range.begin, range.end);
   reading.sentence.section = range.section;
-  reading.sentence.text = words_of(item, range.begin, range.end);
+  reading.sentence.text = quoted_sentence(words_of(item, range.begin, range.end));
   reading.triggers = resolve_triggers(matches);
   reading.clauses = clauses_of(item, range, reading.triggers, false);
   reading.context_clauses = clauses_of(item, range, reading.triggers, true);

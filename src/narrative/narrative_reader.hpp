@@ -23,6 +23,8 @@ struct NarrativeReading {
   std::vector<OverallStatement> assessments;
   // The text names the breast together with breast-imaging words (decision-logic.md §6.6).
   bool breast_imaging_text = false;
+  // TEXT items with a value: a report whose text found no mention was still read as text.
+  std::size_t text_items = 0;
 };
 
 // Reads every TEXT item of the document, in document order, taking sections from the containers

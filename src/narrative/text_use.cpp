@@ -27,11 +27,12 @@ void take_procedure_laterality(const ContentItem& modifier, Finding& finding) {
 
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
                    Findings& findings) {
-  if (reading.mentions.empty() && reading.findings.empty() && reading.assessments.empty()) return;
+  if (reading.text_items == 0) return;
   const bool coded =
       std::any_of(findings.findings.begin(), findings.findings.end(),
                   [](const Finding& finding) { return finding.origin != Origin::Narrative; });
   if (coded) {
+    if (reading.mentions.empty()) return;
     for (TextMention& mention : reading.mentions) mention.findings.clear();
     findings.text_mentions = std::move(reading.mentions);
     findings.text_use = Findings::TextUse::ListedOnly;

@@ -766,13 +766,11 @@ bool unreadable_outside_findings(const RuleContext& context) {
   return std::any_of(notes.begin(), notes.end(), is_unreadable);
 }
 
+// A report read as text is reviewed whatever the text gave: a text that gave no mention at all
+// may still describe calcifications in words the reader does not know (a misspelling, a
+// ligature, another language), and "no calcification finding" would then be false reassurance.
 bool report_read_from_text(const RuleContext& context) {
-  const Findings& findings = exam_of(context, __func__).findings;
-  if (findings.text_use != Findings::TextUse::Read) return false;
-  const auto& statements = findings.overall_statements;
-  return !findings.text_mentions.empty() ||
-         std::any_of(statements.begin(), statements.end(),
-                     [](const OverallStatement& statement) { return statement.from_text; });
+  return exam_of(context, __func__).findings.text_use == Findings::TextUse::Read;
 }
 
 std::vector<std::string> report_read_from_text_texts(const RuleContext& context) {
@@ -796,15 +794,20 @@ std::vector<std::string> report_read_from_text_texts(const RuleContext& context)
       continue;
     }
     if (++set_aside <= kQuoted) {
-      texts.push_back("read as " + std::string(to_string(mention.status)) +
-                      ", no finding: \"" + mention.sentence.text +
-                      "\" (check it against the report)");
+      texts.push_back("read as " + std::string(to_string(mention.status)) + ", no finding: \"" +
+                      mention.sentence.text + "\" (check it against the report)");
     }
   }
   if (set_aside > kQuoted) {
     texts.push_back(std::to_string(set_aside - kQuoted) +
                     " more calcification mention(s) read as negated, historical or hypothetical "
                     "(listed under readText)");
+  }
+  if (texts.empty() && findings.text_mentions.empty()) {
+    texts.push_back(
+        "the report's text was read and no calcification mention was found in it: check it "
+        "against the report (words the reader does not know, other languages and damaged text "
+        "are not read)");
   }
   if (texts.empty()) texts.push_back("the report's text was read: check it against the report");
   return texts;

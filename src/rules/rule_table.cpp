@@ -476,7 +476,8 @@ std::vector<Rule> make_rule_table() {
        kEvidenceExam},
       {"E6", "The report's text is read as its assessment: radiologist review",
        kBiradsAssessmentCategories,
-       "the report has no coded calcification finding and its text was read: a BI-RADS category "
+       "the report has no coded calcification finding and its text was read (whatever it gave, "
+       "even no mention: words the reader does not know are not read): a BI-RADS category "
        "the impression (or an unsectioned text) states, overall or for one breast, with no coded "
        "overall Assessment Category, is the report's reported category (source narrative), which "
        "E2, E3 and E4 weigh as a coded one; calcification mentions read as negated, historical "

@@ -985,9 +985,38 @@ const T& pick(std::mt19937& random, const std::vector<T>& values) {
   return values[std::uniform_int_distribution<std::size_t>(0, values.size() - 1)(random)];
 }
 
+// Report sentences as radiologists write them, for the corpus's narratives (issue 16): the
+// narrative reader's cost is measured on text like this.
+const std::vector<std::string>& corpus_sentences() {
+  static const std::vector<std::string> sentences{
+      "The breasts are heterogeneously dense, which may obscure small masses.",
+      "There are fine pleomorphic calcifications in a segmental distribution at 10 o'clock, "
+      "middle depth, spanning 3 cm.",
+      "No suspicious mass, calcification or architectural distortion.",
+      "Scattered vascular calcifications bilaterally.",
+      "Grouped punctate calcifications at 2:00, 4 cm FN, unchanged since 2023.",
+      "There is no significant change in the coarse calcifications of the left breast.",
+      "Possible amorphous calcifications in the upper outer quadrant; magnification views are "
+      "recommended.",
+      "Status post lumpectomy with dystrophic calcifications at the surgical site.",
+      "BI-RADS 4B: Suspicious calcifications, right breast. Stereotactic biopsy is recommended.",
+      "BI-RADS 2: Benign findings. Routine screening mammography in one year."};
+  return sentences;
+}
+
+// A narrative of `sentences` sentences picked from corpus_sentences().
+std::string corpus_narrative(std::mt19937& random, int sentences) {
+  std::string text;
+  for (int i = 0; i < sentences; ++i) {
+    text += (text.empty() ? "" : " ") + pick(random, corpus_sentences());
+  }
+  return text;
+}
+
 void corpus_report(const std::string& path, const std::string& number, int findings,
                    std::mt19937& random) {
-  ReportBuilder report(DSRTypes::DT_ComprehensiveSR, "Calcifications, see findings.");
+  const std::string narrative = corpus_narrative(random, 2 + findings / 2);
+  ReportBuilder report(DSRTypes::DT_ComprehensiveSR, narrative.c_str());
   SrBuilder& sr = report.sr();
   for (int i = 0; i < findings; ++i) {
     const bool right = random() % 2 == 0;
@@ -1007,15 +1036,46 @@ void corpus_report(const std::string& path, const std::string& number, int findi
   save(report.sr(), {number, "BENCH^PATIENT", "BENCH", "19600101", "BENCH", "20260101"}, path);
 }
 
+// A Basic Text SR whose Findings and Impressions are text only (most real reports).
+void corpus_text_report(const std::string& path, const std::string& number, std::mt19937& random) {
+  const std::string findings = corpus_narrative(random, 3 + static_cast<int>(random() % 8));
+  const std::string impression = corpus_narrative(random, 1 + static_cast<int>(random() % 3));
+  text_report(path, {number, "BENCH^PATIENT", "BENCH", "19600101", "BENCH", "20260101"},
+              {"MAMMO DIAGNOSTIC BILATERAL", "BREAST"}, nullptr, findings.c_str(),
+              impression.c_str());
+}
+
+// Every third report of the corpus is text only; the others are coded TID 4200 reports with a
+// narrative.
 int make_corpus(int count, unsigned seed, const std::string& dir) {
   for (int i = 0; i < count; ++i) {
     std::mt19937 random(seed * 100003u + static_cast<unsigned>(i));
     const int findings = 1 + static_cast<int>(random() % 20);
     char name[32];
     std::snprintf(name, sizeof name, "/sr-%06d.dcm", i);
-    corpus_report(dir + name, "9." + std::to_string(seed) + "." + std::to_string(i), findings,
-                  random);
+    const std::string number = "9." + std::to_string(seed) + "." + std::to_string(i);
+    if (i % 3 == 2) {
+      corpus_text_report(dir + name, number, random);
+    } else {
+      corpus_report(dir + name, number, findings, random);
+    }
   }
+  return 0;
+}
+
+// One text report whose Findings item is `bytes` of report sentences (the 1 MiB bench line), and
+// one with a single sentence: the difference of their times is the reader's cost.
+int make_text_pair(std::size_t bytes, const std::string& dir) {
+  std::mt19937 random(11);
+  std::string text;
+  while (text.size() < bytes) text += (text.empty() ? "" : " ") + pick(random, corpus_sentences());
+  text.resize(bytes);
+  const Header header{"9.8", "BENCH^PATIENT", "BENCH", "19600101", "BENCH", "20260101"};
+  text_report(dir + "/large-text.dcm", header, {"MAMMO DIAGNOSTIC BILATERAL", "BREAST"}, nullptr,
+              text.c_str(), "BI-RADS 4B.");
+  const std::string one = corpus_sentences()[1];
+  text_report(dir + "/small-text.dcm", header, {"MAMMO DIAGNOSTIC BILATERAL", "BREAST"}, nullptr,
+              one.c_str(), "BI-RADS 4B.");
   return 0;
 }
 
@@ -1025,6 +1085,9 @@ int main(int argc, char** argv) {
   if (mode == "--corpus" && argc == 5) {
     return make_corpus(std::atoi(argv[2]), static_cast<unsigned>(std::atoi(argv[3])), argv[4]);
   }
+  if (mode == "--text-pair" && argc == 4) {
+    return make_text_pair(static_cast<std::size_t>(std::atol(argv[2])), argv[3]);
+  }
   if (mode == "--large" && argc == 4) {
     std::mt19937 random(7);
     corpus_report(std::string(argv[3]) + "/large.dcm", "9.9", std::atoi(argv[2]), random);
@@ -1033,7 +1096,8 @@ int main(int argc, char** argv) {
   if (argc != 2) {
     std::cerr << "usage: mammocalc_make_samples OUTDIR\n"
                  "       mammocalc_make_samples --corpus COUNT SEED OUTDIR\n"
-                 "       mammocalc_make_samples --large FINDINGS OUTDIR\n";
+                 "       mammocalc_make_samples --large FINDINGS OUTDIR\n"
+                 "       mammocalc_make_samples --text-pair BYTES OUTDIR\n";
     return 2;
   }
   const std::string dir = argv[1];

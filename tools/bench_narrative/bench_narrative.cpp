@@ -1,0 +1,76 @@
+// The narrative reader's cost (tools/bench, issue 16): reads each SR given once with DCMTK
+// (read_sr, the baseline in this process) and then times read_narrative on it, median of REPEATS
+// runs, printing milliseconds, the ratio to the DCMTK read of the same file, and MiB/s of text.
+//   mammocalc_bench_narrative WORDINGS REPEATS SR...
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "annotations/wordings_reader.hpp"
+#include "base/error.hpp"
+#include "dicom/sr_reader.hpp"
+#include "dicom/toolkit.hpp"
+#include "narrative/narrative_reader.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
+
+template <typename Run>
+double median_ms(int repeats, Run run) {
+  std::vector<double> times;
+  for (int i = 0; i < repeats; ++i) {
+    const auto start = Clock::now();
+    run();
+    times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+  }
+  return median(times);
+}
+
+std::size_t text_bytes(const mammocalc::ContentItem& item) {
+  std::size_t bytes = item.text.size();
+  for (const auto& child : item.children) bytes += text_bytes(child);
+  return bytes;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: mammocalc_bench_narrative WORDINGS REPEATS SR...\n");
+    return 2;
+  }
+  try {
+    mammocalc::start_dicom_toolkit();
+    const mammocalc::Wordings wordings = mammocalc::read_wordings(argv[1]);
+    const int repeats = std::max(1, std::atoi(argv[2]));
+    std::printf("file\ttext_bytes\tdcmtk_read_ms\tnarrative_ms\tratio_to_read\ttext_mib_per_s\n");
+    for (int i = 3; i < argc; ++i) {
+      const std::string bytes = mammocalc::read_input_bytes(argv[i]);
+      mammocalc::SrDocument document;
+      const double read_ms =
+          median_ms(repeats, [&] { document = mammocalc::read_sr(bytes, argv[i]); });
+      std::size_t mentions = 0;
+      const double narrative_ms = median_ms(repeats, [&] {
+        mentions += mammocalc::read_narrative(document, wordings).mentions.size();
+      });
+      const double mib = static_cast<double>(text_bytes(document.root)) / (1024.0 * 1024.0);
+      std::printf("%s\t%zu\t%.2f\t%.2f\t%.2f\t%.1f\n", argv[i], text_bytes(document.root), read_ms,
+                  narrative_ms, narrative_ms / read_ms,
+                  narrative_ms > 0 ? mib / (narrative_ms / 1000.0) : 0.0);
+      if (mentions == 0) std::fprintf(stderr, "%s: no mention read\n", argv[i]);
+    }
+  } catch (const mammocalc::Error& error) {
+    std::fprintf(stderr, "mammocalc_bench_narrative: %s\n", error.what());
+    return 1;
+  }
+  return 0;
+}
