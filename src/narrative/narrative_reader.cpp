@@ -374,7 +374,7 @@ struct SentenceReading {
 
 class Reader {
  public:
-  explicit Reader(const Wordings& wordings);
+  explicit Reader(const PreparedWordings& prepared);
   NarrativeReading read(const SrDocument& document);
 
  private:
@@ -440,8 +440,8 @@ class Reader {
   void finish_assessments();
 
   const Wordings& wordings_;
-  PhraseIndex index_;
-  std::vector<HeadingMeaning> headings_;
+  const PhraseIndex& index_;
+  const std::vector<HeadingMeaning>& headings_;
   NarrativeReading reading_;
   std::vector<ReportSection> finding_sections_;  // section of each finding's first sentence
   std::vector<CategoryEvent> categories_;
@@ -454,37 +454,8 @@ class Reader {
   bool saw_breast_imaging_ = false;
 };
 
-Reader::Reader(const Wordings& wordings) : wordings_(wordings) {
-  auto add_all = [this](const auto& list, PhraseKind kind) {
-    for (std::size_t k = 0; k < list.size(); ++k) index_.add(list[k].phrase, kind, k);
-  };
-  auto add_strings = [this](const std::vector<std::string>& list, PhraseKind kind) {
-    for (std::size_t k = 0; k < list.size(); ++k) index_.add(list[k], kind, k);
-  };
-  add_strings(wordings.calcification, PhraseKind::Calcification);
-  add_all(wordings.morphology, PhraseKind::Morphology);
-  add_all(wordings.distribution, PhraseKind::Distribution);
-  add_all(wordings.site, PhraseKind::Site);
-  add_all(wordings.laterality, PhraseKind::Laterality);
-  add_all(wordings.quadrant, PhraseKind::Quadrant);
-  add_all(wordings.region, PhraseKind::Region);
-  add_all(wordings.depth, PhraseKind::Depth);
-  add_all(wordings.change, PhraseKind::Change);
-  add_all(wordings.context, PhraseKind::Context);
-  add_all(wordings.headings, PhraseKind::Heading);
-  add_all(wordings.follow_up, PhraseKind::FollowUp);
-  add_strings(wordings.ultrasound_correlate, PhraseKind::UltrasoundCorrelate);
-  add_strings(wordings.mass_with_calcifications, PhraseKind::MassWithCalcifications);
-  add_strings(wordings.composition, PhraseKind::Composition);
-  add_strings(wordings.breast_imaging, PhraseKind::BreastImaging);
-  add_strings(wordings.breast, PhraseKind::Breast);
-  add_strings(wordings.abbreviations, PhraseKind::Abbreviation);
-  add_strings(wordings.category_words, PhraseKind::CategoryWord);
-  std::transform(wordings.headings.begin(), wordings.headings.end(), std::back_inserter(headings_),
-                 [](const HeadingWording& heading) {
-                   return HeadingMeaning{heading.section, heading.laterality};
-                 });
-}
+Reader::Reader(const PreparedWordings& prepared)
+    : wordings_(*prepared.wordings), index_(*prepared.index), headings_(*prepared.headings) {}
 
 NarrativeReading Reader::read(const SrDocument& document) {
   std::vector<TextItem> items;
@@ -1656,9 +1627,56 @@ void Reader::finish_assessments() {
 
 }  // namespace
 
-NarrativeReading read_narrative(const SrDocument& document, const Wordings& wordings) {
+PreparedWordings prepare_wordings(Wordings given) {
+  using narrative::HeadingMeaning;
+  using narrative::PhraseKind;
+  PreparedWordings prepared;
+  auto wordings = std::make_shared<const Wordings>(std::move(given));
+  auto index = std::make_shared<narrative::PhraseIndex>();
+  auto add_all = [&index](const auto& list, PhraseKind kind) {
+    for (std::size_t k = 0; k < list.size(); ++k) index->add(list[k].phrase, kind, k);
+  };
+  auto add_strings = [&index](const std::vector<std::string>& list, PhraseKind kind) {
+    for (std::size_t k = 0; k < list.size(); ++k) index->add(list[k], kind, k);
+  };
+  add_strings(wordings->calcification, PhraseKind::Calcification);
+  add_all(wordings->morphology, PhraseKind::Morphology);
+  add_all(wordings->distribution, PhraseKind::Distribution);
+  add_all(wordings->site, PhraseKind::Site);
+  add_all(wordings->laterality, PhraseKind::Laterality);
+  add_all(wordings->quadrant, PhraseKind::Quadrant);
+  add_all(wordings->region, PhraseKind::Region);
+  add_all(wordings->depth, PhraseKind::Depth);
+  add_all(wordings->change, PhraseKind::Change);
+  add_all(wordings->context, PhraseKind::Context);
+  add_all(wordings->headings, PhraseKind::Heading);
+  add_all(wordings->follow_up, PhraseKind::FollowUp);
+  add_strings(wordings->ultrasound_correlate, PhraseKind::UltrasoundCorrelate);
+  add_strings(wordings->mass_with_calcifications, PhraseKind::MassWithCalcifications);
+  add_strings(wordings->composition, PhraseKind::Composition);
+  add_strings(wordings->breast_imaging, PhraseKind::BreastImaging);
+  add_strings(wordings->breast, PhraseKind::Breast);
+  add_strings(wordings->abbreviations, PhraseKind::Abbreviation);
+  add_strings(wordings->category_words, PhraseKind::CategoryWord);
+  auto headings = std::make_shared<std::vector<HeadingMeaning>>();
+  std::transform(wordings->headings.begin(), wordings->headings.end(),
+                 std::back_inserter(*headings), [](const HeadingWording& heading) {
+                   return HeadingMeaning{heading.section, heading.laterality};
+                 });
+  prepared.wordings = std::move(wordings);
+  prepared.index = std::move(index);
+  prepared.headings = std::move(headings);
+  return prepared;
+}
+
+NarrativeReading read_narrative(const SrDocument& document, const PreparedWordings& wordings) {
+  if (!wordings.wordings) return {};
   Reader reader(wordings);
   return reader.read(document);
+}
+
+NarrativeReading read_narrative(const SrDocument& document, const Wordings& wordings) {
+  return read_narrative(document, prepare_wordings(wordings));
 }
 
 }  // namespace mammocalc

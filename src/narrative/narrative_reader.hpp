@@ -3,10 +3,12 @@
 // findings, and the assessment the text states (decision-logic.md §6, rows W7, C14, E6;
 // narrative.md). Linear in the length of the text: no regular expressions on input text.
 
+#include <memory>
 #include <vector>
 
 #include "findings/findings.hpp"
 #include "findings/sr_content.hpp"
+#include "narrative/report_text.hpp"
 #include "narrative/wordings.hpp"
 
 namespace mammocalc {
@@ -27,8 +29,21 @@ struct NarrativeReading {
   std::size_t text_items = 0;
 };
 
+// The wordings made ready for matching: the phrase index and the headings, built once per run
+// (built per report, they cost a tenth of a batch's throughput). Shared, never copied deep: the
+// index holds views into its own storage. Default: no wordings, nothing is read.
+struct PreparedWordings {
+  std::shared_ptr<const Wordings> wordings;
+  std::shared_ptr<const narrative::PhraseIndex> index;
+  std::shared_ptr<const std::vector<narrative::HeadingMeaning>> headings;
+};
+
+PreparedWordings prepare_wordings(Wordings wordings);
+
 // Reads every TEXT item of the document, in document order, taking sections from the containers
 // (Findings 121070, Impressions 121072, History 121060, …) and from headings inside the text.
+NarrativeReading read_narrative(const SrDocument& document, const PreparedWordings& wordings);
+// The same, preparing the wordings for this one document (tests, one-off reads).
 NarrativeReading read_narrative(const SrDocument& document, const Wordings& wordings);
 
 }  // namespace mammocalc

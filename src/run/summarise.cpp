@@ -298,14 +298,14 @@ Evaluation load_evaluation(const EvaluationConfig& config) {
                         config.summary,
                         config.read_own,
                         PseudonymPolicy{},
-                        Wordings{},
+                        PreparedWordings{},
                         config.read_text};
   evaluation.pseudonyms.enabled = config.pseudonymise;
   evaluation.pseudonyms.key = read_pseudonym_key(config.pseudonym_key_file);
   // A pseudonymised summary is a redacted one, and more.
   if (config.pseudonymise) evaluation.summary.redact = true;
-  evaluation.wordings =
-      read_wordings(config.wordings_file.empty() ? default_wordings_file() : config.wordings_file);
+  evaluation.wordings = prepare_wordings(
+      read_wordings(config.wordings_file.empty() ? default_wordings_file() : config.wordings_file));
   return evaluation;
 }
 

@@ -12,7 +12,7 @@
 #include "base/error.hpp"
 #include "base/input_guard.hpp"
 #include "dicom/dicom_structure.hpp"
-#include "narrative/wordings.hpp"
+#include "narrative/narrative_reader.hpp"
 #include "output/pseudonyms.hpp"
 #include "output/summary_writer.hpp"
 #include "rules/rules.hpp"
@@ -45,7 +45,7 @@ struct Evaluation {
   SummaryOptions summary;
   bool read_own = false;
   PseudonymPolicy pseudonyms;  // applied to every report before anything is written from it
-  Wordings wordings;           // what the narrative reader reads in report text
+  PreparedWordings wordings;   // what the narrative reader reads in report text
   bool read_text = true;
 };
 
