@@ -36,4 +36,20 @@ Category more_suspicious(Category a, Category b) {
   return category_rank(b) > category_rank(a) ? b : a;
 }
 
+int change_rank(Change change) {
+  switch (change) {
+    case Change::New:
+      return 4;
+    case Change::Increased:
+      return 3;
+    case Change::Stable:
+      return 2;
+    case Change::Decreased:
+      return 1;
+    case Change::Unknown:
+      return 0;
+  }
+  return 0;
+}
+
 }  // namespace mammocalc

@@ -90,6 +90,10 @@ int category_rank(Category category);
 // The more suspicious of two categories; the first of equals.
 Category more_suspicious(Category a, Category b);
 
+// Change since the last mammogram in order of suspicion (new 4 > increased 3 > stable 2 >
+// decreased 1 > unknown 0): where two values disagree, the more suspicious stands (§1).
+int change_rank(Change change);
+
 // An overall statement for `statement`'s breast (Unknown: the whole exam) may be about a finding of
 // `finding`'s breast; a finding of unknown breast or of both may lie in either.
 bool speaks_for(Laterality statement, Laterality finding);

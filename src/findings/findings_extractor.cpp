@@ -67,22 +67,6 @@ std::optional<double> millimetres(const ContentItem& item, std::vector<ReaderNot
   return std::nullopt;
 }
 
-int change_rank(Change change) {
-  switch (change) {
-    case Change::New:
-      return 4;
-    case Change::Increased:
-      return 3;
-    case Change::Stable:
-      return 2;
-    case Change::Decreased:
-      return 1;
-    case Change::Unknown:
-      return 0;
-  }
-  return 0;
-}
-
 template <typename T>
 struct Given {
   T value;

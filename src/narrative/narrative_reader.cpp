@@ -98,19 +98,6 @@ bool states_assessment(ReportSection section) {
   return !is_past_section(section) && section != ReportSection::Composition;
 }
 
-std::string_view section_name(ReportSection section) {
-  switch (section) {
-    case ReportSection::History:
-      return "history";
-    case ReportSection::Procedure:
-      return "procedure";
-    case ReportSection::Comparison:
-      return "comparison";
-    default:
-      return "section";
-  }
-}
-
 // ---- Suspicion order for merged values (the more suspicious stands, decision-logic.md §1) ----
 
 int distribution_rank(Distribution distribution) {
@@ -126,21 +113,6 @@ int distribution_rank(Distribution distribution) {
     case Distribution::Regional:
       return 2;
     case Distribution::Diffuse:
-      return 1;
-    default:
-      return 0;
-  }
-}
-
-int change_rank(Change change) {
-  switch (change) {
-    case Change::New:
-      return 4;
-    case Change::Increased:
-      return 3;
-    case Change::Decreased:
-      return 2;
-    case Change::Stable:
       return 1;
     default:
       return 0;
@@ -890,7 +862,7 @@ MentionStatus Reader::status_of(std::size_t begin, std::size_t end, std::size_t 
     return MentionStatus::Historical;
   }
   if (!says_new && is_past_section(section)) {
-    trigger_words = std::string(section_name(section)) + " section";
+    trigger_words = std::string(to_string(section)) + " section";
     return MentionStatus::Historical;
   }
   if (found[3]) {
@@ -1627,11 +1599,11 @@ void Reader::finish_assessments() {
 
 }  // namespace
 
-PreparedWordings prepare_wordings(Wordings given) {
+PreparedWordings prepare_wordings(Wordings wordings_read) {
   using narrative::HeadingMeaning;
   using narrative::PhraseKind;
   PreparedWordings prepared;
-  auto wordings = std::make_shared<const Wordings>(std::move(given));
+  auto wordings = std::make_shared<const Wordings>(std::move(wordings_read));
   auto index = std::make_shared<narrative::PhraseIndex>();
   auto add_all = [&index](const auto& list, PhraseKind kind) {
     for (std::size_t k = 0; k < list.size(); ++k) index->add(list[k].phrase, kind, k);

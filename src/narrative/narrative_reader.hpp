@@ -38,7 +38,7 @@ struct PreparedWordings {
   std::shared_ptr<const std::vector<narrative::HeadingMeaning>> headings;
 };
 
-PreparedWordings prepare_wordings(Wordings wordings);
+PreparedWordings prepare_wordings(Wordings wordings_read);
 
 // Reads every TEXT item of the document, in document order, taking sections from the containers
 // (Findings 121070, Impressions 121072, History 121060, …) and from headings inside the text.
