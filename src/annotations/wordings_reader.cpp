@@ -99,7 +99,7 @@ class WordingsParser {
  private:
   // The phrase of an element, checked; empty when it has a problem (recorded).
   std::string phrase_of(pugi::xml_node node) {
-    const std::string phrase = node.attribute("phrase").value();
+    std::string phrase = node.attribute("phrase").value();
     if (const std::string problem = phrase_problem(phrase); !problem.empty()) {
       input_.problem(node, std::string(node.name()) + "/@phrase", quoted(phrase) + " " + problem);
       return {};

@@ -75,14 +75,10 @@ bool same_pair(const Code& code, const CodeConst& known) {
 void procedure_lateralities(const ContentItem& item, std::vector<const ContentItem*>& out) {
   if (item.value_type == ValueType::Code &&
       same_pair(item.concept_name, codes::kProcedureReported)) {
-    const ContentItem* modifier = nullptr;
-    for (const ContentItem& child : item.children) {
-      if (same_pair(child.concept_name, codes::kLaterality)) {
-        modifier = &child;
-        break;
-      }
-    }
-    out.push_back(modifier);
+    const auto modifier = std::find_if(
+        item.children.begin(), item.children.end(),
+        [](const ContentItem& child) { return same_pair(child.concept_name, codes::kLaterality); });
+    out.push_back(modifier == item.children.end() ? nullptr : &*modifier);
   }
   for (const ContentItem& child : item.children) procedure_lateralities(child, out);
 }
@@ -95,10 +91,11 @@ const ContentItem* unilateral_procedure_laterality(const SrDocument& document) {
   if (modifiers.empty() || modifiers.front() == nullptr) return nullptr;
   const auto first = laterality_for(modifiers.front()->code);
   if (first != Laterality::Left && first != Laterality::Right) return nullptr;
-  for (const ContentItem* modifier : modifiers) {
-    if (modifier == nullptr || laterality_for(modifier->code) != first) return nullptr;
-  }
-  return modifiers.front();
+  const bool all_same =
+      std::all_of(modifiers.begin(), modifiers.end(), [&](const ContentItem* modifier) {
+        return modifier != nullptr && laterality_for(modifier->code) == first;
+      });
+  return all_same ? modifiers.front() : nullptr;
 }
 
 bool header_says_breast(const SrDocument& document) {

@@ -44,7 +44,8 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   }
   const std::size_t first = findings.findings.size();
   for (TextMention& mention : reading.mentions) {
-    for (std::size_t& index : mention.findings) index += first;
+    std::transform(mention.findings.begin(), mention.findings.end(), mention.findings.begin(),
+                   [first](std::size_t index) { return index + first; });
   }
   findings.text_mentions = std::move(reading.mentions);
   findings.text_use = Findings::TextUse::Read;

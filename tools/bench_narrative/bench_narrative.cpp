@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -36,9 +37,10 @@ double median_ms(int repeats, Run run) {
 }
 
 std::size_t text_bytes(const mammocalc::ContentItem& item) {
-  std::size_t bytes = item.text.size();
-  for (const auto& child : item.children) bytes += text_bytes(child);
-  return bytes;
+  return std::accumulate(item.children.begin(), item.children.end(), item.text.size(),
+                         [](std::size_t bytes, const mammocalc::ContentItem& child) {
+                           return bytes + text_bytes(child);
+                         });
 }
 
 }  // namespace
