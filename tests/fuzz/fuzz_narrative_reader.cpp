@@ -16,8 +16,10 @@ namespace {
 
 using namespace mammocalc;
 
-const Wordings& wordings() {
-  static const Wordings shipped = read_wordings("src/narrative/narrative-wordings-en.xml");
+// Prepared once, as a run prepares them at start-up (load_evaluation), not per input.
+const PreparedWordings& wordings() {
+  static const PreparedWordings shipped =
+      prepare_wordings(read_wordings("src/narrative/narrative-wordings-en.xml"));
   return shipped;
 }
 
