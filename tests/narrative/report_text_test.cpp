@@ -270,5 +270,21 @@ TEST(ReportText, CapitalisedWordsInsideASentenceAreNoHeading) {
   EXPECT_EQ(lower.mentions[0].sentence.section, ReportSection::Findings);
 }
 
+// ---- 5. Header-less breast text ----
+
+TEST(ReportText, BreastVocabularyMakesBreastImagingText) {
+  EXPECT_TRUE(read("Bilateral mammogram. Fine pleomorphic calcifications right breast at 10 "
+                   "o'clock. BI-RADS 4.")
+                  .breast_imaging_text);
+  EXPECT_TRUE(read("Fine pleomorphic calcifications in the retroareolar region. BI-RADS 4.")
+                  .breast_imaging_text);
+  EXPECT_TRUE(read("Tomosynthesis: grouped calcifications in the axillary tail at 10 o'clock.")
+                  .breast_imaging_text);
+  EXPECT_FALSE(read("Coronary artery calcifications. Aortic calcification. No pulmonary nodule.")
+                   .breast_imaging_text);
+  EXPECT_FALSE(read("CT chest: coronary artery calcifications, aortic valve calcification.")
+                   .breast_imaging_text);
+}
+
 }  // namespace
 }  // namespace mammocalc
