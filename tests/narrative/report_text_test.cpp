@@ -280,6 +280,14 @@ TEST(ReportText, BreastVocabularyMakesBreastImagingText) {
                   .breast_imaging_text);
   EXPECT_TRUE(read("Tomosynthesis: grouped calcifications in the axillary tail at 10 o'clock.")
                   .breast_imaging_text);
+  // BI-RADS names the breast: no "breast" needed beside it.
+  EXPECT_TRUE(read("Bilateral mammogram. Fine pleomorphic calcifications at 10 o'clock. BI-RADS 4.")
+                  .breast_imaging_text);
+  // A mammogram recommended, or a tomosynthesis, alone is no breast report.
+  EXPECT_FALSE(
+      read("Coronary artery calcifications. Recommend screening mammogram.").breast_imaging_text);
+  EXPECT_FALSE(read("Chest tomosynthesis: calcified granuloma, coronary calcifications.")
+                   .breast_imaging_text);
   EXPECT_FALSE(read("Coronary artery calcifications. Aortic calcification. No pulmonary nodule.")
                    .breast_imaging_text);
   EXPECT_FALSE(read("CT chest: coronary artery calcifications, aortic valve calcification.")

@@ -75,6 +75,10 @@ check "mammogram text: a suspicious right finding" \
   grep -q '<finding id="F1" laterality="right" origin="narrative"' "$work/mammogram.xml"
 check "mammogram text: fine pleomorphic" grep -q 'term="fine-pleomorphic"' "$work/mammogram.xml"
 
+text_sr birads "Bilateral mammogram. Fine pleomorphic calcifications at 10 o'clock. BI-RADS 4."
+summarize birads
+check "mammogram and BI-RADS without the word breast: read (exit $status)" test "$status" -eq 0
+
 text_sr retroareolar "Fine pleomorphic calcifications in the retroareolar region. BI-RADS 4."
 summarize retroareolar
 check "retroareolar text without header: read (exit $status)" test "$status" -eq 0
@@ -84,10 +88,14 @@ summarize axillary_tail
 check "axillary tail text without header: read (exit $status)" test "$status" -eq 0
 
 # --- header-less reports of other organs are refused ---
-text_sr chest "CT chest. Coronary artery calcifications. Aortic valve calcification. BI-RADS not applicable."
+text_sr chest "CT chest. Coronary artery calcifications. Aortic valve calcification. Breast tissue unremarkable."
 summarize chest
 check "chest CT text: refused (exit $status)" test "$status" -eq 1
 check "chest CT text: says not breast imaging" grep -q "not a breast imaging report" "$work/chest.err"
+
+text_sr recommended "Coronary artery calcifications. Aortic calcification. Recommend screening mammogram."
+summarize recommended
+check "chest text recommending a mammogram: refused (exit $status)" test "$status" -eq 1
 
 text_sr coronary "Coronary artery calcifications, left anterior descending artery. Aortic calcification at the arch."
 summarize coronary
