@@ -102,6 +102,35 @@ std::size_t utf8_length(std::string_view text, std::size_t at) {
   return length;
 }
 
+// The ASCII character at `at`, or the one a fullwidth form stands for (U+FF01-U+FF5E, typed with
+// an East Asian input method: "ＦＩＮＤＩＮＧＳ：", "４"); 0 for any other character. `length`: its
+// bytes (1 or 3).
+char ascii_at(std::string_view text, std::size_t at, std::size_t& length) {
+  length = 1;
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return static_cast<char>(c);
+  if (c != 0xEF || at + 2 >= text.size()) return 0;
+  const auto second = static_cast<unsigned char>(text[at + 1]);
+  const auto third = static_cast<unsigned char>(text[at + 2]);
+  if (second == 0xBC && third >= 0x81 && third <= 0xBF) {
+    length = 3;
+    return static_cast<char>(third - 0x60);  // U+FF01-U+FF3F: "!" to "_"
+  }
+  if (second == 0xBD && third >= 0x80 && third <= 0x9E) {
+    length = 3;
+    return static_cast<char>(third - 0x20);  // U+FF40-U+FF5E: "`" to "~"
+  }
+  return 0;
+}
+
+// The bytes of a digit (ASCII or fullwidth) at `at`; 0 when there is none.
+std::size_t digit_length(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return 0;
+  std::size_t length = 1;
+  const char c = ascii_at(text, at, length);
+  return is_digit(static_cast<unsigned char>(c)) ? length : 0;
+}
+
 // What a character (or UTF-8 sequence) at `at` is to the tokeniser.
 enum class CharClass { Blank, Newline, Separator, Apostrophe, Letter, Digit, Punct };
 
@@ -125,6 +154,15 @@ CharClass classify(std::string_view text, std::size_t at, std::size_t& length) {
     return CharClass::Separator;
   }
   if (c < 0x80) return CharClass::Punct;
+  std::size_t fullwidth = 1;
+  if (const char ascii = ascii_at(text, at, fullwidth); ascii != 0) {
+    // A fullwidth form is what its ASCII character is (a fullwidth letter stays in the word and
+    // is folded by ICU; a fullwidth colon, period or digit is read as one).
+    std::size_t ascii_length = 1;
+    const CharClass kind = classify(std::string_view(&ascii, 1), 0, ascii_length);
+    length = fullwidth;
+    return kind;
+  }
   length = utf8_length(text, at);
   if (length == 2 && c == 0xC2) {
     const auto second = static_cast<unsigned char>(text[at + 1]);
@@ -221,33 +259,48 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
     token.begin = static_cast<std::uint32_t>(at);
     folded_begin.push_back(static_cast<std::uint32_t>(folded.size()));
     if (kind == CharClass::Digit) {
+      // Digits are folded to ASCII as they are read (fullwidth "４" is "4").
       std::size_t end = at;
-      while (end < text.size() && is_digit(static_cast<unsigned char>(text[end]))) ++end;
-      const std::size_t integer_digits = end - at;
-      if (end + 1 < text.size() && text[end] == '.' &&
-          is_digit(static_cast<unsigned char>(text[end + 1]))) {
-        end += 1;
-        while (end < text.size() && is_digit(static_cast<unsigned char>(text[end]))) ++end;
-        token.kind = TokenKind::Number;
-      } else if (integer_digits <= 2 && end + 2 < text.size() && text[end] == ':' &&
-                 is_digit(static_cast<unsigned char>(text[end + 1])) &&
-                 is_digit(static_cast<unsigned char>(text[end + 2])) &&
-                 (end + 3 == text.size() || !is_digit(static_cast<unsigned char>(text[end + 3])))) {
-        end += 3;  // "10:30": a clock time, not a heading colon
-        token.kind = TokenKind::Time;
-      } else {
-        token.kind = TokenKind::Number;
+      auto take_digits = [&]() {
+        std::size_t count = 0;
+        for (std::size_t step = digit_length(text, end); step > 0; step = digit_length(text, end)) {
+          std::size_t unused = 1;
+          folded.push_back(ascii_at(text, end, unused));
+          end += step;
+          ++count;
+        }
+        return count;
+      };
+      const std::size_t integer_digits = take_digits();
+      std::size_t mark_length = 1;
+      const char mark = end < text.size() ? ascii_at(text, end, mark_length) : '\0';
+      const std::size_t after_mark = end + mark_length;
+      token.kind = TokenKind::Number;
+      if (mark == '.' && digit_length(text, after_mark) > 0) {
+        folded.push_back('.');
+        end = after_mark;
+        take_digits();
+      } else if (mark == ':' && integer_digits <= 2) {
+        const std::size_t first = digit_length(text, after_mark);
+        const std::size_t second = first > 0 ? digit_length(text, after_mark + first) : 0;
+        if (second > 0 && digit_length(text, after_mark + first + second) == 0) {
+          // "10:30": a clock time, not a heading colon
+          folded.push_back(':');
+          end = after_mark;
+          take_digits();
+          token.kind = TokenKind::Time;
+        }
       }
-      folded.append(text.substr(at, end - at));
       push(token, end);
       at = end;
       continue;
     }
     if (kind == CharClass::Punct) {
       token.kind = TokenKind::Punct;
-      folded.push_back(text[at]);
-      push(token, at + 1);
-      at += 1;
+      std::size_t unused = 1;
+      folded.push_back(ascii_at(text, at, unused));
+      push(token, at + length);
+      at += length;
       continue;
     }
     // A word: letters and other UTF-8 bytes; an apostrophe between letters ("o'clock"); a
@@ -282,6 +335,14 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
       break;
     }
     const Case letters = fold_word(text.substr(at, end - at), ascii, folded);
+    if (folded.size() == folded_begin.back()) {
+      // Only invisible characters (a byte order mark at the start, a zero-width space between
+      // words): no word, a blank.
+      folded_begin.pop_back();
+      gap = true;
+      at = end;
+      continue;
+    }
     token.capitalised = letters.first_upper;
     token.all_capitals = letters.any_upper && !letters.any_lower;
     if (is_number_abbreviation(text, at, end)) {
@@ -292,6 +353,8 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
       end += 1;
     }
     push(token, end);
+    // A soft hyphen ending the word: the word may go on at the start of the next line.
+    hyphen_after_word = end - at >= 2 && text.compare(end - 2, 2, "\xC2\xAD") == 0;
     at = end;
   }
   const std::string_view view(folded);

@@ -124,6 +124,62 @@ TEST(ReportText, WordHyphenatedAcrossALineBreakIsOneWord) {
   EXPECT_EQ(folded_words("fine-pleomorphic"), (std::vector<std::string>{"fine", "pleomorphic"}));
 }
 
+TEST(ReportText, InvisibleCharactersBetweenWordsAreBlanks) {
+  // A byte order mark before the first heading, a zero-width space between two words.
+  const NarrativeReading reading = read(
+      "\xEF\xBB\xBF"
+      "FINDINGS: Grouped calcifications in the left \xE2\x80\x8B breast.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions.front().sentence.section, ReportSection::Findings);
+  EXPECT_EQ(reading.mentions.front().laterality, Laterality::Left);
+  EXPECT_EQ(folded_words("left \xE2\x80\x8B breast"), (std::vector<std::string>{"left", "breast"}));
+}
+
+TEST(ReportText, SoftHyphenAtALineEndJoinsTheWord) {
+  expect_one_affirmed_mention("Grouped calci\xC2\xAD\nfications in the left breast.",
+                              "calci\xC2\xAD\nfications");
+}
+
+TEST(ReportText, FullwidthPunctuationDigitsAndSpacesReadAsAscii) {
+  // "ＦＩＮＤＩＮＧＳ：ＢＩ－ＲＡＤＳ　４．" typed with an East Asian input method.
+  const std::string text =
+      "\xEF\xBC\xA6\xEF\xBC\xA9\xEF\xBC\xAE\xEF\xBC\xA4\xEF\xBC\xA9\xEF\xBC\xAE\xEF\xBC\xA7"
+      "\xEF\xBC\xB3\xEF\xBC\x9A\xEF\xBC\xA2\xEF\xBC\xA9\xEF\xBC\x8D\xEF\xBC\xB2\xEF\xBC\xA1"
+      "\xEF\xBC\xA4\xEF\xBC\xB3\xE3\x80\x80\xEF\xBC\x94\xEF\xBC\x8E\xEF\xBC\x95";
+  std::string folded;
+  const auto tokens = narrative::tokenise(text, folded);
+  std::vector<std::string> words;
+  for (const auto& token : tokens) words.emplace_back(token.folded);
+  EXPECT_EQ(words, (std::vector<std::string>{"findings", ":", "bi", "rads", "4.5"}));
+  ASSERT_EQ(tokens.size(), 5u);
+  EXPECT_EQ(tokens[1].kind, narrative::TokenKind::Punct);
+  EXPECT_EQ(tokens[4].kind, narrative::TokenKind::Number);
+  EXPECT_EQ(tokens[4].end(), text.size());
+  EXPECT_EQ(tokens[1].begin, 24u);
+  EXPECT_EQ(tokens[1].end(), 27u);
+  // A clock time in fullwidth digits is a time.
+  const auto time =
+      narrative::tokenise("\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x9A\xEF\xBC\x93\xEF\xBC\x90", folded);
+  ASSERT_EQ(time.size(), 1u);
+  EXPECT_EQ(time[0].kind, narrative::TokenKind::Time);
+  EXPECT_EQ(time[0].folded, "10:30");
+}
+
+TEST(ReportText, NumbersAndTimesAsBefore) {
+  std::string folded;
+  const auto tokens = narrative::tokenise("2.5 cm at 10:30, 3. 123:45 1:2", folded);
+  std::vector<std::string> words;
+  std::vector<narrative::TokenKind> kinds;
+  for (const auto& token : tokens) {
+    words.emplace_back(token.folded);
+    kinds.push_back(token.kind);
+  }
+  EXPECT_EQ(words, (std::vector<std::string>{"2.5", "cm", "at", "10:30", ",", "3", ".", "123", ":",
+                                             "45", "1", ":", "2"}));
+  EXPECT_EQ(kinds[3], narrative::TokenKind::Time);
+  EXPECT_EQ(kinds[0], narrative::TokenKind::Number);
+}
+
 TEST(ReportText, OffsetsPointIntoTheOriginalText) {
   const std::string text =
       "A \xEF\xAC\x81ne calci\xC2\xAD"
