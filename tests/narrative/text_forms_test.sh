@@ -2,7 +2,8 @@
 # Text forms end to end (hostile review): Basic Text SRs with no Body Part Examined and no
 # descriptions, one TEXT item each, through `mammocalc summarize`. A mammography report is read
 # (breast words in its text), a chest CT report with calcifications is refused, and a report
-# written on one line keeps its comparison out of the findings.
+# written on one line keeps its comparison out of the findings; a NUL byte in a text value hides
+# nothing and is said.
 # Run from the project root: text_forms_test.sh MAMMOCALC DUMP2DCM
 set -u
 mammocalc=$1
@@ -109,6 +110,16 @@ check "one-line report: one finding, left" \
   test "$(grep -c '<finding id=' "$work/one_line.xml")" -eq 1
 check "one-line report: the finding is left" grep -q '<finding id="F1" laterality="left"' "$work/one_line.xml"
 check "one-line report: reported category 4" grep -q 'reportedCategory="4"' "$work/one_line.xml"
+
+# --- a NUL byte inside a text value: the text after it is read, and the repair is said ---
+cp samples/text-bilateral.dcm "$work/nul.dcm"
+offset=$(grep -obUa "Scattered vascular calcifications. No suspicious" "$work/nul.dcm" | head -1 | cut -d: -f1)
+printf '\000' | dd of="$work/nul.dcm" bs=1 seek=$((offset + 18)) conv=notrunc status=none
+summarize nul
+check "NUL in text: read (exit $status)" test "$status" -eq 0
+check "NUL in text: the repair is a warning" grep -q '<warning code="text-repaired">text item 1.1.1 held 1 NUL' "$work/nul.xml"
+check "NUL in text: the sentence after the NUL is read" \
+  grep -q '<mention status="negated"[^>]*laterality="left".*No suspicious calcifications' "$work/nul.xml"
 
 if ((failures > 0)); then
   echo "$failures check(s) failed"
