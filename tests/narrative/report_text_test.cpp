@@ -290,6 +290,8 @@ TEST(ReportText, NumberAbbreviationIsNoNegation) {
   const NarrativeReading numbered = read("Image No. 3 shows grouped calcifications left breast.");
   ASSERT_EQ(numbered.mentions.size(), 1u);
   EXPECT_EQ(numbered.mentions.front().status, MentionStatus::Affirmed);
+  EXPECT_EQ(numbered.mentions.front().sentence.text,
+            "Image No. 3 shows grouped calcifications left breast.");  // one sentence
   const NarrativeReading count =
       read("The no. of calcifications in the left breast has increased.");
   ASSERT_EQ(count.mentions.size(), 1u);
