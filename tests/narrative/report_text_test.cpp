@@ -121,6 +121,14 @@ TEST(ReportText, CalciumIonWrittenAsCaPlusPlusIsCalcification) {
 
 TEST(ReportText, WordHyphenatedAcrossALineBreakIsOneWord) {
   expect_one_affirmed_mention("Grouped calci-\nfications in the left breast.", "calci-\nfications");
+  // Joined where the second half is a word of its own too: one mention, not two.
+  expect_one_affirmed_mention("Grouped micro-\ncalcifications in the left breast.",
+                              "micro-\ncalcifications");
+  // Not joined where the first half is a word: "fine-\npleomorphic" is fine pleomorphic.
+  const NarrativeReading fine = read("Fine-\npleomorphic calcifications in the left breast.");
+  ASSERT_EQ(fine.findings.size(), 1u);
+  ASSERT_EQ(fine.findings.front().morphology.size(), 1u);
+  EXPECT_EQ(fine.findings.front().morphology.front().term, Morphology::FinePleomorphic);
   // A hyphen within a line still separates: "fine-pleomorphic" is two words.
   EXPECT_EQ(folded_words("fine-pleomorphic"), (std::vector<std::string>{"fine", "pleomorphic"}));
 }
