@@ -525,8 +525,14 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   // Abbreviated calcification words ("calc.", "calcs.", "microcalc."): their period ends the
   // sentence only before a capitalised word, as a period after the full word would.
   std::vector<bool> calcification_starts(tokens.size(), false);
+  // Where a category word ends that starts at a token ("BI-RADS ASSESSMENT" is a heading too).
+  std::vector<std::size_t> category_word_end(tokens.size(), 0);
   for (const PhraseMatch& match : matches) {
     if (match.kind == PhraseKind::Calcification) calcification_starts[match.begin] = true;
+    if (match.kind == PhraseKind::CategoryWord) {
+      category_word_end[match.begin] =
+          std::max<std::size_t>(category_word_end[match.begin], match.end);
+    }
   }
   for (const PhraseMatch& match : matches) {
     if (match.kind == PhraseKind::Heading && match.end > heading_end[match.begin]) {
@@ -591,8 +597,14 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
             section = meaning.section;
             breast = Laterality::Unknown;
           }
+          // A heading that is also a category word before its number ("BI-RADS ASSESSMENT: 4")
+          // opens the impression and stays in its sentence, which then states the category.
+          const bool states_category = colon && category_word_end[at] == end &&
+                                       end + 1 < tokens.size() &&
+                                       tokens[end + 1].kind == TokenKind::Number;
+          const std::size_t heading_at = at;
           at = colon ? end + 1 : end;
-          start = at;
+          start = states_category ? heading_at : at;
           continue;
         }
       }

@@ -360,6 +360,20 @@ TEST(ReportText, CapitalisedWordsInsideASentenceAreNoHeading) {
   EXPECT_EQ(lower.mentions[0].sentence.section, ReportSection::Findings);
 }
 
+TEST(ReportText, CategoryHeadingKeepsItsCategory) {
+  // "BI-RADS ASSESSMENT:" is a heading (the impression) and says what the number after it is.
+  for (const char* text : {"FINDINGS: Grouped amorphous calcifications left breast.\nBI-RADS "
+                           "ASSESSMENT: 4 - suspicious.",
+                           "FINDINGS: Grouped amorphous calcifications left breast. BI-RADS "
+                           "ASSESSMENT: 4 - suspicious."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.assessments.size(), 1u) << text;
+    EXPECT_EQ(reading.assessments.front().category, Category::Suspicious4) << text;
+    ASSERT_EQ(reading.mentions.size(), 1u) << text;
+    EXPECT_EQ(reading.mentions.front().sentence.section, ReportSection::Findings) << text;
+  }
+}
+
 // ---- 5. Header-less breast text ----
 
 TEST(ReportText, BreastVocabularyMakesBreastImagingText) {
