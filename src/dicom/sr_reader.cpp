@@ -15,6 +15,8 @@
 #include <iostream>
 #include <sstream>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/error.hpp"
 #include "dcmtk/dcmdata/dcdeftag.h"
@@ -134,7 +136,24 @@ std::optional<double> parse_decimal(const OFString& text) {
   return value;
 }
 
-void copy_value(const DSRDocumentTreeNode& node, ContentItem& item) {
+using ReaderWarnings = std::vector<std::pair<WarningCode, std::string>>;
+
+// A TEXT value whole: DCMTK keeps the value's full length, but a NUL byte inside it ends it for
+// anything that reads it as a C string, and the words after it would be lost unseen. NULs are
+// read as blanks, and the repair is said.
+std::string whole_text(const OFString& value, const std::string& position,
+                       ReaderWarnings& warnings) {
+  std::string text(value.data(), value.length());
+  const std::size_t nuls = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'));
+  if (nuls == 0) return text;
+  std::replace(text.begin(), text.end(), '\0', ' ');
+  warnings.emplace_back(WarningCode::TextRepaired,
+                        "text item " + position + " held " + std::to_string(nuls) +
+                            " NUL byte(s), read as blanks so that the text after them is read");
+  return text;
+}
+
+void copy_value(const DSRDocumentTreeNode& node, ContentItem& item, ReaderWarnings& warnings) {
   switch (node.getValueType()) {
     case DSRTypes::VT_Code:
       item.code = to_code(static_cast<const DSRCodeTreeNode&>(node));
@@ -146,7 +165,8 @@ void copy_value(const DSRDocumentTreeNode& node, ContentItem& item) {
       break;
     }
     case DSRTypes::VT_Text:
-      item.text = static_cast<const DSRTextTreeNode&>(node).getValue().c_str();
+      item.text =
+          whole_text(static_cast<const DSRTextTreeNode&>(node).getValue(), item.position, warnings);
       break;
     case DSRTypes::VT_Image:
       item.referenced_sop_instance =
@@ -168,7 +188,7 @@ void copy_value(const DSRDocumentTreeNode& node, ContentItem& item) {
 // Copies the children of the node under `cursor`; depth is checked before a level is entered.
 void copy_children(const DSRDocumentTreeNodeCursor& parent_cursor,
                    const std::string& parent_position, int depth, std::vector<ContentItem>& out,
-                   const std::string& name) {
+                   const std::string& name, ReaderWarnings& warnings) {
   DSRDocumentTreeNodeCursor cursor(parent_cursor);
   if (cursor.gotoChild() == 0) return;
   if (depth > kMaxContentDepth) {
@@ -184,8 +204,8 @@ void copy_children(const DSRDocumentTreeNodeCursor& parent_cursor,
     item.relationship = to_relationship(node->getRelationshipType());
     item.value_type = to_value_type(node->getValueType());
     item.concept_name = to_code(node->getConceptName());
-    copy_value(*node, item);
-    copy_children(cursor, item.position, depth + 1, item.children, name);
+    copy_value(*node, item, warnings);
+    copy_children(cursor, item.position, depth + 1, item.children, name, warnings);
     out.push_back(std::move(item));
   } while (cursor.gotoNext() != 0);
 }
@@ -531,7 +551,7 @@ SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits&
   document.root.relationship = Relationship::Root;
   document.root.value_type = to_value_type(root->getValueType());
   document.root.concept_name = to_code(root->getConceptName());
-  copy_children(cursor, "1", 1, document.root.children, name);
+  copy_children(cursor, "1", 1, document.root.children, name, document.reader_warnings);
   return document;
 }
 

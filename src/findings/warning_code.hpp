@@ -13,6 +13,7 @@ enum class WarningCode {
   NotForPresentation,   // CAD content marked not for presentation, skipped
   CharacterSet,         // text whose character set could not be converted
   TolerantRead,         // DCMTK read the SR only with a tolerance flag
+  TextRepaired,         // a text value had to be repaired to be read whole (NUL bytes as blanks)
   AnnotationConflict,   // an annotation and the SR disagree on a value
   AnnotationUnmatched,  // an annotation refinement matched no SR finding
   AnnotationSkipped,    // an invalid file in an annotation directory

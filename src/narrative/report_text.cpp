@@ -1,6 +1,12 @@
 #include "narrative/report_text.hpp"
 
 #include <algorithm>
+#include <iterator>
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace mammocalc::narrative {
 
@@ -9,6 +15,78 @@ namespace {
 bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The case of a word's letters, for headings and the capitalised line starts.
+struct Case {
+  bool first_upper = false;
+  bool any_upper = false;
+  bool any_lower = false;
+};
+
+// Appends `word` folded to `out` and says the case of its letters. ASCII words are lower-cased
+// byte by byte. Any other word goes through ICU's NFKC_Casefold, which knows every Unicode
+// compatibility form (ligatures, fullwidth and circled letters, "µ" as "μ") and drops the default
+// ignorables (soft hyphen, zero-width space and joiners, U+FEFF) — a table no hand-written list
+// keeps complete. Turkish "İ" and "ı" are read as "i" first: case folding keeps them apart from
+// "i" (İ folds to "i" with a combining dot), and all-capitals text typed on a Turkish keyboard
+// writes "CALCİFİCATİONS". Invalid UTF-8 is left as it is (folded byte by byte).
+Case fold_word(std::string_view word, bool ascii, std::string& out) {
+  Case letters;
+  if (ascii) {
+    for (char c : word) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte >= 'A' && byte <= 'Z') letters.any_upper = true;
+      if (byte >= 'a' && byte <= 'z') letters.any_lower = true;
+      out.push_back(fold(c));
+    }
+    letters.first_upper = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+    return letters;
+  }
+  std::string dotless;  // the word with Turkish İ and ı as plain "i"
+  dotless.reserve(word.size());
+  bool first = true;
+  bool valid = word.size() <= static_cast<std::size_t>(INT32_MAX);  // ICU counts in int32_t
+  if (!valid) dotless.assign(word);
+  const std::int32_t size = valid ? static_cast<std::int32_t>(word.size()) : 0;
+  for (std::int32_t at = 0; at < size;) {
+    const std::int32_t from = at;
+    UChar32 point = 0;
+    U8_NEXT(word.data(), at, size, point);
+    if (point < 0) {
+      valid = false;
+      dotless.append(
+          word.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(at - from)));
+      continue;
+    }
+    if (u_isupper(point) != 0) letters.any_upper = true;
+    if (u_islower(point) != 0) letters.any_lower = true;
+    if (first && u_isalpha(point) != 0) {
+      letters.first_upper = u_isupper(point) != 0;
+      first = false;
+    }
+    if (point == 0x130 || point == 0x131) {
+      dotless.push_back('i');
+    } else {
+      dotless.append(
+          word.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(at - from)));
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (valid && U_SUCCESS(status)) {
+    std::string normalized;
+    icu::StringByteSink<std::string> sink(&normalized, static_cast<int32_t>(dotless.size()));
+    normalizer->normalizeUTF8(
+        0, icu::StringPiece(dotless.data(), static_cast<int32_t>(dotless.size())), sink, nullptr,
+        status);
+    if (U_SUCCESS(status)) {
+      out.append(normalized);
+      return letters;
+    }
+  }
+  std::transform(dotless.begin(), dotless.end(), std::back_inserter(out), fold);
+  return letters;
+}
 
 // Length of a well-formed UTF-8 sequence at `at`, or 1 for a stray byte (read as one word byte).
 std::size_t utf8_length(std::string_view text, std::size_t at) {
@@ -22,6 +100,35 @@ std::size_t utf8_length(std::string_view text, std::size_t at) {
     if ((static_cast<unsigned char>(text[at + k]) & 0xC0) != 0x80) return 1;
   }
   return length;
+}
+
+// The ASCII character at `at`, or the one a fullwidth form stands for (U+FF01-U+FF5E, typed with
+// an East Asian input method: "ＦＩＮＤＩＮＧＳ：", "４"); 0 for any other character. `length`: its
+// bytes (1 or 3).
+char ascii_at(std::string_view text, std::size_t at, std::size_t& length) {
+  length = 1;
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return static_cast<char>(c);
+  if (c != 0xEF || at + 2 >= text.size()) return 0;
+  const auto second = static_cast<unsigned char>(text[at + 1]);
+  const auto third = static_cast<unsigned char>(text[at + 2]);
+  if (second == 0xBC && third >= 0x81 && third <= 0xBF) {
+    length = 3;
+    return static_cast<char>(third - 0x60);  // U+FF01-U+FF3F: "!" to "_"
+  }
+  if (second == 0xBD && third >= 0x80 && third <= 0x9E) {
+    length = 3;
+    return static_cast<char>(third - 0x20);  // U+FF40-U+FF5E: "`" to "~"
+  }
+  return 0;
+}
+
+// The bytes of a digit (ASCII or fullwidth) at `at`; 0 when there is none.
+std::size_t digit_length(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return 0;
+  std::size_t length = 1;
+  const char c = ascii_at(text, at, length);
+  return is_digit(static_cast<unsigned char>(c)) ? length : 0;
 }
 
 // What a character (or UTF-8 sequence) at `at` is to the tokeniser.
@@ -47,6 +154,15 @@ CharClass classify(std::string_view text, std::size_t at, std::size_t& length) {
     return CharClass::Separator;
   }
   if (c < 0x80) return CharClass::Punct;
+  std::size_t fullwidth = 1;
+  if (const char ascii = ascii_at(text, at, fullwidth); ascii != 0) {
+    // A fullwidth form is what its ASCII character is (a fullwidth letter stays in the word and
+    // is folded by ICU; a fullwidth colon, period or digit is read as one).
+    std::size_t ascii_length = 1;
+    const CharClass kind = classify(std::string_view(&ascii, 1), 0, ascii_length);
+    length = fullwidth;
+    return kind;
+  }
   length = utf8_length(text, at);
   if (length == 2 && c == 0xC2) {
     const auto second = static_cast<unsigned char>(text[at + 1]);
@@ -59,13 +175,32 @@ CharClass classify(std::string_view text, std::size_t at, std::size_t& length) {
     const auto third = static_cast<unsigned char>(text[at + 2]);
     if (second == 0x80) {
       if (third == 0x98 || third == 0x99) return CharClass::Apostrophe;  // ‘ ’
-      if (third >= 0x80 && third <= 0x8F) return CharClass::Blank;       // typographic spaces
-      if (third == 0xA8 || third == 0xA9) return CharClass::Newline;     // line/para separator
+      // Zero-width space, non-joiner and joiner: invisible, found inside words of text copied
+      // from PDF or web pages; kept in the word and dropped by its folding.
+      if (third >= 0x8B && third <= 0x8D) return CharClass::Letter;
+      if (third >= 0x80 && third <= 0x8F) return CharClass::Blank;    // typographic spaces
+      if (third == 0xA8 || third == 0xA9) return CharClass::Newline;  // line/para separator
       return CharClass::Separator;  // dashes, quotes, bullets, ellipsis
     }
     if (second == 0x84 && third == 0xA2) return CharClass::Separator;  // ™
   }
+  if (length == 3 && c == 0xE3 && text[at + 1] == '\x80' && text[at + 2] == '\x80') {
+    return CharClass::Blank;  // ideographic (fullwidth) space
+  }
   return CharClass::Letter;  // any other UTF-8 (or stray) byte belongs to a word
+}
+
+// The word [at, end) is "no" and a period follows, then (after blanks on the same line) a digit
+// or the word "of": "No. 3", "no.3", "no. of calcifications".
+bool is_number_abbreviation(std::string_view text, std::size_t at, std::size_t end) {
+  if (end - at != 2 || fold(text[at]) != 'n' || fold(text[at + 1]) != 'o') return false;
+  if (end >= text.size() || text[end] != '.') return false;
+  std::size_t next = end + 1;
+  while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) ++next;
+  if (next < text.size() && is_digit(static_cast<unsigned char>(text[next]))) return true;
+  return next > end + 1 && next + 2 <= text.size() && fold(text[next]) == 'o' &&
+         fold(text[next + 1]) == 'f' &&
+         (next + 2 == text.size() || !is_ascii_letter(static_cast<unsigned char>(text[next + 2])));
 }
 
 }  // namespace
@@ -73,19 +208,29 @@ CharClass classify(std::string_view text, std::size_t at, std::size_t& length) {
 std::vector<Token> tokenise(std::string_view text, std::string& folded) {
   // Offsets are 32-bit: a DICOM UT value holds at most 2^32-2 bytes.
   if (text.size() > UINT32_MAX) text = text.substr(0, UINT32_MAX);
-  folded.resize(text.size());
-  for (std::size_t k = 0; k < text.size(); ++k) folded[k] = fold(text[k]);
-  const std::string_view view(folded);
+  folded.clear();
+  folded.reserve(text.size());
+  // Where each token's folded text starts in `folded`: the views are made once it is complete,
+  // as a folded word may be longer than its bytes and `folded` may grow.
+  std::vector<std::uint32_t> folded_begin;
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 3 + 16);
+  folded_begin.reserve(text.size() / 3 + 16);
   std::uint16_t newlines = 0;
   bool gap = false;
+  // A hyphen right after a word, then only blanks and one line break: a word broken at the end
+  // of its line may continue on the next ("calci-\nfications").
+  bool hyphen_after_word = false;
   std::size_t at = 0;
-  auto push = [&](Token token) {  // Token is trivially copyable: no moves needed
+  auto push = [&](Token token, std::size_t end) {  // Token is trivially copyable: no moves needed
+    token.length = static_cast<std::uint32_t>(end - token.begin);
     token.newlines_before = newlines;
     token.gap_before = gap || newlines > 0;
+    token.hyphen_break_before =
+        hyphen_after_word && newlines == 1 && token.kind == TokenKind::Word && !token.capitalised;
     newlines = 0;
     gap = false;
+    hyphen_after_word = false;
     tokens.push_back(token);
   };
   while (at < text.size()) {
@@ -97,56 +242,78 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
       continue;
     }
     if (kind == CharClass::Blank || kind == CharClass::Separator || kind == CharClass::Apostrophe) {
+      const bool hyphen = kind == CharClass::Separator && text[at] == '-';
+      const bool right_after_word = !tokens.empty() && !gap && newlines == 0 &&
+                                    tokens.back().kind == TokenKind::Word &&
+                                    tokens.back().end() == at;
+      if (hyphen && right_after_word) {
+        hyphen_after_word = true;
+      } else if (kind != CharClass::Blank) {
+        hyphen_after_word = false;
+      }
       gap = true;
       at += length;
       continue;
     }
     Token token;
     token.begin = static_cast<std::uint32_t>(at);
+    folded_begin.push_back(static_cast<std::uint32_t>(folded.size()));
     if (kind == CharClass::Digit) {
+      // Digits are folded to ASCII as they are read (fullwidth "４" is "4").
       std::size_t end = at;
-      while (end < text.size() && is_digit(static_cast<unsigned char>(text[end]))) ++end;
-      const std::size_t integer_digits = end - at;
-      if (end + 1 < text.size() && text[end] == '.' &&
-          is_digit(static_cast<unsigned char>(text[end + 1]))) {
-        end += 1;
-        while (end < text.size() && is_digit(static_cast<unsigned char>(text[end]))) ++end;
-        token.kind = TokenKind::Number;
-      } else if (integer_digits <= 2 && end + 2 < text.size() && text[end] == ':' &&
-                 is_digit(static_cast<unsigned char>(text[end + 1])) &&
-                 is_digit(static_cast<unsigned char>(text[end + 2])) &&
-                 (end + 3 == text.size() || !is_digit(static_cast<unsigned char>(text[end + 3])))) {
-        end += 3;  // "10:30": a clock time, not a heading colon
-        token.kind = TokenKind::Time;
-      } else {
-        token.kind = TokenKind::Number;
+      auto take_digits = [&]() {
+        std::size_t count = 0;
+        for (std::size_t step = digit_length(text, end); step > 0; step = digit_length(text, end)) {
+          std::size_t unused = 1;
+          folded.push_back(ascii_at(text, end, unused));
+          end += step;
+          ++count;
+        }
+        return count;
+      };
+      const std::size_t integer_digits = take_digits();
+      std::size_t mark_length = 1;
+      const char mark = end < text.size() ? ascii_at(text, end, mark_length) : '\0';
+      const std::size_t after_mark = end + mark_length;
+      token.kind = TokenKind::Number;
+      if (mark == '.' && digit_length(text, after_mark) > 0) {
+        folded.push_back('.');
+        end = after_mark;
+        take_digits();
+      } else if (mark == ':' && integer_digits <= 2) {
+        const std::size_t first = digit_length(text, after_mark);
+        const std::size_t second = first > 0 ? digit_length(text, after_mark + first) : 0;
+        if (second > 0 && digit_length(text, after_mark + first + second) == 0) {
+          // "10:30": a clock time, not a heading colon
+          folded.push_back(':');
+          end = after_mark;
+          take_digits();
+          token.kind = TokenKind::Time;
+        }
       }
-      token.folded = view.substr(at, end - at);
+      push(token, end);
       at = end;
-      push(token);
       continue;
     }
     if (kind == CharClass::Punct) {
       token.kind = TokenKind::Punct;
-      token.folded = view.substr(at, 1);
-      at += 1;
-      push(token);
+      std::size_t unused = 1;
+      folded.push_back(ascii_at(text, at, unused));
+      push(token, at + length);
+      at += length;
       continue;
     }
     // A word: letters and other UTF-8 bytes; an apostrophe between letters ("o'clock"); a
     // period between short letter runs ("e.g", "i.e"), so abbreviations stay one word.
     token.kind = TokenKind::Word;
-    bool any_upper = false;
-    bool any_lower = false;
+    bool ascii = true;
     std::size_t run = 0;  // letters since the last inner period
     std::size_t end = at;
     while (end < text.size()) {
       std::size_t step = 1;
       const CharClass inner = classify(text, end, step);
       if (inner == CharClass::Letter) {
-        const auto c = static_cast<unsigned char>(text[end]);
-        if (c >= 'A' && c <= 'Z') any_upper = true;
-        if (c >= 'a' && c <= 'z') any_lower = true;
+        if (static_cast<unsigned char>(text[end]) >= 0x80) ascii = false;
         end += step;
         ++run;
         continue;
@@ -154,6 +321,7 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
       const bool letter_follows =
           end + step < text.size() && is_ascii_letter(static_cast<unsigned char>(text[end + step]));
       if (inner == CharClass::Apostrophe && letter_follows) {
+        if (step > 1) ascii = false;
         end += step;
         continue;
       }
@@ -166,12 +334,34 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
       }
       break;
     }
-    token.folded = view.substr(at, end - at);
-    const auto first = static_cast<unsigned char>(text[at]);
-    token.capitalised = first >= 'A' && first <= 'Z';
-    token.all_capitals = any_upper && !any_lower;
+    const Case letters = fold_word(text.substr(at, end - at), ascii, folded);
+    if (folded.size() == folded_begin.back()) {
+      // Only invisible characters (a byte order mark at the start, a zero-width space between
+      // words): no word, a blank.
+      folded_begin.pop_back();
+      gap = true;
+      at = end;
+      continue;
+    }
+    token.capitalised = letters.first_upper;
+    token.all_capitals = letters.any_upper && !letters.any_lower;
+    if (is_number_abbreviation(text, at, end)) {
+      // "No. 3", "no. of": the abbreviation of "number", read as that word, period included, so
+      // it is neither the negation "no" nor a sentence end.
+      folded.resize(folded_begin.back());
+      folded.append("number");
+      end += 1;
+    }
+    push(token, end);
+    // A soft hyphen ending the word: the word may go on at the start of the next line.
+    hyphen_after_word = end - at >= 2 && text.compare(end - 2, 2, "\xC2\xAD") == 0;
     at = end;
-    push(token);
+  }
+  const std::string_view view(folded);
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const std::size_t from = folded_begin[k];
+    const std::size_t to = k + 1 < tokens.size() ? folded_begin[k + 1] : folded.size();
+    tokens[k].folded = view.substr(from, to - from);
   }
   return tokens;
 }
@@ -199,34 +389,67 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::size_t word
   phrases_.push_back(std::move(entry));
 }
 
-bool PhraseIndex::matches(const Phrase& phrase, const std::vector<Token>& tokens,
-                          std::size_t at) const {
-  if (at + phrase.words.size() > tokens.size()) return false;
+namespace {
+
+// Whether a token's word is the phrase word `want` (or, for a prefix word, starts with it).
+bool word_matches(std::string_view word, std::string_view want, bool prefix) {
+  return prefix ? word.compare(0, want.size(), want) == 0 : word == want;
+}
+
+// Whether `first` + `second` (a word hyphenated across a line break) is the phrase word `want`
+// (or, for a prefix word, starts with it), without building the joined word.
+bool joined_matches(std::string_view first, std::string_view second, std::string_view want,
+                    bool prefix) {
+  if (want.size() <= first.size() || want.compare(0, first.size(), first) != 0) return false;
+  return word_matches(second, want.substr(first.size()), prefix);
+}
+
+}  // namespace
+
+std::size_t PhraseIndex::matched_tokens(const Phrase& phrase, const std::vector<Token>& tokens,
+                                        std::size_t at) const {
+  std::size_t next = at;
   for (std::size_t k = 0; k < phrase.words.size(); ++k) {
-    const std::string_view word = tokens[at + k].folded;
-    const bool last = k + 1 == phrase.words.size();
-    if (last && phrase.prefix_last) {
-      if (word.compare(0, phrase.words[k].size(), phrase.words[k]) != 0) return false;
-    } else if (word != phrase.words[k]) {
-      return false;
+    if (next >= tokens.size()) return 0;
+    const bool prefix = k + 1 == phrase.words.size() && phrase.prefix_last;
+    const std::string_view word = tokens[next].folded;
+    if (word_matches(word, phrase.words[k], prefix)) {
+      ++next;
+      continue;
     }
+    // "calci-\nfications": the word's two halves, the second at the start of the next line.
+    if (next + 1 < tokens.size() && tokens[next + 1].hyphen_break_before &&
+        joined_matches(word, tokens[next + 1].folded, phrase.words[k], prefix)) {
+      next += 2;
+      continue;
+    }
+    return 0;
   }
-  return true;
+  return next - at;
 }
 
 void PhraseIndex::match_at(const std::vector<Token>& tokens, std::size_t at,
                            std::vector<PhraseMatch>& out) const {
   auto try_phrase = [&](std::size_t id) {
     const Phrase& phrase = phrases_[id];
-    if (matches(phrase, tokens, at)) {
-      out.push_back({static_cast<std::uint32_t>(at),
-                     static_cast<std::uint32_t>(at + phrase.words.size()),
+    const std::size_t covered = matched_tokens(phrase, tokens, at);
+    if (covered > 0) {
+      out.push_back({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + covered),
                      static_cast<std::uint32_t>(phrase.wording), phrase.kind});
     }
   };
   const auto found = by_first_word_.find(tokens[at].folded);
   if (found != by_first_word_.end()) {
     for (std::size_t id : found->second) try_phrase(id);
+  }
+  // A first word hyphenated across a line break is looked up joined; only such tokens pay for it.
+  if (at + 1 < tokens.size() && tokens[at + 1].hyphen_break_before) {
+    std::string joined(tokens[at].folded);
+    joined.append(tokens[at + 1].folded);
+    const auto found_joined = by_first_word_.find(joined);
+    if (found_joined != by_first_word_.end()) {
+      for (std::size_t id : found_joined->second) try_phrase(id);
+    }
   }
   for (std::size_t id : prefix_first_word_) try_phrase(id);
 }
@@ -267,6 +490,14 @@ bool line_break_ends_sentence(const Token& previous, const Token& next) {
   return next.kind == TokenKind::Number || next.kind == TokenKind::Punct;
 }
 
+// Tokens [begin, end) are words, every one in capitals ("FINDINGS", "CLINICAL HISTORY").
+bool all_capitals(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
+  return std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                     tokens.begin() + static_cast<std::ptrdiff_t>(end), [](const Token& token) {
+                       return token.kind == TokenKind::Word && token.all_capitals;
+                     });
+}
+
 // Tokens [at, end) are a list marker "1." / "2)" / "a)" at the start of a sentence.
 std::size_t list_marker_length(const std::vector<Token>& tokens, std::size_t at) {
   if (at + 1 >= tokens.size()) return 0;
@@ -291,6 +522,18 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   std::vector<std::size_t> heading_end(tokens.size(), 0);
   std::vector<std::size_t> heading_wording(tokens.size(), 0);
   std::vector<bool> abbreviation_period(tokens.size(), false);
+  // Abbreviated calcification words ("calc.", "calcs.", "microcalc."): their period ends the
+  // sentence only before a capitalised word, as a period after the full word would.
+  std::vector<bool> calcification_starts(tokens.size(), false);
+  // Where a category word ends that starts at a token ("BI-RADS ASSESSMENT" is a heading too).
+  std::vector<std::size_t> category_word_end(tokens.size(), 0);
+  for (const PhraseMatch& match : matches) {
+    if (match.kind == PhraseKind::Calcification) calcification_starts[match.begin] = true;
+    if (match.kind == PhraseKind::CategoryWord) {
+      category_word_end[match.begin] =
+          std::max<std::size_t>(category_word_end[match.begin], match.end);
+    }
+  }
   for (const PhraseMatch& match : matches) {
     if (match.kind == PhraseKind::Heading && match.end > heading_end[match.begin]) {
       heading_end[match.begin] = match.end;
@@ -298,7 +541,14 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
     }
     if (match.kind == PhraseKind::Abbreviation && match.end > match.begin &&
         is_punct(tokens[match.end - 1], '.')) {
-      abbreviation_period[match.end - 1] = true;
+      const bool shortened_mention = calcification_starts[match.begin];
+      const bool capital_follows = match.end < tokens.size() &&
+                                   tokens[match.end].kind == TokenKind::Word &&
+                                   tokens[match.end].capitalised;
+      const bool at_end = match.end == tokens.size();
+      if (!shortened_mention || (!capital_follows && !at_end)) {
+        abbreviation_period[match.end - 1] = true;
+      }
     }
   }
 
@@ -323,14 +573,19 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
         line_break_ends_sentence(tokens[at - 1], token)) {
       close(at);
     }
-    if (at == start || line_start) {
-      // A heading: its phrase, then ':' — or alone on its own capitalised line.
-      const std::size_t end = heading_end[at];
-      if (end > at) {
-        const bool colon = end < tokens.size() && is_punct(tokens[end], ':');
-        // Alone on its line ("FINDINGS", "Impression", "Right breast"), capitalised.
-        const bool own_line = line_start && token.capitalised &&
-                              (end == tokens.size() || tokens[end].newlines_before > 0);
+    const std::size_t end = heading_end[at];
+    if (end > at) {
+      const bool colon = end < tokens.size() && is_punct(tokens[end], ':');
+      // Alone on its line ("FINDINGS", "Impression", "Right breast"), capitalised.
+      const bool own_line = line_start && token.capitalised &&
+                            (end == tokens.size() || tokens[end].newlines_before > 0);
+      // In the middle of a line only in capitals and before its colon: a report written on one
+      // line ("EXAM: MAMMO BILAT TECHNIQUE: CC and MLO views COMPARISON: 2019 FINDINGS: ...").
+      // A heading word inside a sentence ("no comparison available", "NO COMPARISON AVAILABLE")
+      // has no colon after it; one in lower case before a colon ("see comparison: stable") is
+      // text.
+      const bool capitals_colon = colon && all_capitals(tokens, at, end);
+      if (at == start || line_start || capitals_colon) {
         if (colon || own_line) {
           close(at);
           const HeadingMeaning& meaning = heading_of[heading_wording[at]];
@@ -342,8 +597,14 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
             section = meaning.section;
             breast = Laterality::Unknown;
           }
+          // A heading that is also a category word before its number ("BI-RADS ASSESSMENT: 4")
+          // opens the impression and stays in its sentence, which then states the category.
+          const bool states_category = colon && category_word_end[at] == end &&
+                                       end + 1 < tokens.size() &&
+                                       tokens[end + 1].kind == TokenKind::Number;
+          const std::size_t heading_at = at;
           at = colon ? end + 1 : end;
-          start = at;
+          start = states_category ? heading_at : at;
           continue;
         }
       }

@@ -17,31 +17,40 @@
 namespace mammocalc::narrative {
 
 enum class TokenKind : std::uint8_t {
-  Word,    // letters (ASCII case-folded; other UTF-8 bytes kept), "o'clock", "e.g"
+  Word,    // letters (Unicode NFKC case-folded, invisible characters dropped), "o'clock", "e.g"
   Number,  // "3", "2.5"
   Time,    // "10:30" (folded holds it as written)
   Punct,   // one ASCII punctuation character: . , ; : ! ? ( ) / and the like
 };
 
-// 24 bytes: a mebibyte of text is some 300,000 tokens, and on a virtual machine every page
-// touched costs a fault.
+// 32 bytes: a mebibyte of text is some 300,000 tokens, and on a virtual machine every page
+// touched costs a fault. The folded word may be shorter or longer than the bytes it was read
+// from ("ﬁ" is "fi", a soft hyphen is nothing), so the token keeps its own length in the text.
 struct Token {
-  std::string_view folded;  // lower case: a view into the folded copy tokenise() was given
-  std::uint32_t begin = 0;  // byte offsets [begin, end()) into the item's text
+  std::string_view folded;   // lower case: a view into the folded copy tokenise() was given
+  std::uint32_t begin = 0;   // byte offsets [begin, end()) into the item's text as stored
+  std::uint32_t length = 0;  // bytes in the text, whatever the length of `folded`
   std::uint16_t newlines_before = 0;  // line breaks between the previous token and this one
   TokenKind kind = TokenKind::Word;
   bool gap_before : 1;    // whitespace or a dropped separator (hyphen, dash) precedes it
   bool capitalised : 1;   // a word whose first letter is upper case
   bool all_capitals : 1;  // a word with letters, all upper case
+  // A lower-case word right after "-" and one line break that follows a word: the second half of
+  // a word hyphenated at the end of a line ("calci-\nfications"); phrases may read the two as one.
+  bool hyphen_break_before : 1;
 
-  Token() : gap_before(false), capitalised(false), all_capitals(false) {}
-  std::size_t end() const { return begin + folded.size(); }
+  Token()
+      : gap_before(false), capitalised(false), all_capitals(false), hyphen_break_before(false) {}
+  std::size_t end() const { return static_cast<std::size_t>(begin) + length; }
 };
 
 // Splits text into tokens. Hyphens, dashes, bullets and quotes separate words and are dropped
 // ("fine-pleomorphic" reads as "fine pleomorphic", "BI-RADS" as "bi rads"). Never fails: invalid
-// UTF-8 and NUL bytes are read as word bytes or blanks. `folded` receives the text with ASCII
-// letters in lower case; the tokens' views point into it, so it must outlive them unchanged.
+// UTF-8 and NUL bytes are read as word bytes or blanks. `folded` receives each token's text
+// folded: words Unicode NFKC case-folded (ICU's NFKC_Casefold: "ﬁ" → "fi", fullwidth "ＣＡ" → "ca",
+// "µ" → "μ"; soft hyphens and zero-width characters inside a word dropped; Turkish "İ" and "ı"
+// read as "i"); numbers and punctuation as written. The tokens' views point into it, so it must
+// outlive them unchanged; their offsets point into `text`.
 std::vector<Token> tokenise(std::string_view text, std::string& folded);
 
 // The kinds of wording the reader looks for (wordings.hpp, one per Wordings field).
@@ -94,7 +103,10 @@ class PhraseIndex {
     PhraseKind kind;
     std::size_t wording;
   };
-  bool matches(const Phrase& phrase, const std::vector<Token>& tokens, std::size_t at) const;
+  // The number of tokens the phrase covers at `at` (a word hyphenated across a line break is two
+  // tokens for one phrase word), 0 when it does not match there.
+  std::size_t matched_tokens(const Phrase& phrase, const std::vector<Token>& tokens,
+                             std::size_t at) const;
   std::vector<Phrase> phrases_;
   std::deque<std::string> first_words_;  // the keys' storage: a deque never moves its elements
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_word_;
@@ -121,8 +133,10 @@ struct HeadingMeaning {
 
 // Splits one item's tokens into sentences. `heading_of` gives the meaning of a Heading match's
 // wording index. Headings at the start of a line or sentence followed by ':' (or alone on a
-// line, capitalised) switch the section or the breast; they belong to no sentence. A sentence
-// ends at . ! ? (not after an abbreviation, a list number or inside "2.5"), at a blank line, at a
+// line, capitalised), and headings in capitals followed by ':' anywhere ("... COMPARISON: 2019
+// FINDINGS: ..."), switch the section or the breast; they belong to no sentence. A sentence
+// ends at . ! ? (not after an abbreviation, a list number or inside "2.5"; after a shortened
+// calcification word such as "calc." only before a capitalised word), at a blank line, at a
 // line break before a capitalised line, and after at most kMaxSentenceTokens tokens.
 inline constexpr std::size_t kMaxSentenceTokens = 400;
 std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,

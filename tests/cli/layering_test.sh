@@ -35,6 +35,8 @@ expect_violation "pugixml in rules" rules/rule_table.cpp '#include <pugixml.hpp>
   "pugixml belongs in"
 expect_violation "Boost in run" run/batch.cpp '#include <boost/program_options.hpp>' \
   "Boost belongs in src/cli/ only"
+expect_violation "ICU in findings" findings/lexicon.cpp '#include <unicode/normalizer2.h>' \
+  "ICU belongs in src/narrative/ only"
 expect_violation "rules including run" rules/rules.hpp '#include "run/summarise.hpp"' \
   "src/rules/ may not include from src/run/"
 expect_violation "findings including annotations" findings/lexicon.cpp \

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Text forms end to end (hostile review): Basic Text SRs with no Body Part Examined and no
+# descriptions, one TEXT item each, through `mammocalc summarize`. A mammography report is read
+# (breast words in its text), a chest CT report with calcifications is refused, and a report
+# written on one line keeps its comparison out of the findings; a NUL byte in a text value hides
+# nothing and is said.
+# Run from the project root: text_forms_test.sh MAMMOCALC DUMP2DCM
+set -u
+mammocalc=$1
+dump2dcm=$2
+failures=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+check() {
+  local what=$1
+  shift
+  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; failures=$((failures + 1)); fi
+}
+
+# text_sr NAME TEXT: $work/NAME.dcm, a Basic Text SR whose one TEXT item holds TEXT (no '[' or ']').
+serial=0
+text_sr() {
+  serial=$((serial + 1))
+  cat >"$work/$1.dump" <<DUMP
+(0002,0002) UI =BasicTextSRStorage
+(0002,0003) UI [1.2.826.0.1.3680043.10.1363.950.$serial.3]
+(0002,0010) UI =LittleEndianExplicit
+(0008,0005) CS [ISO_IR 192]
+(0008,0016) UI =BasicTextSRStorage
+(0008,0018) UI [1.2.826.0.1.3680043.10.1363.950.$serial.3]
+(0008,0060) CS [SR]
+(0010,0010) PN [TEST^TEXTFORMS]
+(0010,0020) LO [TF-$serial]
+(0020,000d) UI [1.2.826.0.1.3680043.10.1363.950.$serial.1]
+(0020,000e) UI [1.2.826.0.1.3680043.10.1363.950.$serial.2]
+(0040,a040) CS [CONTAINER]
+(0040,a043) SQ (Sequence with undefined length)
+  (fffe,e000) na (Item with undefined length)
+    (0008,0100) SH [18748-4]
+    (0008,0102) SH [LN]
+    (0008,0104) LO [Diagnostic imaging study]
+  (fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+(0040,a050) CS [SEPARATE]
+(0040,a491) CS [COMPLETE]
+(0040,a493) CS [UNVERIFIED]
+(0040,a730) SQ (Sequence with undefined length)
+  (fffe,e000) na (Item with undefined length)
+    (0040,a010) CS [CONTAINS]
+    (0040,a040) CS [TEXT]
+    (0040,a043) SQ (Sequence with undefined length)
+      (fffe,e000) na (Item with undefined length)
+        (0008,0100) SH [121111]
+        (0008,0102) SH [DCM]
+        (0008,0104) LO [Summary]
+      (fffe,e00d) na (ItemDelimitationItem)
+    (fffe,e0dd) na (SequenceDelimitationItem)
+    (0040,a160) UT [$2]
+  (fffe,e00d) na (ItemDelimitationItem)
+(fffe,e0dd) na (SequenceDelimitationItem)
+DUMP
+  "$dump2dcm" "$work/$1.dump" "$work/$1.dcm" >/dev/null 2>&1 || echo "FAIL dump2dcm $1"
+}
+
+summarize() {
+  "$mammocalc" summarize "$work/$1.dcm" >"$work/$1.xml" 2>"$work/$1.err"
+  status=$?
+}
+
+# --- header-less breast reports are read ---
+text_sr mammogram "Bilateral mammogram. Fine pleomorphic calcifications right breast at 10 o'clock. BI-RADS 4."
+summarize mammogram
+check "mammogram text without header: read (exit $status)" test "$status" -eq 0
+check "mammogram text: a suspicious right finding" \
+  grep -q '<finding id="F1" laterality="right" origin="narrative"' "$work/mammogram.xml"
+check "mammogram text: fine pleomorphic" grep -q 'term="fine-pleomorphic"' "$work/mammogram.xml"
+
+text_sr birads "Bilateral mammogram. Fine pleomorphic calcifications at 10 o'clock. BI-RADS 4."
+summarize birads
+check "mammogram and BI-RADS without the word breast: read (exit $status)" test "$status" -eq 0
+
+text_sr retroareolar "Fine pleomorphic calcifications in the retroareolar region. BI-RADS 4."
+summarize retroareolar
+check "retroareolar text without header: read (exit $status)" test "$status" -eq 0
+
+text_sr axillary_tail "Tomosynthesis. Grouped amorphous calcifications in the axillary tail at 10 o'clock."
+summarize axillary_tail
+check "axillary tail text without header: read (exit $status)" test "$status" -eq 0
+
+# --- header-less reports of other organs are refused ---
+text_sr chest "CT chest. Coronary artery calcifications. Aortic valve calcification. Breast tissue unremarkable."
+summarize chest
+check "chest CT text: refused (exit $status)" test "$status" -eq 1
+check "chest CT text: says not breast imaging" grep -q "not a breast imaging report" "$work/chest.err"
+
+text_sr recommended "Coronary artery calcifications. Aortic calcification. Recommend screening mammogram."
+summarize recommended
+check "chest text recommending a mammogram: refused (exit $status)" test "$status" -eq 1
+
+text_sr coronary "Coronary artery calcifications, left anterior descending artery. Aortic calcification at the arch."
+summarize coronary
+check "coronary text: refused (exit $status)" test "$status" -eq 1
+
+# --- a report on one line: headings in the middle of the line ---
+text_sr one_line "EXAM: MAMMO DIAG BILAT TECHNIQUE: CC and MLO views COMPARISON: 2019 calcifications stable since 2019 FINDINGS: Grouped amorphous calcifications left breast. IMPRESSION: BI-RADS 4."
+summarize one_line
+check "one-line report: read (exit $status)" test "$status" -eq 0
+check "one-line report: one finding, left" \
+  test "$(grep -c '<finding id=' "$work/one_line.xml")" -eq 1
+check "one-line report: the finding is left" grep -q '<finding id="F1" laterality="left"' "$work/one_line.xml"
+check "one-line report: reported category 4" grep -q 'reportedCategory="4"' "$work/one_line.xml"
+
+# --- a NUL byte inside a text value: the text after it is read, and the repair is said ---
+cp samples/text-bilateral.dcm "$work/nul.dcm"
+offset=$(grep -obUa "Scattered vascular calcifications. No suspicious" "$work/nul.dcm" | head -1 | cut -d: -f1)
+printf '\000' | dd of="$work/nul.dcm" bs=1 seek=$((offset + 18)) conv=notrunc status=none
+summarize nul
+check "NUL in text: read (exit $status)" test "$status" -eq 0
+check "NUL in text: the repair is a warning" grep -q '<warning code="text-repaired">text item 1.1.1 held 1 NUL' "$work/nul.xml"
+check "NUL in text: the sentence after the NUL is read" \
+  grep -q '<mention status="negated"[^>]*laterality="left".*No suspicious calcifications' "$work/nul.xml"
+
+if ((failures > 0)); then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "all text-form checks passed"
