@@ -547,6 +547,189 @@ TEST(NarrativeReader, Hypothetical) {
             MentionStatus::Affirmed);
 }
 
+// ---- Scope of context words (hostile review of the text reader) ----
+
+// A negation after the mention reaches back across a comma only as its predicate: "…, not seen on
+// ultrasound" and "…, not present in 2019" speak of the ultrasound and of the prior exam.
+TEST(NarrativeReader, NegationAfterACommaSpeaksOfAnotherExam) {
+  NarrativeReading reading =
+      read("Fine pleomorphic calcifications in the left breast, not seen on ultrasound.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+  EXPECT_EQ(reading.findings[0].ultrasound_visible, Presence::No);
+
+  reading = read("Grouped amorphous calcifications at 2 o'clock, not present in 2019.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].change, Change::New);
+  EXPECT_EQ(reading.findings[0].location.clock_hour, 2);
+
+  // The predicate still negates; a bare negation after a comma cannot be told: uncertain.
+  EXPECT_EQ(status_in("The calcifications in the left breast are not seen."),
+            MentionStatus::Negated);
+  reading = read("Calcifications in the left breast, not seen.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Uncertain);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].text_status, MentionStatus::Uncertain);
+}
+
+// "No" ends at a comma or "and" that starts a noun phrase with words of its own; a list going on
+// with "or" stays negated (narrative.md §3; gold neg01, sus02); a bare noun after the comma cannot
+// be told: an uncertain finding with a note, never negated.
+TEST(NarrativeReader, NegationEndsWhereADescribedNounPhraseStarts) {
+  NarrativeReading reading =
+      read("No mass, fine pleomorphic calcifications in the upper outer quadrant.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+  EXPECT_EQ(reading.findings[0].location.quadrant, Quadrant::UpperOuter);
+
+  reading =
+      read("No architectural distortion and segmental fine linear calcifications right breast.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Right);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FineLinear));
+  ASSERT_TRUE(reading.findings[0].distribution);
+  EXPECT_EQ(reading.findings[0].distribution->term, Distribution::Segmental);
+
+  for (const std::string text :
+       {"No suspicious masses, calcifications or architectural distortion.",
+        "No suspicious masses, calcifications, or architectural distortion.",
+        "There are no suspicious masses, calcifications, architectural distortion, or skin "
+        "thickening.",
+        "No mass or calcifications.", "No amorphous and pleomorphic calcifications."}) {
+    EXPECT_EQ(status_in(text), MentionStatus::Negated) << text;
+    EXPECT_TRUE(read(text).findings.empty()) << text;
+  }
+
+  reading = read("No mass, calcifications in the left breast.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Uncertain);
+  EXPECT_EQ(reading.mentions[0].trigger, "No");
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].text_status, MentionStatus::Uncertain);
+  ASSERT_FALSE(reading.findings[0].notes.empty());
+  EXPECT_EQ(reading.findings[0].notes[0].code, WarningCode::NarrativeUnresolved);
+  EXPECT_NE(reading.findings[0].notes[0].text.find("\"No\""), std::string::npos);
+}
+
+// "History of" ends where a new described noun phrase starts, and "new" speaks for the mention
+// nearest to it.
+TEST(NarrativeReader, HistoryEndsWhereANewDescribedNounPhraseStarts) {
+  NarrativeReading reading = read(
+      "History of benign calcifications, now with new fine pleomorphic calcifications in the left "
+      "breast.");
+  ASSERT_EQ(reading.mentions.size(), 2u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Historical);
+  EXPECT_TRUE(reading.mentions[0].findings.empty());
+  EXPECT_EQ(reading.mentions[1].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.mentions[1].findings, std::vector<std::size_t>{0});
+  EXPECT_EQ(reading.findings[0].change, Change::New);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+
+  reading = read("Prior biopsy of calcifications in the left breast, now increased in number.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+}
+
+// A hypothesis ("to determine whether …", "to evaluate for …") gives no finding, and its words
+// describe nothing found.
+TEST(NarrativeReader, HypothesisGivesNoFindingAndNoDescriptor) {
+  for (const std::string text :
+       {"Magnification views are recommended to determine whether the calcifications are "
+        "pleomorphic.",
+        "Magnification views are recommended to evaluate for calcifications."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.mentions.size(), 1u) << text;
+    EXPECT_EQ(reading.mentions[0].status, MentionStatus::Hypothetical) << text;
+    EXPECT_TRUE(reading.findings.empty()) << text;
+  }
+  const NarrativeReading reading = read(
+      "Grouped calcifications in the left breast, which need magnification views to determine "
+      "whether they are pleomorphic.");
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_FALSE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+  ASSERT_TRUE(reading.findings[0].distribution);
+  EXPECT_EQ(reading.findings[0].distribution->term, Distribution::Grouped);
+}
+
+// A hedge on the kind ("likely vascular", "favor dermal") is no benign statement: the morphology
+// is kept, the mention uncertain (rule C14). "Likely benign" is an assessment (gold mix02).
+TEST(NarrativeReader, HedgeAfterTheMentionIsUncertain) {
+  const std::vector<std::pair<std::string, Morphology>> cases = {
+      {"Calcifications in the right breast, likely vascular.", Morphology::Vascular},
+      {"Calcifications in the right breast, favor dermal.", Morphology::Skin},
+      {"Probably vascular calcifications in the right breast.", Morphology::Vascular},
+  };
+  for (const auto& [text, term] : cases) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.mentions.size(), 1u) << text;
+    EXPECT_EQ(reading.mentions[0].status, MentionStatus::Uncertain) << text;
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].text_status, MentionStatus::Uncertain) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], term)) << text;
+  }
+  EXPECT_EQ(status_in("Stable bilateral diffuse calcifications, likely benign."),
+            MentionStatus::Affirmed);
+}
+
+// "but", "though": the suspicious descriptor of the clause after binds to the same finding, as a
+// conflict with the benign one, never dropped; a benign word alone describes no finding.
+TEST(NarrativeReader, ContrastClauseKeepsTheSuspiciousDescriptor) {
+  const std::vector<std::pair<std::string, Morphology>> cases = {
+      {"Round calcifications, but some are pleomorphic, in the left breast.",
+       Morphology::FinePleomorphic},
+      {"Punctate calcifications, though a few appear fine linear.", Morphology::FineLinear},
+  };
+  for (const auto& [text, term] : cases) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], term)) << text;
+    ASSERT_EQ(reading.findings[0].conflicts.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].conflicts[0].field, FindingField::Morphology) << text;
+  }
+  const NarrativeReading round = read("Calcifications in the left breast, but some are round.");
+  ASSERT_EQ(round.findings.size(), 1u);
+  EXPECT_TRUE(round.findings[0].morphology.empty());
+}
+
+// A place named after "deep to", "adjacent to", or "post-radiation changes" gives no benign
+// morphology; the morphology words said of the calcifications still do.
+TEST(NarrativeReader, SurroundingsAreNoMorphology) {
+  for (const std::string text :
+       {"Calcifications deep to the skin in the left breast.",
+        "Calcifications adjacent to a vessel in the left breast.",
+        "Post-radiation changes with calcifications in the left breast."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_TRUE(reading.findings[0].morphology.empty()) << text;
+  }
+  const std::vector<std::pair<std::string, Morphology>> said = {
+      {"Skin calcifications in the left breast.", Morphology::Skin},
+      {"Dermal calcifications near the nipple in the left breast.", Morphology::Skin},
+      {"Post-radiation calcifications in the left breast.", Morphology::Dystrophic},
+      {"Post-surgical changes with dystrophic calcifications in the left breast.",
+       Morphology::Dystrophic},
+      {"Post-surgical changes with fine pleomorphic calcifications in the left breast.",
+       Morphology::FinePleomorphic},
+  };
+  for (const auto& [text, term] : said) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], term)) << text;
+  }
+}
+
 TEST(NarrativeReader, CompositionSentencesGiveNoDescriptor) {
   const NarrativeReading reading = read(
       "The breasts are heterogeneously dense, which may obscure small masses. There are scattered "
