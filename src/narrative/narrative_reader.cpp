@@ -149,6 +149,9 @@ struct Descriptors {
   std::vector<Read<Site>> site;
   std::vector<Read<Laterality>> sides;
   std::optional<Read<int>> clock;
+  // Further clock positions of the clause that differ from the first ("at 2 o'clock and 8
+  // o'clock"): never silently dropped, a conflict on the finding.
+  std::vector<Read<int>> other_clocks;
   std::optional<Read<Quadrant>> quadrant;
   std::optional<Read<Region>> region;
   std::optional<Read<Depth>> depth;
@@ -305,6 +308,7 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   append(into.sides, more.sides);
   append(into.change, more.change);
   fill(into.clock, more.clock);
+  append(into.other_clocks, more.other_clocks);
   fill(into.quadrant, more.quadrant);
   fill(into.region, more.region);
   fill(into.depth, more.depth);
@@ -758,7 +762,7 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
             token.folded == "clock");
   };
   for (std::size_t at = begin; at < end; ++at) {
-    if (consumed[at - begin] || out.clock) continue;
+    if (consumed[at - begin]) continue;
     const Token& token = tokens[at];
     int hour = 0;
     std::size_t after = at + 1;
@@ -782,7 +786,12 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
       }
     }
     if (hour == 0) continue;
-    out.clock = Read<int>{hour, words_of(item, at, after), span_of(item, at, after), at};
+    Read<int> clock{hour, words_of(item, at, after), span_of(item, at, after), at};
+    if (!out.clock) {
+      out.clock = std::move(clock);
+    } else if (out.clock->value != hour) {
+      out.other_clocks.push_back(std::move(clock));
+    }
     for (std::size_t j = at; j < after; ++j) consumed[j - begin] = true;
   }
 }
@@ -1616,11 +1625,20 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
         evidence(NarrativeField::Site, std::string(to_string(site.value)), site.words, site.span));
   }
   Location& where = finding.location;
-  if (d.clock) {
-    if (!where.clock_hour) where.clock_hour = d.clock->value;
-    finding.text_evidence.push_back(evidence(NarrativeField::Clock, std::to_string(d.clock->value),
-                                             d.clock->words, d.clock->span));
-  }
+  // A clock that differs from the one held (a restatement within an hour, or a second clock of
+  // the clause) is kept as a conflict: one finding never silently holds one of two positions.
+  auto add_clock = [&](const Read<int>& clock) {
+    if (!where.clock_hour) {
+      where.clock_hour = clock.value;
+    } else if (*where.clock_hour != clock.value) {
+      add_conflict(finding, FindingField::ClockFaceOrRegion, std::to_string(*where.clock_hour),
+                   finding.position, std::to_string(clock.value), position);
+    }
+    finding.text_evidence.push_back(
+        evidence(NarrativeField::Clock, std::to_string(clock.value), clock.words, clock.span));
+  };
+  if (d.clock) add_clock(*d.clock);
+  for (const Read<int>& clock : d.other_clocks) add_clock(clock);
   if (d.quadrant) {
     if (!where.quadrant) where.quadrant = d.quadrant->value;
     finding.text_evidence.push_back(evidence(NarrativeField::Quadrant,

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <random>
@@ -898,6 +899,38 @@ TEST(NarrativeReader, TwoGroupsInOneBreastAreTwoFindings) {
       "Left breast: vascular calcifications at 6 o'clock. Grouped amorphous calcifications "
       "at 2 o'clock.");
   ASSERT_EQ(reading.findings.size(), 2u);
+}
+
+// Two clock positions in one breast stay two findings, or one finding with a conflict: never one
+// finding silently holding one of the positions.
+TEST(NarrativeReader, DifferentClockPositionsAreNeverSilentlyMerged) {
+  auto clock_conflict = [](const Finding& finding) {
+    return std::any_of(finding.conflicts.begin(), finding.conflicts.end(),
+                       [](const ValueConflict& conflict) {
+                         return conflict.field == FindingField::ClockFaceOrRegion;
+                       });
+  };
+  NarrativeReading reading = read(
+      "Left breast: grouped calcifications at 2 o'clock. Grouped calcifications at 8 o'clock.");
+  ASSERT_EQ(reading.findings.size(), 2u);
+  EXPECT_EQ(reading.findings[0].location.clock_hour, 2);
+  EXPECT_EQ(reading.findings[1].location.clock_hour, 8);
+  for (const std::string text :
+       {"Grouped calcifications in the left breast at 2 o'clock and 8 o'clock.",
+        "Grouped calcifications in the left breast at 2 o'clock. Grouped calcifications in the "
+        "left breast at 3 o'clock."}) {
+    reading = read(text);
+    ASSERT_FALSE(reading.findings.empty()) << text;
+    if (reading.findings.size() == 1u) {
+      EXPECT_TRUE(clock_conflict(reading.findings[0])) << text;
+    }
+  }
+  // A restatement at the same clock is no conflict.
+  reading = read(
+      "Grouped calcifications in the left breast at 2 o'clock. Impression: grouped calcifications "
+      "at 2 o'clock, left breast.");
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_FALSE(clock_conflict(reading.findings[0]));
 }
 
 TEST(NarrativeReader, SentenceReferringBackDescribesThePreviousFinding) {
