@@ -1384,16 +1384,85 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
     std::size_t begin;
     std::size_t end;
   };
+  // Tokens that name a breast ("right", "left breast", "bilateral").
+  std::vector<bool> breast_words(range.end - range.begin, false);
+  for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::Laterality && match.kind != PhraseKind::Breast) continue;
+    for (std::size_t k = match.begin; k < match.end && k < range.end; ++k) {
+      breast_words[k - range.begin] = true;
+    }
+  }
+  auto names_breast = [&](std::size_t token) {
+    return token >= range.begin && token < range.end && breast_words[token - range.begin];
+  };
+  // A category just after a composition wording is the breast density, not an assessment
+  // ("Breast density BI-RADS 3", "breast density category 3", "heterogeneously dense (BI-RADS
+  // 3)": the 4th edition numbered density 1-4).
+  auto states_density = [&](std::size_t category_word) {
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+      if (match.kind != PhraseKind::Composition || match.end > category_word ||
+          match.end + 3 < category_word) {
+        return false;
+      }
+      for (std::size_t k = match.end; k < category_word; ++k) {
+        if (is_punct(item.tokens[k], '.') || is_punct(item.tokens[k], ';')) return false;
+      }
+      return true;
+    });
+  };
+  // A category followed by a year is a prior exam's ("BI-RADS 3 in 2022", "BI-RADS 3 (2022)").
+  auto dated_before_this_exam = [&](std::size_t after) {
+    for (std::size_t k = after; k < range.end && k < after + 2; ++k) {
+      const Token& token = item.tokens[k];
+      if (token.kind == TokenKind::Number && token.folded.size() == 4) {
+        const int year = leading_integer(token.folded);
+        return year >= 1900 && year <= 2099;
+      }
+      if (token.kind == TokenKind::Punct && !is_punct(token, '(')) return false;
+    }
+    return false;
+  };
   std::vector<Found> found;
   std::size_t covered = 0;
   for (const PhraseMatch& match : matches) {
     if (match.kind != PhraseKind::CategoryWord || match.begin < covered) continue;
     if (composition && is_word(item.tokens[match.begin], "category")) continue;
     const auto category = category_after(item, match.end, range.end);
-    if (!category) continue;
-    covered = category->second;
-    if (set_aside(match.begin, match.end, false)) continue;
-    found.push_back({category->first, match.begin, category->second});
+    if (set_aside(match.begin, match.end, false) || states_density(match.begin)) {
+      if (category) covered = category->second;
+      continue;
+    }
+    std::size_t at = match.end;
+    if (category) {
+      covered = category->second;
+      at = category->second;
+      if (!dated_before_this_exam(category->second)) {
+        found.push_back({category->first, match.begin, category->second});
+      }
+    }
+    // "BI-RADS: 2 right, 4 left", "BI-RADS right 2, left 4": one category per breast.
+    for (;;) {
+      std::size_t k = at;
+      bool side_seen = false;
+      while (k < range.end && k < at + 4 &&
+             (names_breast(k) || is_punct(item.tokens[k], ',') || is_punct(item.tokens[k], ':') ||
+              is_word(item.tokens[k], "and"))) {
+        side_seen = side_seen || names_breast(k);
+        ++k;
+      }
+      if (!side_seen || k == at) break;
+      const auto more = category_after(item, k, range.end);
+      if (!more) break;
+      const bool side_after = more->second < range.end && names_breast(more->second);
+      const bool side_before =
+          names_breast(k - 1) ||
+          (k >= at + 2 && is_punct(item.tokens[k - 1], ':') && names_breast(k - 2));
+      if (!side_after && !side_before) break;
+      covered = more->second;
+      at = more->second;
+      if (dated_before_this_exam(more->second)) continue;
+      found.push_back({more->first, k, more->second});
+    }
   }
   // Each category's breast: the sides named nearest to it, not nearer another category of the
   // sentence ("Right breast BI-RADS 1, left breast BI-RADS 4A"; "BI-RADS 3 right breast;

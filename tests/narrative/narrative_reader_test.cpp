@@ -1033,6 +1033,38 @@ TEST(NarrativeReader, BiradsPerBreast) {
   EXPECT_EQ(inline_sides.assessments[1].category, Category::LowSuspicion4A);
 }
 
+// "BI-RADS: 2 right, 4 left" is one category per breast, never the first alone for the exam.
+TEST(NarrativeReader, BiradsListedPerBreastAfterOneCategoryWord) {
+  for (const std::string text :
+       {"IMPRESSION: BI-RADS: 2 right, 4 left.", "IMPRESSION: BI-RADS right 2, left 4."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.assessments.size(), 2u) << text;
+    EXPECT_EQ(reading.assessments[0].laterality, Laterality::Right) << text;
+    EXPECT_EQ(reading.assessments[0].category, Category::Benign2) << text;
+    EXPECT_EQ(reading.assessments[1].laterality, Laterality::Left) << text;
+    EXPECT_EQ(reading.assessments[1].category, Category::Suspicious4) << text;
+  }
+  // A number after a comma is no second category unless a breast names it.
+  const NarrativeReading months = read("IMPRESSION: BI-RADS 3, 6 month follow-up.");
+  ASSERT_EQ(months.assessments.size(), 1u);
+  EXPECT_EQ(months.assessments[0].category, Category::ProbablyBenign3);
+}
+
+// A prior exam's category and a density category are not this report's assessment.
+TEST(NarrativeReader, PriorAndDensityCategoriesAreNotTheAssessment) {
+  for (const std::string text : {"IMPRESSION: Calcifications, previously BI-RADS 3, now BI-RADS 4.",
+                                 "IMPRESSION: BI-RADS 3 in 2022. Now BI-RADS 4.",
+                                 "IMPRESSION: BI-RADS 3 (2022), now BI-RADS 4.",
+                                 "IMPRESSION: Breast density BI-RADS 3. BI-RADS 4.",
+                                 "IMPRESSION: Breast density category 3. BI-RADS 4.",
+                                 "IMPRESSION: ACR density C. BI-RADS density b. BI-RADS 4.",
+                                 "IMPRESSION: Heterogeneously dense (BI-RADS 3). BI-RADS 4."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.assessments.size(), 1u) << text;
+    EXPECT_EQ(reading.assessments[0].category, Category::Suspicious4) << text;
+  }
+}
+
 TEST(NarrativeReader, CategoryInHistoryIsNotRead) {
   const SrDocument document =
       text_report({{kHistory, "Prior BI-RADS 3 calcifications, category 3 follow-up."},
