@@ -183,9 +183,9 @@ struct Candidate {
   std::string position;
   TextSentence sentence;
   std::vector<std::size_t> mentions;  // indices into NarrativeReading::mentions
-  // Context words whose reach could not be told ("No" in "No mass, calcifications …"), quoted in
-  // the finding's note.
-  std::vector<std::string> doubtful_triggers;
+  // What could not be told, for the finding's narrative-unresolved notes ("whether "No" reaches
+  // these calcifications cannot be told …").
+  std::vector<std::string> doubts;
 };
 
 struct CategoryEvent {
@@ -1139,8 +1139,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       std::vector<std::size_t> gave = read_clause_mentions(item, reading, c, next_mention);
       if (!gave.empty()) {
         described_before = std::move(gave);
-      } else if (!has_mention && !described_before.empty() &&
-                 opens_contrast(item.tokens, reading.triggers, begin)) {
+      } else if (!has_mention && opens_contrast(item.tokens, reading.triggers, begin)) {
         add_contrast(item, reading, c, described_before);
       }
     }
@@ -1236,7 +1235,12 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
         status_of(item, reading, match.begin, match.end, says_new[next_mention]);
     mention.status = context.status;
     mention.trigger = std::move(context.trigger);
-    if (context.scope_doubtful) candidate.doubtful_triggers.push_back(mention.trigger);
+    if (context.scope_doubtful) {
+      candidate.doubts.push_back("whether \"" + mention.trigger +
+                                 "\" reaches these calcifications cannot be told, read as "
+                                 "uncertain: \"" +
+                                 reading.sentence.text + "\"");
+    }
     if (!candidate.descriptors.count) {
       candidate.descriptors.count = count_before(item, begin, match.begin);
     }
@@ -1261,6 +1265,7 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
                           const std::vector<std::size_t>& findings) {
   const Descriptors& descriptors = reading.clause_descriptors[clause];
   const std::optional<Read<Laterality>> side = side_named(descriptors.sides);
+  bool merged = false;
   for (std::size_t index : findings) {
     Finding& finding = reading_.findings[index];
     if (side && side->value != finding.laterality && finding.laterality != Laterality::Unknown) {
@@ -1282,7 +1287,33 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
     more.sentence = reading.sentence;
     more.status = MentionStatus::Uncertain;  // adds facts, never affirms
     merge_into(finding, more, finding.laterality);
+    merged = true;
   }
+  // Suspicious words with nowhere to go ("No calcifications in the right breast, but pleomorphic
+  // ones in the left"; "Vascular calcifications on the right, but pleomorphic ones on the left")
+  // are never dropped: an uncertain finding of their own, with a note.
+  const bool suspicious =
+      std::any_of(
+          descriptors.morphology.begin(), descriptors.morphology.end(),
+          [](const Read<Morphology>& read) { return is_suspicious_morphology(read.value); }) ||
+      std::any_of(
+          descriptors.distribution.begin(), descriptors.distribution.end(),
+          [](const Read<Distribution>& read) { return distribution_rank(read.value) >= 5; });
+  if (merged || !suspicious) return;
+  Candidate own;
+  own.descriptors = descriptors;
+  own.laterality_read = side ? side : reading.heading_side;
+  own.laterality = own.laterality_read ? own.laterality_read->value : Laterality::Unknown;
+  own.section = reading.range->section;
+  own.position = *item.position;
+  own.sentence = reading.sentence;
+  own.status = MentionStatus::Uncertain;
+  own.doubts.push_back(
+      "suspicious words with no calcification word of their own, read as "
+      "uncertain calcifications: \"" +
+      reading.sentence.text + "\"");
+  const std::vector<std::size_t> gave = add_candidate(own);
+  described_last_.insert(described_last_.end(), gave.begin(), gave.end());
 }
 
 // A BI-RADS category after a category word: "4C", "4 c", ": 4", "Category 3", "IV".
@@ -1617,13 +1648,8 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
       finding.text_sentences.back().span.position == candidate.sentence.span.position &&
       finding.text_sentences.back().span.begin == candidate.sentence.span.begin;
   if (!known_sentence) finding.text_sentences.push_back(candidate.sentence);
-  for (const std::string& trigger : candidate.doubtful_triggers) {
-    finding.notes.push_back({WarningCode::NarrativeUnresolved,
-                             "whether \"" + trigger +
-                                 "\" reaches these calcifications cannot be told, read as "
-                                 "uncertain: \"" +
-                                 candidate.sentence.text + "\"",
-                             position});
+  for (const std::string& doubt : candidate.doubts) {
+    finding.notes.push_back({WarningCode::NarrativeUnresolved, doubt, position});
   }
 
   if (finding.laterality == Laterality::Unknown && laterality != Laterality::Unknown) {

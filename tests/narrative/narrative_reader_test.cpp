@@ -704,6 +704,24 @@ TEST(NarrativeReader, ContrastClauseKeepsTheSuspiciousDescriptor) {
   EXPECT_TRUE(round.findings[0].morphology.empty());
 }
 
+// Suspicious words after "but" with no finding to join (another breast, or a negated clause
+// before) are an uncertain finding of their own with a note, never dropped.
+TEST(NarrativeReader, ContrastClauseWithNowhereToGoIsAnUncertainFinding) {
+  for (const std::string text :
+       {"Vascular calcifications in the right breast, but pleomorphic ones in the left breast.",
+        "No calcifications in the right breast, but pleomorphic ones in the left breast."}) {
+    const NarrativeReading reading = read(text);
+    const auto left =
+        std::find_if(reading.findings.begin(), reading.findings.end(),
+                     [](const Finding& finding) { return finding.laterality == Laterality::Left; });
+    ASSERT_NE(left, reading.findings.end()) << text;
+    EXPECT_TRUE(has_morphology(*left, Morphology::FinePleomorphic)) << text;
+    EXPECT_EQ(left->text_status, MentionStatus::Uncertain) << text;
+    ASSERT_FALSE(left->notes.empty()) << text;
+    EXPECT_EQ(left->notes[0].code, WarningCode::NarrativeUnresolved) << text;
+  }
+}
+
 // A place named after "deep to", "adjacent to", or "post-radiation changes" gives no benign
 // morphology; the morphology words said of the calcifications still do.
 TEST(NarrativeReader, SurroundingsAreNoMorphology) {
