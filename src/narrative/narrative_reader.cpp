@@ -372,6 +372,9 @@ struct SentenceReading {
   // Tokens inside a descriptor wording ("fine pleomorphic", "upper outer quadrant", "new"),
   // indexed from range->begin: a noun phrase with words of its own is a new statement.
   std::vector<bool> descriptor_words;
+  // Tokens of a wording about another exam: an ultrasound correlate ("seen on ultrasound") or a
+  // change that says new ("not present on the prior"), indexed from range->begin.
+  std::vector<bool> other_exam_words;
   // Tokens whose descriptor words do not describe calcifications found, indexed from
   // range->begin: a hypothesis ("to determine whether the calcifications are pleomorphic") and
   // the surroundings named after a place word ("deep to the skin", "adjacent to a vessel").
@@ -380,6 +383,9 @@ struct SentenceReading {
 
   Clause context_clause_of(std::size_t token) const {
     return clause_holding(context_clauses, token, *range);
+  }
+  bool is_other_exam_word(std::size_t token) const {
+    return token >= range->begin && token < range->end && other_exam_words[token - range->begin];
   }
   bool is_descriptor_word(std::size_t token) const {
     return token >= range->begin && token < range->end && descriptor_words[token - range->begin];
@@ -909,6 +915,11 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
   auto is_or = [](const Token& token) { return is_word(token, "or") || is_word(token, "nor"); };
   if (trigger.begin >= end) {
     if (trigger.role != ContextRole::Negated) return Reach::Full;
+    // "The calcifications are not seen on ultrasound", "… are not present on the prior": the
+    // negation speaks of the other exam.
+    for (std::size_t k = trigger.begin; k < trigger.end; ++k) {
+      if (reading.is_other_exam_word(k)) return Reach::None;
+    }
     bool comma = false;
     for (std::size_t k = end; k < trigger.begin; ++k) comma = comma || is_punct(tokens[k], ',');
     if (!comma) return Reach::Full;
@@ -1066,7 +1077,14 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   reading.context_clauses = clauses_of(item, range, reading.triggers, true);
   reading.mentions = longest_matches(matches, PhraseKind::Calcification);
   reading.descriptor_words.assign(range.end - range.begin, false);
+  reading.other_exam_words.assign(range.end - range.begin, false);
   for (const PhraseMatch& match : matches) {
+    const bool other_exam =
+        match.kind == PhraseKind::UltrasoundCorrelate ||
+        (match.kind == PhraseKind::Change && wordings_.change[match.wording].term == Change::New);
+    for (std::size_t k = match.begin; other_exam && k < match.end && k < range.end; ++k) {
+      reading.other_exam_words[k - range.begin] = true;
+    }
     switch (match.kind) {
       case PhraseKind::Morphology:
       case PhraseKind::Distribution:
@@ -1435,8 +1453,13 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
           match.end + 3 < category_word) {
         return false;
       }
+      // Not across a comma: "heterogeneously dense, BI-RADS 4" may be the assessment, and a
+      // reported category misread can only raise the final one (R1), one dropped can lower it.
       for (std::size_t k = match.end; k < category_word; ++k) {
-        if (is_punct(item.tokens[k], '.') || is_punct(item.tokens[k], ';')) return false;
+        const Token& token = item.tokens[k];
+        if (token.kind == TokenKind::Punct && !is_punct(token, '(') && !is_punct(token, ':')) {
+          return false;
+        }
       }
       return true;
     });

@@ -579,6 +579,22 @@ TEST(NarrativeReader, NegationAfterACommaSpeaksOfAnotherExam) {
   EXPECT_EQ(reading.findings[0].text_status, MentionStatus::Uncertain);
 }
 
+// A negation whose words are an ultrasound correlate or a change wording speaks of that other
+// exam, with or without a comma: "are not seen on ultrasound" is a mammographic-only finding.
+TEST(NarrativeReader, NegationOfAnotherExamDoesNotNegateTheCalcifications) {
+  NarrativeReading reading =
+      read("The calcifications in the left breast are not seen on ultrasound.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].ultrasound_visible, Presence::No);
+  reading =
+      read("The fine pleomorphic calcifications in the left breast are not present on the prior.");
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].change, Change::New);
+  EXPECT_EQ(status_in("Calcifications are not seen."), MentionStatus::Negated);
+}
+
 // "No" ends at a comma or "and" that starts a noun phrase with words of its own; a list going on
 // with "or" stays negated (narrative.md §3; gold neg01, sus02); a bare noun after the comma cannot
 // be told: an uncertain finding with a note, never negated.
@@ -1081,6 +1097,10 @@ TEST(NarrativeReader, PriorAndDensityCategoriesAreNotTheAssessment) {
     ASSERT_EQ(reading.assessments.size(), 1u) << text;
     EXPECT_EQ(reading.assessments[0].category, Category::Suspicious4) << text;
   }
+  // Across a comma it may be the assessment: read (a misread category can only raise the final).
+  const NarrativeReading comma = read("IMPRESSION: Heterogeneously dense, BI-RADS 4.");
+  ASSERT_EQ(comma.assessments.size(), 1u);
+  EXPECT_EQ(comma.assessments[0].category, Category::Suspicious4);
 }
 
 TEST(NarrativeReader, CategoryInHistoryIsNotRead) {
