@@ -186,7 +186,18 @@ struct Candidate {
   // What could not be told, for the finding's narrative-unresolved notes ("whether "No" reaches
   // these calcifications cannot be told …").
   std::vector<std::string> doubts;
+  // Facts added by words that hedge ("These are likely vascular"): the finding's kind becomes
+  // uncertain (rule C14), never benign on a hedge.
+  std::optional<std::string> hedge;
 };
+
+// The first hedge ("likely", "possibly", "favor") among the triggers in tokens [begin, end).
+const Trigger* hedge_in(const std::vector<Trigger>& triggers, std::size_t begin, std::size_t end) {
+  const auto found = std::find_if(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
+    return trigger.role == ContextRole::Uncertain && trigger.begin >= begin && trigger.end <= end;
+  });
+  return found == triggers.end() ? nullptr : &*found;
+}
 
 struct CategoryEvent {
   Category category;
@@ -1183,6 +1194,9 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   more.position = *item.position;
   more.sentence = reading.sentence;
   more.status = MentionStatus::Uncertain;  // adds facts, never affirms
+  if (const Trigger* hedge = hedge_in(reading.triggers, reading.range->begin, reading.range->end)) {
+    more.hedge = words_of(item, hedge->begin, hedge->end);
+  }
   for (std::size_t index : previous) {
     merge_into(reading_.findings[index], more, reading_.findings[index].laterality);
   }
@@ -1304,6 +1318,10 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
     more.position = *item.position;
     more.sentence = reading.sentence;
     more.status = MentionStatus::Uncertain;  // adds facts, never affirms
+    const auto [begin, end] = reading.clauses[clause];
+    if (const Trigger* hedge = hedge_in(reading.triggers, begin, end)) {
+      more.hedge = words_of(item, hedge->begin, hedge->end);
+    }
     merge_into(finding, more, finding.laterality);
     merged = true;
   }
@@ -1664,7 +1682,15 @@ void add_conflict(Finding& finding, FindingField field, const std::string& held_
 void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality) {
   const Descriptors& d = candidate.descriptors;
   const std::string& position = candidate.position;
-  if (candidate.status == MentionStatus::Affirmed) finding.text_status = MentionStatus::Affirmed;
+  if (candidate.status == MentionStatus::Affirmed) {
+    finding.text_status = MentionStatus::Affirmed;
+  } else if (candidate.hedge) {
+    finding.text_status = MentionStatus::Uncertain;
+    finding.notes.push_back({WarningCode::NarrativeUnresolved,
+                             "what the calcifications are is hedged (\"" + *candidate.hedge +
+                                 "\"), read as uncertain: \"" + candidate.sentence.text + "\"",
+                             candidate.position});
+  }
   // Candidates arrive in document order: a sentence already quoted is the last one.
   const bool known_sentence =
       !finding.text_sentences.empty() &&

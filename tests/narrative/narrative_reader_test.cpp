@@ -700,6 +700,23 @@ TEST(NarrativeReader, HedgeAfterTheMentionIsUncertain) {
             MentionStatus::Affirmed);
 }
 
+// A hedge in a sentence going on about the calcifications ("These are likely vascular") makes the
+// finding uncertain with a note: a kind that is only likely gives no benign category.
+TEST(NarrativeReader, HedgeInASentenceGoingOnMakesTheFindingUncertain) {
+  for (const std::string text : {"Calcifications in the right breast. These are likely vascular.",
+                                 "Calcifications in the right breast. They are possibly dermal."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_FALSE(reading.findings[0].morphology.empty()) << text;
+    EXPECT_EQ(reading.findings[0].text_status, MentionStatus::Uncertain) << text;
+    ASSERT_FALSE(reading.findings[0].notes.empty()) << text;
+    EXPECT_EQ(reading.findings[0].notes[0].code, WarningCode::NarrativeUnresolved) << text;
+  }
+  const NarrativeReading plain = read("Calcifications in the right breast. They are vascular.");
+  ASSERT_EQ(plain.findings.size(), 1u);
+  EXPECT_EQ(plain.findings[0].text_status, MentionStatus::Affirmed);
+}
+
 // "but", "though": the suspicious descriptor of the clause after binds to the same finding, as a
 // conflict with the benign one, never dropped; a benign word alone describes no finding.
 TEST(NarrativeReader, ContrastClauseKeepsTheSuspiciousDescriptor) {
