@@ -1282,7 +1282,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     if (finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
   }
   if (candidate.mentions.empty()) return {};
-  const std::vector<std::size_t> gave = add_candidate(candidate);
+  std::vector<std::size_t> gave = add_candidate(candidate);
   described_last_.insert(described_last_.end(), gave.begin(), gave.end());
   return gave;
 }
@@ -1613,8 +1613,10 @@ std::size_t shared_values(const Finding& finding, const Candidate& candidate) {
 
 // 2: a suspicious morphology or a linear or segmental distribution; 1: kind unknown; 0: benign.
 int suspicion_of(const Finding& finding) {
-  for (const auto& morphology : finding.morphology) {
-    if (is_suspicious_morphology(morphology.term)) return 2;
+  if (std::any_of(finding.morphology.begin(), finding.morphology.end(), [](const auto& morphology) {
+        return is_suspicious_morphology(morphology.term);
+      })) {
+    return 2;
   }
   if (finding.distribution && distribution_rank(finding.distribution->term) >= 5) return 2;
   return finding.morphology.empty() ? 1 : 0;
