@@ -43,9 +43,13 @@ std::string phrase_problem(std::string_view phrase) {
 
 std::optional<ContextRole> context_role_named(std::string_view word) {
   static const std::map<std::string_view, ContextRole> roles = {
-      {"negated", ContextRole::Negated},       {"uncertain", ContextRole::Uncertain},
-      {"historical", ContextRole::Historical}, {"hypothetical", ContextRole::Hypothetical},
-      {"pseudo", ContextRole::Pseudo},         {"terminator", ContextRole::Terminator}};
+      {"negated", ContextRole::Negated},
+      {"uncertain", ContextRole::Uncertain},
+      {"historical", ContextRole::Historical},
+      {"hypothetical", ContextRole::Hypothetical},
+      {"pseudo", ContextRole::Pseudo},
+      {"terminator", ContextRole::Terminator},
+      {"surroundings", ContextRole::Surroundings}};
   const auto found = roles.find(word);
   return found == roles.end() ? std::nullopt : std::optional<ContextRole>(found->second);
 }

@@ -119,6 +119,19 @@ int distribution_rank(Distribution distribution) {
   }
 }
 
+bool is_suspicious_morphology(Morphology term) {
+  switch (term) {
+    case Morphology::Amorphous:
+    case Morphology::CoarseHeterogeneous:
+    case Morphology::FinePleomorphic:
+    case Morphology::FineLinear:
+    case Morphology::FineLinearBranching:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // ---- What was read in one sentence ----
 
 // A fact read from text: its value, and the words and bytes it was read from.
@@ -136,6 +149,9 @@ struct Descriptors {
   std::vector<Read<Site>> site;
   std::vector<Read<Laterality>> sides;
   std::optional<Read<int>> clock;
+  // Further clock positions of the clause that differ from the first ("at 2 o'clock and 8
+  // o'clock"): never silently dropped, a conflict on the finding.
+  std::vector<Read<int>> other_clocks;
   std::optional<Read<Quadrant>> quadrant;
   std::optional<Read<Region>> region;
   std::optional<Read<Depth>> depth;
@@ -167,7 +183,21 @@ struct Candidate {
   std::string position;
   TextSentence sentence;
   std::vector<std::size_t> mentions;  // indices into NarrativeReading::mentions
+  // What could not be told, for the finding's narrative-unresolved notes ("whether "No" reaches
+  // these calcifications cannot be told …").
+  std::vector<std::string> doubts;
+  // Facts added by words that hedge ("These are likely vascular"): the finding's kind becomes
+  // uncertain (rule C14), never benign on a hedge.
+  std::optional<std::string> hedge;
 };
+
+// The first hedge ("likely", "possibly", "favor") among the triggers in tokens [begin, end).
+const Trigger* hedge_in(const std::vector<Trigger>& triggers, std::size_t begin, std::size_t end) {
+  const auto found = std::find_if(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
+    return trigger.role == ContextRole::Uncertain && trigger.begin >= begin && trigger.end <= end;
+  });
+  return found == triggers.end() ? nullptr : &*found;
+}
 
 struct CategoryEvent {
   Category category;
@@ -289,6 +319,7 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   append(into.sides, more.sides);
   append(into.change, more.change);
   fill(into.clock, more.clock);
+  append(into.other_clocks, more.other_clocks);
   fill(into.quadrant, more.quadrant);
   fill(into.region, more.region);
   fill(into.depth, more.depth);
@@ -303,6 +334,17 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
 
 bool starts_relative_clause(const Token& token) {
   return token.kind == TokenKind::Word && (token.folded == "which" || token.folded == "that");
+}
+
+// A clause opening with a terminator that stands on either side ("but", "though", "except") and
+// is no relative pronoun (those clauses join the one before them when their descriptors are read).
+bool opens_contrast(const std::vector<Token>& tokens, const std::vector<Trigger>& triggers,
+                    std::size_t at) {
+  if (starts_relative_clause(tokens[at])) return false;
+  return std::any_of(triggers.begin(), triggers.end(), [at](const Trigger& trigger) {
+    return trigger.begin == at && trigger.role == ContextRole::Terminator &&
+           trigger.side == ContextSide::Either;
+  });
 }
 
 // Words that open a sentence going on about the calcifications just described.
@@ -338,10 +380,49 @@ struct SentenceReading {
   std::vector<Descriptors> clause_descriptors;
   std::vector<Read<Laterality>> sides;  // every side the sentence names
   std::optional<Read<Laterality>> heading_side;
+  // Tokens inside a descriptor wording ("fine pleomorphic", "upper outer quadrant", "new"),
+  // indexed from range->begin: a noun phrase with words of its own is a new statement.
+  std::vector<bool> descriptor_words;
+  // Tokens of a wording about another exam: an ultrasound correlate ("seen on ultrasound") or a
+  // change that says new ("not present on the prior"), indexed from range->begin.
+  std::vector<bool> other_exam_words;
+  // Tokens whose descriptor words do not describe calcifications found, indexed from
+  // range->begin: a hypothesis ("to determine whether the calcifications are pleomorphic") and
+  // the surroundings named after a place word ("deep to the skin", "adjacent to a vessel").
+  std::vector<bool> hypothesis_words;
+  std::vector<bool> surroundings_words;
 
   Clause context_clause_of(std::size_t token) const {
     return clause_holding(context_clauses, token, *range);
   }
+  bool is_other_exam_word(std::size_t token) const {
+    return token >= range->begin && token < range->end && other_exam_words[token - range->begin];
+  }
+  bool is_descriptor_word(std::size_t token) const {
+    return token >= range->begin && token < range->end && descriptor_words[token - range->begin];
+  }
+  bool in_hypothesis(std::size_t token) const {
+    return token >= range->begin && token < range->end && hypothesis_words[token - range->begin];
+  }
+  bool names_surroundings(std::size_t token) const {
+    return token >= range->begin && token < range->end && surroundings_words[token - range->begin];
+  }
+};
+
+// How far a context phrase reaches a mention of its clause (narrative.md §3: the scope ends at
+// the clause end; within it, a new noun phrase ends it too).
+enum class Reach {
+  None,      // another statement: "No mass, fine pleomorphic calcifications in the UOQ"
+  Doubtful,  // cannot tell: "No mass, calcifications in the left breast" (uncertain, never negated)
+  Full,      // "No suspicious masses, calcifications or architectural distortion"
+};
+
+// A mention's status from its context, and the words that set it.
+struct ContextReading {
+  MentionStatus status = MentionStatus::Affirmed;
+  std::string trigger;
+  // Uncertain because a negating, past or hypothetical phrase may or may not reach the mention.
+  bool scope_doubtful = false;
 };
 
 class Reader {
@@ -363,8 +444,10 @@ class Reader {
   void read_sentence(const Item& item, const SentenceRange& range,
                      const std::vector<PhraseMatch>& matches);
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
-  void read_clause_mentions(const Item& item, const SentenceReading& reading, std::size_t clause,
-                            std::size_t& next_mention);
+  std::vector<std::size_t> read_clause_mentions(const Item& item, const SentenceReading& reading,
+                                                std::size_t clause, std::size_t& next_mention);
+  void add_contrast(const Item& item, const SentenceReading& reading, std::size_t clause,
+                    const std::vector<std::size_t>& findings);
 
   // Helpers over one sentence's tokens.
   TextSpan span_of(const Item& item, std::size_t begin, std::size_t end) const;
@@ -374,26 +457,22 @@ class Reader {
                                                               const SentenceRange& range,
                                                               const std::vector<Trigger>& triggers,
                                                               bool context_scope) const;
-  Descriptors read_descriptors(const Item& item, std::size_t begin, std::size_t end,
-                               const std::vector<PhraseMatch>& matches,
-                               const std::vector<Trigger>& triggers) const;
+  Descriptors read_descriptors(const Item& item, const SentenceReading& reading, std::size_t begin,
+                               std::size_t end, const std::vector<PhraseMatch>& matches) const;
   void read_measures(const Item& item, std::size_t begin, std::size_t end,
                      std::vector<bool>& consumed, Descriptors& out) const;
   std::optional<Read<int>> count_before(const Item& item, std::size_t clause_begin,
                                         std::size_t mention) const;
   void read_clock(const Item& item, std::size_t begin, std::size_t end, std::vector<bool>& consumed,
                   Descriptors& out) const;
-  MentionStatus status_of(std::size_t begin, std::size_t end, std::size_t clause_begin,
-                          std::size_t clause_end, const std::vector<Trigger>& triggers,
-                          bool says_new, ReportSection section, const Item& item,
-                          std::string& trigger_words) const;
+  ContextReading status_of(const Item& item, const SentenceReading& reading, std::size_t begin,
+                           std::size_t end, bool says_new) const;
+  Reach reach_of(const Item& item, const SentenceReading& reading, const Trigger& trigger,
+                 std::size_t begin, std::size_t end) const;
   bool negated_near(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,
                     std::size_t clause_end, const std::vector<Trigger>& triggers) const;
-  void read_assessment(const Item& item, const SentenceRange& range,
-                       const std::vector<PhraseMatch>& matches,
-                       const std::vector<Trigger>& triggers,
-                       const std::vector<std::pair<std::size_t, std::size_t>>& clauses,
-                       const std::vector<Read<Laterality>>& sides, const TextSentence& sentence);
+  void read_assessment(const Item& item, const SentenceReading& reading,
+                       const std::vector<PhraseMatch>& matches);
   bool reports_what_was_done(const Item& item, const SentenceRange& range) const {
     for (std::size_t k = range.begin; k < range.end; ++k) {
       const Token* next = k + 1 < range.end ? &item.tokens[k + 1] : nullptr;
@@ -530,9 +609,11 @@ std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
   std::size_t next_trigger = 0;
   for (std::size_t at = range.begin; at < range.end; ++at) {
     while (next_trigger < triggers.size() && triggers[next_trigger].begin < at) ++next_trigger;
-    const bool terminator = next_trigger < triggers.size() && triggers[next_trigger].begin == at &&
-                            triggers[next_trigger].role == ContextRole::Terminator &&
-                            (context_scope || triggers[next_trigger].side != ContextSide::After);
+    const bool terminator =
+        next_trigger < triggers.size() && triggers[next_trigger].begin == at &&
+        ((triggers[next_trigger].role == ContextRole::Terminator &&
+          (context_scope || triggers[next_trigger].side != ContextSide::After)) ||
+         (triggers[next_trigger].role == ContextRole::Surroundings && context_scope));
     if (is_punct(item.tokens[at], ';') || terminator) {
       if (at > start) clauses.emplace_back(start, at);
       start = at;
@@ -543,7 +624,8 @@ std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
 }
 
 // A negation next to a phrase: at most three words between, no punctuation ("no definite
-// sonographic correlate", "biopsy is not needed"; not "No calcifications, annual screening").
+// sonographic correlate", "biopsy is not needed"; not "No calcifications, annual screening"), or
+// running into it ("not seen on ultrasound").
 bool Reader::negated_near(const Item& item, std::size_t begin, std::size_t end,
                           std::size_t clause_begin, std::size_t clause_end,
                           const std::vector<Trigger>& triggers) const {
@@ -561,7 +643,9 @@ bool Reader::negated_near(const Item& item, std::size_t begin, std::size_t end,
                         words_only(trigger.end, begin);
     const bool after = trigger.side != ContextSide::Before && trigger.begin >= end &&
                        words_only(end, trigger.begin);
-    if (before || after) return true;
+    // "not seen on ultrasound": the negation's words run into the phrase.
+    const bool into = trigger.begin < begin && trigger.end > begin;
+    if (before || after || into) return true;
   }
   return false;
 }
@@ -695,7 +779,7 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
             token.folded == "clock");
   };
   for (std::size_t at = begin; at < end; ++at) {
-    if (consumed[at - begin] || out.clock) continue;
+    if (consumed[at - begin]) continue;
     const Token& token = tokens[at];
     int hour = 0;
     std::size_t after = at + 1;
@@ -719,16 +803,22 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
       }
     }
     if (hour == 0) continue;
-    out.clock = Read<int>{hour, words_of(item, at, after), span_of(item, at, after), at};
+    Read<int> clock{hour, words_of(item, at, after), span_of(item, at, after), at};
+    if (!out.clock) {
+      out.clock = std::move(clock);
+    } else if (out.clock->value != hour) {
+      out.other_clocks.push_back(std::move(clock));
+    }
     for (std::size_t j = at; j < after; ++j) consumed[j - begin] = true;
   }
 }
 
 // Descriptors of one clause: measures and the clock first (their words are not descriptors:
 // "2 cm from the skin" is no skin calcification), then the longest wording at each place.
-Descriptors Reader::read_descriptors(const Item& item, std::size_t begin, std::size_t end,
-                                     const std::vector<PhraseMatch>& matches,
-                                     const std::vector<Trigger>& triggers) const {
+Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& reading,
+                                     std::size_t begin, std::size_t end,
+                                     const std::vector<PhraseMatch>& matches) const {
+  const std::vector<Trigger>& triggers = reading.triggers;
   Descriptors out;
   // Tokens taken by a measure or the clock, indexed from `begin`.
   std::vector<bool> consumed(end - begin, false);
@@ -766,6 +856,13 @@ Descriptors Reader::read_descriptors(const Item& item, std::size_t begin, std::s
     for (std::size_t j = best->begin; j < best->end; ++j) clash = clash || consumed[j - begin];
     if (clash) continue;
     covered = best->end;
+    // A hypothesis describes nothing found; a typically benign word naming the surroundings
+    // ("deep to the skin", "post-radiation changes") is no morphology of the calcifications.
+    if (reading.in_hypothesis(best->begin)) continue;
+    if (best->kind == PhraseKind::Morphology && reading.names_surroundings(best->begin) &&
+        !is_suspicious_morphology(wordings_.morphology[best->wording].term)) {
+      continue;
+    }
     const std::string words = words_of(item, best->begin, best->end);
     const TextSpan span = span_of(item, best->begin, best->end);
     const std::size_t w = best->wording;
@@ -815,11 +912,65 @@ Descriptors Reader::read_descriptors(const Item& item, std::size_t begin, std::s
   return out;
 }
 
-MentionStatus Reader::status_of(std::size_t begin, std::size_t end, std::size_t clause_begin,
-                                std::size_t clause_end, const std::vector<Trigger>& triggers,
-                                bool says_new, ReportSection section, const Item& item,
-                                std::string& trigger_words) const {
+// A negating, past or hypothetical phrase before a mention ends at a comma or "and" that starts a
+// new noun phrase with words of its own ("No mass, fine pleomorphic calcifications…", "No
+// architectural distortion and segmental fine linear calcifications") — unless the list goes on
+// with "or" ("No suspicious masses, calcifications or architectural distortion"). A bare noun
+// after such a boundary ("No mass, calcifications in the left breast") cannot be told: doubtful.
+// A negation after the mention reaches back across a comma only as a predicate; "…, not seen on
+// ultrasound" and "…, not present in 2019" speak of the ultrasound and the prior exam.
+Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const Trigger& trigger,
+                       std::size_t begin, std::size_t end) const {
+  const std::vector<Token>& tokens = item.tokens;
+  const Clause clause = reading.context_clause_of(begin);
+  auto is_or = [](const Token& token) { return is_word(token, "or") || is_word(token, "nor"); };
+  if (trigger.begin >= end) {
+    if (trigger.role != ContextRole::Negated) return Reach::Full;
+    // "The calcifications are not seen on ultrasound", "… are not present on the prior": the
+    // negation speaks of the other exam.
+    for (std::size_t k = trigger.begin; k < trigger.end; ++k) {
+      if (reading.is_other_exam_word(k)) return Reach::None;
+    }
+    bool comma = false;
+    for (std::size_t k = end; k < trigger.begin; ++k) comma = comma || is_punct(tokens[k], ',');
+    if (!comma) return Reach::Full;
+    const bool qualified =
+        trigger.end < clause.second && tokens[trigger.end].kind != TokenKind::Punct;
+    return qualified ? Reach::None : Reach::Doubtful;
+  }
+  if (trigger.role == ContextRole::Uncertain) return Reach::Full;
+  std::optional<std::size_t> boundary;
+  bool or_since_boundary = false;
+  for (std::size_t k = trigger.end; k < begin; ++k) {
+    const bool after_noun = k > trigger.end && !reading.is_descriptor_word(k - 1) &&
+                            tokens[k - 1].kind == TokenKind::Word;
+    if (is_punct(tokens[k], ',') || (is_word(tokens[k], "and") && after_noun)) {
+      boundary = k;
+      or_since_boundary = false;
+    } else if (is_or(tokens[k])) {
+      or_since_boundary = true;
+    }
+  }
+  if (!boundary || or_since_boundary) return Reach::Full;
+  // The list may go on after the mention ("…, calcifications, or architectural distortion").
+  for (std::size_t k = end; k < clause.second && k < end + 6; ++k) {
+    if (is_or(tokens[k])) return Reach::Full;
+    if (reading.is_descriptor_word(k) ||
+        (tokens[k].kind == TokenKind::Punct && !is_punct(tokens[k], ','))) {
+      break;
+    }
+  }
+  for (std::size_t k = *boundary + 1; k < begin; ++k) {
+    if (reading.is_descriptor_word(k)) return Reach::None;
+  }
+  return Reach::Doubtful;
+}
+
+ContextReading Reader::status_of(const Item& item, const SentenceReading& reading,
+                                 std::size_t begin, std::size_t end, bool says_new) const {
+  const Clause clause = reading.context_clause_of(begin);
   const Trigger* found[5] = {nullptr, nullptr, nullptr, nullptr, nullptr};
+  const Trigger* doubtful = nullptr;
   auto slot = [](ContextRole role) -> int {
     switch (role) {
       case ContextRole::Negated:
@@ -834,42 +985,44 @@ MentionStatus Reader::status_of(std::size_t begin, std::size_t end, std::size_t 
         return -1;
     }
   };
-  for (const Trigger& trigger : triggers) {
-    if (trigger.begin < clause_begin || trigger.end > clause_end) continue;
+  for (const Trigger& trigger : reading.triggers) {
+    if (trigger.begin < clause.first || trigger.end > clause.second) continue;
     const int index = slot(trigger.role);
     if (index < 0) continue;
     const bool before = trigger.side != ContextSide::After && trigger.end <= begin;
     const bool after = trigger.side != ContextSide::Before && trigger.begin >= end;
     if (!before && !after) continue;
+    const Reach reach = reach_of(item, reading, trigger, begin, end);
+    if (reach == Reach::None) continue;
+    if (reach == Reach::Doubtful) {
+      if (trigger.role != ContextRole::Historical || !says_new) doubtful = &trigger;
+      continue;
+    }
     // The nearest trigger of a role is the one quoted.
     if (found[index] == nullptr || (before && trigger.begin > found[index]->begin)) {
       found[index] = &trigger;
     }
   }
-  auto quote = [&](const Trigger* trigger) {
-    trigger_words = words_of(item, trigger->begin, trigger->end);
+  ContextReading out;
+  auto quote = [&](const Trigger* trigger, MentionStatus status) {
+    out.trigger = words_of(item, trigger->begin, trigger->end);
+    out.status = status;
+    return out;
   };
-  if (found[0]) {
-    quote(found[0]);
-    return MentionStatus::Negated;
+  if (found[0]) return quote(found[0], MentionStatus::Negated);
+  if (found[1]) return quote(found[1], MentionStatus::Hypothetical);
+  if (!says_new && found[2]) return quote(found[2], MentionStatus::Historical);
+  if (!says_new && is_past_section(reading.range->section)) {
+    out.trigger = std::string(to_string(reading.range->section)) + " section";
+    out.status = MentionStatus::Historical;
+    return out;
   }
-  if (found[1]) {
-    quote(found[1]);
-    return MentionStatus::Hypothetical;
+  if (found[3]) return quote(found[3], MentionStatus::Uncertain);
+  if (doubtful) {
+    out.scope_doubtful = true;
+    return quote(doubtful, MentionStatus::Uncertain);
   }
-  if (!says_new && found[2]) {
-    quote(found[2]);
-    return MentionStatus::Historical;
-  }
-  if (!says_new && is_past_section(section)) {
-    trigger_words = std::string(to_string(section)) + " section";
-    return MentionStatus::Historical;
-  }
-  if (found[3]) {
-    quote(found[3]);
-    return MentionStatus::Uncertain;
-  }
-  return MentionStatus::Affirmed;
+  return out;
 }
 
 // The breast a stretch of words names: Both when it names both or "bilateral", Unknown when none.
@@ -934,11 +1087,55 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   reading.clauses = clauses_of(item, range, reading.triggers, false);
   reading.context_clauses = clauses_of(item, range, reading.triggers, true);
   reading.mentions = longest_matches(matches, PhraseKind::Calcification);
+  reading.descriptor_words.assign(range.end - range.begin, false);
+  reading.other_exam_words.assign(range.end - range.begin, false);
+  for (const PhraseMatch& match : matches) {
+    const bool other_exam =
+        match.kind == PhraseKind::UltrasoundCorrelate ||
+        (match.kind == PhraseKind::Change && wordings_.change[match.wording].term == Change::New);
+    for (std::size_t k = match.begin; other_exam && k < match.end && k < range.end; ++k) {
+      reading.other_exam_words[k - range.begin] = true;
+    }
+    switch (match.kind) {
+      case PhraseKind::Morphology:
+      case PhraseKind::Distribution:
+      case PhraseKind::Site:
+      case PhraseKind::Quadrant:
+      case PhraseKind::Region:
+      case PhraseKind::Depth:
+      case PhraseKind::Change:
+        for (std::size_t k = match.begin; k < match.end && k < range.end; ++k) {
+          reading.descriptor_words[k - range.begin] = true;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  reading.hypothesis_words.assign(range.end - range.begin, false);
+  reading.surroundings_words.assign(range.end - range.begin, false);
+  for (const Trigger& trigger : reading.triggers) {
+    if (trigger.role == ContextRole::Hypothetical && trigger.side != ContextSide::After) {
+      const std::size_t until = reading.context_clause_of(trigger.begin).second;
+      for (std::size_t k = trigger.begin; k < until; ++k) {
+        reading.hypothesis_words[k - range.begin] = true;
+      }
+    }
+    // The phrase, and when it stands before what it names, the two words after it ("deep to |
+    // the skin"); "post radiation changes" names its own words only.
+    if (trigger.role == ContextRole::Surroundings) {
+      const std::size_t ahead = trigger.side == ContextSide::Before ? 2 : 0;
+      for (std::size_t k = trigger.begin; k < range.end && k < trigger.end + ahead; ++k) {
+        if (k >= trigger.end && item.tokens[k].kind == TokenKind::Punct) break;
+        reading.surroundings_words[k - range.begin] = true;
+      }
+    }
+  }
 
   // Every clause's descriptors; the sentence's sides for clauses that name none.
   for (const auto& [begin, end] : reading.clauses) {
-    reading.clause_descriptors.push_back(
-        read_descriptors(item, begin, end, matches, reading.triggers));
+    reading.clause_descriptors.push_back(read_descriptors(item, reading, begin, end, matches));
     for (const auto& side : reading.clause_descriptors.back().sides) {
       reading.sides.push_back(side);
     }
@@ -961,13 +1158,23 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   } else {
     described_last_.clear();
     std::size_t next_mention = 0;
+    std::vector<std::size_t> described_before;  // the findings of the last clause that gave any
     for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
-      read_clause_mentions(item, reading, c, next_mention);
+      const auto [begin, end] = reading.clauses[c];
+      const bool has_mention = std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                                           [begin = begin, end = end](const PhraseMatch& match) {
+                                             return match.begin >= begin && match.begin < end;
+                                           });
+      std::vector<std::size_t> gave = read_clause_mentions(item, reading, c, next_mention);
+      if (!gave.empty()) {
+        described_before = std::move(gave);
+      } else if (!has_mention && opens_contrast(item.tokens, reading.triggers, begin)) {
+        add_contrast(item, reading, c, described_before);
+      }
     }
   }
   if (states_assessment(range.section)) {
-    read_assessment(item, range, matches, reading.triggers, reading.context_clauses, reading.sides,
-                    reading.sentence);
+    read_assessment(item, reading, matches);
   }
 }
 
@@ -987,6 +1194,9 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   more.position = *item.position;
   more.sentence = reading.sentence;
   more.status = MentionStatus::Uncertain;  // adds facts, never affirms
+  if (const Trigger* hedge = hedge_in(reading.triggers, reading.range->begin, reading.range->end)) {
+    more.hedge = words_of(item, hedge->begin, hedge->end);
+  }
   for (std::size_t index : previous) {
     merge_into(reading_.findings[index], more, reading_.findings[index].laterality);
   }
@@ -995,16 +1205,47 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
 
 // The mentions of one clause: each listed with its status; the affirmed and uncertain ones,
 // with the clause's descriptors, make one candidate finding.
-void Reader::read_clause_mentions(const Item& item, const SentenceReading& reading,
-                                  std::size_t clause, std::size_t& next_mention) {
+std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
+                                                      const SentenceReading& reading,
+                                                      std::size_t clause,
+                                                      std::size_t& next_mention) {
   const auto [begin, end] = reading.clauses[clause];
   const Descriptors& descriptors = reading.clause_descriptors[clause];
   std::optional<Read<Laterality>> side = side_named(descriptors.sides);
   if (!side) side = side_named(reading.sides);
   if (!side) side = reading.heading_side;
-  bool says_new = false;
+  const auto& mentions = reading.mentions;
+  // A new or increased change speaks for the mention nearest to it; a separator between counts as
+  // distance ("History of benign calcifications, now with new fine pleomorphic calcifications":
+  // the second is new, the first stays history).
+  std::vector<std::size_t> in_clause;
+  for (std::size_t k = next_mention; k < mentions.size() && mentions[k].begin < end; ++k) {
+    if (mentions[k].begin >= begin) in_clause.push_back(k);
+  }
+  auto distance = [&](std::size_t from, std::size_t to) {
+    if (from > to) std::swap(from, to);
+    std::size_t steps = to - from;
+    for (std::size_t k = from; k < to; ++k) {
+      if (is_punct(item.tokens[k], ',') || is_punct(item.tokens[k], ';')) steps += 4;
+    }
+    return steps;
+  };
+  std::vector<bool> says_new(mentions.size(), false);
   for (const auto& change : descriptors.change) {
-    says_new = says_new || change.value == Change::New || change.value == Change::Increased;
+    if (change.value != Change::New && change.value != Change::Increased) continue;
+    std::optional<std::size_t> nearest;
+    std::size_t nearest_distance = 0;
+    for (std::size_t k : in_clause) {
+      const PhraseMatch& match = mentions[k];
+      const std::size_t at = change.token < match.begin ? match.begin : match.end - 1;
+      const std::size_t steps = distance(change.token, at);
+      if (!nearest || steps < nearest_distance ||
+          (steps == nearest_distance && change.token < match.begin)) {
+        nearest = k;
+        nearest_distance = steps;
+      }
+    }
+    if (nearest) says_new[*nearest] = true;
   }
 
   Candidate candidate;
@@ -1014,7 +1255,6 @@ void Reader::read_clause_mentions(const Item& item, const SentenceReading& readi
   candidate.sentence = reading.sentence;
   candidate.laterality = side ? side->value : Laterality::Unknown;
   candidate.laterality_read = side;
-  const auto& mentions = reading.mentions;
   for (; next_mention < mentions.size() && mentions[next_mention].begin < end; ++next_mention) {
     const PhraseMatch& match = mentions[next_mention];
     if (match.begin < begin) continue;
@@ -1023,9 +1263,16 @@ void Reader::read_clause_mentions(const Item& item, const SentenceReading& readi
     mention.words = words_of(item, match.begin, match.end);
     mention.span = span_of(item, match.begin, match.end);
     mention.laterality = candidate.laterality;
-    const auto scope = reading.context_clause_of(match.begin);
-    mention.status = status_of(match.begin, match.end, scope.first, scope.second, reading.triggers,
-                               says_new, reading.range->section, item, mention.trigger);
+    ContextReading context =
+        status_of(item, reading, match.begin, match.end, says_new[next_mention]);
+    mention.status = context.status;
+    mention.trigger = std::move(context.trigger);
+    if (context.scope_doubtful) {
+      candidate.doubts.push_back("whether \"" + mention.trigger +
+                                 "\" reaches these calcifications cannot be told, read as "
+                                 "uncertain: \"" +
+                                 reading.sentence.text + "\"");
+    }
     if (!candidate.descriptors.count) {
       candidate.descriptors.count = count_before(item, begin, match.begin);
     }
@@ -1034,8 +1281,74 @@ void Reader::read_clause_mentions(const Item& item, const SentenceReading& readi
     reading_.mentions.push_back(std::move(mention));
     if (finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
   }
-  if (candidate.mentions.empty()) return;
-  const std::vector<std::size_t> gave = add_candidate(candidate);
+  if (candidate.mentions.empty()) return {};
+  std::vector<std::size_t> gave = add_candidate(candidate);
+  described_last_.insert(described_last_.end(), gave.begin(), gave.end());
+  return gave;
+}
+
+// A clause without a mention that opens with "but", "though", "although" … goes on about the
+// calcifications before it ("Round calcifications, but some are pleomorphic, in the left breast"):
+// its descriptors join those findings, a differing morphology as a conflict (the more suspicious
+// stands). A typically benign word alone does not describe a finding that had none
+// ("Calcifications, but some are round": the others are of unknown kind). A clause naming another
+// breast is not about them.
+void Reader::add_contrast(const Item& item, const SentenceReading& reading, std::size_t clause,
+                          const std::vector<std::size_t>& findings) {
+  const Descriptors& descriptors = reading.clause_descriptors[clause];
+  const std::optional<Read<Laterality>> side = side_named(descriptors.sides);
+  bool merged = false;
+  for (std::size_t index : findings) {
+    Finding& finding = reading_.findings[index];
+    if (side && side->value != finding.laterality && finding.laterality != Laterality::Unknown) {
+      continue;
+    }
+    Candidate more;
+    more.descriptors = descriptors;
+    more.descriptors.sides.clear();
+    if (finding.morphology.empty()) {
+      auto& morphology = more.descriptors.morphology;
+      morphology.erase(std::remove_if(morphology.begin(), morphology.end(),
+                                      [](const Read<Morphology>& read) {
+                                        return !is_suspicious_morphology(read.value);
+                                      }),
+                       morphology.end());
+    }
+    more.section = reading.range->section;
+    more.position = *item.position;
+    more.sentence = reading.sentence;
+    more.status = MentionStatus::Uncertain;  // adds facts, never affirms
+    const auto [begin, end] = reading.clauses[clause];
+    if (const Trigger* hedge = hedge_in(reading.triggers, begin, end)) {
+      more.hedge = words_of(item, hedge->begin, hedge->end);
+    }
+    merge_into(finding, more, finding.laterality);
+    merged = true;
+  }
+  // Suspicious words with nowhere to go ("No calcifications in the right breast, but pleomorphic
+  // ones in the left"; "Vascular calcifications on the right, but pleomorphic ones on the left")
+  // are never dropped: an uncertain finding of their own, with a note.
+  const bool suspicious =
+      std::any_of(
+          descriptors.morphology.begin(), descriptors.morphology.end(),
+          [](const Read<Morphology>& read) { return is_suspicious_morphology(read.value); }) ||
+      std::any_of(
+          descriptors.distribution.begin(), descriptors.distribution.end(),
+          [](const Read<Distribution>& read) { return distribution_rank(read.value) >= 5; });
+  if (merged || !suspicious) return;
+  Candidate own;
+  own.descriptors = descriptors;
+  own.laterality_read = side ? side : reading.heading_side;
+  own.laterality = own.laterality_read ? own.laterality_read->value : Laterality::Unknown;
+  own.section = reading.range->section;
+  own.position = *item.position;
+  own.sentence = reading.sentence;
+  own.status = MentionStatus::Uncertain;
+  own.doubts.push_back(
+      "suspicious words with no calcification word of their own, read as "
+      "uncertain calcifications: \"" +
+      reading.sentence.text + "\"");
+  const std::vector<std::size_t> gave = add_candidate(own);
   described_last_.insert(described_last_.end(), gave.begin(), gave.end());
 }
 
@@ -1094,12 +1407,13 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
   return std::make_pair(kDigits[number], next);
 }
 
-void Reader::read_assessment(const Item& item, const SentenceRange& range,
-                             const std::vector<PhraseMatch>& matches,
-                             const std::vector<Trigger>& triggers,
-                             const std::vector<std::pair<std::size_t, std::size_t>>& clauses,
-                             const std::vector<Read<Laterality>>& sides,
-                             const TextSentence& sentence) {
+void Reader::read_assessment(const Item& item, const SentenceReading& reading,
+                             const std::vector<PhraseMatch>& matches) {
+  const SentenceRange& range = *reading.range;
+  const std::vector<Trigger>& triggers = reading.triggers;
+  const std::vector<Clause>& clauses = reading.context_clauses;
+  const std::vector<Read<Laterality>>& sides = reading.sides;
+  const TextSentence& sentence = reading.sentence;
   const std::size_t sentence_id = sentence_count_ - 1;
   bool composition = false;
   for (const PhraseMatch& match : matches) composition |= match.kind == PhraseKind::Composition;
@@ -1111,9 +1425,7 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
   // "biopsy is not needed").
   auto set_aside = [&](std::size_t begin, std::size_t end, bool follow_up) {
     const auto clause = clause_of(begin);
-    std::string ignored;
-    const MentionStatus status = status_of(begin, end, clause.first, clause.second, triggers, false,
-                                           range.section, item, ignored);
+    const MentionStatus status = status_of(item, reading, begin, end, false).status;
     if (status == MentionStatus::Historical || status == MentionStatus::Hypothetical) return true;
     return follow_up && negated_near(item, begin, end, clause.first, clause.second, triggers);
   };
@@ -1139,16 +1451,90 @@ void Reader::read_assessment(const Item& item, const SentenceRange& range,
     std::size_t begin;
     std::size_t end;
   };
+  // Tokens that name a breast ("right", "left breast", "bilateral").
+  std::vector<bool> breast_words(range.end - range.begin, false);
+  for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::Laterality && match.kind != PhraseKind::Breast) continue;
+    for (std::size_t k = match.begin; k < match.end && k < range.end; ++k) {
+      breast_words[k - range.begin] = true;
+    }
+  }
+  auto names_breast = [&](std::size_t token) {
+    return token >= range.begin && token < range.end && breast_words[token - range.begin];
+  };
+  // A category just after a composition wording is the breast density, not an assessment
+  // ("Breast density BI-RADS 3", "breast density category 3", "heterogeneously dense (BI-RADS
+  // 3)": the 4th edition numbered density 1-4).
+  auto states_density = [&](std::size_t category_word) {
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+      if (match.kind != PhraseKind::Composition || match.end > category_word ||
+          match.end + 3 < category_word) {
+        return false;
+      }
+      // Not across a comma: "heterogeneously dense, BI-RADS 4" may be the assessment, and a
+      // reported category misread can only raise the final one (R1), one dropped can lower it.
+      for (std::size_t k = match.end; k < category_word; ++k) {
+        const Token& token = item.tokens[k];
+        if (token.kind == TokenKind::Punct && !is_punct(token, '(') && !is_punct(token, ':')) {
+          return false;
+        }
+      }
+      return true;
+    });
+  };
+  // A category followed by a year is a prior exam's ("BI-RADS 3 in 2022", "BI-RADS 3 (2022)").
+  auto dated_before_this_exam = [&](std::size_t after) {
+    for (std::size_t k = after; k < range.end && k < after + 2; ++k) {
+      const Token& token = item.tokens[k];
+      if (token.kind == TokenKind::Number && token.folded.size() == 4) {
+        const int year = leading_integer(token.folded);
+        return year >= 1900 && year <= 2099;
+      }
+      if (token.kind == TokenKind::Punct && !is_punct(token, '(')) return false;
+    }
+    return false;
+  };
   std::vector<Found> found;
   std::size_t covered = 0;
   for (const PhraseMatch& match : matches) {
     if (match.kind != PhraseKind::CategoryWord || match.begin < covered) continue;
     if (composition && is_word(item.tokens[match.begin], "category")) continue;
     const auto category = category_after(item, match.end, range.end);
-    if (!category) continue;
-    covered = category->second;
-    if (set_aside(match.begin, match.end, false)) continue;
-    found.push_back({category->first, match.begin, category->second});
+    if (set_aside(match.begin, match.end, false) || states_density(match.begin)) {
+      if (category) covered = category->second;
+      continue;
+    }
+    std::size_t at = match.end;
+    if (category) {
+      covered = category->second;
+      at = category->second;
+      if (!dated_before_this_exam(category->second)) {
+        found.push_back({category->first, match.begin, category->second});
+      }
+    }
+    // "BI-RADS: 2 right, 4 left", "BI-RADS right 2, left 4": one category per breast.
+    for (;;) {
+      std::size_t k = at;
+      bool side_seen = false;
+      while (k < range.end && k < at + 4 &&
+             (names_breast(k) || is_punct(item.tokens[k], ',') || is_punct(item.tokens[k], ':') ||
+              is_word(item.tokens[k], "and"))) {
+        side_seen = side_seen || names_breast(k);
+        ++k;
+      }
+      if (!side_seen || k == at) break;
+      const auto more = category_after(item, k, range.end);
+      if (!more) break;
+      const bool side_after = more->second < range.end && names_breast(more->second);
+      const bool side_before =
+          names_breast(k - 1) ||
+          (k >= at + 2 && is_punct(item.tokens[k - 1], ':') && names_breast(k - 2));
+      if (!side_after && !side_before) break;
+      covered = more->second;
+      at = more->second;
+      if (dated_before_this_exam(more->second)) continue;
+      found.push_back({more->first, k, more->second});
+    }
   }
   // Each category's breast: the sides named nearest to it, not nearer another category of the
   // sentence ("Right breast BI-RADS 1, left breast BI-RADS 4A"; "BI-RADS 3 right breast;
@@ -1227,17 +1613,10 @@ std::size_t shared_values(const Finding& finding, const Candidate& candidate) {
 
 // 2: a suspicious morphology or a linear or segmental distribution; 1: kind unknown; 0: benign.
 int suspicion_of(const Finding& finding) {
-  for (const auto& morphology : finding.morphology) {
-    switch (morphology.term) {
-      case Morphology::Amorphous:
-      case Morphology::CoarseHeterogeneous:
-      case Morphology::FinePleomorphic:
-      case Morphology::FineLinear:
-      case Morphology::FineLinearBranching:
-        return 2;
-      default:
-        break;
-    }
+  if (std::any_of(finding.morphology.begin(), finding.morphology.end(), [](const auto& morphology) {
+        return is_suspicious_morphology(morphology.term);
+      })) {
+    return 2;
   }
   if (finding.distribution && distribution_rank(finding.distribution->term) >= 5) return 2;
   return finding.morphology.empty() ? 1 : 0;
@@ -1305,13 +1684,24 @@ void add_conflict(Finding& finding, FindingField field, const std::string& held_
 void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality) {
   const Descriptors& d = candidate.descriptors;
   const std::string& position = candidate.position;
-  if (candidate.status == MentionStatus::Affirmed) finding.text_status = MentionStatus::Affirmed;
+  if (candidate.status == MentionStatus::Affirmed) {
+    finding.text_status = MentionStatus::Affirmed;
+  } else if (candidate.hedge) {
+    finding.text_status = MentionStatus::Uncertain;
+    finding.notes.push_back({WarningCode::NarrativeUnresolved,
+                             "what the calcifications are is hedged (\"" + *candidate.hedge +
+                                 "\"), read as uncertain: \"" + candidate.sentence.text + "\"",
+                             candidate.position});
+  }
   // Candidates arrive in document order: a sentence already quoted is the last one.
   const bool known_sentence =
       !finding.text_sentences.empty() &&
       finding.text_sentences.back().span.position == candidate.sentence.span.position &&
       finding.text_sentences.back().span.begin == candidate.sentence.span.begin;
   if (!known_sentence) finding.text_sentences.push_back(candidate.sentence);
+  for (const std::string& doubt : candidate.doubts) {
+    finding.notes.push_back({WarningCode::NarrativeUnresolved, doubt, position});
+  }
 
   if (finding.laterality == Laterality::Unknown && laterality != Laterality::Unknown) {
     finding.laterality = laterality;
@@ -1381,11 +1771,20 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
         evidence(NarrativeField::Site, std::string(to_string(site.value)), site.words, site.span));
   }
   Location& where = finding.location;
-  if (d.clock) {
-    if (!where.clock_hour) where.clock_hour = d.clock->value;
-    finding.text_evidence.push_back(evidence(NarrativeField::Clock, std::to_string(d.clock->value),
-                                             d.clock->words, d.clock->span));
-  }
+  // A clock that differs from the one held (a restatement within an hour, or a second clock of
+  // the clause) is kept as a conflict: one finding never silently holds one of two positions.
+  auto add_clock = [&](const Read<int>& clock) {
+    if (!where.clock_hour) {
+      where.clock_hour = clock.value;
+    } else if (*where.clock_hour != clock.value) {
+      add_conflict(finding, FindingField::ClockFaceOrRegion, std::to_string(*where.clock_hour),
+                   finding.position, std::to_string(clock.value), position);
+    }
+    finding.text_evidence.push_back(
+        evidence(NarrativeField::Clock, std::to_string(clock.value), clock.words, clock.span));
+  };
+  if (d.clock) add_clock(*d.clock);
+  for (const Read<int>& clock : d.other_clocks) add_clock(clock);
   if (d.quadrant) {
     if (!where.quadrant) where.quadrant = d.quadrant->value;
     finding.text_evidence.push_back(evidence(NarrativeField::Quadrant,

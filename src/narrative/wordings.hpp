@@ -32,6 +32,10 @@ enum class ContextRole {
   Hypothetical,  // "if", "should"
   Pseudo,        // "no change in", "not only": looks like a trigger and is not one
   Terminator,    // "but", "however", "except": ends every trigger's scope
+  // "deep to the", "adjacent to", "post radiation changes": names what lies around the
+  // calcifications; a typically benign word in it or just after it ("skin", "vessel") is no
+  // morphology of theirs. Ends the scope of context words as a terminator after the mention does.
+  Surroundings,
 };
 
 // Where a context phrase stands relative to the mention it acts on.

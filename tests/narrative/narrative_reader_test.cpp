@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <random>
@@ -547,6 +548,240 @@ TEST(NarrativeReader, Hypothetical) {
             MentionStatus::Affirmed);
 }
 
+// ---- Scope of context words (hostile review of the text reader) ----
+
+// A negation after the mention reaches back across a comma only as its predicate: "…, not seen on
+// ultrasound" and "…, not present in 2019" speak of the ultrasound and of the prior exam.
+TEST(NarrativeReader, NegationAfterACommaSpeaksOfAnotherExam) {
+  NarrativeReading reading =
+      read("Fine pleomorphic calcifications in the left breast, not seen on ultrasound.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+  EXPECT_EQ(reading.findings[0].ultrasound_visible, Presence::No);
+
+  reading = read("Grouped amorphous calcifications at 2 o'clock, not present in 2019.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].change, Change::New);
+  EXPECT_EQ(reading.findings[0].location.clock_hour, 2);
+
+  // The predicate still negates; a bare negation after a comma cannot be told: uncertain.
+  EXPECT_EQ(status_in("The calcifications in the left breast are not seen."),
+            MentionStatus::Negated);
+  reading = read("Calcifications in the left breast, not seen.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Uncertain);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].text_status, MentionStatus::Uncertain);
+}
+
+// A negation whose words are an ultrasound correlate or a change wording speaks of that other
+// exam, with or without a comma: "are not seen on ultrasound" is a mammographic-only finding.
+TEST(NarrativeReader, NegationOfAnotherExamDoesNotNegateTheCalcifications) {
+  NarrativeReading reading =
+      read("The calcifications in the left breast are not seen on ultrasound.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].ultrasound_visible, Presence::No);
+  reading =
+      read("The fine pleomorphic calcifications in the left breast are not present on the prior.");
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].change, Change::New);
+  EXPECT_EQ(status_in("Calcifications are not seen."), MentionStatus::Negated);
+}
+
+// "No" ends at a comma or "and" that starts a noun phrase with words of its own; a list going on
+// with "or" stays negated (narrative.md §3; gold neg01, sus02); a bare noun after the comma cannot
+// be told: an uncertain finding with a note, never negated.
+TEST(NarrativeReader, NegationEndsWhereADescribedNounPhraseStarts) {
+  NarrativeReading reading =
+      read("No mass, fine pleomorphic calcifications in the upper outer quadrant.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+  EXPECT_EQ(reading.findings[0].location.quadrant, Quadrant::UpperOuter);
+
+  reading =
+      read("No architectural distortion and segmental fine linear calcifications right breast.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Right);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FineLinear));
+  ASSERT_TRUE(reading.findings[0].distribution);
+  EXPECT_EQ(reading.findings[0].distribution->term, Distribution::Segmental);
+
+  for (const std::string text :
+       {"No suspicious masses, calcifications or architectural distortion.",
+        "No suspicious masses, calcifications, or architectural distortion.",
+        "There are no suspicious masses, calcifications, architectural distortion, or skin "
+        "thickening.",
+        "No mass or calcifications.", "No amorphous and pleomorphic calcifications."}) {
+    EXPECT_EQ(status_in(text), MentionStatus::Negated) << text;
+    EXPECT_TRUE(read(text).findings.empty()) << text;
+  }
+
+  reading = read("No mass, calcifications in the left breast.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Uncertain);
+  EXPECT_EQ(reading.mentions[0].trigger, "No");
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].text_status, MentionStatus::Uncertain);
+  ASSERT_FALSE(reading.findings[0].notes.empty());
+  EXPECT_EQ(reading.findings[0].notes[0].code, WarningCode::NarrativeUnresolved);
+  EXPECT_NE(reading.findings[0].notes[0].text.find("\"No\""), std::string::npos);
+}
+
+// "History of" ends where a new described noun phrase starts, and "new" speaks for the mention
+// nearest to it.
+TEST(NarrativeReader, HistoryEndsWhereANewDescribedNounPhraseStarts) {
+  NarrativeReading reading = read(
+      "History of benign calcifications, now with new fine pleomorphic calcifications in the left "
+      "breast.");
+  ASSERT_EQ(reading.mentions.size(), 2u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Historical);
+  EXPECT_TRUE(reading.mentions[0].findings.empty());
+  EXPECT_EQ(reading.mentions[1].status, MentionStatus::Affirmed);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.mentions[1].findings, std::vector<std::size_t>{0});
+  EXPECT_EQ(reading.findings[0].change, Change::New);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+
+  reading = read("Prior biopsy of calcifications in the left breast, now increased in number.");
+  ASSERT_EQ(reading.mentions.size(), 1u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Affirmed);
+}
+
+// A hypothesis ("to determine whether …", "to evaluate for …") gives no finding, and its words
+// describe nothing found.
+TEST(NarrativeReader, HypothesisGivesNoFindingAndNoDescriptor) {
+  for (const std::string text :
+       {"Magnification views are recommended to determine whether the calcifications are "
+        "pleomorphic.",
+        "Magnification views are recommended to evaluate for calcifications."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.mentions.size(), 1u) << text;
+    EXPECT_EQ(reading.mentions[0].status, MentionStatus::Hypothetical) << text;
+    EXPECT_TRUE(reading.findings.empty()) << text;
+  }
+  const NarrativeReading reading = read(
+      "Grouped calcifications in the left breast, which need magnification views to determine "
+      "whether they are pleomorphic.");
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_FALSE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+  ASSERT_TRUE(reading.findings[0].distribution);
+  EXPECT_EQ(reading.findings[0].distribution->term, Distribution::Grouped);
+}
+
+// A hedge on the kind ("likely vascular", "favor dermal") is no benign statement: the morphology
+// is kept, the mention uncertain (rule C14). "Likely benign" is an assessment (gold mix02).
+TEST(NarrativeReader, HedgeAfterTheMentionIsUncertain) {
+  const std::vector<std::pair<std::string, Morphology>> cases = {
+      {"Calcifications in the right breast, likely vascular.", Morphology::Vascular},
+      {"Calcifications in the right breast, favor dermal.", Morphology::Skin},
+      {"Probably vascular calcifications in the right breast.", Morphology::Vascular},
+  };
+  for (const auto& [text, term] : cases) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.mentions.size(), 1u) << text;
+    EXPECT_EQ(reading.mentions[0].status, MentionStatus::Uncertain) << text;
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].text_status, MentionStatus::Uncertain) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], term)) << text;
+  }
+  EXPECT_EQ(status_in("Stable bilateral diffuse calcifications, likely benign."),
+            MentionStatus::Affirmed);
+}
+
+// A hedge in a sentence going on about the calcifications ("These are likely vascular") makes the
+// finding uncertain with a note: a kind that is only likely gives no benign category.
+TEST(NarrativeReader, HedgeInASentenceGoingOnMakesTheFindingUncertain) {
+  for (const std::string text : {"Calcifications in the right breast. These are likely vascular.",
+                                 "Calcifications in the right breast. They are possibly dermal."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_FALSE(reading.findings[0].morphology.empty()) << text;
+    EXPECT_EQ(reading.findings[0].text_status, MentionStatus::Uncertain) << text;
+    ASSERT_FALSE(reading.findings[0].notes.empty()) << text;
+    EXPECT_EQ(reading.findings[0].notes[0].code, WarningCode::NarrativeUnresolved) << text;
+  }
+  const NarrativeReading plain = read("Calcifications in the right breast. They are vascular.");
+  ASSERT_EQ(plain.findings.size(), 1u);
+  EXPECT_EQ(plain.findings[0].text_status, MentionStatus::Affirmed);
+}
+
+// "but", "though": the suspicious descriptor of the clause after binds to the same finding, as a
+// conflict with the benign one, never dropped; a benign word alone describes no finding.
+TEST(NarrativeReader, ContrastClauseKeepsTheSuspiciousDescriptor) {
+  const std::vector<std::pair<std::string, Morphology>> cases = {
+      {"Round calcifications, but some are pleomorphic, in the left breast.",
+       Morphology::FinePleomorphic},
+      {"Punctate calcifications, though a few appear fine linear.", Morphology::FineLinear},
+  };
+  for (const auto& [text, term] : cases) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], term)) << text;
+    ASSERT_EQ(reading.findings[0].conflicts.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].conflicts[0].field, FindingField::Morphology) << text;
+  }
+  const NarrativeReading round = read("Calcifications in the left breast, but some are round.");
+  ASSERT_EQ(round.findings.size(), 1u);
+  EXPECT_TRUE(round.findings[0].morphology.empty());
+}
+
+// Suspicious words after "but" with no finding to join (another breast, or a negated clause
+// before) are an uncertain finding of their own with a note, never dropped.
+TEST(NarrativeReader, ContrastClauseWithNowhereToGoIsAnUncertainFinding) {
+  for (const std::string text :
+       {"Vascular calcifications in the right breast, but pleomorphic ones in the left breast.",
+        "No calcifications in the right breast, but pleomorphic ones in the left breast."}) {
+    const NarrativeReading reading = read(text);
+    const auto left =
+        std::find_if(reading.findings.begin(), reading.findings.end(),
+                     [](const Finding& finding) { return finding.laterality == Laterality::Left; });
+    ASSERT_NE(left, reading.findings.end()) << text;
+    EXPECT_TRUE(has_morphology(*left, Morphology::FinePleomorphic)) << text;
+    EXPECT_EQ(left->text_status, MentionStatus::Uncertain) << text;
+    ASSERT_FALSE(left->notes.empty()) << text;
+    EXPECT_EQ(left->notes[0].code, WarningCode::NarrativeUnresolved) << text;
+  }
+}
+
+// A place named after "deep to", "adjacent to", or "post-radiation changes" gives no benign
+// morphology; the morphology words said of the calcifications still do.
+TEST(NarrativeReader, SurroundingsAreNoMorphology) {
+  for (const std::string text :
+       {"Calcifications deep to the skin in the left breast.",
+        "Calcifications adjacent to a vessel in the left breast.",
+        "Post-radiation changes with calcifications in the left breast."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_TRUE(reading.findings[0].morphology.empty()) << text;
+  }
+  const std::vector<std::pair<std::string, Morphology>> said = {
+      {"Skin calcifications in the left breast.", Morphology::Skin},
+      {"Dermal calcifications near the nipple in the left breast.", Morphology::Skin},
+      {"Post-radiation calcifications in the left breast.", Morphology::Dystrophic},
+      {"Post-surgical changes with dystrophic calcifications in the left breast.",
+       Morphology::Dystrophic},
+      {"Post-surgical changes with fine pleomorphic calcifications in the left breast.",
+       Morphology::FinePleomorphic},
+  };
+  for (const auto& [text, term] : said) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], term)) << text;
+  }
+}
+
 TEST(NarrativeReader, CompositionSentencesGiveNoDescriptor) {
   const NarrativeReading reading = read(
       "The breasts are heterogeneously dense, which may obscure small masses. There are scattered "
@@ -717,6 +952,38 @@ TEST(NarrativeReader, TwoGroupsInOneBreastAreTwoFindings) {
   ASSERT_EQ(reading.findings.size(), 2u);
 }
 
+// Two clock positions in one breast stay two findings, or one finding with a conflict: never one
+// finding silently holding one of the positions.
+TEST(NarrativeReader, DifferentClockPositionsAreNeverSilentlyMerged) {
+  auto clock_conflict = [](const Finding& finding) {
+    return std::any_of(finding.conflicts.begin(), finding.conflicts.end(),
+                       [](const ValueConflict& conflict) {
+                         return conflict.field == FindingField::ClockFaceOrRegion;
+                       });
+  };
+  NarrativeReading reading = read(
+      "Left breast: grouped calcifications at 2 o'clock. Grouped calcifications at 8 o'clock.");
+  ASSERT_EQ(reading.findings.size(), 2u);
+  EXPECT_EQ(reading.findings[0].location.clock_hour, 2);
+  EXPECT_EQ(reading.findings[1].location.clock_hour, 8);
+  for (const std::string text :
+       {"Grouped calcifications in the left breast at 2 o'clock and 8 o'clock.",
+        "Grouped calcifications in the left breast at 2 o'clock. Grouped calcifications in the "
+        "left breast at 3 o'clock."}) {
+    reading = read(text);
+    ASSERT_FALSE(reading.findings.empty()) << text;
+    if (reading.findings.size() == 1u) {
+      EXPECT_TRUE(clock_conflict(reading.findings[0])) << text;
+    }
+  }
+  // A restatement at the same clock is no conflict.
+  reading = read(
+      "Grouped calcifications in the left breast at 2 o'clock. Impression: grouped calcifications "
+      "at 2 o'clock, left breast.");
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_FALSE(clock_conflict(reading.findings[0]));
+}
+
 TEST(NarrativeReader, SentenceReferringBackDescribesThePreviousFinding) {
   const NarrativeReading reading = read(
       "Several calcifications are seen in the left breast. They are fine pleomorphic and span "
@@ -815,6 +1082,42 @@ TEST(NarrativeReader, BiradsPerBreast) {
   EXPECT_EQ(inline_sides.assessments[0].laterality, Laterality::Right);
   EXPECT_EQ(inline_sides.assessments[1].laterality, Laterality::Left);
   EXPECT_EQ(inline_sides.assessments[1].category, Category::LowSuspicion4A);
+}
+
+// "BI-RADS: 2 right, 4 left" is one category per breast, never the first alone for the exam.
+TEST(NarrativeReader, BiradsListedPerBreastAfterOneCategoryWord) {
+  for (const std::string text :
+       {"IMPRESSION: BI-RADS: 2 right, 4 left.", "IMPRESSION: BI-RADS right 2, left 4."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.assessments.size(), 2u) << text;
+    EXPECT_EQ(reading.assessments[0].laterality, Laterality::Right) << text;
+    EXPECT_EQ(reading.assessments[0].category, Category::Benign2) << text;
+    EXPECT_EQ(reading.assessments[1].laterality, Laterality::Left) << text;
+    EXPECT_EQ(reading.assessments[1].category, Category::Suspicious4) << text;
+  }
+  // A number after a comma is no second category unless a breast names it.
+  const NarrativeReading months = read("IMPRESSION: BI-RADS 3, 6 month follow-up.");
+  ASSERT_EQ(months.assessments.size(), 1u);
+  EXPECT_EQ(months.assessments[0].category, Category::ProbablyBenign3);
+}
+
+// A prior exam's category and a density category are not this report's assessment.
+TEST(NarrativeReader, PriorAndDensityCategoriesAreNotTheAssessment) {
+  for (const std::string text : {"IMPRESSION: Calcifications, previously BI-RADS 3, now BI-RADS 4.",
+                                 "IMPRESSION: BI-RADS 3 in 2022. Now BI-RADS 4.",
+                                 "IMPRESSION: BI-RADS 3 (2022), now BI-RADS 4.",
+                                 "IMPRESSION: Breast density BI-RADS 3. BI-RADS 4.",
+                                 "IMPRESSION: Breast density category 3. BI-RADS 4.",
+                                 "IMPRESSION: ACR density C. BI-RADS density b. BI-RADS 4.",
+                                 "IMPRESSION: Heterogeneously dense (BI-RADS 3). BI-RADS 4."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.assessments.size(), 1u) << text;
+    EXPECT_EQ(reading.assessments[0].category, Category::Suspicious4) << text;
+  }
+  // Across a comma it may be the assessment: read (a misread category can only raise the final).
+  const NarrativeReading comma = read("IMPRESSION: Heterogeneously dense, BI-RADS 4.");
+  ASSERT_EQ(comma.assessments.size(), 1u);
+  EXPECT_EQ(comma.assessments[0].category, Category::Suspicious4);
 }
 
 TEST(NarrativeReader, CategoryInHistoryIsNotRead) {
