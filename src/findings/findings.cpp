@@ -36,6 +36,19 @@ Category more_suspicious(Category a, Category b) {
   return category_rank(b) > category_rank(a) ? b : a;
 }
 
+bool is_suspicious(Morphology term) {
+  switch (term) {
+    case Morphology::Amorphous:
+    case Morphology::CoarseHeterogeneous:
+    case Morphology::FinePleomorphic:
+    case Morphology::FineLinear:
+    case Morphology::FineLinearBranching:
+      return true;
+    default:
+      return false;
+  }
+}
+
 int change_rank(Change change) {
   switch (change) {
     case Change::New:

@@ -42,6 +42,10 @@ enum class Morphology {
   Unrecognised,
 };
 
+// The BI-RADS suspicious morphologies (amorphous … fine linear branching): the rules and the
+// narrative reader ask the same question.
+bool is_suspicious(Morphology term);
+
 // BI-RADS distribution (CID 6012). Unrecognised keeps a code we could not map.
 enum class Distribution {
   Diffuse,

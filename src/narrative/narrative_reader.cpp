@@ -119,19 +119,6 @@ int distribution_rank(Distribution distribution) {
   }
 }
 
-bool is_suspicious_morphology(Morphology term) {
-  switch (term) {
-    case Morphology::Amorphous:
-    case Morphology::CoarseHeterogeneous:
-    case Morphology::FinePleomorphic:
-    case Morphology::FineLinear:
-    case Morphology::FineLinearBranching:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // ---- What was read in one sentence ----
 
 // A fact read from text: its value, and the words and bytes it was read from.
@@ -860,7 +847,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // ("deep to the skin", "post-radiation changes") is no morphology of the calcifications.
     if (reading.in_hypothesis(best->begin)) continue;
     if (best->kind == PhraseKind::Morphology && reading.names_surroundings(best->begin) &&
-        !is_suspicious_morphology(wordings_.morphology[best->wording].term)) {
+        !is_suspicious(wordings_.morphology[best->wording].term)) {
       continue;
     }
     const std::string words = words_of(item, best->begin, best->end);
@@ -1308,11 +1295,10 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
     more.descriptors.sides.clear();
     if (finding.morphology.empty()) {
       auto& morphology = more.descriptors.morphology;
-      morphology.erase(std::remove_if(morphology.begin(), morphology.end(),
-                                      [](const Read<Morphology>& read) {
-                                        return !is_suspicious_morphology(read.value);
-                                      }),
-                       morphology.end());
+      morphology.erase(
+          std::remove_if(morphology.begin(), morphology.end(),
+                         [](const Read<Morphology>& read) { return !is_suspicious(read.value); }),
+          morphology.end());
     }
     more.section = reading.range->section;
     more.position = *item.position;
@@ -1329,9 +1315,8 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
   // ones in the left"; "Vascular calcifications on the right, but pleomorphic ones on the left")
   // are never dropped: an uncertain finding of their own, with a note.
   const bool suspicious =
-      std::any_of(
-          descriptors.morphology.begin(), descriptors.morphology.end(),
-          [](const Read<Morphology>& read) { return is_suspicious_morphology(read.value); }) ||
+      std::any_of(descriptors.morphology.begin(), descriptors.morphology.end(),
+                  [](const Read<Morphology>& read) { return is_suspicious(read.value); }) ||
       std::any_of(
           descriptors.distribution.begin(), descriptors.distribution.end(),
           [](const Read<Distribution>& read) { return distribution_rank(read.value) >= 5; });
@@ -1613,9 +1598,8 @@ std::size_t shared_values(const Finding& finding, const Candidate& candidate) {
 
 // 2: a suspicious morphology or a linear or segmental distribution; 1: kind unknown; 0: benign.
 int suspicion_of(const Finding& finding) {
-  if (std::any_of(finding.morphology.begin(), finding.morphology.end(), [](const auto& morphology) {
-        return is_suspicious_morphology(morphology.term);
-      })) {
+  if (std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                  [](const auto& morphology) { return is_suspicious(morphology.term); })) {
     return 2;
   }
   if (finding.distribution && distribution_rank(finding.distribution->term) >= 5) return 2;

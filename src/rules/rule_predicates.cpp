@@ -246,19 +246,6 @@ bool is_benign_in_any_distribution(Morphology term) {
          term == Morphology::Suture;
 }
 
-bool is_suspicious(Morphology term) {
-  switch (term) {
-    case Morphology::Amorphous:
-    case Morphology::CoarseHeterogeneous:
-    case Morphology::FinePleomorphic:
-    case Morphology::FineLinear:
-    case Morphology::FineLinearBranching:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool has_morphology(const Finding& finding, Morphology term) {
   return any_term(finding, [&](Morphology t) { return t == term; });
 }

@@ -11,7 +11,6 @@ namespace mammocalc::predicates {
 // Vocabulary the predicates share.
 bool is_typically_benign(Morphology term);            // BI-RADS typically benign list
 bool is_benign_in_any_distribution(Morphology term);  // large rod-like, vascular, suture
-bool is_suspicious(Morphology term);                  // amorphous … fine linear branching
 bool has_morphology(const Finding& finding, Morphology term);
 bool has_distribution(const Finding& finding, Distribution term);
 bool ductal_reading(const RuleContext& context);  // stated or inferred ductal
