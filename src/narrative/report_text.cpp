@@ -71,8 +71,11 @@ Case fold_word(std::string_view word, bool ascii, std::string& out) {
           word.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(at - from)));
     }
   }
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  // ICU's instance is a process-wide singleton; asked for once, not for every word.
+  static UErrorCode instance_status = U_ZERO_ERROR;
+  static const icu::Normalizer2* const normalizer =
+      icu::Normalizer2::getNFKCCasefoldInstance(instance_status);
+  UErrorCode status = instance_status;
   if (valid && U_SUCCESS(status)) {
     std::string normalized;
     icu::StringByteSink<std::string> sink(&normalized, static_cast<int32_t>(dotless.size()));
