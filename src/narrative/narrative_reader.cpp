@@ -355,6 +355,28 @@ Clause clause_holding(const std::vector<Clause>& clauses, std::size_t token,
   return found != clauses.end() ? *found : Clause{sentence.begin, sentence.end};
 }
 
+// Tokens of one sentence marked for one purpose (descriptor words, words about another exam, …);
+// a token outside the sentence is never marked.
+class TokenMarks {
+ public:
+  TokenMarks() = default;
+  explicit TokenMarks(const SentenceRange& range)
+      : begin_(range.begin), marked_(range.end - range.begin, false) {}
+  // Marks tokens [from, to), clipped to the sentence.
+  void mark(std::size_t from, std::size_t to) {
+    for (std::size_t k = std::max(from, begin_); k < to && k - begin_ < marked_.size(); ++k) {
+      marked_[k - begin_] = true;
+    }
+  }
+  bool operator[](std::size_t token) const {
+    return token >= begin_ && token - begin_ < marked_.size() && marked_[token - begin_];
+  }
+
+ private:
+  std::size_t begin_ = 0;
+  std::vector<bool> marked_;
+};
+
 // What one sentence holds, read once and shared by the steps that read its mentions.
 struct SentenceReading {
   const SentenceRange* range = nullptr;
@@ -367,32 +389,20 @@ struct SentenceReading {
   std::vector<Descriptors> clause_descriptors;
   std::vector<Read<Laterality>> sides;  // every side the sentence names
   std::optional<Read<Laterality>> heading_side;
-  // Tokens inside a descriptor wording ("fine pleomorphic", "upper outer quadrant", "new"),
-  // indexed from range->begin: a noun phrase with words of its own is a new statement.
-  std::vector<bool> descriptor_words;
+  // Tokens inside a descriptor wording ("fine pleomorphic", "upper outer quadrant", "new"): a
+  // noun phrase with words of its own is a new statement.
+  TokenMarks descriptor_words;
   // Tokens of a wording about another exam: an ultrasound correlate ("seen on ultrasound") or a
-  // change that says new ("not present on the prior"), indexed from range->begin.
-  std::vector<bool> other_exam_words;
-  // Tokens whose descriptor words do not describe calcifications found, indexed from
-  // range->begin: a hypothesis ("to determine whether the calcifications are pleomorphic") and
-  // the surroundings named after a place word ("deep to the skin", "adjacent to a vessel").
-  std::vector<bool> hypothesis_words;
-  std::vector<bool> surroundings_words;
+  // change that says new ("not present on the prior").
+  TokenMarks other_exam_words;
+  // Tokens whose descriptor words do not describe calcifications found: a hypothesis ("to
+  // determine whether the calcifications are pleomorphic") and the surroundings named after a
+  // place word ("deep to the skin", "adjacent to a vessel").
+  TokenMarks hypothesis_words;
+  TokenMarks surroundings_words;
 
   Clause context_clause_of(std::size_t token) const {
     return clause_holding(context_clauses, token, *range);
-  }
-  bool is_other_exam_word(std::size_t token) const {
-    return token >= range->begin && token < range->end && other_exam_words[token - range->begin];
-  }
-  bool is_descriptor_word(std::size_t token) const {
-    return token >= range->begin && token < range->end && descriptor_words[token - range->begin];
-  }
-  bool in_hypothesis(std::size_t token) const {
-    return token >= range->begin && token < range->end && hypothesis_words[token - range->begin];
-  }
-  bool names_surroundings(std::size_t token) const {
-    return token >= range->begin && token < range->end && surroundings_words[token - range->begin];
   }
 };
 
@@ -845,8 +855,8 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     covered = best->end;
     // A hypothesis describes nothing found; a typically benign word naming the surroundings
     // ("deep to the skin", "post-radiation changes") is no morphology of the calcifications.
-    if (reading.in_hypothesis(best->begin)) continue;
-    if (best->kind == PhraseKind::Morphology && reading.names_surroundings(best->begin) &&
+    if (reading.hypothesis_words[best->begin]) continue;
+    if (best->kind == PhraseKind::Morphology && reading.surroundings_words[best->begin] &&
         !is_suspicious(wordings_.morphology[best->wording].term)) {
       continue;
     }
@@ -916,7 +926,7 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
     // "The calcifications are not seen on ultrasound", "… are not present on the prior": the
     // negation speaks of the other exam.
     for (std::size_t k = trigger.begin; k < trigger.end; ++k) {
-      if (reading.is_other_exam_word(k)) return Reach::None;
+      if (reading.other_exam_words[k]) return Reach::None;
     }
     bool comma = false;
     for (std::size_t k = end; k < trigger.begin; ++k) comma = comma || is_punct(tokens[k], ',');
@@ -929,7 +939,7 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
   std::optional<std::size_t> boundary;
   bool or_since_boundary = false;
   for (std::size_t k = trigger.end; k < begin; ++k) {
-    const bool after_noun = k > trigger.end && !reading.is_descriptor_word(k - 1) &&
+    const bool after_noun = k > trigger.end && !reading.descriptor_words[k - 1] &&
                             tokens[k - 1].kind == TokenKind::Word;
     if (is_punct(tokens[k], ',') || (is_word(tokens[k], "and") && after_noun)) {
       boundary = k;
@@ -942,13 +952,13 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
   // The list may go on after the mention ("…, calcifications, or architectural distortion").
   for (std::size_t k = end; k < clause.second && k < end + 6; ++k) {
     if (is_or(tokens[k])) return Reach::Full;
-    if (reading.is_descriptor_word(k) ||
+    if (reading.descriptor_words[k] ||
         (tokens[k].kind == TokenKind::Punct && !is_punct(tokens[k], ','))) {
       break;
     }
   }
   for (std::size_t k = *boundary + 1; k < begin; ++k) {
-    if (reading.is_descriptor_word(k)) return Reach::None;
+    if (reading.descriptor_words[k]) return Reach::None;
   }
   return Reach::Doubtful;
 }
@@ -1074,14 +1084,12 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   reading.clauses = clauses_of(item, range, reading.triggers, false);
   reading.context_clauses = clauses_of(item, range, reading.triggers, true);
   reading.mentions = longest_matches(matches, PhraseKind::Calcification);
-  reading.descriptor_words.assign(range.end - range.begin, false);
-  reading.other_exam_words.assign(range.end - range.begin, false);
+  reading.descriptor_words = TokenMarks(range);
+  reading.other_exam_words = TokenMarks(range);
   for (const PhraseMatch& match : matches) {
-    const bool other_exam =
-        match.kind == PhraseKind::UltrasoundCorrelate ||
-        (match.kind == PhraseKind::Change && wordings_.change[match.wording].term == Change::New);
-    for (std::size_t k = match.begin; other_exam && k < match.end && k < range.end; ++k) {
-      reading.other_exam_words[k - range.begin] = true;
+    if (match.kind == PhraseKind::UltrasoundCorrelate ||
+        (match.kind == PhraseKind::Change && wordings_.change[match.wording].term == Change::New)) {
+      reading.other_exam_words.mark(match.begin, match.end);
     }
     switch (match.kind) {
       case PhraseKind::Morphology:
@@ -1091,32 +1099,28 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       case PhraseKind::Region:
       case PhraseKind::Depth:
       case PhraseKind::Change:
-        for (std::size_t k = match.begin; k < match.end && k < range.end; ++k) {
-          reading.descriptor_words[k - range.begin] = true;
-        }
+        reading.descriptor_words.mark(match.begin, match.end);
         break;
       default:
         break;
     }
   }
 
-  reading.hypothesis_words.assign(range.end - range.begin, false);
-  reading.surroundings_words.assign(range.end - range.begin, false);
+  reading.hypothesis_words = TokenMarks(range);
+  reading.surroundings_words = TokenMarks(range);
   for (const Trigger& trigger : reading.triggers) {
     if (trigger.role == ContextRole::Hypothetical && trigger.side != ContextSide::After) {
-      const std::size_t until = reading.context_clause_of(trigger.begin).second;
-      for (std::size_t k = trigger.begin; k < until; ++k) {
-        reading.hypothesis_words[k - range.begin] = true;
-      }
+      reading.hypothesis_words.mark(trigger.begin, reading.context_clause_of(trigger.begin).second);
     }
     // The phrase, and when it stands before what it names, the two words after it ("deep to |
     // the skin"); "post radiation changes" names its own words only.
     if (trigger.role == ContextRole::Surroundings) {
-      const std::size_t ahead = trigger.side == ContextSide::Before ? 2 : 0;
-      for (std::size_t k = trigger.begin; k < range.end && k < trigger.end + ahead; ++k) {
-        if (k >= trigger.end && item.tokens[k].kind == TokenKind::Punct) break;
-        reading.surroundings_words[k - range.begin] = true;
+      std::size_t until = trigger.end;
+      const std::size_t ahead = trigger.side == ContextSide::Before ? trigger.end + 2 : trigger.end;
+      while (until < ahead && until < range.end && item.tokens[until].kind != TokenKind::Punct) {
+        ++until;
       }
+      reading.surroundings_words.mark(trigger.begin, until);
     }
   }
 
@@ -1437,16 +1441,12 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
     std::size_t end;
   };
   // Tokens that name a breast ("right", "left breast", "bilateral").
-  std::vector<bool> breast_words(range.end - range.begin, false);
+  TokenMarks names_breast(range);
   for (const PhraseMatch& match : matches) {
-    if (match.kind != PhraseKind::Laterality && match.kind != PhraseKind::Breast) continue;
-    for (std::size_t k = match.begin; k < match.end && k < range.end; ++k) {
-      breast_words[k - range.begin] = true;
+    if (match.kind == PhraseKind::Laterality || match.kind == PhraseKind::Breast) {
+      names_breast.mark(match.begin, match.end);
     }
   }
-  auto names_breast = [&](std::size_t token) {
-    return token >= range.begin && token < range.end && breast_words[token - range.begin];
-  };
   // A category just after a composition wording is the breast density, not an assessment
   // ("Breast density BI-RADS 3", "breast density category 3", "heterogeneously dense (BI-RADS
   // 3)": the 4th edition numbered density 1-4).
@@ -1502,18 +1502,18 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
       std::size_t k = at;
       bool side_seen = false;
       while (k < range.end && k < at + 4 &&
-             (names_breast(k) || is_punct(item.tokens[k], ',') || is_punct(item.tokens[k], ':') ||
+             (names_breast[k] || is_punct(item.tokens[k], ',') || is_punct(item.tokens[k], ':') ||
               is_word(item.tokens[k], "and"))) {
-        side_seen = side_seen || names_breast(k);
+        side_seen = side_seen || names_breast[k];
         ++k;
       }
       if (!side_seen || k == at) break;
       const auto more = category_after(item, k, range.end);
       if (!more) break;
-      const bool side_after = more->second < range.end && names_breast(more->second);
+      const bool side_after = more->second < range.end && names_breast[more->second];
       const bool side_before =
-          names_breast(k - 1) ||
-          (k >= at + 2 && is_punct(item.tokens[k - 1], ':') && names_breast(k - 2));
+          names_breast[k - 1] ||
+          (k >= at + 2 && is_punct(item.tokens[k - 1], ':') && names_breast[k - 2]);
       if (!side_after && !side_before) break;
       covered = more->second;
       at = more->second;
