@@ -2030,8 +2030,4 @@ NarrativeReading read_narrative(const SrDocument& document, const PreparedWordin
   return reader.read(document);
 }
 
-NarrativeReading read_narrative(const SrDocument& document, const Wordings& wordings) {
-  return read_narrative(document, prepare_wordings(wordings));
-}
-
 }  // namespace mammocalc

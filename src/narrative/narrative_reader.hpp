@@ -43,7 +43,5 @@ PreparedWordings prepare_wordings(Wordings wordings_read);
 // Reads every TEXT item of the document, in document order, taking sections from the containers
 // (Findings 121070, Impressions 121072, History 121060, …) and from headings inside the text.
 NarrativeReading read_narrative(const SrDocument& document, const PreparedWordings& wordings);
-// The same, preparing the wordings for this one document (tests, one-off reads).
-NarrativeReading read_narrative(const SrDocument& document, const Wordings& wordings);
 
 }  // namespace mammocalc

@@ -15,17 +15,17 @@
 
 #include "annotations/wordings_reader.hpp"
 #include "findings/lexicon.hpp"
+#include "narrative/narrative_test_support.hpp"
 #include "narrative/wordings.hpp"
 
 namespace mammocalc {
 namespace {
 
-// ---- The shipped wordings, read as the tool reads them ----
+// ---- The shipped wordings, read as the tool reads them (narrative_test_support.hpp) ----
 
-const Wordings& shipped_wordings() {
-  static const Wordings wordings = read_wordings("src/narrative/narrative-wordings-en.xml");
-  return wordings;
-}
+using narrative_test::one_block;
+using narrative_test::shipped_prepared_wordings;
+using narrative_test::shipped_wordings;
 
 // ---- Documents ----
 
@@ -64,25 +64,7 @@ SrDocument text_report(const std::vector<Part>& parts) {
   return document;
 }
 
-// One TEXT item directly under the root: an unsectioned report.
-SrDocument one_block(const std::string& text) {
-  SrDocument document;
-  document.root.position = "1";
-  document.root.value_type = ValueType::Container;
-  document.root.concept_name = Code{"18748-4", "LN", "Diagnostic imaging study"};
-  ContentItem item;
-  item.position = "1.1";
-  item.relationship = Relationship::Contains;
-  item.value_type = ValueType::Text;
-  item.concept_name = Code{"121111", "DCM", "Summary"};
-  item.text = text;
-  document.root.children.push_back(item);
-  return document;
-}
-
-NarrativeReading read(const std::string& text) {
-  return read_narrative(one_block(text), shipped_wordings());
-}
+NarrativeReading read(const std::string& text) { return narrative_test::read_one_block(text); }
 
 bool has_morphology(const Finding& finding, Morphology term) {
   for (const auto& held : finding.morphology) {
@@ -115,7 +97,7 @@ TEST(NarrativeReader, IssueReproductionGivesOneRightSuspiciousFindingAnd4C) {
        {kImpressions,
         "BI-RADS 4C: Suspicious calcifications, right breast. Stereotactic biopsy is "
         "recommended."}});
-  const NarrativeReading reading = read_narrative(document, shipped_wordings());
+  const NarrativeReading reading = read_narrative(document, shipped_prepared_wordings());
   ASSERT_EQ(reading.findings.size(), 1u);
   const Finding& finding = reading.findings[0];
   EXPECT_EQ(finding.origin, Origin::Narrative);
@@ -530,7 +512,7 @@ TEST(NarrativeReader, HistorySectionIsHistoricalUnlessNew) {
   const SrDocument document =
       text_report({{kHistory, "Recall for calcifications in the left breast."},
                    {kFindingsContainer, "Increased amorphous calcifications, left breast."}});
-  const NarrativeReading reading = read_narrative(document, shipped_wordings());
+  const NarrativeReading reading = read_narrative(document, shipped_prepared_wordings());
   ASSERT_EQ(reading.mentions.size(), 2u);
   EXPECT_EQ(reading.mentions[0].status, MentionStatus::Historical);
   EXPECT_EQ(reading.mentions[0].sentence.section, ReportSection::History);
@@ -824,7 +806,7 @@ TEST(NarrativeReader, SectionsFromNarrativeSummaryContainersAndItemConcepts) {
   impression.text = "BI-RADS 4B.";
   summary.children.push_back(impression);
   document.root.children.push_back(summary);
-  const NarrativeReading reading = read_narrative(document, shipped_wordings());
+  const NarrativeReading reading = read_narrative(document, shipped_prepared_wordings());
   ASSERT_EQ(reading.mentions.size(), 2u);
   EXPECT_EQ(reading.mentions[0].sentence.section, ReportSection::Unsectioned);
   EXPECT_EQ(reading.mentions[0].span.position, "1.1");
@@ -935,7 +917,7 @@ TEST(NarrativeReader, ImpressionContradictingKeepsBothAndTheMoreSuspicious) {
   const SrDocument document = text_report(
       {{kFindingsContainer, "Left breast: grouped amorphous calcifications at 3 o'clock."},
        {kImpressions, "Segmental amorphous calcifications in the left breast. BI-RADS 4B."}});
-  const NarrativeReading reading = read_narrative(document, shipped_wordings());
+  const NarrativeReading reading = read_narrative(document, shipped_prepared_wordings());
   ASSERT_EQ(reading.findings.size(), 1u);
   const Finding& finding = reading.findings[0];
   ASSERT_TRUE(finding.distribution);
@@ -1012,7 +994,7 @@ TEST(NarrativeReader, BareRestatementJoinsTheSuspiciousGroup) {
       {{kFindingsContainer,
         "Left breast: vascular calcifications. Grouped amorphous calcifications at 2 o'clock."},
        {kImpressions, "Suspicious left breast calcifications. BI-RADS 4B."}});
-  const NarrativeReading reading = read_narrative(document, shipped_wordings());
+  const NarrativeReading reading = read_narrative(document, shipped_prepared_wordings());
   ASSERT_EQ(reading.findings.size(), 2u);
   EXPECT_EQ(reading.findings[0].text_sentences.size(), 1u);
   EXPECT_EQ(reading.findings[1].text_sentences.size(), 2u);
@@ -1033,7 +1015,7 @@ TEST(NarrativeReader, UndescribedCalcificationsGiveAFindingWithANote) {
 TEST(NarrativeReader, RecommendationNamingCalcificationsIsEvidence) {
   const SrDocument document =
       text_report({{kRecommendations, "Magnification views of the right breast calcifications."}});
-  const NarrativeReading reading = read_narrative(document, shipped_wordings());
+  const NarrativeReading reading = read_narrative(document, shipped_prepared_wordings());
   ASSERT_EQ(reading.findings.size(), 1u);
   EXPECT_EQ(reading.findings[0].laterality, Laterality::Right);
   ASSERT_EQ(reading.assessments.size(), 1u);
@@ -1124,7 +1106,7 @@ TEST(NarrativeReader, CategoryInHistoryIsNotRead) {
   const SrDocument document =
       text_report({{kHistory, "Prior BI-RADS 3 calcifications, category 3 follow-up."},
                    {kImpressions, "BI-RADS 2."}});
-  const NarrativeReading reading = read_narrative(document, shipped_wordings());
+  const NarrativeReading reading = read_narrative(document, shipped_prepared_wordings());
   ASSERT_EQ(reading.assessments.size(), 1u);
   EXPECT_EQ(reading.assessments[0].category, Category::Benign2);
 }

@@ -17,36 +17,17 @@
 #include "findings/lexicon.hpp"
 #include "findings/warning_code.hpp"
 #include "narrative/narrative_reader.hpp"
+#include "narrative/narrative_test_support.hpp"
 #include "narrative/wordings.hpp"
 
 namespace mammocalc {
 namespace {
 
-const PreparedWordings& shipped() {
-  static const PreparedWordings prepared =
-      prepare_wordings(read_wordings("src/narrative/narrative-wordings-en.xml"));
-  return prepared;
-}
+using narrative_test::one_block;
 
-// One TEXT item directly under a Basic Text SR root: an unsectioned report.
-SrDocument one_block(const std::string& text) {
-  SrDocument document;
-  document.root.position = "1";
-  document.root.value_type = ValueType::Container;
-  document.root.concept_name = Code{"18748-4", "LN", "Diagnostic imaging study"};
-  ContentItem item;
-  item.position = "1.1";
-  item.relationship = Relationship::Contains;
-  item.value_type = ValueType::Text;
-  item.concept_name = Code{"121111", "DCM", "Summary"};
-  item.text = text;
-  document.root.children.push_back(item);
-  return document;
-}
+const PreparedWordings& shipped() { return narrative_test::shipped_prepared_wordings(); }
 
-NarrativeReading read(const std::string& text) {
-  return read_narrative(one_block(text), shipped());
-}
+NarrativeReading read(const std::string& text) { return narrative_test::read_one_block(text); }
 
 // The one mention of `text`: affirmed, left, its span cutting `words` from the original text.
 void expect_one_affirmed_mention(const std::string& text, const std::string& words) {
