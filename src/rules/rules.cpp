@@ -218,7 +218,11 @@ void assess_reported(RuleContext& context, Decision& decision) {
   for_each_rule_of(Stage::Assessment, [&](const Rule& rule) {
     if (!rule.applies(context)) return true;
     decision.trace.push_back(fire(rule, context));
-    decision.final_category = more_suspicious(decision.rule_category, *finding.reported_category);
+    // Under C14 a reported 1-3 counts no more than the rules' own: it is shown, never applied.
+    const Category reported = *finding.reported_category;
+    const bool voided = context.benign_categories_void &&
+                        category_rank(reported) <= category_rank(Category::ProbablyBenign3);
+    if (!voided) decision.final_category = more_suspicious(decision.rule_category, reported);
     return true;
   });
   decision.classification = classification_for(decision.final_category);

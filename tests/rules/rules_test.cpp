@@ -309,6 +309,33 @@ TEST(RuleR1, LowerReportedCategoryIsDiscordantButRulesStand) {
   EXPECT_EQ(d.reported_category, Category::Benign2);
   EXPECT_TRUE(warned(d, "assessment-discordant"));
 }
+// C14 (decision-logic.md §6): an uncertain mention read from text is never benign or probably
+// benign, and the report's own "BI-RADS 2" or "BI-RADS 3" does not make it so through R1 either
+// ("Calcifications in the left breast, possibly dystrophic. BI-RADS 3." was probably benign with
+// a 6-month follow-up). The reported category is still shown, and a suspicious one still raises.
+TEST(RuleR1, ReportedBenignCategoriesDoNotCountForAnUncertainMention) {
+  for (const Category reported :
+       {Category::Negative1, Category::Benign2, Category::ProbablyBenign3}) {
+    Finding f = calcification({M::Dystrophic});
+    f.origin = Origin::Narrative;
+    f.text_status = MentionStatus::Uncertain;
+    f.reported_category = reported;
+    f.reported_category_source = ReportedSource::Overall;
+    const Decision d = decide(f);
+    EXPECT_TRUE(fired(d, "C14"));
+    EXPECT_TRUE(fired(d, "R1"));
+    EXPECT_EQ(d.reported_category, reported);
+    EXPECT_EQ(d.final_category, Category::Incomplete0) << to_string(reported);
+    EXPECT_NE(d.classification, Classification::Benign);
+    EXPECT_NE(d.classification, Classification::ProbablyBenign);
+    EXPECT_TRUE(d.needs_review);
+  }
+  Finding suspicious = calcification({M::Dystrophic});
+  suspicious.origin = Origin::Narrative;
+  suspicious.text_status = MentionStatus::Uncertain;
+  suspicious.reported_category = Category::ModerateSuspicion4B;
+  EXPECT_EQ(decide(suspicious).final_category, Category::ModerateSuspicion4B);
+}
 TEST(RuleR1, SilentWithoutReportedCategory) {
   EXPECT_FALSE(fired(decide(calcification({M::CoarsePopcorn})), "R1"));
 }
