@@ -649,6 +649,10 @@ bool benign_beside_unreadable_item(const RuleContext& context) {
          });
 }
 
+bool read_back_own_sr(const RuleContext& context) {
+  return exam_of(context, __func__).findings.source.written_by_mammocalc;
+}
+
 bool cad_incomplete(const RuleContext& context) {
   const auto& notes = exam_of(context, __func__).findings.notes;
   return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {

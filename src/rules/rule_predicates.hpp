@@ -101,5 +101,6 @@ bool unreadable_outside_findings(const RuleContext& context);
 bool report_read_from_text(const RuleContext& context);
 std::vector<std::string> report_read_from_text_texts(const RuleContext& context);
 bool cad_incomplete(const RuleContext& context);
+bool read_back_own_sr(const RuleContext& context);
 
 }  // namespace mammocalc::predicates

@@ -502,6 +502,14 @@ std::vector<Rule> make_rule_table() {
        "the CAD summary says not all, or none, of its algorithms succeeded (111243, 111244, "
        "111245; CID 6047): its silence is no evidence; the reader's cad-incomplete warning says it",
        Stage::Exam, cad_incomplete, needing_review(no_outcome()), kEvidenceExam},
+      // Not in decision-logic.md: the SR mammocalc writes (--dicom-out) carries its findings,
+      // categories and biopsy types as codes, but its review flags and warnings only as narrative
+      // text, which is not read back. Read back, an exam whose first run needed review (a
+      // finding read from report text, a conflict) would come out clean.
+      {"E10", "Read back from mammocalc's own SR: radiologist review", kSeedDoctorSuspects,
+       "the source is an SR mammocalc wrote itself (--read-own): the first run's review flags "
+       "are not carried in coded form, so they cannot be known to be clear",
+       Stage::Exam, read_back_own_sr, needing_review(no_outcome()), kEvidenceExam},
   };
 }
 

@@ -342,6 +342,23 @@ TEST(EveryItemCountsE8, TheNarrativeOutsideTheCodedPartIsNotFlaggedHere) {
   EXPECT_FALSE(report.exam.needs_review);
 }
 
+// Hostile review: a summary read back from mammocalc's own SR (--read-own) lost the first run's
+// "needs radiologist review" (a finding read from report text came back benign, unflagged). The
+// SR carries review flags only as narrative text, so a read-back exam is always reviewed.
+TEST(EveryItemCountsE10, AnExamReadBackFromOwnSrIsReviewed) {
+  Findings own = extract_findings(testing::report_with({}), "own.dcm");
+  own.findings.push_back(testing::calcification({Morphology::Dystrophic}));
+  own.source.written_by_mammocalc = true;
+  const Report report = evaluate(own);
+  EXPECT_TRUE(std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                          [](const FiredRule& f) { return f.rule->id == "E10"; }));
+  EXPECT_TRUE(report.exam.needs_review);
+  own.source.written_by_mammocalc = false;
+  const Report radiologists = evaluate(own);
+  EXPECT_TRUE(std::none_of(radiologists.exam.trace.begin(), radiologists.exam.trace.end(),
+                           [](const FiredRule& f) { return f.rule->id == "E10"; }));
+}
+
 TEST(EveryItemCountsE9, ACadThatDidNotRunIsNoCleanExam) {
   for (const char* value : {"111245", "111243"}) {
     SrDocument document;
