@@ -750,3 +750,290 @@ R("non03_thyroid_us_microcalcifications", "non-breast", "US THYROID", [
     ("impression", "Suspicious right thyroid nodule. Fine needle aspiration is recommended."),
 ], [], [M("findings", "affirmed", "-", "microcalcifications", "Right lobe: 1.4 cm solid hypoechoic nodule with microcalcifications, TI-RADS 5.")],
 breast="no", body="NECK", note="not a breast report: refused ('TI-RADS' is not BI-RADS)")
+
+# ======================================================================= hx: hostile layouts
+# Added later by a second blind helper (same rules: specification only, no reader code, tool not
+# run). Layouts a text reader is likely to get wrong: findings right after a COMPARISON/HISTORY/
+# INDICATION heading with no FINDINGS heading, one-line reports, "No ..." at a line end followed by
+# a lower-case finding line, dictation without final periods, recommendations that are the only
+# description, laterality words of other procedures/breasts in the same sentence, two breasts and
+# clock lists in one sentence, "micro-calcs", "pleomorphic", numbered impressions.
+
+R("hx01_comparison_heading_blank_line_then_findings", "suspicious", "MAMMO DIAGNOSTIC LEFT",
+  "EXAM: MAMMO DIAGNOSTIC LEFT WITH SPOT MAGNIFICATION VIEWS\n"
+  "COMPARISON: Screening mammogram of 10/20/2026; prior mammograms from 2023 and 2024, which showed scattered benign calcifications.\n"
+  "\n"
+  "Spot magnification views of the left breast demonstrate fine pleomorphic calcifications in a segmental distribution at 2 o'clock, middle depth, spanning 3 cm. No associated mass or architectural distortion.\n"
+  "\n"
+  "BI-RADS 4C: Suspicious. Stereotactic biopsy of the left breast calcifications is recommended.",
+[F("left", "fine-pleomorphic", "segmental", "none", "none", "affirmed", "suspicious", "2",
+   "no FINDINGS heading: the paragraph after the blank line is unsectioned text, read by context (decision-logic §6.1), not part of COMPARISON; reading it as historical would leave a 4C report with no calcification finding, which §6 forbids ('It never silences anything'); C7 4C")],
+[M("comparison", "historical", "-", "scattered benign calcifications", "Screening mammogram of 10/20/2026; prior mammograms from 2023 and 2024, which showed scattered benign calcifications.",
+   "historical by the COMPARISON section (narrative.md §1), not by 'prior', whose scope ends at 'which' (§3): no finding, no diffuse benign finding"),
+ M("findings", "affirmed", "1", "fine pleomorphic calcifications", "Spot magnification views of the left breast demonstrate fine pleomorphic calcifications in a segmental distribution at 2 o'clock, middle depth, spanning 3 cm.",
+   "unsectioned paragraph after the comparison (section label informational); this exam's views"),
+ M("recommendation", "affirmed", "1", "left breast calcifications", "Stereotactic biopsy of the left breast calcifications is recommended.",
+   "unsectioned; points at finding 1 (narrative.md §3 last bullet)")],
+cat="4C", fup="stereotactic-biopsy", layout="onetext",
+note="one block; COMPARISON then a blank line then the current findings and the category without any FINDINGS/IMPRESSION heading; the unsectioned category is the report's (E6)")
+
+R("hx02_history_next_line_not_seen_previously", "suspicious", "MAMMO DIAGNOSTIC RIGHT",
+  "HISTORY: 61-year-old woman recalled from screening for right breast calcifications.\n"
+  "Grouped amorphous calcifications in the right breast at 10 o'clock, posterior depth, measuring 8 mm, not seen previously.\n"
+  "No mass or distortion.\n"
+  "IMPRESSION: Right breast 10 o'clock amorphous calcifications. BI-RADS 4B. Recommend stereotactic biopsy.",
+[F("right", "amorphous", "grouped", "none", "new", "affirmed", "suspicious", "10",
+   "the line after HISTORY: is this exam's finding: 'not seen previously' is a wording of new (narrative.md §2), so even inside a History section it is current (§1/§3 'unless it says new'); 'not' here is no negation and 'previously' no historical trigger; C5 4B")],
+[M("history", "historical", "-", "right breast calcifications", "61-year-old woman recalled from screening for right breast calcifications.", "History (narrative.md §1)"),
+ M("findings", "affirmed", "1", "Grouped amorphous calcifications", "Grouped amorphous calcifications in the right breast at 10 o'clock, posterior depth, measuring 8 mm, not seen previously.",
+   "next line after HISTORY:, no FINDINGS heading; 'not seen previously' = new (narrative.md §2), not negation"),
+ M("impression", "affirmed", "1", "amorphous calcifications", "Right breast 10 o'clock amorphous calcifications.")],
+cat="4B", fup="stereotactic-biopsy", layout="onetext",
+note="current finding on the line after the HISTORY heading; pseudo-negation 'not seen previously'")
+
+R("hx03_clinical_history_blank_line_benign", "benign", "MAMMO SCREENING BILATERAL",
+  "Clinical history: Annual screening. Personal history of right lumpectomy for DCIS presenting as calcifications in 2017.\n"
+  "\n"
+  "The breasts are scattered fibroglandular. Dystrophic calcifications at the right lumpectomy site are stable. Scattered vascular calcifications bilaterally.\n"
+  "No suspicious mass or calcifications.\n"
+  "\n"
+  "Impression: Benign. BI-RADS 2. Annual screening mammography.",
+[F("right", "dystrophic", "none", "none", "stable", "affirmed", "benign", "none", "C1 2; 'lumpectomy' is no historical trigger (narrative.md §3); 'DCIS' in the history is no site (narrative.md §2)"),
+ F("right", "vascular", "diffuse", "none", "none", "affirmed", "benign", "none", "'bilaterally' = one finding per breast (issue 16 item 6); a described group of its own, not merged with finding 1"),
+ F("left", "vascular", "diffuse", "none", "none", "affirmed", "benign", "none")],
+[M("history", "historical", "-", "calcifications", "Personal history of right lumpectomy for DCIS presenting as calcifications in 2017.", "'history of' and History section"),
+ M("findings", "affirmed", "1", "Dystrophic calcifications", "Dystrophic calcifications at the right lumpectomy site are stable.", "unsectioned paragraph after a blank line (decision-logic §6.1)"),
+ M("findings", "affirmed", "2,3", "Scattered vascular calcifications", "Scattered vascular calcifications bilaterally."),
+ M("findings", "negated", "-", "calcifications", "No suspicious mass or calcifications.")],
+cat="2", fup="routine-screening", layout="onetext",
+note="benign control: mixed-case 'Clinical history:' heading, blank line, findings without heading")
+
+R("hx04_indication_side_clock_then_other_breast", "suspicious", "MAMMO DIAGNOSTIC BILATERAL",
+  "EXAM: MAMMO DIAGNOSTIC BILATERAL\n"
+  "INDICATION: Follow-up of probably benign calcifications in the left breast at 2 o'clock.\n"
+  "LEFT BREAST: The grouped round calcifications at 2 o'clock are unchanged since 2024.\n"
+  "RIGHT BREAST: New grouped fine pleomorphic calcifications at 10 o'clock, measuring 6 mm.\n"
+  "IMPRESSION:\n"
+  "1. Right breast: fine pleomorphic calcifications at 10 o'clock, new. BI-RADS 4B. Stereotactic biopsy is recommended.\n"
+  "2. Left breast: grouped round calcifications at 2 o'clock, stable for 2 years, benign. BI-RADS 2.",
+[F("left", "round", "grouped", "none", "stable", "affirmed", "probably-benign", "2",
+   "C3 3 (grouped round, stable) is the rule floor; the reported 2 cannot lower it (R1 takes the higher)"),
+ F("right", "fine-pleomorphic", "grouped", "none", "new", "affirmed", "suspicious", "10",
+   "laterality from the RIGHT BREAST: heading, not from the INDICATION's 'left breast at 2 o'clock'; C7 4B")],
+[M("history", "historical|affirmed", "-", "probably benign calcifications", "Follow-up of probably benign calcifications in the left breast at 2 o'clock.",
+   "INDICATION is a history-type heading (narrative.md §1 lists it with HISTORY); the spec names only History/Comparison/Technique as past, so affirmed is accepted too, provided it is merged with finding 1 (same breast and position, §6.2)"),
+ M("findings", "affirmed", "1", "grouped round calcifications", "The grouped round calcifications at 2 o'clock are unchanged since 2024."),
+ M("findings", "affirmed", "2", "fine pleomorphic calcifications", "New grouped fine pleomorphic calcifications at 10 o'clock, measuring 6 mm."),
+ M("impression", "affirmed", "2", "fine pleomorphic calcifications", "fine pleomorphic calcifications at 10 o'clock, new."),
+ M("impression", "affirmed", "1", "grouped round calcifications", "grouped round calcifications at 2 o'clock, stable for 2 years, benign.")],
+cat="right=4B;left=2|4B", fup="stereotactic-biopsy", layout="onetext",
+note="INDICATION names the other breast and a clock; numbered impression with inline breast headings: per-breast categories, or an overall 4B, accepted (as decision 10)")
+
+R("hx05_one_line_history_findings_impression", "suspicious", "MAMMO DIAGNOSTIC LEFT",
+  "HISTORY: Recall from screening for left breast calcifications. FINDINGS: There are fine linear branching calcifications in the left breast at 3 o'clock in a linear distribution, spanning 14 mm. IMPRESSION: BI-RADS 5. Stereotactic biopsy.",
+[F("left", "fine-linear-branching", "linear", "none", "none", "affirmed", "suspicious", "3", "C8 5")],
+[M("history", "historical", "-", "left breast calcifications", "Recall from screening for left breast calcifications.", "History section ends at the inline FINDINGS: heading"),
+ M("findings", "affirmed", "1", "fine linear branching calcifications", "There are fine linear branching calcifications in the left breast at 3 o'clock in a linear distribution, spanning 14 mm.")],
+cat="5", fup="stereotactic-biopsy", layout="onetext",
+note="the whole report on one line: headings inside the line (narrative.md §1)")
+
+R("hx06_no_line_end_lowercase_finding", "suspicious", "MAMMO DIAGNOSTIC BILATERAL",
+  "FINDINGS:\n"
+  "Heterogeneously dense breasts\n"
+  "No dominant mass\n"
+  "segmental fine linear branching calcifications left breast 10 o'clock spanning 4 cm\n"
+  "right breast negative\n"
+  "IMPRESSION:\n"
+  "suspicious calcifications left breast BI-RADS 5\n"
+  "recommend stereotactic biopsy",
+[F("left", "fine-linear-branching", "segmental", "none", "none", "affirmed", "suspicious", "10",
+   "a line break ends a dictated sentence without a period (issue 16 item 2: 'line breaks'): the 'No' of the line before does not reach it, and 'right breast negative' of the line after gives it no laterality; C8 5")],
+[M("findings", "affirmed", "1", "fine linear branching calcifications", "segmental fine linear branching calcifications left breast 10 o'clock spanning 4 cm"),
+ M("impression", "affirmed", "1", "suspicious calcifications", "suspicious calcifications left breast BI-RADS 5", "'suspicious' is an assessment (narrative.md §3)")],
+cat="5|left=5", fup="stereotactic-biopsy", layout="onetext",
+note="dictation without periods; 'No dominant mass' at a line end followed by a lower-case finding line")
+
+R("hx07_no_line_end_benign_control", "benign", "MAMMO SCREENING BILATERAL",
+  "FINDINGS:\n"
+  "Scattered fibroglandular density\n"
+  "No suspicious mass or distortion\n"
+  "coarse popcorn calcifications right breast 7 o'clock consistent with degenerating fibroadenoma unchanged\n"
+  "No suspicious calcifications\n"
+  "IMPRESSION:\n"
+  "Benign  BI-RADS 2",
+[F("right", "coarse-popcorn", "none", "none", "stable", "affirmed", "benign", "7",
+   "line break ends the sentence (as hx06): not under the 'No' of the line before; 'unchanged' = stable; C1 2")],
+[M("findings", "affirmed", "1", "coarse popcorn calcifications", "coarse popcorn calcifications right breast 7 o'clock consistent with degenerating fibroadenoma unchanged"),
+ M("findings", "negated", "-", "suspicious calcifications", "No suspicious calcifications")],
+cat="2", fup="none", layout="onetext",
+note="benign control of hx06's layout: a benign finding between two 'No' lines, no periods")
+
+R("hx08_recommendation_only_names_pleomorphic", "suspicious", "MAMMO DIAGNOSTIC LEFT", [
+    ("history", "Recall from screening for an abnormality of the left breast."),
+    ("findings", "Spot magnification views of the left breast were obtained. The breasts are heterogeneously dense."),
+    ("impression", "Stereotactic biopsy is recommended to determine whether the fine pleomorphic calcifications in the left breast at 2 o'clock represent DCIS. BI-RADS 4."),
+], [F("left", "fine-pleomorphic", "none", "none", "none", "affirmed", "suspicious", "2",
+      "only the recommendation names the calcifications, with a morphology: evidence they exist (narrative.md §3 last bullet; issue 16 item 7: nothing that mentions calcification is dropped); 'whether' is no uncertainty trigger of narrative.md §3; 'DCIS' is no site wording (narrative.md §2), so site none; C7 4B")],
+[M("impression", "affirmed", "1", "fine pleomorphic calcifications", "Stereotactic biopsy is recommended to determine whether the fine pleomorphic calcifications in the left breast at 2 o'clock represent DCIS.")],
+cat="4", fup="stereotactic-biopsy", sop="enhanced", root="bir",
+note="the findings describe no calcification; the recommendation sentence is the only description")
+
+R("hx09_recommendation_only_probably_benign", "benign", "MAMMO DIAGNOSTIC BILATERAL", [
+    ("findings", "The breasts are scattered fibroglandular. No suspicious mass or architectural distortion."),
+    ("impression", "Probably benign finding in the right breast. BI-RADS 3."),
+    ("recommendation", "Short-interval follow-up mammogram of the right breast in 6 months is recommended for the grouped punctate calcifications at 11 o'clock."),
+], [F("right", "punctate", "grouped", "none", "none", "affirmed", "probably-benign", "11",
+      "recommendation the only description (narrative.md §3 last bullet); C3 3 (grouped punctate, baseline)")],
+[M("recommendation", "affirmed", "1", "grouped punctate calcifications", "Short-interval follow-up mammogram of the right breast in 6 months is recommended for the grouped punctate calcifications at 11 o'clock.")],
+cat="3", fup="short-interval-follow-up",
+note="probably-benign control of hx08: descriptors only in the recommendation")
+
+R("hx10_similar_to_other_breast_biopsy", "suspicious", "MAMMO DIAGNOSTIC BILATERAL", [
+    ("history", "Prior stereotactic biopsy of right breast calcifications in 2020: atypical ductal hyperplasia, excised."),
+    ("findings", "RIGHT BREAST: Post-biopsy clip at 9 o'clock. No suspicious findings.\nLEFT BREAST: In the upper outer quadrant at 1 o'clock there are grouped amorphous calcifications spanning 7 mm, similar in appearance to those biopsied in the right breast in 2020."),
+    ("impression", "Left breast: grouped amorphous calcifications at 1 o'clock, BI-RADS 4B. Stereotactic biopsy is recommended.\nRight breast: benign post-biopsy changes, BI-RADS 2."),
+], [F("left", "amorphous", "grouped", "none", "none", "affirmed", "suspicious", "1",
+      "laterality: the mention's clause has no side, so the LEFT BREAST: heading (§6.2); 'right breast' belongs to the 'similar ... to those biopsied' clause about other calcifications; 'biopsied ... in 2020' is about those, not a trigger for this clause (narrative.md §3 lists 'previously biopsied'); C5 4B")],
+[M("history", "historical", "-", "right breast calcifications", "Prior stereotactic biopsy of right breast calcifications in 2020: atypical ductal hyperplasia, excised."),
+ M("findings", "affirmed", "1", "grouped amorphous calcifications", "In the upper outer quadrant at 1 o'clock there are grouped amorphous calcifications spanning 7 mm, similar in appearance to those biopsied in the right breast in 2020."),
+ M("impression", "affirmed", "1", "grouped amorphous calcifications", "Left breast: grouped amorphous calcifications at 1 o'clock, BI-RADS 4B.")],
+cat="right=2;left=4B|4B", fup="stereotactic-biopsy", sop="enhanced", root="bir",
+note="laterality trap: a clause about the other breast's earlier biopsy in the finding sentence; per-breast categories in 'Left breast: ..., BI-RADS 4B' form, or overall 4B, accepted")
+
+R("hx11_exam_line_left_no_side_in_findings", "suspicious", "MAMMO DIAGNOSTIC LEFT",
+  "EXAM: MAMMO DIAGNOSTIC LEFT\n"
+  "INDICATION: Palpable lump, left breast 12 o'clock.\n"
+  "TECHNIQUE: CC and MLO views with spot magnification views.\n"
+  "FINDINGS: Heterogeneously dense tissue. No mass at the site of the palpable lump, which is marked with a BB. Spot magnification views show a group of amorphous calcifications at 4 o'clock, anterior depth, measuring 5 mm.\n"
+  "IMPRESSION: Grouped amorphous calcifications, left breast 4 o'clock. BI-RADS 4B. Stereotactic biopsy is recommended.",
+[F("left", "amorphous", "grouped", "none", "none", "affirmed", "suspicious", "4",
+   "the findings sentence names no side; the impression restates the same calcifications at the same position with 'left breast' (one finding, §6.2), and the procedure is unilateral left (§6.2 last resort) - both give left; the INDICATION's 12 o'clock is the lump's, not the finding's; C5 4B")],
+[M("findings", "affirmed", "1", "amorphous calcifications", "Spot magnification views show a group of amorphous calcifications at 4 o'clock, anterior depth, measuring 5 mm."),
+ M("impression", "affirmed", "1", "Grouped amorphous calcifications", "Grouped amorphous calcifications, left breast 4 o'clock.")],
+cat="4B", fup="stereotactic-biopsy", layout="onetext",
+note="an 'EXAM: MAMMO DIAGNOSTIC LEFT' line in the text; one finding expected (findings sentence + impression), not two")
+
+R("hx12_two_breasts_two_clocks_one_sentence", "suspicious", "MAMMO DIAGNOSTIC BILATERAL", [
+    ("findings", "The breasts are heterogeneously dense. There are grouped amorphous calcifications in the left breast at 2 o'clock, new since 2025, and in the right breast at 10 o'clock, increased in number since 2025."),
+    ("impression", "Right breast: BI-RADS 4B. Left breast: BI-RADS 4B. Stereotactic biopsy of both groups of calcifications is recommended."),
+], [F("left", "amorphous", "grouped", "none", "new", "affirmed", "suspicious", "2",
+      "two breasts in one sentence: two findings (issue 16 item 6); each breast keeps its own clock and change"),
+    F("right", "amorphous", "grouped", "none", "increased", "affirmed", "suspicious", "10", "C5 4B")],
+[M("findings", "affirmed", "1,2", "grouped amorphous calcifications", "There are grouped amorphous calcifications in the left breast at 2 o'clock, new since 2025, and in the right breast at 10 o'clock, increased in number since 2025."),
+ M("impression", "affirmed", "1,2", "both groups of calcifications", "Stereotactic biopsy of both groups of calcifications is recommended.")],
+cat="right=4B;left=4B", fup="stereotactic-biopsy",
+note="'in the left breast at 2 o'clock, ..., and in the right breast at 10 o'clock': per-breast clock and change")
+
+R("hx13_clock_list_extent_pleomorphic", "suspicious", "MAMMO DIAGNOSTIC BILATERAL",
+  "FINDINGS:\n"
+  "RIGHT BREAST: Pleomorphic calcifications in a segmental distribution at 2, 3 and 5 o'clock, spanning 6 cm, extending toward the nipple.\n"
+  "LEFT BREAST: No suspicious findings.\n"
+  "IMPRESSION:\n"
+  "1. Segmental pleomorphic calcifications, right breast, BI-RADS 4C.\n"
+  "2. Recommend stereotactic biopsy of the anterior and posterior extent.\n"
+  "3. Left breast: benign.",
+[F("right", "fine-pleomorphic", "segmental", "none", "none", "affirmed", "suspicious", "2",
+   "'pleomorphic' = fine-pleomorphic (narrative.md §2); one described group with one extent over the clock list, so one finding, not three (issue 16 item 6); clock informational (2, 3 and 5 stated); C7 4C")],
+[M("findings", "affirmed", "1", "Pleomorphic calcifications", "Pleomorphic calcifications in a segmental distribution at 2, 3 and 5 o'clock, spanning 6 cm, extending toward the nipple."),
+ M("impression", "affirmed", "1", "Segmental pleomorphic calcifications", "Segmental pleomorphic calcifications, right breast, BI-RADS 4C.")],
+cat="4C|right=4C", fup="stereotactic-biopsy", layout="onetext",
+note="clock list with an extent; numbered impression; category in a line naming the right breast: overall or right accepted")
+
+R("hx14_micro_calcs_numbered_impression", "suspicious", "MAMMO DIAGNOSTIC BILATERAL",
+  "FINDINGS:\n"
+  "RT: Stable scattered punctate micro-calcs.\n"
+  "LT: New cluster of amorphous micro-calcs at 11:00, 3 cm FN, approx 4 mm.\n"
+  "IMPRESSION:\n"
+  "1. New LT breast amorphous micro-calcs, BI-RADS 4B.\n"
+  "2. Benign RT breast micro-calcs, BI-RADS 2.\n"
+  "3. Stereotactic biopsy LT breast recommended.",
+[F("right", "punctate", "diffuse", "none", "stable", "affirmed", "benign", "none", "'scattered' of calcifications = diffuse; C1 2"),
+ F("left", "amorphous", "grouped", "none", "new", "affirmed", "suspicious", "11", "'cluster' = grouped; C5 4B")],
+[M("findings", "affirmed", "1", "punctate micro-calcs", "Stable scattered punctate micro-calcs.", "'micro-calcs' = microcalcs with a hyphen (the gold's calcification words, issue 16 'calcs'); RT: heading"),
+ M("findings", "affirmed", "2", "amorphous micro-calcs", "New cluster of amorphous micro-calcs at 11:00, 3 cm FN, approx 4 mm.", "LT: heading; 'approx' without its period"),
+ M("impression", "affirmed", "2", "amorphous micro-calcs", "New LT breast amorphous micro-calcs, BI-RADS 4B."),
+ M("impression", "affirmed", "1", "RT breast micro-calcs", "Benign RT breast micro-calcs, BI-RADS 2.")],
+cat="right=2;left=4B|4B", fup="stereotactic-biopsy", layout="onetext",
+note="short forms (micro-calcs, RT/LT, FN, approx) and a numbered impression with a category per line")
+
+R("hx15_comparison_next_line_negative", "negative", "MAMMO SCREENING BILATERAL",
+  "MAMMO SCREENING BILATERAL WITH TOMOSYNTHESIS\n"
+  "COMPARISON: 10/2025, 10/2024. Prior left breast biopsy of calcifications at 3 o'clock with benign result.\n"
+  "The breasts are scattered fibroglandular.\n"
+  "No suspicious masses or calcifications\n"
+  "no architectural distortion\n"
+  "IMPRESSION: Negative. BI-RADS 1. Annual screening mammography.",
+[], [M("comparison", "historical", "-", "calcifications", "Prior left breast biopsy of calcifications at 3 o'clock with benign result.", "'prior' (narrative.md §3), Comparison section"),
+     M("findings", "negated", "-", "calcifications", "No suspicious masses or calcifications", "line after the COMPARISON line; no period")],
+cat="1", fup="routine-screening", layout="onetext",
+note="negative control of hx01/hx02: COMPARISON with an earlier calcification biopsy, then current lines without a FINDINGS heading")
+
+R("hx16_history_next_line_negative_caps", "negative", "MAMMO SCREENING BILATERAL",
+  "HISTORY: 70 Y/O WITH HISTORY OF RIGHT BREAST CANCER WITH CALCIFICATIONS, LUMPECTOMY 2016.\n"
+  "THE BREASTS ARE ALMOST ENTIRELY FATTY. LUMPECTOMY SCAR RIGHT BREAST 10:00.\n"
+  "NO SUSPICIOUS MICROCALCIFICATIONS\n"
+  "NO MASSES\n"
+  "BI-RADS 2: BENIGN.",
+[], [M("history", "historical", "-", "CALCIFICATIONS", "70 Y/O WITH HISTORY OF RIGHT BREAST CANCER WITH CALCIFICATIONS, LUMPECTOMY 2016.", "'history of'"),
+     M("findings", "negated", "-", "SUSPICIOUS MICROCALCIFICATIONS", "NO SUSPICIOUS MICROCALCIFICATIONS")],
+cat="2", fup="none", layout="onetext",
+note="all capitals, no FINDINGS/IMPRESSION headings, lines without periods; the unsectioned 'BI-RADS 2' is this exam's category (E6; unsectioned text is read, decision-logic §6.1), not history")
+
+R("hx17_no_lines_then_no_change", "negative", "MAMMO SCREENING BILATERAL",
+  "Findings:\n"
+  "The breasts are heterogeneously dense, which may obscure small masses\n"
+  "No suspicious calcifications\n"
+  "no masses\n"
+  "no change from prior\n"
+  "Impression:\n"
+  "Negative, BI-RADS 1",
+[], [M("findings", "negated", "-", "suspicious calcifications", "No suspicious calcifications",
+       "the 'no change' (pseudo-trigger, narrative.md §3) two lines below is another sentence: it does not turn the calcifications into stable ones")],
+cat="1", fup="none", layout="onetext",
+note="negative control: lines without periods, lower-case 'no' lines, a pseudo-trigger line after the negated mention")
+
+R("hx18_numbered_no_longer_seen", "negative", "MAMMO SCREENING BILATERAL",
+  "EXAM: MAMMO SCREENING BILATERAL\n"
+  "INDICATION: Annual screening. History of benign stereotactic biopsy of right breast calcifications in 2021.\n"
+  "FINDINGS: Scattered areas of fibroglandular density. Biopsy clip in the right breast at 9 o'clock.\n"
+  "IMPRESSION:\n"
+  "1. No mammographic evidence of malignancy\n"
+  "2. The previously biopsied calcifications at 9 o'clock are no longer seen\n"
+  "3. BI-RADS 1. Annual screening mammography.",
+[], [M("history", "historical", "-", "right breast calcifications", "History of benign stereotactic biopsy of right breast calcifications in 2021.", "'history of'"),
+     M("impression", "negated|historical", "-", "previously biopsied calcifications", "The previously biopsied calcifications at 9 o'clock are no longer seen",
+       "'no longer' says resolved (narrative.md §3), 'previously biopsied' is historical: either gives no finding")],
+cat="1", fup="routine-screening", layout="onetext",
+note="negative control: numbered impression whose items lack periods")
+
+R("hx19_comparison_none_blank_line_possible", "uncertain", "MAMMO SCREENING BILATERAL",
+  "COMPARISON: None available.\n"
+  "\n"
+  "Possible faint amorphous calcifications in the RT breast at 6:00, seen on the CC view only\n"
+  "No mass\n"
+  "\n"
+  "IMPRESSION: BI-RADS 0. Spot magnification views RT breast.",
+[F("right", "amorphous", "none", "none", "none", "uncertain", "suspicious", "6",
+   "'None' of the COMPARISON line ends with its sentence (narrative.md §3 scope), and the blank line ends the section; 'possible' = uncertain; C14: suspicious descriptors keep their category (C5 4B)")],
+[M("findings", "uncertain", "1", "amorphous calcifications", "Possible faint amorphous calcifications in the RT breast at 6:00, seen on the CC view only", "unsectioned paragraph after the comparison")],
+cat="0", fup="magnification-views", layout="onetext",
+note="negation word 'None' in the COMPARISON line right before an uncertain finding")
+
+R("hx20_sp_biopsy_semicolon_new_same_line", "suspicious", "MAMMO DX BILAT",
+  "EXAM: MAMMO DX BILAT\n"
+  "FINDINGS:\n"
+  "RT: neg\n"
+  "LT: s/p benign stereotactic bx of calcs at 4:00 in 2022; new grouped pleomorphic calcs 1 cm anterior to the bx clip, approx 5 mm\n"
+  "IMPRESSION:\n"
+  "1. LT breast new pleomorphic calcs adjacent to bx clip, BI-RADS 4B\n"
+  "2. RT breast neg, BI-RADS 1\n"
+  "3. Stereotactic bx LT breast",
+[F("left", "fine-pleomorphic", "grouped", "none", "new", "affirmed", "suspicious", "none",
+   "the clause after ';' says new, so the biopsy-clip trigger does not make it historical (narrative.md §3); laterality from the LT: heading; the 4:00 belongs to the historical clause (clock none); C7 4B")],
+[M("findings", "historical", "-", "calcs at 4:00", "s/p benign stereotactic bx of calcs at 4:00 in 2022; new grouped pleomorphic calcs 1 cm anterior to the bx clip, approx 5 mm",
+   "mention 1 of the line: 's/p' (narrative.md §3); its scope ends at ';'"),
+ M("findings", "affirmed", "1", "pleomorphic calcs", "s/p benign stereotactic bx of calcs at 4:00 in 2022; new grouped pleomorphic calcs 1 cm anterior to the bx clip, approx 5 mm",
+   "mention 2 of the line: new (narrative.md §3 'unless the clause also says new')"),
+ M("impression", "affirmed", "1", "pleomorphic calcs", "LT breast new pleomorphic calcs adjacent to bx clip, BI-RADS 4B")],
+cat="right=1;left=4B|4B", fup="stereotactic-biopsy", layout="onetext",
+note="dictation: s/p, bx, calcs, RT/LT, no periods; historical and new clauses on one line")
