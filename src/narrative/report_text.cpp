@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -515,6 +516,12 @@ std::size_t list_marker_length(const std::vector<Token>& tokens, std::size_t at)
   return 0;
 }
 
+// Sections whose heading in the text holds one sentence (see split_sentences).
+bool holds_one_sentence(ReportSection section) {
+  return section == ReportSection::History || section == ReportSection::Comparison ||
+         section == ReportSection::Procedure || section == ReportSection::Composition;
+}
+
 }  // namespace
 
 std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
@@ -555,15 +562,38 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
     }
   }
 
+  // A dictated text with line breaks and not one sentence end: every line is a statement ("No
+  // dominant mass\nsegmental fine linear branching calcifications left breast 10 o'clock").
+  std::size_t line_breaks = 0;
+  bool sentence_end_seen = false;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    line_breaks += tokens[k].newlines_before > 0 ? 1 : 0;
+    sentence_end_seen =
+        sentence_end_seen || (is_sentence_end(tokens[k]) && !abbreviation_period[k]);
+  }
+  const bool lines_are_sentences = !sentence_end_seen && line_breaks >= 2;
+
   std::vector<SentenceRange> sentences;
   ReportSection section = item_section;
   Laterality breast = Laterality::Unknown;
   std::size_t breast_begin = 0;
   std::size_t breast_end = 0;
   std::size_t start = 0;
+  // A heading in the text that opens a section about the past or the procedure ("COMPARISON:
+  // Prior mammogram 2024.") holds the line its first sentence ends on, and in a text of one line
+  // that sentence only: reports go on to the current findings without a heading of their own,
+  // and read as history they would be lost (a mention there is historical). The section before
+  // it resumes.
+  std::optional<ReportSection> resume_section;
   auto close = [&](std::size_t end) {
     if (end > start) {
       sentences.push_back({start, end, section, breast, breast_begin, breast_end});
+      const bool line_ends =
+          line_breaks == 0 || end >= tokens.size() || tokens[end].newlines_before > 0;
+      if (resume_section && line_ends) {
+        section = *resume_section;
+        resume_section.reset();
+      }
     }
     start = end;
   };
@@ -573,7 +603,7 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
     const Token& token = tokens[at];
     const bool line_start = at == 0 || token.newlines_before > 0;
     if (at > start && token.newlines_before > 0 &&
-        line_break_ends_sentence(tokens[at - 1], token)) {
+        (lines_are_sentences || line_break_ends_sentence(tokens[at - 1], token))) {
       close(at);
     }
     const std::size_t end = heading_end[at];
@@ -597,6 +627,8 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
             breast_begin = at;
             breast_end = end;
           } else {
+            if (!resume_section && holds_one_sentence(meaning.section)) resume_section = section;
+            if (!holds_one_sentence(meaning.section)) resume_section.reset();
             section = meaning.section;
             breast = Laterality::Unknown;
           }
