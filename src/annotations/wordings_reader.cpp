@@ -49,7 +49,8 @@ std::optional<ContextRole> context_role_named(std::string_view word) {
       {"hypothetical", ContextRole::Hypothetical},
       {"pseudo", ContextRole::Pseudo},
       {"terminator", ContextRole::Terminator},
-      {"surroundings", ContextRole::Surroundings}};
+      {"surroundings", ContextRole::Surroundings},
+      {"comparison", ContextRole::Comparison}};
   const auto found = roles.find(word);
   return found == roles.end() ? std::nullopt : std::optional<ContextRole>(found->second);
 }

@@ -368,6 +368,12 @@ class TokenMarks {
       marked_[k - begin_] = true;
     }
   }
+  // Unmarks tokens [from, to), clipped to the sentence.
+  void clear(std::size_t from, std::size_t to) {
+    for (std::size_t k = std::max(from, begin_); k < to && k - begin_ < marked_.size(); ++k) {
+      marked_[k - begin_] = false;
+    }
+  }
   bool operator[](std::size_t token) const {
     return token >= begin_ && token - begin_ < marked_.size() && marked_[token - begin_];
   }
@@ -400,6 +406,13 @@ struct SentenceReading {
   // place word ("deep to the skin", "adjacent to a vessel").
   TokenMarks hypothesis_words;
   TokenMarks surroundings_words;
+  // Tokens from a comparison phrase to the end of its clause: other calcifications, whose breast
+  // and benign words are theirs ("…, similar to those biopsied in the right breast").
+  TokenMarks comparison_words;
+  // Mentions a hypothesis presupposes, marked at their first token: "to determine whether the
+  // fine pleomorphic calcifications in the left breast represent DCIS" asks what calcifications
+  // that were seen are; they were seen, so the hypothesis does not make them hypothetical.
+  TokenMarks presupposed_mentions;
 
   Clause context_clause_of(std::size_t token) const {
     return clause_holding(context_clauses, token, *range);
@@ -462,6 +475,8 @@ class Reader {
                                         std::size_t mention) const;
   void read_clock(const Item& item, std::size_t begin, std::size_t end, std::vector<bool>& consumed,
                   Descriptors& out) const;
+  void mark_presupposed_mentions(const Item& item, SentenceReading& reading,
+                                 const std::vector<PhraseMatch>& matches) const;
   ContextReading status_of(const Item& item, const SentenceReading& reading, std::size_t begin,
                            std::size_t end, bool says_new) const;
   Reach reach_of(const Item& item, const SentenceReading& reading, const Trigger& trigger,
@@ -610,7 +625,9 @@ std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
         next_trigger < triggers.size() && triggers[next_trigger].begin == at &&
         ((triggers[next_trigger].role == ContextRole::Terminator &&
           (context_scope || triggers[next_trigger].side != ContextSide::After)) ||
-         (triggers[next_trigger].role == ContextRole::Surroundings && context_scope));
+         ((triggers[next_trigger].role == ContextRole::Surroundings ||
+           triggers[next_trigger].role == ContextRole::Comparison) &&
+          context_scope));
     if (is_punct(item.tokens[at], ';') || terminator) {
       if (at > start) clauses.emplace_back(start, at);
       start = at;
@@ -856,7 +873,9 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // A hypothesis describes nothing found; a typically benign word naming the surroundings
     // ("deep to the skin", "post-radiation changes") is no morphology of the calcifications.
     if (reading.hypothesis_words[best->begin]) continue;
-    if (best->kind == PhraseKind::Morphology && reading.surroundings_words[best->begin] &&
+    if (best->kind == PhraseKind::Laterality && reading.comparison_words[best->begin]) continue;
+    if (best->kind == PhraseKind::Morphology &&
+        (reading.surroundings_words[best->begin] || reading.comparison_words[best->begin]) &&
         !is_suspicious(wordings_.morphology[best->wording].term)) {
       continue;
     }
@@ -941,7 +960,10 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
   for (std::size_t k = trigger.end; k < begin; ++k) {
     const bool after_noun = k > trigger.end && !reading.descriptor_words[k - 1] &&
                             tokens[k - 1].kind == TokenKind::Word;
-    if (is_punct(tokens[k], ',') || (is_word(tokens[k], "and") && after_noun)) {
+    // A line break after a noun is a dictated list's comma ("No dominant mass\nsegmental fine
+    // linear branching calcifications ..."), the next line a statement of its own.
+    const bool line_after_noun = after_noun && tokens[k].newlines_before > 0;
+    if (is_punct(tokens[k], ',') || line_after_noun || (is_word(tokens[k], "and") && after_noun)) {
       boundary = k;
       or_since_boundary = false;
     } else if (is_or(tokens[k])) {
@@ -1007,7 +1029,9 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
     return out;
   };
   if (found[0]) return quote(found[0], MentionStatus::Negated);
-  if (found[1]) return quote(found[1], MentionStatus::Hypothetical);
+  if (found[1] && !reading.presupposed_mentions[begin]) {
+    return quote(found[1], MentionStatus::Hypothetical);
+  }
   if (!says_new && found[2]) return quote(found[2], MentionStatus::Historical);
   if (!says_new && is_past_section(reading.range->section)) {
     out.trigger = std::string(to_string(reading.range->section)) + " section";
@@ -1108,12 +1132,17 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
 
   reading.hypothesis_words = TokenMarks(range);
   reading.surroundings_words = TokenMarks(range);
+  reading.comparison_words = TokenMarks(range);
   for (const Trigger& trigger : reading.triggers) {
     if (trigger.role == ContextRole::Hypothetical && trigger.side != ContextSide::After) {
       reading.hypothesis_words.mark(trigger.begin, reading.context_clause_of(trigger.begin).second);
     }
     // The phrase, and when it stands before what it names, the two words after it ("deep to |
     // the skin"); "post radiation changes" names its own words only.
+    if (trigger.role == ContextRole::Comparison) {
+      reading.comparison_words.mark(trigger.begin,
+                                    clause_holding(reading.clauses, trigger.begin, range).second);
+    }
     if (trigger.role == ContextRole::Surroundings) {
       std::size_t until = trigger.end;
       const std::size_t ahead = trigger.side == ContextSide::Before ? trigger.end + 2 : trigger.end;
@@ -1123,6 +1152,8 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       reading.surroundings_words.mark(trigger.begin, until);
     }
   }
+
+  mark_presupposed_mentions(item, reading, matches);
 
   // Every clause's descriptors; the sentence's sides for clauses that name none.
   for (const auto& [begin, end] : reading.clauses) {
@@ -1166,6 +1197,50 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
   if (states_assessment(range.section)) {
     read_assessment(item, reading, matches);
+  }
+}
+
+// A mention inside a hypothesis, named with "the" (or "these", "this", "those") and described
+// before it ("whether the fine pleomorphic calcifications in the left breast at 2 o'clock
+// represent DCIS"), is presupposed: it was seen, and its own descriptors and the place named
+// right after it are facts. A description after its verb ("whether the calcifications are
+// pleomorphic") and a bare or undetermined mention ("if fine pleomorphic calcifications develop")
+// stay hypothetical.
+void Reader::mark_presupposed_mentions(const Item& item, SentenceReading& reading,
+                                       const std::vector<PhraseMatch>& matches) const {
+  const std::vector<Token>& tokens = item.tokens;
+  const SentenceRange& range = *reading.range;
+  reading.presupposed_mentions = TokenMarks(range);
+  TokenMarks place_words(range);
+  for (const PhraseMatch& match : matches) {
+    if (match.kind == PhraseKind::Laterality || match.kind == PhraseKind::Quadrant ||
+        match.kind == PhraseKind::Region || match.kind == PhraseKind::Depth) {
+      place_words.mark(match.begin, match.end);
+    }
+  }
+  static const char* const kDeterminers[] = {"the", "these", "this", "those"};
+  static const char* const kPlaceLinks[] = {"in",      "the",    "at",      "of",
+                                            "within",  "on",     "breast",  "breasts",
+                                            "o'clock", "oclock", "position"};
+  for (const PhraseMatch& mention : reading.mentions) {
+    if (!reading.hypothesis_words[mention.begin]) continue;
+    std::size_t described_from = mention.begin;
+    while (described_from > range.begin && reading.descriptor_words[described_from - 1]) {
+      --described_from;
+    }
+    if (described_from == mention.begin || described_from == range.begin) continue;
+    const Token& determiner = tokens[described_from - 1];
+    if (determiner.kind != TokenKind::Word || !word_in(determiner.folded, kDeterminers)) continue;
+    std::size_t place_end = mention.end;
+    while (place_end < range.end &&
+           (place_words[place_end] || tokens[place_end].kind == TokenKind::Number ||
+            tokens[place_end].kind == TokenKind::Time ||
+            (tokens[place_end].kind == TokenKind::Word &&
+             word_in(tokens[place_end].folded, kPlaceLinks)))) {
+      ++place_end;
+    }
+    reading.hypothesis_words.clear(described_from, place_end);
+    reading.presupposed_mentions.mark(mention.begin, mention.begin + 1);
   }
 }
 
@@ -1860,6 +1935,50 @@ bool Reader::continues_previous(const Item& item, const SentenceRange& range,
   return only_ultrasound;
 }
 
+// The breast named last before a token of a clause that names both ("in the left breast at 2
+// o'clock, new since 2025, and in the right breast at 10 o'clock"); before any breast is named,
+// the first one named. Unknown when the clause names neither breast on its own.
+Laterality breast_named_before(const std::vector<Read<Laterality>>& sides, std::size_t token) {
+  const Read<Laterality>* named = nullptr;
+  for (const Read<Laterality>& read : sides) {
+    if (read.value != Laterality::Left && read.value != Laterality::Right) continue;
+    if (named == nullptr || (read.token < token && read.token > named->token) ||
+        (named->token > token && read.token < named->token)) {
+      named = &read;
+    }
+  }
+  return named != nullptr ? named->value : Laterality::Unknown;
+}
+
+// For one breast of a clause that names both breasts by name: the clock positions and changes
+// that follow that breast's name. Unchanged where the clause says "bilateral" (no breast placed).
+void keep_descriptors_of_side(Descriptors& descriptors, Laterality side) {
+  std::vector<Read<int>> clocks;
+  if (descriptors.clock) clocks.push_back(*descriptors.clock);
+  clocks.insert(clocks.end(), descriptors.other_clocks.begin(), descriptors.other_clocks.end());
+  if (!clocks.empty() &&
+      breast_named_before(descriptors.sides, clocks.front().token) != Laterality::Unknown) {
+    descriptors.clock.reset();
+    descriptors.other_clocks.clear();
+    for (Read<int>& clock : clocks) {
+      if (breast_named_before(descriptors.sides, clock.token) != side) continue;
+      if (!descriptors.clock) {
+        descriptors.clock = std::move(clock);
+      } else if (descriptors.clock->value != clock.value) {
+        descriptors.other_clocks.push_back(std::move(clock));
+      }
+    }
+  }
+  auto& changes = descriptors.change;
+  changes.erase(std::remove_if(changes.begin(), changes.end(),
+                               [&](const Read<Change>& change) {
+                                 const Laterality placed =
+                                     breast_named_before(descriptors.sides, change.token);
+                                 return placed != Laterality::Unknown && placed != side;
+                               }),
+                changes.end());
+}
+
 std::vector<std::size_t> Reader::add_candidate(const Candidate& candidate) {
   std::vector<std::size_t> gave;
   // "Bilateral": one finding per breast.
@@ -1868,6 +1987,7 @@ std::vector<std::size_t> Reader::add_candidate(const Candidate& candidate) {
   for (Laterality side : sides) {
     Candidate one = candidate;
     one.laterality = side;
+    if (sides.size() > 1) keep_descriptors_of_side(one.descriptors, side);
     std::optional<std::size_t> best;
     std::size_t best_shared = 0;
     int best_suspicion = 0;

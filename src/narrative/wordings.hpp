@@ -36,6 +36,10 @@ enum class ContextRole {
   // calcifications; a typically benign word in it or just after it ("skin", "vessel") is no
   // morphology of theirs. Ends the scope of context words as a terminator after the mention does.
   Surroundings,
+  // "similar to", "compared with": names other calcifications to compare with ("…, similar to
+  // those biopsied in the right breast in 2020"); the breast and the typically benign words it
+  // names are theirs, not the mention's. Ends the scope of context words as surroundings do.
+  Comparison,
 };
 
 // Where a context phrase stands relative to the mention it acts on.

@@ -1,0 +1,230 @@
+// Report layouts that a hostile black-box review found the narrative reader losing (issue 16):
+// a past-exam heading that swallowed the current findings, "No" reaching across a line break,
+// a recommendation that names described calcifications, a side named for an earlier biopsy,
+// per-breast clock positions in one sentence. Each case is a suspicious description that must
+// never be lost; the controls keep what must stay historical or negated.
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+#include "findings/lexicon.hpp"
+#include "narrative/narrative_reader.hpp"
+#include "narrative/narrative_test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+NarrativeReading read(const std::string& text) { return narrative_test::read_one_block(text); }
+
+// What was read, for the failure message.
+std::string describe(const NarrativeReading& reading) {
+  std::ostringstream out;
+  for (const Finding& finding : reading.findings) {
+    out << "finding lat=" << static_cast<int>(finding.laterality)
+        << " clock=" << finding.location.clock_hour.value_or(-1) << " morph=";
+    for (const auto& held : finding.morphology) out << code_of(held.term).meaning << ";";
+    out << " dist=" << (finding.distribution ? code_of(finding.distribution->term).meaning : "-")
+        << " extent=" << (finding.extent_mm ? *finding.extent_mm : -1.0)
+        << " status=" << static_cast<int>(finding.text_status)
+        << " conflicts=" << finding.conflicts.size() << "\n";
+  }
+  for (const TextMention& mention : reading.mentions) {
+    out << "mention status=" << static_cast<int>(mention.status)
+        << " section=" << static_cast<int>(mention.sentence.section) << " '"
+        << mention.sentence.text << "'\n";
+  }
+  for (const OverallStatement& statement : reading.assessments) {
+    out << "assessment lat=" << static_cast<int>(statement.laterality)
+        << " category=" << (statement.category ? static_cast<int>(*statement.category) : -1)
+        << " follow-ups=" << statement.follow_up.size() << " '" << statement.quote << "'\n";
+  }
+  return out.str();
+}
+
+bool has_morphology(const Finding& finding, Morphology term) {
+  for (const auto& held : finding.morphology) {
+    if (held.term == term) return true;
+  }
+  return false;
+}
+
+const OverallStatement* overall(const NarrativeReading& reading) {
+  for (const OverallStatement& statement : reading.assessments) {
+    if (statement.category) return &statement;
+  }
+  return nullptr;
+}
+
+// ---- A past-exam heading ends where the current exam is described ----
+
+TEST(ReportLayouts, ComparisonHeadingDoesNotSwallowTheNextLinesFindings) {
+  const NarrativeReading reading = read(
+      "COMPARISON: Prior mammogram 2024.\nThere are fine pleomorphic calcifications in the left "
+      "breast at 2 o'clock. BI-RADS 4.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+  EXPECT_EQ(reading.findings[0].text_status, MentionStatus::Affirmed);
+  const OverallStatement* statement = overall(reading);
+  ASSERT_NE(statement, nullptr);
+  EXPECT_EQ(*statement->category, Category::Suspicious4);
+}
+
+TEST(ReportLayouts, HistoryHeadingOnOneLineEndsAtTheCurrentDescription) {
+  const NarrativeReading reading = read(
+      "HISTORY: 58 y/o screening. There are fine pleomorphic calcifications in the left breast at "
+      "2 o'clock. BI-RADS 4.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+  ASSERT_NE(overall(reading), nullptr);
+}
+
+TEST(ReportLayouts, ClinicalHistoryEndsAtABlankLine) {
+  const NarrativeReading reading = read(
+      "Clinical history: annual screening, mother with breast cancer.\n\nSegmental fine linear "
+      "branching calcifications in the right breast at 10 o'clock.\n\nBI-RADS 5.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Right);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FineLinearBranching));
+  ASSERT_NE(overall(reading), nullptr);
+}
+
+TEST(ReportLayouts, HistoryOfCalcificationsUnderAHistoryHeadingStaysHistorical) {
+  const NarrativeReading reading = read(
+      "HISTORY: Benign calcifications biopsied in the right breast in 2019.\nFINDINGS: No "
+      "suspicious calcifications. BI-RADS 1.");
+  SCOPED_TRACE(describe(reading));
+  EXPECT_TRUE(reading.findings.empty());
+}
+
+// ---- "No" ends at a line break before a described finding ----
+
+TEST(ReportLayouts, NoAtTheEndOfALineDoesNotNegateTheNextLine) {
+  const NarrativeReading reading = read(
+      "FINDINGS:\nNo dominant mass\nsegmental fine linear branching calcifications left breast "
+      "10 o'clock\nIMPRESSION: BI-RADS 5");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FineLinearBranching));
+}
+
+TEST(ReportLayouts, NoListContinuedOnTheNextLineStaysNegated) {
+  const NarrativeReading reading = read(
+      "FINDINGS: No suspicious masses,\ncalcifications or architectural distortion.\nBI-RADS 1.");
+  SCOPED_TRACE(describe(reading));
+  EXPECT_TRUE(reading.findings.empty());
+}
+
+// ---- A recommendation that names described calcifications ----
+
+TEST(ReportLayouts, RecommendationNamingDescribedCalcificationsGivesAFinding) {
+  const NarrativeReading reading = read(
+      "Stereotactic biopsy is recommended to determine whether the fine pleomorphic calcifications "
+      "in the left breast at 2 o'clock represent DCIS. BI-RADS 4.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  const Finding& finding = reading.findings[0];
+  EXPECT_EQ(finding.laterality, Laterality::Left);
+  EXPECT_TRUE(has_morphology(finding, Morphology::FinePleomorphic));
+  EXPECT_EQ(finding.location.clock_hour, 2);
+  EXPECT_EQ(finding.text_status, MentionStatus::Affirmed);  // "the …": they were seen
+  const OverallStatement* statement = overall(reading);
+  ASSERT_NE(statement, nullptr);
+  EXPECT_FALSE(statement->follow_up.empty());
+}
+
+TEST(ReportLayouts, AHypothesisAboutCalcificationsNotSeenGivesNoFinding) {
+  for (const std::string text :
+       {"If fine pleomorphic calcifications develop, biopsy would be considered.",
+        "Magnification views to determine whether the calcifications are pleomorphic."}) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    EXPECT_TRUE(reading.findings.empty()) << text;
+    ASSERT_EQ(reading.mentions.size(), 1u);
+    EXPECT_EQ(reading.mentions[0].status, MentionStatus::Hypothetical) << text;
+  }
+}
+
+TEST(ReportLayouts, EvaluateForCalcificationsStaysHypothetical) {
+  const NarrativeReading reading = read(
+      "INDICATION: Evaluate for calcifications.\nFINDINGS: No suspicious findings. BI-RADS 1.");
+  SCOPED_TRACE(describe(reading));
+  EXPECT_TRUE(reading.findings.empty());
+}
+
+// ---- The side of an earlier procedure is not the side of the current calcifications ----
+
+TEST(ReportLayouts, SideOfAnEarlierBiopsyIsNotTheFindingsSide) {
+  const NarrativeReading reading = read(
+      "LEFT BREAST: Grouped amorphous calcifications at 3 o'clock, similar to those biopsied in "
+      "the "
+      "right breast in 2020. BI-RADS 4.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+}
+
+// ---- Two breasts, each with its clock position, in one sentence ----
+
+TEST(ReportLayouts, EachBreastKeepsItsOwnClockInOneSentence) {
+  const NarrativeReading reading = read(
+      "Fine pleomorphic calcifications are seen in the left breast at 2 o'clock and in the right "
+      "breast at 10 o'clock. BI-RADS 4.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 2u);
+  EXPECT_NE(reading.findings[0].laterality, reading.findings[1].laterality);
+  for (const Finding& finding : reading.findings) {
+    const int expected_clock = finding.laterality == Laterality::Left ? 2 : 10;
+    EXPECT_EQ(finding.location.clock_hour, expected_clock);
+  }
+}
+
+TEST(ReportLayouts, EachBreastKeepsItsOwnChangeInOneSentence) {
+  const NarrativeReading reading = read(
+      "There are grouped amorphous calcifications in the left breast at 2 o'clock, new since 2025, "
+      "and in the right breast at 10 o'clock, increased in number since 2025.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 2u);
+  for (const Finding& finding : reading.findings) {
+    EXPECT_EQ(finding.change,
+              finding.laterality == Laterality::Left ? Change::New : Change::Increased);
+  }
+}
+
+TEST(ReportLayouts, ADictatedTextWithoutPeriodsIsReadLineByLine) {
+  const NarrativeReading reading = read(
+      "FINDINGS:\nHeterogeneously dense breasts\nNo dominant mass\nsegmental fine linear branching "
+      "calcifications left breast 10 o'clock spanning 4 cm\nright breast negative\nIMPRESSION:\n"
+      "suspicious calcifications left breast BI-RADS 5");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+  EXPECT_EQ(reading.findings[0].location.clock_hour, 10);
+}
+
+TEST(ReportLayouts, AListOfClockPositionsKeepsTheExtent) {
+  const NarrativeReading reading = read(
+      "Fine pleomorphic calcifications in the left breast at 2, 3 and 5 o'clock, spanning 6 cm. "
+      "BI-RADS 4C.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  ASSERT_TRUE(reading.findings[0].extent_mm);
+  EXPECT_EQ(*reading.findings[0].extent_mm, 60.0);
+}
+
+TEST(ReportLayouts, McCsIsACalcificationMention) {
+  const NarrativeReading reading =
+      read("Left breast: grouped amorphous MCCs at 4 o'clock. BI-RADS 4.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::Amorphous));
+}
+
+}  // namespace
+}  // namespace mammocalc
