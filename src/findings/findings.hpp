@@ -152,20 +152,24 @@ struct AnnotationRef {
   std::string comment;  // the radiologist's free text
 };
 
+// A follow-up the report states and where it stands: a coded item, or words of the text (a
+// recommendation often has a sentence of its own, after the category's).
+struct StatedFollowUp {
+  Code code;             // CID 6028
+  std::string position;  // the content item it was read from
+  std::string id;     // from text: the wordings' id ("stereotactic-biopsy"; several share a code)
+  std::string quote;  // from text: the sentence it was read from
+};
+
 // One overall Assessment Category of the report, or one overall follow-up (TID 4203 in the
 // Overall Assessment container, or the CAD summary). Laterality Unknown: the whole exam.
 struct OverallStatement {
   std::optional<Category> category;
-  std::vector<Code> follow_up;
+  std::vector<StatedFollowUp> follow_up;
   Laterality laterality = Laterality::Unknown;
   std::string position;
-  bool from_text = false;                  // read from the impression's text (row E6), not coded
-  std::string quote;                       // from_text: the sentence it was read from
-  std::vector<std::string> follow_up_ids;  // from_text: the wordings' id of each follow_up
-  // from_text: the sentence and content item each follow_up was read from (a recommendation
-  // often has a sentence of its own, after the category's)
-  std::vector<std::string> follow_up_quotes;
-  std::vector<std::string> follow_up_positions;
+  bool from_text = false;  // read from the impression's text (row E6), not coded
+  std::string quote;       // from_text: the sentence it was read from
 };
 
 // ---- Report text (decision-logic.md §6, narrative.md) ----

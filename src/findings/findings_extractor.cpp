@@ -522,7 +522,7 @@ Laterality laterality_modifier(const ContentItem& item, Laterality otherwise,
 void read_follow_up(const ContentItem& item, Laterality laterality, OverallReading& overall) {
   if (!follow_up_kind_for(item.code)) overall.notes.push_back(unknown_code_note(item, "CID 6028"));
   OverallStatement statement;
-  statement.follow_up = {item.code};
+  statement.follow_up = {{item.code, item.position, "", ""}};
   statement.laterality = laterality_modifier(item, laterality, overall.notes);
   statement.position = item.position;
   overall.statements.push_back(std::move(statement));
@@ -913,8 +913,9 @@ void summarise_overall(Findings& out) {
                                  ? more_suspicious(*out.overall_category, *statement.category)
                                  : *statement.category;
     }
-    out.overall_follow_up.insert(out.overall_follow_up.end(), statement.follow_up.begin(),
-                                 statement.follow_up.end());
+    for (const StatedFollowUp& stated : statement.follow_up) {
+      out.overall_follow_up.push_back(stated.code);
+    }
   }
 }
 
@@ -947,8 +948,9 @@ void offer_overall(const std::vector<OverallStatement>& statements, Findings& ou
         (statement.category == own_category ? took_some : left_some) = true;
       }
       if (!own_follow_up) {
-        finding.reported_follow_up.insert(finding.reported_follow_up.end(),
-                                          statement.follow_up.begin(), statement.follow_up.end());
+        for (const StatedFollowUp& stated : statement.follow_up) {
+          finding.reported_follow_up.push_back(stated.code);
+        }
       }
     }
     if (!own_category) settle_reported_category(finding, taken, ReportedSource::Overall);

@@ -2090,12 +2090,10 @@ void Reader::finish_assessments() {
       target = reading_.assessments.size() - 1;
     }
     OverallStatement& statement = reading_.assessments[*target];
-    std::vector<std::string>& ids = statement.follow_up_ids;
-    if (std::find(ids.begin(), ids.end(), event.id) == ids.end()) {
-      statement.follow_up.push_back(event.code);
-      ids.push_back(event.id);
-      statement.follow_up_quotes.push_back(event.quote);
-      statement.follow_up_positions.push_back(event.position);
+    std::vector<StatedFollowUp>& stated = statement.follow_up;
+    if (std::none_of(stated.begin(), stated.end(),
+                     [&](const StatedFollowUp& held) { return held.id == event.id; })) {
+      stated.push_back({event.code, event.position, event.id, event.quote});
     }
   }
 }

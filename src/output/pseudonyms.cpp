@@ -93,7 +93,7 @@ void withhold_report_text(Report& report, Replacements& replacements) {
   for (OverallStatement& statement : report.input.overall_statements) {
     if (!statement.from_text) continue;
     withhold(statement.quote, replacements);
-    for (std::string& quote : statement.follow_up_quotes) withhold(quote, replacements);
+    for (StatedFollowUp& stated : statement.follow_up) withhold(stated.quote, replacements);
   }
 }
 

@@ -240,15 +240,13 @@ void write_stated(pugi::xml_node exam, const std::vector<OverallStatement>& stat
   }
   for (const OverallStatement& statement : statements) {
     if (!statement.from_text) continue;
-    for (std::size_t i = 0; i < statement.follow_up.size(); ++i) {
+    for (const StatedFollowUp& stated : statement.follow_up) {
       pugi::xml_node element = exam.append_child("statedFollowUp");
-      if (i < statement.follow_up_ids.size()) set(element, "term", statement.follow_up_ids[i]);
-      write_code(element, statement.follow_up[i]);
+      set_if(element, "term", stated.id);
+      write_code(element, stated.code);
       set(element, "laterality", to_string(statement.laterality));
-      const bool own_sentence = i < statement.follow_up_quotes.size();
-      set(element, "position",
-          own_sentence ? statement.follow_up_positions.at(i) : statement.position);
-      set_text(element, own_sentence ? statement.follow_up_quotes[i] : statement.quote);
+      set(element, "position", stated.position);
+      set_text(element, stated.quote);
     }
   }
 }

@@ -114,13 +114,10 @@ void stated_view(const std::vector<OverallStatement>& statements, ReviewExam& vi
   }
   for (const OverallStatement& statement : statements) {
     if (!statement.from_text) continue;
-    for (std::size_t i = 0; i < statement.follow_up.size(); ++i) {
-      view.stated_follow_ups.push_back(
-          {text_of(to_string(statement.laterality)), "",
-           i < statement.follow_up_ids.size() ? text_of(statement.follow_up_ids[i]) : "",
-           text_of(statement.follow_up[i].meaning),
-           element_text_of(i < statement.follow_up_quotes.size() ? statement.follow_up_quotes[i]
-                                                                 : statement.quote)});
+    for (const StatedFollowUp& stated : statement.follow_up) {
+      view.stated_follow_ups.push_back({text_of(to_string(statement.laterality)), "",
+                                        text_of(stated.id), text_of(stated.code.meaning),
+                                        element_text_of(stated.quote)});
     }
   }
 }

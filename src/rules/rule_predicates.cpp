@@ -153,7 +153,8 @@ std::vector<std::pair<const OverallStatement*, Code>> overall_tissue_not_chosen(
   const Finding& finding = context.finding;
   std::vector<std::pair<const OverallStatement*, Code>> found;
   for (const OverallStatement& statement : finding.overall_statements) {
-    for (const Code& code : statement.follow_up) {
+    for (const StatedFollowUp& stated : statement.follow_up) {
+      const Code& code = stated.code;
       const bool own =
           std::any_of(finding.reported_follow_up.begin(), finding.reported_follow_up.end(),
                       [&](const Code& c) { return same_concept(c, code); });

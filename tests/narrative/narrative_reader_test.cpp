@@ -81,8 +81,8 @@ const TextEvidence* evidence_of(const Finding& finding, NarrativeField field) {
 }
 
 bool has_code(const OverallStatement& statement, std::string_view value) {
-  for (const Code& code : statement.follow_up) {
-    if (code.value == value && code.scheme == "DCM") return true;
+  for (const StatedFollowUp& stated : statement.follow_up) {
+    if (stated.code.value == value && stated.code.scheme == "DCM") return true;
   }
   return false;
 }

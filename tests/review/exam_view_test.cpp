@@ -154,8 +154,8 @@ TEST(ExamView, EqualsSummaryReadBackForNarrativeText) {
   stated.category = Category::Suspicious4;
   stated.position = "1.3.1";
   stated.quote = "BI-RADS 4.";
-  stated.follow_up = {Code{"111144", "DCM", "Stereotactic biopsy"}};
-  stated.follow_up_ids = {"stereotactic-biopsy"};
+  stated.follow_up = {{Code{"111144", "DCM", "Stereotactic biopsy"}, stated.position,
+                       "stereotactic-biopsy", stated.quote}};
   findings.overall_statements.push_back(stated);
   const Report report = evaluate(findings);
   const ReviewExam view = exam_view_of(report, false);

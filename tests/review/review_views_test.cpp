@@ -73,8 +73,8 @@ Findings narrative_report(MentionStatus status = MentionStatus::Affirmed,
   stated.laterality = Laterality::Right;
   stated.position = "1.2.1";
   stated.quote = kImpressionSentence;
-  stated.follow_up = {Code{"111144", "DCM", "Stereotactic biopsy"}};
-  stated.follow_up_ids = {"stereotactic-biopsy"};
+  stated.follow_up = {{Code{"111144", "DCM", "Stereotactic biopsy"}, stated.position,
+                       "stereotactic-biopsy", stated.quote}};
   findings.overall_statements.push_back(stated);
   return findings;
 }
