@@ -1,0 +1,334 @@
+// The narrative reader's assessments: the BI-RADS categories and follow-ups the text states,
+// overall or per breast, and the statements they make (decision-logic.md §6, row E6).
+
+#include <algorithm>
+#include <cstdlib>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "findings/lexicon.hpp"
+#include "narrative/narrative_reader.hpp"
+#include "narrative/reader_parts.hpp"
+#include "narrative/report_text.hpp"
+#include "narrative/wordings.hpp"
+
+namespace mammocalc::narrative::reading {
+
+// Words of a sentence that reports a procedure done rather than recommended: "demonstrate",
+// "show", "reveal", "depict", "confirm", and "was / were performed, obtained, done".
+bool is_report_of_done(const Token& token, const Token* next) {
+  static const char* const kStems[] = {"demonstrat", "show", "reveal", "depict", "confirm"};
+  static const char* const kDone[] = {"performed", "obtained", "done", "taken", "acquired"};
+  if (token.kind != TokenKind::Word) return false;
+  for (const char* stem : kStems) {
+    if (token.folded.rfind(stem, 0) == 0) return true;
+  }
+  return (token.folded == "was" || token.folded == "were") && next != nullptr &&
+         next->kind == TokenKind::Word && word_in(next->folded, kDone);
+}
+
+// A unit of time after a number: "6 months", "2 years".
+bool is_duration(const Token& token) {
+  static const char* const kUnits[] = {"month", "year",   "week", "day",
+                                       "hour",  "minute", "mo",   "yr"};
+  if (token.kind != TokenKind::Word) return false;
+  for (const char* unit : kUnits) {
+    if (token.folded.rfind(unit, 0) == 0) return true;
+  }
+  return false;
+}
+
+// A BI-RADS category after a category word: "4C", "4 c", ": 4", "Category 3", "IV".
+std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Item& item,
+                                                                       std::size_t at,
+                                                                       std::size_t end) const {
+  const std::vector<Token>& tokens = item.tokens;
+  for (int skipped = 0; at < end && skipped < 3; ++skipped) {
+    const Token& token = tokens[at];
+    if (is_punct(token, ':') || is_word(token, "category") || is_word(token, "assessment") ||
+        is_word(token, "classification") || is_word(token, "final") || is_word(token, "is")) {
+      ++at;
+      continue;
+    }
+    break;
+  }
+  if (at >= end) return std::nullopt;
+  static constexpr Category kDigits[] = {Category::Incomplete0,     Category::Negative1,
+                                         Category::Benign2,         Category::ProbablyBenign3,
+                                         Category::Suspicious4,     Category::HighlySuggestive5,
+                                         Category::KnownMalignancy6};
+  auto subcategory = [](char letter) -> std::optional<Category> {
+    if (letter == 'a') return Category::LowSuspicion4A;
+    if (letter == 'b') return Category::ModerateSuspicion4B;
+    if (letter == 'c') return Category::HighSuspicion4C;
+    return std::nullopt;
+  };
+  const Token& value = tokens[at];
+  int number = -1;
+  std::string letter_part;
+  if (value.kind == TokenKind::Number && value.folded.size() == 1) {
+    number = value.folded[0] - '0';
+  } else if (value.kind == TokenKind::Word) {
+    static const char* const kRoman[] = {"", "i", "ii", "iii", "iv", "v", "vi"};
+    for (int k = 1; k <= 6; ++k) {
+      if (value.folded == kRoman[k]) number = k;
+    }
+    if (number < 0 && value.folded.size() == 3 && value.folded.compare(0, 2, "iv") == 0) {
+      number = 4;
+      letter_part = std::string(value.folded.substr(2));
+    }
+  }
+  if (number < 0 || number > 6) return std::nullopt;
+  std::size_t next = at + 1;
+  if (number == 4 && letter_part.empty() && next < end && tokens[next].kind == TokenKind::Word &&
+      tokens[next].folded.size() == 1 && subcategory(tokens[next].folded[0])) {
+    letter_part = std::string(tokens[next].folded);
+    ++next;
+  }
+  if (number == 4 && !letter_part.empty()) {
+    const auto sub = subcategory(letter_part[0]);
+    if (!sub) return std::nullopt;
+    return std::make_pair(*sub, next);
+  }
+  return std::make_pair(kDigits[number], next);
+}
+
+void Reader::read_assessment(const Item& item, const SentenceReading& reading,
+                             const std::vector<PhraseMatch>& matches) {
+  const SentenceRange& range = *reading.range;
+  const std::vector<Trigger>& triggers = reading.triggers;
+  const std::vector<Clause>& clauses = reading.context_clauses;
+  const std::vector<Read<Laterality>>& sides = reading.sides;
+  const TextSentence& sentence = reading.sentence;
+  const std::size_t sentence_id = sentence_count_ - 1;
+  bool composition = false;
+  for (const PhraseMatch& match : matches) composition |= match.kind == PhraseKind::Composition;
+  auto clause_of = [&](std::size_t at) { return clause_holding(clauses, at, range); };
+  // A category, follow-up or their words set aside by context (negated, past, hypothetical).
+  // A category or follow-up of the past or of a hypothesis is not this report's ("history of
+  // BI-RADS 3", "if they increase, biopsy"). Negation does not reach a category ("No suspicious
+  // calcifications, BI-RADS 1"), and reaches a follow-up only from close by ("no biopsy",
+  // "biopsy is not needed").
+  auto set_aside = [&](std::size_t begin, std::size_t end, bool follow_up) {
+    const auto clause = clause_of(begin);
+    const MentionStatus status = status_of(item, reading, begin, end, false).status;
+    if (status == MentionStatus::Historical || status == MentionStatus::Hypothetical) return true;
+    return follow_up && negated_near(item, begin, end, clause.first, clause.second, triggers);
+  };
+  // The breast a stretch of the sentence names, if any.
+  auto named_between = [&](std::size_t begin, std::size_t end) {
+    std::vector<Read<Laterality>> inside;
+    std::copy_if(
+        sides.begin(), sides.end(), std::back_inserter(inside),
+        [&](const Read<Laterality>& side) { return side.token >= begin && side.token < end; });
+    return side_named(inside);
+  };
+  // An overall statement speaks for one breast or the whole exam ("bilateral": the exam).
+  auto exam_or_breast = [](Laterality side) {
+    return side == Laterality::Both ? Laterality::Unknown : side;
+  };
+  auto side_between = [&](std::size_t begin, std::size_t end) {
+    const auto named = named_between(begin, end);
+    return exam_or_breast(named ? named->value : range.heading_laterality);
+  };
+
+  struct Found {
+    Category category;
+    std::size_t begin;
+    std::size_t end;
+  };
+  // Tokens that name a breast ("right", "left breast", "bilateral").
+  TokenMarks names_breast(range);
+  for (const PhraseMatch& match : matches) {
+    if (match.kind == PhraseKind::Laterality || match.kind == PhraseKind::Breast) {
+      names_breast.mark(match.begin, match.end);
+    }
+  }
+  // A category just after a composition wording is the breast density, not an assessment
+  // ("Breast density BI-RADS 3", "breast density category 3", "heterogeneously dense (BI-RADS
+  // 3)": the 4th edition numbered density 1-4).
+  auto states_density = [&](std::size_t category_word) {
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+      if (match.kind != PhraseKind::Composition || match.end > category_word ||
+          match.end + 3 < category_word) {
+        return false;
+      }
+      // Not across a comma: "heterogeneously dense, BI-RADS 4" may be the assessment, and a
+      // reported category misread can only raise the final one (R1), one dropped can lower it.
+      for (std::size_t k = match.end; k < category_word; ++k) {
+        const Token& token = item.tokens[k];
+        if (token.kind == TokenKind::Punct && !is_punct(token, '(') && !is_punct(token, ':')) {
+          return false;
+        }
+      }
+      return true;
+    });
+  };
+  // A category followed by a year is a prior exam's ("BI-RADS 3 in 2022", "BI-RADS 3 (2022)").
+  auto dated_before_this_exam = [&](std::size_t after) {
+    for (std::size_t k = after; k < range.end && k < after + 2; ++k) {
+      const Token& token = item.tokens[k];
+      if (token.kind == TokenKind::Number && token.folded.size() == 4) {
+        const int year = leading_integer(token.folded);
+        return year >= 1900 && year <= 2099;
+      }
+      if (token.kind == TokenKind::Punct && !is_punct(token, '(')) return false;
+    }
+    return false;
+  };
+  std::vector<Found> found;
+  std::size_t covered = 0;
+  for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::CategoryWord || match.begin < covered) continue;
+    if (composition && is_word(item.tokens[match.begin], "category")) continue;
+    const auto category = category_after(item, match.end, range.end);
+    if (set_aside(match.begin, match.end, false) || states_density(match.begin)) {
+      if (category) covered = category->second;
+      continue;
+    }
+    std::size_t at = match.end;
+    if (category) {
+      covered = category->second;
+      at = category->second;
+      if (!dated_before_this_exam(category->second)) {
+        found.push_back({category->first, match.begin, category->second});
+      }
+    }
+    // "BI-RADS: 2 right, 4 left", "BI-RADS right 2, left 4": one category per breast.
+    for (;;) {
+      std::size_t k = at;
+      bool side_seen = false;
+      while (k < range.end && k < at + 4 &&
+             (names_breast[k] || is_punct(item.tokens[k], ',') || is_punct(item.tokens[k], ':') ||
+              is_word(item.tokens[k], "and"))) {
+        side_seen = side_seen || names_breast[k];
+        ++k;
+      }
+      if (!side_seen || k == at) break;
+      const auto more = category_after(item, k, range.end);
+      if (!more) break;
+      const bool side_after = more->second < range.end && names_breast[more->second];
+      const bool side_before =
+          names_breast[k - 1] ||
+          (k >= at + 2 && is_punct(item.tokens[k - 1], ':') && names_breast[k - 2]);
+      if (!side_after && !side_before) break;
+      covered = more->second;
+      at = more->second;
+      if (dated_before_this_exam(more->second)) continue;
+      found.push_back({more->first, k, more->second});
+    }
+  }
+  // Each category's breast: the sides named nearest to it, not nearer another category of the
+  // sentence ("Right breast BI-RADS 1, left breast BI-RADS 4A"; "BI-RADS 3 right breast;
+  // BI-RADS 1 left breast"; "BI-RADS 4C: suspicious calcifications, right breast"), else the
+  // breast heading. A separator between a side and a category counts as distance.
+  auto distance = [&](std::size_t side, const Found& category) {
+    const std::size_t from = side < category.begin ? side : category.end;
+    const std::size_t to = side < category.begin ? category.begin : side;
+    std::size_t steps = to > from ? to - from : 0;
+    for (std::size_t k = from; k < to; ++k) {
+      const Token& token = item.tokens[k];
+      if (is_punct(token, ',') || is_punct(token, ';') || is_punct(token, '.')) steps += 4;
+    }
+    return steps;
+  };
+  std::vector<std::vector<Read<Laterality>>> sides_of(found.size());
+  if (!found.empty()) {
+    for (const auto& side : sides) {
+      std::size_t nearest = 0;
+      for (std::size_t k = 1; k < found.size(); ++k) {
+        if (distance(side.token, found[k]) < distance(side.token, found[nearest])) nearest = k;
+      }
+      sides_of[nearest].push_back(side);
+    }
+  }
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    const auto named = side_named(sides_of[k]);
+    const Laterality side = exam_or_breast(named ? named->value : range.heading_laterality);
+    categories_.push_back({found[k].category, side, *item.position, sentence.text, sentence_id});
+  }
+
+  // Follow-ups are read where the radiologist recommends, not in the findings ("On spot
+  // magnification views the calcifications are pleomorphic" describes what was done), nor from a
+  // sentence that reports what was done ("Magnification views demonstrate…", "Stereotactic
+  // biopsy was performed").
+  if (range.section == ReportSection::Findings) return;
+  if (reports_what_was_done(item, range)) return;
+  covered = 0;
+  for (std::size_t k = 0; k < matches.size(); ++k) {
+    const PhraseMatch& match = matches[k];
+    if (match.kind != PhraseKind::FollowUp || match.begin < covered) continue;
+    const PhraseMatch* best = &match;
+    for (std::size_t j = k + 1; j < matches.size() && matches[j].begin == match.begin; ++j) {
+      if (matches[j].kind == PhraseKind::FollowUp && matches[j].end > best->end) best = &matches[j];
+    }
+    covered = best->end;
+    if (set_aside(best->begin, best->end, true)) continue;
+    follow_ups_.push_back(
+        {wordings_.follow_up[best->wording].code, wordings_.follow_up[best->wording].id,
+         side_between(range.begin, range.end), *item.position, sentence.text, sentence_id});
+  }
+}
+
+// Categories become statements; each follow-up joins the statement of its sentence, else the
+// nearest one before it for its breast, else the next one, else a statement of its own.
+void Reader::finish_assessments() {
+  std::vector<std::size_t> statement_sentence;
+  for (const CategoryEvent& event : categories_) {
+    OverallStatement statement;
+    statement.category = event.category;
+    statement.laterality = event.laterality;
+    statement.position = event.position;
+    statement.from_text = true;
+    statement.quote = event.quote;
+    reading_.assessments.push_back(std::move(statement));
+    statement_sentence.push_back(event.sentence);
+  }
+  auto same_breast = [](Laterality a, Laterality b) {
+    return a == b || a == Laterality::Unknown || b == Laterality::Unknown;
+  };
+  for (const FollowUpEvent& event : follow_ups_) {
+    std::optional<std::size_t> target;
+    for (std::size_t k = 0; k < statement_sentence.size(); ++k) {
+      if (statement_sentence[k] == event.sentence &&
+          same_breast(reading_.assessments[k].laterality, event.laterality)) {
+        target = k;
+        break;
+      }
+    }
+    for (std::size_t k = statement_sentence.size(); !target && k > 0; --k) {
+      if (statement_sentence[k - 1] < event.sentence &&
+          same_breast(reading_.assessments[k - 1].laterality, event.laterality)) {
+        target = k - 1;
+      }
+    }
+    for (std::size_t k = 0; !target && k < statement_sentence.size(); ++k) {
+      if (statement_sentence[k] > event.sentence &&
+          same_breast(reading_.assessments[k].laterality, event.laterality)) {
+        target = k;
+      }
+    }
+    if (!target) {
+      OverallStatement statement;
+      statement.laterality = event.laterality;
+      statement.position = event.position;
+      statement.from_text = true;
+      statement.quote = event.quote;
+      reading_.assessments.push_back(std::move(statement));
+      statement_sentence.push_back(event.sentence);
+      target = reading_.assessments.size() - 1;
+    }
+    OverallStatement& statement = reading_.assessments[*target];
+    std::vector<StatedFollowUp>& stated = statement.follow_up;
+    if (std::none_of(stated.begin(), stated.end(),
+                     [&](const StatedFollowUp& held) { return held.id == event.id; })) {
+      stated.push_back({event.code, event.position, event.id, event.quote});
+    }
+  }
+}
+
+}  // namespace mammocalc::narrative::reading

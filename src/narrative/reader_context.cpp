@@ -1,0 +1,318 @@
+// The narrative reader's context: which phrases are triggers, where a clause ends, how far a
+// negating, uncertain, past or hypothetical phrase reaches, and each mention's status
+// (narrative.md §3).
+
+#include <algorithm>
+#include <cstdlib>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "findings/lexicon.hpp"
+#include "narrative/narrative_reader.hpp"
+#include "narrative/reader_parts.hpp"
+#include "narrative/report_text.hpp"
+#include "narrative/wordings.hpp"
+
+namespace mammocalc::narrative::reading {
+
+// The first hedge ("likely", "possibly", "favor") among the triggers in tokens [begin, end).
+const Trigger* hedge_in(const std::vector<Trigger>& triggers, std::size_t begin, std::size_t end) {
+  const auto found = std::find_if(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
+    return trigger.role == ContextRole::Uncertain && trigger.begin >= begin && trigger.end <= end;
+  });
+  return found == triggers.end() ? nullptr : &*found;
+}
+
+bool starts_relative_clause(const Token& token) {
+  return token.kind == TokenKind::Word && (token.folded == "which" || token.folded == "that");
+}
+
+// A clause opening with a terminator that stands on either side ("but", "though", "except") and
+// is no relative pronoun (those clauses join the one before them when their descriptors are read).
+bool opens_contrast(const std::vector<Token>& tokens, const std::vector<Trigger>& triggers,
+                    std::size_t at) {
+  if (starts_relative_clause(tokens[at])) return false;
+  return std::any_of(triggers.begin(), triggers.end(), [at](const Trigger& trigger) {
+    return trigger.begin == at && trigger.role == ContextRole::Terminator &&
+           trigger.side == ContextSide::Either;
+  });
+}
+
+// Words that open a sentence going on about the calcifications just described.
+bool refers_back(const Token& token) {
+  static const char* const kWords[] = {"they",  "these",      "this",         "it",
+                                       "which", "morphology", "distribution", "extent",
+                                       "both",  "each",       "all"};
+  return token.kind == TokenKind::Word && word_in(token.folded, kWords);
+}
+
+// The clause that holds a token; the whole sentence when none does.
+Clause clause_holding(const std::vector<Clause>& clauses, std::size_t token,
+                      const SentenceRange& sentence) {
+  const auto found = std::find_if(clauses.begin(), clauses.end(), [token](const Clause& clause) {
+    return token >= clause.first && token < clause.second;
+  });
+  return found != clauses.end() ? *found : Clause{sentence.begin, sentence.end};
+}
+
+// A pseudo-trigger voids every trigger it overlaps, wherever that one starts: "There is no
+// significant change in the pleomorphic calcifications" says stable, although "there is no"
+// starts first (NegEx matches pseudo-negations before negations). Otherwise the longest context
+// phrase wins where phrases overlap ("no change in" over "no"), first come first served along
+// the sentence.
+std::vector<Trigger> Reader::resolve_triggers(const std::vector<PhraseMatch>& matches) const {
+  std::vector<std::pair<std::size_t, std::size_t>> pseudo;
+  for (const PhraseMatch& match : matches) {
+    if (match.kind == PhraseKind::Context &&
+        wordings_.context[match.wording].role == ContextRole::Pseudo) {
+      pseudo.emplace_back(match.begin, match.end);
+    }
+  }
+  const auto overlaps_pseudo = [&](const PhraseMatch& match) {
+    if (wordings_.context[match.wording].role == ContextRole::Pseudo) return false;
+    return std::any_of(pseudo.begin(), pseudo.end(), [&](const auto& span) {
+      return match.begin < span.second && span.first < match.end;
+    });
+  };
+  std::vector<Trigger> triggers;
+  std::size_t covered = 0;
+  for (std::size_t k = 0; k < matches.size(); ++k) {
+    const PhraseMatch& match = matches[k];
+    if (match.kind != PhraseKind::Context || match.begin < covered || overlaps_pseudo(match)) {
+      continue;
+    }
+    const PhraseMatch* best = &match;
+    for (std::size_t j = k + 1; j < matches.size() && matches[j].begin == match.begin; ++j) {
+      if (matches[j].kind == PhraseKind::Context && matches[j].end > best->end) best = &matches[j];
+    }
+    if (overlaps_pseudo(*best)) continue;
+    const ContextWording& wording = wordings_.context[best->wording];
+    triggers.push_back({best->begin, best->end, wording.role, wording.side});
+    covered = best->end;
+  }
+  return triggers;
+}
+
+// Clauses: the sentence cut at ';' and at terminator phrases. A terminator on side "either"
+// ("but", "however", "which") starts a new clause for context and descriptors alike; one on side
+// "after" ("is seen", "there are") only closes the statement before it, so it ends the scope of
+// context words (context_scope) while descriptors still bind across it ("Calcifications are seen
+// in the right breast").
+std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
+    const Item& item, const SentenceRange& range, const std::vector<Trigger>& triggers,
+    bool context_scope) const {
+  std::vector<std::pair<std::size_t, std::size_t>> clauses;
+  std::size_t start = range.begin;
+  std::size_t next_trigger = 0;
+  for (std::size_t at = range.begin; at < range.end; ++at) {
+    while (next_trigger < triggers.size() && triggers[next_trigger].begin < at) ++next_trigger;
+    const bool terminator =
+        next_trigger < triggers.size() && triggers[next_trigger].begin == at &&
+        ((triggers[next_trigger].role == ContextRole::Terminator &&
+          (context_scope || triggers[next_trigger].side != ContextSide::After)) ||
+         ((triggers[next_trigger].role == ContextRole::Surroundings ||
+           triggers[next_trigger].role == ContextRole::Comparison) &&
+          context_scope));
+    if (is_punct(item.tokens[at], ';') || terminator) {
+      if (at > start) clauses.emplace_back(start, at);
+      start = at;
+    }
+  }
+  if (range.end > start) clauses.emplace_back(start, range.end);
+  return clauses;
+}
+
+// A negation next to a phrase: at most three words between, no punctuation ("no definite
+// sonographic correlate", "biopsy is not needed"; not "No calcifications, annual screening"), or
+// running into it ("not seen on ultrasound").
+bool Reader::negated_near(const Item& item, std::size_t begin, std::size_t end,
+                          std::size_t clause_begin, std::size_t clause_end,
+                          const std::vector<Trigger>& triggers) const {
+  constexpr std::size_t kNear = 3;
+  auto words_only = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      if (item.tokens[k].kind == TokenKind::Punct) return false;
+    }
+    return to - from <= kNear;
+  };
+  for (const Trigger& trigger : triggers) {
+    if (trigger.role != ContextRole::Negated) continue;
+    if (trigger.begin < clause_begin || trigger.end > clause_end) continue;
+    const bool before = trigger.side != ContextSide::After && trigger.end <= begin &&
+                        words_only(trigger.end, begin);
+    const bool after = trigger.side != ContextSide::Before && trigger.begin >= end &&
+                       words_only(end, trigger.begin);
+    // "not seen on ultrasound": the negation's words run into the phrase.
+    const bool into = trigger.begin < begin && trigger.end > begin;
+    if (before || after || into) return true;
+  }
+  return false;
+}
+
+// A negating, past or hypothetical phrase before a mention ends at a comma or "and" that starts a
+// new noun phrase with words of its own ("No mass, fine pleomorphic calcifications…", "No
+// architectural distortion and segmental fine linear calcifications") — unless the list goes on
+// with "or" ("No suspicious masses, calcifications or architectural distortion"). A bare noun
+// after such a boundary ("No mass, calcifications in the left breast") cannot be told: doubtful.
+// A negation after the mention reaches back across a comma only as a predicate; "…, not seen on
+// ultrasound" and "…, not present in 2019" speak of the ultrasound and the prior exam.
+Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const Trigger& trigger,
+                       std::size_t begin, std::size_t end) const {
+  const std::vector<Token>& tokens = item.tokens;
+  const Clause clause = reading.context_clause_of(begin);
+  auto is_or = [](const Token& token) { return is_word(token, "or") || is_word(token, "nor"); };
+  if (trigger.begin >= end) {
+    if (trigger.role != ContextRole::Negated) return Reach::Full;
+    // "The calcifications are not seen on ultrasound", "… are not present on the prior": the
+    // negation speaks of the other exam.
+    for (std::size_t k = trigger.begin; k < trigger.end; ++k) {
+      if (reading.other_exam_words[k]) return Reach::None;
+    }
+    bool comma = false;
+    for (std::size_t k = end; k < trigger.begin; ++k) comma = comma || is_punct(tokens[k], ',');
+    if (!comma) return Reach::Full;
+    const bool qualified =
+        trigger.end < clause.second && tokens[trigger.end].kind != TokenKind::Punct;
+    return qualified ? Reach::None : Reach::Doubtful;
+  }
+  if (trigger.role == ContextRole::Uncertain) return Reach::Full;
+  std::optional<std::size_t> boundary;
+  bool or_since_boundary = false;
+  for (std::size_t k = trigger.end; k < begin; ++k) {
+    const bool after_noun = k > trigger.end && !reading.descriptor_words[k - 1] &&
+                            tokens[k - 1].kind == TokenKind::Word;
+    // A line break after a noun is a dictated list's comma ("No dominant mass\nsegmental fine
+    // linear branching calcifications ..."), the next line a statement of its own.
+    const bool line_after_noun = after_noun && tokens[k].newlines_before > 0;
+    if (is_punct(tokens[k], ',') || line_after_noun || (is_word(tokens[k], "and") && after_noun)) {
+      boundary = k;
+      or_since_boundary = false;
+    } else if (is_or(tokens[k])) {
+      or_since_boundary = true;
+    }
+  }
+  if (!boundary || or_since_boundary) return Reach::Full;
+  // The list may go on after the mention ("…, calcifications, or architectural distortion").
+  for (std::size_t k = end; k < clause.second && k < end + 6; ++k) {
+    if (is_or(tokens[k])) return Reach::Full;
+    if (reading.descriptor_words[k] ||
+        (tokens[k].kind == TokenKind::Punct && !is_punct(tokens[k], ','))) {
+      break;
+    }
+  }
+  for (std::size_t k = *boundary + 1; k < begin; ++k) {
+    if (reading.descriptor_words[k]) return Reach::None;
+  }
+  return Reach::Doubtful;
+}
+
+ContextReading Reader::status_of(const Item& item, const SentenceReading& reading,
+                                 std::size_t begin, std::size_t end, bool says_new) const {
+  const Clause clause = reading.context_clause_of(begin);
+  const Trigger* found[5] = {nullptr, nullptr, nullptr, nullptr, nullptr};
+  const Trigger* doubtful = nullptr;
+  auto slot = [](ContextRole role) -> int {
+    switch (role) {
+      case ContextRole::Negated:
+        return 0;
+      case ContextRole::Hypothetical:
+        return 1;
+      case ContextRole::Historical:
+        return 2;
+      case ContextRole::Uncertain:
+        return 3;
+      default:
+        return -1;
+    }
+  };
+  for (const Trigger& trigger : reading.triggers) {
+    if (trigger.begin < clause.first || trigger.end > clause.second) continue;
+    const int index = slot(trigger.role);
+    if (index < 0) continue;
+    const bool before = trigger.side != ContextSide::After && trigger.end <= begin;
+    const bool after = trigger.side != ContextSide::Before && trigger.begin >= end;
+    if (!before && !after) continue;
+    const Reach reach = reach_of(item, reading, trigger, begin, end);
+    if (reach == Reach::None) continue;
+    if (reach == Reach::Doubtful) {
+      if (trigger.role != ContextRole::Historical || !says_new) doubtful = &trigger;
+      continue;
+    }
+    // The nearest trigger of a role is the one quoted.
+    if (found[index] == nullptr || (before && trigger.begin > found[index]->begin)) {
+      found[index] = &trigger;
+    }
+  }
+  ContextReading out;
+  auto quote = [&](const Trigger* trigger, MentionStatus status) {
+    out.trigger = words_of(item, trigger->begin, trigger->end);
+    out.status = status;
+    return out;
+  };
+  if (found[0]) return quote(found[0], MentionStatus::Negated);
+  if (found[1] && !reading.presupposed_mentions[begin]) {
+    return quote(found[1], MentionStatus::Hypothetical);
+  }
+  if (!says_new && found[2]) return quote(found[2], MentionStatus::Historical);
+  if (!says_new && is_past_section(reading.range->section)) {
+    out.trigger = std::string(to_string(reading.range->section)) + " section";
+    out.status = MentionStatus::Historical;
+    return out;
+  }
+  if (found[3]) return quote(found[3], MentionStatus::Uncertain);
+  if (doubtful) {
+    out.scope_doubtful = true;
+    return quote(doubtful, MentionStatus::Uncertain);
+  }
+  return out;
+}
+
+// A mention inside a hypothesis, named with "the" (or "these", "this", "those") and described
+// before it ("whether the fine pleomorphic calcifications in the left breast at 2 o'clock
+// represent DCIS"), is presupposed: it was seen, and its own descriptors and the place named
+// right after it are facts. A description after its verb ("whether the calcifications are
+// pleomorphic") and a bare or undetermined mention ("if fine pleomorphic calcifications develop")
+// stay hypothetical.
+void Reader::mark_presupposed_mentions(const Item& item, SentenceReading& reading,
+                                       const std::vector<PhraseMatch>& matches) const {
+  const std::vector<Token>& tokens = item.tokens;
+  const SentenceRange& range = *reading.range;
+  reading.presupposed_mentions = TokenMarks(range);
+  TokenMarks place_words(range);
+  for (const PhraseMatch& match : matches) {
+    if (match.kind == PhraseKind::Laterality || match.kind == PhraseKind::Quadrant ||
+        match.kind == PhraseKind::Region || match.kind == PhraseKind::Depth) {
+      place_words.mark(match.begin, match.end);
+    }
+  }
+  static const char* const kDeterminers[] = {"the", "these", "this", "those"};
+  static const char* const kPlaceLinks[] = {"in",      "the",    "at",      "of",
+                                            "within",  "on",     "breast",  "breasts",
+                                            "o'clock", "oclock", "position"};
+  for (const PhraseMatch& mention : reading.mentions) {
+    if (!reading.hypothesis_words[mention.begin]) continue;
+    std::size_t described_from = mention.begin;
+    while (described_from > range.begin && reading.descriptor_words[described_from - 1]) {
+      --described_from;
+    }
+    if (described_from == mention.begin || described_from == range.begin) continue;
+    const Token& determiner = tokens[described_from - 1];
+    if (determiner.kind != TokenKind::Word || !word_in(determiner.folded, kDeterminers)) continue;
+    std::size_t place_end = mention.end;
+    while (place_end < range.end &&
+           (place_words[place_end] || tokens[place_end].kind == TokenKind::Number ||
+            tokens[place_end].kind == TokenKind::Time ||
+            (tokens[place_end].kind == TokenKind::Word &&
+             word_in(tokens[place_end].folded, kPlaceLinks)))) {
+      ++place_end;
+    }
+    reading.hypothesis_words.clear(described_from, place_end);
+    reading.presupposed_mentions.mark(mention.begin, mention.begin + 1);
+  }
+}
+
+}  // namespace mammocalc::narrative::reading

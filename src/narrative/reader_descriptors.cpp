@@ -1,0 +1,400 @@
+// The narrative reader's descriptors: morphology, distribution, site, side, clock, quadrant,
+// region, depth, measures, count, change, correlates — the words of a clause that describe its
+// calcifications (narrative.md §2).
+
+#include <algorithm>
+#include <cstdlib>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "findings/lexicon.hpp"
+#include "narrative/narrative_reader.hpp"
+#include "narrative/reader_parts.hpp"
+#include "narrative/report_text.hpp"
+#include "narrative/wordings.hpp"
+
+namespace mammocalc::narrative::reading {
+
+std::string format_number(double value) {
+  const long rounded = static_cast<long>(value);
+  if (static_cast<double>(rounded) == value) return std::to_string(rounded);
+  std::string text = std::to_string(value);
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+// The digits a word starts with as a number ("10" of "10:30"); 0 when there are none.
+int leading_integer(std::string_view word) {
+  int value = 0;
+  for (std::size_t k = 0; k < word.size() && k < 6 && word[k] >= '0' && word[k] <= '9'; ++k) {
+    value = value * 10 + (word[k] - '0');
+  }
+  return value;
+}
+
+namespace {
+
+// Words that spell a small count ("two punctate calcifications").
+std::optional<int> number_word(const Token& token) {
+  static const char* const kWords[] = {"one",   "two",   "three", "four", "five",   "six",
+                                       "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
+  if (token.kind != TokenKind::Word) return std::nullopt;
+  for (int k = 0; k < 12; ++k) {
+    if (token.folded == kWords[k]) return k + 1;
+  }
+  return std::nullopt;
+}
+
+// The length unit at a token, in mm per unit; 0 when it is none. `fn` is set for "cmFN".
+double unit_mm(const Token& token, bool& fn) {
+  fn = false;
+  if (token.kind != TokenKind::Word) return 0;
+  const std::string_view word = token.folded;
+  if (word == "cmfn" || word == "mmfn") fn = true;
+  if (word == "cm" || word == "cms" || word == "cmfn" || word.rfind("centimet", 0) == 0) return 10;
+  if (word == "mm" || word == "mmfn" || word.rfind("millimet", 0) == 0) return 1;
+  return 0;
+}
+
+// Does the word sequence `words` stand at token `at` (within `end`)?
+bool words_at(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
+              std::initializer_list<std::string_view> words) {
+  if (at + words.size() > end) return false;
+  std::size_t k = at;
+  for (std::string_view word : words) {
+    if (!is_word(tokens[k], word)) return false;
+    ++k;
+  }
+  return true;
+}
+
+}  // namespace
+
+// Adds the facts of `more` to `into`: lists are appended, a missing single fact is filled.
+void add_descriptors(Descriptors& into, const Descriptors& more) {
+  auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  auto fill = [](auto& to, const auto& from) {
+    if (!to && from) to = from;
+  };
+  append(into.morphology, more.morphology);
+  append(into.distribution, more.distribution);
+  append(into.site, more.site);
+  append(into.sides, more.sides);
+  append(into.change, more.change);
+  fill(into.clock, more.clock);
+  append(into.other_clocks, more.other_clocks);
+  fill(into.quadrant, more.quadrant);
+  fill(into.region, more.region);
+  fill(into.depth, more.depth);
+  fill(into.from_nipple_mm, more.from_nipple_mm);
+  fill(into.from_skin_mm, more.from_skin_mm);
+  fill(into.from_chest_wall_mm, more.from_chest_wall_mm);
+  fill(into.extent_mm, more.extent_mm);
+  fill(into.count, more.count);
+  fill(into.ultrasound, more.ultrasound);
+  fill(into.mass, more.mass);
+}
+
+// Measures: distance from the nipple / skin / chest wall ("4 cm from the nipple", "4 cm FN"),
+// and extent ("spanning 3 cm", "measuring 6 x 4 mm", "a 2 cm area").
+void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
+                           std::vector<bool>& consumed, Descriptors& out) const {
+  const std::vector<Token>& tokens = item.tokens;
+  static const char* const kExtentBefore[] = {
+      "spanning", "spans",  "span",      "measuring", "measures", "measure", "measured", "over",
+      "covering", "covers", "extending", "extends",   "across",   "extent",  "size"};
+  static const char* const kFiller[] = {
+      "approximately", "approx",  "about",  "up",     "to", "a",     "an", "area", "of",
+      "total",         "roughly", "nearly", "almost", "at", "least", "."};
+  auto is_one_of = [](const Token& token, const auto& list) {
+    return token.kind != TokenKind::Number && word_in(token.folded, list);
+  };
+  for (std::size_t at = begin; at < end; ++at) {
+    if (tokens[at].kind != TokenKind::Number || consumed[at - begin]) continue;
+    // number [x number]* unit
+    double largest = narrative::number_value(tokens[at]);
+    std::size_t k = at + 1;
+    while (
+        k + 1 < end &&
+        (is_word(tokens[k], "x") || is_word(tokens[k], "by") || tokens[k].folded == "\xC3\x97") &&
+        tokens[k + 1].kind == TokenKind::Number) {
+      largest = std::max(largest, narrative::number_value(tokens[k + 1]));
+      k += 2;
+    }
+    if (k >= end) continue;
+    bool fn = false;
+    const double scale = unit_mm(tokens[k], fn);
+    if (scale == 0 || largest < 0) continue;
+    const double mm = largest * scale;
+    std::size_t after = k + 1;
+    std::optional<Read<double>>* target = nullptr;
+    if (fn) {
+      target = &out.from_nipple_mm;
+    } else if (words_at(tokens, after, end, {"fn"})) {
+      target = &out.from_nipple_mm;
+      after += 1;
+    } else if (words_at(tokens, after, end, {"from", "the", "nipple"})) {
+      target = &out.from_nipple_mm;
+      after += 3;
+    } else if (words_at(tokens, after, end, {"from", "nipple"})) {
+      target = &out.from_nipple_mm;
+      after += 2;
+    } else if (words_at(tokens, after, end, {"from", "the", "skin"})) {
+      target = &out.from_skin_mm;
+      after += 3;
+    } else if (words_at(tokens, after, end, {"from", "skin"})) {
+      target = &out.from_skin_mm;
+      after += 2;
+    } else if (words_at(tokens, after, end, {"from", "the", "chest", "wall"})) {
+      target = &out.from_chest_wall_mm;
+      after += 4;
+    } else if (words_at(tokens, after, end, {"from", "chest", "wall"})) {
+      target = &out.from_chest_wall_mm;
+      after += 3;
+    } else {
+      bool extent = words_at(tokens, after, end, {"in", "extent"}) ||
+                    words_at(tokens, after, end, {"in", "size"}) ||
+                    words_at(tokens, after, end, {"area"}) ||
+                    words_at(tokens, after, end, {"in", "greatest"}) ||
+                    words_at(tokens, after, end, {"extent"});
+      for (std::size_t back = at, steps = 0; !extent && back > begin && steps < 4; ++steps) {
+        --back;
+        if (is_one_of(tokens[back], kExtentBefore)) extent = true;
+        if (!is_one_of(tokens[back], kFiller)) break;
+      }
+      if (extent) target = &out.extent_mm;
+    }
+    if (target == nullptr) continue;
+    if (!target->has_value()) {
+      *target = Read<double>{mm, words_of(item, at, after), span_of(item, at, after), at};
+    }
+    for (std::size_t j = at; j < after; ++j) consumed[j - begin] = true;
+    at = after - 1;
+  }
+}
+
+// Count: a number just before the mention, over at most three words ("5 calcifications", "two
+// punctate calcs") — not a measure ("2 mm calcifications"), a clock ("3 o'clock
+// calcifications"), a category ("BI-RADS 4 calcifications") or a count of groups ("two groups of").
+std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clause_begin,
+                                              std::size_t mention) const {
+  const std::vector<Token>& tokens = item.tokens;
+  for (std::size_t back = mention, steps = 0; back > clause_begin && steps < 4; ++steps) {
+    --back;
+    const Token& token = tokens[back];
+    std::optional<int> count = number_word(token);
+    const bool integer = token.kind == TokenKind::Number &&
+                         token.folded.find('.') == std::string::npos && token.folded.size() <= 4;
+    if (integer) count = leading_integer(token.folded);
+    if (count) {
+      bool fn = false;
+      const Token& next = tokens[back + 1];
+      const bool measure = unit_mm(next, fn) > 0;
+      const bool clock = is_word(next, "o'clock") || is_word(next, "oclock") || is_word(next, "o");
+      const bool category =
+          back > 0 && (is_word(tokens[back - 1], "rads") || is_word(tokens[back - 1], "birads") ||
+                       is_word(tokens[back - 1], "category"));
+      if (measure || clock || category || *count <= 0) return std::nullopt;
+      return Read<int>{*count, words_of(item, back, back + 1), span_of(item, back, back + 1), back};
+    }
+    const bool counts_something_else =
+        token.folded.rfind("group", 0) == 0 || token.folded.rfind("cluster", 0) == 0 ||
+        token.folded.rfind("area", 0) == 0 || token.folded == "foci" || token.folded == "focus";
+    if (token.kind != TokenKind::Word || counts_something_else) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// Clock positions: "10 o'clock", "10 oclock", "10:00", "10:30", "at 10".
+void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
+                        std::vector<bool>& consumed, Descriptors& out) const {
+  const std::vector<Token>& tokens = item.tokens;
+  auto hour_of = [](const Token& token) -> int {
+    if (token.kind != TokenKind::Number || token.folded.find('.') != std::string::npos) return 0;
+    if (token.folded.size() > 2) return 0;
+    const int hour = leading_integer(token.folded);
+    return hour >= 1 && hour <= 12 ? hour : 0;
+  };
+  auto is_oclock = [](const Token& token) {
+    return token.kind == TokenKind::Word &&
+           (token.folded == "o'clock" || token.folded == "oclock" ||
+            token.folded ==
+                "o\xE2\x80\x99"
+                "clock" ||
+            token.folded == "clock");
+  };
+  for (std::size_t at = begin; at < end; ++at) {
+    if (consumed[at - begin]) continue;
+    const Token& token = tokens[at];
+    int hour = 0;
+    std::size_t after = at + 1;
+    if (token.kind == TokenKind::Time) {
+      hour = leading_integer(token.folded);
+      if (hour < 1 || hour > 12) hour = 0;
+    } else if (hour_of(token) > 0 && at + 1 < end && is_oclock(tokens[at + 1])) {
+      hour = hour_of(token);
+      after = at + 2;
+    } else if (hour_of(token) > 0 && at + 2 < end && is_word(tokens[at + 1], "o") &&
+               is_word(tokens[at + 2], "clock")) {
+      hour = hour_of(token);
+      after = at + 3;
+    } else if (is_word(token, "at") && at + 1 < end && hour_of(tokens[at + 1]) > 0) {
+      bool fn = false;
+      const bool measured = at + 2 < end && unit_mm(tokens[at + 2], fn) > 0;
+      const bool duration = at + 2 < end && is_duration(tokens[at + 2]);  // "at 6 months"
+      if (!measured && !duration) {
+        hour = hour_of(tokens[at + 1]);
+        after = at + 2;
+      }
+    }
+    if (hour == 0) continue;
+    Read<int> clock{hour, words_of(item, at, after), span_of(item, at, after), at};
+    if (!out.clock) {
+      out.clock = std::move(clock);
+    } else if (out.clock->value != hour) {
+      out.other_clocks.push_back(std::move(clock));
+    }
+    for (std::size_t j = at; j < after; ++j) consumed[j - begin] = true;
+  }
+}
+
+// Descriptors of one clause: measures and the clock first (their words are not descriptors:
+// "2 cm from the skin" is no skin calcification), then the longest wording at each place.
+Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& reading,
+                                     std::size_t begin, std::size_t end,
+                                     const std::vector<PhraseMatch>& matches) const {
+  const std::vector<Trigger>& triggers = reading.triggers;
+  Descriptors out;
+  // Tokens taken by a measure or the clock, indexed from `begin`.
+  std::vector<bool> consumed(end - begin, false);
+  read_measures(item, begin, end, consumed, out);
+  read_clock(item, begin, end, consumed, out);
+
+  auto is_descriptor = [](PhraseKind kind) {
+    switch (kind) {
+      case PhraseKind::Morphology:
+      case PhraseKind::Distribution:
+      case PhraseKind::Site:
+      case PhraseKind::Laterality:
+      case PhraseKind::Quadrant:
+      case PhraseKind::Region:
+      case PhraseKind::Depth:
+      case PhraseKind::Change:
+      case PhraseKind::UltrasoundCorrelate:
+      case PhraseKind::MassWithCalcifications:
+      case PhraseKind::Composition:
+        return true;
+      default:
+        return false;
+    }
+  };
+  std::size_t covered = begin;
+  for (std::size_t k = 0; k < matches.size(); ++k) {
+    const PhraseMatch& first = matches[k];
+    if (first.begin < covered || first.begin >= end || !is_descriptor(first.kind)) continue;
+    const PhraseMatch* best = &first;
+    for (std::size_t j = k + 1; j < matches.size() && matches[j].begin == first.begin; ++j) {
+      if (is_descriptor(matches[j].kind) && matches[j].end > best->end) best = &matches[j];
+    }
+    if (best->end > end) continue;
+    bool clash = false;
+    for (std::size_t j = best->begin; j < best->end; ++j) clash = clash || consumed[j - begin];
+    if (clash) continue;
+    covered = best->end;
+    // A hypothesis describes nothing found; a typically benign word naming the surroundings
+    // ("deep to the skin", "post-radiation changes") is no morphology of the calcifications.
+    if (reading.hypothesis_words[best->begin]) continue;
+    if (best->kind == PhraseKind::Laterality && reading.comparison_words[best->begin]) continue;
+    if (best->kind == PhraseKind::Morphology &&
+        (reading.surroundings_words[best->begin] || reading.comparison_words[best->begin]) &&
+        !is_suspicious(wordings_.morphology[best->wording].term)) {
+      continue;
+    }
+    const std::string words = words_of(item, best->begin, best->end);
+    const TextSpan span = span_of(item, best->begin, best->end);
+    const std::size_t w = best->wording;
+    switch (best->kind) {
+      case PhraseKind::Morphology:
+        out.morphology.push_back({wordings_.morphology[w].term, words, span, best->begin});
+        break;
+      case PhraseKind::Distribution:
+        out.distribution.push_back({wordings_.distribution[w].term, words, span, best->begin});
+        break;
+      case PhraseKind::Site: {
+        // "ductal carcinoma" names a disease, not where the calcifications lie.
+        const bool disease = best->end < end && (is_word(item.tokens[best->end], "carcinoma") ||
+                                                 is_word(item.tokens[best->end], "cancer"));
+        if (!disease) out.site.push_back({wordings_.site[w].term, words, span, best->begin});
+        break;
+      }
+      case PhraseKind::Laterality:
+        out.sides.push_back({wordings_.laterality[w].term, words, span, best->begin});
+        break;
+      case PhraseKind::Quadrant:
+        if (!out.quadrant) out.quadrant = Read<Quadrant>{wordings_.quadrant[w].term, words, span};
+        break;
+      case PhraseKind::Region:
+        if (!out.region) out.region = Read<Region>{wordings_.region[w].term, words, span};
+        break;
+      case PhraseKind::Depth:
+        if (!out.depth) out.depth = Read<Depth>{wordings_.depth[w].term, words, span};
+        break;
+      case PhraseKind::Change:
+        out.change.push_back({wordings_.change[w].term, words, span, best->begin});
+        break;
+      case PhraseKind::UltrasoundCorrelate: {
+        const bool denied = negated_near(item, best->begin, best->end, begin, end, triggers);
+        if (!out.ultrasound || denied) {
+          out.ultrasound = Read<Presence>{denied ? Presence::No : Presence::Yes, words, span};
+        }
+        break;
+      }
+      case PhraseKind::MassWithCalcifications:
+        if (!out.mass) out.mass = Read<bool>{true, words, span};
+        break;
+      default:  // composition: words that describe the breast, read as nothing
+        break;
+    }
+  }
+  return out;
+}
+
+// The breast a stretch of words names: Both when it names both or "bilateral", Unknown when none.
+std::optional<Read<Laterality>> side_named(const std::vector<Read<Laterality>>& sides) {
+  std::optional<Read<Laterality>> named;
+  for (const Read<Laterality>& side : sides) {
+    if (!named) {
+      named = side;
+    } else if (named->value != side.value) {
+      named->value = Laterality::Both;
+    }
+    if (side.value == Laterality::Both) {
+      named = side;
+      break;
+    }
+  }
+  return named;
+}
+
+// The longest match of a kind at each place, left to right, none overlapping.
+std::vector<PhraseMatch> longest_matches(const std::vector<PhraseMatch>& matches, PhraseKind kind) {
+  std::vector<PhraseMatch> out;
+  std::size_t covered = 0;
+  for (std::size_t k = 0; k < matches.size(); ++k) {
+    if (matches[k].kind != kind || matches[k].begin < covered) continue;
+    PhraseMatch best = matches[k];
+    for (std::size_t j = k + 1; j < matches.size() && matches[j].begin == best.begin; ++j) {
+      if (matches[j].kind == kind && matches[j].end > best.end) best = matches[j];
+    }
+    out.push_back(best);
+    covered = best.end;
+  }
+  return out;
+}
+
+}  // namespace mammocalc::narrative::reading

@@ -1,0 +1,444 @@
+// The narrative reader's findings: one per described group; candidates join the finding they
+// restate or start one, and a value given twice is kept as a conflict, never chosen silently
+// (decision-logic.md §1, §6.2).
+
+#include <algorithm>
+#include <cstdlib>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "findings/lexicon.hpp"
+#include "narrative/narrative_reader.hpp"
+#include "narrative/reader_parts.hpp"
+#include "narrative/report_text.hpp"
+#include "narrative/wordings.hpp"
+
+namespace mammocalc::narrative::reading {
+
+// ---- Suspicion order for merged values (the more suspicious stands, decision-logic.md §1) ----
+
+int distribution_rank(Distribution distribution) {
+  switch (distribution) {
+    case Distribution::Segmental:
+      return 6;
+    case Distribution::Linear:
+      return 5;
+    case Distribution::WithinMass:
+      return 4;
+    case Distribution::Grouped:
+      return 3;
+    case Distribution::Regional:
+      return 2;
+    case Distribution::Diffuse:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+namespace {
+
+// ---- Findings: one per described group ----
+
+std::size_t shared_values(const Finding& finding, const Candidate& candidate) {
+  const Descriptors& d = candidate.descriptors;
+  std::size_t shared = 0;
+  if (candidate.laterality != Laterality::Unknown && candidate.laterality == finding.laterality) {
+    ++shared;
+  }
+  if (d.clock && finding.location.clock_hour == d.clock->value) ++shared;
+  if (d.quadrant && finding.location.quadrant == d.quadrant->value) ++shared;
+  for (const auto& morphology : d.morphology) {
+    shared += static_cast<std::size_t>(
+        std::count_if(finding.morphology.begin(), finding.morphology.end(),
+                      [&](const auto& held) { return held.term == morphology.value; }));
+  }
+  if (finding.distribution) {
+    shared += static_cast<std::size_t>(std::count_if(
+        d.distribution.begin(), d.distribution.end(),
+        [&](const auto& given) { return given.value == finding.distribution->term; }));
+  }
+  return shared;
+}
+
+// 2: a suspicious morphology or a linear or segmental distribution; 1: kind unknown; 0: benign.
+int suspicion_of(const Finding& finding) {
+  if (std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                  [](const auto& morphology) { return is_suspicious(morphology.term); })) {
+    return 2;
+  }
+  if (finding.distribution && distribution_rank(finding.distribution->term) >= 5) return 2;
+  return finding.morphology.empty() ? 1 : 0;
+}
+
+bool clock_far(int a, int b) {
+  const int difference = std::abs(a - b) % 12;
+  return std::min(difference, 12 - difference) > 1;
+}
+
+// A candidate may restate a finding: same breast (or one unknown), no place that differs, and —
+// within the same part of the report — no kind that differs (a second group is a new finding).
+bool compatible(const Finding& finding, ReportSection finding_section, const Candidate& candidate) {
+  const Descriptors& d = candidate.descriptors;
+  if (candidate.laterality != Laterality::Unknown && finding.laterality != Laterality::Unknown &&
+      candidate.laterality != finding.laterality) {
+    return false;
+  }
+  const Location& where = finding.location;
+  if (d.clock && where.clock_hour && clock_far(*where.clock_hour, d.clock->value)) return false;
+  if (d.quadrant && where.quadrant && *where.quadrant != d.quadrant->value) return false;
+  if (d.region && where.region && *where.region != d.region->value) return false;
+  if (d.depth && where.depth && *where.depth != d.depth->value) return false;
+  auto describing = [](ReportSection section) {
+    return section == ReportSection::Findings || section == ReportSection::Unsectioned ||
+           section == ReportSection::Composition || section == ReportSection::Other;
+  };
+  const bool same_part = describing(finding_section) && describing(candidate.section);
+  if (same_part) {
+    if (!d.morphology.empty() && !finding.morphology.empty()) {
+      bool overlap = false;
+      for (const auto& morphology : d.morphology) {
+        for (const auto& held : finding.morphology) overlap |= held.term == morphology.value;
+      }
+      if (!overlap) return false;
+    }
+    if (!d.distribution.empty() && finding.distribution &&
+        finding.distribution->term != d.distribution.front().value) {
+      return false;
+    }
+  }
+  return true;
+}
+
+TextEvidence evidence(NarrativeField field, std::string value, const std::string& words,
+                      const TextSpan& span) {
+  return TextEvidence{field, std::move(value), words, span};
+}
+
+void add_conflict(Finding& finding, FindingField field, const std::string& held_words,
+                  const std::string& held_position, const std::string& new_words,
+                  const std::string& new_position) {
+  const auto held =
+      std::find_if(finding.conflicts.begin(), finding.conflicts.end(),
+                   [field](const ValueConflict& conflict) { return conflict.field == field; });
+  if (held != finding.conflicts.end()) {
+    held->given.push_back({new_words, new_position});
+    return;
+  }
+  finding.conflicts.push_back({field, {{held_words, held_position}, {new_words, new_position}}});
+}
+
+}  // namespace
+
+// Folds a candidate's facts into a finding; where they contradict, the more suspicious stands
+// and both values are recorded.
+void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality) {
+  const Descriptors& d = candidate.descriptors;
+  const std::string& position = candidate.position;
+  if (candidate.status == MentionStatus::Affirmed) {
+    finding.text_status = MentionStatus::Affirmed;
+  } else if (candidate.hedge) {
+    finding.text_status = MentionStatus::Uncertain;
+    finding.notes.push_back({WarningCode::NarrativeUnresolved,
+                             "what the calcifications are is hedged (\"" + *candidate.hedge +
+                                 "\"), read as uncertain: \"" + candidate.sentence.text + "\"",
+                             candidate.position});
+  }
+  // Candidates arrive in document order: a sentence already quoted is the last one.
+  const bool known_sentence =
+      !finding.text_sentences.empty() &&
+      finding.text_sentences.back().span.position == candidate.sentence.span.position &&
+      finding.text_sentences.back().span.begin == candidate.sentence.span.begin;
+  if (!known_sentence) finding.text_sentences.push_back(candidate.sentence);
+  for (const std::string& doubt : candidate.doubts) {
+    finding.notes.push_back({WarningCode::NarrativeUnresolved, doubt, position});
+  }
+
+  if (finding.laterality == Laterality::Unknown && laterality != Laterality::Unknown) {
+    finding.laterality = laterality;
+  }
+  if (candidate.laterality_read && laterality != Laterality::Unknown) {
+    finding.text_evidence.push_back(
+        evidence(NarrativeField::Laterality, std::string(to_string(laterality)),
+                 candidate.laterality_read->words, candidate.laterality_read->span));
+  }
+  // A restatement naming none of the kinds the finding holds contradicts it: both are kept
+  // (morphology holds several terms; the rules take the most suspicious) and the conflict shown.
+  bool restates_other_kind = !finding.morphology.empty() && !d.morphology.empty();
+  for (const auto& morphology : d.morphology) {
+    for (const auto& existing : finding.morphology) {
+      restates_other_kind = restates_other_kind && existing.term != morphology.value;
+    }
+  }
+  for (const auto& morphology : d.morphology) {
+    bool held = false;
+    for (const auto& existing : finding.morphology) held |= existing.term == morphology.value;
+    if (!held) {
+      if (restates_other_kind) {
+        add_conflict(finding, FindingField::Morphology,
+                     std::string(to_string(finding.morphology.front().term)),
+                     finding.morphology.front().position, std::string(to_string(morphology.value)),
+                     position);
+      }
+      finding.morphology.push_back(
+          {morphology.value, code_of(morphology.value).to_code(), position});
+    }
+    finding.text_evidence.push_back(evidence(NarrativeField::Morphology,
+                                             std::string(to_string(morphology.value)),
+                                             morphology.words, morphology.span));
+  }
+  for (const auto& distribution : d.distribution) {
+    Coded<Distribution> coded{distribution.value, code_of(distribution.value).to_code(), position};
+    if (!finding.distribution) {
+      finding.distribution = coded;
+    } else if (finding.distribution->term != distribution.value) {
+      add_conflict(
+          finding, FindingField::Distribution, std::string(to_string(finding.distribution->term)),
+          finding.distribution->position, std::string(to_string(distribution.value)), position);
+      Coded<Distribution> other = coded;
+      if (distribution_rank(distribution.value) > distribution_rank(finding.distribution->term)) {
+        std::swap(other, *finding.distribution);
+      }
+      finding.alternatives.push_back(
+          {other, GivenValue{std::string(to_string(other.term)), other.position}});
+    }
+    finding.text_evidence.push_back(evidence(NarrativeField::Distribution,
+                                             std::string(to_string(distribution.value)),
+                                             distribution.words, distribution.span));
+  }
+  for (const auto& site : d.site) {
+    if (finding.stated_site == Site::Unknown) {
+      finding.stated_site = site.value;
+      finding.stated_site_source = SiteSource::Narrative;
+    } else if (finding.stated_site != site.value) {
+      add_conflict(finding, FindingField::Site, std::string(to_string(finding.stated_site)),
+                   position, std::string(to_string(site.value)), position);
+      finding.alternatives.push_back(
+          {finding.stated_site == Site::Ductal ? site.value : finding.stated_site,
+           GivenValue{std::string(to_string(site.value)), position}});
+      finding.stated_site = Site::Ductal;  // the more suspicious (rule C9)
+    }
+    finding.text_evidence.push_back(
+        evidence(NarrativeField::Site, std::string(to_string(site.value)), site.words, site.span));
+  }
+  Location& where = finding.location;
+  // A clock that differs from the one held (a restatement within an hour, or a second clock of
+  // the clause) is kept as a conflict: one finding never silently holds one of two positions.
+  auto add_clock = [&](const Read<int>& clock) {
+    if (!where.clock_hour) {
+      where.clock_hour = clock.value;
+    } else if (*where.clock_hour != clock.value) {
+      add_conflict(finding, FindingField::ClockFaceOrRegion, std::to_string(*where.clock_hour),
+                   finding.position, std::to_string(clock.value), position);
+    }
+    finding.text_evidence.push_back(
+        evidence(NarrativeField::Clock, std::to_string(clock.value), clock.words, clock.span));
+  };
+  if (d.clock) add_clock(*d.clock);
+  for (const Read<int>& clock : d.other_clocks) add_clock(clock);
+  if (d.quadrant) {
+    if (!where.quadrant) where.quadrant = d.quadrant->value;
+    finding.text_evidence.push_back(evidence(NarrativeField::Quadrant,
+                                             std::string(to_string(d.quadrant->value)),
+                                             d.quadrant->words, d.quadrant->span));
+  }
+  if (d.region) {
+    if (!where.region) where.region = d.region->value;
+    finding.text_evidence.push_back(evidence(NarrativeField::Region,
+                                             std::string(to_string(d.region->value)),
+                                             d.region->words, d.region->span));
+  }
+  if (d.depth) {
+    if (!where.depth) where.depth = d.depth->value;
+    finding.text_evidence.push_back(evidence(NarrativeField::Depth,
+                                             std::string(to_string(d.depth->value)), d.depth->words,
+                                             d.depth->span));
+  }
+  if (d.from_nipple_mm) {
+    if (!where.from_nipple_mm) where.from_nipple_mm = d.from_nipple_mm->value;
+    finding.text_evidence.push_back(evidence(NarrativeField::DistanceFromNipple,
+                                             format_number(d.from_nipple_mm->value),
+                                             d.from_nipple_mm->words, d.from_nipple_mm->span));
+  }
+  if (d.from_skin_mm && !where.from_skin_mm) where.from_skin_mm = d.from_skin_mm->value;
+  if (d.from_chest_wall_mm && !where.from_chest_wall_mm) {
+    where.from_chest_wall_mm = d.from_chest_wall_mm->value;
+  }
+  if (d.extent_mm) {
+    finding.extent_mm = std::max(finding.extent_mm.value_or(0.0), d.extent_mm->value);
+    finding.text_evidence.push_back(evidence(NarrativeField::Extent,
+                                             format_number(d.extent_mm->value), d.extent_mm->words,
+                                             d.extent_mm->span));
+  }
+  if (d.count) {
+    if (finding.count && *finding.count != d.count->value) {
+      add_conflict(finding, FindingField::Count, std::to_string(*finding.count), position,
+                   std::to_string(d.count->value), position);
+      finding.count = std::max(*finding.count, d.count->value);
+    } else if (!finding.count) {
+      finding.count = d.count->value;
+    }
+    finding.text_evidence.push_back(evidence(NarrativeField::Count, std::to_string(d.count->value),
+                                             d.count->words, d.count->span));
+  }
+  for (const auto& change : d.change) {
+    if (finding.change == Change::Unknown) {
+      finding.change = change.value;
+    } else if (finding.change != change.value) {
+      add_conflict(finding, FindingField::Change, std::string(to_string(finding.change)), position,
+                   std::string(to_string(change.value)), position);
+      if (change_rank(change.value) > change_rank(finding.change)) finding.change = change.value;
+    }
+    finding.text_evidence.push_back(evidence(
+        NarrativeField::Change, std::string(to_string(change.value)), change.words, change.span));
+  }
+  if (d.ultrasound) {
+    if (finding.ultrasound_visible != Presence::Yes) {
+      finding.ultrasound_visible = d.ultrasound->value;
+    }
+    finding.text_evidence.push_back(evidence(NarrativeField::UltrasoundCorrelate,
+                                             std::string(to_string(d.ultrasound->value)),
+                                             d.ultrasound->words, d.ultrasound->span));
+  }
+  if (d.mass) {
+    finding.mass_with_calcifications = true;
+    finding.text_evidence.push_back(
+        evidence(NarrativeField::MassWithCalcifications, "yes", d.mass->words, d.mass->span));
+  }
+}
+
+// A sentence goes on describing the previous one's findings when it opens with a word that
+// refers back ("They are fine pleomorphic"), or when all it says is the ultrasound correlate
+// ("No sonographic correlate."), and names no breast of its own.
+bool Reader::continues_previous(const Item& item, const SentenceRange& range,
+                                const Descriptors& descriptors) const {
+  if (!descriptors.sides.empty()) return false;
+  const bool describes = !descriptors.morphology.empty() || !descriptors.distribution.empty() ||
+                         !descriptors.site.empty() || !descriptors.change.empty() ||
+                         descriptors.clock || descriptors.quadrant || descriptors.region ||
+                         descriptors.depth || descriptors.from_nipple_mm || descriptors.extent_mm ||
+                         descriptors.count || descriptors.ultrasound || descriptors.mass;
+  if (!describes) return false;  // "It is recommended that…" adds nothing to quote
+  if (refers_back(item.tokens[range.begin])) return true;
+  const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
+                               descriptors.distribution.empty() && descriptors.site.empty() &&
+                               !descriptors.clock && !descriptors.quadrant && !descriptors.region &&
+                               !descriptors.extent_mm;
+  return only_ultrasound;
+}
+
+namespace {
+
+// The breast named last before a token of a clause that names both ("in the left breast at 2
+// o'clock, new since 2025, and in the right breast at 10 o'clock"); before any breast is named,
+// the first one named. Unknown when the clause names neither breast on its own.
+Laterality breast_named_before(const std::vector<Read<Laterality>>& sides, std::size_t token) {
+  const Read<Laterality>* named = nullptr;
+  for (const Read<Laterality>& read : sides) {
+    if (read.value != Laterality::Left && read.value != Laterality::Right) continue;
+    if (named == nullptr || (read.token < token && read.token > named->token) ||
+        (named->token > token && read.token < named->token)) {
+      named = &read;
+    }
+  }
+  return named != nullptr ? named->value : Laterality::Unknown;
+}
+
+// For one breast of a clause that names both breasts by name: the clock positions and changes
+// that follow that breast's name. Unchanged where the clause says "bilateral" (no breast placed).
+void keep_descriptors_of_side(Descriptors& descriptors, Laterality side) {
+  std::vector<Read<int>> clocks;
+  if (descriptors.clock) clocks.push_back(*descriptors.clock);
+  clocks.insert(clocks.end(), descriptors.other_clocks.begin(), descriptors.other_clocks.end());
+  if (!clocks.empty() &&
+      breast_named_before(descriptors.sides, clocks.front().token) != Laterality::Unknown) {
+    descriptors.clock.reset();
+    descriptors.other_clocks.clear();
+    for (Read<int>& clock : clocks) {
+      if (breast_named_before(descriptors.sides, clock.token) != side) continue;
+      if (!descriptors.clock) {
+        descriptors.clock = std::move(clock);
+      } else if (descriptors.clock->value != clock.value) {
+        descriptors.other_clocks.push_back(std::move(clock));
+      }
+    }
+  }
+  auto& changes = descriptors.change;
+  changes.erase(std::remove_if(changes.begin(), changes.end(),
+                               [&](const Read<Change>& change) {
+                                 const Laterality placed =
+                                     breast_named_before(descriptors.sides, change.token);
+                                 return placed != Laterality::Unknown && placed != side;
+                               }),
+                changes.end());
+}
+
+}  // namespace
+
+std::vector<std::size_t> Reader::add_candidate(const Candidate& candidate) {
+  std::vector<std::size_t> gave;
+  // "Bilateral": one finding per breast.
+  std::vector<Laterality> sides{candidate.laterality};
+  if (candidate.laterality == Laterality::Both) sides = {Laterality::Right, Laterality::Left};
+  for (Laterality side : sides) {
+    Candidate one = candidate;
+    one.laterality = side;
+    if (sides.size() > 1) keep_descriptors_of_side(one.descriptors, side);
+    std::optional<std::size_t> best;
+    std::size_t best_shared = 0;
+    int best_suspicion = 0;
+    for (std::size_t k = 0; k < reading_.findings.size(); ++k) {
+      if (!compatible(reading_.findings[k], finding_sections_[k], one)) continue;
+      // The finding sharing most values; among equals the more suspicious, so that a bare
+      // restatement ("Suspicious left breast calcifications") joins the group that is.
+      const std::size_t shared = shared_values(reading_.findings[k], one);
+      const int suspicion = suspicion_of(reading_.findings[k]);
+      if (!best || shared > best_shared || (shared == best_shared && suspicion > best_suspicion)) {
+        best = k;
+        best_shared = shared;
+        best_suspicion = suspicion;
+      }
+    }
+    if (!best) {
+      Finding finding;
+      finding.origin = Origin::Narrative;
+      finding.position = one.position;
+      finding.text_status = MentionStatus::Uncertain;
+      reading_.findings.push_back(std::move(finding));
+      finding_sections_.push_back(one.section);
+      best = reading_.findings.size() - 1;
+    }
+    merge_into(reading_.findings[*best], one, side);
+    gave.push_back(*best);
+    for (std::size_t mention : one.mentions) {
+      auto& indices = reading_.mentions[mention].findings;
+      if (std::find(indices.begin(), indices.end(), *best) == indices.end()) {
+        indices.push_back(*best);
+      }
+    }
+  }
+  return gave;
+}
+
+void Reader::finish_findings() {
+  constexpr std::size_t kQuoteLimit = 200;
+  for (Finding& finding : reading_.findings) {
+    const bool described = !finding.morphology.empty() || finding.distribution ||
+                           finding.stated_site != Site::Unknown || finding.mass_with_calcifications;
+    if (described || finding.text_sentences.empty()) continue;
+    std::string quote = finding.text_sentences.front().text;
+    if (quote.size() > kQuoteLimit) {
+      quote.resize(kQuoteLimit);
+      quote += "...";
+    }
+    finding.notes.push_back({WarningCode::NarrativeUnresolved,
+                             "calcifications the text does not describe: \"" + quote + "\"",
+                             finding.position});
+  }
+}
+
+}  // namespace mammocalc::narrative::reading

@@ -1,0 +1,316 @@
+#pragma once
+// The parts of the narrative reader, shared by its files (narrative_reader.cpp and reader_*.cpp):
+// what one sentence holds, the values read from it, and the Reader that keeps the findings and
+// statements of one report. Internal to the narrative stage.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "findings/findings.hpp"
+#include "findings/sr_content.hpp"
+#include "narrative/narrative_reader.hpp"
+#include "narrative/report_text.hpp"
+#include "narrative/wordings.hpp"
+
+namespace mammocalc::narrative::reading {
+
+struct TextItem {
+  const ContentItem* item;
+  ReportSection section;
+};
+// ---- What was read in one sentence ----
+
+// A fact read from text: its value, and the words and bytes it was read from.
+template <typename T>
+struct Read {
+  T value;
+  std::string words;
+  TextSpan span;
+  std::size_t token = 0;  // first token, for nearness
+};
+struct Descriptors {
+  std::vector<Read<Morphology>> morphology;
+  std::vector<Read<Distribution>> distribution;
+  std::vector<Read<Site>> site;
+  std::vector<Read<Laterality>> sides;
+  std::optional<Read<int>> clock;
+  // Further clock positions of the clause that differ from the first ("at 2 o'clock and 8
+  // o'clock"): never silently dropped, a conflict on the finding.
+  std::vector<Read<int>> other_clocks;
+  std::optional<Read<Quadrant>> quadrant;
+  std::optional<Read<Region>> region;
+  std::optional<Read<Depth>> depth;
+  std::optional<Read<double>> from_nipple_mm;
+  std::optional<Read<double>> from_skin_mm;
+  std::optional<Read<double>> from_chest_wall_mm;
+  std::optional<Read<double>> extent_mm;
+  std::optional<Read<int>> count;
+  std::vector<Read<Change>> change;
+  std::optional<Read<Presence>> ultrasound;
+  std::optional<Read<bool>> mass;
+};
+// A resolved context phrase of a sentence.
+struct Trigger {
+  std::size_t begin;
+  std::size_t end;
+  ContextRole role;
+  ContextSide side;
+};
+// One clause's group of mentions, on its way to a finding.
+struct Candidate {
+  Laterality laterality = Laterality::Unknown;
+  std::optional<Read<Laterality>> laterality_read;
+  Descriptors descriptors;
+  MentionStatus status = MentionStatus::Uncertain;
+  ReportSection section = ReportSection::Unsectioned;
+  std::string position;
+  TextSentence sentence;
+  std::vector<std::size_t> mentions;  // indices into NarrativeReading::mentions
+  // What could not be told, for the finding's narrative-unresolved notes ("whether "No" reaches
+  // these calcifications cannot be told …").
+  std::vector<std::string> doubts;
+  // Facts added by words that hedge ("These are likely vascular"): the finding's kind becomes
+  // uncertain (rule C14), never benign on a hedge.
+  std::optional<std::string> hedge;
+};
+struct CategoryEvent {
+  Category category;
+  Laterality laterality;
+  std::string position;
+  std::string quote;
+  std::size_t sentence;
+};
+struct FollowUpEvent {
+  Code code;
+  std::string id;  // the wording's id: several share one code (111145 for three biopsies)
+  Laterality laterality;
+  std::string position;
+  std::string quote;
+  std::size_t sentence;
+};
+inline bool is_word(const Token& token, std::string_view word) {
+  return token.kind == TokenKind::Word && token.folded == word;
+}
+inline bool is_punct(const Token& token, char c) {
+  return token.kind == TokenKind::Punct && token.folded[0] == c;
+}
+// Is the word one of the list?
+template <typename List>
+bool word_in(std::string_view word, const List& list) {
+  return std::any_of(std::begin(list), std::end(list),
+                     [word](const char* entry) { return word == entry; });
+}
+using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) of an item
+
+// ---- Shared helpers, each defined in the file of its part ----
+
+// Sections that speak of the past or of the procedure: a mention there is historical unless it
+// says new or increased (narrative.md §1).
+bool is_past_section(ReportSection section);
+
+int distribution_rank(Distribution distribution);
+
+// The first hedge ("likely", "possibly", "favor") among the triggers in tokens [begin, end).
+const Trigger* hedge_in(const std::vector<Trigger>& triggers, std::size_t begin, std::size_t end);
+
+std::string format_number(double value);
+
+// The digits a word starts with as a number ("10" of "10:30"); 0 when there are none.
+int leading_integer(std::string_view word);
+
+// Words of a sentence that reports a procedure done rather than recommended: "demonstrate",
+// "show", "reveal", "depict", "confirm", and "was / were performed, obtained, done".
+bool is_report_of_done(const Token& token, const Token* next);
+
+// A unit of time after a number: "6 months", "2 years".
+bool is_duration(const Token& token);
+
+// Adds the facts of `more` to `into`: lists are appended, a missing single fact is filled.
+void add_descriptors(Descriptors& into, const Descriptors& more);
+
+bool starts_relative_clause(const Token& token);
+
+// A clause opening with a terminator that stands on either side ("but", "though", "except") and
+// is no relative pronoun (those clauses join the one before them when their descriptors are read).
+bool opens_contrast(const std::vector<Token>& tokens, const std::vector<Trigger>& triggers,
+                    std::size_t at);
+
+// Words that open a sentence going on about the calcifications just described.
+bool refers_back(const Token& token);
+
+// The clause that holds a token; the whole sentence when none does.
+Clause clause_holding(const std::vector<Clause>& clauses, std::size_t token,
+                      const SentenceRange& sentence);
+
+// The breast a stretch of words names: Both when it names both or "bilateral", Unknown when none.
+std::optional<Read<Laterality>> side_named(const std::vector<Read<Laterality>>& sides);
+
+// The longest match of a kind at each place, left to right, none overlapping.
+std::vector<PhraseMatch> longest_matches(const std::vector<PhraseMatch>& matches, PhraseKind kind);
+
+// Folds a candidate's facts into a finding; where they contradict, the more suspicious stands
+// and both values are recorded.
+void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality);
+
+// Tokens of one sentence marked for one purpose (descriptor words, words about another exam, …);
+// a token outside the sentence is never marked.
+class TokenMarks {
+ public:
+  TokenMarks() = default;
+  explicit TokenMarks(const SentenceRange& range)
+      : begin_(range.begin), marked_(range.end - range.begin, false) {}
+  // Marks tokens [from, to), clipped to the sentence.
+  void mark(std::size_t from, std::size_t to) {
+    for (std::size_t k = std::max(from, begin_); k < to && k - begin_ < marked_.size(); ++k) {
+      marked_[k - begin_] = true;
+    }
+  }
+  // Unmarks tokens [from, to), clipped to the sentence.
+  void clear(std::size_t from, std::size_t to) {
+    for (std::size_t k = std::max(from, begin_); k < to && k - begin_ < marked_.size(); ++k) {
+      marked_[k - begin_] = false;
+    }
+  }
+  bool operator[](std::size_t token) const {
+    return token >= begin_ && token - begin_ < marked_.size() && marked_[token - begin_];
+  }
+
+ private:
+  std::size_t begin_ = 0;
+  std::vector<bool> marked_;
+};
+// What one sentence holds, read once and shared by the steps that read its mentions.
+struct SentenceReading {
+  const SentenceRange* range = nullptr;
+  std::size_t id = 0;  // document order
+  TextSentence sentence;
+  std::vector<Trigger> triggers;
+  std::vector<Clause> clauses;          // for descriptors
+  std::vector<Clause> context_clauses;  // for the scope of context words
+  std::vector<PhraseMatch> mentions;
+  std::vector<Descriptors> clause_descriptors;
+  std::vector<Read<Laterality>> sides;  // every side the sentence names
+  std::optional<Read<Laterality>> heading_side;
+  // Tokens inside a descriptor wording ("fine pleomorphic", "upper outer quadrant", "new"): a
+  // noun phrase with words of its own is a new statement.
+  TokenMarks descriptor_words;
+  // Tokens of a wording about another exam: an ultrasound correlate ("seen on ultrasound") or a
+  // change that says new ("not present on the prior").
+  TokenMarks other_exam_words;
+  // Tokens whose descriptor words do not describe calcifications found: a hypothesis ("to
+  // determine whether the calcifications are pleomorphic") and the surroundings named after a
+  // place word ("deep to the skin", "adjacent to a vessel").
+  TokenMarks hypothesis_words;
+  TokenMarks surroundings_words;
+  // Tokens from a comparison phrase to the end of its clause: other calcifications, whose breast
+  // and benign words are theirs ("…, similar to those biopsied in the right breast").
+  TokenMarks comparison_words;
+  // Mentions a hypothesis presupposes, marked at their first token: "to determine whether the
+  // fine pleomorphic calcifications in the left breast represent DCIS" asks what calcifications
+  // that were seen are; they were seen, so the hypothesis does not make them hypothetical.
+  TokenMarks presupposed_mentions;
+
+  Clause context_clause_of(std::size_t token) const {
+    return clause_holding(context_clauses, token, *range);
+  }
+};
+// How far a context phrase reaches a mention of its clause (narrative.md §3: the scope ends at
+// the clause end; within it, a new noun phrase ends it too).
+enum class Reach {
+  None,      // another statement: "No mass, fine pleomorphic calcifications in the UOQ"
+  Doubtful,  // cannot tell: "No mass, calcifications in the left breast" (uncertain, never negated)
+  Full,      // "No suspicious masses, calcifications or architectural distortion"
+};
+// A mention's status from its context, and the words that set it.
+struct ContextReading {
+  MentionStatus status = MentionStatus::Affirmed;
+  std::string trigger;
+  // Uncertain because a negating, past or hypothetical phrase may or may not reach the mention.
+  bool scope_doubtful = false;
+};
+class Reader {
+ public:
+  explicit Reader(const PreparedWordings& prepared);
+  NarrativeReading read(const SrDocument& document);
+
+ private:
+  // One TEXT item being read.
+  struct Item {
+    std::string folded;  // the text in lower case; the tokens' words point into it
+    const std::string* text;
+    const std::string* position;
+    std::vector<Token> tokens;
+    std::vector<PhraseMatch> matches;
+  };
+
+  void read_item(const TextItem& text_item);
+  void read_sentence(const Item& item, const SentenceRange& range,
+                     const std::vector<PhraseMatch>& matches);
+  void continue_previous_findings(const Item& item, const SentenceReading& reading);
+  std::vector<std::size_t> read_clause_mentions(const Item& item, const SentenceReading& reading,
+                                                std::size_t clause, std::size_t& next_mention);
+  void add_contrast(const Item& item, const SentenceReading& reading, std::size_t clause,
+                    const std::vector<std::size_t>& findings);
+
+  // Helpers over one sentence's tokens.
+  TextSpan span_of(const Item& item, std::size_t begin, std::size_t end) const;
+  std::string words_of(const Item& item, std::size_t begin, std::size_t end) const;
+  std::vector<Trigger> resolve_triggers(const std::vector<PhraseMatch>& matches) const;
+  std::vector<std::pair<std::size_t, std::size_t>> clauses_of(const Item& item,
+                                                              const SentenceRange& range,
+                                                              const std::vector<Trigger>& triggers,
+                                                              bool context_scope) const;
+  Descriptors read_descriptors(const Item& item, const SentenceReading& reading, std::size_t begin,
+                               std::size_t end, const std::vector<PhraseMatch>& matches) const;
+  void read_measures(const Item& item, std::size_t begin, std::size_t end,
+                     std::vector<bool>& consumed, Descriptors& out) const;
+  std::optional<Read<int>> count_before(const Item& item, std::size_t clause_begin,
+                                        std::size_t mention) const;
+  void read_clock(const Item& item, std::size_t begin, std::size_t end, std::vector<bool>& consumed,
+                  Descriptors& out) const;
+  void mark_presupposed_mentions(const Item& item, SentenceReading& reading,
+                                 const std::vector<PhraseMatch>& matches) const;
+  ContextReading status_of(const Item& item, const SentenceReading& reading, std::size_t begin,
+                           std::size_t end, bool says_new) const;
+  Reach reach_of(const Item& item, const SentenceReading& reading, const Trigger& trigger,
+                 std::size_t begin, std::size_t end) const;
+  bool negated_near(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,
+                    std::size_t clause_end, const std::vector<Trigger>& triggers) const;
+  void read_assessment(const Item& item, const SentenceReading& reading,
+                       const std::vector<PhraseMatch>& matches);
+  bool reports_what_was_done(const Item& item, const SentenceRange& range) const {
+    for (std::size_t k = range.begin; k < range.end; ++k) {
+      const Token* next = k + 1 < range.end ? &item.tokens[k + 1] : nullptr;
+      if (is_report_of_done(item.tokens[k], next)) return true;
+    }
+    return false;
+  }
+  std::optional<std::pair<Category, std::size_t>> category_after(const Item& item, std::size_t at,
+                                                                 std::size_t end) const;
+
+  // Findings from candidates.
+  std::vector<std::size_t> add_candidate(const Candidate& candidate);
+  bool continues_previous(const Item& item, const SentenceRange& range,
+                          const Descriptors& descriptors) const;
+  void finish_findings();
+  void finish_assessments();
+
+  const Wordings& wordings_;
+  const PhraseIndex& index_;
+  const std::vector<HeadingMeaning>& headings_;
+  NarrativeReading reading_;
+  std::vector<ReportSection> finding_sections_;  // section of each finding's first sentence
+  std::vector<CategoryEvent> categories_;
+  std::vector<FollowUpEvent> follow_ups_;
+  std::size_t sentence_count_ = 0;
+  // The findings the previous sentence described, for a sentence that goes on describing them
+  // ("They are fine pleomorphic and span 8 mm."); empty when the previous sentence did not.
+  std::vector<std::size_t> described_last_;
+  bool saw_breast_ = false;
+  bool saw_breast_imaging_ = false;
+};
+}  // namespace mammocalc::narrative::reading
