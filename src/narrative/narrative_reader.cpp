@@ -214,9 +214,13 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     }
     // The phrase, and when it stands before what it names, the two words after it ("deep to |
     // the skin"); "post radiation changes" names its own words only.
+    // To the end of the clause or the first comma: "Compared to 2024, the left breast
+    // calcifications …" compares with an exam, and the breast after the comma is theirs.
     if (trigger.role == ContextRole::Comparison) {
-      reading.comparison_words.mark(trigger.begin,
-                                    clause_holding(reading.clauses, trigger.begin, range).second);
+      const std::size_t clause_end = clause_holding(reading.clauses, trigger.begin, range).second;
+      std::size_t until = trigger.end;
+      while (until < clause_end && !is_punct(item.tokens[until], ',')) ++until;
+      reading.comparison_words.mark(trigger.begin, until);
     }
     if (trigger.role == ContextRole::Surroundings) {
       std::size_t until = trigger.end;
@@ -265,7 +269,8 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       std::vector<std::size_t> gave = read_clause_mentions(item, reading, c, next_mention);
       if (!gave.empty()) {
         described_before = std::move(gave);
-      } else if (!has_mention && opens_contrast(item.tokens, reading.triggers, begin)) {
+      } else if (!has_mention && (opens_contrast(item.tokens, reading.triggers, begin) ||
+                                  goes_on_describing(reading, c))) {
         add_contrast(item, reading, c, described_before);
       }
     }
@@ -283,7 +288,21 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   }
   const std::vector<std::size_t> previous = std::move(described_last_);
   described_last_.clear();
-  if (previous.empty() || !continues_previous(item, *reading.range, all)) return;
+  if (previous.empty() || !continues_previous(item, *reading.range, all)) {
+    // A suspicious kind named without a calcification word, in a sentence that does not go on
+    // about the last ones ("In the left breast, a group of fine pleomorphic ones at 2 o'clock"):
+    // never dropped, an uncertain finding of its own. The BI-RADS suspicious morphology words
+    // name calcifications only.
+    if (reading.range->section == ReportSection::Composition) return;
+    for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
+      const auto& morphology = reading.clause_descriptors[c].morphology;
+      const bool suspicious_kind =
+          std::any_of(morphology.begin(), morphology.end(),
+                      [](const Read<Morphology>& read) { return is_suspicious(read.value); });
+      if (suspicious_kind && goes_on_describing(reading, c)) add_contrast(item, reading, c, {});
+    }
+    return;
+  }
   Candidate more;
   more.descriptors = std::move(all);
   more.descriptors.sides.clear();
@@ -374,6 +393,12 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
       candidate.descriptors.count = count_before(item, begin, match.begin);
     }
     if (mention.status == MentionStatus::Affirmed) candidate.status = MentionStatus::Affirmed;
+    // A hedged restatement ("Dystrophic calcification is not favored") that joins a finding
+    // read before makes that finding's kind uncertain (rule C14), never benign on its word.
+    if (mention.status == MentionStatus::Uncertain && !context.scope_doubtful &&
+        !candidate.hedge) {
+      candidate.hedge = mention.trigger;
+    }
     const bool finding = gives_finding(mention.status);
     reading_.mentions.push_back(std::move(mention));
     if (finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
@@ -382,6 +407,28 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   std::vector<std::size_t> gave = add_candidate(candidate);
   described_last_.insert(described_last_.end(), gave.begin(), gave.end());
   return gave;
+}
+
+// A clause without a mention, after ";" or a terminator, that still describes calcifications:
+// a suspicious descriptor ("Calcifications: right - vascular; left - fine pleomorphic, grouped"),
+// a hedge ("…; differential includes involuting fibroadenoma versus DCIS") — never dropped. One
+// that a negation opens ("…; no fine pleomorphic forms") describes nothing.
+bool Reader::goes_on_describing(const SentenceReading& reading, std::size_t clause) const {
+  const auto [begin, end] = reading.clauses[clause];
+  const Descriptors& descriptors = reading.clause_descriptors[clause];
+  if (std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
+        return trigger.role == ContextRole::Negated && trigger.begin >= begin &&
+               trigger.begin < end;
+      })) {
+    return false;
+  }
+  const bool suspicious =
+      std::any_of(descriptors.morphology.begin(), descriptors.morphology.end(),
+                  [](const Read<Morphology>& read) { return is_suspicious(read.value); }) ||
+      std::any_of(
+          descriptors.distribution.begin(), descriptors.distribution.end(),
+          [](const Read<Distribution>& read) { return distribution_rank(read.value) >= 5; });
+  return suspicious || hedge_in(reading.triggers, begin, end) != nullptr;
 }
 
 // A clause without a mention that opens with "but", "though", "although" … goes on about the

@@ -265,6 +265,22 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
 
 // Descriptors of one clause: measures and the clock first (their words are not descriptors:
 // "2 cm from the skin" is no skin calcification), then the longest wording at each place.
+// A negating phrase before `at` in the clause with no punctuation between ("without the layering
+// expected of milk of calcium"): wide, so used only to take a benign reason away.
+bool Reader::negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,
+                                     const std::vector<Trigger>& triggers) const {
+  for (const Trigger& trigger : triggers) {
+    if (trigger.role != ContextRole::Negated || trigger.side == ContextSide::After) continue;
+    if (trigger.begin < clause_begin || trigger.end > at) continue;
+    bool unbroken = true;
+    for (std::size_t k = trigger.end; k < at && unbroken; ++k) {
+      unbroken = item.tokens[k].kind != TokenKind::Punct;
+    }
+    if (unbroken) return true;
+  }
+  return false;
+}
+
 Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& reading,
                                      std::size_t begin, std::size_t end,
                                      const std::vector<PhraseMatch>& matches) const {
@@ -310,8 +326,13 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // ("deep to the skin", "post-radiation changes") is no morphology of the calcifications.
     if (reading.hypothesis_words[best->begin]) continue;
     if (best->kind == PhraseKind::Laterality && reading.comparison_words[best->begin]) continue;
+    // A typically benign kind that is denied ("not milk of calcium", "without the layering",
+    // "not typical of vascular calcifications", "… is excluded") is no reason to call them
+    // benign; a denied suspicious kind is kept (the more suspicious reading stands).
     if (best->kind == PhraseKind::Morphology &&
-        (reading.surroundings_words[best->begin] || reading.comparison_words[best->begin]) &&
+        (reading.surroundings_words[best->begin] || reading.comparison_words[best->begin] ||
+         negated_near(item, best->begin, best->end, begin, end, triggers) ||
+         negated_before_unbroken(item, best->begin, begin, triggers)) &&
         !is_suspicious(wordings_.morphology[best->wording].term)) {
       continue;
     }

@@ -141,7 +141,9 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   const std::string& position = candidate.position;
   if (candidate.status == MentionStatus::Affirmed) {
     finding.text_status = MentionStatus::Affirmed;
-  } else if (candidate.hedge) {
+  } else if (candidate.hedge && finding.text_status == MentionStatus::Affirmed) {
+    // A finding read as affirmed becomes uncertain (one that is uncertain already, or new, stays
+    // so without a second note).
     finding.text_status = MentionStatus::Uncertain;
     finding.notes.push_back({WarningCode::NarrativeUnresolved,
                              "what the calcifications are is hedged (\"" + *candidate.hedge +

@@ -206,8 +206,8 @@ struct SentenceReading {
   // place word ("deep to the skin", "adjacent to a vessel").
   TokenMarks hypothesis_words;
   TokenMarks surroundings_words;
-  // Tokens from a comparison phrase to the end of its clause: other calcifications, whose breast
-  // and benign words are theirs ("…, similar to those biopsied in the right breast").
+  // Tokens from a comparison phrase to the end of its clause or a comma: other calcifications,
+  // whose breast and benign words are theirs ("…, similar to those biopsied in the right breast").
   TokenMarks comparison_words;
   // Mentions a hypothesis presupposes, marked at their first token: "to determine whether the
   // fine pleomorphic calcifications in the left breast represent DCIS" asks what calcifications
@@ -253,6 +253,7 @@ class Reader {
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
   std::vector<std::size_t> read_clause_mentions(const Item& item, const SentenceReading& reading,
                                                 std::size_t clause, std::size_t& next_mention);
+  bool goes_on_describing(const SentenceReading& reading, std::size_t clause) const;
   void add_contrast(const Item& item, const SentenceReading& reading, std::size_t clause,
                     const std::vector<std::size_t>& findings);
 
@@ -278,6 +279,8 @@ class Reader {
                            std::size_t end, bool says_new) const;
   Reach reach_of(const Item& item, const SentenceReading& reading, const Trigger& trigger,
                  std::size_t begin, std::size_t end) const;
+  bool negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,
+                               const std::vector<Trigger>& triggers) const;
   bool negated_near(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,
                     std::size_t clause_end, const std::vector<Trigger>& triggers) const;
   void read_assessment(const Item& item, const SentenceReading& reading,

@@ -602,8 +602,12 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   while (at < tokens.size()) {
     const Token& token = tokens[at];
     const bool line_start = at == 0 || token.newlines_before > 0;
+    // A past-exam heading's line ends its statement unless the line runs on ("History: prior
+    // biopsy for calcifications (benign)\nthere are grouped amorphous calcifications …").
+    const bool past_line_ends = resume_section.has_value() && !continues_after(tokens[at - 1]);
     if (at > start && token.newlines_before > 0 &&
-        (lines_are_sentences || line_break_ends_sentence(tokens[at - 1], token))) {
+        (lines_are_sentences || past_line_ends ||
+         line_break_ends_sentence(tokens[at - 1], token))) {
       close(at);
     }
     const std::size_t end = heading_end[at];

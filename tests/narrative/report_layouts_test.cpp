@@ -226,5 +226,144 @@ TEST(ReportLayouts, McCsIsACalcificationMention) {
   EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::Amorphous));
 }
 
+// ---- Second hostile review: benign reasons that the text denies, descriptions without the word
+// "calcifications", comparisons, "no longer", hedges ----
+
+bool has_benign_morphology(const Finding& finding) {
+  for (const auto& held : finding.morphology) {
+    if (!is_suspicious(held.term)) return true;
+  }
+  return false;
+}
+
+TEST(ReportLayouts, ADeniedBenignKindIsNoBenignReason) {
+  for (const std::string text : {
+           "Left breast: grouped calcifications at 2 o'clock which do not layer, not milk of "
+           "calcium.",
+           "Left breast: new grouped calcifications at 2 o'clock, not typical of vascular "
+           "calcifications.",
+           "Left breast: new grouped calcifications at 2 o'clock, not typical of fat necrosis.",
+           "Left breast: grouped calcifications at 2 o'clock without the layering expected of milk "
+           "of calcium.",
+           "Left breast: new calcifications at 2 o'clock without features of an involuting "
+           "fibroadenoma.",
+           "Left breast: grouped calcifications at 2 o'clock. Skin calcifications were excluded "
+           "with tangential views.",
+           "Left breast: grouped calcifications at 2 o'clock, not vascular and not dermal in "
+           "location.",
+       }) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_FALSE(has_benign_morphology(reading.findings[0])) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+  }
+}
+
+TEST(ReportLayouts, AHedgeAfterTheFindingMakesItUncertain) {
+  for (const std::string text : {
+           "Left breast: new grouped calcifications at the lumpectomy site at 2 o'clock. "
+           "Dystrophic calcification is not favored.",
+           "Left breast: grouped coarse calcifications at 2 o'clock; differential includes "
+           "involuting fibroadenoma versus DCIS.",
+       }) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].text_status, MentionStatus::Uncertain) << text;
+  }
+}
+
+TEST(ReportLayouts, ASuspiciousKindWithoutTheWordCalcificationsIsNeverDropped) {
+  for (const std::string text : {
+           "Calcifications: right - vascular; left - fine pleomorphic, grouped, at 2:00.",
+           "Benign vascular calcifications on the right; on the left, fine linear branching in a "
+           "segmental distribution at 2 o'clock.",
+           "Vascular calcifications in the right breast. In the left breast, a group of fine "
+           "pleomorphic ones at 2 o'clock.",
+           "Calcifications: none in the right breast; grouped amorphous in the left breast at "
+           "2:00.",
+       }) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    bool left_suspicious = false;
+    for (const Finding& finding : reading.findings) {
+      if (finding.laterality != Laterality::Left) continue;
+      for (const auto& held : finding.morphology) left_suspicious |= is_suspicious(held.term);
+    }
+    EXPECT_TRUE(left_suspicious) << text;
+  }
+}
+
+TEST(ReportLayouts, ANegatedClauseWithoutTheWordCalcificationsDescribesNothing) {
+  const NarrativeReading reading =
+      read("Vascular calcifications in the right breast; no fine pleomorphic forms.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_FALSE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+}
+
+TEST(ReportLayouts, OtherCalcificationsComparedWithGiveNoSide) {
+  for (const std::string text : {
+           "LEFT BREAST: Fine pleomorphic calcifications at 2 o'clock, mirroring those biopsied in "
+           "the right breast in 2023.",
+           "LEFT BREAST: Grouped fine pleomorphic calcifications at 2 o'clock, as on the right in "
+           "2021.",
+           "LEFT BREAST: Fine pleomorphic calcifications at 2 o'clock, more extensive than in the "
+           "right breast.",
+           "LEFT BREAST: Grouped amorphous calcifications at 2 o'clock, unlike the benign vascular "
+           "calcifications in the right breast.",
+       }) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_FALSE(reading.findings.empty()) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+    EXPECT_FALSE(has_benign_morphology(reading.findings[0])) << text;
+  }
+  // A comparison with an exam, before a comma, leaves the breast after it alone.
+  const NarrativeReading reading =
+      read("Compared to 2024, the left breast calcifications at 2 o'clock are more pleomorphic.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+}
+
+TEST(ReportLayouts, CalcificationsThatChangedAreCurrent) {
+  for (const std::string text : {
+           "Left breast calcifications are no longer stable; they have increased in number and "
+           "are now pleomorphic, at 1 o'clock.",
+           "The left breast calcifications at 2 o'clock no longer appear benign; they are now "
+           "pleomorphic.",
+           "The previously biopsied fine pleomorphic calcifications in the left breast now extend "
+           "4 cm anterior to the clip.",
+           "It is unclear whether the left breast calcifications at 2 o'clock are fine pleomorphic "
+           "or punctate.",
+       }) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic)) << text;
+  }
+}
+
+TEST(ReportLayouts, AHistoryLineEndsAtItsLineBreak) {
+  const NarrativeReading reading = read(
+      "History: prior right breast biopsy for calcifications (benign)\nthere are grouped "
+      "amorphous calcifications in the left breast at 2 o'clock");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+  EXPECT_EQ(reading.mentions.at(0).status, MentionStatus::Historical);
+}
+
+TEST(ReportLayouts, CoarseIrregularIsCoarseHeterogeneous) {
+  const NarrativeReading reading =
+      read("Left breast: grouped coarse irregular calcifications at 2 o'clock, new.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::CoarseHeterogeneous));
+  EXPECT_FALSE(has_benign_morphology(reading.findings[0]));
+}
+
 }  // namespace
 }  // namespace mammocalc
