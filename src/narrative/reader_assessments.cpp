@@ -74,8 +74,10 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
     number = value.folded[0] - '0';
   } else if (value.kind == TokenKind::Word) {
     static const char* const kRoman[] = {"", "i", "ii", "iii", "iv", "v", "vi"};
-    for (int k = 1; k <= 6; ++k) {
-      if (value.folded == kRoman[k]) number = k;
+    static const char* const kWords[] = {"zero", "one", "two", "three", "four", "five", "six"};
+    for (int k = 0; k <= 6; ++k) {
+      if (k > 0 && value.folded == kRoman[k]) number = k;
+      if (value.folded == kWords[k]) number = k;  // "BI-RADS category four"
     }
     if (number < 0 && value.folded.size() == 3 && value.folded.compare(0, 2, "iv") == 0) {
       number = 4;
@@ -89,12 +91,21 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
     letter_part = std::string(tokens[next].folded);
     ++next;
   }
+  Category category = kDigits[number];
   if (number == 4 && !letter_part.empty()) {
     const auto sub = subcategory(letter_part[0]);
     if (!sub) return std::nullopt;
-    return std::make_pair(*sub, next);
+    category = *sub;
   }
-  return std::make_pair(kDigits[number], next);
+  // "BI-RADS 4/5", "4-5" read as "4 5": between two categories the more suspicious stands.
+  const bool slash = next + 1 < end && is_punct(tokens[next], '/');
+  const std::size_t other_at = slash ? next + 1 : next;
+  if ((slash || (other_at < end && !tokens[other_at].gap_before)) && other_at < end &&
+      tokens[other_at].kind == TokenKind::Number && tokens[other_at].folded.size() == 1) {
+    const int other = tokens[other_at].folded[0] - '0';
+    if (other > number && other <= 6) return std::make_pair(kDigits[other], other_at + 1);
+  }
+  return std::make_pair(category, next);
 }
 
 void Reader::read_assessment(const Item& item, const SentenceReading& reading,
@@ -202,19 +213,25 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
     for (;;) {
       std::size_t k = at;
       bool side_seen = false;
-      while (k < range.end && k < at + 4 &&
-             (names_breast[k] || is_punct(item.tokens[k], ',') || is_punct(item.tokens[k], ':') ||
-              is_word(item.tokens[k], "and"))) {
+      // Side words and what links them: "2 right, 4 left", "Left 4B; Right 1", "2 for the right
+      // breast and 4B for the left breast".
+      auto links = [&](const Token& token) {
+        return is_punct(token, ',') || is_punct(token, ':') || is_punct(token, ';') ||
+               is_word(token, "and") || is_word(token, "for") || is_word(token, "the") ||
+               is_word(token, "in");
+      };
+      while (k < range.end && k < at + 6 && (names_breast[k] || links(item.tokens[k]))) {
         side_seen = side_seen || names_breast[k];
         ++k;
       }
       if (!side_seen || k == at) break;
       const auto more = category_after(item, k, range.end);
       if (!more) break;
-      const bool side_after = more->second < range.end && names_breast[more->second];
-      const bool side_before =
-          names_breast[k - 1] ||
-          (k >= at + 2 && is_punct(item.tokens[k - 1], ':') && names_breast[k - 2]);
+      std::size_t after = more->second;
+      while (after < range.end && after < more->second + 3 && links(item.tokens[after])) ++after;
+      const bool side_after = after < range.end && names_breast[after];
+      bool side_before = false;
+      for (std::size_t j = at; j < k; ++j) side_before = side_before || names_breast[j];
       if (!side_after && !side_before) break;
       covered = more->second;
       at = more->second;

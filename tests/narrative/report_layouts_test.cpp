@@ -8,6 +8,8 @@
 
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "findings/lexicon.hpp"
 #include "narrative/narrative_reader.hpp"
@@ -363,6 +365,40 @@ TEST(ReportLayouts, CoarseIrregularIsCoarseHeterogeneous) {
   ASSERT_EQ(reading.findings.size(), 1u);
   EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::CoarseHeterogeneous));
   EXPECT_FALSE(has_benign_morphology(reading.findings[0]));
+}
+
+// ---- Stated categories the second hostile review found lost ----
+
+std::vector<std::pair<Laterality, Category>> stated_categories(const NarrativeReading& reading) {
+  std::vector<std::pair<Laterality, Category>> out;
+  for (const OverallStatement& statement : reading.assessments) {
+    if (statement.category) out.emplace_back(statement.laterality, *statement.category);
+  }
+  return out;
+}
+
+TEST(ReportLayouts, CategoryPerBreastInOneSentence) {
+  using Stated = std::vector<std::pair<Laterality, Category>>;
+  const NarrativeReading reading =
+      read("IMPRESSION: BI-RADS 2 for the right breast and 4B for the left breast.");
+  EXPECT_EQ(stated_categories(reading), (Stated{{Laterality::Right, Category::Benign2},
+                                                {Laterality::Left, Category::ModerateSuspicion4B}}))
+      << describe(reading);
+  const NarrativeReading listed = read("BI-RADS: Left 4B; Right 1.");
+  EXPECT_EQ(stated_categories(listed), (Stated{{Laterality::Left, Category::ModerateSuspicion4B},
+                                               {Laterality::Right, Category::Negative1}}))
+      << describe(listed);
+}
+
+TEST(ReportLayouts, CategoryInWordsAndBetweenTwoCategories) {
+  using Stated = std::vector<std::pair<Laterality, Category>>;
+  EXPECT_EQ(stated_categories(read("IMPRESSION: BI-RADS category four, suspicious.")),
+            (Stated{{Laterality::Unknown, Category::Suspicious4}}));
+  EXPECT_EQ(stated_categories(read("IMPRESSION: Bi-Rads two.")),
+            (Stated{{Laterality::Unknown, Category::Benign2}}));
+  // Between two, the more suspicious stands.
+  EXPECT_EQ(stated_categories(read("IMPRESSION: BI-RADS 4/5.")),
+            (Stated{{Laterality::Unknown, Category::HighlySuggestive5}}));
 }
 
 }  // namespace
