@@ -401,5 +401,21 @@ TEST(ReportLayouts, CategoryInWordsAndBetweenTwoCategories) {
             (Stated{{Laterality::Unknown, Category::HighlySuggestive5}}));
 }
 
+TEST(ReportLayouts, BreastNamedByItsLetter) {
+  for (const std::string text : {
+           "FINDINGS: Grouped amorphous calcifications in the LUOQ, posterior depth.",
+           "FINDINGS: Lt. breast: grouped amorphous calcs at 2:00. Rt. breast: negative.",
+           "FINDINGS: Grouped amorphous calcifications (L) at 2:00.",
+           "FINDINGS: Grouped amorphous calcifications are seen on the LCC and LMLO views at 2:00.",
+           "RIGHT BREAST FINDINGS: Negative.\nLEFT BREAST FINDINGS: Grouped amorphous "
+           "calcifications at 2 o'clock.",
+       }) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
