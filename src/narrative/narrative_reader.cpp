@@ -103,8 +103,15 @@ Reader::Reader(const PreparedWordings& prepared)
 NarrativeReading Reader::read(const SrDocument& document) {
   std::vector<TextItem> items;
   collect_text_items(document.root, ReportSection::Unsectioned, items);
+  std::size_t text_bytes = 0;
   for (const TextItem& item : items) {
     if (!item.item->text.empty()) reading_.text_items += 1;
+    text_bytes += item.item->text.size();
+    if (text_bytes > kMaxReportTextBytes) {
+      reading_.limit_exceeded = "more than " + std::to_string(kMaxReportTextBytes / (1024 * 1024)) +
+                                " MiB of report text";
+    }
+    if (!reading_.limit_exceeded.empty()) break;
     read_item(item);
   }
   finish_findings();
@@ -136,6 +143,11 @@ void Reader::read_item(const TextItem& text_item) {
       if (item.matches[k].end <= range.end) inside.push_back(item.matches[k]);
     }
     read_sentence(item, range, inside);
+    if (reading_.mentions.size() > kMaxReportTextMentions) {
+      reading_.limit_exceeded = "more than " + std::to_string(kMaxReportTextMentions) +
+                                " calcification mentions in the report text";
+      return;
+    }
   }
 }
 
@@ -395,8 +407,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     if (mention.status == MentionStatus::Affirmed) candidate.status = MentionStatus::Affirmed;
     // A hedged restatement ("Dystrophic calcification is not favored") that joins a finding
     // read before makes that finding's kind uncertain (rule C14), never benign on its word.
-    if (mention.status == MentionStatus::Uncertain && !context.scope_doubtful &&
-        !candidate.hedge) {
+    if (mention.status == MentionStatus::Uncertain && !context.scope_doubtful && !candidate.hedge) {
       candidate.hedge = mention.trigger;
     }
     const bool finding = gives_finding(mention.status);
@@ -414,7 +425,8 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
 // a hedge ("…; differential includes involuting fibroadenoma versus DCIS") — never dropped. One
 // that a negation opens ("…; no fine pleomorphic forms") describes nothing.
 bool Reader::goes_on_describing(const SentenceReading& reading, std::size_t clause) const {
-  const auto [begin, end] = reading.clauses[clause];
+  const std::size_t begin = reading.clauses[clause].first;
+  const std::size_t end = reading.clauses[clause].second;
   const Descriptors& descriptors = reading.clause_descriptors[clause];
   if (std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
         return trigger.role == ContextRole::Negated && trigger.begin >= begin &&

@@ -3,7 +3,9 @@
 // findings, and the assessment the text states (decision-logic.md §6, rows W7, C14, E6;
 // narrative.md). Linear in the length of the text: no regular expressions on input text.
 
+#include <cstddef>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "findings/findings.hpp"
@@ -27,7 +29,18 @@ struct NarrativeReading {
   bool breast_imaging_text = false;
   // TEXT items with a value: a report whose text found no mention was still read as text.
   std::size_t text_items = 0;
+  // Set when the text is beyond what the reader takes (kMaxReportTextBytes,
+  // kMaxReportTextMentions): the reading stopped there, and the report must be refused, never
+  // summarised from part of its text. Says which limit, e.g. "more than 20000 calcification
+  // mentions in the report text".
+  std::string limit_exceeded;
 };
+
+// What one report's text may hold. Real reports have some kilobytes and a few dozen mentions;
+// the limits keep a hostile or garbled text from taking the memory of a batch or a PACS hook
+// (each mention keeps its sentence, and a mebibyte of text is some 300,000 tokens).
+inline constexpr std::size_t kMaxReportTextBytes = std::size_t{16} * 1024 * 1024;
+inline constexpr std::size_t kMaxReportTextMentions = 20000;
 
 // The wordings made ready for matching: the phrase index and the headings, built once per run
 // (built per report, they cost a tenth of a batch's throughput). Shared, never copied deep: the

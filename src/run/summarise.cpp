@@ -38,6 +38,9 @@ Findings findings_of(const SrDocument& document, const std::string& name,
   NarrativeReading text = own || !evaluation.read_text
                               ? NarrativeReading{}
                               : read_narrative(document, evaluation.wordings);
+  if (!text.limit_exceeded.empty()) {
+    throw Error(ErrorCode::LimitExceeded, name + ": " + text.limit_exceeded);
+  }
   Findings findings = extract_findings(document, name, text.breast_imaging_text);
   use_narrative(std::move(text), unilateral_procedure_laterality(document), findings);
   return findings;

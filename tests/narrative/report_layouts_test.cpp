@@ -417,5 +417,18 @@ TEST(ReportLayouts, BreastNamedByItsLetter) {
   }
 }
 
+// ---- Limits: a hostile text is refused whole, never read in part ----
+
+TEST(ReportLayouts, TextBeyondTheLimitsIsFlaggedNotReadInPart) {
+  std::string many = "Left breast. ";
+  for (std::size_t k = 0; k <= kMaxReportTextMentions; ++k) many += "Grouped calcifications. ";
+  const NarrativeReading mentions = read(many);
+  EXPECT_EQ(mentions.limit_exceeded, "more than 20000 calcification mentions in the report text");
+  EXPECT_EQ(read("Grouped calcifications. ").limit_exceeded, "");
+  const NarrativeReading bytes = read(std::string(kMaxReportTextBytes + 1, 'a'));
+  EXPECT_EQ(bytes.limit_exceeded, "more than 16 MiB of report text");
+  EXPECT_TRUE(bytes.mentions.empty());
+}
+
 }  // namespace
 }  // namespace mammocalc

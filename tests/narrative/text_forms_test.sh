@@ -60,7 +60,7 @@ text_sr() {
   (fffe,e00d) na (ItemDelimitationItem)
 (fffe,e0dd) na (SequenceDelimitationItem)
 DUMP
-  "$dump2dcm" "$work/$1.dump" "$work/$1.dcm" >/dev/null 2>&1 || echo "FAIL dump2dcm $1"
+  "$dump2dcm" +l 1048576 "$work/$1.dump" "$work/$1.dcm" >/dev/null 2>&1 || echo "FAIL dump2dcm $1"
 }
 
 summarize() {
@@ -120,6 +120,15 @@ check "NUL in text: read (exit $status)" test "$status" -eq 0
 check "NUL in text: the repair is a warning" grep -q '<warning code="text-repaired">text item 1.1.1 held 1 NUL' "$work/nul.xml"
 check "NUL in text: the sentence after the NUL is read" \
   grep -q '<mention status="negated"[^>]*laterality="left".*No suspicious calcifications' "$work/nul.xml"
+
+# --- a text beyond the reader's limit: refused, never summarised from part of its text ---
+many=$(for ((k = 0; k < 20001; ++k)); do printf 'Grouped calcifications. '; done)
+text_sr many_mentions "Left breast. $many"
+summarize many_mentions
+check "20,001 mentions: refused (exit $status)" test "$status" -eq 1
+check "20,001 mentions: one line naming the file and the limit" test "$(cat "$work/many_mentions.err")" = \
+  "mammocalc: $work/many_mentions.dcm: more than 20000 calcification mentions in the report text"
+check "20,001 mentions: no summary left" test ! -s "$work/many_mentions.xml"
 
 if ((failures > 0)); then
   echo "$failures check(s) failed"
