@@ -3,6 +3,7 @@
 // calcifications (narrative.md §2).
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <iterator>
 #include <optional>
@@ -102,6 +103,23 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
 
 // Measures: distance from the nipple / skin / chest wall ("4 cm from the nipple", "4 cm FN"),
 // and extent ("spanning 3 cm", "measuring 6 x 4 mm", "a 2 cm area").
+// What a measure after its unit is the distance from ("4 cm from the nipple", "4 cm FN"), in
+// the order they are tried; the longer phrase first where one starts another.
+struct DistancePhrase {
+  std::array<std::string_view, 4> words;
+  std::size_t length;
+  std::optional<Read<double>> Descriptors::*target;
+};
+constexpr DistancePhrase kDistancePhrases[] = {
+    {{"fn"}, 1, &Descriptors::from_nipple_mm},
+    {{"from", "the", "nipple"}, 3, &Descriptors::from_nipple_mm},
+    {{"from", "nipple"}, 2, &Descriptors::from_nipple_mm},
+    {{"from", "the", "skin"}, 3, &Descriptors::from_skin_mm},
+    {{"from", "skin"}, 2, &Descriptors::from_skin_mm},
+    {{"from", "the", "chest", "wall"}, 4, &Descriptors::from_chest_wall_mm},
+    {{"from", "chest", "wall"}, 3, &Descriptors::from_chest_wall_mm},
+};
+
 void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
                            std::vector<bool>& consumed, Descriptors& out) const {
   const std::vector<Token>& tokens = item.tokens;
@@ -132,31 +150,18 @@ void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
     if (scale == 0 || largest < 0) continue;
     const double mm = largest * scale;
     std::size_t after = k + 1;
-    std::optional<Read<double>>* target = nullptr;
-    if (fn) {
-      target = &out.from_nipple_mm;
-    } else if (words_at(tokens, after, end, {"fn"})) {
-      target = &out.from_nipple_mm;
-      after += 1;
-    } else if (words_at(tokens, after, end, {"from", "the", "nipple"})) {
-      target = &out.from_nipple_mm;
-      after += 3;
-    } else if (words_at(tokens, after, end, {"from", "nipple"})) {
-      target = &out.from_nipple_mm;
-      after += 2;
-    } else if (words_at(tokens, after, end, {"from", "the", "skin"})) {
-      target = &out.from_skin_mm;
-      after += 3;
-    } else if (words_at(tokens, after, end, {"from", "skin"})) {
-      target = &out.from_skin_mm;
-      after += 2;
-    } else if (words_at(tokens, after, end, {"from", "the", "chest", "wall"})) {
-      target = &out.from_chest_wall_mm;
-      after += 4;
-    } else if (words_at(tokens, after, end, {"from", "chest", "wall"})) {
-      target = &out.from_chest_wall_mm;
-      after += 3;
-    } else {
+    std::optional<Read<double>>* target = fn ? &out.from_nipple_mm : nullptr;
+    for (const DistancePhrase& distance : kDistancePhrases) {
+      if (target != nullptr) break;
+      bool matches = after + distance.length <= end;
+      for (std::size_t w = 0; matches && w < distance.length; ++w) {
+        matches = is_word(tokens[after + w], distance.words[w]);
+      }
+      if (!matches) continue;
+      target = &(out.*distance.target);
+      after += distance.length;
+    }
+    if (target == nullptr) {
       bool extent = words_at(tokens, after, end, {"in", "extent"}) ||
                     words_at(tokens, after, end, {"in", "size"}) ||
                     words_at(tokens, after, end, {"area"}) ||
