@@ -108,7 +108,8 @@ NarrativeReading Reader::read(const SrDocument& document) {
     if (!item.item->text.empty()) reading_.text_items += 1;
     text_bytes += item.item->text.size();
     if (text_bytes > kMaxReportTextBytes) {
-      reading_.limit_exceeded = "more than " + std::to_string(kMaxReportTextBytes / (1024 * 1024)) +
+      reading_.limit_exceeded = "more than " +
+                                std::to_string(kMaxReportTextBytes / (std::size_t{1024} * 1024)) +
                                 " MiB of report text";
     }
     if (!reading_.limit_exceeded.empty()) break;
