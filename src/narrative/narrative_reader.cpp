@@ -332,6 +332,54 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   described_last_ = previous;
 }
 
+// A clause that names both breasts, each with a mention of its own, whose mentions that give a
+// finding all stand with one of them ("No new calcifications in the right breast, and new
+// amorphous calcifications in the left breast at 2:00"): the candidate is of that breast. A
+// mention's breast is the one named after it before the next mention, else the one named before
+// it after the previous mention. Unchanged where a breast named in the clause is no mention's
+// ("Calcifications: vascular (right), fine pleomorphic grouped (left)") or where the clause
+// says "both breasts" or "bilateral".
+void Reader::take_side_of_mentions(const SentenceReading& reading, const Descriptors& descriptors,
+                                   const std::vector<std::size_t>& in_clause,
+                                   const std::vector<std::size_t>& giving, std::size_t clause_end,
+                                   Candidate& candidate) {
+  const auto& mentions = reading.mentions;
+  if (in_clause.size() < 2) return;
+  auto one_breast = [](const Read<Laterality>& read) {
+    return read.value == Laterality::Left || read.value == Laterality::Right;
+  };
+  if (!std::all_of(descriptors.sides.begin(), descriptors.sides.end(), one_breast)) return;
+  auto side_of = [&](std::size_t k) -> const Read<Laterality>* {
+    const std::size_t after_end = k + 1 < mentions.size()
+                                      ? std::min<std::size_t>(mentions[k + 1].begin, clause_end)
+                                      : clause_end;
+    const std::size_t before_begin = k > 0 ? mentions[k - 1].end : 0;
+    for (const Read<Laterality>& read : descriptors.sides) {
+      if (read.token >= mentions[k].end && read.token < after_end) return &read;
+    }
+    const Read<Laterality>* before = nullptr;
+    for (const Read<Laterality>& read : descriptors.sides) {
+      if (read.token < mentions[k].begin && read.token >= before_begin) before = &read;
+    }
+    return before;
+  };
+  std::vector<const Read<Laterality>*> owned;
+  for (std::size_t k : in_clause) owned.push_back(side_of(k));
+  for (const Read<Laterality>& read : descriptors.sides) {
+    if (std::find(owned.begin(), owned.end(), &read) == owned.end()) return;
+  }
+  const Read<Laterality>* common = nullptr;
+  for (std::size_t k : giving) {
+    const Read<Laterality>* own = side_of(k);
+    if (own == nullptr || (common != nullptr && common->value != own->value)) return;
+    common = own;
+  }
+  if (common == nullptr) return;
+  candidate.laterality = common->value;
+  candidate.laterality_read = *common;
+  for (std::size_t index : candidate.mentions) reading_.mentions[index].laterality = common->value;
+}
+
 // The mentions of one clause: each listed with its status; the affirmed and uncertain ones,
 // with the clause's descriptors, make one candidate finding.
 std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
@@ -384,6 +432,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   candidate.sentence = reading.sentence;
   candidate.laterality = side ? side->value : Laterality::Unknown;
   candidate.laterality_read = side;
+  std::vector<std::size_t> giving;  // the mentions (in reading.mentions) that give a finding
   for (; next_mention < mentions.size() && mentions[next_mention].begin < end; ++next_mention) {
     const PhraseMatch& match = mentions[next_mention];
     if (match.begin < begin) continue;
@@ -413,9 +462,15 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     }
     const bool finding = gives_finding(mention.status);
     reading_.mentions.push_back(std::move(mention));
-    if (finding) candidate.mentions.push_back(reading_.mentions.size() - 1);
+    if (finding) {
+      candidate.mentions.push_back(reading_.mentions.size() - 1);
+      giving.push_back(next_mention);
+    }
   }
   if (candidate.mentions.empty()) return {};
+  if (candidate.laterality == Laterality::Both) {
+    take_side_of_mentions(reading, descriptors, in_clause, giving, end, candidate);
+  }
   std::vector<std::size_t> gave = add_candidate(candidate);
   described_last_.insert(described_last_.end(), gave.begin(), gave.end());
   return gave;

@@ -253,6 +253,10 @@ class Reader {
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
   std::vector<std::size_t> read_clause_mentions(const Item& item, const SentenceReading& reading,
                                                 std::size_t clause, std::size_t& next_mention);
+  void take_side_of_mentions(const SentenceReading& reading, const Descriptors& descriptors,
+                             const std::vector<std::size_t>& in_clause,
+                             const std::vector<std::size_t>& giving, std::size_t clause_end,
+                             Candidate& candidate);
   bool goes_on_describing(const SentenceReading& reading, std::size_t clause) const;
   void add_contrast(const Item& item, const SentenceReading& reading, std::size_t clause,
                     const std::vector<std::size_t>& findings);

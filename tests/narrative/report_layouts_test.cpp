@@ -430,5 +430,24 @@ TEST(ReportLayouts, TextBeyondTheLimitsIsFlaggedNotReadInPart) {
   EXPECT_TRUE(bytes.mentions.empty());
 }
 
+TEST(ReportLayouts, EachMentionOfAClauseNamingBothBreastsKeepsItsOwn) {
+  for (const std::string text : {
+           "No new calcifications in the right breast, and new amorphous calcifications in the "
+           "left breast at 2:00.",
+           "The right breast calcifications have resolved and new fine pleomorphic calcifications "
+           "have developed in the left breast at 3 o'clock.",
+       }) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+  }
+  // One mention and both breasts named after it: both kept, the suspicious kind on the left.
+  const NarrativeReading reading =
+      read("Calcifications: vascular (right), fine pleomorphic grouped (left, 2:00).");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 2u);
+}
+
 }  // namespace
 }  // namespace mammocalc
