@@ -131,7 +131,14 @@ TEST(ExamView, EqualsSummaryReadBackForNarrativeText) {
   finding.origin = Origin::Narrative;
   finding.text_status = MentionStatus::Uncertain;
   const std::string text = "Possible fine pleomorphic <calcs> & \"more\"\r\nright\x01.";
-  finding.text_sentences.push_back({{"1.1.1", 0, text.size()}, ReportSection::Findings, text});
+  // Member by member: GCC 12 at -O3 (the bench's Release build) takes the nested brace
+  // initialiser for a read of an uninitialised string (-Wmaybe-uninitialized).
+  TextSentence findings_sentence;
+  findings_sentence.span.position = "1.1.1";
+  findings_sentence.span.end = text.size();
+  findings_sentence.section = ReportSection::Findings;
+  findings_sentence.text = text;
+  finding.text_sentences.push_back(findings_sentence);
   finding.text_evidence.push_back(
       {NarrativeField::Morphology, "fine-pleomorphic", "fine pleomorphic", {"1.1.1", 9, 25}});
   findings.findings.push_back(finding);
@@ -144,7 +151,10 @@ TEST(ExamView, EqualsSummaryReadBackForNarrativeText) {
   findings.text_mentions.push_back(uncertain);
   TextMention historical;
   historical.status = MentionStatus::Historical;
-  historical.sentence = {{"1.2.1", 0, 10}, ReportSection::History, "Prior benign calcifications."};
+  historical.sentence.span.position = "1.2.1";
+  historical.sentence.span.end = 10;
+  historical.sentence.section = ReportSection::History;
+  historical.sentence.text = "Prior benign calcifications.";
   historical.trigger = "Prior\n\tto";
   historical.words = "calci-\r\nfications";
   findings.text_mentions.push_back(historical);
