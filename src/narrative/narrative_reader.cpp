@@ -476,6 +476,19 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   return gave;
 }
 
+namespace {
+
+// A suspicious morphology or a suspicious distribution (segmental, linear) among the descriptors.
+bool describes_suspicious(const Descriptors& descriptors) {
+  return std::any_of(descriptors.morphology.begin(), descriptors.morphology.end(),
+                     [](const Read<Morphology>& read) { return is_suspicious(read.value); }) ||
+         std::any_of(
+             descriptors.distribution.begin(), descriptors.distribution.end(),
+             [](const Read<Distribution>& read) { return distribution_rank(read.value) >= 5; });
+}
+
+}  // namespace
+
 // A clause without a mention, after ";" or a terminator, that still describes calcifications:
 // a suspicious descriptor ("Calcifications: right - vascular; left - fine pleomorphic, grouped"),
 // a hedge ("…; differential includes involuting fibroadenoma versus DCIS") — never dropped. One
@@ -490,13 +503,7 @@ bool Reader::goes_on_describing(const SentenceReading& reading, std::size_t clau
       })) {
     return false;
   }
-  const bool suspicious =
-      std::any_of(descriptors.morphology.begin(), descriptors.morphology.end(),
-                  [](const Read<Morphology>& read) { return is_suspicious(read.value); }) ||
-      std::any_of(
-          descriptors.distribution.begin(), descriptors.distribution.end(),
-          [](const Read<Distribution>& read) { return distribution_rank(read.value) >= 5; });
-  return suspicious || hedge_in(reading.triggers, begin, end) != nullptr;
+  return describes_suspicious(descriptors) || hedge_in(reading.triggers, begin, end) != nullptr;
 }
 
 // A clause without a mention that opens with "but", "though", "although" … goes on about the
@@ -539,13 +546,7 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
   // Suspicious words with nowhere to go ("No calcifications in the right breast, but pleomorphic
   // ones in the left"; "Vascular calcifications on the right, but pleomorphic ones on the left")
   // are never dropped: an uncertain finding of their own, with a note.
-  const bool suspicious =
-      std::any_of(descriptors.morphology.begin(), descriptors.morphology.end(),
-                  [](const Read<Morphology>& read) { return is_suspicious(read.value); }) ||
-      std::any_of(
-          descriptors.distribution.begin(), descriptors.distribution.end(),
-          [](const Read<Distribution>& read) { return distribution_rank(read.value) >= 5; });
-  if (merged || !suspicious) return;
+  if (merged || !describes_suspicious(descriptors)) return;
   Candidate own;
   own.descriptors = descriptors;
   own.laterality_read = side ? side : reading.heading_side;

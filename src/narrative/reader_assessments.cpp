@@ -295,15 +295,21 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
 // nearest one before it for its breast, else the next one, else a statement of its own.
 void Reader::finish_assessments() {
   std::vector<std::size_t> statement_sentence;
-  for (const CategoryEvent& event : categories_) {
+  auto open_statement = [&](Laterality laterality, const std::string& position,
+                            const std::string& quote, std::size_t sentence) {
     OverallStatement statement;
-    statement.category = event.category;
-    statement.laterality = event.laterality;
-    statement.position = event.position;
+    statement.laterality = laterality;
+    statement.position = position;
     statement.from_text = true;
-    statement.quote = event.quote;
+    statement.quote = quote;
     reading_.assessments.push_back(std::move(statement));
-    statement_sentence.push_back(event.sentence);
+    statement_sentence.push_back(sentence);
+    return reading_.assessments.size() - 1;
+  };
+  for (const CategoryEvent& event : categories_) {
+    const std::size_t opened =
+        open_statement(event.laterality, event.position, event.quote, event.sentence);
+    reading_.assessments[opened].category = event.category;
   }
   auto same_breast = [](Laterality a, Laterality b) {
     return a == b || a == Laterality::Unknown || b == Laterality::Unknown;
@@ -330,14 +336,7 @@ void Reader::finish_assessments() {
       }
     }
     if (!target) {
-      OverallStatement statement;
-      statement.laterality = event.laterality;
-      statement.position = event.position;
-      statement.from_text = true;
-      statement.quote = event.quote;
-      reading_.assessments.push_back(std::move(statement));
-      statement_sentence.push_back(event.sentence);
-      target = reading_.assessments.size() - 1;
+      target = open_statement(event.laterality, event.position, event.quote, event.sentence);
     }
     OverallStatement& statement = reading_.assessments[*target];
     std::vector<StatedFollowUp>& stated = statement.follow_up;
