@@ -326,10 +326,19 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   if (const Trigger* hedge = hedge_in(reading.triggers, reading.range->begin, reading.range->end)) {
     more.hedge = words_of(item, hedge->begin, hedge->end);
   }
+  hedge_on_denial(more);
   for (std::size_t index : previous) {
     merge_into(reading_.findings[index], more, reading_.findings[index].laterality);
   }
   described_last_ = previous;
+}
+
+// A benign reason the text denies makes what the candidate describes uncertain (rule C14).
+void hedge_on_denial(Candidate& candidate) {
+  if (!candidate.descriptors.denied || candidate.hedge) return;
+  candidate.hedge = *candidate.descriptors.denied + " (denied)";
+  candidate.doubts.push_back("a benign reason the text denies (\"" + *candidate.descriptors.denied +
+                             "\"), read as uncertain: \"" + candidate.sentence.text + "\"");
 }
 
 // A clause that names both breasts, each with a mention of its own, whose mentions that give a
@@ -468,6 +477,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     }
   }
   if (candidate.mentions.empty()) return {};
+  hedge_on_denial(candidate);
   if (candidate.laterality == Laterality::Both) {
     take_side_of_mentions(reading, descriptors, in_clause, giving, end, candidate);
   }
@@ -540,6 +550,7 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
     if (const Trigger* hedge = hedge_in(reading.triggers, begin, end)) {
       more.hedge = words_of(item, hedge->begin, hedge->end);
     }
+    hedge_on_denial(more);
     merge_into(finding, more, finding.laterality);
     merged = true;
   }

@@ -188,7 +188,14 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
     // A line break after a noun is a dictated list's comma ("No dominant mass\nsegmental fine
     // linear branching calcifications ..."), the next line a statement of its own.
     const bool line_after_noun = after_noun && tokens[k].newlines_before > 0;
-    if (is_punct(tokens[k], ',') || line_after_noun || (is_word(tokens[k], "and") && after_noun)) {
+    // A past or purpose phrase ends at "with" or a closing bracket before a described noun
+    // phrase ("Status post left lumpectomy with fine pleomorphic calcifications along the scar",
+    // "Left breast (history of DCIS) fine linear branching calcifications"); "No mass with
+    // calcifications" stays one negated statement.
+    const bool past_ends = trigger.role != ContextRole::Negated &&
+                           (is_word(tokens[k], "with") || is_punct(tokens[k], ')'));
+    if (is_punct(tokens[k], ',') || line_after_noun || past_ends ||
+        (is_word(tokens[k], "and") && after_noun)) {
       boundary = k;
       or_since_boundary = false;
     } else if (is_or(tokens[k])) {

@@ -99,6 +99,7 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   fill(into.count, more.count);
   fill(into.ultrasound, more.ultrasound);
   fill(into.mass, more.mass);
+  fill(into.denied, more.denied);
 }
 
 // Measures: distance from the nipple / skin / chest wall ("4 cm from the nipple", "4 cm FN"),
@@ -334,11 +335,22 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // A typically benign kind that is denied ("not milk of calcium", "without the layering",
     // "not typical of vascular calcifications", "… is excluded") is no reason to call them
     // benign; a denied suspicious kind is kept (the more suspicious reading stands).
+    const bool negated = negated_near(item, best->begin, best->end, begin, end, triggers) ||
+                         negated_before_unbroken(item, best->begin, begin, triggers);
     if (best->kind == PhraseKind::Morphology &&
-        (reading.surroundings_words[best->begin] || reading.comparison_words[best->begin] ||
-         negated_near(item, best->begin, best->end, begin, end, triggers) ||
-         negated_before_unbroken(item, best->begin, begin, triggers)) &&
         !is_suspicious(wordings_.morphology[best->wording].term)) {
+      if (negated && !out.denied) out.denied = words_of(item, best->begin, best->end);
+      if (negated || reading.surroundings_words[best->begin] ||
+          reading.comparison_words[best->begin]) {
+        continue;
+      }
+    }
+    // "Not stable", "have not remained stable", "not unchanged": no stability, and a change the
+    // text does not name — uncertain, never probably benign on it.
+    if (best->kind == PhraseKind::Change &&
+        wordings_.change[best->wording].term == Change::Stable &&
+        negated_near(item, best->begin, best->end, begin, end, triggers)) {
+      if (!out.denied) out.denied = words_of(item, best->begin, best->end);
       continue;
     }
     const std::string words = words_of(item, best->begin, best->end);

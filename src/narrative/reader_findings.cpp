@@ -139,7 +139,7 @@ void add_conflict(Finding& finding, FindingField field, const std::string& held_
 void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality) {
   const Descriptors& d = candidate.descriptors;
   const std::string& position = candidate.position;
-  if (candidate.status == MentionStatus::Affirmed) {
+  if (candidate.status == MentionStatus::Affirmed && !candidate.hedge) {
     finding.text_status = MentionStatus::Affirmed;
   } else if (candidate.hedge && finding.text_status == MentionStatus::Affirmed) {
     // A finding read as affirmed becomes uncertain (one that is uncertain already, or new, stays

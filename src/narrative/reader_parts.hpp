@@ -52,6 +52,9 @@ struct Descriptors {
   std::vector<Read<Change>> change;
   std::optional<Read<Presence>> ultrasound;
   std::optional<Read<bool>> mass;
+  // A benign reason the text denies ("not milk of calcium", "do not layer", "not stable"): the
+  // words, quoted where the finding is made uncertain (rule C14) instead of benign.
+  std::optional<std::string> denied;
 };
 // A resolved context phrase of a sentence.
 struct Trigger {
@@ -155,6 +158,7 @@ std::vector<PhraseMatch> longest_matches(const std::vector<PhraseMatch>& matches
 // Folds a candidate's facts into a finding; where they contradict, the more suspicious stands
 // and both values are recorded.
 void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality);
+void hedge_on_denial(Candidate& candidate);
 
 // Tokens of one sentence marked for one purpose (descriptor words, words about another exam, …);
 // a token outside the sentence is never marked.
