@@ -271,6 +271,26 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
 
 // Descriptors of one clause: measures and the clock first (their words are not descriptors:
 // "2 cm from the skin" is no skin calcification), then the longest wording at each place.
+namespace {
+
+// "Right" or "left" as a direction or a verb, not a breast: "right next to the biopsy marker",
+// "just to the right of the scar", "left behind at the lumpectomy site", "left over", "slightly
+// left of the clip".
+bool names_a_direction(const std::vector<Token>& tokens, const PhraseMatch& match) {
+  if (match.end != match.begin + 1) return false;
+  const Token& word = tokens[match.begin];
+  if (!is_word(word, "right") && !is_word(word, "left")) return false;
+  static const char* const kAfter[] = {"next", "behind", "after", "over", "of"};
+  static const char* const kBefore[] = {"slightly", "just", "immediately", "directly"};
+  const bool after = match.end < tokens.size() && tokens[match.end].kind == TokenKind::Word &&
+                     word_in(tokens[match.end].folded, kAfter);
+  const bool before = match.begin > 0 && tokens[match.begin - 1].kind == TokenKind::Word &&
+                      word_in(tokens[match.begin - 1].folded, kBefore);
+  return after || before;
+}
+
+}  // namespace
+
 // A negating phrase before `at` in the clause with no punctuation between ("without the layering
 // expected of milk of calcium"): wide, so used only to take a benign reason away.
 bool Reader::negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,
@@ -331,7 +351,10 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // A hypothesis describes nothing found; a typically benign word naming the surroundings
     // ("deep to the skin", "post-radiation changes") is no morphology of the calcifications.
     if (reading.hypothesis_words[best->begin]) continue;
-    if (best->kind == PhraseKind::Laterality && reading.comparison_words[best->begin]) continue;
+    if (best->kind == PhraseKind::Laterality &&
+        (reading.comparison_words[best->begin] || names_a_direction(item.tokens, *best))) {
+      continue;
+    }
     // A typically benign kind that is denied ("not milk of calcium", "without the layering",
     // "not typical of vascular calcifications", "… is excluded") is no reason to call them
     // benign; a denied suspicious kind is kept (the more suspicious reading stands).

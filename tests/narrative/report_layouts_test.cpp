@@ -449,5 +449,71 @@ TEST(ReportLayouts, EachMentionOfAClauseNamingBothBreastsKeepsItsOwn) {
   ASSERT_EQ(reading.findings.size(), 2u);
 }
 
+// ---- Third hostile review ----
+
+TEST(ReportLayouts, APastOrPurposePhraseEndsBeforeTheCurrentDescription) {
+  for (const std::string text : {
+           "Status post left lumpectomy with fine pleomorphic calcifications along the scar.",
+           "Left breast: biopsy clip at 2 o'clock with surrounding fine pleomorphic "
+           "calcifications.",
+           "Patient with history of DCIS presents with grouped fine pleomorphic calcifications in "
+           "the left breast at 2 o'clock.",
+           "Left breast (history of DCIS) fine linear branching calcifications at 2 o'clock.",
+           "Additional views to evaluate for calcifications show grouped fine pleomorphic "
+           "calcifications in the left breast at 2 o'clock.",
+           "Left breast: grouped amorphous calcifications at 2 o'clock, not previously biopsied.",
+       }) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+  }
+  // Without a described noun phrase after "with", the history keeps its calcifications.
+  const NarrativeReading history = read("History of left lumpectomy with calcifications.");
+  SCOPED_TRACE(describe(history));
+  for (const Finding& finding : history.findings) {
+    EXPECT_NE(finding.text_status, MentionStatus::Affirmed);
+  }
+}
+
+TEST(ReportLayouts, ADeniedOrGivenUpBenignReadingIsUncertain) {
+  for (const std::string text : {
+           "Left breast: grouped punctate calcifications at 2 o'clock, not stable compared with "
+           "prior.",
+           "Left breast: grouped punctate calcifications at 2 o'clock that have not remained "
+           "stable.",
+           "Left breast: milk of calcium at 2 o'clock; a few calcifications in this group do not "
+           "layer.",
+           "Left breast: calcifications at 2 o'clock were thought to be dermal; however, "
+           "tangential views show them within the parenchyma.",
+           "Left breast: grouped round calcifications at 2 o'clock of uncertain significance.",
+       }) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_FALSE(reading.findings.empty()) << text;
+    for (const Finding& finding : reading.findings) {
+      EXPECT_EQ(finding.text_status, MentionStatus::Uncertain) << text;
+    }
+  }
+}
+
+TEST(ReportLayouts, RightAndLeftAsDirectionsNameNoBreast) {
+  for (const std::string text : {
+           "LEFT BREAST: Grouped fine pleomorphic calcifications right next to the biopsy marker.",
+           "LEFT BREAST: Grouped fine pleomorphic calcifications just to the right of the scar.",
+       }) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+  }
+  const NarrativeReading reading = read(
+      "RIGHT BREAST: Fine pleomorphic calcifications left behind at the lumpectomy site at 10 "
+      "o'clock.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Right);
+}
+
 }  // namespace
 }  // namespace mammocalc
