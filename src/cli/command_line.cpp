@@ -37,6 +37,8 @@ constexpr const char* kServeUsage =
     "usage: mammocalc serve --port N --out OUTDIR [--aetitle AE] [--allow-ae AE]...\n"
     "                       [--bind ADDRESS] [--max-associations N] [--acse-timeout S]\n"
     "                       [--dimse-timeout S] [--shutdown-timeout S]\n"
+    "                       [--tls-key FILE --tls-cert FILE [--tls-ca FILE|DIR]\n"
+    "                        [--tls-require-peer-cert]]\n"
     "                       [--keep-received] [--dicom-out | --dicom-dir DIR] [options]\n";
 constexpr const char* kValidateUsage = "usage: mammocalc validate ANNOTATION-OR-SITE-PROFILE...\n";
 
@@ -218,6 +220,16 @@ po::options_description serve_options() {
   add("shutdown-timeout", po::value<std::string>()->value_name("S"),
       "on SIGTERM, seconds running associations get to finish before each is ended after its "
       "object in progress (default 30)");
+  add("tls-key", po::value<std::string>()->value_name("FILE"),
+      "DICOM TLS (BCP 195, non-downgrading profile): this endpoint's private key (PEM); "
+      "plaintext associations are then refused");
+  add("tls-cert", po::value<std::string>()->value_name("FILE"),
+      "TLS: this endpoint's certificate (PEM), with --tls-key");
+  add("tls-ca", po::value<std::string>()->value_name("FILE|DIR"),
+      "TLS: trusted CA certificates (PEM file, or a directory hashed by openssl rehash); a "
+      "client certificate is verified against them");
+  add("tls-require-peer-cert",
+      "TLS: refuse clients without a certificate that verifies against --tls-ca");
   add_receiver_options(add);
   add("help,h", "show this help");
   return options;
@@ -480,6 +492,21 @@ Command parse_serve(const std::vector<std::string>& args) {
       count_value(values, "dimse-timeout", "serve", 1, kHour).value_or(serve.dimse_timeout_s);
   serve.shutdown_timeout_s =
       count_value(values, "shutdown-timeout", "serve", 0, kHour).value_or(serve.shutdown_timeout_s);
+  serve.tls.key_file = given(values, "tls-key").value_or("");
+  serve.tls.cert_file = given(values, "tls-cert").value_or("");
+  serve.tls.ca = given(values, "tls-ca").value_or("");
+  serve.tls.require_peer_cert = values.count("tls-require-peer-cert") > 0;
+  if (serve.tls.key_file.empty() != serve.tls.cert_file.empty()) {
+    throw Error(ErrorCode::Usage, "serve: --tls-key and --tls-cert go together");
+  }
+  if (!serve.tls.enabled() && (!serve.tls.ca.empty() || serve.tls.require_peer_cert)) {
+    throw Error(ErrorCode::Usage,
+                "serve: --tls-ca and --tls-require-peer-cert need --tls-key and --tls-cert");
+  }
+  if (serve.tls.require_peer_cert && serve.tls.ca.empty()) {
+    throw Error(ErrorCode::Usage,
+                "serve: --tls-require-peer-cert needs --tls-ca to verify the certificates against");
+  }
   serve.evaluation = read_evaluation(values, "serve");
   refuse_pseudonymised_sr(serve.evaluation, !serve.dicom_dir.empty(), "serve");
   require_pseudonym_key(serve.evaluation, "serve");

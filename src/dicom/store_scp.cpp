@@ -27,9 +27,11 @@
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmdata/dcxfer.h"
 #include "dcmtk/dcmnet/assoc.h"
+#include "dcmtk/dcmnet/dcmtrans.h"
 #include "dcmtk/dcmnet/dimse.h"
 #include "dcmtk/dcmnet/dul.h"
 #include "dcmtk/dcmnet/scpthrd.h"
+#include "dcmtk/dcmtls/tlslayer.h"
 #include "dicom/sr_reader.hpp"
 
 namespace mammocalc {
@@ -353,6 +355,50 @@ class Workers {
   std::list<Worker> workers_;
 };
 
+// A time limit on every blocking read and write of the connection.
+void set_socket_timeouts(int connection, unsigned seconds) {
+  timeval limit{};
+  limit.tv_sec = static_cast<time_t>(seconds);
+  ::setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+  ::setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+}
+
+Error cannot_use_tls(const std::string& file, const std::string& what, const OFCondition& status) {
+  return Error(ErrorCode::ServiceFailed,
+               file + ": TLS: cannot use it as " + what + " (" + status.text() + ")");
+}
+
+// DCMTK's TLS layer for the endpoint: key and certificate, trusted CAs, BCP 195's
+// non-downgrading profile. Throws Error(ServiceFailed) naming the file that cannot be used.
+void set_up_tls(DcmTLSTransportLayer& layer, const TlsConfig& tls) {
+  if (!layer) {
+    throw Error(ErrorCode::ServiceFailed, "TLS: cannot be set up (OpenSSL)");
+  }
+  OFCondition status = EC_Normal;
+  if (!tls.ca.empty()) {
+    status = std::filesystem::is_directory(tls.ca)
+                 ? layer.addTrustedCertificateDir(tls.ca.c_str(), DCF_Filetype_PEM)
+                 : layer.addTrustedCertificateFile(tls.ca.c_str(), DCF_Filetype_PEM);
+    if (status.bad()) throw cannot_use_tls(tls.ca, "trusted certificates (--tls-ca)", status);
+  }
+  status = layer.setPrivateKeyFile(tls.key_file.c_str(), DCF_Filetype_PEM);
+  if (status.bad()) throw cannot_use_tls(tls.key_file, "private key (--tls-key)", status);
+  status = layer.setCertificateFile(tls.cert_file.c_str(), DCF_Filetype_PEM);
+  if (status.bad()) throw cannot_use_tls(tls.cert_file, "certificate (--tls-cert)", status);
+  if (!layer.checkPrivateKeyMatchesCertificate()) {
+    throw Error(ErrorCode::ServiceFailed, tls.cert_file +
+                                              ": TLS: the certificate does not match "
+                                              "the private key " +
+                                              tls.key_file);
+  }
+  status = layer.setTLSProfile(TSP_Profile_BCP195_ND);
+  if (status.good()) status = layer.activateCipherSuites();
+  if (status.bad()) throw cannot_use_tls(tls.cert_file, "BCP 195 (non-downgrading)", status);
+  layer.setCertificateVerification(tls.require_peer_cert ? DCV_requireCertificate
+                                   : tls.ca.empty()      ? DCV_ignoreCertificate
+                                                         : DCV_checkCertificate);
+}
+
 void drop(T_ASC_Association* association) {
   ASC_dropAssociation(association);
   ASC_destroyAssociation(&association);
@@ -366,14 +412,18 @@ void take_association(T_ASC_Network* network, int connection, const std::string&
   const StoreScpConfig& config = shared.config;
   dcmExternalSocketHandle.set(connection);
   T_ASC_Association* association = nullptr;
-  const OFCondition received = ASC_receiveAssociation(network, &association, ASC_DEFAULTMAXPDU,
-                                                      nullptr, nullptr, OFFalse, DUL_BLOCK, 0);
+  const OFCondition received =
+      ASC_receiveAssociation(network, &association, ASC_DEFAULTMAXPDU, nullptr, nullptr,
+                             config.tls.enabled() ? OFTrue : OFFalse, DUL_BLOCK, 0);
   dcmExternalSocketHandle.set(DCMNET_INVALID_SOCKET);
   if (received.bad()) {
+    const std::string limit = std::to_string(config.acse_timeout_s) + " s (--acse-timeout";
     shared.log.write("mammocalc serve: a connection from " + peer +
-                     " sent no association request within " +
-                     std::to_string(config.acse_timeout_s) + " s (--acse-timeout; " +
-                     received.text() + "); closed");
+                     (config.tls.enabled()
+                          ? ": no TLS handshake and association request within " + limit +
+                                "), or refused: " + received.text() + "; closed"
+                          : " sent no association request within " + limit + "; " +
+                                received.text() + "); closed"));
     // Without an association DCMTK never took the connection over.
     if (association == nullptr) {
       ::close(connection);
@@ -382,6 +432,9 @@ void take_association(T_ASC_Network* network, int connection, const std::string&
     }
     return;
   }
+  // DCMTK set the ACSE timeout on the socket (dcmSocketReceiveTimeout, below); from here on a read
+  // that stalls in the middle of a message is bounded by the DIMSE timeout instead.
+  set_socket_timeouts(connection, config.dimse_timeout_s);
   const std::size_t running = workers.running();
   if (running < config.max_associations) {
     try {
@@ -429,6 +482,12 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
   // The log names the peer's numeric address; a reverse lookup per connection could stall the
   // listener on a slow name server.
   dcmDisableGethostbyaddr.set(OFTrue);
+  // DCMTK puts these limits on every connection it takes over (only this listener thread does):
+  // they bound the TLS handshake, which DCMTK 3.6.7 otherwise waits for without a limit, so a
+  // peer that connects and stays silent holds the listener for the ACSE timeout at most.
+  const auto acse_timeout = static_cast<Sint32>(config.acse_timeout_s);
+  dcmSocketReceiveTimeout.set(acse_timeout);
+  dcmSocketSendTimeout.set(acse_timeout);
   // Handed a socket, DCMTK binds none of its own; the connections are accepted below.
   dcmExternalSocketHandle.set(listener.get());
   T_ASC_Network* network = nullptr;
@@ -436,10 +495,29 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
       NET_ACCEPTOR, config.port, static_cast<int>(config.acse_timeout_s), &network);
   dcmExternalSocketHandle.set(DCMNET_INVALID_SOCKET);
   if (status.bad()) throw cannot_serve(config.port, status.text());
+  // The layer outlives the network and every association (it is dropped below, after them).
+  std::unique_ptr<DcmTLSTransportLayer> tls;
+  if (config.tls.enabled()) {
+    DcmTLSTransportLayer::initializeOpenSSL();
+    tls = std::make_unique<DcmTLSTransportLayer>(NET_ACCEPTOR, nullptr, OFFalse);
+    try {
+      set_up_tls(*tls, config.tls);
+    } catch (const Error&) {
+      ASC_dropNetwork(&network);
+      throw;
+    }
+    // Checked here: DCMTK's own SCP pool logs a failure to set the layer and listens anyway.
+    const OFCondition set = ASC_setTransportLayer(network, tls.get(), 0);
+    if (set.bad()) {
+      ASC_dropNetwork(&network);
+      throw cannot_serve(config.port, std::string("TLS: ") + set.text());
+    }
+  }
   // Only now: a monitor or a test that reads this line may connect at once.
   log.write("mammocalc serve: listening on port " + std::to_string(config.port) + " as " +
             config.ae_title +
-            (config.bind_address.empty() ? "" : " (address " + config.bind_address + ")"));
+            (config.bind_address.empty() ? "" : " (address " + config.bind_address + ")") +
+            (config.tls.enabled() ? " over TLS" : ""));
   Shared shared{config, handle, log};
   {
     Workers workers(shared);

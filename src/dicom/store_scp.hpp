@@ -13,6 +13,17 @@
 
 namespace mammocalc {
 
+// DICOM TLS (PS3.15 B.1, BCP 195): every association then runs over TLS, plaintext is refused.
+struct TlsConfig {
+  std::string key_file;   // the endpoint's private key (PEM); empty: no TLS
+  std::string cert_file;  // its certificate (PEM)
+  // Trusted CA certificates (a PEM file, or a directory hashed as by `openssl rehash`); when
+  // given, a client certificate is verified against them; empty: not verified.
+  std::string ca;
+  bool require_peer_cert = false;  // refuse clients without a certificate that verifies
+  bool enabled() const { return !key_file.empty(); }
+};
+
 struct StoreScpConfig {
   std::uint16_t port = 11112;
   // The IPv4 address of the one interface to listen on (dotted decimal); empty: every interface.
@@ -34,6 +45,7 @@ struct StoreScpConfig {
   // Seconds running associations get to finish once a stop is requested; then each is aborted
   // after the object in progress (its answer is sent first).
   unsigned shutdown_timeout_s = 30;
+  TlsConfig tls;
 };
 
 // The answer to one C-STORE request.
@@ -69,7 +81,9 @@ using ReceivedObjectHandler = std::function<StoreStatus(const ReceivedObject& ob
 // as storescp does; rejects associations whose called AE title is not config.ae_title and those
 // from calling AE titles outside allowed_calling_aes, each with one line on `log`. Log lines name
 // the calling AE title and the peer's address, never what an object holds. Throws
-// Error(ServiceFailed) when the port cannot be bound (nothing is logged then) or served.
+// Error(ServiceFailed) when the port cannot be bound or the TLS key, certificate or CA cannot be
+// loaded (nothing is logged then), or the port cannot be served. With config.tls, BCP 195's
+// non-downgrading profile (TLS 1.2 and later); a handshake is bounded by acse_timeout_s.
 void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& handle,
                      const std::atomic<bool>& stop, const LineLog& log);
 

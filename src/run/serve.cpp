@@ -146,6 +146,7 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   scp.acse_timeout_s = config.acse_timeout_s;
   scp.dimse_timeout_s = config.dimse_timeout_s;
   scp.shutdown_timeout_s = config.shutdown_timeout_s;
+  scp.tls = config.tls;
   const LineLog lines(log);
   serve_store_scp(
       scp,

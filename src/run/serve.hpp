@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "dicom/store_scp.hpp"
 #include "run/summarise.hpp"
 
 namespace mammocalc {
@@ -29,6 +30,7 @@ struct ServeConfig {
   unsigned acse_timeout_s = 10;      // --acse-timeout
   unsigned dimse_timeout_s = 60;     // --dimse-timeout
   unsigned shutdown_timeout_s = 30;  // --shutdown-timeout
+  TlsConfig tls;                     // --tls-key, --tls-cert, --tls-ca, --tls-require-peer-cert
   EvaluationConfig evaluation;
 };
 
