@@ -28,7 +28,7 @@ start_serve() {  # LOG ARGS...: on a free port (sets port, server), ready once i
     server=$!
     pids+=("$server")
     for _ in $(seq 1 100); do
-      grep -q "listening on port $port" "$log" && return 0
+      grep -qs "listening on port $port" "$log" && return 0
       kill -0 "$server" 2>/dev/null || break
       sleep 0.1
     done
