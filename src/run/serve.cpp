@@ -131,6 +131,9 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   const Evaluation evaluation = load_evaluation(config.evaluation);
   struct sigaction action {};
   action.sa_handler = request_stop;
+  // The signal may land on any worker thread: its reads and writes resume instead of failing
+  // with EINTR (which would abort that association); the listener's poll wakes up either way.
+  action.sa_flags = SA_RESTART;
   sigemptyset(&action.sa_mask);
   sigaction(SIGTERM, &action, nullptr);
   sigaction(SIGINT, &action, nullptr);
