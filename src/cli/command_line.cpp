@@ -67,7 +67,8 @@ constexpr const char* kValidateExits =
     "error\n";
 constexpr const char* kCommonExits =
     "every command: exit status 4 when this machine cannot run it (no DICOM data dictionary can\n"
-    "be loaded; serve: the port cannot be served)\n"
+    "be loaded; serve: the port cannot be served, or its TLS key, certificate or CA cannot\n"
+    "be used)\n"
     "errors: one line each on standard error, \"mammocalc: FILE: reason\"\n";
 
 // --pseudonymize and its key, alike for every command that writes what it evaluates.
