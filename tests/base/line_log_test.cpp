@@ -27,7 +27,8 @@ TEST(LineLog, LinesFromManyThreadsNeverInterleave) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&log, t] {
       // Long lines, so that an unguarded stream would split them.
-      const std::string line = "worker " + std::to_string(t) + ": " + std::string(200, static_cast<char>('a' + t));
+      const std::string line =
+          "worker " + std::to_string(t) + ": " + std::string(200, static_cast<char>('a' + t));
       for (int i = 0; i < kLines; ++i) log.write(line);
     });
   }
