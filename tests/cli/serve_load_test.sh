@@ -135,8 +135,9 @@ retrying_sender() {  # ID FILES...: storescu until it succeeds (at most 300 trie
       echo "$attempt" >"$work/limit-$id.attempts"
       return 0
     fi
-    # A rejection is answered at once: a try that took seconds waited for a timeout.
-    ((SECONDS - started <= 2)) || echo "slow" >"$work/limit-$id-$attempt.slow"
+    # A rejection is answered at once; a try that waited for a timeout (storescu's is 30 s) took
+    # far longer than these 5 s, which leave room for a loaded machine.
+    ((SECONDS - started <= 5)) || echo "slow" >"$work/limit-$id-$attempt.slow"
     sleep 0.1
   done
   return 1

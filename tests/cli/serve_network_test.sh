@@ -101,8 +101,10 @@ sleep 0.5
 echoscu -to 5 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
 check "while one association is silent, another is served" test $? -eq 0
 wait "$stalled"
+# 2 s, give or take a loaded machine (ctest runs tests in parallel, maybe under the sanitizers);
+# without the timeout DCMTK would wait for ever.
 check "the silent association is aborted after about 2 s (took $(cat "$work/stalled.out") s)" \
-  grep -qxE '[23]' "$work/stalled.out"
+  grep -qxE '[2-5]' "$work/stalled.out"
 check "... logged naming only the calling AE title and the peer" wait_for_log "$work/dimse.log" \
   "mammocalc serve: association from 'ECHOSCU' at 127.0.0.1: nothing received for 2 s (--dimse-timeout); aborted"
 storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1
@@ -119,7 +121,7 @@ check "a connection that sends nothing is closed, logged with its address" wait_
 exec 3>&-
 SECONDS=0
 echoscu -to 10 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
-check "... and the next association is served at once" test $? -eq 0 -a "$SECONDS" -le 2
+check "... and the next association is served at once (in $SECONDS s)" test $? -eq 0 -a "$SECONDS" -le 4
 kill -TERM "$server"
 wait "$server"
 check "serve exits 0 after SIGTERM" test $? -eq 0

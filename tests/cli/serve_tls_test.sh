@@ -95,8 +95,9 @@ echoscu -to 20 "${tls_as_pacs[@]}" -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2
 echo_status=$?
 elapsed=$SECONDS
 exec 3>&-
+# (DCMTK's own limit would be 60 s; a loaded machine may add a second or two.)
 check "a silent connection holds the listener for --acse-timeout (2 s) at most (took $elapsed s)" \
-  test "$echo_status" -eq 0 -a "$elapsed" -le 4
+  test "$echo_status" -eq 0 -a "$elapsed" -le 6
 kill -TERM "$server"
 wait "$server"
 check "serve with TLS exits 0 on SIGTERM" test $? -eq 0
