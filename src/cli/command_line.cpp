@@ -1,5 +1,7 @@
 #include "cli/command_line.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -33,6 +35,10 @@ constexpr const char* kHookUsage =
     "                      RECEIVED-FILE|STUDY-DIR...\n";
 constexpr const char* kServeUsage =
     "usage: mammocalc serve --port N --out OUTDIR [--aetitle AE] [--allow-ae AE]...\n"
+    "                       [--bind ADDRESS] [--max-associations N] [--acse-timeout S]\n"
+    "                       [--dimse-timeout S] [--shutdown-timeout S]\n"
+    "                       [--tls-key FILE --tls-cert FILE [--tls-ca FILE|DIR]\n"
+    "                        [--tls-require-peer-cert]]\n"
     "                       [--keep-received] [--dicom-out | --dicom-dir DIR] [options]\n";
 constexpr const char* kValidateUsage = "usage: mammocalc validate ANNOTATION-OR-SITE-PROFILE...\n";
 
@@ -61,7 +67,8 @@ constexpr const char* kValidateExits =
     "error\n";
 constexpr const char* kCommonExits =
     "every command: exit status 4 when this machine cannot run it (no DICOM data dictionary can\n"
-    "be loaded; serve: the port cannot be served)\n"
+    "be loaded; serve: the port cannot be served, or its TLS key, certificate or CA cannot\n"
+    "be used)\n"
     "errors: one line each on standard error, \"mammocalc: FILE: reason\"\n";
 
 // --pseudonymize and its key, alike for every command that writes what it evaluates.
@@ -202,6 +209,28 @@ po::options_description serve_options() {
   add("keep-received", "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm");
   add("allow-ae", po::value<std::vector<std::string>>()->value_name("AE"),
       "accept associations only from this calling AE title; repeatable (default: any)");
+  add("bind", po::value<std::string>()->value_name("ADDRESS"),
+      "listen on this IPv4 address only, e.g. 127.0.0.1 (default: every interface)");
+  add("max-associations", po::value<std::string>()->value_name("N"),
+      "associations served at once (default: number of cores); more are rejected as "
+      "transient, so senders retry");
+  add("acse-timeout", po::value<std::string>()->value_name("S"),
+      "seconds a connection may take to send its association request (default 10)");
+  add("dimse-timeout", po::value<std::string>()->value_name("S"),
+      "seconds an association may stay silent before it is aborted (default 60)");
+  add("shutdown-timeout", po::value<std::string>()->value_name("S"),
+      "on SIGTERM, seconds running associations get to finish before each is ended after its "
+      "object in progress (default 30)");
+  add("tls-key", po::value<std::string>()->value_name("FILE"),
+      "DICOM TLS (BCP 195, non-downgrading profile): this endpoint's private key (PEM); "
+      "plaintext associations are then refused");
+  add("tls-cert", po::value<std::string>()->value_name("FILE"),
+      "TLS: this endpoint's certificate (PEM), with --tls-key");
+  add("tls-ca", po::value<std::string>()->value_name("FILE|DIR"),
+      "TLS: trusted CA certificates (PEM file, or a directory hashed by openssl rehash); a "
+      "client certificate is verified against them");
+  add("tls-require-peer-cert",
+      "TLS: refuse clients without a certificate that verifies against --tls-ca");
   add_receiver_options(add);
   add("help,h", "show this help");
   return options;
@@ -449,6 +478,35 @@ Command parse_serve(const std::vector<std::string>& args) {
                     [](const std::string& ae) { return ae.size() > 16; })) {
       throw Error(ErrorCode::Usage, "serve: --allow-ae must be 1-16 characters");
     }
+  }
+  serve.bind_address = given(values, "bind").value_or("");
+  in_addr parsed{};
+  if (!serve.bind_address.empty() &&
+      ::inet_pton(AF_INET, serve.bind_address.c_str(), &parsed) != 1) {
+    throw Error(ErrorCode::Usage, "serve: --bind must be an IPv4 address such as 127.0.0.1");
+  }
+  serve.max_associations = count_value(values, "max-associations", "serve", 1, 1024).value_or(0);
+  constexpr unsigned kHour = 3600;
+  serve.acse_timeout_s =
+      count_value(values, "acse-timeout", "serve", 1, kHour).value_or(serve.acse_timeout_s);
+  serve.dimse_timeout_s =
+      count_value(values, "dimse-timeout", "serve", 1, kHour).value_or(serve.dimse_timeout_s);
+  serve.shutdown_timeout_s =
+      count_value(values, "shutdown-timeout", "serve", 0, kHour).value_or(serve.shutdown_timeout_s);
+  serve.tls.key_file = given(values, "tls-key").value_or("");
+  serve.tls.cert_file = given(values, "tls-cert").value_or("");
+  serve.tls.ca = given(values, "tls-ca").value_or("");
+  serve.tls.require_peer_cert = values.count("tls-require-peer-cert") > 0;
+  if (serve.tls.key_file.empty() != serve.tls.cert_file.empty()) {
+    throw Error(ErrorCode::Usage, "serve: --tls-key and --tls-cert go together");
+  }
+  if (!serve.tls.enabled() && (!serve.tls.ca.empty() || serve.tls.require_peer_cert)) {
+    throw Error(ErrorCode::Usage,
+                "serve: --tls-ca and --tls-require-peer-cert need --tls-key and --tls-cert");
+  }
+  if (serve.tls.require_peer_cert && serve.tls.ca.empty()) {
+    throw Error(ErrorCode::Usage,
+                "serve: --tls-require-peer-cert needs --tls-ca to verify the certificates against");
   }
   serve.evaluation = read_evaluation(values, "serve");
   refuse_pseudonymised_sr(serve.evaluation, !serve.dicom_dir.empty(), "serve");

@@ -330,22 +330,6 @@ SrHeader read_header(DcmDataset& dataset) {
   return header;
 }
 
-// DCMTK's network layer switches the process-wide dcmEnableAutomaticInputDataCorrection off
-// while an association is open (to store objects bit for bit); reading with it off keeps UID
-// padding and fails strict checks. Every read here uses the default, whoever runs it.
-class InputCorrectionOn {
- public:
-  InputCorrectionOn() : previous_(dcmEnableAutomaticInputDataCorrection.get()) {
-    dcmEnableAutomaticInputDataCorrection.set(OFTrue);
-  }
-  ~InputCorrectionOn() { dcmEnableAutomaticInputDataCorrection.set(previous_); }
-  InputCorrectionOn(const InputCorrectionOn&) = delete;
-  InputCorrectionOn& operator=(const InputCorrectionOn&) = delete;
-
- private:
-  OFBool previous_;
-};
-
 // DCMTK's read tolerances, mildest first (they map to dsr2xml's -Er, -Ev, -Ec, -Ee, -Ei). Each
 // is tried only when the stricter reads failed, and each one used is reported.
 struct Tolerance {
@@ -514,7 +498,9 @@ SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits&
     throw Error(ErrorCode::NotDicom,
                 name + ": not a readable DICOM file (truncated: " + structure.reason + ")");
   }
-  const InputCorrectionOn correction;
+  // Reads with DCMTK's automatic input correction on (UID padding removed), its default, which
+  // start_dicom_toolkit() sets once: flipping the process-wide flag per read would race between
+  // the endpoint's worker threads.
   MemoryFile input;
   if (!input.append(bytes)) {
     throw Error(ErrorCode::NotDicom,

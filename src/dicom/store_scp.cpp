@@ -1,22 +1,37 @@
 #include "dicom/store_scp.hpp"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
+#include <list>
+#include <memory>
 #include <string>
+#include <system_error>
+#include <thread>
+#include <utility>
 
 #include "base/error.hpp"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmdata/dcxfer.h"
 #include "dcmtk/dcmnet/assoc.h"
+#include "dcmtk/dcmnet/dcmtrans.h"
 #include "dcmtk/dcmnet/dimse.h"
-#include "dcmtk/dcmnet/scp.h"
+#include "dcmtk/dcmnet/dul.h"
+#include "dcmtk/dcmnet/scpthrd.h"
+#include "dcmtk/dcmtls/tlslayer.h"
 #include "dicom/sr_reader.hpp"
 
 namespace mammocalc {
@@ -65,21 +80,40 @@ std::string trimmed(const OFString& ae_title) {
   return text.substr(first, text.find_last_not_of(' ') - first + 1);
 }
 
-class StoreScp : public DcmSCP {
+// The message of an errno value; strerror's buffer is shared between threads, this one is not.
+std::string system_reason(int error_number) {
+  return std::generic_category().message(error_number);
+}
+
+// What the listener and every worker share for one run of the endpoint.
+struct Shared {
+  const StoreScpConfig& config;
+  const ReceivedObjectHandler& handle;
+  const LineLog& log;
+  std::atomic<unsigned long> received{0};  // numbers the files being received, across workers
+  std::atomic<bool> abort{false};          // the shutdown timeout has passed: end associations
+};
+
+// Ends an association whose shutdown timeout has passed, before its next command is handled.
+makeOFConditionConst(kShuttingDown, OFM_dcmnet, 0x1f0, OF_error, "the endpoint is shutting down");
+
+// One association, served on a worker thread: DCMTK's DcmThreadSCP negotiates and receives,
+// this class answers.
+class StoreScp : public DcmThreadSCP {
  public:
-  StoreScp(const StoreScpConfig& config, const ReceivedObjectHandler& handle,
-           const std::atomic<bool>& stop, std::ostream& log)
-      : config_(config), handle_(handle), stop_(stop), log_(log) {
-    setPort(config.port);
-    setAETitle(config.ae_title.c_str());
-    // Wake up every second to notice a stop request between associations.
-    setConnectionBlockingMode(DUL_NOBLOCK);
-    setConnectionTimeout(1);
+  StoreScp(Shared& shared, std::string peer) : shared_(shared), peer_(std::move(peer)) {
+    setAETitle(shared.config.ae_title.c_str());
+    // A peer that stops sending ends its association after the DIMSE timeout instead of holding
+    // this worker: DCMTK applies the timeout only in non-blocking mode.
+    setDIMSEBlockingMode(DIMSE_NONBLOCKING);
+    setDIMSETimeout(shared.config.dimse_timeout_s);
+    setACSETimeout(shared.config.acse_timeout_s);
   }
 
  protected:
   OFCondition handleIncomingCommand(T_DIMSE_Message* message,
                                     const DcmPresentationContextInfo& context) override {
+    if (shared_.abort) return OFCondition(kShuttingDown);
     if (message->CommandField != DIMSE_C_STORE_RQ) {
       return DcmSCP::handleIncomingCommand(message, context);
     }
@@ -91,23 +125,22 @@ class StoreScp : public DcmSCP {
       // neither memory nor disk; the handler says what the sender hears.
       const OFCondition received = receiveSTORERequest(request, id, "/dev/null");
       if (received.bad()) return received;
-      return sendSTOREResponse(id, request, dimse_status(handle_(object)));
+      return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
     }
-    object.path =
-        (std::filesystem::path(config_.receive_dir) /
-         (".received-" + std::to_string(::getpid()) + "-" + std::to_string(++received_) + ".dcm"))
-            .string();
+    object.path = (std::filesystem::path(shared_.config.receive_dir) /
+                   (".received-" + std::to_string(::getpid()) + "-" +
+                    std::to_string(++shared_.received) + ".dcm"))
+                      .string();
     // The directory may have become unwritable (a full disk, a changed mount) since start-up:
     // then the object is drained and answered "out of resources", which senders retry, instead
     // of DCMTK aborting the association without a word.
     const int probe = ::open(object.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (probe < 0) {
-      const std::string reason = std::strerror(errno);
+      const std::string reason = system_reason(errno);
       const OFCondition drained = receiveSTORERequest(request, id, "/dev/null");
       if (drained.bad()) return drained;
-      log_ << "mammocalc: " << config_.receive_dir
-           << ": cannot store received:" << object.sop_instance_uid << " (" << reason
-           << "); answered out of resources\n";
+      shared_.log.write("mammocalc: " + shared_.config.receive_dir + ": cannot store received:" +
+                        object.sop_instance_uid + " (" + reason + "); answered out of resources");
       return sendSTOREResponse(id, request, dimse_status(StoreStatus::OutOfResources));
     }
     ::close(probe);
@@ -116,7 +149,9 @@ class StoreScp : public DcmSCP {
       std::remove(object.path.c_str());
       return received;
     }
-    return sendSTOREResponse(id, request, dimse_status(handle_(object)));
+    // The handler has written the summary (and any copy) before it returns: only then does the
+    // sender hear success.
+    return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
   }
 
   // DcmSCP 3.6.7 keeps its association private; the parameters it hands to this notifier are
@@ -156,27 +191,43 @@ class StoreScp : public DcmSCP {
   }
 
   OFBool checkCalledAETitleAccepted(const OFString& called_ae) override {
-    if (trimmed(called_ae) == config_.ae_title) return OFTrue;
-    log_ << "mammocalc serve: rejected an association from calling AE title '"
-         << trimmed(getPeerAETitle()) << "' to called AE title '" << trimmed(called_ae)
-         << "' (this endpoint is '" << config_.ae_title << "', --aetitle)\n";
+    if (trimmed(called_ae) == shared_.config.ae_title) return OFTrue;
+    shared_.log.write("mammocalc serve: rejected an association from calling AE title '" +
+                      trimmed(getPeerAETitle()) + "' to called AE title '" + trimmed(called_ae) +
+                      "' (this endpoint is '" + shared_.config.ae_title + "', --aetitle); peer " +
+                      peer_);
     return OFFalse;
   }
 
   OFBool checkCallingAETitleAccepted(const OFString& calling_ae) override {
-    const auto& allowed = config_.allowed_calling_aes;
+    const auto& allowed = shared_.config.allowed_calling_aes;
     if (allowed.empty() ||
         std::find(allowed.begin(), allowed.end(), trimmed(calling_ae)) != allowed.end()) {
       return OFTrue;
     }
-    log_ << "mammocalc serve: rejected an association from calling AE title '"
-         << trimmed(calling_ae) << "' (not in --allow-ae)\n";
+    shared_.log.write("mammocalc serve: rejected an association from calling AE title '" +
+                      trimmed(calling_ae) + "' (not in --allow-ae); peer " + peer_);
     return OFFalse;
   }
 
+  // An association that ended without a release: said with the calling AE title and the peer's
+  // address only.
+  void notifyDIMSEError(const OFCondition& cond) override {
+    std::string why;
+    if (cond == kShuttingDown) {
+      why = "still running " + std::to_string(shared_.config.shutdown_timeout_s) +
+            " s after the stop (--shutdown-timeout); aborted";
+    } else if (cond == DIMSE_NODATAAVAILABLE) {
+      why = "nothing received for " + std::to_string(shared_.config.dimse_timeout_s) +
+            " s (--dimse-timeout); aborted";
+    } else {
+      why = std::string("aborted (") + cond.text() + ")";
+    }
+    shared_.log.write("mammocalc serve: association from '" + trimmed(getPeerAETitle()) + "' at " +
+                      peer_ + ": " + why);
+  }
+
   void notifyAssociationTermination() override { params_ = nullptr; }
-  OFBool stopAfterConnectionTimeout() override { return stop_.load(); }
-  OFBool stopAfterCurrentAssociation() override { return stop_.load(); }
 
  private:
   static Uint16 dimse_status(StoreStatus status) {
@@ -191,36 +242,315 @@ class StoreScp : public DcmSCP {
     return STATUS_STORE_Error_CannotUnderstand;
   }
 
-  const StoreScpConfig& config_;
-  const ReceivedObjectHandler& handle_;
-  const std::atomic<bool>& stop_;
-  std::ostream& log_;
-  unsigned long received_ = 0;
+  Shared& shared_;
+  const std::string peer_;              // the peer's IPv4 address, for log lines
   T_ASC_Parameters* params_ = nullptr;  // the association being negotiated, else nullptr
 };
 
-Error cannot_serve(std::uint16_t port, const OFCondition& status) {
+Error cannot_serve(std::uint16_t port, const std::string& reason) {
   return Error(ErrorCode::ServiceFailed,
-               "port " + std::to_string(port) + ": cannot serve (" + status.text() + ")");
+               "port " + std::to_string(port) + ": cannot serve (" + reason + ")");
+}
+
+// Closes a file descriptor when the scope ends.
+class Descriptor {
+ public:
+  explicit Descriptor(int fd) : fd_(fd) {}
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  ~Descriptor() { close(); }
+  int get() const { return fd_; }
+  int release() { return std::exchange(fd_, -1); }
+  void close() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+
+ private:
+  int fd_;
+};
+
+// The listening socket, bound here rather than by DCMTK: DCMTK 3.6.7 binds every IPv4 interface,
+// and binding first lets "listening" be said only once the port is really open.
+int bind_listen_socket(const StoreScpConfig& config) {
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(config.port);
+  address.sin_addr.s_addr = htonl(INADDR_ANY);
+  if (!config.bind_address.empty() &&
+      ::inet_pton(AF_INET, config.bind_address.c_str(), &address.sin_addr) != 1) {
+    throw cannot_serve(config.port, config.bind_address + " is no IPv4 address");
+  }
+  Descriptor listening(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  if (listening.get() < 0) throw cannot_serve(config.port, system_reason(errno));
+  const int reuse = 1;
+  // Listen backlog: senders arriving together wait there while the listener reads each request.
+  constexpr int kBacklog = 64;
+  if (::setsockopt(listening.get(), SOL_SOCKET, SO_REUSEADDR, &reuse, sizeof reuse) != 0 ||
+      ::bind(listening.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
+      ::listen(listening.get(), kBacklog) != 0) {
+    throw cannot_serve(config.port, system_reason(errno));
+  }
+  return listening.release();
+}
+
+std::string peer_address(const sockaddr_in& address) {
+  std::array<char, INET_ADDRSTRLEN> text{};
+  if (::inet_ntop(AF_INET, &address.sin_addr, text.data(), text.size()) == nullptr) return "?";
+  return text.data();
+}
+
+// The associations being served, each on its own thread.
+class Workers {
+ public:
+  explicit Workers(Shared& shared) : shared_(shared) {}
+  Workers(const Workers&) = delete;
+  Workers& operator=(const Workers&) = delete;
+  ~Workers() { join_all(); }
+
+  // How many are still running, once those that ended are joined.
+  std::size_t running() {
+    for (auto worker = workers_.begin(); worker != workers_.end();) {
+      if (*worker->done) {
+        worker->thread.join();
+        worker = workers_.erase(worker);
+      } else {
+        ++worker;
+      }
+    }
+    return workers_.size();
+  }
+
+  // Serves `association` on a new thread, which owns it from now on. Throws std::system_error
+  // when no thread can be started (the caller still owns the association then).
+  void start(T_ASC_Association* association, const std::string& peer) {
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    Shared& shared = shared_;
+    std::thread thread([&shared, association, peer, done] {
+      try {
+        // DcmThreadSCP 3.6.7 leaves the association to its destructor, which drops and frees it.
+        StoreScp scp(shared, peer);
+        scp.run(association);
+      } catch (const std::exception& failure) {
+        // A defect met on one association ends that association, not the endpoint.
+        shared.log.write("mammocalc serve: association at " + peer +
+                         ": internal error: " + failure.what());
+      }
+      *done = true;
+    });
+    workers_.push_back({std::move(thread), std::move(done)});
+  }
+
+  void join_all() {
+    for (Worker& worker : workers_) worker.thread.join();
+    workers_.clear();
+  }
+
+ private:
+  struct Worker {
+    std::thread thread;
+    std::shared_ptr<std::atomic<bool>> done;
+  };
+  Shared& shared_;
+  std::list<Worker> workers_;
+};
+
+// A time limit on every blocking read and write of the connection.
+void set_socket_timeouts(int connection, unsigned seconds) {
+  timeval limit{};
+  limit.tv_sec = static_cast<time_t>(seconds);
+  ::setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+  ::setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+}
+
+Error cannot_use_tls(const std::string& file, const std::string& what, const OFCondition& status) {
+  return Error(ErrorCode::ServiceFailed,
+               file + ": TLS: cannot use it as " + what + " (" + status.text() + ")");
+}
+
+// DCMTK's TLS layer for the endpoint: key and certificate, trusted CAs, BCP 195's
+// non-downgrading profile. Throws Error(ServiceFailed) naming the file that cannot be used.
+void set_up_tls(DcmTLSTransportLayer& layer, const TlsConfig& tls) {
+  if (!layer) {
+    throw Error(ErrorCode::ServiceFailed, "TLS: cannot be set up (OpenSSL)");
+  }
+  OFCondition status = EC_Normal;
+  if (!tls.ca.empty()) {
+    status = std::filesystem::is_directory(tls.ca)
+                 ? layer.addTrustedCertificateDir(tls.ca.c_str(), DCF_Filetype_PEM)
+                 : layer.addTrustedCertificateFile(tls.ca.c_str(), DCF_Filetype_PEM);
+    if (status.bad()) throw cannot_use_tls(tls.ca, "trusted certificates (--tls-ca)", status);
+  }
+  status = layer.setPrivateKeyFile(tls.key_file.c_str(), DCF_Filetype_PEM);
+  if (status.bad()) throw cannot_use_tls(tls.key_file, "private key (--tls-key)", status);
+  status = layer.setCertificateFile(tls.cert_file.c_str(), DCF_Filetype_PEM);
+  if (status.bad()) throw cannot_use_tls(tls.cert_file, "certificate (--tls-cert)", status);
+  if (!layer.checkPrivateKeyMatchesCertificate()) {
+    throw Error(ErrorCode::ServiceFailed, tls.cert_file +
+                                              ": TLS: the certificate does not match "
+                                              "the private key " +
+                                              tls.key_file);
+  }
+  status = layer.setTLSProfile(TSP_Profile_BCP195_ND);
+  if (status.good()) status = layer.activateCipherSuites();
+  if (status.bad()) throw cannot_use_tls(tls.cert_file, "BCP 195 (non-downgrading)", status);
+  layer.setCertificateVerification(tls.require_peer_cert ? DCV_requireCertificate
+                                   : tls.ca.empty()      ? DCV_ignoreCertificate
+                                                         : DCV_checkCertificate);
+}
+
+void drop(T_ASC_Association* association) {
+  ASC_dropAssociation(association);
+  ASC_destroyAssociation(&association);
+}
+
+// Reads the association request on the connection `connection` (handed to DCMTK through
+// dcmExternalSocketHandle, which only this listener thread sets), then hands it to a worker, or
+// rejects it as transient when max_associations are running.
+void take_association(T_ASC_Network* network, int connection, const std::string& peer,
+                      Shared& shared, Workers& workers) {
+  const StoreScpConfig& config = shared.config;
+  dcmExternalSocketHandle.set(connection);
+  T_ASC_Association* association = nullptr;
+  const OFCondition received =
+      ASC_receiveAssociation(network, &association, ASC_DEFAULTMAXPDU, nullptr, nullptr,
+                             config.tls.enabled() ? OFTrue : OFFalse, DUL_BLOCK, 0);
+  dcmExternalSocketHandle.set(DCMNET_INVALID_SOCKET);
+  if (received.bad()) {
+    const std::string limit = std::to_string(config.acse_timeout_s) + " s (--acse-timeout";
+    shared.log.write("mammocalc serve: a connection from " + peer +
+                     (config.tls.enabled()
+                          ? ": no TLS handshake and association request within " + limit +
+                                "), or refused: " + received.text() + "; closed"
+                          : " sent no association request within " + limit + "; " +
+                                received.text() + "); closed"));
+    // Without an association DCMTK never took the connection over.
+    if (association == nullptr) {
+      ::close(connection);
+    } else {
+      drop(association);
+    }
+    return;
+  }
+  // DCMTK set the ACSE timeout on the socket (dcmSocketReceiveTimeout, below); from here on a read
+  // that stalls in the middle of a message is bounded by the DIMSE timeout instead.
+  set_socket_timeouts(connection, config.dimse_timeout_s);
+  const std::size_t running = workers.running();
+  if (running < config.max_associations) {
+    try {
+      workers.start(association, peer);
+      return;
+    } catch (const std::system_error&) {
+      // No thread to serve it: refused like one over the limit, which the sender retries.
+    }
+  }
+  const std::string calling = trimmed(association->params->DULparams.callingAPTitle);
+  T_ASC_RejectParameters reject{};
+  reject.result = ASC_RESULT_REJECTEDTRANSIENT;
+  reject.source = ASC_SOURCE_SERVICEPROVIDER_PRESENTATION_RELATED;
+  reject.reason = ASC_REASON_SP_PRES_LOCALLIMITEXCEEDED;
+  ASC_rejectAssociation(association, &reject);
+  drop(association);
+  shared.log.write("mammocalc serve: association from '" + calling + "' at " + peer +
+                   ": rejected as transient, " + std::to_string(running) +
+                   " associations already running (--max-associations " +
+                   std::to_string(config.max_associations) + "); the sender may retry");
+}
+
+// Once a stop is requested: running associations get shutdown_timeout_s to finish, then each is
+// ended before its next command (the object in progress is answered first).
+void drain(Shared& shared, Workers& workers) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(shared.config.shutdown_timeout_s);
+  if (workers.running() > 0) {
+    shared.log.write("mammocalc serve: stopping; waiting for " + std::to_string(workers.running()) +
+                     " running associations (at most " +
+                     std::to_string(shared.config.shutdown_timeout_s) + " s, --shutdown-timeout)");
+  }
+  while (workers.running() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  shared.abort = true;
+  workers.join_all();
 }
 
 }  // namespace
 
 void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& handle,
-                     const std::atomic<bool>& stop, std::ostream& log) {
-  StoreScp scp(config, handle, stop, log);
-  // DcmSCP refuses to open a port without an association profile; ours only makes it valid, as
-  // negotiateAssociation() answers every proposed context itself.
-  OFList<OFString> transfer_syntaxes;
-  transfer_syntaxes.push_back(UID_LittleEndianExplicitTransferSyntax);
-  OFCondition status = scp.addPresentationContext(UID_VerificationSOPClass, transfer_syntaxes);
-  if (status.good()) status = scp.openListenPort();
-  if (status.bad()) throw cannot_serve(config.port, status);
+                     const std::atomic<bool>& stop, const LineLog& log) {
+  Descriptor listener(bind_listen_socket(config));
+  // The log names the peer's numeric address; a reverse lookup per connection could stall the
+  // listener on a slow name server.
+  dcmDisableGethostbyaddr.set(OFTrue);
+  // DCMTK puts these limits on every connection it takes over (only this listener thread does):
+  // they bound the TLS handshake, which DCMTK 3.6.7 otherwise waits for without a limit, so a
+  // peer that connects and stays silent holds the listener for the ACSE timeout at most.
+  const auto acse_timeout = static_cast<Sint32>(config.acse_timeout_s);
+  dcmSocketReceiveTimeout.set(acse_timeout);
+  dcmSocketSendTimeout.set(acse_timeout);
+  // Handed a socket, DCMTK binds none of its own; the connections are accepted below.
+  dcmExternalSocketHandle.set(listener.get());
+  T_ASC_Network* network = nullptr;
+  const OFCondition status = ASC_initializeNetwork(
+      NET_ACCEPTOR, config.port, static_cast<int>(config.acse_timeout_s), &network);
+  dcmExternalSocketHandle.set(DCMNET_INVALID_SOCKET);
+  if (status.bad()) throw cannot_serve(config.port, status.text());
+  // The layer outlives the network and every association (it is dropped below, after them).
+  std::unique_ptr<DcmTLSTransportLayer> tls;
+  if (config.tls.enabled()) {
+    DcmTLSTransportLayer::initializeOpenSSL();
+    tls = std::make_unique<DcmTLSTransportLayer>(NET_ACCEPTOR, nullptr, OFFalse);
+    try {
+      set_up_tls(*tls, config.tls);
+    } catch (const Error&) {
+      ASC_dropNetwork(&network);
+      throw;
+    }
+    // Checked here: DCMTK's own SCP pool logs a failure to set the layer and listens anyway.
+    const OFCondition set = ASC_setTransportLayer(network, tls.get(), 0);
+    if (set.bad()) {
+      ASC_dropNetwork(&network);
+      throw cannot_serve(config.port, std::string("TLS: ") + set.text());
+    }
+  }
   // Only now: a monitor or a test that reads this line may connect at once.
-  log << "mammocalc serve: listening on port " << config.port << " as " << config.ae_title << "\n"
-      << std::flush;
-  status = scp.acceptAssociations();
-  if (status.bad() && !stop) throw cannot_serve(config.port, status);
+  log.write("mammocalc serve: listening on port " + std::to_string(config.port) + " as " +
+            config.ae_title +
+            (config.bind_address.empty() ? "" : " (address " + config.bind_address + ")") +
+            (config.tls.enabled() ? " over TLS" : ""));
+  Shared shared{config, handle, log};
+  {
+    Workers workers(shared);
+    // Polled a few times a second: a signal handler can only set `stop`.
+    constexpr int kPollMilliseconds = 200;
+    while (!stop) {
+      pollfd ready{listener.get(), POLLIN, 0};
+      if (::poll(&ready, 1, kPollMilliseconds) <= 0) {
+        workers.running();  // joins the threads of associations that ended
+        continue;
+      }
+      sockaddr_in from{};
+      socklen_t length = sizeof from;
+      const int connection =
+          ::accept4(listener.get(), reinterpret_cast<sockaddr*>(&from), &length, SOCK_CLOEXEC);
+      if (connection < 0) {
+        // Out of descriptors: the pending connection waits in the backlog a moment.
+        if (errno == EMFILE || errno == ENFILE) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(kPollMilliseconds));
+        }
+        continue;
+      }
+      // Each C-STORE exchange is a few small writes: with Nagle's algorithm and the peer's
+      // delayed acknowledgement every object would wait about 40 ms.
+      const int no_delay = 1;
+      ::setsockopt(connection, IPPROTO_TCP, TCP_NODELAY, &no_delay, sizeof no_delay);
+      take_association(network, connection, peer_address(from), shared, workers);
+    }
+    // New connections are refused from here on; those running finish.
+    listener.close();
+    drain(shared, workers);
+  }
+  ASC_dropNetwork(&network);
 }
 
 }  // namespace mammocalc

@@ -1,23 +1,51 @@
 #pragma once
-// The DICOM side of `mammocalc serve`: a C-STORE SCP on DCMTK's DcmSCP (dcmnet stays in
-// store_scp.cpp). What happens to a received object is the caller's policy (run/serve.cpp).
+// The DICOM side of `mammocalc serve`: a C-STORE SCP serving several associations at once, each
+// on its own worker thread (DCMTK's DcmThreadSCP; dcmnet stays in store_scp.cpp). What happens to
+// a received object is the caller's policy (run/serve.cpp).
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
-#include <ostream>
 #include <string>
 #include <vector>
 
+#include "base/line_log.hpp"
+
 namespace mammocalc {
+
+// DICOM TLS (PS3.15 B.1, BCP 195): every association then runs over TLS, plaintext is refused.
+struct TlsConfig {
+  std::string key_file;   // the endpoint's private key (PEM); empty: no TLS
+  std::string cert_file;  // its certificate (PEM)
+  // Trusted CA certificates (a PEM file, or a directory hashed as by `openssl rehash`); when
+  // given, a client certificate is verified against them; empty: not verified.
+  std::string ca;
+  bool require_peer_cert = false;  // refuse clients without a certificate that verifies
+  bool enabled() const { return !key_file.empty(); }
+};
 
 struct StoreScpConfig {
   std::uint16_t port = 11112;
+  // The IPv4 address of the one interface to listen on (dotted decimal); empty: every interface.
+  std::string bind_address;
   // The called AE title this endpoint answers to; associations calling another are rejected.
   std::string ae_title = "MAMMOCALC";
   // Calling AE titles whose associations are accepted; empty: any.
   std::vector<std::string> allowed_calling_aes;
   std::string receive_dir;  // received SRs are stored here before the handler sees them
+  // Associations served at once; one more is rejected at once as transient ("local limit
+  // exceeded"), so the sender retries instead of waiting for a timeout.
+  unsigned max_associations = 1;
+  // Seconds a connection may take to send its association request (the listener waits that long
+  // for one stalled peer, so it is short).
+  unsigned acse_timeout_s = 10;
+  // Seconds an association may stay silent (waiting for the next command or for the rest of an
+  // object) before it is aborted: a stalled peer cannot hold a worker forever.
+  unsigned dimse_timeout_s = 60;
+  // Seconds running associations get to finish once a stop is requested; then each is aborted
+  // after the object in progress (its answer is sent first).
+  unsigned shutdown_timeout_s = 30;
+  TlsConfig tls;
 };
 
 // The answer to one C-STORE request.
@@ -38,17 +66,25 @@ struct ReceivedObject {
   std::string path;
 };
 
-// Decides the answer to one received object; called for every C-STORE.
+// Decides the answer to one received object; called for every C-STORE, from several worker
+// threads at once (one per association).
 using ReceivedObjectHandler = std::function<StoreStatus(const ReceivedObject& object)>;
 
-// Opens the port, then writes "mammocalc serve: listening on port N as AE" to `log`, then serves
-// until `stop` becomes true; the association in progress is finished first, so no received
-// object is lost. In association negotiation accepts Verification and every storage SOP class
+// Binds the port (on config.bind_address, or every interface), then writes "mammocalc serve:
+// listening on port N as AE" to `log`, then serves until `stop` becomes true (checked several
+// times a second; a signal handler may set it). Up to config.max_associations associations are
+// served at once, each on its own thread; more are rejected as transient with one log line. On
+// stop the port is closed, running associations get config.shutdown_timeout_s seconds to finish
+// and are then aborted after their object in progress, so an object answered with success has
+// been handled. In association negotiation accepts Verification and every storage SOP class
 // proposed (the classes DCMTK knows and any other under the storage root 1.2.840.10008.5.1.4.1.1),
 // as storescp does; rejects associations whose called AE title is not config.ae_title and those
-// from calling AE titles outside allowed_calling_aes, each with one line on `log`. Throws
-// Error(ServiceFailed) when the port cannot be opened (nothing is logged then) or served.
+// from calling AE titles outside allowed_calling_aes, each with one line on `log`. Log lines name
+// the calling AE title and the peer's address, never what an object holds. Throws
+// Error(ServiceFailed) when the port cannot be bound or the TLS key, certificate or CA cannot be
+// loaded (nothing is logged then), or the port cannot be served. With config.tls, BCP 195's
+// non-downgrading profile (TLS 1.2 and later); a handshake is bounded by acse_timeout_s.
 void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& handle,
-                     const std::atomic<bool>& stop, std::ostream& log);
+                     const std::atomic<bool>& stop, const LineLog& log);
 
 }  // namespace mammocalc

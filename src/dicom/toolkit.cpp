@@ -7,6 +7,7 @@
 
 #include "base/error.hpp"
 #include "dcmtk/dcmdata/dcdict.h"
+#include "dcmtk/dcmdata/dcobject.h"
 #include "dcmtk/oflog/oflog.h"
 
 namespace mammocalc {
@@ -27,6 +28,10 @@ void use_standard_dictionary_only() {
 
 void start_dicom_toolkit() {
   OFLog::configure(OFLogger::OFF_LOG_LEVEL);
+  // Every read uses DCMTK's default correction (UID padding removed, as strict checks expect).
+  // Set once here, never flipped: it is one process-wide flag and the endpoint reads on several
+  // threads. (DcmSCP::openListenPort switches it off; serve accepts associations without it.)
+  dcmEnableAutomaticInputDataCorrection.set(OFTrue);
   use_standard_dictionary_only();
   if (!dcmDataDict.isDictionaryLoaded()) {
     throw Error(ErrorCode::ToolkitSetup,

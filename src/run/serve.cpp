@@ -3,15 +3,19 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "base/atomic_file.hpp"
+#include "base/line_log.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/store_scp.hpp"
 #include "run/summarise.hpp"
@@ -38,6 +42,8 @@ class RemoveOnExit {
 };
 
 std::atomic<bool> stop_requested{false};
+// Set from a signal handler: it must be lock-free.
+static_assert(std::atomic<bool>::is_always_lock_free);
 
 extern "C" void request_stop(int) { stop_requested = true; }
 
@@ -50,15 +56,16 @@ bool is_skipped_kind(ErrorCode code) {
 }
 
 // The one log line of a skipped object, worded as `hook`'s: "NAME: REASON; skipped".
-StoreStatus skipped(const Error& reason, std::ostream& log) {
-  log << "mammocalc serve: " << reason.what() << "; skipped\n";
+StoreStatus skipped(const Error& reason, const LineLog& log) {
+  log.write(std::string("mammocalc serve: ") + reason.what() + "; skipped");
   return StoreStatus::Success;
 }
 
 // The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
-// and say which C-STORE status the sender gets.
+// and say which C-STORE status the sender gets. Runs on several worker threads at once: it
+// shares only what is read (config, evaluation) and the log, and each object has files of its own.
 StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& config,
-                            const Evaluation& evaluation, std::ostream& log) {
+                            const Evaluation& evaluation, const LineLog& log) {
   const std::string stem = output_name_for(object.sop_instance_uid, "received");
   const std::string base = stem.substr(0, stem.size() - 4);
   if (object.path.empty()) {
@@ -85,16 +92,16 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
                                  ? output_name_for(report.input.source.sop_instance_uid, "received")
                                  : stem;
     write_file_atomically((fs::path(config.output_dir) / name).string(), summary);
-    log << "mammocalc serve: " << base << ": summarised to " << name << "\n";
+    log.write("mammocalc serve: " + base + ": summarised to " + name);
     return StoreStatus::Success;
   } catch (const Error& failure) {
     if (is_skipped_kind(failure.code())) return skipped(failure, log);
-    log << "mammocalc serve: " << failure.what() << "\n";
+    log.write(std::string("mammocalc serve: ") + failure.what());
     if (failure.code() == ErrorCode::OutputFailed) return StoreStatus::OutOfResources;
     return StoreStatus::CannotUnderstand;
   } catch (const std::exception& failure) {
     // A defect met on one object fails that object, not the endpoint.
-    log << "mammocalc serve: " << base << ": internal error: " << failure.what() << "\n";
+    log.write("mammocalc serve: " + base + ": internal error: " + failure.what());
     return StoreStatus::CannotUnderstand;
   }
 }
@@ -109,8 +116,8 @@ void check_output_directory(const std::string& directory) {
   ::unlink(probe.c_str());  // left by an earlier process of the same id that was killed here
   const int descriptor = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
   if (descriptor < 0) {
-    throw Error(ErrorCode::OutputFailed,
-                directory + ": output directory cannot be written (" + std::strerror(errno) + ")");
+    throw Error(ErrorCode::OutputFailed, directory + ": output directory cannot be written (" +
+                                             std::generic_category().message(errno) + ")");
   }
   ::close(descriptor);
   ::unlink(probe.c_str());
@@ -124,18 +131,33 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   const Evaluation evaluation = load_evaluation(config.evaluation);
   struct sigaction action {};
   action.sa_handler = request_stop;
+  // The signal may land on any worker thread: its reads and writes resume instead of failing
+  // with EINTR (which would abort that association); the listener's poll wakes up either way.
+  action.sa_flags = SA_RESTART;
   sigemptyset(&action.sa_mask);
   sigaction(SIGTERM, &action, nullptr);
   sigaction(SIGINT, &action, nullptr);
-  const StoreScpConfig scp{config.port, config.ae_title, config.allowed_calling_aes,
-                           config.output_dir};
+  StoreScpConfig scp;
+  scp.port = config.port;
+  scp.bind_address = config.bind_address;
+  scp.ae_title = config.ae_title;
+  scp.allowed_calling_aes = config.allowed_calling_aes;
+  scp.receive_dir = config.output_dir;
+  scp.max_associations = config.max_associations > 0
+                             ? config.max_associations
+                             : std::max(1U, std::thread::hardware_concurrency());
+  scp.acse_timeout_s = config.acse_timeout_s;
+  scp.dimse_timeout_s = config.dimse_timeout_s;
+  scp.shutdown_timeout_s = config.shutdown_timeout_s;
+  scp.tls = config.tls;
+  const LineLog lines(log);
   serve_store_scp(
       scp,
       [&](const ReceivedObject& object) {
-        return handle_received(object, config, evaluation, log);
+        return handle_received(object, config, evaluation, lines);
       },
-      stop_requested, log);
-  log << "mammocalc serve: stopped\n";
+      stop_requested, lines);
+  lines.write("mammocalc serve: stopped");
   return ExitCode::Success;
 }
 

@@ -8,12 +8,14 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "dicom/store_scp.hpp"
 #include "run/summarise.hpp"
 
 namespace mammocalc {
 
 struct ServeConfig {
   std::uint16_t port = 11112;
+  std::string bind_address;  // --bind: the one IPv4 interface to listen on; empty: all
   std::string ae_title = "MAMMOCALC";
   std::string output_dir;
   bool keep_received = false;  // also keep each received SR as <SOPInstanceUID>.dcm
@@ -23,13 +25,21 @@ struct ServeConfig {
   // Calling AE titles whose associations are accepted; empty: any (the network must then be
   // trusted, as with storescp).
   std::vector<std::string> allowed_calling_aes;
+  // Associations served at once (--max-associations; 0: the number of cores).
+  unsigned max_associations = 0;
+  unsigned acse_timeout_s = 10;      // --acse-timeout
+  unsigned dimse_timeout_s = 60;     // --dimse-timeout
+  unsigned shutdown_timeout_s = 30;  // --shutdown-timeout
+  TlsConfig tls;                     // --tls-key, --tls-cert, --tls-ca, --tls-require-peer-cert
   EvaluationConfig evaluation;
 };
 
 // Checks that a file can be made in the output directory, opens the port and says "listening"
-// (in that order), then serves until SIGTERM or SIGINT; the association in progress is finished
-// first, so no received object is lost. Accepts Verification and every storage SOP class in
-// association negotiation; rejects associations calling another AE title than ae_title and, with
+// (in that order), then serves until SIGTERM or SIGINT, up to max_associations associations at
+// once (more are rejected as transient); on the signal it stops accepting and lets running
+// associations finish (shutdown_timeout_s, then each ends after its object in progress), so no
+// object answered with success lacks its summary. Accepts Verification and every storage SOP class
+// in association negotiation; rejects associations calling another AE title than ae_title and, with
 // allowed_calling_aes, those from other calling AE titles. Summarises each breast-imaging SR;
 // answers every object it does not summarise (images, key object selections, dose reports,
 // reports on other organs, mammocalc's own SRs) with success and one "NAME: REASON; skipped" log

@@ -1,0 +1,47 @@
+// LineLog: the endpoint's workers write to it at once; every line must come out whole.
+#include "base/line_log.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace mammocalc {
+namespace {
+
+TEST(LineLog, WritesTheLineAndANewline) {
+  std::ostringstream out;
+  const LineLog log(out);
+  log.write("mammocalc serve: stopped");
+  EXPECT_EQ(out.str(), "mammocalc serve: stopped\n");
+}
+
+TEST(LineLog, LinesFromManyThreadsNeverInterleave) {
+  std::ostringstream out;
+  const LineLog log(out);
+  constexpr int kThreads = 8;
+  constexpr int kLines = 500;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&log, t] {
+      // Long lines, so that an unguarded stream would split them.
+      const std::string line =
+          "worker " + std::to_string(t) + ": " + std::string(200, static_cast<char>('a' + t));
+      for (int i = 0; i < kLines; ++i) log.write(line);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::istringstream lines(out.str());
+  int count = 0;
+  for (std::string line; std::getline(lines, line); ++count) {
+    ASSERT_EQ(line.size(), std::string("worker 0: ").size() + 200) << line;
+    const int t = line[7] - '0';
+    EXPECT_EQ(line.substr(10), std::string(200, static_cast<char>('a' + t))) << line;
+  }
+  EXPECT_EQ(count, kThreads * kLines);
+}
+
+}  // namespace
+}  // namespace mammocalc
