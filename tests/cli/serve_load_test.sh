@@ -25,6 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
 for tool in storescu echoscu; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool (Debian package dcmtk) is not installed"; exit 1; }
 done
@@ -45,24 +46,6 @@ grep -H '<source ' "$work/expected"/*.xml |
 check "the corpus and its expected summaries exist ($total)" \
   test "$(ls "$work/expected" | wc -l)" -eq "$total" -a "$(wc -l <"$work/file-to-summary")" -eq "$total"
 
-# Starts `mammocalc serve ARGS...` on a free port (sets port, server): ready when it says
-# "listening".
-start_serve() {
-  local log=$1; shift
-  for _ in $(seq 1 20); do
-    port=$((20000 + RANDOM % 30000))
-    "$mammocalc" serve --port "$port" --aetitle MAMMOCALC "$@" >"$log" 2>&1 &
-    server=$!
-    pids+=("$server")
-    for _ in $(seq 1 100); do
-      grep -qs "listening on port $port" "$log" && return 0
-      kill -0 "$server" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$server" 2>/dev/null
-  done
-  return 1
-}
 wait_for_count() {  # DIR COUNT SECONDS: until DIR holds COUNT summaries
   for _ in $(seq 1 $(($3 * 10))); do
     [[ $(find "$1" -maxdepth 1 -name '*.xml' | wc -l) -ge $2 ]] && return 0

@@ -19,6 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
 for tool in storescu echoscu openssl; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (tools/setup)"; exit 1; }
 done
@@ -46,29 +47,6 @@ tls_as_intruder=(+tls "$work/intruder.key" "$work/intruder.pem" +cf "$work/hospi
 tls_anonymous=(+tla +cf "$work/hospital-ca.pem")
 tls_options=(--tls-key "$work/endpoint.key" --tls-cert "$work/endpoint.pem")
 
-start_serve() {  # LOG ARGS...: on a free port (sets port, server), ready once it says "listening"
-  local log=$1; shift
-  for _ in $(seq 1 20); do
-    port=$((20000 + RANDOM % 30000))
-    "$mammocalc" serve --port "$port" --aetitle MAMMOCALC "$@" >"$log" 2>&1 &
-    server=$!
-    pids+=("$server")
-    for _ in $(seq 1 100); do
-      grep -qs "listening on port $port" "$log" && return 0
-      kill -0 "$server" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$server" 2>/dev/null
-  done
-  return 1
-}
-wait_for_log() {  # FILE TEXT: until FILE has a line with TEXT (or 20 s pass)
-  for _ in $(seq 1 200); do
-    grep -qF -- "$2" "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 # --- TLS with client certificates verified against --tls-ca ---
 mkdir -p "$work/out"

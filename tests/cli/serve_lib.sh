@@ -1,0 +1,32 @@
+# Shared by the serve tests (serve_load, serve_network, serve_tls): starting `mammocalc serve` on
+# a free port and waiting for its log. Expects $mammocalc and a pids array (stopped by the
+# caller's cleanup).
+
+# start_serve LOG ARGS...: `mammocalc serve ARGS...` on a free port (sets port, server), ready
+# once it says "listening"; 1 when no port could be had.
+start_serve() {
+  local log=$1
+  shift
+  for _ in $(seq 1 20); do
+    port=$((20000 + RANDOM % 30000))
+    "$mammocalc" serve --port "$port" --aetitle MAMMOCALC "$@" >"$log" 2>&1 &
+    server=$!
+    pids+=("$server")
+    for _ in $(seq 1 100); do
+      grep -qs "listening on port $port" "$log" && return 0
+      kill -0 "$server" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$server" 2>/dev/null
+  done
+  return 1
+}
+
+# wait_for_log FILE TEXT: until FILE has a line with TEXT (or 20 s pass).
+wait_for_log() {
+  for _ in $(seq 1 200); do
+    grep -qF -- "$2" "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
