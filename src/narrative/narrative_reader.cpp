@@ -354,29 +354,33 @@ void Reader::take_side_of_mentions(const SentenceReading& reading, const Descrip
                                    Candidate& candidate) {
   const auto& mentions = reading.mentions;
   if (in_clause.size() < 2) return;
-  auto one_breast = [](const Read<Laterality>& read) {
-    return read.value == Laterality::Left || read.value == Laterality::Right;
+  const std::vector<Read<Laterality>>& sides = descriptors.sides;
+  auto one_breast = [](const Read<Laterality>& named) {
+    return named.value == Laterality::Left || named.value == Laterality::Right;
   };
-  if (!std::all_of(descriptors.sides.begin(), descriptors.sides.end(), one_breast)) return;
+  if (!std::all_of(sides.begin(), sides.end(), one_breast)) return;
   auto side_of = [&](std::size_t k) -> const Read<Laterality>* {
     const std::size_t after_end = k + 1 < mentions.size()
                                       ? std::min<std::size_t>(mentions[k + 1].begin, clause_end)
                                       : clause_end;
     const std::size_t before_begin = k > 0 ? mentions[k - 1].end : 0;
-    for (const Read<Laterality>& read : descriptors.sides) {
-      if (read.token >= mentions[k].end && read.token < after_end) return &read;
-    }
-    const Read<Laterality>* before = nullptr;
-    for (const Read<Laterality>& read : descriptors.sides) {
-      if (read.token < mentions[k].begin && read.token >= before_begin) before = &read;
-    }
-    return before;
+    const auto after = std::find_if(sides.begin(), sides.end(), [&](const Read<Laterality>& named) {
+      return named.token >= mentions[k].end && named.token < after_end;
+    });
+    if (after != sides.end()) return &*after;
+    const auto before =
+        std::find_if(sides.rbegin(), sides.rend(), [&](const Read<Laterality>& named) {
+          return named.token < mentions[k].begin && named.token >= before_begin;
+        });
+    return before != sides.rend() ? &*before : nullptr;
   };
-  std::vector<const Read<Laterality>*> owned;
-  for (std::size_t k : in_clause) owned.push_back(side_of(k));
-  for (const Read<Laterality>& read : descriptors.sides) {
-    if (std::find(owned.begin(), owned.end(), &read) == owned.end()) return;
-  }
+  std::vector<const Read<Laterality>*> owned(in_clause.size());
+  std::transform(in_clause.begin(), in_clause.end(), owned.begin(), side_of);
+  const bool every_breast_owned =
+      std::all_of(sides.begin(), sides.end(), [&](const Read<Laterality>& named) {
+        return std::find(owned.begin(), owned.end(), &named) != owned.end();
+      });
+  if (!every_breast_owned) return;
   const Read<Laterality>* common = nullptr;
   for (std::size_t k : giving) {
     const Read<Laterality>* own = side_of(k);
