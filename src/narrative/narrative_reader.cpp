@@ -445,6 +445,23 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   candidate.sentence = reading.sentence;
   candidate.laterality = side ? side->value : Laterality::Unknown;
   candidate.laterality_read = side;
+  const auto one_breast = [](const std::optional<Read<Laterality>>& named) {
+    return named && (named->value == Laterality::Left || named->value == Laterality::Right);
+  };
+  // Only a bare side word after the mention ("calcifications right at the 2 o'clock position",
+  // "best seen on the left side lateral view") disagrees with the heading; "In the right breast,
+  // the calcifications …" and "LEFT BREAST grouped …" name the breast they describe.
+  const bool bare_after_mention = side && !in_clause.empty() &&
+                                  side->token > mentions[in_clause.front()].begin &&
+                                  side->words.find("breast") == std::string::npos &&
+                                  side->words.find("BREAST") == std::string::npos &&
+                                  side->words.find("Breast") == std::string::npos;
+  if (bare_after_mention && one_breast(side) && one_breast(reading.heading_side) &&
+      side->value != reading.heading_side->value) {
+    candidate.breasts_disagreeing = {*reading.heading_side, *side};
+    candidate.laterality = Laterality::Unknown;
+    candidate.laterality_read.reset();
+  }
   std::vector<std::size_t> giving;  // the mentions (in reading.mentions) that give a finding
   for (; next_mention < mentions.size() && mentions[next_mention].begin < end; ++next_mention) {
     const PhraseMatch& match = mentions[next_mention];

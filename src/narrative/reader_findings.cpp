@@ -163,6 +163,25 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   if (finding.laterality == Laterality::Unknown && laterality != Laterality::Unknown) {
     finding.laterality = laterality;
   }
+  if (!candidate.breasts_disagreeing.empty() &&
+      std::none_of(
+          finding.conflicts.begin(), finding.conflicts.end(),
+          [](const ValueConflict& held) { return held.field == FindingField::Laterality; })) {
+    ValueConflict conflict{FindingField::Laterality, {}};
+    for (const Read<Laterality>& named : candidate.breasts_disagreeing) {
+      conflict.given.push_back({named.words, position});
+      finding.alternatives.push_back({named.value, {named.words, position}});
+    }
+    finding.conflicts.push_back(std::move(conflict));
+    finding.notes.push_back({WarningCode::NarrativeUnresolved,
+                             "the text names the " +
+                                 std::string(to_string(candidate.breasts_disagreeing[1].value)) +
+                                 " breast under the heading of the " +
+                                 std::string(to_string(candidate.breasts_disagreeing[0].value)) +
+                                 " breast: classified under each, the breast for review: \"" +
+                                 candidate.sentence.text + "\"",
+                             position});
+  }
   if (candidate.laterality_read && laterality != Laterality::Unknown) {
     finding.text_evidence.push_back(
         evidence(NarrativeField::Laterality, std::string(to_string(laterality)),

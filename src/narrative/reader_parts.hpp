@@ -79,6 +79,10 @@ struct Candidate {
   // Facts added by words that hedge ("These are likely vascular"): the finding's kind becomes
   // uncertain (rule C14), never benign on a hedge.
   std::optional<std::string> hedge;
+  // The clause names one breast and the breast heading over it the other ("LEFT BREAST: …
+  // calcifications right at the 2 o'clock position"): both, the finding's breast unknown and
+  // classified under each (decision-logic.md §1), never a silent choice.
+  std::vector<Read<Laterality>> breasts_disagreeing;
 };
 struct CategoryEvent {
   Category category;

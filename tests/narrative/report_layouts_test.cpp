@@ -515,5 +515,24 @@ TEST(ReportLayouts, RightAndLeftAsDirectionsNameNoBreast) {
   EXPECT_EQ(reading.findings[0].laterality, Laterality::Right);
 }
 
+TEST(ReportLayouts, ABareSideWordAgainstTheBreastHeadingIsAConflictNotAChoice) {
+  const NarrativeReading reading = read(
+      "RIGHT BREAST: Negative.\nLEFT BREAST: Grouped fine pleomorphic calcifications right at the "
+      "2 o'clock position.");
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  const Finding& finding = reading.findings[0];
+  EXPECT_EQ(finding.laterality, Laterality::Unknown);
+  ASSERT_EQ(finding.alternatives.size(), 2u);  // classified under each breast
+  EXPECT_EQ(finding.conflicts.size(), 1u);
+  // A breast named before the mention is the breast described.
+  const NarrativeReading named = read(
+      "LEFT BREAST: Negative.\nIn the right breast, the calcifications at 10 o'clock are fine "
+      "pleomorphic.");
+  SCOPED_TRACE(describe(named));
+  ASSERT_EQ(named.findings.size(), 1u);
+  EXPECT_EQ(named.findings[0].laterality, Laterality::Right);
+}
+
 }  // namespace
 }  // namespace mammocalc
