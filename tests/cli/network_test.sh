@@ -5,16 +5,7 @@
 # every server is stopped by the test.
 #   network_test.sh MAMMOCALC          (run from the project root)
 set -u
-mammocalc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
-  sleep 0.2
-  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 for tool in storescp storescu echoscu dcmodify; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool (Debian package dcmtk) is not installed"; exit 1; }
@@ -41,13 +32,6 @@ wait_for_summaries() {
 wait_for_file() {  # FILE: until it exists (or 20 s pass)
   for _ in $(seq 1 200); do
     [[ -f $1 ]] && return 0
-    sleep 0.1
-  done
-  return 1
-}
-wait_for_log() {  # FILE TEXT: until FILE has a line with TEXT (or 20 s pass)
-  for _ in $(seq 1 200); do
-    grep -qF -- "$2" "$1" && return 0
     sleep 0.1
   done
   return 1

@@ -1,6 +1,19 @@
-# Shared by the serve tests (serve_load, serve_network, serve_tls): starting `mammocalc serve` on
-# a free port and waiting for its log. Expects $mammocalc and a pids array (stopped by the
-# caller's cleanup).
+# Shared by the network tests (network, serve_contract, serve_load, serve_network, serve_tls),
+# sourced right after `set -u` with the test's arguments, $1 the mammocalc binary: sets
+# $mammocalc (absolute) and $work (a fresh directory), keeps the servers started in `pids`, and
+# stops them all and removes $work when the test exits. Starting `mammocalc serve` on a free port
+# and waiting for a log line are below.
+mammocalc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+work=$(mktemp -d)
+pids=()
+stop_servers_and_clean_up() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
+  sleep 0.2
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null; done
+  chmod -R u+w "$work" 2>/dev/null # a test may have made part of it read-only
+  rm -rf "$work"
+}
+trap stop_servers_and_clean_up EXIT
 
 # start_serve LOG ARGS...: `mammocalc serve ARGS...` on a free port (sets port, server), ready
 # once it says "listening"; 1 when no port could be had.

@@ -10,22 +10,12 @@
 # sanitizers (tests/CMakeLists.txt), where the same objects take several times longer.
 #   serve_load_test.sh MAMMOCALC GENERATOR [SENDERS] [PER_SENDER] [CHECK_RSS 1|0]
 set -u
-mammocalc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
 generator=$2
 senders=${3:-8}
 per_sender=${4:-250}
 check_rss=${5:-1}
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
-  sleep 0.2
-  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
-source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
 for tool in storescu echoscu; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool (Debian package dcmtk) is not installed"; exit 1; }
 done

@@ -5,18 +5,8 @@
 # chosen free at run time; every server is stopped by the test; every wait is bounded.
 #   serve_network_test.sh MAMMOCALC          (run from the project root)
 set -u
-mammocalc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
-  sleep 0.2
-  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 for tool in storescu echoscu python3; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed"; exit 1; }
 done
