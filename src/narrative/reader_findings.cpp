@@ -163,21 +163,22 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   if (finding.laterality == Laterality::Unknown && laterality != Laterality::Unknown) {
     finding.laterality = laterality;
   }
-  if (!candidate.breasts_disagreeing.empty() &&
+  if (candidate.breasts_disagreeing &&
       std::none_of(
           finding.conflicts.begin(), finding.conflicts.end(),
           [](const ValueConflict& held) { return held.field == FindingField::Laterality; })) {
+    const Candidate::BreastDisagreement& disagreement = *candidate.breasts_disagreeing;
     ValueConflict conflict{FindingField::Laterality, {}};
-    for (const Read<Laterality>& named : candidate.breasts_disagreeing) {
-      conflict.given.push_back({named.words, position});
-      finding.alternatives.push_back({named.value, {named.words, position}});
+    for (const Read<Laterality>* named : {&disagreement.heading, &disagreement.clause}) {
+      conflict.given.push_back({named->words, position});
+      finding.alternatives.push_back({named->value, {named->words, position}});
     }
     finding.conflicts.push_back(std::move(conflict));
     finding.notes.push_back({WarningCode::NarrativeUnresolved,
                              "the text names the " +
-                                 std::string(to_string(candidate.breasts_disagreeing[1].value)) +
+                                 std::string(to_string(disagreement.clause.value)) +
                                  " breast under the heading of the " +
-                                 std::string(to_string(candidate.breasts_disagreeing[0].value)) +
+                                 std::string(to_string(disagreement.heading.value)) +
                                  " breast: classified under each, the breast for review: \"" +
                                  candidate.sentence.text + "\"",
                              position});

@@ -82,7 +82,11 @@ struct Candidate {
   // The clause names one breast and the breast heading over it the other ("LEFT BREAST: …
   // calcifications right at the 2 o'clock position"): both, the finding's breast unknown and
   // classified under each (decision-logic.md §1), never a silent choice.
-  std::vector<Read<Laterality>> breasts_disagreeing;
+  struct BreastDisagreement {
+    Read<Laterality> heading;  // "LEFT BREAST:"
+    Read<Laterality> clause;   // "right"
+  };
+  std::optional<BreastDisagreement> breasts_disagreeing;
 };
 struct CategoryEvent {
   Category category;
