@@ -49,6 +49,10 @@ bool is_suspicious(Morphology term) {
   }
 }
 
+bool follows_a_duct(Distribution term) {
+  return term == Distribution::Linear || term == Distribution::Segmental;
+}
+
 int change_rank(Change change) {
   switch (change) {
     case Change::New:

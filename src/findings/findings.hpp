@@ -58,6 +58,10 @@ enum class Distribution {
   Unrecognised,
 };
 
+// The distributions that follow a duct (linear, segmental; rule C7): the rules and the narrative
+// reader ask the same question.
+bool follows_a_duct(Distribution term);
+
 enum class Change { Unknown, New, Increased, Stable, Decreased };
 enum class Presence { Unknown, Yes, No };
 enum class Region { Subareolar, Central, AxillaryTail, Axilla, ChestWall };

@@ -522,9 +522,8 @@ namespace {
 bool describes_suspicious(const Descriptors& descriptors) {
   return std::any_of(descriptors.morphology.begin(), descriptors.morphology.end(),
                      [](const Read<Morphology>& read) { return is_suspicious(read.value); }) ||
-         std::any_of(
-             descriptors.distribution.begin(), descriptors.distribution.end(),
-             [](const Read<Distribution>& read) { return distribution_rank(read.value) >= 5; });
+         std::any_of(descriptors.distribution.begin(), descriptors.distribution.end(),
+                     [](const Read<Distribution>& read) { return follows_a_duct(read.value); });
 }
 
 }  // namespace

@@ -19,8 +19,11 @@
 
 namespace mammocalc::narrative::reading {
 
+namespace {
+
 // ---- Suspicion order for merged values (the more suspicious stands, decision-logic.md §1) ----
 
+// The order in which a merged distribution is shown first (the rules classify every one).
 int distribution_rank(Distribution distribution) {
   switch (distribution) {
     case Distribution::Segmental:
@@ -39,8 +42,6 @@ int distribution_rank(Distribution distribution) {
       return 0;
   }
 }
-
-namespace {
 
 // ---- Findings: one per described group ----
 
@@ -71,7 +72,7 @@ int suspicion_of(const Finding& finding) {
                   [](const auto& morphology) { return is_suspicious(morphology.term); })) {
     return 2;
   }
-  if (finding.distribution && distribution_rank(finding.distribution->term) >= 5) return 2;
+  if (finding.distribution && follows_a_duct(finding.distribution->term)) return 2;
   return finding.morphology.empty() ? 1 : 0;
 }
 

@@ -123,8 +123,6 @@ using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) o
 // says new or increased (narrative.md §1).
 bool is_past_section(ReportSection section);
 
-int distribution_rank(Distribution distribution);
-
 // The first hedge ("likely", "possibly", "favor") among the triggers in tokens [begin, end).
 const Trigger* hedge_in(const std::vector<Trigger>& triggers, std::size_t begin, std::size_t end);
 
