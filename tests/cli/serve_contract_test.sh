@@ -12,13 +12,6 @@ for tool in storescu echoscu dump2dcm dcmodify dcmcjpeg; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool (Debian package dcmtk) is not installed"; exit 1; }
 done
 
-wait_for_log() {  # FILE TEXT: until FILE has a line with TEXT (or 20 s pass)
-  for _ in $(seq 1 200); do
-    grep -qF -- "$2" "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
 # Starts `mammocalc serve ARGS...` on a free port (sets port, server): ready when it says
 # "listening", and that line must mean the port answers at once (one echo, no retry).
 start_serve() {

@@ -75,14 +75,8 @@ TEST(Pseudonyms, WithholdsReportTextEverywhereItWasQuoted) {
   Findings findings;
   Finding finding = testing::calcification({Morphology::FinePleomorphic});
   finding.origin = Origin::Narrative;
-  // Built member by member: GCC 12 at -O3 (the bench's Release build) takes the nested brace
-  // initialiser for a read of an uninitialised string (-Wmaybe-uninitialized).
-  TextSentence read_sentence;
-  read_sentence.span.position = "1.2.1";
-  read_sentence.span.end = sentence.size();
-  read_sentence.section = ReportSection::Findings;
-  read_sentence.text = sentence;
-  finding.text_sentences.push_back(read_sentence);
+  finding.text_sentences.push_back(
+      testing::quoted_sentence("1.2.1", ReportSection::Findings, sentence));
   findings.findings.push_back(finding);
   TextMention mention;
   mention.sentence = finding.text_sentences.front();

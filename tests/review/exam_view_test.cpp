@@ -131,14 +131,8 @@ TEST(ExamView, EqualsSummaryReadBackForNarrativeText) {
   finding.origin = Origin::Narrative;
   finding.text_status = MentionStatus::Uncertain;
   const std::string text = "Possible fine pleomorphic <calcs> & \"more\"\r\nright\x01.";
-  // Member by member: GCC 12 at -O3 (the bench's Release build) takes the nested brace
-  // initialiser for a read of an uninitialised string (-Wmaybe-uninitialized).
-  TextSentence findings_sentence;
-  findings_sentence.span.position = "1.1.1";
-  findings_sentence.span.end = text.size();
-  findings_sentence.section = ReportSection::Findings;
-  findings_sentence.text = text;
-  finding.text_sentences.push_back(findings_sentence);
+  finding.text_sentences.push_back(
+      testing::quoted_sentence("1.1.1", ReportSection::Findings, text));
   finding.text_evidence.push_back(
       {NarrativeField::Morphology, "fine-pleomorphic", "fine pleomorphic", {"1.1.1", 9, 25}});
   findings.findings.push_back(finding);
