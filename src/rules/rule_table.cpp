@@ -438,6 +438,13 @@ std::vector<Rule> make_rule_table() {
        "not read may be about this finding",
        Stage::OverallCheck, benign_beside_unreadable_item, needing_review(no_outcome()),
        kEvidenceClassification},
+      // Not in decision-logic.md, E10's finding row: each finding of a read-back exam, which may
+      // have been read from report text (W7) or held a conflict in the first run.
+      {"W14", "Read back from mammocalc's own SR: each finding for review", kSeedDoctorSuspects,
+       "the source is an SR mammocalc wrote itself (--read-own): the finding's first-run review "
+       "flags (read from text, conflicting values) are not carried in coded form",
+       Stage::OverallCheck, read_back_own_sr, needing_review(no_outcome()),
+       kEvidenceClassification},
 
       // --- The exam (decision-logic.md §5) ---
       {"E1", "Exam category: the highest of its findings",

@@ -359,6 +359,22 @@ TEST(EveryItemCountsE10, AnExamReadBackFromOwnSrIsReviewed) {
                            [](const FiredRule& f) { return f.rule->id == "E10"; }));
 }
 
+// Hostile review round 4: read back, a finding first read from report text (W7, review) came
+// back with needsReview="false" on the finding itself; only the exam said review (E10).
+TEST(EveryItemCountsW14, EachFindingReadBackFromOwnSrIsReviewed) {
+  Findings own = extract_findings(testing::report_with({}), "own.dcm");
+  own.findings.push_back(testing::calcification({Morphology::Dystrophic}));
+  own.source.written_by_mammocalc = true;
+  const Report report = evaluate(own);
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_TRUE(fired(report.decisions.front(), "W14"));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+  own.source.written_by_mammocalc = false;
+  const Report radiologists = evaluate(own);
+  EXPECT_FALSE(fired(radiologists.decisions.front(), "W14"));
+  EXPECT_FALSE(radiologists.decisions.front().needs_review);
+}
+
 TEST(EveryItemCountsE9, ACadThatDidNotRunIsNoCleanExam) {
   for (const char* value : {"111245", "111243"}) {
     SrDocument document;
