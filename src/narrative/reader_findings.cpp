@@ -169,6 +169,7 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
           finding.conflicts.begin(), finding.conflicts.end(),
           [](const ValueConflict& held) { return held.field == FindingField::Laterality; })) {
     const Candidate::BreastDisagreement& disagreement = *candidate.breasts_disagreeing;
+    finding.laterality = Laterality::Unknown;
     ValueConflict conflict{FindingField::Laterality, {}};
     for (const Read<Laterality>* named : {&disagreement.heading, &disagreement.clause}) {
       conflict.given.push_back({named->words, position});
@@ -177,9 +178,9 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
     finding.conflicts.push_back(std::move(conflict));
     finding.notes.push_back({WarningCode::NarrativeUnresolved,
                              "the text names the " +
-                                 std::string(to_string(disagreement.clause.value)) +
-                                 " breast under the heading of the " +
                                  std::string(to_string(disagreement.heading.value)) +
+                                 " breast and, for the same calcifications, the " +
+                                 std::string(to_string(disagreement.clause.value)) +
                                  " breast: classified under each, the breast for review: \"" +
                                  candidate.sentence.text + "\"",
                              position});
@@ -402,6 +403,44 @@ void keep_descriptors_of_side(Descriptors& descriptors, Laterality side) {
 
 }  // namespace
 
+// An impression that restates a described group on the other breast ("LEFT BREAST: grouped
+// fine pleomorphic calcifications at 2 o'clock" … "IMPRESSION: Right breast: grouped fine
+// pleomorphic calcifications at 2 o'clock"), where the findings describe nothing on that breast:
+// the same group with two breasts — a laterality conflict on it, never a second, bilateral
+// finding. Two descriptors besides the breast must agree (morphology, distribution, clock,
+// quadrant).
+std::optional<std::size_t> Reader::restated_on_the_other_breast(Candidate& candidate) {
+  const bool one_breast =
+      candidate.laterality == Laterality::Left || candidate.laterality == Laterality::Right;
+  const bool restating = candidate.section == ReportSection::Impression ||
+                         candidate.section == ReportSection::Conclusion;
+  if (!one_breast || !restating || !candidate.laterality_read) return std::nullopt;
+  const auto& findings = reading_.findings;
+  if (std::any_of(findings.begin(), findings.end(), [&](const Finding& finding) {
+        return finding.laterality == candidate.laterality;
+      })) {
+    return std::nullopt;
+  }
+  Candidate without_breast = candidate;
+  without_breast.laterality = Laterality::Unknown;
+  for (std::size_t k = 0; k < findings.size(); ++k) {
+    const Finding& finding = findings[k];
+    if (finding.laterality == Laterality::Unknown || finding_sections_[k] == candidate.section ||
+        !compatible(finding, finding_sections_[k], without_breast) ||
+        shared_values(finding, without_breast) < 2) {
+      continue;
+    }
+    const Read<Laterality> first{finding.laterality, std::string(to_string(finding.laterality)),
+                                 TextSpan{finding.position, 0, 0}, 0};
+    candidate.breasts_disagreeing =
+        Candidate::BreastDisagreement{first, *candidate.laterality_read};
+    candidate.laterality = Laterality::Unknown;
+    candidate.laterality_read.reset();
+    return k;
+  }
+  return std::nullopt;
+}
+
 std::vector<std::size_t> Reader::add_candidate(const Candidate& candidate) {
   std::vector<std::size_t> gave;
   // "Bilateral": one finding per breast.
@@ -426,6 +465,7 @@ std::vector<std::size_t> Reader::add_candidate(const Candidate& candidate) {
         best_suspicion = suspicion;
       }
     }
+    if (!best) best = restated_on_the_other_breast(one);
     if (!best) {
       Finding finding;
       finding.origin = Origin::Narrative;

@@ -83,8 +83,8 @@ struct Candidate {
   // calcifications right at the 2 o'clock position"): both, the finding's breast unknown and
   // classified under each (decision-logic.md §1), never a silent choice.
   struct BreastDisagreement {
-    Read<Laterality> heading;  // "LEFT BREAST:"
-    Read<Laterality> clause;   // "right"
+    Read<Laterality> heading;  // the breast stated first: "LEFT BREAST:", a finding's breast
+    Read<Laterality> clause;   // the other one, stated after: "right"
   };
   std::optional<BreastDisagreement> breasts_disagreeing;
 };
@@ -311,6 +311,7 @@ class Reader {
 
   // Findings from candidates.
   std::vector<std::size_t> add_candidate(const Candidate& candidate);
+  std::optional<std::size_t> restated_on_the_other_breast(Candidate& candidate);
   bool continues_previous(const Item& item, const SentenceRange& range,
                           const Descriptors& descriptors) const;
   void finish_findings();

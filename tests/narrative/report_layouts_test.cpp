@@ -534,5 +534,28 @@ TEST(ReportLayouts, ABareSideWordAgainstTheBreastHeadingIsAConflictNotAChoice) {
   EXPECT_EQ(named.findings[0].laterality, Laterality::Right);
 }
 
+// Hostile review round 4: the impression restating the described group on the other breast was a
+// second, bilateral finding; it is the same group with a laterality conflict.
+TEST(ReportLayouts, AnImpressionRestatingTheGroupOnTheOtherBreastIsAConflict) {
+  const SrDocument document = narrative_test::one_block(
+      "FINDINGS: LEFT BREAST: Grouped fine pleomorphic calcifications at 2 o'clock.\n"
+      "IMPRESSION: Grouped fine pleomorphic calcifications in the right breast at 2 o'clock. "
+      "BI-RADS 4B.");
+  const NarrativeReading reading =
+      read_narrative(document, narrative_test::shipped_prepared_wordings());
+  SCOPED_TRACE(describe(reading));
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Unknown);
+  EXPECT_EQ(reading.findings[0].alternatives.size(), 2u);
+  // Both breasts described in the findings: two findings, each restated on its own breast.
+  const NarrativeReading both = read(
+      "FINDINGS: LEFT BREAST: Grouped fine pleomorphic calcifications at 2 o'clock.\nRIGHT "
+      "BREAST: Grouped fine pleomorphic calcifications at 2 o'clock.\nIMPRESSION: Grouped fine "
+      "pleomorphic calcifications in the right breast at 2 o'clock. BI-RADS 4B.");
+  SCOPED_TRACE(describe(both));
+  ASSERT_EQ(both.findings.size(), 2u);
+  EXPECT_NE(both.findings[0].laterality, both.findings[1].laterality);
+}
+
 }  // namespace
 }  // namespace mammocalc
