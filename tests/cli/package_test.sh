@@ -22,7 +22,8 @@ fi
 
 # One package test at a time on this machine (another checkout may run its own), and never over
 # a mammocalc someone installed.
-exec 9>/var/lock/mammocalc-package-test.lock 2>/dev/null || exec 9>"${TMPDIR:-/tmp}/mammocalc-package-test.lock"
+{ exec 9>/var/lock/mammocalc-package-test.lock; } 2>/dev/null ||
+  exec 9>"${TMPDIR:-/tmp}/mammocalc-package-test.lock"
 if ! flock -w 240 9; then
   echo "FAIL: another package test holds the lock for over 240 s"
   exit 1
