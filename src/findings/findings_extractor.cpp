@@ -428,8 +428,9 @@ class FindingReader {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return laterality_sources_[a] < laterality_sources_[b];
     });
-    std::vector<Given<Laterality>> ordered;
-    for (const std::size_t index : order) ordered.push_back(laterality_[index]);
+    std::vector<Given<Laterality>> ordered(order.size());
+    std::transform(order.begin(), order.end(), ordered.begin(),
+                   [&](std::size_t index) { return laterality_[index]; });
     finding_.laterality = ordered.front().value;
     finding_.laterality_source = laterality_sources_[order.front()];
     finding_.laterality_position = ordered.front().given.position;

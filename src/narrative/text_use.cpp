@@ -277,11 +277,12 @@ void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& fin
   for (Finding& text : text_findings) {
     const std::optional<Pairing> pairing = pair_with_coded(text, findings.findings, coded_count);
     if (!pairing) continue;
-    text.paired_with = pairing->coded;
-    text.pairing = pairing->shared;
+    const Pairing& found = *pairing;
+    text.paired_with = found.coded;
+    text.pairing = found.shared;
     // An uncertain mention ("possible …") pairs, for row W8, but lends the coded finding nothing.
     if (text.text_status == MentionStatus::Affirmed) {
-      add_text_facts(text, findings.findings[pairing->coded]);
+      add_text_facts(text, findings.findings[found.coded]);
     }
   }
 }
