@@ -71,16 +71,24 @@ bool same_pair(const Code& code, const CodeConst& known) {
   return code.value == known.value && code.scheme == known.scheme;
 }
 
-// Every Procedure reported item's laterality modifier, in document order (nullptr: none stated).
-void procedure_lateralities(const ContentItem& item, std::vector<const ContentItem*>& out) {
+// Every Laterality modifier of a Procedure reported item (nullptr for one that states none), in
+// document order: one procedure with two modifiers names two breasts. `outside_findings`: only the
+// procedures of the report as a whole, not those of a Findings container.
+void procedure_lateralities(const ContentItem& item, std::vector<const ContentItem*>& out,
+                            bool outside_findings = false) {
   if (item.value_type == ValueType::Code &&
       same_pair(item.concept_name, codes::kProcedureReported)) {
-    const auto modifier = std::find_if(
-        item.children.begin(), item.children.end(),
-        [](const ContentItem& child) { return same_pair(child.concept_name, codes::kLaterality); });
-    out.push_back(modifier == item.children.end() ? nullptr : &*modifier);
+    const std::size_t before = out.size();
+    for (const ContentItem& child : item.children) {
+      if (same_pair(child.concept_name, codes::kLaterality)) out.push_back(&child);
+    }
+    if (out.size() == before) out.push_back(nullptr);
   }
-  for (const ContentItem& child : item.children) procedure_lateralities(child, out);
+  for (const ContentItem& child : item.children) {
+    const bool findings =
+        child.value_type == ValueType::Container && same_pair(child.concept_name, codes::kFindings);
+    if (!(outside_findings && findings)) procedure_lateralities(child, out, outside_findings);
+  }
 }
 
 // The first of `modifiers` when every one names the same one breast (left or right).
@@ -119,10 +127,43 @@ const ContentItem* unilateral_procedure_laterality(const SrDocument& document) {
   return unilateral_procedure_laterality(document.root);
 }
 
-const ContentItem* unilateral_image_laterality(const ContentItem& root) {
+const ContentItem* report_procedure_laterality(const ContentItem& root) {
   std::vector<const ContentItem*> modifiers;
-  image_lateralities(root, modifiers);
+  procedure_lateralities(root, modifiers, true);
   return one_breast(modifiers);
+}
+
+const ContentItem* container_procedure_laterality(const ContentItem& findings_container) {
+  std::vector<const ContentItem*> modifiers;
+  for (const ContentItem& child : findings_container.children) {
+    if (child.value_type == ValueType::Code &&
+        same_pair(child.concept_name, codes::kProcedureReported)) {
+      procedure_lateralities(child, modifiers);
+    }
+  }
+  return one_breast(modifiers);
+}
+
+const ContentItem* unilateral_image_laterality(const ContentItem& root) {
+  std::vector<const ContentItem*> images;
+  image_lateralities(root, images);
+  const ContentItem* breast = one_breast(images);
+  if (breast == nullptr) return nullptr;
+  // A procedure of both breasts, or of the other one, says the study is not of this breast only.
+  std::vector<const ContentItem*> procedures;
+  procedure_lateralities(root, procedures);
+  const bool agree =
+      std::all_of(procedures.begin(), procedures.end(), [&](const ContentItem* modifier) {
+        return modifier == nullptr ||
+               laterality_for(modifier->code) == laterality_for(breast->code);
+      });
+  return agree ? breast : nullptr;
+}
+
+const ContentItem* images_laterality(const ContentItem& item) {
+  std::vector<const ContentItem*> images;
+  for (const ContentItem& child : item.children) image_lateralities(child, images);
+  return one_breast(images);
 }
 
 bool header_says_breast(const SrDocument& document) {

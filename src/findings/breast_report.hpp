@@ -20,9 +20,21 @@ bool header_says_breast(const SrDocument& document);
 const ContentItem* unilateral_procedure_laterality(const SrDocument& document);
 const ContentItem* unilateral_procedure_laterality(const ContentItem& root);
 
+// The breast of the report's own procedures (those outside every Findings container, as PS3.17
+// Annex Q puts them in Supplementary Data), when all name the same one breast; else nullptr.
+const ContentItem* report_procedure_laterality(const ContentItem& root);
+
+// The breast of the procedures a Findings container holds (TID 4206 row 3), when all name the
+// same one breast; else nullptr.
+const ContentItem* container_procedure_laterality(const ContentItem& findings_container);
+
 // The breast of a unilateral study: every referenced image (IMAGE item) carries an Image
-// Laterality modifier, and all name the same one breast. The first such modifier; nullptr when
-// no image says, or they name different breasts.
+// Laterality modifier, all name the same one breast, and no Procedure reported names both breasts
+// or the other one. The first such modifier; nullptr otherwise.
 const ContentItem* unilateral_image_laterality(const ContentItem& root);
+
+// The breast of the images a finding item references (IMAGE items below it), when every one
+// names the same one breast; else nullptr.
+const ContentItem* images_laterality(const ContentItem& item);
 
 }  // namespace mammocalc

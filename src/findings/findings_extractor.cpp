@@ -243,8 +243,6 @@ class FindingReader {
     }
   }
 
-  bool laterality_given() const { return !laterality_.empty(); }
-
   // One more laterality from the finding's context (the unilateral procedure reported, a
   // unilateral study), which counts after the finding's own (decision-logic.md §6.4).
   void add_laterality(Laterality laterality, const std::string& position, LateralitySource source) {
@@ -521,19 +519,6 @@ void note_items_not_read(const ContentItem& item, bool in_coded_part,
   for (const auto& child : item.children) note_items_not_read(child, in_coded_part, consumed, out);
 }
 
-// The laterality modifier of the procedure reported beside a TID 4206 finding (TID 4201 row 3),
-// when the procedure is unilateral: a bilateral procedure says nothing about one finding.
-const ContentItem* unilateral_procedure(const ContentItem& findings_container) {
-  for (const auto& sibling : findings_container.children) {
-    if (!is_code_item(sibling, codes::kProcedureReported)) continue;
-    if (const ContentItem* laterality = first_child(sibling, codes::kLaterality)) {
-      const auto value = laterality_for(laterality->code);
-      if (value == Laterality::Left || value == Laterality::Right) return laterality;
-    }
-  }
-  return nullptr;
-}
-
 // The overall assessments of a report, each with the breast it speaks for.
 struct OverallReading {
   std::vector<OverallStatement> statements;
@@ -620,7 +605,7 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
   struct {
     const ContentItem* procedure;
     const ContentItem* images;
-  } const context{unilateral_procedure_laterality(root), unilateral_image_laterality(root)};
+  } const context{report_procedure_laterality(root), unilateral_image_laterality(root)};
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
       read_overall(item, overall, consumed);
@@ -655,19 +640,19 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     }
     FindingReader reader(finding, &consumed);
     for (const auto& child : item.children) reader.read_or_note(child);
-    // The unilateral procedure (of the findings container, else of the whole report) and a
-    // unilateral study are more lateralities the finding is given: agreeing they add nothing,
-    // disagreeing they are a conflict like any other (decision-logic.md §6.4).
-    const ContentItem* procedure = parent != nullptr ? unilateral_procedure(*parent) : nullptr;
-    if (procedure == nullptr) procedure = context.procedure;
-    if (procedure != nullptr) {
-      reader.add_laterality(*laterality_for(procedure->code), procedure->position,
-                            LateralitySource::Procedure);
-    }
-    if (context.images != nullptr) {
-      reader.add_laterality(*laterality_for(context.images->code), context.images->position,
-                            LateralitySource::Images);
-    }
+    // The unilateral procedures (of the findings container and of the whole report), the images
+    // the finding references and a unilateral study are more lateralities the finding is given:
+    // agreeing they add nothing, disagreeing they are a conflict like any other
+    // (decision-logic.md §6.4).
+    const auto add_context = [&](const ContentItem* modifier, LateralitySource source) {
+      if (modifier == nullptr) return;
+      reader.add_laterality(*laterality_for(modifier->code), modifier->position, source);
+    };
+    add_context(parent != nullptr ? container_procedure_laterality(*parent) : nullptr,
+                LateralitySource::Procedure);
+    add_context(context.procedure, LateralitySource::Procedure);
+    add_context(images_laterality(item), LateralitySource::Images);
+    add_context(context.images, LateralitySource::Images);
     reader.finish(ReportedSource::Finding);
     out.findings.push_back(std::move(finding));
   });
@@ -844,13 +829,13 @@ class CadReader {
         }
       }
     }
-    reader.finish(ReportedSource::CadImpression);
-    if (!reader.laterality_given()) {
-      finding.laterality = laterality_from_images(item);
-      if (finding.laterality != Laterality::Unknown) {
-        finding.laterality_source = LateralitySource::Images;
-      }
+    // The images the CAD found it on name its breast too: a Laterality item that says
+    // otherwise is a conflict, not a choice.
+    const Laterality on_images = laterality_from_images(item);
+    if (on_images != Laterality::Unknown) {
+      reader.add_laterality(on_images, item.position, LateralitySource::Images);
     }
+    reader.finish(ReportedSource::CadImpression);
     return finding;
   }
 
@@ -1060,10 +1045,17 @@ void add_text_findings(Findings& out, std::vector<Finding> text_findings,
                        std::vector<OverallStatement> text_statements) {
   const std::size_t first = out.findings.size();
   for (Finding& finding : text_findings) out.findings.push_back(std::move(finding));
-  const bool coded_category =
-      std::any_of(out.overall_statements.begin(), out.overall_statements.end(),
-                  [](const OverallStatement& statement) { return statement.category.has_value(); });
-  if (!coded_category) {
+  if (!text_statements.empty()) {
+    // A finding read before (coded) may rest on a category the text states too: it weighs it
+    // (W11), and took no overall category alone any more (E3 then weighs the report's).
+    for (std::size_t i = 0; i < first; ++i) {
+      Finding& finding = out.findings[i];
+      for (const OverallStatement& statement : text_statements) {
+        if (!statement.category || !speaks_for(statement.laterality, finding.laterality)) continue;
+        finding.overall_statements.push_back(statement);
+        if (statement.category != finding.reported_category) finding.took_overall_category = false;
+      }
+    }
     for (OverallStatement& statement : text_statements) {
       out.overall_statements.push_back(std::move(statement));
     }

@@ -16,10 +16,9 @@ namespace mammocalc {
 Findings extract_findings(const SrDocument& document, const std::string& name,
                           bool text_about_breast_imaging = false);
 
-// Adds the findings read from a report's text (narrative/) to `out`, which holds no coded
-// calcification finding, and, when the report has no coded overall Assessment Category, the
-// assessments its text states (row E6); those are offered to the findings as coded overall
-// statements are.
+// Adds the findings read from a report's text (narrative/) to `out`, and the assessments its
+// text states (row E6; the caller leaves out those a coded one already says); those are offered
+// to the new findings as coded overall statements are.
 void add_text_findings(Findings& out, std::vector<Finding> text_findings,
                        std::vector<OverallStatement> text_statements);
 

@@ -121,22 +121,41 @@ bool contradicts_descriptors(const Finding& text, const Finding& coded) {
 struct Pairing {
   std::size_t coded;
   std::string shared;
+  bool lends = true;  // they share facts: the text may add what the coded finding lacks
 };
 
+bool shares_place(const Finding& text, const Finding& coded) {
+  const Location& a = text.location;
+  const Location& b = coded.location;
+  return (a.clock_hour && b.clock_hour && clock_distance(*a.clock_hour, *b.clock_hour) <= 1) ||
+         (a.quadrant && a.quadrant == b.quadrant) || (a.region && a.region == b.region);
+}
+
 // The coded finding a narrative finding describes: the one of a breast that may agree, not
-// placed apart, that shares the most facts (a tie pairs with none: the text may be about
-// either); else the only coded finding of that breast when their descriptors do not disagree.
+// placed apart, of no other morphology, that shares the most facts (a tie pairs with none: the
+// text may be about either); else, for text that names its breast, the only coded finding of
+// that breast when their descriptors do not disagree (compared for row W8, lending nothing).
+// Text whose breast is unknown ("the same breast", "contralateral") or disputed pairs only where
+// it names the same place: it may be about the other breast.
 std::optional<Pairing> pair_with_coded(const Finding& text, const std::vector<Finding>& findings,
                                        std::size_t coded_count) {
+  if (text.laterality_source == LateralitySource::Conflicting) return std::nullopt;
+  const bool breast_named = text.laterality != Laterality::Unknown;
   std::vector<Pairing> sharing;
   std::vector<std::size_t> same_breast;
   for (std::size_t i = 0; i < coded_count; ++i) {
     const Finding& coded = findings[i];
     if (own_breast(coded) && !breasts_may_agree(coded.laterality, text.laterality)) continue;
     if (placed_apart(text.location, coded.location)) continue;
+    // Another morphology is other calcifications, or the same described otherwise: either way
+    // not restated, and W8 weighs the text on its own.
+    if (!text.morphology.empty() && !coded.morphology.empty() && !shares_morphology(text, coded)) {
+      continue;
+    }
+    if (!breast_named && !shares_place(text, coded)) continue;
     same_breast.push_back(i);
     std::string shared = shared_facts(text, coded);
-    if (!shared.empty()) sharing.push_back({i, std::move(shared)});
+    if (!shared.empty()) sharing.push_back({i, std::move(shared), true});
   }
   if (!sharing.empty()) {
     const auto facts = [](const Pairing& pairing) {
@@ -147,8 +166,9 @@ std::optional<Pairing> pair_with_coded(const Finding& text, const std::vector<Fi
     if (sharing.size() > 1 && facts(sharing[0]) == facts(sharing[1])) return std::nullopt;
     return sharing.front();
   }
-  if (same_breast.size() == 1 && !contradicts_descriptors(text, findings[same_breast.front()])) {
-    return Pairing{same_breast.front(), "the only coded finding of that breast"};
+  if (breast_named && same_breast.size() == 1 &&
+      !contradicts_descriptors(text, findings[same_breast.front()])) {
+    return Pairing{same_breast.front(), "the only coded finding of that breast", false};
   }
   return std::nullopt;
 }
@@ -281,10 +301,36 @@ void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& fin
     text.paired_with = found.coded;
     text.pairing = found.shared;
     // An uncertain mention ("possible …") pairs, for row W8, but lends the coded finding nothing.
-    if (text.text_status == MentionStatus::Affirmed) {
+    if (text.text_status == MentionStatus::Affirmed && found.lends) {
       add_text_facts(text, findings.findings[found.coded]);
     }
   }
+}
+
+// Row E6 beside coded content: a category the text states is the report's where no coded overall
+// category is, and where it differs from the coded one for that breast it is a second value
+// (every item counts: E3/E4 or E7 weigh both, the higher stands). One that says what a coded
+// overall or finding category of that breast says adds nothing; a follow-up the text states is
+// the report's only where no overall statement is coded.
+void keep_statements_coded_ones_do_not_say(const Findings& findings,
+                                           std::vector<OverallStatement>& stated) {
+  const std::vector<OverallStatement>& coded = findings.overall_statements;
+  const bool coded_any = !coded.empty();
+  const auto said_in_code = [&](const OverallStatement& text) {
+    if (!text.category) return coded_any;
+    const bool overall = std::any_of(coded.begin(), coded.end(), [&](const auto& statement) {
+      return statement.category == text.category && (statement.laterality == text.laterality ||
+                                                     statement.laterality == Laterality::Unknown);
+    });
+    // The category of a coded finding of that breast, restated in the impression.
+    const bool finding =
+        std::any_of(findings.findings.begin(), findings.findings.end(), [&](const Finding& each) {
+          return each.origin != Origin::Narrative && each.reported_category == text.category &&
+                 speaks_for(text.laterality, each.laterality);
+        });
+    return overall || finding;
+  };
+  stated.erase(std::remove_if(stated.begin(), stated.end(), said_in_code), stated.end());
 }
 
 }  // namespace
@@ -296,13 +342,12 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   const bool coded =
       std::any_of(findings.findings.begin(), findings.findings.end(),
                   [](const Finding& finding) { return finding.origin != Origin::Narrative; });
-  if (coded) {
-    if (reading.mentions.empty()) return;
-    pair_with_coded_findings(reading.findings, findings);
-  } else if (procedure_laterality != nullptr) {
+  if (coded && reading.mentions.empty() && reading.assessments.empty()) return;
+  if (procedure_laterality != nullptr) {
     for (Finding& finding : reading.findings)
       take_procedure_laterality(*procedure_laterality, finding);
   }
+  if (coded) pair_with_coded_findings(reading.findings, findings);
   const std::size_t first = findings.findings.size();
   for (TextMention& mention : reading.mentions) {
     std::transform(mention.findings.begin(), mention.findings.end(), mention.findings.begin(),
@@ -310,9 +355,7 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   }
   findings.text_mentions = std::move(reading.mentions);
   findings.text_use = coded ? Findings::TextUse::Paired : Findings::TextUse::Read;
-  // A report with coded findings keeps its coded overall assessment: the text's stated
-  // categories are read only where there is no coded finding (row E6).
-  if (coded) reading.assessments.clear();
+  if (coded) keep_statements_coded_ones_do_not_say(findings, reading.assessments);
   add_text_findings(findings, std::move(reading.findings), std::move(reading.assessments));
 }
 

@@ -660,6 +660,21 @@ bool benign_beside_unreadable_item(const RuleContext& context) {
          });
 }
 
+bool biopsy_breast_unknown(const RuleContext& context) {
+  const Decision& decided = decision_of(context, __func__);
+  const Action action = decided.recommendation.action;
+  return (action == Action::Biopsy || action == Action::SurgicalConsult) &&
+         context.finding.laterality == Laterality::Unknown &&
+         context.finding.laterality_source != LateralitySource::Conflicting;
+}
+
+std::vector<std::string> biopsy_breast_unknown_texts(const RuleContext& context) {
+  const Decision& decided = decision_of(context, __func__);
+  return {"the rules recommend " + std::string(to_string(decided.recommendation.action)) +
+          " but no item of the report, its procedure, its images or its text names the "
+          "finding's breast: the radiologist must name it"};
+}
+
 bool read_back_own_sr(const RuleContext& context) {
   return exam_of(context, __func__).findings.source.written_by_mammocalc;
 }
@@ -772,7 +787,14 @@ bool unreadable_outside_findings(const RuleContext& context) {
 // may still describe calcifications in words the reader does not know (a misspelling, a
 // ligature, another language), and "no calcification finding" would then be false reassurance.
 bool report_read_from_text(const RuleContext& context) {
-  return exam_of(context, __func__).findings.text_use == Findings::TextUse::Read;
+  const Findings& findings = exam_of(context, __func__).findings;
+  if (findings.text_use == Findings::TextUse::Read) return true;
+  // Beside coded findings the text's stated category is the report's only where no coded one is.
+  return findings.text_use == Findings::TextUse::Paired &&
+         std::any_of(findings.overall_statements.begin(), findings.overall_statements.end(),
+                     [](const OverallStatement& statement) {
+                       return statement.from_text && statement.category.has_value();
+                     });
 }
 
 std::vector<std::string> report_read_from_text_texts(const RuleContext& context) {
@@ -787,6 +809,7 @@ std::vector<std::string> report_read_from_text_texts(const RuleContext& context)
                     " was read from its text, \"" + statement.quote +
                     "\": check it against the report");
   }
+  if (findings.text_use != Findings::TextUse::Read) return texts;
   // What "no calcification finding" rests on, quoted: each mention set aside, the first few in
   // full (readText lists every one).
   constexpr std::size_t kQuoted = 5;
@@ -848,6 +871,12 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
   const std::optional<Category> coded = coded_category_for(findings, decisions, text.laterality);
   if (!coded) return TextDiscordance::NoCodedFinding;
   if (category_rank(category) > category_rank(*coded)) return TextDiscordance::MoreSuspicious;
+  // Text that describes a coded finding weighs against that finding, not the breast's most
+  // suspicious one: a 4B text about a coded 3 group is no less for a 4B group elsewhere.
+  if (text.paired_with && *text.paired_with < decisions.size() &&
+      category_rank(category) > category_rank(decisions[*text.paired_with].final_category)) {
+    return TextDiscordance::MoreSuspiciousThanItsFinding;
+  }
   // Calcifications no coded finding describes, that are not benign, are more than the coded
   // content says, however suspicious the coded findings are: a second group needs its own work-up.
   const bool benign = category == Category::Negative1 || category == Category::Benign2;
@@ -888,6 +917,10 @@ std::vector<std::string> narrative_discordant_texts(const RuleContext& context) 
         said += std::string(": more suspicious than every coded finding") +
                 (text.laterality == Laterality::Unknown ? "" : " of that breast") + " (highest " +
                 words(*coded) + ")";
+        break;
+      case TextDiscordance::MoreSuspiciousThanItsFinding:
+        said += ": more suspicious than the coded finding it describes (" +
+                words(decisions[*text.paired_with].final_category) + ")";
         break;
       case TextDiscordance::NotPaired:
         said += ": no coded finding describes these calcifications";

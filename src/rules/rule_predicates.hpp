@@ -79,6 +79,8 @@ bool readings_disagree(const RuleContext& context);
 bool conflicting_values(const RuleContext& context);
 std::vector<std::string> conflicting_values_texts(const RuleContext& context);
 bool unreadable_item(const RuleContext& context);
+bool biopsy_breast_unknown(const RuleContext& context);
+std::vector<std::string> biopsy_breast_unknown_texts(const RuleContext& context);
 // Overall check rows (W, after every finding): they read context.exam and context.decided.
 bool overall_more_suspicious_than_its_findings(const RuleContext& context);
 std::vector<std::string> overall_more_suspicious_texts(const RuleContext& context);
@@ -108,7 +110,13 @@ std::vector<std::string> narrative_discordant_texts(const RuleContext& context);
 // Row W8: why a narrative finding of a report with coded findings (Findings::TextUse::Paired) is
 // a finding of its own. None: a coded finding holds it (it restates one, or the coded findings of
 // its breast are at least as suspicious and it is benign).
-enum class TextDiscordance { None, NoCodedFinding, MoreSuspicious, NotPaired };
+enum class TextDiscordance {
+  None,
+  NoCodedFinding,
+  MoreSuspicious,
+  MoreSuspiciousThanItsFinding,
+  NotPaired,
+};
 TextDiscordance text_discordance(const Findings& findings, const std::vector<Decision>& decisions,
                                  std::size_t index);
 

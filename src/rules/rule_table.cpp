@@ -447,6 +447,18 @@ std::vector<Rule> make_rule_table() {
        "flags (read from text, conflicting values) are not carried in coded form",
        Stage::OverallCheck, read_back_own_sr, needing_review(no_outcome()),
        kEvidenceClassification},
+      // Not in decision-logic.md: §6.4 ends "else unknown", and a biopsy of an unknown breast
+      // cannot be done as recommended (issue 17: "A biopsy recommendation for an unknown breast
+      // is of little use"). A breast in conflict is W9's already.
+      {"W15", "A biopsy for a finding whose breast is not known: radiologist review",
+       "decision-logic.md §6.4: \"Coded findings without laterality take it from the procedure's "
+       "laterality … or, failing that, from a narrative sentence that places the same "
+       "calcifications; the summary names where it came from.\"",
+       "the rules recommend a biopsy (or surgery) for the finding and neither the finding, its "
+       "context nor the report text names its breast",
+       Stage::Check, biopsy_breast_unknown,
+       needing_review(warning(WarningCode::InsufficientEvidence, biopsy_breast_unknown_texts)),
+       kEvidenceLaterality},
 
       // --- The exam (decision-logic.md §5) ---
       {"E1", "Exam category: the highest of its findings",
@@ -487,7 +499,8 @@ std::vector<Rule> make_rule_table() {
       {"E6", "The report's text is read as its assessment: radiologist review",
        kBiradsAssessmentCategories,
        "the report has no coded calcification finding and its text was read (whatever it gave, "
-       "even no mention: words the reader does not know are not read): a BI-RADS category "
+       "even no mention: words the reader does not know are not read), or it has coded "
+       "findings and no coded overall category and its text states one: a BI-RADS category "
        "the impression (or an unsectioned text) states, overall or for one breast, with no coded "
        "overall Assessment Category, is the report's reported category (source narrative), which "
        "E2, E3 and E4 weigh as a coded one; calcification mentions read as negated, historical "

@@ -59,10 +59,11 @@ ContentItem coded_finding(const std::string& position, std::vector<ContentItem> 
 }
 
 struct Report17 {
-  std::string findings_text;            // the narrative's Findings text; empty: none
-  std::string impression;               // the narrative's Impression text; empty: none
-  std::optional<Laterality> procedure;  // the Procedure reported's laterality modifier
-  std::vector<ContentItem> findings;    // coded findings, positions 1.2.2.N
+  std::string findings_text;                       // the narrative's Findings text; empty: none
+  std::string impression;                          // the narrative's Impression text; empty: none
+  std::optional<Laterality> procedure;             // the Procedure reported's laterality modifier
+  std::vector<ContentItem> findings;               // coded findings, positions 1.2.2.N
+  std::optional<Category> overall = std::nullopt;  // a coded Overall Assessment (1.2.3)
 };
 
 // A TID 4200 report as PS3.17 Annex Q writes one: the narrative (1.1), then Supplementary Data
@@ -90,6 +91,13 @@ SrDocument document_of(const Report17& report) {
   ContentItem findings = container("1.2.2", codes::kFindings);
   findings.children = report.findings;
   supplementary.children.push_back(findings);
+  if (report.overall) {
+    ContentItem overall = container("1.2.3", codes::kOverallAssessment);
+    overall.children.push_back(code_item("1.2.3.1", Relationship::Contains,
+                                         codes::kAssessmentCategory,
+                                         code_of(*report.overall).to_code()));
+    supplementary.children.push_back(overall);
+  }
   document.root.children.push_back(supplementary);
   return document;
 }
@@ -425,6 +433,131 @@ TEST(TextFacts, AnUncertainMentionLendsTheCodedFindingNothing) {
        {round_grouped_right_at_3()}});
   EXPECT_EQ(report.input.findings[0].stated_site, Site::Unknown);
   EXPECT_TRUE(report.input.findings[0].text_evidence.empty());
+}
+
+// ---- Hostile review (issue 17): text that must not be absorbed, breasts never chosen silently
+
+ContentItem coded_at(const std::string& position, Laterality breast, int clock,
+                     Morphology morphology, Distribution distribution) {
+  return coded_finding(
+      position,
+      {side(position + ".1", breast),
+       property(position + ".2", codes::kClockfaceOrRegion, clock_code(clock)),
+       property(position + ".3", codes::kCalcificationType, code_of(morphology)),
+       property(position + ".4", codes::kCalcificationDistribution, code_of(distribution))});
+}
+
+TEST(HostileCrossCheck, TextMoreSuspiciousThanTheFindingItDescribesIsKeptWhateverElseIsCoded) {
+  // A 4B group elsewhere in the breast does not make the text about the 3 group less.
+  const Report report = summarise(
+      {"Fine pleomorphic calcifications at 3 o'clock in the left breast.",
+       "",
+       std::nullopt,
+       {coded_at("1.2.2.1", Laterality::Left, 3, Morphology::Punctate, Distribution::Grouped),
+        coded_at("1.2.2.2", Laterality::Left, 9, Morphology::Amorphous, Distribution::Grouped)}});
+  EXPECT_TRUE(exam_fired(report, "W8"));
+  const auto text = of_origin(report, Origin::Narrative);
+  ASSERT_EQ(text.size(), 1U);
+  EXPECT_TRUE(is_suspicious(text.front()->morphology.front().term));
+}
+
+TEST(HostileCrossCheck, ACategoryTheImpressionStatesCountsWhereNoCodedOverallOneIs) {
+  const Report report = summarise(
+      {"",
+       "Left breast: BI-RADS 4. Stereotactic biopsy is recommended.",
+       std::nullopt,
+       {coded_at("1.2.2.1", Laterality::Left, 3, Morphology::Punctate, Distribution::Grouped)}});
+  EXPECT_TRUE(exam_fired(report, "E6"));
+  ASSERT_TRUE(report.exam.category.has_value());
+  EXPECT_GE(category_rank(*report.exam.category), category_rank(Category::Suspicious4));
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
+TEST(HostileCrossCheck, ATextCategoryAboveTheCodedOverallOneIsWeighedNotDropped) {
+  const Report report = summarise(
+      {"",
+       "Left breast: BI-RADS 4. Stereotactic biopsy is recommended.",
+       std::nullopt,
+       {coded_at("1.2.2.1", Laterality::Left, 3, Morphology::Punctate, Distribution::Grouped)},
+       Category::ProbablyBenign3});
+  ASSERT_TRUE(report.exam.category.has_value());
+  EXPECT_EQ(*report.exam.category, Category::Suspicious4);
+  EXPECT_TRUE(exam_fired(report, "E4"));
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
+TEST(HostileCrossCheck, AnImpressionRestatingTheCodedCategoryAddsNothing) {
+  ContentItem finding =
+      coded_at("1.2.2.1", Laterality::Left, 3, Morphology::Punctate, Distribution::Grouped);
+  finding.children.push_back(
+      property("1.2.2.1.5", codes::kAssessmentCategory, code_of(Category::ProbablyBenign3)));
+  const Report report =
+      summarise({"", "Left breast: BI-RADS 3. Short-interval follow-up.", std::nullopt, {finding}});
+  EXPECT_FALSE(exam_fired(report, "E6"));
+  EXPECT_FALSE(report.exam.needs_review);
+}
+
+TEST(HostileCrossCheck, BenignTextOfAnotherMorphologyLendsNoBreast) {
+  const Report report = summarise(
+      {"Benign vascular calcifications at 3 o'clock in the right breast.",
+       "",
+       std::nullopt,
+       {coded_finding("1.2.2.1", {property("1.2.2.1.1", codes::kClockfaceOrRegion, clock_code(3)),
+                                  property("1.2.2.1.2", codes::kCalcificationType,
+                                           code_of(Morphology::FinePleomorphic))})}});
+  const Finding& coded = report.input.findings.front();
+  EXPECT_EQ(coded.origin, Origin::BreastImagingReport);
+  EXPECT_EQ(coded.laterality, Laterality::Unknown);
+  EXPECT_TRUE(coded.text_evidence.empty());
+  // A biopsy of a breast no one names is the radiologist's to place (W15).
+  EXPECT_TRUE(testing::fired(report.decisions.front(), "W15"));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+}
+
+TEST(HostileCrossCheck, TheOnlyCodedFindingOfABreastLendsNothingToTextThatSharesNoFact) {
+  const Report report = summarise(
+      {"Likely benign calcifications at 9 o'clock, posterior depth, in the left breast, stable.",
+       "",
+       std::nullopt,
+       {coded_finding("1.2.2.1", {side("1.2.2.1.1", Laterality::Left),
+                                  property("1.2.2.1.2", codes::kCalcificationType,
+                                           code_of(Morphology::FinePleomorphic))})}});
+  const Finding& coded = report.input.findings.front();
+  EXPECT_FALSE(coded.location.clock_hour.has_value());
+  EXPECT_EQ(coded.change, Change::Unknown);
+}
+
+TEST(HostileCrossCheck, ContainerAndReportProceduresOfTwoBreastsAreAConflict) {
+  SrDocument document = document_of({"", "", Laterality::Right, {annex_q_finding()}});
+  ContentItem& container = document.root.children[1].children[1];
+  ContentItem procedure = code_item("1.2.2.0", Relationship::Contains, codes::kProcedureReported,
+                                    kMammography.to_code());
+  procedure.children.push_back(side("1.2.2.0.1", Laterality::Left));
+  container.children.insert(container.children.begin(), procedure);
+  const Findings findings = findings_of(document);
+  EXPECT_EQ(findings.findings[0].laterality_source, LateralitySource::Conflicting);
+  EXPECT_TRUE(has_conflict(findings.findings[0], FindingField::Laterality));
+}
+
+TEST(HostileCrossCheck, AProcedureWithTwoLateralitiesNamesNoOneBreast) {
+  SrDocument document = document_of({"", "", Laterality::Left, {annex_q_finding()}});
+  document.root.children[1].children[0].children.push_back(side("1.2.1.2", Laterality::Right));
+  const Findings findings = findings_of(document);
+  EXPECT_EQ(findings.findings[0].laterality, Laterality::Unknown);
+  EXPECT_EQ(findings.findings[0].laterality_source, LateralitySource::None);
+}
+
+TEST(HostileCrossCheck, ABilateralProcedureIsNoUnilateralStudyWhateverItsImages) {
+  ContentItem image;
+  image.position = "1.3";
+  image.relationship = Relationship::Contains;
+  image.value_type = ValueType::Image;
+  image.children.push_back(code_item("1.3.1", Relationship::HasConceptMod, codes::kImageLaterality,
+                                     code_of(Laterality::Left).to_code()));
+  SrDocument document = document_of({"", "", Laterality::Both, {annex_q_finding()}});
+  document.root.children.push_back(image);
+  const Findings findings = findings_of(document);
+  EXPECT_EQ(findings.findings[0].laterality, Laterality::Unknown);
 }
 
 // ---- Annotations win over both (issue 17 item 3) ----
