@@ -7,6 +7,7 @@
 #include "dicom/toolkit.hpp"
 #include "output/rule_listing.hpp"
 #include "run/review.hpp"
+#include "run/summarise.hpp"
 
 namespace {
 
@@ -58,6 +59,9 @@ int main(int argc, char** argv) {
         break;
       case CommandKind::Rules:
         write_rule_table(std::cout, command.rules_as_xml);
+        break;
+      case CommandKind::Lexicon:
+        run_lexicon(command.lexicon, command.lexicon_as_xml, std::cout);
         break;
       case CommandKind::Validate:
         if (!run_validate(command.files, std::cout, std::cerr)) {

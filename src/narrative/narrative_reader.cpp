@@ -98,7 +98,10 @@ bool states_assessment(ReportSection section) {
 }  // namespace
 
 Reader::Reader(const PreparedWordings& prepared)
-    : wordings_(*prepared.wordings), index_(*prepared.index), headings_(*prepared.headings) {}
+    : wordings_(*prepared.wordings),
+      words_(*prepared.wordings),
+      index_(*prepared.index),
+      headings_(*prepared.headings) {}
 
 NarrativeReading Reader::read(const SrDocument& document) {
   std::vector<TextItem> items;

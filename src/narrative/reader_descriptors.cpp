@@ -40,14 +40,10 @@ int leading_integer(std::string_view word) {
 
 namespace {
 
-// Words that spell a small count ("two punctate calcifications").
-std::optional<int> number_word(const Token& token) {
-  static const char* const kWords[] = {"one",   "two",   "three", "four", "five",   "six",
-                                       "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
-  if (token.kind != TokenKind::Word) return std::nullopt;
-  for (int k = 0; k < 12; ++k) {
-    if (token.folded == kWords[k]) return k + 1;
-  }
+// A word that spells a small count ("two punctate calcifications"): 1 to 12.
+std::optional<int> number_word(const Token& token, const FunctionWords& words) {
+  const std::optional<int> number = words.number(token);
+  if (number && *number >= 1 && *number <= 12) return number;
   return std::nullopt;
 }
 
@@ -193,7 +189,7 @@ std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clau
   for (std::size_t back = mention, steps = 0; back > clause_begin && steps < 4; ++steps) {
     --back;
     const Token& token = tokens[back];
-    std::optional<int> count = number_word(token);
+    std::optional<int> count = number_word(token, words_);
     const bool integer = token.kind == TokenKind::Number &&
                          token.folded.find('.') == std::string::npos && token.folded.size() <= 4;
     if (integer) count = leading_integer(token.folded);
@@ -201,10 +197,9 @@ std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clau
       bool fn = false;
       const Token& next = tokens[back + 1];
       const bool measure = unit_mm(next, fn) > 0;
-      const bool clock = is_word(next, "o'clock") || is_word(next, "oclock") || is_word(next, "o");
+      const bool clock = words_.is(next, FunctionWordRole::ClockAfterHour) || is_word(next, "o");
       const bool category =
-          back > 0 && (is_word(tokens[back - 1], "rads") || is_word(tokens[back - 1], "birads") ||
-                       is_word(tokens[back - 1], "category"));
+          back > 0 && words_.is(tokens[back - 1], FunctionWordRole::CategoryBeforeNumber);
       if (measure || clock || category || *count <= 0) return std::nullopt;
       return Read<int>{*count, words_of(item, back, back + 1), span_of(item, back, back + 1), back};
     }
@@ -226,13 +221,8 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     const int hour = leading_integer(token.folded);
     return hour >= 1 && hour <= 12 ? hour : 0;
   };
-  auto is_oclock = [](const Token& token) {
-    return token.kind == TokenKind::Word &&
-           (token.folded == "o'clock" || token.folded == "oclock" ||
-            token.folded ==
-                "o\xE2\x80\x99"
-                "clock" ||
-            token.folded == "clock");
+  auto is_oclock = [this](const Token& token) {
+    return words_.is(token, FunctionWordRole::ClockAfterHour);
   };
   for (std::size_t at = begin; at < end; ++at) {
     if (consumed[at - begin]) continue;
@@ -249,7 +239,8 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
                is_word(tokens[at + 2], "clock")) {
       hour = hour_of(token);
       after = at + 3;
-    } else if (is_word(token, "at") && at + 1 < end && hour_of(tokens[at + 1]) > 0) {
+    } else if (words_.is(token, FunctionWordRole::ClockBeforeHour) && at + 1 < end &&
+               hour_of(tokens[at + 1]) > 0) {
       bool fn = false;
       const bool measured = at + 2 < end && unit_mm(tokens[at + 2], fn) > 0;
       const bool duration = at + 2 < end && is_duration(tokens[at + 2]);  // "at 6 months"
@@ -388,8 +379,8 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         break;
       case PhraseKind::Site: {
         // "ductal carcinoma" names a disease, not where the calcifications lie.
-        const bool disease = best->end < end && (is_word(item.tokens[best->end], "carcinoma") ||
-                                                 is_word(item.tokens[best->end], "cancer"));
+        const bool disease =
+            best->end < end && words_.is(item.tokens[best->end], FunctionWordRole::Disease);
         if (!disease) out.site.push_back({wordings_.site[w].term, words, span, best->begin});
         break;
       }

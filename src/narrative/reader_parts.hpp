@@ -117,6 +117,43 @@ bool word_in(std::string_view word, const List& list) {
 }
 using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) of an item
 
+// A lexicon's function words by role (Wordings::function_words, Wordings::numbers), for the
+// reader's grammar: the same questions in every language, the words data.
+class FunctionWords {
+ public:
+  explicit FunctionWords(const Wordings& wordings)
+      : by_role_(static_cast<std::size_t>(FunctionWordRole::RefersBack) + 1),
+        numbers_(&wordings.numbers) {
+    for (const FunctionWording& word : wordings.function_words) {
+      by_role_[static_cast<std::size_t>(word.role)].push_back(word.phrase);
+    }
+  }
+  // The token is a word with this role (a phrase ending in '*': a word starting so).
+  bool is(const Token& token, FunctionWordRole role) const {
+    if (token.kind != TokenKind::Word) return false;
+    for (const std::string_view phrase : by_role_[static_cast<std::size_t>(role)]) {
+      if (phrase.back() == '*'
+              ? token.folded.substr(0, phrase.size() - 1) == phrase.substr(0, phrase.size() - 1)
+              : token.folded == phrase) {
+        return true;
+      }
+    }
+    return false;
+  }
+  // The number a word spells ("two", "zwei"); none for other tokens.
+  std::optional<int> number(const Token& token) const {
+    if (token.kind != TokenKind::Word) return std::nullopt;
+    for (const Wording<int>& word : *numbers_) {
+      if (token.folded == word.phrase) return word.term;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::vector<std::vector<std::string_view>> by_role_;
+  const std::vector<Wording<int>>* numbers_;
+};
+
 // ---- Shared helpers, each defined in the file of its part ----
 
 // Sections that speak of the past or of the procedure: a mention there is historical unless it
@@ -149,7 +186,7 @@ bool opens_contrast(const std::vector<Token>& tokens, const std::vector<Trigger>
                     std::size_t at);
 
 // Words that open a sentence going on about the calcifications just described.
-bool refers_back(const Token& token);
+bool refers_back(const Token& token, const FunctionWords& words);
 
 // The clause that holds a token; the whole sentence when none does.
 Clause clause_holding(const std::vector<Clause>& clauses, std::size_t token,
@@ -318,6 +355,7 @@ class Reader {
   void finish_assessments();
 
   const Wordings& wordings_;
+  const FunctionWords words_;
   const PhraseIndex& index_;
   const std::vector<HeadingMeaning>& headings_;
   NarrativeReading reading_;
