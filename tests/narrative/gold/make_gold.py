@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the narrative gold set (issue 16): sources/NAME.xml (xml2dsr input), headers.tsv,
-expected.tsv, mentions.tsv and reports.tsv, all from the report table in reports_data.py.
+expected.tsv, mentions.tsv and reports.tsv, all from the report tables in reports_data.py (English)
+and reports_data_de.py (German, issue 17: each report with its Language of Content Item).
 
 Written from the specification only (issue 16, narrative.md, decision-logic.md §6, domain.md,
 tests/safety as a style model); no reader code was read. Stdlib only.
@@ -9,8 +10,9 @@ The script checks its own table before writing anything:
   - every quoted sentence occurs verbatim in its report's text, and every quoted mention phrase
     occurs in its sentence;
   - every calcification word in a breast report's text (calcification(s), calcs, microcalcs,
-    microcalcifications, macrocalcifications, milk of calcium, BAC) lies inside a listed mention
-    sentence, so no mention is left out of mentions.tsv;
+    microcalcifications, macrocalcifications, milk of calcium, BAC; in a German report also every
+    word holding "kalk" or "kalzifi") lies inside a listed mention sentence, so no mention is left
+    out of mentions.tsv;
   - affirmed/uncertain mentions point at a finding, other statuses at none; every finding has a
     mention; a finding's mention_status is affirmed when any of its mentions is affirmed.
 """

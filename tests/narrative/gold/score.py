@@ -209,6 +209,9 @@ def main():
             print(__doc__, file=sys.stderr)
             sys.exit(2)
         language, args = args[1], args[2:]
+    if args != ["--self-test"] and not (len(args) == 1 and not args[0].startswith("--")):
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
     exp, men, rep = load_gold(language)
     if language is not None:
         print(f"language {language}: {len(rep)} reports")
@@ -217,12 +220,9 @@ def main():
             sys.exit(1)
     if args == ["--self-test"]:
         pf, pm, pr = self_prediction(exp, men, rep)
-    elif len(args) == 1 and not args[0].startswith("--"):
+    else:
         d = args[0]
         pf, pm, pr = (read(os.path.join(d, n)) for n in ("findings.tsv", "mentions.tsv", "reports.tsv"))
-    else:
-        print(__doc__, file=sys.stderr)
-        sys.exit(2)
     fails = score(exp, men, rep, pf, pm, pr)
     if fails:
         print("FAIL: " + "; ".join(fails))
