@@ -45,14 +45,19 @@ std::optional<Code> stated_language(const SrDocument& document) {
 
 std::string lexicon_for_code(const Code& code, const NarrativeLexicons& lexicons) {
   const std::string& scheme = code.scheme;
-  if (scheme == "RFC5646" || scheme == "IETF4646" || scheme == "RFC3066" || scheme == "ISO639_1") {
+  const bool tag = scheme == "RFC5646" || scheme == "IETF4646" || scheme == "RFC3066";
+  if (tag || scheme == "ISO639_1") {
     const std::string key = language_key(code.value);
-    return lexicons.by_language.count(key) != 0 ? key : std::string();
+    if (lexicons.by_language.count(key) != 0) return key;
   }
+  // A tag whose primary subtag is the three-letter ISO 639-2 code ("deu", as DCMTK's CID 5000
+  // lists German) names the language as plainly as "de" does.
+  const std::string value = tag ? language_key(code.value) : code.value;
   for (const auto& [key, prepared] : lexicons.by_language) {
     if (!prepared.wordings) continue;
     for (const LanguageCodeWording& named : prepared.wordings->language_codes) {
-      if (named.scheme == scheme && same_letters(named.value, code.value)) return key;
+      const bool scheme_fits = named.scheme == scheme || (tag && named.scheme == "ISO639_2");
+      if (scheme_fits && same_letters(named.value, value)) return key;
     }
   }
   return {};

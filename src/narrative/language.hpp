@@ -27,7 +27,8 @@ std::optional<Code> stated_language(const SrDocument& document);
 
 // The key of the lexicon a language code names: RFC5646 (also its predecessors IETF4646 and
 // RFC3066) and ISO639_1 codes by their primary subtag; any other scheme (ISO639_2 "deu", "ger")
-// by the lexicons' languageCode wordings. Empty when no lexicon has it.
+// by the lexicons' languageCode wordings, as is a tag whose primary subtag is an ISO639_2 code
+// ("deu"). Empty when no lexicon has it.
 std::string lexicon_for_code(const Code& code, const NarrativeLexicons& lexicons);
 
 struct LexiconChoice {

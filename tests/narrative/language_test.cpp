@@ -144,7 +144,8 @@ TEST(ReportLanguage, StatedGermanIsReadWithTheGermanLexicon) {
                                                         {"de-DE", "RFC5646"},
                                                         {"DE", "ISO639_1"},
                                                         {"ger", "ISO639_2"},
-                                                        {"deu", "ISO639_2"}}) {
+                                                        {"deu", "ISO639_2"},
+                                                        {"deu", "RFC5646"}}) {
     SCOPED_TRACE(value + " " + scheme);
     const SrDocument document = stating(kGerman, value, scheme);
     const LexiconChoice choice = choose_lexicon(document, shipped());
@@ -166,8 +167,12 @@ TEST(ReportLanguage, StatedGermanIsReadWithTheGermanLexicon) {
 }
 
 TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {
-  // "ger" is no RFC 5646 tag of German, and a meaning saying German does not make it one.
-  SrDocument document = stating(kGerman, "ger", "RFC5646");
+  // A meaning saying German does not make a code German: "xx" is no code of German, and "de"
+  // in a scheme no lexicon knows is no code at all.
+  SrDocument other_scheme = stating(kGerman, "de", "99LOCAL");
+  other_scheme.root.children[0].code.meaning = "German";
+  EXPECT_EQ(choose_lexicon(other_scheme, shipped()).language, "en");
+  SrDocument document = stating(kGerman, "xx", "RFC5646");
   document.root.children[0].code.meaning = "German";
   const LexiconChoice choice = choose_lexicon(document, shipped());
   EXPECT_EQ(choice.language, "en");
