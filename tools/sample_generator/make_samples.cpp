@@ -953,6 +953,32 @@ void text_chest_ct_refused(const std::string& dir) {
               "No acute cardiopulmonary abnormality. Coronary artery calcifications.");
 }
 
+// A German report (issue 17): the SR says German (121049 DCM, "de-DE"), so its text is read with
+// the German lexicon: new grouped fine pleomorphic microcalcifications on the left at 2 o'clock
+// ("bei 2 Uhr"), vascular calcifications on both sides, a negation list on the right and a
+// biopsy in the history. Latin-1 like every sample (\xE4 ä, \xF6 ö, \xFC ü, \xDF ß).
+void text_german(const std::string& dir) {
+  SrBuilder sr(DSRTypes::DT_BasicTextSR, kDiagnosticImagingStudy, SrBuilder::Plain{});
+  sr.code(DSRTypes::RT_hasConceptMod, kLanguage, Code("de-DE", "RFC5646", "German (Germany)"));
+  section(sr, kHistory, kFinding,
+          "Z. n. Vakuumbiopsie von Mikrokalk rechts 2022, benigne. Kontrolle.");
+  section(sr, kFindings, kFinding,
+          "Mammographie beidseits in zwei Ebenen. Dr\xFC"
+          "senparenchym ACR c.\n"
+          "Rechts: Kein Herdbefund, keine Mikroverkalkungen, keine Architekturst\xF6rung.\n"
+          "Links: Bei 2 Uhr im oberen \xE4u\xDF"
+          "eren Quadranten neu aufgetretene gruppierte fein-pleomorphe Mikroverkalkungen auf "
+          "8 mm.\n"
+          "Beidseits vereinzelte Gef\xE4\xDF"
+          "verkalkungen.");
+  section(sr, kImpressions, kImpression,
+          "Links neu aufgetretene gruppierte fein-pleomorphe Mikroverkalkungen, "
+          "malignit\xE4tsverd\xE4"
+          "chtig. BI-RADS 4. Stereotaktische Vakuumbiopsie links empfohlen.");
+  save(sr, {"140", "SAMPLE^TEXTGERMAN", "MC-0040", "19660712", "ACC0140", "20261201"},
+       dir + "/text-german.dcm", {"MAMMOGRAPHIE BEIDSEITS", "BREAST"});
+}
+
 }  // namespace
 
 // ---- benchmark corpus (issue 6): realistic, deterministic by seed ----
@@ -1131,7 +1157,8 @@ int main(int argc, char** argv) {
                                                                      text_enhanced_sr,
                                                                      text_benign_lobular,
                                                                      text_negation_however,
-                                                                     text_chest_ct_refused};
+                                                                     text_chest_ct_refused,
+                                                                     text_german};
   for (const auto& sample : samples) sample(dir);
   return 0;
 }
