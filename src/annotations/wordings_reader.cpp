@@ -68,6 +68,25 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"disease", FunctionWordRole::Disease},
     {"refers-back", FunctionWordRole::RefersBack}};
 
+constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
+    {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},
+    {"from-chest-wall", MeasureRole::FromChestWall}, {"extent-after", MeasureRole::ExtentAfter},
+    {"extent-before", MeasureRole::ExtentBefore},    {"extent-filler", MeasureRole::ExtentFiller}};
+
+std::optional<MeasureRole> measure_role_named(std::string_view word) {
+  for (const auto& [name, role] : kMeasureRoles) {
+    if (name == word) return role;
+  }
+  return std::nullopt;
+}
+
+std::string_view measure_role_word(MeasureRole role) {
+  for (const auto& [name, named] : kMeasureRoles) {
+    if (named == role) return name;
+  }
+  return "unknown";
+}
+
 std::optional<FunctionWordRole> function_role_named(std::string_view word) {
   for (const auto& [name, role] : kFunctionRoles) {
     if (name == word) return role;
@@ -305,6 +324,7 @@ class WordingsParser {
     if (name == "languageCode") return read_language_code(node, wordings);
     if (name == "functionWord") return read_function_word(node, wordings);
     if (name == "number") return read_number(node, wordings);
+    if (name == "measureWord") return read_measure_word(node, wordings);
     input_.problem(node, std::string(name), "unknown element");
   }
 
@@ -320,6 +340,26 @@ class WordingsParser {
     // One word may have several roles ("category" introduces a category and is followed by one).
     if (role && !phrase.empty() && unique(node, role_text + " " + phrase, role_text)) {
       wordings.function_words.push_back({phrase, *role});
+    }
+  }
+
+  void read_measure_word(pugi::xml_node node, Wordings& wordings) {
+    xml_input::check_attributes(input_, node, {"role", "phrase"});
+    const std::string role_text = node.attribute("role").value();
+    const auto role = read_word(input_, node, "measureWord/@role", role_text, measure_role_named);
+    const std::string phrase = phrase_of(node);
+    const bool one_word = role == MeasureRole::ExtentBefore || role == MeasureRole::ExtentFiller;
+    if (!phrase.empty() && one_word && phrase.find(' ') != std::string::npos) {
+      input_.problem(node, "measureWord/@phrase",
+                     quoted(phrase) + " must be one word for " + quoted(role_text));
+      return;
+    }
+    if (!phrase.empty() && phrase.back() == '*') {
+      input_.problem(node, "measureWord/@phrase", quoted(phrase) + " is matched whole: no '*'");
+      return;
+    }
+    if (role && !phrase.empty() && unique(node, role_text + " " + phrase, role_text)) {
+      wordings.measure_words.push_back({phrase, *role});
     }
   }
 
@@ -469,6 +509,9 @@ std::vector<Listed> listed(const Wordings& w) {
   for (const FunctionWording& f : w.function_words) {
     all.push_back({"functionWord", {{"role", std::string(function_role_word(f.role))}}, f.phrase});
   }
+  for (const MeasureWording& m : w.measure_words) {
+    all.push_back({"measureWord", {{"role", std::string(measure_role_word(m.role))}}, m.phrase});
+  }
   for (const Wording<int>& n : w.numbers) {
     all.push_back({"number", {{"value", std::to_string(n.term)}}, n.phrase});
   }
@@ -496,6 +539,10 @@ void write_wordings(const Wordings& wordings, bool as_xml, std::ostream& out) {
   declaration.append_attribute("encoding") = "UTF-8";
   std::string files;
   for (const std::string& file : wordings.files) files += " " + file;
+  // An XML comment may not hold "--" (a path may).
+  for (std::size_t at = files.find("--"); at != std::string::npos; at = files.find("--", at)) {
+    files.replace(at, 2, "-\u2010");
+  }
   document.append_child(pugi::node_comment)
       .set_value((" the effective lexicon, read from:" + files + " ").c_str());
   pugi::xml_node root = document.append_child("narrativeWordings");

@@ -58,18 +58,6 @@ double unit_mm(const Token& token, bool& fn) {
   return 0;
 }
 
-// Does the word sequence `words` stand at token `at` (within `end`)?
-bool words_at(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
-              std::initializer_list<std::string_view> words) {
-  if (at + words.size() > end) return false;
-  std::size_t k = at;
-  for (std::string_view word : words) {
-    if (!is_word(tokens[k], word)) return false;
-    ++k;
-  }
-  return true;
-}
-
 }  // namespace
 
 // Adds the facts of `more` to `into`: lists are appended, a missing single fact is filled.
@@ -100,35 +88,18 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
 
 // Measures: distance from the nipple / skin / chest wall ("4 cm from the nipple", "4 cm FN"),
 // and extent ("spanning 3 cm", "measuring 6 x 4 mm", "a 2 cm area").
-// What a measure after its unit is the distance from ("4 cm from the nipple", "4 cm FN"), in
-// the order they are tried; the longer phrase first where one starts another.
-struct DistancePhrase {
-  std::array<std::string_view, 4> words;
-  std::size_t length;
-  std::optional<Read<double>> Descriptors::*target;
-};
-constexpr DistancePhrase kDistancePhrases[] = {
-    {{"fn"}, 1, &Descriptors::from_nipple_mm},
-    {{"from", "the", "nipple"}, 3, &Descriptors::from_nipple_mm},
-    {{"from", "nipple"}, 2, &Descriptors::from_nipple_mm},
-    {{"from", "the", "skin"}, 3, &Descriptors::from_skin_mm},
-    {{"from", "skin"}, 2, &Descriptors::from_skin_mm},
-    {{"from", "the", "chest", "wall"}, 4, &Descriptors::from_chest_wall_mm},
-    {{"from", "chest", "wall"}, 3, &Descriptors::from_chest_wall_mm},
-};
-
 void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
                            std::vector<bool>& consumed, Descriptors& out) const {
   const std::vector<Token>& tokens = item.tokens;
-  static const char* const kExtentBefore[] = {
-      "spanning", "spans",  "span",      "measuring", "measures", "measure", "measured", "over",
-      "covering", "covers", "extending", "extends",   "across",   "extent",  "size"};
-  static const char* const kFiller[] = {
-      "approximately", "approx",  "about",  "up",     "to", "a",     "an", "area", "of",
-      "total",         "roughly", "nearly", "almost", "at", "least", "."};
-  auto is_one_of = [](const Token& token, const auto& list) {
-    return token.kind != TokenKind::Number && word_in(token.folded, list);
+  // What a measure after its unit is the distance from ("4 cm from the nipple", "4 cm FN").
+  struct Distance {
+    MeasureRole role;
+    std::optional<Read<double>> Descriptors::*target;
   };
+  static constexpr Distance kDistances[] = {
+      {MeasureRole::FromNipple, &Descriptors::from_nipple_mm},
+      {MeasureRole::FromSkin, &Descriptors::from_skin_mm},
+      {MeasureRole::FromChestWall, &Descriptors::from_chest_wall_mm}};
   for (std::size_t at = begin; at < end; ++at) {
     if (tokens[at].kind != TokenKind::Number || consumed[at - begin]) continue;
     // number [x number]* unit
@@ -148,26 +119,19 @@ void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
     const double mm = largest * scale;
     std::size_t after = k + 1;
     std::optional<Read<double>>* target = fn ? &out.from_nipple_mm : nullptr;
-    for (const DistancePhrase& distance : kDistancePhrases) {
+    for (const Distance& distance : kDistances) {
       if (target != nullptr) break;
-      bool matches = after + distance.length <= end;
-      for (std::size_t w = 0; matches && w < distance.length; ++w) {
-        matches = is_word(tokens[after + w], distance.words[w]);
-      }
-      if (!matches) continue;
+      const std::size_t length = words_.measure_at(tokens, after, end, distance.role);
+      if (length == 0) continue;
       target = &(out.*distance.target);
-      after += distance.length;
+      after += length;
     }
     if (target == nullptr) {
-      bool extent = words_at(tokens, after, end, {"in", "extent"}) ||
-                    words_at(tokens, after, end, {"in", "size"}) ||
-                    words_at(tokens, after, end, {"area"}) ||
-                    words_at(tokens, after, end, {"in", "greatest"}) ||
-                    words_at(tokens, after, end, {"extent"});
+      bool extent = words_.measure_at(tokens, after, end, MeasureRole::ExtentAfter) > 0;
       for (std::size_t back = at, steps = 0; !extent && back > begin && steps < 4; ++steps) {
         --back;
-        if (is_one_of(tokens[back], kExtentBefore)) extent = true;
-        if (!is_one_of(tokens[back], kFiller)) break;
+        if (words_.measure_word(tokens[back], MeasureRole::ExtentBefore)) extent = true;
+        if (!words_.measure_word(tokens[back], MeasureRole::ExtentFiller)) break;
       }
       if (extent) target = &out.extent_mm;
     }

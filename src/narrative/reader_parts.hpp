@@ -123,10 +123,45 @@ class FunctionWords {
  public:
   explicit FunctionWords(const Wordings& wordings)
       : by_role_(static_cast<std::size_t>(FunctionWordRole::RefersBack) + 1),
+        measures_(static_cast<std::size_t>(MeasureRole::ExtentFiller) + 1),
         numbers_(&wordings.numbers) {
     for (const FunctionWording& word : wordings.function_words) {
       by_role_[static_cast<std::size_t>(word.role)].push_back(word.phrase);
     }
+    for (const MeasureWording& measure : wordings.measure_words) {
+      std::vector<std::string_view> words;
+      std::string_view rest = measure.phrase;
+      for (std::size_t space = rest.find(' '); space != std::string_view::npos;
+           space = rest.find(' ')) {
+        words.push_back(rest.substr(0, space));
+        rest.remove_prefix(space + 1);
+      }
+      words.push_back(rest);
+      measures_[static_cast<std::size_t>(measure.role)].push_back(std::move(words));
+    }
+  }
+  // The number of tokens of the longest measure phrase of this role at tokens[at, end); 0 when
+  // none is there.
+  std::size_t measure_at(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
+                         MeasureRole role) const {
+    std::size_t longest = 0;
+    for (const std::vector<std::string_view>& words : measures_[static_cast<std::size_t>(role)]) {
+      bool matches = words.size() > longest && at + words.size() <= end;
+      for (std::size_t w = 0; matches && w < words.size(); ++w) {
+        matches = tokens[at + w].kind == TokenKind::Word && tokens[at + w].folded == words[w];
+      }
+      if (matches) longest = words.size();
+    }
+    return longest;
+  }
+  // A one-word measure phrase of this role (extent-before, extent-filler): any token but a
+  // number, so that a filler may be "." ("approx. 3 cm").
+  bool measure_word(const Token& token, MeasureRole role) const {
+    if (token.kind == TokenKind::Number) return false;
+    const auto& phrases = measures_[static_cast<std::size_t>(role)];
+    return std::any_of(phrases.begin(), phrases.end(), [&](const auto& words) {
+      return words.size() == 1 && token.folded == words[0];
+    });
   }
   // The token is a word with this role (a phrase ending in '*': a word starting so).
   bool is(const Token& token, FunctionWordRole role) const {
@@ -151,6 +186,7 @@ class FunctionWords {
 
  private:
   std::vector<std::vector<std::string_view>> by_role_;
+  std::vector<std::vector<std::vector<std::string_view>>> measures_;  // per role, words per phrase
   const std::vector<Wording<int>>* numbers_;
 };
 

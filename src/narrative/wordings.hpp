@@ -86,6 +86,21 @@ struct FunctionWording {
   FunctionWordRole role;
 };
 
+// Words around a measure ("4 cm from the nipple", "spanning 3 cm"): what the measure is.
+enum class MeasureRole {
+  FromNipple,     // after the unit: "fn", "from the nipple", "von der mamille"
+  FromSkin,       // after the unit: "from the skin"
+  FromChestWall,  // after the unit: "from the chest wall"
+  ExtentAfter,    // after the unit: "in extent", "area"
+  ExtentBefore,   // one word before the number: "spanning", "measuring", "über"
+  ExtentFiller,   // one word between that and the number: "approximately", "a", "ca."
+};
+
+struct MeasureWording {
+  std::string phrase;  // after the unit: words; before the number: one word
+  MeasureRole role;
+};
+
 // A DICOM code that names the language of a lexicon besides its language tag: ("deu",
 // "ISO639_2") for "de". RFC 5646 and ISO 639-1 codes match the tag itself (language_of_code).
 struct LanguageCodeWording {
@@ -125,6 +140,7 @@ struct Wordings {
   // Phrases that introduce an assessment category: "bi-rads", "birads", "category".
   std::vector<std::string> category_words;
   std::vector<FunctionWording> function_words;
+  std::vector<MeasureWording> measure_words;
   // Words that spell a small number: counts ("two punctate calcifications", 1-12) and categories
   // ("BI-RADS category four", 0-6).
   std::vector<Wording<int>> numbers;

@@ -255,6 +255,14 @@ bool run_validate(const std::vector<std::string>& files, std::ostream& out, std:
       problems = check_annotations(file);
     } else if (kind == "siteProfile") {
       problems = check_site_profile(file);
+      // The lexicon files it names are part of it: a run would stop on them.
+      if (problems.empty()) {
+        for (const std::string& lexicon :
+             read_site_profile_with_reading(file).second.lexicon_files) {
+          const std::vector<std::string> more = check_wordings(lexicon, shipped_wordings_files());
+          problems.insert(problems.end(), more.begin(), more.end());
+        }
+      }
     } else if (kind == "narrativeWordings") {
       problems = check_wordings(file, shipped_wordings_files());
     } else {

@@ -111,6 +111,14 @@ printf '<narrativeWordings xmlns="urn:mammocalc:narrative-wordings:1" language="
 check "a phrase in capitals exits 1" test $? -eq 1
 check "... naming line 2 and the problem" grep -q "upper.xml:2: breast/@phrase: 'Breast' must be lower case" "$work/upper.err"
 
+cp "$work/broken.xml" "$work/profile/broken.xml"
+sed 's/words.xml/broken.xml/' "$work/profile/site.xml" >"$work/profile/broken-site.xml"
+"$mammocalc" validate "$work/profile/broken-site.xml" >/dev/null 2>"$work/broken-site.err"
+check "validate: a site profile naming a broken lexicon exits 1" test $? -eq 1
+check "... naming the lexicon's line" grep -q "profile/broken.xml:3: morphology/@phrase" "$work/broken-site.err"
+"$mammocalc" validate "$work/profile/site.xml" >/dev/null 2>&1
+check "validate: the profile with a good lexicon is valid" test $? -eq 0
+
 # 4. validate knows lexicon files.
 "$mammocalc" validate "$work/site-lexicon.xml" src/narrative/narrative-wordings-de.xml >"$work/valid.out" 2>&1
 check "validate: a site lexicon and the German lexicon are valid (exit 0)" test $? -eq 0 || cat "$work/valid.out"
