@@ -66,7 +66,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"category-filler", FunctionWordRole::CategoryFiller},
     {"category-before-number", FunctionWordRole::CategoryBeforeNumber},
     {"disease", FunctionWordRole::Disease},
-    {"refers-back", FunctionWordRole::RefersBack}};
+    {"refers-back", FunctionWordRole::RefersBack},
+    {"continues-line", FunctionWordRole::ContinuesLine}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

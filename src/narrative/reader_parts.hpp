@@ -122,7 +122,7 @@ using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) o
 class FunctionWords {
  public:
   explicit FunctionWords(const Wordings& wordings)
-      : by_role_(static_cast<std::size_t>(FunctionWordRole::RefersBack) + 1),
+      : by_role_(static_cast<std::size_t>(FunctionWordRole::ContinuesLine) + 1),
         measures_(static_cast<std::size_t>(MeasureRole::ExtentFiller) + 1),
         numbers_(&wordings.numbers) {
     for (const FunctionWording& word : wordings.function_words) {
@@ -174,6 +174,10 @@ class FunctionWords {
       }
     }
     return false;
+  }
+  // The words of a role (continues-line: for split_sentences).
+  const std::vector<std::string_view>& words(FunctionWordRole role) const {
+    return by_role_[static_cast<std::size_t>(role)];
   }
   // The number a word spells ("two", "zwei"); none for other tokens.
   std::optional<int> number(const Token& token) const {

@@ -79,6 +79,9 @@ enum class FunctionWordRole {
   CategoryBeforeNumber,  // a number after it is a category, no count: "rads", "category"
   Disease,               // after a site word, names a disease: "carcinoma" ("ductal carcinoma")
   RefersBack,            // opens a sentence going on about the calcifications just described
+  // At a line's end, the sentence goes on on the next line even when it starts with a capital:
+  // "and", "no" ("No suspicious mass or\ncalcifications"); German "und", "keine", "der".
+  ContinuesLine,
 };
 
 struct FunctionWording {

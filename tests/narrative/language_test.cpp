@@ -166,6 +166,22 @@ TEST(ReportLanguage, StatedGermanIsReadWithTheGermanLexicon) {
   }
 }
 
+// German capitalises every noun: a line ending in "keine" goes on ("continues-line" words), so
+// the negation reaches the calcifications on the next line (in a text with sentence ends: a text
+// of bare lines is read line by line in every language).
+TEST(ReportLanguage, GermanLineBreakAfterANegationContinuesTheSentence) {
+  const NarrativeReading reading = read_chosen(
+      stating("Rechts: Kein Herdbefund, keine\nMikroverkalkungen.\nLinks: Gruppierte amorphe "
+              "Mikroverkalkungen bei 3 Uhr.",
+              "de", "RFC5646"),
+      shipped());
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::Amorphous));
+  ASSERT_EQ(reading.mentions.size(), 2u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Negated);
+}
+
 TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {
   // A meaning saying German does not make a code German: "xx" is no code of German, and "de"
   // in a scheme no lexicon knows is no code at all.
