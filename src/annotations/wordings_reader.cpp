@@ -2,6 +2,8 @@
 // names file, line and field.
 #include "annotations/wordings_reader.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
 #include <string_view>
@@ -185,7 +187,7 @@ class WordingsParser {
       input_.problem(root, "narrativeWordings/@language", "is required (e.g. \"en\")");
       return {};
     }
-    const std::string key = language_key(language);
+    std::string key = language_key(language);
     LexiconBeingRead& lexicon = lexicons_[key];
     Wordings& wordings = lexicon.wordings;
     if (wordings.files.empty()) {
@@ -430,10 +432,13 @@ std::map<std::string, Wordings> read_lexicons(const std::vector<std::string>& sh
   for (const std::string& file : site) {
     const std::string key = read_into(file, lexicons, FileRole::Addition);
     if (lexicons.at(key).wordings.calcification.empty()) {
-      throw Error(ErrorCode::InvalidWordings,
-                  file + ": narrativeWordings/@language: mammocalc ships no lexicon for '" + key +
-                      "' and the file gives no calcification wording: a lexicon of a new "
-                      "language must be a whole one");
+      std::string message = file;
+      message += ": narrativeWordings/@language: mammocalc ships no lexicon for '";
+      message += key;
+      message +=
+          "' and the file gives no calcification wording: a lexicon of a new language must be a "
+          "whole one";
+      throw Error(ErrorCode::InvalidWordings, message);
     }
   }
   std::map<std::string, Wordings> read;
@@ -451,25 +456,33 @@ struct Listed {
   std::string phrase;
 };
 
+// Appends one Listed per item, made by `make`.
+template <typename Item, typename Make>
+void list_all(const std::vector<Item>& items, std::vector<Listed>& into, Make make) {
+  std::transform(items.begin(), items.end(), std::back_inserter(into), make);
+}
+
 template <typename Term>
 void list_terms(const char* element, const std::vector<Wording<Term>>& wordings,
                 std::vector<Listed>& into) {
-  for (const Wording<Term>& wording : wordings) {
-    into.push_back({element, {{"term", std::string(to_string(wording.term))}}, wording.phrase});
-  }
+  list_all(wordings, into, [element](const Wording<Term>& wording) {
+    return Listed{element, {{"term", std::string(to_string(wording.term))}}, wording.phrase};
+  });
 }
 
 void list_phrases(const char* element, const std::vector<std::string>& phrases,
                   std::vector<Listed>& into) {
-  for (const std::string& phrase : phrases) into.push_back({element, {}, phrase});
+  list_all(phrases, into, [element](const std::string& phrase) {
+    return Listed{element, {}, phrase};
+  });
 }
 
 // In the order of schemas/narrative-wordings.xsd.
 std::vector<Listed> listed(const Wordings& w) {
   std::vector<Listed> all;
-  for (const LanguageCodeWording& code : w.language_codes) {
-    all.push_back({"languageCode", {{"codeValue", code.value}, {"codingScheme", code.scheme}}, ""});
-  }
+  list_all(w.language_codes, all, [](const LanguageCodeWording& code) {
+    return Listed{"languageCode", {{"codeValue", code.value}, {"codingScheme", code.scheme}}, ""};
+  });
   list_phrases("calcification", w.calcification, all);
   list_terms("morphology", w.morphology, all);
   list_terms("distribution", w.distribution, all);
@@ -479,27 +492,27 @@ std::vector<Listed> listed(const Wordings& w) {
   list_terms("region", w.region, all);
   list_terms("depth", w.depth, all);
   list_terms("change", w.change, all);
-  for (const ContextWording& c : w.context) {
-    all.push_back({"context",
-                   {{"role", std::string(context_role_word(c.role))},
-                    {"side", std::string(context_side_word(c.side))}},
-                   c.phrase});
-  }
-  for (const HeadingWording& h : w.headings) {
+  list_all(w.context, all, [](const ContextWording& c) {
+    return Listed{"context",
+                  {{"role", std::string(context_role_word(c.role))},
+                   {"side", std::string(context_side_word(c.side))}},
+                  c.phrase};
+  });
+  list_all(w.headings, all, [](const HeadingWording& h) {
     Listed heading{"heading", {{"section", std::string(to_string(h.section))}}, h.phrase};
     if (h.laterality != Laterality::Unknown) {
       heading.attributes.emplace_back("laterality", std::string(to_string(h.laterality)));
     }
-    all.push_back(std::move(heading));
-  }
-  for (const FollowUpWording& f : w.follow_up) {
-    all.push_back({"followUp",
-                   {{"id", f.id},
-                    {"codeValue", f.code.value},
-                    {"codingScheme", f.code.scheme},
-                    {"codeMeaning", f.code.meaning}},
-                   f.phrase});
-  }
+    return heading;
+  });
+  list_all(w.follow_up, all, [](const FollowUpWording& f) {
+    return Listed{"followUp",
+                  {{"id", f.id},
+                   {"codeValue", f.code.value},
+                   {"codingScheme", f.code.scheme},
+                   {"codeMeaning", f.code.meaning}},
+                  f.phrase};
+  });
   list_phrases("ultrasoundCorrelate", w.ultrasound_correlate, all);
   list_phrases("massWithCalcifications", w.mass_with_calcifications, all);
   list_phrases("composition", w.composition, all);
@@ -507,15 +520,15 @@ std::vector<Listed> listed(const Wordings& w) {
   list_phrases("breast", w.breast, all);
   list_phrases("abbreviation", w.abbreviations, all);
   list_phrases("categoryWord", w.category_words, all);
-  for (const FunctionWording& f : w.function_words) {
-    all.push_back({"functionWord", {{"role", std::string(function_role_word(f.role))}}, f.phrase});
-  }
-  for (const MeasureWording& m : w.measure_words) {
-    all.push_back({"measureWord", {{"role", std::string(measure_role_word(m.role))}}, m.phrase});
-  }
-  for (const Wording<int>& n : w.numbers) {
-    all.push_back({"number", {{"value", std::to_string(n.term)}}, n.phrase});
-  }
+  list_all(w.function_words, all, [](const FunctionWording& f) {
+    return Listed{"functionWord", {{"role", std::string(function_role_word(f.role))}}, f.phrase};
+  });
+  list_all(w.measure_words, all, [](const MeasureWording& m) {
+    return Listed{"measureWord", {{"role", std::string(measure_role_word(m.role))}}, m.phrase};
+  });
+  list_all(w.numbers, all, [](const Wording<int>& n) {
+    return Listed{"number", {{"value", std::to_string(n.term)}}, n.phrase};
+  });
   return all;
 }
 

@@ -19,14 +19,17 @@ bool names_language(const ContentItem& item) {
          !item.code.value.empty();
 }
 
+// The item's own modifier first, then its children's, in document order.
 const ContentItem* first_language(const ContentItem& item) {
-  for (const ContentItem& child : item.children) {
-    if (names_language(child)) return &child;
-  }
-  for (const ContentItem& child : item.children) {
-    if (const ContentItem* found = first_language(child)) return found;
-  }
-  return nullptr;
+  const auto own = std::find_if(item.children.begin(), item.children.end(), names_language);
+  if (own != item.children.end()) return &*own;
+  const ContentItem* found = nullptr;
+  const auto holder =
+      std::find_if(item.children.begin(), item.children.end(), [&found](const ContentItem& child) {
+        found = first_language(child);
+        return found != nullptr;
+      });
+  return holder == item.children.end() ? nullptr : found;
 }
 
 bool same_letters(std::string_view a, std::string_view b) {
@@ -47,7 +50,7 @@ std::string lexicon_for_code(const Code& code, const NarrativeLexicons& lexicons
   const std::string& scheme = code.scheme;
   const bool tag = scheme == "RFC5646" || scheme == "IETF4646" || scheme == "RFC3066";
   if (tag || scheme == "ISO639_1") {
-    const std::string key = language_key(code.value);
+    std::string key = language_key(code.value);
     if (lexicons.by_language.count(key) != 0) return key;
   }
   // A tag whose primary subtag is the three-letter ISO 639-2 code ("deu", as DCMTK's CID 5000

@@ -3,6 +3,7 @@
 // what one sentence holds, the values read from it, and the Reader that keeps the findings and
 // statements of one report. Internal to the narrative stage.
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -129,15 +130,15 @@ class FunctionWords {
       by_role_[static_cast<std::size_t>(word.role)].push_back(word.phrase);
     }
     for (const MeasureWording& measure : wordings.measure_words) {
-      std::vector<std::string_view> words;
+      std::vector<std::string_view> phrase_words;
       std::string_view rest = measure.phrase;
       for (std::size_t space = rest.find(' '); space != std::string_view::npos;
            space = rest.find(' ')) {
-        words.push_back(rest.substr(0, space));
+        phrase_words.push_back(rest.substr(0, space));
         rest.remove_prefix(space + 1);
       }
-      words.push_back(rest);
-      measures_[static_cast<std::size_t>(measure.role)].push_back(std::move(words));
+      phrase_words.push_back(rest);
+      measures_[static_cast<std::size_t>(measure.role)].push_back(std::move(phrase_words));
     }
   }
   // The number of tokens of the longest measure phrase of this role at tokens[at, end); 0 when
@@ -145,12 +146,12 @@ class FunctionWords {
   std::size_t measure_at(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
                          MeasureRole role) const {
     std::size_t longest = 0;
-    for (const std::vector<std::string_view>& words : measures_[static_cast<std::size_t>(role)]) {
-      bool matches = words.size() > longest && at + words.size() <= end;
-      for (std::size_t w = 0; matches && w < words.size(); ++w) {
-        matches = tokens[at + w].kind == TokenKind::Word && tokens[at + w].folded == words[w];
+    for (const std::vector<std::string_view>& phrase : measures_[static_cast<std::size_t>(role)]) {
+      bool matches = phrase.size() > longest && at + phrase.size() <= end;
+      for (std::size_t w = 0; matches && w < phrase.size(); ++w) {
+        matches = tokens[at + w].kind == TokenKind::Word && tokens[at + w].folded == phrase[w];
       }
-      if (matches) longest = words.size();
+      if (matches) longest = phrase.size();
     }
     return longest;
   }
@@ -159,21 +160,19 @@ class FunctionWords {
   bool measure_word(const Token& token, MeasureRole role) const {
     if (token.kind == TokenKind::Number) return false;
     const auto& phrases = measures_[static_cast<std::size_t>(role)];
-    return std::any_of(phrases.begin(), phrases.end(), [&](const auto& words) {
-      return words.size() == 1 && token.folded == words[0];
+    return std::any_of(phrases.begin(), phrases.end(), [&token](const auto& phrase) {
+      return phrase.size() == 1 && token.folded == phrase[0];
     });
   }
   // The token is a word with this role (a phrase ending in '*': a word starting so).
   bool is(const Token& token, FunctionWordRole role) const {
     if (token.kind != TokenKind::Word) return false;
-    for (const std::string_view phrase : by_role_[static_cast<std::size_t>(role)]) {
-      if (phrase.back() == '*'
-              ? token.folded.substr(0, phrase.size() - 1) == phrase.substr(0, phrase.size() - 1)
-              : token.folded == phrase) {
-        return true;
-      }
-    }
-    return false;
+    const std::vector<std::string_view>& phrases = by_role_[static_cast<std::size_t>(role)];
+    return std::any_of(phrases.begin(), phrases.end(), [&token](std::string_view phrase) {
+      return phrase.back() == '*'
+                 ? token.folded.substr(0, phrase.size() - 1) == phrase.substr(0, phrase.size() - 1)
+                 : token.folded == phrase;
+    });
   }
   // The words of a role (continues-line: for split_sentences).
   const std::vector<std::string_view>& words(FunctionWordRole role) const {
@@ -182,10 +181,11 @@ class FunctionWords {
   // The number a word spells ("two", "zwei"); none for other tokens.
   std::optional<int> number(const Token& token) const {
     if (token.kind != TokenKind::Word) return std::nullopt;
-    for (const Wording<int>& word : *numbers_) {
-      if (token.folded == word.phrase) return word.term;
-    }
-    return std::nullopt;
+    const auto found =
+        std::find_if(numbers_->begin(), numbers_->end(),
+                     [&token](const Wording<int>& word) { return token.folded == word.phrase; });
+    if (found == numbers_->end()) return std::nullopt;
+    return found->term;
   }
 
  private:

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
 #include <system_error>
 
 #include "base/error.hpp"
@@ -50,7 +51,8 @@ std::string default_wordings_file() { return shipped_file(kEnglishWordings); }
 
 std::vector<std::string> shipped_wordings_files() {
   std::vector<std::string> files;
-  for (const char* name : kShippedWordings) files.push_back(shipped_file(name));
+  std::transform(std::begin(kShippedWordings), std::end(kShippedWordings),
+                 std::back_inserter(files), shipped_file);
   return files;
 }
 

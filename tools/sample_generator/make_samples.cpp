@@ -955,8 +955,9 @@ void text_chest_ct_refused(const std::string& dir) {
 
 // A German report (issue 17): the SR says German (121049 DCM, "de-DE"), so its text is read with
 // the German lexicon: new grouped fine pleomorphic microcalcifications on the left at 2 o'clock
-// ("bei 2 Uhr"), vascular calcifications on both sides, a negation list on the right and a
-// biopsy in the history. Latin-1 like every sample (\xE4 ä, \xF6 ö, \xFC ü, \xDF ß).
+// ("bei 2 Uhr"), vascular calcifications on both sides (first, so that the findings are in the
+// order the written-back SR keeps: right, then left), a negation list on the right and a biopsy
+// in the history. Latin-1 like every sample (\xE4 ä, \xF6 ö, \xFC ü, \xDF ß).
 void text_german(const std::string& dir) {
   SrBuilder sr(DSRTypes::DT_BasicTextSR, kDiagnosticImagingStudy, SrBuilder::Plain{});
   sr.code(DSRTypes::RT_hasConceptMod, kLanguage, Code("de-DE", "RFC5646", "German (Germany)"));
@@ -964,13 +965,12 @@ void text_german(const std::string& dir) {
           "Z. n. Vakuumbiopsie von Mikrokalk rechts 2022, benigne. Kontrolle.");
   section(sr, kFindings, kFinding,
           "Mammographie beidseits in zwei Ebenen. Dr\xFC"
-          "senparenchym ACR c.\n"
+          "senparenchym ACR c. Beidseits vereinzelte Gef\xE4\xDF"
+          "verkalkungen.\n"
           "Rechts: Kein Herdbefund, keine Mikroverkalkungen, keine Architekturst\xF6rung.\n"
           "Links: Bei 2 Uhr im oberen \xE4u\xDF"
           "eren Quadranten neu aufgetretene gruppierte fein-pleomorphe Mikroverkalkungen auf "
-          "8 mm.\n"
-          "Beidseits vereinzelte Gef\xE4\xDF"
-          "verkalkungen.");
+          "8 mm.");
   section(sr, kImpressions, kImpression,
           "Links neu aufgetretene gruppierte fein-pleomorphe Mikroverkalkungen, "
           "malignit\xE4tsverd\xE4"
