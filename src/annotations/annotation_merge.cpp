@@ -95,8 +95,14 @@ struct Field {
 const Field kFields[] = {
     {"laterality", [](const Finding& f) { return said_known(f.laterality, Laterality::Unknown); },
      [](const AnnotatedFinding& a) { return said(a.laterality); },
-     [](const AnnotatedFinding& a, Finding& f) { f.laterality = *a.laterality; },
-     [](const Finding& f, Finding& t) { t.laterality = f.laterality; }},
+     [](const AnnotatedFinding& a, Finding& f) {
+       f.laterality = *a.laterality;
+       f.laterality_source = LateralitySource::Annotation;
+     },
+     [](const Finding& f, Finding& t) {
+       t.laterality = f.laterality;
+       t.laterality_source = f.laterality_source;
+     }},
     {"location/@clock", [](const Finding& f) { return said_clock(f.location.clock_hour); },
      [](const AnnotatedFinding& a) { return said_clock(a.location.clock_hour); },
      [](const AnnotatedFinding& a, Finding& f) { f.location.clock_hour = a.location.clock_hour; },
@@ -504,18 +510,34 @@ Finding added_finding(const Annotations& annotations, const AnnotatedFinding& an
   return finding;
 }
 
-// The SR finding a refinement names, or nullptr when there is not exactly one.
-Finding* refined_target(const AnnotatedFinding& annotated, Findings& findings) {
-  std::vector<Finding*> matches;
-  for (Finding& finding : findings.findings) {
+// The SR findings a refinement names: exactly one finding, with the narrative findings that
+// describe it (row W8: they are about the same calcifications, and the annotation wins over both);
+// empty when the refinement does not name exactly one.
+std::vector<Finding*> refined_targets(const AnnotatedFinding& annotated, Findings& findings) {
+  std::vector<std::size_t> matches;
+  for (std::size_t i = 0; i < findings.findings.size(); ++i) {
+    const Finding& finding = findings.findings[i];
     if (finding.origin == Origin::Annotation) continue;
     const bool match = annotated.sr_position.empty()
                            ? finding.laterality == annotated.laterality &&
                                  finding.location.clock_hour == annotated.location.clock_hour
                            : finding.position == annotated.sr_position;
-    if (match) matches.push_back(&finding);
+    if (match) matches.push_back(i);
   }
-  return matches.size() == 1 ? matches.front() : nullptr;
+  // A narrative finding that describes another match is that match.
+  const auto describes_another = [&](std::size_t index) {
+    const std::optional<std::size_t> paired = findings.findings[index].paired_with;
+    return paired && std::find(matches.begin(), matches.end(), *paired) != matches.end();
+  };
+  std::vector<std::size_t> named;
+  std::copy_if(matches.begin(), matches.end(), std::back_inserter(named),
+               [&](std::size_t index) { return !describes_another(index); });
+  if (named.size() != 1) return {};
+  std::vector<Finding*> targets{&findings.findings[named.front()]};
+  for (std::size_t i = 0; i < findings.findings.size(); ++i) {
+    if (findings.findings[i].paired_with == named.front()) targets.push_back(&findings.findings[i]);
+  }
+  return targets;
 }
 
 void check_study(const Annotations& annotations, const Findings& findings) {
@@ -549,8 +571,9 @@ void merge_annotations(const Annotations& annotations, Findings& findings) {
       added.push_back(added_finding(annotations, annotated));
       continue;
     }
-    if (Finding* target = refined_target(annotated, findings)) {
-      apply_annotation(annotations, annotated, *target);
+    const std::vector<Finding*> targets = refined_targets(annotated, findings);
+    if (!targets.empty()) {
+      for (Finding* target : targets) apply_annotation(annotations, annotated, *target);
       continue;
     }
     const std::string reference =

@@ -295,11 +295,13 @@ std::string help_text(const CommandSpec* only) {
   if (only != nullptr) {
     text << only->usage << "\n" << only->options() << "\n" << only->exits;
   } else {
-    for (const CommandSpec& command : commands()) text << command.usage;
+    // A blank line after each command's usage and exit statuses: paragraphs for the reader and
+    // for help2man, which makes the man page of this text.
+    for (const CommandSpec& command : commands()) text << command.usage << "\n";
     text << "usage: mammocalc --help | --version | COMMAND --help\n\n";
     for (const CommandSpec& command : commands()) text << command.options() << "\n";
     for (const CommandSpec& command : commands()) {
-      text << command.verb << ": " << command.exits;
+      text << command.verb << ": " << command.exits << "\n";
     }
   }
   text << kCommonExits;

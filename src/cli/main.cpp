@@ -1,10 +1,13 @@
 // mammocalc: parse → run → report an error once → exit status.
+#include <filesystem>
 #include <iostream>
+#include <ostream>
 #include <string>
 
 #include "base/version.hpp"
 #include "cli/command_line.hpp"
 #include "dicom/toolkit.hpp"
+#include "narrative/wordings.hpp"
 #include "output/rule_listing.hpp"
 #include "run/review.hpp"
 #include "run/summarise.hpp"
@@ -25,6 +28,24 @@ mammocalc::SummarizePlan resolved_with_hint(const mammocalc::SummarizeConfig& co
     return mammocalc::resolve_summarize(config);
   } catch (const mammocalc::Error& error) {
     throw mammocalc::with_help_hint(error, "summarize");
+  }
+}
+
+// --version: the version, the rule set, the DCMTK it was built with and the folder its data (the
+// narrative wordings) is read from. Missing data is said on that line and is exit status 4, as
+// for any run that would need it.
+mammocalc::ExitCode write_version(std::ostream& out) {
+  out << "mammocalc " << mammocalc::kToolVersion << "\n"
+      << "rule set " << mammocalc::kRuleSetVersion << "\n"
+      << "DCMTK " << mammocalc::dicom_toolkit_version() << "\n";
+  try {
+    const std::filesystem::path wordings = mammocalc::default_wordings_file();
+    out << "data: " << wordings.parent_path().string() << " (" << wordings.filename().string()
+        << ")\n";
+    return mammocalc::ExitCode::Success;
+  } catch (const mammocalc::Error& error) {
+    out << "data: " << error.what() << "\n";
+    return mammocalc::exit_code_for(error.code());
   }
 }
 
@@ -55,8 +76,7 @@ int main(int argc, char** argv) {
         std::cout << command.help_text;
         break;
       case CommandKind::Version:
-        std::cout << "mammocalc " << kToolVersion << " (rule set " << kRuleSetVersion << ")\n";
-        break;
+        return checked_stdout(static_cast<int>(write_version(std::cout)));
       case CommandKind::Rules:
         write_rule_table(std::cout, command.rules_as_xml);
         break;

@@ -101,7 +101,8 @@ makeOFConditionConst(kShuttingDown, OFM_dcmnet, 0x1f0, OF_error, "the endpoint i
 // this class answers.
 class StoreScp : public DcmThreadSCP {
  public:
-  StoreScp(Shared& shared, std::string peer) : shared_(shared), peer_(std::move(peer)) {
+  StoreScp(Shared& shared, std::string peer, int connection)
+      : shared_(shared), peer_(std::move(peer)), connection_(connection) {
     setAETitle(shared.config.ae_title.c_str());
     // A peer that stops sending ends its association after the DIMSE timeout instead of holding
     // this worker: DCMTK applies the timeout only in non-blocking mode.
@@ -223,6 +224,10 @@ class StoreScp : public DcmThreadSCP {
     } else {
       why = std::string("aborted (") + cond.text() + ")";
     }
+    // DCMTK aborts next and then waits up to 10 s for the peer to close the connection; a peer
+    // that went silent never does, and would hold this worker's slot (and a stop) that long.
+    // Closing our reading side ends that wait at once; the A-ABORT still goes out.
+    ::shutdown(connection_, SHUT_RD);
     shared_.log.write("mammocalc serve: association from '" + trimmed(getPeerAETitle()) + "' at " +
                       peer_ + ": " + why);
   }
@@ -244,6 +249,7 @@ class StoreScp : public DcmThreadSCP {
 
   Shared& shared_;
   const std::string peer_;              // the peer's IPv4 address, for log lines
+  const int connection_;                // the association's socket (DCMTK owns and closes it)
   T_ASC_Parameters* params_ = nullptr;  // the association being negotiated, else nullptr
 };
 
@@ -323,13 +329,13 @@ class Workers {
 
   // Serves `association` on a new thread, which owns it from now on. Throws std::system_error
   // when no thread can be started (the caller still owns the association then).
-  void start(T_ASC_Association* association, const std::string& peer) {
+  void start(T_ASC_Association* association, const std::string& peer, int connection) {
     auto done = std::make_shared<std::atomic<bool>>(false);
     Shared& shared = shared_;
-    std::thread thread([&shared, association, peer, done] {
+    std::thread thread([&shared, association, peer, connection, done] {
       try {
         // DcmThreadSCP 3.6.7 leaves the association to its destructor, which drops and frees it.
-        StoreScp scp(shared, peer);
+        StoreScp scp(shared, peer, connection);
         scp.run(association);
       } catch (const std::exception& failure) {
         // A defect met on one association ends that association, not the endpoint.
@@ -438,7 +444,7 @@ void take_association(T_ASC_Network* network, int connection, const std::string&
   const std::size_t running = workers.running();
   if (running < config.max_associations) {
     try {
-      workers.start(association, peer);
+      workers.start(association, peer, connection);
       return;
     } catch (const std::system_error&) {
       // No thread to serve it: refused like one over the limit, which the sender retries.

@@ -8,6 +8,7 @@
 #include "base/error.hpp"
 #include "dcmtk/dcmdata/dcdict.h"
 #include "dcmtk/dcmdata/dcobject.h"
+#include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/oflog/oflog.h"
 
 namespace mammocalc {
@@ -39,5 +40,7 @@ void start_dicom_toolkit() {
                 "installation)");
   }
 }
+
+std::string dicom_toolkit_version() { return OFFIS_DCMTK_VERSION_STRING; }
 
 }  // namespace mammocalc

@@ -1,6 +1,8 @@
 #pragma once
 // Setting DCMTK up once per process, the same way for the program, the tests and the fuzzers.
 
+#include <string>
+
 namespace mammocalc {
 
 // Silences DCMTK's own logging (it would print to stderr and could echo patient data) and,
@@ -11,5 +13,8 @@ namespace mammocalc {
 // automatic input correction on, once, for every read. Call before any DICOM work.
 // Throws Error(ToolkitSetup) when no data dictionary can be loaded.
 void start_dicom_toolkit();
+
+// The DCMTK release mammocalc was built with, e.g. "3.6.7" (mammocalc --version).
+std::string dicom_toolkit_version();
 
 }  // namespace mammocalc

@@ -83,11 +83,8 @@ void procedure_lateralities(const ContentItem& item, std::vector<const ContentIt
   for (const ContentItem& child : item.children) procedure_lateralities(child, out);
 }
 
-}  // namespace
-
-const ContentItem* unilateral_procedure_laterality(const SrDocument& document) {
-  std::vector<const ContentItem*> modifiers;
-  procedure_lateralities(document.root, modifiers);
+// The first of `modifiers` when every one names the same one breast (left or right).
+const ContentItem* one_breast(const std::vector<const ContentItem*>& modifiers) {
   if (modifiers.empty() || modifiers.front() == nullptr) return nullptr;
   const auto first = laterality_for(modifiers.front()->code);
   if (first != Laterality::Left && first != Laterality::Right) return nullptr;
@@ -96,6 +93,36 @@ const ContentItem* unilateral_procedure_laterality(const SrDocument& document) {
         return modifier != nullptr && laterality_for(modifier->code) == first;
       });
   return all_same ? modifiers.front() : nullptr;
+}
+
+// Every referenced image's Image Laterality modifier, in document order (nullptr: none stated).
+void image_lateralities(const ContentItem& item, std::vector<const ContentItem*>& out) {
+  if (item.value_type == ValueType::Image) {
+    const auto modifier =
+        std::find_if(item.children.begin(), item.children.end(), [](const ContentItem& child) {
+          return same_pair(child.concept_name, codes::kImageLaterality);
+        });
+    out.push_back(modifier == item.children.end() ? nullptr : &*modifier);
+  }
+  for (const ContentItem& child : item.children) image_lateralities(child, out);
+}
+
+}  // namespace
+
+const ContentItem* unilateral_procedure_laterality(const ContentItem& root) {
+  std::vector<const ContentItem*> modifiers;
+  procedure_lateralities(root, modifiers);
+  return one_breast(modifiers);
+}
+
+const ContentItem* unilateral_procedure_laterality(const SrDocument& document) {
+  return unilateral_procedure_laterality(document.root);
+}
+
+const ContentItem* unilateral_image_laterality(const ContentItem& root) {
+  std::vector<const ContentItem*> modifiers;
+  image_lateralities(root, modifiers);
+  return one_breast(modifiers);
 }
 
 bool header_says_breast(const SrDocument& document) {

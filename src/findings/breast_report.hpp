@@ -18,5 +18,11 @@ bool header_says_breast(const SrDocument& document);
 // carries a Laterality modifier, and all name the same one breast. The content item of the first
 // such modifier; nullptr for a bilateral, mixed or unstated procedure.
 const ContentItem* unilateral_procedure_laterality(const SrDocument& document);
+const ContentItem* unilateral_procedure_laterality(const ContentItem& root);
+
+// The breast of a unilateral study: every referenced image (IMAGE item) carries an Image
+// Laterality modifier, and all name the same one breast. The first such modifier; nullptr when
+// no image says, or they name different breasts.
+const ContentItem* unilateral_image_laterality(const ContentItem& root);
 
 }  // namespace mammocalc

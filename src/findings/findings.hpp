@@ -19,6 +19,23 @@ enum class Laterality { Unknown, Right, Left, Both };
 enum class Site { Unknown, Ductal, Lobular };
 enum class SiteSource { None, Annotation, Sr, Inferred, Narrative };  // Narrative: stated in text
 
+// Where a finding's breast was read (decision-logic.md §6.4, issue 17 item 1), in the order the
+// sources count: the finding's own Laterality item, a Laterality modifier on its own sub-items
+// (assessment, follow-up), a unilateral procedure reported, a unilateral study (the image
+// laterality of every referenced image), a narrative sentence that places the same
+// calcifications. An annotation wins over all of them. Conflicting: two sources disagree, the
+// breast is unknown and the finding is classified under each.
+enum class LateralitySource {
+  None,
+  Finding,
+  SubItem,
+  Procedure,
+  Images,
+  Narrative,
+  Annotation,
+  Conflicting,
+};
+
 // BI-RADS 5th ed. morphology (CID 6010). Unrecognised keeps a code we could not map.
 enum class Morphology {
   Skin,
@@ -239,6 +256,12 @@ struct TextEvidence {
   TextSpan span;
 };
 
+// What became of a narrative finding in a report with coded findings (row W8), in the order a
+// mention of several findings shows the strongest: the coded findings of its breast are as
+// suspicious and none describes it (listed only), a coded finding restates it (and holds it),
+// or it is kept as a finding of its own and the exam warns narrative-discordant.
+enum class TextCrossCheck { None, Covered, Restates, Discordant };
+
 // Every calcification mention read in the report text, whatever its status: the summary lists
 // them all, so nothing that mentions calcification is dropped without trace.
 struct TextMention {
@@ -248,8 +271,12 @@ struct TextMention {
   TextSpan span;        // of `words`
   std::string trigger;  // the context words that set a status other than affirmed
   Laterality laterality = Laterality::Unknown;
-  // The narrative findings (indices into Findings::findings) this mention gave or restated.
+  // The narrative findings (indices into Findings::findings) this mention gave or restated; in a
+  // report with coded findings, the coded finding it restates (row W8).
   std::vector<std::size_t> findings;
+  // In a report with coded findings (row W8), what became of the narrative findings it gave.
+  TextCrossCheck cross_check = TextCrossCheck::None;
+  std::vector<std::size_t> paired_with;  // the coded findings they describe
 };
 
 // A field of a finding that a source can give more than once (decision-logic.md §1).
@@ -300,6 +327,8 @@ struct Finding {
   std::string position;  // content item that holds the finding
   Origin origin = Origin::BreastImagingReport;
   Laterality laterality = Laterality::Unknown;
+  LateralitySource laterality_source = LateralitySource::None;
+  std::string laterality_position;  // the content item the standing laterality was read from
   Location location;
 
   Site stated_site = Site::Unknown;  // from annotation or SR Finding Site, never inferred
@@ -344,9 +373,15 @@ struct Finding {
 
   // Origin::Narrative only: the mention status (Affirmed or Uncertain, row C14), the sentences
   // it was read from (a findings sentence and the impression restating it) and each fact's words.
+  // A coded finding may hold text evidence too: the facts a paired narrative finding added (W8).
   MentionStatus text_status = MentionStatus::Affirmed;
   std::vector<TextSentence> text_sentences;
   std::vector<TextEvidence> text_evidence;
+
+  // Origin::Narrative in a report with coded findings (row W8): the coded finding this one
+  // describes (an index into Findings::findings) and what they share, in words.
+  std::optional<std::size_t> paired_with;
+  std::string pairing;
 };
 
 struct SourceInfo {
@@ -393,9 +428,10 @@ struct Findings {
   std::vector<ReaderNote> notes;
   // Every calcification mention of the report text, in document order (decision-logic.md §6).
   std::vector<TextMention> text_mentions;
-  // How the text was used: read as findings (text-only reports) or listed only, beside coded
-  // calcification findings (issue 16 item 11; the pairing is issue 17's).
-  enum class TextUse { None, Read, ListedOnly } text_use = TextUse::None;
+  // How the text was used: read as findings (text-only reports), listed only, or read and paired
+  // with the coded calcification findings (row W8: a narrative finding that no coded finding
+  // holds or that is more suspicious stays a finding of its own).
+  enum class TextUse { None, Read, ListedOnly, Paired } text_use = TextUse::None;
 };
 
 }  // namespace mammocalc

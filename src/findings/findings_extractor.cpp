@@ -245,9 +245,11 @@ class FindingReader {
 
   bool laterality_given() const { return !laterality_.empty(); }
 
-  // One more laterality from the finding's context (the unilateral procedure reported).
-  void add_laterality(Laterality laterality, const std::string& position) {
+  // One more laterality from the finding's context (the unilateral procedure reported, a
+  // unilateral study), which counts after the finding's own (decision-logic.md §6.4).
+  void add_laterality(Laterality laterality, const std::string& position, LateralitySource source) {
     laterality_.push_back({laterality, {std::string(to_string(laterality)), position}});
+    laterality_sources_.push_back(source);
   }
 
  private:
@@ -337,6 +339,7 @@ class FindingReader {
   bool read_code(const ContentItem& item) {
     if (is_concept(item, codes::kLaterality) || is_concept(item, codes::kImageLaterality)) {
       code_value(item, laterality_for, laterality_, "CID 6022");
+      laterality_sources_.resize(laterality_.size(), reading_as_);
     } else if (is_concept(item, codes::kClockfaceOrRegion)) {
       if (auto hour = clock_hour_for(item.code)) {
         clock_.push_back({*hour, {std::to_string(*hour) + " o'clock", item.position}});
@@ -370,12 +373,24 @@ class FindingReader {
       code_value(item, site_for, site_, "the duct/lobule codes of domain.md §1.4");
     } else if (is_concept(item, codes::kAssessmentCategory)) {
       code_value(item, category_for, categories_, "CID 6026");
-      // TID 4203 children (laterality, follow-up, pathology) may hang below the category.
+      // TID 4203 children (laterality, follow-up, pathology) may hang below the category; a
+      // laterality there is the finding's sub-item's.
+      const LateralitySource outer = reading_as_;
+      reading_as_ = LateralitySource::SubItem;
       for (const auto& child : item.children) read_or_note(child);
+      reading_as_ = outer;
     } else if (is_concept(item, codes::kRecommendedFollowUp)) {
       finding_.reported_follow_up.push_back(item.code);
       if (!follow_up_kind_for(item.code)) {
         finding_.notes.push_back(unknown_code_note(item, "CID 6028"));
+      }
+      // TID 4203 row 3: the follow-up's Laterality modifier names the breast it is for (PS3.17
+      // Annex Q puts a finding's only laterality there).
+      for (const auto& child : item.children) {
+        if (!is_concept(child, codes::kLaterality)) continue;
+        code_value(child, laterality_for, laterality_, "CID 6022");
+        laterality_sources_.resize(laterality_.size(), LateralitySource::SubItem);
+        if (consumed_ != nullptr) consumed_->insert(child.position);
       }
     } else {
       return false;
@@ -404,13 +419,26 @@ class FindingReader {
     add_conflict(finding_, field, values);
   }
 
-  // Two lateralities: the finding's breast is unknown, and it is classified under each one.
+  // The first source in the order of LateralitySource gives the breast; two lateralities make
+  // it unknown, and the finding is classified under each one.
   void settle_laterality() {
     if (laterality_.empty()) return;
-    finding_.laterality = laterality_.front().value;
-    if (!add_conflict(finding_, FindingField::Laterality, laterality_)) return;
+    std::vector<std::size_t> order(laterality_.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return laterality_sources_[a] < laterality_sources_[b];
+    });
+    std::vector<Given<Laterality>> ordered(order.size());
+    std::transform(order.begin(), order.end(), ordered.begin(),
+                   [&](std::size_t index) { return laterality_[index]; });
+    finding_.laterality = ordered.front().value;
+    finding_.laterality_source = laterality_sources_[order.front()];
+    finding_.laterality_position = ordered.front().given.position;
+    if (!add_conflict(finding_, FindingField::Laterality, ordered)) return;
     finding_.laterality = Laterality::Unknown;
-    for (const auto& value : distinct(laterality_)) {
+    finding_.laterality_source = LateralitySource::Conflicting;
+    finding_.laterality_position.clear();
+    for (const auto& value : distinct(ordered)) {
       finding_.alternatives.push_back({value.value, value.given});
     }
   }
@@ -418,6 +446,8 @@ class FindingReader {
   Finding& finding_;
   std::set<std::string>* consumed_;  // positions of the items read, for the pass over the rest
   std::vector<Given<Laterality>> laterality_;
+  std::vector<LateralitySource> laterality_sources_;  // one per laterality_ value
+  LateralitySource reading_as_ = LateralitySource::Finding;
   std::vector<Given<Site>> site_;
   std::vector<Given<Coded<Distribution>>> distribution_;
   std::vector<Given<Category>> categories_;
@@ -587,6 +617,10 @@ FindingItemKind finding_item_kind(const ContentItem& item) {
 // calcification finding.
 void extract_report_findings(const ContentItem& root, Findings& out, OverallReading& overall) {
   std::set<std::string> consumed;
+  struct {
+    const ContentItem* procedure;
+    const ContentItem* images;
+  } const context{unilateral_procedure_laterality(root), unilateral_image_laterality(root)};
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
       read_overall(item, overall, consumed);
@@ -621,17 +655,20 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     }
     FindingReader reader(finding, &consumed);
     for (const auto& child : item.children) reader.read_or_note(child);
+    // The unilateral procedure (of the findings container, else of the whole report) and a
+    // unilateral study are more lateralities the finding is given: agreeing they add nothing,
+    // disagreeing they are a conflict like any other (decision-logic.md §6.4).
     const ContentItem* procedure = parent != nullptr ? unilateral_procedure(*parent) : nullptr;
-    const Laterality procedure_side =
-        procedure != nullptr ? *laterality_for(procedure->code) : Laterality::Unknown;
-    // The unilateral procedure's side is one more laterality the finding is given: agreeing it
-    // adds nothing, disagreeing it is a conflict like any other.
-    if (procedure != nullptr && reader.laterality_given()) {
-      reader.add_laterality(procedure_side, procedure->position);
+    if (procedure == nullptr) procedure = context.procedure;
+    if (procedure != nullptr) {
+      reader.add_laterality(*laterality_for(procedure->code), procedure->position,
+                            LateralitySource::Procedure);
     }
-    const bool own_laterality = reader.laterality_given();
+    if (context.images != nullptr) {
+      reader.add_laterality(*laterality_for(context.images->code), context.images->position,
+                            LateralitySource::Images);
+    }
     reader.finish(ReportedSource::Finding);
-    if (!own_laterality) finding.laterality = procedure_side;
     out.findings.push_back(std::move(finding));
   });
   note_items_not_read(root, false, consumed, out);
@@ -808,7 +845,12 @@ class CadReader {
       }
     }
     reader.finish(ReportedSource::CadImpression);
-    if (!reader.laterality_given()) finding.laterality = laterality_from_images(item);
+    if (!reader.laterality_given()) {
+      finding.laterality = laterality_from_images(item);
+      if (finding.laterality != Laterality::Unknown) {
+        finding.laterality_source = LateralitySource::Images;
+      }
+    }
     return finding;
   }
 
@@ -826,8 +868,11 @@ class CadReader {
       finding.member_positions.push_back(member.position);
       // A member's calcification types describe the cluster too.
       add_types(member, true, finding);
-      if (finding.laterality == Laterality::Unknown) {
+      if (finding.laterality_source == LateralitySource::None) {
         finding.laterality = laterality_from_images(member);
+        if (finding.laterality != Laterality::Unknown) {
+          finding.laterality_source = LateralitySource::Images;
+        }
       }
     }
     if (!finding.count && member_count > 0) finding.count = member_count;

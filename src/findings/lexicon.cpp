@@ -324,6 +324,56 @@ std::string_view to_string(SiteSource source) {
   return "none";
 }
 
+std::string_view to_string(LateralitySource source) {
+  switch (source) {
+    case LateralitySource::Finding:
+      return "finding";
+    case LateralitySource::SubItem:
+      return "sub-item";
+    case LateralitySource::Procedure:
+      return "procedure";
+    case LateralitySource::Images:
+      return "images";
+    case LateralitySource::Narrative:
+      return "narrative";
+    case LateralitySource::Annotation:
+      return "annotation";
+    case LateralitySource::Conflicting:
+      return "conflicting";
+    case LateralitySource::None:
+      return "none";
+  }
+  return "none";
+}
+
+std::string_view to_string(TextCrossCheck check) {
+  switch (check) {
+    case TextCrossCheck::Covered:
+      return "covered";
+    case TextCrossCheck::Restates:
+      return "restates";
+    case TextCrossCheck::Discordant:
+      return "discordant";
+    case TextCrossCheck::None:
+      return "none";
+  }
+  return "none";
+}
+
+std::string_view to_string(Findings::TextUse use) {
+  switch (use) {
+    case Findings::TextUse::Read:
+      return "read";
+    case Findings::TextUse::ListedOnly:
+      return "listed";
+    case Findings::TextUse::Paired:
+      return "paired";
+    case Findings::TextUse::None:
+      return "none";
+  }
+  return "none";
+}
+
 std::string_view to_string(Change change) {
   switch (change) {
     case Change::New:

@@ -47,6 +47,10 @@ std::string_view to_string(Distribution term);
 std::string_view to_string(Laterality laterality);
 std::string_view to_string(Site site);
 std::string_view to_string(SiteSource source);
+std::string_view to_string(LateralitySource source);
+std::string_view to_string(TextCrossCheck check);  // "restates", "covered", "discordant"
+std::string_view to_string(
+    Findings::TextUse use);  // "read", "listed", "paired"  // "finding", "sub-item", "procedure" …
 std::string_view to_string(Change change);
 std::string_view to_string(Presence presence);
 std::string_view to_string(Region region);

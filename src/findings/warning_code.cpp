@@ -26,6 +26,8 @@ std::string_view to_string(WarningCode code) {
       return "cad-incomplete";
     case WarningCode::NarrativeDerived:
       return "narrative-derived";
+    case WarningCode::NarrativeDiscordant:
+      return "narrative-discordant";
     case WarningCode::NarrativeUnresolved:
       return "narrative-unresolved";
     case WarningCode::LanguageUnsupported:

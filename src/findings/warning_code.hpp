@@ -26,8 +26,9 @@ enum class WarningCode {
   InsufficientEvidence,
   AssessmentDiscordant,
   FollowUpDiffers,
-  ConflictingValues,  // a field given twice with different values (decision-logic.md §1)
-  NarrativeDerived,   // the finding was read from report text (W7)
+  ConflictingValues,    // a field given twice with different values (decision-logic.md §1)
+  NarrativeDerived,     // the finding was read from report text (W7)
+  NarrativeDiscordant,  // the report text describes calcifications the coded findings do not (W8)
 };
 
 // The code's word in the summary, e.g. "unknown-code".

@@ -1,6 +1,7 @@
 #include "narrative/text_use.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 #include "findings/findings_extractor.hpp"
@@ -15,6 +16,8 @@ void take_procedure_laterality(const ContentItem& modifier, Finding& finding) {
   const auto breast = laterality_for(modifier.code);
   if (!breast) return;
   finding.laterality = *breast;
+  finding.laterality_source = LateralitySource::Procedure;
+  finding.laterality_position = modifier.position;
   finding.text_evidence.push_back({NarrativeField::Laterality,
                                    std::string(to_string(*breast)),
                                    "the procedure reported is of the " +
@@ -23,22 +26,280 @@ void take_procedure_laterality(const ContentItem& modifier, Finding& finding) {
                                    {modifier.position, 0, 0}});
 }
 
+bool has_conflict(const Finding& finding, FindingField field) {
+  return std::any_of(finding.conflicts.begin(), finding.conflicts.end(),
+                     [&](const ValueConflict& conflict) { return conflict.field == field; });
+}
+
+// A narrative finding's breast came from its clause or a heading (or the two disagreed).
+void note_text_laterality_source(Finding& finding) {
+  if (has_conflict(finding, FindingField::Laterality)) {
+    finding.laterality_source = LateralitySource::Conflicting;
+  } else if (finding.laterality != Laterality::Unknown &&
+             finding.laterality_source == LateralitySource::None) {
+    finding.laterality_source = LateralitySource::Narrative;
+  }
+}
+
+// ---- Pairing narrative findings with coded ones (row W8, decision-logic.md §6.3–§6.4) ----
+
+// The coded finding states its breast itself (its own item or a sub-item's modifier): a
+// narrative finding of the other breast is not about it. A breast from context (procedure,
+// study) does not keep them apart: where the text places the same calcifications on the other
+// breast, that is a laterality conflict to show, not two findings.
+bool own_breast(const Finding& coded) {
+  return coded.laterality_source == LateralitySource::Finding ||
+         coded.laterality_source == LateralitySource::SubItem;
+}
+
+bool breasts_may_agree(Laterality a, Laterality b) {
+  return a == Laterality::Unknown || b == Laterality::Unknown || a == Laterality::Both ||
+         b == Laterality::Both || a == b;
+}
+
+int clock_distance(int a, int b) {
+  const int apart = std::abs(a - b) % 12;
+  return std::min(apart, 12 - apart);
+}
+
+// The two place the calcifications apart: clocks more than an hour apart, another quadrant or
+// region.
+bool placed_apart(const Location& a, const Location& b) {
+  if (a.clock_hour && b.clock_hour && clock_distance(*a.clock_hour, *b.clock_hour) > 1) {
+    return true;
+  }
+  if (a.quadrant && b.quadrant && *a.quadrant != *b.quadrant) return true;
+  return a.region && b.region && *a.region != *b.region;
+}
+
+bool shares_morphology(const Finding& a, const Finding& b) {
+  return std::any_of(a.morphology.begin(), a.morphology.end(), [&](const Coded<Morphology>& x) {
+    return std::any_of(b.morphology.begin(), b.morphology.end(),
+                       [&](const Coded<Morphology>& y) { return x.term == y.term; });
+  });
+}
+
+bool same_distribution(const Finding& a, const Finding& b) {
+  return a.distribution && b.distribution && a.distribution->term == b.distribution->term;
+}
+
+// What a narrative finding and a coded one share, in words; empty when nothing places or
+// describes them alike.
+std::string shared_facts(const Finding& text, const Finding& coded) {
+  std::string shared;
+  const auto add = [&](const std::string& words) {
+    shared += (shared.empty() ? "" : ", ") + words;
+  };
+  if (text.location.clock_hour && coded.location.clock_hour &&
+      clock_distance(*text.location.clock_hour, *coded.location.clock_hour) <= 1) {
+    add("clock " + std::to_string(*coded.location.clock_hour));
+  }
+  if (text.location.quadrant && text.location.quadrant == coded.location.quadrant) {
+    add("quadrant " + std::string(to_string(*coded.location.quadrant)));
+  }
+  if (text.location.region && text.location.region == coded.location.region) {
+    add("region " + std::string(to_string(*coded.location.region)));
+  }
+  for (const Coded<Morphology>& term : text.morphology) {
+    const bool coded_too =
+        std::any_of(coded.morphology.begin(), coded.morphology.end(),
+                    [&](const Coded<Morphology>& other) { return other.term == term.term; });
+    if (coded_too) add(std::string(to_string(term.term)));
+  }
+  if (same_distribution(text, coded)) add(std::string(to_string(text.distribution->term)));
+  return shared;
+}
+
+bool contradicts_descriptors(const Finding& text, const Finding& coded) {
+  const bool morphology_apart =
+      !text.morphology.empty() && !coded.morphology.empty() && !shares_morphology(text, coded);
+  const bool distribution_apart =
+      text.distribution && coded.distribution && !same_distribution(text, coded);
+  return morphology_apart || distribution_apart;
+}
+
+struct Pairing {
+  std::size_t coded;
+  std::string shared;
+};
+
+// The coded finding a narrative finding describes: the one of a breast that may agree, not
+// placed apart, that shares the most facts (a tie pairs with none: the text may be about
+// either); else the only coded finding of that breast when their descriptors do not disagree.
+std::optional<Pairing> pair_with_coded(const Finding& text, const std::vector<Finding>& findings,
+                                       std::size_t coded_count) {
+  std::vector<Pairing> sharing;
+  std::vector<std::size_t> same_breast;
+  for (std::size_t i = 0; i < coded_count; ++i) {
+    const Finding& coded = findings[i];
+    if (own_breast(coded) && !breasts_may_agree(coded.laterality, text.laterality)) continue;
+    if (placed_apart(text.location, coded.location)) continue;
+    same_breast.push_back(i);
+    std::string shared = shared_facts(text, coded);
+    if (!shared.empty()) sharing.push_back({i, std::move(shared)});
+  }
+  if (!sharing.empty()) {
+    const auto facts = [](const Pairing& pairing) {
+      return std::count(pairing.shared.begin(), pairing.shared.end(), ',');
+    };
+    std::stable_sort(sharing.begin(), sharing.end(),
+                     [&](const Pairing& a, const Pairing& b) { return facts(a) > facts(b); });
+    if (sharing.size() > 1 && facts(sharing[0]) == facts(sharing[1])) return std::nullopt;
+    return sharing.front();
+  }
+  if (same_breast.size() == 1 && !contradicts_descriptors(text, findings[same_breast.front()])) {
+    return Pairing{same_breast.front(), "the only coded finding of that breast"};
+  }
+  return std::nullopt;
+}
+
+GivenValue given_by_text(const std::string& words, const Finding& text) {
+  const std::string position =
+      text.text_sentences.empty() ? std::string() : text.text_sentences.front().span.position;
+  return {words + " (report text)", position};
+}
+
+// The text evidence of one field of the narrative finding, copied to the coded finding.
+void quote_field(const Finding& text, NarrativeField field, Finding& coded) {
+  for (const TextEvidence& evidence : text.text_evidence) {
+    if (evidence.field == field) coded.text_evidence.push_back(evidence);
+  }
+}
+
+// The breast the text gives a coded finding that has none of its own: where it has one from
+// context (procedure, study) and the text names the other breast, the breast is unknown and the
+// finding is classified under each (every item counts, decision-logic.md §1).
+void add_text_laterality(const Finding& text, Finding& coded) {
+  if (text.laterality == Laterality::Unknown || own_breast(coded)) return;
+  const GivenValue from_text = given_by_text(std::string(to_string(text.laterality)), text);
+  if (coded.laterality_source == LateralitySource::None) {
+    coded.laterality = text.laterality;
+    coded.laterality_source = LateralitySource::Narrative;
+    coded.laterality_position = from_text.position;
+    quote_field(text, NarrativeField::Laterality, coded);
+    return;
+  }
+  if (coded.laterality_source == LateralitySource::Conflicting) {
+    for (ValueConflict& conflict : coded.conflicts) {
+      if (conflict.field == FindingField::Laterality) conflict.given.push_back(from_text);
+    }
+    const bool known =
+        std::any_of(coded.alternatives.begin(), coded.alternatives.end(), [&](const auto& other) {
+          const auto* breast = std::get_if<Laterality>(&other.value);
+          return breast != nullptr && *breast == text.laterality;
+        });
+    if (!known) coded.alternatives.push_back({text.laterality, from_text});
+    quote_field(text, NarrativeField::Laterality, coded);
+    return;
+  }
+  if (coded.laterality == text.laterality) return;
+  const GivenValue from_context{std::string(to_string(coded.laterality)),
+                                coded.laterality_position};
+  coded.conflicts.push_back({FindingField::Laterality, {from_context, from_text}});
+  coded.alternatives.push_back({coded.laterality, from_context});
+  coded.alternatives.push_back({text.laterality, from_text});
+  coded.laterality = Laterality::Unknown;
+  coded.laterality_source = LateralitySource::Conflicting;
+  coded.laterality_position.clear();
+  quote_field(text, NarrativeField::Laterality, coded);
+}
+
+// A site the text states counts as stated (decision-logic.md §6.7), below a coded one: a
+// disagreement is a conflict, classified both ways.
+void add_text_site(const Finding& text, Finding& coded) {
+  if (text.stated_site == Site::Unknown) return;
+  if (coded.stated_site == Site::Unknown) {
+    coded.stated_site = text.stated_site;
+    coded.stated_site_source = SiteSource::Narrative;
+    quote_field(text, NarrativeField::Site, coded);
+    return;
+  }
+  if (coded.stated_site == text.stated_site) return;
+  const GivenValue from_text = given_by_text(std::string(to_string(text.stated_site)), text);
+  coded.conflicts.push_back(
+      {FindingField::Site, {{std::string(to_string(coded.stated_site)), ""}, from_text}});
+  coded.alternatives.push_back({text.stated_site, from_text});
+  quote_field(text, NarrativeField::Site, coded);
+}
+
+// The more concerning change stands, as between two coded values; a disagreement is said.
+void add_text_change(const Finding& text, Finding& coded) {
+  if (text.change == Change::Unknown || text.change == coded.change) return;
+  if (coded.change != Change::Unknown) {
+    coded.conflicts.push_back({FindingField::Change,
+                               {{std::string(to_string(coded.change)), ""},
+                                given_by_text(std::string(to_string(text.change)), text)}});
+  }
+  if (change_rank(text.change) > change_rank(coded.change)) coded.change = text.change;
+  quote_field(text, NarrativeField::Change, coded);
+}
+
+// Where the coded finding is silent, the text's place and ultrasound correlate are its own.
+void add_text_place(const Finding& text, Finding& coded) {
+  Location& place = coded.location;
+  const auto fill = [&](auto& slot, const auto& value, NarrativeField field) {
+    if (slot || !value) return;
+    slot = value;
+    quote_field(text, field, coded);
+  };
+  fill(place.clock_hour, text.location.clock_hour, NarrativeField::Clock);
+  fill(place.quadrant, text.location.quadrant, NarrativeField::Quadrant);
+  fill(place.region, text.location.region, NarrativeField::Region);
+  fill(place.depth, text.location.depth, NarrativeField::Depth);
+  if (coded.ultrasound_visible == Presence::Unknown &&
+      text.ultrasound_visible != Presence::Unknown) {
+    coded.ultrasound_visible = text.ultrasound_visible;
+    quote_field(text, NarrativeField::UltrasoundCorrelate, coded);
+  }
+}
+
+// The coded finding gains what the narrative finding that describes it adds, below its own
+// values in precedence (decision-logic.md §1), with the sentences it was read from.
+void add_text_facts(const Finding& text, Finding& coded) {
+  const std::size_t quoted = coded.text_evidence.size();
+  add_text_laterality(text, coded);
+  add_text_site(text, coded);
+  add_text_change(text, coded);
+  add_text_place(text, coded);
+  if (coded.text_evidence.size() == quoted) return;
+  for (const TextSentence& sentence : text.text_sentences) {
+    const bool known = std::any_of(coded.text_sentences.begin(), coded.text_sentences.end(),
+                                   [&](const TextSentence& other) {
+                                     return other.span.position == sentence.span.position &&
+                                            other.span.begin == sentence.span.begin;
+                                   });
+    if (!known) coded.text_sentences.push_back(sentence);
+  }
+}
+
+void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& findings) {
+  const std::size_t coded_count = findings.findings.size();
+  for (Finding& text : text_findings) {
+    const std::optional<Pairing> pairing = pair_with_coded(text, findings.findings, coded_count);
+    if (!pairing) continue;
+    const Pairing& found = *pairing;
+    text.paired_with = found.coded;
+    text.pairing = found.shared;
+    // An uncertain mention ("possible …") pairs, for row W8, but lends the coded finding nothing.
+    if (text.text_status == MentionStatus::Affirmed) {
+      add_text_facts(text, findings.findings[found.coded]);
+    }
+  }
+}
+
 }  // namespace
 
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
                    Findings& findings) {
   if (reading.text_items == 0) return;
+  for (Finding& finding : reading.findings) note_text_laterality_source(finding);
   const bool coded =
       std::any_of(findings.findings.begin(), findings.findings.end(),
                   [](const Finding& finding) { return finding.origin != Origin::Narrative; });
   if (coded) {
     if (reading.mentions.empty()) return;
-    for (TextMention& mention : reading.mentions) mention.findings.clear();
-    findings.text_mentions = std::move(reading.mentions);
-    findings.text_use = Findings::TextUse::ListedOnly;
-    return;
-  }
-  if (procedure_laterality != nullptr) {
+    pair_with_coded_findings(reading.findings, findings);
+  } else if (procedure_laterality != nullptr) {
     for (Finding& finding : reading.findings)
       take_procedure_laterality(*procedure_laterality, finding);
   }
@@ -48,7 +309,10 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
                    [first](std::size_t index) { return index + first; });
   }
   findings.text_mentions = std::move(reading.mentions);
-  findings.text_use = Findings::TextUse::Read;
+  findings.text_use = coded ? Findings::TextUse::Paired : Findings::TextUse::Read;
+  // A report with coded findings keeps its coded overall assessment: the text's stated
+  // categories are read only where there is no coded finding (row E6).
+  if (coded) reading.assessments.clear();
   add_text_findings(findings, std::move(reading.findings), std::move(reading.assessments));
 }
 

@@ -162,9 +162,10 @@ void write_span(pugi::xml_node node, const TextSpan& span) {
   set(node, "end", std::to_string(span.end));
 }
 
-// What a narrative finding was read from: its sentences and the words of each fact.
+// What a narrative finding was read from: its sentences and the words of each fact; for a coded
+// finding, the facts a narrative finding that describes it added (row W8).
 void write_text(pugi::xml_node parent, const Finding& finding) {
-  if (finding.origin != Origin::Narrative) return;
+  if (finding.origin != Origin::Narrative && finding.text_evidence.empty()) return;
   pugi::xml_node node = parent.append_child("text");
   set(node, "status", to_string(finding.text_status));
   for (const TextSentence& sentence : finding.text_sentences) {
@@ -182,12 +183,20 @@ void write_text(pugi::xml_node parent, const Finding& finding) {
   }
 }
 
-void write_finding(pugi::xml_node root, const Finding& finding, const Decision& decision) {
+void write_finding(pugi::xml_node root, const Finding& finding, const Decision& decision,
+                   const std::vector<Decision>& decisions) {
   pugi::xml_node node = root.append_child("finding");
   set(node, "id", decision.id);
   set(node, "laterality", to_string(finding.laterality));
   set(node, "origin", to_string(finding.origin));
   set(node, "position", finding.position);
+  // Added after the attributes of rule set 2026.1, which sites may match in this order.
+  set(node, "lateralitySource", to_string(finding.laterality_source));
+  set_if(node, "lateralityPosition", finding.laterality_position);
+  if (finding.paired_with && *finding.paired_with < decisions.size()) {
+    set(node, "pairedWith", decisions[*finding.paired_with].id);
+    set_if(node, "pairing", finding.pairing);
+  }
   write_location(node, finding.location);
   write_site(node, decision);
   for (const auto& coded : finding.morphology) {
@@ -251,14 +260,23 @@ void write_stated(pugi::xml_node exam, const std::vector<OverallStatement>& stat
   }
 }
 
+// The ids of these findings, space-separated.
+std::string finding_ids(const std::vector<std::size_t>& indices,
+                        const std::vector<Decision>& decisions) {
+  std::string ids;
+  for (const std::size_t index : indices) {
+    if (index < decisions.size()) ids += (ids.empty() ? "" : " ") + decisions[index].id;
+  }
+  return ids;
+}
+
 // Every calcification mention of the report text, whatever its status, so that nothing that
 // mentions calcification is dropped without trace.
 void write_read_text(pugi::xml_node root, const Report& report) {
   const Findings& input = report.input;
   if (input.text_mentions.empty()) return;
   pugi::xml_node node = root.append_child("readText");
-  set(node, "use",
-      std::string(input.text_use == Findings::TextUse::ListedOnly ? "listed" : "read"));
+  set(node, "use", to_string(input.text_use));
   for (const TextMention& mention : input.text_mentions) {
     pugi::xml_node element = node.append_child("mention");
     set(element, "status", to_string(mention.status));
@@ -267,13 +285,11 @@ void write_read_text(pugi::xml_node root, const Report& report) {
     write_span(element, mention.sentence.span);
     set(element, "words", mention.words);
     set_if(element, "trigger", mention.trigger);
-    std::string ids;
-    for (const std::size_t index : mention.findings) {
-      if (index < report.decisions.size()) {
-        ids += (ids.empty() ? "" : " ") + report.decisions[index].id;
-      }
+    set_if(element, "findings", finding_ids(mention.findings, report.decisions));
+    if (mention.cross_check != TextCrossCheck::None) {
+      set(element, "crossCheck", to_string(mention.cross_check));
     }
-    set_if(element, "findings", ids);
+    set_if(element, "pairedWith", finding_ids(mention.paired_with, report.decisions));
     set_text(element, mention.sentence.text);
   }
 }
@@ -333,7 +349,7 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
   if (!options.redact) write_patient(root, report.input.patient);
   write_profile(root, report.profile);
   for (std::size_t i = 0; i < report.decisions.size(); ++i) {
-    write_finding(root, report.input.findings[i], report.decisions[i]);
+    write_finding(root, report.input.findings[i], report.decisions[i], report.decisions);
   }
   write_exam(root, report);
   for (const auto& warning : report.exam.warnings) {

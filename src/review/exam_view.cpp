@@ -92,14 +92,16 @@ ReviewFinding finding_view(const Finding& finding, const Decision& decision) {
   if (finding.origin == Origin::Narrative) {
     view.from_text = true;
     view.text_status = text_of(to_string(finding.text_status));
-    for (const TextSentence& sentence : finding.text_sentences) {
-      view.sentences.push_back(
-          {text_of(to_string(sentence.section)), element_text_of(sentence.text)});
-    }
-    for (const TextEvidence& evidence : finding.text_evidence) {
-      view.quotes.push_back({text_of(to_string(evidence.field)), text_of(evidence.value),
-                             element_text_of(evidence.words)});
-    }
+  }
+  // A coded finding quotes the text too when a narrative finding that describes it added facts
+  // (row W8), as the summary's text element does.
+  for (const TextSentence& sentence : finding.text_sentences) {
+    view.sentences.push_back(
+        {text_of(to_string(sentence.section)), element_text_of(sentence.text)});
+  }
+  for (const TextEvidence& evidence : finding.text_evidence) {
+    view.quotes.push_back({text_of(to_string(evidence.field)), text_of(evidence.value),
+                           element_text_of(evidence.words)});
   }
   return view;
 }
@@ -126,7 +128,7 @@ void stated_view(const std::vector<OverallStatement>& statements, ReviewExam& vi
 void mentions_view(const Report& report, ReviewExam& view) {
   const Findings& input = report.input;
   if (input.text_mentions.empty()) return;
-  view.read_text_use = input.text_use == Findings::TextUse::ListedOnly ? "listed" : "read";
+  view.read_text_use = text_of(to_string(input.text_use));
   for (const TextMention& mention : input.text_mentions) {
     std::string ids;
     for (const std::size_t index : mention.findings) {
@@ -137,7 +139,9 @@ void mentions_view(const Report& report, ReviewExam& view) {
     view.mentions.push_back(
         {text_of(to_string(mention.status)), text_of(to_string(mention.sentence.section)),
          text_of(to_string(mention.laterality)), text_of(mention.words), text_of(mention.trigger),
-         text_of(ids), element_text_of(mention.sentence.text)});
+         text_of(ids), element_text_of(mention.sentence.text),
+         mention.cross_check == TextCrossCheck::None ? std::string()
+                                                     : text_of(to_string(mention.cross_check))});
   }
 }
 

@@ -60,6 +60,7 @@ table.header th, table.header td { border: none; padding: 2px 8px 2px 0; }
   font-style: italic; }
 .quote .section { font-style: normal; color: #555; font-size: 12px; }
 .readtext li { margin: 3px 0; }
+td.path { overflow-wrap: anywhere; min-width: 12em; }
 @media print { body { margin: 0; } .exam { break-after: page; } }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 )";
@@ -623,13 +624,16 @@ std::string render_batch_index_page(const BatchIndex& index) {
                            "From report text", "Review", "Page"}) {
     element(head, "th", name);
   }
+  // Paths, errors naming them and page names are long words: they wrap anywhere (td.path) so that
+  // the page fits 1200 px; the other cells keep their words whole.
   for (const IndexEntry& entry : index.entries) {
     pugi::xml_node tr = element(table, "tr");
-    element(tr, "td", entry.input);
+    attribute(element(tr, "td", entry.input), "class", "path");
     element(tr, "td", entry.accession_number);
-    element(tr, "td",
-            std::string(to_string(entry.status)) +
-                (entry.error.empty() ? std::string() : ": " + entry.error));
+    attribute(element(tr, "td",
+                      std::string(to_string(entry.status)) +
+                          (entry.error.empty() ? std::string() : ": " + entry.error)),
+              "class", "path");
     element(tr, "td", entry.category ? std::string(to_string(*entry.category)) : "");
     pugi::xml_node classification = element(tr, "td");
     if (entry.classification) {
@@ -642,6 +646,7 @@ std::string render_batch_index_page(const BatchIndex& index) {
         entry.status == EntryStatus::Summarised ? std::to_string(entry.narrative_findings) : "");
     element(tr, "td", entry.needs_review ? "needs radiologist review" : "");
     pugi::xml_node page = element(tr, "td");
+    attribute(page, "class", "path");
     if (entry.status == EntryStatus::Summarised && !entry.output.empty()) {
       pugi::xml_node link = element(page, "a", page_name_for(entry.output));
       attribute(link, "href", page_name_for(entry.output));

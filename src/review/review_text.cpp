@@ -479,6 +479,9 @@ std::vector<const ReviewMention*> mentions_without_finding(const ReviewExam& exa
 }
 
 std::string read_text_heading(const ReviewExam& exam) {
+  if (exam.read_text_use == "paired") {
+    return "Read in the report text beside the coded findings, gave no finding of its own:";
+  }
   if (exam.read_text_use == "listed") {
     return "Calcifications in the report text, listed only (the report has coded findings; its "
            "text was not read as findings):";
@@ -489,6 +492,9 @@ std::string read_text_heading(const ReviewExam& exam) {
 std::string mention_words(const ReviewMention& mention) {
   std::string words = mention.status.empty() ? std::string("status not given") : mention.status;
   if (!mention.trigger.empty()) words += " (\"" + one_line(mention.trigger) + "\")";
+  if (mention.cross_check == "covered") {
+    words += " (benign, beside coded findings at least as suspicious)";
+  }
   std::vector<std::string> where{section_words(mention.section)};
   if (mention.laterality == "right" || mention.laterality == "left") {
     where.push_back(mention.laterality + " breast");

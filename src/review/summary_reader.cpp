@@ -132,7 +132,7 @@ void read_text_mentions(pugi::xml_node root, ReviewExam& exam) {
     exam.mentions.push_back({attribute(mention, "status"), attribute(mention, "section"),
                              attribute(mention, "laterality"), attribute(mention, "words"),
                              attribute(mention, "trigger"), attribute(mention, "findings"),
-                             mention.text().get()});
+                             mention.text().get(), attribute(mention, "crossCheck")});
   }
 }
 

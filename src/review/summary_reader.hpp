@@ -87,6 +87,7 @@ struct ReviewMention {
   std::string trigger;   // the context words that set the status; may be empty
   std::string findings;  // the finding ids it gave, space-separated; empty when none
   std::string sentence;
+  std::string cross_check;  // beside coded findings (W8): restates, covered, discordant; or empty
 };
 
 struct ReviewBreast {
@@ -120,7 +121,8 @@ struct ReviewExam {
   std::vector<ReviewStated> stated_assessments;
   std::vector<ReviewStated> stated_follow_ups;
   // How the report text was used: "" (no calcification mention in it), "read" (read as
-  // findings) or "listed" (coded findings exist; the text is listed only), and its mentions.
+  // findings), "paired" (read beside coded findings, row W8) or "listed" (listed only), and its
+  // mentions.
   std::string read_text_use;
   std::vector<ReviewMention> mentions;
   // The input was mammocalc's own SR read back (--read-own): the review says so in its header.

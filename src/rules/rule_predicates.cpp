@@ -539,17 +539,27 @@ std::vector<std::string> insufficient_evidence_texts(const RuleContext& /*contex
 }
 
 bool read_from_text(const RuleContext& context) {
-  return context.finding.origin == Origin::Narrative;
+  return context.finding.origin == Origin::Narrative || !context.finding.text_evidence.empty();
 }
 
 std::vector<std::string> read_from_text_texts(const RuleContext& context) {
-  const auto& sentences = context.finding.text_sentences;
+  const Finding& finding = context.finding;
   std::string quoted;
-  for (const TextSentence& sentence : sentences) {
+  for (const TextSentence& sentence : finding.text_sentences) {
     quoted += (quoted.empty() ? "\"" : " / \"") + sentence.text + "\"";
   }
-  return {"read from the report text, not from coded content: check it against the report" +
-          (quoted.empty() ? std::string() : " (" + quoted + ")")};
+  const std::string from = quoted.empty() ? std::string() : " (" + quoted + ")";
+  if (finding.origin == Origin::Narrative) {
+    return {"read from the report text, not from coded content: check it against the report" +
+            from};
+  }
+  std::string facts;
+  for (const TextEvidence& evidence : finding.text_evidence) {
+    facts += (facts.empty() ? "" : ", ") + std::string(to_string(evidence.field)) + " " +
+             evidence.value + " (\"" + evidence.words + "\")";
+  }
+  return {"the report text that describes this finding added " + facts +
+          ", below its coded values: check them against the report" + from};
 }
 
 bool uncertain_mention(const RuleContext& context) {
@@ -802,6 +812,94 @@ std::vector<std::string> report_read_from_text_texts(const RuleContext& context)
         "are not read)");
   }
   if (texts.empty()) texts.push_back("the report's text was read: check it against the report");
+  return texts;
+}
+
+namespace {
+
+bool may_share_breast(Laterality a, Laterality b) {
+  return a == Laterality::Unknown || b == Laterality::Unknown || a == Laterality::Both ||
+         b == Laterality::Both || a == b;
+}
+
+// The highest final category of the findings not read from text that may lie in `breast`.
+std::optional<Category> coded_category_for(const Findings& findings,
+                                           const std::vector<Decision>& decisions,
+                                           Laterality breast) {
+  std::optional<Category> highest;
+  for (std::size_t i = 0; i < findings.findings.size() && i < decisions.size(); ++i) {
+    const Finding& other = findings.findings[i];
+    if (other.origin == Origin::Narrative || !may_share_breast(other.laterality, breast)) continue;
+    const Category category = decisions[i].final_category;
+    highest = highest ? more_suspicious(*highest, category) : category;
+  }
+  return highest;
+}
+
+}  // namespace
+
+TextDiscordance text_discordance(const Findings& findings, const std::vector<Decision>& decisions,
+                                 std::size_t index) {
+  const Finding& text = findings.findings.at(index);
+  if (findings.text_use != Findings::TextUse::Paired || text.origin != Origin::Narrative) {
+    return TextDiscordance::None;
+  }
+  const Category category = decisions.at(index).final_category;
+  const std::optional<Category> coded = coded_category_for(findings, decisions, text.laterality);
+  if (!coded) return TextDiscordance::NoCodedFinding;
+  if (category_rank(category) > category_rank(*coded)) return TextDiscordance::MoreSuspicious;
+  // Calcifications no coded finding describes, that are not benign, are more than the coded
+  // content says, however suspicious the coded findings are: a second group needs its own work-up.
+  const bool benign = category == Category::Negative1 || category == Category::Benign2;
+  if (!text.paired_with && !benign) return TextDiscordance::NotPaired;
+  return TextDiscordance::None;
+}
+
+bool narrative_discordant(const RuleContext& context) {
+  const ExamContext& exam = exam_of(context, __func__);
+  if (exam.decisions == nullptr) return false;
+  for (std::size_t i = 0; i < exam.findings.findings.size(); ++i) {
+    if (text_discordance(exam.findings, *exam.decisions, i) != TextDiscordance::None) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> narrative_discordant_texts(const RuleContext& context) {
+  const ExamContext& exam = exam_of(context, __func__);
+  std::vector<std::string> texts;
+  if (exam.decisions == nullptr) return texts;
+  const std::vector<Decision>& decisions = *exam.decisions;
+  for (std::size_t i = 0; i < exam.findings.findings.size(); ++i) {
+    const TextDiscordance why = text_discordance(exam.findings, decisions, i);
+    if (why == TextDiscordance::None) continue;
+    const Finding& text = exam.findings.findings[i];
+    const std::string breast = text.laterality == Laterality::Unknown
+                                   ? std::string("the text names no breast")
+                                   : breast_words(text.laterality);
+    std::string said = decisions[i].id + " was read from the report text (" + breast +
+                       ", category " + words(decisions[i].final_category) + ")";
+    const std::optional<Category> coded =
+        coded_category_for(exam.findings, decisions, text.laterality);
+    switch (why) {
+      case TextDiscordance::NoCodedFinding:
+        said += ": no coded finding is on that breast";
+        break;
+      case TextDiscordance::MoreSuspicious:
+        said += std::string(": more suspicious than every coded finding") +
+                (text.laterality == Laterality::Unknown ? "" : " of that breast") + " (highest " +
+                words(*coded) + ")";
+        break;
+      case TextDiscordance::NotPaired:
+        said += ": no coded finding describes these calcifications";
+        break;
+      case TextDiscordance::None:
+        break;
+    }
+    if (text.paired_with && *text.paired_with < decisions.size()) {
+      said += "; it describes the calcifications of " + decisions[*text.paired_with].id;
+    }
+    texts.push_back(said + ": check the coded content against the report text");
+  }
   return texts;
 }
 

@@ -102,5 +102,14 @@ bool report_read_from_text(const RuleContext& context);
 std::vector<std::string> report_read_from_text_texts(const RuleContext& context);
 bool cad_incomplete(const RuleContext& context);
 bool read_back_own_sr(const RuleContext& context);
+bool narrative_discordant(const RuleContext& context);
+std::vector<std::string> narrative_discordant_texts(const RuleContext& context);
+
+// Row W8: why a narrative finding of a report with coded findings (Findings::TextUse::Paired) is
+// a finding of its own. None: a coded finding holds it (it restates one, or the coded findings of
+// its breast are at least as suspicious and it is benign).
+enum class TextDiscordance { None, NoCodedFinding, MoreSuspicious, NotPaired };
+TextDiscordance text_discordance(const Findings& findings, const std::vector<Decision>& decisions,
+                                 std::size_t index);
 
 }  // namespace mammocalc::predicates

@@ -408,7 +408,9 @@ std::vector<Rule> make_rule_table() {
        Stage::Check, unreadable_item, needing_review(no_outcome()), kEvidenceClassification},
 
       {"W7", "Read from the report text: radiologist review", kGaoAccuracy,
-       "the finding was read from narrative text (origin narrative), not from coded content",
+       "the finding was read from narrative text (origin narrative), not from coded content, or "
+       "a coded finding took facts (site, change, place, laterality, ultrasound correlate) from "
+       "the text that describes it (row W8)",
        Stage::Check, read_from_text,
        needing_review(warning(WarningCode::NarrativeDerived, read_from_text_texts)),
        kEvidenceClassification},
@@ -492,6 +494,18 @@ std::vector<Rule> make_rule_table() {
        "or hypothetical are what \"no calcification finding\" rests on",
        Stage::Exam, report_read_from_text,
        needing_review(warning(WarningCode::NarrativeDerived, report_read_from_text_texts)),
+       kEvidenceExam},
+      {"W8", "The report text and the coded findings disagree: radiologist review",
+       "decision-logic.md §6.3 (W8), resting on §3 (R1): \"When one says benign/probably benign "
+       "(1–3) and the other suspicious (4A–5), warn `assessment-discordant` and show both.\"",
+       "the report has coded calcification findings and its text affirms calcifications that are "
+       "more suspicious than every coded finding of their breast, lie on a breast with no coded "
+       "finding, or are not benign and described by no coded finding (paired by breast, clock, "
+       "quadrant or region, morphology and distribution); each stays a narrative finding of its "
+       "own. Narrative findings a coded finding describes add their site, change, place and "
+       "ultrasound correlate to it, below its coded values",
+       Stage::Exam, narrative_discordant,
+       needing_review(warning(WarningCode::NarrativeDiscordant, narrative_discordant_texts)),
        kEvidenceExam},
       {"E7", "Two overall assessments for one breast disagree", kEveryItemCounts,
        "the report gives two different overall Assessment Categories for the same breast (or "

@@ -479,7 +479,7 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
               return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
             });
   exam.actions.assign(actions.begin(), actions.end());
-  assess_exam(ExamContext{findings, findings_category, exam.actions}, profile, exam);
+  assess_exam(ExamContext{findings, findings_category, exam.actions, &decisions}, profile, exam);
   exam.reported_category = findings.overall_category;
   exam.reported_follow_up = findings.overall_follow_up;
   if (exam.category) exam.classification = classification_for(*exam.category);
@@ -589,6 +589,68 @@ Classification classification_for(Category category) {
   return Classification::Indeterminate;
 }
 
+namespace {
+
+// Row W8, before the overall checks and the exam: a narrative finding of a report with coded
+// findings that a coded finding holds (it restates one, or is benign beside coded findings as
+// suspicious) is no finding of its own; its mentions then point at the coded finding they restate
+// and say what became of them. The others stay, and the exam row W8 warns about each.
+void keep_text_findings_coded_ones_do_not_hold(Findings& findings,
+                                               std::vector<Decision>& decisions) {
+  if (findings.text_use != Findings::TextUse::Paired) return;
+  const std::size_t count = findings.findings.size();
+  std::vector<std::optional<std::size_t>> kept_as(count);
+  std::vector<TextCrossCheck> outcome(count, TextCrossCheck::None);
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const Finding& finding = findings.findings[i];
+    if (finding.origin == Origin::Narrative &&
+        predicates::text_discordance(findings, decisions, i) == predicates::TextDiscordance::None) {
+      outcome[i] = finding.paired_with ? TextCrossCheck::Restates : TextCrossCheck::Covered;
+      continue;
+    }
+    if (finding.origin == Origin::Narrative) outcome[i] = TextCrossCheck::Discordant;
+    kept_as[i] = next++;
+  }
+  for (TextMention& mention : findings.text_mentions) {
+    std::vector<std::size_t> now;
+    const auto add = [&now](std::size_t index) {
+      if (std::find(now.begin(), now.end(), index) == now.end()) now.push_back(index);
+    };
+    for (const std::size_t index : mention.findings) {
+      if (index >= count) continue;
+      mention.cross_check = std::max(mention.cross_check, outcome[index]);
+      const std::optional<std::size_t> paired = findings.findings[index].paired_with;
+      if (paired && kept_as[*paired]) {
+        if (std::find(mention.paired_with.begin(), mention.paired_with.end(), *kept_as[*paired]) ==
+            mention.paired_with.end()) {
+          mention.paired_with.push_back(*kept_as[*paired]);
+        }
+      }
+      if (kept_as[index]) {
+        add(*kept_as[index]);
+      } else if (paired && kept_as[*paired]) {
+        add(*kept_as[*paired]);
+      }
+    }
+    mention.findings = std::move(now);
+  }
+  std::vector<Finding> kept_findings;
+  std::vector<Decision> kept_decisions;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!kept_as[i]) continue;
+    Finding& finding = findings.findings[i];
+    if (finding.paired_with) finding.paired_with = kept_as[*finding.paired_with];
+    kept_findings.push_back(std::move(finding));
+    kept_decisions.push_back(std::move(decisions[i]));
+    kept_decisions.back().id = "F" + std::to_string(kept_decisions.size());
+  }
+  findings.findings = std::move(kept_findings);
+  decisions = std::move(kept_decisions);
+}
+
+}  // namespace
+
 Report evaluate(Findings findings, const SiteProfile& profile) {
   Report report;
   report.profile = profile;
@@ -596,6 +658,7 @@ Report evaluate(Findings findings, const SiteProfile& profile) {
   for (std::size_t i = 0; i < findings.findings.size(); ++i) {
     report.decisions.push_back(decide(findings.findings[i], profile, i));
   }
+  keep_text_findings_coded_ones_do_not_hold(findings, report.decisions);
   check_against_overall(findings, report.decisions, profile);
   report.exam = summarise_exam(findings, report.decisions, profile);
   report.input = std::move(findings);

@@ -377,6 +377,13 @@ check "hook --out inside the study directory it reads is refused (exit 2, got $s
 check "... and nothing is created" test ! -e "$work/study/summaries"
 run --version
 check "--version names the rule set" grep -q "rule set 2026.2" "$work/out"
+check "--version names the DCMTK release" grep -qE "^DCMTK [0-9]+\.[0-9]+\.[0-9]+$" "$work/out"
+build_data=$(cd "$(dirname "$mammocalc")/../share/mammocalc" && pwd)
+check "--version names the build tree's data folder" grep -qxF "data: $build_data (narrative-wordings-en.xml)" "$work/out"
+MAMMOCALC_DATA_DIR=/nonexistent "$mammocalc" --version >"$work/out" 2>"$work/err"
+status=$?
+check "--version without the data says where it looked and exits 4 (got $status)" \
+  test "$status" -eq 4 -a "$(grep -c "^data: .*/nonexistent/narrative-wordings-en.xml" "$work/out")" -eq 1
 
 # --- help: every command has its own, with its own options ---
 for command in summarize review rules hook serve validate; do

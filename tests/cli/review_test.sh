@@ -247,8 +247,10 @@ unc=$work/unc01_possible_amorphous
 "$mammocalc" review --no-color "$unc.dcm" >"$unc.txt" 2>/dev/null
 check "uncertain text report: the marker gives the status" grep -q "^  F1  \[from report text, uncertain\]" "$unc.txt"
 "$mammocalc" review --no-color samples/bir-suspicious-stereotactic.dcm >"$work/listed.txt" 2>/dev/null
-check "coded report: its text is said to be listed only" \
-  grep -q "^Calcifications in the report text, listed only" "$work/listed.txt"
+"$mammocalc" review --no-color samples/bir-benign-coarse-vascular.dcm >"$work/paired.txt" 2>/dev/null
+check "coded report: benign text beside the coded findings is listed, said to be covered" \
+  grep -q "^Read in the report text beside the coded findings, gave no finding of its own:" \
+  "$work/paired.txt"
 check "coded report: no finding is marked as read from text" test -z "$(grep -F '[from report text' "$work/listed.txt")"
 # The page: the badge, the quotes, and report text escaped as any text.
 sed 's|There are fine pleomorphic calcifications|\&lt;script\&gt;alert(1)\&lt;/script\&gt; \&amp; fine pleomorphic calcifications|' \

@@ -13,7 +13,8 @@ done
 
 
 # A peer that sends an association request (echoscu's own, recorded here once) and then nothing:
-# prints the seconds until serve ends the association.
+# prints the seconds until serve ends the association. With a second argument it then keeps the
+# connection open that many seconds more without closing it, as a hung sender would.
 cat >"$work/stalled_peer.py" <<'PYTHON'
 import socket, subprocess, sys, time
 
@@ -56,7 +57,9 @@ while True:
     pdu = read_pdu(peer)
     if pdu is None or pdu[0] == 0x07:  # closed, or A-ABORT
         break
-print(round(time.monotonic() - started))
+print(round(time.monotonic() - started), flush=True)
+if len(sys.argv) > 2:
+    time.sleep(float(sys.argv[2]))
 PYTHON
 
 # --- DIMSE timeout: an association that goes silent is aborted, others are served meanwhile ---
@@ -79,6 +82,28 @@ storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev
 check "serve goes on serving" test $? -eq 0
 kill -TERM "$server"
 wait "$server"
+
+# --- After the DIMSE timeout the slot is free at once, even while the silent peer keeps its
+# connection open (DCMTK would wait 10 s for it to close) ---
+check "serve starts (--dimse-timeout 2, --max-associations 1)" start_serve "$work/slot.log" \
+  --out "$work/out" --dimse-timeout 2 --max-associations 1
+python3 "$work/stalled_peer.py" "$port" 20 >"$work/held.out" 2>&1 &
+holder=$!
+for _ in $(seq 100); do [[ -s $work/held.out ]] && break; sleep 0.1; done
+check "the silent association is aborted after about 2 s (took $(cat "$work/held.out") s)" \
+  grep -qxE '[2-5]' "$work/held.out"
+SECONDS=0
+echoscu -to 5 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+check "... and its slot serves the next association at once, while the peer holds its connection" \
+  test $? -eq 0 -a "$SECONDS" -le 2
+check "... (not rejected as over the limit)" bash -c "! grep -q 'rejected as transient' '$work/slot.log'"
+SECONDS=0
+kill -TERM "$server"
+wait "$server"
+check "serve exits 0 after SIGTERM at once (in $SECONDS s), the hung peer's connection closed" \
+  test $? -eq 0 -a "$SECONDS" -le 3
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
 
 # --- ACSE timeout: a connection that sends no association request is closed ---
 check "serve starts (--acse-timeout 1)" start_serve "$work/acse.log" --out "$work/out" \

@@ -772,6 +772,130 @@ void cad_clusters(const std::string& dir) {
 
 // ---- Text reports (issue 16): calcifications written as narrative, nothing coded ----
 
+// ---- Coded content and report text together (issue 17) ----
+
+// A TID 4200 report as the PS3.17 Annex Q examples write it: the narrative's Findings and
+// Impression texts, then Supplementary Data with one Procedure reported for the whole report
+// (its laterality `procedure_breast`, nullptr for none) and one Findings container without a
+// procedure of its own. The caller adds findings to the open Findings container.
+class ContextReport {
+ public:
+  ContextReport(const char* findings_text, const char* impression, const Code* procedure_breast)
+      : sr_(DSRTypes::DT_EnhancedSR, kBreastImagingReport) {
+    sr_.container(DSRTypes::RT_contains, kNarrative)
+        .container(DSRTypes::RT_contains, kFindings)
+        .text(DSRTypes::RT_contains, kFinding, findings_text)
+        .text(DSRTypes::RT_contains, kImpression, impression)
+        .close()
+        .close();
+    sr_.container(DSRTypes::RT_contains, kSupplementary);
+    sr_.open_code(DSRTypes::RT_contains, kProcedureReported, kMammography);
+    if (procedure_breast != nullptr) {
+      sr_.code(DSRTypes::RT_hasConceptMod, kLaterality, *procedure_breast);
+    }
+    sr_.close();
+    sr_.container(DSRTypes::RT_contains, kFindings);
+  }
+  SrBuilder& sr() { return sr_; }
+
+ private:
+  SrBuilder sr_;
+};
+
+const Code kHeterogeneous("129763007", "SCT", "Heterogeneous calcification");
+const Code kRegional("129767008", "SCT", "Regional calcification distribution");
+const Code kUpperOuter("76365002", "SCT", "Upper outer quadrant of breast");
+const Code kShortInterval("111142", "DCM", "Follow-up at short interval (1-11 months)");
+
+// The finding of PS3.17 Annex Q example 3: heterogeneous regional calcifications at 1 o'clock,
+// BI-RADS 3 with a short-interval follow-up; `follow_up_breast` (nullptr: none) is the follow-up's
+// Laterality modifier, the finding's only laterality of its own in the standard's example.
+void annex_q_finding(SrBuilder& sr, const Code* follow_up_breast) {
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification)
+      .open_code(kProps, kAssessment, kCat3)
+      .open_code(kProps, kFollowUp, kShortInterval);
+  if (follow_up_breast != nullptr) {
+    sr.code(DSRTypes::RT_hasConceptMod, kLaterality, *follow_up_breast);
+  }
+  sr.close().close();
+  clock(sr, 1)
+      .code(kProps, kQuadrant, kUpperOuter)
+      .code(kProps, kDepth, Code("255549009", "SCT", "Anterior"))
+      .code(kProps, kCalcType, kHeterogeneous)
+      .code(kProps, kCalcDistribution, kRegional)
+      .code(kProps, kChange, Code("129723006", "SCT", "No significant changes in the finding"))
+      .close();
+}
+
+// Issue 17's pattern: the finding's breast is stated only on the Procedure reported and the
+// follow-up, and in the narrative's words.
+void annex_q_laterality_in_context(const std::string& dir) {
+  ContextReport report(
+      "There are heterogeneous calcifications in a regional distribution in the 1 o'clock upper "
+      "outer quadrant, anterior region of the left breast, unchanged since the prior study.",
+      "Probably benign regional heterogeneous calcifications, left breast. BI-RADS 3. "
+      "Short-interval follow-up of the left breast in 6 months.",
+      &kLeftBreast);
+  annex_q_finding(report.sr(), &kLeftBreast);
+  report.sr().close().close();
+  save(report.sr(), {"140", "SAMPLE^ANNEXQ", "MC-0040", "19620917", "ACC0140", "20261201"},
+       dir + "/bir-annex-q-laterality-in-context.dcm", {"MAMMO DIAGNOSTIC LEFT", "BREAST"});
+}
+
+// The procedure says left, the narrative places the same calcifications in the right breast:
+// a laterality conflict, never a silent choice.
+void procedure_laterality_text_other_breast(const std::string& dir) {
+  ContextReport report(
+      "There are heterogeneous calcifications in a regional distribution in the 1 o'clock upper "
+      "outer quadrant of the right breast, unchanged since the prior study.",
+      "Probably benign regional heterogeneous calcifications. BI-RADS 3.", &kLeftBreast);
+  annex_q_finding(report.sr(), nullptr);
+  report.sr().close().close();
+  save(report.sr(), {"141", "SAMPLE^SIDECONFLICT", "MC-0041", "19590203", "ACC0141", "20261201"},
+       dir + "/bir-procedure-laterality-text-other-breast.dcm", {"MAMMO DIAGNOSTIC", "BREAST"});
+}
+
+// Row W8: the coded finding is benign (punctate, diffuse), the text describes fine pleomorphic
+// calcifications in the same breast.
+void coded_benign_text_suspicious(const std::string& dir) {
+  ContextReport report(
+      "Scattered punctate calcifications in a diffuse distribution in the left breast. In "
+      "addition there are fine pleomorphic calcifications in the same breast.",
+      "Benign-appearing diffuse punctate calcifications. BI-RADS 2.", &kLeftBreast);
+  SrBuilder& sr = report.sr();
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification)
+      .code(DSRTypes::RT_hasConceptMod, kLaterality, kLeftBreast)
+      .code(kProps, kAssessment, kCat2)
+      .code(kProps, kCalcType, kPunctate)
+      .code(kProps, kCalcDistribution, kDiffuse)
+      .close();
+  sr.close().close();
+  save(sr, {"142", "SAMPLE^W8", "MC-0042", "19640522", "ACC0142", "20261201"},
+       dir + "/bir-coded-benign-text-suspicious.dcm", {"MAMMO SCREENING BILATERAL", "BREAST"});
+}
+
+// The coded finding has no site; the text says the calcifications lie within the lobules (S2,
+// source narrative: C2's "site stated" holds).
+void text_adds_site(const std::string& dir) {
+  ContextReport report(
+      "Grouped round calcifications within the lobules at 3 o'clock in the right breast, "
+      "stable since 2024.",
+      "Stable grouped round calcifications, right breast. BI-RADS 2.", nullptr);
+  SrBuilder& sr = report.sr();
+  sr.open_code(DSRTypes::RT_contains, kFinding, kCalcification)
+      .code(DSRTypes::RT_hasConceptMod, kLaterality, kRightBreast)
+      .code(kProps, kAssessment, kCat2);
+  clock(sr, 3)
+      .code(kProps, kCalcType, kRound)
+      .code(kProps, kCalcDistribution,
+            Code("129766004", "SCT", "Grouped calcification distribution"))
+      .code(kProps, kChange, Code("129723006", "SCT", "No significant changes in the finding"))
+      .close();
+  sr.close().close();
+  save(sr, {"143", "SAMPLE^TEXTSITE", "MC-0043", "19700311", "ACC0143", "20261201"},
+       dir + "/bir-text-adds-site.dcm", {"MAMMO SCREENING BILATERAL", "BREAST"});
+}
+
 const Code kDiagnosticImagingStudy("18748-4", "LN", "Diagnostic imaging study");
 const Code kStudyObservation("18782-3", "LN", "Radiology Study observation (narrative)");
 const Code kHistory("121060", "DCM", "History");
@@ -1127,38 +1251,43 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string dir = argv[1];
-  const std::vector<std::function<void(const std::string&)>> samples{benign_coarse_vascular,
-                                                                     probably_benign_punctate,
-                                                                     suspicious_vacuum,
-                                                                     suspicious_core_ultrasound,
-                                                                     suspicious_stereotactic,
-                                                                     nonspecific_calcifications,
-                                                                     suspicious_wire_axillary,
-                                                                     reported_needle_localization,
-                                                                     prior_high_risk,
-                                                                     known_malignancy,
-                                                                     discordant,
-                                                                     legacy_srt,
-                                                                     site_conflict,
-                                                                     no_calcification,
-                                                                     cad_clusters,
-                                                                     bilateral,
-                                                                     overall_suspicious,
-                                                                     conflicting_distribution,
-                                                                     mass_with_calcification_type,
-                                                                     pathology_invasive_carcinoma,
-                                                                     benign_followup_biopsy,
-                                                                     text_issue16_reproduction,
-                                                                     text_negative_screening,
-                                                                     text_one_block_caps,
-                                                                     text_bilateral,
-                                                                     text_uncertain,
-                                                                     text_history_stable,
-                                                                     text_enhanced_sr,
-                                                                     text_benign_lobular,
-                                                                     text_negation_however,
-                                                                     text_chest_ct_refused,
-                                                                     text_german};
+  const std::vector<std::function<void(const std::string&)>> samples{
+      benign_coarse_vascular,
+      probably_benign_punctate,
+      suspicious_vacuum,
+      suspicious_core_ultrasound,
+      suspicious_stereotactic,
+      nonspecific_calcifications,
+      suspicious_wire_axillary,
+      reported_needle_localization,
+      prior_high_risk,
+      known_malignancy,
+      discordant,
+      legacy_srt,
+      site_conflict,
+      no_calcification,
+      cad_clusters,
+      bilateral,
+      overall_suspicious,
+      conflicting_distribution,
+      mass_with_calcification_type,
+      pathology_invasive_carcinoma,
+      benign_followup_biopsy,
+      text_issue16_reproduction,
+      text_negative_screening,
+      text_one_block_caps,
+      text_bilateral,
+      text_uncertain,
+      text_history_stable,
+      text_enhanced_sr,
+      text_benign_lobular,
+      text_negation_however,
+      text_chest_ct_refused,
+      annex_q_laterality_in_context,
+      procedure_laterality_text_other_breast,
+      coded_benign_text_suspicious,
+      text_adds_site,
+      text_german};
   for (const auto& sample : samples) sample(dir);
   return 0;
 }

@@ -1,0 +1,460 @@
+// Coded content and report text together (issue 17; decision-logic.md §6.3 row W8 and §6.4):
+// where a coded finding's breast comes from, and how narrative findings pair with coded ones.
+// Each test builds a TID 4200 report as the SR reader gives it and runs it through the stages a
+// summary runs: the coded reader, the narrative reader, their pairing, the rules.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annotations/annotation_merge.hpp"
+#include "findings/breast_report.hpp"
+#include "findings/findings_extractor.hpp"
+#include "findings/lexicon.hpp"
+#include "narrative/narrative_test_support.hpp"
+#include "narrative/text_use.hpp"
+#include "rules/rules.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using testing::code_item;
+using testing::container;
+
+constexpr CodeConst kNarrativeSummary{"111412", "DCM", "Narrative Summary"};
+constexpr CodeConst kSupplementaryData{"111414", "DCM", "Supplementary Data"};
+constexpr CodeConst kImpression{"121073", "DCM", "Impression"};
+constexpr CodeConst kMammography{"71651007", "SCT", "Mammography"};
+constexpr CodeConst kBothBreasts{"63762007", "SCT", "Both breasts"};
+
+ContentItem text_item(const std::string& position, const CodeConst& name, const std::string& text) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::Contains;
+  item.value_type = ValueType::Text;
+  item.concept_name = name.to_code();
+  item.text = text;
+  return item;
+}
+
+ContentItem property(const std::string& position, const CodeConst& name, const CodeConst& value) {
+  return code_item(position, Relationship::HasProperties, name, value.to_code());
+}
+
+ContentItem side(const std::string& position, Laterality breast) {
+  return code_item(position, Relationship::HasConceptMod, codes::kLaterality,
+                   code_of(breast).to_code());
+}
+
+// A coded calcification finding; `items` are its children (their positions below it are given).
+ContentItem coded_finding(const std::string& position, std::vector<ContentItem> items) {
+  ContentItem finding = code_item(position, Relationship::Contains, codes::kFinding,
+                                  codes::kCalcificationOfBreast.to_code());
+  finding.children = std::move(items);
+  return finding;
+}
+
+struct Report17 {
+  std::string findings_text;            // the narrative's Findings text; empty: none
+  std::string impression;               // the narrative's Impression text; empty: none
+  std::optional<Laterality> procedure;  // the Procedure reported's laterality modifier
+  std::vector<ContentItem> findings;    // coded findings, positions 1.2.2.N
+};
+
+// A TID 4200 report as PS3.17 Annex Q writes one: the narrative (1.1), then Supplementary Data
+// (1.2) with one Procedure reported (1.2.1) and one Findings container (1.2.2).
+SrDocument document_of(const Report17& report) {
+  SrDocument document;
+  document.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.22";
+  document.root = container("1", codes::kBreastImagingReport);
+  ContentItem narrative = container("1.1", kNarrativeSummary);
+  ContentItem narrative_findings = container("1.1.1", codes::kFindings);
+  if (!report.findings_text.empty()) {
+    narrative_findings.children.push_back(
+        text_item("1.1.1.1", codes::kFinding, report.findings_text));
+  }
+  if (!report.impression.empty()) {
+    narrative_findings.children.push_back(text_item("1.1.1.2", kImpression, report.impression));
+  }
+  narrative.children.push_back(narrative_findings);
+  document.root.children.push_back(narrative);
+  ContentItem supplementary = container("1.2", kSupplementaryData);
+  ContentItem procedure =
+      code_item("1.2.1", Relationship::Contains, codes::kProcedureReported, kMammography.to_code());
+  if (report.procedure) procedure.children.push_back(side("1.2.1.1", *report.procedure));
+  supplementary.children.push_back(procedure);
+  ContentItem findings = container("1.2.2", codes::kFindings);
+  findings.children = report.findings;
+  supplementary.children.push_back(findings);
+  document.root.children.push_back(supplementary);
+  return document;
+}
+
+// The findings as a summary reads them: coded content, then the text paired with it.
+Findings findings_of(const SrDocument& document) {
+  NarrativeReading text = read_narrative(document, narrative_test::shipped_prepared_wordings());
+  Findings findings = extract_findings(document, "issue17.dcm", text.breast_imaging_text);
+  use_narrative(std::move(text), unilateral_procedure_laterality(document), findings);
+  return findings;
+}
+
+Report summarise(const Report17& report) { return evaluate(findings_of(document_of(report))); }
+
+bool exam_fired(const Report& report, std::string_view id) {
+  return std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                     [&](const FiredRule& rule) { return rule.rule->id == id; });
+}
+
+bool exam_warned(const Report& report, WarningCode code) {
+  return std::any_of(report.exam.warnings.begin(), report.exam.warnings.end(),
+                     [&](const Warning& warning) { return warning.code == code; });
+}
+
+std::vector<const Finding*> of_origin(const Report& report, Origin origin) {
+  std::vector<const Finding*> out;
+  for (const Finding& finding : report.input.findings) {
+    if (finding.origin == origin) out.push_back(&finding);
+  }
+  return out;
+}
+
+bool has_conflict(const Finding& finding, FindingField field) {
+  return std::any_of(finding.conflicts.begin(), finding.conflicts.end(),
+                     [&](const ValueConflict& conflict) { return conflict.field == field; });
+}
+
+// The finding of PS3.17 Annex Q example 3, without a laterality of its own: heterogeneous
+// regional calcifications at 1 o'clock, upper outer quadrant, assessed 3.
+ContentItem annex_q_finding(std::vector<ContentItem> more = {}) {
+  std::vector<ContentItem> items{
+      property("1.2.2.1.1", codes::kAssessmentCategory, code_of(Category::ProbablyBenign3)),
+      property("1.2.2.1.2", codes::kClockfaceOrRegion, clock_code(1)),
+      property("1.2.2.1.3", codes::kQuadrantLocation, code_of(Quadrant::UpperOuter)),
+      property("1.2.2.1.4", codes::kCalcificationType, code_of(Morphology::CoarseHeterogeneous)),
+      property("1.2.2.1.5", codes::kCalcificationDistribution, code_of(Distribution::Regional)),
+  };
+  for (ContentItem& item : more) items.push_back(std::move(item));
+  return coded_finding("1.2.2.1", std::move(items));
+}
+
+const std::string kAnnexQText =
+    "There are heterogeneous calcifications in a regional distribution in the 1 o'clock upper "
+    "outer quadrant, anterior region of the left breast.";
+
+// ---- Laterality from context (issue 17 item 1), in its order ----
+
+TEST(LateralityFromContext, TheFindingsOwnLateralityStandsFirst) {
+  const Findings findings = findings_of(document_of(
+      {"", "", Laterality::Left, {annex_q_finding({side("1.2.2.1.9", Laterality::Left)})}}));
+  ASSERT_EQ(findings.findings.size(), 1U);
+  EXPECT_EQ(findings.findings[0].laterality, Laterality::Left);
+  EXPECT_EQ(findings.findings[0].laterality_source, LateralitySource::Finding);
+  EXPECT_EQ(findings.findings[0].laterality_position, "1.2.2.1.9");
+}
+
+TEST(LateralityFromContext, ALateralityOnTheFollowUpIsTheSubItemsAndComesBeforeTheProcedure) {
+  ContentItem follow_up =
+      property("1.2.2.1.8", codes::kRecommendedFollowUp, codes::kShortIntervalFollowUp);
+  follow_up.children.push_back(side("1.2.2.1.8.1", Laterality::Left));
+  const Findings findings =
+      findings_of(document_of({"", "", Laterality::Left, {annex_q_finding({follow_up})}}));
+  ASSERT_EQ(findings.findings.size(), 1U);
+  EXPECT_EQ(findings.findings[0].laterality, Laterality::Left);
+  EXPECT_EQ(findings.findings[0].laterality_source, LateralitySource::SubItem);
+  EXPECT_TRUE(findings.findings[0].conflicts.empty());
+}
+
+TEST(LateralityFromContext, AcceptanceOnlyTheProcedureReportedNamesTheBreast) {
+  const Report report = summarise({"", "", Laterality::Left, {annex_q_finding()}});
+  ASSERT_EQ(report.input.findings.size(), 1U);
+  const Finding& finding = report.input.findings[0];
+  EXPECT_EQ(finding.laterality, Laterality::Left);
+  EXPECT_EQ(finding.laterality_source, LateralitySource::Procedure);
+  EXPECT_EQ(finding.laterality_position, "1.2.1.1");
+}
+
+TEST(LateralityFromContext, ABilateralProcedureNamesNoBreast) {
+  const Findings findings =
+      findings_of(document_of({"", "", Laterality::Both, {annex_q_finding()}}));
+  EXPECT_EQ(findings.findings[0].laterality, Laterality::Unknown);
+  EXPECT_EQ(findings.findings[0].laterality_source, LateralitySource::None);
+}
+
+TEST(LateralityFromContext, AUnilateralStudyByTheImageLateralityOfEveryReferencedImage) {
+  ContentItem image;
+  image.position = "1.2.2.1.9";
+  image.relationship = Relationship::InferredFrom;
+  image.value_type = ValueType::Image;
+  image.children.push_back(code_item("1.2.2.1.9.1", Relationship::HasConceptMod,
+                                     codes::kImageLaterality,
+                                     code_of(Laterality::Right).to_code()));
+  const Findings findings =
+      findings_of(document_of({"", "", std::nullopt, {annex_q_finding({image})}}));
+  EXPECT_EQ(findings.findings[0].laterality, Laterality::Right);
+  EXPECT_EQ(findings.findings[0].laterality_source, LateralitySource::Images);
+}
+
+TEST(LateralityFromContext, OwnLateralityAgainstTheProcedureIsAConflictClassifiedUnderEach) {
+  const Report report = summarise(
+      {"", "", Laterality::Left, {annex_q_finding({side("1.2.2.1.9", Laterality::Right)})}});
+  const Finding& finding = report.input.findings[0];
+  EXPECT_EQ(finding.laterality, Laterality::Unknown);
+  EXPECT_EQ(finding.laterality_source, LateralitySource::Conflicting);
+  EXPECT_TRUE(has_conflict(finding, FindingField::Laterality));
+  EXPECT_TRUE(testing::fired(report.decisions[0], "W9"));
+  EXPECT_TRUE(report.decisions[0].needs_review);
+}
+
+TEST(LateralityFromContext, TheTextPlacesTheSameCalcificationsWhenNothingElseNamesTheBreast) {
+  const Report report = summarise({kAnnexQText, "", std::nullopt, {annex_q_finding()}});
+  ASSERT_EQ(report.input.findings.size(), 1U) << "the text restates the coded finding";
+  const Finding& finding = report.input.findings[0];
+  EXPECT_EQ(finding.laterality, Laterality::Left);
+  EXPECT_EQ(finding.laterality_source, LateralitySource::Narrative);
+  const auto quote =
+      std::find_if(finding.text_evidence.begin(), finding.text_evidence.end(),
+                   [](const TextEvidence& e) { return e.field == NarrativeField::Laterality; });
+  ASSERT_NE(quote, finding.text_evidence.end());
+  EXPECT_EQ(quote->value, "left");
+  // Whatever comes from text is flagged for review (W7), on the coded finding too.
+  EXPECT_TRUE(testing::fired(report.decisions[0], "W7"));
+  EXPECT_TRUE(report.decisions[0].needs_review);
+}
+
+TEST(LateralityFromContext, AcceptanceTheProcedureSaysLeftTheTextPlacesThemRight) {
+  std::string right = kAnnexQText;
+  right.replace(right.find("left breast"), 4, "right");
+  const Report report = summarise({right, "", Laterality::Left, {annex_q_finding()}});
+  ASSERT_EQ(report.input.findings.size(), 1U);
+  const Finding& finding = report.input.findings[0];
+  EXPECT_EQ(finding.laterality, Laterality::Unknown);
+  EXPECT_EQ(finding.laterality_source, LateralitySource::Conflicting);
+  ASSERT_TRUE(has_conflict(finding, FindingField::Laterality));
+  EXPECT_TRUE(testing::warned(report.decisions[0], "conflicting-values"));
+  EXPECT_TRUE(report.decisions[0].needs_review);
+  EXPECT_TRUE(report.exam.needs_review);
+  // Classified under each breast: both are alternatives.
+  int breasts = 0;
+  for (const AlternativeValue& other : finding.alternatives) {
+    if (std::holds_alternative<Laterality>(other.value)) ++breasts;
+  }
+  EXPECT_EQ(breasts, 2);
+}
+
+TEST(LateralityFromContext, TheTextAgreeingWithTheProcedureKeepsTheProcedureAsSource) {
+  const Report report = summarise({kAnnexQText, "", Laterality::Left, {annex_q_finding()}});
+  const Finding& finding = report.input.findings[0];
+  EXPECT_EQ(finding.laterality, Laterality::Left);
+  EXPECT_EQ(finding.laterality_source, LateralitySource::Procedure);
+  EXPECT_TRUE(finding.conflicts.empty());
+}
+
+// ---- Row W8: narrative and coded findings cross-checked (issue 17 item 2) ----
+
+ContentItem punctate_diffuse_left() {
+  return coded_finding(
+      "1.2.2.1",
+      {side("1.2.2.1.1", Laterality::Left),
+       property("1.2.2.1.2", codes::kCalcificationType, code_of(Morphology::Punctate)),
+       property("1.2.2.1.3", codes::kCalcificationDistribution, code_of(Distribution::Diffuse))});
+}
+
+TEST(NarrativeDiscordant, AcceptanceCodedBenignTextSuspiciousInTheSameBreast) {
+  const Report report =
+      summarise({"Scattered punctate calcifications in a diffuse distribution, left breast. "
+                 "There are fine pleomorphic calcifications in the same breast.",
+                 "",
+                 std::nullopt,
+                 {punctate_diffuse_left()}});
+  EXPECT_TRUE(exam_fired(report, "W8"));
+  EXPECT_TRUE(exam_warned(report, WarningCode::NarrativeDiscordant));
+  EXPECT_TRUE(report.exam.needs_review);
+  const auto text = of_origin(report, Origin::Narrative);
+  ASSERT_EQ(text.size(), 1U) << "the restating sentence is the coded finding's";
+  EXPECT_TRUE(is_suspicious(text.front()->morphology.front().term));
+  const std::size_t index = static_cast<std::size_t>(text.front() - &report.input.findings[0]);
+  EXPECT_EQ(report.decisions[index].classification, Classification::Suspicious);
+  EXPECT_TRUE(report.decisions[index].needs_review);
+  ASSERT_TRUE(report.exam.category.has_value());
+  EXPECT_GE(category_rank(*report.exam.category), category_rank(Category::Suspicious4));
+}
+
+TEST(NarrativeDiscordant, TextRestatingTheCodedFindingIsNoFindingOfItsOwn) {
+  const Report report =
+      summarise({"Scattered punctate calcifications in a diffuse distribution in the left breast.",
+                 "Benign. BI-RADS 2.",
+                 std::nullopt,
+                 {punctate_diffuse_left()}});
+  EXPECT_FALSE(exam_fired(report, "W8"));
+  ASSERT_EQ(report.input.findings.size(), 1U);
+  ASSERT_FALSE(report.input.text_mentions.empty());
+  const TextMention& mention = report.input.text_mentions.front();
+  EXPECT_EQ(mention.cross_check, TextCrossCheck::Restates);
+  EXPECT_EQ(mention.findings, std::vector<std::size_t>{0});
+  EXPECT_EQ(mention.paired_with, std::vector<std::size_t>{0});
+}
+
+TEST(NarrativeDiscordant, TextOnABreastWithNoCodedFinding) {
+  const Report report = summarise({"Vascular calcifications in the right breast.",
+                                   "",
+                                   std::nullopt,
+                                   {punctate_diffuse_left()}});
+  EXPECT_TRUE(exam_fired(report, "W8"));
+  const auto text = of_origin(report, Origin::Narrative);
+  ASSERT_EQ(text.size(), 1U);
+  EXPECT_EQ(text.front()->laterality, Laterality::Right);
+}
+
+TEST(NarrativeDiscordant, ASecondSuspiciousGroupNoCodedFindingDescribesIsKept) {
+  // The coded finding is suspicious already; the text's second group, elsewhere, is not less of
+  // a group for that: it needs its own work-up.
+  const Report report = summarise(
+      {"Fine pleomorphic calcifications in a segmental distribution at 2 o'clock in the left "
+       "breast. A second group of amorphous calcifications at 7 o'clock in the left breast.",
+       "",
+       std::nullopt,
+       {coded_finding("1.2.2.1", {side("1.2.2.1.1", Laterality::Left),
+                                  property("1.2.2.1.2", codes::kClockfaceOrRegion, clock_code(2)),
+                                  property("1.2.2.1.3", codes::kCalcificationType,
+                                           code_of(Morphology::FinePleomorphic)),
+                                  property("1.2.2.1.4", codes::kCalcificationDistribution,
+                                           code_of(Distribution::Segmental))})}});
+  EXPECT_TRUE(exam_fired(report, "W8"));
+  const auto text = of_origin(report, Origin::Narrative);
+  ASSERT_EQ(text.size(), 1U);
+  EXPECT_EQ(text.front()->location.clock_hour, 7);
+}
+
+TEST(NarrativeDiscordant, BenignTextBesideAMoreSuspiciousCodedFindingIsListedAsCovered) {
+  const Report report =
+      summarise({"Vascular calcifications in the left breast.",
+                 "",
+                 std::nullopt,
+                 {coded_finding("1.2.2.1", {side("1.2.2.1.1", Laterality::Left),
+                                            property("1.2.2.1.2", codes::kCalcificationType,
+                                                     code_of(Morphology::FinePleomorphic))})}});
+  EXPECT_FALSE(exam_fired(report, "W8"));
+  EXPECT_TRUE(of_origin(report, Origin::Narrative).empty());
+  ASSERT_EQ(report.input.text_mentions.size(), 1U);
+  EXPECT_EQ(report.input.text_mentions[0].cross_check, TextCrossCheck::Covered);
+  EXPECT_TRUE(report.input.text_mentions[0].findings.empty());
+}
+
+TEST(NarrativeDiscordant, NegatedSuspiciousTextGivesNothing) {
+  const Report report = summarise(
+      {"No fine pleomorphic calcifications.", "", std::nullopt, {punctate_diffuse_left()}});
+  EXPECT_FALSE(exam_fired(report, "W8"));
+  EXPECT_TRUE(of_origin(report, Origin::Narrative).empty());
+}
+
+TEST(NarrativeDiscordant, UncertainSuspiciousTextIsKept) {
+  const Report report =
+      summarise({"Possible fine pleomorphic calcifications in the left breast cannot be excluded.",
+                 "",
+                 std::nullopt,
+                 {punctate_diffuse_left()}});
+  EXPECT_TRUE(exam_fired(report, "W8"));
+  EXPECT_EQ(of_origin(report, Origin::Narrative).size(), 1U);
+}
+
+// ---- What a paired narrative finding adds to the coded one ----
+
+ContentItem round_grouped_right_at_3() {
+  return coded_finding(
+      "1.2.2.1",
+      {side("1.2.2.1.1", Laterality::Right),
+       property("1.2.2.1.2", codes::kClockfaceOrRegion, clock_code(3)),
+       property("1.2.2.1.3", codes::kCalcificationType, code_of(Morphology::Round)),
+       property("1.2.2.1.4", codes::kCalcificationDistribution, code_of(Distribution::Grouped))});
+}
+
+TEST(TextFacts, ASiteTheTextStatesCountsAsStatedWithSourceNarrative) {
+  const Report report =
+      summarise({"Grouped round calcifications within the lobules at 3 o'clock in the right "
+                 "breast.",
+                 "",
+                 std::nullopt,
+                 {round_grouped_right_at_3()}});
+  ASSERT_EQ(report.input.findings.size(), 1U);
+  const Finding& finding = report.input.findings[0];
+  EXPECT_EQ(finding.stated_site, Site::Lobular);
+  EXPECT_EQ(finding.stated_site_source, SiteSource::Narrative);
+  EXPECT_TRUE(testing::fired(report.decisions[0], "S2"));
+  EXPECT_EQ(report.decisions[0].site.source, SiteSource::Narrative);
+  EXPECT_TRUE(testing::fired(report.decisions[0], "W7"));
+}
+
+TEST(TextFacts, ATextSiteAgainstTheCodedSiteIsAConflictClassifiedBothWays) {
+  ContentItem finding = round_grouped_right_at_3();
+  finding.children.push_back(property("1.2.2.1.5", codes::kFindingSite, code_of(Site::Lobular)));
+  const Report report =
+      summarise({"Grouped round calcifications at 3 o'clock in the right breast, within a duct.",
+                 "",
+                 std::nullopt,
+                 {finding}});
+  ASSERT_EQ(report.input.findings.size(), 1U);
+  EXPECT_EQ(report.input.findings[0].stated_site, Site::Lobular) << "the coded site stands";
+  EXPECT_TRUE(has_conflict(report.input.findings[0], FindingField::Site));
+  EXPECT_TRUE(testing::fired(report.decisions[0], "W9"));
+}
+
+TEST(TextFacts, TheMoreConcerningChangeStands) {
+  ContentItem finding = round_grouped_right_at_3();
+  finding.children.push_back(
+      property("1.2.2.1.5", codes::kChangeSinceLastMammogram, code_of(Change::Stable)));
+  const Report report =
+      summarise({"New grouped round calcifications at 3 o'clock in the right breast.",
+                 "",
+                 std::nullopt,
+                 {finding}});
+  ASSERT_EQ(report.input.findings.size(), 1U);
+  EXPECT_EQ(report.input.findings[0].change, Change::New);
+  EXPECT_TRUE(has_conflict(report.input.findings[0], FindingField::Change));
+}
+
+TEST(TextFacts, AnUncertainMentionLendsTheCodedFindingNothing) {
+  const Report report = summarise(
+      {"Possible grouped round calcifications within the lobules at 3 o'clock in the right "
+       "breast.",
+       "",
+       std::nullopt,
+       {round_grouped_right_at_3()}});
+  EXPECT_EQ(report.input.findings[0].stated_site, Site::Unknown);
+  EXPECT_TRUE(report.input.findings[0].text_evidence.empty());
+}
+
+// ---- Annotations win over both (issue 17 item 3) ----
+
+TEST(TextAndAnnotations, ARefinementByClockMatchesTheCodedFindingAndTheTextDescribingIt) {
+  const SrDocument document =
+      document_of({"Grouped round calcifications at 3 o'clock in the right breast.",
+                   "",
+                   std::nullopt,
+                   {round_grouped_right_at_3()}});
+  Findings findings = findings_of(document);
+  ASSERT_EQ(findings.findings.size(), 2U) << "coded and narrative, before W8";
+  Annotations annotations;
+  annotations.file = "notes.xml";
+  AnnotatedFinding refinement;
+  refinement.action = AnnotationAction::Refine;
+  refinement.line = 7;
+  refinement.laterality = Laterality::Right;
+  refinement.location.clock_hour = 3;
+  refinement.site = Site::Ductal;
+  annotations.findings.push_back(refinement);
+  merge_annotations(annotations, findings);
+  const bool unmatched = std::any_of(
+      findings.notes.begin(), findings.notes.end(),
+      [](const ReaderNote& note) { return note.code == WarningCode::AnnotationUnmatched; });
+  EXPECT_FALSE(unmatched);
+  EXPECT_EQ(findings.findings[0].stated_site, Site::Ductal);
+  EXPECT_EQ(findings.findings[1].stated_site, Site::Ductal);
+  EXPECT_EQ(findings.findings.size(), 2U) << "no finding added";
+}
+
+}  // namespace
+}  // namespace mammocalc
