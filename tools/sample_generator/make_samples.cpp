@@ -1099,7 +1099,7 @@ void text_german(const std::string& dir) {
           "Links neu aufgetretene gruppierte fein-pleomorphe Mikroverkalkungen, "
           "malignit\xE4tsverd\xE4"
           "chtig. BI-RADS 4. Stereotaktische Vakuumbiopsie links empfohlen.");
-  save(sr, {"140", "SAMPLE^TEXTGERMAN", "MC-0040", "19660712", "ACC0140", "20261201"},
+  save(sr, {"160", "SAMPLE^TEXTGERMAN", "MC-0060", "19660712", "ACC0160", "20261201"},
        dir + "/text-german.dcm", {"MAMMOGRAPHIE BEIDSEITS", "BREAST"});
 }
 
