@@ -2,6 +2,8 @@
 // file, line and field.
 #include "annotations/site_profile_reader.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <string_view>
@@ -64,10 +66,38 @@ void read_gauge(XmlInput& input, pugi::xml_node node, const char* attribute, std
   }
 }
 
-SiteProfile parse_site_profile(XmlInput& input) {
+// <narrativeLexicons><file>…</file>…</narrativeLexicons>: each path, relative to the profile.
+void read_lexicon_files(XmlInput& input, pugi::xml_node node, std::vector<std::string>& files) {
+  const std::filesystem::path folder = std::filesystem::path(input.path()).parent_path();
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() != pugi::node_element) continue;
+    const std::string path = child.text().get();
+    if (std::string(child.name()) != "file") {
+      input.problem(child, std::string("narrativeLexicons/") + child.name(), "unknown element");
+    } else if (path.empty()) {
+      input.problem(child, "narrativeLexicons/file", "is empty");
+    } else {
+      const std::filesystem::path given(path);
+      files.push_back(given.is_absolute() ? path : (folder / given).lexically_normal().string());
+    }
+  }
+  if (files.empty()) input.problem(node, "narrativeLexicons", "names no file");
+}
+
+// An RFC 5646 tag as xs:language allows it: letters, then '-' and letters or digits.
+bool is_language_tag(std::string_view tag) {
+  if (tag.empty() || tag.size() > 35 || tag.front() == '-' || tag.back() == '-') return false;
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!letter(tag.front())) return false;
+  return std::all_of(tag.begin(), tag.end(),
+                     [&](char c) { return letter(c) || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+std::pair<SiteProfile, SiteReading> parse_site_profile(XmlInput& input) {
   SiteProfile profile;
+  SiteReading reading;
   const pugi::xml_node root = input.root("siteProfile", kSiteProfileNamespace);
-  if (!root) return profile;
+  if (!root) return {profile, reading};
   std::set<std::string> seen;
   for (pugi::xml_node node : root.children()) {
     if (node.type() != pugi::node_element) continue;
@@ -92,6 +122,16 @@ SiteProfile parse_site_profile(XmlInput& input) {
       millimetres(profile.min_chest_wall_distance_mm);
     } else if (name == "minSkinDistanceMm") {
       millimetres(profile.min_skin_distance_mm);
+    } else if (name == "narrativeLexicons") {
+      read_lexicon_files(input, node, reading.lexicon_files);
+    } else if (name == "reportLanguage") {
+      const std::string tag = node.text().get();
+      if (is_language_tag(tag)) {
+        reading.language = tag;
+      } else {
+        input.problem(node, name,
+                      "must be a language tag such as de or de-DE, not " + xml_input::quoted(tag));
+      }
     } else if (name == "needleGauges") {
       read_gauge(input, node, "core", profile.core_needle_gauge);
       read_gauge(input, node, "vacuumAssisted", profile.vacuum_needle_gauge);
@@ -100,12 +140,16 @@ SiteProfile parse_site_profile(XmlInput& input) {
       input.problem(node, name, "unknown element");
     }
   }
-  return profile;
+  return {profile, reading};
 }
 
 }  // namespace
 
 SiteProfile read_site_profile(const std::string& path) {
+  return read_site_profile_with_reading(path).first;
+}
+
+std::pair<SiteProfile, SiteReading> read_site_profile_with_reading(const std::string& path) {
   return xml_input::read_valid(path, kMaxProfileBytes, parse_site_profile,
                                ErrorCode::InvalidSiteProfile);
 }

@@ -2,6 +2,8 @@
 // names file, line and field.
 #include "annotations/wordings_reader.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
 #include <string_view>
@@ -36,6 +38,8 @@ std::string phrase_problem(std::string_view phrase) {
       return "must use single spaces between words";
     }
     if (c == '*' && i + 1 != phrase.size()) return "may hold '*' only at its end";
+    // Report text is case-folded (NFKC_Casefold) before it is matched, which writes "ß" as "ss".
+    if (phrase.compare(i, 2, "\xC3\x9F") == 0) return "must write \"\xC3\x9F\" as \"ss\"";
   }
   if (phrase == "*") return "must start with a word";
   return {};
@@ -53,6 +57,85 @@ std::optional<ContextRole> context_role_named(std::string_view word) {
       {"comparison", ContextRole::Comparison}};
   const auto found = roles.find(word);
   return found == roles.end() ? std::nullopt : std::optional<ContextRole>(found->second);
+}
+
+constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
+    {"and", FunctionWordRole::And},
+    {"or", FunctionWordRole::Or},
+    {"with", FunctionWordRole::With},
+    {"clock-after-hour", FunctionWordRole::ClockAfterHour},
+    {"clock-before-hour", FunctionWordRole::ClockBeforeHour},
+    {"category-filler", FunctionWordRole::CategoryFiller},
+    {"category-before-number", FunctionWordRole::CategoryBeforeNumber},
+    {"disease", FunctionWordRole::Disease},
+    {"refers-back", FunctionWordRole::RefersBack},
+    {"continues-line", FunctionWordRole::ContinuesLine}};
+
+constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
+    {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},
+    {"from-chest-wall", MeasureRole::FromChestWall}, {"extent-after", MeasureRole::ExtentAfter},
+    {"extent-before", MeasureRole::ExtentBefore},    {"extent-filler", MeasureRole::ExtentFiller}};
+
+std::optional<MeasureRole> measure_role_named(std::string_view word) {
+  for (const auto& [name, role] : kMeasureRoles) {
+    if (name == word) return role;
+  }
+  return std::nullopt;
+}
+
+std::string_view measure_role_word(MeasureRole role) {
+  for (const auto& [name, named] : kMeasureRoles) {
+    if (named == role) return name;
+  }
+  return "unknown";
+}
+
+std::optional<FunctionWordRole> function_role_named(std::string_view word) {
+  for (const auto& [name, role] : kFunctionRoles) {
+    if (name == word) return role;
+  }
+  return std::nullopt;
+}
+
+std::string_view function_role_word(FunctionWordRole role) {
+  for (const auto& [name, named] : kFunctionRoles) {
+    if (named == role) return name;
+  }
+  return "unknown";
+}
+
+std::string_view context_role_word(ContextRole role) {
+  switch (role) {
+    case ContextRole::Negated:
+      return "negated";
+    case ContextRole::Uncertain:
+      return "uncertain";
+    case ContextRole::Historical:
+      return "historical";
+    case ContextRole::Hypothetical:
+      return "hypothetical";
+    case ContextRole::Pseudo:
+      return "pseudo";
+    case ContextRole::Terminator:
+      return "terminator";
+    case ContextRole::Surroundings:
+      return "surroundings";
+    case ContextRole::Comparison:
+      return "comparison";
+  }
+  return "unknown";
+}
+
+std::string_view context_side_word(ContextSide side) {
+  switch (side) {
+    case ContextSide::Before:
+      return "before";
+    case ContextSide::After:
+      return "after";
+    case ContextSide::Either:
+      return "either";
+  }
+  return "unknown";
 }
 
 std::optional<ContextSide> context_side_named(std::string_view word) {
@@ -78,27 +161,54 @@ std::optional<ReportSection> section_named(std::string_view word) {
   return found == sections.end() ? std::nullopt : std::optional<ReportSection>(found->second);
 }
 
+// One language's lexicon while its files are read: the wordings, and what each phrase stands for
+// (kind + phrase → meaning), so that a later file giving a phrase another meaning is a problem.
+struct LexiconBeingRead {
+  Wordings wordings;
+  std::map<std::string, std::string> meanings;
+};
+
+// Whether a file must be a whole lexicon (the shipped ones) or may add to one (a site's).
+enum class FileRole { Whole, Addition };
+
 class WordingsParser {
  public:
-  explicit WordingsParser(XmlInput& input) : input_(input) {}
+  // Reads into the lexicon of the file's language in `lexicons`, made when there is none yet.
+  WordingsParser(XmlInput& input, std::map<std::string, LexiconBeingRead>& lexicons, FileRole role)
+      : input_(input), lexicons_(lexicons), role_(role) {}
 
-  Wordings parse() {
-    Wordings wordings;
-    wordings.file = input_.path();
+  // The key of the language read into (empty when the root could not be read).
+  std::string parse() {
     const pugi::xml_node root = input_.root("narrativeWordings", kWordingsNamespace);
-    if (!root) return wordings;
+    if (!root) return {};
     xml_input::check_attributes(input_, root, {"xmlns", "language"});
-    wordings.language = root.attribute("language").value();
-    if (wordings.language.empty()) {
+    const std::string language = root.attribute("language").value();
+    if (language.empty()) {
       input_.problem(root, "narrativeWordings/@language", "is required (e.g. \"en\")");
+      return {};
     }
+    std::string key = language_key(language);
+    LexiconBeingRead& lexicon = lexicons_[key];
+    Wordings& wordings = lexicon.wordings;
+    if (wordings.files.empty()) {
+      wordings.file = input_.path();
+      wordings.language = language;
+    }
+    wordings.files.push_back(input_.path());
+    meanings_ = &lexicon.meanings;
+    std::size_t elements = 0;
     for (pugi::xml_node node : root.children()) {
-      if (node.type() == pugi::node_element) read_element(node, wordings);
+      if (node.type() != pugi::node_element) continue;
+      read_element(node, wordings);
+      ++elements;
     }
-    if (wordings.calcification.empty()) {
+    if (role_ == FileRole::Whole && wordings.calcification.empty()) {
       input_.problem(root, "calcification", "at least one calcification wording is required");
     }
-    return wordings;
+    if (role_ == FileRole::Addition && elements == 0) {
+      input_.problem(root, "narrativeWordings", "adds no wording");
+    }
+    return key;
   }
 
  private:
@@ -116,7 +226,7 @@ class WordingsParser {
   // conflict, never "the last one wins".
   bool unique(pugi::xml_node node, const std::string& phrase, const std::string& meaning) {
     const auto [at, inserted] =
-        meanings_.emplace(std::string(node.name()) + '\n' + phrase, meaning);
+        meanings_->emplace(std::string(node.name()) + '\n' + phrase, meaning);
     if (!inserted && at->second != meaning) {
       input_.problem(node, std::string(node.name()) + "/@phrase",
                      quoted(phrase) + " is given twice, as " + quoted(at->second) + " and as " +
@@ -214,24 +324,252 @@ class WordingsParser {
     if (name == "breast") return read_phrase(node, wordings.breast);
     if (name == "abbreviation") return read_phrase(node, wordings.abbreviations);
     if (name == "categoryWord") return read_phrase(node, wordings.category_words);
+    if (name == "languageCode") return read_language_code(node, wordings);
+    if (name == "functionWord") return read_function_word(node, wordings);
+    if (name == "number") return read_number(node, wordings);
+    if (name == "measureWord") return read_measure_word(node, wordings);
     input_.problem(node, std::string(name), "unknown element");
   }
 
+  void read_function_word(pugi::xml_node node, Wordings& wordings) {
+    xml_input::check_attributes(input_, node, {"role", "phrase"});
+    const std::string role_text = node.attribute("role").value();
+    const auto role = read_word(input_, node, "functionWord/@role", role_text, function_role_named);
+    const std::string phrase = phrase_of(node);
+    if (!phrase.empty() && phrase.find(' ') != std::string::npos) {
+      input_.problem(node, "functionWord/@phrase", quoted(phrase) + " must be one word");
+      return;
+    }
+    // One word may have several roles ("category" introduces a category and is followed by one).
+    if (role && !phrase.empty() && unique(node, role_text + " " + phrase, role_text)) {
+      wordings.function_words.push_back({phrase, *role});
+    }
+  }
+
+  void read_measure_word(pugi::xml_node node, Wordings& wordings) {
+    xml_input::check_attributes(input_, node, {"role", "phrase"});
+    const std::string role_text = node.attribute("role").value();
+    const auto role = read_word(input_, node, "measureWord/@role", role_text, measure_role_named);
+    const std::string phrase = phrase_of(node);
+    const bool one_word = role == MeasureRole::ExtentBefore || role == MeasureRole::ExtentFiller;
+    if (!phrase.empty() && one_word && phrase.find(' ') != std::string::npos) {
+      input_.problem(node, "measureWord/@phrase",
+                     quoted(phrase) + " must be one word for " + quoted(role_text));
+      return;
+    }
+    if (!phrase.empty() && phrase.back() == '*') {
+      input_.problem(node, "measureWord/@phrase", quoted(phrase) + " is matched whole: no '*'");
+      return;
+    }
+    if (role && !phrase.empty() && unique(node, role_text + " " + phrase, role_text)) {
+      wordings.measure_words.push_back({phrase, *role});
+    }
+  }
+
+  void read_number(pugi::xml_node node, Wordings& wordings) {
+    xml_input::check_attributes(input_, node, {"value", "phrase"});
+    const std::string text = node.attribute("value").value();
+    const auto value = xml_input::read_number(input_, node, "number/@value", text, 0, 12);
+    const std::string phrase = phrase_of(node);
+    if (value && *value != static_cast<int>(*value)) {
+      input_.problem(node, "number/@value", "must be a whole number, not " + quoted(text));
+      return;
+    }
+    if (value && !phrase.empty() && unique(node, phrase, text)) {
+      wordings.numbers.push_back({phrase, static_cast<int>(*value)});
+    }
+  }
+
+  void read_language_code(pugi::xml_node node, Wordings& wordings) {
+    xml_input::check_attributes(input_, node, {"codeValue", "codingScheme"});
+    LanguageCodeWording code{node.attribute("codeValue").value(),
+                             node.attribute("codingScheme").value()};
+    if (code.value.empty() || code.scheme.empty()) {
+      input_.problem(node, "languageCode", "codeValue and codingScheme are required");
+      return;
+    }
+    if (unique(node, code.scheme + " " + code.value, "")) {
+      wordings.language_codes.push_back(std::move(code));
+    }
+  }
+
   XmlInput& input_;
-  std::map<std::string, std::string> meanings_;  // kind + phrase → what it stands for
+  std::map<std::string, LexiconBeingRead>& lexicons_;
+  FileRole role_;
+  std::map<std::string, std::string>* meanings_ = nullptr;  // the language's, once it is known
 };
+
+// Reads `file` into `lexicons`; throws Error(InvalidWordings) with its first problem.
+std::string read_into(const std::string& file, std::map<std::string, LexiconBeingRead>& lexicons,
+                      FileRole role) {
+  return xml_input::read_valid(
+      file, kMaxWordingsBytes,
+      [&](XmlInput& input) { return WordingsParser(input, lexicons, role).parse(); },
+      ErrorCode::InvalidWordings);
+}
 
 }  // namespace
 
 Wordings read_wordings(const std::string& file) {
-  return xml_input::read_valid(
-      file, kMaxWordingsBytes, [](XmlInput& input) { return WordingsParser(input).parse(); },
-      ErrorCode::InvalidWordings);
+  std::map<std::string, LexiconBeingRead> lexicons;
+  const std::string key = read_into(file, lexicons, FileRole::Whole);
+  return std::move(lexicons.at(key).wordings);
 }
 
-std::vector<std::string> check_wordings(const std::string& file) {
-  return xml_input::problems_of(file, kMaxWordingsBytes,
-                                [](XmlInput& input) { return WordingsParser(input).parse(); });
+std::vector<std::string> check_wordings(const std::string& file,
+                                        const std::vector<std::string>& shipped) {
+  std::map<std::string, LexiconBeingRead> lexicons;
+  for (const std::string& whole : shipped) read_into(whole, lexicons, FileRole::Whole);
+  return xml_input::problems_of(file, kMaxWordingsBytes, [&](XmlInput& input) {
+    return WordingsParser(input, lexicons, FileRole::Addition).parse();
+  });
+}
+
+std::map<std::string, Wordings> read_lexicons(const std::vector<std::string>& shipped,
+                                              const std::vector<std::string>& site) {
+  std::map<std::string, LexiconBeingRead> lexicons;
+  for (const std::string& file : shipped) read_into(file, lexicons, FileRole::Whole);
+  for (const std::string& file : site) {
+    const std::string key = read_into(file, lexicons, FileRole::Addition);
+    if (lexicons.at(key).wordings.calcification.empty()) {
+      std::string message = file;
+      message += ": narrativeWordings/@language: mammocalc ships no lexicon for '";
+      message += key;
+      message +=
+          "' and the file gives no calcification wording: a lexicon of a new language must be a "
+          "whole one";
+      throw Error(ErrorCode::InvalidWordings, message);
+    }
+  }
+  std::map<std::string, Wordings> read;
+  for (auto& [key, lexicon] : lexicons) read.emplace(key, std::move(lexicon.wordings));
+  return read;
+}
+
+namespace {
+
+// One wording as `mammocalc lexicon` lists it: the element, its attributes (without the phrase)
+// and the phrase.
+struct Listed {
+  std::string element;
+  std::vector<std::pair<std::string, std::string>> attributes;
+  std::string phrase;
+};
+
+// Appends one Listed per item, made by `make`.
+template <typename Item, typename Make>
+void list_all(const std::vector<Item>& items, std::vector<Listed>& into, Make make) {
+  std::transform(items.begin(), items.end(), std::back_inserter(into), make);
+}
+
+template <typename Term>
+void list_terms(const char* element, const std::vector<Wording<Term>>& wordings,
+                std::vector<Listed>& into) {
+  list_all(wordings, into, [element](const Wording<Term>& wording) {
+    return Listed{element, {{"term", std::string(to_string(wording.term))}}, wording.phrase};
+  });
+}
+
+void list_phrases(const char* element, const std::vector<std::string>& phrases,
+                  std::vector<Listed>& into) {
+  list_all(phrases, into, [element](const std::string& phrase) {
+    return Listed{element, {}, phrase};
+  });
+}
+
+// In the order of schemas/narrative-wordings.xsd.
+std::vector<Listed> listed(const Wordings& w) {
+  std::vector<Listed> all;
+  list_all(w.language_codes, all, [](const LanguageCodeWording& code) {
+    return Listed{"languageCode", {{"codeValue", code.value}, {"codingScheme", code.scheme}}, ""};
+  });
+  list_phrases("calcification", w.calcification, all);
+  list_terms("morphology", w.morphology, all);
+  list_terms("distribution", w.distribution, all);
+  list_terms("site", w.site, all);
+  list_terms("laterality", w.laterality, all);
+  list_terms("quadrant", w.quadrant, all);
+  list_terms("region", w.region, all);
+  list_terms("depth", w.depth, all);
+  list_terms("change", w.change, all);
+  list_all(w.context, all, [](const ContextWording& c) {
+    return Listed{"context",
+                  {{"role", std::string(context_role_word(c.role))},
+                   {"side", std::string(context_side_word(c.side))}},
+                  c.phrase};
+  });
+  list_all(w.headings, all, [](const HeadingWording& h) {
+    Listed heading{"heading", {{"section", std::string(to_string(h.section))}}, h.phrase};
+    if (h.laterality != Laterality::Unknown) {
+      heading.attributes.emplace_back("laterality", std::string(to_string(h.laterality)));
+    }
+    return heading;
+  });
+  list_all(w.follow_up, all, [](const FollowUpWording& f) {
+    return Listed{"followUp",
+                  {{"id", f.id},
+                   {"codeValue", f.code.value},
+                   {"codingScheme", f.code.scheme},
+                   {"codeMeaning", f.code.meaning}},
+                  f.phrase};
+  });
+  list_phrases("ultrasoundCorrelate", w.ultrasound_correlate, all);
+  list_phrases("massWithCalcifications", w.mass_with_calcifications, all);
+  list_phrases("composition", w.composition, all);
+  list_phrases("breastImaging", w.breast_imaging, all);
+  list_phrases("breast", w.breast, all);
+  list_phrases("abbreviation", w.abbreviations, all);
+  list_phrases("categoryWord", w.category_words, all);
+  list_all(w.function_words, all, [](const FunctionWording& f) {
+    return Listed{"functionWord", {{"role", std::string(function_role_word(f.role))}}, f.phrase};
+  });
+  list_all(w.measure_words, all, [](const MeasureWording& m) {
+    return Listed{"measureWord", {{"role", std::string(measure_role_word(m.role))}}, m.phrase};
+  });
+  list_all(w.numbers, all, [](const Wording<int>& n) {
+    return Listed{"number", {{"value", std::to_string(n.term)}}, n.phrase};
+  });
+  return all;
+}
+
+}  // namespace
+
+void write_wordings(const Wordings& wordings, bool as_xml, std::ostream& out) {
+  const std::vector<Listed> all = listed(wordings);
+  if (!as_xml) {
+    out << "language " << wordings.language << ", " << all.size() << " wordings, read from:\n";
+    for (const std::string& file : wordings.files) out << "  " << file << "\n";
+    for (const Listed& wording : all) {
+      out << wording.element;
+      for (const auto& [name, value] : wording.attributes) out << " " << name << "=" << value;
+      if (!wording.phrase.empty()) out << ": " << wording.phrase;
+      out << "\n";
+    }
+    return;
+  }
+  pugi::xml_document document;
+  pugi::xml_node declaration = document.append_child(pugi::node_declaration);
+  declaration.append_attribute("version") = "1.0";
+  declaration.append_attribute("encoding") = "UTF-8";
+  std::string files;
+  for (const std::string& file : wordings.files) files += " " + file;
+  // An XML comment may not hold "--" (a path may).
+  for (std::size_t at = files.find("--"); at != std::string::npos; at = files.find("--", at)) {
+    files.replace(at, 2, "-\u2010");
+  }
+  document.append_child(pugi::node_comment)
+      .set_value((" the effective lexicon, read from:" + files + " ").c_str());
+  pugi::xml_node root = document.append_child("narrativeWordings");
+  root.append_attribute("xmlns") = kWordingsNamespace;
+  root.append_attribute("language") = wordings.language.c_str();
+  for (const Listed& wording : all) {
+    pugi::xml_node node = root.append_child(wording.element.c_str());
+    for (const auto& [name, value] : wording.attributes) {
+      node.append_attribute(name.c_str()) = value.c_str();
+    }
+    if (!wording.phrase.empty()) node.append_attribute("phrase") = wording.phrase.c_str();
+  }
+  document.save(out, "  ");
 }
 
 }  // namespace mammocalc

@@ -40,7 +40,11 @@ constexpr const char* kServeUsage =
     "                       [--tls-key FILE --tls-cert FILE [--tls-ca FILE|DIR]\n"
     "                        [--tls-require-peer-cert]]\n"
     "                       [--keep-received] [--dicom-out | --dicom-dir DIR] [options]\n";
-constexpr const char* kValidateUsage = "usage: mammocalc validate ANNOTATION-OR-SITE-PROFILE...\n";
+constexpr const char* kValidateUsage =
+    "usage: mammocalc validate ANNOTATION-OR-SITE-PROFILE-OR-LEXICON...\n";
+constexpr const char* kLexiconUsage =
+    "usage: mammocalc lexicon [--format text|xml] [--language CODE] [--lexicon FILE]...\n"
+    "                         [--site-profile FILE]\n";
 
 // Exit statuses: each command's own lines, then what every command shares.
 constexpr const char* kSummarizeExits =
@@ -65,6 +69,9 @@ constexpr const char* kServeExits =
 constexpr const char* kValidateExits =
     "exit status: 0 every file is valid, 1 with one line per problem on standard error, 2 usage\n"
     "error\n";
+constexpr const char* kLexiconExits =
+    "exit status: 0, 1 a lexicon file is not valid, 2 usage error, 4 the shipped lexicons are\n"
+    "not installed\n";
 constexpr const char* kCommonExits =
     "every command: exit status 4 when this machine cannot run it (no DICOM data dictionary can\n"
     "be loaded; serve: the port cannot be served, or its TLS key, certificate or CA cannot\n"
@@ -80,6 +87,17 @@ void add_pseudonym_options(po::options_description_easy_init add) {
   add("pseudonym-key", po::value<std::string>()->value_name("FILE"),
       "the site secret for --pseudonymize (at least 16 bytes): the same UID gets the same "
       "pseudonym in every output of the site");
+}
+
+// The narrative lexicons (--lexicon) and the report language (--language), alike for every
+// command that reads report text.
+void add_lexicon_options(po::options_description_easy_init add) {
+  add("lexicon", po::value<std::vector<std::string>>()->value_name("FILE"),
+      "a site's narrative wordings (schemas/narrative-wordings.xsd) added to the shipped lexicon "
+      "of the file's language; repeatable (mammocalc lexicon shows the result)");
+  add("language", po::value<std::string>()->value_name("CODE"),
+      "the language of report text whose SR does not state it (Language of Content Item), e.g. "
+      "de; default: the site profile's, else en");
 }
 
 // The read limits (ReadLimits), alike for every command that reads SRs; review has its own
@@ -111,6 +129,7 @@ po::options_description summarize_options() {
   add_pseudonym_options(add);
   add("site-profile", po::value<std::string>()->value_name("FILE"),
       "what the department can do (schemas/site-profile.xsd); default: decision-logic.md's");
+  add_lexicon_options(add);
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "radiologist annotations (schemas/annotations.xsd) to merge; repeatable; a directory is "
       "matched to the SR by Study Instance UID; without an SR, the annotated findings alone");
@@ -146,6 +165,7 @@ po::options_description review_options() {
   add("redact", "leave the patient line out");
   add_pseudonym_options(add);
   add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
+  add_lexicon_options(add);
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "annotation files or directories merged into the SR inputs");
   add("strict", "refuse SRs whose content DCMTK reads only with tolerance");
@@ -188,6 +208,7 @@ void add_receiver_options(po::options_description_easy_init add) {
   add("redact", "leave patient identifiers out of the summaries");
   add_pseudonym_options(add);
   add("site-profile", po::value<std::string>()->value_name("FILE"), "site profile");
+  add_lexicon_options(add);
   add("annotations", po::value<std::vector<std::string>>()->value_name("FILE|DIR"),
       "annotation files or directories");
   add_limit_options(add, true);
@@ -232,6 +253,18 @@ po::options_description serve_options() {
   add("tls-require-peer-cert",
       "TLS: refuse clients without a certificate that verifies against --tls-ca");
   add_receiver_options(add);
+  add("help,h", "show this help");
+  return options;
+}
+
+po::options_description lexicon_options() {
+  po::options_description options("lexicon options");
+  auto add = options.add_options();
+  add("format", po::value<std::string>()->default_value("text")->value_name("text|xml"),
+      "print the effective lexicon as text or as a narrative wordings file");
+  add("site-profile", po::value<std::string>()->value_name("FILE"),
+      "site profile (its narrativeLexicons and reportLanguage)");
+  add_lexicon_options(add);
   add("help,h", "show this help");
   return options;
 }
@@ -374,6 +407,10 @@ EvaluationConfig read_evaluation(const po::variables_map& values, const std::str
   if (values.count("annotations")) {
     evaluation.annotations = values["annotations"].as<std::vector<std::string>>();
   }
+  if (values.count("lexicon")) {
+    evaluation.lexicon_files = values["lexicon"].as<std::vector<std::string>>();
+  }
+  evaluation.language = given(values, "language").value_or("");
   evaluation.limits = read_limits(values, verb);
   evaluation.summary.redact = values.count("redact") > 0;
   evaluation.read_own = values.count("read-own") > 0;  // summarize and review have it
@@ -565,6 +602,19 @@ Command parse_rules(const std::vector<std::string>& args) {
   return command;
 }
 
+Command parse_lexicon(const std::vector<std::string>& args) {
+  const po::variables_map values = parse("lexicon", args, lexicon_options(), {});
+  const std::string format = values["format"].as<std::string>();
+  if (format != "text" && format != "xml") {
+    throw Error(ErrorCode::Usage, "lexicon: --format must be text or xml, not '" + format + "'");
+  }
+  Command command;
+  command.kind = CommandKind::Lexicon;
+  command.lexicon_as_xml = format == "xml";
+  command.lexicon = read_evaluation(values, "lexicon");
+  return command;
+}
+
 const std::vector<CommandSpec>& commands() {
   static const std::vector<CommandSpec> table{
       {"summarize", kSummarizeUsage, kSummarizeExits, summarize_options, parse_summarize},
@@ -573,6 +623,7 @@ const std::vector<CommandSpec>& commands() {
       {"hook", kHookUsage, kHookExits, hook_options, parse_hook},
       {"serve", kServeUsage, kServeExits, serve_options, parse_serve},
       {"validate", kValidateUsage, kValidateExits, validate_options, parse_validate},
+      {"lexicon", kLexiconUsage, kLexiconExits, lexicon_options, parse_lexicon},
   };
   return table;
 }

@@ -11,7 +11,7 @@
 
 namespace mammocalc {
 
-enum class CommandKind { Summarize, Hook, Serve, Review, Rules, Validate, Help, Version };
+enum class CommandKind { Summarize, Hook, Serve, Review, Rules, Validate, Lexicon, Help, Version };
 
 struct Command {
   CommandKind kind = CommandKind::Help;
@@ -21,6 +21,8 @@ struct Command {
   ReviewConfig review;             // review
   bool rules_as_xml = false;       // rules --format xml
   std::vector<std::string> files;  // validate
+  EvaluationConfig lexicon;        // lexicon: --lexicon, --site-profile, --language
+  bool lexicon_as_xml = false;     // lexicon --format xml
   std::string help_text;           // help
 };
 

@@ -10,6 +10,7 @@
 #include "narrative/wordings.hpp"
 #include "output/rule_listing.hpp"
 #include "run/review.hpp"
+#include "run/summarise.hpp"
 
 namespace {
 
@@ -78,6 +79,9 @@ int main(int argc, char** argv) {
         return checked_stdout(static_cast<int>(write_version(std::cout)));
       case CommandKind::Rules:
         write_rule_table(std::cout, command.rules_as_xml);
+        break;
+      case CommandKind::Lexicon:
+        run_lexicon(command.lexicon, command.lexicon_as_xml, std::cout);
         break;
       case CommandKind::Validate:
         if (!run_validate(command.files, std::cout, std::cerr)) {

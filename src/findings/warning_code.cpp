@@ -30,6 +30,8 @@ std::string_view to_string(WarningCode code) {
       return "narrative-discordant";
     case WarningCode::NarrativeUnresolved:
       return "narrative-unresolved";
+    case WarningCode::LanguageUnsupported:
+      return "language-unsupported";
     case WarningCode::MoreSuspiciousReading:
       return "more-suspicious-reading";
     case WarningCode::SiteConflict:

@@ -19,6 +19,7 @@ enum class WarningCode {
   AnnotationSkipped,    // an invalid file in an annotation directory
   CadIncomplete,        // the CAD says not all (or none) of its algorithms succeeded
   NarrativeUnresolved,  // report text mentions calcification that no finding holds (issue 16)
+  LanguageUnsupported,  // the SR states a language no lexicon has; its text read with the default
   // Warned by the check rows (W) and exam rows (E).
   MoreSuspiciousReading,
   SiteConflict,

@@ -98,7 +98,10 @@ bool states_assessment(ReportSection section) {
 }  // namespace
 
 Reader::Reader(const PreparedWordings& prepared)
-    : wordings_(*prepared.wordings), index_(*prepared.index), headings_(*prepared.headings) {}
+    : wordings_(*prepared.wordings),
+      words_(*prepared.wordings),
+      index_(*prepared.index),
+      headings_(*prepared.headings) {}
 
 NarrativeReading Reader::read(const SrDocument& document) {
   std::vector<TextItem> items;
@@ -132,7 +135,8 @@ void Reader::read_item(const TextItem& text_item) {
     if (match.kind == PhraseKind::BreastImaging) saw_breast_imaging_ = true;
   }
   const std::vector<SentenceRange> sentences =
-      narrative::split_sentences(item.tokens, item.matches, headings_, text_item.section);
+      narrative::split_sentences(item.tokens, item.matches, headings_, text_item.section,
+                                 words_.words(FunctionWordRole::ContinuesLine));
   // Matches are ordered by start token and sentences by position: one sweep hands each sentence
   // the matches that lie inside it.
   std::size_t next = 0;

@@ -49,8 +49,7 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
   const std::vector<Token>& tokens = item.tokens;
   for (int skipped = 0; at < end && skipped < 3; ++skipped) {
     const Token& token = tokens[at];
-    if (is_punct(token, ':') || is_word(token, "category") || is_word(token, "assessment") ||
-        is_word(token, "classification") || is_word(token, "final") || is_word(token, "is")) {
+    if (is_punct(token, ':') || words_.is(token, FunctionWordRole::CategoryFiller)) {
       ++at;
       continue;
     }
@@ -74,10 +73,12 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
     number = value.folded[0] - '0';
   } else if (value.kind == TokenKind::Word) {
     static const char* const kRoman[] = {"", "i", "ii", "iii", "iv", "v", "vi"};
-    static const char* const kWords[] = {"zero", "one", "two", "three", "four", "five", "six"};
-    for (int k = 0; k <= 6; ++k) {
-      if (k > 0 && value.folded == kRoman[k]) number = k;
-      if (value.folded == kWords[k]) number = k;  // "BI-RADS category four"
+    for (int k = 1; k <= 6; ++k) {
+      if (value.folded == kRoman[k]) number = k;
+    }
+    // "BI-RADS category four"
+    if (const std::optional<int> spelled = words_.number(value); spelled && *spelled <= 6) {
+      number = *spelled;
     }
     if (number < 0 && value.folded.size() == 3 && value.folded.compare(0, 2, "iv") == 0) {
       number = 4;

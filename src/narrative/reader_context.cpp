@@ -43,11 +43,8 @@ bool opens_contrast(const std::vector<Token>& tokens, const std::vector<Trigger>
 }
 
 // Words that open a sentence going on about the calcifications just described.
-bool refers_back(const Token& token) {
-  static const char* const kWords[] = {"they",  "these",      "this",         "it",
-                                       "which", "morphology", "distribution", "extent",
-                                       "both",  "each",       "all"};
-  return token.kind == TokenKind::Word && word_in(token.folded, kWords);
+bool refers_back(const Token& token, const FunctionWords& words) {
+  return words.is(token, FunctionWordRole::RefersBack);
 }
 
 // The clause that holds a token; the whole sentence when none does.
@@ -164,7 +161,7 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
                        std::size_t begin, std::size_t end) const {
   const std::vector<Token>& tokens = item.tokens;
   const Clause clause = reading.context_clause_of(begin);
-  auto is_or = [](const Token& token) { return is_word(token, "or") || is_word(token, "nor"); };
+  auto is_or = [this](const Token& token) { return words_.is(token, FunctionWordRole::Or); };
   if (trigger.begin >= end) {
     if (trigger.role != ContextRole::Negated) return Reach::Full;
     // "The calcifications are not seen on ultrasound", "… are not present on the prior": the
@@ -192,10 +189,11 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
     // phrase ("Status post left lumpectomy with fine pleomorphic calcifications along the scar",
     // "Left breast (history of DCIS) fine linear branching calcifications"); "No mass with
     // calcifications" stays one negated statement.
-    const bool past_ends = trigger.role != ContextRole::Negated &&
-                           (is_word(tokens[k], "with") || is_punct(tokens[k], ')'));
+    const bool past_ends =
+        trigger.role != ContextRole::Negated &&
+        (words_.is(tokens[k], FunctionWordRole::With) || is_punct(tokens[k], ')'));
     if (is_punct(tokens[k], ',') || line_after_noun || past_ends ||
-        (is_word(tokens[k], "and") && after_noun)) {
+        (words_.is(tokens[k], FunctionWordRole::And) && after_noun)) {
       boundary = k;
       or_since_boundary = false;
     } else if (is_or(tokens[k])) {

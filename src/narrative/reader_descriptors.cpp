@@ -40,14 +40,10 @@ int leading_integer(std::string_view word) {
 
 namespace {
 
-// Words that spell a small count ("two punctate calcifications").
-std::optional<int> number_word(const Token& token) {
-  static const char* const kWords[] = {"one",   "two",   "three", "four", "five",   "six",
-                                       "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
-  if (token.kind != TokenKind::Word) return std::nullopt;
-  for (int k = 0; k < 12; ++k) {
-    if (token.folded == kWords[k]) return k + 1;
-  }
+// A word that spells a small count ("two punctate calcifications"): 1 to 12.
+std::optional<int> number_word(const Token& token, const FunctionWords& words) {
+  const std::optional<int> number = words.number(token);
+  if (number && *number >= 1 && *number <= 12) return number;
   return std::nullopt;
 }
 
@@ -60,18 +56,6 @@ double unit_mm(const Token& token, bool& fn) {
   if (word == "cm" || word == "cms" || word == "cmfn" || word.rfind("centimet", 0) == 0) return 10;
   if (word == "mm" || word == "mmfn" || word.rfind("millimet", 0) == 0) return 1;
   return 0;
-}
-
-// Does the word sequence `words` stand at token `at` (within `end`)?
-bool words_at(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
-              std::initializer_list<std::string_view> words) {
-  if (at + words.size() > end) return false;
-  std::size_t k = at;
-  for (std::string_view word : words) {
-    if (!is_word(tokens[k], word)) return false;
-    ++k;
-  }
-  return true;
 }
 
 }  // namespace
@@ -104,35 +88,18 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
 
 // Measures: distance from the nipple / skin / chest wall ("4 cm from the nipple", "4 cm FN"),
 // and extent ("spanning 3 cm", "measuring 6 x 4 mm", "a 2 cm area").
-// What a measure after its unit is the distance from ("4 cm from the nipple", "4 cm FN"), in
-// the order they are tried; the longer phrase first where one starts another.
-struct DistancePhrase {
-  std::array<std::string_view, 4> words;
-  std::size_t length;
-  std::optional<Read<double>> Descriptors::*target;
-};
-constexpr DistancePhrase kDistancePhrases[] = {
-    {{"fn"}, 1, &Descriptors::from_nipple_mm},
-    {{"from", "the", "nipple"}, 3, &Descriptors::from_nipple_mm},
-    {{"from", "nipple"}, 2, &Descriptors::from_nipple_mm},
-    {{"from", "the", "skin"}, 3, &Descriptors::from_skin_mm},
-    {{"from", "skin"}, 2, &Descriptors::from_skin_mm},
-    {{"from", "the", "chest", "wall"}, 4, &Descriptors::from_chest_wall_mm},
-    {{"from", "chest", "wall"}, 3, &Descriptors::from_chest_wall_mm},
-};
-
 void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
                            std::vector<bool>& consumed, Descriptors& out) const {
   const std::vector<Token>& tokens = item.tokens;
-  static const char* const kExtentBefore[] = {
-      "spanning", "spans",  "span",      "measuring", "measures", "measure", "measured", "over",
-      "covering", "covers", "extending", "extends",   "across",   "extent",  "size"};
-  static const char* const kFiller[] = {
-      "approximately", "approx",  "about",  "up",     "to", "a",     "an", "area", "of",
-      "total",         "roughly", "nearly", "almost", "at", "least", "."};
-  auto is_one_of = [](const Token& token, const auto& list) {
-    return token.kind != TokenKind::Number && word_in(token.folded, list);
+  // What a measure after its unit is the distance from ("4 cm from the nipple", "4 cm FN").
+  struct Distance {
+    MeasureRole role;
+    std::optional<Read<double>> Descriptors::*target;
   };
+  static constexpr Distance kDistances[] = {
+      {MeasureRole::FromNipple, &Descriptors::from_nipple_mm},
+      {MeasureRole::FromSkin, &Descriptors::from_skin_mm},
+      {MeasureRole::FromChestWall, &Descriptors::from_chest_wall_mm}};
   for (std::size_t at = begin; at < end; ++at) {
     if (tokens[at].kind != TokenKind::Number || consumed[at - begin]) continue;
     // number [x number]* unit
@@ -152,26 +119,19 @@ void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
     const double mm = largest * scale;
     std::size_t after = k + 1;
     std::optional<Read<double>>* target = fn ? &out.from_nipple_mm : nullptr;
-    for (const DistancePhrase& distance : kDistancePhrases) {
+    for (const Distance& distance : kDistances) {
       if (target != nullptr) break;
-      bool matches = after + distance.length <= end;
-      for (std::size_t w = 0; matches && w < distance.length; ++w) {
-        matches = is_word(tokens[after + w], distance.words[w]);
-      }
-      if (!matches) continue;
+      const std::size_t length = words_.measure_at(tokens, after, end, distance.role);
+      if (length == 0) continue;
       target = &(out.*distance.target);
-      after += distance.length;
+      after += length;
     }
     if (target == nullptr) {
-      bool extent = words_at(tokens, after, end, {"in", "extent"}) ||
-                    words_at(tokens, after, end, {"in", "size"}) ||
-                    words_at(tokens, after, end, {"area"}) ||
-                    words_at(tokens, after, end, {"in", "greatest"}) ||
-                    words_at(tokens, after, end, {"extent"});
+      bool extent = words_.measure_at(tokens, after, end, MeasureRole::ExtentAfter) > 0;
       for (std::size_t back = at, steps = 0; !extent && back > begin && steps < 4; ++steps) {
         --back;
-        if (is_one_of(tokens[back], kExtentBefore)) extent = true;
-        if (!is_one_of(tokens[back], kFiller)) break;
+        if (words_.measure_word(tokens[back], MeasureRole::ExtentBefore)) extent = true;
+        if (!words_.measure_word(tokens[back], MeasureRole::ExtentFiller)) break;
       }
       if (extent) target = &out.extent_mm;
     }
@@ -193,7 +153,7 @@ std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clau
   for (std::size_t back = mention, steps = 0; back > clause_begin && steps < 4; ++steps) {
     --back;
     const Token& token = tokens[back];
-    std::optional<int> count = number_word(token);
+    std::optional<int> count = number_word(token, words_);
     const bool integer = token.kind == TokenKind::Number &&
                          token.folded.find('.') == std::string::npos && token.folded.size() <= 4;
     if (integer) count = leading_integer(token.folded);
@@ -201,10 +161,9 @@ std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clau
       bool fn = false;
       const Token& next = tokens[back + 1];
       const bool measure = unit_mm(next, fn) > 0;
-      const bool clock = is_word(next, "o'clock") || is_word(next, "oclock") || is_word(next, "o");
+      const bool clock = words_.is(next, FunctionWordRole::ClockAfterHour) || is_word(next, "o");
       const bool category =
-          back > 0 && (is_word(tokens[back - 1], "rads") || is_word(tokens[back - 1], "birads") ||
-                       is_word(tokens[back - 1], "category"));
+          back > 0 && words_.is(tokens[back - 1], FunctionWordRole::CategoryBeforeNumber);
       if (measure || clock || category || *count <= 0) return std::nullopt;
       return Read<int>{*count, words_of(item, back, back + 1), span_of(item, back, back + 1), back};
     }
@@ -226,13 +185,8 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     const int hour = leading_integer(token.folded);
     return hour >= 1 && hour <= 12 ? hour : 0;
   };
-  auto is_oclock = [](const Token& token) {
-    return token.kind == TokenKind::Word &&
-           (token.folded == "o'clock" || token.folded == "oclock" ||
-            token.folded ==
-                "o\xE2\x80\x99"
-                "clock" ||
-            token.folded == "clock");
+  auto is_oclock = [this](const Token& token) {
+    return words_.is(token, FunctionWordRole::ClockAfterHour);
   };
   for (std::size_t at = begin; at < end; ++at) {
     if (consumed[at - begin]) continue;
@@ -249,7 +203,8 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
                is_word(tokens[at + 2], "clock")) {
       hour = hour_of(token);
       after = at + 3;
-    } else if (is_word(token, "at") && at + 1 < end && hour_of(tokens[at + 1]) > 0) {
+    } else if (words_.is(token, FunctionWordRole::ClockBeforeHour) && at + 1 < end &&
+               hour_of(tokens[at + 1]) > 0) {
       bool fn = false;
       const bool measured = at + 2 < end && unit_mm(tokens[at + 2], fn) > 0;
       const bool duration = at + 2 < end && is_duration(tokens[at + 2]);  // "at 6 months"
@@ -388,8 +343,8 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         break;
       case PhraseKind::Site: {
         // "ductal carcinoma" names a disease, not where the calcifications lie.
-        const bool disease = best->end < end && (is_word(item.tokens[best->end], "carcinoma") ||
-                                                 is_word(item.tokens[best->end], "cancer"));
+        const bool disease =
+            best->end < end && words_.is(item.tokens[best->end], FunctionWordRole::Disease);
         if (!disease) out.site.push_back({wordings_.site[w].term, words, span, best->begin});
         break;
       }

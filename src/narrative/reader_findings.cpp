@@ -347,7 +347,7 @@ bool Reader::continues_previous(const Item& item, const SentenceRange& range,
                          descriptors.depth || descriptors.from_nipple_mm || descriptors.extent_mm ||
                          descriptors.count || descriptors.ultrasound || descriptors.mass;
   if (!describes) return false;  // "It is recommended that…" adds nothing to quote
-  if (refers_back(item.tokens[range.begin])) return true;
+  if (refers_back(item.tokens[range.begin], words_)) return true;
   const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
                                descriptors.distribution.empty() && descriptors.site.empty() &&
                                !descriptors.clock && !descriptors.quadrant && !descriptors.region &&

@@ -3,6 +3,7 @@
 // what one sentence holds, the values read from it, and the Reader that keeps the findings and
 // statements of one report. Internal to the narrative stage.
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -117,6 +118,82 @@ bool word_in(std::string_view word, const List& list) {
 }
 using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) of an item
 
+// A lexicon's function words by role (Wordings::function_words, Wordings::numbers), for the
+// reader's grammar: the same questions in every language, the words data.
+class FunctionWords {
+ public:
+  explicit FunctionWords(const Wordings& wordings)
+      : by_role_(static_cast<std::size_t>(FunctionWordRole::ContinuesLine) + 1),
+        measures_(static_cast<std::size_t>(MeasureRole::ExtentFiller) + 1),
+        numbers_(&wordings.numbers) {
+    for (const FunctionWording& word : wordings.function_words) {
+      by_role_[static_cast<std::size_t>(word.role)].push_back(word.phrase);
+    }
+    for (const MeasureWording& measure : wordings.measure_words) {
+      std::vector<std::string_view> phrase_words;
+      std::string_view rest = measure.phrase;
+      for (std::size_t space = rest.find(' '); space != std::string_view::npos;
+           space = rest.find(' ')) {
+        phrase_words.push_back(rest.substr(0, space));
+        rest.remove_prefix(space + 1);
+      }
+      phrase_words.push_back(rest);
+      measures_[static_cast<std::size_t>(measure.role)].push_back(std::move(phrase_words));
+    }
+  }
+  // The number of tokens of the longest measure phrase of this role at tokens[at, end); 0 when
+  // none is there.
+  std::size_t measure_at(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
+                         MeasureRole role) const {
+    std::size_t longest = 0;
+    for (const std::vector<std::string_view>& phrase : measures_[static_cast<std::size_t>(role)]) {
+      bool matches = phrase.size() > longest && at + phrase.size() <= end;
+      for (std::size_t w = 0; matches && w < phrase.size(); ++w) {
+        matches = tokens[at + w].kind == TokenKind::Word && tokens[at + w].folded == phrase[w];
+      }
+      if (matches) longest = phrase.size();
+    }
+    return longest;
+  }
+  // A one-word measure phrase of this role (extent-before, extent-filler): any token but a
+  // number, so that a filler may be "." ("approx. 3 cm").
+  bool measure_word(const Token& token, MeasureRole role) const {
+    if (token.kind == TokenKind::Number) return false;
+    const auto& phrases = measures_[static_cast<std::size_t>(role)];
+    return std::any_of(phrases.begin(), phrases.end(), [&token](const auto& phrase) {
+      return phrase.size() == 1 && token.folded == phrase[0];
+    });
+  }
+  // The token is a word with this role (a phrase ending in '*': a word starting so).
+  bool is(const Token& token, FunctionWordRole role) const {
+    if (token.kind != TokenKind::Word) return false;
+    const std::vector<std::string_view>& phrases = by_role_[static_cast<std::size_t>(role)];
+    return std::any_of(phrases.begin(), phrases.end(), [&token](std::string_view phrase) {
+      return phrase.back() == '*'
+                 ? token.folded.substr(0, phrase.size() - 1) == phrase.substr(0, phrase.size() - 1)
+                 : token.folded == phrase;
+    });
+  }
+  // The words of a role (continues-line: for split_sentences).
+  const std::vector<std::string_view>& words(FunctionWordRole role) const {
+    return by_role_[static_cast<std::size_t>(role)];
+  }
+  // The number a word spells ("two", "zwei"); none for other tokens.
+  std::optional<int> number(const Token& token) const {
+    if (token.kind != TokenKind::Word) return std::nullopt;
+    const auto found =
+        std::find_if(numbers_->begin(), numbers_->end(),
+                     [&token](const Wording<int>& word) { return token.folded == word.phrase; });
+    if (found == numbers_->end()) return std::nullopt;
+    return found->term;
+  }
+
+ private:
+  std::vector<std::vector<std::string_view>> by_role_;
+  std::vector<std::vector<std::vector<std::string_view>>> measures_;  // per role, words per phrase
+  const std::vector<Wording<int>>* numbers_;
+};
+
 // ---- Shared helpers, each defined in the file of its part ----
 
 // Sections that speak of the past or of the procedure: a mention there is historical unless it
@@ -149,7 +226,7 @@ bool opens_contrast(const std::vector<Token>& tokens, const std::vector<Trigger>
                     std::size_t at);
 
 // Words that open a sentence going on about the calcifications just described.
-bool refers_back(const Token& token);
+bool refers_back(const Token& token, const FunctionWords& words);
 
 // The clause that holds a token; the whole sentence when none does.
 Clause clause_holding(const std::vector<Clause>& clauses, std::size_t token,
@@ -318,6 +395,7 @@ class Reader {
   void finish_assessments();
 
   const Wordings& wordings_;
+  const FunctionWords words_;
   const PhraseIndex& index_;
   const std::vector<HeadingMeaning>& headings_;
   NarrativeReading reading_;

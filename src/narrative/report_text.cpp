@@ -475,21 +475,20 @@ bool is_sentence_end(const Token& token) {
   return is_punct(token, '.') || is_punct(token, '!') || is_punct(token, '?');
 }
 
-// Words after which a line break continues the sentence ("No suspicious mass or\ncalcifications").
-bool continues_after(const Token& token) {
-  static const char* const kWords[] = {"and",  "or",  "of",  "with", "in",   "the",    "a",
-                                       "an",   "no",  "not", "for",  "to",   "at",     "by",
-                                       "from", "are", "is",  "was",  "were", "without"};
+// Words after which a line break continues the sentence ("No suspicious mass or\ncalcifications";
+// the lexicon's continues-line words), and a comma or an opening bracket.
+bool continues_after(const Token& token, const std::vector<std::string_view>& continuing) {
   if (token.kind == TokenKind::Punct) return is_punct(token, ',') || is_punct(token, '(');
   if (token.kind != TokenKind::Word) return false;
-  return std::any_of(std::begin(kWords), std::end(kWords),
-                     [&token](const char* word) { return token.folded == word; });
+  return std::any_of(continuing.begin(), continuing.end(),
+                     [&token](std::string_view word) { return token.folded == word; });
 }
 
 // A single line break ends a sentence when the next line starts like a new one.
-bool line_break_ends_sentence(const Token& previous, const Token& next) {
+bool line_break_ends_sentence(const Token& previous, const Token& next,
+                              const std::vector<std::string_view>& continuing) {
   if (next.newlines_before >= 2) return true;
-  if (continues_after(previous)) return false;
+  if (continues_after(previous, continuing)) return false;
   if (next.kind == TokenKind::Word) return next.capitalised;
   return next.kind == TokenKind::Number || next.kind == TokenKind::Punct;
 }
@@ -527,7 +526,8 @@ bool holds_one_sentence(ReportSection section) {
 std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
                                            const std::vector<PhraseMatch>& matches,
                                            const std::vector<HeadingMeaning>& heading_of,
-                                           ReportSection item_section) {
+                                           ReportSection item_section,
+                                           const std::vector<std::string_view>& continuing) {
   // Per token: the longest heading starting there, and whether a period is an abbreviation's.
   std::vector<std::size_t> heading_end(tokens.size(), 0);
   std::vector<std::size_t> heading_wording(tokens.size(), 0);
@@ -604,10 +604,11 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
     const bool line_start = at == 0 || token.newlines_before > 0;
     // A past-exam heading's line ends its statement unless the line runs on ("History: prior
     // biopsy for calcifications (benign)\nthere are grouped amorphous calcifications …").
-    const bool past_line_ends = resume_section.has_value() && !continues_after(tokens[at - 1]);
+    const bool past_line_ends =
+        resume_section.has_value() && !continues_after(tokens[at - 1], continuing);
     if (at > start && token.newlines_before > 0 &&
         (lines_are_sentences || past_line_ends ||
-         line_break_ends_sentence(tokens[at - 1], token))) {
+         line_break_ends_sentence(tokens[at - 1], token, continuing))) {
       close(at);
     }
     const std::size_t end = heading_end[at];

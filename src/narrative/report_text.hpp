@@ -137,12 +137,14 @@ struct HeadingMeaning {
 // FINDINGS: ..."), switch the section or the breast; they belong to no sentence. A sentence
 // ends at . ! ? (not after an abbreviation, a list number or inside "2.5"; after a shortened
 // calcification word such as "calc." only before a capitalised word), at a blank line, at a
-// line break before a capitalised line, and after at most kMaxSentenceTokens tokens.
+// line break before a capitalised line unless the line ended with one of the `continuing` words
+// ("and", "no"; the lexicon's continues-line words), and after at most kMaxSentenceTokens tokens.
 inline constexpr std::size_t kMaxSentenceTokens = 400;
 std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
                                            const std::vector<PhraseMatch>& matches,
                                            const std::vector<HeadingMeaning>& heading_of,
-                                           ReportSection item_section);
+                                           ReportSection item_section,
+                                           const std::vector<std::string_view>& continuing);
 
 // The bytes [begin, end) of text with every run of blanks and control characters made one
 // space, as TextSentence::text documents.

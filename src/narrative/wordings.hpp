@@ -67,9 +67,56 @@ struct HeadingWording {
   Laterality laterality = Laterality::Unknown;  // Unknown: not a per-breast heading
 };
 
+// Function words the reader's grammar asks about (narrative.md §3), one role each; a language's
+// own words for the same questions ("and" / "und", "o'clock" / "uhr").
+enum class FunctionWordRole {
+  And,                   // joins a list: "and"; after a noun it may start a new statement
+  Or,                    // goes on with a list: "or", "nor"
+  With,                  // "with": ends a past phrase before a described noun phrase
+  ClockAfterHour,        // after an hour, makes it a clock position: "o'clock", "uhr"
+  ClockBeforeHour,       // before an hour, makes it a clock position: "at", "bei"
+  CategoryFiller,        // between a category word and its value: "category", "is"
+  CategoryBeforeNumber,  // a number after it is a category, no count: "rads", "category"
+  Disease,               // after a site word, names a disease: "carcinoma" ("ductal carcinoma")
+  RefersBack,            // opens a sentence going on about the calcifications just described
+  // At a line's end, the sentence goes on on the next line even when it starts with a capital:
+  // "and", "no" ("No suspicious mass or\ncalcifications"); German "und", "keine", "der".
+  ContinuesLine,
+};
+
+struct FunctionWording {
+  std::string phrase;  // one word; a trailing '*' matches any word that starts so
+  FunctionWordRole role;
+};
+
+// Words around a measure ("4 cm from the nipple", "spanning 3 cm"): what the measure is.
+enum class MeasureRole {
+  FromNipple,     // after the unit: "fn", "from the nipple", "von der mamille"
+  FromSkin,       // after the unit: "from the skin"
+  FromChestWall,  // after the unit: "from the chest wall"
+  ExtentAfter,    // after the unit: "in extent", "area"
+  ExtentBefore,   // one word before the number: "spanning", "measuring", "über"
+  ExtentFiller,   // one word between that and the number: "approximately", "a", "ca."
+};
+
+struct MeasureWording {
+  std::string phrase;  // after the unit: words; before the number: one word
+  MeasureRole role;
+};
+
+// A DICOM code that names the language of a lexicon besides its language tag: ("deu",
+// "ISO639_2") for "de". RFC 5646 and ISO 639-1 codes match the tag itself (language_of_code).
+struct LanguageCodeWording {
+  std::string value;
+  std::string scheme;
+};
+
 struct Wordings {
-  std::string file;      // where they were read from, for messages
-  std::string language;  // "en"
+  std::string file;      // where they were read from, for messages (the first file)
+  std::string language;  // "en", as the file's language attribute gives it
+  // Every file read into these wordings, in order: the shipped file, then the site's (--lexicon).
+  std::vector<std::string> files;
+  std::vector<LanguageCodeWording> language_codes;
 
   std::vector<std::string> calcification;  // the mention words: "calcif*", "calcs", "microcalc*"
   std::vector<Wording<Morphology>> morphology;
@@ -95,6 +142,11 @@ struct Wordings {
   std::vector<std::string> abbreviations;
   // Phrases that introduce an assessment category: "bi-rads", "birads", "category".
   std::vector<std::string> category_words;
+  std::vector<FunctionWording> function_words;
+  std::vector<MeasureWording> measure_words;
+  // Words that spell a small number: counts ("two punctate calcifications", 1-12) and categories
+  // ("BI-RADS category four", 0-6).
+  std::vector<Wording<int>> numbers;
 };
 
 // annotations/wordings_reader reads a wordings file into this (it sits with the other strict XML
@@ -105,5 +157,12 @@ struct Wordings {
 // tree: <build>/share/mammocalc/). Throws Error(DataMissing) naming every place looked in when
 // none holds it.
 std::string default_wordings_file();
+
+// Every shipped lexicon (English first, then German), found as default_wordings_file() finds the
+// English one; the same Error(DataMissing) when one is missing.
+std::vector<std::string> shipped_wordings_files();
+
+// The language a lexicon is keyed by: the primary subtag of its tag, lower case ("de-DE" → "de").
+std::string language_key(const std::string& tag);
 
 }  // namespace mammocalc

@@ -35,13 +35,17 @@ Findings findings_of(const SrDocument& document, const std::string& name,
   }
   // mammocalc's own narrative restates its coded content in its own words (and quotes the text
   // it read): read back, its coded content is the whole of it.
-  NarrativeReading text = own || !evaluation.read_text
+  const LexiconChoice lexicon = choose_lexicon(document, evaluation.lexicons);
+  NarrativeReading text = own || !evaluation.read_text || lexicon.wordings == nullptr
                               ? NarrativeReading{}
-                              : read_narrative(document, evaluation.wordings);
+                              : read_narrative(document, *lexicon.wordings);
   if (!text.limit_exceeded.empty()) {
     throw Error(ErrorCode::LimitExceeded, name + ": " + text.limit_exceeded);
   }
   Findings findings = extract_findings(document, name, text.breast_imaging_text);
+  if (lexicon.warning && !own && evaluation.read_text) {
+    findings.notes.push_back({WarningCode::LanguageUnsupported, *lexicon.warning, ""});
+  }
   use_narrative(std::move(text), unilateral_procedure_laterality(document), findings);
   return findings;
 }
@@ -251,12 +255,25 @@ bool run_validate(const std::vector<std::string>& files, std::ostream& out, std:
       problems = check_annotations(file);
     } else if (kind == "siteProfile") {
       problems = check_site_profile(file);
+      // The lexicon files it names are part of it: a run would stop on them.
+      if (problems.empty()) {
+        for (const std::string& lexicon :
+             read_site_profile_with_reading(file).second.lexicon_files) {
+          const std::vector<std::string> more = check_wordings(lexicon, shipped_wordings_files());
+          problems.insert(problems.end(), more.begin(), more.end());
+        }
+      }
+    } else if (kind == "narrativeWordings") {
+      problems = check_wordings(file, shipped_wordings_files());
     } else {
-      problems.push_back(file + ": neither an annotation file nor a site profile");
+      problems.push_back(file + ": neither an annotation file, a site profile nor a lexicon");
     }
     for (const std::string& problem : problems) errors << "mammocalc: " << problem << "\n";
     if (problems.empty()) {
-      out << file << ": valid " << (kind == "annotations" ? "annotation file" : "site profile")
+      out << file << ": valid "
+          << (kind == "annotations"   ? "annotation file"
+              : kind == "siteProfile" ? "site profile"
+                                      : "narrative lexicon")
           << "\n";
     }
     all_valid = all_valid && problems.empty();
@@ -294,6 +311,41 @@ std::string read_pseudonym_key(const std::string& file) {
 
 }  // namespace
 
+NarrativeLexicons load_lexicons(const EvaluationConfig& config) {
+  SiteReading site;
+  if (!config.site_profile_file.empty()) {
+    site = read_site_profile_with_reading(config.site_profile_file).second;
+  }
+  std::vector<std::string> files = site.lexicon_files;
+  files.insert(files.end(), config.lexicon_files.begin(), config.lexicon_files.end());
+  NarrativeLexicons lexicons;
+  for (auto& [language, wordings] : read_lexicons(shipped_wordings_files(), files)) {
+    lexicons.by_language.emplace(language, prepare_wordings(std::move(wordings)));
+  }
+  const std::string& language = !config.language.empty() ? config.language : site.language;
+  if (!language.empty()) {
+    lexicons.default_language = language_key(language);
+    if (lexicons.by_language.count(lexicons.default_language) == 0) {
+      std::string known;
+      for (const auto& [key, prepared] : lexicons.by_language) {
+        known += (known.empty() ? "" : ", ") + key;
+      }
+      throw Error(ErrorCode::Usage,
+                  "no narrative lexicon for the language '" + language + "' (" +
+                      (config.language.empty() ? config.site_profile_file : "--language") +
+                      "); there are: " + known);
+    }
+  }
+  return lexicons;
+}
+
+void run_lexicon(const EvaluationConfig& config, bool as_xml, std::ostream& out) {
+  const NarrativeLexicons lexicons = load_lexicons(config);
+  write_wordings(*lexicons.by_language.at(lexicons.default_language).wordings, as_xml, out);
+  out.flush();
+  if (!out) throw Error(ErrorCode::OutputFailed, "<stdout>: cannot write output");
+}
+
 Evaluation load_evaluation(const EvaluationConfig& config) {
   Evaluation evaluation{load_site_profile(config.site_profile_file),
                         config.annotations,
@@ -301,14 +353,13 @@ Evaluation load_evaluation(const EvaluationConfig& config) {
                         config.summary,
                         config.read_own,
                         PseudonymPolicy{},
-                        PreparedWordings{},
+                        NarrativeLexicons{},
                         config.read_text};
   evaluation.pseudonyms.enabled = config.pseudonymise;
   evaluation.pseudonyms.key = read_pseudonym_key(config.pseudonym_key_file);
   // A pseudonymised summary is a redacted one, and more.
   if (config.pseudonymise) evaluation.summary.redact = true;
-  evaluation.wordings = prepare_wordings(
-      read_wordings(config.wordings_file.empty() ? default_wordings_file() : config.wordings_file));
+  evaluation.lexicons = load_lexicons(config);
   return evaluation;
 }
 

@@ -12,6 +12,7 @@
 #include "base/error.hpp"
 #include "base/input_guard.hpp"
 #include "dicom/dicom_structure.hpp"
+#include "narrative/language.hpp"
 #include "narrative/narrative_reader.hpp"
 #include "output/pseudonyms.hpp"
 #include "output/summary_writer.hpp"
@@ -32,8 +33,12 @@ struct EvaluationConfig {
   // empty: none, UIDs are dropped).
   bool pseudonymise = false;
   std::string pseudonym_key_file;
-  // The narrative wordings file; empty: the shipped one (narrative/wordings default_wordings_file).
-  std::string wordings_file;
+  // The site's narrative lexicon files (--lexicon), read after the site profile's; each adds
+  // wordings to the shipped lexicon of its language (annotations/wordings_reader read_lexicons).
+  std::vector<std::string> lexicon_files;
+  // The language of reports whose SR does not state one (--language); empty: the site profile's,
+  // else English.
+  std::string language;
   bool read_text = true;  // false only for tools/bench's comparison
 };
 
@@ -45,17 +50,27 @@ struct Evaluation {
   SummaryOptions summary;
   bool read_own = false;
   PseudonymPolicy pseudonyms;  // applied to every report before anything is written from it
-  PreparedWordings wordings;   // what the narrative reader reads in report text
+  NarrativeLexicons lexicons;  // what the narrative reader reads in report text, per language
   bool read_text = true;
 };
 
 // The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
 SiteProfile load_site_profile(const std::string& file);
 
-// Reads the site profile, the pseudonym key and the narrative wordings. Throws
+// Reads the site profile, the pseudonym key and the narrative lexicons. Throws
 // Error(InvalidSiteProfile) naming the profile, Error(Usage) for a key file that cannot be read or
-// holds fewer than 16 bytes, Error(InvalidWordings) or Error(DataMissing) for the wordings.
+// holds fewer than 16 bytes or for a language no lexicon has, Error(InvalidWordings) or
+// Error(DataMissing) for the lexicons.
 Evaluation load_evaluation(const EvaluationConfig& config);
+
+// The lexicons a run reads with: the shipped ones, the site profile's lexicon files, then
+// config.lexicon_files; the default language is config.language, else the profile's, else
+// English. The same errors as load_evaluation's for the lexicons.
+NarrativeLexicons load_lexicons(const EvaluationConfig& config);
+
+// `mammocalc lexicon`: writes the effective lexicon of config.language (empty: the site profile's,
+// else English) as text or as a narrative wordings file; the same errors as load_lexicons.
+void run_lexicon(const EvaluationConfig& config, bool as_xml, std::ostream& out);
 
 struct RunConfig {
   std::vector<std::string> inputs;  // SR files; "-" is standard input
@@ -103,9 +118,10 @@ std::string render_summary(const Report& report, const SummaryOptions& options);
 // overwrite an input (the SR, an annotation file, the site profile).
 void run_summarize(const RunConfig& config, std::ostream& out);
 
-// `mammocalc validate`: checks annotation files and site profiles for meaning, not only
-// well-formedness. Writes "FILE: valid …" to `out` for each valid file and one line per problem,
-// "mammocalc: FILE: problem", to `errors`; returns true when every file is valid.
+// `mammocalc validate`: checks annotation files, site profiles and narrative lexicon files (against
+// the shipped lexicon of their language) for meaning, not only well-formedness. Writes "FILE: valid
+// …" to `out` for each valid file and one line per problem, "mammocalc: FILE: problem", to
+// `errors`; returns true when every file is valid.
 bool run_validate(const std::vector<std::string>& files, std::ostream& out, std::ostream& errors);
 
 }  // namespace mammocalc

@@ -12,6 +12,9 @@
 #                                                                   them benign or probably-benign
 # Each failure names the term, the wording, the case and the sentence. A term with no wording in
 # the file fails too (a term the reader cannot read is a term it can miss).
+# A German wordings file (language="de", issue 17) is tested alike in German, the run told so
+# with --language de: (a) "<wording> Mikroverkalkungen links.", (b) "Keine <wording>
+# Mikroverkalkungen links.", (c) "Fragliche <wording> Mikroverkalkungen links."
 #   wording_safety_test.sh MAMMOCALC [WORDINGS]     (run from the project root; WORDINGS defaults
 #                                                   to src/narrative/narrative-wordings-en.xml)
 set -u
@@ -31,6 +34,9 @@ if ! xmllint --noout "$wordings" 2>"$work/wordings.err"; then
   echo "FAIL: the wordings file $wordings cannot be read: $(head -n 2 "$work/wordings.err")"
   exit 1
 fi
+
+language=$(xmllint --xpath "string(/*/@language)" "$wordings" 2>/dev/null)
+language=${language:-en}
 
 morphologies=(amorphous coarse-heterogeneous fine-pleomorphic fine-linear fine-linear-branching)
 distributions=(linear segmental)
@@ -96,10 +102,13 @@ for kind in morphology distribution; do
       wording=${wording%\*}
       found=$((found + 1))
       for case in a b c; do
-        case $case in
-          a) sentence="${wording^} calcifications in the left breast." ;;
-          b) sentence="No $wording calcifications in the left breast." ;;
-          c) sentence="Possible $wording calcifications in the left breast." ;;
+        case $language:$case in
+          de*:a) sentence="${wording^} Mikroverkalkungen links." ;;
+          de*:b) sentence="Keine $wording Mikroverkalkungen links." ;;
+          de*:c) sentence="Fragliche $wording Mikroverkalkungen links." ;;
+          *:a) sentence="${wording^} calcifications in the left breast." ;;
+          *:b) sentence="No $wording calcifications in the left breast." ;;
+          *:c) sentence="Possible $wording calcifications in the left breast." ;;
         esac
         n=$((n + 1))
         name=$(printf 'w%04d-%s' "$n" "$case")
@@ -123,7 +132,7 @@ check "the SRs are built ($cases)" test "$cases" -gt 0
 echo "$((cases / 3)) wordings, $cases SRs"
 
 # One batch over all of them.
-"$mammocalc" summarize --quiet "$work/sr" -o "$work/out" >"$work/batch.out" 2>"$work/batch.err"
+"$mammocalc" summarize --quiet --language "$language" "$work/sr" -o "$work/out" >"$work/batch.out" 2>"$work/batch.err"
 status=$?
 check "the batch exits 0 (got $status)" test "$status" -eq 0 || head -n 5 "$work/batch.err"
 check "the batch writes its index" test -f "$work/out/index.xml"

@@ -1077,6 +1077,32 @@ void text_chest_ct_refused(const std::string& dir) {
               "No acute cardiopulmonary abnormality. Coronary artery calcifications.");
 }
 
+// A German report (issue 17): the SR says German (121049 DCM, "de-DE"), so its text is read with
+// the German lexicon: new grouped fine pleomorphic microcalcifications on the left at 2 o'clock
+// ("bei 2 Uhr"), vascular calcifications on both sides (first, so that the findings are in the
+// order the written-back SR keeps: right, then left), a negation list on the right and a biopsy
+// in the history. Latin-1 like every sample (\xE4 ä, \xF6 ö, \xFC ü, \xDF ß).
+void text_german(const std::string& dir) {
+  SrBuilder sr(DSRTypes::DT_BasicTextSR, kDiagnosticImagingStudy, SrBuilder::Plain{});
+  sr.code(DSRTypes::RT_hasConceptMod, kLanguage, Code("de-DE", "RFC5646", "German (Germany)"));
+  section(sr, kHistory, kFinding,
+          "Z. n. Vakuumbiopsie von Mikrokalk rechts 2022, benigne. Kontrolle.");
+  section(sr, kFindings, kFinding,
+          "Mammographie beidseits in zwei Ebenen. Dr\xFC"
+          "senparenchym ACR c. Beidseits vereinzelte Gef\xE4\xDF"
+          "verkalkungen.\n"
+          "Rechts: Kein Herdbefund, keine Mikroverkalkungen, keine Architekturst\xF6rung.\n"
+          "Links: Bei 2 Uhr im oberen \xE4u\xDF"
+          "eren Quadranten neu aufgetretene gruppierte fein-pleomorphe Mikroverkalkungen auf "
+          "8 mm.");
+  section(sr, kImpressions, kImpression,
+          "Links neu aufgetretene gruppierte fein-pleomorphe Mikroverkalkungen, "
+          "malignit\xE4tsverd\xE4"
+          "chtig. BI-RADS 4. Stereotaktische Vakuumbiopsie links empfohlen.");
+  save(sr, {"160", "SAMPLE^TEXTGERMAN", "MC-0060", "19660712", "ACC0160", "20261201"},
+       dir + "/text-german.dcm", {"MAMMOGRAPHIE BEIDSEITS", "BREAST"});
+}
+
 }  // namespace
 
 // ---- benchmark corpus (issue 6): realistic, deterministic by seed ----
@@ -1260,7 +1286,8 @@ int main(int argc, char** argv) {
       annex_q_laterality_in_context,
       procedure_laterality_text_other_breast,
       coded_benign_text_suspicious,
-      text_adds_site};
+      text_adds_site,
+      text_german};
   for (const auto& sample : samples) sample(dir);
   return 0;
 }

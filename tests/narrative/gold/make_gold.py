@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the narrative gold set (issue 16): sources/NAME.xml (xml2dsr input), headers.tsv,
-expected.tsv, mentions.tsv and reports.tsv, all from the report table in reports_data.py.
+expected.tsv, mentions.tsv and reports.tsv, all from the report tables in reports_data.py (English)
+and reports_data_de.py (German, issue 17: each report with its Language of Content Item).
 
 Written from the specification only (issue 16, narrative.md, decision-logic.md §6, domain.md,
 tests/safety as a style model); no reader code was read. Stdlib only.
@@ -9,8 +10,9 @@ The script checks its own table before writing anything:
   - every quoted sentence occurs verbatim in its report's text, and every quoted mention phrase
     occurs in its sentence;
   - every calcification word in a breast report's text (calcification(s), calcs, microcalcs,
-    microcalcifications, macrocalcifications, milk of calcium, BAC) lies inside a listed mention
-    sentence, so no mention is left out of mentions.tsv;
+    microcalcifications, macrocalcifications, milk of calcium, BAC; in a German report also every
+    word holding "kalk" or "kalzifi") lies inside a listed mention sentence, so no mention is left
+    out of mentions.tsv;
   - affirmed/uncertain mentions point at a finding, other statuses at none; every finding has a
     mention; a finding's mention_status is affirmed when any of its mentions is affirmed.
 """
@@ -20,7 +22,10 @@ from xml.sax.saxutils import escape as esc
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from reports_data import REPORTS  # noqa: E402
+from reports_data import REPORTS as REPORTS_EN  # noqa: E402
+from reports_data_de import REPORTS as REPORTS_DE  # noqa: E402
+
+REPORTS = REPORTS_EN + REPORTS_DE   # the German reports after the English ones (their numbers unchanged)
 
 OUT = os.path.join(HERE, "sources")
 ROOT = "1.2.826.0.1.3680043.10.1363.916"
@@ -59,11 +64,39 @@ def container(rel, concept, children):
     r = f"<relationship>{rel}</relationship>\n" if rel else ""
     return f'<container flag="SEPARATE">\n{r}{concept_xml(concept)}' + "".join(children) + "</container>\n"
 
-def language():
+# CID 5000 Languages (PS3.16): scheme RFC5646. Meanings as DCMTK's CID5000_Languages spells them.
+LANGS = {
+    "de": ("de", "RFC5646", "German"),
+    "de-DE": ("de-DE", "RFC5646", "German (DE)"),
+    "de-AT": ("de-AT", "RFC5646", "German (AT)"),
+    "de-CH": ("de-CH", "RFC5646", "German (CH)"),
+}
+
+def lang_code(lang):
+    """R(lang=...) -> (value, scheme, meaning): a key of LANGS or an explicit tuple."""
+    return LANGS[lang] if isinstance(lang, str) else tuple(lang)
+
+def lang_tag(r):
+    """reports.tsv 'language': en when the report carries no Language item, else the primary
+    language of its code (de for de, de-DE, deu, ger)."""
+    if not r.get("lang"):
+        return "en"
+    v = lang_code(r["lang"])[0].split("-")[0].lower()
+    return {"deu": "de", "ger": "de", "eng": "en"}.get(v, v)
+
+def language(lang=None):
+    """TID 1204 Language of Content Item and Descendants on the root (HAS CONCEPT MOD).
+    No lang: the en-US item the English TID 4200 reports have always carried."""
+    if lang is None:
+        return ("<code>\n<relationship>HAS CONCEPT MOD</relationship>\n"
+                + concept_xml(C("121049", "DCM", "Language of Content Item and Descendants"))
+                + "<value>en-US</value>\n<scheme>\n<designator>RFC5646</designator>\n</scheme>\n"
+                "<meaning>English, United States</meaning>\n</code>\n")
+    v, sch, m = lang_code(lang)
     return ("<code>\n<relationship>HAS CONCEPT MOD</relationship>\n"
             + concept_xml(C("121049", "DCM", "Language of Content Item and Descendants"))
-            + "<value>en-US</value>\n<scheme>\n<designator>RFC5646</designator>\n</scheme>\n"
-            "<meaning>English, United States</meaning>\n</code>\n")
+            + f"<value>{esc(v)}</value>\n<scheme>\n<designator>{esc(sch)}</designator>\n</scheme>\n"
+            f"<meaning>{esc(m)}</meaning>\n</code>\n")
 
 def body_xml(r):
     """The content tree. layout 'sections': one CONTAINER per section, one TEXT per string;
@@ -82,15 +115,16 @@ def body_xml(r):
             parts = [container("CONTAINS", SECTIONS["findings"][0], [t])]
         else:
             parts = [t]
+    lang = r.get("lang")
     if r["root"] == "bir":
-        return container(None, ROOT_BIR, [language(), container("CONTAINS", C("111412", "DCM", "Narrative Summary"), parts)])
-    return container(None, ROOT_DX, parts)
+        return container(None, ROOT_BIR, [language(lang), container("CONTAINS", C("111412", "DCM", "Narrative Summary"), parts)])
+    return container(None, ROOT_DX, ([language(lang)] if lang else []) + parts)
 
 def report_xml(n, r):
     sop = ENHANCED if r["sop"] == "enhanced" else BASIC
     study = f"{ROOT}.{n}"
     return f"""<?xml version="1.0" encoding="ISO-8859-1"?>
-<!-- narrative gold report {esc(r['name'])} (issue 16); source for: xml2dsr {esc(r['name'])}.xml {esc(r['name'])}.dcm -->
+<!-- narrative gold report {esc(r['name'])} ({'issue 17, German' if r.get('lang') else 'issue 16'}); source for: xml2dsr {esc(r['name'])}.xml {esc(r['name'])}.dcm -->
 <report type="{sop[1]}">
 <sopclass uid="{sop[0]}">{sop[2]}</sopclass>
 <charset>ISO_IR 100</charset>
@@ -148,6 +182,10 @@ def full_text(r):
     return r["content"]
 
 CALC_WORD = re.compile(r"(?i)\b(?:micro|macro)?calc(?:ification|s)?s?\b|milk of calcium|\bBAC\b")
+# German (issue 17): any word holding "kalk" or "kalzifi" -- Verkalkung(en), Gefäßverkalkungen,
+# Mikroverkalkungen, Mikrokalk, Makrokalk, Mikrokalkgruppe, Kalk, Kalkmilch, Gusskalk, verkalkt(es),
+# Kalzifikation(en), Mikrokalzifikationen, Kalzifizierung ... (checked in German reports, beside CALC_WORD)
+CALC_WORD_DE = re.compile(r"(?i)\b\w*(?:kalk|kalzifi)\w*")
 STATUSES = {"affirmed", "negated", "uncertain", "historical", "hypothetical"}
 LATS = {"right", "left", "unknown"}
 MORPHS = {"skin", "vascular", "coarse-popcorn", "large-rod-like", "round", "punctate", "rim", "lucent-centred",
@@ -182,8 +220,15 @@ def check(r, errors):
         for f in (fno.split(",") if fno != "-" else []):
             if not (1 <= int(f) <= len(r["findings"])):
                 errors.append(f"{name} m{i}: finding {f} does not exist")
+    if r.get("lang") and not name.startswith("de_"):
+        errors.append(f"{name}: a report with a language must be named de_...")
+    if name.startswith("de_") and lang_tag(r) != "de":
+        errors.append(f"{name}: a German report needs lang='de'/'de-DE'/... (issue 17: every German report carries it)")
     if r["breast"] == "yes":
-        for mo in CALC_WORD.finditer(text):
+        words = list(CALC_WORD.finditer(text))
+        if lang_tag(r) == "de":
+            words += list(CALC_WORD_DE.finditer(text))
+        for mo in words:
             covered = False
             for m in r["mentions"]:
                 start = 0
@@ -239,13 +284,13 @@ def main():
             os.remove(os.path.join(OUT, old))
     exp = ["report\tfinding_no\tlaterality\tmorphology\tdistribution\tsite\tchange\tclock\tmention_status\texpected_classification\tnote"]
     men = ["report\tmention_no\tsection\tstatus\tfinding_no\tmention_text\tsentence\tnote"]
-    rep = ["report\tclass\tsop_class\tlayout\tis_breast_report\treported_category\treported_followup\tnote"]
+    rep = ["report\tclass\tsop_class\tlayout\tis_breast_report\treported_category\treported_followup\tnote\tlanguage"]
     hdr = ["report\tbody_part_examined\tstudy_description"]
     for n, r in enumerate(REPORTS, 1):
         with open(os.path.join(OUT, r["name"] + ".xml"), "w", encoding="iso-8859-1") as f:
             f.write(report_xml(n, r))
         hdr.append("\t".join([r["name"], r.get("body", "BREAST"), r["desc"]]))
-        rep.append("\t".join(tsv(x) for x in [r["name"], r["cls"], r["sop"], r["layout"], r["breast"], r["cat"], r["fup"], r.get("note", "")]))
+        rep.append("\t".join(tsv(x) for x in [r["name"], r["cls"], r["sop"], r["layout"], r["breast"], r["cat"], r["fup"], r.get("note", ""), lang_tag(r)]))
         if not r["findings"]:
             exp.append("\t".join([r["name"], "0", "none", "none", "none", "none", "none", "none", "none", "none",
                                   "no finding expected" + (": not a breast report, refused (decision-logic §6.6)" if r["breast"] == "no" else "")]))

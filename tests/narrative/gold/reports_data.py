@@ -12,11 +12,16 @@ def F(lat, morph, dist="none", site="none", change="none", status="affirmed", fl
 def M(section, status, finding, phrase, sentence, note=""):
     return (section, status, finding, phrase, sentence, note)
 
-def R(name, cls, desc, content, findings, mentions, cat="none", fup="none", sop="basic", root="dx",
-      layout="sections", breast="yes", body="BREAST", note="", onetext_in=None):
-    REPORTS.append(dict(name=name, cls=cls, desc=desc, content=content, findings=findings, mentions=mentions,
-                        cat=cat, fup=fup, sop=sop, root=root, layout=layout, breast=breast, body=body,
-                        note=note, onetext_in=onetext_in))
+def report(name, cls, desc, content, findings, mentions, cat="none", fup="none", sop="basic", root="dx",
+           layout="sections", breast="yes", body="BREAST", note="", onetext_in=None, lang=None):
+    """lang: None (no Language item; English by default), or a language for the root's
+    (121049, DCM) concept modifier: "de", "de-DE", ... (RFC5646) or a (value, scheme, meaning) tuple."""
+    return dict(name=name, cls=cls, desc=desc, content=content, findings=findings, mentions=mentions,
+                cat=cat, fup=fup, sop=sop, root=root, layout=layout, breast=breast, body=body,
+                note=note, onetext_in=onetext_in, lang=lang)
+
+def R(*args, **kwargs):
+    REPORTS.append(report(*args, **kwargs))
 
 # ======================================================================= suspicious
 R("sus01_issue16_reproduction", "suspicious", "MAMMO DIAGNOSTIC RIGHT", [

@@ -3,6 +3,9 @@
 
     score.py PREDICTED_DIR        score a reader's output, converted to three TSV files
     score.py --self-test          score the gold tables against themselves (must be perfect)
+    --language en|de              (before either) score only the reports of that language
+                                  (reports.tsv column `language`; issue 17: the German reports);
+                                  predictions for other reports are ignored. Same thresholds.
 
 PREDICTED_DIR holds (tab-separated, header row, one file each; see README.md "Scoring"):
   findings.tsv  report, laterality, morphology, distribution, site, change, clock,
@@ -40,10 +43,15 @@ def options(v):
 def values(v):
     return frozenset(x for x in v.split(";") if x and x != "none")
 
-def load_gold():
+def load_gold(language=None):
     exp = [e for e in read(os.path.join(HERE, "expected.tsv")) if e["finding_no"] != "0"]
     men = [m for m in read(os.path.join(HERE, "mentions.tsv")) if m["mention_no"] != "0"]
     rep = read(os.path.join(HERE, "reports.tsv"))
+    if language is not None:
+        rep = [r for r in rep if (r.get("language") or "en") == language]
+        keep = {r["report"] for r in rep}
+        exp = [e for e in exp if e["report"] in keep]
+        men = [m for m in men if m["report"] in keep]
     for e in exp:
         e["sentences"] = [norm(m["sentence"]) for m in men if m["report"] == e["report"]
                           and m["finding_no"] != "-" and e["finding_no"] in m["finding_no"].split(",")]
@@ -195,15 +203,26 @@ def score(exp, men, rep, pred_f, pred_m, pred_r):
     return fails
 
 def main():
-    exp, men, rep = load_gold()
-    if sys.argv[1:] == ["--self-test"]:
-        pf, pm, pr = self_prediction(exp, men, rep)
-    elif len(sys.argv) == 2:
-        d = sys.argv[1]
-        pf, pm, pr = (read(os.path.join(d, n)) for n in ("findings.tsv", "mentions.tsv", "reports.tsv"))
-    else:
+    args, language = sys.argv[1:], None
+    if args[:1] == ["--language"]:
+        if len(args) < 2 or args[1] not in ("en", "de"):
+            print(__doc__, file=sys.stderr)
+            sys.exit(2)
+        language, args = args[1], args[2:]
+    if args != ["--self-test"] and not (len(args) == 1 and not args[0].startswith("--")):
         print(__doc__, file=sys.stderr)
         sys.exit(2)
+    exp, men, rep = load_gold(language)
+    if language is not None:
+        print(f"language {language}: {len(rep)} reports")
+        if not rep:
+            print("FAIL: no reports of that language")
+            sys.exit(1)
+    if args == ["--self-test"]:
+        pf, pm, pr = self_prediction(exp, men, rep)
+    else:
+        d = args[0]
+        pf, pm, pr = (read(os.path.join(d, n)) for n in ("findings.tsv", "mentions.tsv", "reports.tsv"))
     fails = score(exp, men, rep, pf, pm, pr)
     if fails:
         print("FAIL: " + "; ".join(fails))

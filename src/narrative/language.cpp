@@ -1,0 +1,94 @@
+#include "narrative/language.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+#include "narrative/wordings.hpp"
+
+namespace mammocalc {
+namespace {
+
+// Language of Content Item and Descendants (PS3.16, TID 1204).
+constexpr std::string_view kLanguageValue = "121049";
+constexpr std::string_view kLanguageScheme = "DCM";
+
+bool names_language(const ContentItem& item) {
+  return item.relationship == Relationship::HasConceptMod && item.value_type == ValueType::Code &&
+         item.concept_name.value == kLanguageValue && item.concept_name.scheme == kLanguageScheme &&
+         !item.code.value.empty();
+}
+
+// The item's own modifier first, then its children's, in document order.
+const ContentItem* first_language(const ContentItem& item) {
+  const auto own = std::find_if(item.children.begin(), item.children.end(), names_language);
+  if (own != item.children.end()) return &*own;
+  const ContentItem* found = nullptr;
+  const auto holder =
+      std::find_if(item.children.begin(), item.children.end(), [&found](const ContentItem& child) {
+        found = first_language(child);
+        return found != nullptr;
+      });
+  return holder == item.children.end() ? nullptr : found;
+}
+
+bool same_letters(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+
+std::optional<Code> stated_language(const SrDocument& document) {
+  if (const ContentItem* item = first_language(document.root)) return item->code;
+  return std::nullopt;
+}
+
+std::string lexicon_for_code(const Code& code, const NarrativeLexicons& lexicons) {
+  const std::string& scheme = code.scheme;
+  const bool tag = scheme == "RFC5646" || scheme == "IETF4646" || scheme == "RFC3066";
+  if (tag || scheme == "ISO639_1") {
+    std::string key = language_key(code.value);
+    if (lexicons.by_language.count(key) != 0) return key;
+  }
+  // A tag whose primary subtag is the three-letter ISO 639-2 code ("deu", as DCMTK's CID 5000
+  // lists German) names the language as plainly as "de" does.
+  const std::string value = tag ? language_key(code.value) : code.value;
+  for (const auto& [key, prepared] : lexicons.by_language) {
+    if (!prepared.wordings) continue;
+    for (const LanguageCodeWording& named : prepared.wordings->language_codes) {
+      const bool scheme_fits = named.scheme == scheme || (tag && named.scheme == "ISO639_2");
+      if (scheme_fits && same_letters(named.value, value)) return key;
+    }
+  }
+  return {};
+}
+
+LexiconChoice choose_lexicon(const SrDocument& document, const NarrativeLexicons& lexicons) {
+  LexiconChoice choice;
+  const auto by_default = lexicons.by_language.find(lexicons.default_language);
+  if (by_default == lexicons.by_language.end()) return choice;
+  choice.wordings = &by_default->second;
+  choice.language = by_default->first;
+  const std::optional<Code> stated = stated_language(document);
+  if (!stated) return choice;
+  const std::string key = lexicon_for_code(*stated, lexicons);
+  if (key.empty()) {
+    std::string known;
+    for (const auto& [language, prepared] : lexicons.by_language) {
+      known += (known.empty() ? "" : ", ") + language;
+    }
+    choice.warning = "the report states its language as (" + stated->value + ", " + stated->scheme +
+                     ", \"" + stated->meaning + "\"), for which mammocalc has " + "no lexicon (" +
+                     known + "): its text was read with the " + choice.language +
+                     " lexicon, and calcifications written in another language may be missed";
+    return choice;
+  }
+  choice.wordings = &lexicons.by_language.at(key);
+  choice.language = key;
+  return choice;
+}
+
+}  // namespace mammocalc

@@ -1,0 +1,219 @@
+// Site lexicons and report languages (issue 17 items 4 and 5): a site's wording is read, and the
+// report's language (121049 DCM) chooses the lexicon — German from the shipped German file — or
+// is warned when no lexicon has it. The wordings are the shipped files.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "annotations/wordings_reader.hpp"
+#include "base/error.hpp"
+#include "narrative/language.hpp"
+#include "narrative/narrative_reader.hpp"
+#include "narrative_test_support.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using narrative_test::one_block;
+using testing::TempDir;
+
+const char* const kShippedEnglish = "src/narrative/narrative-wordings-en.xml";
+const char* const kShippedGerman = "src/narrative/narrative-wordings-de.xml";
+
+NarrativeLexicons lexicons_with(const std::vector<std::string>& site) {
+  NarrativeLexicons lexicons;
+  for (auto& [language, wordings] : read_lexicons({kShippedEnglish, kShippedGerman}, site)) {
+    lexicons.by_language.emplace(language, prepare_wordings(std::move(wordings)));
+  }
+  return lexicons;
+}
+
+const NarrativeLexicons& shipped() {
+  static const NarrativeLexicons lexicons = lexicons_with({});
+  return lexicons;
+}
+
+// A one-block report stating its language as (value, scheme) on the root.
+SrDocument stating(const std::string& text, const std::string& value, const std::string& scheme) {
+  SrDocument document = one_block(text);
+  ContentItem language;
+  language.position = "1.2";
+  language.relationship = Relationship::HasConceptMod;
+  language.value_type = ValueType::Code;
+  language.concept_name = Code{"121049", "DCM", "Language of Content Item and Descendants"};
+  language.code = Code{value, scheme, "a language"};
+  document.root.children.insert(document.root.children.begin(), language);
+  return document;
+}
+
+NarrativeReading read_chosen(const SrDocument& document, const NarrativeLexicons& lexicons) {
+  const LexiconChoice choice = choose_lexicon(document, lexicons);
+  return read_narrative(document, *choice.wordings);
+}
+
+bool has_morphology(const Finding& finding, Morphology term) {
+  return std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                     [term](const auto& held) { return held.term == term; });
+}
+
+constexpr const char* kGerman =
+    "Befund: Rechts bei 10 Uhr gruppierte fein-pleomorphe Mikroverkalkungen, neu aufgetreten. "
+    "Links kein Hinweis auf Mikrokalk. Beurteilung: BI-RADS 4.";
+
+TEST(SiteLexicon, AddsAWordingThatIsRead) {
+  TempDir dir;
+  const std::string text = "LEFT BREAST: Shaggy calcospherites at 2 o'clock.";
+  EXPECT_TRUE(read_chosen(one_block(text), shipped()).findings.empty());
+  const std::string site = dir.file(
+      "site.xml",
+      "<narrativeWordings xmlns=\"urn:mammocalc:narrative-wordings:1\" language=\"en-GB\">\n"
+      "  <calcification phrase=\"calcospherit*\"/>\n"
+      "  <morphology term=\"fine-pleomorphic\" phrase=\"shaggy\"/>\n"
+      "</narrativeWordings>\n");
+  const NarrativeLexicons lexicons = lexicons_with({site});
+  const Wordings& english = *lexicons.by_language.at("en").wordings;
+  EXPECT_EQ(english.files.size(), 2u);
+  EXPECT_EQ(english.files.back(), site);
+  const NarrativeReading reading = read_chosen(one_block(text), lexicons);
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
+}
+
+TEST(SiteLexicon, AnotherMeaningForAShippedPhraseNamesFileAndLine) {
+  TempDir dir;
+  const std::string site =
+      dir.file("site.xml",
+               "<narrativeWordings xmlns=\"urn:mammocalc:narrative-wordings:1\" language=\"en\">\n"
+               "  <morphology term=\"punctate\" phrase=\"fine pleomorphic\"/>\n"
+               "</narrativeWordings>\n");
+  try {
+    lexicons_with({site});
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::InvalidWordings);
+    EXPECT_NE(std::string(error.what())
+                  .find(site + ":2: morphology/@phrase: 'fine pleomorphic' "
+                               "is given twice, as 'fine-pleomorphic' and "
+                               "as 'punctate'"),
+              std::string::npos)
+        << error.what();
+  }
+  EXPECT_FALSE(check_wordings(site, {kShippedEnglish}).empty());
+  EXPECT_TRUE(check_wordings(site).empty());  // on its own it is consistent
+}
+
+TEST(SiteLexicon, ANewLanguageMustBeAWholeLexicon) {
+  TempDir dir;
+  const std::string site =
+      dir.file("fr.xml",
+               "<narrativeWordings xmlns=\"urn:mammocalc:narrative-wordings:1\" language=\"fr\">\n"
+               "  <morphology term=\"amorphous\" phrase=\"amorphes\"/>\n"
+               "</narrativeWordings>\n");
+  try {
+    lexicons_with({site});
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::InvalidWordings);
+    EXPECT_NE(std::string(error.what()).find("no lexicon for 'fr'"), std::string::npos);
+  }
+}
+
+TEST(SiteLexicon, WrittenAsXmlReadsBackAsTheSameWordings) {
+  TempDir dir;
+  std::ostringstream xml;
+  write_wordings(*shipped().by_language.at("de").wordings, true, xml);
+  const Wordings again = read_wordings(dir.file("de.xml", xml.str()));
+  const Wordings& shipped_german = *shipped().by_language.at("de").wordings;
+  EXPECT_EQ(again.language, "de");
+  EXPECT_EQ(again.calcification, shipped_german.calcification);
+  EXPECT_EQ(again.context.size(), shipped_german.context.size());
+  EXPECT_EQ(again.function_words.size(), shipped_german.function_words.size());
+  EXPECT_EQ(again.numbers.size(), shipped_german.numbers.size());
+  EXPECT_EQ(again.language_codes.size(), 2u);
+}
+
+TEST(ReportLanguage, StatedGermanIsReadWithTheGermanLexicon) {
+  for (const auto& [value, scheme] :
+       std::vector<std::pair<std::string, std::string>>{{"de", "RFC5646"},
+                                                        {"de-DE", "RFC5646"},
+                                                        {"DE", "ISO639_1"},
+                                                        {"ger", "ISO639_2"},
+                                                        {"deu", "ISO639_2"},
+                                                        {"deu", "RFC5646"}}) {
+    SCOPED_TRACE(value + " " + scheme);
+    const SrDocument document = stating(kGerman, value, scheme);
+    const LexiconChoice choice = choose_lexicon(document, shipped());
+    EXPECT_EQ(choice.language, "de");
+    EXPECT_FALSE(choice.warning);
+    const NarrativeReading reading = read_narrative(document, *choice.wordings);
+    ASSERT_EQ(reading.findings.size(), 1u);
+    const Finding& finding = reading.findings[0];
+    EXPECT_EQ(finding.laterality, Laterality::Right);
+    EXPECT_TRUE(has_morphology(finding, Morphology::FinePleomorphic));
+    ASSERT_TRUE(finding.distribution);
+    EXPECT_EQ(finding.distribution->term, Distribution::Grouped);
+    EXPECT_EQ(finding.location.clock_hour, 10);
+    // The left breast's sentence is negated: a mention, no finding.
+    EXPECT_TRUE(std::any_of(
+        reading.mentions.begin(), reading.mentions.end(),
+        [](const TextMention& mention) { return mention.status == MentionStatus::Negated; }));
+  }
+}
+
+// German capitalises every noun: a line ending in "keine" goes on ("continues-line" words), so
+// the negation reaches the calcifications on the next line (in a text with sentence ends: a text
+// of bare lines is read line by line in every language).
+TEST(ReportLanguage, GermanLineBreakAfterANegationContinuesTheSentence) {
+  const NarrativeReading reading = read_chosen(
+      stating("Rechts: Kein Herdbefund, keine\nMikroverkalkungen.\nLinks: Gruppierte amorphe "
+              "Mikroverkalkungen bei 3 Uhr.",
+              "de", "RFC5646"),
+      shipped());
+  ASSERT_EQ(reading.findings.size(), 1u);
+  EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
+  EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::Amorphous));
+  ASSERT_EQ(reading.mentions.size(), 2u);
+  EXPECT_EQ(reading.mentions[0].status, MentionStatus::Negated);
+}
+
+TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {
+  // A meaning saying German does not make a code German: "xx" is no code of German, and "de"
+  // in a scheme no lexicon knows is no code at all.
+  SrDocument other_scheme = stating(kGerman, "de", "99LOCAL");
+  other_scheme.root.children[0].code.meaning = "German";
+  EXPECT_EQ(choose_lexicon(other_scheme, shipped()).language, "en");
+  SrDocument document = stating(kGerman, "xx", "RFC5646");
+  document.root.children[0].code.meaning = "German";
+  const LexiconChoice choice = choose_lexicon(document, shipped());
+  EXPECT_EQ(choice.language, "en");
+  EXPECT_TRUE(choice.warning);
+}
+
+TEST(ReportLanguage, UnstatedIsTheRunsDefault) {
+  EXPECT_TRUE(read_chosen(one_block(kGerman), shipped()).findings.empty());  // English
+  NarrativeLexicons german = shipped();
+  german.default_language = "de";
+  const LexiconChoice choice = choose_lexicon(one_block(kGerman), german);
+  EXPECT_EQ(choice.language, "de");
+  EXPECT_FALSE(choice.warning);
+  EXPECT_EQ(read_narrative(one_block(kGerman), *choice.wordings).findings.size(), 1u);
+}
+
+TEST(ReportLanguage, ALanguageWithoutALexiconIsReadWithTheDefaultAndWarned) {
+  const LexiconChoice choice = choose_lexicon(stating(kGerman, "fr-FR", "RFC5646"), shipped());
+  EXPECT_EQ(choice.language, "en");
+  ASSERT_TRUE(choice.warning);
+  EXPECT_NE(choice.warning->find("(fr-FR, RFC5646"), std::string::npos);
+  EXPECT_NE(choice.warning->find("read with the en lexicon"), std::string::npos);
+  EXPECT_TRUE(stated_language(stating("x", "fr-FR", "RFC5646")));
+  EXPECT_FALSE(stated_language(one_block("x")));
+}
+
+}  // namespace
+}  // namespace mammocalc
