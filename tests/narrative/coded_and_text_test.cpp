@@ -29,7 +29,6 @@ constexpr CodeConst kNarrativeSummary{"111412", "DCM", "Narrative Summary"};
 constexpr CodeConst kSupplementaryData{"111414", "DCM", "Supplementary Data"};
 constexpr CodeConst kImpression{"121073", "DCM", "Impression"};
 constexpr CodeConst kMammography{"71651007", "SCT", "Mammography"};
-constexpr CodeConst kBothBreasts{"63762007", "SCT", "Both breasts"};
 
 ContentItem text_item(const std::string& position, const CodeConst& name, const std::string& text) {
   ContentItem item;
