@@ -69,6 +69,9 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"category-before-number", FunctionWordRole::CategoryBeforeNumber},
     {"disease", FunctionWordRole::Disease},
     {"refers-back", FunctionWordRole::RefersBack},
+    {"same-breast", FunctionWordRole::SameBreast},
+    {"other-breast", FunctionWordRole::OtherBreast},
+    {"breast-noun", FunctionWordRole::BreastNoun},
     {"continues-line", FunctionWordRole::ContinuesLine}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {

@@ -408,6 +408,35 @@ void Reader::take_side_of_mentions(const SentenceReading& reading, const Descrip
   for (std::size_t index : candidate.mentions) reading_.mentions[index].laterality = common->value;
 }
 
+// "In the same breast", "the contralateral breast" in the clause: the breast of the calcifications
+// described last (else the heading's), or the other one. Without a breast to refer to, "the other
+// breast" is none (unknown), never the heading's: it says it is not that one.
+std::optional<Read<Laterality>> Reader::relative_side(const Item& item,
+                                                      const SentenceReading& reading,
+                                                      std::size_t begin, std::size_t end) const {
+  for (std::size_t k = begin; k + 1 < end; ++k) {
+    const bool same = words_.is(item.tokens[k], FunctionWordRole::SameBreast);
+    const bool other = words_.is(item.tokens[k], FunctionWordRole::OtherBreast);
+    if ((!same && !other) || !words_.is(item.tokens[k + 1], FunctionWordRole::BreastNoun)) continue;
+    const auto last_named =
+        std::find_if(reading_.findings.rbegin(), reading_.findings.rend(), [](const Finding& f) {
+          return f.laterality == Laterality::Left || f.laterality == Laterality::Right;
+        });
+    Laterality reference =
+        last_named != reading_.findings.rend() ? last_named->laterality : Laterality::Unknown;
+    if (reference == Laterality::Unknown && reading.heading_side) {
+      reference = reading.heading_side->value;
+    }
+    if (reference != Laterality::Left && reference != Laterality::Right) {
+      reference = Laterality::Unknown;
+    } else if (other) {
+      reference = reference == Laterality::Left ? Laterality::Right : Laterality::Left;
+    }
+    return Read<Laterality>{reference, words_of(item, k, k + 2), span_of(item, k, k + 2), k};
+  }
+  return std::nullopt;
+}
+
 // The mentions of one clause: each listed with its status; the affirmed and uncertain ones,
 // with the clause's descriptors, make one candidate finding.
 std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
@@ -418,6 +447,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   const Descriptors& descriptors = reading.clause_descriptors[clause];
   std::optional<Read<Laterality>> side = side_named(descriptors.sides);
   if (!side) side = side_named(reading.sides);
+  if (!side) side = relative_side(item, reading, begin, end);
   if (!side) side = reading.heading_side;
   const auto& mentions = reading.mentions;
   // A new or increased change speaks for the mention nearest to it; a separator between counts as

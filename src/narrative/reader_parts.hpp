@@ -344,6 +344,8 @@ class Reader {
                              const std::vector<std::size_t>& in_clause,
                              const std::vector<std::size_t>& giving, std::size_t clause_end,
                              Candidate& candidate);
+  std::optional<Read<Laterality>> relative_side(const Item& item, const SentenceReading& reading,
+                                                std::size_t begin, std::size_t end) const;
   bool goes_on_describing(const SentenceReading& reading, std::size_t clause) const;
   void add_contrast(const Item& item, const SentenceReading& reading, std::size_t clause,
                     const std::vector<std::size_t>& findings);

@@ -79,6 +79,11 @@ enum class FunctionWordRole {
   CategoryBeforeNumber,  // a number after it is a category, no count: "rads", "category"
   Disease,               // after a site word, names a disease: "carcinoma" ("ductal carcinoma")
   RefersBack,            // opens a sentence going on about the calcifications just described
+  // Before a breast noun, the breast of the calcifications described before it: "same",
+  // "ipsilateral" ("in the same breast"), or the other one: "other", "opposite", "contralateral".
+  SameBreast,
+  OtherBreast,
+  BreastNoun,  // "breast", "side": after a same-breast or other-breast word
   // At a line's end, the sentence goes on on the next line even when it starts with a capital:
   // "and", "no" ("No suspicious mass or\ncalcifications"); German "und", "keine", "der".
   ContinuesLine,

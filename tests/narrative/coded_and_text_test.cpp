@@ -460,6 +460,49 @@ TEST(HostileCrossCheck, TextMoreSuspiciousThanTheFindingItDescribesIsKeptWhateve
   EXPECT_TRUE(is_suspicious(text.front()->morphology.front().term));
 }
 
+TEST(HostileCrossCheck, TheSameBreastIsNoBreastToPairByMorphologyAlone) {
+  const Report report = summarise(
+      {"Scattered punctate calcifications in a diffuse distribution in the right breast. In "
+       "addition there are grouped fine pleomorphic calcifications in the same breast. Left "
+       "breast: grouped fine pleomorphic calcifications at 3 o'clock.",
+       "",
+       std::nullopt,
+       {coded_finding("1.2.2.1", {side("1.2.2.1.1", Laterality::Right),
+                                  property("1.2.2.1.2", codes::kCalcificationType,
+                                           code_of(Morphology::Punctate)),
+                                  property("1.2.2.1.3", codes::kCalcificationDistribution,
+                                           code_of(Distribution::Diffuse))}),
+        coded_at("1.2.2.2", Laterality::Left, 3, Morphology::FinePleomorphic,
+                 Distribution::Grouped)}});
+  EXPECT_TRUE(exam_fired(report, "W8"));
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_EQ(of_origin(report, Origin::Narrative).size(), 1U);
+}
+
+TEST(HostileCrossCheck, TheContralateralBreastIsNotTheCodedOne) {
+  const Report report = summarise(
+      {"Grouped fine pleomorphic calcifications at 3 o'clock in the left breast. Similar fine "
+       "pleomorphic calcifications are present in the contralateral breast.",
+       "",
+       std::nullopt,
+       {coded_at("1.2.2.1", Laterality::Left, 3, Morphology::FinePleomorphic,
+                 Distribution::Grouped)}});
+  EXPECT_TRUE(exam_fired(report, "W8"));
+}
+
+TEST(HostileCrossCheck, TheContralateralBreastOfAHeadingIsTheOtherOne) {
+  // Text only: under RIGHT BREAST:, "the contralateral breast" is the left one.
+  const Report report = summarise(
+      {"RIGHT BREAST: No suspicious findings. In the contralateral breast there are grouped fine "
+       "pleomorphic calcifications at 2 o'clock.",
+       "",
+       std::nullopt,
+       {}});
+  const auto text = of_origin(report, Origin::Narrative);
+  ASSERT_EQ(text.size(), 1U);
+  EXPECT_EQ(text.front()->laterality, Laterality::Left);
+}
+
 TEST(HostileCrossCheck, ACategoryTheImpressionStatesCountsWhereNoCodedOverallOneIs) {
   const Report report = summarise(
       {"",
