@@ -120,7 +120,8 @@ Category more_suspicious(Category a, Category b);
 int change_rank(Change change);
 
 // An overall statement for `statement`'s breast (Unknown: the whole exam) may be about a finding of
-// `finding`'s breast; a finding of unknown breast or of both may lie in either.
+// `finding`'s breast; a finding of unknown breast or of both may lie in either. Symmetric, so it
+// also says whether two findings may lie in the same breast (row W8's pairing and comparison).
 bool speaks_for(Laterality statement, Laterality finding);
 
 // Where a finding record came from. Narrative: read from report text (decision-logic.md §6).

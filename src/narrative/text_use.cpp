@@ -52,11 +52,6 @@ bool own_breast(const Finding& coded) {
          coded.laterality_source == LateralitySource::SubItem;
 }
 
-bool breasts_may_agree(Laterality a, Laterality b) {
-  return a == Laterality::Unknown || b == Laterality::Unknown || a == Laterality::Both ||
-         b == Laterality::Both || a == b;
-}
-
 int clock_distance(int a, int b) {
   const int apart = std::abs(a - b) % 12;
   return std::min(apart, 12 - apart);
@@ -145,7 +140,7 @@ std::optional<Pairing> pair_with_coded(const Finding& text, const std::vector<Fi
   std::vector<std::size_t> same_breast;
   for (std::size_t i = 0; i < coded_count; ++i) {
     const Finding& coded = findings[i];
-    if (own_breast(coded) && !breasts_may_agree(coded.laterality, text.laterality)) continue;
+    if (own_breast(coded) && !speaks_for(coded.laterality, text.laterality)) continue;
     if (placed_apart(text.location, coded.location)) continue;
     // Another morphology is other calcifications, or the same described otherwise: either way
     // not restated, and W8 weighs the text on its own.

@@ -840,11 +840,6 @@ std::vector<std::string> report_read_from_text_texts(const RuleContext& context)
 
 namespace {
 
-bool may_share_breast(Laterality a, Laterality b) {
-  return a == Laterality::Unknown || b == Laterality::Unknown || a == Laterality::Both ||
-         b == Laterality::Both || a == b;
-}
-
 // The highest final category of the findings not read from text that may lie in `breast`.
 std::optional<Category> coded_category_for(const Findings& findings,
                                            const std::vector<Decision>& decisions,
@@ -852,7 +847,7 @@ std::optional<Category> coded_category_for(const Findings& findings,
   std::optional<Category> highest;
   for (std::size_t i = 0; i < findings.findings.size() && i < decisions.size(); ++i) {
     const Finding& other = findings.findings[i];
-    if (other.origin == Origin::Narrative || !may_share_breast(other.laterality, breast)) continue;
+    if (other.origin == Origin::Narrative || !speaks_for(other.laterality, breast)) continue;
     const Category category = decisions[i].final_category;
     highest = highest ? more_suspicious(*highest, category) : category;
   }
