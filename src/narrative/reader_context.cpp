@@ -123,12 +123,12 @@ std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
   return clauses;
 }
 
-// A negation next to a phrase: at most three words between, no punctuation ("no definite
-// sonographic correlate", "biopsy is not needed"; not "No calcifications, annual screening"), or
-// running into it ("not seen on ultrasound").
-bool Reader::negated_near(const Item& item, std::size_t begin, std::size_t end,
-                          std::size_t clause_begin, std::size_t clause_end,
-                          const std::vector<Trigger>& triggers) const {
+// A context phrase of `role` next to a phrase: at most three words between, no punctuation ("no
+// definite sonographic correlate", "biopsy is not needed"; not "No calcifications, annual
+// screening"), or running into it ("not seen on ultrasound", "cannot exclude a correlate").
+bool Reader::role_near(ContextRole role, const Item& item, std::size_t begin, std::size_t end,
+                       std::size_t clause_begin, std::size_t clause_end,
+                       const std::vector<Trigger>& triggers) const {
   constexpr std::size_t kNear = 3;
   auto words_only = [&](std::size_t from, std::size_t to) {
     for (std::size_t k = from; k < to; ++k) {
@@ -137,7 +137,7 @@ bool Reader::negated_near(const Item& item, std::size_t begin, std::size_t end,
     return to - from <= kNear;
   };
   for (const Trigger& trigger : triggers) {
-    if (trigger.role != ContextRole::Negated) continue;
+    if (trigger.role != role) continue;
     if (trigger.begin < clause_begin || trigger.end > clause_end) continue;
     const bool before = trigger.side != ContextSide::After && trigger.end <= begin &&
                         words_only(trigger.end, begin);

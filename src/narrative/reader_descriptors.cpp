@@ -315,6 +315,14 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // benign; a denied suspicious kind is kept (the more suspicious reading stands).
     const bool negated = negated_near(item, best->begin, best->end, begin, end, triggers) ||
                          negated_before_unbroken(item, best->begin, begin, triggers);
+    // The same for the benign site: "not within the lobules" is no lobular site (rule S2), and
+    // "possibly lobular" states none. A denied or hedged duct is kept: the more suspicious site.
+    if (best->kind == PhraseKind::Site && wordings_.site[best->wording].term != Site::Ductal) {
+      const bool hedged =
+          role_near(ContextRole::Uncertain, item, best->begin, best->end, begin, end, triggers);
+      if (negated && !out.denied) out.denied = words_of(item, best->begin, best->end);
+      if (negated || hedged) continue;
+    }
     if (best->kind == PhraseKind::Morphology &&
         !is_suspicious(wordings_.morphology[best->wording].term)) {
       if (negated && !out.denied) out.denied = words_of(item, best->begin, best->end);
@@ -364,9 +372,16 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         out.change.push_back({wordings_.change[w].term, words, span, best->begin});
         break;
       case PhraseKind::UltrasoundCorrelate: {
+        // A hedged correlate ("possible sonographic correlate", "a correlate cannot be excluded")
+        // is unknown, not seen: an ultrasound-guided biopsy (B2) needs one that is there.
         const bool denied = negated_near(item, best->begin, best->end, begin, end, triggers);
-        if (!out.ultrasound || denied) {
-          out.ultrasound = Read<Presence>{denied ? Presence::No : Presence::Yes, words, span};
+        const bool hedged =
+            role_near(ContextRole::Uncertain, item, best->begin, best->end, begin, end, triggers);
+        const Presence presence = denied   ? Presence::No
+                                  : hedged ? Presence::Unknown
+                                           : Presence::Yes;
+        if (!out.ultrasound || out.ultrasound->value == Presence::Yes) {
+          out.ultrasound = Read<Presence>{presence, words, span};
         }
         break;
       }

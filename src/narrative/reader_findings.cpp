@@ -321,7 +321,8 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
         NarrativeField::Change, std::string(to_string(change.value)), change.words, change.span));
   }
   if (d.ultrasound) {
-    if (finding.ultrasound_visible != Presence::Yes) {
+    // Seen wins over not seen; a hedged correlate (unknown) changes neither.
+    if (d.ultrasound->value == Presence::Yes || finding.ultrasound_visible == Presence::Unknown) {
       finding.ultrasound_visible = d.ultrasound->value;
     }
     finding.text_evidence.push_back(evidence(NarrativeField::UltrasoundCorrelate,

@@ -375,7 +375,12 @@ class Reader {
   bool negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,
                                const std::vector<Trigger>& triggers) const;
   bool negated_near(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,
-                    std::size_t clause_end, const std::vector<Trigger>& triggers) const;
+                    std::size_t clause_end, const std::vector<Trigger>& triggers) const {
+    return role_near(ContextRole::Negated, item, begin, end, clause_begin, clause_end, triggers);
+  }
+  bool role_near(ContextRole role, const Item& item, std::size_t begin, std::size_t end,
+                 std::size_t clause_begin, std::size_t clause_end,
+                 const std::vector<Trigger>& triggers) const;
   void read_assessment(const Item& item, const SentenceReading& reading,
                        const std::vector<PhraseMatch>& matches);
   bool reports_what_was_done(const Item& item, const SentenceRange& range) const {

@@ -631,5 +631,86 @@ TEST(TextAndAnnotations, ARefinementByClockMatchesTheCodedFindingAndTheTextDescr
   EXPECT_EQ(findings.findings.size(), 2U) << "no finding added";
 }
 
+// ---- Hostile review 2 (issue 17): words that must not reassure, facts that must not be lost ----
+
+Report summarise_text(const std::string& text) {
+  return evaluate(findings_of(narrative_test::one_block("Diagnostic mammogram. " + text)));
+}
+
+TEST(TextSafety, ADeniedLobularSiteIsNoStatedSite) {
+  const Report report =
+      summarise({"Grouped round calcifications at 3 o'clock in the right breast, not within the "
+                 "lobules.",
+                 "",
+                 std::nullopt,
+                 {round_grouped_right_at_3()}});
+  ASSERT_FALSE(report.input.findings.empty());
+  EXPECT_NE(report.input.findings[0].stated_site, Site::Lobular);
+  EXPECT_FALSE(testing::fired(report.decisions[0], "S2"));
+}
+
+TEST(TextSafety, ADeniedLobularSiteInATextOnlyReportIsNoStatedSite) {
+  const Report report =
+      summarise_text("Round calcifications in the right breast, which are not in the lobules.");
+  ASSERT_FALSE(report.input.findings.empty());
+  EXPECT_NE(report.input.findings[0].stated_site, Site::Lobular);
+}
+
+TEST(TextSafety, AHedgedLobularSiteIsNoStatedSiteAndADeniedDuctIsKept) {
+  const Report hedged =
+      summarise_text("Round calcifications in the right breast, possibly within the lobules.");
+  ASSERT_FALSE(hedged.input.findings.empty());
+  EXPECT_EQ(hedged.input.findings[0].stated_site, Site::Unknown);
+  const Report ductal =
+      summarise_text("Round calcifications in the right breast, not clearly within a duct.");
+  ASSERT_FALSE(ductal.input.findings.empty());
+  EXPECT_EQ(ductal.input.findings[0].stated_site, Site::Ductal) << "the more suspicious site";
+}
+
+TEST(TextSafety, AnUncertainUltrasoundCorrelateIsNoCorrelate) {
+  const Report report = summarise_text(
+      "Fine pleomorphic calcifications in the left breast at 2 o'clock, possibly with a "
+      "sonographic correlate.");
+  ASSERT_FALSE(report.input.findings.empty());
+  EXPECT_NE(report.input.findings[0].ultrasound_visible, Presence::Yes);
+}
+
+TEST(TextSafety, AnUncertainUltrasoundCorrelateLendsTheCodedFindingNothing) {
+  const Report report =
+      summarise({"Grouped round calcifications at 3 o'clock in the right breast; a sonographic "
+                 "correlate cannot be excluded.",
+                 "",
+                 std::nullopt,
+                 {round_grouped_right_at_3()}});
+  ASSERT_FALSE(report.input.findings.empty());
+  EXPECT_NE(report.input.findings[0].ultrasound_visible, Presence::Yes);
+}
+
+TEST(TextSafety, ASecondSeparateGroupIsAFindingOfItsOwn) {
+  const Report report = summarise_text(
+      "Grouped amorphous calcifications at 2 o'clock in the left breast. A second, separate group "
+      "of punctate calcifications at 9 o'clock in the left breast.");
+  EXPECT_EQ(of_origin(report, Origin::Narrative).size(), 2U);
+}
+
+TEST(TextSafety, TwoClocksInOneClauseAreBothKept) {
+  const Report report = summarise_text(
+      "Grouped amorphous calcifications at 2 o'clock and at 9 o'clock in the left breast.");
+  const auto text = of_origin(report, Origin::Narrative);
+  ASSERT_FALSE(text.empty());
+  // Two groups or one finding at two places: either way the 9 o'clock one is not lost.
+  bool nine = false;
+  for (const Finding* finding : text) {
+    nine |= finding->location.clock_hour == 9;
+    for (const ValueConflict& conflict : finding->conflicts) {
+      for (const GivenValue& given : conflict.given) {
+        nine |= conflict.field == FindingField::ClockFaceOrRegion &&
+                given.words.find('9') != std::string::npos;
+      }
+    }
+  }
+  EXPECT_TRUE(nine) << "the 9 o'clock group is not lost";
+}
+
 }  // namespace
 }  // namespace mammocalc
