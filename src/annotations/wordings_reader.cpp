@@ -249,6 +249,21 @@ class WordingsParser {
     if (term && !phrase.empty() && unique(node, phrase, text)) into.push_back({phrase, *term});
   }
 
+  // Only suspicious categories: a site's wording may raise a finding's category, never lower it.
+  void read_assessment(pugi::xml_node node, Wordings& wordings) {
+    const std::size_t before = wordings.assessment.size();
+    read_term(node, wordings.assessment, category_named);
+    if (wordings.assessment.size() > before &&
+        (category_rank(wordings.assessment.back().term) < category_rank(Category::Suspicious4) ||
+         wordings.assessment.back().term == Category::KnownMalignancy6)) {
+      input_.problem(node, "assessment/@term",
+                     quoted(node.attribute("term").value()) +
+                         " is no suspicious category (4, 4A, 4B, 4C or 5): a wording may raise "
+                         "a finding's category, never lower it");
+      wordings.assessment.pop_back();
+    }
+  }
+
   void read_phrase(pugi::xml_node node, std::vector<std::string>& into) {
     xml_input::check_attributes(input_, node, {"phrase"});
     const std::string phrase = phrase_of(node);
@@ -315,6 +330,7 @@ class WordingsParser {
     if (name == "region") return read_term(node, wordings.region, region_named);
     if (name == "depth") return read_term(node, wordings.depth, depth_named);
     if (name == "change") return read_term(node, wordings.change, change_named);
+    if (name == "assessment") return read_assessment(node, wordings);
     if (name == "context") return read_context(node, wordings);
     if (name == "heading") return read_heading(node, wordings);
     if (name == "followUp") return read_follow_up(node, wordings);
@@ -495,6 +511,7 @@ std::vector<Listed> listed(const Wordings& w) {
   list_terms("region", w.region, all);
   list_terms("depth", w.depth, all);
   list_terms("change", w.change, all);
+  list_terms("assessment", w.assessment, all);
   list_all(w.context, all, [](const ContextWording& c) {
     return Listed{"context",
                   {{"role", std::string(context_role_word(c.role))},

@@ -129,7 +129,8 @@ enum class Origin { BreastImagingReport, CadCluster, CadIndividual, Annotation, 
 
 // Where a finding's reported category was read. The SR's overall assessment ranks below an
 // annotation and the finding's own category (decision-logic.md §1), so the merge needs to know.
-enum class ReportedSource { Finding, Overall, Annotation, CadImpression };
+// Narrative: words of the report text that assess the calcifications ("suspicious").
+enum class ReportedSource { Finding, Overall, Annotation, CadImpression, Narrative };
 
 // The template a document was read as.
 enum class ReportTemplate { BreastImagingReport4200, MammographyCad4000, Other, Annotation };
@@ -246,6 +247,7 @@ enum class NarrativeField {
   Count,
   UltrasoundCorrelate,
   MassWithCalcifications,
+  Assessment,  // the category words of the text assess them with ("suspicious": 4)
 };
 
 // One fact read from text for a narrative finding: which field, its value as the summary names

@@ -956,7 +956,12 @@ void offer_overall(const std::vector<OverallStatement>& statements, Findings& ou
                    std::size_t first) {
   for (std::size_t i = first; i < out.findings.size(); ++i) {
     Finding& finding = out.findings[i];
-    const std::optional<Category> own_category = finding.reported_category;
+    // Words of the text that assess the finding ("suspicious": 4) are a floor, not a category
+    // stated for it: a stated category at least as suspicious ("BI-RADS 4B") replaces them, a
+    // lower one is weighed against them as any other.
+    const bool words_only = finding.reported_category_source == ReportedSource::Narrative;
+    const bool has_own = finding.reported_category.has_value() && !words_only;
+    const Category own = finding.reported_category.value_or(Category::Incomplete0);
     const bool own_follow_up = !finding.reported_follow_up.empty();
     std::vector<Given<Category>> taken;  // overall categories it is the only finding for
     bool took_some = false;
@@ -969,13 +974,13 @@ void offer_overall(const std::vector<OverallStatement>& statements, Findings& ou
             return &other != &finding && speaks_for(statement.laterality, other.laterality);
           });
       if (!only_finding) continue;
-      if (statement.category && !own_category) {
+      if (statement.category && !has_own) {
         taken.push_back(
             {*statement.category, {category_words(*statement.category), statement.position}});
         took_some = true;
       } else if (statement.category) {
         // The same category as the finding's own says nothing more; another one is weighed.
-        (statement.category == own_category ? took_some : left_some) = true;
+        (*statement.category == own ? took_some : left_some) = true;
       }
       if (!own_follow_up) {
         for (const StatedFollowUp& stated : statement.follow_up) {
@@ -983,7 +988,18 @@ void offer_overall(const std::vector<OverallStatement>& statements, Findings& ou
         }
       }
     }
-    if (!own_category) settle_reported_category(finding, taken, ReportedSource::Overall);
+    if (words_only) {
+      // Taken only where no taken category is below the words: "BI-RADS 3" about calcifications
+      // the text calls suspicious is weighed (left), never a lowering.
+      const bool below = std::any_of(taken.begin(), taken.end(), [&](const Given<Category>& given) {
+        return category_rank(given.value) < category_rank(own);
+      });
+      if (below || taken.empty()) {
+        left_some = left_some || below;
+        taken.clear();
+      }
+    }
+    if (!has_own) settle_reported_category(finding, taken, ReportedSource::Overall);
     finding.took_overall_category = took_some && !left_some;
   }
 }

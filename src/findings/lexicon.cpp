@@ -516,6 +516,8 @@ std::string_view to_string(ReportedSource source) {
       return "annotation";
     case ReportedSource::CadImpression:
       return "cad-impression";
+    case ReportedSource::Narrative:
+      return "narrative";
   }
   return "finding";
 }
@@ -594,6 +596,8 @@ std::string_view to_string(NarrativeField field) {
       return "ultrasoundVisible";
     case NarrativeField::MassWithCalcifications:
       return "massWithCalcifications";
+    case NarrativeField::Assessment:
+      return "reportedCategory";
   }
   return "morphology";
 }

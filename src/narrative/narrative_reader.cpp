@@ -664,6 +664,7 @@ PreparedWordings prepare_wordings(Wordings wordings_read) {
   add_all(wordings->region, PhraseKind::Region);
   add_all(wordings->depth, PhraseKind::Depth);
   add_all(wordings->change, PhraseKind::Change);
+  add_all(wordings->assessment, PhraseKind::Assessment);
   add_all(wordings->context, PhraseKind::Context);
   add_all(wordings->headings, PhraseKind::Heading);
   add_all(wordings->follow_up, PhraseKind::FollowUp);

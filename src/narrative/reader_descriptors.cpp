@@ -71,6 +71,7 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   append(into.site, more.site);
   append(into.sides, more.sides);
   append(into.change, more.change);
+  append(into.assessment, more.assessment);
   fill(into.clock, more.clock);
   append(into.other_clocks, more.other_clocks);
   fill(into.quadrant, more.quadrant);
@@ -282,6 +283,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       case PhraseKind::Region:
       case PhraseKind::Depth:
       case PhraseKind::Change:
+      case PhraseKind::Assessment:
       case PhraseKind::UltrasoundCorrelate:
       case PhraseKind::MassWithCalcifications:
       case PhraseKind::Composition:
@@ -339,6 +341,9 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       if (!out.denied) out.denied = words_of(item, best->begin, best->end);
       continue;
     }
+    // "Not suspicious", "no suspicious features": no assessment. Nor a reassurance: a denied
+    // concern lowers nothing (the rules judge the kind).
+    if (best->kind == PhraseKind::Assessment && negated) continue;
     const std::string words = words_of(item, best->begin, best->end);
     const TextSpan span = span_of(item, best->begin, best->end);
     const std::size_t w = best->wording;
@@ -370,6 +375,9 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         break;
       case PhraseKind::Change:
         out.change.push_back({wordings_.change[w].term, words, span, best->begin});
+        break;
+      case PhraseKind::Assessment:
+        out.assessment.push_back({wordings_.assessment[w].term, words, span, best->begin});
         break;
       case PhraseKind::UltrasoundCorrelate: {
         // A hedged correlate ("possible sonographic correlate", "a correlate cannot be excluded")

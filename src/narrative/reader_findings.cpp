@@ -329,6 +329,17 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
                                              std::string(to_string(d.ultrasound->value)),
                                              d.ultrasound->words, d.ultrasound->span));
   }
+  // The text's own assessment of the calcifications ("suspicious", "highly suspicious"): their
+  // reported category from text; the highest stands, every word is quoted (R1 weighs it).
+  for (const auto& said : d.assessment) {
+    if (!finding.reported_category ||
+        category_rank(said.value) > category_rank(*finding.reported_category)) {
+      finding.reported_category = said.value;
+      finding.reported_category_source = ReportedSource::Narrative;
+    }
+    finding.text_evidence.push_back(evidence(
+        NarrativeField::Assessment, std::string(to_string(said.value)), said.words, said.span));
+  }
   if (d.mass) {
     finding.mass_with_calcifications = true;
     finding.text_evidence.push_back(
@@ -346,7 +357,8 @@ bool Reader::continues_previous(const Item& item, const SentenceRange& range,
                          !descriptors.site.empty() || !descriptors.change.empty() ||
                          descriptors.clock || descriptors.quadrant || descriptors.region ||
                          descriptors.depth || descriptors.from_nipple_mm || descriptors.extent_mm ||
-                         descriptors.count || descriptors.ultrasound || descriptors.mass;
+                         descriptors.count || descriptors.ultrasound || descriptors.mass ||
+                         !descriptors.assessment.empty();
   if (!describes) return false;  // "It is recommended that…" adds nothing to quote
   if (refers_back(item.tokens[range.begin], words_)) return true;
   const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&

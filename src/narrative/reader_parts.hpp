@@ -53,6 +53,8 @@ struct Descriptors {
   std::vector<Read<Change>> change;
   std::optional<Read<Presence>> ultrasound;
   std::optional<Read<bool>> mass;
+  // The categories the words assess them with ("suspicious": 4), every one (the highest stands).
+  std::vector<Read<Category>> assessment;
   // A benign reason the text denies ("not milk of calcium", "do not layer", "not stable"): the
   // words, quoted where the finding is made uncertain (rule C14) instead of benign.
   std::optional<std::string> denied;

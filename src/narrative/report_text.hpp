@@ -64,6 +64,7 @@ enum class PhraseKind : std::uint8_t {
   Region,
   Depth,
   Change,
+  Assessment,
   Context,
   Heading,
   FollowUp,

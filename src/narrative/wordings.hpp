@@ -132,6 +132,10 @@ struct Wordings {
   std::vector<Wording<Region>> region;
   std::vector<Wording<Depth>> depth;
   std::vector<Wording<Change>> change;
+  // Words that assess the calcifications they describe, by the BI-RADS category they name:
+  // "suspicious" (4), "highly suspicious" (5). Suspicious categories only: a word may raise a
+  // finding's category, never lower it (narrative.md §3: assessments, not uncertainty).
+  std::vector<Wording<Category>> assessment;
   std::vector<ContextWording> context;
   std::vector<HeadingWording> headings;
   std::vector<FollowUpWording> follow_up;

@@ -79,6 +79,7 @@ ReviewFinding finding_view(const Finding& finding, const Decision& decision) {
   view.category = text_of(to_string(decision.final_category));
   view.classification = decision.classification;
   view.reported_category = word_of(decision.reported_category);
+  view.reported_source = reported_source_words(finding);
   view.needs_review = decision.needs_review;
   const Recommendation& recommendation = decision.recommendation;
   view.action = text_of(to_string(recommendation.action));

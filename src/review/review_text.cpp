@@ -385,6 +385,10 @@ std::string features_words(const ReviewFinding& finding) {
 
 std::string reported_words(const ReviewFinding& finding) {
   if (finding.reported_category.empty() || finding.reported_category == finding.category) return {};
+  // Words of the text ("suspicious") are no category the radiologist gave the finding.
+  if (finding.reported_source == "narrative") {
+    return " (the report text's words say " + finding.reported_category + ")";
+  }
   return " (radiologist reported " + finding.reported_category + ")";
 }
 

@@ -82,6 +82,7 @@ ReviewFinding read_finding(pugi::xml_node node) {
   finding.category = attribute(assessment, "category");
   finding.classification = classification_of(finding.category);
   finding.reported_category = attribute(assessment, "reportedCategory");
+  finding.reported_source = attribute(assessment, "reportedSource");
   // Summaries from before needsReview asked for review only when indeterminate.
   const pugi::xml_attribute needs_review = assessment.attribute("needsReview");
   finding.needs_review = needs_review.empty()

@@ -54,7 +54,8 @@ struct ReviewFinding {
   std::string category;
   Classification classification = Classification::Indeterminate;
   std::string reported_category;
-  bool needs_review = false;  // a rule asked for the radiologist's review
+  std::string reported_source;  // finding, overall, annotation, cad-impression, narrative
+  bool needs_review = false;    // a rule asked for the radiologist's review
   std::string action;
   std::string biopsy_type;
   std::string guidance;

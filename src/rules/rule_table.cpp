@@ -250,7 +250,8 @@ std::vector<Rule> make_rule_table() {
       // --- Reported assessment (decision-logic.md §3) ---
       {"R1", "Radiologist's reported category: the higher one stands",
        "decision-logic.md §3 (R1); BI-RADS Atlas 5th ed. (2013) assessment categories",
-       "a reported Assessment Category (111005, DCM) exists for the finding; the final category "
+       "a reported Assessment Category (111005, DCM) exists for the finding, or words of the "
+       "report text assess it (\"suspicious\": 4; narrative.md §3); the final category "
        "is the higher of the rules' and the reported one (a reported 1–3 does not count where C14 "
        "fired); 1–3 against 4A–5 is discordant",
        Stage::Assessment, has_reported_category, no_outcome(), kEvidenceReportedCategory},

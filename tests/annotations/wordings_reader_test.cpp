@@ -43,6 +43,7 @@ TEST(WordingsReader, ReadsEveryKind) {
                "  <region term=\"subareolar\" phrase=\"retroareolar\"/>\n"
                "  <depth term=\"middle\" phrase=\"middle third\"/>\n"
                "  <change term=\"stable\" phrase=\"no change in\"/>\n"
+               "  <assessment term=\"4B\" phrase=\"worrying\"/>\n"
                "  <context role=\"negated\" side=\"after\" phrase=\"are not seen\"/>\n"
                "  <heading section=\"findings\" laterality=\"right\" phrase=\"rt\"/>\n"
                "  <followUp id=\"stereotactic-biopsy\" codeValue=\"111145\" codingScheme=\"DCM\""
@@ -67,6 +68,8 @@ TEST(WordingsReader, ReadsEveryKind) {
   EXPECT_EQ(read.region.at(0).term, Region::Subareolar);
   EXPECT_EQ(read.depth.at(0).term, Depth::Middle);
   EXPECT_EQ(read.change.at(0).term, Change::Stable);
+  EXPECT_EQ(read.assessment.at(0).term, Category::ModerateSuspicion4B);
+  EXPECT_EQ(read.assessment.at(0).phrase, "worrying");
   EXPECT_EQ(read.context.at(0).role, ContextRole::Negated);
   EXPECT_EQ(read.context.at(0).side, ContextSide::After);
   EXPECT_EQ(read.headings.at(0).section, ReportSection::Findings);
@@ -108,6 +111,19 @@ TEST(WordingsReader, ProblemsNameFileLineAndField) {
   EXPECT_NE(problem_of("<narrativeWordings").find("not well-formed"), std::string::npos);
   EXPECT_NE(problem_of(wordings("  <breast phrase=\"breast\" extra=\"1\"/>\n")).find("extra"),
             std::string::npos);
+}
+
+// A site's wording may raise a finding's category, never lower it: "benign" as an assessment
+// would turn calcifications the rules cannot classify into a reassurance.
+TEST(WordingsReader, AnAssessmentWordingNamesASuspiciousCategoryOnly) {
+  for (const char* category : {"0", "1", "2", "3", "6"}) {
+    EXPECT_NE(problem_of(wordings(std::string("  <assessment term=\"") + category +
+                                  "\" phrase=\"benign appearing\"/>\n"))
+                  .find(":4: assessment/@term: '" + std::string(category) +
+                        "' is no suspicious category"),
+              std::string::npos)
+        << category;
+  }
 }
 
 // Every item counts here too: one phrase with two meanings is a conflict, not "the last wins".

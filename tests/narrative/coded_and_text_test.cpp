@@ -686,6 +686,59 @@ TEST(TextSafety, AnUncertainUltrasoundCorrelateLendsTheCodedFindingNothing) {
   EXPECT_NE(report.input.findings[0].ultrasound_visible, Presence::Yes);
 }
 
+TEST(TextSafety, SuspiciousWordsAboutACodedProbablyBenignGroupRaiseIt) {
+  const std::string text = "Grouped round calcifications at 3 o'clock in the right breast.";
+  const Report plain = summarise({text, "", std::nullopt, {round_grouped_right_at_3()}});
+  ASSERT_TRUE(plain.exam.category);
+  EXPECT_EQ(*plain.exam.category, Category::ProbablyBenign3) << "without the words";
+  for (const char* words :
+       {" The calcifications are suspicious.", " The calcifications are concerning for DCIS.",
+        " These are highly suspicious for malignancy."}) {
+    const Report report = summarise({text + words, "", std::nullopt, {round_grouped_right_at_3()}});
+    ASSERT_TRUE(report.exam.category) << words;
+    EXPECT_GE(category_rank(*report.exam.category), category_rank(Category::Suspicious4)) << words;
+    EXPECT_TRUE(report.exam.needs_review) << words;
+    EXPECT_TRUE(exam_fired(report, "W8")) << words;
+  }
+}
+
+TEST(TextSafety, SuspiciousWordsGiveATextOnlyFindingItsCategoryQuoted) {
+  const Report report =
+      summarise_text("Suspicious calcifications in the left breast at 2 o'clock, 6 mm.");
+  const auto text = of_origin(report, Origin::Narrative);
+  ASSERT_EQ(text.size(), 1U);
+  ASSERT_TRUE(text[0]->reported_category);
+  EXPECT_EQ(*text[0]->reported_category, Category::Suspicious4);
+  EXPECT_EQ(text[0]->reported_category_source, ReportedSource::Narrative);
+  const bool quoted = std::any_of(
+      text[0]->text_evidence.begin(), text[0]->text_evidence.end(), [](const TextEvidence& said) {
+        return said.field == NarrativeField::Assessment && said.words == "Suspicious";
+      });
+  EXPECT_TRUE(quoted);
+  EXPECT_TRUE(testing::fired(report.decisions[0], "R1"));
+  EXPECT_GE(category_rank(report.decisions[0].final_category),
+            category_rank(Category::Suspicious4));
+  const Report highly =
+      summarise_text("Grouped calcifications in the left breast, highly suggestive of malignancy.");
+  ASSERT_FALSE(highly.decisions.empty());
+  EXPECT_EQ(highly.decisions[0].final_category, Category::HighlySuggestive5);
+}
+
+TEST(TextSafety, DeniedSuspicionRaisesNothingAndReassuresNothing) {
+  for (const char* text :
+       {"Scattered punctate calcifications in both breasts. No suspicious calcifications.",
+        "Scattered punctate calcifications in both breasts; nothing suspicious.",
+        "Scattered punctate calcifications in both breasts, not suspicious.",
+        "Scattered punctate calcifications in both breasts without suspicious features.",
+        "No suspicious masses, architectural distortion or calcifications. Vascular calcifications "
+        "in the right breast."}) {
+    const Report report = summarise_text(text);
+    for (const Finding& finding : report.input.findings) {
+      EXPECT_FALSE(finding.reported_category) << text;
+    }
+  }
+}
+
 TEST(TextSafety, ASecondSeparateGroupIsAFindingOfItsOwn) {
   const Report report = summarise_text(
       "Grouped amorphous calcifications at 2 o'clock in the left breast. A second, separate group "
