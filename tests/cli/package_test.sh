@@ -109,6 +109,22 @@ exposure=$(systemd-analyze security --offline=yes "$unit" 2>/dev/null |
 check "the unit's exposure level is at most 2.0 (got '$exposure')" \
   awk -v e="$exposure" 'BEGIN { exit !(e != "" && e <= 2.0) }'
 check "the unit is not enabled" test "$(systemctl is-enabled mammocalc-serve.service 2>&1)" = disabled
+# A failing start is not retried forever: restarts are limited, and the exit statuses of a bad
+# setting (2, usage error) or unusable TLS files or port (4) are not restarted at all.
+check "the unit limits its restarts ([Unit] StartLimitIntervalSec and StartLimitBurst)" \
+  bash -c 'sed -n "/^\[Unit\]/,/^\[/p" "$1" | grep -q "^StartLimitBurst=[1-9]" &&
+           sed -n "/^\[Unit\]/,/^\[/p" "$1" | grep -q "^StartLimitIntervalSec=[1-9]"' _ "$unit"
+no_restart=" $(sed -n 's/^RestartPreventExitStatus=//p' "$unit") "
+# TimeoutStopSec exceeds --shutdown-timeout plus --dimse-timeout at their defaults (serve --help).
+serve_default() {  # OPTION: the default serve --help gives it, in seconds
+  /usr/bin/mammocalc serve --help | sed -n "/^  --$1 /,/^  --/p" | tr '\n' ' ' |
+    sed -n 's/.*(default \([0-9]*\)).*/\1/p'
+}
+stop_timeout=$(sed -n 's/^TimeoutStopSec=//p' "$unit")
+shutdown_default=$(serve_default shutdown-timeout)
+dimse_default=$(serve_default dimse-timeout)
+check "TimeoutStopSec ($stop_timeout) exceeds the default --shutdown-timeout ($shutdown_default) plus --dimse-timeout ($dimse_default)" \
+  test -n "$shutdown_default" -a -n "$dimse_default" -a "${stop_timeout:-0}" -gt "$((shutdown_default + dimse_default))"
 # The unit's ExecStart with /etc/default/mammocalc's values starts the endpoint (on a free port
 # and a scratch output folder instead of 11112 and /var/lib/mammocalc) and SIGTERM stops it, exit 0.
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
@@ -137,6 +153,25 @@ wait "$server"
 status=$?
 check "... and SIGTERM stops it, exit 0 (got $status)" test "$status" -eq 0
 [[ $started -eq 1 && $status -eq 0 ]] || cat "$work/serve.log"
+# A bad setting in the default file makes the unit's command exit with a status the unit does not
+# restart on (RestartPreventExitStatus=$no_restart).
+for setting in "MAMMOCALC_OPTIONS=--no-such-option" \
+  "MAMMOCALC_TLS=--tls-key $work/missing-key.pem --tls-cert $work/missing-cert.pem"; do
+  (
+    set -a
+    source /etc/default/mammocalc
+    declare "$setting" "MAMMOCALC_PORT=$port"
+    eval "set -- ${exec_start//\/var\/lib\/mammocalc/$work/out}"
+    exec "$@"
+  ) >"$work/bad-setting.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$server" 2>/dev/null
+  wait "$server"
+  status=$?
+  check "with $setting the unit's command exits $status, which the unit does not restart on" \
+    grep -q " $status " <<<"$no_restart"
+done
 
 # bash completion: a command, then that command's options.
 complete_words() {  # WORD...: what completing the last word offers
