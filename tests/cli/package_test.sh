@@ -125,6 +125,11 @@ shutdown_default=$(serve_default shutdown-timeout)
 dimse_default=$(serve_default dimse-timeout)
 check "TimeoutStopSec ($stop_timeout) exceeds the default --shutdown-timeout ($shutdown_default) plus --dimse-timeout ($dimse_default)" \
   test -n "$shutdown_default" -a -n "$dimse_default" -a "${stop_timeout:-0}" -gt "$((shutdown_default + dimse_default))"
+# The site enables it: systemctl makes the links from the files, even without a running systemd
+# (as in CI); purge must remove them again (deb-systemd-helper, which postinst told of the unit).
+"${as_root[@]}" systemctl enable mammocalc-serve.service >"$work/enable.log" 2>&1
+check "systemctl enable mammocalc-serve links it into multi-user.target.wants" \
+  test -L /etc/systemd/system/multi-user.target.wants/mammocalc-serve.service
 # The unit's ExecStart with /etc/default/mammocalc's values starts the endpoint (on a free port
 # and a scratch output folder instead of 11112 and /var/lib/mammocalc) and SIGTERM stops it, exit 0.
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
@@ -188,6 +193,8 @@ echo "# edited by the site" | "${as_root[@]}" tee -a /etc/default/mammocalc >/de
 "${as_root[@]}" dpkg --remove mammocalc >/dev/null 2>&1
 check "dpkg --remove keeps the edited /etc/default/mammocalc (a conffile)" \
   grep -q "edited by the site" /etc/default/mammocalc
+check "... and masks the unit, whose file is gone (as debhelper's scripts do)" \
+  test "$(readlink /etc/systemd/system/mammocalc-serve.service)" = /dev/null
 "${as_root[@]}" dpkg --purge mammocalc >/dev/null 2>&1
 status=$?
 check "dpkg --purge succeeds (exit $status)" test "$status" -eq 0
@@ -197,6 +204,11 @@ while IFS= read -r path; do
   if [[ -e $path && (! -d $path || $path == *mammocalc*) ]]; then left+=("$path"); fi
 done <"$work/files"
 check "purge leaves no file of the package behind (left: ${left[*]:-none})" test "${#left[@]}" -eq 0
+links=$(find /etc/systemd -name mammocalc-serve.service 2>/dev/null | tr '\n' ' ')
+check "... nor the enabled service's links or the mask in /etc/systemd (left: ${links:-none})" \
+  test -z "$links"
+check "... nor deb-systemd-helper's record of them" \
+  test ! -e /var/lib/systemd/deb-systemd-helper-enabled/mammocalc-serve.service.dsh-also
 check "... and checked the package's $(wc -l <"$work/files") paths, the conffile among them" \
   grep -qx /etc/default/mammocalc "$work/files"
 finish
