@@ -55,6 +55,12 @@ lintian -I --fail-on error,warning "$deb" >"$work/lintian.log" 2>&1
 status=$?
 check "lintian finds no error or warning (exit $status)" test "$status" -eq 0
 grep -E '^[EW]:' "$work/lintian.log"
+unexplained=()
+for tag in $(sed -n 's/^I: mammocalc: \([a-z0-9.+-]*\).*/\1/p' "$work/lintian.log" | sort -u); do
+  grep -q "^- \`$tag\`" "$root/tools/packaging/README.md" || unexplained+=("$tag")
+done
+check "lintian's informational tags are those tools/packaging/README.md keeps (not: ${unexplained[*]:-none})" \
+  test "${#unexplained[@]}" -eq 0
 check "lintian reports no hardening-* tag ($(grep -o 'hardening-[a-z-]*' "$work/lintian.log" | sort -u | tr '\n' ' '))" \
   bash -c '! grep -q " hardening-" "$1"' _ "$work/lintian.log"
 
@@ -95,6 +101,13 @@ for option in $(/usr/bin/mammocalc --help | sed -n 's/^  \(-[a-zA-Z] \[ \)\{0,1\
 done
 check "mammocalc(1) has an entry for every option of --help (missing: ${missing_options[*]:-none})" \
   test "${#missing_options[@]}" -eq 0 -a "$(grep -c '^\\fB--' "$work/man.txt")" -gt 40
+
+# Its SYNOPSIS has a line of its own for each usage form --help lists (help2man knows only
+# "Usage:"/"or:" usages; tools/packaging/help2man-help hands it those).
+usage_forms=$(/usr/bin/mammocalc --help | grep -cE '^(usage: | +)mammocalc ')
+synopsis_forms=$(sed -n '/^\.SH SYNOPSIS/,/^\.SH /p' "$work/man.txt" | grep -c '^\.B mammocalc$')
+check "mammocalc(1)'s SYNOPSIS has each of the $usage_forms usage forms of --help (got $synopsis_forms)" \
+  test "$synopsis_forms" -eq "$usage_forms" -a "$usage_forms" -gt 8
 
 # The unit: systemd-analyze accepts it without a word, its hardening scores as exposed at most 2.0
 # (0 is best, 10 worst), and the package does not enable it.
@@ -185,6 +198,9 @@ complete_words() {  # WORD...: what completing the last word offers
 }
 check "bash completes 'mammocalc ser' to serve (got '$(complete_words mammocalc ser)')" \
   test "$(complete_words mammocalc ser)" = serve
+check "bash completes 'mammocalc summarize -' with the short options too (got '$(complete_words mammocalc summarize -)')" \
+  bash -c 'words=" $1 "; [[ $words == *" -o "* && $words == *" --output "* && $words == *" -h "* ]]' _ \
+  "$(complete_words mammocalc summarize -)"
 check "bash completes 'mammocalc serve --tls-c' to its options (got '$(complete_words mammocalc serve --tls-c)')" \
   test "$(complete_words mammocalc serve --tls-c)" = "--tls-cert --tls-ca"
 
