@@ -92,6 +92,15 @@ check "... exactly as expected (the narrative wordings found)" \
 (cd "$work/run" && /usr/bin/mammocalc --version >version.txt)
 check "--version names the installed data folder" \
   grep -qxF "data: /usr/share/mammocalc (narrative-wordings-en.xml)" "$work/run/version.txt"
+# Every schema of schemas/ is shipped, and the installed rule table holds to the installed one.
+unshipped=()
+for schema in schemas/*.xsd; do
+  grep -qx "/usr/share/mammocalc/$schema" "$work/files" || unshipped+=("$schema")
+done
+check "the package ships every schema of schemas/ (missing: ${unshipped[*]:-none})" test "${#unshipped[@]}" -eq 0
+check "the installed 'mammocalc rules --format xml' validates against the installed rules.xsd" \
+  bash -c 'set -o pipefail; /usr/bin/mammocalc rules --format xml |
+           xmllint --noout --schema /usr/share/mammocalc/schemas/rules.xsd - 2>/dev/null'
 check "man -w finds mammocalc(1)" test "$(man -w mammocalc 2>/dev/null)" = /usr/share/man/man1/mammocalc.1.gz
 # The man page lists every option of every command that `mammocalc --help` lists.
 missing_options=()
