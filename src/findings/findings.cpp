@@ -1,5 +1,8 @@
 #include "findings/findings.hpp"
 
+#include <algorithm>
+#include <utility>
+
 namespace mammocalc {
 
 int category_rank(Category category) {
@@ -67,6 +70,17 @@ int change_rank(Change change) {
       return 0;
   }
   return 0;
+}
+
+void add_conflict(Finding& finding, FindingField field, GivenValue held, GivenValue more) {
+  const auto open =
+      std::find_if(finding.conflicts.begin(), finding.conflicts.end(),
+                   [field](const ValueConflict& conflict) { return conflict.field == field; });
+  if (open != finding.conflicts.end()) {
+    open->given.push_back(std::move(more));
+    return;
+  }
+  finding.conflicts.push_back({field, {std::move(held), std::move(more)}});
 }
 
 }  // namespace mammocalc

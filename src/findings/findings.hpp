@@ -437,4 +437,8 @@ struct Findings {
   enum class TextUse { None, Read, ListedOnly, Paired } text_use = TextUse::None;
 };
 
+// Records that `field` was also given as `more`: joins the finding's conflict of that field, or
+// opens one listing `held` and `more` (one conflict per field, every value in it).
+void add_conflict(Finding& finding, FindingField field, GivenValue held, GivenValue more);
+
 }  // namespace mammocalc

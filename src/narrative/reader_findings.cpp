@@ -120,19 +120,6 @@ TextEvidence evidence(NarrativeField field, std::string value, const std::string
   return TextEvidence{field, std::move(value), words, span};
 }
 
-void add_conflict(Finding& finding, FindingField field, const std::string& held_words,
-                  const std::string& held_position, const std::string& new_words,
-                  const std::string& new_position) {
-  const auto held =
-      std::find_if(finding.conflicts.begin(), finding.conflicts.end(),
-                   [field](const ValueConflict& conflict) { return conflict.field == field; });
-  if (held != finding.conflicts.end()) {
-    held->given.push_back({new_words, new_position});
-    return;
-  }
-  finding.conflicts.push_back({field, {{held_words, held_position}, {new_words, new_position}}});
-}
-
 }  // namespace
 
 // Folds a candidate's facts into a finding; where they contradict, the more suspicious stands
@@ -204,9 +191,9 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
     if (!held) {
       if (restates_other_kind) {
         add_conflict(finding, FindingField::Morphology,
-                     std::string(to_string(finding.morphology.front().term)),
-                     finding.morphology.front().position, std::string(to_string(morphology.value)),
-                     position);
+                     {std::string(to_string(finding.morphology.front().term)),
+                      finding.morphology.front().position},
+                     {std::string(to_string(morphology.value)), position});
       }
       finding.morphology.push_back(
           {morphology.value, code_of(morphology.value).to_code(), position});
@@ -221,8 +208,9 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
       finding.distribution = coded;
     } else if (finding.distribution->term != distribution.value) {
       add_conflict(
-          finding, FindingField::Distribution, std::string(to_string(finding.distribution->term)),
-          finding.distribution->position, std::string(to_string(distribution.value)), position);
+          finding, FindingField::Distribution,
+          {std::string(to_string(finding.distribution->term)), finding.distribution->position},
+          {std::string(to_string(distribution.value)), position});
       Coded<Distribution> other = coded;
       if (distribution_rank(distribution.value) > distribution_rank(finding.distribution->term)) {
         std::swap(other, *finding.distribution);
@@ -239,8 +227,9 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
       finding.stated_site = site.value;
       finding.stated_site_source = SiteSource::Narrative;
     } else if (finding.stated_site != site.value) {
-      add_conflict(finding, FindingField::Site, std::string(to_string(finding.stated_site)),
-                   position, std::string(to_string(site.value)), position);
+      add_conflict(finding, FindingField::Site,
+                   {std::string(to_string(finding.stated_site)), position},
+                   {std::string(to_string(site.value)), position});
       finding.alternatives.push_back(
           {finding.stated_site == Site::Ductal ? site.value : finding.stated_site,
            GivenValue{std::string(to_string(site.value)), position}});
@@ -256,8 +245,9 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
     if (!where.clock_hour) {
       where.clock_hour = clock.value;
     } else if (*where.clock_hour != clock.value) {
-      add_conflict(finding, FindingField::ClockFaceOrRegion, std::to_string(*where.clock_hour),
-                   finding.position, std::to_string(clock.value), position);
+      add_conflict(finding, FindingField::ClockFaceOrRegion,
+                   {std::to_string(*where.clock_hour), finding.position},
+                   {std::to_string(clock.value), position});
     }
     finding.text_evidence.push_back(
         evidence(NarrativeField::Clock, std::to_string(clock.value), clock.words, clock.span));
@@ -300,8 +290,8 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   }
   if (d.count) {
     if (finding.count && *finding.count != d.count->value) {
-      add_conflict(finding, FindingField::Count, std::to_string(*finding.count), position,
-                   std::to_string(d.count->value), position);
+      add_conflict(finding, FindingField::Count, {std::to_string(*finding.count), position},
+                   {std::to_string(d.count->value), position});
       finding.count = std::max(*finding.count, d.count->value);
     } else if (!finding.count) {
       finding.count = d.count->value;
@@ -313,8 +303,9 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
     if (finding.change == Change::Unknown) {
       finding.change = change.value;
     } else if (finding.change != change.value) {
-      add_conflict(finding, FindingField::Change, std::string(to_string(finding.change)), position,
-                   std::string(to_string(change.value)), position);
+      add_conflict(finding, FindingField::Change,
+                   {std::string(to_string(finding.change)), position},
+                   {std::string(to_string(change.value)), position});
       if (change_rank(change.value) > change_rank(finding.change)) finding.change = change.value;
     }
     finding.text_evidence.push_back(evidence(

@@ -195,9 +195,7 @@ void add_text_laterality(const Finding& text, Finding& coded) {
     return;
   }
   if (coded.laterality_source == LateralitySource::Conflicting) {
-    for (ValueConflict& conflict : coded.conflicts) {
-      if (conflict.field == FindingField::Laterality) conflict.given.push_back(from_text);
-    }
+    add_conflict(coded, FindingField::Laterality, {}, from_text);
     const bool known =
         std::any_of(coded.alternatives.begin(), coded.alternatives.end(), [&](const auto& other) {
           const auto* breast = std::get_if<Laterality>(&other.value);
@@ -210,7 +208,7 @@ void add_text_laterality(const Finding& text, Finding& coded) {
   if (coded.laterality == text.laterality) return;
   const GivenValue from_context{std::string(to_string(coded.laterality)),
                                 coded.laterality_position};
-  coded.conflicts.push_back({FindingField::Laterality, {from_context, from_text}});
+  add_conflict(coded, FindingField::Laterality, from_context, from_text);
   coded.alternatives.push_back({coded.laterality, from_context});
   coded.alternatives.push_back({text.laterality, from_text});
   coded.laterality = Laterality::Unknown;
@@ -231,8 +229,8 @@ void add_text_site(const Finding& text, Finding& coded) {
   }
   if (coded.stated_site == text.stated_site) return;
   const GivenValue from_text = given_by_text(std::string(to_string(text.stated_site)), text);
-  coded.conflicts.push_back(
-      {FindingField::Site, {{std::string(to_string(coded.stated_site)), ""}, from_text}});
+  add_conflict(coded, FindingField::Site, {std::string(to_string(coded.stated_site)), ""},
+               from_text);
   coded.alternatives.push_back({text.stated_site, from_text});
   quote_field(text, NarrativeField::Site, coded);
 }
@@ -241,9 +239,8 @@ void add_text_site(const Finding& text, Finding& coded) {
 void add_text_change(const Finding& text, Finding& coded) {
   if (text.change == Change::Unknown || text.change == coded.change) return;
   if (coded.change != Change::Unknown) {
-    coded.conflicts.push_back({FindingField::Change,
-                               {{std::string(to_string(coded.change)), ""},
-                                given_by_text(std::string(to_string(text.change)), text)}});
+    add_conflict(coded, FindingField::Change, {std::string(to_string(coded.change)), ""},
+                 given_by_text(std::string(to_string(text.change)), text));
   }
   if (change_rank(text.change) > change_rank(coded.change)) coded.change = text.change;
   quote_field(text, NarrativeField::Change, coded);
