@@ -1067,9 +1067,13 @@ void add_text_findings(Findings& out, std::vector<Finding> text_findings,
     for (std::size_t i = 0; i < first; ++i) {
       Finding& finding = out.findings[i];
       for (const OverallStatement& statement : text_statements) {
-        if (!statement.category || !speaks_for(statement.laterality, finding.laterality)) continue;
+        if (!speaks_for(statement.laterality, finding.laterality)) continue;
+        // Its follow-up is weighed against the finding's recommendation too (a biopsy the text
+        // recommends beside a benign coded finding).
         finding.overall_statements.push_back(statement);
-        if (statement.category != finding.reported_category) finding.took_overall_category = false;
+        if (statement.category && statement.category != finding.reported_category) {
+          finding.took_overall_category = false;
+        }
       }
     }
     for (OverallStatement& statement : text_statements) {

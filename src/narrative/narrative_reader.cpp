@@ -69,10 +69,15 @@ void collect_text_items(const ContentItem& node, ReportSection section,
             .value_or(section);
   }
   if (node.value_type == ValueType::Text) {
+    // A section container names its items' part ("Finding" items under History are history),
+    // except that an Impression item (121073) inside a Findings container, as PS3.17 Annex Q
+    // nests them, is the impression: its recommendations are read.
     ReportSection own = section;
-    if (own == ReportSection::Unsectioned) {
-      own = section_of(node.concept_name, std::begin(kSectionItems), std::end(kSectionItems))
-                .value_or(own);
+    const auto named =
+        section_of(node.concept_name, std::begin(kSectionItems), std::end(kSectionItems));
+    if (named && (own == ReportSection::Unsectioned ||
+                  (own == ReportSection::Findings && *named == ReportSection::Impression))) {
+      own = *named;
     }
     out.push_back({&node, own});
   }

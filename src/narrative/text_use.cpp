@@ -301,15 +301,14 @@ void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& fin
 
 // Row E6 beside coded content: a category the text states is the report's where no coded overall
 // category is, and where it differs from the coded one for that breast it is a second value
-// (every item counts: E3/E4 or E7 weigh both, the higher stands). One that says what a coded
-// overall or finding category of that breast says adds nothing; a follow-up the text states is
-// the report's only where no overall statement is coded.
+// (every item counts: E3/E4 or E7 weigh both, the higher stands). A category or follow-up that
+// says what the coded content of that breast says adds nothing; any other follow-up the text
+// states (a biopsy recommended beside benign coded findings) is weighed as the coded ones (W5,
+// E5), never dropped because some overall statement is coded.
 void keep_statements_coded_ones_do_not_say(const Findings& findings,
                                            std::vector<OverallStatement>& stated) {
   const std::vector<OverallStatement>& coded = findings.overall_statements;
-  const bool coded_any = !coded.empty();
-  const auto said_in_code = [&](const OverallStatement& text) {
-    if (!text.category) return coded_any;
+  const auto category_in_code = [&](const OverallStatement& text) {
     const bool overall = std::any_of(coded.begin(), coded.end(), [&](const auto& statement) {
       return statement.category == text.category && (statement.laterality == text.laterality ||
                                                      statement.laterality == Laterality::Unknown);
@@ -322,7 +321,35 @@ void keep_statements_coded_ones_do_not_say(const Findings& findings,
         });
     return overall || finding;
   };
-  stated.erase(std::remove_if(stated.begin(), stated.end(), said_in_code), stated.end());
+  const auto follow_up_in_code = [&](const StatedFollowUp& said, Laterality breast) {
+    const bool overall = std::any_of(coded.begin(), coded.end(), [&](const auto& statement) {
+      return speaks_for(statement.laterality, breast) &&
+             std::any_of(
+                 statement.follow_up.begin(), statement.follow_up.end(),
+                 [&](const StatedFollowUp& held) { return same_concept(held.code, said.code); });
+    });
+    const bool finding =
+        std::any_of(findings.findings.begin(), findings.findings.end(), [&](const Finding& each) {
+          return each.origin != Origin::Narrative && speaks_for(breast, each.laterality) &&
+                 std::any_of(each.reported_follow_up.begin(), each.reported_follow_up.end(),
+                             [&](const Code& held) { return same_concept(held, said.code); });
+        });
+    return overall || finding;
+  };
+  for (OverallStatement& text : stated) {
+    if (text.category && category_in_code(text)) text.category.reset();
+    std::vector<StatedFollowUp>& follow_up = text.follow_up;
+    follow_up.erase(std::remove_if(follow_up.begin(), follow_up.end(),
+                                   [&](const StatedFollowUp& said) {
+                                     return follow_up_in_code(said, text.laterality);
+                                   }),
+                    follow_up.end());
+  }
+  stated.erase(std::remove_if(stated.begin(), stated.end(),
+                              [](const OverallStatement& text) {
+                                return !text.category && text.follow_up.empty();
+                              }),
+               stated.end());
 }
 
 }  // namespace

@@ -739,6 +739,31 @@ TEST(TextSafety, DeniedSuspicionRaisesNothingAndReassuresNothing) {
   }
 }
 
+TEST(TextSafety, ABiopsyTheTextRecommendsBesideBenignCodedFindingsIsWeighed) {
+  for (const char* impression :
+       {"Benign-appearing diffuse punctate calcifications. Recommend stereotactic biopsy of the "
+        "left breast calcifications.",
+        "Stereotactic biopsy recommended.", "RECOMMENDATION: Stereotactic biopsy."}) {
+    const Report report = summarise(
+        {"",
+         impression,
+         std::nullopt,
+         {coded_at("1.2.2.1", Laterality::Left, 3, Morphology::Punctate, Distribution::Diffuse)},
+         Category::Benign2});
+    EXPECT_TRUE(report.exam.needs_review) << impression;
+    EXPECT_TRUE(exam_warned(report, WarningCode::FollowUpDiffers) ||
+                std::any_of(report.decisions.begin(), report.decisions.end(),
+                            [](const Decision& decision) {
+                              return std::any_of(decision.warnings.begin(), decision.warnings.end(),
+                                                 [](const Warning& warning) {
+                                                   return warning.code ==
+                                                          WarningCode::FollowUpDiffers;
+                                                 });
+                            }))
+        << impression;
+  }
+}
+
 TEST(TextSafety, ASecondSeparateGroupIsAFindingOfItsOwn) {
   const Report report = summarise_text(
       "Grouped amorphous calcifications at 2 o'clock in the left breast. A second, separate group "
