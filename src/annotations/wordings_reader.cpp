@@ -72,7 +72,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"same-breast", FunctionWordRole::SameBreast},
     {"other-breast", FunctionWordRole::OtherBreast},
     {"breast-noun", FunctionWordRole::BreastNoun},
-    {"continues-line", FunctionWordRole::ContinuesLine}};
+    {"continues-line", FunctionWordRole::ContinuesLine},
+    {"doubt", FunctionWordRole::Doubt}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

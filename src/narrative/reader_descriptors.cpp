@@ -263,6 +263,43 @@ bool Reader::negated_before_unbroken(const Item& item, std::size_t at, std::size
   return false;
 }
 
+// Whether the words around a phrase leave it unstated: within three words before or after it in
+// its clause, not across a comma or stop, a doubt word ("outside the lobules", "partly lobular",
+// "lobular location uncertain"), a question mark ("lobular (?)"), or a negating or hedging
+// context phrase on either side ("lobular location is not certain", "a correlate may be
+// present"). Wide on purpose: it only ever takes a benign site or a correlate away.
+bool Reader::doubted(const Item& item, std::size_t begin, std::size_t end,
+                     std::size_t clause_begin, std::size_t clause_end,
+                     const std::vector<Trigger>& triggers) const {
+  constexpr std::size_t kNear = 3;
+  const std::vector<Token>& tokens = item.tokens;
+  auto breaks = [](const Token& token) {
+    return token.kind == TokenKind::Punct && !is_punct(token, '(') && !is_punct(token, ')') &&
+           !is_punct(token, '?') && !is_punct(token, '-');
+  };
+  auto doubt_at = [&](std::size_t k) {
+    if (is_punct(tokens[k], '?') || words_.is(tokens[k], FunctionWordRole::Doubt)) return true;
+    return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
+      return (trigger.role == ContextRole::Negated || trigger.role == ContextRole::Uncertain) &&
+             trigger.begin <= k && k < trigger.end;
+    });
+  };
+  std::size_t words = 0;
+  for (std::size_t k = begin; k > clause_begin && words < kNear;) {
+    --k;
+    if (breaks(tokens[k])) break;
+    if (doubt_at(k)) return true;
+    words += tokens[k].kind == TokenKind::Word ? 1 : 0;
+  }
+  words = 0;
+  for (std::size_t k = end; k < clause_end && words < kNear; ++k) {
+    if (breaks(tokens[k])) break;
+    if (doubt_at(k)) return true;
+    words += tokens[k].kind == TokenKind::Word ? 1 : 0;
+  }
+  return false;
+}
+
 Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& reading,
                                      std::size_t begin, std::size_t end,
                                      const std::vector<PhraseMatch>& matches) const {
@@ -321,7 +358,8 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // "possibly lobular" states none. A denied or hedged duct is kept: the more suspicious site.
     if (best->kind == PhraseKind::Site && wordings_.site[best->wording].term != Site::Ductal) {
       const bool hedged =
-          role_near(ContextRole::Uncertain, item, best->begin, best->end, begin, end, triggers);
+          role_near(ContextRole::Uncertain, item, best->begin, best->end, begin, end, triggers) ||
+          doubted(item, best->begin, best->end, begin, end, triggers);
       if (negated && !out.denied) out.denied = words_of(item, best->begin, best->end);
       if (negated || hedged) continue;
     }
@@ -384,7 +422,8 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         // is unknown, not seen: an ultrasound-guided biopsy (B2) needs one that is there.
         const bool denied = negated_near(item, best->begin, best->end, begin, end, triggers);
         const bool hedged =
-            role_near(ContextRole::Uncertain, item, best->begin, best->end, begin, end, triggers);
+            role_near(ContextRole::Uncertain, item, best->begin, best->end, begin, end, triggers) ||
+            doubted(item, best->begin, best->end, begin, end, triggers);
         const Presence presence = denied   ? Presence::No
                                   : hedged ? Presence::Unknown
                                            : Presence::Yes;

@@ -125,7 +125,7 @@ using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) o
 class FunctionWords {
  public:
   explicit FunctionWords(const Wordings& wordings)
-      : by_role_(static_cast<std::size_t>(FunctionWordRole::ContinuesLine) + 1),
+      : by_role_(static_cast<std::size_t>(FunctionWordRole::Doubt) + 1),
         measures_(static_cast<std::size_t>(MeasureRole::ExtentFiller) + 1),
         numbers_(&wordings.numbers) {
     for (const FunctionWording& word : wordings.function_words) {
@@ -376,6 +376,8 @@ class Reader {
                  std::size_t begin, std::size_t end) const;
   bool negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,
                                const std::vector<Trigger>& triggers) const;
+  bool doubted(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,
+               std::size_t clause_end, const std::vector<Trigger>& triggers) const;
   bool negated_near(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,
                     std::size_t clause_end, const std::vector<Trigger>& triggers) const {
     return role_near(ContextRole::Negated, item, begin, end, clause_begin, clause_end, triggers);

@@ -87,6 +87,11 @@ enum class FunctionWordRole {
   // At a line's end, the sentence goes on on the next line even when it starts with a capital:
   // "and", "no" ("No suspicious mass or\ncalcifications"); German "und", "keine", "der".
   ContinuesLine,
+  // Next to a lobular site or an ultrasound correlate, leaves it unstated: a place apart
+  // ("outside", "between", "adjacent"), a part ("partly"), a doubt ("may", "unlikely",
+  // "uncertain", "confirmed" as in "not confirmed"). A stated lobular site lowers the category
+  // (S2) and a correlate chooses ultrasound guidance (B2): both only when the text says them.
+  Doubt,
 };
 
 struct FunctionWording {

@@ -667,6 +667,58 @@ TEST(TextSafety, AHedgedLobularSiteIsNoStatedSiteAndADeniedDuctIsKept) {
   EXPECT_EQ(ductal.input.findings[0].stated_site, Site::Ductal) << "the more suspicious site";
 }
 
+// The hostile review's wordings around a site or a correlate: every one leaves it unstated.
+TEST(TextSafety, ALobularSiteNextToADoubtIsNoStatedSite) {
+  for (const char* words : {"outside the lobules",
+                            "beyond the lobules",
+                            "away from the lobules",
+                            "between the lobules",
+                            "adjacent to the lobules",
+                            "extra-lobular",
+                            "non-lobular",
+                            "may be lobular",
+                            "perhaps lobular",
+                            "questionably lobular",
+                            "seemingly within lobules",
+                            "apparently lobular",
+                            "lobular location uncertain",
+                            "lobular location not confirmed",
+                            "lobular location is not certain",
+                            "cannot confirm lobular location",
+                            "lobular location cannot be confirmed",
+                            "lobules cannot be confirmed",
+                            "lobular is unlikely",
+                            "unlikely lobular",
+                            "lobular (?)",
+                            "lobular (uncertain)",
+                            "lobular? ductal?",
+                            "partly lobular",
+                            "lobular in part",
+                            "in lobules and ducts"}) {
+    const Report report =
+        summarise_text(std::string("Scattered calcifications in the right breast, ") + words + ".");
+    ASSERT_FALSE(report.input.findings.empty()) << words;
+    EXPECT_NE(report.input.findings[0].stated_site, Site::Lobular) << words;
+    EXPECT_NE(report.decisions[0].classification, Classification::Benign) << words;
+  }
+  const Report plain =
+      summarise_text("Scattered calcifications in the right breast, within the lobules.");
+  ASSERT_FALSE(plain.input.findings.empty());
+  EXPECT_EQ(plain.input.findings[0].stated_site, Site::Lobular) << "a plain statement counts";
+}
+
+TEST(TextSafety, ACorrelateNextToADoubtIsUnknown) {
+  for (const char* words :
+       {"A sonographic correlate may be present.", "Sonographic correlate is uncertain.",
+        "Sonographic correlate not definitely seen.",
+        "A sonographic correlate was not clearly identified.", "Probable sonographic correlate."}) {
+    const Report report = summarise_text(
+        std::string("Fine pleomorphic calcifications in the left breast at 2 o'clock. ") + words);
+    ASSERT_FALSE(report.input.findings.empty()) << words;
+    EXPECT_NE(report.input.findings[0].ultrasound_visible, Presence::Yes) << words;
+  }
+}
+
 TEST(TextSafety, AnUncertainUltrasoundCorrelateIsNoCorrelate) {
   const Report report = summarise_text(
       "Fine pleomorphic calcifications in the left breast at 2 o'clock, possibly with a "
