@@ -317,11 +317,18 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
     // name calcifications only.
     if (reading.range->section == ReportSection::Composition) return;
     for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
-      const auto& morphology = reading.clause_descriptors[c].morphology;
+      const Descriptors& descriptors = reading.clause_descriptors[c];
+      const auto& morphology = descriptors.morphology;
       const bool suspicious_kind =
           std::any_of(morphology.begin(), morphology.end(),
                       [](const Read<Morphology>& read) { return is_suspicious(read.value); });
-      if (suspicious_kind && goes_on_describing(reading, c)) add_contrast(item, reading, c, {});
+      // "A second group at 10 o'clock is suspicious": a group the words assess, no calcification
+      // word of its own.
+      const bool assessed_group =
+          !descriptors.assessment.empty() && !descriptors.distribution.empty();
+      if ((suspicious_kind || assessed_group) && goes_on_describing(reading, c)) {
+        add_contrast(item, reading, c, {});
+      }
     }
     return;
   }
@@ -565,6 +572,16 @@ bool describes_suspicious(const Descriptors& descriptors) {
                      [](const Read<Distribution>& read) { return follows_a_duct(read.value); });
 }
 
+// Suspicious words, or an assessment that is all the clause says ("…; suspicious.", "…;
+// suspicious for malignancy"; not "…; suspicious mass in the right breast") or that assesses a
+// group ("A second group at 10 o'clock is suspicious").
+bool describes_concern(const Descriptors& descriptors) {
+  const bool assessed =
+      !descriptors.assessment.empty() &&
+      (descriptors.words_besides_assessment <= 2 || !descriptors.distribution.empty());
+  return describes_suspicious(descriptors) || assessed;
+}
+
 }  // namespace
 
 // A clause without a mention, after ";" or a terminator, that still describes calcifications:
@@ -581,7 +598,7 @@ bool Reader::goes_on_describing(const SentenceReading& reading, std::size_t clau
       })) {
     return false;
   }
-  return describes_suspicious(descriptors) || hedge_in(reading.triggers, begin, end) != nullptr;
+  return describes_concern(descriptors) || hedge_in(reading.triggers, begin, end) != nullptr;
 }
 
 // A clause without a mention that opens with "but", "though", "although" … goes on about the
@@ -625,7 +642,7 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
   // Suspicious words with nowhere to go ("No calcifications in the right breast, but pleomorphic
   // ones in the left"; "Vascular calcifications on the right, but pleomorphic ones on the left")
   // are never dropped: an uncertain finding of their own, with a note.
-  if (merged || !describes_suspicious(descriptors)) return;
+  if (merged || !describes_concern(descriptors)) return;
   Candidate own;
   own.descriptors = descriptors;
   own.laterality_read = side ? side : reading.heading_side;

@@ -268,9 +268,8 @@ bool Reader::negated_before_unbroken(const Item& item, std::size_t at, std::size
 // "lobular location uncertain"), a question mark ("lobular (?)"), or a negating or hedging
 // context phrase on either side ("lobular location is not certain", "a correlate may be
 // present"). Wide on purpose: it only ever takes a benign site or a correlate away.
-bool Reader::doubted(const Item& item, std::size_t begin, std::size_t end,
-                     std::size_t clause_begin, std::size_t clause_end,
-                     const std::vector<Trigger>& triggers) const {
+bool Reader::doubted(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,
+                     std::size_t clause_end, const std::vector<Trigger>& triggers) const {
   constexpr std::size_t kNear = 3;
   const std::vector<Token>& tokens = item.tokens;
   auto breaks = [](const Token& token) {
@@ -330,6 +329,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     }
   };
   std::size_t covered = begin;
+  std::size_t assessment_tokens = 0;
   for (std::size_t k = 0; k < matches.size(); ++k) {
     const PhraseMatch& first = matches[k];
     if (first.begin < covered || first.begin >= end || !is_descriptor(first.kind)) continue;
@@ -380,8 +380,14 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       continue;
     }
     // "Not suspicious", "no suspicious features": no assessment. Nor a reassurance: a denied
-    // concern lowers nothing (the rules judge the kind).
-    if (best->kind == PhraseKind::Assessment && negated) continue;
+    // concern lowers nothing (the rules judge the kind). Only a negation close by denies it ("not
+    // benign-appearing and are suspicious" is suspicious), and one of the past is no assessment
+    // of these ("dystrophic calcifications at the lumpectomy site, history of DCIS").
+    if (best->kind == PhraseKind::Assessment &&
+        (negated_near(item, best->begin, best->end, begin, end, triggers) ||
+         role_near(ContextRole::Historical, item, best->begin, best->end, begin, end, triggers))) {
+      continue;
+    }
     const std::string words = words_of(item, best->begin, best->end);
     const TextSpan span = span_of(item, best->begin, best->end);
     const std::size_t w = best->wording;
@@ -416,6 +422,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         break;
       case PhraseKind::Assessment:
         out.assessment.push_back({wordings_.assessment[w].term, words, span, best->begin});
+        assessment_tokens += best->end - best->begin;
         break;
       case PhraseKind::UltrasoundCorrelate: {
         // A hedged correlate ("possible sonographic correlate", "a correlate cannot be excluded")
@@ -438,6 +445,13 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       default:  // composition: words that describe the breast, read as nothing
         break;
     }
+  }
+  if (!out.assessment.empty()) {
+    const auto words = static_cast<std::size_t>(
+        std::count_if(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                      item.tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                      [](const Token& token) { return token.kind == TokenKind::Word; }));
+    out.words_besides_assessment = words > assessment_tokens ? words - assessment_tokens : 0;
   }
   return out;
 }

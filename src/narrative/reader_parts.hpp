@@ -55,6 +55,9 @@ struct Descriptors {
   std::optional<Read<bool>> mass;
   // The categories the words assess them with ("suspicious": 4), every one (the highest stands).
   std::vector<Read<Category>> assessment;
+  // Words of the clause that are not an assessment's (set where it holds one): "; suspicious."
+  // says nothing else, "; suspicious mass on the right" does.
+  std::size_t words_besides_assessment = 0;
   // A benign reason the text denies ("not milk of calcium", "do not layer", "not stable"): the
   // words, quoted where the finding is made uncertain (rule C14) instead of benign.
   std::optional<std::string> denied;

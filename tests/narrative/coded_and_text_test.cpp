@@ -816,6 +816,43 @@ TEST(TextSafety, ABiopsyTheTextRecommendsBesideBenignCodedFindingsIsWeighed) {
   }
 }
 
+TEST(TextSafety, WordsNamingWhatTheyMayBeRaiseACodedProbablyBenignGroup) {
+  const std::string text = "Grouped round calcifications at 3 o'clock in the right breast";
+  for (const char* words :
+       {", consistent with DCIS.", ", likely DCIS.", ", possibly DCIS.",
+        "; DCIS cannot be excluded.", ", cannot exclude malignancy.",
+        ", malignancy cannot be excluded.", ", low suspicion for malignancy.", ", atypical.",
+        ", not benign.", " are not benign-appearing and are suspicious.", "; suspicious."}) {
+    const Report report = summarise({text + words, "", std::nullopt, {round_grouped_right_at_3()}});
+    ASSERT_TRUE(report.exam.category) << words;
+    EXPECT_GE(category_rank(*report.exam.category), category_rank(Category::Suspicious4)) << words;
+    EXPECT_TRUE(report.exam.needs_review) << words;
+  }
+}
+
+TEST(TextSafety, ASecondGroupTheWordsAssessIsNotDropped) {
+  const Report report = summarise_text(
+      "Left breast: stable punctate calcifications at 2 o'clock. A second group at 10 o'clock is "
+      "suspicious.");
+  bool ten = false;
+  for (const Finding& finding : report.input.findings) {
+    ten |= finding.location.clock_hour == 10 && finding.reported_category &&
+           category_rank(*finding.reported_category) >= category_rank(Category::Suspicious4);
+  }
+  EXPECT_TRUE(ten);
+}
+
+TEST(TextSafety, SuspicionOfThePastOrOfAnotherThingRaisesNothing) {
+  for (const char* text :
+       {"Dystrophic calcifications in the right breast at the lumpectomy site, history of DCIS.",
+        "Vascular calcifications in the right breast; suspicious mass in the left breast."}) {
+    const Report report = summarise_text(text);
+    for (const Finding& finding : report.input.findings) {
+      EXPECT_FALSE(finding.reported_category) << text;
+    }
+  }
+}
+
 TEST(TextSafety, ASecondSeparateGroupIsAFindingOfItsOwn) {
   const Report report = summarise_text(
       "Grouped amorphous calcifications at 2 o'clock in the left breast. A second, separate group "
