@@ -310,7 +310,15 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   }
   const std::vector<std::size_t> previous = std::move(described_last_);
   described_last_.clear();
-  if (previous.empty() || !continues_previous(item, *reading.range, all)) {
+  // Under a heading of another breast ("Left breast: benign cyst with sonographic correlate"
+  // after right-breast calcifications) the sentence is about that breast, not about them.
+  const Laterality heading = reading.range->heading_laterality;
+  const bool other_breast = heading != Laterality::Unknown &&
+                            std::any_of(previous.begin(), previous.end(), [&](std::size_t index) {
+                              const Laterality described = reading_.findings[index].laterality;
+                              return described != Laterality::Unknown && described != heading;
+                            });
+  if (previous.empty() || other_breast || !continues_previous(item, *reading.range, all)) {
     // A suspicious kind named without a calcification word, in a sentence that does not go on
     // about the last ones ("In the left breast, a group of fine pleomorphic ones at 2 o'clock"):
     // never dropped, an uncertain finding of its own. The BI-RADS suspicious morphology words

@@ -263,6 +263,25 @@ bool Reader::negated_before_unbroken(const Item& item, std::size_t at, std::size
   return false;
 }
 
+// A pseudo phrase that opens with a negation and holds the assessment ("nicht suspekte
+// Verkalkungen": present, not suspicious) keeps the calcifications affirmed but denies the
+// assessment: the negation it holds is no trigger, yet it says "not".
+bool Reader::denied_by_pseudo(const PhraseMatch& assessment,
+                              const std::vector<PhraseMatch>& matches) const {
+  auto is_context = [&](const PhraseMatch& match, ContextRole role) {
+    return match.kind == PhraseKind::Context && wordings_.context[match.wording].role == role;
+  };
+  return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& pseudo) {
+    if (!is_context(pseudo, ContextRole::Pseudo) || pseudo.begin >= assessment.begin ||
+        pseudo.end < assessment.end) {
+      return false;
+    }
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& negation) {
+      return negation.begin == pseudo.begin && is_context(negation, ContextRole::Negated);
+    });
+  });
+}
+
 // Whether the words around a phrase leave it unstated: within three words before or after it in
 // its clause, not across a comma or stop, a doubt word ("outside the lobules", "partly lobular",
 // "lobular location uncertain"), a question mark ("lobular (?)"), or a negating or hedging
@@ -385,6 +404,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // of these ("dystrophic calcifications at the lumpectomy site, history of DCIS").
     if (best->kind == PhraseKind::Assessment &&
         (negated_near(item, best->begin, best->end, begin, end, triggers) ||
+         denied_by_pseudo(*best, matches) ||
          role_near(ContextRole::Historical, item, best->begin, best->end, begin, end, triggers))) {
       continue;
     }

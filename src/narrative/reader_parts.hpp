@@ -379,6 +379,8 @@ class Reader {
                  std::size_t begin, std::size_t end) const;
   bool negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,
                                const std::vector<Trigger>& triggers) const;
+  bool denied_by_pseudo(const PhraseMatch& assessment,
+                        const std::vector<PhraseMatch>& matches) const;
   bool doubted(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,
                std::size_t clause_end, const std::vector<Trigger>& triggers) const;
   bool negated_near(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,

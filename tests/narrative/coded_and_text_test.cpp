@@ -719,6 +719,18 @@ TEST(TextSafety, ACorrelateNextToADoubtIsUnknown) {
   }
 }
 
+TEST(TextSafety, ACorrelateUnderAnotherBreastsHeadingIsNotTheirs) {
+  const Report report = summarise_text(
+      "Right breast: new group of fine pleomorphic calcifications at 10 o'clock.\nLeft breast: "
+      "benign cyst with sonographic correlate.");
+  ASSERT_FALSE(report.input.findings.empty());
+  for (const Finding& finding : report.input.findings) {
+    if (finding.laterality == Laterality::Right) {
+      EXPECT_NE(finding.ultrasound_visible, Presence::Yes);
+    }
+  }
+}
+
 TEST(TextSafety, AnUncertainUltrasoundCorrelateIsNoCorrelate) {
   const Report report = summarise_text(
       "Fine pleomorphic calcifications in the left breast at 2 o'clock, possibly with a "

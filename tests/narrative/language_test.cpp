@@ -182,6 +182,26 @@ TEST(ReportLanguage, GermanLineBreakAfterANegationContinuesTheSentence) {
   EXPECT_EQ(reading.mentions[0].status, MentionStatus::Negated);
 }
 
+// "nicht suspekt" is a pseudo phrase (the calcifications stay affirmed) that still denies the
+// assessment; "suspekt" alone is one (4); "außerhalb der Lobuli" states no lobular site.
+TEST(ReportLanguage, GermanAssessmentsAndDoubtedSites) {
+  auto read_german = [](const std::string& text) {
+    return read_chosen(stating(text, "de", "RFC5646"), shipped());
+  };
+  const NarrativeReading denied =
+      read_german("Links gruppierter Mikrokalk bei 2 Uhr, nicht suspekt.");
+  ASSERT_EQ(denied.findings.size(), 1u);
+  EXPECT_FALSE(denied.findings[0].reported_category);
+  const NarrativeReading said = read_german("Links gruppierter Mikrokalk bei 2 Uhr, suspekt.");
+  ASSERT_EQ(said.findings.size(), 1u);
+  ASSERT_TRUE(said.findings[0].reported_category);
+  EXPECT_EQ(*said.findings[0].reported_category, Category::Suspicious4);
+  const NarrativeReading outside =
+      read_german("Rechts vereinzelte Mikroverkalkungen ausserhalb der Lobuli.");
+  ASSERT_EQ(outside.findings.size(), 1u);
+  EXPECT_NE(outside.findings[0].stated_site, Site::Lobular);
+}
+
 TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {
   // A meaning saying German does not make a code German: "xx" is no code of German, and "de"
   // in a scheme no lexicon knows is no code at all.
