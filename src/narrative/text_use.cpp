@@ -1,8 +1,12 @@
 #include "narrative/text_use.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstdlib>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "findings/findings_extractor.hpp"
 #include "findings/lexicon.hpp"
@@ -12,7 +16,9 @@ namespace mammocalc {
 namespace {
 
 void take_procedure_laterality(const ContentItem& modifier, Finding& finding) {
-  if (finding.laterality != Laterality::Unknown) return;
+  // "The contralateral breast" or "elsewhere" that nothing resolved is not the procedure's breast
+  // (the other breast is said not to be it).
+  if (finding.laterality != Laterality::Unknown || !finding.unresolved_place.empty()) return;
   const auto breast = laterality_for(modifier.code);
   if (!breast) return;
   finding.laterality = *breast;
@@ -39,6 +45,79 @@ void note_text_laterality_source(Finding& finding) {
              finding.laterality_source == LateralitySource::None) {
     finding.laterality_source = LateralitySource::Narrative;
   }
+}
+
+// ---- Text that places calcifications where no coded finding can be shown to be (row W8) ----
+
+// The words of a sentence, lower case (ASCII letters; other bytes kept as they are), split at
+// what is neither a letter, a digit, an apostrophe, a hyphen nor a byte of a UTF-8 sequence.
+std::vector<std::string> words_of_sentence(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || c == '\'' || c == '-' || byte >= 0x80) {
+      word.push_back(static_cast<char>(std::tolower(byte)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+bool is_function_word(const Wordings& wordings, const std::string& word, FunctionWordRole role) {
+  return std::any_of(wordings.function_words.begin(), wordings.function_words.end(),
+                     [&](const FunctionWording& wording) {
+                       if (wording.role != role) return false;
+                       const std::string phrase = words_of_sentence(wording.phrase).empty()
+                                                      ? std::string()
+                                                      : words_of_sentence(wording.phrase).front();
+                       if (!wording.phrase.empty() && wording.phrase.back() == '*') {
+                         return word.compare(0, phrase.size(), phrase) == 0;
+                       }
+                       return word == phrase;
+                     });
+}
+
+// English only in code so far (the lexicons have no role for it): a word that places the
+// calcifications it goes with in no breast or place the report names.
+constexpr std::array<std::string_view, 1> kElsewhere{"elsewhere"};
+
+// The words of a narrative finding's sentences that place calcifications where no coded finding
+// can be shown to be: "elsewhere", or a breast named relative to another ("the contralateral
+// breast", "the opposite side", "the same breast") that the reader did not resolve to this
+// finding's breast. Empty when there are none. A same-breast word beside a breast the finding
+// names is that breast.
+std::string unresolved_place_words(const Finding& finding, const Wordings* wordings) {
+  const auto quoted_as_breast = [&](const std::string& word) {
+    return std::any_of(finding.text_evidence.begin(), finding.text_evidence.end(),
+                       [&](const TextEvidence& evidence) {
+                         if (evidence.field != NarrativeField::Laterality) return false;
+                         const std::vector<std::string> said = words_of_sentence(evidence.words);
+                         return std::find(said.begin(), said.end(), word) != said.end();
+                       });
+  };
+  for (const TextSentence& sentence : finding.text_sentences) {
+    const std::vector<std::string> words = words_of_sentence(sentence.text);
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      if (std::find(kElsewhere.begin(), kElsewhere.end(), words[k]) != kElsewhere.end()) {
+        return words[k];
+      }
+      if (wordings == nullptr || k + 1 >= words.size() ||
+          !is_function_word(*wordings, words[k + 1], FunctionWordRole::BreastNoun)) {
+        continue;
+      }
+      const bool same = is_function_word(*wordings, words[k], FunctionWordRole::SameBreast);
+      const bool other = is_function_word(*wordings, words[k], FunctionWordRole::OtherBreast);
+      if (!same && !other) continue;
+      const bool resolved =
+          finding.laterality != Laterality::Unknown && (quoted_as_breast(words[k]) || same);
+      if (!resolved) return words[k] + " " + words[k + 1];
+    }
+  }
+  return {};
 }
 
 // ---- Pairing narrative findings with coded ones (row W8, decision-logic.md §6.3–§6.4) ----
@@ -328,9 +407,12 @@ void keep_statements_coded_ones_do_not_say(const Findings& findings,
 }  // namespace
 
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
-                   Findings& findings) {
+                   Findings& findings, const Wordings* wordings) {
   if (reading.text_items == 0) return;
-  for (Finding& finding : reading.findings) note_text_laterality_source(finding);
+  for (Finding& finding : reading.findings) {
+    note_text_laterality_source(finding);
+    finding.unresolved_place = unresolved_place_words(finding, wordings);
+  }
   const bool coded =
       std::any_of(findings.findings.begin(), findings.findings.end(),
                   [](const Finding& finding) { return finding.origin != Origin::Narrative; });
