@@ -87,9 +87,9 @@ constexpr std::array<std::string_view, 1> kElsewhere{"elsewhere"};
 
 // The words of a narrative finding's sentences that place calcifications where no coded finding
 // can be shown to be: "elsewhere", or a breast named relative to another ("the contralateral
-// breast", "the opposite side", "the same breast") that the reader did not resolve to this
-// finding's breast. Empty when there are none. A same-breast word beside a breast the finding
-// names is that breast.
+// breast", "the opposite side") that the reader did not read as this finding's breast. Empty when
+// there are none. "The same breast" with nothing to refer to stays the README's unknown breast: it
+// pairs only where it names the same place.
 std::string unresolved_place_words(const Finding& finding, const Wordings* wordings) {
   const auto quoted_as_breast = [&](const std::string& word) {
     return std::any_of(finding.text_evidence.begin(), finding.text_evidence.end(),
@@ -106,14 +106,11 @@ std::string unresolved_place_words(const Finding& finding, const Wordings* wordi
         return words[k];
       }
       if (wordings == nullptr || k + 1 >= words.size() ||
+          !is_function_word(*wordings, words[k], FunctionWordRole::OtherBreast) ||
           !is_function_word(*wordings, words[k + 1], FunctionWordRole::BreastNoun)) {
         continue;
       }
-      const bool same = is_function_word(*wordings, words[k], FunctionWordRole::SameBreast);
-      const bool other = is_function_word(*wordings, words[k], FunctionWordRole::OtherBreast);
-      if (!same && !other) continue;
-      const bool resolved =
-          finding.laterality != Laterality::Unknown && (quoted_as_breast(words[k]) || same);
+      const bool resolved = finding.laterality != Laterality::Unknown && quoted_as_breast(words[k]);
       if (!resolved) return words[k] + " " + words[k + 1];
     }
   }

@@ -330,5 +330,28 @@ TEST(PairingSafety, AResolvedSameBreastStillRestates) {
   }
 }
 
+TEST(PairingSafety, TheSameBreastWithNothingBeforeItAtTheSamePlaceStillRestates) {
+  // README: text whose breast is unknown ("the same breast") pairs where it names the same place.
+  const Report report = summarise(
+      {"There are heterogeneous calcifications in a regional distribution in the 1 o'clock upper "
+       "outer quadrant of the same breast, unchanged since the prior study.",
+       "",
+       Laterality::Left,
+       {coded_finding(
+           "1.2.2.1",
+           {property("1.2.2.1.1", codes::kAssessmentCategory, code_of(Category::ProbablyBenign3)),
+            property("1.2.2.1.2", codes::kClockfaceOrRegion, clock_code(1)),
+            property("1.2.2.1.3", codes::kQuadrantLocation, code_of(Quadrant::UpperOuter)),
+            property("1.2.2.1.4", codes::kCalcificationType,
+                     code_of(Morphology::CoarseHeterogeneous)),
+            property("1.2.2.1.5", codes::kCalcificationDistribution,
+                     code_of(Distribution::Regional))})}});
+  EXPECT_FALSE(exam_fired(report, "W8"));
+  EXPECT_TRUE(of_origin(report, Origin::Narrative).empty());
+  for (const TextMention& mention : report.input.text_mentions) {
+    EXPECT_EQ(mention.cross_check, TextCrossCheck::Restates) << mention.sentence.text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
