@@ -67,19 +67,34 @@ std::vector<std::string> words_of_sentence(const std::string& text) {
   return words;
 }
 
-bool is_function_word(const Wordings& wordings, const std::string& word, FunctionWordRole role) {
-  return std::any_of(wordings.function_words.begin(), wordings.function_words.end(),
-                     [&](const FunctionWording& wording) {
-                       if (wording.role != role) return false;
-                       const std::string phrase = words_of_sentence(wording.phrase).empty()
-                                                      ? std::string()
-                                                      : words_of_sentence(wording.phrase).front();
-                       if (!wording.phrase.empty() && wording.phrase.back() == '*') {
-                         return word.compare(0, phrase.size(), phrase) == 0;
-                       }
-                       return word == phrase;
-                     });
+// The lexicon's function words of one role, as words_of_sentence gives them; a trailing '*' kept
+// (it matches any word that starts so).
+std::vector<std::string> function_words(const Wordings* wordings, FunctionWordRole role) {
+  std::vector<std::string> out;
+  if (wordings == nullptr) return out;
+  for (const FunctionWording& wording : wordings->function_words) {
+    const std::vector<std::string> words = words_of_sentence(wording.phrase);
+    if (wording.role != role || words.empty()) continue;
+    const bool prefix = !wording.phrase.empty() && wording.phrase.back() == '*';
+    out.push_back(words.front() + (prefix ? "*" : ""));
+  }
+  return out;
 }
+
+bool is_one_of(const std::vector<std::string>& phrases, const std::string& word) {
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& phrase) {
+    if (!phrase.empty() && phrase.back() == '*') {
+      return word.compare(0, phrase.size() - 1, phrase, 0, phrase.size() - 1) == 0;
+    }
+    return word == phrase;
+  });
+}
+
+// The words that name a breast relative to another: an other-breast word before a breast noun.
+struct RelativeBreastWords {
+  std::vector<std::string> other;  // "contralateral", "other", "opposite"
+  std::vector<std::string> noun;   // "breast", "side"
+};
 
 // English only in code so far (the lexicons have no role for it): a word that places the
 // calcifications it goes with in no breast or place the report names.
@@ -90,7 +105,7 @@ constexpr std::array<std::string_view, 1> kElsewhere{"elsewhere"};
 // breast", "the opposite side") that the reader did not read as this finding's breast. Empty when
 // there are none. "The same breast" with nothing to refer to stays the README's unknown breast: it
 // pairs only where it names the same place.
-std::string unresolved_place_words(const Finding& finding, const Wordings* wordings) {
+std::string unresolved_place_words(const Finding& finding, const RelativeBreastWords& relative) {
   const auto quoted_as_breast = [&](const std::string& word) {
     return std::any_of(finding.text_evidence.begin(), finding.text_evidence.end(),
                        [&](const TextEvidence& evidence) {
@@ -105,9 +120,8 @@ std::string unresolved_place_words(const Finding& finding, const Wordings* wordi
       if (std::find(kElsewhere.begin(), kElsewhere.end(), words[k]) != kElsewhere.end()) {
         return words[k];
       }
-      if (wordings == nullptr || k + 1 >= words.size() ||
-          !is_function_word(*wordings, words[k], FunctionWordRole::OtherBreast) ||
-          !is_function_word(*wordings, words[k + 1], FunctionWordRole::BreastNoun)) {
+      if (k + 1 >= words.size() || !is_one_of(relative.other, words[k]) ||
+          !is_one_of(relative.noun, words[k + 1])) {
         continue;
       }
       const bool resolved = finding.laterality != Laterality::Unknown && quoted_as_breast(words[k]);
@@ -406,9 +420,11 @@ void keep_statements_coded_ones_do_not_say(const Findings& findings,
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
                    Findings& findings, const Wordings* wordings) {
   if (reading.text_items == 0) return;
+  const RelativeBreastWords relative{function_words(wordings, FunctionWordRole::OtherBreast),
+                                     function_words(wordings, FunctionWordRole::BreastNoun)};
   for (Finding& finding : reading.findings) {
     note_text_laterality_source(finding);
-    finding.unresolved_place = unresolved_place_words(finding, wordings);
+    finding.unresolved_place = unresolved_place_words(finding, relative);
   }
   const bool coded =
       std::any_of(findings.findings.begin(), findings.findings.end(),
