@@ -216,21 +216,50 @@ bool shares_place(const Finding& text, const Finding& coded) {
          (a.quadrant && a.quadrant == b.quadrant) || (a.region && a.region == b.region);
 }
 
+// The narrative finding as placed for one coded finding: of the clocks it names (the one it holds
+// and a second of its clause, which the reader keeps as a conflict), the nearest to the coded
+// finding's. Text naming that group and another describes that group (and row W8 keeps it for the
+// other place, whichever clock the text named first).
+Finding placed_for(const Finding& text, const Finding& coded) {
+  Finding placed = text;
+  if (!text.location.clock_hour || !coded.location.clock_hour) return placed;
+  const int target = *coded.location.clock_hour;
+  for (const TextEvidence& evidence : text.text_evidence) {
+    if (evidence.field != NarrativeField::Clock) continue;
+    int hour = 0;
+    for (const char c : evidence.value) {
+      if (c < '0' || c > '9' || hour > 12) {
+        hour = 0;
+        break;
+      }
+      hour = hour * 10 + (c - '0');
+    }
+    if (hour >= 1 && hour <= 12 &&
+        clock_distance(hour, target) < clock_distance(*placed.location.clock_hour, target)) {
+      placed.location.clock_hour = hour;
+    }
+  }
+  return placed;
+}
+
 // The coded finding a narrative finding describes: the one of a breast that may agree, not
 // placed apart, of no other morphology, that shares the most facts (a tie pairs with none: the
 // text may be about either); else, for text that names its breast, the only coded finding of
 // that breast when their descriptors do not disagree (compared for row W8, lending nothing).
 // Text whose breast is unknown ("the same breast", "contralateral") or disputed pairs only where
 // it names the same place: it may be about the other breast.
-std::optional<Pairing> pair_with_coded(const Finding& text, const std::vector<Finding>& findings,
+std::optional<Pairing> pair_with_coded(const Finding& text_as_read,
+                                       const std::vector<Finding>& findings,
                                        std::size_t coded_count) {
-  if (text.laterality_source == LateralitySource::Conflicting) return std::nullopt;
-  const bool breast_named = text.laterality != Laterality::Unknown;
+  if (text_as_read.laterality_source == LateralitySource::Conflicting) return std::nullopt;
+  const bool breast_named = text_as_read.laterality != Laterality::Unknown;
   std::vector<Pairing> sharing;
   std::vector<std::size_t> same_breast;
   for (std::size_t i = 0; i < coded_count; ++i) {
     const Finding& coded = findings[i];
-    if (own_breast(coded) && !speaks_for(coded.laterality, text.laterality)) continue;
+    if (own_breast(coded) && !speaks_for(coded.laterality, text_as_read.laterality)) continue;
+    const Finding placed = placed_for(text_as_read, coded);
+    const Finding& text = placed;
     if (placed_apart(text.location, coded.location)) continue;
     // Another morphology is other calcifications, or the same described otherwise: either way
     // not restated, and W8 weighs the text on its own.
@@ -252,7 +281,7 @@ std::optional<Pairing> pair_with_coded(const Finding& text, const std::vector<Fi
     return sharing.front();
   }
   if (breast_named && same_breast.size() == 1 &&
-      !contradicts_descriptors(text, findings[same_breast.front()])) {
+      !contradicts_descriptors(text_as_read, findings[same_breast.front()])) {
     return Pairing{same_breast.front(), "the only coded finding of that breast", false};
   }
   return std::nullopt;

@@ -207,6 +207,18 @@ TEST(PairingSafety, BenignGroupsWhoseFirstClockIsNotTheCodedOnesAreKept) {
   expect_kept_for_review(report, "10 o'clock");
 }
 
+TEST(PairingSafety, BenignTextAtTheCodedClockAndAnotherIsKept) {
+  // The coded group at 2 o'clock, and the text's first clock another: it describes the coded
+  // group and a second one, however benign (it is not merely "covered" by the coded finding).
+  const Report report =
+      summarise({"Punctate calcifications in a diffuse distribution at 10 o'clock and 2 o'clock in "
+                 "the left breast.",
+                 "",
+                 std::nullopt,
+                 {punctate_grouped_left_at_2()}});
+  expect_kept_for_review(report, "10 o'clock");
+}
+
 TEST(PairingSafety, SuspiciousWordsAtASecondClockAreKept) {
   // Hostile review o5: one narrative finding at 2 o'clock paired with the benign coded group.
   const Report report =
