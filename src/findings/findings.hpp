@@ -385,6 +385,11 @@ struct Finding {
   // describes (an index into Findings::findings) and what they share, in words.
   std::optional<std::size_t> paired_with;
   std::string pairing;
+  // Origin::Narrative: words of its sentences that place calcifications where no coded finding
+  // can be shown to be: a breast named relative to another that nothing resolves ("the
+  // contralateral breast" with no breast before it) or "elsewhere". Such text never restates a
+  // coded finding (row W8); empty when there are none.
+  std::string unresolved_place;
 };
 
 struct SourceInfo {

@@ -12,7 +12,10 @@ namespace mammocalc {
 // A narrative finding whose breast neither its clause nor a heading names takes the breast of a
 // unilateral procedure (`procedure_laterality`: the Laterality modifier of every Procedure
 // reported, findings/breast_report), and its text evidence says so (decision-logic.md §6.2).
+// `wordings`, the lexicon the text was read with, finds the words that name a breast relative to
+// another ("the contralateral breast") where the reader could not resolve them: such text never
+// restates a coded finding (row W8). Without it (nullptr) they are not looked for.
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
-                   Findings& findings);
+                   Findings& findings, const Wordings* wordings = nullptr);
 
 }  // namespace mammocalc

@@ -1,7 +1,9 @@
 #include "rules/rule_predicates.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
@@ -854,6 +856,54 @@ std::optional<Category> coded_category_for(const Findings& findings,
   return highest;
 }
 
+int clock_distance(int a, int b) {
+  const int apart = std::abs(a - b) % 12;
+  return std::min(apart, 12 - apart);
+}
+
+// The words of a place the narrative finding names apart from the coded finding it describes:
+// a clock more than an hour from the coded one's (the reader keeps a second clock of a clause as
+// a conflict on one finding), another quadrant or region. Where the coded finding states none,
+// the narrative finding's own first place is the reference: two places apart are two groups.
+std::optional<std::string> another_place(const Finding& text, const Finding& coded) {
+  const std::optional<int> clock =
+      coded.location.clock_hour ? coded.location.clock_hour : text.location.clock_hour;
+  const auto quadrant = coded.location.quadrant ? coded.location.quadrant : text.location.quadrant;
+  const auto region = coded.location.region ? coded.location.region : text.location.region;
+  for (const TextEvidence& evidence : text.text_evidence) {
+    switch (evidence.field) {
+      case NarrativeField::Clock: {
+        int hour = 0;
+        for (const char c : evidence.value) {
+          if (c < '0' || c > '9' || hour > 12) {
+            hour = 0;
+            break;
+          }
+          hour = hour * 10 + (c - '0');
+        }
+        if (clock && hour >= 1 && hour <= 12 && clock_distance(*clock, hour) > 1) {
+          return std::to_string(hour) + " o'clock";
+        }
+        break;
+      }
+      case NarrativeField::Quadrant:
+        if (quadrant && evidence.value != to_string(*quadrant)) return evidence.value;
+        break;
+      case NarrativeField::Region:
+        if (region && evidence.value != to_string(*region)) return evidence.value;
+        break;
+      default:
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> another_place_of(const Findings& findings, const Finding& text) {
+  if (!text.paired_with || *text.paired_with >= findings.findings.size()) return std::nullopt;
+  return another_place(text, findings.findings[*text.paired_with]);
+}
+
 }  // namespace
 
 TextDiscordance text_discordance(const Findings& findings, const std::vector<Decision>& decisions,
@@ -872,6 +922,10 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
       category_rank(category) > category_rank(decisions[*text.paired_with].final_category)) {
     return TextDiscordance::MoreSuspiciousThanItsFinding;
   }
+  // Text that speaks of calcifications somewhere else than the coded finding it describes is not
+  // held by it, however benign: a second group, or one on a breast nothing resolves.
+  if (another_place_of(findings, text)) return TextDiscordance::AnotherPlace;
+  if (!text.unresolved_place.empty()) return TextDiscordance::UnresolvedPlace;
   // Calcifications no coded finding describes, that are not benign, are more than the coded
   // content says, however suspicious the coded findings are: a second group needs its own work-up.
   const bool benign = category == Category::Negative1 || category == Category::Benign2;
@@ -917,11 +971,27 @@ std::vector<std::string> narrative_discordant_texts(const RuleContext& context) 
         said += ": more suspicious than the coded finding it describes (" +
                 words(decisions[*text.paired_with].final_category) + ")";
         break;
+      case TextDiscordance::AnotherPlace:
+      case TextDiscordance::UnresolvedPlace:
+        break;  // said below, with the words
       case TextDiscordance::NotPaired:
         said += ": no coded finding describes these calcifications";
         break;
       case TextDiscordance::None:
         break;
+    }
+    const char* lead =
+        why == TextDiscordance::AnotherPlace || why == TextDiscordance::UnresolvedPlace ? ": "
+                                                                                        : "; ";
+    if (const std::optional<std::string> place = another_place_of(exam.findings, text)) {
+      said += lead + std::string("it names another place too (\"") + *place +
+              "\"): calcifications there may be a group no coded finding holds";
+      lead = "; ";
+    }
+    if (!text.unresolved_place.empty()) {
+      said += lead +
+              std::string("it places calcifications where nothing in the report resolves (\"") +
+              text.unresolved_place + "\"): no coded finding can be shown to hold them";
     }
     if (text.paired_with && *text.paired_with < decisions.size()) {
       said += "; it describes the calcifications of " + decisions[*text.paired_with].id;

@@ -115,6 +115,12 @@ enum class TextDiscordance {
   NoCodedFinding,
   MoreSuspicious,
   MoreSuspiciousThanItsFinding,
+  // It describes a coded finding and names another place too (a second clock of its clause more
+  // than an hour from the coded finding's, another quadrant or region): a second group.
+  AnotherPlace,
+  // Its text places calcifications in a breast named relative to another that nothing resolves
+  // ("the contralateral breast") or "elsewhere" (Finding::unresolved_place).
+  UnresolvedPlace,
   NotPaired,
 };
 TextDiscordance text_discordance(const Findings& findings, const std::vector<Decision>& decisions,
