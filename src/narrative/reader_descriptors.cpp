@@ -74,6 +74,7 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   append(into.assessment, more.assessment);
   fill(into.clock, more.clock);
   append(into.other_clocks, more.other_clocks);
+  append(into.other_quadrants, more.other_quadrants);
   fill(into.quadrant, more.quadrant);
   fill(into.region, more.region);
   fill(into.depth, more.depth);
@@ -429,7 +430,11 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         out.sides.push_back({wordings_.laterality[w].term, words, span, best->begin});
         break;
       case PhraseKind::Quadrant:
-        if (!out.quadrant) out.quadrant = Read<Quadrant>{wordings_.quadrant[w].term, words, span};
+        if (!out.quadrant) {
+          out.quadrant = Read<Quadrant>{wordings_.quadrant[w].term, words, span};
+        } else if (out.quadrant->value != wordings_.quadrant[w].term) {
+          out.other_quadrants.push_back({wordings_.quadrant[w].term, words, span, best->begin});
+        }
         break;
       case PhraseKind::Region:
         if (!out.region) out.region = Read<Region>{wordings_.region[w].term, words, span};

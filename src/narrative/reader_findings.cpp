@@ -254,12 +254,21 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   };
   if (d.clock) add_clock(*d.clock);
   for (const Read<int>& clock : d.other_clocks) add_clock(clock);
-  if (d.quadrant) {
-    if (!where.quadrant) where.quadrant = d.quadrant->value;
+  // A quadrant that differs from the one held is kept as a conflict, as a second clock is.
+  auto add_quadrant = [&](const Read<Quadrant>& quadrant) {
+    if (!where.quadrant) {
+      where.quadrant = quadrant.value;
+    } else if (*where.quadrant != quadrant.value) {
+      add_conflict(finding, FindingField::Quadrant,
+                   {std::string(to_string(*where.quadrant)), finding.position},
+                   {std::string(to_string(quadrant.value)), position});
+    }
     finding.text_evidence.push_back(evidence(NarrativeField::Quadrant,
-                                             std::string(to_string(d.quadrant->value)),
-                                             d.quadrant->words, d.quadrant->span));
-  }
+                                             std::string(to_string(quadrant.value)), quadrant.words,
+                                             quadrant.span));
+  };
+  if (d.quadrant) add_quadrant(*d.quadrant);
+  for (const Read<Quadrant>& quadrant : d.other_quadrants) add_quadrant(quadrant);
   if (d.region) {
     if (!where.region) where.region = d.region->value;
     finding.text_evidence.push_back(evidence(NarrativeField::Region,

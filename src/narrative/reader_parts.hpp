@@ -43,6 +43,9 @@ struct Descriptors {
   // o'clock"): never silently dropped, a conflict on the finding.
   std::vector<Read<int>> other_clocks;
   std::optional<Read<Quadrant>> quadrant;
+  // Further quadrants of the clause that differ from the first ("in the upper outer and in the
+  // lower inner quadrant"): kept as a conflict on the finding, as further clocks are.
+  std::vector<Read<Quadrant>> other_quadrants;
   std::optional<Read<Region>> region;
   std::optional<Read<Depth>> depth;
   std::optional<Read<double>> from_nipple_mm;

@@ -232,7 +232,7 @@ TEST(PairingSafety, SuspiciousWordsAtASecondClockAreKept) {
 
 // Disabled: the reader keeps the first quadrant of a clause only (reader_descriptors.cpp), so the
 // lower inner quadrant never reaches the pairing; the pairing keeps every quadrant it is given.
-TEST(PairingSafety, DISABLED_ASecondQuadrantIsAnotherPlace) {
+TEST(PairingSafety, ASecondQuadrantIsAnotherPlace) {
   const Report report = summarise(
       {"Punctate calcifications in the upper outer quadrant and in the lower inner "
        "quadrant of the left breast.",
