@@ -73,6 +73,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"other-breast", FunctionWordRole::OtherBreast},
     {"breast-noun", FunctionWordRole::BreastNoun},
     {"continues-line", FunctionWordRole::ContinuesLine},
+    {"elsewhere", FunctionWordRole::Elsewhere},
     {"doubt", FunctionWordRole::Doubt}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {

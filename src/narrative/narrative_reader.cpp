@@ -510,6 +510,17 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   candidate.sentence = reading.sentence;
   candidate.laterality = side ? side->value : Laterality::Unknown;
   candidate.laterality_read = side;
+  // "In the contralateral breast" with no breast named before, or "elsewhere": another place
+  // than any the report names (an unresolved "same breast" stays an unknown breast).
+  if (side && side->value == Laterality::Unknown &&
+      words_.is(item.tokens[side->token], FunctionWordRole::OtherBreast)) {
+    candidate.unresolved_place = side->words;
+  }
+  for (std::size_t k = begin; k < end && candidate.unresolved_place.empty(); ++k) {
+    if (words_.is(item.tokens[k], FunctionWordRole::Elsewhere)) {
+      candidate.unresolved_place = words_of(item, k, k + 1);
+    }
+  }
   const auto one_breast = [](const std::optional<Read<Laterality>>& named) {
     return named && (named->value == Laterality::Left || named->value == Laterality::Right);
   };

@@ -85,6 +85,8 @@ bool clock_far(int a, int b) {
 // within the same part of the report — no kind that differs (a second group is a new finding).
 bool compatible(const Finding& finding, ReportSection finding_section, const Candidate& candidate) {
   const Descriptors& d = candidate.descriptors;
+  // "Suspicious calcifications in the contralateral breast / elsewhere" names another place.
+  if (!candidate.unresolved_place.empty()) return false;
   if (candidate.laterality != Laterality::Unknown && finding.laterality != Laterality::Unknown &&
       candidate.laterality != finding.laterality) {
     return false;
@@ -127,6 +129,7 @@ TextEvidence evidence(NarrativeField field, std::string value, const std::string
 void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality) {
   const Descriptors& d = candidate.descriptors;
   const std::string& position = candidate.position;
+  if (finding.unresolved_place.empty()) finding.unresolved_place = candidate.unresolved_place;
   if (candidate.status == MentionStatus::Affirmed && !candidate.hedge) {
     finding.text_status = MentionStatus::Affirmed;
   } else if (candidate.hedge && finding.text_status == MentionStatus::Affirmed) {

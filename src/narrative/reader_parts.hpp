@@ -82,6 +82,9 @@ struct Candidate {
   std::string position;
   TextSentence sentence;
   std::vector<std::size_t> mentions;  // indices into NarrativeReading::mentions
+  // Words that place these calcifications where nothing the report names can be shown to be:
+  // "elsewhere", or "the contralateral breast" with no breast named before to resolve it against.
+  std::string unresolved_place;
   // What could not be told, for the finding's narrative-unresolved notes ("whether "No" reaches
   // these calcifications cannot be told …").
   std::vector<std::string> doubts;

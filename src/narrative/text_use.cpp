@@ -1,10 +1,7 @@
 #include "narrative/text_use.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cctype>
 #include <cstdlib>
-#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -45,90 +42,6 @@ void note_text_laterality_source(Finding& finding) {
              finding.laterality_source == LateralitySource::None) {
     finding.laterality_source = LateralitySource::Narrative;
   }
-}
-
-// ---- Text that places calcifications where no coded finding can be shown to be (row W8) ----
-
-// The words of a sentence, lower case (ASCII letters; other bytes kept as they are), split at
-// what is neither a letter, a digit, an apostrophe, a hyphen nor a byte of a UTF-8 sequence.
-std::vector<std::string> words_of_sentence(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) != 0 || c == '\'' || c == '-' || byte >= 0x80) {
-      word.push_back(static_cast<char>(std::tolower(byte)));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
-
-// The lexicon's function words of one role, as words_of_sentence gives them; a trailing '*' kept
-// (it matches any word that starts so).
-std::vector<std::string> function_words(const Wordings* wordings, FunctionWordRole role) {
-  std::vector<std::string> out;
-  if (wordings == nullptr) return out;
-  for (const FunctionWording& wording : wordings->function_words) {
-    const std::vector<std::string> words = words_of_sentence(wording.phrase);
-    if (wording.role != role || words.empty()) continue;
-    const bool prefix = !wording.phrase.empty() && wording.phrase.back() == '*';
-    out.push_back(words.front() + (prefix ? "*" : ""));
-  }
-  return out;
-}
-
-bool is_one_of(const std::vector<std::string>& phrases, const std::string& word) {
-  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& phrase) {
-    if (!phrase.empty() && phrase.back() == '*') {
-      return word.compare(0, phrase.size() - 1, phrase, 0, phrase.size() - 1) == 0;
-    }
-    return word == phrase;
-  });
-}
-
-// The words that name a breast relative to another: an other-breast word before a breast noun.
-struct RelativeBreastWords {
-  std::vector<std::string> other;  // "contralateral", "other", "opposite"
-  std::vector<std::string> noun;   // "breast", "side"
-};
-
-// English only in code so far (the lexicons have no role for it): a word that places the
-// calcifications it goes with in no breast or place the report names.
-constexpr std::array<std::string_view, 1> kElsewhere{"elsewhere"};
-
-// The words of a narrative finding's sentences that place calcifications where no coded finding
-// can be shown to be: "elsewhere", or a breast named relative to another ("the contralateral
-// breast", "the opposite side") that the reader did not read as this finding's breast. Empty when
-// there are none. "The same breast" with nothing to refer to stays the README's unknown breast: it
-// pairs only where it names the same place.
-std::string unresolved_place_words(const Finding& finding, const RelativeBreastWords& relative) {
-  const auto quoted_as_breast = [&](const std::string& word) {
-    return std::any_of(finding.text_evidence.begin(), finding.text_evidence.end(),
-                       [&](const TextEvidence& evidence) {
-                         if (evidence.field != NarrativeField::Laterality) return false;
-                         const std::vector<std::string> said = words_of_sentence(evidence.words);
-                         return std::find(said.begin(), said.end(), word) != said.end();
-                       });
-  };
-  for (const TextSentence& sentence : finding.text_sentences) {
-    const std::vector<std::string> words = words_of_sentence(sentence.text);
-    for (std::size_t k = 0; k < words.size(); ++k) {
-      if (std::find(kElsewhere.begin(), kElsewhere.end(), words[k]) != kElsewhere.end()) {
-        return words[k];
-      }
-      if (k + 1 >= words.size() || !is_one_of(relative.other, words[k]) ||
-          !is_one_of(relative.noun, words[k + 1])) {
-        continue;
-      }
-      const bool resolved = finding.laterality != Laterality::Unknown && quoted_as_breast(words[k]);
-      if (!resolved) return words[k] + " " + words[k + 1];
-    }
-  }
-  return {};
 }
 
 // ---- Pairing narrative findings with coded ones (row W8, decision-logic.md §6.3–§6.4) ----
@@ -474,14 +387,9 @@ void keep_statements_coded_ones_do_not_say(const Findings& findings,
 }  // namespace
 
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
-                   Findings& findings, const Wordings* wordings) {
+                   Findings& findings) {
   if (reading.text_items == 0) return;
-  const RelativeBreastWords relative{function_words(wordings, FunctionWordRole::OtherBreast),
-                                     function_words(wordings, FunctionWordRole::BreastNoun)};
-  for (Finding& finding : reading.findings) {
-    note_text_laterality_source(finding);
-    finding.unresolved_place = unresolved_place_words(finding, relative);
-  }
+  for (Finding& finding : reading.findings) note_text_laterality_source(finding);
   const bool coded =
       std::any_of(findings.findings.begin(), findings.findings.end(),
                   [](const Finding& finding) { return finding.origin != Origin::Narrative; });

@@ -12,10 +12,9 @@ namespace mammocalc {
 // A narrative finding whose breast neither its clause nor a heading names takes the breast of a
 // unilateral procedure (`procedure_laterality`: the Laterality modifier of every Procedure
 // reported, findings/breast_report), and its text evidence says so (decision-logic.md §6.2).
-// `wordings`, the lexicon the text was read with, finds the words that name a breast relative to
-// another ("the contralateral breast") where the reader could not resolve them: such text never
-// restates a coded finding (row W8). Without it (nullptr) they are not looked for.
+// A narrative finding that the reader placed nowhere the report names (Finding::unresolved_place)
+// takes no procedure's breast and never restates a coded finding (row W8).
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
-                   Findings& findings, const Wordings* wordings = nullptr);
+                   Findings& findings);
 
 }  // namespace mammocalc

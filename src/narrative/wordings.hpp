@@ -87,6 +87,9 @@ enum class FunctionWordRole {
   // At a line's end, the sentence goes on on the next line even when it starts with a capital:
   // "and", "no" ("No suspicious mass or\ncalcifications"); German "und", "keine", "der".
   ContinuesLine,
+  // Places the calcifications of its clause in no place the report names: "elsewhere",
+  // "andernorts". Such text never restates a coded finding (row W8).
+  Elsewhere,
   // Next to a lobular site or an ultrasound correlate, leaves it unstated: a place apart
   // ("outside", "between", "adjacent"), a part ("partly"), a doubt ("may", "unlikely",
   // "uncertain", "confirmed" as in "not confirmed"). A stated lobular site lowers the category

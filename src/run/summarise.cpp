@@ -46,8 +46,7 @@ Findings findings_of(const SrDocument& document, const std::string& name,
   if (lexicon.warning && !own && evaluation.read_text) {
     findings.notes.push_back({WarningCode::LanguageUnsupported, *lexicon.warning, ""});
   }
-  use_narrative(std::move(text), unilateral_procedure_laterality(document), findings,
-                lexicon.wordings == nullptr ? nullptr : lexicon.wordings->wordings.get());
+  use_narrative(std::move(text), unilateral_procedure_laterality(document), findings);
   return findings;
 }
 

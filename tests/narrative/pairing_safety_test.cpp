@@ -98,8 +98,7 @@ Findings findings_of(const SrDocument& document) {
   const PreparedWordings& wordings = narrative_test::shipped_prepared_wordings();
   NarrativeReading text = read_narrative(document, wordings);
   Findings findings = extract_findings(document, "pairing.dcm", text.breast_imaging_text);
-  use_narrative(std::move(text), unilateral_procedure_laterality(document), findings,
-                wordings.wordings.get());
+  use_narrative(std::move(text), unilateral_procedure_laterality(document), findings);
   return findings;
 }
 
