@@ -1,6 +1,7 @@
 #include "findings/findings.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 namespace mammocalc {
@@ -81,6 +82,28 @@ void add_conflict(Finding& finding, FindingField field, GivenValue held, GivenVa
     return;
   }
   finding.conflicts.push_back({field, {std::move(held), std::move(more)}});
+}
+
+int clock_distance(int a, int b) {
+  const int apart = std::abs(a - b) % 12;
+  return std::min(apart, 12 - apart);
+}
+
+std::vector<int> clocks_quoted(const Finding& finding) {
+  std::vector<int> hours;
+  for (const TextEvidence& evidence : finding.text_evidence) {
+    if (evidence.field != NarrativeField::Clock) continue;
+    int hour = 0;
+    for (const char c : evidence.value) {
+      if (c < '0' || c > '9' || hour > 12) {
+        hour = 0;
+        break;
+      }
+      hour = hour * 10 + (c - '0');
+    }
+    if (hour >= 1 && hour <= 12) hours.push_back(hour);
+  }
+  return hours;
 }
 
 }  // namespace mammocalc

@@ -442,6 +442,13 @@ struct Findings {
   enum class TextUse { None, Read, ListedOnly, Paired } text_use = TextUse::None;
 };
 
+// Hours apart on the clock face (0 to 6): 11 and 1 o'clock are 2 apart.
+int clock_distance(int a, int b);
+
+// Every clock position the report text quotes for a narrative finding (its NarrativeField::Clock
+// evidence: the one it holds and a second of its clause, kept as a conflict), in text order.
+std::vector<int> clocks_quoted(const Finding& finding);
+
 // Records that `field` was also given as `more`: joins the finding's conflict of that field, or
 // opens one listing `held` and `more` (one conflict per field, every value in it).
 void add_conflict(Finding& finding, FindingField field, GivenValue held, GivenValue more);

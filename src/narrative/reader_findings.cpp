@@ -76,11 +76,6 @@ int suspicion_of(const Finding& finding) {
   return finding.morphology.empty() ? 1 : 0;
 }
 
-bool clock_far(int a, int b) {
-  const int difference = std::abs(a - b) % 12;
-  return std::min(difference, 12 - difference) > 1;
-}
-
 // A candidate may restate a finding: same breast (or one unknown), no place that differs, and —
 // within the same part of the report — no kind that differs (a second group is a new finding).
 bool compatible(const Finding& finding, ReportSection finding_section, const Candidate& candidate) {
@@ -92,7 +87,8 @@ bool compatible(const Finding& finding, ReportSection finding_section, const Can
     return false;
   }
   const Location& where = finding.location;
-  if (d.clock && where.clock_hour && clock_far(*where.clock_hour, d.clock->value)) return false;
+  if (d.clock && where.clock_hour && clock_distance(*where.clock_hour, d.clock->value) > 1)
+    return false;
   if (d.quadrant && where.quadrant && *where.quadrant != d.quadrant->value) return false;
   if (d.region && where.region && *where.region != d.region->value) return false;
   if (d.depth && where.depth && *where.depth != d.depth->value) return false;

@@ -55,11 +55,6 @@ bool own_breast(const Finding& coded) {
          coded.laterality_source == LateralitySource::SubItem;
 }
 
-int clock_distance(int a, int b) {
-  const int apart = std::abs(a - b) % 12;
-  return std::min(apart, 12 - apart);
-}
-
 // The two place the calcifications apart: clocks more than an hour apart, another quadrant or
 // region.
 bool placed_apart(const Location& a, const Location& b) {
@@ -137,18 +132,8 @@ Finding placed_for(const Finding& text, const Finding& coded) {
   Finding placed = text;
   if (!text.location.clock_hour || !coded.location.clock_hour) return placed;
   const int target = *coded.location.clock_hour;
-  for (const TextEvidence& evidence : text.text_evidence) {
-    if (evidence.field != NarrativeField::Clock) continue;
-    int hour = 0;
-    for (const char c : evidence.value) {
-      if (c < '0' || c > '9' || hour > 12) {
-        hour = 0;
-        break;
-      }
-      hour = hour * 10 + (c - '0');
-    }
-    if (hour >= 1 && hour <= 12 &&
-        clock_distance(hour, target) < clock_distance(*placed.location.clock_hour, target)) {
+  for (const int hour : clocks_quoted(text)) {
+    if (clock_distance(hour, target) < clock_distance(*placed.location.clock_hour, target)) {
       placed.location.clock_hour = hour;
     }
   }

@@ -856,11 +856,6 @@ std::optional<Category> coded_category_for(const Findings& findings,
   return highest;
 }
 
-int clock_distance(int a, int b) {
-  const int apart = std::abs(a - b) % 12;
-  return std::min(apart, 12 - apart);
-}
-
 // The words of a place the narrative finding names apart from the coded finding it describes:
 // a clock more than an hour from the coded one's (the reader keeps a second clock of a clause as
 // a conflict on one finding), another quadrant or region. Where the coded finding states none,
@@ -870,22 +865,11 @@ std::optional<std::string> another_place(const Finding& text, const Finding& cod
       coded.location.clock_hour ? coded.location.clock_hour : text.location.clock_hour;
   const auto quadrant = coded.location.quadrant ? coded.location.quadrant : text.location.quadrant;
   const auto region = coded.location.region ? coded.location.region : text.location.region;
+  for (const int hour : clocks_quoted(text)) {
+    if (clock && clock_distance(*clock, hour) > 1) return std::to_string(hour) + " o'clock";
+  }
   for (const TextEvidence& evidence : text.text_evidence) {
     switch (evidence.field) {
-      case NarrativeField::Clock: {
-        int hour = 0;
-        for (const char c : evidence.value) {
-          if (c < '0' || c > '9' || hour > 12) {
-            hour = 0;
-            break;
-          }
-          hour = hour * 10 + (c - '0');
-        }
-        if (clock && hour >= 1 && hour <= 12 && clock_distance(*clock, hour) > 1) {
-          return std::to_string(hour) + " o'clock";
-        }
-        break;
-      }
       case NarrativeField::Quadrant:
         if (quadrant && evidence.value != to_string(*quadrant)) return evidence.value;
         break;
