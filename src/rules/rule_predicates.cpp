@@ -865,9 +865,11 @@ std::optional<std::string> another_place(const Finding& text, const Finding& cod
       coded.location.clock_hour ? coded.location.clock_hour : text.location.clock_hour;
   const auto quadrant = coded.location.quadrant ? coded.location.quadrant : text.location.quadrant;
   const auto region = coded.location.region ? coded.location.region : text.location.region;
-  for (const int hour : clocks_quoted(text)) {
-    if (clock && clock_distance(*clock, hour) > 1) return std::to_string(hour) + " o'clock";
-  }
+  const std::vector<int> hours = clocks_quoted(text);
+  const auto apart = std::find_if(hours.begin(), hours.end(), [&](int hour) {
+    return clock && clock_distance(*clock, hour) > 1;
+  });
+  if (apart != hours.end()) return std::to_string(*apart) + " o'clock";
   for (const TextEvidence& evidence : text.text_evidence) {
     switch (evidence.field) {
       case NarrativeField::Quadrant:
