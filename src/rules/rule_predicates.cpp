@@ -987,6 +987,55 @@ std::vector<std::string> narrative_discordant_texts(const RuleContext& context) 
   return texts;
 }
 
+namespace {
+
+// The narrative findings that describe the coded finding being checked and are more suspicious
+// than it (row W8's MoreSuspicious and MoreSuspiciousThanItsFinding), by index.
+std::vector<std::size_t> texts_above_this_finding(const RuleContext& context,
+                                                  std::string_view predicate) {
+  const ExamContext& exam = exam_of(context, predicate);
+  const Decision& decided = decision_of(context, predicate);
+  std::vector<std::size_t> above;
+  if (exam.decisions == nullptr || exam.decisions->empty()) return above;
+  const std::vector<Decision>& decisions = *exam.decisions;
+  if (&decided < decisions.data() || &decided >= decisions.data() + decisions.size()) return above;
+  const auto index = static_cast<std::size_t>(&decided - decisions.data());
+  if (exam.findings.findings[index].origin == Origin::Narrative) return above;
+  for (std::size_t j = 0; j < exam.findings.findings.size(); ++j) {
+    const Finding& text = exam.findings.findings[j];
+    if (text.origin != Origin::Narrative || text.paired_with != index) continue;
+    const TextDiscordance why = text_discordance(exam.findings, decisions, j);
+    if ((why == TextDiscordance::MoreSuspicious ||
+         why == TextDiscordance::MoreSuspiciousThanItsFinding) &&
+        category_rank(decisions[j].final_category) > category_rank(decided.final_category)) {
+      above.push_back(j);
+    }
+  }
+  return above;
+}
+
+}  // namespace
+
+bool text_more_suspicious_than_this_finding(const RuleContext& context) {
+  return !texts_above_this_finding(context, __func__).empty();
+}
+
+std::vector<std::string> text_more_suspicious_than_this_finding_texts(const RuleContext& context) {
+  const ExamContext& exam = exam_of(context, __func__);
+  const std::string this_one = words(decision_of(context, __func__).final_category);
+  std::vector<std::string> texts;
+  for (const std::size_t j : texts_above_this_finding(context, __func__)) {
+    const Decision& text = (*exam.decisions)[j];
+    const std::vector<TextSentence>& sentences = exam.findings.findings[j].text_sentences;
+    texts.push_back("the report text describes these calcifications as " +
+                    words(text.final_category) + " (" + text.id +
+                    (sentences.empty() ? std::string() : ", \"" + sentences.front().text + "\"") +
+                    "), more suspicious than this coded finding (" + this_one +
+                    "): check the coded content against the report text");
+  }
+  return texts;
+}
+
 std::vector<std::string> overall_discordant_texts(const RuleContext& context) {
   const ExamContext& exam = exam_of(context, __func__);
   return {"the report's overall assessment is " + words(*exam.findings.overall_category) +

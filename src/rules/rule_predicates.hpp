@@ -104,6 +104,10 @@ bool report_read_from_text(const RuleContext& context);
 std::vector<std::string> report_read_from_text_texts(const RuleContext& context);
 bool cad_incomplete(const RuleContext& context);
 bool read_back_own_sr(const RuleContext& context);
+// W16: a narrative finding that describes this coded finding is more suspicious than it (row W8
+// warns on the exam; this says it on the coded finding's own line).
+bool text_more_suspicious_than_this_finding(const RuleContext& context);
+std::vector<std::string> text_more_suspicious_than_this_finding_texts(const RuleContext& context);
 bool narrative_discordant(const RuleContext& context);
 std::vector<std::string> narrative_discordant_texts(const RuleContext& context);
 

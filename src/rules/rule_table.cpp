@@ -448,6 +448,20 @@ std::vector<Rule> make_rule_table() {
        "flags (read from text, conflicting values) are not carried in coded form",
        Stage::OverallCheck, read_back_own_sr, needing_review(no_outcome()),
        kEvidenceClassification},
+      // Not in decision-logic.md as a row of its own: W8 warns on the exam, and a coded finding
+      // the suspicious text describes would show its own lower category unflagged.
+      {"W16",
+       "The report text calls these coded calcifications more suspicious: radiologist "
+       "review",
+       "decision-logic.md §6.3 (W8), resting on §3 (R1): \"When one says benign/probably benign "
+       "(1–3) and the other suspicious (4A–5), warn `assessment-discordant` and show both.\"",
+       "the finding is coded and a narrative finding that describes it (row W8's pairing) is more "
+       "suspicious than it and than every coded finding of its breast, or than it alone; the "
+       "narrative finding stands beside it with its own category",
+       Stage::OverallCheck, text_more_suspicious_than_this_finding,
+       needing_review(
+           warning(WarningCode::NarrativeDiscordant, text_more_suspicious_than_this_finding_texts)),
+       kEvidenceReportedCategory | kEvidenceClassification},
       // Not in decision-logic.md: §6.4 ends "else unknown", and a biopsy of an unknown breast
       // cannot be done as recommended (issue 17: "A biopsy recommendation for an unknown breast
       // is of little use"). A breast in conflict is W9's already.

@@ -529,10 +529,6 @@ TEST(TextAndAnnotations, ARefinementByClockMatchesTheCodedFindingAndTheTextDescr
 
 // ---- Hostile review 2 (issue 17): words that must not reassure, facts that must not be lost ----
 
-Report summarise_text(const std::string& text) {
-  return evaluate(findings_of(narrative_test::one_block("Diagnostic mammogram. " + text)));
-}
-
 TEST(TextSafety, ADeniedLobularSiteIsNoStatedSite) {
   const Report report =
       summarise({"Grouped round calcifications at 3 o'clock in the right breast, not within the "
@@ -660,6 +656,35 @@ TEST(TextSafety, SuspiciousWordsAboutACodedProbablyBenignGroupRaiseIt) {
     EXPECT_TRUE(report.exam.needs_review) << words;
     EXPECT_TRUE(exam_fired(report, "W8")) << words;
   }
+}
+
+// The coded finding the text describes is flagged on its own line too: a reader who looks at the
+// coded 3 alone must not see it pass without review (third hostile review).
+TEST(TextSafety, TheCodedFindingTheSuspiciousTextDescribesIsFlaggedItself) {
+  const Report report =
+      summarise({"Grouped round calcifications at 3 o'clock in the right breast. "
+                 "The calcifications are suspicious.",
+                 "",
+                 std::nullopt,
+                 {round_grouped_right_at_3()}});
+  ASSERT_FALSE(report.decisions.empty());
+  ASSERT_EQ(report.input.findings[0].origin, Origin::BreastImagingReport);
+  const Decision& coded = report.decisions[0];
+  EXPECT_TRUE(testing::fired(coded, "W16"));
+  EXPECT_TRUE(coded.needs_review);
+  const bool says = std::any_of(coded.warnings.begin(), coded.warnings.end(), [](const Warning& w) {
+    return w.code == WarningCode::NarrativeDiscordant &&
+           w.text.find("more suspicious than this coded finding") != std::string::npos;
+  });
+  EXPECT_TRUE(says);
+  // Text that agrees flags nothing on the coded finding.
+  const Report agreeing =
+      summarise({"Grouped round calcifications at 3 o'clock in the right breast.",
+                 "",
+                 std::nullopt,
+                 {round_grouped_right_at_3()}});
+  ASSERT_FALSE(agreeing.decisions.empty());
+  EXPECT_FALSE(testing::fired(agreeing.decisions[0], "W16"));
 }
 
 TEST(TextSafety, SuspiciousWordsGiveATextOnlyFindingItsCategoryQuoted) {

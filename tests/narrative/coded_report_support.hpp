@@ -112,6 +112,11 @@ inline Report summarise(const Report17& report) {
   return evaluate(findings_of(document_of(report)));
 }
 
+// A text-only report: one unsectioned TEXT item, "Diagnostic mammogram. " before the text.
+inline Report summarise_text(const std::string& text) {
+  return evaluate(findings_of(narrative_test::one_block("Diagnostic mammogram. " + text)));
+}
+
 inline bool exam_fired(const Report& report, std::string_view id) {
   return std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
                      [&](const FiredRule& rule) { return rule.rule->id == id; });
