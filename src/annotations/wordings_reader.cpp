@@ -74,7 +74,9 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"breast-noun", FunctionWordRole::BreastNoun},
     {"continues-line", FunctionWordRole::ContinuesLine},
     {"elsewhere", FunctionWordRole::Elsewhere},
-    {"doubt", FunctionWordRole::Doubt}};
+    {"doubt", FunctionWordRole::Doubt},
+    {"other-finding", FunctionWordRole::OtherFinding},
+    {"takes-back-assessment", FunctionWordRole::TakesBackAssessment}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

@@ -256,12 +256,25 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
 
   mark_presupposed_mentions(item, reading, matches);
 
-  // Every clause's descriptors; the sentence's sides for clauses that name none.
-  for (const auto& [begin, end] : reading.clauses) {
-    reading.clause_descriptors.push_back(read_descriptors(item, reading, begin, end, matches));
-    for (const auto& side : reading.clause_descriptors.back().sides) {
-      reading.sides.push_back(side);
+  // Every clause's descriptors, a clause of two groups on two breasts cut between them; the
+  // sentence's sides for clauses that name none.
+  std::vector<Clause> clauses;
+  for (const Clause& clause : reading.clauses) {
+    Descriptors descriptors = read_descriptors(item, reading, clause.first, clause.second, matches);
+    const std::vector<Clause> parts = cut_by_breast(item, reading, clause, descriptors, matches);
+    if (parts.size() == 1) {
+      clauses.push_back(clause);
+      reading.clause_descriptors.push_back(std::move(descriptors));
+      continue;
     }
+    for (const auto& [begin, end] : parts) {
+      clauses.emplace_back(begin, end);
+      reading.clause_descriptors.push_back(read_descriptors(item, reading, begin, end, matches));
+    }
+  }
+  reading.clauses = std::move(clauses);
+  for (const Descriptors& descriptors : reading.clause_descriptors) {
+    reading.sides.insert(reading.sides.end(), descriptors.sides.begin(), descriptors.sides.end());
   }
   // A relative clause ("…, which was not present on the prior exam") ends the scope of context
   // words but still describes the calcifications before it.
@@ -300,6 +313,79 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   if (states_assessment(range.section)) {
     read_assessment(item, reading, matches);
   }
+}
+
+// Cuts a clause that names two groups, each with a breast of its own ("Coarse calcifications in
+// the right breast and fine linear calcifications in the left breast"), so that each group's
+// descriptors are its own: at the last coordinator (an and-word, a comma) between the one's words
+// and the other's. A breast between two groups is the first's unless a coordinator stands before
+// it ("In the right breast coarse calcifications and in the left breast fine linear ones"). Left
+// whole where a group has no breast or two, or no coordinator separates them: the clause's words
+// then reach every group, and the more suspicious reading stands (decision-logic.md §1).
+std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReading& reading,
+                                          const Clause& clause, const Descriptors& descriptors,
+                                          const std::vector<PhraseMatch>& matches) const {
+  const auto [begin, end] = clause;
+  std::vector<const PhraseMatch*> groups;
+  for (const PhraseMatch& mention : reading.mentions) {
+    if (mention.begin >= begin && mention.begin < end) groups.push_back(&mention);
+  }
+  const std::vector<Read<Laterality>>& sides = descriptors.sides;
+  if (groups.size() < 2 || sides.size() != groups.size()) return {clause};
+  const std::vector<Token>& tokens = item.tokens;
+  auto coordinator = [&](std::size_t k) {
+    return is_punct(tokens[k], ',') || words_.is(tokens[k], FunctionWordRole::And);
+  };
+  // The group of each side, by the order of the words.
+  std::vector<std::size_t> owner(sides.size());
+  for (std::size_t s = 0; s < sides.size(); ++s) {
+    const Read<Laterality>& side = sides[s];
+    if (side.value != Laterality::Left && side.value != Laterality::Right) return {clause};
+    std::size_t group = 0;
+    while (group + 1 < groups.size() && groups[group + 1]->begin <= side.token) ++group;
+    const bool between = side.token > groups[group]->begin && group + 1 < groups.size();
+    bool coordinated = false;
+    for (std::size_t k = groups[group]->end; between && k < side.token; ++k) {
+      coordinated |= coordinator(k);
+    }
+    owner[s] = coordinated ? group + 1 : group;
+  }
+  std::vector<const Read<Laterality>*> own(groups.size(), nullptr);
+  for (std::size_t s = 0; s < sides.size(); ++s) {
+    if (own[owner[s]] != nullptr) return {clause};
+    own[owner[s]] = &sides[s];
+  }
+  // Where a side's words end: the longest breast wording from its first token.
+  auto side_end = [&](const Read<Laterality>& side) {
+    std::size_t last = side.token + 1;
+    for (const PhraseMatch& match : matches) {
+      if (match.kind == PhraseKind::Laterality && match.begin == side.token) {
+        last = std::max<std::size_t>(last, match.end);
+      }
+    }
+    return last;
+  };
+  std::vector<Clause> parts;
+  std::size_t start = begin;
+  for (std::size_t g = 0; g + 1 < groups.size(); ++g) {
+    if (own[g]->value == own[g + 1]->value) continue;
+    const std::size_t from = own[g]->token > groups[g]->begin
+                                 ? std::max<std::size_t>(groups[g]->end, side_end(*own[g]))
+                                 : groups[g]->end;
+    const std::size_t to = own[g + 1]->token < groups[g + 1]->begin
+                               ? std::min<std::size_t>(groups[g + 1]->begin, own[g + 1]->token)
+                               : groups[g + 1]->begin;
+    std::optional<std::size_t> cut;
+    for (std::size_t k = from; k < to; ++k) {
+      if (coordinator(k)) cut = k;
+    }
+    if (!cut) return {clause};
+    parts.emplace_back(start, *cut);
+    start = *cut;
+  }
+  if (parts.empty()) return {clause};
+  parts.emplace_back(start, end);
+  return parts;
 }
 
 // A sentence without a mention may go on describing the previous sentence's findings.

@@ -319,11 +319,88 @@ bool Reader::doubted(const Item& item, std::size_t begin, std::size_t end, std::
   return false;
 }
 
+// The parts of a clause about another finding ("…, and a suspicious mass in the right breast"):
+// from a coordinator (an and-word, a comma) or the clause's start, at most two words besides
+// assessment words, then a noun naming another finding, up to the next coordinator; no
+// calcification word in it. A noun that ends its part right before calcifications ("suspicious
+// mass and calcifications") shares its words with them: no such part.
+std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
+    const Item& item, const SentenceReading& reading, std::size_t begin, std::size_t end,
+    const std::vector<PhraseMatch>& matches) const {
+  const std::vector<Token>& tokens = item.tokens;
+  auto inside = [&](std::size_t at, PhraseKind kind) {
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+      return match.kind == kind && match.begin <= at && at < match.end;
+    });
+  };
+  auto has_mention = [&](std::size_t from, std::size_t to) {
+    return std::any_of(
+        reading.mentions.begin(), reading.mentions.end(),
+        [&](const PhraseMatch& match) { return match.begin >= from && match.begin < to; });
+  };
+  auto coordinator = [&](std::size_t k) {
+    return is_punct(tokens[k], ',') || words_.is(tokens[k], FunctionWordRole::And);
+  };
+  std::vector<Clause> pieces;
+  std::size_t start = begin;
+  for (std::size_t k = begin; k < end; ++k) {
+    if (!coordinator(k)) continue;
+    if (k > start) pieces.emplace_back(start, k);
+    start = k + 1;
+  }
+  if (end > start) pieces.emplace_back(start, end);
+
+  std::vector<OtherFindingPart> parts;
+  for (std::size_t p = 0; p < pieces.size(); ++p) {
+    const auto [from, to] = pieces[p];
+    if (has_mention(from, to)) continue;
+    std::size_t words_before = 0;
+    for (std::size_t k = from; k < to && words_before <= 2; ++k) {
+      if (tokens[k].kind != TokenKind::Word || inside(k, PhraseKind::Assessment)) continue;
+      if (words_.is(tokens[k], FunctionWordRole::OtherFinding) &&
+          !inside(k, PhraseKind::MassWithCalcifications)) {
+        const bool shared = k + 1 == to && p + 1 < pieces.size() &&
+                            has_mention(pieces[p + 1].first, pieces[p + 1].second);
+        if (!shared) parts.push_back({from, to, k});
+        break;
+      }
+      ++words_before;
+    }
+  }
+  return parts;
+}
+
+// An assessment word after a word that takes it back ("initially considered suspicious", "less
+// suspicious than before"): within three words before it in the clause, no punctuation between.
+bool Reader::taken_back(const Item& item, std::size_t at, std::size_t clause_begin) const {
+  std::size_t words = 0;
+  for (std::size_t k = at; k > clause_begin && words < 3;) {
+    --k;
+    if (item.tokens[k].kind == TokenKind::Punct) return false;
+    if (words_.is(item.tokens[k], FunctionWordRole::TakesBackAssessment)) return true;
+    ++words;
+  }
+  return false;
+}
+
 Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& reading,
                                      std::size_t begin, std::size_t end,
                                      const std::vector<PhraseMatch>& matches) const {
   const std::vector<Trigger>& triggers = reading.triggers;
   Descriptors out;
+  const std::vector<OtherFindingPart> other_findings =
+      other_finding_parts(item, reading, begin, end, matches);
+  auto other_finding_of = [&other_findings](std::size_t at) -> const OtherFindingPart* {
+    const auto part = std::find_if(
+        other_findings.begin(), other_findings.end(),
+        [at](const OtherFindingPart& held) { return held.begin <= at && at < held.end; });
+    return part != other_findings.end() ? &*part : nullptr;
+  };
+  // Breasts named in another finding's part: the calcifications' only when they name none.
+  std::vector<Read<Laterality>> sides_of_other_findings;
+  // A duct denied right before its words ("not in the ducts"): no site of theirs beside a lobular
+  // site the clause states; kept (the more suspicious) when the clause states none.
+  std::optional<std::size_t> denied_duct;
   // Tokens taken by a measure or the clock, indexed from `begin`.
   std::vector<bool> consumed(end - begin, false);
   read_measures(item, begin, end, consumed, out);
@@ -403,11 +480,18 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // concern lowers nothing (the rules judge the kind). Only a negation close by denies it ("not
     // benign-appearing and are suspicious" is suspicious), and one of the past is no assessment
     // of these ("dystrophic calcifications at the lumpectomy site, history of DCIS").
+    // Nor one that another finding's noun follows ("a suspicious mass"), or that the text takes
+    // back ("initially considered suspicious", "less suspicious than before").
     if (best->kind == PhraseKind::Assessment &&
         (negated_near(item, best->begin, best->end, begin, end, triggers) ||
          denied_by_pseudo(*best, matches) ||
-         role_near(ContextRole::Historical, item, best->begin, best->end, begin, end, triggers))) {
+         role_near(ContextRole::Historical, item, best->begin, best->end, begin, end, triggers) ||
+         taken_back(item, best->begin, begin))) {
       continue;
+    }
+    if (best->kind == PhraseKind::Assessment) {
+      const OtherFindingPart* other = other_finding_of(best->begin);
+      if (other != nullptr && best->end <= other->noun) continue;
     }
     const std::string words = words_of(item, best->begin, best->end);
     const TextSpan span = span_of(item, best->begin, best->end);
@@ -423,11 +507,21 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         // "ductal carcinoma" names a disease, not where the calcifications lie.
         const bool disease =
             best->end < end && words_.is(item.tokens[best->end], FunctionWordRole::Disease);
-        if (!disease) out.site.push_back({wordings_.site[w].term, words, span, best->begin});
+        if (disease) break;
+        const bool denied_right_before =
+            std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
+              return trigger.role == ContextRole::Negated && trigger.side != ContextSide::After &&
+                     trigger.end == best->begin && trigger.begin >= begin;
+            });
+        if (wordings_.site[w].term == Site::Ductal && denied_right_before && !denied_duct) {
+          denied_duct = out.site.size();
+        }
+        out.site.push_back({wordings_.site[w].term, words, span, best->begin});
         break;
       }
       case PhraseKind::Laterality:
-        out.sides.push_back({wordings_.laterality[w].term, words, span, best->begin});
+        (other_finding_of(best->begin) != nullptr ? sides_of_other_findings : out.sides)
+            .push_back({wordings_.laterality[w].term, words, span, best->begin});
         break;
       case PhraseKind::Quadrant:
         if (!out.quadrant) {
@@ -470,6 +564,13 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       default:  // composition: words that describe the breast, read as nothing
         break;
     }
+  }
+  if (out.sides.empty()) out.sides = std::move(sides_of_other_findings);
+  const bool lobular_stated =
+      std::any_of(out.site.begin(), out.site.end(),
+                  [](const Read<Site>& site) { return site.value == Site::Lobular; });
+  if (denied_duct && lobular_stated) {
+    out.site.erase(out.site.begin() + static_cast<std::ptrdiff_t>(*denied_duct));
   }
   if (!out.assessment.empty()) {
     const auto words = static_cast<std::size_t>(

@@ -134,7 +134,7 @@ using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) o
 class FunctionWords {
  public:
   explicit FunctionWords(const Wordings& wordings)
-      : by_role_(static_cast<std::size_t>(FunctionWordRole::Doubt) + 1),
+      : by_role_(static_cast<std::size_t>(FunctionWordRole::TakesBackAssessment) + 1),
         measures_(static_cast<std::size_t>(MeasureRole::ExtentFiller) + 1),
         numbers_(&wordings.numbers) {
     for (const FunctionWording& word : wordings.function_words) {
@@ -358,6 +358,9 @@ class Reader {
   std::optional<Read<Laterality>> relative_side(const Item& item, const SentenceReading& reading,
                                                 std::size_t begin, std::size_t end) const;
   bool goes_on_describing(const SentenceReading& reading, std::size_t clause) const;
+  std::vector<Clause> cut_by_breast(const Item& item, const SentenceReading& reading,
+                                    const Clause& clause, const Descriptors& descriptors,
+                                    const std::vector<PhraseMatch>& matches) const;
   void add_contrast(const Item& item, const SentenceReading& reading, std::size_t clause,
                     const std::vector<std::size_t>& findings);
 
@@ -369,6 +372,17 @@ class Reader {
                                                               const SentenceRange& range,
                                                               const std::vector<Trigger>& triggers,
                                                               bool context_scope) const;
+  // A part of a clause about another finding: tokens [begin, end), its noun at `noun`.
+  struct OtherFindingPart {
+    std::size_t begin;
+    std::size_t end;
+    std::size_t noun;
+  };
+  std::vector<OtherFindingPart> other_finding_parts(const Item& item,
+                                                    const SentenceReading& reading,
+                                                    std::size_t begin, std::size_t end,
+                                                    const std::vector<PhraseMatch>& matches) const;
+  bool taken_back(const Item& item, std::size_t at, std::size_t clause_begin) const;
   Descriptors read_descriptors(const Item& item, const SentenceReading& reading, std::size_t begin,
                                std::size_t end, const std::vector<PhraseMatch>& matches) const;
   void read_measures(const Item& item, std::size_t begin, std::size_t end,

@@ -95,6 +95,14 @@ enum class FunctionWordRole {
   // "uncertain", "confirmed" as in "not confirmed"). A stated lobular site lowers the category
   // (S2) and a correlate chooses ultrasound guidance (B2): both only when the text says them.
   Doubt,
+  // A noun naming another finding than calcifications: "mass", "lesion", "asymmetry"; German
+  // "Herdbefund". An assessment word right before it ("a suspicious mass") assesses that finding,
+  // and a breast named in its own part of a clause is its breast, not the calcifications'.
+  OtherFinding,
+  // Before an assessment word, makes it no assessment of now: a judgement of the past
+  // ("initially", "originally", "formerly") or a lesser degree ("less"); German "initial",
+  // "ursprünglich", "weniger".
+  TakesBackAssessment,
 };
 
 struct FunctionWording {

@@ -202,6 +202,38 @@ TEST(ReportLanguage, GermanAssessmentsAndDoubtedSites) {
   EXPECT_NE(outside.findings[0].stated_site, Site::Lobular);
 }
 
+// The German words for another finding and for an assessment taken back: "ein suspekter
+// Herdbefund rechts" neither assesses the calcifications nor puts them on the right; "initial
+// suspekt" and "weniger suspekt" are no assessment of now; two groups in one clause keep theirs.
+TEST(ReportLanguage, GermanWordsOfAnotherFindingAndOfThePast) {
+  auto read_german = [](const std::string& text) {
+    return read_chosen(stating(text, "de", "RFC5646"), shipped());
+  };
+  const NarrativeReading mass =
+      read_german("Links gruppierter Mikrokalk bei 2 Uhr und ein suspekter Herdbefund rechts.");
+  ASSERT_EQ(mass.findings.size(), 1u);
+  EXPECT_EQ(mass.findings[0].laterality, Laterality::Left);
+  EXPECT_FALSE(mass.findings[0].reported_category);
+  for (const char* text : {"Links gruppierter Mikrokalk bei 2 Uhr, initial als suspekt eingestuft.",
+                           "Links gruppierter Mikrokalk bei 2 Uhr, weniger suspekt als zuvor."}) {
+    const NarrativeReading past = read_german(text);
+    ASSERT_EQ(past.findings.size(), 1u) << text;
+    EXPECT_FALSE(past.findings[0].reported_category) << text;
+  }
+  const NarrativeReading now = read_german("Links gruppierter Mikrokalk bei 2 Uhr, jetzt suspekt.");
+  ASSERT_EQ(now.findings.size(), 1u);
+  EXPECT_TRUE(now.findings[0].reported_category) << "present suspicion counts";
+  const NarrativeReading two =
+      read_german("Grober Mikrokalk rechts und feinlineare Mikroverkalkungen links.");
+  ASSERT_EQ(two.findings.size(), 2u);
+  for (const Finding& finding : two.findings) {
+    ASSERT_EQ(finding.morphology.size(), 1u) << to_string(finding.laterality);
+    EXPECT_EQ(finding.morphology[0].term, finding.laterality == Laterality::Left
+                                              ? Morphology::FineLinear
+                                              : Morphology::CoarsePopcorn);
+  }
+}
+
 TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {
   // A meaning saying German does not make a code German: "xx" is no code of German, and "de"
   // in a scheme no lexicon knows is no code at all.

@@ -1,0 +1,184 @@
+// Whose words are they? Report text names more than the calcifications: a mass, the past, a second
+// group on the other breast. Words that belong to something else must not make calcifications
+// suspicious or put them on the other breast (issue 17, third hostile review: false escalations).
+// Each test has a counterpart where the same words do reach the calcifications and must still
+// count: a suspicious feature wins over benign ones (decision-logic.md §1).
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "findings/lexicon.hpp"
+#include "narrative/coded_report_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using namespace coded_report;  // NOLINT(google-build-using-namespace): the shared report builders
+
+// The narrative findings of one breast.
+std::vector<const Finding*> on_breast(const Report& report, Laterality breast) {
+  std::vector<const Finding*> out;
+  for (const Finding* finding : of_origin(report, Origin::Narrative)) {
+    if (finding->laterality == breast) out.push_back(finding);
+  }
+  return out;
+}
+
+// The highest final category over the findings; Incomplete0 when there are none.
+Category highest(const Report& report) {
+  Category top = Category::Incomplete0;
+  for (const Decision& decision : report.decisions) {
+    if (category_rank(decision.final_category) > category_rank(top)) top = decision.final_category;
+  }
+  return top;
+}
+
+bool any_reported(const Report& report) {
+  const auto text = of_origin(report, Origin::Narrative);
+  return std::any_of(text.begin(), text.end(),
+                     [](const Finding* finding) { return finding->reported_category.has_value(); });
+}
+
+bool holds(const Finding& finding, Morphology kind) {
+  return std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                     [kind](const auto& held) { return held.term == kind; });
+}
+
+// ---- An assessment word and a breast that belong to another finding ----
+
+TEST(TextAttribution, AnotherFindingsAssessmentAndBreastAreNotTheCalcifications) {
+  for (const char* text :
+       {"Benign vascular calcifications in the left breast and a suspicious mass in the right "
+        "breast.",
+        "A suspicious mass in the right breast and benign vascular calcifications in the left "
+        "breast.",
+        "Vascular calcifications in the left breast, and a highly suspicious lesion in the right "
+        "breast."}) {
+    const Report report = summarise_text(text);
+    EXPECT_EQ(on_breast(report, Laterality::Left).size(), 1U) << text;
+    EXPECT_TRUE(on_breast(report, Laterality::Right).empty()) << text;
+    EXPECT_TRUE(on_breast(report, Laterality::Both).empty()) << text;
+    EXPECT_FALSE(any_reported(report)) << text;
+    EXPECT_LT(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
+  }
+}
+
+TEST(TextAttribution, WordsSharedWithAMassStillReachTheCalcifications) {
+  for (const char* text : {"Calcifications and a mass in the right breast, suspicious for "
+                           "malignancy.",
+                           "Suspicious mass with calcifications in the right breast.",
+                           "Suspicious calcifications and mass in the right breast.",
+                           "Suspicious mass and calcifications in the right breast.",
+                           "Grouped calcifications in the right breast, associated with a "
+                           "suspicious mass.",
+                           "Calcifications in a suspicious mass in the right breast."}) {
+    const Report report = summarise_text(text);
+    const auto right = on_breast(report, Laterality::Right);
+    ASSERT_EQ(right.size(), 1U) << text;
+    ASSERT_TRUE(right[0]->reported_category) << text;
+    EXPECT_GE(category_rank(*right[0]->reported_category), category_rank(Category::Suspicious4))
+        << text;
+  }
+  // A mass's breast is the calcifications' too when they name none of their own.
+  const Report shared = summarise_text("Calcifications and a mass in the right breast.");
+  EXPECT_EQ(on_breast(shared, Laterality::Right).size(), 1U);
+}
+
+// ---- An assessment the text takes back ----
+
+TEST(TextAttribution, SuspicionRuledOutOfThePastOrLessenedRaisesNothing) {
+  for (const char* text :
+       {"Suspicious calcifications were ruled out. Scattered punctate calcifications in both "
+        "breasts.",
+        "Grouped punctate calcifications in the left breast, initially considered suspicious, "
+        "stable for 2 years.",
+        "Grouped punctate calcifications in the left breast, originally thought suspicious, now "
+        "stable.",
+        "Grouped punctate calcifications in the left breast, less suspicious than before."}) {
+    const Report report = summarise_text(text);
+    EXPECT_FALSE(any_reported(report)) << text;
+    EXPECT_LT(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
+  }
+  // "Not ruled out" leaves them open: the calcifications are there, uncertain.
+  const Report open = summarise_text(
+      "Fine pleomorphic calcifications in the left breast; DCIS has not been ruled out.");
+  ASSERT_FALSE(open.decisions.empty());
+  EXPECT_GE(category_rank(highest(open)), category_rank(Category::Suspicious4));
+}
+
+TEST(TextAttribution, PresentSuspicionBesideThePastStillCounts) {
+  for (const char* text : {"Grouped punctate calcifications in the left breast, stable, now "
+                           "considered suspicious.",
+                           "Grouped punctate calcifications in the left breast, more suspicious "
+                           "than before.",
+                           "Grouped punctate calcifications in the left breast, initially benign, "
+                           "now suspicious."}) {
+    const Report report = summarise_text(text);
+    EXPECT_TRUE(any_reported(report)) << text;
+    EXPECT_GE(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
+  }
+}
+
+// ---- Two groups in one clause, each on its own breast ----
+
+TEST(TextAttribution, TwoGroupsInOneClauseKeepTheirOwnBreastAndKind) {
+  for (const char* text :
+       {"Coarse calcifications in the right breast and fine linear calcifications in the left "
+        "breast.",
+        "Coarse calcifications in the right breast, fine linear calcifications in the left breast.",
+        "In the right breast coarse calcifications and in the left breast fine linear "
+        "calcifications."}) {
+    const Report report = summarise_text(text);
+    const auto right = on_breast(report, Laterality::Right);
+    const auto left = on_breast(report, Laterality::Left);
+    ASSERT_EQ(right.size(), 1U) << text;
+    ASSERT_EQ(left.size(), 1U) << text;
+    EXPECT_TRUE(holds(*right[0], Morphology::CoarsePopcorn)) << text;
+    EXPECT_FALSE(holds(*right[0], Morphology::FineLinear)) << text;
+    EXPECT_TRUE(holds(*left[0], Morphology::FineLinear)) << text;
+    EXPECT_FALSE(holds(*left[0], Morphology::CoarsePopcorn)) << text;
+  }
+}
+
+TEST(TextAttribution, GroupsThatShareTheirWordsStayTogether) {
+  // One group named for both breasts, or words given "respectively": not split, the suspicious
+  // kind reaches every breast it may belong to.
+  for (const char* text :
+       {"Fine linear calcifications in the right breast and in the left breast.",
+        "Fine linear and coarse calcifications in the right and left breast, respectively."}) {
+    const Report report = summarise_text(text);
+    for (const Laterality breast : {Laterality::Right, Laterality::Left}) {
+      bool suspicious = false;
+      for (const Finding* finding : of_origin(report, Origin::Narrative)) {
+        suspicious |= (finding->laterality == breast || finding->laterality == Laterality::Both ||
+                       finding->laterality == Laterality::Unknown) &&
+                      holds(*finding, Morphology::FineLinear);
+      }
+      EXPECT_TRUE(suspicious) << text << " / " << to_string(breast);
+    }
+  }
+}
+
+// ---- A duct the text denies beside the lobules it states ----
+
+TEST(TextAttribution, ADuctDeniedBesideAStatedLobularSiteIsNotTheirSite) {
+  const Report report = summarise_text(
+      "Grouped round calcifications in the left breast within the lobules, not in "
+      "the ducts.");
+  ASSERT_EQ(report.input.findings.size(), 1U);
+  EXPECT_EQ(report.input.findings[0].stated_site, Site::Lobular);
+  // Without a stated lobular site, or denied only in part, the duct stays (the more suspicious).
+  for (const char* text :
+       {"Grouped round calcifications in the left breast, not clearly within a duct.",
+        "Grouped round calcifications in the left breast, lobular, not clearly ductal.",
+        "Grouped round calcifications in the left breast, not in the ducts."}) {
+    const Report kept = summarise_text(text);
+    ASSERT_FALSE(kept.input.findings.empty()) << text;
+    EXPECT_NE(kept.input.findings[0].stated_site, Site::Lobular) << text;
+  }
+}
+
+}  // namespace
+}  // namespace mammocalc
