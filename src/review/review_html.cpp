@@ -368,6 +368,15 @@ void write_findings_table(pugi::xml_node section, const ReviewExam& exam) {
       pugi::xml_node line = element(warnings, "div", warning.code + ": " + warning.text);
       attribute(line, "class", "warning");
     }
+    if (const std::vector<const ReviewMention*> restating = mentions_restating(exam, finding);
+        !restating.empty()) {
+      pugi::xml_node quotes = element(element(body, "tr"), "td");
+      attribute(quotes, "colspan", "8");
+      element(quotes, "div", "Restated in the report text (" + finding.id + "):");
+      for (const ReviewMention* mention : restating) {
+        quote_line(quotes, mention->section, mention->sentence);
+      }
+    }
     if (finding.from_text) {
       // The words the finding was read from, under it across the table.
       pugi::xml_node quotes = element(element(body, "tr"), "td");

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <sstream>
+#include <string>
 #include <vector>
 
 #include "base/wrapped_text.hpp"
@@ -206,10 +208,10 @@ class TextReview {
     heading += " (" + std::to_string(findings.size()) +
                (findings.size() == 1 ? " finding)" : " findings)");
     out_ << heading << "\n";
-    for (const ReviewFinding* finding : findings) write_finding(*finding);
+    for (const ReviewFinding* finding : findings) write_finding(exam, *finding);
   }
 
-  void write_finding(const ReviewFinding& finding) {
+  void write_finding(const ReviewExam& exam, const ReviewFinding& finding) {
     char label[16];
     std::snprintf(label, sizeof label, "  %-4s", terminal_safe(finding.id).substr(0, 4).c_str());
     std::string first = terminal_safe(location_words(finding));
@@ -227,6 +229,11 @@ class TextReview {
     for (const ReviewSentence& sentence : finding.sentences) {
       write_wrapped(out_, "      " + terminal_safe(sentence_label(sentence.section)) + ": ", 8,
                     quoted(sentence.text));
+    }
+    for (const ReviewMention* mention : mentions_restating(exam, finding)) {
+      write_wrapped(
+          out_, "      " + terminal_safe(sentence_label(mention->section)) + ", restating it: ", 8,
+          quoted(mention->sentence));
     }
     if (options_.trace && !finding.quotes.empty()) {
       std::vector<std::string> words(finding.quotes.size());
@@ -478,6 +485,25 @@ std::vector<const ReviewMention*> mentions_without_finding(const ReviewExam& exa
                  other->sentence == mention.sentence;
         });
     if (!seen) mentions.push_back(&mention);
+  }
+  return mentions;
+}
+
+std::vector<const ReviewMention*> mentions_restating(const ReviewExam& exam,
+                                                     const ReviewFinding& finding) {
+  std::vector<const ReviewMention*> mentions;
+  if (finding.from_text) return mentions;
+  for (const ReviewMention& mention : exam.mentions) {
+    if (mention.cross_check != "restates") continue;
+    std::istringstream ids(mention.findings);
+    const bool restates_it =
+        std::any_of(std::istream_iterator<std::string>(ids), std::istream_iterator<std::string>(),
+                    [&](const std::string& id) { return id == finding.id; });
+    const bool seen =
+        std::any_of(mentions.begin(), mentions.end(), [&](const ReviewMention* other) {
+          return other->section == mention.section && other->sentence == mention.sentence;
+        });
+    if (restates_it && !seen) mentions.push_back(&mention);
   }
   return mentions;
 }

@@ -48,6 +48,10 @@ std::string stated_follow_up_words(const ReviewStated& stated);  // "stereotacti
 // order.
 std::vector<const ReviewMention*> mentions_without_finding(const ReviewExam& exam);
 std::string read_text_heading(const ReviewExam& exam);
+// The mentions that restate a coded finding (cross-check "restates"), one per sentence; none for
+// a finding read from text (it quotes its own sentences).
+std::vector<const ReviewMention*> mentions_restating(const ReviewExam& exam,
+                                                     const ReviewFinding& finding);
 std::string mention_words(const ReviewMention& mention);  // negated ("no"), findings, right breast
 
 }  // namespace mammocalc

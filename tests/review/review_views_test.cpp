@@ -200,6 +200,42 @@ TEST(ReviewText, TextListedBesideCodedFindingsIsSaidToBeListedOnly) {
   }
 }
 
+// Report text that restates a coded finding gives no finding of its own: the coded finding quotes
+// it, so the radiologist sees which words the pairing rests on (issue 17 item 2).
+TEST(ReviewText, ACodedFindingQuotesTheTextThatRestatesIt) {
+  Findings findings;
+  findings.source.file = "coded-with-text.dcm";
+  Finding coded = testing::calcification({Morphology::FinePleomorphic}, Distribution::Segmental);
+  coded.laterality = Laterality::Right;
+  coded.location.clock_hour = 10;
+  findings.findings.push_back(coded);
+  Finding text = coded;
+  text.origin = Origin::Narrative;
+  text.paired_with = 0;
+  text.text_status = MentionStatus::Affirmed;
+  text.text_sentences = {sentence(ReportSection::Findings, kFindingsSentence)};
+  findings.findings.push_back(text);
+  TextMention mention;
+  mention.status = MentionStatus::Affirmed;
+  mention.sentence = sentence(ReportSection::Findings, kFindingsSentence);
+  mention.words = "calcifications";
+  mention.laterality = Laterality::Right;
+  mention.findings = {1};
+  findings.text_mentions.push_back(mention);
+  findings.text_use = Findings::TextUse::Paired;
+  for (const ReviewExam& exam : views_of(findings)) {
+    ASSERT_EQ(exam.findings.size(), 1U) << "the restating text gives no finding";
+    const std::string review = unwrapped(review_of(exam));
+    EXPECT_NE(
+        review.find("Findings text, restating it: \"RIGHT BREAST: There are fine pleomorphic"),
+        std::string::npos)
+        << review;
+    EXPECT_EQ(review.find("[from report text"), std::string::npos) << review;
+    const std::string page = render_review_page({exam}, false);
+    EXPECT_NE(page.find("Restated in the report text (F1):"), std::string::npos) << page;
+  }
+}
+
 TEST(ReviewText, LongQuotesKeepToTheWidthAndControlCharactersAreHarmless) {
   std::string long_sentence =
       "There are fine pleomorphic calcifications\x1b[2J in the right breast";
