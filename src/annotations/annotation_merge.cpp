@@ -92,6 +92,15 @@ struct Field {
   void (*copy)(const Finding& from, Finding& to);  // the value as another reading holds it
 };
 
+// A place the annotation gives as the finding holds it: the same Location member on both sides.
+template <typename T, std::optional<T> Location::*member, Said (*say)(const std::optional<T>&)>
+Field location_field(const char* name) {
+  return {name, [](const Finding& f) { return say(f.location.*member); },
+          [](const AnnotatedFinding& a) { return say(a.location.*member); },
+          [](const AnnotatedFinding& a, Finding& f) { f.location.*member = a.location.*member; },
+          [](const Finding& f, Finding& t) { t.location.*member = f.location.*member; }};
+}
+
 const Field kFields[] = {
     {"laterality", [](const Finding& f) { return said_known(f.laterality, Laterality::Unknown); },
      [](const AnnotatedFinding& a) { return said(a.laterality); },
@@ -103,45 +112,14 @@ const Field kFields[] = {
        t.laterality = f.laterality;
        t.laterality_source = f.laterality_source;
      }},
-    {"location/@clock", [](const Finding& f) { return said_clock(f.location.clock_hour); },
-     [](const AnnotatedFinding& a) { return said_clock(a.location.clock_hour); },
-     [](const AnnotatedFinding& a, Finding& f) { f.location.clock_hour = a.location.clock_hour; },
-     [](const Finding& f, Finding& t) { t.location.clock_hour = f.location.clock_hour; }},
-    {"location/@region", [](const Finding& f) { return said(f.location.region); },
-     [](const AnnotatedFinding& a) { return said(a.location.region); },
-     [](const AnnotatedFinding& a, Finding& f) { f.location.region = a.location.region; },
-     [](const Finding& f, Finding& t) { t.location.region = f.location.region; }},
-    {"location/@quadrant", [](const Finding& f) { return said(f.location.quadrant); },
-     [](const AnnotatedFinding& a) { return said(a.location.quadrant); },
-     [](const AnnotatedFinding& a, Finding& f) { f.location.quadrant = a.location.quadrant; },
-     [](const Finding& f, Finding& t) { t.location.quadrant = f.location.quadrant; }},
-    {"location/@depth", [](const Finding& f) { return said(f.location.depth); },
-     [](const AnnotatedFinding& a) { return said(a.location.depth); },
-     [](const AnnotatedFinding& a, Finding& f) { f.location.depth = a.location.depth; },
-     [](const Finding& f, Finding& t) { t.location.depth = f.location.depth; }},
-    {"location/@distanceFromNippleMm",
-     [](const Finding& f) { return said_mm(f.location.from_nipple_mm); },
-     [](const AnnotatedFinding& a) { return said_mm(a.location.from_nipple_mm); },
-     [](const AnnotatedFinding& a, Finding& f) {
-       f.location.from_nipple_mm = a.location.from_nipple_mm;
-     },
-     [](const Finding& f, Finding& t) { t.location.from_nipple_mm = f.location.from_nipple_mm; }},
-    {"location/@distanceFromSkinMm",
-     [](const Finding& f) { return said_mm(f.location.from_skin_mm); },
-     [](const AnnotatedFinding& a) { return said_mm(a.location.from_skin_mm); },
-     [](const AnnotatedFinding& a, Finding& f) {
-       f.location.from_skin_mm = a.location.from_skin_mm;
-     },
-     [](const Finding& f, Finding& t) { t.location.from_skin_mm = f.location.from_skin_mm; }},
-    {"location/@distanceFromChestWallMm",
-     [](const Finding& f) { return said_mm(f.location.from_chest_wall_mm); },
-     [](const AnnotatedFinding& a) { return said_mm(a.location.from_chest_wall_mm); },
-     [](const AnnotatedFinding& a, Finding& f) {
-       f.location.from_chest_wall_mm = a.location.from_chest_wall_mm;
-     },
-     [](const Finding& f, Finding& t) {
-       t.location.from_chest_wall_mm = f.location.from_chest_wall_mm;
-     }},
+    location_field<int, &Location::clock_hour, said_clock>("location/@clock"),
+    location_field<Region, &Location::region, said<Region>>("location/@region"),
+    location_field<Quadrant, &Location::quadrant, said<Quadrant>>("location/@quadrant"),
+    location_field<Depth, &Location::depth, said<Depth>>("location/@depth"),
+    location_field<double, &Location::from_nipple_mm, said_mm>("location/@distanceFromNippleMm"),
+    location_field<double, &Location::from_skin_mm, said_mm>("location/@distanceFromSkinMm"),
+    location_field<double, &Location::from_chest_wall_mm, said_mm>(
+        "location/@distanceFromChestWallMm"),
     {"site",
      [](const Finding& f) {
        const bool stated =
