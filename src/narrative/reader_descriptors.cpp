@@ -372,15 +372,25 @@ std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
 
 // An assessment word after a word that takes it back ("initially considered suspicious", "less
 // suspicious than before"): within three words before it in the clause, no punctuation between.
-bool Reader::taken_back(const Item& item, std::size_t at, std::size_t clause_begin) const {
+// Denied: a negation ends at most one word before that word ("no less suspicious", "not any
+// less concerning", "nicht weniger suspekt").
+Reader::Taking Reader::taking_back(const Item& item, std::size_t at, std::size_t clause_begin,
+                                   const std::vector<Trigger>& triggers) const {
   std::size_t words = 0;
   for (std::size_t k = at; k > clause_begin && words < 3;) {
     --k;
-    if (item.tokens[k].kind == TokenKind::Punct) return false;
-    if (words_.is(item.tokens[k], FunctionWordRole::TakesBackAssessment)) return true;
+    if (item.tokens[k].kind == TokenKind::Punct) return Taking::None;
+    if (words_.is(item.tokens[k], FunctionWordRole::TakesBackAssessment)) {
+      const bool denied =
+          std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
+            return trigger.role == ContextRole::Negated && trigger.side != ContextSide::After &&
+                   trigger.begin >= clause_begin && trigger.end <= k && trigger.end + 1 >= k;
+          });
+      return denied ? Taking::Denied : Taking::TakenBack;
+    }
     ++words;
   }
-  return false;
+  return Taking::None;
 }
 
 Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& reading,
@@ -468,12 +478,22 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         continue;
       }
     }
-    // "Not stable", "have not remained stable", "not unchanged": no stability, and a change the
-    // text does not name — uncertain, never probably benign on it.
+    // "Not stable", "have not remained stable", "not unchanged", "not decreased", "no fewer": no
+    // stability or decrease, and a change the text does not name — uncertain, never benign or
+    // probably benign on it.
+    const auto change_term = [&] { return wordings_.change[best->wording].term; };
     if (best->kind == PhraseKind::Change &&
-        wordings_.change[best->wording].term == Change::Stable &&
+        (change_term() == Change::Stable || change_term() == Change::Decreased) &&
         negated_near(item, best->begin, best->end, begin, end, triggers)) {
       if (!out.denied) out.denied = words_of(item, best->begin, best->end);
+      continue;
+    }
+    // "Weniger suspekt", "less suspicious": a degree of the assessment, no change in the group.
+    if (best->kind == PhraseKind::Change && change_term() == Change::Decreased &&
+        words_.is(item.tokens[best->begin], FunctionWordRole::TakesBackAssessment) &&
+        std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+          return match.kind == PhraseKind::Assessment && match.begin == best->end;
+        })) {
       continue;
     }
     // "Not suspicious", "no suspicious features": no assessment. Nor a reassurance: a denied
@@ -482,11 +502,16 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // of these ("dystrophic calcifications at the lumpectomy site, history of DCIS").
     // Nor one that another finding's noun follows ("a suspicious mass"), or that the text takes
     // back ("initially considered suspicious", "less suspicious than before").
-    if (best->kind == PhraseKind::Assessment &&
+    // A taken-back word that is itself denied ("no less suspicious", "nicht weniger suspekt")
+    // affirms the assessment.
+    const Taking taking = best->kind == PhraseKind::Assessment
+                              ? taking_back(item, best->begin, begin, triggers)
+                              : Taking::None;
+    if (best->kind == PhraseKind::Assessment && taking != Taking::Denied &&
         (negated_near(item, best->begin, best->end, begin, end, triggers) ||
          denied_by_pseudo(*best, matches) ||
          role_near(ContextRole::Historical, item, best->begin, best->end, begin, end, triggers) ||
-         taken_back(item, best->begin, begin))) {
+         taking == Taking::TakenBack)) {
       continue;
     }
     if (best->kind == PhraseKind::Assessment) {

@@ -382,7 +382,9 @@ class Reader {
                                                     const SentenceReading& reading,
                                                     std::size_t begin, std::size_t end,
                                                     const std::vector<PhraseMatch>& matches) const;
-  bool taken_back(const Item& item, std::size_t at, std::size_t clause_begin) const;
+  enum class Taking { None, TakenBack, Denied };
+  Taking taking_back(const Item& item, std::size_t at, std::size_t clause_begin,
+                     const std::vector<Trigger>& triggers) const;
   Descriptors read_descriptors(const Item& item, const SentenceReading& reading, std::size_t begin,
                                std::size_t end, const std::vector<PhraseMatch>& matches) const;
   void read_measures(const Item& item, std::size_t begin, std::size_t end,

@@ -223,6 +223,20 @@ TEST(ReportLanguage, GermanWordsOfAnotherFindingAndOfThePast) {
   const NarrativeReading now = read_german("Links gruppierter Mikrokalk bei 2 Uhr, jetzt suspekt.");
   ASSERT_EQ(now.findings.size(), 1u);
   EXPECT_TRUE(now.findings[0].reported_category) << "present suspicion counts";
+  // "Weniger suspekt" is a degree of the assessment, no decrease of the group; denied, it affirms.
+  const NarrativeReading less = read_german(
+      "Links gruppierte runde Mikroverkalkungen, weniger "
+      "suspekt.");
+  ASSERT_EQ(less.findings.size(), 1u);
+  EXPECT_NE(less.findings[0].change, Change::Decreased);
+  const NarrativeReading not_less = read_german(
+      "Links gruppierte runde Mikroverkalkungen, nicht weniger suspekt als in der Voraufnahme.");
+  ASSERT_EQ(not_less.findings.size(), 1u);
+  EXPECT_TRUE(not_less.findings[0].reported_category);
+  const NarrativeReading not_fewer =
+      read_german("Links gruppierte runde Mikroverkalkungen, nicht rückläufig.");
+  ASSERT_EQ(not_fewer.findings.size(), 1u);
+  EXPECT_NE(not_fewer.findings[0].change, Change::Decreased);
   const NarrativeReading two =
       read_german("Grober Mikrokalk rechts und feinlineare Mikroverkalkungen links.");
   ASSERT_EQ(two.findings.size(), 2u);

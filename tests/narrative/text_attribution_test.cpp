@@ -121,6 +121,37 @@ TEST(TextAttribution, PresentSuspicionBesideThePastStillCounts) {
   }
 }
 
+// ---- Denied words that would reassure (fourth hostile review) ----
+
+TEST(TextAttribution, ADeniedDecreaseIsNoReassurance) {
+  for (const char* text : {"Grouped round calcifications in the left breast, not decreased.",
+                           "Grouped round calcifications in the left breast, no fewer than before.",
+                           "Grouped round calcifications in the left breast, not less numerous.",
+                           "Grouped round calcifications in the left breast, which have not "
+                           "decreased."}) {
+    const Report report = summarise_text(text);
+    ASSERT_FALSE(report.decisions.empty()) << text;
+    for (const Decision& decision : report.decisions) {
+      EXPECT_NE(decision.classification, Classification::Benign) << text;
+      EXPECT_GE(category_rank(decision.final_category), category_rank(Category::Incomplete0))
+          << text;
+    }
+  }
+}
+
+TEST(TextAttribution, ADeniedTakingBackAffirmsTheAssessment) {
+  for (const char* text :
+       {"Grouped punctate calcifications in the left breast, no less suspicious than on the prior "
+        "study.",
+        "Grouped punctate calcifications in the left breast are no less suspicious.",
+        "Grouped punctate calcifications in the left breast, not any less suspicious than before.",
+        "Grouped punctate calcifications in the left breast, not less concerning for DCIS."}) {
+    const Report report = summarise_text(text);
+    EXPECT_TRUE(any_reported(report)) << text;
+    EXPECT_GE(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
+  }
+}
+
 // ---- Two groups in one clause, each on its own breast ----
 
 TEST(TextAttribution, TwoGroupsInOneClauseKeepTheirOwnBreastAndKind) {
