@@ -76,7 +76,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"elsewhere", FunctionWordRole::Elsewhere},
     {"doubt", FunctionWordRole::Doubt},
     {"other-finding", FunctionWordRole::OtherFinding},
-    {"takes-back-assessment", FunctionWordRole::TakesBackAssessment}};
+    {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
+    {"second-group", FunctionWordRole::SecondGroup}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

@@ -261,7 +261,16 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   std::vector<Clause> clauses;
   for (const Clause& clause : reading.clauses) {
     Descriptors descriptors = read_descriptors(item, reading, clause.first, clause.second, matches);
-    const std::vector<Clause> parts = cut_by_breast(item, reading, clause, descriptors, matches);
+    std::vector<PhraseMatch> second_groups;
+    const std::vector<Clause> parts =
+        cut_by_breast(item, reading, clause, descriptors, matches, second_groups);
+    for (const PhraseMatch& group : second_groups) {
+      reading.mentions.insert(
+          std::upper_bound(
+              reading.mentions.begin(), reading.mentions.end(), group,
+              [](const PhraseMatch& a, const PhraseMatch& b) { return a.begin < b.begin; }),
+          group);
+    }
     if (parts.size() == 1) {
       clauses.push_back(clause);
       reading.clause_descriptors.push_back(std::move(descriptors));
@@ -273,6 +282,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     }
   }
   reading.clauses = std::move(clauses);
+  add_second_groups_of_later_clauses(item, reading);
   for (const Descriptors& descriptors : reading.clause_descriptors) {
     reading.sides.insert(reading.sides.end(), descriptors.sides.begin(), descriptors.sides.end());
   }
@@ -315,6 +325,34 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
 }
 
+// A clause after the first mention of its sentence with no calcification word of its own, that
+// speaks of "those" or "a group" ("…, whereas those in the left breast are new"; "…; those in the
+// right breast are stable"): that word is a mention of its own, so the group is a candidate with
+// its own breast and words (not dropped, and not given the first group's).
+void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReading& reading) const {
+  if (reading.mentions.empty()) return;
+  for (const auto& [begin, end] : reading.clauses) {
+    if (begin <= reading.mentions.front().begin) continue;
+    const bool has_mention = std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                                         [begin = begin, end = end](const PhraseMatch& match) {
+                                           return match.begin >= begin && match.begin < end;
+                                         });
+    if (has_mention) continue;
+    for (std::size_t k = begin; k < end; ++k) {
+      if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) break;
+      if (!words_.is(item.tokens[k], FunctionWordRole::SecondGroup)) continue;
+      const PhraseMatch group{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k + 1), 0,
+                              PhraseKind::Calcification};
+      reading.mentions.insert(
+          std::upper_bound(
+              reading.mentions.begin(), reading.mentions.end(), group,
+              [](const PhraseMatch& a, const PhraseMatch& b) { return a.begin < b.begin; }),
+          group);
+      break;
+    }
+  }
+}
+
 // Cuts a clause that names two groups, each with a breast of its own ("Coarse calcifications in
 // the right breast and fine linear calcifications in the left breast"), so that each group's
 // descriptors are its own: at the last coordinator (an and-word, a comma) between the one's words
@@ -322,20 +360,55 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
 // it ("In the right breast coarse calcifications and in the left breast fine linear ones"). Left
 // whole where a group has no breast or two, or no coordinator separates them: the clause's words
 // then reach every group, and the more suspicious reading stands (decision-logic.md §1).
+// A second-group word after a coordinator ("… on the right and new ones on the left") counts as
+// a group where no calcification word follows it in its part; where the clause is cut, it is
+// given back in `second_groups` as a mention of its own.
 std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReading& reading,
                                           const Clause& clause, const Descriptors& descriptors,
-                                          const std::vector<PhraseMatch>& matches) const {
+                                          const std::vector<PhraseMatch>& matches,
+                                          std::vector<PhraseMatch>& second_groups) const {
   const auto [begin, end] = clause;
-  std::vector<const PhraseMatch*> groups;
-  for (const PhraseMatch& mention : reading.mentions) {
-    if (mention.begin >= begin && mention.begin < end) groups.push_back(&mention);
-  }
-  const std::vector<Read<Laterality>>& sides = descriptors.sides;
-  if (groups.size() < 2 || sides.size() != groups.size()) return {clause};
   const std::vector<Token>& tokens = item.tokens;
   auto coordinator = [&](std::size_t k) {
     return is_punct(tokens[k], ',') || words_.is(tokens[k], FunctionWordRole::And);
   };
+  std::vector<PhraseMatch> group_words;
+  std::vector<const PhraseMatch*> mentions;
+  for (const PhraseMatch& mention : reading.mentions) {
+    if (mention.begin >= begin && mention.begin < end) mentions.push_back(&mention);
+  }
+  for (std::size_t k = begin; !mentions.empty() && k < end; ++k) {
+    if (k <= mentions.front()->begin || !words_.is(tokens[k], FunctionWordRole::SecondGroup)) {
+      continue;
+    }
+    bool coordinated = false;  // a coordinator since the last group
+    for (std::size_t j = k; j > begin && !coordinated;) {
+      --j;
+      const bool group_at =
+          std::any_of(mentions.begin(), mentions.end(),
+                      [j](const PhraseMatch* mention) { return mention->begin == j; }) ||
+          (!group_words.empty() && group_words.back().begin == j);
+      if (group_at) break;
+      coordinated = coordinator(j);
+    }
+    bool mention_follows = false;  // a calcification word after it in its part
+    for (std::size_t j = k + 1; j < end && !coordinator(j) && !mention_follows; ++j) {
+      mention_follows =
+          std::any_of(mentions.begin(), mentions.end(),
+                      [j](const PhraseMatch* mention) { return mention->begin == j; });
+    }
+    if (coordinated && !mention_follows) {
+      group_words.push_back(PhraseMatch{static_cast<std::uint32_t>(k),
+                                        static_cast<std::uint32_t>(k + 1), 0,
+                                        PhraseKind::Calcification});
+    }
+  }
+  std::vector<const PhraseMatch*> groups = mentions;
+  for (const PhraseMatch& word : group_words) groups.push_back(&word);
+  std::sort(groups.begin(), groups.end(),
+            [](const PhraseMatch* a, const PhraseMatch* b) { return a->begin < b->begin; });
+  const std::vector<Read<Laterality>>& sides = descriptors.sides;
+  if (groups.size() < 2 || sides.size() != groups.size()) return {clause};
   // The group of each side, by the order of the words.
   std::vector<std::size_t> owner(sides.size());
   for (std::size_t s = 0; s < sides.size(); ++s) {
@@ -385,6 +458,7 @@ std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReadin
   }
   if (parts.empty()) return {clause};
   parts.emplace_back(start, end);
+  second_groups = std::move(group_words);
   return parts;
 }
 

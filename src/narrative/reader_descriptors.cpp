@@ -415,6 +415,10 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
   std::vector<bool> consumed(end - begin, false);
   read_measures(item, begin, end, consumed, out);
   read_clock(item, begin, end, consumed, out);
+  for (std::size_t k = begin; k < end; ++k) {
+    if (words_.is(item.tokens[k], FunctionWordRole::And)) out.and_words.push_back(k);
+    if (is_punct(item.tokens[k], ',')) out.commas.push_back(k);
+  }
 
   auto is_descriptor = [](PhraseKind kind) {
     switch (kind) {

@@ -384,8 +384,49 @@ Laterality breast_named_before(const std::vector<Read<Laterality>>& sides, std::
   return named != nullptr ? named->value : Laterality::Unknown;
 }
 
+// Which breast a change between two breasts' names belongs to: the one whose name and the change
+// no and-word separates ("in the left breast, new since 2025, and in the right breast": left;
+// "stable on the right and new on the left": left); failing and-words, the same with commas
+// ("unchanged on the right, new on the left": left). Unknown when nothing tells.
+enum class Placed { Before, After, Unknown };
+Placed change_placed(const Descriptors& descriptors, std::size_t before, std::size_t at,
+                     std::size_t after) {
+  for (const std::vector<std::size_t>* marks : {&descriptors.and_words, &descriptors.commas}) {
+    const bool in_before = std::any_of(marks->begin(), marks->end(),
+                                       [&](std::size_t k) { return before < k && k < at; });
+    const bool in_after = std::any_of(marks->begin(), marks->end(),
+                                      [&](std::size_t k) { return at < k && k < after; });
+    if (in_before != in_after) return in_before ? Placed::After : Placed::Before;
+  }
+  return Placed::Unknown;
+}
+
+// The breast a change belongs to in a clause naming both breasts by name; Both when the words do
+// not tell (kept for each breast when it says new or increased, for none when stable or fewer).
+Laterality breast_of_change(const Descriptors& descriptors, std::size_t token) {
+  const Read<Laterality>* before = nullptr;
+  const Read<Laterality>* after = nullptr;
+  for (const Read<Laterality>& read : descriptors.sides) {
+    if (read.value != Laterality::Left && read.value != Laterality::Right) continue;
+    if (read.token < token && (before == nullptr || read.token > before->token)) before = &read;
+    if (read.token > token && (after == nullptr || read.token < after->token)) after = &read;
+  }
+  if (before == nullptr || after == nullptr || before->value == after->value) {
+    return breast_named_before(descriptors.sides, token);
+  }
+  switch (change_placed(descriptors, before->token, token, after->token)) {
+    case Placed::Before:
+      return before->value;
+    case Placed::After:
+      return after->value;
+    case Placed::Unknown:
+      break;
+  }
+  return Laterality::Both;
+}
+
 // For one breast of a clause that names both breasts by name: the clock positions and changes
-// that follow that breast's name. Unchanged where the clause says "bilateral" (no breast placed).
+// that are that breast's. Unchanged where the clause says "bilateral" (no breast placed).
 void keep_descriptors_of_side(Descriptors& descriptors, Laterality side) {
   std::vector<Read<int>> clocks;
   if (descriptors.clock) clocks.push_back(*descriptors.clock);
@@ -404,13 +445,16 @@ void keep_descriptors_of_side(Descriptors& descriptors, Laterality side) {
     }
   }
   auto& changes = descriptors.change;
-  changes.erase(std::remove_if(changes.begin(), changes.end(),
-                               [&](const Read<Change>& change) {
-                                 const Laterality placed =
-                                     breast_named_before(descriptors.sides, change.token);
-                                 return placed != Laterality::Unknown && placed != side;
-                               }),
-                changes.end());
+  changes.erase(
+      std::remove_if(changes.begin(), changes.end(),
+                     [&](const Read<Change>& change) {
+                       const Laterality placed = breast_of_change(descriptors, change.token);
+                       if (placed == Laterality::Both) {
+                         return change.value != Change::New && change.value != Change::Increased;
+                       }
+                       return placed != Laterality::Unknown && placed != side;
+                     }),
+      changes.end());
 }
 
 }  // namespace

@@ -64,6 +64,10 @@ struct Descriptors {
   // A benign reason the text denies ("not milk of calcium", "do not layer", "not stable"): the
   // words, quoted where the finding is made uncertain (rule C14) instead of benign.
   std::optional<std::string> denied;
+  // Where the clause's and-words and commas stand (tokens): which breast a change between two
+  // breasts' names belongs to ("stable on the right and new on the left").
+  std::vector<std::size_t> and_words;
+  std::vector<std::size_t> commas;
 };
 // A resolved context phrase of a sentence.
 struct Trigger {
@@ -134,7 +138,7 @@ using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) o
 class FunctionWords {
  public:
   explicit FunctionWords(const Wordings& wordings)
-      : by_role_(static_cast<std::size_t>(FunctionWordRole::TakesBackAssessment) + 1),
+      : by_role_(static_cast<std::size_t>(FunctionWordRole::SecondGroup) + 1),
         measures_(static_cast<std::size_t>(MeasureRole::ExtentFiller) + 1),
         numbers_(&wordings.numbers) {
     for (const FunctionWording& word : wordings.function_words) {
@@ -358,9 +362,11 @@ class Reader {
   std::optional<Read<Laterality>> relative_side(const Item& item, const SentenceReading& reading,
                                                 std::size_t begin, std::size_t end) const;
   bool goes_on_describing(const SentenceReading& reading, std::size_t clause) const;
+  void add_second_groups_of_later_clauses(const Item& item, SentenceReading& reading) const;
   std::vector<Clause> cut_by_breast(const Item& item, const SentenceReading& reading,
                                     const Clause& clause, const Descriptors& descriptors,
-                                    const std::vector<PhraseMatch>& matches) const;
+                                    const std::vector<PhraseMatch>& matches,
+                                    std::vector<PhraseMatch>& second_groups) const;
   void add_contrast(const Item& item, const SentenceReading& reading, std::size_t clause,
                     const std::vector<std::size_t>& findings);
 

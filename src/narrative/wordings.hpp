@@ -103,6 +103,10 @@ enum class FunctionWordRole {
   // ("initially", "originally", "formerly") or a lesser degree ("less"); German "initial",
   // "ursprünglich", "weniger".
   TakesBackAssessment,
+  // Stands for a second group of the calcifications just named: "ones", "those", "cluster";
+  // German "Gruppe". In a part of the sentence with a breast of its own ("… on the right and new
+  // ones on the left") it is a mention of its own, so that group keeps its own words.
+  SecondGroup,
 };
 
 struct FunctionWording {

@@ -722,9 +722,22 @@ TEST(NarrativeReader, ContrastClauseKeepsTheSuspiciousDescriptor) {
 // Suspicious words after "but" with no finding to join (another breast, or a negated clause
 // before) are an uncertain finding of their own with a note, never dropped.
 TEST(NarrativeReader, ContrastClauseWithNowhereToGoIsAnUncertainFinding) {
+  // "Ones" stands for a second group (function-word role second-group): a mention of its own,
+  // never dropped, with its own breast and kind.
   for (const std::string text :
        {"Vascular calcifications in the right breast, but pleomorphic ones in the left breast.",
         "No calcifications in the right breast, but pleomorphic ones in the left breast."}) {
+    const NarrativeReading reading = read(text);
+    const auto left =
+        std::find_if(reading.findings.begin(), reading.findings.end(),
+                     [](const Finding& finding) { return finding.laterality == Laterality::Left; });
+    ASSERT_NE(left, reading.findings.end()) << text;
+    EXPECT_TRUE(has_morphology(*left, Morphology::FinePleomorphic)) << text;
+    EXPECT_FALSE(has_morphology(*left, Morphology::Vascular)) << text;
+  }
+  for (const std::string text :
+       {"Vascular calcifications in the right breast, but pleomorphic in the left breast.",
+        "No calcifications in the right breast, but pleomorphic forms in the left breast."}) {
     const NarrativeReading reading = read(text);
     const auto left =
         std::find_if(reading.findings.begin(), reading.findings.end(),

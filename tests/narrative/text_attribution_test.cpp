@@ -41,6 +41,11 @@ bool any_reported(const Report& report) {
                      [](const Finding* finding) { return finding->reported_category.has_value(); });
 }
 
+// Texts that name only "the right" and "the left" need another word to say breast imaging.
+Report summarise_breast_text(const std::string& text) {
+  return summarise_text("Both breasts were imaged. " + text);
+}
+
 bool holds(const Finding& finding, Morphology kind) {
   return std::any_of(finding.morphology.begin(), finding.morphology.end(),
                      [kind](const auto& held) { return held.term == kind; });
@@ -170,6 +175,56 @@ TEST(TextAttribution, TwoGroupsInOneClauseKeepTheirOwnBreastAndKind) {
     EXPECT_FALSE(holds(*right[0], Morphology::FineLinear)) << text;
     EXPECT_TRUE(holds(*left[0], Morphology::FineLinear)) << text;
     EXPECT_FALSE(holds(*left[0], Morphology::CoarsePopcorn)) << text;
+  }
+}
+
+// A change named for one of two breasts is that breast's; where the words do not tell, "new" or
+// "increasing" stays with both (fourth hostile review: the biopsy went to the stable breast).
+TEST(TextAttribution, AChangeGoesToTheBreastItIsSaidOf) {
+  for (const char* text :
+       {"Grouped round calcifications on the right and new ones on the left.",
+        "Grouped round calcifications in the right breast, and increasing ones in the left breast.",
+        "Grouped punctate calcifications, stable in the right breast and new in the left breast.",
+        "Grouped punctate calcifications in both breasts, stable on the right and increasing on "
+        "the left.",
+        "Grouped punctate calcifications bilaterally, unchanged on the right, new on the left.",
+        "Grouped punctate calcifications in the left breast, new since 2025, and in the right "
+        "breast, unchanged."}) {
+    const Report report = summarise_breast_text(text);
+    const auto right = on_breast(report, Laterality::Right);
+    const auto left = on_breast(report, Laterality::Left);
+    ASSERT_EQ(right.size(), 1U) << text;
+    ASSERT_EQ(left.size(), 1U) << text;
+    EXPECT_TRUE(left[0]->change == Change::New || left[0]->change == Change::Increased) << text;
+    EXPECT_NE(right[0]->change, Change::New) << text;
+    EXPECT_NE(right[0]->change, Change::Increased) << text;
+  }
+}
+
+// "Ones", "those", "a cluster" stand for a second group: it keeps its own breast and words and
+// never takes the first group's benign kind (fourth hostile review: LEFT 2 "dystrophic").
+TEST(TextAttribution, ASecondGroupNamedByAPronounIsItsOwn) {
+  for (const char* text :
+       {"Dystrophic calcifications on the right and new ones on the left.",
+        "Vascular calcifications on the right and a new cluster on the left.",
+        "Grouped punctate calcifications in the right breast are stable, whereas those in the left "
+        "breast are new.",
+        "Grouped punctate calcifications in the right breast are stable; those in the left breast "
+        "are new."}) {
+    const Report report = summarise_breast_text(text);
+    const auto left = on_breast(report, Laterality::Left);
+    ASSERT_EQ(left.size(), 1U) << text;
+    EXPECT_FALSE(holds(*left[0], Morphology::Dystrophic)) << text;
+    EXPECT_FALSE(holds(*left[0], Morphology::Vascular)) << text;
+    EXPECT_FALSE(holds(*left[0], Morphology::Punctate)) << text;
+    for (const Decision& decision : report.decisions) {
+      if (report.input.findings[&decision - report.decisions.data()].laterality ==
+          Laterality::Left) {
+        EXPECT_NE(decision.classification, Classification::Benign) << text;
+        EXPECT_NE(decision.classification, Classification::ProbablyBenign) << text;
+      }
+    }
+    EXPECT_EQ(on_breast(report, Laterality::Right).size(), 1U) << text;
   }
 }
 
