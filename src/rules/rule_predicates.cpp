@@ -908,6 +908,13 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
       category_rank(category) > category_rank(decisions[*text.paired_with].final_category)) {
     return TextDiscordance::MoreSuspiciousThanItsFinding;
   }
+  if (text.paired_with && *text.paired_with < decisions.size() &&
+      text.text_status == MentionStatus::Uncertain) {
+    const Classification coded_class = decisions[*text.paired_with].classification;
+    if (coded_class == Classification::Benign || coded_class == Classification::ProbablyBenign) {
+      return TextDiscordance::DoubtsItsFinding;
+    }
+  }
   // Text that speaks of calcifications somewhere else than the coded finding it describes is not
   // held by it, however benign: a second group, or one on a breast nothing resolves.
   if (another_place_of(findings, text)) return TextDiscordance::AnotherPlace;
@@ -957,6 +964,10 @@ std::vector<std::string> narrative_discordant_texts(const RuleContext& context) 
         said += ": more suspicious than the coded finding it describes (" +
                 words(decisions[*text.paired_with].final_category) + ")";
         break;
+      case TextDiscordance::DoubtsItsFinding:
+        said += ": uncertain about the coded finding it describes, which is " +
+                words(decisions[*text.paired_with].final_category) + " without doubt";
+        break;
       case TextDiscordance::AnotherPlace:
       case TextDiscordance::UnresolvedPlace:
         break;  // said below, with the words
@@ -989,8 +1000,25 @@ std::vector<std::string> narrative_discordant_texts(const RuleContext& context) 
 
 namespace {
 
-// The narrative findings that describe the coded finding being checked and are more suspicious
-// than it (row W8's MoreSuspicious and MoreSuspiciousThanItsFinding), by index.
+// Text that may be about a coded finding: paired with it, or on its breast (or naming none) and
+// at no other place (clock within an hour, same quadrant and region where both give one).
+bool may_describe(const Finding& text, const Finding& coded, std::size_t coded_index) {
+  if (text.paired_with) return *text.paired_with == coded_index;
+  if (text.laterality != Laterality::Unknown && text.laterality != coded.laterality) return false;
+  const Location& said = text.location;
+  const Location& held = coded.location;
+  if (said.clock_hour && held.clock_hour &&
+      clock_distance(*said.clock_hour, *held.clock_hour) > 1) {
+    return false;
+  }
+  if (said.quadrant && held.quadrant && *said.quadrant != *held.quadrant) return false;
+  return !(said.region && held.region && *said.region != *held.region);
+}
+
+// The narrative findings that may describe the coded finding being checked and that row W8 keeps
+// as findings of their own for being more suspicious than the coded content, or uncertain about
+// it (MoreSuspicious, MoreSuspiciousThanItsFinding, DoubtsItsFinding, NotPaired, NoCodedFinding
+// for an unknown breast), by index.
 std::vector<std::size_t> texts_above_this_finding(const RuleContext& context,
                                                   std::string_view predicate) {
   const ExamContext& exam = exam_of(context, predicate);
@@ -1001,15 +1029,19 @@ std::vector<std::size_t> texts_above_this_finding(const RuleContext& context,
   if (&decided < decisions.data() || &decided >= decisions.data() + decisions.size()) return above;
   const auto index = static_cast<std::size_t>(&decided - decisions.data());
   if (exam.findings.findings[index].origin == Origin::Narrative) return above;
+  const Finding& coded = exam.findings.findings[index];
   for (std::size_t j = 0; j < exam.findings.findings.size(); ++j) {
     const Finding& text = exam.findings.findings[j];
-    if (text.origin != Origin::Narrative || text.paired_with != index) continue;
+    if (text.origin != Origin::Narrative || !may_describe(text, coded, index)) continue;
     const TextDiscordance why = text_discordance(exam.findings, decisions, j);
-    if ((why == TextDiscordance::MoreSuspicious ||
-         why == TextDiscordance::MoreSuspiciousThanItsFinding) &&
-        category_rank(decisions[j].final_category) > category_rank(decided.final_category)) {
-      above.push_back(j);
-    }
+    const bool above_it =
+        category_rank(decisions[j].final_category) > category_rank(decided.final_category);
+    const bool doubts = why == TextDiscordance::DoubtsItsFinding;
+    const bool kept_for_more = why == TextDiscordance::MoreSuspicious ||
+                               why == TextDiscordance::MoreSuspiciousThanItsFinding ||
+                               why == TextDiscordance::NotPaired ||
+                               why == TextDiscordance::NoCodedFinding;
+    if (doubts || (kept_for_more && above_it)) above.push_back(j);
   }
   return above;
 }
@@ -1026,12 +1058,20 @@ std::vector<std::string> text_more_suspicious_than_this_finding_texts(const Rule
   std::vector<std::string> texts;
   for (const std::size_t j : texts_above_this_finding(context, __func__)) {
     const Decision& text = (*exam.decisions)[j];
-    const std::vector<TextSentence>& sentences = exam.findings.findings[j].text_sentences;
-    texts.push_back("the report text describes these calcifications as " +
-                    words(text.final_category) + " (" + text.id +
-                    (sentences.empty() ? std::string() : ", \"" + sentences.front().text + "\"") +
-                    "), more suspicious than this coded finding (" + this_one +
-                    "): check the coded content against the report text");
+    const Finding& read = exam.findings.findings[j];
+    const std::string quote = read.text_sentences.empty()
+                                  ? std::string()
+                                  : ", \"" + read.text_sentences.front().text + "\"";
+    const bool doubts =
+        text_discordance(exam.findings, *exam.decisions, j) == TextDiscordance::DoubtsItsFinding;
+    const std::string how =
+        doubts ? "is uncertain about these calcifications (" + text.id + quote +
+                     "), which this coded finding gives as " + this_one + " without doubt"
+               : std::string(read.paired_with ? "describes these calcifications"
+                                              : "may describe these calcifications") +
+                     " as " + words(text.final_category) + " (" + text.id + quote +
+                     "), more suspicious than this coded finding (" + this_one + ")";
+    texts.push_back("the report text " + how + ": check the coded content against the report text");
   }
   return texts;
 }

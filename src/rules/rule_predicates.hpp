@@ -119,6 +119,9 @@ enum class TextDiscordance {
   NoCodedFinding,
   MoreSuspicious,
   MoreSuspiciousThanItsFinding,
+  // It describes a benign or probably benign coded finding and is uncertain where that one is
+  // not ("not stable", "possibly malignant"): its doubt is no restatement (row C14's reading).
+  DoubtsItsFinding,
   // It describes a coded finding and names another place too (a second clock of its clause more
   // than an hour from the coded finding's, another quadrant or region): a second group.
   AnotherPlace,

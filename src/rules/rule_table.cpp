@@ -455,9 +455,11 @@ std::vector<Rule> make_rule_table() {
        "review",
        "decision-logic.md §6.3 (W8), resting on §3 (R1): \"When one says benign/probably benign "
        "(1–3) and the other suspicious (4A–5), warn `assessment-discordant` and show both.\"",
-       "the finding is coded and a narrative finding that describes it (row W8's pairing) is more "
-       "suspicious than it and than every coded finding of its breast, or than it alone; the "
-       "narrative finding stands beside it with its own category",
+       "the finding is coded and report text that row W8 keeps as a finding of its own may "
+       "describe it (paired with it, or on its breast or naming none, at no other clock, "
+       "quadrant or region) and is more suspicious than it, or is uncertain about it where it "
+       "is benign or probably benign; the narrative finding stands beside it with its own "
+       "category",
        Stage::OverallCheck, text_more_suspicious_than_this_finding,
        needing_review(
            warning(WarningCode::NarrativeDiscordant, text_more_suspicious_than_this_finding_texts)),
@@ -529,8 +531,10 @@ std::vector<Rule> make_rule_table() {
        "the report has coded calcification findings and its text affirms calcifications that are "
        "more suspicious than every coded finding of their breast, lie on a breast with no coded "
        "finding, or are not benign and described by no coded finding (paired by breast, clock, "
-       "quadrant or region, morphology and distribution); each stays a narrative finding of its "
-       "own. Narrative findings a coded finding describes add their site, change, place and "
+       "quadrant or region, morphology and distribution), or is uncertain about a benign or "
+       "probably benign coded finding it describes (\"not stable\", \"possibly malignant\"); "
+       "each stays a narrative finding of its own. Narrative findings a coded finding describes "
+       "add their site, change, place and "
        "ultrasound correlate to it, below its coded values",
        Stage::Exam, narrative_discordant,
        needing_review(warning(WarningCode::NarrativeDiscordant, narrative_discordant_texts)),

@@ -687,6 +687,34 @@ TEST(TextSafety, TheCodedFindingTheSuspiciousTextDescribesIsFlaggedItself) {
   EXPECT_FALSE(testing::fired(agreeing.decisions[0], "W16"));
 }
 
+// Text that doubts a probably benign coded group, or that may be about it (same place, another
+// kind; no breast named), flags the coded finding too (fourth hostile review: "not stable",
+// "possibly malignant" restated it and nothing was flagged).
+TEST(TextSafety, TextThatDoubtsOrMayDescribeACodedGroupFlagsIt) {
+  for (const char* text :
+       {"Grouped round calcifications at 3 o'clock in the right breast, not stable.",
+        "Grouped round calcifications at 3 o'clock in the right breast, possibly malignant.",
+        "Grouped fine pleomorphic calcifications at 3 o'clock in the right breast.",
+        "The round calcifications are suspicious.", "Suspicious calcifications."}) {
+    const Report report = summarise({text, "", std::nullopt, {round_grouped_right_at_3()}});
+    ASSERT_FALSE(report.decisions.empty()) << text;
+    ASSERT_NE(report.input.findings[0].origin, Origin::Narrative) << text;
+    EXPECT_TRUE(testing::fired(report.decisions[0], "W16")) << text;
+    EXPECT_TRUE(report.decisions[0].needs_review) << text;
+    EXPECT_TRUE(exam_fired(report, "W8")) << text;
+  }
+  // Another place is another group: the coded one is not flagged for it.
+  const Report elsewhere =
+      summarise({"Grouped fine pleomorphic calcifications at 9 o'clock in the "
+                 "right breast.",
+                 "",
+                 std::nullopt,
+                 {round_grouped_right_at_3()}});
+  ASSERT_FALSE(elsewhere.decisions.empty());
+  EXPECT_FALSE(testing::fired(elsewhere.decisions[0], "W16"));
+  EXPECT_TRUE(exam_fired(elsewhere, "W8"));
+}
+
 TEST(TextSafety, SuspiciousWordsGiveATextOnlyFindingItsCategoryQuoted) {
   const Report report =
       summarise_text("Suspicious calcifications in the left breast at 2 o'clock, 6 mm.");
