@@ -64,8 +64,9 @@ constexpr const char* kHookExits =
     "exit status: 0 every SR summarised (other objects skipped), 1 a received SR failed, 2 usage\n"
     "error, 3 an output cannot be written\n";
 constexpr const char* kServeExits =
-    "exit status: 0 stopped by SIGTERM or SIGINT, 2 usage error, 3 the output directory cannot\n"
-    "be written\n";
+    "exit status: 0 stopped by SIGTERM or SIGINT, 1 the site profile or an annotation file or\n"
+    "directory (--site-profile, --annotations) or a lexicon is missing, unreadable or not\n"
+    "valid (checked before listening), 2 usage error, 3 the output directory cannot be written\n";
 constexpr const char* kValidateExits =
     "exit status: 0 every file is valid, 1 with one line per problem on standard error, 2 usage\n"
     "error\n";
@@ -227,7 +228,9 @@ po::options_description serve_options() {
   add("port", po::value<std::string>()->value_name("N"), "TCP port to listen on (1-65535)");
   add("aetitle", po::value<std::string>()->value_name("AE"),
       "the called application entity title this endpoint answers to (default MAMMOCALC)");
-  add("keep-received", "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm");
+  add("keep-received",
+      "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm (OUTDIR/received-HASH.dcm, "
+      "numbered when taken, for a UID that is not valid)");
   add("allow-ae", po::value<std::vector<std::string>>()->value_name("AE"),
       "accept associations only from this calling AE title; repeatable (default: any)");
   add("bind", po::value<std::string>()->value_name("ADDRESS"),
