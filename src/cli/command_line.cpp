@@ -36,7 +36,7 @@ constexpr const char* kHookUsage =
 constexpr const char* kServeUsage =
     "usage: mammocalc serve --port N --out OUTDIR [--aetitle AE] [--allow-ae AE]...\n"
     "                       [--bind ADDRESS] [--max-associations N] [--acse-timeout S]\n"
-    "                       [--dimse-timeout S] [--shutdown-timeout S]\n"
+    "                       [--dimse-timeout S] [--message-timeout S] [--shutdown-timeout S]\n"
     "                       [--tls-key FILE --tls-cert FILE [--tls-ca FILE|DIR]\n"
     "                        [--tls-require-peer-cert]]\n"
     "                       [--keep-received] [--dicom-out | --dicom-dir DIR] [options]\n";
@@ -237,14 +237,20 @@ po::options_description serve_options() {
       "listen on this IPv4 address only, e.g. 127.0.0.1 (default: every interface)");
   add("max-associations", po::value<std::string>()->value_name("N"),
       "associations served at once (default: number of cores); more are rejected as "
-      "transient, so senders retry");
+      "transient, so senders retry. Connections still without an association request wait "
+      "apart, up to 2N (at least 16); more are closed at once");
   add("acse-timeout", po::value<std::string>()->value_name("S"),
-      "seconds a connection may take to send its association request (default 10)");
+      "seconds a connection may take in all for its TLS handshake and association request "
+      "(default 10)");
   add("dimse-timeout", po::value<std::string>()->value_name("S"),
       "seconds an association may stay silent before it is aborted (default 60)");
+  add("message-timeout", po::value<std::string>()->value_name("S"),
+      "seconds one message (a command and its data set, e.g. an image) may take to arrive in "
+      "all, from when it is awaited; a peer sending too slowly is aborted (default 300)");
   add("shutdown-timeout", po::value<std::string>()->value_name("S"),
-      "on SIGTERM, seconds running associations get to finish before each is ended after its "
-      "object in progress (default 30)");
+      "on SIGTERM, seconds running associations get to finish; then each is ended before its "
+      "next command, or at once while it waits for its peer (an object being summarised is "
+      "answered first); the stop takes at most S plus 2 s (default 30)");
   add("tls-key", po::value<std::string>()->value_name("FILE"),
       "DICOM TLS (BCP 195, non-downgrading profile): this endpoint's private key (PEM); "
       "plaintext associations are then refused");
@@ -533,6 +539,8 @@ Command parse_serve(const std::vector<std::string>& args) {
       count_value(values, "acse-timeout", "serve", 1, kHour).value_or(serve.acse_timeout_s);
   serve.dimse_timeout_s =
       count_value(values, "dimse-timeout", "serve", 1, kHour).value_or(serve.dimse_timeout_s);
+  serve.message_timeout_s = count_value(values, "message-timeout", "serve", 1, 24 * kHour)
+                                .value_or(serve.message_timeout_s);
   serve.shutdown_timeout_s =
       count_value(values, "shutdown-timeout", "serve", 0, kHour).value_or(serve.shutdown_timeout_s);
   serve.tls.key_file = given(values, "tls-key").value_or("");

@@ -253,6 +253,7 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
                              : std::max(1U, std::thread::hardware_concurrency());
   scp.acse_timeout_s = config.acse_timeout_s;
   scp.dimse_timeout_s = config.dimse_timeout_s;
+  scp.message_timeout_s = config.message_timeout_s;
   scp.shutdown_timeout_s = config.shutdown_timeout_s;
   scp.tls = config.tls;
   const LineLog lines(log);

@@ -31,6 +31,7 @@ struct ServeConfig {
   unsigned max_associations = 0;
   unsigned acse_timeout_s = 10;      // --acse-timeout
   unsigned dimse_timeout_s = 60;     // --dimse-timeout
+  unsigned message_timeout_s = 300;  // --message-timeout
   unsigned shutdown_timeout_s = 30;  // --shutdown-timeout
   TlsConfig tls;                     // --tls-key, --tls-cert, --tls-ca, --tls-require-peer-cert
   EvaluationConfig evaluation;
