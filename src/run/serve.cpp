@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <numeric>
 #include <set>
 #include <string>
 #include <system_error>
@@ -82,10 +83,11 @@ class InvalidUidNames {
   // The unnumbered name, for the log line of an object that leaves no file.
   static std::string unnumbered(const std::string& uid) {
     // FNV-1a (64 bits): the same UID gives the same name on every machine and build.
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (const char c : uid) {
-      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
+    constexpr std::uint64_t kOffsetBasis = 14695981039346656037ULL;
+    constexpr std::uint64_t kPrime = 1099511628211ULL;
+    const std::uint64_t hash = std::accumulate(
+        uid.begin(), uid.end(), kOffsetBasis,
+        [](std::uint64_t sum, char c) { return (sum ^ static_cast<unsigned char>(c)) * kPrime; });
     std::array<char, 17> hex{};
     std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
     return std::string("received-") + hex.data();
