@@ -389,6 +389,8 @@ class StoreScp : public DcmThreadSCP {
     ::shutdown(connection_, SHUT_RD);
     shared_.log.write("mammocalc serve: association from '" + trimmed(getPeerAETitle()) + "' at " +
                       peer_ + ": " + why);
+    // Said once: the watch no longer cuts (and reports) what is ending anyway.
+    watch_.handling();
   }
 
   void notifyAssociationTermination() override { params_ = nullptr; }
