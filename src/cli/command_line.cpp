@@ -36,7 +36,7 @@ constexpr const char* kHookUsage =
 constexpr const char* kServeUsage =
     "usage: mammocalc serve --port N --out OUTDIR [--aetitle AE] [--allow-ae AE]...\n"
     "                       [--bind ADDRESS] [--max-associations N] [--acse-timeout S]\n"
-    "                       [--dimse-timeout S] [--shutdown-timeout S]\n"
+    "                       [--dimse-timeout S] [--message-timeout S] [--shutdown-timeout S]\n"
     "                       [--tls-key FILE --tls-cert FILE [--tls-ca FILE|DIR]\n"
     "                        [--tls-require-peer-cert]]\n"
     "                       [--keep-received] [--dicom-out | --dicom-dir DIR] [options]\n";
@@ -64,8 +64,9 @@ constexpr const char* kHookExits =
     "exit status: 0 every SR summarised (other objects skipped), 1 a received SR failed, 2 usage\n"
     "error, 3 an output cannot be written\n";
 constexpr const char* kServeExits =
-    "exit status: 0 stopped by SIGTERM or SIGINT, 2 usage error, 3 the output directory cannot\n"
-    "be written\n";
+    "exit status: 0 stopped by SIGTERM or SIGINT, 1 the site profile or an annotation file or\n"
+    "directory (--site-profile, --annotations) or a lexicon is missing, unreadable or not\n"
+    "valid (checked before listening), 2 usage error, 3 the output directory cannot be written\n";
 constexpr const char* kValidateExits =
     "exit status: 0 every file is valid, 1 with one line per problem on standard error, 2 usage\n"
     "error\n";
@@ -227,21 +228,29 @@ po::options_description serve_options() {
   add("port", po::value<std::string>()->value_name("N"), "TCP port to listen on (1-65535)");
   add("aetitle", po::value<std::string>()->value_name("AE"),
       "the called application entity title this endpoint answers to (default MAMMOCALC)");
-  add("keep-received", "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm");
+  add("keep-received",
+      "also keep each received SR as OUTDIR/<SOPInstanceUID>.dcm (OUTDIR/received-HASH.dcm, "
+      "numbered when taken, for a UID that is not valid)");
   add("allow-ae", po::value<std::vector<std::string>>()->value_name("AE"),
       "accept associations only from this calling AE title; repeatable (default: any)");
   add("bind", po::value<std::string>()->value_name("ADDRESS"),
       "listen on this IPv4 address only, e.g. 127.0.0.1 (default: every interface)");
   add("max-associations", po::value<std::string>()->value_name("N"),
       "associations served at once (default: number of cores); more are rejected as "
-      "transient, so senders retry");
+      "transient, so senders retry. Connections still without an association request wait "
+      "apart, up to 2N (at least 16); more are closed at once");
   add("acse-timeout", po::value<std::string>()->value_name("S"),
-      "seconds a connection may take to send its association request (default 10)");
+      "seconds a connection may take in all for its TLS handshake and association request "
+      "(default 10)");
   add("dimse-timeout", po::value<std::string>()->value_name("S"),
       "seconds an association may stay silent before it is aborted (default 60)");
+  add("message-timeout", po::value<std::string>()->value_name("S"),
+      "seconds one message (a command and its data set, e.g. an image) may take to arrive in "
+      "all, from when it is awaited; a peer sending too slowly is aborted (default 300)");
   add("shutdown-timeout", po::value<std::string>()->value_name("S"),
-      "on SIGTERM, seconds running associations get to finish before each is ended after its "
-      "object in progress (default 30)");
+      "on SIGTERM, seconds running associations get to finish; then each is ended before its "
+      "next command, or at once while it waits for its peer (an object being summarised is "
+      "answered first); the stop takes at most S plus 2 s (default 30)");
   add("tls-key", po::value<std::string>()->value_name("FILE"),
       "DICOM TLS (BCP 195, non-downgrading profile): this endpoint's private key (PEM); "
       "plaintext associations are then refused");
@@ -530,6 +539,8 @@ Command parse_serve(const std::vector<std::string>& args) {
       count_value(values, "acse-timeout", "serve", 1, kHour).value_or(serve.acse_timeout_s);
   serve.dimse_timeout_s =
       count_value(values, "dimse-timeout", "serve", 1, kHour).value_or(serve.dimse_timeout_s);
+  serve.message_timeout_s = count_value(values, "message-timeout", "serve", 1, 24 * kHour)
+                                .value_or(serve.message_timeout_s);
   serve.shutdown_timeout_s =
       count_value(values, "shutdown-timeout", "serve", 0, kHour).value_or(serve.shutdown_timeout_s);
   serve.tls.key_file = given(values, "tls-key").value_or("");

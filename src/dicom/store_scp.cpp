@@ -18,12 +18,14 @@
 #include <filesystem>
 #include <list>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <system_error>
 #include <thread>
 #include <utility>
 
 #include "base/error.hpp"
+#include "base/uid.hpp"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmdata/dcxfer.h"
 #include "dcmtk/dcmnet/assoc.h"
@@ -85,13 +87,156 @@ std::string system_reason(int error_number) {
   return std::generic_category().message(error_number);
 }
 
-// What the listener and every worker share for one run of the endpoint.
+using Clock = std::chrono::steady_clock;
+
+// What a connection's thread waits for from its peer, which sets the deadline it has.
+enum class Wait {
+  Request,  // the TLS handshake and the association request: --acse-timeout in all
+  Message,  // the next message, a command and its data set: --message-timeout in all
+  Nothing,  // the endpoint is handling a message (summarising, answering): no deadline
+};
+
+// Why a connection was shut down by its watch.
+enum class Cut {
+  None,
+  Deadline,  // what it waited for did not arrive in time
+  Stop,      // the endpoint is stopping
+};
+
+// Whom a stopping endpoint cuts off at once, whatever their deadline.
+enum class Stopping {
+  No,
+  Requests,  // connections still without an association (nothing of theirs is in progress)
+  Waiting,   // also associations waiting for their peer (the shutdown timeout has passed)
+};
+
+// One connection's deadline, enforced from the listener thread: DCMTK bounds each read (and the
+// read of each PDU) by the DIMSE timeout, not a whole message, so a peer that sends a byte or a
+// PDU now and then would hold its thread, and a stop, for ever. Shutting the socket down ends
+// whatever read or handshake DCMTK is blocked in.
+class Watch {
+ public:
+  // Watches through a duplicate of the socket: DCMTK closes its own when it likes, and that
+  // number may then be reused by the next connection accepted.
+  explicit Watch(int connection) : socket_(::fcntl(connection, F_DUPFD_CLOEXEC, 0)) {}
+  Watch(const Watch&) = delete;
+  Watch& operator=(const Watch&) = delete;
+  ~Watch() { close(); }
+
+  // False when no duplicate could be made (out of descriptors): the connection is not watched.
+  bool watching() const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return socket_ >= 0;
+  }
+
+  // From now on the thread waits for `what`, which must have arrived within `seconds`.
+  void expect(Wait what, unsigned seconds) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    waiting_ = what;
+    deadline_ = Clock::now() + std::chrono::seconds(seconds);
+  }
+  // The message has arrived; the thread handles it and answers.
+  void handling() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    waiting_ = Wait::Nothing;
+  }
+  Wait waiting() const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return waiting_;
+  }
+  Cut cut() const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return cut_;
+  }
+  // Shuts the connection down when what it waits for is overdue, or when `stopping` says so.
+  void enforce(Clock::time_point now, Stopping stopping) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (socket_ < 0 || cut_ != Cut::None || waiting_ == Wait::Nothing) return;
+    if (now >= deadline_) {
+      cut_ = Cut::Deadline;
+    } else if (stopping == Stopping::Waiting ||
+               (stopping == Stopping::Requests && waiting_ == Wait::Request)) {
+      cut_ = Cut::Stop;
+    } else {
+      return;
+    }
+    ::shutdown(socket_, SHUT_RDWR);
+  }
+  // The thread is done with the connection: nothing is cut from here on.
+  void close() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (socket_ >= 0) ::close(socket_);
+    socket_ = -1;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  int socket_;  // the duplicate; -1 once closed (or when no duplicate could be made)
+  Wait waiting_ = Wait::Request;
+  Clock::time_point deadline_ = Clock::now();
+  Cut cut_ = Cut::None;
+};
+
+// What the listener and every connection's thread share for one run of the endpoint.
 struct Shared {
   const StoreScpConfig& config;
   const ReceivedObjectHandler& handle;
   const LineLog& log;
+  T_ASC_Network* network;
   std::atomic<unsigned long> received{0};  // numbers the files being received, across workers
   std::atomic<bool> abort{false};          // the shutdown timeout has passed: end associations
+  std::atomic<unsigned> associations{0};   // associations running (max_associations)
+  // Held while dcmExternalSocketHandle names one thread's connection (SocketHandOff).
+  std::mutex hand_off{};
+};
+
+// DCMTK takes over an accepted connection through dcmExternalSocketHandle, one value for the
+// whole process, which ASC_receiveAssociation reads before it blocks on anything. Each
+// connection's thread sets it under Shared::hand_off and lets go as soon as DCMTK has taken the
+// socket (HandOffLayer::createConnection), so connections wait for their association requests
+// and TLS handshakes side by side, and never on one another.
+class SocketHandOff {
+ public:
+  SocketHandOff(std::mutex& mutex, int connection) : lock_(mutex) {
+    dcmExternalSocketHandle.set(connection);
+    current_ = this;
+  }
+  SocketHandOff(const SocketHandOff&) = delete;
+  SocketHandOff& operator=(const SocketHandOff&) = delete;
+  ~SocketHandOff() {
+    release();
+    current_ = nullptr;
+  }
+  // Whether DCMTK took the socket over (and so closes it), else it is still the caller's.
+  bool taken() const { return taken_; }
+  // Called by the transport layer on the thread whose socket DCMTK has just taken.
+  static void take() {
+    if (current_ == nullptr) return;
+    current_->taken_ = true;
+    current_->release();
+  }
+
+ private:
+  void release() {
+    if (!lock_.owns_lock()) return;
+    dcmExternalSocketHandle.set(DCMNET_INVALID_SOCKET);
+    lock_.unlock();
+  }
+  std::unique_lock<std::mutex> lock_;
+  bool taken_ = false;
+  static thread_local SocketHandOff* current_;
+};
+thread_local SocketHandOff* SocketHandOff::current_ = nullptr;
+
+// A DCMTK transport layer (plain, or TLS) that says when it takes a connection over.
+template <class Layer>
+class HandOffLayer : public Layer {
+ public:
+  using Layer::Layer;
+  DcmTransportConnection* createConnection(DcmNativeSocketType socket, OFBool secure) override {
+    SocketHandOff::take();
+    return Layer::createConnection(socket, secure);
+  }
 };
 
 // Ends an association whose shutdown timeout has passed, before its next command is handled.
@@ -101,8 +246,8 @@ makeOFConditionConst(kShuttingDown, OFM_dcmnet, 0x1f0, OF_error, "the endpoint i
 // this class answers.
 class StoreScp : public DcmThreadSCP {
  public:
-  StoreScp(Shared& shared, std::string peer, int connection)
-      : shared_(shared), peer_(std::move(peer)), connection_(connection) {
+  StoreScp(Shared& shared, std::string peer, int connection, Watch& watch)
+      : shared_(shared), peer_(std::move(peer)), connection_(connection), watch_(watch) {
     setAETitle(shared.config.ae_title.c_str());
     // A peer that stops sending ends its association after the DIMSE timeout instead of holding
     // this worker: DCMTK applies the timeout only in non-blocking mode.
@@ -114,8 +259,11 @@ class StoreScp : public DcmThreadSCP {
  protected:
   OFCondition handleIncomingCommand(T_DIMSE_Message* message,
                                     const DcmPresentationContextInfo& context) override {
+    // Once this command is answered, the wait for the next message starts, and its deadline.
+    const NextMessage next(watch_, shared_.config.message_timeout_s);
     if (shared_.abort) return OFCondition(kShuttingDown);
     if (message->CommandField != DIMSE_C_STORE_RQ) {
+      watch_.handling();
       return DcmSCP::handleIncomingCommand(message, context);
     }
     T_DIMSE_C_StoreRQ& request = message->msg.CStoreRQ;
@@ -126,6 +274,7 @@ class StoreScp : public DcmThreadSCP {
       // neither memory nor disk; the handler says what the sender hears.
       const OFCondition received = receiveSTORERequest(request, id, "/dev/null");
       if (received.bad()) return received;
+      watch_.handling();
       return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
     }
     object.path = (std::filesystem::path(shared_.config.receive_dir) /
@@ -140,8 +289,12 @@ class StoreScp : public DcmThreadSCP {
       const std::string reason = system_reason(errno);
       const OFCondition drained = receiveSTORERequest(request, id, "/dev/null");
       if (drained.bad()) return drained;
+      watch_.handling();
+      // An announced UID that is not valid may hold anything: it is not said.
+      const std::string named =
+          is_uid(object.sop_instance_uid, 2) ? object.sop_instance_uid : "(an invalid UID)";
       shared_.log.write("mammocalc: " + shared_.config.receive_dir + ": cannot store received:" +
-                        object.sop_instance_uid + " (" + reason + "); answered out of resources");
+                        named + " (" + reason + "); answered out of resources");
       return sendSTOREResponse(id, request, dimse_status(StoreStatus::OutOfResources));
     }
     ::close(probe);
@@ -150,6 +303,7 @@ class StoreScp : public DcmThreadSCP {
       std::remove(object.path.c_str());
       return received;
     }
+    watch_.handling();
     // The handler has written the summary (and any copy) before it returns: only then does the
     // sender hear success.
     return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
@@ -215,6 +369,11 @@ class StoreScp : public DcmThreadSCP {
   // address only.
   void notifyDIMSEError(const OFCondition& cond) override {
     std::string why;
+    if (watch_.cut() != Cut::None) {
+      // Cut off by its watch: said by the connection's thread (serve_connection), as DCMTK may
+      // see that as a peer's abort and not come here.
+      return;
+    }
     if (cond == kShuttingDown) {
       why = "still running " + std::to_string(shared_.config.shutdown_timeout_s) +
             " s after the stop (--shutdown-timeout); aborted";
@@ -230,6 +389,8 @@ class StoreScp : public DcmThreadSCP {
     ::shutdown(connection_, SHUT_RD);
     shared_.log.write("mammocalc serve: association from '" + trimmed(getPeerAETitle()) + "' at " +
                       peer_ + ": " + why);
+    // Said once: the watch no longer cuts (and reports) what is ending anyway.
+    watch_.handling();
   }
 
   void notifyAssociationTermination() override { params_ = nullptr; }
@@ -247,9 +408,23 @@ class StoreScp : public DcmThreadSCP {
     return STATUS_STORE_Error_CannotUnderstand;
   }
 
+  // Starts the wait for the next message when a command has been handled.
+  class NextMessage {
+   public:
+    NextMessage(Watch& watch, unsigned seconds) : watch_(watch), seconds_(seconds) {}
+    NextMessage(const NextMessage&) = delete;
+    NextMessage& operator=(const NextMessage&) = delete;
+    ~NextMessage() { watch_.expect(Wait::Message, seconds_); }
+
+   private:
+    Watch& watch_;
+    unsigned seconds_;
+  };
+
   Shared& shared_;
   const std::string peer_;              // the peer's IPv4 address, for log lines
   const int connection_;                // the association's socket (DCMTK owns and closes it)
+  Watch& watch_;                        // the association's deadline
   T_ASC_Parameters* params_ = nullptr;  // the association being negotiated, else nullptr
 };
 
@@ -306,7 +481,7 @@ std::string peer_address(const sockaddr_in& address) {
   return text.data();
 }
 
-// The associations being served, each on its own thread.
+// The connections being served, each on its own thread from the moment it is accepted.
 class Workers {
  public:
   explicit Workers(Shared& shared) : shared_(shared) {}
@@ -327,25 +502,22 @@ class Workers {
     return workers_.size();
   }
 
-  // Serves `association` on a new thread, which owns it from now on. Throws std::system_error
-  // when no thread can be started (the caller still owns the association then).
-  void start(T_ASC_Association* association, const std::string& peer, int connection) {
-    auto done = std::make_shared<std::atomic<bool>>(false);
-    Shared& shared = shared_;
-    std::thread thread([&shared, association, peer, connection, done] {
-      try {
-        // DcmThreadSCP 3.6.7 leaves the association to its destructor, which drops and frees it.
-        StoreScp scp(shared, peer, connection);
-        scp.run(association);
-      } catch (const std::exception& failure) {
-        // A defect met on one association ends that association, not the endpoint.
-        shared.log.write("mammocalc serve: association at " + peer +
-                         ": internal error: " + failure.what());
-      }
-      *done = true;
-    });
-    workers_.push_back({std::move(thread), std::move(done)});
+  // How many are still waiting for their association request.
+  std::size_t waiting_for_request() const {
+    return static_cast<std::size_t>(std::count_if(
+        workers_.begin(), workers_.end(),
+        [](const Worker& worker) { return worker.watch->waiting() == Wait::Request; }));
   }
+
+  // Cuts off the connections whose deadline has passed, and those `stopping` names.
+  void enforce(Stopping stopping) {
+    const auto now = Clock::now();
+    for (Worker& worker : workers_) worker.watch->enforce(now, stopping);
+  }
+
+  // Serves the accepted `connection` on a new thread, which owns it from now on. Throws
+  // std::system_error when no thread can be started (the caller still owns the connection then).
+  void start(int connection, const std::string& peer);
 
   void join_all() {
     for (Worker& worker : workers_) worker.thread.join();
@@ -356,6 +528,7 @@ class Workers {
   struct Worker {
     std::thread thread;
     std::shared_ptr<std::atomic<bool>> done;
+    std::shared_ptr<Watch> watch;
   };
   Shared& shared_;
   std::list<Worker> workers_;
@@ -410,46 +583,10 @@ void drop(T_ASC_Association* association) {
   ASC_destroyAssociation(&association);
 }
 
-// Reads the association request on the connection `connection` (handed to DCMTK through
-// dcmExternalSocketHandle, which only this listener thread sets), then hands it to a worker, or
-// rejects it as transient when max_associations are running.
-void take_association(T_ASC_Network* network, int connection, const std::string& peer,
-                      Shared& shared, Workers& workers) {
-  const StoreScpConfig& config = shared.config;
-  dcmExternalSocketHandle.set(connection);
-  T_ASC_Association* association = nullptr;
-  const OFCondition received =
-      ASC_receiveAssociation(network, &association, ASC_DEFAULTMAXPDU, nullptr, nullptr,
-                             config.tls.enabled() ? OFTrue : OFFalse, DUL_BLOCK, 0);
-  dcmExternalSocketHandle.set(DCMNET_INVALID_SOCKET);
-  if (received.bad()) {
-    const std::string limit = std::to_string(config.acse_timeout_s) + " s (--acse-timeout";
-    shared.log.write("mammocalc serve: a connection from " + peer +
-                     (config.tls.enabled()
-                          ? ": no TLS handshake and association request within " + limit +
-                                "), or refused: " + received.text() + "; closed"
-                          : " sent no association request within " + limit + "; " +
-                                received.text() + "); closed"));
-    // Without an association DCMTK never took the connection over.
-    if (association == nullptr) {
-      ::close(connection);
-    } else {
-      drop(association);
-    }
-    return;
-  }
-  // DCMTK set the ACSE timeout on the socket (dcmSocketReceiveTimeout, below); from here on a read
-  // that stalls in the middle of a message is bounded by the DIMSE timeout instead.
-  set_socket_timeouts(connection, config.dimse_timeout_s);
-  const std::size_t running = workers.running();
-  if (running < config.max_associations) {
-    try {
-      workers.start(association, peer, connection);
-      return;
-    } catch (const std::system_error&) {
-      // No thread to serve it: refused like one over the limit, which the sender retries.
-    }
-  }
+// Ends an association that did not get a slot among max_associations as transient, which the
+// sender retries, with one log line.
+void reject_over_limit(T_ASC_Association* association, const std::string& peer, unsigned running,
+                       const Shared& shared) {
   const std::string calling = trimmed(association->params->DULparams.callingAPTitle);
   T_ASC_RejectParameters reject{};
   reject.result = ASC_RESULT_REJECTEDTRANSIENT;
@@ -460,24 +597,160 @@ void take_association(T_ASC_Network* network, int connection, const std::string&
   shared.log.write("mammocalc serve: association from '" + calling + "' at " + peer +
                    ": rejected as transient, " + std::to_string(running) +
                    " associations already running (--max-associations " +
-                   std::to_string(config.max_associations) + "); the sender may retry");
+                   std::to_string(shared.config.max_associations) + "); the sender may retry");
 }
 
-// Once a stop is requested: running associations get shutdown_timeout_s to finish, then each is
-// ended before its next command (the object in progress is answered first).
+// Holds one of max_associations slots while it lives.
+class AssociationSlot {
+ public:
+  explicit AssociationSlot(std::atomic<unsigned>& running) : running_(running) {}
+  AssociationSlot(const AssociationSlot&) = delete;
+  AssociationSlot& operator=(const AssociationSlot&) = delete;
+  ~AssociationSlot() { --running_; }
+
+ private:
+  std::atomic<unsigned>& running_;
+};
+
+// One accepted connection, on its own thread: its TLS handshake and association request (within
+// the ACSE timeout in all, whatever the peer trickles), then, given a slot among
+// max_associations, the association; without one it is rejected as transient.
+void serve_connection(Shared& shared, int connection, const std::string& peer, Watch& watch) {
+  const StoreScpConfig& config = shared.config;
+  T_ASC_Association* association = nullptr;
+  OFCondition received = EC_Normal;
+  bool taken = false;
+  {
+    SocketHandOff hand_off(shared.hand_off, connection);
+    received =
+        ASC_receiveAssociation(shared.network, &association, ASC_DEFAULTMAXPDU, nullptr, nullptr,
+                               config.tls.enabled() ? OFTrue : OFFalse, DUL_BLOCK, 0);
+    taken = hand_off.taken();
+  }
+  if (received.bad()) {
+    const std::string limit = std::to_string(config.acse_timeout_s) + " s (--acse-timeout";
+    if (watch.cut() == Cut::Stop) {
+      shared.log.write("mammocalc serve: a connection from " + peer +
+                       ": closed before its association request, the endpoint is stopping");
+    } else {
+      shared.log.write("mammocalc serve: a connection from " + peer +
+                       (config.tls.enabled()
+                            ? ": no TLS handshake and association request within " + limit +
+                                  "), or refused: " + received.text() + "; closed"
+                            : " sent no association request within " + limit + "; " +
+                                  received.text() + "); closed"));
+    }
+    // A socket DCMTK never took over is still ours to close.
+    if (!taken) ::close(connection);
+    if (association != nullptr) drop(association);
+    return;
+  }
+  // DCMTK set the ACSE timeout on the socket (dcmSocketReceiveTimeout, below); from here on a read
+  // that stalls in the middle of a message is bounded by the DIMSE timeout instead.
+  set_socket_timeouts(connection, config.dimse_timeout_s);
+  unsigned running = shared.associations.load();
+  do {
+    if (running >= config.max_associations) {
+      reject_over_limit(association, peer, running, shared);
+      return;
+    }
+  } while (!shared.associations.compare_exchange_weak(running, running + 1));
+  const AssociationSlot slot(shared.associations);
+  watch.expect(Wait::Message, config.message_timeout_s);
+  std::string calling;
+  {
+    // DcmThreadSCP 3.6.7 leaves the association to its destructor, which drops and frees it.
+    StoreScp scp(shared, peer, connection, watch);
+    scp.run(association);
+    calling = trimmed(scp.getPeerAETitle());
+  }
+  const Cut cut = watch.cut();
+  if (cut == Cut::Deadline) {
+    shared.log.write("mammocalc serve: association from '" + calling + "' at " + peer +
+                     ": a message took longer than " + std::to_string(config.message_timeout_s) +
+                     " s to arrive (--message-timeout); aborted");
+  } else if (cut == Cut::Stop) {
+    shared.log.write("mammocalc serve: association from '" + calling + "' at " + peer +
+                     ": still running " + std::to_string(config.shutdown_timeout_s) +
+                     " s after the stop (--shutdown-timeout); aborted");
+  }
+}
+
+void Workers::start(int connection, const std::string& peer) {
+  auto done = std::make_shared<std::atomic<bool>>(false);
+  auto watch = std::make_shared<Watch>(connection);
+  // Unwatched, a peer could hold the thread for ever: not served at all.
+  if (!watch->watching()) throw std::system_error(errno, std::generic_category(), "dup");
+  watch->expect(Wait::Request, shared_.config.acse_timeout_s);
+  Shared& shared = shared_;
+  std::thread thread([&shared, connection, peer, done, watch] {
+    try {
+      serve_connection(shared, connection, peer, *watch);
+    } catch (const std::exception& failure) {
+      // A defect met on one association ends that association, not the endpoint.
+      shared.log.write("mammocalc serve: association at " + peer +
+                       ": internal error: " + failure.what());
+    }
+    watch->close();
+    *done = true;
+  });
+  workers_.push_back({std::move(thread), std::move(done), std::move(watch)});
+}
+
+// Connections still without an association, at most (beyond it one more is closed at once):
+// twice max_associations, at least 16, so that silent connections cannot pile up threads
+// without bound and a burst of senders connecting together is still taken.
+std::size_t pending_limit(const StoreScpConfig& config) {
+  constexpr std::size_t kMinimumPending = 16;
+  return std::max<std::size_t>(kMinimumPending, 2 * std::size_t{config.max_associations});
+}
+
+// Hands an accepted connection to a thread of its own, unless pending_limit connections are
+// already waiting for their association request or no thread can be started.
+void take_connection(int connection, const std::string& peer, Shared& shared, Workers& workers) {
+  const std::size_t waiting = workers.waiting_for_request();
+  const std::size_t limit = pending_limit(shared.config);
+  std::string why;
+  if (waiting >= limit) {
+    why = std::to_string(waiting) + " connections already waiting to send their association " +
+          "request (at most " + std::to_string(limit) + ")";
+  } else {
+    try {
+      workers.start(connection, peer);
+      return;
+    } catch (const std::system_error& failure) {
+      // No thread to serve it: closed like one over the limit, which the sender retries.
+      why = std::string("no thread to serve it (") + failure.what() + ")";
+    }
+  }
+  ::close(connection);
+  shared.log.write("mammocalc serve: a connection from " + peer + ": closed at once, " + why +
+                   "; the sender may retry");
+}
+
+// Once a stop is requested: connections without an association yet are closed; running
+// associations get shutdown_timeout_s to finish; then each is ended before its next command, and
+// one still waiting for its peer (idle, or in the middle of an object nobody has answered yet)
+// is cut off at once. An object being summarised is finished and answered first.
 void drain(Shared& shared, Workers& workers) {
-  const auto deadline =
-      std::chrono::steady_clock::now() + std::chrono::seconds(shared.config.shutdown_timeout_s);
-  if (workers.running() > 0) {
-    shared.log.write("mammocalc serve: stopping; waiting for " + std::to_string(workers.running()) +
+  constexpr auto kTick = std::chrono::milliseconds(50);
+  const auto deadline = Clock::now() + std::chrono::seconds(shared.config.shutdown_timeout_s);
+  workers.enforce(Stopping::Requests);
+  const unsigned associations = shared.associations.load();
+  if (associations > 0) {
+    shared.log.write("mammocalc serve: stopping; waiting for " + std::to_string(associations) +
                      " running associations (at most " +
                      std::to_string(shared.config.shutdown_timeout_s) + " s, --shutdown-timeout)");
   }
-  while (workers.running() > 0 && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  while (workers.running() > 0 && Clock::now() < deadline) {
+    workers.enforce(Stopping::Requests);
+    std::this_thread::sleep_for(kTick);
   }
   shared.abort = true;
-  workers.join_all();
+  while (workers.running() > 0) {
+    workers.enforce(Stopping::Waiting);
+    std::this_thread::sleep_for(kTick);
+  }
 }
 
 }  // namespace
@@ -485,12 +758,12 @@ void drain(Shared& shared, Workers& workers) {
 void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& handle,
                      const std::atomic<bool>& stop, const LineLog& log) {
   Descriptor listener(bind_listen_socket(config));
-  // The log names the peer's numeric address; a reverse lookup per connection could stall the
-  // listener on a slow name server.
+  // The log names the peer's numeric address; a reverse lookup per connection could stall a
+  // connection's thread (holding the socket hand-off) on a slow name server.
   dcmDisableGethostbyaddr.set(OFTrue);
-  // DCMTK puts these limits on every connection it takes over (only this listener thread does):
-  // they bound the TLS handshake, which DCMTK 3.6.7 otherwise waits for without a limit, so a
-  // peer that connects and stays silent holds the listener for the ACSE timeout at most.
+  // DCMTK puts these limits on every read and write of each connection it takes over (set once
+  // here, before any connection's thread reads them); the Watch bounds the whole handshake and
+  // request, which a peer sending a byte now and then would stretch read by read.
   const auto acse_timeout = static_cast<Sint32>(config.acse_timeout_s);
   dcmSocketReceiveTimeout.set(acse_timeout);
   dcmSocketSendTimeout.set(acse_timeout);
@@ -502,10 +775,11 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
   dcmExternalSocketHandle.set(DCMNET_INVALID_SOCKET);
   if (status.bad()) throw cannot_serve(config.port, status.text());
   // The layer outlives the network and every association (it is dropped below, after them).
-  std::unique_ptr<DcmTLSTransportLayer> tls;
+  HandOffLayer<DcmTransportLayer> plain;
+  std::unique_ptr<HandOffLayer<DcmTLSTransportLayer>> tls;
   if (config.tls.enabled()) {
     DcmTLSTransportLayer::initializeOpenSSL();
-    tls = std::make_unique<DcmTLSTransportLayer>(NET_ACCEPTOR, nullptr, OFFalse);
+    tls = std::make_unique<HandOffLayer<DcmTLSTransportLayer>>(NET_ACCEPTOR, nullptr, OFFalse);
     try {
       set_up_tls(*tls, config.tls);
     } catch (const Error&) {
@@ -518,23 +792,29 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
       ASC_dropNetwork(&network);
       throw cannot_serve(config.port, std::string("TLS: ") + set.text());
     }
+  } else {
+    const OFCondition set = ASC_setTransportLayer(network, &plain, 0);
+    if (set.bad()) {
+      ASC_dropNetwork(&network);
+      throw cannot_serve(config.port, set.text());
+    }
   }
   // Only now: a monitor or a test that reads this line may connect at once.
   log.write("mammocalc serve: listening on port " + std::to_string(config.port) + " as " +
             config.ae_title +
             (config.bind_address.empty() ? "" : " (address " + config.bind_address + ")") +
             (config.tls.enabled() ? " over TLS" : ""));
-  Shared shared{config, handle, log};
+  Shared shared{config, handle, log, network};
   {
     Workers workers(shared);
     // Polled a few times a second: a signal handler can only set `stop`.
     constexpr int kPollMilliseconds = 200;
     while (!stop) {
       pollfd ready{listener.get(), POLLIN, 0};
-      if (::poll(&ready, 1, kPollMilliseconds) <= 0) {
-        workers.running();  // joins the threads of associations that ended
-        continue;
-      }
+      const int polled = ::poll(&ready, 1, kPollMilliseconds);
+      workers.running();  // joins the threads of connections that ended
+      workers.enforce(Stopping::No);
+      if (polled <= 0) continue;
       sockaddr_in from{};
       socklen_t length = sizeof from;
       const int connection =
@@ -550,7 +830,7 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
       // delayed acknowledgement every object would wait about 40 ms.
       const int no_delay = 1;
       ::setsockopt(connection, IPPROTO_TCP, TCP_NODELAY, &no_delay, sizeof no_delay);
-      take_association(network, connection, peer_address(from), shared, workers);
+      take_connection(connection, peer_address(from), shared, workers);
     }
     // New connections are refused from here on; those running finish.
     listener.close();

@@ -34,16 +34,22 @@ struct StoreScpConfig {
   std::vector<std::string> allowed_calling_aes;
   std::string receive_dir;  // received SRs are stored here before the handler sees them
   // Associations served at once; one more is rejected at once as transient ("local limit
-  // exceeded"), so the sender retries instead of waiting for a timeout.
+  // exceeded"), so the sender retries instead of waiting for a timeout. Connections that have
+  // not sent their association request yet are apart: each waits on a thread of its own, at most
+  // twice max_associations (at least 16) of them; one more is closed at once.
   unsigned max_associations = 1;
-  // Seconds a connection may take to send its association request (the listener waits that long
-  // for one stalled peer, so it is short).
+  // Seconds a connection may take, in all, for its TLS handshake and association request.
   unsigned acse_timeout_s = 10;
   // Seconds an association may stay silent (waiting for the next command or for the rest of an
   // object) before it is aborted: a stalled peer cannot hold a worker forever.
   unsigned dimse_timeout_s = 60;
+  // Seconds one message (a command and its data set) may take to arrive in all, from when the
+  // endpoint starts waiting for it: a peer that trickles, never silent for dimse_timeout_s,
+  // cannot hold a worker forever either.
+  unsigned message_timeout_s = 300;
   // Seconds running associations get to finish once a stop is requested; then each is aborted
-  // after the object in progress (its answer is sent first).
+  // before its next command, and one waiting for its peer at once (an object being summarised
+  // is answered first).
   unsigned shutdown_timeout_s = 30;
   TlsConfig tls;
 };
@@ -73,17 +79,23 @@ using ReceivedObjectHandler = std::function<StoreStatus(const ReceivedObject& ob
 // Binds the port (on config.bind_address, or every interface), then writes "mammocalc serve:
 // listening on port N as AE" to `log`, then serves until `stop` becomes true (checked several
 // times a second; a signal handler may set it). Up to config.max_associations associations are
-// served at once, each on its own thread; more are rejected as transient with one log line. On
-// stop the port is closed, running associations get config.shutdown_timeout_s seconds to finish
-// and are then aborted after their object in progress, so an object answered with success has
-// been handled. In association negotiation accepts Verification and every storage SOP class
-// proposed (the classes DCMTK knows and any other under the storage root 1.2.840.10008.5.1.4.1.1),
-// as storescp does; rejects associations whose called AE title is not config.ae_title and those
-// from calling AE titles outside allowed_calling_aes, each with one line on `log`. Log lines name
-// the calling AE title and the peer's address, never what an object holds. Throws
-// Error(ServiceFailed) when the port cannot be bound or the TLS key, certificate or CA cannot be
-// loaded (nothing is logged then), or the port cannot be served. With config.tls, BCP 195's
-// non-downgrading profile (TLS 1.2 and later); a handshake is bounded by acse_timeout_s.
+// served at once, each on its own thread; more are rejected as transient with one log line. Each
+// accepted connection waits for its association request on a thread of its own, so silent
+// connections do not hold up others. Deadlines that a trickling peer cannot stretch (ACSE
+// timeout for the request, message timeout for each message) are enforced from the listener
+// thread by shutting the socket down. On stop the port is closed, connections without an
+// association are closed, running associations get config.shutdown_timeout_s seconds to finish
+// and are then aborted before their next command or, waiting for their peer, at once; an object
+// being summarised is answered first, so an object answered with success has been handled and
+// the stop takes at most shutdown_timeout_s plus the summary of the objects in progress. In
+// association negotiation accepts Verification and every storage SOP class proposed (the classes
+// DCMTK knows and any other under the storage root 1.2.840.10008.5.1.4.1.1), as storescp does;
+// rejects associations whose called AE title is not config.ae_title and those from calling AE
+// titles outside allowed_calling_aes, each with one line on `log`. Log lines name the calling AE
+// title and the peer's address, never what an object holds. Throws Error(ServiceFailed) when the
+// port cannot be bound or the TLS key, certificate or CA cannot be loaded (nothing is logged then),
+// or the port cannot be served. With config.tls, BCP 195's non-downgrading profile (TLS 1.2 and
+// later); a handshake is bounded by acse_timeout_s and runs on the connection's own thread.
 void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& handle,
                      const std::atomic<bool>& stop, const LineLog& log);
 

@@ -4,18 +4,28 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
+#include <numeric>
+#include <set>
 #include <string>
 #include <system_error>
 #include <thread>
+#include <tuple>
 #include <utility>
+#include <vector>
 
+#include "annotations/annotation_reader.hpp"
 #include "base/atomic_file.hpp"
 #include "base/line_log.hpp"
+#include "base/uid.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/store_scp.hpp"
 #include "run/summarise.hpp"
@@ -61,22 +71,96 @@ StoreStatus skipped(const Error& reason, const LineLog& log) {
   return StoreStatus::Success;
 }
 
+// Names for received objects whose SOP Instance UID is no valid UID (empty, too long, bad
+// characters, a path): "received-" and a hash of the announced UID, numbered "-2", "-3"… when
+// the name is taken, so no object is kept or summarised over another (the old name,
+// "received", was shared by them all). The UID itself may hold anything: it is never a name
+// nor said in a log line.
+class InvalidUidNames {
+ public:
+  explicit InvalidUidNames(std::string output_dir) : output_dir_(std::move(output_dir)) {}
+
+  // The unnumbered name, for the log line of an object that leaves no file.
+  static std::string unnumbered(const std::string& uid) {
+    // FNV-1a (64 bits): the same UID gives the same name on every machine and build.
+    constexpr std::uint64_t kOffsetBasis = 14695981039346656037ULL;
+    constexpr std::uint64_t kPrime = 1099511628211ULL;
+    const std::uint64_t hash = std::accumulate(
+        uid.begin(), uid.end(), kOffsetBasis,
+        [](std::uint64_t sum, char c) { return (sum ^ static_cast<unsigned char>(c)) * kPrime; });
+    std::array<char, 17> hex{};
+    std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
+    return std::string("received-") + hex.data();
+  }
+
+  // A name (without extension) that no file in the output directory has, as .xml or .dcm, and
+  // no earlier object of this run got; with `keep`, `temporary` is moved there as NAME.dcm
+  // without replacing any file. Returns the name and whether the object was kept.
+  std::pair<std::string, bool> claim(const std::string& uid, const std::string& temporary,
+                                     bool keep) {
+    const std::string stem = unnumbered(uid);
+    const std::lock_guard<std::mutex> lock(mutex_);
+    for (unsigned number = 1;; ++number) {
+      const std::string name = number == 1 ? stem : stem + "-" + std::to_string(number);
+      const fs::path path = fs::path(output_dir_) / name;
+      std::error_code error;
+      if (claimed_.count(name) > 0 || fs::exists(path.string() + ".xml", error) ||
+          fs::exists(path.string() + ".dcm", error)) {
+        continue;
+      }
+      bool kept = false;
+      if (keep) {
+        // RENAME_NOREPLACE: a file another process made meanwhile is not replaced either.
+        const std::string target = path.string() + ".dcm";
+        if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) ==
+            0) {
+          kept = true;
+        } else if (errno == EEXIST) {
+          continue;
+        }
+      }
+      claimed_.insert(name);
+      return {name, kept};
+    }
+  }
+
+ private:
+  const std::string output_dir_;
+  std::mutex mutex_;
+  std::set<std::string> claimed_;
+};
+
 // The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
 // and say which C-STORE status the sender gets. Runs on several worker threads at once: it
-// shares only what is read (config, evaluation) and the log, and each object has files of its own.
+// shares only what is read (config, evaluation), the log and the names given to objects whose
+// UID is not valid; each object has files of its own.
 StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& config,
-                            const Evaluation& evaluation, const LineLog& log) {
-  const std::string stem = output_name_for(object.sop_instance_uid, "received");
-  const std::string base = stem.substr(0, stem.size() - 4);
+                            const Evaluation& evaluation, InvalidUidNames& invalid_uid_names,
+                            const LineLog& log) {
+  const bool valid_uid = is_uid(object.sop_instance_uid, 2);
   if (object.path.empty()) {
     // A class the SR reader does not read, discarded as it arrived: what reading it would say.
+    const std::string base =
+        valid_uid ? object.sop_instance_uid : InvalidUidNames::unnumbered(object.sop_instance_uid);
     return skipped(unread_sop_class_error(object.sop_class_uid, "received:" + base), log);
   }
   const std::string& temporary = object.path;
-  const std::string kept = (fs::path(config.output_dir) / (base + ".dcm")).string();
-  std::error_code error;
-  if (config.keep_received) fs::rename(temporary, kept, error);
-  const std::string received = config.keep_received && !error ? kept : temporary;
+  std::string base = object.sop_instance_uid;
+  bool kept_it = false;
+  if (valid_uid) {
+    // The same UID again is the same object sent again: its copy is replaced.
+    std::error_code error;
+    if (config.keep_received) {
+      fs::rename(temporary, (fs::path(config.output_dir) / (base + ".dcm")).string(), error);
+    }
+    kept_it = config.keep_received && !error;
+  } else {
+    std::tie(base, kept_it) =
+        invalid_uid_names.claim(object.sop_instance_uid, temporary, config.keep_received);
+  }
+  const std::string stem = base + ".xml";
+  const std::string received =
+      kept_it ? (fs::path(config.output_dir) / (base + ".dcm")).string() : temporary;
   // The temporary goes whatever happens below; a kept file stays.
   const RemoveOnExit cleanup(received == temporary ? temporary : std::string());
   try {
@@ -87,10 +171,13 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
                               "received:" + base, evaluation);
     const std::string summary = render_summary(report, evaluation.summary);
     if (!config.dicom_dir.empty()) write_dicom_summary(report, config.dicom_dir);
-    // Pseudonymised, the summary is named by its pseudonym, as in a batch.
-    const std::string name = evaluation.pseudonyms.enabled
-                                 ? output_name_for(report.input.source.sop_instance_uid, "received")
-                                 : stem;
+    // Pseudonymised, the summary is named by its pseudonym, as in a batch; without one (no key:
+    // UIDs dropped) by a name of its own that says nothing of the UID.
+    const std::string& pseudonym = report.input.source.sop_instance_uid;
+    const std::string name = !evaluation.pseudonyms.enabled ? stem
+                             : is_uid(pseudonym, 2)
+                                 ? pseudonym + ".xml"
+                                 : invalid_uid_names.claim(pseudonym, "", false).first + ".xml";
     write_file_atomically((fs::path(config.output_dir) / name).string(), summary);
     log.write("mammocalc serve: " + base + ": summarised to " + name);
     return StoreStatus::Success;
@@ -123,12 +210,32 @@ void check_output_directory(const std::string& directory) {
   ::unlink(probe.c_str());
 }
 
+// Fails now, before the port opens, when an --annotations path cannot be used, as summarize
+// would fail on it: every SR would otherwise be refused while the log said "listening". A file
+// is read whole (one that is not valid fails too); a directory must be listable, its files are
+// read per object (they may change while serving).
+void check_annotation_paths(const std::vector<std::string>& paths) {
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (!fs::is_directory(path, error)) {
+      read_annotations(path);
+      continue;
+    }
+    const fs::directory_iterator listing(path, error);
+    if (error) {
+      throw Error(ErrorCode::InvalidAnnotation,
+                  path + ": cannot be listed (" + error.message() + ")");
+    }
+  }
+}
+
 }  // namespace
 
 ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   check_output_directory(config.output_dir);
   if (!config.dicom_dir.empty()) check_output_directory(config.dicom_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);
+  check_annotation_paths(evaluation.annotations);
   struct sigaction action {};
   action.sa_handler = request_stop;
   // The signal may land on any worker thread: its reads and writes resume instead of failing
@@ -148,13 +255,15 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
                              : std::max(1U, std::thread::hardware_concurrency());
   scp.acse_timeout_s = config.acse_timeout_s;
   scp.dimse_timeout_s = config.dimse_timeout_s;
+  scp.message_timeout_s = config.message_timeout_s;
   scp.shutdown_timeout_s = config.shutdown_timeout_s;
   scp.tls = config.tls;
   const LineLog lines(log);
+  InvalidUidNames invalid_uid_names(config.output_dir);
   serve_store_scp(
       scp,
       [&](const ReceivedObject& object) {
-        return handle_received(object, config, evaluation, lines);
+        return handle_received(object, config, evaluation, invalid_uid_names, lines);
       },
       stop_requested, lines);
   lines.write("mammocalc serve: stopped");

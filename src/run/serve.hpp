@@ -18,7 +18,9 @@ struct ServeConfig {
   std::string bind_address;  // --bind: the one IPv4 interface to listen on; empty: all
   std::string ae_title = "MAMMOCALC";
   std::string output_dir;
-  bool keep_received = false;  // also keep each received SR as <SOPInstanceUID>.dcm
+  // Also keep each received SR as <SOPInstanceUID>.dcm (received-HASH[-N].dcm, never over
+  // another file, when the UID is not valid).
+  bool keep_received = false;
   // Also the result as a DICOM SR (sr_writer) into this directory (--dicom-out: the output
   // directory; --dicom-dir DIR); empty: none.
   std::string dicom_dir;
@@ -29,6 +31,7 @@ struct ServeConfig {
   unsigned max_associations = 0;
   unsigned acse_timeout_s = 10;      // --acse-timeout
   unsigned dimse_timeout_s = 60;     // --dimse-timeout
+  unsigned message_timeout_s = 300;  // --message-timeout
   unsigned shutdown_timeout_s = 30;  // --shutdown-timeout
   TlsConfig tls;                     // --tls-key, --tls-cert, --tls-ca, --tls-require-peer-cert
   EvaluationConfig evaluation;
@@ -45,9 +48,11 @@ struct ServeConfig {
 // reports on other organs, mammocalc's own SRs) with success and one "NAME: REASON; skipped" log
 // line, an SR it cannot read or over a read limit with 0xC000, a summary it cannot write with
 // 0xA700. The read limits apply to the SR classes only: other objects are never read. Logs one
-// line per object to `log`. Returns Success after a clean shutdown; throws Error(OutputFailed)
-// when the output directory cannot be written, Error(ServiceFailed) when the port cannot be
-// opened, both before anything is logged.
+// line per object to `log`. Returns Success after a clean shutdown; throws, before anything is
+// logged, Error(OutputFailed) when the output directory cannot be written, load_evaluation's
+// errors (the site profile, the lexicons), Error(FileNotFound) or Error(InvalidAnnotation) when
+// an --annotations file cannot be read or is not valid or a directory cannot be listed, and
+// Error(ServiceFailed) when the port cannot be opened.
 ExitCode run_server(const ServeConfig& config, std::ostream& log);
 
 }  // namespace mammocalc

@@ -65,6 +65,41 @@ check "... one line: mammocalc: DIR: output directory cannot be written (reason)
 check "... never 'listening'" bash -c "! grep -q listening '$work/readonly.log'"
 check "... and nothing else" test "$(wc -l <"$work/readonly.log")" -eq 1
 
+# --- 1b. What the evaluation reads is checked before listening, as summarize checks it: a
+# missing or unreadable --annotations path or --site-profile is exit 1 with one line naming it
+# (never a "listening" endpoint that then refuses every object). Bounded: a serve that starts
+# anyway is stopped by `timeout` (exit 124).
+expect_start_refused() {  # NAME EXPECTED-LINE-REGEX SERVE-ARGS...
+  local name=$1 line=$2
+  shift 2
+  timeout 5 "$mammocalc" serve --port "$((20000 + RANDOM % 30000))" --aetitle MAMMOCALC \
+    --out "$work/refused-out" "$@" >"$work/refused.log" 2>&1
+  local status=$?
+  check "$name: exit 1 (got $status)" test "$status" -eq 1
+  check "$name: one line naming the path" grep -qxE "$line" "$work/refused.log"
+  check "$name: never 'listening'" bash -c "! grep -q listening '$work/refused.log'"
+  check "$name: and nothing else" test "$(wc -l <"$work/refused.log")" -eq 1
+}
+expect_start_refused "a missing --annotations file" "mammocalc: $work/no-such-annotations.xml: no such file" \
+  --annotations "$work/no-such-annotations.xml"
+expect_start_refused "a missing --annotations directory among good ones" \
+  "mammocalc: $work/no-such-dir: no such file" --annotations samples --annotations "$work/no-such-dir"
+echo "not xml" >"$work/broken-annotations.xml"
+expect_start_refused "an --annotations file that is not valid" \
+  "mammocalc: $work/broken-annotations.xml:.*" --annotations "$work/broken-annotations.xml"
+if [[ $(id -u) -ne 0 ]]; then  # root reads any file
+  cp samples/annotation-only.annotations.xml "$work/unreadable.xml"
+  chmod 000 "$work/unreadable.xml"
+  expect_start_refused "an unreadable --annotations file" "mammocalc: $work/unreadable.xml: cannot be opened.*" \
+    --annotations "$work/unreadable.xml"
+fi
+expect_start_refused "a missing --site-profile" "mammocalc: $work/no-such-profile.xml: no such file" \
+  --site-profile "$work/no-such-profile.xml"
+"$mammocalc" serve --help >"$work/serve-help.txt"
+check "serve --help documents exit status 1 for the site profile and the annotations" \
+  grep -qE "^exit status: 0 stopped.*1 the site profile or an annotation" "$work/serve-help.txt"
+# Annotations and a site profile that are fine: serve starts (--keep-received below).
+
 # --- 2. "listening" only once the port is bound; a port in use is exit 4 ---
 mkdir -p "$work/out"
 check "serve starts, and answers as soon as it says 'listening'" \
@@ -232,6 +267,37 @@ check "every breast SR summarised as summarize does" test "$differences" -eq 0
 check "... and nothing else summarised" test "$(ls "$work/mixed-out"/*.xml | wc -l)" -eq "$expected_count"
 check "one 'skipped' line per other object (6)" test "$(grep -c '; skipped$' "$work/mixed.log")" -eq 6
 check "no failure logged" bash -c "! grep -vE 'listening|summarised to|; skipped$' '$work/mixed.log'"
+
+# --- --keep-received: an SR whose SOP Instance UID is no valid UID (too long, bad characters,
+# a path) is kept under a name of its own, inside OUTDIR, never over another kept object; its
+# summary too. storescu checks nothing of the file's UID (an empty one it refuses to send).
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/keep-out"
+bad_uids=("../escape" "1.2.$(printf "%070d" 1)" "not-a-uid!" "../escape")
+for i in "${!bad_uids[@]}"; do
+  cp samples/bir-known-malignancy.dcm "$work/bad-uid-$i.dcm"
+  dcmodify -nb -m "(0008,0018)=${bad_uids[$i]}" "$work/bad-uid-$i.dcm" >/dev/null 2>&1
+done
+check "serve --keep-received starts (with a good annotation directory and site profile)" \
+  start_serve "$work/keep.log" --out "$work/keep-out" --keep-received --annotations samples \
+  --site-profile samples/bir-suspicious-stereotactic.site-profile.xml
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work"/bad-uid-{0,1,2,3}.dcm >"$work/keep-store.log" 2>&1
+check "four SRs with invalid UIDs (two alike): storescu succeeds" test $? -eq 0
+for _ in $(seq 1 100); do
+  [[ $(ls "$work/keep-out"/*.xml 2>/dev/null | wc -l) -ge 4 ]] && break
+  sleep 0.1
+done
+check "... each kept under a name of its own (4 files, got $(ls "$work/keep-out"/*.dcm 2>/dev/null | wc -l))" \
+  test "$(ls "$work/keep-out"/*.dcm 2>/dev/null | wc -l)" -eq 4
+check "... each summarised under a name of its own (4 summaries)" \
+  test "$(ls "$work/keep-out"/*.xml 2>/dev/null | wc -l)" -eq 4
+kept_uids=$(for kept in "$work/keep-out"/*.dcm; do dcmdump +L +P 0008,0018 "$kept" | sed -n 's/.*\[\(.*\)\].*/\1/p'; done | sort | tr '\n' '|')
+expected_uids=$(printf '%s\n' "${bad_uids[@]}" | sort | tr '\n' '|')
+check "... the kept files are the four objects sent" test "$kept_uids" = "$expected_uids"
+check "... nothing written outside OUTDIR" test ! -e "$work/escape.dcm" -a ! -e "$work/escape.xml"
+check "... no kept name holds the invalid UID" bash -c "! ls '$work/keep-out' | grep -qE 'escape|not-a-uid|^received\.'"
+check "... the log names none of the invalid UIDs" bash -c "! grep -qE 'escape|not-a-uid|0000000001' '$work/keep.log'"
 
 # --- The output directory lost while serving (a full disk, an unmounted share): the sender is
 # answered 0xA700 (out of resources, it retries) with a log line, never an aborted association;

@@ -62,6 +62,92 @@ if len(sys.argv) > 2:
     time.sleep(float(sys.argv[2]))
 PYTHON
 
+# A peer that is never silent for long but never finishes. "association" mode: after echoscu's
+# association request (recorded as above) and the A-ASSOCIATE-AC, a command that never ends, a
+# P-DATA-TF PDU of two bytes every INTERVAL seconds (each PDU complete: DCMTK bounds the read of
+# one PDU, not of a message). "request" mode: the association request itself, a byte every
+# INTERVAL seconds. Prints "associated" once associated, then the seconds until serve cut it
+# off, or "never" after LIMIT seconds.
+#   trickle_peer.py PORT association|request INTERVAL LIMIT
+cat >"$work/trickle_peer.py" <<'PYTHON'
+import select, socket, subprocess, sys, time
+
+def read_pdu(connection):
+    header = b""
+    while len(header) < 6:
+        chunk = connection.recv(6 - len(header))
+        if not chunk:
+            return None
+        header += chunk
+    length = int.from_bytes(header[2:6], "big")
+    body = b""
+    while len(body) < length:
+        chunk = connection.recv(length - len(body))
+        if not chunk:
+            return None
+        body += chunk
+    return header + body
+
+port, mode, interval, limit = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+recorder = socket.socket()
+recorder.bind(("127.0.0.1", 0))
+recorder.listen(1)
+echo = subprocess.Popen(["echoscu", "-to", "5", "-aec", "MAMMOCALC", "127.0.0.1",
+                         str(recorder.getsockname()[1])],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+connection, _ = recorder.accept()
+request = read_pdu(connection)
+connection.close()
+echo.wait(timeout=20)
+
+peer = socket.create_connection(("127.0.0.1", port), timeout=limit + 10)
+if mode == "association":
+    peer.sendall(request)
+    answer = read_pdu(peer)
+    if answer is None or answer[0] != 0x02:
+        print("no A-ASSOCIATE-AC", flush=True)
+        sys.exit(1)
+    print("associated", flush=True)
+    # PDV item: length 4, presentation context 1 (echoscu's Verification), a command fragment
+    # that is not the last (0x01), two bytes of it (a fragment's length is even).
+    pdu = b"\x04\x00" + (8).to_bytes(4, "big") + (4).to_bytes(4, "big") + b"\x01\x01\x00\x00"
+    pieces = [pdu] * 100000
+else:
+    pieces = [bytes([byte]) for byte in request]
+started = time.monotonic()
+cut = False
+for piece in pieces:
+    if time.monotonic() - started > limit:
+        break
+    try:
+        peer.sendall(piece)
+        readable, _, _ = select.select([peer], [], [], interval)
+        if readable:
+            data = peer.recv(65536)
+            if not data or data[0] == 0x07:  # closed, or A-ABORT
+                cut = True
+                break
+    except OSError:  # reset: cut off
+        cut = True
+        break
+print(round(time.monotonic() - started) if cut else "never", flush=True)
+PYTHON
+
+# wait_exit PID SECONDS: waits for PID to end (at most SECONDS, then kills it): its exit status,
+# or 124 when it had to be killed.
+wait_exit() {
+  for _ in $(seq 1 $(($2 * 10))); do
+    kill -0 "$1" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$1" 2>/dev/null; then
+    kill -KILL "$1" 2>/dev/null
+    wait "$1" 2>/dev/null
+    return 124
+  fi
+  wait "$1"
+}
+
 # --- DIMSE timeout: an association that goes silent is aborted, others are served meanwhile ---
 mkdir -p "$work/out"
 check "serve starts (--dimse-timeout 2, --max-associations 2)" start_serve "$work/dimse.log" \
@@ -105,6 +191,88 @@ check "serve exits 0 after SIGTERM at once (in $SECONDS s), the hung peer's conn
 kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
 
+# --- A trickling peer (never silent for --dimse-timeout, never done) is cut off by
+# --message-timeout: the whole wait for one message is bounded, not each read ---
+check "serve starts (--dimse-timeout 2, --message-timeout 4)" start_serve "$work/trickle.log" \
+  --out "$work/out" --dimse-timeout 2 --message-timeout 4 --max-associations 1
+timeout 60 python3 "$work/trickle_peer.py" "$port" association 0.5 30 >"$work/trickle.out" 2>&1
+check "a peer trickling a command one small PDU every 0.5 s is cut off after about 4 s (took $(tail -1 "$work/trickle.out"))" \
+  grep -qxE '[4-7]' <(tail -1 "$work/trickle.out")
+check "... logged naming only the calling AE title and the peer" wait_for_log "$work/trickle.log" \
+  "mammocalc serve: association from 'ECHOSCU' at 127.0.0.1: a message took longer than 4 s to arrive (--message-timeout); aborted"
+SECONDS=0
+timeout 20 echoscu -to 5 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+check "... and its slot serves the next association at once (in $SECONDS s)" test $? -eq 0 -a "$SECONDS" -le 2
+# The association request itself trickled: the connection is closed after --acse-timeout in all.
+kill -TERM "$server"
+wait "$server"
+check "serve starts (--acse-timeout 2)" start_serve "$work/trickle-rq.log" --out "$work/out" \
+  --acse-timeout 2
+timeout 60 python3 "$work/trickle_peer.py" "$port" request 0.5 30 >"$work/trickle-rq.out" 2>&1
+check "a peer trickling its association request is closed after about 2 s (took $(tail -1 "$work/trickle-rq.out"))" \
+  grep -qxE '[2-5]' <(tail -1 "$work/trickle-rq.out")
+kill -TERM "$server"
+wait "$server"
+
+# --- SIGTERM while a trickling peer is connected: exit 0 within --shutdown-timeout plus 2 s
+# (README), however long --message-timeout is ---
+check "serve starts (--shutdown-timeout 1, --dimse-timeout 2)" start_serve "$work/trickle-stop.log" \
+  --out "$work/out" --dimse-timeout 2 --shutdown-timeout 1
+timeout 60 python3 "$work/trickle_peer.py" "$port" association 0.5 30 >"$work/trickle-stop.out" 2>&1 &
+trickler=$!
+for _ in $(seq 100); do grep -q associated "$work/trickle-stop.out" && break; sleep 0.1; done
+check "the trickling peer is associated" grep -q associated "$work/trickle-stop.out"
+sleep 1
+started=$(date +%s%N)
+kill -TERM "$server"
+wait_exit "$server" 20
+status=$?
+elapsed_ms=$((($(date +%s%N) - started) / 1000000))
+check "SIGTERM with a trickling peer connected: exit 0 (got $status)" test "$status" -eq 0
+check "... within --shutdown-timeout 1 s plus 2 s (took $elapsed_ms ms)" test "$elapsed_ms" -le 3000
+check "... the trickler was told (logged as the shutdown timeout)" grep -q \
+  "association from 'ECHOSCU' at 127.0.0.1: still running 1 s after the stop (--shutdown-timeout); aborted" \
+  "$work/trickle-stop.log"
+wait "$trickler" 2>/dev/null
+
+# --- Idle connections do not hold up others: three connections that say nothing, then an echo
+# is answered at once (not after 3 x --acse-timeout), even with --max-associations 1 ---
+check "serve starts (--max-associations 1, default --acse-timeout 10)" start_serve "$work/idle.log" \
+  --out "$work/out" --max-associations 1
+exec 4<>"/dev/tcp/127.0.0.1/$port" 5<>"/dev/tcp/127.0.0.1/$port" 6<>"/dev/tcp/127.0.0.1/$port"
+sleep 0.3
+started=$(date +%s%N)
+timeout 40 echoscu -to 30 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+status=$?
+elapsed_ms=$((($(date +%s%N) - started) / 1000000))
+check "three idle connections open: an echo succeeds (status $status)" test "$status" -eq 0
+check "... at once (took $elapsed_ms ms, not 30 s)" test "$elapsed_ms" -le 2000
+storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1
+check "... and a store too" test $? -eq 0
+exec 4>&- 5>&- 6>&-
+# At most twice --max-associations, at least 16, connections wait for their request: with 16
+# silent ones open, one more is closed at once (the sender retries), never left to wait.
+idle=()
+for _ in $(seq 16); do
+  exec {fd}<>"/dev/tcp/127.0.0.1/$port"
+  idle+=("$fd")
+done
+sleep 0.5
+SECONDS=0
+timeout 20 echoscu -to 10 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+check "sixteen silent connections open: one more is refused at once (status $?, in $SECONDS s)" \
+  test "$SECONDS" -le 2
+check "... logged with its address and the bound" grep -q \
+  "mammocalc serve: a connection from 127.0.0.1: closed at once, 16 connections already waiting to send their association request (at most 16); the sender may retry" \
+  "$work/idle.log"
+for fd in "${idle[@]}"; do exec {fd}>&-; done
+SECONDS=0
+timeout 20 echoscu -to 10 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+check "... and once they are gone, the next is served (in $SECONDS s)" test $? -eq 0 -a "$SECONDS" -le 2
+kill -TERM "$server"
+wait_exit "$server" 10
+check "serve exits 0 after SIGTERM" test $? -eq 0
+
 # --- ACSE timeout: a connection that sends no association request is closed ---
 check "serve starts (--acse-timeout 1)" start_serve "$work/acse.log" --out "$work/out" \
   --acse-timeout 1
@@ -138,7 +306,7 @@ wait "$server"
 
 # --- The new options refuse bad values (usage error, exit 2, one line naming serve) ---
 for bad in "--bind 999.1.1.1" "--bind localhost" "--max-associations 0" "--acse-timeout 0" \
-  "--dimse-timeout x" "--shutdown-timeout -1"; do
+  "--dimse-timeout x" "--shutdown-timeout -1" "--message-timeout 0"; do
   # shellcheck disable=SC2086
   "$mammocalc" serve --port 1 --out "$work/out" $bad >/dev/null 2>"$work/usage.err"
   status=$?
