@@ -404,7 +404,8 @@ std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReadin
     }
   }
   std::vector<const PhraseMatch*> groups = mentions;
-  for (const PhraseMatch& word : group_words) groups.push_back(&word);
+  std::transform(group_words.begin(), group_words.end(), std::back_inserter(groups),
+                 [](const PhraseMatch& word) { return &word; });
   std::sort(groups.begin(), groups.end(),
             [](const PhraseMatch* a, const PhraseMatch* b) { return a->begin < b->begin; });
   const std::vector<Read<Laterality>>& sides = descriptors.sides;

@@ -1064,14 +1064,26 @@ std::vector<std::string> text_more_suspicious_than_this_finding_texts(const Rule
                                   : ", \"" + read.text_sentences.front().text + "\"";
     const bool doubts =
         text_discordance(exam.findings, *exam.decisions, j) == TextDiscordance::DoubtsItsFinding;
-    const std::string how =
-        doubts ? "is uncertain about these calcifications (" + text.id + quote +
-                     "), which this coded finding gives as " + this_one + " without doubt"
-               : std::string(read.paired_with ? "describes these calcifications"
-                                              : "may describe these calcifications") +
-                     " as " + words(text.final_category) + " (" + text.id + quote +
-                     "), more suspicious than this coded finding (" + this_one + ")";
-    texts.push_back("the report text " + how + ": check the coded content against the report text");
+    std::string said = "the report text ";
+    if (doubts) {
+      said += "is uncertain about these calcifications (";
+      said += text.id;
+      said += quote;
+      said += "), which this coded finding gives as ";
+      said += this_one;
+      said += " without doubt";
+    } else {
+      said += read.paired_with ? "describes" : "may describe";
+      said += " these calcifications as ";
+      said += words(text.final_category);
+      said += " (";
+      said += text.id;
+      said += quote;
+      said += "), more suspicious than this coded finding (";
+      said += this_one;
+      said += ")";
+    }
+    texts.push_back(said + ": check the coded content against the report text");
   }
   return texts;
 }
