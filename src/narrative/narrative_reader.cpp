@@ -518,17 +518,6 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   described_last_ = previous;
 }
 
-namespace {
-
-// The side word at `token` is followed by "breast" ("right breast", "rt breast"): it names the
-// breast it describes, as no bare "right" or "left" does.
-bool names_the_breast_word(const std::vector<Token>& tokens, std::size_t token) {
-  return token + 1 < tokens.size() &&
-         (is_word(tokens[token + 1], "breast") || is_word(tokens[token + 1], "breasts"));
-}
-
-}  // namespace
-
 // A benign reason the text denies makes what the candidate describes uncertain (rule C14).
 void hedge_on_denial(Candidate& candidate) {
   if (!candidate.descriptors.denied || candidate.hedge) return;
@@ -685,13 +674,13 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   const auto one_breast = [](const std::optional<Read<Laterality>>& named) {
     return named && (named->value == Laterality::Left || named->value == Laterality::Right);
   };
-  // Only a bare side word after the mention ("calcifications right at the 2 o'clock position",
-  // "best seen on the left side lateral view") disagrees with the heading; "In the right breast,
-  // the calcifications …" and "LEFT BREAST grouped …" name the breast they describe.
-  const bool bare_after_mention = side && !in_clause.empty() &&
-                                  side->token > mentions[in_clause.front()].begin &&
-                                  !names_the_breast_word(item.tokens, side->token);
-  if (bare_after_mention && one_breast(side) && one_breast(reading.heading_side) &&
+  // A side named after the mention ("calcifications right at the 2 o'clock position", "best seen
+  // on the left side lateral view", "calcifications near a benign mass in the right breast")
+  // disagrees with the heading: both kept, never a silent choice; "In the right breast, the
+  // calcifications …" names the breast they describe before them.
+  const bool after_mention =
+      side && !in_clause.empty() && side->token > mentions[in_clause.front()].begin;
+  if (after_mention && one_breast(side) && one_breast(reading.heading_side) &&
       side->value != reading.heading_side->value) {
     candidate.breasts_disagreeing = Candidate::BreastDisagreement{*reading.heading_side, *side};
     candidate.laterality = Laterality::Unknown;

@@ -505,7 +505,15 @@ std::vector<std::size_t> Reader::add_candidate(const Candidate& candidate) {
   for (Laterality side : sides) {
     Candidate one = candidate;
     one.laterality = side;
-    if (sides.size() > 1) keep_descriptors_of_side(one.descriptors, side);
+    if (sides.size() > 1) {
+      keep_descriptors_of_side(one.descriptors, side);
+      // The words that name this breast are its quote ("right" for the right one), where the
+      // clause names each breast on its own.
+      const auto named =
+          std::find_if(one.descriptors.sides.begin(), one.descriptors.sides.end(),
+                       [side](const Read<Laterality>& read) { return read.value == side; });
+      if (named != one.descriptors.sides.end()) one.laterality_read = *named;
+    }
     std::optional<std::size_t> best;
     std::size_t best_shared = 0;
     int best_suspicion = 0;

@@ -247,6 +247,36 @@ TEST(TextAttribution, GroupsThatShareTheirWordsStayTogether) {
   }
 }
 
+// ---- A breast named after the calcifications against the heading's ----
+
+TEST(TextAttribution, ABreastNamedAfterThemAgainstTheHeadingIsAConflict) {
+  const Report report = summarise_text(
+      "LEFT BREAST: fine pleomorphic calcifications near a benign mass in the right breast.");
+  EXPECT_TRUE(on_breast(report, Laterality::Right).empty()) << "never a silent choice";
+  const auto unknown = on_breast(report, Laterality::Unknown);
+  ASSERT_EQ(unknown.size(), 1U);
+  EXPECT_TRUE(std::any_of(
+      unknown[0]->conflicts.begin(), unknown[0]->conflicts.end(),
+      [](const ValueConflict& conflict) { return conflict.field == FindingField::Laterality; }));
+}
+
+// Each breast of a clause that names both quotes its own breast's words.
+TEST(TextAttribution, EachBreastQuotesItsOwnWords) {
+  const Report report = summarise_breast_text(
+      "Grouped punctate calcifications, stable in the right breast and new in the left breast.");
+  for (const Laterality breast : {Laterality::Right, Laterality::Left}) {
+    const auto found = on_breast(report, breast);
+    ASSERT_EQ(found.size(), 1U) << to_string(breast);
+    std::size_t quoted = 0;
+    for (const TextEvidence& said : found[0]->text_evidence) {
+      if (said.field != NarrativeField::Laterality) continue;
+      ++quoted;
+      EXPECT_EQ(said.words, breast == Laterality::Right ? "right" : "left");
+    }
+    EXPECT_GE(quoted, 1U) << to_string(breast);
+  }
+}
+
 // ---- A duct the text denies beside the lobules it states ----
 
 TEST(TextAttribution, ADuctDeniedBesideAStatedLobularSiteIsNotTheirSite) {
