@@ -24,6 +24,28 @@ namespace mammocalc {
 
 namespace {
 
+// Text in which the lexicon it was read with finds no calcification word, but another lexicon
+// does (German text in an SR that states English, or states nothing): its calcifications were
+// not read, which is never silent — an unresolved note (the exam needs review, E8).
+void note_text_of_another_language(const SrDocument& document, const std::string& read_as,
+                                   const NarrativeLexicons& lexicons, Findings& findings) {
+  for (const auto& [language, wordings] : lexicons.by_language) {
+    if (language == read_as) continue;
+    const NarrativeReading other = read_narrative(document, wordings);
+    if (other.mentions.empty()) continue;
+    findings.notes.push_back(
+        {WarningCode::NarrativeUnresolved,
+         "the report text reads as " + language + ": " + std::to_string(other.mentions.size()) +
+             " calcification mention(s) in that lexicon (\"" +
+             other.mentions.front().sentence.text + "\"), none in the " + read_as +
+             " lexicon it was read with; its calcifications were not read: check it against the "
+             "report (--language " +
+             language + " reads an SR that states no language)",
+         ""});
+    return;
+  }
+}
+
 // The findings of an SR read, coded and from its text, refusing mammocalc's own SRs unless
 // `read_own`: their categories are mammocalc's, and read as a radiologist's they would double
 // every roll-up.
@@ -45,6 +67,9 @@ Findings findings_of(const SrDocument& document, const std::string& name,
   Findings findings = extract_findings(document, name, text.breast_imaging_text);
   if (lexicon.warning && !own && evaluation.read_text) {
     findings.notes.push_back({WarningCode::LanguageUnsupported, *lexicon.warning, ""});
+  }
+  if (!own && evaluation.read_text && lexicon.wordings != nullptr && text.mentions.empty()) {
+    note_text_of_another_language(document, lexicon.language, evaluation.lexicons, findings);
   }
   use_narrative(std::move(text), unilateral_procedure_laterality(document), findings);
   return findings;

@@ -157,6 +157,10 @@ for name in de-rfc de-iso; do
 done
 "$mammocalc" summarize "$work/de-none.dcm" >"$work/de-none.out" 2>&1
 check "de-none: without a stated language it is read in English: no finding" test "$(count "$work/de-none.out" "$finding")" = 0
+check "... but the text read in another lexicon is said, and the exam needs review" bash -c "grep -q 'reads as de: 1 calcification mention' '$work/de-none.out' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/de-none.out'"
+sr en-stated "$german" en-US RFC5646
+"$mammocalc" summarize "$work/en-stated.dcm" >"$work/en-stated.out" 2>&1
+check "en-stated: German text in an SR that states English is said too, never silently unread" grep -q 'reads as de: 1 calcification mention' "$work/en-stated.out"
 "$mammocalc" summarize --language de "$work/de-none.dcm" >"$work/de-option.out" 2>&1
 check "de-none --language de: read in German" bash -c "grep -q 'fine-pleomorphic' '$work/de-option.out'"
 "$mammocalc" summarize --language de "$work/fr.dcm" >"$work/fr.out" 2>&1
