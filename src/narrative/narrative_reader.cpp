@@ -465,10 +465,23 @@ std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReadin
 
 // A sentence without a mention may go on describing the previous sentence's findings.
 void Reader::continue_previous_findings(const Item& item, const SentenceReading& reading) {
-  Descriptors all;
-  for (const Descriptors& descriptors : reading.clause_descriptors) {
-    add_descriptors(all, descriptors);
+  // A later clause that opens with words referring back ("DCIS was ruled out at the prior
+  // biopsy, but these are new and suspicious") goes on about them from there on.
+  std::size_t from = 0;
+  for (std::size_t c = 1; c < reading.clauses.size() && from == 0; ++c) {
+    std::size_t first = reading.clauses[c].first;
+    if (first + 1 < reading.clauses[c].second &&
+        opens_contrast(item.tokens, reading.triggers, first)) {
+      ++first;
+    }
+    if (refers_back(item.tokens[first], words_)) from = c;
   }
+  Descriptors all;
+  for (std::size_t c = from; c < reading.clause_descriptors.size(); ++c) {
+    add_descriptors(all, reading.clause_descriptors[c]);
+  }
+  std::size_t opening = from == 0 ? reading.range->begin : reading.clauses[from].first;
+  if (from > 0 && opens_contrast(item.tokens, reading.triggers, opening)) ++opening;
   const std::vector<std::size_t> previous = std::move(described_last_);
   described_last_.clear();
   // Under a heading of another breast ("Left breast: benign cyst with sonographic correlate"
@@ -479,7 +492,7 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
                               const Laterality described = reading_.findings[index].laterality;
                               return described != Laterality::Unknown && described != heading;
                             });
-  if (previous.empty() || other_breast || !continues_previous(item, *reading.range, all)) {
+  if (previous.empty() || other_breast || !continues_previous(item, opening, all)) {
     // A suspicious kind named without a calcification word, in a sentence that does not go on
     // about the last ones ("In the left breast, a group of fine pleomorphic ones at 2 o'clock"):
     // never dropped, an uncertain finding of its own. The BI-RADS suspicious morphology words

@@ -349,7 +349,7 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
 // A sentence goes on describing the previous one's findings when it opens with a word that
 // refers back ("They are fine pleomorphic"), or when all it says is the ultrasound correlate
 // ("No sonographic correlate."), and names no breast of its own.
-bool Reader::continues_previous(const Item& item, const SentenceRange& range,
+bool Reader::continues_previous(const Item& item, std::size_t opening,
                                 const Descriptors& descriptors) const {
   if (!descriptors.sides.empty()) return false;
   const bool describes = !descriptors.morphology.empty() || !descriptors.distribution.empty() ||
@@ -359,7 +359,7 @@ bool Reader::continues_previous(const Item& item, const SentenceRange& range,
                          descriptors.count || descriptors.ultrasound || descriptors.mass ||
                          !descriptors.assessment.empty();
   if (!describes) return false;  // "It is recommended that…" adds nothing to quote
-  if (refers_back(item.tokens[range.begin], words_)) return true;
+  if (refers_back(item.tokens[opening], words_)) return true;
   const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
                                descriptors.distribution.empty() && descriptors.site.empty() &&
                                !descriptors.clock && !descriptors.quadrant && !descriptors.region &&

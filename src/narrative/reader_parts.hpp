@@ -433,7 +433,8 @@ class Reader {
   // Findings from candidates.
   std::vector<std::size_t> add_candidate(const Candidate& candidate);
   std::optional<std::size_t> restated_on_the_other_breast(Candidate& candidate);
-  bool continues_previous(const Item& item, const SentenceRange& range,
+  // `opening`: the token a sentence (or its later clause) that goes on about them opens with.
+  bool continues_previous(const Item& item, std::size_t opening,
                           const Descriptors& descriptors) const;
   void finish_findings();
   void finish_assessments();

@@ -119,7 +119,9 @@ TEST(TextAttribution, PresentSuspicionBesideThePastStillCounts) {
                            "Grouped punctate calcifications in the left breast, more suspicious "
                            "than before.",
                            "Grouped punctate calcifications in the left breast, initially benign, "
-                           "now suspicious."}) {
+                           "now suspicious.",
+                           "Grouped round calcifications in the left breast. DCIS was ruled out "
+                           "at the prior biopsy, but these are new and suspicious."}) {
     const Report report = summarise_text(text);
     EXPECT_TRUE(any_reported(report)) << text;
     EXPECT_GE(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
