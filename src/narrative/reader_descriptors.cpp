@@ -320,10 +320,11 @@ bool Reader::doubted(const Item& item, std::size_t begin, std::size_t end, std::
 }
 
 // The parts of a clause about another finding ("…, and a suspicious mass in the right breast"):
-// from a coordinator (an and-word, a comma) or the clause's start, at most two words besides
-// assessment words, then a noun naming another finding, up to the next coordinator; no
-// calcification word in it. A noun that ends its part right before calcifications ("suspicious
-// mass and calcifications") shares its words with them: no such part.
+// from a coordinator (an and-word, a comma) or the clause's start, at most three words besides
+// assessment words and none relating it to them ("with", "near"), then a noun naming another
+// finding, up to the next coordinator; no calcification word in it. A noun that ends its part right
+// before calcifications ("suspicious mass and calcifications") shares its words with them: no such
+// part.
 std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
     const Item& item, const SentenceReading& reading, std::size_t begin, std::size_t end,
     const std::vector<PhraseMatch>& matches) const {
@@ -355,8 +356,17 @@ std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
     const auto [from, to] = pieces[p];
     if (has_mention(from, to)) continue;
     std::size_t words_before = 0;
-    for (std::size_t k = from; k < to && words_before <= 2; ++k) {
+    for (std::size_t k = from; k < to && words_before <= 3; ++k) {
       if (tokens[k].kind != TokenKind::Word || inside(k, PhraseKind::Assessment)) continue;
+      // A relation to the calcifications ("associated with a suspicious mass", "near a mass")
+      // makes the noun theirs to describe, no other finding's statement.
+      if (words_.is(tokens[k], FunctionWordRole::With) ||
+          words_.is(tokens[k], FunctionWordRole::Doubt)) {
+        break;
+      }
+      // A word joined to the one before by a hyphen counts with it ("a benign-appearing mass").
+      const bool joined =
+          k >= from + 2 && is_punct(tokens[k - 1], '-') && tokens[k - 2].kind == TokenKind::Word;
       if (words_.is(tokens[k], FunctionWordRole::OtherFinding) &&
           !inside(k, PhraseKind::MassWithCalcifications)) {
         const bool shared = k + 1 == to && p + 1 < pieces.size() &&
@@ -364,7 +374,7 @@ std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
         if (!shared) parts.push_back({from, to, k});
         break;
       }
-      ++words_before;
+      if (!joined) ++words_before;
     }
   }
   return parts;

@@ -70,6 +70,16 @@ TEST(TextAttribution, AnotherFindingsAssessmentAndBreastAreNotTheCalcifications)
   }
 }
 
+// The mass's breast is not the calcifications', hyphenated words before the noun or not
+// (fourth hostile review: a right-breast calcification finding that was not there).
+TEST(TextAttribution, AnotherFindingsBreastGivesNoFindingOfItsOwn) {
+  const Report report = summarise_text(
+      "Suspicious calcifications in the left breast and a benign-appearing mass in the right "
+      "breast.");
+  EXPECT_EQ(on_breast(report, Laterality::Left).size(), 1U);
+  EXPECT_TRUE(on_breast(report, Laterality::Right).empty());
+}
+
 TEST(TextAttribution, WordsSharedWithAMassStillReachTheCalcifications) {
   for (const char* text : {"Calcifications and a mass in the right breast, suspicious for "
                            "malignancy.",
