@@ -280,6 +280,50 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       clauses.emplace_back(begin, end);
       reading.clause_descriptors.push_back(read_descriptors(item, reading, begin, end, matches));
     }
+    // "Ones", "those" may stand for the first group's kind as well ("fine pleomorphic
+    // calcifications on the right and new ones on the left"): a second group that names no kind
+    // of its own keeps the suspicious kinds and arrangements of the group before it, never its
+    // benign ones (the more suspicious reading stands).
+    const std::size_t first_part = reading.clause_descriptors.size() - parts.size();
+    for (std::size_t p = first_part + 1; p < reading.clause_descriptors.size(); ++p) {
+      const auto [part_begin, part_end] = parts[p - first_part];
+      const bool pronoun =
+          std::any_of(second_groups.begin(), second_groups.end(), [&](const PhraseMatch& group) {
+            return group.begin >= part_begin && group.begin < part_end;
+          });
+      Descriptors& own = reading.clause_descriptors[p];
+      if (!pronoun || !own.morphology.empty()) continue;
+      const Descriptors& before = reading.clause_descriptors[p - 1];
+      std::copy_if(before.morphology.begin(), before.morphology.end(),
+                   std::back_inserter(own.morphology),
+                   [](const Read<Morphology>& read) { return is_suspicious(read.value); });
+      if (own.distribution.empty()) {
+        std::copy_if(before.distribution.begin(), before.distribution.end(),
+                     std::back_inserter(own.distribution),
+                     [](const Read<Distribution>& read) { return follows_a_duct(read.value); });
+      }
+    }
+    // Assessment words after the last breast, behind a comma ("… and a new cluster on the left,
+    // suspicious"), may be said of every group: each keeps them (the more suspicious stands).
+    const Descriptors& last = reading.clause_descriptors.back();
+    std::size_t tail = parts.back().second;
+    for (std::size_t k = parts.back().second; k > parts.back().first;) {
+      --k;
+      const bool side_after =
+          std::any_of(last.sides.begin(), last.sides.end(),
+                      [k](const Read<Laterality>& side) { return side.token > k; });
+      if (side_after) break;
+      if (is_punct(item.tokens[k], ',')) tail = k;
+    }
+    if (tail < parts.back().second) {
+      const Descriptors shared =
+          read_descriptors(item, reading, tail, parts.back().second, matches);
+      for (std::size_t p = reading.clause_descriptors.size() - parts.size();
+           p + 1 < reading.clause_descriptors.size(); ++p) {
+        auto& assessment = reading.clause_descriptors[p].assessment;
+        assessment.insert(assessment.end(), shared.assessment.begin(), shared.assessment.end());
+      }
+    }
   }
   reading.clauses = std::move(clauses);
   add_second_groups_of_later_clauses(item, reading);

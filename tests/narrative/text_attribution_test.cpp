@@ -96,6 +96,16 @@ TEST(TextAttribution, WordsSharedWithAMassStillReachTheCalcifications) {
     EXPECT_GE(category_rank(*right[0]->reported_category), category_rank(Category::Suspicious4))
         << text;
   }
+  // A mass with calcifications keeps their own kind (a longer wording swallowed it: 4A, not 4B).
+  for (const char* text :
+       {"Benign-appearing mass with fine pleomorphic calcifications in the left breast.",
+        "Vascular calcifications and a suspicious mass with fine pleomorphic calcifications in the "
+        "left breast."}) {
+    const Report report = summarise_text(text);
+    const auto left = on_breast(report, Laterality::Left);
+    ASSERT_EQ(left.size(), 1U) << text;
+    EXPECT_TRUE(holds(*left[0], Morphology::FinePleomorphic)) << text;
+  }
   // A mass's breast is the calcifications' too when they name none of their own.
   const Report shared = summarise_text("Calcifications and a mass in the right breast.");
   EXPECT_EQ(on_breast(shared, Laterality::Right).size(), 1U);
@@ -237,6 +247,29 @@ TEST(TextAttribution, ASecondGroupNamedByAPronounIsItsOwn) {
       }
     }
     EXPECT_EQ(on_breast(report, Laterality::Right).size(), 1U) << text;
+  }
+}
+
+// Assessment words after the last breast behind a comma may be said of every group: each keeps
+// them (fourth hostile review: the cut left the first group benign).
+// "Ones" may stand for the first group's kind: a suspicious kind reaches the second group, a
+// benign one never does.
+TEST(TextAttribution, ASecondGroupNamedByAPronounKeepsTheFirstGroupsSuspiciousKind) {
+  const Report report = summarise_breast_text(
+      "Fine pleomorphic calcifications on the right and new ones on the left.");
+  const auto left = on_breast(report, Laterality::Left);
+  ASSERT_EQ(left.size(), 1U);
+  EXPECT_TRUE(holds(*left[0], Morphology::FinePleomorphic));
+}
+
+TEST(TextAttribution, ATrailingAssessmentReachesEveryGroupOfTheClause) {
+  const Report report = summarise_breast_text(
+      "Dystrophic calcifications on the right and a new grouped cluster on the left, suspicious.");
+  for (const Laterality breast : {Laterality::Right, Laterality::Left}) {
+    const auto found = on_breast(report, breast);
+    ASSERT_EQ(found.size(), 1U) << to_string(breast);
+    ASSERT_TRUE(found[0]->reported_category) << to_string(breast);
+    EXPECT_GE(category_rank(*found[0]->reported_category), category_rank(Category::Suspicious4));
   }
 }
 
