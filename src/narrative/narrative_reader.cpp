@@ -292,11 +292,13 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
             return group.begin >= part_begin && group.begin < part_end;
           });
       Descriptors& own = reading.clause_descriptors[p];
-      if (!pronoun || !own.morphology.empty()) continue;
+      if (!pronoun) continue;
       const Descriptors& before = reading.clause_descriptors[p - 1];
-      std::copy_if(before.morphology.begin(), before.morphology.end(),
-                   std::back_inserter(own.morphology),
-                   [](const Read<Morphology>& read) { return is_suspicious(read.value); });
+      if (own.morphology.empty()) {
+        std::copy_if(before.morphology.begin(), before.morphology.end(),
+                     std::back_inserter(own.morphology),
+                     [](const Read<Morphology>& read) { return is_suspicious(read.value); });
+      }
       if (own.distribution.empty()) {
         std::copy_if(before.distribution.begin(), before.distribution.end(),
                      std::back_inserter(own.distribution),

@@ -260,6 +260,12 @@ TEST(TextAttribution, ASecondGroupNamedByAPronounKeepsTheFirstGroupsSuspiciousKi
   const auto left = on_breast(report, Laterality::Left);
   ASSERT_EQ(left.size(), 1U);
   EXPECT_TRUE(holds(*left[0], Morphology::FinePleomorphic));
+  const Report segmental = summarise_breast_text(
+      "Segmental coarse calcifications in the right breast and round ones in the left.");
+  const auto round = on_breast(segmental, Laterality::Left);
+  ASSERT_EQ(round.size(), 1U);
+  ASSERT_TRUE(round[0]->distribution);
+  EXPECT_EQ(round[0]->distribution->term, Distribution::Segmental);
 }
 
 TEST(TextAttribution, ATrailingAssessmentReachesEveryGroupOfTheClause) {
