@@ -360,6 +360,14 @@ bool Reader::continues_previous(const Item& item, std::size_t opening,
                          !descriptors.assessment.empty();
   if (!describes) return false;  // "It is recommended that…" adds nothing to quote
   if (refers_back(item.tokens[opening], words_)) return true;
+  // A sentence that is an assessment and little else ("Malignancy cannot be ruled out.") right
+  // after the calcifications were described is said of them.
+  // Not one that places or describes a group ("A second group at 10 o'clock is suspicious").
+  const bool only_assessment = !descriptors.assessment.empty() &&
+                               descriptors.words_besides_assessment <= 4 && !descriptors.clock &&
+                               !descriptors.quadrant && !descriptors.region &&
+                               descriptors.morphology.empty() && descriptors.distribution.empty();
+  if (only_assessment) return true;
   const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
                                descriptors.distribution.empty() && descriptors.site.empty() &&
                                !descriptors.clock && !descriptors.quadrant && !descriptors.region &&

@@ -141,7 +141,9 @@ TEST(TextAttribution, PresentSuspicionBesideThePastStillCounts) {
                            "Grouped punctate calcifications in the left breast, initially benign, "
                            "now suspicious.",
                            "Grouped round calcifications in the left breast. DCIS was ruled out "
-                           "at the prior biopsy, but these are new and suspicious."}) {
+                           "at the prior biopsy, but these are new and suspicious.",
+                           "Grouped round calcifications in the left breast. Malignancy cannot be "
+                           "ruled out."}) {
     const Report report = summarise_text(text);
     EXPECT_TRUE(any_reported(report)) << text;
     EXPECT_GE(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
