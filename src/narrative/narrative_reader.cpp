@@ -286,10 +286,10 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     // benign ones (the more suspicious reading stands).
     const std::size_t first_part = reading.clause_descriptors.size() - parts.size();
     for (std::size_t p = first_part + 1; p < reading.clause_descriptors.size(); ++p) {
-      const auto [part_begin, part_end] = parts[p - first_part];
+      const Clause part = parts[p - first_part];
       const bool pronoun =
           std::any_of(second_groups.begin(), second_groups.end(), [&](const PhraseMatch& group) {
-            return group.begin >= part_begin && group.begin < part_end;
+            return group.begin >= part.first && group.begin < part.second;
           });
       Descriptors& own = reading.clause_descriptors[p];
       if (!pronoun) continue;

@@ -33,15 +33,20 @@ void note_text_of_another_language(const SrDocument& document, const std::string
     if (language == read_as) continue;
     const NarrativeReading other = read_narrative(document, wordings);
     if (other.mentions.empty()) continue;
-    findings.notes.push_back(
-        {WarningCode::NarrativeUnresolved,
-         "the report text reads as " + language + ": " + std::to_string(other.mentions.size()) +
-             " calcification mention(s) in that lexicon (\"" +
-             other.mentions.front().sentence.text + "\"), none in the " + read_as +
-             " lexicon it was read with; its calcifications were not read: check it against the "
-             "report (--language " +
-             language + " reads an SR that states no language)",
-         ""});
+    std::string said = "the report text reads as ";
+    said += language;
+    said += ": ";
+    said += std::to_string(other.mentions.size());
+    said += " calcification mention(s) in that lexicon (\"";
+    said += other.mentions.front().sentence.text;
+    said += "\"), none in the ";
+    said += read_as;
+    said +=
+        " lexicon it was read with; its calcifications were not read: check it against the "
+        "report (--language ";
+    said += language;
+    said += " reads an SR that states no language)";
+    findings.notes.push_back({WarningCode::NarrativeUnresolved, std::move(said), ""});
     return;
   }
 }
