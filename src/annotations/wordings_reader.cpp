@@ -77,7 +77,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"doubt", FunctionWordRole::Doubt},
     {"other-finding", FunctionWordRole::OtherFinding},
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
-    {"second-group", FunctionWordRole::SecondGroup}};
+    {"second-group", FunctionWordRole::SecondGroup},
+    {"lesser-degree", FunctionWordRole::LesserDegree}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

@@ -376,6 +376,21 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
 // right breast are stable"): that word is a mention of its own, so the group is a candidate with
 // its own breast and words (not dropped, and not given the first group's).
 void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReading& reading) const {
+  // A sentence after calcifications were described that opens with "those" or "the ones"
+  // ("Those in the right breast are suspicious."): a group of its own, never dropped.
+  if (reading.mentions.empty() && !described_last_.empty()) {
+    const SentenceRange& range = *reading.range;
+    for (std::size_t k = range.begin, words = 0; k < range.end && words < 3; ++k) {
+      if (item.tokens[k].kind != TokenKind::Word) continue;
+      ++words;
+      if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) break;
+      if (!words_.is(item.tokens[k], FunctionWordRole::SecondGroup)) continue;
+      reading.mentions.push_back(PhraseMatch{static_cast<std::uint32_t>(k),
+                                             static_cast<std::uint32_t>(k + 1), 0,
+                                             PhraseKind::Calcification});
+      break;
+    }
+  }
   if (reading.mentions.empty()) return;
   for (const auto& [begin, end] : reading.clauses) {
     if (begin <= reading.mentions.front().begin) continue;
@@ -556,6 +571,8 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
           !descriptors.assessment.empty() && !descriptors.distribution.empty();
       if ((suspicious_kind || assessed_group) && goes_on_describing(reading, c)) {
         add_contrast(item, reading, c, {});
+      } else if (lone_assessment(item, reading, c)) {
+        add_contrast(item, reading, c, {}, true);
       }
     }
     return;
@@ -829,6 +846,32 @@ bool Reader::goes_on_describing(const SentenceReading& reading, std::size_t clau
   return describes_concern(descriptors) || hedge_in(reading.triggers, begin, end) != nullptr;
 }
 
+// An assessment that stands alone in a report that described calcifications before, where no
+// sentence goes on about them ("… No calcifications in the right breast. Malignancy cannot be
+// ruled out."): assessment words with at most four other words, no place, kind or arrangement,
+// no negation, and no other finding named in the sentence ("The mass is suspicious").
+bool Reader::lone_assessment(const Item& item, const SentenceReading& reading,
+                             std::size_t clause) const {
+  const Descriptors& descriptors = reading.clause_descriptors[clause];
+  const std::size_t begin = reading.clauses[clause].first;
+  const std::size_t end = reading.clauses[clause].second;
+  if (reading_.findings.empty() || descriptors.assessment.empty() ||
+      descriptors.words_besides_assessment > 4 || descriptors.clock || descriptors.quadrant ||
+      descriptors.region || !descriptors.morphology.empty() || !descriptors.distribution.empty()) {
+    return false;
+  }
+  const bool negated =
+      std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
+        return trigger.role == ContextRole::Negated && trigger.begin >= begin &&
+               trigger.begin < end;
+      });
+  const SentenceRange& range = *reading.range;
+  for (std::size_t k = range.begin; k < range.end && !negated; ++k) {
+    if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) return false;
+  }
+  return !negated;
+}
+
 // A clause without a mention that opens with "but", "though", "although" … goes on about the
 // calcifications before it ("Round calcifications, but some are pleomorphic, in the left breast"):
 // its descriptors join those findings, a differing morphology as a conflict (the more suspicious
@@ -836,7 +879,7 @@ bool Reader::goes_on_describing(const SentenceReading& reading, std::size_t clau
 // ("Calcifications, but some are round": the others are of unknown kind). A clause naming another
 // breast is not about them.
 void Reader::add_contrast(const Item& item, const SentenceReading& reading, std::size_t clause,
-                          const std::vector<std::size_t>& findings) {
+                          const std::vector<std::size_t>& findings, bool lone_assessment) {
   const Descriptors& descriptors = reading.clause_descriptors[clause];
   const std::optional<Read<Laterality>> side = side_named(descriptors.sides);
   bool merged = false;
@@ -870,7 +913,7 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
   // Suspicious words with nowhere to go ("No calcifications in the right breast, but pleomorphic
   // ones in the left"; "Vascular calcifications on the right, but pleomorphic ones on the left")
   // are never dropped: an uncertain finding of their own, with a note.
-  if (merged || !describes_concern(descriptors)) return;
+  if (merged || !(lone_assessment || describes_concern(descriptors))) return;
   Candidate own;
   own.descriptors = descriptors;
   own.laterality_read = side ? side : reading.heading_side;

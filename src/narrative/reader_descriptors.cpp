@@ -380,16 +380,29 @@ std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
   return parts;
 }
 
-// An assessment word after a word that takes it back ("initially considered suspicious", "less
-// suspicious than before"): within three words before it in the clause, no punctuation between.
-// Denied: a negation ends at most one word before that word ("no less suspicious", "not any
-// less concerning", "nicht weniger suspekt").
+// An assessment word after a word that takes it back ("initially considered suspicious"): within
+// three words before it in the clause, no punctuation and no and-word between, and no and-word
+// right after it ("initially suspicious and remain so", "initially and still suspicious" say it
+// of now too). Denied: a negation ends at most one word before that word ("not initially
+// suspicious" is no taking back).
 Reader::Taking Reader::taking_back(const Item& item, std::size_t at, std::size_t clause_begin,
                                    const std::vector<Trigger>& triggers) const {
+  // The assessment phrase's end: an and-word right after it keeps it an assessment of now.
+  std::size_t after = at;
+  while (after < item.tokens.size() && item.tokens[after].kind == TokenKind::Word &&
+         !words_.is(item.tokens[after], FunctionWordRole::And) && after < at + 4) {
+    ++after;
+  }
+  if (after < item.tokens.size() && words_.is(item.tokens[after], FunctionWordRole::And)) {
+    return Taking::None;
+  }
   std::size_t words = 0;
   for (std::size_t k = at; k > clause_begin && words < 3;) {
     --k;
-    if (item.tokens[k].kind == TokenKind::Punct) return Taking::None;
+    if (item.tokens[k].kind == TokenKind::Punct ||
+        words_.is(item.tokens[k], FunctionWordRole::And)) {
+      return Taking::None;
+    }
     if (words_.is(item.tokens[k], FunctionWordRole::TakesBackAssessment)) {
       const bool denied =
           std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
@@ -504,7 +517,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     }
     // "Weniger suspekt", "less suspicious": a degree of the assessment, no change in the group.
     if (best->kind == PhraseKind::Change && change_term() == Change::Decreased &&
-        words_.is(item.tokens[best->begin], FunctionWordRole::TakesBackAssessment) &&
+        words_.is(item.tokens[best->begin], FunctionWordRole::LesserDegree) &&
         std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
           return match.kind == PhraseKind::Assessment && match.begin == best->end;
         })) {
@@ -521,8 +534,13 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     const Taking taking = best->kind == PhraseKind::Assessment
                               ? taking_back(item, best->begin, begin, triggers)
                               : Taking::None;
+    // A degree right before it ("less suspicious", "weniger suspekt") takes a negation in front
+    // ("no less suspicious", "nicht weniger suspekt"): the assessment stands either way.
+    const bool degree_before =
+        best->kind == PhraseKind::Assessment && best->begin > begin &&
+        words_.is(item.tokens[best->begin - 1], FunctionWordRole::LesserDegree);
     if (best->kind == PhraseKind::Assessment && taking != Taking::Denied &&
-        (negated_near(item, best->begin, best->end, begin, end, triggers) ||
+        ((!degree_before && negated_near(item, best->begin, best->end, begin, end, triggers)) ||
          denied_by_pseudo(*best, matches) ||
          role_near(ContextRole::Historical, item, best->begin, best->end, begin, end, triggers) ||
          taking == Taking::TakenBack)) {

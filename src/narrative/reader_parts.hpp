@@ -138,7 +138,7 @@ using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) o
 class FunctionWords {
  public:
   explicit FunctionWords(const Wordings& wordings)
-      : by_role_(static_cast<std::size_t>(FunctionWordRole::SecondGroup) + 1),
+      : by_role_(static_cast<std::size_t>(FunctionWordRole::LesserDegree) + 1),
         measures_(static_cast<std::size_t>(MeasureRole::ExtentFiller) + 1),
         numbers_(&wordings.numbers) {
     for (const FunctionWording& word : wordings.function_words) {
@@ -367,8 +367,11 @@ class Reader {
                                     const Clause& clause, const Descriptors& descriptors,
                                     const std::vector<PhraseMatch>& matches,
                                     std::vector<PhraseMatch>& second_groups) const;
+  // `lone_assessment`: the clause is one (Reader::lone_assessment), kept though it names no
+  // suspicious kind.
   void add_contrast(const Item& item, const SentenceReading& reading, std::size_t clause,
-                    const std::vector<std::size_t>& findings);
+                    const std::vector<std::size_t>& findings, bool lone_assessment = false);
+  bool lone_assessment(const Item& item, const SentenceReading& reading, std::size_t clause) const;
 
   // Helpers over one sentence's tokens.
   TextSpan span_of(const Item& item, std::size_t begin, std::size_t end) const;

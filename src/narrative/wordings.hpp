@@ -107,6 +107,9 @@ enum class FunctionWordRole {
   // German "Gruppe". In a part of the sentence with a breast of its own ("… on the right and new
   // ones on the left") it is a mention of its own, so that group keeps its own words.
   SecondGroup,
+  // A lesser degree right before an assessment word: "less", "weniger". A negation in front of
+  // it ("no less suspicious") is the degree's; "less suspicious" is still suspicious.
+  LesserDegree,
 };
 
 struct FunctionWording {

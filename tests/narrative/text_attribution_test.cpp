@@ -120,8 +120,7 @@ TEST(TextAttribution, SuspicionRuledOutOfThePastOrLessenedRaisesNothing) {
         "Grouped punctate calcifications in the left breast, initially considered suspicious, "
         "stable for 2 years.",
         "Grouped punctate calcifications in the left breast, originally thought suspicious, now "
-        "stable.",
-        "Grouped punctate calcifications in the left breast, less suspicious than before."}) {
+        "stable."}) {
     const Report report = summarise_text(text);
     EXPECT_FALSE(any_reported(report)) << text;
     EXPECT_LT(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
@@ -143,7 +142,19 @@ TEST(TextAttribution, PresentSuspicionBesideThePastStillCounts) {
                            "Grouped round calcifications in the left breast. DCIS was ruled out "
                            "at the prior biopsy, but these are new and suspicious.",
                            "Grouped round calcifications in the left breast. Malignancy cannot be "
-                           "ruled out."}) {
+                           "ruled out.",
+                           // "Less suspicious" is still suspicious: the words never say benign
+                           // (second hostile review of this session: "only slightly less").
+                           "Grouped punctate calcifications in the left breast, less suspicious "
+                           "than before.",
+                           "Grouped punctate calcifications in the left breast, only slightly less "
+                           "suspicious.",
+                           "Grouped punctate calcifications in the left breast, initially "
+                           "suspicious and remain so.",
+                           "Grouped punctate calcifications in the left breast, initially and "
+                           "still suspicious.",
+                           "Grouped round calcifications in the left breast. No calcifications in "
+                           "the right breast. Malignancy cannot be ruled out."}) {
     const Report report = summarise_text(text);
     EXPECT_TRUE(any_reported(report)) << text;
     EXPECT_GE(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
