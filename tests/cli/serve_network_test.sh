@@ -12,12 +12,8 @@ for tool in storescu echoscu python3; do
 done
 
 
-# A peer that sends an association request (echoscu's own, recorded here once) and then nothing:
-# prints the seconds until serve ends the association. With a second argument it then keeps the
-# connection open that many seconds more without closing it, as a hung sender would.
-cat >"$work/stalled_peer.py" <<'PYTHON'
-import socket, subprocess, sys, time
-
+# One DICOM upper-layer PDU (PS3.8 9.3): a 6-byte header whose last four bytes give the length.
+cat >"$work/dicom_pdu.py" <<'PYTHON'
 def read_pdu(connection):
     header = b""
     while len(header) < 6:
@@ -33,6 +29,15 @@ def read_pdu(connection):
             return None
         body += chunk
     return header + body
+PYTHON
+
+# A peer that sends an association request (echoscu's own, recorded here once) and then nothing:
+# prints the seconds until serve ends the association. With a second argument it then keeps the
+# connection open that many seconds more without closing it, as a hung sender would.
+cat >"$work/stalled_peer.py" <<'PYTHON'
+import socket, subprocess, sys, time
+
+from dicom_pdu import read_pdu
 
 # Record echoscu's A-ASSOCIATE-RQ for the called AE title MAMMOCALC.
 recorder = socket.socket()
@@ -72,21 +77,7 @@ PYTHON
 cat >"$work/trickle_peer.py" <<'PYTHON'
 import select, socket, subprocess, sys, time
 
-def read_pdu(connection):
-    header = b""
-    while len(header) < 6:
-        chunk = connection.recv(6 - len(header))
-        if not chunk:
-            return None
-        header += chunk
-    length = int.from_bytes(header[2:6], "big")
-    body = b""
-    while len(body) < length:
-        chunk = connection.recv(length - len(body))
-        if not chunk:
-            return None
-        body += chunk
-    return header + body
+from dicom_pdu import read_pdu
 
 port, mode, interval, limit = int(sys.argv[1]), sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
 recorder = socket.socket()
