@@ -627,9 +627,13 @@ void serve_connection(Shared& shared, int connection, const std::string& peer, W
                                config.tls.enabled() ? OFTrue : OFFalse, DUL_BLOCK, 0);
     taken = hand_off.taken();
   }
-  if (received.bad()) {
+  // Cut while it waited for the request: the request did not come in time, whatever DCMTK made
+  // of the shut-down socket (under load the watch's deadline can win the race against DCMTK's own
+  // timeout, and the connection then read as an association with nothing in it).
+  const Cut cut_waiting = watch.cut();
+  if (received.bad() || cut_waiting != Cut::None) {
     const std::string limit = std::to_string(config.acse_timeout_s) + " s (--acse-timeout";
-    if (watch.cut() == Cut::Stop) {
+    if (cut_waiting == Cut::Stop) {
       shared.log.write("mammocalc serve: a connection from " + peer +
                        ": closed before its association request, the endpoint is stopping");
     } else {
