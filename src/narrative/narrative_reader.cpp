@@ -256,82 +256,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
 
   mark_presupposed_mentions(item, reading, matches);
 
-  // Every clause's descriptors, a clause of two groups on two breasts cut between them; the
-  // sentence's sides for clauses that name none.
-  std::vector<Clause> clauses;
-  for (const Clause& clause : reading.clauses) {
-    Descriptors descriptors = read_descriptors(item, reading, clause.first, clause.second, matches);
-    std::vector<PhraseMatch> second_groups;
-    const std::vector<Clause> parts =
-        cut_by_breast(item, reading, clause, descriptors, matches, second_groups);
-    for (const PhraseMatch& group : second_groups) {
-      reading.mentions.insert(
-          std::upper_bound(
-              reading.mentions.begin(), reading.mentions.end(), group,
-              [](const PhraseMatch& a, const PhraseMatch& b) { return a.begin < b.begin; }),
-          group);
-    }
-    if (parts.size() == 1) {
-      clauses.push_back(clause);
-      reading.clause_descriptors.push_back(std::move(descriptors));
-      continue;
-    }
-    for (const auto& [begin, end] : parts) {
-      clauses.emplace_back(begin, end);
-      reading.clause_descriptors.push_back(read_descriptors(item, reading, begin, end, matches));
-    }
-    // "Ones", "those" may stand for the first group's kind as well ("fine pleomorphic
-    // calcifications on the right and new ones on the left"): a second group that names no kind
-    // of its own keeps the suspicious kinds and arrangements of the group before it, never its
-    // benign ones (the more suspicious reading stands).
-    const std::size_t first_part = reading.clause_descriptors.size() - parts.size();
-    for (std::size_t p = first_part + 1; p < reading.clause_descriptors.size(); ++p) {
-      const Clause part = parts[p - first_part];
-      const bool pronoun =
-          std::any_of(second_groups.begin(), second_groups.end(), [&](const PhraseMatch& group) {
-            return group.begin >= part.first && group.begin < part.second;
-          });
-      Descriptors& own = reading.clause_descriptors[p];
-      if (!pronoun) continue;
-      const Descriptors& before = reading.clause_descriptors[p - 1];
-      if (own.morphology.empty()) {
-        std::copy_if(before.morphology.begin(), before.morphology.end(),
-                     std::back_inserter(own.morphology),
-                     [](const Read<Morphology>& read) { return is_suspicious(read.value); });
-      }
-      if (own.distribution.empty()) {
-        std::copy_if(before.distribution.begin(), before.distribution.end(),
-                     std::back_inserter(own.distribution),
-                     [](const Read<Distribution>& read) { return follows_a_duct(read.value); });
-      }
-    }
-    // Assessment words after the last breast, behind a comma ("… and a new cluster on the left,
-    // suspicious"), may be said of every group: each keeps them (the more suspicious stands).
-    const Descriptors& last = reading.clause_descriptors.back();
-    std::size_t tail = parts.back().second;
-    for (std::size_t k = parts.back().second; k > parts.back().first;) {
-      --k;
-      const bool side_after =
-          std::any_of(last.sides.begin(), last.sides.end(),
-                      [k](const Read<Laterality>& side) { return side.token > k; });
-      if (side_after) break;
-      if (is_punct(item.tokens[k], ',')) tail = k;
-    }
-    if (tail < parts.back().second) {
-      const Descriptors shared =
-          read_descriptors(item, reading, tail, parts.back().second, matches);
-      for (std::size_t p = reading.clause_descriptors.size() - parts.size();
-           p + 1 < reading.clause_descriptors.size(); ++p) {
-        auto& assessment = reading.clause_descriptors[p].assessment;
-        assessment.insert(assessment.end(), shared.assessment.begin(), shared.assessment.end());
-      }
-    }
-  }
-  reading.clauses = std::move(clauses);
-  add_second_groups_of_later_clauses(item, reading);
-  for (const Descriptors& descriptors : reading.clause_descriptors) {
-    reading.sides.insert(reading.sides.end(), descriptors.sides.begin(), descriptors.sides.end());
-  }
+  read_clause_descriptors(item, reading, matches);
   // A relative clause ("…, which was not present on the prior exam") ends the scope of context
   // words but still describes the calcifications before it.
   for (std::size_t c = reading.clauses.size(); c > 1; --c) {
@@ -371,6 +296,88 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
 }
 
+// Every clause's descriptors, a clause of two groups on two breasts cut between them (the cut
+// parts replace it in reading.clauses); then the sentence's sides, for clauses that name none.
+void Reader::read_clause_descriptors(const Item& item, SentenceReading& reading,
+                                     const std::vector<PhraseMatch>& matches) {
+  std::vector<Clause> clauses;
+  for (const Clause& clause : reading.clauses) {
+    Descriptors descriptors = read_descriptors(item, reading, clause.first, clause.second, matches);
+    std::vector<PhraseMatch> second_groups;
+    const std::vector<Clause> parts =
+        cut_by_breast(item, reading, clause, descriptors, matches, second_groups);
+    for (const PhraseMatch& group : second_groups) insert_mention(reading.mentions, group);
+    if (parts.size() == 1) {
+      clauses.push_back(clause);
+      reading.clause_descriptors.push_back(std::move(descriptors));
+      continue;
+    }
+    for (const auto& [begin, end] : parts) {
+      clauses.emplace_back(begin, end);
+      reading.clause_descriptors.push_back(read_descriptors(item, reading, begin, end, matches));
+    }
+    share_words_across_parts(item, reading, parts, second_groups, matches);
+  }
+  reading.clauses = std::move(clauses);
+  add_second_groups_of_later_clauses(item, reading);
+  for (const Descriptors& descriptors : reading.clause_descriptors) {
+    reading.sides.insert(reading.sides.end(), descriptors.sides.begin(), descriptors.sides.end());
+  }
+}
+
+// The words the parts of one cut clause (the last parts.size() of reading.clause_descriptors)
+// may share, the more suspicious reading standing (decision-logic.md §1):
+// - "Ones", "those" may stand for the first group's kind as well ("fine pleomorphic
+//   calcifications on the right and new ones on the left"): a second group named so keeps the
+//   suspicious kinds of the group before it when it names none, and its duct-following
+//   arrangement when it names none, never its benign ones.
+// - Assessment words after the last breast, behind a comma ("… and a new cluster on the left,
+//   suspicious"), may be said of every group: each keeps them.
+void Reader::share_words_across_parts(const Item& item, SentenceReading& reading,
+                                      const std::vector<Clause>& parts,
+                                      const std::vector<PhraseMatch>& second_groups,
+                                      const std::vector<PhraseMatch>& matches) const {
+  std::vector<Descriptors>& described = reading.clause_descriptors;
+  const std::size_t first_part = described.size() - parts.size();
+  for (std::size_t p = 1; p < parts.size(); ++p) {
+    const Clause& part = parts[p];
+    const bool pronoun =
+        std::any_of(second_groups.begin(), second_groups.end(), [&](const PhraseMatch& group) {
+          return group.begin >= part.first && group.begin < part.second;
+        });
+    if (!pronoun) continue;
+    Descriptors& own = described[first_part + p];
+    const Descriptors& before = described[first_part + p - 1];
+    if (own.morphology.empty()) {
+      std::copy_if(before.morphology.begin(), before.morphology.end(),
+                   std::back_inserter(own.morphology),
+                   [](const Read<Morphology>& read) { return is_suspicious(read.value); });
+    }
+    if (own.distribution.empty()) {
+      std::copy_if(before.distribution.begin(), before.distribution.end(),
+                   std::back_inserter(own.distribution),
+                   [](const Read<Distribution>& read) { return follows_a_duct(read.value); });
+    }
+  }
+  const Descriptors& last = described.back();
+  const Clause& last_part = parts.back();
+  std::size_t tail = last_part.second;  // the first comma after the last breast named
+  for (std::size_t k = last_part.second; k > last_part.first;) {
+    --k;
+    const bool side_after =
+        std::any_of(last.sides.begin(), last.sides.end(),
+                    [k](const Read<Laterality>& side) { return side.token > k; });
+    if (side_after) break;
+    if (is_punct(item.tokens[k], ',')) tail = k;
+  }
+  if (tail == last_part.second) return;
+  const Descriptors shared = read_descriptors(item, reading, tail, last_part.second, matches);
+  for (std::size_t p = first_part; p + 1 < described.size(); ++p) {
+    described[p].assessment.insert(described[p].assessment.end(), shared.assessment.begin(),
+                                   shared.assessment.end());
+  }
+}
+
 // A clause after the first mention of its sentence with no calcification word of its own, that
 // speaks of "those" or "a group" ("…, whereas those in the left breast are new"; "…; those in the
 // right breast are stable"): that word is a mention of its own, so the group is a candidate with
@@ -385,9 +392,7 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
       ++words;
       if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) break;
       if (!words_.is(item.tokens[k], FunctionWordRole::SecondGroup)) continue;
-      reading.mentions.push_back(PhraseMatch{static_cast<std::uint32_t>(k),
-                                             static_cast<std::uint32_t>(k + 1), 0,
-                                             PhraseKind::Calcification});
+      reading.mentions.push_back(word_mention(k));
       break;
     }
   }
@@ -402,13 +407,7 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     for (std::size_t k = begin; k < end; ++k) {
       if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) break;
       if (!words_.is(item.tokens[k], FunctionWordRole::SecondGroup)) continue;
-      const PhraseMatch group{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k + 1), 0,
-                              PhraseKind::Calcification};
-      reading.mentions.insert(
-          std::upper_bound(
-              reading.mentions.begin(), reading.mentions.end(), group,
-              [](const PhraseMatch& a, const PhraseMatch& b) { return a.begin < b.begin; }),
-          group);
+      insert_mention(reading.mentions, word_mention(k));
       break;
     }
   }
@@ -430,9 +429,7 @@ std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReadin
                                           std::vector<PhraseMatch>& second_groups) const {
   const auto [begin, end] = clause;
   const std::vector<Token>& tokens = item.tokens;
-  auto coordinator = [&](std::size_t k) {
-    return is_punct(tokens[k], ',') || words_.is(tokens[k], FunctionWordRole::And);
-  };
+  auto coordinator = [&](std::size_t k) { return words_.coordinates(tokens[k]); };
   std::vector<PhraseMatch> group_words;
   std::vector<const PhraseMatch*> mentions;
   for (const PhraseMatch& mention : reading.mentions) {
@@ -458,11 +455,7 @@ std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReadin
           std::any_of(mentions.begin(), mentions.end(),
                       [j](const PhraseMatch* mention) { return mention->begin == j; });
     }
-    if (coordinated && !mention_follows) {
-      group_words.push_back(PhraseMatch{static_cast<std::uint32_t>(k),
-                                        static_cast<std::uint32_t>(k + 1), 0,
-                                        PhraseKind::Calcification});
-    }
+    if (coordinated && !mention_follows) group_words.push_back(word_mention(k));
   }
   std::vector<const PhraseMatch*> groups = mentions;
   std::transform(group_words.begin(), group_words.end(), std::back_inserter(groups),
@@ -529,20 +522,22 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   // A later clause that opens with words referring back ("DCIS was ruled out at the prior
   // biopsy, but these are new and suspicious") goes on about them from there on.
   std::size_t from = 0;
+  std::size_t opening = reading.range->begin;  // the word the part going on about them opens with
   for (std::size_t c = 1; c < reading.clauses.size() && from == 0; ++c) {
     std::size_t first = reading.clauses[c].first;
     if (first + 1 < reading.clauses[c].second &&
         opens_contrast(item.tokens, reading.triggers, first)) {
       ++first;
     }
-    if (refers_back(item.tokens[first], words_)) from = c;
+    if (refers_back(item.tokens[first], words_)) {
+      from = c;
+      opening = first;
+    }
   }
   Descriptors all;
   for (std::size_t c = from; c < reading.clause_descriptors.size(); ++c) {
     add_descriptors(all, reading.clause_descriptors[c]);
   }
-  std::size_t opening = from == 0 ? reading.range->begin : reading.clauses[from].first;
-  if (from > 0 && opens_contrast(item.tokens, reading.triggers, opening)) ++opening;
   const std::vector<std::size_t> previous = std::move(described_last_);
   described_last_.clear();
   // Under a heading of another breast ("Left breast: benign cyst with sonographic correlate"
@@ -852,12 +847,9 @@ bool Reader::goes_on_describing(const SentenceReading& reading, std::size_t clau
 // no negation, and no other finding named in the sentence ("The mass is suspicious").
 bool Reader::lone_assessment(const Item& item, const SentenceReading& reading,
                              std::size_t clause) const {
-  const Descriptors& descriptors = reading.clause_descriptors[clause];
   const std::size_t begin = reading.clauses[clause].first;
   const std::size_t end = reading.clauses[clause].second;
-  if (reading_.findings.empty() || descriptors.assessment.empty() ||
-      descriptors.words_besides_assessment > 4 || descriptors.clock || descriptors.quadrant ||
-      descriptors.region || !descriptors.morphology.empty() || !descriptors.distribution.empty()) {
+  if (reading_.findings.empty() || !only_assessment(reading.clause_descriptors[clause])) {
     return false;
   }
   const bool negated =
@@ -866,10 +858,11 @@ bool Reader::lone_assessment(const Item& item, const SentenceReading& reading,
                trigger.begin < end;
       });
   const SentenceRange& range = *reading.range;
-  for (std::size_t k = range.begin; k < range.end && !negated; ++k) {
-    if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) return false;
-  }
-  return !negated;
+  return !negated && std::none_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
+                                  item.tokens.begin() + static_cast<std::ptrdiff_t>(range.end),
+                                  [&](const Token& token) {
+                                    return words_.is(token, FunctionWordRole::OtherFinding);
+                                  });
 }
 
 // A clause without a mention that opens with "but", "though", "although" … goes on about the

@@ -248,6 +248,14 @@ bool names_a_direction(const std::vector<Token>& tokens, const PhraseMatch& matc
 
 }  // namespace
 
+bool negated_right_before(const std::vector<Trigger>& triggers, std::size_t at,
+                          std::size_t clause_begin, std::size_t gap) {
+  return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
+    return trigger.role == ContextRole::Negated && trigger.side != ContextSide::After &&
+           trigger.begin >= clause_begin && trigger.end <= at && trigger.end + gap >= at;
+  });
+}
+
 // A negating phrase before `at` in the clause with no punctuation between ("without the layering
 // expected of milk of calcium"): wide, so used only to take a benign reason away.
 bool Reader::negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,
@@ -339,13 +347,10 @@ std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
         reading.mentions.begin(), reading.mentions.end(),
         [&](const PhraseMatch& match) { return match.begin >= from && match.begin < to; });
   };
-  auto coordinator = [&](std::size_t k) {
-    return is_punct(tokens[k], ',') || words_.is(tokens[k], FunctionWordRole::And);
-  };
   std::vector<Clause> pieces;
   std::size_t start = begin;
   for (std::size_t k = begin; k < end; ++k) {
-    if (!coordinator(k)) continue;
+    if (!words_.coordinates(tokens[k])) continue;
     if (k > start) pieces.emplace_back(start, k);
     start = k + 1;
   }
@@ -404,12 +409,8 @@ Reader::Taking Reader::taking_back(const Item& item, std::size_t at, std::size_t
       return Taking::None;
     }
     if (words_.is(item.tokens[k], FunctionWordRole::TakesBackAssessment)) {
-      const bool denied =
-          std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
-            return trigger.role == ContextRole::Negated && trigger.side != ContextSide::After &&
-                   trigger.begin >= clause_begin && trigger.end <= k && trigger.end + 1 >= k;
-          });
-      return denied ? Taking::Denied : Taking::TakenBack;
+      return negated_right_before(triggers, k, clause_begin, 1) ? Taking::Denied
+                                                                : Taking::TakenBack;
     }
     ++words;
   }
@@ -565,12 +566,8 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         const bool disease =
             best->end < end && words_.is(item.tokens[best->end], FunctionWordRole::Disease);
         if (disease) break;
-        const bool denied_right_before =
-            std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
-              return trigger.role == ContextRole::Negated && trigger.side != ContextSide::After &&
-                     trigger.end == best->begin && trigger.begin >= begin;
-            });
-        if (wordings_.site[w].term == Site::Ductal && denied_right_before && !denied_duct) {
+        if (wordings_.site[w].term == Site::Ductal && !denied_duct &&
+            negated_right_before(triggers, best->begin, begin, 0)) {
           denied_duct = out.site.size();
         }
         out.site.push_back({wordings_.site[w].term, words, span, best->begin});

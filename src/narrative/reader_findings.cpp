@@ -349,6 +349,12 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
 // A sentence goes on describing the previous one's findings when it opens with a word that
 // refers back ("They are fine pleomorphic"), or when all it says is the ultrasound correlate
 // ("No sonographic correlate."), and names no breast of its own.
+bool only_assessment(const Descriptors& descriptors) {
+  return !descriptors.assessment.empty() && descriptors.words_besides_assessment <= 4 &&
+         !descriptors.clock && !descriptors.quadrant && !descriptors.region &&
+         descriptors.morphology.empty() && descriptors.distribution.empty();
+}
+
 bool Reader::continues_previous(const Item& item, std::size_t opening,
                                 const Descriptors& descriptors) const {
   if (!descriptors.sides.empty()) return false;
@@ -360,14 +366,9 @@ bool Reader::continues_previous(const Item& item, std::size_t opening,
                          !descriptors.assessment.empty();
   if (!describes) return false;  // "It is recommended that…" adds nothing to quote
   if (refers_back(item.tokens[opening], words_)) return true;
-  // A sentence that is an assessment and little else ("Malignancy cannot be ruled out.") right
-  // after the calcifications were described is said of them.
-  // Not one that places or describes a group ("A second group at 10 o'clock is suspicious").
-  const bool only_assessment = !descriptors.assessment.empty() &&
-                               descriptors.words_besides_assessment <= 4 && !descriptors.clock &&
-                               !descriptors.quadrant && !descriptors.region &&
-                               descriptors.morphology.empty() && descriptors.distribution.empty();
-  if (only_assessment) return true;
+  // A sentence that is an assessment and little else right after the calcifications were
+  // described is said of them.
+  if (only_assessment(descriptors)) return true;
   const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
                                descriptors.distribution.empty() && descriptors.site.empty() &&
                                !descriptors.clock && !descriptors.quadrant && !descriptors.region &&

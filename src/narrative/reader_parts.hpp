@@ -189,6 +189,11 @@ class FunctionWords {
                  : token.folded == phrase;
     });
   }
+  // A coordinator between two parts of a clause: an and-word or a comma ("coarse ones on the
+  // right and fine linear ones on the left", "unchanged on the right, new on the left").
+  bool coordinates(const Token& token) const {
+    return is_punct(token, ',') || is(token, FunctionWordRole::And);
+  }
   // The words of a role (continues-line: for split_sentences).
   const std::vector<std::string_view>& words(FunctionWordRole role) const {
     return by_role_[static_cast<std::size_t>(role)];
@@ -210,6 +215,29 @@ class FunctionWords {
 };
 
 // ---- Shared helpers, each defined in the file of its part ----
+
+// A word that stands for calcifications without being a calcification word ("ones", "those"),
+// as a mention of its own at token `at`; inserted in document order.
+inline PhraseMatch word_mention(std::size_t at) {
+  return PhraseMatch{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 1), 0,
+                     PhraseKind::Calcification};
+}
+inline void insert_mention(std::vector<PhraseMatch>& mentions, const PhraseMatch& mention) {
+  mentions.insert(std::upper_bound(
+                      mentions.begin(), mentions.end(), mention,
+                      [](const PhraseMatch& a, const PhraseMatch& b) { return a.begin < b.begin; }),
+                  mention);
+}
+
+// Descriptors that are an assessment and little else ("Malignancy cannot be ruled out."):
+// assessment words with at most four other words, and no place, kind or arrangement (not "A
+// second group at 10 o'clock is suspicious").
+bool only_assessment(const Descriptors& descriptors);
+
+// A negation standing before `at` in the clause and ending at most `gap` tokens before it ("not
+// in the ducts": gap 0; "no less suspicious": the negation before "less").
+bool negated_right_before(const std::vector<Trigger>& triggers, std::size_t at,
+                          std::size_t clause_begin, std::size_t gap);
 
 // Sections that speak of the past or of the procedure: a mention there is historical unless it
 // says new or increased (narrative.md §1).
@@ -362,6 +390,12 @@ class Reader {
   std::optional<Read<Laterality>> relative_side(const Item& item, const SentenceReading& reading,
                                                 std::size_t begin, std::size_t end) const;
   bool goes_on_describing(const SentenceReading& reading, std::size_t clause) const;
+  void read_clause_descriptors(const Item& item, SentenceReading& reading,
+                               const std::vector<PhraseMatch>& matches);
+  void share_words_across_parts(const Item& item, SentenceReading& reading,
+                                const std::vector<Clause>& parts,
+                                const std::vector<PhraseMatch>& second_groups,
+                                const std::vector<PhraseMatch>& matches) const;
   void add_second_groups_of_later_clauses(const Item& item, SentenceReading& reading) const;
   std::vector<Clause> cut_by_breast(const Item& item, const SentenceReading& reading,
                                     const Clause& clause, const Descriptors& descriptors,
