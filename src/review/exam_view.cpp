@@ -131,16 +131,14 @@ void mentions_view(const Report& report, ReviewExam& view) {
   if (input.text_mentions.empty()) return;
   view.read_text_use = text_of(to_string(input.text_use));
   for (const TextMention& mention : input.text_mentions) {
-    std::string ids;
+    std::vector<std::string> ids;
     for (const std::size_t index : mention.findings) {
-      if (index < report.decisions.size()) {
-        ids += (ids.empty() ? "" : " ") + report.decisions[index].id;
-      }
+      if (index < report.decisions.size()) ids.push_back(text_of(report.decisions[index].id));
     }
     view.mentions.push_back(
         {text_of(to_string(mention.status)), text_of(to_string(mention.sentence.section)),
          text_of(to_string(mention.laterality)), text_of(mention.words), text_of(mention.trigger),
-         text_of(ids), element_text_of(mention.sentence.text),
+         std::move(ids), element_text_of(mention.sentence.text),
          mention.cross_check == TextCrossCheck::None ? std::string()
                                                      : text_of(to_string(mention.cross_check))});
   }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdio>
-#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -495,10 +494,8 @@ std::vector<const ReviewMention*> mentions_restating(const ReviewExam& exam,
   if (finding.from_text) return mentions;
   for (const ReviewMention& mention : exam.mentions) {
     if (mention.cross_check != "restates") continue;
-    std::istringstream ids(mention.findings);
-    const bool restates_it =
-        std::any_of(std::istream_iterator<std::string>(ids), std::istream_iterator<std::string>(),
-                    [&](const std::string& id) { return id == finding.id; });
+    const bool restates_it = std::find(mention.findings.begin(), mention.findings.end(),
+                                       finding.id) != mention.findings.end();
     const bool seen =
         std::any_of(mentions.begin(), mentions.end(), [&](const ReviewMention* other) {
           return other->section == mention.section && other->sentence == mention.sentence;

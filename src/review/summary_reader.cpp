@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "base/error.hpp"
 #include "findings/lexicon.hpp"
@@ -130,10 +133,14 @@ void read_text_mentions(pugi::xml_node root, ReviewExam& exam) {
   if (read_text.empty()) return;
   exam.read_text_use = attribute(read_text, "use");
   for (pugi::xml_node mention : read_text.children("mention")) {
+    // The finding ids are an XML list (space-separated): read once, here.
+    std::istringstream listed(attribute(mention, "findings"));
+    std::vector<std::string> ids{std::istream_iterator<std::string>(listed),
+                                 std::istream_iterator<std::string>()};
     exam.mentions.push_back({attribute(mention, "status"), attribute(mention, "section"),
                              attribute(mention, "laterality"), attribute(mention, "words"),
-                             attribute(mention, "trigger"), attribute(mention, "findings"),
-                             mention.text().get(), attribute(mention, "crossCheck")});
+                             attribute(mention, "trigger"), std::move(ids), mention.text().get(),
+                             attribute(mention, "crossCheck")});
   }
 }
 

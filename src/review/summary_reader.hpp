@@ -85,8 +85,8 @@ struct ReviewMention {
   std::string section;
   std::string laterality;
   std::string words;
-  std::string trigger;   // the context words that set the status; may be empty
-  std::string findings;  // the finding ids it gave, space-separated; empty when none
+  std::string trigger;                // the context words that set the status; may be empty
+  std::vector<std::string> findings;  // the ids of the findings it gave ("F1"); empty when none
   std::string sentence;
   std::string cross_check;  // beside coded findings (W8): restates, covered, discordant; or empty
 };

@@ -1015,15 +1015,21 @@ bool may_describe(const Finding& text, const Finding& coded, std::size_t coded_i
   return !(said.region && held.region && *said.region != *held.region);
 }
 
+// A narrative finding (by index) and why row W8 keeps it.
+struct KeptText {
+  std::size_t index;
+  TextDiscordance why;
+};
+
 // The narrative findings that may describe the coded finding being checked and that row W8 keeps
 // as findings of their own for being more suspicious than the coded content, or uncertain about
 // it (MoreSuspicious, MoreSuspiciousThanItsFinding, DoubtsItsFinding, NotPaired, NoCodedFinding
-// for an unknown breast), by index.
-std::vector<std::size_t> texts_above_this_finding(const RuleContext& context,
-                                                  std::string_view predicate) {
+// for an unknown breast).
+std::vector<KeptText> texts_above_this_finding(const RuleContext& context,
+                                               std::string_view predicate) {
   const ExamContext& exam = exam_of(context, predicate);
   const Decision& decided = decision_of(context, predicate);
-  std::vector<std::size_t> above;
+  std::vector<KeptText> above;
   if (exam.decisions == nullptr || exam.decisions->empty()) return above;
   const std::vector<Decision>& decisions = *exam.decisions;
   if (&decided < decisions.data() || &decided >= decisions.data() + decisions.size()) return above;
@@ -1041,7 +1047,7 @@ std::vector<std::size_t> texts_above_this_finding(const RuleContext& context,
                                why == TextDiscordance::MoreSuspiciousThanItsFinding ||
                                why == TextDiscordance::NotPaired ||
                                why == TextDiscordance::NoCodedFinding;
-    if (doubts || (kept_for_more && above_it)) above.push_back(j);
+    if (doubts || (kept_for_more && above_it)) above.push_back({j, why});
   }
   return above;
 }
@@ -1056,16 +1062,14 @@ std::vector<std::string> text_more_suspicious_than_this_finding_texts(const Rule
   const ExamContext& exam = exam_of(context, __func__);
   const std::string this_one = words(decision_of(context, __func__).final_category);
   std::vector<std::string> texts;
-  for (const std::size_t j : texts_above_this_finding(context, __func__)) {
-    const Decision& text = (*exam.decisions)[j];
-    const Finding& read = exam.findings.findings[j];
+  for (const KeptText& kept : texts_above_this_finding(context, __func__)) {
+    const Decision& text = (*exam.decisions)[kept.index];
+    const Finding& read = exam.findings.findings[kept.index];
     const std::string quote = read.text_sentences.empty()
                                   ? std::string()
                                   : ", \"" + read.text_sentences.front().text + "\"";
-    const bool doubts =
-        text_discordance(exam.findings, *exam.decisions, j) == TextDiscordance::DoubtsItsFinding;
     std::string said = "the report text ";
-    if (doubts) {
+    if (kept.why == TextDiscordance::DoubtsItsFinding) {
       said += "is uncertain about these calcifications (";
       said += text.id;
       said += quote;
