@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
 #include <string_view>
 
 #include "narrative/wordings.hpp"
@@ -89,6 +90,31 @@ LexiconChoice choose_lexicon(const SrDocument& document, const NarrativeLexicons
   choice.wordings = &lexicons.by_language.at(key);
   choice.language = key;
   return choice;
+}
+
+std::optional<std::string> text_of_another_language(const SrDocument& document,
+                                                    const NarrativeLexicons& lexicons,
+                                                    const std::string& read_as) {
+  for (const auto& [language, wordings] : lexicons.by_language) {
+    if (language == read_as) continue;
+    const NarrativeReading other = read_narrative(document, wordings);
+    if (other.mentions.empty()) continue;
+    std::string said = "the report text reads as ";
+    said += language;
+    said += ": ";
+    said += std::to_string(other.mentions.size());
+    said += " calcification mention(s) in that lexicon (\"";
+    said += other.mentions.front().sentence.text;
+    said += "\"), none in the ";
+    said += read_as;
+    said +=
+        " lexicon it was read with; its calcifications were not read: check it against the "
+        "report (--language ";
+    said += language;
+    said += " reads an SR that states no language)";
+    return said;
+  }
+  return std::nullopt;
 }
 
 }  // namespace mammocalc

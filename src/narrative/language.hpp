@@ -42,4 +42,11 @@ struct LexiconChoice {
 // checks it).
 LexiconChoice choose_lexicon(const SrDocument& document, const NarrativeLexicons& lexicons);
 
+// Text in which the lexicon it was read with (`read_as`) found no calcification word, but another
+// lexicon does (German text in an SR that states English, or states nothing): one line saying so,
+// for the summary's unresolved note; none when no other lexicon finds one either.
+std::optional<std::string> text_of_another_language(const SrDocument& document,
+                                                    const NarrativeLexicons& lexicons,
+                                                    const std::string& read_as);
+
 }  // namespace mammocalc

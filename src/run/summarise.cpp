@@ -24,33 +24,6 @@ namespace mammocalc {
 
 namespace {
 
-// Text in which the lexicon it was read with finds no calcification word, but another lexicon
-// does (German text in an SR that states English, or states nothing): its calcifications were
-// not read, which is never silent — an unresolved note (the exam needs review, E8).
-void note_text_of_another_language(const SrDocument& document, const std::string& read_as,
-                                   const NarrativeLexicons& lexicons, Findings& findings) {
-  for (const auto& [language, wordings] : lexicons.by_language) {
-    if (language == read_as) continue;
-    const NarrativeReading other = read_narrative(document, wordings);
-    if (other.mentions.empty()) continue;
-    std::string said = "the report text reads as ";
-    said += language;
-    said += ": ";
-    said += std::to_string(other.mentions.size());
-    said += " calcification mention(s) in that lexicon (\"";
-    said += other.mentions.front().sentence.text;
-    said += "\"), none in the ";
-    said += read_as;
-    said +=
-        " lexicon it was read with; its calcifications were not read: check it against the "
-        "report (--language ";
-    said += language;
-    said += " reads an SR that states no language)";
-    findings.notes.push_back({WarningCode::NarrativeUnresolved, std::move(said), ""});
-    return;
-  }
-}
-
 // The findings of an SR read, coded and from its text, refusing mammocalc's own SRs unless
 // `read_own`: their categories are mammocalc's, and read as a radiologist's they would double
 // every roll-up.
@@ -73,8 +46,13 @@ Findings findings_of(const SrDocument& document, const std::string& name,
   if (lexicon.warning && !own && evaluation.read_text) {
     findings.notes.push_back({WarningCode::LanguageUnsupported, *lexicon.warning, ""});
   }
+  // Text only another lexicon reads was not read, which is never silent: an unresolved note
+  // (the exam needs review, E8).
   if (!own && evaluation.read_text && lexicon.wordings != nullptr && text.mentions.empty()) {
-    note_text_of_another_language(document, lexicon.language, evaluation.lexicons, findings);
+    if (std::optional<std::string> other =
+            text_of_another_language(document, evaluation.lexicons, lexicon.language)) {
+      findings.notes.push_back({WarningCode::NarrativeUnresolved, std::move(*other), ""});
+    }
   }
   use_narrative(std::move(text), unilateral_procedure_laterality(document), findings);
   return findings;
