@@ -182,12 +182,14 @@ TEST(ReportLanguage, GermanLineBreakAfterANegationContinuesTheSentence) {
   EXPECT_EQ(reading.mentions[0].status, MentionStatus::Negated);
 }
 
+// A report text read as the SR states it: German (de, RFC5646).
+NarrativeReading read_german(const std::string& text) {
+  return read_chosen(stating(text, "de", "RFC5646"), shipped());
+}
+
 // "nicht suspekt" is a pseudo phrase (the calcifications stay affirmed) that still denies the
 // assessment; "suspekt" alone is one (4); "außerhalb der Lobuli" states no lobular site.
 TEST(ReportLanguage, GermanAssessmentsAndDoubtedSites) {
-  auto read_german = [](const std::string& text) {
-    return read_chosen(stating(text, "de", "RFC5646"), shipped());
-  };
   const NarrativeReading denied =
       read_german("Links gruppierter Mikrokalk bei 2 Uhr, nicht suspekt.");
   ASSERT_EQ(denied.findings.size(), 1u);
@@ -207,9 +209,6 @@ TEST(ReportLanguage, GermanAssessmentsAndDoubtedSites) {
 // suspekt" is no assessment of now, "weniger suspekt" still is (never a reassurance); two groups
 // in one clause keep theirs.
 TEST(ReportLanguage, GermanWordsOfAnotherFindingAndOfThePast) {
-  auto read_german = [](const std::string& text) {
-    return read_chosen(stating(text, "de", "RFC5646"), shipped());
-  };
   const NarrativeReading mass =
       read_german("Links gruppierter Mikrokalk bei 2 Uhr und ein suspekter Herdbefund rechts.");
   ASSERT_EQ(mass.findings.size(), 1u);

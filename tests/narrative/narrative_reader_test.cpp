@@ -721,6 +721,14 @@ TEST(NarrativeReader, ContrastClauseKeepsTheSuspiciousDescriptor) {
 
 // Suspicious words after "but" with no finding to join (another breast, or a negated clause
 // before) are an uncertain finding of their own with a note, never dropped.
+// The first finding on the left breast; null when there is none.
+const Finding* left_finding(const NarrativeReading& reading) {
+  const auto left =
+      std::find_if(reading.findings.begin(), reading.findings.end(),
+                   [](const Finding& finding) { return finding.laterality == Laterality::Left; });
+  return left != reading.findings.end() ? &*left : nullptr;
+}
+
 TEST(NarrativeReader, ContrastClauseWithNowhereToGoIsAnUncertainFinding) {
   // "Ones" stands for a second group (function-word role second-group): a mention of its own,
   // never dropped, with its own breast and kind.
@@ -728,10 +736,8 @@ TEST(NarrativeReader, ContrastClauseWithNowhereToGoIsAnUncertainFinding) {
        {"Vascular calcifications in the right breast, but pleomorphic ones in the left breast.",
         "No calcifications in the right breast, but pleomorphic ones in the left breast."}) {
     const NarrativeReading reading = read(text);
-    const auto left =
-        std::find_if(reading.findings.begin(), reading.findings.end(),
-                     [](const Finding& finding) { return finding.laterality == Laterality::Left; });
-    ASSERT_NE(left, reading.findings.end()) << text;
+    const Finding* left = left_finding(reading);
+    ASSERT_NE(left, nullptr) << text;
     EXPECT_TRUE(has_morphology(*left, Morphology::FinePleomorphic)) << text;
     EXPECT_FALSE(has_morphology(*left, Morphology::Vascular)) << text;
   }
@@ -739,10 +745,8 @@ TEST(NarrativeReader, ContrastClauseWithNowhereToGoIsAnUncertainFinding) {
        {"Vascular calcifications in the right breast, but pleomorphic in the left breast.",
         "No calcifications in the right breast, but pleomorphic forms in the left breast."}) {
     const NarrativeReading reading = read(text);
-    const auto left =
-        std::find_if(reading.findings.begin(), reading.findings.end(),
-                     [](const Finding& finding) { return finding.laterality == Laterality::Left; });
-    ASSERT_NE(left, reading.findings.end()) << text;
+    const Finding* left = left_finding(reading);
+    ASSERT_NE(left, nullptr) << text;
     EXPECT_TRUE(has_morphology(*left, Morphology::FinePleomorphic)) << text;
     EXPECT_EQ(left->text_status, MentionStatus::Uncertain) << text;
     ASSERT_FALSE(left->notes.empty()) << text;

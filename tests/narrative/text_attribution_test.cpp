@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,19 @@ Category highest(const Report& report) {
     if (category_rank(decision.final_category) > category_rank(top)) top = decision.final_category;
   }
   return top;
+}
+
+// The one narrative finding of each breast; none unless each breast has exactly one.
+struct RightAndLeft {
+  const Finding* right;
+  const Finding* left;
+};
+// The pointers are into `report`, which must outlive them.
+std::optional<RightAndLeft> one_on_each_breast(const Report& report) {
+  const auto right = on_breast(report, Laterality::Right);
+  const auto left = on_breast(report, Laterality::Left);
+  if (right.size() != 1 || left.size() != 1) return std::nullopt;
+  return RightAndLeft{right[0], left[0]};
 }
 
 bool any_reported(const Report& report) {
@@ -202,14 +216,12 @@ TEST(TextAttribution, TwoGroupsInOneClauseKeepTheirOwnBreastAndKind) {
         "In the right breast coarse calcifications and in the left breast fine linear "
         "calcifications."}) {
     const Report report = summarise_text(text);
-    const auto right = on_breast(report, Laterality::Right);
-    const auto left = on_breast(report, Laterality::Left);
-    ASSERT_EQ(right.size(), 1U) << text;
-    ASSERT_EQ(left.size(), 1U) << text;
-    EXPECT_TRUE(holds(*right[0], Morphology::CoarsePopcorn)) << text;
-    EXPECT_FALSE(holds(*right[0], Morphology::FineLinear)) << text;
-    EXPECT_TRUE(holds(*left[0], Morphology::FineLinear)) << text;
-    EXPECT_FALSE(holds(*left[0], Morphology::CoarsePopcorn)) << text;
+    const std::optional<RightAndLeft> found = one_on_each_breast(report);
+    ASSERT_TRUE(found) << text << ": one finding on each breast";
+    EXPECT_TRUE(holds(*found->right, Morphology::CoarsePopcorn)) << text;
+    EXPECT_FALSE(holds(*found->right, Morphology::FineLinear)) << text;
+    EXPECT_TRUE(holds(*found->left, Morphology::FineLinear)) << text;
+    EXPECT_FALSE(holds(*found->left, Morphology::CoarsePopcorn)) << text;
   }
 }
 
@@ -226,13 +238,12 @@ TEST(TextAttribution, AChangeGoesToTheBreastItIsSaidOf) {
         "Grouped punctate calcifications in the left breast, new since 2025, and in the right "
         "breast, unchanged."}) {
     const Report report = summarise_breast_text(text);
-    const auto right = on_breast(report, Laterality::Right);
-    const auto left = on_breast(report, Laterality::Left);
-    ASSERT_EQ(right.size(), 1U) << text;
-    ASSERT_EQ(left.size(), 1U) << text;
-    EXPECT_TRUE(left[0]->change == Change::New || left[0]->change == Change::Increased) << text;
-    EXPECT_NE(right[0]->change, Change::New) << text;
-    EXPECT_NE(right[0]->change, Change::Increased) << text;
+    const std::optional<RightAndLeft> found = one_on_each_breast(report);
+    ASSERT_TRUE(found) << text << ": one finding on each breast";
+    EXPECT_TRUE(found->left->change == Change::New || found->left->change == Change::Increased)
+        << text;
+    EXPECT_NE(found->right->change, Change::New) << text;
+    EXPECT_NE(found->right->change, Change::Increased) << text;
   }
 }
 
