@@ -619,7 +619,12 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         break;
     }
   }
-  if (out.sides.empty()) out.sides = std::move(sides_of_other_findings);
+  // A clause that speaks only of the other finding ("The mass in the right breast is benign; the
+  // calcifications are suspicious") lends its breast to no calcifications.
+  const bool mentions_calcifications = std::any_of(
+      reading.mentions.begin(), reading.mentions.end(),
+      [&](const PhraseMatch& match) { return match.begin >= begin && match.begin < end; });
+  if (out.sides.empty() && mentions_calcifications) out.sides = std::move(sides_of_other_findings);
   const bool lobular_stated =
       std::any_of(out.site.begin(), out.site.end(),
                   [](const Read<Site>& site) { return site.value == Site::Lobular; });

@@ -92,6 +92,13 @@ TEST(TextAttribution, AnotherFindingsBreastGivesNoFindingOfItsOwn) {
       "breast.");
   EXPECT_EQ(on_breast(report, Laterality::Left).size(), 1U);
   EXPECT_TRUE(on_breast(report, Laterality::Right).empty());
+  // A clause only about the mass lends its breast to no calcifications (second hostile review).
+  const Report mass_clause = summarise_text(
+      "Grouped round calcifications in the left breast. The mass in the right breast is benign; "
+      "the calcifications are suspicious.");
+  EXPECT_TRUE(on_breast(mass_clause, Laterality::Right).empty());
+  ASSERT_EQ(on_breast(mass_clause, Laterality::Left).size(), 1U);
+  EXPECT_TRUE(on_breast(mass_clause, Laterality::Left)[0]->reported_category);
 }
 
 TEST(TextAttribution, WordsSharedWithAMassStillReachTheCalcifications) {
