@@ -363,9 +363,14 @@ std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
     std::size_t words_before = 0;
     for (std::size_t k = from; k < to && words_before <= 3; ++k) {
       if (tokens[k].kind != TokenKind::Word || inside(k, PhraseKind::Assessment)) continue;
-      // A relation to the calcifications ("associated with a suspicious mass", "near a mass")
-      // makes the noun theirs to describe, no other finding's statement.
-      if (words_.is(tokens[k], FunctionWordRole::With) ||
+      // A relation to the calcifications ("associated with a suspicious mass", "near a mass",
+      // "suspicious like the mass") makes the noun theirs to describe or compare with, no other
+      // finding's statement.
+      const bool compared = std::any_of(
+          reading.triggers.begin(), reading.triggers.end(), [k](const Trigger& trigger) {
+            return trigger.role == ContextRole::Comparison && trigger.begin <= k && k < trigger.end;
+          });
+      if (compared || words_.is(tokens[k], FunctionWordRole::With) ||
           words_.is(tokens[k], FunctionWordRole::Doubt)) {
         break;
       }

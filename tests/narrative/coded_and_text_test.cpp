@@ -694,6 +694,8 @@ TEST(TextSafety, TextThatDoubtsOrMayDescribeACodedGroupFlagsIt) {
   for (const char* text :
        {"Grouped round calcifications at 3 o'clock in the right breast, not stable.",
         "Grouped round calcifications at 3 o'clock in the right breast, possibly malignant.",
+        "Grouped round calcifications at 3 o'clock in the right breast, indeterminate.",
+        "Grouped round calcifications at 3 o'clock in the right breast, which may be malignant.",
         "Grouped fine pleomorphic calcifications at 3 o'clock in the right breast.",
         "The round calcifications are suspicious.", "Suspicious calcifications."}) {
     const Report report = summarise({text, "", std::nullopt, {round_grouped_right_at_3()}});
@@ -702,6 +704,19 @@ TEST(TextSafety, TextThatDoubtsOrMayDescribeACodedGroupFlagsIt) {
     EXPECT_TRUE(testing::fired(report.decisions[0], "W16")) << text;
     EXPECT_TRUE(report.decisions[0].needs_review) << text;
     EXPECT_TRUE(exam_fired(report, "W8")) << text;
+  }
+  // A change the text gives the coded group ("no longer stable", "changed since the prior")
+  // raises it and flags it.
+  for (const char* text :
+       {"Grouped round calcifications at 3 o'clock in the right breast, no longer stable.",
+        "Grouped round calcifications at 3 o'clock in the right breast, changed since the "
+        "prior."}) {
+    const Report report = summarise({text, "", std::nullopt, {round_grouped_right_at_3()}});
+    ASSERT_FALSE(report.decisions.empty()) << text;
+    EXPECT_GE(category_rank(report.decisions[0].final_category),
+              category_rank(Category::LowSuspicion4A))
+        << text;
+    EXPECT_TRUE(report.decisions[0].needs_review) << text;
   }
   // Another place is another group: the coded one is not flagged for it.
   const Report elsewhere =

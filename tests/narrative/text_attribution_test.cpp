@@ -175,7 +175,15 @@ TEST(TextAttribution, PresentSuspicionBesideThePastStillCounts) {
                            "Grouped punctate calcifications in the left breast, initially and "
                            "still suspicious.",
                            "Grouped round calcifications in the left breast. No calcifications in "
-                           "the right breast. Malignancy cannot be ruled out."}) {
+                           "the right breast. Malignancy cannot be ruled out.",
+                           // A mass they are compared with is no other finding's statement.
+                           "Grouped round calcifications in the left breast, suspicious like the "
+                           "mass.",
+                           "Grouped round calcifications in the left breast, as suspicious as the "
+                           "mass in the right breast.",
+                           "Grouped round calcifications in the left breast, not clearly benign.",
+                           "Grouped round calcifications in the left breast, which may be "
+                           "malignant."}) {
     const Report report = summarise_text(text);
     EXPECT_TRUE(any_reported(report)) << text;
     EXPECT_GE(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
