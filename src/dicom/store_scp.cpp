@@ -612,6 +612,24 @@ class AssociationSlot {
   std::atomic<unsigned>& running_;
 };
 
+// What the log says of a connection that brought no association request, after "a connection
+// from PEER": cut by the endpoint's stop, cut by its deadline, refused or timed out by DCMTK
+// (with DCMTK's reason), or closed by the peer without a word.
+std::string no_request_reason(const StoreScpConfig& config, const OFCondition& received, Cut cut) {
+  if (cut == Cut::Stop) return ": closed before its association request, the endpoint is stopping";
+  const std::string limit = std::to_string(config.acse_timeout_s) + " s (--acse-timeout";
+  const std::string what = config.tls.enabled() ? ": no TLS handshake and association request"
+                                                : " sent no association request";
+  // The watch shut the socket down: whatever DCMTK made of that ("Normal" too) says nothing.
+  if (cut == Cut::Deadline) return what + " within " + limit + "); closed";
+  if (received.bad()) {
+    return config.tls.enabled()
+               ? what + " within " + limit + "), or refused: " + received.text() + "; closed"
+               : what + " within " + limit + "; " + received.text() + "); closed";
+  }
+  return what + "; closed by the peer";
+}
+
 // One accepted connection, on its own thread: its TLS handshake and association request (within
 // the ACSE timeout in all, whatever the peer trickles), then, given a slot among
 // max_associations, the association; without one it is rejected as transient.
@@ -627,23 +645,19 @@ void serve_connection(Shared& shared, int connection, const std::string& peer, W
                                config.tls.enabled() ? OFTrue : OFFalse, DUL_BLOCK, 0);
     taken = hand_off.taken();
   }
-  // Cut while it waited for the request: the request did not come in time, whatever DCMTK made
-  // of the shut-down socket (under load the watch's deadline can win the race against DCMTK's own
-  // timeout, and the connection then read as an association with nothing in it).
+  // A peer that closes its connection before sending anything (a load balancer's TCP check,
+  // `nc -z`) is no error for DCMTK: its upper layer reads the close as "transport closed" (AA-5)
+  // and returns EC_Normal with an association that holds no presentation context. No association
+  // request came: such a connection takes no slot and never reaches StoreScp::run.
+  const bool requested = received.good() && association != nullptr &&
+                         association->params != nullptr &&
+                         ASC_countPresentationContexts(association->params) > 0;
+  // The watch only says why the request did not come. A request read whole just as the deadline
+  // cut the socket is not served either: the socket is shut down, nothing can be answered on it.
   const Cut cut_waiting = watch.cut();
-  if (received.bad() || cut_waiting != Cut::None) {
-    const std::string limit = std::to_string(config.acse_timeout_s) + " s (--acse-timeout";
-    if (cut_waiting == Cut::Stop) {
-      shared.log.write("mammocalc serve: a connection from " + peer +
-                       ": closed before its association request, the endpoint is stopping");
-    } else {
-      shared.log.write("mammocalc serve: a connection from " + peer +
-                       (config.tls.enabled()
-                            ? ": no TLS handshake and association request within " + limit +
-                                  "), or refused: " + received.text() + "; closed"
-                            : " sent no association request within " + limit + "; " +
-                                  received.text() + "); closed"));
-    }
+  if (!requested || cut_waiting != Cut::None) {
+    shared.log.write("mammocalc serve: a connection from " + peer +
+                     no_request_reason(config, received, cut_waiting));
     // A socket DCMTK never took over is still ours to close.
     if (!taken) ::close(connection);
     if (association != nullptr) drop(association);

@@ -283,6 +283,25 @@ kill -TERM "$server"
 wait "$server"
 check "serve exits 0 after SIGTERM" test $? -eq 0
 
+# --- A connection closed at once, before any association request (a load balancer's TCP
+# check, `nc -z`): no association, no slot; DCMTK reads it as a normal close ---
+check "serve starts (--max-associations 1)" start_serve "$work/probe.log" --out "$work/out" \
+  --max-associations 1
+for _ in 1 2 3; do
+  exec 3<>"/dev/tcp/127.0.0.1/$port"
+  exec 3>&-
+done
+check "a connection closed at once is logged as sending no association request" wait_for_log \
+  "$work/probe.log" "mammocalc serve: a connection from 127.0.0.1 sent no association request; closed by the peer"
+check "... never read as an association from ''" \
+  bash -c "! grep -q \"association from '' at\" '$work/probe.log'"
+SECONDS=0
+timeout 20 echoscu -to 10 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+check "... and the next echo is served (in $SECONDS s)" test $? -eq 0 -a "$SECONDS" -le 2
+kill -TERM "$server"
+wait "$server"
+check "serve exits 0 after SIGTERM" test $? -eq 0
+
 # --- --bind: one interface only ---
 check "serve --bind 127.0.0.1 starts" start_serve "$work/bind.log" --out "$work/out" \
   --bind 127.0.0.1
