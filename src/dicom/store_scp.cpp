@@ -173,7 +173,9 @@ class Watch {
   mutable std::mutex mutex_;
   int socket_;  // the duplicate; -1 once closed (or when no duplicate could be made)
   Wait waiting_ = Wait::Request;
-  Clock::time_point deadline_ = Clock::now();
+  // None until the connection's thread arms it (SocketHandOff::take): the time a new thread waits
+  // to be scheduled, or for another connection's hand-off, is not the peer's.
+  Clock::time_point deadline_ = Clock::time_point::max();
   Cut cut_ = Cut::None;
 };
 
@@ -194,10 +196,12 @@ struct Shared {
 // whole process, which ASC_receiveAssociation reads before it blocks on anything. Each
 // connection's thread sets it under Shared::hand_off and lets go as soon as DCMTK has taken the
 // socket (HandOffLayer::createConnection), so connections wait for their association requests
-// and TLS handshakes side by side, and never on one another.
+// and TLS handshakes side by side, and never on one another. Only then does the connection's
+// deadline for its request start (`acse_timeout_s`, on `watch`).
 class SocketHandOff {
  public:
-  SocketHandOff(std::mutex& mutex, int connection) : lock_(mutex) {
+  SocketHandOff(std::mutex& mutex, int connection, Watch& watch, unsigned acse_timeout_s)
+      : lock_(mutex), watch_(watch), acse_timeout_s_(acse_timeout_s) {
     dcmExternalSocketHandle.set(connection);
     current_ = this;
   }
@@ -213,6 +217,7 @@ class SocketHandOff {
   static void take() {
     if (current_ == nullptr) return;
     current_->taken_ = true;
+    current_->watch_.expect(Wait::Request, current_->acse_timeout_s_);
     current_->release();
   }
 
@@ -223,6 +228,8 @@ class SocketHandOff {
     lock_.unlock();
   }
   std::unique_lock<std::mutex> lock_;
+  Watch& watch_;
+  unsigned acse_timeout_s_;
   bool taken_ = false;
   static thread_local SocketHandOff* current_;
 };
@@ -639,7 +646,7 @@ void serve_connection(Shared& shared, int connection, const std::string& peer, W
   OFCondition received = EC_Normal;
   bool taken = false;
   {
-    SocketHandOff hand_off(shared.hand_off, connection);
+    SocketHandOff hand_off(shared.hand_off, connection, watch, config.acse_timeout_s);
     received =
         ASC_receiveAssociation(shared.network, &association, ASC_DEFAULTMAXPDU, nullptr, nullptr,
                                config.tls.enabled() ? OFTrue : OFFalse, DUL_BLOCK, 0);
@@ -699,7 +706,6 @@ void Workers::start(int connection, const std::string& peer) {
   auto watch = std::make_shared<Watch>(connection);
   // Unwatched, a peer could hold the thread for ever: not served at all.
   if (!watch->watching()) throw std::system_error(errno, std::generic_category(), "dup");
-  watch->expect(Wait::Request, shared_.config.acse_timeout_s);
   Shared& shared = shared_;
   std::thread thread([&shared, connection, peer, done, watch] {
     try {
