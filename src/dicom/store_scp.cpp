@@ -116,18 +116,19 @@ enum class Stopping {
 // whatever read or handshake DCMTK is blocked in.
 class Watch {
  public:
-  // Watches through a duplicate of the socket: DCMTK closes its own when it likes, and that
-  // number may then be reused by the next connection accepted.
-  explicit Watch(int connection) : socket_(::fcntl(connection, F_DUPFD_CLOEXEC, 0)) {}
+  // Watches `connection` through a duplicate of the socket: DCMTK closes its own when it likes,
+  // and that number may then be reused by the next connection accepted. Throws
+  // std::system_error (with fcntl's errno) when no duplicate can be made (out of descriptors).
+  static std::shared_ptr<Watch> open(int connection) {
+    const int duplicate = ::fcntl(connection, F_DUPFD_CLOEXEC, 0);
+    if (duplicate < 0) throw std::system_error(errno, std::generic_category(), "dup");
+    return std::make_shared<Watch>(duplicate);
+  }
+  // Takes over `duplicate`, an open descriptor of the watched socket (see open()).
+  explicit Watch(int duplicate) : socket_(duplicate) {}
   Watch(const Watch&) = delete;
   Watch& operator=(const Watch&) = delete;
   ~Watch() { close(); }
-
-  // False when no duplicate could be made (out of descriptors): the connection is not watched.
-  bool watching() const {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    return socket_ >= 0;
-  }
 
   // From now on the thread waits for `what`, which must have arrived within `seconds`.
   void expect(Wait what, unsigned seconds) {
@@ -171,7 +172,7 @@ class Watch {
 
  private:
   mutable std::mutex mutex_;
-  int socket_;  // the duplicate; -1 once closed (or when no duplicate could be made)
+  int socket_;  // the duplicate; -1 once closed
   Wait waiting_ = Wait::Request;
   // None until the connection's thread arms it (SocketHandOff::take): the time a new thread waits
   // to be scheduled, or for another connection's hand-off, is not the peer's.
@@ -703,9 +704,8 @@ void serve_connection(Shared& shared, int connection, const std::string& peer, W
 
 void Workers::start(int connection, const std::string& peer) {
   auto done = std::make_shared<std::atomic<bool>>(false);
-  auto watch = std::make_shared<Watch>(connection);
-  // Unwatched, a peer could hold the thread for ever: not served at all.
-  if (!watch->watching()) throw std::system_error(errno, std::generic_category(), "dup");
+  // Unwatched, a peer could hold the thread for ever: not served at all (Watch::open throws).
+  auto watch = Watch::open(connection);
   Shared& shared = shared_;
   std::thread thread([&shared, connection, peer, done, watch] {
     try {
