@@ -280,9 +280,8 @@ class StoreScp : public DcmThreadSCP {
     if (!is_accepted_sop_class(object.sop_class_uid)) {
       // Not an SR we read: streamed to /dev/null as it arrives, so an image of any size costs
       // neither memory nor disk; the handler says what the sender hears.
-      const OFCondition received = receiveSTORERequest(request, id, "/dev/null");
+      const OFCondition received = receive_data_set(request, id, "/dev/null");
       if (received.bad()) return received;
-      watch_.handling();
       return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
     }
     object.path = (std::filesystem::path(shared_.config.receive_dir) /
@@ -295,9 +294,8 @@ class StoreScp : public DcmThreadSCP {
     const int probe = ::open(object.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (probe < 0) {
       const std::string reason = system_reason(errno);
-      const OFCondition drained = receiveSTORERequest(request, id, "/dev/null");
+      const OFCondition drained = receive_data_set(request, id, "/dev/null");
       if (drained.bad()) return drained;
-      watch_.handling();
       // An announced UID that is not valid may hold anything: it is not said.
       const std::string named =
           is_uid(object.sop_instance_uid, 2) ? object.sop_instance_uid : "(an invalid UID)";
@@ -306,12 +304,11 @@ class StoreScp : public DcmThreadSCP {
       return sendSTOREResponse(id, request, dimse_status(StoreStatus::OutOfResources));
     }
     ::close(probe);
-    const OFCondition received = receiveSTORERequest(request, id, object.path.c_str());
+    const OFCondition received = receive_data_set(request, id, object.path.c_str());
     if (received.bad()) {
       std::remove(object.path.c_str());
       return received;
     }
-    watch_.handling();
     // The handler has written the summary (and any copy) before it returns: only then does the
     // sender hear success.
     return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
@@ -404,6 +401,15 @@ class StoreScp : public DcmThreadSCP {
   void notifyAssociationTermination() override { params_ = nullptr; }
 
  private:
+  // Receives the data set of `request` into `path` ("/dev/null": discarded as it arrives). Once
+  // it has arrived whole, the message's deadline ends: the object is handled and answered.
+  OFCondition receive_data_set(T_DIMSE_C_StoreRQ& request, T_ASC_PresentationContextID id,
+                               const char* path) {
+    const OFCondition received = receiveSTORERequest(request, id, path);
+    if (received.good()) watch_.handling();
+    return received;
+  }
+
   static Uint16 dimse_status(StoreStatus status) {
     switch (status) {
       case StoreStatus::Success:
