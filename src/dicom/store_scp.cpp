@@ -654,6 +654,15 @@ void serve_connection(Shared& shared, int connection, const std::string& peer, W
   bool taken = false;
   {
     SocketHandOff hand_off(shared.hand_off, connection, watch, config.acse_timeout_s);
+    // Several threads receive on the one T_ASC_Network at once. That is safe in DCMTK 3.6.7
+    // (dcmnet/libsrc/dul.cc, assoc.cc): given dcmExternalSocketHandle,
+    // receiveTransportConnectionTCP uses that socket, with no select() or accept() on the network's
+    // listening socket; DUL_ReceiveAssociationRQ makes a new association key and
+    // ASC_receiveAssociation new parameters per call; the network key is only read
+    // (applicationFunction, protocolState, the transport layer); the layer's createConnection makes
+    // a new connection (for TLS, SSL_new on the shared SSL_CTX, which OpenSSL allows across
+    // threads). The one process-wide value read, dcmExternalSocketHandle, is held for this thread
+    // alone by SocketHandOff.
     received =
         ASC_receiveAssociation(shared.network, &association, ASC_DEFAULTMAXPDU, nullptr, nullptr,
                                config.tls.enabled() ? OFTrue : OFFalse, DUL_BLOCK, 0);
