@@ -212,19 +212,15 @@ void check_output_directory(const std::string& directory) {
 
 // Fails now, before the port opens, when an --annotations path cannot be used, as summarize
 // would fail on it: every SR would otherwise be refused while the log said "listening". A file
-// is read whole (one that is not valid fails too); a directory must be listable, its files are
-// read per object (they may change while serving).
+// is read whole (one that is not valid fails too); a directory must be listable (xml_files_in).
+// Checked once here, read again per object: the files may change while serving, as in summarize.
 void check_annotation_paths(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::error_code error;
-    if (!fs::is_directory(path, error)) {
+    if (fs::is_directory(path, error)) {
+      xml_files_in(path);
+    } else {
       read_annotations(path);
-      continue;
-    }
-    const fs::directory_iterator listing(path, error);
-    if (error) {
-      throw Error(ErrorCode::InvalidAnnotation,
-                  path + ": cannot be listed (" + error.message() + ")");
     }
   }
 }
