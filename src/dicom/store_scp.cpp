@@ -107,7 +107,8 @@ enum class Cut {
 enum class Stopping {
   No,
   Requests,  // connections still without an association (nothing of theirs is in progress)
-  Waiting,   // also associations waiting for their peer (the shutdown timeout has passed)
+  Waiting,   // also associations waiting for their peer (the shutdown timeout has passed);
+             // the others are cut before their next command (Watch::cut_before_command)
 };
 
 // One connection's deadline, enforced from the listener thread: DCMTK bounds each read (and the
@@ -152,6 +153,7 @@ class Watch {
   // Shuts the connection down when what it waits for is overdue, or when `stopping` says so.
   void enforce(Clock::time_point now, Stopping stopping) {
     const std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping == Stopping::Waiting) past_shutdown_timeout_ = true;
     if (socket_ < 0 || cut_ != Cut::None || waiting_ == Wait::Nothing) return;
     if (now >= deadline_) {
       cut_ = Cut::Deadline;
@@ -162,6 +164,16 @@ class Watch {
       return;
     }
     ::shutdown(socket_, SHUT_RDWR);
+  }
+  // Before a command is handled: once the endpoint's shutdown timeout has passed, the connection
+  // is cut off (Cut::Stop) instead, as one waiting for its peer is. True when it is cut.
+  bool cut_before_command() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (past_shutdown_timeout_ && socket_ >= 0 && cut_ == Cut::None) {
+      cut_ = Cut::Stop;
+      ::shutdown(socket_, SHUT_RDWR);
+    }
+    return cut_ != Cut::None;
   }
   // The thread is done with the connection: nothing is cut from here on.
   void close() {
@@ -178,6 +190,7 @@ class Watch {
   // to be scheduled, or for another connection's hand-off, is not the peer's.
   Clock::time_point deadline_ = Clock::time_point::max();
   Cut cut_ = Cut::None;
+  bool past_shutdown_timeout_ = false;  // enforced with Stopping::Waiting once
 };
 
 // What the listener and every connection's thread share for one run of the endpoint.
@@ -187,7 +200,6 @@ struct Shared {
   const LineLog& log;
   T_ASC_Network* network;
   std::atomic<unsigned long> received{0};  // numbers the files being received, across workers
-  std::atomic<bool> abort{false};          // the shutdown timeout has passed: end associations
   std::atomic<unsigned> associations{0};   // associations running (max_associations)
   // Held while dcmExternalSocketHandle names one thread's connection (SocketHandOff).
   std::mutex hand_off{};
@@ -247,9 +259,6 @@ class HandOffLayer : public Layer {
   }
 };
 
-// Ends an association whose shutdown timeout has passed, before its next command is handled.
-makeOFConditionConst(kShuttingDown, OFM_dcmnet, 0x1f0, OF_error, "the endpoint is shutting down");
-
 // One association, served on a worker thread: DCMTK's DcmThreadSCP negotiates and receives,
 // this class answers.
 class StoreScp : public DcmThreadSCP {
@@ -269,7 +278,9 @@ class StoreScp : public DcmThreadSCP {
                                     const DcmPresentationContextInfo& context) override {
     // Once this command is answered, the wait for the next message starts, and its deadline.
     const NextMessage next(watch_, shared_.config.message_timeout_s);
-    if (shared_.abort) return OFCondition(kShuttingDown);
+    // Past the shutdown timeout: the association ends before this command, said by
+    // serve_connection (the watch's Cut::Stop) as for one cut off waiting for its peer.
+    if (watch_.cut_before_command()) return DUL_NETWORKCLOSED;
     if (message->CommandField != DIMSE_C_STORE_RQ) {
       watch_.handling();
       return DcmSCP::handleIncomingCommand(message, context);
@@ -379,10 +390,7 @@ class StoreScp : public DcmThreadSCP {
       // see that as a peer's abort and not come here.
       return;
     }
-    if (cond == kShuttingDown) {
-      why = "still running " + std::to_string(shared_.config.shutdown_timeout_s) +
-            " s after the stop (--shutdown-timeout); aborted";
-    } else if (cond == DIMSE_NODATAAVAILABLE) {
+    if (cond == DIMSE_NODATAAVAILABLE) {
       why = "nothing received for " + std::to_string(shared_.config.dimse_timeout_s) +
             " s (--dimse-timeout); aborted";
     } else {
@@ -785,7 +793,6 @@ void drain(Shared& shared, Workers& workers) {
     workers.enforce(Stopping::Requests);
     std::this_thread::sleep_for(kTick);
   }
-  shared.abort = true;
   while (workers.running() > 0) {
     workers.enforce(Stopping::Waiting);
     std::this_thread::sleep_for(kTick);
