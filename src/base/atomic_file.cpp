@@ -149,6 +149,12 @@ void write_file_atomically(const std::string& path, const std::string& content, 
   file.commit(flush);
 }
 
+bool rename_no_replace(const std::string& from, const std::string& to) {
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
+  if (errno == EEXIST) return false;
+  fail(to, "rename", errno);
+}
+
 void flush_file_system(const std::string& directory) {
   Descriptor fd(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (fd.get() < 0 || ::syncfs(fd.get()) != 0) {

@@ -42,6 +42,11 @@ class AtomicFile {
 void write_file_atomically(const std::string& path, const std::string& content,
                            Flush flush = Flush::Now);
 
+// Moves the file `from` to `to` in one step unless `to` exists (renameat2 RENAME_NOREPLACE): a
+// file another process makes meanwhile is not replaced either. Returns false when `to` exists;
+// throws Error(OutputFailed) naming `to` for any other failure.
+bool rename_no_replace(const std::string& from, const std::string& to);
+
 // Flushes everything written to the file system that holds `directory` (syncfs): one flush for a
 // whole batch of Flush::Deferred writes. Throws Error(OutputFailed) naming the directory.
 void flush_file_system(const std::string& directory);

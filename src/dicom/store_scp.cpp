@@ -107,7 +107,8 @@ enum class Cut {
 enum class Stopping {
   No,
   Requests,  // connections still without an association (nothing of theirs is in progress)
-  Waiting,   // also associations waiting for their peer (the shutdown timeout has passed)
+  Waiting,   // also associations waiting for their peer (the shutdown timeout has passed);
+             // the others are cut before their next command (Watch::cut_before_command)
 };
 
 // One connection's deadline, enforced from the listener thread: DCMTK bounds each read (and the
@@ -116,18 +117,19 @@ enum class Stopping {
 // whatever read or handshake DCMTK is blocked in.
 class Watch {
  public:
-  // Watches through a duplicate of the socket: DCMTK closes its own when it likes, and that
-  // number may then be reused by the next connection accepted.
-  explicit Watch(int connection) : socket_(::fcntl(connection, F_DUPFD_CLOEXEC, 0)) {}
+  // Watches `connection` through a duplicate of the socket: DCMTK closes its own when it likes,
+  // and that number may then be reused by the next connection accepted. Throws
+  // std::system_error (with fcntl's errno) when no duplicate can be made (out of descriptors).
+  static std::shared_ptr<Watch> open(int connection) {
+    const int duplicate = ::fcntl(connection, F_DUPFD_CLOEXEC, 0);
+    if (duplicate < 0) throw std::system_error(errno, std::generic_category(), "dup");
+    return std::make_shared<Watch>(duplicate);
+  }
+  // Takes over `duplicate`, an open descriptor of the watched socket (see open()).
+  explicit Watch(int duplicate) : socket_(duplicate) {}
   Watch(const Watch&) = delete;
   Watch& operator=(const Watch&) = delete;
   ~Watch() { close(); }
-
-  // False when no duplicate could be made (out of descriptors): the connection is not watched.
-  bool watching() const {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    return socket_ >= 0;
-  }
 
   // From now on the thread waits for `what`, which must have arrived within `seconds`.
   void expect(Wait what, unsigned seconds) {
@@ -151,6 +153,7 @@ class Watch {
   // Shuts the connection down when what it waits for is overdue, or when `stopping` says so.
   void enforce(Clock::time_point now, Stopping stopping) {
     const std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping == Stopping::Waiting) past_shutdown_timeout_ = true;
     if (socket_ < 0 || cut_ != Cut::None || waiting_ == Wait::Nothing) return;
     if (now >= deadline_) {
       cut_ = Cut::Deadline;
@@ -162,6 +165,16 @@ class Watch {
     }
     ::shutdown(socket_, SHUT_RDWR);
   }
+  // Before a command is handled: once the endpoint's shutdown timeout has passed, the connection
+  // is cut off (Cut::Stop) instead, as one waiting for its peer is. True when it is cut.
+  bool cut_before_command() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (past_shutdown_timeout_ && socket_ >= 0 && cut_ == Cut::None) {
+      cut_ = Cut::Stop;
+      ::shutdown(socket_, SHUT_RDWR);
+    }
+    return cut_ != Cut::None;
+  }
   // The thread is done with the connection: nothing is cut from here on.
   void close() {
     const std::lock_guard<std::mutex> lock(mutex_);
@@ -171,10 +184,13 @@ class Watch {
 
  private:
   mutable std::mutex mutex_;
-  int socket_;  // the duplicate; -1 once closed (or when no duplicate could be made)
+  int socket_;  // the duplicate; -1 once closed
   Wait waiting_ = Wait::Request;
-  Clock::time_point deadline_ = Clock::now();
+  // None until the connection's thread arms it (SocketHandOff::take): the time a new thread waits
+  // to be scheduled, or for another connection's hand-off, is not the peer's.
+  Clock::time_point deadline_ = Clock::time_point::max();
   Cut cut_ = Cut::None;
+  bool past_shutdown_timeout_ = false;  // enforced with Stopping::Waiting once
 };
 
 // What the listener and every connection's thread share for one run of the endpoint.
@@ -184,7 +200,6 @@ struct Shared {
   const LineLog& log;
   T_ASC_Network* network;
   std::atomic<unsigned long> received{0};  // numbers the files being received, across workers
-  std::atomic<bool> abort{false};          // the shutdown timeout has passed: end associations
   std::atomic<unsigned> associations{0};   // associations running (max_associations)
   // Held while dcmExternalSocketHandle names one thread's connection (SocketHandOff).
   std::mutex hand_off{};
@@ -194,10 +209,12 @@ struct Shared {
 // whole process, which ASC_receiveAssociation reads before it blocks on anything. Each
 // connection's thread sets it under Shared::hand_off and lets go as soon as DCMTK has taken the
 // socket (HandOffLayer::createConnection), so connections wait for their association requests
-// and TLS handshakes side by side, and never on one another.
+// and TLS handshakes side by side, and never on one another. Only then does the connection's
+// deadline for its request start (`acse_timeout_s`, on `watch`).
 class SocketHandOff {
  public:
-  SocketHandOff(std::mutex& mutex, int connection) : lock_(mutex) {
+  SocketHandOff(std::mutex& mutex, int connection, Watch& watch, unsigned acse_timeout_s)
+      : lock_(mutex), watch_(watch), acse_timeout_s_(acse_timeout_s) {
     dcmExternalSocketHandle.set(connection);
     current_ = this;
   }
@@ -213,6 +230,7 @@ class SocketHandOff {
   static void take() {
     if (current_ == nullptr) return;
     current_->taken_ = true;
+    current_->watch_.expect(Wait::Request, current_->acse_timeout_s_);
     current_->release();
   }
 
@@ -223,6 +241,8 @@ class SocketHandOff {
     lock_.unlock();
   }
   std::unique_lock<std::mutex> lock_;
+  Watch& watch_;
+  unsigned acse_timeout_s_;
   bool taken_ = false;
   static thread_local SocketHandOff* current_;
 };
@@ -238,9 +258,6 @@ class HandOffLayer : public Layer {
     return Layer::createConnection(socket, secure);
   }
 };
-
-// Ends an association whose shutdown timeout has passed, before its next command is handled.
-makeOFConditionConst(kShuttingDown, OFM_dcmnet, 0x1f0, OF_error, "the endpoint is shutting down");
 
 // One association, served on a worker thread: DCMTK's DcmThreadSCP negotiates and receives,
 // this class answers.
@@ -261,7 +278,9 @@ class StoreScp : public DcmThreadSCP {
                                     const DcmPresentationContextInfo& context) override {
     // Once this command is answered, the wait for the next message starts, and its deadline.
     const NextMessage next(watch_, shared_.config.message_timeout_s);
-    if (shared_.abort) return OFCondition(kShuttingDown);
+    // Past the shutdown timeout: the association ends before this command, said by
+    // serve_connection (the watch's Cut::Stop) as for one cut off waiting for its peer.
+    if (watch_.cut_before_command()) return DUL_NETWORKCLOSED;
     if (message->CommandField != DIMSE_C_STORE_RQ) {
       watch_.handling();
       return DcmSCP::handleIncomingCommand(message, context);
@@ -272,9 +291,8 @@ class StoreScp : public DcmThreadSCP {
     if (!is_accepted_sop_class(object.sop_class_uid)) {
       // Not an SR we read: streamed to /dev/null as it arrives, so an image of any size costs
       // neither memory nor disk; the handler says what the sender hears.
-      const OFCondition received = receiveSTORERequest(request, id, "/dev/null");
+      const OFCondition received = receive_data_set(request, id, "/dev/null");
       if (received.bad()) return received;
-      watch_.handling();
       return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
     }
     object.path = (std::filesystem::path(shared_.config.receive_dir) /
@@ -287,9 +305,8 @@ class StoreScp : public DcmThreadSCP {
     const int probe = ::open(object.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (probe < 0) {
       const std::string reason = system_reason(errno);
-      const OFCondition drained = receiveSTORERequest(request, id, "/dev/null");
+      const OFCondition drained = receive_data_set(request, id, "/dev/null");
       if (drained.bad()) return drained;
-      watch_.handling();
       // An announced UID that is not valid may hold anything: it is not said.
       const std::string named =
           is_uid(object.sop_instance_uid, 2) ? object.sop_instance_uid : "(an invalid UID)";
@@ -298,12 +315,11 @@ class StoreScp : public DcmThreadSCP {
       return sendSTOREResponse(id, request, dimse_status(StoreStatus::OutOfResources));
     }
     ::close(probe);
-    const OFCondition received = receiveSTORERequest(request, id, object.path.c_str());
+    const OFCondition received = receive_data_set(request, id, object.path.c_str());
     if (received.bad()) {
       std::remove(object.path.c_str());
       return received;
     }
-    watch_.handling();
     // The handler has written the summary (and any copy) before it returns: only then does the
     // sender hear success.
     return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
@@ -374,10 +390,7 @@ class StoreScp : public DcmThreadSCP {
       // see that as a peer's abort and not come here.
       return;
     }
-    if (cond == kShuttingDown) {
-      why = "still running " + std::to_string(shared_.config.shutdown_timeout_s) +
-            " s after the stop (--shutdown-timeout); aborted";
-    } else if (cond == DIMSE_NODATAAVAILABLE) {
+    if (cond == DIMSE_NODATAAVAILABLE) {
       why = "nothing received for " + std::to_string(shared_.config.dimse_timeout_s) +
             " s (--dimse-timeout); aborted";
     } else {
@@ -396,6 +409,15 @@ class StoreScp : public DcmThreadSCP {
   void notifyAssociationTermination() override { params_ = nullptr; }
 
  private:
+  // Receives the data set of `request` into `path` ("/dev/null": discarded as it arrives). Once
+  // it has arrived whole, the message's deadline ends: the object is handled and answered.
+  OFCondition receive_data_set(T_DIMSE_C_StoreRQ& request, T_ASC_PresentationContextID id,
+                               const char* path) {
+    const OFCondition received = receiveSTORERequest(request, id, path);
+    if (received.good()) watch_.handling();
+    return received;
+  }
+
   static Uint16 dimse_status(StoreStatus status) {
     switch (status) {
       case StoreStatus::Success:
@@ -612,6 +634,24 @@ class AssociationSlot {
   std::atomic<unsigned>& running_;
 };
 
+// What the log says of a connection that brought no association request, after "a connection
+// from PEER": cut by the endpoint's stop, cut by its deadline, refused or timed out by DCMTK
+// (with DCMTK's reason), or closed by the peer without a word.
+std::string no_request_reason(const StoreScpConfig& config, const OFCondition& received, Cut cut) {
+  if (cut == Cut::Stop) return ": closed before its association request, the endpoint is stopping";
+  const std::string limit = std::to_string(config.acse_timeout_s) + " s (--acse-timeout";
+  const std::string what = config.tls.enabled() ? ": no TLS handshake and association request"
+                                                : " sent no association request";
+  // The watch shut the socket down: whatever DCMTK made of that ("Normal" too) says nothing.
+  if (cut == Cut::Deadline) return what + " within " + limit + "); closed";
+  if (received.bad()) {
+    return config.tls.enabled()
+               ? what + " within " + limit + "), or refused: " + received.text() + "; closed"
+               : what + " within " + limit + "; " + received.text() + "); closed";
+  }
+  return what + "; closed by the peer";
+}
+
 // One accepted connection, on its own thread: its TLS handshake and association request (within
 // the ACSE timeout in all, whatever the peer trickles), then, given a slot among
 // max_associations, the association; without one it is rejected as transient.
@@ -621,29 +661,34 @@ void serve_connection(Shared& shared, int connection, const std::string& peer, W
   OFCondition received = EC_Normal;
   bool taken = false;
   {
-    SocketHandOff hand_off(shared.hand_off, connection);
+    SocketHandOff hand_off(shared.hand_off, connection, watch, config.acse_timeout_s);
+    // Several threads receive on the one T_ASC_Network at once. That is safe in DCMTK 3.6.7
+    // (dcmnet/libsrc/dul.cc, assoc.cc): given dcmExternalSocketHandle,
+    // receiveTransportConnectionTCP uses that socket, with no select() or accept() on the network's
+    // listening socket; DUL_ReceiveAssociationRQ makes a new association key and
+    // ASC_receiveAssociation new parameters per call; the network key is only read
+    // (applicationFunction, protocolState, the transport layer); the layer's createConnection makes
+    // a new connection (for TLS, SSL_new on the shared SSL_CTX, which OpenSSL allows across
+    // threads). The one process-wide value read, dcmExternalSocketHandle, is held for this thread
+    // alone by SocketHandOff.
     received =
         ASC_receiveAssociation(shared.network, &association, ASC_DEFAULTMAXPDU, nullptr, nullptr,
                                config.tls.enabled() ? OFTrue : OFFalse, DUL_BLOCK, 0);
     taken = hand_off.taken();
   }
-  // Cut while it waited for the request: the request did not come in time, whatever DCMTK made
-  // of the shut-down socket (under load the watch's deadline can win the race against DCMTK's own
-  // timeout, and the connection then read as an association with nothing in it).
+  // A peer that closes its connection before sending anything (a load balancer's TCP check,
+  // `nc -z`) is no error for DCMTK: its upper layer reads the close as "transport closed" (AA-5)
+  // and returns EC_Normal with an association that holds no presentation context. No association
+  // request came: such a connection takes no slot and never reaches StoreScp::run.
+  const bool requested = received.good() && association != nullptr &&
+                         association->params != nullptr &&
+                         ASC_countPresentationContexts(association->params) > 0;
+  // The watch only says why the request did not come. A request read whole just as the deadline
+  // cut the socket is not served either: the socket is shut down, nothing can be answered on it.
   const Cut cut_waiting = watch.cut();
-  if (received.bad() || cut_waiting != Cut::None) {
-    const std::string limit = std::to_string(config.acse_timeout_s) + " s (--acse-timeout";
-    if (cut_waiting == Cut::Stop) {
-      shared.log.write("mammocalc serve: a connection from " + peer +
-                       ": closed before its association request, the endpoint is stopping");
-    } else {
-      shared.log.write("mammocalc serve: a connection from " + peer +
-                       (config.tls.enabled()
-                            ? ": no TLS handshake and association request within " + limit +
-                                  "), or refused: " + received.text() + "; closed"
-                            : " sent no association request within " + limit + "; " +
-                                  received.text() + "); closed"));
-    }
+  if (!requested || cut_waiting != Cut::None) {
+    shared.log.write("mammocalc serve: a connection from " + peer +
+                     no_request_reason(config, received, cut_waiting));
     // A socket DCMTK never took over is still ours to close.
     if (!taken) ::close(connection);
     if (association != nullptr) drop(association);
@@ -682,10 +727,8 @@ void serve_connection(Shared& shared, int connection, const std::string& peer, W
 
 void Workers::start(int connection, const std::string& peer) {
   auto done = std::make_shared<std::atomic<bool>>(false);
-  auto watch = std::make_shared<Watch>(connection);
-  // Unwatched, a peer could hold the thread for ever: not served at all.
-  if (!watch->watching()) throw std::system_error(errno, std::generic_category(), "dup");
-  watch->expect(Wait::Request, shared_.config.acse_timeout_s);
+  // Unwatched, a peer could hold the thread for ever: not served at all (Watch::open throws).
+  auto watch = Watch::open(connection);
   Shared& shared = shared_;
   std::thread thread([&shared, connection, peer, done, watch] {
     try {
@@ -750,7 +793,6 @@ void drain(Shared& shared, Workers& workers) {
     workers.enforce(Stopping::Requests);
     std::this_thread::sleep_for(kTick);
   }
-  shared.abort = true;
   while (workers.running() > 0) {
     workers.enforce(Stopping::Waiting);
     std::this_thread::sleep_for(kTick);

@@ -4,17 +4,13 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
-#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
-#include <numeric>
-#include <set>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -27,6 +23,7 @@
 #include "base/line_log.hpp"
 #include "base/uid.hpp"
 #include "dicom/sr_reader.hpp"
+#include "dicom/sr_writer.hpp"
 #include "dicom/store_scp.hpp"
 #include "run/summarise.hpp"
 #include "run/summary_files.hpp"
@@ -72,62 +69,43 @@ StoreStatus skipped(const Error& reason, const LineLog& log) {
 }
 
 // Names for received objects whose SOP Instance UID is no valid UID (empty, too long, bad
-// characters, a path): "received-" and a hash of the announced UID, numbered "-2", "-3"… when
-// the name is taken, so no object is kept or summarised over another (the old name,
-// "received", was shared by them all). The UID itself may hold anything: it is never a name
-// nor said in a log line.
-class InvalidUidNames {
+// characters, a path): "received-" and the first 16 hex digits of the SHA-1 of the announced
+// UID, numbered "-2", "-3"… (claim_output_name) when an earlier object of this run has the name,
+// so no object is summarised over another (the old name, "received", was shared by them all).
+// A kept copy never replaces a file (rename_no_replace): a name taken on disk, by an earlier run
+// or another process, is numbered on. The UID itself may hold anything: it is never a name nor
+// said in a log line. Shared by the worker threads.
+class ReceivedNames {
  public:
-  explicit InvalidUidNames(std::string output_dir) : output_dir_(std::move(output_dir)) {}
-
-  // The unnumbered name, for the log line of an object that leaves no file.
-  static std::string unnumbered(const std::string& uid) {
-    // FNV-1a (64 bits): the same UID gives the same name on every machine and build.
-    constexpr std::uint64_t kOffsetBasis = 14695981039346656037ULL;
-    constexpr std::uint64_t kPrime = 1099511628211ULL;
-    const std::uint64_t hash = std::accumulate(
-        uid.begin(), uid.end(), kOffsetBasis,
-        [](std::uint64_t sum, char c) { return (sum ^ static_cast<unsigned char>(c)) * kPrime; });
-    std::array<char, 17> hex{};
-    std::snprintf(hex.data(), hex.size(), "%016llx", static_cast<unsigned long long>(hash));
-    return std::string("received-") + hex.data();
+  // The unnumbered name for `text` (the announced UID, or an object's bytes).
+  static std::string unnumbered(const std::string& text) {
+    constexpr std::size_t kDigits = 16;
+    return "received-" + hex_digest(text).substr(0, kDigits);
   }
 
-  // A name (without extension) that no file in the output directory has, as .xml or .dcm, and
-  // no earlier object of this run got; with `keep`, `temporary` is moved there as NAME.dcm
-  // without replacing any file. Returns the name and whether the object was kept.
-  std::pair<std::string, bool> claim(const std::string& uid, const std::string& temporary,
-                                     bool keep) {
-    const std::string stem = unnumbered(uid);
+  // A name (without extension) no earlier object of this run got; with `keep`, `temporary` is
+  // moved there as NAME.dcm without replacing any file. Returns the name and whether the object
+  // was kept.
+  std::pair<std::string, bool> claim(const std::string& stem, const std::string& output_dir,
+                                     const std::string& temporary, bool keep) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    for (unsigned number = 1;; ++number) {
-      const std::string name = number == 1 ? stem : stem + "-" + std::to_string(number);
-      const fs::path path = fs::path(output_dir_) / name;
-      std::error_code error;
-      if (claimed_.count(name) > 0 || fs::exists(path.string() + ".xml", error) ||
-          fs::exists(path.string() + ".dcm", error)) {
-        continue;
-      }
-      bool kept = false;
-      if (keep) {
-        // RENAME_NOREPLACE: a file another process made meanwhile is not replaced either.
-        const std::string target = path.string() + ".dcm";
-        if (::renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) ==
-            0) {
-          kept = true;
-        } else if (errno == EEXIST) {
-          continue;
+    for (;;) {
+      const std::string xml = claim_output_name("", stem, used_);
+      const std::string name = xml.substr(0, xml.size() - std::string(".xml").size());
+      if (!keep) return {name, false};
+      try {
+        if (rename_no_replace(temporary, (fs::path(output_dir) / (name + ".dcm")).string())) {
+          return {name, true};
         }
+      } catch (const Error&) {
+        return {name, false};  // not kept: summarised from the temporary, as a valid UID's is
       }
-      claimed_.insert(name);
-      return {name, kept};
     }
   }
 
  private:
-  const std::string output_dir_;
   std::mutex mutex_;
-  std::set<std::string> claimed_;
+  UsedNames used_;
 };
 
 // The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
@@ -135,13 +113,13 @@ class InvalidUidNames {
 // shares only what is read (config, evaluation), the log and the names given to objects whose
 // UID is not valid; each object has files of its own.
 StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& config,
-                            const Evaluation& evaluation, InvalidUidNames& invalid_uid_names,
+                            const Evaluation& evaluation, ReceivedNames& received_names,
                             const LineLog& log) {
   const bool valid_uid = is_uid(object.sop_instance_uid, 2);
   if (object.path.empty()) {
     // A class the SR reader does not read, discarded as it arrived: what reading it would say.
     const std::string base =
-        valid_uid ? object.sop_instance_uid : InvalidUidNames::unnumbered(object.sop_instance_uid);
+        valid_uid ? object.sop_instance_uid : ReceivedNames::unnumbered(object.sop_instance_uid);
     return skipped(unread_sop_class_error(object.sop_class_uid, "received:" + base), log);
   }
   const std::string& temporary = object.path;
@@ -156,7 +134,8 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     kept_it = config.keep_received && !error;
   } else {
     std::tie(base, kept_it) =
-        invalid_uid_names.claim(object.sop_instance_uid, temporary, config.keep_received);
+        received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid), config.output_dir,
+                             temporary, config.keep_received);
   }
   const std::string stem = base + ".xml";
   const std::string received =
@@ -171,13 +150,18 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
                               "received:" + base, evaluation);
     const std::string summary = render_summary(report, evaluation.summary);
     if (!config.dicom_dir.empty()) write_dicom_summary(report, config.dicom_dir);
-    // Pseudonymised, the summary is named by its pseudonym, as in a batch; without one (no key:
-    // UIDs dropped) by a name of its own that says nothing of the UID.
+    // Pseudonymised, the summary is named by its pseudonym, as in a batch; without one (the SR
+    // has no SOP Instance UID, or no key: UIDs dropped) by a name of its own that says nothing of
+    // the UID: the digest of the object's bytes (the same object sent again is replaced).
     const std::string& pseudonym = report.input.source.sop_instance_uid;
-    const std::string name = !evaluation.pseudonyms.enabled ? stem
-                             : is_uid(pseudonym, 2)
-                                 ? pseudonym + ".xml"
-                                 : invalid_uid_names.claim(pseudonym, "", false).first + ".xml";
+    std::string name = stem;
+    if (evaluation.pseudonyms.enabled && is_uid(pseudonym, 2)) {
+      name = pseudonym + ".xml";
+    } else if (evaluation.pseudonyms.enabled) {
+      name =
+          ReceivedNames::unnumbered(read_input_bytes(received, evaluation.limits.max_input_bytes)) +
+          ".xml";
+    }
     write_file_atomically((fs::path(config.output_dir) / name).string(), summary);
     log.write("mammocalc serve: " + base + ": summarised to " + name);
     return StoreStatus::Success;
@@ -212,19 +196,15 @@ void check_output_directory(const std::string& directory) {
 
 // Fails now, before the port opens, when an --annotations path cannot be used, as summarize
 // would fail on it: every SR would otherwise be refused while the log said "listening". A file
-// is read whole (one that is not valid fails too); a directory must be listable, its files are
-// read per object (they may change while serving).
+// is read whole (one that is not valid fails too); a directory must be listable (xml_files_in).
+// Checked once here, read again per object: the files may change while serving, as in summarize.
 void check_annotation_paths(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::error_code error;
-    if (!fs::is_directory(path, error)) {
+    if (fs::is_directory(path, error)) {
+      xml_files_in(path);
+    } else {
       read_annotations(path);
-      continue;
-    }
-    const fs::directory_iterator listing(path, error);
-    if (error) {
-      throw Error(ErrorCode::InvalidAnnotation,
-                  path + ": cannot be listed (" + error.message() + ")");
     }
   }
 }
@@ -259,11 +239,11 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   scp.shutdown_timeout_s = config.shutdown_timeout_s;
   scp.tls = config.tls;
   const LineLog lines(log);
-  InvalidUidNames invalid_uid_names(config.output_dir);
+  ReceivedNames received_names;
   serve_store_scp(
       scp,
       [&](const ReceivedObject& object) {
-        return handle_received(object, config, evaluation, invalid_uid_names, lines);
+        return handle_received(object, config, evaluation, received_names, lines);
       },
       stop_requested, lines);
   lines.write("mammocalc serve: stopped");

@@ -65,24 +65,6 @@ Findings read_findings(const std::string& path, const Evaluation& evaluation) {
                      evaluation);
 }
 
-std::vector<std::string> xml_files_in(const std::string& directory) {
-  std::vector<std::string> files;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".xml") {
-      files.push_back(entry.path().string());
-    }
-  }
-  if (error) {
-    throw Error(ErrorCode::InvalidAnnotation,
-                directory + ": cannot be listed (" + error.message() + ")");
-  }
-  // Deterministic order of application: it decides only which value a summary shows, as every
-  // file is a source of its own (annotation_merge: disagreements warn, every reading counts).
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 // Applies the annotations named on the command line: files must fit the SR; a directory
 // contributes the files whose study is the SR's (others are another study's business).
 void apply_annotations(const std::vector<std::string>& paths, Findings& findings) {
@@ -109,6 +91,24 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
 }
 
 }  // namespace
+
+std::vector<std::string> xml_files_in(const std::string& directory) {
+  std::vector<std::string> files;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".xml") {
+      files.push_back(entry.path().string());
+    }
+  }
+  if (error) {
+    throw Error(ErrorCode::InvalidAnnotation,
+                directory + ": cannot be listed (" + error.message() + ")");
+  }
+  // Deterministic order of application: it decides only which value a summary shows, as every
+  // file is a source of its own (annotation_merge: disagreements warn, every reading counts).
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 namespace {
 

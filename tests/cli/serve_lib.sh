@@ -1,8 +1,8 @@
 # Shared by the network tests (network, serve_contract, serve_load, serve_network, serve_tls),
 # sourced right after `set -u` with the test's arguments, $1 the mammocalc binary: sets
 # $mammocalc (absolute) and $work (a fresh directory), keeps the servers started in `pids`, and
-# stops them all and removes $work when the test exits. Starting `mammocalc serve` on a free port
-# and waiting for a log line are below.
+# stops them all and removes $work when the test exits. Starting `mammocalc serve` on a free port,
+# waiting for a log line or for a process to exit, and an echo beside idle connections are below.
 mammocalc=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d)
 pids=()
@@ -42,4 +42,35 @@ wait_for_log() {
     sleep 0.1
   done
   return 1
+}
+
+# wait_exit PID SECONDS: waits for PID to end (at most SECONDS, then kills it): its exit status,
+# or 124 when it had to be killed.
+wait_exit() {
+  for _ in $(seq 1 $(($2 * 10))); do
+    kill -0 "$1" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$1" 2>/dev/null; then
+    kill -KILL "$1" 2>/dev/null
+    wait "$1" 2>/dev/null
+    return 124
+  fi
+  wait "$1"
+}
+
+# echo_beside_idle_connections [ECHOSCU-OPTIONS...]: opens three connections to serve on $port
+# that say nothing (descriptors 4, 5, 6, left open: close_idle_connections), then runs
+# `echoscu -to 30 OPTIONS -aec MAMMOCALC` (at most 40 s); sets echo_status and elapsed_ms.
+echo_beside_idle_connections() {
+  exec 4<>"/dev/tcp/127.0.0.1/$port" 5<>"/dev/tcp/127.0.0.1/$port" 6<>"/dev/tcp/127.0.0.1/$port"
+  sleep 0.3
+  local started
+  started=$(date +%s%N)
+  timeout 40 echoscu -to 30 "$@" -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+  echo_status=$?
+  elapsed_ms=$((($(date +%s%N) - started) / 1000000))
+}
+close_idle_connections() {
+  exec 4>&- 5>&- 6>&-
 }

@@ -74,13 +74,8 @@ check "serve with TLS exits 0 on SIGTERM" test $? -eq 0
 # echo, even with the default --acse-timeout (10 s each) and --max-associations 1 ---
 check "serve starts with TLS (default --acse-timeout)" start_serve "$work/idle.log" --out "$work/out" \
   "${tls_options[@]}" --tls-ca "$work/hospital-ca.pem" --max-associations 1
-exec 4<>"/dev/tcp/127.0.0.1/$port" 5<>"/dev/tcp/127.0.0.1/$port" 6<>"/dev/tcp/127.0.0.1/$port"
-sleep 0.3
-started=$(date +%s%N)
-timeout 40 echoscu -to 30 "${tls_as_pacs[@]}" -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
-echo_status=$?
-elapsed_ms=$((($(date +%s%N) - started) / 1000000))
-exec 4>&- 5>&- 6>&-
+echo_beside_idle_connections "${tls_as_pacs[@]}"
+close_idle_connections
 check "three silent connections open: a TLS echo succeeds at once (status $echo_status, took $elapsed_ms ms)" \
   test "$echo_status" -eq 0 -a "$elapsed_ms" -le 2000
 kill -TERM "$server"
