@@ -770,9 +770,10 @@ void take_connection(int connection, const std::string& peer, Shared& shared, Wo
       why = std::string("no thread to serve it (") + failure.what() + ")";
     }
   }
-  ::close(connection);
+  // Said before the close: whoever sees the connection closed finds the line already written.
   shared.log.write("mammocalc serve: a connection from " + peer + ": closed at once, " + why +
                    "; the sender may retry");
+  ::close(connection);
 }
 
 // Once a stop is requested: connections without an association yet are closed; running
