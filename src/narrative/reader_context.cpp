@@ -60,20 +60,31 @@ Clause clause_holding(const std::vector<Clause>& clauses, std::size_t token,
 // significant change in the pleomorphic calcifications" says stable, although "there is no"
 // starts first (NegEx matches pseudo-negations before negations). Otherwise the longest context
 // phrase wins where phrases overlap ("no change in" over "no"), first come first served along
-// the sentence.
+// the sentence. A doubt voids a negation it overlaps and reaches past ("Malignom ist nicht sicher
+// auszuschließen": "ist nicht" starts first): doubt is the safer reading, and a negation that
+// holds the doubt whole ("kein Verdacht auf") stands.
 std::vector<Trigger> Reader::resolve_triggers(const std::vector<PhraseMatch>& matches) const {
   std::vector<std::pair<std::size_t, std::size_t>> pseudo;
+  std::vector<std::pair<std::size_t, std::size_t>> doubts;
   for (const PhraseMatch& match : matches) {
-    if (match.kind == PhraseKind::Context &&
-        wordings_.context[match.wording].role == ContextRole::Pseudo) {
-      pseudo.emplace_back(match.begin, match.end);
-    }
+    if (match.kind != PhraseKind::Context) continue;
+    const ContextRole role = wordings_.context[match.wording].role;
+    if (role == ContextRole::Pseudo) pseudo.emplace_back(match.begin, match.end);
+    if (role == ContextRole::Uncertain) doubts.emplace_back(match.begin, match.end);
   }
   const auto overlaps_pseudo = [&](const PhraseMatch& match) {
-    if (wordings_.context[match.wording].role == ContextRole::Pseudo) return false;
-    return std::any_of(pseudo.begin(), pseudo.end(), [&](const auto& span) {
+    const ContextRole role = wordings_.context[match.wording].role;
+    if (role == ContextRole::Pseudo) return false;
+    const auto overlaps = [&match](const auto& span) {
       return match.begin < span.second && span.first < match.end;
-    });
+    };
+    const auto reaches_past = [&match](const auto& span) {
+      return span.first < match.begin || span.second > match.end;
+    };
+    return std::any_of(pseudo.begin(), pseudo.end(), overlaps) ||
+           (role == ContextRole::Negated &&
+            std::any_of(doubts.begin(), doubts.end(),
+                        [&](const auto& span) { return overlaps(span) && reaches_past(span); }));
   };
   std::vector<Trigger> triggers;
   std::size_t covered = 0;

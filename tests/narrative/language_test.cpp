@@ -204,6 +204,25 @@ TEST(ReportLanguage, GermanAssessmentsAndDoubtedSites) {
   EXPECT_NE(outside.findings[0].stated_site, Site::Lobular);
 }
 
+// "Malignom ist nicht sicher auszuschließen": "ist nicht" starts first, yet the doubt reaching
+// past it is the reading (never a denied concern); "kein Verdacht auf" holds its doubt whole and
+// stays a negation.
+TEST(ReportLanguage, GermanDoubtOverlappingANegationIsADoubt) {
+  for (const char* text :
+       {"Links gruppierte runde Mikroverkalkungen, ein Malignom ist nicht sicher auszuschließen.",
+        "Links gruppierte runde Mikroverkalkungen. Malignom ist nicht sicher auszuschließen.",
+        "Links gruppierte runde Mikroverkalkungen, Malignom ist nicht auszuschließen."}) {
+    const NarrativeReading doubted = read_german(text);
+    ASSERT_EQ(doubted.findings.size(), 1u) << text;
+    ASSERT_TRUE(doubted.findings[0].reported_category) << text;
+    EXPECT_EQ(*doubted.findings[0].reported_category, Category::Suspicious4) << text;
+  }
+  const NarrativeReading denied =
+      read_german("Links gruppierte runde Mikroverkalkungen, kein Verdacht auf ein Malignom.");
+  ASSERT_EQ(denied.findings.size(), 1u);
+  EXPECT_FALSE(denied.findings[0].reported_category);
+}
+
 // The German words for another finding and for an assessment taken back: "ein suspekter
 // Herdbefund rechts" neither assesses the calcifications nor puts them on the right; "initial
 // suspekt" is no assessment of now, "weniger suspekt" still is (never a reassurance); two groups
