@@ -129,12 +129,34 @@ NarrativeReading Reader::read(const SrDocument& document) {
   return std::move(reading_);
 }
 
+namespace {
+
+// A breast word inside a phrase that names something else ("SNOMED RT", "post RT") is no breast:
+// dropped from the matches, so that no step of the reading sees it.
+void drop_breasts_named_otherwise(std::vector<PhraseMatch>& matches) {
+  std::vector<std::pair<std::size_t, std::size_t>> otherwise;
+  for (const PhraseMatch& match : matches) {
+    if (match.kind == PhraseKind::NotLaterality) otherwise.emplace_back(match.begin, match.end);
+  }
+  if (otherwise.empty()) return;
+  const auto named_otherwise = [&otherwise](const PhraseMatch& match) {
+    return match.kind == PhraseKind::Laterality &&
+           std::any_of(otherwise.begin(), otherwise.end(), [&match](const auto& span) {
+             return match.begin < span.second && span.first < match.end;
+           });
+  };
+  matches.erase(std::remove_if(matches.begin(), matches.end(), named_otherwise), matches.end());
+}
+
+}  // namespace
+
 void Reader::read_item(const TextItem& text_item) {
   Item item;
   item.text = &text_item.item->text;
   item.position = &text_item.item->position;
   item.tokens = narrative::tokenise(*item.text, item.folded);
   item.matches = index_.match_all(item.tokens);
+  drop_breasts_named_otherwise(item.matches);
   for (const PhraseMatch& match : item.matches) {
     if (match.kind == PhraseKind::Breast) saw_breast_ = true;
     if (match.kind == PhraseKind::BreastImaging) saw_breast_imaging_ = true;
@@ -956,6 +978,7 @@ PreparedWordings prepare_wordings(Wordings wordings_read) {
   add_all(wordings->follow_up, PhraseKind::FollowUp);
   add_strings(wordings->ultrasound_correlate, PhraseKind::UltrasoundCorrelate);
   add_strings(wordings->mass_with_calcifications, PhraseKind::MassWithCalcifications);
+  add_strings(wordings->not_laterality, PhraseKind::NotLaterality);
   add_strings(wordings->composition, PhraseKind::Composition);
   add_strings(wordings->breast_imaging, PhraseKind::BreastImaging);
   add_strings(wordings->breast, PhraseKind::Breast);

@@ -70,6 +70,7 @@ enum class PhraseKind : std::uint8_t {
   FollowUp,
   UltrasoundCorrelate,
   MassWithCalcifications,
+  NotLaterality,
   Composition,
   BreastImaging,
   Breast,

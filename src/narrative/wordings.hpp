@@ -164,6 +164,9 @@ struct Wordings {
   std::vector<FollowUpWording> follow_up;
   std::vector<std::string> ultrasound_correlate;      // "sonographic correlate"
   std::vector<std::string> mass_with_calcifications;  // "mass with calcifications"
+  // Phrases holding a breast word that name no breast: "snomed rt", "post rt" (radiotherapy).
+  // The longest phrase at a place wins, so such a phrase takes the breast word away.
+  std::vector<std::string> not_laterality;
   // Phrases of breast composition sentences, which carry no calcification descriptor
   // ("heterogeneously dense", "scattered fibroglandular").
   std::vector<std::string> composition;

@@ -386,5 +386,21 @@ TEST(TextAttribution, ADuctDeniedBesideAStatedLobularSiteIsNotTheirSite) {
   }
 }
 
+// "RT" is the right breast, and also the coding scheme "SNOMED RT" and radiotherapy ("post RT"):
+// there it puts no calcifications on the right (sample bir-legacy-srt-codes said "both").
+TEST(TextAttribution, RtThatNamesACodeOrRadiotherapyIsNoBreast) {
+  for (const char* text :
+       {"Fine linear branching calcifications, left breast 10 o'clock (legacy SNOMED RT codes).",
+        "Grouped amorphous calcifications post RT, left breast.",
+        "Grouped amorphous calcifications in the left breast, s/p RT."}) {
+    const Report report = summarise_text(text);
+    EXPECT_TRUE(on_breast(report, Laterality::Right).empty()) << text;
+    EXPECT_TRUE(on_breast(report, Laterality::Both).empty()) << text;
+    EXPECT_EQ(on_breast(report, Laterality::Left).size(), 1U) << text;
+  }
+  const Report right = summarise_text("Grouped amorphous calcifications, RT breast 10 o'clock.");
+  EXPECT_EQ(on_breast(right, Laterality::Right).size(), 1U) << "RT before breast is the right";
+}
+
 }  // namespace
 }  // namespace mammocalc
