@@ -58,7 +58,9 @@ Clause clause_holding(const std::vector<Clause>& clauses, std::size_t token,
 
 // A pseudo-trigger voids every trigger it overlaps, wherever that one starts: "There is no
 // significant change in the pleomorphic calcifications" says stable, although "there is no"
-// starts first (NegEx matches pseudo-negations before negations). Otherwise the longest context
+// starts first (NegEx matches pseudo-negations before negations); a longer phrase that holds it
+// whole is the more specific one and stands ("since the prior examination of" over "since the
+// prior"). Otherwise the longest context
 // phrase wins where phrases overlap ("no change in" over "no"), first come first served along
 // the sentence. A doubt voids a negation it overlaps and reaches past ("Malignom ist nicht sicher
 // auszuschließen": "ist nicht" starts first): doubt is the safer reading, and a negation that
@@ -78,10 +80,14 @@ std::vector<Trigger> Reader::resolve_triggers(const std::vector<PhraseMatch>& ma
     const auto overlaps = [&match](const auto& span) {
       return match.begin < span.second && span.first < match.end;
     };
+    const auto holds_whole = [&match](const auto& span) {
+      return match.begin <= span.first && span.second <= match.end;
+    };
     const auto reaches_past = [&match](const auto& span) {
       return span.first < match.begin || span.second > match.end;
     };
-    return std::any_of(pseudo.begin(), pseudo.end(), overlaps) ||
+    return std::any_of(pseudo.begin(), pseudo.end(),
+                       [&](const auto& span) { return overlaps(span) && !holds_whole(span); }) ||
            (role == ContextRole::Negated &&
             std::any_of(doubts.begin(), doubts.end(),
                         [&](const auto& span) { return overlaps(span) && reaches_past(span); }));

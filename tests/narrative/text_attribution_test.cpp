@@ -386,6 +386,24 @@ TEST(TextAttribution, ADuctDeniedBesideAStatedLobularSiteIsNotTheirSite) {
   }
 }
 
+// The breast of an earlier exam named in passing is the exam's: "new since the prior examination
+// of the right breast, left breast 2 o'clock" is one new group on the left (it gave a suspicious
+// right finding and a probably benign left one).
+TEST(TextAttribution, ThePriorExamsBreastIsNotTheCalcifications) {
+  const Report report = summarise_text(
+      "Grouped punctate calcifications, new since the prior examination of the right breast, left "
+      "breast 2 o'clock.");
+  EXPECT_TRUE(on_breast(report, Laterality::Right).empty());
+  const auto left = on_breast(report, Laterality::Left);
+  ASSERT_EQ(left.size(), 1U);
+  EXPECT_EQ(left[0]->change, Change::New);
+  const Report compared = summarise_text(
+      "Compared with the prior mammogram of the left breast, the calcifications in the right "
+      "breast are new and amorphous.");
+  EXPECT_TRUE(on_breast(compared, Laterality::Left).empty());
+  EXPECT_EQ(on_breast(compared, Laterality::Right).size(), 1U);
+}
+
 // "RT" is the right breast, and also the coding scheme "SNOMED RT" and radiotherapy ("post RT"):
 // there it puts no calcifications on the right (sample bir-legacy-srt-codes said "both").
 TEST(TextAttribution, RtThatNamesACodeOrRadiotherapyIsNoBreast) {
