@@ -470,6 +470,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
   };
   std::size_t covered = begin;
   std::size_t assessment_tokens = 0;
+  std::size_t change_tokens = 0;
   for (std::size_t k = 0; k < matches.size(); ++k) {
     const PhraseMatch& first = matches[k];
     if (first.begin < covered || first.begin >= end || !is_descriptor(first.kind)) continue;
@@ -597,6 +598,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         break;
       case PhraseKind::Change:
         out.change.push_back({wordings_.change[w].term, words, span, best->begin});
+        change_tokens += best->end - best->begin;
         break;
       case PhraseKind::Assessment:
         out.assessment.push_back({wordings_.assessment[w].term, words, span, best->begin});
@@ -636,12 +638,14 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
   if (denied_duct && lobular_stated) {
     out.site.erase(out.site.begin() + static_cast<std::ptrdiff_t>(*denied_duct));
   }
-  if (!out.assessment.empty()) {
+  if (!out.assessment.empty() || !out.change.empty()) {
     const auto words = static_cast<std::size_t>(
         std::count_if(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
                       item.tokens.begin() + static_cast<std::ptrdiff_t>(end),
                       [](const Token& token) { return token.kind == TokenKind::Word; }));
-    out.words_besides_assessment = words > assessment_tokens ? words - assessment_tokens : 0;
+    const auto besides = [words](std::size_t taken) { return words > taken ? words - taken : 0; };
+    if (!out.assessment.empty()) out.words_besides_assessment = besides(assessment_tokens);
+    if (!out.change.empty()) out.words_besides_change = besides(change_tokens);
   }
   return out;
 }

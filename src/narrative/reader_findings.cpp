@@ -355,6 +355,23 @@ bool only_assessment(const Descriptors& descriptors) {
          descriptors.morphology.empty() && descriptors.distribution.empty();
 }
 
+namespace {
+
+// A growth that is all the sentence says ("No longer stable.", "Changed since the prior
+// examination."): said of the calcifications just described. Stability or a decrease alone is
+// not taken so: a reassurance must name what it reassures about.
+bool only_growth(const Descriptors& descriptors) {
+  const auto& change = descriptors.change;
+  return !change.empty() && descriptors.words_besides_change <= 4 && !descriptors.clock &&
+         !descriptors.quadrant && !descriptors.region && descriptors.morphology.empty() &&
+         descriptors.distribution.empty() &&
+         std::all_of(change.begin(), change.end(), [](const Read<Change>& read) {
+           return read.value == Change::New || read.value == Change::Increased;
+         });
+}
+
+}  // namespace
+
 bool Reader::continues_previous(const Item& item, std::size_t opening,
                                 const Descriptors& descriptors) const {
   if (!descriptors.sides.empty()) return false;
@@ -368,7 +385,7 @@ bool Reader::continues_previous(const Item& item, std::size_t opening,
   if (refers_back(item.tokens[opening], words_)) return true;
   // A sentence that is an assessment and little else right after the calcifications were
   // described is said of them.
-  if (only_assessment(descriptors)) return true;
+  if (only_assessment(descriptors) || only_growth(descriptors)) return true;
   const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
                                descriptors.distribution.empty() && descriptors.site.empty() &&
                                !descriptors.clock && !descriptors.quadrant && !descriptors.region &&

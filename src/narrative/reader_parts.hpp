@@ -61,6 +61,8 @@ struct Descriptors {
   // Words of the clause that are not an assessment's (set where it holds one): "; suspicious."
   // says nothing else, "; suspicious mass on the right" does.
   std::size_t words_besides_assessment = 0;
+  // Words of the clause that are not a change's (set where it holds one): "No longer stable."
+  std::size_t words_besides_change = 0;
   // A benign reason the text denies ("not milk of calcium", "do not layer", "not stable"): the
   // words, quoted where the finding is made uncertain (rule C14) instead of benign.
   std::optional<std::string> denied;

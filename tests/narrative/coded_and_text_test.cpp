@@ -706,11 +706,14 @@ TEST(TextSafety, TextThatDoubtsOrMayDescribeACodedGroupFlagsIt) {
     EXPECT_TRUE(exam_fired(report, "W8")) << text;
   }
   // A change the text gives the coded group ("no longer stable", "changed since the prior")
-  // raises it and flags it.
+  // raises it and flags it, also said in a sentence of its own after the description.
   for (const char* text :
        {"Grouped round calcifications at 3 o'clock in the right breast, no longer stable.",
         "Grouped round calcifications at 3 o'clock in the right breast, changed since the "
-        "prior."}) {
+        "prior.",
+        "Grouped round calcifications at 3 o'clock in the right breast. No longer stable.",
+        "Grouped round calcifications at 3 o'clock in the right breast. Changed since the prior "
+        "examination."}) {
     const Report report = summarise({text, "", std::nullopt, {round_grouped_right_at_3()}});
     ASSERT_FALSE(report.decisions.empty()) << text;
     EXPECT_GE(category_rank(report.decisions[0].final_category),

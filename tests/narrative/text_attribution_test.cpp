@@ -404,6 +404,24 @@ TEST(TextAttribution, ThePriorExamsBreastIsNotTheCalcifications) {
   EXPECT_EQ(on_breast(compared, Laterality::Right).size(), 1U);
 }
 
+// A growth said in a sentence of its own right after the description is theirs ("… No longer
+// stable."), as a lone assessment is; a lone "Stable." reassures about nothing named and is not.
+TEST(TextAttribution, AGrowthSaidAloneIsTheCalcificationsJustDescribed) {
+  for (const char* said : {" No longer stable.", " Changed since the prior examination."}) {
+    const Report report =
+        summarise_text(std::string("Grouped punctate calcifications in the left breast.") + said);
+    const auto left = on_breast(report, Laterality::Left);
+    ASSERT_EQ(left.size(), 1U) << said;
+    EXPECT_EQ(left[0]->change, Change::Increased) << said;
+    EXPECT_GE(category_rank(highest(report)), category_rank(Category::LowSuspicion4A)) << said;
+  }
+  const Report stable =
+      summarise_text("Grouped punctate calcifications in the left breast. Stable.");
+  const auto left = on_breast(stable, Laterality::Left);
+  ASSERT_EQ(left.size(), 1U);
+  EXPECT_NE(left[0]->change, Change::Stable);
+}
+
 // "RT" is the right breast, and also the coding scheme "SNOMED RT" and radiotherapy ("post RT"):
 // there it puts no calcifications on the right (sample bir-legacy-srt-codes said "both").
 TEST(TextAttribution, RtThatNamesACodeOrRadiotherapyIsNoBreast) {
