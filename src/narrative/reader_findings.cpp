@@ -451,9 +451,66 @@ Laterality breast_of_change(const Descriptors& descriptors, std::size_t token) {
   return Laterality::Both;
 }
 
-// For one breast of a clause that names both breasts by name: the clock positions and changes
-// that are that breast's. Unchanged where the clause says "bilateral" (no breast placed).
+// The breast a kind or arrangement is said of in a clause naming both breasts: between two
+// breasts' names, as a change (change_placed); before the first name, that breast ("vascular on
+// the right"); after the last, that one. Unknown when nothing tells.
+Laterality breast_said_of(const Descriptors& descriptors, std::size_t token) {
+  const Read<Laterality>* before = nullptr;
+  const Read<Laterality>* after = nullptr;
+  for (const Read<Laterality>& read : descriptors.sides) {
+    if (read.value != Laterality::Left && read.value != Laterality::Right) continue;
+    if (read.token < token && (before == nullptr || read.token > before->token)) before = &read;
+    if (read.token > token && (after == nullptr || read.token < after->token)) after = &read;
+  }
+  if (before == nullptr || after == nullptr) {
+    const Read<Laterality>* only = before != nullptr ? before : after;
+    return only != nullptr ? only->value : Laterality::Unknown;
+  }
+  if (before->value == after->value) return before->value;
+  switch (change_placed(descriptors, before->token, token, after->token)) {
+    case Placed::Before:
+      return before->value;
+    case Placed::After:
+      return after->value;
+    case Placed::Unknown:
+      break;
+  }
+  return Laterality::Unknown;
+}
+
+// Kinds (or arrangements) given per breast ("vascular on the right, fine linear on the left"):
+// each breast keeps its own, but only where every one is placed and each breast has one of its
+// own, and each breast is named once; otherwise all stay with both (the more suspicious reading:
+// "fine pleomorphic calcifications in the right and left breasts" is said of both; "vascular on
+// the right, fine pleomorphic on the left and right" names the right twice).
+template <typename Term>
+void keep_kinds_of_side(std::vector<Read<Term>>& reads, const Descriptors& descriptors,
+                        Laterality side) {
+  const auto& sides = descriptors.sides;
+  const auto named = [&sides](Laterality breast) {
+    return std::count_if(sides.begin(), sides.end(),
+                         [breast](const Read<Laterality>& read) { return read.value == breast; });
+  };
+  if (named(Laterality::Right) != 1 || named(Laterality::Left) != 1 || sides.size() != 2) return;
+  std::vector<Laterality> placed(reads.size());
+  std::transform(reads.begin(), reads.end(), placed.begin(),
+                 [&](const Read<Term>& read) { return breast_said_of(descriptors, read.token); });
+  const auto has = [&placed](Laterality breast) {
+    return std::find(placed.begin(), placed.end(), breast) != placed.end();
+  };
+  if (has(Laterality::Unknown) || !has(Laterality::Right) || !has(Laterality::Left)) return;
+  std::vector<Read<Term>> own;
+  for (std::size_t k = 0; k < reads.size(); ++k) {
+    if (placed[k] == side) own.push_back(std::move(reads[k]));
+  }
+  reads = std::move(own);
+}
+
+// For one breast of a clause that names both breasts by name: the clock positions, changes and
+// kinds that are that breast's. Unchanged where the clause says "bilateral" (no breast placed).
 void keep_descriptors_of_side(Descriptors& descriptors, Laterality side) {
+  keep_kinds_of_side(descriptors.morphology, descriptors, side);
+  keep_kinds_of_side(descriptors.distribution, descriptors, side);
   std::vector<Read<int>> clocks;
   if (descriptors.clock) clocks.push_back(*descriptors.clock);
   clocks.insert(clocks.end(), descriptors.other_clocks.begin(), descriptors.other_clocks.end());

@@ -422,6 +422,36 @@ TEST(TextAttribution, AGrowthSaidAloneIsTheCalcificationsJustDescribed) {
   EXPECT_NE(left[0]->change, Change::Stable);
 }
 
+// Kinds given per breast after one calcification word keep to their breast ("vascular on the
+// right, fine linear on the left": the right is not fine linear); where one is said of both, or a
+// breast is named twice, they stay with both (the more suspicious reading).
+TEST(TextAttribution, KindsGivenPerBreastKeepToTheirBreast) {
+  for (const char* text : {"Calcifications: vascular on the right, fine linear on the left.",
+                           "Calcifications, vascular on the right and fine linear on the left."}) {
+    const Report report = summarise_breast_text(text);
+    const auto sides = one_on_each_breast(report);
+    ASSERT_TRUE(sides) << text;
+    ASSERT_EQ(sides->right->morphology.size(), 1U) << text;
+    EXPECT_EQ(sides->right->morphology[0].term, Morphology::Vascular) << text;
+    ASSERT_EQ(sides->left->morphology.size(), 1U) << text;
+    EXPECT_EQ(sides->left->morphology[0].term, Morphology::FineLinear) << text;
+  }
+  for (const char* text :
+       {"Fine pleomorphic calcifications in the right and left breasts.",
+        "Calcifications on the right and left, fine pleomorphic.",
+        "Vascular calcifications on the right, and fine pleomorphic on the left and right."}) {
+    const Report report = summarise_breast_text(text);
+    const auto sides = one_on_each_breast(report);
+    ASSERT_TRUE(sides) << text;
+    for (const Finding* finding : {sides->right, sides->left}) {
+      EXPECT_TRUE(
+          std::any_of(finding->morphology.begin(), finding->morphology.end(),
+                      [](const auto& read) { return read.term == Morphology::FinePleomorphic; }))
+          << text << " (" << to_string(finding->laterality) << ")";
+    }
+  }
+}
+
 // "RT" is the right breast, and also the coding scheme "SNOMED RT" and radiotherapy ("post RT"):
 // there it puts no calcifications on the right (sample bir-legacy-srt-codes said "both").
 TEST(TextAttribution, RtThatNamesACodeOrRadiotherapyIsNoBreast) {
