@@ -148,6 +148,13 @@ void drop_breasts_named_otherwise(std::vector<PhraseMatch>& matches) {
   matches.erase(std::remove_if(matches.begin(), matches.end(), named_otherwise), matches.end());
 }
 
+// A suspicious morphology or a suspicious distribution (segmental, linear) among the descriptors.
+bool describes_suspicious(const Descriptors& descriptors) {
+  return std::any_of(descriptors.morphology.begin(), descriptors.morphology.end(),
+                     [](const Read<Morphology>& read) { return is_suspicious(read.value); }) ||
+         std::any_of(descriptors.distribution.begin(), descriptors.distribution.end(),
+                     [](const Read<Distribution>& read) { return follows_a_duct(read.value); });
+}
 }  // namespace
 
 void Reader::read_item(const TextItem& text_item) {
@@ -578,10 +585,8 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
     if (reading.range->section == ReportSection::Composition) return;
     for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
       const Descriptors& descriptors = reading.clause_descriptors[c];
-      const auto& morphology = descriptors.morphology;
-      const bool suspicious_kind =
-          std::any_of(morphology.begin(), morphology.end(),
-                      [](const Read<Morphology>& read) { return is_suspicious(read.value); });
+      // A suspicious kind or a duct-following arrangement ("Ductal distribution.").
+      const bool suspicious_kind = describes_suspicious(descriptors);
       // "A second group at 10 o'clock is suspicious": a group the words assess, no calcification
       // word of its own.
       const bool assessed_group =
@@ -825,14 +830,6 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
 }
 
 namespace {
-
-// A suspicious morphology or a suspicious distribution (segmental, linear) among the descriptors.
-bool describes_suspicious(const Descriptors& descriptors) {
-  return std::any_of(descriptors.morphology.begin(), descriptors.morphology.end(),
-                     [](const Read<Morphology>& read) { return is_suspicious(read.value); }) ||
-         std::any_of(descriptors.distribution.begin(), descriptors.distribution.end(),
-                     [](const Read<Distribution>& read) { return follows_a_duct(read.value); });
-}
 
 // Suspicious words, or an assessment that is all the clause says ("…; suspicious.", "…;
 // suspicious for malignancy"; not "…; suspicious mass in the right breast") or that assesses a

@@ -638,15 +638,15 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
   if (denied_duct && lobular_stated) {
     out.site.erase(out.site.begin() + static_cast<std::ptrdiff_t>(*denied_duct));
   }
-  if (!out.assessment.empty() || !out.change.empty()) {
-    const auto words = static_cast<std::size_t>(
-        std::count_if(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
-                      item.tokens.begin() + static_cast<std::ptrdiff_t>(end),
-                      [](const Token& token) { return token.kind == TokenKind::Word; }));
-    const auto besides = [words](std::size_t taken) { return words > taken ? words - taken : 0; };
-    if (!out.assessment.empty()) out.words_besides_assessment = besides(assessment_tokens);
-    if (!out.change.empty()) out.words_besides_change = besides(change_tokens);
-  }
+  out.words = static_cast<std::size_t>(
+      std::count_if(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                    item.tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                    [](const Token& token) { return token.kind == TokenKind::Word; }));
+  const auto besides = [&out](std::size_t taken) {
+    return out.words > taken ? out.words - taken : 0;
+  };
+  if (!out.assessment.empty()) out.words_besides_assessment = besides(assessment_tokens);
+  if (!out.change.empty()) out.words_besides_change = besides(change_tokens);
   return out;
 }
 

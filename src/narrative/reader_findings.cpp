@@ -357,14 +357,17 @@ bool only_assessment(const Descriptors& descriptors) {
 
 namespace {
 
-// A growth that is all the sentence says ("No longer stable.", "Changed since the prior
-// examination."): said of the calcifications just described. Stability or a decrease alone is
-// not taken so: a reassurance must name what it reassures about.
-bool only_growth(const Descriptors& descriptors) {
+// A growth, or a denied reassurance, that is all the sentence says ("No longer stable.",
+// "Changed since the prior examination.", "Not stable."): said of the calcifications just
+// described. Stability or a decrease alone is not taken so: a reassurance must name what it
+// reassures about.
+bool only_growth_or_doubt(const Descriptors& descriptors) {
   const auto& change = descriptors.change;
-  return !change.empty() && descriptors.words_besides_change <= 4 && !descriptors.clock &&
-         !descriptors.quadrant && !descriptors.region && descriptors.morphology.empty() &&
-         descriptors.distribution.empty() &&
+  const bool placed_or_kind = descriptors.clock || descriptors.quadrant || descriptors.region ||
+                              !descriptors.morphology.empty() || !descriptors.distribution.empty();
+  if (placed_or_kind) return false;
+  if (change.empty()) return descriptors.denied.has_value() && descriptors.words <= 5;
+  return descriptors.words_besides_change <= 4 &&
          std::all_of(change.begin(), change.end(), [](const Read<Change>& read) {
            return read.value == Change::New || read.value == Change::Increased;
          });
@@ -380,12 +383,12 @@ bool Reader::continues_previous(const Item& item, std::size_t opening,
                          descriptors.clock || descriptors.quadrant || descriptors.region ||
                          descriptors.depth || descriptors.from_nipple_mm || descriptors.extent_mm ||
                          descriptors.count || descriptors.ultrasound || descriptors.mass ||
-                         !descriptors.assessment.empty();
+                         !descriptors.assessment.empty() || descriptors.denied;
   if (!describes) return false;  // "It is recommended that…" adds nothing to quote
   if (refers_back(item.tokens[opening], words_)) return true;
   // A sentence that is an assessment and little else right after the calcifications were
   // described is said of them.
-  if (only_assessment(descriptors) || only_growth(descriptors)) return true;
+  if (only_assessment(descriptors) || only_growth_or_doubt(descriptors)) return true;
   const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
                                descriptors.distribution.empty() && descriptors.site.empty() &&
                                !descriptors.clock && !descriptors.quadrant && !descriptors.region &&

@@ -63,6 +63,7 @@ struct Descriptors {
   std::size_t words_besides_assessment = 0;
   // Words of the clause that are not a change's (set where it holds one): "No longer stable."
   std::size_t words_besides_change = 0;
+  std::size_t words = 0;  // of the clause
   // A benign reason the text denies ("not milk of calcium", "do not layer", "not stable"): the
   // words, quoted where the finding is made uncertain (rule C14) instead of benign.
   std::optional<std::string> denied;

@@ -733,6 +733,29 @@ TEST(TextSafety, TextThatDoubtsOrMayDescribeACodedGroupFlagsIt) {
   EXPECT_TRUE(exam_fired(elsewhere, "W8"));
 }
 
+// Words the fifth hostile review found unread beside a coded probably benign group, each said in
+// a sentence of its own after the group's description: a denied stability ("Not stable."), new or
+// growth in other words, doubt about benignity, "pleomorphism", "ductal distribution". Each flags
+// the coded group; none leaves it an unreviewed 3.
+TEST(TextSafety, AlarmingWordsInASentenceOfTheirOwnFlagTheCodedGroup) {
+  const std::string described = "Grouped round calcifications at 3 o'clock in the right breast. ";
+  for (const char* said :
+       {"They are not stable.", "Not stable.", "These have not remained stable.",
+        "These were not seen before.", "Not seen on the 2024 mammogram.",
+        "These demonstrate interval growth.", "Not definitely benign.",
+        "I am not convinced these are benign.", "Not typical of benign calcifications.",
+        "Magnification views show pleomorphism.", "Ductal distribution."}) {
+    const Report report =
+        summarise({described + said, "", std::nullopt, {round_grouped_right_at_3()}});
+    ASSERT_FALSE(report.decisions.empty()) << said;
+    ASSERT_NE(report.input.findings[0].origin, Origin::Narrative) << said;
+    EXPECT_TRUE(report.decisions[0].needs_review) << said;
+    EXPECT_TRUE(report.exam.needs_review) << said;
+    ASSERT_TRUE(report.exam.category) << said;
+    EXPECT_NE(*report.exam.category, Category::Benign2) << said;
+  }
+}
+
 TEST(TextSafety, SuspiciousWordsGiveATextOnlyFindingItsCategoryQuoted) {
   const Report report =
       summarise_text("Suspicious calcifications in the left breast at 2 o'clock, 6 mm.");
