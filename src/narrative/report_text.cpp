@@ -523,6 +523,22 @@ bool holds_one_sentence(ReportSection section) {
 
 }  // namespace
 
+namespace {
+
+// A line that opens with a label of up to three words and a colon ("Calcifications:", "Other
+// findings:"), which is no heading the lexicon knows.
+bool opens_with_label(const std::vector<Token>& tokens, std::size_t at) {
+  constexpr std::size_t kMaxLabelWords = 3;
+  for (std::size_t k = at; k < tokens.size() && k < at + kMaxLabelWords + 1; ++k) {
+    if (k > at && tokens[k].newlines_before > 0) return false;
+    if (is_punct(tokens[k], ':')) return k > at;
+    if (tokens[k].kind != TokenKind::Word) return false;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
                                            const std::vector<PhraseMatch>& matches,
                                            const std::vector<HeadingMeaning>& heading_of,
@@ -578,6 +594,10 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   Laterality breast = Laterality::Unknown;
   std::size_t breast_begin = 0;
   std::size_t breast_end = 0;
+  // A breast heading with its statement on its own line ("Left breast: no abnormality."): a later
+  // line that opens with a label of its own ("Calcifications: grouped amorphous …") is not said
+  // under it. One alone on its line heads the labelled lines below it.
+  bool breast_line_said = false;
   std::size_t start = 0;
   // A heading in the text that opens a section about the past or the procedure ("COMPARISON:
   // Prior mammogram 2024.") holds the line its first sentence ends on, and in a text of one line
@@ -612,6 +632,11 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
       close(at);
     }
     const std::size_t end = heading_end[at];
+    if (line_start && end <= at && breast_line_said && opens_with_label(tokens, at)) {
+      close(at);
+      breast = Laterality::Unknown;
+      breast_line_said = false;
+    }
     if (end > at) {
       const bool colon = end < tokens.size() && is_punct(tokens[end], ':');
       // Alone on its line ("FINDINGS", "Impression", "Right breast"), capitalised.
@@ -631,6 +656,8 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
             breast = meaning.laterality;
             breast_begin = at;
             breast_end = end;
+            const std::size_t said = colon ? end + 1 : end;
+            breast_line_said = said < tokens.size() && tokens[said].newlines_before == 0;
           } else {
             if (!resume_section && holds_one_sentence(meaning.section)) resume_section = section;
             if (!holds_one_sentence(meaning.section)) resume_section.reset();

@@ -172,6 +172,28 @@ TEST(ReportLayouts, SideOfAnEarlierBiopsyIsNotTheFindingsSide) {
   EXPECT_EQ(reading.findings[0].laterality, Laterality::Left);
 }
 
+// A breast heading with its statement on its line ends where a later line opens with a label of
+// its own: the labelled calcifications are not that breast's (fifth hostile review: a 4B biopsy
+// on the left breast the text called normal). Under a breast heading alone on its line, labelled
+// lines stay that breast's.
+TEST(ReportLayouts, ALabelledLineAfterABreastLineIsNotThatBreasts) {
+  for (const char* text :
+       {"Right breast: see below.\nLeft breast: no abnormality.\nCalcifications: grouped "
+        "amorphous, 10 o'clock.",
+        "LEFT BREAST: No suspicious findings.\nCALCIFICATIONS: New grouped fine pleomorphic "
+        "calcifications at 10 o'clock."}) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u);
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Unknown);
+  }
+  const NarrativeReading headed =
+      read("LEFT BREAST:\nMasses: none.\nCalcifications: grouped amorphous at 10 o'clock.");
+  SCOPED_TRACE(describe(headed));
+  ASSERT_EQ(headed.findings.size(), 1u);
+  EXPECT_EQ(headed.findings[0].laterality, Laterality::Left);
+}
+
 // ---- Two breasts, each with its clock position, in one sentence ----
 
 TEST(ReportLayouts, EachBreastKeepsItsOwnClockInOneSentence) {
