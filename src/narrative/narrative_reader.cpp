@@ -413,16 +413,23 @@ void Reader::share_words_across_parts(const Item& item, SentenceReading& reading
 // its own breast and words (not dropped, and not given the first group's).
 void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReading& reading) const {
   // A sentence after calcifications were described that opens with "those" or "the ones"
-  // ("Those in the right breast are suspicious."): a group of its own, never dropped.
+  // ("Those in the right breast are suspicious."), or a later clause of it that does ("The left
+  // breast is unremarkable except for a similar cluster at 2 o'clock."): a group of its own,
+  // never dropped.
   if (reading.mentions.empty() && !described_last_.empty()) {
-    const SentenceRange& range = *reading.range;
-    for (std::size_t k = range.begin, words = 0; k < range.end && words < 3; ++k) {
-      if (item.tokens[k].kind != TokenKind::Word) continue;
-      ++words;
-      if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) break;
-      if (!words_.is(item.tokens[k], FunctionWordRole::SecondGroup)) continue;
-      reading.mentions.push_back(word_mention(k));
-      break;
+    constexpr std::size_t kOpeningWords = 3;
+    constexpr std::size_t kLaterClauseWords = 5;  // "except for a similar cluster"
+    for (std::size_t c = 0; c < reading.clauses.size() && reading.mentions.empty(); ++c) {
+      const auto [begin, end] = reading.clauses[c];
+      const std::size_t most = c == 0 ? kOpeningWords : kLaterClauseWords;
+      for (std::size_t k = begin, words = 0; k < end && words < most; ++k) {
+        if (item.tokens[k].kind != TokenKind::Word) continue;
+        ++words;
+        if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) break;
+        if (!words_.is(item.tokens[k], FunctionWordRole::SecondGroup)) continue;
+        reading.mentions.push_back(word_mention(k));
+        break;
+      }
     }
   }
   if (reading.mentions.empty()) return;

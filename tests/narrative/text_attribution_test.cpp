@@ -452,6 +452,18 @@ TEST(TextAttribution, KindsGivenPerBreastKeepToTheirBreast) {
   }
 }
 
+// "Unremarkable except for a similar cluster at 2 o'clock": the exception is a group of its own on
+// that breast, never dropped (fifth hostile review).
+TEST(TextAttribution, AGroupNamedAfterExceptIsKept) {
+  const Report report = summarise_text(
+      "Cluster of microcalcifications, right breast. The left breast is unremarkable except for a "
+      "similar cluster at 2 o'clock.");
+  EXPECT_EQ(on_breast(report, Laterality::Right).size(), 1U);
+  const auto left = on_breast(report, Laterality::Left);
+  ASSERT_EQ(left.size(), 1U);
+  EXPECT_EQ(left[0]->location.clock_hour, 2);
+}
+
 // "RT" is the right breast, and also the coding scheme "SNOMED RT" and radiotherapy ("post RT"):
 // there it puts no calcifications on the right (sample bir-legacy-srt-codes said "both").
 TEST(TextAttribution, RtThatNamesACodeOrRadiotherapyIsNoBreast) {
