@@ -173,6 +173,7 @@ ReviewExam exam_view_of(const Report& report, bool redact) {
     view.category = text_of(to_string(*exam.category));
     view.classification = exam.classification;
   }
+  view.category_source = exam.category_source;
   view.needs_review = exam.needs_review;
   view.trace = trace_of(exam.trace, nullptr);
   for (const BreastSummary& breast : exam.breasts) {

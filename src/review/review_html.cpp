@@ -472,7 +472,7 @@ void write_exam(pugi::xml_node body, const ReviewExam& exam, bool redact) {
   verdict += exam.category.empty()
                  ? std::string("no BI-RADS category")
                  : "BI-RADS " + exam.category + " " + classification_words(*exam.classification);
-  const std::string actions = actions_words(exam.actions);
+  const std::string actions = verdict_actions_words(exam);
   if (!actions.empty()) verdict += " → " + actions;
   const std::string review = exam_review_words(exam);
   if (!review.empty()) verdict += "; " + review;

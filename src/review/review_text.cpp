@@ -264,7 +264,7 @@ class TextReview {
           coloured("BI-RADS " + exam.category + " " + classification_words(*exam.classification),
                    *exam.classification);
     }
-    const std::string actions = actions_words(exam.actions);
+    const std::string actions = verdict_actions_words(exam);
     if (!actions.empty()) verdict += " -> " + actions;
     const std::string review = exam_review_words(exam);
     if (!review.empty()) verdict += "; " + review;
@@ -344,6 +344,12 @@ std::string actions_words(const std::vector<std::string>& actions) {
   std::vector<std::string> words(actions.size());
   std::transform(actions.begin(), actions.end(), words.begin(), action_words);
   return join(words, ", ");
+}
+
+std::string verdict_actions_words(const ReviewExam& exam) {
+  const std::string actions = actions_words(exam.actions);
+  if (actions.empty() || exam.category_source != "report") return actions;
+  return "the findings: " + actions + " (the category is the report's own)";
 }
 
 std::string biopsy_words(const std::string& biopsy_type) {

@@ -26,6 +26,9 @@ std::string distribution_words(const std::string& term);
 std::string classification_words(Classification classification);
 std::string action_words(const std::string& action);
 std::string actions_words(const std::vector<std::string>& actions);  // in the given order
+// The verdict's actions; said to be the findings' where the exam's category is the report's own
+// ("BI-RADS 4 suspicious -> short-interval follow-up" would read as a 4 without a biopsy).
+std::string verdict_actions_words(const ReviewExam& exam);
 std::string biopsy_words(const std::string& biopsy_type);
 std::string location_words(const ReviewFinding& finding);
 std::string site_words(const ReviewFinding& finding);

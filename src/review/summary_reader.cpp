@@ -181,6 +181,7 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
   }
   const pugi::xml_node verdict = root.child("exam");
   exam.category = attribute(verdict, "category");
+  exam.category_source = attribute(verdict, "categorySource");
   if (!exam.category.empty()) {
     exam.classification = classification_of(exam.category);
   }

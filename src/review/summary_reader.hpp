@@ -110,6 +110,7 @@ struct ReviewExam {
   std::string patient_age;
   std::vector<ReviewFinding> findings;
   std::string category;                          // the exam's; empty when there is none
+  std::string category_source;                   // "findings", "report" or "none"
   std::optional<Classification> classification;  // empty when there is no category
   bool needs_review = false;  // a finding or an exam row needs the radiologist's review
   std::vector<ReviewBreast> breasts;

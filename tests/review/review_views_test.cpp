@@ -309,5 +309,30 @@ TEST(BatchIndex, CountsNarrativeFindingsPerEntryAndInTheRollup) {
             std::string::npos);
 }
 
+// A category that is the report's own, above what the findings give, is never printed beside
+// their actions as if they were its own: "BI-RADS 4 suspicious -> short-interval follow-up" read
+// as a 4 without a biopsy (fifth hostile review). Both views, both ways a view is built.
+TEST(ReviewText, AReportsOwnCategoryIsNotGivenTheFindingsActions) {
+  Findings findings;
+  findings.source.file = "stated-4.dcm";
+  Finding finding = testing::calcification({Morphology::Punctate}, Distribution::Grouped);
+  finding.laterality = Laterality::Left;
+  finding.reported_category = Category::ProbablyBenign3;
+  findings.findings.push_back(finding);
+  OverallStatement stated;
+  stated.category = Category::Suspicious4;
+  stated.position = "1.2.1";
+  findings.overall_statements.push_back(stated);
+  findings.overall_category = Category::Suspicious4;
+  for (const ReviewExam& exam : views_of(findings)) {
+    ASSERT_EQ(exam.category, "4");
+    ASSERT_EQ(exam.category_source, "report");
+    const std::string text = unwrapped(review_of(exam));
+    EXPECT_NE(text.find("Verdict: BI-RADS 4 suspicious -> the findings: "), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("(the category is the report's own)"), std::string::npos) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
