@@ -333,6 +333,25 @@ bool Reader::doubted(const Item& item, std::size_t begin, std::size_t end, std::
 // finding, up to the next coordinator; no calcification word in it. A noun that ends its part right
 // before calcifications ("suspicious mass and calcifications") shares its words with them: no such
 // part.
+bool Reader::names_the_breast_of_another(const Item& item, const PhraseMatch& side,
+                                         std::size_t end) const {
+  constexpr std::size_t kMostWordsBetween = 2;  // "right-sided port", "right breast implant"
+  std::size_t words = 0;
+  for (std::size_t k = side.end; k < end && words <= kMostWordsBetween; ++k) {
+    const Token& token = item.tokens[k];
+    if (is_punct(token, '-')) continue;
+    if (token.kind != TokenKind::Word) return false;
+    if (words_.is(token, FunctionWordRole::OtherFinding)) {
+      return std::none_of(item.matches.begin(), item.matches.end(), [k](const PhraseMatch& match) {
+        return match.kind == PhraseKind::MassWithCalcifications && match.begin <= k &&
+               k < match.end;
+      });
+    }
+    ++words;
+  }
+  return false;
+}
+
 std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
     const Item& item, const SentenceReading& reading, std::size_t begin, std::size_t end,
     const std::vector<PhraseMatch>& matches) const {
@@ -580,7 +599,9 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         break;
       }
       case PhraseKind::Laterality:
-        (other_finding_of(best->begin) != nullptr ? sides_of_other_findings : out.sides)
+        (other_finding_of(best->begin) != nullptr || names_the_breast_of_another(item, *best, end)
+             ? sides_of_other_findings
+             : out.sides)
             .push_back({wordings_.laterality[w].term, words, span, best->begin});
         break;
       case PhraseKind::Quadrant:

@@ -428,6 +428,10 @@ class Reader {
                                                     const SentenceReading& reading,
                                                     std::size_t begin, std::size_t end,
                                                     const std::vector<PhraseMatch>& matches) const;
+  // A breast word said of the other finding's noun right after it ("the right-sided port
+  // catheter", "the right implant"), the noun within two words.
+  bool names_the_breast_of_another(const Item& item, const PhraseMatch& side,
+                                   std::size_t end) const;
   enum class Taking { None, TakenBack, Denied };
   Taking taking_back(const Item& item, std::size_t at, std::size_t clause_begin,
                      const std::vector<Trigger>& triggers) const;

@@ -464,6 +464,21 @@ TEST(TextAttribution, AGroupNamedAfterExceptIsKept) {
   EXPECT_EQ(left[0]->location.clock_hour, 2);
 }
 
+// A breast word said of a device or another finding right after it ("near the right-sided port
+// catheter", "near the right implant") is that thing's breast: the calcifications keep the one the
+// text gives them (fifth hostile review: a finding and a biopsy on each breast).
+TEST(TextAttribution, ABreastWordOfADeviceIsNotTheCalcifications) {
+  for (const char* text :
+       {"Grouped amorphous calcifications near the right-sided port catheter, left breast.",
+        "Grouped amorphous calcifications in the left breast near the right implant."}) {
+    const Report report = summarise_text(text);
+    EXPECT_TRUE(on_breast(report, Laterality::Right).empty()) << text;
+    EXPECT_EQ(on_breast(report, Laterality::Left).size(), 1U) << text;
+  }
+  const Report inside = summarise_text("Grouped amorphous calcifications in the right breast mass.");
+  EXPECT_EQ(on_breast(inside, Laterality::Right).size(), 1U) << "the only breast named is theirs";
+}
+
 // "RT" is the right breast, and also the coding scheme "SNOMED RT" and radiotherapy ("post RT"):
 // there it puts no calcifications on the right (sample bir-legacy-srt-codes said "both").
 TEST(TextAttribution, RtThatNamesACodeOrRadiotherapyIsNoBreast) {
