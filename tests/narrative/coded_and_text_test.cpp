@@ -735,7 +735,8 @@ TEST(TextSafety, TextThatDoubtsOrMayDescribeACodedGroupFlagsIt) {
 
 // Words the fifth hostile review found unread beside a coded probably benign group, each said in
 // a sentence of its own after the group's description: a denied stability ("Not stable."), new or
-// growth in other words, doubt about benignity, "pleomorphism", "ductal distribution". Each flags
+// growth in other words, doubt about benignity, "pleomorphism", "ductal distribution", an
+// associated distortion, a known cancer they extend beyond. Each flags
 // the coded group; none leaves it an unreviewed 3.
 TEST(TextSafety, AlarmingWordsInASentenceOfTheirOwnFlagTheCodedGroup) {
   const std::string described = "Grouped round calcifications at 3 o'clock in the right breast. ";
@@ -744,7 +745,10 @@ TEST(TextSafety, AlarmingWordsInASentenceOfTheirOwnFlagTheCodedGroup) {
         "These were not seen before.", "Not seen on the 2024 mammogram.",
         "These demonstrate interval growth.", "Not definitely benign.",
         "I am not convinced these are benign.", "Not typical of benign calcifications.",
-        "Magnification views show pleomorphism.", "Ductal distribution."}) {
+        "Magnification views show pleomorphism.", "Ductal distribution.",
+        "They are associated with architectural distortion.", "Associated distortion.",
+        "These calcifications extend beyond the mass.",
+        "In a patient with known right breast cancer."}) {
     const Report report =
         summarise({described + said, "", std::nullopt, {round_grouped_right_at_3()}});
     ASSERT_FALSE(report.decisions.empty()) << said;
