@@ -26,7 +26,8 @@ struct TlsConfig {
 
 struct StoreScpConfig {
   std::uint16_t port = 11112;
-  // The IPv4 address of the one interface to listen on (dotted decimal); empty: every interface.
+  // The numeric address of the one interface to listen on, IPv4 (127.0.0.1) or IPv6 (::1; "::":
+  // every interface, IPv6 and IPv4); empty: every IPv4 interface.
   std::string bind_address;
   // The called AE title this endpoint answers to; associations calling another are rejected.
   std::string ae_title = "MAMMOCALC";
@@ -75,6 +76,10 @@ struct ReceivedObject {
 // Decides the answer to one received object; called for every C-STORE, from several worker
 // threads at once (one per association).
 using ReceivedObjectHandler = std::function<StoreStatus(const ReceivedObject& object)>;
+
+// Whether `address` is a numeric IPv4 or IPv6 address (an IPv6 one may name its scope, as in
+// fe80::1%eth0) that StoreScpConfig::bind_address takes; names are not looked up.
+bool is_listen_address(const std::string& address);
 
 // Binds the port (on config.bind_address, or every interface), then writes "mammocalc serve:
 // listening on port N as AE" to `log`, then serves until `stop` becomes true (checked several
