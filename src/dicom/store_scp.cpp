@@ -200,7 +200,7 @@ struct Shared {
   const ReceivedObjectHandler& handle;
   const LineLog& log;
   T_ASC_Network* network;
-  std::atomic<unsigned long> received{0};  // numbers the files being received, across workers
+  std::atomic<unsigned long> received{0};  // numbers the associations' receive files (ReceiveFile)
   std::atomic<unsigned> associations{0};   // associations running (max_associations)
   // Held while dcmExternalSocketHandle names one thread's connection (SocketHandOff).
   std::mutex hand_off{};
@@ -260,12 +260,35 @@ class HandOffLayer : public Layer {
   }
 };
 
+// The file an association's SRs arrive in, one after the other, each overwriting the last: made
+// once per association, not once per object, and removed when the association ends. Making and
+// deleting a file per object cost more than the file's writes (inode allocation, and on ext4
+// without a journal a scan past every recently deleted inode for each new one).
+class ReceiveFile {
+ public:
+  ReceiveFile(const std::string& directory, unsigned long number)
+      : path_((std::filesystem::path(directory) /
+               (".received-" + std::to_string(::getpid()) + "-" + std::to_string(number) + ".dcm"))
+                  .string()) {}
+  ReceiveFile(const ReceiveFile&) = delete;
+  ReceiveFile& operator=(const ReceiveFile&) = delete;
+  ~ReceiveFile() { std::remove(path_.c_str()); }  // gone already when the last SR was kept
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 // One association, served on a worker thread: DCMTK's DcmThreadSCP negotiates and receives,
 // this class answers.
 class StoreScp : public DcmThreadSCP {
  public:
   StoreScp(Shared& shared, std::string peer, int connection, Watch& watch)
-      : shared_(shared), peer_(std::move(peer)), connection_(connection), watch_(watch) {
+      : shared_(shared),
+        peer_(std::move(peer)),
+        connection_(connection),
+        watch_(watch),
+        receive_file_(shared.config.receive_dir, ++shared.received) {
     setAETitle(shared.config.ae_title.c_str());
     // A peer that stops sending ends its association after the DIMSE timeout instead of holding
     // this worker: DCMTK applies the timeout only in non-blocking mode.
@@ -296,14 +319,13 @@ class StoreScp : public DcmThreadSCP {
       if (received.bad()) return received;
       return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
     }
-    object.path = (std::filesystem::path(shared_.config.receive_dir) /
-                   (".received-" + std::to_string(::getpid()) + "-" +
-                    std::to_string(++shared_.received) + ".dcm"))
-                      .string();
+    object.path = receive_file_.path();
     // The directory may have become unwritable (a full disk, a changed mount) since start-up:
     // then the object is drained and answered "out of resources", which senders retry, instead
-    // of DCMTK aborting the association without a word.
-    const int probe = ::open(object.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    // of DCMTK aborting the association without a word. The association's file is made here
+    // once, and again only after the handler moved it away (kept it) or a receive failed.
+    const int probe =
+        ::open(object.path.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (probe < 0) {
       const std::string reason = system_reason(errno);
       const OFCondition drained = receive_data_set(request, id, "/dev/null");
@@ -448,6 +470,7 @@ class StoreScp : public DcmThreadSCP {
   const std::string peer_;              // the peer's numeric address, for log lines
   const int connection_;                // the association's socket (DCMTK owns and closes it)
   Watch& watch_;                        // the association's deadline
+  const ReceiveFile receive_file_;      // where this association's SRs arrive, one at a time
   T_ASC_Parameters* params_ = nullptr;  // the association being negotiated, else nullptr
 };
 

@@ -66,10 +66,11 @@ enum class StoreStatus {
 struct ReceivedObject {
   std::string sop_class_uid;     // as the sender announced it
   std::string sop_instance_uid;  // as the sender announced it
-  // The object as received, for a class the SR reader reads (is_accepted_sop_class); the
-  // handler owns the file from then on (keeps, renames or removes it). Empty for any other
-  // class: such objects are discarded as they arrive, never stored (a breast tomosynthesis
-  // image may be gigabytes).
+  // The object as received, for a class the SR reader reads (is_accepted_sop_class). The file is
+  // the association's: the handler may move it away (keep it), else the association's next SR
+  // overwrites it and it is removed when the association ends; the handler does not remove it.
+  // Empty for any other class: such objects are discarded as they arrive, never stored (a breast
+  // tomosynthesis image may be gigabytes).
   std::string path;
 };
 

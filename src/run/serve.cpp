@@ -33,21 +33,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Removes a file when the scope ends (an empty path: nothing).
-class RemoveOnExit {
- public:
-  explicit RemoveOnExit(std::string path) : path_(std::move(path)) {}
-  RemoveOnExit(const RemoveOnExit&) = delete;
-  RemoveOnExit& operator=(const RemoveOnExit&) = delete;
-  ~RemoveOnExit() {
-    std::error_code ignored;
-    if (!path_.empty()) fs::remove(path_, ignored);
-  }
-
- private:
-  std::string path_;
-};
-
 std::atomic<bool> stop_requested{false};
 // Set from a signal handler: it must be lock-free.
 static_assert(std::atomic<bool>::is_always_lock_free);
@@ -138,10 +123,10 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
                              temporary, config.keep_received);
   }
   const std::string stem = base + ".xml";
+  // Not kept, the object stays in the association's file, which the endpoint overwrites with the
+  // next SR and removes when the association ends.
   const std::string received =
       kept_it ? (fs::path(config.output_dir) / (base + ".dcm")).string() : temporary;
-  // The temporary goes whatever happens below; a kept file stays.
-  const RemoveOnExit cleanup(received == temporary ? temporary : std::string());
   try {
     // Read like any input file: the run's limits apply. Named "received:UID" whether kept or
     // not, so every log line has the one documented form.
