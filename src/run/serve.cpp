@@ -93,6 +93,18 @@ class ReceivedNames {
   UsedNames used_;
 };
 
+// Flushes the file at `path` to the disk (fsync). Throws Error(OutputFailed) naming it `name`.
+void flush_to_disk(const std::string& path, const std::string& name) {
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const bool flushed = descriptor >= 0 && ::fsync(descriptor) == 0;
+  const int error_number = errno;
+  if (descriptor >= 0) ::close(descriptor);
+  if (!flushed) {
+    throw Error(ErrorCode::OutputFailed, name + ": the kept copy cannot be flushed to disk (" +
+                                             std::generic_category().message(error_number) + ")");
+  }
+}
+
 // The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
 // and say which C-STORE status the sender gets. Runs on several worker threads at once: it
 // shares only what is read (config, evaluation), the log and the names given to objects whose
@@ -128,6 +140,8 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
   const std::string received =
       kept_it ? (fs::path(config.output_dir) / (base + ".dcm")).string() : temporary;
   try {
+    // The kept copy is on disk before the sender hears success, as the summary is.
+    if (kept_it) flush_to_disk(received, "received:" + base);
     // Read like any input file: the run's limits apply. Named "received:UID" whether kept or
     // not, so every log line has the one documented form.
     const Report report =
