@@ -1,7 +1,5 @@
 #include "cli/command_line.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,6 +11,8 @@
 #include <vector>
 
 #include <boost/program_options.hpp>
+
+#include "dicom/store_scp.hpp"
 
 namespace mammocalc {
 namespace {
@@ -234,7 +234,8 @@ po::options_description serve_options() {
   add("allow-ae", po::value<std::vector<std::string>>()->value_name("AE"),
       "accept associations only from this calling AE title; repeatable (default: any)");
   add("bind", po::value<std::string>()->value_name("ADDRESS"),
-      "listen on this IPv4 address only, e.g. 127.0.0.1 (default: every interface)");
+      "listen on this IPv4 or IPv6 address only, e.g. 127.0.0.1 or ::1; \"::\" is every IPv6 "
+      "and IPv4 interface (default: every IPv4 interface)");
   add("max-associations", po::value<std::string>()->value_name("N"),
       "associations served at once (default: number of cores); more are rejected as "
       "transient, so senders retry. Connections still without an association request wait "
@@ -528,10 +529,9 @@ Command parse_serve(const std::vector<std::string>& args) {
     }
   }
   serve.bind_address = given(values, "bind").value_or("");
-  in_addr parsed{};
-  if (!serve.bind_address.empty() &&
-      ::inet_pton(AF_INET, serve.bind_address.c_str(), &parsed) != 1) {
-    throw Error(ErrorCode::Usage, "serve: --bind must be an IPv4 address such as 127.0.0.1");
+  if (!serve.bind_address.empty() && !is_listen_address(serve.bind_address)) {
+    throw Error(ErrorCode::Usage,
+                "serve: --bind must be a numeric IPv4 or IPv6 address such as 127.0.0.1 or ::1");
   }
   serve.max_associations = count_value(values, "max-associations", "serve", 1, 1024).value_or(0);
   constexpr unsigned kHour = 3600;

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -199,7 +200,7 @@ struct Shared {
   const ReceivedObjectHandler& handle;
   const LineLog& log;
   T_ASC_Network* network;
-  std::atomic<unsigned long> received{0};  // numbers the files being received, across workers
+  std::atomic<unsigned long> received{0};  // numbers the associations' receive files (ReceiveFile)
   std::atomic<unsigned> associations{0};   // associations running (max_associations)
   // Held while dcmExternalSocketHandle names one thread's connection (SocketHandOff).
   std::mutex hand_off{};
@@ -259,12 +260,35 @@ class HandOffLayer : public Layer {
   }
 };
 
+// The file an association's SRs arrive in, one after the other, each overwriting the last: made
+// once per association, not once per object, and removed when the association ends. Making and
+// deleting a file per object cost more than the file's writes (inode allocation, and on ext4
+// without a journal a scan past every recently deleted inode for each new one).
+class ReceiveFile {
+ public:
+  ReceiveFile(const std::string& directory, unsigned long number)
+      : path_((std::filesystem::path(directory) /
+               (".received-" + std::to_string(::getpid()) + "-" + std::to_string(number) + ".dcm"))
+                  .string()) {}
+  ReceiveFile(const ReceiveFile&) = delete;
+  ReceiveFile& operator=(const ReceiveFile&) = delete;
+  ~ReceiveFile() { std::remove(path_.c_str()); }  // gone already when the last SR was kept
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 // One association, served on a worker thread: DCMTK's DcmThreadSCP negotiates and receives,
 // this class answers.
 class StoreScp : public DcmThreadSCP {
  public:
   StoreScp(Shared& shared, std::string peer, int connection, Watch& watch)
-      : shared_(shared), peer_(std::move(peer)), connection_(connection), watch_(watch) {
+      : shared_(shared),
+        peer_(std::move(peer)),
+        connection_(connection),
+        watch_(watch),
+        receive_file_(shared.config.receive_dir, ++shared.received) {
     setAETitle(shared.config.ae_title.c_str());
     // A peer that stops sending ends its association after the DIMSE timeout instead of holding
     // this worker: DCMTK applies the timeout only in non-blocking mode.
@@ -295,14 +319,13 @@ class StoreScp : public DcmThreadSCP {
       if (received.bad()) return received;
       return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
     }
-    object.path = (std::filesystem::path(shared_.config.receive_dir) /
-                   (".received-" + std::to_string(::getpid()) + "-" +
-                    std::to_string(++shared_.received) + ".dcm"))
-                      .string();
+    object.path = receive_file_.path();
     // The directory may have become unwritable (a full disk, a changed mount) since start-up:
     // then the object is drained and answered "out of resources", which senders retry, instead
-    // of DCMTK aborting the association without a word.
-    const int probe = ::open(object.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    // of DCMTK aborting the association without a word. The association's file is made here
+    // once, and again only after the handler moved it away (kept it) or a receive failed.
+    const int probe =
+        ::open(object.path.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (probe < 0) {
       const std::string reason = system_reason(errno);
       const OFCondition drained = receive_data_set(request, id, "/dev/null");
@@ -444,9 +467,10 @@ class StoreScp : public DcmThreadSCP {
   };
 
   Shared& shared_;
-  const std::string peer_;              // the peer's IPv4 address, for log lines
+  const std::string peer_;              // the peer's numeric address, for log lines
   const int connection_;                // the association's socket (DCMTK owns and closes it)
   Watch& watch_;                        // the association's deadline
+  const ReceiveFile receive_file_;      // where this association's SRs arrive, one at a time
   T_ASC_Parameters* params_ = nullptr;  // the association being negotiated, else nullptr
 };
 
@@ -473,33 +497,73 @@ class Descriptor {
   int fd_;
 };
 
+// getaddrinfo's answer, freed when it goes.
+struct FreeAddresses {
+  void operator()(addrinfo* list) const { ::freeaddrinfo(list); }
+};
+using Addresses = std::unique_ptr<addrinfo, FreeAddresses>;
+
+// The numeric address `address` (IPv4 or IPv6, with an IPv6 scope such as %eth0) for listening
+// on `port`; empty `address`: every IPv4 interface. Null when it is no numeric address (a name
+// is never looked up).
+Addresses listen_address(const std::string& address, std::uint16_t port) {
+  addrinfo hints{};
+  hints.ai_family = address.empty() ? AF_INET : AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICHOST | AI_NUMERICSERV;
+  const std::string service = std::to_string(port);
+  addrinfo* found = nullptr;
+  const int status =
+      ::getaddrinfo(address.empty() ? nullptr : address.c_str(), service.c_str(), &hints, &found);
+  return Addresses(status == 0 ? found : nullptr);
+}
+
 // The listening socket, bound here rather than by DCMTK: DCMTK 3.6.7 binds every IPv4 interface,
-// and binding first lets "listening" be said only once the port is really open.
+// and binding first lets "listening" be said only once the port is really open. An IPv6 socket
+// is served as an IPv4 one: DCMTK takes each accepted connection as it is handed over
+// (dcmExternalSocketHandle) and needs nothing of its address family; the peer address it works
+// out itself (IPv4 only, dcmnet/libsrc/dul.cc) is not used, the log names the address accept()
+// gives (peer_address).
 int bind_listen_socket(const StoreScpConfig& config) {
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(config.port);
-  address.sin_addr.s_addr = htonl(INADDR_ANY);
-  if (!config.bind_address.empty() &&
-      ::inet_pton(AF_INET, config.bind_address.c_str(), &address.sin_addr) != 1) {
-    throw cannot_serve(config.port, config.bind_address + " is no IPv4 address");
+  const auto address = listen_address(config.bind_address, config.port);
+  if (!address) {
+    throw cannot_serve(config.port, config.bind_address + " is no IPv4 or IPv6 address");
   }
-  Descriptor listening(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  Descriptor listening(
+      ::socket(address->ai_family, address->ai_socktype | SOCK_CLOEXEC, address->ai_protocol));
   if (listening.get() < 0) throw cannot_serve(config.port, system_reason(errno));
-  const int reuse = 1;
+  const int on = 1;
+  const int off = 0;
   // Listen backlog: senders arriving together wait there while the listener reads each request.
   constexpr int kBacklog = 64;
-  if (::setsockopt(listening.get(), SOL_SOCKET, SO_REUSEADDR, &reuse, sizeof reuse) != 0 ||
-      ::bind(listening.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
+  if (::setsockopt(listening.get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
+      // "::" takes IPv4 connections too, whatever net.ipv6.bindv6only says.
+      (address->ai_family == AF_INET6 &&
+       ::setsockopt(listening.get(), IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off) != 0) ||
+      ::bind(listening.get(), address->ai_addr, address->ai_addrlen) != 0 ||
       ::listen(listening.get(), kBacklog) != 0) {
     throw cannot_serve(config.port, system_reason(errno));
   }
   return listening.release();
 }
 
-std::string peer_address(const sockaddr_in& address) {
-  std::array<char, INET_ADDRSTRLEN> text{};
-  if (::inet_ntop(AF_INET, &address.sin_addr, text.data(), text.size()) == nullptr) return "?";
+// The peer's numeric address, IPv4 or IPv6 (an IPv4 peer of an IPv6 socket as IPv4).
+std::string peer_address(const sockaddr_storage& address, socklen_t length) {
+  std::array<char, NI_MAXHOST> text{};
+  sockaddr_in mapped{};
+  const auto* from = reinterpret_cast<const sockaddr*>(&address);
+  if (address.ss_family == AF_INET6) {
+    const auto& v6 = reinterpret_cast<const sockaddr_in6&>(address);
+    if (IN6_IS_ADDR_V4MAPPED(&v6.sin6_addr)) {
+      mapped.sin_family = AF_INET;
+      std::memcpy(&mapped.sin_addr, &v6.sin6_addr.s6_addr[12], sizeof mapped.sin_addr);
+      from = reinterpret_cast<const sockaddr*>(&mapped);
+      length = sizeof mapped;
+    }
+  }
+  if (::getnameinfo(from, length, text.data(), text.size(), nullptr, 0, NI_NUMERICHOST) != 0) {
+    return "?";
+  }
   return text.data();
 }
 
@@ -802,6 +866,10 @@ void drain(Shared& shared, Workers& workers) {
 
 }  // namespace
 
+bool is_listen_address(const std::string& address) {
+  return !address.empty() && listen_address(address, 0) != nullptr;
+}
+
 void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& handle,
                      const std::atomic<bool>& stop, const LineLog& log) {
   Descriptor listener(bind_listen_socket(config));
@@ -862,7 +930,7 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
       workers.running();  // joins the threads of connections that ended
       workers.enforce(Stopping::No);
       if (polled <= 0) continue;
-      sockaddr_in from{};
+      sockaddr_storage from{};
       socklen_t length = sizeof from;
       const int connection =
           ::accept4(listener.get(), reinterpret_cast<sockaddr*>(&from), &length, SOCK_CLOEXEC);
@@ -877,7 +945,7 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
       // delayed acknowledgement every object would wait about 40 ms.
       const int no_delay = 1;
       ::setsockopt(connection, IPPROTO_TCP, TCP_NODELAY, &no_delay, sizeof no_delay);
-      take_connection(connection, peer_address(from), shared, workers);
+      take_connection(connection, peer_address(from, length), shared, workers);
     }
     // New connections are refused from here on; those running finish.
     listener.close();

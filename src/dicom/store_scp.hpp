@@ -26,7 +26,8 @@ struct TlsConfig {
 
 struct StoreScpConfig {
   std::uint16_t port = 11112;
-  // The IPv4 address of the one interface to listen on (dotted decimal); empty: every interface.
+  // The numeric address of the one interface to listen on, IPv4 (127.0.0.1) or IPv6 (::1; "::":
+  // every interface, IPv6 and IPv4); empty: every IPv4 interface.
   std::string bind_address;
   // The called AE title this endpoint answers to; associations calling another are rejected.
   std::string ae_title = "MAMMOCALC";
@@ -65,16 +66,21 @@ enum class StoreStatus {
 struct ReceivedObject {
   std::string sop_class_uid;     // as the sender announced it
   std::string sop_instance_uid;  // as the sender announced it
-  // The object as received, for a class the SR reader reads (is_accepted_sop_class); the
-  // handler owns the file from then on (keeps, renames or removes it). Empty for any other
-  // class: such objects are discarded as they arrive, never stored (a breast tomosynthesis
-  // image may be gigabytes).
+  // The object as received, for a class the SR reader reads (is_accepted_sop_class). The file is
+  // the association's: the handler may move it away (keep it), else the association's next SR
+  // overwrites it and it is removed when the association ends; the handler does not remove it.
+  // Empty for any other class: such objects are discarded as they arrive, never stored (a breast
+  // tomosynthesis image may be gigabytes).
   std::string path;
 };
 
 // Decides the answer to one received object; called for every C-STORE, from several worker
 // threads at once (one per association).
 using ReceivedObjectHandler = std::function<StoreStatus(const ReceivedObject& object)>;
+
+// Whether `address` is a numeric IPv4 or IPv6 address (an IPv6 one may name its scope, as in
+// fe80::1%eth0) that StoreScpConfig::bind_address takes; names are not looked up.
+bool is_listen_address(const std::string& address);
 
 // Binds the port (on config.bind_address, or every interface), then writes "mammocalc serve:
 // listening on port N as AE" to `log`, then serves until `stop` becomes true (checked several

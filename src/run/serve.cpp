@@ -33,21 +33,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Removes a file when the scope ends (an empty path: nothing).
-class RemoveOnExit {
- public:
-  explicit RemoveOnExit(std::string path) : path_(std::move(path)) {}
-  RemoveOnExit(const RemoveOnExit&) = delete;
-  RemoveOnExit& operator=(const RemoveOnExit&) = delete;
-  ~RemoveOnExit() {
-    std::error_code ignored;
-    if (!path_.empty()) fs::remove(path_, ignored);
-  }
-
- private:
-  std::string path_;
-};
-
 std::atomic<bool> stop_requested{false};
 // Set from a signal handler: it must be lock-free.
 static_assert(std::atomic<bool>::is_always_lock_free);
@@ -108,6 +93,18 @@ class ReceivedNames {
   UsedNames used_;
 };
 
+// Flushes the file at `path` to the disk (fsync). Throws Error(OutputFailed) naming it `name`.
+void flush_to_disk(const std::string& path, const std::string& name) {
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const bool flushed = descriptor >= 0 && ::fsync(descriptor) == 0;
+  const int error_number = errno;
+  if (descriptor >= 0) ::close(descriptor);
+  if (!flushed) {
+    throw Error(ErrorCode::OutputFailed, name + ": the kept copy cannot be flushed to disk (" +
+                                             std::generic_category().message(error_number) + ")");
+  }
+}
+
 // The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
 // and say which C-STORE status the sender gets. Runs on several worker threads at once: it
 // shares only what is read (config, evaluation), the log and the names given to objects whose
@@ -138,11 +135,13 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
                              temporary, config.keep_received);
   }
   const std::string stem = base + ".xml";
+  // Not kept, the object stays in the association's file, which the endpoint overwrites with the
+  // next SR and removes when the association ends.
   const std::string received =
       kept_it ? (fs::path(config.output_dir) / (base + ".dcm")).string() : temporary;
-  // The temporary goes whatever happens below; a kept file stays.
-  const RemoveOnExit cleanup(received == temporary ? temporary : std::string());
   try {
+    // The kept copy is on disk before the sender hears success, as the summary is.
+    if (kept_it) flush_to_disk(received, "received:" + base);
     // Read like any input file: the run's limits apply. Named "received:UID" whether kept or
     // not, so every log line has the one documented form.
     const Report report =

@@ -15,7 +15,8 @@ namespace mammocalc {
 
 struct ServeConfig {
   std::uint16_t port = 11112;
-  std::string bind_address;  // --bind: the one IPv4 interface to listen on; empty: all
+  // --bind: the one IPv4 or IPv6 interface to listen on (numeric); empty: every IPv4 one.
+  std::string bind_address;
   std::string ae_title = "MAMMOCALC";
   std::string output_dir;
   // Also keep each received SR as <SOPInstanceUID>.dcm (received-HASH[-N].dcm, never over

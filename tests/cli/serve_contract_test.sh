@@ -68,12 +68,13 @@ check "... and nothing else" test "$(wc -l <"$work/readonly.log")" -eq 1
 # --- 1b. What the evaluation reads is checked before listening, as summarize checks it: a
 # missing or unreadable --annotations path or --site-profile is exit 1 with one line naming it
 # (never a "listening" endpoint that then refuses every object). Bounded: a serve that starts
-# anyway is stopped by `timeout` (exit 124).
+# anyway is stopped by `timeout` (exit 124). serve runs under the command in `serve_under`, if any.
+serve_under=()
 expect_start_refused() {  # NAME EXPECTED-LINE-REGEX SERVE-ARGS...
   local name=$1 line=$2
   shift 2
-  timeout 5 "$mammocalc" serve --port "$((20000 + RANDOM % 30000))" --aetitle MAMMOCALC \
-    --out "$work/refused-out" "$@" >"$work/refused.log" 2>&1
+  timeout 5 "${serve_under[@]}" "$mammocalc" serve --port "$((20000 + RANDOM % 30000))" \
+    --aetitle MAMMOCALC --out "$work/refused-out" "$@" >"$work/refused.log" 2>&1
   local status=$?
   check "$name: exit 1 (got $status)" test "$status" -eq 1
   check "$name: one line naming the path" grep -qxE "$line" "$work/refused.log"
@@ -87,12 +88,23 @@ expect_start_refused "a missing --annotations directory among good ones" \
 echo "not xml" >"$work/broken-annotations.xml"
 expect_start_refused "an --annotations file that is not valid" \
   "mammocalc: $work/broken-annotations.xml:.*" --annotations "$work/broken-annotations.xml"
-if [[ $(id -u) -ne 0 ]]; then  # root reads any file
-  cp samples/annotation-only.annotations.xml "$work/unreadable.xml"
-  chmod 000 "$work/unreadable.xml"
-  expect_start_refused "an unreadable --annotations file" "mammocalc: $work/unreadable.xml: cannot be opened.*" \
-    --annotations "$work/unreadable.xml"
+# An unreadable file: mode 000. Root reads any file through its capabilities CAP_DAC_OVERRIDE and
+# CAP_DAC_READ_SEARCH (CI runs as root), so there serve runs without them (setpriv drops them from
+# its bounding and inheritable sets): the kernel then checks the file's mode for root as for
+# anyone, as it does for the packaged service, which has no capabilities. Never skipped: a
+# machine where the file cannot be made unreadable fails here.
+cp samples/annotation-only.annotations.xml "$work/unreadable.xml"
+chmod 000 "$work/unreadable.xml"
+if [[ $(id -u) -eq 0 ]]; then
+  serve_under=(setpriv --inh-caps=-dac_override,-dac_read_search
+               --bounding-set=-dac_override,-dac_read_search --)
 fi
+"${serve_under[@]}" cat "$work/unreadable.xml" >/dev/null 2>&1
+check "the mode-000 file cannot be read by serve's user here (root: without its DAC capabilities)" \
+  test $? -ne 0
+expect_start_refused "an unreadable --annotations file" "mammocalc: $work/unreadable.xml: cannot be opened.*" \
+  --annotations "$work/unreadable.xml"
+serve_under=()
 expect_start_refused "a missing --site-profile" "mammocalc: $work/no-such-profile.xml: no such file" \
   --site-profile "$work/no-such-profile.xml"
 "$mammocalc" serve --help >"$work/serve-help.txt"

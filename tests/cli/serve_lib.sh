@@ -1,5 +1,5 @@
-# Shared by the network tests (network, serve_contract, serve_load, serve_network, serve_tls),
-# sourced right after `set -u` with the test's arguments, $1 the mammocalc binary: sets
+# Shared by the network tests (network, serve_contract, serve_ipv6, serve_load, serve_network,
+# serve_tls), sourced right after `set -u` with the test's arguments, $1 the mammocalc binary: sets
 # $mammocalc (absolute) and $work (a fresh directory), keeps the servers started in `pids`, and
 # stops them all and removes $work when the test exits. Starting `mammocalc serve` on a free port,
 # waiting for a log line or for a process to exit, and an echo beside idle connections are below.

@@ -6,8 +6,8 @@
 #      once as transient and get through on a retry loop, never a timeout;
 #   3. SIGTERM in the middle of the load: exit 0, every object a sender was told "success" for
 #      has its summary, no partial or temporary file is left.
-# tools/test runs it with 8 x 250 in the ordinary build and with a smaller load under the
-# sanitizers (tests/CMakeLists.txt), where the same objects take several times longer.
+# tools/test runs it with 8 x 250 in the ordinary build and under the sanitizers, there without
+# the RSS comparison (tests/CMakeLists.txt).
 #   serve_load_test.sh MAMMOCALC GENERATOR [SENDERS] [PER_SENDER] [CHECK_RSS 1|0]
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
