@@ -347,7 +347,7 @@ std::string actions_words(const std::vector<std::string>& actions) {
 }
 
 std::string verdict_actions_words(const ReviewExam& exam) {
-  const std::string actions = actions_words(exam.actions);
+  std::string actions = actions_words(exam.actions);
   if (actions.empty() || exam.category_source != "report") return actions;
   return "the findings: " + actions + " (the category is the report's own)";
 }

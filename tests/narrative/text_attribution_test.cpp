@@ -475,7 +475,8 @@ TEST(TextAttribution, ABreastWordOfADeviceIsNotTheCalcifications) {
     EXPECT_TRUE(on_breast(report, Laterality::Right).empty()) << text;
     EXPECT_EQ(on_breast(report, Laterality::Left).size(), 1U) << text;
   }
-  const Report inside = summarise_text("Grouped amorphous calcifications in the right breast mass.");
+  const Report inside =
+      summarise_text("Grouped amorphous calcifications in the right breast mass.");
   EXPECT_EQ(on_breast(inside, Laterality::Right).size(), 1U) << "the only breast named is theirs";
 }
 
