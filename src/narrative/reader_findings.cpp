@@ -430,55 +430,63 @@ Placed change_placed(const Descriptors& descriptors, std::size_t before, std::si
   return Placed::Unknown;
 }
 
-// The breast a change belongs to in a clause naming both breasts by name; Both when the words do
-// not tell (kept for each breast when it says new or increased, for none when stable or fewer).
-Laterality breast_of_change(const Descriptors& descriptors, std::size_t token) {
+// The breasts named nearest before and after a token of a clause (left or right only; null where
+// none is named on that side).
+struct NearestBreasts {
   const Read<Laterality>* before = nullptr;
   const Read<Laterality>* after = nullptr;
+};
+NearestBreasts nearest_breasts(const Descriptors& descriptors, std::size_t token) {
+  NearestBreasts nearest;
   for (const Read<Laterality>& read : descriptors.sides) {
     if (read.value != Laterality::Left && read.value != Laterality::Right) continue;
-    if (read.token < token && (before == nullptr || read.token > before->token)) before = &read;
-    if (read.token > token && (after == nullptr || read.token < after->token)) after = &read;
+    if (read.token < token && (nearest.before == nullptr || read.token > nearest.before->token)) {
+      nearest.before = &read;
+    }
+    if (read.token > token && (nearest.after == nullptr || read.token < nearest.after->token)) {
+      nearest.after = &read;
+    }
   }
-  if (before == nullptr || after == nullptr || before->value == after->value) {
-    return breast_named_before(descriptors.sides, token);
-  }
-  switch (change_placed(descriptors, before->token, token, after->token)) {
+  return nearest;
+}
+
+// Between two different breasts' names: the one the words place the token with (change_placed);
+// `otherwise` when they do not tell.
+Laterality placed_between(const Descriptors& descriptors, const NearestBreasts& nearest,
+                          std::size_t token, Laterality otherwise) {
+  switch (change_placed(descriptors, nearest.before->token, token, nearest.after->token)) {
     case Placed::Before:
-      return before->value;
+      return nearest.before->value;
     case Placed::After:
-      return after->value;
+      return nearest.after->value;
     case Placed::Unknown:
       break;
   }
-  return Laterality::Both;
+  return otherwise;
+}
+
+// The breast a change belongs to in a clause naming both breasts by name; Both when the words do
+// not tell (kept for each breast when it says new or increased, for none when stable or fewer).
+Laterality breast_of_change(const Descriptors& descriptors, std::size_t token) {
+  const NearestBreasts nearest = nearest_breasts(descriptors, token);
+  if (nearest.before == nullptr || nearest.after == nullptr ||
+      nearest.before->value == nearest.after->value) {
+    return breast_named_before(descriptors.sides, token);
+  }
+  return placed_between(descriptors, nearest, token, Laterality::Both);
 }
 
 // The breast a kind or arrangement is said of in a clause naming both breasts: between two
 // breasts' names, as a change (change_placed); before the first name, that breast ("vascular on
 // the right"); after the last, that one. Unknown when nothing tells.
 Laterality breast_said_of(const Descriptors& descriptors, std::size_t token) {
-  const Read<Laterality>* before = nullptr;
-  const Read<Laterality>* after = nullptr;
-  for (const Read<Laterality>& read : descriptors.sides) {
-    if (read.value != Laterality::Left && read.value != Laterality::Right) continue;
-    if (read.token < token && (before == nullptr || read.token > before->token)) before = &read;
-    if (read.token > token && (after == nullptr || read.token < after->token)) after = &read;
-  }
-  if (before == nullptr || after == nullptr) {
-    const Read<Laterality>* only = before != nullptr ? before : after;
+  const NearestBreasts nearest = nearest_breasts(descriptors, token);
+  if (nearest.before == nullptr || nearest.after == nullptr) {
+    const Read<Laterality>* only = nearest.before != nullptr ? nearest.before : nearest.after;
     return only != nullptr ? only->value : Laterality::Unknown;
   }
-  if (before->value == after->value) return before->value;
-  switch (change_placed(descriptors, before->token, token, after->token)) {
-    case Placed::Before:
-      return before->value;
-    case Placed::After:
-      return after->value;
-    case Placed::Unknown:
-      break;
-  }
-  return Laterality::Unknown;
+  if (nearest.before->value == nearest.after->value) return nearest.before->value;
+  return placed_between(descriptors, nearest, token, Laterality::Unknown);
 }
 
 // Kinds (or arrangements) given per breast ("vascular on the right, fine linear on the left"):
