@@ -504,7 +504,9 @@ std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReadin
   std::vector<std::size_t> owner(sides.size());
   for (std::size_t s = 0; s < sides.size(); ++s) {
     const Read<Laterality>& side = sides[s];
-    if (side.value != Laterality::Left && side.value != Laterality::Right) return {clause};
+    // "Both breasts" is a breast of its own here: "vascular calcifications in both breasts and
+    // amorphous calcifications in the right" are two groups.
+    if (side.value == Laterality::Unknown) return {clause};
     std::size_t group = 0;
     while (group + 1 < groups.size() && groups[group + 1]->begin <= side.token) ++group;
     const bool between = side.token > groups[group]->begin && group + 1 < groups.size();

@@ -480,6 +480,23 @@ TEST(TextAttribution, ABreastWordOfADeviceIsNotTheCalcifications) {
   EXPECT_EQ(on_breast(inside, Laterality::Right).size(), 1U) << "the only breast named is theirs";
 }
 
+// A group on both breasts and another on one breast in one clause are two groups: the one-breast
+// group's kind is not given to the other breast (fifth hostile review: a 4B and a biopsy on the
+// left, whose calcifications the text calls vascular).
+TEST(TextAttribution, AGroupOnBothBreastsAndOneOnOneBreastAreTwo) {
+  const Report report = summarise_text(
+      "There are vascular calcifications in both breasts, and amorphous calcifications at 10 "
+      "o'clock in the right.");
+  const auto left = on_breast(report, Laterality::Left);
+  ASSERT_EQ(left.size(), 1U);
+  ASSERT_EQ(left[0]->morphology.size(), 1U);
+  EXPECT_EQ(left[0]->morphology[0].term, Morphology::Vascular);
+  const auto right = on_breast(report, Laterality::Right);
+  EXPECT_TRUE(std::any_of(right.begin(), right.end(), [](const Finding* finding) {
+    return finding->morphology.size() == 1 && finding->morphology[0].term == Morphology::Amorphous;
+  }));
+}
+
 // "RT" is the right breast, and also the coding scheme "SNOMED RT" and radiotherapy ("post RT"):
 // there it puts no calcifications on the right (sample bir-legacy-srt-codes said "both").
 TEST(TextAttribution, RtThatNamesACodeOrRadiotherapyIsNoBreast) {
