@@ -106,8 +106,24 @@ void AtomicFile::write(std::string_view data) {
   }
 }
 
+namespace {
+
+// A new name is on disk only once its directory is: fsync the directory after naming a file, so
+// that a power failure after a success answer loses neither the data nor the name.
+void sync_directory(const std::string& path) {
+  Descriptor directory(::open(directory_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (directory.get() < 0 || ::fsync(directory.get()) != 0) fail(path, "flush", errno);
+}
+
+}  // namespace
+
 void AtomicFile::commit(Flush flush) {
   if (flush == Flush::Now && ::fsync(fd_) != 0) fail(path_, "flush", errno);
+  name_file();
+  if (flush == Flush::Now) sync_directory(path_);
+}
+
+void AtomicFile::name_file() {
   if (!temporary_.empty()) {
     const int fd = fd_;
     fd_ = -1;
@@ -150,7 +166,10 @@ void write_file_atomically(const std::string& path, const std::string& content, 
 }
 
 bool rename_no_replace(const std::string& from, const std::string& to) {
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return true;
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) {
+    sync_directory(to);
+    return true;
+  }
   if (errno == EEXIST) return false;
   fail(to, "rename", errno);
 }

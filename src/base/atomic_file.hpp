@@ -31,6 +31,8 @@ class AtomicFile {
   void commit(Flush flush = Flush::Now);
 
  private:
+  void name_file();  // gives the written file its name (link or rename)
+
   std::string path_;
   int fd_ = -1;
   std::string temporary_;  // the named temporary, where the file system has no O_TMPFILE

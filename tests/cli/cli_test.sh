@@ -161,6 +161,22 @@ else
   echo "FAIL: dcmodify (Debian package dcmtk) is needed"; failed=$((failed + 1))
 fi
 
+# A summary hook (and serve) reports done only once the file is on disk under its name: the data
+# flushed before the name is given, and the directory flushed after (a power failure must lose
+# neither). Seen in the system calls.
+if command -v strace >/dev/null; then
+  mkdir -p "$work/durable"
+  strace -f -o "$work/durable.strace" -e trace=openat,linkat,rename,renameat2,fsync \
+    "$mammocalc" hook --out "$work/durable" samples/bir-known-malignancy.dcm >/dev/null 2>&1
+  check "hook: the summary's directory is flushed after the summary is named" awk -v dir="$work/durable" '
+    /linkat\(|rename/ && index($0, dir "/") { named = 1 }
+    named && /O_DIRECTORY/ && index($0, "\"" dir "\"") { split($0, parts, "= "); fd = parts[2] + 0 }
+    fd && $0 ~ ("fsync\\(" fd "\\) += 0") { synced = 1 }
+    END { exit !synced }' "$work/durable.strace"
+else
+  echo "FAIL: strace (Debian package strace) is needed"; failed=$((failed + 1))
+fi
+
 # --- hook: the read limits, as for summarize ---
 mkdir -p "$work/hook-limits"
 run hook --max-depth 1 --out "$work/hook-limits" samples/bir-known-malignancy.dcm
