@@ -78,7 +78,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"other-finding", FunctionWordRole::OtherFinding},
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
-    {"lesser-degree", FunctionWordRole::LesserDegree}};
+    {"lesser-degree", FunctionWordRole::LesserDegree},
+    {"likewise", FunctionWordRole::Likewise}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

@@ -431,6 +431,20 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
         break;
       }
     }
+    // "Left breast same.", "Linke Brust: ebenso.": the calcifications just named, on the breast
+    // the sentence names (the heading's or its own).
+    const bool names_breast =
+        reading.range->heading_laterality != Laterality::Unknown ||
+        std::any_of(reading.clause_descriptors.begin(), reading.clause_descriptors.end(),
+                    [](const Descriptors& d) { return !d.sides.empty(); });
+    const SentenceRange& range = *reading.range;
+    for (std::size_t k = range.begin; reading.mentions.empty() && names_breast && k < range.end;
+         ++k) {
+      if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) break;
+      if (words_.is(item.tokens[k], FunctionWordRole::Likewise)) {
+        reading.mentions.push_back(word_mention(k));
+      }
+    }
   }
   if (reading.mentions.empty()) return;
   for (const auto& [begin, end] : reading.clauses) {

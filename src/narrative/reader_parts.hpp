@@ -141,7 +141,7 @@ using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) o
 class FunctionWords {
  public:
   explicit FunctionWords(const Wordings& wordings)
-      : by_role_(static_cast<std::size_t>(FunctionWordRole::LesserDegree) + 1),
+      : by_role_(static_cast<std::size_t>(kLastFunctionWordRole) + 1),
         measures_(static_cast<std::size_t>(MeasureRole::ExtentFiller) + 1),
         numbers_(&wordings.numbers) {
     for (const FunctionWording& word : wordings.function_words) {

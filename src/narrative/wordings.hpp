@@ -110,7 +110,13 @@ enum class FunctionWordRole {
   // A lesser degree right before an assessment word: "less", "weniger". A negation in front of
   // it ("no less suspicious") is the degree's; "less suspicious" is still suspicious.
   LesserDegree,
+  // In a sentence that names a breast and no calcifications, right after calcifications were
+  // described: the same are there too ("Left breast same."; German "ebenso"). A group of its own
+  // on that breast, as a second-group word makes one.
+  Likewise,
 };
+// The last role (FunctionWords keeps one list per role): keep it the enum's last.
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Likewise;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

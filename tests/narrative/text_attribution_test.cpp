@@ -497,6 +497,19 @@ TEST(TextAttribution, AGroupOnBothBreastsAndOneOnOneBreastAreTwo) {
   }));
 }
 
+// "Left breast same." after calcifications of the right: the other breast has them too, a group
+// of its own there, never dropped (fifth hostile review); "Same as prior." names no breast and is
+// no group.
+TEST(TextAttribution, AnotherBreastSaidToBeTheSameIsKept) {
+  const Report report =
+      summarise_text("Pleomorphic calcifications right breast. Left breast same.");
+  EXPECT_EQ(on_breast(report, Laterality::Right).size(), 1U);
+  EXPECT_EQ(on_breast(report, Laterality::Left).size(), 1U);
+  const Report prior = summarise_text("Pleomorphic calcifications right breast. Same as prior.");
+  EXPECT_TRUE(on_breast(prior, Laterality::Left).empty());
+  EXPECT_EQ(of_origin(prior, Origin::Narrative).size(), 1U);
+}
+
 // "RT" is the right breast, and also the coding scheme "SNOMED RT" and radiotherapy ("post RT"):
 // there it puts no calcifications on the right (sample bir-legacy-srt-codes said "both").
 TEST(TextAttribution, RtThatNamesACodeOrRadiotherapyIsNoBreast) {
