@@ -7,9 +7,7 @@
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
-for tool in storescp storescu echoscu dcmodify; do
-  command -v "$tool" >/dev/null || { echo "FAIL: $tool (Debian package dcmtk) is not installed"; exit 1; }
-done
+require_tools storescp storescu echoscu dcmodify
 
 # Expected summaries, the way a user makes them directly, without the source element.
 mkdir -p "$work/expected"

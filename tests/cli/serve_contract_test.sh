@@ -8,9 +8,7 @@
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
-for tool in storescu echoscu dump2dcm dcmodify dcmcjpeg; do
-  command -v "$tool" >/dev/null || { echo "FAIL: $tool (Debian package dcmtk) is not installed"; exit 1; }
-done
+require_tools storescu echoscu dump2dcm dcmodify dcmcjpeg
 
 # Starts `mammocalc serve ARGS...` on a free port (sets port, server): ready when it says
 # "listening", and that line must mean the port answers at once (one echo, no retry).

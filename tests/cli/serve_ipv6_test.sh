@@ -11,9 +11,7 @@
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
-for tool in storescu echoscu dcmdump python3; do
-  command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed"; exit 1; }
-done
+require_tools storescu echoscu dcmdump python3
 
 # /proc/net/if_inet6: one line per IPv6 address, ::1 as 32 hex digits.
 if ! grep -qs '^0\{31\}1 ' /proc/net/if_inet6; then

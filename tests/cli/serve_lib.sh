@@ -15,6 +15,14 @@ stop_servers_and_clean_up() {
 }
 trap stop_servers_and_clean_up EXIT
 
+# require_tools TOOL...: every one installed (tools/setup installs them), else the test fails now.
+require_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (tools/setup)"; exit 1; }
+  done
+}
+
 # start_serve LOG ARGS...: `mammocalc serve ARGS...` on a free port (sets port, server), ready
 # once it says "listening"; 1 when no port could be had.
 start_serve() {

@@ -16,9 +16,7 @@ senders=${3:-8}
 per_sender=${4:-250}
 check_rss=${5:-1}
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
-for tool in storescu echoscu; do
-  command -v "$tool" >/dev/null || { echo "FAIL: $tool (Debian package dcmtk) is not installed"; exit 1; }
-done
+require_tools storescu echoscu
 # DCMTK's storescu sends each command and its dataset as separate small writes; without
 # TCP_NODELAY (which DCMTK reads from the environment) each object waits for a delayed ACK.
 export TCP_NODELAY=1

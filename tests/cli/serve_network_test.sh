@@ -7,9 +7,7 @@
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
-for tool in storescu echoscu python3; do
-  command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed"; exit 1; }
-done
+require_tools storescu echoscu python3
 
 
 # One DICOM upper-layer PDU (PS3.8 9.3): a 6-byte header whose last four bytes give the length.

@@ -10,9 +10,7 @@
 set -u
 source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
-for tool in storescu echoscu openssl; do
-  command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (tools/setup)"; exit 1; }
-done
+require_tools storescu echoscu openssl
 
 # The certificates: two CAs, the endpoint's and a client's from the first, an intruder's from the
 # second (RSA 2048 and SHA-256, as BCP 195 asks).
