@@ -165,13 +165,18 @@ void write_file_atomically(const std::string& path, const std::string& content, 
   file.commit(flush);
 }
 
-bool rename_no_replace(const std::string& from, const std::string& to) {
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) {
-    sync_directory(to);
-    return true;
+bool move_file_durably(const std::string& from, const std::string& to, Replace replace) {
+  {
+    Descriptor file(::open(from.c_str(), O_RDONLY | O_CLOEXEC));
+    if (file.get() < 0 || ::fsync(file.get()) != 0) fail(to, "flush", errno);
   }
-  if (errno == EEXIST) return false;
-  fail(to, "rename", errno);
+  const unsigned flags = replace == Replace::No ? RENAME_NOREPLACE : 0;
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), flags) != 0) {
+    if (replace == Replace::No && errno == EEXIST) return false;
+    fail(to, "rename", errno);
+  }
+  sync_directory(to);
+  return true;
 }
 
 void flush_file_system(const std::string& directory) {

@@ -44,10 +44,14 @@ class AtomicFile {
 void write_file_atomically(const std::string& path, const std::string& content,
                            Flush flush = Flush::Now);
 
-// Moves the file `from` to `to` in one step unless `to` exists (renameat2 RENAME_NOREPLACE): a
-// file another process makes meanwhile is not replaced either. Returns false when `to` exists;
-// throws Error(OutputFailed) naming `to` for any other failure.
-bool rename_no_replace(const std::string& from, const std::string& to);
+// Whether a move may replace a file that has the target name.
+enum class Replace { Yes, No };
+
+// Moves the file `from` to `to` in one step, durably: its data is flushed first and its directory
+// after, so a power failure loses neither. With Replace::No an existing `to` is kept (renameat2
+// RENAME_NOREPLACE: a file another process makes meanwhile too) and false is returned. Throws
+// Error(OutputFailed) naming `to` for any other failure.
+bool move_file_durably(const std::string& from, const std::string& to, Replace replace);
 
 // Flushes everything written to the file system that holds `directory` (syncfs): one flush for a
 // whole batch of Flush::Deferred writes. Throws Error(OutputFailed) naming the directory.

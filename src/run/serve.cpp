@@ -57,7 +57,7 @@ StoreStatus skipped(const Error& reason, const LineLog& log) {
 // characters, a path): "received-" and the first 16 hex digits of the SHA-1 of the announced
 // UID, numbered "-2", "-3"… (claim_output_name) when an earlier object of this run has the name,
 // so no object is summarised over another (the old name, "received", was shared by them all).
-// A kept copy never replaces a file (rename_no_replace): a name taken on disk, by an earlier run
+// A kept copy never replaces a file (Replace::No): a name taken on disk, by an earlier run
 // or another process, is numbered on. The UID itself may hold anything: it is never a name nor
 // said in a log line. Shared by the worker threads.
 class ReceivedNames {
@@ -70,7 +70,7 @@ class ReceivedNames {
 
   // A name (without extension) no earlier object of this run got; with `keep`, `temporary` is
   // moved there as NAME.dcm without replacing any file. Returns the name and whether the object
-  // was kept.
+  // was kept. Throws Error(OutputFailed) when the copy cannot be kept.
   std::pair<std::string, bool> claim(const std::string& stem, const std::string& output_dir,
                                      const std::string& temporary, bool keep) {
     const std::lock_guard<std::mutex> lock(mutex_);
@@ -78,13 +78,8 @@ class ReceivedNames {
       const std::string xml = claim_output_name("", stem, used_);
       const std::string name = xml.substr(0, xml.size() - std::string(".xml").size());
       if (!keep) return {name, false};
-      try {
-        if (rename_no_replace(temporary, (fs::path(output_dir) / (name + ".dcm")).string())) {
-          return {name, true};
-        }
-      } catch (const Error&) {
-        return {name, false};  // not kept: summarised from the temporary, as a valid UID's is
-      }
+      const std::string kept = (fs::path(output_dir) / (name + ".dcm")).string();
+      if (move_file_durably(temporary, kept, Replace::No)) return {name, true};
     }
   }
 
@@ -92,18 +87,6 @@ class ReceivedNames {
   std::mutex mutex_;
   UsedNames used_;
 };
-
-// Flushes the file at `path` to the disk (fsync). Throws Error(OutputFailed) naming it `name`.
-void flush_to_disk(const std::string& path, const std::string& name) {
-  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  const bool flushed = descriptor >= 0 && ::fsync(descriptor) == 0;
-  const int error_number = errno;
-  if (descriptor >= 0) ::close(descriptor);
-  if (!flushed) {
-    throw Error(ErrorCode::OutputFailed, name + ": the kept copy cannot be flushed to disk (" +
-                                             std::generic_category().message(error_number) + ")");
-  }
-}
 
 // The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
 // and say which C-STORE status the sender gets. Runs on several worker threads at once: it
@@ -120,47 +103,42 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     return skipped(unread_sop_class_error(object.sop_class_uid, "received:" + base), log);
   }
   const std::string& temporary = object.path;
-  std::string base = object.sop_instance_uid;
-  bool kept_it = false;
-  if (valid_uid) {
-    // The same UID again is the same object sent again: its copy is replaced.
-    std::error_code error;
-    if (config.keep_received) {
-      fs::rename(temporary, (fs::path(config.output_dir) / (base + ".dcm")).string(), error);
-    }
-    kept_it = config.keep_received && !error;
-  } else {
-    std::tie(base, kept_it) =
-        received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid), config.output_dir,
-                             temporary, config.keep_received);
-  }
-  const std::string stem = base + ".xml";
-  // Not kept, the object stays in the association's file, which the endpoint overwrites with the
-  // next SR and removes when the association ends.
-  const std::string received =
-      kept_it ? (fs::path(config.output_dir) / (base + ".dcm")).string() : temporary;
+  std::string base = valid_uid ? object.sop_instance_uid : "(an invalid UID)";
   try {
-    // The kept copy is on disk before the sender hears success, as the summary is.
-    if (kept_it) flush_to_disk(received, "received:" + base);
+    // A kept copy is on disk (data and name) before the sender hears success, as the summary is;
+    // one that cannot be kept is a failure the sender hears (out of resources), never dropped.
+    bool kept_it = false;
+    if (valid_uid) {
+      // The same UID again is the same object sent again: its copy is replaced.
+      kept_it =
+          config.keep_received &&
+          move_file_durably(temporary, (fs::path(config.output_dir) / (base + ".dcm")).string(),
+                            Replace::Yes);
+    } else {
+      std::tie(base, kept_it) =
+          received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid),
+                               config.output_dir, temporary, config.keep_received);
+    }
+    const std::string stem = base + ".xml";
+    // Not kept, the object stays in the association's file, which the endpoint overwrites with
+    // the next SR and removes when the association ends.
+    const std::string received =
+        kept_it ? (fs::path(config.output_dir) / (base + ".dcm")).string() : temporary;
     // Read like any input file: the run's limits apply. Named "received:UID" whether kept or
     // not, so every log line has the one documented form.
-    const Report report =
-        summarise_input_bytes(read_input_bytes(received, evaluation.limits.max_input_bytes),
-                              "received:" + base, evaluation);
-    const std::string summary = render_summary(report, evaluation.summary);
-    if (!config.dicom_dir.empty()) write_dicom_summary(report, config.dicom_dir);
+    std::string bytes = read_input_bytes(received, evaluation.limits.max_input_bytes);
     // Pseudonymised, the summary is named by its pseudonym, as in a batch; without one (the SR
     // has no SOP Instance UID, or no key: UIDs dropped) by a name of its own that says nothing of
     // the UID: the digest of the object's bytes (the same object sent again is replaced).
+    const std::string digest_name =
+        evaluation.pseudonyms.enabled ? ReceivedNames::unnumbered(bytes) + ".xml" : std::string();
+    const Report report = summarise_input_bytes(std::move(bytes), "received:" + base, evaluation);
+    const std::string summary = render_summary(report, evaluation.summary);
+    if (!config.dicom_dir.empty()) write_dicom_summary(report, config.dicom_dir);
     const std::string& pseudonym = report.input.source.sop_instance_uid;
-    std::string name = stem;
-    if (evaluation.pseudonyms.enabled && is_uid(pseudonym, 2)) {
-      name = pseudonym + ".xml";
-    } else if (evaluation.pseudonyms.enabled) {
-      name =
-          ReceivedNames::unnumbered(read_input_bytes(received, evaluation.limits.max_input_bytes)) +
-          ".xml";
-    }
+    const std::string name = !evaluation.pseudonyms.enabled ? stem
+                             : is_uid(pseudonym, 2)         ? pseudonym + ".xml"
+                                                            : digest_name;
     write_file_atomically((fs::path(config.output_dir) / name).string(), summary);
     log.write("mammocalc serve: " + base + ": summarised to " + name);
     return StoreStatus::Success;

@@ -308,6 +308,15 @@ check "... the kept files are the four objects sent" test "$kept_uids" = "$expec
 check "... nothing written outside OUTDIR" test ! -e "$work/escape.dcm" -a ! -e "$work/escape.xml"
 check "... no kept name holds the invalid UID" bash -c "! ls '$work/keep-out' | grep -qE 'escape|not-a-uid|^received\.'"
 check "... the log names none of the invalid UIDs" bash -c "! grep -qE 'escape|not-a-uid|0000000001' '$work/keep.log'"
+# A copy that cannot be kept (its name taken by a directory) is no silent success: the sender
+# hears out of resources (0xA700) and the log says why; no summary claims it.
+kept_uid=$(dcmdump +P 0008,0018 samples/bir-known-malignancy.dcm | sed -n 's/.*\[\(.*\)\].*/\1/p')
+mkdir -p "$work/keep-out/$kept_uid.dcm"
+storescu -v -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >"$work/unkept-store.log" 2>&1
+check "a copy that cannot be kept: the store fails as out of resources (0xA700)" \
+  grep -q "Received Store Response (Refused: OutOfResources)" "$work/unkept-store.log"
+check "... with a log line naming the copy" grep -q "$kept_uid.dcm: cannot write output (rename: " "$work/keep.log"
+check "... and no summary for it" test ! -e "$work/keep-out/$kept_uid.xml"
 
 # --- The output directory lost while serving (a full disk, an unmounted share): the sender is
 # answered 0xA700 (out of resources, it retries) with a log line, never an aborted association;
