@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -412,39 +413,42 @@ void Reader::share_words_across_parts(const Item& item, SentenceReading& reading
 // right breast are stable"): that word is a mention of its own, so the group is a candidate with
 // its own breast and words (not dropped, and not given the first group's).
 void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReading& reading) const {
+  // The first word of `role` among the first `most` words of [begin, end): another finding's noun
+  // ends the search (its words are that finding's).
+  const auto word_of_role = [&](std::size_t begin, std::size_t end, FunctionWordRole role,
+                                std::size_t most) -> std::optional<std::size_t> {
+    for (std::size_t k = begin, words = 0; k < end && words < most; ++k) {
+      if (item.tokens[k].kind != TokenKind::Word) continue;
+      ++words;
+      if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) break;
+      if (words_.is(item.tokens[k], role)) return k;
+    }
+    return std::nullopt;
+  };
+  constexpr std::size_t kAnyWord = std::numeric_limits<std::size_t>::max();
   // A sentence after calcifications were described that opens with "those" or "the ones"
   // ("Those in the right breast are suspicious."), or a later clause of it that does ("The left
   // breast is unremarkable except for a similar cluster at 2 o'clock."): a group of its own,
-  // never dropped.
+  // never dropped. So is "Left breast same." ("Linke Brust: ebenso."): the calcifications just
+  // named, on the breast the sentence names (its heading's or its own).
   if (reading.mentions.empty() && !described_last_.empty()) {
     constexpr std::size_t kOpeningWords = 3;
     constexpr std::size_t kLaterClauseWords = 5;  // "except for a similar cluster"
-    for (std::size_t c = 0; c < reading.clauses.size() && reading.mentions.empty(); ++c) {
-      const auto [begin, end] = reading.clauses[c];
-      const std::size_t most = c == 0 ? kOpeningWords : kLaterClauseWords;
-      for (std::size_t k = begin, words = 0; k < end && words < most; ++k) {
-        if (item.tokens[k].kind != TokenKind::Word) continue;
-        ++words;
-        if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) break;
-        if (!words_.is(item.tokens[k], FunctionWordRole::SecondGroup)) continue;
-        reading.mentions.push_back(word_mention(k));
-        break;
-      }
+    std::optional<std::size_t> group;
+    for (std::size_t c = 0; c < reading.clauses.size() && !group; ++c) {
+      group =
+          word_of_role(reading.clauses[c].first, reading.clauses[c].second,
+                       FunctionWordRole::SecondGroup, c == 0 ? kOpeningWords : kLaterClauseWords);
     }
-    // "Left breast same.", "Linke Brust: ebenso.": the calcifications just named, on the breast
-    // the sentence names (the heading's or its own).
     const bool names_breast =
         reading.range->heading_laterality != Laterality::Unknown ||
         std::any_of(reading.clause_descriptors.begin(), reading.clause_descriptors.end(),
                     [](const Descriptors& d) { return !d.sides.empty(); });
-    const SentenceRange& range = *reading.range;
-    for (std::size_t k = range.begin; reading.mentions.empty() && names_breast && k < range.end;
-         ++k) {
-      if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) break;
-      if (words_.is(item.tokens[k], FunctionWordRole::Likewise)) {
-        reading.mentions.push_back(word_mention(k));
-      }
+    if (!group && names_breast) {
+      group = word_of_role(reading.range->begin, reading.range->end, FunctionWordRole::Likewise,
+                           kAnyWord);
     }
+    if (group) reading.mentions.push_back(word_mention(*group));
   }
   if (reading.mentions.empty()) return;
   for (const auto& [begin, end] : reading.clauses) {
@@ -454,11 +458,8 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
                                            return match.begin >= begin && match.begin < end;
                                          });
     if (has_mention) continue;
-    for (std::size_t k = begin; k < end; ++k) {
-      if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) break;
-      if (!words_.is(item.tokens[k], FunctionWordRole::SecondGroup)) continue;
-      insert_mention(reading.mentions, word_mention(k));
-      break;
+    if (const auto group = word_of_role(begin, end, FunctionWordRole::SecondGroup, kAnyWord)) {
+      insert_mention(reading.mentions, word_mention(*group));
     }
   }
 }
