@@ -346,9 +346,6 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   }
 }
 
-// A sentence goes on describing the previous one's findings when it opens with a word that
-// refers back ("They are fine pleomorphic"), or when all it says is the ultrasound correlate
-// ("No sonographic correlate."), and names no breast of its own.
 bool only_assessment(const Descriptors& descriptors) {
   return !descriptors.assessment.empty() && descriptors.words_besides_assessment <= 4 &&
          !descriptors.clock && !descriptors.quadrant && !descriptors.region &&
@@ -375,6 +372,10 @@ bool only_growth_or_doubt(const Descriptors& descriptors) {
 
 }  // namespace
 
+// A sentence goes on describing the previous one's findings when it opens with a word that
+// refers back ("They are fine pleomorphic"), when all it says is an assessment, a growth or a
+// denied reassurance, or the ultrasound correlate ("No sonographic correlate."), and names no
+// breast of its own.
 bool Reader::continues_previous(const Item& item, std::size_t opening,
                                 const Descriptors& descriptors) const {
   if (!descriptors.sides.empty()) return false;
@@ -386,8 +387,6 @@ bool Reader::continues_previous(const Item& item, std::size_t opening,
                          !descriptors.assessment.empty() || descriptors.denied;
   if (!describes) return false;  // "It is recommended that…" adds nothing to quote
   if (refers_back(item.tokens[opening], words_)) return true;
-  // A sentence that is an assessment and little else right after the calcifications were
-  // described is said of them.
   if (only_assessment(descriptors) || only_growth_or_doubt(descriptors)) return true;
   const bool only_ultrasound = descriptors.ultrasound && descriptors.morphology.empty() &&
                                descriptors.distribution.empty() && descriptors.site.empty() &&
