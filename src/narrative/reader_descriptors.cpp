@@ -246,6 +246,13 @@ bool names_a_direction(const std::vector<Token>& tokens, const PhraseMatch& matc
   return after || before;
 }
 
+// Whether token `at` lies inside a match of `kind`.
+bool inside_match(const std::vector<PhraseMatch>& matches, std::size_t at, PhraseKind kind) {
+  return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+    return match.kind == kind && match.begin <= at && at < match.end;
+  });
+}
+
 }  // namespace
 
 bool negated_right_before(const std::vector<Trigger>& triggers, std::size_t at,
@@ -327,12 +334,8 @@ bool Reader::doubted(const Item& item, std::size_t begin, std::size_t end, std::
   return false;
 }
 
-// The parts of a clause about another finding ("…, and a suspicious mass in the right breast"):
-// from a coordinator (an and-word, a comma) or the clause's start, at most three words besides
-// assessment words and none relating it to them ("with", "near"), then a noun naming another
-// finding, up to the next coordinator; no calcification word in it. A noun that ends its part right
-// before calcifications ("suspicious mass and calcifications") shares its words with them: no such
-// part.
+// A breast word that another finding's noun follows within two words ("the right-sided port
+// catheter", "the right implant"): that finding's breast, not the calcifications'.
 bool Reader::names_the_breast_of_another(const Item& item, const PhraseMatch& side,
                                          std::size_t end) const {
   constexpr std::size_t kMostWordsBetween = 2;  // "right-sided port", "right breast implant"
@@ -342,25 +345,24 @@ bool Reader::names_the_breast_of_another(const Item& item, const PhraseMatch& si
     if (is_punct(token, '-')) continue;
     if (token.kind != TokenKind::Word) return false;
     if (words_.is(token, FunctionWordRole::OtherFinding)) {
-      return std::none_of(item.matches.begin(), item.matches.end(), [k](const PhraseMatch& match) {
-        return match.kind == PhraseKind::MassWithCalcifications && match.begin <= k &&
-               k < match.end;
-      });
+      return !inside_match(item.matches, k, PhraseKind::MassWithCalcifications);
     }
     ++words;
   }
   return false;
 }
 
+// The parts of a clause about another finding ("…, and a suspicious mass in the right breast"):
+// from a coordinator (an and-word, a comma) or the clause's start, at most three words besides
+// assessment words and none relating it to them ("with", "near"), then a noun naming another
+// finding, up to the next coordinator; no calcification word in it. A noun that ends its part right
+// before calcifications ("suspicious mass and calcifications") shares its words with them: no such
+// part.
 std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
     const Item& item, const SentenceReading& reading, std::size_t begin, std::size_t end,
     const std::vector<PhraseMatch>& matches) const {
   const std::vector<Token>& tokens = item.tokens;
-  auto inside = [&](std::size_t at, PhraseKind kind) {
-    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
-      return match.kind == kind && match.begin <= at && at < match.end;
-    });
-  };
+  auto inside = [&](std::size_t at, PhraseKind kind) { return inside_match(matches, at, kind); };
   auto has_mention = [&](std::size_t from, std::size_t to) {
     return std::any_of(
         reading.mentions.begin(), reading.mentions.end(),

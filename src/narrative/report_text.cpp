@@ -521,10 +521,6 @@ bool holds_one_sentence(ReportSection section) {
          section == ReportSection::Procedure || section == ReportSection::Composition;
 }
 
-}  // namespace
-
-namespace {
-
 // A line that opens with a label of up to three words and a colon ("Calcifications:", "Other
 // findings:"), which is no heading the lexicon knows.
 bool opens_with_label(const std::vector<Token>& tokens, std::size_t at) {
