@@ -76,6 +76,21 @@ int suspicion_of(const Finding& finding) {
   return finding.morphology.empty() ? 1 : 0;
 }
 
+// A later sentence that places calcifications of no named kind ("The calcification at 2 o'clock
+// is new.") after benign-kind calcifications placed nowhere ("Vascular calcifications in the left
+// breast."): possibly another group. Joined, the benign kind would reassure about it.
+bool places_apart_from_benign(const Finding& finding, const Candidate& candidate) {
+  const Descriptors& d = candidate.descriptors;
+  const bool places = d.clock || d.quadrant;
+  const bool placed = finding.location.clock_hour || finding.location.quadrant;
+  if (!places || placed || !d.morphology.empty() || suspicion_of(finding) != 0) return false;
+  return std::none_of(finding.text_sentences.begin(), finding.text_sentences.end(),
+                      [&](const TextSentence& sentence) {
+                        return sentence.span.position == candidate.sentence.span.position &&
+                               sentence.span.begin == candidate.sentence.span.begin;
+                      });
+}
+
 // A candidate may restate a finding: same breast (or one unknown), no place that differs, and —
 // within the same part of the report — no kind that differs (a second group is a new finding).
 bool compatible(const Finding& finding, ReportSection finding_section, const Candidate& candidate) {
@@ -92,6 +107,7 @@ bool compatible(const Finding& finding, ReportSection finding_section, const Can
   if (d.quadrant && where.quadrant && *where.quadrant != d.quadrant->value) return false;
   if (d.region && where.region && *where.region != d.region->value) return false;
   if (d.depth && where.depth && *where.depth != d.depth->value) return false;
+  if (places_apart_from_benign(finding, candidate)) return false;
   auto describing = [](ReportSection section) {
     return section == ReportSection::Findings || section == ReportSection::Unsectioned ||
            section == ReportSection::Composition || section == ReportSection::Other;

@@ -760,6 +760,32 @@ TEST(TextSafety, AlarmingWordsInASentenceOfTheirOwnFlagTheCodedGroup) {
   }
 }
 
+// "The calcification at 3 o'clock is new." after benign calcifications placed nowhere may be
+// another group: joined to them, their benign kind reassured about it, and the coded group at
+// 3 o'clock was never told it is new.
+TEST(TextSafety, APlacedMentionAfterBenignUnplacedCalcificationsIsNotJoinedToThem) {
+  const Report coded =
+      summarise({"Scattered vascular calcifications in the right breast. The calcification at 3 "
+                 "o'clock is new.",
+                 "",
+                 std::nullopt,
+                 {round_grouped_right_at_3()}});
+  ASSERT_FALSE(coded.decisions.empty());
+  ASSERT_NE(coded.input.findings[0].origin, Origin::Narrative);
+  EXPECT_EQ(coded.input.findings[0].change, Change::New);
+  EXPECT_TRUE(coded.decisions[0].needs_review);
+  EXPECT_TRUE(coded.exam.needs_review);
+  const Report text_only = summarise_text(
+      "Vascular calcifications in the left breast. The calcification at 2 o'clock is new.");
+  const auto text = of_origin(text_only, Origin::Narrative);
+  ASSERT_EQ(text.size(), 2U);
+  EXPECT_FALSE(text[0]->location.clock_hour);
+  EXPECT_EQ(text[1]->location.clock_hour, 2);
+  ASSERT_TRUE(text_only.exam.category);
+  EXPECT_NE(*text_only.exam.category, Category::Benign2);
+  EXPECT_TRUE(text_only.exam.needs_review);
+}
+
 TEST(TextSafety, SuspiciousWordsGiveATextOnlyFindingItsCategoryQuoted) {
   const Report report =
       summarise_text("Suspicious calcifications in the left breast at 2 o'clock, 6 mm.");
