@@ -269,6 +269,21 @@ TEST(ReportLanguage, GermanWordsOfAnotherFindingAndOfThePast) {
   }
 }
 
+// "Links wie rechts": both breasts, no comparison with the other one (which dropped the right).
+TEST(ReportLanguage, GermanLeftAsRightIsBothBreasts) {
+  for (const char* text : {"Links wie rechts gruppierte amorphe Verkalkungen.",
+                           "Rechts wie links gruppierte amorphe Verkalkungen.",
+                           "Gruppierte amorphe Verkalkungen links ebenso wie rechts."}) {
+    const NarrativeReading both = read_german(text);
+    ASSERT_EQ(both.findings.size(), 2u) << text;
+    EXPECT_NE(both.findings[0].laterality, both.findings[1].laterality) << text;
+    for (const Finding& finding : both.findings) {
+      ASSERT_EQ(finding.morphology.size(), 1u) << text;
+      EXPECT_EQ(finding.morphology[0].term, Morphology::Amorphous) << text;
+    }
+  }
+}
+
 TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {
   // A meaning saying German does not make a code German: "xx" is no code of German, and "de"
   // in a scheme no lexicon knows is no code at all.

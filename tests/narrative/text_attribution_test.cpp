@@ -526,5 +526,19 @@ TEST(TextAttribution, RtThatNamesACodeOrRadiotherapyIsNoBreast) {
   EXPECT_EQ(on_breast(right, Laterality::Right).size(), 1U) << "RT before breast is the right";
 }
 
+// "On the left as on the right": both breasts, no comparison with the other one; read as one,
+// the right breast's group was dropped.
+TEST(TextAttribution, LeftAsOnTheRightIsBothBreasts) {
+  for (const char* text : {"Grouped amorphous calcifications on the left as on the right.",
+                           "Grouped amorphous calcifications on the left as well as on the right.",
+                           "Grouped amorphous calcifications, right as well as left."}) {
+    const Report report = summarise_breast_text(text);
+    const auto each = one_on_each_breast(report);
+    ASSERT_TRUE(each) << text;
+    ASSERT_EQ(each->right->morphology.size(), 1U) << text;
+    EXPECT_EQ(each->right->morphology[0].term, Morphology::Amorphous) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
