@@ -408,6 +408,43 @@ void Reader::share_words_across_parts(const Item& item, SentenceReading& reading
   }
 }
 
+// A group named in a later sentence only by "same", "those" or "a similar cluster" ("Left breast
+// same.") may be the calcifications just described: it keeps their suspicious kinds and their
+// duct-following arrangement, quoted where they were read, never their benign ones (as a second
+// group in one clause does).
+void Reader::inherit_suspicious_kinds(SentenceReading& reading, std::size_t group) const {
+  const auto clause = std::find_if(
+      reading.clauses.begin(), reading.clauses.end(),
+      [group](const Clause& each) { return each.first <= group && group < each.second; });
+  if (clause == reading.clauses.end()) return;
+  Descriptors& own =
+      reading.clause_descriptors[static_cast<std::size_t>(clause - reading.clauses.begin())];
+  if (!own.morphology.empty() || !own.distribution.empty()) return;
+  for (const std::size_t index : described_last_) {
+    const Finding& described = reading_.findings[index];
+    const auto read_of = [&](NarrativeField field, const std::string& value) {
+      const auto& quoted = described.text_evidence;
+      const auto found = std::find_if(quoted.begin(), quoted.end(), [&](const TextEvidence& each) {
+        return each.field == field && each.value == value;
+      });
+      return found != quoted.end()
+                 ? std::pair<std::string, TextSpan>(found->words, found->span)
+                 : std::pair<std::string, TextSpan>(value, TextSpan{described.position, 0, 0});
+    };
+    for (const auto& morphology : described.morphology) {
+      if (!is_suspicious(morphology.term)) continue;
+      auto [words, span] =
+          read_of(NarrativeField::Morphology, std::string(to_string(morphology.term)));
+      own.morphology.push_back({morphology.term, std::move(words), span, group});
+    }
+    if (described.distribution && follows_a_duct(described.distribution->term)) {
+      const Distribution term = described.distribution->term;
+      auto [words, span] = read_of(NarrativeField::Distribution, std::string(to_string(term)));
+      own.distribution.push_back({term, std::move(words), span, group});
+    }
+  }
+}
+
 // A clause after the first mention of its sentence with no calcification word of its own, that
 // speaks of "those" or "a group" ("…, whereas those in the left breast are new"; "…; those in the
 // right breast are stable"): that word is a mention of its own, so the group is a candidate with
@@ -448,7 +485,10 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
       group = word_of_role(reading.range->begin, reading.range->end, FunctionWordRole::Likewise,
                            kAnyWord);
     }
-    if (group) reading.mentions.push_back(word_mention(*group));
+    if (group) {
+      reading.mentions.push_back(word_mention(*group));
+      inherit_suspicious_kinds(reading, *group);
+    }
   }
   if (reading.mentions.empty()) return;
   for (const auto& [begin, end] : reading.clauses) {

@@ -540,5 +540,26 @@ TEST(TextAttribution, LeftAsOnTheRightIsBothBreasts) {
   }
 }
 
+// "Left breast same." after a suspicious group on the right: the left group keeps the suspicious
+// kind (it was a left group of unknown kind, BI-RADS 0); after a benign group it keeps nothing
+// benign, so it is never reassured by the other breast's words.
+TEST(TextAttribution, SameOnTheOtherBreastKeepsTheSuspiciousKindOnly) {
+  for (const char* said : {"Left breast same.", "Same on the left.", "The left breast likewise."}) {
+    const Report report = summarise_breast_text(
+        std::string("Grouped fine pleomorphic calcifications in the right breast at 10 o'clock. ") +
+        said);
+    const auto each = one_on_each_breast(report);
+    ASSERT_TRUE(each) << said;
+    ASSERT_EQ(each->left->morphology.size(), 1U) << said;
+    EXPECT_EQ(each->left->morphology[0].term, Morphology::FinePleomorphic) << said;
+  }
+  const Report benign =
+      summarise_breast_text("Coarse popcorn calcifications in the right breast. Left breast same.");
+  const auto each = one_on_each_breast(benign);
+  ASSERT_TRUE(each);
+  EXPECT_TRUE(each->left->morphology.empty());
+  EXPECT_NE(highest(benign), Category::Benign2);
+}
+
 }  // namespace
 }  // namespace mammocalc
