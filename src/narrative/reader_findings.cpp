@@ -371,16 +371,21 @@ bool only_assessment(const Descriptors& descriptors) {
 namespace {
 
 // A growth, or a denied reassurance, that is all the sentence says ("No longer stable.",
-// "Changed since the prior examination.", "Not stable."): said of the calcifications just
-// described. Stability or a decrease alone is not taken so: a reassurance must name what it
-// reassures about.
+// "Changed since the prior examination.", "Not stable.", "Increasing in number and now
+// clustered."): said of the calcifications just described. Stability or a decrease alone is not
+// taken so: a reassurance must name what it reassures about.
 bool only_growth_or_doubt(const Descriptors& descriptors) {
   const auto& change = descriptors.change;
   const bool placed_or_kind = descriptors.clock || descriptors.quadrant || descriptors.region ||
-                              !descriptors.morphology.empty() || !descriptors.distribution.empty();
+                              !descriptors.morphology.empty();
   if (placed_or_kind) return false;
-  if (change.empty()) return descriptors.denied.has_value() && descriptors.words <= 5;
-  return descriptors.words_besides_change <= 4 &&
+  if (change.empty()) {
+    return descriptors.distribution.empty() && descriptors.denied.has_value() &&
+           descriptors.words <= 5;
+  }
+  // A growth may say how they are arranged now ("Increasing in number and now clustered.").
+  const std::size_t kMostOtherWords = descriptors.distribution.empty() ? 4 : 6;
+  return descriptors.words_besides_change <= kMostOtherWords &&
          std::all_of(change.begin(), change.end(), [](const Read<Change>& read) {
            return read.value == Change::New || read.value == Change::Increased;
          });

@@ -748,7 +748,8 @@ TEST(TextSafety, AlarmingWordsInASentenceOfTheirOwnFlagTheCodedGroup) {
         "Magnification views show pleomorphism.", "Ductal distribution.",
         "They are associated with architectural distortion.", "Associated distortion.",
         "These calcifications extend beyond the mass.",
-        "In a patient with known right breast cancer."}) {
+        "In a patient with known right breast cancer.", "Increasing in number and now clustered.",
+        "ADH on prior biopsy."}) {
     const Report report =
         summarise({described + said, "", std::nullopt, {round_grouped_right_at_3()}});
     ASSERT_FALSE(report.decisions.empty()) << said;
@@ -784,6 +785,19 @@ TEST(TextSafety, APlacedMentionAfterBenignUnplacedCalcificationsIsNotJoinedToThe
   ASSERT_TRUE(text_only.exam.category);
   EXPECT_NE(*text_only.exam.category, Category::Benign2);
   EXPECT_TRUE(text_only.exam.needs_review);
+}
+
+// A surgical consultation the text recommends beside a coded probably-benign report asks for
+// more than the rules chose (E5): said and reviewed, never left unread.
+TEST(TextSafety, ASurgicalConsultationInTheTextIsWeighedBesideCodedFindings) {
+  const Report report = summarise({"Grouped round calcifications at 3 o'clock in the right breast.",
+                                   "Surgical consultation recommended.",
+                                   std::nullopt,
+                                   {round_grouped_right_at_3()},
+                                   Category::ProbablyBenign3});
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_TRUE(std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                          [](const FiredRule& fired) { return fired.rule->id == "E5"; }));
 }
 
 TEST(TextSafety, SuspiciousWordsGiveATextOnlyFindingItsCategoryQuoted) {
