@@ -88,6 +88,16 @@ std::string system_reason(int error_number) {
   return std::generic_category().message(error_number);
 }
 
+// DCMTK's text of `condition` on one line: some of its texts span several ("DUL Association
+// Rejected" and the reasons below it).
+std::string one_line(const OFCondition& condition) {
+  std::string text = condition.text();
+  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) {
+    text.replace(at, 1, "; ");
+  }
+  return text;
+}
+
 using Clock = std::chrono::steady_clock;
 
 // What a connection's thread waits for from its peer, which sets the deadline it has.
@@ -417,7 +427,7 @@ class StoreScp : public DcmThreadSCP {
       why = "nothing received for " + std::to_string(shared_.config.dimse_timeout_s) +
             " s (--dimse-timeout); aborted";
     } else {
-      why = std::string("aborted (") + cond.text() + ")";
+      why = "aborted (" + one_line(cond) + ")";
     }
     // DCMTK aborts next and then waits up to 10 s for the peer to close the connection; a peer
     // that went silent never does, and would hold this worker's slot (and a stop) that long.
@@ -630,7 +640,7 @@ void set_socket_timeouts(int connection, unsigned seconds) {
 
 Error cannot_use_tls(const std::string& file, const std::string& what, const OFCondition& status) {
   return Error(ErrorCode::ServiceFailed,
-               file + ": TLS: cannot use it as " + what + " (" + status.text() + ")");
+               file + ": TLS: cannot use it as " + what + " (" + one_line(status) + ")");
 }
 
 // DCMTK's TLS layer for the endpoint: key and certificate, trusted CAs, BCP 195's
@@ -710,8 +720,8 @@ std::string no_request_reason(const StoreScpConfig& config, const OFCondition& r
   if (cut == Cut::Deadline) return what + " within " + limit + "); closed";
   if (received.bad()) {
     return config.tls.enabled()
-               ? what + " within " + limit + "), or refused: " + received.text() + "; closed"
-               : what + " within " + limit + "; " + received.text() + "); closed";
+               ? what + " within " + limit + "), or refused: " + one_line(received) + "; closed"
+               : what + " within " + limit + "; " + one_line(received) + "); closed";
   }
   return what + "; closed by the peer";
 }
@@ -888,7 +898,7 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
   const OFCondition status = ASC_initializeNetwork(
       NET_ACCEPTOR, config.port, static_cast<int>(config.acse_timeout_s), &network);
   dcmExternalSocketHandle.set(DCMNET_INVALID_SOCKET);
-  if (status.bad()) throw cannot_serve(config.port, status.text());
+  if (status.bad()) throw cannot_serve(config.port, one_line(status));
   // The layer outlives the network and every association (it is dropped below, after them).
   HandOffLayer<DcmTransportLayer> plain;
   std::unique_ptr<HandOffLayer<DcmTLSTransportLayer>> tls;
@@ -905,13 +915,13 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
     const OFCondition set = ASC_setTransportLayer(network, tls.get(), 0);
     if (set.bad()) {
       ASC_dropNetwork(&network);
-      throw cannot_serve(config.port, std::string("TLS: ") + set.text());
+      throw cannot_serve(config.port, "TLS: " + one_line(set));
     }
   } else {
     const OFCondition set = ASC_setTransportLayer(network, &plain, 0);
     if (set.bad()) {
       ASC_dropNetwork(&network);
-      throw cannot_serve(config.port, set.text());
+      throw cannot_serve(config.port, one_line(set));
     }
   }
   // Only now: a monitor or a test that reads this line may connect at once.
