@@ -17,6 +17,7 @@
 #include <cstring>
 #include <exception>
 #include <filesystem>
+#include <limits>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -27,6 +28,9 @@
 
 #include "base/error.hpp"
 #include "base/uid.hpp"
+#include "dcmtk/dcmdata/dcdeftag.h"
+#include "dcmtk/dcmdata/dcmetinf.h"
+#include "dcmtk/dcmdata/dcostrma.h"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmdata/dcxfer.h"
 #include "dcmtk/dcmnet/assoc.h"
@@ -96,6 +100,12 @@ std::string one_line(const OFCondition& condition) {
     text.replace(at, 1, "; ");
   }
   return text;
+}
+
+// How log lines name a received object: its SOP Instance UID as announced, or, when that is no
+// valid UID (it may hold anything), not at all.
+std::string received_name(const std::string& sop_instance_uid) {
+  return "received:" + (is_uid(sop_instance_uid, 2) ? sop_instance_uid : "(an invalid UID)");
 }
 
 using Clock = std::chrono::steady_clock;
@@ -289,6 +299,142 @@ class ReceiveFile {
   std::string path_;
 };
 
+// Where an SR we read is written as it arrives (through SpoolStream): the association's receive
+// file. Every write is checked -- DCMTK 3.6.7's own file receiver writes through stdio and never
+// sees a failure that only shows when its last buffer is written at fclose -- and the first
+// failure (a full disk, an I/O error) or the object growing past `limit` bytes ends the writing:
+// the file is removed at once, freeing its space, and the rest of the object is taken as if
+// written, so that DCMTK reads it to its end and the association goes on. Reporting the failure
+// to DCMTK instead makes it drain the object itself (DIMSE_ignoreDataSet), which after a failed
+// last fragment waits for one more that never comes, until the DIMSE timeout.
+class SpoolSink : public DcmConsumer {
+ public:
+  enum class Outcome {
+    Stored,     // the whole object is in the file
+    Failed,     // it could not be written (problem()); the file is removed
+    OverLimit,  // it is larger than the limit; the file is removed
+  };
+
+  SpoolSink(std::string path, std::size_t limit) : path_(std::move(path)), limit_(limit) {}
+  SpoolSink(const SpoolSink&) = delete;
+  SpoolSink& operator=(const SpoolSink&) = delete;
+  ~SpoolSink() override {
+    if (file_ >= 0) ::close(file_);
+  }
+
+  // Creates the file, or empties the association's earlier one. False when it cannot (errno).
+  bool open() {
+    file_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    return file_ >= 0;
+  }
+  // Ends the writing with `problem` (unless it has ended already): the file is removed.
+  void fail(Outcome outcome, const std::string& problem) {
+    if (outcome_ != Outcome::Stored) return;
+    outcome_ = outcome;
+    problem_ = problem;
+    if (file_ >= 0) ::close(file_);
+    file_ = -1;
+    std::remove(path_.c_str());
+  }
+  // Closes the file once the object has arrived; a failure then (some file systems report a
+  // failed write only here) is a failure to write it.
+  Outcome close() {
+    if (file_ < 0) return outcome_;
+    const int closed = ::close(file_);
+    file_ = -1;
+    if (closed != 0) fail(Outcome::Failed, system_reason(errno));
+    return outcome_;
+  }
+  const std::string& problem() const { return problem_; }
+
+  OFBool good() const override { return OFTrue; }  // a failure is never DCMTK's to handle
+  OFCondition status() const override { return EC_Normal; }
+  OFBool isFlushed() const override { return OFTrue; }
+  offile_off_t avail() const override { return std::numeric_limits<Sint32>::max(); }
+  void flush() override {}
+  offile_off_t write(const void* data, offile_off_t length) override {
+    if (length <= 0 || outcome_ != Outcome::Stored) return length;
+    const auto size = static_cast<std::size_t>(length);
+    if (size > limit_ - stored_) {  // stored_ never exceeds limit_
+      fail(Outcome::OverLimit,
+           "larger than the input limit of " + std::to_string(limit_) + " bytes (--max-input-mb)");
+      return length;
+    }
+    const char* next = static_cast<const char*>(data);
+    for (std::size_t left = size; left > 0;) {
+      const ssize_t written = ::write(file_, next, left);
+      if (written < 0 && errno == EINTR) continue;
+      if (written <= 0) {
+        fail(Outcome::Failed, written < 0 ? system_reason(errno) : "nothing written");
+        return length;
+      }
+      next += written;
+      left -= static_cast<std::size_t>(written);
+    }
+    stored_ += size;
+    return length;
+  }
+
+ private:
+  std::string path_;
+  std::size_t limit_;
+  std::size_t stored_ = 0;
+  int file_ = -1;
+  Outcome outcome_ = Outcome::Stored;
+  std::string problem_;
+};
+
+// DCMTK's output stream over a SpoolSink (DcmOutputStream takes its consumer through a
+// protected constructor, as DCMTK's own file stream does).
+class SpoolStream : public DcmOutputStream {
+ public:
+  explicit SpoolStream(SpoolSink& sink) : DcmOutputStream(&sink) {}
+};
+
+// Writes the file meta information of a received object (PS3.10 7.1) to `out`, as DCMTK's own
+// file receiver does (DIMSE_createFilestream): the object is stored as a DICOM file, which is
+// how it is read and kept.
+OFCondition write_meta_information(DcmOutputStream& out, const T_DIMSE_C_StoreRQ& request,
+                                   const std::string& transfer_syntax,
+                                   const std::string& calling_ae) {
+  DcmMetaInfo meta;
+  const std::array<Uint8, 2> version{0, 1};
+  OFCondition status = meta.putAndInsertUint32(DCM_FileMetaInformationGroupLength, 0);
+  if (status.good()) {
+    status =
+        meta.putAndInsertUint8Array(DCM_FileMetaInformationVersion, version.data(), version.size());
+  }
+  if (status.good()) {
+    status = meta.putAndInsertString(DCM_MediaStorageSOPClassUID, request.AffectedSOPClassUID);
+  }
+  if (status.good()) {
+    status =
+        meta.putAndInsertString(DCM_MediaStorageSOPInstanceUID, request.AffectedSOPInstanceUID);
+  }
+  if (status.good()) {
+    status = meta.putAndInsertString(DCM_TransferSyntaxUID, transfer_syntax.c_str());
+  }
+  if (status.good()) {
+    status = meta.putAndInsertString(DCM_ImplementationClassUID, OFFIS_IMPLEMENTATION_CLASS_UID);
+  }
+  if (status.good()) {
+    status = meta.putAndInsertString(DCM_ImplementationVersionName,
+                                     OFFIS_DTK_IMPLEMENTATION_VERSION_NAME);
+  }
+  if (status.good() && !calling_ae.empty()) {
+    status = meta.putAndInsertString(DCM_SourceApplicationEntityTitle, calling_ae.c_str());
+  }
+  if (status.good()) {
+    status = meta.computeGroupLengthAndPadding(
+        EGL_withGL, EPD_noChange, META_HEADER_DEFAULT_TRANSFERSYNTAX, EET_UndefinedLength);
+  }
+  if (status.bad()) return status;
+  meta.transferInit();
+  status = meta.write(out, META_HEADER_DEFAULT_TRANSFERSYNTAX, EET_ExplicitLength, nullptr);
+  meta.transferEnd();
+  return status;
+}
+
 // One association, served on a worker thread: DCMTK's DcmThreadSCP negotiates and receives,
 // this class answers.
 class StoreScp : public DcmThreadSCP {
@@ -305,6 +451,13 @@ class StoreScp : public DcmThreadSCP {
     setDIMSEBlockingMode(DIMSE_NONBLOCKING);
     setDIMSETimeout(shared.config.dimse_timeout_s);
     setACSETimeout(shared.config.acse_timeout_s);
+  }
+
+  // Serves `association` (DcmThreadSCP::run); SRs we read are received on it here (receive_sr).
+  void serve(T_ASC_Association* association) {
+    association_ = association;
+    run(association);
+    association_ = nullptr;
   }
 
  protected:
@@ -330,28 +483,30 @@ class StoreScp : public DcmThreadSCP {
       return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
     }
     object.path = receive_file_.path();
+    SpoolSink spool(object.path, shared_.config.max_received_bytes);
     // The directory may have become unwritable (a full disk, a changed mount) since start-up:
     // then the object is drained and answered "out of resources", which senders retry, instead
-    // of DCMTK aborting the association without a word. The association's file is made here
-    // once, and again only after the handler moved it away (kept it) or a receive failed.
-    const int probe =
-        ::open(object.path.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (probe < 0) {
+    // of DCMTK aborting the association without a word.
+    if (!spool.open()) {
       const std::string reason = system_reason(errno);
       const OFCondition drained = receive_data_set(request, id, "/dev/null");
       if (drained.bad()) return drained;
-      // An announced UID that is not valid may hold anything: it is not said.
-      const std::string named =
-          is_uid(object.sop_instance_uid, 2) ? object.sop_instance_uid : "(an invalid UID)";
-      shared_.log.write("mammocalc: " + shared_.config.receive_dir + ": cannot store received:" +
-                        named + " (" + reason + "); answered out of resources");
-      return sendSTOREResponse(id, request, dimse_status(StoreStatus::OutOfResources));
+      return answer_not_stored(request, id, object, reason);
     }
-    ::close(probe);
-    const OFCondition received = receive_data_set(request, id, object.path.c_str());
+    const OFCondition received = receive_sr(request, context, spool);
+    const SpoolSink::Outcome outcome = spool.close();
     if (received.bad()) {
       std::remove(object.path.c_str());
       return received;
+    }
+    // The object has arrived whole, whether it was stored or not: the association goes on.
+    if (outcome == SpoolSink::Outcome::Failed) {
+      return answer_not_stored(request, id, object, spool.problem());
+    }
+    if (outcome == SpoolSink::Outcome::OverLimit) {
+      shared_.log.write("mammocalc serve: " + received_name(object.sop_instance_uid) + ": " +
+                        spool.problem() + "; discarded as it arrived");
+      return sendSTOREResponse(id, request, dimse_status(StoreStatus::CannotUnderstand));
     }
     // The handler has written the summary (and any copy) before it returns: only then does the
     // sender hear success.
@@ -442,6 +597,40 @@ class StoreScp : public DcmThreadSCP {
   void notifyAssociationTermination() override { params_ = nullptr; }
 
  private:
+  // Receives the data set of an SR we read into `spool`, after the file meta information: as
+  // DCMTK's own file receiver (DcmSCP::receiveSTORERequest), but through SpoolSink, which checks
+  // every write and the size. Bad only when the association cannot go on (the peer, the
+  // network); what happened to the file is the spool's outcome. Once the object has arrived
+  // whole, the message's deadline ends.
+  OFCondition receive_sr(const T_DIMSE_C_StoreRQ& request,
+                         const DcmPresentationContextInfo& context, SpoolSink& spool) {
+    if (request.DataSetType == DIMSE_DATASET_NULL) return DIMSE_BADMESSAGE;
+    if (association_ == nullptr) return DIMSE_ILLEGALASSOCIATION;
+    SpoolStream stream(spool);
+    const OFCondition meta = write_meta_information(
+        stream, request, context.acceptedTransferSyntax.c_str(), trimmed(getPeerAETitle()));
+    if (meta.bad()) spool.fail(SpoolSink::Outcome::Failed, one_line(meta));
+    T_ASC_PresentationContextID data_id = context.presentationContextID;
+    const OFCondition received = DIMSE_receiveDataSetInFile(
+        association_, DIMSE_NONBLOCKING, static_cast<int>(shared_.config.dimse_timeout_s), &data_id,
+        &stream, nullptr, nullptr);
+    if (received.bad()) return received;
+    // PS3.7 9.3.1: a data set arrives on its command's presentation context.
+    if (data_id != context.presentationContextID) return DIMSE_NOVALIDPRESENTATIONCONTEXTID;
+    watch_.handling();
+    return EC_Normal;
+  }
+
+  // Answers an SR that could not be stored (out of resources, which senders retry), with one
+  // log line naming it and the problem.
+  OFCondition answer_not_stored(T_DIMSE_C_StoreRQ& request, T_ASC_PresentationContextID id,
+                                const ReceivedObject& object, const std::string& problem) {
+    shared_.log.write("mammocalc: " + shared_.config.receive_dir + ": cannot store " +
+                      received_name(object.sop_instance_uid) + " (" + problem +
+                      "); answered out of resources");
+    return sendSTOREResponse(id, request, dimse_status(StoreStatus::OutOfResources));
+  }
+
   // Receives the data set of `request` into `path` ("/dev/null": discarded as it arrives). Once
   // it has arrived whole, the message's deadline ends: the object is handled and answered.
   OFCondition receive_data_set(T_DIMSE_C_StoreRQ& request, T_ASC_PresentationContextID id,
@@ -477,11 +666,12 @@ class StoreScp : public DcmThreadSCP {
   };
 
   Shared& shared_;
-  const std::string peer_;              // the peer's numeric address, for log lines
-  const int connection_;                // the association's socket (DCMTK owns and closes it)
-  Watch& watch_;                        // the association's deadline
-  const ReceiveFile receive_file_;      // where this association's SRs arrive, one at a time
-  T_ASC_Parameters* params_ = nullptr;  // the association being negotiated, else nullptr
+  const std::string peer_;                    // the peer's numeric address, for log lines
+  const int connection_;                      // the association's socket (DCMTK owns and closes it)
+  Watch& watch_;                              // the association's deadline
+  const ReceiveFile receive_file_;            // where this association's SRs arrive, one at a time
+  T_ASC_Parameters* params_ = nullptr;        // the association being negotiated, else nullptr
+  T_ASC_Association* association_ = nullptr;  // the association served (serve), else nullptr
 };
 
 Error cannot_serve(std::uint16_t port, const std::string& reason) {
@@ -784,7 +974,7 @@ void serve_connection(Shared& shared, int connection, const std::string& peer, W
   {
     // DcmThreadSCP 3.6.7 leaves the association to its destructor, which drops and frees it.
     StoreScp scp(shared, peer, connection, watch);
-    scp.run(association);
+    scp.serve(association);
     calling = trimmed(scp.getPeerAETitle());
   }
   const Cut cut = watch.cut();
