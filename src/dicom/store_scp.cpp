@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -298,6 +299,53 @@ class ReceiveFile {
  private:
   std::string path_;
 };
+
+// Whether `name` is a ReceiveFile's (.received-PID-N.dcm); sets `pid`.
+bool is_receive_file_name(const std::string& name, pid_t& pid) {
+  const std::string prefix = ".received-";
+  const std::string suffix = ".dcm";
+  if (name.size() <= prefix.size() + suffix.size() || name.rfind(prefix, 0) != 0 ||
+      name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    return false;
+  }
+  const std::string middle =
+      name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  const auto dash = middle.find('-');
+  const auto digits = [](const std::string& text) {
+    return !text.empty() && text.size() <= 9 &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (dash == std::string::npos || !digits(middle.substr(0, dash)) ||
+      !digits(middle.substr(dash + 1))) {
+    return false;
+  }
+  pid = static_cast<pid_t>(std::stol(middle.substr(0, dash)));
+  return pid > 0;  // kill(0) would name this process's group
+}
+
+// Removes the receive files that processes no longer running left in `directory` (a serve killed
+// by SIGKILL, a power cut: ReceiveFile's destructor never ran), each the size of an SR, and says
+// so in one line. Another serve sharing the directory is a running process: its files stay (so
+// does a file whose process id a new process has since taken, until the next start). This
+// process has none yet: a file with its id is an earlier process's. Process ids are this
+// system's, so serves sharing the directory must share the process id namespace (not two
+// containers).
+void remove_stale_receive_files(const std::string& directory, const LineLog& log) {
+  std::error_code error;
+  std::filesystem::directory_iterator entries(directory, error);
+  if (error) return;  // checked writable at start-up; the next store says what is wrong
+  unsigned removed = 0;
+  for (const auto& entry : entries) {
+    pid_t pid = 0;
+    if (!is_receive_file_name(entry.path().filename().string(), pid)) continue;
+    const bool running = pid != ::getpid() && (::kill(pid, 0) == 0 || errno == EPERM);
+    if (!running && std::filesystem::remove(entry.path(), error)) ++removed;
+  }
+  if (removed > 0) {
+    log.write("mammocalc serve: " + directory + ": removed " + std::to_string(removed) +
+              " spool files left by stopped processes (.received-PID-N.dcm)");
+  }
+}
 
 // Where an SR we read is written as it arrives (through SpoolStream): the association's receive
 // file. Every write is checked -- DCMTK 3.6.7's own file receiver writes through stdio and never
@@ -1114,6 +1162,7 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
       throw cannot_serve(config.port, one_line(set));
     }
   }
+  remove_stale_receive_files(config.receive_dir, log);
   // Only now: a monitor or a test that reads this line may connect at once.
   log.write("mammocalc serve: listening on port " + std::to_string(config.port) + " as " +
             config.ae_title +
