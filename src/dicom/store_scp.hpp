@@ -54,8 +54,8 @@ struct StoreScpConfig {
   // object) before it is aborted: a stalled peer cannot hold a worker forever.
   unsigned dimse_timeout_s = 60;
   // Seconds one message (a command and its data set) may take to arrive in all, from when the
-  // endpoint starts waiting for it: a peer that trickles, never silent for dimse_timeout_s,
-  // cannot hold a worker forever either.
+  // endpoint starts waiting for it (the silence before its first byte counts too): a peer that
+  // trickles, never silent for dimse_timeout_s, cannot hold a worker forever either.
   unsigned message_timeout_s = 300;
   // Seconds running associations get to finish once a stop is requested; then each is aborted
   // before its next command, and one waiting for its peer at once (an object being summarised
