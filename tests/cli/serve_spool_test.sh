@@ -148,7 +148,7 @@ if [[ $mode == full-disk ]]; then
   mkdir -p "$disk"
   if ! mount -t tmpfs -o size=1m tmpfs "$disk" 2>"$work/mount.err"; then
     echo "NOT TESTED: a full disk while an SR is spooled: cannot mount a 1 MiB tmpfs here" \
-      "($(head -c 200 "$work/mount.err"); needs root). Skipped, not passed."
+      "($(head -c 200 "$work/mount.err" | tr "\n" " ")needs root). Skipped, not passed."
     exit 77
   fi
   unmount_and_clean_up() {
