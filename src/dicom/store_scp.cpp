@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include <cstring>
 #include <exception>
 #include <filesystem>
+#include <limits>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -27,6 +29,9 @@
 
 #include "base/error.hpp"
 #include "base/uid.hpp"
+#include "dcmtk/dcmdata/dcdeftag.h"
+#include "dcmtk/dcmdata/dcmetinf.h"
+#include "dcmtk/dcmdata/dcostrma.h"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmdata/dcxfer.h"
 #include "dcmtk/dcmnet/assoc.h"
@@ -86,6 +91,22 @@ std::string trimmed(const OFString& ae_title) {
 // The message of an errno value; strerror's buffer is shared between threads, this one is not.
 std::string system_reason(int error_number) {
   return std::generic_category().message(error_number);
+}
+
+// DCMTK's text of `condition` on one line: some of its texts span several ("DUL Association
+// Rejected" and the reasons below it).
+std::string one_line(const OFCondition& condition) {
+  std::string text = condition.text();
+  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) {
+    text.replace(at, 1, "; ");
+  }
+  return text;
+}
+
+// How log lines name a received object: its SOP Instance UID as announced, or, when that is no
+// valid UID (it may hold anything), not at all.
+std::string received_name(const std::string& sop_instance_uid) {
+  return "received:" + (is_uid(sop_instance_uid, 2) ? sop_instance_uid : "(an invalid UID)");
 }
 
 using Clock = std::chrono::steady_clock;
@@ -279,6 +300,189 @@ class ReceiveFile {
   std::string path_;
 };
 
+// Whether `name` is a ReceiveFile's (.received-PID-N.dcm); sets `pid`.
+bool is_receive_file_name(const std::string& name, pid_t& pid) {
+  const std::string prefix = ".received-";
+  const std::string suffix = ".dcm";
+  if (name.size() <= prefix.size() + suffix.size() || name.rfind(prefix, 0) != 0 ||
+      name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    return false;
+  }
+  const std::string middle =
+      name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  const auto dash = middle.find('-');
+  const auto digits = [](const std::string& text) {
+    return !text.empty() && text.size() <= 9 &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (dash == std::string::npos || !digits(middle.substr(0, dash)) ||
+      !digits(middle.substr(dash + 1))) {
+    return false;
+  }
+  pid = static_cast<pid_t>(std::stol(middle.substr(0, dash)));
+  return pid > 0;  // kill(0) would name this process's group
+}
+
+// Removes the receive files that processes no longer running left in `directory` (a serve killed
+// by SIGKILL, a power cut: ReceiveFile's destructor never ran), each the size of an SR, and says
+// so in one line. Another serve sharing the directory is a running process: its files stay (so
+// does a file whose process id a new process has since taken, until the next start). This
+// process has none yet: a file with its id is an earlier process's. Process ids are this
+// system's, so serves sharing the directory must share the process id namespace (not two
+// containers).
+void remove_stale_receive_files(const std::string& directory, const LineLog& log) {
+  std::error_code error;
+  std::filesystem::directory_iterator entries(directory, error);
+  if (error) return;  // checked writable at start-up; the next store says what is wrong
+  unsigned removed = 0;
+  for (const auto& entry : entries) {
+    pid_t pid = 0;
+    if (!is_receive_file_name(entry.path().filename().string(), pid)) continue;
+    const bool running = pid != ::getpid() && (::kill(pid, 0) == 0 || errno == EPERM);
+    if (!running && std::filesystem::remove(entry.path(), error)) ++removed;
+  }
+  if (removed > 0) {
+    log.write("mammocalc serve: " + directory + ": removed " + std::to_string(removed) +
+              " spool files left by stopped processes (.received-PID-N.dcm)");
+  }
+}
+
+// Where an SR we read is written as it arrives (through SpoolStream): the association's receive
+// file. Every write is checked -- DCMTK 3.6.7's own file receiver writes through stdio and never
+// sees a failure that only shows when its last buffer is written at fclose -- and the first
+// failure (a full disk, an I/O error) or the object growing past `limit` bytes ends the writing:
+// the file is removed at once, freeing its space, and the rest of the object is taken as if
+// written, so that DCMTK reads it to its end and the association goes on. Reporting the failure
+// to DCMTK instead makes it drain the object itself (DIMSE_ignoreDataSet), which after a failed
+// last fragment waits for one more that never comes, until the DIMSE timeout.
+class SpoolSink : public DcmConsumer {
+ public:
+  enum class Outcome {
+    Stored,     // the whole object is in the file
+    Failed,     // it could not be written (problem()); the file is removed
+    OverLimit,  // it is larger than the limit; the file is removed
+  };
+
+  SpoolSink(std::string path, std::size_t limit) : path_(std::move(path)), limit_(limit) {}
+  SpoolSink(const SpoolSink&) = delete;
+  SpoolSink& operator=(const SpoolSink&) = delete;
+  ~SpoolSink() override {
+    if (file_ >= 0) ::close(file_);
+  }
+
+  // Creates the file, or empties the association's earlier one. False when it cannot (errno).
+  bool open() {
+    file_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    return file_ >= 0;
+  }
+  // Ends the writing with `problem` (unless it has ended already): the file is removed.
+  void fail(Outcome outcome, const std::string& problem) {
+    if (outcome_ != Outcome::Stored) return;
+    outcome_ = outcome;
+    problem_ = problem;
+    if (file_ >= 0) ::close(file_);
+    file_ = -1;
+    std::remove(path_.c_str());
+  }
+  // Closes the file once the object has arrived; a failure then (some file systems report a
+  // failed write only here) is a failure to write it.
+  Outcome close() {
+    if (file_ < 0) return outcome_;
+    const int closed = ::close(file_);
+    file_ = -1;
+    if (closed != 0) fail(Outcome::Failed, system_reason(errno));
+    return outcome_;
+  }
+  const std::string& problem() const { return problem_; }
+
+  OFBool good() const override { return OFTrue; }  // a failure is never DCMTK's to handle
+  OFCondition status() const override { return EC_Normal; }
+  OFBool isFlushed() const override { return OFTrue; }
+  offile_off_t avail() const override { return std::numeric_limits<Sint32>::max(); }
+  void flush() override {}
+  offile_off_t write(const void* data, offile_off_t length) override {
+    if (length <= 0 || outcome_ != Outcome::Stored) return length;
+    const auto size = static_cast<std::size_t>(length);
+    if (size > limit_ - stored_) {  // stored_ never exceeds limit_
+      fail(Outcome::OverLimit,
+           "larger than the input limit of " + std::to_string(limit_) + " bytes (--max-input-mb)");
+      return length;
+    }
+    const char* next = static_cast<const char*>(data);
+    for (std::size_t left = size; left > 0;) {
+      const ssize_t written = ::write(file_, next, left);
+      if (written < 0 && errno == EINTR) continue;
+      if (written <= 0) {
+        fail(Outcome::Failed, written < 0 ? system_reason(errno) : "nothing written");
+        return length;
+      }
+      next += written;
+      left -= static_cast<std::size_t>(written);
+    }
+    stored_ += size;
+    return length;
+  }
+
+ private:
+  std::string path_;
+  std::size_t limit_;
+  std::size_t stored_ = 0;
+  int file_ = -1;
+  Outcome outcome_ = Outcome::Stored;
+  std::string problem_;
+};
+
+// DCMTK's output stream over a SpoolSink (DcmOutputStream takes its consumer through a
+// protected constructor, as DCMTK's own file stream does).
+class SpoolStream : public DcmOutputStream {
+ public:
+  explicit SpoolStream(SpoolSink& sink) : DcmOutputStream(&sink) {}
+};
+
+// Writes the file meta information of a received object (PS3.10 7.1) to `out`, as DCMTK's own
+// file receiver does (DIMSE_createFilestream): the object is stored as a DICOM file, which is
+// how it is read and kept.
+OFCondition write_meta_information(DcmOutputStream& out, const T_DIMSE_C_StoreRQ& request,
+                                   const std::string& transfer_syntax,
+                                   const std::string& calling_ae) {
+  DcmMetaInfo meta;
+  const std::array<Uint8, 2> version{0, 1};
+  OFCondition status = meta.putAndInsertUint32(DCM_FileMetaInformationGroupLength, 0);
+  if (status.good()) {
+    status =
+        meta.putAndInsertUint8Array(DCM_FileMetaInformationVersion, version.data(), version.size());
+  }
+  if (status.good()) {
+    status = meta.putAndInsertString(DCM_MediaStorageSOPClassUID, request.AffectedSOPClassUID);
+  }
+  if (status.good()) {
+    status =
+        meta.putAndInsertString(DCM_MediaStorageSOPInstanceUID, request.AffectedSOPInstanceUID);
+  }
+  if (status.good()) {
+    status = meta.putAndInsertString(DCM_TransferSyntaxUID, transfer_syntax.c_str());
+  }
+  if (status.good()) {
+    status = meta.putAndInsertString(DCM_ImplementationClassUID, OFFIS_IMPLEMENTATION_CLASS_UID);
+  }
+  if (status.good()) {
+    status = meta.putAndInsertString(DCM_ImplementationVersionName,
+                                     OFFIS_DTK_IMPLEMENTATION_VERSION_NAME);
+  }
+  if (status.good() && !calling_ae.empty()) {
+    status = meta.putAndInsertString(DCM_SourceApplicationEntityTitle, calling_ae.c_str());
+  }
+  if (status.good()) {
+    status = meta.computeGroupLengthAndPadding(
+        EGL_withGL, EPD_noChange, META_HEADER_DEFAULT_TRANSFERSYNTAX, EET_UndefinedLength);
+  }
+  if (status.bad()) return status;
+  meta.transferInit();
+  status = meta.write(out, META_HEADER_DEFAULT_TRANSFERSYNTAX, EET_ExplicitLength, nullptr);
+  meta.transferEnd();
+  return status;
+}
+
 // One association, served on a worker thread: DCMTK's DcmThreadSCP negotiates and receives,
 // this class answers.
 class StoreScp : public DcmThreadSCP {
@@ -295,6 +499,13 @@ class StoreScp : public DcmThreadSCP {
     setDIMSEBlockingMode(DIMSE_NONBLOCKING);
     setDIMSETimeout(shared.config.dimse_timeout_s);
     setACSETimeout(shared.config.acse_timeout_s);
+  }
+
+  // Serves `association` (DcmThreadSCP::run); SRs we read are received on it here (receive_sr).
+  void serve(T_ASC_Association* association) {
+    association_ = association;
+    run(association);
+    association_ = nullptr;
   }
 
  protected:
@@ -320,28 +531,30 @@ class StoreScp : public DcmThreadSCP {
       return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
     }
     object.path = receive_file_.path();
+    SpoolSink spool(object.path, shared_.config.max_received_bytes);
     // The directory may have become unwritable (a full disk, a changed mount) since start-up:
     // then the object is drained and answered "out of resources", which senders retry, instead
-    // of DCMTK aborting the association without a word. The association's file is made here
-    // once, and again only after the handler moved it away (kept it) or a receive failed.
-    const int probe =
-        ::open(object.path.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (probe < 0) {
+    // of DCMTK aborting the association without a word.
+    if (!spool.open()) {
       const std::string reason = system_reason(errno);
       const OFCondition drained = receive_data_set(request, id, "/dev/null");
       if (drained.bad()) return drained;
-      // An announced UID that is not valid may hold anything: it is not said.
-      const std::string named =
-          is_uid(object.sop_instance_uid, 2) ? object.sop_instance_uid : "(an invalid UID)";
-      shared_.log.write("mammocalc: " + shared_.config.receive_dir + ": cannot store received:" +
-                        named + " (" + reason + "); answered out of resources");
-      return sendSTOREResponse(id, request, dimse_status(StoreStatus::OutOfResources));
+      return answer_not_stored(request, id, object, reason);
     }
-    ::close(probe);
-    const OFCondition received = receive_data_set(request, id, object.path.c_str());
+    const OFCondition received = receive_sr(request, context, spool);
+    const SpoolSink::Outcome outcome = spool.close();
     if (received.bad()) {
       std::remove(object.path.c_str());
       return received;
+    }
+    // The object has arrived whole, whether it was stored or not: the association goes on.
+    if (outcome == SpoolSink::Outcome::Failed) {
+      return answer_not_stored(request, id, object, spool.problem());
+    }
+    if (outcome == SpoolSink::Outcome::OverLimit) {
+      shared_.log.write("mammocalc serve: " + received_name(object.sop_instance_uid) + ": " +
+                        spool.problem() + "; discarded as it arrived");
+      return sendSTOREResponse(id, request, dimse_status(StoreStatus::CannotUnderstand));
     }
     // The handler has written the summary (and any copy) before it returns: only then does the
     // sender hear success.
@@ -417,7 +630,7 @@ class StoreScp : public DcmThreadSCP {
       why = "nothing received for " + std::to_string(shared_.config.dimse_timeout_s) +
             " s (--dimse-timeout); aborted";
     } else {
-      why = std::string("aborted (") + cond.text() + ")";
+      why = "aborted (" + one_line(cond) + ")";
     }
     // DCMTK aborts next and then waits up to 10 s for the peer to close the connection; a peer
     // that went silent never does, and would hold this worker's slot (and a stop) that long.
@@ -432,6 +645,40 @@ class StoreScp : public DcmThreadSCP {
   void notifyAssociationTermination() override { params_ = nullptr; }
 
  private:
+  // Receives the data set of an SR we read into `spool`, after the file meta information: as
+  // DCMTK's own file receiver (DcmSCP::receiveSTORERequest), but through SpoolSink, which checks
+  // every write and the size. Bad only when the association cannot go on (the peer, the
+  // network); what happened to the file is the spool's outcome. Once the object has arrived
+  // whole, the message's deadline ends.
+  OFCondition receive_sr(const T_DIMSE_C_StoreRQ& request,
+                         const DcmPresentationContextInfo& context, SpoolSink& spool) {
+    if (request.DataSetType == DIMSE_DATASET_NULL) return DIMSE_BADMESSAGE;
+    if (association_ == nullptr) return DIMSE_ILLEGALASSOCIATION;
+    SpoolStream stream(spool);
+    const OFCondition meta = write_meta_information(
+        stream, request, context.acceptedTransferSyntax.c_str(), trimmed(getPeerAETitle()));
+    if (meta.bad()) spool.fail(SpoolSink::Outcome::Failed, one_line(meta));
+    T_ASC_PresentationContextID data_id = context.presentationContextID;
+    const OFCondition received = DIMSE_receiveDataSetInFile(
+        association_, DIMSE_NONBLOCKING, static_cast<int>(shared_.config.dimse_timeout_s), &data_id,
+        &stream, nullptr, nullptr);
+    if (received.bad()) return received;
+    // PS3.7 9.3.1: a data set arrives on its command's presentation context.
+    if (data_id != context.presentationContextID) return DIMSE_NOVALIDPRESENTATIONCONTEXTID;
+    watch_.handling();
+    return EC_Normal;
+  }
+
+  // Answers an SR that could not be stored (out of resources, which senders retry), with one
+  // log line naming it and the problem.
+  OFCondition answer_not_stored(T_DIMSE_C_StoreRQ& request, T_ASC_PresentationContextID id,
+                                const ReceivedObject& object, const std::string& problem) {
+    shared_.log.write("mammocalc: " + shared_.config.receive_dir + ": cannot store " +
+                      received_name(object.sop_instance_uid) + " (" + problem +
+                      "); answered out of resources");
+    return sendSTOREResponse(id, request, dimse_status(StoreStatus::OutOfResources));
+  }
+
   // Receives the data set of `request` into `path` ("/dev/null": discarded as it arrives). Once
   // it has arrived whole, the message's deadline ends: the object is handled and answered.
   OFCondition receive_data_set(T_DIMSE_C_StoreRQ& request, T_ASC_PresentationContextID id,
@@ -467,11 +714,12 @@ class StoreScp : public DcmThreadSCP {
   };
 
   Shared& shared_;
-  const std::string peer_;              // the peer's numeric address, for log lines
-  const int connection_;                // the association's socket (DCMTK owns and closes it)
-  Watch& watch_;                        // the association's deadline
-  const ReceiveFile receive_file_;      // where this association's SRs arrive, one at a time
-  T_ASC_Parameters* params_ = nullptr;  // the association being negotiated, else nullptr
+  const std::string peer_;                    // the peer's numeric address, for log lines
+  const int connection_;                      // the association's socket (DCMTK owns and closes it)
+  Watch& watch_;                              // the association's deadline
+  const ReceiveFile receive_file_;            // where this association's SRs arrive, one at a time
+  T_ASC_Parameters* params_ = nullptr;        // the association being negotiated, else nullptr
+  T_ASC_Association* association_ = nullptr;  // the association served (serve), else nullptr
 };
 
 Error cannot_serve(std::uint16_t port, const std::string& reason) {
@@ -630,7 +878,7 @@ void set_socket_timeouts(int connection, unsigned seconds) {
 
 Error cannot_use_tls(const std::string& file, const std::string& what, const OFCondition& status) {
   return Error(ErrorCode::ServiceFailed,
-               file + ": TLS: cannot use it as " + what + " (" + status.text() + ")");
+               file + ": TLS: cannot use it as " + what + " (" + one_line(status) + ")");
 }
 
 // DCMTK's TLS layer for the endpoint: key and certificate, trusted CAs, BCP 195's
@@ -710,8 +958,8 @@ std::string no_request_reason(const StoreScpConfig& config, const OFCondition& r
   if (cut == Cut::Deadline) return what + " within " + limit + "); closed";
   if (received.bad()) {
     return config.tls.enabled()
-               ? what + " within " + limit + "), or refused: " + received.text() + "; closed"
-               : what + " within " + limit + "; " + received.text() + "); closed";
+               ? what + " within " + limit + "), or refused: " + one_line(received) + "; closed"
+               : what + " within " + limit + "; " + one_line(received) + "); closed";
   }
   return what + "; closed by the peer";
 }
@@ -774,7 +1022,7 @@ void serve_connection(Shared& shared, int connection, const std::string& peer, W
   {
     // DcmThreadSCP 3.6.7 leaves the association to its destructor, which drops and frees it.
     StoreScp scp(shared, peer, connection, watch);
-    scp.run(association);
+    scp.serve(association);
     calling = trimmed(scp.getPeerAETitle());
   }
   const Cut cut = watch.cut();
@@ -888,7 +1136,7 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
   const OFCondition status = ASC_initializeNetwork(
       NET_ACCEPTOR, config.port, static_cast<int>(config.acse_timeout_s), &network);
   dcmExternalSocketHandle.set(DCMNET_INVALID_SOCKET);
-  if (status.bad()) throw cannot_serve(config.port, status.text());
+  if (status.bad()) throw cannot_serve(config.port, one_line(status));
   // The layer outlives the network and every association (it is dropped below, after them).
   HandOffLayer<DcmTransportLayer> plain;
   std::unique_ptr<HandOffLayer<DcmTLSTransportLayer>> tls;
@@ -905,15 +1153,16 @@ void serve_store_scp(const StoreScpConfig& config, const ReceivedObjectHandler& 
     const OFCondition set = ASC_setTransportLayer(network, tls.get(), 0);
     if (set.bad()) {
       ASC_dropNetwork(&network);
-      throw cannot_serve(config.port, std::string("TLS: ") + set.text());
+      throw cannot_serve(config.port, "TLS: " + one_line(set));
     }
   } else {
     const OFCondition set = ASC_setTransportLayer(network, &plain, 0);
     if (set.bad()) {
       ASC_dropNetwork(&network);
-      throw cannot_serve(config.port, set.text());
+      throw cannot_serve(config.port, one_line(set));
     }
   }
+  remove_stale_receive_files(config.receive_dir, log);
   // Only now: a monitor or a test that reads this line may connect at once.
   log.write("mammocalc serve: listening on port " + std::to_string(config.port) + " as " +
             config.ae_title +

@@ -4,12 +4,14 @@
 // a received object is the caller's policy (run/serve.cpp).
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "base/line_log.hpp"
+#include "dicom/dicom_structure.hpp"
 
 namespace mammocalc {
 
@@ -33,7 +35,14 @@ struct StoreScpConfig {
   std::string ae_title = "MAMMOCALC";
   // Calling AE titles whose associations are accepted; empty: any.
   std::vector<std::string> allowed_calling_aes;
-  std::string receive_dir;  // received SRs are stored here before the handler sees them
+  // Received SRs are stored here before the handler sees them, each association's in a file of
+  // its own, .received-PID-N.dcm; at start-up such files of processes no longer running (a serve
+  // killed before it could remove them) are removed.
+  std::string receive_dir;
+  // Bytes an SR we read may take as stored (the file: meta information and data set), checked
+  // as it arrives: once it is over, nothing more of it is written, the rest is read and
+  // discarded, and the sender is answered 0xC000; the handler never sees it.
+  std::size_t max_received_bytes = ReadLimits{}.max_input_bytes;
   // Associations served at once; one more is rejected at once as transient ("local limit
   // exceeded"), so the sender retries instead of waiting for a timeout. Connections that have
   // not sent their association request yet are apart: each waits on a thread of its own, at most
@@ -45,8 +54,8 @@ struct StoreScpConfig {
   // object) before it is aborted: a stalled peer cannot hold a worker forever.
   unsigned dimse_timeout_s = 60;
   // Seconds one message (a command and its data set) may take to arrive in all, from when the
-  // endpoint starts waiting for it: a peer that trickles, never silent for dimse_timeout_s,
-  // cannot hold a worker forever either.
+  // endpoint starts waiting for it (the silence before its first byte counts too): a peer that
+  // trickles, never silent for dimse_timeout_s, cannot hold a worker forever either.
   unsigned message_timeout_s = 300;
   // Seconds running associations get to finish once a stop is requested; then each is aborted
   // before its next command, and one waiting for its peer at once (an object being summarised
@@ -66,7 +75,10 @@ enum class StoreStatus {
 struct ReceivedObject {
   std::string sop_class_uid;     // as the sender announced it
   std::string sop_instance_uid;  // as the sender announced it
-  // The object as received, for a class the SR reader reads (is_accepted_sop_class). The file is
+  // The object as received, for a class the SR reader reads (is_accepted_sop_class), complete and
+  // within max_received_bytes: one that could not be stored whole (a full disk: answered 0xA700)
+  // or was over the limit (0xC000) is answered by the endpoint, with one log line naming it
+  // received:UID, and never reaches the handler; nothing of it is left on disk. The file is
   // the association's: the handler may move it away (keep it), else the association's next SR
   // overwrites it and it is removed when the association ends; the handler does not remove it.
   // Empty for any other class: such objects are discarded as they arrive, never stored (a breast

@@ -207,6 +207,7 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   scp.ae_title = config.ae_title;
   scp.allowed_calling_aes = config.allowed_calling_aes;
   scp.receive_dir = config.output_dir;
+  scp.max_received_bytes = evaluation.limits.max_input_bytes;
   scp.max_associations = config.max_associations > 0
                              ? config.max_associations
                              : std::max(1U, std::thread::hardware_concurrency());

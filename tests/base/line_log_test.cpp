@@ -18,6 +18,28 @@ TEST(LineLog, WritesTheLineAndANewline) {
   EXPECT_EQ(out.str(), "mammocalc serve: stopped\n");
 }
 
+TEST(LineLog, EscapesControlCharactersSoALineStaysOne) {
+  std::ostringstream out;
+  const LineLog log(out);
+  log.write("rejected calling AE title 'X\nmammocalc serve: stopped'");
+  EXPECT_EQ(out.str(), "rejected calling AE title 'X\\x0Amammocalc serve: stopped'\n");
+}
+
+TEST(EscapeControlCharacters, EscapesEveryControlCharacterAsHex) {
+  EXPECT_EQ(escape_control_characters(std::string("a\0b", 3)), "a\\x00b");
+  EXPECT_EQ(escape_control_characters("\r\t\x1B[31m\x7F"), "\\x0D\\x09\\x1B[31m\\x7F");
+  EXPECT_EQ(escape_control_characters("\x1F \x20"), "\\x1F  ");
+}
+
+TEST(EscapeControlCharacters, KeepsPrintableTextAndUtf8) {
+  EXPECT_EQ(escape_control_characters("PACS_1 1.2.840.10008.5.1.4.1.1.88.22"),
+            "PACS_1 1.2.840.10008.5.1.4.1.1.88.22");
+  EXPECT_EQ(escape_control_characters("/var/lib/mammocalc/\xC3\xBC"),
+            "/var/lib/mammocalc/\xC3\xBC");
+  EXPECT_EQ(escape_control_characters("back\\slash"), "back\\slash");
+  EXPECT_EQ(escape_control_characters(""), "");
+}
+
 TEST(LineLog, LinesFromManyThreadsNeverInterleave) {
   std::ostringstream out;
   const LineLog log(out);
