@@ -149,8 +149,7 @@ std::string write_dicom_summary(const Report& report, const std::string& file_or
   const WrittenSr written = write_report_sr(report);
   std::string path =
       std::filesystem::is_directory(file_or_directory)
-          ? (std::filesystem::path(file_or_directory) / (written.sop_instance_uid + ".dcm"))
-                .string()
+          ? (std::filesystem::path(file_or_directory) / (written.file_stem + ".dcm")).string()
           : file_or_directory;
   inputs.check_file(path);
   write_file_atomically(path, written.bytes);

@@ -116,7 +116,7 @@ void write_outputs(const InputResult& result, const std::string& name, const Sum
                    Flush flush) {
   if (!files.dicom_out_dir.empty()) {
     write_file_atomically(
-        (fs::path(files.dicom_out_dir) / (result.dicom.sop_instance_uid + ".dcm")).string(),
+        (fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string(),
         result.dicom.bytes, flush);
   }
   if (files.html) {

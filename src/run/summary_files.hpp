@@ -21,7 +21,7 @@ namespace mammocalc {
 struct SummaryFiles {
   std::string output_dir;     // the summaries, NAME.xml
   bool html = false;          // also a review page per exam, NAME.html
-  std::string dicom_out_dir;  // also a DICOM SR per exam, <SOPInstanceUID>.dcm; empty: none
+  std::string dicom_out_dir;  // also a DICOM SR per exam (WrittenSr::file_stem); empty: none
 };
 
 // What one input produced: its index entry and, when summarised, the summary to write.

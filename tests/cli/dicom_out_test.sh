@@ -144,6 +144,16 @@ check "one source, same annotations: the same UIDs" test "$uid_ductal" = "$uid_a
 mkdir -p "$work/dir"
 "$mammocalc" summarize --dicom-out "$work/dir" samples/bir-known-malignancy.dcm >/dev/null
 check "--dicom-out DIR writes <SOPInstanceUID>.dcm" test "$(ls "$work/dir" | grep -cE '^2\.25\.[0-9]+\.dcm$')" -eq 1
+# One source summarised again (other annotations) into the directory: its one file is replaced by
+# the later result, never joined by a second, though the results' own UIDs differ.
+mkdir -p "$work/one-per-source"
+for notes in ductal lobular; do
+  "$mammocalc" summarize --annotations "samples/bir-nonspecific-calcifications.$notes.annotations.xml" \
+    --dicom-out "$work/one-per-source" samples/bir-nonspecific-calcifications.dcm >/dev/null
+done
+check "one source summarised twice into a directory: one SR file" \
+  test "$(ls "$work/one-per-source" | wc -l)" -eq 1
+check "... the later result" cmp -s "$work/one-per-source/$(ls "$work/one-per-source")" "$work/lobular.dcm"
 "$mammocalc" summarize -o "$work/batch" --dicom-out "$work/batch-sr" samples/*.dcm 2>/dev/null
 summarised=$(grep -c 'status="summarised"' "$work/batch/index.xml")
 check "batch --dicom-out writes one SR per summarised exam" test "$(ls "$work/batch-sr"/*.dcm | wc -l)" -eq "$summarised"
