@@ -163,6 +163,12 @@ check "hook --dicom-out exits 0" test $? -eq 0
 hook_sr=$(ls "$work/hook" | grep -E '^2\.25\.[0-9]+\.dcm$')
 check "hook --dicom-out writes the SR beside the summary" test -n "$hook_sr" -a -f "$work/hook/1.2.826.0.1.3680043.10.1363.103.3.xml"
 check "hook's SR equals summarize --dicom-out's" cmp -s "$work/hook/$hook_sr" "$work/bir-suspicious-vacuum-assisted.dcm"
+# A summary that cannot be written (its name taken by a directory): the hook fails and leaves no
+# SR of the input, so the next run writes the full set.
+mkdir -p "$work/hook-fail/1.2.826.0.1.3680043.10.1363.103.3.xml"
+"$mammocalc" hook --out "$work/hook-fail" --dicom-out samples/bir-suspicious-vacuum-assisted.dcm 2>/dev/null
+check "hook --dicom-out, summary not writable: a failure" test $? -ne 0
+check "... and no SR left of it" test "$(ls "$work/hook-fail" | grep -c '\.dcm$')" -eq 0
 "$mammocalc" summarize --annotations samples/annotation-only.annotations.xml --dicom-out "$work/no.dcm" >/dev/null 2>"$work/err"
 check "an annotation-only run cannot write an SR (exit 2)" test $? -eq 2
 check "... and writes none" test ! -e "$work/no.dcm"
