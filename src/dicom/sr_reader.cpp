@@ -489,8 +489,13 @@ std::string media_storage_sop_class(const std::string& path) {
   return {};
 }
 
-SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits& limits) {
-  const StructureCheck structure = check_structure(bytes, limits);
+namespace {
+
+// The walk over the raw encoding, refusing what breaks a limit or is truncated before DCMTK's
+// recursive parser sees it.
+StructureCheck checked_structure(const std::string& bytes, const std::string& name,
+                                 const ReadLimits& limits) {
+  StructureCheck structure = check_structure(bytes, limits);
   if (structure.problem == StructureProblem::LimitExceeded) {
     throw Error(ErrorCode::LimitExceeded, name + ": " + structure.reason);
   }
@@ -498,6 +503,28 @@ SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits&
     throw Error(ErrorCode::NotDicom,
                 name + ": not a readable DICOM file (truncated: " + structure.reason + ")");
   }
+  return structure;
+}
+
+}  // namespace
+
+SopIdentity read_sop_identity(const std::string& bytes, const std::string& name,
+                              const ReadLimits& limits) {
+  checked_structure(bytes, name, limits);
+  MemoryFile input;
+  if (!input.append(bytes)) {
+    throw Error(ErrorCode::NotDicom,
+                name + ": cannot be staged for reading (" + std::strerror(errno) + ")");
+  }
+  // DCMTK stops at the first element past (0008,0018): the dataset's start only.
+  DcmFileFormat head;
+  parse_dicom(input, name, head, DcmTagKey(0x0008, 0x0019));
+  DcmDataset& dataset = *head.getDataset();
+  return {get_string(dataset, DCM_SOPClassUID), get_string(dataset, DCM_SOPInstanceUID)};
+}
+
+SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits& limits) {
+  const StructureCheck structure = checked_structure(bytes, name, limits);
   // Reads with DCMTK's automatic input correction on (UID padding removed), its default, which
   // start_dicom_toolkit() sets once: flipping the process-wide flag per read would race between
   // the endpoint's worker threads.

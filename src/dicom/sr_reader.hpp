@@ -19,6 +19,19 @@ namespace mammocalc {
 SrDocument read_sr(std::string bytes, const std::string& name,
                    const ReadLimits& limits = ReadLimits{});
 
+// The SOP Class and SOP Instance UIDs (0008,0016), (0008,0018) a DICOM object's dataset holds.
+struct SopIdentity {
+  std::string sop_class_uid;     // empty when the dataset has none
+  std::string sop_instance_uid;  // empty when the dataset has none
+};
+
+// The SOP Class and SOP Instance UIDs of the dataset in `bytes`, as read_sr would read them (UID
+// padding removed), parsing only the start of the dataset: what `serve` compares with the
+// C-STORE command before it keeps or writes anything. The limits are checked on the raw encoding
+// first. Throws Error(NotDicom | LimitExceeded) naming `name`.
+SopIdentity read_sop_identity(const std::string& bytes, const std::string& name,
+                              const ReadLimits& limits = ReadLimits{});
+
 // The reason said for a DICOMDIR, after "FILE: ".
 inline constexpr const char* kDicomDirectoryReason =
     "a DICOMDIR (the index of a DICOM medium), not an SR document";

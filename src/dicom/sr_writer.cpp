@@ -542,6 +542,9 @@ WrittenSr write_report_sr(const Report& report) {
   const std::string name = "mammocalc:" + source.sop_instance_uid + ":" +
                            std::string(kRuleSetVersion) + ":" + content_digest;
   written.sop_instance_uid = uid_for_name(name + ":instance");
+  // One file per source and rule set, whatever the content: a new result replaces the old.
+  written.file_stem = uid_for_name("mammocalc:" + source.sop_instance_uid + ":" +
+                                   std::string(kRuleSetVersion) + ":file");
   put(dataset, DCM_SOPInstanceUID, written.sop_instance_uid);
   put(dataset, DCM_SeriesInstanceUID, uid_for_name(name + ":series"));
   written.bytes = saved_bytes(file);

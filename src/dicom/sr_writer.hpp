@@ -13,13 +13,18 @@ namespace mammocalc {
 struct WrittenSr {
   std::string bytes;  // a DICOM file (Part 10), explicit VR little endian
   std::string sop_instance_uid;
+  // Its name in a directory, without ".dcm": a name-based UID of the source SOP Instance UID
+  // and the rule-set version alone, so one source has one file there, replaced when the source
+  // is summarised again (sent again, other annotations), whatever the SR's content.
+  std::string file_stem;
 };
 
 // The SR for a report. The narrative (TID 4202) uses the same words as the review
 // (review/exam_view). Deterministic: the SOP and series instance UIDs
 // derive from the source SOP Instance UID, the rule-set version and a digest of the SR's own
 // content, so another result for the same source (other annotations, another site profile) gets
-// other UIDs. Throws Error(OutputFailed)
+// other UIDs (a PACS keeps one object per UID); its file stem from the source SOP Instance UID
+// and the rule-set version only. Throws Error(OutputFailed)
 // when DCMTK cannot build the document, std::invalid_argument when the report has no source SR
 // (an annotation-only run: the runs refuse --dicom-out for it first).
 WrittenSr write_report_sr(const Report& report);

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <string>
 #include <system_error>
@@ -25,6 +26,7 @@
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
 #include "dicom/store_scp.hpp"
+#include "output/pseudonyms.hpp"
 #include "run/summarise.hpp"
 #include "run/summary_files.hpp"
 
@@ -88,68 +90,178 @@ class ReceivedNames {
   UsedNames used_;
 };
 
+// One lock per SOP Instance UID being handled: two associations that carry the same UID at once
+// (a resend overlapping the first sending, two objects wrongly sharing a UID) are handled one
+// after the other, so the summary, the kept copy and the result SR of a UID always come from
+// the same object. An entry lives only while some thread holds or waits for it. Shared by the
+// worker threads.
+class UidLocks {
+ public:
+  // Holds the lock of one UID from construction to destruction.
+  class Held {
+   public:
+    Held(UidLocks& locks, const std::string& uid)
+        : locks_(locks), uid_(uid), lock_(locks.enter(uid_)) {}
+    ~Held() {
+      lock_.unlock();
+      locks_.leave(uid_);
+    }
+    Held(const Held&) = delete;
+    Held& operator=(const Held&) = delete;
+
+   private:
+    UidLocks& locks_;
+    std::string uid_;
+    std::unique_lock<std::mutex> lock_;  // of the UID's entry, taken outside mutex_
+  };
+
+ private:
+  struct Entry {
+    std::mutex mutex;
+    unsigned users = 0;  // threads holding or waiting for `mutex`
+  };
+
+  // The UID's mutex, its entry made or counted once more (std::map keeps its nodes in place).
+  std::mutex& enter(const std::string& uid) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    Entry& entry = entries_[uid];
+    ++entry.users;
+    return entry.mutex;
+  }
+
+  // Counts one user less, removing the entry when it was the last.
+  void leave(const std::string& uid) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    const auto found = entries_.find(uid);
+    if (--found->second.users == 0) entries_.erase(found);
+  }
+
+  std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
+// What log lines call an object, never its patient data: its SOP Instance UID; with
+// --pseudonymize the UID's pseudonym (received-HASH without a key), so no line pairs a real UID
+// with its pseudonym; received-HASH for a UID that is not valid, which may hold anything.
+std::string logged_name(const std::string& uid, bool valid_uid, const PseudonymPolicy& pseudonyms) {
+  if (valid_uid && !pseudonyms.enabled) return uid;
+  if (valid_uid && !pseudonyms.key.empty()) return pseudonym_uid(uid, pseudonyms.key);
+  return ReceivedNames::unnumbered(uid);
+}
+
+// Why the data set is not the object the C-STORE command announced (PS3.4 B.2.3, PS3.7 9.1.1:
+// the Affected SOP Class and Instance UIDs are the data set's), or empty when it is. Files are
+// named by the command's UID: a data set of another UID would replace another object's summary.
+std::string identity_problem(const SopIdentity& data_set, const ReceivedObject& object) {
+  // The command's UIDs arrive in DCMTK's fields of 64 characters, the most a UID has (PS3.5
+  // 9.1): a longer one in the data set, no valid UID (named received-HASH-N, of its own), is
+  // compared as far as the command could carry it.
+  constexpr std::size_t kMaxUidLength = 64;
+  if (data_set.sop_instance_uid.substr(0, kMaxUidLength) != object.sop_instance_uid) {
+    return "the data set's SOP Instance UID is not the C-STORE command's Affected SOP Instance "
+           "UID";
+  }
+  if (data_set.sop_class_uid != object.sop_class_uid) {
+    return "the data set's SOP Class UID is not the C-STORE command's Affected SOP Class UID";
+  }
+  return {};
+}
+
+// Removes what was written for an object that then failed, so a failure leaves no output of it
+// (the sender retries it whole).
+void remove_outputs(const std::vector<std::string>& paths) {
+  for (const std::string& path : paths) std::remove(path.c_str());
+}
+
 // The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
 // and say which C-STORE status the sender gets. Runs on several worker threads at once: it
-// shares only what is read (config, evaluation), the log and the names given to objects whose
-// UID is not valid; each object has files of its own.
+// shares only what is read (config, evaluation), the log, the names given to objects whose UID is
+// not valid and the per-UID locks; each UID's files are written under its lock.
 StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& config,
                             const Evaluation& evaluation, ReceivedNames& received_names,
-                            const LineLog& log) {
+                            UidLocks& uid_locks, const LineLog& log) {
   const bool valid_uid = is_uid(object.sop_instance_uid, 2);
+  const std::string said = logged_name(object.sop_instance_uid, valid_uid, evaluation.pseudonyms);
   if (object.path.empty()) {
     // A class the SR reader does not read, discarded as it arrived: what reading it would say.
-    const std::string base =
-        valid_uid ? object.sop_instance_uid : ReceivedNames::unnumbered(object.sop_instance_uid);
-    return skipped(unread_sop_class_error(object.sop_class_uid, "received:" + base), log);
+    return skipped(unread_sop_class_error(object.sop_class_uid, "received:" + said), log);
   }
   const std::string& temporary = object.path;
-  std::string base = valid_uid ? object.sop_instance_uid : "(an invalid UID)";
+  std::string name = said;
+  // Written for this object so far: removed again when it fails.
+  std::vector<std::string> written;
   try {
+    if (!valid_uid && !config.dicom_dir.empty()) {
+      // The result SR references its source by UID (Current Requested Procedure Evidence), as
+      // `summarize --dicom-out` refuses such an SR: refused before anything is kept or written.
+      log.write("mammocalc serve: received:" + said +
+                ": the SOP Instance UID is not a valid UID, so no DICOM SR can refer to it "
+                "(--dicom-out); refused");
+      return StoreStatus::CannotUnderstand;
+    }
+    // Read like any input file: the run's limits apply. Named "received:NAME" in errors and in
+    // the summary, so every log line has the one documented form.
+    std::string bytes = read_input_bytes(temporary, evaluation.limits.max_input_bytes);
+    // Outputs are named by the command's UID: the data set must be that object, checked before
+    // anything is kept or written.
+    const std::string problem =
+        identity_problem(read_sop_identity(bytes, "received:" + said, evaluation.limits), object);
+    if (!problem.empty()) {
+      log.write("mammocalc serve: received:" + said + ": " + problem + "; refused");
+      return StoreStatus::CannotUnderstand;
+    }
+    const UidLocks::Held held(uid_locks, object.sop_instance_uid);
+    // Pseudonymised, the summary is named by its pseudonym, as in a batch; without one (no key:
+    // UIDs dropped) by a name of its own that says nothing of the UID: the digest of the
+    // object's bytes (the same object sent again is replaced).
+    const std::string digest_name =
+        evaluation.pseudonyms.enabled ? ReceivedNames::unnumbered(bytes) + ".xml" : std::string();
     // A kept copy is on disk (data and name) before the sender hears success, as the summary is;
     // one that cannot be kept is a failure the sender hears (out of resources), never dropped.
+    // Kept under the UID's lock, it is the object summarised below.
+    std::string stem = object.sop_instance_uid;
     bool kept_it = false;
     if (valid_uid) {
       // The same UID again is the same object sent again: its copy is replaced.
       kept_it =
           config.keep_received &&
-          move_file_durably(temporary, (fs::path(config.output_dir) / (base + ".dcm")).string(),
+          move_file_durably(temporary, (fs::path(config.output_dir) / (stem + ".dcm")).string(),
                             Replace::Yes);
     } else {
-      std::tie(base, kept_it) =
+      std::tie(stem, kept_it) =
           received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid),
                                config.output_dir, temporary, config.keep_received);
+      name = stem;
     }
-    const std::string stem = base + ".xml";
+    if (kept_it) written.push_back((fs::path(config.output_dir) / (stem + ".dcm")).string());
     // Not kept, the object stays in the association's file, which the endpoint overwrites with
     // the next SR and removes when the association ends.
-    const std::string received =
-        kept_it ? (fs::path(config.output_dir) / (base + ".dcm")).string() : temporary;
-    // Read like any input file: the run's limits apply. Named "received:UID" whether kept or
-    // not, so every log line has the one documented form.
-    std::string bytes = read_input_bytes(received, evaluation.limits.max_input_bytes);
-    // Pseudonymised, the summary is named by its pseudonym, as in a batch; without one (the SR
-    // has no SOP Instance UID, or no key: UIDs dropped) by a name of its own that says nothing of
-    // the UID: the digest of the object's bytes (the same object sent again is replaced).
-    const std::string digest_name =
-        evaluation.pseudonyms.enabled ? ReceivedNames::unnumbered(bytes) + ".xml" : std::string();
-    const Report report = summarise_input_bytes(std::move(bytes), "received:" + base, evaluation);
+    const Report report = summarise_input_bytes(std::move(bytes), "received:" + name, evaluation);
+    // The result SR before the summary: a summary that fails takes it away again (catch below).
     const std::string summary = render_summary(report, evaluation.summary);
-    if (!config.dicom_dir.empty()) write_dicom_summary(report, config.dicom_dir);
+    if (!config.dicom_dir.empty()) written.push_back(write_dicom_summary(report, config.dicom_dir));
     const std::string& pseudonym = report.input.source.sop_instance_uid;
-    const std::string name = !evaluation.pseudonyms.enabled ? stem
-                             : is_uid(pseudonym, 2)         ? pseudonym + ".xml"
-                                                            : digest_name;
-    write_file_atomically((fs::path(config.output_dir) / name).string(), summary);
-    log.write("mammocalc serve: " + base + ": summarised to " + name);
+    const std::string summary_name = !evaluation.pseudonyms.enabled ? stem + ".xml"
+                                     : is_uid(pseudonym, 2)         ? pseudonym + ".xml"
+                                                                    : digest_name;
+    write_file_atomically((fs::path(config.output_dir) / summary_name).string(), summary);
+    log.write("mammocalc serve: " + name + ": summarised to " + summary_name);
     return StoreStatus::Success;
   } catch (const Error& failure) {
+    // A skipped SR is answered with success: its copy stays kept, as every SR's.
     if (is_skipped_kind(failure.code())) return skipped(failure, log);
+    remove_outputs(written);
     log.write(std::string("mammocalc serve: ") + failure.what());
-    if (failure.code() == ErrorCode::OutputFailed) return StoreStatus::OutOfResources;
+    // An output that cannot be written, or whose name something other than a file holds
+    // (Usage, from the atomic write): out of resources, which the sender retries.
+    if (failure.code() == ErrorCode::OutputFailed || failure.code() == ErrorCode::Usage) {
+      return StoreStatus::OutOfResources;
+    }
     return StoreStatus::CannotUnderstand;
   } catch (const std::exception& failure) {
+    remove_outputs(written);
     // A defect met on one object fails that object, not the endpoint.
-    log.write("mammocalc serve: " + base + ": internal error: " + failure.what());
+    log.write("mammocalc serve: " + name + ": internal error: " + failure.what());
     return StoreStatus::CannotUnderstand;
   }
 }
@@ -218,10 +330,11 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   scp.tls = config.tls;
   const LineLog lines(log);
   ReceivedNames received_names;
+  UidLocks uid_locks;
   serve_store_scp(
       scp,
       [&](const ReceivedObject& object) {
-        return handle_received(object, config, evaluation, received_names, lines);
+        return handle_received(object, config, evaluation, received_names, uid_locks, lines);
       },
       stop_requested, lines);
   lines.write("mammocalc serve: stopped");

@@ -65,6 +65,16 @@ Findings read_findings(const std::string& path, const Evaluation& evaluation) {
                      evaluation);
 }
 
+// Why a file of an annotation directory that does not start as XML cannot be used: "FILE:
+// REASON", as check_annotations says its problems.
+std::string unusable_file_reason(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return file + ": cannot be read (" + std::strerror(errno) + ")";
+  if (in.peek() == std::ifstream::traits_type::eof())
+    return file + ": empty, not an annotation file";
+  return file + ": not an XML file";
+}
+
 // Applies the annotations named on the command line: files must fit the SR; a directory
 // contributes the files whose study is the SR's (others are another study's business).
 void apply_annotations(const std::vector<std::string>& paths, Findings& findings) {
@@ -74,7 +84,16 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
       continue;
     }
     for (const std::string& file : xml_files_in(path)) {
-      if (xml_root_name(file) != "annotations") continue;
+      const std::string root = xml_root_name(file);
+      if (root.empty()) {
+        // Not even the start of an XML file could be read: said, never dropped silently.
+        findings.notes.push_back(
+            {WarningCode::AnnotationSkipped,
+             unusable_file_reason(file) + " (file in annotation directory skipped)", ""});
+        continue;
+      }
+      // Another kind of XML file (a site profile, a summary) is not the annotations' business.
+      if (root != "annotations") continue;
       const std::vector<std::string> problems = check_annotations(file);
       if (!problems.empty()) {
         findings.notes.push_back({WarningCode::AnnotationSkipped,
@@ -149,8 +168,7 @@ std::string write_dicom_summary(const Report& report, const std::string& file_or
   const WrittenSr written = write_report_sr(report);
   std::string path =
       std::filesystem::is_directory(file_or_directory)
-          ? (std::filesystem::path(file_or_directory) / (written.sop_instance_uid + ".dcm"))
-                .string()
+          ? (std::filesystem::path(file_or_directory) / (written.file_stem + ".dcm")).string()
           : file_or_directory;
   inputs.check_file(path);
   write_file_atomically(path, written.bytes);

@@ -99,10 +99,10 @@ Report summarise_annotations(const std::string& path, const Evaluation& evaluati
 Error with_read_own_hint(const Error& error);
 
 // Writes the report as a DICOM SR (sr_writer) to `file_or_directory` (in a directory, named by
-// its SOP Instance UID), atomically; returns the path written. Throws Error(Usage) for a path
-// that is one of `inputs`' files, Error(OutputFailed) when it cannot be written,
-// std::invalid_argument for an annotation-only report (the runs refuse --dicom-out for those
-// first).
+// WrittenSr::file_stem: one file per source SR, replaced by a new result of it), atomically;
+// returns the path written. Throws Error(Usage) for a path that is one of `inputs`' files,
+// Error(OutputFailed) when it cannot be written, std::invalid_argument for an annotation-only
+// report (the runs refuse --dicom-out for those first).
 std::string write_dicom_summary(const Report& report, const std::string& file_or_directory,
                                 const InputGuard& inputs = InputGuard());
 

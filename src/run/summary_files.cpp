@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 #include "base/error.hpp"
 #include "base/uid.hpp"
@@ -114,16 +116,23 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
 
 void write_outputs(const InputResult& result, const std::string& name, const SummaryFiles& files,
                    Flush flush) {
-  if (!files.dicom_out_dir.empty()) {
-    write_file_atomically(
-        (fs::path(files.dicom_out_dir) / (result.dicom.sop_instance_uid + ".dcm")).string(),
-        result.dicom.bytes, flush);
+  std::vector<std::string> written;  // removed again when a later output fails
+  try {
+    if (!files.dicom_out_dir.empty()) {
+      written.push_back(
+          (fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string());
+      write_file_atomically(written.back(), result.dicom.bytes, flush);
+    }
+    if (files.html) {
+      written.push_back((fs::path(files.output_dir) / page_name_for(name)).string());
+      write_file_atomically(written.back(), result.page, flush);
+    }
+    write_file_atomically((fs::path(files.output_dir) / name).string(), result.summary, flush);
+  } catch (const Error&) {
+    // No SR or page of an input whose summary failed: the next run writes the full set.
+    for (const std::string& path : written) std::remove(path.c_str());
+    throw;
   }
-  if (files.html) {
-    write_file_atomically((fs::path(files.output_dir) / page_name_for(name)).string(), result.page,
-                          flush);
-  }
-  write_file_atomically((fs::path(files.output_dir) / name).string(), result.summary, flush);
 }
 
 void create_output_directory(const std::string& directory) {

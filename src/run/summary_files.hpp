@@ -21,7 +21,7 @@ namespace mammocalc {
 struct SummaryFiles {
   std::string output_dir;     // the summaries, NAME.xml
   bool html = false;          // also a review page per exam, NAME.html
-  std::string dicom_out_dir;  // also a DICOM SR per exam, <SOPInstanceUID>.dcm; empty: none
+  std::string dicom_out_dir;  // also a DICOM SR per exam (WrittenSr::file_stem); empty: none
 };
 
 // What one input produced: its index entry and, when summarised, the summary to write.
@@ -54,7 +54,8 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
 
 // Writes what one input produced: its SR and review page where asked for, then the summary as
 // `name` in files.output_dir. The summary comes last, so a summary on disk means its companions
-// are too. Throws Error(OutputFailed).
+// are too; when an output fails, those written before it are removed. Throws Error(OutputFailed),
+// Error(Usage) for a name that something other than a file holds.
 void write_outputs(const InputResult& result, const std::string& name, const SummaryFiles& files,
                    Flush flush);
 

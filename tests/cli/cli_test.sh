@@ -290,6 +290,11 @@ run summarize --annotations "$work/notes-dir" "$vab"
 check "annotation directory exits 0 (got $status)" test "$status" -eq 0
 check "annotation directory: the matching file is applied" grep -q 'biopsyType="core"' "$work/out"
 check "annotation directory: a broken file is reported, not dropped silently" grep -q 'code="annotation-skipped"' "$work/out"
+printf 'not XML at all\n' >"$work/notes-dir/d.xml"
+: >"$work/notes-dir/e.xml"
+run summarize --annotations "$work/notes-dir" "$vab"
+check "annotation directory: files that are not XML or empty are reported too (3 in all)" \
+  test "$(grep -c 'code="annotation-skipped"' "$work/out")" -eq 3
 # Two radiologists disagreeing (issue 14, class 9): samples/ holds a ductal and a lobular
 # annotation of the same finding; whatever the order of the files, the more suspicious reading
 # classifies, with review and a warning naming both files and lines.

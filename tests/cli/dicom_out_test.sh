@@ -144,6 +144,16 @@ check "one source, same annotations: the same UIDs" test "$uid_ductal" = "$uid_a
 mkdir -p "$work/dir"
 "$mammocalc" summarize --dicom-out "$work/dir" samples/bir-known-malignancy.dcm >/dev/null
 check "--dicom-out DIR writes <SOPInstanceUID>.dcm" test "$(ls "$work/dir" | grep -cE '^2\.25\.[0-9]+\.dcm$')" -eq 1
+# One source summarised again (other annotations) into the directory: its one file is replaced by
+# the later result, never joined by a second, though the results' own UIDs differ.
+mkdir -p "$work/one-per-source"
+for notes in ductal lobular; do
+  "$mammocalc" summarize --annotations "samples/bir-nonspecific-calcifications.$notes.annotations.xml" \
+    --dicom-out "$work/one-per-source" samples/bir-nonspecific-calcifications.dcm >/dev/null
+done
+check "one source summarised twice into a directory: one SR file" \
+  test "$(ls "$work/one-per-source" | wc -l)" -eq 1
+check "... the later result" cmp -s "$work/one-per-source/$(ls "$work/one-per-source")" "$work/lobular.dcm"
 "$mammocalc" summarize -o "$work/batch" --dicom-out "$work/batch-sr" samples/*.dcm 2>/dev/null
 summarised=$(grep -c 'status="summarised"' "$work/batch/index.xml")
 check "batch --dicom-out writes one SR per summarised exam" test "$(ls "$work/batch-sr"/*.dcm | wc -l)" -eq "$summarised"
@@ -153,6 +163,12 @@ check "hook --dicom-out exits 0" test $? -eq 0
 hook_sr=$(ls "$work/hook" | grep -E '^2\.25\.[0-9]+\.dcm$')
 check "hook --dicom-out writes the SR beside the summary" test -n "$hook_sr" -a -f "$work/hook/1.2.826.0.1.3680043.10.1363.103.3.xml"
 check "hook's SR equals summarize --dicom-out's" cmp -s "$work/hook/$hook_sr" "$work/bir-suspicious-vacuum-assisted.dcm"
+# A summary that cannot be written (its name taken by a directory): the hook fails and leaves no
+# SR of the input, so the next run writes the full set.
+mkdir -p "$work/hook-fail/1.2.826.0.1.3680043.10.1363.103.3.xml"
+"$mammocalc" hook --out "$work/hook-fail" --dicom-out samples/bir-suspicious-vacuum-assisted.dcm 2>/dev/null
+check "hook --dicom-out, summary not writable: a failure" test $? -ne 0
+check "... and no SR left of it" test "$(ls "$work/hook-fail" | grep -c '\.dcm$')" -eq 0
 "$mammocalc" summarize --annotations samples/annotation-only.annotations.xml --dicom-out "$work/no.dcm" >/dev/null 2>"$work/err"
 check "an annotation-only run cannot write an SR (exit 2)" test $? -eq 2
 check "... and writes none" test ! -e "$work/no.dcm"

@@ -189,7 +189,7 @@ make_object other-sr EnhancedSRStorage 1.2.826.0.1.3680043.10.1363.950.6 "$sr_co
 mkdir -p "$work/own"
 "$mammocalc" summarize samples/bir-known-malignancy.dcm --dicom-out "$work/own" >/dev/null
 own=$(ls "$work/own"/*.dcm)
-own_uid=$(basename "$own" .dcm)
+own_uid=$(dcmdump +P 0008,0018 "$own" | sed -n 's/.*\[\(.*\)\].*/\1/p')  # not its file name (one per source)
 check "the test objects exist" test -s "$work/ct-jpeg.dcm" -a -s "$work/ct-large.dcm" -a -s "$work/dose.dcm"
 check "... the compressed one is JPEG" bash -c "dcmdump '$work/ct-jpeg.dcm' | grep -q '=JPEGLossless'"
 check "... the large one is over 1 MiB" test "$(stat -c %s "$work/ct-large.dcm")" -gt 1048576

@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# `mammocalc serve` keeps each received object whole (hostile review): a data set whose UIDs are
+# not the C-STORE command's is refused before anything is kept or written; two objects carrying
+# one UID at once leave a summary, kept copy and result SR of the same object; a summary that
+# fails leaves no result SR, and a UID sent again has one result SR file; an invalid UID with
+# --dicom-out is refused whole; --pseudonymize logs never name the real UID; a broken file in an
+# --annotations directory is said. Ports are chosen free at run time; every server is stopped by
+# the test. Bounded well under 60 s.
+#   serve_integrity_test.sh MAMMOCALC          (run from the project root)
+set -u
+source "$(dirname "${BASH_SOURCE[0]}")/serve_lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+require_tools storescu dcmodify dcmdump python3
+
+# A C-STORE sender that announces the UIDs it is told, whatever the data set holds (storescu
+# always announces the file's own). Prints the status of the C-STORE response in hex.
+#   store_as.py PORT FILE AFFECTED-SOP-CLASS AFFECTED-SOP-INSTANCE
+cat >"$work/store_as.py" <<'PYTHON'
+import socket, struct, sys
+
+port, path, sop_class, sop_instance = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+
+
+def uid(text):
+    value = text.encode()
+    return value + b"\0" if len(value) % 2 else value
+
+
+def item(kind, value):
+    return bytes([kind, 0]) + struct.pack(">H", len(value)) + value
+
+
+def read_pdu(connection):
+    data = b""
+    while len(data) < 6 or len(data) < 6 + struct.unpack(">I", data[2:6])[0]:
+        chunk = connection.recv(65536)
+        if not chunk:
+            sys.exit("closed by serve")
+        data += chunk
+    return data
+
+
+# The file: preamble, meta header (explicit VR little endian), then the data set.
+blob = open(path, "rb").read()
+meta_length = struct.unpack("<I", blob[140:144])[0]
+data_set = blob[144 + meta_length:]
+meta = blob[132:144 + meta_length]
+at = meta.find(b"\x02\x00\x10\x00UI")
+length = struct.unpack("<H", meta[at + 6:at + 8])[0]
+transfer_syntax = meta[at + 8:at + 8 + length].rstrip(b"\0 ").decode()
+
+context = item(0x30, uid(sop_class)) + item(0x40, uid(transfer_syntax))
+user = item(0x51, struct.pack(">I", 16384)) + item(0x52, uid("1.2.826.0.1.3680043.10.1363.999"))
+request = (struct.pack(">HH", 1, 0) + b"MAMMOCALC".ljust(16) + b"STOREAS".ljust(16) + bytes(32)
+           + item(0x10, uid("1.2.840.10008.3.1.1.1"))
+           + item(0x20, bytes([1, 0, 0, 0]) + context) + item(0x50, user))
+peer = socket.create_connection(("127.0.0.1", port), timeout=20)
+peer.sendall(bytes([1, 0]) + struct.pack(">I", len(request)) + request)
+answer = read_pdu(peer)
+if answer[0] != 2:
+    sys.exit("association not accepted")
+
+
+def element(group, number, value):
+    return struct.pack("<HHI", group, number, len(value)) + value
+
+
+command = (element(0, 0x0002, uid(sop_class)) + element(0, 0x0100, struct.pack("<H", 1))
+           + element(0, 0x0110, struct.pack("<H", 1)) + element(0, 0x0700, struct.pack("<H", 0))
+           + element(0, 0x0800, struct.pack("<H", 0)) + element(0, 0x1000, uid(sop_instance)))
+command = element(0, 0x0000, struct.pack("<I", len(command))) + command
+
+
+def p_data(control, fragment):
+    pdv = struct.pack(">I", len(fragment) + 2) + bytes([1, control]) + fragment
+    return bytes([4, 0]) + struct.pack(">I", len(pdv)) + pdv
+
+
+peer.sendall(p_data(3, command))
+step = 16000
+for start in range(0, len(data_set), step):
+    last = start + step >= len(data_set)
+    peer.sendall(p_data(2 if last else 0, data_set[start:start + step]))
+response = read_pdu(peer)
+at = response.find(b"\x00\x00\x00\x09\x02\x00\x00\x00")
+print("%04X" % struct.unpack("<H", response[at + 8:at + 10])[0], flush=True)
+peer.sendall(bytes([5, 0]) + struct.pack(">I", 4) + bytes(4))
+read_pdu(peer)
+PYTHON
+store_as() {  # FILE CLASS INSTANCE: the status serve answers, in hex
+  timeout 30 python3 "$work/store_as.py" "$port" "$@" 2>&1
+}
+uid_of() {  # FILE: its SOP Instance UID
+  dcmdump +P 0008,0018 "$1" | sed -n 's/.*\[\(.*\)\].*/\1/p'
+}
+count_lines() {  # FILE TEXT: how many lines of FILE hold TEXT
+  grep -cF -- "$2" "$1"
+}
+comprehensive=1.2.840.10008.5.1.4.1.1.88.33
+enhanced=1.2.840.10008.5.1.4.1.1.88.22
+a=samples/bir-known-malignancy.dcm
+b=samples/bir-suspicious-vacuum-assisted.dcm
+uid_a=$(uid_of "$a")
+uid_b=$(uid_of "$b")
+
+# --- 1. The command's UIDs against the data set's ---
+mkdir -p "$work/out"
+check "serve --keep-received starts" start_serve "$work/serve.log" --out "$work/out" --keep-received
+check "the raw sender stores an object as itself: success" \
+  test "$(store_as "$b" "$comprehensive" "$uid_b")" = 0000
+check "... summarised and kept" test -s "$work/out/$uid_b.xml" -a -s "$work/out/$uid_b.dcm"
+cp "$work/out/$uid_b.xml" "$work/b-summary.xml"
+cp "$work/out/$uid_b.dcm" "$work/b-kept.dcm"
+check "another object announced under B's UID: refused 0xC000" \
+  test "$(store_as "$a" "$comprehensive" "$uid_b")" = C000
+check "... B's summary unchanged" cmp -s "$work/out/$uid_b.xml" "$work/b-summary.xml"
+check "... B's kept copy unchanged" cmp -s "$work/out/$uid_b.dcm" "$work/b-kept.dcm"
+check "... nothing of A written" test ! -e "$work/out/$uid_a.xml" -a ! -e "$work/out/$uid_a.dcm"
+check "... one log line naming received:UID and the problem" test "$(count_lines "$work/serve.log" \
+  "mammocalc serve: received:$uid_b: the data set's SOP Instance UID is not the C-STORE command's Affected SOP Instance UID; refused")" -eq 1
+check "another SOP class announced than the data set's: refused 0xC000" \
+  test "$(store_as "$a" "$enhanced" "$uid_a")" = C000
+check "... nothing written" test ! -e "$work/out/$uid_a.xml" -a ! -e "$work/out/$uid_a.dcm"
+check "... one log line naming the problem" test "$(count_lines "$work/serve.log" \
+  "mammocalc serve: received:$uid_a: the data set's SOP Class UID is not the C-STORE command's Affected SOP Class UID; refused")" -eq 1
+check "a mismatch with an invalid announced UID: refused 0xC000, the UID never said" \
+  test "$(store_as "$a" "$comprehensive" "../not-a-uid")" = C000
+check "... nothing written for it" test "$(ls "$work/out" | wc -l)" -eq 2
+check "... and the log never names it" bash -c "! grep -q 'not-a-uid' '$work/serve.log'"
+
+# --- 2. One UID on two associations at once, different content: the summary, the kept copy and
+# the result SR of that UID come from one object ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/race" "$work/race-sr"
+shared=1.2.826.0.1.3680043.10.1363.977.1
+cp "$a" "$work/race-a.dcm"
+cp "$b" "$work/race-b.dcm"
+dcmodify -nb -m "(0008,0018)=$shared" "$work/race-a.dcm" "$work/race-b.dcm" >/dev/null 2>&1
+check "serve --keep-received --dicom-dir starts" start_serve "$work/race.log" --out "$work/race" \
+  --keep-received --dicom-dir "$work/race-sr" --max-associations 4
+agree=0
+for round in 1 2 3 4; do
+  TCP_NODELAY=1 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work"/race-a.dcm "$work"/race-a.dcm \
+    "$work"/race-a.dcm "$work"/race-a.dcm >/dev/null 2>&1 &
+  first=$!
+  TCP_NODELAY=1 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work"/race-b.dcm "$work"/race-b.dcm \
+    "$work"/race-b.dcm "$work"/race-b.dcm >/dev/null 2>&1 &
+  second=$!
+  wait "$first" "$second"
+  kept_study=$(dcmdump +P 0020,000d "$work/race/$shared.dcm" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+  summary_study=$(sed -n 's/.*studyInstanceUid="\([0-9.]*\)".*/\1/p' "$work/race/$shared.xml")
+  sr_study=$(dcmdump +P 0020,000d "$work"/race-sr/*.dcm 2>/dev/null | sed -n 's/.*\[\(.*\)\].*/\1/p' | sort -u)
+  if [[ -n $kept_study && $kept_study == "$summary_study" ]]; then agree=$((agree + 1)); else
+    echo "  round $round: kept copy of study $kept_study, summary of study $summary_study"
+  fi
+  [[ $sr_study == *"$kept_study"* ]] || echo "  round $round: no result SR of the kept object's study"
+done
+check "four rounds: the kept copy and the summary are of the same object every time" test "$agree" -eq 4
+check "... no store failed or was refused" bash -c "! grep -vE 'listening|summarised to' '$work/race.log'"
+
+# --- 3. A summary that cannot be written (0xA700) leaves no result SR; the retry gives all ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/fail" "$work/fail-sr" "$work/fail/$uid_a.xml"
+check "serve --dicom-dir starts" start_serve "$work/fail.log" --out "$work/fail" \
+  --dicom-dir "$work/fail-sr"
+status=$(store_as "$a" "$comprehensive" "$uid_a")
+check "a summary that cannot be written: 0xA700 (got $status)" test "$status" = A700
+check "... no result SR left of it" test "$(ls "$work/fail-sr" | wc -l)" -eq 0
+rmdir "$work/fail/$uid_a.xml"
+check "the sender's retry: success" test "$(store_as "$a" "$comprehensive" "$uid_a")" = 0000
+check "... the summary and one result SR" \
+  test -s "$work/fail/$uid_a.xml" -a "$(ls "$work/fail-sr" | grep -cE '^2\.25\.[0-9]+\.dcm$')" -eq 1
+# The UID sent again with other content: its one result SR file is replaced, not joined by a
+# second (the result's own UIDs differ, as its content does).
+cp "$b" "$work/resend.dcm"
+dcmodify -nb -m "(0008,0018)=$uid_a" "$work/resend.dcm" >/dev/null 2>&1
+study_b=$(dcmdump +P 0020,000d "$b" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+check "the UID sent again with other content: success" \
+  test "$(store_as "$work/resend.dcm" "$comprehensive" "$uid_a")" = 0000
+check "... still one result SR" test "$(ls "$work/fail-sr" | wc -l)" -eq 1
+check "... the new object's" bash -c "dcmdump +P 0020,000d '$work'/fail-sr/*.dcm | grep -qF '$study_b'"
+
+# --- 4. An invalid SOP Instance UID with --dicom-out: refused whole, nothing kept ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/invalid"
+cp "$a" "$work/invalid-uid.dcm"
+dcmodify -nb -m "(0008,0018)=../escape" "$work/invalid-uid.dcm" >/dev/null 2>&1
+check "serve --keep-received --dicom-out starts" start_serve "$work/invalid.log" \
+  --out "$work/invalid" --keep-received --dicom-out
+check "an invalid SOP Instance UID with --dicom-out: refused 0xC000" \
+  test "$(store_as "$work/invalid-uid.dcm" "$comprehensive" "../escape")" = C000
+check "... nothing kept or written" test "$(ls -A "$work/invalid" | wc -l)" -eq 0
+check "... one log line naming received-HASH and why" test "$(grep -cE \
+  '^mammocalc serve: received:received-[0-9a-f]{16}: the SOP Instance UID is not a valid UID, so no DICOM SR can refer to it \(--dicom-out\); refused$' \
+  "$work/invalid.log")" -eq 1
+
+# --- 5. --pseudonymize: no log line names the real UID ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/pseudo"
+head -c 32 /dev/urandom | base64 >"$work/site.key"
+check "serve --pseudonymize starts" start_serve "$work/pseudo.log" --out "$work/pseudo" \
+  --pseudonymize --pseudonym-key "$work/site.key"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$a" >/dev/null 2>&1
+check "a pseudonymised store succeeds" test $? -eq 0
+pseudonym=$(ls "$work/pseudo" | sed -n 's/\.xml$//p')
+check "... the summary is named by a pseudonym" test -n "$pseudonym" -a "$pseudonym" != "$uid_a"
+check "... the log says it summarised the pseudonym" \
+  grep -qx "mammocalc serve: $pseudonym: summarised to $pseudonym.xml" "$work/pseudo.log"
+check "... refused objects too are named by the pseudonym" \
+  test "$(store_as "$b" "$comprehensive" "$uid_a")" = C000
+check "... and no log line names the real UID" bash -c "! grep -qF '$uid_a' '$work/pseudo.log'"
+
+# --- 6. A broken file in an --annotations directory is said, in serve and in summarize ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/notes" "$work/notes-out"
+printf 'not XML at all\n' >"$work/notes/garbage.xml"
+: >"$work/notes/empty.xml"
+"$mammocalc" summarize --annotations "$work/notes" "$a" >"$work/notes-summary.xml" 2>/dev/null
+check "summarize: each broken file gives an annotation-skipped warning (2)" \
+  test "$(grep -c 'code="annotation-skipped"' "$work/notes-summary.xml")" -eq 2
+check "... naming the file" grep -qF "garbage.xml" "$work/notes-summary.xml"
+check "serve with the annotation directory starts" start_serve "$work/notes.log" \
+  --out "$work/notes-out" --annotations "$work/notes"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$a" >/dev/null 2>&1
+check "serve: the store succeeds" test $? -eq 0
+check "serve: each broken file gives an annotation-skipped warning (2)" \
+  test "$(grep -c 'code="annotation-skipped"' "$work/notes-out/$uid_a.xml")" -eq 2
+
+finish
