@@ -103,9 +103,10 @@ std::string one_line(const OFCondition& condition) {
   return text;
 }
 
-// How log lines name a received object: its SOP Instance UID as announced, or, when that is no
-// valid UID (it may hold anything), not at all.
-std::string received_name(const std::string& sop_instance_uid) {
+// How log lines name a received object: as the caller's policy names it, else by its SOP Instance
+// UID as announced, or, when that is no valid UID (it may hold anything), not at all.
+std::string received_name(const StoreScpConfig& config, const std::string& sop_instance_uid) {
+  if (config.log_name) return "received:" + config.log_name(sop_instance_uid);
   return "received:" + (is_uid(sop_instance_uid, 2) ? sop_instance_uid : "(an invalid UID)");
 }
 
@@ -552,8 +553,9 @@ class StoreScp : public DcmThreadSCP {
       return answer_not_stored(request, id, object, spool.problem());
     }
     if (outcome == SpoolSink::Outcome::OverLimit) {
-      shared_.log.write("mammocalc serve: " + received_name(object.sop_instance_uid) + ": " +
-                        spool.problem() + "; discarded as it arrived");
+      shared_.log.write(
+          "mammocalc serve: " + received_name(shared_.config, object.sop_instance_uid) + ": " +
+          spool.problem() + "; discarded as it arrived");
       return sendSTOREResponse(id, request, dimse_status(StoreStatus::CannotUnderstand));
     }
     // The handler has written the summary (and any copy) before it returns: only then does the
@@ -674,7 +676,7 @@ class StoreScp : public DcmThreadSCP {
   OFCondition answer_not_stored(T_DIMSE_C_StoreRQ& request, T_ASC_PresentationContextID id,
                                 const ReceivedObject& object, const std::string& problem) {
     shared_.log.write("mammocalc: " + shared_.config.receive_dir + ": cannot store " +
-                      received_name(object.sop_instance_uid) + " (" + problem +
+                      received_name(shared_.config, object.sop_instance_uid) + " (" + problem +
                       "); answered out of resources");
     return sendSTOREResponse(id, request, dimse_status(StoreStatus::OutOfResources));
   }
@@ -696,6 +698,8 @@ class StoreScp : public DcmThreadSCP {
         return STATUS_STORE_Refused_OutOfResources;
       case StoreStatus::CannotUnderstand:
         return STATUS_STORE_Error_CannotUnderstand;
+      case StoreStatus::DataSetDoesNotMatchSopClass:
+        return STATUS_STORE_Error_DataSetDoesNotMatchSOPClass;
     }
     return STATUS_STORE_Error_CannotUnderstand;
   }

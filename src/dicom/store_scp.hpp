@@ -62,6 +62,10 @@ struct StoreScpConfig {
   // is answered first).
   unsigned shutdown_timeout_s = 30;
   TlsConfig tls;
+  // How log lines name a received object, given the SOP Instance UID its command announced: the
+  // caller's policy (a pseudonym, a digest), so that no line names a UID the caller would not.
+  // Unset: the UID, or "(an invalid UID)" for one that is not valid.
+  std::function<std::string(const std::string& sop_instance_uid)> log_name;
 };
 
 // The answer to one C-STORE request.
@@ -69,6 +73,8 @@ enum class StoreStatus {
   Success,           // 0x0000, also for objects that are not summarised (skipped)
   OutOfResources,    // 0xA700: the result could not be written; the sender should retry
   CannotUnderstand,  // 0xC000: the object is no SR that can be read
+  // 0xA900 (PS3.4 B.2.3): the data set's SOP Class is not the one its command announced.
+  DataSetDoesNotMatchSopClass,
 };
 
 // One object received by C-STORE.

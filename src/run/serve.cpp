@@ -150,19 +150,28 @@ std::string logged_name(const std::string& uid, bool valid_uid, const PseudonymP
 }
 
 // Why the data set is not the object the C-STORE command announced (PS3.4 B.2.3, PS3.7 9.1.1:
-// the Affected SOP Class and Instance UIDs are the data set's), or empty when it is. Files are
-// named by the command's UID: a data set of another UID would replace another object's summary.
-std::string identity_problem(const SopIdentity& data_set, const ReceivedObject& object) {
+// the Affected SOP Class and Instance UIDs are the data set's), with the answer to the sender; an
+// empty reason when it is. Files are named by the command's UID: a data set of another UID would
+// replace another object's summary.
+struct IdentityProblem {
+  std::string reason;
+  StoreStatus status = StoreStatus::CannotUnderstand;
+};
+IdentityProblem identity_problem(const SopIdentity& data_set, const ReceivedObject& object) {
   // The command's UIDs arrive in DCMTK's fields of 64 characters, the most a UID has (PS3.5
   // 9.1): a longer one in the data set, no valid UID (named received-HASH-N, of its own), is
   // compared as far as the command could carry it.
   constexpr std::size_t kMaxUidLength = 64;
   if (data_set.sop_instance_uid.substr(0, kMaxUidLength) != object.sop_instance_uid) {
-    return "the data set's SOP Instance UID is not the C-STORE command's Affected SOP Instance "
-           "UID";
+    return {
+        "the data set's SOP Instance UID is not the C-STORE command's Affected SOP Instance "
+        "UID",
+        StoreStatus::CannotUnderstand};
   }
   if (data_set.sop_class_uid != object.sop_class_uid) {
-    return "the data set's SOP Class UID is not the C-STORE command's Affected SOP Class UID";
+    // PS3.4 B.2.3: "Data Set does not match SOP Class".
+    return {"the data set's SOP Class UID is not the C-STORE command's Affected SOP Class UID",
+            StoreStatus::DataSetDoesNotMatchSopClass};
   }
   return {};
 }
@@ -204,11 +213,11 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     std::string bytes = read_input_bytes(temporary, evaluation.limits.max_input_bytes);
     // Outputs are named by the command's UID: the data set must be that object, checked before
     // anything is kept or written.
-    const std::string problem =
+    const IdentityProblem problem =
         identity_problem(read_sop_identity(bytes, "received:" + said, evaluation.limits), object);
-    if (!problem.empty()) {
-      log.write("mammocalc serve: received:" + said + ": " + problem + "; refused");
-      return StoreStatus::CannotUnderstand;
+    if (!problem.reason.empty()) {
+      log.write("mammocalc serve: received:" + said + ": " + problem.reason + "; refused");
+      return problem.status;
     }
     const UidLocks::Held held(uid_locks, object.sop_instance_uid);
     // Pseudonymised, the summary is named by its pseudonym, as in a batch; without one (no key:
@@ -320,6 +329,9 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   scp.allowed_calling_aes = config.allowed_calling_aes;
   scp.receive_dir = config.output_dir;
   scp.max_received_bytes = evaluation.limits.max_input_bytes;
+  scp.log_name = [&evaluation](const std::string& uid) {
+    return logged_name(uid, is_uid(uid, 2), evaluation.pseudonyms);
+  };
   scp.max_associations = config.max_associations > 0
                              ? config.max_associations
                              : std::max(1U, std::thread::hardware_concurrency());

@@ -258,4 +258,18 @@ check "a called AE title with control characters is logged escaped" \
 check "... no forged line" bash -c "! grep -q '^FORGED' '$work/ae.log'"
 check "... no control character in the log" bash -c "! grep -qP '[\\x00-\\x08\\x0B-\\x1F\\x7F]' '$work/ae.log'"
 
+# --- --pseudonymize: the lines said while an object arrives name its pseudonym, never its UID ---
+kill -TERM "$server"
+wait_exit "$server" 10
+mkdir -p "$work/pseudo-out"
+head -c 32 /dev/urandom | base64 >"$work/site.key"
+check "serve --pseudonymize --max-input-mb 1 starts" start_serve "$work/pseudo.log" \
+  --out "$work/pseudo-out" --max-input-mb 1 --pseudonymize --pseudonym-key "$work/site.key"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/big.dcm" >/dev/null 2>&1
+check "an SR over the limit is said as over it" wait_for_log "$work/pseudo.log" \
+  "larger than the input limit of 1048576 bytes (--max-input-mb); discarded as it arrived"
+check "... by its pseudonym, never by its UID" bash -c "! grep -qF '$big_uid' '$work/pseudo.log'"
+check "... the line names a pseudonym" grep -q "^mammocalc serve: received:2\.25\.[0-9]*: larger" \
+  "$work/pseudo.log"
+
 finish
