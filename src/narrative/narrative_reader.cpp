@@ -408,6 +408,46 @@ void Reader::share_words_across_parts(const Item& item, SentenceReading& reading
   }
 }
 
+namespace {
+
+// Whether a sentence says nothing after its likewise word but which breast ("Left breast same.",
+// "Likewise in the left breast.", "Links wie rechts."): nothing, or a breast with at most three
+// other words and no more than one after it. "The left breast is also unremarkable.", "Links
+// ebenfalls unauffällig.", "Left breast: benign, same as before." say something else of the breast:
+// no group of the calcifications just described.
+bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading& reading,
+                        std::size_t likewise) {
+  std::vector<bool> names_breast(tokens.size(), false);
+  const auto cover = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to && k < names_breast.size(); ++k) names_breast[k] = true;
+  };
+  for (const Descriptors& descriptors : reading.clause_descriptors) {
+    for (const Read<Laterality>& side : descriptors.sides) {
+      const auto words =
+          static_cast<std::size_t>(std::count(side.words.begin(), side.words.end(), ' ') + 1);
+      cover(side.token, side.token + words);
+    }
+  }
+  constexpr std::size_t kMostOtherWords = 3;  // "in the … breast", "on the", "in der"
+  std::size_t other_words = 0;
+  std::size_t since_breast = 0;  // words after the last that names a breast
+  bool any_breast = false;
+  for (std::size_t k = likewise + 1; k < reading.range->end; ++k) {
+    if (tokens[k].kind != TokenKind::Word) continue;
+    if (names_breast[k]) {
+      any_breast = true;
+      since_breast = 0;
+    } else {
+      ++other_words;
+      ++since_breast;
+    }
+  }
+  if (other_words == 0) return true;
+  return any_breast && other_words <= kMostOtherWords && since_breast <= 1;
+}
+
+}  // namespace
+
 // A group named in a later sentence only by "same", "those" or "a similar cluster" ("Left breast
 // same.") may be the calcifications just described: it keeps their suspicious kinds and their
 // duct-following arrangement, quoted where they were read, never their benign ones (as a second
@@ -484,11 +524,25 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     if (!group && names_breast) {
       group = word_of_role(reading.range->begin, reading.range->end, FunctionWordRole::Likewise,
                            kAnyWord);
+      if (group && !only_breasts_after(item.tokens, reading, *group)) group.reset();
     }
     if (group) {
       reading.mentions.push_back(word_mention(*group));
       inherit_suspicious_kinds(reading, *group);
     }
+  }
+  // With nothing described before, a sentence that opens with "group" or "cluster" and places it
+  // ("The group at 2 o'clock in the left breast has increased in number."): a group of
+  // calcifications in a mammography report (BI-RADS "grouped"), never dropped; beside coded
+  // findings it is theirs to pair with.
+  if (reading.mentions.empty() && described_last_.empty() && !reading.clauses.empty()) {
+    constexpr std::size_t kOpeningWords = 3;
+    const Descriptors& first = reading.clause_descriptors.front();
+    const bool placed = first.clock || first.quadrant;
+    const auto group = word_of_role(reading.clauses.front().first, reading.clauses.front().second,
+                                    FunctionWordRole::SecondGroup, kOpeningWords);
+    const bool named_group = group && !refers_back(item.tokens[*group], words_);
+    if (placed && named_group) reading.mentions.push_back(word_mention(*group));
   }
   if (reading.mentions.empty()) return;
   for (const auto& [begin, end] : reading.clauses) {

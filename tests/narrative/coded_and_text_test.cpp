@@ -800,6 +800,21 @@ TEST(TextSafety, ASurgicalConsultationInTheTextIsWeighedBesideCodedFindings) {
                           [](const FiredRule& fired) { return fired.rule->id == "E5"; }));
 }
 
+// With nothing described before, "The group at 3 o'clock in the right breast has increased in
+// number." is about calcifications (BI-RADS "grouped"): it pairs with the coded group there, which
+// learns it grew. Unread, the coded group stayed an unreviewed 3.
+TEST(TextSafety, APlacedGroupWithoutACalcificationWordPairsWithTheCodedGroup) {
+  for (const char* said : {"The group at 3 o'clock in the right breast has increased in number.",
+                           "The cluster at 3 o'clock in the right breast is new."}) {
+    const Report report = summarise({said, "", std::nullopt, {round_grouped_right_at_3()}});
+    ASSERT_FALSE(report.decisions.empty()) << said;
+    ASSERT_NE(report.input.findings[0].origin, Origin::Narrative) << said;
+    EXPECT_NE(report.input.findings[0].change, Change::Unknown) << said;
+    EXPECT_TRUE(report.decisions[0].needs_review) << said;
+    EXPECT_TRUE(report.exam.needs_review) << said;
+  }
+}
+
 TEST(TextSafety, SuspiciousWordsGiveATextOnlyFindingItsCategoryQuoted) {
   const Report report =
       summarise_text("Suspicious calcifications in the left breast at 2 o'clock, 6 mm.");

@@ -284,6 +284,27 @@ TEST(ReportLanguage, GermanLeftAsRightIsBothBreasts) {
   }
 }
 
+// "Links ebenso.", "Links entsprechend.": the calcifications just described, on the left too,
+// with their suspicious kind; "Links ebenfalls unauffällig." clears the left breast: no group.
+TEST(ReportLanguage, GermanLikewiseOnTheOtherBreast) {
+  const std::string right = "Rechts bei 10 Uhr gruppierte fein-pleomorphe Mikroverkalkungen. ";
+  for (const char* said :
+       {"Links ebenso.", "Links entsprechend.", "Links wie rechts.", "Linke Brust: ebenso."}) {
+    const NarrativeReading reading = read_german(right + said);
+    ASSERT_EQ(reading.findings.size(), 2u) << said;
+    const Finding& left = reading.findings[1];
+    EXPECT_EQ(left.laterality, Laterality::Left) << said;
+    ASSERT_EQ(left.morphology.size(), 1u) << said;
+    EXPECT_EQ(left.morphology[0].term, Morphology::FinePleomorphic) << said;
+  }
+  for (const char* said : {"Links ebenfalls unauffällig.", "Links wie zuvor unauffällig.",
+                           "Links entsprechend der Voruntersuchung unauffällig."}) {
+    const NarrativeReading reading = read_german(right + said);
+    ASSERT_EQ(reading.findings.size(), 1u) << said;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Right) << said;
+  }
+}
+
 TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {
   // A meaning saying German does not make a code German: "xx" is no code of German, and "de"
   // in a scheme no lexicon knows is no code at all.

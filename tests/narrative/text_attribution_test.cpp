@@ -544,7 +544,9 @@ TEST(TextAttribution, LeftAsOnTheRightIsBothBreasts) {
 // kind (it was a left group of unknown kind, BI-RADS 0); after a benign group it keeps nothing
 // benign, so it is never reassured by the other breast's words.
 TEST(TextAttribution, SameOnTheOtherBreastKeepsTheSuspiciousKindOnly) {
-  for (const char* said : {"Left breast same.", "Same on the left.", "The left breast likewise."}) {
+  for (const char* said :
+       {"Left breast same.", "Same on the left.", "The left breast likewise.",
+        "Likewise in the left breast.", "The left breast also.", "Similar findings on the left."}) {
     const Report report = summarise_breast_text(
         std::string("Grouped fine pleomorphic calcifications in the right breast at 10 o'clock. ") +
         said);
@@ -559,6 +561,21 @@ TEST(TextAttribution, SameOnTheOtherBreastKeepsTheSuspiciousKindOnly) {
   ASSERT_TRUE(each);
   EXPECT_TRUE(each->left->morphology.empty());
   EXPECT_NE(highest(benign), Category::Benign2);
+}
+
+// A sentence that says something else of the other breast after its likewise word ("also
+// unremarkable", "benign, same as before") is no group of the calcifications just described: read
+// as one, it sent a breast the text clears to biopsy.
+TEST(TextAttribution, ALikewiseWordBeforeWhatElseTheBreastIsGivesNoGroup) {
+  for (const char* said :
+       {"The left breast is also unremarkable.", "Left breast: also negative.",
+        "Left breast: benign, same as before.", "The left breast is similar to the prior exam."}) {
+    const Report report = summarise_breast_text(
+        std::string("Grouped fine pleomorphic calcifications in the right breast at 10 o'clock. ") +
+        said);
+    EXPECT_TRUE(on_breast(report, Laterality::Left).empty()) << said;
+    EXPECT_EQ(on_breast(report, Laterality::Right).size(), 1U) << said;
+  }
 }
 
 }  // namespace
