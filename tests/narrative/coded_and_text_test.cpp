@@ -815,6 +815,23 @@ TEST(TextSafety, APlacedGroupWithoutACalcificationWordPairsWithTheCodedGroup) {
   }
 }
 
+// Stability in doubt is no reassurance: the coded group is flagged (W16), never left an
+// unreviewed probably benign.
+TEST(TextSafety, StabilityInDoubtFlagsTheCodedGroup) {
+  for (const char* said :
+       {"questionably stable.", "stability uncertain.", "less stable than before."}) {
+    const Report report = summarise(
+        {std::string("Grouped round calcifications at 3 o'clock in the right breast, ") + said,
+         "",
+         std::nullopt,
+         {round_grouped_right_at_3()}});
+    ASSERT_FALSE(report.decisions.empty()) << said;
+    ASSERT_NE(report.input.findings[0].origin, Origin::Narrative) << said;
+    EXPECT_TRUE(report.decisions[0].needs_review) << said;
+    EXPECT_TRUE(report.exam.needs_review) << said;
+  }
+}
+
 TEST(TextSafety, SuspiciousWordsGiveATextOnlyFindingItsCategoryQuoted) {
   const Report report =
       summarise_text("Suspicious calcifications in the left breast at 2 o'clock, 6 mm.");

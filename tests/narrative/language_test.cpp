@@ -305,6 +305,16 @@ TEST(ReportLanguage, GermanLikewiseOnTheOtherBreast) {
   }
 }
 
+// "Nicht mehr konstant" is a change, as "nicht mehr stabil" is, never a negation of the group.
+TEST(ReportLanguage, GermanNoLongerConstantIsAChange) {
+  for (const char* text : {"Links gruppierte runde Mikroverkalkungen, nicht mehr konstant.",
+                           "Links gruppierte runde Mikroverkalkungen, nicht mehr stationär."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].change, Change::Increased) << text;
+  }
+}
+
 TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {
   // A meaning saying German does not make a code German: "xx" is no code of German, and "de"
   // in a scheme no lexicon knows is no code at all.
