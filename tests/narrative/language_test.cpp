@@ -315,6 +315,30 @@ TEST(ReportLanguage, GermanNoLongerConstantIsAChange) {
   }
 }
 
+// A high-risk result ("Histologisch ADH.") is never reassurance; a surgical consultation is a
+// follow-up that asks for more than the rules may choose (E5 weighs it).
+TEST(ReportLanguage, GermanHighRiskResultsAndSurgicalConsultation) {
+  for (const char* said :
+       {"Histologisch ADH.", "Histologisch LCIS.", "An der Stelle einer radiären Narbe."}) {
+    const NarrativeReading reading =
+        read_german(std::string("Links gruppierter Mikrokalk bei 2 Uhr. ") + said);
+    ASSERT_EQ(reading.findings.size(), 1u) << said;
+    ASSERT_TRUE(reading.findings[0].reported_category) << said;
+    EXPECT_EQ(*reading.findings[0].reported_category, Category::Suspicious4) << said;
+  }
+  for (const char* said :
+       {"Chirurgisches Konsil empfohlen.", "Vorstellung beim Brustchirurgen empfohlen."}) {
+    const NarrativeReading reading =
+        read_german(std::string("Links gruppierter Mikrokalk bei 2 Uhr. ") + said);
+    const bool consult = std::any_of(
+        reading.assessments.begin(), reading.assessments.end(), [](const OverallStatement& each) {
+          return std::any_of(each.follow_up.begin(), each.follow_up.end(),
+                             [](const StatedFollowUp& one) { return one.code.value == "111410"; });
+        });
+    EXPECT_TRUE(consult) << said;
+  }
+}
+
 TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {
   // A meaning saying German does not make a code German: "xx" is no code of German, and "de"
   // in a scheme no lexicon knows is no code at all.
