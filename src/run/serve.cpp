@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -197,7 +198,8 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
   }
   const std::string& temporary = object.path;
   std::string name = said;
-  // Written for this object so far: removed again when it fails.
+  // The kept copy of an object whose UID is not valid, under a name of its own: removed again
+  // when the object fails.
   std::vector<std::string> written;
   try {
     if (!valid_uid && !config.dicom_dir.empty()) {
@@ -225,35 +227,46 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     // object's bytes (the same object sent again is replaced).
     const std::string digest_name =
         evaluation.pseudonyms.enabled ? ReceivedNames::unnumbered(bytes) + ".xml" : std::string();
-    // A kept copy is on disk (data and name) before the sender hears success, as the summary is;
-    // one that cannot be kept is a failure the sender hears (out of resources), never dropped.
-    // Kept under the UID's lock, it is the object summarised below.
+    // An invalid UID gets a name of its own, never another object's: claimed (and the copy kept
+    // there) first, since the summary is named after it.
     std::string stem = object.sop_instance_uid;
-    bool kept_it = false;
-    if (valid_uid) {
-      // The same UID again is the same object sent again: its copy is replaced.
-      kept_it =
-          config.keep_received &&
-          move_file_durably(temporary, (fs::path(config.output_dir) / (stem + ".dcm")).string(),
-                            Replace::Yes);
-    } else {
+    if (!valid_uid) {
+      bool kept_it = false;
       std::tie(stem, kept_it) =
           received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid),
                                config.output_dir, temporary, config.keep_received);
       name = stem;
+      if (kept_it) written.push_back((fs::path(config.output_dir) / (stem + ".dcm")).string());
     }
-    if (kept_it) written.push_back((fs::path(config.output_dir) / (stem + ".dcm")).string());
-    // Not kept, the object stays in the association's file, which the endpoint overwrites with
-    // the next SR and removes when the association ends.
     const Report report = summarise_input_bytes(std::move(bytes), "received:" + name, evaluation);
-    // The result SR before the summary: a summary that fails takes it away again (catch below).
     const std::string summary = render_summary(report, evaluation.summary);
-    if (!config.dicom_dir.empty()) written.push_back(write_dicom_summary(report, config.dicom_dir));
     const std::string& pseudonym = report.input.source.sop_instance_uid;
     const std::string summary_name = !evaluation.pseudonyms.enabled ? stem + ".xml"
                                      : is_uid(pseudonym, 2)         ? pseudonym + ".xml"
                                                                     : digest_name;
-    write_file_atomically((fs::path(config.output_dir) / summary_name).string(), summary);
+    // Every output is written under no name first and named only once all are written: an
+    // object that fails (unreadable, a full disk) replaces nothing that an earlier object of its
+    // UID left, neither its kept copy nor its result SR nor its summary. The kept copy, the
+    // summary and the result SR are on disk (data and name) before the sender hears success;
+    // one that cannot be written is a failure the sender hears (out of resources). Done under
+    // the UID's lock, they are all of this object.
+    std::optional<AtomicFile> result_sr;
+    if (!config.dicom_dir.empty()) {
+      const WrittenSr sr = write_report_sr(report);
+      result_sr.emplace((fs::path(config.dicom_dir) / (sr.file_stem + ".dcm")).string());
+      result_sr->write(sr.bytes);
+    }
+    AtomicFile summary_file((fs::path(config.output_dir) / summary_name).string());
+    summary_file.write(summary);
+    if (valid_uid && config.keep_received) {
+      // The same UID again is the same object sent again: its copy is replaced. Not kept, the
+      // object stays in the association's file, which the endpoint overwrites with the next SR
+      // and removes when the association ends.
+      move_file_durably(temporary, (fs::path(config.output_dir) / (stem + ".dcm")).string(),
+                        Replace::Yes);
+    }
+    if (result_sr) result_sr->commit();
+    summary_file.commit();
     log.write("mammocalc serve: " + name + ": summarised to " + summary_name);
     return StoreStatus::Success;
   } catch (const Error& failure) {

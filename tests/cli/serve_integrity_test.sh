@@ -182,6 +182,26 @@ check "the UID sent again with other content: success" \
 check "... still one result SR" test "$(ls "$work/fail-sr" | wc -l)" -eq 1
 check "... the new object's" bash -c "dcmdump +P 0020,000d '$work'/fail-sr/*.dcm | grep -qF '$study_b'"
 
+# A re-send that fails replaces nothing the earlier object of its UID left: with its result SR's
+# name held by a directory it is answered 0xA700, and the earlier kept copy, summary and result
+# stay (the copy was once moved over the old one first, then removed with the failure).
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/keep" "$work/keep-sr"
+check "serve --keep-received --dicom-dir starts" start_serve "$work/keep.log" --out "$work/keep" \
+  --keep-received --dicom-dir "$work/keep-sr"
+study_a=$(dcmdump +P 0020,000d "$a" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+check "the first object: success" test "$(store_as "$a" "$comprehensive" "$uid_a")" = 0000
+first_sr=$(ls "$work/keep-sr")
+cp "$work/keep/$uid_a.xml" "$work/keep-first.xml"
+rm "$work/keep-sr/$first_sr"
+mkdir "$work/keep-sr/$first_sr"
+check "a re-send whose result SR cannot be written: 0xA700" \
+  test "$(store_as "$work/resend.dcm" "$comprehensive" "$uid_a")" = A700
+check "... the earlier kept copy stays, the earlier object's" \
+  bash -c "dcmdump +P 0020,000d '$work/keep/$uid_a.dcm' | grep -qF '$study_a'"
+check "... the earlier summary stays unchanged" cmp -s "$work/keep/$uid_a.xml" "$work/keep-first.xml"
+
 # --- 4. An invalid SOP Instance UID with --dicom-out: refused whole, nothing kept ---
 kill -TERM "$server"
 wait "$server" 2>/dev/null
