@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <vector>
@@ -116,23 +116,24 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
 
 void write_outputs(const InputResult& result, const std::string& name, const SummaryFiles& files,
                    Flush flush) {
-  std::vector<std::string> written;  // removed again when a later output fails
-  try {
-    if (!files.dicom_out_dir.empty()) {
-      written.push_back(
-          (fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string());
-      write_file_atomically(written.back(), result.dicom.bytes, flush);
-    }
-    if (files.html) {
-      written.push_back((fs::path(files.output_dir) / page_name_for(name)).string());
-      write_file_atomically(written.back(), result.page, flush);
-    }
-    write_file_atomically((fs::path(files.output_dir) / name).string(), result.summary, flush);
-  } catch (const Error&) {
-    // No SR or page of an input whose summary failed: the next run writes the full set.
-    for (const std::string& path : written) std::remove(path.c_str());
-    throw;
+  // Every output is written under no name first and named only once all are written: an input
+  // that fails replaces nothing an earlier run left of it (its SR, its page, its summary), and
+  // nothing of it appears.
+  std::optional<AtomicFile> dicom;
+  if (!files.dicom_out_dir.empty()) {
+    dicom.emplace((fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string());
+    dicom->write(result.dicom.bytes);
   }
+  std::optional<AtomicFile> page;
+  if (files.html) {
+    page.emplace((fs::path(files.output_dir) / page_name_for(name)).string());
+    page->write(result.page);
+  }
+  AtomicFile summary((fs::path(files.output_dir) / name).string());
+  summary.write(result.summary);
+  if (dicom) dicom->commit(flush);
+  if (page) page->commit(flush);
+  summary.commit(flush);
 }
 
 void create_output_directory(const std::string& directory) {

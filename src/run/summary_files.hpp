@@ -54,8 +54,8 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
 
 // Writes what one input produced: its SR and review page where asked for, then the summary as
 // `name` in files.output_dir. The summary comes last, so a summary on disk means its companions
-// are too; when an output fails, those written before it are removed. Throws Error(OutputFailed),
-// Error(Usage) for a name that something other than a file holds.
+// are too; when an output fails, none is named (and none an earlier run left is replaced). Throws
+// Error(OutputFailed), Error(Usage) for a name that something other than a file holds.
 void write_outputs(const InputResult& result, const std::string& name, const SummaryFiles& files,
                    Flush flush);
 

@@ -169,6 +169,14 @@ mkdir -p "$work/hook-fail/1.2.826.0.1.3680043.10.1363.103.3.xml"
 "$mammocalc" hook --out "$work/hook-fail" --dicom-out samples/bir-suspicious-vacuum-assisted.dcm 2>/dev/null
 check "hook --dicom-out, summary not writable: a failure" test $? -ne 0
 check "... and no SR left of it" test "$(ls "$work/hook-fail" | grep -c '\.dcm$')" -eq 0
+# A re-run that fails replaces nothing an earlier run left: the earlier SR stays.
+"$mammocalc" hook --out "$work/hook-rerun" --dicom-out samples/bir-suspicious-vacuum-assisted.dcm 2>/dev/null
+rerun_sr=$(ls "$work/hook-rerun" | grep -E '^2\.25\.[0-9]+\.dcm$')
+rm "$work/hook-rerun/1.2.826.0.1.3680043.10.1363.103.3.xml"
+mkdir "$work/hook-rerun/1.2.826.0.1.3680043.10.1363.103.3.xml"
+"$mammocalc" hook --out "$work/hook-rerun" --dicom-out samples/bir-suspicious-vacuum-assisted.dcm 2>/dev/null
+check "hook re-run, summary not writable: a failure" test $? -ne 0
+check "... the earlier run's SR stays" test -n "$rerun_sr" -a -s "$work/hook-rerun/$rerun_sr"
 "$mammocalc" summarize --annotations samples/annotation-only.annotations.xml --dicom-out "$work/no.dcm" >/dev/null 2>"$work/err"
 check "an annotation-only run cannot write an SR (exit 2)" test $? -eq 2
 check "... and writes none" test ! -e "$work/no.dcm"
