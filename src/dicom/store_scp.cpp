@@ -88,6 +88,25 @@ std::string trimmed(const OFString& ae_title) {
   return text.substr(first, text.find_last_not_of(' ') - first + 1);
 }
 
+// The log line of an association whose called AE title is not this endpoint's (without the peer).
+std::string called_ae_refusal(const std::string& calling, const std::string& called,
+                              const StoreScpConfig& config) {
+  return "mammocalc serve: rejected an association from calling AE title '" + calling +
+         "' to called AE title '" + called + "' (this endpoint is '" + config.ae_title +
+         "', --aetitle)";
+}
+
+// The log line of an association from a calling AE title outside --allow-ae (without the peer).
+std::string calling_ae_refusal(const std::string& calling) {
+  return "mammocalc serve: rejected an association from calling AE title '" + calling +
+         "' (not in --allow-ae)";
+}
+
+bool calling_ae_allowed(const std::string& calling, const StoreScpConfig& config) {
+  const auto& allowed = config.allowed_calling_aes;
+  return allowed.empty() || std::find(allowed.begin(), allowed.end(), calling) != allowed.end();
+}
+
 // The message of an errno value; strerror's buffer is shared between threads, this one is not.
 std::string system_reason(int error_number) {
   return std::generic_category().message(error_number);
@@ -599,23 +618,19 @@ class StoreScp : public DcmThreadSCP {
     return EC_Normal;
   }
 
+  // The AE titles are checked before an association gets a worker (serve_connection); these
+  // checks stand behind that one.
   OFBool checkCalledAETitleAccepted(const OFString& called_ae) override {
     if (trimmed(called_ae) == shared_.config.ae_title) return OFTrue;
-    shared_.log.write("mammocalc serve: rejected an association from calling AE title '" +
-                      trimmed(getPeerAETitle()) + "' to called AE title '" + trimmed(called_ae) +
-                      "' (this endpoint is '" + shared_.config.ae_title + "', --aetitle); peer " +
-                      peer_);
+    shared_.log.write(
+        called_ae_refusal(trimmed(getPeerAETitle()), trimmed(called_ae), shared_.config) +
+        "; peer " + peer_);
     return OFFalse;
   }
 
   OFBool checkCallingAETitleAccepted(const OFString& calling_ae) override {
-    const auto& allowed = shared_.config.allowed_calling_aes;
-    if (allowed.empty() ||
-        std::find(allowed.begin(), allowed.end(), trimmed(calling_ae)) != allowed.end()) {
-      return OFTrue;
-    }
-    shared_.log.write("mammocalc serve: rejected an association from calling AE title '" +
-                      trimmed(calling_ae) + "' (not in --allow-ae); peer " + peer_);
+    if (calling_ae_allowed(trimmed(calling_ae), shared_.config)) return OFTrue;
+    shared_.log.write(calling_ae_refusal(trimmed(calling_ae)) + "; peer " + peer_);
     return OFFalse;
   }
 
@@ -938,6 +953,31 @@ void reject_over_limit(T_ASC_Association* association, const std::string& peer, 
                    std::to_string(shared.config.max_associations) + "); the sender may retry");
 }
 
+// Rejects (permanently) and closes an association whose called AE title is not this endpoint's or
+// whose calling AE title is outside --allow-ae, with the log line of each; false when neither.
+bool reject_ae_titles(T_ASC_Association* association, const std::string& peer,
+                      const Shared& shared) {
+  const std::string calling = trimmed(association->params->DULparams.callingAPTitle);
+  const std::string called = trimmed(association->params->DULparams.calledAPTitle);
+  T_ASC_RejectParameters reject{};
+  reject.result = ASC_RESULT_REJECTEDPERMANENT;
+  reject.source = ASC_SOURCE_SERVICEUSER;
+  std::string line;
+  if (called != shared.config.ae_title) {
+    reject.reason = ASC_REASON_SU_CALLEDAETITLENOTRECOGNIZED;
+    line = called_ae_refusal(calling, called, shared.config);
+  } else if (!calling_ae_allowed(calling, shared.config)) {
+    reject.reason = ASC_REASON_SU_CALLINGAETITLENOTRECOGNIZED;
+    line = calling_ae_refusal(calling);
+  } else {
+    return false;
+  }
+  ASC_rejectAssociation(association, &reject);
+  drop(association);
+  shared.log.write(line + "; peer " + peer);
+  return true;
+}
+
 // Holds one of max_associations slots while it lives.
 class AssociationSlot {
  public:
@@ -1013,6 +1053,11 @@ void serve_connection(Shared& shared, int connection, const std::string& peer, W
   // DCMTK set the ACSE timeout on the socket (dcmSocketReceiveTimeout, below); from here on a read
   // that stalls in the middle of a message is bounded by the DIMSE timeout instead.
   set_socket_timeouts(connection, config.dimse_timeout_s);
+  // AE titles this endpoint does not serve: rejected and closed at once, before the association
+  // takes one of max_associations. Left to DCMTK's negotiation, a peer that kept the connection
+  // open after the rejection held a worker until the DIMSE timeout ran out, several times over:
+  // two such peers locked the PACS out.
+  if (reject_ae_titles(association, peer, shared)) return;
   unsigned running = shared.associations.load();
   do {
     if (running >= config.max_associations) {

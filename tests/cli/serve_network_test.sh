@@ -310,6 +310,51 @@ fi
 kill -TERM "$server"
 wait "$server"
 
+# --- A rejected peer that keeps its connection open holds nothing ---
+# It gets A-ASSOCIATE-RJ and the connection is closed at once; it never takes one of
+# --max-associations (two such peers once locked the PACS out for three minutes).
+cat >"$work/rejected_peer.py" <<'PYTHON'
+import socket, sys, time
+
+from dicom_pdu import echo_request, read_pdu
+
+request = bytearray(echo_request())
+request[26:42] = b"INTRUDER".ljust(16)  # the calling AE title
+peer = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=60)
+peer.sendall(bytes(request))
+answer = read_pdu(peer)
+if answer is None or answer[0] != 0x03:
+    print("no A-ASSOCIATE-RJ")
+    sys.exit(1)
+started = time.monotonic()
+peer.settimeout(30)
+try:
+    while peer.recv(1024):
+        pass
+except OSError:
+    pass
+print(round(time.monotonic() - started, 1))
+PYTHON
+check "serve --allow-ae PACS --max-associations 1 starts" start_serve "$work/reject.log" \
+  --out "$work/out" --allow-ae PACS --max-associations 1
+python3 "$work/rejected_peer.py" "$port" >"$work/rejected-1.out" 2>&1 &
+first=$!
+python3 "$work/rejected_peer.py" "$port" >"$work/rejected-2.out" 2>&1 &
+second=$!
+sleep 0.5
+echoscu -to 5 -aet PACS -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+check "an allowed sender is served while two rejected peers hold their connections" test $? -eq 0
+wait "$first" "$second"
+for out in "$work/rejected-1.out" "$work/rejected-2.out"; do
+  check "a rejected peer's connection is closed at once (took $(cat "$out") s)" \
+    awk '{ exit !($1 < 3) }' "$out"
+done
+check "... each rejection logged once" test "$(grep -c \
+  "rejected an association from calling AE title 'INTRUDER' (not in --allow-ae); peer 127.0.0.1" \
+  "$work/reject.log")" -eq 2
+kill -TERM "$server"
+wait "$server"
+
 # --- The new options refuse bad values (usage error, exit 2, one line naming serve) ---
 for bad in "--bind 999.1.1.1" "--bind localhost" "--max-associations 0" "--acse-timeout 0" \
   "--dimse-timeout x" "--shutdown-timeout -1" "--message-timeout 0"; do
