@@ -238,7 +238,25 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
       name = stem;
       if (kept_it) written.push_back((fs::path(config.output_dir) / (stem + ".dcm")).string());
     }
-    const Report report = summarise_input_bytes(std::move(bytes), "received:" + name, evaluation);
+    // The same UID again is the same object sent again: its copy is replaced. Not kept, the
+    // object stays in the association's file, which the endpoint overwrites with the next SR and
+    // removes when the association ends.
+    const auto keep_copy = [&] {
+      if (valid_uid && config.keep_received) {
+        move_file_durably(temporary, (fs::path(config.output_dir) / (stem + ".dcm")).string(),
+                          Replace::Yes);
+      }
+    };
+    std::optional<Report> summarised;
+    try {
+      summarised = summarise_input_bytes(std::move(bytes), "received:" + name, evaluation);
+    } catch (const Error& failure) {
+      if (!is_skipped_kind(failure.code())) throw;
+      // Answered with success and kept, as every SR is; nothing else is written of it.
+      keep_copy();
+      return skipped(failure, log);
+    }
+    const Report& report = *summarised;
     const std::string summary = render_summary(report, evaluation.summary);
     const std::string& pseudonym = report.input.source.sop_instance_uid;
     const std::string summary_name = !evaluation.pseudonyms.enabled ? stem + ".xml"
@@ -258,20 +276,12 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     }
     AtomicFile summary_file((fs::path(config.output_dir) / summary_name).string());
     summary_file.write(summary);
-    if (valid_uid && config.keep_received) {
-      // The same UID again is the same object sent again: its copy is replaced. Not kept, the
-      // object stays in the association's file, which the endpoint overwrites with the next SR
-      // and removes when the association ends.
-      move_file_durably(temporary, (fs::path(config.output_dir) / (stem + ".dcm")).string(),
-                        Replace::Yes);
-    }
+    keep_copy();
     if (result_sr) result_sr->commit();
     summary_file.commit();
     log.write("mammocalc serve: " + name + ": summarised to " + summary_name);
     return StoreStatus::Success;
   } catch (const Error& failure) {
-    // A skipped SR is answered with success: its copy stays kept, as every SR's.
-    if (is_skipped_kind(failure.code())) return skipped(failure, log);
     remove_outputs(written);
     log.write(std::string("mammocalc serve: ") + failure.what());
     // An output that cannot be written, or whose name something other than a file holds

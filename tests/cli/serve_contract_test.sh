@@ -308,6 +308,12 @@ check "... the kept files are the four objects sent" test "$kept_uids" = "$expec
 check "... nothing written outside OUTDIR" test ! -e "$work/escape.dcm" -a ! -e "$work/escape.xml"
 check "... no kept name holds the invalid UID" bash -c "! ls '$work/keep-out' | grep -qE 'escape|not-a-uid|^received\.'"
 check "... the log names none of the invalid UIDs" bash -c "! grep -qE 'escape|not-a-uid|0000000001' '$work/keep.log'"
+# An SR that is skipped (about something else, answered with success) is kept as every SR is
+# ("--keep-received also keeps each SR").
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/other-sr.dcm" >"$work/keep-skipped.log" 2>&1
+check "a skipped SR with --keep-received: storescu succeeds" test $? -eq 0
+check "... it is kept" test -s "$work/keep-out/1.2.826.0.1.3680043.10.1363.950.6.dcm"
+check "... and not summarised" test ! -e "$work/keep-out/1.2.826.0.1.3680043.10.1363.950.6.xml"
 # A copy that cannot be kept (its name taken by a directory) is no silent success: the sender
 # hears out of resources (0xA700) and the log says why; no summary claims it.
 kept_uid=$(dcmdump +P 0008,0018 samples/bir-known-malignancy.dcm | sed -n 's/.*\[\(.*\)\].*/\1/p')
