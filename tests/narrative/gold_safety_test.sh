@@ -14,15 +14,16 @@
 # Until the reader, the interim form of this test asked review of every report mentioning
 # calcification and accepted a narrative-unresolved warning as the quote; the reader's contract
 # lists negated mentions as read text and needs no review for a report with no finding.
-#   gold_safety_test.sh MAMMOCALC        (run from the project root; python3 for the sentence match)
+#   gold_safety_test.sh MAMMOCALC [XML_TO_SR]   (run from the project root; python3 for the sentence match)
 set -u
 mammocalc=$1
+xml_to_sr=${2:-}  # gold/build.sh: the build's one-process xml2dsr
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 source tests/cli/check_lib.sh
 gold=tests/narrative/gold
 
-bash "$gold/build.sh" "$work/sr" >"$work/build.log" 2>&1
+bash "$gold/build.sh" "$work/sr" ${xml_to_sr:+"$xml_to_sr"} >"$work/build.log" 2>&1
 check "the gold set builds with xml2dsr" test $? -eq 0
 S="local-name()"
 NARRATIVE="/*[$S='mammocalcSummary']/*[$S='finding'][@origin='narrative']"

@@ -15,19 +15,23 @@
 # A German wordings file (language="de", issue 17) is tested alike in German, the run told so
 # with --language de: (a) "<wording> Mikroverkalkungen links.", (b) "Keine <wording>
 # Mikroverkalkungen links.", (c) "Fragliche <wording> Mikroverkalkungen links."
-#   wording_safety_test.sh MAMMOCALC [WORDINGS]     (run from the project root; WORDINGS defaults
-#                                                   to src/narrative/narrative-wordings-en.xml)
+#   wording_safety_test.sh MAMMOCALC XML_TO_SR [WORDINGS]   (run from the project root; WORDINGS
+#                                   defaults to src/narrative/narrative-wordings-en.xml; XML_TO_SR is
+#                                   the build's mammocalc_xml_to_sr, xml2dsr for all SRs at once)
+# The SRs are built in one process and the summaries checked in one python3 process: one xml2dsr,
+# dcmodify and four xmllint processes per SR made this one of the longest CI tests.
 set -u
-if [[ $# -lt 1 || $# -gt 2 ]]; then
-  echo "usage: $0 MAMMOCALC [WORDINGS]" >&2
+if [[ $# -lt 2 || $# -gt 3 ]]; then
+  echo "usage: $0 MAMMOCALC XML_TO_SR [WORDINGS]" >&2
   exit 2
 fi
 mammocalc=$1
-wordings=${2:-src/narrative/narrative-wordings-en.xml}
+xml_to_sr=$2
+wordings=${3:-src/narrative/narrative-wordings-en.xml}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 source tests/cli/check_lib.sh
-for tool in xmllint xml2dsr dcmodify; do
+for tool in xmllint python3; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool not found"; exit 1; }
 done
 if ! xmllint --noout "$wordings" 2>"$work/wordings.err"; then
@@ -45,12 +49,13 @@ xml_escape() {  # sed, not ${s//&/...}: bash 5.2 reads & in a replacement as the
   printf '%s' "$1" | sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g'
 }
 
-# write_sr FILE N TEXT: a Basic Text SR whose Findings container holds TEXT.
+# write_sr FILE N TEXT: the XML of a Basic Text SR whose Findings container holds TEXT, listed for
+# mammocalc_xml_to_sr to build as FILE (Body Part Examined BREAST).
 write_sr() {
   local n=$2 text encoding=ISO-8859-1 charset="ISO_IR 100"
   text=$(xml_escape "$3")
   if LC_ALL=C grep -q '[^ -~]' <<<"$text"; then encoding=UTF-8 charset="ISO_IR 192"; fi  # not ASCII
-  cat >"$work/src.xml" <<EOF
+  cat >"$work/xml/$n.xml" <<EOF
 <?xml version="1.0" encoding="$encoding"?>
 <report type="Basic Text SR">
 <sopclass uid="1.2.840.10008.5.1.4.1.1.88.11">BasicTextSRStorage</sopclass>
@@ -78,13 +83,13 @@ write_sr() {
 </document>
 </report>
 EOF
-  xml2dsr "$work/src.xml" "$1" >"$work/build.err" 2>&1 &&
-    dcmodify -nb -i "(0018,0015)=BREAST" "$1" >>"$work/build.err" 2>&1
+  printf '%s\t%s\tBREAST\n' "$work/xml/$n.xml" "$1" >>"$work/build.list"
 }
 
 # Cases: one line per SR in cases.tsv (name, term, wording, case, sentence).
-mkdir -p "$work/sr"
+mkdir -p "$work/sr" "$work/xml"
 : >"$work/cases.tsv"
+: >"$work/build.list"
 n=0
 no_wording=0
 for kind in morphology distribution; do
@@ -112,11 +117,7 @@ for kind in morphology distribution; do
         esac
         n=$((n + 1))
         name=$(printf 'w%04d-%s' "$n" "$case")
-        if ! write_sr "$work/sr/$name.dcm" "$n" "$sentence"; then
-          echo "FAIL: cannot build the SR for $kind $term '$wording' ($case): $(head -n 3 "$work/build.err")"
-          failed=$((failed + 1))
-          continue
-        fi
+        write_sr "$work/sr/$name.dcm" "$n" "$sentence"
         printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$term" "$wording" "$case" "$sentence" >>"$work/cases.tsv"
       done
     done
@@ -128,7 +129,16 @@ for kind in morphology distribution; do
 done
 check "every suspicious term has at least one wording in $wordings" test "$no_wording" -eq 0
 cases=$(wc -l <"$work/cases.tsv")
-check "the SRs are built ($cases)" test "$cases" -gt 0
+"$xml_to_sr" <"$work/build.list" >/dev/null 2>"$work/build.err"
+status=$?
+# DCMTK 3.6.7 warns that its VR checker does not know ISO_IR 192 (UTF-8), used for the German
+# sentences; any other warning fails.
+grep -v "does not support this Specific Character Set: ISO_IR 192" "$work/build.err" >"$work/build.problems"
+check "the SRs are built (mammocalc_xml_to_sr exits 0, got $status, no other DCMTK warning)" \
+  test "$status" -eq 0 -a ! -s "$work/build.problems"
+head -n 3 "$work/build.problems"
+built=$(find "$work/sr" -name '*.dcm' | wc -l)
+check "the SRs are built ($built of $cases)" test "$cases" -gt 0 -a "$built" -eq "$cases"
 echo "$((cases / 3)) wordings, $cases SRs"
 
 # One batch over all of them.
@@ -137,58 +147,63 @@ status=$?
 check "the batch exits 0 (got $status)" test "$status" -eq 0 || head -n 5 "$work/batch.err"
 check "the batch writes its index" test -f "$work/out/index.xml"
 
-S="local-name()"
-NARRATIVE="/*[$S='mammocalcSummary']/*[$S='finding'][@origin='narrative']"
-SUSPICIOUS="*[$S='assessment'][@classification='suspicious' or @classification='known-malignancy']"
-CALM="*[$S='assessment'][@classification='benign' or @classification='probably-benign']"
-NEGATED="/*[$S='mammocalcSummary']/*[$S='readText']/*[$S='mention'][@status='negated']"
-xp() { xmllint --xpath "$2" "$1" 2>/dev/null; }
-
-bad=0
-while IFS=$'\t' read -r name term wording case sentence; do
-  what="$term '$wording' ($case) \"$sentence\""
-  entry="//*[$S='entry'][substring(@input, string-length(@input) - string-length('/$name.dcm') + 1) = '/$name.dcm']"
-  entry_status=$(xp "$work/out/index.xml" "string($entry/@status)")
-  output=$(xp "$work/out/index.xml" "string($entry/@output)")
-  [[ $output == /* ]] || output=$work/out/$(basename "$output")
-  if [[ $entry_status != summarised || ! -f $output ]]; then
-    echo "FAIL: $what: not summarised (index: ${entry_status:-no entry} $(xp "$work/out/index.xml" "string($entry/@errorCode)"))"
-    bad=$((bad + 1))
-    continue
-  fi
-  findings=$(xp "$output" "count($NARRATIVE)")
-  case $case in
-    a)
-      left_suspicious=$(xp "$output" "count($NARRATIVE[@laterality='left'][$SUSPICIOUS])")
-      if [[ ${left_suspicious:-0} -lt 1 ]]; then
-        echo "FAIL: $what: no left suspicious narrative finding ($findings narrative findings:" \
-          "$(xp "$output" "$NARRATIVE/@laterality | $NARRATIVE/*[$S='assessment']/@classification" | tr '\n' ' '))"
-        bad=$((bad + 1))
-      fi
-      ;;
-    b)
-      negated=$(xp "$output" "count($NEGATED)")
-      if [[ ${findings:-0} -ne 0 ]]; then
-        echo "FAIL: $what: $findings narrative finding(s) from a negated sentence"
-        bad=$((bad + 1))
-      fi
-      if [[ ${negated:-0} -lt 1 ]]; then
-        echo "FAIL: $what: the mention is not listed in readText as negated"
-        bad=$((bad + 1))
-      fi
-      ;;
-    c)
-      calm=$(xp "$output" "count($NARRATIVE[$CALM])")
-      if [[ ${findings:-0} -lt 1 ]]; then
-        echo "FAIL: $what: no narrative finding from an uncertain mention"
-        bad=$((bad + 1))
-      elif [[ ${calm:-0} -ne 0 ]]; then
-        echo "FAIL: $what: $calm narrative finding(s) benign or probably-benign from an uncertain mention"
-        bad=$((bad + 1))
-      fi
-      ;;
-  esac
-done <"$work/cases.tsv"
+# Every case checked in one pass over the index and the summaries.
+python3 - "$work/cases.tsv" "$work/out" <<'PY' >"$work/check.log"
+import os, sys
+import xml.etree.ElementTree as ET
+cases_path, out = sys.argv[1], sys.argv[2]
+local = lambda e: e.tag.rsplit("}", 1)[-1]
+children = lambda e, name: [c for c in e if local(c) == name]
+index = {}
+for entry in ET.parse(os.path.join(out, "index.xml")).iter():
+    if local(entry) == "entry":
+        index[os.path.basename(entry.get("input", ""))] = entry
+bad = 0
+with open(cases_path, encoding="utf-8") as cases:
+    for line in cases:
+        name, term, wording, case, sentence = line.rstrip("\n").split("\t")
+        what = f"{term} '{wording}' ({case}) \"{sentence}\""
+        entry = index.get(name + ".dcm")
+        output = entry.get("output", "") if entry is not None else ""
+        if output and not output.startswith("/"):
+            output = os.path.join(out, os.path.basename(output))
+        if entry is None or entry.get("status") != "summarised" or not os.path.isfile(output):
+            status = "no entry" if entry is None else f"{entry.get('status')} {entry.get('errorCode', '')}"
+            print(f"FAIL: {what}: not summarised (index: {status})")
+            bad += 1
+            continue
+        root = ET.parse(output).getroot()
+        narrative = [f for f in children(root, "finding") if f.get("origin") == "narrative"]
+        classes = lambda f: [a.get("classification") for a in children(f, "assessment")]
+        if case == "a":
+            if not any(f.get("laterality") == "left" and
+                       {"suspicious", "known-malignancy"} & set(classes(f)) for f in narrative):
+                seen = " ".join(f"{f.get('laterality')} {' '.join(map(str, classes(f)))}" for f in narrative)
+                print(f"FAIL: {what}: no left suspicious narrative finding "
+                      f"({len(narrative)} narrative findings: {seen})")
+                bad += 1
+        elif case == "b":
+            negated = [m for t in children(root, "readText") for m in children(t, "mention")
+                       if m.get("status") == "negated"]
+            if narrative:
+                print(f"FAIL: {what}: {len(narrative)} narrative finding(s) from a negated sentence")
+                bad += 1
+            if not negated:
+                print(f"FAIL: {what}: the mention is not listed in readText as negated")
+                bad += 1
+        else:
+            calm = [f for f in narrative if {"benign", "probably-benign"} & set(classes(f))]
+            if not narrative:
+                print(f"FAIL: {what}: no narrative finding from an uncertain mention")
+                bad += 1
+            elif calm:
+                print(f"FAIL: {what}: {len(calm)} narrative finding(s) benign or probably-benign "
+                      "from an uncertain mention")
+                bad += 1
+print(bad)
+PY
+bad=$(tail -n 1 "$work/check.log")
+head -n -1 "$work/check.log"
 check "every wording: suspicious when affirmed, no finding when negated, never benign when uncertain ($bad failures)" \
   test "$bad" -eq 0
 finish
