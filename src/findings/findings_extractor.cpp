@@ -952,8 +952,8 @@ void summarise_overall(Findings& out) {
 // Offers every overall statement to the findings of its breast (from `first` on): each keeps
 // those that speak for it, and the only finding of a breast takes their category and follow-up
 // where it has none of its own (R1 then judges them).
-void offer_overall(const std::vector<OverallStatement>& statements, Findings& out,
-                   std::size_t first) {
+void offer_overall(Findings& out, std::size_t first) {
+  const std::vector<OverallStatement>& statements = out.overall_statements;
   for (std::size_t i = first; i < out.findings.size(); ++i) {
     Finding& finding = out.findings[i];
     // Words of the text that assess the finding ("suspicious": 4) are a floor, not a category
@@ -966,9 +966,10 @@ void offer_overall(const std::vector<OverallStatement>& statements, Findings& ou
     std::vector<Given<Category>> taken;  // overall categories it is the only finding for
     bool took_some = false;
     bool left_some = false;  // a category it is the only finding for, differing from its own
-    for (const auto& statement : statements) {
+    for (std::size_t index = 0; index < statements.size(); ++index) {
+      const OverallStatement& statement = statements[index];
       if (!speaks_for(statement.laterality, finding.laterality)) continue;
-      finding.overall_statements.push_back(statement);
+      finding.overall_statement_indices.push_back(index);
       const bool only_finding =
           std::none_of(out.findings.begin(), out.findings.end(), [&](const Finding& other) {
             return &other != &finding && speaks_for(statement.laterality, other.laterality);
@@ -1008,7 +1009,7 @@ void apply_overall(const OverallReading& overall, Findings& out) {
   out.overall_statements = overall.statements;
   for (const auto& note : overall.notes) out.notes.push_back(note);
   summarise_overall(out);
-  offer_overall(out.overall_statements, out, 0);
+  offer_overall(out, 0);
 }
 
 }  // namespace
@@ -1064,13 +1065,15 @@ void add_text_findings(Findings& out, std::vector<Finding> text_findings,
   if (!text_statements.empty()) {
     // A finding read before (coded) may rest on a category the text states too: it weighs it
     // (W11), and took no overall category alone any more (E3 then weighs the report's).
+    const std::size_t first_statement = out.overall_statements.size();
     for (std::size_t i = 0; i < first; ++i) {
       Finding& finding = out.findings[i];
-      for (const OverallStatement& statement : text_statements) {
+      for (std::size_t k = 0; k < text_statements.size(); ++k) {
+        const OverallStatement& statement = text_statements[k];
         if (!speaks_for(statement.laterality, finding.laterality)) continue;
         // Its follow-up is weighed against the finding's recommendation too (a biopsy the text
         // recommends beside a benign coded finding).
-        finding.overall_statements.push_back(statement);
+        finding.overall_statement_indices.push_back(first_statement + k);
         if (statement.category && statement.category != finding.reported_category) {
           finding.took_overall_category = false;
         }
@@ -1081,7 +1084,7 @@ void add_text_findings(Findings& out, std::vector<Finding> text_findings,
     }
     summarise_overall(out);
   }
-  offer_overall(out.overall_statements, out, first);
+  offer_overall(out, first);
 }
 
 }  // namespace mammocalc

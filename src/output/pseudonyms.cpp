@@ -86,9 +86,6 @@ void withhold_report_text(Report& report, Replacements& replacements) {
   }
   for (Finding& finding : report.input.findings) {
     for (TextSentence& sentence : finding.text_sentences) withhold(sentence.text, replacements);
-    for (OverallStatement& statement : finding.overall_statements) {
-      if (statement.from_text) withhold(statement.quote, replacements);
-    }
   }
   for (OverallStatement& statement : report.input.overall_statements) {
     if (!statement.from_text) continue;

@@ -135,7 +135,8 @@ std::vector<const OverallStatement*> overall_above_its_findings(const RuleContex
   const ExamContext& exam = exam_of(context, predicate);
   std::vector<const OverallStatement*> above;
   if (context.finding.took_overall_category) return above;
-  for (const OverallStatement& statement : context.finding.overall_statements) {
+  for (const std::size_t index : context.finding.overall_statement_indices) {
+    const OverallStatement& statement = exam.findings.overall_statements.at(index);
     if (!statement.category) continue;
     const int rank = category_rank(*statement.category);
     if (every_finding_of(exam, statement, [&](const Decision& decision) {
@@ -154,7 +155,8 @@ std::vector<std::pair<const OverallStatement*, Code>> overall_tissue_not_chosen(
   const ExamContext& exam = exam_of(context, predicate);
   const Finding& finding = context.finding;
   std::vector<std::pair<const OverallStatement*, Code>> found;
-  for (const OverallStatement& statement : finding.overall_statements) {
+  for (const std::size_t index : finding.overall_statement_indices) {
+    const OverallStatement& statement = exam.findings.overall_statements.at(index);
     for (const StatedFollowUp& stated : statement.follow_up) {
       const Code& code = stated.code;
       const bool own =
