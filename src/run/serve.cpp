@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -28,6 +27,7 @@
 #include "dicom/sr_writer.hpp"
 #include "dicom/store_scp.hpp"
 #include "output/pseudonyms.hpp"
+#include "run/output_locks.hpp"
 #include "run/summarise.hpp"
 #include "run/summary_files.hpp"
 
@@ -91,56 +91,6 @@ class ReceivedNames {
   UsedNames used_;
 };
 
-// One lock per SOP Instance UID being handled: two associations that carry the same UID at once
-// (a resend overlapping the first sending, two objects wrongly sharing a UID) are handled one
-// after the other, so the summary, the kept copy and the result SR of a UID always come from
-// the same object. An entry lives only while some thread holds or waits for it. Shared by the
-// worker threads.
-class UidLocks {
- public:
-  // Holds the lock of one UID from construction to destruction.
-  class Held {
-   public:
-    Held(UidLocks& locks, const std::string& uid)
-        : locks_(locks), uid_(uid), lock_(locks.enter(uid_)) {}
-    ~Held() {
-      lock_.unlock();
-      locks_.leave(uid_);
-    }
-    Held(const Held&) = delete;
-    Held& operator=(const Held&) = delete;
-
-   private:
-    UidLocks& locks_;
-    std::string uid_;
-    std::unique_lock<std::mutex> lock_;  // of the UID's entry, taken outside mutex_
-  };
-
- private:
-  struct Entry {
-    std::mutex mutex;
-    unsigned users = 0;  // threads holding or waiting for `mutex`
-  };
-
-  // The UID's mutex, its entry made or counted once more (std::map keeps its nodes in place).
-  std::mutex& enter(const std::string& uid) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    Entry& entry = entries_[uid];
-    ++entry.users;
-    return entry.mutex;
-  }
-
-  // Counts one user less, removing the entry when it was the last.
-  void leave(const std::string& uid) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    const auto found = entries_.find(uid);
-    if (--found->second.users == 0) entries_.erase(found);
-  }
-
-  std::mutex mutex_;
-  std::map<std::string, Entry> entries_;
-};
-
 // What log lines call an object, never its patient data: its SOP Instance UID; with
 // --pseudonymize the UID's pseudonym (received-HASH without a key), so no line pairs a real UID
 // with its pseudonym; received-HASH for a UID that is not valid, which may hold anything.
@@ -186,10 +136,11 @@ void remove_outputs(const std::vector<std::string>& paths) {
 // The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
 // and say which C-STORE status the sender gets. Runs on several worker threads at once: it
 // shares only what is read (config, evaluation), the log, the names given to objects whose UID is
-// not valid and the per-UID locks; each UID's files are written under its lock.
+// not valid and the locks of output names; an object's files are written under the locks of all
+// their names.
 StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& config,
                             const Evaluation& evaluation, ReceivedNames& received_names,
-                            UidLocks& uid_locks, const LineLog& log) {
+                            OutputLocks& output_locks, const LineLog& log) {
   const bool valid_uid = is_uid(object.sop_instance_uid, 2);
   const std::string said = logged_name(object.sop_instance_uid, valid_uid, evaluation.pseudonyms);
   if (object.path.empty()) {
@@ -221,7 +172,6 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
       log.write("mammocalc serve: received:" + said + ": " + problem.reason + "; refused");
       return problem.status;
     }
-    const UidLocks::Held held(uid_locks, object.sop_instance_uid);
     // Pseudonymised, the summary is named by its pseudonym, as in a batch; without one (no key:
     // UIDs dropped) by a name of its own that says nothing of the UID: the digest of the
     // object's bytes (the same object sent again is replaced).
@@ -240,12 +190,11 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     }
     // The same UID again is the same object sent again: its copy is replaced. Not kept, the
     // object stays in the association's file, which the endpoint overwrites with the next SR and
-    // removes when the association ends.
+    // removes when the association ends. Called with the kept name's lock held.
+    const bool keeps_copy = valid_uid && config.keep_received;
+    const std::string kept_path = (fs::path(config.output_dir) / (stem + ".dcm")).string();
     const auto keep_copy = [&] {
-      if (valid_uid && config.keep_received) {
-        move_file_durably(temporary, (fs::path(config.output_dir) / (stem + ".dcm")).string(),
-                          Replace::Yes);
-      }
+      if (keeps_copy) move_file_durably(temporary, kept_path, Replace::Yes);
     };
     std::optional<Report> summarised;
     try {
@@ -253,6 +202,7 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     } catch (const Error& failure) {
       if (!is_skipped_kind(failure.code())) throw;
       // Answered with success and kept, as every SR is; nothing else is written of it.
+      const OutputLocks::Held held = output_locks.hold({stem + ".dcm"});
       keep_copy();
       return skipped(failure, log);
     }
@@ -267,12 +217,17 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     // UID left, neither its kept copy nor its result SR nor its summary. The kept copy, the
     // summary and the result SR are on disk (data and name) before the sender hears success;
     // one that cannot be written is a failure the sender hears (out of resources). Done under
-    // the UID's lock, they are all of this object.
+    // the locks of all their names (in this process and in any other serve on the output
+    // directory), they are all of this object.
+    std::optional<WrittenSr> sr;
+    if (!config.dicom_dir.empty()) sr = write_report_sr(report);
+    const std::string sr_name = sr ? sr->file_stem + ".dcm" : std::string();
+    const OutputLocks::Held held = output_locks.hold({stem + ".dcm", summary_name, sr_name});
     std::optional<AtomicFile> result_sr;
-    if (!config.dicom_dir.empty()) {
-      const WrittenSr sr = write_report_sr(report);
-      result_sr.emplace((fs::path(config.dicom_dir) / (sr.file_stem + ".dcm")).string());
-      result_sr->write(sr.bytes);
+    if (sr) {
+      const std::string sr_path = (fs::path(config.dicom_dir) / sr_name).string();
+      result_sr.emplace(sr_path);
+      result_sr->write(sr->bytes);
     }
     AtomicFile summary_file((fs::path(config.output_dir) / summary_name).string());
     summary_file.write(summary);
@@ -365,11 +320,11 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   scp.tls = config.tls;
   const LineLog lines(log);
   ReceivedNames received_names;
-  UidLocks uid_locks;
+  OutputLocks output_locks(config.output_dir);
   serve_store_scp(
       scp,
       [&](const ReceivedObject& object) {
-        return handle_received(object, config, evaluation, received_names, uid_locks, lines);
+        return handle_received(object, config, evaluation, received_names, output_locks, lines);
       },
       stop_requested, lines);
   lines.write("mammocalc serve: stopped");

@@ -4,7 +4,7 @@
 # one UID at once leave a summary, kept copy and result SR of the same object; a summary that
 # fails leaves no result SR, and a UID sent again has one result SR file; an invalid UID with
 # --dicom-out is refused whole; --pseudonymize logs never name the real UID; a broken file in an
-# --annotations directory is said. Ports are chosen free at run time; every server is stopped by
+# --annotations directory is said; another process holding an output name is waited for. Ports are chosen free at run time; every server is stopped by
 # the test. Bounded well under 60 s.
 #   serve_integrity_test.sh MAMMOCALC          (run from the project root)
 set -u
@@ -250,5 +250,44 @@ storescu -aec MAMMOCALC 127.0.0.1 "$port" "$a" >/dev/null 2>&1
 check "serve: the store succeeds" test $? -eq 0
 check "serve: each broken file gives an annotation-skipped warning (2)" \
   test "$(grep -c 'code="annotation-skipped"' "$work/notes-out/$uid_a.xml")" -eq 2
+
+# --- 7. Two serve processes on one OUTDIR: an object's files are written under a lock on each
+# of their names in OUTDIR/.mammocalc-serve.lock, which another process (here: this script,
+# holding the summary's name) makes it wait for. Deterministic: the waiting serve shows in
+# /proc/locks as a blocked request on the lock file ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/shared"
+cat >"$work/hold_name.py" <<'PYTHON'
+import fcntl, hashlib, os, subprocess, sys, time
+
+port, outdir, name, sample = sys.argv[1:5]
+# The byte serve locks for a name: the first 15 hex digits of its SHA-1.
+byte = int(hashlib.sha1(name.encode()).hexdigest()[:15], 16)
+lock = os.open(os.path.join(outdir, ".mammocalc-serve.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+fcntl.lockf(lock, fcntl.LOCK_EX, 1, byte)  # a POSIX lock conflicts with serve's OFD lock
+inode = os.fstat(lock).st_ino
+sender = subprocess.Popen(["storescu", "-aec", "MAMMOCALC", "127.0.0.1", port, sample],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+waited = False
+for _ in range(200):  # at most 20 s
+    with open("/proc/locks") as locks:
+        if any("->" in line and line.split()[-3].endswith(":%d" % inode) for line in locks):
+            waited = True
+            break
+    time.sleep(0.1)
+print("serve waited for the lock" if waited else "serve never waited for the lock")
+summary = os.path.join(outdir, name)
+print("no summary while held" if not os.path.exists(summary) else "summary written while held")
+os.close(lock)
+print("stored" if sender.wait(timeout=20) == 0 else "store failed")
+PYTHON
+check "serve starts on the shared directory" start_serve "$work/shared.log" --out "$work/shared"
+timeout 60 python3 "$work/hold_name.py" "$port" "$work/shared" "$uid_a.xml" "$a" >"$work/hold.out" 2>&1
+check "serve waits while another process holds the summary's name" \
+  grep -qx "serve waited for the lock" "$work/hold.out"
+check "... writes nothing meanwhile" grep -qx "no summary while held" "$work/hold.out"
+check "... and stores the object once it is released" grep -qx "stored" "$work/hold.out"
+check "... its summary written then" test -s "$work/shared/$uid_a.xml"
 
 finish
