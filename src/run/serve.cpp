@@ -127,10 +127,51 @@ IdentityProblem identity_problem(const SopIdentity& data_set, const ReceivedObje
   return {};
 }
 
+// The SOP Instance UID of the DICOM object in the file at `path`; nothing when there is no file
+// or no object that can be read there.
+std::optional<std::string> instance_uid_on_disk(const std::string& path, const ReadLimits& limits) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) return std::nullopt;
+  try {
+    return read_sop_identity(read_input_bytes(path, limits.max_input_bytes), path, limits)
+        .sop_instance_uid;
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+// Whether the file at `path` is a DICOM object of SOP Instance UID `uid`.
+bool holds_object(const std::string& path, const std::string& uid, const ReadLimits& limits) {
+  return instance_uid_on_disk(path, limits) == uid;
+}
+
+// Whether the file at `path` is a DICOM object of another SOP Instance UID than `uid`.
+bool holds_another_object(const std::string& path, const std::string& uid,
+                          const ReadLimits& limits) {
+  const std::optional<std::string> on_disk = instance_uid_on_disk(path, limits);
+  return on_disk && *on_disk != uid;
+}
+
 // Removes what was written for an object that then failed, so a failure leaves no output of it
 // (the sender retries it whole).
 void remove_outputs(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) std::remove(path.c_str());
+}
+
+// Which name of an object another object's file has (--keep-received with --dicom-out).
+constexpr const char* kKeptNameTaken =
+    "the name of its kept copy is taken by the result SR of another object (--dicom-out)";
+constexpr const char* kResultNameTaken =
+    "the name of its result SR is taken by the kept copy of another object (--keep-received), "
+    "whose SOP Instance UID is that name";
+
+// Refuses an object one of whose files would replace another object's (0xC000: sent again,
+// it clashes again), with its one log line; nothing of it is written.
+StoreStatus refuse_name_clash(const std::string& said, const char* clash,
+                              const std::vector<std::string>& written, const LineLog& log) {
+  remove_outputs(written);
+  log.write("mammocalc serve: received:" + said + ": " + clash + "; refused, nothing written");
+  return StoreStatus::CannotUnderstand;
 }
 
 // The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
@@ -196,6 +237,13 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     const auto keep_copy = [&] {
       if (keeps_copy) move_file_durably(temporary, kept_path, Replace::Yes);
     };
+    // A result SR is named 2.25.<name-based UID>.dcm beside the kept copies (--dicom-out): a
+    // sender may announce that name as a SOP Instance UID. Refused, whichever came first, so that
+    // one object's file never replaces another's.
+    const auto kept_name_clash = [&] {
+      return keeps_copy &&
+             holds_another_object(kept_path, object.sop_instance_uid, evaluation.limits);
+    };
     std::optional<Report> summarised;
     try {
       summarised = summarise_input_bytes(std::move(bytes), "received:" + name, evaluation);
@@ -203,6 +251,7 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
       if (!is_skipped_kind(failure.code())) throw;
       // Answered with success and kept, as every SR is; nothing else is written of it.
       const OutputLocks::Held held = output_locks.hold({stem + ".dcm"});
+      if (kept_name_clash()) return refuse_name_clash(said, kKeptNameTaken, written, log);
       keep_copy();
       return skipped(failure, log);
     }
@@ -223,9 +272,15 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     if (!config.dicom_dir.empty()) sr = write_report_sr(report);
     const std::string sr_name = sr ? sr->file_stem + ".dcm" : std::string();
     const OutputLocks::Held held = output_locks.hold({stem + ".dcm", summary_name, sr_name});
+    if (kept_name_clash()) return refuse_name_clash(said, kKeptNameTaken, written, log);
     std::optional<AtomicFile> result_sr;
     if (sr) {
       const std::string sr_path = (fs::path(config.dicom_dir) / sr_name).string();
+      // A result SR is never named by its own UID (that derives from its content as well): a
+      // file there that is is a received object's kept copy.
+      if (holds_object(sr_path, sr->file_stem, evaluation.limits)) {
+        return refuse_name_clash(said, kResultNameTaken, written, log);
+      }
       result_sr.emplace(sr_path);
       result_sr->write(sr->bytes);
     }

@@ -4,7 +4,8 @@
 # one UID at once leave a summary, kept copy and result SR of the same object; a summary that
 # fails leaves no result SR, and a UID sent again has one result SR file; an invalid UID with
 # --dicom-out is refused whole; --pseudonymize logs never name the real UID; a broken file in an
-# --annotations directory is said; another process holding an output name is waited for. Ports are chosen free at run time; every server is stopped by
+# --annotations directory is said; another process holding an output name is waited for; a kept
+# copy and a result SR never replace each other. Ports are chosen free at run time; every server is stopped by
 # the test. Bounded well under 60 s.
 #   serve_integrity_test.sh MAMMOCALC          (run from the project root)
 set -u
@@ -289,5 +290,43 @@ check "serve waits while another process holds the summary's name" \
 check "... writes nothing meanwhile" grep -qx "no summary while held" "$work/hold.out"
 check "... and stores the object once it is released" grep -qx "stored" "$work/hold.out"
 check "... its summary written then" test -s "$work/shared/$uid_a.xml"
+
+# --- 8. A kept copy and a result SR never share a name (--keep-received --dicom-out): an object
+# whose SOP Instance UID is another object's result-SR name (2.25.N) is refused, whichever of the
+# two comes first, and neither replaces the other's file ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/clash-1" "$work/clash-2"
+check "serve --keep-received --dicom-out starts" start_serve "$work/clash-1.log" \
+  --out "$work/clash-1" --keep-received --dicom-out
+check "A: success" test "$(store_as "$a" "$comprehensive" "$uid_a")" = 0000
+result_a=$(ls "$work/clash-1" | grep -E '^2\.25\.[0-9]+\.dcm$')
+clash=${result_a%.dcm}
+check "... A's result SR is written ($result_a)" test -n "$result_a"
+cp "$work/clash-1/$result_a" "$work/clash-result-a.dcm"
+cp "$b" "$work/clash.dcm"
+dcmodify -nb -m "(0008,0018)=$clash" "$work/clash.dcm" >/dev/null 2>&1
+check "an object whose UID is A's result-SR name: refused 0xC000" \
+  test "$(store_as "$work/clash.dcm" "$comprehensive" "$clash")" = C000
+check "... A's result SR unchanged" cmp -s "$work/clash-1/$result_a" "$work/clash-result-a.dcm"
+check "... nothing of the object written" test ! -e "$work/clash-1/$clash.xml"
+check "... one log line naming it and why" test "$(count_lines "$work/clash-1.log" \
+  "mammocalc serve: received:$clash: the name of its kept copy is taken by the result SR of another object (--dicom-out); refused, nothing written")" -eq 1
+check "A sent again: success, its result SR replaced as before" \
+  test "$(store_as "$a" "$comprehensive" "$uid_a")" = 0000
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+check "serve on a new directory starts" start_serve "$work/clash-2.log" \
+  --out "$work/clash-2" --keep-received --dicom-out
+check "the object with A's result-SR name first: success" \
+  test "$(store_as "$work/clash.dcm" "$comprehensive" "$clash")" = 0000
+study_clash=$(dcmdump +P 0020,000d "$work/clash.dcm" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+check "A then: refused 0xC000" test "$(store_as "$a" "$comprehensive" "$uid_a")" = C000
+check "... the object's kept copy stays its own" \
+  bash -c "dcmdump +P 0020,000d '$work/clash-2/$clash.dcm' | grep -qF '$study_clash'"
+check "... nothing of A written" test ! -e "$work/clash-2/$uid_a.xml" -a ! -e "$work/clash-2/$uid_a.dcm"
+check "... one log line naming A and why" test "$(count_lines "$work/clash-2.log" \
+  "mammocalc serve: received:$uid_a: the name of its result SR is taken by the kept copy of another object (--keep-received), whose SOP Instance UID is that name; refused, nothing written")" -eq 1
+
 
 finish
