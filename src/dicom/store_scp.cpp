@@ -88,6 +88,12 @@ std::string trimmed(const OFString& ae_title) {
   return text.substr(first, text.find_last_not_of(' ') - first + 1);
 }
 
+// A calling AE title that names nobody: blank (PS3.8 9.3.2: it shall not be all spaces) or
+// starting with NUL; DCMTK gives both as empty, and keeps nothing of what followed a NUL. Never
+// accepted, --allow-ae or not: left to DCMTK's negotiation it was never answered and held a
+// worker until the timeouts ran out.
+bool is_blank_ae_title(const std::string& calling) { return calling.empty(); }
+
 // The log line of an association whose called AE title is not this endpoint's (without the peer).
 std::string called_ae_refusal(const std::string& calling, const std::string& called,
                               const StoreScpConfig& config) {
@@ -96,10 +102,12 @@ std::string called_ae_refusal(const std::string& calling, const std::string& cal
          "', --aetitle)";
 }
 
-// The log line of an association from a calling AE title outside --allow-ae (without the peer).
+// The log line of an association from a calling AE title outside --allow-ae, or a blank one
+// (without the peer).
 std::string calling_ae_refusal(const std::string& calling) {
   return "mammocalc serve: rejected an association from calling AE title '" + calling +
-         "' (not in --allow-ae)";
+         (is_blank_ae_title(calling) ? "' (blank, or starting with NUL: names no sender)"
+                                     : "' (not in --allow-ae)");
 }
 
 bool calling_ae_allowed(const std::string& calling, const StoreScpConfig& config) {
@@ -954,7 +962,8 @@ void reject_over_limit(T_ASC_Association* association, const std::string& peer, 
 }
 
 // Rejects (permanently) and closes an association whose called AE title is not this endpoint's or
-// whose calling AE title is outside --allow-ae, with the log line of each; false when neither.
+// whose calling AE title is blank or outside --allow-ae, with the log line of each; false when
+// neither.
 bool reject_ae_titles(T_ASC_Association* association, const std::string& peer,
                       const Shared& shared) {
   const std::string calling = trimmed(association->params->DULparams.callingAPTitle);
@@ -966,7 +975,7 @@ bool reject_ae_titles(T_ASC_Association* association, const std::string& peer,
   if (called != shared.config.ae_title) {
     reject.reason = ASC_REASON_SU_CALLEDAETITLENOTRECOGNIZED;
     line = called_ae_refusal(calling, called, shared.config);
-  } else if (!calling_ae_allowed(calling, shared.config)) {
+  } else if (is_blank_ae_title(calling) || !calling_ae_allowed(calling, shared.config)) {
     reject.reason = ASC_REASON_SU_CALLINGAETITLENOTRECOGNIZED;
     line = calling_ae_refusal(calling);
   } else {

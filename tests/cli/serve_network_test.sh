@@ -355,6 +355,47 @@ check "... each rejection logged once" test "$(grep -c \
 kill -TERM "$server"
 wait "$server"
 
+# --- A blank calling AE title (16 spaces, or a NUL first) names no sender: rejected at once
+# ("calling AE title not recognized") and closed, without --allow-ae too. It was once never
+# answered and held a worker for three minutes ---
+cat >"$work/blank_peer.py" <<'PYTHON'
+import socket, sys, time
+
+from dicom_pdu import echo_request, read_pdu
+
+request = bytearray(echo_request())
+request[26:42] = b" " * 16 if sys.argv[2] == "spaces" else b"\0INTRUDER".ljust(16)
+peer = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
+peer.sendall(bytes(request))
+started = time.monotonic()
+answer = read_pdu(peer)
+# A-ASSOCIATE-RJ: result 1 (permanent), source 1 (service user), reason 3 (calling AE title
+# not recognized), PS3.8 9.3.4.
+if answer is None or answer[0] != 0x03 or answer[7:10] != b"\x01\x01\x03":
+    print("no A-ASSOCIATE-RJ (calling AE title not recognized)")
+    sys.exit(1)
+try:
+    while peer.recv(1024):
+        pass
+except OSError:
+    pass
+print(round(time.monotonic() - started, 1))
+PYTHON
+check "serve --max-associations 1 starts (no --allow-ae)" start_serve "$work/blank.log" \
+  --out "$work/out" --max-associations 1
+for kind in spaces nul; do
+  timeout 30 python3 "$work/blank_peer.py" "$port" "$kind" >"$work/blank-$kind.out" 2>&1
+  check "a calling AE title of $kind: rejected and closed at once ($(cat "$work/blank-$kind.out"))" \
+    awk '{ exit !($1 < 3) }' "$work/blank-$kind.out"
+done
+check "... each rejection logged once" test "$(grep -cF \
+  "rejected an association from calling AE title '' (blank, or starting with NUL: names no sender); peer 127.0.0.1" \
+  "$work/blank.log")" -eq 2
+timeout 20 echoscu -to 5 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+check "... and the next sender is served" test $? -eq 0
+kill -TERM "$server"
+wait "$server"
+
 # --- The new options refuse bad values (usage error, exit 2, one line naming serve) ---
 for bad in "--bind 999.1.1.1" "--bind localhost" "--max-associations 0" "--acse-timeout 0" \
   "--dimse-timeout x" "--shutdown-timeout -1" "--message-timeout 0"; do
