@@ -60,9 +60,10 @@ StoreStatus skipped(const Error& reason, const LineLog& log) {
 // characters, a path): "received-" and the first 16 hex digits of the SHA-1 of the announced
 // UID, numbered "-2", "-3"… (claim_output_name) when an earlier object of this run has the name,
 // so no object is summarised over another (the old name, "received", was shared by them all).
-// A kept copy never replaces a file (Replace::No): a name taken on disk, by an earlier run
-// or another process, is numbered on. The UID itself may hold anything: it is never a name nor
-// said in a log line. Shared by the worker threads.
+// A name taken on disk, by an earlier run or another process, is numbered on too: its summary
+// (NAME.xml, also all that is left without --keep-received) or its kept copy, which never
+// replaces a file (Replace::No). The UID itself may hold anything: it is never a name nor said
+// in a log line. Shared by the worker threads.
 class ReceivedNames {
  public:
   // The unnumbered name for `text` (the announced UID, or an object's bytes).
@@ -80,6 +81,9 @@ class ReceivedNames {
     for (;;) {
       const std::string xml = claim_output_name("", stem, used_);
       const std::string name = xml.substr(0, xml.size() - std::string(".xml").size());
+      // Anything under the summary's name, a dangling symlink too: an earlier run's summary.
+      std::error_code error;
+      if (fs::exists(fs::symlink_status(fs::path(output_dir) / xml, error))) continue;
       if (!keep) return {name, false};
       const std::string kept = (fs::path(output_dir) / (name + ".dcm")).string();
       if (move_file_durably(temporary, kept, Replace::No)) return {name, true};

@@ -324,6 +324,27 @@ check "a copy that cannot be kept: the store fails as out of resources (0xA700)"
 check "... with a log line naming the copy" grep -q "$kept_uid.dcm: cannot write output (rename: " "$work/keep.log"
 check "... and no summary for it" test ! -e "$work/keep-out/$kept_uid.xml"
 
+# --- An invalid UID after a restart: numbered on past the names an earlier run left (without
+# --keep-received only the summary is on disk), never over another object's summary ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/restart-out"
+check "serve starts (no --keep-received)" start_serve "$work/restart-1.log" --out "$work/restart-out"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/bad-uid-0.dcm" >/dev/null 2>&1
+check "an SR with an invalid UID: summarised" test "$(ls "$work/restart-out"/*.xml | wc -l)" -eq 1
+first_summary=$(ls "$work/restart-out"/*.xml)
+cp "$first_summary" "$work/first-summary.xml"
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+check "serve starts again on the same directory" start_serve "$work/restart-2.log" --out "$work/restart-out"
+cp samples/bir-suspicious-vacuum-assisted.dcm "$work/bad-uid-other.dcm"
+dcmodify -nb -m "(0008,0018)=${bad_uids[0]}" "$work/bad-uid-other.dcm" >/dev/null 2>&1
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/bad-uid-other.dcm" >/dev/null 2>&1
+check "another SR of the same invalid UID after the restart: a summary of its own (2 summaries)" \
+  test "$(ls "$work/restart-out"/*.xml | wc -l)" -eq 2
+check "... the earlier summary unchanged" cmp -s "$first_summary" "$work/first-summary.xml"
+check "... the new one numbered on" test -s "${first_summary%.xml}-2.xml"
+
 # --- The output directory lost while serving (a full disk, an unmounted share): the sender is
 # answered 0xA700 (out of resources, it retries) with a log line, never an aborted association;
 # once the directory is back, the next store succeeds.
