@@ -96,12 +96,19 @@ class ReceivedNames {
 };
 
 // What log lines call an object, never its patient data: its SOP Instance UID; with
-// --pseudonymize the UID's pseudonym (received-HASH without a key), so no line pairs a real UID
-// with its pseudonym; received-HASH for a UID that is not valid, which may hold anything.
+// --pseudonymize and a key the UID's keyed pseudonym, valid or not (an unkeyed digest of an
+// invalid UID could be tested against a guess, and paired with the pseudonym), so no line pairs
+// a real UID with its pseudonym; received-HASH for a UID that is not valid, which may hold
+// anything, and for every UID with --pseudonymize without a key.
 std::string logged_name(const std::string& uid, bool valid_uid, const PseudonymPolicy& pseudonyms) {
   if (valid_uid && !pseudonyms.enabled) return uid;
-  if (valid_uid && !pseudonyms.key.empty()) return pseudonym_uid(uid, pseudonyms.key);
+  if (pseudonyms.enabled && !pseudonyms.key.empty()) return pseudonym_uid(uid, pseudonyms.key);
   return ReceivedNames::unnumbered(uid);
+}
+
+// Whether log lines name objects by their keyed pseudonyms (logged_name).
+bool logs_keyed_pseudonyms(const PseudonymPolicy& pseudonyms) {
+  return pseudonyms.enabled && !pseudonyms.key.empty();
 }
 
 // Why the data set is not the object the C-STORE command announced (PS3.4 B.2.3, PS3.7 9.1.1:
@@ -230,7 +237,8 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
       std::tie(stem, kept_it) =
           received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid),
                                config.output_dir, temporary, config.keep_received);
-      name = stem;
+      // The kept copy's name is the unkeyed digest: logged, it would pair it with the pseudonym.
+      if (!logs_keyed_pseudonyms(evaluation.pseudonyms)) name = stem;
       if (kept_it) written.push_back((fs::path(config.output_dir) / (stem + ".dcm")).string());
     }
     // The same UID again is the same object sent again: its copy is replaced. Not kept, the

@@ -234,6 +234,16 @@ check "... the log says it summarised the pseudonym" \
 check "... refused objects too are named by the pseudonym" \
   test "$(store_as "$b" "$comprehensive" "$uid_a")" = C000
 check "... and no log line names the real UID" bash -c "! grep -qF '$uid_a' '$work/pseudo.log'"
+# An invalid UID is named by its keyed pseudonym too: the unkeyed received-HASH (SHA-1 of the UID)
+# could be tested against a guessed UID, and the line would pair it with the pseudonym.
+cp "$a" "$work/pseudo-invalid.dcm"
+dcmodify -nb -m "(0008,0018)=1.9.9.07" "$work/pseudo-invalid.dcm" >/dev/null 2>&1
+unkeyed=$(printf '%s' 1.9.9.07 | sha1sum | cut -c1-16)
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/pseudo-invalid.dcm" >/dev/null 2>&1
+check "an invalid UID, pseudonymised: the store succeeds" test $? -eq 0
+check "... its line names the keyed pseudonym (as the valid UID's did: 2 such lines)" test "$(grep -cE \
+  '^mammocalc serve: (2\.25\.[0-9]+): summarised to \1\.xml$' "$work/pseudo.log")" -eq 2
+check "... never the unkeyed hash of the UID" bash -c "! grep -qF 'received-$unkeyed' '$work/pseudo.log'"
 
 # --- 6. A broken file in an --annotations directory is said, in serve and in summarize ---
 kill -TERM "$server"
