@@ -251,16 +251,22 @@ wait "$server" 2>/dev/null
 mkdir -p "$work/notes" "$work/notes-out"
 printf 'not XML at all\n' >"$work/notes/garbage.xml"
 : >"$work/notes/empty.xml"
-"$mammocalc" summarize --annotations "$work/notes" "$a" >"$work/notes-summary.xml" 2>/dev/null
-check "summarize: each broken file gives an annotation-skipped warning (2)" \
-  test "$(grep -c 'code="annotation-skipped"' "$work/notes-summary.xml")" -eq 2
+# Neither a symlink to nothing nor a FIFO (which, opened, would block the run) is dropped silently.
+ln -s "$work/nowhere.xml" "$work/notes/dangling.xml"
+mkfifo "$work/notes/fifo.xml"
+timeout 20 "$mammocalc" summarize --annotations "$work/notes" "$a" >"$work/notes-summary.xml" 2>/dev/null
+check "summarize: not blocked by the FIFO" test $? -ne 124
+check "summarize: each broken file gives an annotation-skipped warning (4)" \
+  test "$(grep -c 'code="annotation-skipped"' "$work/notes-summary.xml")" -eq 4
+check "... the symlink to nothing named" grep -qF "dangling.xml: cannot be read (a symlink to nothing)" "$work/notes-summary.xml"
+check "... the FIFO named" grep -qF "fifo.xml: not a regular file" "$work/notes-summary.xml"
 check "... naming the file" grep -qF "garbage.xml" "$work/notes-summary.xml"
 check "serve with the annotation directory starts" start_serve "$work/notes.log" \
   --out "$work/notes-out" --annotations "$work/notes"
-storescu -aec MAMMOCALC 127.0.0.1 "$port" "$a" >/dev/null 2>&1
+timeout 20 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$a" >/dev/null 2>&1
 check "serve: the store succeeds" test $? -eq 0
-check "serve: each broken file gives an annotation-skipped warning (2)" \
-  test "$(grep -c 'code="annotation-skipped"' "$work/notes-out/$uid_a.xml")" -eq 2
+check "serve: each broken file gives an annotation-skipped warning (4)" \
+  test "$(grep -c 'code="annotation-skipped"' "$work/notes-out/$uid_a.xml")" -eq 4
 
 # --- 7. Two serve processes on one OUTDIR: an object's files are written under a lock on each
 # of their names in OUTDIR/.mammocalc-serve.lock, which another process (here: this script,
