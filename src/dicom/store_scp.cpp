@@ -400,7 +400,8 @@ class SpoolSink : public DcmConsumer {
 
   // Creates the file, or empties the association's earlier one. False when it cannot (errno).
   bool open() {
-    file_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    // Mode 0666 less the umask, as the summaries are made: the file becomes the kept copy.
+    file_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
     return file_ >= 0;
   }
   // Ends the writing with `problem` (unless it has ended already): the file is removed.
@@ -957,7 +958,8 @@ void reject_over_limit(T_ASC_Association* association, const std::string& peer, 
   drop(association);
   shared.log.write("mammocalc serve: association from '" + calling + "' at " + peer +
                    ": rejected as transient, " + std::to_string(running) +
-                   " associations already running (--max-associations " +
+                   (running == 1 ? " association" : " associations") +
+                   " already running (--max-associations " +
                    std::to_string(shared.config.max_associations) + "); the sender may retry");
 }
 
@@ -999,6 +1001,17 @@ class AssociationSlot {
   std::atomic<unsigned>& running_;
 };
 
+// Whether DCMTK refused what a peer sent as no A-ASSOCIATE-RQ (another PDU type, a malformed or
+// oversized PDU, another protocol: HTTP, TLS on a plaintext port): every failure but a timeout,
+// a close or a transport error, which say nothing of the bytes.
+bool is_not_a_request(const OFCondition& received) {
+  if (received.good()) return false;
+  const unsigned short code = received.code();
+  return received.module() != OFM_dcmnet ||
+         (code != DULC_READTIMEOUT && code != DULC_NETWORKCLOSED &&
+          code != DULC_PEERABORTEDASSOCIATION && code != DULC_TCPIOERROR);
+}
+
 // What the log says of a connection that brought no association request, after "a connection
 // from PEER": cut by the endpoint's stop, cut by its deadline, refused or timed out by DCMTK
 // (with DCMTK's reason), or closed by the peer without a word.
@@ -1009,6 +1022,17 @@ std::string no_request_reason(const StoreScpConfig& config, const OFCondition& r
                                                 : " sent no association request";
   // The watch shut the socket down: whatever DCMTK made of that ("Normal" too) says nothing.
   if (cut == Cut::Deadline) return what + " within " + limit + "); closed";
+  // Bytes that are no association request (HTTP, TLS on a plaintext port, a PDU of 4 GB): DCMTK
+  // gave up on them at once, no timeout ran out.
+  if (!config.tls.enabled() && is_not_a_request(received)) {
+    return " sent something that is not a DICOM association request (" + one_line(received) +
+           "); closed";
+  }
+  // Part of a request, then the peer closed: no timeout ran out either.
+  if (!config.tls.enabled() && received.module() == OFM_dcmnet &&
+      (received.code() == DULC_NETWORKCLOSED || received.code() == DULC_PEERABORTEDASSOCIATION)) {
+    return " sent no complete association request (" + one_line(received) + "); closed by the peer";
+  }
   if (received.bad()) {
     return config.tls.enabled()
                ? what + " within " + limit + "), or refused: " + one_line(received) + "; closed"

@@ -306,6 +306,8 @@ kept_uids=$(for kept in "$work/keep-out"/*.dcm; do dcmdump +L +P 0008,0018 "$kep
 expected_uids=$(printf '%s\n' "${bad_uids[@]}" | sort | tr '\n' '|')
 check "... the kept files are the four objects sent" test "$kept_uids" = "$expected_uids"
 check "... nothing written outside OUTDIR" test ! -e "$work/escape.dcm" -a ! -e "$work/escape.xml"
+modes=$(stat -c %a "$work/keep-out"/*.dcm "$work/keep-out"/*.xml | sort -u)
+check "... the kept copies have the summaries' mode (got $(echo $modes))" test "$(echo "$modes" | wc -l)" -eq 1
 check "... no kept name holds the invalid UID" bash -c "! ls '$work/keep-out' | grep -qE 'escape|not-a-uid|^received\.'"
 check "... the log names none of the invalid UIDs" bash -c "! grep -qE 'escape|not-a-uid|0000000001' '$work/keep.log'"
 # An SR that is skipped (about something else, answered with success) is kept as every SR is

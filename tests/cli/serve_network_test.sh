@@ -396,6 +396,45 @@ check "... and the next sender is served" test $? -eq 0
 kill -TERM "$server"
 wait "$server"
 
+# --- Log wording: bytes that are no association request are said to be so (not a timeout they
+# never waited for); one association running is "1 association" ---
+cat >"$work/holding_peer.py" <<'PYTHON'
+import socket, sys, time
+
+from dicom_pdu import echo_request, read_pdu
+
+peer = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=60)
+peer.sendall(echo_request())
+answer = read_pdu(peer)
+print("associated" if answer is not None and answer[0] == 0x02 else "not associated", flush=True)
+time.sleep(30)
+PYTHON
+check "serve --max-associations 1 starts" start_serve "$work/words.log" --out "$work/out" \
+  --max-associations 1
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+printf 'GET / HTTP/1.0\r\n\r\n' >&3
+check "HTTP on the port: said to be no DICOM association request" wait_for_log "$work/words.log" \
+  "mammocalc serve: a connection from 127.0.0.1 sent something that is not a DICOM association request ("
+exec 3>&-
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+printf '\x01\x00\xff\xff\xff\xff' >&3  # an A-ASSOCIATE-RQ of 4 GB
+check "an association request of 4 GB: the same, with DCMTK's reason" wait_for_log "$work/words.log" \
+  "sent something that is not a DICOM association request (A-ASSOCIATE PDU too large"
+exec 3>&-
+check "... neither said as a timeout" bash -c "! grep -q 'within' '$work/words.log'"
+python3 "$work/holding_peer.py" "$port" >"$work/holding.out" 2>&1 &
+holder=$!
+for _ in $(seq 100); do [[ -s $work/holding.out ]] && break; sleep 0.1; done
+check "one association is held" grep -qx associated "$work/holding.out"
+timeout 20 echoscu -to 5 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+check "... the next is rejected as transient" test $? -ne 0
+check "... said in the singular" wait_for_log "$work/words.log" \
+  "rejected as transient, 1 association already running (--max-associations 1)"
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+kill -TERM "$server"
+wait "$server"
+
 # --- The new options refuse bad values (usage error, exit 2, one line naming serve) ---
 for bad in "--bind 999.1.1.1" "--bind localhost" "--max-associations 0" "--acse-timeout 0" \
   "--dimse-timeout x" "--shutdown-timeout -1" "--message-timeout 0"; do
