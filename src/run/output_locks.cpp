@@ -91,8 +91,8 @@ std::optional<OutputLocks::Held> OutputLocks::take(std::vector<std::string> name
   const std::string path = (std::filesystem::path(directory_) / kLockFileName).string();
   held.file_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (held.file_ < 0) fail(path, "open", errno);
-  std::vector<off_t> bytes;
-  for (const std::string& name : names) bytes.push_back(byte_of(name));
+  std::vector<off_t> bytes(names.size());
+  std::transform(names.begin(), names.end(), bytes.begin(), byte_of);
   std::sort(bytes.begin(), bytes.end());
   bytes.erase(std::unique(bytes.begin(), bytes.end()), bytes.end());
   for (const off_t byte : bytes) {
