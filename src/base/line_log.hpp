@@ -9,10 +9,12 @@
 
 namespace mammocalc {
 
-// `text` with each control character (below 0x20, and 0x7F) written as \xHH (a newline as \x0A),
-// so that it is one line whatever it holds: AE titles, UIDs and other text a peer sends may hold
-// anything, and a newline among them would start a line that looks like the log's own. Other
-// bytes (UTF-8 in a path) are kept as they are.
+// `text` with each control character (below 0x20, 0x7F, and the C1 controls U+0080 to U+009F)
+// written as \xHH (a newline as \x0A), byte by byte, so that it is one line whatever it holds:
+// AE titles, UIDs and other text a peer sends may hold anything, and a newline among them would
+// start a line that looks like the log's own. A byte that is no part of a well-formed UTF-8
+// character (0xFF, a cut sequence) is written as \xHH too, so the line is valid UTF-8 (journald
+// keeps others as binary). Other text (UTF-8 in a path) is kept as it is.
 std::string escape_control_characters(std::string_view text);
 
 class LineLog {

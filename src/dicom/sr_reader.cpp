@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/uid.hpp"
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcdict.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
@@ -397,9 +398,13 @@ Error unread_sop_class_error(const std::string& sop_class_uid, const std::string
   // Key objects, dose reports and other SR-family objects are not errors in a batch, only not
   // ours: they get their own code.
   const bool sr_family = sop_class_uid.rfind("1.2.840.10008.5.1.4.1.1.88.", 0) == 0;
-  return Error(
-      sr_family ? ErrorCode::OtherSrDocument : ErrorCode::UnsupportedSopClass,
-      name + ": not a supported SR document (SOP Class " + sop_class_label(sop_class_uid) + ")");
+  // One that is no valid UID is not repeated: DCMTK has removed the white space (a newline too)
+  // from a UID a peer announced, so it could not be said as sent, escaped.
+  const std::string what = is_uid(sop_class_uid)
+                               ? "SOP Class " + sop_class_label(sop_class_uid)
+                               : std::string("its SOP Class UID is not a valid UID");
+  return Error(sr_family ? ErrorCode::OtherSrDocument : ErrorCode::UnsupportedSopClass,
+               name + ": not a supported SR document (" + what + ")");
 }
 
 std::string read_input_bytes(const std::string& path, std::size_t max_bytes) {

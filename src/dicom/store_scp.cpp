@@ -88,6 +88,12 @@ std::string trimmed(const OFString& ae_title) {
   return text.substr(first, text.find_last_not_of(' ') - first + 1);
 }
 
+// A calling AE title that names nobody: blank (PS3.8 9.3.2: it shall not be all spaces) or
+// starting with NUL; DCMTK gives both as empty, and keeps nothing of what followed a NUL. Never
+// accepted, --allow-ae or not: left to DCMTK's negotiation it was never answered and held a
+// worker until the timeouts ran out.
+bool is_blank_ae_title(const std::string& calling) { return calling.empty(); }
+
 // The log line of an association whose called AE title is not this endpoint's (without the peer).
 std::string called_ae_refusal(const std::string& calling, const std::string& called,
                               const StoreScpConfig& config) {
@@ -96,10 +102,12 @@ std::string called_ae_refusal(const std::string& calling, const std::string& cal
          "', --aetitle)";
 }
 
-// The log line of an association from a calling AE title outside --allow-ae (without the peer).
+// The log line of an association from a calling AE title outside --allow-ae, or a blank one
+// (without the peer).
 std::string calling_ae_refusal(const std::string& calling) {
   return "mammocalc serve: rejected an association from calling AE title '" + calling +
-         "' (not in --allow-ae)";
+         (is_blank_ae_title(calling) ? "' (blank, or starting with NUL: names no sender)"
+                                     : "' (not in --allow-ae)");
 }
 
 bool calling_ae_allowed(const std::string& calling, const StoreScpConfig& config) {
@@ -392,7 +400,8 @@ class SpoolSink : public DcmConsumer {
 
   // Creates the file, or empties the association's earlier one. False when it cannot (errno).
   bool open() {
-    file_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    // Mode 0666 less the umask, as the summaries are made: the file becomes the kept copy.
+    file_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
     return file_ >= 0;
   }
   // Ends the writing with `problem` (unless it has ended already): the file is removed.
@@ -949,12 +958,14 @@ void reject_over_limit(T_ASC_Association* association, const std::string& peer, 
   drop(association);
   shared.log.write("mammocalc serve: association from '" + calling + "' at " + peer +
                    ": rejected as transient, " + std::to_string(running) +
-                   " associations already running (--max-associations " +
+                   (running == 1 ? " association" : " associations") +
+                   " already running (--max-associations " +
                    std::to_string(shared.config.max_associations) + "); the sender may retry");
 }
 
 // Rejects (permanently) and closes an association whose called AE title is not this endpoint's or
-// whose calling AE title is outside --allow-ae, with the log line of each; false when neither.
+// whose calling AE title is blank or outside --allow-ae, with the log line of each; false when
+// neither.
 bool reject_ae_titles(T_ASC_Association* association, const std::string& peer,
                       const Shared& shared) {
   const std::string calling = trimmed(association->params->DULparams.callingAPTitle);
@@ -966,7 +977,7 @@ bool reject_ae_titles(T_ASC_Association* association, const std::string& peer,
   if (called != shared.config.ae_title) {
     reject.reason = ASC_REASON_SU_CALLEDAETITLENOTRECOGNIZED;
     line = called_ae_refusal(calling, called, shared.config);
-  } else if (!calling_ae_allowed(calling, shared.config)) {
+  } else if (is_blank_ae_title(calling) || !calling_ae_allowed(calling, shared.config)) {
     reject.reason = ASC_REASON_SU_CALLINGAETITLENOTRECOGNIZED;
     line = calling_ae_refusal(calling);
   } else {
@@ -990,6 +1001,17 @@ class AssociationSlot {
   std::atomic<unsigned>& running_;
 };
 
+// Whether DCMTK refused what a peer sent as no A-ASSOCIATE-RQ (another PDU type, a malformed or
+// oversized PDU, another protocol: HTTP, TLS on a plaintext port): every failure but a timeout,
+// a close or a transport error, which say nothing of the bytes.
+bool is_not_a_request(const OFCondition& received) {
+  if (received.good()) return false;
+  const unsigned short code = received.code();
+  return received.module() != OFM_dcmnet ||
+         (code != DULC_READTIMEOUT && code != DULC_NETWORKCLOSED &&
+          code != DULC_PEERABORTEDASSOCIATION && code != DULC_TCPIOERROR);
+}
+
 // What the log says of a connection that brought no association request, after "a connection
 // from PEER": cut by the endpoint's stop, cut by its deadline, refused or timed out by DCMTK
 // (with DCMTK's reason), or closed by the peer without a word.
@@ -1000,6 +1022,17 @@ std::string no_request_reason(const StoreScpConfig& config, const OFCondition& r
                                                 : " sent no association request";
   // The watch shut the socket down: whatever DCMTK made of that ("Normal" too) says nothing.
   if (cut == Cut::Deadline) return what + " within " + limit + "); closed";
+  // Bytes that are no association request (HTTP, TLS on a plaintext port, a PDU of 4 GB): DCMTK
+  // gave up on them at once, no timeout ran out.
+  if (!config.tls.enabled() && is_not_a_request(received)) {
+    return " sent something that is not a DICOM association request (" + one_line(received) +
+           "); closed";
+  }
+  // Part of a request, then the peer closed: no timeout ran out either.
+  if (!config.tls.enabled() && received.module() == OFM_dcmnet &&
+      (received.code() == DULC_NETWORKCLOSED || received.code() == DULC_PEERABORTEDASSOCIATION)) {
+    return " sent no complete association request (" + one_line(received) + "); closed by the peer";
+  }
   if (received.bad()) {
     return config.tls.enabled()
                ? what + " within " + limit + "), or refused: " + one_line(received) + "; closed"

@@ -115,7 +115,8 @@ bool is_listen_address(const std::string& address);
 // association negotiation accepts Verification and every storage SOP class proposed (the classes
 // DCMTK knows and any other under the storage root 1.2.840.10008.5.1.4.1.1), as storescp does;
 // rejects associations whose called AE title is not config.ae_title and those from calling AE
-// titles outside allowed_calling_aes, each with one line on `log`. Log lines name the calling AE
+// titles outside allowed_calling_aes or blank (all spaces, or starting with NUL), each with one
+// line on `log`. Log lines name the calling AE
 // title and the peer's address, never what an object holds. Throws Error(ServiceFailed) when the
 // port cannot be bound or the TLS key, certificate or CA cannot be loaded (nothing is logged then),
 // or the port cannot be served. With config.tls, BCP 195's non-downgrading profile (TLS 1.2 and

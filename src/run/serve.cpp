@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -28,6 +27,7 @@
 #include "dicom/sr_writer.hpp"
 #include "dicom/store_scp.hpp"
 #include "output/pseudonyms.hpp"
+#include "run/output_locks.hpp"
 #include "run/summarise.hpp"
 #include "run/summary_files.hpp"
 
@@ -60,9 +60,10 @@ StoreStatus skipped(const Error& reason, const LineLog& log) {
 // characters, a path): "received-" and the first 16 hex digits of the SHA-1 of the announced
 // UID, numbered "-2", "-3"… (claim_output_name) when an earlier object of this run has the name,
 // so no object is summarised over another (the old name, "received", was shared by them all).
-// A kept copy never replaces a file (Replace::No): a name taken on disk, by an earlier run
-// or another process, is numbered on. The UID itself may hold anything: it is never a name nor
-// said in a log line. Shared by the worker threads.
+// A name taken on disk, by an earlier run or another process, is numbered on too: its summary
+// (NAME.xml, also all that is left without --keep-received) or its kept copy, which never
+// replaces a file (Replace::No). The UID itself may hold anything: it is never a name nor said
+// in a log line. Shared by the worker threads.
 class ReceivedNames {
  public:
   // The unnumbered name for `text` (the announced UID, or an object's bytes).
@@ -80,6 +81,9 @@ class ReceivedNames {
     for (;;) {
       const std::string xml = claim_output_name("", stem, used_);
       const std::string name = xml.substr(0, xml.size() - std::string(".xml").size());
+      // Anything under the summary's name, a dangling symlink too: an earlier run's summary.
+      std::error_code error;
+      if (fs::exists(fs::symlink_status(fs::path(output_dir) / xml, error))) continue;
       if (!keep) return {name, false};
       const std::string kept = (fs::path(output_dir) / (name + ".dcm")).string();
       if (move_file_durably(temporary, kept, Replace::No)) return {name, true};
@@ -91,63 +95,20 @@ class ReceivedNames {
   UsedNames used_;
 };
 
-// One lock per SOP Instance UID being handled: two associations that carry the same UID at once
-// (a resend overlapping the first sending, two objects wrongly sharing a UID) are handled one
-// after the other, so the summary, the kept copy and the result SR of a UID always come from
-// the same object. An entry lives only while some thread holds or waits for it. Shared by the
-// worker threads.
-class UidLocks {
- public:
-  // Holds the lock of one UID from construction to destruction.
-  class Held {
-   public:
-    Held(UidLocks& locks, const std::string& uid)
-        : locks_(locks), uid_(uid), lock_(locks.enter(uid_)) {}
-    ~Held() {
-      lock_.unlock();
-      locks_.leave(uid_);
-    }
-    Held(const Held&) = delete;
-    Held& operator=(const Held&) = delete;
-
-   private:
-    UidLocks& locks_;
-    std::string uid_;
-    std::unique_lock<std::mutex> lock_;  // of the UID's entry, taken outside mutex_
-  };
-
- private:
-  struct Entry {
-    std::mutex mutex;
-    unsigned users = 0;  // threads holding or waiting for `mutex`
-  };
-
-  // The UID's mutex, its entry made or counted once more (std::map keeps its nodes in place).
-  std::mutex& enter(const std::string& uid) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    Entry& entry = entries_[uid];
-    ++entry.users;
-    return entry.mutex;
-  }
-
-  // Counts one user less, removing the entry when it was the last.
-  void leave(const std::string& uid) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    const auto found = entries_.find(uid);
-    if (--found->second.users == 0) entries_.erase(found);
-  }
-
-  std::mutex mutex_;
-  std::map<std::string, Entry> entries_;
-};
-
 // What log lines call an object, never its patient data: its SOP Instance UID; with
-// --pseudonymize the UID's pseudonym (received-HASH without a key), so no line pairs a real UID
-// with its pseudonym; received-HASH for a UID that is not valid, which may hold anything.
+// --pseudonymize and a key the UID's keyed pseudonym, valid or not (an unkeyed digest of an
+// invalid UID could be tested against a guess, and paired with the pseudonym), so no line pairs
+// a real UID with its pseudonym; received-HASH for a UID that is not valid, which may hold
+// anything, and for every UID with --pseudonymize without a key.
 std::string logged_name(const std::string& uid, bool valid_uid, const PseudonymPolicy& pseudonyms) {
   if (valid_uid && !pseudonyms.enabled) return uid;
-  if (valid_uid && !pseudonyms.key.empty()) return pseudonym_uid(uid, pseudonyms.key);
+  if (pseudonyms.enabled && !pseudonyms.key.empty()) return pseudonym_uid(uid, pseudonyms.key);
   return ReceivedNames::unnumbered(uid);
+}
+
+// Whether log lines name objects by their keyed pseudonyms (logged_name).
+bool logs_keyed_pseudonyms(const PseudonymPolicy& pseudonyms) {
+  return pseudonyms.enabled && !pseudonyms.key.empty();
 }
 
 // Why the data set is not the object the C-STORE command announced (PS3.4 B.2.3, PS3.7 9.1.1:
@@ -177,19 +138,61 @@ IdentityProblem identity_problem(const SopIdentity& data_set, const ReceivedObje
   return {};
 }
 
+// The SOP Instance UID of the DICOM object in the file at `path`; nothing when there is no file
+// or no object that can be read there.
+std::optional<std::string> instance_uid_on_disk(const std::string& path, const ReadLimits& limits) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) return std::nullopt;
+  try {
+    return read_sop_identity(read_input_bytes(path, limits.max_input_bytes), path, limits)
+        .sop_instance_uid;
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+// Whether the file at `path` is a DICOM object of SOP Instance UID `uid`.
+bool holds_object(const std::string& path, const std::string& uid, const ReadLimits& limits) {
+  return instance_uid_on_disk(path, limits) == uid;
+}
+
+// Whether the file at `path` is a DICOM object of another SOP Instance UID than `uid`.
+bool holds_another_object(const std::string& path, const std::string& uid,
+                          const ReadLimits& limits) {
+  const std::optional<std::string> on_disk = instance_uid_on_disk(path, limits);
+  return on_disk && *on_disk != uid;
+}
+
 // Removes what was written for an object that then failed, so a failure leaves no output of it
 // (the sender retries it whole).
 void remove_outputs(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) std::remove(path.c_str());
 }
 
+// Which name of an object another object's file has (--keep-received with --dicom-out).
+constexpr const char* kKeptNameTaken =
+    "the name of its kept copy is taken by the result SR of another object (--dicom-out)";
+constexpr const char* kResultNameTaken =
+    "the name of its result SR is taken by the kept copy of another object (--keep-received), "
+    "whose SOP Instance UID is that name";
+
+// Refuses an object one of whose files would replace another object's (0xC000: sent again,
+// it clashes again), with its one log line; nothing of it is written.
+StoreStatus refuse_name_clash(const std::string& said, const char* clash,
+                              const std::vector<std::string>& written, const LineLog& log) {
+  remove_outputs(written);
+  log.write("mammocalc serve: received:" + said + ": " + clash + "; refused, nothing written");
+  return StoreStatus::CannotUnderstand;
+}
+
 // The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
 // and say which C-STORE status the sender gets. Runs on several worker threads at once: it
 // shares only what is read (config, evaluation), the log, the names given to objects whose UID is
-// not valid and the per-UID locks; each UID's files are written under its lock.
+// not valid and the locks of output names; an object's files are written under the locks of all
+// their names.
 StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& config,
                             const Evaluation& evaluation, ReceivedNames& received_names,
-                            UidLocks& uid_locks, const LineLog& log) {
+                            OutputLocks& output_locks, const LineLog& log) {
   const bool valid_uid = is_uid(object.sop_instance_uid, 2);
   const std::string said = logged_name(object.sop_instance_uid, valid_uid, evaluation.pseudonyms);
   if (object.path.empty()) {
@@ -221,7 +224,6 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
       log.write("mammocalc serve: received:" + said + ": " + problem.reason + "; refused");
       return problem.status;
     }
-    const UidLocks::Held held(uid_locks, object.sop_instance_uid);
     // Pseudonymised, the summary is named by its pseudonym, as in a batch; without one (no key:
     // UIDs dropped) by a name of its own that says nothing of the UID: the digest of the
     // object's bytes (the same object sent again is replaced).
@@ -235,17 +237,24 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
       std::tie(stem, kept_it) =
           received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid),
                                config.output_dir, temporary, config.keep_received);
-      name = stem;
+      // The kept copy's name is the unkeyed digest: logged, it would pair it with the pseudonym.
+      if (!logs_keyed_pseudonyms(evaluation.pseudonyms)) name = stem;
       if (kept_it) written.push_back((fs::path(config.output_dir) / (stem + ".dcm")).string());
     }
     // The same UID again is the same object sent again: its copy is replaced. Not kept, the
     // object stays in the association's file, which the endpoint overwrites with the next SR and
-    // removes when the association ends.
+    // removes when the association ends. Called with the kept name's lock held.
+    const bool keeps_copy = valid_uid && config.keep_received;
+    const std::string kept_path = (fs::path(config.output_dir) / (stem + ".dcm")).string();
     const auto keep_copy = [&] {
-      if (valid_uid && config.keep_received) {
-        move_file_durably(temporary, (fs::path(config.output_dir) / (stem + ".dcm")).string(),
-                          Replace::Yes);
-      }
+      if (keeps_copy) move_file_durably(temporary, kept_path, Replace::Yes);
+    };
+    // A result SR is named 2.25.<name-based UID>.dcm beside the kept copies (--dicom-out): a
+    // sender may announce that name as a SOP Instance UID. Refused, whichever came first, so that
+    // one object's file never replaces another's.
+    const auto kept_name_clash = [&] {
+      return keeps_copy &&
+             holds_another_object(kept_path, object.sop_instance_uid, evaluation.limits);
     };
     std::optional<Report> summarised;
     try {
@@ -253,6 +262,8 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     } catch (const Error& failure) {
       if (!is_skipped_kind(failure.code())) throw;
       // Answered with success and kept, as every SR is; nothing else is written of it.
+      const OutputLocks::Held held = output_locks.hold({stem + ".dcm"});
+      if (kept_name_clash()) return refuse_name_clash(said, kKeptNameTaken, written, log);
       keep_copy();
       return skipped(failure, log);
     }
@@ -267,12 +278,23 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     // UID left, neither its kept copy nor its result SR nor its summary. The kept copy, the
     // summary and the result SR are on disk (data and name) before the sender hears success;
     // one that cannot be written is a failure the sender hears (out of resources). Done under
-    // the UID's lock, they are all of this object.
+    // the locks of all their names (in this process and in any other serve on the output
+    // directory), they are all of this object.
+    std::optional<WrittenSr> sr;
+    if (!config.dicom_dir.empty()) sr = write_report_sr(report);
+    const std::string sr_name = sr ? sr->file_stem + ".dcm" : std::string();
+    const OutputLocks::Held held = output_locks.hold({stem + ".dcm", summary_name, sr_name});
+    if (kept_name_clash()) return refuse_name_clash(said, kKeptNameTaken, written, log);
     std::optional<AtomicFile> result_sr;
-    if (!config.dicom_dir.empty()) {
-      const WrittenSr sr = write_report_sr(report);
-      result_sr.emplace((fs::path(config.dicom_dir) / (sr.file_stem + ".dcm")).string());
-      result_sr->write(sr.bytes);
+    if (sr) {
+      const std::string sr_path = (fs::path(config.dicom_dir) / sr_name).string();
+      // A result SR is never named by its own UID (that derives from its content as well): a
+      // file there that is is a received object's kept copy.
+      if (holds_object(sr_path, sr->file_stem, evaluation.limits)) {
+        return refuse_name_clash(said, kResultNameTaken, written, log);
+      }
+      result_sr.emplace(sr_path);
+      result_sr->write(sr->bytes);
     }
     AtomicFile summary_file((fs::path(config.output_dir) / summary_name).string());
     summary_file.write(summary);
@@ -365,11 +387,11 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   scp.tls = config.tls;
   const LineLog lines(log);
   ReceivedNames received_names;
-  UidLocks uid_locks;
+  OutputLocks output_locks(config.output_dir);
   serve_store_scp(
       scp,
       [&](const ReceivedObject& object) {
-        return handle_received(object, config, evaluation, received_names, uid_locks, lines);
+        return handle_received(object, config, evaluation, received_names, output_locks, lines);
       },
       stop_requested, lines);
   lines.write("mammocalc serve: stopped");

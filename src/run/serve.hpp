@@ -49,11 +49,14 @@ struct ServeConfig {
 // reports on other organs, mammocalc's own SRs) with success and one "NAME: REASON; skipped" log
 // line, an SR it cannot read or over a read limit, or whose data set's SOP Class or Instance UID
 // is not the command's, with 0xC000, a summary it cannot write with 0xA700 (a failed object
-// leaves none of its files). Objects of one SOP Instance UID are handled one at a time. The read
-// limits apply to the SR classes only: other objects are never read. Logs one line per object to
-// `log`. Returns Success after a clean shutdown; throws, before anything is logged,
-// Error(OutputFailed) when the output directory cannot be written, load_evaluation's errors (the
-// site profile, the lexicons), Error(FileNotFound) or Error(InvalidAnnotation) when an
+// leaves none of its files), one whose kept copy or result SR would take the name of another
+// object's file (a kept copy named as another's result SR) with 0xC000, nothing written. The files
+// of objects that share a name (one SOP Instance UID sent twice at once, in this process or in
+// another serve on the output directory) are written one object at a time. The read limits apply to
+// the SR classes only: other objects are never read. Logs one line per object to `log`. Returns
+// Success after a clean shutdown; throws, before anything is logged, Error(OutputFailed) when the
+// output directory cannot be written, load_evaluation's errors (the site profile, the lexicons),
+// Error(FileNotFound) or Error(InvalidAnnotation) when an
 // --annotations file cannot be read or is not valid or a directory cannot be listed, and
 // Error(ServiceFailed) when the port cannot be opened.
 ExitCode run_server(const ServeConfig& config, std::ostream& log);

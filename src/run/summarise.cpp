@@ -75,6 +75,19 @@ std::string unusable_file_reason(const std::string& file) {
   return file + ": not an XML file";
 }
 
+// Why an entry of an annotation directory is no file that can be read, "FILE: REASON"; empty
+// for a regular file (through a symlink too).
+std::string not_a_regular_file_reason(const std::string& file) {
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::status(file, error);
+  if (status.type() == std::filesystem::file_type::not_found) {
+    return file + ": cannot be read (a symlink to nothing)";
+  }
+  if (error) return file + ": cannot be read (" + error.message() + ")";
+  if (std::filesystem::is_regular_file(status)) return {};
+  return file + ": not a regular file (a FIFO, socket or device), not read";
+}
+
 // Applies the annotations named on the command line: files must fit the SR; a directory
 // contributes the files whose study is the SR's (others are another study's business).
 void apply_annotations(const std::vector<std::string>& paths, Findings& findings) {
@@ -84,6 +97,13 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
       continue;
     }
     for (const std::string& file : xml_files_in(path)) {
+      // Only a regular file is opened: a FIFO would block the run until someone wrote to it.
+      const std::string not_a_file = not_a_regular_file_reason(file);
+      if (!not_a_file.empty()) {
+        findings.notes.push_back({WarningCode::AnnotationSkipped,
+                                  not_a_file + " (file in annotation directory skipped)", ""});
+        continue;
+      }
       const std::string root = xml_root_name(file);
       if (root.empty()) {
         // Not even the start of an XML file could be read: said, never dropped silently.
@@ -115,7 +135,10 @@ std::vector<std::string> xml_files_in(const std::string& directory) {
   std::vector<std::string> files;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".xml") {
+    // Every .xml entry but a directory: a symlink to nothing, a FIFO or a device is one the
+    // reader says it skipped, never one dropped silently.
+    std::error_code type_error;
+    if (entry.path().extension() == ".xml" && !entry.is_directory(type_error)) {
       files.push_back(entry.path().string());
     }
   }

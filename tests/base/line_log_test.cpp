@@ -40,6 +40,31 @@ TEST(EscapeControlCharacters, KeepsPrintableTextAndUtf8) {
   EXPECT_EQ(escape_control_characters(""), "");
 }
 
+TEST(EscapeControlCharacters, EscapesBytesOfNoUtf8CharacterSoTheLineIsValidUtf8) {
+  // 0xFF in a calling AE title was written raw (hostile review 19).
+  EXPECT_EQ(escape_control_characters("AE\xFF"), "AE\\xFF");
+  EXPECT_EQ(escape_control_characters("\x80\xBF"), "\\x80\\xBF");  // continuation bytes alone
+  EXPECT_EQ(escape_control_characters("\xC3"), "\\xC3");           // a cut sequence
+  EXPECT_EQ(escape_control_characters("\xC3("), "\\xC3(");         // a lead without its tail
+  EXPECT_EQ(escape_control_characters("\xC0\xAF"), "\\xC0\\xAF");  // overlong "/"
+  EXPECT_EQ(escape_control_characters("\xED\xA0\x80"), "\\xED\\xA0\\x80");           // a surrogate
+  EXPECT_EQ(escape_control_characters("\xF4\x90\x80\x80"), "\\xF4\\x90\\x80\\x80");  // > U+10FFFF
+}
+
+TEST(EscapeControlCharacters, EscapesC1ControlCharacters) {
+  // U+009B is a terminal's CSI, as ESC [ is.
+  EXPECT_EQ(escape_control_characters("\xC2\x9B"
+                                      "31m"),
+            "\\xC2\\x9B"
+            "31m");
+  EXPECT_EQ(escape_control_characters("\xC2\xA0"), "\xC2\xA0");  // U+00A0 is no control
+}
+
+TEST(EscapeControlCharacters, KeepsWellFormedUtf8OfEveryLength) {
+  EXPECT_EQ(escape_control_characters("M\xC3\xBCller \xE2\x82\xAC \xF0\x9F\x98\x80"),
+            "M\xC3\xBCller \xE2\x82\xAC \xF0\x9F\x98\x80");
+}
+
 TEST(LineLog, LinesFromManyThreadsNeverInterleave) {
   std::ostringstream out;
   const LineLog log(out);

@@ -130,7 +130,11 @@ wait "$serve_pid" 2>/dev/null
 serve_status=$?
 check "serve exits 0 after SIGTERM (got $serve_status)" test "$serve_status" -eq 0
 check "serve says it stopped" grep -q "mammocalc serve: stopped" "$work/serve.log"
-check "serve leaves no temporary files" test -z "$(find "$work/serve-out" -name '.*')"
+# The lock file of output names stays (README: removed, a second serve could lock a new file
+# while the first still held the old one); nothing else hidden may.
+check "serve leaves no temporary files" \
+  test -z "$(find "$work/serve-out" -name '.*' ! -name .mammocalc-serve.lock)"
+check "... and its lock file is the one it documents" test -f "$work/serve-out/.mammocalc-serve.lock"
 
 # --allow-ae: only the PACS (and the readiness echo) may associate.
 mkdir -p "$work/allow-out"

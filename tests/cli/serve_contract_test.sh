@@ -306,6 +306,8 @@ kept_uids=$(for kept in "$work/keep-out"/*.dcm; do dcmdump +L +P 0008,0018 "$kep
 expected_uids=$(printf '%s\n' "${bad_uids[@]}" | sort | tr '\n' '|')
 check "... the kept files are the four objects sent" test "$kept_uids" = "$expected_uids"
 check "... nothing written outside OUTDIR" test ! -e "$work/escape.dcm" -a ! -e "$work/escape.xml"
+modes=$(stat -c %a "$work/keep-out"/*.dcm "$work/keep-out"/*.xml | sort -u)
+check "... the kept copies have the summaries' mode (got $(echo $modes))" test "$(echo "$modes" | wc -l)" -eq 1
 check "... no kept name holds the invalid UID" bash -c "! ls '$work/keep-out' | grep -qE 'escape|not-a-uid|^received\.'"
 check "... the log names none of the invalid UIDs" bash -c "! grep -qE 'escape|not-a-uid|0000000001' '$work/keep.log'"
 # An SR that is skipped (about something else, answered with success) is kept as every SR is
@@ -323,6 +325,27 @@ check "a copy that cannot be kept: the store fails as out of resources (0xA700)"
   grep -q "Received Store Response (Refused: OutOfResources)" "$work/unkept-store.log"
 check "... with a log line naming the copy" grep -q "$kept_uid.dcm: cannot write output (rename: " "$work/keep.log"
 check "... and no summary for it" test ! -e "$work/keep-out/$kept_uid.xml"
+
+# --- An invalid UID after a restart: numbered on past the names an earlier run left (without
+# --keep-received only the summary is on disk), never over another object's summary ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/restart-out"
+check "serve starts (no --keep-received)" start_serve "$work/restart-1.log" --out "$work/restart-out"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/bad-uid-0.dcm" >/dev/null 2>&1
+check "an SR with an invalid UID: summarised" test "$(ls "$work/restart-out"/*.xml | wc -l)" -eq 1
+first_summary=$(ls "$work/restart-out"/*.xml)
+cp "$first_summary" "$work/first-summary.xml"
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+check "serve starts again on the same directory" start_serve "$work/restart-2.log" --out "$work/restart-out"
+cp samples/bir-suspicious-vacuum-assisted.dcm "$work/bad-uid-other.dcm"
+dcmodify -nb -m "(0008,0018)=${bad_uids[0]}" "$work/bad-uid-other.dcm" >/dev/null 2>&1
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/bad-uid-other.dcm" >/dev/null 2>&1
+check "another SR of the same invalid UID after the restart: a summary of its own (2 summaries)" \
+  test "$(ls "$work/restart-out"/*.xml | wc -l)" -eq 2
+check "... the earlier summary unchanged" cmp -s "$first_summary" "$work/first-summary.xml"
+check "... the new one numbered on" test -s "${first_summary%.xml}-2.xml"
 
 # --- The output directory lost while serving (a full disk, an unmounted share): the sender is
 # answered 0xA700 (out of resources, it retries) with a log line, never an aborted association;

@@ -4,7 +4,8 @@
 # one UID at once leave a summary, kept copy and result SR of the same object; a summary that
 # fails leaves no result SR, and a UID sent again has one result SR file; an invalid UID with
 # --dicom-out is refused whole; --pseudonymize logs never name the real UID; a broken file in an
-# --annotations directory is said. Ports are chosen free at run time; every server is stopped by
+# --annotations directory is said; another process holding an output name is waited for; a kept
+# copy and a result SR never replace each other. Ports are chosen free at run time; every server is stopped by
 # the test. Bounded well under 60 s.
 #   serve_integrity_test.sh MAMMOCALC          (run from the project root)
 set -u
@@ -233,6 +234,16 @@ check "... the log says it summarised the pseudonym" \
 check "... refused objects too are named by the pseudonym" \
   test "$(store_as "$b" "$comprehensive" "$uid_a")" = C000
 check "... and no log line names the real UID" bash -c "! grep -qF '$uid_a' '$work/pseudo.log'"
+# An invalid UID is named by its keyed pseudonym too: the unkeyed received-HASH (SHA-1 of the UID)
+# could be tested against a guessed UID, and the line would pair it with the pseudonym.
+cp "$a" "$work/pseudo-invalid.dcm"
+dcmodify -nb -m "(0008,0018)=1.9.9.07" "$work/pseudo-invalid.dcm" >/dev/null 2>&1
+unkeyed=$(printf '%s' 1.9.9.07 | sha1sum | cut -c1-16)
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/pseudo-invalid.dcm" >/dev/null 2>&1
+check "an invalid UID, pseudonymised: the store succeeds" test $? -eq 0
+check "... its line names the keyed pseudonym (as the valid UID's did: 2 such lines)" test "$(grep -cE \
+  '^mammocalc serve: (2\.25\.[0-9]+): summarised to \1\.xml$' "$work/pseudo.log")" -eq 2
+check "... never the unkeyed hash of the UID" bash -c "! grep -qF 'received-$unkeyed' '$work/pseudo.log'"
 
 # --- 6. A broken file in an --annotations directory is said, in serve and in summarize ---
 kill -TERM "$server"
@@ -240,15 +251,98 @@ wait "$server" 2>/dev/null
 mkdir -p "$work/notes" "$work/notes-out"
 printf 'not XML at all\n' >"$work/notes/garbage.xml"
 : >"$work/notes/empty.xml"
-"$mammocalc" summarize --annotations "$work/notes" "$a" >"$work/notes-summary.xml" 2>/dev/null
-check "summarize: each broken file gives an annotation-skipped warning (2)" \
-  test "$(grep -c 'code="annotation-skipped"' "$work/notes-summary.xml")" -eq 2
+# Neither a symlink to nothing nor a FIFO (which, opened, would block the run) is dropped silently.
+ln -s "$work/nowhere.xml" "$work/notes/dangling.xml"
+mkfifo "$work/notes/fifo.xml"
+timeout 20 "$mammocalc" summarize --annotations "$work/notes" "$a" >"$work/notes-summary.xml" 2>/dev/null
+check "summarize: not blocked by the FIFO" test $? -ne 124
+check "summarize: each broken file gives an annotation-skipped warning (4)" \
+  test "$(grep -c 'code="annotation-skipped"' "$work/notes-summary.xml")" -eq 4
+check "... the symlink to nothing named" grep -qF "dangling.xml: cannot be read (a symlink to nothing)" "$work/notes-summary.xml"
+check "... the FIFO named" grep -qF "fifo.xml: not a regular file" "$work/notes-summary.xml"
 check "... naming the file" grep -qF "garbage.xml" "$work/notes-summary.xml"
 check "serve with the annotation directory starts" start_serve "$work/notes.log" \
   --out "$work/notes-out" --annotations "$work/notes"
-storescu -aec MAMMOCALC 127.0.0.1 "$port" "$a" >/dev/null 2>&1
+timeout 20 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$a" >/dev/null 2>&1
 check "serve: the store succeeds" test $? -eq 0
-check "serve: each broken file gives an annotation-skipped warning (2)" \
-  test "$(grep -c 'code="annotation-skipped"' "$work/notes-out/$uid_a.xml")" -eq 2
+check "serve: each broken file gives an annotation-skipped warning (4)" \
+  test "$(grep -c 'code="annotation-skipped"' "$work/notes-out/$uid_a.xml")" -eq 4
+
+# --- 7. Two serve processes on one OUTDIR: an object's files are written under a lock on each
+# of their names in OUTDIR/.mammocalc-serve.lock, which another process (here: this script,
+# holding the summary's name) makes it wait for. Deterministic: the waiting serve shows in
+# /proc/locks as a blocked request on the lock file ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/shared"
+cat >"$work/hold_name.py" <<'PYTHON'
+import fcntl, hashlib, os, subprocess, sys, time
+
+port, outdir, name, sample = sys.argv[1:5]
+# The byte serve locks for a name: the first 15 hex digits of its SHA-1.
+byte = int(hashlib.sha1(name.encode()).hexdigest()[:15], 16)
+lock = os.open(os.path.join(outdir, ".mammocalc-serve.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+fcntl.lockf(lock, fcntl.LOCK_EX, 1, byte)  # a POSIX lock conflicts with serve's OFD lock
+inode = os.fstat(lock).st_ino
+sender = subprocess.Popen(["storescu", "-aec", "MAMMOCALC", "127.0.0.1", port, sample],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+waited = False
+for _ in range(200):  # at most 20 s
+    with open("/proc/locks") as locks:
+        if any("->" in line and line.split()[-3].endswith(":%d" % inode) for line in locks):
+            waited = True
+            break
+    time.sleep(0.1)
+print("serve waited for the lock" if waited else "serve never waited for the lock")
+summary = os.path.join(outdir, name)
+print("no summary while held" if not os.path.exists(summary) else "summary written while held")
+os.close(lock)
+print("stored" if sender.wait(timeout=20) == 0 else "store failed")
+PYTHON
+check "serve starts on the shared directory" start_serve "$work/shared.log" --out "$work/shared"
+timeout 60 python3 "$work/hold_name.py" "$port" "$work/shared" "$uid_a.xml" "$a" >"$work/hold.out" 2>&1
+check "serve waits while another process holds the summary's name" \
+  grep -qx "serve waited for the lock" "$work/hold.out"
+check "... writes nothing meanwhile" grep -qx "no summary while held" "$work/hold.out"
+check "... and stores the object once it is released" grep -qx "stored" "$work/hold.out"
+check "... its summary written then" test -s "$work/shared/$uid_a.xml"
+
+# --- 8. A kept copy and a result SR never share a name (--keep-received --dicom-out): an object
+# whose SOP Instance UID is another object's result-SR name (2.25.N) is refused, whichever of the
+# two comes first, and neither replaces the other's file ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/clash-1" "$work/clash-2"
+check "serve --keep-received --dicom-out starts" start_serve "$work/clash-1.log" \
+  --out "$work/clash-1" --keep-received --dicom-out
+check "A: success" test "$(store_as "$a" "$comprehensive" "$uid_a")" = 0000
+result_a=$(ls "$work/clash-1" | grep -E '^2\.25\.[0-9]+\.dcm$')
+clash=${result_a%.dcm}
+check "... A's result SR is written ($result_a)" test -n "$result_a"
+cp "$work/clash-1/$result_a" "$work/clash-result-a.dcm"
+cp "$b" "$work/clash.dcm"
+dcmodify -nb -m "(0008,0018)=$clash" "$work/clash.dcm" >/dev/null 2>&1
+check "an object whose UID is A's result-SR name: refused 0xC000" \
+  test "$(store_as "$work/clash.dcm" "$comprehensive" "$clash")" = C000
+check "... A's result SR unchanged" cmp -s "$work/clash-1/$result_a" "$work/clash-result-a.dcm"
+check "... nothing of the object written" test ! -e "$work/clash-1/$clash.xml"
+check "... one log line naming it and why" test "$(count_lines "$work/clash-1.log" \
+  "mammocalc serve: received:$clash: the name of its kept copy is taken by the result SR of another object (--dicom-out); refused, nothing written")" -eq 1
+check "A sent again: success, its result SR replaced as before" \
+  test "$(store_as "$a" "$comprehensive" "$uid_a")" = 0000
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+check "serve on a new directory starts" start_serve "$work/clash-2.log" \
+  --out "$work/clash-2" --keep-received --dicom-out
+check "the object with A's result-SR name first: success" \
+  test "$(store_as "$work/clash.dcm" "$comprehensive" "$clash")" = 0000
+study_clash=$(dcmdump +P 0020,000d "$work/clash.dcm" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+check "A then: refused 0xC000" test "$(store_as "$a" "$comprehensive" "$uid_a")" = C000
+check "... the object's kept copy stays its own" \
+  bash -c "dcmdump +P 0020,000d '$work/clash-2/$clash.dcm' | grep -qF '$study_clash'"
+check "... nothing of A written" test ! -e "$work/clash-2/$uid_a.xml" -a ! -e "$work/clash-2/$uid_a.dcm"
+check "... one log line naming A and why" test "$(count_lines "$work/clash-2.log" \
+  "mammocalc serve: received:$uid_a: the name of its result SR is taken by the kept copy of another object (--keep-received), whose SOP Instance UID is that name; refused, nothing written")" -eq 1
+
 
 finish

@@ -355,6 +355,86 @@ check "... each rejection logged once" test "$(grep -c \
 kill -TERM "$server"
 wait "$server"
 
+# --- A blank calling AE title (16 spaces, or a NUL first) names no sender: rejected at once
+# ("calling AE title not recognized") and closed, without --allow-ae too. It was once never
+# answered and held a worker for three minutes ---
+cat >"$work/blank_peer.py" <<'PYTHON'
+import socket, sys, time
+
+from dicom_pdu import echo_request, read_pdu
+
+request = bytearray(echo_request())
+request[26:42] = b" " * 16 if sys.argv[2] == "spaces" else b"\0INTRUDER".ljust(16)
+peer = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
+peer.sendall(bytes(request))
+started = time.monotonic()
+answer = read_pdu(peer)
+# A-ASSOCIATE-RJ: result 1 (permanent), source 1 (service user), reason 3 (calling AE title
+# not recognized), PS3.8 9.3.4.
+if answer is None or answer[0] != 0x03 or answer[7:10] != b"\x01\x01\x03":
+    print("no A-ASSOCIATE-RJ (calling AE title not recognized)")
+    sys.exit(1)
+try:
+    while peer.recv(1024):
+        pass
+except OSError:
+    pass
+print(round(time.monotonic() - started, 1))
+PYTHON
+check "serve --max-associations 1 starts (no --allow-ae)" start_serve "$work/blank.log" \
+  --out "$work/out" --max-associations 1
+for kind in spaces nul; do
+  timeout 30 python3 "$work/blank_peer.py" "$port" "$kind" >"$work/blank-$kind.out" 2>&1
+  check "a calling AE title of $kind: rejected and closed at once ($(cat "$work/blank-$kind.out"))" \
+    awk '{ exit !($1 < 3) }' "$work/blank-$kind.out"
+done
+check "... each rejection logged once" test "$(grep -cF \
+  "rejected an association from calling AE title '' (blank, or starting with NUL: names no sender); peer 127.0.0.1" \
+  "$work/blank.log")" -eq 2
+timeout 20 echoscu -to 5 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+check "... and the next sender is served" test $? -eq 0
+kill -TERM "$server"
+wait "$server"
+
+# --- Log wording: bytes that are no association request are said to be so (not a timeout they
+# never waited for); one association running is "1 association" ---
+cat >"$work/holding_peer.py" <<'PYTHON'
+import socket, sys, time
+
+from dicom_pdu import echo_request, read_pdu
+
+peer = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=60)
+peer.sendall(echo_request())
+answer = read_pdu(peer)
+print("associated" if answer is not None and answer[0] == 0x02 else "not associated", flush=True)
+time.sleep(30)
+PYTHON
+check "serve --max-associations 1 starts" start_serve "$work/words.log" --out "$work/out" \
+  --max-associations 1
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+printf 'GET / HTTP/1.0\r\n\r\n' >&3
+check "HTTP on the port: said to be no DICOM association request" wait_for_log "$work/words.log" \
+  "mammocalc serve: a connection from 127.0.0.1 sent something that is not a DICOM association request ("
+exec 3>&-
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+printf '\x01\x00\xff\xff\xff\xff' >&3  # an A-ASSOCIATE-RQ of 4 GB
+check "an association request of 4 GB: the same, with DCMTK's reason" wait_for_log "$work/words.log" \
+  "sent something that is not a DICOM association request (A-ASSOCIATE PDU too large"
+exec 3>&-
+check "... neither said as a timeout" bash -c "! grep -q 'within' '$work/words.log'"
+python3 "$work/holding_peer.py" "$port" >"$work/holding.out" 2>&1 &
+holder=$!
+for _ in $(seq 100); do [[ -s $work/holding.out ]] && break; sleep 0.1; done
+check "one association is held" grep -qx associated "$work/holding.out"
+timeout 20 echoscu -to 5 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+check "... the next is rejected as transient" test $? -ne 0
+check "... said in the singular" wait_for_log "$work/words.log" \
+  "rejected as transient, 1 association already running (--max-associations 1)"
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+kill -TERM "$server"
+wait "$server"
+
 # --- The new options refuse bad values (usage error, exit 2, one line naming serve) ---
 for bad in "--bind 999.1.1.1" "--bind localhost" "--max-associations 0" "--acse-timeout 0" \
   "--dimse-timeout x" "--shutdown-timeout -1" "--message-timeout 0"; do

@@ -148,5 +148,24 @@ TEST_F(SrReader, OwnSrIsRefusedUnlessReadOwn) {
   EXPECT_EQ(back.decisions.size(), source.decisions.size());
 }
 
+TEST(UnreadSopClassError, NamesAValidClassWithItsName) {
+  const Error error = unread_sop_class_error("1.2.840.10008.5.1.4.1.1.2", "received:1.2.3");
+  EXPECT_EQ(error.code(), ErrorCode::UnsupportedSopClass);
+  EXPECT_STREQ(error.what(),
+               "received:1.2.3: not a supported SR document (SOP Class 1.2.840.10008.5.1.4.1.1.2 "
+               "(CTImageStorage))");
+}
+
+TEST(UnreadSopClassError, NeverRepeatsAClassUidThatIsNotValid) {
+  // A peer announced "…1.1.2\nmammocalc serve: forged2"; DCMTK removed the newline and the space,
+  // so the text said was neither what was sent nor escaped (hostile review 19).
+  const Error error =
+      unread_sop_class_error("1.2.840.10008.5.1.4.1.1.2mammocalcserve:forged2", "received:1.2.3.7");
+  EXPECT_EQ(error.code(), ErrorCode::UnsupportedSopClass);
+  EXPECT_STREQ(error.what(),
+               "received:1.2.3.7: not a supported SR document (its SOP Class UID is not a valid "
+               "UID)");
+}
+
 }  // namespace
 }  // namespace mammocalc
