@@ -79,7 +79,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
     {"lesser-degree", FunctionWordRole::LesserDegree},
-    {"likewise", FunctionWordRole::Likewise}};
+    {"likewise", FunctionWordRole::Likewise},
+    {"negated-group", FunctionWordRole::NegatedGroup}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

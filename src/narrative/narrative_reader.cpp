@@ -232,8 +232,13 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   reading.sentence.section = range.section;
   reading.sentence.text = quoted_sentence(words_of(item, range.begin, range.end));
   reading.triggers = resolve_triggers(matches);
-  reading.clauses = clauses_of(item, range, reading.triggers, false);
-  reading.context_clauses = clauses_of(item, range, reading.triggers, true);
+  reading.breast_words = TokenMarks(range);
+  for (const PhraseMatch& match : matches) {
+    if (match.kind == PhraseKind::Laterality) reading.breast_words.mark(match.begin, match.end);
+  }
+  const TokenMarks& breast_words = reading.breast_words;
+  reading.clauses = clauses_of(item, range, reading.triggers, breast_words, false);
+  reading.context_clauses = clauses_of(item, range, reading.triggers, breast_words, true);
   reading.mentions = longest_matches(matches, PhraseKind::Calcification);
   reading.descriptor_words = TokenMarks(range);
   reading.other_exam_words = TokenMarks(range);
@@ -306,6 +311,12 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     described_last_.clear();
     std::size_t next_mention = 0;
     std::vector<std::size_t> described_before;  // the findings of the last clause that gave any
+    // The first token after the breast words a clause opens with ("links | dagegen …").
+    const auto after_breast_words = [&](std::size_t begin, std::size_t end) {
+      std::size_t at = begin;
+      while (at + 1 < end && breast_words[at]) ++at;
+      return at;
+    };
     for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
       const auto [begin, end] = reading.clauses[c];
       const bool has_mention = std::any_of(reading.mentions.begin(), reading.mentions.end(),
@@ -315,8 +326,10 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       std::vector<std::size_t> gave = read_clause_mentions(item, reading, c, next_mention);
       if (!gave.empty()) {
         described_before = std::move(gave);
-      } else if (!has_mention && (opens_contrast(item.tokens, reading.triggers, begin) ||
-                                  goes_on_describing(reading, c))) {
+      } else if (!has_mention &&
+                 (opens_contrast(item.tokens, reading.triggers, begin) ||
+                  opens_contrast(item.tokens, reading.triggers, after_breast_words(begin, end)) ||
+                  goes_on_describing(reading, c))) {
         add_contrast(item, reading, c, described_before);
       }
     }
@@ -552,9 +565,10 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
                                            return match.begin >= begin && match.begin < end;
                                          });
     if (has_mention) continue;
-    if (const auto group = word_of_role(begin, end, FunctionWordRole::SecondGroup, kAnyWord)) {
-      insert_mention(reading.mentions, word_mention(*group));
-    }
+    // "…; none on the right": a group that is not there, negated by its own word.
+    auto group = word_of_role(begin, end, FunctionWordRole::SecondGroup, kAnyWord);
+    if (!group) group = word_of_role(begin, end, FunctionWordRole::NegatedGroup, kAnyWord);
+    if (group) insert_mention(reading.mentions, word_mention(*group));
   }
 }
 
@@ -575,15 +589,18 @@ std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReadin
   const auto [begin, end] = clause;
   const std::vector<Token>& tokens = item.tokens;
   auto coordinator = [&](std::size_t k) { return words_.coordinates(tokens[k]); };
+  // "Ones", "those", and "none" (a group that is not there: "…, none on the right").
+  auto stands_for_group = [&](const Token& token) {
+    return words_.is(token, FunctionWordRole::SecondGroup) ||
+           words_.is(token, FunctionWordRole::NegatedGroup);
+  };
   std::vector<PhraseMatch> group_words;
   std::vector<const PhraseMatch*> mentions;
   for (const PhraseMatch& mention : reading.mentions) {
     if (mention.begin >= begin && mention.begin < end) mentions.push_back(&mention);
   }
   for (std::size_t k = begin; !mentions.empty() && k < end; ++k) {
-    if (k <= mentions.front()->begin || !words_.is(tokens[k], FunctionWordRole::SecondGroup)) {
-      continue;
-    }
+    if (k <= mentions.front()->begin || !stands_for_group(tokens[k])) continue;
     bool coordinated = false;  // a coordinator since the last group
     for (std::size_t j = k; j > begin && !coordinated;) {
       --j;

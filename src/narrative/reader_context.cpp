@@ -116,9 +116,12 @@ std::vector<Trigger> Reader::resolve_triggers(const std::vector<PhraseMatch>& ma
 // "after" ("is seen", "there are") only closes the statement before it, so it ends the scope of
 // context words (context_scope) while descriptors still bind across it ("Calcifications are seen
 // in the right breast").
+// A terminator after the breast that opens its part of the sentence ("Kein Mikrokalk rechts, links
+// dagegen gruppierter Mikrokalk", "…, links hingegen …") stands after its first words: the new
+// clause starts at that breast, which is its own and not the clause's before (hostile review 20).
 std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
     const Item& item, const SentenceRange& range, const std::vector<Trigger>& triggers,
-    bool context_scope) const {
+    const TokenMarks& breast_words, bool context_scope) const {
   std::vector<std::pair<std::size_t, std::size_t>> clauses;
   std::size_t start = range.begin;
   std::size_t next_trigger = 0;
@@ -132,8 +135,16 @@ std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
            triggers[next_trigger].role == ContextRole::Comparison) &&
           context_scope));
     if (is_punct(item.tokens[at], ';') || terminator) {
-      if (at > start) clauses.emplace_back(start, at);
-      start = at;
+      std::size_t cut = at;
+      if (terminator && triggers[next_trigger].side == ContextSide::Either) {
+        std::size_t breast = at;
+        while (breast > start && breast_words[breast - 1]) --breast;
+        const bool opens_part =
+            breast < at && breast > start && words_.coordinates(item.tokens[breast - 1]);
+        if (opens_part) cut = breast;
+      }
+      if (cut > start) clauses.emplace_back(start, cut);
+      start = cut;
     }
   }
   if (range.end > start) clauses.emplace_back(start, range.end);
@@ -255,6 +266,11 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
     if (trigger.begin < clause.first || trigger.end > clause.second) continue;
     const int index = slot(trigger.role);
     if (index < 0) continue;
+    // A negation that is the mention itself ("none" in "…, none on the right"): negated.
+    if (trigger.role == ContextRole::Negated && trigger.begin <= begin && trigger.end >= end) {
+      found[index] = &trigger;
+      continue;
+    }
     const bool before = trigger.side != ContextSide::After && trigger.end <= begin;
     const bool after = trigger.side != ContextSide::Before && trigger.begin >= end;
     if (!before && !after) continue;

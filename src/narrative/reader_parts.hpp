@@ -328,6 +328,8 @@ struct SentenceReading {
   std::vector<Descriptors> clause_descriptors;
   std::vector<Read<Laterality>> sides;  // every side the sentence names
   std::optional<Read<Laterality>> heading_side;
+  // Tokens of a breast wording, whoever's breast it is ("right" in "as on the right").
+  TokenMarks breast_words;
   // Tokens inside a descriptor wording ("fine pleomorphic", "upper outer quadrant", "new"): a
   // noun phrase with words of its own is a new statement.
   TokenMarks descriptor_words;
@@ -415,9 +417,11 @@ class Reader {
   TextSpan span_of(const Item& item, std::size_t begin, std::size_t end) const;
   std::string words_of(const Item& item, std::size_t begin, std::size_t end) const;
   std::vector<Trigger> resolve_triggers(const std::vector<PhraseMatch>& matches) const;
+  // `breast_words`: the tokens of the sentence's breast wordings ("links", "left breast").
   std::vector<std::pair<std::size_t, std::size_t>> clauses_of(const Item& item,
                                                               const SentenceRange& range,
                                                               const std::vector<Trigger>& triggers,
+                                                              const TokenMarks& breast_words,
                                                               bool context_scope) const;
   // A part of a clause about another finding: tokens [begin, end), its noun at `noun`.
   struct OtherFindingPart {

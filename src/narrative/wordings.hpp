@@ -114,9 +114,13 @@ enum class FunctionWordRole {
   // described: the same are there too ("Left breast same."; German "ebenso"). A group of its own
   // on that breast, as a second-group word makes one.
   Likewise,
+  // Stands for no group of the calcifications just named, on the breast of its part of the
+  // sentence: "none" ("… on the left, none on the right"); German "keiner". A negated mention of
+  // its own, so that breast is not given the other breast's group (hostile review 20).
+  NegatedGroup,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Likewise;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::NegatedGroup;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

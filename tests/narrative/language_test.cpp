@@ -305,6 +305,34 @@ TEST(ReportLanguage, GermanLikewiseOnTheOtherBreast) {
   }
 }
 
+// A breast named before a postpositive contrast word ("links dagegen", "links hingegen") is the
+// breast of the clause after it; a breast the text clears ("Kein Mikrokalk rechts", "rechts
+// keiner") keeps nothing of the other breast's group (hostile review 20: the right breast the text
+// clears was sent to biopsy).
+TEST(ReportLanguage, GermanContrastOfTheTwoBreastsKeepsEachBreastsOwn) {
+  for (const char* text :
+       {"Kein Mikrokalk rechts, links dagegen gruppierter pleomorpher Mikrokalk bei 2 Uhr.",
+        "Rechts kein Mikrokalk, links hingegen gruppierter pleomorpher Mikrokalk bei 2 Uhr.",
+        "Links bei 2 Uhr gruppierter pleomorpher Mikrokalk, rechts keiner."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic)) << text;
+    EXPECT_TRUE(std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                            [](const TextMention& mention) {
+                              return mention.status == MentionStatus::Negated &&
+                                     mention.laterality == Laterality::Right;
+                            }))
+        << text;
+  }
+  // A contrast word after a breast that does not open its part ("links dagegen" as one clause's
+  // end) changes nothing: both breasts' groups stay.
+  const NarrativeReading both =
+      read_german("Rechts gruppierter pleomorpher Mikrokalk, links dagegen ebenso.");
+  EXPECT_TRUE(std::any_of(both.findings.begin(), both.findings.end(),
+                          [](const Finding& f) { return f.laterality == Laterality::Right; }));
+}
+
 // "Nicht mehr konstant" is a change, as "nicht mehr stabil" is, never a negation of the group.
 TEST(ReportLanguage, GermanNoLongerConstantIsAChange) {
   for (const char* text : {"Links gruppierte runde Mikroverkalkungen, nicht mehr konstant.",

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -576,6 +577,39 @@ TEST(TextAttribution, ALikewiseWordBeforeWhatElseTheBreastIsGivesNoGroup) {
     EXPECT_TRUE(on_breast(report, Laterality::Left).empty()) << said;
     EXPECT_EQ(on_breast(report, Laterality::Right).size(), 1U) << said;
   }
+}
+
+// A clause that clears one breast beside the other breast's group ("…, none on the right") gives
+// the cleared breast nothing of that group: a negated mention there, the group on its own breast
+// (hostile review 20: the right breast the text clears was sent to biopsy).
+TEST(TextAttribution, ABreastTheClauseClearsIsNotGivenTheOtherBreastsGroup) {
+  for (const char* text :
+       {"Grouped fine pleomorphic calcifications at 2 o'clock on the left, none on the right.",
+        "Grouped fine pleomorphic calcifications at 2 o'clock on the left, but none on the right.",
+        "Grouped fine pleomorphic calcifications at 2 o'clock on the left; none on the right.",
+        "No calcifications on the right; on the left, grouped pleomorphic calcifications at 2 "
+        "o'clock."}) {
+    const Report report = summarise_breast_text(text);
+    EXPECT_TRUE(on_breast(report, Laterality::Right).empty()) << text;
+    EXPECT_TRUE(on_breast(report, Laterality::Both).empty()) << text;
+    const auto left = on_breast(report, Laterality::Left);
+    ASSERT_EQ(left.size(), 1U) << text;
+    EXPECT_TRUE(holds(*left[0], Morphology::FinePleomorphic)) << text;
+    const auto& mentions = report.input.text_mentions;
+    EXPECT_TRUE(std::any_of(mentions.begin(), mentions.end(), [](const TextMention& mention) {
+      return mention.status == MentionStatus::Negated && mention.laterality == Laterality::Right;
+    })) << text;
+  }
+  // "None" before any group is no group of another breast; a group named on both stays on both.
+  const Report none = summarise_breast_text("None on the right.");
+  EXPECT_TRUE(of_origin(none, Origin::Narrative).empty());
+  const Report both = summarise_breast_text(
+      "Grouped fine pleomorphic calcifications at 2 o'clock on the left and on the right.");
+  const auto on = [&both](Laterality breast) {
+    return !on_breast(both, breast).empty() || !on_breast(both, Laterality::Both).empty();
+  };
+  EXPECT_TRUE(on(Laterality::Left));
+  EXPECT_TRUE(on(Laterality::Right));
 }
 
 }  // namespace
