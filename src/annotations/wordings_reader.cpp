@@ -80,7 +80,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"second-group", FunctionWordRole::SecondGroup},
     {"lesser-degree", FunctionWordRole::LesserDegree},
     {"likewise", FunctionWordRole::Likewise},
-    {"negated-group", FunctionWordRole::NegatedGroup}};
+    {"negated-group", FunctionWordRole::NegatedGroup},
+    {"finding-noun", FunctionWordRole::FindingNoun}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

@@ -429,7 +429,7 @@ namespace {
 // ebenfalls unauffällig.", "Left breast: benign, same as before." say something else of the breast:
 // no group of the calcifications just described.
 bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading& reading,
-                        std::size_t likewise) {
+                        const FunctionWords& function_words, std::size_t likewise) {
   std::vector<bool> names_breast(tokens.size(), false);
   const auto cover = [&](std::size_t from, std::size_t to) {
     for (std::size_t k = from; k < to && k < names_breast.size(); ++k) names_breast[k] = true;
@@ -447,7 +447,10 @@ bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading&
   bool any_breast = false;
   for (std::size_t k = likewise + 1; k < reading.range->end; ++k) {
     if (tokens[k].kind != TokenKind::Word) continue;
-    if (names_breast[k]) {
+    // "Links gleicher Befund.", "Left breast: same findings.": the finding noun says no more.
+    if (function_words.is(tokens[k], FunctionWordRole::FindingNoun)) continue;
+    // A breast compared with ("as on the right", "wie rechts") is a breast word too.
+    if (names_breast[k] || reading.breast_words[k]) {
       any_breast = true;
       since_breast = 0;
     } else {
@@ -457,6 +460,30 @@ bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading&
   }
   if (other_words == 0) return true;
   return any_breast && other_words <= kMostOtherWords && since_breast <= 1;
+}
+
+// A breast named after the likewise word, where the sentence names its own breast before it or
+// under its heading ("Links: wie rechts.", "Left breast as on the right.", "Links: Befund wie
+// rechts."), is the breast compared with: the group is on the breast named first, never on the
+// one compared with (hostile review 20: the left breast's group was dropped). A phrase that names
+// both ("Links wie rechts.") starts before the likewise word and stays.
+void leave_the_compared_breast(SentenceReading& reading, std::size_t likewise) {
+  const bool named_before =
+      reading.range->heading_laterality != Laterality::Unknown ||
+      std::any_of(reading.clause_descriptors.begin(), reading.clause_descriptors.end(),
+                  [likewise](const Descriptors& descriptors) {
+                    return std::any_of(
+                        descriptors.sides.begin(), descriptors.sides.end(),
+                        [likewise](const Read<Laterality>& side) { return side.token < likewise; });
+                  });
+  if (!named_before) return;
+  for (Descriptors& descriptors : reading.clause_descriptors) {
+    auto& sides = descriptors.sides;
+    sides.erase(
+        std::remove_if(sides.begin(), sides.end(),
+                       [likewise](const Read<Laterality>& side) { return side.token > likewise; }),
+        sides.end());
+  }
 }
 
 }  // namespace
@@ -537,7 +564,11 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     if (!group && names_breast) {
       group = word_of_role(reading.range->begin, reading.range->end, FunctionWordRole::Likewise,
                            kAnyWord);
-      if (group && !only_breasts_after(item.tokens, reading, *group)) group.reset();
+      if (group && !only_breasts_after(item.tokens, reading, words_, *group)) {
+        group.reset();
+      } else if (group) {
+        leave_the_compared_breast(reading, *group);
+      }
     }
     if (group) {
       reading.mentions.push_back(word_mention(*group));

@@ -118,9 +118,12 @@ enum class FunctionWordRole {
   // sentence: "none" ("… on the left, none on the right"); German "keiner". A negated mention of
   // its own, so that breast is not given the other breast's group (hostile review 20).
   NegatedGroup,
+  // After a likewise word, names what is the same without saying more of the breast: "findings",
+  // "appearance"; German "Befund" ("Links gleicher Befund.").
+  FindingNoun,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::NegatedGroup;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::FindingNoun;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

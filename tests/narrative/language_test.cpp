@@ -297,8 +297,20 @@ TEST(ReportLanguage, GermanLikewiseOnTheOtherBreast) {
     ASSERT_EQ(left.morphology.size(), 1u) << said;
     EXPECT_EQ(left.morphology[0].term, Morphology::FinePleomorphic) << said;
   }
-  for (const char* said : {"Links ebenfalls unauffällig.", "Links wie zuvor unauffällig.",
-                           "Links entsprechend der Voruntersuchung unauffällig."}) {
+  // The breast after "wie" is the one compared with (hostile review 20: the left group dropped).
+  for (const char* said : {"Links: wie rechts.", "Links gleicher Befund.",
+                           "Links: Befund wie rechts.", "Linke Brust: gleicher Befund."}) {
+    const NarrativeReading reading = read_german(right + said);
+    const auto left =
+        std::find_if(reading.findings.begin(), reading.findings.end(),
+                     [](const Finding& f) { return f.laterality == Laterality::Left; });
+    ASSERT_NE(left, reading.findings.end()) << said;
+    EXPECT_TRUE(has_morphology(*left, Morphology::FinePleomorphic)) << said;
+  }
+  for (const char* said :
+       {"Links ebenfalls unauffällig.", "Links wie zuvor unauffällig.",
+        "Links entsprechend der Voruntersuchung unauffällig.", "Links unverändert zur Voraufnahme.",
+        "Unverändert zur Voraufnahme.", "Links: gleicher Befund wie in der Voraufnahme."}) {
     const NarrativeReading reading = read_german(right + said);
     ASSERT_EQ(reading.findings.size(), 1u) << said;
     EXPECT_EQ(reading.findings[0].laterality, Laterality::Right) << said;

@@ -564,6 +564,29 @@ TEST(TextAttribution, SameOnTheOtherBreastKeepsTheSuspiciousKindOnly) {
   EXPECT_NE(highest(benign), Category::Benign2);
 }
 
+// "Left breast as on the right." names the breast compared with after the comparison: the left
+// breast has the group, as "Left breast same." gives it (hostile review 20: the left group was
+// dropped). "Same as before" names no breast and compares with the prior: no group.
+TEST(TextAttribution, ABreastAsOnTheOtherKeepsAGroupOfItsOwn) {
+  const std::string right =
+      "Grouped fine pleomorphic calcifications in the right breast at 10 o'clock. ";
+  for (const char* said : {"Left breast as on the right.", "LEFT BREAST: As on the right.",
+                           "Left breast: same findings."}) {
+    const Report report = summarise_breast_text(right + said);
+    const auto each = one_on_each_breast(report);
+    ASSERT_TRUE(each) << said;
+    ASSERT_EQ(each->left->morphology.size(), 1U) << said;
+    EXPECT_EQ(each->left->morphology[0].term, Morphology::FinePleomorphic) << said;
+  }
+  for (const char* said :
+       {"Same as before.", "Left breast: same as before.",
+        "The left breast is unchanged from before.", "Left breast: same findings as before."}) {
+    const Report report = summarise_breast_text(right + said);
+    EXPECT_TRUE(on_breast(report, Laterality::Left).empty()) << said;
+    EXPECT_EQ(on_breast(report, Laterality::Right).size(), 1U) << said;
+  }
+}
+
 // A sentence that says something else of the other breast after its likewise word ("also
 // unremarkable", "benign, same as before") is no group of the calcifications just described: read
 // as one, it sent a breast the text clears to biopsy.
