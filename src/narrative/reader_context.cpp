@@ -295,12 +295,24 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
   if (found[1] && !reading.presupposed_mentions[begin]) {
     return quote(found[1], MentionStatus::Hypothetical);
   }
-  if (!says_new && found[2]) return quote(found[2], MentionStatus::Historical);
   if (!says_new && is_past_section(reading.range->section)) {
+    if (found[2]) return quote(found[2], MentionStatus::Historical);
     out.trigger = std::string(to_string(reading.range->section)) + " section";
     out.status = MentionStatus::Historical;
     return out;
   }
+  // A high-risk result in the sentence ("…, previously biopsied with ADH on pathology", "These
+  // calcifications were biopsied in 2024 and showed ADH"): a fact about these calcifications that
+  // the past does not silence (rule B1: excision whenever it was found). Uncertain, quoting the
+  // past words, so the finding is weighed and reviewed.
+  bool high_risk = false;
+  for (std::size_t k = reading.range->begin; k < reading.range->end && !high_risk; ++k) {
+    high_risk = reading.high_risk_words[k];
+  }
+  if (!says_new && found[2] && !high_risk) {
+    return quote(found[2], MentionStatus::Historical);
+  }
+  if (!says_new && found[2]) return quote(found[2], MentionStatus::Uncertain);
   if (found[3]) return quote(found[3], MentionStatus::Uncertain);
   if (doubtful) {
     out.scope_doubtful = true;

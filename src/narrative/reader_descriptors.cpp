@@ -279,6 +279,13 @@ bool Reader::negated_before_unbroken(const Item& item, std::size_t at, std::size
   return false;
 }
 
+bool Reader::names_high_risk_result(const PhraseMatch& match) const {
+  if (match.kind != PhraseKind::Assessment) return false;
+  const std::vector<std::string>& results = wordings_.high_risk_results;
+  return std::find(results.begin(), results.end(), wordings_.assessment[match.wording].phrase) !=
+         results.end();
+}
+
 // A pseudo phrase that opens with a negation and holds the assessment ("nicht suspekte
 // Verkalkungen": present, not suspicious) keeps the calcifications affirmed but denies the
 // assessment: the negation it holds is no trigger, yet it says "not".
@@ -570,7 +577,8 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     if (best->kind == PhraseKind::Assessment && taking != Taking::Denied &&
         ((!degree_before && negated_near(item, best->begin, best->end, begin, end, triggers)) ||
          denied_by_pseudo(*best, matches) ||
-         role_near(ContextRole::Historical, item, best->begin, best->end, begin, end, triggers) ||
+         (role_near(ContextRole::Historical, item, best->begin, best->end, begin, end, triggers) &&
+          !names_high_risk_result(*best)) ||
          taking == Taking::TakenBack)) {
       continue;
     }

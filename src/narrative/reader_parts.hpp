@@ -344,6 +344,9 @@ struct SentenceReading {
   // Tokens from a comparison phrase to the end of its clause or a comma: other calcifications,
   // whose breast and benign words are theirs ("…, similar to those biopsied in the right breast").
   TokenMarks comparison_words;
+  // Tokens of a high-risk pathology result no negation reaches ("ADH", "radial scar"): a past
+  // context does not make the calcifications of its clause only the past (hostile review 20).
+  TokenMarks high_risk_words;
   // Mentions a hypothesis presupposes, marked at their first token: "to determine whether the
   // fine pleomorphic calcifications in the left breast represent DCIS" asks what calcifications
   // that were seen are; they were seen, so the hypothesis does not make them hypothetical.
@@ -456,6 +459,8 @@ class Reader {
                  std::size_t begin, std::size_t end) const;
   bool negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,
                                const std::vector<Trigger>& triggers) const;
+  // An assessment wording that names a high-risk pathology result ("ADH", "radial scar").
+  bool names_high_risk_result(const PhraseMatch& match) const;
   bool denied_by_pseudo(const PhraseMatch& assessment,
                         const std::vector<PhraseMatch>& matches) const;
   bool doubted(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,

@@ -172,6 +172,10 @@ struct Wordings {
   // "suspicious" (4), "highly suspicious" (5). Suspicious categories only: a word may raise a
   // finding's category, never lower it (narrative.md §3: assessments, not uncertainty).
   std::vector<Wording<Category>> assessment;
+  // The assessment phrases that name a high-risk pathology result ("adh", "radial scar"; written
+  // result="high-risk"): a fact about the patient that a past context does not silence, as a
+  // prior high-risk result calls for excision (rule B1) whenever it was found.
+  std::vector<std::string> high_risk_results;
   std::vector<ContextWording> context;
   std::vector<HeadingWording> headings;
   std::vector<FollowUpWording> follow_up;

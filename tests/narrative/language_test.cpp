@@ -366,6 +366,24 @@ TEST(ReportLanguage, GermanHighRiskResultsAndSurgicalConsultation) {
     ASSERT_TRUE(reading.findings[0].reported_category) << said;
     EXPECT_EQ(*reading.findings[0].reported_category, Category::Suspicious4) << said;
   }
+  // After "Z. n." too: a past high-risk result is not silenced (hostile review 20).
+  for (const char* said : {"Z. n. Stanzbiopsie dieser Verkalkungen mit ADH.",
+                           "Z. n. Vakuumbiopsie mit atypischer duktaler Hyperplasie.",
+                           "Z. n. Vakuumbiopsie mit flacher epithelialer Atypie."}) {
+    const NarrativeReading reading =
+        read_german(std::string("Links gruppierter Mikrokalk bei 2 Uhr. ") + said);
+    ASSERT_FALSE(reading.findings.empty()) << said;
+    EXPECT_TRUE(std::any_of(reading.findings.begin(), reading.findings.end(),
+                            [](const Finding& finding) {
+                              return finding.reported_category &&
+                                     *finding.reported_category == Category::Suspicious4;
+                            }))
+        << said;
+  }
+  const NarrativeReading benign =
+      read_german("Links gruppierter Mikrokalk bei 2 Uhr. Z. n. Vakuumbiopsie, benigne.");
+  ASSERT_EQ(benign.findings.size(), 1u);
+  EXPECT_FALSE(benign.findings[0].reported_category);
   for (const char* said :
        {"Chirurgisches Konsil empfohlen.", "Vorstellung beim Brustchirurgen empfohlen."}) {
     const NarrativeReading reading =

@@ -154,6 +154,38 @@ TEST(TextAttribution, SuspicionRuledOutOfThePastOrLessenedRaisesNothing) {
   EXPECT_GE(category_rank(highest(open)), category_rank(Category::Suspicious4));
 }
 
+// A high-risk pathology result (ADH, ALH, LCIS, FEA, radial scar) is a fact about the patient
+// that a past context does not silence: a prior high-risk result calls for excision whenever it
+// was found (rule B1), so it is read as it is in the present ("Prior biopsy at this site showed
+// ADH": 4), quoted and for review (hostile review 20: "History of ADH" and "previously biopsied
+// with ADH" left a BI-RADS 3 unflagged). Benign or denied results of the past stay the past.
+TEST(TextAttribution, AHighRiskResultOfThePastIsNotSilenced) {
+  const std::string group = "Grouped punctate calcifications in the left breast at 2 o'clock. ";
+  for (const std::string& text :
+       {std::string("Stable group of punctate calcifications, left breast, 2 o'clock, previously "
+                    "biopsied with ADH on pathology."),
+        group + "History of atypical ductal hyperplasia.",
+        group + "Prior stereotactic biopsy at 2 o'clock yielded ADH; excision was declined.",
+        group + "These calcifications were biopsied in 2024 and showed atypical ductal "
+                "hyperplasia.",
+        group + "History of LCIS at this site."}) {
+    const Report report = summarise_text(text);
+    EXPECT_EQ(on_breast(report, Laterality::Left).size(), 1U) << text;
+    EXPECT_TRUE(any_reported(report)) << text;
+    EXPECT_GE(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
+  }
+  for (const std::string& text :
+       {std::string("Stable group of punctate calcifications, left breast, 2 o'clock, previously "
+                    "biopsied, benign."),
+        std::string("Stable group of punctate calcifications, left breast, 2 o'clock, previously "
+                    "biopsied: benign, no atypia."),
+        group + "No history of atypical ductal hyperplasia."}) {
+    const Report report = summarise_text(text);
+    EXPECT_FALSE(any_reported(report)) << text;
+    EXPECT_LT(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
+  }
+}
+
 TEST(TextAttribution, PresentSuspicionBesideThePastStillCounts) {
   for (const char* text : {"Grouped punctate calcifications in the left breast, stable, now "
                            "considered suspicious.",
