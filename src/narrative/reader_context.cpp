@@ -314,6 +314,15 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
   }
   if (!says_new && found[2]) return quote(found[2], MentionStatus::Uncertain);
   if (found[3]) return quote(found[3], MentionStatus::Uncertain);
+  // A question ("Vascular calcifications?", "…, stable?", "…, ? stable."): uncertainty, never a
+  // benign or stable assertion (hostile review 20).
+  for (std::size_t k = clause.first; k < clause.second; ++k) {
+    if (is_punct(item.tokens[k], '?')) {
+      out.trigger = "?";
+      out.status = MentionStatus::Uncertain;
+      return out;
+    }
+  }
   if (doubtful) {
     out.scope_doubtful = true;
     return quote(doubtful, MentionStatus::Uncertain);

@@ -544,9 +544,12 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // stability or decrease, and a change the text does not name — uncertain, never benign or
     // probably benign on it.
     const auto change_term = [&] { return wordings_.change[best->wording].term; };
+    // "Stable?", "? stable": a question asks, it states no stability either.
+    const bool questioned = (best->end < end && is_punct(item.tokens[best->end], '?')) ||
+                            (best->begin > begin && is_punct(item.tokens[best->begin - 1], '?'));
     if (best->kind == PhraseKind::Change &&
         (change_term() == Change::Stable || change_term() == Change::Decreased) &&
-        negated_near(item, best->begin, best->end, begin, end, triggers)) {
+        (questioned || negated_near(item, best->begin, best->end, begin, end, triggers))) {
       if (!out.denied) out.denied = words_of(item, best->begin, best->end);
       continue;
     }
