@@ -423,6 +423,22 @@ TEST(ReportLayouts, CategoryInWordsAndBetweenTwoCategories) {
             (Stated{{Laterality::Unknown, Category::HighlySuggestive5}}));
 }
 
+// A range of two categories is read as its higher one, as "3/4" is (hostile review 20: "BI-RADS
+// 3-4" was ignored without trace); a minus sign is no category; a number after a dash that is
+// not the next category ("3 - 6 months") is no range.
+TEST(ReportLayouts, CategoryRangeIsItsHigherCategory) {
+  using Stated = std::vector<std::pair<Laterality, Category>>;
+  for (const char* text :
+       {"IMPRESSION: BI-RADS 3-4.", "IMPRESSION: BI-RADS 3 - 4.", "IMPRESSION: BI-RADS 3 to 4.",
+        "IMPRESSION: BI-RADS 3 \u2013 4.", "IMPRESSION: BI-RADS 3/4."}) {
+    EXPECT_EQ(stated_categories(read(text)), (Stated{{Laterality::Unknown, Category::Suspicious4}}))
+        << text;
+  }
+  EXPECT_EQ(stated_categories(read("IMPRESSION: BI-RADS 3 - 6 months follow-up.")),
+            (Stated{{Laterality::Unknown, Category::ProbablyBenign3}}));
+  EXPECT_TRUE(stated_categories(read("IMPRESSION: BI-RADS -1.")).empty());
+}
+
 TEST(ReportLayouts, BreastNamedByItsLetter) {
   for (const std::string text : {
            "FINDINGS: Grouped amorphous calcifications in the LUOQ, posterior depth.",
