@@ -666,6 +666,23 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       reading.mentions.begin(), reading.mentions.end(),
       [&](const PhraseMatch& match) { return match.begin >= begin && match.begin < end; });
   if (out.sides.empty() && mentions_calcifications) out.sides = std::move(sides_of_other_findings);
+  // "R 2:00", "L 10 o'clock": a breast's letter right before the clock position (hostile review
+  // 20: read as no breast, so text naming the other breast than a coded finding went unchecked).
+  const auto clock_at = [&out](std::size_t token) {
+    return (out.clock && out.clock->token == token) ||
+           std::any_of(out.other_clocks.begin(), out.other_clocks.end(),
+                       [token](const Read<int>& clock) { return clock.token == token; });
+  };
+  for (std::size_t k = begin; k + 1 < end; ++k) {
+    const Token& letter = item.tokens[k];
+    if (letter.kind != TokenKind::Word || !clock_at(k + 1)) continue;
+    if (letter.folded != "r" && letter.folded != "l") continue;
+    Read<Laterality> side{letter.folded == "r" ? Laterality::Right : Laterality::Left,
+                          words_of(item, k, k + 2), span_of(item, k, k + 2), k};
+    const auto place = std::find_if(out.sides.begin(), out.sides.end(),
+                                    [k](const Read<Laterality>& named) { return named.token > k; });
+    out.sides.insert(place, std::move(side));
+  }
   const bool lobular_stated =
       std::any_of(out.site.begin(), out.site.end(),
                   [](const Read<Site>& site) { return site.value == Site::Lobular; });

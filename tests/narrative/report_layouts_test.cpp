@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -437,6 +438,36 @@ TEST(ReportLayouts, CategoryRangeIsItsHigherCategory) {
   EXPECT_EQ(stated_categories(read("IMPRESSION: BI-RADS 3 - 6 months follow-up.")),
             (Stated{{Laterality::Unknown, Category::ProbablyBenign3}}));
   EXPECT_TRUE(stated_categories(read("IMPRESSION: BI-RADS -1.")).empty());
+}
+
+// A breast's letter right before the clock ("R 2:00", "L 10 o'clock") names the breast, and
+// dictated abbreviations name the kind: "pleo" is fine pleomorphic, "FPL" (fine pleomorphic or
+// fine linear) the more suspicious fine linear (hostile review 20: the letter was no breast, the
+// kind unread, and the text "restated" a coded probably benign group).
+TEST(ReportLayouts, BreastLetterBeforeTheClockAndAbbreviatedKinds) {
+  for (const auto& [text, breast] : std::vector<std::pair<std::string, Laterality>>{
+           {"FINDINGS: Stable group of punctate calcifications, R 2:00.", Laterality::Right},
+           {"FINDINGS: Stable group of punctate calcifications, R 2 o'clock.", Laterality::Right},
+           {"FINDINGS: New amorphous calcs L 10:00.", Laterality::Left},
+           {"FINDINGS: Grouped amorphous calcifications at 2:00.", Laterality::Unknown}}) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, breast) << text;
+  }
+  for (const auto& [text, kind] : std::vector<std::pair<std::string, Morphology>>{
+           {"FINDINGS: Few pleo calcs L UOQ.", Morphology::FinePleomorphic},
+           {"FINDINGS: Stable punctate calcs L 2:00 with some pleo forms.",
+            Morphology::FinePleomorphic},
+           {"FINDINGS: FPL calcs L 2:00.", Morphology::FineLinear}}) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    const auto& kinds = reading.findings[0].morphology;
+    EXPECT_TRUE(std::any_of(kinds.begin(), kinds.end(), [kind = kind](const auto& held) {
+      return held.term == kind;
+    })) << text;
+  }
 }
 
 TEST(ReportLayouts, BreastNamedByItsLetter) {
