@@ -397,6 +397,17 @@ TEST(ReportLanguage, GermanHighRiskResultsAndSurgicalConsultation) {
   }
 }
 
+// A German range of two categories is read as its higher one (hostile review 20: "BI-RADS 3-4"
+// was read as 3).
+TEST(ReportLanguage, GermanCategoryRangeIsItsHigherCategory) {
+  for (const char* text : {"Beurteilung: BI-RADS 3-4.", "Beurteilung: BI-RADS 3 bis 4."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.assessments.size(), 1u) << text;
+    ASSERT_TRUE(reading.assessments[0].category) << text;
+    EXPECT_EQ(*reading.assessments[0].category, Category::Suspicious4) << text;
+  }
+}
+
 TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {
   // A meaning saying German does not make a code German: "xx" is no code of German, and "de"
   // in a scheme no lexicon knows is no code at all.
