@@ -798,8 +798,16 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   described_last_ = previous;
 }
 
-// A benign reason the text denies makes what the candidate describes uncertain (rule C14).
+// A benign reason the text denies makes what the candidate describes uncertain (rule C14); so does
+// a suspicion said of what they are compared with.
 void hedge_on_denial(Candidate& candidate) {
+  const auto& compared = candidate.descriptors.compared_assessment;
+  if (compared && !candidate.hedge && !candidate.descriptors.denied) {
+    candidate.hedge = *compared + " (of what they are compared with)";
+    candidate.doubts.push_back("a suspicion said of what they are compared with (\"" + *compared +
+                               "\"), read as uncertain: \"" + candidate.sentence.text + "\"");
+    return;
+  }
   if (!candidate.descriptors.denied || candidate.hedge) return;
   candidate.hedge = *candidate.descriptors.denied + " (denied)";
   candidate.doubts.push_back("a benign reason the text denies (\"" + *candidate.descriptors.denied +

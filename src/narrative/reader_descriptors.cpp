@@ -86,6 +86,7 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   fill(into.ultrasound, more.ultrasound);
   fill(into.mass, more.mass);
   fill(into.denied, more.denied);
+  fill(into.compared_assessment, more.compared_assessment);
 }
 
 // Measures: distance from the nipple / skin / chest wall ("4 cm from the nipple", "4 cm FN"),
@@ -583,6 +584,13 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
          (role_near(ContextRole::Historical, item, best->begin, best->end, begin, end, triggers) &&
           !names_high_risk_result(*best)) ||
          taking == Taking::TakenBack)) {
+      continue;
+    }
+    // Said of what they are compared with: the other breast's DCIS is not theirs (hostile review
+    // 20: the right breast was given 4 for "similar to the left breast where biopsy showed DCIS").
+    if (best->kind == PhraseKind::Assessment && reading.comparison_words[best->begin]) {
+      if (!out.compared_assessment)
+        out.compared_assessment = words_of(item, best->begin, best->end);
       continue;
     }
     if (best->kind == PhraseKind::Assessment) {

@@ -67,6 +67,10 @@ struct Descriptors {
   // A benign reason the text denies ("not milk of calcium", "do not layer", "not stable"): the
   // words, quoted where the finding is made uncertain (rule C14) instead of benign.
   std::optional<std::string> denied;
+  // An assessment said of what they are compared with ("similar to the left breast where biopsy
+  // showed DCIS"): not theirs, so no category; the words, quoted where the finding is made
+  // uncertain on them (rule C14), never benign.
+  std::optional<std::string> compared_assessment;
   // Where the clause's and-words and commas stand (tokens): which breast a change between two
   // breasts' names belongs to ("stable on the right and new on the left").
   std::vector<std::size_t> and_words;

@@ -186,6 +186,27 @@ TEST(TextAttribution, AHighRiskResultOfThePastIsNotSilenced) {
   }
 }
 
+// A suspicion said of what they are compared with ("similar to the left breast where biopsy
+// showed DCIS") is not their category: no text 4 for the right breast (hostile review 20
+// over-call), but never a benign reading either: uncertain, quoted, for review.
+TEST(TextAttribution, ASuspicionOfWhatTheyAreComparedWithIsNoCategoryButADoubt) {
+  for (const char* text :
+       {"Coarse popcorn-like calcification, right breast, 7 o'clock, similar to the left breast "
+        "where biopsy showed DCIS.",
+        "Grouped round calcifications in the right breast, similar to those in the left breast "
+        "that proved to be DCIS."}) {
+    const Report report = summarise_text(text);
+    const auto right = on_breast(report, Laterality::Right);
+    ASSERT_EQ(right.size(), 1U) << text;
+    EXPECT_FALSE(right[0]->reported_category) << text;
+    for (const Decision& decision : report.decisions) {
+      EXPECT_NE(decision.classification, Classification::Benign) << text;
+      EXPECT_NE(decision.classification, Classification::ProbablyBenign) << text;
+      EXPECT_TRUE(decision.needs_review) << text;
+    }
+  }
+}
+
 TEST(TextAttribution, PresentSuspicionBesideThePastStillCounts) {
   for (const char* text : {"Grouped punctate calcifications in the left breast, stable, now "
                            "considered suspicious.",
