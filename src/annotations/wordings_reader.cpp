@@ -3,6 +3,7 @@
 #include "annotations/wordings_reader.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <iterator>
 #include <map>
 #include <string>
@@ -79,7 +80,9 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
     {"lesser-degree", FunctionWordRole::LesserDegree},
-    {"likewise", FunctionWordRole::Likewise}};
+    {"likewise", FunctionWordRole::Likewise},
+    {"negated-group", FunctionWordRole::NegatedGroup},
+    {"finding-noun", FunctionWordRole::FindingNoun}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},
@@ -248,8 +251,9 @@ class WordingsParser {
 
   template <typename Term>
   void read_term(pugi::xml_node node, std::vector<Wording<Term>>& into,
-                 std::optional<Term> (*lookup)(std::string_view)) {
-    xml_input::check_attributes(input_, node, {"term", "phrase"});
+                 std::optional<Term> (*lookup)(std::string_view),
+                 std::initializer_list<const char*> allowed = {"term", "phrase"}) {
+    xml_input::check_attributes(input_, node, allowed);
     const std::string text = node.attribute("term").value();
     const auto term = read_word(input_, node, std::string(node.name()) + "/@term", text, lookup);
     const std::string phrase = phrase_of(node);
@@ -257,9 +261,20 @@ class WordingsParser {
   }
 
   // Only suspicious categories: a site's wording may raise a finding's category, never lower it.
+  // result="high-risk": the phrase names a high-risk pathology result
+  // (Wordings::high_risk_results).
   void read_assessment(pugi::xml_node node, Wordings& wordings) {
     const std::size_t before = wordings.assessment.size();
-    read_term(node, wordings.assessment, category_named);
+    const pugi::xml_attribute result = node.attribute("result");
+    const bool high_risk = result && std::string_view(result.value()) == "high-risk";
+    if (result && !high_risk) {
+      input_.problem(node, "assessment/@result",
+                     quoted(result.value()) + " is no result kind (high-risk)");
+    }
+    read_term(node, wordings.assessment, category_named, {"term", "phrase", "result"});
+    if (high_risk && wordings.assessment.size() > before) {
+      wordings.high_risk_results.push_back(wordings.assessment.back().phrase);
+    }
     if (wordings.assessment.size() > before &&
         (category_rank(wordings.assessment.back().term) < category_rank(Category::Suspicious4) ||
          wordings.assessment.back().term == Category::KnownMalignancy6)) {
@@ -519,7 +534,15 @@ std::vector<Listed> listed(const Wordings& w) {
   list_terms("region", w.region, all);
   list_terms("depth", w.depth, all);
   list_terms("change", w.change, all);
-  list_terms("assessment", w.assessment, all);
+  list_all(w.assessment, all, [&w](const Wording<Category>& wording) {
+    Listed assessment{
+        "assessment", {{"term", std::string(to_string(wording.term))}}, wording.phrase};
+    const auto& results = w.high_risk_results;
+    if (std::find(results.begin(), results.end(), wording.phrase) != results.end()) {
+      assessment.attributes.emplace_back("result", "high-risk");
+    }
+    return assessment;
+  });
   list_all(w.context, all, [](const ContextWording& c) {
     return Listed{"context",
                   {{"role", std::string(context_role_word(c.role))},

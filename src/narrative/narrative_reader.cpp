@@ -232,8 +232,13 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   reading.sentence.section = range.section;
   reading.sentence.text = quoted_sentence(words_of(item, range.begin, range.end));
   reading.triggers = resolve_triggers(matches);
-  reading.clauses = clauses_of(item, range, reading.triggers, false);
-  reading.context_clauses = clauses_of(item, range, reading.triggers, true);
+  reading.breast_words = TokenMarks(range);
+  for (const PhraseMatch& match : matches) {
+    if (match.kind == PhraseKind::Laterality) reading.breast_words.mark(match.begin, match.end);
+  }
+  const TokenMarks& breast_words = reading.breast_words;
+  reading.clauses = clauses_of(item, range, reading.triggers, breast_words, false);
+  reading.context_clauses = clauses_of(item, range, reading.triggers, breast_words, true);
   reading.mentions = longest_matches(matches, PhraseKind::Calcification);
   reading.descriptor_words = TokenMarks(range);
   reading.other_exam_words = TokenMarks(range);
@@ -285,6 +290,15 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
 
   mark_presupposed_mentions(item, reading, matches);
+  reading.high_risk_words = TokenMarks(range);
+  for (const PhraseMatch& match : matches) {
+    if (!names_high_risk_result(match)) continue;
+    const Clause clause = reading.context_clause_of(match.begin);
+    if (!negated_near(item, match.begin, match.end, clause.first, clause.second,
+                      reading.triggers)) {
+      reading.high_risk_words.mark(match.begin, match.end);
+    }
+  }
 
   read_clause_descriptors(item, reading, matches);
   // A relative clause ("…, which was not present on the prior exam") ends the scope of context
@@ -306,6 +320,12 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     described_last_.clear();
     std::size_t next_mention = 0;
     std::vector<std::size_t> described_before;  // the findings of the last clause that gave any
+    // The first token after the breast words a clause opens with ("links | dagegen …").
+    const auto after_breast_words = [&](std::size_t begin, std::size_t end) {
+      std::size_t at = begin;
+      while (at + 1 < end && breast_words[at]) ++at;
+      return at;
+    };
     for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
       const auto [begin, end] = reading.clauses[c];
       const bool has_mention = std::any_of(reading.mentions.begin(), reading.mentions.end(),
@@ -315,8 +335,10 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       std::vector<std::size_t> gave = read_clause_mentions(item, reading, c, next_mention);
       if (!gave.empty()) {
         described_before = std::move(gave);
-      } else if (!has_mention && (opens_contrast(item.tokens, reading.triggers, begin) ||
-                                  goes_on_describing(reading, c))) {
+      } else if (!has_mention &&
+                 (opens_contrast(item.tokens, reading.triggers, begin) ||
+                  opens_contrast(item.tokens, reading.triggers, after_breast_words(begin, end)) ||
+                  goes_on_describing(reading, c))) {
         add_contrast(item, reading, c, described_before);
       }
     }
@@ -416,7 +438,7 @@ namespace {
 // ebenfalls unauffällig.", "Left breast: benign, same as before." say something else of the breast:
 // no group of the calcifications just described.
 bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading& reading,
-                        std::size_t likewise) {
+                        const FunctionWords& function_words, std::size_t likewise) {
   std::vector<bool> names_breast(tokens.size(), false);
   const auto cover = [&](std::size_t from, std::size_t to) {
     for (std::size_t k = from; k < to && k < names_breast.size(); ++k) names_breast[k] = true;
@@ -434,7 +456,10 @@ bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading&
   bool any_breast = false;
   for (std::size_t k = likewise + 1; k < reading.range->end; ++k) {
     if (tokens[k].kind != TokenKind::Word) continue;
-    if (names_breast[k]) {
+    // "Links gleicher Befund.", "Left breast: same findings.": the finding noun says no more.
+    if (function_words.is(tokens[k], FunctionWordRole::FindingNoun)) continue;
+    // A breast compared with ("as on the right", "wie rechts") is a breast word too.
+    if (names_breast[k] || reading.breast_words[k]) {
       any_breast = true;
       since_breast = 0;
     } else {
@@ -444,6 +469,30 @@ bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading&
   }
   if (other_words == 0) return true;
   return any_breast && other_words <= kMostOtherWords && since_breast <= 1;
+}
+
+// A breast named after the likewise word, where the sentence names its own breast before it or
+// under its heading ("Links: wie rechts.", "Left breast as on the right.", "Links: Befund wie
+// rechts."), is the breast compared with: the group is on the breast named first, never on the
+// one compared with (hostile review 20: the left breast's group was dropped). A phrase that names
+// both ("Links wie rechts.") starts before the likewise word and stays.
+void leave_the_compared_breast(SentenceReading& reading, std::size_t likewise) {
+  const bool named_before =
+      reading.range->heading_laterality != Laterality::Unknown ||
+      std::any_of(reading.clause_descriptors.begin(), reading.clause_descriptors.end(),
+                  [likewise](const Descriptors& descriptors) {
+                    return std::any_of(
+                        descriptors.sides.begin(), descriptors.sides.end(),
+                        [likewise](const Read<Laterality>& side) { return side.token < likewise; });
+                  });
+  if (!named_before) return;
+  for (Descriptors& descriptors : reading.clause_descriptors) {
+    auto& sides = descriptors.sides;
+    sides.erase(
+        std::remove_if(sides.begin(), sides.end(),
+                       [likewise](const Read<Laterality>& side) { return side.token > likewise; }),
+        sides.end());
+  }
 }
 
 }  // namespace
@@ -524,7 +573,11 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     if (!group && names_breast) {
       group = word_of_role(reading.range->begin, reading.range->end, FunctionWordRole::Likewise,
                            kAnyWord);
-      if (group && !only_breasts_after(item.tokens, reading, *group)) group.reset();
+      if (group && !only_breasts_after(item.tokens, reading, words_, *group)) {
+        group.reset();
+      } else if (group) {
+        leave_the_compared_breast(reading, *group);
+      }
     }
     if (group) {
       reading.mentions.push_back(word_mention(*group));
@@ -552,9 +605,10 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
                                            return match.begin >= begin && match.begin < end;
                                          });
     if (has_mention) continue;
-    if (const auto group = word_of_role(begin, end, FunctionWordRole::SecondGroup, kAnyWord)) {
-      insert_mention(reading.mentions, word_mention(*group));
-    }
+    // "…; none on the right": a group that is not there, negated by its own word.
+    auto group = word_of_role(begin, end, FunctionWordRole::SecondGroup, kAnyWord);
+    if (!group) group = word_of_role(begin, end, FunctionWordRole::NegatedGroup, kAnyWord);
+    if (group) insert_mention(reading.mentions, word_mention(*group));
   }
 }
 
@@ -575,15 +629,18 @@ std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReadin
   const auto [begin, end] = clause;
   const std::vector<Token>& tokens = item.tokens;
   auto coordinator = [&](std::size_t k) { return words_.coordinates(tokens[k]); };
+  // "Ones", "those", and "none" (a group that is not there: "…, none on the right").
+  auto stands_for_group = [&](const Token& token) {
+    return words_.is(token, FunctionWordRole::SecondGroup) ||
+           words_.is(token, FunctionWordRole::NegatedGroup);
+  };
   std::vector<PhraseMatch> group_words;
   std::vector<const PhraseMatch*> mentions;
   for (const PhraseMatch& mention : reading.mentions) {
     if (mention.begin >= begin && mention.begin < end) mentions.push_back(&mention);
   }
   for (std::size_t k = begin; !mentions.empty() && k < end; ++k) {
-    if (k <= mentions.front()->begin || !words_.is(tokens[k], FunctionWordRole::SecondGroup)) {
-      continue;
-    }
+    if (k <= mentions.front()->begin || !stands_for_group(tokens[k])) continue;
     bool coordinated = false;  // a coordinator since the last group
     for (std::size_t j = k; j > begin && !coordinated;) {
       --j;
@@ -695,7 +752,14 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
                               const Laterality described = reading_.findings[index].laterality;
                               return described != Laterality::Unknown && described != heading;
                             });
-  if (previous.empty() || other_breast || !continues_previous(item, opening, all)) {
+  // A high-risk result said of them with their place ("Prior stereotactic biopsy at 2 o'clock
+  // yielded ADH."): theirs, never dropped (hostile review 20).
+  bool high_risk = false;
+  for (std::size_t k = reading.range->begin; k < reading.range->end && !high_risk; ++k) {
+    high_risk = reading.high_risk_words[k];
+  }
+  const bool continues = continues_previous(item, opening, all) || (high_risk && all.sides.empty());
+  if (previous.empty() || other_breast || !continues) {
     // A suspicious kind named without a calcification word, in a sentence that does not go on
     // about the last ones ("In the left breast, a group of fine pleomorphic ones at 2 o'clock"):
     // never dropped, an uncertain finding of its own. The BI-RADS suspicious morphology words
@@ -734,8 +798,16 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   described_last_ = previous;
 }
 
-// A benign reason the text denies makes what the candidate describes uncertain (rule C14).
+// A benign reason the text denies makes what the candidate describes uncertain (rule C14); so does
+// a suspicion said of what they are compared with.
 void hedge_on_denial(Candidate& candidate) {
+  const auto& compared = candidate.descriptors.compared_assessment;
+  if (compared && !candidate.hedge && !candidate.descriptors.denied) {
+    candidate.hedge = *compared + " (of what they are compared with)";
+    candidate.doubts.push_back("a suspicion said of what they are compared with (\"" + *compared +
+                               "\"), read as uncertain: \"" + candidate.sentence.text + "\"");
+    return;
+  }
   if (!candidate.descriptors.denied || candidate.hedge) return;
   candidate.hedge = *candidate.descriptors.denied + " (denied)";
   candidate.doubts.push_back("a benign reason the text denies (\"" + *candidate.descriptors.denied +

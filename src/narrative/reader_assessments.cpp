@@ -67,6 +67,26 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
     return std::nullopt;
   };
   const Token& value = tokens[at];
+  // What stands between two tokens, blanks taken off ("-" in "3-4" and "3 - 4").
+  const auto between = [&](std::size_t a, std::size_t b) {
+    std::string_view gap =
+        std::string_view(*item.text).substr(tokens[a].end(), tokens[b].begin - tokens[a].end());
+    while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+    while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+    return gap;
+  };
+  const auto is_dash = [](std::string_view gap) {
+    return gap == "-" || gap == "\u2013" || gap == "\u2014";  // hyphen, en dash, em dash
+  };
+  // "BI-RADS -1": a minus sign, no category (hostile review 20: read as 1).
+  if (at > 0 && value.kind == TokenKind::Number) {
+    const std::string_view before =
+        std::string_view(*item.text)
+            .substr(tokens[at - 1].end(), tokens[at].begin - tokens[at - 1].end());
+    if (before.size() >= 2 && before.back() == '-' && before[before.size() - 2] == ' ') {
+      return std::nullopt;
+    }
+  }
   int number = -1;
   std::string letter_part;
   if (value.kind == TokenKind::Number && value.folded.size() == 1) {
@@ -98,13 +118,23 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
     if (!sub) return std::nullopt;
     category = *sub;
   }
-  // "BI-RADS 4/5", "4-5" read as "4 5": between two categories the more suspicious stands.
+  // "BI-RADS 4/5": between two categories the more suspicious stands. So in a range of the next
+  // category, "BI-RADS 3-4", "3 – 4", "3 to 4", "3 bis 4" (hostile review 20: ignored without
+  // trace, left a 3): never "3 - 6 months".
+  static const char* const kRangeWords[] = {"to", "bis"};
   const bool slash = next + 1 < end && is_punct(tokens[next], '/');
-  const std::size_t other_at = slash ? next + 1 : next;
-  if ((slash || (other_at < end && !tokens[other_at].gap_before)) && other_at < end &&
+  const bool range_word = !slash && next + 1 < end && tokens[next].kind == TokenKind::Word &&
+                          word_in(tokens[next].folded, kRangeWords);
+  const bool range = range_word || (!slash && next < end && is_dash(between(next - 1, next)));
+  const std::size_t other_at = slash || range_word ? next + 1 : next;
+  if ((slash || range || (other_at < end && !tokens[other_at].gap_before)) && other_at < end &&
       tokens[other_at].kind == TokenKind::Number && tokens[other_at].folded.size() == 1) {
     const int other = tokens[other_at].folded[0] - '0';
-    if (other > number && other <= 6) return std::make_pair(kDigits[other], other_at + 1);
+    const bool next_category = other == number + 1 && other <= 5 &&
+                               !(other_at + 1 < end && is_duration(tokens[other_at + 1]));
+    if (other > number && other <= 6 && (!range || next_category)) {
+      return std::make_pair(kDigits[other], other_at + 1);
+    }
   }
   return std::make_pair(category, next);
 }

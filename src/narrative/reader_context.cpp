@@ -116,9 +116,12 @@ std::vector<Trigger> Reader::resolve_triggers(const std::vector<PhraseMatch>& ma
 // "after" ("is seen", "there are") only closes the statement before it, so it ends the scope of
 // context words (context_scope) while descriptors still bind across it ("Calcifications are seen
 // in the right breast").
+// A terminator after the breast that opens its part of the sentence ("Kein Mikrokalk rechts, links
+// dagegen gruppierter Mikrokalk", "…, links hingegen …") stands after its first words: the new
+// clause starts at that breast, which is its own and not the clause's before (hostile review 20).
 std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
     const Item& item, const SentenceRange& range, const std::vector<Trigger>& triggers,
-    bool context_scope) const {
+    const TokenMarks& breast_words, bool context_scope) const {
   std::vector<std::pair<std::size_t, std::size_t>> clauses;
   std::size_t start = range.begin;
   std::size_t next_trigger = 0;
@@ -132,8 +135,16 @@ std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
            triggers[next_trigger].role == ContextRole::Comparison) &&
           context_scope));
     if (is_punct(item.tokens[at], ';') || terminator) {
-      if (at > start) clauses.emplace_back(start, at);
-      start = at;
+      std::size_t cut = at;
+      if (terminator && triggers[next_trigger].side == ContextSide::Either) {
+        std::size_t breast = at;
+        while (breast > start && breast_words[breast - 1]) --breast;
+        const bool opens_part =
+            breast < at && breast > start && words_.coordinates(item.tokens[breast - 1]);
+        if (opens_part) cut = breast;
+      }
+      if (cut > start) clauses.emplace_back(start, cut);
+      start = cut;
     }
   }
   if (range.end > start) clauses.emplace_back(start, range.end);
@@ -255,6 +266,11 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
     if (trigger.begin < clause.first || trigger.end > clause.second) continue;
     const int index = slot(trigger.role);
     if (index < 0) continue;
+    // A negation that is the mention itself ("none" in "…, none on the right"): negated.
+    if (trigger.role == ContextRole::Negated && trigger.begin <= begin && trigger.end >= end) {
+      found[index] = &trigger;
+      continue;
+    }
     const bool before = trigger.side != ContextSide::After && trigger.end <= begin;
     const bool after = trigger.side != ContextSide::Before && trigger.begin >= end;
     if (!before && !after) continue;
@@ -279,13 +295,34 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
   if (found[1] && !reading.presupposed_mentions[begin]) {
     return quote(found[1], MentionStatus::Hypothetical);
   }
-  if (!says_new && found[2]) return quote(found[2], MentionStatus::Historical);
   if (!says_new && is_past_section(reading.range->section)) {
+    if (found[2]) return quote(found[2], MentionStatus::Historical);
     out.trigger = std::string(to_string(reading.range->section)) + " section";
     out.status = MentionStatus::Historical;
     return out;
   }
+  // A high-risk result in the sentence ("…, previously biopsied with ADH on pathology", "These
+  // calcifications were biopsied in 2024 and showed ADH"): a fact about these calcifications that
+  // the past does not silence (rule B1: excision whenever it was found). Uncertain, quoting the
+  // past words, so the finding is weighed and reviewed.
+  bool high_risk = false;
+  for (std::size_t k = reading.range->begin; k < reading.range->end && !high_risk; ++k) {
+    high_risk = reading.high_risk_words[k];
+  }
+  if (!says_new && found[2] && !high_risk) {
+    return quote(found[2], MentionStatus::Historical);
+  }
+  if (!says_new && found[2]) return quote(found[2], MentionStatus::Uncertain);
   if (found[3]) return quote(found[3], MentionStatus::Uncertain);
+  // A question ("Vascular calcifications?", "…, stable?", "…, ? stable."): uncertainty, never a
+  // benign or stable assertion (hostile review 20).
+  for (std::size_t k = clause.first; k < clause.second; ++k) {
+    if (is_punct(item.tokens[k], '?')) {
+      out.trigger = "?";
+      out.status = MentionStatus::Uncertain;
+      return out;
+    }
+  }
   if (doubtful) {
     out.scope_doubtful = true;
     return quote(doubtful, MentionStatus::Uncertain);

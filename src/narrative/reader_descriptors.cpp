@@ -86,6 +86,7 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   fill(into.ultrasound, more.ultrasound);
   fill(into.mass, more.mass);
   fill(into.denied, more.denied);
+  fill(into.compared_assessment, more.compared_assessment);
 }
 
 // Measures: distance from the nipple / skin / chest wall ("4 cm from the nipple", "4 cm FN"),
@@ -277,6 +278,13 @@ bool Reader::negated_before_unbroken(const Item& item, std::size_t at, std::size
     if (unbroken) return true;
   }
   return false;
+}
+
+bool Reader::names_high_risk_result(const PhraseMatch& match) const {
+  if (match.kind != PhraseKind::Assessment) return false;
+  const std::vector<std::string>& results = wordings_.high_risk_results;
+  return std::find(results.begin(), results.end(), wordings_.assessment[match.wording].phrase) !=
+         results.end();
 }
 
 // A pseudo phrase that opens with a negation and holds the assessment ("nicht suspekte
@@ -537,9 +545,12 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // stability or decrease, and a change the text does not name — uncertain, never benign or
     // probably benign on it.
     const auto change_term = [&] { return wordings_.change[best->wording].term; };
+    // "Stable?", "? stable": a question asks, it states no stability either.
+    const bool questioned = (best->end < end && is_punct(item.tokens[best->end], '?')) ||
+                            (best->begin > begin && is_punct(item.tokens[best->begin - 1], '?'));
     if (best->kind == PhraseKind::Change &&
         (change_term() == Change::Stable || change_term() == Change::Decreased) &&
-        negated_near(item, best->begin, best->end, begin, end, triggers)) {
+        (questioned || negated_near(item, best->begin, best->end, begin, end, triggers))) {
       if (!out.denied) out.denied = words_of(item, best->begin, best->end);
       continue;
     }
@@ -570,8 +581,16 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     if (best->kind == PhraseKind::Assessment && taking != Taking::Denied &&
         ((!degree_before && negated_near(item, best->begin, best->end, begin, end, triggers)) ||
          denied_by_pseudo(*best, matches) ||
-         role_near(ContextRole::Historical, item, best->begin, best->end, begin, end, triggers) ||
+         (role_near(ContextRole::Historical, item, best->begin, best->end, begin, end, triggers) &&
+          !names_high_risk_result(*best)) ||
          taking == Taking::TakenBack)) {
+      continue;
+    }
+    // Said of what they are compared with: the other breast's DCIS is not theirs (hostile review
+    // 20: the right breast was given 4 for "similar to the left breast where biopsy showed DCIS").
+    if (best->kind == PhraseKind::Assessment && reading.comparison_words[best->begin]) {
+      if (!out.compared_assessment)
+        out.compared_assessment = words_of(item, best->begin, best->end);
       continue;
     }
     if (best->kind == PhraseKind::Assessment) {
@@ -655,6 +674,23 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       reading.mentions.begin(), reading.mentions.end(),
       [&](const PhraseMatch& match) { return match.begin >= begin && match.begin < end; });
   if (out.sides.empty() && mentions_calcifications) out.sides = std::move(sides_of_other_findings);
+  // "R 2:00", "L 10 o'clock": a breast's letter right before the clock position (hostile review
+  // 20: read as no breast, so text naming the other breast than a coded finding went unchecked).
+  const auto clock_at = [&out](std::size_t token) {
+    return (out.clock && out.clock->token == token) ||
+           std::any_of(out.other_clocks.begin(), out.other_clocks.end(),
+                       [token](const Read<int>& clock) { return clock.token == token; });
+  };
+  for (std::size_t k = begin; k + 1 < end; ++k) {
+    const Token& letter = item.tokens[k];
+    if (letter.kind != TokenKind::Word || !clock_at(k + 1)) continue;
+    if (letter.folded != "r" && letter.folded != "l") continue;
+    Read<Laterality> side{letter.folded == "r" ? Laterality::Right : Laterality::Left,
+                          words_of(item, k, k + 2), span_of(item, k, k + 2), k};
+    const auto place = std::find_if(out.sides.begin(), out.sides.end(),
+                                    [k](const Read<Laterality>& named) { return named.token > k; });
+    out.sides.insert(place, std::move(side));
+  }
   const bool lobular_stated =
       std::any_of(out.site.begin(), out.site.end(),
                   [](const Read<Site>& site) { return site.value == Site::Lobular; });

@@ -67,6 +67,10 @@ struct Descriptors {
   // A benign reason the text denies ("not milk of calcium", "do not layer", "not stable"): the
   // words, quoted where the finding is made uncertain (rule C14) instead of benign.
   std::optional<std::string> denied;
+  // An assessment said of what they are compared with ("similar to the left breast where biopsy
+  // showed DCIS"): not theirs, so no category; the words, quoted where the finding is made
+  // uncertain on them (rule C14), never benign.
+  std::optional<std::string> compared_assessment;
   // Where the clause's and-words and commas stand (tokens): which breast a change between two
   // breasts' names belongs to ("stable on the right and new on the left").
   std::vector<std::size_t> and_words;
@@ -328,6 +332,8 @@ struct SentenceReading {
   std::vector<Descriptors> clause_descriptors;
   std::vector<Read<Laterality>> sides;  // every side the sentence names
   std::optional<Read<Laterality>> heading_side;
+  // Tokens of a breast wording, whoever's breast it is ("right" in "as on the right").
+  TokenMarks breast_words;
   // Tokens inside a descriptor wording ("fine pleomorphic", "upper outer quadrant", "new"): a
   // noun phrase with words of its own is a new statement.
   TokenMarks descriptor_words;
@@ -342,6 +348,9 @@ struct SentenceReading {
   // Tokens from a comparison phrase to the end of its clause or a comma: other calcifications,
   // whose breast and benign words are theirs ("…, similar to those biopsied in the right breast").
   TokenMarks comparison_words;
+  // Tokens of a high-risk pathology result no negation reaches ("ADH", "radial scar"): a past
+  // context does not make the calcifications of its clause only the past (hostile review 20).
+  TokenMarks high_risk_words;
   // Mentions a hypothesis presupposes, marked at their first token: "to determine whether the
   // fine pleomorphic calcifications in the left breast represent DCIS" asks what calcifications
   // that were seen are; they were seen, so the hypothesis does not make them hypothetical.
@@ -415,9 +424,11 @@ class Reader {
   TextSpan span_of(const Item& item, std::size_t begin, std::size_t end) const;
   std::string words_of(const Item& item, std::size_t begin, std::size_t end) const;
   std::vector<Trigger> resolve_triggers(const std::vector<PhraseMatch>& matches) const;
+  // `breast_words`: the tokens of the sentence's breast wordings ("links", "left breast").
   std::vector<std::pair<std::size_t, std::size_t>> clauses_of(const Item& item,
                                                               const SentenceRange& range,
                                                               const std::vector<Trigger>& triggers,
+                                                              const TokenMarks& breast_words,
                                                               bool context_scope) const;
   // A part of a clause about another finding: tokens [begin, end), its noun at `noun`.
   struct OtherFindingPart {
@@ -452,6 +463,8 @@ class Reader {
                  std::size_t begin, std::size_t end) const;
   bool negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,
                                const std::vector<Trigger>& triggers) const;
+  // An assessment wording that names a high-risk pathology result ("ADH", "radial scar").
+  bool names_high_risk_result(const PhraseMatch& match) const;
   bool denied_by_pseudo(const PhraseMatch& assessment,
                         const std::vector<PhraseMatch>& matches) const;
   bool doubted(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,

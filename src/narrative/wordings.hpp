@@ -114,9 +114,16 @@ enum class FunctionWordRole {
   // described: the same are there too ("Left breast same."; German "ebenso"). A group of its own
   // on that breast, as a second-group word makes one.
   Likewise,
+  // Stands for no group of the calcifications just named, on the breast of its part of the
+  // sentence: "none" ("… on the left, none on the right"); German "keiner". A negated mention of
+  // its own, so that breast is not given the other breast's group (hostile review 20).
+  NegatedGroup,
+  // After a likewise word, names what is the same without saying more of the breast: "findings",
+  // "appearance"; German "Befund" ("Links gleicher Befund.").
+  FindingNoun,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Likewise;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::FindingNoun;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so
@@ -165,6 +172,10 @@ struct Wordings {
   // "suspicious" (4), "highly suspicious" (5). Suspicious categories only: a word may raise a
   // finding's category, never lower it (narrative.md §3: assessments, not uncertainty).
   std::vector<Wording<Category>> assessment;
+  // The assessment phrases that name a high-risk pathology result ("adh", "radial scar"; written
+  // result="high-risk"): a fact about the patient that a past context does not silence, as a
+  // prior high-risk result calls for excision (rule B1) whenever it was found.
+  std::vector<std::string> high_risk_results;
   std::vector<ContextWording> context;
   std::vector<HeadingWording> headings;
   std::vector<FollowUpWording> follow_up;

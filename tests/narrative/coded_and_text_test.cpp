@@ -818,8 +818,9 @@ TEST(TextSafety, APlacedGroupWithoutACalcificationWordPairsWithTheCodedGroup) {
 // Stability in doubt is no reassurance: the coded group is flagged (W16), never left an
 // unreviewed probably benign.
 TEST(TextSafety, StabilityInDoubtFlagsTheCodedGroup) {
-  for (const char* said :
-       {"questionably stable.", "stability uncertain.", "less stable than before."}) {
+  // A question mark is a doubt too (hostile review 20: "stable?" and "? stable" left it a 3).
+  for (const char* said : {"questionably stable.", "stability uncertain.",
+                           "less stable than before.", "stable?", "? stable.", "- stable?"}) {
     const Report report = summarise(
         {std::string("Grouped round calcifications at 3 o'clock in the right breast, ") + said,
          "",
@@ -830,6 +831,26 @@ TEST(TextSafety, StabilityInDoubtFlagsTheCodedGroup) {
     EXPECT_TRUE(report.decisions[0].needs_review) << said;
     EXPECT_TRUE(report.exam.needs_review) << said;
   }
+}
+
+// A question is uncertainty, never a benign assertion: "Vascular calcifications?" is not a benign
+// finding (hostile review 20: read as affirmed, BI-RADS 2). Said without it, it stays benign.
+TEST(TextSafety, AQuestionMarkIsNoBenignAssertion) {
+  for (const char* text :
+       {"Vascular calcifications in the right breast?", "Vascular calcifications, right breast?",
+        "Right breast: vascular calcifications?"}) {
+    const Report report = summarise_text(text);
+    const auto found = of_origin(report, Origin::Narrative);
+    ASSERT_EQ(found.size(), 1U) << text;
+    ASSERT_EQ(report.decisions.size(), report.input.findings.size()) << text;
+    for (const Decision& decision : report.decisions) {
+      EXPECT_NE(decision.classification, Classification::Benign) << text;
+      EXPECT_TRUE(decision.needs_review) << text;
+    }
+  }
+  const Report said = summarise_text("Vascular calcifications in the right breast.");
+  ASSERT_EQ(said.decisions.size(), 1U);
+  EXPECT_EQ(said.decisions[0].classification, Classification::Benign);
 }
 
 TEST(TextSafety, SuspiciousWordsGiveATextOnlyFindingItsCategoryQuoted) {

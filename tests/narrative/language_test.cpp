@@ -297,12 +297,52 @@ TEST(ReportLanguage, GermanLikewiseOnTheOtherBreast) {
     ASSERT_EQ(left.morphology.size(), 1u) << said;
     EXPECT_EQ(left.morphology[0].term, Morphology::FinePleomorphic) << said;
   }
-  for (const char* said : {"Links ebenfalls unauffällig.", "Links wie zuvor unauffällig.",
-                           "Links entsprechend der Voruntersuchung unauffällig."}) {
+  // The breast after "wie" is the one compared with (hostile review 20: the left group dropped).
+  for (const char* said : {"Links: wie rechts.", "Links gleicher Befund.",
+                           "Links: Befund wie rechts.", "Linke Brust: gleicher Befund."}) {
+    const NarrativeReading reading = read_german(right + said);
+    const auto left =
+        std::find_if(reading.findings.begin(), reading.findings.end(),
+                     [](const Finding& f) { return f.laterality == Laterality::Left; });
+    ASSERT_NE(left, reading.findings.end()) << said;
+    EXPECT_TRUE(has_morphology(*left, Morphology::FinePleomorphic)) << said;
+  }
+  for (const char* said :
+       {"Links ebenfalls unauffällig.", "Links wie zuvor unauffällig.",
+        "Links entsprechend der Voruntersuchung unauffällig.", "Links unverändert zur Voraufnahme.",
+        "Unverändert zur Voraufnahme.", "Links: gleicher Befund wie in der Voraufnahme."}) {
     const NarrativeReading reading = read_german(right + said);
     ASSERT_EQ(reading.findings.size(), 1u) << said;
     EXPECT_EQ(reading.findings[0].laterality, Laterality::Right) << said;
   }
+}
+
+// A breast named before a postpositive contrast word ("links dagegen", "links hingegen") is the
+// breast of the clause after it; a breast the text clears ("Kein Mikrokalk rechts", "rechts
+// keiner") keeps nothing of the other breast's group (hostile review 20: the right breast the text
+// clears was sent to biopsy).
+TEST(ReportLanguage, GermanContrastOfTheTwoBreastsKeepsEachBreastsOwn) {
+  for (const char* text :
+       {"Kein Mikrokalk rechts, links dagegen gruppierter pleomorpher Mikrokalk bei 2 Uhr.",
+        "Rechts kein Mikrokalk, links hingegen gruppierter pleomorpher Mikrokalk bei 2 Uhr.",
+        "Links bei 2 Uhr gruppierter pleomorpher Mikrokalk, rechts keiner."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic)) << text;
+    EXPECT_TRUE(std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                            [](const TextMention& mention) {
+                              return mention.status == MentionStatus::Negated &&
+                                     mention.laterality == Laterality::Right;
+                            }))
+        << text;
+  }
+  // A contrast word after a breast that does not open its part ("links dagegen" as one clause's
+  // end) changes nothing: both breasts' groups stay.
+  const NarrativeReading both =
+      read_german("Rechts gruppierter pleomorpher Mikrokalk, links dagegen ebenso.");
+  EXPECT_TRUE(std::any_of(both.findings.begin(), both.findings.end(),
+                          [](const Finding& f) { return f.laterality == Laterality::Right; }));
 }
 
 // "Nicht mehr konstant" is a change, as "nicht mehr stabil" is, never a negation of the group.
@@ -326,6 +366,24 @@ TEST(ReportLanguage, GermanHighRiskResultsAndSurgicalConsultation) {
     ASSERT_TRUE(reading.findings[0].reported_category) << said;
     EXPECT_EQ(*reading.findings[0].reported_category, Category::Suspicious4) << said;
   }
+  // After "Z. n." too: a past high-risk result is not silenced (hostile review 20).
+  for (const char* said : {"Z. n. Stanzbiopsie dieser Verkalkungen mit ADH.",
+                           "Z. n. Vakuumbiopsie mit atypischer duktaler Hyperplasie.",
+                           "Z. n. Vakuumbiopsie mit flacher epithelialer Atypie."}) {
+    const NarrativeReading reading =
+        read_german(std::string("Links gruppierter Mikrokalk bei 2 Uhr. ") + said);
+    ASSERT_FALSE(reading.findings.empty()) << said;
+    EXPECT_TRUE(std::any_of(reading.findings.begin(), reading.findings.end(),
+                            [](const Finding& finding) {
+                              return finding.reported_category &&
+                                     *finding.reported_category == Category::Suspicious4;
+                            }))
+        << said;
+  }
+  const NarrativeReading benign =
+      read_german("Links gruppierter Mikrokalk bei 2 Uhr. Z. n. Vakuumbiopsie, benigne.");
+  ASSERT_EQ(benign.findings.size(), 1u);
+  EXPECT_FALSE(benign.findings[0].reported_category);
   for (const char* said :
        {"Chirurgisches Konsil empfohlen.", "Vorstellung beim Brustchirurgen empfohlen."}) {
     const NarrativeReading reading =
@@ -336,6 +394,17 @@ TEST(ReportLanguage, GermanHighRiskResultsAndSurgicalConsultation) {
                              [](const StatedFollowUp& one) { return one.code.value == "111410"; });
         });
     EXPECT_TRUE(consult) << said;
+  }
+}
+
+// A German range of two categories is read as its higher one (hostile review 20: "BI-RADS 3-4"
+// was read as 3).
+TEST(ReportLanguage, GermanCategoryRangeIsItsHigherCategory) {
+  for (const char* text : {"Beurteilung: BI-RADS 3-4.", "Beurteilung: BI-RADS 3 bis 4."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.assessments.size(), 1u) << text;
+    ASSERT_TRUE(reading.assessments[0].category) << text;
+    EXPECT_EQ(*reading.assessments[0].category, Category::Suspicious4) << text;
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -421,6 +422,52 @@ TEST(ReportLayouts, CategoryInWordsAndBetweenTwoCategories) {
   // Between two, the more suspicious stands.
   EXPECT_EQ(stated_categories(read("IMPRESSION: BI-RADS 4/5.")),
             (Stated{{Laterality::Unknown, Category::HighlySuggestive5}}));
+}
+
+// A range of two categories is read as its higher one, as "3/4" is (hostile review 20: "BI-RADS
+// 3-4" was ignored without trace); a minus sign is no category; a number after a dash that is
+// not the next category ("3 - 6 months") is no range.
+TEST(ReportLayouts, CategoryRangeIsItsHigherCategory) {
+  using Stated = std::vector<std::pair<Laterality, Category>>;
+  for (const char* text :
+       {"IMPRESSION: BI-RADS 3-4.", "IMPRESSION: BI-RADS 3 - 4.", "IMPRESSION: BI-RADS 3 to 4.",
+        "IMPRESSION: BI-RADS 3 \u2013 4.", "IMPRESSION: BI-RADS 3/4."}) {
+    EXPECT_EQ(stated_categories(read(text)), (Stated{{Laterality::Unknown, Category::Suspicious4}}))
+        << text;
+  }
+  EXPECT_EQ(stated_categories(read("IMPRESSION: BI-RADS 3 - 6 months follow-up.")),
+            (Stated{{Laterality::Unknown, Category::ProbablyBenign3}}));
+  EXPECT_TRUE(stated_categories(read("IMPRESSION: BI-RADS -1.")).empty());
+}
+
+// A breast's letter right before the clock ("R 2:00", "L 10 o'clock") names the breast, and
+// dictated abbreviations name the kind: "pleo" is fine pleomorphic, "FPL" (fine pleomorphic or
+// fine linear) the more suspicious fine linear (hostile review 20: the letter was no breast, the
+// kind unread, and the text "restated" a coded probably benign group).
+TEST(ReportLayouts, BreastLetterBeforeTheClockAndAbbreviatedKinds) {
+  for (const auto& [text, breast] : std::vector<std::pair<std::string, Laterality>>{
+           {"FINDINGS: Stable group of punctate calcifications, R 2:00.", Laterality::Right},
+           {"FINDINGS: Stable group of punctate calcifications, R 2 o'clock.", Laterality::Right},
+           {"FINDINGS: New amorphous calcs L 10:00.", Laterality::Left},
+           {"FINDINGS: Grouped amorphous calcifications at 2:00.", Laterality::Unknown}}) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, breast) << text;
+  }
+  for (const auto& [text, kind] : std::vector<std::pair<std::string, Morphology>>{
+           {"FINDINGS: Few pleo calcs L UOQ.", Morphology::FinePleomorphic},
+           {"FINDINGS: Stable punctate calcs L 2:00 with some pleo forms.",
+            Morphology::FinePleomorphic},
+           {"FINDINGS: FPL calcs L 2:00.", Morphology::FineLinear}}) {
+    const NarrativeReading reading = read(text);
+    SCOPED_TRACE(describe(reading));
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    const auto& kinds = reading.findings[0].morphology;
+    EXPECT_TRUE(std::any_of(kinds.begin(), kinds.end(), [kind = kind](const auto& held) {
+      return held.term == kind;
+    })) << text;
+  }
 }
 
 TEST(ReportLayouts, BreastNamedByItsLetter) {

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -151,6 +152,59 @@ TEST(TextAttribution, SuspicionRuledOutOfThePastOrLessenedRaisesNothing) {
       "Fine pleomorphic calcifications in the left breast; DCIS has not been ruled out.");
   ASSERT_FALSE(open.decisions.empty());
   EXPECT_GE(category_rank(highest(open)), category_rank(Category::Suspicious4));
+}
+
+// A high-risk pathology result (ADH, ALH, LCIS, FEA, radial scar) is a fact about the patient
+// that a past context does not silence: a prior high-risk result calls for excision whenever it
+// was found (rule B1), so it is read as it is in the present ("Prior biopsy at this site showed
+// ADH": 4), quoted and for review (hostile review 20: "History of ADH" and "previously biopsied
+// with ADH" left a BI-RADS 3 unflagged). Benign or denied results of the past stay the past.
+TEST(TextAttribution, AHighRiskResultOfThePastIsNotSilenced) {
+  const std::string group = "Grouped punctate calcifications in the left breast at 2 o'clock. ";
+  for (const std::string& text :
+       {std::string("Stable group of punctate calcifications, left breast, 2 o'clock, previously "
+                    "biopsied with ADH on pathology."),
+        group + "History of atypical ductal hyperplasia.",
+        group + "Prior stereotactic biopsy at 2 o'clock yielded ADH; excision was declined.",
+        group + "These calcifications were biopsied in 2024 and showed atypical ductal "
+                "hyperplasia.",
+        group + "History of LCIS at this site."}) {
+    const Report report = summarise_text(text);
+    EXPECT_EQ(on_breast(report, Laterality::Left).size(), 1U) << text;
+    EXPECT_TRUE(any_reported(report)) << text;
+    EXPECT_GE(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
+  }
+  for (const std::string& text :
+       {std::string("Stable group of punctate calcifications, left breast, 2 o'clock, previously "
+                    "biopsied, benign."),
+        std::string("Stable group of punctate calcifications, left breast, 2 o'clock, previously "
+                    "biopsied: benign, no atypia."),
+        group + "No history of atypical ductal hyperplasia."}) {
+    const Report report = summarise_text(text);
+    EXPECT_FALSE(any_reported(report)) << text;
+    EXPECT_LT(category_rank(highest(report)), category_rank(Category::Suspicious4)) << text;
+  }
+}
+
+// A suspicion said of what they are compared with ("similar to the left breast where biopsy
+// showed DCIS") is not their category: no text 4 for the right breast (hostile review 20
+// over-call), but never a benign reading either: uncertain, quoted, for review.
+TEST(TextAttribution, ASuspicionOfWhatTheyAreComparedWithIsNoCategoryButADoubt) {
+  for (const char* text :
+       {"Coarse popcorn-like calcification, right breast, 7 o'clock, similar to the left breast "
+        "where biopsy showed DCIS.",
+        "Grouped round calcifications in the right breast, similar to those in the left breast "
+        "that proved to be DCIS."}) {
+    const Report report = summarise_text(text);
+    const auto right = on_breast(report, Laterality::Right);
+    ASSERT_EQ(right.size(), 1U) << text;
+    EXPECT_FALSE(right[0]->reported_category) << text;
+    for (const Decision& decision : report.decisions) {
+      EXPECT_NE(decision.classification, Classification::Benign) << text;
+      EXPECT_NE(decision.classification, Classification::ProbablyBenign) << text;
+      EXPECT_TRUE(decision.needs_review) << text;
+    }
+  }
 }
 
 TEST(TextAttribution, PresentSuspicionBesideThePastStillCounts) {
@@ -563,6 +617,29 @@ TEST(TextAttribution, SameOnTheOtherBreastKeepsTheSuspiciousKindOnly) {
   EXPECT_NE(highest(benign), Category::Benign2);
 }
 
+// "Left breast as on the right." names the breast compared with after the comparison: the left
+// breast has the group, as "Left breast same." gives it (hostile review 20: the left group was
+// dropped). "Same as before" names no breast and compares with the prior: no group.
+TEST(TextAttribution, ABreastAsOnTheOtherKeepsAGroupOfItsOwn) {
+  const std::string right =
+      "Grouped fine pleomorphic calcifications in the right breast at 10 o'clock. ";
+  for (const char* said : {"Left breast as on the right.", "LEFT BREAST: As on the right.",
+                           "Left breast: same findings."}) {
+    const Report report = summarise_breast_text(right + said);
+    const auto each = one_on_each_breast(report);
+    ASSERT_TRUE(each) << said;
+    ASSERT_EQ(each->left->morphology.size(), 1U) << said;
+    EXPECT_EQ(each->left->morphology[0].term, Morphology::FinePleomorphic) << said;
+  }
+  for (const char* said :
+       {"Same as before.", "Left breast: same as before.",
+        "The left breast is unchanged from before.", "Left breast: same findings as before."}) {
+    const Report report = summarise_breast_text(right + said);
+    EXPECT_TRUE(on_breast(report, Laterality::Left).empty()) << said;
+    EXPECT_EQ(on_breast(report, Laterality::Right).size(), 1U) << said;
+  }
+}
+
 // A sentence that says something else of the other breast after its likewise word ("also
 // unremarkable", "benign, same as before") is no group of the calcifications just described: read
 // as one, it sent a breast the text clears to biopsy.
@@ -576,6 +653,39 @@ TEST(TextAttribution, ALikewiseWordBeforeWhatElseTheBreastIsGivesNoGroup) {
     EXPECT_TRUE(on_breast(report, Laterality::Left).empty()) << said;
     EXPECT_EQ(on_breast(report, Laterality::Right).size(), 1U) << said;
   }
+}
+
+// A clause that clears one breast beside the other breast's group ("…, none on the right") gives
+// the cleared breast nothing of that group: a negated mention there, the group on its own breast
+// (hostile review 20: the right breast the text clears was sent to biopsy).
+TEST(TextAttribution, ABreastTheClauseClearsIsNotGivenTheOtherBreastsGroup) {
+  for (const char* text :
+       {"Grouped fine pleomorphic calcifications at 2 o'clock on the left, none on the right.",
+        "Grouped fine pleomorphic calcifications at 2 o'clock on the left, but none on the right.",
+        "Grouped fine pleomorphic calcifications at 2 o'clock on the left; none on the right.",
+        "No calcifications on the right; on the left, grouped pleomorphic calcifications at 2 "
+        "o'clock."}) {
+    const Report report = summarise_breast_text(text);
+    EXPECT_TRUE(on_breast(report, Laterality::Right).empty()) << text;
+    EXPECT_TRUE(on_breast(report, Laterality::Both).empty()) << text;
+    const auto left = on_breast(report, Laterality::Left);
+    ASSERT_EQ(left.size(), 1U) << text;
+    EXPECT_TRUE(holds(*left[0], Morphology::FinePleomorphic)) << text;
+    const auto& mentions = report.input.text_mentions;
+    EXPECT_TRUE(std::any_of(mentions.begin(), mentions.end(), [](const TextMention& mention) {
+      return mention.status == MentionStatus::Negated && mention.laterality == Laterality::Right;
+    })) << text;
+  }
+  // "None" before any group is no group of another breast; a group named on both stays on both.
+  const Report none = summarise_breast_text("None on the right.");
+  EXPECT_TRUE(of_origin(none, Origin::Narrative).empty());
+  const Report both = summarise_breast_text(
+      "Grouped fine pleomorphic calcifications at 2 o'clock on the left and on the right.");
+  const auto on = [&both](Laterality breast) {
+    return !on_breast(both, breast).empty() || !on_breast(both, Laterality::Both).empty();
+  };
+  EXPECT_TRUE(on(Laterality::Left));
+  EXPECT_TRUE(on(Laterality::Right));
 }
 
 }  // namespace
