@@ -82,7 +82,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"lesser-degree", FunctionWordRole::LesserDegree},
     {"likewise", FunctionWordRole::Likewise},
     {"negated-group", FunctionWordRole::NegatedGroup},
-    {"finding-noun", FunctionWordRole::FindingNoun}};
+    {"finding-noun", FunctionWordRole::FindingNoun},
+    {"category-range", FunctionWordRole::CategoryRange}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

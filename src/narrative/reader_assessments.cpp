@@ -67,10 +67,14 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
     return std::nullopt;
   };
   const Token& value = tokens[at];
-  // What stands between two tokens, blanks taken off ("-" in "3-4" and "3 - 4").
-  const auto between = [&](std::size_t a, std::size_t b) {
-    std::string_view gap =
-        std::string_view(*item.text).substr(tokens[a].end(), tokens[b].begin - tokens[a].end());
+  // The text between a token and the next ("-" in "3-4", " - " in "3 - 4", " -" in "BI-RADS -1").
+  const auto gap_before = [&](std::size_t b) {
+    return std::string_view(*item.text)
+        .substr(tokens[b - 1].end(), tokens[b].begin - tokens[b - 1].end());
+  };
+  // The same, blanks taken off.
+  const auto between = [&](std::size_t b) {
+    std::string_view gap = gap_before(b);
     while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
     while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
     return gap;
@@ -80,9 +84,7 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
   };
   // "BI-RADS -1": a minus sign, no category (hostile review 20: read as 1).
   if (at > 0 && value.kind == TokenKind::Number) {
-    const std::string_view before =
-        std::string_view(*item.text)
-            .substr(tokens[at - 1].end(), tokens[at].begin - tokens[at - 1].end());
+    const std::string_view before = gap_before(at);
     if (before.size() >= 2 && before.back() == '-' && before[before.size() - 2] == ' ') {
       return std::nullopt;
     }
@@ -120,12 +122,11 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
   }
   // "BI-RADS 4/5": between two categories the more suspicious stands. So in a range of the next
   // category, "BI-RADS 3-4", "3 – 4", "3 to 4", "3 bis 4" (hostile review 20: ignored without
-  // trace, left a 3): never "3 - 6 months".
-  static const char* const kRangeWords[] = {"to", "bis"};
+  // trace, left a 3): never "3 - 6 months". The range words are the lexicon's (category-range).
   const bool slash = next + 1 < end && is_punct(tokens[next], '/');
   const bool range_word = !slash && next + 1 < end && tokens[next].kind == TokenKind::Word &&
-                          word_in(tokens[next].folded, kRangeWords);
-  const bool range = range_word || (!slash && next < end && is_dash(between(next - 1, next)));
+                          words_.is(tokens[next], FunctionWordRole::CategoryRange);
+  const bool range = range_word || (!slash && next < end && is_dash(between(next)));
   const std::size_t other_at = slash || range_word ? next + 1 : next;
   if ((slash || range || (other_at < end && !tokens[other_at].gap_before)) && other_at < end &&
       tokens[other_at].kind == TokenKind::Number && tokens[other_at].folded.size() == 1) {

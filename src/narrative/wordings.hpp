@@ -121,9 +121,11 @@ enum class FunctionWordRole {
   // After a likewise word, names what is the same without saying more of the breast: "findings",
   // "appearance"; German "Befund" ("Links gleicher Befund.").
   FindingNoun,
+  // Between two adjacent categories: a range, read as the higher ("BI-RADS 3 to 4"; "3 bis 4").
+  CategoryRange,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::FindingNoun;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::CategoryRange;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so
