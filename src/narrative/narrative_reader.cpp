@@ -290,15 +290,13 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
 
   mark_presupposed_mentions(item, reading, matches);
-  reading.high_risk_words = TokenMarks(range);
-  for (const PhraseMatch& match : matches) {
-    if (!names_high_risk_result(match)) continue;
-    const Clause clause = reading.context_clause_of(match.begin);
-    if (!negated_near(item, match.begin, match.end, clause.first, clause.second,
-                      reading.triggers)) {
-      reading.high_risk_words.mark(match.begin, match.end);
-    }
-  }
+  reading.names_high_risk_result =
+      std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+        if (!names_high_risk_result(match)) return false;
+        const Clause clause = reading.context_clause_of(match.begin);
+        return !negated_near(item, match.begin, match.end, clause.first, clause.second,
+                             reading.triggers);
+      });
 
   read_clause_descriptors(item, reading, matches);
   // A relative clause ("…, which was not present on the prior exam") ends the scope of context
@@ -754,11 +752,8 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
                             });
   // A high-risk result said of them with their place ("Prior stereotactic biopsy at 2 o'clock
   // yielded ADH."): theirs, never dropped (hostile review 20).
-  bool high_risk = false;
-  for (std::size_t k = reading.range->begin; k < reading.range->end && !high_risk; ++k) {
-    high_risk = reading.high_risk_words[k];
-  }
-  const bool continues = continues_previous(item, opening, all) || (high_risk && all.sides.empty());
+  const bool continues = continues_previous(item, opening, all) ||
+                         (reading.names_high_risk_result && all.sides.empty());
   if (previous.empty() || other_breast || !continues) {
     // A suspicious kind named without a calcification word, in a sentence that does not go on
     // about the last ones ("In the left breast, a group of fine pleomorphic ones at 2 o'clock"):

@@ -305,14 +305,10 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
   // calcifications were biopsied in 2024 and showed ADH"): a fact about these calcifications that
   // the past does not silence (rule B1: excision whenever it was found). Uncertain, quoting the
   // past words, so the finding is weighed and reviewed.
-  bool high_risk = false;
-  for (std::size_t k = reading.range->begin; k < reading.range->end && !high_risk; ++k) {
-    high_risk = reading.high_risk_words[k];
+  if (!says_new && found[2]) {
+    return quote(found[2], reading.names_high_risk_result ? MentionStatus::Uncertain
+                                                          : MentionStatus::Historical);
   }
-  if (!says_new && found[2] && !high_risk) {
-    return quote(found[2], MentionStatus::Historical);
-  }
-  if (!says_new && found[2]) return quote(found[2], MentionStatus::Uncertain);
   if (found[3]) return quote(found[3], MentionStatus::Uncertain);
   // A question ("Vascular calcifications?", "…, stable?", "…, ? stable."): uncertainty, never a
   // benign or stable assertion (hostile review 20).

@@ -348,9 +348,9 @@ struct SentenceReading {
   // Tokens from a comparison phrase to the end of its clause or a comma: other calcifications,
   // whose breast and benign words are theirs ("…, similar to those biopsied in the right breast").
   TokenMarks comparison_words;
-  // Tokens of a high-risk pathology result no negation reaches ("ADH", "radial scar"): a past
-  // context does not make the calcifications of its clause only the past (hostile review 20).
-  TokenMarks high_risk_words;
+  // The sentence names a high-risk pathology result no negation reaches ("ADH", "radial scar"):
+  // a past context does not make its calcifications only the past (hostile review 20).
+  bool names_high_risk_result = false;
   // Mentions a hypothesis presupposes, marked at their first token: "to determine whether the
   // fine pleomorphic calcifications in the left breast represent DCIS" asks what calcifications
   // that were seen are; they were seen, so the hypothesis does not make them hypothetical.
