@@ -3,10 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cerrno>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <vector>
@@ -16,9 +14,10 @@
 #include "base/version.hpp"
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
+#include "dcmtk/dcmdata/dcostrmb.h"
 #include "dcmtk/dcmdata/dcuid.h"
+#include "dcmtk/dcmdata/dcwcache.h"
 #include "dcmtk/dcmsr/dsrdoc.h"
-#include "dicom/memory_file.hpp"
 #include "findings/lexicon.hpp"
 #include "findings/own_sr.hpp"
 #include "review/exam_view.hpp"
@@ -369,14 +368,27 @@ void add_contributing_equipment(DcmDataset& dataset) {
   put(*purpose, DCM_CodeMeaning, std::string(kProcessingEquipment.meaning));
 }
 
-// DCMTK saves files by name: a MemoryFile is the name, its bytes the result.
+// The file's bytes, serialised in memory as saveFile would write them. Not through a file (a
+// memfd once): DCMTK does not report a write that fails at its last flush, and a file-size
+// limit or a full tmpfs then left a cut-short SR that was filed as whole.
 std::string saved_bytes(DcmFileFormat& file) {
-  const MemoryFile memory;
-  if (!memory.ok()) fail(std::string("no memory file (") + std::strerror(errno) + ")");
-  const OFCondition saved = file.saveFile(memory.path().c_str(), EXS_LittleEndianExplicit);
-  if (saved.bad()) fail(saved.text());
+  constexpr offile_off_t kChunkBytes = 64 * 1024;
+  std::vector<char> chunk(kChunkBytes);
+  DcmOutputBufferStream stream(chunk.data(), kChunkBytes);
+  DcmWriteCache cache;
   std::string bytes;
-  if (!memory.read_all(bytes)) fail(std::string("memory file (") + std::strerror(errno) + ")");
+  file.transferInit();
+  OFCondition written = EC_StreamNotifyClient;
+  while (written == EC_StreamNotifyClient) {  // the chunk is full: take it and go on
+    written =
+        file.write(stream, EXS_LittleEndianExplicit, EET_UndefinedLength, &cache, EGL_recalcGL);
+    void* data = nullptr;
+    offile_off_t length = 0;
+    stream.flushBuffer(data, length);
+    bytes.append(static_cast<const char*>(data), static_cast<std::size_t>(length));
+  }
+  file.transferEnd();
+  if (written.bad()) fail(written.text());
   return bytes;
 }
 

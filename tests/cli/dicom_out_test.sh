@@ -208,6 +208,17 @@ mkdir "$work/hook-rerun/1.2.826.0.1.3680043.10.1363.103.3.xml"
 "$mammocalc" hook --out "$work/hook-rerun" --dicom-out samples/bir-suspicious-vacuum-assisted.dcm 2>/dev/null
 check "hook re-run, summary not writable: a failure" test $? -ne 0
 check "... the earlier run's SR stays" test -n "$rerun_sr" -a -s "$work/hook-rerun/$rerun_sr"
+# An SR that cannot be written whole is a failure, never a cut-short file filed as whole: with a
+# file-size limit below its size (a stand-in for a full disk or a quota), the run fails and leaves
+# no SR (DCMTK once lost the error of its last write, and 8 KiB of 10 were saved, exit 0).
+large_sr=$(wc -c <"$work/bir-suspicious-stereotactic.dcm")
+check "the stereotactic sample's SR is over 8 KiB ($large_sr bytes; else this proves nothing)" \
+  test "$large_sr" -gt 8192
+(trap '' XFSZ; ulimit -f 8; exec "$mammocalc" summarize --dicom-out "$work/limited.dcm" \
+  samples/bir-suspicious-stereotactic.dcm) >/dev/null 2>"$work/limited.err"
+check "an SR over the file-size limit: the run fails" test $? -ne 0
+check "... saying why" grep -q "limited.dcm: cannot write output" "$work/limited.err"
+check "... and leaves no SR" test ! -e "$work/limited.dcm"
 "$mammocalc" summarize --annotations samples/annotation-only.annotations.xml --dicom-out "$work/no.dcm" >/dev/null 2>"$work/err"
 check "an annotation-only run cannot write an SR (exit 2)" test $? -eq 2
 check "... and writes none" test ! -e "$work/no.dcm"
