@@ -371,7 +371,8 @@ void remove_stale_receive_files(const std::string& directory, const LineLog& log
   }
   if (removed > 0) {
     log.write("mammocalc serve: " + directory + ": removed " + std::to_string(removed) +
-              " spool files left by stopped processes (.received-PID-N.dcm)");
+              (removed == 1 ? " spool file" : " spool files") +
+              " left by stopped processes (.received-PID-N.dcm)");
   }
 }
 
