@@ -185,19 +185,61 @@ StoreStatus refuse_name_clash(const std::string& said, const char* clash,
   return StoreStatus::CannotUnderstand;
 }
 
+// An --annotations path and whether it was a directory at start-up.
+struct AnnotationPath {
+  std::string path;
+  bool directory = false;
+};
+
+// Why an --annotations path cannot be read as at start-up ("--annotations DIR: no longer a
+// directory (No such file or directory)"); empty when it can.
+std::string unavailable_annotation_path(const std::vector<AnnotationPath>& paths) {
+  for (const AnnotationPath& path : paths) {
+    std::error_code error;
+    const fs::file_status status = fs::status(path.path, error);
+    const bool fits = path.directory ? fs::is_directory(status) : fs::is_regular_file(status);
+    if (!fits) {
+      return "--annotations " + path.path + ": no longer a " +
+             (path.directory ? "directory" : "file") +
+             (error ? " (" + error.message() + ")" : std::string());
+    }
+  }
+  return {};
+}
+
+// What the worker threads share: read-only configuration and evaluation, the log, the names given
+// to objects whose UID is not valid and the locks of output names.
+struct Endpoint {
+  const ServeConfig& config;
+  const Evaluation& evaluation;
+  ReceivedNames& received_names;
+  OutputLocks& output_locks;
+  const std::vector<AnnotationPath>& annotation_paths;
+  const LineLog& log;
+};
+
 // The endpoint's policy for one received object: summarise an SR in-process, keep it if asked,
 // and say which C-STORE status the sender gets. Runs on several worker threads at once: it
 // shares only what is read (config, evaluation), the log, the names given to objects whose UID is
 // not valid and the locks of output names; an object's files are written under the locks of all
 // their names.
-StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& config,
-                            const Evaluation& evaluation, ReceivedNames& received_names,
-                            OutputLocks& output_locks, const LineLog& log) {
+StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoint) {
+  const ServeConfig& config = endpoint.config;
+  const Evaluation& evaluation = endpoint.evaluation;
+  const LineLog& log = endpoint.log;
   const bool valid_uid = is_uid(object.sop_instance_uid, 2);
   const std::string said = logged_name(object.sop_instance_uid, valid_uid, evaluation.pseudonyms);
   if (object.path.empty()) {
     // A class the SR reader does not read, discarded as it arrived: what reading it would say.
     return skipped(unread_sop_class_error(object.sop_class_uid, "received:" + said), log);
+  }
+  // An --annotations path gone or changed since start-up (a share unmounted, a directory being
+  // redeployed) is a local fault that passes: the sender retries (out of resources), as it does
+  // for a full disk; 0xC000 would make it give up on the report.
+  const std::string gone = unavailable_annotation_path(endpoint.annotation_paths);
+  if (!gone.empty()) {
+    log.write("mammocalc serve: received:" + said + ": " + gone + "; answered out of resources");
+    return StoreStatus::OutOfResources;
   }
   const std::string& temporary = object.path;
   std::string name = said;
@@ -235,8 +277,8 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     if (!valid_uid) {
       bool kept_it = false;
       std::tie(stem, kept_it) =
-          received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid),
-                               config.output_dir, temporary, config.keep_received);
+          endpoint.received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid),
+                                        config.output_dir, temporary, config.keep_received);
       // The kept copy's name is the unkeyed digest: logged, it would pair it with the pseudonym.
       if (!logs_keyed_pseudonyms(evaluation.pseudonyms)) name = stem;
       if (kept_it) written.push_back((fs::path(config.output_dir) / (stem + ".dcm")).string());
@@ -261,9 +303,17 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
       summarised = summarise_input_bytes(std::move(bytes), "received:" + name, evaluation);
     } catch (const Error& failure) {
       if (!is_skipped_kind(failure.code())) throw;
-      // Answered with success and kept, as every SR is; nothing else is written of it.
-      const OutputLocks::Held held = output_locks.hold({stem + ".dcm"});
+      // Answered with success and kept, as every SR is; nothing else is written of it. Not over
+      // the copy an earlier object of the UID left: its summary and result SR would then stand
+      // beside another object's copy (a breast report's beside a chest CT report's).
+      const OutputLocks::Held held = endpoint.output_locks.hold({stem + ".dcm"});
       if (kept_name_clash()) return refuse_name_clash(said, kKeptNameTaken, written, log);
+      std::error_code error;
+      if (keeps_copy && fs::exists(fs::symlink_status(kept_path, error))) {
+        log.write(std::string("mammocalc serve: ") + failure.what() +
+                  "; skipped, not kept: the kept copy of an earlier object of this UID stays");
+        return StoreStatus::Success;
+      }
       keep_copy();
       return skipped(failure, log);
     }
@@ -283,7 +333,8 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     std::optional<WrittenSr> sr;
     if (!config.dicom_dir.empty()) sr = write_report_sr(report);
     const std::string sr_name = sr ? sr->file_stem + ".dcm" : std::string();
-    const OutputLocks::Held held = output_locks.hold({stem + ".dcm", summary_name, sr_name});
+    const OutputLocks::Held held =
+        endpoint.output_locks.hold({stem + ".dcm", summary_name, sr_name});
     if (kept_name_clash()) return refuse_name_clash(said, kKeptNameTaken, written, log);
     std::optional<AtomicFile> result_sr;
     if (sr) {
@@ -305,7 +356,11 @@ StoreStatus handle_received(const ReceivedObject& object, const ServeConfig& con
     return StoreStatus::Success;
   } catch (const Error& failure) {
     remove_outputs(written);
-    log.write(std::string("mammocalc serve: ") + failure.what());
+    // Every failure line names the object: errors of reading it do ("received:NAME: …"), those
+    // of writing its outputs name only what could not be written.
+    const std::string what = failure.what();
+    log.write("mammocalc serve: " +
+              (what.rfind("received:", 0) == 0 ? what : "received:" + name + ": " + what));
     // An output that cannot be written, or whose name something other than a file holds
     // (Usage, from the atomic write): out of resources, which the sender retries.
     if (failure.code() == ErrorCode::OutputFailed || failure.code() == ErrorCode::Usage) {
@@ -341,15 +396,20 @@ void check_output_directory(const std::string& directory) {
 // would fail on it: every SR would otherwise be refused while the log said "listening". A file
 // is read whole (one that is not valid fails too); a directory must be listable (xml_files_in).
 // Checked once here, read again per object: the files may change while serving, as in summarize.
-void check_annotation_paths(const std::vector<std::string>& paths) {
+// Returns each path with its kind, which unavailable_annotation_path checks per object.
+std::vector<AnnotationPath> check_annotation_paths(const std::vector<std::string>& paths) {
+  std::vector<AnnotationPath> checked;
   for (const std::string& path : paths) {
     std::error_code error;
-    if (fs::is_directory(path, error)) {
+    const bool directory = fs::is_directory(path, error);
+    if (directory) {
       xml_files_in(path);
     } else {
       read_annotations(path);
     }
+    checked.push_back({path, directory});
   }
+  return checked;
 }
 
 }  // namespace
@@ -358,7 +418,8 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   check_output_directory(config.output_dir);
   if (!config.dicom_dir.empty()) check_output_directory(config.dicom_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);
-  check_annotation_paths(evaluation.annotations);
+  const std::vector<AnnotationPath> annotation_paths =
+      check_annotation_paths(evaluation.annotations);
   struct sigaction action {};
   action.sa_handler = request_stop;
   // The signal may land on any worker thread: its reads and writes resume instead of failing
@@ -388,11 +449,10 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   const LineLog lines(log);
   ReceivedNames received_names;
   OutputLocks output_locks(config.output_dir);
+  const Endpoint endpoint{config,       evaluation,       received_names,
+                          output_locks, annotation_paths, lines};
   serve_store_scp(
-      scp,
-      [&](const ReceivedObject& object) {
-        return handle_received(object, config, evaluation, received_names, output_locks, lines);
-      },
+      scp, [&endpoint](const ReceivedObject& object) { return handle_received(object, endpoint); },
       stop_requested, lines);
   lines.write("mammocalc serve: stopped");
   return ExitCode::Success;

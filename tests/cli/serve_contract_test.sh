@@ -316,6 +316,25 @@ storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/other-sr.dcm" >"$work/keep-skip
 check "a skipped SR with --keep-received: storescu succeeds" test $? -eq 0
 check "... it is kept" test -s "$work/keep-out/1.2.826.0.1.3680043.10.1363.950.6.dcm"
 check "... and not summarised" test ! -e "$work/keep-out/1.2.826.0.1.3680043.10.1363.950.6.xml"
+# A skipped SR under the UID of a summarised one (a sender's UID clash) is not kept over its copy:
+# the summary and the kept copy of a UID stay those of one object.
+storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-benign-coarse-vascular.dcm >/dev/null 2>&1
+benign_uid=$(dcmdump +P 0008,0018 samples/bir-benign-coarse-vascular.dcm | sed -n 's/.*\[\(.*\)\].*/\1/p')
+patient_of() { dcmdump +P 0010,0020 "$1" 2>/dev/null; }  # FILE: its Patient ID line
+check "a summarised SR is kept" \
+  test -n "$(patient_of samples/bir-benign-coarse-vascular.dcm)" -a \
+  "$(patient_of "$work/keep-out/$benign_uid.dcm")" = "$(patient_of samples/bir-benign-coarse-vascular.dcm)"
+dcmodify -nb -i "(0010,0020)=OTHER-PATIENT" "$work/other-sr.dcm" >/dev/null 2>&1
+cp "$work/other-sr.dcm" "$work/other-sr-same-uid.dcm"
+dcmodify -nb -m "(0008,0018)=$benign_uid" "$work/other-sr-same-uid.dcm" >/dev/null 2>&1
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/other-sr-same-uid.dcm" >/dev/null 2>&1
+check "a skipped SR of that UID: storescu succeeds" test $? -eq 0
+check "... the summarised SR's copy stays (its patient, not the skipped SR's)" \
+  test "$(patient_of "$work/keep-out/$benign_uid.dcm")" = "$(patient_of samples/bir-benign-coarse-vascular.dcm)"
+check "... beside its summary" test -s "$work/keep-out/$benign_uid.xml"
+check "... the log says it was not kept" grep -q \
+  "received:$benign_uid: .*; skipped, not kept: the kept copy of an earlier object of this UID stays" \
+  "$work/keep.log"
 # A copy that cannot be kept (its name taken by a directory) is no silent success: the sender
 # hears out of resources (0xA700) and the log says why; no summary claims it.
 kept_uid=$(dcmdump +P 0008,0018 samples/bir-known-malignancy.dcm | sed -n 's/.*\[\(.*\)\].*/\1/p')
@@ -364,5 +383,26 @@ check "... and one log line saying why" \
 mkdir -p "$work/lost-out"
 storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >"$work/back-store.log" 2>&1
 check "directory back: the retry succeeds" test $? -eq 0
+
+# --- The --annotations directory lost while serving (an unmounted share, a redeployment): a
+# local fault that passes, answered 0xA700 so the sender retries (0xC000 would make it give up on
+# the report), one line naming the object; once it is back, the next store succeeds.
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+mkdir -p "$work/ann-dir"
+cp samples/bir-nonspecific-calcifications.ductal.annotations.xml "$work/ann-dir/"
+check "serve starts with an annotation directory" start_serve "$work/ann-gone.log" \
+  --out "$work/ann-out" --annotations "$work/ann-dir"
+mv "$work/ann-dir" "$work/ann-dir.away"
+storescu -v -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >"$work/ann-gone-store.log" 2>&1
+check "annotation directory gone: refused as out of resources (0xA700)" \
+  grep -q "Received Store Response (Refused: OutOfResources)" "$work/ann-gone-store.log"
+check "... one log line naming the object and the directory" test "$(grep -c \
+  "received:$kept_uid: --annotations $work/ann-dir: no longer a directory .*; answered out of resources" \
+  "$work/ann-gone.log")" -eq 1
+check "... and no summary" test ! -e "$work/ann-out/$kept_uid.xml"
+mv "$work/ann-dir.away" "$work/ann-dir"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1
+check "annotation directory back: the retry succeeds" test $? -eq 0 -a -s "$work/ann-out/$kept_uid.xml"
 
 finish
