@@ -319,6 +319,9 @@ SrHeader read_header(DcmDataset& dataset) {
     header.template_id = get_string(*template_item, DCM_TemplateIdentifier);
     header.mapping_resource = get_string(*template_item, DCM_MappingResource);
   }
+  header.completion_flag = get_string(dataset, DCM_CompletionFlag);
+  header.completion_flag_description = get_string(dataset, DCM_CompletionFlagDescription);
+  header.preliminary_flag = get_string(dataset, DCM_PreliminaryFlag);
   header.manufacturer = get_string(dataset, DCM_Manufacturer);
   DcmItem* equipment = nullptr;
   for (long i = 0;

@@ -1033,7 +1033,10 @@ Findings extract_findings(const SrDocument& document, const std::string& name,
                           header.study_id,
                           header.study_description,
                           header.referring_physician_name,
-                          is_written_by_mammocalc(header)};
+                          is_written_by_mammocalc(header),
+                          header.completion_flag,
+                          header.completion_flag_description,
+                          header.preliminary_flag};
   out.patient =
       PatientInfo{header.patient_id,   header.patient_name,       header.patient_sex,
                   patient_age(header), header.patient_birth_date, header.issuer_of_patient_id};

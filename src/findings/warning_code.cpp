@@ -44,6 +44,8 @@ std::string_view to_string(WarningCode code) {
       return "follow-up-differs";
     case WarningCode::ConflictingValues:
       return "conflicting-values";
+    case WarningCode::DocumentIncomplete:
+      return "document-incomplete";
   }
   return "unknown-warning";
 }

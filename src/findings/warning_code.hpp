@@ -29,6 +29,7 @@ enum class WarningCode {
   ConflictingValues,    // a field given twice with different values (decision-logic.md §1)
   NarrativeDerived,     // the finding was read from report text (W7)
   NarrativeDiscordant,  // the report text describes calcifications the coded findings do not (W8)
+  DocumentIncomplete,   // the SR says it is PARTIAL or PRELIMINARY (E11)
 };
 
 // The code's word in the summary, e.g. "unknown-code".
