@@ -50,7 +50,9 @@ struct ContentItem {
   Relationship relationship = Relationship::Root;
   ValueType value_type = ValueType::Other;
   Code concept_name;
-  Code code;                            // CODE items
+  // CODE items. A Concept Code Sequence that holds more than its one item is read as one sibling
+  // item per code, all at the same position (every item counts); a reader warning says so.
+  Code code;
   std::optional<double> number;         // NUM items
   Code unit;                            // NUM items
   std::string text;                     // TEXT items

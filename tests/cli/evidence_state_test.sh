@@ -43,6 +43,17 @@ dcmodify -nb -i "(0040,a496)=FINAL" "$work/final.dcm" >/dev/null 2>&1
 "$mammocalc" summarize "$work/final.dcm" >"$work/final.xml" 2>/dev/null
 check "final: still benign, no review" bash -c "grep -o '<exam [^>]*' '$work/final.xml' | grep -q 'classification=\"benign\".*needsReview=\"false\"'"
 
+# #8: a Concept Code Sequence with two items (coarse first, fine pleomorphic second) at 1.3.2.2.3.
+cp "$base" "$work/two_codes.dcm"
+item='(0040,a730)[2].(0040,a730)[1].(0040,a730)[1].(0040,a730)[2].(0040,a168)[1]'
+dcmodify -nb -i "$item.(0008,0100)=111344" -i "$item.(0008,0102)=DCM" \
+  -i "$item.(0008,0104)=Fine pleomorphic calcification" "$work/two_codes.dcm" >/dev/null 2>&1
+"$mammocalc" summarize "$work/two_codes.dcm" >"$work/two_codes.xml" 2>/dev/null
+check "two codes: the second code is read (fine pleomorphic)" grep -q 'term="fine-pleomorphic"' "$work/two_codes.xml"
+check "two codes: not benign, needs review" not_benign_reviewed "$work/two_codes.xml"
+check "two codes: unknown-code warning names both codes" \
+  grep -q 'code="unknown-code".*Concept Code Sequence holds 2 codes.*129749001.*111344' "$work/two_codes.xml"
+
 # #6: a half-written annotation file of the study leaves no benign exam without review.
 mkdir "$work/ann"
 printf '<?xml version="1.0"?>\n<annotations xmlns="urn:mammocalc:annotations:1">\n  <study studyInstanceUid="1.2.3">\n    <finding action="add" laterality="left">\n      <morph' >"$work/ann/cut.xml"
