@@ -32,6 +32,8 @@ std::string_view to_string(WarningCode code) {
       return "narrative-unresolved";
     case WarningCode::LanguageUnsupported:
       return "language-unsupported";
+    case WarningCode::CodeMeaningDiscordant:
+      return "code-meaning-discordant";
     case WarningCode::MoreSuspiciousReading:
       return "more-suspicious-reading";
     case WarningCode::SiteConflict:

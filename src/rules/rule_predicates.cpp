@@ -637,6 +637,13 @@ bool unreadable_item(const RuleContext& context) {
   return std::any_of(finding.notes.begin(), finding.notes.end(), is_unreadable);
 }
 
+bool code_meaning_discordant(const RuleContext& context) {
+  const Finding& finding = context.as_read != nullptr ? *context.as_read : context.finding;
+  return std::any_of(finding.notes.begin(), finding.notes.end(), [](const ReaderNote& note) {
+    return note.code == WarningCode::CodeMeaningDiscordant;
+  });
+}
+
 bool overall_more_suspicious_than_its_findings(const RuleContext& context) {
   return !overall_above_its_findings(context, __func__).empty();
 }

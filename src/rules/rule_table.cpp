@@ -413,6 +413,17 @@ std::vector<Rule> make_rule_table() {
        "or wrong scheme, or a unit that cannot be converted (the reader's unknown-code and "
        "unknown-unit warnings name it)",
        Stage::Check, unreadable_item, needing_review(no_outcome()), kEvidenceClassification},
+      // Not in decision-logic.md: codes match on value and scheme, never on their meaning, but
+      // the radiologist saw and signed the meaning (hostile review 21, #3).
+      {"W17", "A code's meaning names another term than its value: radiologist review",
+       kEveryItemCounts,
+       "a Calcification Type, Calcification Distribution or Laterality code of the finding has a "
+       "meaning that is the canonical meaning (or BI-RADS word) of another term of its value set "
+       "(a coarse code shown as \"Fine pleomorphic calcification\"); the value is read and the "
+       "meaning's term as a value given too, so the more suspicious reading stands; the reader's "
+       "code-meaning-discordant warning quotes both",
+       Stage::Check, code_meaning_discordant, needing_review(no_outcome()),
+       kEvidenceMorphology | kEvidenceDistribution | kEvidenceLaterality},
 
       {"W7", "Read from the report text: radiologist review", kGaoAccuracy,
        "the finding was read from narrative text (origin narrative), not from coded content, or "

@@ -54,6 +54,16 @@ check "two codes: not benign, needs review" not_benign_reviewed "$work/two_codes
 check "two codes: unknown-code warning names both codes" \
   grep -q 'code="unknown-code".*Concept Code Sequence holds 2 codes.*129749001.*111344' "$work/two_codes.xml"
 
+# #3: a code whose meaning names another term (coarse code shown as fine pleomorphic).
+cp "$base" "$work/meaning.dcm"
+first='(0040,a730)[2].(0040,a730)[1].(0040,a730)[1].(0040,a730)[2].(0040,a168)[0]'
+dcmodify -nb -m "$first.(0008,0104)=Fine pleomorphic calcification" "$work/meaning.dcm" >/dev/null 2>&1
+"$mammocalc" summarize "$work/meaning.dcm" >"$work/meaning.xml" 2>/dev/null
+check "meaning: the meaning's term is read too (fine pleomorphic)" grep -q 'term="fine-pleomorphic"' "$work/meaning.xml"
+check "meaning: code-meaning-discordant quotes both" \
+  grep -q 'code="code-meaning-discordant".*129749001.*coarse-popcorn.*"Fine pleomorphic calcification"' "$work/meaning.xml"
+check "meaning: not benign, needs review" not_benign_reviewed "$work/meaning.xml"
+
 # #6: a half-written annotation file of the study leaves no benign exam without review.
 mkdir "$work/ann"
 printf '<?xml version="1.0"?>\n<annotations xmlns="urn:mammocalc:annotations:1">\n  <study studyInstanceUid="1.2.3">\n    <finding action="add" laterality="left">\n      <morph' >"$work/ann/cut.xml"

@@ -483,6 +483,52 @@ TEST(EveryItemCountsE12, AnAnnotationFileThatCouldNotBeReadMakesTheExamIncomplet
   EXPECT_TRUE(report.decisions.front().needs_review);
 }
 
+// Hostile review 21 (#3): a code whose meaning names another term of its value set was read by
+// its value alone, silently (a coarse code shown as "Fine pleomorphic calcification": benign 2;
+// a left code shown as "Right breast"). The value is still read; the meaning's term is read too.
+TEST(EveryItemCountsW17, AMeaningNamingAnotherMorphologyIsReadTooAndReviewed) {
+  const auto shown_fine = std::pair{codes::kCalcificationType,
+                                    Code{"129749001", "SCT", "Fine pleomorphic calcification"}};
+  const Report report = evaluate_report({finding_with({kLeft, shown_fine})});
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_EQ(decision.final_category, Category::ModerateSuspicion4B);
+  EXPECT_TRUE(fired(decision, "W17"));
+  EXPECT_TRUE(warned(decision, "code-meaning-discordant"));
+  EXPECT_TRUE(decision.needs_review);
+}
+TEST(EveryItemCountsW17, AMeaningNamingTheOtherBreastIsAConflict) {
+  const auto shown_right = std::pair{codes::kLaterality, Code{"80248007", "SCT", "Right breast"}};
+  const auto flb = std::pair{codes::kCalcificationType, code(Morphology::FineLinearBranching)};
+  const Report report = evaluate_report({finding_with({shown_right, flb})});
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.input.findings.front().laterality_source, LateralitySource::Conflicting);
+  EXPECT_TRUE(warned(report.decisions.front(), "code-meaning-discordant"));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+  // The same on the procedure's Laterality the finding takes its breast from (l01).
+  ContentItem procedure =
+      code_item("1.1.0", codes::kProcedureReported, Code{"71651007", "SCT", "Mammography"});
+  procedure.children.push_back(
+      code_item("1.1.0.1", codes::kLaterality, Code{"80248007", "SCT", "Right breast"}));
+  const Report from_procedure = evaluate_report({procedure, finding_with({flb})});
+  ASSERT_EQ(from_procedure.decisions.size(), 1u);
+  EXPECT_EQ(from_procedure.input.findings.front().laterality_source, LateralitySource::Conflicting);
+  EXPECT_TRUE(warned(from_procedure.decisions.front(), "code-meaning-discordant"));
+  EXPECT_TRUE(from_procedure.decisions.front().needs_review);
+}
+TEST(EveryItemCountsW17, AMeaningSpelledOtherwiseOrFreeIsNoDiscordance) {
+  for (const char* meaning :
+       {"COARSE (POPCORN-LIKE) CALCIFICATION", "coarse-popcorn", "Popcorn calcs", ""}) {
+    const auto coarse = std::pair{codes::kCalcificationType, Code{"129749001", "SCT", meaning}};
+    const auto left = std::pair{codes::kLaterality, Code{"80248007", "SCT", "Left"}};
+    const Report report = evaluate_report({finding_with({left, coarse})});
+    ASSERT_EQ(report.decisions.size(), 1u) << meaning;
+    EXPECT_FALSE(fired(report.decisions.front(), "W17")) << meaning;
+    EXPECT_EQ(report.decisions.front().classification, Classification::Benign) << meaning;
+    EXPECT_FALSE(report.decisions.front().needs_review) << meaning;
+  }
+}
+
 // --- The walk: every field that can repeat, every pair of values, both orders ---
 struct FieldValues {
   const char* field;
