@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string_view>
@@ -269,7 +270,7 @@ void copy_children(const DSRDocumentTreeNodeCursor& parent_cursor,
     std::vector<ContentItem> more_items;
     add_more_codes(item, more, more_items, warnings);
     out.push_back(std::move(item));
-    for (ContentItem& more_item : more_items) out.push_back(std::move(more_item));
+    std::move(more_items.begin(), more_items.end(), std::back_inserter(out));
   } while (cursor.gotoNext() != 0);
 }
 
