@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <map>
 #include <sstream>
 #include <string_view>
 #include <utility>
@@ -26,6 +28,7 @@
 #include "dcmtk/dcmdata/dcistrmf.h"
 #include "dcmtk/dcmdata/dcmetinf.h"
 #include "dcmtk/dcmdata/dcobject.h"
+#include "dcmtk/dcmdata/dcsequen.h"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmsr/dsrcodtn.h"
 #include "dcmtk/dcmsr/dsrcomtn.h"
@@ -186,10 +189,67 @@ void copy_value(const DSRDocumentTreeNode& node, ContentItem& item, ReaderWarnin
   }
 }
 
+// Every code of a Concept Code Sequence that holds more than one item, by content item position:
+// DCMTK keeps only the first (it only logs "ConceptCodeSequence #items != 1"), and every item
+// counts (decision-logic.md §1).
+using MoreCodes = std::map<std::string, std::vector<Code>>;
+
+void collect_more_codes(DcmItem& item, const std::string& position, int depth, MoreCodes& out) {
+  if (depth > kMaxContentDepth) return;  // copy_children refuses such a tree
+  DcmSequenceOfItems* codes = nullptr;
+  if (item.findAndGetSequence(DCM_ConceptCodeSequence, codes).good() && codes != nullptr &&
+      codes->card() > 1) {
+    std::vector<Code>& all = out[position];
+    for (unsigned long i = 0; i < codes->card(); ++i) {
+      DcmItem* code = codes->getItem(i);
+      if (code == nullptr) continue;
+      all.push_back({get_string(*code, DCM_CodeValue),
+                     get_string(*code, DCM_CodingSchemeDesignator),
+                     get_string(*code, DCM_CodeMeaning)});
+    }
+  }
+  DcmSequenceOfItems* children = nullptr;
+  if (item.findAndGetSequence(DCM_ContentSequence, children).bad() || children == nullptr) return;
+  for (unsigned long i = 0; i < children->card(); ++i) {
+    DcmItem* child = children->getItem(i);
+    if (child != nullptr) {
+      collect_more_codes(*child, position + "." + std::to_string(i + 1), depth + 1, out);
+    }
+  }
+}
+
+// The code items one CODE item is read as: itself, and where its Concept Code Sequence held more
+// codes (`more`, in sequence order, the first being the one DCMTK read), one sibling per further
+// code, said in a warning. A tolerant read that skipped items may shift positions: the codes are
+// used only where the first is the one DCMTK read.
+void add_more_codes(const ContentItem& item, const MoreCodes& more, std::vector<ContentItem>& out,
+                    ReaderWarnings& warnings) {
+  const auto found = more.find(item.position);
+  if (item.value_type != ValueType::Code || found == more.end() || found->second.empty() ||
+      found->second.front().value != item.code.value ||
+      found->second.front().scheme != item.code.scheme) {
+    return;
+  }
+  std::string listed;
+  for (const Code& code : found->second) {
+    listed += (listed.empty() ? "" : ", ") + describe(code);
+  }
+  warnings.emplace_back(WarningCode::UnknownCode,
+                        "content item " + item.position + " " + describe(item.concept_name) +
+                            ": its Concept Code Sequence holds " +
+                            std::to_string(found->second.size()) + " codes where one is allowed (" +
+                            listed + "); each is read as a value of its own");
+  for (std::size_t i = 1; i < found->second.size(); ++i) {
+    ContentItem copy = item;
+    copy.code = found->second[i];
+    out.push_back(std::move(copy));
+  }
+}
+
 // Copies the children of the node under `cursor`; depth is checked before a level is entered.
 void copy_children(const DSRDocumentTreeNodeCursor& parent_cursor,
                    const std::string& parent_position, int depth, std::vector<ContentItem>& out,
-                   const std::string& name, ReaderWarnings& warnings) {
+                   const std::string& name, const MoreCodes& more, ReaderWarnings& warnings) {
   DSRDocumentTreeNodeCursor cursor(parent_cursor);
   if (cursor.gotoChild() == 0) return;
   if (depth > kMaxContentDepth) {
@@ -206,8 +266,11 @@ void copy_children(const DSRDocumentTreeNodeCursor& parent_cursor,
     item.value_type = to_value_type(node->getValueType());
     item.concept_name = to_code(node->getConceptName());
     copy_value(*node, item, warnings);
-    copy_children(cursor, item.position, depth + 1, item.children, name, warnings);
+    copy_children(cursor, item.position, depth + 1, item.children, name, more, warnings);
+    std::vector<ContentItem> more_items;
+    add_more_codes(item, more, more_items, warnings);
     out.push_back(std::move(item));
+    std::move(more_items.begin(), more_items.end(), std::back_inserter(out));
   } while (cursor.gotoNext() != 0);
 }
 
@@ -319,6 +382,9 @@ SrHeader read_header(DcmDataset& dataset) {
     header.template_id = get_string(*template_item, DCM_TemplateIdentifier);
     header.mapping_resource = get_string(*template_item, DCM_MappingResource);
   }
+  header.completion_flag = get_string(dataset, DCM_CompletionFlag);
+  header.completion_flag_description = get_string(dataset, DCM_CompletionFlagDescription);
+  header.preliminary_flag = get_string(dataset, DCM_PreliminaryFlag);
   header.manufacturer = get_string(dataset, DCM_Manufacturer);
   DcmItem* equipment = nullptr;
   for (long i = 0;
@@ -542,6 +608,7 @@ SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits&
   check_sop_class(input, name, structure.sop_class_uid);
   SrDocument document;
   DSRDocument sr;
+  MoreCodes more_codes;
   {
     DcmFileFormat file;
     parse_dicom(input, name, file, DCM_UndefinedTagKey);
@@ -558,6 +625,7 @@ SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits&
     // DCMTK's reading is what counts, should the walk have read the encoding differently.
     refuse_unaccepted_sop_class(document.header.sop_class_uid, name);
     read_content_tolerantly(sr, dataset, name, limits.strict, document);
+    collect_more_codes(dataset, "1", 1, more_codes);
   }  // The dataset goes before the copy below: at most two copies of the content at a time.
   read_evidence(sr, document.header.evidence);
   DSRDocumentTreeNodeCursor cursor;
@@ -569,7 +637,7 @@ SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits&
   document.root.relationship = Relationship::Root;
   document.root.value_type = to_value_type(root->getValueType());
   document.root.concept_name = to_code(root->getConceptName());
-  copy_children(cursor, "1", 1, document.root.children, name, document.reader_warnings);
+  copy_children(cursor, "1", 1, document.root.children, name, more_codes, document.reader_warnings);
   return document;
 }
 

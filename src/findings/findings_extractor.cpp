@@ -249,6 +249,17 @@ class FindingReader {
     laterality_.push_back({laterality, {std::string(to_string(laterality)), position}});
     laterality_sources_.push_back(source);
   }
+  // The same from a context's Laterality item with a known code; where its meaning names another
+  // breast, that breast is given too (W17).
+  void add_laterality(const ContentItem& modifier, LateralitySource source) {
+    const std::optional<Laterality> value = laterality_for(modifier.code);
+    if (!value) return;
+    add_laterality(*value, modifier.position, source);
+    if (const auto other =
+            meaning_names_other(modifier, value, laterality_meant(modifier.code.meaning))) {
+      add_laterality(*other, modifier.position, source);
+    }
+  }
 
  private:
   bool read_item(const ContentItem& item) {
@@ -337,6 +348,10 @@ class FindingReader {
   bool read_code(const ContentItem& item) {
     if (is_concept(item, codes::kLaterality) || is_concept(item, codes::kImageLaterality)) {
       code_value(item, laterality_for, laterality_, "CID 6022");
+      if (const auto other = meaning_names_other(item, laterality_for(item.code),
+                                                 laterality_meant(item.code.meaning))) {
+        laterality_.push_back({*other, {std::string(to_string(*other)), item.position}});
+      }
       laterality_sources_.resize(laterality_.size(), reading_as_);
     } else if (is_concept(item, codes::kClockfaceOrRegion)) {
       if (auto hour = clock_hour_for(item.code)) {
@@ -353,6 +368,9 @@ class FindingReader {
       if (!term) finding_.notes.push_back(unknown_code_note(item, "CID 6010"));
       finding_.morphology.push_back(
           Coded<Morphology>{term.value_or(Morphology::Unrecognised), item.code, item.position});
+      if (const auto other = meaning_names_other(item, term, morphology_meant(item.code.meaning))) {
+        finding_.morphology.push_back(Coded<Morphology>{*other, item.code, item.position});
+      }
     } else if (is_concept(item, codes::kCalcificationDistribution)) {
       const auto term = distribution_for(item.code);
       if (!term) finding_.notes.push_back(unknown_code_note(item, "CID 6012"));
@@ -361,6 +379,11 @@ class FindingReader {
           term ? std::string(to_string(value)) : "unrecognised " + describe(item.code);
       distribution_.push_back(
           {Coded<Distribution>{value, item.code, item.position}, {words, item.position}});
+      if (const auto other =
+              meaning_names_other(item, term, distribution_meant(item.code.meaning))) {
+        distribution_.push_back({Coded<Distribution>{*other, item.code, item.position},
+                                 {std::string(to_string(*other)), item.position}});
+      }
     } else if (is_concept(item, codes::kChangeSinceLastMammogram)) {
       code_value(item, change_for, change_, "CID 6002");
     } else if (is_concept(item, codes::kCorrelationToOtherFindings)) {
@@ -394,6 +417,23 @@ class FindingReader {
       return false;
     }
     return true;
+  }
+
+  // A code whose meaning names another term of its value set than its value does (a coarse code
+  // shown as "Fine pleomorphic calcification"): the radiologist saw and signed the meaning.
+  // Codes are read by value and scheme; the meaning's term is returned to be read beside it as a
+  // value given too (every item counts: the more suspicious reading stands), and it is said.
+  template <typename T>
+  std::optional<T> meaning_names_other(const ContentItem& item, std::optional<T> by_value,
+                                       std::optional<T> by_meaning) {
+    if (!by_value || !by_meaning || *by_value == *by_meaning) return std::nullopt;
+    finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
+                              describe(item.concept_name) + " code (" + item.code.value + ", " +
+                                  item.code.scheme + ") is " + std::string(to_string(*by_value)) +
+                                  " but its meaning \"" + item.code.meaning + "\" names " +
+                                  std::string(to_string(*by_meaning)) + "; both are read",
+                              item.position});
+    return by_meaning;
   }
 
   // Records a conflict when the field has more than one distinct value.
@@ -646,7 +686,7 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     // (decision-logic.md §6.4).
     const auto add_context = [&](const ContentItem* modifier, LateralitySource source) {
       if (modifier == nullptr) return;
-      reader.add_laterality(*laterality_for(modifier->code), modifier->position, source);
+      reader.add_laterality(*modifier, source);
     };
     add_context(parent != nullptr ? container_procedure_laterality(*parent) : nullptr,
                 LateralitySource::Procedure);
@@ -1033,7 +1073,10 @@ Findings extract_findings(const SrDocument& document, const std::string& name,
                           header.study_id,
                           header.study_description,
                           header.referring_physician_name,
-                          is_written_by_mammocalc(header)};
+                          is_written_by_mammocalc(header),
+                          header.completion_flag,
+                          header.completion_flag_description,
+                          header.preliminary_flag};
   out.patient =
       PatientInfo{header.patient_id,   header.patient_name,       header.patient_sex,
                   patient_age(header), header.patient_birth_date, header.issuer_of_patient_id};

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <initializer_list>
+#include <string>
 
 #include "findings/value_sets.hpp"
 
@@ -185,7 +187,39 @@ CodeConst reverse_lookup(const std::array<Entry<Term>, N>& table, Term term) {
   return found == table.end() ? CodeConst{} : found->code;
 }
 
+// Letters and digits only, lower case: how two meanings are compared.
+std::string meaning_key(std::string_view text) {
+  std::string key;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0) key += static_cast<char>(std::tolower(byte));
+  }
+  return key;
+}
+
+template <typename Term, std::size_t N>
+std::optional<Term> meant(const std::array<Entry<Term>, N>& table, std::string_view meaning) {
+  const std::string key = meaning_key(meaning);
+  if (key.empty()) return std::nullopt;
+  for (const auto& entry : table) {
+    if (meaning_key(entry.code.meaning) == key || meaning_key(to_string(entry.term)) == key) {
+      return entry.term;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::optional<Morphology> morphology_meant(std::string_view meaning) {
+  return meant(kMorphology, meaning);
+}
+std::optional<Distribution> distribution_meant(std::string_view meaning) {
+  return meant(kDistribution, meaning);
+}
+std::optional<Laterality> laterality_meant(std::string_view meaning) {
+  return meant(kLaterality, meaning);
+}
 
 std::optional<Morphology> morphology_for(const Code& code) { return lookup(kMorphology, code); }
 std::optional<Distribution> distribution_for(const Code& code) {

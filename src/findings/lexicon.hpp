@@ -27,6 +27,15 @@ std::optional<Category> category_for(const Code& code);
 std::optional<PriorResult> prior_result_for(const Code& code);
 std::optional<Site> site_for(const Code& code);  // duct / lobule anatomy
 
+// Meaning → term: the term of the context group whose canonical code meaning (or BI-RADS word)
+// this code meaning is, compared on letters and digits alone, case-blind ("Fine pleomorphic
+// calcification", "fine-pleomorphic"). Codes are read by value and scheme, never by meaning:
+// this only finds a meaning that names another term than its code value (a discordance).
+// Empty when the meaning names no term of the group.
+std::optional<Morphology> morphology_meant(std::string_view meaning);      // CID 6010
+std::optional<Distribution> distribution_meant(std::string_view meaning);  // CID 6012
+std::optional<Laterality> laterality_meant(std::string_view meaning);      // CID 6022, CID 244
+
 // The code the rules use for a morphology or distribution term (for the summary).
 CodeConst code_of(Morphology term);
 CodeConst code_of(Distribution term);

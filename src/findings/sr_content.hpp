@@ -50,7 +50,9 @@ struct ContentItem {
   Relationship relationship = Relationship::Root;
   ValueType value_type = ValueType::Other;
   Code concept_name;
-  Code code;                            // CODE items
+  // CODE items. A Concept Code Sequence that holds more than its one item is read as one sibling
+  // item per code, all at the same position (every item counts); a reader warning says so.
+  Code code;
   std::optional<double> number;         // NUM items
   Code unit;                            // NUM items
   std::string text;                     // TEXT items
@@ -107,6 +109,11 @@ struct SrHeader {
   // The equipment: tells mammocalc's own SRs apart (findings/own_sr.hpp).
   std::string manufacturer;  // General Equipment (0008,0070)
   std::vector<EquipmentEntry> contributing_equipment;
+  // What the document says of its own state (SR Document General module): PARTIAL or a
+  // PRELIMINARY report says its evidence is incomplete. Verification (UNVERIFIED) is not read.
+  std::string completion_flag;              // (0040,A491) COMPLETE or PARTIAL
+  std::string completion_flag_description;  // (0040,A492)
+  std::string preliminary_flag;             // (0040,A496) PRELIMINARY or FINAL, Type 3
 };
 
 struct SrDocument {

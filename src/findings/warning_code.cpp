@@ -32,6 +32,8 @@ std::string_view to_string(WarningCode code) {
       return "narrative-unresolved";
     case WarningCode::LanguageUnsupported:
       return "language-unsupported";
+    case WarningCode::CodeMeaningDiscordant:
+      return "code-meaning-discordant";
     case WarningCode::MoreSuspiciousReading:
       return "more-suspicious-reading";
     case WarningCode::SiteConflict:
@@ -44,6 +46,8 @@ std::string_view to_string(WarningCode code) {
       return "follow-up-differs";
     case WarningCode::ConflictingValues:
       return "conflicting-values";
+    case WarningCode::DocumentIncomplete:
+      return "document-incomplete";
   }
   return "unknown-warning";
 }

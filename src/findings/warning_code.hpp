@@ -26,9 +26,11 @@ enum class WarningCode {
   InsufficientEvidence,
   AssessmentDiscordant,
   FollowUpDiffers,
-  ConflictingValues,    // a field given twice with different values (decision-logic.md §1)
-  NarrativeDerived,     // the finding was read from report text (W7)
-  NarrativeDiscordant,  // the report text describes calcifications the coded findings do not (W8)
+  ConflictingValues,      // a field given twice with different values (decision-logic.md §1)
+  NarrativeDerived,       // the finding was read from report text (W7)
+  NarrativeDiscordant,    // the report text describes calcifications the coded findings do not (W8)
+  DocumentIncomplete,     // the SR says it is PARTIAL or PRELIMINARY (E11)
+  CodeMeaningDiscordant,  // a code's meaning names another term of its value set (W17)
 };
 
 // The code's word in the summary, e.g. "unknown-code".

@@ -348,6 +348,9 @@ std::string actions_words(const std::vector<std::string>& actions) {
 
 std::string verdict_actions_words(const ReviewExam& exam) {
   std::string actions = actions_words(exam.actions);
+  if (!actions.empty() && exam.category_source == "incomplete") {
+    return "the findings read: " + actions + " (not all evidence could be read)";
+  }
   if (actions.empty() || exam.category_source != "report") return actions;
   return "the findings: " + actions + " (the category is the report's own)";
 }

@@ -1,6 +1,7 @@
 #include "rules/rule_predicates.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <iterator>
 #include <optional>
@@ -636,6 +637,13 @@ bool unreadable_item(const RuleContext& context) {
   return std::any_of(finding.notes.begin(), finding.notes.end(), is_unreadable);
 }
 
+bool code_meaning_discordant(const RuleContext& context) {
+  const Finding& finding = context.as_read != nullptr ? *context.as_read : context.finding;
+  return std::any_of(finding.notes.begin(), finding.notes.end(), [](const ReaderNote& note) {
+    return note.code == WarningCode::CodeMeaningDiscordant;
+  });
+}
+
 bool overall_more_suspicious_than_its_findings(const RuleContext& context) {
   return !overall_above_its_findings(context, __func__).empty();
 }
@@ -659,9 +667,12 @@ bool benign_beside_unreadable_item(const RuleContext& context) {
   const Classification classification = decision_of(context, __func__).classification;
   return (classification == Classification::Benign ||
           classification == Classification::ProbablyBenign) &&
-         std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
-           return is_unreadable(note) || note.code == WarningCode::CadIncomplete;
-         });
+         (std::any_of(notes.begin(), notes.end(),
+                      [](const ReaderNote& note) {
+                        return is_unreadable(note) || note.code == WarningCode::CadIncomplete ||
+                               note.code == WarningCode::AnnotationSkipped;
+                      }) ||
+          document_incomplete(context));
 }
 
 bool biopsy_breast_unknown(const RuleContext& context) {
@@ -687,6 +698,48 @@ bool cad_incomplete(const RuleContext& context) {
   const auto& notes = exam_of(context, __func__).findings.notes;
   return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
     return note.code == WarningCode::CadIncomplete;
+  });
+}
+
+// A flag's value as the reader compares it: DICOM pads a CS value with blanks, and the defined
+// terms are upper case.
+std::string flag_value(const std::string& value) {
+  std::string out;
+  for (const char c : value) {
+    if (c != ' ') out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+bool document_incomplete(const RuleContext& context) {
+  const SourceInfo& source = exam_of(context, __func__).findings.source;
+  return flag_value(source.completion_flag) == "PARTIAL" ||
+         flag_value(source.preliminary_flag) == "PRELIMINARY";
+}
+
+std::vector<std::string> document_incomplete_texts(const RuleContext& context) {
+  const SourceInfo& source = exam_of(context, __func__).findings.source;
+  std::vector<std::string> texts;
+  if (flag_value(source.completion_flag) == "PARTIAL") {
+    std::string text = "the report's Completion Flag (0040,A491) is PARTIAL";
+    if (!source.completion_flag_description.empty()) {
+      text += ", Completion Flag Description (0040,A492) \"" + source.completion_flag_description +
+              "\"";
+    }
+    texts.push_back(text + ": its evidence is not complete; what is missing may be suspicious");
+  }
+  if (flag_value(source.preliminary_flag) == "PRELIMINARY") {
+    texts.push_back(
+        "the report's Preliminary Flag (0040,A496) is PRELIMINARY: it is not the final report; "
+        "the final one may say more");
+  }
+  return texts;
+}
+
+bool annotation_unread(const RuleContext& context) {
+  const auto& notes = exam_of(context, __func__).findings.notes;
+  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
+    return note.code == WarningCode::AnnotationSkipped;
   });
 }
 

@@ -103,6 +103,15 @@ bool unreadable_outside_findings(const RuleContext& context);
 bool report_read_from_text(const RuleContext& context);
 std::vector<std::string> report_read_from_text_texts(const RuleContext& context);
 bool cad_incomplete(const RuleContext& context);
+// W17: a code of the finding whose meaning names another term than its value (the reader's
+// code-meaning-discordant note).
+bool code_meaning_discordant(const RuleContext& context);
+// E11: the SR says its evidence is incomplete (Completion Flag PARTIAL, Preliminary Flag
+// PRELIMINARY); the texts name the flag and quote the Completion Flag Description.
+bool document_incomplete(const RuleContext& context);
+std::vector<std::string> document_incomplete_texts(const RuleContext& context);
+// E12: a file of an annotation directory could not be read (the annotation-skipped note).
+bool annotation_unread(const RuleContext& context);
 bool read_back_own_sr(const RuleContext& context);
 // W16: a narrative finding that describes this coded finding is more suspicious than it (row W8
 // warns on the exam; this says it on the coded finding's own line).

@@ -122,6 +122,12 @@ Outcome needing_review(Outcome outcome) {
   return outcome;
 }
 
+// An exam row whose evidence could not all be read: the exam is 0 unless 4 or above.
+Outcome exam_incomplete(Outcome outcome) {
+  outcome.exam_incomplete = true;
+  return outcome;
+}
+
 Outcome exam_category(ExamBasis basis) {
   Outcome outcome;
   outcome.exam_basis = basis;
@@ -407,6 +413,17 @@ std::vector<Rule> make_rule_table() {
        "or wrong scheme, or a unit that cannot be converted (the reader's unknown-code and "
        "unknown-unit warnings name it)",
        Stage::Check, unreadable_item, needing_review(no_outcome()), kEvidenceClassification},
+      // Not in decision-logic.md: codes match on value and scheme, never on their meaning, but
+      // the radiologist saw and signed the meaning (hostile review 21, #3).
+      {"W17", "A code's meaning names another term than its value: radiologist review",
+       kEveryItemCounts,
+       "a Calcification Type, Calcification Distribution or Laterality code of the finding has a "
+       "meaning that is the canonical meaning (or BI-RADS word) of another term of its value set "
+       "(a coarse code shown as \"Fine pleomorphic calcification\"); the value is read and the "
+       "meaning's term as a value given too, so the more suspicious reading stands; the reader's "
+       "code-meaning-discordant warning quotes both",
+       Stage::Check, code_meaning_discordant, needing_review(no_outcome()),
+       kEvidenceMorphology | kEvidenceDistribution | kEvidenceLaterality},
 
       {"W7", "Read from the report text: radiologist review", kGaoAccuracy,
        "the finding was read from narrative text (origin narrative), not from coded content, or "
@@ -437,8 +454,9 @@ std::vector<Rule> make_rule_table() {
 
       {"W13", "A benign finding beside an item that could not be read", kEveryItemCounts,
        "the finding is benign or probably benign and the report holds an item outside every "
-       "finding that could not be read (E8), or its CAD did not run completely (E9): what was "
-       "not read may be about this finding",
+       "finding that could not be read (E8), its CAD did not run completely (E9), it says it is "
+       "partial or preliminary (E11) or an annotation file could not be read (E12): what was not "
+       "read may be about this finding",
        Stage::OverallCheck, benign_beside_unreadable_item, needing_review(no_outcome()),
        kEvidenceClassification},
       // Not in decision-logic.md, E10's finding row: each finding of a read-back exam, which may
@@ -549,12 +567,37 @@ std::vector<Rule> make_rule_table() {
        "an item that no finding holds (an unrecognised finding code, an overall assessment or "
        "follow-up code outside its context group, report text that mentions calcification while "
        "no coded finding holds one) could not be read; the reader's unknown-code or "
-       "narrative-unresolved warning names it",
-       Stage::Exam, unreadable_outside_findings, needing_review(no_outcome()), kEvidenceExam},
+       "narrative-unresolved warning names it"
+       "; what was not read may be suspicious, so an exam category of 1, 2 or 3 (or none) becomes "
+       "0",
+       Stage::Exam, unreadable_outside_findings, needing_review(exam_incomplete(no_outcome())),
+       kEvidenceExam},
       {"E9", "The CAD did not run completely", kEveryItemCounts,
        "the CAD summary says not all, or none, of its algorithms succeeded (111243, 111244, "
-       "111245; CID 6047): its silence is no evidence; the reader's cad-incomplete warning says it",
-       Stage::Exam, cad_incomplete, needing_review(no_outcome()), kEvidenceExam},
+       "111245; CID 6047): its silence is no evidence; the reader's cad-incomplete warning says "
+       "it; an exam category of 1, 2 or 3 (or none) becomes 0",
+       Stage::Exam, cad_incomplete, needing_review(exam_incomplete(no_outcome())), kEvidenceExam},
+      // Not in decision-logic.md: the SR Document General module's flags (PS3.3 C.17.2) are the
+      // document's own word that its evidence is incomplete (hostile review 21, #2). Verification
+      // (UNVERIFIED) is normal for a report sent on and is not read.
+      {"E11", "The report says it is partial or preliminary: radiologist review", kEveryItemCounts,
+       "the SR's Completion Flag (0040,A491) is PARTIAL or its Preliminary Flag (0040,A496) is "
+       "PRELIMINARY: the document says its evidence is not complete, and what it lacks may be "
+       "suspicious; the warning names the flag and quotes the Completion Flag Description; an "
+       "exam category of 1, 2 or 3 (or none) becomes 0",
+       Stage::Exam, document_incomplete,
+       needing_review(
+           exam_incomplete(warning(WarningCode::DocumentIncomplete, document_incomplete_texts))),
+       kEvidenceExam},
+      // Not in decision-logic.md: an annotation file of the study's annotation directory that
+      // could not be read may add or refine a finding (hostile review 21, #6).
+      {"E12", "An annotation file could not be read: radiologist review", kEveryItemCounts,
+       "a file of an annotation directory could not be read (cut short, not XML, not valid, a "
+       "symlink to nothing, no regular file): it may add or refine a finding of this exam; the "
+       "reader's annotation-skipped warning names it; an exam category of 1, 2 or 3 (or none) "
+       "becomes 0",
+       Stage::Exam, annotation_unread, needing_review(exam_incomplete(no_outcome())),
+       kEvidenceExam},
       // Not in decision-logic.md: the SR mammocalc writes (--dicom-out) carries its findings,
       // categories and biopsy types as codes, but its review flags and warnings only as narrative
       // text, which is not read back. Read back, an exam whose first run needed review (a

@@ -435,7 +435,15 @@ void assess_exam(const ExamContext& exam_context, const SiteProfile& profile, Ex
     exam.trace.push_back(std::move(fired));
     return true;
   });
-  if (!exam.category) {
+  // An exam_incomplete row: what was not read may be suspicious; only 4 and above outrank it.
+  const bool incomplete =
+      std::any_of(exam.trace.begin(), exam.trace.end(),
+                  [](const FiredRule& fired) { return fired.outcome.exam_incomplete; });
+  if (incomplete &&
+      (!exam.category || category_rank(*exam.category) < category_rank(Category::LowSuspicion4A))) {
+    exam.category = Category::Incomplete0;
+    exam.category_source = "incomplete";
+  } else if (!exam.category) {
     exam.category_source = "none";
   } else if (exam.category == exam_context.findings_category) {
     exam.category_source = "findings";
@@ -522,6 +530,7 @@ std::string describe_outcome(const Outcome& outcome, Stage stage, const Decision
     add("final category " + std::string(to_string(decision->final_category)));
   }
   if (outcome.exam_basis) add("exam category " + std::string(to_string(*outcome.exam_basis)));
+  if (outcome.exam_incomplete) add("exam category 0 (incomplete) unless 4 or above");
   if (outcome.action) add("action " + std::string(to_string(*outcome.action)));
   if (outcome.biopsy) add("biopsy " + std::string(to_string(*outcome.biopsy)));
   if (outcome.guidance) add("guidance " + std::string(to_string(*outcome.guidance)));

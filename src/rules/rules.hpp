@@ -103,6 +103,10 @@ struct Outcome {
   WarningTexts warning_texts = nullptr;  // W rows: the warnings' texts
   bool needs_review = false;             // the radiologist must review it (A5, W and E rows)
   std::optional<ExamBasis> exam_basis;   // E rows: where the exam's category comes from
+  // E rows: evidence of the exam could not all be read (every item counts): an exam category of
+  // 1, 2 or 3, or none, becomes 0 (incomplete: needs radiologist review); 4 and above stand.
+  // What was not read may be suspicious, so the exam is never benign or probably benign.
+  bool exam_incomplete = false;
 };
 
 // Site reading of one finding after the S rows.
@@ -236,7 +240,8 @@ struct BreastSummary {
 struct ExamSummary {
   std::optional<Category> category;
   std::optional<Classification> classification;
-  std::string category_source;                // "findings", "report" or "none"
+  // "findings", "report", "none", or "incomplete" (an exam_incomplete row made it 0)
+  std::string category_source;
   std::optional<Category> reported_category;  // the report's overall assessment, if any
   std::vector<Code> reported_follow_up;       // the report's overall recommended follow-up
   std::vector<BreastSummary> breasts;

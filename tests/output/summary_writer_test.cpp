@@ -27,7 +27,10 @@ Report sample_report() {
                                "",
                                "",
                                "",
-                               false};
+                               false,
+                               "",
+                               "",
+                               ""};
   findings.patient =
       PatientInfo{"ID-7", "Doe^Jane<script>alert('x')</script> & \"co\"", "F", "050Y", "", ""};
   findings.findings.push_back(

@@ -388,6 +388,8 @@ TEST(EveryItemCountsE9, ACadThatDidNotRunIsNoCleanExam) {
                             [](const FiredRule& f) { return f.rule->id == "E9"; }))
         << value;
     EXPECT_TRUE(report.exam.needs_review) << value;
+    // Hostile review 21: its silence is no evidence, so the exam is 0, not "no category".
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << value;
   }
   SrDocument succeeded;
   succeeded.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.50";
@@ -395,6 +397,136 @@ TEST(EveryItemCountsE9, ACadThatDidNotRunIsNoCleanExam) {
   succeeded.root.children.push_back(testing::code_item(
       "1.1", Relationship::Contains, codes::kCadSummary, Code{"111241", "DCM", "succeeded"}));
   EXPECT_FALSE(evaluate(extract_findings(succeeded, "cad.dcm")).exam.needs_review);
+}
+
+// Hostile review 21 (#4): an unreadable item that may be a whole finding (its children say 4,
+// fine linear branching, segmental) left the exam "2 benign" with only a review flag. Evidence
+// that could not all be read makes the exam 0 unless it is 4 or above.
+TEST(EveryItemCountsE8, AnUnreadableFindingBesideABenignOneMakesTheExamIncomplete) {
+  const auto coarse = std::pair{codes::kCalcificationType, code(Morphology::CoarsePopcorn)};
+  ContentItem unread = finding_with({kLeft, kPunctate});  // its concept name is a private code
+  unread.concept_name = Code{"OBS1", "99X", "Observation"};
+  unread.position = "1.1.2";
+  for (std::size_t i = 0; i < unread.children.size(); ++i) {
+    unread.children[i].position = "1.1.2." + std::to_string(i + 1);
+  }
+  const Report report = evaluate_report({finding_with({kLeft, coarse}), unread},
+                                        {overall_category("1.2.1", Category::Benign2)});
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.decisions.front().classification, Classification::Benign);
+  EXPECT_TRUE(std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                          [](const FiredRule& f) { return f.rule->id == "E8"; }));
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+  EXPECT_EQ(report.exam.classification, Classification::Indeterminate);
+  EXPECT_EQ(report.exam.category_source, "incomplete");
+  EXPECT_TRUE(report.exam.needs_review);
+}
+TEST(EveryItemCountsE8, AnUnreadableItemBesideASuspiciousFindingKeepsItsCategory) {
+  const auto flb = std::pair{codes::kCalcificationType, code(Morphology::FineLinearBranching)};
+  const auto segmental =
+      std::pair{codes::kCalcificationDistribution, code(Distribution::Segmental)};
+  ContentItem unread = finding_with({kLeft, kPunctate});  // its concept name is a private code
+  unread.concept_name = Code{"OBS1", "99X", "Observation"};
+  unread.position = "1.1.2";
+  for (std::size_t i = 0; i < unread.children.size(); ++i) {
+    unread.children[i].position = "1.1.2." + std::to_string(i + 1);
+  }
+  const Report report = evaluate_report({finding_with({kLeft, flb, segmental}), unread});
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_EQ(report.exam.category_source, "findings");
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
+// Hostile review 21 (#2): a PARTIAL or PRELIMINARY report was summarised "2 benign" with no
+// review. UNVERIFIED is normal for a report sent on and is not flagged.
+TEST(EveryItemCountsE11, APartialOrPreliminaryReportIsNoBenignExam) {
+  const auto coarse = std::pair{codes::kCalcificationType, code(Morphology::CoarsePopcorn)};
+  SrDocument document = testing::report_with({finding_with({kLeft, coarse})});
+  const Report clean = evaluate(extract_findings(document, "test.dcm"));
+  ASSERT_EQ(clean.exam.classification, Classification::Benign);
+  EXPECT_FALSE(clean.exam.needs_review);
+  document.header.completion_flag = "PARTIAL ";
+  document.header.completion_flag_description = "Dictation interrupted";
+  const Report partial = evaluate(extract_findings(document, "test.dcm"));
+  EXPECT_EQ(partial.exam.category, Category::Incomplete0);
+  EXPECT_EQ(partial.exam.classification, Classification::Indeterminate);
+  EXPECT_TRUE(partial.exam.needs_review);
+  ASSERT_EQ(partial.exam.warnings.size(), 1u);
+  EXPECT_EQ(partial.exam.warnings.front().code, WarningCode::DocumentIncomplete);
+  EXPECT_EQ(partial.exam.warnings.front().rule, "E11");
+  EXPECT_NE(partial.exam.warnings.front().text.find("PARTIAL"), std::string::npos);
+  EXPECT_NE(partial.exam.warnings.front().text.find("\"Dictation interrupted\""),
+            std::string::npos);
+  EXPECT_TRUE(fired(partial.decisions.front(), "W13"));
+  EXPECT_TRUE(partial.decisions.front().needs_review);
+  document.header.completion_flag = "COMPLETE";
+  document.header.preliminary_flag = "PRELIMINARY";
+  const Report preliminary = evaluate(extract_findings(document, "test.dcm"));
+  EXPECT_EQ(preliminary.exam.category, Category::Incomplete0);
+  EXPECT_TRUE(preliminary.exam.needs_review);
+  document.header.preliminary_flag = "FINAL";
+  EXPECT_FALSE(evaluate(extract_findings(document, "test.dcm")).exam.needs_review);
+}
+
+// Hostile review 21 (#6): a half-written annotation file (annotation-skipped) left a benign exam
+// with no review; what it says may be a finding.
+TEST(EveryItemCountsE12, AnAnnotationFileThatCouldNotBeReadMakesTheExamIncomplete) {
+  const auto coarse = std::pair{codes::kCalcificationType, code(Morphology::CoarsePopcorn)};
+  Findings findings =
+      extract_findings(testing::report_with({finding_with({kLeft, coarse})}), "test.dcm");
+  findings.notes.push_back({WarningCode::AnnotationSkipped, "ann/a.xml: not valid", ""});
+  const Report report = evaluate(findings);
+  EXPECT_TRUE(std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                          [](const FiredRule& f) { return f.rule->id == "E12"; }));
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_TRUE(report.decisions.front().needs_review);
+}
+
+// Hostile review 21 (#3): a code whose meaning names another term of its value set was read by
+// its value alone, silently (a coarse code shown as "Fine pleomorphic calcification": benign 2;
+// a left code shown as "Right breast"). The value is still read; the meaning's term is read too.
+TEST(EveryItemCountsW17, AMeaningNamingAnotherMorphologyIsReadTooAndReviewed) {
+  const auto shown_fine = std::pair{codes::kCalcificationType,
+                                    Code{"129749001", "SCT", "Fine pleomorphic calcification"}};
+  const Report report = evaluate_report({finding_with({kLeft, shown_fine})});
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_EQ(decision.final_category, Category::ModerateSuspicion4B);
+  EXPECT_TRUE(fired(decision, "W17"));
+  EXPECT_TRUE(warned(decision, "code-meaning-discordant"));
+  EXPECT_TRUE(decision.needs_review);
+}
+TEST(EveryItemCountsW17, AMeaningNamingTheOtherBreastIsAConflict) {
+  const auto shown_right = std::pair{codes::kLaterality, Code{"80248007", "SCT", "Right breast"}};
+  const auto flb = std::pair{codes::kCalcificationType, code(Morphology::FineLinearBranching)};
+  const Report report = evaluate_report({finding_with({shown_right, flb})});
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.input.findings.front().laterality_source, LateralitySource::Conflicting);
+  EXPECT_TRUE(warned(report.decisions.front(), "code-meaning-discordant"));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+  // The same on the procedure's Laterality the finding takes its breast from (l01).
+  ContentItem procedure =
+      code_item("1.1.0", codes::kProcedureReported, Code{"71651007", "SCT", "Mammography"});
+  procedure.children.push_back(
+      code_item("1.1.0.1", codes::kLaterality, Code{"80248007", "SCT", "Right breast"}));
+  const Report from_procedure = evaluate_report({procedure, finding_with({flb})});
+  ASSERT_EQ(from_procedure.decisions.size(), 1u);
+  EXPECT_EQ(from_procedure.input.findings.front().laterality_source, LateralitySource::Conflicting);
+  EXPECT_TRUE(warned(from_procedure.decisions.front(), "code-meaning-discordant"));
+  EXPECT_TRUE(from_procedure.decisions.front().needs_review);
+}
+TEST(EveryItemCountsW17, AMeaningSpelledOtherwiseOrFreeIsNoDiscordance) {
+  for (const char* meaning :
+       {"COARSE (POPCORN-LIKE) CALCIFICATION", "coarse-popcorn", "Popcorn calcs", ""}) {
+    const auto coarse = std::pair{codes::kCalcificationType, Code{"129749001", "SCT", meaning}};
+    const auto left = std::pair{codes::kLaterality, Code{"80248007", "SCT", "Left"}};
+    const Report report = evaluate_report({finding_with({left, coarse})});
+    ASSERT_EQ(report.decisions.size(), 1u) << meaning;
+    EXPECT_FALSE(fired(report.decisions.front(), "W17")) << meaning;
+    EXPECT_EQ(report.decisions.front().classification, Classification::Benign) << meaning;
+    EXPECT_FALSE(report.decisions.front().needs_review) << meaning;
+  }
 }
 
 // --- The walk: every field that can repeat, every pair of values, both orders ---

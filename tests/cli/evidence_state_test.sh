@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Hostile review 21: evidence a document says is incomplete, or that could not all be read, never
+# leaves a benign exam without review (rules E8, E11, E12; every item counts).
+#   evidence_state_test.sh MAMMOCALC       (run from the project root)
+set -u
+mammocalc=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+command -v dcmodify >/dev/null || { echo "FAIL: dcmodify (Debian package dcmtk) is not installed"; exit 1; }
+base=samples/bir-benign-coarse-vascular.dcm
+exam() { grep -o '<exam [^>]*' "$1"; }
+not_benign_reviewed() {  # FILE: the exam is 0 or worse-than-benign and needs review
+  exam "$1" | grep -q 'needsReview="true"' && ! exam "$1" | grep -Eq 'classification="(benign|probably-benign)"'
+}
+
+# Control: the sample as shipped is benign, clean.
+"$mammocalc" summarize "$base" >"$work/base.xml" 2>/dev/null
+check "control: benign, no review" bash -c "grep -o '<exam [^>]*' '$work/base.xml' | grep -q 'category=\"2\" classification=\"benign\".*needsReview=\"false\"'"
+# Verification Flag UNVERIFIED is normal for a report sent on: no flag for it.
+cp "$base" "$work/unverified.dcm"
+dcmodify -nb -m "(0040,a493)=UNVERIFIED" "$work/unverified.dcm" >/dev/null 2>&1
+"$mammocalc" summarize "$work/unverified.dcm" >"$work/unverified.xml" 2>/dev/null
+check "unverified: still benign, no review" bash -c "grep -o '<exam [^>]*' '$work/unverified.xml' | grep -q 'classification=\"benign\".*needsReview=\"false\"'"
+
+# #2: Completion Flag PARTIAL with its description, and Preliminary Flag PRELIMINARY.
+cp "$base" "$work/partial.dcm"
+dcmodify -nb -m "(0040,a491)=PARTIAL" \
+  -i "(0040,a492)=Dictation interrupted; left breast not yet entered" "$work/partial.dcm" >/dev/null 2>&1
+"$mammocalc" summarize "$work/partial.dcm" >"$work/partial.xml" 2>/dev/null
+check "partial: exam 0, indeterminate" bash -c "grep -o '<exam [^>]*' '$work/partial.xml' | grep -q 'category=\"0\" classification=\"indeterminate\"'"
+check "partial: needs review" not_benign_reviewed "$work/partial.xml"
+check "partial: document-incomplete warning quotes the description" \
+  grep -q 'code="document-incomplete" rule="E11".*PARTIAL.*Dictation interrupted; left breast not yet entered' "$work/partial.xml"
+cp "$base" "$work/preliminary.dcm"
+dcmodify -nb -i "(0040,a496)=PRELIMINARY" "$work/preliminary.dcm" >/dev/null 2>&1
+"$mammocalc" summarize "$work/preliminary.dcm" >"$work/preliminary.xml" 2>/dev/null
+check "preliminary: not benign, needs review" not_benign_reviewed "$work/preliminary.xml"
+check "preliminary: document-incomplete warning names the flag" \
+  grep -q 'code="document-incomplete" rule="E11".*PRELIMINARY' "$work/preliminary.xml"
+cp "$base" "$work/final.dcm"
+dcmodify -nb -i "(0040,a496)=FINAL" "$work/final.dcm" >/dev/null 2>&1
+"$mammocalc" summarize "$work/final.dcm" >"$work/final.xml" 2>/dev/null
+check "final: still benign, no review" bash -c "grep -o '<exam [^>]*' '$work/final.xml' | grep -q 'classification=\"benign\".*needsReview=\"false\"'"
+
+# #8: a Concept Code Sequence with two items (coarse first, fine pleomorphic second) at 1.3.2.2.3.
+cp "$base" "$work/two_codes.dcm"
+item='(0040,a730)[2].(0040,a730)[1].(0040,a730)[1].(0040,a730)[2].(0040,a168)[1]'
+dcmodify -nb -i "$item.(0008,0100)=111344" -i "$item.(0008,0102)=DCM" \
+  -i "$item.(0008,0104)=Fine pleomorphic calcification" "$work/two_codes.dcm" >/dev/null 2>&1
+"$mammocalc" summarize "$work/two_codes.dcm" >"$work/two_codes.xml" 2>/dev/null
+check "two codes: the second code is read (fine pleomorphic)" grep -q 'term="fine-pleomorphic"' "$work/two_codes.xml"
+check "two codes: not benign, needs review" not_benign_reviewed "$work/two_codes.xml"
+check "two codes: unknown-code warning names both codes" \
+  grep -q 'code="unknown-code".*Concept Code Sequence holds 2 codes.*129749001.*111344' "$work/two_codes.xml"
+
+# #3: a code whose meaning names another term (coarse code shown as fine pleomorphic).
+cp "$base" "$work/meaning.dcm"
+first='(0040,a730)[2].(0040,a730)[1].(0040,a730)[1].(0040,a730)[2].(0040,a168)[0]'
+dcmodify -nb -m "$first.(0008,0104)=Fine pleomorphic calcification" "$work/meaning.dcm" >/dev/null 2>&1
+"$mammocalc" summarize "$work/meaning.dcm" >"$work/meaning.xml" 2>/dev/null
+check "meaning: the meaning's term is read too (fine pleomorphic)" grep -q 'term="fine-pleomorphic"' "$work/meaning.xml"
+check "meaning: code-meaning-discordant quotes both" \
+  grep -q 'code="code-meaning-discordant".*129749001.*coarse-popcorn.*"Fine pleomorphic calcification"' "$work/meaning.xml"
+check "meaning: not benign, needs review" not_benign_reviewed "$work/meaning.xml"
+
+# #6: a half-written annotation file of the study leaves no benign exam without review.
+mkdir "$work/ann"
+printf '<?xml version="1.0"?>\n<annotations xmlns="urn:mammocalc:annotations:1">\n  <study studyInstanceUid="1.2.3">\n    <finding action="add" laterality="left">\n      <morph' >"$work/ann/cut.xml"
+"$mammocalc" summarize --annotations "$work/ann" "$base" >"$work/ann.xml" 2>/dev/null
+check "cut annotation: annotation-skipped said" grep -q 'code="annotation-skipped"' "$work/ann.xml"
+check "cut annotation: not benign, needs review" not_benign_reviewed "$work/ann.xml"
+finish
