@@ -440,6 +440,14 @@ class Reader {
                                                     const SentenceReading& reading,
                                                     std::size_t begin, std::size_t end,
                                                     const std::vector<PhraseMatch>& matches) const;
+  // Takes out of `sides` (a clause's, which names calcifications in tokens [begin, end)) every
+  // breast named in a part of its own that clears it: a part between coordinators with no
+  // calcification or group word and no descriptor, holding a negation or a clears-breast word
+  // ("…, not on the right", "…, right breast unremarkable", "Rechts unauffällig, links …"), where
+  // the sentence names the other breast outside such parts.
+  void leave_cleared_breasts(const Item& item, const SentenceReading& reading, std::size_t begin,
+                             std::size_t end, const std::vector<PhraseMatch>& matches,
+                             std::vector<Read<Laterality>>& sides) const;
   // A breast word said of the other finding's noun right after it ("the right-sided port
   // catheter", "the right implant"), the noun within two words.
   bool names_the_breast_of_another(const Item& item, const PhraseMatch& side,

@@ -345,6 +345,35 @@ TEST(ReportLanguage, GermanContrastOfTheTwoBreastsKeepsEachBreastsOwn) {
                           [](const Finding& f) { return f.laterality == Laterality::Right; }));
 }
 
+// A breast cleared in its own part of the sentence ("rechts unauffällig", "rechts regelrecht",
+// "nicht rechts", "kein Korrelat rechts") is not the group's breast (hostile review 22: the right
+// breast was sent to biopsy beside the left group).
+TEST(ReportLanguage, GermanBreastClearedInItsOwnPartIsNotTheGroupsBreast) {
+  for (const char* text :
+       {"Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, rechts unauffällig.",
+        "Links bei 2 Uhr gruppierter pleomorpher Mikrokalk, rechts regelrecht.",
+        "Links bei 2 Uhr gruppierter pleomorpher Mikrokalk, kein Korrelat rechts.",
+        "Links bei 2 Uhr gruppierter pleomorpher Mikrokalk, nicht rechts.",
+        "Links bei 2 Uhr gruppierter pleomorpher Mikrokalk, rechts nicht.",
+        "Rechts unauffällig, links gruppierter pleomorpher Mikrokalk bei 2 Uhr.",
+        "Links: gruppierter pleomorpher Mikrokalk bei 2 Uhr, rechts: unauffällig."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic)) << text;
+  }
+  // Neighbour: a group named on both breasts stays on both.
+  const NarrativeReading both =
+      read_german("Gruppierter pleomorpher Mikrokalk links und rechts bei 2 Uhr, unverändert.");
+  const auto on = [&both](Laterality breast) {
+    return std::any_of(both.findings.begin(), both.findings.end(), [breast](const Finding& f) {
+      return f.laterality == breast || f.laterality == Laterality::Both;
+    });
+  };
+  EXPECT_TRUE(on(Laterality::Left));
+  EXPECT_TRUE(on(Laterality::Right));
+}
+
 // "Nicht mehr konstant" is a change, as "nicht mehr stabil" is, never a negation of the group.
 TEST(ReportLanguage, GermanNoLongerConstantIsAChange) {
   for (const char* text : {"Links gruppierte runde Mikroverkalkungen, nicht mehr konstant.",
