@@ -84,7 +84,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"negated-group", FunctionWordRole::NegatedGroup},
     {"finding-noun", FunctionWordRole::FindingNoun},
     {"category-range", FunctionWordRole::CategoryRange},
-    {"clears-breast", FunctionWordRole::ClearsBreast}};
+    {"clears-breast", FunctionWordRole::ClearsBreast},
+    {"only", FunctionWordRole::Only}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

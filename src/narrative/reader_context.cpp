@@ -220,7 +220,8 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
     const bool past_ends =
         trigger.role != ContextRole::Negated &&
         (words_.is(tokens[k], FunctionWordRole::With) || is_punct(tokens[k], ')'));
-    if (is_punct(tokens[k], ',') || line_after_noun || past_ends ||
+    // "No longer coarse: the calcifications …": a colon ends what the negation said, as a comma.
+    if (is_punct(tokens[k], ',') || is_punct(tokens[k], ':') || line_after_noun || past_ends ||
         (words_.is(tokens[k], FunctionWordRole::And) && after_noun)) {
       boundary = k;
       or_since_boundary = false;

@@ -598,8 +598,14 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // A typically benign kind that is denied ("not milk of calcium", "without the layering",
     // "not typical of vascular calcifications", "… is excluded") is no reason to call them
     // benign; a denied suspicious kind is kept (the more suspicious reading stands).
+    // "Not only round anymore", "nicht mehr nur punktförmig": a pseudo phrase that ends in a
+    // restricting word denies the kind right after it as all they are.
+    const bool restricted = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& t) {
+      return t.role == ContextRole::Pseudo && t.end == best->begin && t.end > t.begin &&
+             words_.is(item.tokens[t.end - 1], FunctionWordRole::Only);
+    });
     const bool negated = negated_near(item, best->begin, best->end, begin, end, triggers) ||
-                         negated_before_unbroken(item, best->begin, begin, triggers);
+                         negated_before_unbroken(item, best->begin, begin, triggers) || restricted;
     // The same for the benign site: "not within the lobules" is no lobular site (rule S2), and
     // "possibly lobular" states none. A denied or hedged duct is kept: the more suspicious site.
     if (best->kind == PhraseKind::Site && wordings_.site[best->wording].term != Site::Ductal) {

@@ -374,6 +374,30 @@ TEST(ReportLanguage, GermanBreastClearedInItsOwnPartIsNotTheGroupsBreast) {
   EXPECT_TRUE(on(Laterality::Right));
 }
 
+// "Kein Zweifel an", "Ohne Zweifel" do not negate the calcifications; "nicht mehr nur
+// punktförmig" denies the punctate kind as all there is (hostile review 22: read as a negation, and
+// as a restatement of the coded punctate group).
+TEST(ReportLanguage, GermanPseudoNegationsDoNotNegateTheCalcifications) {
+  for (const char* text :
+       {"Kein Zweifel an neu aufgetretenem gruppiertem pleomorphem Mikrokalk rechts bei 10 Uhr.",
+        "Ohne Zweifel gruppierter pleomorpher Mikrokalk rechts bei 10 Uhr."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic)) << text;
+  }
+  const NarrativeReading only =
+      read_german("Gruppierter Mikrokalk links bei 2 Uhr, nicht mehr nur punktförmig.");
+  ASSERT_EQ(only.findings.size(), 1u);
+  EXPECT_FALSE(has_morphology(only.findings[0], Morphology::Punctate));
+  // Neighbours: a real negation stays one; "nicht nur …, sondern auch …" keeps both kinds.
+  const NarrativeReading none = read_german("Kein Mikrokalk rechts.");
+  EXPECT_TRUE(none.findings.empty());
+  const NarrativeReading both = read_german(
+      "Gruppierter Mikrokalk links bei 2 Uhr, nicht nur punktförmig, sondern auch pleomorph.");
+  ASSERT_EQ(both.findings.size(), 1u);
+  EXPECT_TRUE(has_morphology(both.findings[0], Morphology::FinePleomorphic));
+}
+
 // "Nicht mehr konstant" is a change, as "nicht mehr stabil" is, never a negation of the group.
 TEST(ReportLanguage, GermanNoLongerConstantIsAChange) {
   for (const char* text : {"Links gruppierte runde Mikroverkalkungen, nicht mehr konstant.",
