@@ -436,11 +436,15 @@ void Reader::leave_cleared_breasts(const Item& item, const SentenceReading& read
                              words_.is(token, FunctionWordRole::NegatedGroup);
                     });
     if (names_group) return false;
+    // A negation, the breast's past or its surroundings ("biopsy clip", "status post lumpectomy",
+    // "postsurgical changes"): nothing of the calcifications named elsewhere.
     const bool clearing =
         std::any_of(reading.triggers.begin(), reading.triggers.end(),
                     [&](const Trigger& trigger) {
-                      return trigger.role == ContextRole::Negated && trigger.begin >= from &&
-                             trigger.begin < to;
+                      return (trigger.role == ContextRole::Negated ||
+                              trigger.role == ContextRole::Historical ||
+                              trigger.role == ContextRole::Surroundings) &&
+                             trigger.begin >= from && trigger.begin < to;
                     }) ||
         std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(from),
                     tokens.begin() + static_cast<std::ptrdiff_t>(to), [this](const Token& token) {

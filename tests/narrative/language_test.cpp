@@ -398,6 +398,28 @@ TEST(ReportLanguage, GermanPseudoNegationsDoNotNegateTheCalcifications) {
   EXPECT_TRUE(has_morphology(both.findings[0], Morphology::FinePleomorphic));
 }
 
+// A later part about the other breast's past ("…, Clip rechts", "…, Z. n. BET rechts", "…, Narbe
+// rechts nach BET") neither makes the left group historical nor gives the right breast the group
+// (hostile review 22: the group was dropped as history).
+TEST(ReportLanguage, GermanTheOtherBreastsHistoryIsNotTheGroups) {
+  for (const char* text : {"Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, Clip rechts.",
+                           "Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, Z. n. BET rechts.",
+                           "Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, Narbe rechts nach "
+                           "BET."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic)) << text;
+  }
+  // Neighbour: a past phrase of the group's own breast still reaches it ("…, Clip links.": the
+  // calcifications at the clip), as before.
+  const NarrativeReading same = read_german("Gruppierter Mikrokalk links bei 2 Uhr, Clip links.");
+  EXPECT_TRUE(same.findings.empty());
+  ASSERT_EQ(same.mentions.size(), 1u);
+  EXPECT_EQ(same.mentions[0].status, MentionStatus::Historical);
+  EXPECT_EQ(same.mentions[0].laterality, Laterality::Left);
+}
+
 // "Nicht mehr konstant" is a change, as "nicht mehr stabil" is, never a negation of the group.
 TEST(ReportLanguage, GermanNoLongerConstantIsAChange) {
   for (const char* text : {"Links gruppierte runde Mikroverkalkungen, nicht mehr konstant.",

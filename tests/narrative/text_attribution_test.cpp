@@ -736,5 +736,42 @@ TEST(TextAttribution, ABreastClearedInItsOwnPartIsNotTheGroupsBreast) {
               !on_breast(both, Laterality::Both).empty());
 }
 
+// A later part of the sentence about the other breast's past ("…, biopsy clip in the right
+// breast", "…, status post lumpectomy on the right", "…, history of right breast cancer") neither
+// makes the group historical nor gives that breast the group (hostile review 22: the left group was
+// dropped as history, or the right breast sent to biopsy).
+TEST(TextAttribution, TheOtherBreastsHistoryIsNotTheGroups) {
+  const std::string group =
+      "Grouped fine pleomorphic calcifications at 2 o'clock in the left breast";
+  for (const std::string& text : {group + ", biopsy clip in the right breast.",
+                                  group + ", status post lumpectomy on the right.",
+                                  group + ", history of right breast cancer.",
+                                  group + ", postsurgical changes in the right breast."}) {
+    const Report report = summarise_breast_text(text);
+    EXPECT_TRUE(on_breast(report, Laterality::Right).empty()) << text;
+    EXPECT_TRUE(on_breast(report, Laterality::Both).empty()) << text;
+    EXPECT_TRUE(on_breast(report, Laterality::Unknown).empty()) << text;
+    const auto left = on_breast(report, Laterality::Left);
+    ASSERT_EQ(left.size(), 1U) << text;
+    EXPECT_TRUE(holds(*left[0], Morphology::FinePleomorphic)) << text;
+  }
+  // Neighbours: the same breast's past stays the group's context ("near the previous biopsy site",
+  // a lumpectomy of the same breast), and history said of the calcifications themselves stays
+  // history.
+  const Report near = summarise_breast_text(
+      "Grouped fine pleomorphic calcifications at 2 o'clock in the left breast, near the previous "
+      "biopsy site.");
+  EXPECT_EQ(on_breast(near, Laterality::Left).size(), 1U);
+  const Report same = summarise_breast_text(
+      "Grouped fine pleomorphic calcifications at 2 o'clock in the left breast, status post left "
+      "lumpectomy.");
+  EXPECT_EQ(on_breast(same, Laterality::Left).size(), 1U);
+  EXPECT_TRUE(on_breast(same, Laterality::Right).empty());
+  const Report past = summarise_breast_text(
+      "History of dystrophic calcifications in the left breast, biopsy clip in the right breast.");
+  EXPECT_TRUE(on_breast(past, Laterality::Left).empty());
+  EXPECT_TRUE(on_breast(past, Laterality::Right).empty());
+}
+
 }  // namespace
 }  // namespace mammocalc
