@@ -483,6 +483,25 @@ TEST(ReportLanguage, GermanCategoryRangeIsItsHigherCategory) {
   }
 }
 
+// "Kat." with its period is an abbreviation, not a sentence's end (hostile review 22: "BI-RADS-Kat.
+// 4." lost the 4 beside a coded 3); "3 oder 4" is read as the higher category.
+TEST(ReportLanguage, GermanAbbreviatedCategoryWord) {
+  for (const char* text : {"Gruppierter Mikrokalk links bei 2 Uhr, konstant. BI-RADS-Kat. 4.",
+                           "Gruppierter Mikrokalk links bei 2 Uhr, konstant. BI-RADS Kat. 4.",
+                           "Gruppierter Mikrokalk links bei 2 Uhr, konstant. Kat. 4 (BI-RADS).",
+                           "Beurteilung: BI-RADS 3 oder 4."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.assessments.size(), 1u) << text;
+    ASSERT_TRUE(reading.assessments[0].category) << text;
+    EXPECT_EQ(*reading.assessments[0].category, Category::Suspicious4) << text;
+  }
+  // Neighbour: the category alone stays itself.
+  const NarrativeReading alone = read_german("Beurteilung: BI-RADS 3.");
+  ASSERT_EQ(alone.assessments.size(), 1u);
+  ASSERT_TRUE(alone.assessments[0].category);
+  EXPECT_EQ(*alone.assessments[0].category, Category::ProbablyBenign3);
+}
+
 TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {
   // A meaning saying German does not make a code German: "xx" is no code of German, and "de"
   // in a scheme no lexicon knows is no code at all.
