@@ -1025,5 +1025,36 @@ TEST(TextSafety, PseudoNegationsDoNotNegateTheCalcifications) {
   EXPECT_EQ(stable.input.findings[0].change, Change::Stable);
 }
 
+// Assessment words the lexicon did not hold left a coded probably-benign group an unreviewed 3
+// (hostile review 22, said in the impression): each flags it for review. Without them nothing is
+// raised.
+TEST(TextSafety, MoreAssessmentWordsFlagTheCodedGroup) {
+  for (const char* said :
+       {"malignant in appearance.", "compatible with intraductal carcinoma.", "of concern.",
+        "warrants biopsy.", "biopsy advised.", "not entirely typical."}) {
+    const Report report =
+        summarise({"",
+                   std::string("Group of round calcifications, right breast, 3 o'clock, ") + said,
+                   std::nullopt,
+                   {round_grouped_right_at_3()},
+                   Category::ProbablyBenign3});
+    ASSERT_FALSE(report.decisions.empty()) << said;
+    EXPECT_TRUE(report.exam.needs_review) << said;
+  }
+  // Neighbour: said without them ("stable"), nothing is raised.
+  const Report denied =
+      summarise({"",
+                 "Group of round calcifications, right breast, 3 o'clock, stable.",
+                 std::nullopt,
+                 {round_grouped_right_at_3()},
+                 Category::ProbablyBenign3});
+  const auto text = of_origin(denied, Origin::Narrative);
+  EXPECT_TRUE(text.empty());
+  ASSERT_FALSE(denied.input.findings.empty());
+  EXPECT_FALSE(denied.input.findings[0].reported_category &&
+               category_rank(*denied.input.findings[0].reported_category) >
+                   category_rank(Category::ProbablyBenign3));
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -420,6 +420,31 @@ TEST(ReportLanguage, GermanTheOtherBreastsHistoryIsNotTheGroups) {
   EXPECT_EQ(same.mentions[0].laterality, Laterality::Left);
 }
 
+// German assessment and doubt words the lexicon did not hold (hostile review 22: beside a coded 3
+// the sentence was a plain restatement): a suspicious category, or a doubt, never a restatement.
+TEST(ReportLanguage, GermanMoreAssessmentAndDoubtWords) {
+  for (const char* said : {"malignomsuspekt", "malignitätssuspekt", "biopsiewürdig",
+                           "nicht eindeutig gutartig", "nicht eindeutig benigne"}) {
+    const NarrativeReading reading = read_german(
+        std::string("Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, ") + said + ".");
+    ASSERT_EQ(reading.findings.size(), 1u) << said;
+    ASSERT_TRUE(reading.findings[0].reported_category) << said;
+    EXPECT_EQ(*reading.findings[0].reported_category, Category::Suspicious4) << said;
+  }
+  for (const char* said : {"unklar", "Dignität unklar"}) {
+    const NarrativeReading reading = read_german(
+        std::string("Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, ") + said + ".");
+    ASSERT_FALSE(reading.mentions.empty()) << said;
+    EXPECT_EQ(reading.mentions[0].status, MentionStatus::Uncertain) << said;
+  }
+  // Neighbour: "konstant" alone says nothing more.
+  const NarrativeReading plain =
+      read_german("Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, konstant.");
+  ASSERT_EQ(plain.findings.size(), 1u);
+  EXPECT_FALSE(plain.findings[0].reported_category);
+  EXPECT_EQ(plain.mentions[0].status, MentionStatus::Affirmed);
+}
+
 // "Nicht mehr konstant" is a change, as "nicht mehr stabil" is, never a negation of the group.
 TEST(ReportLanguage, GermanNoLongerConstantIsAChange) {
   for (const char* text : {"Links gruppierte runde Mikroverkalkungen, nicht mehr konstant.",
