@@ -83,7 +83,9 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"likewise", FunctionWordRole::Likewise},
     {"negated-group", FunctionWordRole::NegatedGroup},
     {"finding-noun", FunctionWordRole::FindingNoun},
-    {"category-range", FunctionWordRole::CategoryRange}};
+    {"category-range", FunctionWordRole::CategoryRange},
+    {"clears-breast", FunctionWordRole::ClearsBreast},
+    {"only", FunctionWordRole::Only}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

@@ -127,7 +127,9 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
   const bool range_word = !slash && next + 1 < end && tokens[next].kind == TokenKind::Word &&
                           words_.is(tokens[next], FunctionWordRole::CategoryRange);
   const bool range = range_word || (!slash && next < end && is_dash(between(next)));
-  const std::size_t other_at = slash || range_word ? next + 1 : next;
+  std::size_t other_at = slash || range_word ? next + 1 : next;
+  // "3 vs. 4", "3 bzw. 4": the range word's abbreviation period.
+  if (range_word && other_at + 1 < end && is_punct(tokens[other_at], '.')) ++other_at;
   if ((slash || range || (other_at < end && !tokens[other_at].gap_before)) && other_at < end &&
       tokens[other_at].kind == TokenKind::Number && tokens[other_at].folded.size() == 1) {
     const int other = tokens[other_at].folded[0] - '0';

@@ -185,10 +185,53 @@ bool Reader::role_near(ContextRole role, const Item& item, std::size_t begin, st
 // after such a boundary ("No mass, calcifications in the left breast") cannot be told: doubtful.
 // A negation after the mention reaches back across a comma only as a predicate; "…, not seen on
 // ultrasound" and "…, not present in 2019" speak of the ultrasound and the prior exam.
+bool Reader::in_part_of_the_other_breast(const Item& item, const SentenceReading& reading,
+                                         std::size_t at) const {
+  const std::vector<Token>& tokens = item.tokens;
+  const Clause clause = reading.context_clause_of(at);
+  std::size_t from = at;
+  while (from > clause.first && !words_.coordinates(tokens[from - 1])) --from;
+  std::size_t to = at;
+  while (to < clause.second && !words_.coordinates(tokens[to])) ++to;
+  if (std::any_of(reading.mentions.begin(), reading.mentions.end(), [&](const PhraseMatch& match) {
+        return match.begin >= from && match.begin < to;
+      })) {
+    return false;
+  }
+  std::optional<Laterality> inside;
+  bool outside_left = false;
+  bool outside_right = false;
+  const Laterality heading = reading.range->heading_laterality;
+  if (heading == Laterality::Left) outside_left = true;
+  if (heading == Laterality::Right) outside_right = true;
+  for (const PhraseMatch& match : item.matches) {
+    if (match.kind != PhraseKind::Laterality || match.begin < reading.range->begin ||
+        match.begin >= reading.range->end || reading.comparison_words[match.begin]) {
+      continue;
+    }
+    const Laterality named = wordings_.laterality[match.wording].term;
+    if (named != Laterality::Left && named != Laterality::Right) continue;
+    if (match.begin >= from && match.begin < to) {
+      if (inside && *inside != named) return false;
+      inside = named;
+    } else {
+      (named == Laterality::Left ? outside_left : outside_right) = true;
+    }
+  }
+  if (!inside) return false;
+  return *inside == Laterality::Left ? outside_right : outside_left;
+}
+
 Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const Trigger& trigger,
                        std::size_t begin, std::size_t end) const {
   const std::vector<Token>& tokens = item.tokens;
   const Clause clause = reading.context_clause_of(begin);
+  // The other breast's past in a part of its own ("…, biopsy clip in the right breast", "…, Z. n.
+  // BET rechts"): that breast's, not these calcifications' (hostile review 22).
+  if (trigger.role == ContextRole::Historical &&
+      in_part_of_the_other_breast(item, reading, trigger.begin)) {
+    return Reach::None;
+  }
   auto is_or = [this](const Token& token) { return words_.is(token, FunctionWordRole::Or); };
   if (trigger.begin >= end) {
     if (trigger.role != ContextRole::Negated) return Reach::Full;
@@ -220,7 +263,8 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
     const bool past_ends =
         trigger.role != ContextRole::Negated &&
         (words_.is(tokens[k], FunctionWordRole::With) || is_punct(tokens[k], ')'));
-    if (is_punct(tokens[k], ',') || line_after_noun || past_ends ||
+    // "No longer coarse: the calcifications …": a colon ends what the negation said, as a comma.
+    if (is_punct(tokens[k], ',') || is_punct(tokens[k], ':') || line_after_noun || past_ends ||
         (words_.is(tokens[k], FunctionWordRole::And) && after_noun)) {
       boundary = k;
       or_since_boundary = false;

@@ -419,6 +419,86 @@ std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
   return parts;
 }
 
+void Reader::leave_cleared_breasts(const Item& item, const SentenceReading& reading,
+                                   std::size_t begin, std::size_t end,
+                                   const std::vector<PhraseMatch>& matches,
+                                   std::vector<Read<Laterality>>& sides) const {
+  if (sides.empty()) return;
+  const std::vector<Token>& tokens = item.tokens;
+  const auto clears = [&](std::size_t from, std::size_t to) {
+    const bool names_group =
+        std::any_of(
+            reading.mentions.begin(), reading.mentions.end(),
+            [&](const PhraseMatch& match) { return match.begin >= from && match.begin < to; }) ||
+        std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(from),
+                    tokens.begin() + static_cast<std::ptrdiff_t>(to), [this](const Token& token) {
+                      return words_.is(token, FunctionWordRole::SecondGroup) ||
+                             words_.is(token, FunctionWordRole::NegatedGroup);
+                    });
+    if (names_group) return false;
+    // A negation, the breast's past or its surroundings ("biopsy clip", "status post lumpectomy",
+    // "postsurgical changes"): nothing of the calcifications named elsewhere.
+    const bool clearing =
+        std::any_of(reading.triggers.begin(), reading.triggers.end(),
+                    [&](const Trigger& trigger) {
+                      return (trigger.role == ContextRole::Negated ||
+                              trigger.role == ContextRole::Historical ||
+                              trigger.role == ContextRole::Surroundings) &&
+                             trigger.begin >= from && trigger.begin < to;
+                    }) ||
+        std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(from),
+                    tokens.begin() + static_cast<std::ptrdiff_t>(to), [this](const Token& token) {
+                      return words_.is(token, FunctionWordRole::ClearsBreast);
+                    });
+    if (!clearing) return false;
+    // Words of its own about calcifications ("…, amorphous on the right", "…, stable on the
+    // right", "…, at 10 o'clock on the right"): a group of that breast, not a cleared breast.
+    const Descriptors own = read_descriptors(item, reading, from, to, matches);
+    return own.morphology.empty() && own.distribution.empty() && own.site.empty() && !own.clock &&
+           !own.quadrant && !own.region && !own.depth && !own.count && !own.extent_mm &&
+           own.change.empty() && own.assessment.empty() && !own.mass;
+  };
+  std::vector<Clause> cleared;
+  std::size_t start = begin;
+  for (std::size_t k = begin; k <= end; ++k) {
+    if (k < end && !words_.coordinates(tokens[k])) continue;
+    if (k > start && clears(start, k)) cleared.emplace_back(start, k);
+    start = k + 1;
+  }
+  if (cleared.empty()) return;
+  const auto in_cleared = [&cleared](std::size_t token) {
+    return std::any_of(cleared.begin(), cleared.end(), [token](const Clause& part) {
+      return part.first <= token && token < part.second;
+    });
+  };
+  // The other breast, named in the sentence outside the cleared parts (in this clause or another:
+  // "Left, but not right, breast: …") or by the heading over it ("Links: …, rechts: unauffällig").
+  const auto other_named = [&](Laterality cleared_breast) {
+    const Laterality heading = reading.range->heading_laterality;
+    if ((heading == Laterality::Left || heading == Laterality::Right) &&
+        heading != cleared_breast) {
+      return true;
+    }
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+      if (match.kind != PhraseKind::Laterality || match.begin < reading.range->begin ||
+          match.begin >= reading.range->end || in_cleared(match.begin) ||
+          reading.comparison_words[match.begin]) {
+        return false;
+      }
+      const Laterality named = wordings_.laterality[match.wording].term;
+      return (named == Laterality::Left || named == Laterality::Right) && named != cleared_breast;
+    });
+  };
+  sides.erase(
+      std::remove_if(sides.begin(), sides.end(),
+                     [&](const Read<Laterality>& side) {
+                       return in_cleared(side.token) &&
+                              (side.value == Laterality::Left || side.value == Laterality::Right) &&
+                              other_named(side.value);
+                     }),
+      sides.end());
+}
+
 // An assessment word after a word that takes it back ("initially considered suspicious"): within
 // three words before it in the clause, no punctuation and no and-word between, and no and-word
 // right after it ("initially suspicious and remain so", "initially and still suspicious" say it
@@ -522,8 +602,14 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // A typically benign kind that is denied ("not milk of calcium", "without the layering",
     // "not typical of vascular calcifications", "… is excluded") is no reason to call them
     // benign; a denied suspicious kind is kept (the more suspicious reading stands).
+    // "Not only round anymore", "nicht mehr nur punktförmig": a pseudo phrase that ends in a
+    // restricting word denies the kind right after it as all they are.
+    const bool restricted = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& t) {
+      return t.role == ContextRole::Pseudo && t.end == best->begin && t.end > t.begin &&
+             words_.is(item.tokens[t.end - 1], FunctionWordRole::Only);
+    });
     const bool negated = negated_near(item, best->begin, best->end, begin, end, triggers) ||
-                         negated_before_unbroken(item, best->begin, begin, triggers);
+                         negated_before_unbroken(item, best->begin, begin, triggers) || restricted;
     // The same for the benign site: "not within the lobules" is no lobular site (rule S2), and
     // "possibly lobular" states none. A denied or hedged duct is kept: the more suspicious site.
     if (best->kind == PhraseKind::Site && wordings_.site[best->wording].term != Site::Ductal) {
@@ -674,6 +760,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       reading.mentions.begin(), reading.mentions.end(),
       [&](const PhraseMatch& match) { return match.begin >= begin && match.begin < end; });
   if (out.sides.empty() && mentions_calcifications) out.sides = std::move(sides_of_other_findings);
+  if (mentions_calcifications) leave_cleared_breasts(item, reading, begin, end, matches, out.sides);
   // "R 2:00", "L 10 o'clock": a breast's letter right before the clock position (hostile review
   // 20: read as no breast, so text naming the other breast than a coded finding went unchecked).
   const auto clock_at = [&out](std::size_t token) {

@@ -440,6 +440,15 @@ class Reader {
                                                     const SentenceReading& reading,
                                                     std::size_t begin, std::size_t end,
                                                     const std::vector<PhraseMatch>& matches) const;
+  // Takes out of `sides` (a clause's, which names calcifications in tokens [begin, end)) every
+  // breast named in a part of its own that clears it or speaks of its past: a part between
+  // coordinators with no calcification or group word and no descriptor, holding a negation, a
+  // clears-breast word or a past or surroundings phrase ("…, not on the right", "…, right breast
+  // unremarkable", "Rechts unauffällig, links …", "…, biopsy clip in the right breast"), where the
+  // sentence names the other breast outside such parts.
+  void leave_cleared_breasts(const Item& item, const SentenceReading& reading, std::size_t begin,
+                             std::size_t end, const std::vector<PhraseMatch>& matches,
+                             std::vector<Read<Laterality>>& sides) const;
   // A breast word said of the other finding's noun right after it ("the right-sided port
   // catheter", "the right implant"), the noun within two words.
   bool names_the_breast_of_another(const Item& item, const PhraseMatch& side,
@@ -459,6 +468,11 @@ class Reader {
                                  const std::vector<PhraseMatch>& matches) const;
   ContextReading status_of(const Item& item, const SentenceReading& reading, std::size_t begin,
                            std::size_t end, bool says_new) const;
+  // The token is in a part of its clause (between coordinators) with no calcification word that
+  // names one breast, and the sentence names the other breast outside it ("…, biopsy clip in the
+  // right breast" after a left group): what the part says is that breast's.
+  bool in_part_of_the_other_breast(const Item& item, const SentenceReading& reading,
+                                   std::size_t at) const;
   Reach reach_of(const Item& item, const SentenceReading& reading, const Trigger& trigger,
                  std::size_t begin, std::size_t end) const;
   bool negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,

@@ -123,9 +123,18 @@ enum class FunctionWordRole {
   FindingNoun,
   // Between two adjacent categories: a range, read as the higher ("BI-RADS 3 to 4"; "3 bis 4").
   CategoryRange,
+  // Says a breast is clear, in a part of a sentence that names it and no calcifications:
+  // "unremarkable", "normal", "negative"; German "unauffällig", "regelrecht". Beside another
+  // breast's group ("…, right breast unremarkable"), that breast is not the group's, as a negation
+  // in its part ("…, not on the right") says (hostile review 22).
+  ClearsBreast,
+  // Restricts what follows to all there is: "only", "purely"; German "nur", "rein". At the end of a
+  // pseudo phrase ("not only", "no longer only", "nicht mehr nur") a typically benign kind right
+  // after it is denied as all they are ("not only round anymore"): no reason to call them benign.
+  Only,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::CategoryRange;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Only;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

@@ -978,5 +978,83 @@ TEST(TextSafety, TwoClocksInOneClauseAreBothKept) {
   EXPECT_TRUE(nine) << "the 9 o'clock group is not lost";
 }
 
+// "No doubt", "no question", "no progression of", "no longer coarse:" do not negate the
+// calcifications they stand before: beside a coded probably-benign group the text's fine
+// pleomorphic forms flag it for review, never a plain 3 (hostile review 22: the sentence was
+// listed as negated and the exam reassured). "Not only round anymore" denies the round kind the
+// code gives: uncertain, for review.
+TEST(TextSafety, PseudoNegationsDoNotNegateTheCalcifications) {
+  for (const char* said :
+       {"No doubt these are fine pleomorphic calcifications at 3 o'clock in the right breast.",
+        "There is no doubt that fine pleomorphic calcifications have appeared at 3 o'clock in the "
+        "right breast.",
+        "No question: the group at 3 o'clock in the right breast now contains fine pleomorphic "
+        "calcifications.",
+        "No longer round: the calcifications at 3 o'clock in the right breast are now fine "
+        "pleomorphic.",
+        "No progression of the grouped fine pleomorphic calcifications at 3 o'clock in the right "
+        "breast.",
+        "No improvement: grouped fine pleomorphic calcifications at 3 o'clock in the right breast.",
+        "Group of round calcifications, right breast, 3 o'clock, not only round anymore.",
+        "Group of calcifications, right breast, 3 o'clock, no longer only round."}) {
+    const Report report = summarise({said, "", std::nullopt, {round_grouped_right_at_3()}});
+    const auto& mentions = report.input.text_mentions;
+    EXPECT_TRUE(std::none_of(mentions.begin(), mentions.end(), [](const TextMention& mention) {
+      return mention.status == MentionStatus::Negated;
+    })) << said;
+    ASSERT_FALSE(report.decisions.empty()) << said;
+    EXPECT_TRUE(report.decisions[0].needs_review) << said;
+    EXPECT_TRUE(report.exam.needs_review) << said;
+  }
+  // Neighbours: a real negation stays one, and "no change" still says stable and raises nothing.
+  for (const char* said : {"No fine pleomorphic calcifications at 3 o'clock in the right breast.",
+                           "There is no doubt about it: no new calcifications."}) {
+    const Report report = summarise({said, "", std::nullopt, {round_grouped_right_at_3()}});
+    const auto& mentions = report.input.text_mentions;
+    ASSERT_FALSE(mentions.empty()) << said;
+    EXPECT_EQ(mentions.back().status, MentionStatus::Negated) << said;
+  }
+  const Report stable =
+      summarise({"No change in the grouped round calcifications at 3 o'clock in the right breast.",
+                 "",
+                 std::nullopt,
+                 {round_grouped_right_at_3()}});
+  ASSERT_FALSE(stable.input.text_mentions.empty());
+  EXPECT_EQ(stable.input.text_mentions[0].status, MentionStatus::Affirmed);
+  ASSERT_FALSE(stable.input.findings.empty());
+  EXPECT_EQ(stable.input.findings[0].change, Change::Stable);
+}
+
+// Assessment words the lexicon did not hold left a coded probably-benign group an unreviewed 3
+// (hostile review 22, said in the impression): each flags it for review. Without them nothing is
+// raised.
+TEST(TextSafety, MoreAssessmentWordsFlagTheCodedGroup) {
+  for (const char* said :
+       {"malignant in appearance.", "compatible with intraductal carcinoma.", "of concern.",
+        "warrants biopsy.", "biopsy advised.", "not entirely typical."}) {
+    const Report report =
+        summarise({"",
+                   std::string("Group of round calcifications, right breast, 3 o'clock, ") + said,
+                   std::nullopt,
+                   {round_grouped_right_at_3()},
+                   Category::ProbablyBenign3});
+    ASSERT_FALSE(report.decisions.empty()) << said;
+    EXPECT_TRUE(report.exam.needs_review) << said;
+  }
+  // Neighbour: said without them ("stable"), nothing is raised.
+  const Report denied =
+      summarise({"",
+                 "Group of round calcifications, right breast, 3 o'clock, stable.",
+                 std::nullopt,
+                 {round_grouped_right_at_3()},
+                 Category::ProbablyBenign3});
+  const auto text = of_origin(denied, Origin::Narrative);
+  EXPECT_TRUE(text.empty());
+  ASSERT_FALSE(denied.input.findings.empty());
+  EXPECT_FALSE(denied.input.findings[0].reported_category &&
+               category_rank(*denied.input.findings[0].reported_category) >
+                   category_rank(Category::ProbablyBenign3));
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -345,6 +345,106 @@ TEST(ReportLanguage, GermanContrastOfTheTwoBreastsKeepsEachBreastsOwn) {
                           [](const Finding& f) { return f.laterality == Laterality::Right; }));
 }
 
+// A breast cleared in its own part of the sentence ("rechts unauffällig", "rechts regelrecht",
+// "nicht rechts", "kein Korrelat rechts") is not the group's breast (hostile review 22: the right
+// breast was sent to biopsy beside the left group).
+TEST(ReportLanguage, GermanBreastClearedInItsOwnPartIsNotTheGroupsBreast) {
+  for (const char* text :
+       {"Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, rechts unauffällig.",
+        "Links bei 2 Uhr gruppierter pleomorpher Mikrokalk, rechts regelrecht.",
+        "Links bei 2 Uhr gruppierter pleomorpher Mikrokalk, kein Korrelat rechts.",
+        "Links bei 2 Uhr gruppierter pleomorpher Mikrokalk, nicht rechts.",
+        "Links bei 2 Uhr gruppierter pleomorpher Mikrokalk, rechts nicht.",
+        "Rechts unauffällig, links gruppierter pleomorpher Mikrokalk bei 2 Uhr.",
+        "Links: gruppierter pleomorpher Mikrokalk bei 2 Uhr, rechts: unauffällig."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic)) << text;
+  }
+  // Neighbour: a group named on both breasts stays on both.
+  const NarrativeReading both =
+      read_german("Gruppierter pleomorpher Mikrokalk links und rechts bei 2 Uhr, unverändert.");
+  const auto on = [&both](Laterality breast) {
+    return std::any_of(both.findings.begin(), both.findings.end(), [breast](const Finding& f) {
+      return f.laterality == breast || f.laterality == Laterality::Both;
+    });
+  };
+  EXPECT_TRUE(on(Laterality::Left));
+  EXPECT_TRUE(on(Laterality::Right));
+}
+
+// "Kein Zweifel an", "Ohne Zweifel" do not negate the calcifications; "nicht mehr nur
+// punktförmig" denies the punctate kind as all there is (hostile review 22: read as a negation, and
+// as a restatement of the coded punctate group).
+TEST(ReportLanguage, GermanPseudoNegationsDoNotNegateTheCalcifications) {
+  for (const char* text :
+       {"Kein Zweifel an neu aufgetretenem gruppiertem pleomorphem Mikrokalk rechts bei 10 Uhr.",
+        "Ohne Zweifel gruppierter pleomorpher Mikrokalk rechts bei 10 Uhr."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic)) << text;
+  }
+  const NarrativeReading only =
+      read_german("Gruppierter Mikrokalk links bei 2 Uhr, nicht mehr nur punktförmig.");
+  ASSERT_EQ(only.findings.size(), 1u);
+  EXPECT_FALSE(has_morphology(only.findings[0], Morphology::Punctate));
+  // Neighbours: a real negation stays one; "nicht nur …, sondern auch …" keeps both kinds.
+  const NarrativeReading none = read_german("Kein Mikrokalk rechts.");
+  EXPECT_TRUE(none.findings.empty());
+  const NarrativeReading both = read_german(
+      "Gruppierter Mikrokalk links bei 2 Uhr, nicht nur punktförmig, sondern auch pleomorph.");
+  ASSERT_EQ(both.findings.size(), 1u);
+  EXPECT_TRUE(has_morphology(both.findings[0], Morphology::FinePleomorphic));
+}
+
+// A later part about the other breast's past ("…, Clip rechts", "…, Z. n. BET rechts", "…, Narbe
+// rechts nach BET") neither makes the left group historical nor gives the right breast the group
+// (hostile review 22: the group was dropped as history).
+TEST(ReportLanguage, GermanTheOtherBreastsHistoryIsNotTheGroups) {
+  for (const char* text : {"Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, Clip rechts.",
+                           "Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, Z. n. BET rechts.",
+                           "Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, Narbe rechts nach "
+                           "BET."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic)) << text;
+  }
+  // Neighbour: a past phrase of the group's own breast still reaches it ("…, Clip links.": the
+  // calcifications at the clip), as before.
+  const NarrativeReading same = read_german("Gruppierter Mikrokalk links bei 2 Uhr, Clip links.");
+  EXPECT_TRUE(same.findings.empty());
+  ASSERT_EQ(same.mentions.size(), 1u);
+  EXPECT_EQ(same.mentions[0].status, MentionStatus::Historical);
+  EXPECT_EQ(same.mentions[0].laterality, Laterality::Left);
+}
+
+// German assessment and doubt words the lexicon did not hold (hostile review 22: beside a coded 3
+// the sentence was a plain restatement): a suspicious category, or a doubt, never a restatement.
+TEST(ReportLanguage, GermanMoreAssessmentAndDoubtWords) {
+  for (const char* said : {"malignomsuspekt", "malignitätssuspekt", "biopsiewürdig",
+                           "nicht eindeutig gutartig", "nicht eindeutig benigne"}) {
+    const NarrativeReading reading = read_german(
+        std::string("Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, ") + said + ".");
+    ASSERT_EQ(reading.findings.size(), 1u) << said;
+    ASSERT_TRUE(reading.findings[0].reported_category) << said;
+    EXPECT_EQ(*reading.findings[0].reported_category, Category::Suspicious4) << said;
+  }
+  for (const char* said : {"unklar", "Dignität unklar"}) {
+    const NarrativeReading reading = read_german(
+        std::string("Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, ") + said + ".");
+    ASSERT_FALSE(reading.mentions.empty()) << said;
+    EXPECT_EQ(reading.mentions[0].status, MentionStatus::Uncertain) << said;
+  }
+  // Neighbour: "konstant" alone says nothing more.
+  const NarrativeReading plain =
+      read_german("Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, konstant.");
+  ASSERT_EQ(plain.findings.size(), 1u);
+  EXPECT_FALSE(plain.findings[0].reported_category);
+  EXPECT_EQ(plain.mentions[0].status, MentionStatus::Affirmed);
+}
+
 // "Nicht mehr konstant" is a change, as "nicht mehr stabil" is, never a negation of the group.
 TEST(ReportLanguage, GermanNoLongerConstantIsAChange) {
   for (const char* text : {"Links gruppierte runde Mikroverkalkungen, nicht mehr konstant.",
@@ -406,6 +506,25 @@ TEST(ReportLanguage, GermanCategoryRangeIsItsHigherCategory) {
     ASSERT_TRUE(reading.assessments[0].category) << text;
     EXPECT_EQ(*reading.assessments[0].category, Category::Suspicious4) << text;
   }
+}
+
+// "Kat." with its period is an abbreviation, not a sentence's end (hostile review 22: "BI-RADS-Kat.
+// 4." lost the 4 beside a coded 3); "3 oder 4" is read as the higher category.
+TEST(ReportLanguage, GermanAbbreviatedCategoryWord) {
+  for (const char* text : {"Gruppierter Mikrokalk links bei 2 Uhr, konstant. BI-RADS-Kat. 4.",
+                           "Gruppierter Mikrokalk links bei 2 Uhr, konstant. BI-RADS Kat. 4.",
+                           "Gruppierter Mikrokalk links bei 2 Uhr, konstant. Kat. 4 (BI-RADS).",
+                           "Beurteilung: BI-RADS 3 oder 4."}) {
+    const NarrativeReading reading = read_german(text);
+    ASSERT_EQ(reading.assessments.size(), 1u) << text;
+    ASSERT_TRUE(reading.assessments[0].category) << text;
+    EXPECT_EQ(*reading.assessments[0].category, Category::Suspicious4) << text;
+  }
+  // Neighbour: the category alone stays itself.
+  const NarrativeReading alone = read_german("Beurteilung: BI-RADS 3.");
+  ASSERT_EQ(alone.assessments.size(), 1u);
+  ASSERT_TRUE(alone.assessments[0].category);
+  EXPECT_EQ(*alone.assessments[0].category, Category::ProbablyBenign3);
 }
 
 TEST(ReportLanguage, MatchedOnValueAndSchemeNeverOnMeaning) {

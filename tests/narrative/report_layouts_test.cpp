@@ -440,6 +440,27 @@ TEST(ReportLayouts, CategoryRangeIsItsHigherCategory) {
   EXPECT_TRUE(stated_categories(read("IMPRESSION: BI-RADS -1.")).empty());
 }
 
+// "Cat." with its period is an abbreviation, not a sentence's end: the category after it is read
+// (hostile review 22: "BI-RADS cat. 4." lost the 4 beside a coded 3). A range written with an en
+// dash and no spaces, or with "or" / "vs", is read as its higher category, as "3-4" is.
+TEST(ReportLayouts, AbbreviatedCategoryWordAndRangesWithOrAndVersus) {
+  using Stated = std::vector<std::pair<Laterality, Category>>;
+  for (const char* text : {"IMPRESSION: Stable group. BI-RADS cat. 4.",
+                           "IMPRESSION: BI-RADS Cat. 4.", "IMPRESSION: BI-RADS 3\u20134.",
+                           "IMPRESSION: BI-RADS 3 or 4.", "IMPRESSION: BI-RADS 3 vs 4.",
+                           "IMPRESSION: BI-RADS 3 vs. 4.", "IMPRESSION: BI-RADS 3 versus 4."}) {
+    EXPECT_EQ(stated_categories(read(text)), (Stated{{Laterality::Unknown, Category::Suspicious4}}))
+        << text;
+  }
+  EXPECT_EQ(stated_categories(read("IMPRESSION: BI-RADS cat. 5, biopsy recommended.")),
+            (Stated{{Laterality::Unknown, Category::HighlySuggestive5}}));
+  // Neighbours: a category alone stays itself; "3 or 6 months" is no range.
+  EXPECT_EQ(stated_categories(read("IMPRESSION: BI-RADS 3. Follow-up in 6 months.")),
+            (Stated{{Laterality::Unknown, Category::ProbablyBenign3}}));
+  EXPECT_EQ(stated_categories(read("IMPRESSION: BI-RADS 3, follow-up in 3 or 6 months.")),
+            (Stated{{Laterality::Unknown, Category::ProbablyBenign3}}));
+}
+
 // A breast's letter right before the clock ("R 2:00", "L 10 o'clock") names the breast, and
 // dictated abbreviations name the kind: "pleo" is fine pleomorphic, "FPL" (fine pleomorphic or
 // fine linear) the more suspicious fine linear (hostile review 20: the letter was no breast, the

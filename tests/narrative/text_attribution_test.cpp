@@ -688,5 +688,90 @@ TEST(TextAttribution, ABreastTheClauseClearsIsNotGivenTheOtherBreastsGroup) {
   EXPECT_TRUE(on(Laterality::Right));
 }
 
+// A breast named in its own part of the sentence with a clearing word (a negation,
+// "unremarkable", "normal", "negative") is not the group's breast, whatever the wording (hostile
+// review 22: "…, not on the right", "…, right breast unremarkable" sent the right breast to biopsy,
+// and "Left, but not right, breast: …" put the group on the right).
+TEST(TextAttribution, ABreastClearedInItsOwnPartIsNotTheGroupsBreast) {
+  const std::string group =
+      "Grouped fine pleomorphic calcifications at 2 o'clock in the left breast";
+  for (const std::string& text :
+       {group + ", not on the right.", group + ", without a counterpart on the right.",
+        group + ", absent on the right.", group + ", nothing similar on the right.",
+        group + ", with no corresponding finding on the right.",
+        group + " and not in the right breast.", group + ", right breast unremarkable.",
+        group + ", the right is normal.", group + ", with the right breast being normal.",
+        group + ", as opposed to the right.",
+        std::string("Left, but not right, breast: grouped fine pleomorphic calcifications at 2 "
+                    "o'clock."),
+        std::string("Right breast negative, left breast with grouped fine pleomorphic "
+                    "calcifications at 2 o'clock."),
+        std::string("Unremarkable right breast and grouped fine pleomorphic calcifications in "
+                    "the left breast at 2 o'clock.")}) {
+    const Report report = summarise_breast_text(text);
+    EXPECT_TRUE(on_breast(report, Laterality::Right).empty()) << text;
+    EXPECT_TRUE(on_breast(report, Laterality::Both).empty()) << text;
+    EXPECT_TRUE(on_breast(report, Laterality::Unknown).empty()) << text;
+    const auto left = on_breast(report, Laterality::Left);
+    ASSERT_EQ(left.size(), 1U) << text;
+    EXPECT_TRUE(holds(*left[0], Morphology::FinePleomorphic)) << text;
+  }
+  // Neighbours: a part that describes calcifications of its own keeps its breast ("…, no fine
+  // pleomorphic ones on the right" is a negated group; "…, stable on the right" a second one), and
+  // a clearing word said of another finding with the only breast named leaves the breast alone.
+  const Report second = summarise_breast_text(
+      "Grouped fine pleomorphic calcifications at 2 o'clock in the left breast, amorphous on the "
+      "right.");
+  EXPECT_FALSE(on_breast(second, Laterality::Right).empty() &&
+               on_breast(second, Laterality::Both).empty());
+  const Report only = summarise_breast_text(
+      "Grouped fine pleomorphic calcifications at 2 o'clock, right breast without mass.");
+  ASSERT_EQ(on_breast(only, Laterality::Right).size(), 1U);
+  EXPECT_TRUE(on_breast(only, Laterality::Left).empty());
+  // A group named on both breasts stays on both.
+  const Report both = summarise_breast_text(
+      "Grouped fine pleomorphic calcifications in the left breast and in the right breast, "
+      "unchanged.");
+  EXPECT_TRUE(!on_breast(both, Laterality::Right).empty() ||
+              !on_breast(both, Laterality::Both).empty());
+}
+
+// A later part of the sentence about the other breast's past ("…, biopsy clip in the right
+// breast", "…, status post lumpectomy on the right", "…, history of right breast cancer") neither
+// makes the group historical nor gives that breast the group (hostile review 22: the left group was
+// dropped as history, or the right breast sent to biopsy).
+TEST(TextAttribution, TheOtherBreastsHistoryIsNotTheGroups) {
+  const std::string group =
+      "Grouped fine pleomorphic calcifications at 2 o'clock in the left breast";
+  for (const std::string& text : {group + ", biopsy clip in the right breast.",
+                                  group + ", status post lumpectomy on the right.",
+                                  group + ", history of right breast cancer.",
+                                  group + ", postsurgical changes in the right breast."}) {
+    const Report report = summarise_breast_text(text);
+    EXPECT_TRUE(on_breast(report, Laterality::Right).empty()) << text;
+    EXPECT_TRUE(on_breast(report, Laterality::Both).empty()) << text;
+    EXPECT_TRUE(on_breast(report, Laterality::Unknown).empty()) << text;
+    const auto left = on_breast(report, Laterality::Left);
+    ASSERT_EQ(left.size(), 1U) << text;
+    EXPECT_TRUE(holds(*left[0], Morphology::FinePleomorphic)) << text;
+  }
+  // Neighbours: the same breast's past stays the group's context ("near the previous biopsy site",
+  // a lumpectomy of the same breast), and history said of the calcifications themselves stays
+  // history.
+  const Report near = summarise_breast_text(
+      "Grouped fine pleomorphic calcifications at 2 o'clock in the left breast, near the previous "
+      "biopsy site.");
+  EXPECT_EQ(on_breast(near, Laterality::Left).size(), 1U);
+  const Report same = summarise_breast_text(
+      "Grouped fine pleomorphic calcifications at 2 o'clock in the left breast, status post left "
+      "lumpectomy.");
+  EXPECT_EQ(on_breast(same, Laterality::Left).size(), 1U);
+  EXPECT_TRUE(on_breast(same, Laterality::Right).empty());
+  const Report past = summarise_breast_text(
+      "History of dystrophic calcifications in the left breast, biopsy clip in the right breast.");
+  EXPECT_TRUE(on_breast(past, Laterality::Left).empty());
+  EXPECT_TRUE(on_breast(past, Laterality::Right).empty());
+}
+
 }  // namespace
 }  // namespace mammocalc
