@@ -372,7 +372,7 @@ void add_contributing_equipment(DcmDataset& dataset) {
 // memfd once): DCMTK does not report a write that fails at its last flush, and a file-size
 // limit or a full tmpfs then left a cut-short SR that was filed as whole.
 std::string saved_bytes(DcmFileFormat& file) {
-  constexpr offile_off_t kChunkBytes = 64 * 1024;
+  constexpr offile_off_t kChunkBytes = offile_off_t{64} * 1024;
   std::vector<char> chunk(kChunkBytes);
   DcmOutputBufferStream stream(chunk.data(), kChunkBytes);
   DcmWriteCache cache;
