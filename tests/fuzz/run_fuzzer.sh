@@ -58,7 +58,7 @@ fi
 if [[ -d $regressions ]] && ls "$regressions"/* >/dev/null 2>&1; then
   "$fuzzer" "$regressions"/* >"$work/replay.log" 2>&1 || { cat "$work/replay.log"; echo "FAIL: a regression input fails again"; exit 1; }
 fi
-"$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${max_len[@]}" \
+"$fuzzer" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 "${max_len[@]}" \
   -artifact_prefix="$work/artifacts/" "$work/corpus" >"$work/fuzz.log" 2>&1
 status=$?
 tail -n 12 "$work/fuzz.log"
