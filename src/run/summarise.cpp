@@ -29,7 +29,7 @@ namespace {
 // every roll-up.
 Findings findings_of(const SrDocument& document, const std::string& name,
                      const Evaluation& evaluation) {
-  const bool own = is_written_by_mammocalc(document.header);
+  const bool own = is_written_by_mammocalc(document);
   if (!evaluation.read_own && own) {
     throw Error(ErrorCode::OwnSummary, name + ": written by mammocalc (its own summary SR)");
   }

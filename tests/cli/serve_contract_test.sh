@@ -221,6 +221,16 @@ expect_skipped "key object selection" "$work/kos.dcm" 1.2.826.0.1.3680043.10.136
 expect_skipped "SR about something else" "$work/other-sr.dcm" 1.2.826.0.1.3680043.10.1363.950.6 \
   "not a breast imaging report"
 expect_skipped "mammocalc's own SR" "$own" "$own_uid" "written by mammocalc (its own summary SR)"
+# ... also "laundered": its equipment stripped or replaced on the way (a PACS or a router that
+# rewrites Manufacturer and drops Contributing Equipment), under a UID of its own. Its content
+# says whose it is.
+cp "$own" "$work/laundered.dcm"
+dcmodify -nb -ea "(0018,a001)" -m "(0008,0070)=PACS VENDOR" -m "(0008,0018)=$own_uid.9" \
+  "$work/laundered.dcm" >/dev/null 2>&1
+check "the laundered own SR names no mammocalc equipment" \
+  bash -c "! dcmdump '$work/laundered.dcm' | grep -qE '^\(0008,0070\).*mammocalc|\(0018,a001\)'"
+expect_skipped "mammocalc's own SR, laundered" "$work/laundered.dcm" "$own_uid.9" \
+  "written by mammocalc (its own summary SR)"
 # A storage class newer than the DCMTK installed (storescu proposes it only from a profile).
 make_object future 1.2.840.10008.5.1.4.1.1.999.1 1.2.826.0.1.3680043.10.1363.950.9
 cat >"$work/future.cfg" <<'CONFIG'
