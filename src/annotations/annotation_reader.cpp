@@ -2,8 +2,14 @@
 // problem names file, line and field.
 #include "annotations/annotation_reader.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -290,13 +296,20 @@ std::vector<std::string> check_annotations(const std::string& path) {
   return xml_input::problems_of(path, kMaxAnnotationBytes, parse_annotations);
 }
 
+// Only the first 4 KiB are looked at: enough to pass a declaration, comments or a doctype, and
+// the file is parsed (once) by whichever reader its kind calls for.
+constexpr std::size_t kRootNameHeadBytes = 4096;
+
 std::string xml_root_name(const std::string& path) {
-  // Only the first 4 KiB are read: enough to pass a declaration, comments or a doctype, and the
-  // file is parsed (once) by whichever reader its kind calls for.
   std::ifstream file(path, std::ios::binary);
-  std::string head(4096, '\0');
+  std::string head(kRootNameHeadBytes, '\0');
   file.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(file.gcount()));
+  return xml_root_name_of(head);
+}
+
+std::string xml_root_name_of(const std::string& bytes) {
+  const std::string head = bytes.substr(0, kRootNameHeadBytes);
   std::size_t at = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   while (at < head.size()) {
     at = head.find_first_not_of(" \t\r\n", at);
@@ -315,6 +328,55 @@ std::string xml_root_name(const std::string& path) {
     }
   }
   return {};
+}
+
+AnnotationFile read_annotation_file(const std::string& path) {
+  AnnotationFile file{path, {}, {}};
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (descriptor < 0) {
+    const int error = errno;
+    struct stat link {};
+    if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+      file.unreadable = path + ": cannot be read (a symlink to nothing)";
+    } else if (error == ENXIO) {  // a socket: open(2) refuses it
+      file.unreadable = path + ": not a regular file (a FIFO, socket or device), not read";
+    } else {
+      file.unreadable = path + ": cannot be read (" + std::strerror(error) + ")";
+    }
+    return file;
+  }
+  struct stat status {};
+  if (::fstat(descriptor, &status) != 0) {
+    file.unreadable = path + ": cannot be read (" + std::strerror(errno) + ")";
+  } else if (!S_ISREG(status.st_mode)) {
+    file.unreadable = path + ": not a regular file (a FIFO, socket or device), not read";
+  } else {
+    // One byte over the limit is enough to refuse the file (XmlInput).
+    const std::size_t limit = kMaxAnnotationBytes + 1;
+    char chunk[65536];
+    while (file.bytes.size() < limit) {
+      const ssize_t got =
+          ::read(descriptor, chunk, std::min(sizeof chunk, limit - file.bytes.size()));
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        file.unreadable = path + ": cannot be read (" + std::strerror(errno) + ")";
+        file.bytes.clear();
+        break;
+      }
+      if (got == 0) break;
+      file.bytes.append(chunk, static_cast<std::size_t>(got));
+    }
+  }
+  ::close(descriptor);
+  return file;
+}
+
+AnnotationsReading parse_annotation_file(const AnnotationFile& file) {
+  XmlInput input(file.path, file.bytes, kMaxAnnotationBytes);
+  AnnotationsReading reading;
+  reading.annotations = parse_annotations(input);
+  reading.problems = input.problems();
+  return reading;
 }
 
 }  // namespace mammocalc
