@@ -324,5 +324,31 @@ TEST(AnnotationFile, AnEmptyOrMissingFileIsSaid) {
             empty + ".gone: cannot be read (No such file or directory)");
 }
 
+// An --annotations FILE given by name is opened once too: swapped for a FIFO nobody writes to (an
+// attacker's, or a mistake while serve runs), it reads as empty instead of blocking the run; a
+// pipe with a writer (a shell's process substitution, /dev/fd/N) is still read.
+TEST(AnnotationReader, AFifoWithoutWriterGivenByNameDoesNotBlock) {
+  TempDir dir;
+  const std::string path = dir.file("x", "") + ".fifo.xml";
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  try {
+    read_annotations(path);  // blocked here for ever when it was opened to wait for a writer
+    ADD_FAILURE() << "an empty FIFO read as annotations";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::InvalidAnnotation);
+  }
+  EXPECT_FALSE(check_annotations(path).empty());
+}
+
+TEST(AnnotationReader, APipeWithAWriterGivenByNameIsRead) {
+  int ends[2];
+  ASSERT_EQ(::pipe(ends), 0);
+  const std::string text = document("");
+  ASSERT_EQ(::write(ends[1], text.data(), text.size()), static_cast<ssize_t>(text.size()));
+  ::close(ends[1]);
+  EXPECT_EQ(read_annotations("/dev/fd/" + std::to_string(ends[0])).study_instance_uid, "1.2.3.4");
+  ::close(ends[0]);
+}
+
 }  // namespace
 }  // namespace mammocalc
