@@ -2,13 +2,20 @@
 // problem names file, line and field.
 #include "annotations/annotation_reader.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <set>
 #include <string_view>
+#include <utility>
 
 #include <pugixml.hpp>
 
@@ -281,22 +288,20 @@ Annotations parse_annotations(XmlInput& input) {
 
 }  // namespace
 
-Annotations read_annotations(const std::string& path) {
-  return xml_input::read_valid(path, kMaxAnnotationBytes, parse_annotations,
-                               ErrorCode::InvalidAnnotation);
-}
-
-std::vector<std::string> check_annotations(const std::string& path) {
-  return xml_input::problems_of(path, kMaxAnnotationBytes, parse_annotations);
-}
+// Only the first 4 KiB are looked at: enough to pass a declaration, comments or a doctype, and
+// the file is parsed (once) by whichever reader its kind calls for.
+constexpr std::size_t kRootNameHeadBytes = 4096;
 
 std::string xml_root_name(const std::string& path) {
-  // Only the first 4 KiB are read: enough to pass a declaration, comments or a doctype, and the
-  // file is parsed (once) by whichever reader its kind calls for.
   std::ifstream file(path, std::ios::binary);
-  std::string head(4096, '\0');
+  std::string head(kRootNameHeadBytes, '\0');
   file.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(file.gcount()));
+  return xml_root_name_of(head);
+}
+
+std::string xml_root_name_of(const std::string& bytes) {
+  const std::string head = bytes.substr(0, kRootNameHeadBytes);
   std::size_t at = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   while (at < head.size()) {
     at = head.find_first_not_of(" \t\r\n", at);
@@ -315,6 +320,98 @@ std::string xml_root_name(const std::string& path) {
     }
   }
   return {};
+}
+
+namespace {
+
+// What a file that is no regular file is: refused (a directory's entries, where only regular
+// files are annotation files) or read (a file given by name, which may be a pipe: a shell's
+// process substitution).
+enum class OtherFiles { Refused, Read };
+
+// Opens `path` once, O_NONBLOCK so that a FIFO opens without waiting for a writer, checks what
+// was opened with fstat and reads it from that descriptor (blocking again once open: a pipe's
+// writer is waited for, while a FIFO without one reads as empty at once).
+AnnotationFile read_once(const std::string& path, OtherFiles others) {
+  AnnotationFile file{path, {}, {}};
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (descriptor < 0) {
+    const int error = errno;
+    struct stat link {};
+    if (others == OtherFiles::Read) {
+      file.unreadable = cannot_open(path, error);  // as every input given by name says it
+    } else if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+      file.unreadable = path + ": cannot be read (a symlink to nothing)";
+    } else if (error == ENXIO) {  // a socket: open(2) refuses it
+      file.unreadable = path + ": not a regular file (a FIFO, socket or device), not read";
+    } else {
+      file.unreadable = path + ": cannot be read (" + std::strerror(error) + ")";
+    }
+    return file;
+  }
+  struct stat status {};
+  if (::fstat(descriptor, &status) != 0) {
+    file.unreadable = path + ": cannot be read (" + std::strerror(errno) + ")";
+  } else if (S_ISDIR(status.st_mode) && others == OtherFiles::Read) {
+    file.unreadable = path + ": is a directory, not a file";  // the words of an SR input
+  } else if (!S_ISREG(status.st_mode) && others == OtherFiles::Refused) {
+    file.unreadable = path + ": not a regular file (a FIFO, socket or device), not read";
+  } else {
+    const int flags = ::fcntl(descriptor, F_GETFL);
+    if (flags >= 0) ::fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK);
+    // One byte over the limit is enough to refuse the file (XmlInput).
+    const std::size_t limit = kMaxAnnotationBytes + 1;
+    char chunk[65536];
+    while (file.bytes.size() < limit) {
+      const ssize_t got =
+          ::read(descriptor, chunk, std::min(sizeof chunk, limit - file.bytes.size()));
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        file.unreadable = path + ": cannot be read (" + std::strerror(errno) + ")";
+        file.bytes.clear();
+        break;
+      }
+      if (got == 0) break;
+      file.bytes.append(chunk, static_cast<std::size_t>(got));
+    }
+  }
+  ::close(descriptor);
+  return file;
+}
+
+// Every problem of the file at `path`, read once (a file given by name).
+AnnotationsReading read_by_name(const std::string& path) {
+  const AnnotationFile file = read_once(path, OtherFiles::Read);
+  if (!file.unreadable.empty()) return {Annotations{}, {file.unreadable}};
+  return parse_annotation_file(file);
+}
+
+}  // namespace
+
+AnnotationFile read_annotation_file(const std::string& path) {
+  return read_once(path, OtherFiles::Refused);
+}
+
+AnnotationsReading parse_annotation_file(const AnnotationFile& file) {
+  XmlInput input(file.path, file.bytes, kMaxAnnotationBytes);
+  AnnotationsReading reading;
+  reading.annotations = parse_annotations(input);
+  reading.problems = input.problems();
+  return reading;
+}
+
+// Read once through one descriptor, as a directory's files are (read_once): a file swapped for
+// a FIFO after a check by path reads as empty instead of blocking the run.
+Annotations read_annotations(const std::string& path) {
+  AnnotationsReading reading = read_by_name(path);
+  if (!reading.problems.empty()) {
+    throw Error(ErrorCode::InvalidAnnotation, xml_input::first_problem(reading.problems));
+  }
+  return std::move(reading.annotations);
+}
+
+std::vector<std::string> check_annotations(const std::string& path) {
+  return read_by_name(path).problems;
 }
 
 }  // namespace mammocalc

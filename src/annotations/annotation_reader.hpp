@@ -22,4 +22,33 @@ std::vector<std::string> check_annotations(const std::string& path);
 // to tell the kinds apart; says nothing about the rest being well-formed.
 std::string xml_root_name(const std::string& path);
 
+// A file of an annotation directory, opened once and read from that one descriptor: its type is
+// checked on the descriptor (fstat), so it cannot be swapped for a FIFO, which would block the
+// run, between a check by path and the open (hostile review, issue 18).
+struct AnnotationFile {
+  std::string path;
+  // Its bytes, at most the annotation size limit and one byte (more is refused when parsed).
+  std::string bytes;
+  // Why it was not read, "FILE: REASON" ("FILE: cannot be read (a symlink to nothing)", "FILE:
+  // not a regular file (a FIFO, socket or device), not read"); empty when it was.
+  std::string unreadable;
+};
+
+// Opens `path` once (O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY: a FIFO opens without a writer
+// and is never read), fstat()s the descriptor and reads a regular file from it. Follows a symlink
+// to a file, as annotation directories may hold them; one to nothing is said as such. Never
+// throws for what it finds on disk.
+AnnotationFile read_annotation_file(const std::string& path);
+
+// xml_root_name of a file's bytes already read.
+std::string xml_root_name_of(const std::string& bytes);
+
+// What an annotation file read by read_annotation_file holds: the annotations when `problems` is
+// empty, else every problem, one line each ("FILE:LINE: field: problem").
+struct AnnotationsReading {
+  Annotations annotations;
+  std::vector<std::string> problems;
+};
+AnnotationsReading parse_annotation_file(const AnnotationFile& file);
+
 }  // namespace mammocalc

@@ -53,6 +53,19 @@ class XmlInput {
     readable_ = true;
   }
 
+  // The bytes of a file already read by its caller (through one descriptor: annotation_reader's
+  // read_annotation_file), never opened again by path; `bytes` holds at most max_bytes + 1.
+  XmlInput(std::string path, std::string bytes, std::size_t max_bytes)
+      : path_(std::move(path)), bytes_(std::move(bytes)) {
+    if (bytes_.size() > max_bytes) {
+      problems_.push_back(path_ + ": larger than " + std::to_string(max_bytes / kBytesPerMiB) +
+                          " MiB; refused unread");
+      bytes_.clear();
+      return;
+    }
+    readable_ = true;
+  }
+
   // The root element when the file is well-formed XML without DOCTYPE and the root has this name
   // and namespace; otherwise an empty node and a recorded problem.
   pugi::xml_node root(const char* name, const char* name_space) {

@@ -37,6 +37,7 @@
 #include "dcmtk/dcmsr/dsrnumtn.h"
 #include "dcmtk/dcmsr/dsrreftn.h"
 #include "dcmtk/dcmsr/dsrtextn.h"
+#include "dcmtk/dcmsr/dsruidtn.h"
 #include "dicom/memory_file.hpp"
 
 namespace mammocalc {
@@ -171,6 +172,9 @@ void copy_value(const DSRDocumentTreeNode& node, ContentItem& item, ReaderWarnin
     case DSRTypes::VT_Text:
       item.text =
           whole_text(static_cast<const DSRTextTreeNode&>(node).getValue(), item.position, warnings);
+      break;
+    case DSRTypes::VT_UIDRef:  // mammocalc's device observer UID tells its own SRs (own_sr)
+      item.text = static_cast<const DSRUIDRefTreeNode&>(node).getValue().c_str();
       break;
     case DSRTypes::VT_Image:
       item.referenced_sop_instance =

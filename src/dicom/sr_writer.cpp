@@ -58,6 +58,29 @@ constexpr CodeConst kMm{"mm", "UCUM", "millimeter"};
 constexpr CodeConst kCalcificationsUnit{"{calcifications}", "UCUM", "calcifications"};
 constexpr CodeConst kProcessingEquipment{"109102", "DCM", "Processing Equipment"};
 
+// The review state in coded form (hostile review, issue 18): a PACS rule or worklist acts on
+// codes, not on the narrative's words. No DICOM code says "needs radiologist review" or "evidence
+// incomplete", so they are mammocalc's private ones (kOwnCodingScheme, declared in the Coding
+// Scheme Identification Sequence); the concept names also tell mammocalc's own SR from a
+// radiologist's when its equipment was stripped (own_sr).
+constexpr CodeConst kRadiologistReview{"RADREVIEW", kOwnCodingScheme, "Radiologist review"};
+constexpr CodeConst kReviewNeeded{"REVIEW-NEEDED", kOwnCodingScheme, "Radiologist review needed"};
+constexpr CodeConst kNoReview{"NO-REVIEW", kOwnCodingScheme, "No radiologist review requested"};
+constexpr CodeConst kEvidenceRead{"EVIDENCE", kOwnCodingScheme, "Evidence read"};
+constexpr CodeConst kAllEvidenceRead{"EVIDENCE-ALL", kOwnCodingScheme, "All evidence read"};
+constexpr CodeConst kEvidenceIncomplete{"EVIDENCE-PART", kOwnCodingScheme, "Evidence incomplete"};
+// Completion Flag Description (LO, at most 64 characters) of a PARTIAL result.
+constexpr const char* kIncompleteDescription =
+    "mammocalc: source evidence incomplete; needs radiologist review";
+
+// Whether the summary's evidence was incomplete: an exam row that makes the exam incomplete fired
+// (E11 a PARTIAL or PRELIMINARY source, unreadable evidence, an annotation file not read). The
+// result is then PARTIAL, as its source or its reading was.
+bool evidence_incomplete(const Report& report) {
+  return std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                     [](const FiredRule& fired) { return fired.outcome.exam_incomplete; });
+}
+
 DSRCodedEntryValue coded(const CodeConst& code) {
   const std::string value(code.value);
   const std::string scheme(code.scheme);
@@ -314,6 +337,9 @@ void write_content(DSRDocumentTree& tree, const Report& report, const ReviewExam
   content.code(kObsContext, kObserverType, kDevice);
   content.uid(kObsContext, kDeviceObserverUid, uid_for_name("mammocalc device observer"));
   content.text(kObsContext, kDeviceObserverName, "mammocalc");
+  content.code(kContains, kRadiologistReview, report.exam.needs_review ? kReviewNeeded : kNoReview);
+  content.code(kContains, kEvidenceRead,
+               evidence_incomplete(report) ? kEvidenceIncomplete : kAllEvidenceRead);
   write_narrative(content, report, words);
 
   content.container(kContains, kSupplementaryData);
@@ -530,7 +556,17 @@ WrittenSr write_report_sr(const Report& report) {
                            image.sop_class_uid.c_str(), image.sop_instance_uid.c_str()),
           "evidence");
   }
-  check(document.completeDocument(), "completion flag");
+  if (evidence_incomplete(report)) {
+    // PARTIAL is a new document's flag; COMPLETE only where all the evidence was read.
+    check(document.setCompletionFlagDescription(kIncompleteDescription), "completion flag");
+  } else {
+    check(document.completeDocument(), "completion flag");
+  }
+  DSRCodingSchemeIdentificationList& schemes = document.getCodingSchemeIdentification();
+  check(schemes.addItem(std::string(kOwnCodingScheme).c_str()), "coding scheme");
+  check(schemes.setCodingSchemeName("mammocalc private codes"), "coding scheme name");
+  check(schemes.setCodingSchemeResponsibleOrganization(std::string(kOwnManufacturer).c_str()),
+        "coding scheme organization");
 
   DcmFileFormat file;
   DcmDataset& dataset = *file.getDataset();

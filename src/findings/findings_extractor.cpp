@@ -1073,7 +1073,7 @@ Findings extract_findings(const SrDocument& document, const std::string& name,
                           header.study_id,
                           header.study_description,
                           header.referring_physician_name,
-                          is_written_by_mammocalc(header),
+                          is_written_by_mammocalc(document),
                           header.completion_flag,
                           header.completion_flag_description,
                           header.preliminary_flag};

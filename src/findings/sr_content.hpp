@@ -55,7 +55,7 @@ struct ContentItem {
   Code code;
   std::optional<double> number;         // NUM items
   Code unit;                            // NUM items
-  std::string text;                     // TEXT items
+  std::string text;                     // TEXT items; the UID of UIDREF items
   std::string referenced_sop_instance;  // IMAGE / COMPOSITE items
   std::string referenced_position;      // by-reference items
   std::vector<ContentItem> children;

@@ -10,12 +10,13 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <system_error>
 #include <thread>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -58,12 +59,15 @@ StoreStatus skipped(const Error& reason, const LineLog& log) {
 
 // Names for received objects whose SOP Instance UID is no valid UID (empty, too long, bad
 // characters, a path): "received-" and the first 16 hex digits of the SHA-1 of the announced
-// UID, numbered "-2", "-3"… (claim_output_name) when an earlier object of this run has the name,
-// so no object is summarised over another (the old name, "received", was shared by them all).
-// A name taken on disk, by an earlier run or another process, is numbered on too: its summary
-// (NAME.xml, also all that is left without --keep-received) or its kept copy, which never
-// replaces a file (Replace::No). The UID itself may hold anything: it is never a name nor said
-// in a log line. Shared by the worker threads.
+// UID, numbered "-2", "-3"… when an earlier object of this run has the name, so no object is
+// summarised over another (the old name, "received", was shared by them all). A name taken on
+// disk, by an earlier run or another process, is numbered on too: its summary (NAME.xml, also all
+// that is left without --keep-received) or its kept copy, which never replaces a file
+// (Replace::No). An identical re-send (the same bytes: a PACS retrying after a lost response) is
+// the same object and keeps its name, so re-sends do not pile up numbered copies (hostile review,
+// issue 18): known by the digest of the bytes this run gave the name to, or, after a restart, by
+// the kept copy on disk holding the same bytes. The UID itself may hold anything: it is never a
+// name nor said in a log line. Shared by the worker threads.
 class ReceivedNames {
  public:
   // The unnumbered name for `text` (the announced UID, or an object's bytes).
@@ -72,27 +76,62 @@ class ReceivedNames {
     return "received-" + hex_digest(text).substr(0, kDigits);
   }
 
-  // A name (without extension) no earlier object of this run got; with `keep`, `temporary` is
-  // moved there as NAME.dcm without replacing any file. Returns the name and whether the object
-  // was kept. Throws Error(OutputFailed) when the copy cannot be kept.
-  std::pair<std::string, bool> claim(const std::string& stem, const std::string& output_dir,
-                                     const std::string& temporary, bool keep) {
+  // The name claimed for one object, without extension.
+  struct Claim {
+    std::string name;
+    // Whether its copy was moved there now (and is removed again when the object fails); an
+    // identical re-send finds its copy there already and leaves it.
+    bool kept_now = false;
+  };
+
+  // The name (without extension) of the object of `bytes`: the one an identical object has, else
+  // one no earlier object of this run got and no file takes; with `keep`, `temporary` is moved
+  // there as NAME.dcm without replacing any file. Throws Error(OutputFailed) when the copy cannot
+  // be kept.
+  Claim claim(const std::string& stem, const std::string& output_dir, const std::string& temporary,
+              const std::string& bytes, bool keep) {
+    const std::string digest = hex_digest(bytes);
     const std::lock_guard<std::mutex> lock(mutex_);
-    for (;;) {
-      const std::string xml = claim_output_name("", stem, used_);
-      const std::string name = xml.substr(0, xml.size() - std::string(".xml").size());
+    for (int number = 1;; ++number) {
+      const std::string name = number == 1 ? stem : stem + "-" + std::to_string(number);
+      const fs::path kept = fs::path(output_dir) / (name + ".dcm");
+      const auto given = given_.find(name);
+      if (given != given_.end()) {
+        if (given->second != digest) continue;
+        // Sent again. Its copy is kept anew when it is not there (removed when the earlier
+        // sending failed, e.g. on a full disk: the sender's retry).
+        if (!keep || holds_bytes(kept, bytes)) return {name, false};
+        if (move_file_durably(temporary, kept.string(), Replace::No)) return {name, true};
+        continue;
+      }
+      if (holds_bytes(kept, bytes)) {  // an earlier run kept this very object there
+        given_.emplace(name, digest);
+        return {name, false};
+      }
       // Anything under the summary's name, a dangling symlink too: an earlier run's summary.
       std::error_code error;
-      if (fs::exists(fs::symlink_status(fs::path(output_dir) / xml, error))) continue;
-      if (!keep) return {name, false};
-      const std::string kept = (fs::path(output_dir) / (name + ".dcm")).string();
-      if (move_file_durably(temporary, kept, Replace::No)) return {name, true};
+      if (fs::exists(fs::symlink_status(fs::path(output_dir) / (name + ".xml"), error))) continue;
+      if (keep && !move_file_durably(temporary, kept.string(), Replace::No)) continue;
+      given_.emplace(name, digest);
+      return {name, keep};
     }
   }
 
  private:
+  // Whether `path` is a regular file (not through a symlink) holding exactly `bytes`.
+  static bool holds_bytes(const fs::path& path, const std::string& bytes) {
+    std::error_code error;
+    if (!fs::is_regular_file(fs::symlink_status(path, error))) return false;
+    if (fs::file_size(path, error) != bytes.size() || error) return false;
+    std::ifstream file(path, std::ios::binary);
+    std::string on_disk(bytes.size(), '\0');
+    file.read(on_disk.data(), static_cast<std::streamsize>(on_disk.size()));
+    return file.gcount() == static_cast<std::streamsize>(bytes.size()) && on_disk == bytes;
+  }
+
   std::mutex mutex_;
-  UsedNames used_;
+  // Each name given, with the SHA-1 of the object's bytes (a map: a name is asked for in order).
+  std::map<std::string, std::string> given_;
 };
 
 // What log lines call an object, never its patient data: its SOP Instance UID; with
@@ -275,13 +314,15 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     // there) first, since the summary is named after it.
     std::string stem = object.sop_instance_uid;
     if (!valid_uid) {
-      bool kept_it = false;
-      std::tie(stem, kept_it) =
+      const ReceivedNames::Claim claim =
           endpoint.received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid),
-                                        config.output_dir, temporary, config.keep_received);
+                                        config.output_dir, temporary, bytes, config.keep_received);
+      stem = claim.name;
       // The kept copy's name is the unkeyed digest: logged, it would pair it with the pseudonym.
       if (!logs_keyed_pseudonyms(evaluation.pseudonyms)) name = stem;
-      if (kept_it) written.push_back((fs::path(config.output_dir) / (stem + ".dcm")).string());
+      if (claim.kept_now) {
+        written.push_back((fs::path(config.output_dir) / (stem + ".dcm")).string());
+      }
     }
     // The same UID again is the same object sent again: its copy is replaced. Not kept, the
     // object stays in the association's file, which the endpoint overwrites with the next SR and

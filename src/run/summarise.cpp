@@ -29,7 +29,7 @@ namespace {
 // every roll-up.
 Findings findings_of(const SrDocument& document, const std::string& name,
                      const Evaluation& evaluation) {
-  const bool own = is_written_by_mammocalc(document.header);
+  const bool own = is_written_by_mammocalc(document);
   if (!evaluation.read_own && own) {
     throw Error(ErrorCode::OwnSummary, name + ": written by mammocalc (its own summary SR)");
   }
@@ -65,29 +65,6 @@ Findings read_findings(const std::string& path, const Evaluation& evaluation) {
                      evaluation);
 }
 
-// Why a file of an annotation directory that does not start as XML cannot be used: "FILE:
-// REASON", as check_annotations says its problems.
-std::string unusable_file_reason(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return file + ": cannot be read (" + std::strerror(errno) + ")";
-  if (in.peek() == std::ifstream::traits_type::eof())
-    return file + ": empty, not an annotation file";
-  return file + ": not an XML file";
-}
-
-// Why an entry of an annotation directory is no file that can be read, "FILE: REASON"; empty
-// for a regular file (through a symlink too).
-std::string not_a_regular_file_reason(const std::string& file) {
-  std::error_code error;
-  const std::filesystem::file_status status = std::filesystem::status(file, error);
-  if (status.type() == std::filesystem::file_type::not_found) {
-    return file + ": cannot be read (a symlink to nothing)";
-  }
-  if (error) return file + ": cannot be read (" + error.message() + ")";
-  if (std::filesystem::is_regular_file(status)) return {};
-  return file + ": not a regular file (a FIFO, socket or device), not read";
-}
-
 // Applies the annotations named on the command line: files must fit the SR; a directory
 // contributes the files whose study is the SR's (others are another study's business).
 void apply_annotations(const std::vector<std::string>& paths, Findings& findings) {
@@ -97,31 +74,35 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
       continue;
     }
     for (const std::string& file : xml_files_in(path)) {
-      // Only a regular file is opened: a FIFO would block the run until someone wrote to it.
-      const std::string not_a_file = not_a_regular_file_reason(file);
-      if (!not_a_file.empty()) {
+      // Opened once, its type checked on the descriptor and read from it, then parsed from those
+      // bytes: a check by path and an open by path again let a FIFO swapped in between block
+      // the run (a serve worker for ever).
+      const AnnotationFile read = read_annotation_file(file);
+      if (!read.unreadable.empty()) {
         findings.notes.push_back({WarningCode::AnnotationSkipped,
-                                  not_a_file + " (file in annotation directory skipped)", ""});
+                                  read.unreadable + " (file in annotation directory skipped)", ""});
         continue;
       }
-      const std::string root = xml_root_name(file);
+      const std::string root = xml_root_name_of(read.bytes);
       if (root.empty()) {
         // Not even the start of an XML file could be read: said, never dropped silently.
         findings.notes.push_back(
             {WarningCode::AnnotationSkipped,
-             unusable_file_reason(file) + " (file in annotation directory skipped)", ""});
+             file + (read.bytes.empty() ? ": empty, not an annotation file" : ": not an XML file") +
+                 " (file in annotation directory skipped)",
+             ""});
         continue;
       }
       // Another kind of XML file (a site profile, a summary) is not the annotations' business.
       if (root != "annotations") continue;
-      const std::vector<std::string> problems = check_annotations(file);
-      if (!problems.empty()) {
-        findings.notes.push_back({WarningCode::AnnotationSkipped,
-                                  problems.front() + " (file in annotation directory skipped)",
-                                  ""});
+      const AnnotationsReading reading = parse_annotation_file(read);
+      if (!reading.problems.empty()) {
+        findings.notes.push_back(
+            {WarningCode::AnnotationSkipped,
+             reading.problems.front() + " (file in annotation directory skipped)", ""});
         continue;
       }
-      const Annotations annotations = read_annotations(file);
+      const Annotations& annotations = reading.annotations;
       if (annotations.study_instance_uid == findings.source.study_instance_uid) {
         merge_annotations(annotations, findings);
       }

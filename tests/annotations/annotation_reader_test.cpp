@@ -1,5 +1,12 @@
 #include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -239,6 +246,108 @@ TEST(AnnotationReader, RootNameTellsFilesApart) {
   EXPECT_EQ(xml_root_name("samples/annotation-only.annotations.xml"), "annotations");
   EXPECT_EQ(xml_root_name("samples/bir-suspicious-stereotactic.site-profile.xml"), "siteProfile");
   EXPECT_EQ(xml_root_name("samples/bir-no-calcification.dcm"), "");
+}
+
+// A file of an annotation directory is opened once and read from that descriptor (hostile
+// review, issue 18: its type was checked by path, then it was opened by path again, up to three
+// times, so a file swapped for a FIFO in between blocked the run).
+TEST(AnnotationFile, ARegularFileIsReadOnce) {
+  TempDir dir;
+  const std::string path = dir.file("a.xml", document(""));
+  const AnnotationFile file = read_annotation_file(path);
+  EXPECT_EQ(file.unreadable, "");
+  EXPECT_EQ(file.bytes, document(""));
+  EXPECT_EQ(xml_root_name_of(file.bytes), "annotations");
+}
+
+TEST(AnnotationFile, WhatWasReadIsParsedNotThePathAgain) {
+  TempDir dir;
+  const std::string path = dir.file("a.xml", document(""));
+  const AnnotationFile file = read_annotation_file(path);
+  // Swapped after it was read: first for garbage, then for a FIFO nobody writes to.
+  dir.file("a.xml", "garbage");
+  const AnnotationsReading garbage_later = parse_annotation_file(file);
+  EXPECT_TRUE(garbage_later.problems.empty());
+  EXPECT_EQ(garbage_later.annotations.study_instance_uid, "1.2.3.4");
+  std::filesystem::remove(path);
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  EXPECT_TRUE(parse_annotation_file(file).problems.empty());
+}
+
+TEST(AnnotationFile, ASymlinkToAFileIsRead) {
+  TempDir dir;
+  const std::string target = dir.file("target.xml", document(""));
+  const std::string link = target + ".link.xml";
+  std::filesystem::create_symlink(target, link);
+  EXPECT_EQ(read_annotation_file(link).unreadable, "");
+  EXPECT_EQ(read_annotation_file(link).bytes, document(""));
+}
+
+TEST(AnnotationFile, ASymlinkToNothingIsSaid) {
+  TempDir dir;
+  const std::string link = dir.file("x", "") + ".dangling.xml";
+  std::filesystem::create_symlink(link + ".nowhere", link);
+  const AnnotationFile file = read_annotation_file(link);
+  EXPECT_EQ(file.unreadable, link + ": cannot be read (a symlink to nothing)");
+  EXPECT_EQ(file.bytes, "");
+}
+
+TEST(AnnotationFile, AFifoIsNotReadAndDoesNotBlock) {
+  TempDir dir;
+  const std::string path = dir.file("x", "") + ".fifo.xml";
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  const AnnotationFile file = read_annotation_file(path);  // would block if opened to read it
+  EXPECT_EQ(file.unreadable, path + ": not a regular file (a FIFO, socket or device), not read");
+}
+
+TEST(AnnotationFile, ASocketIsNotRead) {
+  TempDir dir;
+  const std::string path = dir.file("x", "") + ".s.xml";
+  const int listener = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(listener, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  ASSERT_LT(path.size(), sizeof address.sun_path);
+  std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
+  ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  EXPECT_EQ(read_annotation_file(path).unreadable,
+            path + ": not a regular file (a FIFO, socket or device), not read");
+  ::close(listener);
+}
+
+TEST(AnnotationFile, AnEmptyOrMissingFileIsSaid) {
+  TempDir dir;
+  const std::string empty = dir.file("empty.xml", "");
+  EXPECT_EQ(read_annotation_file(empty).unreadable, "");
+  EXPECT_EQ(xml_root_name_of(read_annotation_file(empty).bytes), "");
+  EXPECT_EQ(read_annotation_file(empty + ".gone").unreadable,
+            empty + ".gone: cannot be read (No such file or directory)");
+}
+
+// An --annotations FILE given by name is opened once too: swapped for a FIFO nobody writes to (an
+// attacker's, or a mistake while serve runs), it reads as empty instead of blocking the run; a
+// pipe with a writer (a shell's process substitution, /dev/fd/N) is still read.
+TEST(AnnotationReader, AFifoWithoutWriterGivenByNameDoesNotBlock) {
+  TempDir dir;
+  const std::string path = dir.file("x", "") + ".fifo.xml";
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  try {
+    read_annotations(path);  // blocked here for ever when it was opened to wait for a writer
+    ADD_FAILURE() << "an empty FIFO read as annotations";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::InvalidAnnotation);
+  }
+  EXPECT_FALSE(check_annotations(path).empty());
+}
+
+TEST(AnnotationReader, APipeWithAWriterGivenByNameIsRead) {
+  int ends[2];
+  ASSERT_EQ(::pipe(ends), 0);
+  const std::string text = document("");
+  ASSERT_EQ(::write(ends[1], text.data(), text.size()), static_cast<ssize_t>(text.size()));
+  ::close(ends[1]);
+  EXPECT_EQ(read_annotations("/dev/fd/" + std::to_string(ends[0])).study_instance_uid, "1.2.3.4");
+  ::close(ends[0]);
 }
 
 }  // namespace

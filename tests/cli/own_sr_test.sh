@@ -75,6 +75,25 @@ check "hook over the study folder: exit 0" test $? -eq 0
 check "hook over the study folder: the report summarised, the own SR not" test \
   "$(ls "$work/hook2" | grep -c '\.xml$')" -eq 1
 
+# "Laundered": its equipment stripped or replaced on the way (Contributing Equipment dropped,
+# Manufacturer rewritten). Its content still says whose it is (hostile review, issue 18).
+cp "$own" "$work/laundered.dcm"
+dcmodify -nb -ea "(0018,a001)" -m "(0008,0070)=PACS VENDOR" "$work/laundered.dcm" >/dev/null 2>&1
+check "the laundered own SR names no mammocalc equipment" \
+  bash -c "! dcmdump '$work/laundered.dcm' | grep -qE '^\(0008,0070\).*mammocalc|\(0018,a001\)'"
+"$mammocalc" summarize "$work/laundered.dcm" >/dev/null 2>"$work/err"
+check "summarize laundered.dcm: exit 1" test $? -eq 1
+check "summarize laundered.dcm: the one-line reason" test "$(cat "$work/err")" = \
+  "mammocalc: $work/laundered.dcm: written by mammocalc (its own summary SR); use --read-own to read it back"
+"$mammocalc" hook --out "$work/hook-laundered" "$work/laundered.dcm" 2>"$work/hook-laundered.log"
+check "hook laundered.dcm: exit 0" test $? -eq 0
+check "hook laundered.dcm: skipped with the reason" test "$(cat "$work/hook-laundered.log")" = \
+  "mammocalc hook: $work/laundered.dcm: written by mammocalc (its own summary SR); skipped"
+check "hook laundered.dcm: no summary" test -z "$(ls -A "$work/hook-laundered" 2>/dev/null)"
+"$mammocalc" summarize --read-own "$work/laundered.dcm" >"$work/laundered-back.xml" 2>/dev/null
+check "summarize --read-own laundered.dcm: read back as mammocalc's own" \
+  grep -q '<source [^>]*writtenBy="mammocalc"' "$work/laundered-back.xml"
+
 # review: refused without --read-own; with it, the header says whose result it is.
 "$mammocalc" review --no-color "$own" >"$work/review.txt" 2>"$work/err"
 check "review own.dcm: exit 1" test $? -eq 1

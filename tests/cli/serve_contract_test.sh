@@ -221,6 +221,16 @@ expect_skipped "key object selection" "$work/kos.dcm" 1.2.826.0.1.3680043.10.136
 expect_skipped "SR about something else" "$work/other-sr.dcm" 1.2.826.0.1.3680043.10.1363.950.6 \
   "not a breast imaging report"
 expect_skipped "mammocalc's own SR" "$own" "$own_uid" "written by mammocalc (its own summary SR)"
+# ... also "laundered": its equipment stripped or replaced on the way (a PACS or a router that
+# rewrites Manufacturer and drops Contributing Equipment), under a UID of its own. Its content
+# says whose it is.
+cp "$own" "$work/laundered.dcm"
+dcmodify -nb -ea "(0018,a001)" -m "(0008,0070)=PACS VENDOR" -m "(0008,0018)=$own_uid.9" \
+  "$work/laundered.dcm" >/dev/null 2>&1
+check "the laundered own SR names no mammocalc equipment" \
+  bash -c "! dcmdump '$work/laundered.dcm' | grep -qE '^\(0008,0070\).*mammocalc|\(0018,a001\)'"
+expect_skipped "mammocalc's own SR, laundered" "$work/laundered.dcm" "$own_uid.9" \
+  "written by mammocalc (its own summary SR)"
 # A storage class newer than the DCMTK installed (storescu proposes it only from a profile).
 make_object future 1.2.840.10008.5.1.4.1.1.999.1 1.2.826.0.1.3680043.10.1363.950.9
 cat >"$work/future.cfg" <<'CONFIG'
@@ -285,8 +295,11 @@ kill -TERM "$server"
 wait "$server" 2>/dev/null
 mkdir -p "$work/keep-out"
 bad_uids=("../escape" "1.2.$(printf "%070d" 1)" "not-a-uid!" "../escape")
+# The two of one UID are different objects (another report): identical bytes are one object sent
+# again, which keeps its name (below).
 for i in "${!bad_uids[@]}"; do
   cp samples/bir-known-malignancy.dcm "$work/bad-uid-$i.dcm"
+  [[ $i == 3 ]] && cp samples/bir-suspicious-vacuum-assisted.dcm "$work/bad-uid-$i.dcm"
   dcmodify -nb -m "(0008,0018)=${bad_uids[$i]}" "$work/bad-uid-$i.dcm" >/dev/null 2>&1
 done
 check "serve --keep-received starts (with a good annotation directory and site profile)" \
@@ -310,6 +323,23 @@ modes=$(stat -c %a "$work/keep-out"/*.dcm "$work/keep-out"/*.xml | sort -u)
 check "... the kept copies have the summaries' mode (got $(echo $modes))" test "$(echo "$modes" | wc -l)" -eq 1
 check "... no kept name holds the invalid UID" bash -c "! ls '$work/keep-out' | grep -qE 'escape|not-a-uid|^received\.'"
 check "... the log names none of the invalid UIDs" bash -c "! grep -qE 'escape|not-a-uid|0000000001' '$work/keep.log'"
+# Identical re-sends (the same bytes: a PACS retrying after a lost response, a re-send after
+# downtime) keep the name the object has: summary and kept copy replaced, no new numbered name.
+escape_name=received-$(printf '%s' ../escape | sha1sum | cut -c1-16)
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/bad-uid-0.dcm" "$work/bad-uid-0.dcm" \
+  "$work/bad-uid-3.dcm" >"$work/keep-again.log" 2>&1
+check "identical re-sends of SRs with an invalid UID: storescu succeeds" test $? -eq 0
+check "... no new kept copy (still 4)" test "$(ls "$work/keep-out"/*.dcm | wc -l)" -eq 4
+check "... no new summary (still 4)" test "$(ls "$work/keep-out"/*.xml | wc -l)" -eq 4
+check "... each summarised to the name it had (3 lines for $escape_name.xml)" \
+  test "$(grep -c "summarised to $escape_name.xml\$" "$work/keep.log")" -eq 3
+check "... the other object of that UID too (2 lines for $escape_name-2.xml)" \
+  test "$(grep -c "summarised to $escape_name-2.xml\$" "$work/keep.log")" -eq 2
+study_of() { dcmdump +P 0020,000d "$1" 2>/dev/null; }  # FILE: its Study Instance UID line
+check "... the kept copies are still the objects sent under those names" \
+  test -n "$(study_of "$work/bad-uid-0.dcm")" -a \
+  "$(study_of "$work/keep-out/$escape_name.dcm")" = "$(study_of "$work/bad-uid-0.dcm")" -a \
+  "$(study_of "$work/keep-out/$escape_name-2.dcm")" = "$(study_of "$work/bad-uid-3.dcm")"
 # An SR that is skipped (about something else, answered with success) is kept as every SR is
 # ("--keep-received also keeps each SR").
 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/other-sr.dcm" >"$work/keep-skipped.log" 2>&1
@@ -365,6 +395,19 @@ check "another SR of the same invalid UID after the restart: a summary of its ow
   test "$(ls "$work/restart-out"/*.xml | wc -l)" -eq 2
 check "... the earlier summary unchanged" cmp -s "$first_summary" "$work/first-summary.xml"
 check "... the new one numbered on" test -s "${first_summary%.xml}-2.xml"
+
+# ... and an identical re-send after a restart keeps its name too, where the kept copy on disk
+# shows it is the same object (--keep-received): no summary of it is added.
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+check "serve --keep-received starts again on the kept objects" start_serve "$work/keep-2.log" \
+  --out "$work/keep-out" --keep-received
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/bad-uid-0.dcm" >/dev/null 2>&1
+check "an identical re-send after the restart: storescu succeeds" test $? -eq 0
+check "... summarised to the name it had" grep -qx "mammocalc serve: $escape_name: summarised to $escape_name.xml" "$work/keep-2.log"
+check "... no new kept copy or summary of an invalid UID (4 each)" \
+  test "$(ls "$work/keep-out" | grep -c '^received-.*\.dcm$')" -eq 4 -a \
+  "$(ls "$work/keep-out" | grep -c '^received-.*\.xml$')" -eq 4
 
 # --- The output directory lost while serving (a full disk, an unmounted share): the sender is
 # answered 0xA700 (out of resources, it retries) with a log line, never an aborted association;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dicom/sr_writer.hpp"
+#include "findings/own_sr.hpp"
 
 namespace mammocalc {
 namespace {
@@ -34,6 +35,8 @@ TEST(SrWriter, UidForNameIsAValidStableUuidUid) {
   // The value OpenSSL's SHA-1 gave when the writer first used it: UIDs already sent to a PACS
   // stay the same.
   EXPECT_EQ(uid, "2.25.290715673053758130609068492642435390596");
+  // own_sr recognises mammocalc's SRs by it too (findings/ links no DCMTK: a constant there).
+  EXPECT_EQ(uid, kOwnDeviceObserverUid);
   EXPECT_EQ(uid_for_name("mammocalc device observer"), uid);
   EXPECT_NE(uid_for_name("mammocalc device observer "), uid);
   EXPECT_LE(uid.size(), 64u);
