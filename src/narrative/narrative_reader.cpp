@@ -267,7 +267,13 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   reading.comparison_words = TokenMarks(range);
   for (const Trigger& trigger : reading.triggers) {
     if (trigger.role == ContextRole::Hypothetical && trigger.side != ContextSide::After) {
-      reading.hypothesis_words.mark(trigger.begin, reading.context_clause_of(trigger.begin).second);
+      // To the clause end, or to a colon: an indication heading ("Evaluate for change:", "Zum
+      // Ausschluss eines DCIS:") asks its question of what the text then describes, whose
+      // descriptors are facts (hostile review 23: they were dropped).
+      const std::size_t clause_end = reading.context_clause_of(trigger.begin).second;
+      std::size_t until = trigger.end;
+      while (until < clause_end && !is_punct(item.tokens[until], ':')) ++until;
+      reading.hypothesis_words.mark(trigger.begin, until);
     }
     // The phrase, and when it stands before what it names, the two words after it ("deep to |
     // the skin"); "post radiation changes" names its own words only.

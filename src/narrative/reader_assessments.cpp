@@ -109,6 +109,24 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
   }
   if (number < 0 || number > 6) return std::nullopt;
   std::size_t next = at + 1;
+  // The Atlas's edition is no category: "BI-RADS 5th edition", "BI-RADS 4th ed.", "BI-RADS-Lexikon
+  // 5. Auflage" (hostile review 23: read as category 5). An ordinal suffix written onto the number
+  // ("5th") or an edition word after it, with or without the German ordinal period.
+  if (value.kind == TokenKind::Number && next < end) {
+    static const char* const kOrdinalSuffixes[] = {"th", "st", "nd", "rd"};
+    static const char* const kEditionWords[] = {"edition", "ed", "auflage", "aufl", "ausgabe"};
+    const Token& after = tokens[next];
+    if (after.kind == TokenKind::Word && !after.gap_before &&
+        word_in(after.folded, kOrdinalSuffixes)) {
+      return std::nullopt;
+    }
+    std::size_t word_at = next;
+    if (is_punct(tokens[word_at], '.') && word_at + 1 < item.tokens.size()) ++word_at;
+    if (word_at < item.tokens.size() && tokens[word_at].kind == TokenKind::Word &&
+        word_in(tokens[word_at].folded, kEditionWords)) {
+      return std::nullopt;
+    }
+  }
   if (number == 4 && letter_part.empty() && next < end && tokens[next].kind == TokenKind::Word &&
       tokens[next].folded.size() == 1 && subcategory(tokens[next].folded[0])) {
     letter_part = std::string(tokens[next].folded);

@@ -273,6 +273,13 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
     }
   }
   if (!boundary || or_since_boundary) return Reach::Full;
+  // A question put before a colon ("Evaluate for change: grouped calcifications …", "Zum
+  // Ausschluss eines DCIS: gruppierter Mikrokalk …") is asked of the calcifications described
+  // after it: they are seen, and what the question names is neither affirmed nor excluded. Doubt,
+  // quoted, never silently dropped and never a reassurance (hostile review 23).
+  if (trigger.role == ContextRole::Hypothetical && is_punct(tokens[*boundary], ':')) {
+    return Reach::Doubtful;
+  }
   // The list may go on after the mention ("…, calcifications, or architectural distortion").
   for (std::size_t k = end; k < clause.second && k < end + 6; ++k) {
     if (is_or(tokens[k])) return Reach::Full;

@@ -1,0 +1,219 @@
+// Hostile review 23 of the report-text reading (issue 17), English and German: hedged stability,
+// suspicion words after the finding, high-risk results named "B3", indication headings, what a
+// cleared breast and a known group leave behind. Each case is the reviewer's sentence, with a
+// neighbour that must keep its reading. Clinical safety first: never false reassurance, nothing
+// that mentions calcification dropped without trace, any suspicious feature wins.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "annotations/wordings_reader.hpp"
+#include "findings/warning_code.hpp"
+#include "narrative/coded_report_support.hpp"
+#include "narrative/language.hpp"
+
+namespace mammocalc {
+namespace {
+
+using namespace coded_report;  // NOLINT(google-build-using-namespace)
+
+const PreparedWordings& german() {
+  static const PreparedWordings prepared =
+      prepare_wordings(read_wordings("src/narrative/narrative-wordings-de.xml"));
+  return prepared;
+}
+
+Report summarise_with(const SrDocument& document, const PreparedWordings& wordings) {
+  NarrativeReading text = read_narrative(document, wordings);
+  Findings findings = extract_findings(document, "probe.dcm", text.breast_imaging_text);
+  use_narrative(std::move(text), unilateral_procedure_laterality(document), findings);
+  return evaluate(std::move(findings));
+}
+
+// ---- Helpers ----
+
+Report summarise_en(const std::string& text) {
+  return summarise_with(narrative_test::one_block("Diagnostic mammogram. " + text),
+                        narrative_test::shipped_prepared_wordings());
+}
+Report summarise_de(const std::string& text) {
+  return summarise_with(narrative_test::one_block("Mammographie der Brust. " + text), german());
+}
+
+const Finding* only_narrative_finding(const Report& report) {
+  const auto found = of_origin(report, Origin::Narrative);
+  return found.size() == 1 ? found[0] : nullptr;
+}
+
+// The finding's decision (same order as the findings).
+const Decision& decision_of(const Report& report, const Finding* finding) {
+  return report.decisions.at(static_cast<std::size_t>(finding - report.input.findings.data()));
+}
+
+bool reassures(Category category) {
+  return category == Category::Negative1 || category == Category::Benign2 ||
+         category == Category::ProbablyBenign3;
+}
+
+// ---- 1. Hedged stability is no reassurance ----
+
+TEST(TextReview23, HedgedStabilityIsNoReassurance) {
+  for (const char* text : {"Grouped punctate calcifications in the left breast at 2 o'clock, "
+                           "relatively stable.",
+                           "Grouped punctate calcifications in the left breast at 2 o'clock, "
+                           "largely unchanged."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->text_status, MentionStatus::Uncertain) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+    EXPECT_TRUE(decision_of(report, finding).needs_review) << text;
+  }
+  for (const char* text : {"Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, weitgehend "
+                           "konstant.",
+                           "Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, im Wesentlichen "
+                           "unverändert."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->text_status, MentionStatus::Uncertain) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+  }
+  // Neighbour: plain "stable" still says stable (an isolated punctate group: category 3).
+  const Report plain =
+      summarise_en("Grouped punctate calcifications in the left breast at 2 o'clock, stable.");
+  const Finding* finding = only_narrative_finding(plain);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->text_status, MentionStatus::Affirmed);
+  EXPECT_EQ(finding->change, Change::Stable);
+}
+
+// ---- 2. Suspicion and doubt words after the finding ----
+
+TEST(TextReview23, DoubtAfterTheFindingIsUncertain) {
+  for (const char* text : {"Calcifications at 2 o'clock in the left breast, questionable.",
+                           "Grouped round calcifications in the left breast at 2 o'clock, "
+                           "questionable."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->text_status, MentionStatus::Uncertain) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+  }
+}
+
+TEST(TextReview23, GermanSuspicionAfterTheFindingIsAnAssessment) {
+  for (const char* text : {"Gruppierter runder Mikrokalk links bei 2 Uhr, auffällig.",
+                           "Gruppierter runder Mikrokalk links bei 2 Uhr, nicht typisch "
+                           "konfiguriert."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    ASSERT_TRUE(finding->reported_category) << text;
+    EXPECT_EQ(*finding->reported_category, Category::Suspicious4) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+  }
+  // Neighbours: denied or cleared, the words assess nothing.
+  for (const char* text : {"Gruppierter runder Mikrokalk links bei 2 Uhr, nicht auffällig.",
+                           "Gruppierter runder Mikrokalk links bei 2 Uhr, unauffällig."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_FALSE(finding->reported_category) << text;
+  }
+}
+
+// ---- 9. B3 (uncertain malignant potential) is a high-risk result, as ADH is (rule B1) ----
+
+TEST(TextReview23, B3LesionIsAHighRiskResult) {
+  const Report english = summarise_en(
+      "Grouped punctate calcifications in the left breast at 2 o'clock. B3 lesion on prior "
+      "biopsy.");
+  const Finding* finding = only_narrative_finding(english);
+  ASSERT_NE(finding, nullptr);
+  ASSERT_TRUE(finding->reported_category);
+  EXPECT_EQ(*finding->reported_category, Category::Suspicious4);
+  for (const char* text : {"Gruppierter Mikrokalk links bei 2 Uhr. Histologisch B3-Läsion.",
+                           "Gruppierter Mikrokalk links bei 2 Uhr. Z. n. Vakuumbiopsie mit "
+                           "B3-Läsion."}) {
+    const Report german_report = summarise_de(text);
+    ASSERT_FALSE(of_origin(german_report, Origin::Narrative).empty()) << text;
+    const Finding* found = of_origin(german_report, Origin::Narrative)[0];
+    ASSERT_TRUE(found->reported_category) << text;
+    EXPECT_EQ(*found->reported_category, Category::Suspicious4) << text;
+  }
+}
+
+// ---- 10. Over-calls: the Atlas's edition, "calcification-free", indication headings ----
+
+TEST(TextReview23, TheAtlasEditionIsNoCategory) {
+  const Report english = summarise_en(
+      "Grouped punctate calcifications in the left breast, described per BI-RADS 5th edition.");
+  const Finding* finding = only_narrative_finding(english);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_FALSE(finding->reported_category);
+  EXPECT_TRUE(english.input.overall_statements.empty());
+  for (const char* text : {"Gruppierter punktförmiger Mikrokalk links, beschrieben nach "
+                           "BI-RADS-Lexikon 5. Auflage.",
+                           "Gruppierter punktförmiger Mikrokalk links, beschrieben nach BI-RADS 5. "
+                           "Auflage."}) {
+    const Report german_report = summarise_de(text);
+    const Finding* found = only_narrative_finding(german_report);
+    ASSERT_NE(found, nullptr) << text;
+    EXPECT_FALSE(found->reported_category) << text;
+  }
+  // Neighbour: a category at the end of its sentence is still one.
+  const Report stated =
+      summarise_en("Grouped punctate calcifications in the left breast. BI-RADS 5.");
+  ASSERT_EQ(stated.input.overall_statements.size(), 1U);
+  EXPECT_EQ(stated.input.overall_statements[0].category, Category::HighlySuggestive5);
+}
+
+TEST(TextReview23, GermanCalcificationFreeIsNegated) {
+  for (const char* text : {"Rechts mikrokalkfrei.", "Mikrokalk: nein."}) {
+    const Report report = summarise_de(text);
+    EXPECT_TRUE(of_origin(report, Origin::Narrative).empty()) << text;
+    ASSERT_EQ(report.input.text_mentions.size(), 1U) << text;
+    EXPECT_EQ(report.input.text_mentions[0].status, MentionStatus::Negated) << text;
+  }
+  // Neighbour: the other breast's group in the same sentence stays.
+  const Report both =
+      summarise_de("Rechts mikrokalkfrei, links gruppierter pleomorpher Mikrokalk bei 2 Uhr.");
+  const Finding* left = only_narrative_finding(both);
+  ASSERT_NE(left, nullptr);
+  EXPECT_EQ(left->laterality, Laterality::Left);
+}
+
+// An indication heading asks its question of the group described after the colon: the group is
+// read with its descriptors and breast, uncertain (never reassured, quoted for review), and what
+// the question names is no affirmed finding ("Zum Ausschluss eines DCIS": no category 4).
+TEST(TextReview23, IndicationHeadingIsAQuestionOfTheGroupAfterIt) {
+  const Report english = summarise_en(
+      "Evaluate for change: grouped punctate calcifications in the left breast at 2 o'clock.");
+  const Report german_report = summarise_de(
+      "Zum Ausschluss eines DCIS: Gruppierter punktförmiger Mikrokalk links bei 2 Uhr.");
+  for (const Report* report : {&english, &german_report}) {
+    const Finding* finding = only_narrative_finding(*report);
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->laterality, Laterality::Left);
+    ASSERT_TRUE(finding->location.clock_hour);
+    EXPECT_EQ(*finding->location.clock_hour, 2);
+    EXPECT_FALSE(finding->morphology.empty());
+    EXPECT_EQ(finding->text_status, MentionStatus::Uncertain);
+    EXPECT_FALSE(finding->reported_category);
+    EXPECT_FALSE(reassures(decision_of(*report, finding).final_category));
+    EXPECT_TRUE(decision_of(*report, finding).needs_review);
+  }
+  // Beside a coded BI-RADS 3 the question is not dropped: the exam needs review.
+  Report17 coded;
+  coded.impression =
+      "Zum Ausschluss eines DCIS: Gruppierter punktförmiger Mikrokalk links bei 2 Uhr.";
+  coded.overall = Category::ProbablyBenign3;
+  coded.procedure = Laterality::Left;
+  const Report beside = summarise_with(document_of(coded), german());
+  EXPECT_TRUE(beside.exam.needs_review);
+  EXPECT_FALSE(of_origin(beside, Origin::Narrative).empty());
+}
+
+}  // namespace
+}  // namespace mammocalc
