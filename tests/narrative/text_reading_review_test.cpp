@@ -5,6 +5,8 @@
 // that mentions calcification dropped without trace, any suspicious feature wins.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "annotations/wordings_reader.hpp"
@@ -213,6 +215,99 @@ TEST(TextReview23, IndicationHeadingIsAQuestionOfTheGroupAfterIt) {
   const Report beside = summarise_with(document_of(coded), german());
   EXPECT_TRUE(beside.exam.needs_review);
   EXPECT_FALSE(of_origin(beside, Origin::Narrative).empty());
+}
+
+// ---- 3. A question is doubt, whatever follows it ----
+
+TEST(TextReview23, AQuestionAboutTheGroupStaysWithItWhenASentenceFollows) {
+  for (const char* text :
+       {"Grouped round calcifications in the left breast at 2 o'clock. Vascular? Right breast "
+        "unremarkable.",
+        "Grouped round calcifications in the left breast at 2 o'clock. Vascular?"}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_EQ(finding->text_status, MentionStatus::Uncertain) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+  }
+  const Report german_report =
+      summarise_de("Gruppierter runder Mikrokalk links bei 2 Uhr. Vaskulär? Rechts unauffällig.");
+  const Finding* finding = only_narrative_finding(german_report);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->text_status, MentionStatus::Uncertain);
+  // Neighbour: a question about something else ("Any questions?") hedges nothing.
+  const Report other = summarise_en(
+      "Grouped round calcifications in the left breast at 2 o'clock. Any questions? Call us.");
+  const Finding* plain = only_narrative_finding(other);
+  ASSERT_NE(plain, nullptr);
+  EXPECT_EQ(plain->text_status, MentionStatus::Affirmed);
+}
+
+// ---- 4. Growth said of the group in a sentence without a calcification word ----
+
+TEST(TextReview23, GrowthOfTheGroupAfterAComparisonIsAnIncrease) {
+  for (const char* text : {"Grouped round calcifications in the left breast at 2 o'clock. "
+                           "Compared to 2024, the group at 2 o'clock has grown.",
+                           "Grouped round calcifications in the left breast at 2 o'clock. The "
+                           "group at 2 o'clock has grown."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->change, Change::Increased) << text;
+  }
+  for (const char* text : {"Gruppierter runder Mikrokalk links bei 2 Uhr. Zunehmend.",
+                           "Gruppierter runder Mikrokalk links bei 2 Uhr. Im Vergleich zur "
+                           "Voruntersuchung ist die Gruppe zunehmend."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->change, Change::Increased) << text;
+  }
+}
+
+// ---- 5. The other breast named by ellipsis or "the same" ----
+
+TEST(TextReview23, TheSameOnTheOtherBreastIsAGroupThere) {
+  for (const char* text : {"Grouped amorphous calcifications in the right breast at 10 o'clock; "
+                           "the same in the left breast.",
+                           "Grouped amorphous calcifications in the right breast at 10 o'clock, "
+                           "but on the left at 2 o'clock."}) {
+    const Report report = summarise_en(text);
+    const auto left =
+        std::count_if(report.input.findings.begin(), report.input.findings.end(),
+                      [](const Finding& each) { return each.laterality == Laterality::Left; });
+    const auto right =
+        std::count_if(report.input.findings.begin(), report.input.findings.end(),
+                      [](const Finding& each) { return each.laterality == Laterality::Right; });
+    EXPECT_EQ(left, 1) << text;
+    EXPECT_EQ(right, 1) << text;
+    for (const Finding& finding : report.input.findings) {
+      const bool amorphous =
+          std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                      [](const auto& held) { return held.term == Morphology::Amorphous; });
+      EXPECT_TRUE(amorphous) << text;  // the suspicious kind reaches the other breast's group
+    }
+  }
+  for (const char* text : {"Gruppierter pleomorpher Mikrokalk rechts bei 10 Uhr; ebenso links.",
+                           "Gruppierter pleomorpher Mikrokalk rechts bei 10 Uhr, aber links bei 2 "
+                           "Uhr."}) {
+    const Report report = summarise_de(text);
+    const auto left =
+        std::count_if(report.input.findings.begin(), report.input.findings.end(),
+                      [](const Finding& each) { return each.laterality == Laterality::Left; });
+    EXPECT_EQ(left, 1) << text;
+  }
+  // Neighbours: a cleared or negated other breast, or another finding there, is no group.
+  for (const char* text :
+       {"Grouped amorphous calcifications in the right breast at 10 o'clock; the left breast is "
+        "also unremarkable.",
+        "Grouped amorphous calcifications in the right breast at 10 o'clock, but not on the left.",
+        "Grouped amorphous calcifications in the right breast at 10 o'clock, but the left breast "
+        "is unremarkable."}) {
+    const Report report = summarise_en(text);
+    EXPECT_EQ(report.input.findings.size(), 1U) << text;
+  }
 }
 
 }  // namespace
