@@ -310,5 +310,49 @@ TEST(TextReview23, TheSameOnTheOtherBreastIsAGroupThere) {
   }
 }
 
+// ---- 6. The breast's own past after a suspicious group is not the group's ----
+
+TEST(TextReview23, TheBreastsOwnPastDoesNotSetASuspiciousGroupAside) {
+  const Report report =
+      summarise_de("Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, Z. n. BET links.");
+  const Finding* finding = only_narrative_finding(report);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->laterality, Laterality::Left);
+  EXPECT_EQ(finding->text_status, MentionStatus::Uncertain);  // doubt, quoted, for review
+  EXPECT_TRUE(
+      std::any_of(finding->morphology.begin(), finding->morphology.end(),
+                  [](const auto& held) { return held.term == Morphology::FinePleomorphic; }));
+  EXPECT_FALSE(reassures(decision_of(report, finding).final_category));
+  // Neighbour (language_test): the calcifications at a "Clip links" stay the biopsied ones.
+  const Report clip = summarise_de("Gruppierter Mikrokalk links bei 2 Uhr, Clip links.");
+  EXPECT_TRUE(of_origin(clip, Origin::Narrative).empty());
+}
+
+// ---- 11. Known is neither stable nor history ----
+
+// "Vorbekannter Mikrokalk": seen before and there now. Read as present with its descriptors, its
+// change unstated (no stability reassurance), never set aside as history.
+TEST(TextReview23, KnownCalcificationsArePresentWithTheirChangeUnstated) {
+  for (const char* text : {"Vorbekannter gruppierter pleomorpher Mikrokalk links bei 2 Uhr.",
+                           "Bekannte gruppierte Mikroverkalkungen links bei 2 Uhr."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->text_status, MentionStatus::Affirmed) << text;
+    EXPECT_EQ(finding->change, Change::Unknown) << text;
+  }
+  const Report english =
+      summarise_en("Previously known grouped calcifications in the left breast at 2 o'clock.");
+  const Finding* finding = only_narrative_finding(english);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->change, Change::Unknown);
+  // Neighbour: said stable, it is stable.
+  const Report stable =
+      summarise_de("Gruppierter runder Mikrokalk links bei 2 Uhr, vorbekannt und unverändert.");
+  const Finding* held = only_narrative_finding(stable);
+  ASSERT_NE(held, nullptr);
+  EXPECT_EQ(held->change, Change::Stable);
+}
+
 }  // namespace
 }  // namespace mammocalc
