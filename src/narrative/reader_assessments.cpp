@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "findings/lexicon.hpp"
+#include "findings/value_sets.hpp"
 #include "narrative/narrative_reader.hpp"
 #include "narrative/reader_parts.hpp"
 #include "narrative/report_text.hpp"
@@ -346,6 +347,7 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
 // Categories become statements; each follow-up joins the statement of its sentence, else the
 // nearest one before it for its breast, else the next one, else a statement of its own.
 void Reader::finish_assessments() {
+  keep_tissue_follow_ups_of_a_breast();
   std::vector<std::size_t> statement_sentence;
   auto open_statement = [&](Laterality laterality, const std::string& position,
                             const std::string& quote, std::size_t sentence) {
@@ -396,6 +398,17 @@ void Reader::finish_assessments() {
                      [&](const StatedFollowUp& held) { return held.id == event.id; })) {
       stated.push_back({event.code, event.position, event.id, event.quote});
     }
+  }
+}
+
+// Every follow-up that asks for tissue of a breast the text names, for the check against the
+// breasts of the findings (use_narrative).
+void Reader::keep_tissue_follow_ups_of_a_breast() {
+  for (const FollowUpEvent& event : follow_ups_) {
+    if (event.laterality != Laterality::Left && event.laterality != Laterality::Right) continue;
+    if (!asks_for_tissue(event.code)) continue;
+    reading_.tissue_follow_ups.push_back(
+        {event.code, event.laterality, event.position, event.quote});
   }
 }
 

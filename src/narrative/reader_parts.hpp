@@ -512,6 +512,7 @@ class Reader {
                           const Descriptors& descriptors) const;
   void finish_findings();
   void finish_assessments();
+  void keep_tissue_follow_ups_of_a_breast();
 
   const Wordings& wordings_;
   const FunctionWords words_;

@@ -371,6 +371,38 @@ void keep_statements_coded_ones_do_not_say(const Findings& findings,
 
 }  // namespace
 
+namespace {
+
+// The text asks for tissue of one breast while every calcification finding, coded or read from
+// the text, is on the other ("… right breast at 10 o'clock. IMPRESSION: Stereotactic biopsy of
+// the left breast."): one of the two breasts is wrong, and a biopsy of the wrong breast is harm.
+// Never a silent choice (hostile review 23): each finding is noted, so the summary warns at it
+// and the radiologist checks which breast is meant.
+void note_tissue_asked_of_the_other_breast(
+    const std::vector<NarrativeReading::TissueFollowUp>& asked, Findings& findings) {
+  for (const NarrativeReading::TissueFollowUp& follow_up : asked) {
+    const Laterality other =
+        follow_up.laterality == Laterality::Left ? Laterality::Right : Laterality::Left;
+    const bool all_on_the_other =
+        !findings.findings.empty() &&
+        std::all_of(findings.findings.begin(), findings.findings.end(),
+                    [other](const Finding& finding) { return finding.laterality == other; });
+    if (!all_on_the_other) continue;
+    for (Finding& finding : findings.findings) {
+      finding.notes.push_back(
+          {WarningCode::NarrativeUnresolved,
+           "the text asks for tissue (" + follow_up.code.meaning + ") of the " +
+               std::string(to_string(follow_up.laterality)) +
+               " breast, where no calcification finding is; this one is in the " +
+               std::string(to_string(other)) + " breast: check which breast is meant: \"" +
+               follow_up.quote + "\"",
+           follow_up.position});
+    }
+  }
+}
+
+}  // namespace
+
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
                    Findings& findings) {
   if (reading.text_items == 0) return;
@@ -393,6 +425,7 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   findings.text_use = coded ? Findings::TextUse::Paired : Findings::TextUse::Read;
   if (coded) keep_statements_coded_ones_do_not_say(findings, reading.assessments);
   add_text_findings(findings, std::move(reading.findings), std::move(reading.assessments));
+  note_tissue_asked_of_the_other_breast(reading.tissue_follow_ups, findings);
 }
 
 }  // namespace mammocalc

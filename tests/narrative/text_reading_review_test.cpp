@@ -10,6 +10,7 @@
 #include <string>
 
 #include "annotations/wordings_reader.hpp"
+#include "findings/lexicon.hpp"
 #include "findings/warning_code.hpp"
 #include "narrative/coded_report_support.hpp"
 #include "narrative/language.hpp"
@@ -352,6 +353,44 @@ TEST(TextReview23, KnownCalcificationsArePresentWithTheirChangeUnstated) {
   const Finding* held = only_narrative_finding(stable);
   ASSERT_NE(held, nullptr);
   EXPECT_EQ(held->change, Change::Stable);
+}
+
+// ---- 7. Tissue asked of the breast with no calcification finding ----
+
+bool noted_other_breast(const Report& report) {
+  return std::any_of(report.decisions.begin(), report.decisions.end(), [](const Decision& each) {
+    return std::any_of(each.warnings.begin(), each.warnings.end(), [](const Warning& warning) {
+      return warning.code == WarningCode::NarrativeUnresolved &&
+             warning.text.find("check which breast is meant") != std::string::npos;
+    });
+  });
+}
+
+TEST(TextReview23, BiopsyOfTheBreastWithoutCalcificationsIsWarned) {
+  const Report english = summarise_en(
+      "FINDINGS: Grouped fine pleomorphic calcifications in the right breast at 10 o'clock. "
+      "IMPRESSION: BI-RADS 4. Stereotactic biopsy of the left breast recommended.");
+  EXPECT_TRUE(noted_other_breast(english));
+  EXPECT_TRUE(english.exam.needs_review);
+  const Report german_report = summarise_de(
+      "Befund: Gruppierter pleomorpher Mikrokalk rechts bei 10 Uhr. Beurteilung: BI-RADS 4. "
+      "Stereotaktische Vakuumbiopsie links empfohlen.");
+  EXPECT_TRUE(noted_other_breast(german_report));
+  // Coded findings of the right breast, the impression's biopsy of the left.
+  Report17 coded;
+  coded.impression = "BI-RADS 4. Stereotactic biopsy of the left breast recommended.";
+  coded.findings = {coded_finding(
+      "1.2.2.1",
+      {side("1.2.2.1.1", Laterality::Right),
+       property("1.2.2.1.2", codes::kClockfaceOrRegion, clock_code(10)),
+       property("1.2.2.1.3", codes::kCalcificationType, code_of(Morphology::FinePleomorphic))})};
+  const Report beside = summarise(coded);
+  EXPECT_TRUE(noted_other_breast(beside));
+  // Neighbour: the biopsy of the breast of the findings is not warned so.
+  const Report same = summarise_en(
+      "FINDINGS: Grouped fine pleomorphic calcifications in the right breast at 10 o'clock. "
+      "IMPRESSION: BI-RADS 4. Stereotactic biopsy of the right breast recommended.");
+  EXPECT_FALSE(noted_other_breast(same));
 }
 
 }  // namespace
