@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -282,6 +283,26 @@ void add_text_place(const Finding& text, Finding& coded) {
   }
 }
 
+// A clock or a count the coded finding gives and the text that describes it gives otherwise: the
+// coded value stands (it is above text, decision-logic.md §1), the text's is a second value
+// (every item counts: conflicting-values, review), never silently dropped (hostile review 23).
+// Clocks an hour apart pair as the same place, yet are two values all the same.
+void add_text_disagreements(const Finding& text, Finding& coded) {
+  const auto held = [&](const std::string& words) { return GivenValue{words, coded.position}; };
+  if (text.location.clock_hour && coded.location.clock_hour &&
+      *text.location.clock_hour != *coded.location.clock_hour) {
+    add_conflict(coded, FindingField::ClockFaceOrRegion,
+                 held(std::to_string(*coded.location.clock_hour) + " o'clock"),
+                 given_by_text(std::to_string(*text.location.clock_hour) + " o'clock", text));
+    quote_field(text, NarrativeField::Clock, coded);
+  }
+  if (text.count && coded.count && *text.count != *coded.count) {
+    add_conflict(coded, FindingField::Count, held(std::to_string(*coded.count)),
+                 given_by_text(std::to_string(*text.count), text));
+    quote_field(text, NarrativeField::Count, coded);
+  }
+}
+
 // The coded finding gains what the narrative finding that describes it adds, below its own
 // values in precedence (decision-logic.md §1), with the sentences it was read from.
 void add_text_facts(const Finding& text, Finding& coded) {
@@ -290,6 +311,7 @@ void add_text_facts(const Finding& text, Finding& coded) {
   add_text_site(text, coded);
   add_text_change(text, coded);
   add_text_place(text, coded);
+  add_text_disagreements(text, coded);
   if (coded.text_evidence.size() == quoted) return;
   for (const TextSentence& sentence : text.text_sentences) {
     const bool known = std::any_of(coded.text_sentences.begin(), coded.text_sentences.end(),
@@ -301,11 +323,38 @@ void add_text_facts(const Finding& text, Finding& coded) {
   }
 }
 
+// Text that places calcifications alike to the only coded finding of its breast (no other
+// morphology or distribution) at a clock hours away from it: another group, or the same one
+// placed otherwise, which the text cannot tell. The coded clock stands and the text's is a
+// second value on it (conflicting-values, review), never silent (hostile review 23).
+void note_clock_apart_on_the_only_coded_finding(const Finding& text, std::vector<Finding>& findings,
+                                                std::size_t coded_count) {
+  if (text.text_status != MentionStatus::Affirmed || !text.location.clock_hour) return;
+  if (text.laterality != Laterality::Left && text.laterality != Laterality::Right) return;
+  std::optional<std::size_t> only;
+  for (std::size_t i = 0; i < coded_count; ++i) {
+    if (findings[i].laterality != text.laterality) continue;
+    if (only) return;
+    only = i;
+  }
+  if (!only) return;
+  Finding& coded = findings[*only];
+  if (!coded.location.clock_hour || contradicts_descriptors(text, coded)) return;
+  if (clock_distance(*text.location.clock_hour, *coded.location.clock_hour) <= 1) return;
+  add_conflict(coded, FindingField::ClockFaceOrRegion,
+               {std::to_string(*coded.location.clock_hour) + " o'clock", coded.position},
+               given_by_text(std::to_string(*text.location.clock_hour) + " o'clock", text));
+  quote_field(text, NarrativeField::Clock, coded);
+}
+
 void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& findings) {
   const std::size_t coded_count = findings.findings.size();
   for (Finding& text : text_findings) {
     const std::optional<Pairing> pairing = pair_with_coded(text, findings.findings, coded_count);
-    if (!pairing) continue;
+    if (!pairing) {
+      note_clock_apart_on_the_only_coded_finding(text, findings.findings, coded_count);
+      continue;
+    }
     const Pairing& found = *pairing;
     text.paired_with = found.coded;
     text.pairing = found.shared;

@@ -393,5 +393,65 @@ TEST(TextReview23, BiopsyOfTheBreastWithoutCalcificationsIsWarned) {
   EXPECT_FALSE(noted_other_breast(same));
 }
 
+// ---- 8. A coded clock or count the text contradicts ----
+
+ContentItem count_item(const std::string& position, double count) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::HasProperties;
+  item.value_type = ValueType::Num;
+  item.concept_name = codes::kNumberOfCalcifications.to_code();
+  item.number = count;
+  item.unit = Code{"1", "UCUM", "no units"};
+  return item;
+}
+
+bool conflict_on(const Finding& finding, FindingField field) {
+  return std::any_of(finding.conflicts.begin(), finding.conflicts.end(),
+                     [field](const ValueConflict& conflict) { return conflict.field == field; });
+}
+
+// The coded finding keeps its value (coded above text, decision-logic.md §1), and the text's is
+// a second value: conflicting-values, review (every item counts).
+TEST(TextReview23, CodedClockOrCountContradictedByTheTextIsAConflict) {
+  Report17 report;
+  report.findings_text =
+      "Grouped punctate calcifications in the right breast at 11 o'clock, 12 calcifications.";
+  report.findings = {coded_finding(
+      "1.2.2.1", {side("1.2.2.1.1", Laterality::Right),
+                  property("1.2.2.1.2", codes::kClockfaceOrRegion, clock_code(10)),
+                  property("1.2.2.1.3", codes::kCalcificationType, code_of(Morphology::Punctate)),
+                  count_item("1.2.2.1.4", 5)})};
+  const Report summary = summarise(report);
+  const auto coded = of_origin(summary, Origin::BreastImagingReport);
+  ASSERT_EQ(coded.size(), 1U);
+  EXPECT_EQ(coded[0]->location.clock_hour, 10);
+  EXPECT_EQ(coded[0]->count, 5);
+  EXPECT_TRUE(conflict_on(*coded[0], FindingField::ClockFaceOrRegion));
+  EXPECT_TRUE(conflict_on(*coded[0], FindingField::Count));
+  const Decision& decided = decision_of(summary, coded[0]);
+  EXPECT_TRUE(decided.needs_review);
+  EXPECT_TRUE(std::any_of(
+      decided.warnings.begin(), decided.warnings.end(),
+      [](const Warning& warning) { return warning.code == WarningCode::ConflictingValues; }));
+  // Placed far apart on the breast's only coded finding's breast, alike otherwise: another
+  // group or the same one placed otherwise, which the text cannot tell; never silent.
+  report.findings_text = "Grouped punctate calcifications in the right breast at 2 o'clock.";
+  const Report apart = summarise(report);
+  const auto coded_apart = of_origin(apart, Origin::BreastImagingReport);
+  ASSERT_EQ(coded_apart.size(), 1U);
+  EXPECT_EQ(coded_apart[0]->location.clock_hour, 10);
+  EXPECT_TRUE(conflict_on(*coded_apart[0], FindingField::ClockFaceOrRegion));
+  EXPECT_TRUE(decision_of(apart, coded_apart[0]).needs_review);
+  // Neighbour: the text that says what the code says adds no conflict.
+  report.findings_text =
+      "Grouped punctate calcifications in the right breast at 10 o'clock, 5 calcifications.";
+  const Report agreeing = summarise(report);
+  const auto same = of_origin(agreeing, Origin::BreastImagingReport);
+  ASSERT_EQ(same.size(), 1U);
+  EXPECT_FALSE(conflict_on(*same[0], FindingField::ClockFaceOrRegion));
+  EXPECT_FALSE(conflict_on(*same[0], FindingField::Count));
+}
+
 }  // namespace
 }  // namespace mammocalc
