@@ -668,6 +668,42 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     if (likewise && names_breast && only_breasts_after(item.tokens, reading, words_, *likewise)) {
       insert_mention(reading.mentions, word_mention(*likewise));
       share_suspicious_kinds_in_sentence(reading, reading.mentions.front().begin, *likewise);
+      continue;
+    }
+    // "…, but not in the right breast": that breast is cleared of the calcifications just named.
+    // A negated mention at the negation, so the summary lists what was read of that breast
+    // (hostile review 23: it left no trace). Only a clause of its own (after a terminator:
+    // "but") with a negation, the breast and at most three other words ("in the … breast"),
+    // nothing another finding or exam names. A part after a comma ("…, nicht rechts") is not cut
+    // from the group's clause, whose breast the mention would take: not read so yet.
+    bool breast_word = false;
+    for (std::size_t k = begin; k < end; ++k) breast_word = breast_word || reading.breast_words[k];
+    if (!breast_word) continue;
+    const Trigger* negation = nullptr;
+    std::size_t other_words = 0;
+    bool other_thing = false;
+    for (std::size_t k = begin; k < end; ++k) {
+      const Token& token = item.tokens[k];
+      const auto trigger =
+          std::find_if(reading.triggers.begin(), reading.triggers.end(),
+                       [k](const Trigger& each) { return each.begin <= k && k < each.end; });
+      if (trigger != reading.triggers.end()) {
+        if (trigger->role == ContextRole::Negated && negation == nullptr) negation = &*trigger;
+        if (trigger->role != ContextRole::Negated && trigger->role != ContextRole::Terminator) {
+          other_thing = true;
+        }
+        continue;
+      }
+      if (reading.breast_words[k] || token.kind != TokenKind::Word) continue;
+      if (reading.descriptor_words[k] || reading.other_exam_words[k] ||
+          words_.is(token, FunctionWordRole::OtherFinding)) {
+        other_thing = true;
+      }
+      ++other_words;
+    }
+    constexpr std::size_t kMostOtherWords = 3;  // "in the … breast", "on the", "in der … Brust"
+    if (negation != nullptr && !other_thing && other_words <= kMostOtherWords) {
+      insert_mention(reading.mentions, word_mention(negation->begin));
     }
   }
 }

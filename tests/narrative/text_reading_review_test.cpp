@@ -453,5 +453,39 @@ TEST(TextReview23, CodedClockOrCountContradictedByTheTextIsAConflict) {
   EXPECT_FALSE(conflict_on(*same[0], FindingField::Count));
 }
 
+// ---- 12. A breast cleared in the text leaves a trace ----
+
+bool negated_on(const Report& report, Laterality breast) {
+  return std::any_of(report.input.text_mentions.begin(), report.input.text_mentions.end(),
+                     [breast](const TextMention& mention) {
+                       return mention.status == MentionStatus::Negated &&
+                              mention.laterality == breast;
+                     });
+}
+
+TEST(TextReview23, ABreastClearedInTheTextIsListedAsNegated) {
+  for (const char* text : {"Grouped round calcifications in the left breast at 2 o'clock, but not "
+                           "in the right breast.",
+                           "Grouped round calcifications in the left breast at 2 o'clock, no "
+                           "calcifications on the right.",
+                           "Grouped round calcifications in the left breast at 2 o'clock. No "
+                           "calcifications in the right breast."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(negated_on(report, Laterality::Right)) << text;
+  }
+  // Neighbours: another finding or a denied assessment is no cleared breast.
+  for (const char* text : {"Grouped round calcifications in the left breast at 2 o'clock, but no "
+                           "mass in the right breast.",
+                           "Grouped round calcifications in the left breast at 2 o'clock, not "
+                           "suspicious."}) {
+    const Report report = summarise_en(text);
+    EXPECT_FALSE(negated_on(report, Laterality::Right)) << text;
+    EXPECT_FALSE(negated_on(report, Laterality::Left)) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
