@@ -1222,7 +1222,8 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
   // the calcifications just described, there too (hostile review 23: the left group was
   // dropped). Uncertain, as an ellipsis cannot be told apart from a correction, with their
   // suspicious kinds and a note; never dropped.
-  const auto [clause_begin, clause_end] = reading.clauses[clause];
+  const std::size_t clause_begin = reading.clauses[clause].first;
+  const std::size_t clause_end = reading.clauses[clause].second;
   const bool other_finding_named = [&] {
     for (std::size_t k = clause_begin; k < clause_end; ++k) {
       if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) return true;
