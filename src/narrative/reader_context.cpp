@@ -236,8 +236,7 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
   // The group's own breast's past in a part of its own after it ("Gruppierter pleomorpher
   // Mikrokalk links bei 2 Uhr, Z. n. BET links"): the breast's history, which may or may not be
   // the calcifications'. Where they are described suspicious, doubt, never history that sets a
-  // suspicious group aside (hostile review 23); otherwise as before (the calcifications at a
-  // "Clip links" are the biopsied ones).
+  // suspicious group aside (hostile review 23).
   if (trigger.role == ContextRole::Historical && trigger.begin >= end &&
       in_part_of_the_other_breast(item, reading, trigger.begin, true)) {
     for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
@@ -250,6 +249,15 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
                       [](const Read<Distribution>& read) { return follows_a_duct(read.value); }) ||
           !described.assessment.empty();
       if (suspicious) return Reach::Doubtful;
+    }
+    // The past phrase names a procedure of that breast ("Z. n. BET links", "status post
+    // lumpectomy left"): a word between it and the breast that is neither. The breast's history,
+    // not the group's: doubt (hostile review 23), never history that drops a group the text
+    // describes now. A bare marker ("Clip links") stays the biopsied calcifications'.
+    for (std::size_t k = trigger.end; k < reading.range->end; ++k) {
+      const Token& token = tokens[k];
+      if (token.kind == TokenKind::Punct || reading.breast_words[k]) break;
+      if (token.kind == TokenKind::Word) return Reach::Doubtful;
     }
   }
   auto is_or = [this](const Token& token) { return words_.is(token, FunctionWordRole::Or); };

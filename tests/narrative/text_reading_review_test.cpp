@@ -324,6 +324,14 @@ TEST(TextReview23, TheBreastsOwnPastDoesNotSetASuspiciousGroupAside) {
       std::any_of(finding->morphology.begin(), finding->morphology.end(),
                   [](const auto& held) { return held.term == Morphology::FinePleomorphic; }));
   EXPECT_FALSE(reassures(decision_of(report, finding).final_category));
+  // A procedure of the breast named in the past phrase is the breast's history whatever the
+  // group's kind: doubt, never a group set aside.
+  const Report benign =
+      summarise_de("Gruppierter runder Mikrokalk links bei 2 Uhr, Z. n. BET links.");
+  const Finding* round = only_narrative_finding(benign);
+  ASSERT_NE(round, nullptr);
+  EXPECT_EQ(round->text_status, MentionStatus::Uncertain);
+  EXPECT_FALSE(reassures(decision_of(benign, round).final_category));
   // Neighbour (language_test): the calcifications at a "Clip links" stay the biopsied ones.
   const Report clip = summarise_de("Gruppierter Mikrokalk links bei 2 Uhr, Clip links.");
   EXPECT_TRUE(of_origin(clip, Origin::Narrative).empty());
