@@ -267,7 +267,13 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   reading.comparison_words = TokenMarks(range);
   for (const Trigger& trigger : reading.triggers) {
     if (trigger.role == ContextRole::Hypothetical && trigger.side != ContextSide::After) {
-      reading.hypothesis_words.mark(trigger.begin, reading.context_clause_of(trigger.begin).second);
+      // To the clause end, or to a colon: an indication heading ("Evaluate for change:", "Zum
+      // Ausschluss eines DCIS:") asks its question of what the text then describes, whose
+      // descriptors are facts (hostile review 23: they were dropped).
+      const std::size_t clause_end = reading.context_clause_of(trigger.begin).second;
+      std::size_t until = trigger.end;
+      while (until < clause_end && !is_punct(item.tokens[until], ':')) ++until;
+      reading.hypothesis_words.mark(trigger.begin, until);
     }
     // The phrase, and when it stands before what it names, the two words after it ("deep to |
     // the skin"); "post radiation changes" names its own words only.
@@ -532,6 +538,35 @@ void Reader::inherit_suspicious_kinds(SentenceReading& reading, std::size_t grou
   }
 }
 
+namespace {
+
+// The suspicious kinds and duct-following arrangement of the clause holding token `from`, given
+// to the clause holding token `to` where that names no kind or arrangement of its own ("…; the
+// same in the left breast"): never the benign ones, as "ones" and "those" inherit.
+void share_suspicious_kinds_in_sentence(SentenceReading& reading, std::size_t from,
+                                        std::size_t to) {
+  const auto holding = [&reading](std::size_t token) -> std::optional<std::size_t> {
+    for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
+      if (reading.clauses[c].first <= token && token < reading.clauses[c].second) return c;
+    }
+    return std::nullopt;
+  };
+  const auto source = holding(from);
+  const auto target = holding(to);
+  if (!source || !target || *source == *target) return;
+  const Descriptors given = reading.clause_descriptors[*source];
+  Descriptors& own = reading.clause_descriptors[*target];
+  if (!own.morphology.empty() || !own.distribution.empty()) return;
+  for (const Read<Morphology>& read : given.morphology) {
+    if (is_suspicious(read.value)) own.morphology.push_back(read);
+  }
+  for (const Read<Distribution>& read : given.distribution) {
+    if (follows_a_duct(read.value)) own.distribution.push_back(read);
+  }
+}
+
+}  // namespace
+
 // A clause after the first mention of its sentence with no calcification word of its own, that
 // speaks of "those" or "a group" ("…, whereas those in the left breast are new"; "…; those in the
 // right breast are stable"): that word is a mention of its own, so the group is a candidate with
@@ -558,11 +593,20 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
   if (reading.mentions.empty() && !described_last_.empty()) {
     constexpr std::size_t kOpeningWords = 3;
     constexpr std::size_t kLaterClauseWords = 5;  // "except for a similar cluster"
+    // A sentence that opens with what it compares with ("Compared to 2024, the group at 2
+    // o'clock has grown", "Im Vergleich zur Voruntersuchung ist die Gruppe zunehmend") opens
+    // after it (hostile review 23: the growth was dropped).
+    std::size_t lead = reading.range->begin;
+    while (lead < reading.range->end &&
+           (reading.comparison_words[lead] || is_punct(item.tokens[lead], ','))) {
+      ++lead;
+    }
     std::optional<std::size_t> group;
     for (std::size_t c = 0; c < reading.clauses.size() && !group; ++c) {
-      group =
-          word_of_role(reading.clauses[c].first, reading.clauses[c].second,
-                       FunctionWordRole::SecondGroup, c == 0 ? kOpeningWords : kLaterClauseWords);
+      const std::size_t first =
+          c == 0 ? std::max(reading.clauses[c].first, lead) : reading.clauses[c].first;
+      group = word_of_role(first, reading.clauses[c].second, FunctionWordRole::SecondGroup,
+                           c == 0 ? kOpeningWords : kLaterClauseWords);
     }
     const bool names_breast =
         reading.range->heading_laterality != Laterality::Unknown ||
@@ -606,7 +650,61 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     // "…; none on the right": a group that is not there, negated by its own word.
     auto group = word_of_role(begin, end, FunctionWordRole::SecondGroup, kAnyWord);
     if (!group) group = word_of_role(begin, end, FunctionWordRole::NegatedGroup, kAnyWord);
-    if (group) insert_mention(reading.mentions, word_mention(*group));
+    if (group) {
+      insert_mention(reading.mentions, word_mention(*group));
+      continue;
+    }
+    // "…; the same in the left breast", "…; ebenso links": the calcifications of the sentence's
+    // first group, on the breast this part names (hostile review 23: the left group was
+    // dropped). Their suspicious kinds are this group's too, never their benign ones.
+    const auto likewise = word_of_role(begin, end, FunctionWordRole::Likewise, kAnyWord);
+    const bool names_breast = std::any_of(
+        reading.clause_descriptors.begin(), reading.clause_descriptors.end(),
+        [&, begin = begin, end = end](const Descriptors& d) {
+          return std::any_of(d.sides.begin(), d.sides.end(), [&](const Read<Laterality>& side) {
+            return side.token >= begin && side.token < end;
+          });
+        });
+    if (likewise && names_breast && only_breasts_after(item.tokens, reading, words_, *likewise)) {
+      insert_mention(reading.mentions, word_mention(*likewise));
+      share_suspicious_kinds_in_sentence(reading, reading.mentions.front().begin, *likewise);
+      continue;
+    }
+    // "…, but not in the right breast": that breast is cleared of the calcifications just named.
+    // A negated mention at the negation, so the summary lists what was read of that breast
+    // (hostile review 23: it left no trace). Only a clause of its own (after a terminator:
+    // "but") with a negation, the breast and at most three other words ("in the … breast"),
+    // nothing another finding or exam names. A part after a comma ("…, nicht rechts") is not cut
+    // from the group's clause, whose breast the mention would take: not read so yet.
+    bool breast_word = false;
+    for (std::size_t k = begin; k < end; ++k) breast_word = breast_word || reading.breast_words[k];
+    if (!breast_word) continue;
+    const Trigger* negation = nullptr;
+    std::size_t other_words = 0;
+    bool other_thing = false;
+    for (std::size_t k = begin; k < end; ++k) {
+      const Token& token = item.tokens[k];
+      const auto trigger =
+          std::find_if(reading.triggers.begin(), reading.triggers.end(),
+                       [k](const Trigger& each) { return each.begin <= k && k < each.end; });
+      if (trigger != reading.triggers.end()) {
+        if (trigger->role == ContextRole::Negated && negation == nullptr) negation = &*trigger;
+        if (trigger->role != ContextRole::Negated && trigger->role != ContextRole::Terminator) {
+          other_thing = true;
+        }
+        continue;
+      }
+      if (reading.breast_words[k] || token.kind != TokenKind::Word) continue;
+      if (reading.descriptor_words[k] || reading.other_exam_words[k] ||
+          words_.is(token, FunctionWordRole::OtherFinding)) {
+        other_thing = true;
+      }
+      ++other_words;
+    }
+    constexpr std::size_t kMostOtherWords = 3;  // "in the … breast", "on the", "in der … Brust"
+    if (negation != nullptr && !other_thing && other_words <= kMostOtherWords) {
+      insert_mention(reading.mentions, word_mention(negation->begin));
+    }
   }
 }
 
@@ -752,8 +850,18 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
                             });
   // A high-risk result said of them with their place ("Prior stereotactic biopsy at 2 o'clock
   // yielded ADH."): theirs, never dropped (hostile review 20).
+  // A question with no calcification word of its own ("… at 2 o'clock. Vascular? Right breast
+  // unremarkable."): a doubt about them, never dropped and never their benign kind (hostile
+  // review 23: the "?" was lost when another sentence followed).
+  bool questioned = false;
+  for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
+    questioned = questioned || is_punct(item.tokens[k], '?');
+  }
+  const bool describes_them = !all.morphology.empty() || !all.distribution.empty() ||
+                              !all.site.empty() || !all.change.empty() || !all.assessment.empty();
   const bool continues = continues_previous(item, opening, all) ||
-                         (reading.names_high_risk_result && all.sides.empty());
+                         (reading.names_high_risk_result && all.sides.empty()) ||
+                         (questioned && describes_them && all.sides.empty());
   if (previous.empty() || other_breast || !continues) {
     // A suspicious kind named without a calcification word, in a sentence that does not go on
     // about the last ones ("In the left breast, a group of fine pleomorphic ones at 2 o'clock"):
@@ -785,6 +893,8 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   more.status = MentionStatus::Uncertain;  // adds facts, never affirms
   if (const Trigger* hedge = hedge_in(reading.triggers, reading.range->begin, reading.range->end)) {
     more.hedge = words_of(item, hedge->begin, hedge->end);
+  } else if (questioned) {
+    more.hedge = "?";
   }
   hedge_on_denial(more);
   for (std::size_t index : previous) {
@@ -1106,6 +1216,55 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
     hedge_on_denial(more);
     merge_into(finding, more, finding.laterality);
     merged = true;
+  }
+  // An elliptical second group, a place on the other breast and nothing else ("Grouped
+  // amorphous calcifications in the right breast at 10 o'clock, but on the left at 2 o'clock"):
+  // the calcifications just described, there too (hostile review 23: the left group was
+  // dropped). Uncertain, as an ellipsis cannot be told apart from a correction, with their
+  // suspicious kinds and a note; never dropped.
+  const std::size_t clause_begin = reading.clauses[clause].first;
+  const std::size_t clause_end = reading.clauses[clause].second;
+  const bool other_finding_named = [&] {
+    for (std::size_t k = clause_begin; k < clause_end; ++k) {
+      if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding)) return true;
+    }
+    return false;
+  }();
+  const bool placed = descriptors.clock || descriptors.quadrant || descriptors.region;
+  const bool elliptical = !merged && !lone_assessment && side && !findings.empty() && placed &&
+                          descriptors.morphology.empty() && descriptors.distribution.empty() &&
+                          descriptors.change.empty() && !other_finding_named &&
+                          (side->value == Laterality::Left || side->value == Laterality::Right);
+  if (elliptical) {
+    Candidate own;
+    own.descriptors = descriptors;
+    for (std::size_t index : findings) {
+      const Finding& described = reading_.findings[index];
+      for (const auto& morphology : described.morphology) {
+        if (!is_suspicious(morphology.term)) continue;
+        own.descriptors.morphology.push_back({morphology.term,
+                                              std::string(to_string(morphology.term)),
+                                              TextSpan{described.position, 0, 0}, clause_begin});
+      }
+      if (described.distribution && follows_a_duct(described.distribution->term)) {
+        const Distribution term = described.distribution->term;
+        own.descriptors.distribution.push_back(
+            {term, std::string(to_string(term)), TextSpan{described.position, 0, 0}, clause_begin});
+      }
+    }
+    own.laterality_read = side;
+    own.laterality = side->value;
+    own.section = reading.range->section;
+    own.position = *item.position;
+    own.sentence = reading.sentence;
+    own.status = MentionStatus::Uncertain;
+    own.doubts.push_back(
+        "a place on the other breast with no calcification word of its own, read as the "
+        "calcifications just described, uncertain: \"" +
+        reading.sentence.text + "\"");
+    const std::vector<std::size_t> gave = add_candidate(own);
+    described_last_.insert(described_last_.end(), gave.begin(), gave.end());
+    return;
   }
   // Suspicious words with nowhere to go ("No calcifications in the right breast, but pleomorphic
   // ones in the left"; "Vascular calcifications on the right, but pleomorphic ones on the left")

@@ -25,6 +25,16 @@ struct NarrativeReading {
   // BI-RADS categories and follow-ups the impression (or an unsectioned text) states, overall
   // (Laterality Unknown) or per breast, with from_text set and the sentence quoted.
   std::vector<OverallStatement> assessments;
+  // Follow-ups that ask for tissue (a biopsy, surgery) of a breast the sentence names, each as
+  // read, kept with their breast: joined to an overall statement they may lose it, and a biopsy
+  // named for a breast with no calcification finding is checked (use_narrative).
+  struct TissueFollowUp {
+    Code code;
+    Laterality laterality = Laterality::Unknown;
+    std::string position;
+    std::string quote;
+  };
+  std::vector<TissueFollowUp> tissue_follow_ups;
   // The text names the breast together with breast-imaging words (decision-logic.md §6.6).
   bool breast_imaging_text = false;
   // TEXT items with a value: a report whose text found no mention was still read as text.

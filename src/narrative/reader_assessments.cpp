@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "findings/lexicon.hpp"
+#include "findings/value_sets.hpp"
 #include "narrative/narrative_reader.hpp"
 #include "narrative/reader_parts.hpp"
 #include "narrative/report_text.hpp"
@@ -109,6 +110,24 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
   }
   if (number < 0 || number > 6) return std::nullopt;
   std::size_t next = at + 1;
+  // The Atlas's edition is no category: "BI-RADS 5th edition", "BI-RADS 4th ed.", "BI-RADS-Lexikon
+  // 5. Auflage" (hostile review 23: read as category 5). An ordinal suffix written onto the number
+  // ("5th") or an edition word after it, with or without the German ordinal period.
+  if (value.kind == TokenKind::Number && next < end) {
+    static const char* const kOrdinalSuffixes[] = {"th", "st", "nd", "rd"};
+    static const char* const kEditionWords[] = {"edition", "ed", "auflage", "aufl", "ausgabe"};
+    const Token& after = tokens[next];
+    if (after.kind == TokenKind::Word && !after.gap_before &&
+        word_in(after.folded, kOrdinalSuffixes)) {
+      return std::nullopt;
+    }
+    std::size_t word_at = next;
+    if (is_punct(tokens[word_at], '.') && word_at + 1 < item.tokens.size()) ++word_at;
+    if (word_at < item.tokens.size() && tokens[word_at].kind == TokenKind::Word &&
+        word_in(tokens[word_at].folded, kEditionWords)) {
+      return std::nullopt;
+    }
+  }
   if (number == 4 && letter_part.empty() && next < end && tokens[next].kind == TokenKind::Word &&
       tokens[next].folded.size() == 1 && subcategory(tokens[next].folded[0])) {
     letter_part = std::string(tokens[next].folded);
@@ -328,6 +347,7 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
 // Categories become statements; each follow-up joins the statement of its sentence, else the
 // nearest one before it for its breast, else the next one, else a statement of its own.
 void Reader::finish_assessments() {
+  keep_tissue_follow_ups_of_a_breast();
   std::vector<std::size_t> statement_sentence;
   auto open_statement = [&](Laterality laterality, const std::string& position,
                             const std::string& quote, std::size_t sentence) {
@@ -378,6 +398,17 @@ void Reader::finish_assessments() {
                      [&](const StatedFollowUp& held) { return held.id == event.id; })) {
       stated.push_back({event.code, event.position, event.id, event.quote});
     }
+  }
+}
+
+// Every follow-up that asks for tissue of a breast the text names, for the check against the
+// breasts of the findings (use_narrative).
+void Reader::keep_tissue_follow_ups_of_a_breast() {
+  for (const FollowUpEvent& event : follow_ups_) {
+    if (event.laterality != Laterality::Left && event.laterality != Laterality::Right) continue;
+    if (!asks_for_tissue(event.code)) continue;
+    reading_.tissue_follow_ups.push_back(
+        {event.code, event.laterality, event.position, event.quote});
   }
 }
 

@@ -186,7 +186,7 @@ bool Reader::role_near(ContextRole role, const Item& item, std::size_t begin, st
 // A negation after the mention reaches back across a comma only as a predicate; "…, not seen on
 // ultrasound" and "…, not present in 2019" speak of the ultrasound and the prior exam.
 bool Reader::in_part_of_the_other_breast(const Item& item, const SentenceReading& reading,
-                                         std::size_t at) const {
+                                         std::size_t at, bool any_breast) const {
   const std::vector<Token>& tokens = item.tokens;
   const Clause clause = reading.context_clause_of(at);
   std::size_t from = at;
@@ -219,6 +219,7 @@ bool Reader::in_part_of_the_other_breast(const Item& item, const SentenceReading
     }
   }
   if (!inside) return false;
+  if (any_breast) return true;
   return *inside == Laterality::Left ? outside_right : outside_left;
 }
 
@@ -231,6 +232,33 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
   if (trigger.role == ContextRole::Historical &&
       in_part_of_the_other_breast(item, reading, trigger.begin)) {
     return Reach::None;
+  }
+  // The group's own breast's past in a part of its own after it ("Gruppierter pleomorpher
+  // Mikrokalk links bei 2 Uhr, Z. n. BET links"): the breast's history, which may or may not be
+  // the calcifications'. Where they are described suspicious, doubt, never history that sets a
+  // suspicious group aside (hostile review 23).
+  if (trigger.role == ContextRole::Historical && trigger.begin >= end &&
+      in_part_of_the_other_breast(item, reading, trigger.begin, true)) {
+    for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
+      if (begin < reading.clauses[c].first || begin >= reading.clauses[c].second) continue;
+      const Descriptors& described = reading.clause_descriptors[c];
+      const bool suspicious =
+          std::any_of(described.morphology.begin(), described.morphology.end(),
+                      [](const Read<Morphology>& read) { return is_suspicious(read.value); }) ||
+          std::any_of(described.distribution.begin(), described.distribution.end(),
+                      [](const Read<Distribution>& read) { return follows_a_duct(read.value); }) ||
+          !described.assessment.empty();
+      if (suspicious) return Reach::Doubtful;
+    }
+    // The past phrase names a procedure of that breast ("Z. n. BET links", "status post
+    // lumpectomy left"): a word between it and the breast that is neither. The breast's history,
+    // not the group's: doubt (hostile review 23), never history that drops a group the text
+    // describes now. A bare marker ("Clip links") stays the biopsied calcifications'.
+    for (std::size_t k = trigger.end; k < reading.range->end; ++k) {
+      const Token& token = tokens[k];
+      if (token.kind == TokenKind::Punct || reading.breast_words[k]) break;
+      if (token.kind == TokenKind::Word) return Reach::Doubtful;
+    }
   }
   auto is_or = [this](const Token& token) { return words_.is(token, FunctionWordRole::Or); };
   if (trigger.begin >= end) {
@@ -273,6 +301,13 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
     }
   }
   if (!boundary || or_since_boundary) return Reach::Full;
+  // A question put before a colon ("Evaluate for change: grouped calcifications …", "Zum
+  // Ausschluss eines DCIS: gruppierter Mikrokalk …") is asked of the calcifications described
+  // after it: they are seen, and what the question names is neither affirmed nor excluded. Doubt,
+  // quoted, never silently dropped and never a reassurance (hostile review 23).
+  if (trigger.role == ContextRole::Hypothetical && is_punct(tokens[*boundary], ':')) {
+    return Reach::Doubtful;
+  }
   // The list may go on after the mention ("…, calcifications, or architectural distortion").
   for (std::size_t k = end; k < clause.second && k < end + 6; ++k) {
     if (is_or(tokens[k])) return Reach::Full;

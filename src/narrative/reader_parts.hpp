@@ -471,8 +471,10 @@ class Reader {
   // The token is in a part of its clause (between coordinators) with no calcification word that
   // names one breast, and the sentence names the other breast outside it ("…, biopsy clip in the
   // right breast" after a left group): what the part says is that breast's.
-  bool in_part_of_the_other_breast(const Item& item, const SentenceReading& reading,
-                                   std::size_t at) const;
+  // With `any_breast`, a part that names one breast with no calcification word is enough, its
+  // breast the group's or the other ("…, Z. n. BET links").
+  bool in_part_of_the_other_breast(const Item& item, const SentenceReading& reading, std::size_t at,
+                                   bool any_breast = false) const;
   Reach reach_of(const Item& item, const SentenceReading& reading, const Trigger& trigger,
                  std::size_t begin, std::size_t end) const;
   bool negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,
@@ -510,6 +512,7 @@ class Reader {
                           const Descriptors& descriptors) const;
   void finish_findings();
   void finish_assessments();
+  void keep_tissue_follow_ups_of_a_breast();
 
   const Wordings& wordings_;
   const FunctionWords words_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -282,6 +283,26 @@ void add_text_place(const Finding& text, Finding& coded) {
   }
 }
 
+// A clock or a count the coded finding gives and the text that describes it gives otherwise: the
+// coded value stands (it is above text, decision-logic.md §1), the text's is a second value
+// (every item counts: conflicting-values, review), never silently dropped (hostile review 23).
+// Clocks an hour apart pair as the same place, yet are two values all the same.
+void add_text_disagreements(const Finding& text, Finding& coded) {
+  const auto held = [&](const std::string& words) { return GivenValue{words, coded.position}; };
+  if (text.location.clock_hour && coded.location.clock_hour &&
+      *text.location.clock_hour != *coded.location.clock_hour) {
+    add_conflict(coded, FindingField::ClockFaceOrRegion,
+                 held(std::to_string(*coded.location.clock_hour) + " o'clock"),
+                 given_by_text(std::to_string(*text.location.clock_hour) + " o'clock", text));
+    quote_field(text, NarrativeField::Clock, coded);
+  }
+  if (text.count && coded.count && *text.count != *coded.count) {
+    add_conflict(coded, FindingField::Count, held(std::to_string(*coded.count)),
+                 given_by_text(std::to_string(*text.count), text));
+    quote_field(text, NarrativeField::Count, coded);
+  }
+}
+
 // The coded finding gains what the narrative finding that describes it adds, below its own
 // values in precedence (decision-logic.md §1), with the sentences it was read from.
 void add_text_facts(const Finding& text, Finding& coded) {
@@ -290,6 +311,7 @@ void add_text_facts(const Finding& text, Finding& coded) {
   add_text_site(text, coded);
   add_text_change(text, coded);
   add_text_place(text, coded);
+  add_text_disagreements(text, coded);
   if (coded.text_evidence.size() == quoted) return;
   for (const TextSentence& sentence : text.text_sentences) {
     const bool known = std::any_of(coded.text_sentences.begin(), coded.text_sentences.end(),
@@ -301,11 +323,38 @@ void add_text_facts(const Finding& text, Finding& coded) {
   }
 }
 
+// Text that places calcifications alike to the only coded finding of its breast (no other
+// morphology or distribution) at a clock hours away from it: another group, or the same one
+// placed otherwise, which the text cannot tell. The coded clock stands and the text's is a
+// second value on it (conflicting-values, review), never silent (hostile review 23).
+void note_clock_apart_on_the_only_coded_finding(const Finding& text, std::vector<Finding>& findings,
+                                                std::size_t coded_count) {
+  if (text.text_status != MentionStatus::Affirmed || !text.location.clock_hour) return;
+  if (text.laterality != Laterality::Left && text.laterality != Laterality::Right) return;
+  std::optional<std::size_t> only;
+  for (std::size_t i = 0; i < coded_count; ++i) {
+    if (findings[i].laterality != text.laterality) continue;
+    if (only) return;
+    only = i;
+  }
+  if (!only) return;
+  Finding& coded = findings[*only];
+  if (!coded.location.clock_hour || contradicts_descriptors(text, coded)) return;
+  if (clock_distance(*text.location.clock_hour, *coded.location.clock_hour) <= 1) return;
+  add_conflict(coded, FindingField::ClockFaceOrRegion,
+               {std::to_string(*coded.location.clock_hour) + " o'clock", coded.position},
+               given_by_text(std::to_string(*text.location.clock_hour) + " o'clock", text));
+  quote_field(text, NarrativeField::Clock, coded);
+}
+
 void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& findings) {
   const std::size_t coded_count = findings.findings.size();
   for (Finding& text : text_findings) {
     const std::optional<Pairing> pairing = pair_with_coded(text, findings.findings, coded_count);
-    if (!pairing) continue;
+    if (!pairing) {
+      note_clock_apart_on_the_only_coded_finding(text, findings.findings, coded_count);
+      continue;
+    }
     const Pairing& found = *pairing;
     text.paired_with = found.coded;
     text.pairing = found.shared;
@@ -371,6 +420,38 @@ void keep_statements_coded_ones_do_not_say(const Findings& findings,
 
 }  // namespace
 
+namespace {
+
+// The text asks for tissue of one breast while every calcification finding, coded or read from
+// the text, is on the other ("… right breast at 10 o'clock. IMPRESSION: Stereotactic biopsy of
+// the left breast."): one of the two breasts is wrong, and a biopsy of the wrong breast is harm.
+// Never a silent choice (hostile review 23): each finding is noted, so the summary warns at it
+// and the radiologist checks which breast is meant.
+void note_tissue_asked_of_the_other_breast(
+    const std::vector<NarrativeReading::TissueFollowUp>& asked, Findings& findings) {
+  for (const NarrativeReading::TissueFollowUp& follow_up : asked) {
+    const Laterality other =
+        follow_up.laterality == Laterality::Left ? Laterality::Right : Laterality::Left;
+    const bool all_on_the_other =
+        !findings.findings.empty() &&
+        std::all_of(findings.findings.begin(), findings.findings.end(),
+                    [other](const Finding& finding) { return finding.laterality == other; });
+    if (!all_on_the_other) continue;
+    for (Finding& finding : findings.findings) {
+      finding.notes.push_back(
+          {WarningCode::NarrativeUnresolved,
+           "the text asks for tissue (" + follow_up.code.meaning + ") of the " +
+               std::string(to_string(follow_up.laterality)) +
+               " breast, where no calcification finding is; this one is in the " +
+               std::string(to_string(other)) + " breast: check which breast is meant: \"" +
+               follow_up.quote + "\"",
+           follow_up.position});
+    }
+  }
+}
+
+}  // namespace
+
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
                    Findings& findings) {
   if (reading.text_items == 0) return;
@@ -393,6 +474,7 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   findings.text_use = coded ? Findings::TextUse::Paired : Findings::TextUse::Read;
   if (coded) keep_statements_coded_ones_do_not_say(findings, reading.assessments);
   add_text_findings(findings, std::move(reading.findings), std::move(reading.assessments));
+  note_tissue_asked_of_the_other_breast(reading.tissue_follow_ups, findings);
 }
 
 }  // namespace mammocalc

@@ -1,0 +1,499 @@
+// Hostile review 23 of the report-text reading (issue 17), English and German: hedged stability,
+// suspicion words after the finding, high-risk results named "B3", indication headings, what a
+// cleared breast and a known group leave behind. Each case is the reviewer's sentence, with a
+// neighbour that must keep its reading. Clinical safety first: never false reassurance, nothing
+// that mentions calcification dropped without trace, any suspicious feature wins.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include <string>
+
+#include "annotations/wordings_reader.hpp"
+#include "findings/lexicon.hpp"
+#include "findings/warning_code.hpp"
+#include "narrative/coded_report_support.hpp"
+#include "narrative/language.hpp"
+
+namespace mammocalc {
+namespace {
+
+using namespace coded_report;  // NOLINT(google-build-using-namespace)
+
+const PreparedWordings& german() {
+  static const PreparedWordings prepared =
+      prepare_wordings(read_wordings("src/narrative/narrative-wordings-de.xml"));
+  return prepared;
+}
+
+Report summarise_with(const SrDocument& document, const PreparedWordings& wordings) {
+  NarrativeReading text = read_narrative(document, wordings);
+  Findings findings = extract_findings(document, "probe.dcm", text.breast_imaging_text);
+  use_narrative(std::move(text), unilateral_procedure_laterality(document), findings);
+  return evaluate(std::move(findings));
+}
+
+// ---- Helpers ----
+
+Report summarise_en(const std::string& text) {
+  return summarise_with(narrative_test::one_block("Diagnostic mammogram. " + text),
+                        narrative_test::shipped_prepared_wordings());
+}
+Report summarise_de(const std::string& text) {
+  return summarise_with(narrative_test::one_block("Mammographie der Brust. " + text), german());
+}
+
+const Finding* only_narrative_finding(const Report& report) {
+  const auto found = of_origin(report, Origin::Narrative);
+  return found.size() == 1 ? found[0] : nullptr;
+}
+
+// The finding's decision (same order as the findings).
+const Decision& decision_of(const Report& report, const Finding* finding) {
+  return report.decisions.at(static_cast<std::size_t>(finding - report.input.findings.data()));
+}
+
+bool reassures(Category category) {
+  return category == Category::Negative1 || category == Category::Benign2 ||
+         category == Category::ProbablyBenign3;
+}
+
+// ---- 1. Hedged stability is no reassurance ----
+
+TEST(TextReview23, HedgedStabilityIsNoReassurance) {
+  for (const char* text : {"Grouped punctate calcifications in the left breast at 2 o'clock, "
+                           "relatively stable.",
+                           "Grouped punctate calcifications in the left breast at 2 o'clock, "
+                           "largely unchanged."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->text_status, MentionStatus::Uncertain) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+    EXPECT_TRUE(decision_of(report, finding).needs_review) << text;
+  }
+  for (const char* text : {"Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, weitgehend "
+                           "konstant.",
+                           "Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, im Wesentlichen "
+                           "unverändert."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->text_status, MentionStatus::Uncertain) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+  }
+  // Neighbour: plain "stable" still says stable (an isolated punctate group: category 3).
+  const Report plain =
+      summarise_en("Grouped punctate calcifications in the left breast at 2 o'clock, stable.");
+  const Finding* finding = only_narrative_finding(plain);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->text_status, MentionStatus::Affirmed);
+  EXPECT_EQ(finding->change, Change::Stable);
+}
+
+// ---- 2. Suspicion and doubt words after the finding ----
+
+TEST(TextReview23, DoubtAfterTheFindingIsUncertain) {
+  for (const char* text : {"Calcifications at 2 o'clock in the left breast, questionable.",
+                           "Grouped round calcifications in the left breast at 2 o'clock, "
+                           "questionable."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->text_status, MentionStatus::Uncertain) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+  }
+}
+
+TEST(TextReview23, GermanSuspicionAfterTheFindingIsAnAssessment) {
+  for (const char* text : {"Gruppierter runder Mikrokalk links bei 2 Uhr, auffällig.",
+                           "Gruppierter runder Mikrokalk links bei 2 Uhr, nicht typisch "
+                           "konfiguriert."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    ASSERT_TRUE(finding->reported_category) << text;
+    EXPECT_EQ(*finding->reported_category, Category::Suspicious4) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+  }
+  // Neighbours: denied or cleared, the words assess nothing.
+  for (const char* text : {"Gruppierter runder Mikrokalk links bei 2 Uhr, nicht auffällig.",
+                           "Gruppierter runder Mikrokalk links bei 2 Uhr, unauffällig."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_FALSE(finding->reported_category) << text;
+  }
+}
+
+// ---- 9. B3 (uncertain malignant potential) is a high-risk result, as ADH is (rule B1) ----
+
+TEST(TextReview23, B3LesionIsAHighRiskResult) {
+  const Report english = summarise_en(
+      "Grouped punctate calcifications in the left breast at 2 o'clock. B3 lesion on prior "
+      "biopsy.");
+  const Finding* finding = only_narrative_finding(english);
+  ASSERT_NE(finding, nullptr);
+  ASSERT_TRUE(finding->reported_category);
+  EXPECT_EQ(*finding->reported_category, Category::Suspicious4);
+  for (const char* text : {"Gruppierter Mikrokalk links bei 2 Uhr. Histologisch B3-Läsion.",
+                           "Gruppierter Mikrokalk links bei 2 Uhr. Z. n. Vakuumbiopsie mit "
+                           "B3-Läsion."}) {
+    const Report german_report = summarise_de(text);
+    ASSERT_FALSE(of_origin(german_report, Origin::Narrative).empty()) << text;
+    const Finding* found = of_origin(german_report, Origin::Narrative)[0];
+    ASSERT_TRUE(found->reported_category) << text;
+    EXPECT_EQ(*found->reported_category, Category::Suspicious4) << text;
+  }
+}
+
+// ---- 10. Over-calls: the Atlas's edition, "calcification-free", indication headings ----
+
+TEST(TextReview23, TheAtlasEditionIsNoCategory) {
+  const Report english = summarise_en(
+      "Grouped punctate calcifications in the left breast, described per BI-RADS 5th edition.");
+  const Finding* finding = only_narrative_finding(english);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_FALSE(finding->reported_category);
+  EXPECT_TRUE(english.input.overall_statements.empty());
+  for (const char* text : {"Gruppierter punktförmiger Mikrokalk links, beschrieben nach "
+                           "BI-RADS-Lexikon 5. Auflage.",
+                           "Gruppierter punktförmiger Mikrokalk links, beschrieben nach BI-RADS 5. "
+                           "Auflage."}) {
+    const Report german_report = summarise_de(text);
+    const Finding* found = only_narrative_finding(german_report);
+    ASSERT_NE(found, nullptr) << text;
+    EXPECT_FALSE(found->reported_category) << text;
+  }
+  // Neighbour: a category at the end of its sentence is still one.
+  const Report stated =
+      summarise_en("Grouped punctate calcifications in the left breast. BI-RADS 5.");
+  ASSERT_EQ(stated.input.overall_statements.size(), 1U);
+  EXPECT_EQ(stated.input.overall_statements[0].category, Category::HighlySuggestive5);
+}
+
+TEST(TextReview23, GermanCalcificationFreeIsNegated) {
+  for (const char* text : {"Rechts mikrokalkfrei.", "Mikrokalk: nein."}) {
+    const Report report = summarise_de(text);
+    EXPECT_TRUE(of_origin(report, Origin::Narrative).empty()) << text;
+    ASSERT_EQ(report.input.text_mentions.size(), 1U) << text;
+    EXPECT_EQ(report.input.text_mentions[0].status, MentionStatus::Negated) << text;
+  }
+  // Neighbour: the other breast's group in the same sentence stays.
+  const Report both =
+      summarise_de("Rechts mikrokalkfrei, links gruppierter pleomorpher Mikrokalk bei 2 Uhr.");
+  const Finding* left = only_narrative_finding(both);
+  ASSERT_NE(left, nullptr);
+  EXPECT_EQ(left->laterality, Laterality::Left);
+}
+
+// An indication heading asks its question of the group described after the colon: the group is
+// read with its descriptors and breast, uncertain (never reassured, quoted for review), and what
+// the question names is no affirmed finding ("Zum Ausschluss eines DCIS": no category 4).
+TEST(TextReview23, IndicationHeadingIsAQuestionOfTheGroupAfterIt) {
+  const Report english = summarise_en(
+      "Evaluate for change: grouped punctate calcifications in the left breast at 2 o'clock.");
+  const Report german_report = summarise_de(
+      "Zum Ausschluss eines DCIS: Gruppierter punktförmiger Mikrokalk links bei 2 Uhr.");
+  for (const Report* report : {&english, &german_report}) {
+    const Finding* finding = only_narrative_finding(*report);
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->laterality, Laterality::Left);
+    ASSERT_TRUE(finding->location.clock_hour);
+    EXPECT_EQ(*finding->location.clock_hour, 2);
+    EXPECT_FALSE(finding->morphology.empty());
+    EXPECT_EQ(finding->text_status, MentionStatus::Uncertain);
+    EXPECT_FALSE(finding->reported_category);
+    EXPECT_FALSE(reassures(decision_of(*report, finding).final_category));
+    EXPECT_TRUE(decision_of(*report, finding).needs_review);
+  }
+  // Beside a coded BI-RADS 3 the question is not dropped: the exam needs review.
+  Report17 coded;
+  coded.impression =
+      "Zum Ausschluss eines DCIS: Gruppierter punktförmiger Mikrokalk links bei 2 Uhr.";
+  coded.overall = Category::ProbablyBenign3;
+  coded.procedure = Laterality::Left;
+  const Report beside = summarise_with(document_of(coded), german());
+  EXPECT_TRUE(beside.exam.needs_review);
+  EXPECT_FALSE(of_origin(beside, Origin::Narrative).empty());
+}
+
+// ---- 3. A question is doubt, whatever follows it ----
+
+TEST(TextReview23, AQuestionAboutTheGroupStaysWithItWhenASentenceFollows) {
+  for (const char* text :
+       {"Grouped round calcifications in the left breast at 2 o'clock. Vascular? Right breast "
+        "unremarkable.",
+        "Grouped round calcifications in the left breast at 2 o'clock. Vascular?"}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_EQ(finding->text_status, MentionStatus::Uncertain) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+  }
+  const Report german_report =
+      summarise_de("Gruppierter runder Mikrokalk links bei 2 Uhr. Vaskulär? Rechts unauffällig.");
+  const Finding* finding = only_narrative_finding(german_report);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->text_status, MentionStatus::Uncertain);
+  // Neighbour: a question about something else ("Any questions?") hedges nothing.
+  const Report other = summarise_en(
+      "Grouped round calcifications in the left breast at 2 o'clock. Any questions? Call us.");
+  const Finding* plain = only_narrative_finding(other);
+  ASSERT_NE(plain, nullptr);
+  EXPECT_EQ(plain->text_status, MentionStatus::Affirmed);
+}
+
+// ---- 4. Growth said of the group in a sentence without a calcification word ----
+
+TEST(TextReview23, GrowthOfTheGroupAfterAComparisonIsAnIncrease) {
+  for (const char* text : {"Grouped round calcifications in the left breast at 2 o'clock. "
+                           "Compared to 2024, the group at 2 o'clock has grown.",
+                           "Grouped round calcifications in the left breast at 2 o'clock. The "
+                           "group at 2 o'clock has grown."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->change, Change::Increased) << text;
+  }
+  for (const char* text : {"Gruppierter runder Mikrokalk links bei 2 Uhr. Zunehmend.",
+                           "Gruppierter runder Mikrokalk links bei 2 Uhr. Im Vergleich zur "
+                           "Voruntersuchung ist die Gruppe zunehmend."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->change, Change::Increased) << text;
+  }
+}
+
+// ---- 5. The other breast named by ellipsis or "the same" ----
+
+TEST(TextReview23, TheSameOnTheOtherBreastIsAGroupThere) {
+  for (const char* text : {"Grouped amorphous calcifications in the right breast at 10 o'clock; "
+                           "the same in the left breast.",
+                           "Grouped amorphous calcifications in the right breast at 10 o'clock, "
+                           "but on the left at 2 o'clock."}) {
+    const Report report = summarise_en(text);
+    const auto left =
+        std::count_if(report.input.findings.begin(), report.input.findings.end(),
+                      [](const Finding& each) { return each.laterality == Laterality::Left; });
+    const auto right =
+        std::count_if(report.input.findings.begin(), report.input.findings.end(),
+                      [](const Finding& each) { return each.laterality == Laterality::Right; });
+    EXPECT_EQ(left, 1) << text;
+    EXPECT_EQ(right, 1) << text;
+    for (const Finding& finding : report.input.findings) {
+      const bool amorphous =
+          std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                      [](const auto& held) { return held.term == Morphology::Amorphous; });
+      EXPECT_TRUE(amorphous) << text;  // the suspicious kind reaches the other breast's group
+    }
+  }
+  for (const char* text : {"Gruppierter pleomorpher Mikrokalk rechts bei 10 Uhr; ebenso links.",
+                           "Gruppierter pleomorpher Mikrokalk rechts bei 10 Uhr, aber links bei 2 "
+                           "Uhr."}) {
+    const Report report = summarise_de(text);
+    const auto left =
+        std::count_if(report.input.findings.begin(), report.input.findings.end(),
+                      [](const Finding& each) { return each.laterality == Laterality::Left; });
+    EXPECT_EQ(left, 1) << text;
+  }
+  // Neighbours: a cleared or negated other breast, or another finding there, is no group.
+  for (const char* text :
+       {"Grouped amorphous calcifications in the right breast at 10 o'clock; the left breast is "
+        "also unremarkable.",
+        "Grouped amorphous calcifications in the right breast at 10 o'clock, but not on the left.",
+        "Grouped amorphous calcifications in the right breast at 10 o'clock, but the left breast "
+        "is unremarkable."}) {
+    const Report report = summarise_en(text);
+    EXPECT_EQ(report.input.findings.size(), 1U) << text;
+  }
+}
+
+// ---- 6. The breast's own past after a suspicious group is not the group's ----
+
+TEST(TextReview23, TheBreastsOwnPastDoesNotSetASuspiciousGroupAside) {
+  const Report report =
+      summarise_de("Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, Z. n. BET links.");
+  const Finding* finding = only_narrative_finding(report);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->laterality, Laterality::Left);
+  EXPECT_EQ(finding->text_status, MentionStatus::Uncertain);  // doubt, quoted, for review
+  EXPECT_TRUE(
+      std::any_of(finding->morphology.begin(), finding->morphology.end(),
+                  [](const auto& held) { return held.term == Morphology::FinePleomorphic; }));
+  EXPECT_FALSE(reassures(decision_of(report, finding).final_category));
+  // A procedure of the breast named in the past phrase is the breast's history whatever the
+  // group's kind: doubt, never a group set aside.
+  const Report benign =
+      summarise_de("Gruppierter runder Mikrokalk links bei 2 Uhr, Z. n. BET links.");
+  const Finding* round = only_narrative_finding(benign);
+  ASSERT_NE(round, nullptr);
+  EXPECT_EQ(round->text_status, MentionStatus::Uncertain);
+  EXPECT_FALSE(reassures(decision_of(benign, round).final_category));
+  // Neighbour (language_test): the calcifications at a "Clip links" stay the biopsied ones.
+  const Report clip = summarise_de("Gruppierter Mikrokalk links bei 2 Uhr, Clip links.");
+  EXPECT_TRUE(of_origin(clip, Origin::Narrative).empty());
+}
+
+// ---- 11. Known is neither stable nor history ----
+
+// "Vorbekannter Mikrokalk": seen before and there now. Read as present with its descriptors, its
+// change unstated (no stability reassurance), never set aside as history.
+TEST(TextReview23, KnownCalcificationsArePresentWithTheirChangeUnstated) {
+  for (const char* text : {"Vorbekannter gruppierter pleomorpher Mikrokalk links bei 2 Uhr.",
+                           "Bekannte gruppierte Mikroverkalkungen links bei 2 Uhr."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->text_status, MentionStatus::Affirmed) << text;
+    EXPECT_EQ(finding->change, Change::Unknown) << text;
+  }
+  const Report english =
+      summarise_en("Previously known grouped calcifications in the left breast at 2 o'clock.");
+  const Finding* finding = only_narrative_finding(english);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->change, Change::Unknown);
+  // Neighbour: said stable, it is stable.
+  const Report stable =
+      summarise_de("Gruppierter runder Mikrokalk links bei 2 Uhr, vorbekannt und unverändert.");
+  const Finding* held = only_narrative_finding(stable);
+  ASSERT_NE(held, nullptr);
+  EXPECT_EQ(held->change, Change::Stable);
+}
+
+// ---- 7. Tissue asked of the breast with no calcification finding ----
+
+bool noted_other_breast(const Report& report) {
+  return std::any_of(report.decisions.begin(), report.decisions.end(), [](const Decision& each) {
+    return std::any_of(each.warnings.begin(), each.warnings.end(), [](const Warning& warning) {
+      return warning.code == WarningCode::NarrativeUnresolved &&
+             warning.text.find("check which breast is meant") != std::string::npos;
+    });
+  });
+}
+
+TEST(TextReview23, BiopsyOfTheBreastWithoutCalcificationsIsWarned) {
+  const Report english = summarise_en(
+      "FINDINGS: Grouped fine pleomorphic calcifications in the right breast at 10 o'clock. "
+      "IMPRESSION: BI-RADS 4. Stereotactic biopsy of the left breast recommended.");
+  EXPECT_TRUE(noted_other_breast(english));
+  EXPECT_TRUE(english.exam.needs_review);
+  const Report german_report = summarise_de(
+      "Befund: Gruppierter pleomorpher Mikrokalk rechts bei 10 Uhr. Beurteilung: BI-RADS 4. "
+      "Stereotaktische Vakuumbiopsie links empfohlen.");
+  EXPECT_TRUE(noted_other_breast(german_report));
+  // Coded findings of the right breast, the impression's biopsy of the left.
+  Report17 coded;
+  coded.impression = "BI-RADS 4. Stereotactic biopsy of the left breast recommended.";
+  coded.findings = {coded_finding(
+      "1.2.2.1",
+      {side("1.2.2.1.1", Laterality::Right),
+       property("1.2.2.1.2", codes::kClockfaceOrRegion, clock_code(10)),
+       property("1.2.2.1.3", codes::kCalcificationType, code_of(Morphology::FinePleomorphic))})};
+  const Report beside = summarise(coded);
+  EXPECT_TRUE(noted_other_breast(beside));
+  // Neighbour: the biopsy of the breast of the findings is not warned so.
+  const Report same = summarise_en(
+      "FINDINGS: Grouped fine pleomorphic calcifications in the right breast at 10 o'clock. "
+      "IMPRESSION: BI-RADS 4. Stereotactic biopsy of the right breast recommended.");
+  EXPECT_FALSE(noted_other_breast(same));
+}
+
+// ---- 8. A coded clock or count the text contradicts ----
+
+ContentItem count_item(const std::string& position, double count) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::HasProperties;
+  item.value_type = ValueType::Num;
+  item.concept_name = codes::kNumberOfCalcifications.to_code();
+  item.number = count;
+  item.unit = Code{"1", "UCUM", "no units"};
+  return item;
+}
+
+bool conflict_on(const Finding& finding, FindingField field) {
+  return std::any_of(finding.conflicts.begin(), finding.conflicts.end(),
+                     [field](const ValueConflict& conflict) { return conflict.field == field; });
+}
+
+// The coded finding keeps its value (coded above text, decision-logic.md §1), and the text's is
+// a second value: conflicting-values, review (every item counts).
+TEST(TextReview23, CodedClockOrCountContradictedByTheTextIsAConflict) {
+  Report17 report;
+  report.findings_text =
+      "Grouped punctate calcifications in the right breast at 11 o'clock, 12 calcifications.";
+  report.findings = {coded_finding(
+      "1.2.2.1", {side("1.2.2.1.1", Laterality::Right),
+                  property("1.2.2.1.2", codes::kClockfaceOrRegion, clock_code(10)),
+                  property("1.2.2.1.3", codes::kCalcificationType, code_of(Morphology::Punctate)),
+                  count_item("1.2.2.1.4", 5)})};
+  const Report summary = summarise(report);
+  const auto coded = of_origin(summary, Origin::BreastImagingReport);
+  ASSERT_EQ(coded.size(), 1U);
+  EXPECT_EQ(coded[0]->location.clock_hour, 10);
+  EXPECT_EQ(coded[0]->count, 5);
+  EXPECT_TRUE(conflict_on(*coded[0], FindingField::ClockFaceOrRegion));
+  EXPECT_TRUE(conflict_on(*coded[0], FindingField::Count));
+  const Decision& decided = decision_of(summary, coded[0]);
+  EXPECT_TRUE(decided.needs_review);
+  EXPECT_TRUE(std::any_of(
+      decided.warnings.begin(), decided.warnings.end(),
+      [](const Warning& warning) { return warning.code == WarningCode::ConflictingValues; }));
+  // Placed far apart on the breast's only coded finding's breast, alike otherwise: another
+  // group or the same one placed otherwise, which the text cannot tell; never silent.
+  report.findings_text = "Grouped punctate calcifications in the right breast at 2 o'clock.";
+  const Report apart = summarise(report);
+  const auto coded_apart = of_origin(apart, Origin::BreastImagingReport);
+  ASSERT_EQ(coded_apart.size(), 1U);
+  EXPECT_EQ(coded_apart[0]->location.clock_hour, 10);
+  EXPECT_TRUE(conflict_on(*coded_apart[0], FindingField::ClockFaceOrRegion));
+  EXPECT_TRUE(decision_of(apart, coded_apart[0]).needs_review);
+  // Neighbour: the text that says what the code says adds no conflict.
+  report.findings_text =
+      "Grouped punctate calcifications in the right breast at 10 o'clock, 5 calcifications.";
+  const Report agreeing = summarise(report);
+  const auto same = of_origin(agreeing, Origin::BreastImagingReport);
+  ASSERT_EQ(same.size(), 1U);
+  EXPECT_FALSE(conflict_on(*same[0], FindingField::ClockFaceOrRegion));
+  EXPECT_FALSE(conflict_on(*same[0], FindingField::Count));
+}
+
+// ---- 12. A breast cleared in the text leaves a trace ----
+
+bool negated_on(const Report& report, Laterality breast) {
+  return std::any_of(report.input.text_mentions.begin(), report.input.text_mentions.end(),
+                     [breast](const TextMention& mention) {
+                       return mention.status == MentionStatus::Negated &&
+                              mention.laterality == breast;
+                     });
+}
+
+TEST(TextReview23, ABreastClearedInTheTextIsListedAsNegated) {
+  for (const char* text : {"Grouped round calcifications in the left breast at 2 o'clock, but not "
+                           "in the right breast.",
+                           "Grouped round calcifications in the left breast at 2 o'clock, no "
+                           "calcifications on the right.",
+                           "Grouped round calcifications in the left breast at 2 o'clock. No "
+                           "calcifications in the right breast."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(negated_on(report, Laterality::Right)) << text;
+  }
+  // Neighbours: another finding or a denied assessment is no cleared breast.
+  for (const char* text : {"Grouped round calcifications in the left breast at 2 o'clock, but no "
+                           "mass in the right breast.",
+                           "Grouped round calcifications in the left breast at 2 o'clock, not "
+                           "suspicious."}) {
+    const Report report = summarise_en(text);
+    EXPECT_FALSE(negated_on(report, Laterality::Right)) << text;
+    EXPECT_FALSE(negated_on(report, Laterality::Left)) << text;
+  }
+}
+
+}  // namespace
+}  // namespace mammocalc
