@@ -44,26 +44,14 @@ class XmlInput {
     bytes_.resize(max_bytes + 1);
     input.read(bytes_.data(), static_cast<std::streamsize>(bytes_.size()));
     bytes_.resize(static_cast<std::size_t>(input.gcount()));
-    if (bytes_.size() > max_bytes) {
-      problems_.push_back(path_ + ": larger than " + std::to_string(max_bytes / kBytesPerMiB) +
-                          " MiB; refused unread");
-      bytes_.clear();
-      return;
-    }
-    readable_ = true;
+    keep_within(max_bytes);
   }
 
   // The bytes of a file already read by its caller (through one descriptor: annotation_reader's
   // read_annotation_file), never opened again by path; `bytes` holds at most max_bytes + 1.
   XmlInput(std::string path, std::string bytes, std::size_t max_bytes)
       : path_(std::move(path)), bytes_(std::move(bytes)) {
-    if (bytes_.size() > max_bytes) {
-      problems_.push_back(path_ + ": larger than " + std::to_string(max_bytes / kBytesPerMiB) +
-                          " MiB; refused unread");
-      bytes_.clear();
-      return;
-    }
-    readable_ = true;
+    keep_within(max_bytes);
   }
 
   // The root element when the file is well-formed XML without DOCTYPE and the root has this name
@@ -107,6 +95,17 @@ class XmlInput {
   const std::string& path() const { return path_; }
 
  private:
+  // The bytes read are kept when within the limit, else refused as unread.
+  void keep_within(std::size_t max_bytes) {
+    if (bytes_.size() > max_bytes) {
+      problems_.push_back(path_ + ": larger than " + std::to_string(max_bytes / kBytesPerMiB) +
+                          " MiB; refused unread");
+      bytes_.clear();
+      return;
+    }
+    readable_ = true;
+  }
+
   // The line of a byte offset. The newlines are found once, so that naming the line of each of
   // many elements stays linear in the file's size (counting from the start for each was
   // quadratic: minutes for a file of a few MiB).

@@ -1253,17 +1253,9 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
       }
     }
     own.laterality_read = side;
-    own.laterality = side->value;
-    own.section = reading.range->section;
-    own.position = *item.position;
-    own.sentence = reading.sentence;
-    own.status = MentionStatus::Uncertain;
-    own.doubts.push_back(
-        "a place on the other breast with no calcification word of its own, read as the "
-        "calcifications just described, uncertain: \"" +
-        reading.sentence.text + "\"");
-    const std::vector<std::size_t> gave = add_candidate(own);
-    described_last_.insert(described_last_.end(), gave.begin(), gave.end());
+    add_uncertain(own, item, reading,
+                  "a place on the other breast with no calcification word of its own, read as "
+                  "the calcifications just described, uncertain");
     return;
   }
   // Suspicious words with nowhere to go ("No calcifications in the right breast, but pleomorphic
@@ -1273,15 +1265,21 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
   Candidate own;
   own.descriptors = descriptors;
   own.laterality_read = side ? side : reading.heading_side;
+  add_uncertain(own, item, reading,
+                "suspicious words with no calcification word of their own, read as uncertain "
+                "calcifications");
+}
+
+// A finding the sentence implies without a calcification word of its own: uncertain, with the
+// note saying why and quoting the sentence; later sentences may go on about it.
+void Reader::add_uncertain(Candidate own, const Item& item, const SentenceReading& reading,
+                           const std::string& why) {
   own.laterality = own.laterality_read ? own.laterality_read->value : Laterality::Unknown;
   own.section = reading.range->section;
   own.position = *item.position;
   own.sentence = reading.sentence;
   own.status = MentionStatus::Uncertain;
-  own.doubts.push_back(
-      "suspicious words with no calcification word of their own, read as "
-      "uncertain calcifications: \"" +
-      reading.sentence.text + "\"");
+  own.doubts.push_back(why + ": \"" + reading.sentence.text + "\"");
   const std::vector<std::size_t> gave = add_candidate(own);
   described_last_.insert(described_last_.end(), gave.begin(), gave.end());
 }

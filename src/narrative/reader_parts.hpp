@@ -506,6 +506,8 @@ class Reader {
 
   // Findings from candidates.
   std::vector<std::size_t> add_candidate(const Candidate& candidate);
+  void add_uncertain(Candidate own, const Item& item, const SentenceReading& reading,
+                     const std::string& why);
   std::optional<std::size_t> restated_on_the_other_breast(Candidate& candidate);
   // `opening`: the token a sentence (or its later clause) that goes on about them opens with.
   bool continues_previous(const Item& item, std::size_t opening,
