@@ -315,8 +315,11 @@ std::string xml_root_name_of(const std::string& bytes) {
       if (at == std::string::npos) return {};
       ++at;
     } else {
+      // A name the bytes end in ("<annotati": a file cut off or still being written) is no
+      // name: its kind is unknown, never taken for another kind's.
       const std::size_t end = head.find_first_of(" \t\r\n/>", at + 1);
-      return head.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+      if (end == std::string::npos) return {};
+      return head.substr(at + 1, end - at - 1);
     }
   }
   return {};

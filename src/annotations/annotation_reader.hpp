@@ -18,8 +18,9 @@ Annotations read_annotations(const std::string& path);
 std::vector<std::string> check_annotations(const std::string& path);
 
 // The root element name an XML file starts with ("annotations", "siteProfile",
-// "mammocalcSummary" …), or empty when it does not start as XML. Reads only the head of the file
-// to tell the kinds apart; says nothing about the rest being well-formed.
+// "mammocalcSummary" …), or empty when it does not start as XML or ends inside the root element's
+// name. Reads only the head of the file to tell the kinds apart; says nothing about the rest
+// being well-formed.
 std::string xml_root_name(const std::string& path);
 
 // A file of an annotation directory, opened once and read from that one descriptor: its type is

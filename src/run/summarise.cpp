@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "annotations/annotation_merge.hpp"
@@ -65,6 +66,27 @@ Findings read_findings(const std::string& path, const Evaluation& evaluation) {
                      evaluation);
 }
 
+// The root elements of the other XML files mammocalc reads or writes, which an annotation
+// directory may hold beside the annotation files (a summary written into it, the site profile).
+bool is_other_mammocalc_kind(const std::string& root) {
+  static const std::set<std::string> kOtherKinds = {"siteProfile", "mammocalcSummary",
+                                                    "mammocalcIndex", "narrativeWordings", "rules"};
+  return kOtherKinds.count(root) > 0;
+}
+
+// Why a file of an annotation directory whose root element is `root` is no annotation file.
+std::string why_not_annotations(const std::string& root, const std::string& bytes) {
+  if (bytes.empty()) return "empty, not an annotation file";
+  if (root.empty()) return "not an annotation file (not XML, or cut off before its root element)";
+  const std::size_t colon = root.find(':');
+  if (colon != std::string::npos && root.substr(colon + 1) == "annotations") {
+    return "root element <" + root +
+           "> has a namespace prefix; annotation files use the default namespace (xmlns=\"" +
+           kAnnotationsNamespace + "\")";
+  }
+  return "root element <" + root + "> is not an annotation file";
+}
+
 // Applies the annotations named on the command line: files must fit the SR; a directory
 // contributes the files whose study is the SR's (others are another study's business).
 void apply_annotations(const std::vector<std::string>& paths, Findings& findings) {
@@ -84,17 +106,16 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
         continue;
       }
       const std::string root = xml_root_name_of(read.bytes);
-      if (root.empty()) {
-        // Not even the start of an XML file could be read: said, never dropped silently.
-        findings.notes.push_back(
-            {WarningCode::AnnotationSkipped,
-             file + (read.bytes.empty() ? ": empty, not an annotation file" : ": not an XML file") +
-                 " (file in annotation directory skipped)",
-             ""});
+      // mammocalc's own other kinds (a site profile, a summary…) are not the annotations'
+      // business; anything else is a file the run did not read, which is said.
+      if (is_other_mammocalc_kind(root)) continue;
+      if (root != "annotations") {
+        findings.notes.push_back({WarningCode::AnnotationSkipped,
+                                  file + ": " + why_not_annotations(root, read.bytes) +
+                                      " (file in annotation directory skipped)",
+                                  ""});
         continue;
       }
-      // Another kind of XML file (a site profile, a summary) is not the annotations' business.
-      if (root != "annotations") continue;
       const AnnotationsReading reading = parse_annotation_file(read);
       if (!reading.problems.empty()) {
         findings.notes.push_back(

@@ -247,6 +247,17 @@ TEST(AnnotationReader, RootNameTellsFilesApart) {
   EXPECT_EQ(xml_root_name("samples/bir-suspicious-stereotactic.site-profile.xml"), "siteProfile");
   EXPECT_EQ(xml_root_name("samples/bir-no-calcification.dcm"), "");
 }
+// A file that ends inside its root element's name (still being written, or cut off) has no kind:
+// "<annotati" was once taken for another kind and its annotation ignored (hostile review,
+// issue 18).
+TEST(AnnotationReader, RootNameCutOffIsNoName) {
+  EXPECT_EQ(xml_root_name_of("<?xml version=\"1.0\"?>\n<annotati"), "");
+  EXPECT_EQ(xml_root_name_of("<x"), "");
+  EXPECT_EQ(xml_root_name_of("<annotations"), "");
+  EXPECT_EQ(xml_root_name_of("<annotations "), "annotations");
+  EXPECT_EQ(xml_root_name_of("<foo/>"), "foo");
+  EXPECT_EQ(xml_root_name_of("<a:annotations>"), "a:annotations");
+}
 
 // A file of an annotation directory is opened once and read from that descriptor (hostile
 // review, issue 18: its type was checked by path, then it was opened by path again, up to three

@@ -318,6 +318,28 @@ run summarize --annotations "$work/reversed" $nonspecific.dcm
 check "two agreeing annotation files: benign 2 without review" \
   grep -q 'assessment category="2" classification="benign".*needsReview="false"' "$work/out"
 check "two agreeing annotation files: no conflict" bash -c "! grep -q annotation-conflict '$work/out'"
+# An annotation being written or cut off, another XML kind or a prefixed root is a file the run
+# did not read: said, and the benign reading of the agreeing files needs review (hostile review,
+# issue 18). mammocalc's own kinds (a site profile) stay silent.
+cp samples/bir-suspicious-stereotactic.site-profile.xml "$work/reversed/profile.xml"
+run summarize --annotations "$work/reversed" $nonspecific.dcm
+check "annotation directory with a site profile: still benign 2 without review, no warning" \
+  bash -c "grep -q 'assessment category=\"2\" classification=\"benign\".*needsReview=\"false\"' '$work/out' && ! grep -q annotation-skipped '$work/out'"
+printf '<?xml version="1.0"?>\n<annotati' >"$work/reversed/3.xml"
+run summarize --annotations "$work/reversed" $nonspecific.dcm
+check "a cut-off annotation file: the benign reading needs review" \
+  grep -q 'assessment category="2" classification="benign".*needsReview="true"' "$work/out"
+check "... the file is named as not read" \
+  grep -qF "$work/reversed/3.xml: not an annotation file (not XML, or cut off before its root element) (file in annotation directory skipped)" "$work/out"
+printf '<foo/>\n' >"$work/reversed/4.xml"
+sed -e 's/<annotations xmlns="urn:mammocalc:annotations:1"/<a:annotations xmlns:a="urn:mammocalc:annotations:1"/' -e 's#</annotations>#</a:annotations>#' \
+  $nonspecific.lobular.annotations.xml >"$work/reversed/5.xml"
+check "the prefixed copy is made" grep -q "<a:annotations" "$work/reversed/5.xml"
+run summarize --annotations "$work/reversed" $nonspecific.dcm
+check "another root element and a prefixed root: each said (3 in all)" \
+  test "$(grep -c 'code="annotation-skipped"' "$work/out")" -eq 3
+check "... the other root named" grep -qF "$work/reversed/4.xml: root element &lt;foo&gt; is not an annotation file" "$work/out"
+check "... the prefix named" grep -qF "$work/reversed/5.xml: root element &lt;a:annotations&gt; has a namespace prefix" "$work/out"
 run summarize --annotations samples/annotation-only.annotations.xml
 check "annotation-only run exits 0" test "$status" -eq 0
 check "annotation-only run validates" "$xmllint" --noout --schema schemas/summary.xsd "$work/out"

@@ -70,4 +70,10 @@ printf '<?xml version="1.0"?>\n<annotations xmlns="urn:mammocalc:annotations:1">
 "$mammocalc" summarize --annotations "$work/ann" "$base" >"$work/ann.xml" 2>/dev/null
 check "cut annotation: annotation-skipped said" grep -q 'code="annotation-skipped"' "$work/ann.xml"
 check "cut annotation: not benign, needs review" not_benign_reviewed "$work/ann.xml"
+# ... and so does one cut off inside its root element's name, which once read as another XML kind.
+mkdir "$work/ann-name"
+printf '<?xml version="1.0"?>\n<annotati' >"$work/ann-name/cut.xml"
+"$mammocalc" summarize --annotations "$work/ann-name" "$base" >"$work/ann-name.xml" 2>/dev/null
+check "cut in the root name: annotation-skipped said" grep -q 'code="annotation-skipped"' "$work/ann-name.xml"
+check "cut in the root name: not benign, needs review" not_benign_reviewed "$work/ann-name.xml"
 finish

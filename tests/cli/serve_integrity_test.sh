@@ -261,12 +261,16 @@ check "summarize: each broken file gives an annotation-skipped warning (4)" \
 check "... the symlink to nothing named" grep -qF "dangling.xml: cannot be read (a symlink to nothing)" "$work/notes-summary.xml"
 check "... the FIFO named" grep -qF "fifo.xml: not a regular file" "$work/notes-summary.xml"
 check "... naming the file" grep -qF "garbage.xml" "$work/notes-summary.xml"
+# A file cut off while being written (hostile review, issue 18: it was taken for another XML kind
+# and ignored, and the exam came out complete).
+printf '<annot' >"$work/notes/cut.xml"
 check "serve with the annotation directory starts" start_serve "$work/notes.log" \
   --out "$work/notes-out" --annotations "$work/notes"
 timeout 20 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$a" >/dev/null 2>&1
 check "serve: the store succeeds" test $? -eq 0
-check "serve: each broken file gives an annotation-skipped warning (4)" \
-  test "$(grep -c 'code="annotation-skipped"' "$work/notes-out/$uid_a.xml")" -eq 4
+check "serve: each broken file gives an annotation-skipped warning (5)" \
+  test "$(grep -c 'code="annotation-skipped"' "$work/notes-out/$uid_a.xml")" -eq 5
+check "... the cut-off file named" grep -qF "cut.xml: not an annotation file" "$work/notes-out/$uid_a.xml"
 
 # --- 7. Two serve processes on one OUTDIR: an object's files are written under a lock on each
 # of their names in OUTDIR/.mammocalc-serve.lock, which another process (here: this script,
