@@ -1,6 +1,7 @@
 #include "run/summarise.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -133,6 +134,19 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
 
 }  // namespace
 
+namespace {
+
+// ".xml" in any case: "NOTES.XML" saved from a Windows share is an annotation file too, never one
+// passed over silently.
+bool has_xml_extension(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension == ".xml";
+}
+
+}  // namespace
+
 std::vector<std::string> xml_files_in(const std::string& directory) {
   std::vector<std::string> files;
   std::error_code error;
@@ -140,7 +154,7 @@ std::vector<std::string> xml_files_in(const std::string& directory) {
     // Every .xml entry but a directory: a symlink to nothing, a FIFO or a device is one the
     // reader says it skipped, never one dropped silently.
     std::error_code type_error;
-    if (entry.path().extension() == ".xml" && !entry.is_directory(type_error)) {
+    if (has_xml_extension(entry.path()) && !entry.is_directory(type_error)) {
       files.push_back(entry.path().string());
     }
   }

@@ -106,10 +106,10 @@ Error with_read_own_hint(const Error& error);
 std::string write_dicom_summary(const Report& report, const std::string& file_or_directory,
                                 const InputGuard& inputs = InputGuard());
 
-// The .xml entries of an annotation directory but directories (regular files, and symlinks to
-// nothing, FIFOs, devices, which the reading says it skipped), sorted by name (the order they are
-// applied in).
-// Throws Error(InvalidAnnotation), "DIR: cannot be listed (REASON)", when it cannot be listed.
+// The .xml entries (in any case: .XML too) of an annotation directory but directories (regular
+// files, and symlinks to nothing, FIFOs, devices, which the reading says it skipped), sorted by
+// name (the order they are applied in). Throws Error(InvalidAnnotation), "DIR: cannot be listed
+// (REASON)", when it cannot be listed.
 std::vector<std::string> xml_files_in(const std::string& directory);
 
 // Adds the files an evaluation reads (the site profile, annotation files and the files of

@@ -340,6 +340,12 @@ check "another root element and a prefixed root: each said (3 in all)" \
   test "$(grep -c 'code="annotation-skipped"' "$work/out")" -eq 3
 check "... the other root named" grep -qF "$work/reversed/4.xml: root element &lt;foo&gt; is not an annotation file" "$work/out"
 check "... the prefix named" grep -qF "$work/reversed/5.xml: root element &lt;a:annotations&gt; has a namespace prefix" "$work/out"
+# An annotation file saved as NOTES.XML (a Windows share) is read, never passed over.
+mkdir "$work/upper"
+cp $nonspecific.ductal.annotations.xml "$work/upper/NOTES.XML"
+run summarize --annotations "$work/upper" $nonspecific.dcm
+check "an annotation file named .XML is applied" \
+  bash -c "grep -qF '<annotation file=\"$work/upper/NOTES.XML\"' '$work/out' && grep -q '<site value=\"ductal\" source=\"annotation\"' '$work/out'"
 run summarize --annotations samples/annotation-only.annotations.xml
 check "annotation-only run exits 0" test "$status" -eq 0
 check "annotation-only run validates" "$xmllint" --noout --schema schemas/summary.xsd "$work/out"
