@@ -495,5 +495,80 @@ TEST(TextReview23, ABreastClearedInTheTextIsListedAsNegated) {
   }
 }
 
+// ==== Hostile review 24: headings naming the exam and a side, the other breast by name, cluster
+// compounds, a side before a clock or after a comparison, slight increase, "vitamin B3" ====
+
+std::size_t findings_on(const Report& report, Laterality breast) {
+  return static_cast<std::size_t>(
+      std::count_if(report.input.findings.begin(), report.input.findings.end(),
+                    [breast](const Finding& each) { return each.laterality == breast; }));
+}
+
+bool has_morphology(const Finding& finding, Morphology term) {
+  return std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                     [term](const auto& held) { return held.term == term; });
+}
+
+// Without "Diagnostic mammogram." (a text that says "mammogram" and no breast word is read as no
+// breast imaging report): for the texts that name the breast only in an examination heading.
+Report summarise_breast_en(const std::string& text) {
+  return summarise_with(narrative_test::one_block("Breast imaging. " + text),
+                        narrative_test::shipped_prepared_wordings());
+}
+
+// ---- S1. A heading that names the examination and a side opens that side's findings ----
+
+TEST(TextReview24, ExamHeadingWithASideOpensThatSidesFindings) {
+  for (const char* text :
+       {"Mammographie links: Gruppierte feine pleomorphe Mikroverkalkungen bei 2 Uhr.",
+        "Mammographie links:\nGruppierte feine pleomorphe Mikroverkalkungen bei 2 Uhr.",
+        "Mammografie links: Gruppierte feine pleomorphe Mikroverkalkungen bei 2 Uhr.",
+        "Mammographie: Gruppierte feine pleomorphe Mikroverkalkungen links bei 2 Uhr."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(*finding, Morphology::FinePleomorphic)) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+  }
+  for (const char* text : {"Left mammogram: grouped fine pleomorphic calcifications at 2 o'clock.",
+                           "Left digital mammogram: grouped fine pleomorphic calcifications at 2 "
+                           "o'clock.",
+                           "Left mammogram:\nGrouped fine pleomorphic calcifications at 2 "
+                           "o'clock."}) {
+    const Report report = summarise_breast_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(*finding, Morphology::FinePleomorphic)) << text;
+  }
+}
+
+// A bilateral heading gives no breast of its own to a finding: the sentence's side, else unknown
+// (review), never the one finding copied to both breasts.
+TEST(TextReview24, BilateralExamHeadingDoesNotCopyAFindingToBothBreasts) {
+  for (const char* text : {"Bilateral digital mammogram: grouped amorphous calcifications in the "
+                           "right breast at 10 o'clock.",
+                           "Bilateral digital mammogram:\nGrouped amorphous calcifications in the "
+                           "right breast at 10 o'clock."}) {
+    const Report report = summarise_en(text);
+    EXPECT_EQ(report.input.findings.size(), 1U) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+  }
+  const Report german_report =
+      summarise_de("Mammographie beidseits: Links gruppierte amorphe Mikroverkalkungen bei 2 Uhr.");
+  EXPECT_EQ(german_report.input.findings.size(), 1U);
+  EXPECT_EQ(findings_on(german_report, Laterality::Left), 1U);
+  for (const Report& report :
+       {summarise_breast_en(
+            "Bilateral digital mammogram: grouped amorphous calcifications at 10 o'clock."),
+        summarise_de("Mammographie beidseits: Gruppierte amorphe Mikroverkalkungen bei 10 Uhr.")}) {
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->laterality, Laterality::Unknown);
+    EXPECT_TRUE(decision_of(report, finding).needs_review);
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
