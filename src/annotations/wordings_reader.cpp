@@ -85,7 +85,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"finding-noun", FunctionWordRole::FindingNoun},
     {"category-range", FunctionWordRole::CategoryRange},
     {"clears-breast", FunctionWordRole::ClearsBreast},
-    {"only", FunctionWordRole::Only}};
+    {"only", FunctionWordRole::Only},
+    {"other-breast-alone", FunctionWordRole::OtherBreastAlone}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

@@ -971,16 +971,28 @@ void Reader::take_side_of_mentions(const SentenceReading& reading, const Descrip
   for (std::size_t index : candidate.mentions) reading_.mentions[index].laterality = common->value;
 }
 
-// "In the same breast", "the contralateral breast" in the clause: the breast of the calcifications
-// described last (else the heading's), or the other one. Without a breast to refer to, "the other
-// breast" is none (unknown), never the heading's: it says it is not that one.
+// Names the other breast at token `at`: "contralateral" before a breast noun, or a word that says
+// it alone ("Gegenseite"). How many words it takes; 0 when it names none.
+std::size_t Reader::other_breast_words(const Item& item, std::size_t at, std::size_t end) const {
+  const bool noun_after =
+      at + 1 < end && words_.is(item.tokens[at + 1], FunctionWordRole::BreastNoun);
+  if (noun_after && words_.is(item.tokens[at], FunctionWordRole::OtherBreast)) return 2;
+  return words_.is(item.tokens[at], FunctionWordRole::OtherBreastAlone) ? 1 : 0;
+}
+
+// "In the same breast", "the contralateral breast", "Gegenseite" in the clause: the breast of the
+// calcifications described last (else the heading's), or the other one. Without a breast to refer
+// to, "the other breast" is none (unknown), never the heading's: it says it is not that one.
 std::optional<Read<Laterality>> Reader::relative_side(const Item& item,
                                                       const SentenceReading& reading,
                                                       std::size_t begin, std::size_t end) const {
-  for (std::size_t k = begin; k + 1 < end; ++k) {
-    const bool same = words_.is(item.tokens[k], FunctionWordRole::SameBreast);
-    const bool other = words_.is(item.tokens[k], FunctionWordRole::OtherBreast);
-    if ((!same && !other) || !words_.is(item.tokens[k + 1], FunctionWordRole::BreastNoun)) continue;
+  for (std::size_t k = begin; k < end; ++k) {
+    const bool same = k + 1 < end && words_.is(item.tokens[k], FunctionWordRole::SameBreast) &&
+                      words_.is(item.tokens[k + 1], FunctionWordRole::BreastNoun);
+    const std::size_t other_words = other_breast_words(item, k, end);
+    const bool other = other_words > 0;
+    if (!same && !other) continue;
+    const std::size_t named_end = k + (same ? 2 : other_words);
     const auto last_named =
         std::find_if(reading_.findings.rbegin(), reading_.findings.rend(), [](const Finding& f) {
           return f.laterality == Laterality::Left || f.laterality == Laterality::Right;
@@ -995,7 +1007,8 @@ std::optional<Read<Laterality>> Reader::relative_side(const Item& item,
     } else if (other) {
       reference = reference == Laterality::Left ? Laterality::Right : Laterality::Left;
     }
-    return Read<Laterality>{reference, words_of(item, k, k + 2), span_of(item, k, k + 2), k};
+    return Read<Laterality>{reference, words_of(item, k, named_end), span_of(item, k, named_end),
+                            k};
   }
   return std::nullopt;
 }
@@ -1010,7 +1023,12 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   const Descriptors& descriptors = reading.clause_descriptors[clause];
   std::optional<Read<Laterality>> side = side_named(descriptors.sides);
   if (!side) side = side_named(reading.sides);
-  if (!side) side = relative_side(item, reading, begin, end);
+  // Said relative to the heading's breast or the one described last, so never against the heading.
+  bool relative = false;
+  if (!side) {
+    side = relative_side(item, reading, begin, end);
+    relative = side.has_value();
+  }
   if (!side) side = reading.heading_side;
   const auto& mentions = reading.mentions;
   // A new or increased change speaks for the mention nearest to it; a separator between counts as
@@ -1056,7 +1074,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   // "In the contralateral breast" with no breast named before, or "elsewhere": another place
   // than any the report names (an unresolved "same breast" stays an unknown breast).
   if (side && side->value == Laterality::Unknown &&
-      words_.is(item.tokens[side->token], FunctionWordRole::OtherBreast)) {
+      other_breast_words(item, side->token, end) > 0) {
     candidate.unresolved_place = side->words;
   }
   for (std::size_t k = begin; k < end && candidate.unresolved_place.empty(); ++k) {
@@ -1073,7 +1091,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   // calcifications …" names the breast they describe before them.
   const bool after_mention =
       side && !in_clause.empty() && side->token > mentions[in_clause.front()].begin;
-  if (after_mention && one_breast(side) && one_breast(reading.heading_side) &&
+  if (after_mention && !relative && one_breast(side) && one_breast(reading.heading_side) &&
       side->value != reading.heading_side->value) {
     candidate.breasts_disagreeing = Candidate::BreastDisagreement{*reading.heading_side, *side};
     candidate.laterality = Laterality::Unknown;

@@ -132,9 +132,12 @@ enum class FunctionWordRole {
   // pseudo phrase ("not only", "no longer only", "nicht mehr nur") a typically benign kind right
   // after it is denied as all they are ("not only round anymore"): no reason to call them benign.
   Only,
+  // Names the breast opposite to the one described before by itself, with no breast noun after
+  // it: German "Gegenseite", "gegenseitig", "kontralateral" ("Ähnlicher Mikrokalk kontralateral").
+  OtherBreastAlone,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Only;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::OtherBreastAlone;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

@@ -570,5 +570,48 @@ TEST(TextReview24, BilateralExamHeadingDoesNotCopyAFindingToBothBreasts) {
   }
 }
 
+// ---- S2. The opposite breast named in words ----
+
+TEST(TextReview24, TheOppositeBreastIsTheOtherSideOfTheContext) {
+  for (const char* text :
+       {"Links gruppierte feine pleomorphe Mikrokalzifikationen. Gegenseite unauffällig.",
+        "Links gruppierte feine pleomorphe Mikrokalzifikationen. Gegenseitig unauffällig.",
+        "Links gruppierte feine pleomorphe Mikrokalzifikationen. Kontralateral unauffällig."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(*finding, Morphology::FinePleomorphic)) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Right), 0U) << text;
+  }
+  for (const char* text : {"Right breast: grouped amorphous calcifications. Similar calcifications "
+                           "in the contralateral breast.",
+                           "Right breast: grouped amorphous calcifications. Similar calcifications "
+                           "in the opposite breast.",
+                           "Right breast: grouped amorphous calcifications. Similar calcifications "
+                           "in the other breast."}) {
+    const Report report = summarise_en(text);
+    EXPECT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Left), 1U) << text;
+  }
+  for (const char* text : {"Rechts gruppierte amorphe Mikroverkalkungen. Ähnliche "
+                           "Mikroverkalkungen auf der Gegenseite.",
+                           "Rechts gruppierte amorphe Mikroverkalkungen. Ähnliche "
+                           "Mikroverkalkungen kontralateral."}) {
+    const Report report = summarise_de(text);
+    EXPECT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Left), 1U) << text;
+  }
+  // Neighbour: denied on the opposite breast, the mention is that breast's, negated.
+  const Report denied = summarise_de(
+      "Rechts gruppierte amorphe Mikroverkalkungen. Keine Mikroverkalkungen auf der Gegenseite.");
+  EXPECT_EQ(denied.input.findings.size(), 1U);
+  EXPECT_TRUE(std::any_of(denied.input.text_mentions.begin(), denied.input.text_mentions.end(),
+                          [](const TextMention& mention) {
+                            return mention.status == MentionStatus::Negated &&
+                                   mention.laterality == Laterality::Left;
+                          }));
+}
+
 }  // namespace
 }  // namespace mammocalc
