@@ -613,5 +613,28 @@ TEST(TextReview24, TheOppositeBreastIsTheOtherSideOfTheContext) {
                           }));
 }
 
+// ---- S3. Cluster compounds are grouped calcifications ----
+
+bool has_distribution(const Finding& finding, Distribution term) {
+  return finding.distribution && finding.distribution->term == term;
+}
+
+TEST(TextReview24, ClusterCompoundsAreGroupedCalcifications) {
+  for (const char* text : {"Mikrokalkcluster links bei 2 Uhr.", "MK-Cluster links bei 2 Uhr.",
+                           "MKcluster links bei 2 Uhr.", "Kalkcluster links bei 2 Uhr.",
+                           "MK-Gruppe links bei 2 Uhr."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_distribution(*finding, Distribution::Grouped)) << text;
+  }
+  // Neighbour: denied, a cluster is a negated mention, no finding.
+  const Report denied = summarise_de("Kein MK-Cluster.");
+  EXPECT_TRUE(of_origin(denied, Origin::Narrative).empty());
+  ASSERT_EQ(denied.input.text_mentions.size(), 1U);
+  EXPECT_EQ(denied.input.text_mentions[0].status, MentionStatus::Negated);
+}
+
 }  // namespace
 }  // namespace mammocalc
