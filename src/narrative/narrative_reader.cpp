@@ -277,12 +277,16 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     }
     // The phrase, and when it stands before what it names, the two words after it ("deep to |
     // the skin"); "post radiation changes" names its own words only.
-    // To the end of the clause or the first comma: "Compared to 2024, the left breast
-    // calcifications …" compares with an exam, and the breast after the comma is theirs.
+    // To the end of the clause or the first comma or colon: "Compared to 2024, the left breast
+    // calcifications …" and "Compared with prior mammogram of 2023: left breast …" compare with
+    // an exam, and the breast after the comma or colon is theirs (hostile review 24: it was lost).
     if (trigger.role == ContextRole::Comparison) {
       const std::size_t clause_end = clause_holding(reading.clauses, trigger.begin, range).second;
       std::size_t until = trigger.end;
-      while (until < clause_end && !is_punct(item.tokens[until], ',')) ++until;
+      while (until < clause_end && !is_punct(item.tokens[until], ',') &&
+             !is_punct(item.tokens[until], ':')) {
+        ++until;
+      }
       reading.comparison_words.mark(trigger.begin, until);
     }
     if (trigger.role == ContextRole::Surroundings) {

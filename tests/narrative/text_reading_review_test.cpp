@@ -636,5 +636,26 @@ TEST(TextReview24, ClusterCompoundsAreGroupedCalcifications) {
   EXPECT_EQ(denied.input.text_mentions[0].status, MentionStatus::Negated);
 }
 
+// ---- M5. A side after a comparison lead-in is kept ----
+
+TEST(TextReview24, SideAfterAComparisonLeadInIsKept) {
+  for (const char* text : {"Compared with prior mammogram of 2023: left breast grouped amorphous "
+                           "calcifications, new.",
+                           "Compared with the prior mammogram of 2023: grouped amorphous "
+                           "calcifications in the left breast, new."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_EQ(finding->change, Change::New) << text;
+  }
+  // Neighbour: the breast inside the comparison phrase is the compared exam's, not the group's.
+  const Report compared = summarise_en(
+      "Compared with prior mammogram of the right breast, grouped amorphous calcifications, new.");
+  const Finding* finding = only_narrative_finding(compared);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_NE(finding->laterality, Laterality::Right);
+}
+
 }  // namespace
 }  // namespace mammocalc
