@@ -636,6 +636,28 @@ TEST(TextReview24, ClusterCompoundsAreGroupedCalcifications) {
   EXPECT_EQ(denied.input.text_mentions[0].status, MentionStatus::Negated);
 }
 
+// ---- M2. A side before a clock is kept ----
+
+TEST(TextReview24, SideAndClockLeadInKeepsBoth) {
+  for (const char* text : {"Left 2 o'clock: fine pleomorphic calcifications.",
+                           "FINDINGS:\nLeft 2 o'clock: fine pleomorphic calcifications.",
+                           "RIGHT BREAST: unremarkable. Left 2 o'clock: fine pleomorphic "
+                           "calcifications."}) {
+    const Report report = summarise_breast_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    ASSERT_TRUE(finding->location.clock_hour) << text;
+    EXPECT_EQ(*finding->location.clock_hour, 2) << text;
+  }
+  const Report german_report = summarise_de("Links 2 Uhr: feine pleomorphe Mikroverkalkungen.");
+  const Finding* finding = only_narrative_finding(german_report);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->laterality, Laterality::Left);
+  ASSERT_TRUE(finding->location.clock_hour);
+  EXPECT_EQ(*finding->location.clock_hour, 2);
+}
+
 // ---- M5. A side after a comparison lead-in is kept ----
 
 TEST(TextReview24, SideAfterAComparisonLeadInIsKept) {
