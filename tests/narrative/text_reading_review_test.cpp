@@ -679,5 +679,38 @@ TEST(TextReview24, SideAfterAComparisonLeadInIsKept) {
   EXPECT_NE(finding->laterality, Laterality::Right);
 }
 
+// ---- M4. A slight increase is an increase ----
+
+// "Diskret zunehmend" reads as "increasing" does: an increase, and the category the English
+// reading gets. With the morphology not assessable no rule gives a category (decision-logic.md
+// C4 needs round or punctate; C12: 0, needs review, never benign); a punctate group that
+// increases is C4, suspicious.
+TEST(TextReview24, SlightlyIncreasingIsIncreasing) {
+  const Report english = summarise_en(
+      "Grouped calcifications in the left breast at 2 o'clock, increasing, morphology not "
+      "assessable.");
+  const Report german_report = summarise_de(
+      "Gruppierter Mikrokalk links bei 2 Uhr, diskret zunehmend, Morphologie nicht beurteilbar.");
+  const Finding* reference = only_narrative_finding(english);
+  const Finding* finding = only_narrative_finding(german_report);
+  ASSERT_NE(reference, nullptr);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(reference->change, Change::Increased);
+  EXPECT_EQ(finding->change, Change::Increased);
+  EXPECT_EQ(decision_of(german_report, finding).final_category,
+            decision_of(english, reference).final_category);
+  EXPECT_FALSE(reassures(decision_of(german_report, finding).final_category));
+  EXPECT_TRUE(decision_of(german_report, finding).needs_review);
+  for (const char* text :
+       {"Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, diskret zunehmend.",
+        "Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, leicht zunehmend."}) {
+    const Report report = summarise_de(text);
+    const Finding* punctate = only_narrative_finding(report);
+    ASSERT_NE(punctate, nullptr) << text;
+    EXPECT_EQ(punctate->change, Change::Increased) << text;
+    EXPECT_GE(decision_of(report, punctate).final_category, Category::LowSuspicion4A) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
