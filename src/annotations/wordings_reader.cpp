@@ -365,6 +365,7 @@ class WordingsParser {
       return read_phrase(node, wordings.mass_with_calcifications);
     }
     if (name == "notLaterality") return read_phrase(node, wordings.not_laterality);
+    if (name == "notAssessment") return read_phrase(node, wordings.not_assessment);
     if (name == "composition") return read_phrase(node, wordings.composition);
     if (name == "breastImaging") return read_phrase(node, wordings.breast_imaging);
     if (name == "breast") return read_phrase(node, wordings.breast);
@@ -571,6 +572,7 @@ std::vector<Listed> listed(const Wordings& w) {
   list_phrases("ultrasoundCorrelate", w.ultrasound_correlate, all);
   list_phrases("massWithCalcifications", w.mass_with_calcifications, all);
   list_phrases("notLaterality", w.not_laterality, all);
+  list_phrases("notAssessment", w.not_assessment, all);
   list_phrases("composition", w.composition, all);
   list_phrases("breastImaging", w.breast_imaging, all);
   list_phrases("breast", w.breast, all);

@@ -132,21 +132,29 @@ NarrativeReading Reader::read(const SrDocument& document) {
 
 namespace {
 
-// A breast word inside a phrase that names something else ("SNOMED RT", "post RT") is no breast:
+// A word of `kind` inside a phrase of `otherwise` that names something else is not that word:
 // dropped from the matches, so that no step of the reading sees it.
-void drop_breasts_named_otherwise(std::vector<PhraseMatch>& matches) {
-  std::vector<std::pair<std::size_t, std::size_t>> otherwise;
+void drop_words_named_otherwise(std::vector<PhraseMatch>& matches, PhraseKind kind,
+                                PhraseKind otherwise) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
   for (const PhraseMatch& match : matches) {
-    if (match.kind == PhraseKind::NotLaterality) otherwise.emplace_back(match.begin, match.end);
+    if (match.kind == otherwise) spans.emplace_back(match.begin, match.end);
   }
-  if (otherwise.empty()) return;
-  const auto named_otherwise = [&otherwise](const PhraseMatch& match) {
-    return match.kind == PhraseKind::Laterality &&
-           std::any_of(otherwise.begin(), otherwise.end(), [&match](const auto& span) {
+  if (spans.empty()) return;
+  const auto named_otherwise = [&spans, kind](const PhraseMatch& match) {
+    return match.kind == kind &&
+           std::any_of(spans.begin(), spans.end(), [&match](const auto& span) {
              return match.begin < span.second && span.first < match.end;
            });
   };
   matches.erase(std::remove_if(matches.begin(), matches.end(), named_otherwise), matches.end());
+}
+
+// A breast word in a phrase that names no breast ("SNOMED RT", "post RT"), and an assessment word
+// in one that assesses nothing ("vitamin B3": no B3 lesion).
+void drop_words_named_otherwise(std::vector<PhraseMatch>& matches) {
+  drop_words_named_otherwise(matches, PhraseKind::Laterality, PhraseKind::NotLaterality);
+  drop_words_named_otherwise(matches, PhraseKind::Assessment, PhraseKind::NotAssessment);
 }
 
 // A suspicious morphology or a suspicious distribution (segmental, linear) among the descriptors.
@@ -164,7 +172,7 @@ void Reader::read_item(const TextItem& text_item) {
   item.position = &text_item.item->position;
   item.tokens = narrative::tokenise(*item.text, item.folded);
   item.matches = index_.match_all(item.tokens);
-  drop_breasts_named_otherwise(item.matches);
+  drop_words_named_otherwise(item.matches);
   for (const PhraseMatch& match : item.matches) {
     if (match.kind == PhraseKind::Breast) saw_breast_ = true;
     if (match.kind == PhraseKind::BreastImaging) saw_breast_imaging_ = true;
@@ -1340,6 +1348,7 @@ PreparedWordings prepare_wordings(Wordings wordings_read) {
   add_strings(wordings->ultrasound_correlate, PhraseKind::UltrasoundCorrelate);
   add_strings(wordings->mass_with_calcifications, PhraseKind::MassWithCalcifications);
   add_strings(wordings->not_laterality, PhraseKind::NotLaterality);
+  add_strings(wordings->not_assessment, PhraseKind::NotAssessment);
   add_strings(wordings->composition, PhraseKind::Composition);
   add_strings(wordings->breast_imaging, PhraseKind::BreastImaging);
   add_strings(wordings->breast, PhraseKind::Breast);

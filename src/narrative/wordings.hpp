@@ -198,6 +198,9 @@ struct Wordings {
   // Phrases holding a breast word that name no breast: "snomed rt", "post rt" (radiotherapy).
   // The longest phrase at a place wins, so such a phrase takes the breast word away.
   std::vector<std::string> not_laterality;
+  // Phrases holding an assessment word that assess nothing: "vitamin b3" (a vitamin, no B3
+  // lesion). Such a phrase takes the assessment word away, as not_laterality takes a breast word.
+  std::vector<std::string> not_assessment;
   // Phrases of breast composition sentences, which carry no calcification descriptor
   // ("heterogeneously dense", "scattered fibroglandular").
   std::vector<std::string> composition;

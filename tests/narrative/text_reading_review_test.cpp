@@ -712,5 +712,29 @@ TEST(TextReview24, SlightlyIncreasingIsIncreasing) {
   }
 }
 
+// ---- Lower: "vitamin B3" is no B3 lesion ----
+
+TEST(TextReview24, VitaminB3IsNoHighRiskResult) {
+  const Report report = summarise_en(
+      "Grouped punctate calcifications in the left breast at 2 o'clock. Patient takes vitamin "
+      "B3.");
+  const Finding* finding = only_narrative_finding(report);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_FALSE(finding->reported_category);
+  const Report german_report =
+      summarise_de("Gruppierter punktförmiger Mikrokalk links bei 2 Uhr. Einnahme von Vitamin-B3.");
+  const Finding* found = only_narrative_finding(german_report);
+  ASSERT_NE(found, nullptr);
+  EXPECT_FALSE(found->reported_category);
+  // Neighbour (TextReview23.B3LesionIsAHighRiskResult): a B3 lesion is still one.
+  const Report lesion = summarise_en(
+      "Grouped punctate calcifications in the left breast at 2 o'clock. B3 lesion on prior "
+      "biopsy; patient takes vitamin B3.");
+  const Finding* high_risk = only_narrative_finding(lesion);
+  ASSERT_NE(high_risk, nullptr);
+  ASSERT_TRUE(high_risk->reported_category);
+  EXPECT_EQ(*high_risk->reported_category, Category::Suspicious4);
+}
+
 }  // namespace
 }  // namespace mammocalc
