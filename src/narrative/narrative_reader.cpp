@@ -358,10 +358,82 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
         add_contrast(item, reading, c, described_before);
       }
     }
+    list_breasts_cleared_in_parts(item, reading);
   }
   if (states_assessment(range.section)) {
     read_assessment(item, reading, matches);
   }
+}
+
+// "…, nicht rechts", "Links, nicht rechts, …", "…, not right": a part of a group's clause, between
+// coordinators, that clears the other breast. The group does not take that breast
+// (leave_cleared_breasts); the breast is listed as a negated mention, so the summary shows what was
+// read of it (hostile review 24), as a clause of its own ("…, but not in the right breast") is
+// (read_mentions).
+void Reader::list_breasts_cleared_in_parts(const Item& item, const SentenceReading& reading) {
+  for (const auto& [begin, end] : reading.clauses) {
+    const auto first = std::find_if(reading.mentions.begin(), reading.mentions.end(),
+                                    [begin = begin, end = end](const PhraseMatch& mention) {
+                                      return mention.begin >= begin && mention.begin < end;
+                                    });
+    if (first == reading.mentions.end()) continue;
+    std::size_t part_begin = begin;
+    for (std::size_t k = begin; k <= end; ++k) {
+      if (k < end && !words_.coordinates(item.tokens[k])) continue;
+      list_breast_cleared_in(item, reading, part_begin, k);
+      part_begin = k + 1;
+    }
+  }
+}
+
+// One part, tokens [begin, end): a negation, one breast and at most three other words ("nicht
+// rechts", "not in the right breast"), no mention, descriptor or other finding of its own.
+void Reader::list_breast_cleared_in(const Item& item, const SentenceReading& reading,
+                                    std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMostOtherWords = 3;  // "in the … breast", "in der … Brust"
+  const Trigger* negation = nullptr;
+  std::size_t other_words = 0;
+  for (std::size_t k = begin; k < end; ++k) {
+    const Token& token = item.tokens[k];
+    const auto trigger =
+        std::find_if(reading.triggers.begin(), reading.triggers.end(),
+                     [k](const Trigger& each) { return each.begin <= k && k < each.end; });
+    if (trigger != reading.triggers.end()) {
+      if (trigger->role != ContextRole::Negated && trigger->role != ContextRole::Terminator) return;
+      if (trigger->role == ContextRole::Negated && negation == nullptr) negation = &*trigger;
+      continue;
+    }
+    if (reading.breast_words[k] || token.kind != TokenKind::Word) continue;
+    if (reading.descriptor_words[k] || reading.other_exam_words[k] ||
+        words_.is(token, FunctionWordRole::OtherFinding)) {
+      return;
+    }
+    ++other_words;
+  }
+  if (negation == nullptr || other_words > kMostOtherWords) return;
+  const bool own_mention = std::any_of(
+      reading.mentions.begin(), reading.mentions.end(),
+      [&](const PhraseMatch& mention) { return mention.begin >= begin && mention.begin < end; });
+  if (own_mention) return;
+  std::vector<Read<Laterality>> named;
+  for (const PhraseMatch& match : item.matches) {
+    if (match.kind != PhraseKind::Laterality || match.begin < begin || match.end > end) continue;
+    named.push_back({wordings_.laterality[match.wording].term, "", {}, match.begin});
+  }
+  const std::optional<Read<Laterality>> breast = side_named(named);
+  if (!breast || (breast->value != Laterality::Left && breast->value != Laterality::Right)) return;
+  std::size_t words_end = end;  // without the sentence's stop
+  while (words_end > negation->end && item.tokens[words_end - 1].kind == TokenKind::Punct) {
+    --words_end;
+  }
+  TextMention mention;
+  mention.sentence = reading.sentence;
+  mention.words = words_of(item, negation->begin, words_end);
+  mention.span = span_of(item, negation->begin, words_end);
+  mention.trigger = words_of(item, negation->begin, negation->end);
+  mention.status = MentionStatus::Negated;
+  mention.laterality = breast->value;
+  reading_.mentions.push_back(std::move(mention));
 }
 
 // Every clause's descriptors, a clause of two groups on two breasts cut between them (the cut
@@ -686,8 +758,8 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     // A negated mention at the negation, so the summary lists what was read of that breast
     // (hostile review 23: it left no trace). Only a clause of its own (after a terminator:
     // "but") with a negation, the breast and at most three other words ("in the … breast"),
-    // nothing another finding or exam names. A part after a comma ("…, nicht rechts") is not cut
-    // from the group's clause, whose breast the mention would take: not read so yet.
+    // nothing another finding or exam names. A part after a comma ("…, nicht rechts") stays in the
+    // group's clause: list_breasts_cleared_in_parts lists it.
     bool breast_word = false;
     for (std::size_t k = begin; k < end; ++k) breast_word = breast_word || reading.breast_words[k];
     if (!breast_word) continue;

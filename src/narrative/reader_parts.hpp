@@ -393,6 +393,9 @@ class Reader {
   void read_sentence(const Item& item, const SentenceRange& range,
                      const std::vector<PhraseMatch>& matches);
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
+  void list_breasts_cleared_in_parts(const Item& item, const SentenceReading& reading);
+  void list_breast_cleared_in(const Item& item, const SentenceReading& reading, std::size_t begin,
+                              std::size_t end);
   std::vector<std::size_t> read_clause_mentions(const Item& item, const SentenceReading& reading,
                                                 std::size_t clause, std::size_t& next_mention);
   void take_side_of_mentions(const SentenceReading& reading, const Descriptors& descriptors,

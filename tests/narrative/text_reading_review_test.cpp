@@ -736,5 +736,30 @@ TEST(TextReview24, VitaminB3IsNoHighRiskResult) {
   EXPECT_EQ(*high_risk->reported_category, Category::Suspicious4);
 }
 
+// ---- Lower: "links, nicht rechts" negates the right ----
+
+TEST(TextReview24, GermanNotRightNegatesTheRight) {
+  for (const char* text : {"Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, nicht rechts.",
+                           "Links, nicht rechts, gruppierter pleomorpher Mikrokalk bei 2 Uhr."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Right), 0U) << text;
+    EXPECT_TRUE(negated_on(report, Laterality::Right)) << text;
+  }
+  const Report english =
+      summarise_en("Grouped round calcifications in the left breast at 2 o'clock, not right.");
+  EXPECT_TRUE(negated_on(english, Laterality::Right));
+  // Neighbours: another finding denied on the right, or a denied assessment, clears no breast.
+  for (const char* text : {"Kein Herdbefund rechts, gruppierter pleomorpher Mikrokalk links bei 2 "
+                           "Uhr.",
+                           "Gruppierter runder Mikrokalk links bei 2 Uhr, nicht suspekt."}) {
+    const Report report = summarise_de(text);
+    EXPECT_FALSE(negated_on(report, Laterality::Right)) << text;
+    EXPECT_FALSE(negated_on(report, Laterality::Left)) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
