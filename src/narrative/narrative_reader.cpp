@@ -1113,7 +1113,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     side = relative_side(item, reading, begin, end);
     relative = side.has_value();
   }
-  if (!side) side = reading.heading_side;
+  if (!side && !one_place_under_both_breasts(reading, descriptors)) side = reading.heading_side;
   const auto& mentions = reading.mentions;
   // A new or increased change speaks for the mention nearest to it; a separator between counts as
   // distance ("History of benign calcifications, now with new fine pleomorphic calcifications":
@@ -1224,6 +1224,27 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   std::vector<std::size_t> gave = add_candidate(candidate);
   described_last_.insert(described_last_.end(), gave.begin(), gave.end());
   return gave;
+}
+
+namespace {
+
+// Calcifications placed in one place: a group, a clock position or a quadrant.
+bool placed_in_one_place(const Descriptors& descriptors) {
+  const bool grouped = std::any_of(
+      descriptors.distribution.begin(), descriptors.distribution.end(),
+      [](const Read<Distribution>& read) { return read.value == Distribution::Grouped; });
+  return grouped || descriptors.clock || descriptors.quadrant;
+}
+
+}  // namespace
+
+// Under a heading of both breasts ("BILATERAL:", "Beidseits:"), calcifications placed in one place
+// with no breast of their own: which breast cannot be told (unknown, review), never the one group
+// copied to both breasts (hostile review 24). Diffuse ones are in both.
+bool Reader::one_place_under_both_breasts(const SentenceReading& reading,
+                                          const Descriptors& descriptors) const {
+  return reading.heading_side && reading.heading_side->value == Laterality::Both &&
+         placed_in_one_place(descriptors);
 }
 
 namespace {

@@ -403,6 +403,8 @@ class Reader {
                              const std::vector<std::size_t>& giving, std::size_t clause_end,
                              Candidate& candidate);
   std::size_t other_breast_words(const Item& item, std::size_t at, std::size_t end) const;
+  bool one_place_under_both_breasts(const SentenceReading& reading,
+                                    const Descriptors& descriptors) const;
   std::optional<Read<Laterality>> relative_side(const Item& item, const SentenceReading& reading,
                                                 std::size_t begin, std::size_t end) const;
   bool goes_on_describing(const SentenceReading& reading, std::size_t clause) const;

@@ -570,6 +570,30 @@ TEST(TextReview24, BilateralExamHeadingDoesNotCopyAFindingToBothBreasts) {
   }
 }
 
+// A generic bilateral heading ("BILATERAL:", "Beidseits:") over a group placed in one place
+// (grouped, a clock or a quadrant) with no breast of its own: which breast cannot be told, so
+// unknown (review), never the group copied to both breasts. Diffuse calcifications under it are
+// in both breasts.
+TEST(TextReview24, BilateralHeadingDoesNotPlaceOneGroupInBothBreasts) {
+  for (const Report& report :
+       {summarise_breast_en("BILATERAL: grouped amorphous calcifications at 10 o'clock."),
+        summarise_de("Beidseits: gruppierter amorpher Mikrokalk bei 10 Uhr.")}) {
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->laterality, Laterality::Unknown);
+    EXPECT_TRUE(decision_of(report, finding).needs_review);
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category));
+  }
+  // Neighbours: the sentence's own breast stands; diffuse calcifications are in both breasts.
+  const Report own = summarise_breast_en(
+      "BILATERAL: grouped amorphous calcifications in the left breast at 10 o'clock.");
+  EXPECT_EQ(own.input.findings.size(), 1U);
+  EXPECT_EQ(findings_on(own, Laterality::Left), 1U);
+  const Report diffuse = summarise_breast_en("BILATERAL:\nScattered vascular calcifications.");
+  EXPECT_EQ(findings_on(diffuse, Laterality::Right), 1U);
+  EXPECT_EQ(findings_on(diffuse, Laterality::Left), 1U);
+}
+
 // ---- S2. The opposite breast named in words ----
 
 TEST(TextReview24, TheOppositeBreastIsTheOtherSideOfTheContext) {
