@@ -85,7 +85,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"finding-noun", FunctionWordRole::FindingNoun},
     {"category-range", FunctionWordRole::CategoryRange},
     {"clears-breast", FunctionWordRole::ClearsBreast},
-    {"only", FunctionWordRole::Only}};
+    {"only", FunctionWordRole::Only},
+    {"other-breast-alone", FunctionWordRole::OtherBreastAlone}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},
@@ -364,6 +365,7 @@ class WordingsParser {
       return read_phrase(node, wordings.mass_with_calcifications);
     }
     if (name == "notLaterality") return read_phrase(node, wordings.not_laterality);
+    if (name == "notAssessment") return read_phrase(node, wordings.not_assessment);
     if (name == "composition") return read_phrase(node, wordings.composition);
     if (name == "breastImaging") return read_phrase(node, wordings.breast_imaging);
     if (name == "breast") return read_phrase(node, wordings.breast);
@@ -570,6 +572,7 @@ std::vector<Listed> listed(const Wordings& w) {
   list_phrases("ultrasoundCorrelate", w.ultrasound_correlate, all);
   list_phrases("massWithCalcifications", w.mass_with_calcifications, all);
   list_phrases("notLaterality", w.not_laterality, all);
+  list_phrases("notAssessment", w.not_assessment, all);
   list_phrases("composition", w.composition, all);
   list_phrases("breastImaging", w.breast_imaging, all);
   list_phrases("breast", w.breast, all);

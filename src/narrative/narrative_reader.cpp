@@ -132,21 +132,29 @@ NarrativeReading Reader::read(const SrDocument& document) {
 
 namespace {
 
-// A breast word inside a phrase that names something else ("SNOMED RT", "post RT") is no breast:
+// A word of `kind` inside a phrase of `otherwise` that names something else is not that word:
 // dropped from the matches, so that no step of the reading sees it.
-void drop_breasts_named_otherwise(std::vector<PhraseMatch>& matches) {
-  std::vector<std::pair<std::size_t, std::size_t>> otherwise;
+void drop_words_named_otherwise(std::vector<PhraseMatch>& matches, PhraseKind kind,
+                                PhraseKind otherwise) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
   for (const PhraseMatch& match : matches) {
-    if (match.kind == PhraseKind::NotLaterality) otherwise.emplace_back(match.begin, match.end);
+    if (match.kind == otherwise) spans.emplace_back(match.begin, match.end);
   }
-  if (otherwise.empty()) return;
-  const auto named_otherwise = [&otherwise](const PhraseMatch& match) {
-    return match.kind == PhraseKind::Laterality &&
-           std::any_of(otherwise.begin(), otherwise.end(), [&match](const auto& span) {
+  if (spans.empty()) return;
+  const auto named_otherwise = [&spans, kind](const PhraseMatch& match) {
+    return match.kind == kind &&
+           std::any_of(spans.begin(), spans.end(), [&match](const auto& span) {
              return match.begin < span.second && span.first < match.end;
            });
   };
   matches.erase(std::remove_if(matches.begin(), matches.end(), named_otherwise), matches.end());
+}
+
+// A breast word in a phrase that names no breast ("SNOMED RT", "post RT"), and an assessment word
+// in one that assesses nothing ("vitamin B3": no B3 lesion).
+void drop_words_named_otherwise(std::vector<PhraseMatch>& matches) {
+  drop_words_named_otherwise(matches, PhraseKind::Laterality, PhraseKind::NotLaterality);
+  drop_words_named_otherwise(matches, PhraseKind::Assessment, PhraseKind::NotAssessment);
 }
 
 // A suspicious morphology or a suspicious distribution (segmental, linear) among the descriptors.
@@ -164,7 +172,7 @@ void Reader::read_item(const TextItem& text_item) {
   item.position = &text_item.item->position;
   item.tokens = narrative::tokenise(*item.text, item.folded);
   item.matches = index_.match_all(item.tokens);
-  drop_breasts_named_otherwise(item.matches);
+  drop_words_named_otherwise(item.matches);
   for (const PhraseMatch& match : item.matches) {
     if (match.kind == PhraseKind::Breast) saw_breast_ = true;
     if (match.kind == PhraseKind::BreastImaging) saw_breast_imaging_ = true;
@@ -277,12 +285,16 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     }
     // The phrase, and when it stands before what it names, the two words after it ("deep to |
     // the skin"); "post radiation changes" names its own words only.
-    // To the end of the clause or the first comma: "Compared to 2024, the left breast
-    // calcifications …" compares with an exam, and the breast after the comma is theirs.
+    // To the end of the clause or the first comma or colon: "Compared to 2024, the left breast
+    // calcifications …" and "Compared with prior mammogram of 2023: left breast …" compare with
+    // an exam, and the breast after the comma or colon is theirs (hostile review 24: it was lost).
     if (trigger.role == ContextRole::Comparison) {
       const std::size_t clause_end = clause_holding(reading.clauses, trigger.begin, range).second;
       std::size_t until = trigger.end;
-      while (until < clause_end && !is_punct(item.tokens[until], ',')) ++until;
+      while (until < clause_end && !is_punct(item.tokens[until], ',') &&
+             !is_punct(item.tokens[until], ':')) {
+        ++until;
+      }
       reading.comparison_words.mark(trigger.begin, until);
     }
     if (trigger.role == ContextRole::Surroundings) {
@@ -346,10 +358,82 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
         add_contrast(item, reading, c, described_before);
       }
     }
+    list_breasts_cleared_in_parts(item, reading);
   }
   if (states_assessment(range.section)) {
     read_assessment(item, reading, matches);
   }
+}
+
+// "…, nicht rechts", "Links, nicht rechts, …", "…, not right": a part of a group's clause, between
+// coordinators, that clears the other breast. The group does not take that breast
+// (leave_cleared_breasts); the breast is listed as a negated mention, so the summary shows what was
+// read of it (hostile review 24), as a clause of its own ("…, but not in the right breast") is
+// (read_mentions).
+void Reader::list_breasts_cleared_in_parts(const Item& item, const SentenceReading& reading) {
+  for (const auto& [begin, end] : reading.clauses) {
+    const auto first = std::find_if(reading.mentions.begin(), reading.mentions.end(),
+                                    [begin = begin, end = end](const PhraseMatch& mention) {
+                                      return mention.begin >= begin && mention.begin < end;
+                                    });
+    if (first == reading.mentions.end()) continue;
+    std::size_t part_begin = begin;
+    for (std::size_t k = begin; k <= end; ++k) {
+      if (k < end && !words_.coordinates(item.tokens[k])) continue;
+      list_breast_cleared_in(item, reading, part_begin, k);
+      part_begin = k + 1;
+    }
+  }
+}
+
+// One part, tokens [begin, end): a negation, one breast and at most three other words ("nicht
+// rechts", "not in the right breast"), no mention, descriptor or other finding of its own.
+void Reader::list_breast_cleared_in(const Item& item, const SentenceReading& reading,
+                                    std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMostOtherWords = 3;  // "in the … breast", "in der … Brust"
+  const Trigger* negation = nullptr;
+  std::size_t other_words = 0;
+  for (std::size_t k = begin; k < end; ++k) {
+    const Token& token = item.tokens[k];
+    const auto trigger =
+        std::find_if(reading.triggers.begin(), reading.triggers.end(),
+                     [k](const Trigger& each) { return each.begin <= k && k < each.end; });
+    if (trigger != reading.triggers.end()) {
+      if (trigger->role != ContextRole::Negated && trigger->role != ContextRole::Terminator) return;
+      if (trigger->role == ContextRole::Negated && negation == nullptr) negation = &*trigger;
+      continue;
+    }
+    if (reading.breast_words[k] || token.kind != TokenKind::Word) continue;
+    if (reading.descriptor_words[k] || reading.other_exam_words[k] ||
+        words_.is(token, FunctionWordRole::OtherFinding)) {
+      return;
+    }
+    ++other_words;
+  }
+  if (negation == nullptr || other_words > kMostOtherWords) return;
+  const bool own_mention = std::any_of(
+      reading.mentions.begin(), reading.mentions.end(),
+      [&](const PhraseMatch& mention) { return mention.begin >= begin && mention.begin < end; });
+  if (own_mention) return;
+  std::vector<Read<Laterality>> named;
+  for (const PhraseMatch& match : item.matches) {
+    if (match.kind != PhraseKind::Laterality || match.begin < begin || match.end > end) continue;
+    named.push_back({wordings_.laterality[match.wording].term, "", {}, match.begin});
+  }
+  const std::optional<Read<Laterality>> breast = side_named(named);
+  if (!breast || (breast->value != Laterality::Left && breast->value != Laterality::Right)) return;
+  std::size_t words_end = end;  // without the sentence's stop
+  while (words_end > negation->end && item.tokens[words_end - 1].kind == TokenKind::Punct) {
+    --words_end;
+  }
+  TextMention mention;
+  mention.sentence = reading.sentence;
+  mention.words = words_of(item, negation->begin, words_end);
+  mention.span = span_of(item, negation->begin, words_end);
+  mention.trigger = words_of(item, negation->begin, negation->end);
+  mention.status = MentionStatus::Negated;
+  mention.laterality = breast->value;
+  reading_.mentions.push_back(std::move(mention));
 }
 
 // Every clause's descriptors, a clause of two groups on two breasts cut between them (the cut
@@ -674,8 +758,8 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     // A negated mention at the negation, so the summary lists what was read of that breast
     // (hostile review 23: it left no trace). Only a clause of its own (after a terminator:
     // "but") with a negation, the breast and at most three other words ("in the … breast"),
-    // nothing another finding or exam names. A part after a comma ("…, nicht rechts") is not cut
-    // from the group's clause, whose breast the mention would take: not read so yet.
+    // nothing another finding or exam names. A part after a comma ("…, nicht rechts") stays in the
+    // group's clause: list_breasts_cleared_in_parts lists it.
     bool breast_word = false;
     for (std::size_t k = begin; k < end; ++k) breast_word = breast_word || reading.breast_words[k];
     if (!breast_word) continue;
@@ -971,16 +1055,28 @@ void Reader::take_side_of_mentions(const SentenceReading& reading, const Descrip
   for (std::size_t index : candidate.mentions) reading_.mentions[index].laterality = common->value;
 }
 
-// "In the same breast", "the contralateral breast" in the clause: the breast of the calcifications
-// described last (else the heading's), or the other one. Without a breast to refer to, "the other
-// breast" is none (unknown), never the heading's: it says it is not that one.
+// Names the other breast at token `at`: "contralateral" before a breast noun, or a word that says
+// it alone ("Gegenseite"). How many words it takes; 0 when it names none.
+std::size_t Reader::other_breast_words(const Item& item, std::size_t at, std::size_t end) const {
+  const bool noun_after =
+      at + 1 < end && words_.is(item.tokens[at + 1], FunctionWordRole::BreastNoun);
+  if (noun_after && words_.is(item.tokens[at], FunctionWordRole::OtherBreast)) return 2;
+  return words_.is(item.tokens[at], FunctionWordRole::OtherBreastAlone) ? 1 : 0;
+}
+
+// "In the same breast", "the contralateral breast", "Gegenseite" in the clause: the breast of the
+// calcifications described last (else the heading's), or the other one. Without a breast to refer
+// to, "the other breast" is none (unknown), never the heading's: it says it is not that one.
 std::optional<Read<Laterality>> Reader::relative_side(const Item& item,
                                                       const SentenceReading& reading,
                                                       std::size_t begin, std::size_t end) const {
-  for (std::size_t k = begin; k + 1 < end; ++k) {
-    const bool same = words_.is(item.tokens[k], FunctionWordRole::SameBreast);
-    const bool other = words_.is(item.tokens[k], FunctionWordRole::OtherBreast);
-    if ((!same && !other) || !words_.is(item.tokens[k + 1], FunctionWordRole::BreastNoun)) continue;
+  for (std::size_t k = begin; k < end; ++k) {
+    const bool same = k + 1 < end && words_.is(item.tokens[k], FunctionWordRole::SameBreast) &&
+                      words_.is(item.tokens[k + 1], FunctionWordRole::BreastNoun);
+    const std::size_t other_words = other_breast_words(item, k, end);
+    const bool other = other_words > 0;
+    if (!same && !other) continue;
+    const std::size_t named_end = k + (same ? 2 : other_words);
     const auto last_named =
         std::find_if(reading_.findings.rbegin(), reading_.findings.rend(), [](const Finding& f) {
           return f.laterality == Laterality::Left || f.laterality == Laterality::Right;
@@ -995,7 +1091,8 @@ std::optional<Read<Laterality>> Reader::relative_side(const Item& item,
     } else if (other) {
       reference = reference == Laterality::Left ? Laterality::Right : Laterality::Left;
     }
-    return Read<Laterality>{reference, words_of(item, k, k + 2), span_of(item, k, k + 2), k};
+    return Read<Laterality>{reference, words_of(item, k, named_end), span_of(item, k, named_end),
+                            k};
   }
   return std::nullopt;
 }
@@ -1010,8 +1107,13 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   const Descriptors& descriptors = reading.clause_descriptors[clause];
   std::optional<Read<Laterality>> side = side_named(descriptors.sides);
   if (!side) side = side_named(reading.sides);
-  if (!side) side = relative_side(item, reading, begin, end);
-  if (!side) side = reading.heading_side;
+  // Said relative to the heading's breast or the one described last, so never against the heading.
+  bool relative = false;
+  if (!side) {
+    side = relative_side(item, reading, begin, end);
+    relative = side.has_value();
+  }
+  if (!side && !one_place_under_both_breasts(reading, descriptors)) side = reading.heading_side;
   const auto& mentions = reading.mentions;
   // A new or increased change speaks for the mention nearest to it; a separator between counts as
   // distance ("History of benign calcifications, now with new fine pleomorphic calcifications":
@@ -1056,7 +1158,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   // "In the contralateral breast" with no breast named before, or "elsewhere": another place
   // than any the report names (an unresolved "same breast" stays an unknown breast).
   if (side && side->value == Laterality::Unknown &&
-      words_.is(item.tokens[side->token], FunctionWordRole::OtherBreast)) {
+      other_breast_words(item, side->token, end) > 0) {
     candidate.unresolved_place = side->words;
   }
   for (std::size_t k = begin; k < end && candidate.unresolved_place.empty(); ++k) {
@@ -1073,7 +1175,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   // calcifications …" names the breast they describe before them.
   const bool after_mention =
       side && !in_clause.empty() && side->token > mentions[in_clause.front()].begin;
-  if (after_mention && one_breast(side) && one_breast(reading.heading_side) &&
+  if (after_mention && !relative && one_breast(side) && one_breast(reading.heading_side) &&
       side->value != reading.heading_side->value) {
     candidate.breasts_disagreeing = Candidate::BreastDisagreement{*reading.heading_side, *side};
     candidate.laterality = Laterality::Unknown;
@@ -1122,6 +1224,27 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   std::vector<std::size_t> gave = add_candidate(candidate);
   described_last_.insert(described_last_.end(), gave.begin(), gave.end());
   return gave;
+}
+
+namespace {
+
+// Calcifications placed in one place: a group, a clock position or a quadrant.
+bool placed_in_one_place(const Descriptors& descriptors) {
+  const bool grouped = std::any_of(
+      descriptors.distribution.begin(), descriptors.distribution.end(),
+      [](const Read<Distribution>& read) { return read.value == Distribution::Grouped; });
+  return grouped || descriptors.clock || descriptors.quadrant;
+}
+
+}  // namespace
+
+// Under a heading of both breasts ("BILATERAL:", "Beidseits:"), calcifications placed in one place
+// with no breast of their own: which breast cannot be told (unknown, review), never the one group
+// copied to both breasts (hostile review 24). Diffuse ones are in both.
+bool Reader::one_place_under_both_breasts(const SentenceReading& reading,
+                                          const Descriptors& descriptors) const {
+  return reading.heading_side && reading.heading_side->value == Laterality::Both &&
+         placed_in_one_place(descriptors);
 }
 
 namespace {
@@ -1318,6 +1441,7 @@ PreparedWordings prepare_wordings(Wordings wordings_read) {
   add_strings(wordings->ultrasound_correlate, PhraseKind::UltrasoundCorrelate);
   add_strings(wordings->mass_with_calcifications, PhraseKind::MassWithCalcifications);
   add_strings(wordings->not_laterality, PhraseKind::NotLaterality);
+  add_strings(wordings->not_assessment, PhraseKind::NotAssessment);
   add_strings(wordings->composition, PhraseKind::Composition);
   add_strings(wordings->breast_imaging, PhraseKind::BreastImaging);
   add_strings(wordings->breast, PhraseKind::Breast);

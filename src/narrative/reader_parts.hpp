@@ -393,12 +393,18 @@ class Reader {
   void read_sentence(const Item& item, const SentenceRange& range,
                      const std::vector<PhraseMatch>& matches);
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
+  void list_breasts_cleared_in_parts(const Item& item, const SentenceReading& reading);
+  void list_breast_cleared_in(const Item& item, const SentenceReading& reading, std::size_t begin,
+                              std::size_t end);
   std::vector<std::size_t> read_clause_mentions(const Item& item, const SentenceReading& reading,
                                                 std::size_t clause, std::size_t& next_mention);
   void take_side_of_mentions(const SentenceReading& reading, const Descriptors& descriptors,
                              const std::vector<std::size_t>& in_clause,
                              const std::vector<std::size_t>& giving, std::size_t clause_end,
                              Candidate& candidate);
+  std::size_t other_breast_words(const Item& item, std::size_t at, std::size_t end) const;
+  bool one_place_under_both_breasts(const SentenceReading& reading,
+                                    const Descriptors& descriptors) const;
   std::optional<Read<Laterality>> relative_side(const Item& item, const SentenceReading& reading,
                                                 std::size_t begin, std::size_t end) const;
   bool goes_on_describing(const SentenceReading& reading, std::size_t clause) const;

@@ -76,6 +76,7 @@ enum class PhraseKind : std::uint8_t {
   Breast,
   Abbreviation,
   CategoryWord,
+  NotAssessment,
 };
 
 // One phrase found in the tokens: tokens [begin, end), its kind and the index of the wording in

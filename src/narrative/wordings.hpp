@@ -132,9 +132,12 @@ enum class FunctionWordRole {
   // pseudo phrase ("not only", "no longer only", "nicht mehr nur") a typically benign kind right
   // after it is denied as all they are ("not only round anymore"): no reason to call them benign.
   Only,
+  // Names the breast opposite to the one described before by itself, with no breast noun after
+  // it: German "Gegenseite", "gegenseitig", "kontralateral" ("Ähnlicher Mikrokalk kontralateral").
+  OtherBreastAlone,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Only;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::OtherBreastAlone;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so
@@ -195,6 +198,9 @@ struct Wordings {
   // Phrases holding a breast word that name no breast: "snomed rt", "post rt" (radiotherapy).
   // The longest phrase at a place wins, so such a phrase takes the breast word away.
   std::vector<std::string> not_laterality;
+  // Phrases holding an assessment word that assess nothing: "vitamin b3" (a vitamin, no B3
+  // lesion). Such a phrase takes the assessment word away, as not_laterality takes a breast word.
+  std::vector<std::string> not_assessment;
   // Phrases of breast composition sentences, which carry no calcification descriptor
   // ("heterogeneously dense", "scattered fibroglandular").
   std::vector<std::string> composition;

@@ -495,5 +495,295 @@ TEST(TextReview23, ABreastClearedInTheTextIsListedAsNegated) {
   }
 }
 
+// ==== Hostile review 24: headings naming the exam and a side, the other breast by name, cluster
+// compounds, a side before a clock or after a comparison, slight increase, "vitamin B3" ====
+
+std::size_t findings_on(const Report& report, Laterality breast) {
+  return static_cast<std::size_t>(
+      std::count_if(report.input.findings.begin(), report.input.findings.end(),
+                    [breast](const Finding& each) { return each.laterality == breast; }));
+}
+
+bool has_morphology(const Finding& finding, Morphology term) {
+  return std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                     [term](const auto& held) { return held.term == term; });
+}
+
+// Without "Diagnostic mammogram." (a text that says "mammogram" and no breast word is read as no
+// breast imaging report): for the texts that name the breast only in an examination heading.
+Report summarise_breast_en(const std::string& text) {
+  return summarise_with(narrative_test::one_block("Breast imaging. " + text),
+                        narrative_test::shipped_prepared_wordings());
+}
+
+// ---- S1. A heading that names the examination and a side opens that side's findings ----
+
+TEST(TextReview24, ExamHeadingWithASideOpensThatSidesFindings) {
+  for (const char* text :
+       {"Mammographie links: Gruppierte feine pleomorphe Mikroverkalkungen bei 2 Uhr.",
+        "Mammographie links:\nGruppierte feine pleomorphe Mikroverkalkungen bei 2 Uhr.",
+        "Mammografie links: Gruppierte feine pleomorphe Mikroverkalkungen bei 2 Uhr.",
+        "Mammographie: Gruppierte feine pleomorphe Mikroverkalkungen links bei 2 Uhr."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(*finding, Morphology::FinePleomorphic)) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+  }
+  for (const char* text : {"Left mammogram: grouped fine pleomorphic calcifications at 2 o'clock.",
+                           "Left digital mammogram: grouped fine pleomorphic calcifications at 2 "
+                           "o'clock.",
+                           "Left mammogram:\nGrouped fine pleomorphic calcifications at 2 "
+                           "o'clock."}) {
+    const Report report = summarise_breast_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(*finding, Morphology::FinePleomorphic)) << text;
+  }
+}
+
+// A bilateral heading gives no breast of its own to a finding: the sentence's side, else unknown
+// (review), never the one finding copied to both breasts.
+TEST(TextReview24, BilateralExamHeadingDoesNotCopyAFindingToBothBreasts) {
+  for (const char* text : {"Bilateral digital mammogram: grouped amorphous calcifications in the "
+                           "right breast at 10 o'clock.",
+                           "Bilateral digital mammogram:\nGrouped amorphous calcifications in the "
+                           "right breast at 10 o'clock."}) {
+    const Report report = summarise_en(text);
+    EXPECT_EQ(report.input.findings.size(), 1U) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+  }
+  const Report german_report =
+      summarise_de("Mammographie beidseits: Links gruppierte amorphe Mikroverkalkungen bei 2 Uhr.");
+  EXPECT_EQ(german_report.input.findings.size(), 1U);
+  EXPECT_EQ(findings_on(german_report, Laterality::Left), 1U);
+  for (const Report& report :
+       {summarise_breast_en(
+            "Bilateral digital mammogram: grouped amorphous calcifications at 10 o'clock."),
+        summarise_de("Mammographie beidseits: Gruppierte amorphe Mikroverkalkungen bei 10 Uhr.")}) {
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->laterality, Laterality::Unknown);
+    EXPECT_TRUE(decision_of(report, finding).needs_review);
+  }
+}
+
+// A generic bilateral heading ("BILATERAL:", "Beidseits:") over a group placed in one place
+// (grouped, a clock or a quadrant) with no breast of its own: which breast cannot be told, so
+// unknown (review), never the group copied to both breasts. Diffuse calcifications under it are
+// in both breasts.
+TEST(TextReview24, BilateralHeadingDoesNotPlaceOneGroupInBothBreasts) {
+  for (const Report& report :
+       {summarise_breast_en("BILATERAL: grouped amorphous calcifications at 10 o'clock."),
+        summarise_de("Beidseits: gruppierter amorpher Mikrokalk bei 10 Uhr.")}) {
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->laterality, Laterality::Unknown);
+    EXPECT_TRUE(decision_of(report, finding).needs_review);
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category));
+  }
+  // Neighbours: the sentence's own breast stands; diffuse calcifications are in both breasts.
+  const Report own = summarise_breast_en(
+      "BILATERAL: grouped amorphous calcifications in the left breast at 10 o'clock.");
+  EXPECT_EQ(own.input.findings.size(), 1U);
+  EXPECT_EQ(findings_on(own, Laterality::Left), 1U);
+  const Report diffuse = summarise_breast_en("BILATERAL:\nScattered vascular calcifications.");
+  EXPECT_EQ(findings_on(diffuse, Laterality::Right), 1U);
+  EXPECT_EQ(findings_on(diffuse, Laterality::Left), 1U);
+}
+
+// ---- S2. The opposite breast named in words ----
+
+TEST(TextReview24, TheOppositeBreastIsTheOtherSideOfTheContext) {
+  for (const char* text :
+       {"Links gruppierte feine pleomorphe Mikrokalzifikationen. Gegenseite unauffällig.",
+        "Links gruppierte feine pleomorphe Mikrokalzifikationen. Gegenseitig unauffällig.",
+        "Links gruppierte feine pleomorphe Mikrokalzifikationen. Kontralateral unauffällig."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(*finding, Morphology::FinePleomorphic)) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Right), 0U) << text;
+  }
+  for (const char* text : {"Right breast: grouped amorphous calcifications. Similar calcifications "
+                           "in the contralateral breast.",
+                           "Right breast: grouped amorphous calcifications. Similar calcifications "
+                           "in the opposite breast.",
+                           "Right breast: grouped amorphous calcifications. Similar calcifications "
+                           "in the other breast."}) {
+    const Report report = summarise_en(text);
+    EXPECT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Left), 1U) << text;
+  }
+  for (const char* text : {"Rechts gruppierte amorphe Mikroverkalkungen. Ähnliche "
+                           "Mikroverkalkungen auf der Gegenseite.",
+                           "Rechts gruppierte amorphe Mikroverkalkungen. Ähnliche "
+                           "Mikroverkalkungen kontralateral."}) {
+    const Report report = summarise_de(text);
+    EXPECT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Left), 1U) << text;
+  }
+  // Neighbour: denied on the opposite breast, the mention is that breast's, negated.
+  const Report denied = summarise_de(
+      "Rechts gruppierte amorphe Mikroverkalkungen. Keine Mikroverkalkungen auf der Gegenseite.");
+  EXPECT_EQ(denied.input.findings.size(), 1U);
+  EXPECT_TRUE(std::any_of(denied.input.text_mentions.begin(), denied.input.text_mentions.end(),
+                          [](const TextMention& mention) {
+                            return mention.status == MentionStatus::Negated &&
+                                   mention.laterality == Laterality::Left;
+                          }));
+}
+
+// ---- S3. Cluster compounds are grouped calcifications ----
+
+bool has_distribution(const Finding& finding, Distribution term) {
+  return finding.distribution && finding.distribution->term == term;
+}
+
+TEST(TextReview24, ClusterCompoundsAreGroupedCalcifications) {
+  for (const char* text : {"Mikrokalkcluster links bei 2 Uhr.", "MK-Cluster links bei 2 Uhr.",
+                           "MKcluster links bei 2 Uhr.", "Kalkcluster links bei 2 Uhr.",
+                           "MK-Gruppe links bei 2 Uhr."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_distribution(*finding, Distribution::Grouped)) << text;
+  }
+  // Neighbour: denied, a cluster is a negated mention, no finding.
+  const Report denied = summarise_de("Kein MK-Cluster.");
+  EXPECT_TRUE(of_origin(denied, Origin::Narrative).empty());
+  ASSERT_EQ(denied.input.text_mentions.size(), 1U);
+  EXPECT_EQ(denied.input.text_mentions[0].status, MentionStatus::Negated);
+}
+
+// ---- M2. A side before a clock is kept ----
+
+TEST(TextReview24, SideAndClockLeadInKeepsBoth) {
+  for (const char* text : {"Left 2 o'clock: fine pleomorphic calcifications.",
+                           "FINDINGS:\nLeft 2 o'clock: fine pleomorphic calcifications.",
+                           "RIGHT BREAST: unremarkable. Left 2 o'clock: fine pleomorphic "
+                           "calcifications."}) {
+    const Report report = summarise_breast_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    ASSERT_TRUE(finding->location.clock_hour) << text;
+    EXPECT_EQ(*finding->location.clock_hour, 2) << text;
+  }
+  const Report german_report = summarise_de("Links 2 Uhr: feine pleomorphe Mikroverkalkungen.");
+  const Finding* finding = only_narrative_finding(german_report);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->laterality, Laterality::Left);
+  ASSERT_TRUE(finding->location.clock_hour);
+  EXPECT_EQ(*finding->location.clock_hour, 2);
+}
+
+// ---- M5. A side after a comparison lead-in is kept ----
+
+TEST(TextReview24, SideAfterAComparisonLeadInIsKept) {
+  for (const char* text : {"Compared with prior mammogram of 2023: left breast grouped amorphous "
+                           "calcifications, new.",
+                           "Compared with the prior mammogram of 2023: grouped amorphous "
+                           "calcifications in the left breast, new."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_EQ(finding->change, Change::New) << text;
+  }
+  // Neighbour: the breast inside the comparison phrase is the compared exam's, not the group's.
+  const Report compared = summarise_en(
+      "Compared with prior mammogram of the right breast, grouped amorphous calcifications, new.");
+  const Finding* finding = only_narrative_finding(compared);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_NE(finding->laterality, Laterality::Right);
+}
+
+// ---- M4. A slight increase is an increase ----
+
+// "Diskret zunehmend" reads as "increasing" does: an increase, and the category the English
+// reading gets. With the morphology not assessable no rule gives a category (decision-logic.md
+// C4 needs round or punctate; C12: 0, needs review, never benign); a punctate group that
+// increases is C4, suspicious.
+TEST(TextReview24, SlightlyIncreasingIsIncreasing) {
+  const Report english = summarise_en(
+      "Grouped calcifications in the left breast at 2 o'clock, increasing, morphology not "
+      "assessable.");
+  const Report german_report = summarise_de(
+      "Gruppierter Mikrokalk links bei 2 Uhr, diskret zunehmend, Morphologie nicht beurteilbar.");
+  const Finding* reference = only_narrative_finding(english);
+  const Finding* finding = only_narrative_finding(german_report);
+  ASSERT_NE(reference, nullptr);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(reference->change, Change::Increased);
+  EXPECT_EQ(finding->change, Change::Increased);
+  EXPECT_EQ(decision_of(german_report, finding).final_category,
+            decision_of(english, reference).final_category);
+  EXPECT_FALSE(reassures(decision_of(german_report, finding).final_category));
+  EXPECT_TRUE(decision_of(german_report, finding).needs_review);
+  for (const char* text :
+       {"Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, diskret zunehmend.",
+        "Gruppierter punktförmiger Mikrokalk links bei 2 Uhr, leicht zunehmend."}) {
+    const Report report = summarise_de(text);
+    const Finding* punctate = only_narrative_finding(report);
+    ASSERT_NE(punctate, nullptr) << text;
+    EXPECT_EQ(punctate->change, Change::Increased) << text;
+    EXPECT_GE(decision_of(report, punctate).final_category, Category::LowSuspicion4A) << text;
+  }
+}
+
+// ---- Lower: "vitamin B3" is no B3 lesion ----
+
+TEST(TextReview24, VitaminB3IsNoHighRiskResult) {
+  const Report report = summarise_en(
+      "Grouped punctate calcifications in the left breast at 2 o'clock. Patient takes vitamin "
+      "B3.");
+  const Finding* finding = only_narrative_finding(report);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_FALSE(finding->reported_category);
+  const Report german_report =
+      summarise_de("Gruppierter punktförmiger Mikrokalk links bei 2 Uhr. Einnahme von Vitamin-B3.");
+  const Finding* found = only_narrative_finding(german_report);
+  ASSERT_NE(found, nullptr);
+  EXPECT_FALSE(found->reported_category);
+  // Neighbour (TextReview23.B3LesionIsAHighRiskResult): a B3 lesion is still one.
+  const Report lesion = summarise_en(
+      "Grouped punctate calcifications in the left breast at 2 o'clock. B3 lesion on prior "
+      "biopsy; patient takes vitamin B3.");
+  const Finding* high_risk = only_narrative_finding(lesion);
+  ASSERT_NE(high_risk, nullptr);
+  ASSERT_TRUE(high_risk->reported_category);
+  EXPECT_EQ(*high_risk->reported_category, Category::Suspicious4);
+}
+
+// ---- Lower: "links, nicht rechts" negates the right ----
+
+TEST(TextReview24, GermanNotRightNegatesTheRight) {
+  for (const char* text : {"Gruppierter pleomorpher Mikrokalk links bei 2 Uhr, nicht rechts.",
+                           "Links, nicht rechts, gruppierter pleomorpher Mikrokalk bei 2 Uhr."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Right), 0U) << text;
+    EXPECT_TRUE(negated_on(report, Laterality::Right)) << text;
+  }
+  const Report english =
+      summarise_en("Grouped round calcifications in the left breast at 2 o'clock, not right.");
+  EXPECT_TRUE(negated_on(english, Laterality::Right));
+  // Neighbours: another finding denied on the right, or a denied assessment, clears no breast.
+  for (const char* text : {"Kein Herdbefund rechts, gruppierter pleomorpher Mikrokalk links bei 2 "
+                           "Uhr.",
+                           "Gruppierter runder Mikrokalk links bei 2 Uhr, nicht suspekt."}) {
+    const Report report = summarise_de(text);
+    EXPECT_FALSE(negated_on(report, Laterality::Right)) << text;
+    EXPECT_FALSE(negated_on(report, Laterality::Left)) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
