@@ -1,6 +1,7 @@
 #include "run/serve.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -224,23 +225,34 @@ StoreStatus refuse_name_clash(const std::string& said, const char* clash,
   return StoreStatus::CannotUnderstand;
 }
 
-// An --annotations path and whether it was a directory at start-up.
+// An --annotations path, whether it was a directory at start-up and, for a directory, which one
+// (device and inode): an unmounted share leaves the empty mount point, a redeployment another
+// directory at the same path, and either would read as "no annotations" (hostile review, issue
+// 18). A file may be replaced by an edit (a new inode), so only its kind is checked.
 struct AnnotationPath {
   std::string path;
   bool directory = false;
+  dev_t device = 0;
+  ino_t inode = 0;
 };
 
 // Why an --annotations path cannot be read as at start-up ("--annotations DIR: no longer a
-// directory (No such file or directory)"); empty when it can.
+// directory (No such file or directory)", "... no longer the directory it was at start-up (...)");
+// empty when it can.
 std::string unavailable_annotation_path(const std::vector<AnnotationPath>& paths) {
   for (const AnnotationPath& path : paths) {
-    std::error_code error;
-    const fs::file_status status = fs::status(path.path, error);
-    const bool fits = path.directory ? fs::is_directory(status) : fs::is_regular_file(status);
+    struct stat now {};
+    const bool exists = ::stat(path.path.c_str(), &now) == 0;
+    const std::string reason = exists ? "" : " (" + std::generic_category().message(errno) + ")";
+    const bool fits = exists && (path.directory ? S_ISDIR(now.st_mode) : S_ISREG(now.st_mode));
     if (!fits) {
       return "--annotations " + path.path + ": no longer a " +
-             (path.directory ? "directory" : "file") +
-             (error ? " (" + error.message() + ")" : std::string());
+             (path.directory ? "directory" : "file") + reason;
+    }
+    if (path.directory && (now.st_dev != path.device || now.st_ino != path.inode)) {
+      return "--annotations " + path.path +
+             ": no longer the directory it was at start-up (a share unmounted or another directory "
+             "put in its place; restart serve to take a new one)";
     }
   }
   return {};
@@ -441,14 +453,15 @@ void check_output_directory(const std::string& directory) {
 std::vector<AnnotationPath> check_annotation_paths(const std::vector<std::string>& paths) {
   std::vector<AnnotationPath> checked;
   for (const std::string& path : paths) {
-    std::error_code error;
-    const bool directory = fs::is_directory(path, error);
+    struct stat status {};
+    const bool directory = ::stat(path.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
     if (directory) {
       xml_files_in(path);
+      checked.push_back({path, true, status.st_dev, status.st_ino});
     } else {
       read_annotations(path);
+      checked.push_back({path, false, 0, 0});
     }
-    checked.push_back({path, directory});
   }
   return checked;
 }

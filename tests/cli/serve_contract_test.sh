@@ -447,5 +447,15 @@ check "... and no summary" test ! -e "$work/ann-out/$kept_uid.xml"
 mv "$work/ann-dir.away" "$work/ann-dir"
 storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1
 check "annotation directory back: the retry succeeds" test $? -eq 0 -a -s "$work/ann-out/$kept_uid.xml"
+# Another directory put in its place (a redeployment, or the empty mount point of an unmounted
+# share) is not it: read, it would give "no annotations" and a clean summary (hostile review).
+mv "$work/ann-dir" "$work/ann-dir.old"
+mkdir "$work/ann-dir"
+storescu -v -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >"$work/ann-other-store.log" 2>&1
+check "another directory at the path: refused as out of resources (0xA700)" \
+  grep -q "Received Store Response (Refused: OutOfResources)" "$work/ann-other-store.log"
+check "... one log line saying it is not the directory of start-up" test "$(grep -c \
+  "received:$kept_uid: --annotations $work/ann-dir: no longer the directory it was at start-up .*; answered out of resources" \
+  "$work/ann-gone.log")" -eq 1
 
 finish
