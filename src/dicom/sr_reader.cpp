@@ -15,6 +15,7 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string_view>
 #include <utility>
@@ -62,6 +63,13 @@ std::string get_string(DcmItem& item, const DcmTagKey& tag) {
   OFString value;
   if (item.findAndGetOFStringArray(tag, value).good()) return value.c_str();
   return {};
+}
+
+// A flag as given, empty or with several values too (each is said, none is taken for COMPLETE or
+// FINAL); none when the element is absent.
+std::optional<std::string> get_flag(DcmItem& item, const DcmTagKey& tag) {
+  if (!item.tagExists(tag)) return std::nullopt;
+  return get_string(item, tag);
 }
 
 Code to_code(const DSRCodedEntryValue& entry) {
@@ -386,9 +394,9 @@ SrHeader read_header(DcmDataset& dataset) {
     header.template_id = get_string(*template_item, DCM_TemplateIdentifier);
     header.mapping_resource = get_string(*template_item, DCM_MappingResource);
   }
-  header.completion_flag = get_string(dataset, DCM_CompletionFlag);
+  header.completion_flag = get_flag(dataset, DCM_CompletionFlag);
   header.completion_flag_description = get_string(dataset, DCM_CompletionFlagDescription);
-  header.preliminary_flag = get_string(dataset, DCM_PreliminaryFlag);
+  header.preliminary_flag = get_flag(dataset, DCM_PreliminaryFlag);
   header.manufacturer = get_string(dataset, DCM_Manufacturer);
   DcmItem* equipment = nullptr;
   for (long i = 0;

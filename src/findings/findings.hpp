@@ -415,10 +415,11 @@ struct SourceInfo {
   // categories are mammocalc's, not a radiologist's.
   bool written_by_mammocalc = false;
   // The document's own word on its state (SR Document General module; rule E11): "PARTIAL" or
-  // "PRELIMINARY" says its evidence is incomplete. Empty when not given.
-  std::string completion_flag;              // COMPLETE or PARTIAL
-  std::string completion_flag_description;  // the reason it gives, may be empty
-  std::string preliminary_flag;             // PRELIMINARY or FINAL
+  // "PRELIMINARY" says its evidence is incomplete; a flag that holds neither of its two terms
+  // (empty, several values, another word) cannot be read. None when not given.
+  std::optional<std::string> completion_flag;   // COMPLETE or PARTIAL
+  std::string completion_flag_description;      // the reason it gives, may be empty
+  std::optional<std::string> preliminary_flag;  // PRELIMINARY or FINAL
 };
 
 struct PatientInfo {

@@ -111,9 +111,10 @@ struct SrHeader {
   std::vector<EquipmentEntry> contributing_equipment;
   // What the document says of its own state (SR Document General module): PARTIAL or a
   // PRELIMINARY report says its evidence is incomplete. Verification (UNVERIFIED) is not read.
-  std::string completion_flag;              // (0040,A491) COMPLETE or PARTIAL
-  std::string completion_flag_description;  // (0040,A492)
-  std::string preliminary_flag;             // (0040,A496) PRELIMINARY or FINAL, Type 3
+  // The flags as given (empty or several values too), none when the element is absent.
+  std::optional<std::string> completion_flag;   // (0040,A491) COMPLETE or PARTIAL
+  std::string completion_flag_description;      // (0040,A492)
+  std::optional<std::string> preliminary_flag;  // (0040,A496) PRELIMINARY or FINAL, Type 3
 };
 
 struct SrDocument {

@@ -701,6 +701,8 @@ bool cad_incomplete(const RuleContext& context) {
   });
 }
 
+namespace {
+
 // A flag's value as the reader compares it: DICOM pads a CS value with blanks, and the defined
 // terms are upper case.
 std::string flag_value(const std::string& value) {
@@ -711,16 +713,58 @@ std::string flag_value(const std::string& value) {
   return out;
 }
 
+// What a document flag says: its incomplete term, its complete term, or neither (empty, several
+// values, another word: unreadable, so taken as incomplete; hostile review 25, F6: two values
+// PARTIAL and COMPLETE were read as complete). An absent flag says nothing.
+enum class FlagReading { NotGiven, Complete, Incomplete, Unreadable };
+
+FlagReading read_flag(const std::optional<std::string>& flag, const char* complete_term,
+                      const char* incomplete_term) {
+  if (!flag) return FlagReading::NotGiven;
+  const std::string value = flag_value(*flag);
+  if (value == complete_term) return FlagReading::Complete;
+  if (value == incomplete_term) return FlagReading::Incomplete;
+  return FlagReading::Unreadable;
+}
+
+FlagReading completion_of(const SourceInfo& source) {
+  return read_flag(source.completion_flag, "COMPLETE", "PARTIAL");
+}
+
+FlagReading preliminary_of(const SourceInfo& source) {
+  return read_flag(source.preliminary_flag, "FINAL", "PRELIMINARY");
+}
+
+bool says_incomplete(FlagReading reading) {
+  return reading == FlagReading::Incomplete || reading == FlagReading::Unreadable;
+}
+
+// The warning for a flag that holds neither of its terms, quoting what it holds.
+std::string unreadable_flag_text(const std::string& flag_name, const std::string& value,
+                                 const std::string& terms) {
+  return "the report's " + flag_name + " is \"" + value + "\", not " + terms +
+         ": the document's state cannot be read, so its evidence is taken as not complete";
+}
+
+}  // namespace
+
 bool document_incomplete(const RuleContext& context) {
   const SourceInfo& source = exam_of(context, __func__).findings.source;
-  return flag_value(source.completion_flag) == "PARTIAL" ||
-         flag_value(source.preliminary_flag) == "PRELIMINARY";
+  return says_incomplete(completion_of(source)) || says_incomplete(preliminary_of(source));
 }
 
 std::vector<std::string> document_incomplete_texts(const RuleContext& context) {
   const SourceInfo& source = exam_of(context, __func__).findings.source;
   std::vector<std::string> texts;
-  if (flag_value(source.completion_flag) == "PARTIAL") {
+  if (completion_of(source) == FlagReading::Unreadable) {
+    texts.push_back(unreadable_flag_text("Completion Flag (0040,A491)", *source.completion_flag,
+                                         "one of COMPLETE or PARTIAL"));
+  }
+  if (preliminary_of(source) == FlagReading::Unreadable) {
+    texts.push_back(unreadable_flag_text("Preliminary Flag (0040,A496)", *source.preliminary_flag,
+                                         "one of FINAL or PRELIMINARY"));
+  }
+  if (completion_of(source) == FlagReading::Incomplete) {
     std::string text = "the report's Completion Flag (0040,A491) is PARTIAL";
     if (!source.completion_flag_description.empty()) {
       text += ", Completion Flag Description (0040,A492) \"" + source.completion_flag_description +
@@ -728,7 +772,7 @@ std::vector<std::string> document_incomplete_texts(const RuleContext& context) {
     }
     texts.push_back(text + ": its evidence is not complete; what is missing may be suspicious");
   }
-  if (flag_value(source.preliminary_flag) == "PRELIMINARY") {
+  if (preliminary_of(source) == FlagReading::Incomplete) {
     texts.push_back(
         "the report's Preliminary Flag (0040,A496) is PRELIMINARY: it is not the final report; "
         "the final one may say more");

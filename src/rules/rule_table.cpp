@@ -582,8 +582,10 @@ std::vector<Rule> make_rule_table() {
       // (UNVERIFIED) is normal for a report sent on and is not read.
       {"E11", "The report says it is partial or preliminary: radiologist review", kEveryItemCounts,
        "the SR's Completion Flag (0040,A491) is PARTIAL or its Preliminary Flag (0040,A496) is "
-       "PRELIMINARY: the document says its evidence is not complete, and what it lacks may be "
-       "suspicious; the warning names the flag and quotes the Completion Flag Description; an "
+       "PRELIMINARY, or either holds neither of its two terms (empty, two values, another word: "
+       "it cannot be read): the document says, or may say, its evidence is not complete, and "
+       "what it lacks may be suspicious; the warning names the flag and quotes the Completion "
+       "Flag Description or the value that cannot be read; an "
        "exam category of 1, 2 or 3 (or none) becomes 0",
        Stage::Exam, document_incomplete,
        needing_review(

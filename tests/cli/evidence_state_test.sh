@@ -38,6 +38,17 @@ dcmodify -nb -i "(0040,a496)=PRELIMINARY" "$work/preliminary.dcm" >/dev/null 2>&
 check "preliminary: not benign, needs review" not_benign_reviewed "$work/preliminary.xml"
 check "preliminary: document-incomplete warning names the flag" \
   grep -q 'code="document-incomplete" rule="E11".*PRELIMINARY' "$work/preliminary.xml"
+# A flag that holds neither of its terms (two values, another word, empty) cannot be read and is
+# never taken for COMPLETE or FINAL (hostile review 25, F6).
+for flag in '(0040,a491)=PARTIAL\COMPLETE' '(0040,a491)=INCOMPLETE' '(0040,a491)=' \
+  '(0040,a496)=PRELIMINARY\FINAL' '(0040,a496)=DRAFT'; do
+  cp "$base" "$work/flag.dcm"
+  dcmodify -nb -i "$flag" "$work/flag.dcm" >/dev/null 2>&1
+  "$mammocalc" summarize "$work/flag.dcm" >"$work/flag.xml" 2>/dev/null
+  check "flag $flag: not benign, needs review" not_benign_reviewed "$work/flag.xml"
+  check "flag $flag: document-incomplete says it cannot be read" \
+    grep -q 'code="document-incomplete" rule="E11".*cannot be read' "$work/flag.xml"
+done
 cp "$base" "$work/final.dcm"
 dcmodify -nb -i "(0040,a496)=FINAL" "$work/final.dcm" >/dev/null 2>&1
 "$mammocalc" summarize "$work/final.dcm" >"$work/final.xml" 2>/dev/null

@@ -468,6 +468,40 @@ TEST(EveryItemCountsE11, APartialOrPreliminaryReportIsNoBenignExam) {
   EXPECT_FALSE(evaluate(extract_findings(document, "test.dcm")).exam.needs_review);
 }
 
+// Hostile review 25 (F6): a flag holding neither of its terms — two values, another word, empty —
+// was read as COMPLETE or FINAL. It cannot be read, so the evidence counts as not complete; an
+// absent flag says nothing.
+TEST(EveryItemCountsE11, AFlagThatCannotBeReadIsNoBenignExam) {
+  const auto coarse = std::pair{codes::kCalcificationType, code(Morphology::CoarsePopcorn)};
+  SrDocument document = testing::report_with({finding_with({kLeft, coarse})});
+  for (const char* completion : {"PARTIAL\\COMPLETE", "COMPLETE\\PARTIAL", "INCOMPLETE", "", " "}) {
+    document.header.completion_flag = completion;
+    document.header.preliminary_flag = std::nullopt;
+    const Report report = evaluate(extract_findings(document, "test.dcm"));
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << completion;
+    EXPECT_TRUE(report.exam.needs_review) << completion;
+    ASSERT_EQ(report.exam.warnings.size(), 1u) << completion;
+    EXPECT_EQ(report.exam.warnings.front().code, WarningCode::DocumentIncomplete);
+    EXPECT_NE(
+        report.exam.warnings.front().text.find(std::string("Completion Flag (0040,A491) is \"") +
+                                               completion + "\", not one of COMPLETE or PARTIAL"),
+        std::string::npos)
+        << report.exam.warnings.front().text;
+  }
+  for (const char* preliminary : {"PRELIMINARY\\FINAL", "DRAFT", ""}) {
+    document.header.completion_flag = "COMPLETE";
+    document.header.preliminary_flag = preliminary;
+    const Report report = evaluate(extract_findings(document, "test.dcm"));
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << preliminary;
+    EXPECT_TRUE(report.exam.needs_review) << preliminary;
+  }
+  document.header.completion_flag = "complete ";
+  document.header.preliminary_flag = std::nullopt;
+  EXPECT_FALSE(evaluate(extract_findings(document, "test.dcm")).exam.needs_review);
+  document.header.completion_flag = std::nullopt;
+  EXPECT_FALSE(evaluate(extract_findings(document, "test.dcm")).exam.needs_review);
+}
+
 // Hostile review 21 (#6): a half-written annotation file (annotation-skipped) left a benign exam
 // with no review; what it says may be a finding.
 TEST(EveryItemCountsE12, AnAnnotationFileThatCouldNotBeReadMakesTheExamIncomplete) {
