@@ -14,6 +14,7 @@
 #include "annotations/site_profile_reader.hpp"
 #include "annotations/wordings_reader.hpp"
 #include "base/atomic_file.hpp"
+#include "base/uid.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
 #include "findings/breast_report.hpp"
@@ -96,6 +97,7 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
       merge_annotations(read_annotations(path), findings);
       continue;
     }
+    std::size_t annotation_files = 0;
     for (const std::string& file : xml_files_in(path)) {
       // Opened once, its type checked on the descriptor and read from it, then parsed from those
       // bytes: a check by path and an open by path again let a FIFO swapped in between block
@@ -124,10 +126,22 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
              reading.problems.front() + " (file in annotation directory skipped)", ""});
         continue;
       }
+      ++annotation_files;
       const Annotations& annotations = reading.annotations;
       if (annotations.study_instance_uid == findings.source.study_instance_uid) {
         merge_annotations(annotations, findings);
       }
+    }
+    // An SR without a valid Study Instance UID matches no file, and any of them may have been
+    // its annotations: said, never a clean summary (hostile review 25, F9).
+    if (annotation_files > 0 && !is_uid(findings.source.study_instance_uid)) {
+      findings.notes.push_back(
+          {WarningCode::AnnotationSkipped,
+           path + ": the SR has no valid Study Instance UID (\"" +
+               findings.source.study_instance_uid +
+               "\"), so none of the directory's annotation files can be matched to it "
+               "(directory not applied)",
+           ""});
     }
   }
 }

@@ -87,4 +87,21 @@ printf '<?xml version="1.0"?>\n<annotati' >"$work/ann-name/cut.xml"
 "$mammocalc" summarize --annotations "$work/ann-name" "$base" >"$work/ann-name.xml" 2>/dev/null
 check "cut in the root name: annotation-skipped said" grep -q 'code="annotation-skipped"' "$work/ann-name.xml"
 check "cut in the root name: not benign, needs review" not_benign_reviewed "$work/ann-name.xml"
+# An SR without a valid Study Instance UID matches no file of an annotation directory, and any of
+# them may have been its own: said, and the exam needs review (hostile review 25, F9). With a
+# valid UID and the same directory (another study's file), nothing is said.
+mkdir "$work/ann-other"
+cp samples/bir-nonspecific-calcifications.ductal.annotations.xml "$work/ann-other/"
+"$mammocalc" summarize --annotations "$work/ann-other" "$base" >"$work/ann-other.xml" 2>/dev/null
+check "valid study UID, another study's file: still benign, nothing said" \
+  bash -c "! grep -q annotation-skipped '$work/ann-other.xml' && ! exam '$work/ann-other.xml' | grep -q 'needsReview=\"true\"'"
+for edit in '-e (0020,000d)' '-m (0020,000d)=1.2.840.x'; do
+  cp "$base" "$work/no-study.dcm"
+  # shellcheck disable=SC2086
+  dcmodify -nb $edit "$work/no-study.dcm" >/dev/null 2>&1
+  "$mammocalc" summarize --annotations "$work/ann-other" "$work/no-study.dcm" >"$work/no-study.xml" 2>/dev/null
+  check "study UID $edit: the directory not applied is said" \
+    grep -q 'code="annotation-skipped".*has no valid Study Instance UID' "$work/no-study.xml"
+  check "study UID $edit: not benign, needs review" not_benign_reviewed "$work/no-study.xml"
+done
 finish
