@@ -884,6 +884,13 @@ bool unreadable_outside_findings(const RuleContext& context) {
   return std::any_of(notes.begin(), notes.end(), is_unreadable);
 }
 
+bool unreadable_inside_findings(const RuleContext& context) {
+  const std::vector<Finding>& findings = exam_of(context, __func__).findings.findings;
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& finding) {
+    return std::any_of(finding.notes.begin(), finding.notes.end(), is_unreadable);
+  });
+}
+
 // A report read as text is reviewed whatever the text gave: a text that gave no mention at all
 // may still describe calcifications in words the reader does not know (a misspelling, a
 // ligature, another language), and "no calcification finding" would then be false reassurance.

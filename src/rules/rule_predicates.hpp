@@ -100,6 +100,8 @@ std::vector<std::string> overall_follow_up_texts(const RuleContext& context);
 bool overall_statements_conflict(const RuleContext& context);
 std::vector<std::string> overall_conflict_texts(const RuleContext& context);
 bool unreadable_outside_findings(const RuleContext& context);
+// E13: an item inside a finding could not be read (the finding's own row is W10).
+bool unreadable_inside_findings(const RuleContext& context);
 bool report_read_from_text(const RuleContext& context);
 std::vector<std::string> report_read_from_text_texts(const RuleContext& context);
 bool cad_incomplete(const RuleContext& context);

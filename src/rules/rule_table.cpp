@@ -600,6 +600,15 @@ std::vector<Rule> make_rule_table() {
        "becomes 0",
        Stage::Exam, annotation_unread, needing_review(exam_incomplete(no_outcome())),
        kEvidenceExam},
+      // Not in decision-logic.md: W10 flags the finding, but its category stood, so an exam with
+      // an unread item in a finding (a local code "Highly suspicious") came out benign and its
+      // result SR said all evidence was read (hostile review 25, F10).
+      {"E13", "An item of a finding could not be read: radiologist review", kEveryItemCounts,
+       "an item of a finding could not be read (W10: a code outside its context group, a concept "
+       "name in an unknown scheme, a unit that cannot be converted): what it says may be "
+       "suspicious; an exam category of 1, 2 or 3 (or none) becomes 0",
+       Stage::Exam, unreadable_inside_findings, needing_review(exam_incomplete(no_outcome())),
+       kEvidenceExam},
       // Not in decision-logic.md: the SR mammocalc writes (--dicom-out) carries its findings,
       // categories and biopsy types as codes, but its review flags and warnings only as narrative
       // text, which is not read back. Read back, an exam whose first run needed review (a

@@ -263,6 +263,20 @@ TEST(EveryItemCountsW10, AConceptNameInTheWrongSchemeIsNotDroppedSilently) {
   EXPECT_TRUE(warned(decision, "unknown-code"));
   EXPECT_TRUE(decision.needs_review);
 }
+// Hostile review 25 (F10): a finding holding a local "Highly suspicious" item was flagged (W10)
+// but kept its benign category, so the exam was benign and its result SR said all evidence was
+// read. The exam is now incomplete (E13): 0 unless 4 or above.
+TEST(EveryItemCountsE13, AnUnreadItemInAFindingMakesTheExamIncomplete) {
+  const auto local = std::pair{CodeConst{"SUSP", "99LOCAL", "Local suspicion level"},
+                               Code{"HIGH", "99LOCAL", "Highly suspicious"}};
+  const Report clean = evaluate_report({finding_with({kLeft, kPunctate, kDiffuse})});
+  ASSERT_EQ(clean.exam.classification, Classification::Benign);
+  const Report report = evaluate_report({finding_with({kLeft, kPunctate, kDiffuse, local})});
+  EXPECT_TRUE(fired(report.decisions.front(), "W10"));
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+  EXPECT_EQ(report.exam.classification, Classification::Indeterminate);
+  EXPECT_TRUE(report.exam.needs_review);
+}
 TEST(EveryItemCountsW10, ACleanFindingIsNotFlagged) {
   const Decision decision =
       evaluate_report({finding_with({kLeft, kPunctate, kDiffuse})}).decisions.front();
