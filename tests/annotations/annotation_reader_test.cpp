@@ -386,6 +386,33 @@ TEST(AnnotationReader, NulBytesThenMoreXmlAreNotWellFormed) {
       << problem;
 }
 
+TEST(AnnotationReader, TextBeforeTheRootIsNotWellFormed) {
+  const std::string problem = first_problem("notes:\n" + document(""));
+  EXPECT_NE(problem.find(":1: xml: not well-formed XML: content before the root element"),
+            std::string::npos)
+      << problem;
+}
+TEST(AnnotationReader, CommentsAndProcessingInstructionsAfterTheRootAreWellFormed) {
+  TempDir dir;
+  const std::string path = dir.file("a.xml", document("") + "<!-- end -->\n<?note x?>\n");
+  EXPECT_TRUE(check_annotations(path).empty());
+}
+TEST(AnnotationReader, Utf16FileHasNoNulCharacter) {
+  // UTF-16 writes ASCII with a zero byte per character: no NUL character.
+  const std::string text = document("");
+  std::string utf16 = "\xFF\xFE";
+  for (const char c : text) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  TempDir dir;
+  EXPECT_TRUE(check_annotations(dir.file("a.xml", utf16)).empty());
+  // A NUL character of UTF-16 (two zero bytes), and a second document after it, is found.
+  const std::string problem =
+      first_problem(utf16 + std::string(2, '\0') + utf16.substr(2), "b.xml");
+  EXPECT_NE(problem.find("not well-formed XML: a NUL character"), std::string::npos) << problem;
+}
+
 // Review 25 F3: every attribute and element the reader does not read is a problem, on value
 // elements and the root as on <finding>.
 TEST(AnnotationReader, UnknownAttributeOnAValueElementIsAProblem) {
