@@ -27,10 +27,12 @@
 namespace mammocalc {
 namespace {
 
-using xml_input::check_attributes;
+using xml_input::check_empty;
+using xml_input::check_structure;
 using xml_input::quoted;
 using xml_input::read_number;
 using xml_input::read_word;
+using xml_input::value_of;
 using xml_input::XmlInput;
 
 // An annotation file holds a few hundred findings at most; anything larger is refused before it
@@ -58,9 +60,9 @@ bool is_position(std::string_view text) {
 }
 
 void read_location(XmlInput& input, pugi::xml_node node, AnnotatedFinding& finding) {
-  check_attributes(input, node,
-                   {"clock", "region", "quadrant", "depth", "distanceFromNippleMm",
-                    "distanceFromSkinMm", "distanceFromChestWallMm"});
+  check_empty(input, node,
+              {"clock", "region", "quadrant", "depth", "distanceFromNippleMm", "distanceFromSkinMm",
+               "distanceFromChestWallMm"});
   if (auto clock = node.attribute("clock")) {
     if (auto hour = read_number(input, node, "location/@clock", clock.value(), 1, 12)) {
       if (*hour != std::floor(*hour)) {
@@ -162,7 +164,7 @@ const std::map<std::string, FieldReader>& single_fields() {
 AnnotatedFinding read_finding(XmlInput& input, pugi::xml_node node) {
   AnnotatedFinding finding;
   finding.line = input.line(node);
-  check_attributes(input, node, {"action", "srPosition"});
+  check_structure(input, node, {"action", "srPosition"});
   const std::string action = node.attribute("action").value();
   if (action == "refine") {
     finding.action = AnnotationAction::Refine;
@@ -183,21 +185,22 @@ AnnotatedFinding read_finding(XmlInput& input, pugi::xml_node node) {
   for (pugi::xml_node child : node.children()) {
     if (child.type() != pugi::node_element) continue;
     const std::string name = child.name();
-    const std::string text = child.text().get();
     if (name == "morphology") {
+      const std::string text = value_of(input, child);
       if (auto term = read_word(input, child, "morphology", text, morphology_named)) {
         finding.morphology.push_back(*term);
       }
       continue;
     }
     if (name == "priorResult") {
+      const std::string text = value_of(input, child);
       if (auto result = read_word(input, child, "priorResult", text, prior_result_named)) {
         finding.prior_results.push_back(*result);
       }
       continue;
     }
     if (name == "reportedFollowUp") {
-      check_attributes(input, child, {"codeValue", "codingScheme", "codeMeaning"});
+      check_empty(input, child, {"codeValue", "codingScheme", "codeMeaning"});
       Code code{child.attribute("codeValue").value(), child.attribute("codingScheme").value(),
                 child.attribute("codeMeaning").value()};
       if (code.value.empty() || code.scheme.empty()) {
@@ -220,7 +223,7 @@ AnnotatedFinding read_finding(XmlInput& input, pugi::xml_node node) {
       input.problem(child, name, "unknown element");
       continue;
     }
-    reader->second(input, child, text, finding);
+    reader->second(input, child, value_of(input, child), finding);
   }
   if (finding.action == AnnotationAction::Refine && finding.sr_position.empty() &&
       (!finding.laterality || !finding.location.clock_hour)) {
@@ -231,7 +234,7 @@ AnnotatedFinding read_finding(XmlInput& input, pugi::xml_node node) {
 }
 
 void read_patient(XmlInput& input, pugi::xml_node node, AnnotatedPatient& patient) {
-  check_attributes(input, node, {"compressedThicknessMm", "canLieProne", "botheredByDeposit"});
+  check_empty(input, node, {"compressedThicknessMm", "canLieProne", "botheredByDeposit"});
   if (auto thickness = node.attribute("compressedThicknessMm")) {
     patient.compressed_thickness_mm = read_number(input, node, "patient/@compressedThicknessMm",
                                                   thickness.value(), 0.0, kMaxMillimetres);
@@ -251,6 +254,7 @@ Annotations parse_annotations(XmlInput& input) {
   annotations.file = input.path();
   const pugi::xml_node root = input.root("annotations", kAnnotationsNamespace);
   if (!root) return annotations;
+  check_structure(input, root, {"xmlns"});
   bool have_study = false;
   for (pugi::xml_node node : root.children()) {
     if (node.type() != pugi::node_element) continue;
@@ -258,7 +262,7 @@ Annotations parse_annotations(XmlInput& input) {
     if (name == "study") {
       if (have_study) input.problem(node, "study", "given more than once");
       have_study = true;
-      check_attributes(input, node, {"studyInstanceUid", "sopInstanceUid", "accessionNumber"});
+      check_empty(input, node, {"studyInstanceUid", "sopInstanceUid", "accessionNumber"});
       annotations.study_line = input.line(node);
       annotations.study_instance_uid = node.attribute("studyInstanceUid").value();
       annotations.sop_instance_uid = node.attribute("sopInstanceUid").value();
@@ -272,7 +276,7 @@ Annotations parse_annotations(XmlInput& input) {
                       "not a UID: " + quoted(annotations.sop_instance_uid));
       }
     } else if (name == "radiologist") {
-      check_attributes(input, node, {"name"});
+      check_empty(input, node, {"name"});
       annotations.radiologist = node.attribute("name").value();
     } else if (name == "patient") {
       read_patient(input, node, annotations.patient);

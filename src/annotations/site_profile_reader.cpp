@@ -26,6 +26,7 @@ constexpr std::size_t kMaxProfileBytes = xml_input::kBytesPerMiB;
 constexpr double kMaxProfileMillimetres = 200.0;
 
 void read_availability(XmlInput& input, pugi::xml_node node, bool& value) {
+  xml_input::check_empty(input, node, {"available"});
   const std::string text = node.attribute("available").value();
   if (text == "true" || text == "1") {
     value = true;
@@ -71,10 +72,12 @@ void read_lexicon_files(XmlInput& input, pugi::xml_node node, std::vector<std::s
   const std::filesystem::path folder = std::filesystem::path(input.path()).parent_path();
   for (pugi::xml_node child : node.children()) {
     if (child.type() != pugi::node_element) continue;
-    const std::string path = child.text().get();
     if (std::string(child.name()) != "file") {
       input.problem(child, std::string("narrativeLexicons/") + child.name(), "unknown element");
-    } else if (path.empty()) {
+      continue;
+    }
+    const std::string path = xml_input::value_of(input, child);
+    if (path.empty()) {
       input.problem(child, "narrativeLexicons/file", "is empty");
     } else {
       const std::filesystem::path given(path);
@@ -98,6 +101,7 @@ std::pair<SiteProfile, SiteReading> parse_site_profile(XmlInput& input) {
   SiteReading reading;
   const pugi::xml_node root = input.root("siteProfile", kSiteProfileNamespace);
   if (!root) return {profile, reading};
+  xml_input::check_structure(input, root, {"xmlns", "name"});
   std::set<std::string> seen;
   for (pugi::xml_node node : root.children()) {
     if (node.type() != pugi::node_element) continue;
@@ -107,8 +111,8 @@ std::pair<SiteProfile, SiteReading> parse_site_profile(XmlInput& input) {
       continue;
     }
     const auto millimetres = [&](double& value) {
-      if (auto number =
-              read_number(input, node, name, node.text().get(), 0.0, kMaxProfileMillimetres)) {
+      if (auto number = read_number(input, node, name, xml_input::value_of(input, node), 0.0,
+                                    kMaxProfileMillimetres)) {
         value = *number;
       }
     };
@@ -123,9 +127,10 @@ std::pair<SiteProfile, SiteReading> parse_site_profile(XmlInput& input) {
     } else if (name == "minSkinDistanceMm") {
       millimetres(profile.min_skin_distance_mm);
     } else if (name == "narrativeLexicons") {
+      xml_input::check_structure(input, node, {});
       read_lexicon_files(input, node, reading.lexicon_files);
     } else if (name == "reportLanguage") {
-      const std::string tag = node.text().get();
+      const std::string tag = xml_input::value_of(input, node);
       if (is_language_tag(tag)) {
         reading.language = tag;
       } else {
@@ -133,6 +138,7 @@ std::pair<SiteProfile, SiteReading> parse_site_profile(XmlInput& input) {
                       "must be a language tag such as de or de-DE, not " + xml_input::quoted(tag));
       }
     } else if (name == "needleGauges") {
+      xml_input::check_empty(input, node, {"core", "vacuumAssisted", "localization"});
       read_gauge(input, node, "core", profile.core_needle_gauge);
       read_gauge(input, node, "vacuumAssisted", profile.vacuum_needle_gauge);
       read_gauge(input, node, "localization", profile.localization_needle_gauge);

@@ -198,7 +198,7 @@ class WordingsParser {
   std::string parse() {
     const pugi::xml_node root = input_.root("narrativeWordings", kWordingsNamespace);
     if (!root) return {};
-    xml_input::check_attributes(input_, root, {"xmlns", "language"});
+    xml_input::check_structure(input_, root, {"xmlns", "language"});
     const std::string language = root.attribute("language").value();
     if (language.empty()) {
       input_.problem(root, "narrativeWordings/@language", "is required (e.g. \"en\")");
@@ -257,7 +257,7 @@ class WordingsParser {
   void read_term(pugi::xml_node node, std::vector<Wording<Term>>& into,
                  std::optional<Term> (*lookup)(std::string_view),
                  std::initializer_list<const char*> allowed = {"term", "phrase"}) {
-    xml_input::check_attributes(input_, node, allowed);
+    xml_input::check_empty(input_, node, allowed);
     const std::string text = node.attribute("term").value();
     const auto term = read_word(input_, node, std::string(node.name()) + "/@term", text, lookup);
     const std::string phrase = phrase_of(node);
@@ -291,13 +291,13 @@ class WordingsParser {
   }
 
   void read_phrase(pugi::xml_node node, std::vector<std::string>& into) {
-    xml_input::check_attributes(input_, node, {"phrase"});
+    xml_input::check_empty(input_, node, {"phrase"});
     const std::string phrase = phrase_of(node);
     if (!phrase.empty() && unique(node, phrase, "")) into.push_back(phrase);
   }
 
   void read_context(pugi::xml_node node, Wordings& wordings) {
-    xml_input::check_attributes(input_, node, {"role", "side", "phrase"});
+    xml_input::check_empty(input_, node, {"role", "side", "phrase"});
     const std::string role_text = node.attribute("role").value();
     const std::string side_text = node.attribute("side").value();
     const auto role = read_word(input_, node, "context/@role", role_text, context_role_named);
@@ -309,7 +309,7 @@ class WordingsParser {
   }
 
   void read_heading(pugi::xml_node node, Wordings& wordings) {
-    xml_input::check_attributes(input_, node, {"section", "laterality", "phrase"});
+    xml_input::check_empty(input_, node, {"section", "laterality", "phrase"});
     const std::string section_text = node.attribute("section").value();
     const auto section = read_word(input_, node, "heading/@section", section_text, section_named);
     Laterality laterality = Laterality::Unknown;
@@ -327,8 +327,8 @@ class WordingsParser {
   }
 
   void read_follow_up(pugi::xml_node node, Wordings& wordings) {
-    xml_input::check_attributes(input_, node,
-                                {"id", "codeValue", "codingScheme", "codeMeaning", "phrase"});
+    xml_input::check_empty(input_, node,
+                           {"id", "codeValue", "codingScheme", "codeMeaning", "phrase"});
     const std::string id = node.attribute("id").value();
     bool complete = true;
     for (const char* attribute : {"id", "codeValue", "codingScheme", "codeMeaning"}) {
@@ -379,7 +379,7 @@ class WordingsParser {
   }
 
   void read_function_word(pugi::xml_node node, Wordings& wordings) {
-    xml_input::check_attributes(input_, node, {"role", "phrase"});
+    xml_input::check_empty(input_, node, {"role", "phrase"});
     const std::string role_text = node.attribute("role").value();
     const auto role = read_word(input_, node, "functionWord/@role", role_text, function_role_named);
     const std::string phrase = phrase_of(node);
@@ -394,7 +394,7 @@ class WordingsParser {
   }
 
   void read_measure_word(pugi::xml_node node, Wordings& wordings) {
-    xml_input::check_attributes(input_, node, {"role", "phrase"});
+    xml_input::check_empty(input_, node, {"role", "phrase"});
     const std::string role_text = node.attribute("role").value();
     const auto role = read_word(input_, node, "measureWord/@role", role_text, measure_role_named);
     const std::string phrase = phrase_of(node);
@@ -414,7 +414,7 @@ class WordingsParser {
   }
 
   void read_number(pugi::xml_node node, Wordings& wordings) {
-    xml_input::check_attributes(input_, node, {"value", "phrase"});
+    xml_input::check_empty(input_, node, {"value", "phrase"});
     const std::string text = node.attribute("value").value();
     const auto value = xml_input::read_number(input_, node, "number/@value", text, 0, 12);
     const std::string phrase = phrase_of(node);
@@ -428,7 +428,7 @@ class WordingsParser {
   }
 
   void read_language_code(pugi::xml_node node, Wordings& wordings) {
-    xml_input::check_attributes(input_, node, {"codeValue", "codingScheme"});
+    xml_input::check_empty(input_, node, {"codeValue", "codingScheme"});
     LanguageCodeWording code{node.attribute("codeValue").value(),
                              node.attribute("codingScheme").value()};
     if (code.value.empty() || code.scheme.empty()) {

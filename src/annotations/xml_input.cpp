@@ -1,10 +1,194 @@
 #include "annotations/xml_input.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <locale>
 #include <sstream>
 
 namespace mammocalc::xml_input {
+namespace {
+
+// pugixml's defaults, and the DOCTYPE and XML declarations kept so that they can be refused.
+constexpr unsigned int kParseOptions =
+    pugi::parse_default | pugi::parse_doctype | pugi::parse_declaration;
+
+// Calls `visit` for `root` and every element under it, in document order; a loop, not a
+// recursion, so that a deeply nested file cannot exhaust the stack.
+template <typename Visit>
+void for_each_element(pugi::xml_node root, Visit visit) {
+  pugi::xml_node node = root;
+  while (node) {
+    if (node.type() == pugi::node_element) visit(node);
+    if (node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node != root && !node.next_sibling()) node = node.parent();
+    if (node == root) break;
+    node = node.next_sibling();
+  }
+}
+
+bool is_text(pugi::xml_node node) {
+  return node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
+}
+
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// A text as a problem names it: without the white space around it, quoted.
+std::string trimmed(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return quoted("");
+  const std::size_t last = text.find_last_not_of(" \t\r\n");
+  return quoted(std::string(text.substr(first, last - first + 1)));
+}
+
+bool is_namespace_declaration(std::string_view name) {
+  return name == "xmlns" || name.rfind("xmlns:", 0) == 0;
+}
+
+// Each text (but white space) directly in `node` is a problem.
+void refuse_text(XmlInput& input, pugi::xml_node node) {
+  for (pugi::xml_node child : node.children()) {
+    if (is_text(child) && !is_blank(child.value())) {
+      input.problem(child, node.name(), "text " + trimmed(child.value()) + " is not read");
+    }
+  }
+}
+
+// Each element in `node` is a problem.
+void refuse_elements(XmlInput& input, pugi::xml_node node) {
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() != pugi::node_element) continue;
+    input.problem(child, std::string(node.name()) + "/" + child.name(), "unknown element");
+  }
+}
+
+// The width in bytes of one character unit of `encoding` (pugixml's detection).
+std::size_t unit_width(pugi::xml_encoding encoding) {
+  switch (encoding) {
+    case pugi::encoding_utf16_le:
+    case pugi::encoding_utf16_be:
+    case pugi::encoding_utf16:
+      return 2;
+    case pugi::encoding_utf32_le:
+    case pugi::encoding_utf32_be:
+    case pugi::encoding_utf32:
+      return 4;
+    default:
+      return 1;
+  }
+}
+
+}  // namespace
+
+pugi::xml_node XmlInput::root(const char* name, const char* name_space) {
+  if (!readable_) return {};
+  const pugi::xml_parse_result result =
+      document_.load_buffer(bytes_.data(), bytes_.size(), kParseOptions);
+  if (!result) {
+    problem_at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset)), "xml",
+               std::string("not well-formed XML (") + result.description() + ")");
+    return {};
+  }
+  for (pugi::xml_node node : document_.children()) {
+    if (node.type() == pugi::node_doctype) {
+      // Entities could expand without bound (and pugixml would not expand them anyway).
+      problem(node, "xml", "DOCTYPE declarations are not allowed");
+      return {};
+    }
+  }
+  if (!outside_root_is_well_formed(result.encoding)) return {};
+  const pugi::xml_node element = document_.document_element();
+  if (!attributes_are_unique(element)) return {};
+  if (std::string(element.name()) != name ||
+      std::string(element.attribute("xmlns").value()) != name_space) {
+    problem(element, name, std::string("root must be <") + name + " xmlns=\"" + name_space + "\">");
+    return {};
+  }
+  check_namespaces(element, name_space);
+  return element;
+}
+
+bool XmlInput::outside_root_is_well_formed(pugi::xml_encoding encoding) {
+  const std::size_t width = unit_width(encoding);
+  for (std::size_t at = 0; at + width <= bytes_.size(); at += width) {
+    if (std::all_of(bytes_.begin() + static_cast<std::ptrdiff_t>(at),
+                    bytes_.begin() + static_cast<std::ptrdiff_t>(at + width),
+                    [](char c) { return c == '\0'; })) {
+      problem_at(at, "xml",
+                 "not well-formed XML: a NUL character (what follows it would not be read)");
+      return false;
+    }
+  }
+  // pugixml drops text at document level and stops at no second root; as a fragment, it keeps
+  // both, so that they can be refused.
+  pugi::xml_document fragment;
+  if (!fragment.load_buffer(bytes_.data(), bytes_.size(), kParseOptions | pugi::parse_fragment)) {
+    return true;  // the document parsed: its own problems are recorded
+  }
+  bool root_seen = false;
+  for (pugi::xml_node node : fragment.children()) {
+    if (node.type() == pugi::node_declaration) {
+      const bool at_start =
+          node == fragment.first_child() && (width != 1 || bytes_.rfind("<?xml", 0) == 0 ||
+                                             bytes_.rfind("\xEF\xBB\xBF<?xml", 0) == 0);
+      if (!at_start) {
+        problem(node, "xml",
+                "not well-formed XML: an XML declaration not at the start of the file (two "
+                "documents in one file?)");
+        return false;
+      }
+    } else if (node.type() == pugi::node_element || is_text(node)) {
+      if (root_seen || is_text(node)) {
+        problem(node, "xml",
+                std::string("not well-formed XML: content ") + (root_seen ? "after" : "before") +
+                    " the root element");
+        return false;
+      }
+      root_seen = true;
+    }
+  }
+  return true;
+}
+
+bool XmlInput::attributes_are_unique(pugi::xml_node root) {
+  bool unique = true;
+  std::vector<std::string_view> names;
+  for_each_element(root, [&](pugi::xml_node element) {
+    names.clear();
+    for (pugi::xml_attribute attribute : element.attributes()) names.push_back(attribute.name());
+    if (names.size() < 2) return;
+    std::sort(names.begin(), names.end());
+    for (std::size_t i = 1; i < names.size(); ++i) {
+      if (names[i] == names[i - 1] && (i + 1 == names.size() || names[i + 1] != names[i])) {
+        problem(element, std::string(element.name()) + "/@" + std::string(names[i]),
+                "not well-formed XML: attribute given twice");
+        unique = false;
+      }
+    }
+  });
+  return unique;
+}
+
+void XmlInput::check_namespaces(pugi::xml_node root, const std::string& name_space) {
+  for_each_element(root, [&](pugi::xml_node element) {
+    for (pugi::xml_attribute attribute : element.attributes()) {
+      const std::string attribute_name = attribute.name();
+      if (attribute_name == "xmlns") {
+        if (attribute.value() != name_space) {
+          problem(element, element.name(),
+                  "in namespace " + quoted(attribute.value()) + ", not " + name_space);
+        }
+      } else if (is_namespace_declaration(attribute_name)) {
+        problem(element, std::string(element.name()) + "/@" + attribute_name,
+                "namespace prefixes are not read");
+      }
+    }
+  });
+}
 
 std::string quoted(const std::string& text) {
   constexpr std::size_t kLongest = 80;
@@ -48,12 +232,35 @@ void check_attributes(XmlInput& input, pugi::xml_node node,
                       std::initializer_list<const char*> allowed) {
   for (pugi::xml_attribute attribute : node.attributes()) {
     const std::string name = attribute.name();
-    const bool known = std::any_of(allowed.begin(), allowed.end(),
+    const bool known = is_namespace_declaration(name) ||
+                       std::any_of(allowed.begin(), allowed.end(),
                                    [&](const char* candidate) { return name == candidate; });
     if (!known) {
       input.problem(node, std::string(node.name()) + "/@" + name, "unknown attribute");
     }
   }
+}
+
+std::string value_of(XmlInput& input, pugi::xml_node node) {
+  check_attributes(input, node, {});
+  refuse_elements(input, node);
+  std::string text;
+  for (pugi::xml_node child : node.children()) {
+    if (is_text(child)) text += child.value();
+  }
+  return text;
+}
+
+void check_empty(XmlInput& input, pugi::xml_node node, std::initializer_list<const char*> allowed) {
+  check_attributes(input, node, allowed);
+  refuse_elements(input, node);
+  refuse_text(input, node);
+}
+
+void check_structure(XmlInput& input, pugi::xml_node node,
+                     std::initializer_list<const char*> allowed) {
+  check_attributes(input, node, allowed);
+  refuse_text(input, node);
 }
 
 std::string first_problem(const std::vector<std::string>& problems) {

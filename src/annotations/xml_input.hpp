@@ -54,37 +54,23 @@ class XmlInput {
     keep_within(max_bytes);
   }
 
-  // The root element when the file is well-formed XML without DOCTYPE and the root has this name
-  // and namespace; otherwise an empty node and a recorded problem.
-  pugi::xml_node root(const char* name, const char* name_space) {
-    if (!readable_) return {};
-    const pugi::xml_parse_result result = document_.load_buffer(
-        bytes_.data(), bytes_.size(), pugi::parse_default | pugi::parse_doctype);
-    if (!result) {
-      problem_at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset)), "xml",
-                 std::string("not well-formed XML (") + result.description() + ")");
-      return {};
-    }
-    for (pugi::xml_node node : document_.children()) {
-      if (node.type() == pugi::node_doctype) {
-        // Entities could expand without bound (and pugixml would not expand them anyway).
-        problem(node, "xml", "DOCTYPE declarations are not allowed");
-        return {};
-      }
-    }
-    const pugi::xml_node element = document_.document_element();
-    if (std::string(element.name()) != name ||
-        std::string(element.attribute("xmlns").value()) != name_space) {
-      problem(element, name,
-              std::string("root must be <") + name + " xmlns=\"" + name_space + "\">");
-      return {};
-    }
-    return element;
-  }
+  // The root element when the file is one well-formed XML document without DOCTYPE (nothing but
+  // comments and processing instructions outside its root, no NUL character, no attribute given
+  // twice on any element) and the root has this name and namespace; otherwise an empty node and a
+  // recorded problem. Every element in another namespace than the root's is a recorded problem
+  // (the root is still returned): readers read unprefixed names of their own namespace only.
+  pugi::xml_node root(const char* name, const char* name_space);
 
+  // The line of an element, or of the first character (but white space) of a text.
   int line(pugi::xml_node node) const {
     const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, node.offset_debug()));
-    return line_at(offset);
+    int lines = 0;
+    if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+      const std::string_view text = node.value();
+      const std::string_view blank = text.substr(0, text.find_first_not_of(" \t\r\n"));
+      lines = static_cast<int>(std::count(blank.begin(), blank.end(), '\n'));
+    }
+    return line_at(offset) + lines;
   }
 
   void problem(pugi::xml_node node, const std::string& field, const std::string& text) {
@@ -121,6 +107,16 @@ class XmlInput {
     return 1 + static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(), end) -
                                 newlines_.begin());
   }
+  // Whether the parsed document holds a NUL character (pugixml stops at it: what follows would
+  // be dropped unread), content before or after its root element, or an XML declaration that
+  // is not at the start; each is a recorded problem.
+  bool outside_root_is_well_formed(pugi::xml_encoding encoding);
+  // Whether no element under `root` carries an attribute twice; each one that does is a problem.
+  bool attributes_are_unique(pugi::xml_node root);
+  // Records each element under `root` (below it) that is in another namespace than `name_space`,
+  // and each namespace prefix declared.
+  void check_namespaces(pugi::xml_node root, const std::string& name_space);
+
   void problem_at(std::size_t offset, const std::string& field, const std::string& text) {
     problems_.push_back(path_ + ":" + std::to_string(line_at(offset)) + ": " + field + ": " + text);
   }
@@ -155,9 +151,24 @@ std::optional<Term> read_word(XmlInput& input, pugi::xml_node node, const std::s
   return term;
 }
 
-// Each element may carry only the attributes named here.
+// Each element may carry only the attributes named here. Namespace declarations (xmlns) are
+// checked once for the whole file (XmlInput::root) and pass here.
 void check_attributes(XmlInput& input, pugi::xml_node node,
                       std::initializer_list<const char*> allowed);
+
+// The three kinds of element a reader reads; each refuses what it does not read, with file,
+// line and field, so that nothing in a file is silently left unread.
+// A value element (<site>lobular</site>): its text, all of it; an attribute or an element in it
+// is a problem.
+std::string value_of(XmlInput& input, pugi::xml_node node);
+// An element read for its attributes only (<location clock="3"/>): the attributes named here;
+// any other attribute, any element and any text (but white space) in it is a problem.
+void check_empty(XmlInput& input, pugi::xml_node node, std::initializer_list<const char*> allowed);
+// An element that holds elements (<finding>, a root): the attributes named here; any other
+// attribute and any text (but white space) directly in it is a problem. Its elements are the
+// reader's to check.
+void check_structure(XmlInput& input, pugi::xml_node node,
+                     std::initializer_list<const char*> allowed);
 
 // The first problem, with how many more there are.
 std::string first_problem(const std::vector<std::string>& problems);

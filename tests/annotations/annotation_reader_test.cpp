@@ -361,5 +361,137 @@ TEST(AnnotationReader, APipeWithAWriterGivenByNameIsRead) {
   ::close(ends[0]);
 }
 
+// Review 25 F2: a file is one XML document; what follows its root is never dropped unread.
+TEST(AnnotationReader, ConcatenatedDocumentsAreNotWellFormed) {
+  const std::string problem =
+      first_problem(document("") + document("  <finding action=\"add\"/>\n"));
+  EXPECT_NE(problem.find(":6: xml: not well-formed XML"), std::string::npos) << problem;
+}
+TEST(AnnotationReader, TextAfterTheRootIsNotWellFormed) {
+  const std::string problem = first_problem(document("") + "garbage\n");
+  EXPECT_NE(problem.find(":6: xml: not well-formed XML: content after the root element"),
+            std::string::npos)
+      << problem;
+}
+TEST(AnnotationReader, ElementAfterTheRootIsNotWellFormed) {
+  const std::string problem = first_problem(document("") + "<finding action=\"add\"/>\n");
+  EXPECT_NE(problem.find(":6: xml: not well-formed XML: content after the root element"),
+            std::string::npos)
+      << problem;
+}
+TEST(AnnotationReader, NulBytesThenMoreXmlAreNotWellFormed) {
+  const std::string problem = first_problem(document("") + std::string(3, '\0') +
+                                            document("  <finding action=\"add\"/>\n"));
+  EXPECT_NE(problem.find(":6: xml: not well-formed XML: a NUL character"), std::string::npos)
+      << problem;
+}
+
+TEST(AnnotationReader, TextBeforeTheRootIsNotWellFormed) {
+  const std::string problem = first_problem("notes:\n" + document(""));
+  EXPECT_NE(problem.find(":1: xml: not well-formed XML: content before the root element"),
+            std::string::npos)
+      << problem;
+}
+TEST(AnnotationReader, CommentsAndProcessingInstructionsAfterTheRootAreWellFormed) {
+  TempDir dir;
+  const std::string path = dir.file("a.xml", document("") + "<!-- end -->\n<?note x?>\n");
+  EXPECT_TRUE(check_annotations(path).empty());
+}
+TEST(AnnotationReader, Utf16FileHasNoNulCharacter) {
+  // UTF-16 writes ASCII with a zero byte per character: no NUL character.
+  const std::string text = document("");
+  std::string utf16 = "\xFF\xFE";
+  for (const char c : text) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  TempDir dir;
+  EXPECT_TRUE(check_annotations(dir.file("a.xml", utf16)).empty());
+  // A NUL character of UTF-16 (two zero bytes), and a second document after it, is found.
+  const std::string problem =
+      first_problem(utf16 + std::string(2, '\0') + utf16.substr(2), "b.xml");
+  EXPECT_NE(problem.find("not well-formed XML: a NUL character"), std::string::npos) << problem;
+}
+
+// Review 25 F3: every attribute and element the reader does not read is a problem, on value
+// elements and the root as on <finding>.
+TEST(AnnotationReader, UnknownAttributeOnAValueElementIsAProblem) {
+  const std::string problem = first_problem(document(
+      "  <finding action=\"add\"><site certainty=\"possible\">lobular</site></finding>\n"));
+  EXPECT_NE(problem.find(":5: site/@certainty: unknown attribute"), std::string::npos) << problem;
+  const std::string category = first_problem(
+      document("  <finding action=\"add\">\n"
+               "    <reportedCategory provisional=\"true\">2</reportedCategory></finding>\n"));
+  EXPECT_NE(category.find(":6: reportedCategory/@provisional: unknown attribute"),
+            std::string::npos)
+      << category;
+}
+TEST(AnnotationReader, UnknownAttributeOnTheRootIsAProblem) {
+  std::string content = document("");
+  content.replace(content.find("<annotations "), 13, "<annotations status=\"preliminary\" ");
+  const std::string problem = first_problem(content);
+  EXPECT_NE(problem.find(":2: annotations/@status: unknown attribute"), std::string::npos)
+      << problem;
+}
+TEST(AnnotationReader, ElementInsideAValueIsAProblem) {
+  const std::string problem = first_problem(
+      document("  <finding action=\"add\"><site>lobular<b>not</b></site></finding>\n"));
+  EXPECT_NE(problem.find(":5: site/b: unknown element"), std::string::npos) << problem;
+  const std::string comment = first_problem(
+      document("  <finding action=\"add\"><comment>see <b>note</b></comment></finding>\n"));
+  EXPECT_NE(comment.find(":5: comment/b: unknown element"), std::string::npos) << comment;
+}
+TEST(AnnotationReader, ElementOfAnotherNamespaceIsAProblem) {
+  const std::string problem = first_problem(document(
+      "  <finding action=\"add\"><site xmlns=\"urn:vendor:notes\">lobular</site></finding>\n"));
+  EXPECT_NE(problem.find(":5: site: in namespace 'urn:vendor:notes', not "
+                         "urn:mammocalc:annotations:1"),
+            std::string::npos)
+      << problem;
+  const std::string prefixed = first_problem(
+      document("  <finding action=\"add\" xmlns:v=\"urn:vendor:notes\"><v:site>lobular</v:site>"
+               "</finding>\n"));
+  EXPECT_NE(prefixed.find(":5: finding/@xmlns:v: namespace prefixes are not read"),
+            std::string::npos)
+      << prefixed;
+}
+TEST(AnnotationReader, TextInAStructuralElementIsAProblem) {
+  const std::string problem = first_problem(
+      document("  <finding action=\"add\"><site>lobular</site>\n  not confirmed </finding>\n"));
+  EXPECT_NE(problem.find(":6: finding: text 'not confirmed' is not read"), std::string::npos)
+      << problem;
+  const std::string in_root = first_problem(document("  preliminary\n"));
+  EXPECT_NE(in_root.find(":5: annotations: text 'preliminary' is not read"), std::string::npos)
+      << in_root;
+  const std::string in_study = first_problem(
+      "<annotations xmlns=\"urn:mammocalc:annotations:1\">\n"
+      "  <study studyInstanceUid=\"1.2.3\">not this one</study>\n</annotations>\n");
+  EXPECT_NE(in_study.find(":2: study: text 'not this one' is not read"), std::string::npos)
+      << in_study;
+}
+TEST(AnnotationReader, ElementInsideAnEmptyElementIsAProblem) {
+  const std::string problem =
+      first_problem(document("  <patient>\n    <site>ductal</site>\n  </patient>\n"));
+  EXPECT_NE(problem.find(":6: patient/site: unknown element"), std::string::npos) << problem;
+  const std::string location = first_problem(
+      document("  <finding action=\"add\"><location clock=\"3\"><x/></location></finding>\n"));
+  EXPECT_NE(location.find(":5: location/x: unknown element"), std::string::npos) << location;
+}
+
+// Review 25 F4: an attribute given twice is not well-formed XML, never "the first one wins".
+TEST(AnnotationReader, DuplicateAttributeIsNotWellFormed) {
+  const std::string problem = first_problem(
+      "<annotations xmlns=\"urn:mammocalc:annotations:1\">\n"
+      "  <study studyInstanceUid=\"1.2.3\" studyInstanceUid=\"1.2.4\"/>\n</annotations>\n");
+  EXPECT_NE(problem.find(":2: study/@studyInstanceUid: not well-formed XML: attribute given twice"),
+            std::string::npos)
+      << problem;
+  const std::string clock = first_problem(
+      document("  <finding action=\"add\"><location clock=\"3\" clock=\"9\"/></finding>\n"));
+  EXPECT_NE(clock.find(":5: location/@clock: not well-formed XML: attribute given twice"),
+            std::string::npos)
+      << clock;
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -129,5 +129,33 @@ TEST(SiteProfileReader, BundledSampleIsValid) {
   EXPECT_TRUE(check_site_profile("samples/bir-suspicious-stereotactic.site-profile.xml").empty());
 }
 
+// Review 25 F2-F4: the strictness of every XML input (xml_input), in a site profile.
+TEST(SiteProfileReader, ContentAfterTheRootIsNotWellFormed) {
+  expect_problem(profile("") + "<siteProfile xmlns=\"urn:mammocalc:site-profile:1\"/>\n",
+                 ":4: xml: not well-formed XML: content after the root element");
+}
+TEST(SiteProfileReader, ElementInsideAValueIsAProblem) {
+  expect_problem(profile("  <minCompressedThicknessMm>20<x/>5</minCompressedThicknessMm>\n"),
+                 ":3: minCompressedThicknessMm/x: unknown element");
+}
+TEST(SiteProfileReader, UnknownAttributeIsAProblem) {
+  expect_problem(profile("  <minSkinDistanceMm unit=\"cm\">1</minSkinDistanceMm>\n"),
+                 ":3: minSkinDistanceMm/@unit: unknown attribute");
+  expect_problem(profile("  <stereotacticUnit available=\"true\" until=\"2027\"/>\n"),
+                 ":3: stereotacticUnit/@until: unknown attribute");
+  expect_problem(
+      profile("  <narrativeLexicons><file kind=\"x\">a.xml</file></narrativeLexicons>\n"),
+      ":3: file/@kind: unknown attribute");
+}
+TEST(SiteProfileReader, TextInAStructuralElementIsAProblem) {
+  expect_problem(profile("  <stereotacticUnit available=\"true\">broken</stereotacticUnit>\n"),
+                 ":3: stereotacticUnit: text 'broken' is not read");
+  expect_problem(profile("  not in use\n"), ":3: siteProfile: text 'not in use' is not read");
+}
+TEST(SiteProfileReader, DuplicateAttributeIsNotWellFormed) {
+  expect_problem(profile("  <stereotacticUnit available=\"true\" available=\"false\"/>\n"),
+                 ":3: stereotacticUnit/@available: not well-formed XML: attribute given twice");
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -188,5 +188,40 @@ TEST(DefaultWordingsFile, FoundBesideTheExecutable) {
   EXPECT_TRUE(check_wordings(found).empty());
 }
 
+// Review 25 F2-F4: the strictness of every XML input (xml_input), in a lexicon file.
+TEST(WordingsReader, ContentAfterTheRootIsNotWellFormed) {
+  const std::string problem = problem_of(wordings("") + "<breast phrase=\"breast\"/>\n");
+  EXPECT_NE(problem.find(":5: xml: not well-formed XML: content after the root element"),
+            std::string::npos)
+      << problem;
+}
+TEST(WordingsReader, ElementInsideAWordingIsAProblem) {
+  const std::string problem =
+      problem_of(wordings("  <breast phrase=\"breast\"><not phrase=\"left\"/></breast>\n"));
+  EXPECT_NE(problem.find(":4: breast/not: unknown element"), std::string::npos) << problem;
+}
+TEST(WordingsReader, TextInAWordingIsAProblem) {
+  const std::string problem = problem_of(wordings("  <breast phrase=\"breast\">left</breast>\n"));
+  EXPECT_NE(problem.find(":4: breast: text 'left' is not read"), std::string::npos) << problem;
+  const std::string in_root = problem_of(wordings("  draft\n"));
+  EXPECT_NE(in_root.find(":4: narrativeWordings: text 'draft' is not read"), std::string::npos)
+      << in_root;
+}
+TEST(WordingsReader, DuplicateAttributeIsNotWellFormed) {
+  const std::string problem = problem_of(
+      wordings("  <site term=\"lobular\" term=\"ductal\" phrase=\"in the lobules\"/>\n"));
+  EXPECT_NE(problem.find(":4: site/@term: not well-formed XML: attribute given twice"),
+            std::string::npos)
+      << problem;
+}
+TEST(WordingsReader, ElementOfAnotherNamespaceIsAProblem) {
+  const std::string problem =
+      problem_of(wordings("  <breast xmlns=\"urn:vendor:x\" phrase=\"breast\"/>\n"));
+  EXPECT_NE(problem.find(":4: breast: in namespace 'urn:vendor:x', not "
+                         "urn:mammocalc:narrative-wordings:1"),
+            std::string::npos)
+      << problem;
+}
+
 }  // namespace
 }  // namespace mammocalc
