@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <locale>
 #include <sstream>
 
@@ -159,7 +160,9 @@ bool XmlInput::attributes_are_unique(pugi::xml_node root) {
   std::vector<std::string_view> names;
   for_each_element(root, [&](pugi::xml_node element) {
     names.clear();
-    for (pugi::xml_attribute attribute : element.attributes()) names.push_back(attribute.name());
+    std::transform(
+        element.attributes_begin(), element.attributes_end(), std::back_inserter(names),
+        [](pugi::xml_attribute attribute) { return std::string_view(attribute.name()); });
     if (names.size() < 2) return;
     std::sort(names.begin(), names.end());
     for (std::size_t i = 1; i < names.size(); ++i) {
