@@ -29,7 +29,10 @@ namespace {
 
 using xml_input::check_empty;
 using xml_input::check_structure;
+using xml_input::FileBytes;
+using xml_input::OtherFiles;
 using xml_input::quoted;
+using xml_input::read_file_once;
 using xml_input::read_number;
 using xml_input::read_word;
 using xml_input::value_of;
@@ -297,11 +300,8 @@ Annotations parse_annotations(XmlInput& input) {
 constexpr std::size_t kRootNameHeadBytes = 4096;
 
 std::string xml_root_name(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::string head(kRootNameHeadBytes, '\0');
-  file.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(file.gcount()));
-  return xml_root_name_of(head);
+  // Through one non-blocking open: a FIFO given by name must not block (hostile review 25, F12).
+  return xml_root_name_of(read_file_once(path, kRootNameHeadBytes, OtherFiles::Read).bytes);
 }
 
 std::string xml_root_name_of(const std::string& bytes) {
@@ -331,59 +331,11 @@ std::string xml_root_name_of(const std::string& bytes) {
 
 namespace {
 
-// What a file that is no regular file is: refused (a directory's entries, where only regular
-// files are annotation files) or read (a file given by name, which may be a pipe: a shell's
-// process substitution).
-enum class OtherFiles { Refused, Read };
-
-// Opens `path` once, O_NONBLOCK so that a FIFO opens without waiting for a writer, checks what
-// was opened with fstat and reads it from that descriptor (blocking again once open: a pipe's
-// writer is waited for, while a FIFO without one reads as empty at once).
+// A file of a directory is refused when it is no regular file; one given by name is read (it may
+// be a pipe: a shell's process substitution).
 AnnotationFile read_once(const std::string& path, OtherFiles others) {
-  AnnotationFile file{path, {}, {}};
-  const int descriptor = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (descriptor < 0) {
-    const int error = errno;
-    struct stat link {};
-    if (others == OtherFiles::Read) {
-      file.unreadable = cannot_open(path, error);  // as every input given by name says it
-    } else if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
-      file.unreadable = path + ": cannot be read (a symlink to nothing)";
-    } else if (error == ENXIO) {  // a socket: open(2) refuses it
-      file.unreadable = path + ": not a regular file (a FIFO, socket or device), not read";
-    } else {
-      file.unreadable = path + ": cannot be read (" + std::strerror(error) + ")";
-    }
-    return file;
-  }
-  struct stat status {};
-  if (::fstat(descriptor, &status) != 0) {
-    file.unreadable = path + ": cannot be read (" + std::strerror(errno) + ")";
-  } else if (S_ISDIR(status.st_mode) && others == OtherFiles::Read) {
-    file.unreadable = path + ": is a directory, not a file";  // the words of an SR input
-  } else if (!S_ISREG(status.st_mode) && others == OtherFiles::Refused) {
-    file.unreadable = path + ": not a regular file (a FIFO, socket or device), not read";
-  } else {
-    const int flags = ::fcntl(descriptor, F_GETFL);
-    if (flags >= 0) ::fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK);
-    // One byte over the limit is enough to refuse the file (XmlInput).
-    const std::size_t limit = kMaxAnnotationBytes + 1;
-    char chunk[65536];
-    while (file.bytes.size() < limit) {
-      const ssize_t got =
-          ::read(descriptor, chunk, std::min(sizeof chunk, limit - file.bytes.size()));
-      if (got < 0 && errno == EINTR) continue;
-      if (got < 0) {
-        file.unreadable = path + ": cannot be read (" + std::strerror(errno) + ")";
-        file.bytes.clear();
-        break;
-      }
-      if (got == 0) break;
-      file.bytes.append(chunk, static_cast<std::size_t>(got));
-    }
-  }
-  ::close(descriptor);
-  return file;
+  FileBytes file = read_file_once(path, kMaxAnnotationBytes + 1, others);
+  return AnnotationFile{path, std::move(file.bytes), std::move(file.unreadable)};
 }
 
 // Every problem of the file at `path`, read once (a file given by name).

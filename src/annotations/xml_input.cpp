@@ -1,5 +1,8 @@
 #include "annotations/xml_input.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -84,6 +87,54 @@ std::size_t unit_width(pugi::xml_encoding encoding) {
 }
 
 }  // namespace
+
+// Opens `path` once, O_NONBLOCK so that a FIFO opens without waiting for a writer, checks what
+// was opened with fstat and reads it from that descriptor (blocking again once open: a pipe's
+// writer is waited for, while a FIFO without one reads as empty at once).
+FileBytes read_file_once(const std::string& path, std::size_t limit, OtherFiles others) {
+  FileBytes file;
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (descriptor < 0) {
+    const int error = errno;
+    struct stat link {};
+    if (others == OtherFiles::Read) {
+      file.unreadable = cannot_open(path, error);  // as every input given by name says it
+    } else if (error == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+      file.unreadable = path + ": cannot be read (a symlink to nothing)";
+    } else if (error == ENXIO) {  // a socket: open(2) refuses it
+      file.unreadable = path + ": not a regular file (a FIFO, socket or device), not read";
+    } else {
+      file.unreadable = path + ": cannot be read (" + std::strerror(error) + ")";
+    }
+    return file;
+  }
+  struct stat status {};
+  if (::fstat(descriptor, &status) != 0) {
+    file.unreadable = path + ": cannot be read (" + std::strerror(errno) + ")";
+  } else if (S_ISDIR(status.st_mode) && others == OtherFiles::Read) {
+    file.unreadable = path + ": is a directory, not a file";  // the words of an SR input
+  } else if (!S_ISREG(status.st_mode) && others == OtherFiles::Refused) {
+    file.unreadable = path + ": not a regular file (a FIFO, socket or device), not read";
+  } else {
+    const int flags = ::fcntl(descriptor, F_GETFL);
+    if (flags >= 0) ::fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK);
+    char chunk[65536];
+    while (file.bytes.size() < limit) {
+      const ssize_t got =
+          ::read(descriptor, chunk, std::min(sizeof chunk, limit - file.bytes.size()));
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        file.unreadable = path + ": cannot be read (" + std::strerror(errno) + ")";
+        file.bytes.clear();
+        break;
+      }
+      if (got == 0) break;
+      file.bytes.append(chunk, static_cast<std::size_t>(got));
+    }
+  }
+  ::close(descriptor);
+  return file;
+}
 
 pugi::xml_node XmlInput::root(const char* name, const char* name_space) {
   if (!readable_) return {};

@@ -25,25 +25,33 @@ namespace mammocalc::xml_input {
 
 inline constexpr std::size_t kBytesPerMiB = std::size_t{1024} * 1024;
 
+// What a file that is no regular file is: refused (a directory's entries, where only regular
+// files are annotation files) or read (a file given by name, which may be a pipe: a shell's
+// process substitution).
+enum class OtherFiles { Refused, Read };
+
+// A file's bytes, at most `limit`, or why it was not read ("FILE: REASON").
+struct FileBytes {
+  std::string bytes;
+  std::string unreadable;
+};
+
+// Reads `path` through one descriptor opened without blocking: a FIFO without a writer reads as
+// empty at once instead of blocking the run (hostile reviews, issue 18: an annotation directory;
+// review 25, F12: a site profile, a lexicon or validate given a FIFO). Never throws.
+FileBytes read_file_once(const std::string& path, std::size_t limit, OtherFiles others);
+
 // One XML input file: its bytes, its DOM and the problems found in it.
 class XmlInput {
  public:
+  // Reads the file (read_file_once; its problems in the words of an SR input, sr_reader).
   XmlInput(std::string path, std::size_t max_bytes) : path_(std::move(path)) {
-    // The same words as for an SR input (sr_reader).
-    struct stat status {};
-    if (::stat(path_.c_str(), &status) == 0 && S_ISDIR(status.st_mode)) {
-      problems_.push_back(path_ + ": is a directory, not a file");
+    FileBytes read = read_file_once(path_, max_bytes + 1, OtherFiles::Read);
+    if (!read.unreadable.empty()) {
+      problems_.push_back(std::move(read.unreadable));
       return;
     }
-    std::ifstream input(path_, std::ios::binary);
-    if (!input) {
-      // errno is open(2)'s.
-      problems_.push_back(cannot_open(path_, errno));
-      return;
-    }
-    bytes_.resize(max_bytes + 1);
-    input.read(bytes_.data(), static_cast<std::streamsize>(bytes_.size()));
-    bytes_.resize(static_cast<std::size_t>(input.gcount()));
+    bytes_ = std::move(read.bytes);
     keep_within(max_bytes);
   }
 

@@ -529,4 +529,16 @@ fi
 timeout 60 "$mammocalc" validate "$work/many-findings.xml" >/dev/null 2>&1
 check "validate of 40,000 annotated findings ends (no quadratic scan)" test $? -ne 124
 
+# A FIFO given as a site profile, a lexicon or to validate is read as empty at once (not valid,
+# exit 1, one line naming it), never waited on for a writer (hostile review 25, F12: each hung).
+mkfifo "$work/fifo.xml"
+for args in "validate $work/fifo.xml" "summarize --site-profile $work/fifo.xml $sample" \
+  "summarize --lexicon $work/fifo.xml $sample"; do
+  # shellcheck disable=SC2086
+  timeout 10 "$mammocalc" $args >"$work/out" 2>"$work/err"
+  status=$?
+  check "FIFO ($args): exit 1 at once (got $status)" test "$status" -eq 1
+  check "FIFO ($args): one line naming it" \
+    bash -c "test \$(wc -l <'$work/err') -eq 1 && grep -qF '$work/fifo.xml' '$work/err'"
+done
 finish
