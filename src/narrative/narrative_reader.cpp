@@ -388,29 +388,38 @@ void Reader::list_breasts_cleared_in_parts(const Item& item, const SentenceReadi
 
 // One part, tokens [begin, end): a negation, one breast and at most three other words ("nicht
 // rechts", "not in the right breast"), no mention, descriptor or other finding of its own.
-void Reader::list_breast_cleared_in(const Item& item, const SentenceReading& reading,
-                                    std::size_t begin, std::size_t end) {
-  constexpr std::size_t kMostOtherWords = 3;  // "in the … breast", "in der … Brust"
-  const Trigger* negation = nullptr;
-  std::size_t other_words = 0;
+Reader::ClearingClause Reader::clearing_clause(const Item& item, const SentenceReading& reading,
+                                               std::size_t begin, std::size_t end) const {
+  ClearingClause clause;
   for (std::size_t k = begin; k < end; ++k) {
     const Token& token = item.tokens[k];
     const auto trigger =
         std::find_if(reading.triggers.begin(), reading.triggers.end(),
                      [k](const Trigger& each) { return each.begin <= k && k < each.end; });
     if (trigger != reading.triggers.end()) {
-      if (trigger->role != ContextRole::Negated && trigger->role != ContextRole::Terminator) return;
-      if (trigger->role == ContextRole::Negated && negation == nullptr) negation = &*trigger;
+      if (trigger->role == ContextRole::Negated && clause.negation == nullptr) {
+        clause.negation = &*trigger;
+      }
+      if (trigger->role != ContextRole::Negated && trigger->role != ContextRole::Terminator) {
+        clause.other_thing = true;
+      }
       continue;
     }
     if (reading.breast_words[k] || token.kind != TokenKind::Word) continue;
     if (reading.descriptor_words[k] || reading.other_exam_words[k] ||
         words_.is(token, FunctionWordRole::OtherFinding)) {
-      return;
+      clause.other_thing = true;
     }
-    ++other_words;
+    ++clause.other_words;
   }
-  if (negation == nullptr || other_words > kMostOtherWords) return;
+  return clause;
+}
+
+void Reader::list_breast_cleared_in(const Item& item, const SentenceReading& reading,
+                                    std::size_t begin, std::size_t end) {
+  const ClearingClause clause = clearing_clause(item, reading, begin, end);
+  if (!clause.clears()) return;
+  const Trigger* negation = clause.negation;
   const bool own_mention = std::any_of(
       reading.mentions.begin(), reading.mentions.end(),
       [&](const PhraseMatch& mention) { return mention.begin >= begin && mention.begin < end; });
@@ -763,31 +772,9 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     bool breast_word = false;
     for (std::size_t k = begin; k < end; ++k) breast_word = breast_word || reading.breast_words[k];
     if (!breast_word) continue;
-    const Trigger* negation = nullptr;
-    std::size_t other_words = 0;
-    bool other_thing = false;
-    for (std::size_t k = begin; k < end; ++k) {
-      const Token& token = item.tokens[k];
-      const auto trigger =
-          std::find_if(reading.triggers.begin(), reading.triggers.end(),
-                       [k](const Trigger& each) { return each.begin <= k && k < each.end; });
-      if (trigger != reading.triggers.end()) {
-        if (trigger->role == ContextRole::Negated && negation == nullptr) negation = &*trigger;
-        if (trigger->role != ContextRole::Negated && trigger->role != ContextRole::Terminator) {
-          other_thing = true;
-        }
-        continue;
-      }
-      if (reading.breast_words[k] || token.kind != TokenKind::Word) continue;
-      if (reading.descriptor_words[k] || reading.other_exam_words[k] ||
-          words_.is(token, FunctionWordRole::OtherFinding)) {
-        other_thing = true;
-      }
-      ++other_words;
-    }
-    constexpr std::size_t kMostOtherWords = 3;  // "in the … breast", "on the", "in der … Brust"
-    if (negation != nullptr && !other_thing && other_words <= kMostOtherWords) {
-      insert_mention(reading.mentions, word_mention(negation->begin));
+    const ClearingClause clause = clearing_clause(item, reading, begin, end);
+    if (clause.clears()) {
+      insert_mention(reading.mentions, word_mention(clause.negation->begin));
     }
   }
 }

@@ -396,6 +396,20 @@ class Reader {
   void list_breasts_cleared_in_parts(const Item& item, const SentenceReading& reading);
   void list_breast_cleared_in(const Item& item, const SentenceReading& reading, std::size_t begin,
                               std::size_t end);
+  // What a clause that may clear a breast holds besides its breast words: its first negation, and
+  // whether anything else (another trigger, a descriptor, another exam or finding) or more than a
+  // few words ("in the … breast", "in der … Brust") stand in it.
+  struct ClearingClause {
+    const Trigger* negation = nullptr;
+    bool other_thing = false;
+    std::size_t other_words = 0;
+    bool clears() const {
+      constexpr std::size_t kMostOtherWords = 3;
+      return negation != nullptr && !other_thing && other_words <= kMostOtherWords;
+    }
+  };
+  ClearingClause clearing_clause(const Item& item, const SentenceReading& reading,
+                                 std::size_t begin, std::size_t end) const;
   std::vector<std::size_t> read_clause_mentions(const Item& item, const SentenceReading& reading,
                                                 std::size_t clause, std::size_t& next_mention);
   void take_side_of_mentions(const SentenceReading& reading, const Descriptors& descriptors,
