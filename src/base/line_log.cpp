@@ -69,6 +69,10 @@ std::string escape_control_characters(std::string_view text) {
   return escaped;
 }
 
+std::string error_line(std::string_view message) {
+  return "mammocalc: " + escape_control_characters(message) + "\n";
+}
+
 void LineLog::write(std::string_view line) const {
   const std::string escaped = escape_control_characters(line);
   const std::lock_guard<std::mutex> lock(mutex_);

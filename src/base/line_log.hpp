@@ -17,6 +17,10 @@ namespace mammocalc {
 // keeps others as binary). Other text (UTF-8 in a path) is kept as it is.
 std::string escape_control_characters(std::string_view text);
 
+// "mammocalc: MESSAGE" and a newline: the one form of every error line on standard error, on one
+// line whatever a file name in it holds (a newline in a name would split it in two).
+std::string error_line(std::string_view message);
+
 class LineLog {
  public:
   explicit LineLog(std::ostream& out) : out_(out) {}

@@ -4,6 +4,7 @@
 #include <ostream>
 #include <string>
 
+#include "base/line_log.hpp"
 #include "base/version.hpp"
 #include "cli/command_line.hpp"
 #include "dicom/toolkit.hpp"
@@ -100,10 +101,10 @@ int main(int argc, char** argv) {
     }
     return checked_stdout(static_cast<int>(ExitCode::Success));
   } catch (const Error& error) {
-    std::cerr << "mammocalc: " << error.what() << "\n";
+    std::cerr << error_line(error.what());
     return static_cast<int>(exit_code_for(error.code()));
   } catch (const std::exception& error) {
-    std::cerr << "mammocalc: internal error: " << error.what() << "\n";
+    std::cerr << error_line(std::string("internal error: ") + error.what());
     return static_cast<int>(ExitCode::InputFailed);
   }
 }

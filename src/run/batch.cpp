@@ -13,6 +13,7 @@
 
 #include "base/atomic_file.hpp"
 #include "base/input_guard.hpp"
+#include "base/line_log.hpp"
 #include "dicom/sr_reader.hpp"
 #include "review/review_html.hpp"
 #include "review/summary_reader.hpp"
@@ -71,11 +72,12 @@ class ProgressLine {
   void finish() {
     if (enabled_) out_ << "\n" << std::flush;
   }
-  // A line of its own (a failed input), the progress line cleared first and drawn again at the
-  // next update; the line is said whether or not the progress line is shown.
+  // A line of its own (a failed input: error_line, ending in a newline), the progress line cleared
+  // first and drawn again at the next update; the line is said whether or not the progress line is
+  // shown.
   void say(const std::string& line) {
     if (enabled_) out_ << "\r\x1b[K";
-    out_ << line << "\n" << std::flush;
+    out_ << line << std::flush;
   }
 
  private:
@@ -171,7 +173,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   const auto record = [&](IndexEntry&& entry) {
     // Every failed input is said once on standard error, --quiet or not (issue 15); skipped
     // inputs are no errors. The entry's error text names the file.
-    if (entry.status == EntryStatus::Failed) progress.say("mammocalc: " + entry.error);
+    if (entry.status == EntryStatus::Failed) progress.say(error_line(entry.error));
     if (evaluation.pseudonyms.enabled) {
       // The index may travel with the summaries: the input's path, which may name the patient,
       // becomes its place in the walk; standard error above still names it for the operator.

@@ -1,6 +1,7 @@
 #include "run/hook.hpp"
 
 #include "base/input_guard.hpp"
+#include "base/line_log.hpp"
 #include "run/summary_files.hpp"
 
 namespace mammocalc {
@@ -30,9 +31,9 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   // Directories the walk could not use: a symlink loop is skipped, an unlistable one failed.
   for (const IndexEntry& entry : unreadable) {
     if (entry.status == EntryStatus::Skipped) {
-      log << "mammocalc hook: " << entry.error << "; skipped\n";
+      log << "mammocalc hook: " << escape_control_characters(entry.error) << "; skipped\n";
     } else {
-      log << "mammocalc: " << entry.error << "\n";
+      log << error_line(entry.error);
       exit_code = ExitCode::InputFailed;
     }
   }
@@ -45,17 +46,18 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
       const std::string name = claim_output_name(result.sop_instance_uid, input.path, used_names);
       try {
         write_outputs(result, name, files, Flush::Now);
-        log << "mammocalc hook: " << input.path << ": summarised to " << name << "\n";
+        log << "mammocalc hook: "
+            << escape_control_characters(input.path + ": summarised to " + name) << "\n";
       } catch (const Error& error) {
-        log << "mammocalc: " << error.what() << "\n";
+        log << error_line(error.what());
         exit_code = ExitCode::OutputFailed;
       }
     } else if (entry.status == EntryStatus::Skipped ||
                entry.error_code == ErrorCode::UnsupportedSopClass) {
       // Not an SR of ours: PACS sends every object of a study; that is no failure.
-      log << "mammocalc hook: " << entry.error << "; skipped\n";
+      log << "mammocalc hook: " << escape_control_characters(entry.error) << "; skipped\n";
     } else {
-      log << "mammocalc: " << entry.error << "\n";
+      log << error_line(entry.error);
       if (exit_code == ExitCode::Success) exit_code = ExitCode::InputFailed;
     }
   }

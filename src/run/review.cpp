@@ -5,6 +5,7 @@
 #include "annotations/annotation_reader.hpp"
 #include "base/atomic_file.hpp"
 #include "base/input_guard.hpp"
+#include "base/line_log.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/toolkit.hpp"
 #include "review/exam_view.hpp"
@@ -78,11 +79,11 @@ ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream&
     try {
       exams.push_back(exam_of(input, evaluation));
     } catch (const Error& error) {
-      errors << "mammocalc: " << error.what() << "\n";
+      errors << error_line(error.what());
       any_failed = true;
     } catch (const std::exception& error) {
       // A defect on one input must not hide the others.
-      errors << "mammocalc: " << input << ": internal error: " << error.what() << "\n";
+      errors << error_line(input + ": internal error: " + error.what());
       any_failed = true;
     }
   }
@@ -93,7 +94,7 @@ ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream&
   out.flush();
   if (any_failed && !config.html_file.empty()) {
     // A page without one of the exams asked for would look complete: none is written.
-    errors << "mammocalc: " << config.html_file << ": not written, as an input failed\n";
+    errors << error_line(config.html_file + ": not written, as an input failed");
   } else if (!config.html_file.empty()) {
     write_file_atomically(config.html_file, render_review_page(exams, config.options.redact));
   }

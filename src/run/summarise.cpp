@@ -16,6 +16,7 @@
 #include "annotations/site_profile_reader.hpp"
 #include "annotations/wordings_reader.hpp"
 #include "base/atomic_file.hpp"
+#include "base/line_log.hpp"
 #include "base/uid.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
@@ -337,7 +338,8 @@ bool run_validate(const std::vector<std::string>& files, std::ostream& out, std:
       problems = check_annotations(file);
     } else if (kind == "siteProfile") {
       problems = check_site_profile(file);
-      // The lexicon files it names are part of it: a run would stop on them.
+      // The lexicon files it names are part of it: a run would stop on them, and on a
+      // reportLanguage that neither they nor the shipped lexicons provide.
       if (problems.empty()) {
         for (const std::string& lexicon :
              read_site_profile_with_reading(file).second.lexicon_files) {
@@ -345,14 +347,23 @@ bool run_validate(const std::vector<std::string>& files, std::ostream& out, std:
           problems.insert(problems.end(), more.begin(), more.end());
         }
       }
+      if (problems.empty()) {
+        EvaluationConfig as_run;
+        as_run.site_profile_file = file;
+        try {
+          load_lexicons(as_run);
+        } catch (const Error& error) {
+          problems.emplace_back(error.what());
+        }
+      }
     } else if (kind == "narrativeWordings") {
       problems = check_wordings(file, shipped_wordings_files());
     } else {
       problems.push_back(file + ": neither an annotation file, a site profile nor a lexicon");
     }
-    for (const std::string& problem : problems) errors << "mammocalc: " << problem << "\n";
+    for (const std::string& problem : problems) errors << error_line(problem);
     if (problems.empty()) {
-      out << file << ": valid "
+      out << escape_control_characters(file) << ": valid "
           << (kind == "annotations"   ? "annotation file"
               : kind == "siteProfile" ? "site profile"
                                       : "narrative lexicon")
@@ -412,10 +423,15 @@ NarrativeLexicons load_lexicons(const EvaluationConfig& config) {
       for (const auto& [key, prepared] : lexicons.by_language) {
         known += (known.empty() ? "" : ", ") + key;
       }
-      throw Error(ErrorCode::Usage,
-                  "no narrative lexicon for the language '" + language + "' (" +
-                      (config.language.empty() ? config.site_profile_file : "--language") +
-                      "); there are: " + known);
+      const std::string problem =
+          "no narrative lexicon for the language '" + language + "'; there are: " + known;
+      // The site profile's own reportLanguage is a problem of that file (exit 1, FILE: reason),
+      // the option's a usage error (exit 2).
+      if (config.language.empty()) {
+        throw Error(ErrorCode::InvalidSiteProfile,
+                    config.site_profile_file + ": reportLanguage: " + problem);
+      }
+      throw Error(ErrorCode::Usage, "--language: " + problem);
     }
   }
   return lexicons;

@@ -45,4 +45,18 @@ mkdir -p "$work/out"
 "$mammocalc" summarize -o "$work/out" "$work/latin1.dcm" "$work/utf8.dcm" 2>/dev/null
 check "batch with hostile UIDs stays inside OUTDIR" test -z "$(find "$work" -maxdepth 1 -name 'escaped*' -o -maxdepth 1 -name 'passwd*')"
 check "batch names fall back to the input name" test -f "$work/out/latin1.xml" -a -f "$work/out/utf8.xml"
+# A file name holding a newline or an escape sequence stays on its one error line, in every
+# command that says a file's problem (hostile review 25, F13): a log reader counts lines.
+mkdir -p "$work/names"
+bad_name="$work/names/$(printf 'two\nlines\x1b[31m').dcm"
+head -c 1500 samples/bir-known-malignancy.dcm >"$bad_name"  # cut off: a failure in a batch too
+"$mammocalc" summarize "$bad_name" >/dev/null 2>"$work/names.err"
+check "summarize: a name with a newline: exit 1" test $? -eq 1
+check "... one error line" bash -c "test \$(wc -l <'$work/names.err') -eq 1 && grep -q 'two\\\\x0Alines\\\\x1B\\[31m.dcm: ' '$work/names.err'"
+"$mammocalc" validate "$bad_name" >/dev/null 2>"$work/names-validate.err"
+check "validate: ... one error line" bash -c "test \$(wc -l <'$work/names-validate.err') -eq 1 && grep -q 'two\\\\x0Alines' '$work/names-validate.err'"
+"$mammocalc" summarize -o "$work/names-out" "$work/names" >/dev/null 2>"$work/names-batch.err"
+check "batch: ... one error line" bash -c "test \$(grep -c . '$work/names-batch.err') -eq 1 && grep -q 'two\\\\x0Alines' '$work/names-batch.err'"
+"$mammocalc" hook --out "$work/names-hook" "$bad_name" >/dev/null 2>"$work/names-hook.err"
+check "hook: ... one log line" bash -c "test \$(grep -c . '$work/names-hook.err') -eq 1 && grep -q 'two\\\\x0Alines' '$work/names-hook.err'"
 finish

@@ -141,6 +141,20 @@ check "lexicon --language de: the German lexicon" bash -c "head -n 1 '$work/de.t
 "$mammocalc" lexicon --language xx >/dev/null 2>"$work/xx.err"
 check "lexicon --language xx: usage error (exit 2)" test $? -eq 2
 check "... naming the languages there are" grep -q "no narrative lexicon for the language 'xx'.*de, en" "$work/xx.err"
+# A site profile's reportLanguage without a lexicon is a problem of that file: exit 1, one
+# "FILE: field: reason" line, from validate too (hostile review 25, F13).
+cat >"$work/french-profile.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<siteProfile xmlns="urn:mammocalc:site-profile:1" name="French site">
+  <reportLanguage>fr</reportLanguage>
+</siteProfile>
+XML
+"$mammocalc" summarize samples/bir-known-malignancy.dcm --site-profile "$work/french-profile.xml" >/dev/null 2>"$work/fr-profile.err"
+check "site profile reportLanguage fr: exit 1 (an input's problem)" test $? -eq 1
+check "... one line naming the file and the field" bash -c "test \$(wc -l <'$work/fr-profile.err') -eq 1 && grep -q '^mammocalc: $work/french-profile.xml: reportLanguage: no narrative lexicon for the language .fr.; there are: de, en\$' '$work/fr-profile.err'"
+"$mammocalc" validate "$work/french-profile.xml" >/dev/null 2>"$work/fr-validate.err"
+check "validate: the profile whose reportLanguage has no lexicon exits 1" test $? -eq 1
+check "... with the same line" grep -q "french-profile.xml: reportLanguage: no narrative lexicon" "$work/fr-validate.err"
 
 # 6. The report's language: stated by the SR (RFC5646, ISO639_2), else --language, else English.
 german="Befund: Links bei 2 Uhr gruppierte fein-pleomorphe Mikroverkalkungen, neu aufgetreten. Beurteilung: BI-RADS 4."
