@@ -9,11 +9,13 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <pugixml.hpp>
 
 #include "annotations/xml_input.hpp"
 #include "base/error.hpp"
+#include "findings/findings.hpp"
 #include "findings/lexicon.hpp"
 
 namespace mammocalc {
@@ -178,6 +180,45 @@ std::optional<ReportSection> section_named(std::string_view word) {
   return found == sections.end() ? std::nullopt : std::optional<ReportSection>(found->second);
 }
 
+// How suspicious a term is, for the check that a site's wording hides no more suspicious wording
+// it holds; kinds without that order (quadrant, region, ...) are all 0 and never checked. Change
+// is not checked: a wording that negates one is the lexicon's own pattern ("no increase" →
+// stable, as shipped).
+int suspicion(Morphology term) { return is_suspicious(term) ? 1 : 0; }
+int suspicion(Distribution term) { return follows_a_duct(term) ? 1 : 0; }
+int suspicion(Site term) { return term == Site::Ductal ? 1 : 0; }
+template <typename Term>
+int suspicion(Term /*term*/) {
+  return 0;
+}
+
+std::vector<std::string_view> words_of(std::string_view phrase) {
+  std::vector<std::string_view> words;
+  for (std::size_t start = 0; start <= phrase.size();) {
+    const std::size_t end = std::min(phrase.find(' ', start), phrase.size());
+    words.push_back(phrase.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+// Whether the reader would find `held` inside text that `phrase` matches: its words in a row,
+// whole words, a held word ending in '*' standing for any word it begins.
+bool holds(std::string_view phrase, std::string_view held) {
+  const std::vector<std::string_view> words = words_of(phrase);
+  const std::vector<std::string_view> wanted = words_of(held);
+  const auto word_matches = [](std::string_view word, std::string_view pattern) {
+    if (!pattern.empty() && pattern.back() == '*') {
+      pattern.remove_suffix(1);
+      if (!word.empty() && word.back() == '*') word.remove_suffix(1);
+      return word.substr(0, pattern.size()) == pattern;
+    }
+    return word == pattern;
+  };
+  return std::search(words.begin(), words.end(), wanted.begin(), wanted.end(), word_matches) !=
+         words.end();
+}
+
 // One language's lexicon while its files are read: the wordings, and what each phrase stands for
 // (kind + phrase → meaning), so that a later file giving a phrase another meaning is a problem.
 struct LexiconBeingRead {
@@ -261,7 +302,29 @@ class WordingsParser {
     const std::string text = node.attribute("term").value();
     const auto term = read_word(input_, node, std::string(node.name()) + "/@term", text, lookup);
     const std::string phrase = phrase_of(node);
-    if (term && !phrase.empty() && unique(node, phrase, text)) into.push_back({phrase, *term});
+    if (!term || phrase.empty() || !unique(node, phrase, text)) return;
+    // Longest match wins in the reader: a site's "fine pleomorphic calcifications" read as
+    // punctate would hide the shipped "fine pleomorphic" in every report. A wording may raise
+    // what it holds ("coarse heterogeneous" holds "coarse"), never lower it.
+    if (role_ == FileRole::Addition) {
+      const auto hidden = std::find_if(into.begin(), into.end(), [&](const Wording<Term>& known) {
+        return suspicion(known.term) > suspicion(*term) && holds(phrase, known.phrase);
+      });
+      if (hidden != into.end()) {
+        input_.problem(node, std::string(node.name()) + "/@phrase",
+                       quoted(phrase) + " holds the wording " + quoted(hidden->phrase) + " (" +
+                           meaning_of(node.name(), hidden->phrase) +
+                           "): a site wording may not read it as " + quoted(text));
+        return;
+      }
+    }
+    into.push_back({phrase, *term});
+  }
+
+  // What an earlier file gave `phrase` of this kind to mean.
+  std::string meaning_of(const std::string& kind, const std::string& phrase) const {
+    const auto found = meanings_->find(kind + '\n' + phrase);
+    return found == meanings_->end() ? std::string() : found->second;
   }
 
   // Only suspicious categories: a site's wording may raise a finding's category, never lower it.

@@ -136,6 +136,40 @@ TEST(WordingsReader, OnePhraseTwoMeaningsIsAProblem) {
             std::string::npos);
 }
 
+// A site's wording may not hide a more suspicious wording it holds: longest match wins, so
+// "fine pleomorphic calcifications" read as punctate would turn every fine pleomorphic mention
+// benign (hostile review 25, F13). Raising stays allowed ("coarse heterogeneous" holds "coarse").
+TEST(WordingsReader, ASiteWordingMayNotHideAMoreSuspiciousOneItHolds) {
+  TempDir dir;
+  const std::string shipped = dir.file(
+      "shipped.xml", wordings("  <morphology term=\"fine-pleomorphic\" "
+                              "phrase=\"fine pleomorphic\"/>\n"
+                              "  <morphology term=\"coarse-popcorn\" phrase=\"coarse\"/>\n"
+                              "  <distribution term=\"segmental\" phrase=\"segment*\"/>\n"));
+  const auto problems_of_site = [&](const std::string& body) {
+    return check_wordings(dir.file("site.xml", wordings(body)), {shipped});
+  };
+  const auto said = [](const std::vector<std::string>& problems, const std::string& text) {
+    return problems.size() == 1 && problems.front().find(text) != std::string::npos;
+  };
+  EXPECT_TRUE(said(problems_of_site("  <morphology term=\"punctate\" "
+                                    "phrase=\"fine pleomorphic calcifications\"/>\n"),
+                   ":4: morphology/@phrase: 'fine pleomorphic calcifications' holds the wording "
+                   "'fine pleomorphic' (fine-pleomorphic): a site wording may not read it as "
+                   "'punctate'"));
+  EXPECT_TRUE(said(problems_of_site("  <distribution term=\"regional\" "
+                                    "phrase=\"quasi segmental\"/>\n"),
+                   "holds the wording 'segment*' (segmental)"));
+  // Raising, and a wording that holds no other, are additions as before.
+  EXPECT_TRUE(problems_of_site("  <morphology term=\"coarse-heterogeneous\" "
+                               "phrase=\"coarse heterogeneous\"/>\n")
+                  .empty());
+  EXPECT_TRUE(problems_of_site("  <morphology term=\"punctate\" phrase=\"pinpoint\"/>\n").empty());
+  // Whole words only: "subsegment" does not begin with "segment".
+  EXPECT_TRUE(
+      problems_of_site("  <distribution term=\"regional\" phrase=\"subsegment area\"/>\n").empty());
+}
+
 TEST(WordingsReader, NeedsACalcificationWordingAndALanguage) {
   EXPECT_NE(problem_of("<narrativeWordings xmlns=\"urn:mammocalc:narrative-wordings:1\" "
                        "language=\"en\"><breast phrase=\"breast\"/></narrativeWordings>")
