@@ -374,13 +374,6 @@ bool run_validate(const std::vector<std::string>& files, std::ostream& out, std:
   return all_valid;
 }
 
-SiteProfile load_site_profile(const std::string& file) {
-  if (file.empty()) return SiteProfile{};
-  SiteProfile profile = read_site_profile(file);
-  profile.source = file;
-  return profile;
-}
-
 namespace {
 
 // The site secret of --pseudonym-key: the file's bytes, less one trailing newline (as `echo` or an
@@ -404,11 +397,18 @@ std::string read_pseudonym_key(const std::string& file) {
 
 }  // namespace
 
-NarrativeLexicons load_lexicons(const EvaluationConfig& config) {
-  SiteReading site;
-  if (!config.site_profile_file.empty()) {
-    site = read_site_profile_with_reading(config.site_profile_file).second;
-  }
+namespace {
+
+// The site profile and what it says about reading (its lexicons, reportLanguage), read once: a
+// profile given as a pipe (`--site-profile <(…)`) can be read only once.
+std::pair<SiteProfile, SiteReading> load_site_profile_with_reading(const std::string& file) {
+  if (file.empty()) return {};
+  auto loaded = read_site_profile_with_reading(file);
+  loaded.first.source = file;
+  return loaded;
+}
+
+NarrativeLexicons load_lexicons_with(const EvaluationConfig& config, const SiteReading& site) {
   std::vector<std::string> files = site.lexicon_files;
   files.insert(files.end(), config.lexicon_files.begin(), config.lexicon_files.end());
   NarrativeLexicons lexicons;
@@ -437,6 +437,17 @@ NarrativeLexicons load_lexicons(const EvaluationConfig& config) {
   return lexicons;
 }
 
+}  // namespace
+
+SiteProfile load_site_profile(const std::string& file) {
+  return load_site_profile_with_reading(file).first;
+}
+
+NarrativeLexicons load_lexicons(const EvaluationConfig& config) {
+  return load_lexicons_with(config,
+                            load_site_profile_with_reading(config.site_profile_file).second);
+}
+
 void run_lexicon(const EvaluationConfig& config, bool as_xml, std::ostream& out) {
   const NarrativeLexicons lexicons = load_lexicons(config);
   write_wordings(*lexicons.by_language.at(lexicons.default_language).wordings, as_xml, out);
@@ -445,19 +456,15 @@ void run_lexicon(const EvaluationConfig& config, bool as_xml, std::ostream& out)
 }
 
 Evaluation load_evaluation(const EvaluationConfig& config) {
-  Evaluation evaluation{load_site_profile(config.site_profile_file),
-                        config.annotations,
-                        config.limits,
-                        config.summary,
-                        config.read_own,
-                        PseudonymPolicy{},
-                        NarrativeLexicons{},
-                        config.read_text};
+  auto [profile, site_reading] = load_site_profile_with_reading(config.site_profile_file);
+  Evaluation evaluation{std::move(profile),  config.annotations, config.limits,
+                        config.summary,      config.read_own,    PseudonymPolicy{},
+                        NarrativeLexicons{}, config.read_text};
   evaluation.pseudonyms.enabled = config.pseudonymise;
   evaluation.pseudonyms.key = read_pseudonym_key(config.pseudonym_key_file);
   // A pseudonymised summary is a redacted one, and more.
   if (config.pseudonymise) evaluation.summary.redact = true;
-  evaluation.lexicons = load_lexicons(config);
+  evaluation.lexicons = load_lexicons_with(config, site_reading);
   return evaluation;
 }
 

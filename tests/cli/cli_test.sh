@@ -218,6 +218,10 @@ check "summarize with a bad profile writes nothing" test ! -e "$work/profiled.xm
 check "summarize with a bad profile says one line" test "$(wc -l <"$work/err")" -eq 1
 run summarize --site-profile "$profile" "$sample"
 check "a profile without vacuum gives stereotactic (B6)" grep -q 'biopsyType="stereotactic".*biopsyRule="B6"' "$work/out"
+# A profile given as a pipe (process substitution, as a deployment script may) is read once:
+# its settings and its lexicons from the one read, never an empty second read.
+run summarize --site-profile <(cat "$profile") "$sample"
+check "a profile given as a pipe: read (exit 0, got $status), B6 as by name" grep -q 'biopsyType="stereotactic".*biopsyRule="B6"' "$work/out"
 
 # --- annotations ---
 vab=samples/bir-suspicious-vacuum-assisted.dcm
