@@ -73,7 +73,8 @@ const Code kCat2("397141009", "SCT", "2 - Benign");
 const Code kCat3("397143007", "SCT", "3 - Probably Benign");
 const Code kCat4("397144001", "SCT", "4 - Suspicious");
 const Code kCat5("397145000", "SCT", "5 - Highly suggestive of malignancy");
-const Code kCat6("MA.II.A.5.6", "BI", "6 - Known biopsy proven malignancy", "4.0");
+// DSRCodedEntryValue takes the scheme version before the meaning.
+const Code kCat6("MA.II.A.5.6", "BI", "4.0", "6 - Known biopsy proven malignancy");
 
 const Code kMm("mm", "UCUM", "millimeter");
 const Code kCalcUnit("{calcifications}", "UCUM", "calcifications");
