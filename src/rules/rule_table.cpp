@@ -40,6 +40,11 @@ constexpr std::string_view kEveryItemCounts =
     "decision-logic.md §1 (2026.2): \"When one source gives the same field twice with different "
     "values ..., no value silently replaces another: the finding is classified on the more "
     "suspicious reading\"; \"An item that cannot be read ... is never dropped without trace\"";
+constexpr std::string_view kCadAlgorithmsRun =
+    "DICOM PS3.16 TID 4000 (Summary of Detections and Summary of Analyses, CID 6042 Status of "
+    "Results; CID 6047): \"This information forms the basis for understanding why a mammography "
+    "CAD report may produce no (or fewer than anticipated) results.\"; decision-logic.md §1 "
+    "(2026.2): \"An item that cannot be read ... is never dropped without trace\"";
 constexpr std::string_view kReportedFollowUpDiffers =
     "decision-logic.md §4: \"A reported follow-up code that names a different procedure than the "
     "rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a warning.\"";
@@ -572,10 +577,17 @@ std::vector<Rule> make_rule_table() {
        "0",
        Stage::Exam, unreadable_outside_findings, needing_review(exam_incomplete(no_outcome())),
        kEvidenceExam},
-      {"E9", "The CAD did not run completely", kEveryItemCounts,
+      // Hostile review (issue 18, F7): only CID 6047's not-all codes were read, so a CAD whose
+      // Summary of Detections said Failed, or whose summary held a local code, came out clean.
+      {"E9", "The CAD did not run completely", kCadAlgorithmsRun,
        "the CAD summary says not all, or none, of its algorithms succeeded (111243, 111244, "
-       "111245; CID 6047): its silence is no evidence; the reader's cad-incomplete warning says "
-       "it; an exam category of 1, 2 or 3 (or none) becomes 0",
+       "111245; CID 6047), holds a code outside CID 6047, or is missing; or its Summary of "
+       "Detections (111064, DCM) is not Succeeded, its Summary of Analyses (111065, DCM) is "
+       "Partially Succeeded or Failed (Not Attempted is complete: no analysis was asked for), "
+       "either holds a code outside CID 6042, or either lists Failed Detections or Failed Analyses "
+       "(TID 4015, 4016): its silence is no evidence; the reader's cad-incomplete warning says "
+       "which, quoting the code and the failed algorithms; an exam category of 1, 2 or 3 (or "
+       "none) becomes 0",
        Stage::Exam, cad_incomplete, needing_review(exam_incomplete(no_outcome())), kEvidenceExam},
       // Not in decision-logic.md: the SR Document General module's flags (PS3.3 C.17.2) are the
       // document's own word that its evidence is incomplete (hostile review 21, #2). Verification
