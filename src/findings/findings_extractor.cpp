@@ -1204,6 +1204,9 @@ Findings extract_findings(const SrDocument& document, const std::string& name,
                     describe(document.root.concept_name) + ")");
   }
   apply_overall(overall, out);
+  walk_tree(document.root, [&](const ContentItem& item, const ContentItem*) {
+    out.sr_items.emplace(item.position, item.concept_name);
+  });
   return out;
 }
 

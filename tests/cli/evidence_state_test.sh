@@ -151,4 +151,49 @@ check "CAD, local processing summary code: cad-incomplete said" \
   grep -qF 'code="cad-incomplete"' "$work/cad-local.xml"
 check "CAD, local processing summary code: quoted (value, scheme, meaning)" \
   grep -qF '(NEG, 99ACME, "No CAD marks") is not in CID 6047' "$work/cad-local.xml"
+
+# Issue 18, F11: a refinement whose srPosition names no finding of the SR was kept as an added
+# finding that could come out benign without review, and the warning said the SR "does not have"
+# an item that it has (an assessment item). The annotation's facts stay visible as a finding of
+# their own; it, and the exam, need review; the warning says which case it is.
+refine_at() {  # NAME POSITION: the benign sample, refined at POSITION with a lobular site
+  cat >"$work/$1.annotations.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<annotations xmlns="urn:mammocalc:annotations:1">
+  <study studyInstanceUid="1.2.826.0.1.3680043.10.1363.101.1"/>
+  <finding action="refine" srPosition="$2">
+    <site>lobular</site>
+  </finding>
+</annotations>
+XML
+  "$mammocalc" summarize --annotations "$work/$1.annotations.xml" "$base" >"$work/$1.xml" 2>/dev/null
+}
+no_calm_finding() {  # FILE: no finding is benign or probably benign without review
+  test "$(xmllint --xpath "count(//*[local-name()='finding']/*[local-name()='assessment'][(@classification='benign' or @classification='probably-benign') and @needsReview='false'])" "$1")" = 0
+}
+refine_at refine-found 1.3.2.2
+check "refinement of a finding: still benign, no review" \
+  bash -c "exam '$work/refine-found.xml' | grep -q 'classification=\"benign\".*needsReview=\"false\"'"
+check "refinement of a finding: the site is applied to it" \
+  grep -q '<site value="lobular" source="annotation"' "$work/refine-found.xml"
+refine_at refine-missing 1.3.2.9
+check "refinement of no item: the annotation's site is kept, as its own finding" \
+  bash -c "grep -A2 'origin=\"annotation\"' '$work/refine-missing.xml' | grep -q '<site value=\"lobular\" source=\"annotation\"'"
+check "refinement of no item: no finding benign without review" no_calm_finding "$work/refine-missing.xml"
+check "refinement of no item: the exam is not benign and needs review" not_benign_reviewed "$work/refine-missing.xml"
+check "refinement of no item: the warning says the SR has no such item" \
+  grep -q 'code="annotation-unmatched">.*refines SR position 1.3.2.9, which the SR does not have' "$work/refine-missing.xml"
+refine_at refine-assessment 1.3.3.1
+check "refinement of the assessment item: no finding benign without review" \
+  no_calm_finding "$work/refine-assessment.xml"
+check "refinement of the assessment item: the exam is not benign and needs review" \
+  not_benign_reviewed "$work/refine-assessment.xml"
+check "refinement of the assessment item: the warning says the item is no finding, and names it" \
+  grep -q 'code="annotation-unmatched">.*refines SR position 1.3.3.1, which is not a calcification finding.*(111005, DCM, "Assessment Category")' "$work/refine-assessment.xml"
+check "refinement of the assessment item: never 'does not have'" \
+  bash -c "! grep -q 'which the SR does not have' '$work/refine-assessment.xml'"
+# Without the SR it refines (an annotation-only run), the refinement is no clean result either.
+"$mammocalc" summarize --annotations "$work/refine-missing.annotations.xml" >"$work/refine-alone.xml" 2>/dev/null
+check "refinement without an SR: no finding benign without review" no_calm_finding "$work/refine-alone.xml"
+check "refinement without an SR: the exam is not benign and needs review" not_benign_reviewed "$work/refine-alone.xml"
 finish
