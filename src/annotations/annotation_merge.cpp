@@ -490,8 +490,9 @@ Finding added_finding(const Annotations& annotations, const AnnotatedFinding& an
 
 // The SR findings a refinement names: exactly one finding, with the narrative findings that
 // describe it (row W8: they are about the same calcifications, and the annotation wins over both);
-// empty when the refinement does not name exactly one.
-std::vector<Finding*> refined_targets(const AnnotatedFinding& annotated, Findings& findings) {
+// empty when the refinement does not name exactly one (`named`: how many it names).
+std::vector<Finding*> refined_targets(const AnnotatedFinding& annotated, Findings& findings,
+                                      std::size_t& named_count) {
   std::vector<std::size_t> matches;
   for (std::size_t i = 0; i < findings.findings.size(); ++i) {
     const Finding& finding = findings.findings[i];
@@ -510,12 +511,38 @@ std::vector<Finding*> refined_targets(const AnnotatedFinding& annotated, Finding
   std::vector<std::size_t> named;
   std::copy_if(matches.begin(), matches.end(), std::back_inserter(named),
                [&](std::size_t index) { return !describes_another(index); });
+  named_count = named.size();
   if (named.size() != 1) return {};
   std::vector<Finding*> targets{&findings.findings[named.front()]};
   for (std::size_t i = 0; i < findings.findings.size(); ++i) {
     if (findings.findings[i].paired_with == named.front()) targets.push_back(&findings.findings[i]);
   }
   return targets;
+}
+
+// What a refinement names, and why that is no one finding: an SR position the SR does not have,
+// an item that is not a calcification finding (its concept named), or several findings.
+std::string why_unmatched(const AnnotatedFinding& annotated, const Findings& findings,
+                          std::size_t named) {
+  if (annotated.sr_position.empty()) {
+    const std::string reference =
+        "laterality " + word_or_unknown(annotated.laterality) + " and clock " +
+        (annotated.location.clock_hour ? std::to_string(*annotated.location.clock_hour)
+                                       : "unknown");
+    return named == 0 ? reference + ", which no SR finding has"
+                      : reference + ", which " + std::to_string(named) +
+                            " SR findings have (it must match exactly one)";
+  }
+  const std::string reference = "SR position " + annotated.sr_position;
+  if (named > 1) {
+    return reference + ", which " + std::to_string(named) +
+           " findings of this summary share (read from one text item): which one it refines "
+           "cannot be told";
+  }
+  const auto item = findings.sr_items.find(annotated.sr_position);
+  if (item == findings.sr_items.end()) return reference + ", which the SR does not have";
+  return reference + ", which is not a calcification finding of this summary (the SR's item " +
+         "there: " + (item->second.empty() ? "no concept name" : describe(item->second)) + ")";
 }
 
 void check_study(const Annotations& annotations, const Findings& findings) {
@@ -549,22 +576,19 @@ void merge_annotations(const Annotations& annotations, Findings& findings) {
       added.push_back(added_finding(annotations, annotated));
       continue;
     }
-    const std::vector<Finding*> targets = refined_targets(annotated, findings);
+    std::size_t named = 0;
+    const std::vector<Finding*> targets = refined_targets(annotated, findings, named);
     if (!targets.empty()) {
       for (Finding* target : targets) apply_annotation(annotations, annotated, *target);
       continue;
     }
-    const std::string reference =
-        annotated.sr_position.empty()
-            ? "laterality " + word_or_unknown(annotated.laterality) + " and clock " +
-                  (annotated.location.clock_hour ? std::to_string(*annotated.location.clock_hour)
-                                                 : "unknown") +
-                  " (which must match exactly one SR finding)"
-            : "SR position " + annotated.sr_position;
+    // Its values are kept as a finding of their own, for review (rules W18, E14): they were
+    // meant to complete an SR finding, so alone they may look benign (a site without the
+    // morphology it was meant to join).
     findings.notes.push_back({WarningCode::AnnotationUnmatched,
                               where(annotations, annotated.line) + ": finding: refines " +
-                                  reference +
-                                  ", which the SR does not have; kept as an added finding",
+                                  why_unmatched(annotated, findings, named) +
+                                  "; kept as an added finding, for radiologist review",
                               ""});
     added.push_back(added_finding(annotations, annotated));
   }
@@ -584,7 +608,7 @@ Findings findings_from_annotations(const Annotations& annotations) {
       findings.notes.push_back({WarningCode::AnnotationUnmatched,
                                 where(annotations, annotated.line) +
                                     ": finding: refines an SR finding, but no SR was given; kept "
-                                    "as an added finding",
+                                    "as an added finding, for radiologist review",
                                 ""});
     }
     findings.findings.push_back(added_finding(annotations, annotated));

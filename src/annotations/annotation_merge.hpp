@@ -12,8 +12,9 @@ namespace mammocalc {
 // and values. A source is the SR (its overall assessment too) or an annotation applied before
 // (another file, or another line of this one); the reading each source gives is kept as another
 // reading, so the more suspicious one classifies whatever the order the files are applied in.
-// A refinement that matches no SR finding is kept as an added finding with a warning, never
-// dropped.
+// A refinement that matches no SR finding is kept as an added finding with a warning saying why
+// (no such item, an item that is not a finding, several findings), never dropped; the rules ask
+// for review of it and of the exam (W18, E14).
 // Throws Error(InvalidAnnotation) when the annotation names another study or SR.
 void merge_annotations(const Annotations& annotations, Findings& findings);
 

@@ -94,6 +94,13 @@ inline constexpr CodeConst kCadSummary{"111017", "DCM", "CAD Processing and Find
 inline constexpr CodeConst kRenderingIntent{"111056", "DCM", "Rendering Intent"};
 inline constexpr CodeConst kNotForPresentation{
     "111152", "DCM", "Not for Presentation: Rendering device expected not to present"};
+// TID 4000 rows 5-8: which algorithms ran (TID 4015 / 4016 below each, TID 4017 / 4018 items).
+inline constexpr CodeConst kSummaryOfDetections{"111064", "DCM", "Summary of Detections"};
+inline constexpr CodeConst kSummaryOfAnalyses{"111065", "DCM", "Summary of Analyses"};
+inline constexpr CodeConst kFailedDetections{"111025", "DCM", "Failed Detections"};
+inline constexpr CodeConst kFailedAnalyses{"111024", "DCM", "Failed Analyses"};
+inline constexpr CodeConst kDetectionPerformed{"111022", "DCM", "Detection Performed"};
+inline constexpr CodeConst kAnalysisPerformed{"111004", "DCM", "Analysis Performed"};
 
 // Recommended follow-up (CID 6028) codes the rules emit or read.
 inline constexpr CodeConst kBiopsyShouldBeConsidered{"111143", "DCM",

@@ -4,6 +4,7 @@
 // optional or an Unknown enumerator, never a guessed value.
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -442,6 +443,10 @@ struct Findings {
   std::vector<ValueConflict> overall_conflicts;  // one breast given two overall categories
   int skipped_not_for_presentation = 0;
   std::vector<ReaderNote> notes;
+  // The concept name of every content item of the SR, by position: an annotation's srPosition
+  // that names an item which is not a finding is told from one that names no item. Empty when
+  // no SR was read.
+  std::map<std::string, Code> sr_items;
   // Every calcification mention of the report text, in document order (decision-logic.md §6).
   std::vector<TextMention> text_mentions;
   // How the text was used: read as findings (text-only reports), listed only, or read and paired

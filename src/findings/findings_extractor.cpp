@@ -703,6 +703,34 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
 
 inline constexpr CodeConst kCompositeFeature{"111015", "DCM", "Composite Feature"};
 
+// TID 4000 rows 5-8: the CAD's two summaries of the algorithms it ran.
+enum class Algorithms { Detections, Analyses };
+
+// The container of TID 4015 / 4016 that lists the failed algorithms of a summary.
+const CodeConst& failed_container_of(Algorithms kind) {
+  return kind == Algorithms::Detections ? codes::kFailedDetections : codes::kFailedAnalyses;
+}
+
+// The item of that container naming one algorithm (TID 4017 / 4018).
+const CodeConst& performed_item_of(Algorithms kind) {
+  return kind == Algorithms::Detections ? codes::kDetectionPerformed : codes::kAnalysisPerformed;
+}
+
+// Whether a summary's status says nothing was missed. Detections find what is there, so they
+// must have succeeded; analyses only weigh what was detected, and a CAD that attempts none is
+// complete (PS3.17 F.3.1, the standard's own "no findings" example, says "Summary of Analyses:
+// Not Attempted").
+bool complete(Algorithms kind, std::optional<ResultStatus> status) {
+  return status == ResultStatus::Succeeded ||
+         (kind == Algorithms::Analyses && status == ResultStatus::NotAttempted);
+}
+
+// "Summary of Detections (111064, DCM)": a concept name as the warnings name it.
+std::string describe_concept(const CodeConst& code) {
+  return std::string(code.meaning) + " (" + std::string(code.value) + ", " +
+         std::string(code.scheme) + ")";
+}
+
 class CadReader {
  public:
   explicit CadReader(const ContentItem& root) {
@@ -732,6 +760,15 @@ class CadReader {
     std::vector<std::pair<const ContentItem*, const ContentItem*>>
         candidates;  // finding, impression
     collect(root, nullptr, candidates, overall);
+    if (!summary_seen_) {
+      // TID 4000 requires it: without it, nothing says the CAD ran at all.
+      overall.notes.push_back({WarningCode::CadIncomplete,
+                               "the CAD report has no CAD Processing and Findings Summary "
+                               "(111017, DCM) code item: whether its algorithms ran cannot be "
+                               "told; what it did not analyse is not in this report",
+                               root.position});
+    }
+    for (const ContentItem& item : root.children) note_algorithm_summary(item, overall);
     std::set<std::string> members;
     for (const auto& [item, impression] : candidates) {
       if (same_concept(item->code, codes::kCalcificationCluster)) {
@@ -769,16 +806,9 @@ class CadReader {
       impression = &item;
     }
     if (is_code_item(item, codes::kCadSummary)) {
+      summary_seen_ = true;
       read_overall(item, overall, consumed_);
-      // CID 6047: a CAD that did not run completely is no evidence that nothing is there.
-      for (const char* value : {"111243", "111244", "111245"}) {
-        if (same_concept(item.code, CodeConst{value, "DCM", ""})) {
-          overall.notes.push_back({WarningCode::CadIncomplete,
-                                   "the CAD reports " + describe(item.code) +
-                                       "; what it did not analyse is not in this report",
-                                   item.position});
-        }
-      }
+      note_processing_summary(item, overall);
     }
     const bool single = is_code_item(item, codes::kSingleImageFinding);
     if (single || is_code_item(item, kCompositeFeature)) {
@@ -801,6 +831,81 @@ class CadReader {
       if (child.value_type != ValueType::ByReference)
         collect(child, impression, candidates, overall);
     }
+  }
+
+  // CID 6047: a CAD that did not run completely is no evidence that nothing is there, and a
+  // value outside CID 6047 (a local code) does not say that it did.
+  static void note_processing_summary(const ContentItem& item, OverallReading& overall) {
+    const std::optional<CadProcessing> processing = cad_processing_for(item.code);
+    if (!processing) {
+      overall.notes.push_back({WarningCode::CadIncomplete,
+                               "the CAD Processing and Findings Summary (111017, DCM) value " +
+                                   describe(item.code) +
+                                   " is not in CID 6047: whether all its algorithms succeeded "
+                                   "cannot be told; what it did not analyse may not be in this "
+                                   "report",
+                               item.position});
+    } else if (*processing == CadProcessing::NotAllSucceeded) {
+      overall.notes.push_back({WarningCode::CadIncomplete,
+                               "the CAD reports " + describe(item.code) +
+                                   "; what it did not analyse is not in this report",
+                               item.position});
+    }
+  }
+
+  // TID 4000 rows 5-8: a Summary of Detections or of Analyses that says (or lists) failed
+  // algorithms, or whose status cannot be read, leaves the CAD's silence no evidence.
+  void note_algorithm_summary(const ContentItem& item, OverallReading& overall) const {
+    Algorithms kind = Algorithms::Detections;
+    if (is_code_item(item, codes::kSummaryOfAnalyses)) {
+      kind = Algorithms::Analyses;
+    } else if (!is_code_item(item, codes::kSummaryOfDetections)) {
+      return;
+    }
+    const std::optional<ResultStatus> status = result_status_for(item.code);
+    const std::vector<std::string> failed = failed_algorithms(item, kind);
+    if (complete(kind, status) && failed.empty()) return;
+    std::string text =
+        "the CAD's " + describe_concept(kind == Algorithms::Detections ? codes::kSummaryOfDetections
+                                                                       : codes::kSummaryOfAnalyses);
+    text += status ? " is " + describe(item.code)
+                   : " value " + describe(item.code) +
+                         " is not in CID 6042 (Status of Results): whether its algorithms "
+                         "succeeded cannot be told";
+    if (!failed.empty()) {
+      text +=
+          "; failed: " + std::accumulate(std::next(failed.begin()), failed.end(), failed.front(),
+                                         [](std::string joined, const std::string& next) {
+                                           return std::move(joined) + ", " + next;
+                                         });
+    }
+    overall.notes.push_back({WarningCode::CadIncomplete,
+                             text + "; what it did not find is not in this report", item.position});
+  }
+
+  // The algorithms a summary's failed container (TID 4015 / 4016) names, each as its code; a
+  // failed container that names none is said too.
+  std::vector<std::string> failed_algorithms(const ContentItem& summary, Algorithms kind) const {
+    std::vector<std::string> failed;
+    for (const ContentItem& reference : summary.children) {
+      const ContentItem& container = resolve(reference);
+      if (container.value_type != ValueType::Container ||
+          !is_concept(container, failed_container_of(kind))) {
+        continue;
+      }
+      const std::size_t before = failed.size();
+      for (const ContentItem& child : container.children) {
+        const ContentItem& performed = resolve(child);
+        if (is_code_item(performed, performed_item_of(kind))) {
+          failed.push_back(describe(performed.code));
+        }
+      }
+      if (failed.size() == before) {
+        failed.push_back(describe_concept(failed_container_of(kind)) + " at " + container.position +
+                         " naming no algorithm");
+      }
+    }
+    return failed;
   }
 
   static bool not_for_presentation(const ContentItem& item) {
@@ -912,6 +1017,7 @@ class CadReader {
 
   std::map<std::string, const ContentItem*> by_position_;
   std::set<std::string> consumed_;  // the CAD summary's items (the reader needs the set)
+  bool summary_seen_ = false;       // a CAD Processing and Findings Summary code item was read
   std::map<std::string, Laterality> image_laterality_by_position_;
   std::map<std::string, Laterality> image_laterality_by_sop_;
 };
@@ -1098,6 +1204,9 @@ Findings extract_findings(const SrDocument& document, const std::string& name,
                     describe(document.root.concept_name) + ")");
   }
   apply_overall(overall, out);
+  walk_tree(document.root, [&](const ContentItem& item, const ContentItem*) {
+    out.sr_items.emplace(item.position, item.concept_name);
+  });
   return out;
 }
 

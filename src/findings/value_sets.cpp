@@ -409,9 +409,45 @@ constexpr std::array<Member<PriorResult>, 89> kBenignPathology{{
 constexpr CodeConst kPostProcedureMarkerPlacement{"111120", "DCM",
                                                   "Post Procedure Mammograms for Marker Placement"};
 
+// CID 6047 CAD Processing and Findings Summary (TID 4000's 111017 item): all five codes; the
+// codes as DCMTK 3.6.7's dcmsr/codes/dcm.h (CODE_DCM_*AlgorithmsSucceeded*) and domain.md §3.8
+// give them.
+constexpr std::array<Member<CadProcessing>, 5> kCadProcessing{{
+    {{"111241", "DCM", "All algorithms succeeded; without findings"},
+     "",
+     CadProcessing::AllSucceeded},
+    {{"111242", "DCM", "All algorithms succeeded; with findings"}, "", CadProcessing::AllSucceeded},
+    {{"111243", "DCM", "Not all algorithms succeeded; without findings"},
+     "",
+     CadProcessing::NotAllSucceeded},
+    {{"111244", "DCM", "Not all algorithms succeeded; with findings"},
+     "",
+     CadProcessing::NotAllSucceeded},
+    {{"111245", "DCM", "No algorithms succeeded; without findings"},
+     "",
+     CadProcessing::NotAllSucceeded},
+}};
+
+// CID 6042 Status of Results (TID 4000's Summary of Detections and Summary of Analyses; TID 4015
+// and 4016 read them): all four codes, as DCMTK 3.6.7's dcm.h and domain.md §3.8 give them.
+constexpr std::array<Member<ResultStatus>, 4> kResultStatus{{
+    {{"111222", "DCM", "Succeeded"}, "", ResultStatus::Succeeded},
+    {{"111223", "DCM", "Partially Succeeded"}, "", ResultStatus::PartiallySucceeded},
+    {{"111224", "DCM", "Failed"}, "", ResultStatus::Failed},
+    {{"111225", "DCM", "Not Attempted"}, "", ResultStatus::NotAttempted},
+}};
+
 }  // namespace
 
 std::optional<FindingKind> finding_kind_for(const Code& code) { return lookup(kFindingKind, code); }
+
+std::optional<CadProcessing> cad_processing_for(const Code& code) {
+  return lookup(kCadProcessing, code);
+}
+
+std::optional<ResultStatus> result_status_for(const Code& code) {
+  return lookup(kResultStatus, code);
+}
 
 std::optional<FollowUpKind> follow_up_kind_for(const Code& code) { return lookup(kFollowUp, code); }
 

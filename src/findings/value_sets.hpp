@@ -1,7 +1,8 @@
 #pragma once
 // Complete PS3.16 value sets for the coded items a breast imaging report gives and the rules must
 // not drop: finding codes (CID 6054), recommended follow-up (CID 6028), pathology (CID 6030 and
-// its parts 6031/6032/6033, CID 6159) and the non-category member of CID 6026. Every table in
+// its parts 6031/6032/6033, CID 6159), the non-category member of CID 6026, and the CAD's
+// processing summary and result status (CID 6047, CID 6042). Every table in
 // value_sets.cpp names its context group, its UID and the source its codes were verified against.
 // Codes match on (value, scheme); a legacy SRT (or SNM3) form given in a table matches too.
 
@@ -64,6 +65,27 @@ bool follow_up_not_benign(const Code& code);
 // HighRisk (domain.md §3.5). Empty when the code is in none of them. prior_result_for() (lexicon)
 // also reads CID 6063 and CID 6066 and falls back to this.
 std::optional<PriorResult> pathology_result_for(const Code& code);
+
+// CID 6047 CAD Processing and Findings Summary: did every algorithm of the CAD succeed?
+enum class CadProcessing {
+  AllSucceeded,     // 111241, 111242
+  NotAllSucceeded,  // 111243, 111244 (not all), 111245 (none)
+};
+
+// Empty when the code is not in CID 6047 (a local code: whether the CAD ran cannot be told).
+std::optional<CadProcessing> cad_processing_for(const Code& code);
+
+// CID 6042 Status of Results: how the algorithms of a CAD's Summary of Detections or Summary of
+// Analyses fared.
+enum class ResultStatus {
+  Succeeded,           // 111222
+  PartiallySucceeded,  // 111223
+  Failed,              // 111224
+  NotAttempted,        // 111225
+};
+
+// Empty when the code is not in CID 6042.
+std::optional<ResultStatus> result_status_for(const Code& code);
 
 // True for every code of CID 6026 Mammography Assessment: the BI-RADS categories category_for()
 // reads, and (111120, DCM, "Post Procedure Mammograms for Marker Placement"), which is an

@@ -670,7 +670,8 @@ bool benign_beside_unreadable_item(const RuleContext& context) {
          (std::any_of(notes.begin(), notes.end(),
                       [](const ReaderNote& note) {
                         return is_unreadable(note) || note.code == WarningCode::CadIncomplete ||
-                               note.code == WarningCode::AnnotationSkipped;
+                               note.code == WarningCode::AnnotationSkipped ||
+                               note.code == WarningCode::AnnotationUnmatched;
                       }) ||
           document_incomplete(context));
 }
@@ -785,6 +786,20 @@ bool annotation_unread(const RuleContext& context) {
   return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
     return note.code == WarningCode::AnnotationSkipped;
   });
+}
+
+bool annotation_unmatched(const RuleContext& context) {
+  const auto& notes = exam_of(context, __func__).findings.notes;
+  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
+    return note.code == WarningCode::AnnotationUnmatched;
+  });
+}
+
+bool refinement_matched_no_finding(const RuleContext& context) {
+  const Finding& finding = context.as_read != nullptr ? *context.as_read : context.finding;
+  // An added finding whose annotation refines: no SR finding took it (annotation_merge).
+  return finding.origin == Origin::Annotation && !finding.annotations.empty() &&
+         finding.annotations.front().action == "refine";
 }
 
 bool overall_follow_up_not_chosen_for_breast(const RuleContext& context) {

@@ -114,6 +114,10 @@ bool document_incomplete(const RuleContext& context);
 std::vector<std::string> document_incomplete_texts(const RuleContext& context);
 // E12: a file of an annotation directory could not be read (the annotation-skipped note).
 bool annotation_unread(const RuleContext& context);
+// E14: an annotation's refinement matched no SR finding (the annotation-unmatched note).
+bool annotation_unmatched(const RuleContext& context);
+// W18: the finding is an annotation's refinement that matched no SR finding, kept on its own.
+bool refinement_matched_no_finding(const RuleContext& context);
 bool read_back_own_sr(const RuleContext& context);
 // W16: a narrative finding that describes this coded finding is more suspicious than it (row W8
 // warns on the exam; this says it on the coded finding's own line).

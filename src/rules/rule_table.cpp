@@ -40,6 +40,11 @@ constexpr std::string_view kEveryItemCounts =
     "decision-logic.md §1 (2026.2): \"When one source gives the same field twice with different "
     "values ..., no value silently replaces another: the finding is classified on the more "
     "suspicious reading\"; \"An item that cannot be read ... is never dropped without trace\"";
+constexpr std::string_view kCadAlgorithmsRun =
+    "DICOM PS3.16 TID 4000 (Summary of Detections and Summary of Analyses, CID 6042 Status of "
+    "Results; CID 6047): \"This information forms the basis for understanding why a mammography "
+    "CAD report may produce no (or fewer than anticipated) results.\"; decision-logic.md §1 "
+    "(2026.2): \"An item that cannot be read ... is never dropped without trace\"";
 constexpr std::string_view kReportedFollowUpDiffers =
     "decision-logic.md §4: \"A reported follow-up code that names a different procedure than the "
     "rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a warning.\"";
@@ -425,6 +430,19 @@ std::vector<Rule> make_rule_table() {
        Stage::Check, code_meaning_discordant, needing_review(no_outcome()),
        kEvidenceMorphology | kEvidenceDistribution | kEvidenceLaterality},
 
+      // Not in decision-logic.md: a refinement whose srPosition (or laterality and clock) names
+      // no SR finding was kept as an added finding and classified alone, so a site meant to
+      // join an SR finding's morphology came out benign without review (issue 18, F11).
+      {"W18", "An annotation's refinement matched no SR finding: radiologist review",
+       kEveryItemCounts,
+       "the finding is an annotation's refinement (action refine) that matched no SR finding "
+       "(its position names no item, an item that is not a calcification finding, or several "
+       "findings; no SR was given): its values are kept as a finding of their own, but they were "
+       "meant to complete another, so alone they may look more benign than they are; the "
+       "annotation-unmatched warning says why",
+       Stage::Check, refinement_matched_no_finding, needing_review(no_outcome()),
+       kEvidenceClassification},
+
       {"W7", "Read from the report text: radiologist review", kGaoAccuracy,
        "the finding was read from narrative text (origin narrative), not from coded content, or "
        "a coded finding took facts (site, change, place, laterality, ultrasound correlate) from "
@@ -455,8 +473,9 @@ std::vector<Rule> make_rule_table() {
       {"W13", "A benign finding beside an item that could not be read", kEveryItemCounts,
        "the finding is benign or probably benign and the report holds an item outside every "
        "finding that could not be read (E8), its CAD did not run completely (E9), it says it is "
-       "partial or preliminary (E11) or an annotation file could not be read (E12): what was not "
-       "read may be about this finding",
+       "partial or preliminary (E11), an annotation file could not be read (E12) or an "
+       "annotation's refinement matched no SR finding (E14): what was not read, or not placed, "
+       "may be about this finding",
        Stage::OverallCheck, benign_beside_unreadable_item, needing_review(no_outcome()),
        kEvidenceClassification},
       // Not in decision-logic.md, E10's finding row: each finding of a read-back exam, which may
@@ -572,10 +591,17 @@ std::vector<Rule> make_rule_table() {
        "0",
        Stage::Exam, unreadable_outside_findings, needing_review(exam_incomplete(no_outcome())),
        kEvidenceExam},
-      {"E9", "The CAD did not run completely", kEveryItemCounts,
+      // Hostile review (issue 18, F7): only CID 6047's not-all codes were read, so a CAD whose
+      // Summary of Detections said Failed, or whose summary held a local code, came out clean.
+      {"E9", "The CAD did not run completely", kCadAlgorithmsRun,
        "the CAD summary says not all, or none, of its algorithms succeeded (111243, 111244, "
-       "111245; CID 6047): its silence is no evidence; the reader's cad-incomplete warning says "
-       "it; an exam category of 1, 2 or 3 (or none) becomes 0",
+       "111245; CID 6047), holds a code outside CID 6047, or is missing; or its Summary of "
+       "Detections (111064, DCM) is not Succeeded, its Summary of Analyses (111065, DCM) is "
+       "Partially Succeeded or Failed (Not Attempted is complete: no analysis was asked for), "
+       "either holds a code outside CID 6042, or either lists Failed Detections or Failed Analyses "
+       "(TID 4015, 4016): its silence is no evidence; the reader's cad-incomplete warning says "
+       "which, quoting the code and the failed algorithms; an exam category of 1, 2 or 3 (or "
+       "none) becomes 0",
        Stage::Exam, cad_incomplete, needing_review(exam_incomplete(no_outcome())), kEvidenceExam},
       // Not in decision-logic.md: the SR Document General module's flags (PS3.3 C.17.2) are the
       // document's own word that its evidence is incomplete (hostile review 21, #2). Verification
@@ -599,6 +625,18 @@ std::vector<Rule> make_rule_table() {
        "reader's annotation-skipped warning names it; an exam category of 1, 2 or 3 (or none) "
        "becomes 0",
        Stage::Exam, annotation_unread, needing_review(exam_incomplete(no_outcome())),
+       kEvidenceExam},
+      // Not in decision-logic.md: the finding an annotation meant to refine is not known, so
+      // its values were not applied where they belong (issue 18, F11; W18 is the finding's row).
+      {"E14", "An annotation's refinement matched no SR finding: radiologist review",
+       kEveryItemCounts,
+       "an annotation refines an SR finding that cannot be found (its srPosition names no item, "
+       "an item that is not a calcification finding, or several findings; its laterality and "
+       "clock match none or several; no SR was given): its values are kept as a finding of their "
+       "own, and the SR finding it meant to change may read otherwise than the radiologist "
+       "said; the annotation-unmatched warning says why; an exam category of 1, 2 or 3 (or none) "
+       "becomes 0",
+       Stage::Exam, annotation_unmatched, needing_review(exam_incomplete(no_outcome())),
        kEvidenceExam},
       // Not in decision-logic.md: W10 flags the finding, but its category stood, so an exam with
       // an unread item in a finding (a local code "Highly suspicious") came out benign and its

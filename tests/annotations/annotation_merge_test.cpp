@@ -112,7 +112,79 @@ TEST(AnnotationMerge, AmbiguousLateralityAndClockIsUnmatched) {
   a.site = Site::Lobular;
   merge_annotations(annotations_with({a}), findings);
   EXPECT_EQ(findings.findings.size(), 3u);
-  EXPECT_TRUE(has_note(findings, "annotation-unmatched"));
+  ASSERT_TRUE(has_note(findings, "annotation-unmatched"));
+  // Issue 18, F11: two findings match, so "the SR does not have" it would be wrong.
+  EXPECT_NE(findings.notes.back().text.find("laterality right and clock 8, which 2 SR findings "
+                                            "have (it must match exactly one)"),
+            std::string::npos)
+      << findings.notes.back().text;
+}
+
+// Issue 18, F11: a refinement that matches no finding is kept, but alone its values (here a site
+// meant to join the SR finding's morphology) would classify benign: the finding (W18) and the
+// exam (E14) need review, and the warning says why it matched nothing.
+TEST(AnnotationMerge, UnmatchedRefinementNeedsReviewAndSaysWhy) {
+  for (const std::string position : {"1.9.9", "1.3.4.1"}) {
+    Findings findings = sr_findings();
+    findings.findings.pop_back();  // only the right finding at 1.3.2.2
+    findings.findings[0].morphology.clear();
+    findings.findings[0].morphology.push_back(
+        {Morphology::CoarsePopcorn, code_of(Morphology::CoarsePopcorn).to_code(), ""});
+    findings.sr_items = {{"1", codes::kBreastImagingReport.to_code()},
+                         {"1.3.2.2", codes::kFinding.to_code()},
+                         {"1.3.4.1", codes::kAssessmentCategory.to_code()}};
+    AnnotatedFinding a = refine_position(position, 14);
+    a.site = Site::Lobular;
+    merge_annotations(annotations_with({a}), findings);
+    ASSERT_EQ(findings.findings.size(), 2u) << position;
+    ASSERT_TRUE(has_note(findings, "annotation-unmatched")) << position;
+    const std::string& text = findings.notes.back().text;
+    if (position == "1.9.9") {
+      EXPECT_NE(text.find("refines SR position 1.9.9, which the SR does not have"),
+                std::string::npos)
+          << text;
+    } else {
+      EXPECT_NE(text.find("refines SR position 1.3.4.1, which is not a calcification finding"),
+                std::string::npos)
+          << text;
+      EXPECT_NE(text.find(describe(codes::kAssessmentCategory.to_code())), std::string::npos)
+          << text;
+      EXPECT_EQ(text.find("does not have"), std::string::npos) << text;
+    }
+    const Report report = evaluate(findings);
+    const Decision& added = report.decisions[1];
+    EXPECT_EQ(added.site.site, Site::Lobular);  // the annotation's facts stay visible
+    EXPECT_TRUE(testing::fired(added, "W18")) << position;
+    EXPECT_TRUE(added.needs_review) << position;
+    EXPECT_TRUE(testing::fired(report.decisions[0], "W13")) << position;  // benign beside it
+    EXPECT_TRUE(report.exam.needs_review) << position;
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << position;
+  }
+}
+
+TEST(AnnotationMerge, MatchedRefinementStaysClean) {
+  Findings findings = sr_findings();
+  findings.findings.pop_back();
+  findings.findings[0].morphology.clear();
+  findings.findings[0].morphology.push_back(
+      {Morphology::CoarsePopcorn, code_of(Morphology::CoarsePopcorn).to_code(), ""});
+  AnnotatedFinding a = refine_position("1.3.2.2");
+  a.site = Site::Lobular;
+  merge_annotations(annotations_with({a}), findings);
+  const Report report = evaluate(findings);
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_FALSE(testing::fired(report.decisions[0], "W18"));
+  EXPECT_FALSE(report.exam.needs_review);
+}
+
+TEST(AnnotationMerge, RefinementWithoutSrNeedsReview) {
+  AnnotatedFinding a = refine_position("1.3.2.2");
+  a.site = Site::Lobular;
+  const Report report = evaluate(findings_from_annotations(annotations_with({a})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_TRUE(testing::fired(report.decisions[0], "W18"));
+  EXPECT_TRUE(report.decisions[0].needs_review);
+  EXPECT_TRUE(report.exam.needs_review);
 }
 
 TEST(AnnotationMerge, AddCreatesAnnotationFinding) {

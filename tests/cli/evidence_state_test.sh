@@ -10,6 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 command -v dcmodify >/dev/null || { echo "FAIL: dcmodify (Debian package dcmtk) is not installed"; exit 1; }
 base=samples/bir-benign-coarse-vascular.dcm
 exam() { grep -o '<exam [^>]*' "$1"; }
+export -f exam
 not_benign_reviewed() {  # FILE: the exam is 0 or worse-than-benign and needs review
   exam "$1" | grep -q 'needsReview="true"' && ! exam "$1" | grep -Eq 'classification="(benign|probably-benign)"'
 }
@@ -104,4 +105,95 @@ for edit in '-e (0020,000d)' '-m (0020,000d)=1.2.840.x'; do
     grep -q 'code="annotation-skipped".*has no valid Study Instance UID' "$work/no-study.xml"
   check "study UID $edit: not benign, needs review" not_benign_reviewed "$work/no-study.xml"
 done
+
+# Issue 18, F7: a CAD that failed, or whose processing summary is a local code, is no clean
+# "no findings" exam (E9). The CAD sample without its findings: the summary (root item 3) says
+# all algorithms succeeded without findings; Summary of Detections (item 4) and of Analyses
+# (item 5) as each case sets them.
+cad_base=samples/cad-clusters-by-reference.dcm
+cad() {  # NAME [dcmodify arguments...]: the CAD sample without findings, modified, summarised
+  local name=$1
+  shift
+  cp "$cad_base" "$work/$name.dcm"
+  dcmodify -nb -e '(0040,a730)[2].(0040,a730)' \
+    -m '(0040,a730)[2].(0040,a168)[0].(0008,0100)=111241' \
+    -m '(0040,a730)[2].(0040,a168)[0].(0008,0104)=All algorithms succeeded; without findings' \
+    "$@" "$work/$name.dcm" >/dev/null 2>&1
+  "$mammocalc" summarize "$work/$name.dcm" >"$work/$name.xml" 2>/dev/null
+}
+calm_exam() {  # FILE: no finding, the exam not in review
+  ! grep -q '<finding ' "$1" && ! exam "$1" | grep -q 'needsReview="true"'
+}
+status() {  # ITEM VALUE MEANING: dcmodify arguments setting root item ITEM's code
+  printf '%s\n' -m "(0040,a730)[$1].(0040,a168)[0].(0008,0100)=$2" \
+    -m "(0040,a730)[$1].(0040,a168)[0].(0008,0104)=$3"
+}
+mapfile -t not_attempted < <(status 4 111225 'Not Attempted')
+cad cad-clean "${not_attempted[@]}"
+check "CAD, all succeeded, analyses not attempted: no finding, no review" calm_exam "$work/cad-clean.xml"
+check "CAD, all succeeded: no cad-incomplete" bash -c "! grep -q cad-incomplete '$work/cad-clean.xml'"
+for case in '3 111224 Failed' '3 111223 Partially Succeeded' '3 111225 Not Attempted' \
+  '4 111224 Failed'; do
+  read -r item value meaning <<<"$case"
+  mapfile -t edit < <(status "$item" "$value" "$meaning")
+  cad cad-status "${edit[@]}"
+  summary=$([[ $item == 3 ]] && echo Detections || echo Analyses)
+  check "CAD, $summary $meaning: exam 0, needs review" \
+    bash -c "grep -o '<exam [^>]*' '$work/cad-status.xml' | grep -q 'category=\"0\" classification=\"indeterminate\".*needsReview=\"true\"'"
+  check "CAD, $summary $meaning: cad-incomplete quotes the status" \
+    grep -qF "Summary of $summary (11106$([[ $item == 3 ]] && echo 4 || echo 5), DCM) is ($value, DCM, \"$meaning\")" "$work/cad-status.xml"
+done
+mapfile -t local_code < <(status 2 NEG 'No CAD marks')
+cad cad-local "${local_code[@]}" -m '(0040,a730)[2].(0040,a168)[0].(0008,0102)=99ACME'
+check "CAD, local processing summary code: exam 0, needs review" \
+  bash -c "grep -o '<exam [^>]*' '$work/cad-local.xml' | grep -q 'category=\"0\".*needsReview=\"true\"'"
+check "CAD, local processing summary code: cad-incomplete said" \
+  grep -qF 'code="cad-incomplete"' "$work/cad-local.xml"
+check "CAD, local processing summary code: quoted (value, scheme, meaning)" \
+  grep -qF '(NEG, 99ACME, "No CAD marks") is not in CID 6047' "$work/cad-local.xml"
+
+# Issue 18, F11: a refinement whose srPosition names no finding of the SR was kept as an added
+# finding that could come out benign without review, and the warning said the SR "does not have"
+# an item that it has (an assessment item). The annotation's facts stay visible as a finding of
+# their own; it, and the exam, need review; the warning says which case it is.
+refine_at() {  # NAME POSITION: the benign sample, refined at POSITION with a lobular site
+  cat >"$work/$1.annotations.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<annotations xmlns="urn:mammocalc:annotations:1">
+  <study studyInstanceUid="1.2.826.0.1.3680043.10.1363.101.1"/>
+  <finding action="refine" srPosition="$2">
+    <site>lobular</site>
+  </finding>
+</annotations>
+XML
+  "$mammocalc" summarize --annotations "$work/$1.annotations.xml" "$base" >"$work/$1.xml" 2>/dev/null
+}
+no_calm_finding() {  # FILE: no finding is benign or probably benign without review
+  test "$(xmllint --xpath "count(//*[local-name()='finding']/*[local-name()='assessment'][(@classification='benign' or @classification='probably-benign') and @needsReview='false'])" "$1")" = 0
+}
+refine_at refine-found 1.3.2.2
+check "refinement of a finding: still benign, no review" \
+  bash -c "exam '$work/refine-found.xml' | grep -q 'classification=\"benign\".*needsReview=\"false\"'"
+check "refinement of a finding: the site is applied to it" \
+  grep -q '<site value="lobular" source="annotation"' "$work/refine-found.xml"
+refine_at refine-missing 1.3.2.9
+check "refinement of no item: the annotation's site is kept, as its own finding" \
+  bash -c "grep -A2 'origin=\"annotation\"' '$work/refine-missing.xml' | grep -q '<site value=\"lobular\" source=\"annotation\"'"
+check "refinement of no item: no finding benign without review" no_calm_finding "$work/refine-missing.xml"
+check "refinement of no item: the exam is not benign and needs review" not_benign_reviewed "$work/refine-missing.xml"
+check "refinement of no item: the warning says the SR has no such item" \
+  grep -q 'code="annotation-unmatched">.*refines SR position 1.3.2.9, which the SR does not have' "$work/refine-missing.xml"
+refine_at refine-assessment 1.3.3.1
+check "refinement of the assessment item: no finding benign without review" \
+  no_calm_finding "$work/refine-assessment.xml"
+check "refinement of the assessment item: the exam is not benign and needs review" \
+  not_benign_reviewed "$work/refine-assessment.xml"
+check "refinement of the assessment item: the warning says the item is no finding, and names it" \
+  grep -q 'code="annotation-unmatched">.*refines SR position 1.3.3.1, which is not a calcification finding.*(111005, DCM, "Assessment Category")' "$work/refine-assessment.xml"
+check "refinement of the assessment item: never 'does not have'" \
+  bash -c "! grep -q 'which the SR does not have' '$work/refine-assessment.xml'"
+# Without the SR it refines (an annotation-only run), the refinement is no clean result either.
+"$mammocalc" summarize --annotations "$work/refine-missing.annotations.xml" >"$work/refine-alone.xml" 2>/dev/null
+check "refinement without an SR: no finding benign without review" no_calm_finding "$work/refine-alone.xml"
+check "refinement without an SR: the exam is not benign and needs review" not_benign_reviewed "$work/refine-alone.xml"
 finish

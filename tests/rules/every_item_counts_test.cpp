@@ -413,6 +413,124 @@ TEST(EveryItemCountsE9, ACadThatDidNotRunIsNoCleanExam) {
   EXPECT_FALSE(evaluate(extract_findings(succeeded, "cad.dcm")).exam.needs_review);
 }
 
+// Hostile review (issue 18, F7): a CAD whose summary says all succeeded without findings, but
+// whose Summary of Detections or Analyses (TID 4000 rows, CID 6042 Status of Results; TID 4015 /
+// 4016) says they failed, or whose summary holds a code of another scheme, came out a clean "no
+// findings" exam. Detections (111064) must have succeeded; analyses (111065) may be Not Attempted
+// (PS3.17 F.3.1, the standard's own "no findings" example), but not failed.
+constexpr CodeConst kSummaryOfDetections{"111064", "DCM", "Summary of Detections"};
+constexpr CodeConst kSummaryOfAnalyses{"111065", "DCM", "Summary of Analyses"};
+const Code kSucceeded{"111222", "DCM", "Succeeded"};
+const Code kPartiallySucceeded{"111223", "DCM", "Partially Succeeded"};
+const Code kFailed{"111224", "DCM", "Failed"};
+const Code kNotAttempted{"111225", "DCM", "Not Attempted"};
+const Code kAllSucceededWithoutFindings{"111241", "DCM",
+                                        "All algorithms succeeded; without findings"};
+
+// A Mammography CAD report without findings: its summary says `summary`, then the Summary of
+// Detections and of Analyses as given (each with these children).
+SrDocument cad_without_findings(const Code& summary, const Code& detections, const Code& analyses,
+                                std::vector<ContentItem> detection_children = {}) {
+  SrDocument document;
+  document.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.50";
+  document.root = container("1", codes::kMammographyCadReport);
+  document.root.children.push_back(
+      testing::code_item("1.1", Relationship::Contains, codes::kCadSummary, summary));
+  ContentItem detected =
+      testing::code_item("1.2", Relationship::Contains, kSummaryOfDetections, detections);
+  detected.children = std::move(detection_children);
+  document.root.children.push_back(detected);
+  document.root.children.push_back(
+      testing::code_item("1.3", Relationship::Contains, kSummaryOfAnalyses, analyses));
+  return document;
+}
+
+// The exam's incomplete-CAD warning (a reader note the summary writes), or "" when none.
+std::string cad_incomplete_text(const Report& report) {
+  std::string texts;
+  for (const ReaderNote& note : report.input.notes) {
+    if (note.code == WarningCode::CadIncomplete) texts += note.text + "\n";
+  }
+  return texts;
+}
+
+void expect_incomplete_cad(const Report& report, const std::string& says) {
+  EXPECT_TRUE(std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                          [](const FiredRule& f) { return f.rule->id == "E9"; }))
+      << says;
+  EXPECT_TRUE(report.exam.needs_review) << says;
+  EXPECT_EQ(report.exam.category, Category::Incomplete0) << says;
+  EXPECT_NE(cad_incomplete_text(report).find(says), std::string::npos)
+      << "expected '" << says << "' in: " << cad_incomplete_text(report);
+}
+
+TEST(EveryItemCountsE9, DetectionsThatDidNotAllSucceedAreNoCleanExam) {
+  for (const Code& status : {kPartiallySucceeded, kFailed, kNotAttempted}) {
+    const Report report = evaluate(extract_findings(
+        cad_without_findings(kAllSucceededWithoutFindings, status, kSucceeded), "cad.dcm"));
+    expect_incomplete_cad(report, "Summary of Detections (111064, DCM) is " + describe(status));
+  }
+}
+
+TEST(EveryItemCountsE9, AnalysesThatFailedAreNoCleanExam) {
+  for (const Code& status : {kPartiallySucceeded, kFailed}) {
+    const Report report = evaluate(extract_findings(
+        cad_without_findings(kAllSucceededWithoutFindings, kSucceeded, status), "cad.dcm"));
+    expect_incomplete_cad(report, "Summary of Analyses (111065, DCM) is " + describe(status));
+  }
+}
+
+TEST(EveryItemCountsE9, AllSucceededOrAnalysesNotAttemptedStaysClean) {
+  for (const Code& analyses : {kSucceeded, kNotAttempted}) {
+    const Report report = evaluate(extract_findings(
+        cad_without_findings(kAllSucceededWithoutFindings, kSucceeded, analyses), "cad.dcm"));
+    EXPECT_FALSE(report.exam.needs_review) << describe(analyses);
+    EXPECT_EQ(cad_incomplete_text(report), "") << describe(analyses);
+  }
+}
+
+TEST(EveryItemCountsE9, FailedDetectionsAreNamedEvenUnderSucceeded) {
+  // TID 4015: (111025, DCM, "Failed Detections") holds TID 4017 Detection Performed (111022).
+  ContentItem failed = container("1.2.1", CodeConst{"111025", "DCM", "Failed Detections"});
+  failed.relationship = Relationship::InferredFrom;
+  failed.children.push_back(testing::code_item("1.2.1.1", Relationship::Contains,
+                                               CodeConst{"111022", "DCM", "Detection Performed"},
+                                               codes::kCalcificationCluster.to_code()));
+  for (const Code& status : {kSucceeded, kPartiallySucceeded}) {
+    const Report report = evaluate(extract_findings(
+        cad_without_findings(kAllSucceededWithoutFindings, status, kSucceeded, {failed}),
+        "cad.dcm"));
+    expect_incomplete_cad(report, "failed: " + describe(codes::kCalcificationCluster.to_code()));
+  }
+}
+
+TEST(EveryItemCountsE9, StatusOutsideItsContextGroupCannotBeTold) {
+  const Code local{"OK", "99ACME", "Detections all fine"};
+  const Report detections = evaluate(extract_findings(
+      cad_without_findings(kAllSucceededWithoutFindings, local, kSucceeded), "cad.dcm"));
+  expect_incomplete_cad(detections, "(OK, 99ACME, \"Detections all fine\") is not in CID 6042");
+  const Report analyses = evaluate(extract_findings(
+      cad_without_findings(kAllSucceededWithoutFindings, kSucceeded, local), "cad.dcm"));
+  expect_incomplete_cad(analyses, "(OK, 99ACME, \"Detections all fine\") is not in CID 6042");
+}
+
+TEST(EveryItemCountsE9, AProcessingSummaryOfAnotherSchemeCannotBeTold) {
+  // A local code, and a DCM code that is not in CID 6047, say nothing the rules can read.
+  for (const Code& summary : {Code{"111241", "99ACME", "All algorithms succeeded"},
+                              Code{"NOFIND", "99ACME", "No findings"}, kSucceeded}) {
+    const Report report = evaluate(
+        extract_findings(cad_without_findings(summary, kSucceeded, kSucceeded), "cad.dcm"));
+    expect_incomplete_cad(report, describe(summary) + " is not in CID 6047");
+  }
+}
+
+TEST(EveryItemCountsE9, AReportWithoutProcessingSummaryCannotBeTold) {
+  SrDocument document = cad_without_findings(kAllSucceededWithoutFindings, kSucceeded, kSucceeded);
+  document.root.children.erase(document.root.children.begin());
+  const Report report = evaluate(extract_findings(document, "cad.dcm"));
+  expect_incomplete_cad(report, "no CAD Processing and Findings Summary (111017, DCM)");
+}
+
 // Hostile review 21 (#4): an unreadable item that may be a whole finding (its children say 4,
 // fine linear branching, segmental) left the exam "2 benign" with only a review flag. Evidence
 // that could not all be read makes the exam 0 unless it is 4 or above.
