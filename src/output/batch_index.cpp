@@ -97,7 +97,7 @@ void write_index_entry(const IndexEntry& entry, std::ostream& out) {
 
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
   pugi::xml_document document;
-  pugi::xml_node root = document.append_child("mammocalcIndex");
+  pugi::xml_node root = document.append_child(kIndexRoot);
   set(root, "xmlns", std::string(kIndexNamespace));
   set(root, "rulesetVersion", kRuleSetVersion);
   set(root, "toolVersion", std::string(kToolVersion));

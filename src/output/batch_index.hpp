@@ -54,6 +54,7 @@ int narrative_findings_of(const Report& report);
 // index.xml of a batch run (schemas/index.xsd, namespace urn:mammocalc:index:1).
 // Written in parts, so that a batch keeps no entry in memory: the head (root element with the
 // counts, the notice), then each entry as it comes, then the tail (the roll-up).
+inline constexpr const char* kIndexRoot = "mammocalcIndex";
 inline constexpr const char* kIndexNamespace = "urn:mammocalc:index:1";
 struct IndexCounts {
   std::size_t inputs = 0;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -24,6 +25,8 @@
 #include "findings/own_sr.hpp"
 #include "narrative/narrative_reader.hpp"
 #include "narrative/text_use.hpp"
+#include "output/batch_index.hpp"
+#include "output/rule_listing.hpp"
 
 namespace mammocalc {
 
@@ -70,25 +73,58 @@ Findings read_findings(const std::string& path, const Evaluation& evaluation) {
                      evaluation);
 }
 
-// The root elements of the other XML files mammocalc reads or writes, which an annotation
-// directory may hold beside the annotation files (a summary written into it, the site profile).
-bool is_other_mammocalc_kind(const std::string& root) {
-  static const std::set<std::string> kOtherKinds = {"siteProfile", "mammocalcSummary",
-                                                    "mammocalcIndex", "narrativeWordings", "rules"};
-  return kOtherKinds.count(root) > 0;
+// The other XML files mammocalc reads or writes, which an annotation directory may hold beside
+// the annotation files (a summary written into it, the site profile): each is one root element in
+// one namespace, as their readers and writers name them.
+struct OtherKind {
+  const char* root;
+  const char* name_space;
+  const char* what;
+};
+constexpr std::array<OtherKind, 5> kOtherKinds{{
+    {kSiteProfileRoot, kSiteProfileNamespace, "site profile"},
+    {kSummaryRoot, kSummaryNamespace, "summary"},
+    {kIndexRoot, kIndexNamespace, "batch index"},
+    {kWordingsRoot, kWordingsNamespace, "narrative lexicon"},
+    {kRulesRoot, kSummaryNamespace, "rule listing"},
+}};
+
+// The kind whose root element `root` names, whatever its namespace; null for none.
+const OtherKind* other_kind_named(const XmlRoot& root) {
+  const auto kind = std::find_if(kOtherKinds.begin(), kOtherKinds.end(),
+                                 [&](const OtherKind& other) { return root.name == other.root; });
+  return kind == kOtherKinds.end() ? nullptr : &*kind;
+}
+
+// One of mammocalc's own other kinds, in its own namespace: none of the annotations' business.
+// The root name alone is not enough: <siteProfile/> in no namespace or another one is no file
+// mammocalc reads or wrote, and may be anything (hostile review, issue 18, F13).
+bool is_other_mammocalc_kind(const XmlRoot& root) {
+  const OtherKind* kind = other_kind_named(root);
+  return kind != nullptr && root.start_tag_read && root.name_space == kind->name_space;
 }
 
 // Why a file of an annotation directory whose root element is `root` is no annotation file.
-std::string why_not_annotations(const std::string& root, const std::string& bytes) {
+std::string why_not_annotations(const XmlRoot& root, const std::string& bytes) {
   if (bytes.empty()) return "empty, not an annotation file";
-  if (root.empty()) return "not an annotation file (not XML, or cut off before its root element)";
-  const std::size_t colon = root.find(':');
-  if (colon != std::string::npos && root.substr(colon + 1) == "annotations") {
-    return "root element <" + root +
+  if (root.name.empty()) {
+    return "not an annotation file (not XML, or cut off before its root element)";
+  }
+  const std::size_t colon = root.name.find(':');
+  if (colon != std::string::npos && root.name.substr(colon + 1) == kAnnotationsRoot) {
+    return "root element <" + root.name +
            "> has a namespace prefix; annotation files use the default namespace (xmlns=\"" +
            kAnnotationsNamespace + "\")";
   }
-  return "root element <" + root + "> is not an annotation file";
+  if (const OtherKind* kind = other_kind_named(root)) {
+    const std::string in = !root.start_tag_read      ? "in a start tag that could not be read"
+                           : root.name_space.empty() ? "in no namespace"
+                                                     : "in namespace \"" + root.name_space + "\"";
+    return "root element <" + root.name + "> is " + in + ", not in mammocalc's " + kind->what +
+           " namespace (xmlns=\"" + kind->name_space + "\"): neither a " + kind->what +
+           " nor an annotation file";
+  }
+  return "root element <" + root.name + "> is not an annotation file";
 }
 
 // Applies the annotations named on the command line: files must fit the SR; a directory
@@ -110,11 +146,11 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
                                   read.unreadable + " (file in annotation directory skipped)", ""});
         continue;
       }
-      const std::string root = xml_root_name_of(read.bytes);
+      const XmlRoot root = xml_root_of(read.bytes);
       // mammocalc's own other kinds (a site profile, a summary…) are not the annotations'
       // business; anything else is a file the run did not read, which is said.
       if (is_other_mammocalc_kind(root)) continue;
-      if (root != "annotations") {
+      if (root.name != kAnnotationsRoot) {
         findings.notes.push_back({WarningCode::AnnotationSkipped,
                                   file + ": " + why_not_annotations(root, read.bytes) +
                                       " (file in annotation directory skipped)",

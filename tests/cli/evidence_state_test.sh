@@ -10,6 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 command -v dcmodify >/dev/null || { echo "FAIL: dcmodify (Debian package dcmtk) is not installed"; exit 1; }
 base=samples/bir-benign-coarse-vascular.dcm
 exam() { grep -o '<exam [^>]*' "$1"; }
+export -f exam  # used in bash -c below: without it, '! exam …' held whatever the summary said
 not_benign_reviewed() {  # FILE: the exam is 0 or worse-than-benign and needs review
   exam "$1" | grep -q 'needsReview="true"' && ! exam "$1" | grep -Eq 'classification="(benign|probably-benign)"'
 }
@@ -103,5 +104,31 @@ for edit in '-e (0020,000d)' '-m (0020,000d)=1.2.840.x'; do
   check "study UID $edit: the directory not applied is said" \
     grep -q 'code="annotation-skipped".*has no valid Study Instance UID' "$work/no-study.xml"
   check "study UID $edit: not benign, needs review" not_benign_reviewed "$work/no-study.xml"
+done
+# mammocalc's own other kinds in an annotation directory (a site profile, a summary, an index, a
+# lexicon, the rule listing) pass silently only in their own namespace: the same root element in
+# no namespace or another one is no file mammocalc wrote, and is said like any file the run did
+# not read (hostile review, issue 18, F13).
+mkdir "$work/kinds"
+cp samples/bir-nonspecific-calcifications.ductal.annotations.xml "$work/kinds/"
+cp samples/bir-suspicious-stereotactic.site-profile.xml "$work/kinds/profile.xml"
+"$mammocalc" summarize "$base" >"$work/kinds/summary.xml" 2>/dev/null
+"$mammocalc" rules --format xml >"$work/kinds/rules.xml" 2>/dev/null
+cp src/narrative/narrative-wordings-de.xml "$work/kinds/wordings.xml"
+"$mammocalc" summarize -o "$work/kinds-batch" "$base" samples/bir-known-malignancy.dcm 2>/dev/null
+cp "$work/kinds-batch/index.xml" "$work/kinds/index.xml"
+"$mammocalc" summarize --annotations "$work/kinds" "$base" >"$work/kinds.xml" 2>/dev/null
+check "own kinds in their namespace: still benign, nothing said" \
+  bash -c "! grep -q annotation-skipped '$work/kinds.xml' && ! exam '$work/kinds.xml' | grep -q 'needsReview=\"true\"'"
+for root in siteProfile mammocalcSummary mammocalcIndex narrativeWordings rules; do
+  for namespace in '' ' xmlns="urn:example:other"'; do
+    mkdir -p "$work/kind-$root"
+    rm -f "$work/kind-$root"/*
+    printf '<?xml version="1.0"?>\n<%s%s/>\n' "$root" "$namespace" >"$work/kind-$root/other.xml"
+    "$mammocalc" summarize --annotations "$work/kind-$root" "$base" >"$work/kind.xml" 2>/dev/null
+    check "<$root$namespace/>: annotation-skipped names the file and its namespace" \
+      grep -qF "code=\"annotation-skipped\">$work/kind-$root/other.xml: root element &lt;$root&gt; is in " "$work/kind.xml"
+    check "<$root$namespace/>: not benign, needs review" not_benign_reviewed "$work/kind.xml"
+  done
 done
 finish
