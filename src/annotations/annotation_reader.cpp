@@ -396,6 +396,11 @@ AnnotationFile read_annotation_file(const std::string& path) {
   return read_once(path, OtherFiles::Refused);
 }
 
+AnnotationFile read_annotation_file_head(const std::string& path) {
+  FileBytes file = read_file_once(path, kRootNameHeadBytes, OtherFiles::Refused);
+  return AnnotationFile{path, std::move(file.bytes), std::move(file.unreadable)};
+}
+
 AnnotationsReading parse_annotation_file(const AnnotationFile& file) {
   XmlInput input(file.path, file.bytes, kMaxAnnotationBytes);
   AnnotationsReading reading;

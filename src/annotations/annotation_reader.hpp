@@ -42,6 +42,11 @@ struct AnnotationFile {
 // throws for what it finds on disk.
 AnnotationFile read_annotation_file(const std::string& path);
 
+// The head of a file of an annotation directory, read as read_annotation_file reads a whole
+// one: as much as xml_root_of looks at, to tell whether a file under another name than *.xml
+// starts as XML without reading all of it (the directory may hold large files of other kinds).
+AnnotationFile read_annotation_file_head(const std::string& path);
+
 // xml_root_name of a file's bytes already read.
 std::string xml_root_name_of(const std::string& bytes);
 

@@ -3,8 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -17,7 +15,6 @@
 #include "annotations/site_profile_reader.hpp"
 #include "annotations/wordings_reader.hpp"
 #include "base/atomic_file.hpp"
-#include "base/uid.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
 #include "findings/breast_report.hpp"
@@ -25,8 +22,7 @@
 #include "findings/own_sr.hpp"
 #include "narrative/narrative_reader.hpp"
 #include "narrative/text_use.hpp"
-#include "output/batch_index.hpp"
-#include "output/rule_listing.hpp"
+#include "run/annotation_directory.hpp"
 
 namespace mammocalc {
 
@@ -73,60 +69,6 @@ Findings read_findings(const std::string& path, const Evaluation& evaluation) {
                      evaluation);
 }
 
-// The other XML files mammocalc reads or writes, which an annotation directory may hold beside
-// the annotation files (a summary written into it, the site profile): each is one root element in
-// one namespace, as their readers and writers name them.
-struct OtherKind {
-  const char* root;
-  const char* name_space;
-  const char* what;
-};
-constexpr std::array<OtherKind, 5> kOtherKinds{{
-    {kSiteProfileRoot, kSiteProfileNamespace, "site profile"},
-    {kSummaryRoot, kSummaryNamespace, "summary"},
-    {kIndexRoot, kIndexNamespace, "batch index"},
-    {kWordingsRoot, kWordingsNamespace, "narrative lexicon"},
-    {kRulesRoot, kSummaryNamespace, "rule listing"},
-}};
-
-// The kind whose root element `root` names, whatever its namespace; null for none.
-const OtherKind* other_kind_named(const XmlRoot& root) {
-  const auto kind = std::find_if(kOtherKinds.begin(), kOtherKinds.end(),
-                                 [&](const OtherKind& other) { return root.name == other.root; });
-  return kind == kOtherKinds.end() ? nullptr : &*kind;
-}
-
-// One of mammocalc's own other kinds, in its own namespace: none of the annotations' business.
-// The root name alone is not enough: <siteProfile/> in no namespace or another one is no file
-// mammocalc reads or wrote, and may be anything (hostile review, issue 18, F13).
-bool is_other_mammocalc_kind(const XmlRoot& root) {
-  const OtherKind* kind = other_kind_named(root);
-  return kind != nullptr && root.start_tag_read && root.name_space == kind->name_space;
-}
-
-// Why a file of an annotation directory whose root element is `root` is no annotation file.
-std::string why_not_annotations(const XmlRoot& root, const std::string& bytes) {
-  if (bytes.empty()) return "empty, not an annotation file";
-  if (root.name.empty()) {
-    return "not an annotation file (not XML, or cut off before its root element)";
-  }
-  const std::size_t colon = root.name.find(':');
-  if (colon != std::string::npos && root.name.substr(colon + 1) == kAnnotationsRoot) {
-    return "root element <" + root.name +
-           "> has a namespace prefix; annotation files use the default namespace (xmlns=\"" +
-           kAnnotationsNamespace + "\")";
-  }
-  if (const OtherKind* kind = other_kind_named(root)) {
-    const std::string in = !root.start_tag_read      ? "in a start tag that could not be read"
-                           : root.name_space.empty() ? "in no namespace"
-                                                     : "in namespace \"" + root.name_space + "\"";
-    return "root element <" + root.name + "> is " + in + ", not in mammocalc's " + kind->what +
-           " namespace (xmlns=\"" + kind->name_space + "\"): neither a " + kind->what +
-           " nor an annotation file";
-  }
-  return "root element <" + root.name + "> is not an annotation file";
-}
-
 // Applies the annotations named on the command line: files must fit the SR; a directory
 // contributes the files whose study is the SR's (others are another study's business).
 void apply_annotations(const std::vector<std::string>& paths, Findings& findings) {
@@ -135,92 +77,9 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
       merge_annotations(read_annotations(path), findings);
       continue;
     }
-    std::size_t annotation_files = 0;
-    for (const std::string& file : xml_files_in(path)) {
-      // Opened once, its type checked on the descriptor and read from it, then parsed from those
-      // bytes: a check by path and an open by path again let a FIFO swapped in between block
-      // the run (a serve worker for ever).
-      const AnnotationFile read = read_annotation_file(file);
-      if (!read.unreadable.empty()) {
-        findings.notes.push_back({WarningCode::AnnotationSkipped,
-                                  read.unreadable + " (file in annotation directory skipped)", ""});
-        continue;
-      }
-      const XmlRoot root = xml_root_of(read.bytes);
-      // mammocalc's own other kinds (a site profile, a summary…) are not the annotations'
-      // business; anything else is a file the run did not read, which is said.
-      if (is_other_mammocalc_kind(root)) continue;
-      if (root.name != kAnnotationsRoot) {
-        findings.notes.push_back({WarningCode::AnnotationSkipped,
-                                  file + ": " + why_not_annotations(root, read.bytes) +
-                                      " (file in annotation directory skipped)",
-                                  ""});
-        continue;
-      }
-      const AnnotationsReading reading = parse_annotation_file(read);
-      if (!reading.problems.empty()) {
-        findings.notes.push_back(
-            {WarningCode::AnnotationSkipped,
-             reading.problems.front() + " (file in annotation directory skipped)", ""});
-        continue;
-      }
-      ++annotation_files;
-      const Annotations& annotations = reading.annotations;
-      if (annotations.study_instance_uid == findings.source.study_instance_uid) {
-        merge_annotations(annotations, findings);
-      }
-    }
-    // An SR without a valid Study Instance UID matches no file, and any of them may have been
-    // its annotations: said, never a clean summary (hostile review 25, F9).
-    if (annotation_files > 0 && !is_uid(findings.source.study_instance_uid)) {
-      findings.notes.push_back(
-          {WarningCode::AnnotationSkipped,
-           path + ": the SR has no valid Study Instance UID (\"" +
-               findings.source.study_instance_uid +
-               "\"), so none of the directory's annotation files can be matched to it "
-               "(directory not applied)",
-           ""});
-    }
+    apply_annotation_directory(path, findings);
   }
 }
-
-}  // namespace
-
-namespace {
-
-// ".xml" in any case: "NOTES.XML" saved from a Windows share is an annotation file too, never one
-// passed over silently.
-bool has_xml_extension(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".xml";
-}
-
-}  // namespace
-
-std::vector<std::string> xml_files_in(const std::string& directory) {
-  std::vector<std::string> files;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    // Every .xml entry but a directory: a symlink to nothing, a FIFO or a device is one the
-    // reader says it skipped, never one dropped silently.
-    std::error_code type_error;
-    if (has_xml_extension(entry.path()) && !entry.is_directory(type_error)) {
-      files.push_back(entry.path().string());
-    }
-  }
-  if (error) {
-    throw Error(ErrorCode::InvalidAnnotation,
-                directory + ": cannot be listed (" + error.message() + ")");
-  }
-  // Deterministic order of application: it decides only which value a summary shows, as every
-  // file is a source of its own (annotation_merge: disagreements warn, every reading counts).
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-namespace {
 
 // The report as the run may show it: pseudonymised when asked, before any output sees it.
 Report evaluated(Findings findings, const Evaluation& evaluation) {
@@ -230,6 +89,14 @@ Report evaluated(Findings findings, const Evaluation& evaluation) {
 }
 
 }  // namespace
+
+void say_unread_annotation_entries(const std::vector<std::string>& annotations,
+                                   const std::string& prefix, std::ostream& out) {
+  for (const std::string& line : unread_annotation_entries(annotations)) {
+    out << prefix << line << "\n";
+  }
+  out.flush();
+}
 
 Report summarise_input(const std::string& path, const Evaluation& evaluation) {
   Findings findings = read_findings(path, evaluation);
@@ -286,7 +153,7 @@ void write_output(const std::string& path, const std::string& summary, std::ostr
 
 }  // namespace
 
-void run_summarize(const RunConfig& config, std::ostream& out) {
+void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& errors) {
   const Evaluation evaluation = load_evaluation(config.evaluation);
   const std::vector<std::string>& annotations = evaluation.annotations;
   if (config.inputs.empty()) {
@@ -326,6 +193,7 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
                   config.output + ": -o and --dicom-out name the same file; one would be lost");
     }
   }
+  say_unread_annotation_entries(evaluation.annotations, "mammocalc: ", errors);
   const Report report = [&] {
     try {
       return summarise_input(input, evaluation);
