@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -102,11 +101,11 @@ class ReceivedNames {
         if (given->second != digest) continue;
         // Sent again. Its copy is kept anew when it is not there (removed when the earlier
         // sending failed, e.g. on a full disk: the sender's retry).
-        if (!keep || holds_bytes(kept, bytes)) return {name, false};
+        if (!keep || holds_bytes(kept.string(), bytes)) return {name, false};
         if (move_file_durably(temporary, kept.string(), Replace::No)) return {name, true};
         continue;
       }
-      if (holds_bytes(kept, bytes)) {  // an earlier run kept this very object there
+      if (holds_bytes(kept.string(), bytes)) {  // an earlier run kept this very object there
         given_.emplace(name, digest);
         return {name, false};
       }
@@ -120,17 +119,6 @@ class ReceivedNames {
   }
 
  private:
-  // Whether `path` is a regular file (not through a symlink) holding exactly `bytes`.
-  static bool holds_bytes(const fs::path& path, const std::string& bytes) {
-    std::error_code error;
-    if (!fs::is_regular_file(fs::symlink_status(path, error))) return false;
-    if (fs::file_size(path, error) != bytes.size() || error) return false;
-    std::ifstream file(path, std::ios::binary);
-    std::string on_disk(bytes.size(), '\0');
-    file.read(on_disk.data(), static_cast<std::streamsize>(on_disk.size()));
-    return file.gcount() == static_cast<std::streamsize>(bytes.size()) && on_disk == bytes;
-  }
-
   std::mutex mutex_;
   // Each name given, with the SHA-1 of the object's bytes (a map: a name is asked for in order).
   std::map<std::string, std::string> given_;
