@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include <pugixml.hpp>
@@ -255,7 +256,7 @@ void read_patient(XmlInput& input, pugi::xml_node node, AnnotatedPatient& patien
 Annotations parse_annotations(XmlInput& input) {
   Annotations annotations;
   annotations.file = input.path();
-  const pugi::xml_node root = input.root("annotations", kAnnotationsNamespace);
+  const pugi::xml_node root = input.root(kAnnotationsRoot, kAnnotationsNamespace);
   if (!root) return annotations;
   check_structure(input, root, {"xmlns"});
   bool have_study = false;
@@ -304,30 +305,74 @@ std::string xml_root_name(const std::string& path) {
   return xml_root_name_of(read_file_once(path, kRootNameHeadBytes, OtherFiles::Read).bytes);
 }
 
-std::string xml_root_name_of(const std::string& bytes) {
-  const std::string head = bytes.substr(0, kRootNameHeadBytes);
+namespace {
+
+// Where the root element's start tag begins in `head` (its '<'), past a byte order mark,
+// white space, the declaration, comments, processing instructions and a doctype; npos when the
+// head does not start as XML or ends before the root.
+std::size_t root_start(const std::string& head) {
   std::size_t at = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   while (at < head.size()) {
     at = head.find_first_not_of(" \t\r\n", at);
-    if (at == std::string::npos || head[at] != '<') return {};
+    if (at == std::string::npos || head[at] != '<') return std::string::npos;
     if (head.compare(at, 4, "<!--") == 0) {
       at = head.find("-->", at);
-      if (at == std::string::npos) return {};
+      if (at == std::string::npos) return std::string::npos;
       at += 3;
     } else if (head.compare(at, 2, "<?") == 0 || head.compare(at, 2, "<!") == 0) {
       at = head.find('>', at);
-      if (at == std::string::npos) return {};
+      if (at == std::string::npos) return std::string::npos;
       ++at;
     } else {
-      // A name the bytes end in ("<annotati": a file cut off or still being written) is no
-      // name: its kind is unknown, never taken for another kind's.
-      const std::size_t end = head.find_first_of(" \t\r\n/>", at + 1);
-      if (end == std::string::npos) return {};
-      return head.substr(at + 1, end - at - 1);
+      return at;
     }
   }
-  return {};
+  return std::string::npos;
 }
+
+// The attributes of a start tag from `at` (just past its name) to its end: the value of the
+// default namespace declaration, if any, and whether the tag ends within `head` as a start tag
+// should (name="value" pairs, then > or />).
+std::pair<std::string, bool> default_namespace_of(const std::string& head, std::size_t at) {
+  constexpr const char* kBlank = " \t\r\n";
+  std::string name_space;
+  while (true) {
+    at = head.find_first_not_of(kBlank, at);
+    if (at == std::string::npos) return {name_space, false};
+    if (head[at] == '>' || head.compare(at, 2, "/>") == 0) return {name_space, true};
+    const std::size_t name_end = head.find_first_of(" \t\r\n=/>", at);
+    if (name_end == std::string::npos || name_end == at) return {name_space, false};
+    const std::string name = head.substr(at, name_end - at);
+    const std::size_t equals = head.find_first_not_of(kBlank, name_end);
+    if (equals == std::string::npos || head[equals] != '=') return {name_space, false};
+    const std::size_t quote = head.find_first_not_of(kBlank, equals + 1);
+    if (quote == std::string::npos || (head[quote] != '"' && head[quote] != '\'')) {
+      return {name_space, false};
+    }
+    const std::size_t value_end = head.find(head[quote], quote + 1);
+    if (value_end == std::string::npos) return {name_space, false};
+    if (name == "xmlns") name_space = head.substr(quote + 1, value_end - quote - 1);
+    at = value_end + 1;
+  }
+}
+
+}  // namespace
+
+XmlRoot xml_root_of(const std::string& bytes) {
+  const std::string head = bytes.substr(0, kRootNameHeadBytes);
+  const std::size_t at = root_start(head);
+  if (at == std::string::npos) return {};
+  // A name the bytes end in ("<annotati": a file cut off or still being written) is no name:
+  // its kind is unknown, never taken for another kind's.
+  const std::size_t end = head.find_first_of(" \t\r\n/>", at + 1);
+  if (end == std::string::npos) return {};
+  XmlRoot root;
+  root.name = head.substr(at + 1, end - at - 1);
+  std::tie(root.name_space, root.start_tag_read) = default_namespace_of(head, end);
+  return root;
+}
+
+std::string xml_root_name_of(const std::string& bytes) { return xml_root_of(bytes).name; }
 
 namespace {
 
@@ -349,6 +394,11 @@ AnnotationsReading read_by_name(const std::string& path) {
 
 AnnotationFile read_annotation_file(const std::string& path) {
   return read_once(path, OtherFiles::Refused);
+}
+
+AnnotationFile read_annotation_file_head(const std::string& path) {
+  FileBytes file = read_file_once(path, kRootNameHeadBytes, OtherFiles::Refused);
+  return AnnotationFile{path, std::move(file.bytes), std::move(file.unreadable)};
 }
 
 AnnotationsReading parse_annotation_file(const AnnotationFile& file) {

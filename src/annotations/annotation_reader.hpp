@@ -9,6 +9,7 @@
 
 namespace mammocalc {
 
+inline constexpr const char* kAnnotationsRoot = "annotations";
 inline constexpr const char* kAnnotationsNamespace = "urn:mammocalc:annotations:1";
 
 // Reads an annotation file. Throws Error(InvalidAnnotation) naming file, line and field.
@@ -41,8 +42,24 @@ struct AnnotationFile {
 // throws for what it finds on disk.
 AnnotationFile read_annotation_file(const std::string& path);
 
+// The head of a file of an annotation directory, read as read_annotation_file reads a whole
+// one: as much as xml_root_of looks at, to tell whether a file under another name than *.xml
+// starts as XML without reading all of it (the directory may hold large files of other kinds).
+AnnotationFile read_annotation_file_head(const std::string& path);
+
 // xml_root_name of a file's bytes already read.
 std::string xml_root_name_of(const std::string& bytes);
+
+// The root element a file's bytes start with, as far as its start tag: enough to tell
+// mammocalc's kinds apart, which are each one root name in one namespace.
+struct XmlRoot {
+  std::string name;        // as xml_root_name_of: empty when not XML or cut off inside the name
+  std::string name_space;  // the default namespace its start tag declares (xmlns="…"); empty: none
+  // The start tag was read to its end, so `name_space` is what the file says; false for one cut
+  // off, longer than the head looked at, or not well-formed.
+  bool start_tag_read = false;
+};
+XmlRoot xml_root_of(const std::string& bytes);
 
 // What an annotation file read by read_annotation_file holds: the annotations when `problems` is
 // empty, else every problem, one line each ("FILE:LINE: field: problem").

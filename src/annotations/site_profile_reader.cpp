@@ -99,7 +99,7 @@ bool is_language_tag(std::string_view tag) {
 std::pair<SiteProfile, SiteReading> parse_site_profile(XmlInput& input) {
   SiteProfile profile;
   SiteReading reading;
-  const pugi::xml_node root = input.root("siteProfile", kSiteProfileNamespace);
+  const pugi::xml_node root = input.root(kSiteProfileRoot, kSiteProfileNamespace);
   if (!root) return {profile, reading};
   xml_input::check_structure(input, root, {"xmlns", "name"});
   std::set<std::string> seen;

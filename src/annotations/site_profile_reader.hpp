@@ -10,6 +10,7 @@
 
 namespace mammocalc {
 
+inline constexpr const char* kSiteProfileRoot = "siteProfile";
 inline constexpr const char* kSiteProfileNamespace = "urn:mammocalc:site-profile:1";
 
 // Reads a site profile; values it does not give keep decision-logic.md's defaults.

@@ -237,7 +237,7 @@ class WordingsParser {
 
   // The key of the language read into (empty when the root could not be read).
   std::string parse() {
-    const pugi::xml_node root = input_.root("narrativeWordings", kWordingsNamespace);
+    const pugi::xml_node root = input_.root(kWordingsRoot, kWordingsNamespace);
     if (!root) return {};
     xml_input::check_structure(input_, root, {"xmlns", "language"});
     const std::string language = root.attribute("language").value();
@@ -680,7 +680,7 @@ void write_wordings(const Wordings& wordings, bool as_xml, std::ostream& out) {
   }
   document.append_child(pugi::node_comment)
       .set_value((" the effective lexicon, read from:" + files + " ").c_str());
-  pugi::xml_node root = document.append_child("narrativeWordings");
+  pugi::xml_node root = document.append_child(kWordingsRoot);
   root.append_attribute("xmlns") = kWordingsNamespace;
   root.append_attribute("language") = wordings.language.c_str();
   for (const Listed& wording : all) {

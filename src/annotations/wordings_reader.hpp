@@ -13,6 +13,7 @@
 
 namespace mammocalc {
 
+inline constexpr const char* kWordingsRoot = "narrativeWordings";
 inline constexpr const char* kWordingsNamespace = "urn:mammocalc:narrative-wordings:1";
 
 // Throws Error(InvalidWordings) "FILE:LINE: field: problem" (with how many more) for a file that

@@ -138,7 +138,9 @@ po::options_description summarize_options() {
       "batch: read input paths from FILE (one a line; - for standard input)");
   add("jobs,j", po::value<std::string>()->value_name("N"),
       "batch: inputs processed in parallel (default: number of cores); output is the same");
-  add("skip-existing", "batch: keep summaries already in OUTDIR (finish an interrupted run)");
+  add("skip-existing",
+      "batch: keep summaries already in OUTDIR that this run would write alike (finish an "
+      "interrupted run); others are written again");
   add("rollup-csv", po::value<std::string>()->value_name("FILE"),
       "batch: also write the roll-up (counts per category, classification, biopsy type, "
       "breast) as CSV");

@@ -75,6 +75,7 @@ void fill_entry(pugi::xml_node node, const IndexEntry& entry) {
   set(node, "status", to_string(entry.status));
   set_if(node, "output", entry.output);
   if (entry.existing) set(node, "existing", std::string("true"));
+  if (entry.replaced) set(node, "replaced", std::string("true"));
   if (entry.category) set(node, "category", to_string(*entry.category));
   if (entry.classification) set(node, "classification", to_string(*entry.classification));
   if (entry.status == EntryStatus::Summarised) {
@@ -97,7 +98,7 @@ void write_index_entry(const IndexEntry& entry, std::ostream& out) {
 
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
   pugi::xml_document document;
-  pugi::xml_node root = document.append_child("mammocalcIndex");
+  pugi::xml_node root = document.append_child(kIndexRoot);
   set(root, "xmlns", std::string(kIndexNamespace));
   set(root, "rulesetVersion", kRuleSetVersion);
   set(root, "toolVersion", std::string(kToolVersion));

@@ -19,8 +19,11 @@ enum class EntryStatus { Summarised, Skipped, Failed };
 struct IndexEntry {
   std::string input;
   EntryStatus status = EntryStatus::Failed;
-  std::string output;                   // file name in the output directory, when summarised
-  bool existing = false;                // --skip-existing kept an earlier output
+  std::string output;     // file name in the output directory, when summarised
+  bool existing = false;  // --skip-existing kept an earlier output
+  // --skip-existing found an earlier output under the name that is not this run's (its inputs,
+  // options or mammocalc changed since, or it was cut short) and replaced it.
+  bool replaced = false;
   std::optional<ErrorCode> error_code;  // when skipped or failed
   std::string error;                    // one line, when skipped or failed
   std::optional<Category> category;
@@ -54,6 +57,7 @@ int narrative_findings_of(const Report& report);
 // index.xml of a batch run (schemas/index.xsd, namespace urn:mammocalc:index:1).
 // Written in parts, so that a batch keeps no entry in memory: the head (root element with the
 // counts, the notice), then each entry as it comes, then the tail (the roll-up).
+inline constexpr const char* kIndexRoot = "mammocalcIndex";
 inline constexpr const char* kIndexNamespace = "urn:mammocalc:index:1";
 struct IndexCounts {
   std::size_t inputs = 0;

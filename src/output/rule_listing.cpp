@@ -29,7 +29,7 @@ void write_rule_table(std::ostream& out, bool as_xml) {
     return;
   }
   pugi::xml_document document;
-  pugi::xml_node root = document.append_child("rules");
+  pugi::xml_node root = document.append_child(kRulesRoot);
   set(root, "xmlns", std::string(kSummaryNamespace));
   set(root, "rulesetVersion", kRuleSetVersion);
   for (const Rule& rule : rule_table()) {

@@ -340,7 +340,7 @@ std::string summary_number(double value) {
 
 void write_summary(const Report& report, const SummaryOptions& options, std::ostream& out) {
   pugi::xml_document document;
-  pugi::xml_node root = document.append_child("mammocalcSummary");
+  pugi::xml_node root = document.append_child(kSummaryRoot);
   set(root, "xmlns", std::string(kSummaryNamespace));
   set(root, "rulesetVersion", kRuleSetVersion);
   set(root, "toolVersion", std::string(kToolVersion));

@@ -8,6 +8,7 @@
 
 namespace mammocalc {
 
+inline constexpr const char* kSummaryRoot = "mammocalcSummary";
 inline constexpr const char* kSummaryNamespace = "urn:mammocalc:summary:1";
 
 // The notice every output carries.

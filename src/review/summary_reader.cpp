@@ -154,8 +154,7 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
                 name + ": not well-formed XML (" + parsed.description() + ")");
   }
   const pugi::xml_node root = document.document_element();
-  if (std::string(root.name()) != "mammocalcSummary" ||
-      attribute(root, "xmlns") != kSummaryNamespace) {
+  if (std::string(root.name()) != kSummaryRoot || attribute(root, "xmlns") != kSummaryNamespace) {
     throw Error(ErrorCode::InvalidSummary,
                 name + ": not a mammocalc summary (root must be <mammocalcSummary xmlns=\"" +
                     kSummaryNamespace + "\">)");

@@ -14,9 +14,7 @@
 #include "base/atomic_file.hpp"
 #include "base/input_guard.hpp"
 #include "base/line_log.hpp"
-#include "dicom/sr_reader.hpp"
 #include "review/review_html.hpp"
-#include "review/summary_reader.hpp"
 #include "run/summary_files.hpp"
 
 namespace mammocalc {
@@ -40,18 +38,6 @@ void run_on_jobs(unsigned jobs, std::size_t count, const Work& work) {
   for (unsigned job = 1; job < jobs; ++job) workers.emplace_back(run, job);
   run(0);
   for (auto& worker : workers) worker.join();
-}
-
-// A summary a previous run completed. After a power failure a file written with
-// Flush::Deferred may exist but be empty or cut short; it is written again.
-bool is_complete_summary(const std::string& path) {
-  if (!fs::exists(path)) return false;
-  try {
-    read_summary(read_input_bytes(path, kMaxSummaryBytes), path);
-    return true;
-  } catch (const Error&) {
-    return false;
-  }
 }
 
 void merge_into(Rollup& total, const Rollup& part) { total.merge(part); }
@@ -154,6 +140,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   if (!config.dicom_out_dir.empty()) create_dicom_out_directory(config.dicom_out_dir);
   create_output_directory(config.output_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);
+  say_unread_annotation_entries(evaluation.annotations, "mammocalc: ", errors);
   const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir};
   const unsigned jobs = std::max(1u, config.jobs);
   const std::size_t chunk_size = kChunkPerJob * jobs;
@@ -213,21 +200,34 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     run_on_jobs(jobs, outcomes.size(), [&](unsigned /*job*/, std::size_t i) {
       IndexEntry& entry = outcomes[i].entry;
       if (entry.status != EntryStatus::Summarised) return;
-      const std::string path = (fs::path(config.output_dir) / entry.output).string();
-      if (config.skip_existing && is_complete_summary(path)) {
-        entry.existing = true;
-        return;
+      if (config.skip_existing) {
+        // Kept only when it is this run's, byte for byte: a summary made before an annotation
+        // file, the SR, the site profile, a lexicon or an option changed (hostile review,
+        // issue 18, F8), or one cut short by a power failure, is written again.
+        const EarlierOutputs earlier = earlier_outputs(outcomes[i], entry.output, files);
+        if (earlier == EarlierOutputs::Same) {
+          entry.existing = true;
+          return;
+        }
+        entry.replaced = earlier == EarlierOutputs::Different;
       }
       try {
         write_outputs(outcomes[i], entry.output, files, Flush::Deferred);
       } catch (const Error& write_error) {
         entry.status = EntryStatus::Failed;
+        entry.replaced = false;  // what the earlier run left stays (write_outputs)
         entry.error_code = write_error.code();
         entry.error = write_error.what();
       }
     });
     for (InputResult& outcome : outcomes) {
       if (outcome.entry.error_code == ErrorCode::OutputFailed) output_failed = true;
+      if (outcome.entry.replaced) {
+        progress.say("mammocalc: " + (fs::path(config.output_dir) / outcome.entry.output).string() +
+                     ": the summary an earlier run left is not this run's (the SR, an annotation "
+                     "file, the site profile, a lexicon, an option or mammocalc changed since, or "
+                     "it was cut short): summarised again, not kept (--skip-existing)");
+      }
       record(std::move(outcome.entry));
     }
     progress.update(chunk_end, static_cast<int>(counts.failed));

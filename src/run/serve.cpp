@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -29,6 +28,7 @@
 #include "dicom/sr_writer.hpp"
 #include "dicom/store_scp.hpp"
 #include "output/pseudonyms.hpp"
+#include "run/annotation_directory.hpp"
 #include "run/output_locks.hpp"
 #include "run/summarise.hpp"
 #include "run/summary_files.hpp"
@@ -101,11 +101,11 @@ class ReceivedNames {
         if (given->second != digest) continue;
         // Sent again. Its copy is kept anew when it is not there (removed when the earlier
         // sending failed, e.g. on a full disk: the sender's retry).
-        if (!keep || holds_bytes(kept, bytes)) return {name, false};
+        if (!keep || holds_bytes(kept.string(), bytes)) return {name, false};
         if (move_file_durably(temporary, kept.string(), Replace::No)) return {name, true};
         continue;
       }
-      if (holds_bytes(kept, bytes)) {  // an earlier run kept this very object there
+      if (holds_bytes(kept.string(), bytes)) {  // an earlier run kept this very object there
         given_.emplace(name, digest);
         return {name, false};
       }
@@ -119,17 +119,6 @@ class ReceivedNames {
   }
 
  private:
-  // Whether `path` is a regular file (not through a symlink) holding exactly `bytes`.
-  static bool holds_bytes(const fs::path& path, const std::string& bytes) {
-    std::error_code error;
-    if (!fs::is_regular_file(fs::symlink_status(path, error))) return false;
-    if (fs::file_size(path, error) != bytes.size() || error) return false;
-    std::ifstream file(path, std::ios::binary);
-    std::string on_disk(bytes.size(), '\0');
-    file.read(on_disk.data(), static_cast<std::streamsize>(on_disk.size()));
-    return file.gcount() == static_cast<std::streamsize>(bytes.size()) && on_disk == bytes;
-  }
-
   std::mutex mutex_;
   // Each name given, with the SHA-1 of the object's bytes (a map: a name is asked for in order).
   std::map<std::string, std::string> given_;
@@ -447,16 +436,19 @@ void check_output_directory(const std::string& directory) {
 
 // Fails now, before the port opens, when an --annotations path cannot be used, as summarize
 // would fail on it: every SR would otherwise be refused while the log said "listening". A file
-// is read whole (one that is not valid fails too); a directory must be listable (xml_files_in).
-// Checked once here, read again per object: the files may change while serving, as in summarize.
-// Returns each path with its kind, which unavailable_annotation_path checks per object.
-std::vector<AnnotationPath> check_annotation_paths(const std::vector<std::string>& paths) {
+// is read whole (one that is not valid fails too); a directory must be listable, and what it holds
+// that is not read is added to `unread` (unread_annotation_entries), for the log. Checked once
+// here, read again per object: the files may change while serving, as in summarize. Returns each
+// path with its kind, which unavailable_annotation_path checks per object.
+std::vector<AnnotationPath> check_annotation_paths(const std::vector<std::string>& paths,
+                                                   std::vector<std::string>& unread) {
   std::vector<AnnotationPath> checked;
   for (const std::string& path : paths) {
     struct stat status {};
     const bool directory = ::stat(path.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
     if (directory) {
-      xml_files_in(path);
+      const std::vector<std::string> lines = unread_annotation_entries({path});
+      unread.insert(unread.end(), lines.begin(), lines.end());
       checked.push_back({path, true, status.st_dev, status.st_ino});
     } else {
       read_annotations(path);
@@ -472,8 +464,9 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   check_output_directory(config.output_dir);
   if (!config.dicom_dir.empty()) check_output_directory(config.dicom_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);
+  std::vector<std::string> unread_entries;
   const std::vector<AnnotationPath> annotation_paths =
-      check_annotation_paths(evaluation.annotations);
+      check_annotation_paths(evaluation.annotations, unread_entries);
   struct sigaction action {};
   action.sa_handler = request_stop;
   // The signal may land on any worker thread: its reads and writes resume instead of failing
@@ -501,6 +494,7 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   scp.shutdown_timeout_s = config.shutdown_timeout_s;
   scp.tls = config.tls;
   const LineLog lines(log);
+  for (const std::string& entry : unread_entries) lines.write("mammocalc serve: " + entry);
   ReceivedNames received_names;
   OutputLocks output_locks(config.output_dir);
   const Endpoint endpoint{config,       evaluation,       received_names,

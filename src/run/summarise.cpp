@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -17,7 +16,6 @@
 #include "annotations/wordings_reader.hpp"
 #include "base/atomic_file.hpp"
 #include "base/line_log.hpp"
-#include "base/uid.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
 #include "findings/breast_report.hpp"
@@ -25,6 +23,7 @@
 #include "findings/own_sr.hpp"
 #include "narrative/narrative_reader.hpp"
 #include "narrative/text_use.hpp"
+#include "run/annotation_directory.hpp"
 
 namespace mammocalc {
 
@@ -71,27 +70,6 @@ Findings read_findings(const std::string& path, const Evaluation& evaluation) {
                      evaluation);
 }
 
-// The root elements of the other XML files mammocalc reads or writes, which an annotation
-// directory may hold beside the annotation files (a summary written into it, the site profile).
-bool is_other_mammocalc_kind(const std::string& root) {
-  static const std::set<std::string> kOtherKinds = {"siteProfile", "mammocalcSummary",
-                                                    "mammocalcIndex", "narrativeWordings", "rules"};
-  return kOtherKinds.count(root) > 0;
-}
-
-// Why a file of an annotation directory whose root element is `root` is no annotation file.
-std::string why_not_annotations(const std::string& root, const std::string& bytes) {
-  if (bytes.empty()) return "empty, not an annotation file";
-  if (root.empty()) return "not an annotation file (not XML, or cut off before its root element)";
-  const std::size_t colon = root.find(':');
-  if (colon != std::string::npos && root.substr(colon + 1) == "annotations") {
-    return "root element <" + root +
-           "> has a namespace prefix; annotation files use the default namespace (xmlns=\"" +
-           kAnnotationsNamespace + "\")";
-  }
-  return "root element <" + root + "> is not an annotation file";
-}
-
 // Applies the annotations named on the command line: files must fit the SR; a directory
 // contributes the files whose study is the SR's (others are another study's business).
 void apply_annotations(const std::vector<std::string>& paths, Findings& findings) {
@@ -100,92 +78,9 @@ void apply_annotations(const std::vector<std::string>& paths, Findings& findings
       merge_annotations(read_annotations(path), findings);
       continue;
     }
-    std::size_t annotation_files = 0;
-    for (const std::string& file : xml_files_in(path)) {
-      // Opened once, its type checked on the descriptor and read from it, then parsed from those
-      // bytes: a check by path and an open by path again let a FIFO swapped in between block
-      // the run (a serve worker for ever).
-      const AnnotationFile read = read_annotation_file(file);
-      if (!read.unreadable.empty()) {
-        findings.notes.push_back({WarningCode::AnnotationSkipped,
-                                  read.unreadable + " (file in annotation directory skipped)", ""});
-        continue;
-      }
-      const std::string root = xml_root_name_of(read.bytes);
-      // mammocalc's own other kinds (a site profile, a summary…) are not the annotations'
-      // business; anything else is a file the run did not read, which is said.
-      if (is_other_mammocalc_kind(root)) continue;
-      if (root != "annotations") {
-        findings.notes.push_back({WarningCode::AnnotationSkipped,
-                                  file + ": " + why_not_annotations(root, read.bytes) +
-                                      " (file in annotation directory skipped)",
-                                  ""});
-        continue;
-      }
-      const AnnotationsReading reading = parse_annotation_file(read);
-      if (!reading.problems.empty()) {
-        findings.notes.push_back(
-            {WarningCode::AnnotationSkipped,
-             reading.problems.front() + " (file in annotation directory skipped)", ""});
-        continue;
-      }
-      ++annotation_files;
-      const Annotations& annotations = reading.annotations;
-      if (annotations.study_instance_uid == findings.source.study_instance_uid) {
-        merge_annotations(annotations, findings);
-      }
-    }
-    // An SR without a valid Study Instance UID matches no file, and any of them may have been
-    // its annotations: said, never a clean summary (hostile review 25, F9).
-    if (annotation_files > 0 && !is_uid(findings.source.study_instance_uid)) {
-      findings.notes.push_back(
-          {WarningCode::AnnotationSkipped,
-           path + ": the SR has no valid Study Instance UID (\"" +
-               findings.source.study_instance_uid +
-               "\"), so none of the directory's annotation files can be matched to it "
-               "(directory not applied)",
-           ""});
-    }
+    apply_annotation_directory(path, findings);
   }
 }
-
-}  // namespace
-
-namespace {
-
-// ".xml" in any case: "NOTES.XML" saved from a Windows share is an annotation file too, never one
-// passed over silently.
-bool has_xml_extension(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".xml";
-}
-
-}  // namespace
-
-std::vector<std::string> xml_files_in(const std::string& directory) {
-  std::vector<std::string> files;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    // Every .xml entry but a directory: a symlink to nothing, a FIFO or a device is one the
-    // reader says it skipped, never one dropped silently.
-    std::error_code type_error;
-    if (has_xml_extension(entry.path()) && !entry.is_directory(type_error)) {
-      files.push_back(entry.path().string());
-    }
-  }
-  if (error) {
-    throw Error(ErrorCode::InvalidAnnotation,
-                directory + ": cannot be listed (" + error.message() + ")");
-  }
-  // Deterministic order of application: it decides only which value a summary shows, as every
-  // file is a source of its own (annotation_merge: disagreements warn, every reading counts).
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-namespace {
 
 // The report as the run may show it: pseudonymised when asked, before any output sees it.
 Report evaluated(Findings findings, const Evaluation& evaluation) {
@@ -195,6 +90,14 @@ Report evaluated(Findings findings, const Evaluation& evaluation) {
 }
 
 }  // namespace
+
+void say_unread_annotation_entries(const std::vector<std::string>& annotations,
+                                   const std::string& prefix, std::ostream& out) {
+  for (const std::string& line : unread_annotation_entries(annotations)) {
+    out << prefix << line << "\n";
+  }
+  out.flush();
+}
 
 Report summarise_input(const std::string& path, const Evaluation& evaluation) {
   Findings findings = read_findings(path, evaluation);
@@ -251,7 +154,7 @@ void write_output(const std::string& path, const std::string& summary, std::ostr
 
 }  // namespace
 
-void run_summarize(const RunConfig& config, std::ostream& out) {
+void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& errors) {
   const Evaluation evaluation = load_evaluation(config.evaluation);
   const std::vector<std::string>& annotations = evaluation.annotations;
   if (config.inputs.empty()) {
@@ -291,6 +194,7 @@ void run_summarize(const RunConfig& config, std::ostream& out) {
                   config.output + ": -o and --dicom-out name the same file; one would be lost");
     }
   }
+  say_unread_annotation_entries(evaluation.annotations, "mammocalc: ", errors);
   const Report report = [&] {
     try {
       return summarise_input(input, evaluation);

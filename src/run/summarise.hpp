@@ -79,6 +79,13 @@ struct RunConfig {
   std::string dicom_out;  // also the result as a DICOM SR: a file, or a directory for UID.dcm
 };
 
+// Writes `prefix` and the line of each entry of the annotation directories among `annotations`
+// that a run does not read (annotation_directory's unread_annotation_entries) to `out`: once when a
+// run starts, whatever the SRs. Throws Error(InvalidAnnotation) for a directory that cannot be
+// listed.
+void say_unread_annotation_entries(const std::vector<std::string>& annotations,
+                                   const std::string& prefix, std::ostream& out);
+
 // Reads one SR file (or "-") within the run's limits, merges the run's annotations that belong to
 // it and evaluates it with the run's site profile. Throws Error naming the input;
 // Error(OwnSummary), "FILE: written by mammocalc (its own summary SR)", for an SR mammocalc wrote
@@ -106,12 +113,6 @@ Error with_read_own_hint(const Error& error);
 std::string write_dicom_summary(const Report& report, const std::string& file_or_directory,
                                 const InputGuard& inputs = InputGuard());
 
-// The .xml entries (in any case: .XML too) of an annotation directory but directories (regular
-// files, and symlinks to nothing, FIFOs, devices, which the reading says it skipped), sorted by
-// name (the order they are applied in). Throws Error(InvalidAnnotation), "DIR: cannot be listed
-// (REASON)", when it cannot be listed.
-std::vector<std::string> xml_files_in(const std::string& directory);
-
 // Adds the files an evaluation reads (the site profile, annotation files and the files of
 // annotation directories) to `guard`.
 void add_evaluation_inputs(const EvaluationConfig& config, InputGuard& guard);
@@ -119,10 +120,12 @@ void add_evaluation_inputs(const EvaluationConfig& config, InputGuard& guard);
 // The summary XML of a report, as bytes.
 std::string render_summary(const Report& report, const SummaryOptions& options);
 
-// `mammocalc summarize`: writes the summary to config.output or to `out`.
-// Throws Error; writes nothing when the input fails; Error(Usage) when -o or --dicom-out would
-// overwrite an input (the SR, an annotation file, the site profile).
-void run_summarize(const RunConfig& config, std::ostream& out);
+// `mammocalc summarize`: writes the summary to config.output or to `out`, and to `errors` first
+// one line, "mammocalc: PATH: why", for each entry of an annotation directory that is not read
+// (annotation_directory's unread_annotation_entries). Throws Error; writes nothing when the input
+// fails; Error(Usage) when -o or --dicom-out would overwrite an input (the SR, an annotation file,
+// the site profile).
+void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& errors);
 
 // `mammocalc validate`: checks annotation files, site profiles and narrative lexicon files (against
 // the shipped lexicon of their language) for meaning, not only well-formedness. Writes "FILE: valid

@@ -101,7 +101,7 @@ SummarizePlan resolve_summarize(const SummarizeConfig& config) {
 
 ExitCode run_summarize_plan(const SummarizePlan& plan, std::ostream& out, std::ostream& progress) {
   if (plan.is_batch) return run_batch(plan.batch, progress);
-  run_summarize(plan.single, out);
+  run_summarize(plan.single, out, progress);
   return ExitCode::Success;
 }
 

@@ -40,7 +40,8 @@ struct SummarizePlan {
 SummarizePlan resolve_summarize(const SummarizeConfig& config);
 
 // Runs the plan: run_summarize writing to `out`, or run_batch with its progress line and its
-// failed inputs on `progress`. Returns the exit code; throws Error as they do.
+// failed inputs on `progress`; both say there what annotation directories hold that is not read.
+// Returns the exit code; throws Error as they do.
 ExitCode run_summarize_plan(const SummarizePlan& plan, std::ostream& out, std::ostream& progress);
 
 }  // namespace mammocalc

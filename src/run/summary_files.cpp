@@ -136,6 +136,31 @@ void write_outputs(const InputResult& result, const std::string& name, const Sum
   summary.commit(flush);
 }
 
+bool holds_bytes(const std::string& path, const std::string& bytes) {
+  std::error_code error;
+  if (!fs::is_regular_file(fs::symlink_status(path, error))) return false;
+  if (fs::file_size(path, error) != bytes.size() || error) return false;
+  std::ifstream file(path, std::ios::binary);
+  std::string on_disk(bytes.size(), '\0');
+  file.read(on_disk.data(), static_cast<std::streamsize>(on_disk.size()));
+  return file.gcount() == static_cast<std::streamsize>(bytes.size()) && on_disk == bytes;
+}
+
+EarlierOutputs earlier_outputs(const InputResult& result, const std::string& name,
+                               const SummaryFiles& files) {
+  const std::string summary = (fs::path(files.output_dir) / name).string();
+  std::error_code error;
+  if (!fs::exists(fs::symlink_status(summary, error))) return EarlierOutputs::None;
+  const bool same =
+      holds_bytes(summary, result.summary) &&
+      (!files.html ||
+       holds_bytes((fs::path(files.output_dir) / page_name_for(name)).string(), result.page)) &&
+      (files.dicom_out_dir.empty() ||
+       holds_bytes((fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string(),
+                   result.dicom.bytes));
+  return same ? EarlierOutputs::Same : EarlierOutputs::Different;
+}
+
 void create_output_directory(const std::string& directory) {
   std::error_code error;
   fs::create_directories(directory, error);

@@ -59,6 +59,24 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
 void write_outputs(const InputResult& result, const std::string& name, const SummaryFiles& files,
                    Flush flush);
 
+// What an earlier run left under the names of one result's outputs (--skip-existing).
+enum class EarlierOutputs {
+  None,       // no summary under its name
+  Same,       // the summary and, where asked for, its page and its SR, byte for byte this result's
+  Different,  // a summary, but it or a companion is not this result's (or a companion is missing)
+};
+
+// Compares what is on disk under `name` (and the page's and the SR's names) with the outputs
+// write_outputs would write for `result`. Output is deterministic, so the same inputs give the
+// same bytes: an earlier summary is this run's only when every input that decides it (the SR,
+// the annotation files, the site profile, the lexicons, the options, mammocalc's version) is
+// unchanged, or changed in nothing the summary shows.
+EarlierOutputs earlier_outputs(const InputResult& result, const std::string& name,
+                               const SummaryFiles& files);
+
+// Whether `path` is a regular file (not through a symlink) holding exactly `bytes`.
+bool holds_bytes(const std::string& path, const std::string& bytes);
+
 // Creates the output directory (and its parents). Throws Error(OutputFailed) naming it.
 void create_output_directory(const std::string& directory);
 

@@ -258,6 +258,32 @@ TEST(AnnotationReader, RootNameCutOffIsNoName) {
   EXPECT_EQ(xml_root_name_of("<foo/>"), "foo");
   EXPECT_EQ(xml_root_name_of("<a:annotations>"), "a:annotations");
 }
+// mammocalc's kinds are told apart by root name and namespace (hostile review, issue 18, F13:
+// <siteProfile/> in no namespace passed as a site profile): the namespace a start tag declares,
+// and whether the tag was read to its end.
+TEST(AnnotationReader, RootNamespaceIsTheStartTagsDefaultNamespace) {
+  const XmlRoot site = xml_root_of(
+      "<?xml version=\"1.0\"?>\n<!-- a > b -->\n<siteProfile\n  "
+      "xmlns='urn:mammocalc:site-profile:1'>");
+  EXPECT_EQ(site.name, "siteProfile");
+  EXPECT_EQ(site.name_space, "urn:mammocalc:site-profile:1");
+  EXPECT_TRUE(site.start_tag_read);
+  const XmlRoot none = xml_root_of("<siteProfile/>");
+  EXPECT_EQ(none.name_space, "");
+  EXPECT_TRUE(none.start_tag_read);
+  const XmlRoot later = xml_root_of("<rules a=\"x>y\" xmlns = \"urn:example\" b='2'/>");
+  EXPECT_EQ(later.name_space, "urn:example");
+  EXPECT_TRUE(later.start_tag_read);
+  // A prefix declaration is no default namespace.
+  EXPECT_EQ(xml_root_of("<rules xmlns:s=\"urn:mammocalc:summary:1\">").name_space, "");
+  for (const char* cut :
+       {"<siteProfile xmlns=\"urn:mammocalc:site-profile:1\"", "<siteProfile xmlns=\"urn:mammo",
+        "<siteProfile xmlns", "<siteProfile ", "<siteProfile xmlns=urn:x>"}) {
+    const XmlRoot root = xml_root_of(cut);
+    EXPECT_EQ(root.name, "siteProfile") << cut;
+    EXPECT_FALSE(root.start_tag_read) << cut;
+  }
+}
 
 // A file of an annotation directory is opened once and read from that descriptor (hostile
 // review, issue 18: its type was checked by path, then it was opened by path again, up to three

@@ -125,6 +125,45 @@ damaged=("$work/killed"/*-7.xml "$work/killed"/*-8.xml)
 head -c 300 "$work/unkilled/$(basename "${damaged[1]}")" >"${damaged[1]}"
 "$mammocalc" summarize -o "$work/killed" --jobs 2 --skip-existing "$big" 2>/dev/null
 check "--skip-existing rewrites empty and cut-short summaries" diff -r -x index.xml "$work/killed" "$work/unkilled"
+# --skip-existing keeps an earlier summary only when this run's inputs give the same one, byte
+# for byte (hostile review, issue 18, F8): an annotation file added since made the exam need
+# review, and the benign summary of the earlier run was kept. Changed inputs are summarised
+# again, said in the index (replaced="true") and on standard error.
+mkdir -p "$work/stale-in" "$work/stale-notes"
+cp samples/bir-benign-coarse-vascular.dcm samples/bir-known-malignancy.dcm "$work/stale-in/"
+"$mammocalc" summarize -o "$work/stale" --annotations "$work/stale-notes" --html "$work/stale-in" 2>/dev/null
+check "stale: the first run exits 0" test $? -eq 0
+cp -r "$work/stale" "$work/stale-first"
+"$mammocalc" summarize -o "$work/stale" --annotations "$work/stale-notes" --html --skip-existing \
+  "$work/stale-in" 2>"$work/stale.err"
+check "stale, inputs unchanged: every summary kept (existing)" \
+  test "$(grep -c 'existing="true"' "$work/stale/index.xml")" -eq 2
+check "stale, inputs unchanged: nothing replaced, nothing said" \
+  bash -c "! grep -q 'replaced=' '$work/stale/index.xml' && test ! -s '$work/stale.err'"
+check "stale, inputs unchanged: the files are the first run's" \
+  diff -rq -x index.xml -x index.html "$work/stale-first" "$work/stale"
+benign=$(grep -l 'classification="benign"' "$work/stale"/*.xml | grep -v index.xml)
+check "stale: the benign exam's summary is found" test -n "$benign" -a "$(echo "$benign" | wc -l)" -eq 1
+printf '<?xml version="1.0"?>\n<annotati' >"$work/stale-notes/being-written.xml"
+"$mammocalc" summarize -o "$work/stale" --annotations "$work/stale-notes" --html --skip-existing \
+  "$work/stale-in" 2>"$work/stale.err"
+"$mammocalc" summarize -o "$work/fresh" --annotations "$work/stale-notes" --html "$work/stale-in" 2>/dev/null
+check "stale, an annotation file added: the summaries equal a fresh run's" \
+  diff -rq -x index.xml -x index.html "$work/fresh" "$work/stale"
+check "stale, an annotation file added: the benign exam now needs review" \
+  grep -q '<exam [^>]*needsReview="true"' "$benign"
+check "stale, an annotation file added: the index says review, not the kept benign" \
+  bash -c "grep '$(basename "$benign")' '$work/stale/index.xml' | grep -q 'needsReview=\"true\"'"
+check "stale, an annotation file added: both entries replaced, none kept" \
+  bash -c "test \$(grep -c 'replaced=\"true\"' '$work/stale/index.xml') -eq 2 && ! grep -q 'existing=' '$work/stale/index.xml'"
+check "stale, an annotation file added: each replaced summary said on standard error" \
+  test "$(grep -c "summarised again" "$work/stale.err")" -eq 2
+check "stale: the index holds to its schema" "$xmllint" --noout --schema schemas/index.xsd "$work/stale/index.xml"
+# An option that changes the summary (--redact) is a changed input too.
+"$mammocalc" summarize -o "$work/stale" --annotations "$work/stale-notes" --html --skip-existing \
+  --redact "$work/stale-in" 2>/dev/null
+check "stale, --redact added: summarised again (2 replaced)" \
+  test "$(grep -c 'replaced="true"' "$work/stale/index.xml")" -eq 2
 
 # --html: a review page per exam beside its summary and index.html linking them all.
 "$mammocalc" summarize -o "$work/pages" --html samples/*.dcm 2>/dev/null

@@ -10,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 command -v dcmodify >/dev/null || { echo "FAIL: dcmodify (Debian package dcmtk) is not installed"; exit 1; }
 base=samples/bir-benign-coarse-vascular.dcm
 exam() { grep -o '<exam [^>]*' "$1"; }
-export -f exam
+export -f exam  # used in bash -c below: without it, '! exam …' held whatever the summary said
 not_benign_reviewed() {  # FILE: the exam is 0 or worse-than-benign and needs review
   exam "$1" | grep -q 'needsReview="true"' && ! exam "$1" | grep -Eq 'classification="(benign|probably-benign)"'
 }
@@ -196,4 +196,104 @@ check "refinement of the assessment item: never 'does not have'" \
 "$mammocalc" summarize --annotations "$work/refine-missing.annotations.xml" >"$work/refine-alone.xml" 2>/dev/null
 check "refinement without an SR: no finding benign without review" no_calm_finding "$work/refine-alone.xml"
 check "refinement without an SR: the exam is not benign and needs review" not_benign_reviewed "$work/refine-alone.xml"
+# mammocalc's own other kinds in an annotation directory (a site profile, a summary, an index, a
+# lexicon, the rule listing) pass silently only in their own namespace: the same root element in
+# no namespace or another one is no file mammocalc wrote, and is said like any file the run did
+# not read (hostile review, issue 18, F13).
+mkdir "$work/kinds"
+cp samples/bir-nonspecific-calcifications.ductal.annotations.xml "$work/kinds/"
+cp samples/bir-suspicious-stereotactic.site-profile.xml "$work/kinds/profile.xml"
+"$mammocalc" summarize "$base" >"$work/kinds/summary.xml" 2>/dev/null
+"$mammocalc" rules --format xml >"$work/kinds/rules.xml" 2>/dev/null
+cp src/narrative/narrative-wordings-de.xml "$work/kinds/wordings.xml"
+"$mammocalc" summarize -o "$work/kinds-batch" "$base" samples/bir-known-malignancy.dcm 2>/dev/null
+cp "$work/kinds-batch/index.xml" "$work/kinds/index.xml"
+"$mammocalc" summarize --annotations "$work/kinds" "$base" >"$work/kinds.xml" 2>/dev/null
+check "own kinds in their namespace: still benign, nothing said" \
+  bash -c "! grep -q annotation-skipped '$work/kinds.xml' && ! exam '$work/kinds.xml' | grep -q 'needsReview=\"true\"'"
+for root in siteProfile mammocalcSummary mammocalcIndex narrativeWordings rules; do
+  for namespace in '' ' xmlns="urn:example:other"'; do
+    mkdir -p "$work/kind-$root"
+    rm -f "$work/kind-$root"/*
+    printf '<?xml version="1.0"?>\n<%s%s/>\n' "$root" "$namespace" >"$work/kind-$root/other.xml"
+    "$mammocalc" summarize --annotations "$work/kind-$root" "$base" >"$work/kind.xml" 2>/dev/null
+    check "<$root$namespace/>: annotation-skipped names the file and its namespace" \
+      grep -qF "code=\"annotation-skipped\">$work/kind-$root/other.xml: root element &lt;$root&gt; is in " "$work/kind.xml"
+    check "<$root$namespace/>: not benign, needs review" not_benign_reviewed "$work/kind.xml"
+  done
+done
+# An annotation directory's entries other than its *.xml files are never passed over silently
+# (hostile review, issue 18, F5): a directory named *.xml (or a symlink to one), a subdirectory
+# (not read: a per-study folder would be missed), a backup or editor copy of an annotation file
+# (notes.xml.bak, notes.xml~, #notes.xml#), any other file that starts as XML. Each is said in
+# the summary (annotation-skipped, E12) and on standard error; a valid annotation file of another
+# study under such a name is said on standard error only (it cannot hold this study's). Files
+# that do not start as XML (README.txt, a CSV), hidden directories and mammocalc's own kinds
+# stay silent.
+study=$(dcmdump +P 0020,000d "$base" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+check "the sample's study UID is read" test -n "$study"
+this_study() {
+  printf '<?xml version="1.0"?>\n<annotations xmlns="urn:mammocalc:annotations:1">\n  <study studyInstanceUid="%s"/>\n  <finding action="add">\n    <laterality>left</laterality>\n    <morphology>fine-linear-branching</morphology>\n  </finding>\n</annotations>\n' "$study"
+}
+mkdir "$work/quiet" "$work/quiet/.git" "$work/elsewhere"
+this_study >"$work/quiet/this-study.xml"
+"$mammocalc" summarize --annotations "$work/quiet" "$base" >"$work/read.xml" 2>/dev/null
+check "control: this study's annotation file is read (fine linear branching: suspicious)" \
+  bash -c "exam '$work/read.xml' | grep -q 'classification=\"suspicious\"'"
+rm "$work/quiet/this-study.xml"
+cp samples/bir-nonspecific-calcifications.ductal.annotations.xml "$work/quiet/other-study.xml"
+printf 'Annotations of the screening list, one file per study.\n' >"$work/quiet/README.txt"
+printf 'accession,reader\n123,AB\n' >"$work/quiet/list.csv"
+printf '[core]\n' >"$work/quiet/.git/config"
+cp samples/bir-suspicious-stereotactic.site-profile.xml "$work/quiet/site-profile"
+"$mammocalc" summarize --annotations "$work/quiet" "$base" >"$work/quiet.xml" 2>"$work/quiet.err"
+check "quiet directory: still benign, nothing said" \
+  bash -c "! grep -q annotation-skipped '$work/quiet.xml' && ! exam '$work/quiet.xml' | grep -q 'needsReview=\"true\"'"
+check "quiet directory: nothing on standard error" test ! -s "$work/quiet.err"
+case_number=0
+said_and_reviewed() {  # ENTRY: the entry (made by the caller in $dir) is said and the exam reviewed
+  "$mammocalc" summarize --annotations "$dir" "$base" >"$work/entry.xml" 2>"$work/entry.err"
+  check "$1: annotation-skipped names it" grep -qF "code=\"annotation-skipped\">$dir/$1: " "$work/entry.xml"
+  check "$1: not benign, needs review" not_benign_reviewed "$work/entry.xml"
+  check "$1: said on standard error" grep -qF "mammocalc: $dir/$1: " "$work/entry.err"
+}
+new_dir() {
+  case_number=$((case_number + 1))
+  dir=$work/entries-$case_number
+  cp -r "$work/quiet" "$dir"
+}
+new_dir && mkdir "$dir/notes.xml" && said_and_reviewed notes.xml
+new_dir && ln -s "$work/elsewhere" "$dir/linked.xml" && said_and_reviewed linked.xml
+new_dir && mkdir "$dir/per-study" && this_study >"$dir/per-study/$study.xml" && said_and_reviewed per-study
+new_dir && ln -s "$work/elsewhere" "$dir/linked-folder" && said_and_reviewed linked-folder
+for name in notes.xml.bak 'notes.xml~' '#notes.xml#' NOTES.XML.orig notes; do
+  new_dir && this_study >"$dir/$name" && said_and_reviewed "$name"
+done
+new_dir && this_study | gzip >"$dir/notes.xml.gz" && said_and_reviewed notes.xml.gz
+new_dir && : >"$dir/notes.xml.tmp" && said_and_reviewed notes.xml.tmp
+new_dir && printf '<?xml version="1.0"?>\n<annotati' >"$dir/export.txt" && said_and_reviewed export.txt
+new_dir && printf '\n<foo/>\n' >"$dir/data" && said_and_reviewed data
+new_dir && ln -s "$work/no-such-file" "$dir/dangling" && said_and_reviewed dangling
+# Another study's valid annotation file under such a name cannot be this study's: said on
+# standard error (someone should rename or remove it), not in this exam's summary.
+new_dir && cp samples/bir-nonspecific-calcifications.ductal.annotations.xml "$dir/ductal.xml.bak"
+"$mammocalc" summarize --annotations "$dir" "$base" >"$work/entry.xml" 2>"$work/entry.err"
+check "another study's copy: still benign, not said in the summary" \
+  bash -c "! grep -q annotation-skipped '$work/entry.xml' && ! exam '$work/entry.xml' | grep -q 'needsReview=\"true\"'"
+check "another study's copy: said on standard error" grep -qF "mammocalc: $dir/ductal.xml.bak: " "$work/entry.err"
+# A batch says each entry once on standard error, and in every exam's summary.
+new_dir && mkdir "$dir/per-study"
+"$mammocalc" summarize --annotations "$dir" -o "$work/entries-batch" "$base" \
+  samples/bir-known-malignancy.dcm >/dev/null 2>"$work/entry.err"
+check "batch: the subdirectory is said once on standard error" \
+  test "$(grep -cF "mammocalc: $dir/per-study: " "$work/entry.err")" -eq 1
+check "batch: ... and in each summary" \
+  test "$(grep -lF "$dir/per-study: " "$work/entries-batch"/*.xml | grep -vc index.xml)" -eq 2
+# Several entries are said in name order, in the summary and on standard error.
+new_dir && mkdir "$dir/b-folder" && this_study >"$dir/c.xml.bak" && this_study >"$dir/a"
+"$mammocalc" summarize --annotations "$dir" "$base" >"$work/entry.xml" 2>"$work/entry.err"
+check "three entries: said in name order" \
+  test "$(grep -o "$dir/[^:]*: " "$work/entry.xml" | tr -d '\n')" = "$dir/a: $dir/b-folder: $dir/c.xml.bak: "
+check "three entries: on standard error in name order" \
+  test "$(grep -o "mammocalc: $dir/[^:]*: " "$work/entry.err" | tr -d '\n')" = "mammocalc: $dir/a: mammocalc: $dir/b-folder: mammocalc: $dir/c.xml.bak: "
 finish

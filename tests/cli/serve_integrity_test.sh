@@ -264,13 +264,19 @@ check "... naming the file" grep -qF "garbage.xml" "$work/notes-summary.xml"
 # A file cut off while being written (hostile review, issue 18: it was taken for another XML kind
 # and ignored, and the exam came out complete).
 printf '<annot' >"$work/notes/cut.xml"
+# A subdirectory is not read (a folder per study would be missed): said in the log at start-up
+# and in the summary (hostile review, issue 18, F5).
+mkdir "$work/notes/per-study"
 check "serve with the annotation directory starts" start_serve "$work/notes.log" \
   --out "$work/notes-out" --annotations "$work/notes"
+check "serve: the subdirectory is said in the log at start-up" \
+  grep -qF "mammocalc serve: $work/notes/per-study: a subdirectory, not read" "$work/notes.log"
 timeout 20 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$a" >/dev/null 2>&1
 check "serve: the store succeeds" test $? -eq 0
-check "serve: each broken file gives an annotation-skipped warning (5)" \
-  test "$(grep -c 'code="annotation-skipped"' "$work/notes-out/$uid_a.xml")" -eq 5
+check "serve: each broken file and the subdirectory give an annotation-skipped warning (6)" \
+  test "$(grep -c 'code="annotation-skipped"' "$work/notes-out/$uid_a.xml")" -eq 6
 check "... the cut-off file named" grep -qF "cut.xml: not an annotation file" "$work/notes-out/$uid_a.xml"
+check "... the subdirectory named" grep -qF "$work/notes/per-study: a subdirectory" "$work/notes-out/$uid_a.xml"
 
 # --- 7. Two serve processes on one OUTDIR: an object's files are written under a lock on each
 # of their names in OUTDIR/.mammocalc-serve.lock, which another process (here: this script,

@@ -1,0 +1,308 @@
+#include "run/annotation_directory.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+#include <system_error>
+
+#include "annotations/annotation_merge.hpp"
+#include "annotations/annotation_reader.hpp"
+#include "annotations/site_profile_reader.hpp"
+#include "annotations/wordings_reader.hpp"
+#include "base/error.hpp"
+#include "base/uid.hpp"
+#include "output/batch_index.hpp"
+#include "output/rule_listing.hpp"
+#include "output/summary_writer.hpp"
+
+namespace mammocalc {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The other XML files mammocalc reads or writes, which an annotation directory may hold beside
+// the annotation files (a summary written into it, the site profile): each is one root element in
+// one namespace, as their readers and writers name them.
+struct OtherKind {
+  const char* root;
+  const char* name_space;
+  const char* what;
+};
+constexpr std::array<OtherKind, 5> kOtherKinds{{
+    {kSiteProfileRoot, kSiteProfileNamespace, "site profile"},
+    {kSummaryRoot, kSummaryNamespace, "summary"},
+    {kIndexRoot, kIndexNamespace, "batch index"},
+    {kWordingsRoot, kWordingsNamespace, "narrative lexicon"},
+    {kRulesRoot, kSummaryNamespace, "rule listing"},
+}};
+
+// The kind whose root element `root` names, whatever its namespace; null for none.
+const OtherKind* other_kind_named(const XmlRoot& root) {
+  const auto kind = std::find_if(kOtherKinds.begin(), kOtherKinds.end(),
+                                 [&](const OtherKind& other) { return root.name == other.root; });
+  return kind == kOtherKinds.end() ? nullptr : &*kind;
+}
+
+// One of mammocalc's own other kinds, in its own namespace: none of the annotations' business.
+// The root name alone is not enough: <siteProfile/> in no namespace or another one is no file
+// mammocalc reads or wrote, and may be anything (hostile review, issue 18, F13).
+bool is_other_mammocalc_kind(const XmlRoot& root) {
+  const OtherKind* kind = other_kind_named(root);
+  return kind != nullptr && root.start_tag_read && root.name_space == kind->name_space;
+}
+
+// Why a file of an annotation directory whose root element is `root` is no annotation file.
+std::string why_not_annotations(const XmlRoot& root, const std::string& bytes) {
+  if (bytes.empty()) return "empty, not an annotation file";
+  if (root.name.empty()) {
+    return "not an annotation file (not XML, or cut off before its root element)";
+  }
+  const std::size_t colon = root.name.find(':');
+  if (colon != std::string::npos && root.name.substr(colon + 1) == kAnnotationsRoot) {
+    return "root element <" + root.name +
+           "> has a namespace prefix; annotation files use the default namespace (xmlns=\"" +
+           kAnnotationsNamespace + "\")";
+  }
+  if (const OtherKind* kind = other_kind_named(root)) {
+    const std::string in = !root.start_tag_read      ? "in a start tag that could not be read"
+                           : root.name_space.empty() ? "in no namespace"
+                                                     : "in namespace \"" + root.name_space + "\"";
+    return "root element <" + root.name + "> is " + in + ", not in mammocalc's " + kind->what +
+           " namespace (xmlns=\"" + kind->name_space + "\"): neither a " + kind->what +
+           " nor an annotation file";
+  }
+  return "root element <" + root.name + "> is not an annotation file";
+}
+
+std::string lower_case(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// ".xml" in any case: "NOTES.XML" saved from a Windows share is an annotation file too, never one
+// passed over silently.
+bool has_xml_extension(const std::string& name) {
+  const std::string lower = lower_case(name);
+  return lower.size() > 4 && lower.compare(lower.size() - 4, 4, ".xml") == 0;
+}
+
+// A name that holds ".xml" not at its end: what editors, backups and copies make of an
+// annotation file's name (notes.xml.bak, notes.xml~, #notes.xml#, notes.xml.1, notes.xml.gz).
+bool is_copy_of_xml_name(const std::string& name) {
+  const std::string lower = lower_case(name);
+  const std::size_t at = lower.find(".xml");
+  return at != std::string::npos && !has_xml_extension(name);
+}
+
+// Whether a file's first bytes are those of an XML document: '<' after a UTF-8 byte order mark
+// and white space, or a UTF-16 byte order mark.
+bool starts_as_xml(const std::string& head) {
+  if (head.rfind("\xFF\xFE", 0) == 0 || head.rfind("\xFE\xFF", 0) == 0) return true;
+  const std::size_t start = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  const std::size_t at = head.find_first_not_of(" \t\r\n", start);
+  return at != std::string::npos && head[at] == '<';
+}
+
+enum class EntryKind {
+  XmlFile,            // a *.xml entry that is no directory: an annotation file
+  XmlNamedDirectory,  // a directory, or a symlink to one, named *.xml
+  Subdirectory,       // any other directory but a hidden one
+  OtherFile,          // anything else: a backup or editor copy, a file under another name
+};
+
+struct Entry {
+  std::string path;
+  std::string name;
+  EntryKind kind;
+};
+
+// The entries of an annotation directory a run looks at, sorted by name. Hidden directories
+// (.git, .snapshot, a desktop's .Trash-1000) are the tools' own, never where an annotation is
+// saved; hidden files are looked at as any file is (.notes.xml is an annotation file).
+std::vector<Entry> entries_of(const std::string& directory) {
+  std::vector<Entry> entries;
+  std::error_code error;
+  for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+    std::string name = it->path().filename().string();
+    std::error_code type_error;
+    const bool is_directory = it->is_directory(type_error);  // through a symlink too
+    EntryKind kind = EntryKind::OtherFile;
+    if (has_xml_extension(name)) {
+      kind = is_directory ? EntryKind::XmlNamedDirectory : EntryKind::XmlFile;
+    } else if (is_directory) {
+      if (name.rfind('.', 0) == 0) continue;
+      kind = EntryKind::Subdirectory;
+    }
+    entries.push_back({it->path().string(), std::move(name), kind});
+  }
+  if (error) {
+    throw Error(ErrorCode::InvalidAnnotation,
+                directory + ": cannot be listed (" + error.message() + ")");
+  }
+  // Deterministic order of application: it decides only which value a summary shows, as every
+  // file is a source of its own (annotation_merge: disagreements warn, every reading counts);
+  // and the notes of entries not read come in this order.
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  return entries;
+}
+
+// What one entry of an annotation directory is to a run.
+struct EntryReading {
+  enum class Kind {
+    Annotations,  // an annotation file read: its study decides whether it applies
+    NotTheirs,    // none of the annotations' business (mammocalc's other kinds, not XML)
+    NotRead,      // said where it could hold an annotation of the SR's study
+  };
+  Kind kind = Kind::NotTheirs;
+  // Annotations: the file's. NotRead: a valid annotation file under a name that is not read,
+  // whose study may show it to be another study's (then said on standard error only).
+  Annotations annotations;
+  bool holds_valid_annotations = false;
+  std::string note;  // NotRead: "PATH: why (… skipped)"
+};
+
+EntryReading not_read(std::string note) {
+  EntryReading reading;
+  reading.kind = EntryReading::Kind::NotRead;
+  reading.note = std::move(note);
+  return reading;
+}
+
+constexpr const char* kFileSkipped = " (file in annotation directory skipped)";
+
+// A *.xml file: read as an annotation file, or said why not.
+EntryReading read_xml_file(const std::string& path) {
+  // Opened once, its type checked on the descriptor and read from it, then parsed from those
+  // bytes: a check by path and an open by path again let a FIFO swapped in between block the run
+  // (a serve worker for ever).
+  const AnnotationFile read = read_annotation_file(path);
+  if (!read.unreadable.empty()) return not_read(read.unreadable + kFileSkipped);
+  const XmlRoot root = xml_root_of(read.bytes);
+  // mammocalc's own other kinds (a site profile, a summary…) are not the annotations' business;
+  // anything else is a file the run did not read, which is said.
+  if (is_other_mammocalc_kind(root)) return {};
+  if (root.name != kAnnotationsRoot) {
+    return not_read(path + ": " + why_not_annotations(root, read.bytes) + kFileSkipped);
+  }
+  AnnotationsReading parsed = parse_annotation_file(read);
+  if (!parsed.problems.empty()) return not_read(parsed.problems.front() + kFileSkipped);
+  EntryReading reading;
+  reading.kind = EntryReading::Kind::Annotations;
+  reading.annotations = std::move(parsed.annotations);
+  return reading;
+}
+
+// A file under another name than *.xml. Only *.xml files are read as annotation files (a backup
+// read as one would be a second, older reading of the finding), but a copy of an annotation
+// file's name, or any file that starts as XML, may be a radiologist's annotation saved under a
+// name the run does not read: said, never passed over. Files that do not start as XML and have
+// no such name (README.txt, a CSV list, .DS_Store) cannot be annotation files: flagging them
+// would put every exam to review for a note to the staff, and teach a site to ignore the
+// warning.
+EntryReading read_other_file(const std::string& path, const std::string& name) {
+  const AnnotationFile head = read_annotation_file_head(path);
+  if (!head.unreadable.empty()) {
+    // What it holds cannot be known, so neither can whose annotation it may be.
+    return not_read(head.unreadable +
+                    "; its name does not end in .xml, but what it holds cannot be known" +
+                    kFileSkipped);
+  }
+  const bool copy = is_copy_of_xml_name(name);
+  const bool xml = starts_as_xml(head.bytes);
+  if (!xml && !copy) return {};
+  const XmlRoot root = xml_root_of(head.bytes);
+  if (xml && is_other_mammocalc_kind(root)) return {};
+  const auto said = [&](const std::string& holds) {
+    return not_read(
+        path + ": " +
+        (copy ? "a backup or editor copy of an annotation file" : "a file that starts as XML") +
+        " (" + holds +
+        "), not read: annotation files are read only under names ending in .xml "
+        "(rename it if it is the annotation to read, or remove it)" +
+        kFileSkipped);
+  };
+  if (!xml) return said(head.bytes.empty() ? "empty" : "not XML");
+  if (root.name != kAnnotationsRoot) return said(why_not_annotations(root, head.bytes));
+  const AnnotationFile whole = read_annotation_file(path);
+  if (!whole.unreadable.empty()) return not_read(whole.unreadable + kFileSkipped);
+  AnnotationsReading parsed = parse_annotation_file(whole);
+  if (!parsed.problems.empty()) {
+    return said("not a valid annotation file: " + parsed.problems.front());
+  }
+  EntryReading reading = said("a valid annotation file");
+  reading.annotations = std::move(parsed.annotations);
+  reading.holds_valid_annotations = true;
+  return reading;
+}
+
+EntryReading read_entry(const Entry& entry, const std::string& directory) {
+  const std::string not_recursed = " (annotation files are read from " + directory +
+                                   " itself, never from its subdirectories; entry in annotation "
+                                   "directory skipped)";
+  switch (entry.kind) {
+    case EntryKind::XmlFile:
+      return read_xml_file(entry.path);
+    case EntryKind::XmlNamedDirectory:
+      return not_read(entry.path + ": a directory named like an annotation file, not read" +
+                      not_recursed);
+    case EntryKind::Subdirectory:
+      // A site may keep a folder per study: this SR's annotation may be in it.
+      return not_read(entry.path + ": a subdirectory, not read" + not_recursed);
+    case EntryKind::OtherFile:
+      return read_other_file(entry.path, entry.name);
+  }
+  return {};
+}
+
+}  // namespace
+
+void apply_annotation_directory(const std::string& directory, Findings& findings) {
+  const std::string& study = findings.source.study_instance_uid;
+  const bool valid_study = is_uid(study);
+  std::size_t annotation_files = 0;
+  for (const Entry& entry : entries_of(directory)) {
+    EntryReading reading = read_entry(entry, directory);
+    if (reading.kind == EntryReading::Kind::NotTheirs) continue;
+    if (reading.kind == EntryReading::Kind::NotRead) {
+      // A valid annotation file of another study cannot hold this study's annotation, whatever
+      // its name: as for *.xml files, it is that study's business (said on standard error).
+      const bool another_study = reading.holds_valid_annotations && valid_study &&
+                                 reading.annotations.study_instance_uid != study;
+      if (!another_study) {
+        findings.notes.push_back({WarningCode::AnnotationSkipped, std::move(reading.note), ""});
+      }
+      continue;
+    }
+    ++annotation_files;
+    if (reading.annotations.study_instance_uid == study) {
+      merge_annotations(reading.annotations, findings);
+    }
+  }
+  // An SR without a valid Study Instance UID matches no file, and any of them may have been its
+  // annotations: said, never a clean summary (hostile review 25, F9).
+  if (annotation_files > 0 && !valid_study) {
+    findings.notes.push_back(
+        {WarningCode::AnnotationSkipped,
+         directory + ": the SR has no valid Study Instance UID (\"" + study +
+             "\"), so none of the directory's annotation files can be matched to it "
+             "(directory not applied)",
+         ""});
+  }
+}
+
+std::vector<std::string> unread_annotation_entries(const std::vector<std::string>& paths) {
+  std::vector<std::string> lines;
+  for (const std::string& path : paths) {
+    if (!fs::is_directory(path)) continue;
+    for (const Entry& entry : entries_of(path)) {
+      EntryReading reading = read_entry(entry, path);
+      if (reading.kind == EntryReading::Kind::NotRead) lines.push_back(std::move(reading.note));
+    }
+  }
+  return lines;
+}
+
+}  // namespace mammocalc
