@@ -180,6 +180,17 @@ void Reader::read_item(const TextItem& text_item) {
   const std::vector<SentenceRange> sentences =
       narrative::split_sentences(item.tokens, item.matches, headings_, text_item.section,
                                  words_.words(FunctionWordRole::ContinuesLine));
+  // A heading that names one breast and breast imaging at once ("Left mammogram:", "Mammogram
+  // left:") names the breast: a text under it is a breast imaging report (decision-logic.md §6.6),
+  // though no other breast word follows.
+  for (const SentenceRange& range : sentences) {
+    if (range.heading_laterality == Laterality::Unknown || saw_breast_) continue;
+    saw_breast_ =
+        std::any_of(item.matches.begin(), item.matches.end(), [&](const PhraseMatch& match) {
+          return match.kind == PhraseKind::BreastImaging && match.begin >= range.heading_begin &&
+                 match.end <= range.heading_end;
+        });
+  }
   // Matches are ordered by start token and sentences by position: one sweep hands each sentence
   // the matches that lie inside it.
   std::size_t next = 0;

@@ -787,3 +787,44 @@ TEST(TextReview24, GermanNotRightNegatesTheRight) {
 
 }  // namespace
 }  // namespace mammocalc
+
+namespace mammocalc {
+namespace {
+
+// ==== Open gaps of issue 17's text reading (helper-text round) ====
+
+Report summarise_bare_en(const std::string& text) {
+  return summarise_with(narrative_test::one_block(text),
+                        narrative_test::shipped_prepared_wordings());
+}
+
+// ---- A one-breast examination heading is breast imaging and sets the side ----
+
+// "Left mammogram:" names a breast and breast imaging at once (decision-logic.md §6.6): a text
+// under it with no other breast word is a breast imaging report, never refused.
+TEST(TextGaps17, OneBreastMammogramHeadingIsBreastImaging) {
+  for (const char* text : {"Left mammogram: grouped amorphous calcifications at 2 o'clock.",
+                           "Left mammogram:\nGrouped amorphous calcifications at 2 o'clock.",
+                           "Mammogram left: grouped amorphous calcifications at 2 o'clock."}) {
+    EXPECT_TRUE(narrative_test::read_one_block(text).breast_imaging_text) << text;
+    const Report report = summarise_bare_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(*finding, Morphology::Amorphous)) << text;
+    EXPECT_TRUE(decision_of(report, finding).needs_review) << text;
+  }
+  const Report right =
+      summarise_bare_en("Right mammogram: grouped amorphous calcifications at 10 o'clock.");
+  const Finding* finding = only_narrative_finding(right);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->laterality, Laterality::Right);
+  // Neighbour: a mammogram of one breast recommended in another organ's report is no heading and
+  // no breast imaging report.
+  EXPECT_FALSE(
+      narrative_test::read_one_block("Coronary artery calcifications. Recommend left mammogram.")
+          .breast_imaging_text);
+}
+
+}  // namespace
+}  // namespace mammocalc
