@@ -826,5 +826,64 @@ TEST(TextGaps17, OneBreastMammogramHeadingIsBreastImaging) {
           .breast_imaging_text);
 }
 
+// ---- Text under a priors heading is the prior exam's; a new exam heading ends it ----
+
+bool historical_on(const Report& report, Laterality breast) {
+  return std::any_of(report.input.text_mentions.begin(), report.input.text_mentions.end(),
+                     [breast](const TextMention& mention) {
+                       return mention.status == MentionStatus::Historical &&
+                              mention.laterality == breast;
+                     });
+}
+
+// An examination heading right after a priors heading, nothing between ("Voraufnahmen:\n
+// Mammographie: …"), names the prior examination: what it says is the past (listed as historical,
+// never dropped), not a current finding. Text under a priors heading up to the next findings
+// heading is the past too; a current examination heading after the priors' text ends them.
+TEST(TextGaps17, ExamHeadingUnderPriorsIsThePriorExam) {
+  for (const char* text :
+       {"Voraufnahmen:\nMammographie: Gruppierter pleomorpher Mikrokalk links bei 2 Uhr.\n"
+        "Befund:\nKeine Verkalkungen.",
+        "Voraufnahmen: Mammographie: Gruppierter pleomorpher Mikrokalk links bei 2 Uhr.\n"
+        "Befund: Keine Verkalkungen.",
+        "Voraufnahmen:\nGruppierter runder Mikrokalk rechts bei 10 Uhr.\nGruppierter "
+        "pleomorpher Mikrokalk links bei 2 Uhr.\nBefund:\nKeine Verkalkungen."}) {
+    const Report report = summarise_de(text);
+    EXPECT_TRUE(of_origin(report, Origin::Narrative).empty()) << text;
+    EXPECT_TRUE(historical_on(report, Laterality::Left)) << text;
+  }
+  for (const char* text :
+       {"COMPARISON:\nMammogram: grouped amorphous calcifications in the left breast at 2 "
+        "o'clock.\nFINDINGS:\nNo calcifications.",
+        "PRIOR STUDIES:\nMammogram 2022.\nGrouped amorphous calcifications in the left breast at "
+        "2 o'clock.\nFINDINGS:\nNo calcifications."}) {
+    const Report report = summarise_en(text);
+    EXPECT_TRUE(of_origin(report, Origin::Narrative).empty()) << text;
+    EXPECT_TRUE(historical_on(report, Laterality::Left)) << text;
+  }
+  // Neighbours: a current examination heading after the priors' text opens the current findings;
+  // with no findings heading after them, the lines after the priors' line stay current (reports
+  // go on to their findings without a heading: never lost as the past); an impression heading
+  // does not make the lines before it the past.
+  const Report after = summarise_de(
+      "Voraufnahmen: Gruppierter pleomorpher Mikrokalk links bei 2 Uhr.\nMammographie: "
+      "Gruppierte amorphe Mikroverkalkungen rechts bei 10 Uhr.");
+  const Finding* current = only_narrative_finding(after);
+  ASSERT_NE(current, nullptr);
+  EXPECT_EQ(current->laterality, Laterality::Right);
+  EXPECT_TRUE(historical_on(after, Laterality::Left));
+  for (const Report& report :
+       {summarise_de("Voraufnahmen:\nMammographie 2022.\nGruppierter pleomorpher Mikrokalk links "
+                     "bei 2 Uhr."),
+        summarise_de("Voraufnahmen:\nMammographie: Gruppierter runder Mikrokalk rechts bei 10 "
+                     "Uhr.\nGruppierter pleomorpher Mikrokalk links bei 2 Uhr."),
+        summarise_en("COMPARISON: 2019.\nGrouped fine pleomorphic calcifications in the left "
+                     "breast at 2 o'clock.\nIMPRESSION: BI-RADS 4.")}) {
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->laterality, Laterality::Left);
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category));
+  }
+}
 }  // namespace
 }  // namespace mammocalc
