@@ -689,6 +689,23 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     return std::nullopt;
   };
   constexpr std::size_t kAnyWord = std::numeric_limits<std::size_t>::max();
+  // "Similar calcifications in the other breast", "Ähnliche Mikroverkalkungen auf der Gegenseite":
+  // a likewise word right before a calcification word, after calcifications were described, names
+  // those calcifications again: their suspicious kinds are this group's too, as "the same" gives
+  // them (inherit_suspicious_kinds: never their benign ones). One said in a comparison phrase is
+  // not.
+  if (!described_last_.empty()) {
+    for (const PhraseMatch& mention : reading.mentions) {
+      const std::size_t before = mention.begin;
+      if (before == reading.range->begin) continue;
+      const std::size_t likewise = before - 1;
+      if (!words_.is(item.tokens[likewise], FunctionWordRole::Likewise) ||
+          reading.comparison_words[likewise]) {
+        continue;
+      }
+      inherit_suspicious_kinds(reading, mention.begin);
+    }
+  }
   // A sentence after calcifications were described that opens with "those" or "the ones"
   // ("Those in the right breast are suspicious."), or a later clause of it that does ("The left
   // breast is unremarkable except for a similar cluster at 2 o'clock."): a group of its own,

@@ -885,5 +885,54 @@ TEST(TextGaps17, ExamHeadingUnderPriorsIsThePriorExam) {
     EXPECT_FALSE(reassures(decision_of(report, finding).final_category));
   }
 }
+
+// ---- "Similar calcifications in the other breast" keep the kind just described ----
+
+// "Similar" / "ähnliche" / "gleichartige" before the calcification word: the calcifications just
+// described, on the breast this sentence names. Their suspicious kinds are this group's too
+// (quoted where they were read; still a narrative finding for review), as "the same" gives them;
+// never their benign ones.
+TEST(TextGaps17, SimilarCalcificationsKeepTheKindJustDescribed) {
+  const auto check = [](const Report& report, const std::string& text) {
+    EXPECT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+    ASSERT_EQ(findings_on(report, Laterality::Left), 1U) << text;
+    for (const Finding& finding : report.input.findings) {
+      EXPECT_EQ(finding.origin, Origin::Narrative) << text;
+      EXPECT_TRUE(has_morphology(finding, Morphology::Amorphous)) << text;
+      const Decision& decision = decision_of(report, &finding);
+      EXPECT_GE(decision.final_category, Category::LowSuspicion4A) << text;
+      EXPECT_TRUE(decision.needs_review) << text;
+    }
+  };
+  for (const char* text : {"Right breast: grouped amorphous calcifications. Similar calcifications "
+                           "in the other breast.",
+                           "Right breast: grouped amorphous calcifications. Similar calcifications "
+                           "in the contralateral breast."}) {
+    check(summarise_en(text), text);
+  }
+  for (const char* text : {"Rechts gruppierte amorphe Mikroverkalkungen. Ähnliche "
+                           "Mikroverkalkungen auf der Gegenseite.",
+                           "Rechts gruppierte amorphe Mikroverkalkungen. Gleichartige "
+                           "Mikroverkalkungen kontralateral."}) {
+    check(summarise_de(text), text);
+  }
+  // Neighbours: benign kinds are not given (unknown kind, review, never reassurance); without
+  // "similar" the other breast's calcifications are of their own, unknown kind.
+  const Report benign = summarise_en(
+      "Right breast: grouped round calcifications. Similar calcifications in the other breast.");
+  for (const Finding& finding : benign.input.findings) {
+    if (finding.laterality != Laterality::Left) continue;
+    EXPECT_FALSE(has_morphology(finding, Morphology::Round));
+    EXPECT_FALSE(reassures(decision_of(benign, &finding).final_category));
+  }
+  const Report unlike = summarise_en(
+      "Right breast: grouped amorphous calcifications. Calcifications in the other "
+      "breast.");
+  for (const Finding& finding : unlike.input.findings) {
+    if (finding.laterality == Laterality::Left) {
+      EXPECT_FALSE(has_morphology(finding, Morphology::Amorphous));
+    }
+  }
+}
 }  // namespace
 }  // namespace mammocalc
