@@ -934,5 +934,48 @@ TEST(TextGaps17, SimilarCalcificationsKeepTheKindJustDescribed) {
     }
   }
 }
+
+// ---- "…in the right breast, also contralaterally": both breasts ----
+
+// A part of the group's clause that names the other breast and nothing else ("also
+// contralaterally", "auch kontralateral", "and in the contralateral breast") places the same
+// calcifications there too: a group on each breast, the other with the same kinds (its place is
+// not stated). A part that clears or denies the other breast, or names something else there, does
+// not.
+TEST(TextGaps17, AlsoContralaterallyIsTheOtherBreastToo) {
+  const auto check = [](const Report& report, const std::string& text) {
+    ASSERT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+    ASSERT_EQ(findings_on(report, Laterality::Left), 1U) << text;
+    for (const Finding& finding : report.input.findings) {
+      EXPECT_TRUE(has_morphology(finding, Morphology::Amorphous)) << text;
+      EXPECT_TRUE(has_distribution(finding, Distribution::Grouped)) << text;
+      EXPECT_TRUE(decision_of(report, &finding).needs_review) << text;
+      if (finding.laterality == Laterality::Left) {
+        EXPECT_FALSE(finding.location.clock_hour) << text;
+      }
+    }
+  };
+  for (const char* text : {"Grouped amorphous calcifications in the right breast, also "
+                           "contralaterally.",
+                           "Grouped amorphous calcifications in the right breast at 10 o'clock, "
+                           "also in the contralateral breast."}) {
+    check(summarise_en(text), text);
+  }
+  check(summarise_de("Gruppierte amorphe Mikroverkalkungen rechts, auch kontralateral."),
+        "auch kontralateral");
+  // Neighbours: the other breast cleared, denied or holding another finding gets no group.
+  for (const char* text :
+       {"Grouped amorphous calcifications in the right breast, contralateral breast unremarkable.",
+        "Grouped amorphous calcifications in the right breast, not contralaterally.",
+        "Grouped amorphous calcifications in the right breast, contralateral breast with a benign "
+        "mass."}) {
+    const Report report = summarise_en(text);
+    EXPECT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Left), 0U) << text;
+  }
+  const Report cleared =
+      summarise_de("Gruppierte amorphe Mikroverkalkungen rechts, kontralateral unauffällig.");
+  EXPECT_EQ(findings_on(cleared, Laterality::Left), 0U);
+}
 }  // namespace
 }  // namespace mammocalc
