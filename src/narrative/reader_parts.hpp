@@ -530,6 +530,10 @@ class Reader {
   }
   std::optional<std::pair<Category, std::size_t>> category_after(const Item& item, std::size_t at,
                                                                  std::size_t end) const;
+  // A number after a category word that is no category ("BI-RADS -1", "BI-RADS 7"): the token
+  // after it; none where there is no such number.
+  std::optional<std::size_t> no_category_after(const Item& item, std::size_t at,
+                                               std::size_t end) const;
 
   // Findings from candidates.
   std::vector<std::size_t> add_candidate(const Candidate& candidate);

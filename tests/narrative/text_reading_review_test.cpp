@@ -977,5 +977,39 @@ TEST(TextGaps17, AlsoContralaterallyIsTheOtherBreastToo) {
       summarise_de("Gruppierte amorphe Mikroverkalkungen rechts, kontralateral unauffällig.");
   EXPECT_EQ(findings_on(cleared, Laterality::Left), 0U);
 }
+
+// ---- A BI-RADS category that does not exist is said, never dropped ----
+
+bool exam_notes_quote(const Report& report, const std::string& words) {
+  return std::any_of(report.input.notes.begin(), report.input.notes.end(),
+                     [&words](const ReaderNote& note) {
+                       return note.code == WarningCode::NarrativeUnresolved &&
+                              note.text.find(words) != std::string::npos;
+                     });
+}
+
+// "BI-RADS -1", "BI-RADS 7": no category (never read as 1 or as any other), and said: an
+// unresolved note quoting the sentence, the exam for review.
+TEST(TextGaps17, InvalidBiradsCategoryIsSaid) {
+  for (const char* text : {"Grouped amorphous calcifications in the left breast at 2 o'clock. "
+                           "BI-RADS -1.",
+                           "Grouped amorphous calcifications in the left breast at 2 o'clock. "
+                           "BI-RADS 7."}) {
+    const Report report = summarise_en(text);
+    EXPECT_FALSE(report.exam.reported_category) << text;
+    EXPECT_TRUE(exam_notes_quote(report, "BI-RADS")) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  const Report german_report =
+      summarise_de("Gruppierte amorphe Mikroverkalkungen links bei 2 Uhr. BI-RADS 7.");
+  EXPECT_TRUE(exam_notes_quote(german_report, "BI-RADS 7"));
+  // Neighbours: a valid category, a range and the Atlas edition are no such note.
+  for (const char* text : {"Grouped amorphous calcifications in the left breast. BI-RADS 4.",
+                           "Grouped amorphous calcifications in the left breast. BI-RADS 3-4.",
+                           "Grouped amorphous calcifications in the left breast (BI-RADS 5th "
+                           "edition lexicon). BI-RADS 4."}) {
+    EXPECT_FALSE(exam_notes_quote(summarise_en(text), "BI-RADS")) << text;
+  }
+}
 }  // namespace
 }  // namespace mammocalc
