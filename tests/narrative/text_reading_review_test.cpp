@@ -1011,5 +1011,33 @@ TEST(TextGaps17, InvalidBiradsCategoryIsSaid) {
     EXPECT_FALSE(exam_notes_quote(summarise_en(text), "BI-RADS")) << text;
   }
 }
+
+// ---- A comparison is no current assessment: it never lowers a suspicious reading ----
+
+// "Less suspicious than before" compares with the prior exam (narrative.md §3): no current
+// assessment that lowers anything. The suspicious kind still gives its category, and the words
+// "suspicious" keep the reported 4 (a lesser degree is still suspicious: LesserDegree); never
+// lowered, never reassurance (guard: the current reading is the safe one).
+TEST(TextGaps17, LessSuspiciousThanBeforeLowersNothing) {
+  const Report english = summarise_en(
+      "Grouped amorphous calcifications in the left breast at 2 o'clock, less suspicious than "
+      "before.");
+  const Report german_report = summarise_de(
+      "Gruppierte amorphe Mikroverkalkungen links bei 2 Uhr, weniger suspekt als in der "
+      "Voruntersuchung.");
+  for (const Report* report : {&english, &german_report}) {
+    const Finding* finding = only_narrative_finding(*report);
+    ASSERT_NE(finding, nullptr);
+    EXPECT_GE(decision_of(*report, finding).final_category, Category::ModerateSuspicion4B);
+    ASSERT_TRUE(finding->reported_category);
+    EXPECT_EQ(*finding->reported_category, Category::Suspicious4);
+    EXPECT_TRUE(decision_of(*report, finding).needs_review);
+  }
+  const Report round = summarise_en(
+      "Grouped round calcifications in the left breast at 2 o'clock, less suspicious than before.");
+  const Finding* finding = only_narrative_finding(round);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_FALSE(reassures(decision_of(round, finding).final_category));
+}
 }  // namespace
 }  // namespace mammocalc
