@@ -180,6 +180,17 @@ void Reader::read_item(const TextItem& text_item) {
   const std::vector<SentenceRange> sentences =
       narrative::split_sentences(item.tokens, item.matches, headings_, text_item.section,
                                  words_.words(FunctionWordRole::ContinuesLine));
+  // A heading that names one breast and breast imaging at once ("Left mammogram:", "Mammogram
+  // left:") names the breast: a text under it is a breast imaging report (decision-logic.md §6.6),
+  // though no other breast word follows.
+  for (const SentenceRange& range : sentences) {
+    if (range.heading_laterality == Laterality::Unknown || saw_breast_) continue;
+    saw_breast_ =
+        std::any_of(item.matches.begin(), item.matches.end(), [&](const PhraseMatch& match) {
+          return match.kind == PhraseKind::BreastImaging && match.begin >= range.heading_begin &&
+                 match.end <= range.heading_end;
+        });
+  }
   // Matches are ordered by start token and sentences by position: one sweep hands each sentence
   // the matches that lie inside it.
   std::size_t next = 0;
@@ -678,6 +689,23 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     return std::nullopt;
   };
   constexpr std::size_t kAnyWord = std::numeric_limits<std::size_t>::max();
+  // "Similar calcifications in the other breast", "Ähnliche Mikroverkalkungen auf der Gegenseite":
+  // a likewise word right before a calcification word, after calcifications were described, names
+  // those calcifications again: their suspicious kinds are this group's too, as "the same" gives
+  // them (inherit_suspicious_kinds: never their benign ones). One said in a comparison phrase is
+  // not.
+  if (!described_last_.empty()) {
+    for (const PhraseMatch& mention : reading.mentions) {
+      const std::size_t before = mention.begin;
+      if (before == reading.range->begin) continue;
+      const std::size_t likewise = before - 1;
+      if (!words_.is(item.tokens[likewise], FunctionWordRole::Likewise) ||
+          reading.comparison_words[likewise]) {
+        continue;
+      }
+      inherit_suspicious_kinds(reading, mention.begin);
+    }
+  }
   // A sentence after calcifications were described that opens with "those" or "the ones"
   // ("Those in the right breast are suspicious."), or a later clause of it that does ("The left
   // breast is unremarkable except for a similar cluster at 2 o'clock."): a group of its own,
@@ -1051,6 +1079,42 @@ std::size_t Reader::other_breast_words(const Item& item, std::size_t at, std::si
   return words_.is(item.tokens[at], FunctionWordRole::OtherBreastAlone) ? 1 : 0;
 }
 
+std::optional<Read<Laterality>> Reader::also_the_other_breast(const Item& item,
+                                                              const SentenceReading& reading,
+                                                              std::size_t begin, std::size_t end,
+                                                              Laterality own) const {
+  for (std::size_t k = begin; k < end; ++k) {
+    const std::size_t named = other_breast_words(item, k, end);
+    if (named == 0 || reading.comparison_words[k] || reading.surroundings_words[k] ||
+        reading.hypothesis_words[k]) {
+      continue;
+    }
+    std::size_t part_begin = k;
+    while (part_begin > begin && !words_.coordinates(item.tokens[part_begin - 1])) --part_begin;
+    std::size_t part_end = k + named;
+    while (part_end < end && !words_.coordinates(item.tokens[part_end])) ++part_end;
+    const bool says_more =
+        std::any_of(reading.triggers.begin(), reading.triggers.end(),
+                    [&](const Trigger& trigger) {
+                      return trigger.begin < part_end && part_begin < trigger.end;
+                    }) ||
+        std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                    [&](const PhraseMatch& mention) {
+                      return mention.begin >= part_begin && mention.begin < part_end;
+                    }) ||
+        std::any_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(part_begin),
+                    item.tokens.begin() + static_cast<std::ptrdiff_t>(part_end),
+                    [&](const Token& token) {
+                      return words_.is(token, FunctionWordRole::ClearsBreast) ||
+                             words_.is(token, FunctionWordRole::OtherFinding);
+                    });
+    if (says_more) return std::nullopt;
+    const Laterality other = own == Laterality::Left ? Laterality::Right : Laterality::Left;
+    return Read<Laterality>{other, words_of(item, k, k + named), span_of(item, k, k + named), k};
+  }
+  return std::nullopt;
+}
+
 // "In the same breast", "the contralateral breast", "Gegenseite" in the clause: the breast of the
 // calcifications described last (else the heading's), or the other one. Without a breast to refer
 // to, "the other breast" is none (unknown), never the heading's: it says it is not that one.
@@ -1209,6 +1273,36 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     take_side_of_mentions(reading, descriptors, in_clause, giving, end, candidate);
   }
   std::vector<std::size_t> gave = add_candidate(candidate);
+  // "…in the right breast, also contralaterally": the same calcifications on the other breast too,
+  // with their kinds; their place there is not stated (the clause's place is the named breast's).
+  const bool own_breast =
+      candidate.laterality == Laterality::Left || candidate.laterality == Laterality::Right;
+  if (own_breast && !relative) {
+    if (const auto other = also_the_other_breast(item, reading, begin, end, candidate.laterality)) {
+      Candidate there = candidate;
+      there.laterality = other->value;
+      there.laterality_read = other;
+      there.breasts_disagreeing.reset();
+      Descriptors& kept = there.descriptors;
+      kept.sides = {*other};
+      kept.clock.reset();
+      kept.other_clocks.clear();
+      kept.quadrant.reset();
+      kept.other_quadrants.clear();
+      kept.region.reset();
+      kept.depth.reset();
+      kept.from_nipple_mm.reset();
+      kept.from_skin_mm.reset();
+      kept.from_chest_wall_mm.reset();
+      kept.extent_mm.reset();
+      kept.count.reset();
+      const std::vector<std::size_t> more = add_candidate(there);
+      gave.insert(gave.end(), more.begin(), more.end());
+      for (std::size_t index : candidate.mentions) {
+        reading_.mentions[index].laterality = Laterality::Both;
+      }
+    }
+  }
   described_last_.insert(described_last_.end(), gave.begin(), gave.end());
   return gave;
 }

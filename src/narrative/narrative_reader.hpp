@@ -35,6 +35,9 @@ struct NarrativeReading {
     std::string quote;
   };
   std::vector<TissueFollowUp> tissue_follow_ups;
+  // What the text states that cannot be read, quoted ("BI-RADS 7": a category that does not
+  // exist): never dropped, an unresolved note on the exam (its review).
+  std::vector<ReaderNote> notes;
   // The text names the breast together with breast-imaging words (decision-logic.md §6.6).
   bool breast_imaging_text = false;
   // TEXT items with a value: a report whose text found no mention was still read as text.

@@ -161,6 +161,30 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
   return std::make_pair(category, next);
 }
 
+std::optional<std::size_t> Reader::no_category_after(const Item& item, std::size_t at,
+                                                     std::size_t end) const {
+  const std::vector<Token>& tokens = item.tokens;
+  for (int skipped = 0; at < end && skipped < 3; ++skipped) {
+    if (!is_punct(tokens[at], ':') && !words_.is(tokens[at], FunctionWordRole::CategoryFiller)) {
+      break;
+    }
+    ++at;
+  }
+  if (at >= end || at == 0) return std::nullopt;
+  const Token& value = tokens[at];
+  if (value.kind != TokenKind::Number || value.folded.size() > 2 ||
+      value.folded.find('.') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const std::string_view before =
+      std::string_view(*item.text).substr(tokens[at - 1].end(), value.begin - tokens[at - 1].end());
+  const bool minus = !before.empty() && before.back() == '-' &&
+                     (before.size() >= 2 && before[before.size() - 2] == ' ');
+  constexpr int kHighestCategory = 6;
+  if (minus || leading_integer(value.folded) > kHighestCategory) return at + 1;
+  return std::nullopt;
+}
+
 void Reader::read_assessment(const Item& item, const SentenceReading& reading,
                              const std::vector<PhraseMatch>& matches) {
   const SentenceRange& range = *reading.range;
@@ -253,6 +277,16 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
     if (set_aside(match.begin, match.end, false) || states_density(match.begin)) {
       if (category) covered = category->second;
       continue;
+    }
+    // "BI-RADS 7", "BI-RADS -1": no category, and said (never dropped without trace).
+    if (!category) {
+      if (const auto no_category = no_category_after(item, match.end, range.end)) {
+        reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                                  "the text states a BI-RADS category that does not exist (\"" +
+                                      words_of(item, match.begin, *no_category) +
+                                      "\"), not read as a category: \"" + sentence.text + "\"",
+                                  *item.position});
+      }
     }
     std::size_t at = match.end;
     if (category) {

@@ -417,6 +417,13 @@ class Reader {
                              const std::vector<std::size_t>& giving, std::size_t clause_end,
                              Candidate& candidate);
   std::size_t other_breast_words(const Item& item, std::size_t at, std::size_t end) const;
+  // The other breast than `own`, named in a part of the clause [begin, end) that says nothing else
+  // ("…, also contralaterally", "…, auch kontralateral"); none where that part clears or denies it
+  // or names something else there.
+  std::optional<Read<Laterality>> also_the_other_breast(const Item& item,
+                                                        const SentenceReading& reading,
+                                                        std::size_t begin, std::size_t end,
+                                                        Laterality own) const;
   bool one_place_under_both_breasts(const SentenceReading& reading,
                                     const Descriptors& descriptors) const;
   std::optional<Read<Laterality>> relative_side(const Item& item, const SentenceReading& reading,
@@ -523,6 +530,10 @@ class Reader {
   }
   std::optional<std::pair<Category, std::size_t>> category_after(const Item& item, std::size_t at,
                                                                  std::size_t end) const;
+  // A number after a category word that is no category ("BI-RADS -1", "BI-RADS 7"): the token
+  // after it; none where there is no such number.
+  std::optional<std::size_t> no_category_after(const Item& item, std::size_t at,
+                                               std::size_t end) const;
 
   // Findings from candidates.
   std::vector<std::size_t> add_candidate(const Candidate& candidate);

@@ -585,6 +585,32 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   }
   const bool lines_are_sentences = !sentence_end_seen && line_breaks >= 2;
 
+  // Per token: whether a breast-imaging word starts there ("Mammographie", "mammogram"), for
+  // headings that name an examination.
+  std::vector<bool> imaging_word(tokens.size(), false);
+  for (const PhraseMatch& match : matches) {
+    if (match.kind == PhraseKind::BreastImaging) imaging_word[match.begin] = true;
+  }
+  const auto names_exam = [&](std::size_t begin, std::size_t end) {
+    return std::any_of(imaging_word.begin() + static_cast<std::ptrdiff_t>(begin),
+                       imaging_word.begin() + static_cast<std::ptrdiff_t>(end),
+                       [](bool imaging) { return imaging; });
+  };
+  // Per token: the section of the next heading at a line start with a colon or alone on its line,
+  // at or after it (one backward pass: linear). A priors heading whose next heading opens the
+  // findings holds all the text up to it (what stands between is the prior exams').
+  std::vector<ReportSection> next_line_heading(tokens.size() + 1, ReportSection::Other);
+  for (std::size_t k = tokens.size(); k > 0; --k) {
+    const std::size_t at = k - 1;
+    next_line_heading[at] = next_line_heading[at + 1];
+    const std::size_t end = heading_end[at];
+    if (end <= at || (at > 0 && tokens[at].newlines_before == 0)) continue;
+    const bool colon = end < tokens.size() && is_punct(tokens[end], ':');
+    const bool own_line =
+        tokens[at].capitalised && (end == tokens.size() || tokens[end].newlines_before > 0);
+    if (colon || own_line) next_line_heading[at] = heading_of[heading_wording[at]].section;
+  }
+
   std::vector<SentenceRange> sentences;
   ReportSection section = item_section;
   Laterality breast = Laterality::Unknown;
@@ -601,8 +627,13 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   // and read as history they would be lost (a mention there is historical). The section before
   // it resumes.
   std::optional<ReportSection> resume_section;
+  // A priors heading was the last thing read: an examination heading right after it
+  // ("Voraufnahmen:\nMammographie: …", "COMPARISON: Mammogram: …") names the prior exam.
+  bool priors_just_opened = false;
+  ReportSection before_priors = section;
   auto close = [&](std::size_t end) {
     if (end > start) {
+      priors_just_opened = false;
       sentences.push_back({start, end, section, breast, breast_begin, breast_end});
       const bool line_ends =
           line_breaks == 0 || end >= tokens.size() || tokens[end].newlines_before > 0;
@@ -654,11 +685,27 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
             breast_end = end;
             const std::size_t said = colon ? end + 1 : end;
             breast_line_said = said < tokens.size() && tokens[said].newlines_before == 0;
+          } else if (priors_just_opened && meaning.section == ReportSection::Findings &&
+                     names_exam(at, end)) {
+            // The prior exam's label: the priors section goes on, up to the next findings heading
+            // after the label if there is one, else for the label's line as before.
+            breast = Laterality::Unknown;
+            resume_section.reset();
+            if (next_line_heading[colon ? end + 1 : end] != ReportSection::Findings) {
+              resume_section = before_priors;
+            }
           } else {
+            if (meaning.section == ReportSection::Comparison) before_priors = section;
             if (!resume_section && holds_one_sentence(meaning.section)) resume_section = section;
             if (!holds_one_sentence(meaning.section)) resume_section.reset();
             section = meaning.section;
             breast = Laterality::Unknown;
+            priors_just_opened = meaning.section == ReportSection::Comparison;
+            // Priors whose next heading opens the findings hold all the text up to it.
+            if (priors_just_opened &&
+                next_line_heading[colon ? end + 1 : end] == ReportSection::Findings) {
+              resume_section.reset();
+            }
           }
           // A heading that is also a category word before its number ("BI-RADS ASSESSMENT: 4")
           // opens the impression and stays in its sentence, which then states the category.

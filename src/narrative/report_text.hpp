@@ -137,7 +137,10 @@ struct HeadingMeaning {
 // Splits one item's tokens into sentences. `heading_of` gives the meaning of a Heading match's
 // wording index. Headings at the start of a line or sentence followed by ':' (or alone on a
 // line, capitalised), and headings in capitals followed by ':' anywhere ("... COMPARISON: 2019
-// FINDINGS: ..."), switch the section or the breast; they belong to no sentence. A sentence
+// FINDINGS: ..."), switch the section or the breast; they belong to no sentence. A priors
+// (comparison) heading holds the line its first sentence ends on, or, where the next heading opens
+// the findings, all the text up to it; an examination heading right after it ("Voraufnahmen:
+// Mammographie: …") names the prior exam and does not end it. A sentence
 // ends at . ! ? (not after an abbreviation, a list number or inside "2.5"; after a shortened
 // calcification word such as "calc." only before a capitalised word), at a blank line, at a
 // line break before a capitalised line unless the line ended with one of the `continuing` words

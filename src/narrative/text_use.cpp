@@ -455,6 +455,7 @@ void note_tissue_asked_of_the_other_breast(
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
                    Findings& findings) {
   if (reading.text_items == 0) return;
+  findings.notes.insert(findings.notes.end(), reading.notes.begin(), reading.notes.end());
   for (Finding& finding : reading.findings) note_text_laterality_source(finding);
   const bool coded =
       std::any_of(findings.findings.begin(), findings.findings.end(),

@@ -787,3 +787,257 @@ TEST(TextReview24, GermanNotRightNegatesTheRight) {
 
 }  // namespace
 }  // namespace mammocalc
+
+namespace mammocalc {
+namespace {
+
+// ==== Open gaps of issue 17's text reading (helper-text round) ====
+
+Report summarise_bare_en(const std::string& text) {
+  return summarise_with(narrative_test::one_block(text),
+                        narrative_test::shipped_prepared_wordings());
+}
+
+// ---- A one-breast examination heading is breast imaging and sets the side ----
+
+// "Left mammogram:" names a breast and breast imaging at once (decision-logic.md §6.6): a text
+// under it with no other breast word is a breast imaging report, never refused.
+TEST(TextGaps17, OneBreastMammogramHeadingIsBreastImaging) {
+  for (const char* text : {"Left mammogram: grouped amorphous calcifications at 2 o'clock.",
+                           "Left mammogram:\nGrouped amorphous calcifications at 2 o'clock.",
+                           "Mammogram left: grouped amorphous calcifications at 2 o'clock."}) {
+    EXPECT_TRUE(narrative_test::read_one_block(text).breast_imaging_text) << text;
+    const Report report = summarise_bare_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    EXPECT_TRUE(has_morphology(*finding, Morphology::Amorphous)) << text;
+    EXPECT_TRUE(decision_of(report, finding).needs_review) << text;
+  }
+  const Report right =
+      summarise_bare_en("Right mammogram: grouped amorphous calcifications at 10 o'clock.");
+  const Finding* finding = only_narrative_finding(right);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->laterality, Laterality::Right);
+  // Neighbour: a mammogram of one breast recommended in another organ's report is no heading and
+  // no breast imaging report.
+  EXPECT_FALSE(
+      narrative_test::read_one_block("Coronary artery calcifications. Recommend left mammogram.")
+          .breast_imaging_text);
+}
+
+// ---- Text under a priors heading is the prior exam's; a new exam heading ends it ----
+
+bool historical_on(const Report& report, Laterality breast) {
+  return std::any_of(report.input.text_mentions.begin(), report.input.text_mentions.end(),
+                     [breast](const TextMention& mention) {
+                       return mention.status == MentionStatus::Historical &&
+                              mention.laterality == breast;
+                     });
+}
+
+// An examination heading right after a priors heading, nothing between ("Voraufnahmen:\n
+// Mammographie: …"), names the prior examination: what it says is the past (listed as historical,
+// never dropped), not a current finding. Text under a priors heading up to the next findings
+// heading is the past too; a current examination heading after the priors' text ends them.
+TEST(TextGaps17, ExamHeadingUnderPriorsIsThePriorExam) {
+  for (const char* text :
+       {"Voraufnahmen:\nMammographie: Gruppierter pleomorpher Mikrokalk links bei 2 Uhr.\n"
+        "Befund:\nKeine Verkalkungen.",
+        "Voraufnahmen: Mammographie: Gruppierter pleomorpher Mikrokalk links bei 2 Uhr.\n"
+        "Befund: Keine Verkalkungen.",
+        "Voraufnahmen:\nGruppierter runder Mikrokalk rechts bei 10 Uhr.\nGruppierter "
+        "pleomorpher Mikrokalk links bei 2 Uhr.\nBefund:\nKeine Verkalkungen."}) {
+    const Report report = summarise_de(text);
+    EXPECT_TRUE(of_origin(report, Origin::Narrative).empty()) << text;
+    EXPECT_TRUE(historical_on(report, Laterality::Left)) << text;
+  }
+  for (const char* text :
+       {"COMPARISON:\nMammogram: grouped amorphous calcifications in the left breast at 2 "
+        "o'clock.\nFINDINGS:\nNo calcifications.",
+        "PRIOR STUDIES:\nMammogram 2022.\nGrouped amorphous calcifications in the left breast at "
+        "2 o'clock.\nFINDINGS:\nNo calcifications."}) {
+    const Report report = summarise_en(text);
+    EXPECT_TRUE(of_origin(report, Origin::Narrative).empty()) << text;
+    EXPECT_TRUE(historical_on(report, Laterality::Left)) << text;
+  }
+  // Neighbours: a current examination heading after the priors' text opens the current findings;
+  // with no findings heading after them, the lines after the priors' line stay current (reports
+  // go on to their findings without a heading: never lost as the past); an impression heading
+  // does not make the lines before it the past.
+  const Report after = summarise_de(
+      "Voraufnahmen: Gruppierter pleomorpher Mikrokalk links bei 2 Uhr.\nMammographie: "
+      "Gruppierte amorphe Mikroverkalkungen rechts bei 10 Uhr.");
+  const Finding* current = only_narrative_finding(after);
+  ASSERT_NE(current, nullptr);
+  EXPECT_EQ(current->laterality, Laterality::Right);
+  EXPECT_TRUE(historical_on(after, Laterality::Left));
+  for (const Report& report :
+       {summarise_de("Voraufnahmen:\nMammographie 2022.\nGruppierter pleomorpher Mikrokalk links "
+                     "bei 2 Uhr."),
+        summarise_de("Voraufnahmen:\nMammographie: Gruppierter runder Mikrokalk rechts bei 10 "
+                     "Uhr.\nGruppierter pleomorpher Mikrokalk links bei 2 Uhr."),
+        summarise_en("COMPARISON: 2019.\nGrouped fine pleomorphic calcifications in the left "
+                     "breast at 2 o'clock.\nIMPRESSION: BI-RADS 4.")}) {
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr);
+    EXPECT_EQ(finding->laterality, Laterality::Left);
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category));
+  }
+}
+
+// ---- "Similar calcifications in the other breast" keep the kind just described ----
+
+// "Similar" / "ähnliche" / "gleichartige" before the calcification word: the calcifications just
+// described, on the breast this sentence names. Their suspicious kinds are this group's too
+// (quoted where they were read; still a narrative finding for review), as "the same" gives them;
+// never their benign ones.
+TEST(TextGaps17, SimilarCalcificationsKeepTheKindJustDescribed) {
+  const auto check = [](const Report& report, const std::string& text) {
+    EXPECT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+    ASSERT_EQ(findings_on(report, Laterality::Left), 1U) << text;
+    for (const Finding& finding : report.input.findings) {
+      EXPECT_EQ(finding.origin, Origin::Narrative) << text;
+      EXPECT_TRUE(has_morphology(finding, Morphology::Amorphous)) << text;
+      const Decision& decision = decision_of(report, &finding);
+      EXPECT_GE(decision.final_category, Category::LowSuspicion4A) << text;
+      EXPECT_TRUE(decision.needs_review) << text;
+    }
+  };
+  for (const char* text : {"Right breast: grouped amorphous calcifications. Similar calcifications "
+                           "in the other breast.",
+                           "Right breast: grouped amorphous calcifications. Similar calcifications "
+                           "in the contralateral breast."}) {
+    check(summarise_en(text), text);
+  }
+  for (const char* text : {"Rechts gruppierte amorphe Mikroverkalkungen. Ähnliche "
+                           "Mikroverkalkungen auf der Gegenseite.",
+                           "Rechts gruppierte amorphe Mikroverkalkungen. Gleichartige "
+                           "Mikroverkalkungen kontralateral."}) {
+    check(summarise_de(text), text);
+  }
+  // Neighbours: benign kinds are not given (unknown kind, review, never reassurance); without
+  // "similar" the other breast's calcifications are of their own, unknown kind.
+  const Report benign = summarise_en(
+      "Right breast: grouped round calcifications. Similar calcifications in the other breast.");
+  for (const Finding& finding : benign.input.findings) {
+    if (finding.laterality != Laterality::Left) continue;
+    EXPECT_FALSE(has_morphology(finding, Morphology::Round));
+    EXPECT_FALSE(reassures(decision_of(benign, &finding).final_category));
+  }
+  const Report unlike = summarise_en(
+      "Right breast: grouped amorphous calcifications. Calcifications in the other "
+      "breast.");
+  for (const Finding& finding : unlike.input.findings) {
+    if (finding.laterality == Laterality::Left) {
+      EXPECT_FALSE(has_morphology(finding, Morphology::Amorphous));
+    }
+  }
+}
+
+// ---- "…in the right breast, also contralaterally": both breasts ----
+
+// A part of the group's clause that names the other breast and nothing else ("also
+// contralaterally", "auch kontralateral", "and in the contralateral breast") places the same
+// calcifications there too: a group on each breast, the other with the same kinds (its place is
+// not stated). A part that clears or denies the other breast, or names something else there, does
+// not.
+TEST(TextGaps17, AlsoContralaterallyIsTheOtherBreastToo) {
+  const auto check = [](const Report& report, const std::string& text) {
+    ASSERT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+    ASSERT_EQ(findings_on(report, Laterality::Left), 1U) << text;
+    for (const Finding& finding : report.input.findings) {
+      EXPECT_TRUE(has_morphology(finding, Morphology::Amorphous)) << text;
+      EXPECT_TRUE(has_distribution(finding, Distribution::Grouped)) << text;
+      EXPECT_TRUE(decision_of(report, &finding).needs_review) << text;
+      if (finding.laterality == Laterality::Left) {
+        EXPECT_FALSE(finding.location.clock_hour) << text;
+      }
+    }
+  };
+  for (const char* text : {"Grouped amorphous calcifications in the right breast, also "
+                           "contralaterally.",
+                           "Grouped amorphous calcifications in the right breast at 10 o'clock, "
+                           "also in the contralateral breast."}) {
+    check(summarise_en(text), text);
+  }
+  check(summarise_de("Gruppierte amorphe Mikroverkalkungen rechts, auch kontralateral."),
+        "auch kontralateral");
+  // Neighbours: the other breast cleared, denied or holding another finding gets no group.
+  for (const char* text :
+       {"Grouped amorphous calcifications in the right breast, contralateral breast unremarkable.",
+        "Grouped amorphous calcifications in the right breast, not contralaterally.",
+        "Grouped amorphous calcifications in the right breast, contralateral breast with a benign "
+        "mass."}) {
+    const Report report = summarise_en(text);
+    EXPECT_EQ(findings_on(report, Laterality::Right), 1U) << text;
+    EXPECT_EQ(findings_on(report, Laterality::Left), 0U) << text;
+  }
+  const Report cleared =
+      summarise_de("Gruppierte amorphe Mikroverkalkungen rechts, kontralateral unauffällig.");
+  EXPECT_EQ(findings_on(cleared, Laterality::Left), 0U);
+}
+
+// ---- A BI-RADS category that does not exist is said, never dropped ----
+
+bool exam_notes_quote(const Report& report, const std::string& words) {
+  return std::any_of(report.input.notes.begin(), report.input.notes.end(),
+                     [&words](const ReaderNote& note) {
+                       return note.code == WarningCode::NarrativeUnresolved &&
+                              note.text.find(words) != std::string::npos;
+                     });
+}
+
+// "BI-RADS -1", "BI-RADS 7": no category (never read as 1 or as any other), and said: an
+// unresolved note quoting the sentence, the exam for review.
+TEST(TextGaps17, InvalidBiradsCategoryIsSaid) {
+  for (const char* text : {"Grouped amorphous calcifications in the left breast at 2 o'clock. "
+                           "BI-RADS -1.",
+                           "Grouped amorphous calcifications in the left breast at 2 o'clock. "
+                           "BI-RADS 7."}) {
+    const Report report = summarise_en(text);
+    EXPECT_FALSE(report.exam.reported_category) << text;
+    EXPECT_TRUE(exam_notes_quote(report, "BI-RADS")) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  const Report german_report =
+      summarise_de("Gruppierte amorphe Mikroverkalkungen links bei 2 Uhr. BI-RADS 7.");
+  EXPECT_TRUE(exam_notes_quote(german_report, "BI-RADS 7"));
+  // Neighbours: a valid category, a range and the Atlas edition are no such note.
+  for (const char* text : {"Grouped amorphous calcifications in the left breast. BI-RADS 4.",
+                           "Grouped amorphous calcifications in the left breast. BI-RADS 3-4.",
+                           "Grouped amorphous calcifications in the left breast (BI-RADS 5th "
+                           "edition lexicon). BI-RADS 4."}) {
+    EXPECT_FALSE(exam_notes_quote(summarise_en(text), "BI-RADS")) << text;
+  }
+}
+
+// ---- A comparison is no current assessment: it never lowers a suspicious reading ----
+
+// "Less suspicious than before" compares with the prior exam (narrative.md §3): no current
+// assessment that lowers anything. The suspicious kind still gives its category, and the words
+// "suspicious" keep the reported 4 (a lesser degree is still suspicious: LesserDegree); never
+// lowered, never reassurance (guard: the current reading is the safe one).
+TEST(TextGaps17, LessSuspiciousThanBeforeLowersNothing) {
+  const Report english = summarise_en(
+      "Grouped amorphous calcifications in the left breast at 2 o'clock, less suspicious than "
+      "before.");
+  const Report german_report = summarise_de(
+      "Gruppierte amorphe Mikroverkalkungen links bei 2 Uhr, weniger suspekt als in der "
+      "Voruntersuchung.");
+  for (const Report* report : {&english, &german_report}) {
+    const Finding* finding = only_narrative_finding(*report);
+    ASSERT_NE(finding, nullptr);
+    EXPECT_GE(decision_of(*report, finding).final_category, Category::ModerateSuspicion4B);
+    ASSERT_TRUE(finding->reported_category);
+    EXPECT_EQ(*finding->reported_category, Category::Suspicious4);
+    EXPECT_TRUE(decision_of(*report, finding).needs_review);
+  }
+  const Report round = summarise_en(
+      "Grouped round calcifications in the left breast at 2 o'clock, less suspicious than before.");
+  const Finding* finding = only_narrative_finding(round);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_FALSE(reassures(decision_of(round, finding).final_category));
+}
+}  // namespace
+}  // namespace mammocalc
