@@ -223,10 +223,11 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     for (InputResult& outcome : outcomes) {
       if (outcome.entry.error_code == ErrorCode::OutputFailed) output_failed = true;
       if (outcome.entry.replaced) {
-        progress.say("mammocalc: " + (fs::path(config.output_dir) / outcome.entry.output).string() +
-                     ": the summary an earlier run left is not this run's (the SR, an annotation "
-                     "file, the site profile, a lexicon, an option or mammocalc changed since, or "
-                     "it was cut short): summarised again, not kept (--skip-existing)");
+        progress.say(error_line(
+            (fs::path(config.output_dir) / outcome.entry.output).string() +
+            ": the summary an earlier run left is not this run's (the SR, an annotation "
+            "file, the site profile, a lexicon, an option or mammocalc changed since, or "
+            "it was cut short): summarised again, not kept (--skip-existing)"));
       }
       record(std::move(outcome.entry));
     }

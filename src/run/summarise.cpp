@@ -94,7 +94,7 @@ Report evaluated(Findings findings, const Evaluation& evaluation) {
 void say_unread_annotation_entries(const std::vector<std::string>& annotations,
                                    const std::string& prefix, std::ostream& out) {
   for (const std::string& line : unread_annotation_entries(annotations)) {
-    out << prefix << line << "\n";
+    out << prefix << escape_control_characters(line) << "\n";  // a name holding a newline
   }
   out.flush();
 }
