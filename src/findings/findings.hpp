@@ -125,6 +125,11 @@ int change_rank(Change change);
 // also says whether two findings may lie in the same breast (row W8's pairing and comparison).
 bool speaks_for(Laterality statement, Laterality finding);
 
+// What a finding's own code (TID 4206 Finding, CID 6054) names besides its calcifications, where
+// the rules weigh it: an architectural distortion (C15), an asymmetry (W19). A mass is
+// mass_with_calcifications (C11).
+enum class Lesion { ArchitecturalDistortion, Asymmetry };
+
 // Where a finding record came from. Narrative: read from report text (decision-logic.md §6).
 enum class Origin { BreastImagingReport, CadCluster, CadIndividual, Annotation, Narrative };
 
@@ -348,6 +353,14 @@ struct Finding {
   Presence ultrasound_visible = Presence::Unknown;
   Presence palpable = Presence::Unknown;
   bool mass_with_calcifications = false;
+  // The finding code, where it names a lesion the rules weigh besides the calcifications.
+  std::optional<Coded<Lesion>> lesion;
+  // Suspicious calcification codes (CID 6010 amorphous … fine linear branching, CID 6012 linear
+  // or segmental) that are the value of an item of the finding this tool could not read (a
+  // concept it does not read, a value outside its concept's context group): the item is not read
+  // as a descriptor, but C0 ("any suspicious feature … anywhere in the finding") weighs it.
+  // words: the term; position: the item.
+  std::vector<GivenValue> unread_suspicious;
 
   std::optional<Category> reported_category;
   std::optional<ReportedSource> reported_category_source;  // set with reported_category

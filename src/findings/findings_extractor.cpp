@@ -151,6 +151,94 @@ std::string quoted(const std::string& text) {
   return "\"" + text.substr(0, cut) + (cut < text.size() ? "…" : "") + "\"";
 }
 
+std::string_view value_type_words(ValueType type) {
+  switch (type) {
+    case ValueType::Container:
+      return "CONTAINER";
+    case ValueType::Code:
+      return "CODE";
+    case ValueType::Num:
+      return "NUM";
+    case ValueType::Text:
+      return "TEXT";
+    case ValueType::Date:
+      return "DATE";
+    case ValueType::Time:
+      return "TIME";
+    case ValueType::DateTime:
+      return "DATETIME";
+    case ValueType::PersonName:
+      return "PNAME";
+    case ValueType::UidRef:
+      return "UIDREF";
+    case ValueType::Composite:
+      return "COMPOSITE";
+    case ValueType::Image:
+      return "IMAGE";
+    case ValueType::Waveform:
+      return "WAVEFORM";
+    case ValueType::Scoord:
+      return "SCOORD";
+    case ValueType::Scoord3D:
+      return "SCOORD3D";
+    case ValueType::Tcoord:
+      return "TCOORD";
+    case ValueType::Table:
+      return "TABLE";
+    case ValueType::ByReference:
+      return "by-reference";
+    case ValueType::Other:
+      break;
+  }
+  return "unknown";
+}
+
+// An item's value in words for a warning: a code's triplet, a number with its unit, quoted text;
+// for the value types whose value the reader does not keep (a date, a name), the type.
+std::string value_words(const ContentItem& item) {
+  switch (item.value_type) {
+    case ValueType::Code:
+      return describe(item.code);
+    case ValueType::Num:
+      return item.number ? number_words(*item.number) + " " + describe(item.unit) : "no number";
+    case ValueType::Text:
+    case ValueType::UidRef:
+      return quoted(item.text);
+    default:
+      return "a " + std::string(value_type_words(item.value_type)) + " value";
+  }
+}
+
+// Items that point at evidence rather than state something about the finding: images, spatial
+// and temporal coordinates, other objects, by-reference items. The image laterality a finding's
+// images carry is read as such (images_laterality).
+bool is_reference(const ContentItem& item) {
+  switch (item.value_type) {
+    case ValueType::Image:
+    case ValueType::Composite:
+    case ValueType::Waveform:
+    case ValueType::Scoord:
+    case ValueType::Scoord3D:
+    case ValueType::Tcoord:
+    case ValueType::ByReference:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The suspicious calcification term a code is, if any: a CID 6010 suspicious morphology or a
+// CID 6012 linear or segmental distribution (rule C0's "suspicious feature").
+std::optional<std::string> suspicious_calcification_term(const Code& code) {
+  if (const auto term = morphology_for(code); term && is_suspicious(*term)) {
+    return std::string(to_string(*term));
+  }
+  if (const auto term = distribution_for(code); term && follows_a_duct(*term)) {
+    return std::string(to_string(*term));
+  }
+  return std::nullopt;
+}
+
 // Records a conflict on the finding when the field was given more than one distinct value.
 template <typename T>
 bool add_conflict(Finding& finding, FindingField field, const std::vector<Given<T>>& values) {
@@ -189,10 +277,31 @@ class FindingReader {
     return read_it;
   }
 
+  // TID 4206: reads every item of the finding `item`, also those below its other items (C0: "any
+  // suspicious feature … anywhere in the finding"). Its children are read where their template
+  // puts them; an item below another one is read as the finding's and said, since its template
+  // does not put it there; an item that cannot be read is said. Nothing of the finding is dropped
+  // without trace (decision-logic.md §1). Needs the set of consumed positions.
+  // A Finding item below the finding is a finding of its own (extract_report_findings reads it).
+  void read_finding(const ContentItem& item) {
+    finding_position_ = item.position;
+    const auto own = [](const ContentItem& child) { return !is_code_item(child, codes::kFinding); };
+    for (const auto& child : item.children) {
+      if (own(child)) read_or_note(child, &item);
+    }
+    for (const auto& child : item.children) {
+      if (own(child)) read_below(child);
+    }
+  }
+
   // Reads a property item, or says that it could not be read. A text item is never read here
   // (its words may describe calcifications): it is said, quoted, for the radiologist.
-  void read_or_note(const ContentItem& item) {
+  void read_or_note(const ContentItem& item, const ContentItem* parent = nullptr) {
     if (read(item)) return;
+    if (!finding_position_.empty()) {
+      note_unread(item, parent);
+      return;
+    }
     if (item.value_type == ValueType::Text && !item.text.empty()) {
       if (consumed_ != nullptr) consumed_->insert(item.position);  // said here, not again
       finding_.notes.push_back({WarningCode::UnknownCode,
@@ -202,6 +311,125 @@ class FindingReader {
       return;
     }
     note_unreadable_concept(item, finding_.notes);
+  }
+
+  // Every item below `holder` (an item of the finding) that no read took, in document order.
+  void read_below(const ContentItem& holder) {
+    for (const auto& child : holder.children) {
+      if (is_code_item(child, codes::kFinding)) continue;
+      if (consumed_->count(child.position) == 0) read_nested(child, holder);
+      read_below(child);
+    }
+  }
+
+  // An item below another item of the finding (read_finding): the finding's wherever it hangs.
+  void read_nested(const ContentItem& item, const ContentItem& parent) {
+    consumed_->insert(item.position);
+    if (is_reference(item) || item.value_type == ValueType::Container) return;
+    // The laterality of a referenced image is read with its image (images_laterality).
+    if (parent.value_type == ValueType::Image && is_concept(item, codes::kImageLaterality)) return;
+    const LateralitySource outer = reading_as_;
+    reading_as_ = LateralitySource::SubItem;
+    const bool read_it = read(item);
+    reading_as_ = outer;
+    if (!read_it) {
+      note_unread(item, &parent);
+      return;
+    }
+    finding_.notes.push_back({WarningCode::UnknownCode,
+                              "item " + item.position + " " + describe(item.concept_name) + " = " +
+                                  value_words(item) + where(&parent) +
+                                  ", where its template does not put it; read as the finding's",
+                              item.position});
+  }
+
+  // Where an item of the finding hangs, in words: the finding, and the item it is below.
+  std::string where(const ContentItem* parent) const {
+    std::string words;
+    if (parent != nullptr && parent->position != finding_position_) {
+      words = " below " + describe(parent->concept_name) + " " + parent->position;
+    }
+    return words + " of the finding at " + finding_position_;
+  }
+
+  // Says an item of the finding that could not be read, naming its position, concept and value.
+  // A suspicious calcification code as its value is weighed by C0 all the same.
+  void note_unread(const ContentItem& item, const ContentItem* parent) {
+    consumed_->insert(item.position);
+    // A reference holds no statement about the finding; a container's items are each read.
+    if (is_reference(item) || item.value_type == ValueType::Container) return;
+    if (item.value_type == ValueType::Text && !item.text.empty()) {
+      finding_.notes.push_back({WarningCode::UnknownCode,
+                                "item " + item.position + " " + describe(item.concept_name) +
+                                    " text " + quoted(item.text) + where(parent) +
+                                    " was not read (coded items only)",
+                                item.position});
+      return;
+    }
+    finding_.notes.push_back({WarningCode::UnknownCode,
+                              "item " + item.position + " " + describe(item.concept_name) + " = " +
+                                  value_words(item) + where(parent) + ": " + unread_reason(item) +
+                                  "; the item was not read" + weigh_if_suspicious(item),
+                              item.position});
+  }
+
+  // Why an item was not read, in words.
+  static std::string unread_reason(const ContentItem& item) {
+    const Code& name = item.concept_name;
+    if (name.empty()) return "it has no concept name";
+    const auto ours =
+        std::find_if(kPropertyConcepts.begin(), kPropertyConcepts.end(),
+                     [&](const CodeConst& concept) { return concept.value == name.value; });
+    if (ours == kPropertyConcepts.end()) {
+      return is_known_coding_scheme(name.scheme)
+                 ? "its concept is not one this tool reads in a finding"
+                 : "its concept name is in a coding scheme this tool does not know";
+    }
+    if (!same_concept(name, *ours)) {
+      return "its concept name is not (" + std::string(ours->value) + ", " +
+             std::string(ours->scheme) + ") in its coding scheme";
+    }
+    const ValueType expected = expected_value_type(*ours);
+    if (item.value_type != expected) {
+      return "a " + std::string(value_type_words(item.value_type)) + " item, where its template " +
+             "has a " + std::string(value_type_words(expected));
+    }
+    return "it is not where its template puts it";
+  }
+
+  // The value type TID 4206 gives an item of one of our concepts (kPropertyConcepts).
+  static ValueType expected_value_type(const CodeConst& concept) {
+    constexpr std::array<CodeConst, 4> kNumbers{
+        {codes::kDistanceFromNipple, codes::kDistanceFromSkin, codes::kDistanceFromChestWall,
+         codes::kNumberOfCalcifications}};
+    const Code name = concept.to_code();
+    if (std::any_of(kNumbers.begin(), kNumbers.end(),
+                    [&](const CodeConst& number) { return same_concept(name, number); })) {
+      return ValueType::Num;
+    }
+    if (same_concept(name, codes::kPathologyResults)) return ValueType::Container;
+    return ValueType::Code;
+  }
+
+  // An item that was not read (another concept, a value outside its context group) whose value is
+  // a suspicious calcification code: "any suspicious feature … anywhere in the finding" (C0,
+  // decision-logic.md §3) holds whatever concept names it; §1 classifies on the more suspicious
+  // reading. It is not read as the finding's morphology or distribution: its concept does not say
+  // it describes these calcifications. Returns the words that say so, or none.
+  std::string weigh_if_suspicious(const ContentItem& item) {
+    if (item.value_type != ValueType::Code) return {};
+    const std::optional<std::string> term = suspicious_calcification_term(item.code);
+    if (!term) return {};
+    finding_.unread_suspicious.push_back({*term, item.position});
+    return "; its value is a suspicious calcification code (" + *term +
+           "): never below 4A (rule C0)";
+  }
+
+  // A value outside its concept's context group (unknown_code_note), weighed as above.
+  void note_unknown_value(const ContentItem& item, std::string_view context_group) {
+    ReaderNote note = unknown_code_note(item, context_group);
+    note.text += weigh_if_suspicious(item);
+    finding_.notes.push_back(std::move(note));
   }
 
   // Settles every field: one value stands, the others are alternatives the rules classify too.
@@ -303,10 +531,13 @@ class FindingReader {
         if (consumed_ != nullptr) consumed_->insert(child.position);
       } else if (is_concept(child, codes::kProcedureResult) ||
                  is_concept(child, codes::kPathology)) {
+        if (consumed_ != nullptr) consumed_->insert(child.position);  // said here, not again
         finding_.notes.push_back(
             {WarningCode::UnknownCode,
              describe(child.concept_name) + " is not a coded value; the result was not read",
              child.position});
+      } else if (!finding_position_.empty()) {
+        note_unread(child, &container);
       } else {
         note_unreadable_concept(child, finding_.notes);
       }
@@ -331,7 +562,7 @@ class FindingReader {
     if (auto result = prior_result_for(item.code)) {
       finding_.prior_results.push_back(*result);
     } else {
-      finding_.notes.push_back(unknown_code_note(item, context_group));
+      note_unknown_value(item, context_group);
     }
   }
 
@@ -341,7 +572,7 @@ class FindingReader {
     if (auto value = lookup(item.code)) {
       values.push_back({*value, {std::string(to_string(*value)), item.position}});
     } else {
-      finding_.notes.push_back(unknown_code_note(item, context_group));
+      note_unknown_value(item, context_group);
     }
   }
 
@@ -373,7 +604,7 @@ class FindingReader {
       }
     } else if (is_concept(item, codes::kCalcificationDistribution)) {
       const auto term = distribution_for(item.code);
-      if (!term) finding_.notes.push_back(unknown_code_note(item, "CID 6012"));
+      if (!term) note_unknown_value(item, "CID 6012");
       const Distribution value = term.value_or(Distribution::Unrecognised);
       const std::string words =
           term ? std::string(to_string(value)) : "unrecognised " + describe(item.code);
@@ -389,6 +620,8 @@ class FindingReader {
     } else if (is_concept(item, codes::kCorrelationToOtherFindings)) {
       if (same_concept(item.code, codes::kCorrelatesToUltrasound)) {
         finding_.ultrasound_visible = Presence::Yes;
+      } else if (!is_correlation_code(item.code)) {
+        note_unknown_value(item, "CID 6158");
       }
     } else if (is_concept(item, codes::kFindingSite)) {
       code_value(item, site_for, site_, "the duct/lobule codes of domain.md §1.4");
@@ -398,13 +631,11 @@ class FindingReader {
       // laterality there is the finding's sub-item's.
       const LateralitySource outer = reading_as_;
       reading_as_ = LateralitySource::SubItem;
-      for (const auto& child : item.children) read_or_note(child);
+      for (const auto& child : item.children) read_or_note(child, &item);
       reading_as_ = outer;
     } else if (is_concept(item, codes::kRecommendedFollowUp)) {
       finding_.reported_follow_up.push_back(item.code);
-      if (!follow_up_kind_for(item.code)) {
-        finding_.notes.push_back(unknown_code_note(item, "CID 6028"));
-      }
+      if (!follow_up_kind_for(item.code)) note_unknown_value(item, "CID 6028");
       // TID 4203 row 3: the follow-up's Laterality modifier names the breast it is for (PS3.17
       // Annex Q puts a finding's only laterality there).
       for (const auto& child : item.children) {
@@ -483,6 +714,7 @@ class FindingReader {
 
   Finding& finding_;
   std::set<std::string>* consumed_;  // positions of the items read, for the pass over the rest
+  std::string finding_position_;     // read_finding: the TID 4206 finding read
   std::vector<Given<Laterality>> laterality_;
   std::vector<LateralitySource> laterality_sources_;  // one per laterality_ value
   LateralitySource reading_as_ = LateralitySource::Finding;
@@ -632,10 +864,20 @@ FindingItemKind finding_item_kind(const ContentItem& item) {
       // A mammographic mass with calcification descriptors is a mass with calcifications (C11).
       return descriptors ? FindingItemKind::MassWithCalcifications
                          : FindingItemKind::NotCalcification;
+    case FindingKind::ArchitecturalDistortion:
+    case FindingKind::Asymmetry:
     case FindingKind::NotCalcification:
       return descriptors ? FindingItemKind::Calcification : FindingItemKind::NotCalcification;
   }
   return FindingItemKind::Unknown;
+}
+
+// The lesion a finding code names besides calcifications, where the rules weigh it (C15, W19).
+std::optional<Lesion> lesion_for(const Code& finding_code) {
+  const std::optional<FindingKind> kind = finding_kind_for(finding_code);
+  if (kind == FindingKind::ArchitecturalDistortion) return Lesion::ArchitecturalDistortion;
+  if (kind == FindingKind::Asymmetry) return Lesion::Asymmetry;
+  return std::nullopt;
 }
 
 // TID 4200 (and calcification findings in any other SR): every TID 4206 Finding that is a
@@ -678,8 +920,11 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
                                    "its calcification descriptors",
                                item.position});
     }
+    if (const auto lesion = lesion_for(item.code)) {
+      finding.lesion = Coded<Lesion>{*lesion, item.code, item.position};
+    }
     FindingReader reader(finding, &consumed);
-    for (const auto& child : item.children) reader.read_or_note(child);
+    reader.read_finding(item);
     // The unilateral procedures (of the findings container and of the whole report), the images
     // the finding references and a unilateral study are more lateralities the finding is given:
     // agreeing they add nothing, disagreeing they are a conflict like any other

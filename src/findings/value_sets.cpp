@@ -99,13 +99,11 @@ constexpr std::array<Member<FindingKind>, 50> kFindingKind{{
     {{"95324001", "SCT", "Skin lesion"}, "D0-00050", FindingKind::NotCalcification},
     {{"127189005", "SCT", "Axillary adenopathy"}, "DC-721C4", FindingKind::NotCalcification},
     {{"129715009", "SCT", "Breast composition"}, "F-01710", FindingKind::NotCalcification},
-    {{"129789007", "SCT", "Focal asymmetric breast tissue"},
-     "F-01792",
-     FindingKind::NotCalcification},
-    {{"129790003", "SCT", "Asymmetric breast tissue"}, "F-01793", FindingKind::NotCalcification},
+    {{"129789007", "SCT", "Focal asymmetric breast tissue"}, "F-01792", FindingKind::Asymmetry},
+    {{"129790003", "SCT", "Asymmetric breast tissue"}, "F-01793", FindingKind::Asymmetry},
     {{"129792006", "SCT", "Architectural distortion of breast"},
      "F-01795",
-     FindingKind::NotCalcification},
+     FindingKind::ArchitecturalDistortion},
     {{"129793001", "SCT", "Mammography breast density"}, "F-01796", FindingKind::NotCalcification},
     {{"129794007", "SCT", "Tubular density"}, "F-01797", FindingKind::NotCalcification},
     {{"129795008", "SCT", "Trabecular thickening of breast"},
@@ -403,6 +401,18 @@ constexpr std::array<Member<PriorResult>, 89> kBenignPathology{{
     {{"89084002", "SCT", "Neurofibroma"}, "M-95400", PriorResult::Benign},
 }};
 
+// CID 6158 Correlation to Other Findings (UID 1.2.840.10008.6.1.472, version 20050822): all 7
+// codes, FHIR-D (ValueSet-dicom-cid-6158-CorrelationToOtherFinding.fsh).
+constexpr std::array<CodeConst, 7> kCorrelationToOtherFindings{{
+    {"111381", "DCM", "Correlates to physical examination findings"},
+    {"111382", "DCM", "Correlates to mammography findings"},
+    {"111383", "DCM", "Correlates to MRI findings"},
+    {"111384", "DCM", "Correlates to ultrasound findings"},
+    {"111385", "DCM", "Correlates to other imaging findings"},
+    {"111386", "DCM", "No correlation to other imaging findings"},
+    {"111387", "DCM", "No correlation to clinical findings"},
+}};
+
 // CID 6026 Mammography Assessment (UID 1.2.840.10008.6.1.356, version 20050822) = CID 6027
 // (read by category_for()) + this one code, which is no BI-RADS category. PYD lists only this
 // code for CID 6026 (its generator dropped CID 6027); FHIR-D lists both.
@@ -506,6 +516,11 @@ bool is_assessment_code(const Code& code) {
   return category_for(code).has_value() || same_concept(code, kPostProcedureMarkerPlacement);
 }
 
+bool is_correlation_code(const Code& code) {
+  return std::any_of(kCorrelationToOtherFindings.begin(), kCorrelationToOtherFindings.end(),
+                     [&](const CodeConst& member) { return same_concept(code, member); });
+}
+
 std::string_view to_string(FindingKind kind) {
   switch (kind) {
     case FindingKind::Calcification:
@@ -514,6 +529,10 @@ std::string_view to_string(FindingKind kind) {
       return "mass-with-calcifications";
     case FindingKind::Mass:
       return "mass";
+    case FindingKind::ArchitecturalDistortion:
+      return "architectural-distortion";
+    case FindingKind::Asymmetry:
+      return "asymmetry";
     case FindingKind::NotCalcification:
       return "not-calcification";
   }

@@ -20,7 +20,11 @@ enum class FindingKind {
   Calcification,           // 309587003, 129769006, 129770007, 129748009, 44771000, 111345
   MassWithCalcifications,  // 111459
   Mass,                    // 129788004 Mammographic breast mass
-  NotCalcification,        // every other code of CID 6054
+  // A lesion the rules weigh besides its calcifications (C15, W19): with calcification
+  // descriptors the finding is a calcification finding, as every code of CID 6054 (§1).
+  ArchitecturalDistortion,  // 129792006 Architectural distortion of breast
+  Asymmetry,                // 129789007 Focal asymmetric breast tissue, 129790003 Asymmetric …
+  NotCalcification,         // every other code of CID 6054
 };
 
 // Empty when the code is not a known finding code ("unrecognised finding code").
@@ -91,6 +95,9 @@ std::optional<ResultStatus> result_status_for(const Code& code);
 // reads, and (111120, DCM, "Post Procedure Mammograms for Marker Placement"), which is an
 // assessment but not a category. False means an unknown assessment code.
 bool is_assessment_code(const Code& code);
+
+// True for every code of CID 6158 Correlation to Other Findings (111381–111387, DCM).
+bool is_correlation_code(const Code& code);
 
 // True for the coding schemes whose concepts a breast imaging report uses (domain.md §3: DCM,
 // SCT and its legacy SRT/SNM3 forms, LN, UCUM, BI, NCIt, UMLS, FMA, RADLEX, 99SDM). A concept

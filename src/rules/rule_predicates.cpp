@@ -343,7 +343,8 @@ bool has_suspicious_feature(const RuleContext& context) {
                                      (has_amorphous(context) && !diffuse_and_bilateral(context));
   return suspicious_morphology || round_new_or_ductal_arrangement(context) ||
          ductal_without_benign_morphology(context) || ductal_arrangement_not_benign(context) ||
-         within_mass(context);
+         within_mass(context) || architectural_distortion(context) ||
+         !context.finding.unread_suspicious.empty();
 }
 
 bool typically_benign(const RuleContext& context) {
@@ -425,6 +426,31 @@ bool ductal_arrangement_not_benign(const RuleContext& context) {
 bool within_mass(const RuleContext& context) {
   return has_distribution(context.finding, Distribution::WithinMass) ||
          context.finding.mass_with_calcifications;
+}
+
+bool architectural_distortion(const RuleContext& context) {
+  const auto& lesion = context.finding.lesion;
+  return lesion && lesion->term == Lesion::ArchitecturalDistortion;
+}
+
+bool finding_code_names_a_lesion(const RuleContext& context) {
+  return context.finding.lesion.has_value();
+}
+
+std::vector<std::string> finding_code_names_a_lesion_texts(const RuleContext& context) {
+  const Coded<Lesion>& lesion = *context.finding.lesion;
+  const std::string code =
+      "the finding code is " + describe(lesion.code) + " (" + lesion.position + "): ";
+  if (lesion.term == Lesion::ArchitecturalDistortion) {
+    return {code +
+            "an architectural distortion is suspicious in its own right unless surgery or trauma "
+            "at the site explains it (C15: at least 4A); the rules read its calcifications only "
+            "and cannot know that history"};
+  }
+  return {code +
+          "an asymmetry with calcifications is not assessed by the calcification rules (a focal "
+          "asymmetry is probably benign only without associated calcifications); the radiologist "
+          "assesses the asymmetry"};
 }
 
 bool known_malignancy(const RuleContext& context) {

@@ -40,6 +40,9 @@ bool linear_or_segmental(const RuleContext& context);
 bool ductal_without_benign_morphology(const RuleContext& context);
 bool ductal_arrangement_not_benign(const RuleContext& context);
 bool within_mass(const RuleContext& context);
+bool architectural_distortion(const RuleContext& context);
+bool finding_code_names_a_lesion(const RuleContext& context);
+std::vector<std::string> finding_code_names_a_lesion_texts(const RuleContext& context);
 bool known_malignancy(const RuleContext& context);
 bool evidence_insufficient(const RuleContext& context);
 

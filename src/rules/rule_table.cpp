@@ -55,6 +55,22 @@ constexpr std::string_view kGaoAccuracy =
 constexpr std::string_view kBiradsAssessmentCategories =
     "BI-RADS Atlas 5th ed. (2013), final assessment categories 0–6";
 
+// Not in decision-logic.md or domain.md, which name the codes only (domain.md §3.6 lists
+// 129792006 and 129789007 among the calcification-relevant CID 6054 values, with no category):
+// the BI-RADS atlas assesses distortion and asymmetry as findings of their own.
+constexpr std::string_view kBiradsDistortion =
+    "BI-RADS Atlas 5th ed. (2013), mammography lexicon, architectural distortion: without a "
+    "history of surgery or trauma at the site it is suspicious and warrants tissue diagnosis "
+    "(category 4). decision-logic.md and domain.md are silent on it (domain.md §3.6 lists "
+    "(129792006, SCT) among the calcification-relevant CID 6054 finding codes, with no "
+    "category); the rules cannot know the history, so W19 asks for review as well";
+constexpr std::string_view kBiradsAsymmetry =
+    "BI-RADS Atlas 5th ed. (2013): a focal asymmetry is a finding for category 3 only without "
+    "associated calcifications (Messinger J et al., Applied Radiology, \"Inappropriate use of "
+    "BI-RADS Category 3: learning from mistakes\"); architectural distortion as C15. "
+    "decision-logic.md and domain.md are silent on both (domain.md §3.6 lists the codes only): "
+    "at least radiologist review, never benign without it";
+
 constexpr unsigned kMorphDist = kEvidenceMorphology | kEvidenceDistribution;
 
 Outcome site_outcome(Site site, SiteSource source) {
@@ -185,9 +201,16 @@ std::vector<Rule> make_rule_table() {
       {"C0", "Any suspicious feature: never below 4A", kSeedDoctorSuspects,
        "any suspicious feature is present anywhere in the finding (suspicious morphology, "
        "linear or segmental arrangement, ductal site without benign morphology, within a mass, "
-       "new or increasing round/punctate group)",
+       "new or increasing round/punctate group, architectural distortion, or a suspicious "
+       "calcification code (CID 6010 amorphous to fine linear branching, CID 6012 linear or "
+       "segmental) as the value of an item of the finding that could not be read — another "
+       "concept, a value outside its concept's context group: decision-logic.md §1 \"the finding "
+       "is classified on the more suspicious reading\", an item that cannot be read \"is never "
+       "dropped without trace\"; its concept does not say it describes the calcifications, so it "
+       "is weighed here, not read as their morphology)",
        Stage::Category, has_suspicious_feature, category_floor(Category::LowSuspicion4A),
-       kMorphDist | kEvidenceSite | kEvidenceChange | kEvidenceUltrasound},
+       kMorphDist | kEvidenceSite | kEvidenceChange | kEvidenceUltrasound | kEvidenceLesion |
+           kEvidenceUnreadSuspicious},
       {"C1", "Typically benign morphology", kBiradsTypicallyBenign,
        "every morphology term is typically benign and the distribution is not linear or "
        "segmental (large rod-like, vascular and suture: any distribution; round and punctate: "
@@ -249,6 +272,13 @@ std::vector<Rule> make_rule_table() {
        "distribution within a mass, or finding mass with calcifications (111459, DCM)",
        Stage::Category, within_mass, category(Category::LowSuspicion4A),
        kEvidenceDistribution | kEvidenceUltrasound},
+      // Not in decision-logic.md (hostile review 26, H26-2): the finding code of a calcification
+      // finding was read for a mass (C11) and dropped for a distortion, which came out benign.
+      {"C15", "Calcifications in an architectural distortion", kBiradsDistortion,
+       "the finding code is architectural distortion of breast (129792006, SCT; legacy F-01795, "
+       "SRT) and the finding carries calcification descriptors",
+       Stage::Category, architectural_distortion, category(Category::LowSuspicion4A),
+       kEvidenceLesion},
       {"C13", "Known malignancy", kBiradsCategory6,
        "prior result malignant, or reported category 6", Stage::Category, known_malignancy,
        category(Category::KnownMalignancy6), kEvidencePriorResult | kEvidenceReportedCategory},
@@ -429,6 +459,17 @@ std::vector<Rule> make_rule_table() {
        "code-meaning-discordant warning quotes both",
        Stage::Check, code_meaning_discordant, needing_review(no_outcome()),
        kEvidenceMorphology | kEvidenceDistribution | kEvidenceLaterality},
+      // Not in decision-logic.md (hostile review 26, H26-2): the finding code names what the
+      // calcification rules do not assess, and the review did not even say it.
+      {"W19", "The finding code names a distortion or an asymmetry: radiologist review",
+       kBiradsAsymmetry,
+       "the finding code is architectural distortion of breast (129792006, SCT) or an asymmetry "
+       "(129789007 focal asymmetric breast tissue, 129790003 asymmetric breast tissue, SCT): the "
+       "rules classify its calcifications only; the warning names the finding code",
+       Stage::Check, finding_code_names_a_lesion,
+       needing_review(
+           warning(WarningCode::InsufficientEvidence, finding_code_names_a_lesion_texts)),
+       kEvidenceLesion},
 
       // Not in decision-logic.md: a refinement whose srPosition (or laterality and clock) names
       // no SR finding was kept as an added finding and classified alone, so a site meant to

@@ -142,6 +142,17 @@ std::vector<EvidenceItem> gather_evidence(const Rule& rule, const RuleContext& c
         },
         "reported-overall-follow-up", nullptr);
   }
+  if ((fields & kEvidenceLesion) && finding.lesion) {
+    evidence.push_back({"finding-code", describe(finding.lesion->code), finding.lesion->position});
+  }
+  if (fields & kEvidenceUnreadSuspicious) {
+    add_each(
+        evidence, finding.unread_suspicious,
+        [](const GivenValue& given) {
+          return EvidenceItem{"unread-item", given.words, given.position};
+        },
+        "unread-item", nullptr);
+  }
   if (fields & kEvidenceBothered) {
     evidence.push_back(
         {"bothered-by-deposit", finding.procedure.bothered_by_deposit ? "yes" : "no", ""});

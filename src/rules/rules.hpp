@@ -76,6 +76,10 @@ enum EvidenceField : unsigned {
   kEvidenceBothered = 1u << 14,
   kEvidenceReadings = 1u << 15,
   kEvidenceExam = 1u << 16,  // exam rows: the findings' highest category and the report's
+  // Given only where there is one: the finding code that names a lesion (C15, W19) and the
+  // suspicious calcification codes of items that could not be read (C0).
+  kEvidenceLesion = 1u << 17,
+  kEvidenceUnreadSuspicious = 1u << 18,
 };
 
 struct RuleContext;

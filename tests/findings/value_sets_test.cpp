@@ -32,12 +32,19 @@ TEST(FindingKind, MassCodes) {
   EXPECT_EQ(finding_kind_for(code("F-01791", "SRT")), FindingKind::Mass);
 }
 
+// Hostile review 26 (H26-2): lesions the rules weigh besides their calcifications.
+TEST(FindingKind, DistortionAndAsymmetryCodes) {
+  EXPECT_EQ(finding_kind_for(code("129792006", "SCT")), FindingKind::ArchitecturalDistortion);
+  EXPECT_EQ(finding_kind_for(code("F-01795", "SRT")), FindingKind::ArchitecturalDistortion);
+  EXPECT_EQ(finding_kind_for(code("129789007", "SCT")), FindingKind::Asymmetry);
+  EXPECT_EQ(finding_kind_for(code("129790003", "SCT")), FindingKind::Asymmetry);
+}
+
 TEST(FindingKind, OtherCid6054CodesAreNotCalcifications) {
-  EXPECT_EQ(finding_kind_for(code("129792006", "SCT")), FindingKind::NotCalcification);
   EXPECT_EQ(finding_kind_for(code("22049009", "SCT")), FindingKind::NotCalcification);
   EXPECT_EQ(finding_kind_for(code("111462", "DCM")), FindingKind::NotCalcification);
   EXPECT_EQ(finding_kind_for(code("111430", "DCM")), FindingKind::NotCalcification);
-  EXPECT_EQ(finding_kind_for(code("F-01795", "SRT")), FindingKind::NotCalcification);
+  EXPECT_EQ(finding_kind_for(code("F-01796", "SRT")), FindingKind::NotCalcification);
 }
 
 TEST(FindingKind, WrongSchemeOrUnknownCodeGivesNothing) {
@@ -46,6 +53,16 @@ TEST(FindingKind, WrongSchemeOrUnknownCodeGivesNothing) {
   EXPECT_FALSE(finding_kind_for(code("44771000", "")).has_value());
   EXPECT_FALSE(finding_kind_for(code("D7-90435", "99LOCAL")).has_value());
   EXPECT_FALSE(finding_kind_for(code("12345", "99LOCAL")).has_value());
+}
+
+// CID 6158 Correlation to Other Findings (hostile review 26, H26-1).
+TEST(Correlation, Cid6158CodesOnly) {
+  for (const char* value : {"111381", "111382", "111383", "111384", "111385", "111386", "111387"}) {
+    EXPECT_TRUE(is_correlation_code(code(value, "DCM"))) << value;
+  }
+  EXPECT_FALSE(is_correlation_code(code("111380", "DCM")));  // the concept name itself
+  EXPECT_FALSE(is_correlation_code(code("111344", "DCM")));
+  EXPECT_FALSE(is_correlation_code(code("111384", "SCT")));
 }
 
 // CID 6028 Mammography Recommended Follow-up.

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Hostile review 26 (H26-1, H26-2, H26-8): what a Breast Imaging Report finding holds besides the
+# items the reader reads, through summarize and review. The SRs (tests/cli/coded_finding_items/,
+# xml2dsr sources made from samples/bir-benign-coarse-vascular.dcm by the review) hold: fine
+# pleomorphic and fine linear branching codes under "Associated morphology" and "Margins"; a
+# finding coded as architectural distortion or focal asymmetry with benign calcifications; a fine
+# pleomorphic type below the Clockface item; a NUM Assessment Category.
+#   coded_finding_items_test.sh MAMMOCALC       (run from the project root)
+set -u
+mammocalc=$1
+data=tests/cli/coded_finding_items
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+command -v xml2dsr >/dev/null || { echo "FAIL: xml2dsr (Debian package dcmtk) is not installed"; exit 1; }
+
+for source in "$data"/*.xml; do
+  name=$(basename "$source" .xml)
+  xml2dsr "$source" "$work/$name.dcm" >/dev/null 2>&1 || echo "FAIL: xml2dsr $name"
+  "$mammocalc" summarize "$work/$name.dcm" >"$work/$name.xml" 2>/dev/null
+  "$mammocalc" review --no-color "$work/$name.dcm" >"$work/$name.txt" 2>/dev/null
+done
+finding() { grep -o '<assessment [^>]*' "$work/$1.xml"; }
+exam() { grep -o '<exam [^>]*' "$work/$1.xml"; }
+
+# H26-1: round, grouped (3) with suspicious codes under concepts the tool does not read.
+check "unread concepts: finding suspicious, needs review" \
+  bash -c "grep -o '<assessment [^>]*' '$work/d_unkSCT_noverall.xml' | grep -q 'classification=\"suspicious\".*needsReview=\"true\"'"
+check "unread concepts: C0 fired" grep -q '<rule id="C0"' "$work/d_unkSCT_noverall.xml"
+check "unread concepts: the warning names position, concept and value" \
+  grep -q 'code="unknown-code" position="1.3.2.2.4">item 1.3.2.2.4 (116676008, SCT, "Associated morphology") = (111344, DCM' \
+  "$work/d_unkSCT_noverall.xml"
+check "unread concepts: Margins named too" grep -q '(111037, DCM, "Margins")' "$work/d_unkSCT_noverall.xml"
+check "unread concepts: review no longer says probably benign" \
+  bash -c "! grep -q 'probably benign' '$work/d_unkSCT_noverall.txt'"
+
+# H26-2: the finding code is kept and weighed.
+check "distortion: 4A, suspicious" \
+  bash -c "grep -o '<assessment [^>]*' '$work/l16_distortion_coarse_no_overall.xml' | grep -q 'category=\"4A\" classification=\"suspicious\"'"
+check "distortion: C15 and W19 fired" \
+  bash -c "grep -q '<rule id=\"C15\"' '$work/l16_distortion_coarse_no_overall.xml' && grep -q '<rule id=\"W19\"' '$work/l16_distortion_coarse_no_overall.xml'"
+check "distortion: the review names the finding code" \
+  grep -q '129792006, SCT, "Architectural distortion of' "$work/l16_distortion_coarse_no_overall.txt"
+check "asymmetry: needs review" \
+  bash -c "grep -o '<assessment [^>]*' '$work/l14_asymmetry_with_round.xml' | grep -q 'needsReview=\"true\"'"
+check "asymmetry: the review names the finding code" \
+  grep -q 'finding code is (129789007, SCT, "Focal asymmetric breast' "$work/l14_asymmetry_with_round.txt"
+
+# H26-8: an item below another item of the finding is the finding's.
+check "below the clock: 4B" \
+  bash -c "grep -o '<assessment [^>]*' '$work/c18_fp_under_clock.xml' | grep -q 'category=\"4B\"'"
+check "below the clock: the warning names the finding" \
+  grep -q 'below (111014, DCM, "Clockface or region") 1.3.2.2.2 of the finding at 1.3.2.2' "$work/c18_fp_under_clock.xml"
+check "below the clock: nothing says it is outside every finding" \
+  bash -c "! grep -q 'outside every calcification finding' '$work/c18_fp_under_clock.xml'"
+check "NUM assessment: said once, as a NUM item" \
+  bash -c "[ \"\$(grep -c 'Assessment Category\")' '$work/f01_assess_num5.xml')\" = 1 ] && grep -q 'a NUM item, where its template has a CODE' '$work/f01_assess_num5.xml'"
+check "NUM assessment: the exam is incomplete, needs review" \
+  bash -c "grep -o '<exam [^>]*' '$work/f01_assess_num5.xml' | grep -q 'category=\"0\".*needsReview=\"true\"'"
+finish

@@ -1,0 +1,303 @@
+// Hostile review 26 (H26-1, H26-2, H26-8): what a TID 4206 finding holds besides the items the
+// reader reads. Content trees as an SR gives them, through the reader and the rules: an item of
+// another concept, an item below another item, the finding's own code.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "findings/findings_extractor.hpp"
+#include "findings/lexicon.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using testing::container;
+using testing::fired;
+using testing::warned;
+
+ContentItem code_item(const std::string& position, const CodeConst& name, const Code& value) {
+  return testing::code_item(position, Relationship::HasProperties, name, value);
+}
+
+Report evaluate_report(std::vector<ContentItem> findings_items) {
+  return evaluate(extract_findings(testing::report_with(std::move(findings_items)), "test.dcm"));
+}
+
+// A finding at 1.1.1 whose children are numbered in order from 1.1.1.1.
+ContentItem finding_with(std::vector<std::pair<CodeConst, Code>> properties,
+                         const CodeConst& finding_code = codes::kCalcificationOfBreast) {
+  ContentItem finding = code_item("1.1.1", codes::kFinding, finding_code.to_code());
+  finding.relationship = Relationship::Contains;
+  int n = 1;
+  for (const auto& [name, value] : properties) {
+    finding.children.push_back(code_item("1.1.1." + std::to_string(n++), name, value));
+  }
+  return finding;
+}
+
+Code code(Morphology term) { return code_of(term).to_code(); }
+Code code(Distribution term) { return code_of(term).to_code(); }
+
+const std::pair<CodeConst, Code> kRight{codes::kLaterality, code_of(Laterality::Right).to_code()};
+const std::pair<CodeConst, Code> kCoarse{codes::kCalcificationType,
+                                         code(Morphology::CoarsePopcorn)};
+const std::pair<CodeConst, Code> kRound{codes::kCalcificationType, code(Morphology::Round)};
+const std::pair<CodeConst, Code> kDiffuse{codes::kCalcificationDistribution,
+                                          code(Distribution::Diffuse)};
+const std::pair<CodeConst, Code> kGrouped{codes::kCalcificationDistribution,
+                                          code(Distribution::Grouped)};
+
+// The warnings of a decision whose text holds `words`.
+std::vector<Warning> warnings_saying(const Decision& decision, const std::string& words) {
+  std::vector<Warning> found;
+  std::copy_if(
+      decision.warnings.begin(), decision.warnings.end(), std::back_inserter(found),
+      [&](const Warning& warning) { return warning.text.find(words) != std::string::npos; });
+  return found;
+}
+
+bool exam_fired(const Report& report, std::string_view id) {
+  return std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                     [&](const FiredRule& rule) { return rule.rule->id == id; });
+}
+
+bool report_note_saying(const Report& report, const std::string& words) {
+  return std::any_of(
+      report.input.notes.begin(), report.input.notes.end(),
+      [&](const ReaderNote& note) { return note.text.find(words) != std::string::npos; });
+}
+
+// --- H26-1: an item of a concept the reader does not read is never dropped without trace ---
+
+// Concepts TID 4206 has (or a producer may use) that the reader does not read.
+const std::vector<CodeConst> kUnreadConcepts{
+    {"116676008", "SCT", "Associated morphology"},
+    {"199999", "DCM", "Morphology"},
+    {"107644003", "SCT", "Shape"},
+    {"246090004", "SCT", "Associated Finding"},
+    {"111037", "DCM", "Margins"},
+    {"111035", "DCM", "Lesion Density"},
+    {"111407", "DCM", "Implant finding"},
+    {"111034", "DCM", "Individual Impression/Recommendation"},
+};
+
+TEST(UnreadItemInAFinding, ASuspiciousCalcificationCodeUnderAnotherConceptIsNeverBelow4A) {
+  for (const CodeConst& concept : kUnreadConcepts) {
+    const Report report = evaluate_report(
+        {finding_with({kRight, kCoarse, {concept, code(Morphology::FinePleomorphic)}})});
+    ASSERT_EQ(report.decisions.size(), 1u) << concept.meaning;
+    const Decision& decision = report.decisions.front();
+    // The item is named: position, concept and value.
+    const auto named = warnings_saying(decision, describe(concept.to_code()));
+    ASSERT_EQ(named.size(), 1u) << concept.meaning;
+    EXPECT_EQ(named.front().code, WarningCode::UnknownCode);
+    EXPECT_EQ(named.front().position, "1.1.1.3");
+    EXPECT_NE(named.front().text.find("1.1.1.3"), std::string::npos) << named.front().text;
+    EXPECT_NE(named.front().text.find("111344"), std::string::npos) << named.front().text;
+    EXPECT_TRUE(fired(decision, "W10")) << concept.meaning;
+    EXPECT_TRUE(fired(decision, "C0")) << concept.meaning;  // a suspicious feature in the finding
+    EXPECT_EQ(decision.final_category, Category::LowSuspicion4A) << concept.meaning;
+    EXPECT_EQ(decision.classification, Classification::Suspicious) << concept.meaning;
+    EXPECT_TRUE(decision.needs_review) << concept.meaning;
+    EXPECT_EQ(report.exam.category, Category::LowSuspicion4A) << concept.meaning;
+  }
+}
+
+TEST(UnreadItemInAFinding, ABenignValueUnderAnotherConceptStillAsksForReview) {
+  const Report report = evaluate_report({finding_with(
+      {kRight,
+       kRound,
+       kDiffuse,
+       {CodeConst{"111037", "DCM", "Margins"}, Code{"129742005", "SCT", "Circumscribed"}}})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_EQ(warnings_saying(decision, "(111037, DCM, \"Margins\")").size(), 1u);
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_FALSE(fired(decision, "C0"));
+  EXPECT_EQ(decision.final_category, Category::Benign2);
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_TRUE(exam_fired(report, "E13"));
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);  // never benign beside an unread item
+}
+
+TEST(UnreadItemInAFinding, AnUnreadNumberIsNamedWithItsValue) {
+  ContentItem finding = finding_with({kRight, kRound, kDiffuse});
+  ContentItem similar;
+  similar.position = "1.1.1.4";
+  similar.relationship = Relationship::HasProperties;
+  similar.value_type = ValueType::Num;
+  similar.concept_name = Code{"111406", "DCM", "Number of similar findings"};
+  similar.number = 3;
+  similar.unit = Code{"{findings}", "UCUM", "findings"};
+  finding.children.push_back(similar);
+  const Decision decision = evaluate_report({finding}).decisions.front();
+  const auto named = warnings_saying(decision, "(111406, DCM, \"Number of similar findings\")");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_NE(named.front().text.find("3"), std::string::npos) << named.front().text;
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_TRUE(decision.needs_review);
+}
+
+// Rounds, grouped (C3: 3) with fine pleomorphic under "Associated morphology" and fine linear
+// branching under "Margins", no overall assessment: was "BI-RADS 3 -> short-interval follow-up".
+TEST(UnreadItemInAFinding, SuspiciousCodesUnderOtherConceptsLiftAProbablyBenignFinding) {
+  const Report report = evaluate_report({finding_with(
+      {kRight,
+       kRound,
+       kGrouped,
+       {CodeConst{"116676008", "SCT", "Associated morphology"}, code(Morphology::FinePleomorphic)},
+       {CodeConst{"111037", "DCM", "Margins"}, code(Morphology::FineLinearBranching)}})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "C0"));
+  EXPECT_EQ(decision.classification, Classification::Suspicious);
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(warnings_saying(decision, "was not read").size(), 2u);
+}
+
+// A suspicious calcification code as the value of a concept we read but whose context group does
+// not hold it (a Clockface, a Depth) is unread too: C0 weighs it.
+TEST(UnreadItemInAFinding, ASuspiciousCodeOutsideItsConceptsGroupIsNeverBelow4A) {
+  for (const CodeConst& concept : {codes::kClockfaceOrRegion, codes::kDepth}) {
+    const Decision decision =
+        evaluate_report({finding_with({kRight, kCoarse, {concept, code(Morphology::FineLinear)}})})
+            .decisions.front();
+    EXPECT_TRUE(fired(decision, "W10")) << concept.meaning;
+    EXPECT_TRUE(fired(decision, "C0")) << concept.meaning;
+    EXPECT_EQ(decision.classification, Classification::Suspicious) << concept.meaning;
+  }
+}
+
+TEST(CorrelationToOtherFindings, AValueOutsideCid6158IsFlagged) {
+  for (const Code& value : {Code{"111999", "DCM", "Bogus"}, code(Morphology::FinePleomorphic),
+                            Code{"111384", "SCT", "Correlates to ultrasound findings"}}) {
+    const Decision decision =
+        evaluate_report(
+            {finding_with({kRight, kCoarse, {codes::kCorrelationToOtherFindings, value}})})
+            .decisions.front();
+    const auto named = warnings_saying(decision, "CID 6158");
+    ASSERT_EQ(named.size(), 1u) << describe(value);
+    EXPECT_EQ(named.front().code, WarningCode::UnknownCode);
+    EXPECT_TRUE(fired(decision, "W10")) << describe(value);
+    EXPECT_TRUE(decision.needs_review) << describe(value);
+  }
+}
+
+TEST(CorrelationToOtherFindings, EveryCid6158ValueIsReadWithoutAWarning) {
+  for (const char* value : {"111381", "111382", "111383", "111384", "111385", "111386", "111387"}) {
+    const Decision decision =
+        evaluate_report(
+            {finding_with({kRight,
+                           kRound,
+                           kDiffuse,
+                           {codes::kCorrelationToOtherFindings, Code{value, "DCM", ""}}})})
+            .decisions.front();
+    EXPECT_FALSE(fired(decision, "W10")) << value;
+    EXPECT_FALSE(decision.needs_review) << value;
+  }
+}
+
+// --- H26-2: the finding code names a lesion besides the calcifications ---
+TEST(FindingCode, AnArchitecturalDistortionIsNeverBelow4AAndNamed) {
+  for (const CodeConst& distortion :
+       {CodeConst{"129792006", "SCT", "Architectural distortion of breast"},
+        CodeConst{"F-01795", "SRT", "Architectural distortion of breast"}}) {
+    const Report report = evaluate_report({finding_with({kRight, kCoarse}, distortion)});
+    ASSERT_EQ(report.decisions.size(), 1u);
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, "C15")) << distortion.value;
+    EXPECT_EQ(decision.final_category, Category::LowSuspicion4A) << distortion.value;
+    EXPECT_EQ(decision.classification, Classification::Suspicious);
+    EXPECT_TRUE(decision.needs_review);
+    EXPECT_EQ(warnings_saying(decision, describe(distortion.to_code())).size(), 1u);
+    EXPECT_EQ(report.exam.classification, Classification::Suspicious);
+  }
+}
+
+TEST(FindingCode, AnAsymmetryIsNeverBenignWithoutReview) {
+  for (const CodeConst& asymmetry :
+       {CodeConst{"129789007", "SCT", "Focal asymmetric breast tissue"},
+        CodeConst{"129790003", "SCT", "Asymmetric breast tissue"}}) {
+    const Report report = evaluate_report({finding_with({kRight, kRound, kDiffuse}, asymmetry)});
+    ASSERT_EQ(report.decisions.size(), 1u);
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, "W19")) << asymmetry.value;
+    EXPECT_TRUE(decision.needs_review) << asymmetry.value;
+    EXPECT_EQ(warnings_saying(decision, describe(asymmetry.to_code())).size(), 1u);
+    EXPECT_TRUE(report.exam.needs_review);
+  }
+}
+
+TEST(FindingCode, ACalcificationCodeAddsNothing) {
+  const Decision decision =
+      evaluate_report({finding_with({kRight, kRound, kDiffuse})}).decisions.front();
+  EXPECT_FALSE(fired(decision, "C15"));
+  EXPECT_FALSE(fired(decision, "W19"));
+  EXPECT_EQ(decision.classification, Classification::Benign);
+  EXPECT_FALSE(decision.needs_review);
+}
+
+// --- H26-8: an item anywhere below the finding is the finding's ---
+ContentItem nested_fine_pleomorphic(const std::string& position) {
+  return code_item(position, codes::kCalcificationType, code(Morphology::FinePleomorphic));
+}
+
+TEST(NestedItemInAFinding, ASuspiciousTypeBelowAnotherItemCountsForTheFinding) {
+  // Below the Clockface item, below the other Calcification Type, in an INFERRED FROM container.
+  for (int where = 0; where < 3; ++where) {
+    ContentItem finding = finding_with(
+        {kRight,
+         kCoarse,
+         {codes::kClockfaceOrRegion, Code{"129783008", "SCT", "12 o'clock position"}}});
+    if (where == 0) {
+      finding.children[2].children.push_back(nested_fine_pleomorphic("1.1.1.3.1"));
+    } else if (where == 1) {
+      finding.children[1].children.push_back(nested_fine_pleomorphic("1.1.1.2.1"));
+    } else {
+      ContentItem inferred = container("1.1.1.4", CodeConst{"111001", "DCM", "Algorithm Name"});
+      inferred.relationship = Relationship::InferredFrom;
+      inferred.children.push_back(nested_fine_pleomorphic("1.1.1.4.1"));
+      finding.children.push_back(inferred);
+    }
+    const Report report = evaluate_report({finding});
+    ASSERT_EQ(report.decisions.size(), 1u);
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, "C0")) << where;
+    EXPECT_TRUE(fired(decision, "C7")) << where;
+    EXPECT_EQ(decision.final_category, Category::ModerateSuspicion4B) << where;
+    EXPECT_TRUE(decision.needs_review) << where;  // not where its template puts it
+    // The warning names the finding it is in; nothing says it is outside every finding.
+    EXPECT_EQ(warnings_saying(decision, "finding at 1.1.1").size(), 1u) << where;
+    EXPECT_FALSE(report_note_saying(report, "outside every calcification finding")) << where;
+    EXPECT_EQ(report.exam.category, Category::ModerateSuspicion4B) << where;
+  }
+}
+
+TEST(NestedItemInAFinding, ANumericAssessmentCategoryIsSaidOnceAsWhatItIs) {
+  ContentItem finding = finding_with({kRight, kRound, kDiffuse});
+  ContentItem assessment;
+  assessment.position = "1.1.1.4";
+  assessment.relationship = Relationship::HasProperties;
+  assessment.value_type = ValueType::Num;
+  assessment.concept_name = codes::kAssessmentCategory.to_code();
+  assessment.number = 5;
+  assessment.unit = Code{"1", "UCUM", "no units"};
+  finding.children.push_back(assessment);
+  const Report report = evaluate_report({finding});
+  const Decision& decision = report.decisions.front();
+  const auto named = warnings_saying(decision, "(111005, DCM, \"Assessment Category\")");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_NE(named.front().text.find("NUM"), std::string::npos) << named.front().text;
+  EXPECT_NE(named.front().text.find("5"), std::string::npos) << named.front().text;
+  EXPECT_EQ(named.front().text.find("not where its template puts it"), std::string::npos)
+      << named.front().text;
+  EXPECT_FALSE(report_note_saying(report, "outside every calcification finding"));
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+}
+
+}  // namespace
+}  // namespace mammocalc
