@@ -211,10 +211,84 @@ void add_lists(const AnnotatedFinding& a, Finding& reading) {
     }
   }
   for (const auto& code : a.reported_follow_up) reading.reported_follow_up.push_back(code);
-  if (a.compressed_thickness_mm)
-    reading.procedure.compressed_thickness_mm = a.compressed_thickness_mm;
-  if (a.can_lie_prone) reading.procedure.can_lie_prone = *a.can_lie_prone;
   if (a.bothered_by_deposit) reading.procedure.bothered_by_deposit = *a.bothered_by_deposit;
+}
+
+// The procedure factors that decide the biopsy type (B4), given by an annotation's finding or
+// patient element: a finding holds one value for all its readings. Where two places of the
+// annotations (a patient and a finding element, two files) give different values, neither wins
+// by its order: the restrictive one (stereotactic not feasible) stands, the summary warns naming
+// both, and the finding needs review (W6; hostile review 26, H26-6).
+struct GivenFactors {
+  std::optional<double> compressed_thickness_mm;
+  std::optional<Presence> can_lie_prone;
+};
+
+void set_factors(Finding& finding, const ProcedureFactors& factors) {
+  finding.procedure.compressed_thickness_mm = factors.compressed_thickness_mm;
+  finding.procedure.can_lie_prone = factors.can_lie_prone;
+  for (Finding& reading : finding.other_readings) set_factors(reading, factors);
+}
+
+// Who gave a factor's standing value, as the warnings name it ("file:line").
+std::string factor_source(const Finding& finding, const char* field) {
+  std::string names;
+  for (const FieldSource& entry : finding.field_sources) {
+    if (entry.field == field) names += (names.empty() ? "" : " and ") + entry.source;
+  }
+  return names.empty() ? "an earlier annotation" : names;
+}
+
+void note_factor(Finding& finding, const char* field, const std::string& here,
+                 const std::string& held, const std::string& given, const std::string& used) {
+  finding.notes.push_back(
+      {WarningCode::AnnotationConflict,
+       here + ": " + field + ": " + factor_source(finding, field) + " says " + held + ", " + here +
+           " says " + given + "; " + used +
+           " is used: it may rule out a stereotactic approach (B4), so the values affect the "
+           "biopsy type",
+       finding.position});
+}
+
+void record_factor_source(Finding& finding, const char* field, const std::string& here,
+                          bool agreed) {
+  auto& entries = finding.field_sources;
+  if (!agreed) {
+    entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                 [&](const FieldSource& entry) { return entry.field == field; }),
+                  entries.end());
+  }
+  entries.push_back({field, here});
+}
+
+void take_factors(const GivenFactors& given, const std::string& here, Finding& finding) {
+  ProcedureFactors factors = finding.procedure;
+  if (given.compressed_thickness_mm) {
+    const double value = *given.compressed_thickness_mm;
+    const auto& held = factors.compressed_thickness_mm;
+    const bool agreed = held && *held == value;
+    if (held && !agreed) {
+      note_factor(finding, "compressedThicknessMm", here, number_text(*held) + " mm",
+                  number_text(value) + " mm",
+                  "the thinner (" + number_text(std::min(*held, value)) + " mm)");
+    }
+    if (!held || value <= *held)
+      record_factor_source(finding, "compressedThicknessMm", here, agreed);
+    factors.compressed_thickness_mm = held ? std::min(*held, value) : value;
+  }
+  if (given.can_lie_prone && *given.can_lie_prone != Presence::Unknown) {
+    const Presence value = *given.can_lie_prone;
+    const Presence held = factors.can_lie_prone;
+    const bool agreed = held == value;
+    if (held != Presence::Unknown && !agreed) {
+      note_factor(finding, "canLieProne", here, word(held), word(value), "\"no\"");
+    }
+    if (held == Presence::Unknown || value == Presence::No) {
+      record_factor_source(finding, "canLieProne", here, agreed);
+    }
+    if (held != Presence::No) factors.can_lie_prone = value;
+  }
+  set_factors(finding, factors);
 }
 
 const std::string kSr;  // the source name of the SR in field_sources
@@ -461,23 +535,24 @@ void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a,
                                  " ways; only that many readings are classified",
                              finding.position});
   }
+  take_factors({a.compressed_thickness_mm, a.can_lie_prone}, here, finding);
   finding.annotations.push_back({annotations.file, a.line,
                                  a.action == AnnotationAction::Refine ? "refine" : "add",
                                  a.comment});
 }
 
-void apply_patient(const AnnotatedPatient& patient, Finding& finding) {
-  ProcedureFactors& factors = finding.procedure;
-  if (patient.compressed_thickness_mm && !factors.compressed_thickness_mm) {
-    factors.compressed_thickness_mm = patient.compressed_thickness_mm;
-  }
-  if (patient.can_lie_prone && factors.can_lie_prone == Presence::Unknown) {
-    factors.can_lie_prone = *patient.can_lie_prone;
-  }
-  if (patient.bothered_by_deposit && !factors.bothered_by_deposit) {
-    factors.bothered_by_deposit = *patient.bothered_by_deposit;
-  }
-  for (Finding& reading : finding.other_readings) apply_patient(patient, reading);
+void apply_bothered(bool bothered, Finding& finding) {
+  if (bothered) finding.procedure.bothered_by_deposit = true;
+  for (Finding& reading : finding.other_readings) apply_bothered(bothered, reading);
+}
+
+// The patient element holds for every finding; a finding element that says otherwise is a
+// conflict, not an exception (take_factors).
+void apply_patient(const Annotations& annotations, Finding& finding) {
+  const AnnotatedPatient& patient = annotations.patient;
+  take_factors({patient.compressed_thickness_mm, patient.can_lie_prone},
+               where(annotations, patient.line), finding);
+  if (patient.bothered_by_deposit) apply_bothered(*patient.bothered_by_deposit, finding);
 }
 
 Finding added_finding(const Annotations& annotations, const AnnotatedFinding& annotated) {
@@ -593,7 +668,7 @@ void merge_annotations(const Annotations& annotations, Findings& findings) {
     added.push_back(added_finding(annotations, annotated));
   }
   for (Finding& finding : added) findings.findings.push_back(std::move(finding));
-  for (Finding& finding : findings.findings) apply_patient(annotations.patient, finding);
+  for (Finding& finding : findings.findings) apply_patient(annotations, finding);
 }
 
 Findings findings_from_annotations(const Annotations& annotations) {
@@ -613,7 +688,7 @@ Findings findings_from_annotations(const Annotations& annotations) {
     }
     findings.findings.push_back(added_finding(annotations, annotated));
   }
-  for (Finding& finding : findings.findings) apply_patient(annotations.patient, finding);
+  for (Finding& finding : findings.findings) apply_patient(annotations, finding);
   return findings;
 }
 

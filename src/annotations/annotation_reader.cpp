@@ -239,6 +239,7 @@ AnnotatedFinding read_finding(XmlInput& input, pugi::xml_node node) {
 
 void read_patient(XmlInput& input, pugi::xml_node node, AnnotatedPatient& patient) {
   check_empty(input, node, {"compressedThicknessMm", "canLieProne", "botheredByDeposit"});
+  patient.line = input.line(node);
   if (auto thickness = node.attribute("compressedThicknessMm")) {
     patient.compressed_thickness_mm = read_number(input, node, "patient/@compressedThicknessMm",
                                                   thickness.value(), 0.0, kMaxMillimetres);

@@ -38,6 +38,7 @@ struct AnnotatedFinding {
 
 // Patient factors that hold for every finding of the study unless a finding says otherwise.
 struct AnnotatedPatient {
+  int line = 0;  // of the patient element, for the warnings that name it
   std::optional<double> compressed_thickness_mm;
   std::optional<Presence> can_lie_prone;
   std::optional<bool> bothered_by_deposit;

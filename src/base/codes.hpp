@@ -70,6 +70,8 @@ inline constexpr CodeConst kCorrelatesToUltrasound{"111384", "DCM",
 inline constexpr CodeConst kFindingSite{"363698007", "SCT", "Finding Site"};
 inline constexpr CodeConst kAssessmentCategory{"111005", "DCM", "Assessment Category"};
 inline constexpr CodeConst kRecommendedFollowUp{"111053", "DCM", "Recommended Follow-up"};
+inline constexpr CodeConst kRecommendedFollowUpInterval{"111055", "DCM",
+                                                        "Recommended Follow-up Interval"};
 inline constexpr CodeConst kOverallAssessment{"111413", "DCM", "Overall Assessment"};
 inline constexpr CodeConst kPathologyResults{"111468", "DCM", "Pathology Results"};
 inline constexpr CodeConst kProcedureResult{"122177", "DCM", "Procedure Result"};

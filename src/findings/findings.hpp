@@ -190,6 +190,14 @@ struct StatedFollowUp {
   std::string quote;  // from text: the sentence it was read from
 };
 
+// A Recommended Follow-up Interval (111055, DCM; TID 4203 row 4) the report gives: 0 is
+// "immediate" (domain.md §2.1).
+struct FollowUpInterval {
+  double months = 0;
+  std::string words;     // as given, e.g. "0 months", "2 weeks"
+  std::string position;  // the content item it was read from
+};
+
 // One overall Assessment Category of the report, or one overall follow-up (TID 4203 in the
 // Overall Assessment container, or the CAD summary). Laterality Unknown: the whole exam.
 struct OverallStatement {
@@ -365,6 +373,7 @@ struct Finding {
   std::optional<Category> reported_category;
   std::optional<ReportedSource> reported_category_source;  // set with reported_category
   std::vector<Code> reported_follow_up;
+  std::vector<FollowUpInterval> reported_follow_up_intervals;
   std::vector<PriorResult> prior_results;
   ProcedureFactors procedure;
 

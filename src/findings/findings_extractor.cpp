@@ -93,6 +93,34 @@ std::string number_words(double value) {
   return text.str();
 }
 
+// CID 6046 Follow-up Interval Unit (UCUM d, wk, mo, a): the unit in months, and its word.
+std::optional<std::pair<double, std::string_view>> interval_unit(const Code& unit) {
+  if (unit.scheme != "UCUM") return std::nullopt;
+  if (unit.value == "d") return std::pair{1.0 / 30.4375, std::string_view("days")};
+  if (unit.value == "wk") return std::pair{7.0 / 30.4375, std::string_view("weeks")};
+  if (unit.value == "mo") return std::pair{1.0, std::string_view("months")};
+  if (unit.value == "a") return std::pair{12.0, std::string_view("years")};
+  return std::nullopt;
+}
+
+// A Recommended Follow-up Interval (TID 4203 row 4) in months; an interval in another unit is
+// said and not used.
+std::optional<FollowUpInterval> follow_up_interval(const ContentItem& item,
+                                                   std::vector<ReaderNote>& notes) {
+  if (!item.number) return std::nullopt;
+  const auto unit = interval_unit(item.unit);
+  if (!unit || *item.number < 0) {
+    notes.push_back({WarningCode::UnknownUnit,
+                     describe(item.concept_name) + " is " + number_words(*item.number) + " " +
+                         describe(item.unit) + ", not an interval in CID 6046 units; not used",
+                     item.position});
+    return std::nullopt;
+  }
+  return FollowUpInterval{*item.number * unit->first,
+                          number_words(*item.number) + " " + std::string(unit->second),
+                          item.position};
+}
+
 std::string category_words(Category category) { return std::string(to_string(category)); }
 
 // Concept names of the items we read below a finding: an item whose name has one of these values
@@ -454,9 +482,11 @@ class FindingReader {
     settle_only(FindingField::Quadrant, quadrant_, finding_.location.quadrant);
     settle_only(FindingField::Depth, depth_, finding_.location.depth);
     settle_only(FindingField::DistanceFromNipple, from_nipple_, finding_.location.from_nipple_mm);
-    settle_only(FindingField::DistanceFromSkin, from_skin_, finding_.location.from_skin_mm);
-    settle_only(FindingField::DistanceFromChestWall, from_chest_wall_,
-                finding_.location.from_chest_wall_mm);
+    // The nearer of two distances to skin or chest wall stands, whatever the order: it is the one
+    // that may rule out a stereotactic approach (B4; hostile review 26, H26-6).
+    settle_nearest(FindingField::DistanceFromSkin, from_skin_, finding_.location.from_skin_mm);
+    settle_nearest(FindingField::DistanceFromChestWall, from_chest_wall_,
+                   finding_.location.from_chest_wall_mm);
     std::optional<double> count;
     settle_only(FindingField::Count, count_, count);
     if (count) {
@@ -512,6 +542,11 @@ class FindingReader {
       distance(from_skin_);
     } else if (is_concept(item, codes::kDistanceFromChestWall)) {
       distance(from_chest_wall_);
+    } else if (is_concept(item, codes::kRecommendedFollowUpInterval)) {
+      // TID 4203 row 4, below the assessment (or its follow-up): 0 is "immediate".
+      if (auto interval = follow_up_interval(item, finding_.notes)) {
+        finding_.reported_follow_up_intervals.push_back(std::move(*interval));
+      }
     } else if (is_concept(item, codes::kNumberOfCalcifications)) {
       if (item.number)
         count_.push_back({*item.number, {number_words(*item.number), item.position}});
@@ -551,7 +586,7 @@ class FindingReader {
     } else if (is_concept(item, codes::kPathology)) {
       prior_result(item, "CID 6030");
     } else if (is_concept(item, codes::kConfirmationOfTarget)) {
-      prior_result(item, "CID 6066");
+      target_confirmation(item);
     } else {
       return false;
     }
@@ -563,6 +598,16 @@ class FindingReader {
       finding_.prior_results.push_back(*result);
     } else {
       note_unknown_value(item, context_group);
+    }
+  }
+
+  // CID 6066: a target not in the specimen is a result the rules weigh (B1); the others are read.
+  void target_confirmation(const ContentItem& item) {
+    const std::optional<TargetConfirmation> confirmed = target_confirmation_for(item.code);
+    if (!confirmed) {
+      finding_.notes.push_back(unknown_code_note(item, "CID 6066"));
+    } else if (*confirmed == TargetConfirmation::NotInSpecimen) {
+      finding_.prior_results.push_back(PriorResult::TargetNotInSpecimen);
     }
   }
 
@@ -639,6 +684,10 @@ class FindingReader {
       // TID 4203 row 3: the follow-up's Laterality modifier names the breast it is for (PS3.17
       // Annex Q puts a finding's only laterality there).
       for (const auto& child : item.children) {
+        if (is_concept(child, codes::kRecommendedFollowUpInterval)) {
+          read_or_note(child);
+          continue;
+        }
         if (!is_concept(child, codes::kLaterality)) continue;
         code_value(child, laterality_for, laterality_, "CID 6022");
         laterality_sources_.resize(laterality_.size(), LateralitySource::SubItem);
@@ -685,6 +734,16 @@ class FindingReader {
   void settle_only(FindingField field, const std::vector<Given<T>>& values, Slot& slot) {
     if (values.empty()) return;
     slot = values.front().value;
+    add_conflict(finding_, field, values);
+  }
+
+  // Distances that decide the biopsy type: the smallest value stands, a disagreement is said.
+  void settle_nearest(FindingField field, const std::vector<Given<double>>& values,
+                      std::optional<double>& slot) {
+    if (values.empty()) return;
+    slot = std::min_element(values.begin(), values.end(), [](const auto& a, const auto& b) {
+             return a.value < b.value;
+           })->value;
     add_conflict(finding_, field, values);
   }
 
@@ -747,11 +806,12 @@ bool carries_calcification_properties(const ContentItem& item) {
 
 // Items of these concepts carry what the rules weigh; one that no reader took (outside every
 // finding and the overall assessment, or in a place its template does not put it) is said.
-constexpr std::array<CodeConst, 6> kClinicalConcepts{{
+constexpr std::array<CodeConst, 7> kClinicalConcepts{{
     codes::kAssessmentCategory,
     codes::kRecommendedFollowUp,
     codes::kPathology,
     codes::kProcedureResult,
+    codes::kConfirmationOfTarget,
     codes::kCalcificationType,
     codes::kCalcificationDistribution,
 }};
@@ -880,10 +940,100 @@ std::optional<Lesion> lesion_for(const Code& finding_code) {
   return std::nullopt;
 }
 
+// ---- TID 4204 intervention sections (hostile review 26, H26-5) ----
+
+inline constexpr CodeConst kInterventionSection{"111463", "DCM",
+                                                "Supplementary Data for Intervention"};
+
+// A TID 4204 section (a biopsy performed) and the item it hangs below.
+struct InterventionSection {
+  const ContentItem* item;
+  const ContentItem* parent;
+};
+
+// What a section reports as a finding holds it: the prior results of its Confirmation of target
+// and its TID 4207 Procedure Result and Pathology items (also in Specimen containers), and a note
+// for each that could not be read.
+Finding intervention_results(const ContentItem& section, std::set<std::string>& consumed) {
+  Finding results;
+  FindingReader reader(results, &consumed);
+  walk_tree(section, [&](const ContentItem& item, const ContentItem*) {
+    if (is_concept(item, codes::kConfirmationOfTarget) ||
+        is_concept(item, codes::kProcedureResult) || is_concept(item, codes::kPathology)) {
+      reader.read_or_note(item);
+    }
+  });
+  return results;
+}
+
+// The breast a section's procedure (or its own Laterality item) names; unknown when none or two.
+Laterality intervention_breast(const ContentItem& section) {
+  const ContentItem* modifier = unilateral_procedure_laterality(section);
+  if (modifier == nullptr) modifier = first_child(section, codes::kLaterality);
+  if (modifier == nullptr) return Laterality::Unknown;
+  return laterality_for(modifier->code).value_or(Laterality::Unknown);
+}
+
+// The results of a section count for the finding it is about (decision-logic.md B1: a target
+// not in the specimen or a high-risk result asks for wire localization): the finding it hangs
+// below, else the one calcification finding of its breast. Where several findings may be the
+// one biopsied, or none, its results are applied to none and it is said: radiologist review.
+void apply_intervention(const InterventionSection& section, std::size_t first, Findings& out,
+                        std::set<std::string>& consumed) {
+  Finding results = intervention_results(*section.item, consumed);
+  if (results.prior_results.empty() && results.notes.empty()) return;
+  const auto ours = out.findings.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto below = std::find_if(ours, out.findings.end(), [&](const Finding& finding) {
+    return section.parent != nullptr && finding.position == section.parent->position;
+  });
+  const Laterality breast = intervention_breast(*section.item);
+  std::vector<Finding*> targets;
+  if (below != out.findings.end()) {
+    targets.push_back(&*below);
+  } else {
+    std::for_each(ours, out.findings.end(), [&](Finding& finding) {
+      if (speaks_for(breast, finding.laterality)) targets.push_back(&finding);
+    });
+  }
+  if (targets.size() == 1) {
+    Finding& target = *targets.front();
+    target.prior_results.insert(target.prior_results.end(), results.prior_results.begin(),
+                                results.prior_results.end());
+    target.notes.insert(target.notes.end(), results.notes.begin(), results.notes.end());
+    return;
+  }
+  std::string said;
+  for (const PriorResult result : results.prior_results) {
+    said += (said.empty() ? "" : ", ") + std::string(to_string(result));
+  }
+  std::string text = describe(section.item->concept_name) + " (" +
+                     (breast == Laterality::Unknown ? std::string("breast not stated")
+                                                    : std::string(to_string(breast)) + " breast") +
+                     ") reports " + (said.empty() ? "items that could not be read" : said) + "; ";
+  out.notes.insert(out.notes.end(), results.notes.begin(), results.notes.end());
+  if (targets.empty()) {
+    out.notes.push_back({WarningCode::UnknownCode,
+                         text + "no calcification finding of that breast is in the report, so it "
+                                "was applied to none",
+                         section.item->position});
+    return;
+  }
+  for (Finding* target : targets) {
+    target->notes.push_back({WarningCode::UnknownCode,
+                             text + "it does not say which of the " +
+                                 std::to_string(targets.size()) +
+                                 " calcification findings of that breast it is about, so it was "
+                                 "applied to none: radiologist review",
+                             section.item->position});
+  }
+}
+
 // TID 4200 (and calcification findings in any other SR): every TID 4206 Finding that is a
 // calcification finding.
 void extract_report_findings(const ContentItem& root, Findings& out, OverallReading& overall) {
   std::set<std::string> consumed;
+  const std::size_t first = out.findings.size();
+  std::vector<InterventionSection> interventions;
   struct {
     const ContentItem* procedure;
     const ContentItem* images;
@@ -891,6 +1041,10 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
       read_overall(item, overall, consumed);
+      return;
+    }
+    if (item.value_type == ValueType::Container && is_concept(item, kInterventionSection)) {
+      interventions.push_back({&item, parent});  // read once every finding is
       return;
     }
     if (!is_code_item(item, codes::kFinding)) return;
@@ -941,6 +1095,9 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     reader.finish(ReportedSource::Finding);
     out.findings.push_back(std::move(finding));
   });
+  for (const InterventionSection& section : interventions) {
+    apply_intervention(section, first, out, consumed);
+  }
   note_items_not_read(root, false, consumed, out);
 }
 

@@ -504,6 +504,26 @@ bool follow_up_not_benign(const Code& code) {
   return asks_for_tissue(code) || says_malignancy(code);
 }
 
+// CID 6066 Target Confirmation (UID 1.2.840.10008.6.1.395): all 7 codes, PYD = FHIR-D
+// (domain.md §3.5). 111443 was read as "not in CID 6066" (hostile review 26, H26-5).
+constexpr std::array<Member<TargetConfirmation>, 7> kTargetConfirmation{{
+    {{"111443", "DCM", "Target contained in the specimen"}, "", TargetConfirmation::Contained},
+    {{"111444", "DCM", "Target partially obtained in the specimen"},
+     "",
+     TargetConfirmation::PartiallyObtained},
+    {{"111445", "DCM", "Target not in the specimen"}, "", TargetConfirmation::NotInSpecimen},
+    {{"111446", "DCM", "Calcifications seen in the core"},
+     "",
+     TargetConfirmation::CalcificationsInCore},
+    {{"111447", "DCM", "Lesion completely removed"}, "", TargetConfirmation::CompletelyRemoved},
+    {{"111448", "DCM", "Lesion partially removed"}, "", TargetConfirmation::PartiallyRemoved},
+    {{"111449", "DCM", "Fluid obtained"}, "", TargetConfirmation::FluidObtained},
+}};
+
+std::optional<TargetConfirmation> target_confirmation_for(const Code& code) {
+  return lookup(kTargetConfirmation, code);
+}
+
 std::optional<PriorResult> pathology_result_for(const Code& code) {
   if (auto result = lookup(kManagedAsHighRisk, code)) return result;
   if (auto result = lookup(kHighRiskPathology, code)) return result;

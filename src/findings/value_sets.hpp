@@ -91,6 +91,21 @@ enum class ResultStatus {
 // Empty when the code is not in CID 6042.
 std::optional<ResultStatus> result_status_for(const Code& code);
 
+// CID 6066 Target Confirmation: what a performed biopsy says of its target (TID 4204 row 15,
+// TID 4207). Only "not in the specimen" is a result the rules weigh (B1); the others are read.
+enum class TargetConfirmation {
+  Contained,             // 111443
+  PartiallyObtained,     // 111444
+  NotInSpecimen,         // 111445
+  CalcificationsInCore,  // 111446
+  CompletelyRemoved,     // 111447
+  PartiallyRemoved,      // 111448
+  FluidObtained,         // 111449
+};
+
+// Empty when the code is not in CID 6066.
+std::optional<TargetConfirmation> target_confirmation_for(const Code& code);
+
 // True for every code of CID 6026 Mammography Assessment: the BI-RADS categories category_for()
 // reads, and (111120, DCM, "Post Procedure Mammograms for Marker Placement"), which is an
 // assessment but not a category. False means an unknown assessment code.

@@ -88,6 +88,12 @@ ReviewFinding finding_view(const Finding& finding, const Decision& decision) {
     view.guidance = word_of(recommendation.guidance);
     view.needle = text_of(recommendation.needle);
   }
+  // As summary_reader reads evidence/reportedFollowUp back: the meaning, else (value, scheme).
+  for (const Code& code : finding.reported_follow_up) {
+    view.reported_follow_ups.push_back(code.meaning.empty() ? "(" + text_of(code.value) + ", " +
+                                                                  text_of(code.scheme) + ")"
+                                                            : text_of(code.meaning));
+  }
   view.warnings = warnings_of(decision.warnings);
   view.trace = trace_of(decision.trace, &decision);
   if (finding.origin == Origin::Narrative) {

@@ -362,7 +362,9 @@ void write_findings_table(pugi::xml_node section, const ReviewExam& exam) {
         .set_value(xml_safe_text(" " + classification_words(finding.classification) +
                                  reported_words(finding) + review_words(finding))
                        .c_str());
-    element(tr, "td", recommendation_words(finding));
+    const std::string reported = reported_follow_up_words(finding);
+    element(tr, "td",
+            recommendation_words(finding) + (reported.empty() ? "" : " (" + reported + ")"));
     pugi::xml_node warnings = element(tr, "td");
     for (const ReviewWarning& warning : finding.warnings) {
       pugi::xml_node line = element(warnings, "div", warning.code + ": " + warning.text);

@@ -221,6 +221,9 @@ class TextReview {
     write_wrapped(out_, "      ", 6,
                   coloured(terminal_safe(assessment_words(finding)), finding.classification));
     write_wrapped(out_, "      -> ", 9, terminal_safe(recommendation_words(finding)));
+    if (!finding.reported_follow_ups.empty()) {
+      write_wrapped(out_, "         ", 9, terminal_safe(reported_follow_up_words(finding)));
+    }
     for (const ReviewWarning& warning : finding.warnings) {
       write_wrapped(out_, "      ! " + terminal_safe(warning.code) + ": ", 8,
                     terminal_safe(warning.text));
@@ -443,6 +446,11 @@ std::string recommendation_words(const ReviewFinding& finding) {
   if (!finding.needle.empty()) details.push_back(finding.needle + " needle");
   if (!details.empty()) text += ": " + join(details, ", ");
   return text;
+}
+
+std::string reported_follow_up_words(const ReviewFinding& finding) {
+  if (finding.reported_follow_ups.empty()) return {};
+  return "radiologist recommended: " + join(finding.reported_follow_ups, "; ");
 }
 
 std::string text_marker_words(const ReviewFinding& finding) {

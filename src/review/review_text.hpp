@@ -34,6 +34,8 @@ std::string location_words(const ReviewFinding& finding);
 std::string site_words(const ReviewFinding& finding);
 std::string features_words(const ReviewFinding& finding);  // morphology and distribution
 std::string recommendation_words(const ReviewFinding& finding);
+// "radiologist recommended: Normal interval follow-up"; empty when the report gives none.
+std::string reported_follow_up_words(const ReviewFinding& finding);
 std::string assessment_words(const ReviewFinding& finding);
 std::string reported_words(const ReviewFinding& finding);  // " (radiologist reported 4)" or ""
 std::string review_words(const ReviewFinding& finding);    // "; needs radiologist review" or ""

@@ -96,6 +96,14 @@ ReviewFinding read_finding(pugi::xml_node node) {
   finding.biopsy_type = attribute(recommendation, "biopsyType");
   finding.guidance = attribute(recommendation, "guidance");
   finding.needle = attribute(recommendation, "needle");
+  for (pugi::xml_node follow_up : node.child("evidence").children("reportedFollowUp")) {
+    std::string words = attribute(follow_up, "codeMeaning");
+    if (words.empty()) {
+      words = "(" + attribute(follow_up, "codeValue") + ", " +
+              attribute(follow_up, "codingScheme") + ")";
+    }
+    finding.reported_follow_ups.push_back(std::move(words));
+  }
   finding.warnings = warnings_of(node);
   finding.trace = trace_of(node);
   // A finding read from text says so by its origin; its text element quotes the sentences.

@@ -60,6 +60,9 @@ struct ReviewFinding {
   std::string biopsy_type;
   std::string guidance;
   std::string needle;
+  // The follow-ups the report recommends for the finding (evidence/reportedFollowUp), shown
+  // beside the rules' recommendation: their meanings, else "(value, scheme)".
+  std::vector<std::string> reported_follow_ups;
   std::vector<ReviewWarning> warnings;
   std::vector<ReviewRule> trace;
   // Read from the report's text (origin narrative), not from coded content: the views mark it,

@@ -180,6 +180,130 @@ bool is_unreadable(const ReaderNote& note) {
          note.code == WarningCode::NarrativeUnresolved;
 }
 
+// When the rules' action wants the patient seen again, in months: biopsy, surgery and additional
+// imaging now (0), short-interval follow-up at 1–11 months (111142, "Follow-up at short interval
+// (1-11 months)"), routine screening at 12 months or later.
+struct MonthsWindow {
+  double earliest;
+  std::optional<double> latest;
+};
+
+MonthsWindow rules_window(Action action) {
+  switch (action) {
+    case Action::RoutineScreening:
+      return {12.0, std::nullopt};
+    case Action::ShortIntervalFollowUp:
+      return {1.0, 11.0};
+    case Action::AdditionalImaging:
+    case Action::Biopsy:
+    case Action::SurgicalConsult:
+      return {0.0, 0.0};
+  }
+  return {0.0, 0.0};
+}
+
+std::string rules_choice_words(const Recommendation& recommendation) {
+  std::string choice(to_string(recommendation.action));
+  if (recommendation.biopsy) choice += " (" + std::string(to_string(*recommendation.biopsy)) + ")";
+  return choice;
+}
+
+std::string interval_words(const FollowUpInterval& interval) {
+  std::string said = "reported follow-up interval " + interval.words;
+  if (interval.months == 0) said += " (immediate)";
+  if (!interval.position.empty()) said += " (" + interval.position + ")";
+  return said;
+}
+
+// How much a follow-up asks for, on the scale of the rules' actions (action_urgency): routine
+// screening 1, short interval 2, more imaging 3; tissue, surgery or a malignancy 5 (never less
+// than the rules). None for a code that names no procedure (clinical assessment, as directed).
+std::optional<int> follow_up_urgency(const Code& code) {
+  const std::optional<FollowUpKind> kind = follow_up_kind_for(code);
+  if (!kind) return std::nullopt;
+  switch (*kind) {
+    case FollowUpKind::NormalInterval:
+      return 1;
+    case FollowUpKind::ShortInterval:
+      return 2;
+    case FollowUpKind::AdditionalImaging:
+    case FollowUpKind::PriorImagesForComparison:
+      return 3;
+    case FollowUpKind::ClinicalAssessment:
+    case FollowUpKind::PostBiopsyAsDirected:
+      return std::nullopt;
+    default:
+      return 5;
+  }
+}
+
+// The most a set of follow-ups asks for; none when no code names a procedure.
+std::optional<int> most_asked(const std::vector<Code>& follow_ups) {
+  std::optional<int> most;
+  for (const Code& code : follow_ups) {
+    const std::optional<int> urgency = follow_up_urgency(code);
+    if (urgency && (!most || *urgency > *most)) most = urgency;
+  }
+  return most;
+}
+
+// Reported follow-ups that ask for less than the rules chose (row W20): the most the finding's own
+// follow-ups ask for, then each overall statement that may be about it (those it took as its
+// own aside), below the rules' action; and an interval later than the rules want.
+std::vector<std::string> follow_ups_asking_less(const RuleContext& context, const Decision& decided,
+                                                const ExamContext* exam) {
+  const Finding& finding = context.finding;
+  const Recommendation& recommendation = decided.recommendation;
+  const int rules = action_urgency(recommendation.action);
+  const std::string against = " asks for less than the rules' " +
+                              rules_choice_words(recommendation) +
+                              ": the rules' choice stands, the radiologist's is shown beside it";
+  std::vector<std::string> texts;
+  const auto said = [](const std::vector<Code>& codes) {
+    std::string listed;
+    for (const Code& code : codes) listed += (listed.empty() ? "" : ", ") + describe(code);
+    return listed;
+  };
+  const std::optional<int> own = most_asked(finding.reported_follow_up);
+  if (own && *own < rules) {
+    texts.push_back("reported follow-up " + said(finding.reported_follow_up) + against);
+  }
+  const MonthsWindow window = rules_window(recommendation.action);
+  for (const FollowUpInterval& interval : finding.reported_follow_up_intervals) {
+    if (window.latest && interval.months > *window.latest) {
+      texts.push_back(interval_words(interval) + against);
+    }
+  }
+  if (exam == nullptr) return texts;
+  // One text for every overall statement that asks for less, naming the first few: a report with
+  // thousands of findings and hundreds of statements would otherwise give a text per pair.
+  constexpr std::size_t kNamed = 3;
+  std::size_t less = 0;
+  std::string named;
+  for (const std::size_t index : finding.overall_statement_indices) {
+    const OverallStatement& statement = exam->findings.overall_statements.at(index);
+    std::vector<Code> codes;
+    for (const StatedFollowUp& stated : statement.follow_up) {
+      const bool taken =
+          std::any_of(finding.reported_follow_up.begin(), finding.reported_follow_up.end(),
+                      [&](const Code& c) { return same_concept(c, stated.code); });
+      if (!taken) codes.push_back(stated.code);
+    }
+    const std::optional<int> overall = most_asked(codes);
+    if (!overall || *overall >= rules) continue;
+    if (++less > kNamed) continue;
+    named += (named.empty() ? "" : "; ") + said(codes) + " for " +
+             breast_words(statement.laterality) +
+             (statement.position.empty() ? "" : " (" + statement.position + ")");
+  }
+  if (less > 0) {
+    texts.push_back("the report's overall follow-up " + named +
+                    (less > kNamed ? " and " + std::to_string(less - kNamed) + " more" : "") +
+                    against);
+  }
+  return texts;
+}
+
 // Each reported follow-up that names another procedure than the rules chose, in words.
 std::vector<std::string> differing_follow_ups(const Finding& finding, const Decision& decided) {
   const Recommendation& recommendation = decided.recommendation;
@@ -208,6 +332,14 @@ std::vector<std::string> differing_follow_ups(const Finding& finding, const Deci
     text += " (" + procedure + ") differs from the rules' ";
     text += rules_choice;
     texts.push_back(std::move(text));
+  }
+  // An interval sooner than the rules want (0 months: "immediate") asks for more (H26-9).
+  const MonthsWindow window = rules_window(recommendation.action);
+  for (const FollowUpInterval& interval : finding.reported_follow_up_intervals) {
+    if (interval.months < window.earliest) {
+      texts.push_back(interval_words(interval) + " asks for sooner than the rules' " +
+                      rules_choice_words(recommendation));
+    }
   }
   return texts;
 }
@@ -598,18 +730,64 @@ bool uncertain_mention(const RuleContext& context) {
          context.finding.text_status == MentionStatus::Uncertain;
 }
 
+namespace {
+
+// The rules' category from the finding's own evidence where C13 made it 6 for a reported 6 alone
+// (no malignant result): the highest category of the other category rows, C14's voiding kept.
+// None when the report says no 6, a result proves the malignancy, or no other row gave one.
+// Hostile review 26 (H26-10): an overall 6 carried onto a round, diffuse finding showed no
+// discordance, since C13 made the rules' category the reported one.
+std::optional<Category> category_beside_reported_six(const RuleContext& context,
+                                                     const Decision& decided) {
+  const Finding& finding = context.finding;
+  const auto& results = finding.prior_results;
+  if (finding.reported_category != Category::KnownMalignancy6 ||
+      std::find(results.begin(), results.end(), PriorResult::Malignant) != results.end()) {
+    return std::nullopt;
+  }
+  const bool voided = std::any_of(decided.trace.begin(), decided.trace.end(),
+                                  [](const auto& f) { return f.outcome.benign_categories_void; });
+  std::optional<Category> highest;
+  for (const FiredRule& fired : decided.trace) {
+    const Stage stage = fired.rule->stage;
+    if ((stage != Stage::Category && stage != Stage::CategoryFallback) ||
+        fired.rule->applies == &known_malignancy || !fired.outcome.category) {
+      continue;
+    }
+    const Category category = *fired.outcome.category;
+    if (voided && category_rank(category) <= category_rank(Category::ProbablyBenign3)) continue;
+    highest = highest ? more_suspicious(*highest, category) : category;
+  }
+  return highest;
+}
+
+bool benign_beside_reported_six(const RuleContext& context, const Decision& decided) {
+  const std::optional<Category> features = category_beside_reported_six(context, decided);
+  return features && is_benign_side_category(*features);
+}
+
+}  // namespace
+
 bool assessment_discordant(const RuleContext& context) {
   const Decision& decided = decision_of(context, __func__);
   const auto& reported = context.finding.reported_category;
   if (!reported) return false;
-  return discordant(*reported, decided.rule_category);
+  return discordant(*reported, decided.rule_category) ||
+         benign_beside_reported_six(context, decided);
 }
 
 std::vector<std::string> assessment_discordant_texts(const RuleContext& context) {
   const Decision& decided = decision_of(context, __func__);
   const Finding& finding = context.finding;
-  return {"rules give " + words(decided.rule_category) + ", the radiologist reported " +
-          words(*finding.reported_category) + " (" + reported_source_words(finding) + ")"};
+  const std::string reported =
+      words(*finding.reported_category) + " (" + reported_source_words(finding) + ")";
+  if (!discordant(*finding.reported_category, decided.rule_category)) {
+    return {"the calcifications' features give " +
+            words(*category_beside_reported_six(context, decided)) +
+            " (C13 gives 6 for the reported category alone), the radiologist reported " + reported +
+            ": the known malignancy may be another lesion than these calcifications"};
+  }
+  return {"rules give " + words(decided.rule_category) + ", the radiologist reported " + reported};
 }
 
 bool reported_follow_up_differs(const RuleContext& context) {
@@ -620,7 +798,15 @@ std::vector<std::string> follow_up_differs_texts(const RuleContext& context) {
   return differing_follow_ups(context.finding, decision_of(context, __func__));
 }
 
-bool readings_disagree(const RuleContext& context) { return context.readings > 1; }
+bool readings_disagree(const RuleContext& context) {
+  // Also a disagreement the readings do not carry: a procedure factor given twice by the
+  // annotations (patient and finding element; hostile review 26, H26-6).
+  const Finding& finding = context.as_read != nullptr ? *context.as_read : context.finding;
+  return context.readings > 1 ||
+         std::any_of(finding.notes.begin(), finding.notes.end(), [](const ReaderNote& note) {
+           return note.code == WarningCode::AnnotationConflict;
+         });
+}
 
 bool conflicting_values(const RuleContext& context) { return !context.finding.conflicts.empty(); }
 
@@ -647,6 +833,13 @@ std::vector<std::string> conflicting_values_texts(const RuleContext& context) {
       case FindingField::Change:
         text += "; the most concerning change is used";
         break;
+      case FindingField::DistanceFromSkin:
+      case FindingField::DistanceFromChestWall:
+        // Hostile review 26 (H26-6): it said "does not change the category", but it decides B4.
+        text +=
+            "; the nearest is used: it decides whether a stereotactic approach is feasible, "
+            "so it affects the biopsy type";
+        break;
       default:
         text += "; the first is shown (it does not change the category)";
         break;
@@ -668,6 +861,18 @@ bool code_meaning_discordant(const RuleContext& context) {
   return std::any_of(finding.notes.begin(), finding.notes.end(), [](const ReaderNote& note) {
     return note.code == WarningCode::CodeMeaningDiscordant;
   });
+}
+
+bool follow_up_asks_for_less(const RuleContext& context) {
+  return !follow_ups_asking_less(context, decision_of(context, __func__), context.exam).empty();
+}
+
+std::vector<std::string> follow_up_asks_for_less_texts(const RuleContext& context) {
+  return follow_ups_asking_less(context, decision_of(context, __func__), context.exam);
+}
+
+bool diffuse_distribution(const RuleContext& context) {
+  return has_distribution(context.finding, Distribution::Diffuse);
 }
 
 bool overall_more_suspicious_than_its_findings(const RuleContext& context) {

@@ -79,6 +79,12 @@ std::vector<std::string> assessment_discordant_texts(const RuleContext& context)
 bool reported_follow_up_differs(const RuleContext& context);
 std::vector<std::string> follow_up_differs_texts(const RuleContext& context);
 bool readings_disagree(const RuleContext& context);
+// W20: a reported follow-up (the finding's own, or an overall one for its breast) or follow-up
+// interval asks for less than the rules' action. Reads context.exam when it is set.
+bool follow_up_asks_for_less(const RuleContext& context);
+std::vector<std::string> follow_up_asks_for_less_texts(const RuleContext& context);
+// A8's variant: a wire cannot localize diffuse calcifications.
+bool diffuse_distribution(const RuleContext& context);
 bool conflicting_values(const RuleContext& context);
 std::vector<std::string> conflicting_values_texts(const RuleContext& context);
 bool unreadable_item(const RuleContext& context);

@@ -136,6 +136,16 @@ Outcome known_malignancy_outcome() {
   return outcome;
 }
 
+// A8 for diffuse calcifications: a wire marks one place, and diffuse calcifications are none
+// (hostile review 26, H26-10).
+Outcome known_malignancy_diffuse_outcome() {
+  Outcome outcome = action(Action::SurgicalConsult, codes::kSurgicalConsult);
+  outcome.note =
+      "No wire localization: a wire marks one place, and diffuse calcifications are in no one "
+      "place; the surgical consult plans the extent.";
+  return outcome;
+}
+
 Outcome no_outcome() { return Outcome{}; }
 
 Outcome needing_review(Outcome outcome) {
@@ -336,7 +346,9 @@ std::vector<Rule> make_rule_table() {
        kEvidenceClassification},
       {"A8", "Known malignancy: wire localization before surgery, surgical consult",
        kBiradsCategory6, "classification known malignancy", Stage::Recommendation,
-       classified_known_malignancy, known_malignancy_outcome(), kEvidenceClassification},
+       classified_known_malignancy, known_malignancy_outcome(),
+       kEvidenceClassification | kEvidenceDistribution, diffuse_distribution,
+       known_malignancy_diffuse_outcome(), "the distribution is diffuse (no wire localization)"},
 
       // --- Biopsy type, first applicable row wins (decision-logic.md §4) ---
       {"B1", "Prior high-risk, insufficient or discordant result: surgical excision",
@@ -427,15 +439,19 @@ std::vector<Rule> make_rule_table() {
        "localization, cytology, or any other code that asks for tissue or says malignancy is "
        "suspected or known (111143, 111148, 111146, 111149, 111122, 111410) where the rules "
        "chose no biopsy, or short-interval follow-up or additional imaging (111142, 111135, "
-       "111136, …) where the rules chose routine screening (CID 6028)",
+       "111136, …) where the rules chose routine screening (CID 6028); or a Recommended "
+       "Follow-up Interval (111055, DCM) sooner than the rules want (routine screening 12 "
+       "months, short-interval follow-up 1 month; 0 is immediate). W20 weighs the other way",
        Stage::Check, reported_follow_up_differs,
        needing_review(warning(WarningCode::FollowUpDiffers, follow_up_differs_texts)),
        kEvidenceReportedFollowUp},
       {"W6", "Annotation and SR disagree: radiologist review",
        "decision-logic.md §1: \"A disagreement between an explicit value and an inferred one is "
        "kept in the summary as a warning.\"; the annotation-conflict warnings name each value",
-       "an annotation gives a value of the finding that the SR gives differently", Stage::Check,
-       readings_disagree, needing_review(no_outcome()), kEvidenceReadings},
+       "an annotation gives a value of the finding that the SR (or another annotation file) gives "
+       "differently, or the annotations give a procedure factor (compressed thickness, can lie "
+       "prone) twice with different values (patient and finding element)",
+       Stage::Check, readings_disagree, needing_review(no_outcome()), kEvidenceReadings},
       {"W9", "A value given twice: every item counts", kEveryItemCounts,
        "the source gives a field of the finding (laterality, site, distribution, assessment, "
        "change, location, count, several types on one CAD calcification) more than once with "
@@ -510,6 +526,21 @@ std::vector<Rule> make_rule_table() {
        Stage::OverallCheck, overall_follow_up_not_chosen_for_breast,
        needing_review(warning(WarningCode::FollowUpDiffers, overall_follow_up_for_breast_texts)),
        kEvidenceReportedFollowUp},
+
+      // Hostile review 26 (H26-9): W5 weighs a follow-up asking for more than the rules; one asking
+      // for less (routine screening where the rules send the finding to biopsy) matters most.
+      {"W20", "Reported follow-up asks for less than the rules: radiologist review",
+       kReportedFollowUpDiffers,
+       "the most the finding's reported follow-ups ask for, or an overall follow-up for its breast "
+       "that it did not take as its own, is less than the rules' action (normal interval 111140 "
+       "below short-interval follow-up; short interval 111142 below additional imaging, biopsy "
+       "or surgery; additional imaging below biopsy or surgery; codes asking for tissue or "
+       "saying malignancy never count as less), or a Recommended Follow-up Interval (111055, "
+       "DCM) is later than the rules want (short-interval follow-up 11 months; additional "
+       "imaging, biopsy, surgery 0, immediate)",
+       Stage::OverallCheck, follow_up_asks_for_less,
+       needing_review(warning(WarningCode::FollowUpDiffers, follow_up_asks_for_less_texts)),
+       kEvidenceReportedFollowUp | kEvidenceClassification},
 
       {"W13", "A benign finding beside an item that could not be read", kEveryItemCounts,
        "the finding is benign or probably benign and the report holds an item outside every "

@@ -103,6 +103,12 @@ std::vector<EvidenceItem> gather_evidence(const Rule& rule, const RuleContext& c
           return EvidenceItem{"reported-follow-up", describe(code), ""};
         },
         "reported-follow-up", nullptr);
+    add_each(
+        evidence, finding.reported_follow_up_intervals,
+        [](const FollowUpInterval& interval) {
+          return EvidenceItem{"reported-follow-up-interval", interval.words, interval.position};
+        },
+        "reported-follow-up-interval", nullptr);
   }
   if ((fields & kEvidenceClassification) && classification) {
     evidence.push_back({"classification", std::string(to_string(*classification)), ""});

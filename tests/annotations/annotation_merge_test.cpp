@@ -619,5 +619,62 @@ TEST(AnnotationMerge, AnnotationOnlyRunSummarisesAnnotatedFindings) {
   EXPECT_EQ(evaluate(findings).decisions[0].classification, Classification::ProbablyBenign);
 }
 
+// Hostile review 26 (H26-6): the patient-level and the finding-level value of a procedure factor
+// that decides the biopsy type disagree. Neither silently wins: the restrictive one (stereotactic
+// not feasible) decides, the summary warns annotation-conflict naming both, and the finding needs
+// review.
+TEST(AnnotationMerge, PatientAndFindingThicknessDisagreeingTheThinnerDecidesWithReview) {
+  for (const auto& [patient_mm, finding_mm] : {std::pair{12.0, 40.0}, std::pair{40.0, 12.0}}) {
+    Findings findings = sr_findings();
+    findings.findings[0].morphology = {
+        {Morphology::FinePleomorphic, code_of(Morphology::FinePleomorphic).to_code(), ""}};
+    AnnotatedFinding refine = refine_position("1.3.2.2");
+    refine.compressed_thickness_mm = finding_mm;
+    Annotations annotations = annotations_with({refine});
+    annotations.patient.compressed_thickness_mm = patient_mm;
+    annotations.patient.line = 5;
+    merge_annotations(annotations, findings);
+    const Decision d = evaluate(findings).decisions[0];
+    EXPECT_EQ(d.recommendation.biopsy, BiopsyType::WireLocalization) << patient_mm;
+    EXPECT_EQ(d.recommendation.biopsy_rule, "B4") << patient_mm;
+    EXPECT_TRUE(has_warning(d, "annotation-conflict")) << patient_mm;
+    EXPECT_TRUE(d.needs_review) << patient_mm;
+    const auto conflict = std::find_if(d.warnings.begin(), d.warnings.end(), [](const Warning& w) {
+      return w.code == WarningCode::AnnotationConflict;
+    });
+    ASSERT_NE(conflict, d.warnings.end());
+    EXPECT_NE(conflict->text.find("notes.xml:5"), std::string::npos) << conflict->text;
+    EXPECT_NE(conflict->text.find("notes.xml:10"), std::string::npos) << conflict->text;
+    EXPECT_NE(conflict->text.find("biopsy type"), std::string::npos) << conflict->text;
+  }
+}
+
+TEST(AnnotationMerge, PatientCannotLieProneButFindingSaysYesDecidesWireWithReview) {
+  Findings findings = sr_findings();
+  findings.findings[0].morphology = {
+      {Morphology::FinePleomorphic, code_of(Morphology::FinePleomorphic).to_code(), ""}};
+  AnnotatedFinding refine = refine_position("1.3.2.2");
+  refine.can_lie_prone = Presence::Yes;
+  Annotations annotations = annotations_with({refine});
+  annotations.patient.can_lie_prone = Presence::No;
+  merge_annotations(annotations, findings);
+  const Decision d = evaluate(findings).decisions[0];
+  EXPECT_EQ(d.recommendation.biopsy_rule, "B4");
+  EXPECT_TRUE(has_warning(d, "annotation-conflict"));
+  EXPECT_TRUE(d.needs_review);
+}
+
+TEST(AnnotationMerge, PatientAndFindingFactorsAgreeingAreNoConflict) {
+  Findings findings = sr_findings();
+  AnnotatedFinding refine = refine_position("1.3.2.2");
+  refine.compressed_thickness_mm = 40.0;
+  refine.can_lie_prone = Presence::Yes;
+  Annotations annotations = annotations_with({refine});
+  annotations.patient.compressed_thickness_mm = 40.0;
+  annotations.patient.can_lie_prone = Presence::Yes;
+  merge_annotations(annotations, findings);
+  EXPECT_FALSE(has_warning(evaluate(findings).decisions[0], "annotation-conflict"));
+}
+
 }  // namespace
 }  // namespace mammocalc

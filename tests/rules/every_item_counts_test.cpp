@@ -787,5 +787,251 @@ TEST(EveryItemCountsWalk, AnUnreadableItemNeverLeavesAFindingBenignWithoutReview
   }
 }
 
+// --- Hostile review 26 ---
+const std::pair<CodeConst, Code> kRight{codes::kLaterality, code(Laterality::Right)};
+const std::pair<CodeConst, Code> kFinePleomorphic{codes::kCalcificationType,
+                                                  code(Morphology::FinePleomorphic)};
+const std::pair<CodeConst, Code> kGrouped{codes::kCalcificationDistribution,
+                                          code(Distribution::Grouped)};
+
+ContentItem millimetres_item(const std::string& position, const CodeConst& name, double value) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::HasProperties;
+  item.value_type = ValueType::Num;
+  item.concept_name = name.to_code();
+  item.number = value;
+  item.unit = Code{"mm", "UCUM", "millimeter"};
+  return item;
+}
+
+std::string warning_text(const Decision& decision, std::string_view code) {
+  std::string texts;
+  for (const Warning& warning : decision.warnings) {
+    if (to_string(warning.code) == code) texts += warning.text + "\n";
+  }
+  return texts;
+}
+
+// H26-6: a distance given twice decides the biopsy type on the restrictive value (the one that
+// rules out a stereotactic approach), whatever the order, and the warning says the biopsy type
+// is what it affects.
+TEST(Hostile26DistanceTwice, TheRestrictiveDistanceDecidesTheBiopsyTypeInBothOrders) {
+  for (const CodeConst& name : {codes::kDistanceFromChestWall, codes::kDistanceFromSkin}) {
+    for (const auto& values : {std::pair{30.0, 1.0}, std::pair{1.0, 30.0}}) {
+      ContentItem finding = finding_with({kRight, kFinePleomorphic, kGrouped});
+      finding.children.push_back(millimetres_item("1.1.1.4", name, values.first));
+      finding.children.push_back(millimetres_item("1.1.1.5", name, values.second));
+      const Decision decision = evaluate_report({finding}).decisions.front();
+      EXPECT_EQ(decision.recommendation.biopsy, BiopsyType::WireLocalization) << name.meaning;
+      EXPECT_EQ(decision.recommendation.biopsy_rule, "B4") << name.meaning;
+      EXPECT_TRUE(fired(decision, "W9")) << name.meaning;
+      EXPECT_TRUE(decision.needs_review) << name.meaning;
+      const std::string text = warning_text(decision, "conflicting-values");
+      EXPECT_NE(text.find("biopsy type"), std::string::npos) << text;
+      EXPECT_EQ(text.find("does not change"), std::string::npos) << text;
+    }
+  }
+}
+
+// H26-9: a reported follow-up that asks for less than the rules chose is shown beside their
+// choice with a warning, and the finding needs review.
+TEST(Hostile26FollowUpLess, NormalIntervalOnASuspiciousFindingIsFlagged) {
+  const auto normal =
+      std::pair{codes::kRecommendedFollowUp, codes::kNormalIntervalFollowUp.to_code()};
+  const Decision decision =
+      evaluate_report({finding_with({kRight, kFinePleomorphic, kGrouped, normal})})
+          .decisions.front();
+  EXPECT_EQ(decision.recommendation.action, Action::Biopsy);
+  EXPECT_TRUE(fired(decision, "W20"));
+  EXPECT_TRUE(warned(decision, "follow-up-differs"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_NE(warning_text(decision, "follow-up-differs").find("111140"), std::string::npos);
+}
+TEST(Hostile26FollowUpLess, NormalIntervalOnAProbablyBenignFindingIsFlagged) {
+  const auto grouped = kGrouped;
+  const auto normal =
+      std::pair{codes::kRecommendedFollowUp, codes::kNormalIntervalFollowUp.to_code()};
+  const Decision decision =
+      evaluate_report({finding_with({kRight, kPunctate, grouped, normal})}).decisions.front();
+  ASSERT_EQ(decision.recommendation.action, Action::ShortIntervalFollowUp);
+  EXPECT_TRUE(fired(decision, "W20"));
+  EXPECT_TRUE(decision.needs_review);
+}
+TEST(Hostile26FollowUpLess, AnOverallNormalIntervalOnASuspiciousFindingIsFlagged) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kFinePleomorphic, kGrouped})},
+      {code_item("1.2.1", codes::kRecommendedFollowUp, codes::kNormalIntervalFollowUp.to_code())});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W20"));
+  EXPECT_TRUE(decision.needs_review);
+}
+TEST(Hostile26FollowUpLess, AFollowUpAsCautiousAsTheRulesIsNot) {
+  const auto core = std::pair{codes::kRecommendedFollowUp, Code{"111145", "DCM", ""}};
+  const auto magnification = std::pair{codes::kRecommendedFollowUp, Code{"111136", "DCM", ""}};
+  const auto short_interval =
+      std::pair{codes::kRecommendedFollowUp, codes::kShortIntervalFollowUp.to_code()};
+  // Magnification views and then a biopsy is no less than a biopsy.
+  EXPECT_FALSE(fired(
+      evaluate_report({finding_with({kRight, kFinePleomorphic, kGrouped, magnification, core})})
+          .decisions.front(),
+      "W20"));
+  EXPECT_FALSE(fired(evaluate_report({finding_with({kRight, kPunctate, kGrouped, short_interval})})
+                         .decisions.front(),
+                     "W20"));
+  const auto normal =
+      std::pair{codes::kRecommendedFollowUp, codes::kNormalIntervalFollowUp.to_code()};
+  const Decision benign =
+      evaluate_report({finding_with({kRight, kPunctate, kDiffuse, normal})}).decisions.front();
+  EXPECT_FALSE(fired(benign, "W20"));
+  EXPECT_FALSE(benign.needs_review);
+}
+
+// H26-9: Recommended Follow-up Interval (111055, DCM) is read; 0 months (immediate) on a benign
+// finding asks for more than the rules (W5), 12 months on a suspicious one for less (W20).
+ContentItem interval_item(const std::string& position, double months) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::HasProperties;
+  item.value_type = ValueType::Num;
+  item.concept_name = Code{"111055", "DCM", "Recommended Follow-up Interval"};
+  item.number = months;
+  item.unit = Code{"mo", "UCUM", "month"};
+  return item;
+}
+TEST(Hostile26FollowUpInterval, ZeroMonthsOnABenignFindingIsFlagged) {
+  ContentItem finding = finding_with({kRight, kPunctate, kDiffuse});
+  ContentItem assessment =
+      code_item("1.1.1.4", codes::kAssessmentCategory, code(Category::Benign2));
+  assessment.children.push_back(interval_item("1.1.1.4.1", 0));
+  finding.children.push_back(assessment);
+  const Decision decision = evaluate_report({finding}).decisions.front();
+  EXPECT_TRUE(fired(decision, "W5"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_NE(warning_text(decision, "follow-up-differs").find("0 months"), std::string::npos)
+      << warning_text(decision, "follow-up-differs");
+}
+TEST(Hostile26FollowUpInterval, TwelveMonthsOnASuspiciousFindingIsFlagged) {
+  ContentItem finding = finding_with({kRight, kFinePleomorphic, kGrouped});
+  finding.children.push_back(interval_item("1.1.1.4", 12));
+  const Decision decision = evaluate_report({finding}).decisions.front();
+  EXPECT_TRUE(fired(decision, "W20"));
+  EXPECT_TRUE(decision.needs_review);
+}
+TEST(Hostile26FollowUpInterval, TwelveMonthsOnABenignFindingIsNot) {
+  ContentItem finding = finding_with({kRight, kPunctate, kDiffuse});
+  finding.children.push_back(interval_item("1.1.1.4", 12));
+  const Decision decision = evaluate_report({finding}).decisions.front();
+  EXPECT_FALSE(fired(decision, "W5"));
+  EXPECT_FALSE(fired(decision, "W20"));
+  EXPECT_FALSE(decision.needs_review);
+}
+
+// H26-10: an overall 6 without laterality that the only finding takes, against benign morphology,
+// is discordant (W4) and needs review; a diffuse finding gets no wire localization.
+TEST(Hostile26KnownMalignancy, AReportedSixOnBenignMorphologyIsDiscordant) {
+  const auto round = std::pair{codes::kCalcificationType, code(Morphology::Round)};
+  const Report report = evaluate_report(
+      {finding_with({kRight, round, kDiffuse})},
+      {code_item("1.2.1", codes::kAssessmentCategory, code(Category::KnownMalignancy6))});
+  const Decision& decision = report.decisions.front();
+  EXPECT_EQ(decision.final_category, Category::KnownMalignancy6);
+  EXPECT_TRUE(fired(decision, "W4"));
+  EXPECT_TRUE(warned(decision, "assessment-discordant"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(decision.recommendation.action, Action::SurgicalConsult);
+  EXPECT_FALSE(decision.recommendation.biopsy.has_value());
+  const bool why =
+      std::any_of(decision.recommendation.notes.begin(), decision.recommendation.notes.end(),
+                  [](const auto& note) {
+                    return note.first == "A8" && note.second.find("diffuse") != std::string::npos;
+                  });
+  EXPECT_TRUE(why);
+}
+TEST(Hostile26KnownMalignancy, AReportedSixOnSuspiciousMorphologyIsNotDiscordant) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kFinePleomorphic, kGrouped})},
+      {code_item("1.2.1", codes::kAssessmentCategory, code(Category::KnownMalignancy6))});
+  const Decision& decision = report.decisions.front();
+  EXPECT_FALSE(fired(decision, "W4"));
+  EXPECT_EQ(decision.recommendation.biopsy, BiopsyType::WireLocalization);
+}
+TEST(Hostile26KnownMalignancy, AMalignantResultOnBenignMorphologyIsNotDiscordant) {
+  // The pathology proves it: the morphology does not argue with a result.
+  const Report report =
+      evaluate_report({with_pathology(finding_with({kLeft, kPunctate, kGrouped}),
+                                      Code{"82711006", "SCT", "Infiltrating duct carcinoma"})});
+  EXPECT_FALSE(fired(report.decisions.front(), "W4"));
+}
+
+// H26-5: a TID 4204 intervention section (Supplementary Data for Intervention) is read: its
+// target confirmation and results count for the finding of its breast (B1).
+ContentItem intervention(const std::string& position, Laterality breast,
+                         std::vector<ContentItem> items) {
+  ContentItem section =
+      container(position, CodeConst{"111463", "DCM", "Supplementary Data for Intervention"});
+  ContentItem procedure =
+      testing::code_item(position + ".1", Relationship::Contains, codes::kProcedureReported,
+                         Code{"44578009", "SCT", "Core needle biopsy of breast"});
+  ContentItem laterality = testing::code_item(position + ".1.1", Relationship::HasConceptMod,
+                                              codes::kLaterality, code(breast));
+  procedure.children.push_back(laterality);
+  section.children.push_back(procedure);
+  for (ContentItem& item : items) section.children.push_back(std::move(item));
+  return section;
+}
+TEST(Hostile26Intervention, TargetNotInTheSpecimenGivesWireLocalization) {
+  ContentItem confirmation =
+      testing::code_item("1.1.2.2", Relationship::Contains, codes::kConfirmationOfTarget,
+                         Code{"111445", "DCM", "Target not in the specimen"});
+  const Report report = evaluate_report({finding_with({kRight, kFinePleomorphic, kGrouped}),
+                                         intervention("1.1.2", Laterality::Right, {confirmation})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_EQ(decision.recommendation.biopsy, BiopsyType::WireLocalization);
+  EXPECT_EQ(decision.recommendation.biopsy_rule, "B1");
+}
+TEST(Hostile26Intervention, AHighRiskResultInTheSectionGivesWireLocalization) {
+  ContentItem results = container("1.1.2.2", codes::kPathologyResults);
+  results.children.push_back(testing::code_item("1.1.2.2.1", Relationship::Contains,
+                                                codes::kProcedureResult,
+                                                Code{"258270003", "SCT", "High risk tumor"}));
+  const Report report = evaluate_report({finding_with({kRight, kFinePleomorphic, kGrouped}),
+                                         intervention("1.1.2", Laterality::Right, {results})});
+  EXPECT_EQ(report.decisions.front().recommendation.biopsy_rule, "B1");
+}
+TEST(Hostile26Intervention, AnInterventionOfTheOtherBreastIsNotApplied) {
+  ContentItem confirmation =
+      testing::code_item("1.1.2.2", Relationship::Contains, codes::kConfirmationOfTarget,
+                         Code{"111445", "DCM", "Target not in the specimen"});
+  const Report report = evaluate_report({finding_with({kRight, kFinePleomorphic, kGrouped}),
+                                         intervention("1.1.2", Laterality::Left, {confirmation})});
+  EXPECT_EQ(report.decisions.front().recommendation.biopsy_rule, "B5");
+  // Not silently dropped: the exam says what it could not place.
+  EXPECT_TRUE(report.exam.needs_review);
+}
+TEST(Hostile26Intervention, AnInterventionOfABreastWithTwoFindingsAsksForReviewOfBoth) {
+  ContentItem second = finding_with({kRight, kPunctate, kDiffuse});
+  second.position = "1.1.3";
+  ContentItem confirmation =
+      testing::code_item("1.1.2.2", Relationship::Contains, codes::kConfirmationOfTarget,
+                         Code{"111445", "DCM", "Target not in the specimen"});
+  const Report report =
+      evaluate_report({finding_with({kRight, kFinePleomorphic, kGrouped}),
+                       intervention("1.1.2", Laterality::Right, {confirmation}), second});
+  ASSERT_EQ(report.decisions.size(), 2u);
+  for (const Decision& decision : report.decisions) EXPECT_TRUE(decision.needs_review);
+}
+TEST(Hostile26Intervention, TargetContainedInTheSpecimenIsInCid6066) {
+  ContentItem finding = finding_with({kRight, kFinePleomorphic, kGrouped});
+  ContentItem results = container("1.1.1.4", codes::kPathologyResults);
+  results.children.push_back(code_item("1.1.1.4.1", codes::kConfirmationOfTarget,
+                                       Code{"111443", "DCM", "Target contained in the specimen"}));
+  finding.children.push_back(results);
+  const Decision decision = evaluate_report({finding}).decisions.front();
+  EXPECT_FALSE(warned(decision, "unknown-code")) << warning_text(decision, "unknown-code");
+  EXPECT_FALSE(fired(decision, "W10"));
+  EXPECT_EQ(decision.recommendation.biopsy_rule, "B5");
+}
+
 }  // namespace
 }  // namespace mammocalc
