@@ -69,9 +69,15 @@ std::string escape_control_characters(std::string_view text) {
   return escaped;
 }
 
-std::string error_line(std::string_view message) {
-  return "mammocalc: " + escape_control_characters(message) + "\n";
+std::string log_line(std::string_view source, std::string_view message) {
+  std::string line(source);
+  line += ": ";
+  line += escape_control_characters(message);
+  line += '\n';
+  return line;
 }
+
+std::string error_line(std::string_view message) { return log_line("mammocalc", message); }
 
 void LineLog::write(std::string_view line) const {
   const std::string escaped = escape_control_characters(line);

@@ -17,8 +17,12 @@ namespace mammocalc {
 // keeps others as binary). Other text (UTF-8 in a path) is kept as it is.
 std::string escape_control_characters(std::string_view text);
 
-// "mammocalc: MESSAGE" and a newline: the one form of every error line on standard error, on one
-// line whatever a file name in it holds (a newline in a name would split it in two).
+// "SOURCE: MESSAGE" and a newline, MESSAGE's control characters escaped: the one form of every
+// line mammocalc says on standard error or in a log, one line whatever a file name in it holds (a
+// newline in a name would split it in two).
+std::string log_line(std::string_view source, std::string_view message);
+
+// "mammocalc: MESSAGE" and a newline (log_line): every error line on standard error.
 std::string error_line(std::string_view message);
 
 class LineLog {

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <memory>
 #include <sstream>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 
@@ -58,12 +60,11 @@ class ProgressLine {
   void finish() {
     if (enabled_) out_ << "\n" << std::flush;
   }
-  // A line of its own (a failed input: error_line, ending in a newline), the progress line cleared
-  // first and drawn again at the next update; the line is said whether or not the progress line is
-  // shown.
-  void say(const std::string& line) {
+  // An error line of its own (error_line: one line whatever the message holds), the progress line
+  // cleared first and drawn again at the next update; said whether or not progress is shown.
+  void say_error(std::string_view message) {
     if (enabled_) out_ << "\r\x1b[K";
-    out_ << line << std::flush;
+    out_ << error_line(message) << std::flush;
   }
 
  private:
@@ -160,7 +161,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   const auto record = [&](IndexEntry&& entry) {
     // Every failed input is said once on standard error, --quiet or not (issue 15); skipped
     // inputs are no errors. The entry's error text names the file.
-    if (entry.status == EntryStatus::Failed) progress.say(error_line(entry.error));
+    if (entry.status == EntryStatus::Failed) progress.say_error(entry.error);
     if (evaluation.pseudonyms.enabled) {
       // The index may travel with the summaries: the input's path, which may name the patient,
       // becomes its place in the walk; standard error above still names it for the operator.
@@ -223,11 +224,11 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     for (InputResult& outcome : outcomes) {
       if (outcome.entry.error_code == ErrorCode::OutputFailed) output_failed = true;
       if (outcome.entry.replaced) {
-        progress.say(error_line(
-            (fs::path(config.output_dir) / outcome.entry.output).string() +
-            ": the summary an earlier run left is not this run's (the SR, an annotation "
-            "file, the site profile, a lexicon, an option or mammocalc changed since, or "
-            "it was cut short): summarised again, not kept (--skip-existing)"));
+        progress.say_error((fs::path(config.output_dir) / outcome.entry.output).string() +
+                           ": the summary an earlier run left is not this run's (the SR, an "
+                           "annotation file, the site profile, a lexicon, an option or mammocalc "
+                           "changed since, or it was cut short): summarised again, not kept "
+                           "(--skip-existing)");
       }
       record(std::move(outcome.entry));
     }

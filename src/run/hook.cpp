@@ -32,7 +32,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   // Directories the walk could not use: a symlink loop is skipped, an unlistable one failed.
   for (const IndexEntry& entry : unreadable) {
     if (entry.status == EntryStatus::Skipped) {
-      log << "mammocalc hook: " << escape_control_characters(entry.error) << "; skipped\n";
+      log << log_line("mammocalc hook", entry.error + "; skipped");
     } else {
       log << error_line(entry.error);
       exit_code = ExitCode::InputFailed;
@@ -47,8 +47,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
       const std::string name = claim_output_name(result.sop_instance_uid, input.path, used_names);
       try {
         write_outputs(result, name, files, Flush::Now);
-        log << "mammocalc hook: "
-            << escape_control_characters(input.path + ": summarised to " + name) << "\n";
+        log << log_line("mammocalc hook", input.path + ": summarised to " + name);
       } catch (const Error& error) {
         log << error_line(error.what());
         exit_code = ExitCode::OutputFailed;
@@ -56,7 +55,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     } else if (entry.status == EntryStatus::Skipped ||
                entry.error_code == ErrorCode::UnsupportedSopClass) {
       // Not an SR of ours: PACS sends every object of a study; that is no failure.
-      log << "mammocalc hook: " << escape_control_characters(entry.error) << "; skipped\n";
+      log << log_line("mammocalc hook", entry.error + "; skipped");
     } else {
       log << error_line(entry.error);
       if (exit_code == ExitCode::Success) exit_code = ExitCode::InputFailed;
