@@ -397,8 +397,10 @@ AnnotationFile read_annotation_file(const std::string& path) {
   return read_once(path, OtherFiles::Refused);
 }
 
-AnnotationFile read_annotation_file_head(const std::string& path) {
-  FileBytes file = read_file_once(path, kRootNameHeadBytes, OtherFiles::Refused);
+AnnotationFile read_annotation_file_head(
+    const std::string& path, const std::function<bool(const std::string&)>& read_whole) {
+  FileBytes file = read_file_head_once(path, kRootNameHeadBytes, kMaxAnnotationBytes + 1,
+                                       OtherFiles::Refused, read_whole);
   return AnnotationFile{path, std::move(file.bytes), std::move(file.unreadable)};
 }
 

@@ -2,6 +2,7 @@
 // Reading radiologist annotation files (schemas/annotations.xsd, namespace
 // urn:mammocalc:annotations:1). pugixml only in the .cpp.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,10 @@ AnnotationFile read_annotation_file(const std::string& path);
 // The head of a file of an annotation directory, read as read_annotation_file reads a whole
 // one: as much as xml_root_of looks at, to tell whether a file under another name than *.xml
 // starts as XML without reading all of it (the directory may hold large files of other kinds).
-AnnotationFile read_annotation_file_head(const std::string& path);
+// The whole file (as read_annotation_file) when `read_whole(head)` asks for it: opened and read
+// once either way.
+AnnotationFile read_annotation_file_head(
+    const std::string& path, const std::function<bool(const std::string&)>& read_whole = {});
 
 // xml_root_name of a file's bytes already read.
 std::string xml_root_name_of(const std::string& bytes);

@@ -91,7 +91,31 @@ std::size_t unit_width(pugi::xml_encoding encoding) {
 // Opens `path` once, O_NONBLOCK so that a FIFO opens without waiting for a writer, checks what
 // was opened with fstat and reads it from that descriptor (blocking again once open: a pipe's
 // writer is waited for, while a FIFO without one reads as empty at once).
-FileBytes read_file_once(const std::string& path, std::size_t limit, OtherFiles others) {
+namespace {
+
+// Appends to `file.bytes` from `descriptor` until it holds `limit` bytes or the file ends; a read
+// error empties it and says why.
+void read_up_to(int descriptor, const std::string& path, std::size_t limit, FileBytes& file) {
+  char chunk[65536];
+  while (file.bytes.size() < limit) {
+    const ssize_t got =
+        ::read(descriptor, chunk, std::min(sizeof chunk, limit - file.bytes.size()));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      file.unreadable = path + ": cannot be read (" + std::strerror(errno) + ")";
+      file.bytes.clear();
+      return;
+    }
+    if (got == 0) return;
+    file.bytes.append(chunk, static_cast<std::size_t>(got));
+  }
+}
+
+}  // namespace
+
+FileBytes read_file_head_once(const std::string& path, std::size_t head_bytes, std::size_t limit,
+                              OtherFiles others,
+                              const std::function<bool(const std::string&)>& read_rest) {
   FileBytes file;
   const int descriptor = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (descriptor < 0) {
@@ -118,22 +142,18 @@ FileBytes read_file_once(const std::string& path, std::size_t limit, OtherFiles 
   } else {
     const int flags = ::fcntl(descriptor, F_GETFL);
     if (flags >= 0) ::fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK);
-    char chunk[65536];
-    while (file.bytes.size() < limit) {
-      const ssize_t got =
-          ::read(descriptor, chunk, std::min(sizeof chunk, limit - file.bytes.size()));
-      if (got < 0 && errno == EINTR) continue;
-      if (got < 0) {
-        file.unreadable = path + ": cannot be read (" + std::strerror(errno) + ")";
-        file.bytes.clear();
-        break;
-      }
-      if (got == 0) break;
-      file.bytes.append(chunk, static_cast<std::size_t>(got));
+    read_up_to(descriptor, path, std::min(head_bytes, limit), file);
+    if (file.unreadable.empty() && file.bytes.size() < limit && read_rest &&
+        read_rest(file.bytes)) {
+      read_up_to(descriptor, path, limit, file);
     }
   }
   ::close(descriptor);
   return file;
+}
+
+FileBytes read_file_once(const std::string& path, std::size_t limit, OtherFiles others) {
+  return read_file_head_once(path, limit, limit, others, {});
 }
 
 pugi::xml_node XmlInput::root(const char* name, const char* name_space) {

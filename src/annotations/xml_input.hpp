@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -40,6 +41,13 @@ struct FileBytes {
 // empty at once instead of blocking the run (hostile reviews, issue 18: an annotation directory;
 // review 25, F12: a site profile, a lexicon or validate given a FIFO). Never throws.
 FileBytes read_file_once(const std::string& path, std::size_t limit, OtherFiles others);
+
+// As read_file_once, through the same one descriptor, but only the first `head_bytes` unless
+// `read_rest(head)` asks for the whole file (at most `limit`): a file is opened once whether its
+// head alone or all of it turns out to be needed.
+FileBytes read_file_head_once(const std::string& path, std::size_t head_bytes, std::size_t limit,
+                              OtherFiles others,
+                              const std::function<bool(const std::string&)>& read_rest);
 
 // One XML input file: its bytes, its DOM and the problems found in it.
 class XmlInput {
