@@ -149,24 +149,9 @@ std::vector<Entry> entries_of(const std::string& directory) {
   return entries;
 }
 
-// What one entry of an annotation directory is to a run.
-struct EntryReading {
-  enum class Kind {
-    Annotations,  // an annotation file read: its study decides whether it applies
-    NotTheirs,    // none of the annotations' business (mammocalc's other kinds, not XML)
-    NotRead,      // said where it could hold an annotation of the SR's study
-  };
-  Kind kind = Kind::NotTheirs;
-  // Annotations: the file's. NotRead: a valid annotation file under a name that is not read,
-  // whose study may show it to be another study's (then said on standard error only).
-  Annotations annotations;
-  bool holds_valid_annotations = false;
-  std::string note;  // NotRead: "PATH: why (… skipped)"
-};
-
-EntryReading not_read(std::string note) {
-  EntryReading reading;
-  reading.kind = EntryReading::Kind::NotRead;
+AnnotationDirectoryEntry not_read(std::string note) {
+  AnnotationDirectoryEntry reading;
+  reading.kind = AnnotationDirectoryEntry::Kind::NotRead;
   reading.note = std::move(note);
   return reading;
 }
@@ -174,7 +159,7 @@ EntryReading not_read(std::string note) {
 constexpr const char* kFileSkipped = " (file in annotation directory skipped)";
 
 // A *.xml file: read as an annotation file, or said why not.
-EntryReading read_xml_file(const std::string& path) {
+AnnotationDirectoryEntry read_xml_file(const std::string& path) {
   // Opened once, its type checked on the descriptor and read from it, then parsed from those
   // bytes: a check by path and an open by path again let a FIFO swapped in between block the run
   // (a serve worker for ever).
@@ -189,8 +174,8 @@ EntryReading read_xml_file(const std::string& path) {
   }
   AnnotationsReading parsed = parse_annotation_file(read);
   if (!parsed.problems.empty()) return not_read(parsed.problems.front() + kFileSkipped);
-  EntryReading reading;
-  reading.kind = EntryReading::Kind::Annotations;
+  AnnotationDirectoryEntry reading;
+  reading.kind = AnnotationDirectoryEntry::Kind::Annotations;
   reading.annotations = std::move(parsed.annotations);
   return reading;
 }
@@ -202,18 +187,22 @@ EntryReading read_xml_file(const std::string& path) {
 // no such name (README.txt, a CSV list, .DS_Store) cannot be annotation files: flagging them
 // would put every exam to review for a note to the staff, and teach a site to ignore the
 // warning.
-EntryReading read_other_file(const std::string& path, const std::string& name) {
-  const AnnotationFile head = read_annotation_file_head(path);
-  if (!head.unreadable.empty()) {
+AnnotationDirectoryEntry read_other_file(const std::string& path, const std::string& name) {
+  // Only the head, unless it is an annotation file's: then the whole of it, through the same
+  // descriptor (what was looked at is what is parsed).
+  const AnnotationFile file = read_annotation_file_head(path, [](const std::string& head) {
+    return starts_as_xml(head) && xml_root_of(head).name == kAnnotationsRoot;
+  });
+  if (!file.unreadable.empty()) {
     // What it holds cannot be known, so neither can whose annotation it may be.
-    return not_read(head.unreadable +
+    return not_read(file.unreadable +
                     "; its name does not end in .xml, but what it holds cannot be known" +
                     kFileSkipped);
   }
   const bool copy = is_copy_of_xml_name(name);
-  const bool xml = starts_as_xml(head.bytes);
+  const bool xml = starts_as_xml(file.bytes);
   if (!xml && !copy) return {};
-  const XmlRoot root = xml_root_of(head.bytes);
+  const XmlRoot root = xml_root_of(file.bytes);
   if (xml && is_other_mammocalc_kind(root)) return {};
   const auto said = [&](const std::string& holds) {
     return not_read(
@@ -224,21 +213,19 @@ EntryReading read_other_file(const std::string& path, const std::string& name) {
         "(rename it if it is the annotation to read, or remove it)" +
         kFileSkipped);
   };
-  if (!xml) return said(head.bytes.empty() ? "empty" : "not XML");
-  if (root.name != kAnnotationsRoot) return said(why_not_annotations(root, head.bytes));
-  const AnnotationFile whole = read_annotation_file(path);
-  if (!whole.unreadable.empty()) return not_read(whole.unreadable + kFileSkipped);
-  AnnotationsReading parsed = parse_annotation_file(whole);
+  if (!xml) return said(file.bytes.empty() ? "empty" : "not XML");
+  if (root.name != kAnnotationsRoot) return said(why_not_annotations(root, file.bytes));
+  AnnotationsReading parsed = parse_annotation_file(file);
   if (!parsed.problems.empty()) {
     return said("not a valid annotation file: " + parsed.problems.front());
   }
-  EntryReading reading = said("a valid annotation file");
+  AnnotationDirectoryEntry reading = said("a valid annotation file");
   reading.annotations = std::move(parsed.annotations);
   reading.holds_valid_annotations = true;
   return reading;
 }
 
-EntryReading read_entry(const Entry& entry, const std::string& directory) {
+AnnotationDirectoryEntry read_entry(const Entry& entry, const std::string& directory) {
   const std::string not_recursed = " (annotation files are read from " + directory +
                                    " itself, never from its subdirectories; entry in annotation "
                                    "directory skipped)";
@@ -259,20 +246,29 @@ EntryReading read_entry(const Entry& entry, const std::string& directory) {
 
 }  // namespace
 
-void apply_annotation_directory(const std::string& directory, Findings& findings) {
+AnnotationDirectory read_annotation_directory(const std::string& directory) {
+  AnnotationDirectory read{directory, {}};
+  for (const Entry& entry : entries_of(directory)) {
+    AnnotationDirectoryEntry reading = read_entry(entry, directory);
+    if (reading.kind != AnnotationDirectoryEntry::Kind::NotTheirs) {
+      read.entries.push_back(std::move(reading));
+    }
+  }
+  return read;
+}
+
+void apply_annotation_directory(const AnnotationDirectory& directory, Findings& findings) {
   const std::string& study = findings.source.study_instance_uid;
   const bool valid_study = is_uid(study);
   std::size_t annotation_files = 0;
-  for (const Entry& entry : entries_of(directory)) {
-    EntryReading reading = read_entry(entry, directory);
-    if (reading.kind == EntryReading::Kind::NotTheirs) continue;
-    if (reading.kind == EntryReading::Kind::NotRead) {
+  for (const AnnotationDirectoryEntry& reading : directory.entries) {
+    if (reading.kind == AnnotationDirectoryEntry::Kind::NotRead) {
       // A valid annotation file of another study cannot hold this study's annotation, whatever
       // its name: as for *.xml files, it is that study's business (said on standard error).
       const bool another_study = reading.holds_valid_annotations && valid_study &&
                                  reading.annotations.study_instance_uid != study;
       if (!another_study) {
-        findings.notes.push_back({WarningCode::AnnotationSkipped, std::move(reading.note), ""});
+        findings.notes.push_back({WarningCode::AnnotationSkipped, reading.note, ""});
       }
       continue;
     }
@@ -286,21 +282,17 @@ void apply_annotation_directory(const std::string& directory, Findings& findings
   if (annotation_files > 0 && !valid_study) {
     findings.notes.push_back(
         {WarningCode::AnnotationSkipped,
-         directory + ": the SR has no valid Study Instance UID (\"" + study +
+         directory.path + ": the SR has no valid Study Instance UID (\"" + study +
              "\"), so none of the directory's annotation files can be matched to it "
              "(directory not applied)",
          ""});
   }
 }
 
-std::vector<std::string> unread_annotation_entries(const std::vector<std::string>& paths) {
+std::vector<std::string> unread_entries(const AnnotationDirectory& directory) {
   std::vector<std::string> lines;
-  for (const std::string& path : paths) {
-    if (!fs::is_directory(path)) continue;
-    for (const Entry& entry : entries_of(path)) {
-      EntryReading reading = read_entry(entry, path);
-      if (reading.kind == EntryReading::Kind::NotRead) lines.push_back(std::move(reading.note));
-    }
+  for (const AnnotationDirectoryEntry& reading : directory.entries) {
+    if (reading.kind == AnnotationDirectoryEntry::Kind::NotRead) lines.push_back(reading.note);
   }
   return lines;
 }

@@ -140,8 +140,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
 
   if (!config.dicom_out_dir.empty()) create_dicom_out_directory(config.dicom_out_dir);
   create_output_directory(config.output_dir);
-  const Evaluation evaluation = load_evaluation(config.evaluation);
-  say_unread_annotation_entries(evaluation.annotations, "mammocalc: ", errors);
+  Evaluation evaluation = load_evaluation(config.evaluation);
+  read_annotation_directories(evaluation, "mammocalc", errors);
   const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir};
   const unsigned jobs = std::max(1u, config.jobs);
   const std::size_t chunk_size = kChunkPerJob * jobs;

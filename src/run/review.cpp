@@ -69,10 +69,14 @@ ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream&
     add_evaluation_inputs(config.evaluation, inputs);
     inputs.check_file(config.html_file);
   }
-  const Evaluation evaluation = load_evaluation(config.evaluation);
+  Evaluation evaluation = load_evaluation(config.evaluation);
   // DICOM is set up only when an input needs it: summaries and annotation files are shown even
-  // where the DICOM installation is broken.
-  if (std::any_of(config.inputs.begin(), config.inputs.end(), reads_dicom)) start_dicom_toolkit();
+  // where the DICOM installation is broken. The annotation directories apply to SRs only; what
+  // they hold that is not read is said as summarize says it.
+  if (std::any_of(config.inputs.begin(), config.inputs.end(), reads_dicom)) {
+    start_dicom_toolkit();
+    read_annotation_directories(evaluation, "mammocalc", errors);
+  }
   std::vector<ReviewExam> exams;
   bool any_failed = false;
   for (const std::string& input : config.inputs) {

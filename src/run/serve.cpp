@@ -437,7 +437,7 @@ void check_output_directory(const std::string& directory) {
 // Fails now, before the port opens, when an --annotations path cannot be used, as summarize
 // would fail on it: every SR would otherwise be refused while the log said "listening". A file
 // is read whole (one that is not valid fails too); a directory must be listable, and what it holds
-// that is not read is added to `unread` (unread_annotation_entries), for the log. Checked once
+// that is not read is added to `unread` (unread_entries), for the log. Checked once
 // here, read again per object: the files may change while serving, as in summarize. Returns each
 // path with its kind, which unavailable_annotation_path checks per object.
 std::vector<AnnotationPath> check_annotation_paths(const std::vector<std::string>& paths,
@@ -447,7 +447,7 @@ std::vector<AnnotationPath> check_annotation_paths(const std::vector<std::string
     struct stat status {};
     const bool directory = ::stat(path.c_str(), &status) == 0 && S_ISDIR(status.st_mode);
     if (directory) {
-      const std::vector<std::string> lines = unread_annotation_entries({path});
+      const std::vector<std::string> lines = unread_entries(read_annotation_directory(path));
       unread.insert(unread.end(), lines.begin(), lines.end());
       checked.push_back({path, true, status.st_dev, status.st_ino});
     } else {

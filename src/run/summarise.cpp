@@ -71,14 +71,18 @@ Findings read_findings(const std::string& path, const Evaluation& evaluation) {
 }
 
 // Applies the annotations named on the command line: files must fit the SR; a directory
-// contributes the files whose study is the SR's (others are another study's business).
-void apply_annotations(const std::vector<std::string>& paths, Findings& findings) {
-  for (const std::string& path : paths) {
-    if (!std::filesystem::is_directory(path)) {
+// contributes the files whose study is the SR's (others are another study's business), as read
+// once for the run where it was.
+void apply_annotations(const Evaluation& evaluation, Findings& findings) {
+  for (const std::string& path : evaluation.annotations) {
+    const auto directory = evaluation.annotation_directories.find(path);
+    if (directory != evaluation.annotation_directories.end()) {
+      apply_annotation_directory(directory->second, findings);
+    } else if (std::filesystem::is_directory(path)) {
+      apply_annotation_directory(read_annotation_directory(path), findings);
+    } else {
       merge_annotations(read_annotations(path), findings);
-      continue;
     }
-    apply_annotation_directory(path, findings);
   }
 }
 
@@ -91,17 +95,22 @@ Report evaluated(Findings findings, const Evaluation& evaluation) {
 
 }  // namespace
 
-void say_unread_annotation_entries(const std::vector<std::string>& annotations,
-                                   const std::string& prefix, std::ostream& out) {
-  for (const std::string& line : unread_annotation_entries(annotations)) {
-    out << prefix << escape_control_characters(line) << "\n";  // a name holding a newline
+void read_annotation_directories(Evaluation& evaluation, std::string_view source,
+                                 std::ostream& out) {
+  for (const std::string& path : evaluation.annotations) {
+    if (!std::filesystem::is_directory(path) || evaluation.annotation_directories.count(path) > 0) {
+      continue;
+    }
+    AnnotationDirectory directory = read_annotation_directory(path);
+    for (const std::string& line : unread_entries(directory)) out << log_line(source, line);
+    evaluation.annotation_directories.emplace(path, std::move(directory));
   }
   out.flush();
 }
 
 Report summarise_input(const std::string& path, const Evaluation& evaluation) {
   Findings findings = read_findings(path, evaluation);
-  apply_annotations(evaluation.annotations, findings);
+  apply_annotations(evaluation, findings);
   return evaluated(std::move(findings), evaluation);
 }
 
@@ -109,7 +118,7 @@ Report summarise_input_bytes(std::string bytes, const std::string& name,
                              const Evaluation& evaluation) {
   Findings findings =
       findings_of(read_sr(std::move(bytes), name, evaluation.limits), name, evaluation);
-  apply_annotations(evaluation.annotations, findings);
+  apply_annotations(evaluation, findings);
   return evaluated(std::move(findings), evaluation);
 }
 
@@ -155,7 +164,7 @@ void write_output(const std::string& path, const std::string& summary, std::ostr
 }  // namespace
 
 void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& errors) {
-  const Evaluation evaluation = load_evaluation(config.evaluation);
+  Evaluation evaluation = load_evaluation(config.evaluation);
   const std::vector<std::string>& annotations = evaluation.annotations;
   if (config.inputs.empty()) {
     // Annotation-only run: the annotated findings on their own.
@@ -194,7 +203,7 @@ void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& err
                   config.output + ": -o and --dicom-out name the same file; one would be lost");
     }
   }
-  say_unread_annotation_entries(evaluation.annotations, "mammocalc: ", errors);
+  read_annotation_directories(evaluation, "mammocalc", errors);
   const Report report = [&] {
     try {
       return summarise_input(input, evaluation);

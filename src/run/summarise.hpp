@@ -5,8 +5,10 @@
 // per run). Also the single-input summarize run, which gets its RunConfig from resolve_summarize
 // (run/summarize_command), and validate.
 
+#include <map>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/error.hpp"
@@ -17,6 +19,7 @@
 #include "output/pseudonyms.hpp"
 #include "output/summary_writer.hpp"
 #include "rules/rules.hpp"
+#include "run/annotation_directory.hpp"
 
 namespace mammocalc {
 
@@ -52,6 +55,10 @@ struct Evaluation {
   PseudonymPolicy pseudonyms;  // applied to every report before anything is written from it
   NarrativeLexicons lexicons;  // what the narrative reader reads in report text, per language
   bool read_text = true;
+  // The annotation directories among `annotations` as read once for the run
+  // (read_annotation_directories), by path; a directory not among them is read per SR (serve,
+  // whose directories may change while it listens).
+  std::map<std::string, AnnotationDirectory> annotation_directories;
 };
 
 // The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
@@ -79,12 +86,12 @@ struct RunConfig {
   std::string dicom_out;  // also the result as a DICOM SR: a file, or a directory for UID.dcm
 };
 
-// Writes `prefix` and the line of each entry of the annotation directories among `annotations`
-// that a run does not read (annotation_directory's unread_annotation_entries) to `out`: once when a
-// run starts, whatever the SRs. Throws Error(InvalidAnnotation) for a directory that cannot be
-// listed.
-void say_unread_annotation_entries(const std::vector<std::string>& annotations,
-                                   const std::string& prefix, std::ostream& out);
+// Reads the annotation directories among evaluation.annotations once, for every SR of the run
+// (Evaluation::annotation_directories), and writes to `out` one line, "SOURCE: PATH: why", for
+// each entry that the run does not read, whatever the SRs. Throws Error(InvalidAnnotation) for a
+// directory that cannot be listed.
+void read_annotation_directories(Evaluation& evaluation, std::string_view source,
+                                 std::ostream& out);
 
 // Reads one SR file (or "-") within the run's limits, merges the run's annotations that belong to
 // it and evaluates it with the run's site profile. Throws Error naming the input;
@@ -122,7 +129,7 @@ std::string render_summary(const Report& report, const SummaryOptions& options);
 
 // `mammocalc summarize`: writes the summary to config.output or to `out`, and to `errors` first
 // one line, "mammocalc: PATH: why", for each entry of an annotation directory that is not read
-// (annotation_directory's unread_annotation_entries). Throws Error; writes nothing when the input
+// (read_annotation_directories). Throws Error; writes nothing when the input
 // fails; Error(Usage) when -o or --dicom-out would overwrite an input (the SR, an annotation file,
 // the site profile).
 void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& errors);

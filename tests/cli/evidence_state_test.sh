@@ -289,6 +289,13 @@ check "batch: the subdirectory is said once on standard error" \
   test "$(grep -cF "mammocalc: $dir/per-study: " "$work/entry.err")" -eq 1
 check "batch: ... and in each summary" \
   test "$(grep -lF "$dir/per-study: " "$work/entries-batch"/*.xml | grep -vc index.xml)" -eq 2
+# review reads a directory as summarize does, once for all its SRs: each entry is said once on
+# standard error, and each exam needs review.
+"$mammocalc" review --no-color --annotations "$dir" "$base" samples/bir-known-malignancy.dcm \
+  >"$work/entry.txt" 2>"$work/entry.err"
+check "review: the subdirectory is said once on standard error" \
+  test "$(grep -cF "mammocalc: $dir/per-study: " "$work/entry.err")" -eq 1
+check "review: ... and in both exams" test "$(grep -cF "$dir/per-study: " "$work/entry.txt")" -eq 2
 # Several entries are said in name order, in the summary and on standard error.
 new_dir && mkdir "$dir/b-folder" && this_study >"$dir/c.xml.bak" && this_study >"$dir/a"
 "$mammocalc" summarize --annotations "$dir" "$base" >"$work/entry.xml" 2>"$work/entry.err"
