@@ -13,12 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<std::pair<dev_t, ino_t>> identity(const std::string& path) {
-  struct stat info {};
-  if (path.empty() || ::stat(path.c_str(), &info) != 0) return std::nullopt;
-  return std::make_pair(info.st_dev, info.st_ino);
-}
-
 // The absolute path with symlinks resolved as far as it exists ("arch/new" when only "arch" does).
 fs::path resolved(const std::string& path) {
   std::error_code error;
@@ -28,6 +22,12 @@ fs::path resolved(const std::string& path) {
 }
 
 }  // namespace
+
+std::optional<FileIdentity> file_identity(const std::string& path) {
+  struct stat info {};
+  if (path.empty() || ::stat(path.c_str(), &info) != 0) return std::nullopt;
+  return FileIdentity{info.st_dev, info.st_ino};
+}
 
 bool same_path(const std::string& a, const std::string& b) { return resolved(a) == resolved(b); }
 
@@ -47,9 +47,9 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
 
 void InputGuard::add_file(const std::string& path) {
   if (path == "-") return;
-  if (const auto id = identity(path)) {
+  if (const auto id = file_identity(path)) {
     files_.insert(*id);
-    if (const auto parent = identity(resolved(path).parent_path().string())) {
+    if (const auto parent = file_identity(resolved(path).parent_path().string())) {
       parents_.insert(*parent);
     }
   }
@@ -68,7 +68,7 @@ const std::string* InputGuard::input_directory_holding(const std::string& direct
 }
 
 void InputGuard::check_not_input(const std::string& output) const {
-  const auto id = identity(output);
+  const auto id = file_identity(output);
   if (id && files_.count(*id) > 0) {
     throw Error(ErrorCode::Usage, output + ": output would overwrite the input");
   }
@@ -89,7 +89,7 @@ void InputGuard::check_directory(const std::string& directory, const std::string
     message.append("; its ").append(contents).append(" would be read as inputs next run");
     throw Error(ErrorCode::Usage, message);
   }
-  const auto id = identity(directory);
+  const auto id = file_identity(directory);
   if (id && parents_.count(*id) > 0) {
     throw Error(ErrorCode::Usage, directory + ": " + what + " holds input files; its " + contents +
                                       " could overwrite them and would be read as inputs next run");

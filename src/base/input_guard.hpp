@@ -6,12 +6,19 @@
 
 #include <sys/types.h>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace mammocalc {
+
+// A file as the file system knows it, whatever its name: device and inode.
+using FileIdentity = std::pair<dev_t, ino_t>;
+
+// The identity of the file `path` names (through symlinks); empty when it cannot be stat()ed.
+std::optional<FileIdentity> file_identity(const std::string& path);
 
 // Whether two paths name the same place, however spelled ("x", "./x", "/abs/x", through
 // symlinks as far as they exist), whether or not it exists yet.

@@ -110,7 +110,8 @@ std::string pseudonym_uid(const std::string& uid, const std::string& key) {
   return uuid_uid(uuid, 8);
 }
 
-void pseudonymise(Report& report, const PseudonymPolicy& policy) {
+void pseudonymise(Report& report, const PseudonymPolicy& policy,
+                  const std::vector<AnnotationPathsGiven>& annotations) {
   if (!policy.enabled) return;
   Replacements replacements;
   SourceInfo& source = report.input.source;
@@ -140,6 +141,19 @@ void pseudonymise(Report& report, const PseudonymPolicy& policy) {
     }
   };
   for (const Finding& finding : report.input.findings) add_annotation_files(finding);
+  int annotation_directories = 0;
+  for (const AnnotationPathsGiven& given : annotations) {
+    for (const std::string& entry : given.entries) {
+      if (replacements.label_of(entry) == entry) {
+        replacements.add(entry, "annotations-" + std::to_string(++annotation_files));
+      }
+    }
+    if (replacements.label_of(given.path) != given.path) continue;
+    replacements.add(given.path,
+                     given.directory
+                         ? "annotation-directory-" + std::to_string(++annotation_directories)
+                         : "annotations-" + std::to_string(++annotation_files));
+  }
   withhold_report_text(report, replacements);
 
   source.file = replacements.label_of(source.file);

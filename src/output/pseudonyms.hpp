@@ -8,6 +8,7 @@
 // the report text are withheld wherever they were quoted (terms and statuses stay).
 
 #include <string>
+#include <vector>
 
 #include "rules/rules.hpp"
 
@@ -22,9 +23,21 @@ struct PseudonymPolicy {
 // HMAC-SHA-256(key, uid), with UUID version 8 (custom) bits, so it is a valid UID of its own.
 std::string pseudonym_uid(const std::string& uid, const std::string& key);
 
+// An --annotations path of the run as it may appear in a report's texts: a file, or a directory
+// with the paths of its entries (a skipped entry, a file that conflicts, is named in warnings).
+struct AnnotationPathsGiven {
+  std::string path;
+  bool directory = false;
+  std::vector<std::string> entries;  // a directory's, as the run names them (DIR/NAME)
+};
+
 // Applies the policy to a report before anything is written from it (summary, review, page,
 // output file names). Does nothing when the policy is not enabled. Paths in texts become
-// labels ("source", "annotations-1", "site-profile"); UIDs in texts their pseudonyms.
-void pseudonymise(Report& report, const PseudonymPolicy& policy);
+// labels ("source", "annotations-1", "annotation-directory-1", "site-profile"): the files of
+// the findings' annotations first, then every other path of `annotations` (a folder or file
+// named after the patient would otherwise leave the hospital in a warning, hostile review 27,
+// H27-18); UIDs in texts their pseudonyms.
+void pseudonymise(Report& report, const PseudonymPolicy& policy,
+                  const std::vector<AnnotationPathsGiven>& annotations = {});
 
 }  // namespace mammocalc

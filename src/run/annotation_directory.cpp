@@ -250,6 +250,8 @@ AnnotationDirectory read_annotation_directory(const std::string& directory) {
   AnnotationDirectory read{directory, {}};
   for (const Entry& entry : entries_of(directory)) {
     AnnotationDirectoryEntry reading = read_entry(entry, directory);
+    reading.path = entry.path;
+    reading.identity = file_identity(entry.path);
     if (reading.kind != AnnotationDirectoryEntry::Kind::NotTheirs) {
       read.entries.push_back(std::move(reading));
     }
@@ -257,7 +259,8 @@ AnnotationDirectory read_annotation_directory(const std::string& directory) {
   return read;
 }
 
-void apply_annotation_directory(const AnnotationDirectory& directory, Findings& findings) {
+void apply_annotation_directory(const AnnotationDirectory& directory, Findings& findings,
+                                std::set<FileIdentity>& applied) {
   const std::string& study = findings.source.study_instance_uid;
   const bool valid_study = is_uid(study);
   std::size_t annotation_files = 0;
@@ -273,8 +276,26 @@ void apply_annotation_directory(const AnnotationDirectory& directory, Findings& 
       continue;
     }
     ++annotation_files;
-    if (reading.annotations.study_instance_uid == study) {
-      merge_annotations(reading.annotations, findings);
+    if (reading.annotations.study_instance_uid != study) continue;
+    // A file of this study made on another of its SRs (the report's and the CAD's, a report and
+    // its addendum) is that SR's, as another study's file is that study's (hostile review 27,
+    // H27-17): passed over, never an error for this SR. Only when this SR's own UID cannot be
+    // told is it said, as the file may be this SR's.
+    const std::string& made_on = reading.annotations.sop_instance_uid;
+    const std::string& sr = findings.source.sop_instance_uid;
+    if (made_on.empty() || made_on == sr) {
+      // One file is one source, however often it is reached (H27-19): read twice, its added
+      // findings would be doubled.
+      if (!reading.identity || applied.insert(*reading.identity).second) {
+        merge_annotations(reading.annotations, findings);
+      }
+    } else if (!is_uid(sr)) {
+      findings.notes.push_back(
+          {WarningCode::AnnotationSkipped,
+           reading.path + ": made on the SR " + made_on +
+               " of this study; this SR has no valid SOP Instance UID (\"" + sr +
+               "\"), so whether it is the one annotated cannot be told (file not applied)",
+           ""});
     }
   }
   // An SR without a valid Study Instance UID matches no file, and any of them may have been its

@@ -8,10 +8,13 @@
 // not start as XML (README.txt, a CSV list), hidden directories (.git, .snapshot) and mammocalc's
 // own other kinds in their namespaces are none of the annotations' business.
 
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "annotations/annotations.hpp"
+#include "base/input_guard.hpp"
 #include "findings/findings.hpp"
 
 namespace mammocalc {
@@ -24,6 +27,8 @@ struct AnnotationDirectoryEntry {
     NotRead,      // said where it could hold an annotation of the SR's study
   };
   Kind kind = Kind::NotTheirs;
+  std::string path;                      // the entry's path (the directory joined with its name)
+  std::optional<FileIdentity> identity;  // the file's, when it could be stat()ed
   // Annotations: the file's. NotRead: a valid annotation file under a name that is not read,
   // whose study may show it to be another study's (then said on standard error only).
   Annotations annotations;
@@ -48,8 +53,11 @@ AnnotationDirectory read_annotation_directory(const std::string& directory);
 // SR's are merged, in name order. Every entry not read that could hold an annotation of the SR's
 // study gives an annotation-skipped note naming it ("PATH: why (… in annotation directory
 // skipped)"), in name order, which makes the exam need review (E12); so do the directory's
-// annotation files when the SR has no valid Study Instance UID to match them by.
-void apply_annotation_directory(const AnnotationDirectory& directory, Findings& findings);
+// annotation files when the SR has no valid Study Instance UID to match them by. A file among
+// `applied` (the same file reached by name or through another directory) is not applied again;
+// those applied are added to it.
+void apply_annotation_directory(const AnnotationDirectory& directory, Findings& findings,
+                                std::set<FileIdentity>& applied);
 
 // The entries of `directory` that a run does not read, whichever study they could hold, one line
 // each as its note says it, in name order: said once on standard error when a run starts (a valid

@@ -74,13 +74,19 @@ Findings read_findings(const std::string& path, const Evaluation& evaluation) {
 // contributes the files whose study is the SR's (others are another study's business), as read
 // once for the run where it was.
 void apply_annotations(const Evaluation& evaluation, Findings& findings) {
+  // One file is one source however often it is reached: by name twice, through a hard link, by
+  // name and through its directory (hostile review 27, H27-19); read twice, the findings it adds
+  // would be doubled. The first reading stands, in the order given.
+  std::set<FileIdentity> applied;
   for (const std::string& path : evaluation.annotations) {
     const auto directory = evaluation.annotation_directories.find(path);
     if (directory != evaluation.annotation_directories.end()) {
-      apply_annotation_directory(directory->second, findings);
+      apply_annotation_directory(directory->second, findings, applied);
     } else if (std::filesystem::is_directory(path)) {
-      apply_annotation_directory(read_annotation_directory(path), findings);
+      apply_annotation_directory(read_annotation_directory(path), findings, applied);
     } else {
+      const std::optional<FileIdentity> identity = file_identity(path);
+      if (identity && !applied.insert(*identity).second) continue;
       merge_annotations(read_annotations(path), findings);
     }
   }
@@ -89,7 +95,30 @@ void apply_annotations(const Evaluation& evaluation, Findings& findings) {
 // The report as the run may show it: pseudonymised when asked, before any output sees it.
 Report evaluated(Findings findings, const Evaluation& evaluation) {
   Report report = evaluate(std::move(findings), evaluation.profile);
-  pseudonymise(report, evaluation.pseudonyms);
+  if (!evaluation.pseudonyms.enabled) return report;
+  // Every annotation path a text may name, a directory's entries too: read once for the run, or
+  // listed now (serve, whose directories may change).
+  std::vector<AnnotationPathsGiven> given;
+  for (const std::string& path : evaluation.annotations) {
+    AnnotationPathsGiven paths{path, false, {}};
+    const auto found = evaluation.annotation_directories.find(path);
+    AnnotationDirectory listed;
+    const AnnotationDirectory* directory = nullptr;
+    if (found != evaluation.annotation_directories.end()) {
+      directory = &found->second;
+    } else if (std::filesystem::is_directory(path)) {
+      listed = read_annotation_directory(path);
+      directory = &listed;
+    }
+    if (directory != nullptr) {
+      paths.directory = true;
+      for (const AnnotationDirectoryEntry& entry : directory->entries) {
+        paths.entries.push_back(entry.path);
+      }
+    }
+    given.push_back(std::move(paths));
+  }
+  pseudonymise(report, evaluation.pseudonyms, given);
   return report;
 }
 
@@ -372,7 +401,7 @@ Evaluation load_evaluation(const EvaluationConfig& config) {
   auto [profile, site_reading] = load_site_profile_with_reading(config.site_profile_file);
   Evaluation evaluation{std::move(profile),  config.annotations, config.limits,
                         config.summary,      config.read_own,    PseudonymPolicy{},
-                        NarrativeLexicons{}, config.read_text};
+                        NarrativeLexicons{}, config.read_text,   {}};
   evaluation.pseudonyms.enabled = config.pseudonymise;
   evaluation.pseudonyms.key = read_pseudonym_key(config.pseudonym_key_file);
   // A pseudonymised summary is a redacted one, and more.

@@ -303,4 +303,33 @@ check "three entries: said in name order" \
   test "$(grep -o "$dir/[^:]*: " "$work/entry.xml" | tr -d '\n')" = "$dir/a: $dir/b-folder: $dir/c.xml.bak: "
 check "three entries: on standard error in name order" \
   test "$(grep -o "mammocalc: $dir/[^:]*: " "$work/entry.err" | tr -d '\n')" = "mammocalc: $dir/a: mammocalc: $dir/b-folder: mammocalc: $dir/c.xml.bak: "
+# A directory is a shared store (hostile review 27, H27-17): a file of this study made on another
+# of its SRs (the CAD's, an addendum) is that SR's, passed over; never an error for this one.
+sop=$(dcmdump +P 0008,0018 "$base" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+check "the sample's SOP Instance UID is read" test -n "$sop"
+made_on() {  # SOP: this study's annotation (fine linear branching added), made on that SR
+  this_study | sed "s|<study studyInstanceUid=\"$study\"/>|<study studyInstanceUid=\"$study\" sopInstanceUid=\"$1\"/>|"
+}
+new_dir && made_on 1.2.3.999 >"$dir/for-the-cad.xml"
+"$mammocalc" summarize --annotations "$dir" "$base" >"$work/entry.xml" 2>"$work/entry.err"
+check "another SR's file of this study: summarised (exit 0)" test $? -eq 0
+check "... not applied: still benign, no review" \
+  bash -c "! grep -q 'origin=\"annotation\"' '$work/entry.xml' && exam '$work/entry.xml' | grep -q 'classification=\"benign\".*needsReview=\"false\"'"
+check "... nothing on standard error" test ! -s "$work/entry.err"
+made_on "$sop" >"$dir/for-this-report.xml"
+"$mammocalc" summarize --annotations "$dir" "$base" >"$work/entry.xml" 2>/dev/null
+check "... beside this SR's own file, which is applied" \
+  bash -c "exam '$work/entry.xml' | grep -q 'classification=\"suspicious\"'"
+# One file is one source however often it is reached (H27-19): through its directory and by
+# name, or by a hard link; read twice, the finding it adds would be doubled.
+count_added() { grep -c 'origin="annotation"' "$1"; }
+"$mammocalc" summarize --annotations "$dir/for-this-report.xml" "$base" >"$work/once.xml" 2>/dev/null
+check "one annotation file adds one finding" test "$(count_added "$work/once.xml")" -eq 1
+"$mammocalc" summarize --annotations "$dir" --annotations "$dir/for-this-report.xml" "$base" \
+  >"$work/twice.xml" 2>/dev/null
+check "... reached through its directory and by name: still one" test "$(count_added "$work/twice.xml")" -eq 1
+ln "$dir/for-this-report.xml" "$work/hard-link.xml"
+"$mammocalc" summarize --annotations "$dir/for-this-report.xml" --annotations "$work/hard-link.xml" \
+  "$base" >"$work/linked.xml" 2>/dev/null
+check "... by name and by a hard link: still one" test "$(count_added "$work/linked.xml")" -eq 1
 finish

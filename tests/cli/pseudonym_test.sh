@@ -87,6 +87,26 @@ check "hook --pseudonymize names the summary by its pseudonym" test -f "$work/ho
 check "--pseudonymize with --dicom-out is a usage error" test $? -eq 2
 "$mammocalc" summarize --pseudonym-key "$work/site.key" "$sample" >/dev/null 2>&1
 check "--pseudonym-key without --pseudonymize is a usage error" test $? -eq 2
+# Paths in warning texts are labelled too (hostile review 27, H27-18): a folder or file named
+# after the patient, a file that conflicts with another, a backup copy that is skipped.
+patient_dir=$work/DOE_JANE_1960
+mkdir "$patient_dir"
+cp "$notes" "$patient_dir/a.xml"
+cp samples/bir-suspicious-vacuum-assisted.cannot-lie-prone.annotations.xml "$patient_dir/b.xml"
+cp "$notes" "$patient_dir/DOE_JANE.xml.bak"
+"$mammocalc" summarize --annotations "$patient_dir" "$sample" >"$work/dir-plain.xml" 2>/dev/null
+check "a patient-named annotation folder: the plain summary names it (the probe can fail)" \
+  test "$(grep -c DOE_JANE "$work/dir-plain.xml")" -ge 2
+check "... in a warning about the skipped copy" grep -q 'annotation-skipped.*DOE_JANE.xml.bak' "$work/dir-plain.xml"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" \
+  --annotations "$patient_dir" "$sample" >"$work/dir-p.xml" 2>/dev/null
+check "... --pseudonymize: no trace of the folder or file names in the summary" \
+  bash -c "! grep -q DOE_JANE '$work/dir-p.xml'"
+check "... the skipped copy named by a label" grep -q 'annotation-skipped">annotations-[0-9]*: ' "$work/dir-p.xml"
+"$mammocalc" review --no-color --pseudonymize --pseudonym-key "$work/site.key" \
+  --annotations "$patient_dir" "$sample" >"$work/dir-p.txt" 2>/dev/null
+check "... nor in the review" bash -c "! grep -q DOE_JANE '$work/dir-p.txt'"
+
 printf 'short\n' >"$work/short.key"
 "$mammocalc" summarize --pseudonymize --pseudonym-key "$work/short.key" "$sample" >/dev/null 2>"$work/err"
 check "a key under 16 bytes is a usage error" test $? -eq 2
