@@ -45,6 +45,8 @@ std::string_view to_string(ErrorCode code) {
       return "symlink-loop";
     case ErrorCode::DicomDirectory:
       return "dicomdir";
+    case ErrorCode::DuplicateSopInstance:
+      return "duplicate-sop-instance";
     case ErrorCode::Internal:
       return "internal";
   }
@@ -75,6 +77,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::InvalidWordings:
     case ErrorCode::SymlinkLoop:
     case ErrorCode::DicomDirectory:
+    case ErrorCode::DuplicateSopInstance:
     case ErrorCode::Internal:
       return ExitCode::InputFailed;
   }

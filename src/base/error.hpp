@@ -28,7 +28,10 @@ enum class ErrorCode {
   ToolkitSetup,         // DICOM cannot be read at all here (no data dictionary loaded)
   SymlinkLoop,          // a batch directory reached again through a symlink: skipped, not thrown
   DicomDirectory,       // a DICOMDIR (the index of a DICOM medium), no document of its own
-  Internal,             // an unexpected failure inside mammocalc (a defect), caught per input
+  // Another input of the run has the same SOP Instance UID and another result: its result SR
+  // (--dicom-out) would take that one's file.
+  DuplicateSopInstance,
+  Internal,  // an unexpected failure inside mammocalc (a defect), caught per input
 };
 
 // How the process ends; sites script against these numbers.

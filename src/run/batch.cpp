@@ -146,6 +146,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   const unsigned jobs = std::max(1u, config.jobs);
   const std::size_t chunk_size = kChunkPerJob * jobs;
   UsedNames used_names;
+  DicomOutputClaims dicom_claims;
   used_names.insert("index.xml");
   ProgressLine progress(errors, config.progress, inputs.size());
   bool output_failed = false;
@@ -185,18 +186,29 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   for (std::size_t chunk_start = 0; chunk_start < inputs.size(); chunk_start += chunk_size) {
     const std::size_t chunk_end = std::min(inputs.size(), chunk_start + chunk_size);
     std::vector<InputResult> outcomes(chunk_end - chunk_start);
-    std::vector<Rollup> parts(jobs);
-    run_on_jobs(jobs, outcomes.size(), [&](unsigned job, std::size_t i) {
-      outcomes[i] = process_input(inputs[chunk_start + i], evaluation, files, parts[job]);
+    // Per input, so that an input that fails after it was summarised (DicomOutputClaims) is not
+    // counted.
+    std::vector<Rollup> rollups(outcomes.size());
+    run_on_jobs(jobs, outcomes.size(), [&](unsigned /*job*/, std::size_t i) {
+      outcomes[i] = process_input(inputs[chunk_start + i], evaluation, files, rollups[i]);
     });
-    for (const Rollup& part : parts) merge_into(index.rollup, part);
 
     // Names are claimed in input order, so they are the same whatever the number of jobs; the
     // files are then written in parallel (creating files costs the kernel as much as reading).
-    for (InputResult& outcome : outcomes) {
-      IndexEntry& entry = outcome.entry;
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+      IndexEntry& entry = outcomes[i].entry;
       if (entry.status != EntryStatus::Summarised) continue;
-      entry.output = claim_output_name(outcome.sop_instance_uid, entry.input, used_names);
+      if (!files.dicom_out_dir.empty()) {
+        std::string taken = dicom_claims.claim(outcomes[i]);
+        if (!taken.empty()) {
+          entry.status = EntryStatus::Failed;
+          entry.error_code = ErrorCode::DuplicateSopInstance;
+          entry.error = std::move(taken);
+          continue;
+        }
+      }
+      merge_into(index.rollup, rollups[i]);
+      entry.output = claim_output_name(outcomes[i].sop_instance_uid, entry.input, used_names);
     }
     run_on_jobs(jobs, outcomes.size(), [&](unsigned /*job*/, std::size_t i) {
       IndexEntry& entry = outcomes[i].entry;

@@ -39,10 +39,19 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     }
   }
   UsedNames used_names;
+  DicomOutputClaims dicom_claims;
   for (const InputFile& input : inputs) {
     Rollup ignored;
-    const InputResult result = process_input(input, evaluation, files, ignored);
-    const IndexEntry& entry = result.entry;
+    InputResult result = process_input(input, evaluation, files, ignored);
+    IndexEntry& entry = result.entry;
+    if (entry.status == EntryStatus::Summarised && !files.dicom_out_dir.empty()) {
+      std::string taken = dicom_claims.claim(result);
+      if (!taken.empty()) {
+        entry.status = EntryStatus::Failed;
+        entry.error_code = ErrorCode::DuplicateSopInstance;
+        entry.error = std::move(taken);
+      }
+    }
     if (entry.status == EntryStatus::Summarised) {
       const std::string name = claim_output_name(result.sop_instance_uid, input.path, used_names);
       try {

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <set>
@@ -112,6 +113,17 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
     outcome.entry.error = input.path + ": internal error: " + error.what();
   }
   return outcome;
+}
+
+std::string DicomOutputClaims::claim(const InputResult& result) {
+  const std::size_t result_hash = std::hash<std::string>{}(result.dicom.bytes);
+  const auto [at, first] =
+      claimed_.emplace(result.dicom.file_stem, Claim{result.entry.input, result_hash});
+  if (first || at->second.result_hash == result_hash) return {};
+  return result.entry.input + ": has the SOP Instance UID of " + at->second.input +
+         ", another input of this run, and another result: its result SR would replace that "
+         "one's (--dicom-out); neither of the two is dropped silently, this one is not "
+         "summarised (give each SR its own UID, or summarise them apart)";
 }
 
 void write_outputs(const InputResult& result, const std::string& name, const SummaryFiles& files,

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -51,6 +52,25 @@ struct InputFile {
 // `rollup_part`.
 InputResult process_input(const InputFile& input, const Evaluation& evaluation,
                           const SummaryFiles& files, Rollup& rollup_part);
+
+// The result SRs a run writes into one --dicom-out directory, by file (WrittenSr::file_stem, a
+// name-based UID of the source SOP Instance UID). Two inputs of one run that share a SOP
+// Instance UID but give different results would take one file, the later silently replacing the
+// earlier (hostile review 27, H27-16: a result that asked for review replaced by one that did
+// not): the later one fails instead. The same result twice (a copy of the SR) is one file.
+class DicomOutputClaims {
+ public:
+  // Claims the file of `result`'s SR for it. Empty when it may be written; else the error of the
+  // input, "INPUT: …", naming the earlier input.
+  std::string claim(const InputResult& result);
+
+ private:
+  struct Claim {
+    std::string input;
+    std::size_t result_hash;
+  };
+  std::map<std::string, Claim> claimed_;
+};
 
 // Writes what one input produced: its SR and review page where asked for, then the summary as
 // `name` in files.output_dir. The summary comes last, so a summary on disk means its companions

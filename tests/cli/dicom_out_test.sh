@@ -269,4 +269,32 @@ check "... read back: the incomplete document is said (E11)" grep -q 'code="docu
 check "an annotation-only run cannot write an SR (exit 2)" test $? -eq 2
 check "... and writes none" test ! -e "$work/no.dcm"
 
+# Two different SRs of one batch with one SOP Instance UID would take one result SR file, the
+# later silently replacing the earlier (hostile review 27, H27-16): the later fails, loudly; a
+# copy of the same SR gives the same result and is no conflict.
+dup_base=samples/bir-benign-coarse-vascular.dcm
+dup_uid=$(dcmdump +P 0008,0018 "$dup_base" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+mkdir -p "$work/dup-in" "$work/copy-in"
+cp "$dup_base" "$work/dup-in/a.dcm"
+cp samples/bir-known-malignancy.dcm "$work/dup-in/b.dcm"
+dcmodify -nb -m "(0008,0018)=$dup_uid" "$work/dup-in/b.dcm" >/dev/null 2>&1
+"$mammocalc" summarize -o "$work/dup-out" --dicom-out "$work/dup-sr" "$work/dup-in" \
+  >/dev/null 2>"$work/dup.err"
+check "same UID, other content: the batch exits 1" test $? -eq 1
+check "... the later input fails as duplicate-sop-instance" \
+  grep -q "input=\"$work/dup-in/b.dcm\".*errorCode=\"duplicate-sop-instance\"" "$work/dup-out/index.xml"
+check "... said on standard error, naming the earlier input" \
+  grep -qF "mammocalc: $work/dup-in/b.dcm: has the SOP Instance UID of $work/dup-in/a.dcm" "$work/dup.err"
+check "... the earlier one's result SR is the one written" \
+  test "$(ls "$work/dup-sr" | wc -l)" -eq 1
+"$mammocalc" summarize --read-own "$work/dup-sr"/*.dcm >"$work/dup-back.xml" 2>/dev/null
+check "... and it is the earlier one's (benign, not the known malignancy)" \
+  grep -q 'classification="benign"' "$work/dup-back.xml"
+cp "$dup_base" "$work/copy-in/a.dcm"
+cp "$dup_base" "$work/copy-in/b.dcm"
+"$mammocalc" summarize -o "$work/copy-out" --dicom-out "$work/copy-sr" "$work/copy-in" \
+  >/dev/null 2>&1
+check "a copy of the same SR: both summarised (exit 0), one result SR" \
+  test $? -eq 0 -a "$(ls "$work/copy-sr" | wc -l)" -eq 1
+
 finish
