@@ -24,6 +24,7 @@
 #include "base/error.hpp"
 #include "base/uid.hpp"
 #include "findings/lexicon.hpp"
+#include "findings/value_sets.hpp"
 
 namespace mammocalc {
 namespace {
@@ -209,6 +210,14 @@ AnnotatedFinding read_finding(XmlInput& input, pugi::xml_node node) {
                 child.attribute("codeMeaning").value()};
       if (code.value.empty() || code.scheme.empty()) {
         input.problem(child, "reportedFollowUp", "needs codeValue and codingScheme");
+      } else if (!follow_up_kind_for(code)) {
+        // As an unknown term anywhere in the file: a follow-up the rules cannot weigh would stand
+        // beside the rules' choice unexamined (hostile review 27, H27-12), as a code in an SR
+        // gives unknown-code and review.
+        input.problem(child, "reportedFollowUp",
+                      "(" + code.value + ", " + code.scheme +
+                          ") is no follow-up code of CID 6028 (value and scheme, e.g. 111145 "
+                          "DCM for a core biopsy)");
       } else {
         finding.reported_follow_up.push_back(code);
       }

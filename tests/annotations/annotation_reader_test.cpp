@@ -174,6 +174,31 @@ TEST(AnnotationReader, UidsAreCheckedComponentByComponent) {
   EXPECT_EQ(problem_for(std::string(65, '1')).size(), 1u);
 }
 
+// A reported follow-up is weighed against the rules' choice only when it is a CID 6028 code (value
+// and scheme): a local code, one in another scheme or an unknown one is an unknown term of the
+// file, never one that stands unexamined beside a benign finding (hostile review 27, H27-12).
+std::vector<std::string> follow_up_problems(const std::string& value, const std::string& scheme) {
+  TempDir dir;
+  return check_annotations(dir.file(
+      "follow-up.xml",
+      document("  <finding action=\"refine\" srPosition=\"1.3.2\"><reportedFollowUp codeValue=\"" +
+               value + "\" codingScheme=\"" + scheme +
+               "\" codeMeaning=\"Stereotactic biopsy urgently\"/></finding>\n")));
+}
+TEST(AnnotationReader, ReportedFollowUpMustBeACid6028Code) {
+  EXPECT_TRUE(follow_up_problems("111145", "DCM").empty());
+  EXPECT_TRUE(follow_up_problems("111140", "DCM").empty());
+  for (const auto& [value, scheme] : std::vector<std::pair<std::string, std::string>>{
+           {"BX-NOW", "99HOSP"}, {"111144", "SCT"}, {"999", "DCM"}}) {
+    const auto problems = follow_up_problems(value, scheme);
+    ASSERT_EQ(problems.size(), 1u) << value;
+    EXPECT_NE(problems.front().find("reportedFollowUp: (" + value + ", " + scheme +
+                                    ") is no follow-up code of CID 6028"),
+              std::string::npos)
+        << problems.front();
+  }
+}
+
 // An SR position is "1" and then ".N" steps, N from 1 without a leading zero.
 std::vector<std::string> position_problems(const std::string& position) {
   TempDir dir;
