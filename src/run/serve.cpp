@@ -464,9 +464,9 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   check_output_directory(config.output_dir);
   if (!config.dicom_dir.empty()) check_output_directory(config.dicom_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);
-  std::vector<std::string> unread_entries;
+  std::vector<std::string> unread_lines;
   const std::vector<AnnotationPath> annotation_paths =
-      check_annotation_paths(evaluation.annotations, unread_entries);
+      check_annotation_paths(evaluation.annotations, unread_lines);
   struct sigaction action {};
   action.sa_handler = request_stop;
   // The signal may land on any worker thread: its reads and writes resume instead of failing
@@ -494,7 +494,7 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   scp.shutdown_timeout_s = config.shutdown_timeout_s;
   scp.tls = config.tls;
   const LineLog lines(log);
-  for (const std::string& entry : unread_entries) lines.write("mammocalc serve: " + entry);
+  for (const std::string& entry : unread_lines) lines.write("mammocalc serve: " + entry);
   ReceivedNames received_names;
   OutputLocks output_locks(config.output_dir);
   const Endpoint endpoint{config,       evaluation,       received_names,
