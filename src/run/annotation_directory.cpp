@@ -290,12 +290,11 @@ void apply_annotation_directory(const AnnotationDirectory& directory, Findings& 
         merge_annotations(reading.annotations, findings);
       }
     } else if (!is_uid(sr)) {
-      findings.notes.push_back(
-          {WarningCode::AnnotationSkipped,
-           reading.path + ": made on the SR " + made_on +
-               " of this study; this SR has no valid SOP Instance UID (\"" + sr +
-               "\"), so whether it is the one annotated cannot be told (file not applied)",
-           ""});
+      std::string note = reading.path;
+      note += ": made on the SR " + made_on;
+      note += " of this study; this SR has no valid SOP Instance UID (\"" + sr;
+      note += "\"), so whether it is the one annotated cannot be told (file not applied)";
+      findings.notes.push_back({WarningCode::AnnotationSkipped, std::move(note), ""});
     }
   }
   // An SR without a valid Study Instance UID matches no file, and any of them may have been its
