@@ -406,6 +406,11 @@ AnnotationFile read_annotation_file(const std::string& path) {
   return read_once(path, OtherFiles::Refused);
 }
 
+AnnotationFile read_xml_file_given(const std::string& path) {
+  // Annotation files are the largest kind (site profiles 1 MiB, lexicons 4 MiB).
+  return read_once(path, OtherFiles::Read);
+}
+
 AnnotationFile read_annotation_file_head(
     const std::string& path, const std::function<bool(const std::string&)>& read_whole) {
   FileBytes file = read_file_head_once(path, kRootNameHeadBytes, kMaxAnnotationBytes + 1,

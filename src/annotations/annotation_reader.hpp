@@ -51,6 +51,12 @@ AnnotationFile read_annotation_file(const std::string& path);
 AnnotationFile read_annotation_file_head(
     const std::string& path, const std::function<bool(const std::string&)>& read_whole = {});
 
+// A file given to validate by name, read once through one descriptor: a regular file, or a pipe
+// (a shell's process substitution, which can be read only once; a FIFO without a writer reads
+// as empty instead of blocking). At most the largest kind's limit and one byte: each kind's
+// reader refuses what is over its own.
+AnnotationFile read_xml_file_given(const std::string& path);
+
 // xml_root_name of a file's bytes already read.
 std::string xml_root_name_of(const std::string& bytes);
 

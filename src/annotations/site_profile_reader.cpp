@@ -164,4 +164,10 @@ std::vector<std::string> check_site_profile(const std::string& path) {
   return xml_input::problems_of(path, kMaxProfileBytes, parse_site_profile);
 }
 
+SiteProfileCheck check_site_profile_bytes(const std::string& path, std::string bytes) {
+  XmlInput input(path, std::move(bytes), kMaxProfileBytes);
+  SiteReading reading = parse_site_profile(input).second;
+  return {input.problems(), std::move(reading)};
+}
+
 }  // namespace mammocalc

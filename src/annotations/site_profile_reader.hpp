@@ -31,4 +31,12 @@ std::pair<SiteProfile, SiteReading> read_site_profile_with_reading(const std::st
 // Every problem of a site profile, one line each ("FILE:LINE: field: problem"); empty when valid.
 std::vector<std::string> check_site_profile(const std::string& path);
 
+// The same for a profile's bytes already read (validate reads each file once: a pipe cannot be
+// read twice), with what it says about reading text.
+struct SiteProfileCheck {
+  std::vector<std::string> problems;
+  SiteReading reading;
+};
+SiteProfileCheck check_site_profile_bytes(const std::string& path, std::string bytes);
+
 }  // namespace mammocalc

@@ -535,6 +535,15 @@ std::vector<std::string> check_wordings(const std::string& file,
   });
 }
 
+std::vector<std::string> check_wordings_bytes(const std::string& file, std::string bytes,
+                                              const std::vector<std::string>& shipped) {
+  std::map<std::string, LexiconBeingRead> lexicons;
+  for (const std::string& whole : shipped) read_into(whole, lexicons, FileRole::Whole);
+  XmlInput input(file, std::move(bytes), kMaxWordingsBytes);
+  WordingsParser(input, lexicons, FileRole::Addition).parse();
+  return input.problems();
+}
+
 std::map<std::string, Wordings> read_lexicons(const std::vector<std::string>& shipped,
                                               const std::vector<std::string>& site) {
   std::map<std::string, LexiconBeingRead> lexicons;

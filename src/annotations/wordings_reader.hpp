@@ -26,6 +26,10 @@ Wordings read_wordings(const std::string& file);
 std::vector<std::string> check_wordings(const std::string& file,
                                         const std::vector<std::string>& shipped = {});
 
+// The same for a lexicon file's bytes already read (validate reads each file once).
+std::vector<std::string> check_wordings_bytes(const std::string& file, std::string bytes,
+                                              const std::vector<std::string>& shipped = {});
+
 // The lexicons of a run, keyed by language (language_key: "en", "de"): each `shipped` file is a
 // whole lexicon; each `site` file (--lexicon, the site profile's) adds wordings to the lexicon of
 // its language, in order. A site phrase that repeats a wording is read once; one that gives a

@@ -262,13 +262,18 @@ void add_evaluation_inputs(const EvaluationConfig& config, InputGuard& guard) {
   }
 }
 
+namespace {
+// Defined with load_evaluation below: the lexicons a run reads with, from a site profile read.
+NarrativeLexicons load_lexicons_with(const EvaluationConfig& config, const SiteReading& site);
+}  // namespace
+
 bool run_validate(const std::vector<std::string>& files, std::ostream& out, std::ostream& errors) {
   bool all_valid = true;
   for (const std::string& file : files) {
     std::error_code ignored;
     const auto status = std::filesystem::status(file, ignored);
-    const std::string kind = std::filesystem::is_regular_file(status) ? xml_root_name(file) : "";
     std::vector<std::string> problems;
+    std::string kind;
     if (!std::filesystem::exists(status)) {
       problems.push_back(file + ": no such file");
     } else if (std::filesystem::is_directory(status)) {
@@ -276,32 +281,39 @@ bool run_validate(const std::vector<std::string>& files, std::ostream& out, std:
     } else if (::access(file.c_str(), R_OK) != 0) {
       // Never opened to probe: opening a FIFO by path waits for a writer (hostile review 25, F12).
       problems.push_back(cannot_open(file, errno));
-    } else if (kind == "annotations") {
-      problems = check_annotations(file);
-    } else if (kind == "siteProfile") {
-      problems = check_site_profile(file);
-      // The lexicon files it names are part of it: a run would stop on them, and on a
-      // reportLanguage that neither they nor the shipped lexicons provide.
-      if (problems.empty()) {
-        for (const std::string& lexicon :
-             read_site_profile_with_reading(file).second.lexicon_files) {
-          const std::vector<std::string> more = check_wordings(lexicon, shipped_wordings_files());
-          problems.insert(problems.end(), more.begin(), more.end());
-        }
-      }
-      if (problems.empty()) {
-        EvaluationConfig as_run;
-        as_run.site_profile_file = file;
-        try {
-          load_lexicons(as_run);
-        } catch (const Error& error) {
-          problems.emplace_back(error.what());
-        }
-      }
-    } else if (kind == "narrativeWordings") {
-      problems = check_wordings(file, shipped_wordings_files());
     } else {
-      problems.push_back(file + ": neither an annotation file, a site profile nor a lexicon");
+      // Read once, and checked from those bytes: a pipe (`validate <(…)`) cannot be read twice.
+      AnnotationFile read = read_xml_file_given(file);
+      kind = xml_root_name_of(read.bytes);
+      if (!read.unreadable.empty()) {
+        problems.push_back(read.unreadable);
+      } else if (kind == "annotations") {
+        problems = parse_annotation_file(read).problems;
+      } else if (kind == "siteProfile") {
+        SiteProfileCheck check = check_site_profile_bytes(file, std::move(read.bytes));
+        problems = std::move(check.problems);
+        // The lexicon files it names are part of it: a run would stop on them, and on a
+        // reportLanguage that neither they nor the shipped lexicons provide.
+        if (problems.empty()) {
+          for (const std::string& lexicon : check.reading.lexicon_files) {
+            const std::vector<std::string> more = check_wordings(lexicon, shipped_wordings_files());
+            problems.insert(problems.end(), more.begin(), more.end());
+          }
+        }
+        if (problems.empty()) {
+          EvaluationConfig as_run;
+          as_run.site_profile_file = file;
+          try {
+            load_lexicons_with(as_run, check.reading);
+          } catch (const Error& error) {
+            problems.emplace_back(error.what());
+          }
+        }
+      } else if (kind == "narrativeWordings") {
+        problems = check_wordings_bytes(file, std::move(read.bytes), shipped_wordings_files());
+      } else {
+        problems.push_back(file + ": neither an annotation file, a site profile nor a lexicon");
+      }
     }
     for (const std::string& problem : problems) errors << error_line(problem);
     if (problems.empty()) {

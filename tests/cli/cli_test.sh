@@ -545,4 +545,23 @@ for args in "validate $work/fifo.xml" "summarize --site-profile $work/fifo.xml $
   check "FIFO ($args): one line naming it" \
     bash -c "test \$(wc -l <'$work/err') -eq 1 && grep -qF '$work/fifo.xml' '$work/err'"
 done
+
+# A pipe (a shell's process substitution) can be read once: validate reads each file once and
+# checks it from those bytes (an annotation file, a site profile, a lexicon), as a run reads
+# --site-profile <(…).
+printf '<?xml version="1.0"?>\n<narrativeWordings xmlns="urn:mammocalc:narrative-wordings:1" language="en">\n  <calcification phrase="calcospherit*"/>\n</narrativeWordings>\n' \
+  >"$work/site-lexicon.xml"
+for valid in samples/bir-nonspecific-calcifications.ductal.annotations.xml:"annotation file" \
+  samples/bir-suspicious-stereotactic.site-profile.xml:"site profile" \
+  "$work/site-lexicon.xml":"narrative lexicon"; do
+  file=${valid%%:*}
+  "$mammocalc" validate <(cat "$file") >"$work/out" 2>"$work/err"
+  check "validate <(cat $file): exit 0" test $? -eq 0
+  check "... valid ${valid#*:}" grep -q ": valid ${valid#*:}\$" "$work/out"
+done
+sed 's/<needleGauges/<needleGauges bogus="1"/; s/<stereotacticUnit/<stereotacticUnit bogus="1"/' \
+  samples/bir-suspicious-stereotactic.site-profile.xml >"$work/bad-profile.xml"
+"$mammocalc" validate <(cat "$work/bad-profile.xml") >/dev/null 2>"$work/err"
+check "validate <(an invalid site profile): exit 1" test $? -eq 1
+check "... its problem named" grep -q 'bogus' "$work/err"
 finish
