@@ -1157,11 +1157,12 @@ void read_unassessed_category(const ContentItem& item, const ContentItem* parent
     take_laterality(child);
   }
   if (!category) return;
-  for (const ContentItem* procedure :
-       {parent != nullptr ? container_procedure_laterality(*parent) : nullptr, report_procedure}) {
-    if (procedure != nullptr && laterality == Laterality::Unknown) {
-      laterality = laterality_for(procedure->code).value_or(Laterality::Unknown);
-    }
+  // The procedure of its findings container, else the report's.
+  const ContentItem* procedure =
+      parent != nullptr ? container_procedure_laterality(*parent) : nullptr;
+  if (procedure == nullptr) procedure = report_procedure;
+  if (laterality == Laterality::Unknown && procedure != nullptr) {
+    laterality = laterality_for(procedure->code).value_or(Laterality::Unknown);
   }
   out.unassessed_findings.push_back({item.position, item.code, laterality, *category});
 }

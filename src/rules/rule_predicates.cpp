@@ -1167,19 +1167,19 @@ bool unassessed_finding_category_above(const RuleContext& context) {
 }
 
 std::vector<std::string> unassessed_finding_category_texts(const RuleContext& context) {
-  std::vector<std::string> texts;
-  for (const UnassessedFinding* unassessed :
-       unassessed_findings_above(exam_of(context, __func__))) {
-    texts.push_back("finding " + describe(unassessed->code) + " (" + unassessed->position +
-                    ") of " +
-                    (unassessed->laterality == Laterality::Unknown
-                         ? std::string("a breast the report does not name")
-                         : breast_words(unassessed->laterality)) +
-                    " is not assessed by the calcification rules; its own reported category " +
-                    words(unassessed->category) +
-                    " is above what the calcification findings and the overall assessment give, "
-                    "and counts for its breast and the exam");
-  }
+  const std::vector<const UnassessedFinding*> above =
+      unassessed_findings_above(exam_of(context, __func__));
+  std::vector<std::string> texts(above.size());
+  std::transform(above.begin(), above.end(), texts.begin(), [](const UnassessedFinding* finding) {
+    const std::string breast = finding->laterality == Laterality::Unknown
+                                   ? std::string("a breast the report does not name")
+                                   : breast_words(finding->laterality);
+    return "finding " + describe(finding->code) + " (" + finding->position + ") of " + breast +
+           " is not assessed by the calcification rules; its own reported category " +
+           words(finding->category) +
+           " is above what the calcification findings and the overall assessment give, and "
+           "counts for its breast and the exam";
+  });
   return texts;
 }
 
