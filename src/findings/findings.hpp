@@ -209,6 +209,16 @@ struct OverallStatement {
   std::string quote;       // from_text: the sentence it was read from
 };
 
+// A finding of the report that the calcification rules do not assess (a mass, a distortion, an
+// asymmetry without calcification descriptors) and that carries its own Assessment Category:
+// the report's category for its breast all the same (rule E15; hostile review 27, H27-6).
+struct UnassessedFinding {
+  std::string position;
+  Code code;  // its finding code (CID 6054)
+  Laterality laterality = Laterality::Unknown;
+  Category category = Category::Incomplete0;  // the most suspicious of its own categories
+};
+
 // ---- Report text (decision-logic.md §6, narrative.md) ----
 
 // What a calcification mention means in its context (narrative.md §3).
@@ -462,7 +472,8 @@ struct Findings {
   std::optional<Category> overall_category;  // the highest of overall_statements' categories
   std::vector<Code> overall_follow_up;       // every overall follow-up, in document order
   std::vector<OverallStatement> overall_statements;
-  std::vector<ValueConflict> overall_conflicts;  // one breast given two overall categories
+  std::vector<ValueConflict> overall_conflicts;        // one breast given two overall categories
+  std::vector<UnassessedFinding> unassessed_findings;  // with their own reported category
   int skipped_not_for_presentation = 0;
   std::vector<ReaderNote> notes;
   // The concept name of every content item of the SR, by position: an annotation's srPosition

@@ -822,6 +822,84 @@ void mark_subtree(const ContentItem& item, std::set<std::string>& consumed) {
 }
 
 inline constexpr CodeConst kSupplementaryData{"111414", "DCM", "Supplementary Data"};
+inline constexpr CodeConst kInterventionSection{"111463", "DCM",
+                                                "Supplementary Data for Intervention"};
+
+// The containers of the coded part of a TID 4200 report whose items are read: Supplementary
+// Data (TID 4208), the findings container (TID 4206), the Overall Assessment (TID 4203) and an
+// intervention section (TID 4204).
+bool is_coded_section(const ContentItem& item) {
+  return item.value_type == ValueType::Container &&
+         (is_concept(item, kSupplementaryData) || is_concept(item, codes::kFindings) ||
+          is_concept(item, codes::kOverallAssessment) || is_concept(item, kInterventionSection));
+}
+
+// What TID 4208, 4206 (rows 3, 4), 4201, 4205 and 4204 put in those containers besides the
+// items the rules weigh: context of the procedure, the breast and the biopsy, which the rules
+// do not weigh. Any other concept there is an item that could not be read.
+constexpr std::array<CodeConst, 19> kSectionItemsNotWeighed{{
+    codes::kFinding,  // read (or said) by extract_report_findings
+    codes::kProcedureReported,
+    codes::kLaterality,
+    {"121049", "DCM", "Language of Content Item and Descendants"},
+    {"111403", "DCM", "Baseline screening mammogram"},
+    {"111404", "DCM", "First mammogram ever"},
+    {"129715009", "SCT", "Breast composition"},
+    {"111046", "DCM", "Percent Fibroglandular Tissue"},
+    {"111350", "DCM", "Breast background echo texture"},
+    {"57134006", "SCT", "Instrument"},
+    {"111436", "DCM", "Number of passes"},
+    {"111437", "DCM", "Number of specimens"},
+    {"111431", "DCM", "Instrument Approach"},
+    {"111438", "DCM", "Needle in target"},
+    {"111439", "DCM", "Number of needles around target"},
+    {"182833002", "SCT", "Medication given"},
+    {"111440", "DCM", "Incision made"},
+    {"111123", "DCM", "Marker placement"},
+    {"116224001", "SCT", "Complication of procedure"},
+}};
+
+// TID 4203 rows 3-6: what may hang below an overall Assessment Category or Recommended Follow-up.
+constexpr std::array<CodeConst, 5> kAssessmentItemsNotWeighed{{
+    codes::kLaterality,
+    codes::kRecommendedFollowUp,
+    codes::kRecommendedFollowUpInterval,
+    {"111054", "DCM", "Recommended Follow-up Date"},
+    codes::kPathologyResults,
+}};
+
+template <std::size_t N>
+bool is_one_of(const ContentItem& item, const std::array<CodeConst, N>& concepts) {
+  return std::any_of(concepts.begin(), concepts.end(),
+                     [&](const CodeConst& concept) { return is_concept(item, concept); });
+}
+
+// What an unread item's value may say about the exam: a suspicious calcification code, a
+// malignant result.
+std::string what_its_value_says(const ContentItem& item) {
+  if (item.value_type != ValueType::Code) return {};
+  if (const auto term = suspicious_calcification_term(item.code)) {
+    return "; its value is a suspicious calcification code (" + *term + ")";
+  }
+  if (prior_result_for(item.code) == PriorResult::Malignant) {
+    return "; its value is a malignant result";
+  }
+  return {};
+}
+
+// Says an item of a coded section that is not one the template puts there and no reader took:
+// no finding holds it, so the exam needs review (E8; hostile review 27, H27-3).
+void note_unread_in_section(const ContentItem& item, const ContentItem& holder,
+                            std::vector<ReaderNote>& notes) {
+  notes.push_back({WarningCode::UnknownCode,
+                   "item " + item.position + " " + describe(item.concept_name) + " = " +
+                       value_words(item) + " in " + describe(holder.concept_name) + " " +
+                       holder.position +
+                       ": its concept is not one this tool reads outside a finding; the item "
+                       "was not read" +
+                       what_its_value_says(item) + "; it may be about any finding of the report",
+                   item.position});
+}
 
 // Says every item no reader took that carries what the rules weigh: an item of a clinical
 // concept anywhere, and a text item in the coded part of the report (Supplementary Data, the
@@ -846,6 +924,20 @@ void note_items_not_read(const ContentItem& item, bool in_coded_part,
                            describe(item.concept_name) + " text " + quoted(item.text) +
                                " in the coded part of the report was not read (coded items only)",
                            item.position});
+    }
+  }
+  if (is_coded_section(item)) {
+    // Its own items: what the template does not put there is said (an item below one of them
+    // qualifies it, and is that item's).
+    for (const auto& child : item.children) {
+      const bool context = child.relationship == Relationship::HasObsContext ||
+                           child.relationship == Relationship::HasAcqContext;
+      if (consumed.count(child.position) != 0 || context || is_reference(child) ||
+          child.value_type == ValueType::Container || child.value_type == ValueType::Text ||
+          is_one_of(child, kClinicalConcepts) || is_one_of(child, kSectionItemsNotWeighed)) {
+        continue;
+      }
+      note_unread_in_section(child, item, out.notes);
     }
   }
   for (const auto& child : item.children) note_items_not_read(child, in_coded_part, consumed, out);
@@ -875,6 +967,20 @@ void read_follow_up(const ContentItem& item, Laterality laterality, OverallReadi
   overall.statements.push_back(std::move(statement));
 }
 
+// An item below an overall Assessment Category that is not read: our concept in another scheme,
+// or one TID 4203 does not put there (a Differential Diagnosis/Impression "malignant").
+void note_unread_below_overall(const ContentItem& item, const ContentItem& assessment,
+                               std::vector<ReaderNote>& notes, std::set<std::string>& consumed) {
+  consumed.insert(item.position);
+  const std::size_t before = notes.size();
+  note_unreadable_concept(item, notes);
+  if (notes.size() != before || is_one_of(item, kAssessmentItemsNotWeighed) || is_reference(item) ||
+      item.value_type == ValueType::Container) {
+    return;
+  }
+  note_unread_in_section(item, assessment, notes);
+}
+
 void read_overall(const ContentItem& holder, OverallReading& overall,
                   std::set<std::string>& consumed) {
   for (const auto& child : holder.children) {
@@ -895,14 +1001,17 @@ void read_overall(const ContentItem& holder, OverallReading& overall,
           consumed.insert(grandchild.position);
           read_follow_up(grandchild, laterality, overall);
         } else if (!is_concept(grandchild, codes::kLaterality)) {
-          note_unreadable_concept(grandchild, overall.notes);
+          note_unread_below_overall(grandchild, child, overall.notes, consumed);
         }
       }
     } else if (is_code_item(child, codes::kRecommendedFollowUp)) {
       consumed.insert(child.position);
       read_follow_up(child, Laterality::Unknown, overall);
     } else {
+      // Said here when its concept is ours in another scheme; otherwise by note_items_not_read.
+      const std::size_t before = overall.notes.size();
       note_unreadable_concept(child, overall.notes);
+      if (overall.notes.size() != before) consumed.insert(child.position);
     }
   }
 }
@@ -941,9 +1050,6 @@ std::optional<Lesion> lesion_for(const Code& finding_code) {
 }
 
 // ---- TID 4204 intervention sections (hostile review 26, H26-5) ----
-
-inline constexpr CodeConst kInterventionSection{"111463", "DCM",
-                                                "Supplementary Data for Intervention"};
 
 // A TID 4204 section (a biopsy performed) and the item it hangs below.
 struct InterventionSection {
@@ -1028,6 +1134,70 @@ void apply_intervention(const InterventionSection& section, std::size_t first, F
   }
 }
 
+// The own Assessment Categories (TID 4203, on the finding) of a finding the calcification rules
+// do not assess, with its breast: its own Laterality, its assessment's, or its procedure's.
+void read_unassessed_category(const ContentItem& item, const ContentItem* parent,
+                              const ContentItem* report_procedure, Findings& out) {
+  std::optional<Category> category;
+  Laterality laterality = Laterality::Unknown;
+  const auto take_laterality = [&](const ContentItem& holder) {
+    const ContentItem* modifier = first_child(holder, codes::kLaterality);
+    if (modifier == nullptr || laterality != Laterality::Unknown) return;
+    laterality = laterality_for(modifier->code).value_or(Laterality::Unknown);
+  };
+  take_laterality(item);
+  for (const auto& child : item.children) {
+    if (!is_code_item(child, codes::kAssessmentCategory)) continue;
+    const std::optional<Category> value = category_for(child.code);
+    if (!value) {
+      out.notes.push_back(unknown_code_note(child, "CID 6026"));
+      continue;
+    }
+    category = category ? more_suspicious(*category, *value) : *value;
+    take_laterality(child);
+  }
+  if (!category) return;
+  // The procedure of its findings container, else the report's.
+  const ContentItem* procedure =
+      parent != nullptr ? container_procedure_laterality(*parent) : nullptr;
+  if (procedure == nullptr) procedure = report_procedure;
+  if (laterality == Laterality::Unknown && procedure != nullptr) {
+    laterality = laterality_for(procedure->code).value_or(Laterality::Unknown);
+  }
+  out.unassessed_findings.push_back({item.position, item.code, laterality, *category});
+}
+
+// A Finding item of another kind below a calcification finding read before (from `first`): the
+// finding it is in holds it (hostile review 27, H27-2). A distortion there is the finding's
+// lesion (C15, W19), a mass makes it calcifications within a mass (C11); either way it is said,
+// as an item its template does not put there (W10).
+bool nested_in_calcification_finding(const ContentItem& item, std::size_t first, Findings& out) {
+  const auto ours = out.findings.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto holder = std::find_if(ours, out.findings.end(), [&](const Finding& finding) {
+    return item.position.compare(0, finding.position.size() + 1, finding.position + ".") == 0;
+  });
+  if (holder == out.findings.end()) return false;
+  Finding& finding = *holder;
+  std::string counts = "the rules do not weigh it";
+  const std::optional<FindingKind> kind = finding_kind_for(item.code);
+  const std::optional<Lesion> lesion = lesion_for(item.code);
+  if (lesion && (!finding.lesion || *lesion == Lesion::ArchitecturalDistortion)) {
+    finding.lesion = Coded<Lesion>{*lesion, item.code, item.position};
+    counts = *lesion == Lesion::ArchitecturalDistortion
+                 ? "it counts as the finding's distortion (C15, W19)"
+                 : "it counts as the finding's asymmetry (W19)";
+  } else if (kind == FindingKind::Mass) {
+    finding.mass_with_calcifications = true;
+    counts = "it counts as calcifications within a mass (C11)";
+  }
+  finding.notes.push_back({WarningCode::UnknownCode,
+                           "item " + item.position + " " + describe(item.concept_name) + " = " +
+                               describe(item.code) + " inside the finding at " + finding.position +
+                               ", where its template does not put a finding; " + counts,
+                           item.position});
+  return true;
+}
+
 // TID 4200 (and calcification findings in any other SR): every TID 4206 Finding that is a
 // calcification finding.
 void extract_report_findings(const ContentItem& root, Findings& out, OverallReading& overall) {
@@ -1051,6 +1221,9 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     const FindingItemKind kind = finding_item_kind(item);
     if (kind == FindingItemKind::NotCalcification) {
       mark_subtree(item, consumed);  // a known finding of another kind: not ours to read
+      if (nested_in_calcification_finding(item, first, out)) return;
+      // Its own category is the report's for its breast all the same (E15).
+      read_unassessed_category(item, parent, context.procedure, out);
       return;
     }
     if (kind == FindingItemKind::Unknown) {

@@ -1130,6 +1130,59 @@ bool unreadable_outside_findings(const RuleContext& context) {
   return std::any_of(notes.begin(), notes.end(), is_unreadable);
 }
 
+namespace {
+
+// The own category of each finding the calcification rules do not assess that is above what the
+// rows before give its breast (its calcification findings' final categories) or the exam (the
+// higher of the findings' and the report's overall category).
+std::vector<const UnassessedFinding*> unassessed_findings_above(const ExamContext& exam) {
+  const std::optional<Category> exam_bound = exam_category_from(
+      ExamBasis::HigherOfBoth, exam.findings_category, exam.findings.overall_category);
+  const auto above = [](Category category, const std::optional<Category>& bound) {
+    return !bound || category_rank(category) > category_rank(*bound);
+  };
+  std::vector<const UnassessedFinding*> found;
+  for (const UnassessedFinding& unassessed : exam.findings.unassessed_findings) {
+    std::optional<Category> breast;
+    const auto& findings = exam.findings.findings;
+    for (std::size_t i = 0; exam.decisions != nullptr && i < findings.size(); ++i) {
+      const bool same = unassessed.laterality != Laterality::Unknown &&
+                        (findings[i].laterality == unassessed.laterality ||
+                         findings[i].laterality == Laterality::Both);
+      if (!same) continue;
+      const Category final_category = (*exam.decisions)[i].final_category;
+      breast = breast ? more_suspicious(*breast, final_category) : final_category;
+    }
+    if (above(unassessed.category, exam_bound) || (breast && above(unassessed.category, breast))) {
+      found.push_back(&unassessed);
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+bool unassessed_finding_category_above(const RuleContext& context) {
+  return !unassessed_findings_above(exam_of(context, __func__)).empty();
+}
+
+std::vector<std::string> unassessed_finding_category_texts(const RuleContext& context) {
+  const std::vector<const UnassessedFinding*> above =
+      unassessed_findings_above(exam_of(context, __func__));
+  std::vector<std::string> texts(above.size());
+  std::transform(above.begin(), above.end(), texts.begin(), [](const UnassessedFinding* finding) {
+    const std::string breast = finding->laterality == Laterality::Unknown
+                                   ? std::string("a breast the report does not name")
+                                   : breast_words(finding->laterality);
+    return "finding " + describe(finding->code) + " (" + finding->position + ") of " + breast +
+           " is not assessed by the calcification rules; its own reported category " +
+           words(finding->category) +
+           " is above what the calcification findings and the overall assessment give, and "
+           "counts for its breast and the exam";
+  });
+  return texts;
+}
+
 bool unreadable_inside_findings(const RuleContext& context) {
   const std::vector<Finding>& findings = exam_of(context, __func__).findings.findings;
   return std::any_of(findings.begin(), findings.end(), [](const Finding& finding) {

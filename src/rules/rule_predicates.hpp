@@ -109,6 +109,10 @@ std::vector<std::string> overall_follow_up_texts(const RuleContext& context);
 bool overall_statements_conflict(const RuleContext& context);
 std::vector<std::string> overall_conflict_texts(const RuleContext& context);
 bool unreadable_outside_findings(const RuleContext& context);
+// E15: a finding the calcification rules do not assess reports a category above its breast's or
+// the exam's (hostile review 27, H27-6).
+bool unassessed_finding_category_above(const RuleContext& context);
+std::vector<std::string> unassessed_finding_category_texts(const RuleContext& context);
 // E13: an item inside a finding could not be read (the finding's own row is W10).
 bool unreadable_inside_findings(const RuleContext& context);
 bool report_read_from_text(const RuleContext& context);

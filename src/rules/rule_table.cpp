@@ -159,6 +159,12 @@ Outcome exam_incomplete(Outcome outcome) {
   return outcome;
 }
 
+// E15: the own categories of findings the rules do not assess count for breast and exam.
+Outcome counting_unassessed_findings(Outcome outcome) {
+  outcome.counts_unassessed_findings = true;
+  return outcome;
+}
+
 Outcome exam_category(ExamBasis basis) {
   Outcome outcome;
   outcome.exam_basis = basis;
@@ -610,6 +616,21 @@ std::vector<Rule> make_rule_table() {
        "the overall category E3 compares is 1–3 and the findings' 4A–5, or the other way round",
        Stage::Exam, overall_category_discordant,
        needing_review(warning(WarningCode::AssessmentDiscordant, overall_discordant_texts)),
+       kEvidenceExam},
+      // Not in decision-logic.md (hostile review 27, H27-6): a mass or distortion the report
+      // assessed 4 or 5 was dropped with its finding, and a benign calcification finding of the
+      // same breast made breast and exam benign. §5's "highest over its findings, per breast and
+      // overall" holds for every finding the report assesses.
+      {"E15", "A finding the rules do not assess reports a higher category: radiologist review",
+       kSeedDoctorSuspects,
+       "a finding that is not a calcification finding (a mass, a distortion or an asymmetry "
+       "without calcification descriptors) carries its own Assessment Category, and it is above "
+       "the final category of the calcification findings of its breast or above the exam's (the "
+       "higher of the findings' and the overall assessment's): the higher stands for its breast "
+       "and the exam, and the warning names the finding",
+       Stage::Exam, unassessed_finding_category_above,
+       needing_review(counting_unassessed_findings(
+           warning(WarningCode::AssessmentDiscordant, unassessed_finding_category_texts))),
        kEvidenceExam},
       {"E5", "Report's overall follow-up asks for tissue the rules did not",
        "decision-logic.md §4: \"A reported follow-up code that names a different procedure than "

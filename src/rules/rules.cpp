@@ -448,6 +448,13 @@ void assess_exam(const ExamContext& exam_context, const SiteProfile& profile, Ex
       exam.category = exam_category_from(*fired.outcome.exam_basis, exam_context.findings_category,
                                          exam_context.findings.overall_category);
     }
+    if (fired.outcome.counts_unassessed_findings) {
+      const std::optional<Category> unassessed =
+          unassessed_category(exam_context.findings, Laterality::Unknown);
+      if (unassessed) {
+        exam.category = exam.category ? more_suspicious(*exam.category, *unassessed) : *unassessed;
+      }
+    }
     add_warnings(fired, context, exam.warnings);
     exam.trace.push_back(std::move(fired));
     return true;
@@ -505,6 +512,16 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
             });
   exam.actions.assign(actions.begin(), actions.end());
   assess_exam(ExamContext{findings, findings_category, exam.actions, &decisions}, profile, exam);
+  const bool counts_unassessed =
+      std::any_of(exam.trace.begin(), exam.trace.end(),
+                  [](const FiredRule& fired) { return fired.outcome.counts_unassessed_findings; });
+  for (BreastSummary& breast : exam.breasts) {
+    if (!counts_unassessed || breast.laterality == Laterality::Unknown) continue;
+    if (const auto unassessed = unassessed_category(findings, breast.laterality)) {
+      breast.category = more_suspicious(breast.category, *unassessed);
+      breast.classification = classification_for(breast.category);
+    }
+  }
   exam.reported_category = findings.overall_category;
   exam.reported_follow_up = findings.overall_follow_up;
   if (exam.category) exam.classification = classification_for(*exam.category);
@@ -515,6 +532,17 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
 }
 
 }  // namespace
+
+std::optional<Category> unassessed_category(const Findings& findings, Laterality breast) {
+  std::optional<Category> highest;
+  for (const UnassessedFinding& unassessed : findings.unassessed_findings) {
+    const bool of_breast = breast == Laterality::Unknown || unassessed.laterality == breast ||
+                           unassessed.laterality == Laterality::Both;
+    if (!of_breast) continue;
+    highest = highest ? more_suspicious(*highest, unassessed.category) : unassessed.category;
+  }
+  return highest;
+}
 
 std::optional<Category> exam_category_from(ExamBasis basis,
                                            const std::optional<Category>& findings_category,
@@ -548,6 +576,10 @@ std::string describe_outcome(const Outcome& outcome, Stage stage, const Decision
   }
   if (outcome.exam_basis) add("exam category " + std::string(to_string(*outcome.exam_basis)));
   if (outcome.exam_incomplete) add("exam category 0 (incomplete) unless 4 or above");
+  if (outcome.counts_unassessed_findings) {
+    add("breast and exam category at least the own category of a finding the rules do not "
+        "assess");
+  }
   if (outcome.action) add("action " + std::string(to_string(*outcome.action)));
   if (outcome.biopsy) add("biopsy " + std::string(to_string(*outcome.biopsy)));
   if (outcome.guidance) add("guidance " + std::string(to_string(*outcome.guidance)));

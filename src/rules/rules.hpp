@@ -111,7 +111,14 @@ struct Outcome {
   // 1, 2 or 3, or none, becomes 0 (incomplete: needs radiologist review); 4 and above stand.
   // What was not read may be suspicious, so the exam is never benign or probably benign.
   bool exam_incomplete = false;
+  // E rows: the own reported category of a finding the calcification rules do not assess counts
+  // for its breast and the exam; the higher stands (rule E15).
+  bool counts_unassessed_findings = false;
 };
+
+// The most suspicious own category of the unassessed findings (Findings::unassessed_findings) of
+// `breast` (Unknown: of any breast), none when there is none.
+std::optional<Category> unassessed_category(const Findings& findings, Laterality breast);
 
 // Site reading of one finding after the S rows.
 struct SiteAssessment {

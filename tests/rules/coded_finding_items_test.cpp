@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -297,6 +298,203 @@ TEST(NestedItemInAFinding, ANumericAssessmentCategoryIsSaidOnceAsWhatItIs) {
   EXPECT_TRUE(fired(decision, "W10"));
   EXPECT_TRUE(decision.needs_review);
   EXPECT_EQ(report.exam.category, Category::Incomplete0);
+}
+
+// --- Hostile review 27 (H27-3): an item outside every finding that could not be read ---
+
+const CodeConst kAssociatedMorphology{"116676008", "SCT", "Associated morphology"};
+const CodeConst kSupplementaryData{"111414", "DCM", "Supplementary Data"};
+const CodeConst kInterventionSection{"111463", "DCM", "Supplementary Data for Intervention"};
+// As hostile review 27 coded it: (399294002, SCT) is "Cyst of breast"; read by value, it is benign.
+const Code kMalignantNeoplasm{"399294002", "SCT", "Malignant neoplasm of breast"};
+const Code kInfiltratingDuctCarcinoma{"82711006", "SCT", "Infiltrating duct carcinoma"};
+
+// A report with one round, diffuse right finding (2 benign) and `extra` in the container `holder`
+// at 1.2 (or, with no holder, in the findings container beside the finding).
+Report report_beside_benign_finding(std::vector<ContentItem> extra,
+                                    const std::optional<CodeConst>& holder) {
+  SrDocument document = testing::report_with({finding_with({kRight, kRound, kDiffuse})});
+  if (!holder) {
+    for (ContentItem& item : extra) document.root.children[0].children.push_back(item);
+  } else {
+    ContentItem box = container("1.2", *holder);
+    box.children = std::move(extra);
+    document.root.children.push_back(box);
+  }
+  return evaluate(extract_findings(document, "test.dcm"));
+}
+
+ContentItem loose_item(const std::string& position, const CodeConst& name, const Code& value) {
+  return testing::code_item(position, Relationship::Contains, name, value);
+}
+
+TEST(UnreadItemOutsideFindings, ItIsNamedAndTheExamIsNeverBenign) {
+  const struct {
+    std::optional<CodeConst> holder;
+    std::string position;
+    CodeConst concept;
+    Code value;
+  } cases[] = {
+      {kSupplementaryData, "1.2.1", kAssociatedMorphology, code(Morphology::FinePleomorphic)},
+      {std::nullopt, "1.1.2", kAssociatedMorphology, code(Morphology::FinePleomorphic)},
+      {codes::kOverallAssessment, "1.2.1",
+       CodeConst{"111023", "DCM", "Differential Diagnosis/Impression"}, kMalignantNeoplasm},
+      {kInterventionSection, "1.2.1", kAssociatedMorphology, code(Morphology::FineLinearBranching)},
+  };
+  for (const auto& each : cases) {
+    std::vector<ContentItem> extra{loose_item(each.position, each.concept, each.value)};
+    if (each.holder && same_concept(each.holder->to_code(), codes::kOverallAssessment)) {
+      extra.insert(extra.begin(), loose_item("1.2.0", codes::kAssessmentCategory,
+                                             code_of(Category::Benign2).to_code()));
+    }
+    const Report report = report_beside_benign_finding(extra, each.holder);
+    const std::string label = describe(each.concept.to_code()) + " at " + each.position;
+    ASSERT_EQ(report.decisions.size(), 1u) << label;
+    EXPECT_TRUE(report_note_saying(report, describe(each.concept.to_code()))) << label;
+    EXPECT_TRUE(report_note_saying(report, each.value.value)) << label;  // its value is quoted
+    EXPECT_TRUE(report_note_saying(report, "item " + each.position)) << label;
+    EXPECT_TRUE(exam_fired(report, "E8")) << label;
+    EXPECT_TRUE(report.exam.needs_review) << label;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << label;
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << label;
+  }
+}
+
+TEST(UnreadItemOutsideFindings, ASuspiciousOrMalignantValueIsSaidSo) {
+  const Report suspicious = report_beside_benign_finding(
+      {loose_item("1.2.1", kAssociatedMorphology, code(Morphology::FinePleomorphic))},
+      kSupplementaryData);
+  EXPECT_TRUE(report_note_saying(suspicious, "suspicious calcification code"));
+  const Report malignant = report_beside_benign_finding(
+      {loose_item("1.2.1", CodeConst{"111023", "DCM", "Differential Diagnosis/Impression"},
+                  kInfiltratingDuctCarcinoma)},
+      kSupplementaryData);
+  EXPECT_TRUE(report_note_saying(malignant, "malignant"));
+}
+
+TEST(UnreadItemOutsideFindings, AProbabilityOfCancerIsNamedWithItsValue) {
+  ContentItem probability;
+  probability.position = "1.2.1";
+  probability.relationship = Relationship::Contains;
+  probability.value_type = ValueType::Num;
+  probability.concept_name = Code{"111047", "DCM", "Probability of cancer"};
+  probability.number = 90;
+  probability.unit = Code{"%", "UCUM", "percent"};
+  const Report report = report_beside_benign_finding({probability}, kSupplementaryData);
+  EXPECT_TRUE(report_note_saying(report, "(111047, DCM, \"Probability of cancer\") = 90"));
+  EXPECT_TRUE(exam_fired(report, "E8"));
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+}
+
+// The items TID 4208, 4201, 4205 and 4204 put there are not findings' and are no reason for
+// review: the exam stays the finding's.
+TEST(UnreadItemOutsideFindings, TheTemplatesOwnItemsAreNoReasonForReview) {
+  ContentItem procedure =
+      loose_item("1.2.1", codes::kProcedureReported, Code{"71651007", "SCT", "Mammography"});
+  procedure.children.push_back(testing::code_item("1.2.1.1", Relationship::HasConceptMod,
+                                                  codes::kLaterality, kRight.second));
+  const Report report = report_beside_benign_finding(
+      {procedure,
+       loose_item("1.2.2", CodeConst{"111403", "DCM", "Baseline screening mammogram"},
+                  Code{"373066001", "SCT", "Yes"}),
+       loose_item("1.2.3", CodeConst{"129715009", "SCT", "Breast composition"},
+                  Code{"129716005", "SCT", "Almost entirely fatty breast"})},
+      kSupplementaryData);
+  EXPECT_FALSE(exam_fired(report, "E8"));
+  EXPECT_FALSE(report.exam.needs_review);
+  EXPECT_EQ(report.exam.category, Category::Benign2);
+  ContentItem instrument = loose_item("1.2.1", CodeConst{"57134006", "SCT", "Instrument"},
+                                      Code{"129249002", "SCT", "Core needle"});
+  const Report intervention = report_beside_benign_finding({instrument}, kInterventionSection);
+  EXPECT_FALSE(exam_fired(intervention, "E8"));
+}
+
+// --- Hostile review 27 (H27-6): the reported category of a finding the rules do not assess ---
+
+const CodeConst kDistortion{"129792006", "SCT", "Architectural distortion of breast"};
+const CodeConst kMass{"129788004", "SCT", "Mammographic breast mass"};
+
+// A right-breast finding of `code` with its own Assessment Category and nothing the calcification
+// rules read, at 1.1.2.
+ContentItem lesion_with_category(const CodeConst& lesion, Category category) {
+  ContentItem finding = code_item("1.1.2", codes::kFinding, lesion.to_code());
+  finding.relationship = Relationship::Contains;
+  finding.children.push_back(code_item("1.1.2.1", codes::kLaterality, kRight.second));
+  finding.children.push_back(
+      code_item("1.1.2.2", codes::kAssessmentCategory, code_of(category).to_code()));
+  return finding;
+}
+
+TEST(UnassessedFindingCategory, AReported4Or5BesideABenignCalcificationFindingCounts) {
+  for (const auto& [lesion, category] : {std::pair{kDistortion, Category::Suspicious4},
+                                         std::pair{kMass, Category::HighlySuggestive5}}) {
+    const Report report =
+        evaluate_report({finding_with({kRight, kCoarse}), lesion_with_category(lesion, category)});
+    ASSERT_EQ(report.decisions.size(), 1u) << lesion.meaning;
+    EXPECT_EQ(report.decisions.front().final_category, Category::Benign2);  // the calcifications
+    EXPECT_TRUE(exam_fired(report, "E15")) << lesion.meaning;
+    EXPECT_EQ(report.exam.category, category) << lesion.meaning;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << lesion.meaning;
+    EXPECT_TRUE(report.exam.needs_review) << lesion.meaning;
+    ASSERT_EQ(report.exam.breasts.size(), 1u);
+    EXPECT_EQ(report.exam.breasts.front().category, category) << lesion.meaning;
+    // The warning names the finding and its category.
+    const bool named = std::any_of(
+        report.exam.warnings.begin(), report.exam.warnings.end(), [&](const Warning& warning) {
+          return warning.text.find(describe(lesion.to_code())) != std::string::npos &&
+                 warning.text.find("1.1.2") != std::string::npos;
+        });
+    EXPECT_TRUE(named) << lesion.meaning;
+  }
+}
+
+TEST(UnassessedFindingCategory, ALowerOrNoReportedCategoryChangesNothing) {
+  const Report lower = evaluate_report(
+      {finding_with({kRight, kCoarse}), lesion_with_category(kMass, Category::Benign2)});
+  EXPECT_FALSE(exam_fired(lower, "E15"));
+  EXPECT_EQ(lower.exam.category, Category::Benign2);
+  EXPECT_FALSE(lower.exam.needs_review);
+}
+
+TEST(UnassessedFindingCategory, WithNoCalcificationFindingItIsTheExamsCategory) {
+  const Report report = evaluate_report({lesion_with_category(kMass, Category::HighlySuggestive5)});
+  EXPECT_TRUE(report.decisions.empty());
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
+// --- Hostile review 27 (H27-2): a distortion or mass coded inside a calcification finding ---
+
+TEST(NestedFindingItem, ADistortionInsideACalcificationFindingCountsLikeC15) {
+  for (const Relationship relationship :
+       {Relationship::HasProperties, Relationship::Contains, Relationship::HasConceptMod}) {
+    ContentItem finding = finding_with({kRight, kCoarse});
+    finding.children.push_back(
+        testing::code_item("1.1.1.3", relationship, codes::kFinding, kDistortion.to_code()));
+    const Report report = evaluate_report({finding});
+    ASSERT_EQ(report.decisions.size(), 1u);
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, "C15"));
+    EXPECT_TRUE(fired(decision, "W10"));
+    EXPECT_EQ(decision.final_category, Category::LowSuspicion4A);
+    EXPECT_TRUE(decision.needs_review);
+    EXPECT_FALSE(warnings_saying(decision, "1.1.1.3").empty());
+    EXPECT_EQ(report.exam.category, Category::LowSuspicion4A);
+  }
+}
+
+TEST(NestedFindingItem, AMassInsideACalcificationFindingCountsLikeC11) {
+  ContentItem finding = finding_with({kRight, kCoarse});
+  finding.children.push_back(code_item("1.1.1.3", codes::kFinding, kMass.to_code()));
+  const Report report = evaluate_report({finding});
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "C11"));
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_NE(decision.classification, Classification::Benign);
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_FALSE(warnings_saying(decision, describe(kMass.to_code())).empty());
 }
 
 }  // namespace
