@@ -380,9 +380,9 @@ class FindingReader {
     read_items_of(item);
   }
 
-  // The items of `holder` (the finding, or for a CAD finding its Individual Impression/
-  // Recommendation and its member calcifications) as read_finding reads the finding's: those a
-  // read took before (consumed) and those passed over (pass_over) are not read again.
+  // The items of `holder` (the finding, or a CAD finding's Individual Impression/Recommendation)
+  // as read_finding reads the finding's: those a read took before (consumed) and those passed
+  // over (pass_over) are not read again.
   void read_items_of(const ContentItem& holder) {
     const auto own = [&](const ContentItem& child) {
       return !is_code_item(child, codes::kFinding) && !passed_over(child);
