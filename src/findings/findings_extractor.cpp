@@ -381,24 +381,26 @@ class FindingReader {
   }
 
   // The items of `holder` (the finding, or a CAD finding's Individual Impression/Recommendation)
-  // as read_finding reads the finding's: those a read took before (consumed) and those passed
-  // over (pass_over) are not read again.
+  // as read_finding reads the finding's, but those passed over (pass_over).
   void read_items_of(const ContentItem& holder) {
     const auto own = [&](const ContentItem& child) {
       return !is_code_item(child, codes::kFinding) && !passed_over(child);
     };
     for (const auto& child : holder.children) {
-      if (own(child) && consumed_->count(child.position) == 0) read_or_note(child, &holder);
+      if (own(child) && !(read_elsewhere_ && read_elsewhere_(child))) read_or_note(child, &holder);
     }
     for (const auto& child : holder.children) {
       if (own(child)) read_below(child);
     }
   }
 
-  // Items the caller reads itself or that say nothing about the finding (TID 4006's Rendering
-  // Intent, algorithm and tracking identification): never read here, nor what they hold.
-  void pass_over(std::function<bool(const ContentItem&)> passed_over) {
+  // Items that say nothing about the finding (TID 4006's Rendering Intent, algorithm and
+  // tracking identification): never read here, nor what they hold; and items of the finding the
+  // caller reads itself (a CAD finding's Calcification Types): not read here, what they hold is.
+  void pass_over(std::function<bool(const ContentItem&)> passed_over,
+                 std::function<bool(const ContentItem&)> read_elsewhere) {
     passed_over_ = std::move(passed_over);
+    read_elsewhere_ = std::move(read_elsewhere);
   }
 
   // The finding read_finding reads is at `position` (a CAD reader reads its items itself).
@@ -866,7 +868,8 @@ class FindingReader {
   Finding& finding_;
   std::set<std::string>* consumed_;  // positions of the items read, for the pass over the rest
   std::string finding_position_;     // read_finding: the TID 4206 finding read
-  std::function<bool(const ContentItem&)> passed_over_;  // pass_over
+  std::function<bool(const ContentItem&)> passed_over_;     // pass_over
+  std::function<bool(const ContentItem&)> read_elsewhere_;  // pass_over
   std::vector<Given<Laterality>> laterality_;
   std::vector<LateralitySource> laterality_sources_;  // one per laterality_ value
   LateralitySource reading_as_ = LateralitySource::Finding;
@@ -1520,19 +1523,19 @@ class CadReader {
     // Certainty of Finding, a measurement), never dropped (hostile review 26, H26-7).
     std::set<std::string> consumed;
     FindingReader reader(finding, &consumed);
-    reader.pass_over(identifies_cad_finding);
+    // add_types reads the Calcification Types (of the members too); what they hold is read below.
+    reader.pass_over(identifies_cad_finding, [](const ContentItem& child) {
+      return is_code_item(child, codes::kCalcificationType);
+    });
     reader.reading_finding_at(item.position);
     const std::vector<const ContentItem*> members =
         origin == Origin::CadCluster ? members_of(item) : std::vector<const ContentItem*>{};
-    // add_types reads the Calcification Types (of the members too); what they hold is read below.
-    const auto mark_types = [&](const ContentItem& holder) {
-      for (const auto& child : holder.children) {
+    for (const ContentItem* member : members) {
+      for (const auto& child : member->children) {
         const ContentItem& target = resolve(child);
         if (is_code_item(target, codes::kCalcificationType)) consumed.insert(target.position);
       }
-    };
-    mark_types(item);
-    for (const ContentItem* member : members) mark_types(*member);
+    }
     reader.read_items_of(item);
     add_types(item, origin == Origin::CadIndividual, finding);
     note_rendering_intent(item, finding);
