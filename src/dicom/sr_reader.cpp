@@ -204,14 +204,29 @@ void copy_value(const DSRDocumentTreeNode& node, ContentItem& item, ReaderWarnin
 // Every code of a Concept Code Sequence that holds more than one item, by content item position:
 // DCMTK keeps only the first (it only logs "ConceptCodeSequence #items != 1"), and every item
 // counts (decision-logic.md §1).
-using MoreCodes = std::map<std::string, std::vector<Code>>;
+// Every code of a Concept Code Sequence whose first item has no Code Value either: DCMTK reads
+// such a code as empty, and a warning about it would quote nothing; the scheme and meaning the
+// item carried are kept, with the value left empty (hostile review 26, H26-12).
+struct MoreCodes {
+  std::map<std::string, std::vector<Code>> by_position;
+  std::map<std::string, Code> without_value;  // by position
+};
 
 void collect_more_codes(DcmItem& item, const std::string& position, int depth, MoreCodes& out) {
   if (depth > kMaxContentDepth) return;  // copy_children refuses such a tree
   DcmSequenceOfItems* codes = nullptr;
   if (item.findAndGetSequence(DCM_ConceptCodeSequence, codes).good() && codes != nullptr &&
+      codes->card() == 1 && codes->getItem(0) != nullptr) {
+    DcmItem& code = *codes->getItem(0);
+    if (get_string(code, DCM_CodeValue).empty() && get_string(code, DCM_LongCodeValue).empty() &&
+        get_string(code, DCM_URNCodeValue).empty()) {
+      out.without_value[position] =
+          Code{"", get_string(code, DCM_CodingSchemeDesignator), get_string(code, DCM_CodeMeaning)};
+    }
+  }
+  if (item.findAndGetSequence(DCM_ConceptCodeSequence, codes).good() && codes != nullptr &&
       codes->card() > 1) {
-    std::vector<Code>& all = out[position];
+    std::vector<Code>& all = out.by_position[position];
     for (unsigned long i = 0; i < codes->card(); ++i) {
       DcmItem* code = codes->getItem(i);
       if (code == nullptr) continue;
@@ -236,9 +251,9 @@ void collect_more_codes(DcmItem& item, const std::string& position, int depth, M
 // used only where the first is the one DCMTK read.
 void add_more_codes(const ContentItem& item, const MoreCodes& more, std::vector<ContentItem>& out,
                     ReaderWarnings& warnings) {
-  const auto found = more.find(item.position);
-  if (item.value_type != ValueType::Code || found == more.end() || found->second.empty() ||
-      found->second.front().value != item.code.value ||
+  const auto found = more.by_position.find(item.position);
+  if (item.value_type != ValueType::Code || found == more.by_position.end() ||
+      found->second.empty() || found->second.front().value != item.code.value ||
       found->second.front().scheme != item.code.scheme) {
     return;
   }
@@ -278,6 +293,13 @@ void copy_children(const DSRDocumentTreeNodeCursor& parent_cursor,
     item.value_type = to_value_type(node->getValueType());
     item.concept_name = to_code(node->getConceptName());
     copy_value(*node, item, warnings);
+    const auto without_value = more.without_value.find(item.position);
+    // Only where DCMTK read the code as empty: a tolerant read that skipped items may shift
+    // positions, and a code DCMTK did read is never replaced.
+    if (item.value_type == ValueType::Code && item.code.value.empty() &&
+        item.code.meaning.empty() && without_value != more.without_value.end()) {
+      item.code = without_value->second;
+    }
     copy_children(cursor, item.position, depth + 1, item.children, name, more, warnings);
     std::vector<ContentItem> more_items;
     add_more_codes(item, more, more_items, warnings);

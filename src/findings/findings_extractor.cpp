@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <locale>
 #include <map>
 #include <numeric>
@@ -46,6 +47,14 @@ const ContentItem* first_child(const ContentItem& item, const CodeConst& name) {
 }
 
 ReaderNote unknown_code_note(const ContentItem& item, std::string_view context_group) {
+  if (item.code.value.empty()) {
+    // No Code Value: the meaning it carried is quoted (the sr reader keeps it), never read.
+    return ReaderNote{WarningCode::UnknownCode,
+                      describe(item.concept_name) + " value has no code value (its meaning " +
+                          "reads \"" + item.code.meaning + "\", scheme \"" + item.code.scheme +
+                          "\"); not in " + std::string(context_group) + ", kept as unrecognised",
+                      item.position};
+  }
   return ReaderNote{WarningCode::UnknownCode,
                     describe(item.concept_name) + " value " + describe(item.code) + " is not in " +
                         std::string(context_group) + "; kept as unrecognised",
@@ -122,6 +131,58 @@ std::optional<FollowUpInterval> follow_up_interval(const ContentItem& item,
 }
 
 std::string category_words(Category category) { return std::string(to_string(category)); }
+
+// A meaning "4 - Suspicious" on a 4A code (or "4B" on a 4 code) says less, not otherwise.
+bool categories_agree(Category value, Category meant) {
+  const auto family_of_four = [](Category category) {
+    return category == Category::Suspicious4 || category == Category::LowSuspicion4A ||
+           category == Category::ModerateSuspicion4B || category == Category::HighSuspicion4C;
+  };
+  if (value == meant) return true;
+  return family_of_four(value) && family_of_four(meant) &&
+         (value == Category::Suspicious4 || meant == Category::Suspicious4);
+}
+
+// An Assessment Category or Recommended Follow-up code whose meaning names another category or
+// kind of follow-up than its value (a benign code shown as "5 - Highly suggestive of
+// malignancy"): the radiologist saw and signed the meaning. It is read by its code alone and
+// said, for review (W17; hostile review 26, H26-11).
+std::optional<ReaderNote> meaning_discordance(const ContentItem& item) {
+  if (item.value_type != ValueType::Code) return std::nullopt;
+  std::string by_value;
+  std::string by_meaning;
+  if (is_concept(item, codes::kAssessmentCategory)) {
+    const std::optional<Category> value = category_for(item.code);
+    const std::optional<Category> meant = category_meant(item.code.meaning);
+    if (!value || !meant || categories_agree(*value, *meant)) return std::nullopt;
+    by_value = "BI-RADS " + category_words(*value);
+    by_meaning = "BI-RADS " + category_words(*meant);
+  } else if (is_concept(item, codes::kRecommendedFollowUp)) {
+    const std::optional<FollowUpKind> value = follow_up_kind_for(item.code);
+    const std::optional<FollowUpKind> meant = follow_up_kind_meant(item.code.meaning);
+    if (!value || !meant || *value == *meant) return std::nullopt;
+    by_value = std::string(to_string(*value));
+    by_meaning = std::string(to_string(*meant));
+  } else {
+    return std::nullopt;
+  }
+  return ReaderNote{WarningCode::CodeMeaningDiscordant,
+                    describe(item.concept_name) + " code (" + item.code.value + ", " +
+                        item.code.scheme + ") is " + by_value + " but its meaning \"" +
+                        item.code.meaning + "\" names " + by_meaning + "; read by its code alone",
+                    item.position};
+}
+
+// The term a calcification code's meaning names besides its value's (the most suspicious of
+// them), or none when it names none or names the value's too.
+template <typename T>
+std::optional<T> other_named(std::optional<T> by_value, const std::vector<T>& named) {
+  if (!by_value || named.empty() ||
+      std::find(named.begin(), named.end(), *by_value) != named.end()) {
+    return std::nullopt;
+  }
+  return named.front();
+}
 
 // Concept names of the items we read below a finding: an item whose name has one of these values
 // in another scheme was meant as one of them and cannot be read.
@@ -226,6 +287,9 @@ std::string_view value_type_words(ValueType type) {
 std::string value_words(const ContentItem& item) {
   switch (item.value_type) {
     case ValueType::Code:
+      if (item.code.value.empty() && !item.code.meaning.empty()) {
+        return "a code without a code value (meaning \"" + item.code.meaning + "\")";
+      }
       return describe(item.code);
     case ValueType::Num:
       return item.number ? number_words(*item.number) + " " + describe(item.unit) : "no number";
@@ -313,14 +377,34 @@ class FindingReader {
   // A Finding item below the finding is a finding of its own (extract_report_findings reads it).
   void read_finding(const ContentItem& item) {
     finding_position_ = item.position;
-    const auto own = [](const ContentItem& child) { return !is_code_item(child, codes::kFinding); };
-    for (const auto& child : item.children) {
-      if (own(child)) read_or_note(child, &item);
+    read_items_of(item);
+  }
+
+  // The items of `holder` (the finding, or a CAD finding's Individual Impression/Recommendation)
+  // as read_finding reads the finding's, but those passed over (pass_over).
+  void read_items_of(const ContentItem& holder) {
+    const auto own = [&](const ContentItem& child) {
+      return !is_code_item(child, codes::kFinding) && !passed_over(child);
+    };
+    for (const auto& child : holder.children) {
+      if (own(child) && !(read_elsewhere_ && read_elsewhere_(child))) read_or_note(child, &holder);
     }
-    for (const auto& child : item.children) {
+    for (const auto& child : holder.children) {
       if (own(child)) read_below(child);
     }
   }
+
+  // Items that say nothing about the finding (TID 4006's Rendering Intent, algorithm and
+  // tracking identification): never read here, nor what they hold; and items of the finding the
+  // caller reads itself (a CAD finding's Calcification Types): not read here, what they hold is.
+  void pass_over(std::function<bool(const ContentItem&)> passed_over,
+                 std::function<bool(const ContentItem&)> read_elsewhere) {
+    passed_over_ = std::move(passed_over);
+    read_elsewhere_ = std::move(read_elsewhere);
+  }
+
+  // The finding read_finding reads is at `position` (a CAD reader reads its items itself).
+  void reading_finding_at(const std::string& position) { finding_position_ = position; }
 
   // Reads a property item, or says that it could not be read. A text item is never read here
   // (its words may describe calcifications): it is said, quoted, for the radiologist.
@@ -344,7 +428,7 @@ class FindingReader {
   // Every item below `holder` (an item of the finding) that no read took, in document order.
   void read_below(const ContentItem& holder) {
     for (const auto& child : holder.children) {
-      if (is_code_item(child, codes::kFinding)) continue;
+      if (is_code_item(child, codes::kFinding) || passed_over(child)) continue;
       if (consumed_->count(child.position) == 0) read_nested(child, holder);
       read_below(child);
     }
@@ -371,8 +455,13 @@ class FindingReader {
                               item.position});
   }
 
-  // Where an item of the finding hangs, in words: the finding, and the item it is below.
+  // Where an item of the finding hangs, in words: the finding, and the item it is below (or, for
+  // a CAD finding's impression, the item that holds the finding).
   std::string where(const ContentItem* parent) const {
+    if (parent != nullptr && finding_position_.rfind(parent->position + ".", 0) == 0) {
+      return " in " + describe(parent->concept_name) + " " + parent->position +
+             ", which holds the finding at " + finding_position_;
+    }
     std::string words;
     if (parent != nullptr && parent->position != finding_position_) {
       words = " below " + describe(parent->concept_name) + " " + parent->position;
@@ -520,6 +609,8 @@ class FindingReader {
   }
 
  private:
+  bool passed_over(const ContentItem& item) const { return passed_over_ && passed_over_(item); }
+
   bool read_item(const ContentItem& item) {
     if (item.value_type == ValueType::Num) return read_number(item);
     if (item.value_type == ValueType::Container && is_concept(item, codes::kPathologyResults)) {
@@ -644,7 +735,8 @@ class FindingReader {
       if (!term) finding_.notes.push_back(unknown_code_note(item, "CID 6010"));
       finding_.morphology.push_back(
           Coded<Morphology>{term.value_or(Morphology::Unrecognised), item.code, item.position});
-      if (const auto other = meaning_names_other(item, term, morphology_meant(item.code.meaning))) {
+      if (const auto other = meaning_names_other(
+              item, term, other_named(term, morphologies_meant(item.code.meaning)))) {
         finding_.morphology.push_back(Coded<Morphology>{*other, item.code, item.position});
       }
     } else if (is_concept(item, codes::kCalcificationDistribution)) {
@@ -655,8 +747,8 @@ class FindingReader {
           term ? std::string(to_string(value)) : "unrecognised " + describe(item.code);
       distribution_.push_back(
           {Coded<Distribution>{value, item.code, item.position}, {words, item.position}});
-      if (const auto other =
-              meaning_names_other(item, term, distribution_meant(item.code.meaning))) {
+      if (const auto other = meaning_names_other(
+              item, term, other_named(term, distributions_meant(item.code.meaning)))) {
         distribution_.push_back({Coded<Distribution>{*other, item.code, item.position},
                                  {std::string(to_string(*other)), item.position}});
       }
@@ -672,6 +764,7 @@ class FindingReader {
       code_value(item, site_for, site_, "the duct/lobule codes of domain.md §1.4");
     } else if (is_concept(item, codes::kAssessmentCategory)) {
       code_value(item, category_for, categories_, "CID 6026");
+      if (auto note = meaning_discordance(item)) finding_.notes.push_back(std::move(*note));
       // TID 4203 children (laterality, follow-up, pathology) may hang below the category; a
       // laterality there is the finding's sub-item's.
       const LateralitySource outer = reading_as_;
@@ -681,6 +774,7 @@ class FindingReader {
     } else if (is_concept(item, codes::kRecommendedFollowUp)) {
       finding_.reported_follow_up.push_back(item.code);
       if (!follow_up_kind_for(item.code)) note_unknown_value(item, "CID 6028");
+      if (auto note = meaning_discordance(item)) finding_.notes.push_back(std::move(*note));
       // TID 4203 row 3: the follow-up's Laterality modifier names the breast it is for (PS3.17
       // Annex Q puts a finding's only laterality there).
       for (const auto& child : item.children) {
@@ -774,6 +868,8 @@ class FindingReader {
   Finding& finding_;
   std::set<std::string>* consumed_;  // positions of the items read, for the pass over the rest
   std::string finding_position_;     // read_finding: the TID 4206 finding read
+  std::function<bool(const ContentItem&)> passed_over_;     // pass_over
+  std::function<bool(const ContentItem&)> read_elsewhere_;  // pass_over
   std::vector<Given<Laterality>> laterality_;
   std::vector<LateralitySource> laterality_sources_;  // one per laterality_ value
   LateralitySource reading_as_ = LateralitySource::Finding;
@@ -960,6 +1056,7 @@ Laterality laterality_modifier(const ContentItem& item, Laterality otherwise,
 
 void read_follow_up(const ContentItem& item, Laterality laterality, OverallReading& overall) {
   if (!follow_up_kind_for(item.code)) overall.notes.push_back(unknown_code_note(item, "CID 6028"));
+  if (auto note = meaning_discordance(item)) overall.notes.push_back(std::move(*note));
   OverallStatement statement;
   statement.follow_up = {{item.code, item.position, "", ""}};
   statement.laterality = laterality_modifier(item, laterality, overall.notes);
@@ -996,6 +1093,7 @@ void read_overall(const ContentItem& holder, OverallReading& overall,
       } else {
         overall.notes.push_back(unknown_code_note(child, "CID 6026"));
       }
+      if (auto note = meaning_discordance(child)) overall.notes.push_back(std::move(*note));
       for (const auto& grandchild : child.children) {
         if (is_code_item(grandchild, codes::kRecommendedFollowUp)) {
           consumed.insert(grandchild.position);
@@ -1527,27 +1625,101 @@ class CadReader {
     if (different && one_calcification) finding.conflicts.push_back(std::move(types));
   }
 
+  // The Individual Calcifications a cluster is inferred from (TID 4010).
+  std::vector<const ContentItem*> members_of(const ContentItem& cluster) const {
+    std::vector<const ContentItem*> members;
+    for (const auto& child : cluster.children) {
+      const ContentItem& member = resolve(child);
+      if (child.relationship == Relationship::InferredFrom &&
+          is_code_item(member, codes::kSingleImageFinding) &&
+          same_concept(member.code, codes::kIndividualCalcification)) {
+        members.push_back(&member);
+      }
+    }
+    return members;
+  }
+
+  // TID 4006 / 4005 items that identify a CAD finding or say how to show it, not what it is: its
+  // Rendering Intent (not_for_presentation, rendering_intent_notes), algorithm (TID 4019) and
+  // tracking identifiers (TID 4108), a composite feature's type and scope; and the findings it is
+  // made of, each read as one.
+  static bool identifies_cad_finding(const ContentItem& item) {
+    static constexpr std::array<CodeConst, 9> kIdentifying{{
+        codes::kRenderingIntent,
+        {"111001", "DCM", "Algorithm Name"},
+        {"111003", "DCM", "Algorithm Version"},
+        {"111002", "DCM", "Algorithm Parameters"},
+        {"111000", "DCM", "Algorithm Family"},
+        {"112039", "DCM", "Tracking Identifier"},
+        {"112040", "DCM", "Tracking Unique Identifier"},
+        {"111016", "DCM", "Composite type"},
+        {"111057", "DCM", "Scope of Feature"},
+    }};
+    return std::any_of(kIdentifying.begin(), kIdentifying.end(),
+                       [&](const CodeConst& name) { return is_concept(item, name); }) ||
+           is_code_item(item, codes::kSingleImageFinding) || is_code_item(item, kCompositeFeature);
+  }
+
+  // A Rendering Intent outside CID 6034 (a DCM code in another scheme, a local code) cannot say
+  // whether the CAD meant the finding to be shown: it is shown, and said.
+  static void note_rendering_intent(const ContentItem& holder, Finding& finding) {
+    static constexpr std::array<CodeConst, 3> kCid6034{{
+        {"111150", "DCM", "Presentation Required"},
+        {"111151", "DCM", "Presentation Optional"},
+        codes::kNotForPresentation,
+    }};
+    for (const auto& intent : holder.children) {
+      if (!is_concept(intent, codes::kRenderingIntent)) continue;
+      const bool known = std::any_of(kCid6034.begin(), kCid6034.end(), [&](const CodeConst& code) {
+        return same_concept(intent.code, code);
+      });
+      if (known) continue;
+      finding.notes.push_back({WarningCode::UnknownCode,
+                               "item " + intent.position + " " + describe(intent.concept_name) +
+                                   " = " + describe(intent.code) +
+                                   " is not in CID 6034: whether the CAD meant the finding at " +
+                                   finding.position +
+                                   " to be shown cannot be told; it is shown, not read as Not "
+                                   "for Presentation",
+                               intent.position});
+    }
+  }
+
   Finding read_single(const ContentItem& item, const ContentItem* impression, Origin origin) const {
     Finding finding;
     finding.position = item.position;
     finding.origin = origin;
     finding.mass_with_calcifications =
         finding_item_kind(item) == FindingItemKind::MassWithCalcifications;
-    FindingReader reader(finding);
-    for (const auto& child : item.children) {
-      const ContentItem& target = resolve(child);
-      if (is_code_item(target, codes::kCalcificationType)) continue;  // add_types reads them
-      if (!reader.read(target)) note_unreadable_concept(target, finding.notes);
+    // Every item of the finding, of its impression and of its member calcifications counts, as
+    // in a TID 4206 finding (W10): what is not read is said (a Probability of cancer, a
+    // Certainty of Finding, a measurement), never dropped (hostile review 26, H26-7).
+    std::set<std::string> consumed;
+    FindingReader reader(finding, &consumed);
+    // add_types reads the Calcification Types (of the members too); what they hold is read below.
+    reader.pass_over(identifies_cad_finding, [](const ContentItem& child) {
+      return is_code_item(child, codes::kCalcificationType);
+    });
+    reader.reading_finding_at(item.position);
+    const std::vector<const ContentItem*> members =
+        origin == Origin::CadCluster ? members_of(item) : std::vector<const ContentItem*>{};
+    for (const ContentItem* member : members) {
+      for (const auto& child : member->children) {
+        const ContentItem& target = resolve(child);
+        if (is_code_item(target, codes::kCalcificationType)) consumed.insert(target.position);
+      }
     }
+    reader.read_items_of(item);
     add_types(item, origin == Origin::CadIndividual, finding);
+    note_rendering_intent(item, finding);
+    for (const ContentItem* member : members) {
+      reader.read_below(*member);  // the cluster's wherever they hang, and said
+      note_rendering_intent(*member, finding);
+    }
     if (impression != nullptr) {
       // TID 4002 in the Individual Impression/Recommendation: the CAD's assessment of it.
-      for (const auto& child : impression->children) {
-        if (is_code_item(child, codes::kAssessmentCategory) ||
-            is_code_item(child, codes::kRecommendedFollowUp)) {
-          reader.read(child);
-        }
-      }
+      reader.read_items_of(*impression);
+      note_rendering_intent(*impression, finding);
     }
     // The images the CAD found it on name its breast too: a Laterality item that says
     // otherwise is a conflict, not a choice.
@@ -1562,13 +1734,8 @@ class CadReader {
   Finding read_cluster(const ContentItem& item, const ContentItem* impression) const {
     Finding finding = read_single(item, impression, Origin::CadCluster);
     int member_count = 0;
-    for (const auto& child : item.children) {
-      const ContentItem& member = resolve(child);
-      if (child.relationship != Relationship::InferredFrom ||
-          !is_code_item(member, codes::kSingleImageFinding) ||
-          !same_concept(member.code, codes::kIndividualCalcification)) {
-        continue;
-      }
+    for (const ContentItem* listed : members_of(item)) {
+      const ContentItem& member = *listed;
       ++member_count;
       finding.member_positions.push_back(member.position);
       // A member's calcification types describe the cluster too.

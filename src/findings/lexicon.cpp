@@ -5,6 +5,8 @@
 #include <cctype>
 #include <initializer_list>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "findings/value_sets.hpp"
 
@@ -187,16 +189,6 @@ CodeConst reverse_lookup(const std::array<Entry<Term>, N>& table, Term term) {
   return found == table.end() ? CodeConst{} : found->code;
 }
 
-// Letters and digits only, lower case: how two meanings are compared.
-std::string meaning_key(std::string_view text) {
-  std::string key;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) != 0) key += static_cast<char>(std::tolower(byte));
-  }
-  return key;
-}
-
 template <typename Term, std::size_t N>
 std::optional<Term> meant(const std::array<Entry<Term>, N>& table, std::string_view meaning) {
   const std::string key = meaning_key(meaning);
@@ -209,13 +201,159 @@ std::optional<Term> meant(const std::array<Entry<Term>, N>& table, std::string_v
   return std::nullopt;
 }
 
+// A meaning's words, lower case: its runs of letters and digits ("Fine-pleomorphic
+// calcifications" → fine, pleomorphic, calcifications).
+std::vector<std::string> meaning_words(std::string_view meaning) {
+  std::vector<std::string> words(1);
+  for (const char c : meaning) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0) {
+      words.back() += static_cast<char>(std::tolower(byte));
+    } else if (!words.back().empty()) {
+      words.emplace_back();
+    }
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+// A word only one term of a group has, by its stem ("pleomorph" for pleomorphic, pleomorphism),
+// unless the meaning has a word that names a more specific term holding it too ("coarse" but
+// not "heterogeneous"). `also` is a second stem the meaning must hold (the mass of "within a
+// mass").
+template <typename Term>
+struct NamingWord {
+  Term term;
+  std::string_view stem;
+  std::string_view also;
+  std::string_view unless;
+};
+
+// CID 6010: the non-specific micro- and macrocalcifications are named only letter for letter
+// (as a word they are the noun of most meanings: "fine pleomorphic microcalcifications").
+constexpr std::array<NamingWord<Morphology>, 20> kMorphologyWords{{
+    {Morphology::Skin, "skin", "", ""},
+    {Morphology::Skin, "dermal", "", ""},
+    {Morphology::Vascular, "vascular", "", ""},
+    {Morphology::CoarsePopcorn, "popcorn", "", ""},
+    {Morphology::CoarsePopcorn, "coarse", "", "heterogen"},
+    {Morphology::LargeRodLike, "rod", "", ""},
+    {Morphology::Round, "round", "", ""},
+    {Morphology::Punctate, "punctat", "", ""},
+    {Morphology::Rim, "rim", "", ""},
+    {Morphology::Rim, "eggshell", "", ""},
+    {Morphology::LucentCentred, "lucent", "", ""},
+    {Morphology::Dystrophic, "dystroph", "", ""},
+    {Morphology::MilkOfCalcium, "milk", "", ""},
+    {Morphology::Suture, "sutur", "", ""},
+    {Morphology::Amorphous, "amorph", "", ""},
+    {Morphology::Amorphous, "indistinct", "", ""},
+    {Morphology::CoarseHeterogeneous, "heterogen", "", ""},
+    {Morphology::FinePleomorphic, "pleomorph", "", ""},
+    {Morphology::FineLinear, "linear", "", "branch"},
+    {Morphology::FineLinearBranching, "branch", "", ""},
+}};
+
+// CID 6012.
+constexpr std::array<NamingWord<Distribution>, 9> kDistributionWords{{
+    {Distribution::Diffuse, "diffuse", "", ""},
+    {Distribution::Diffuse, "scattered", "", ""},
+    {Distribution::Regional, "regional", "", ""},
+    {Distribution::Grouped, "group", "", ""},
+    {Distribution::Grouped, "cluster", "", ""},
+    {Distribution::Linear, "linear", "", ""},
+    {Distribution::Segmental, "segment", "", ""},
+    {Distribution::WithinMass, "within", "mass", ""},
+    {Distribution::OutsideMass, "outside", "mass", ""},
+}};
+
+bool has_stem(const std::vector<std::string>& words, std::string_view stem) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& word) { return word.rfind(stem, 0) == 0; });
+}
+
+// Every term a meaning names, the suspicious ones first (`suspicious`): its canonical meaning or
+// BI-RADS word letter for letter, else the words only that term has.
+template <typename Term, std::size_t N, std::size_t M, typename Suspicious>
+std::vector<Term> terms_meant(const std::array<Entry<Term>, N>& table,
+                              const std::array<NamingWord<Term>, M>& naming,
+                              std::string_view meaning, Suspicious suspicious) {
+  if (const auto exact = meant(table, meaning)) return {*exact};
+  const std::vector<std::string> words = meaning_words(meaning);
+  std::vector<Term> terms;
+  for (const auto& word : naming) {
+    const bool names = has_stem(words, word.stem) &&
+                       (word.also.empty() || has_stem(words, word.also)) &&
+                       (word.unless.empty() || !has_stem(words, word.unless));
+    if (names && std::find(terms.begin(), terms.end(), word.term) == terms.end()) {
+      terms.push_back(word.term);
+    }
+  }
+  std::stable_partition(terms.begin(), terms.end(), suspicious);
+  return terms;
+}
+
 }  // namespace
 
-std::optional<Morphology> morphology_meant(std::string_view meaning) {
-  return meant(kMorphology, meaning);
+std::string meaning_key(std::string_view text) {
+  std::string key;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0) key += static_cast<char>(std::tolower(byte));
+  }
+  return key;
 }
-std::optional<Distribution> distribution_meant(std::string_view meaning) {
-  return meant(kDistribution, meaning);
+
+std::vector<Morphology> morphologies_meant(std::string_view meaning) {
+  return terms_meant(kMorphology, kMorphologyWords, meaning,
+                     [](Morphology term) { return is_suspicious(term); });
+}
+std::vector<Distribution> distributions_meant(std::string_view meaning) {
+  return terms_meant(kDistribution, kDistributionWords, meaning,
+                     [](Distribution term) { return follows_a_duct(term); });
+}
+
+std::optional<Category> category_meant(std::string_view meaning) {
+  // A category token of its own: "5 - Highly suggestive …", "BI-RADS 4B", never "4.0" (a
+  // Coding Scheme Version put in the meaning).
+  std::string token;
+  const auto category_of_token = [&]() -> std::optional<Category> {
+    static constexpr std::array<std::pair<std::string_view, Category>, 10> kTokens{{
+        {"0", Category::Incomplete0},
+        {"1", Category::Negative1},
+        {"2", Category::Benign2},
+        {"3", Category::ProbablyBenign3},
+        {"4", Category::Suspicious4},
+        {"4a", Category::LowSuspicion4A},
+        {"4b", Category::ModerateSuspicion4B},
+        {"4c", Category::HighSuspicion4C},
+        {"5", Category::HighlySuggestive5},
+        {"6", Category::KnownMalignancy6},
+    }};
+    const auto* found = std::find_if(kTokens.begin(), kTokens.end(),
+                                     [&](const auto& entry) { return entry.first == token; });
+    return found == kTokens.end() ? std::nullopt : std::optional<Category>(found->second);
+  };
+  for (const char c : std::string(meaning) + " ") {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || c == '.') {
+      token += static_cast<char>(std::tolower(byte));
+      continue;
+    }
+    if (const auto category = category_of_token()) return category;
+    token.clear();
+  }
+  // No number: the words of a category ("Highly suggestive of malignancy"), letter for letter.
+  const std::string key = meaning_key(meaning);
+  if (key.empty()) return std::nullopt;
+  for (const auto& entry : kCategory) {
+    const std::string_view canonical = entry.code.meaning;
+    const std::size_t dash = canonical.find("- ");
+    if (dash != std::string_view::npos && meaning_key(canonical.substr(dash + 2)) == key) {
+      return entry.term;
+    }
+  }
+  return std::nullopt;
 }
 std::optional<Laterality> laterality_meant(std::string_view meaning) {
   return meant(kLaterality, meaning);

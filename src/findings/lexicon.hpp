@@ -3,7 +3,9 @@
 // Every mapping is a table in lexicon.cpp with the context group it comes from (domain.md §3).
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/codes.hpp"
 #include "findings/findings.hpp"
@@ -32,9 +34,20 @@ std::optional<Site> site_for(const Code& code);  // duct / lobule anatomy
 // calcification", "fine-pleomorphic"). Codes are read by value and scheme, never by meaning:
 // this only finds a meaning that names another term than its code value (a discordance).
 // Empty when the meaning names no term of the group.
-std::optional<Morphology> morphology_meant(std::string_view meaning);      // CID 6010
-std::optional<Distribution> distribution_meant(std::string_view meaning);  // CID 6012
-std::optional<Laterality> laterality_meant(std::string_view meaning);      // CID 6022, CID 244
+std::optional<Laterality> laterality_meant(std::string_view meaning);  // CID 6022, CID 244
+
+// Meaning → terms, for the same check on a calcification's codes: every term of the group the
+// meaning names — its canonical meaning or BI-RADS word as above, else a word only that term has,
+// in any word form ("Fine pleomorphic calcifications", "Pleomorphic", "Segmental distribution");
+// the suspicious terms first. Empty when it names none (hostile review 26, H26-11).
+std::vector<Morphology> morphologies_meant(std::string_view meaning);     // CID 6010
+std::vector<Distribution> distributions_meant(std::string_view meaning);  // CID 6012
+// The BI-RADS category a meaning names: a category token of its own ("5 - Highly suggestive of
+// malignancy", "BI-RADS 4B"), else a category's words letter for letter. Empty when none.
+std::optional<Category> category_meant(std::string_view meaning);  // CID 6027
+
+// Letters and digits only, lower case: how two meanings are compared.
+std::string meaning_key(std::string_view text);
 
 // The code the rules use for a morphology or distribution term (for the summary).
 CodeConst code_of(Morphology term);

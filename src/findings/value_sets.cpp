@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <array>
+#include <string>
 
 #include "findings/lexicon.hpp"
 
@@ -460,6 +461,15 @@ std::optional<ResultStatus> result_status_for(const Code& code) {
 }
 
 std::optional<FollowUpKind> follow_up_kind_for(const Code& code) { return lookup(kFollowUp, code); }
+
+std::optional<FollowUpKind> follow_up_kind_meant(std::string_view meaning) {
+  const std::string key = meaning_key(meaning);
+  if (key.empty()) return std::nullopt;
+  const auto found = std::find_if(kFollowUp.begin(), kFollowUp.end(), [&](const auto& member) {
+    return meaning_key(member.code.meaning) == key;
+  });
+  return found == kFollowUp.end() ? std::nullopt : std::optional<FollowUpKind>(found->term);
+}
 
 bool asks_for_tissue(FollowUpKind kind) {
   switch (kind) {

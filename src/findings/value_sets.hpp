@@ -51,6 +51,10 @@ enum class FollowUpKind {
 
 // Empty when the code is not in CID 6028 (an unknown follow-up code).
 std::optional<FollowUpKind> follow_up_kind_for(const Code& code);
+// The kind of the CID 6028 code whose meaning a code meaning is, letter for letter (case, spaces
+// and punctuation aside): "Needle localization and biopsy" on a normal-interval code names
+// another kind (hostile review 26, H26-11). Empty when it is no CID 6028 meaning.
+std::optional<FollowUpKind> follow_up_kind_meant(std::string_view meaning);
 
 // True for the follow-ups that ask for tissue: 111143, 111148, 111145, 111144, 111147.
 bool asks_for_tissue(FollowUpKind kind);

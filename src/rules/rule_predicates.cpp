@@ -926,6 +926,13 @@ bool read_back_own_sr(const RuleContext& context) {
   return exam_of(context, __func__).findings.source.written_by_mammocalc;
 }
 
+bool overall_code_meaning_discordant(const RuleContext& context) {
+  const auto& notes = exam_of(context, __func__).findings.notes;
+  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
+    return note.code == WarningCode::CodeMeaningDiscordant;
+  });
+}
+
 bool cad_incomplete(const RuleContext& context) {
   const auto& notes = exam_of(context, __func__).findings.notes;
   return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {

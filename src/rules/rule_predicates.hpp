@@ -121,6 +121,9 @@ bool cad_incomplete(const RuleContext& context);
 // W17: a code of the finding whose meaning names another term than its value (the reader's
 // code-meaning-discordant note).
 bool code_meaning_discordant(const RuleContext& context);
+// E16: the same on a code of the report's overall assessment (a code-meaning-discordant note of
+// the exam).
+bool overall_code_meaning_discordant(const RuleContext& context);
 // E11: the SR says its evidence is incomplete (Completion Flag PARTIAL, Preliminary Flag
 // PRELIMINARY); the texts name the flag and quote the Completion Flag Description.
 bool document_incomplete(const RuleContext& context);

@@ -476,9 +476,13 @@ std::vector<Rule> make_rule_table() {
        kEveryItemCounts,
        "a Calcification Type, Calcification Distribution or Laterality code of the finding has a "
        "meaning that is the canonical meaning (or BI-RADS word) of another term of its value set "
-       "(a coarse code shown as \"Fine pleomorphic calcification\"); the value is read and the "
-       "meaning's term as a value given too, so the more suspicious reading stands; the reader's "
-       "code-meaning-discordant warning quotes both",
+       "(a coarse code shown as \"Fine pleomorphic calcification\"), or for a type or "
+       "distribution holds a word only another term has, in any word form (\"Pleomorphic\", "
+       "\"Segmental distribution\"); the value is read and the meaning's term as a value given "
+       "too, so the more suspicious reading stands. Or an Assessment Category or Recommended "
+       "Follow-up code of the finding has a meaning naming another category or CID 6028 "
+       "follow-up (\"5 - Highly suggestive of malignancy\" on 397141009): read by its code "
+       "alone. The reader's code-meaning-discordant warning quotes both",
        Stage::Check, code_meaning_discordant, needing_review(no_outcome()),
        kEvidenceMorphology | kEvidenceDistribution | kEvidenceLaterality},
       // Not in decision-logic.md (hostile review 26, H26-2): the finding code names what the
@@ -731,6 +735,16 @@ std::vector<Rule> make_rule_table() {
        "becomes 0",
        Stage::Exam, annotation_unmatched, needing_review(exam_incomplete(no_outcome())),
        kEvidenceExam},
+      // Not in decision-logic.md: W17 is the finding's row; an overall assessment or follow-up
+      // whose meaning names another category than its code (a benign code shown as
+      // "4 - Suspicious") was read by its code alone, silently (hostile review 26, H26-11).
+      {"E16", "A code's meaning in the overall assessment names another term: radiologist review",
+       kEveryItemCounts,
+       "an overall Assessment Category or Recommended Follow-up code has a meaning that names "
+       "another BI-RADS category or CID 6028 follow-up than its value (\"4 - Suspicious\" on the "
+       "benign code 397141009): the code is read, the meaning is not; the reader's "
+       "code-meaning-discordant warning quotes both",
+       Stage::Exam, overall_code_meaning_discordant, needing_review(no_outcome()), kEvidenceExam},
       // Not in decision-logic.md: W10 flags the finding, but its category stood, so an exam with
       // an unread item in a finding (a local code "Highly suspicious") came out benign and its
       // result SR said all evidence was read (hostile review 25, F10).

@@ -76,6 +76,14 @@ check "meaning: code-meaning-discordant quotes both" \
   grep -q 'code="code-meaning-discordant".*129749001.*coarse-popcorn.*"Fine pleomorphic calcification"' "$work/meaning.xml"
 check "meaning: not benign, needs review" not_benign_reviewed "$work/meaning.xml"
 
+# Hostile review 26 (H26-12): a code without its Code Value is quoted by the meaning it carried.
+cp "$base" "$work/no_value.dcm"
+dcmodify -nb -e "$first.(0008,0100)" "$work/no_value.dcm" >/dev/null 2>&1
+"$mammocalc" summarize "$work/no_value.dcm" >"$work/no_value.xml" 2>/dev/null
+check "no code value: the warning says so and quotes the meaning" \
+  grep -q 'code="unknown-code".*no code value.*Coarse (popcorn-like) calcification' "$work/no_value.xml"
+check "no code value: not benign, needs review" not_benign_reviewed "$work/no_value.xml"
+
 # #6: a half-written annotation file of the study leaves no benign exam without review.
 mkdir "$work/ann"
 printf '<?xml version="1.0"?>\n<annotations xmlns="urn:mammocalc:annotations:1">\n  <study studyInstanceUid="1.2.3">\n    <finding action="add" laterality="left">\n      <morph' >"$work/ann/cut.xml"
