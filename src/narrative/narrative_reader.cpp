@@ -342,7 +342,6 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
 
   if (reading.mentions.empty()) {
-    note_history_of_disease(item, reading);
     continue_previous_findings(item, reading);
   } else {
     described_last_.clear();
