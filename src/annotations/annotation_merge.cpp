@@ -572,9 +572,12 @@ std::vector<Finding*> refined_targets(const AnnotatedFinding& annotated, Finding
   for (std::size_t i = 0; i < findings.findings.size(); ++i) {
     const Finding& finding = findings.findings[i];
     if (finding.origin == Origin::Annotation) continue;
+    // A clock range the text gives ("between 2 and 3 o'clock") matches any hour in it.
+    const bool same_clock =
+        finding.location.clock_hour == annotated.location.clock_hour ||
+        (annotated.location.clock_hour && clock_in_range(finding, *annotated.location.clock_hour));
     const bool match = annotated.sr_position.empty()
-                           ? finding.laterality == annotated.laterality &&
-                                 finding.location.clock_hour == annotated.location.clock_hour
+                           ? finding.laterality == annotated.laterality && same_clock
                            : finding.position == annotated.sr_position;
     if (match) matches.push_back(i);
   }

@@ -88,7 +88,13 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"category-range", FunctionWordRole::CategoryRange},
     {"clears-breast", FunctionWordRole::ClearsBreast},
     {"only", FunctionWordRole::Only},
-    {"other-breast-alone", FunctionWordRole::OtherBreastAlone}};
+    {"other-breast-alone", FunctionWordRole::OtherBreastAlone},
+    {"clock-filler", FunctionWordRole::ClockFiller},
+    {"clock-range-start", FunctionWordRole::ClockRangeStart},
+    {"clock-range-join", FunctionWordRole::ClockRangeJoin},
+    {"direction-side", FunctionWordRole::DirectionSide},
+    {"direction-after-side", FunctionWordRole::DirectionAfterSide},
+    {"direction-before-side", FunctionWordRole::DirectionBeforeSide}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

@@ -89,6 +89,17 @@ int clock_distance(int a, int b) {
   return std::min(apart, 12 - apart);
 }
 
+bool clock_in_range(const Finding& finding, int hour) {
+  return std::any_of(
+      finding.clock_ranges.begin(), finding.clock_ranges.end(), [hour](const ClockRange& range) {
+        // Clockwise steps from the range's start; the shorter way round.
+        const auto steps = [&range](int to) { return ((to - range.from) % 12 + 12) % 12; };
+        if (steps(range.to) <= 6) return steps(hour) <= steps(range.to);
+        const auto back = [&range](int to) { return ((range.from - to) % 12 + 12) % 12; };
+        return back(hour) <= back(range.to);
+      });
+}
+
 std::vector<int> clocks_quoted(const Finding& finding) {
   std::vector<int> hours;
   for (const TextEvidence& evidence : finding.text_evidence) {

@@ -350,6 +350,12 @@ struct FieldSource {
   std::string source;  // "notes.xml:7"; empty: the SR
 };
 
+// A clock position given as a range of hours, clockwise from `from` to `to` ("2-3 o'clock").
+struct ClockRange {
+  int from = 0;
+  int to = 0;
+};
+
 struct Finding {
   std::string position;  // content item that holds the finding
   Origin origin = Origin::BreastImagingReport;
@@ -415,6 +421,10 @@ struct Finding {
   MentionStatus text_status = MentionStatus::Affirmed;
   std::vector<TextSentence> text_sentences;
   std::vector<TextEvidence> text_evidence;
+  // Origin::Narrative: clock positions the text gives as a range ("between 2 and 3 o'clock"):
+  // location.clock_hour holds the first hour, both are quoted; any hour of the range is the
+  // finding's place when it is matched with a coded or annotated one (clock_in_range).
+  std::vector<ClockRange> clock_ranges;
 
   // Origin::Narrative in a report with coded findings (row W8): the coded finding this one
   // describes (an index into Findings::findings) and what they share, in words.
@@ -490,6 +500,10 @@ struct Findings {
 
 // Hours apart on the clock face (0 to 6): 11 and 1 o'clock are 2 apart.
 int clock_distance(int a, int b);
+
+// Whether `hour` lies within a clock range the text gives for the finding (its ends included;
+// the shorter way round the clock face between them).
+bool clock_in_range(const Finding& finding, int hour);
 
 // Every clock position the report text quotes for a narrative finding (its NarrativeField::Clock
 // evidence: the one it holds and a second of its clause, kept as a conflict), in text order.

@@ -424,9 +424,12 @@ void Reader::mark_presupposed_mentions(const Item& item, SentenceReading& readin
     }
   }
   static const char* const kDeterminers[] = {"the", "these", "this", "those"};
-  static const char* const kPlaceLinks[] = {"in",      "the",    "at",      "of",
-                                            "within",  "on",     "breast",  "breasts",
-                                            "o'clock", "oclock", "position"};
+  static const char* const kPlaceLinks[] = {"in", "the",    "at",      "of",      "within",
+                                            "on", "breast", "breasts", "position"};
+  const auto clock_word = [this](const Token& token) {
+    return words_.is(token, FunctionWordRole::ClockAfterHour) ||
+           words_.is(token, FunctionWordRole::ClockFiller);
+  };
   for (const PhraseMatch& mention : reading.mentions) {
     if (!reading.hypothesis_words[mention.begin]) continue;
     std::size_t described_from = mention.begin;
@@ -439,7 +442,7 @@ void Reader::mark_presupposed_mentions(const Item& item, SentenceReading& readin
     std::size_t place_end = mention.end;
     while (place_end < range.end &&
            (place_words[place_end] || tokens[place_end].kind == TokenKind::Number ||
-            tokens[place_end].kind == TokenKind::Time ||
+            tokens[place_end].kind == TokenKind::Time || clock_word(tokens[place_end]) ||
             (tokens[place_end].kind == TokenKind::Word &&
              word_in(tokens[place_end].folded, kPlaceLinks)))) {
       ++place_end;

@@ -74,6 +74,7 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   append(into.assessment, more.assessment);
   fill(into.clock, more.clock);
   append(into.other_clocks, more.other_clocks);
+  append(into.clock_range_ends, more.clock_range_ends);
   append(into.other_quadrants, more.other_quadrants);
   fill(into.quadrant, more.quadrant);
   fill(into.region, more.region);
@@ -164,7 +165,8 @@ std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clau
       bool fn = false;
       const Token& next = tokens[back + 1];
       const bool measure = unit_mm(next, fn) > 0;
-      const bool clock = words_.is(next, FunctionWordRole::ClockAfterHour) || is_word(next, "o");
+      const bool clock = words_.is(next, FunctionWordRole::ClockAfterHour) ||
+                         words_.is(next, FunctionWordRole::ClockFiller);
       const bool category =
           back > 0 && words_.is(tokens[back - 1], FunctionWordRole::CategoryBeforeNumber);
       if (measure || clock || category || *count <= 0) return std::nullopt;
@@ -178,7 +180,11 @@ std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clau
   return std::nullopt;
 }
 
-// Clock positions: "10 o'clock", "10 oclock", "10:00", "10:30", "at 10".
+// Clock positions: "10 o'clock", "10 oclock", "10 o clock", "10:00", "10:30", "at 10". A range
+// ("between 2 and 3 o'clock", "2-3 Uhr", "von 2 bis 3 Uhr") gives both hours: the first is the
+// clock, the second is kept as the range's end (a second clock that is no conflict), never one
+// end silently dropped. The words are the lexicon's (clock-after-hour, clock-filler,
+// clock-range-start, clock-range-join).
 void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
                         std::vector<bool>& consumed, Descriptors& out) const {
   const std::vector<Token>& tokens = item.tokens;
@@ -188,24 +194,106 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     const int hour = leading_integer(token.folded);
     return hour >= 1 && hour <= 12 ? hour : 0;
   };
-  auto is_oclock = [this](const Token& token) {
-    return words_.is(token, FunctionWordRole::ClockAfterHour);
+  auto time_hour = [](const Token& token) -> int {
+    if (token.kind != TokenKind::Time) return 0;
+    const int hour = leading_integer(token.folded);
+    return hour >= 1 && hour <= 12 ? hour : 0;
+  };
+  // Past the clock word after the hour at `at` ("o'clock", "o clock"); 0 when there is none.
+  auto past_clock_word = [&](std::size_t at) -> std::size_t {
+    const std::size_t next = at + 1;
+    if (next < end && words_.is(tokens[next], FunctionWordRole::ClockAfterHour)) return next + 1;
+    if (next + 1 < end && words_.is(tokens[next], FunctionWordRole::ClockFiller) &&
+        words_.is(tokens[next + 1], FunctionWordRole::ClockAfterHour)) {
+      return next + 2;
+    }
+    return 0;
+  };
+  // Only a dash (dropped as a separator) between two tokens, blanks aside: "2-3", "2 – 3".
+  auto dash_between = [&](const Token& left, const Token& right) {
+    if (right.begin <= left.end()) return false;
+    std::string_view gap =
+        std::string_view(*item.text).substr(left.end(), right.begin - left.end());
+    while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+    while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+    return gap == "-" || gap == "\u2013" || gap == "\u2014";  // hyphen, en dash, em dash
+  };
+  struct Range {
+    int from = 0;
+    int to = 0;
+    std::size_t end_token = 0;  // the second hour
+    std::size_t after = 0;
+  };
+  // A range starting at `at`: [range-start] hour [clock word] (range-join | dash) hour clock-word,
+  // or the same with times ("between 2:00 and 3:00"). An and-word joins only after a range-start
+  // word: "at 2 and 3 o'clock" stays two positions.
+  auto range_at = [&](std::size_t at) -> std::optional<Range> {
+    const bool started = words_.is(tokens[at], FunctionWordRole::ClockRangeStart);
+    // "at 2-3 o'clock", "bei 2 bis 3 Uhr": the clock word before the hour is the range's too.
+    const bool placed = !started && words_.is(tokens[at], FunctionWordRole::ClockBeforeHour);
+    const std::size_t first = started || placed ? at + 1 : at;
+    if (first >= end) return std::nullopt;
+    Range range;
+    range.from =
+        tokens[first].kind == TokenKind::Time ? time_hour(tokens[first]) : hour_of(tokens[first]);
+    if (range.from == 0) return std::nullopt;
+    std::size_t join = first + 1;
+    if (tokens[first].kind == TokenKind::Number && past_clock_word(first) > 0) {
+      join = past_clock_word(first);
+    }
+    if (join >= end) return std::nullopt;
+    const Token& joining = tokens[join];
+    std::size_t second = 0;
+    if (words_.is(joining, FunctionWordRole::ClockRangeJoin) &&
+        (started || !words_.is(joining, FunctionWordRole::And))) {
+      second = join + 1;
+    } else if (join == first + 1 && dash_between(tokens[first], joining)) {
+      second = join;
+    }
+    if (second == 0 || second >= end) return std::nullopt;
+    if (tokens[second].kind == TokenKind::Time) {
+      range.to = time_hour(tokens[second]);
+      range.after = second + 1;
+    } else if (hour_of(tokens[second]) > 0 && past_clock_word(second) > 0) {
+      range.to = hour_of(tokens[second]);
+      range.after = past_clock_word(second);
+    }
+    if (range.to == 0) return std::nullopt;
+    for (std::size_t j = at; j < range.after; ++j) {
+      if (consumed[j - begin]) return std::nullopt;
+    }
+    range.end_token = second;
+    return range;
+  };
+  auto keep = [&out](Read<int> clock) {
+    if (!out.clock) {
+      out.clock = std::move(clock);
+    } else if (out.clock->value != clock.value) {
+      out.other_clocks.push_back(std::move(clock));
+    }
   };
   for (std::size_t at = begin; at < end; ++at) {
     if (consumed[at - begin]) continue;
     const Token& token = tokens[at];
+    if (const std::optional<Range> range = range_at(at)) {
+      const std::string words = words_of(item, at, range->after);
+      const TextSpan span = span_of(item, at, range->after);
+      keep(Read<int>{range->from, words, span, at});
+      if (range->to != range->from) {
+        keep(Read<int>{range->to, words, span, range->end_token});
+        out.clock_range_ends.push_back({range->end_token, range->from, range->to});
+      }
+      for (std::size_t j = at; j < range->after; ++j) consumed[j - begin] = true;
+      at = range->after - 1;
+      continue;
+    }
     int hour = 0;
     std::size_t after = at + 1;
     if (token.kind == TokenKind::Time) {
-      hour = leading_integer(token.folded);
-      if (hour < 1 || hour > 12) hour = 0;
-    } else if (hour_of(token) > 0 && at + 1 < end && is_oclock(tokens[at + 1])) {
+      hour = time_hour(token);
+    } else if (hour_of(token) > 0 && past_clock_word(at) > 0) {
       hour = hour_of(token);
-      after = at + 2;
-    } else if (hour_of(token) > 0 && at + 2 < end && is_word(tokens[at + 1], "o") &&
-               is_word(tokens[at + 2], "clock")) {
-      hour = hour_of(token);
-      after = at + 3;
+      after = past_clock_word(at);
     } else if (words_.is(token, FunctionWordRole::ClockBeforeHour) && at + 1 < end &&
                hour_of(tokens[at + 1]) > 0) {
       bool fn = false;
@@ -217,12 +305,7 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
       }
     }
     if (hour == 0) continue;
-    Read<int> clock{hour, words_of(item, at, after), span_of(item, at, after), at};
-    if (!out.clock) {
-      out.clock = std::move(clock);
-    } else if (out.clock->value != hour) {
-      out.other_clocks.push_back(std::move(clock));
-    }
+    keep(Read<int>{hour, words_of(item, at, after), span_of(item, at, after), at});
     for (std::size_t j = at; j < after; ++j) consumed[j - begin] = true;
   }
 }
@@ -233,17 +316,16 @@ namespace {
 
 // "Right" or "left" as a direction or a verb, not a breast: "right next to the biopsy marker",
 // "just to the right of the scar", "left behind at the lumpectomy site", "left over", "slightly
-// left of the clip".
-bool names_a_direction(const std::vector<Token>& tokens, const PhraseMatch& match) {
+// left of the clip". The words are the lexicon's (direction-side, direction-after-side,
+// direction-before-side), so a site may add its own.
+bool names_a_direction(const std::vector<Token>& tokens, const PhraseMatch& match,
+                       const FunctionWords& words) {
   if (match.end != match.begin + 1) return false;
-  const Token& word = tokens[match.begin];
-  if (!is_word(word, "right") && !is_word(word, "left")) return false;
-  static const char* const kAfter[] = {"next", "behind", "after", "over", "of"};
-  static const char* const kBefore[] = {"slightly", "just", "immediately", "directly"};
-  const bool after = match.end < tokens.size() && tokens[match.end].kind == TokenKind::Word &&
-                     word_in(tokens[match.end].folded, kAfter);
-  const bool before = match.begin > 0 && tokens[match.begin - 1].kind == TokenKind::Word &&
-                      word_in(tokens[match.begin - 1].folded, kBefore);
+  if (!words.is(tokens[match.begin], FunctionWordRole::DirectionSide)) return false;
+  const bool after = match.end < tokens.size() &&
+                     words.is(tokens[match.end], FunctionWordRole::DirectionAfterSide);
+  const bool before =
+      match.begin > 0 && words.is(tokens[match.begin - 1], FunctionWordRole::DirectionBeforeSide);
   return after || before;
 }
 
@@ -596,7 +678,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
     // ("deep to the skin", "post-radiation changes") is no morphology of the calcifications.
     if (reading.hypothesis_words[best->begin]) continue;
     if (best->kind == PhraseKind::Laterality &&
-        (reading.comparison_words[best->begin] || names_a_direction(item.tokens, *best))) {
+        (reading.comparison_words[best->begin] || names_a_direction(item.tokens, *best, words_))) {
       continue;
     }
     // A typically benign kind that is denied ("not milk of calcium", "without the layering",

@@ -256,9 +256,26 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   Location& where = finding.location;
   // A clock that differs from the one held (a restatement within an hour, or a second clock of
   // the clause) is kept as a conflict: one finding never silently holds one of two positions.
+  // The end of a range whose start is held ("between 2 and 3 o'clock") is no second position:
+  // the range is kept and said, either end the finding's place.
+  const auto range_ending = [&d](const Read<int>& clock) {
+    return std::find_if(d.clock_range_ends.begin(), d.clock_range_ends.end(),
+                        [&clock](const Descriptors::ClockRangeEnd& range) {
+                          return range.token == clock.token && range.to == clock.value;
+                        });
+  };
   auto add_clock = [&](const Read<int>& clock) {
+    const auto range = range_ending(clock);
     if (!where.clock_hour) {
       where.clock_hour = clock.value;
+    } else if (range != d.clock_range_ends.end() && *where.clock_hour == range->from) {
+      finding.clock_ranges.push_back({range->from, range->to});
+      finding.notes.push_back({WarningCode::NarrativeUnresolved,
+                               "clock position given as a range " + std::to_string(range->from) +
+                                   "\u2013" + std::to_string(range->to) + " (\"" + clock.words +
+                                   "\"): held as " + std::to_string(range->from) +
+                                   " o'clock, either end matches a coded or annotated position",
+                               position});
     } else if (*where.clock_hour != clock.value) {
       add_conflict(finding, FindingField::ClockFaceOrRegion,
                    {std::to_string(*where.clock_hour), finding.position},

@@ -42,6 +42,14 @@ struct Descriptors {
   // Further clock positions of the clause that differ from the first ("at 2 o'clock and 8
   // o'clock"): never silently dropped, a conflict on the finding.
   std::vector<Read<int>> other_clocks;
+  // The further clocks that end a range ("between 2 and 3 o'clock"): the token of the end's
+  // read and the range's hours. Not a second position: no conflict where its start is held.
+  struct ClockRangeEnd {
+    std::size_t token;
+    int from;
+    int to;
+  };
+  std::vector<ClockRangeEnd> clock_range_ends;
   std::optional<Read<Quadrant>> quadrant;
   // Further quadrants of the clause that differ from the first ("in the upper outer and in the
   // lower inner quadrant"): kept as a conflict on the finding, as further clocks are.
@@ -393,6 +401,7 @@ class Reader {
   void read_sentence(const Item& item, const SentenceRange& range,
                      const std::vector<PhraseMatch>& matches);
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
+  void note_history_of_disease(const Item& item, const SentenceReading& reading);
   void list_breasts_cleared_in_parts(const Item& item, const SentenceReading& reading);
   void list_breast_cleared_in(const Item& item, const SentenceReading& reading, std::size_t begin,
                               std::size_t end);

@@ -133,6 +133,11 @@ Finding placed_for(const Finding& text, const Finding& coded) {
   Finding placed = text;
   if (!text.location.clock_hour || !coded.location.clock_hour) return placed;
   const int target = *coded.location.clock_hour;
+  // A range the text gives that holds the coded clock places the text there.
+  if (clock_in_range(text, target)) {
+    placed.location.clock_hour = target;
+    return placed;
+  }
   for (const int hour : clocks_quoted(text)) {
     if (clock_distance(hour, target) < clock_distance(*placed.location.clock_hour, target)) {
       placed.location.clock_hour = hour;
@@ -290,7 +295,8 @@ void add_text_place(const Finding& text, Finding& coded) {
 void add_text_disagreements(const Finding& text, Finding& coded) {
   const auto held = [&](const std::string& words) { return GivenValue{words, coded.position}; };
   if (text.location.clock_hour && coded.location.clock_hour &&
-      *text.location.clock_hour != *coded.location.clock_hour) {
+      *text.location.clock_hour != *coded.location.clock_hour &&
+      !clock_in_range(text, *coded.location.clock_hour)) {
     add_conflict(coded, FindingField::ClockFaceOrRegion,
                  held(std::to_string(*coded.location.clock_hour) + " o'clock"),
                  given_by_text(std::to_string(*text.location.clock_hour) + " o'clock", text));
@@ -341,6 +347,7 @@ void note_clock_apart_on_the_only_coded_finding(const Finding& text, std::vector
   Finding& coded = findings[*only];
   if (!coded.location.clock_hour || contradicts_descriptors(text, coded)) return;
   if (clock_distance(*text.location.clock_hour, *coded.location.clock_hour) <= 1) return;
+  if (clock_in_range(text, *coded.location.clock_hour)) return;
   add_conflict(coded, FindingField::ClockFaceOrRegion,
                {std::to_string(*coded.location.clock_hour) + " o'clock", coded.position},
                given_by_text(std::to_string(*text.location.clock_hour) + " o'clock", text));

@@ -135,9 +135,23 @@ enum class FunctionWordRole {
   // Names the breast opposite to the one described before by itself, with no breast noun after
   // it: German "Gegenseite", "gegenseitig", "kontralateral" ("Ähnlicher Mikrokalk kontralateral").
   OtherBreastAlone,
+  // Between an hour and its clock-after-hour word: "o" ("10 o clock").
+  ClockFiller,
+  // Before the first hour of a clock range: "between", "from"; German "zwischen", "von".
+  ClockRangeStart,
+  // Between the two hours of a clock range: "to", "through"; German "bis". An and-word ("and",
+  // "und") joins a range only after a range-start word ("between 2 and 3 o'clock"); a dash
+  // between the hours ("2-3 o'clock", "2–3 Uhr") always does.
+  ClockRangeJoin,
+  // A breast word that may be a direction instead: "right", "left" ("right next to the clip").
+  DirectionSide,
+  // After such a word, makes it a direction or a verb, no breast: "next", "behind", "of".
+  DirectionAfterSide,
+  // Before such a word, makes it a direction: "slightly", "just", "immediately".
+  DirectionBeforeSide,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::OtherBreastAlone;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::DirectionBeforeSide;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

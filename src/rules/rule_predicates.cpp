@@ -1278,8 +1278,10 @@ std::optional<std::string> another_place(const Finding& text, const Finding& cod
   const auto quadrant = coded.location.quadrant ? coded.location.quadrant : text.location.quadrant;
   const auto region = coded.location.region ? coded.location.region : text.location.region;
   const std::vector<int> hours = clocks_quoted(text);
+  // The ends of a range that holds the coded clock are that place ("between 2 and 5 o'clock").
+  const bool in_range = clock && coded.location.clock_hour && clock_in_range(text, *clock);
   const auto apart = std::find_if(hours.begin(), hours.end(), [&](int hour) {
-    return clock && clock_distance(*clock, hour) > 1;
+    return clock && clock_distance(*clock, hour) > 1 && !(in_range && clock_in_range(text, hour));
   });
   if (apart != hours.end()) return std::to_string(*apart) + " o'clock";
   for (const TextEvidence& evidence : text.text_evidence) {
@@ -1420,7 +1422,8 @@ bool may_describe(const Finding& text, const Finding& coded, std::size_t coded_i
   const Location& said = text.location;
   const Location& held = coded.location;
   if (said.clock_hour && held.clock_hour &&
-      clock_distance(*said.clock_hour, *held.clock_hour) > 1) {
+      clock_distance(*said.clock_hour, *held.clock_hour) > 1 &&
+      !clock_in_range(text, *held.clock_hour)) {
     return false;
   }
   if (said.quadrant && held.quadrant && *said.quadrant != *held.quadrant) return false;

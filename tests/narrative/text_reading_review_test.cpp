@@ -6,9 +6,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
+#include <map>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "annotations/annotation_merge.hpp"
 #include "annotations/wordings_reader.hpp"
 #include "findings/lexicon.hpp"
 #include "findings/warning_code.hpp"
@@ -1039,5 +1043,217 @@ TEST(TextGaps17, LessSuspiciousThanBeforeLowersNothing) {
   ASSERT_NE(finding, nullptr);
   EXPECT_FALSE(reassures(decision_of(round, finding).final_category));
 }
+}  // namespace
+}  // namespace mammocalc
+
+namespace mammocalc {
+namespace {
+
+// ==== Leftovers of issue 17 (helper-text2): clock ranges, the lexicon's clock and direction
+// words, a history of DCIS ====
+
+Report summarise_en2(const std::string& text) {
+  return summarise_with(narrative_test::one_block("Diagnostic mammogram. " + text),
+                        narrative_test::shipped_prepared_wordings());
+}
+Report summarise_de2(const std::string& text) {
+  return summarise_with(narrative_test::one_block("Mammographie der Brust. " + text), german());
+}
+
+const Finding* the_narrative_finding(const Report& report) {
+  const auto found = of_origin(report, Origin::Narrative);
+  return found.size() == 1 ? found[0] : nullptr;
+}
+
+bool quotes_clock(const Finding& finding, int hour) {
+  const std::vector<int> hours = clocks_quoted(finding);
+  return std::find(hours.begin(), hours.end(), hour) != hours.end();
+}
+
+bool clock_conflict(const Finding& finding) {
+  return std::any_of(finding.conflicts.begin(), finding.conflicts.end(),
+                     [](const ValueConflict& conflict) {
+                       return conflict.field == FindingField::ClockFaceOrRegion;
+                     });
+}
+
+bool finding_notes_say(const Finding& finding, const std::string& words) {
+  return std::any_of(finding.notes.begin(), finding.notes.end(), [&words](const ReaderNote& note) {
+    return note.text.find(words) != std::string::npos;
+  });
+}
+
+// ---- A clock position given as a range keeps both ends ----
+
+// "zwischen 2 und 3 Uhr", "between 2 and 3 o'clock", "2-3 o'clock", "von 2 bis 3 Uhr": the first
+// hour is the finding's clock, the second is quoted too and the range is said in a note; no end
+// silently dropped, and no conflict (a range is one place, not two).
+TEST(TextGaps17, ClockRangeKeepsBothEnds) {
+  const auto check = [](const Report& report, const std::string& text) {
+    const Finding* finding = the_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Left) << text;
+    ASSERT_TRUE(finding->location.clock_hour) << text;
+    EXPECT_EQ(*finding->location.clock_hour, 2) << text;
+    EXPECT_TRUE(quotes_clock(*finding, 2)) << text;
+    EXPECT_TRUE(quotes_clock(*finding, 3)) << text;
+    EXPECT_TRUE(finding_notes_say(*finding, "range 2\u20133")) << text;
+    EXPECT_FALSE(clock_conflict(*finding)) << text;
+    EXPECT_TRUE(decision_of(report, finding).needs_review) << text;
+  };
+  for (const char* text :
+       {"Grouped fine pleomorphic calcifications in the left breast between 2 and 3 o'clock.",
+        "Grouped fine pleomorphic calcifications in the left breast at 2-3 o'clock.",
+        "Grouped fine pleomorphic calcifications in the left breast from 2 to 3 o'clock.",
+        "Grouped fine pleomorphic calcifications in the left breast at 2 \u2013 3 o'clock.",
+        "Grouped fine pleomorphic calcifications in the left breast between 2:00 and 3:00."}) {
+    check(summarise_en2(text), text);
+  }
+  for (const char* text : {"Gruppierter pleomorpher Mikrokalk links zwischen 2 und 3 Uhr.",
+                           "Gruppierter pleomorpher Mikrokalk links bei 2-3 Uhr.",
+                           "Gruppierter pleomorpher Mikrokalk links von 2 bis 3 Uhr.",
+                           "Gruppierter pleomorpher Mikrokalk links bei 2\u20133 Uhr."}) {
+    check(summarise_de2(text), text);
+  }
+  // Neighbours: two positions joined by "and" without a range word stay two positions (a
+  // conflict, as before); a category range is no clock.
+  for (const char* text :
+       {"Grouped fine pleomorphic calcifications in the left breast at 2 o'clock and 8 o'clock.",
+        "Grouped fine pleomorphic calcifications in the left breast at 2 and 3 o'clock."}) {
+    const Report report = summarise_en2(text);
+    const Finding* finding = the_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_TRUE(clock_conflict(*finding)) << text;
+    EXPECT_FALSE(finding_notes_say(*finding, "range")) << text;
+  }
+  const Report category = summarise_en2(
+      "Grouped fine pleomorphic calcifications in the left breast at 2 o'clock. BI-RADS 3 to 4.");
+  const Finding* finding = the_narrative_finding(category);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(clocks_quoted(*finding), std::vector<int>{2});
+}
+
+// A coded finding at either end of the range (or inside it) is the place the text names: the text
+// pairs with it and gives it no second clock.
+TEST(TextGaps17, ClockRangeMatchesACodedPositionAtEitherEnd) {
+  const auto coded_left_at = [](int clock) {
+    return coded_finding(
+        "1.2.2.1",
+        {side("1.2.2.1.1", Laterality::Left),
+         property("1.2.2.1.2", codes::kClockfaceOrRegion, clock_code(clock)),
+         property("1.2.2.1.3", codes::kCalcificationType, code_of(Morphology::FinePleomorphic)),
+         property("1.2.2.1.4", codes::kCalcificationDistribution, code_of(Distribution::Grouped))});
+  };
+  const std::pair<const char*, int> cases[] = {
+      {"Grouped fine pleomorphic calcifications in the left breast between 2 and 3 o'clock.", 2},
+      {"Grouped fine pleomorphic calcifications in the left breast between 2 and 3 o'clock.", 3},
+      {"Grouped fine pleomorphic calcifications in the left breast between 1 and 4 o'clock.", 3}};
+  for (const auto& [text, clock] : cases) {
+    const Findings findings =
+        findings_of(document_of({text, "", std::nullopt, {coded_left_at(clock)}}));
+    ASSERT_EQ(findings.findings.size(), 2U) << text << " / " << clock;
+    const Finding& coded = findings.findings[0];
+    const Finding& narrative = findings.findings[1];
+    EXPECT_EQ(narrative.paired_with, std::optional<std::size_t>{0}) << text << " / " << clock;
+    EXPECT_FALSE(clock_conflict(coded)) << text << " / " << clock;
+    EXPECT_EQ(coded.location.clock_hour, clock) << text << " / " << clock;
+    const Report report = evaluate(findings);
+    EXPECT_FALSE(exam_fired(report, "W8")) << text << " / " << clock;
+  }
+}
+
+// An annotation refining the finding by its breast and clock matches a range at either end.
+TEST(TextGaps17, ClockRangeMatchesAnAnnotatedPositionAtEitherEnd) {
+  for (const int clock : {1, 2, 3}) {
+    Findings findings = findings_of(narrative_test::one_block(
+        "Diagnostic mammogram. Grouped fine pleomorphic calcifications in the left breast between "
+        "1 and 3 o'clock."));
+    ASSERT_EQ(findings.findings.size(), 1U);
+    Annotations annotations;
+    annotations.file = "notes.xml";
+    AnnotatedFinding refinement;
+    refinement.action = AnnotationAction::Refine;
+    refinement.line = 7;
+    refinement.laterality = Laterality::Left;
+    refinement.location.clock_hour = clock;
+    refinement.site = Site::Ductal;
+    annotations.findings.push_back(refinement);
+    merge_annotations(annotations, findings);
+    const bool unmatched = std::any_of(
+        findings.notes.begin(), findings.notes.end(),
+        [](const ReaderNote& note) { return note.code == WarningCode::AnnotationUnmatched; });
+    EXPECT_FALSE(unmatched) << clock;
+    EXPECT_EQ(findings.findings.size(), 1U) << clock;
+    EXPECT_EQ(findings.findings[0].stated_site, Site::Ductal) << clock;
+  }
+}
+
+// ---- The clock and direction words are the lexicon's ----
+
+// "right" as a direction is the lexicon's (direction-side, direction-after-side): a site that adds
+// German direction words makes "rechts neben dem Clip" no breast; the shipped German reads it as
+// the right breast, and the English direction words still work from the lexicon.
+TEST(TextGaps17, DirectionWordsAreTheLexicons) {
+  const char* const text = "Gruppierte amorphe Mikroverkalkungen rechts neben dem Clip.";
+  const Report shipped = summarise_de2(text);
+  const Finding* as_shipped = the_narrative_finding(shipped);
+  ASSERT_NE(as_shipped, nullptr);
+  EXPECT_EQ(as_shipped->laterality, Laterality::Right);
+
+  testing::TempDir dir;
+  const std::string site =
+      dir.file("site-de.xml",
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<narrativeWordings xmlns=\"urn:mammocalc:narrative-wordings:1\" language=\"de\">\n"
+               "  <functionWord role=\"direction-after-side\" phrase=\"neben\"/>\n"
+               "</narrativeWordings>\n");
+  std::map<std::string, Wordings> lexicons = read_lexicons(
+      {"src/narrative/narrative-wordings-en.xml", "src/narrative/narrative-wordings-de.xml"},
+      {site});
+  const PreparedWordings with_site = prepare_wordings(std::move(lexicons.at("de")));
+  const Report report = summarise_with(
+      narrative_test::one_block("Mammographie der Brust. " + std::string(text)), with_site);
+  const Finding* finding = the_narrative_finding(report);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_NE(finding->laterality, Laterality::Right);
+  EXPECT_TRUE(decision_of(report, finding).needs_review);
+
+  const Report english = summarise_en2(
+      "Grouped amorphous calcifications right next to the biopsy clip in the left breast.");
+  const Finding* left = the_narrative_finding(english);
+  ASSERT_NE(left, nullptr);
+  EXPECT_EQ(left->laterality, Laterality::Left);
+  // "o clock" (the lexicon's clock-filler) is a clock position.
+  const Finding* at_two = the_narrative_finding(
+      summarise_en2("Grouped amorphous calcifications in the left breast at 2 o clock."));
+  ASSERT_NE(at_two, nullptr);
+  EXPECT_EQ(at_two->location.clock_hour, std::optional<int>{2});
+}
+
+// ---- A history of DCIS is no current finding, and never gone ----
+
+// "Mammogram. History of DCIS left." with no other breast word is a breast imaging report (DCIS
+// is the breast's), never refused; the history is no current finding. (The note quoting such a
+// history is not shipped yet: as a narrative-unresolved note it made E8 put the exam at 0.)
+TEST(TextGaps17, HistoryOfDcisIsNoCurrentFindingAndNoRefusal) {
+  for (const char* text : {"History of DCIS left breast 2019.", "History of DCIS left 2019.",
+                           "Prior DCIS left breast, status post lumpectomy 2019."}) {
+    const std::string whole = std::string("Mammogram. ") + text;
+    EXPECT_TRUE(narrative_test::read_one_block(whole).breast_imaging_text) << text;
+    const Report report = summarise_bare_en(whole);
+    EXPECT_TRUE(of_origin(report, Origin::Narrative).empty()) << text;
+  }
+  for (const char* text : {"Z. n. DCIS links.", "Z. n. DCIS links 2019, BET."}) {
+    const Report report = summarise_de2(text);
+    EXPECT_TRUE(of_origin(report, Origin::Narrative).empty()) << text;
+  }
+  const Report both = summarise_en2(
+      "History of DCIS left breast 2019. Grouped fine pleomorphic calcifications in the right "
+      "breast at 10 o'clock.");
+  const Finding* current = the_narrative_finding(both);
+  ASSERT_NE(current, nullptr);
+  EXPECT_EQ(current->laterality, Laterality::Right);
+}
+
 }  // namespace
 }  // namespace mammocalc
