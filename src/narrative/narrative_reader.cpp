@@ -376,37 +376,6 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
 }
 
-// A history of breast disease named in a sentence with no calcification word ("History of DCIS
-// left breast 2019.", "Z. n. DCIS links."): no current finding, yet never gone without trace. A
-// disease word (the lexicon's disease role: "dcis", "carcinoma", "Karzinom") in the clause of a
-// historical context word, or in a past section, not negated, leaves a note quoting the sentence
-// (narrative-unresolved: the exam for review). A sentence with a calcification word is listed as
-// its mention.
-void Reader::note_history_of_disease(const Item& item, const SentenceReading& reading) {
-  const SentenceRange& range = *reading.range;
-  const bool past_section = is_past_section(range.section);
-  for (std::size_t k = range.begin; k < range.end; ++k) {
-    if (!words_.is(item.tokens[k], FunctionWordRole::Disease)) continue;
-    const Clause clause = reading.context_clause_of(k);
-    const bool historical =
-        past_section ||
-        std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
-          return trigger.role == ContextRole::Historical && trigger.begin >= clause.first &&
-                 trigger.end <= clause.second;
-        });
-    if (!historical ||
-        negated_near(item, k, k + 1, clause.first, clause.second, reading.triggers)) {
-      continue;
-    }
-    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
-                              "a history of breast disease is named, listed as historical (no "
-                              "current finding): \"" +
-                                  reading.sentence.text + "\"",
-                              *item.position});
-    return;
-  }
-}
-
 // "…, nicht rechts", "Links, nicht rechts, …", "…, not right": a part of a group's clause, between
 // coordinators, that clears the other breast. The group does not take that breast
 // (leave_cleared_breasts); the breast is listed as a negated mention, so the summary shows what was
