@@ -496,317 +496,314 @@ TEST(NestedFindingItem, AMassInsideACalcificationFindingCountsLikeC11) {
   EXPECT_NE(decision.classification, Classification::Benign);
   EXPECT_TRUE(decision.needs_review);
   EXPECT_FALSE(warnings_saying(decision, describe(kMass.to_code())).empty());
+}
 
-  // --- H26-12 (a): a modifier of the finding or of one of its items is never passed over ---
-  TEST(UnreadModifier, AFindingContextModifierIsSaidAndReviewed) {
-    ContentItem finding = finding_with({kRight, kRound, kDiffuse});
-    ContentItem absent = code_item("1.1.1.4", CodeConst{"408729009", "SCT", "Finding context"},
-                                   Code{"410516002", "SCT", "Known absent"});
-    absent.relationship = Relationship::HasConceptMod;
-    finding.children.push_back(absent);
-    const Report report = evaluate_report({finding});
-    ASSERT_EQ(report.decisions.size(), 1u);
+// --- H26-12 (a): a modifier of the finding or of one of its items is never passed over ---
+TEST(UnreadModifier, AFindingContextModifierIsSaidAndReviewed) {
+  ContentItem finding = finding_with({kRight, kRound, kDiffuse});
+  ContentItem absent = code_item("1.1.1.4", CodeConst{"408729009", "SCT", "Finding context"},
+                                 Code{"410516002", "SCT", "Known absent"});
+  absent.relationship = Relationship::HasConceptMod;
+  finding.children.push_back(absent);
+  const Report report = evaluate_report({finding});
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  const auto named = warnings_saying(decision, "410516002");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named.front().code, WarningCode::UnknownCode);
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(decision.final_category, Category::Benign2);  // never lowered by it
+}
+
+TEST(UnreadModifier, ACertaintyModifierOnACalcificationTypeIsSaidAndReviewed) {
+  ContentItem finding = finding_with({kRight, kCoarse, kDiffuse});
+  ContentItem probable = code_item("1.1.1.2.1", CodeConst{"246103008", "SCT", "Certainty"},
+                                   Code{"2931005", "SCT", "Probable"});
+  probable.relationship = Relationship::HasConceptMod;
+  finding.children[1].children.push_back(probable);
+  const Report report = evaluate_report({finding});
+  const Decision& decision = report.decisions.front();
+  const auto named = warnings_saying(decision, "Probable");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_NE(named.front().text.find("1.1.1.2"), std::string::npos) << named.front().text;
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+}
+
+// --- H26-12 (b): a code without a code value is quoted by the meaning it carried ---
+TEST(UnreadModifier, ACodeWithoutCodeValueQuotesItsMeaning) {
+  const Report report = evaluate_report({finding_with(
+      {kRight, {codes::kCalcificationType, Code{"", "DCM", "Fine pleomorphic calcification"}}})});
+  const Decision& decision = report.decisions.front();
+  const auto named = warnings_saying(decision, "\"Fine pleomorphic calcification\"");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_NE(named.front().text.find("no code value"), std::string::npos) << named.front().text;
+  EXPECT_EQ(named.front().text.find("(, "), std::string::npos) << named.front().text;
+  EXPECT_TRUE(decision.needs_review);
+}
+
+// --- H26-7: every item of a TID 4000 CAD finding counts ---
+constexpr CodeConst kProbabilityOfCancer{"111047", "DCM", "Probability of cancer"};
+constexpr CodeConst kCertaintyOfFinding{"111012", "DCM", "Certainty of Finding"};
+constexpr CodeConst kAlgorithmName{"111001", "DCM", "Algorithm Name"};
+const Code kPresentationRequired{"111150", "DCM",
+                                 "Presentation Required: Rendering device is expected to present"};
+
+ContentItem num_item(const std::string& position, const CodeConst& name, double value,
+                     const Code& unit) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::HasProperties;
+  item.value_type = ValueType::Num;
+  item.concept_name = name.to_code();
+  item.number = value;
+  item.unit = unit;
+  return item;
+}
+
+ContentItem text_item(const std::string& position, const CodeConst& name, const std::string& text) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::HasProperties;
+  item.value_type = ValueType::Text;
+  item.concept_name = name.to_code();
+  item.text = text;
+  return item;
+}
+
+// A CAD report (TID 4000) whose one Individual Impression/Recommendation (1.1.1) holds a
+// calcification cluster (1.1.1.2), right breast, round and grouped (C3: 3), its Rendering Intent
+// and algorithm named; then `more` items on the cluster.
+SrDocument cad_cluster(std::vector<ContentItem> more = {},
+                       const Code& intent = kPresentationRequired) {
+  SrDocument document;
+  document.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.50";
+  document.root = container("1", codes::kMammographyCadReport);
+  ContentItem summary =
+      testing::code_item("1.1", Relationship::Contains, codes::kCadSummary,
+                         Code{"111242", "DCM", "All algorithms succeeded; with findings"});
+  ContentItem impression = container("1.1.1", codes::kIndividualImpression);
+  impression.relationship = Relationship::InferredFrom;
+  impression.children.push_back(testing::code_item("1.1.1.1", Relationship::HasConceptMod,
+                                                   codes::kRenderingIntent, kPresentationRequired));
+  ContentItem cluster =
+      testing::code_item("1.1.1.2", Relationship::Contains, codes::kSingleImageFinding,
+                         codes::kCalcificationCluster.to_code());
+  cluster.children.push_back(testing::code_item("1.1.1.2.1", Relationship::HasConceptMod,
+                                                codes::kRenderingIntent, intent));
+  cluster.children.push_back(text_item("1.1.1.2.2", kAlgorithmName, "CalcFinder"));
+  cluster.children.push_back(code_item("1.1.1.2.3", codes::kLaterality, kRight.second));
+  cluster.children.push_back(code_item("1.1.1.2.4", codes::kCalcificationType, kRound.second));
+  cluster.children.push_back(
+      code_item("1.1.1.2.5", codes::kCalcificationDistribution, kGrouped.second));
+  for (ContentItem& item : more) cluster.children.push_back(std::move(item));
+  impression.children.push_back(std::move(cluster));
+  summary.children.push_back(std::move(impression));
+  document.root.children.push_back(std::move(summary));
+  return document;
+}
+
+Report evaluate_cad(const SrDocument& document) {
+  return evaluate(extract_findings(document, "cad.dcm"));
+}
+
+const Code kPercent{"%", "UCUM", "percent"};
+
+TEST(CadFindingItems, ControlARoundGroupedClusterIsProbablyBenignWithoutReview) {
+  const Report report = evaluate_cad(cad_cluster());
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_EQ(decision.final_category, Category::ProbablyBenign3);
+  EXPECT_FALSE(fired(decision, "W10"));
+  EXPECT_FALSE(decision.needs_review);  // its intent and algorithm name say nothing to review
+}
+
+TEST(CadFindingItems, AProbabilityOfCancerOrCertaintyIsQuotedAndReviewed) {
+  for (const CodeConst& concept : {kProbabilityOfCancer, kCertaintyOfFinding}) {
+    const Report report = evaluate_cad(cad_cluster({num_item("1.1.1.2.6", concept, 92, kPercent)}));
+    ASSERT_EQ(report.decisions.size(), 1u) << concept.meaning;
     const Decision& decision = report.decisions.front();
-    const auto named = warnings_saying(decision, "410516002");
-    ASSERT_EQ(named.size(), 1u);
+    const auto named = warnings_saying(decision, describe(concept.to_code()));
+    ASSERT_EQ(named.size(), 1u) << concept.meaning;
     EXPECT_EQ(named.front().code, WarningCode::UnknownCode);
-    EXPECT_TRUE(fired(decision, "W10"));
-    EXPECT_TRUE(decision.needs_review);
-    EXPECT_EQ(decision.final_category, Category::Benign2);  // never lowered by it
+    EXPECT_NE(named.front().text.find("92 (%, UCUM"), std::string::npos) << named.front().text;
+    EXPECT_TRUE(fired(decision, "W10")) << concept.meaning;
+    EXPECT_TRUE(decision.needs_review) << concept.meaning;
+    EXPECT_EQ(decision.final_category, Category::ProbablyBenign3) << concept.meaning;
+    EXPECT_TRUE(exam_fired(report, "E13")) << concept.meaning;
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << concept.meaning;
+    EXPECT_TRUE(report.exam.needs_review) << concept.meaning;
   }
+}
 
-  TEST(UnreadModifier, ACertaintyModifierOnACalcificationTypeIsSaidAndReviewed) {
-    ContentItem finding = finding_with({kRight, kCoarse, kDiffuse});
-    ContentItem probable = code_item("1.1.1.2.1", CodeConst{"246103008", "SCT", "Certainty"},
-                                     Code{"2931005", "SCT", "Probable"});
-    probable.relationship = Relationship::HasConceptMod;
-    finding.children[1].children.push_back(probable);
-    const Report report = evaluate_report({finding});
-    const Decision& decision = report.decisions.front();
-    const auto named = warnings_saying(decision, "Probable");
-    ASSERT_EQ(named.size(), 1u);
-    EXPECT_NE(named.front().text.find("1.1.1.2"), std::string::npos) << named.front().text;
-    EXPECT_TRUE(fired(decision, "W10"));
-    EXPECT_TRUE(decision.needs_review);
-    EXPECT_EQ(report.exam.category, Category::Incomplete0);
-  }
+TEST(CadFindingItems, AMembersProbabilityOfCancerCountsForTheCluster) {
+  ContentItem member =
+      testing::code_item("1.1.1.2.6", Relationship::InferredFrom, codes::kSingleImageFinding,
+                         codes::kIndividualCalcification.to_code());
+  member.children.push_back(testing::code_item("1.1.1.2.6.1", Relationship::HasConceptMod,
+                                               codes::kRenderingIntent, kPresentationRequired));
+  member.children.push_back(code_item("1.1.1.2.6.2", codes::kCalcificationType, kRound.second));
+  member.children.push_back(num_item("1.1.1.2.6.3", kProbabilityOfCancer, 95, kPercent));
+  const Report report = evaluate_cad(cad_cluster({member}));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  const auto named = warnings_saying(decision, "Probability of cancer");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_NE(named.front().text.find("1.1.1.2.6.3"), std::string::npos) << named.front().text;
+  EXPECT_NE(named.front().text.find("95"), std::string::npos) << named.front().text;
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(warnings_saying(decision, "Rendering Intent").size(), 0u);
+}
 
-  // --- H26-12 (b): a code without a code value is quoted by the meaning it carried ---
-  TEST(UnreadModifier, ACodeWithoutCodeValueQuotesItsMeaning) {
+TEST(CadFindingItems, AnImpressionsCertaintyIsQuotedAndReviewed) {
+  SrDocument document = cad_cluster();
+  ContentItem& impression = document.root.children.front().children.front();
+  impression.children.push_back(
+      num_item("1.1.1.3", CodeConst{"111013", "DCM", "Certainty of Impression"}, 80, kPercent));
+  const Report report = evaluate_cad(document);
+  const Decision& decision = report.decisions.front();
+  const auto named = warnings_saying(decision, "Certainty of Impression");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_NE(named.front().text.find("80"), std::string::npos) << named.front().text;
+  EXPECT_TRUE(decision.needs_review);
+}
+
+// --- H26-12 (c): a Rendering Intent outside CID 6034 ---
+TEST(CadFindingItems, ARenderingIntentInAnotherSchemeIsShownAndSaid) {
+  const Report report =
+      evaluate_cad(cad_cluster({}, Code{"111152", "SCT", "Not for Presentation"}));
+  ASSERT_EQ(report.decisions.size(), 1u);  // shown: not read as Not for Presentation
+  const Decision& decision = report.decisions.front();
+  const auto named = warnings_saying(decision, "(111152, SCT, \"Not for Presentation\")");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_NE(named.front().text.find("CID 6034"), std::string::npos) << named.front().text;
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(report.input.skipped_not_for_presentation, 0);
+}
+
+// --- H26-11: a category, follow-up or calcification code whose meaning names another term ---
+TEST(MeaningNamesAnotherTerm, AnAssessmentCategoryIsReadByCodeAndReviewed) {
+  const Report report = evaluate_report(
+      {finding_with({kRight,
+                     kCoarse,
+                     {codes::kAssessmentCategory,
+                      Code{"397141009", "SCT", "5 - Highly suggestive of malignancy"}}})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W17"));
+  EXPECT_TRUE(warned(decision, "code-meaning-discordant"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(decision.reported_category, Category::Benign2);  // by code
+  const auto named = warnings_saying(decision, "Highly suggestive of malignancy");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_NE(named.front().text.find("397141009"), std::string::npos) << named.front().text;
+}
+
+TEST(MeaningNamesAnotherTerm, AnAssessmentCategorysOwnWordsAreNoDiscordance) {
+  for (const char* meaning : {"2 - Benign", "BI-RADS 2", "Benign", "4.0", ""}) {
     const Report report = evaluate_report({finding_with(
-        {kRight, {codes::kCalcificationType, Code{"", "DCM", "Fine pleomorphic calcification"}}})});
+        {kRight, kCoarse, {codes::kAssessmentCategory, Code{"397141009", "SCT", meaning}}})});
+    EXPECT_FALSE(fired(report.decisions.front(), "W17")) << meaning;
+    EXPECT_FALSE(report.decisions.front().needs_review) << meaning;
+  }
+  // "4 - Suspicious" on a 4B code says less, not otherwise.
+  const Report four = evaluate_report(
+      {finding_with({kRight,
+                     {codes::kCalcificationType, code(Morphology::FinePleomorphic)},
+                     {codes::kAssessmentCategory, Code{"MA.II.A.5.4B", "BI", "4 - Suspicious"}}})});
+  EXPECT_FALSE(fired(four.decisions.front(), "W17"));
+}
+
+TEST(MeaningNamesAnotherTerm, AnOverallAssessmentIsReadByCodeAndReviewed) {
+  SrDocument document = testing::report_with({finding_with({kRight, kCoarse})});
+  ContentItem overall = container("1.2", codes::kOverallAssessment);
+  overall.children.push_back(
+      code_item("1.2.1", codes::kAssessmentCategory, Code{"397141009", "SCT", "4 - Suspicious"}));
+  document.root.children.push_back(overall);
+  const Report report = evaluate(extract_findings(document, "test.dcm"));
+  EXPECT_TRUE(exam_fired(report, "E16"));
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_TRUE(report_note_saying(report, "\"4 - Suspicious\""));
+  EXPECT_EQ(report.exam.category, Category::Benign2);  // by code
+}
+
+TEST(MeaningNamesAnotherTerm, AFollowUpIsReadByCodeAndReviewed) {
+  const Report report = evaluate_report({finding_with(
+      {kRight,
+       kCoarse,
+       {codes::kRecommendedFollowUp, Code{"111140", "DCM", "Needle localization and biopsy"}}})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W17"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(warnings_saying(decision, "\"Needle localization and biopsy\"").size(), 1u);
+  // Its own meaning, or another code's meaning of the same kind, is no discordance.
+  const Report own = evaluate_report({finding_with(
+      {kRight,
+       kCoarse,
+       {codes::kRecommendedFollowUp, Code{"111140", "DCM", "Normal interval follow-up"}}})});
+  EXPECT_FALSE(fired(own.decisions.front(), "W17"));
+  EXPECT_FALSE(own.decisions.front().needs_review);
+}
+
+TEST(MeaningNamesAnotherTerm, WordFormsOfAnotherMorphologyOrDistributionAreReadToo) {
+  // e01, e03, e04 (coarse codes), e09 (a diffuse code): more suspicious readings stand.
+  struct Case {
+    std::pair<CodeConst, Code> item;
+    Category at_least;
+  };
+  const std::vector<Case> cases{
+      {{codes::kCalcificationType, Code{"129749001", "SCT", "Fine pleomorphic calcifications"}},
+       Category::ModerateSuspicion4B},
+      {{codes::kCalcificationType,
+        Code{"129749001", "SCT", "Suspicious fine-pleomorphic microcalcifications (BI-RADS 4B)"}},
+       Category::ModerateSuspicion4B},
+      {{codes::kCalcificationType, Code{"129749001", "SCT", "Pleomorphic"}},
+       Category::ModerateSuspicion4B},
+  };
+  for (const Case& each : cases) {
+    const Report report = evaluate_report({finding_with({kRight, each.item, kGrouped})});
     const Decision& decision = report.decisions.front();
-    const auto named = warnings_saying(decision, "\"Fine pleomorphic calcification\"");
-    ASSERT_EQ(named.size(), 1u);
-    EXPECT_NE(named.front().text.find("no code value"), std::string::npos) << named.front().text;
-    EXPECT_EQ(named.front().text.find("(, "), std::string::npos) << named.front().text;
-    EXPECT_TRUE(decision.needs_review);
+    EXPECT_TRUE(fired(decision, "W17")) << each.item.second.meaning;
+    EXPECT_TRUE(decision.needs_review) << each.item.second.meaning;
+    EXPECT_GE(category_rank(decision.final_category), category_rank(each.at_least))
+        << each.item.second.meaning;
   }
+  const Report segmental = evaluate_report({finding_with(
+      {kRight,
+       kRound,
+       {codes::kCalcificationDistribution, Code{"129764001", "SCT", "Segmental distribution"}}})});
+  EXPECT_TRUE(fired(segmental.decisions.front(), "W17"));
+  EXPECT_EQ(segmental.decisions.front().classification, Classification::Suspicious);
+  EXPECT_TRUE(segmental.decisions.front().needs_review);
+}
 
-  // --- H26-7: every item of a TID 4000 CAD finding counts ---
-  constexpr CodeConst kProbabilityOfCancer{"111047", "DCM", "Probability of cancer"};
-  constexpr CodeConst kCertaintyOfFinding{"111012", "DCM", "Certainty of Finding"};
-  constexpr CodeConst kAlgorithmName{"111001", "DCM", "Algorithm Name"};
-  const Code kPresentationRequired{
-      "111150", "DCM", "Presentation Required: Rendering device is expected to present"};
-
-  ContentItem num_item(const std::string& position, const CodeConst& name, double value,
-                       const Code& unit) {
-    ContentItem item;
-    item.position = position;
-    item.relationship = Relationship::HasProperties;
-    item.value_type = ValueType::Num;
-    item.concept_name = name.to_code();
-    item.number = value;
-    item.unit = unit;
-    return item;
-  }
-
-  ContentItem text_item(const std::string& position, const CodeConst& name,
-                        const std::string& text) {
-    ContentItem item;
-    item.position = position;
-    item.relationship = Relationship::HasProperties;
-    item.value_type = ValueType::Text;
-    item.concept_name = name.to_code();
-    item.text = text;
-    return item;
-  }
-
-  // A CAD report (TID 4000) whose one Individual Impression/Recommendation (1.1.1) holds a
-  // calcification cluster (1.1.1.2), right breast, round and grouped (C3: 3), its Rendering Intent
-  // and algorithm named; then `more` items on the cluster.
-  SrDocument cad_cluster(std::vector<ContentItem> more = {},
-                         const Code& intent = kPresentationRequired) {
-    SrDocument document;
-    document.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.50";
-    document.root = container("1", codes::kMammographyCadReport);
-    ContentItem summary =
-        testing::code_item("1.1", Relationship::Contains, codes::kCadSummary,
-                           Code{"111242", "DCM", "All algorithms succeeded; with findings"});
-    ContentItem impression = container("1.1.1", codes::kIndividualImpression);
-    impression.relationship = Relationship::InferredFrom;
-    impression.children.push_back(testing::code_item(
-        "1.1.1.1", Relationship::HasConceptMod, codes::kRenderingIntent, kPresentationRequired));
-    ContentItem cluster =
-        testing::code_item("1.1.1.2", Relationship::Contains, codes::kSingleImageFinding,
-                           codes::kCalcificationCluster.to_code());
-    cluster.children.push_back(testing::code_item("1.1.1.2.1", Relationship::HasConceptMod,
-                                                  codes::kRenderingIntent, intent));
-    cluster.children.push_back(text_item("1.1.1.2.2", kAlgorithmName, "CalcFinder"));
-    cluster.children.push_back(code_item("1.1.1.2.3", codes::kLaterality, kRight.second));
-    cluster.children.push_back(code_item("1.1.1.2.4", codes::kCalcificationType, kRound.second));
-    cluster.children.push_back(
-        code_item("1.1.1.2.5", codes::kCalcificationDistribution, kGrouped.second));
-    for (ContentItem& item : more) cluster.children.push_back(std::move(item));
-    impression.children.push_back(std::move(cluster));
-    summary.children.push_back(std::move(impression));
-    document.root.children.push_back(std::move(summary));
-    return document;
-  }
-
-  Report evaluate_cad(const SrDocument& document) {
-    return evaluate(extract_findings(document, "cad.dcm"));
-  }
-
-  const Code kPercent{"%", "UCUM", "percent"};
-
-  TEST(CadFindingItems, ControlARoundGroupedClusterIsProbablyBenignWithoutReview) {
-    const Report report = evaluate_cad(cad_cluster());
-    ASSERT_EQ(report.decisions.size(), 1u);
-    const Decision& decision = report.decisions.front();
-    EXPECT_EQ(decision.final_category, Category::ProbablyBenign3);
-    EXPECT_FALSE(fired(decision, "W10"));
-    EXPECT_FALSE(decision.needs_review);  // its intent and algorithm name say nothing to review
-  }
-
-  TEST(CadFindingItems, AProbabilityOfCancerOrCertaintyIsQuotedAndReviewed) {
-    for (const CodeConst& concept : {kProbabilityOfCancer, kCertaintyOfFinding}) {
-      const Report report =
-          evaluate_cad(cad_cluster({num_item("1.1.1.2.6", concept, 92, kPercent)}));
-      ASSERT_EQ(report.decisions.size(), 1u) << concept.meaning;
-      const Decision& decision = report.decisions.front();
-      const auto named = warnings_saying(decision, describe(concept.to_code()));
-      ASSERT_EQ(named.size(), 1u) << concept.meaning;
-      EXPECT_EQ(named.front().code, WarningCode::UnknownCode);
-      EXPECT_NE(named.front().text.find("92 (%, UCUM"), std::string::npos) << named.front().text;
-      EXPECT_TRUE(fired(decision, "W10")) << concept.meaning;
-      EXPECT_TRUE(decision.needs_review) << concept.meaning;
-      EXPECT_EQ(decision.final_category, Category::ProbablyBenign3) << concept.meaning;
-      EXPECT_TRUE(exam_fired(report, "E13")) << concept.meaning;
-      EXPECT_EQ(report.exam.category, Category::Incomplete0) << concept.meaning;
-      EXPECT_TRUE(report.exam.needs_review) << concept.meaning;
+TEST(MeaningNamesAnotherTerm, EveryCanonicalMeaningNamesItsOwnTermOnly) {
+  for (const Morphology term :
+       {Morphology::Skin, Morphology::Vascular, Morphology::CoarsePopcorn, Morphology::LargeRodLike,
+        Morphology::Round, Morphology::Punctate, Morphology::Rim, Morphology::LucentCentred,
+        Morphology::Dystrophic, Morphology::MilkOfCalcium, Morphology::Suture,
+        Morphology::Amorphous, Morphology::CoarseHeterogeneous, Morphology::FinePleomorphic,
+        Morphology::FineLinear, Morphology::FineLinearBranching, Morphology::Microcalcifications,
+        Morphology::Macrocalcifications}) {
+    for (const std::string& meaning :
+         {std::string(code_of(term).meaning), std::string(to_string(term)),
+          std::string(code_of(term).meaning) + "s"}) {
+      const std::vector<Morphology> named = morphologies_meant(meaning);
+      EXPECT_TRUE(named.empty() || std::find(named.begin(), named.end(), term) != named.end())
+          << meaning;
     }
   }
-
-  TEST(CadFindingItems, AMembersProbabilityOfCancerCountsForTheCluster) {
-    ContentItem member =
-        testing::code_item("1.1.1.2.6", Relationship::InferredFrom, codes::kSingleImageFinding,
-                           codes::kIndividualCalcification.to_code());
-    member.children.push_back(testing::code_item("1.1.1.2.6.1", Relationship::HasConceptMod,
-                                                 codes::kRenderingIntent, kPresentationRequired));
-    member.children.push_back(code_item("1.1.1.2.6.2", codes::kCalcificationType, kRound.second));
-    member.children.push_back(num_item("1.1.1.2.6.3", kProbabilityOfCancer, 95, kPercent));
-    const Report report = evaluate_cad(cad_cluster({member}));
-    ASSERT_EQ(report.decisions.size(), 1u);
-    const Decision& decision = report.decisions.front();
-    const auto named = warnings_saying(decision, "Probability of cancer");
-    ASSERT_EQ(named.size(), 1u);
-    EXPECT_NE(named.front().text.find("1.1.1.2.6.3"), std::string::npos) << named.front().text;
-    EXPECT_NE(named.front().text.find("95"), std::string::npos) << named.front().text;
-    EXPECT_TRUE(fired(decision, "W10"));
-    EXPECT_TRUE(decision.needs_review);
-    EXPECT_EQ(warnings_saying(decision, "Rendering Intent").size(), 0u);
+  for (const Distribution term :
+       {Distribution::Diffuse, Distribution::Regional, Distribution::Grouped, Distribution::Linear,
+        Distribution::Segmental, Distribution::WithinMass, Distribution::OutsideMass}) {
+    const std::vector<Distribution> named = distributions_meant(code_of(term).meaning);
+    ASSERT_EQ(named.size(), 1u) << code_of(term).meaning;
+    EXPECT_EQ(named.front(), term);
   }
-
-  TEST(CadFindingItems, AnImpressionsCertaintyIsQuotedAndReviewed) {
-    SrDocument document = cad_cluster();
-    ContentItem& impression = document.root.children.front().children.front();
-    impression.children.push_back(
-        num_item("1.1.1.3", CodeConst{"111013", "DCM", "Certainty of Impression"}, 80, kPercent));
-    const Report report = evaluate_cad(document);
-    const Decision& decision = report.decisions.front();
-    const auto named = warnings_saying(decision, "Certainty of Impression");
-    ASSERT_EQ(named.size(), 1u);
-    EXPECT_NE(named.front().text.find("80"), std::string::npos) << named.front().text;
-    EXPECT_TRUE(decision.needs_review);
-  }
-
-  // --- H26-12 (c): a Rendering Intent outside CID 6034 ---
-  TEST(CadFindingItems, ARenderingIntentInAnotherSchemeIsShownAndSaid) {
-    const Report report =
-        evaluate_cad(cad_cluster({}, Code{"111152", "SCT", "Not for Presentation"}));
-    ASSERT_EQ(report.decisions.size(), 1u);  // shown: not read as Not for Presentation
-    const Decision& decision = report.decisions.front();
-    const auto named = warnings_saying(decision, "(111152, SCT, \"Not for Presentation\")");
-    ASSERT_EQ(named.size(), 1u);
-    EXPECT_NE(named.front().text.find("CID 6034"), std::string::npos) << named.front().text;
-    EXPECT_TRUE(fired(decision, "W10"));
-    EXPECT_TRUE(decision.needs_review);
-    EXPECT_EQ(report.input.skipped_not_for_presentation, 0);
-  }
-
-  // --- H26-11: a category, follow-up or calcification code whose meaning names another term ---
-  TEST(MeaningNamesAnotherTerm, AnAssessmentCategoryIsReadByCodeAndReviewed) {
-    const Report report = evaluate_report(
-        {finding_with({kRight,
-                       kCoarse,
-                       {codes::kAssessmentCategory,
-                        Code{"397141009", "SCT", "5 - Highly suggestive of malignancy"}}})});
-    const Decision& decision = report.decisions.front();
-    EXPECT_TRUE(fired(decision, "W17"));
-    EXPECT_TRUE(warned(decision, "code-meaning-discordant"));
-    EXPECT_TRUE(decision.needs_review);
-    EXPECT_EQ(decision.reported_category, Category::Benign2);  // by code
-    const auto named = warnings_saying(decision, "Highly suggestive of malignancy");
-    ASSERT_EQ(named.size(), 1u);
-    EXPECT_NE(named.front().text.find("397141009"), std::string::npos) << named.front().text;
-  }
-
-  TEST(MeaningNamesAnotherTerm, AnAssessmentCategorysOwnWordsAreNoDiscordance) {
-    for (const char* meaning : {"2 - Benign", "BI-RADS 2", "Benign", "4.0", ""}) {
-      const Report report = evaluate_report({finding_with(
-          {kRight, kCoarse, {codes::kAssessmentCategory, Code{"397141009", "SCT", meaning}}})});
-      EXPECT_FALSE(fired(report.decisions.front(), "W17")) << meaning;
-      EXPECT_FALSE(report.decisions.front().needs_review) << meaning;
-    }
-    // "4 - Suspicious" on a 4B code says less, not otherwise.
-    const Report four = evaluate_report({finding_with(
-        {kRight,
-         {codes::kCalcificationType, code(Morphology::FinePleomorphic)},
-         {codes::kAssessmentCategory, Code{"MA.II.A.5.4B", "BI", "4 - Suspicious"}}})});
-    EXPECT_FALSE(fired(four.decisions.front(), "W17"));
-  }
-
-  TEST(MeaningNamesAnotherTerm, AnOverallAssessmentIsReadByCodeAndReviewed) {
-    SrDocument document = testing::report_with({finding_with({kRight, kCoarse})});
-    ContentItem overall = container("1.2", codes::kOverallAssessment);
-    overall.children.push_back(
-        code_item("1.2.1", codes::kAssessmentCategory, Code{"397141009", "SCT", "4 - Suspicious"}));
-    document.root.children.push_back(overall);
-    const Report report = evaluate(extract_findings(document, "test.dcm"));
-    EXPECT_TRUE(exam_fired(report, "E16"));
-    EXPECT_TRUE(report.exam.needs_review);
-    EXPECT_TRUE(report_note_saying(report, "\"4 - Suspicious\""));
-    EXPECT_EQ(report.exam.category, Category::Benign2);  // by code
-  }
-
-  TEST(MeaningNamesAnotherTerm, AFollowUpIsReadByCodeAndReviewed) {
-    const Report report = evaluate_report({finding_with(
-        {kRight,
-         kCoarse,
-         {codes::kRecommendedFollowUp, Code{"111140", "DCM", "Needle localization and biopsy"}}})});
-    const Decision& decision = report.decisions.front();
-    EXPECT_TRUE(fired(decision, "W17"));
-    EXPECT_TRUE(decision.needs_review);
-    EXPECT_EQ(warnings_saying(decision, "\"Needle localization and biopsy\"").size(), 1u);
-    // Its own meaning, or another code's meaning of the same kind, is no discordance.
-    const Report own = evaluate_report({finding_with(
-        {kRight,
-         kCoarse,
-         {codes::kRecommendedFollowUp, Code{"111140", "DCM", "Normal interval follow-up"}}})});
-    EXPECT_FALSE(fired(own.decisions.front(), "W17"));
-    EXPECT_FALSE(own.decisions.front().needs_review);
-  }
-
-  TEST(MeaningNamesAnotherTerm, WordFormsOfAnotherMorphologyOrDistributionAreReadToo) {
-    // e01, e03, e04 (coarse codes), e09 (a diffuse code): more suspicious readings stand.
-    struct Case {
-      std::pair<CodeConst, Code> item;
-      Category at_least;
-    };
-    const std::vector<Case> cases{
-        {{codes::kCalcificationType, Code{"129749001", "SCT", "Fine pleomorphic calcifications"}},
-         Category::ModerateSuspicion4B},
-        {{codes::kCalcificationType,
-          Code{"129749001", "SCT", "Suspicious fine-pleomorphic microcalcifications (BI-RADS 4B)"}},
-         Category::ModerateSuspicion4B},
-        {{codes::kCalcificationType, Code{"129749001", "SCT", "Pleomorphic"}},
-         Category::ModerateSuspicion4B},
-    };
-    for (const Case& each : cases) {
-      const Report report = evaluate_report({finding_with({kRight, each.item, kGrouped})});
-      const Decision& decision = report.decisions.front();
-      EXPECT_TRUE(fired(decision, "W17")) << each.item.second.meaning;
-      EXPECT_TRUE(decision.needs_review) << each.item.second.meaning;
-      EXPECT_GE(category_rank(decision.final_category), category_rank(each.at_least))
-          << each.item.second.meaning;
-    }
-    const Report segmental =
-        evaluate_report({finding_with({kRight,
-                                       kRound,
-                                       {codes::kCalcificationDistribution,
-                                        Code{"129764001", "SCT", "Segmental distribution"}}})});
-    EXPECT_TRUE(fired(segmental.decisions.front(), "W17"));
-    EXPECT_EQ(segmental.decisions.front().classification, Classification::Suspicious);
-    EXPECT_TRUE(segmental.decisions.front().needs_review);
-  }
-
-  TEST(MeaningNamesAnotherTerm, EveryCanonicalMeaningNamesItsOwnTermOnly) {
-    for (const Morphology term :
-         {Morphology::Skin, Morphology::Vascular, Morphology::CoarsePopcorn,
-          Morphology::LargeRodLike, Morphology::Round, Morphology::Punctate, Morphology::Rim,
-          Morphology::LucentCentred, Morphology::Dystrophic, Morphology::MilkOfCalcium,
-          Morphology::Suture, Morphology::Amorphous, Morphology::CoarseHeterogeneous,
-          Morphology::FinePleomorphic, Morphology::FineLinear, Morphology::FineLinearBranching,
-          Morphology::Microcalcifications, Morphology::Macrocalcifications}) {
-      for (const std::string& meaning :
-           {std::string(code_of(term).meaning), std::string(to_string(term)),
-            std::string(code_of(term).meaning) + "s"}) {
-        const std::vector<Morphology> named = morphologies_meant(meaning);
-        EXPECT_TRUE(named.empty() || std::find(named.begin(), named.end(), term) != named.end())
-            << meaning;
-      }
-    }
-    for (const Distribution term :
-         {Distribution::Diffuse, Distribution::Regional, Distribution::Grouped,
-          Distribution::Linear, Distribution::Segmental, Distribution::WithinMass,
-          Distribution::OutsideMass}) {
-      const std::vector<Distribution> named = distributions_meant(code_of(term).meaning);
-      ASSERT_EQ(named.size(), 1u) << code_of(term).meaning;
-      EXPECT_EQ(named.front(), term);
-    }
-  }
+}
 
 }  // namespace
 }  // namespace mammocalc
