@@ -565,6 +565,11 @@ bool architectural_distortion(const RuleContext& context) {
   return lesion && lesion->term == Lesion::ArchitecturalDistortion;
 }
 
+bool calcifications_in_an_asymmetry(const RuleContext& context) {
+  const auto& lesion = context.finding.lesion;
+  return lesion && lesion->term == Lesion::Asymmetry;
+}
+
 bool finding_code_names_a_lesion(const RuleContext& context) {
   return context.finding.lesion.has_value();
 }

@@ -41,6 +41,8 @@ bool ductal_without_benign_morphology(const RuleContext& context);
 bool ductal_arrangement_not_benign(const RuleContext& context);
 bool within_mass(const RuleContext& context);
 bool architectural_distortion(const RuleContext& context);
+// C16: the finding code is an asymmetry (Lesion::Asymmetry).
+bool calcifications_in_an_asymmetry(const RuleContext& context);
 bool finding_code_names_a_lesion(const RuleContext& context);
 std::vector<std::string> finding_code_names_a_lesion_texts(const RuleContext& context);
 bool known_malignancy(const RuleContext& context);

@@ -214,6 +214,14 @@ std::vector<Rule> make_rule_table() {
        "categories (1–3) of the other rows do not count, suspicious descriptors still give "
        "their category",
        Stage::Category, uncertain_mention, benign_categories_void(), kMorphDist},
+      // Hostile review 27, H27-9: W19 said the rules cannot assess an asymmetry's calcifications,
+      // yet round, diffuse ones in it came out 2 benign, routine screening.
+      {"C16", "Calcifications in an asymmetry: never benign", kBiradsAsymmetry,
+       "the finding code is an asymmetry (129789007 focal asymmetric breast tissue, 129790003 "
+       "asymmetric breast tissue, SCT) and the finding carries calcification descriptors: never "
+       "below 0, the benign and probably-benign categories (1–3) of the other rows do not count, "
+       "suspicious descriptors still give their category",
+       Stage::Category, calcifications_in_an_asymmetry, benign_categories_void(), kEvidenceLesion},
       {"C0", "Any suspicious feature: never below 4A", kSeedDoctorSuspects,
        "any suspicious feature is present anywhere in the finding (suspicious morphology, "
        "linear or segmental arrangement, ductal site without benign morphology, within a mass, "

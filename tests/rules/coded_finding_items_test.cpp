@@ -52,6 +52,8 @@ const std::pair<CodeConst, Code> kDiffuse{codes::kCalcificationDistribution,
                                           code(Distribution::Diffuse)};
 const std::pair<CodeConst, Code> kGrouped{codes::kCalcificationDistribution,
                                           code(Distribution::Grouped)};
+const std::pair<CodeConst, Code> kFinePleomorphic{codes::kCalcificationType,
+                                                  code(Morphology::FinePleomorphic)};
 
 // The warnings of a decision whose text holds `words`.
 std::vector<Warning> warnings_saying(const Decision& decision, const std::string& words) {
@@ -230,6 +232,29 @@ TEST(FindingCode, AnAsymmetryIsNeverBenignWithoutReview) {
     EXPECT_EQ(warnings_saying(decision, describe(asymmetry.to_code())).size(), 1u);
     EXPECT_TRUE(report.exam.needs_review);
   }
+}
+
+// Hostile review 27, H27-9: what the rules cannot assess is not benign. Calcifications in an
+// asymmetry are a category 3 only without them (BI-RADS), so benign-looking ones give 0 unless a
+// suspicious feature gives 4 or more; a reported 2 or 3 does not count either.
+TEST(FindingCode, AnAsymmetryWithBenignLookingCalcificationsIsIndeterminate) {
+  for (const CodeConst& asymmetry :
+       {CodeConst{"129789007", "SCT", "Focal asymmetric breast tissue"},
+        CodeConst{"129790003", "SCT", "Asymmetric breast tissue"}}) {
+    const Report report = evaluate_report({finding_with({kRight, kRound, kDiffuse}, asymmetry)});
+    ASSERT_EQ(report.decisions.size(), 1u);
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, "C16")) << asymmetry.value;
+    EXPECT_EQ(decision.final_category, Category::Incomplete0) << asymmetry.value;
+    EXPECT_NE(decision.classification, Classification::Benign) << asymmetry.value;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << asymmetry.value;
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << asymmetry.value;
+  }
+  const Decision suspicious =
+      evaluate_report({finding_with({kRight, kFinePleomorphic, kGrouped},
+                                    CodeConst{"129790003", "SCT", "Asymmetric breast tissue"})})
+          .decisions.front();
+  EXPECT_EQ(suspicious.final_category, Category::ModerateSuspicion4B);
 }
 
 TEST(FindingCode, ACalcificationCodeAddsNothing) {

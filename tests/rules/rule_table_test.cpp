@@ -30,12 +30,12 @@ TEST(RuleTable, EveryRowHasTitleConditionCitationAndPredicate) {
 
 TEST(RuleTable, HoldsEveryRuleOfDecisionLogic) {
   const std::set<std::string> expected{
-      "S1",  "S2",  "S3",  "S4",  "S5",  "C0",  "C1",  "C2",  "C3",  "C4",  "C5",  "C6",
-      "C7",  "C8",  "C9",  "C10", "C11", "C12", "C13", "C14", "C15", "R1",  "A1",  "A2",
-      "A3",  "A4",  "A5",  "A6",  "A7",  "A8",  "B1",  "B2",  "B3",  "B4",  "B5",  "B6",
-      "W1",  "W2",  "W3",  "W4",  "W5",  "W6",  "W7",  "W8",  "W9",  "W10", "W11", "W12",
-      "W13", "W14", "W15", "W16", "W17", "W18", "W19", "W20", "E1",  "E2",  "E3",  "E4",
-      "E5",  "E6",  "E7",  "E8",  "E9",  "E10", "E11", "E12", "E13", "E14", "E15", "E16"};
+      "S1",  "S2",  "S3",  "S4",  "S5",  "C0",  "C1",  "C2",  "C3",  "C4",  "C5",  "C6",  "C7",
+      "C8",  "C9",  "C10", "C11", "C12", "C13", "C14", "C15", "C16", "R1",  "A1",  "A2",  "A3",
+      "A4",  "A5",  "A6",  "A7",  "A8",  "B1",  "B2",  "B3",  "B4",  "B5",  "B6",  "W1",  "W2",
+      "W3",  "W4",  "W5",  "W6",  "W7",  "W8",  "W9",  "W10", "W11", "W12", "W13", "W14", "W15",
+      "W16", "W17", "W18", "W19", "W20", "E1",  "E2",  "E3",  "E4",  "E5",  "E6",  "E7",  "E8",
+      "E9",  "E10", "E11", "E12", "E13", "E14", "E15", "E16"};
   std::set<std::string> actual;
   for (const Rule& rule : rule_table()) actual.insert(std::string(rule.id));
   EXPECT_EQ(actual, expected);
@@ -124,14 +124,16 @@ TEST(RuleTable, ListingSpellsOutFollowUpCodesAndNotes) {
   }
 }
 
-TEST(RuleTable, OnlyC0AndC14AreCategoryFloors) {
+TEST(RuleTable, OnlyC0C14AndC16AreCategoryFloors) {
   // C0 keeps a finding with any suspicious feature at 4A or above, and C14 an uncertain text
-  // mention at 0 or above, but alone neither is a category from the evidence: C12 (category 0)
-  // and W3 (insufficient-evidence) must still see none. Unmarked they would silence them; another
-  // row marked would make its evidence count for nothing.
+  // mention and C16 calcifications in an asymmetry at 0 or above, but alone none is a category
+  // from the evidence: C12 (category 0) and W3 (insufficient-evidence) must still see none.
+  // Unmarked they would silence them; another row marked would make its evidence count for
+  // nothing.
   for (const Rule& rule : rule_table()) {
-    EXPECT_EQ(rule.outcome.category_floor, rule.id == "C0" || rule.id == "C14") << rule.id;
-    EXPECT_EQ(rule.outcome.benign_categories_void, rule.id == "C14") << rule.id;
+    const bool voids_benign = rule.id == "C14" || rule.id == "C16";
+    EXPECT_EQ(rule.outcome.category_floor, rule.id == "C0" || voids_benign) << rule.id;
+    EXPECT_EQ(rule.outcome.benign_categories_void, voids_benign) << rule.id;
     EXPECT_EQ(rule.variant.category_floor, rule.id == "C0" && rule.variant_when != nullptr)
         << rule.id;
   }
