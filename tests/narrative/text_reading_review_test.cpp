@@ -1224,8 +1224,10 @@ TEST(TextGaps17, DirectionWordsAreTheLexicons) {
   ASSERT_NE(left, nullptr);
   EXPECT_EQ(left->laterality, Laterality::Left);
   // "o clock" (the lexicon's clock-filler) is a clock position.
-  const Finding* at_two = the_narrative_finding(
-      summarise_en2("Grouped amorphous calcifications in the left breast at 2 o clock."));
+  // The report outlives the pointer into it (a temporary did not: heap-use-after-free).
+  const Report at_two_report =
+      summarise_en2("Grouped amorphous calcifications in the left breast at 2 o clock.");
+  const Finding* at_two = the_narrative_finding(at_two_report);
   ASSERT_NE(at_two, nullptr);
   EXPECT_EQ(at_two->location.clock_hour, std::optional<int>{2});
 }
