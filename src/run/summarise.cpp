@@ -72,53 +72,48 @@ Findings read_findings(const std::string& path, const Evaluation& evaluation) {
 
 // Applies the annotations named on the command line: files must fit the SR; a directory
 // contributes the files whose study is the SR's (others are another study's business), as read
-// once for the run where it was.
-void apply_annotations(const Evaluation& evaluation, Findings& findings) {
+// once for the run where it was. Returns every annotation path as a text of the report may name
+// it (pseudonymise labels them): read here once, not listed again for the labels.
+std::vector<AnnotationPathsGiven> apply_annotations(const Evaluation& evaluation,
+                                                    Findings& findings) {
   // One file is one source however often it is reached: by name twice, through a hard link, by
   // name and through its directory (hostile review 27, H27-19); read twice, the findings it adds
   // would be doubled. The first reading stands, in the order given.
   std::set<FileIdentity> applied;
-  for (const std::string& path : evaluation.annotations) {
-    const auto directory = evaluation.annotation_directories.find(path);
-    if (directory != evaluation.annotation_directories.end()) {
-      apply_annotation_directory(directory->second, findings, applied);
-    } else if (std::filesystem::is_directory(path)) {
-      apply_annotation_directory(read_annotation_directory(path), findings, applied);
-    } else {
-      const std::optional<FileIdentity> identity = file_identity(path);
-      if (identity && !applied.insert(*identity).second) continue;
-      merge_annotations(read_annotations(path), findings);
-    }
-  }
-}
-
-// The report as the run may show it: pseudonymised when asked, before any output sees it.
-Report evaluated(Findings findings, const Evaluation& evaluation) {
-  Report report = evaluate(std::move(findings), evaluation.profile);
-  if (!evaluation.pseudonyms.enabled) return report;
-  // Every annotation path a text may name, a directory's entries too: read once for the run, or
-  // listed now (serve, whose directories may change).
   std::vector<AnnotationPathsGiven> given;
   for (const std::string& path : evaluation.annotations) {
-    AnnotationPathsGiven paths{path, false, {}};
     const auto found = evaluation.annotation_directories.find(path);
     AnnotationDirectory listed;
     const AnnotationDirectory* directory = nullptr;
     if (found != evaluation.annotation_directories.end()) {
       directory = &found->second;
     } else if (std::filesystem::is_directory(path)) {
-      listed = read_annotation_directory(path);
+      listed = read_annotation_directory(path);  // serve: its directories may change
       directory = &listed;
     }
+    AnnotationPathsGiven paths{path, directory != nullptr, {}};
     if (directory != nullptr) {
-      paths.directory = true;
+      apply_annotation_directory(*directory, findings, applied);
       for (const AnnotationDirectoryEntry& entry : directory->entries) {
         paths.entries.push_back(entry.path);
+      }
+    } else {
+      const std::optional<FileIdentity> identity = file_identity(path);
+      if (!identity || applied.insert(*identity).second) {
+        merge_annotations(read_annotations(path), findings);
       }
     }
     given.push_back(std::move(paths));
   }
-  pseudonymise(report, evaluation.pseudonyms, given);
+  return given;
+}
+
+// The report as the run may show it: pseudonymised when asked, before any output sees it, every
+// annotation path in its texts labelled too.
+Report evaluated(Findings findings, const Evaluation& evaluation,
+                 const std::vector<AnnotationPathsGiven>& annotation_paths = {}) {
+  Report report = evaluate(std::move(findings), evaluation.profile);
+  pseudonymise(report, evaluation.pseudonyms, annotation_paths);
   return report;
 }
 
@@ -139,20 +134,23 @@ void read_annotation_directories(Evaluation& evaluation, std::string_view source
 
 Report summarise_input(const std::string& path, const Evaluation& evaluation) {
   Findings findings = read_findings(path, evaluation);
-  apply_annotations(evaluation, findings);
-  return evaluated(std::move(findings), evaluation);
+  const std::vector<AnnotationPathsGiven> annotation_paths =
+      apply_annotations(evaluation, findings);
+  return evaluated(std::move(findings), evaluation, annotation_paths);
 }
 
 Report summarise_input_bytes(std::string bytes, const std::string& name,
                              const Evaluation& evaluation) {
   Findings findings =
       findings_of(read_sr(std::move(bytes), name, evaluation.limits), name, evaluation);
-  apply_annotations(evaluation, findings);
-  return evaluated(std::move(findings), evaluation);
+  const std::vector<AnnotationPathsGiven> annotation_paths =
+      apply_annotations(evaluation, findings);
+  return evaluated(std::move(findings), evaluation, annotation_paths);
 }
 
 Report summarise_annotations(const std::string& path, const Evaluation& evaluation) {
-  return evaluated(findings_from_annotations(read_annotations(path)), evaluation);
+  return evaluated(findings_from_annotations(read_annotations(path)), evaluation,
+                   {AnnotationPathsGiven{path, false, {}}});
 }
 
 Error with_read_own_hint(const Error& error) {
