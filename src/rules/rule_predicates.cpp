@@ -1158,10 +1158,7 @@ std::vector<const UnassessedFinding*> unassessed_findings_above(const ExamContex
     std::optional<Category> breast;
     const auto& findings = exam.findings.findings;
     for (std::size_t i = 0; exam.decisions != nullptr && i < findings.size(); ++i) {
-      const bool same = unassessed.laterality != Laterality::Unknown &&
-                        (findings[i].laterality == unassessed.laterality ||
-                         findings[i].laterality == Laterality::Both);
-      if (!same) continue;
+      if (!speaks_for(unassessed.laterality, findings[i].laterality)) continue;
       const Category final_category = (*exam.decisions)[i].final_category;
       breast = breast ? more_suspicious(*breast, final_category) : final_category;
     }

@@ -536,9 +536,8 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
 std::optional<Category> unassessed_category(const Findings& findings, Laterality breast) {
   std::optional<Category> highest;
   for (const UnassessedFinding& unassessed : findings.unassessed_findings) {
-    const bool of_breast = breast == Laterality::Unknown || unassessed.laterality == breast ||
-                           unassessed.laterality == Laterality::Both;
-    if (!of_breast) continue;
+    // One of unknown breast may be about either breast: it counts for both.
+    if (!speaks_for(unassessed.laterality, breast)) continue;
     highest = highest ? more_suspicious(*highest, unassessed.category) : unassessed.category;
   }
   return highest;

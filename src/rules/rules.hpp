@@ -116,8 +116,9 @@ struct Outcome {
   bool counts_unassessed_findings = false;
 };
 
-// The most suspicious own category of the unassessed findings (Findings::unassessed_findings) of
-// `breast` (Unknown: of any breast), none when there is none.
+// The most suspicious own category of the unassessed findings (Findings::unassessed_findings)
+// that may be about `breast` (speaks_for: one of unknown breast is about either; `breast`
+// Unknown: the exam), none when there is none.
 std::optional<Category> unassessed_category(const Findings& findings, Laterality breast);
 
 // Site reading of one finding after the S rows.

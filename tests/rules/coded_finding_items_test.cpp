@@ -484,6 +484,19 @@ TEST(UnassessedFindingCategory, ALowerOrNoReportedCategoryChangesNothing) {
   EXPECT_FALSE(lower.exam.needs_review);
 }
 
+// A finding of a breast the report does not name may be about either: its category counts for
+// each breast, never leaving one "benign" beside a reported 5.
+TEST(UnassessedFindingCategory, OfAnUnnamedBreastItCountsForEachBreast) {
+  ContentItem mass = lesion_with_category(kMass, Category::HighlySuggestive5);
+  mass.children.erase(mass.children.begin());  // no Laterality
+  const Report report = evaluate_report({finding_with({kRight, kCoarse}), mass});
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  ASSERT_EQ(report.exam.breasts.size(), 1u);
+  EXPECT_EQ(report.exam.breasts.front().category, Category::HighlySuggestive5);
+  EXPECT_NE(report.exam.breasts.front().classification, Classification::Benign);
+}
+
 TEST(UnassessedFindingCategory, WithNoCalcificationFindingItIsTheExamsCategory) {
   const Report report = evaluate_report({lesion_with_category(kMass, Category::HighlySuggestive5)});
   EXPECT_TRUE(report.decisions.empty());
