@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "findings/findings.hpp"
@@ -75,6 +76,26 @@ inline SrDocument report_with(std::vector<ContentItem> findings_items) {
   findings.children = std::move(findings_items);
   document.root.children.push_back(findings);
   return document;
+}
+
+// A TID 4206 calcification finding at 1.1.1 (as report_with holds it) whose property items are
+// numbered in order from 1.1.1.1; `finding_code` its code (CID 6054).
+inline ContentItem finding_with(std::vector<std::pair<CodeConst, Code>> properties,
+                                const CodeConst& finding_code = codes::kCalcificationOfBreast) {
+  ContentItem finding =
+      code_item("1.1.1", Relationship::Contains, codes::kFinding, finding_code.to_code());
+  int n = 1;
+  for (const auto& [name, value] : properties) {
+    finding.children.push_back(
+        code_item("1.1.1." + std::to_string(n++), Relationship::HasProperties, name, value));
+  }
+  return finding;
+}
+
+// The code the rules use for a term (lexicon's code_of), as an SR item holds it.
+template <typename Term>
+Code code(Term term) {
+  return code_of(term).to_code();
 }
 
 inline Decision decide(const Finding& finding, const SiteProfile& profile = SiteProfile{}) {

@@ -29,20 +29,8 @@ Report evaluate_report(std::vector<ContentItem> findings_items) {
   return evaluate(extract_findings(testing::report_with(std::move(findings_items)), "test.dcm"));
 }
 
-// A finding at 1.1.1 whose children are numbered in order from 1.1.1.1.
-ContentItem finding_with(std::vector<std::pair<CodeConst, Code>> properties,
-                         const CodeConst& finding_code = codes::kCalcificationOfBreast) {
-  ContentItem finding = code_item("1.1.1", codes::kFinding, finding_code.to_code());
-  finding.relationship = Relationship::Contains;
-  int n = 1;
-  for (const auto& [name, value] : properties) {
-    finding.children.push_back(code_item("1.1.1." + std::to_string(n++), name, value));
-  }
-  return finding;
-}
-
-Code code(Morphology term) { return code_of(term).to_code(); }
-Code code(Distribution term) { return code_of(term).to_code(); }
+using testing::code;
+using testing::finding_with;
 
 const std::pair<CodeConst, Code> kRight{codes::kLaterality, code_of(Laterality::Right).to_code()};
 const std::pair<CodeConst, Code> kCoarse{codes::kCalcificationType,

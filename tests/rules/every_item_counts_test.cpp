@@ -39,24 +39,8 @@ Report evaluate_report(std::vector<ContentItem> findings_items,
   return evaluate(extract_findings(document, "test.dcm"));
 }
 
-// A calcification finding at 1.1.1 whose children are numbered in order from 1.1.1.1.
-ContentItem finding_with(std::vector<std::pair<CodeConst, Code>> properties,
-                         const CodeConst& finding_code = codes::kCalcificationOfBreast) {
-  ContentItem finding = code_item("1.1.1", codes::kFinding, finding_code.to_code());
-  finding.relationship = Relationship::Contains;
-  int n = 1;
-  for (const auto& [name, value] : properties) {
-    finding.children.push_back(code_item("1.1.1." + std::to_string(n++), name, value));
-  }
-  return finding;
-}
-
-Code code(Morphology term) { return code_of(term).to_code(); }
-Code code(Distribution term) { return code_of(term).to_code(); }
-Code code(Laterality laterality) { return code_of(laterality).to_code(); }
-Code code(Category category) { return code_of(category).to_code(); }
-Code code(Site site) { return code_of(site).to_code(); }
-Code code(Change change) { return code_of(change).to_code(); }
+using testing::code;
+using testing::finding_with;
 
 const std::pair<CodeConst, Code> kLeft{codes::kLaterality, code(Laterality::Left)};
 const std::pair<CodeConst, Code> kPunctate{codes::kCalcificationType, code(Morphology::Punctate)};
