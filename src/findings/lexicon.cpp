@@ -315,32 +315,15 @@ std::vector<Distribution> distributions_meant(std::string_view meaning) {
 
 std::optional<Category> category_meant(std::string_view meaning) {
   // A category token of its own: "5 - Highly suggestive …", "BI-RADS 4B", never "4.0" (a
-  // Coding Scheme Version put in the meaning).
+  // Coding Scheme Version put in the meaning): the words category_named reads ("4A").
   std::string token;
-  const auto category_of_token = [&]() -> std::optional<Category> {
-    static constexpr std::array<std::pair<std::string_view, Category>, 10> kTokens{{
-        {"0", Category::Incomplete0},
-        {"1", Category::Negative1},
-        {"2", Category::Benign2},
-        {"3", Category::ProbablyBenign3},
-        {"4", Category::Suspicious4},
-        {"4a", Category::LowSuspicion4A},
-        {"4b", Category::ModerateSuspicion4B},
-        {"4c", Category::HighSuspicion4C},
-        {"5", Category::HighlySuggestive5},
-        {"6", Category::KnownMalignancy6},
-    }};
-    const auto* found = std::find_if(kTokens.begin(), kTokens.end(),
-                                     [&](const auto& entry) { return entry.first == token; });
-    return found == kTokens.end() ? std::nullopt : std::optional<Category>(found->second);
-  };
   for (const char c : std::string(meaning) + " ") {
     const auto byte = static_cast<unsigned char>(c);
     if (std::isalnum(byte) != 0 || c == '.') {
-      token += static_cast<char>(std::tolower(byte));
+      token += static_cast<char>(std::toupper(byte));
       continue;
     }
-    if (const auto category = category_of_token()) return category;
+    if (const auto category = category_named(token)) return category;
     token.clear();
   }
   // No number: the words of a category ("Highly suggestive of malignancy"), letter for letter.
