@@ -46,6 +46,13 @@ const ContentItem* first_child(const ContentItem& item, const CodeConst& name) {
   return found == item.children.end() ? nullptr : &*found;
 }
 
+// Whether the item's concept name is one of `concepts`.
+template <std::size_t N>
+bool is_one_of(const ContentItem& item, const std::array<CodeConst, N>& concepts) {
+  return std::any_of(concepts.begin(), concepts.end(),
+                     [&](const CodeConst& concept) { return is_concept(item, concept); });
+}
+
 ReaderNote unknown_code_note(const ContentItem& item, std::string_view context_group) {
   if (item.code.value.empty()) {
     // No Code Value: the meaning it carried is quoted (the sr reader keeps it), never read.
@@ -331,6 +338,12 @@ std::optional<std::string> suspicious_calcification_term(const Code& code) {
   return std::nullopt;
 }
 
+// How a warning about an item that was not read says its value is a suspicious calcification
+// code (`term`), inside a finding or outside every one.
+std::string suspicious_value_words(const std::string& term) {
+  return "; its value is a suspicious calcification code (" + term + ")";
+}
+
 // Records a conflict on the finding when the field was given more than one distinct value.
 template <typename T>
 bool add_conflict(Finding& finding, FindingField field, const std::vector<Given<T>>& values) {
@@ -538,8 +551,7 @@ class FindingReader {
     const std::optional<std::string> term = suspicious_calcification_term(item.code);
     if (!term) return {};
     finding_.unread_suspicious.push_back({*term, item.position});
-    return "; its value is a suspicious calcification code (" + *term +
-           "): never below 4A (rule C0)";
+    return suspicious_value_words(*term) + ": never below 4A (rule C0)";
   }
 
   // A value outside its concept's context group (unknown_code_note), weighed as above.
@@ -964,18 +976,12 @@ constexpr std::array<CodeConst, 5> kAssessmentItemsNotWeighed{{
     codes::kPathologyResults,
 }};
 
-template <std::size_t N>
-bool is_one_of(const ContentItem& item, const std::array<CodeConst, N>& concepts) {
-  return std::any_of(concepts.begin(), concepts.end(),
-                     [&](const CodeConst& concept) { return is_concept(item, concept); });
-}
-
 // What an unread item's value may say about the exam: a suspicious calcification code, a
 // malignant result.
 std::string what_its_value_says(const ContentItem& item) {
   if (item.value_type != ValueType::Code) return {};
   if (const auto term = suspicious_calcification_term(item.code)) {
-    return "; its value is a suspicious calcification code (" + *term + ")";
+    return suspicious_value_words(*term);
   }
   if (prior_result_for(item.code) == PriorResult::Malignant) {
     return "; its value is a malignant result";
@@ -1655,9 +1661,8 @@ class CadReader {
         {"111016", "DCM", "Composite type"},
         {"111057", "DCM", "Scope of Feature"},
     }};
-    return std::any_of(kIdentifying.begin(), kIdentifying.end(),
-                       [&](const CodeConst& name) { return is_concept(item, name); }) ||
-           is_code_item(item, codes::kSingleImageFinding) || is_code_item(item, kCompositeFeature);
+    return is_one_of(item, kIdentifying) || is_code_item(item, codes::kSingleImageFinding) ||
+           is_code_item(item, kCompositeFeature);
   }
 
   // A Rendering Intent outside CID 6034 (a DCM code in another scheme, a local code) cannot say
