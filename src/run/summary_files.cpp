@@ -18,6 +18,7 @@
 #include "base/error.hpp"
 #include "base/uid.hpp"
 #include "dicom/sr_reader.hpp"
+#include "dicom/sr_writer.hpp"
 #include "review/exam_view.hpp"
 #include "review/review_html.hpp"
 #include "run/summarise.hpp"
@@ -116,10 +117,10 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
 }
 
 std::string DicomOutputClaims::claim(const InputResult& result) {
-  const std::size_t result_hash = std::hash<std::string>{}(result.dicom.bytes);
+  std::string digest = hex_digest(result.dicom.bytes);
   const auto [at, first] =
-      claimed_.emplace(result.dicom.file_stem, Claim{result.entry.input, result_hash});
-  if (first || at->second.result_hash == result_hash) return {};
+      claimed_.emplace(result.dicom.file_stem, Claim{result.entry.input, digest});
+  if (first || at->second.result_digest == digest) return {};
   return result.entry.input + ": has the SOP Instance UID of " + at->second.input +
          ", another input of this run, and another result: its result SR would replace that "
          "one's (--dicom-out); neither of the two is dropped silently, this one is not "

@@ -67,7 +67,7 @@ class DicomOutputClaims {
  private:
   struct Claim {
     std::string input;
-    std::size_t result_hash;
+    std::string result_digest;  // SHA-1 of the SR's bytes: the same result, not a likely one
   };
   std::map<std::string, Claim> claimed_;
 };
