@@ -22,6 +22,8 @@ std::string_view to_string(WarningCode code) {
       return "annotation-unmatched";
     case WarningCode::AnnotationSkipped:
       return "annotation-skipped";
+    case WarningCode::AnnotationOtherSr:
+      return "annotation-other-sr";
     case WarningCode::CadIncomplete:
       return "cad-incomplete";
     case WarningCode::NarrativeDerived:

@@ -17,6 +17,8 @@ enum class WarningCode {
   AnnotationConflict,   // an annotation and the SR disagree on a value
   AnnotationUnmatched,  // an annotation refinement matched no SR finding
   AnnotationSkipped,    // an invalid file in an annotation directory
+  // A file of an annotation directory for this study made on another SR: not applied here (E17)
+  AnnotationOtherSr,
   CadIncomplete,        // the CAD says not all (or none) of its algorithms succeeded
   NarrativeUnresolved,  // report text mentions calcification that no finding holds (issue 16)
   LanguageUnsupported,  // the SR states a language no lexicon has; its text read with the default

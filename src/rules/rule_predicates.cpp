@@ -907,6 +907,7 @@ bool benign_beside_unreadable_item(const RuleContext& context) {
                       [](const ReaderNote& note) {
                         return is_unreadable(note) || note.code == WarningCode::CadIncomplete ||
                                note.code == WarningCode::AnnotationSkipped ||
+                               note.code == WarningCode::AnnotationOtherSr ||
                                note.code == WarningCode::AnnotationUnmatched;
                       }) ||
           document_incomplete(context));
@@ -1028,6 +1029,13 @@ bool annotation_unread(const RuleContext& context) {
   const auto& notes = exam_of(context, __func__).findings.notes;
   return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
     return note.code == WarningCode::AnnotationSkipped;
+  });
+}
+
+bool annotation_for_another_sr(const RuleContext& context) {
+  const auto& notes = exam_of(context, __func__).findings.notes;
+  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
+    return note.code == WarningCode::AnnotationOtherSr;
   });
 }
 

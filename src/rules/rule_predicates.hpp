@@ -134,6 +134,8 @@ std::vector<std::string> document_incomplete_texts(const RuleContext& context);
 bool annotation_unread(const RuleContext& context);
 // E14: an annotation's refinement matched no SR finding (the annotation-unmatched note).
 bool annotation_unmatched(const RuleContext& context);
+// E17: a file of an annotation directory for this study was made on another SR.
+bool annotation_for_another_sr(const RuleContext& context);
 // W18: the finding is an annotation's refinement that matched no SR finding, kept on its own.
 bool refinement_matched_no_finding(const RuleContext& context);
 bool read_back_own_sr(const RuleContext& context);

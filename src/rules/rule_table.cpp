@@ -731,6 +731,15 @@ std::vector<Rule> make_rule_table() {
        "becomes 0",
        Stage::Exam, annotation_unread, needing_review(exam_incomplete(no_outcome())),
        kEvidenceExam},
+      // Not in decision-logic.md: an annotation of this study made on another SR is that SR's,
+      // but a mistyped sopInstanceUid names none, and its finding would vanish (hostile review
+      // 28, H28-5): said, and reviewed; the category stands, as the file was read and is valid.
+      {"E17", "An annotation of this study was made on another SR: radiologist review",
+       kEveryItemCounts,
+       "a file of an annotation directory has this SR's study but names another SR "
+       "(sopInstanceUid): it is not applied here; the annotation-other-sr warning names it, so "
+       "the radiologist can check that it is the other SR's annotation",
+       Stage::Exam, annotation_for_another_sr, needing_review(no_outcome()), kEvidenceExam},
       // Not in decision-logic.md: the finding an annotation meant to refine is not known, so
       // its values were not applied where they belong (issue 18, F11; W18 is the finding's row).
       {"E14", "An annotation's refinement matched no SR finding: radiologist review",

@@ -279,8 +279,10 @@ void apply_annotation_directory(const AnnotationDirectory& directory, Findings& 
     if (reading.annotations.study_instance_uid != study) continue;
     // A file of this study made on another of its SRs (the report's and the CAD's, a report and
     // its addendum) is that SR's, as another study's file is that study's (hostile review 27,
-    // H27-17): passed over, never an error for this SR. Only when this SR's own UID cannot be
-    // told is it said, as the file may be this SR's.
+    // H27-17): never an error for this SR. It is not applied, but said in this exam's summary
+    // for review (E17): a sopInstanceUid mistyped by one digit names no SR at all, and its
+    // finding must not vanish behind a benign exam (hostile review 28, H28-5). The other SR's
+    // UID is not quoted: --pseudonymize could not replace it (H28-8).
     const std::string& made_on = reading.annotations.sop_instance_uid;
     const std::string& sr = findings.source.sop_instance_uid;
     if (made_on.empty() || made_on == sr) {
@@ -289,13 +291,18 @@ void apply_annotation_directory(const AnnotationDirectory& directory, Findings& 
       if (!reading.identity || applied.insert(*reading.identity).second) {
         merge_annotations(reading.annotations, findings);
       }
-    } else if (!is_uid(sr)) {
-      std::string note = reading.path;
-      note += ": made on the SR " + made_on;
-      note += " of this study; this SR has no valid SOP Instance UID (\"" + sr;
-      note += "\"), so whether it is the one annotated cannot be told (file not applied)";
-      findings.notes.push_back({WarningCode::AnnotationSkipped, std::move(note), ""});
+      continue;
     }
+    std::string note = reading.path;
+    note += is_uid(sr) ? ": made on another SR of this study (its sopInstanceUid is not this SR's)"
+                       : ": made on an SR of this study; this SR has no valid SOP Instance UID, "
+                         "so whether it is the one annotated cannot be told";
+    note += "; not applied to this exam: check that it is the other SR's annotation";
+    // Where this SR's own UID is not valid the file may be this SR's: it was not applied, as an
+    // unreadable file (E12).
+    findings.notes.push_back(
+        {is_uid(sr) ? WarningCode::AnnotationOtherSr : WarningCode::AnnotationSkipped,
+         std::move(note), ""});
   }
   // An SR without a valid Study Instance UID matches no file, and any of them may have been its
   // annotations: said, never a clean summary (hostile review 25, F9).

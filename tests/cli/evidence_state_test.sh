@@ -321,8 +321,13 @@ made_on() {  # SOP: this study's annotation (fine linear branching added), made 
 new_dir && made_on 1.2.3.999 >"$dir/for-the-cad.xml"
 "$mammocalc" summarize --annotations "$dir" "$base" >"$work/entry.xml" 2>"$work/entry.err"
 check "another SR's file of this study: summarised (exit 0)" test $? -eq 0
-check "... not applied: still benign, no review" \
-  bash -c "! grep -q 'origin=\"annotation\"' '$work/entry.xml' && exam '$work/entry.xml' | grep -q 'classification=\"benign\".*needsReview=\"false\"'"
+# Not applied, its category unchanged, but named in the summary and the exam reviewed (E17): a
+# sopInstanceUid mistyped by one digit names no SR, and its finding must not vanish (H28-5).
+check "... not applied: the category stays benign" \
+  bash -c "! grep -q 'origin=\"annotation\"' '$work/entry.xml' && exam '$work/entry.xml' | grep -q 'classification=\"benign\"'"
+check "... but the file is named (annotation-other-sr) and the exam needs review (E17)" \
+  bash -c "grep -qF 'code=\"annotation-other-sr\">$dir/for-the-cad.xml: made on another SR' '$work/entry.xml' && exam '$work/entry.xml' | grep -q 'needsReview=\"true\"'"
+check "... without quoting the other SR's UID" bash -c "! grep -q '1.2.3.999' '$work/entry.xml'"
 check "... nothing on standard error" test ! -s "$work/entry.err"
 made_on "$sop" >"$dir/for-this-report.xml"
 "$mammocalc" summarize --annotations "$dir" "$base" >"$work/entry.xml" 2>/dev/null
