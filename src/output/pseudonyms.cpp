@@ -96,6 +96,14 @@ void withhold_report_text(Report& report, Replacements& replacements) {
 
 }  // namespace
 
+std::string with_labels(std::string text,
+                        const std::vector<std::pair<std::string, std::string>>& labels) {
+  Replacements replacements;
+  for (const auto& [path, label] : labels) replacements.add(path, label);
+  replacements.apply(text);
+  return text;
+}
+
 std::string pseudonym_uid(const std::string& uid, const std::string& key) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned length = 0;

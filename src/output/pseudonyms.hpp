@@ -8,6 +8,7 @@
 // the report text are withheld wherever they were quoted (terms and statuses stay).
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rules/rules.hpp"
@@ -30,6 +31,12 @@ struct AnnotationPathsGiven {
   bool directory = false;
   std::vector<std::string> entries;  // a directory's, as the run names them (DIR/NAME)
 };
+
+// `text` with every path of `labels` replaced by its label, longer paths first (a path before a
+// shorter one inside it), as pseudonymise relabels a report's texts: for texts outside a report
+// (a batch index's error text).
+std::string with_labels(std::string text,
+                        const std::vector<std::pair<std::string, std::string>>& labels);
 
 // Applies the policy to a report before anything is written from it (summary, review, page,
 // output file names). Does nothing when the policy is not enabled. Paths in texts become

@@ -12,10 +12,12 @@
 #include <string_view>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "base/atomic_file.hpp"
 #include "base/input_guard.hpp"
 #include "base/line_log.hpp"
+#include "output/pseudonyms.hpp"
 #include "review/review_html.hpp"
 #include "run/summary_files.hpp"
 
@@ -155,6 +157,16 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   BatchIndex index;
   IndexCounts counts;
   std::size_t pseudonymised_inputs = 0;
+  // Every annotation path of the run (a directory's entries too), as an error text may name it.
+  std::vector<std::pair<std::string, std::string>> annotation_labels;
+  for (const std::string& path : evaluation.annotations) {
+    annotation_labels.emplace_back(path, "annotations");
+    const auto directory = evaluation.annotation_directories.find(path);
+    if (directory == evaluation.annotation_directories.end()) continue;
+    for (const AnnotationDirectoryEntry& entry : directory->second.entries) {
+      annotation_labels.emplace_back(entry.path, "annotations");
+    }
+  }
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> spill(std::tmpfile(), &std::fclose);
   if (!spill) {
     throw Error(ErrorCode::OutputFailed, config.output_dir + ": no temporary file for the index");
@@ -165,11 +177,13 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     if (entry.status == EntryStatus::Failed) progress.say_error(entry.error);
     if (evaluation.pseudonyms.enabled) {
       // The index may travel with the summaries: the input's path, which may name the patient,
-      // becomes its place in the walk; standard error above still names it for the operator.
+      // becomes its place in the walk, wherever the error text names it, and so do the
+      // annotation paths an error names (hostile review 28, H28-7); standard error above still
+      // names them for the operator.
       const std::string label = "input-" + std::to_string(++pseudonymised_inputs);
-      if (entry.error.rfind(entry.input, 0) == 0) {
-        entry.error = label + entry.error.substr(entry.input.size());
-      }
+      std::vector<std::pair<std::string, std::string>> labels = annotation_labels;
+      labels.emplace_back(entry.input, label);
+      entry.error = with_labels(std::move(entry.error), labels);
       entry.input = label;
     }
     counts.add(entry);
@@ -208,7 +222,11 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         }
       }
       merge_into(index.rollup, rollups[i]);
-      entry.output = claim_output_name(outcomes[i].sop_instance_uid, entry.input, used_names);
+      // Named by the SOP Instance UID's pseudonym; without a UID, by the input's file name,
+      // which may name the patient: not when pseudonymised (hostile review 28, H28-6).
+      entry.output =
+          claim_output_name(outcomes[i].sop_instance_uid,
+                            evaluation.pseudonyms.enabled ? "" : entry.input, used_names);
     }
     run_on_jobs(jobs, outcomes.size(), [&](unsigned /*job*/, std::size_t i) {
       IndexEntry& entry = outcomes[i].entry;

@@ -53,7 +53,9 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
       }
     }
     if (entry.status == EntryStatus::Summarised) {
-      const std::string name = claim_output_name(result.sop_instance_uid, input.path, used_names);
+      // Without a UID the input's file name, which may name the patient: not when pseudonymised.
+      const std::string name = claim_output_name(
+          result.sop_instance_uid, evaluation.pseudonyms.enabled ? "" : input.path, used_names);
       try {
         write_outputs(result, name, files, Flush::Now);
         log << log_line("mammocalc hook", input.path + ": summarised to " + name);

@@ -107,6 +107,38 @@ check "... the skipped copy named by a label" grep -q 'annotation-skipped">annot
   --annotations "$patient_dir" "$sample" >"$work/dir-p.txt" 2>/dev/null
 check "... nor in the review" bash -c "! grep -q DOE_JANE '$work/dir-p.txt'"
 
+# An SR without a SOP Instance UID is named after its file, which may name the patient: not when
+# pseudonymised (hostile review 28, H28-6).
+mkdir "$work/named-in"
+cp "$sample" "$work/named-in/SMITH_JOHN.dcm"
+dcmodify -nb -e "(0008,0018)" "$work/named-in/SMITH_JOHN.dcm" 2>/dev/null
+check "an SR without a SOP Instance UID can be made (dcmodify)" \
+  bash -c "! dcmdump +P 0008,0018 '$work/named-in/SMITH_JOHN.dcm' | grep -q UI"
+"$mammocalc" summarize -o "$work/named-plain" "$work/named-in" 2>/dev/null
+check "... a plain batch names its summary after the file (the probe can fail)" \
+  test -f "$work/named-plain/SMITH_JOHN.xml"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" --html \
+  -o "$work/named-p" "$work/named-in" 2>/dev/null
+check "... a pseudonymised batch does not" bash -c "! grep -rlq SMITH '$work/named-p' && ! ls '$work/named-p' | grep -q SMITH"
+check "... and still writes its summary" test "$(ls "$work/named-p" | grep -vc '^index')" -ge 1
+"$mammocalc" hook --pseudonymize --pseudonym-key "$work/site.key" --out "$work/named-hook" \
+  "$work/named-in/SMITH_JOHN.dcm" 2>/dev/null
+check "... nor does the hook" bash -c "! ls '$work/named-hook' | grep -q SMITH && test -n \"\$(ls '$work/named-hook')\""
+# A batch index's error text names the input and the annotation file: labelled too (H28-7).
+mkdir -p "$work/DOE_ANN" "$work/DOE_IN"
+sed 's/<study /<study accessionNumber="OTHER9" /' "$notes" >"$work/DOE_ANN/DOE_JANE.xml"
+cp "$sample" "$work/DOE_IN/DOE_JANE_MRN1.dcm"
+"$mammocalc" summarize --html -o "$work/acc-plain" --annotations "$work/DOE_ANN" "$work/DOE_IN" 2>/dev/null
+check "another accession's annotation fails the entry, named in the plain index (the probe can fail)" \
+  grep -q 'errorCode="invalid-annotation">[^<]*DOE_JANE.xml' "$work/acc-plain/index.xml"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" --html -o "$work/acc-p" \
+  --annotations "$work/DOE_ANN" "$work/DOE_IN" 2>"$work/err"
+check "... the pseudonymised index and page name neither the input nor the annotation file" \
+  bash -c "! grep -q DOE '$work/acc-p/index.xml' '$work/acc-p/index.html'"
+check "... the error is still there, labelled" \
+  grep -q 'errorCode="invalid-annotation">annotations[^<]*input-1' "$work/acc-p/index.xml"
+check "... standard error names the real file for the operator" grep -q DOE_JANE.xml "$work/err"
+
 printf 'short\n' >"$work/short.key"
 "$mammocalc" summarize --pseudonymize --pseudonym-key "$work/short.key" "$sample" >/dev/null 2>"$work/err"
 check "a key under 16 bytes is a usage error" test $? -eq 2
