@@ -277,6 +277,19 @@ void apply_annotation_directory(const AnnotationDirectory& directory, Findings& 
     }
     ++annotation_files;
     if (reading.annotations.study_instance_uid != study) continue;
+    // This study's file with another accession number is inconsistent, not another SR's: a
+    // file given by name is an error, but one file in a shared directory must not fail every SR
+    // of the study (hostile review 28, H28-9). Skipped and said (E12); the numbers not quoted.
+    const std::string& accession = reading.annotations.accession_number;
+    if (!accession.empty() && !findings.source.accession_number.empty() &&
+        accession != findings.source.accession_number) {
+      findings.notes.push_back({WarningCode::AnnotationSkipped,
+                                reading.path +
+                                    ": this study's annotation file with another accession number "
+                                    "(study/@accessionNumber differs from this SR's): not applied",
+                                ""});
+      continue;
+    }
     // A file of this study made on another of its SRs (the report's and the CAD's, a report and
     // its addendum) is that SR's, as another study's file is that study's (hostile review 27,
     // H27-17): never an error for this SR. It is not applied, but said in this exam's summary

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -143,7 +144,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   if (!config.dicom_out_dir.empty()) create_dicom_out_directory(config.dicom_out_dir);
   create_output_directory(config.output_dir);
   Evaluation evaluation = load_evaluation(config.evaluation);
-  read_annotation_directories(evaluation, "mammocalc", errors);
+  read_run_annotations(evaluation, "mammocalc", errors);
   const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir};
   const unsigned jobs = std::max(1u, config.jobs);
   const std::size_t chunk_size = kChunkPerJob * jobs;
@@ -163,9 +164,11 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     annotation_labels.emplace_back(path, "annotations");
     const auto directory = evaluation.annotation_directories.find(path);
     if (directory == evaluation.annotation_directories.end()) continue;
-    for (const AnnotationDirectoryEntry& entry : directory->second.entries) {
-      annotation_labels.emplace_back(entry.path, "annotations");
-    }
+    const auto& entries = directory->second.entries;
+    std::transform(entries.begin(), entries.end(), std::back_inserter(annotation_labels),
+                   [](const AnnotationDirectoryEntry& entry) {
+                     return std::make_pair(entry.path, std::string("annotations"));
+                   });
   }
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> spill(std::tmpfile(), &std::fclose);
   if (!spill) {

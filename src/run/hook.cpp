@@ -24,7 +24,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   create_output_directory(config.output_dir);
   if (!config.dicom_dir.empty()) create_output_directory(config.dicom_dir);
   Evaluation evaluation = load_evaluation(config.evaluation);
-  read_annotation_directories(evaluation, "mammocalc hook", log);
+  read_run_annotations(evaluation, "mammocalc hook", log);
   SummaryFiles files;
   files.output_dir = config.output_dir;
   files.dicom_out_dir = config.dicom_dir;

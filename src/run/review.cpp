@@ -75,7 +75,7 @@ ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream&
   // they hold that is not read is said as summarize says it.
   if (std::any_of(config.inputs.begin(), config.inputs.end(), reads_dicom)) {
     start_dicom_toolkit();
-    read_annotation_directories(evaluation, "mammocalc", errors);
+    read_run_annotations(evaluation, "mammocalc", errors);
   }
   std::vector<ReviewExam> exams;
   bool any_failed = false;

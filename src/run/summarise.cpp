@@ -97,8 +97,15 @@ std::vector<AnnotationPathsGiven> apply_annotations(const Evaluation& evaluation
       for (const AnnotationDirectoryEntry& entry : directory->entries) {
         paths.entries.push_back(entry.path);
       }
+    } else if (const auto read = evaluation.annotation_files.find(path);
+               read != evaluation.annotation_files.end()) {
+      const AnnotationFileReading& file = read->second;
+      if (file.error) throw *file.error;
+      if (!file.identity || applied.insert(*file.identity).second) {
+        merge_annotations(*file.annotations, findings);
+      }
     } else {
-      const std::optional<FileIdentity> identity = file_identity(path);
+      const std::optional<FileIdentity> identity = file_identity(path);  // serve: may change
       if (!identity || applied.insert(*identity).second) {
         merge_annotations(read_annotations(path), findings);
       }
@@ -119,10 +126,21 @@ Report evaluated(Findings findings, const Evaluation& evaluation,
 
 }  // namespace
 
-void read_annotation_directories(Evaluation& evaluation, std::string_view source,
-                                 std::ostream& out) {
+void read_run_annotations(Evaluation& evaluation, std::string_view source, std::ostream& out) {
   for (const std::string& path : evaluation.annotations) {
-    if (!std::filesystem::is_directory(path) || evaluation.annotation_directories.count(path) > 0) {
+    if (evaluation.annotation_directories.count(path) > 0 ||
+        evaluation.annotation_files.count(path) > 0) {
+      continue;
+    }
+    if (!std::filesystem::is_directory(path)) {
+      AnnotationFileReading file;
+      file.identity = file_identity(path);
+      try {
+        file.annotations = read_annotations(path);
+      } catch (const Error& error) {
+        file.error = error;
+      }
+      evaluation.annotation_files.emplace(path, std::move(file));
       continue;
     }
     AnnotationDirectory directory = read_annotation_directory(path);
@@ -230,7 +248,7 @@ void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& err
                   config.output + ": -o and --dicom-out name the same file; one would be lost");
     }
   }
-  read_annotation_directories(evaluation, "mammocalc", errors);
+  read_run_annotations(evaluation, "mammocalc", errors);
   const Report report = [&] {
     try {
       return summarise_input(input, evaluation);
@@ -409,9 +427,16 @@ void run_lexicon(const EvaluationConfig& config, bool as_xml, std::ostream& out)
 
 Evaluation load_evaluation(const EvaluationConfig& config) {
   auto [profile, site_reading] = load_site_profile_with_reading(config.site_profile_file);
-  Evaluation evaluation{std::move(profile),  config.annotations, config.limits,
-                        config.summary,      config.read_own,    PseudonymPolicy{},
-                        NarrativeLexicons{}, config.read_text,   {}};
+  Evaluation evaluation{std::move(profile),
+                        config.annotations,
+                        config.limits,
+                        config.summary,
+                        config.read_own,
+                        PseudonymPolicy{},
+                        NarrativeLexicons{},
+                        config.read_text,
+                        {},
+                        {}};
   evaluation.pseudonyms.enabled = config.pseudonymise;
   evaluation.pseudonyms.key = read_pseudonym_key(config.pseudonym_key_file);
   // A pseudonymised summary is a redacted one, and more.

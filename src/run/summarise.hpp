@@ -6,11 +6,13 @@
 // (run/summarize_command), and validate.
 
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "annotations/annotations.hpp"
 #include "base/error.hpp"
 #include "base/input_guard.hpp"
 #include "dicom/dicom_structure.hpp"
@@ -45,6 +47,14 @@ struct EvaluationConfig {
   bool read_text = true;  // false only for tools/bench's comparison
 };
 
+// An annotation file named on the command line, as read once for a run: its annotations, or the
+// error of reading them, which fails each SR it is applied to as a reading per SR would.
+struct AnnotationFileReading {
+  std::optional<Annotations> annotations;
+  std::optional<Error> error;
+  std::optional<FileIdentity> identity;  // the file's, when it could be stat()ed
+};
+
 // An EvaluationConfig loaded for a run: the site profile read once, the rest as given.
 struct Evaluation {
   SiteProfile profile;
@@ -56,9 +66,13 @@ struct Evaluation {
   NarrativeLexicons lexicons;  // what the narrative reader reads in report text, per language
   bool read_text = true;
   // The annotation directories among `annotations` as read once for the run
-  // (read_annotation_directories), by path; a directory not among them is read per SR (serve,
-  // whose directories may change while it listens).
+  // (read_run_annotations), by path; a directory not among them is read per SR (serve, whose
+  // directories may change while it listens).
   std::map<std::string, AnnotationDirectory> annotation_directories;
+  // The annotation files among `annotations` as read once for the run, by path: a file saved
+  // while a batch runs counts from the next run, as a directory's (hostile review 28, H28-10).
+  // A file not among them is read per SR (serve).
+  std::map<std::string, AnnotationFileReading> annotation_files;
 };
 
 // The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
@@ -86,12 +100,12 @@ struct RunConfig {
   std::string dicom_out;  // also the result as a DICOM SR: a file, or a directory for UID.dcm
 };
 
-// Reads the annotation directories among evaluation.annotations once, for every SR of the run
-// (Evaluation::annotation_directories), and writes to `out` one line, "SOURCE: PATH: why", for
-// each entry that the run does not read, whatever the SRs. Throws Error(InvalidAnnotation) for a
-// directory that cannot be listed.
-void read_annotation_directories(Evaluation& evaluation, std::string_view source,
-                                 std::ostream& out);
+// Reads the annotation directories and files among evaluation.annotations once, for every SR of
+// the run (Evaluation::annotation_directories, annotation_files), and writes to `out` one line,
+// "SOURCE: PATH: why", for each directory entry that the run does not read, whatever the SRs.
+// Throws Error(InvalidAnnotation) for a directory that cannot be listed; a file that cannot be
+// read is kept as its error, for each SR.
+void read_run_annotations(Evaluation& evaluation, std::string_view source, std::ostream& out);
 
 // Reads one SR file (or "-") within the run's limits, merges the run's annotations that belong to
 // it and evaluates it with the run's site profile. Throws Error naming the input;
@@ -129,7 +143,7 @@ std::string render_summary(const Report& report, const SummaryOptions& options);
 
 // `mammocalc summarize`: writes the summary to config.output or to `out`, and to `errors` first
 // one line, "mammocalc: PATH: why", for each entry of an annotation directory that is not read
-// (read_annotation_directories). Throws Error; writes nothing when the input
+// (read_run_annotations). Throws Error; writes nothing when the input
 // fails; Error(Usage) when -o or --dicom-out would overwrite an input (the SR, an annotation file,
 // the site profile).
 void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& errors);

@@ -345,4 +345,25 @@ ln "$dir/for-this-report.xml" "$work/hard-link.xml"
 "$mammocalc" summarize --annotations "$dir/for-this-report.xml" --annotations "$work/hard-link.xml" \
   "$base" >"$work/linked.xml" 2>/dev/null
 check "... by name and by a hard link: still one" test "$(count_added "$work/linked.xml")" -eq 1
+# A file named on the command line is read once for the run, as a directory is (hostile review
+# 28, H28-10): a file saved mid-batch never counts for some exams and not others. A pipe, which
+# can be read only once, shows it: it serves every SR of a batch.
+mkdir "$work/two-copies" && cp "$base" "$work/two-copies/a.dcm" && cp "$base" "$work/two-copies/b.dcm"
+"$mammocalc" summarize --annotations <(cat "$dir/for-this-report.xml") -o "$work/piped" \
+  "$work/two-copies" >/dev/null 2>"$work/piped.err"
+check "a named annotation file is read once for a batch: a pipe serves both SRs (exit 0)" test $? -eq 0
+check "... both summaries have its finding" \
+  test "$(grep -l 'origin="annotation"' "$work/piped"/*.xml | grep -vc index)" -eq 2
+# This study's file with another accession number is inconsistent, not another SR's (hostile
+# review 28, H28-9): skipped and said, never every SR of the study failed.
+new_dir && this_study |
+  sed "s|<study studyInstanceUid=\"$study\"/>|<study studyInstanceUid=\"$study\" accessionNumber=\"OTHER9\"/>|" \
+    >"$dir/other-accession.xml"
+"$mammocalc" summarize --annotations "$dir" "$base" >"$work/entry.xml" 2>"$work/entry.err"
+check "this study's file with another accession number: summarised (exit 0)" test $? -eq 0
+check "... not applied, said (annotation-skipped) and the exam reviewed" \
+  bash -c "! grep -q 'origin=\"annotation\"' '$work/entry.xml' && grep -qF 'code=\"annotation-skipped\">$dir/other-accession.xml: ' '$work/entry.xml' && exam '$work/entry.xml' | grep -q 'needsReview=\"true\"'"
+check "... the other number not quoted" bash -c "! grep -q OTHER9 '$work/entry.xml'"
+"$mammocalc" summarize --annotations "$dir/other-accession.xml" "$base" >/dev/null 2>&1
+check "... the same file given by name is still an error (exit 1)" test $? -eq 1
 finish

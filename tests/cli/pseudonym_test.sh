@@ -128,11 +128,12 @@ check "... nor does the hook" bash -c "! ls '$work/named-hook' | grep -q SMITH &
 mkdir -p "$work/DOE_ANN" "$work/DOE_IN"
 sed 's/<study /<study accessionNumber="OTHER9" /' "$notes" >"$work/DOE_ANN/DOE_JANE.xml"
 cp "$sample" "$work/DOE_IN/DOE_JANE_MRN1.dcm"
-"$mammocalc" summarize --html -o "$work/acc-plain" --annotations "$work/DOE_ANN" "$work/DOE_IN" 2>/dev/null
+"$mammocalc" summarize --html -o "$work/acc-plain" --annotations "$work/DOE_ANN/DOE_JANE.xml" \
+  "$work/DOE_IN" 2>/dev/null
 check "another accession's annotation fails the entry, named in the plain index (the probe can fail)" \
   grep -q 'errorCode="invalid-annotation">[^<]*DOE_JANE.xml' "$work/acc-plain/index.xml"
 "$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" --html -o "$work/acc-p" \
-  --annotations "$work/DOE_ANN" "$work/DOE_IN" 2>"$work/err"
+  --annotations "$work/DOE_ANN/DOE_JANE.xml" "$work/DOE_IN" 2>"$work/err"
 check "... the pseudonymised index and page name neither the input nor the annotation file" \
   bash -c "! grep -q DOE '$work/acc-p/index.xml' '$work/acc-p/index.html'"
 check "... the error is still there, labelled" \
