@@ -218,6 +218,14 @@ AnnotatedFinding read_finding(XmlInput& input, pugi::xml_node node) {
                       "(" + code.value + ", " + code.scheme +
                           ") is no follow-up code of CID 6028 (value and scheme, e.g. 111145 "
                           "DCM for a core biopsy)");
+      } else if (const auto other = follow_up_meaning_names_other(code)) {
+        // The radiologist reads the meaning beside the rules' choice: one that names another
+        // follow-up than the code would stand there unexamined (hostile review 28, H28-11).
+        input.problem(child, "reportedFollowUp",
+                      "codeMeaning \"" + code.meaning + "\" names " + *other + ", but (" +
+                          code.value + ", " + code.scheme + ") is " +
+                          std::string(to_string(*follow_up_kind_for(code))) +
+                          ": give the code's own meaning, or none");
       } else {
         finding.reported_follow_up.push_back(code);
       }

@@ -166,10 +166,10 @@ std::optional<ReaderNote> meaning_discordance(const ContentItem& item) {
     by_meaning = "BI-RADS " + category_words(*meant);
   } else if (is_concept(item, codes::kRecommendedFollowUp)) {
     const std::optional<FollowUpKind> value = follow_up_kind_for(item.code);
-    const std::optional<FollowUpKind> meant = follow_up_kind_meant(item.code.meaning);
-    if (!value || !meant || *value == *meant) return std::nullopt;
+    std::optional<std::string> meant = follow_up_meaning_names_other(item.code);
+    if (!value || !meant) return std::nullopt;
     by_value = std::string(to_string(*value));
-    by_meaning = std::string(to_string(*meant));
+    by_meaning = std::move(*meant);
   } else {
     return std::nullopt;
   }

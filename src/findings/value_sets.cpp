@@ -1,8 +1,8 @@
 #include "findings/value_sets.hpp"
 
 #include <algorithm>
-
 #include <array>
+#include <cctype>
 #include <string>
 
 #include "findings/lexicon.hpp"
@@ -469,6 +469,46 @@ std::optional<FollowUpKind> follow_up_kind_meant(std::string_view meaning) {
     return meaning_key(member.code.meaning) == key;
   });
   return found == kFollowUp.end() ? std::nullopt : std::optional<FollowUpKind>(found->term);
+}
+
+namespace {
+
+// A follow-up meaning that asks for tissue or surgery, whatever its wording or spelling
+// ("localisation"), in English or German; a negation ("no biopsy") counts too, which only asks
+// for review.
+bool names_tissue_or_surgery(std::string_view meaning) {
+  std::string lower(meaning);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  constexpr std::array<std::string_view, 11> kStems{
+      "biops",   "excision", "exzision",   "surg",      "localis", "localiz",
+      "cytolog", "histolog", "aspiration", "resection", "ectomy"};
+  return std::any_of(kStems.begin(), kStems.end(),
+                     [&](std::string_view stem) { return lower.find(stem) != std::string::npos; });
+}
+
+// The kinds whose own meaning may speak of a biopsy or surgery.
+bool may_name_tissue_or_surgery(FollowUpKind kind) {
+  return asks_for_tissue(kind) || kind == FollowUpKind::SurgicalConsult ||
+         kind == FollowUpKind::PostBiopsyAsDirected || kind == FollowUpKind::ClinicalAssessment ||
+         kind == FollowUpKind::SuggestiveOfMalignancy ||
+         kind == FollowUpKind::HighlySuggestiveOfMalignancy ||
+         kind == FollowUpKind::KnownMalignancy;
+}
+
+}  // namespace
+
+std::optional<std::string> follow_up_meaning_names_other(const Code& code) {
+  const std::optional<FollowUpKind> value = follow_up_kind_for(code);
+  if (!value) return std::nullopt;
+  if (const std::optional<FollowUpKind> meant = follow_up_kind_meant(code.meaning)) {
+    if (*meant == *value) return std::nullopt;
+    return std::string(to_string(*meant));
+  }
+  if (names_tissue_or_surgery(code.meaning) && !may_name_tissue_or_surgery(*value)) {
+    return std::string("a biopsy or surgery");
+  }
+  return std::nullopt;
 }
 
 bool asks_for_tissue(FollowUpKind kind) {

@@ -7,6 +7,7 @@
 // Codes match on (value, scheme); a legacy SRT (or SNM3) form given in a table matches too.
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/codes.hpp"
@@ -55,6 +56,11 @@ std::optional<FollowUpKind> follow_up_kind_for(const Code& code);
 // and punctuation aside): "Needle localization and biopsy" on a normal-interval code names
 // another kind (hostile review 26, H26-11). Empty when it is no CID 6028 meaning.
 std::optional<FollowUpKind> follow_up_kind_meant(std::string_view meaning);
+// What a CID 6028 code's meaning names when it is not the code's kind: another kind's meaning
+// (to_string of it), or "a biopsy or surgery" for any wording of one ("Stereotactic biopsy",
+// "Surgical excision") on a code that asks for neither (hostile review 28, H28-11). Empty when
+// the meaning agrees, names nothing, or the code is not in CID 6028.
+std::optional<std::string> follow_up_meaning_names_other(const Code& code);
 
 // True for the follow-ups that ask for tissue: 111143, 111148, 111145, 111144, 111147.
 bool asks_for_tissue(FollowUpKind kind);

@@ -177,17 +177,18 @@ TEST(AnnotationReader, UidsAreCheckedComponentByComponent) {
 // A reported follow-up is weighed against the rules' choice only when it is a CID 6028 code (value
 // and scheme): a local code, one in another scheme or an unknown one is an unknown term of the
 // file, never one that stands unexamined beside a benign finding (hostile review 27, H27-12).
-std::vector<std::string> follow_up_problems(const std::string& value, const std::string& scheme) {
+std::vector<std::string> follow_up_problems(const std::string& value, const std::string& scheme,
+                                            const std::string& meaning = "Stereotactic biopsy") {
   TempDir dir;
   return check_annotations(dir.file(
       "follow-up.xml",
       document("  <finding action=\"refine\" srPosition=\"1.3.2\"><reportedFollowUp codeValue=\"" +
-               value + "\" codingScheme=\"" + scheme +
-               "\" codeMeaning=\"Stereotactic biopsy urgently\"/></finding>\n")));
+               value + "\" codingScheme=\"" + scheme + "\" codeMeaning=\"" + meaning +
+               "\"/></finding>\n")));
 }
 TEST(AnnotationReader, ReportedFollowUpMustBeACid6028Code) {
   EXPECT_TRUE(follow_up_problems("111145", "DCM").empty());
-  EXPECT_TRUE(follow_up_problems("111140", "DCM").empty());
+  EXPECT_TRUE(follow_up_problems("111140", "DCM", "Normal interval follow-up").empty());
   for (const auto& [value, scheme] : std::vector<std::pair<std::string, std::string>>{
            {"BX-NOW", "99HOSP"}, {"111144", "SCT"}, {"999", "DCM"}}) {
     const auto problems = follow_up_problems(value, scheme);
@@ -197,6 +198,20 @@ TEST(AnnotationReader, ReportedFollowUpMustBeACid6028Code) {
               std::string::npos)
         << problems.front();
   }
+}
+
+// Its meaning is shown beside the rules' choice: one naming another follow-up than its code
+// would stand there unexamined (hostile review 28, H28-11).
+TEST(AnnotationReader, ReportedFollowUpMeaningMustBeItsCodes) {
+  for (const std::string meaning : {"Needle localization and biopsy", "Stereotactic biopsy"}) {
+    const auto problems = follow_up_problems("111140", "DCM", meaning);
+    ASSERT_EQ(problems.size(), 1u) << meaning;
+    EXPECT_NE(problems.front().find("reportedFollowUp: codeMeaning \"" + meaning + "\" names "),
+              std::string::npos)
+        << problems.front();
+  }
+  EXPECT_TRUE(follow_up_problems("111140", "DCM", "").empty());
+  EXPECT_TRUE(follow_up_problems("111144", "DCM", "Needle localisation and biopsy").empty());
 }
 
 // An SR position is "1" and then ".N" steps, N from 1 without a leading zero.

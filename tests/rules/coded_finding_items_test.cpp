@@ -776,6 +776,26 @@ TEST(MeaningNamesAnotherTerm, AFollowUpIsReadByCodeAndReviewed) {
   EXPECT_FALSE(own.decisions.front().needs_review);
 }
 
+TEST(MeaningNamesAnotherTerm, AnyWordingOfABiopsyOrSurgeryOnARoutineFollowUpIsReviewed) {
+  // Hostile review 28, H28-11: not only another CID 6028 meaning letter for letter.
+  for (const char* meaning : {"Needle localisation and biopsy", "Stereotactic biopsy",
+                              "Surgical excision", "BI-RADS 5: biopsy"}) {
+    const Report report = evaluate_report({finding_with(
+        {kRight, kCoarse, {codes::kRecommendedFollowUp, Code{"111140", "DCM", meaning}}})});
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, "W17")) << meaning;
+    EXPECT_TRUE(decision.needs_review) << meaning;
+    EXPECT_EQ(warnings_saying(decision, "a biopsy or surgery").size(), 1u) << meaning;
+  }
+  // A biopsy code may say so in its own words; a routine code's other wording is no discordance.
+  for (const auto& [value, meaning] : std::vector<std::pair<const char*, const char*>>{
+           {"111145", "Stereotactic core biopsy"}, {"111140", "Routine screening"}}) {
+    const Report report = evaluate_report({finding_with(
+        {kRight, kCoarse, {codes::kRecommendedFollowUp, Code{value, "DCM", meaning}}})});
+    EXPECT_FALSE(fired(report.decisions.front(), "W17")) << meaning;
+  }
+}
+
 TEST(MeaningNamesAnotherTerm, WordFormsOfAnotherMorphologyOrDistributionAreReadToo) {
   // e01, e03, e04 (coarse codes), e09 (a diffuse code): more suspicious readings stand.
   struct Case {
