@@ -127,6 +127,7 @@ Report evaluated(Findings findings, const Evaluation& evaluation,
 }  // namespace
 
 void read_run_annotations(Evaluation& evaluation, std::string_view source, std::ostream& out) {
+  std::set<FileIdentity> directories_read;
   for (const std::string& path : evaluation.annotations) {
     if (evaluation.annotation_directories.count(path) > 0 ||
         evaluation.annotation_files.count(path) > 0) {
@@ -141,6 +142,13 @@ void read_run_annotations(Evaluation& evaluation, std::string_view source, std::
         file.error = error;
       }
       evaluation.annotation_files.emplace(path, std::move(file));
+      continue;
+    }
+    // One directory in two spellings ("ad", "./ad/") is one source: its files are applied once
+    // anyway, and its entries not read are said once (hostile review 28, H28-17).
+    if (const auto identity = file_identity(path);
+        identity && !directories_read.insert(*identity).second) {
+      evaluation.annotation_directories.emplace(path, AnnotationDirectory{path, {}});
       continue;
     }
     AnnotationDirectory directory = read_annotation_directory(path);

@@ -297,6 +297,12 @@ check "batch: the subdirectory is said once on standard error" \
   test "$(grep -cF "mammocalc: $dir/per-study: " "$work/entry.err")" -eq 1
 check "batch: ... and in each summary" \
   test "$(grep -lF "$dir/per-study: " "$work/entries-batch"/*.xml | grep -vc index.xml)" -eq 2
+# One directory in two spellings is one source: each entry is said once (hostile review 28, H28-17).
+"$mammocalc" summarize --annotations "$dir" --annotations "$dir/./" "$base" >"$work/spelled.xml" \
+  2>"$work/entry.err"
+check "a directory in two spellings: the subdirectory is said once on standard error" \
+  test "$(grep -cF "/per-study: " "$work/entry.err")" -eq 1
+check "... and once in the summary" test "$(grep -cF "/per-study: " "$work/spelled.xml")" -eq 1
 # review reads a directory as summarize does, once for all its SRs: each entry is said once on
 # standard error, and each exam needs review.
 "$mammocalc" review --no-color --annotations "$dir" "$base" samples/bir-known-malignancy.dcm \
