@@ -215,15 +215,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
       IndexEntry& entry = outcomes[i].entry;
       if (entry.status != EntryStatus::Summarised) continue;
-      if (!files.dicom_out_dir.empty()) {
-        std::string taken = dicom_claims.claim(outcomes[i]);
-        if (!taken.empty()) {
-          entry.status = EntryStatus::Failed;
-          entry.error_code = ErrorCode::DuplicateSopInstance;
-          entry.error = std::move(taken);
-          continue;
-        }
-      }
+      if (!files.dicom_out_dir.empty() && !dicom_claims.claim(outcomes[i])) continue;
       merge_into(index.rollup, rollups[i]);
       // Named by the SOP Instance UID's pseudonym; without a UID, by the input's file name,
       // which may name the patient: not when pseudonymised (hostile review 28, H28-6).

@@ -45,12 +45,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     InputResult result = process_input(input, evaluation, files, ignored);
     IndexEntry& entry = result.entry;
     if (entry.status == EntryStatus::Summarised && !files.dicom_out_dir.empty()) {
-      std::string taken = dicom_claims.claim(result);
-      if (!taken.empty()) {
-        entry.status = EntryStatus::Failed;
-        entry.error_code = ErrorCode::DuplicateSopInstance;
-        entry.error = std::move(taken);
-      }
+      dicom_claims.claim(result);
     }
     if (entry.status == EntryStatus::Summarised) {
       // Without a UID the input's file name, which may name the patient: not when pseudonymised.

@@ -116,15 +116,21 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
   return outcome;
 }
 
-std::string DicomOutputClaims::claim(const InputResult& result) {
+bool DicomOutputClaims::claim(InputResult& result) {
   std::string digest = hex_digest(result.dicom.bytes);
   const auto [at, first] =
       claimed_.emplace(result.dicom.file_stem, Claim{result.entry.input, digest});
-  if (first || at->second.result_digest == digest) return {};
-  return result.entry.input + ": has the SOP Instance UID of " + at->second.input +
-         ", another input of this run, and another result: its result SR would replace that "
-         "one's (--dicom-out); neither of the two is dropped silently, this one is not "
-         "summarised (give each SR its own UID, or summarise them apart)";
+  if (first || at->second.result_digest == digest) return true;
+  IndexEntry failed;
+  failed.input = result.entry.input;
+  failed.status = EntryStatus::Failed;
+  failed.error_code = ErrorCode::DuplicateSopInstance;
+  failed.error = result.entry.input + ": has the SOP Instance UID of " + at->second.input +
+                 ", another input of this run, and another result: its result SR would replace "
+                 "that one's (--dicom-out); neither of the two is dropped silently, this one is "
+                 "not summarised (give each SR its own UID, or summarise them apart)";
+  result.entry = std::move(failed);
+  return false;
 }
 
 void write_outputs(const InputResult& result, const std::string& name, const SummaryFiles& files,

@@ -60,9 +60,10 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
 // not): the later one fails instead. The same result twice (a copy of the SR) is one file.
 class DicomOutputClaims {
  public:
-  // Claims the file of `result`'s SR for it. Empty when it may be written; else the error of the
-  // input, "INPUT: …", naming the earlier input.
-  std::string claim(const InputResult& result);
+  // Claims the file of `result`'s SR for it: true when it may be written. Else the input fails
+  // (duplicate-sop-instance, "INPUT: …" naming the earlier input), and its entry no longer
+  // carries the category, findings or review flag of an exam it did not summarise.
+  bool claim(InputResult& result);
 
  private:
   struct Claim {

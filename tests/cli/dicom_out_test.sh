@@ -285,6 +285,8 @@ check "... the later input fails as duplicate-sop-instance" \
   grep -q "input=\"$work/dup-in/b.dcm\".*errorCode=\"duplicate-sop-instance\"" "$work/dup-out/index.xml"
 check "... said on standard error, naming the earlier input" \
   grep -qF "mammocalc: $work/dup-in/b.dcm: has the SOP Instance UID of $work/dup-in/a.dcm" "$work/dup.err"
+check "... its entry carries no category of the exam it did not summarise (H28-17)" \
+  bash -c "grep -o '<entry input=\"$work/dup-in/b.dcm\"[^>]*>' '$work/dup-out/index.xml' | grep -qv 'category='"
 check "... the earlier one's result SR is the one written" \
   test "$(ls "$work/dup-sr" | wc -l)" -eq 1
 "$mammocalc" summarize --read-own "$work/dup-sr"/*.dcm >"$work/dup-back.xml" 2>/dev/null
