@@ -298,7 +298,10 @@ bool run_validate(const std::vector<std::string>& files, std::ostream& out, std:
     const auto status = std::filesystem::status(file, ignored);
     std::vector<std::string> problems;
     std::string kind;
-    if (!std::filesystem::exists(status)) {
+    if (file == "-") {
+      // "-" is standard input for summarize; validate names its files (hostile review 28).
+      problems.push_back("-: validate does not read standard input; give /dev/stdin");
+    } else if (!std::filesystem::exists(status)) {
       problems.push_back(file + ": no such file");
     } else if (std::filesystem::is_directory(status)) {
       problems.push_back(file + ": is a directory, not a file");

@@ -212,6 +212,9 @@ check "validate refuses a bad profile with 1 (got $status)" test "$status" -eq 1
 check "validate prints one line per problem, on stderr" test "$(wc -l <"$work/err")" -eq 2
 check "validate: nothing on stdout for an invalid file" test ! -s "$work/out"
 check "validate names file and line" grep -qF "mammocalc: $work/bad-profile.xml:2: minSkinDistanceMm" "$work/err"
+run validate - <"$profile"
+check "validate -: exit 1, saying standard input is not read and what to give (got $status)" \
+  bash -c "test $status -eq 1 && grep -qF 'mammocalc: -: validate does not read standard input; give /dev/stdin' '$work/err'"
 run summarize --site-profile "$work/bad-profile.xml" "$sample" -o "$work/profiled.xml"
 check "summarize with a bad profile exits 1 (got $status)" test "$status" -eq 1
 check "summarize with a bad profile writes nothing" test ! -e "$work/profiled.xml"
