@@ -155,6 +155,17 @@ class TextReview {
     std::vector<std::string> see;
     if (any_of("both")) see.emplace_back("BOTH breasts");
     if (any_of("unknown")) see.emplace_back("Breast NOT RECORDED");
+    const auto row =
+        std::find_if(exam.breasts.begin(), exam.breasts.end(),
+                     [&](const ReviewBreast& b) { return b.laterality == laterality; });
+    if (see.empty() && row != exam.breasts.end()) {
+      // The breast's category comes from a finding the rules do not assess (E15: a mass the
+      // report calls 4): its line says so, never "no finding" alone (hostile review 28, H28-14).
+      return coloured("BI-RADS " + row->category + " " + classification_words(row->classification),
+                      row->classification) +
+             " by the report's own category of another finding (see the warnings); no "
+             "calcification finding reported";
+    }
     if (see.empty()) {
       // The report text mentions calcification in this breast (or in no breast named) without a
       // finding: the line points to the quoted sentences rather than standing alone.
@@ -167,16 +178,12 @@ class TextReview {
       return text_here ? "no calcification finding reported; see the report text below"
                        : "no calcification finding reported";
     }
-    const auto breast =
-        std::find_if(exam.breasts.begin(), exam.breasts.end(),
-                     [&](const ReviewBreast& b) { return b.laterality == laterality; });
     const std::string where = "see " + join(see, " and ") + " below";
-    if (breast == exam.breasts.end()) {
+    if (row == exam.breasts.end()) {
       return "no finding recorded for this breast alone; " + where;
     }
-    return coloured(
-               "BI-RADS " + breast->category + " " + classification_words(breast->classification),
-               breast->classification) +
+    return coloured("BI-RADS " + row->category + " " + classification_words(row->classification),
+                    row->classification) +
            "; " + where;
   }
 

@@ -515,6 +515,27 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
   const bool counts_unassessed =
       std::any_of(exam.trace.begin(), exam.trace.end(),
                   [](const FiredRule& fired) { return fired.outcome.counts_unassessed_findings; });
+  if (counts_unassessed) {
+    // A breast the report assesses only through such a finding has a row of its own, with no
+    // calcification finding: else its 4 or 5 would show on no breast line (hostile review 28,
+    // H28-14, a left mass beside right calcifications; a mass of both breasts).
+    for (const UnassessedFinding& unassessed : findings.unassessed_findings) {
+      for (const Laterality breast : {Laterality::Right, Laterality::Left}) {
+        const bool listed =
+            std::any_of(exam.breasts.begin(), exam.breasts.end(),
+                        [&](const BreastSummary& b) { return b.laterality == breast; });
+        if (!listed &&
+            (unassessed.laterality == breast || unassessed.laterality == Laterality::Both)) {
+          exam.breasts.push_back(
+              {breast, unassessed.category, classification_for(unassessed.category), 0});
+        }
+      }
+    }
+    std::sort(exam.breasts.begin(), exam.breasts.end(),
+              [](const BreastSummary& a, const BreastSummary& b) {
+                return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
+              });
+  }
   for (BreastSummary& breast : exam.breasts) {
     if (!counts_unassessed || breast.laterality == Laterality::Unknown) continue;
     if (const auto unassessed = unassessed_category(findings, breast.laterality)) {

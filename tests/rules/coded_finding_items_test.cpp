@@ -485,6 +485,23 @@ TEST(UnassessedFindingCategory, OfAnUnnamedBreastItCountsForEachBreast) {
   EXPECT_NE(report.exam.breasts.front().classification, Classification::Benign);
 }
 
+// A breast the report assesses only through such a finding gets a breast row of its own, with
+// no calcification finding (hostile review 28, H28-14): a left mass beside right calcifications,
+// a mass of both breasts.
+TEST(UnassessedFindingCategory, ItsBreastHasARowEvenWithoutCalcifications) {
+  for (const Laterality side : {Laterality::Left, Laterality::Both}) {
+    ContentItem mass = lesion_with_category(kMass, Category::Suspicious4);
+    mass.children.front().code = code_of(side).to_code();
+    const Report report = evaluate_report({finding_with({kRight, kCoarse}), mass});
+    ASSERT_EQ(report.exam.breasts.size(), 2u) << to_string(side);
+    const auto& left = *std::find_if(
+        report.exam.breasts.begin(), report.exam.breasts.end(),
+        [](const BreastSummary& breast) { return breast.laterality == Laterality::Left; });
+    EXPECT_EQ(left.category, Category::Suspicious4) << to_string(side);
+    EXPECT_EQ(left.findings, 0) << to_string(side);
+  }
+}
+
 TEST(UnassessedFindingCategory, WithNoCalcificationFindingItIsTheExamsCategory) {
   const Report report = evaluate_report({lesion_with_category(kMass, Category::HighlySuggestive5)});
   EXPECT_TRUE(report.decisions.empty());
