@@ -237,19 +237,32 @@ std::optional<int> follow_up_urgency(const Code& code) {
   }
 }
 
-// The most a set of follow-ups asks for; none when no code names a procedure.
-std::optional<int> most_asked(const std::vector<Code>& follow_ups) {
+// The follow-ups of a set that ask for less than `rules` (an action's urgency): every one that
+// names a procedure when even the most they ask for is less; else those asking for no more than
+// routine screening, which no sequence explains. Magnification views then a biopsy is a work-up;
+// a normal interval beside a biopsy contradicts it, and the biopsy must not hide it (hostile
+// review 27, H27-10).
+std::vector<Code> asking_less(const std::vector<Code>& follow_ups, int rules) {
   std::optional<int> most;
   for (const Code& code : follow_ups) {
     const std::optional<int> urgency = follow_up_urgency(code);
     if (urgency && (!most || *urgency > *most)) most = urgency;
   }
-  return most;
+  if (!most) return {};
+  constexpr int kRoutine = 1;  // follow_up_urgency of a normal interval
+  const int below = *most < rules ? rules : std::min(rules, kRoutine + 1);
+  std::vector<Code> less;
+  std::copy_if(follow_ups.begin(), follow_ups.end(), std::back_inserter(less),
+               [&](const Code& code) {
+                 const std::optional<int> urgency = follow_up_urgency(code);
+                 return urgency && *urgency < below;
+               });
+  return less;
 }
 
-// Reported follow-ups that ask for less than the rules chose (row W20): the most the finding's own
-// follow-ups ask for, then each overall statement that may be about it (those it took as its
-// own aside), below the rules' action; and an interval later than the rules want.
+// Reported follow-ups that ask for less than the rules chose (row W20): each of the finding's own
+// follow-ups, then of each overall statement that may be about it (those it took as its own
+// aside), below the rules' action; and an interval later than the rules want.
 std::vector<std::string> follow_ups_asking_less(const RuleContext& context, const Decision& decided,
                                                 const ExamContext* exam) {
   const Finding& finding = context.finding;
@@ -264,9 +277,13 @@ std::vector<std::string> follow_ups_asking_less(const RuleContext& context, cons
     for (const Code& code : codes) listed += (listed.empty() ? "" : ", ") + describe(code);
     return listed;
   };
-  const std::optional<int> own = most_asked(finding.reported_follow_up);
-  if (own && *own < rules) {
-    texts.push_back("reported follow-up " + said(finding.reported_follow_up) + against);
+  const std::vector<Code> own = asking_less(finding.reported_follow_up, rules);
+  if (!own.empty()) {
+    texts.push_back("reported follow-up " + said(own) +
+                    (own.size() < finding.reported_follow_up.size()
+                         ? " (beside " + said(finding.reported_follow_up) + ")"
+                         : "") +
+                    against);
   }
   const MonthsWindow window = rules_window(recommendation.action);
   for (const FollowUpInterval& interval : finding.reported_follow_up_intervals) {
@@ -289,10 +306,10 @@ std::vector<std::string> follow_ups_asking_less(const RuleContext& context, cons
                       [&](const Code& c) { return same_concept(c, stated.code); });
       if (!taken) codes.push_back(stated.code);
     }
-    const std::optional<int> overall = most_asked(codes);
-    if (!overall || *overall >= rules) continue;
+    const std::vector<Code> overall = asking_less(codes, rules);
+    if (overall.empty()) continue;
     if (++less > kNamed) continue;
-    named += (named.empty() ? "" : "; ") + said(codes) + " for " +
+    named += (named.empty() ? "" : "; ") + said(overall) + " for " +
              breast_words(statement.laterality) +
              (statement.position.empty() ? "" : " (" + statement.position + ")");
   }

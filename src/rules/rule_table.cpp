@@ -549,8 +549,10 @@ std::vector<Rule> make_rule_table() {
       // for less (routine screening where the rules send the finding to biopsy) matters most.
       {"W20", "Reported follow-up asks for less than the rules: radiologist review",
        kReportedFollowUpDiffers,
-       "the most the finding's reported follow-ups ask for, or an overall follow-up for its breast "
-       "that it did not take as its own, is less than the rules' action (normal interval 111140 "
+       "the most the finding's reported follow-ups ask for, or an overall follow-up for its "
+       "breast that it did not take as its own, is less than the rules' action, or one of them "
+       "asks for a normal interval where the rules want more, whatever stands beside it (normal "
+       "interval 111140 "
        "below short-interval follow-up; short interval 111142 below additional imaging, biopsy "
        "or surgery; additional imaging below biopsy or surgery; codes asking for tissue or "
        "saying malignancy never count as less), or a Recommended Follow-up Interval (111055, "

@@ -850,6 +850,21 @@ TEST(Hostile26FollowUpLess, AnOverallNormalIntervalOnASuspiciousFindingIsFlagged
   EXPECT_TRUE(fired(decision, "W20"));
   EXPECT_TRUE(decision.needs_review);
 }
+// Hostile review 27 (H27-10): a normal interval beside a core biopsy contradicts it; the biopsy
+// does not hide it.
+TEST(Hostile26FollowUpLess, ANormalIntervalBesideABiopsyIsStillFlagged) {
+  const auto normal =
+      std::pair{codes::kRecommendedFollowUp, codes::kNormalIntervalFollowUp.to_code()};
+  const auto core = std::pair{codes::kRecommendedFollowUp, Code{"111145", "DCM", ""}};
+  const Decision decision =
+      evaluate_report({finding_with({kRight, kFinePleomorphic, kGrouped, normal, core})})
+          .decisions.front();
+  EXPECT_TRUE(fired(decision, "W20"));
+  EXPECT_TRUE(decision.needs_review);
+  const std::string text = warning_text(decision, "follow-up-differs");
+  EXPECT_NE(text.find("111140"), std::string::npos) << text;
+  EXPECT_NE(text.find("beside"), std::string::npos) << text;
+}
 TEST(Hostile26FollowUpLess, AFollowUpAsCautiousAsTheRulesIsNot) {
   const auto core = std::pair{codes::kRecommendedFollowUp, Code{"111145", "DCM", ""}};
   const auto magnification = std::pair{codes::kRecommendedFollowUp, Code{"111136", "DCM", ""}};
