@@ -1283,6 +1283,22 @@ void read_unassessed_category(const ContentItem& item, const ContentItem* parent
   out.unassessed_findings.push_back({item.position, item.code, laterality, *category});
 }
 
+void hold_nested_finding_item(const ContentItem& item, Finding& finding);
+
+// A Finding item of another kind below a calcification finding read before (from `first`): the
+// finding it is in holds it (hostile review 27, H27-2). A distortion there is the finding's
+// lesion (C15, W19), a mass makes it calcifications within a mass (C11); either way it is said,
+// as an item its template does not put there (W10).
+bool nested_in_calcification_finding(const ContentItem& item, std::size_t first, Findings& out) {
+  const auto ours = out.findings.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto holder = std::find_if(ours, out.findings.end(), [&](const Finding& finding) {
+    return item.position.compare(0, finding.position.size() + 1, finding.position + ".") == 0;
+  });
+  if (holder == out.findings.end()) return false;
+  hold_nested_finding_item(item, *holder);
+  return true;
+}
+
 // The calcification finding `finding` holds the Finding item `item` (TID 4200 or CAD): its
 // lesion or mass counts for it, and it is said (W10).
 void hold_nested_finding_item(const ContentItem& item, Finding& finding) {
@@ -1303,20 +1319,6 @@ void hold_nested_finding_item(const ContentItem& item, Finding& finding) {
                                describe(item.code) + " inside the finding at " + finding.position +
                                ", where its template does not put a finding; " + counts,
                            item.position});
-}
-
-// A Finding item of another kind below a calcification finding read before (from `first`): the
-// finding it is in holds it (hostile review 27, H27-2). A distortion there is the finding's
-// lesion (C15, W19), a mass makes it calcifications within a mass (C11); either way it is said,
-// as an item its template does not put there (W10).
-bool nested_in_calcification_finding(const ContentItem& item, std::size_t first, Findings& out) {
-  const auto ours = out.findings.begin() + static_cast<std::ptrdiff_t>(first);
-  const auto holder = std::find_if(ours, out.findings.end(), [&](const Finding& finding) {
-    return item.position.compare(0, finding.position.size() + 1, finding.position + ".") == 0;
-  });
-  if (holder == out.findings.end()) return false;
-  hold_nested_finding_item(item, *holder);
-  return true;
 }
 
 // TID 4200 (and calcification findings in any other SR): every TID 4206 Finding that is a
@@ -1886,7 +1888,8 @@ class CadReader {
 
   // Items of the clinical concepts (a category, a follow-up, a result, a calcification
   // descriptor) below a finding the rules do not assess, which no reader took.
-  void note_clinical_items(const ContentItem& holder, const ContentItem& finding, Findings& out) {
+  void note_clinical_items(const ContentItem& holder, const ContentItem& finding,
+                           Findings& out) const {
     for (const auto& child : holder.children) {
       if (child.value_type == ValueType::ByReference || identifies_cad_finding(child)) continue;
       if (read_.count(child.position) == 0 && is_one_of(child, kClinicalConcepts)) {
