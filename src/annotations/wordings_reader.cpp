@@ -433,6 +433,8 @@ class WordingsParser {
     if (name == "massWithCalcifications") {
       return read_phrase(node, wordings.mass_with_calcifications);
     }
+    if (name == "distortion") return read_phrase(node, wordings.distortion);
+    if (name == "asymmetry") return read_phrase(node, wordings.asymmetry);
     if (name == "notLaterality") return read_phrase(node, wordings.not_laterality);
     if (name == "notAssessment") return read_phrase(node, wordings.not_assessment);
     if (name == "composition") return read_phrase(node, wordings.composition);
@@ -649,6 +651,8 @@ std::vector<Listed> listed(const Wordings& w) {
   });
   list_phrases("ultrasoundCorrelate", w.ultrasound_correlate, all);
   list_phrases("massWithCalcifications", w.mass_with_calcifications, all);
+  list_phrases("distortion", w.distortion, all);
+  list_phrases("asymmetry", w.asymmetry, all);
   list_phrases("notLaterality", w.not_laterality, all);
   list_phrases("notAssessment", w.not_assessment, all);
   list_phrases("composition", w.composition, all);

@@ -272,6 +272,7 @@ enum class NarrativeField {
   UltrasoundCorrelate,
   MassWithCalcifications,
   Assessment,  // the category words of the text assess them with ("suspicious": 4)
+  Lesion,      // the distortion or asymmetry they are in ("architectural-distortion")
 };
 
 // One fact read from text for a narrative finding: which field, its value as the summary names

@@ -699,6 +699,18 @@ class FindingReader {
   void prior_result(const ContentItem& item, std::string_view context_group) {
     if (auto result = prior_result_for(item.code)) {
       finding_.prior_results.push_back(*result);
+      // A code that is no malignancy shown as one ("Malignant neoplasm of breast" on a cyst's
+      // code): the radiologist saw and signed the meaning; the more suspicious reading stands
+      // (C13), and it is said (W17; hostile review 28, H28-3).
+      if (*result != PriorResult::Malignant && meaning_names_malignancy(item.code.meaning)) {
+        finding_.prior_results.push_back(PriorResult::Malignant);
+        finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
+                                  describe(item.concept_name) + " code (" + item.code.value + ", " +
+                                      item.code.scheme + ") is " + std::string(to_string(*result)) +
+                                      " but its meaning \"" + item.code.meaning +
+                                      "\" names a malignancy; both are read",
+                                  item.position});
+      }
     } else {
       note_unknown_value(item, context_group);
     }
@@ -1271,6 +1283,8 @@ void read_unassessed_category(const ContentItem& item, const ContentItem* parent
   out.unassessed_findings.push_back({item.position, item.code, laterality, *category});
 }
 
+void hold_nested_finding_item(const ContentItem& item, Finding& finding);
+
 // A Finding item of another kind below a calcification finding read before (from `first`): the
 // finding it is in holds it (hostile review 27, H27-2). A distortion there is the finding's
 // lesion (C15, W19), a mass makes it calcifications within a mass (C11); either way it is said,
@@ -1281,7 +1295,13 @@ bool nested_in_calcification_finding(const ContentItem& item, std::size_t first,
     return item.position.compare(0, finding.position.size() + 1, finding.position + ".") == 0;
   });
   if (holder == out.findings.end()) return false;
-  Finding& finding = *holder;
+  hold_nested_finding_item(item, *holder);
+  return true;
+}
+
+// The calcification finding `finding` holds the Finding item `item` (TID 4200 or CAD): its
+// lesion or mass counts for it, and it is said (W10).
+void hold_nested_finding_item(const ContentItem& item, Finding& finding) {
   std::string counts = "the rules do not weigh it";
   const std::optional<FindingKind> kind = finding_kind_for(item.code);
   const std::optional<Lesion> lesion = lesion_for(item.code);
@@ -1299,7 +1319,6 @@ bool nested_in_calcification_finding(const ContentItem& item, std::size_t first,
                                describe(item.code) + " inside the finding at " + finding.position +
                                ", where its template does not put a finding; " + counts,
                            item.position});
-  return true;
 }
 
 // TID 4200 (and calcification findings in any other SR): every TID 4206 Finding that is a
@@ -1381,6 +1400,8 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
 // ---- TID 4000 Mammography CAD ----
 
 inline constexpr CodeConst kCompositeFeature{"111015", "DCM", "Composite Feature"};
+inline constexpr CodeConst kAllSucceededWithFindings{"111242", "DCM",
+                                                     "All algorithms succeeded; with findings"};
 
 // TID 4000 rows 5-8: the CAD's two summaries of the algorithms it ran.
 enum class Algorithms { Detections, Analyses };
@@ -1439,6 +1460,11 @@ class CadReader {
     std::vector<std::pair<const ContentItem*, const ContentItem*>>
         candidates;  // finding, impression
     collect(root, nullptr, candidates, overall);
+    // The summary's items read_overall read, with what hangs below them.
+    for (const std::string& position : consumed_) {
+      const auto found = by_position_.find(position);
+      if (found != by_position_.end()) mark_subtree(*found->second, read_);
+    }
     if (!summary_seen_) {
       // TID 4000 requires it: without it, nothing says the CAD ran at all.
       overall.notes.push_back({WarningCode::CadIncomplete,
@@ -1448,9 +1474,20 @@ class CadReader {
                                root.position});
     }
     for (const ContentItem& item : root.children) note_algorithm_summary(item, overall);
+    note_failed_elsewhere(root, overall);
+    if (with_findings_ && cad_findings_seen_ == 0) {
+      overall.notes.push_back({WarningCode::CadIncomplete,
+                               "the CAD Processing and Findings Summary (111017, DCM) is " +
+                                   describe(kAllSucceededWithFindings.to_code()) +
+                                   ", but the report lists no CAD finding: what it found is not "
+                                   "in this report",
+                               root.position});
+    }
+    // The members of a cluster that is shown are read with it; those of a cluster that is not
+    // are read as their own findings, each shown by its own Rendering Intent (H27-15).
     std::set<std::string> members;
     for (const auto& [item, impression] : candidates) {
-      if (same_concept(item->code, codes::kCalcificationCluster)) {
+      if (same_concept(item->code, codes::kCalcificationCluster) && !hidden(*item, impression)) {
         for (const auto& child : item->children) {
           const ContentItem& target = resolve(child);
           if (child.relationship == Relationship::InferredFrom &&
@@ -1464,17 +1501,22 @@ class CadReader {
     for (const auto& [item, impression] : candidates) {
       const bool cluster = same_concept(item->code, codes::kCalcificationCluster);
       if (!cluster && members.count(item->position)) continue;
-      if (not_for_presentation(*item) || (impression && not_for_presentation(*impression))) {
+      if (hidden(*item, impression)) {
         ++out.skipped_not_for_presentation;
         out.notes.push_back({WarningCode::NotForPresentation,
                              "CAD finding skipped: its Rendering Intent is Not for Presentation "
                              "(111152, DCM)",
                              item->position});
+        mark_subtree(*item, read_);
+        if (impression != nullptr) mark_subtree(*impression, read_);
         continue;
       }
       out.findings.push_back(cluster ? read_cluster(*item, impression)
                                      : read_single(*item, impression, Origin::CadIndividual));
+      mark_subtree(*item, read_);
     }
+    for (const ContentItem* other : others_) read_other_finding(*other, out);
+    note_items_outside_findings(root, out);
   }
 
  private:
@@ -1486,11 +1528,19 @@ class CadReader {
     }
     if (is_code_item(item, codes::kCadSummary)) {
       summary_seen_ = true;
+      with_findings_ = with_findings_ || same_concept(item.code, kAllSucceededWithFindings);
       read_overall(item, overall, consumed_);
       note_processing_summary(item, overall);
     }
     const bool single = is_code_item(item, codes::kSingleImageFinding);
-    if (single || is_code_item(item, kCompositeFeature)) {
+    const bool composite = is_code_item(item, kCompositeFeature);
+    if (composite) {
+      // TID 4005: the findings a composite feature is inferred from are its (its finding code
+      // names what they are part of: a distortion, a mass).
+      for (const auto& child : item.children) composite_of_[resolve(child).position] = &item;
+    }
+    if (single || composite) {
+      ++cad_findings_seen_;
       // Any CAD finding with calcification descriptors or a calcification code is ours (§1).
       const FindingItemKind kind = finding_item_kind(item);
       if (same_concept(item.code, codes::kCalcificationCluster) ||
@@ -1504,6 +1554,9 @@ class CadReader {
                                      " is not a finding code this tool knows (CID 6014); its "
                                      "content was not read",
                                  item.position});
+        mark_subtree(item, read_);
+      } else {
+        others_.push_back(&item);
       }
     }
     for (const auto& child : item.children) {
@@ -1562,6 +1615,42 @@ class CadReader {
                              text + "; what it did not find is not in this report", item.position});
   }
 
+  // A Failed Detections or Failed Analyses container that is not below its summary (TID 4000
+  // rows 5-8) says all the same that algorithms failed (hostile review 27, H27-14).
+  void note_failed_elsewhere(const ContentItem& root, OverallReading& overall) const {
+    std::set<std::string> below_summary;
+    for (const ContentItem& summary : root.children) {
+      if (!is_code_item(summary, codes::kSummaryOfDetections) &&
+          !is_code_item(summary, codes::kSummaryOfAnalyses)) {
+        continue;
+      }
+      for (const ContentItem& child : summary.children) {
+        below_summary.insert(resolve(child).position);
+      }
+    }
+    walk_tree(root, [&](const ContentItem& item, const ContentItem*) {
+      if (item.value_type != ValueType::Container || below_summary.count(item.position) != 0) {
+        return;
+      }
+      for (const Algorithms kind : {Algorithms::Detections, Algorithms::Analyses}) {
+        if (!is_concept(item, failed_container_of(kind))) continue;
+        std::string failed;
+        for (const ContentItem& child : item.children) {
+          const ContentItem& performed = resolve(child);
+          if (is_code_item(performed, performed_item_of(kind))) {
+            failed += (failed.empty() ? "" : ", ") + describe(performed.code);
+          }
+        }
+        overall.notes.push_back({WarningCode::CadIncomplete,
+                                 "the CAD lists " + describe_concept(failed_container_of(kind)) +
+                                     " at " + item.position + ", outside its summary: failed: " +
+                                     (failed.empty() ? std::string("no algorithm named") : failed) +
+                                     "; what it did not find is not in this report",
+                                 item.position});
+      }
+    });
+  }
+
   // The algorithms a summary's failed container (TID 4015 / 4016) names, each as its code; a
   // failed container that names none is said too.
   std::vector<std::string> failed_algorithms(const ContentItem& summary, Algorithms kind) const {
@@ -1590,6 +1679,13 @@ class CadReader {
   static bool not_for_presentation(const ContentItem& item) {
     const ContentItem* intent = first_child(item, codes::kRenderingIntent);
     return intent != nullptr && same_concept(intent->code, codes::kNotForPresentation);
+  }
+
+  // Whether the CAD meant a finding not to be shown: its own Rendering Intent says so, or it has
+  // none and its impression's does. A finding that says it must be shown is shown.
+  static bool hidden(const ContentItem& item, const ContentItem* impression) {
+    if (first_child(item, codes::kRenderingIntent) != nullptr) return not_for_presentation(item);
+    return impression != nullptr && not_for_presentation(*impression);
   }
 
   Laterality laterality_from_images(const ContentItem& item) const {
@@ -1690,12 +1786,25 @@ class CadReader {
     }
   }
 
-  Finding read_single(const ContentItem& item, const ContentItem* impression, Origin origin) const {
+  Finding read_single(const ContentItem& item, const ContentItem* impression, Origin origin) {
     Finding finding;
     finding.position = item.position;
     finding.origin = origin;
     finding.mass_with_calcifications =
         finding_item_kind(item) == FindingItemKind::MassWithCalcifications;
+    // Its finding code, or that of the composite feature it is part of, may name a distortion or
+    // an asymmetry (C15, C16, W19) or a mass (C11), as a TID 4206 finding code does (H28-4).
+    if (const auto lesion = lesion_for(item.code)) {
+      finding.lesion = Coded<Lesion>{*lesion, item.code, item.position};
+    } else if (const auto composite = composite_of_.find(item.position);
+               composite != composite_of_.end()) {
+      const ContentItem& feature = *composite->second;
+      if (const auto composite_lesion = lesion_for(feature.code)) {
+        finding.lesion = Coded<Lesion>{*composite_lesion, feature.code, feature.position};
+      } else if (finding_kind_for(feature.code) == FindingKind::Mass) {
+        finding.mass_with_calcifications = true;
+      }
+    }
     // Every item of the finding, of its impression and of its member calcifications counts, as
     // in a TID 4206 finding (W10): what is not read is said (a Probability of cancer, a
     // Certainty of Finding, a measurement), never dropped (hostile review 26, H26-7).
@@ -1715,10 +1824,12 @@ class CadReader {
       }
     }
     reader.read_items_of(item);
+    hold_nested_findings(item, reader, finding);
     add_types(item, origin == Origin::CadIndividual, finding);
     note_rendering_intent(item, finding);
     for (const ContentItem* member : members) {
       reader.read_below(*member);  // the cluster's wherever they hang, and said
+      hold_nested_findings(*member, reader, finding);
       note_rendering_intent(*member, finding);
     }
     if (impression != nullptr) {
@@ -1733,10 +1844,92 @@ class CadReader {
       reader.add_laterality(on_images, item.position, LateralitySource::Images);
     }
     reader.finish(ReportedSource::CadImpression);
+    read_.insert(consumed.begin(), consumed.end());
     return finding;
   }
 
-  Finding read_cluster(const ContentItem& item, const ContentItem* impression) const {
+  // A Finding item (121071, DCM) anywhere in a CAD finding, which TID 4006 does not put there:
+  // the finding holds it as a TID 4206 finding does (C15, C16, C11; W10), and what hangs below
+  // it is the finding's too (hostile review 28, H28-3). The CAD findings it holds are read as
+  // their own.
+  void hold_nested_findings(const ContentItem& holder, FindingReader& reader,
+                            Finding& finding) const {
+    for (const auto& child : holder.children) {
+      if (child.value_type == ValueType::ByReference || identifies_cad_finding(child)) continue;
+      if (is_code_item(child, codes::kFinding)) {
+        hold_nested_finding_item(child, finding);
+        reader.read_below(child);
+      }
+      hold_nested_findings(child, reader, finding);
+    }
+  }
+
+  // A CAD finding that is no calcification finding (a mass, a distortion without calcification
+  // descriptors): its own Assessment Category is the report's for its breast all the same (E15;
+  // hostile review 28, H28-1), and an item the rules weigh in it is said when no reader took it.
+  void read_other_finding(const ContentItem& item, Findings& out) {
+    if (read_.count(item.position) != 0) return;  // part of a calcification finding read
+    if (not_for_presentation(item)) {
+      mark_subtree(item, read_);
+      return;
+    }
+    const std::size_t before = out.unassessed_findings.size();
+    read_unassessed_category(item, nullptr, nullptr, out);
+    if (out.unassessed_findings.size() != before &&
+        out.unassessed_findings.back().laterality == Laterality::Unknown) {
+      out.unassessed_findings.back().laterality = laterality_from_images(item);
+    }
+    for (const auto& child : item.children) {
+      if (is_code_item(child, codes::kAssessmentCategory)) read_.insert(child.position);
+    }
+    note_clinical_items(item, item, out);
+    mark_subtree(item, read_);
+  }
+
+  // Items of the clinical concepts (a category, a follow-up, a result, a calcification
+  // descriptor) below a finding the rules do not assess, which no reader took.
+  void note_clinical_items(const ContentItem& holder, const ContentItem& finding,
+                           Findings& out) const {
+    for (const auto& child : holder.children) {
+      if (child.value_type == ValueType::ByReference || identifies_cad_finding(child)) continue;
+      if (read_.count(child.position) == 0 && is_one_of(child, kClinicalConcepts)) {
+        note_unread_in_section(child, finding, out.notes);
+      }
+      note_clinical_items(child, finding, out);
+    }
+  }
+
+  // TID 4000's own items besides the findings: the summaries of the algorithms (TID 4015-4018)
+  // and what identifies them, and the language of the report.
+  static bool is_cad_structure(const ContentItem& item) {
+    static constexpr std::array<CodeConst, 6> kStructure{{
+        codes::kCadSummary,
+        codes::kSummaryOfDetections,
+        codes::kSummaryOfAnalyses,
+        codes::kDetectionPerformed,
+        codes::kAnalysisPerformed,
+        {"121049", "DCM", "Language of Content Item and Descendants"},
+    }};
+    return is_one_of(item, kStructure) || identifies_cad_finding(item);
+  }
+
+  // Every item outside the CAD findings that no reader took (on the CAD Processing and Findings
+  // Summary, at the root, in an Individual Impression/Recommendation of no calcification
+  // finding): no finding holds it, so the exam needs review (E8; hostile review 28, H28-2).
+  void note_items_outside_findings(const ContentItem& item, Findings& out) const {
+    for (const auto& child : item.children) {
+      const bool context = child.relationship == Relationship::HasObsContext ||
+                           child.relationship == Relationship::HasAcqContext;
+      if (context || is_reference(child)) continue;
+      if (read_.count(child.position) == 0 && child.value_type != ValueType::Container &&
+          !is_cad_structure(child)) {
+        note_unread_in_section(child, item, out.notes);
+      }
+      note_items_outside_findings(child, out);
+    }
+  }
+
+  Finding read_cluster(const ContentItem& item, const ContentItem* impression) {
     Finding finding = read_single(item, impression, Origin::CadCluster);
     int member_count = 0;
     for (const ContentItem* listed : members_of(item)) {
@@ -1763,8 +1956,13 @@ class CadReader {
   }
 
   std::map<std::string, const ContentItem*> by_position_;
-  std::set<std::string> consumed_;  // the CAD summary's items (the reader needs the set)
-  bool summary_seen_ = false;       // a CAD Processing and Findings Summary code item was read
+  std::set<std::string> consumed_;          // the CAD summary's items (the reader needs the set)
+  std::set<std::string> read_;              // every item a reader took or said, with what it holds
+  std::vector<const ContentItem*> others_;  // CAD findings the calcification rules do not assess
+  std::map<std::string, const ContentItem*> composite_of_;  // a finding → its composite feature
+  bool summary_seen_ = false;   // a CAD Processing and Findings Summary code item was read
+  bool with_findings_ = false;  // … saying "All algorithms succeeded; with findings"
+  int cad_findings_seen_ = 0;   // Single Image Findings and Composite Features
   std::map<std::string, Laterality> image_laterality_by_position_;
   std::map<std::string, Laterality> image_laterality_by_sop_;
 };

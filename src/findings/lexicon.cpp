@@ -753,6 +753,8 @@ std::string_view to_string(NarrativeField field) {
       return "massWithCalcifications";
     case NarrativeField::Assessment:
       return "reportedCategory";
+    case NarrativeField::Lesion:
+      return "lesion";
   }
   return "morphology";
 }

@@ -1521,6 +1521,8 @@ PreparedWordings prepare_wordings(Wordings wordings_read) {
   add_all(wordings->follow_up, PhraseKind::FollowUp);
   add_strings(wordings->ultrasound_correlate, PhraseKind::UltrasoundCorrelate);
   add_strings(wordings->mass_with_calcifications, PhraseKind::MassWithCalcifications);
+  add_strings(wordings->distortion, PhraseKind::Distortion);
+  add_strings(wordings->asymmetry, PhraseKind::Asymmetry);
   add_strings(wordings->not_laterality, PhraseKind::NotLaterality);
   add_strings(wordings->not_assessment, PhraseKind::NotAssessment);
   add_strings(wordings->composition, PhraseKind::Composition);

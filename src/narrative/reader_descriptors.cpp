@@ -86,6 +86,9 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   fill(into.count, more.count);
   fill(into.ultrasound, more.ultrasound);
   fill(into.mass, more.mass);
+  if (!into.lesion || (more.lesion && more.lesion->value == Lesion::ArchitecturalDistortion)) {
+    fill(into.lesion, more.lesion);
+  }
   fill(into.denied, more.denied);
   fill(into.compared_assessment, more.compared_assessment);
 }
@@ -653,6 +656,8 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       case PhraseKind::Assessment:
       case PhraseKind::UltrasoundCorrelate:
       case PhraseKind::MassWithCalcifications:
+      case PhraseKind::Distortion:
+      case PhraseKind::Asymmetry:
       case PhraseKind::Composition:
         return true;
       default:
@@ -832,6 +837,21 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       case PhraseKind::MassWithCalcifications:
         if (!out.mass) out.mass = Read<bool>{true, words, span};
         break;
+      case PhraseKind::Distortion:
+      case PhraseKind::Asymmetry: {
+        // Denied ("without architectural distortion") or another finding's ("…, and a focal
+        // asymmetry in the left breast"), it is not theirs; a hedged one is (never reassurance).
+        if (negated_near(item, best->begin, best->end, begin, end, triggers) ||
+            other_finding_of(best->begin) != nullptr) {
+          break;
+        }
+        const Lesion lesion = best->kind == PhraseKind::Distortion ? Lesion::ArchitecturalDistortion
+                                                                   : Lesion::Asymmetry;
+        if (!out.lesion || lesion == Lesion::ArchitecturalDistortion) {
+          out.lesion = Read<Lesion>{lesion, words, span};
+        }
+        break;
+      }
       default:  // composition: words that describe the breast, read as nothing
         break;
     }

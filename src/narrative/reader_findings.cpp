@@ -377,6 +377,16 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
     finding.text_evidence.push_back(
         evidence(NarrativeField::MassWithCalcifications, "yes", d.mass->words, d.mass->span));
   }
+  if (d.lesion) {
+    // As a TID 4206 finding code names it (C15, C16, W19; hostile review 28, H28-4).
+    const bool distortion = d.lesion->value == Lesion::ArchitecturalDistortion;
+    const Code code = distortion ? Code{"129792006", "SCT", "Architectural distortion of breast"}
+                                 : Code{"129789007", "SCT", "Focal asymmetric breast tissue"};
+    finding.lesion = Coded<Lesion>{d.lesion->value, code, d.lesion->span.position};
+    finding.text_evidence.push_back(evidence(NarrativeField::Lesion,
+                                             distortion ? "architectural-distortion" : "asymmetry",
+                                             d.lesion->words, d.lesion->span));
+  }
 }
 
 bool only_assessment(const Descriptors& descriptors) {

@@ -64,6 +64,9 @@ struct Descriptors {
   std::vector<Read<Change>> change;
   std::optional<Read<Presence>> ultrasound;
   std::optional<Read<bool>> mass;
+  // The lesion the clause names them in or with ("focal asymmetry … containing calcifications");
+  // a distortion stands over an asymmetry.
+  std::optional<Read<Lesion>> lesion;
   // The categories the words assess them with ("suspicious": 4), every one (the highest stands).
   std::vector<Read<Category>> assessment;
   // Words of the clause that are not an assessment's (set where it holds one): "; suspicious."

@@ -77,6 +77,8 @@ enum class PhraseKind : std::uint8_t {
   Abbreviation,
   CategoryWord,
   NotAssessment,
+  Distortion,  // a lesion the calcifications are in (wordings: distortion, asymmetry)
+  Asymmetry,
 };
 
 // One phrase found in the tokens: tokens [begin, end), its kind and the index of the wording in

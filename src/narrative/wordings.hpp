@@ -209,6 +209,9 @@ struct Wordings {
   std::vector<FollowUpWording> follow_up;
   std::vector<std::string> ultrasound_correlate;      // "sonographic correlate"
   std::vector<std::string> mass_with_calcifications;  // "mass with calcifications"
+  // A lesion named in the calcifications' clause, not denied: the finding's (C15, C16, W19).
+  std::vector<std::string> distortion;  // "architectural distortion"
+  std::vector<std::string> asymmetry;   // "focal asymmetry"
   // Phrases holding a breast word that name no breast: "snomed rt", "post rt" (radiotherapy).
   // The longest phrase at a place wins, so such a phrase takes the breast word away.
   std::vector<std::string> not_laterality;

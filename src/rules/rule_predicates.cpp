@@ -593,8 +593,10 @@ bool finding_code_names_a_lesion(const RuleContext& context) {
 
 std::vector<std::string> finding_code_names_a_lesion_texts(const RuleContext& context) {
   const Coded<Lesion>& lesion = *context.finding.lesion;
-  const std::string code =
-      "the finding code is " + describe(lesion.code) + " (" + lesion.position + "): ";
+  // A narrative finding's lesion is named by its text, in the calcifications' clause.
+  const std::string code = (context.finding.origin == Origin::Narrative ? "the report text names "
+                                                                        : "the finding code is ") +
+                           describe(lesion.code) + " (" + lesion.position + "): ";
   if (lesion.term == Lesion::ArchitecturalDistortion) {
     return {code +
             "an architectural distortion is suspicious in its own right unless surgery or trauma "

@@ -4,7 +4,10 @@
 # xml2dsr sources made from samples/bir-benign-coarse-vascular.dcm by the review) hold: fine
 # pleomorphic and fine linear branching codes under "Associated morphology" and "Margins"; a
 # finding coded as architectural distortion or focal asymmetry with benign calcifications; a fine
-# pleomorphic type below the Clockface item; a NUM Assessment Category.
+# pleomorphic type below the Clockface item; a NUM Assessment Category. Hostile review 28 (k*: the
+# reviewer's Mammography CAD SRs, round and diffuse right cluster): a Finding item = distortion
+# nested in the cluster; a Pathology whose cyst code is shown as "Malignant neoplasm of breast";
+# a Differential Diagnosis on the CAD summary; a CAD mass with its own category 5.
 #   coded_finding_items_test.sh MAMMOCALC       (run from the project root)
 set -u
 mammocalc=$1
@@ -57,4 +60,15 @@ check "NUM assessment: said once, as a NUM item" \
   bash -c "[ \"\$(grep -c 'Assessment Category\")' '$work/f01_assess_num5.xml')\" = 1 ] && grep -q 'a NUM item, where its template has a CODE' '$work/f01_assess_num5.xml'"
 check "NUM assessment: the exam is incomplete, needs review" \
   bash -c "grep -o '<exam [^>]*' '$work/f01_assess_num5.xml' | grep -q 'category=\"0\".*needsReview=\"true\"'"
+
+# H28-3, H28-2, H28-1 (CAD).
+check "CAD nested distortion: 4A, C15, W19, W10" \
+  bash -c "finding=\$(grep -o '<assessment [^>]*' '$work/k71_cad_nested_finding_distortion.xml'); [[ \$finding == *'category=\"4A\"'*'needsReview=\"true\"'* ]] && grep -q '<rule id=\"C15\"' '$work/k71_cad_nested_finding_distortion.xml' && grep -q '<rule id=\"W19\"' '$work/k71_cad_nested_finding_distortion.xml' && grep -q '<rule id=\"W10\"' '$work/k71_cad_nested_finding_distortion.xml'"
+check "CAD pathology meaning malignant: 6, C13, W17" \
+  bash -c "grep -o '<assessment [^>]*' '$work/k73_cad_pathology_malig.xml' | grep -q 'category=\"6\"' && grep -q '<rule id=\"W17\"' '$work/k73_cad_pathology_malig.xml'"
+check "CAD summary item: named, exam incomplete" \
+  bash -c "grep -q 'item 1.3.1 (111023, DCM, \"Differential Diagnosis/Impression\")' '$work/k48_cad_summary_diffdiag_malig.xml' && grep -o '<exam [^>]*' '$work/k48_cad_summary_diffdiag_malig.xml' | grep -q 'category=\"0\".*needsReview=\"true\"'"
+check "CAD mass category 5: the exam is 5, reviewed" \
+  bash -c "grep -o '<exam [^>]*' '$work/k80_cad_mass_assess5_nocalc.xml' | grep -q 'category=\"5\".*needsReview=\"true\"'"
+check "CAD mass category 5: the review's verdict shows the 5" grep -q 'Verdict: BI-RADS 5' "$work/k80_cad_mass_assess5_nocalc.txt"
 finish

@@ -1257,5 +1257,54 @@ TEST(TextGaps17, HistoryOfDcisIsNoCurrentFindingAndNoRefusal) {
   EXPECT_EQ(current->laterality, Laterality::Right);
 }
 
+// ---- Hostile review 28 (H28-4): a distortion or an asymmetry the calcifications are in ----
+
+// The text names the lesion in the calcifications' sentence: C15 (a distortion: never below 4A)
+// and C16 (an asymmetry: never benign) apply as to a coded finding code, and W19 says it.
+TEST(TextLesion28, ADistortionInTheSentenceIsNeverBelow4A) {
+  for (const char* text :
+       {"RIGHT BREAST: Architectural distortion with associated coarse calcifications at 10 "
+        "o'clock. IMPRESSION: BI-RADS 2.",
+        "Coarse calcifications within an area of architectural distortion in the right breast."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    const Decision& decision = decision_of(report, finding);
+    EXPECT_TRUE(testing::fired(decision, "C15")) << text;
+    EXPECT_TRUE(testing::fired(decision, "W19")) << text;
+    EXPECT_FALSE(reassures(decision.final_category)) << text;
+    EXPECT_TRUE(decision.needs_review) << text;
+  }
+}
+
+TEST(TextLesion28, AnAsymmetryInTheSentenceIsNeverBenign) {
+  const Report report = summarise_en(
+      "RIGHT BREAST: Focal asymmetry at 10 o'clock containing scattered round calcifications. "
+      "IMPRESSION: BI-RADS 2.");
+  const Finding* finding = only_narrative_finding(report);
+  ASSERT_NE(finding, nullptr);
+  const Decision& decision = decision_of(report, finding);
+  EXPECT_TRUE(testing::fired(decision, "C16"));
+  EXPECT_TRUE(testing::fired(decision, "W19"));
+  EXPECT_FALSE(reassures(decision.final_category));
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
+// Denied, or in another sentence, the lesion is not the calcifications'.
+TEST(TextLesion28, ADeniedOrSeparateLesionChangesNothing) {
+  for (const char* text :
+       {"Scattered round calcifications in the right breast without architectural distortion.",
+        "Scattered round calcifications in the right breast. No architectural distortion.",
+        "Scattered round calcifications in the right breast. No focal asymmetry."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    const Decision& decision = decision_of(report, finding);
+    EXPECT_FALSE(testing::fired(decision, "C15")) << text;
+    EXPECT_FALSE(testing::fired(decision, "C16")) << text;
+    EXPECT_FALSE(testing::fired(decision, "W19")) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -1,0 +1,398 @@
+// Hostile review 28 (H28-1, H28-2, H28-3, H28-4): what a Mammography CAD report (TID 4000) holds
+// besides a calcification finding's own descriptors counts as it does in a Breast Imaging Report:
+// a Finding item nested in a CAD finding, the finding code of a CAD finding (or of the Composite
+// Feature it is inferred from), the own category of a CAD mass, a code whose meaning names a
+// malignancy, and an item outside every CAD finding. Content trees as an SR gives them, through
+// the reader and the rules.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "findings/findings_extractor.hpp"
+#include "findings/lexicon.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using testing::container;
+using testing::fired;
+
+const Code kPresentationRequired{"111150", "DCM",
+                                 "Presentation Required: Rendering device is expected to present"};
+const CodeConst kDistortion{"129792006", "SCT", "Architectural distortion of breast"};
+const CodeConst kAsymmetry{"129789007", "SCT", "Focal asymmetric breast tissue"};
+const CodeConst kMass{"129788004", "SCT", "Mammographic breast mass"};
+const CodeConst kCompositeFeature{"111015", "DCM", "Composite Feature"};
+
+ContentItem property(const std::string& position, const CodeConst& name, const Code& value) {
+  return testing::code_item(position, Relationship::HasProperties, name, value);
+}
+
+// A CAD finding (a Single Image Finding unless `kind` says otherwise) at `position` of code
+// `code`, Presentation Required, right breast, round and diffuse calcifications (C1/C2: 2), then
+// `more` items.
+ContentItem cad_finding(const std::string& position, const Code& code,
+                        std::vector<ContentItem> more = {},
+                        const CodeConst& kind = codes::kSingleImageFinding,
+                        bool calcifications = true) {
+  ContentItem finding = testing::code_item(position, Relationship::Contains, kind, code);
+  finding.children.push_back(testing::code_item(position + ".1", Relationship::HasConceptMod,
+                                                codes::kRenderingIntent, kPresentationRequired));
+  finding.children.push_back(
+      property(position + ".2", codes::kLaterality, code_of(Laterality::Right).to_code()));
+  if (calcifications) {
+    finding.children.push_back(
+        property(position + ".3", codes::kCalcificationType, testing::code(Morphology::Round)));
+    finding.children.push_back(property(position + ".4", codes::kCalcificationDistribution,
+                                        testing::code(Distribution::Diffuse)));
+  }
+  for (ContentItem& item : more) finding.children.push_back(std::move(item));
+  return finding;
+}
+
+// A CAD report whose CAD Processing and Findings Summary (1.1) says all algorithms succeeded with
+// findings, with one Individual Impression/Recommendation (1.1.1) holding `finding` (at 1.1.1.2),
+// then `summary_items` on the summary and `root_items` on the root.
+SrDocument cad_report(ContentItem finding, std::vector<ContentItem> summary_items = {},
+                      std::vector<ContentItem> root_items = {}) {
+  SrDocument document;
+  document.header.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.50";
+  document.root = container("1", codes::kMammographyCadReport);
+  ContentItem summary =
+      testing::code_item("1.1", Relationship::Contains, codes::kCadSummary,
+                         Code{"111242", "DCM", "All algorithms succeeded; with findings"});
+  ContentItem impression = container("1.1.1", codes::kIndividualImpression);
+  impression.relationship = Relationship::InferredFrom;
+  impression.children.push_back(testing::code_item("1.1.1.1", Relationship::HasConceptMod,
+                                                   codes::kRenderingIntent, kPresentationRequired));
+  impression.children.push_back(std::move(finding));
+  summary.children.push_back(std::move(impression));
+  for (ContentItem& item : summary_items) summary.children.push_back(std::move(item));
+  document.root.children.push_back(std::move(summary));
+  document.root.children.push_back(testing::code_item("1.2", Relationship::Contains,
+                                                      codes::kSummaryOfDetections,
+                                                      Code{"111222", "DCM", "Succeeded"}));
+  document.root.children.push_back(testing::code_item("1.3", Relationship::Contains,
+                                                      codes::kSummaryOfAnalyses,
+                                                      Code{"111222", "DCM", "Succeeded"}));
+  for (ContentItem& item : root_items) document.root.children.push_back(std::move(item));
+  return document;
+}
+
+ContentItem cluster(std::vector<ContentItem> more = {}) {
+  return cad_finding("1.1.1.2", codes::kCalcificationCluster.to_code(), std::move(more));
+}
+
+Report evaluate_cad(const SrDocument& document) {
+  return evaluate(extract_findings(document, "cad.dcm"));
+}
+
+bool exam_fired(const Report& report, std::string_view id) {
+  return std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                     [&](const FiredRule& rule) { return rule.rule->id == id; });
+}
+
+bool says(const std::vector<Warning>& warnings, const std::string& words) {
+  return std::any_of(warnings.begin(), warnings.end(), [&](const Warning& warning) {
+    return warning.text.find(words) != std::string::npos;
+  });
+}
+
+// A note of the reader about the report (outside every finding) that holds `words`.
+bool report_note_says(const Report& report, const std::string& words) {
+  return std::any_of(
+      report.input.notes.begin(), report.input.notes.end(),
+      [&](const ReaderNote& note) { return note.text.find(words) != std::string::npos; });
+}
+
+TEST(CadControl, ARoundDiffuseClusterIsBenignWithoutReview) {
+  const Report report = evaluate_cad(cad_report(cluster()));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.decisions.front().final_category, Category::Benign2);
+  EXPECT_FALSE(report.decisions.front().needs_review);
+  EXPECT_FALSE(exam_fired(report, "E8"));
+  EXPECT_FALSE(report.exam.needs_review);
+  EXPECT_EQ(report.exam.category, Category::Benign2);
+}
+
+// --- H28-3: a Finding item nested in a CAD calcification finding is that finding's ---
+
+TEST(CadNestedFinding, ADistortionCountsLikeC15AndIsSaid) {
+  const Report report = evaluate_cad(
+      cad_report(cluster({property("1.1.1.2.5", codes::kFinding, kDistortion.to_code())})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "C15"));
+  EXPECT_TRUE(fired(decision, "W19"));
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_EQ(decision.final_category, Category::LowSuspicion4A);
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_TRUE(says(decision.warnings, "1.1.1.2.5"));
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
+TEST(CadNestedFinding, AnAsymmetryCountsLikeC16) {
+  const Report report = evaluate_cad(
+      cad_report(cluster({property("1.1.1.2.5", codes::kFinding, kAsymmetry.to_code())})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "C16"));
+  EXPECT_TRUE(fired(decision, "W19"));
+  EXPECT_NE(decision.classification, Classification::Benign);
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
+TEST(CadNestedFinding, AMassCountsLikeC11) {
+  const Report report =
+      evaluate_cad(cad_report(cluster({property("1.1.1.2.5", codes::kFinding, kMass.to_code())})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "C11"));
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_NE(decision.classification, Classification::Benign);
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_TRUE(says(decision.warnings, describe(kMass.to_code())));
+}
+
+TEST(CadNestedFinding, AnItemBelowTheNestedFindingCountsToo) {
+  ContentItem nested = property("1.1.1.2.5", codes::kFinding, Code{"99999", "99LOCAL", "Lesion"});
+  nested.children.push_back(property("1.1.1.2.5.1", codes::kCalcificationType,
+                                     testing::code(Morphology::FinePleomorphic)));
+  const Report report = evaluate_cad(cad_report(cluster({nested})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(decision.final_category, Category::ModerateSuspicion4B);  // the fine pleomorphic type
+  EXPECT_TRUE(says(decision.warnings, "1.1.1.2.5.1"));
+}
+
+// --- H28-3: a pathology result on a CAD finding ---
+
+TEST(CadPathology, AMalignantResultMakesTheFinding6) {
+  const Report report = evaluate_cad(cad_report(cluster({property(
+      "1.1.1.2.5", codes::kPathology, Code{"111389", "DCM", "Invasive breast carcinoma"})})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_TRUE(fired(report.decisions.front(), "C13"));
+  EXPECT_EQ(report.decisions.front().final_category, Category::KnownMalignancy6);
+}
+
+// A benign code shown as a malignancy: the radiologist saw "Malignant neoplasm of breast".
+TEST(CadPathology, ABenignCodeWhoseMeaningNamesAMalignancyIsReadAsOneAndSaid) {
+  for (const CodeConst& where : {codes::kSingleImageFinding, kCompositeFeature}) {
+    const Report report = evaluate_cad(
+        cad_report(cad_finding("1.1.1.2", codes::kCalcificationCluster.to_code(),
+                               {property("1.1.1.2.5", codes::kPathology,
+                                         Code{"399294002", "SCT", "Malignant neoplasm of breast"})},
+                               where)));
+    ASSERT_EQ(report.decisions.size(), 1u) << where.meaning;
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, "C13")) << where.meaning;
+    EXPECT_TRUE(fired(decision, "W17")) << where.meaning;
+    EXPECT_EQ(decision.final_category, Category::KnownMalignancy6) << where.meaning;
+    EXPECT_TRUE(decision.needs_review) << where.meaning;
+    EXPECT_TRUE(says(decision.warnings, "Malignant neoplasm of breast")) << where.meaning;
+  }
+}
+
+TEST(CadPathology, ABenignCodeWithItsOwnMeaningIsNoDiscordance) {
+  const Report report = evaluate_cad(cad_report(cluster(
+      {property("1.1.1.2.5", codes::kPathology, Code{"399294002", "SCT", "Cyst of breast"})})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_FALSE(fired(report.decisions.front(), "W17"));
+  EXPECT_FALSE(fired(report.decisions.front(), "C13"));
+}
+
+// --- H28-4: the finding code of a CAD finding names a distortion or an asymmetry ---
+
+TEST(CadFindingCode, ADistortionWithRoundCalcificationsIsNeverBelow4A) {
+  const Report report = evaluate_cad(cad_report(cad_finding("1.1.1.2", kDistortion.to_code())));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "C15"));
+  EXPECT_TRUE(fired(decision, "W19"));
+  EXPECT_EQ(decision.final_category, Category::LowSuspicion4A);
+  EXPECT_TRUE(decision.needs_review);
+}
+
+TEST(CadFindingCode, AnAsymmetryWithRoundCalcificationsIsNeverBenign) {
+  const Report report = evaluate_cad(cad_report(cad_finding("1.1.1.2", kAsymmetry.to_code())));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "C16"));
+  EXPECT_TRUE(fired(decision, "W19"));
+  EXPECT_NE(decision.classification, Classification::Benign);
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
+// TID 4005: a Composite Feature coded as a distortion, inferred from a calcification cluster.
+TEST(CadFindingCode, AClusterInferredByADistortionCompositeIsTheDistortions) {
+  ContentItem composite = testing::code_item("1.1.1.2", Relationship::Contains, kCompositeFeature,
+                                             kDistortion.to_code());
+  composite.children.push_back(testing::code_item("1.1.1.2.1", Relationship::HasConceptMod,
+                                                  codes::kRenderingIntent, kPresentationRequired));
+  ContentItem member = cad_finding("1.1.1.2.2", codes::kCalcificationCluster.to_code());
+  member.relationship = Relationship::InferredFrom;
+  composite.children.push_back(std::move(member));
+  const Report report = evaluate_cad(cad_report(std::move(composite)));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "C15"));
+  EXPECT_TRUE(fired(decision, "W19"));
+  EXPECT_EQ(decision.final_category, Category::LowSuspicion4A);
+}
+
+// --- H28-1 (CAD): a CAD mass's own Assessment Category ---
+
+TEST(CadUnassessedFinding, AMassCategory5WithoutCalcificationsStandsForTheExam) {
+  const Report report = evaluate_cad(
+      cad_report(cad_finding("1.1.1.2", kMass.to_code(),
+                             {property("1.1.1.2.5", codes::kAssessmentCategory,
+                                       code_of(Category::HighlySuggestive5).to_code())},
+                             codes::kSingleImageFinding, false)));
+  EXPECT_TRUE(report.decisions.empty());
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_TRUE(report.exam.needs_review);
+  ASSERT_EQ(report.input.unassessed_findings.size(), 1u);
+  EXPECT_EQ(report.input.unassessed_findings.front().laterality, Laterality::Right);
+}
+
+TEST(CadUnassessedFinding, AMassCategory5BesideABenignClusterRaisesItsBreast) {
+  SrDocument document = cad_report(cluster());
+  ContentItem& impression = document.root.children.front().children.front();
+  impression.children.push_back(
+      cad_finding("1.1.1.3", kMass.to_code(),
+                  {property("1.1.1.3.5", codes::kAssessmentCategory,
+                            code_of(Category::HighlySuggestive5).to_code())},
+                  codes::kSingleImageFinding, false));
+  const Report report = evaluate_cad(document);
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
+// --- H28-2: an item outside every CAD finding ---
+
+TEST(CadItemOutsideFindings, OnTheSummaryItIsNamedAndTheExamIsNeverBenign) {
+  const std::vector<ContentItem> items{
+      property("1.1.2", CodeConst{"111023", "DCM", "Differential Diagnosis/Impression"},
+               Code{"399294002", "SCT", "Malignant neoplasm of breast"}),
+      testing::code_item("1.1.2", Relationship::HasProperties,
+                         CodeConst{"116676008", "SCT", "Associated morphology"},
+                         testing::code(Morphology::FinePleomorphic)),
+  };
+  for (const ContentItem& item : items) {
+    const Report report = evaluate_cad(cad_report(cluster(), {item}));
+    ASSERT_EQ(report.decisions.size(), 1u);
+    EXPECT_TRUE(exam_fired(report, "E8")) << item.concept_name.meaning;
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << item.concept_name.meaning;
+    EXPECT_TRUE(report.exam.needs_review) << item.concept_name.meaning;
+    EXPECT_TRUE(report_note_says(report, "1.1.2")) << item.concept_name.meaning;
+  }
+}
+
+TEST(CadItemOutsideFindings, AtTheRootASuspiciousValueIsSaidSo) {
+  ContentItem loose = testing::code_item("1.4", Relationship::Contains,
+                                         CodeConst{"116676008", "SCT", "Associated morphology"},
+                                         testing::code(Morphology::FinePleomorphic));
+  const Report report = evaluate_cad(cad_report(cluster(), {}, {loose}));
+  EXPECT_TRUE(exam_fired(report, "E8"));
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+  EXPECT_TRUE(report_note_says(report, "suspicious calcification code"));
+}
+
+TEST(CadItemOutsideFindings, ACertaintyOfImpressionOnTheSummaryIsNamedWithItsValue) {
+  ContentItem certainty;
+  certainty.position = "1.1.2";
+  certainty.relationship = Relationship::HasProperties;
+  certainty.value_type = ValueType::Num;
+  certainty.concept_name = Code{"111013", "DCM", "Certainty of Impression"};
+  certainty.number = 3;
+  certainty.unit = Code{"%", "UCUM", "percent"};
+  const Report report = evaluate_cad(cad_report(cluster(), {certainty}));
+  EXPECT_TRUE(exam_fired(report, "E8"));
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_TRUE(report_note_says(report, "Certainty of Impression"));
+}
+
+// The template's own items (algorithm identification, Rendering Intent, the summaries) are no
+// reason for review, wherever TID 4000 puts them.
+TEST(CadItemOutsideFindings, TheTemplatesOwnItemsAreNoReasonForReview) {
+  ContentItem algorithm;
+  algorithm.position = "1.2.1";
+  algorithm.relationship = Relationship::HasProperties;
+  algorithm.value_type = ValueType::Text;
+  algorithm.concept_name = Code{"111001", "DCM", "Algorithm Name"};
+  algorithm.text = "CalcFinder";
+  SrDocument document = cad_report(cluster());
+  document.root.children[1].children.push_back(algorithm);
+  const Report report = evaluate_cad(document);
+  EXPECT_FALSE(exam_fired(report, "E8"));
+  EXPECT_FALSE(report.exam.needs_review);
+}
+
+// --- H27-15: a member the CAD says must be shown, in a cluster it says not to show ---
+
+TEST(CadRenderingIntent, AMemberThatMustBeShownIsReadWhenItsClusterIsNot) {
+  const Code not_for_presentation{"111152", "DCM",
+                                  "Not for Presentation: Rendering device expected not to present"};
+  ContentItem member = cad_finding("1.1.1.2.5", codes::kIndividualCalcification.to_code());
+  member.relationship = Relationship::InferredFrom;
+  member.children[2] = property("1.1.1.2.5.3", codes::kCalcificationType,
+                                testing::code(Morphology::FinePleomorphic));
+  ContentItem hidden_cluster = cluster({member});
+  hidden_cluster.children[0].code = not_for_presentation;
+  SrDocument document = cad_report(hidden_cluster);
+  document.root.children.front().children.front().children[0].code = not_for_presentation;
+  const Report report = evaluate_cad(document);
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.input.findings.front().position, "1.1.1.2.5");
+  EXPECT_EQ(report.decisions.front().final_category, Category::ModerateSuspicion4B);
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
+// --- H27-14: failed algorithms listed outside the summaries, "with findings" with none ---
+
+bool cad_incomplete_saying(const Report& report, const std::string& words) {
+  return std::any_of(report.input.notes.begin(), report.input.notes.end(),
+                     [&](const ReaderNote& note) {
+                       return note.code == WarningCode::CadIncomplete &&
+                              note.text.find(words) != std::string::npos;
+                     });
+}
+
+TEST(CadIncomplete, FailedAlgorithmsListedAtTheRootAreNoCleanExam) {
+  for (const auto& [failed, performed] :
+       {std::pair{codes::kFailedDetections, codes::kDetectionPerformed},
+        std::pair{codes::kFailedAnalyses, codes::kAnalysisPerformed}}) {
+    ContentItem listed = container("1.4", failed);
+    listed.relationship = Relationship::Contains;
+    listed.children.push_back(testing::code_item("1.4.1", Relationship::Contains, performed,
+                                                 codes::kCalcificationCluster.to_code()));
+    const Report report = evaluate_cad(cad_report(cluster(), {}, {listed}));
+    EXPECT_TRUE(cad_incomplete_saying(report, "1.4")) << failed.meaning;
+    EXPECT_TRUE(cad_incomplete_saying(report, "Calcification Cluster")) << failed.meaning;
+    EXPECT_TRUE(report.exam.needs_review) << failed.meaning;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << failed.meaning;
+  }
+}
+
+TEST(CadIncomplete, WithFindingsButNoneListedIsNoCleanExam) {
+  SrDocument document = cad_report(cluster());
+  document.root.children.front().children.clear();  // the summary holds no impression
+  const Report report = evaluate_cad(document);
+  EXPECT_TRUE(report.decisions.empty());
+  EXPECT_TRUE(cad_incomplete_saying(report, "with findings"));
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
+}  // namespace
+}  // namespace mammocalc
