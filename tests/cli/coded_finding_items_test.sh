@@ -4,7 +4,9 @@
 # xml2dsr sources made from samples/bir-benign-coarse-vascular.dcm by the review) hold: fine
 # pleomorphic and fine linear branching codes under "Associated morphology" and "Margins"; a
 # finding coded as architectural distortion or focal asymmetry with benign calcifications; a fine
-# pleomorphic type below the Clockface item; a NUM Assessment Category.
+# pleomorphic type below the Clockface item; a NUM Assessment Category. Hostile review 28 (h28_*):
+# a mass with a pathology or biopsy follow-up, an item at the root, a nested mass with
+# calcifications, a finding of unknown code with its own category 5.
 #   coded_finding_items_test.sh MAMMOCALC       (run from the project root)
 set -u
 mammocalc=$1
@@ -57,4 +59,30 @@ check "NUM assessment: said once, as a NUM item" \
   bash -c "[ \"\$(grep -c 'Assessment Category\")' '$work/f01_assess_num5.xml')\" = 1 ] && grep -q 'a NUM item, where its template has a CODE' '$work/f01_assess_num5.xml'"
 check "NUM assessment: the exam is incomplete, needs review" \
   bash -c "grep -o '<exam [^>]*' '$work/f01_assess_num5.xml' | grep -q 'category=\"0\".*needsReview=\"true\"'"
+
+# Hostile review 28 (xml2dsr sources of the review's m02, e15g, z10, n04, e15m): a right round,
+# diffuse calcification finding (2) beside what the rules do not classify.
+never_plain_benign() {
+  check "$1: the exam needs review" bash -c "grep -o '<exam [^>]*' '$work/$1.xml' | grep -q 'needsReview=\"true\"'"
+  check "$1: the right breast is not benign" \
+    bash -c "grep -o '<breast [^>]*' '$work/$1.xml' | grep 'right' | grep -vq 'category=\"2\"'"
+  check "$1: the review's verdict is not benign" bash -c "! grep -q 'Verdict: BI-RADS 2 benign' '$work/$1.txt'"
+}
+never_plain_benign h28_mass_pathology_meaning_malignant
+check "H28-1 pathology: the exam is 6" \
+  bash -c "grep -o '<exam [^>]*' '$work/h28_mass_pathology_meaning_malignant.xml' | grep -q 'category=\"6\"'"
+check "H28-1 pathology: code-meaning-discordant" \
+  grep -q 'code="code-meaning-discordant"' "$work/h28_mass_pathology_meaning_malignant.xml"
+never_plain_benign h28_mass_follow_up_biopsy
+check "H28-1 biopsy follow-up: E15 names it" \
+  bash -c "grep '<warning code=\"assessment-discordant\" rule=\"E15\"' '$work/h28_mass_follow_up_biopsy.xml' | grep -q '111144'"
+check "H28-2 root item: E8, named" \
+  bash -c "grep -q '<rule id=\"E8\"' '$work/h28_root_associated_morphology.xml' && grep -q 'Associated morphology\") = (111344' '$work/h28_root_associated_morphology.xml'"
+check "H28-2 root item: the exam is 0" \
+  bash -c "grep -o '<exam [^>]*' '$work/h28_root_associated_morphology.xml' | grep -q 'category=\"0\"'"
+check "H28-13 nested mass with calcifications: one finding, right, C11" \
+  bash -c "[ \"\$(grep -c '<finding ' '$work/h28_nested_mass_with_calcifications.xml')\" = 1 ] && grep -q '<rule id=\"C11\"' '$work/h28_nested_mass_with_calcifications.xml' && ! grep -q 'laterality=\"unknown\"' '$work/h28_nested_mass_with_calcifications.xml'"
+never_plain_benign h28_unknown_finding_category5
+check "H28-15 unknown finding's 5: exam and breast 5" \
+  bash -c "grep -o '<exam [^>]*' '$work/h28_unknown_finding_category5.xml' | grep -q 'category=\"5\"' && grep -o '<breast [^>]*' '$work/h28_unknown_finding_category5.xml' | grep -q 'category=\"5\"'"
 finish
