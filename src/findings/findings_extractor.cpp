@@ -1510,6 +1510,7 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     const ContentItem* images;
   } const context{report_procedure_laterality(root), unilateral_image_laterality(root)};
   std::vector<std::string> unassessed;  // positions of the findings the rules do not assess
+  std::vector<const ContentItem*> finding_items;  // every Finding item met, in document order
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
       // One inside a finding is that finding's, read with it (hostile review 28, H28-12).
@@ -1524,6 +1525,12 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
       return;
     }
     if (!is_code_item(item, codes::kFinding)) return;
+    // The innermost Finding item this one is coded inside, if any (walk_tree visits it first).
+    const auto holder = std::find_if(
+        finding_items.rbegin(), finding_items.rend(),
+        [&](const ContentItem* outer) { return inside_any(item.position, {outer->position}); });
+    const ContentItem* outer = holder == finding_items.rend() ? nullptr : *holder;
+    finding_items.push_back(&item);
     const FindingItemKind kind = finding_item_kind(item);
     if (kind == FindingItemKind::NotCalcification) {
       // Inside a calcification finding it counts for that one too (C15, C11, W10).
@@ -1584,6 +1591,10 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     add_context(context.procedure, LateralitySource::Procedure);
     add_context(images_laterality(item), LateralitySource::Images);
     add_context(context.images, LateralitySource::Images);
+    // A calcification finding coded inside a finding the rules do not assess (a mass) is its own,
+    // in the breast of the finding it is in (hostile review 28, H28-13).
+    if (outer != nullptr)
+      add_context(first_child(*outer, codes::kLaterality), LateralitySource::SubItem);
     reader.finish(ReportedSource::Finding);
     out.findings.push_back(std::move(finding));
   });

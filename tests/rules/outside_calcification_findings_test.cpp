@@ -272,6 +272,20 @@ TEST(NestedCalcificationFinding, ItCountsForTheOuterFinding) {
   EXPECT_EQ(with_fine.input.findings.front().laterality, Laterality::Right);
 }
 
+// One coded inside a mass is classified on its own, in the mass's breast.
+TEST(NestedCalcificationFinding, InsideAMassItIsItsOwnInTheMasssBreast) {
+  ContentItem nested =
+      property("1.1.2.2", codes::kFinding, codes::kCalcificationOfBreast.to_code());
+  nested.children.push_back(
+      property("1.1.2.2.1", codes::kCalcificationType, code(Morphology::FinePleomorphic)));
+  const Report report = evaluate_document(benign_calcifications_and(kMass, {nested}));
+  ASSERT_EQ(report.decisions.size(), 2u);
+  EXPECT_EQ(report.input.findings[1].position, "1.1.2.2");
+  EXPECT_EQ(report.input.findings[1].laterality, Laterality::Right);
+  EXPECT_EQ(report.decisions[1].final_category, Category::ModerateSuspicion4B);
+  EXPECT_FALSE(fired(report.decisions[1], "W15"));
+}
+
 // --- H28-2: an unread item anywhere outside the findings ---
 
 // The report of one right round, diffuse finding (2 benign), with `place` adding an item.
