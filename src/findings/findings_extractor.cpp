@@ -1154,6 +1154,12 @@ std::string not_the_templates(const ContentItem& item, const ContentItem& parent
   return misplaced_value(item);
 }
 
+// The coded review state mammocalc's own SR carries (own_sr.hpp), read back with --read-own: not
+// read, and reviewed all the same (E10).
+bool own_review_state(const ContentItem& item, const Findings& out) {
+  return out.source.written_by_mammocalc && item.concept_name.scheme == kOwnCodingScheme;
+}
+
 // Says every item no reader took that carries what the rules weigh: an item of a clinical
 // concept anywhere, a text item in the coded part of the report (Supplementary Data, the Overall
 // Assessment), whose words may say what the codes do not, and an item that is not one its
@@ -1178,7 +1184,7 @@ void note_items_not_read(const ContentItem& item, const ContentItem* parent, boo
                            describe(item.concept_name) + " text " + quoted(item.text) +
                                " in the coded part of the report was not read (coded items only)",
                            item.position});
-    } else if (whole_tree || is_coded_section(*parent)) {
+    } else if ((whole_tree || is_coded_section(*parent)) && !own_review_state(item, out)) {
       const std::string reason = not_the_templates(item, *parent);
       if (!reason.empty()) note_unread_in_section(item, *parent, out.notes, reason);
     }
