@@ -210,13 +210,21 @@ struct OverallStatement {
 };
 
 // A finding of the report that the calcification rules do not assess (a mass, a distortion, an
-// asymmetry without calcification descriptors) and that carries its own Assessment Category:
-// the report's category for its breast all the same (rule E15; hostile review 27, H27-6).
+// asymmetry without calcification descriptors, a finding of unknown code) that carries its own
+// Assessment Category or evidence they do not weigh: the report's word for its breast all the
+// same (rule E15; hostile review 27, H27-6; hostile review 28, H28-1, H28-15).
 struct UnassessedFinding {
   std::string position;
-  Code code;  // its finding code (CID 6054)
+  Code code;  // its finding code (CID 6054, or one outside it)
   Laterality laterality = Laterality::Unknown;
-  Category category = Category::Incomplete0;  // the most suspicious of its own categories
+  // The most suspicious of its own categories (wherever they hang in it, and what a category
+  // code's meaning names), 6 for a malignant result, at least 4A for a suspicious calcification
+  // code among its values (C0); none when it states none.
+  std::optional<Category> category;
+  // What it holds that the rules do not weigh, in words (a follow-up asking for tissue, a
+  // high-risk result, an item that could not be read): its breast and the exam are then 0 unless
+  // 4 or above.
+  std::vector<std::string> not_weighed;
 };
 
 // ---- Report text (decision-logic.md §6, narrative.md) ----

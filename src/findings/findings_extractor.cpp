@@ -344,6 +344,19 @@ std::string suspicious_value_words(const std::string& term) {
   return "; its value is a suspicious calcification code (" + term + ")";
 }
 
+// A Finding item (TID 4206) that is not a calcification finding, or whose code we do not know.
+// Any finding that carries calcification descriptors is one, whatever its code (§1).
+enum class FindingItemKind { Calcification, MassWithCalcifications, NotCalcification, Unknown };
+FindingItemKind finding_item_kind(const ContentItem& item);
+
+// A Finding item of a calcification code or with calcification descriptors: inside another
+// calcification finding it is that finding's (hostile review 28, H28-13).
+bool is_calcification_finding_item(const ContentItem& item) {
+  if (!is_code_item(item, codes::kFinding)) return false;
+  const FindingItemKind kind = finding_item_kind(item);
+  return kind == FindingItemKind::Calcification || kind == FindingItemKind::MassWithCalcifications;
+}
+
 // Records a conflict on the finding when the field was given more than one distinct value.
 template <typename T>
 bool add_conflict(Finding& finding, FindingField field, const std::vector<Given<T>>& values) {
@@ -405,6 +418,9 @@ class FindingReader {
     for (const auto& child : holder.children) {
       if (own(child)) read_below(child);
     }
+    for (const auto& child : holder.children) {
+      if (absorbs(child)) absorb(child, holder);
+    }
   }
 
   // Items that say nothing about the finding (TID 4006's Rendering Intent, algorithm and
@@ -415,6 +431,10 @@ class FindingReader {
     passed_over_ = std::move(passed_over);
     read_elsewhere_ = std::move(read_elsewhere);
   }
+
+  // A finding the calcification rules do not assess keeps a calcification finding coded inside
+  // it apart: that one is classified on its own.
+  void keep_nested_findings_apart() { absorbs_nested_findings_ = false; }
 
   // The finding read_finding reads is at `position` (a CAD reader reads its items itself).
   void reading_finding_at(const std::string& position) { finding_position_ = position; }
@@ -441,10 +461,35 @@ class FindingReader {
   // Every item below `holder` (an item of the finding) that no read took, in document order.
   void read_below(const ContentItem& holder) {
     for (const auto& child : holder.children) {
+      if (absorbs(child)) absorb(child, holder);
       if (is_code_item(child, codes::kFinding) || passed_over(child)) continue;
       if (consumed_->count(child.position) == 0) read_nested(child, holder);
       read_below(child);
     }
+  }
+
+  // A calcification finding coded inside the finding read_finding reads (a Finding "Mass with
+  // calcifications", a calcification finding with its own descriptors, also in a nested Findings
+  // container): the same calcifications described in two places, so its items are the finding's
+  // (the most suspicious reading stands) and it is said (W10; hostile review 28, H28-13). Split
+  // off, it lost the finding's breast and left the finding benign.
+  bool absorbs(const ContentItem& item) const {
+    return absorbs_nested_findings_ && !finding_position_.empty() && consumed_ != nullptr &&
+           consumed_->count(item.position) == 0 && is_calcification_finding_item(item);
+  }
+  void absorb(const ContentItem& nested, const ContentItem& parent) {
+    consumed_->insert(nested.position);
+    const bool mass = finding_item_kind(nested) == FindingItemKind::MassWithCalcifications;
+    if (mass) finding_.mass_with_calcifications = true;
+    finding_.notes.push_back(
+        {WarningCode::UnknownCode,
+         "item " + nested.position + " " + describe(nested.concept_name) + " = " +
+             describe(nested.code) + where(&parent) +
+             ", where its template does not put a finding; it is read as this finding's, its "
+             "items with the finding's" +
+             (mass ? std::string(" (calcifications within a mass, C11)") : std::string()),
+         nested.position});
+    read_below(nested);
   }
 
   // An item below another item of the finding (read_finding): the finding's wherever it hangs.
@@ -697,22 +742,24 @@ class FindingReader {
   }
 
   void prior_result(const ContentItem& item, std::string_view context_group) {
-    if (auto result = prior_result_for(item.code)) {
-      finding_.prior_results.push_back(*result);
-      // A code that is no malignancy shown as one ("Malignant neoplasm of breast" on a cyst's
-      // code): the radiologist saw and signed the meaning; the more suspicious reading stands
-      // (C13), and it is said (W17; hostile review 28, H28-3).
-      if (*result != PriorResult::Malignant && meaning_names_malignancy(item.code.meaning)) {
-        finding_.prior_results.push_back(PriorResult::Malignant);
-        finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
-                                  describe(item.concept_name) + " code (" + item.code.value + ", " +
-                                      item.code.scheme + ") is " + std::string(to_string(*result)) +
-                                      " but its meaning \"" + item.code.meaning +
-                                      "\" names a malignancy; both are read",
-                                  item.position});
-      }
-    } else {
+    const std::optional<PriorResult> result = prior_result_for(item.code);
+    if (!result) {
       note_unknown_value(item, context_group);
+      return;
+    }
+    finding_.prior_results.push_back(*result);
+    // A result code shown as a malignancy ("Malignant neoplasm of breast" on the code of a cyst):
+    // the radiologist saw and signed the meaning; both are read, the malignant one stands (C13).
+    if (*result != PriorResult::Malignant &&
+        prior_result_meant(item.code.meaning) == PriorResult::Malignant) {
+      finding_.prior_results.push_back(PriorResult::Malignant);
+      finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
+                                describe(item.concept_name) + " code (" + item.code.value + ", " +
+                                    item.code.scheme + ") is " + std::string(to_string(*result)) +
+                                    " but its meaning \"" + item.code.meaning +
+                                    "\" names a malignancy; both are read, the malignant one "
+                                    "stands",
+                                item.position});
     }
   }
 
@@ -890,8 +937,9 @@ class FindingReader {
   }
 
   Finding& finding_;
-  std::set<std::string>* consumed_;  // positions of the items read, for the pass over the rest
-  std::string finding_position_;     // read_finding: the TID 4206 finding read
+  std::set<std::string>* consumed_;      // positions of the items read, for the pass over the rest
+  std::string finding_position_;         // read_finding: the TID 4206 finding read
+  bool absorbs_nested_findings_ = true;  // keep_nested_findings_apart
   std::function<bool(const ContentItem&)> passed_over_;     // pass_over
   std::function<bool(const ContentItem&)> read_elsewhere_;  // pass_over
   std::vector<Given<Laterality>> laterality_;
@@ -1001,31 +1049,129 @@ std::string what_its_value_says(const ContentItem& item) {
   return {};
 }
 
+constexpr std::string_view kConceptNotRead =
+    "its concept is not one this tool reads outside a finding";
+
 // Says an item of a coded section that is not one the template puts there and no reader took:
 // no finding holds it, so the exam needs review (E8; hostile review 27, H27-3).
 void note_unread_in_section(const ContentItem& item, const ContentItem& holder,
-                            std::vector<ReaderNote>& notes) {
+                            std::vector<ReaderNote>& notes,
+                            std::string_view reason = kConceptNotRead) {
   notes.push_back({WarningCode::UnknownCode,
                    "item " + item.position + " " + describe(item.concept_name) + " = " +
                        value_words(item) + " in " + describe(holder.concept_name) + " " +
-                       holder.position +
-                       ": its concept is not one this tool reads outside a finding; the item "
-                       "was not read" +
+                       holder.position + ": " + std::string(reason) + "; the item was not read" +
                        what_its_value_says(item) + "; it may be about any finding of the report",
                    item.position});
 }
 
+// What TID 4200 (row 1), 4203 (rows 3-5) and 4201 put below an item outside the findings: the
+// Language of Content's country, a procedure's or a follow-up's breast, a follow-up's interval and
+// date. Not weighed.
+constexpr std::array<CodeConst, 4> kModifiersNotWeighed{{
+    codes::kLaterality,
+    {"121046", "DCM", "Country of Language"},
+    codes::kRecommendedFollowUpInterval,
+    {"111054", "DCM", "Recommended Follow-up Date"},
+}};
+
+inline constexpr CodeConst kBreastComposition{"129715009", "SCT", "Breast composition"};
+
+// CID 6000 Overall Breast Composition (UID 1.2.840.10008.6.1.330) = CID 6001 (BI-RADS): its four
+// codes, SCT and legacy SRT (FHIR-D ValueSet-dicom-cid-6001-OverallBreastCompositionFromBIRADS).
+constexpr std::array<CodeConst, 8> kBreastCompositions{{
+    {"129716005", "SCT", "Almost entirely fat"},
+    {"F-01711", "SRT", "Almost entirely fat"},
+    {"129717001", "SCT", "Scattered fibroglandular densities"},
+    {"F-01712", "SRT", "Scattered fibroglandular densities"},
+    {"129718006", "SCT", "Heterogeneously dense"},
+    {"F-01713", "SRT", "Heterogeneously dense"},
+    {"129719003", "SCT", "Extremely dense"},
+    {"F-01714", "SRT", "Extremely dense"},
+}};
+
+// Why the value of an item the template puts outside the findings cannot stand there (hostile
+// review 28, H28-2): a breast composition outside CID 6000, a laterality outside CID 6022, or a
+// code of a value set the rules weigh (a calcification type or distribution, a category, a
+// finding, a result, a follow-up) as the value of another concept. Empty when it can.
+std::string misplaced_value(const ContentItem& item) {
+  if (item.value_type != ValueType::Code) return {};
+  const Code& value = item.code;
+  if (is_concept(item, kBreastComposition)) {
+    const bool in_set =
+        std::any_of(kBreastCompositions.begin(), kBreastCompositions.end(),
+                    [&](const CodeConst& member) { return same_concept(value, member); });
+    if (!in_set) return "its value is not in CID 6000 Overall Breast Composition";
+  }
+  if (is_concept(item, codes::kLaterality) && !laterality_for(value)) {
+    return "its value is not in CID 6022 Side";
+  }
+  if (morphology_for(value) || distribution_for(value)) {
+    return "its value is a calcification code (CID 6010, CID 6012), not one of its concept";
+  }
+  if (category_for(value) || is_assessment_code(value)) {
+    return "its value is an assessment category (CID 6026), not one of its concept";
+  }
+  if (prior_result_for(value) || prior_result_meant(value.meaning) == PriorResult::Malignant) {
+    return "its value is a result (CID 6030, CID 6063) or names a malignancy, not one of its "
+           "concept";
+  }
+  if (finding_kind_for(value)) return "its value is a finding (CID 6054), not one of its concept";
+  // CID 6050 (Procedure reported) shares imaging procedures and the surgical consult with CID 6028.
+  if (!is_concept(item, codes::kProcedureReported) && follow_up_kind_for(value)) {
+    return "its value is a follow-up (CID 6028), not one of its concept";
+  }
+  return {};
+}
+
+// Why an item no reader took, outside the findings, is not one its template puts where it is
+// with a value it may have: empty when it is (references, containers, whose items are each
+// looked at, text, which the narrative reader reads, who/when/which values, observation
+// context that says nothing suspicious, the items TID 4200, 4201, 4203, 4204, 4205 and 4208 put
+// there).
+std::string not_the_templates(const ContentItem& item, const ContentItem& parent) {
+  const bool context = item.relationship == Relationship::HasObsContext ||
+                       item.relationship == Relationship::HasAcqContext;
+  switch (item.value_type) {
+    case ValueType::Container:
+    case ValueType::Text:
+    case ValueType::PersonName:
+    case ValueType::UidRef:
+    case ValueType::Date:
+    case ValueType::Time:
+    case ValueType::DateTime:
+      return {};
+    default:
+      break;
+  }
+  // Read (or said) by extract_report_findings.
+  if (is_reference(item) || is_code_item(item, codes::kFinding)) return {};
+  if (context) return what_its_value_says(item).empty() ? "" : std::string(kConceptNotRead);
+  const bool ours = parent.value_type == ValueType::Container
+                        ? is_one_of(item, kSectionItemsNotWeighed)
+                        : is_one_of(item, kModifiersNotWeighed);
+  if (!ours) return std::string(kConceptNotRead);
+  return misplaced_value(item);
+}
+
+// The coded review state mammocalc's own SR carries (own_sr.hpp), read back with --read-own: not
+// read, and reviewed all the same (E10).
+bool own_review_state(const ContentItem& item, const Findings& out) {
+  return out.source.written_by_mammocalc && item.concept_name.scheme == kOwnCodingScheme;
+}
+
 // Says every item no reader took that carries what the rules weigh: an item of a clinical
-// concept anywhere, and a text item in the coded part of the report (Supplementary Data, the
-// Overall Assessment), whose words may say what the codes do not.
-void note_items_not_read(const ContentItem& item, bool in_coded_part,
-                         const std::set<std::string>& consumed, Findings& out) {
+// concept anywhere, a text item in the coded part of the report (Supplementary Data, the Overall
+// Assessment), whose words may say what the codes do not, and an item that is not one its
+// template puts where it is (not_the_templates) — anywhere in a Breast Imaging Report
+// (`whole_tree`: the root, the Narrative Summary, below a Procedure reported or a follow-up,
+// hostile review 28, H28-2), directly in a coded section of any other SR.
+void note_items_not_read(const ContentItem& item, const ContentItem* parent, bool in_coded_part,
+                         bool whole_tree, const std::set<std::string>& consumed, Findings& out) {
   in_coded_part = in_coded_part || is_concept(item, kSupplementaryData) ||
                   is_concept(item, codes::kOverallAssessment);
-  if (consumed.count(item.position) == 0) {
-    const bool clinical =
-        std::any_of(kClinicalConcepts.begin(), kClinicalConcepts.end(),
-                    [&](const CodeConst& concept) { return is_concept(item, concept); });
+  if (consumed.count(item.position) == 0 && parent != nullptr) {
+    const bool clinical = is_one_of(item, kClinicalConcepts);
     if (clinical) {
       std::string text = describe(item.concept_name);
       if (item.value_type == ValueType::Code) text += " " + describe(item.code);
@@ -1038,23 +1184,14 @@ void note_items_not_read(const ContentItem& item, bool in_coded_part,
                            describe(item.concept_name) + " text " + quoted(item.text) +
                                " in the coded part of the report was not read (coded items only)",
                            item.position});
+    } else if ((whole_tree || is_coded_section(*parent)) && !own_review_state(item, out)) {
+      const std::string reason = not_the_templates(item, *parent);
+      if (!reason.empty()) note_unread_in_section(item, *parent, out.notes, reason);
     }
   }
-  if (is_coded_section(item)) {
-    // Its own items: what the template does not put there is said (an item below one of them
-    // qualifies it, and is that item's).
-    for (const auto& child : item.children) {
-      const bool context = child.relationship == Relationship::HasObsContext ||
-                           child.relationship == Relationship::HasAcqContext;
-      if (consumed.count(child.position) != 0 || context || is_reference(child) ||
-          child.value_type == ValueType::Container || child.value_type == ValueType::Text ||
-          is_one_of(child, kClinicalConcepts) || is_one_of(child, kSectionItemsNotWeighed)) {
-        continue;
-      }
-      note_unread_in_section(child, item, out.notes);
-    }
+  for (const auto& child : item.children) {
+    note_items_not_read(child, &item, in_coded_part, whole_tree, consumed, out);
   }
-  for (const auto& child : item.children) note_items_not_read(child, in_coded_part, consumed, out);
 }
 
 // The overall assessments of a report, each with the breast it speaks for.
@@ -1131,10 +1268,6 @@ void read_overall(const ContentItem& holder, OverallReading& overall,
     }
   }
 }
-
-// A Finding item (TID 4206) that is not a calcification finding, or whose code we do not know.
-// Any finding that carries calcification descriptors is one, whatever its code (§1).
-enum class FindingItemKind { Calcification, MassWithCalcifications, NotCalcification, Unknown };
 
 FindingItemKind finding_item_kind(const ContentItem& item) {
   const bool descriptors = carries_calcification_properties(item);
@@ -1250,37 +1383,95 @@ void apply_intervention(const InterventionSection& section, std::size_t first, F
   }
 }
 
-// The own Assessment Categories (TID 4203, on the finding) of a finding the calcification rules
-// do not assess, with its breast: its own Laterality, its assessment's, or its procedure's.
-void read_unassessed_category(const ContentItem& item, const ContentItem* parent,
-                              const ContentItem* report_procedure, Findings& out) {
-  std::optional<Category> category;
-  Laterality laterality = Laterality::Unknown;
-  const auto take_laterality = [&](const ContentItem& holder) {
-    const ContentItem* modifier = first_child(holder, codes::kLaterality);
-    if (modifier == nullptr || laterality != Laterality::Unknown) return;
-    laterality = laterality_for(modifier->code).value_or(Laterality::Unknown);
+// Whether `position` lies below one of `holders` (positions of items).
+bool inside_any(const std::string& position, const std::vector<std::string>& holders) {
+  return std::any_of(holders.begin(), holders.end(), [&](const std::string& holder) {
+    return position.compare(0, holder.size() + 1, holder + ".") == 0;
+  });
+}
+
+// What a finding the calcification rules do not assess says, from its items as a finding's are
+// read (`read`): the categories its codes' meanings name (the higher of code and meaning stands,
+// the discordance is said: W17's reading, for a finding the rules cannot classify), a malignant
+// result (6), a suspicious calcification code (never below 4A, C0), and what the rules do not
+// weigh (hostile review 28, H28-1).
+void weigh_unassessed(const ContentItem& item, const Finding& read, UnassessedFinding& out) {
+  const auto raise = [&](Category category) {
+    out.category = out.category ? more_suspicious(*out.category, category) : category;
   };
-  take_laterality(item);
-  for (const auto& child : item.children) {
-    if (!is_code_item(child, codes::kAssessmentCategory)) continue;
-    const std::optional<Category> value = category_for(child.code);
-    if (!value) {
-      out.notes.push_back(unknown_code_note(child, "CID 6026"));
-      continue;
+  walk_tree(item, [&](const ContentItem& each, const ContentItem*) {
+    if (!is_code_item(each, codes::kAssessmentCategory)) return;
+    const std::optional<Category> value = category_for(each.code);
+    const std::optional<Category> meant = category_meant(each.code.meaning);
+    if (value && meant && !categories_agree(*value, *meant)) raise(*meant);
+  });
+  for (const PriorResult result : read.prior_results) {
+    if (result == PriorResult::Malignant) {
+      raise(Category::KnownMalignancy6);
+    } else if (result != PriorResult::Benign) {
+      out.not_weighed.push_back("a " + std::string(to_string(result)) + " result");
     }
-    category = category ? more_suspicious(*category, *value) : *value;
-    take_laterality(child);
   }
-  if (!category) return;
+  const bool suspicious_descriptor =
+      !read.unread_suspicious.empty() ||
+      std::any_of(read.morphology.begin(), read.morphology.end(),
+                  [](const Coded<Morphology>& term) { return is_suspicious(term.term); }) ||
+      (read.distribution && follows_a_duct(read.distribution->term));
+  if (suspicious_descriptor) raise(Category::LowSuspicion4A);
+  if (!read.morphology.empty() || read.distribution) {
+    out.not_weighed.push_back("calcification descriptors below its items, not classified");
+  }
+  for (const Code& follow_up : read.reported_follow_up) {
+    const std::optional<FollowUpKind> kind = follow_up_kind_for(follow_up);
+    if (follow_up_not_benign(follow_up)) {
+      out.not_weighed.push_back("a Recommended Follow-up " + describe(follow_up) +
+                                " asking for tissue or saying malignancy");
+    } else if (kind && *kind != FollowUpKind::NormalInterval && !out.category) {
+      out.not_weighed.push_back("a Recommended Follow-up " + describe(follow_up) +
+                                " and no category of its own");
+    }
+  }
+  const auto unread = std::count_if(read.notes.begin(), read.notes.end(), [](const ReaderNote& n) {
+    return n.code == WarningCode::UnknownCode || n.code == WarningCode::UnknownUnit;
+  });
+  if (unread > 0) {
+    out.not_weighed.push_back(std::to_string(unread) + (unread == 1 ? " item" : " items") +
+                              " that could not be read, named by unknown-code warnings");
+  }
+}
+
+// A finding the calcification rules do not assess (a mass, a distortion or an asymmetry without
+// calcification descriptors, a finding of unknown code): every item of it is read as a finding's
+// items are, wherever it hangs, and nothing is dropped (hostile review 28, H28-1). Its own
+// categories, and what it holds besides (weigh_unassessed), count for its breast — its own
+// Laterality, one below its items, else its findings container's or the report's procedure — and
+// the exam (E15); what could not be read is said (E8).
+void read_unassessed_finding(const ContentItem& item, const ContentItem* parent,
+                             const ContentItem* report_procedure, std::set<std::string>& consumed,
+                             Findings& out) {
+  Finding read;
+  read.position = item.position;
+  FindingReader reader(read, &consumed);
+  reader.keep_nested_findings_apart();
+  reader.read_finding(item);
+  reader.finish(ReportedSource::Finding);
+  mark_subtree(item, consumed);  // not ours to read again
+  for (const ReaderNote& note : read.notes) out.notes.push_back(note);
+  Laterality laterality = read.laterality;
+  const bool conflicting = std::any_of(
+      read.conflicts.begin(), read.conflicts.end(),
+      [](const ValueConflict& conflict) { return conflict.field == FindingField::Laterality; });
   // The procedure of its findings container, else the report's.
   const ContentItem* procedure =
       parent != nullptr ? container_procedure_laterality(*parent) : nullptr;
   if (procedure == nullptr) procedure = report_procedure;
-  if (laterality == Laterality::Unknown && procedure != nullptr) {
+  if (laterality == Laterality::Unknown && !conflicting && procedure != nullptr) {
     laterality = laterality_for(procedure->code).value_or(Laterality::Unknown);
   }
-  out.unassessed_findings.push_back({item.position, item.code, laterality, *category});
+  UnassessedFinding unassessed{item.position, item.code, laterality, read.reported_category, {}};
+  weigh_unassessed(item, read, unassessed);
+  if (!unassessed.category && unassessed.not_weighed.empty()) return;
+  out.unassessed_findings.push_back(std::move(unassessed));
 }
 
 void hold_nested_finding_item(const ContentItem& item, Finding& finding);
@@ -1331,32 +1522,57 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     const ContentItem* procedure;
     const ContentItem* images;
   } const context{report_procedure_laterality(root), unilateral_image_laterality(root)};
+  std::vector<std::string> unassessed;  // positions of the findings the rules do not assess
+  std::vector<const ContentItem*> finding_items;  // every Finding item met, in document order
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
-      read_overall(item, overall, consumed);
+      // One inside a finding is that finding's, read with it (hostile review 28, H28-12).
+      if (consumed.count(item.position) == 0) read_overall(item, overall, consumed);
       return;
     }
     if (item.value_type == ValueType::Container && is_concept(item, kInterventionSection)) {
-      interventions.push_back({&item, parent});  // read once every finding is
+      // One inside a finding the rules do not assess is that finding's, read with it.
+      if (!inside_any(item.position, unassessed)) {
+        interventions.push_back({&item, parent});  // read once every finding is
+      }
       return;
     }
     if (!is_code_item(item, codes::kFinding)) return;
+    // The innermost Finding item this one is coded inside, if any (walk_tree visits it first).
+    const auto holder = std::find_if(
+        finding_items.rbegin(), finding_items.rend(),
+        [&](const ContentItem* outer) { return inside_any(item.position, {outer->position}); });
+    const ContentItem* outer = holder == finding_items.rend() ? nullptr : *holder;
+    finding_items.push_back(&item);
     const FindingItemKind kind = finding_item_kind(item);
     if (kind == FindingItemKind::NotCalcification) {
-      mark_subtree(item, consumed);  // a known finding of another kind: not ours to read
-      if (nested_in_calcification_finding(item, first, out)) return;
-      // Its own category is the report's for its breast all the same (E15).
-      read_unassessed_category(item, parent, context.procedure, out);
+      // Inside a calcification finding it counts for that one too (C15, C11, W10).
+      nested_in_calcification_finding(item, first, out);
+      unassessed.push_back(item.position);
+      // What it says is the report's for its breast all the same (E15).
+      read_unassessed_finding(item, parent, context.procedure, consumed, out);
       return;
     }
     if (kind == FindingItemKind::Unknown) {
-      // No finding can hold what it says: the exam needs review (decision-logic.md §1).
-      mark_subtree(item, consumed);
+      // Its code is not read, but what its items say is (E15), and the exam needs review
+      // (decision-logic.md §1; hostile review 28, H28-15).
       out.notes.push_back({WarningCode::UnknownCode,
                            "finding " + describe(item.code) +
                                " is not a breast imaging finding code this tool knows (CID "
-                               "6054); its content was not read",
+                               "6054); its items are read as those of a finding the "
+                               "calcification rules do not assess",
                            item.position});
+      unassessed.push_back(item.position);
+      read_unassessed_finding(item, parent, context.procedure, consumed, out);
+      return;
+    }
+    // A calcification finding inside one read before is that one's (FindingReader::absorb).
+    const auto holds_it = [&](const Finding& finding) {
+      return inside_any(item.position, {finding.position});
+    };
+    if (consumed.count(item.position) != 0 &&
+        std::any_of(out.findings.begin() + static_cast<std::ptrdiff_t>(first), out.findings.end(),
+                    holds_it)) {
       return;
     }
     Finding finding;
@@ -1388,13 +1604,19 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     add_context(context.procedure, LateralitySource::Procedure);
     add_context(images_laterality(item), LateralitySource::Images);
     add_context(context.images, LateralitySource::Images);
+    // A calcification finding coded inside a finding the rules do not assess (a mass) is its own,
+    // in the breast of the finding it is in (hostile review 28, H28-13).
+    if (outer != nullptr)
+      add_context(first_child(*outer, codes::kLaterality), LateralitySource::SubItem);
     reader.finish(ReportedSource::Finding);
     out.findings.push_back(std::move(finding));
   });
   for (const InterventionSection& section : interventions) {
     apply_intervention(section, first, out, consumed);
   }
-  note_items_not_read(root, false, consumed, out);
+  note_items_not_read(root, nullptr, false,
+                      out.source.report_template == ReportTemplate::BreastImagingReport4200,
+                      consumed, out);
 }
 
 // ---- TID 4000 Mammography CAD ----

@@ -338,6 +338,32 @@ std::optional<Category> category_meant(std::string_view meaning) {
   }
   return std::nullopt;
 }
+std::optional<PriorResult> prior_result_meant(std::string_view meaning) {
+  std::string words = " ";
+  for (const char c : meaning) {
+    const auto byte = static_cast<unsigned char>(c);
+    words += std::isalnum(byte) != 0 ? static_cast<char>(std::tolower(byte)) : ' ';
+  }
+  words += ' ';
+  const auto says = [&](std::initializer_list<std::string_view> parts) {
+    return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) {
+      return words.find(part) != std::string::npos;
+    });
+  };
+  if (says({" benign", " no ", " not ", " negative", " without ", " free of ", " absen"})) {
+    return std::nullopt;
+  }
+  // Lobular carcinoma in situ is a high-risk lesion (CID 6032), whatever its name says.
+  if (says({" lobular carcinoma in situ", " lcis ", " lobular neoplasia"})) {
+    return PriorResult::HighRisk;
+  }
+  if (says({"malignan", "carcinoma", "cancer", "sarcoma", "lymphoma", "metasta", " dcis ",
+            " paget"})) {
+    return PriorResult::Malignant;
+  }
+  return std::nullopt;
+}
+
 std::optional<Laterality> laterality_meant(std::string_view meaning) {
   return meant(kLaterality, meaning);
 }

@@ -45,6 +45,11 @@ std::vector<Distribution> distributions_meant(std::string_view meaning);  // CID
 // The BI-RADS category a meaning names: a category token of its own ("5 - Highly suggestive of
 // malignancy", "BI-RADS 4B"), else a category's words letter for letter. Empty when none.
 std::optional<Category> category_meant(std::string_view meaning);  // CID 6027
+// A result code's meaning that names a malignancy ("Malignant neoplasm of breast", "Ductal
+// carcinoma in situ"), not negated ("No malignancy", "Benign …"): Malignant; one naming lobular
+// carcinoma in situ: HighRisk (CID 6032); else empty. A code that reads as no malignancy by value
+// while its meaning names one is discordant (hostile review 28, H28-1).
+std::optional<PriorResult> prior_result_meant(std::string_view meaning);  // CID 6030, 6063
 
 // Letters and digits only, lower case: how two meanings are compared.
 std::string meaning_key(std::string_view text);

@@ -582,37 +582,6 @@ std::optional<PriorResult> pathology_result_for(const Code& code) {
   return lookup(kBenignPathology, code);
 }
 
-// Word stems (meaning_key form) that only a malignancy's name holds.
-constexpr std::array<std::string_view, 7> kMalignancyWords{
-    {"malignan", "carcinoma", "cancer", "sarcoma", "lymphoma", "metasta", "leukemi"}};
-
-bool meaning_names_malignancy(std::string_view meaning) {
-  const std::string key = meaning_key(meaning);
-  if (key.empty()) return false;
-  const auto canonical = [&](const auto& member) {
-    return meaning_key(member.code.meaning) == key;
-  };
-  const auto names = [&](const auto& table) {
-    return std::any_of(table.begin(), table.end(), canonical);
-  };
-  if (names(kMalignantPathology) || names(kMalignancyType)) return true;
-  if (names(kBenignPathology) || names(kHighRiskPathology) || names(kManagedAsHighRisk)) {
-    return false;
-  }
-  // "Non-malignant", "no malignancy", "benign": a word of negation names none.
-  if (key.find("benign") != std::string::npos) return false;
-  return std::any_of(kMalignancyWords.begin(), kMalignancyWords.end(), [&](std::string_view word) {
-    const std::size_t at = key.find(word);
-    if (at == std::string::npos) return false;
-    const std::string before = key.substr(0, at);
-    const auto ends_with = [&](std::string_view tail) {
-      return before.size() >= tail.size() &&
-             before.compare(before.size() - tail.size(), tail.size(), tail) == 0;
-    };
-    return !ends_with("no") && !ends_with("non") && !ends_with("not") && !ends_with("without");
-  });
-}
-
 bool is_assessment_code(const Code& code) {
   return category_for(code).has_value() || same_concept(code, kPostProcedureMarkerPlacement);
 }

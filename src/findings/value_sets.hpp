@@ -80,13 +80,6 @@ bool follow_up_not_benign(const Code& code);
 // also reads CID 6063 and CID 6066 and falls back to this.
 std::optional<PriorResult> pathology_result_for(const Code& code);
 
-// Whether a result code's meaning names a malignancy: the canonical meaning of a CID 6033 or
-// CID 6159 code, or a word only malignancies have ("Malignant neoplasm of breast", "carcinoma"),
-// unless it is the canonical meaning of a code that is none (lobular carcinoma in situ is high
-// risk). Codes are read by value and scheme: this only finds a meaning that says more than its
-// code (hostile review 28, H28-3).
-bool meaning_names_malignancy(std::string_view meaning);
-
 // CID 6047 CAD Processing and Findings Summary: did every algorithm of the CAD succeed?
 enum class CadProcessing {
   AllSucceeded,     // 111241, 111242

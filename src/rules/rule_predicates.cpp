@@ -1189,9 +1189,9 @@ std::vector<const UnassessedFinding*> unassessed_findings_above(const ExamContex
       const Category final_category = (*exam.decisions)[i].final_category;
       breast = breast ? more_suspicious(*breast, final_category) : final_category;
     }
-    if (above(unassessed.category, exam_bound) || (breast && above(unassessed.category, breast))) {
-      found.push_back(&unassessed);
-    }
+    const bool higher = unassessed.category && (above(*unassessed.category, exam_bound) ||
+                                                (breast && above(*unassessed.category, breast)));
+    if (higher || !unassessed.not_weighed.empty()) found.push_back(&unassessed);
   }
   return found;
 }
@@ -1210,11 +1210,21 @@ std::vector<std::string> unassessed_finding_category_texts(const RuleContext& co
     const std::string breast = finding->laterality == Laterality::Unknown
                                    ? std::string("a breast the report does not name")
                                    : breast_words(finding->laterality);
-    return "finding " + describe(finding->code) + " (" + finding->position + ") of " + breast +
-           " is not assessed by the calcification rules; its own reported category " +
-           words(finding->category) +
-           " is above what the calcification findings and the overall assessment give, and "
-           "counts for its breast and the exam";
+    std::string text = "finding " + describe(finding->code) + " (" + finding->position + ") of " +
+                       breast + " is not assessed by the calcification rules";
+    if (finding->category) {
+      text += "; its own reported category " + words(*finding->category) +
+              " counts for its breast and the exam where it is above what the calcification "
+              "findings and the overall assessment give";
+    }
+    if (!finding->not_weighed.empty()) {
+      text += "; it holds what the rules do not weigh (";
+      for (std::size_t i = 0; i < finding->not_weighed.size(); ++i) {
+        text += (i == 0 ? "" : "; ") + finding->not_weighed[i];
+      }
+      text += "): its breast and the exam are 0 (incomplete) unless 4 or above";
+    }
+    return text;
   });
   return texts;
 }

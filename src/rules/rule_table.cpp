@@ -490,7 +490,9 @@ std::vector<Rule> make_rule_table() {
        "too, so the more suspicious reading stands. Or an Assessment Category or Recommended "
        "Follow-up code of the finding has a meaning naming another category or CID 6028 "
        "follow-up (\"5 - Highly suggestive of malignancy\" on 397141009): read by its code "
-       "alone. The reader's code-meaning-discordant warning quotes both",
+       "alone. Or a Pathology or Procedure Result code of the finding reads otherwise but its "
+       "meaning names a malignancy: both are read, the malignant one stands (C13). The reader's "
+       "code-meaning-discordant warning quotes both",
        Stage::Check, code_meaning_discordant, needing_review(no_outcome()),
        kEvidenceMorphology | kEvidenceDistribution | kEvidenceLaterality},
       // Not in decision-logic.md (hostile review 26, H26-2): the finding code names what the
@@ -638,10 +640,16 @@ std::vector<Rule> make_rule_table() {
       {"E15", "A finding the rules do not assess reports a higher category: radiologist review",
        kSeedDoctorSuspects,
        "a finding that is not a calcification finding (a mass, a distortion or an asymmetry "
-       "without calcification descriptors) carries its own Assessment Category, and it is above "
-       "the final category of the calcification findings of its breast or above the exam's (the "
-       "higher of the findings' and the overall assessment's): the higher stands for its breast "
-       "and the exam, and the warning names the finding",
+       "without calcification descriptors, or a finding of unknown code) carries its own "
+       "Assessment Category (wherever it hangs in the finding; a category its code's meaning names "
+       "counts too, the higher stands), a malignant result (6) or a suspicious calcification code "
+       "(at least 4A, as C0), and it is above the final category of the calcification findings of "
+       "its breast or above the exam's (the higher of the findings' and the overall "
+       "assessment's): the higher stands for its breast and the exam; or it holds what the rules "
+       "do not weigh (a Recommended Follow-up asking for tissue or saying malignancy, another "
+       "follow-up than routine with no category of its own, a high-risk or other non-benign "
+       "result, an item that could not be read): its breast and the exam are 0 unless 4 or above; "
+       "the warning names the finding",
        Stage::Exam, unassessed_finding_category_above,
        needing_review(counting_unassessed_findings(
            warning(WarningCode::AssessmentDiscordant, unassessed_finding_category_texts))),
@@ -690,10 +698,12 @@ std::vector<Rule> make_rule_table() {
        needing_review(warning(WarningCode::ConflictingValues, overall_conflict_texts)),
        kEvidenceExam},
       {"E8", "An item outside every finding could not be read", kEveryItemCounts,
-       "an item that no finding holds (an unrecognised finding code, an overall assessment or "
-       "follow-up code outside its context group, report text that mentions calcification while "
-       "no coded finding holds one) could not be read; the reader's unknown-code or "
-       "narrative-unresolved warning names it"
+       "an item that no calcification finding holds (an unrecognised finding code, an item of a "
+       "finding the calcification rules do not assess, an overall assessment or follow-up code "
+       "outside its context group, an item anywhere in a Breast Imaging Report that its template "
+       "does not put where it is or whose value is outside its value set, report text that "
+       "mentions calcification while no coded finding holds one) could not be read; the reader's "
+       "unknown-code or narrative-unresolved warning names it"
        "; what was not read may be suspicious, so an exam category of 1, 2 or 3 (or none) becomes "
        "0",
        Stage::Exam, unreadable_outside_findings, needing_review(exam_incomplete(no_outcome())),
@@ -757,12 +767,16 @@ std::vector<Rule> make_rule_table() {
       // Not in decision-logic.md: W17 is the finding's row; an overall assessment or follow-up
       // whose meaning names another category than its code (a benign code shown as
       // "4 - Suspicious") was read by its code alone, silently (hostile review 26, H26-11).
-      {"E16", "A code's meaning in the overall assessment names another term: radiologist review",
+      {"E16",
+       "A code's meaning outside the calcification findings names another term: radiologist "
+       "review",
        kEveryItemCounts,
        "an overall Assessment Category or Recommended Follow-up code has a meaning that names "
        "another BI-RADS category or CID 6028 follow-up than its value (\"4 - Suspicious\" on the "
-       "benign code 397141009): the code is read, the meaning is not; the reader's "
-       "code-meaning-discordant warning quotes both",
+       "benign code 397141009): the code is read, the meaning is not; or a category or result "
+       "code of a finding the calcification rules do not assess has a meaning that names another "
+       "category or a malignancy: the higher is its (E15); the reader's code-meaning-discordant "
+       "warning quotes both",
        Stage::Exam, overall_code_meaning_discordant, needing_review(no_outcome()), kEvidenceExam},
       // Not in decision-logic.md: W10 flags the finding, but its category stood, so an exam with
       // an unread item in a finding (a local code "Highly suspicious") came out benign and its

@@ -461,8 +461,11 @@ void assess_exam(const ExamContext& exam_context, const SiteProfile& profile, Ex
   });
   // An exam_incomplete row: what was not read may be suspicious; only 4 and above outrank it.
   const bool incomplete =
-      std::any_of(exam.trace.begin(), exam.trace.end(),
-                  [](const FiredRule& fired) { return fired.outcome.exam_incomplete; });
+      std::any_of(exam.trace.begin(), exam.trace.end(), [&](const FiredRule& fired) {
+        return fired.outcome.exam_incomplete ||
+               (fired.outcome.counts_unassessed_findings &&
+                unassessed_incomplete(exam_context.findings, Laterality::Unknown));
+      });
   if (incomplete &&
       (!exam.category || category_rank(*exam.category) < category_rank(Category::LowSuspicion4A))) {
     exam.category = Category::Incomplete0;
@@ -540,8 +543,14 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     if (!counts_unassessed || breast.laterality == Laterality::Unknown) continue;
     if (const auto unassessed = unassessed_category(findings, breast.laterality)) {
       breast.category = more_suspicious(breast.category, *unassessed);
-      breast.classification = classification_for(breast.category);
     }
+    // What the rules do not weigh may be suspicious: the breast is never benign or probably
+    // benign beside it (hostile review 28, H28-15).
+    if (unassessed_incomplete(findings, breast.laterality) &&
+        category_rank(breast.category) < category_rank(Category::LowSuspicion4A)) {
+      breast.category = Category::Incomplete0;
+    }
+    breast.classification = classification_for(breast.category);
   }
   exam.reported_category = findings.overall_category;
   exam.reported_follow_up = findings.overall_follow_up;
@@ -558,10 +567,18 @@ std::optional<Category> unassessed_category(const Findings& findings, Laterality
   std::optional<Category> highest;
   for (const UnassessedFinding& unassessed : findings.unassessed_findings) {
     // One of unknown breast may be about either breast: it counts for both.
-    if (!speaks_for(unassessed.laterality, breast)) continue;
-    highest = highest ? more_suspicious(*highest, unassessed.category) : unassessed.category;
+    if (!speaks_for(unassessed.laterality, breast) || !unassessed.category) continue;
+    highest = highest ? more_suspicious(*highest, *unassessed.category) : *unassessed.category;
   }
   return highest;
+}
+
+bool unassessed_incomplete(const Findings& findings, Laterality breast) {
+  return std::any_of(findings.unassessed_findings.begin(), findings.unassessed_findings.end(),
+                     [&](const UnassessedFinding& unassessed) {
+                       return speaks_for(unassessed.laterality, breast) &&
+                              !unassessed.not_weighed.empty();
+                     });
 }
 
 std::optional<Category> exam_category_from(ExamBasis basis,

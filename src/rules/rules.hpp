@@ -112,7 +112,8 @@ struct Outcome {
   // What was not read may be suspicious, so the exam is never benign or probably benign.
   bool exam_incomplete = false;
   // E rows: the own reported category of a finding the calcification rules do not assess counts
-  // for its breast and the exam; the higher stands (rule E15).
+  // for its breast and the exam; the higher stands; one holding what the rules do not weigh makes
+  // them 0 unless 4 or above (rule E15).
   bool counts_unassessed_findings = false;
 };
 
@@ -120,6 +121,10 @@ struct Outcome {
 // that may be about `breast` (speaks_for: one of unknown breast is about either; `breast`
 // Unknown: the exam), none when there is none.
 std::optional<Category> unassessed_category(const Findings& findings, Laterality breast);
+
+// Whether an unassessed finding that may be about `breast` holds what the rules do not weigh
+// (UnassessedFinding::not_weighed).
+bool unassessed_incomplete(const Findings& findings, Laterality breast);
 
 // Site reading of one finding after the S rows.
 struct SiteAssessment {

@@ -7,7 +7,9 @@
 # pleomorphic type below the Clockface item; a NUM Assessment Category. Hostile review 28 (k*: the
 # reviewer's Mammography CAD SRs, round and diffuse right cluster): a Finding item = distortion
 # nested in the cluster; a Pathology whose cyst code is shown as "Malignant neoplasm of breast";
-# a Differential Diagnosis on the CAD summary; a CAD mass with its own category 5.
+# a Differential Diagnosis on the CAD summary; a CAD mass with its own category 5. (h28_*, Breast
+# Imaging Reports): a mass with a pathology or biopsy follow-up, an item at the root, a nested mass with
+# calcifications, a finding of unknown code with its own category 5.
 #   coded_finding_items_test.sh MAMMOCALC       (run from the project root)
 set -u
 mammocalc=$1
@@ -71,4 +73,29 @@ check "CAD summary item: named, exam incomplete" \
 check "CAD mass category 5: the exam is 5, reviewed" \
   bash -c "grep -o '<exam [^>]*' '$work/k80_cad_mass_assess5_nocalc.xml' | grep -q 'category=\"5\".*needsReview=\"true\"'"
 check "CAD mass category 5: the review's verdict shows the 5" grep -q 'Verdict: BI-RADS 5' "$work/k80_cad_mass_assess5_nocalc.txt"
+# Hostile review 28 (xml2dsr sources of the review's m02, e15g, z10, n04, e15m): a right round,
+# diffuse calcification finding (2) beside what the rules do not classify.
+never_plain_benign() {
+  check "$1: the exam needs review" bash -c "grep -o '<exam [^>]*' '$work/$1.xml' | grep -q 'needsReview=\"true\"'"
+  check "$1: the right breast is not benign" \
+    bash -c "grep -o '<breast [^>]*' '$work/$1.xml' | grep 'right' | grep -vq 'category=\"2\"'"
+  check "$1: the review's verdict is not benign" bash -c "! grep -q 'Verdict: BI-RADS 2 benign' '$work/$1.txt'"
+}
+never_plain_benign h28_mass_pathology_meaning_malignant
+check "H28-1 pathology: the exam is 6" \
+  bash -c "grep -o '<exam [^>]*' '$work/h28_mass_pathology_meaning_malignant.xml' | grep -q 'category=\"6\"'"
+check "H28-1 pathology: code-meaning-discordant" \
+  grep -q 'code="code-meaning-discordant"' "$work/h28_mass_pathology_meaning_malignant.xml"
+never_plain_benign h28_mass_follow_up_biopsy
+check "H28-1 biopsy follow-up: E15 names it" \
+  bash -c "grep '<warning code=\"assessment-discordant\" rule=\"E15\"' '$work/h28_mass_follow_up_biopsy.xml' | grep -q '111144'"
+check "H28-2 root item: E8, named" \
+  bash -c "grep -q '<rule id=\"E8\"' '$work/h28_root_associated_morphology.xml' && grep -q 'Associated morphology\") = (111344' '$work/h28_root_associated_morphology.xml'"
+check "H28-2 root item: the exam is 0" \
+  bash -c "grep -o '<exam [^>]*' '$work/h28_root_associated_morphology.xml' | grep -q 'category=\"0\"'"
+check "H28-13 nested mass with calcifications: one finding, right, C11" \
+  bash -c "[ \"\$(grep -c '<finding ' '$work/h28_nested_mass_with_calcifications.xml')\" = 1 ] && grep -q '<rule id=\"C11\"' '$work/h28_nested_mass_with_calcifications.xml' && ! grep -q 'laterality=\"unknown\"' '$work/h28_nested_mass_with_calcifications.xml'"
+never_plain_benign h28_unknown_finding_category5
+check "H28-15 unknown finding's 5: exam and breast 5" \
+  bash -c "grep -o '<exam [^>]*' '$work/h28_unknown_finding_category5.xml' | grep -q 'category=\"5\"' && grep -o '<breast [^>]*' '$work/h28_unknown_finding_category5.xml' | grep -q 'category=\"5\"'"
 finish

@@ -1,0 +1,428 @@
+// Hostile review 28 (H28-1, H28-2, H28-12, H28-13, H28-15): what a Breast Imaging Report holds
+// outside its calcification findings counts. Content trees as an SR gives them, through the reader
+// and the rules: the items of a mass or distortion besides a direct Assessment Category, a finding
+// of unknown code with its own category, an Overall Assessment container inside a mass, a
+// calcification finding nested in another, and an unread item anywhere in the tree.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "findings/findings_extractor.hpp"
+#include "findings/lexicon.hpp"
+#include "test_support.hpp"
+
+namespace mammocalc {
+namespace {
+
+using testing::code;
+using testing::container;
+using testing::finding_with;
+using testing::fired;
+
+ContentItem property(const std::string& position, const CodeConst& name, const Code& value) {
+  return testing::code_item(position, Relationship::HasProperties, name, value);
+}
+
+ContentItem loose(const std::string& position, const CodeConst& name, const Code& value) {
+  return testing::code_item(position, Relationship::Contains, name, value);
+}
+
+ContentItem number(const std::string& position, const CodeConst& name, double value,
+                   const Code& unit) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::HasProperties;
+  item.value_type = ValueType::Num;
+  item.concept_name = name.to_code();
+  item.number = value;
+  item.unit = unit;
+  return item;
+}
+
+const std::pair<CodeConst, Code> kRight{codes::kLaterality, code(Laterality::Right)};
+const std::pair<CodeConst, Code> kRound{codes::kCalcificationType, code(Morphology::Round)};
+const std::pair<CodeConst, Code> kDiffuse{codes::kCalcificationDistribution,
+                                          code(Distribution::Diffuse)};
+const CodeConst kMass{"129788004", "SCT", "Mammographic breast mass"};
+const CodeConst kDistortion{"129792006", "SCT", "Architectural distortion of breast"};
+const CodeConst kAssociatedMorphology{"116676008", "SCT", "Associated morphology"};
+const CodeConst kProbabilityOfCancer{"111047", "DCM", "Probability of cancer"};
+const CodeConst kSupplementaryData{"111414", "DCM", "Supplementary Data"};
+const CodeConst kNarrativeSummary{"111412", "DCM", "Narrative Summary"};
+const CodeConst kBreastComposition{"129715009", "SCT", "Breast composition"};
+const CodeConst kLanguage{"121049", "DCM", "Language of Content Item and Descendants"};
+const Code kMammography{"71651007", "SCT", "Mammography"};
+const Code kPercent{"%", "UCUM", "percent"};
+
+bool exam_fired(const Report& report, std::string_view id) {
+  return std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                     [&](const FiredRule& rule) { return rule.rule->id == id; });
+}
+
+bool exam_warned(const Report& report, const std::string& words) {
+  const auto says = [&](const std::string& text) { return text.find(words) != std::string::npos; };
+  return std::any_of(report.exam.warnings.begin(), report.exam.warnings.end(),
+                     [&](const Warning& warning) { return says(warning.text); }) ||
+         std::any_of(report.input.notes.begin(), report.input.notes.end(),
+                     [&](const ReaderNote& note) { return says(note.text); });
+}
+
+bool noted(const Report& report, WarningCode code) {
+  return std::any_of(report.input.notes.begin(), report.input.notes.end(),
+                     [&](const ReaderNote& note) { return note.code == code; });
+}
+
+std::optional<BreastSummary> breast(const Report& report, Laterality laterality) {
+  for (const BreastSummary& each : report.exam.breasts) {
+    if (each.laterality == laterality) return each;
+  }
+  return std::nullopt;
+}
+
+// The right round, diffuse calcification finding (2 benign) at 1.1.1 and a right `lesion` at
+// 1.1.2 holding `items` (numbered from 1.1.2.2) besides its Laterality.
+SrDocument benign_calcifications_and(const CodeConst& lesion, std::vector<ContentItem> items) {
+  ContentItem finding = loose("1.1.2", codes::kFinding, lesion.to_code());
+  finding.children.push_back(property("1.1.2.1", codes::kLaterality, kRight.second));
+  for (ContentItem& item : items) finding.children.push_back(std::move(item));
+  return testing::report_with({finding_with({kRight, kRound, kDiffuse}), finding});
+}
+
+Report evaluate_document(const SrDocument& document) {
+  return evaluate(extract_findings(document, "test.dcm"));
+}
+
+// Never "benign, routine screening, no review" beside evidence the rules do not weigh.
+void expect_never_plain_benign(const Report& report, const std::string& label) {
+  ASSERT_TRUE(report.exam.category.has_value()) << label;
+  EXPECT_TRUE(report.exam.needs_review) << label;
+  EXPECT_NE(report.exam.classification, Classification::Benign) << label;
+  const auto right = breast(report, Laterality::Right);
+  ASSERT_TRUE(right.has_value()) << label;
+  EXPECT_NE(right->classification, Classification::Benign) << label;
+  EXPECT_NE(right->category, Category::Benign2) << label;
+}
+
+// --- H28-1: what a mass or distortion holds besides a direct Assessment Category ---
+
+TEST(NonCalcificationFindingItems, AMalignantPathologyMakesItsBreastAndTheExam6) {
+  const Report report = evaluate_document(benign_calcifications_and(
+      kMass, {property("1.1.2.2", codes::kPathology,
+                       Code{"82711006", "SCT", "Infiltrating duct carcinoma"})}));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.decisions.front().final_category, Category::Benign2);  // the calcifications
+  expect_never_plain_benign(report, "malignant pathology");
+  EXPECT_EQ(report.exam.category, Category::KnownMalignancy6);
+  EXPECT_EQ(breast(report, Laterality::Right)->category, Category::KnownMalignancy6);
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_TRUE(exam_warned(report, "1.1.2"));
+}
+
+// As the review coded it: (399294002, SCT) is "Cyst of breast", its meaning says malignant.
+TEST(NonCalcificationFindingItems, APathologyWhoseMeaningSaysMalignantIsNeverBenign) {
+  const Report report = evaluate_document(benign_calcifications_and(
+      kMass, {property("1.1.2.2", codes::kPathology,
+                       Code{"399294002", "SCT", "Malignant neoplasm of breast"})}));
+  expect_never_plain_benign(report, "pathology meaning malignant");
+  EXPECT_TRUE(noted(report, WarningCode::CodeMeaningDiscordant));
+  EXPECT_EQ(report.exam.category, Category::KnownMalignancy6);
+}
+
+// Lobular carcinoma in situ is high risk (CID 6032): its name is no discordance.
+TEST(NonCalcificationFindingItems, LobularCarcinomaInSituIsNoMalignancyByItsName) {
+  const Report report = evaluate_document(benign_calcifications_and(
+      kMass, {property("1.1.2.2", codes::kPathology,
+                       Code{"109888004", "SCT", "Lobular carcinoma in situ of breast"})}));
+  EXPECT_FALSE(noted(report, WarningCode::CodeMeaningDiscordant));
+  EXPECT_NE(report.exam.category, Category::KnownMalignancy6);
+  expect_never_plain_benign(report, "high-risk result");
+}
+
+TEST(NonCalcificationFindingItems, AProbabilityOfCancerIsNamedAndTheBreastIsNotBenign) {
+  const Report report = evaluate_document(
+      benign_calcifications_and(kMass, {number("1.1.2.2", kProbabilityOfCancer, 95, kPercent)}));
+  expect_never_plain_benign(report, "probability of cancer");
+  EXPECT_TRUE(exam_warned(report, "(111047, DCM, \"Probability of cancer\") = 95"));
+  EXPECT_TRUE(noted(report, WarningCode::UnknownCode));
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+}
+
+TEST(NonCalcificationFindingItems, AFinePleomorphicMorphologyIsNeverBelow4A) {
+  const Report report = evaluate_document(benign_calcifications_and(
+      kMass, {property("1.1.2.2", kAssociatedMorphology, code(Morphology::FinePleomorphic))}));
+  expect_never_plain_benign(report, "fine pleomorphic");
+  EXPECT_EQ(report.exam.category, Category::LowSuspicion4A);
+  EXPECT_TRUE(exam_warned(report, "suspicious calcification code"));
+}
+
+TEST(NonCalcificationFindingItems, AFollowUpAskingForTissueAsksForReview) {
+  for (const auto& [lesion, follow_up] :
+       {std::pair{kMass, Code{"111144", "DCM", "Needle localization and biopsy"}},
+        std::pair{kDistortion, Code{"111145", "DCM", "Histology using core biopsy"}}}) {
+    const Report report = evaluate_document(benign_calcifications_and(
+        lesion, {property("1.1.2.2", codes::kRecommendedFollowUp, follow_up)}));
+    expect_never_plain_benign(report, follow_up.value);
+    EXPECT_TRUE(exam_fired(report, "E15")) << follow_up.value;
+    EXPECT_TRUE(exam_warned(report, follow_up.value)) << follow_up.value;
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << follow_up.value;
+  }
+}
+
+TEST(NonCalcificationFindingItems, ACategoryBelowTheFollowUpCounts) {
+  ContentItem follow_up = property("1.1.2.2", codes::kRecommendedFollowUp,
+                                   Code{"111140", "DCM", "Normal interval follow-up"});
+  follow_up.children.push_back(
+      property("1.1.2.2.1", codes::kAssessmentCategory, code(Category::Suspicious4)));
+  const Report report = evaluate_document(benign_calcifications_and(kMass, {follow_up}));
+  expect_never_plain_benign(report, "category below follow-up");
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_EQ(report.exam.category, Category::Suspicious4);
+}
+
+TEST(NonCalcificationFindingItems, ACategoryWhoseMeaningSaysMoreIsDiscordantAndTheHigherStands) {
+  const Report report = evaluate_document(benign_calcifications_and(
+      kMass, {property("1.1.2.2", codes::kAssessmentCategory,
+                       Code{"397141009", "SCT", "5 - Highly suggestive of malignancy"})}));
+  expect_never_plain_benign(report, "meaning 5 on a 2 code");
+  EXPECT_TRUE(noted(report, WarningCode::CodeMeaningDiscordant));
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+}
+
+// --- H28-15: an unknown finding code with its own category; a category that cannot be read ---
+
+TEST(NonCalcificationFindingItems, AnUnknownFindingsOwnCategory5StandsAndIsShown) {
+  const CodeConst bogus{"12345678", "SCT", "Bogus lesion"};
+  const Report report = evaluate_document(benign_calcifications_and(
+      bogus, {property("1.1.2.2", codes::kAssessmentCategory, code(Category::HighlySuggestive5))}));
+  expect_never_plain_benign(report, "unknown finding, category 5");
+  EXPECT_TRUE(exam_fired(report, "E8"));  // its code is unknown
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_EQ(breast(report, Laterality::Right)->category, Category::HighlySuggestive5);
+}
+
+TEST(NonCalcificationFindingItems, AnUnreadableCategoryLeavesNoBreastRowBenign) {
+  for (const Code& value :
+       {Code{"397144001", "SRT", "4 - Suspicious"}, Code{"LOCAL4", "99LOCAL", "Suspicious"}}) {
+    const Report report = evaluate_document(
+        benign_calcifications_and(kMass, {property("1.1.2.2", codes::kAssessmentCategory, value)}));
+    expect_never_plain_benign(report, value.value);
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << value.value;
+    EXPECT_EQ(breast(report, Laterality::Right)->category, Category::Incomplete0) << value.value;
+  }
+}
+
+// A mass with nothing but its Laterality and a lower category changes nothing (E15 held up).
+TEST(NonCalcificationFindingItems, AMassWithALowerCategoryChangesNothing) {
+  const Report report = evaluate_document(benign_calcifications_and(
+      kMass, {property("1.1.2.2", codes::kAssessmentCategory, code(Category::Benign2))}));
+  EXPECT_EQ(report.exam.category, Category::Benign2);
+  EXPECT_FALSE(report.exam.needs_review);
+  EXPECT_EQ(breast(report, Laterality::Right)->category, Category::Benign2);
+}
+
+// --- H28-12: an Overall Assessment container inside a mass is the mass's ---
+
+TEST(NonCalcificationFindingItems, AnOverallAssessmentInsideAMassIsNotTheReports) {
+  ContentItem nested = container("1.1.2.2", codes::kOverallAssessment);
+  nested.children.push_back(
+      loose("1.1.2.2.1", codes::kAssessmentCategory, code(Category::Suspicious4)));
+  const Report report = evaluate_document(benign_calcifications_and(kMass, {nested}));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_EQ(decision.final_category, Category::Benign2);
+  EXPECT_NE(decision.recommendation.action, Action::Biopsy);
+  EXPECT_FALSE(report.input.findings.front().reported_category.has_value());
+  EXPECT_TRUE(report.input.overall_statements.empty());
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_EQ(report.exam.category, Category::Suspicious4);
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
+// --- H28-13: a calcification finding nested in a calcification finding ---
+
+TEST(NestedCalcificationFinding, ItCountsForTheOuterFinding) {
+  ContentItem outer = finding_with({kRight, kRound, kDiffuse});
+  ContentItem nested =
+      property("1.1.1.4", codes::kFinding, Code{"111459", "DCM", "Mass with calcifications"});
+  outer.children.push_back(nested);
+  const Report with_mass = evaluate_document(testing::report_with({outer}));
+  ASSERT_EQ(with_mass.decisions.size(), 1u);
+  EXPECT_TRUE(fired(with_mass.decisions.front(), "W10"));
+  EXPECT_TRUE(fired(with_mass.decisions.front(), "C11"));
+  EXPECT_TRUE(with_mass.decisions.front().needs_review);
+  EXPECT_NE(with_mass.decisions.front().classification, Classification::Benign);
+
+  ContentItem outer2 = finding_with({kRight, kRound, kDiffuse});
+  ContentItem child = property("1.1.1.4", codes::kFinding, codes::kCalcificationOfBreast.to_code());
+  child.children.push_back(
+      property("1.1.1.4.1", codes::kCalcificationType, code(Morphology::FinePleomorphic)));
+  outer2.children.push_back(child);
+  const Report with_fine = evaluate_document(testing::report_with({outer2}));
+  ASSERT_EQ(with_fine.decisions.size(), 1u);
+  const Decision& decision = with_fine.decisions.front();
+  EXPECT_EQ(decision.final_category, Category::ModerateSuspicion4B);
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(with_fine.input.findings.front().laterality, Laterality::Right);
+}
+
+// One coded inside a mass is classified on its own, in the mass's breast.
+TEST(NestedCalcificationFinding, InsideAMassItIsItsOwnInTheMasssBreast) {
+  ContentItem nested =
+      property("1.1.2.2", codes::kFinding, codes::kCalcificationOfBreast.to_code());
+  nested.children.push_back(
+      property("1.1.2.2.1", codes::kCalcificationType, code(Morphology::FinePleomorphic)));
+  const Report report = evaluate_document(benign_calcifications_and(kMass, {nested}));
+  ASSERT_EQ(report.decisions.size(), 2u);
+  EXPECT_EQ(report.input.findings[1].position, "1.1.2.2");
+  EXPECT_EQ(report.input.findings[1].laterality, Laterality::Right);
+  EXPECT_EQ(report.decisions[1].final_category, Category::ModerateSuspicion4B);
+  EXPECT_FALSE(fired(report.decisions[1], "W15"));
+}
+
+// --- H28-2: an unread item anywhere outside the findings ---
+
+// The report of one right round, diffuse finding (2 benign), with `place` adding an item.
+template <typename Place>
+Report benign_report_with(Place place) {
+  SrDocument document = testing::report_with({finding_with({kRight, kRound, kDiffuse})});
+  place(document.root);
+  return evaluate_document(document);
+}
+
+ContentItem procedure(const std::string& position, const Code& value = kMammography) {
+  ContentItem item = loose(position, codes::kProcedureReported, value);
+  item.children.push_back(testing::code_item(position + ".1", Relationship::HasConceptMod,
+                                             codes::kLaterality, kRight.second));
+  return item;
+}
+
+TEST(UnreadItemAnywhere, ItIsNamedAndTheExamIsNeverBenign) {
+  const Code fine = code(Morphology::FinePleomorphic);
+  const Code malignant{"82711006", "SCT", "Infiltrating duct carcinoma"};
+  const struct {
+    std::string label;
+    std::string position;
+    std::function<void(ContentItem&)> place;
+  } cases[] = {
+      {"root", "1.2",
+       [&](ContentItem& root) {
+         root.children.push_back(loose("1.2", kAssociatedMorphology, fine));
+       }},
+      {"root NUM", "1.2",
+       [&](ContentItem& root) {
+         ContentItem item = number("1.2", kProbabilityOfCancer, 90, kPercent);
+         item.relationship = Relationship::Contains;
+         root.children.push_back(item);
+       }},
+      {"narrative summary", "1.2.1",
+       [&](ContentItem& root) {
+         ContentItem box = container("1.2", kNarrativeSummary);
+         box.children.push_back(loose("1.2.1", kAssociatedMorphology, fine));
+         root.children.push_back(box);
+       }},
+      {"below procedure reported", "1.2.1.2",
+       [&](ContentItem& root) {
+         ContentItem box = container("1.2", kSupplementaryData);
+         ContentItem reported = procedure("1.2.1");
+         reported.children.push_back(property("1.2.1.2", kAssociatedMorphology, fine));
+         box.children.push_back(reported);
+         root.children.push_back(box);
+       }},
+      {"below the findings container's procedure", "1.1.2.2",
+       [&](ContentItem& root) {
+         ContentItem reported = procedure("1.1.2");
+         reported.children.push_back(property("1.1.2.2", kAssociatedMorphology, fine));
+         root.children[0].children.push_back(reported);
+       }},
+      {"below the overall follow-up", "1.2.1.1",
+       [&](ContentItem& root) {
+         ContentItem overall = container("1.2", codes::kOverallAssessment);
+         ContentItem follow_up = loose("1.2.1", codes::kRecommendedFollowUp,
+                                       Code{"111140", "DCM", "Normal interval follow-up"});
+         follow_up.children.push_back(property("1.2.1.1", kAssociatedMorphology, fine));
+         overall.children.push_back(follow_up);
+         root.children.push_back(overall);
+       }},
+      {"in a container in the overall assessment", "1.2.1.1",
+       [&](ContentItem& root) {
+         ContentItem overall = container("1.2", codes::kOverallAssessment);
+         ContentItem box = container("1.2.1", kSupplementaryData);
+         box.children.push_back(loose("1.2.1.1", kAssociatedMorphology, fine));
+         overall.children.push_back(box);
+         root.children.push_back(overall);
+       }},
+      {"breast composition outside its value set", "1.2.1",
+       [&](ContentItem& root) {
+         ContentItem box = container("1.2", kSupplementaryData);
+         box.children.push_back(loose("1.2.1", kBreastComposition, fine));
+         root.children.push_back(box);
+       }},
+      {"procedure reported a malignant result", "1.2.1",
+       [&](ContentItem& root) {
+         ContentItem box = container("1.2", kSupplementaryData);
+         box.children.push_back(loose("1.2.1", codes::kProcedureReported, malignant));
+         root.children.push_back(box);
+       }},
+      {"below the language of content", "1.0.1",
+       [&](ContentItem& root) {
+         ContentItem language = testing::code_item("1.0", Relationship::HasConceptMod, kLanguage,
+                                                   Code{"en-US", "RFC5646", "English"});
+         language.children.push_back(property("1.0.1", kAssociatedMorphology, fine));
+         root.children.insert(root.children.begin(), language);
+       }},
+  };
+  for (const auto& each : cases) {
+    const Report report = benign_report_with(each.place);
+    ASSERT_EQ(report.decisions.size(), 1u) << each.label;
+    EXPECT_TRUE(exam_warned(report, "item " + each.position)) << each.label;
+    EXPECT_TRUE(noted(report, WarningCode::UnknownCode)) << each.label;
+    EXPECT_TRUE(exam_fired(report, "E8")) << each.label;
+    EXPECT_TRUE(report.exam.needs_review) << each.label;
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << each.label;
+  }
+}
+
+// What TID 4200, 4208 and 4206 put in those places is no reason for review.
+TEST(UnreadItemAnywhere, TheTemplatesOwnItemsAreNoReasonForReview) {
+  const Report report = benign_report_with([](ContentItem& root) {
+    ContentItem language = testing::code_item("1.0", Relationship::HasConceptMod, kLanguage,
+                                              Code{"en-US", "RFC5646", "English"});
+    language.children.push_back(testing::code_item(
+        "1.0.1", Relationship::HasConceptMod, CodeConst{"121046", "DCM", "Country of Language"},
+        Code{"US", "ISO3166_1", "United States"}));
+    root.children.insert(root.children.begin(), language);
+    ContentItem observer = testing::code_item("1.3", Relationship::HasObsContext,
+                                              CodeConst{"121005", "DCM", "Observer Type"},
+                                              Code{"121006", "DCM", "Person"});
+    root.children.push_back(observer);
+    root.children[1].children.push_back(procedure("1.1.2"));
+    ContentItem box = container("1.2", kSupplementaryData);
+    box.children.push_back(procedure("1.2.1"));
+    box.children.push_back(
+        loose("1.2.2", kBreastComposition, Code{"129716005", "SCT", "Almost entirely fatty"}));
+    root.children.push_back(box);
+    ContentItem narrative = container("1.4", kNarrativeSummary);
+    ContentItem text;
+    text.position = "1.4.1";
+    text.relationship = Relationship::Contains;
+    text.value_type = ValueType::Text;
+    text.concept_name = Code{"121073", "DCM", "Impression"};
+    text.text = "Bilateral digital mammogram. See coded findings.";
+    narrative.children.push_back(text);
+    root.children.push_back(narrative);
+  });
+  EXPECT_FALSE(exam_fired(report, "E8"));
+  EXPECT_FALSE(noted(report, WarningCode::UnknownCode));
+  EXPECT_FALSE(report.exam.needs_review);
+  EXPECT_EQ(report.exam.category, Category::Benign2);
+}
+
+}  // namespace
+}  // namespace mammocalc
