@@ -2095,14 +2095,30 @@ class CadReader {
       mark_subtree(item, read_);
       return;
     }
-    const std::size_t before = out.unassessed_findings.size();
-    read_unassessed_category(item, nullptr, nullptr, out);
-    if (out.unassessed_findings.size() != before &&
-        out.unassessed_findings.back().laterality == Laterality::Unknown) {
-      out.unassessed_findings.back().laterality = laterality_from_images(item);
-    }
+    // Its own Assessment Categories, the most suspicious standing, with its breast: its own
+    // Laterality, its assessment's, else its images'.
+    std::optional<Category> category;
+    Laterality laterality = Laterality::Unknown;
+    const auto take_laterality = [&](const ContentItem& holder) {
+      const ContentItem* modifier = first_child(holder, codes::kLaterality);
+      if (modifier == nullptr || laterality != Laterality::Unknown) return;
+      laterality = laterality_for(modifier->code).value_or(Laterality::Unknown);
+    };
+    take_laterality(item);
     for (const auto& child : item.children) {
-      if (is_code_item(child, codes::kAssessmentCategory)) read_.insert(child.position);
+      if (!is_code_item(child, codes::kAssessmentCategory)) continue;
+      read_.insert(child.position);
+      const std::optional<Category> value = category_for(child.code);
+      if (!value) {
+        out.notes.push_back(unknown_code_note(child, "CID 6026"));
+        continue;
+      }
+      category = category ? more_suspicious(*category, *value) : *value;
+      take_laterality(child);
+    }
+    if (category) {
+      if (laterality == Laterality::Unknown) laterality = laterality_from_images(item);
+      out.unassessed_findings.push_back({item.position, item.code, laterality, *category, {}});
     }
     note_clinical_items(item, item, out);
     mark_subtree(item, read_);

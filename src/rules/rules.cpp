@@ -527,11 +527,12 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
         const bool listed =
             std::any_of(exam.breasts.begin(), exam.breasts.end(),
                         [&](const BreastSummary& b) { return b.laterality == breast; });
-        if (!listed &&
-            (unassessed.laterality == breast || unassessed.laterality == Laterality::Both)) {
-          exam.breasts.push_back(
-              {breast, unassessed.category, classification_for(unassessed.category), 0});
-        }
+        const bool about =
+            unassessed.laterality == breast || unassessed.laterality == Laterality::Both;
+        if (listed || !about || (!unassessed.category && unassessed.not_weighed.empty())) continue;
+        // Its category, or 0 for what the rules do not weigh; the loop below settles the row.
+        const Category category = unassessed.category.value_or(Category::Incomplete0);
+        exam.breasts.push_back({breast, category, classification_for(category), 0});
       }
     }
     std::sort(exam.breasts.begin(), exam.breasts.end(),
