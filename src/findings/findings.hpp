@@ -203,6 +203,9 @@ struct FollowUpInterval {
 struct OverallStatement {
   std::optional<Category> category;
   std::vector<StatedFollowUp> follow_up;
+  // Recommended Follow-up Intervals below its category or follow-up (hostile review 27, H27-11:
+  // 24 months on a 4 passed unweighed).
+  std::vector<FollowUpInterval> intervals;
   Laterality laterality = Laterality::Unknown;
   std::string position;
   bool from_text = false;  // read from the impression's text (row E6), not coded

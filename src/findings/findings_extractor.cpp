@@ -1216,6 +1216,12 @@ void read_follow_up(const ContentItem& item, Laterality laterality, OverallReadi
   statement.follow_up = {{item.code, item.position, "", ""}};
   statement.laterality = laterality_modifier(item, laterality, overall.notes);
   statement.position = item.position;
+  for (const auto& child : item.children) {
+    if (!is_concept(child, codes::kRecommendedFollowUpInterval)) continue;
+    if (auto interval = follow_up_interval(child, overall.notes)) {
+      statement.intervals.push_back(std::move(*interval));
+    }
+  }
   overall.statements.push_back(std::move(statement));
 }
 
@@ -1239,23 +1245,28 @@ void read_overall(const ContentItem& holder, OverallReading& overall,
     if (is_code_item(child, codes::kAssessmentCategory)) {
       consumed.insert(child.position);
       const Laterality laterality = laterality_modifier(child, Laterality::Unknown, overall.notes);
-      if (auto category = category_for(child.code)) {
-        OverallStatement statement;
-        statement.category = category;
-        statement.laterality = laterality;
-        statement.position = child.position;
-        overall.statements.push_back(std::move(statement));
-      } else {
-        overall.notes.push_back(unknown_code_note(child, "CID 6026"));
-      }
+      // The category's statement, and its intervals (TID 4203 row 4) with it.
+      OverallStatement statement;
+      statement.category = category_for(child.code);
+      statement.laterality = laterality;
+      statement.position = child.position;
+      if (!statement.category) overall.notes.push_back(unknown_code_note(child, "CID 6026"));
       if (auto note = meaning_discordance(child)) overall.notes.push_back(std::move(*note));
       for (const auto& grandchild : child.children) {
         if (is_code_item(grandchild, codes::kRecommendedFollowUp)) {
           consumed.insert(grandchild.position);
           read_follow_up(grandchild, laterality, overall);
+        } else if (is_concept(grandchild, codes::kRecommendedFollowUpInterval)) {
+          consumed.insert(grandchild.position);
+          if (auto interval = follow_up_interval(grandchild, overall.notes)) {
+            statement.intervals.push_back(std::move(*interval));
+          }
         } else if (!is_concept(grandchild, codes::kLaterality)) {
           note_unread_below_overall(grandchild, child, overall.notes, consumed);
         }
+      }
+      if (statement.category || !statement.intervals.empty()) {
+        overall.statements.push_back(std::move(statement));
       }
     } else if (is_code_item(child, codes::kRecommendedFollowUp)) {
       consumed.insert(child.position);

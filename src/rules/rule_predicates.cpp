@@ -307,10 +307,15 @@ std::vector<std::string> follow_ups_asking_less(const RuleContext& context, cons
       if (!taken) codes.push_back(stated.code);
     }
     const std::vector<Code> overall = asking_less(codes, rules);
-    if (overall.empty()) continue;
+    // Its intervals later than the rules want count as a follow-up asking for less (H27-11).
+    std::string asked = said(overall);
+    for (const FollowUpInterval& interval : statement.intervals) {
+      if (!window.latest || interval.months <= *window.latest) continue;
+      asked += (asked.empty() ? "" : ", ") + interval_words(interval);
+    }
+    if (asked.empty()) continue;
     if (++less > kNamed) continue;
-    named += (named.empty() ? "" : "; ") + said(overall) + " for " +
-             breast_words(statement.laterality) +
+    named += (named.empty() ? "" : "; ") + asked + " for " + breast_words(statement.laterality) +
              (statement.position.empty() ? "" : " (" + statement.position + ")");
   }
   if (less > 0) {

@@ -926,6 +926,26 @@ TEST(Hostile26FollowUpInterval, TwelveMonthsOnABenignFindingIsNot) {
   EXPECT_FALSE(decision.needs_review);
 }
 
+// Hostile review 27 (H27-11): an interval below the overall Assessment Category or its
+// follow-up is read, and 24 months on a suspicious finding asks for less (W20).
+TEST(Hostile26FollowUpInterval, AnOverallIntervalLaterThanTheRulesWantIsFlagged) {
+  ContentItem overall = code_item("1.2.1", codes::kAssessmentCategory, code(Category::Suspicious4));
+  overall.children.push_back(interval_item("1.2.1.1", 24));
+  const Report report =
+      evaluate_report({finding_with({kRight, kFinePleomorphic, kGrouped})}, {overall});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W20"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_NE(warning_text(decision, "follow-up-differs").find("24"), std::string::npos)
+      << warning_text(decision, "follow-up-differs");
+  ContentItem follow_up =
+      code_item("1.2.1", codes::kRecommendedFollowUp, codes::kNormalIntervalFollowUp.to_code());
+  follow_up.children.push_back(interval_item("1.2.1.1", 24));
+  const Report below_follow_up =
+      evaluate_report({finding_with({kRight, kPunctate, kGrouped})}, {follow_up});
+  EXPECT_TRUE(fired(below_follow_up.decisions.front(), "W20"));
+}
+
 // H26-10: an overall 6 without laterality that the only finding takes, against benign morphology,
 // is discordant (W4) and needs review; a diffuse finding gets no wire localization.
 TEST(Hostile26KnownMalignancy, AReportedSixOnBenignMorphologyIsDiscordant) {
