@@ -1451,6 +1451,46 @@ void weigh_unassessed(const ContentItem& item, const Finding& read, UnassessedFi
   }
 }
 
+// What TID 4206 puts on a finding besides what the calcification rules read (rows 9-15, 19,
+// 23-28): density, shape, margins, implant finding, the ultrasound descriptors. On a mass they
+// describe the mass; the rules do not weigh them, and an ordinary benign mass described with
+// them must not make the exam 0 (hostile review 29, H29-6).
+constexpr std::array<CodeConst, 11> kLesionDescriptors{{
+    {"111035", "DCM", "Lesion Density"},
+    {"107644003", "SCT", "Shape"},
+    {"M-020F9", "SRT", "Shape"},
+    {"111037", "DCM", "Margins"},
+    {"111407", "DCM", "Implant finding"},
+    {"111354", "DCM", "Orientation"},
+    {"111357", "DCM", "Lesion boundary"},
+    {"111360", "DCM", "Echo pattern"},
+    {"111366", "DCM", "Posterior acoustic features"},
+    {"111371", "DCM", "Identifiable effect on surrounding tissues"},
+    {"111372", "DCM", "Vascularity"},
+}};
+
+// A size (TID 1400-1402 measurements: a NUM in a unit of length, area or volume).
+bool is_size_measurement(const ContentItem& item) {
+  static constexpr std::array<std::string_view, 9> kUnits{"um",  "mm",  "cm",  "m", "mm2",
+                                                          "cm2", "mm3", "cm3", "ml"};
+  return item.value_type == ValueType::Num && item.unit.scheme == "UCUM" &&
+         std::find(kUnits.begin(), kUnits.end(), item.unit.value) != kUnits.end();
+}
+
+// The positions of a finding's items that describe the lesion (kLesionDescriptors, sizes) with a
+// value no calcification or result value set has: read as template items, not as unknown.
+std::set<std::string> lesion_descriptor_positions(const ContentItem& finding) {
+  std::set<std::string> positions;
+  walk_tree(finding, [&](const ContentItem& each, const ContentItem*) {
+    const bool descriptor = is_one_of(each, kLesionDescriptors) || is_size_measurement(each);
+    const bool weighed_value = each.value_type == ValueType::Code &&
+                               (morphology_for(each.code) || distribution_for(each.code) ||
+                                prior_result_for(each.code) || category_for(each.code));
+    if (descriptor && !weighed_value) positions.insert(each.position);
+  });
+  return positions;
+}
+
 // A finding the calcification rules do not assess (a mass, a distortion or an asymmetry without
 // calcification descriptors, a finding of unknown code): every item of it is read as a finding's
 // items are, wherever it hangs, and nothing is dropped (hostile review 28, H28-1). Its own
@@ -1467,6 +1507,13 @@ void read_unassessed_finding(const ContentItem& item, const ContentItem* parent,
   reader.read_finding(item);
   reader.finish(ReportedSource::Finding);
   mark_subtree(item, consumed);  // not ours to read again
+  const std::set<std::string> descriptors = lesion_descriptor_positions(item);
+  read.notes.erase(std::remove_if(read.notes.begin(), read.notes.end(),
+                                  [&](const ReaderNote& note) {
+                                    return note.code == WarningCode::UnknownCode &&
+                                           descriptors.count(note.position) > 0;
+                                  }),
+                   read.notes.end());
   for (const ReaderNote& note : read.notes) out.notes.push_back(note);
   Laterality laterality = read.laterality;
   const bool conflicting = std::any_of(

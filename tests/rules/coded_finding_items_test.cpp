@@ -502,6 +502,34 @@ TEST(UnassessedFindingCategory, ItsBreastHasARowEvenWithoutCalcifications) {
   }
 }
 
+// What TID 4206 puts on a mass (shape, margins, a size) describes it: an ordinary benign mass
+// beside benign calcifications is no unread evidence (hostile review 29, H29-6: exam 0).
+TEST(UnassessedFindingCategory, AMassDescribedByItsTemplateItemsIsNoUnreadEvidence) {
+  ContentItem mass = lesion_with_category(kMass, Category::Benign2);
+  mass.children.push_back(code_item("1.1.2.3", CodeConst{"107644003", "SCT", "Shape"},
+                                    Code{"129736006", "SCT", "Oval shape"}));
+  mass.children.push_back(code_item("1.1.2.4", CodeConst{"111037", "DCM", "Margins"},
+                                    Code{"129731001", "SCT", "Circumscribed margin"}));
+  ContentItem diameter;
+  diameter.position = "1.1.2.5";
+  diameter.relationship = Relationship::HasProperties;
+  diameter.value_type = ValueType::Num;
+  diameter.concept_name = Code{"81827009", "SCT", "Diameter"};
+  diameter.number = 8;
+  diameter.unit = Code{"mm", "UCUM", "millimeter"};
+  mass.children.push_back(diameter);
+  const Report report = evaluate_report({finding_with({kRight, kCoarse}), mass});
+  EXPECT_EQ(report.exam.category, Category::Benign2);
+  EXPECT_FALSE(report.exam.needs_review);
+  // A shape item whose value is a suspicious calcification code is still read as one.
+  ContentItem suspicious = lesion_with_category(kMass, Category::Benign2);
+  suspicious.children.push_back(code_item("1.1.2.3", CodeConst{"107644003", "SCT", "Shape"},
+                                          code(Morphology::FinePleomorphic)));
+  const Report raised = evaluate_report({finding_with({kRight, kCoarse}), suspicious});
+  EXPECT_TRUE(raised.exam.needs_review);
+  EXPECT_NE(raised.exam.category, Category::Benign2);
+}
+
 TEST(UnassessedFindingCategory, WithNoCalcificationFindingItIsTheExamsCategory) {
   const Report report = evaluate_report({lesion_with_category(kMass, Category::HighlySuggestive5)});
   EXPECT_TRUE(report.decisions.empty());
