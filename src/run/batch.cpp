@@ -217,11 +217,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       if (entry.status != EntryStatus::Summarised) continue;
       if (!files.dicom_out_dir.empty() && !dicom_claims.claim(outcomes[i])) continue;
       merge_into(index.rollup, rollups[i]);
-      // Named by the SOP Instance UID's pseudonym; without a UID, by the input's file name,
-      // which may name the patient: not when pseudonymised (hostile review 28, H28-6).
-      entry.output =
-          claim_output_name(outcomes[i].sop_instance_uid,
-                            evaluation.pseudonyms.enabled ? "" : entry.input, used_names);
+      entry.output = claim_output_name(outcomes[i], evaluation.pseudonyms.enabled, used_names);
     }
     run_on_jobs(jobs, outcomes.size(), [&](unsigned /*job*/, std::size_t i) {
       IndexEntry& entry = outcomes[i].entry;

@@ -48,9 +48,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
       dicom_claims.claim(result);
     }
     if (entry.status == EntryStatus::Summarised) {
-      // Without a UID the input's file name, which may name the patient: not when pseudonymised.
-      const std::string name = claim_output_name(
-          result.sop_instance_uid, evaluation.pseudonyms.enabled ? "" : input.path, used_names);
+      const std::string name = claim_output_name(result, evaluation.pseudonyms.enabled, used_names);
       try {
         write_outputs(result, name, files, Flush::Now);
         log << log_line("mammocalc hook", input.path + ": summarised to " + name);

@@ -215,6 +215,13 @@ std::string claim_output_name(const std::string& sop_instance_uid, const std::st
   return name;
 }
 
+std::string claim_output_name(const InputResult& result, bool pseudonymised,
+                              UsedNames& used_names) {
+  const std::string input =
+      pseudonymised ? "input-" + hex_digest(result.summary).substr(0, 16) : result.entry.input;
+  return claim_output_name(result.sop_instance_uid, input, used_names);
+}
+
 namespace {
 
 // The index entry of a directory the walk could not use.

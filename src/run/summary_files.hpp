@@ -129,6 +129,12 @@ class UsedNames {
 std::string claim_output_name(const std::string& sop_instance_uid, const std::string& input,
                               UsedNames& used_names);
 
+// The summary name of an input (claim_output_name): by its SOP Instance UID, else by its file
+// name; pseudonymised, where the file name may name the patient, by "input-" and the start of
+// the summary's SHA-1 instead, unique per content and the same in every run, so that a hook
+// call never replaces another SR's summary (hostile reviews 28 and 29, H28-6, H29-5).
+std::string claim_output_name(const InputResult& result, bool pseudonymised, UsedNames& used_names);
+
 // Collects the input files: given files as they are (Named), directories recursed in name order
 // (Found) with symlink loops detected and hidden files left out; the paths listed in `files_from`
 // (one a line, "-" for standard input; empty: none) after the others. A file reached twice (the

@@ -124,6 +124,14 @@ check "... and still writes its summary" test "$(ls "$work/named-p" | grep -vc '
 "$mammocalc" hook --pseudonymize --pseudonym-key "$work/site.key" --out "$work/named-hook" \
   "$work/named-in/SMITH_JOHN.dcm" 2>/dev/null
 check "... nor does the hook" bash -c "! ls '$work/named-hook' | grep -q SMITH && test -n \"\$(ls '$work/named-hook')\""
+# Two hook calls, each with another patient's SR without a UID: neither summary replaces the
+# other (hostile review 29, H29-5: both were input.xml).
+cp samples/bir-known-malignancy.dcm "$work/named-in/DOE_JANE.dcm"
+dcmodify -nb -e "(0008,0018)" "$work/named-in/DOE_JANE.dcm" 2>/dev/null
+"$mammocalc" hook --pseudonymize --pseudonym-key "$work/site.key" --out "$work/named-hook" \
+  "$work/named-in/DOE_JANE.dcm" 2>/dev/null
+check "... a second hook call with another SR without a UID adds a summary, replacing none" \
+  test "$(ls "$work/named-hook" | grep -c '\.xml$')" -eq 2
 # A batch index's error text names the input and the annotation file: labelled too (H28-7).
 mkdir -p "$work/DOE_ANN" "$work/DOE_IN"
 sed 's/<study /<study accessionNumber="OTHER9" /' "$notes" >"$work/DOE_ANN/DOE_JANE.xml"
