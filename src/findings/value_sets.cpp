@@ -473,18 +473,43 @@ std::optional<FollowUpKind> follow_up_kind_meant(std::string_view meaning) {
 
 namespace {
 
+// A meaning as words: lower case, every other character a space, a space at both ends, so that
+// a stem is found at the start of a word (" core " is no "score").
+std::string meaning_words(std::string_view meaning) {
+  std::string words = " ";
+  for (const char c : meaning) {
+    const auto byte = static_cast<unsigned char>(c);
+    words += std::isalnum(byte) != 0 ? static_cast<char>(std::tolower(byte)) : ' ';
+  }
+  return words + ' ';
+}
+
+bool says_any(const std::string& words, const std::string_view* first,
+              const std::string_view* last) {
+  return std::any_of(first, last,
+                     [&](std::string_view stem) { return words.find(stem) != std::string::npos; });
+}
+
 // A follow-up meaning that asks for tissue or surgery, whatever its wording or spelling
-// ("localisation"), in English or German; a negation ("no biopsy") counts too, which only asks
-// for review.
+// ("localisation", "Stereo bx", "Tissue sampling"), in English or German; a negation ("no
+// biopsy") counts too, which only asks for review (hostile reviews 28 and 29, H28-11, H29-3).
 bool names_tissue_or_surgery(std::string_view meaning) {
-  std::string lower(meaning);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  constexpr std::array<std::string_view, 11> kStems{
-      "biops",   "excision", "exzision",   "surg",      "localis", "localiz",
-      "cytolog", "histolog", "aspiration", "resection", "ectomy"};
-  return std::any_of(kStems.begin(), kStems.end(),
-                     [&](std::string_view stem) { return lower.find(stem) != std::string::npos; });
+  static constexpr std::array<std::string_view, 19> kStems{
+      " biops",    " bx ",          " excision",  " exzision", " surg",   " locali", " cytolog",
+      " histolog", " aspiration",   " resection", "ectomy ",   " tissue", " sampl",  " core ",
+      " stereo",   " percutaneous", " vacuum",    " fna ",     " stanz"};
+  const std::string words = meaning_words(meaning);
+  return says_any(words, kStems.data(), kStems.data() + kStems.size());
+}
+
+// A follow-up meaning that asks for more imaging or a short interval ("Breast MRI", "6 month
+// follow-up", "Ultrasound"): on a routine-interval code it asks for more than the code (H29-3).
+bool names_workup(std::string_view meaning) {
+  static constexpr std::array<std::string_view, 14> kStems{
+      " short",      " mri ",       " mr ",     " ultraso", " sonogra",   " magnif", " spot ",
+      " additional", " diagnostic", " 3 month", " 6 month", " six month", " 6 mo ",  " tomosynth"};
+  const std::string words = meaning_words(meaning);
+  return says_any(words, kStems.data(), kStems.data() + kStems.size());
 }
 
 // The kinds whose own meaning may speak of a biopsy or surgery.
@@ -507,6 +532,9 @@ std::optional<std::string> follow_up_meaning_names_other(const Code& code) {
   }
   if (names_tissue_or_surgery(code.meaning) && !may_name_tissue_or_surgery(*value)) {
     return std::string("a biopsy or surgery");
+  }
+  if (*value == FollowUpKind::NormalInterval && names_workup(code.meaning)) {
+    return std::string("more imaging or a short interval");
   }
   return std::nullopt;
 }

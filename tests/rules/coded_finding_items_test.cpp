@@ -823,8 +823,10 @@ TEST(MeaningNamesAnotherTerm, AFollowUpIsReadByCodeAndReviewed) {
 
 TEST(MeaningNamesAnotherTerm, AnyWordingOfABiopsyOrSurgeryOnARoutineFollowUpIsReviewed) {
   // Hostile review 28, H28-11: not only another CID 6028 meaning letter for letter.
-  for (const char* meaning : {"Needle localisation and biopsy", "Stereotactic biopsy",
-                              "Surgical excision", "BI-RADS 5: biopsy"}) {
+  for (const char* meaning :
+       {"Needle localisation and biopsy", "Stereotactic biopsy", "Surgical excision",
+        "BI-RADS 5: biopsy", "Tissue sampling recommended", "Stereo bx", "Ultrasound guided core",
+        "Percutaneous sampling"}) {
     const Report report = evaluate_report({finding_with(
         {kRight, kCoarse, {codes::kRecommendedFollowUp, Code{"111140", "DCM", meaning}}})});
     const Decision& decision = report.decisions.front();
@@ -832,9 +834,18 @@ TEST(MeaningNamesAnotherTerm, AnyWordingOfABiopsyOrSurgeryOnARoutineFollowUpIsRe
     EXPECT_TRUE(decision.needs_review) << meaning;
     EXPECT_EQ(warnings_saying(decision, "a biopsy or surgery").size(), 1u) << meaning;
   }
+  // More imaging or a short interval on the routine code asks for more than it (H29-3).
+  for (const char* meaning : {"Short interval follow-up", "6 month follow-up", "Breast MRI"}) {
+    const Report report = evaluate_report({finding_with(
+        {kRight, kCoarse, {codes::kRecommendedFollowUp, Code{"111140", "DCM", meaning}}})});
+    EXPECT_TRUE(fired(report.decisions.front(), "W17")) << meaning;
+  }
   // A biopsy code may say so in its own words; a routine code's other wording is no discordance.
-  for (const auto& [value, meaning] : std::vector<std::pair<const char*, const char*>>{
-           {"111145", "Stereotactic core biopsy"}, {"111140", "Routine screening"}}) {
+  for (const auto& [value, meaning] :
+       std::vector<std::pair<const char*, const char*>>{{"111145", "Stereotactic core biopsy"},
+                                                        {"111140", "Routine screening"},
+                                                        {"111140", "Routine 12 month screening"},
+                                                        {"111140", "BI-RADS score 1"}}) {
     const Report report = evaluate_report({finding_with(
         {kRight, kCoarse, {codes::kRecommendedFollowUp, Code{value, "DCM", meaning}}})});
     EXPECT_FALSE(fired(report.decisions.front(), "W17")) << meaning;
