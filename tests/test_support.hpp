@@ -58,6 +58,19 @@ inline ContentItem code_item(const std::string& position, Relationship relations
   return item;
 }
 
+// A NUM item with its unit, HAS PROPERTIES (a finding's measurement, interval, probability).
+inline ContentItem num_item(const std::string& position, const CodeConst& name, double value,
+                            const Code& unit) {
+  ContentItem item;
+  item.position = position;
+  item.relationship = Relationship::HasProperties;
+  item.value_type = ValueType::Num;
+  item.concept_name = name.to_code();
+  item.number = value;
+  item.unit = unit;
+  return item;
+}
+
 inline ContentItem container(const std::string& position, const CodeConst& name) {
   ContentItem item;
   item.position = position;

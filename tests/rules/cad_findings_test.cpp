@@ -21,6 +21,7 @@ namespace {
 
 using testing::container;
 using testing::fired;
+using testing::num_item;
 
 const Code kPresentationRequired{"111150", "DCM",
                                  "Presentation Required: Rendering device is expected to present"};
@@ -310,13 +311,9 @@ TEST(CadItemOutsideFindings, AtTheRootASuspiciousValueIsSaidSo) {
 }
 
 TEST(CadItemOutsideFindings, ACertaintyOfImpressionOnTheSummaryIsNamedWithItsValue) {
-  ContentItem certainty;
-  certainty.position = "1.1.2";
-  certainty.relationship = Relationship::HasProperties;
-  certainty.value_type = ValueType::Num;
-  certainty.concept_name = Code{"111013", "DCM", "Certainty of Impression"};
-  certainty.number = 3;
-  certainty.unit = Code{"%", "UCUM", "percent"};
+  const ContentItem certainty =
+      num_item("1.1.2", CodeConst{"111013", "DCM", "Certainty of Impression"}, 3,
+               Code{"%", "UCUM", "percent"});
   const Report report = evaluate_cad(cad_report(cluster(), {certainty}));
   EXPECT_TRUE(exam_fired(report, "E8"));
   EXPECT_TRUE(report.exam.needs_review);

@@ -31,6 +31,7 @@ Report evaluate_report(std::vector<ContentItem> findings_items) {
 
 using testing::code;
 using testing::finding_with;
+using testing::num_item;
 
 const std::pair<CodeConst, Code> kRight{codes::kLaterality, code_of(Laterality::Right).to_code()};
 const std::pair<CodeConst, Code> kCoarse{codes::kCalcificationType,
@@ -117,14 +118,9 @@ TEST(UnreadItemInAFinding, ABenignValueUnderAnotherConceptStillAsksForReview) {
 
 TEST(UnreadItemInAFinding, AnUnreadNumberIsNamedWithItsValue) {
   ContentItem finding = finding_with({kRight, kRound, kDiffuse});
-  ContentItem similar;
-  similar.position = "1.1.1.4";
-  similar.relationship = Relationship::HasProperties;
-  similar.value_type = ValueType::Num;
-  similar.concept_name = Code{"111406", "DCM", "Number of similar findings"};
-  similar.number = 3;
-  similar.unit = Code{"{findings}", "UCUM", "findings"};
-  finding.children.push_back(similar);
+  finding.children.push_back(num_item("1.1.1.4",
+                                      CodeConst{"111406", "DCM", "Number of similar findings"}, 3,
+                                      Code{"{findings}", "UCUM", "findings"}));
   const Decision decision = evaluate_report({finding}).decisions.front();
   const auto named = warnings_saying(decision, "(111406, DCM, \"Number of similar findings\")");
   ASSERT_EQ(named.size(), 1u);
@@ -292,14 +288,8 @@ TEST(NestedItemInAFinding, ASuspiciousTypeBelowAnotherItemCountsForTheFinding) {
 
 TEST(NestedItemInAFinding, ANumericAssessmentCategoryIsSaidOnceAsWhatItIs) {
   ContentItem finding = finding_with({kRight, kRound, kDiffuse});
-  ContentItem assessment;
-  assessment.position = "1.1.1.4";
-  assessment.relationship = Relationship::HasProperties;
-  assessment.value_type = ValueType::Num;
-  assessment.concept_name = codes::kAssessmentCategory.to_code();
-  assessment.number = 5;
-  assessment.unit = Code{"1", "UCUM", "no units"};
-  finding.children.push_back(assessment);
+  finding.children.push_back(
+      num_item("1.1.1.4", codes::kAssessmentCategory, 5, Code{"1", "UCUM", "no units"}));
   const Report report = evaluate_report({finding});
   const Decision& decision = report.decisions.front();
   const auto named = warnings_saying(decision, "(111005, DCM, \"Assessment Category\")");
@@ -387,13 +377,9 @@ TEST(UnreadItemOutsideFindings, ASuspiciousOrMalignantValueIsSaidSo) {
 }
 
 TEST(UnreadItemOutsideFindings, AProbabilityOfCancerIsNamedWithItsValue) {
-  ContentItem probability;
-  probability.position = "1.2.1";
+  ContentItem probability = num_item("1.2.1", CodeConst{"111047", "DCM", "Probability of cancer"},
+                                     90, Code{"%", "UCUM", "percent"});
   probability.relationship = Relationship::Contains;
-  probability.value_type = ValueType::Num;
-  probability.concept_name = Code{"111047", "DCM", "Probability of cancer"};
-  probability.number = 90;
-  probability.unit = Code{"%", "UCUM", "percent"};
   const Report report = report_beside_benign_finding({probability}, kSupplementaryData);
   EXPECT_TRUE(report_note_saying(report, "(111047, DCM, \"Probability of cancer\") = 90"));
   EXPECT_TRUE(exam_fired(report, "E8"));
@@ -510,14 +496,8 @@ TEST(UnassessedFindingCategory, AMassDescribedByItsTemplateItemsIsNoUnreadEviden
                                     Code{"129736006", "SCT", "Oval shape"}));
   mass.children.push_back(code_item("1.1.2.4", CodeConst{"111037", "DCM", "Margins"},
                                     Code{"129731001", "SCT", "Circumscribed margin"}));
-  ContentItem diameter;
-  diameter.position = "1.1.2.5";
-  diameter.relationship = Relationship::HasProperties;
-  diameter.value_type = ValueType::Num;
-  diameter.concept_name = Code{"81827009", "SCT", "Diameter"};
-  diameter.number = 8;
-  diameter.unit = Code{"mm", "UCUM", "millimeter"};
-  mass.children.push_back(diameter);
+  mass.children.push_back(num_item("1.1.2.5", CodeConst{"81827009", "SCT", "Diameter"}, 8,
+                                   Code{"mm", "UCUM", "millimeter"}));
   const Report report = evaluate_report({finding_with({kRight, kCoarse}), mass});
   EXPECT_EQ(report.exam.category, Category::Benign2);
   EXPECT_FALSE(report.exam.needs_review);
@@ -623,18 +603,6 @@ constexpr CodeConst kCertaintyOfFinding{"111012", "DCM", "Certainty of Finding"}
 constexpr CodeConst kAlgorithmName{"111001", "DCM", "Algorithm Name"};
 const Code kPresentationRequired{"111150", "DCM",
                                  "Presentation Required: Rendering device is expected to present"};
-
-ContentItem num_item(const std::string& position, const CodeConst& name, double value,
-                     const Code& unit) {
-  ContentItem item;
-  item.position = position;
-  item.relationship = Relationship::HasProperties;
-  item.value_type = ValueType::Num;
-  item.concept_name = name.to_code();
-  item.number = value;
-  item.unit = unit;
-  return item;
-}
 
 ContentItem text_item(const std::string& position, const CodeConst& name, const std::string& text) {
   ContentItem item;

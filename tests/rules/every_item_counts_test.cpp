@@ -41,6 +41,7 @@ Report evaluate_report(std::vector<ContentItem> findings_items,
 
 using testing::code;
 using testing::finding_with;
+using testing::num_item;
 
 const std::pair<CodeConst, Code> kLeft{codes::kLaterality, code(Laterality::Left)};
 const std::pair<CodeConst, Code> kPunctate{codes::kCalcificationType, code(Morphology::Punctate)};
@@ -779,14 +780,7 @@ const std::pair<CodeConst, Code> kGrouped{codes::kCalcificationDistribution,
                                           code(Distribution::Grouped)};
 
 ContentItem millimetres_item(const std::string& position, const CodeConst& name, double value) {
-  ContentItem item;
-  item.position = position;
-  item.relationship = Relationship::HasProperties;
-  item.value_type = ValueType::Num;
-  item.concept_name = name.to_code();
-  item.number = value;
-  item.unit = Code{"mm", "UCUM", "millimeter"};
-  return item;
+  return num_item(position, name, value, Code{"mm", "UCUM", "millimeter"});
 }
 
 std::string warning_text(const Decision& decision, std::string_view code) {
@@ -889,14 +883,8 @@ TEST(Hostile26FollowUpLess, AFollowUpAsCautiousAsTheRulesIsNot) {
 // H26-9: Recommended Follow-up Interval (111055, DCM) is read; 0 months (immediate) on a benign
 // finding asks for more than the rules (W5), 12 months on a suspicious one for less (W20).
 ContentItem interval_item(const std::string& position, double months) {
-  ContentItem item;
-  item.position = position;
-  item.relationship = Relationship::HasProperties;
-  item.value_type = ValueType::Num;
-  item.concept_name = Code{"111055", "DCM", "Recommended Follow-up Interval"};
-  item.number = months;
-  item.unit = Code{"mo", "UCUM", "month"};
-  return item;
+  return num_item(position, CodeConst{"111055", "DCM", "Recommended Follow-up Interval"}, months,
+                  Code{"mo", "UCUM", "month"});
 }
 TEST(Hostile26FollowUpInterval, ZeroMonthsOnABenignFindingIsFlagged) {
   ContentItem finding = finding_with({kRight, kPunctate, kDiffuse});

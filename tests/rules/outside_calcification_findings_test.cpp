@@ -23,6 +23,7 @@ using testing::code;
 using testing::container;
 using testing::finding_with;
 using testing::fired;
+using testing::num_item;
 
 ContentItem property(const std::string& position, const CodeConst& name, const Code& value) {
   return testing::code_item(position, Relationship::HasProperties, name, value);
@@ -30,18 +31,6 @@ ContentItem property(const std::string& position, const CodeConst& name, const C
 
 ContentItem loose(const std::string& position, const CodeConst& name, const Code& value) {
   return testing::code_item(position, Relationship::Contains, name, value);
-}
-
-ContentItem number(const std::string& position, const CodeConst& name, double value,
-                   const Code& unit) {
-  ContentItem item;
-  item.position = position;
-  item.relationship = Relationship::HasProperties;
-  item.value_type = ValueType::Num;
-  item.concept_name = name.to_code();
-  item.number = value;
-  item.unit = unit;
-  return item;
 }
 
 const std::pair<CodeConst, Code> kRight{codes::kLaterality, code(Laterality::Right)};
@@ -145,7 +134,7 @@ TEST(NonCalcificationFindingItems, LobularCarcinomaInSituIsNoMalignancyByItsName
 
 TEST(NonCalcificationFindingItems, AProbabilityOfCancerIsNamedAndTheBreastIsNotBenign) {
   const Report report = evaluate_document(
-      benign_calcifications_and(kMass, {number("1.1.2.2", kProbabilityOfCancer, 95, kPercent)}));
+      benign_calcifications_and(kMass, {num_item("1.1.2.2", kProbabilityOfCancer, 95, kPercent)}));
   expect_never_plain_benign(report, "probability of cancer");
   EXPECT_TRUE(exam_warned(report, "(111047, DCM, \"Probability of cancer\") = 95"));
   EXPECT_TRUE(noted(report, WarningCode::UnknownCode));
@@ -317,7 +306,7 @@ TEST(UnreadItemAnywhere, ItIsNamedAndTheExamIsNeverBenign) {
        }},
       {"root NUM", "1.2",
        [&](ContentItem& root) {
-         ContentItem item = number("1.2", kProbabilityOfCancer, 90, kPercent);
+         ContentItem item = num_item("1.2", kProbabilityOfCancer, 90, kPercent);
          item.relationship = Relationship::Contains;
          root.children.push_back(item);
        }},
