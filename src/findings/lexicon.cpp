@@ -338,13 +338,17 @@ std::optional<Category> category_meant(std::string_view meaning) {
   }
   return std::nullopt;
 }
-std::optional<PriorResult> prior_result_meant(std::string_view meaning) {
+std::string spaced_words(std::string_view meaning) {
   std::string words = " ";
   for (const char c : meaning) {
     const auto byte = static_cast<unsigned char>(c);
     words += std::isalnum(byte) != 0 ? static_cast<char>(std::tolower(byte)) : ' ';
   }
-  words += ' ';
+  return words + ' ';
+}
+
+std::optional<PriorResult> prior_result_meant(std::string_view meaning) {
+  const std::string words = spaced_words(meaning);
   const auto says = [&](std::initializer_list<std::string_view> parts) {
     return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) {
       return words.find(part) != std::string::npos;

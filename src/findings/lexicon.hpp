@@ -50,6 +50,9 @@ std::optional<Category> category_meant(std::string_view meaning);  // CID 6027
 // carcinoma in situ: HighRisk (CID 6032); else empty. A code that reads as no malignancy by value
 // while its meaning names one is discordant (hostile review 28, H28-1).
 std::optional<PriorResult> prior_result_meant(std::string_view meaning);  // CID 6030, 6063
+// A meaning as one string of its words: lower case, every character but letters and digits a
+// space, a space at both ends, so that " core" is found at a word's start ("score" holds none).
+std::string spaced_words(std::string_view meaning);
 
 // Letters and digits only, lower case: how two meanings are compared.
 std::string meaning_key(std::string_view text);

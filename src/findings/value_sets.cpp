@@ -473,17 +473,6 @@ std::optional<FollowUpKind> follow_up_kind_meant(std::string_view meaning) {
 
 namespace {
 
-// A meaning as words: lower case, every other character a space, a space at both ends, so that
-// a stem is found at the start of a word (" core " is no "score").
-std::string meaning_words(std::string_view meaning) {
-  std::string words = " ";
-  for (const char c : meaning) {
-    const auto byte = static_cast<unsigned char>(c);
-    words += std::isalnum(byte) != 0 ? static_cast<char>(std::tolower(byte)) : ' ';
-  }
-  return words + ' ';
-}
-
 bool says_any(const std::string& words, const std::string_view* first,
               const std::string_view* last) {
   return std::any_of(first, last,
@@ -498,7 +487,7 @@ bool names_tissue_or_surgery(std::string_view meaning) {
       " biops",    " bx ",          " excision",  " exzision", " surg",   " locali", " cytolog",
       " histolog", " aspiration",   " resection", "ectomy ",   " tissue", " sampl",  " core ",
       " stereo",   " percutaneous", " vacuum",    " fna ",     " stanz"};
-  const std::string words = meaning_words(meaning);
+  const std::string words = spaced_words(meaning);
   return says_any(words, kStems.data(), kStems.data() + kStems.size());
 }
 
@@ -508,7 +497,7 @@ bool names_workup(std::string_view meaning) {
   static constexpr std::array<std::string_view, 14> kStems{
       " short",      " mri ",       " mr ",     " ultraso", " sonogra",   " magnif", " spot ",
       " additional", " diagnostic", " 3 month", " 6 month", " six month", " 6 mo ",  " tomosynth"};
-  const std::string words = meaning_words(meaning);
+  const std::string words = spaced_words(meaning);
   return says_any(words, kStems.data(), kStems.data() + kStems.size());
 }
 

@@ -509,10 +509,6 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
                             : decision.final_category;
     actions.insert(decision.recommendation.action);
   }
-  std::sort(exam.breasts.begin(), exam.breasts.end(),
-            [](const BreastSummary& a, const BreastSummary& b) {
-              return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
-            });
   exam.actions.assign(actions.begin(), actions.end());
   assess_exam(ExamContext{findings, findings_category, exam.actions, &decisions}, profile, exam);
   const bool counts_unassessed =
@@ -529,17 +525,19 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
                         [&](const BreastSummary& b) { return b.laterality == breast; });
         const bool about =
             unassessed.laterality == breast || unassessed.laterality == Laterality::Both;
-        if (listed || !about || (!unassessed.category && unassessed.not_weighed.empty())) continue;
-        // Its category, or 0 for what the rules do not weigh; the loop below settles the row.
+        if (listed || !about) continue;
+        // Its category, or 0 for what the rules do not weigh (every unassessed finding has one
+        // or the other); the loop below settles the row.
         const Category category = unassessed.category.value_or(Category::Incomplete0);
         exam.breasts.push_back({breast, category, classification_for(category), 0});
       }
     }
-    std::sort(exam.breasts.begin(), exam.breasts.end(),
-              [](const BreastSummary& a, const BreastSummary& b) {
-                return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
-              });
   }
+  // In breast order, the rows E15 added among them.
+  std::sort(exam.breasts.begin(), exam.breasts.end(),
+            [](const BreastSummary& a, const BreastSummary& b) {
+              return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
+            });
   for (BreastSummary& breast : exam.breasts) {
     if (!counts_unassessed || breast.laterality == Laterality::Unknown) continue;
     if (const auto unassessed = unassessed_category(findings, breast.laterality)) {
