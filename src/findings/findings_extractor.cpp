@@ -1405,17 +1405,23 @@ bool inside_any(const std::string& position, const std::vector<std::string>& hol
 // read (`read`): the categories its codes' meanings name (the higher of code and meaning stands,
 // the discordance is said: W17's reading, for a finding the rules cannot classify), a malignant
 // result (6), a suspicious calcification code (never below 4A, C0), and what the rules do not
-// weigh (hostile review 28, H28-1).
-void weigh_unassessed(const ContentItem& item, const Finding& read, UnassessedFinding& out) {
+// weigh (hostile review 28, H28-1). A CAD finding's `impression` (TID 4002) gives its
+// categories too.
+void weigh_unassessed(const ContentItem& item, const ContentItem* impression, const Finding& read,
+                      UnassessedFinding& out) {
   const auto raise = [&](Category category) {
     out.category = out.category ? more_suspicious(*out.category, category) : category;
   };
-  walk_tree(item, [&](const ContentItem& each, const ContentItem*) {
+  const auto raise_meant = [&](const ContentItem& each, const ContentItem*) {
     if (!is_code_item(each, codes::kAssessmentCategory)) return;
     const std::optional<Category> value = category_for(each.code);
     const std::optional<Category> meant = category_meant(each.code.meaning);
     if (value && meant && !categories_agree(*value, *meant)) raise(*meant);
-  });
+  };
+  walk_tree(item, raise_meant);
+  if (impression != nullptr) {
+    for (const ContentItem& child : impression->children) raise_meant(child, impression);
+  }
   for (const PriorResult result : read.prior_results) {
     if (result == PriorResult::Malignant) {
       raise(Category::KnownMalignancy6);
@@ -1437,6 +1443,10 @@ void weigh_unassessed(const ContentItem& item, const Finding& read, UnassessedFi
     if (follow_up_not_benign(follow_up)) {
       out.not_weighed.push_back("a Recommended Follow-up " + describe(follow_up) +
                                 " asking for tissue or saying malignancy");
+    } else if (const std::optional<std::string> meant = follow_up_meaning_names_other(follow_up)) {
+      // The radiologist saw and signed its meaning (W17): it counts (hostile review 29, H29-1).
+      out.not_weighed.push_back("a Recommended Follow-up " + describe(follow_up) +
+                                " whose meaning names " + *meant);
     } else if (kind && *kind != FollowUpKind::NormalInterval && !out.category) {
       out.not_weighed.push_back("a Recommended Follow-up " + describe(follow_up) +
                                 " and no category of its own");
@@ -1477,18 +1487,45 @@ bool is_size_measurement(const ContentItem& item) {
          std::find(kUnits.begin(), kUnits.end(), item.unit.value) != kUnits.end();
 }
 
-// The positions of a finding's items that describe the lesion (kLesionDescriptors, sizes) with a
-// value no calcification or result value set has: read as template items, not as unknown.
-std::set<std::string> lesion_descriptor_positions(const ContentItem& finding) {
+// Whether sizes describe the lesion in a finding's template: TID 4206 puts them there; TID 4006
+// (a CAD finding) does not, so a CAD's measurement is said (README: "a measurement").
+enum class SizesInTemplate : bool { No, Yes };
+
+// The positions of a finding's items that describe the lesion (kLesionDescriptors, sizes where
+// its template has them) with a value no calcification or result value set has: read as
+// template items, not as unknown.
+std::set<std::string> lesion_descriptor_positions(const ContentItem& finding,
+                                                  SizesInTemplate sizes) {
   std::set<std::string> positions;
   walk_tree(finding, [&](const ContentItem& each, const ContentItem*) {
-    const bool descriptor = is_one_of(each, kLesionDescriptors) || is_size_measurement(each);
+    const bool descriptor = is_one_of(each, kLesionDescriptors) ||
+                            (sizes == SizesInTemplate::Yes && is_size_measurement(each));
     const bool weighed_value = each.value_type == ValueType::Code &&
                                (morphology_for(each.code) || distribution_for(each.code) ||
                                 prior_result_for(each.code) || category_for(each.code));
     if (descriptor && !weighed_value) positions.insert(each.position);
   });
   return positions;
+}
+
+// What a finding the calcification rules do not assess (`item`, its items read into `read`,
+// of breast `laterality`) gives: what could not be read is said (E8), its categories and what
+// it holds besides count for its breast and the exam (E15). Its template's lesion descriptors
+// are not unknown (hostile review 29, H29-6). A CAD finding's `impression` is read with it.
+void add_unassessed(const ContentItem& item, const ContentItem* impression, Finding read,
+                    Laterality laterality, SizesInTemplate sizes, Findings& out) {
+  const std::set<std::string> descriptors = lesion_descriptor_positions(item, sizes);
+  read.notes.erase(std::remove_if(read.notes.begin(), read.notes.end(),
+                                  [&](const ReaderNote& note) {
+                                    return note.code == WarningCode::UnknownCode &&
+                                           descriptors.count(note.position) > 0;
+                                  }),
+                   read.notes.end());
+  out.notes.insert(out.notes.end(), read.notes.begin(), read.notes.end());
+  UnassessedFinding unassessed{item.position, item.code, laterality, read.reported_category, {}};
+  weigh_unassessed(item, impression, read, unassessed);
+  if (!unassessed.category && unassessed.not_weighed.empty()) return;
+  out.unassessed_findings.push_back(std::move(unassessed));
 }
 
 // A finding the calcification rules do not assess (a mass, a distortion or an asymmetry without
@@ -1507,14 +1544,6 @@ void read_unassessed_finding(const ContentItem& item, const ContentItem* parent,
   reader.read_finding(item);
   reader.finish(ReportedSource::Finding);
   mark_subtree(item, consumed);  // not ours to read again
-  const std::set<std::string> descriptors = lesion_descriptor_positions(item);
-  read.notes.erase(std::remove_if(read.notes.begin(), read.notes.end(),
-                                  [&](const ReaderNote& note) {
-                                    return note.code == WarningCode::UnknownCode &&
-                                           descriptors.count(note.position) > 0;
-                                  }),
-                   read.notes.end());
-  for (const ReaderNote& note : read.notes) out.notes.push_back(note);
   Laterality laterality = read.laterality;
   const bool conflicting = std::any_of(
       read.conflicts.begin(), read.conflicts.end(),
@@ -1526,10 +1555,7 @@ void read_unassessed_finding(const ContentItem& item, const ContentItem* parent,
   if (laterality == Laterality::Unknown && !conflicting && procedure != nullptr) {
     laterality = laterality_for(procedure->code).value_or(Laterality::Unknown);
   }
-  UnassessedFinding unassessed{item.position, item.code, laterality, read.reported_category, {}};
-  weigh_unassessed(item, read, unassessed);
-  if (!unassessed.category && unassessed.not_weighed.empty()) return;
-  out.unassessed_findings.push_back(std::move(unassessed));
+  add_unassessed(item, nullptr, std::move(read), laterality, SizesInTemplate::Yes, out);
 }
 
 void hold_nested_finding_item(const ContentItem& item, Finding& finding);
@@ -1795,7 +1821,7 @@ class CadReader {
                                      : read_single(*item, impression, Origin::CadIndividual));
       mark_subtree(*item, read_);
     }
-    for (const ContentItem* other : others_) read_other_finding(*other, out);
+    for (const auto& [item, impression] : others_) read_other_finding(*item, impression, out);
     note_items_outside_findings(root, out);
   }
 
@@ -1828,15 +1854,17 @@ class CadReader {
           kind == FindingItemKind::Calcification ||
           kind == FindingItemKind::MassWithCalcifications) {
         candidates.emplace_back(&item, impression);
-      } else if (single && kind == FindingItemKind::Unknown) {
-        overall.notes.push_back({WarningCode::UnknownCode,
-                                 "CAD finding " + describe(item.code) +
-                                     " is not a finding code this tool knows (CID 6014); its "
-                                     "content was not read",
-                                 item.position});
-        mark_subtree(item, read_);
       } else {
-        others_.push_back(&item);
+        if (single && kind == FindingItemKind::Unknown) {
+          // Its code is not read, but what its items say is (E15; hostile review 29, H29-4).
+          overall.notes.push_back({WarningCode::UnknownCode,
+                                   "CAD finding " + describe(item.code) +
+                                       " is not a finding code this tool knows (CID 6014); its "
+                                       "items are read as those of a finding the calcification "
+                                       "rules do not assess",
+                                   item.position});
+        }
+        others_.emplace_back(&item, impression);
       }
     }
     for (const auto& child : item.children) {
@@ -2144,54 +2172,65 @@ class CadReader {
     }
   }
 
-  // A CAD finding that is no calcification finding (a mass, a distortion without calcification
-  // descriptors): its own Assessment Category is the report's for its breast all the same (E15;
-  // hostile review 28, H28-1), and an item the rules weigh in it is said when no reader took it.
-  void read_other_finding(const ContentItem& item, Findings& out) {
+  // A CAD finding that is no calcification finding (a mass, a distortion or an asymmetry without
+  // calcification descriptors, a finding of unknown code): every item of it and of its
+  // Individual Impression/Recommendation is read as a calcification finding's are (read_single),
+  // and what it says counts for the breast of its images and the exam as a TID 4206 finding's
+  // (E15, E8): a Probability of cancer, a malignant Pathology, a category whose meaning names
+  // another, a fine pleomorphic Associated morphology are never dropped (hostile review 29,
+  // H29-1, H29-2, H29-4).
+  void read_other_finding(const ContentItem& item, const ContentItem* impression, Findings& out) {
     if (read_.count(item.position) != 0) return;  // part of a calcification finding read
-    if (not_for_presentation(item)) {
+    if (hidden(item, impression)) {
+      ++out.skipped_not_for_presentation;
+      out.notes.push_back({WarningCode::NotForPresentation,
+                           "CAD finding " + describe(item.code) +
+                               " skipped: its Rendering Intent is Not for Presentation (111152, "
+                               "DCM)",
+                           item.position});
       mark_subtree(item, read_);
       return;
     }
-    // Its own Assessment Categories, the most suspicious standing, with its breast: its own
-    // Laterality, its assessment's, else its images'.
-    std::optional<Category> category;
-    Laterality laterality = Laterality::Unknown;
-    const auto take_laterality = [&](const ContentItem& holder) {
-      const ContentItem* modifier = first_child(holder, codes::kLaterality);
-      if (modifier == nullptr || laterality != Laterality::Unknown) return;
-      laterality = laterality_for(modifier->code).value_or(Laterality::Unknown);
-    };
-    take_laterality(item);
-    for (const auto& child : item.children) {
-      if (!is_code_item(child, codes::kAssessmentCategory)) continue;
-      read_.insert(child.position);
-      const std::optional<Category> value = category_for(child.code);
-      if (!value) {
-        out.notes.push_back(unknown_code_note(child, "CID 6026"));
-        continue;
-      }
-      category = category ? more_suspicious(*category, *value) : *value;
-      take_laterality(child);
+    Finding read;
+    read.position = item.position;
+    read.origin = Origin::CadIndividual;
+    std::set<std::string> consumed;
+    FindingReader reader(read, &consumed);
+    reader.pass_over(identifies_cad_finding, nullptr);
+    reader.reading_finding_at(item.position);
+    reader.read_items_of(item);
+    hold_nested_findings(item, reader, read);
+    note_rendering_intent(item, read);
+    // An impression that holds a calcification finding too was read with that one.
+    const bool impression_read =
+        impression != nullptr &&
+        std::any_of(impression->children.begin(), impression->children.end(),
+                    [&](const ContentItem& child) { return read_.count(child.position) != 0; });
+    const ContentItem* own_impression = impression_read ? nullptr : impression;
+    if (own_impression != nullptr) {
+      reader.read_items_of(*own_impression);
+      note_rendering_intent(*own_impression, read);
     }
-    if (category) {
-      if (laterality == Laterality::Unknown) laterality = laterality_from_images(item);
-      out.unassessed_findings.push_back({item.position, item.code, laterality, *category, {}});
+    const Laterality on_images = laterality_from_images(item);
+    if (on_images != Laterality::Unknown) {
+      reader.add_laterality(on_images, item.position, LateralitySource::Images);
     }
-    note_clinical_items(item, item, out);
-    mark_subtree(item, read_);
+    reader.finish(ReportedSource::CadImpression);
+    read_.insert(consumed.begin(), consumed.end());
+    mark_own_items(item);
+    const Laterality laterality = read.laterality;
+    add_unassessed(item, own_impression, std::move(read), laterality, SizesInTemplate::No, out);
   }
 
-  // Items of the clinical concepts (a category, a follow-up, a result, a calcification
-  // descriptor) below a finding the rules do not assess, which no reader took.
-  void note_clinical_items(const ContentItem& holder, const ContentItem& finding,
-                           Findings& out) const {
-    for (const auto& child : holder.children) {
-      if (child.value_type == ValueType::ByReference || identifies_cad_finding(child)) continue;
-      if (read_.count(child.position) == 0 && is_one_of(child, kClinicalConcepts)) {
-        note_unread_in_section(child, finding, out.notes);
+  // Marks `holder` and what hangs below it read, but the CAD findings it holds: each of them is
+  // read as its own (a Composite Feature's Single Image Findings).
+  void mark_own_items(const ContentItem& holder) {
+    read_.insert(holder.position);
+    for (const ContentItem& child : holder.children) {
+      if (!is_code_item(child, codes::kSingleImageFinding) &&
+          !is_code_item(child, kCompositeFeature)) {
+        mark_own_items(child);
       }
-      note_clinical_items(child, finding, out);
     }
   }
 
@@ -2252,9 +2291,10 @@ class CadReader {
   }
 
   std::map<std::string, const ContentItem*> by_position_;
-  std::set<std::string> consumed_;          // the CAD summary's items (the reader needs the set)
-  std::set<std::string> read_;              // every item a reader took or said, with what it holds
-  std::vector<const ContentItem*> others_;  // CAD findings the calcification rules do not assess
+  std::set<std::string> consumed_;  // the CAD summary's items (the reader needs the set)
+  std::set<std::string> read_;      // every item a reader took or said, with what it holds
+  // CAD findings the calcification rules do not assess, each with its impression.
+  std::vector<std::pair<const ContentItem*, const ContentItem*>> others_;
   std::map<std::string, const ContentItem*> composite_of_;  // a finding → its composite feature
   bool summary_seen_ = false;   // a CAD Processing and Findings Summary code item was read
   bool with_findings_ = false;  // … saying "All algorithms succeeded; with findings"

@@ -280,6 +280,174 @@ TEST(CadUnassessedFinding, AMassCategory5BesideABenignClusterRaisesItsBreast) {
   EXPECT_TRUE(report.exam.needs_review);
 }
 
+// --- H29-1, H29-2, H29-4: every item of a CAD finding the rules do not assess counts ---
+
+const Code kPercent{"%", "UCUM", "percent"};
+
+// The benign cluster (1.1.1.2) and, in the same impression, a right CAD finding of `code` at
+// 1.1.1.3 without calcification descriptors, holding `items`.
+SrDocument cluster_beside(const Code& code, std::vector<ContentItem> items,
+                          const CodeConst& kind = codes::kSingleImageFinding) {
+  SrDocument document = cad_report(cluster());
+  ContentItem& impression = document.root.children.front().children.front();
+  impression.children.push_back(cad_finding("1.1.1.3", code, std::move(items), kind, false));
+  return document;
+}
+
+Category right_breast_category(const Report& report) {
+  const auto right = std::find_if(
+      report.exam.breasts.begin(), report.exam.breasts.end(),
+      [](const BreastSummary& breast) { return breast.laterality == Laterality::Right; });
+  return right == report.exam.breasts.end() ? Category::Incomplete0 : right->category;
+}
+
+TEST(CadUnassessedFinding, WhatTheRulesDoNotReadMakesItsBreastAndTheExamNeverBenign) {
+  const std::vector<ContentItem> items{
+      num_item("1.1.1.3.5", CodeConst{"111047", "DCM", "Probability of cancer"}, 95, kPercent),
+      num_item("1.1.1.3.5", CodeConst{"111012", "DCM", "Certainty of Finding"}, 97, kPercent),
+      num_item("1.1.1.3.5", CodeConst{"81827009", "SCT", "Diameter"}, 25,
+               Code{"mm", "UCUM", "millimeter"}),
+      property("1.1.1.3.5", CodeConst{"405642009", "SCT", "Margin"},
+               Code{"129742005", "SCT", "Spiculated lesion"}),
+  };
+  for (const Code& finding_code : {kMass.to_code(), kDistortion.to_code()}) {
+    for (const ContentItem& item : items) {
+      const Report report = evaluate_cad(cluster_beside(finding_code, {item}));
+      const std::string what = finding_code.meaning + ", " + item.concept_name.meaning;
+      ASSERT_EQ(report.decisions.size(), 1u) << what;
+      EXPECT_TRUE(exam_fired(report, "E15")) << what;
+      EXPECT_EQ(right_breast_category(report), Category::Incomplete0) << what;
+      EXPECT_EQ(report.exam.category, Category::Incomplete0) << what;
+      EXPECT_TRUE(report.exam.needs_review) << what;
+      EXPECT_TRUE(report_note_says(report, "1.1.1.3.5")) << what;
+    }
+  }
+}
+
+TEST(CadUnassessedFinding, ItsProbabilityOfCancerAloneIsNoSilentExam) {
+  const Report report = evaluate_cad(cad_report(cad_finding(
+      "1.1.1.2", kMass.to_code(),
+      {num_item("1.1.1.2.5", CodeConst{"111047", "DCM", "Probability of cancer"}, 95, kPercent)},
+      codes::kSingleImageFinding, false)));
+  EXPECT_TRUE(report.decisions.empty());
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_TRUE(report_note_says(report, "= 95"));
+}
+
+TEST(CadUnassessedFinding, ASuspiciousCalcificationCodeInItIsNeverBelow4A) {
+  const Report report = evaluate_cad(
+      cluster_beside(kMass.to_code(),
+                     {property("1.1.1.3.5", CodeConst{"116676008", "SCT", "Associated morphology"},
+                               testing::code(Morphology::FinePleomorphic))}));
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_GE(category_rank(right_breast_category(report)), category_rank(Category::LowSuspicion4A));
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
+TEST(CadUnassessedFinding, ACategoryWhoseMeaningNames5Counts5AndIsSaid) {
+  const Report report = evaluate_cad(cluster_beside(
+      kMass.to_code(), {property("1.1.1.3.5", codes::kAssessmentCategory,
+                                 Code{std::string(code_of(Category::Benign2).value), "SCT",
+                                      "5 - Highly suggestive of malignancy"})}));
+  EXPECT_EQ(right_breast_category(report), Category::HighlySuggestive5);
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_TRUE(std::any_of(
+      report.input.notes.begin(), report.input.notes.end(),
+      [](const ReaderNote& note) { return note.code == WarningCode::CodeMeaningDiscordant; }));
+}
+
+TEST(CadUnassessedFinding, AMalignantPathologyMakesItsBreast6) {
+  const Report report = evaluate_cad(cluster_beside(
+      kMass.to_code(), {property("1.1.1.3.5", codes::kPathology,
+                                 Code{"82711006", "SCT", "Infiltrating duct carcinoma"})}));
+  EXPECT_EQ(right_breast_category(report), Category::KnownMalignancy6);
+  EXPECT_EQ(report.exam.category, Category::KnownMalignancy6);
+}
+
+TEST(CadUnassessedFinding, AFollowUpWhoseMeaningNamesABiopsyCounts) {
+  const Report report = evaluate_cad(cluster_beside(
+      kMass.to_code(),
+      {property("1.1.1.3.5", codes::kRecommendedFollowUp,
+                Code{"111140", "DCM", "Stereotactic biopsy"})}));  // normal interval's code
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_EQ(right_breast_category(report), Category::Incomplete0);
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
+TEST(CadUnassessedFinding, ItsOwnImpressionsCategoryCountsForItsBreast) {
+  SrDocument document = cad_report(cluster());
+  ContentItem& summary = document.root.children.front();
+  ContentItem impression = container("1.1.3", codes::kIndividualImpression);
+  impression.relationship = Relationship::InferredFrom;
+  ContentItem mass = cad_finding("1.1.3.1", kMass.to_code(), {}, codes::kSingleImageFinding, false);
+  mass.children[1].code = code_of(Laterality::Left).to_code();
+  impression.children.push_back(std::move(mass));
+  impression.children.push_back(
+      property("1.1.3.2", codes::kAssessmentCategory, code_of(Category::Suspicious4).to_code()));
+  summary.children.push_back(std::move(impression));
+  const Report report = evaluate_cad(document);
+  EXPECT_FALSE(exam_fired(report, "E8"));
+  const auto left = std::find_if(
+      report.exam.breasts.begin(), report.exam.breasts.end(),
+      [](const BreastSummary& breast) { return breast.laterality == Laterality::Left; });
+  ASSERT_NE(left, report.exam.breasts.end());
+  EXPECT_EQ(left->category, Category::Suspicious4);
+  EXPECT_EQ(report.exam.category, Category::Suspicious4);
+}
+
+TEST(CadUnassessedFinding, AFindingOfUnknownCodeGivesItsCategory) {
+  const Report report =
+      evaluate_cad(cluster_beside(Code{"12345678", "SCT", "Something"},
+                                  {property("1.1.1.3.5", codes::kAssessmentCategory,
+                                            code_of(Category::HighlySuggestive5).to_code())}));
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_TRUE(report_note_says(report, "not a finding code this tool knows"));
+}
+
+// A Composite Feature's Single Image Findings are each read: the feature's reading does not
+// swallow them.
+TEST(CadUnassessedFinding, TheMassFindingOfAMassCompositeFeatureIsReadToo) {
+  ContentItem mass = cad_finding(
+      "1.1.1.3.5", kMass.to_code(),
+      {num_item("1.1.1.3.5.5", CodeConst{"111047", "DCM", "Probability of cancer"}, 95, kPercent)},
+      codes::kSingleImageFinding, false);
+  mass.relationship = Relationship::InferredFrom;
+  const Report report =
+      evaluate_cad(cluster_beside(kMass.to_code(), {std::move(mass)}, kCompositeFeature));
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_EQ(right_breast_category(report), Category::Incomplete0);
+  EXPECT_TRUE(report_note_says(report, "= 95"));
+}
+
+// TID 4011's own descriptors of a mass (Lesion Density, Shape, Margins) are template items, and
+// the mass's own benign category stands without review.
+TEST(CadUnassessedFinding, ItsTemplatesDescriptorsAreNoReasonForReview) {
+  const Report report = evaluate_cad(cluster_beside(
+      kMass.to_code(),
+      {property("1.1.1.3.5", CodeConst{"107644003", "SCT", "Shape"},
+                Code{"84360004", "SCT", "Ovoid shape (Oval)"}),
+       property("1.1.1.3.6", CodeConst{"111037", "DCM", "Margins"},
+                Code{"129738007", "SCT", "Circumscribed lesion"}),
+       property("1.1.1.3.7", codes::kAssessmentCategory, code_of(Category::Benign2).to_code())}));
+  EXPECT_FALSE(exam_fired(report, "E8"));
+  EXPECT_EQ(report.exam.category, Category::Benign2);
+  EXPECT_FALSE(report.exam.needs_review);
+}
+
+TEST(CadUnassessedFinding, NotForPresentationItIsSkippedAndSaid) {
+  SrDocument document =
+      cluster_beside(kMass.to_code(), {property("1.1.1.3.5", codes::kAssessmentCategory,
+                                                code_of(Category::HighlySuggestive5).to_code())});
+  ContentItem& mass = document.root.children.front().children.front().children.back();
+  mass.children[0].code = Code{"111152", "DCM", "Not for Presentation"};
+  const Report report = evaluate_cad(document);
+  EXPECT_EQ(report.input.skipped_not_for_presentation, 1);
+  EXPECT_TRUE(std::any_of(
+      report.input.notes.begin(), report.input.notes.end(),
+      [](const ReaderNote& note) { return note.code == WarningCode::NotForPresentation; }));
+}
+
 // --- H28-2: an item outside every CAD finding ---
 
 TEST(CadItemOutsideFindings, OnTheSummaryItIsNamedAndTheExamIsNeverBenign) {
