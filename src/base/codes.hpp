@@ -48,6 +48,8 @@ inline constexpr CodeConst kMammographyCadReport{"111036", "DCM", "Mammography C
 
 // TID 4206 / TID 4203 / TID 4207 concept names.
 inline constexpr CodeConst kFinding{"121071", "DCM", "Finding"};
+// TID 4206 row 20 (DCID 6056): a finding that comes with this one (a distortion, a mass).
+inline constexpr CodeConst kAssociatedFinding{"246090004", "SCT", "Associated Finding"};
 inline constexpr CodeConst kFindings{"121070", "DCM", "Findings"};
 inline constexpr CodeConst kLaterality{"272741003", "SCT", "Laterality"};
 inline constexpr CodeConst kProcedureReported{"121058", "DCM", "Procedure reported"};

@@ -381,6 +381,9 @@ void settle_reported_category(Finding& finding, const std::vector<Given<Category
   add_conflict(finding, FindingField::ReportedCategory, categories);
 }
 
+std::string count_other_finding(const ContentItem& other, Finding& finding);
+std::optional<Lesion> lesion_for(const Code& finding_code);
+
 // Every value a finding's items give, field by field, before the finding holds one: a field
 // given twice with different values is a conflict, never "last one wins" (decision-logic.md §1).
 class FindingReader {
@@ -825,6 +828,12 @@ class FindingReader {
       }
     } else if (is_concept(item, codes::kChangeSinceLastMammogram)) {
       code_value(item, change_for, change_, "CID 6002");
+    } else if (is_concept(item, codes::kAssociatedFinding)) {
+      // A distortion, an asymmetry or a mass the calcifications come with counts as one coded
+      // with them (C15, C16, C11); another associated finding is not weighed and is said
+      // (hostile review 29, H29-10).
+      if (!lesion_for(item.code) && finding_kind_for(item.code) != FindingKind::Mass) return false;
+      count_other_finding(item, finding_);
     } else if (is_concept(item, codes::kCorrelationToOtherFindings)) {
       if (same_concept(item.code, codes::kCorrelatesToUltrasound)) {
         finding_.ultrasound_visible = Presence::Yes;
@@ -1430,7 +1439,7 @@ void weigh_unassessed(const ContentItem& item, const ContentItem* impression, co
     }
   }
   const bool suspicious_descriptor =
-      !read.unread_suspicious.empty() ||
+      !read.unread_suspicious.empty() || suspicious_calcification_term(item.code) ||
       std::any_of(read.morphology.begin(), read.morphology.end(),
                   [](const Coded<Morphology>& term) { return is_suspicious(term.term); }) ||
       (read.distribution && follows_a_duct(read.distribution->term));
@@ -1574,26 +1583,49 @@ bool nested_in_calcification_finding(const ContentItem& item, std::size_t first,
   return true;
 }
 
+// What a Finding item of another kind (`other`) coded with the calcification finding `finding`
+// — inside it, or holding it — makes of it: a distortion is its lesion (C15, W19), an asymmetry
+// too (C16, W19), a mass makes it calcifications within a mass (C11). Returns it in words.
+std::string count_other_finding(const ContentItem& other, Finding& finding) {
+  const std::optional<FindingKind> kind = finding_kind_for(other.code);
+  const std::optional<Lesion> lesion = lesion_for(other.code);
+  if (lesion && (!finding.lesion || *lesion == Lesion::ArchitecturalDistortion)) {
+    finding.lesion = Coded<Lesion>{*lesion, other.code, other.position};
+    return *lesion == Lesion::ArchitecturalDistortion
+               ? "it counts as the finding's distortion (C15, W19)"
+               : "it counts as the finding's asymmetry (W19)";
+  }
+  if (kind == FindingKind::Mass) {
+    finding.mass_with_calcifications = true;
+    return "it counts as calcifications within a mass (C11)";
+  }
+  return "the rules do not weigh it";
+}
+
 // The calcification finding `finding` holds the Finding item `item` (TID 4200 or CAD): its
 // lesion or mass counts for it, and it is said (W10).
 void hold_nested_finding_item(const ContentItem& item, Finding& finding) {
-  std::string counts = "the rules do not weigh it";
-  const std::optional<FindingKind> kind = finding_kind_for(item.code);
-  const std::optional<Lesion> lesion = lesion_for(item.code);
-  if (lesion && (!finding.lesion || *lesion == Lesion::ArchitecturalDistortion)) {
-    finding.lesion = Coded<Lesion>{*lesion, item.code, item.position};
-    counts = *lesion == Lesion::ArchitecturalDistortion
-                 ? "it counts as the finding's distortion (C15, W19)"
-                 : "it counts as the finding's asymmetry (W19)";
-  } else if (kind == FindingKind::Mass) {
-    finding.mass_with_calcifications = true;
-    counts = "it counts as calcifications within a mass (C11)";
-  }
+  const std::string counts = count_other_finding(item, finding);
   finding.notes.push_back({WarningCode::UnknownCode,
                            "item " + item.position + " " + describe(item.concept_name) + " = " +
                                describe(item.code) + " inside the finding at " + finding.position +
                                ", where its template does not put a finding; " + counts,
                            item.position});
+}
+
+// The calcification finding `finding` is coded inside the Finding item `outer` of another kind
+// (a mass, a distortion): the same calcifications, in it. Its mass or lesion counts for them as
+// one nested in them would, and it is said (W10; hostile review 29, H29-11).
+void held_by_finding_item(const ContentItem& outer, Finding& finding) {
+  const std::string counts = count_other_finding(outer, finding);
+  finding.notes.push_back({WarningCode::UnknownCode,
+                           "the calcification finding at " + finding.position +
+                               " is coded inside the finding at " + outer.position + " " +
+                               describe(outer.code) +
+                               ", where its template does not put a "
+                               "finding; " +
+                               counts,
+                           finding.position});
 }
 
 // TID 4200 (and calcification findings in any other SR): every TID 4206 Finding that is a
@@ -1664,15 +1696,21 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     finding.origin = Origin::BreastImagingReport;
     finding.mass_with_calcifications = kind == FindingItemKind::MassWithCalcifications;
     if (!finding_kind_for(item.code)) {
-      finding.notes.push_back({WarningCode::UnknownCode,
-                               "finding code " + describe(item.code) +
-                                   " is not in CID 6054; read as a calcification finding for "
-                                   "its calcification descriptors",
-                               item.position});
+      std::string text = "finding code " + describe(item.code) +
+                         " is not in CID 6054; read as a calcification finding for its "
+                         "calcification descriptors";
+      // A suspicious calcification code as the finding code describes these calcifications
+      // all the same (C0; hostile review 29, H27-8).
+      if (const auto term = suspicious_calcification_term(item.code)) {
+        finding.unread_suspicious.push_back({*term, item.position});
+        text += suspicious_value_words(*term) + ": never below 4A (rule C0)";
+      }
+      finding.notes.push_back({WarningCode::UnknownCode, text, item.position});
     }
     if (const auto lesion = lesion_for(item.code)) {
       finding.lesion = Coded<Lesion>{*lesion, item.code, item.position};
     }
+    if (outer != nullptr) held_by_finding_item(*outer, finding);
     FindingReader reader(finding, &consumed);
     reader.read_finding(item);
     // The unilateral procedures (of the findings container and of the whole report), the images

@@ -273,6 +273,65 @@ TEST(NestedCalcificationFinding, InsideAMassItIsItsOwnInTheMasssBreast) {
   EXPECT_EQ(report.input.findings[1].laterality, Laterality::Right);
   EXPECT_EQ(report.decisions[1].final_category, Category::ModerateSuspicion4B);
   EXPECT_FALSE(fired(report.decisions[1], "W15"));
+  // The mass holds them: calcifications within a mass (C11, ultrasound core B3), and where they
+  // are coded is said (W10; hostile review 29, H29-11).
+  EXPECT_TRUE(report.input.findings[1].mass_with_calcifications);
+  EXPECT_TRUE(fired(report.decisions[1], "C11"));
+  EXPECT_TRUE(fired(report.decisions[1], "W10"));
+  EXPECT_TRUE(report.decisions[1].needs_review);
+}
+
+// One coded inside a distortion is that distortion's calcifications (C15, W19).
+TEST(NestedCalcificationFinding, InsideADistortionItIsTheDistortions) {
+  ContentItem nested =
+      property("1.1.2.2", codes::kFinding, codes::kCalcificationOfBreast.to_code());
+  nested.children.push_back(
+      property("1.1.2.2.1", codes::kCalcificationType, code(Morphology::Round)));
+  const Report report = evaluate_document(benign_calcifications_and(
+      CodeConst{"129792006", "SCT", "Architectural distortion of breast"}, {nested}));
+  ASSERT_EQ(report.decisions.size(), 2u);
+  EXPECT_TRUE(fired(report.decisions[1], "C15"));
+  EXPECT_TRUE(fired(report.decisions[1], "W19"));
+  EXPECT_EQ(report.decisions[1].final_category, Category::LowSuspicion4A);
+}
+
+// --- H27-8: what the calcification finding's own items name besides its descriptors ---
+
+// An Associated Finding (TID 4206 row 20) that is a distortion, an asymmetry or a mass is one
+// coded with the calcifications (C15, C16, C11); another one is said (W10).
+TEST(AssociatedFinding, ADistortionAsymmetryOrMassCountsForTheCalcifications) {
+  const std::vector<std::pair<Code, std::string_view>> cases{
+      {kDistortion.to_code(), "C15"},
+      {Code{"129789007", "SCT", "Focal asymmetric breast tissue"}, "C16"},
+      {kMass.to_code(), "C11"},
+  };
+  for (const auto& [associated, rule] : cases) {
+    const Report report = evaluate_document(testing::report_with(
+        {finding_with({kRight, kRound, kDiffuse, {codes::kAssociatedFinding, associated}})}));
+    ASSERT_EQ(report.decisions.size(), 1u) << associated.meaning;
+    EXPECT_TRUE(fired(report.decisions.front(), rule)) << associated.meaning;
+    EXPECT_NE(report.decisions.front().classification, Classification::Benign)
+        << associated.meaning;
+    EXPECT_FALSE(fired(report.decisions.front(), "W10")) << associated.meaning;
+  }
+  const Report skin = evaluate_document(testing::report_with({finding_with(
+      {kRight,
+       kRound,
+       kDiffuse,
+       {codes::kAssociatedFinding, Code{"89164003", "SCT", "Breast skin thickening"}}})}));
+  EXPECT_TRUE(fired(skin.decisions.front(), "W10"));
+  EXPECT_TRUE(skin.decisions.front().needs_review);
+}
+
+// A suspicious calcification code as the finding code describes the calcifications (C0).
+TEST(SuspiciousFindingCode, ItIsNeverBelow4A) {
+  const Report report = evaluate_document(testing::report_with({finding_with(
+      {kRight, kRound, kDiffuse},
+      CodeConst{"129762002", "SCT", "Fine linear, branching (casting) calcification"})}));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_TRUE(fired(report.decisions.front(), "C0"));
+  EXPECT_GE(category_rank(report.decisions.front().final_category),
+            category_rank(Category::LowSuspicion4A));
 }
 
 // --- H28-2: an unread item anywhere outside the findings ---
