@@ -209,6 +209,9 @@ void add_lists(const AnnotatedFinding& a, Finding& reading) {
         reading.prior_results.end()) {
       reading.prior_results.push_back(result);
     }
+    // Said by the annotation: one that disagrees with the SR's is a conflict (result_conflict).
+    reading.results_given.push_back(
+        {result_said(result), {std::string(to_string(result)) + " (annotation)", ""}});
   }
   for (const auto& code : a.reported_follow_up) reading.reported_follow_up.push_back(code);
   if (a.bothered_by_deposit) reading.procedure.bothered_by_deposit = *a.bothered_by_deposit;

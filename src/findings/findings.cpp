@@ -84,6 +84,38 @@ void add_conflict(Finding& finding, FindingField field, GivenValue held, GivenVa
   finding.conflicts.push_back({field, {std::move(held), std::move(more)}});
 }
 
+ResultSaid result_said(PriorResult result) {
+  switch (result) {
+    case PriorResult::Benign:
+      return ResultSaid::Benign;
+    case PriorResult::Malignant:
+      return ResultSaid::Malignant;
+    case PriorResult::TargetNotInSpecimen:
+      return ResultSaid::TargetNotObtained;
+    case PriorResult::HighRisk:
+    case PriorResult::Insufficient:
+    case PriorResult::Indeterminate:
+    case PriorResult::NoCalcificationsInCore:
+      return ResultSaid::OtherResult;
+  }
+  return ResultSaid::OtherResult;
+}
+
+std::optional<ValueConflict> result_conflict(const Finding& finding) {
+  const auto said = [&](ResultSaid what) {
+    return std::any_of(finding.results_given.begin(), finding.results_given.end(),
+                       [what](const GivenResult& result) { return result.said == what; });
+  };
+  const bool results_disagree = said(ResultSaid::Benign) && said(ResultSaid::Malignant);
+  const int targets = static_cast<int>(said(ResultSaid::TargetObtained)) +
+                      static_cast<int>(said(ResultSaid::TargetPartlyObtained)) +
+                      static_cast<int>(said(ResultSaid::TargetNotObtained));
+  if (!results_disagree && targets < 2) return std::nullopt;
+  ValueConflict conflict{FindingField::BiopsyResult, {}};
+  for (const GivenResult& result : finding.results_given) conflict.given.push_back(result.given);
+  return conflict;
+}
+
 int clock_distance(int a, int b) {
   const int apart = std::abs(a - b) % 12;
   return std::min(apart, 12 - apart);

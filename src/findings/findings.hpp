@@ -333,12 +333,30 @@ enum class FindingField {
   DistanceFromNipple,
   DistanceFromSkin,
   DistanceFromChestWall,
+  BiopsyResult,  // what results say of the biopsied calcifications (result_conflict)
 };
 
 // One value given for a field, as the summary names it.
 struct GivenValue {
   std::string words;     // e.g. "segmental", "5"
   std::string position;  // content item it was read from; empty when implied
+};
+
+// What a result of a biopsy says of the calcifications sampled: a TID 4207 Procedure Result or
+// Pathology, a CID 6066 Confirmation of target, an annotation's priorResult (hostile review 29,
+// H27-13).
+enum class ResultSaid {
+  Benign,
+  Malignant,
+  OtherResult,           // high-risk, insufficient, indeterminate, no calcifications in the cores
+  TargetObtained,        // contained, calcifications seen in the core, completely removed
+  TargetPartlyObtained,  // partially obtained or removed
+  TargetNotObtained,     // target not in the specimen
+  OtherConfirmation,     // fluid obtained
+};
+struct GivenResult {
+  ResultSaid said;
+  GivenValue given;
 };
 
 // A field given more than once with different values ("every item counts", decision-logic.md §1).
@@ -403,6 +421,18 @@ struct Finding {
   std::vector<Code> reported_follow_up;
   std::vector<FollowUpInterval> reported_follow_up_intervals;
   std::vector<PriorResult> prior_results;
+  // Every result item said of the calcifications biopsied, where it was said: two that cannot
+  // both hold are a conflict (result_conflict), one that leaves the sampling in question asks the
+  // radiologist (W21).
+  std::vector<GivenResult> results_given;
+  // A TID 4204 intervention section whose results count for this finding only because it was the
+  // one calcification finding of the section's breast: another finding of that breast (an
+  // annotation may add one) makes it unclear which was biopsied (W22).
+  struct ResultsByBreast {
+    std::string section_position;
+    Laterality breast = Laterality::Unknown;
+  };
+  std::optional<ResultsByBreast> results_by_breast;
   ProcedureFactors procedure;
 
   std::vector<std::string> member_positions;  // CAD individual calcifications of a cluster
@@ -524,5 +554,12 @@ std::vector<int> clocks_quoted(const Finding& finding);
 // Records that `field` was also given as `more`: joins the finding's conflict of that field, or
 // opens one listing `held` and `more` (one conflict per field, every value in it).
 void add_conflict(Finding& finding, FindingField field, GivenValue held, GivenValue more);
+
+// What a prior result says (an item's, or an annotation's).
+ResultSaid result_said(PriorResult result);
+// The results of `finding` that cannot all hold — a benign and a malignant one, a target
+// obtained and one not (or partly) in the specimen — as a conflict of field BiopsyResult; none
+// when they agree. Every source counts: the SR's items, its intervention sections, annotations.
+std::optional<ValueConflict> result_conflict(const Finding& finding);
 
 }  // namespace mammocalc

@@ -751,6 +751,8 @@ class FindingReader {
       return;
     }
     finding_.prior_results.push_back(*result);
+    finding_.results_given.push_back(
+        {result_said(*result), {std::string(to_string(*result)), item.position}});
     // A result code shown as a malignancy ("Malignant neoplasm of breast" on the code of a cyst):
     // the radiologist saw and signed the meaning; both are read, the malignant one stands (C13).
     if (*result != PriorResult::Malignant &&
@@ -771,9 +773,30 @@ class FindingReader {
     const std::optional<TargetConfirmation> confirmed = target_confirmation_for(item.code);
     if (!confirmed) {
       finding_.notes.push_back(unknown_code_note(item, "CID 6066"));
-    } else if (*confirmed == TargetConfirmation::NotInSpecimen) {
+      return;
+    }
+    if (*confirmed == TargetConfirmation::NotInSpecimen) {
       finding_.prior_results.push_back(PriorResult::TargetNotInSpecimen);
     }
+    finding_.results_given.push_back(
+        {target_said(*confirmed), {"target " + describe(item.code), item.position}});
+  }
+
+  static ResultSaid target_said(TargetConfirmation confirmed) {
+    switch (confirmed) {
+      case TargetConfirmation::Contained:
+      case TargetConfirmation::CalcificationsInCore:
+      case TargetConfirmation::CompletelyRemoved:
+        return ResultSaid::TargetObtained;
+      case TargetConfirmation::PartiallyObtained:
+      case TargetConfirmation::PartiallyRemoved:
+        return ResultSaid::TargetPartlyObtained;
+      case TargetConfirmation::NotInSpecimen:
+        return ResultSaid::TargetNotObtained;
+      case TargetConfirmation::FluidObtained:
+        return ResultSaid::OtherConfirmation;
+    }
+    return ResultSaid::OtherConfirmation;
   }
 
   template <typename T, typename Lookup>
@@ -1356,7 +1379,7 @@ Laterality intervention_breast(const ContentItem& section) {
 void apply_intervention(const InterventionSection& section, std::size_t first, Findings& out,
                         std::set<std::string>& consumed) {
   Finding results = intervention_results(*section.item, consumed);
-  if (results.prior_results.empty() && results.notes.empty()) return;
+  if (results.results_given.empty() && results.notes.empty()) return;
   const auto ours = out.findings.begin() + static_cast<std::ptrdiff_t>(first);
   const auto below = std::find_if(ours, out.findings.end(), [&](const Finding& finding) {
     return section.parent != nullptr && finding.position == section.parent->position;
@@ -1372,14 +1395,19 @@ void apply_intervention(const InterventionSection& section, std::size_t first, F
   }
   if (targets.size() == 1) {
     Finding& target = *targets.front();
+    if (below == out.findings.end()) {
+      target.results_by_breast = Finding::ResultsByBreast{section.item->position, breast};
+    }
     target.prior_results.insert(target.prior_results.end(), results.prior_results.begin(),
                                 results.prior_results.end());
+    target.results_given.insert(target.results_given.end(), results.results_given.begin(),
+                                results.results_given.end());
     target.notes.insert(target.notes.end(), results.notes.begin(), results.notes.end());
     return;
   }
   std::string said;
-  for (const PriorResult result : results.prior_results) {
-    said += (said.empty() ? "" : ", ") + std::string(to_string(result));
+  for (const GivenResult& result : results.results_given) {
+    said += (said.empty() ? "" : ", ") + result.given.words;
   }
   std::string text = describe(section.item->concept_name) + " (" +
                      (breast == Laterality::Unknown ? std::string("breast not stated")

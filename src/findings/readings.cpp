@@ -98,6 +98,8 @@ std::string_view to_string(FindingField field) {
       return "distance from skin";
     case FindingField::DistanceFromChestWall:
       return "distance from chest wall";
+    case FindingField::BiopsyResult:
+      return "biopsy result";
   }
   return "value";
 }

@@ -614,6 +614,79 @@ std::vector<std::string> finding_code_names_a_lesion_texts(const RuleContext& co
           "assesses the asymmetry"};
 }
 
+// W21: a benign result on calcifications the rules call suspicious (whether it is concordant is
+// the radiologist's call: a benign core of a 4B may have missed them), or a target only partly
+// obtained (hostile review 29, H27-13).
+bool biopsy_result_to_correlate(const RuleContext& context) {
+  const Finding& finding = context.finding;
+  const auto said = [&](ResultSaid what) {
+    return std::any_of(finding.results_given.begin(), finding.results_given.end(),
+                       [what](const GivenResult& result) { return result.said == what; });
+  };
+  if (said(ResultSaid::TargetPartlyObtained)) return true;
+  const Decision& decided = decision_of(context, __func__);
+  return said(ResultSaid::Benign) && !said(ResultSaid::Malignant) &&
+         category_rank(decided.rule_category) >= category_rank(Category::LowSuspicion4A);
+}
+
+std::vector<std::string> biopsy_result_to_correlate_texts(const RuleContext& context) {
+  std::vector<std::string> texts;
+  for (const GivenResult& result : context.finding.results_given) {
+    if (result.said == ResultSaid::TargetPartlyObtained) {
+      texts.push_back("the biopsy obtained the target only in part (" + result.given.words +
+                      (result.given.position.empty() ? "" : ", " + result.given.position) +
+                      "): whether the calcifications were sampled is the radiologist's call");
+    } else if (result.said == ResultSaid::Benign &&
+               category_rank(decision_of(context, __func__).rule_category) >=
+                   category_rank(Category::LowSuspicion4A)) {
+      texts.push_back("a benign result (" + result.given.words +
+                      (result.given.position.empty() ? "" : ", " + result.given.position) +
+                      ") on calcifications the rules call " +
+                      words(decision_of(context, __func__).rule_category) +
+                      ": whether it is concordant with the imaging is the radiologist's call");
+    }
+  }
+  return texts;
+}
+
+namespace {
+
+// The findings of the exam whose intervention results were applied by breast (results_by_breast)
+// to a breast that `finding` may lie in, with `finding` itself among that breast's findings and
+// not alone there (W22).
+std::vector<const Finding*> results_applied_by_breast_beside(const RuleContext& context) {
+  const std::vector<Finding>& all = exam_of(context, __func__).findings.findings;
+  std::vector<const Finding*> holders;
+  for (const Finding& holder : all) {
+    if (!holder.results_by_breast) continue;
+    const Laterality breast = holder.results_by_breast->breast;
+    if (!speaks_for(breast, context.finding.laterality)) continue;
+    const auto in_breast = std::count_if(all.begin(), all.end(), [&](const Finding& each) {
+      return speaks_for(breast, each.laterality);
+    });
+    if (in_breast > 1) holders.push_back(&holder);
+  }
+  return holders;
+}
+
+}  // namespace
+
+bool intervention_target_unclear(const RuleContext& context) {
+  return !results_applied_by_breast_beside(context).empty();
+}
+
+std::vector<std::string> intervention_target_unclear_texts(const RuleContext& context) {
+  std::vector<std::string> texts;
+  for (const Finding* holder : results_applied_by_breast_beside(context)) {
+    texts.push_back("the intervention section at " + holder->results_by_breast->section_position +
+                    " counted for the finding at " + holder->position +
+                    " as the one calcification finding of its breast, but that breast holds "
+                    "more findings (an annotation may add one): which one was biopsied cannot "
+                    "be told");
+  }
+  return texts;
+}
+
 bool known_malignancy(const RuleContext& context) {
   const Finding& finding = context.finding;
   const auto& results = finding.prior_results;
@@ -837,11 +910,26 @@ bool readings_disagree(const RuleContext& context) {
          });
 }
 
-bool conflicting_values(const RuleContext& context) { return !context.finding.conflicts.empty(); }
+namespace {
+
+// The finding's conflicts, with its biopsy results' (result_conflict: every source counts).
+std::vector<ValueConflict> all_conflicts(const Finding& finding) {
+  std::vector<ValueConflict> conflicts = finding.conflicts;
+  if (std::optional<ValueConflict> results = result_conflict(finding)) {
+    conflicts.push_back(std::move(*results));
+  }
+  return conflicts;
+}
+
+}  // namespace
+
+bool conflicting_values(const RuleContext& context) {
+  return !all_conflicts(context.finding).empty();
+}
 
 std::vector<std::string> conflicting_values_texts(const RuleContext& context) {
   std::vector<std::string> texts;
-  for (const ValueConflict& conflict : context.finding.conflicts) {
+  for (const ValueConflict& conflict : all_conflicts(context.finding)) {
     std::string text = std::string(to_string(conflict.field)) + " given " +
                        std::to_string(conflict.given.size()) + " times:";
     for (std::size_t i = 0; i < conflict.given.size(); ++i) {
@@ -858,6 +946,11 @@ std::vector<std::string> conflicting_values_texts(const RuleContext& context) {
         break;
       case FindingField::ReportedCategory:
         text += "; the most suspicious is the reported category";
+        break;
+      case FindingField::BiopsyResult:
+        text +=
+            "; they cannot all hold: a malignant one makes it 6 (C13), a target not (or partly) "
+            "in the specimen asks for excision (B1), and the radiologist correlates them";
         break;
       case FindingField::Change:
         text += "; the most concerning change is used";

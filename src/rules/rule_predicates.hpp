@@ -46,6 +46,10 @@ bool calcifications_in_an_asymmetry(const RuleContext& context);
 bool finding_code_names_a_lesion(const RuleContext& context);
 std::vector<std::string> finding_code_names_a_lesion_texts(const RuleContext& context);
 bool known_malignancy(const RuleContext& context);
+bool biopsy_result_to_correlate(const RuleContext& context);
+bool intervention_target_unclear(const RuleContext& context);
+std::vector<std::string> intervention_target_unclear_texts(const RuleContext& context);
+std::vector<std::string> biopsy_result_to_correlate_texts(const RuleContext& context);
 bool evidence_insufficient(const RuleContext& context);
 
 bool has_reported_category(const RuleContext& context);

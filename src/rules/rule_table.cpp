@@ -507,6 +507,18 @@ std::vector<Rule> make_rule_table() {
            warning(WarningCode::InsufficientEvidence, finding_code_names_a_lesion_texts)),
        kEvidenceLesion},
 
+      // Not in decision-logic.md: a benign core of calcifications the rules still send to biopsy
+      // was a second biopsy recommendation without a word, and a target partly obtained passed
+      // unremarked (hostile review 29, H27-13).
+      {"W21", "A biopsy result to correlate with the imaging: radiologist review",
+       kIndianJSurgOncol,
+       "a benign Procedure Result or Pathology (or annotation priorResult) on calcifications the "
+       "rules call 4A or above, or a Confirmation of target saying the target was only partially "
+       "obtained or removed (111444, 111448, DCM)",
+       Stage::Check, biopsy_result_to_correlate,
+       needing_review(warning(WarningCode::InsufficientEvidence, biopsy_result_to_correlate_texts)),
+       kEvidencePriorResult},
+
       // Not in decision-logic.md: a refinement whose srPosition (or laterality and clock) names
       // no SR finding was kept as an added finding and classified alone, so a site meant to
       // join an SR finding's morphology came out benign without review (issue 18, F11).
@@ -563,6 +575,18 @@ std::vector<Rule> make_rule_table() {
        Stage::OverallCheck, follow_up_asks_for_less,
        needing_review(warning(WarningCode::FollowUpDiffers, follow_up_asks_for_less_texts)),
        kEvidenceReportedFollowUp | kEvidenceClassification},
+
+      // Hostile review 29 (H27-7): the results of a section counted for the one SR finding of its
+      // breast, and an annotation added a second finding there, which may be the one biopsied.
+      {"W22", "Which finding an intervention section is about cannot be told: radiologist review",
+       kEveryItemCounts,
+       "a TID 4204 intervention section's results counted for a finding as the one calcification "
+       "finding of the section's breast, and that breast holds another finding (one an "
+       "annotation added): both are flagged",
+       Stage::OverallCheck, intervention_target_unclear,
+       needing_review(
+           warning(WarningCode::InsufficientEvidence, intervention_target_unclear_texts)),
+       kEvidencePriorResult},
 
       {"W13", "A benign finding beside an item that could not be read", kEveryItemCounts,
        "the finding is benign or probably benign and the report holds an item outside every "

@@ -1040,5 +1040,99 @@ TEST(Hostile26Intervention, TargetContainedInTheSpecimenIsInCid6066) {
   EXPECT_EQ(decision.recommendation.biopsy_rule, "B5");
 }
 
+// H27-13: results that cannot all hold are a conflict, whatever section says them (W9); a benign
+// result on calcifications the rules call suspicious, or a target partly obtained, asks the
+// radiologist (W21).
+ContentItem confirmation_of_target(const std::string& position, const Code& value) {
+  return testing::code_item(position, Relationship::Contains, codes::kConfirmationOfTarget, value);
+}
+ContentItem procedure_result(const std::string& position, const Code& value) {
+  ContentItem results = container(position, codes::kPathologyResults);
+  results.children.push_back(
+      testing::code_item(position + ".1", Relationship::Contains, codes::kProcedureResult, value));
+  return results;
+}
+const Code kTargetContained{"111443", "DCM", "Target contained in the specimen"};
+const Code kTargetNotInSpecimen{"111445", "DCM", "Target not in the specimen"};
+const Code kBenignResult{"111256", "DCM", "Benign Calcifications"};  // CID 6031
+
+TEST(Hostile29BiopsyResults, TwoSectionsDisagreeingOnTheTargetAreAConflict) {
+  const Report report =
+      evaluate_report({finding_with({kRight, kFinePleomorphic, kGrouped}),
+                       intervention("1.1.2", Laterality::Right,
+                                    {confirmation_of_target("1.1.2.2", kTargetNotInSpecimen)}),
+                       intervention("1.1.3", Laterality::Right,
+                                    {confirmation_of_target("1.1.3.2", kTargetContained)})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W9"));
+  EXPECT_TRUE(warned(decision, "conflicting-values"));
+  EXPECT_NE(warning_text(decision, "conflicting-values").find("biopsy result"), std::string::npos)
+      << warning_text(decision, "conflicting-values");
+  EXPECT_TRUE(decision.needs_review);
+}
+TEST(Hostile29BiopsyResults, ABenignAndAMalignantResultAreAConflictAndSixStands) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kFinePleomorphic, kGrouped}),
+       intervention(
+           "1.1.2", Laterality::Right,
+           {procedure_result("1.1.2.2", Code{"82711006", "SCT", "Infiltrating duct carcinoma"})}),
+       intervention("1.1.3", Laterality::Right, {procedure_result("1.1.3.2", kBenignResult)})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W9"));
+  EXPECT_EQ(decision.final_category, Category::KnownMalignancy6);
+}
+TEST(Hostile29BiopsyResults, ABenignResultOnSuspiciousCalcificationsAsksTheRadiologist) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kFinePleomorphic, kGrouped}),
+       intervention("1.1.2", Laterality::Right, {procedure_result("1.1.2.2", kBenignResult)})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W21"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_FALSE(fired(decision, "W9"));
+}
+TEST(Hostile29BiopsyResults, ABenignResultOnBenignCalcificationsIsNoReason) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kPunctate, kDiffuse}),
+       intervention("1.1.2", Laterality::Right, {procedure_result("1.1.2.2", kBenignResult)})});
+  EXPECT_FALSE(fired(report.decisions.front(), "W21"));
+  EXPECT_FALSE(fired(report.decisions.front(), "W9"));
+}
+TEST(Hostile29BiopsyResults, ATargetPartlyObtainedAsksTheRadiologist) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kFinePleomorphic, kGrouped}),
+       intervention(
+           "1.1.2", Laterality::Right,
+           {confirmation_of_target(
+               "1.1.2.2", Code{"111444", "DCM", "Target partially obtained in the specimen"})})});
+  EXPECT_TRUE(fired(report.decisions.front(), "W21"));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+}
+
+// H27-7: a section's results counted for the one SR finding of its breast; a finding an
+// annotation adds to that breast may be the one biopsied, so both are flagged (W22).
+TEST(Hostile29BiopsyResults, AnAddedFindingInTheBreastMakesTheSectionsTargetUnclear) {
+  const SrDocument document = testing::report_with(
+      {finding_with({kRight, kFinePleomorphic, kGrouped}),
+       intervention("1.1.2", Laterality::Right,
+                    {procedure_result("1.1.2.2", Code{"82711006", "SCT",
+                                                      "Infiltrating duct carcinoma"})})});
+  Findings findings = extract_findings(document, "test.dcm");
+  const Report alone = evaluate(findings);
+  EXPECT_FALSE(fired(alone.decisions.front(), "W22"));
+  Finding added;
+  added.position = "annotation:5";
+  added.origin = Origin::Annotation;
+  added.laterality = Laterality::Right;
+  added.morphology.push_back({Morphology::Amorphous, code(Morphology::Amorphous), ""});
+  findings.findings.push_back(added);
+  const Report report = evaluate(findings);
+  ASSERT_EQ(report.decisions.size(), 2u);
+  for (const Decision& decision : report.decisions) {
+    EXPECT_TRUE(fired(decision, "W22")) << decision.id;
+    EXPECT_TRUE(decision.needs_review) << decision.id;
+  }
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc
