@@ -13,6 +13,7 @@
 #include "findings/breast_report.hpp"
 #include "findings/lexicon.hpp"
 #include "findings/own_sr.hpp"
+#include "findings/readings.hpp"
 #include "findings/value_sets.hpp"
 
 namespace mammocalc {
@@ -1558,7 +1559,32 @@ void add_unassessed(const ContentItem& item, const ContentItem* impression, Find
                                            descriptors.count(note.position) > 0;
                                   }),
                    read.notes.end());
+  // For a finding the rules do not assess, a code's meaning counts beside its value
+  // (weigh_unassessed), so the words "read by its code alone" would be wrong (H29-12).
+  constexpr std::string_view kCodeAlone = "; read by its code alone";
+  for (ReaderNote& note : read.notes) {
+    const std::size_t at = note.text.rfind(kCodeAlone);
+    if (note.code == WarningCode::CodeMeaningDiscordant && at != std::string::npos) {
+      note.text.replace(at, kCodeAlone.size(),
+                        "; for a finding the calcification rules do not assess the meaning "
+                        "counts too, the more suspicious standing for its breast (E15)");
+    }
+  }
   out.notes.insert(out.notes.end(), read.notes.begin(), read.notes.end());
+  // Two categories (or lateralities …) given for it: the most suspicious stands, and it is said.
+  for (const ValueConflict& conflict : read.conflicts) {
+    std::string values;
+    for (const GivenValue& given : conflict.given) {
+      values += (values.empty() ? "" : ", ") + given.words +
+                (given.position.empty() ? "" : " (" + given.position + ")");
+    }
+    out.notes.push_back({WarningCode::ConflictingValues,
+                         "the finding at " + item.position + " " + describe(item.code) +
+                             " gives its " + std::string(to_string(conflict.field)) + " " +
+                             std::to_string(conflict.given.size()) + " times: " + values +
+                             "; the most suspicious counts for its breast (E15)",
+                         item.position});
+  }
   UnassessedFinding unassessed{item.position, item.code, laterality, read.reported_category, {}};
   weigh_unassessed(item, impression, read, unassessed);
   if (!unassessed.category && unassessed.not_weighed.empty()) return;

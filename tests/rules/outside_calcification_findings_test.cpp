@@ -99,6 +99,26 @@ void expect_never_plain_benign(const Report& report, const std::string& label) {
 
 // --- H28-1: what a mass or distortion holds besides a direct Assessment Category ---
 
+// H29-12: two categories on a mass are named as a conflict; a category code whose meaning names
+// a higher one is not said to be "read by its code alone", since the meaning counts.
+TEST(NonCalcificationFindingItems, TwoCategoriesAreNamedAndTheHigherStands) {
+  const Report report = evaluate_document(benign_calcifications_and(
+      kMass, {property("1.1.2.2", codes::kAssessmentCategory, code(Category::Benign2)),
+              property("1.1.2.3", codes::kAssessmentCategory, code(Category::Suspicious4))}));
+  EXPECT_TRUE(noted(report, WarningCode::ConflictingValues));
+  EXPECT_TRUE(exam_warned(report, "1.1.2.2"));
+  EXPECT_EQ(report.exam.category, Category::Suspicious4);
+}
+TEST(NonCalcificationFindingItems, AMeaningThatCountsIsNotSaidToBeIgnored) {
+  const Report report = evaluate_document(benign_calcifications_and(
+      kMass, {property("1.1.2.2", codes::kAssessmentCategory,
+                       Code{std::string(code_of(Category::Benign2).value), "SCT",
+                            "5 - Highly suggestive of malignancy"})}));
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_TRUE(noted(report, WarningCode::CodeMeaningDiscordant));
+  EXPECT_FALSE(exam_warned(report, "read by its code alone"));
+}
+
 TEST(NonCalcificationFindingItems, AMalignantPathologyMakesItsBreastAndTheExam6) {
   const Report report = evaluate_document(benign_calcifications_and(
       kMass, {property("1.1.2.2", codes::kPathology,
