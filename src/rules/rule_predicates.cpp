@@ -624,8 +624,12 @@ bool biopsy_result_to_correlate(const RuleContext& context) {
                        [what](const GivenResult& result) { return result.said == what; });
   };
   if (said(ResultSaid::TargetPartlyObtained)) return true;
+  // A malignant, high-risk or insufficient result, or a target not in the specimen, already
+  // decides (C13, B1): the benign one beside it is no open question.
+  const bool decided_by_another = said(ResultSaid::Malignant) || said(ResultSaid::OtherResult) ||
+                                  said(ResultSaid::TargetNotObtained);
   const Decision& decided = decision_of(context, __func__);
-  return said(ResultSaid::Benign) && !said(ResultSaid::Malignant) &&
+  return said(ResultSaid::Benign) && !decided_by_another &&
          category_rank(decided.rule_category) >= category_rank(Category::LowSuspicion4A);
 }
 
@@ -636,7 +640,7 @@ std::vector<std::string> biopsy_result_to_correlate_texts(const RuleContext& con
       texts.push_back("the biopsy obtained the target only in part (" + result.given.words +
                       (result.given.position.empty() ? "" : ", " + result.given.position) +
                       "): whether the calcifications were sampled is the radiologist's call");
-    } else if (result.said == ResultSaid::Benign &&
+    } else if (result.said == ResultSaid::Benign && biopsy_result_to_correlate(context) &&
                category_rank(decision_of(context, __func__).rule_category) >=
                    category_rank(Category::LowSuspicion4A)) {
       texts.push_back("a benign result (" + result.given.words +

@@ -513,7 +513,9 @@ std::vector<Rule> make_rule_table() {
       {"W21", "A biopsy result to correlate with the imaging: radiologist review",
        kIndianJSurgOncol,
        "a benign Procedure Result or Pathology (or annotation priorResult) on calcifications the "
-       "rules call 4A or above, or a Confirmation of target saying the target was only partially "
+       "rules call 4A or above, no other result deciding (malignant, high-risk, insufficient, "
+       "target "
+       "not in the specimen), or a Confirmation of target saying the target was only partially "
        "obtained or removed (111444, 111448, DCM)",
        Stage::Check, biopsy_result_to_correlate,
        needing_review(warning(WarningCode::InsufficientEvidence, biopsy_result_to_correlate_texts)),

@@ -1090,6 +1090,16 @@ TEST(Hostile29BiopsyResults, ABenignResultOnSuspiciousCalcificationsAsksTheRadio
   EXPECT_TRUE(decision.needs_review);
   EXPECT_FALSE(fired(decision, "W9"));
 }
+TEST(Hostile29BiopsyResults, ABenignResultBesideAHighRiskOneIsNoOpenQuestion) {
+  ContentItem results = procedure_result("1.1.2.2", kBenignResult);
+  results.children.push_back(testing::code_item("1.1.2.2.2", Relationship::Contains,
+                                                codes::kPathology,
+                                                Code{"258270003", "SCT", "High risk tumor"}));
+  const Report report = evaluate_report({finding_with({kRight, kFinePleomorphic, kGrouped}),
+                                         intervention("1.1.2", Laterality::Right, {results})});
+  EXPECT_FALSE(fired(report.decisions.front(), "W21"));
+  EXPECT_EQ(report.decisions.front().recommendation.biopsy_rule, "B1");
+}
 TEST(Hostile29BiopsyResults, ABenignResultOnBenignCalcificationsIsNoReason) {
   const Report report = evaluate_report(
       {finding_with({kRight, kPunctate, kDiffuse}),
@@ -1113,9 +1123,9 @@ TEST(Hostile29BiopsyResults, ATargetPartlyObtainedAsksTheRadiologist) {
 TEST(Hostile29BiopsyResults, AnAddedFindingInTheBreastMakesTheSectionsTargetUnclear) {
   const SrDocument document = testing::report_with(
       {finding_with({kRight, kFinePleomorphic, kGrouped}),
-       intervention("1.1.2", Laterality::Right,
-                    {procedure_result("1.1.2.2", Code{"82711006", "SCT",
-                                                      "Infiltrating duct carcinoma"})})});
+       intervention(
+           "1.1.2", Laterality::Right,
+           {procedure_result("1.1.2.2", Code{"82711006", "SCT", "Infiltrating duct carcinoma"})})});
   Findings findings = extract_findings(document, "test.dcm");
   const Report alone = evaluate(findings);
   EXPECT_FALSE(fired(alone.decisions.front(), "W22"));
