@@ -430,6 +430,7 @@ AnnotationsReading parse_annotation_file(const AnnotationFile& file) {
   XmlInput input(file.path, file.bytes, kMaxAnnotationBytes);
   AnnotationsReading reading;
   reading.annotations = parse_annotations(input);
+  reading.annotations.content = file.bytes;
   reading.problems = input.problems();
   return reading;
 }

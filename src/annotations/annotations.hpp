@@ -51,6 +51,9 @@ struct Annotations {
   std::string accession_number;
   std::string radiologist;
   int study_line = 0;
+  // The file's bytes as read: two files that hold the same bytes say one annotation twice, and
+  // applied both would count its findings twice (hostile review 29, H29-12).
+  std::string content;
   AnnotatedPatient patient;
   std::vector<AnnotatedFinding> findings;
 };

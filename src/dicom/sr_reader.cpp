@@ -628,6 +628,23 @@ SopIdentity read_sop_identity(const std::string& bytes, const std::string& name,
   return {get_string(dataset, DCM_SOPClassUID), get_string(dataset, DCM_SOPInstanceUID)};
 }
 
+StudyIdentity read_study_identity(const std::string& bytes, const std::string& name,
+                                  const ReadLimits& limits) {
+  checked_structure(bytes, name, limits);
+  MemoryFile input;
+  if (!input.append(bytes)) {
+    throw Error(ErrorCode::NotDicom,
+                name + ": cannot be staged for reading (" + std::strerror(errno) + ")");
+  }
+  // DCMTK stops at the first element past (0020,000D): the content tree is not parsed.
+  DcmFileFormat head;
+  parse_dicom(input, name, head, DcmTagKey(0x0020, 0x000E));
+  DcmDataset& dataset = *head.getDataset();
+  return {{get_string(dataset, DCM_SOPClassUID), get_string(dataset, DCM_SOPInstanceUID)},
+          get_string(dataset, DCM_AccessionNumber),
+          get_string(dataset, DCM_StudyInstanceUID)};
+}
+
 SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits& limits) {
   const StructureCheck structure = checked_structure(bytes, name, limits);
   // Reads with DCMTK's automatic input correction on (UID padding removed), its default, which

@@ -32,6 +32,21 @@ struct SopIdentity {
 SopIdentity read_sop_identity(const std::string& bytes, const std::string& name,
                               const ReadLimits& limits = ReadLimits{});
 
+// What names an SR and its study in its dataset: the SOP Class and Instance UIDs, the Accession
+// Number (0008,0050) and the Study Instance UID (0020,000D), as read_sr would read them.
+struct StudyIdentity {
+  SopIdentity sop;
+  std::string accession_number;    // empty when the dataset has none
+  std::string study_instance_uid;  // empty when the dataset has none
+};
+
+// The StudyIdentity of the dataset in `bytes`, parsing it only as far as the Study Instance UID
+// (not the content tree): what a run reads of each input before summarising any, to tell which
+// annotation files another of its inputs takes. The limits are checked on the raw encoding
+// first. Throws Error(NotDicom | LimitExceeded) naming `name`.
+StudyIdentity read_study_identity(const std::string& bytes, const std::string& name,
+                                  const ReadLimits& limits = ReadLimits{});
+
 // The reason said for a DICOMDIR, after "FILE: ".
 inline constexpr const char* kDicomDirectoryReason =
     "a DICOMDIR (the index of a DICOM medium), not an SR document";

@@ -24,6 +24,8 @@ std::string_view to_string(WarningCode code) {
       return "annotation-skipped";
     case WarningCode::AnnotationOtherSr:
       return "annotation-other-sr";
+    case WarningCode::AnnotationDuplicate:
+      return "annotation-duplicate";
     case WarningCode::CadIncomplete:
       return "cad-incomplete";
     case WarningCode::NarrativeDerived:

@@ -19,6 +19,9 @@ enum class WarningCode {
   AnnotationSkipped,    // an invalid file in an annotation directory
   // A file of an annotation directory for this study made on another SR: not applied here (E17)
   AnnotationOtherSr,
+  // A file that holds the same bytes as an annotation file applied before: not applied again
+  // (E18), as its findings would count twice
+  AnnotationDuplicate,
   CadIncomplete,        // the CAD says not all (or none) of its algorithms succeeded
   NarrativeUnresolved,  // report text mentions calcification that no finding holds (issue 16)
   LanguageUnsupported,  // the SR states a language no lexicon has; its text read with the default

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -104,6 +105,24 @@ std::string with_labels(std::string text,
   return text;
 }
 
+std::vector<std::pair<std::string, std::string>> annotation_labels(
+    const std::vector<AnnotationPathsGiven>& annotations) {
+  std::vector<std::pair<std::string, std::string>> labels;
+  std::set<std::string> labelled;
+  int files = 0;
+  int directories = 0;
+  const auto label = [&](const std::string& path, bool directory) {
+    if (!labelled.insert(path).second) return;
+    labels.emplace_back(path, directory ? "annotation-directory-" + std::to_string(++directories)
+                                        : "annotations-" + std::to_string(++files));
+  };
+  for (const AnnotationPathsGiven& given : annotations) {
+    for (const std::string& entry : given.entries) label(entry, false);
+    label(given.path, given.directory);
+  }
+  return labels;
+}
+
 std::string pseudonym_uid(const std::string& uid, const std::string& key) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned length = 0;
@@ -140,27 +159,20 @@ void pseudonymise(Report& report, const PseudonymPolicy& policy,
   replacements.add(source.file, "source");
   replacements.add(source.accession_number, "(accession removed)");
   replacements.add(report.profile.source, "site-profile");
-  int annotation_files = 0;
-  const auto add_annotation_files = [&](const Finding& finding) {
+  // The run's labels, as a batch index names the same files (annotation_labels); the source's
+  // own file keeps "source" in an annotation-only run.
+  const std::vector<std::pair<std::string, std::string>> labels = annotation_labels(annotations);
+  for (const auto& [path, label] : labels) replacements.add(path, label);
+  auto annotation_files =
+      static_cast<int>(std::count_if(labels.begin(), labels.end(), [](const auto& given) {
+        return given.second.rfind("annotations-", 0) == 0;
+      }));
+  for (const Finding& finding : report.input.findings) {
     for (const AnnotationRef& annotation : finding.annotations) {
       if (replacements.label_of(annotation.file) == annotation.file) {
         replacements.add(annotation.file, "annotations-" + std::to_string(++annotation_files));
       }
     }
-  };
-  for (const Finding& finding : report.input.findings) add_annotation_files(finding);
-  int annotation_directories = 0;
-  for (const AnnotationPathsGiven& given : annotations) {
-    for (const std::string& entry : given.entries) {
-      if (replacements.label_of(entry) == entry) {
-        replacements.add(entry, "annotations-" + std::to_string(++annotation_files));
-      }
-    }
-    if (replacements.label_of(given.path) != given.path) continue;
-    replacements.add(given.path,
-                     given.directory
-                         ? "annotation-directory-" + std::to_string(++annotation_directories)
-                         : "annotations-" + std::to_string(++annotation_files));
   }
   withhold_report_text(report, replacements);
 

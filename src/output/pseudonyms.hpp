@@ -32,6 +32,14 @@ struct AnnotationPathsGiven {
   std::vector<std::string> entries;  // a directory's, as the run names them (DIR/NAME)
 };
 
+// The label of every annotation path of a run, in the order given: "annotations-N" for each file
+// (a directory's entries before the directory), "annotation-directory-N" for each directory; a
+// path given twice keeps its first label. What pseudonymise names them by in a report's texts
+// and a batch index in its error texts: one file has one label in all of a run's outputs
+// (hostile review 29, H29-12).
+std::vector<std::pair<std::string, std::string>> annotation_labels(
+    const std::vector<AnnotationPathsGiven>& annotations);
+
 // `text` with every path of `labels` replaced by its label, longer paths first (a path before a
 // shorter one inside it), as pseudonymise relabels a report's texts: for texts outside a report
 // (a batch index's error text).
@@ -40,10 +48,10 @@ std::string with_labels(std::string text,
 
 // Applies the policy to a report before anything is written from it (summary, review, page,
 // output file names). Does nothing when the policy is not enabled. Paths in texts become
-// labels ("source", "annotations-1", "annotation-directory-1", "site-profile"): the files of
-// the findings' annotations first, then every other path of `annotations` (a folder or file
-// named after the patient would otherwise leave the hospital in a warning, hostile review 27,
-// H27-18); UIDs in texts their pseudonyms.
+// labels ("source", "annotations-1", "annotation-directory-1", "site-profile"): every path of
+// `annotations` its annotation_labels label (a folder or file named after the patient would
+// otherwise leave the hospital in a warning, hostile review 27, H27-18), then any other file of
+// the findings' annotations numbered on; UIDs in texts their pseudonyms.
 void pseudonymise(Report& report, const PseudonymPolicy& policy,
                   const std::vector<AnnotationPathsGiven>& annotations = {});
 

@@ -1160,6 +1160,13 @@ bool annotation_for_another_sr(const RuleContext& context) {
   });
 }
 
+bool annotation_duplicated(const RuleContext& context) {
+  const auto& notes = exam_of(context, __func__).findings.notes;
+  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
+    return note.code == WarningCode::AnnotationDuplicate;
+  });
+}
+
 bool annotation_unmatched(const RuleContext& context) {
   const auto& notes = exam_of(context, __func__).findings.notes;
   return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {

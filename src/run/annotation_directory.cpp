@@ -259,8 +259,38 @@ AnnotationDirectory read_annotation_directory(const std::string& directory) {
   return read;
 }
 
+void AppliedAnnotations::apply(const Annotations& annotations,
+                               const std::optional<FileIdentity>& identity, Findings& findings) {
+  if (identity && !files_.insert(*identity).second) return;
+  const auto copy = std::find_if(contents_.begin(), contents_.end(), [&](const auto& applied) {
+    return !annotations.content.empty() && applied.second == annotations.content;
+  });
+  if (copy != contents_.end()) {
+    findings.notes.push_back(
+        {WarningCode::AnnotationDuplicate,
+         annotations.file + ": holds the same bytes as " + copy->first +
+             ", which was applied: not applied again, so that its findings count once (remove "
+             "the copy that is not meant to stay)",
+         ""});
+    return;
+  }
+  merge_annotations(annotations, findings);
+  contents_.emplace_back(annotations.file, annotations.content);
+}
+
+bool taken_by_an_input(const Annotations& annotations, const std::vector<AnnotatedInput>& inputs) {
+  return std::any_of(inputs.begin(), inputs.end(), [&](const AnnotatedInput& input) {
+    return !annotations.sop_instance_uid.empty() &&
+           input.sop_instance_uid == annotations.sop_instance_uid &&
+           input.study_instance_uid == annotations.study_instance_uid &&
+           (annotations.accession_number.empty() || input.accession_number.empty() ||
+            input.accession_number == annotations.accession_number);
+  });
+}
+
 void apply_annotation_directory(const AnnotationDirectory& directory, Findings& findings,
-                                std::set<FileIdentity>& applied) {
+                                AppliedAnnotations& applied,
+                                const std::vector<AnnotatedInput>& inputs) {
   const std::string& study = findings.source.study_instance_uid;
   const bool valid_study = is_uid(study);
   std::size_t annotation_files = 0;
@@ -277,6 +307,14 @@ void apply_annotation_directory(const AnnotationDirectory& directory, Findings& 
     }
     ++annotation_files;
     if (reading.annotations.study_instance_uid != study) continue;
+    const std::string& made_on = reading.annotations.sop_instance_uid;
+    const std::string& sr = findings.source.sop_instance_uid;
+    // Made on another SR that an input of this same run takes (the report's and the CAD's SR of
+    // a study in one batch): applied there, so nothing of it vanishes, and it is none of this
+    // exam's business (hostile review 29, H29-7). One the run does not hold is said below.
+    if (!made_on.empty() && made_on != sr && taken_by_an_input(reading.annotations, inputs)) {
+      continue;
+    }
     // This study's file with another accession number is inconsistent, not another SR's: a
     // file given by name is an error, but one file in a shared directory must not fail every SR
     // of the study (hostile review 28, H28-9). Skipped and said (E12); the numbers not quoted.
@@ -296,14 +334,8 @@ void apply_annotation_directory(const AnnotationDirectory& directory, Findings& 
     // for review (E17): a sopInstanceUid mistyped by one digit names no SR at all, and its
     // finding must not vanish behind a benign exam (hostile review 28, H28-5). The other SR's
     // UID is not quoted: --pseudonymize could not replace it (H28-8).
-    const std::string& made_on = reading.annotations.sop_instance_uid;
-    const std::string& sr = findings.source.sop_instance_uid;
     if (made_on.empty() || made_on == sr) {
-      // One file is one source, however often it is reached (H27-19): read twice, its added
-      // findings would be doubled.
-      if (!reading.identity || applied.insert(*reading.identity).second) {
-        merge_annotations(reading.annotations, findings);
-      }
+      applied.apply(reading.annotations, reading.identity, findings);
       continue;
     }
     std::string note = reading.path;

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "annotations/annotations.hpp"
@@ -49,15 +50,47 @@ struct AnnotationDirectory {
 // (REASON)".
 AnnotationDirectory read_annotation_directory(const std::string& directory);
 
+// The annotation files applied to one SR so far, so that none counts twice: one file is one
+// source however often it is reached (by name twice, by a hard link, by name and through its
+// directory: hostile review 27, H27-19), and a copy of one applied (the same bytes in another
+// file) says its annotation a second time (hostile review 29, H29-12). Applied again, either
+// would double the findings it adds.
+class AppliedAnnotations {
+ public:
+  // Merges `annotations` (read from the file `identity`, when it could be stat()ed) into
+  // `findings` (merge_annotations, whose errors it throws), unless that file was applied
+  // already (passed over) or one holding the same bytes was: then passed over and said, an
+  // annotation-duplicate note naming both files (E18).
+  void apply(const Annotations& annotations, const std::optional<FileIdentity>& identity,
+             Findings& findings);
+
+ private:
+  std::set<FileIdentity> files_;
+  std::vector<std::pair<std::string, std::string>> contents_;  // file, bytes, in order applied
+};
+
+// An input of a run that an annotation file names by its sopInstanceUid, as read before any
+// input is summarised (run/summary_files annotated_input): the SR that takes such a file.
+struct AnnotatedInput {
+  std::string sop_instance_uid;
+  std::string study_instance_uid;
+  std::string accession_number;
+};
+
+// Whether an input of the run among `inputs` takes `annotations`: its SOP Instance UID is the
+// one they were made on, its study theirs, and its accession number none other than theirs.
+bool taken_by_an_input(const Annotations& annotations, const std::vector<AnnotatedInput>& inputs);
+
 // Applies an annotation directory to one SR's findings: the annotation files whose study is the
 // SR's are merged, in name order. Every entry not read that could hold an annotation of the SR's
 // study gives an annotation-skipped note naming it ("PATH: why (… in annotation directory
 // skipped)"), in name order, which makes the exam need review (E12); so do the directory's
-// annotation files when the SR has no valid Study Instance UID to match them by. A file among
-// `applied` (the same file reached by name or through another directory) is not applied again;
-// those applied are added to it.
+// annotation files when the SR has no valid Study Instance UID to match them by. A file of this
+// study made on another SR is passed over silently when another of the run's `inputs` takes it,
+// else said (annotation-other-sr, E17). Files are applied through `applied`.
 void apply_annotation_directory(const AnnotationDirectory& directory, Findings& findings,
-                                std::set<FileIdentity>& applied);
+                                AppliedAnnotations& applied,
+                                const std::vector<AnnotatedInput>& inputs);
 
 // The entries of `directory` that a run does not read, whichever study they could hold, one line
 // each as its note says it, in name order: said once on standard error when a run starts (a valid

@@ -6,8 +6,9 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <iterator>
 #include <memory>
+#include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -148,6 +149,21 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir};
   const unsigned jobs = std::max(1u, config.jobs);
   const std::size_t chunk_size = kChunkPerJob * jobs;
+  // The inputs an annotation file names, found before any is summarised: a file that another
+  // input of this run takes is none of the other SRs' business (hostile review 29, H29-7).
+  // Only where a file names an SR, and read only as far as each input's study.
+  if (const std::set<std::string> annotated = sop_instance_uids_annotated(evaluation);
+      !annotated.empty()) {
+    for (std::size_t start = 0; start < inputs.size(); start += chunk_size) {
+      std::vector<std::optional<AnnotatedInput>> found(std::min(chunk_size, inputs.size() - start));
+      run_on_jobs(jobs, found.size(), [&](unsigned /*job*/, std::size_t i) {
+        found[i] = annotated_input(inputs[start + i], annotated, evaluation.limits);
+      });
+      for (const std::optional<AnnotatedInput>& input : found) {
+        if (input) evaluation.annotated_inputs.push_back(*input);
+      }
+    }
+  }
   UsedNames used_names;
   DicomOutputClaims dicom_claims;
   used_names.insert("index.xml");
@@ -158,18 +174,10 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   BatchIndex index;
   IndexCounts counts;
   std::size_t pseudonymised_inputs = 0;
-  // Every annotation path of the run (a directory's entries too), as an error text may name it.
-  std::vector<std::pair<std::string, std::string>> annotation_labels;
-  for (const std::string& path : evaluation.annotations) {
-    annotation_labels.emplace_back(path, "annotations");
-    const auto directory = evaluation.annotation_directories.find(path);
-    if (directory == evaluation.annotation_directories.end()) continue;
-    const auto& entries = directory->second.entries;
-    std::transform(entries.begin(), entries.end(), std::back_inserter(annotation_labels),
-                   [](const AnnotationDirectoryEntry& entry) {
-                     return std::make_pair(entry.path, std::string("annotations"));
-                   });
-  }
+  // Every annotation path of the run (a directory's entries too), as an error text may name it:
+  // by the label the summaries give it (hostile review 29, H29-12).
+  const std::vector<std::pair<std::string, std::string>> run_annotation_labels =
+      annotation_labels(annotation_paths_of_run(evaluation));
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> spill(std::tmpfile(), &std::fclose);
   if (!spill) {
     throw Error(ErrorCode::OutputFailed, config.output_dir + ": no temporary file for the index");
@@ -184,7 +192,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       // annotation paths an error names (hostile review 28, H28-7); standard error above still
       // names them for the operator.
       const std::string label = "input-" + std::to_string(++pseudonymised_inputs);
-      std::vector<std::pair<std::string, std::string>> labels = annotation_labels;
+      std::vector<std::pair<std::string, std::string>> labels = run_annotation_labels;
       labels.emplace_back(entry.input, label);
       entry.error = with_labels(std::move(entry.error), labels);
       entry.input = label;

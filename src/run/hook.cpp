@@ -1,5 +1,8 @@
 #include "run/hook.hpp"
 
+#include <set>
+#include <utility>
+
 #include "base/input_guard.hpp"
 #include "base/line_log.hpp"
 #include "run/summary_files.hpp"
@@ -25,6 +28,16 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   if (!config.dicom_dir.empty()) create_output_directory(config.dicom_dir);
   Evaluation evaluation = load_evaluation(config.evaluation);
   read_run_annotations(evaluation, "mammocalc hook", log);
+  // A study's SRs in one call (storescp --exec-on-eostudy) are one run, as in a batch: a file
+  // that another of them takes is none of the others' business (hostile review 29, H29-7).
+  if (const std::set<std::string> annotated = sop_instance_uids_annotated(evaluation);
+      !annotated.empty()) {
+    for (const InputFile& input : inputs) {
+      if (auto named = annotated_input(input, annotated, evaluation.limits)) {
+        evaluation.annotated_inputs.push_back(std::move(*named));
+      }
+    }
+  }
   SummaryFiles files;
   files.output_dir = config.output_dir;
   files.dicom_out_dir = config.dicom_dir;

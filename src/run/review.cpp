@@ -1,6 +1,8 @@
 #include "run/review.hpp"
 
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "annotations/annotation_reader.hpp"
 #include "base/atomic_file.hpp"
@@ -12,6 +14,7 @@
 #include "review/review_html.hpp"
 #include "review/summary_reader.hpp"
 #include "run/summarise.hpp"
+#include "run/summary_files.hpp"
 
 namespace mammocalc {
 namespace {
@@ -76,6 +79,15 @@ ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream&
   if (std::any_of(config.inputs.begin(), config.inputs.end(), reads_dicom)) {
     start_dicom_toolkit();
     read_run_annotations(evaluation, "mammocalc", errors);
+    // Its SRs are one run, as a batch's: a file that another of them takes is none of the
+    // others' business (hostile review 29, H29-7). Standard input can be read only once.
+    const std::set<std::string> annotated = sop_instance_uids_annotated(evaluation);
+    for (const std::string& input : config.inputs) {
+      if (annotated.empty() || input == "-" || !reads_dicom(input)) continue;
+      if (auto named = annotated_input(InputFile{input}, annotated, evaluation.limits)) {
+        evaluation.annotated_inputs.push_back(std::move(*named));
+      }
+    }
   }
   std::vector<ReviewExam> exams;
   bool any_failed = false;

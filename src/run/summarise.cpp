@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 
@@ -70,16 +71,35 @@ Findings read_findings(const std::string& path, const Evaluation& evaluation) {
                      evaluation);
 }
 
+// An --annotations path as the report's texts may name it: a directory with its entries.
+AnnotationPathsGiven paths_given(const std::string& path, const AnnotationDirectory* directory) {
+  AnnotationPathsGiven paths{path, directory != nullptr, {}};
+  if (directory != nullptr) {
+    std::transform(directory->entries.begin(), directory->entries.end(),
+                   std::back_inserter(paths.entries),
+                   [](const AnnotationDirectoryEntry& entry) { return entry.path; });
+  }
+  return paths;
+}
+
 // Applies the annotations named on the command line: files must fit the SR; a directory
 // contributes the files whose study is the SR's (others are another study's business), as read
 // once for the run where it was. Returns every annotation path as a text of the report may name
 // it (pseudonymise labels them): read here once, not listed again for the labels.
 std::vector<AnnotationPathsGiven> apply_annotations(const Evaluation& evaluation,
                                                     Findings& findings) {
-  // One file is one source however often it is reached: by name twice, through a hard link, by
-  // name and through its directory (hostile review 27, H27-19); read twice, the findings it adds
-  // would be doubled. The first reading stands, in the order given.
-  std::set<FileIdentity> applied;
+  // One file is one source however often it is reached, and a copy of one is no second source
+  // (AppliedAnnotations): the first reading stands, in the order given.
+  AppliedAnnotations applied;
+  // A file given by name that another input of the run takes is that SR's business (hostile
+  // review 29, H29-12): it fails no other SR of the run. One naming an SR the run does not hold
+  // is still an error for each (merge_annotations).
+  const auto apply_named = [&](const Annotations& annotations,
+                               const std::optional<FileIdentity>& identity) {
+    const bool another_inputs = annotations.sop_instance_uid != findings.source.sop_instance_uid &&
+                                taken_by_an_input(annotations, evaluation.annotated_inputs);
+    if (!another_inputs) applied.apply(annotations, identity, findings);
+  };
   std::vector<AnnotationPathsGiven> given;
   for (const std::string& path : evaluation.annotations) {
     const auto found = evaluation.annotation_directories.find(path);
@@ -91,26 +111,18 @@ std::vector<AnnotationPathsGiven> apply_annotations(const Evaluation& evaluation
       listed = read_annotation_directory(path);  // serve: its directories may change
       directory = &listed;
     }
-    AnnotationPathsGiven paths{path, directory != nullptr, {}};
     if (directory != nullptr) {
-      apply_annotation_directory(*directory, findings, applied);
-      for (const AnnotationDirectoryEntry& entry : directory->entries) {
-        paths.entries.push_back(entry.path);
-      }
+      apply_annotation_directory(*directory, findings, applied, evaluation.annotated_inputs);
     } else if (const auto read = evaluation.annotation_files.find(path);
                read != evaluation.annotation_files.end()) {
       const AnnotationFileReading& file = read->second;
       if (file.error) throw *file.error;
-      if (!file.identity || applied.insert(*file.identity).second) {
-        merge_annotations(*file.annotations, findings);
-      }
+      apply_named(*file.annotations, file.identity);
     } else {
       const std::optional<FileIdentity> identity = file_identity(path);  // serve: may change
-      if (!identity || applied.insert(*identity).second) {
-        merge_annotations(read_annotations(path), findings);
-      }
+      apply_named(read_annotations(path), identity);
     }
-    given.push_back(std::move(paths));
+    given.push_back(paths_given(path, directory));
   }
   return given;
 }
@@ -156,6 +168,16 @@ void read_run_annotations(Evaluation& evaluation, std::string_view source, std::
     evaluation.annotation_directories.emplace(path, std::move(directory));
   }
   out.flush();
+}
+
+std::vector<AnnotationPathsGiven> annotation_paths_of_run(const Evaluation& evaluation) {
+  std::vector<AnnotationPathsGiven> given;
+  for (const std::string& path : evaluation.annotations) {
+    const auto directory = evaluation.annotation_directories.find(path);
+    given.push_back(paths_given(
+        path, directory == evaluation.annotation_directories.end() ? nullptr : &directory->second));
+  }
+  return given;
 }
 
 Report summarise_input(const std::string& path, const Evaluation& evaluation) {
@@ -446,6 +468,7 @@ Evaluation load_evaluation(const EvaluationConfig& config) {
                         PseudonymPolicy{},
                         NarrativeLexicons{},
                         config.read_text,
+                        {},
                         {},
                         {}};
   evaluation.pseudonyms.enabled = config.pseudonymise;

@@ -73,6 +73,11 @@ struct Evaluation {
   // while a batch runs counts from the next run, as a directory's (hostile review 28, H28-10).
   // A file not among them is read per SR (serve).
   std::map<std::string, AnnotationFileReading> annotation_files;
+  // The run's inputs that an annotation file of `annotations` names by its sopInstanceUid, read
+  // before any is summarised (batch, hook): such a file is that input's, which takes it in this
+  // same run, and none of the other SRs' business (hostile review 29, H29-7, H29-12). Empty
+  // where a run has one SR (summarize, serve): a file naming another SR is then said (E17).
+  std::vector<AnnotatedInput> annotated_inputs;
 };
 
 // The site profile in `file`, or decision-logic.md's defaults when `file` is empty.
@@ -106,6 +111,11 @@ struct RunConfig {
 // Throws Error(InvalidAnnotation) for a directory that cannot be listed; a file that cannot be
 // read is kept as its error, for each SR.
 void read_run_annotations(Evaluation& evaluation, std::string_view source, std::ostream& out);
+
+// Every --annotations path of the run as a report's texts may name it, a directory with the
+// entries read once for the run (read_run_annotations): what pseudonymise labels in each of the
+// run's summaries (annotation_labels), for the texts of a batch index.
+std::vector<AnnotationPathsGiven> annotation_paths_of_run(const Evaluation& evaluation);
 
 // Reads one SR file (or "-") within the run's limits, merges the run's annotations that belong to
 // it and evaluates it with the run's site profile. Throws Error naming the input;

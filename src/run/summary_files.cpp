@@ -61,6 +61,39 @@ void skip_if_not_ours(IndexEntry& entry, bool has_preamble) {
 
 }  // namespace
 
+std::set<std::string> sop_instance_uids_annotated(const Evaluation& evaluation) {
+  std::set<std::string> annotated;
+  const auto add = [&](const Annotations& annotations) {
+    if (!annotations.sop_instance_uid.empty()) annotated.insert(annotations.sop_instance_uid);
+  };
+  for (const auto& [path, directory] : evaluation.annotation_directories) {
+    for (const AnnotationDirectoryEntry& entry : directory.entries) {
+      if (entry.kind == AnnotationDirectoryEntry::Kind::Annotations) add(entry.annotations);
+    }
+  }
+  for (const auto& [path, file] : evaluation.annotation_files) {
+    if (file.annotations) add(*file.annotations);
+  }
+  return annotated;
+}
+
+std::optional<AnnotatedInput> annotated_input(const InputFile& input,
+                                              const std::set<std::string>& annotated,
+                                              const ReadLimits& limits) {
+  try {
+    const StudyIdentity identity = read_study_identity(
+        read_input_bytes(input.path, limits.max_input_bytes), input.path, limits);
+    if (annotated.count(identity.sop.sop_instance_uid) == 0 ||
+        !is_accepted_sop_class(identity.sop.sop_class_uid)) {
+      return std::nullopt;
+    }
+    return AnnotatedInput{identity.sop.sop_instance_uid, identity.study_instance_uid,
+                          identity.accession_number};
+  } catch (const Error&) {
+    return std::nullopt;  // its own reading fails or skips it, and says so
+  }
+}
+
 InputResult process_input(const InputFile& input, const Evaluation& evaluation,
                           const SummaryFiles& files, Rollup& rollup_part) {
   InputResult outcome;

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -134,6 +136,18 @@ std::string claim_output_name(const std::string& sop_instance_uid, const std::st
 // the summary's SHA-1 instead, unique per content and the same in every run, so that a hook
 // call never replaces another SR's summary (hostile reviews 28 and 29, H28-6, H29-5).
 std::string claim_output_name(const InputResult& result, bool pseudonymised, UsedNames& used_names);
+
+// The SOP Instance UIDs that the run's annotation files (read once, Evaluation::
+// annotation_directories and annotation_files) name as the SR they were made on.
+std::set<std::string> sop_instance_uids_annotated(const Evaluation& evaluation);
+
+// The input as the SR an annotation file names (its SOP Instance UID among `annotated`), read only
+// as far as its study (read_study_identity), before any input is summarised; none when it is
+// another SR, no SR read_sr reads, or cannot be read (then a file naming it is said as one naming
+// an SR the run does not hold: E17, or an error by name).
+std::optional<AnnotatedInput> annotated_input(const InputFile& input,
+                                              const std::set<std::string>& annotated,
+                                              const ReadLimits& limits);
 
 // Collects the input files: given files as they are (Named), directories recursed in name order
 // (Found) with symlink loops detected and hidden files left out; the paths listed in `files_from`

@@ -113,6 +113,19 @@ TEST_F(SrReader, TruncatedFileIsNotDicom) {
   expect_error(ErrorCode::NotDicom, path, "not a readable DICOM file");
 }
 
+// What a run reads of each input before summarising any (hostile review 29, H29-7): the same
+// UIDs and accession number the full read gives the summary.
+TEST_F(SrReader, StudyIdentityIsWhatTheFullReadGives) {
+  const std::string path = "samples/bir-suspicious-vacuum-assisted.dcm";
+  const StudyIdentity identity = read_study_identity(read_input_bytes(path), path);
+  const SourceInfo source = summarise_input(path, Evaluation{}).input.source;
+  EXPECT_FALSE(identity.sop.sop_instance_uid.empty());
+  EXPECT_EQ(identity.sop.sop_instance_uid, source.sop_instance_uid);
+  EXPECT_EQ(identity.study_instance_uid, source.study_instance_uid);
+  EXPECT_EQ(identity.accession_number, source.accession_number);
+  EXPECT_TRUE(is_accepted_sop_class(identity.sop.sop_class_uid));
+}
+
 TEST_F(SrReader, EmptyFileIsNotDicom) {
   TempDir dir;
   const std::string path = dir.file("empty.dcm", "");

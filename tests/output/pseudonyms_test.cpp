@@ -68,6 +68,31 @@ TEST(Pseudonyms, LeavesNothingIdentifyingAndKeepsTheFindings) {
   EXPECT_EQ(without_key.input.source.sop_instance_uid, "");
 }
 
+// One labelling for a run (hostile review 29, H29-12): every annotation path by its place in the
+// order given, a directory's entries before it; a path given twice keeps its first label. A
+// report's texts use the same labels whichever file its findings name first.
+TEST(Pseudonyms, AnnotationLabelsFollowTheOrderGivenInEveryReport) {
+  const std::vector<AnnotationPathsGiven> given{
+      {"/ann/DOE", true, {"/ann/DOE/a.xml", "/ann/DOE/b.xml"}},
+      {"/named/DOE_JANE.xml", false, {}},
+      {"/ann/DOE/a.xml", false, {}}};
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"/ann/DOE/a.xml", "annotations-1"},
+      {"/ann/DOE/b.xml", "annotations-2"},
+      {"/ann/DOE", "annotation-directory-1"},
+      {"/named/DOE_JANE.xml", "annotations-3"}};
+  EXPECT_EQ(annotation_labels(given), expected);
+
+  Report report = one_finding_report();
+  report.input.findings.front().annotations.push_back({"/named/DOE_JANE.xml", 3, "", ""});
+  report.input.notes.push_back({WarningCode::AnnotationSkipped, "/ann/DOE/b.xml: not XML", ""});
+  pseudonymise(report, PseudonymPolicy{true, ""}, given);
+  EXPECT_EQ(report.input.findings.front().annotations.front().file, "annotations-3");
+  EXPECT_EQ(report.input.notes.back().text, "annotations-2: not XML");
+  EXPECT_EQ(with_labels("/named/DOE_JANE.xml:3: study", annotation_labels(given)),
+            "annotations-3:3: study");
+}
+
 // Report text is free text: its sentences are withheld wherever they were quoted, the terms and
 // statuses read from them stay.
 TEST(Pseudonyms, WithholdsReportTextEverywhereItWasQuoted) {

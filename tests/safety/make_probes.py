@@ -283,8 +283,11 @@ probe("ctl_per_breast_overall_consistent_benign", [finding([assess("2")] + BEN)]
 probe("ctl_annotation_agrees_benign", [finding(BEN)], [overall(ov_assess("2"))],
       annotations={"": ('  <finding action="refine" srPosition="1.3.2.2">\n    <reportedCategory>2</reportedCategory>\n  </finding>\n',
                         "annotation agrees with the SR: 2")})
+# Two radiologists who agree: two files, not one file and its copy (a byte-identical copy is
+# applied once and said, E18: hostile review 29, H29-12).
+LOBULAR_C = (LOBULAR[0], "radiologist C: lobular, BI-RADS 2")
 probe("ctl_two_annotations_agree_lobular_benign", NONSPEC, [overall(ov_assess("0"))], side=RIGHT,
-      annotations={"1-lobular": LOBULAR, "2-lobular": LOBULAR})
+      annotations={"1-lobular": LOBULAR, "2-lobular": LOBULAR_C})
 probe("ctl_pathology_benign_result_benign",
       [finding([assess("2", [pathology((PROC_RESULT, C("30807003", "SCT", "Benign")))])] + BEN)],
       [overall(ov_assess("2"))], sop=COMPREHENSIVE)
