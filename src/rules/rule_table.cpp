@@ -300,7 +300,9 @@ std::vector<Rule> make_rule_table() {
       // finding was read for a mass (C11) and dropped for a distortion, which came out benign.
       {"C15", "Calcifications in an architectural distortion", kBiradsDistortion,
        "the finding code is architectural distortion of breast (129792006, SCT; legacy F-01795, "
-       "SRT) and the finding carries calcification descriptors",
+       "SRT) and the finding carries calcification descriptors; not where the report text "
+       "attributes the distortion to surgery, a scar or trauma at the site (the lexicon's "
+       "distortionCause words next to it, not denied; W19 still asks for review)",
        Stage::Category, architectural_distortion, category(Category::LowSuspicion4A),
        kEvidenceLesion},
       {"C13", "Known malignancy", kBiradsCategory6,
