@@ -651,7 +651,9 @@ std::vector<Rule> make_rule_table() {
        "do not weigh (a Recommended Follow-up asking for tissue or saying malignancy, another "
        "follow-up than routine with no category of its own, a high-risk or other non-benign "
        "result, an item that could not be read): its breast and the exam are 0 unless 4 or above; "
-       "the warning names the finding",
+       "or it is a distortion, an asymmetry or a mass a text-only report names in a sentence "
+       "without calcifications (always said, with its sentence; the report's category for its "
+       "breast counts for it, none stated: 0 unless 4 or above); the warning names the finding",
        Stage::Exam, unassessed_finding_category_above,
        needing_review(counting_unassessed_findings(
            warning(WarningCode::AssessmentDiscordant, unassessed_finding_category_texts))),
