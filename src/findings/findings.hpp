@@ -230,8 +230,8 @@ struct UnassessedFinding {
   std::vector<std::string> not_weighed;
   // Read from the report text (hostile review 29, H29-9: "LEFT BREAST: Architectural distortion at
   // 2 o'clock" beside right calcifications was dropped, and the report's 4 went to them): an
-  // affirmed distortion, asymmetry or mass no calcifications' clause holds. `quote`: its sentence. Its
-  // category is the report's for its breast; it always asks for review (E15).
+  // affirmed distortion, asymmetry or mass no calcifications' clause holds. `quote`: its sentence.
+  // Its category is the report's for its breast; it always asks for review (E15).
   bool from_text = false;
   std::string quote;
 };

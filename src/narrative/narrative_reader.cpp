@@ -386,9 +386,15 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
 // heading's, else unknown). Kept so that the report's assessment is not taken as the only
 // calcification finding's own and the breast is not "no finding" without a word (hostile review
 // 29, H29-9). Denied, past or hypothetical ones ("No architectural distortion", "the asymmetry
-// has resolved") are none.
+// has resolved"), and those of a composition sentence, are none.
 void Reader::read_other_lesions(const Item& item, const SentenceReading& reading,
                                 const std::vector<PhraseMatch>& matches) {
+  // A composition sentence describes the breast ("heterogeneously dense, which may obscure small
+  // masses"), no finding.
+  if (std::any_of(matches.begin(), matches.end(),
+                  [](const PhraseMatch& match) { return match.kind == PhraseKind::Composition; })) {
+    return;
+  }
   for (const PhraseMatch& match : matches) {
     if (match.kind != PhraseKind::Distortion && match.kind != PhraseKind::Asymmetry &&
         match.kind != PhraseKind::Mass) {

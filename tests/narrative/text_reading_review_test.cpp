@@ -1520,7 +1520,9 @@ TEST(TextOtherLesion29, ADeniedOrResolvedLesionIsNone) {
         "RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: No "
         "architectural distortion. IMPRESSION: BI-RADS 2.",
         "RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: No mass. "
-        "IMPRESSION: BI-RADS 2."}) {
+        "IMPRESSION: BI-RADS 2.",
+        "The breasts are heterogeneously dense, which may obscure small masses. Scattered round "
+        "calcifications in the right breast. IMPRESSION: BI-RADS 2."}) {
     const Report report = summarise_en(text);
     EXPECT_TRUE(report.input.unassessed_findings.empty()) << text;
     const Finding* finding = only_narrative_finding(report);
