@@ -259,13 +259,14 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     if (join >= end) return std::nullopt;
     const Token& joining = tokens[join];
     std::size_t second = 0;
-    if (words_.is(joining, FunctionWordRole::ClockRangeJoin) &&
-        (started || !words_.is(joining, FunctionWordRole::And))) {
+    // A join word, or a slash: "2/3 o'clock" (hostile review 29, H29-12: read as 3 alone).
+    const bool joined = (words_.is(joining, FunctionWordRole::ClockRangeJoin) &&
+                         (started || !words_.is(joining, FunctionWordRole::And))) ||
+                        (join == first + 1 && is_punct(joining, '/'));
+    if (joined) {
       second = join + 1;
     } else if (join == first + 1 && dash_between(tokens[first], joining)) {
       second = join;
-    } else if (join == first + 1 && is_punct(joining, '/')) {
-      second = join + 1;  // "2/3 o'clock" (hostile review 29, H29-12: read as 3 alone)
     }
     if (second == 0 || second >= end) return std::nullopt;
     if (tokens[second].kind == TokenKind::Time) {
