@@ -435,6 +435,8 @@ class WordingsParser {
     }
     if (name == "distortion") return read_phrase(node, wordings.distortion);
     if (name == "asymmetry") return read_phrase(node, wordings.asymmetry);
+    if (name == "distortionCause") return read_phrase(node, wordings.distortion_cause);
+    if (name == "mass") return read_phrase(node, wordings.mass);
     if (name == "notLaterality") return read_phrase(node, wordings.not_laterality);
     if (name == "notAssessment") return read_phrase(node, wordings.not_assessment);
     if (name == "composition") return read_phrase(node, wordings.composition);
@@ -653,6 +655,8 @@ std::vector<Listed> listed(const Wordings& w) {
   list_phrases("massWithCalcifications", w.mass_with_calcifications, all);
   list_phrases("distortion", w.distortion, all);
   list_phrases("asymmetry", w.asymmetry, all);
+  list_phrases("distortionCause", w.distortion_cause, all);
+  list_phrases("mass", w.mass, all);
   list_phrases("notLaterality", w.not_laterality, all);
   list_phrases("notAssessment", w.not_assessment, all);
   list_phrases("composition", w.composition, all);

@@ -228,6 +228,12 @@ struct UnassessedFinding {
   // high-risk result, an item that could not be read): its breast and the exam are then 0 unless
   // 4 or above.
   std::vector<std::string> not_weighed;
+  // Read from the report text (hostile review 29, H29-9: "LEFT BREAST: Architectural distortion at
+  // 2 o'clock" beside right calcifications was dropped, and the report's 4 went to them): an
+  // affirmed distortion, asymmetry or mass no calcifications' clause holds. `quote`: its sentence.
+  // Its category is the report's for its breast; it always asks for review (E15).
+  bool from_text = false;
+  std::string quote;
 };
 
 // ---- Report text (decision-logic.md §6, narrative.md) ----
@@ -282,8 +288,9 @@ enum class NarrativeField {
   Count,
   UltrasoundCorrelate,
   MassWithCalcifications,
-  Assessment,  // the category words of the text assess them with ("suspicious": 4)
-  Lesion,      // the distortion or asymmetry they are in ("architectural-distortion")
+  Assessment,   // the category words of the text assess them with ("suspicious": 4)
+  Lesion,       // the distortion or asymmetry they are in ("architectural-distortion")
+  LesionCause,  // what the text says caused that distortion at the site ("postsurgical")
 };
 
 // One fact read from text for a narrative finding: which field, its value as the summary names
@@ -409,6 +416,10 @@ struct Finding {
   bool mass_with_calcifications = false;
   // The finding code, where it names a lesion the rules weigh besides the calcifications.
   std::optional<Coded<Lesion>> lesion;
+  // The words the report text gives for a distortion's cause at its site ("postsurgical", "at the
+  // lumpectomy site", "Narbe"; the lexicon's distortionCause phrases, not denied, next to the
+  // distortion): one so explained is not suspicious in its own right (C15, C0), W19 still asks.
+  std::string distortion_cause;
   // Suspicious calcification codes (CID 6010 amorphous … fine linear branching, CID 6012 linear
   // or segmental) that are the value of an item of the finding this tool could not read (a
   // concept it does not read, a value outside its concept's context group): the item is not read

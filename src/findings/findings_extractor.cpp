@@ -1585,7 +1585,8 @@ void add_unassessed(const ContentItem& item, const ContentItem* impression, Find
                              "; the most suspicious counts for its breast (E15)",
                          item.position});
   }
-  UnassessedFinding unassessed{item.position, item.code, laterality, read.reported_category, {}};
+  UnassessedFinding unassessed{item.position, item.code, laterality, read.reported_category, {},
+                               false,         {}};
   weigh_unassessed(item, impression, read, unassessed);
   if (!unassessed.category && unassessed.not_weighed.empty()) return;
   out.unassessed_findings.push_back(std::move(unassessed));
@@ -2489,10 +2490,20 @@ void offer_overall(Findings& out, std::size_t first) {
       const OverallStatement& statement = statements[index];
       if (!speaks_for(statement.laterality, finding.laterality)) continue;
       finding.overall_statement_indices.push_back(index);
+      // A distortion or asymmetry the text names is another finding it may be about (hostile
+      // review 29, H29-9: the report's 4 for a left distortion sent right calcifications to
+      // biopsy).
       const bool only_finding =
-          std::none_of(out.findings.begin(), out.findings.end(), [&](const Finding& other) {
-            return &other != &finding && speaks_for(statement.laterality, other.laterality);
-          });
+          std::none_of(out.findings.begin(), out.findings.end(),
+                       [&](const Finding& other) {
+                         return &other != &finding &&
+                                speaks_for(statement.laterality, other.laterality);
+                       }) &&
+          std::none_of(out.unassessed_findings.begin(), out.unassessed_findings.end(),
+                       [&](const UnassessedFinding& other) {
+                         return other.from_text &&
+                                speaks_for(statement.laterality, other.laterality);
+                       });
       if (!only_finding) continue;
       if (statement.category && !has_own) {
         taken.push_back(

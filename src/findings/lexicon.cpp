@@ -785,6 +785,8 @@ std::string_view to_string(NarrativeField field) {
       return "reportedCategory";
     case NarrativeField::Lesion:
       return "lesion";
+    case NarrativeField::LesionCause:
+      return "lesionCause";
   }
   return "morphology";
 }

@@ -155,6 +155,8 @@ void drop_words_named_otherwise(std::vector<PhraseMatch>& matches, PhraseKind ki
 void drop_words_named_otherwise(std::vector<PhraseMatch>& matches) {
   drop_words_named_otherwise(matches, PhraseKind::Laterality, PhraseKind::NotLaterality);
   drop_words_named_otherwise(matches, PhraseKind::Assessment, PhraseKind::NotAssessment);
+  // "Radial scar" is a suspicious lesion (an assessment), no surgical scar.
+  drop_words_named_otherwise(matches, PhraseKind::DistortionCause, PhraseKind::Assessment);
 }
 
 // A suspicious morphology or a suspicious distribution (segmental, linear) among the descriptors.
@@ -343,6 +345,9 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
 
   if (reading.mentions.empty()) {
     continue_previous_findings(item, reading);
+    if (!is_past_section(range.section) && range.section != ReportSection::Composition) {
+      read_other_lesions(item, reading, matches);
+    }
   } else {
     described_last_.clear();
     std::size_t next_mention = 0;
@@ -373,6 +378,62 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
   if (states_assessment(range.section)) {
     read_assessment(item, reading, matches);
+  }
+}
+
+// A distortion, an asymmetry or a mass the sentence affirms (or hedges) with no calcification word:
+// a finding the calcification rules do not assess, of the breast its clause names (else the
+// heading's, else unknown). Kept so that the report's assessment is not taken as the only
+// calcification finding's own and the breast is not "no finding" without a word (hostile review
+// 29, H29-9). Denied, past or hypothetical ones ("No architectural distortion", "the asymmetry
+// has resolved"), and those of a composition sentence, are none.
+void Reader::read_other_lesions(const Item& item, const SentenceReading& reading,
+                                const std::vector<PhraseMatch>& matches) {
+  // A composition sentence describes the breast ("heterogeneously dense, which may obscure small
+  // masses"), no finding.
+  if (std::any_of(matches.begin(), matches.end(),
+                  [](const PhraseMatch& match) { return match.kind == PhraseKind::Composition; })) {
+    return;
+  }
+  for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::Distortion && match.kind != PhraseKind::Asymmetry &&
+        match.kind != PhraseKind::Mass) {
+      continue;
+    }
+    if (reading.hypothesis_words[match.begin]) continue;
+    if (!gives_finding(status_of(item, reading, match.begin, match.end, false).status)) continue;
+    const Clause clause = reading.context_clause_of(match.begin);
+    std::vector<Read<Laterality>> sides;
+    for (const PhraseMatch& side : matches) {
+      if (side.kind != PhraseKind::Laterality || side.begin < clause.first ||
+          side.end > clause.second || reading.comparison_words[side.begin]) {
+        continue;
+      }
+      sides.push_back({wordings_.laterality[side.wording].term,
+                       words_of(item, side.begin, side.end), span_of(item, side.begin, side.end),
+                       side.begin});
+    }
+    std::optional<Read<Laterality>> named = side_named(sides);
+    if (!named) named = reading.heading_side;
+    const Laterality laterality = named ? named->value : Laterality::Unknown;
+    const Code code = match.kind == PhraseKind::Distortion
+                          ? Code{"129792006", "SCT", "Architectural distortion of breast"}
+                          : (match.kind == PhraseKind::Asymmetry
+                                 ? Code{"129789007", "SCT", "Focal asymmetric breast tissue"}
+                                 : Code{"129788004", "SCT", "Mammographic breast mass"});
+    const bool known =
+        std::any_of(reading_.other_lesions.begin(), reading_.other_lesions.end(),
+                    [&](const UnassessedFinding& held) {
+                      return held.laterality == laterality && held.code.value == code.value;
+                    });
+    if (known) continue;
+    UnassessedFinding lesion;
+    lesion.position = *item.position;
+    lesion.code = code;
+    lesion.laterality = laterality;
+    lesion.from_text = true;
+    lesion.quote = reading.sentence.text;
+    reading_.other_lesions.push_back(std::move(lesion));
   }
 }
 
@@ -1523,6 +1584,8 @@ PreparedWordings prepare_wordings(Wordings wordings_read) {
   add_strings(wordings->mass_with_calcifications, PhraseKind::MassWithCalcifications);
   add_strings(wordings->distortion, PhraseKind::Distortion);
   add_strings(wordings->asymmetry, PhraseKind::Asymmetry);
+  add_strings(wordings->distortion_cause, PhraseKind::DistortionCause);
+  add_strings(wordings->mass, PhraseKind::Mass);
   add_strings(wordings->not_laterality, PhraseKind::NotLaterality);
   add_strings(wordings->not_assessment, PhraseKind::NotAssessment);
   add_strings(wordings->composition, PhraseKind::Composition);

@@ -35,6 +35,10 @@ struct NarrativeReading {
     std::string quote;
   };
   std::vector<TissueFollowUp> tissue_follow_ups;
+  // Distortions, asymmetries and masses the text affirms in a sentence without calcifications
+  // (hostile review 29, H29-9), each a finding the calcification rules do not assess (from_text,
+  // quoted, of the breast its clause or heading names); the first of a kind per breast.
+  std::vector<UnassessedFinding> other_lesions;
   // What the text states that cannot be read, quoted ("BI-RADS 7": a category that does not
   // exist): never dropped, an unresolved note on the exam (its review).
   std::vector<ReaderNote> notes;

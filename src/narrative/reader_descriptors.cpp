@@ -75,6 +75,7 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   fill(into.clock, more.clock);
   append(into.other_clocks, more.other_clocks);
   append(into.clock_range_ends, more.clock_range_ends);
+  append(into.no_clock_hours, more.no_clock_hours);
   append(into.other_quadrants, more.other_quadrants);
   fill(into.quadrant, more.quadrant);
   fill(into.region, more.region);
@@ -89,6 +90,9 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   if (!into.lesion || (more.lesion && more.lesion->value == Lesion::ArchitecturalDistortion)) {
     fill(into.lesion, more.lesion);
   }
+  into.distortion_unexplained = into.distortion_unexplained || more.distortion_unexplained;
+  fill(into.lesion_cause, more.lesion_cause);
+  if (into.distortion_unexplained) into.lesion_cause.reset();
   fill(into.denied, more.denied);
   fill(into.compared_assessment, more.compared_assessment);
 }
@@ -226,6 +230,14 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     int to = 0;
     std::size_t end_token = 0;  // the second hour
     std::size_t after = 0;
+    bool no_clock_hour = false;  // its end is a number that is no clock hour ("12 and 13 o'clock")
+  };
+  // A number of one or two digits with a clock word after it that is no clock hour ("13 o'clock",
+  // "0 Uhr"): said, never read as a position nor dropped (hostile review 29, H29-12).
+  auto no_clock_hour = [&](std::size_t at) {
+    const Token& token = tokens[at];
+    return token.kind == TokenKind::Number && token.folded.find('.') == std::string::npos &&
+           token.folded.size() <= 2 && hour_of(token) == 0 && past_clock_word(at) > 0;
   };
   // A range starting at `at`: [range-start] hour [clock word] (range-join | dash) hour clock-word,
   // or the same with times ("between 2:00 and 3:00"). An and-word joins only after a range-start
@@ -247,8 +259,11 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     if (join >= end) return std::nullopt;
     const Token& joining = tokens[join];
     std::size_t second = 0;
-    if (words_.is(joining, FunctionWordRole::ClockRangeJoin) &&
-        (started || !words_.is(joining, FunctionWordRole::And))) {
+    // A join word, or a slash: "2/3 o'clock" (hostile review 29, H29-12: read as 3 alone).
+    const bool joined = (words_.is(joining, FunctionWordRole::ClockRangeJoin) &&
+                         (started || !words_.is(joining, FunctionWordRole::And))) ||
+                        (join == first + 1 && is_punct(joining, '/'));
+    if (joined) {
       second = join + 1;
     } else if (join == first + 1 && dash_between(tokens[first], joining)) {
       second = join;
@@ -260,8 +275,11 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     } else if (hour_of(tokens[second]) > 0 && past_clock_word(second) > 0) {
       range.to = hour_of(tokens[second]);
       range.after = past_clock_word(second);
+    } else if (no_clock_hour(second)) {
+      range.no_clock_hour = true;
+      range.after = past_clock_word(second);
     }
-    if (range.to == 0) return std::nullopt;
+    if (range.to == 0 && !range.no_clock_hour) return std::nullopt;
     for (std::size_t j = at; j < range.after; ++j) {
       if (consumed[j - begin]) return std::nullopt;
     }
@@ -281,6 +299,13 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     if (const std::optional<Range> range = range_at(at)) {
       const std::string words = words_of(item, at, range->after);
       const TextSpan span = span_of(item, at, range->after);
+      if (range->no_clock_hour) {
+        const int said = leading_integer(tokens[range->end_token].folded);
+        out.no_clock_hours.push_back(Read<int>{said, words, span, at});
+        for (std::size_t j = at; j < range->after; ++j) consumed[j - begin] = true;
+        at = range->after - 1;
+        continue;
+      }
       keep(Read<int>{range->from, words, span, at});
       if (range->to != range->from) {
         keep(Read<int>{range->to, words, span, range->end_token});
@@ -294,6 +319,12 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     std::size_t after = at + 1;
     if (token.kind == TokenKind::Time) {
       hour = time_hour(token);
+    } else if (no_clock_hour(at)) {
+      after = past_clock_word(at);
+      out.no_clock_hours.push_back(Read<int>{
+          leading_integer(token.folded), words_of(item, at, after), span_of(item, at, after), at});
+      for (std::size_t j = at; j < after; ++j) consumed[j - begin] = true;
+      continue;
     } else if (hour_of(token) > 0 && past_clock_word(at) > 0) {
       hour = hour_of(token);
       after = past_clock_word(at);
@@ -664,6 +695,35 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         return false;
     }
   };
+  // Words that say surgery, a scar or trauma caused a distortion (hostile review 29, H29-8): right
+  // next to it (at most four words apart, no punctuation or calcification word between:
+  // "postsurgical architectural distortion", "distortion at the lumpectomy site"), not denied
+  // ("not postsurgical") and no other finding's.
+  const auto cause_next_to = [&](const PhraseMatch& distortion) -> const PhraseMatch* {
+    constexpr std::size_t kMostWordsBetween = 4;
+    const auto free_between = [&](std::size_t from, std::size_t to) {
+      if (to < from || to - from > kMostWordsBetween) return false;
+      for (std::size_t k = from; k < to; ++k) {
+        if (item.tokens[k].kind == TokenKind::Punct) return false;
+      }
+      return std::none_of(
+          reading.mentions.begin(), reading.mentions.end(),
+          [&](const PhraseMatch& mention) { return mention.begin < to && from < mention.end; });
+    };
+    const auto found = std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& cause) {
+      if (cause.kind != PhraseKind::DistortionCause || cause.begin < begin || cause.end > end) {
+        return false;
+      }
+      const bool near =
+          cause.end <= distortion.begin
+              ? free_between(cause.end, distortion.begin)
+              : cause.begin >= distortion.end && free_between(distortion.end, cause.begin);
+      return near && other_finding_of(cause.begin) == nullptr &&
+             !negated_near(item, cause.begin, cause.end, begin, end, triggers) &&
+             !reading.hypothesis_words[cause.begin];
+    });
+    return found != matches.end() ? &*found : nullptr;
+  };
   std::size_t covered = begin;
   std::size_t assessment_tokens = 0;
   std::size_t change_tokens = 0;
@@ -850,6 +910,15 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         if (!out.lesion || lesion == Lesion::ArchitecturalDistortion) {
           out.lesion = Read<Lesion>{lesion, words, span};
         }
+        if (lesion == Lesion::ArchitecturalDistortion) {
+          const PhraseMatch* cause = cause_next_to(*best);
+          if (cause == nullptr) {
+            out.distortion_unexplained = true;
+          } else if (!out.lesion_cause) {
+            out.lesion_cause = Read<bool>{true, words_of(item, cause->begin, cause->end),
+                                          span_of(item, cause->begin, cause->end), cause->begin};
+          }
+        }
         break;
       }
       default:  // composition: words that describe the breast, read as nothing
@@ -880,6 +949,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
                                     [k](const Read<Laterality>& named) { return named.token > k; });
     out.sides.insert(place, std::move(side));
   }
+  if (out.distortion_unexplained) out.lesion_cause.reset();
   const bool lobular_stated =
       std::any_of(out.site.begin(), out.site.end(),
                   [](const Read<Site>& site) { return site.value == Site::Lobular; });

@@ -286,6 +286,15 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   };
   if (d.clock) add_clock(*d.clock);
   for (const Read<int>& clock : d.other_clocks) add_clock(clock);
+  // Hostile review 29, H29-12: "between 12 and 13 o'clock" gave no clock and no word of it.
+  for (const Read<int>& said : d.no_clock_hours) {
+    finding.notes.push_back({WarningCode::NarrativeUnresolved,
+                             "clock position \"" + said.words + "\" names " +
+                                 std::to_string(said.value) +
+                                 ", which is no clock hour (1 to 12): no clock position is read "
+                                 "from it; check the place against the report",
+                             position});
+  }
   // A quadrant that differs from the one held is kept as a conflict, as a second clock is.
   auto add_quadrant = [&](const Read<Quadrant>& quadrant) {
     if (!where.quadrant) {
@@ -382,6 +391,18 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
     const bool distortion = d.lesion->value == Lesion::ArchitecturalDistortion;
     const Code code = distortion ? Code{"129792006", "SCT", "Architectural distortion of breast"}
                                  : Code{"129789007", "SCT", "Focal asymmetric breast tissue"};
+    // A distortion the text explains by surgery or trauma at the site (hostile review 29, H29-8)
+    // stays explained only while every distortion read of the finding is (one read before
+    // without a cause leaves it unexplained).
+    const bool unexplained_before = finding.lesion &&
+                                    finding.lesion->term == Lesion::ArchitecturalDistortion &&
+                                    finding.distortion_cause.empty();
+    if (distortion && !d.lesion_cause) finding.distortion_cause.clear();
+    if (distortion && d.lesion_cause && !unexplained_before) {
+      finding.distortion_cause = d.lesion_cause->words;
+      finding.text_evidence.push_back(evidence(NarrativeField::LesionCause, "surgery-or-trauma",
+                                               d.lesion_cause->words, d.lesion_cause->span));
+    }
     finding.lesion = Coded<Lesion>{d.lesion->value, code, d.lesion->span.position};
     finding.text_evidence.push_back(evidence(NarrativeField::Lesion,
                                              distortion ? "architectural-distortion" : "asymmetry",

@@ -50,6 +50,9 @@ struct Descriptors {
     int to;
   };
   std::vector<ClockRangeEnd> clock_range_ends;
+  // Clock texts whose number is no clock hour ("between 12 and 13 o'clock", "13 o'clock"): the
+  // number and the words; said on the finding, never a position.
+  std::vector<Read<int>> no_clock_hours;
   std::optional<Read<Quadrant>> quadrant;
   // Further quadrants of the clause that differ from the first ("in the upper outer and in the
   // lower inner quadrant"): kept as a conflict on the finding, as further clocks are.
@@ -67,6 +70,11 @@ struct Descriptors {
   // The lesion the clause names them in or with ("focal asymmetry … containing calcifications");
   // a distortion stands over an asymmetry.
   std::optional<Read<Lesion>> lesion;
+  // Words right next to a distortion that say surgery, a scar or trauma at the site caused it
+  // ("postsurgical", "at the lumpectomy site"): set only when every distortion of the clause has
+  // such words (distortion_unexplained: one has none).
+  std::optional<Read<bool>> lesion_cause;
+  bool distortion_unexplained = false;
   // The categories the words assess them with ("suspicious": 4), every one (the highest stands).
   std::vector<Read<Category>> assessment;
   // Words of the clause that are not an assessment's (set where it holds one): "; suspicious."
@@ -404,6 +412,8 @@ class Reader {
   void read_sentence(const Item& item, const SentenceRange& range,
                      const std::vector<PhraseMatch>& matches);
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
+  void read_other_lesions(const Item& item, const SentenceReading& reading,
+                          const std::vector<PhraseMatch>& matches);
   void list_breasts_cleared_in_parts(const Item& item, const SentenceReading& reading);
   void list_breast_cleared_in(const Item& item, const SentenceReading& reading, std::size_t begin,
                               std::size_t end);

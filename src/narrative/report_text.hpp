@@ -79,6 +79,8 @@ enum class PhraseKind : std::uint8_t {
   NotAssessment,
   Distortion,  // a lesion the calcifications are in (wordings: distortion, asymmetry)
   Asymmetry,
+  DistortionCause,  // surgery, a scar or trauma at a distortion's site (wordings)
+  Mass,             // a mass: another finding, in a sentence without calcifications
 };
 
 // One phrase found in the tokens: tokens [begin, end), its kind and the index of the wording in

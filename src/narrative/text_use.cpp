@@ -459,6 +459,29 @@ void note_tissue_asked_of_the_other_breast(
 
 }  // namespace
 
+namespace {
+
+// A distortion or asymmetry read from the text takes the report's category for its breast (every
+// overall statement that may be about it: the report's word where the calcification rules say
+// none). Without one, what the rules do not weigh: its breast is 0 unless 4 or above (E15).
+void assess_text_lesions(Findings& findings) {
+  for (UnassessedFinding& lesion : findings.unassessed_findings) {
+    if (!lesion.from_text) continue;
+    for (const OverallStatement& statement : findings.overall_statements) {
+      if (!statement.category || !speaks_for(statement.laterality, lesion.laterality)) continue;
+      lesion.category = lesion.category ? more_suspicious(*lesion.category, *statement.category)
+                                        : *statement.category;
+    }
+    if (!lesion.category) {
+      lesion.not_weighed.push_back("a " + std::string(lesion.code.meaning) +
+                                   " named in the report text, with no category the report "
+                                   "states for its breast");
+    }
+  }
+}
+
+}  // namespace
+
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
                    Findings& findings) {
   if (reading.text_items == 0) return;
@@ -481,7 +504,14 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   findings.text_mentions = std::move(reading.mentions);
   findings.text_use = coded ? Findings::TextUse::Paired : Findings::TextUse::Read;
   if (coded) keep_statements_coded_ones_do_not_say(findings, reading.assessments);
+  // A text-only report's distortion or asymmetry beside its calcifications is another finding
+  // (hostile review 29, H29-9). Beside coded content the coded findings are the report's.
+  if (!coded) {
+    findings.unassessed_findings.insert(findings.unassessed_findings.end(),
+                                        reading.other_lesions.begin(), reading.other_lesions.end());
+  }
   add_text_findings(findings, std::move(reading.findings), std::move(reading.assessments));
+  assess_text_lesions(findings);
   note_tissue_asked_of_the_other_breast(reading.tissue_follow_ups, findings);
 }
 

@@ -212,6 +212,12 @@ struct Wordings {
   // A lesion named in the calcifications' clause, not denied: the finding's (C15, C16, W19).
   std::vector<std::string> distortion;  // "architectural distortion"
   std::vector<std::string> asymmetry;   // "focal asymmetry"
+  // Words next to such a distortion that say surgery, a scar or trauma at the site caused it
+  // ("postsurgical", "lumpectomy site", "Narbe"): not suspicious in its own right (C15), W19 asks.
+  std::vector<std::string> distortion_cause;
+  // A mass named in a sentence without calcifications ("LEFT BREAST: Mass at 2 o'clock"): a
+  // finding of its own the calcification rules do not assess (E15; hostile review 29, H29-9).
+  std::vector<std::string> mass;
   // Phrases holding a breast word that name no breast: "snomed rt", "post rt" (radiotherapy).
   // The longest phrase at a place wins, so such a phrase takes the breast word away.
   std::vector<std::string> not_laterality;

@@ -582,9 +582,13 @@ bool within_mass(const RuleContext& context) {
          context.finding.mass_with_calcifications;
 }
 
+// A distortion the report text attributes to surgery, a scar or trauma at the site is not
+// suspicious in its own right (the BI-RADS atlas, as W19 says; hostile review 29, H29-8): W19
+// still asks the radiologist, but neither C15 nor C0 sends its calcifications to biopsy for it.
 bool architectural_distortion(const RuleContext& context) {
   const auto& lesion = context.finding.lesion;
-  return lesion && lesion->term == Lesion::ArchitecturalDistortion;
+  return lesion && lesion->term == Lesion::ArchitecturalDistortion &&
+         context.finding.distortion_cause.empty();
 }
 
 bool calcifications_in_an_asymmetry(const RuleContext& context) {
@@ -602,6 +606,14 @@ std::vector<std::string> finding_code_names_a_lesion_texts(const RuleContext& co
   const std::string code = (context.finding.origin == Origin::Narrative ? "the report text names "
                                                                         : "the finding code is ") +
                            describe(lesion.code) + " (" + lesion.position + "): ";
+  if (lesion.term == Lesion::ArchitecturalDistortion && !context.finding.distortion_cause.empty()) {
+    return {code +
+            "the text attributes the architectural distortion to surgery or trauma at the "
+            "site (\"" +
+            context.finding.distortion_cause +
+            "\"), so it is not read as suspicious in its own right (no C15); the rules read its "
+            "calcifications only: the radiologist confirms that history"};
+  }
   if (lesion.term == Lesion::ArchitecturalDistortion) {
     return {code +
             "an architectural distortion is suspicious in its own right unless surgery or trauma "
@@ -1300,7 +1312,11 @@ std::vector<const UnassessedFinding*> unassessed_findings_above(const ExamContex
     }
     const bool higher = unassessed.category && (above(*unassessed.category, exam_bound) ||
                                                 (breast && above(*unassessed.category, breast)));
-    if (higher || !unassessed.not_weighed.empty()) found.push_back(&unassessed);
+    // One read from the text is always said: the rules cannot assess it, and the report's word
+    // is all there is of it (hostile review 29, H29-9).
+    if (higher || !unassessed.not_weighed.empty() || unassessed.from_text) {
+      found.push_back(&unassessed);
+    }
   }
   return found;
 }
@@ -1321,7 +1337,15 @@ std::vector<std::string> unassessed_finding_category_texts(const RuleContext& co
                                    : breast_words(finding->laterality);
     std::string text = "finding " + describe(finding->code) + " (" + finding->position + ") of " +
                        breast + " is not assessed by the calcification rules";
-    if (finding->category) {
+    if (finding->from_text) {
+      text = "the report text names " + describe(finding->code) + " (" + finding->position +
+             ") of " + breast + ", a finding the calcification rules do not assess: \"" +
+             finding->quote + "\"";
+      if (finding->category) {
+        text += "; the report's category " + words(*finding->category) +
+                " for its breast counts for it";
+      }
+    } else if (finding->category) {
       text += "; its own reported category " + words(*finding->category) +
               " counts for its breast and the exam where it is above what the calcification "
               "findings and the overall assessment give";

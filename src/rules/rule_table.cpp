@@ -300,7 +300,9 @@ std::vector<Rule> make_rule_table() {
       // finding was read for a mass (C11) and dropped for a distortion, which came out benign.
       {"C15", "Calcifications in an architectural distortion", kBiradsDistortion,
        "the finding code is architectural distortion of breast (129792006, SCT; legacy F-01795, "
-       "SRT) and the finding carries calcification descriptors",
+       "SRT) and the finding carries calcification descriptors; not where the report text "
+       "attributes the distortion to surgery, a scar or trauma at the site (the lexicon's "
+       "distortionCause words next to it, not denied; W19 still asks for review)",
        Stage::Category, architectural_distortion, category(Category::LowSuspicion4A),
        kEvidenceLesion},
       {"C13", "Known malignancy", kBiradsCategory6,
@@ -675,7 +677,9 @@ std::vector<Rule> make_rule_table() {
        "do not weigh (a Recommended Follow-up asking for tissue or saying malignancy, another "
        "follow-up than routine with no category of its own, a high-risk or other non-benign "
        "result, an item that could not be read): its breast and the exam are 0 unless 4 or above; "
-       "the warning names the finding",
+       "or it is a distortion, an asymmetry or a mass a text-only report names in a sentence "
+       "without calcifications (always said, with its sentence; the report's category for its "
+       "breast counts for it, none stated: 0 unless 4 or above); the warning names the finding",
        Stage::Exam, unassessed_finding_category_above,
        needing_review(counting_unassessed_findings(
            warning(WarningCode::AssessmentDiscordant, unassessed_finding_category_texts))),

@@ -136,8 +136,13 @@ check "lexicon: lists a shipped wording" grep -qx "morphology term=fine-pleomorp
 "$mammocalc" lexicon --format xml --lexicon "$work/site-lexicon.xml" >"$work/lexicon.xml" 2>&1
 check "lexicon --format xml validates against the schema" bash -c "xmllint --noout --schema schemas/narrative-wordings.xsd '$work/lexicon.xml' 2>/dev/null"
 check "... and holds the site's wording" grep -q 'phrase="shaggy"' "$work/lexicon.xml"
+# The causes of a distortion at its site (hostile review 29, H29-8) are lexicon data, shown and
+# schema-valid as every other wording.
+check "lexicon: lists a distortion cause" grep -qx "distortionCause: postsurgical" "$work/lexicon.txt"
+check "... in the XML form too" grep -q '<distortionCause phrase="lumpectomy site"' "$work/lexicon.xml"
 "$mammocalc" lexicon --language de >"$work/de.txt" 2>&1
 check "lexicon --language de: the German lexicon" bash -c "head -n 1 '$work/de.txt' | grep -q '^language de,' && grep -qx 'calcification: mikrokalk\\*' '$work/de.txt'"
+check "lexicon --language de: a German distortion cause" grep -qx "distortionCause: narbe" "$work/de.txt"
 "$mammocalc" lexicon --language xx >/dev/null 2>"$work/xx.err"
 check "lexicon --language xx: usage error (exit 2)" test $? -eq 2
 check "... naming the languages there are" grep -q "no narrative lexicon for the language 'xx'.*de, en" "$work/xx.err"

@@ -121,6 +121,29 @@ check "NUL in text: the repair is a warning" grep -q '<warning code="text-repair
 check "NUL in text: the sentence after the NUL is read" \
   grep -q '<mention status="negated"[^>]*laterality="left".*No suspicious calcifications' "$work/nul.xml"
 
+# --- hostile review 29: the summary of a text report's distortion, other lesion and clock ---
+# H29-8: a distortion the text attributes to surgery is quoted as its cause; no C15 4A biopsy.
+text_sr postsurgical "Mammogram. RIGHT BREAST: Postsurgical architectural distortion at the lumpectomy site with dystrophic calcifications at 10 o'clock. IMPRESSION: BI-RADS 2."
+summarize postsurgical
+check "postsurgical distortion: read (exit $status)" test "$status" -eq 0
+check "postsurgical distortion: the cause is quoted" grep -q '<quote field="lesionCause"[^>]*>Postsurgical</quote>' "$work/postsurgical.xml"
+check "postsurgical distortion: category 2, no C15, W19 asks" bash -c "grep -q '<assessment category=\"2\"' '$work/postsurgical.xml' && ! grep -q 'rule id=\"C15\"' '$work/postsurgical.xml' && grep -q 'rule=\"W19\"' '$work/postsurgical.xml'"
+# H29-9: the other breast's distortion has a row and a word; the report's 4 is not the
+# calcifications' own.
+text_sr other_breast "Mammogram. RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: Architectural distortion at 2 o'clock. IMPRESSION: BI-RADS 4."
+summarize other_breast
+check "other breast's distortion: read (exit $status)" test "$status" -eq 0
+check "other breast's distortion: the left row is 4" grep -q '<breast laterality="left" category="4"[^>]*findings="0"' "$work/other_breast.xml"
+check "... the right calcifications stay 2, no biopsy" bash -c "grep -q '<assessment category=\"2\"' '$work/other_breast.xml' && ! grep -q 'action=\"biopsy\"' '$work/other_breast.xml'"
+check "... E15 quotes the distortion" grep -q 'rule="E15">the report text names.*"Architectural distortion at 2 o.clock\."' "$work/other_breast.xml"
+# H29-12: "2/3 o'clock" is a range; "13 o'clock" is no clock hour and is said.
+text_sr slash_clock "Mammogram. RIGHT BREAST: Grouped fine pleomorphic calcifications at the 2/3 o'clock position. IMPRESSION: BI-RADS 4."
+summarize slash_clock
+check "2/3 o'clock: both hours quoted and the range said" bash -c "grep -q 'field=\"clock\" value=\"2\"' '$work/slash_clock.xml' && grep -q 'field=\"clock\" value=\"3\"' '$work/slash_clock.xml' && grep -q 'range 2.3' '$work/slash_clock.xml'"
+text_sr hour_13 "Mammogram. RIGHT BREAST: Grouped fine pleomorphic calcifications between 12 and 13 o'clock. IMPRESSION: BI-RADS 4."
+summarize hour_13
+check "between 12 and 13 o'clock: said as no clock hour" grep -q 'code="narrative-unresolved"[^>]*>clock position "between 12 and 13 o.clock" names 13, which is no clock hour' "$work/hour_13.xml"
+
 # --- a text beyond the reader's limit: refused, never summarised from part of its text ---
 many=$(for ((k = 0; k < 20001; ++k)); do printf 'Grouped calcifications. '; done)
 text_sr many_mentions "Left breast. $many"

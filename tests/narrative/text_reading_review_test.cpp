@@ -1308,3 +1308,230 @@ TEST(TextLesion28, ADeniedOrSeparateLesionChangesNothing) {
 
 }  // namespace
 }  // namespace mammocalc
+
+namespace mammocalc {
+namespace {
+
+using namespace coded_report;  // NOLINT(google-build-using-namespace)
+
+// ---- Hostile review 29 (H29-8): a distortion the text attributes to surgery or a scar ----
+
+// W19's own words: a distortion is suspicious in its own right "unless surgery or trauma at the
+// site" explains it. The text that says so is read (the lexicon's distortionCause phrases): W19
+// still asks for review, but C15's floor of 4A (and C0's) does not send the calcifications to
+// biopsy.
+bool quotes_field(const Finding& finding, NarrativeField field) {
+  return std::any_of(finding.text_evidence.begin(), finding.text_evidence.end(),
+                     [field](const TextEvidence& evidence) { return evidence.field == field; });
+}
+
+TEST(TextLesion29, ADistortionTheTextAttributesToSurgeryIsNoC15) {
+  for (const char* text :
+       {"RIGHT BREAST: Postsurgical architectural distortion at the lumpectomy site with "
+        "dystrophic calcifications at 10 o'clock. IMPRESSION: BI-RADS 2.",
+        "RIGHT BREAST: Stable postoperative scar-related distortion containing coarse dystrophic "
+        "calcifications, unchanged since 2019. IMPRESSION: BI-RADS 2.",
+        "RIGHT BREAST: Architectural distortion at the lumpectomy site with coarse calcifications. "
+        "IMPRESSION: BI-RADS 2.",
+        "RIGHT BREAST: Post-traumatic architectural distortion with coarse calcifications. "
+        "IMPRESSION: BI-RADS 2."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    const Decision& decision = decision_of(report, finding);
+    EXPECT_FALSE(testing::fired(decision, "C15")) << text;
+    EXPECT_FALSE(testing::fired(decision, "C0")) << text;
+    EXPECT_TRUE(testing::fired(decision, "W19")) << text;
+    EXPECT_TRUE(decision.needs_review) << text;
+    EXPECT_EQ(decision.final_category, Category::Benign2) << text;
+    EXPECT_NE(decision.recommendation.action, Action::Biopsy) << text;
+    EXPECT_TRUE(quotes_field(*finding, NarrativeField::LesionCause)) << text;
+  }
+  for (const char* text : {"RECHTE BRUST: Postoperative Architekturstörung mit groben "
+                           "Verkalkungen bei 10 Uhr. BEURTEILUNG: BI-RADS 2.",
+                           "RECHTE BRUST: Narbige Architekturstörung mit groben Verkalkungen bei "
+                           "10 Uhr. BEURTEILUNG: BI-RADS 2."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    const Decision& decision = decision_of(report, finding);
+    EXPECT_FALSE(testing::fired(decision, "C15")) << text;
+    EXPECT_TRUE(testing::fired(decision, "W19")) << text;
+    EXPECT_TRUE(quotes_field(*finding, NarrativeField::LesionCause)) << text;
+  }
+}
+
+// A denied cause, a radial scar (a suspicious lesion, not a surgical one), a cause said of
+// another sentence or another finding: the distortion stays C15's.
+TEST(TextLesion29, ACauseDeniedOrOfAnotherFindingDoesNotLeak) {
+  for (const char* text :
+       {"RIGHT BREAST: Architectural distortion with coarse calcifications, not postsurgical. "
+        "IMPRESSION: BI-RADS 2.",
+        "RIGHT BREAST: Radial scar architectural distortion with coarse calcifications. "
+        "IMPRESSION: BI-RADS 2.",
+        "RIGHT BREAST: Architectural distortion with coarse calcifications. LEFT BREAST: "
+        "Postsurgical scar. IMPRESSION: BI-RADS 2.",
+        "Architectural distortion with coarse calcifications in the right breast, and a "
+        "postoperative scar in the left breast."}) {
+    const Report report = summarise_en(text);
+    const auto found = of_origin(report, Origin::Narrative);
+    ASSERT_FALSE(found.empty()) << text;
+    const Finding* finding = found.front();
+    const Decision& decision = decision_of(report, finding);
+    EXPECT_TRUE(testing::fired(decision, "C15")) << text;
+    EXPECT_FALSE(reassures(decision.final_category)) << text;
+    EXPECT_FALSE(quotes_field(*finding, NarrativeField::LesionCause)) << text;
+  }
+}
+
+// ---- Hostile review 29 (H29-12): clock texts that are a range or no clock hour ----
+
+// "2/3 o'clock" is a range as "2-3 o'clock" is: both ends kept and said, never the second alone.
+TEST(TextClock29, ASlashedClockIsARange) {
+  for (const char* text :
+       {"Grouped fine pleomorphic calcifications in the left breast at the 2/3 o'clock position.",
+        "Grouped fine pleomorphic calcifications in the left breast at 2 / 3 o'clock."}) {
+    const Report report = summarise_en2(text);
+    const Finding* finding = the_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    ASSERT_TRUE(finding->location.clock_hour) << text;
+    EXPECT_EQ(*finding->location.clock_hour, 2) << text;
+    EXPECT_TRUE(quotes_clock(*finding, 2)) << text;
+    EXPECT_TRUE(quotes_clock(*finding, 3)) << text;
+    EXPECT_TRUE(finding_notes_say(*finding, "range 2\u20133")) << text;
+    EXPECT_FALSE(clock_conflict(*finding)) << text;
+  }
+  const Report german = summarise_de2("Gruppierter pleomorpher Mikrokalk links bei 2/3 Uhr.");
+  const Finding* finding = the_narrative_finding(german);
+  ASSERT_NE(finding, nullptr);
+  ASSERT_TRUE(finding->location.clock_hour);
+  EXPECT_EQ(*finding->location.clock_hour, 2);
+  EXPECT_TRUE(finding_notes_say(*finding, "range 2\u20133"));
+}
+
+// 13 is no clock hour: a clock text that names one is said (narrative-unresolved), never read
+// as one of its hours in silence, and never dropped without a word.
+TEST(TextClock29, AnHourThatIsNoClockHourIsSaid) {
+  for (const char* text :
+       {"Grouped fine pleomorphic calcifications in the left breast between 12 and 13 o'clock.",
+        "Grouped fine pleomorphic calcifications in the left breast at 13 o'clock."}) {
+    const Report report = summarise_en2(text);
+    const Finding* finding = the_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_FALSE(finding->location.clock_hour) << text;
+    EXPECT_TRUE(std::any_of(finding->notes.begin(), finding->notes.end(),
+                            [](const ReaderNote& note) {
+                              return note.code == WarningCode::NarrativeUnresolved &&
+                                     note.text.find("13") != std::string::npos &&
+                                     note.text.find("no clock hour") != std::string::npos;
+                            }))
+        << text;
+    EXPECT_TRUE(decision_of(report, finding).needs_review) << text;
+  }
+  // Neighbours: a clock hour stays one; a time of day with no clock word is none.
+  const Report report =
+      summarise_en2("Grouped fine pleomorphic calcifications in the left breast at 12 o'clock.");
+  const Finding* finding = the_narrative_finding(report);
+  ASSERT_NE(finding, nullptr);
+  ASSERT_TRUE(finding->location.clock_hour);
+  EXPECT_EQ(*finding->location.clock_hour, 12);
+  EXPECT_FALSE(finding_notes_say(*finding, "no clock hour"));
+}
+
+// ---- Hostile review 29 (H29-9): the other breast's distortion, and the report's 4 ----
+
+const BreastSummary* breast_row(const Report& report, Laterality laterality) {
+  const auto& rows = report.exam.breasts;
+  const auto found = std::find_if(rows.begin(), rows.end(), [laterality](const BreastSummary& row) {
+    return row.laterality == laterality;
+  });
+  return found != rows.end() ? &*found : nullptr;
+}
+
+// The left distortion is a finding the calcification rules do not assess (E15), quoted, of the
+// left breast: the report's 4 is not the right calcifications' own (they keep their rules' 2 with
+// the discordance said, W11/E4), and the left row shows the 4, not "no finding".
+TEST(TextOtherLesion29, TheOtherBreastsDistortionIsAFindingOfItsOwn) {
+  for (const char* text :
+       {"RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: Architectural "
+        "distortion at 2 o'clock. IMPRESSION: BI-RADS 4.",
+        "Round calcifications in the right breast at 10 o'clock, scattered. Focal asymmetry in "
+        "the left breast at 2 o'clock. IMPRESSION: BI-RADS 4.",
+        "RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: Irregular mass "
+        "at 2 o'clock. IMPRESSION: BI-RADS 4."}) {
+    const Report report = summarise_en(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(finding->laterality, Laterality::Right) << text;
+    const Decision& decision = decision_of(report, finding);
+    EXPECT_EQ(decision.final_category, Category::Benign2) << text;
+    EXPECT_NE(decision.recommendation.action, Action::Biopsy) << text;
+    EXPECT_TRUE(decision.needs_review) << text;
+    EXPECT_TRUE(testing::fired(decision, "W11") || exam_fired(report, "E4")) << text;
+    const auto& lesions = report.input.unassessed_findings;
+    ASSERT_EQ(lesions.size(), 1U) << text;
+    EXPECT_TRUE(lesions[0].from_text) << text;
+    EXPECT_EQ(lesions[0].laterality, Laterality::Left) << text;
+    EXPECT_NE(lesions[0].quote.find("2 o'clock"), std::string::npos) << text;
+    EXPECT_TRUE(exam_fired(report, "E15")) << text;
+    const BreastSummary* left = breast_row(report, Laterality::Left);
+    ASSERT_NE(left, nullptr) << text;
+    EXPECT_EQ(left->category, Category::Suspicious4) << text;
+    EXPECT_EQ(left->findings, 0) << text;
+    const BreastSummary* right = breast_row(report, Laterality::Right);
+    ASSERT_NE(right, nullptr) << text;
+    EXPECT_EQ(right->category, Category::Benign2) << text;
+    ASSERT_TRUE(report.exam.category) << text;
+    EXPECT_EQ(*report.exam.category, Category::Suspicious4) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+}
+
+// A benign mass of the other breast under the report's 2 is kept and said, and nothing is
+// raised: both breasts and the exam stay 2 (no over-flagging, hostile review 29, H29-6's lesson).
+TEST(TextOtherLesion29, ABenignOtherFindingRaisesNothing) {
+  const Report report = summarise_en(
+      "RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: Oval "
+      "circumscribed mass, stable. IMPRESSION: BI-RADS 2.");
+  const Finding* finding = only_narrative_finding(report);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(decision_of(report, finding).final_category, Category::Benign2);
+  ASSERT_EQ(report.input.unassessed_findings.size(), 1U);
+  EXPECT_EQ(report.input.unassessed_findings[0].laterality, Laterality::Left);
+  const BreastSummary* left = breast_row(report, Laterality::Left);
+  ASSERT_NE(left, nullptr);
+  EXPECT_EQ(left->category, Category::Benign2);
+  ASSERT_TRUE(report.exam.category);
+  EXPECT_EQ(*report.exam.category, Category::Benign2);
+}
+
+// Denied, resolved or absent, no lesion is kept and the calcifications take the report's 2 as
+// before; a report of only the distortion still gives its category to the exam.
+TEST(TextOtherLesion29, ADeniedOrResolvedLesionIsNone) {
+  for (const char* text :
+       {"RIGHT BREAST: No architectural distortion. Scattered round calcifications at 10 "
+        "o'clock. IMPRESSION: Benign. BI-RADS 2.",
+        "RIGHT BREAST: The previously seen asymmetry has resolved. Round calcifications at 10 "
+        "o'clock, scattered. IMPRESSION: Benign. BI-RADS 2.",
+        "RIGHT BREAST: There is no mass, asymmetry or architectural distortion. Vascular "
+        "calcifications. IMPRESSION: Benign. BI-RADS 2.",
+        "RIGHT BREAST: Scattered round calcifications. No evidence of architectural distortion "
+        "or suspicious calcifications. IMPRESSION: BI-RADS 2.",
+        "RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: No "
+        "architectural distortion. IMPRESSION: BI-RADS 2.",
+        "RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: No mass. "
+        "IMPRESSION: BI-RADS 2.",
+        "The breasts are heterogeneously dense, which may obscure small masses. Scattered round "
+        "calcifications in the right breast. IMPRESSION: BI-RADS 2."}) {
+    const Report report = summarise_en(text);
+    EXPECT_TRUE(report.input.unassessed_findings.empty()) << text;
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_EQ(decision_of(report, finding).final_category, Category::Benign2) << text;
+    ASSERT_TRUE(report.exam.category) << text;
+    EXPECT_EQ(*report.exam.category, Category::Benign2) << text;
+  }
+}
+
+}  // namespace
+}  // namespace mammocalc
