@@ -692,14 +692,14 @@ bool intervention_target_unclear(const RuleContext& context) {
 }
 
 std::vector<std::string> intervention_target_unclear_texts(const RuleContext& context) {
-  std::vector<std::string> texts;
-  for (const Finding* holder : results_applied_by_breast_beside(context)) {
-    texts.push_back("the intervention section at " + holder->results_by_breast->section_position +
-                    " counted for the finding at " + holder->position +
-                    " as the one calcification finding of its breast, but that breast holds "
-                    "more findings (an annotation may add one): which one was biopsied cannot "
-                    "be told");
-  }
+  const std::vector<const Finding*> holders = results_applied_by_breast_beside(context);
+  std::vector<std::string> texts(holders.size());
+  std::transform(holders.begin(), holders.end(), texts.begin(), [](const Finding* holder) {
+    return "the intervention section at " + holder->results_by_breast->section_position +
+           " counted for the finding at " + holder->position +
+           " as the one calcification finding of its breast, but that breast holds more "
+           "findings (an annotation may add one): which one was biopsied cannot be told";
+  });
   return texts;
 }
 
