@@ -1529,21 +1529,37 @@ bool is_size_measurement(const ContentItem& item) {
 // (a CAD finding) does not, so a CAD's measurement is said (README: "a measurement").
 enum class SizesInTemplate : bool { No, Yes };
 
-// The positions of a finding's items that describe the lesion (kLesionDescriptors, sizes where
-// its template has them) with a value no calcification or result value set has: read as
-// template items, not as unknown.
-std::set<std::string> lesion_descriptor_positions(const ContentItem& finding,
-                                                  SizesInTemplate sizes) {
+// A finding's items that describe the lesion (kLesionDescriptors, sizes where its template has
+// them) with a value no calcification or result value set has: read as template items, not as
+// unknown, unless the value is outside the descriptor's context group (it cannot be read). Those
+// whose value BI-RADS names a feature of malignancy are listed in words (hostile review 30,
+// H30-1, H30-2).
+struct LesionDescriptors {
   std::set<std::string> positions;
+  std::set<std::string> outside_value_set;  // their value is not in their context group
+  std::vector<std::string> suspicious;
+};
+LesionDescriptors lesion_descriptors(const ContentItem& finding, SizesInTemplate sizes) {
+  LesionDescriptors found;
   walk_tree(finding, [&](const ContentItem& each, const ContentItem*) {
     const bool descriptor = is_one_of(each, kLesionDescriptors) ||
                             (sizes == SizesInTemplate::Yes && is_size_measurement(each));
     const bool weighed_value = each.value_type == ValueType::Code &&
                                (morphology_for(each.code) || distribution_for(each.code) ||
                                 prior_result_for(each.code) || category_for(each.code));
-    if (descriptor && !weighed_value) positions.insert(each.position);
+    if (!descriptor || weighed_value) return;
+    const DescriptorReading reading = lesion_descriptor_reading(each.concept_name, each.code);
+    if (reading == DescriptorReading::OutsideValueSet) {
+      found.outside_value_set.insert(each.position);
+      return;
+    }
+    found.positions.insert(each.position);
+    if (reading == DescriptorReading::Suspicious) {
+      found.suspicious.push_back("a suspicious lesion descriptor " + describe(each.concept_name) +
+                                 " = " + describe(each.code) + " (" + each.position + ")");
+    }
   });
-  return positions;
+  return found;
 }
 
 // What a finding the calcification rules do not assess (`item`, its items read into `read`,
@@ -1552,13 +1568,21 @@ std::set<std::string> lesion_descriptor_positions(const ContentItem& finding,
 // are not unknown (hostile review 29, H29-6). A CAD finding's `impression` is read with it.
 void add_unassessed(const ContentItem& item, const ContentItem* impression, Finding read,
                     Laterality laterality, SizesInTemplate sizes, Findings& out) {
-  const std::set<std::string> descriptors = lesion_descriptor_positions(item, sizes);
+  const LesionDescriptors descriptors = lesion_descriptors(item, sizes);
   read.notes.erase(std::remove_if(read.notes.begin(), read.notes.end(),
                                   [&](const ReaderNote& note) {
                                     return note.code == WarningCode::UnknownCode &&
-                                           descriptors.count(note.position) > 0;
+                                           descriptors.positions.count(note.position) > 0;
                                   }),
                    read.notes.end());
+  constexpr std::string_view kNotOurConcept = "its concept is not one this tool reads in a finding";
+  for (ReaderNote& note : read.notes) {
+    const std::size_t at = note.text.find(kNotOurConcept);
+    if (descriptors.outside_value_set.count(note.position) != 0 && at != std::string::npos) {
+      note.text.replace(at, kNotOurConcept.size(),
+                        "its value is not in the context group of its lesion descriptor");
+    }
+  }
   // For a finding the rules do not assess, a code's meaning counts beside its value
   // (weigh_unassessed), so the words "read by its code alone" would be wrong (H29-12).
   constexpr std::string_view kCodeAlone = "; read by its code alone";
@@ -1588,6 +1612,8 @@ void add_unassessed(const ContentItem& item, const ContentItem* impression, Find
   UnassessedFinding unassessed{item.position, item.code, laterality, read.reported_category, {},
                                false,         {}};
   weigh_unassessed(item, impression, read, unassessed);
+  unassessed.not_weighed.insert(unassessed.not_weighed.end(), descriptors.suspicious.begin(),
+                                descriptors.suspicious.end());
   if (!unassessed.category && unassessed.not_weighed.empty()) return;
   out.unassessed_findings.push_back(std::move(unassessed));
 }

@@ -668,4 +668,84 @@ bool is_known_coding_scheme(std::string_view scheme) {
   return std::find(kKnownSchemes.begin(), kKnownSchemes.end(), scheme) != kKnownSchemes.end();
 }
 
+namespace {
+
+// One member of a lesion descriptor's context group (PS3.16 CID 6004, 6006, 6008, 6152-6155,
+// 6157, 6072; codes verified against PYD's _cid_dict.py / _concepts_dict.py).
+struct DescriptorMember {
+  CodeConst concept;
+  CodeConst value;
+  bool suspicious;
+};
+
+constexpr CodeConst kShape{"107644003", "SCT", "Shape"};
+constexpr CodeConst kMargins{"111037", "DCM", "Margins"};
+constexpr CodeConst kLesionDensity{"111035", "DCM", "Lesion Density"};
+constexpr CodeConst kOrientation{"111354", "DCM", "Orientation"};
+constexpr CodeConst kLesionBoundary{"111357", "DCM", "Lesion boundary"};
+constexpr CodeConst kEchoPattern{"111360", "DCM", "Echo pattern"};
+constexpr CodeConst kPosteriorAcoustic{"111366", "DCM", "Posterior acoustic features"};
+constexpr CodeConst kVascularity{"111372", "DCM", "Vascularity"};
+constexpr CodeConst kImplantFinding{"111407", "DCM", "Implant finding"};
+
+constexpr std::array<DescriptorMember, 40> kDescriptorMembers{{
+    {kShape, {"40266001", "SCT", "Lobular"}, false},
+    {kShape, {"42700002", "SCT", "Round shape"}, false},
+    {kShape, {"84360004", "SCT", "Ovoid shape (Oval)"}, false},
+    {kShape, {"49608001", "SCT", "Irregular"}, true},
+    {kMargins, {"129738007", "SCT", "Circumscribed lesion"}, false},
+    {kMargins, {"129740002", "SCT", "Obscured lesion"}, false},
+    {kMargins, {"129742005", "SCT", "Spiculated lesion"}, true},
+    {kMargins, {"129741003", "SCT", "Indistinct lesion"}, true},
+    {kMargins, {"129739004", "SCT", "Microlobulated lesion"}, true},
+    {kMargins, {"111343", "DCM", "Angular margins"}, true},
+    {kLesionDensity, {"129746008", "SCT", "Low density (not containing fat) lesion"}, false},
+    {kLesionDensity, {"129745007", "SCT", "Equal density (isodense) lesion"}, false},
+    {kLesionDensity, {"129747004", "SCT", "Fat containing (radiolucent) lesion"}, false},
+    {kLesionDensity, {"129744006", "SCT", "High density lesion"}, true},
+    {kOrientation, {"111355", "DCM", "Parallel"}, false},
+    {kOrientation, {"111356", "DCM", "Not parallel"}, true},
+    {kLesionBoundary, {"111358", "DCM", "Abrupt interface"}, false},
+    {kLesionBoundary, {"111359", "DCM", "Echogenic halo"}, true},
+    {kEchoPattern, {"111361", "DCM", "Anechoic"}, false},
+    {kEchoPattern, {"111362", "DCM", "Hyperechoic"}, false},
+    {kEchoPattern, {"111363", "DCM", "Complex"}, false},
+    {kEchoPattern, {"111364", "DCM", "Hypoechoic"}, false},
+    {kEchoPattern, {"111365", "DCM", "Isoechoic"}, false},
+    {kPosteriorAcoustic, {"111367", "DCM", "No posterior acoustic features"}, false},
+    {kPosteriorAcoustic, {"111368", "DCM", "Posterior enhancement"}, false},
+    {kPosteriorAcoustic, {"111369", "DCM", "Posterior shadowing"}, true},
+    {kPosteriorAcoustic, {"111370", "DCM", "Combined posterior enhancement and shadowing"}, false},
+    {kVascularity, {"111373", "DCM", "Vascularity not present"}, false},
+    {kVascularity, {"111374", "DCM", "Vascularity not assessed"}, false},
+    {kVascularity, {"111375", "DCM", "Vascularity present in lesion"}, false},
+    {kVascularity, {"111376", "DCM", "Vascularity present immediately adjacent to lesion"}, false},
+    {kVascularity,
+     {"111377", "DCM", "Diffusely increased vascularity in surrounding tissue"},
+     false},
+    {kImplantFinding, {"111503", "DCM", "Normal implants"}, false},
+    {kImplantFinding, {"111504", "DCM", "Asymmetric implants"}, false},
+    {kImplantFinding, {"111505", "DCM", "Calcified implant"}, false},
+    {kImplantFinding, {"111506", "DCM", "Distorted implant"}, false},
+    {kImplantFinding, {"111507", "DCM", "Silicone-laden lymph nodes"}, false},
+    {kImplantFinding, {"111508", "DCM", "Free silicone"}, false},
+    {kImplantFinding, {"111509", "DCM", "Herniated implant"}, false},
+    {kImplantFinding, {"111510", "DCM", "Explantation"}, false},
+}};
+
+}  // namespace
+
+DescriptorReading lesion_descriptor_reading(const Code& concept, const Code& value) {
+  const bool has_value_set = std::any_of(
+      kDescriptorMembers.begin(), kDescriptorMembers.end(),
+      [&](const DescriptorMember& member) { return same_concept(concept, member.concept); });
+  if (!has_value_set) return DescriptorReading::NoValueSet;
+  const auto member = std::find_if(
+      kDescriptorMembers.begin(), kDescriptorMembers.end(), [&](const DescriptorMember& each) {
+        return same_concept(concept, each.concept) && same_concept(value, each.value);
+      });
+  if (member == kDescriptorMembers.end()) return DescriptorReading::OutsideValueSet;
+  return member->suspicious ? DescriptorReading::Suspicious : DescriptorReading::Expected;
+}
+
 }  // namespace mammocalc

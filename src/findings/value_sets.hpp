@@ -31,6 +31,19 @@ enum class FindingKind {
 // Empty when the code is not a known finding code ("unrecognised finding code").
 std::optional<FindingKind> finding_kind_for(const Code& code);
 
+// What the value of a lesion descriptor of TID 4206 / TID 4011 (Shape CID 6004, Margins CID 6006,
+// Lesion Density CID 6008, the ultrasound descriptors CID 6152-6155 and 6157, Implant finding CID
+// 6072) says of the lesion. BI-RADS calls an irregular shape, a spiculated, indistinct,
+// microlobulated or angular margin, a high density, a non-parallel orientation, an echogenic halo
+// and posterior shadowing features of malignancy (hostile review 30, H30-1, H30-2).
+enum class DescriptorReading {
+  NoValueSet,       // not a descriptor whose value set this tool holds
+  OutsideValueSet,  // a value its context group does not have: it cannot be read
+  Expected,         // a member of its context group
+  Suspicious,       // a member BI-RADS names a feature of malignancy
+};
+DescriptorReading lesion_descriptor_reading(const Code& concept, const Code& value);
+
 // CID 6028 Mammography Recommended Follow-up (⊃ CID 6029), one kind per code or group of codes.
 enum class FollowUpKind {
   NormalInterval,                // 111140

@@ -435,6 +435,31 @@ TEST(CadUnassessedFinding, ItsTemplatesDescriptorsAreNoReasonForReview) {
   EXPECT_FALSE(report.exam.needs_review);
 }
 
+// Hostile review 30 (H30-1, H30-2): a suspicious descriptor value (a spiculated margin, an
+// irregular shape) is never "benign, no review"; a value outside its context group is unknown.
+TEST(CadUnassessedFinding, ASuspiciousDescriptorValueMakesItsBreastNeverBenign) {
+  for (const auto& [concept, value] :
+       {std::pair{CodeConst{"111037", "DCM", "Margins"},
+                  Code{"129742005", "SCT", "Spiculated lesion"}},
+        std::pair{CodeConst{"107644003", "SCT", "Shape"}, Code{"49608001", "SCT", "Irregular"}}}) {
+    const Report report = evaluate_cad(cluster_beside(
+        kMass.to_code(),
+        {property("1.1.1.3.5", concept, value),
+         property("1.1.1.3.6", codes::kAssessmentCategory, code_of(Category::Benign2).to_code())}));
+    EXPECT_TRUE(exam_fired(report, "E15")) << value.meaning;
+    EXPECT_EQ(right_breast_category(report), Category::Incomplete0) << value.meaning;
+    EXPECT_TRUE(report.exam.needs_review) << value.meaning;
+  }
+}
+TEST(CadUnassessedFinding, ADescriptorValueOutsideItsContextGroupIsUnknown) {
+  const Report report = evaluate_cad(
+      cluster_beside(kMass.to_code(), {property("1.1.1.3.5", CodeConst{"111037", "DCM", "Margins"},
+                                                Code{"LOC1", "99LOCAL", "Fuzzy"})}));
+  EXPECT_TRUE(report_note_says(report, "not in the context group"));
+  EXPECT_EQ(right_breast_category(report), Category::Incomplete0);
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
 TEST(CadUnassessedFinding, NotForPresentationItIsSkippedAndSaid) {
   SrDocument document =
       cluster_beside(kMass.to_code(), {property("1.1.1.3.5", codes::kAssessmentCategory,

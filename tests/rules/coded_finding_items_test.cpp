@@ -492,10 +492,11 @@ TEST(UnassessedFindingCategory, ItsBreastHasARowEvenWithoutCalcifications) {
 // beside benign calcifications is no unread evidence (hostile review 29, H29-6: exam 0).
 TEST(UnassessedFindingCategory, AMassDescribedByItsTemplateItemsIsNoUnreadEvidence) {
   ContentItem mass = lesion_with_category(kMass, Category::Benign2);
+  // Values of CID 6004 and CID 6006 (a code outside them is unknown: hostile review 30, H30-2).
   mass.children.push_back(code_item("1.1.2.3", CodeConst{"107644003", "SCT", "Shape"},
-                                    Code{"129736006", "SCT", "Oval shape"}));
+                                    Code{"84360004", "SCT", "Ovoid shape (Oval)"}));
   mass.children.push_back(code_item("1.1.2.4", CodeConst{"111037", "DCM", "Margins"},
-                                    Code{"129731001", "SCT", "Circumscribed margin"}));
+                                    Code{"129738007", "SCT", "Circumscribed lesion"}));
   mass.children.push_back(num_item("1.1.2.5", CodeConst{"81827009", "SCT", "Diameter"}, 8,
                                    Code{"mm", "UCUM", "millimeter"}));
   const Report report = evaluate_report({finding_with({kRight, kCoarse}), mass});

@@ -119,6 +119,18 @@ TEST(NonCalcificationFindingItems, AMeaningThatCountsIsNotSaidToBeIgnored) {
   EXPECT_FALSE(exam_warned(report, "read by its code alone"));
 }
 
+// H30-1: a TID 4200 mass with an irregular shape and a spiculated margin reported 2 is reviewed.
+TEST(NonCalcificationFindingItems, ASpiculatedIrregularMassIsNeverPlainBenign) {
+  const Report report = evaluate_document(benign_calcifications_and(
+      kMass, {property("1.1.2.2", CodeConst{"107644003", "SCT", "Shape"},
+                       Code{"49608001", "SCT", "Irregular"}),
+              property("1.1.2.3", CodeConst{"111037", "DCM", "Margins"},
+                       Code{"129742005", "SCT", "Spiculated lesion"}),
+              property("1.1.2.4", codes::kAssessmentCategory, code(Category::Benign2))}));
+  expect_never_plain_benign(report, "spiculated irregular mass");
+  EXPECT_TRUE(exam_fired(report, "E15"));
+}
+
 TEST(NonCalcificationFindingItems, AMalignantPathologyMakesItsBreastAndTheExam6) {
   const Report report = evaluate_document(benign_calcifications_and(
       kMass, {property("1.1.2.2", codes::kPathology,
