@@ -672,10 +672,11 @@ namespace {
 
 // One member of a lesion descriptor's context group (PS3.16 CID 6004, 6006, 6008, 6152-6155,
 // 6157, 6072; codes verified against PYD's _cid_dict.py / _concepts_dict.py).
+template <typename Reading>
 struct DescriptorMember {
   CodeConst concept;
   CodeConst value;
-  bool suspicious;
+  Reading reading;  // Expected or Suspicious
 };
 
 constexpr CodeConst kShape{"107644003", "SCT", "Shape"};
@@ -688,64 +689,78 @@ constexpr CodeConst kPosteriorAcoustic{"111366", "DCM", "Posterior acoustic feat
 constexpr CodeConst kVascularity{"111372", "DCM", "Vascularity"};
 constexpr CodeConst kImplantFinding{"111407", "DCM", "Implant finding"};
 
-constexpr std::array<DescriptorMember, 40> kDescriptorMembers{{
-    {kShape, {"40266001", "SCT", "Lobular"}, false},
-    {kShape, {"42700002", "SCT", "Round shape"}, false},
-    {kShape, {"84360004", "SCT", "Ovoid shape (Oval)"}, false},
-    {kShape, {"49608001", "SCT", "Irregular"}, true},
-    {kMargins, {"129738007", "SCT", "Circumscribed lesion"}, false},
-    {kMargins, {"129740002", "SCT", "Obscured lesion"}, false},
-    {kMargins, {"129742005", "SCT", "Spiculated lesion"}, true},
-    {kMargins, {"129741003", "SCT", "Indistinct lesion"}, true},
-    {kMargins, {"129739004", "SCT", "Microlobulated lesion"}, true},
-    {kMargins, {"111343", "DCM", "Angular margins"}, true},
-    {kLesionDensity, {"129746008", "SCT", "Low density (not containing fat) lesion"}, false},
-    {kLesionDensity, {"129745007", "SCT", "Equal density (isodense) lesion"}, false},
-    {kLesionDensity, {"129747004", "SCT", "Fat containing (radiolucent) lesion"}, false},
-    {kLesionDensity, {"129744006", "SCT", "High density lesion"}, true},
-    {kOrientation, {"111355", "DCM", "Parallel"}, false},
-    {kOrientation, {"111356", "DCM", "Not parallel"}, true},
-    {kLesionBoundary, {"111358", "DCM", "Abrupt interface"}, false},
-    {kLesionBoundary, {"111359", "DCM", "Echogenic halo"}, true},
-    {kEchoPattern, {"111361", "DCM", "Anechoic"}, false},
-    {kEchoPattern, {"111362", "DCM", "Hyperechoic"}, false},
-    {kEchoPattern, {"111363", "DCM", "Complex"}, false},
-    {kEchoPattern, {"111364", "DCM", "Hypoechoic"}, false},
-    {kEchoPattern, {"111365", "DCM", "Isoechoic"}, false},
-    {kPosteriorAcoustic, {"111367", "DCM", "No posterior acoustic features"}, false},
-    {kPosteriorAcoustic, {"111368", "DCM", "Posterior enhancement"}, false},
-    {kPosteriorAcoustic, {"111369", "DCM", "Posterior shadowing"}, true},
-    {kPosteriorAcoustic, {"111370", "DCM", "Combined posterior enhancement and shadowing"}, false},
-    {kVascularity, {"111373", "DCM", "Vascularity not present"}, false},
-    {kVascularity, {"111374", "DCM", "Vascularity not assessed"}, false},
-    {kVascularity, {"111375", "DCM", "Vascularity present in lesion"}, false},
-    {kVascularity, {"111376", "DCM", "Vascularity present immediately adjacent to lesion"}, false},
+constexpr std::array<DescriptorMember<DescriptorReading>, 40> kDescriptorMembers{{
+    {kShape, {"40266001", "SCT", "Lobular"}, DescriptorReading::Expected},
+    {kShape, {"42700002", "SCT", "Round shape"}, DescriptorReading::Expected},
+    {kShape, {"84360004", "SCT", "Ovoid shape (Oval)"}, DescriptorReading::Expected},
+    {kShape, {"49608001", "SCT", "Irregular"}, DescriptorReading::Suspicious},
+    {kMargins, {"129738007", "SCT", "Circumscribed lesion"}, DescriptorReading::Expected},
+    {kMargins, {"129740002", "SCT", "Obscured lesion"}, DescriptorReading::Expected},
+    {kMargins, {"129742005", "SCT", "Spiculated lesion"}, DescriptorReading::Suspicious},
+    {kMargins, {"129741003", "SCT", "Indistinct lesion"}, DescriptorReading::Suspicious},
+    {kMargins, {"129739004", "SCT", "Microlobulated lesion"}, DescriptorReading::Suspicious},
+    {kMargins, {"111343", "DCM", "Angular margins"}, DescriptorReading::Suspicious},
+    {kLesionDensity,
+     {"129746008", "SCT", "Low density (not containing fat) lesion"},
+     DescriptorReading::Expected},
+    {kLesionDensity,
+     {"129745007", "SCT", "Equal density (isodense) lesion"},
+     DescriptorReading::Expected},
+    {kLesionDensity,
+     {"129747004", "SCT", "Fat containing (radiolucent) lesion"},
+     DescriptorReading::Expected},
+    {kLesionDensity, {"129744006", "SCT", "High density lesion"}, DescriptorReading::Suspicious},
+    {kOrientation, {"111355", "DCM", "Parallel"}, DescriptorReading::Expected},
+    {kOrientation, {"111356", "DCM", "Not parallel"}, DescriptorReading::Suspicious},
+    {kLesionBoundary, {"111358", "DCM", "Abrupt interface"}, DescriptorReading::Expected},
+    {kLesionBoundary, {"111359", "DCM", "Echogenic halo"}, DescriptorReading::Suspicious},
+    {kEchoPattern, {"111361", "DCM", "Anechoic"}, DescriptorReading::Expected},
+    {kEchoPattern, {"111362", "DCM", "Hyperechoic"}, DescriptorReading::Expected},
+    {kEchoPattern, {"111363", "DCM", "Complex"}, DescriptorReading::Expected},
+    {kEchoPattern, {"111364", "DCM", "Hypoechoic"}, DescriptorReading::Expected},
+    {kEchoPattern, {"111365", "DCM", "Isoechoic"}, DescriptorReading::Expected},
+    {kPosteriorAcoustic,
+     {"111367", "DCM", "No posterior acoustic features"},
+     DescriptorReading::Expected},
+    {kPosteriorAcoustic, {"111368", "DCM", "Posterior enhancement"}, DescriptorReading::Expected},
+    {kPosteriorAcoustic, {"111369", "DCM", "Posterior shadowing"}, DescriptorReading::Suspicious},
+    {kPosteriorAcoustic,
+     {"111370", "DCM", "Combined posterior enhancement and shadowing"},
+     DescriptorReading::Expected},
+    {kVascularity, {"111373", "DCM", "Vascularity not present"}, DescriptorReading::Expected},
+    {kVascularity, {"111374", "DCM", "Vascularity not assessed"}, DescriptorReading::Expected},
+    {kVascularity, {"111375", "DCM", "Vascularity present in lesion"}, DescriptorReading::Expected},
+    {kVascularity,
+     {"111376", "DCM", "Vascularity present immediately adjacent to lesion"},
+     DescriptorReading::Expected},
     {kVascularity,
      {"111377", "DCM", "Diffusely increased vascularity in surrounding tissue"},
-     false},
-    {kImplantFinding, {"111503", "DCM", "Normal implants"}, false},
-    {kImplantFinding, {"111504", "DCM", "Asymmetric implants"}, false},
-    {kImplantFinding, {"111505", "DCM", "Calcified implant"}, false},
-    {kImplantFinding, {"111506", "DCM", "Distorted implant"}, false},
-    {kImplantFinding, {"111507", "DCM", "Silicone-laden lymph nodes"}, false},
-    {kImplantFinding, {"111508", "DCM", "Free silicone"}, false},
-    {kImplantFinding, {"111509", "DCM", "Herniated implant"}, false},
-    {kImplantFinding, {"111510", "DCM", "Explantation"}, false},
+     DescriptorReading::Expected},
+    {kImplantFinding, {"111503", "DCM", "Normal implants"}, DescriptorReading::Expected},
+    {kImplantFinding, {"111504", "DCM", "Asymmetric implants"}, DescriptorReading::Expected},
+    {kImplantFinding, {"111505", "DCM", "Calcified implant"}, DescriptorReading::Expected},
+    {kImplantFinding, {"111506", "DCM", "Distorted implant"}, DescriptorReading::Expected},
+    {kImplantFinding, {"111507", "DCM", "Silicone-laden lymph nodes"}, DescriptorReading::Expected},
+    {kImplantFinding, {"111508", "DCM", "Free silicone"}, DescriptorReading::Expected},
+    {kImplantFinding, {"111509", "DCM", "Herniated implant"}, DescriptorReading::Expected},
+    {kImplantFinding, {"111510", "DCM", "Explantation"}, DescriptorReading::Expected},
 }};
 
 }  // namespace
 
 DescriptorReading lesion_descriptor_reading(const Code& concept, const Code& value) {
-  const bool has_value_set = std::any_of(
-      kDescriptorMembers.begin(), kDescriptorMembers.end(),
-      [&](const DescriptorMember& member) { return same_concept(concept, member.concept); });
+  const bool has_value_set = std::any_of(kDescriptorMembers.begin(), kDescriptorMembers.end(),
+                                         [&](const DescriptorMember<DescriptorReading>& member) {
+                                           return same_concept(concept, member.concept);
+                                         });
   if (!has_value_set) return DescriptorReading::NoValueSet;
-  const auto member = std::find_if(
-      kDescriptorMembers.begin(), kDescriptorMembers.end(), [&](const DescriptorMember& each) {
-        return same_concept(concept, each.concept) && same_concept(value, each.value);
-      });
+  const auto member =
+      std::find_if(kDescriptorMembers.begin(), kDescriptorMembers.end(),
+                   [&](const DescriptorMember<DescriptorReading>& each) {
+                     return same_concept(concept, each.concept) && same_concept(value, each.value);
+                   });
   if (member == kDescriptorMembers.end()) return DescriptorReading::OutsideValueSet;
-  return member->suspicious ? DescriptorReading::Suspicious : DescriptorReading::Expected;
+  return member->reading;
 }
 
 }  // namespace mammocalc
