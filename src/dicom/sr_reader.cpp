@@ -611,34 +611,33 @@ StructureCheck checked_structure(const std::string& bytes, const std::string& na
   return structure;
 }
 
-}  // namespace
-
-SopIdentity read_sop_identity(const std::string& bytes, const std::string& name,
-                              const ReadLimits& limits) {
+// The start of a dataset, up to the first element past `stop` (DCMTK stops there): the content
+// tree is not parsed. The structure is checked first, as for a full read.
+void read_head(const std::string& bytes, const std::string& name, const ReadLimits& limits,
+               const DcmTagKey& stop, DcmFileFormat& head) {
   checked_structure(bytes, name, limits);
   MemoryFile input;
   if (!input.append(bytes)) {
     throw Error(ErrorCode::NotDicom,
                 name + ": cannot be staged for reading (" + std::strerror(errno) + ")");
   }
-  // DCMTK stops at the first element past (0008,0018): the dataset's start only.
+  parse_dicom(input, name, head, stop);
+}
+
+}  // namespace
+
+SopIdentity read_sop_identity(const std::string& bytes, const std::string& name,
+                              const ReadLimits& limits) {
   DcmFileFormat head;
-  parse_dicom(input, name, head, DcmTagKey(0x0008, 0x0019));
+  read_head(bytes, name, limits, DcmTagKey(0x0008, 0x0019), head);  // past (0008,0018)
   DcmDataset& dataset = *head.getDataset();
   return {get_string(dataset, DCM_SOPClassUID), get_string(dataset, DCM_SOPInstanceUID)};
 }
 
 StudyIdentity read_study_identity(const std::string& bytes, const std::string& name,
                                   const ReadLimits& limits) {
-  checked_structure(bytes, name, limits);
-  MemoryFile input;
-  if (!input.append(bytes)) {
-    throw Error(ErrorCode::NotDicom,
-                name + ": cannot be staged for reading (" + std::strerror(errno) + ")");
-  }
-  // DCMTK stops at the first element past (0020,000D): the content tree is not parsed.
   DcmFileFormat head;
-  parse_dicom(input, name, head, DcmTagKey(0x0020, 0x000E));
+  read_head(bytes, name, limits, DcmTagKey(0x0020, 0x000E), head);  // past (0020,000D)
   DcmDataset& dataset = *head.getDataset();
   return {{get_string(dataset, DCM_SOPClassUID), get_string(dataset, DCM_SOPInstanceUID)},
           get_string(dataset, DCM_AccessionNumber),

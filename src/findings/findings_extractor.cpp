@@ -1490,6 +1490,21 @@ void weigh_unassessed(const ContentItem& item, const ContentItem* impression, co
                                 " and no category of its own");
     }
   }
+  // A Recommended Follow-up Interval the finding's own category does not explain (immediate, a
+  // short interval on a benign mass, later than routine): the rules cannot weigh it for a
+  // finding they do not assess, so the radiologist does (hostile review 30, H30-3).
+  for (const FollowUpInterval& interval : read.reported_follow_up_intervals) {
+    const std::optional<Category> own = out.category;
+    const bool routine = own && category_rank(*own) <= category_rank(Category::Benign2) &&
+                         interval.months >= 11 && interval.months <= 12;
+    const bool probably_benign =
+        own == Category::ProbablyBenign3 && interval.months >= 5 && interval.months <= 6;
+    const bool suspicious_own = own && category_rank(*own) >= category_rank(Category::Suspicious4);
+    if (!routine && !probably_benign && !suspicious_own) {
+      out.not_weighed.push_back("a Recommended Follow-up Interval of " + interval.words + " (" +
+                                interval.position + ") that its category does not explain");
+    }
+  }
   const auto unread = std::count_if(read.notes.begin(), read.notes.end(), [](const ReaderNote& n) {
     return n.code == WarningCode::UnknownCode || n.code == WarningCode::UnknownUnit;
   });
@@ -1709,6 +1724,25 @@ void held_by_finding_item(const ContentItem& outer, Finding& finding) {
                            finding.position});
 }
 
+// A finding code whose meaning names a suspicious form of calcification its value does not (an
+// "Individual Calcification" code shown as "Amorphous calcification"): the radiologist saw and
+// signed the meaning, so it describes these calcifications too, and the discordance is said
+// (W17; hostile review 30, H30-8).
+void note_finding_code_meaning(const ContentItem& item, Finding& finding) {
+  const std::optional<Morphology> by_value = morphology_for(item.code);
+  for (const Morphology meant : morphologies_meant(item.code.meaning)) {
+    if (!is_suspicious(meant) || by_value == meant) continue;
+    finding.morphology.push_back(Coded<Morphology>{meant, item.code, item.position});
+    finding.notes.push_back(
+        {WarningCode::CodeMeaningDiscordant,
+         "finding code (" + item.code.value + ", " + item.code.scheme + ") is " +
+             (by_value ? std::string(to_string(*by_value)) : std::string("no calcification form")) +
+             " but its meaning \"" + item.code.meaning + "\" names " +
+             std::string(to_string(meant)) + "; both are read",
+         item.position});
+  }
+}
+
 // TID 4200 (and calcification findings in any other SR): every TID 4206 Finding that is a
 // calcification finding.
 void extract_report_findings(const ContentItem& root, Findings& out, OverallReading& overall) {
@@ -1791,6 +1825,7 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     if (const auto lesion = lesion_for(item.code)) {
       finding.lesion = Coded<Lesion>{*lesion, item.code, item.position};
     }
+    note_finding_code_meaning(item, finding);
     if (outer != nullptr) held_by_finding_item(*outer, finding);
     FindingReader reader(finding, &consumed);
     reader.read_finding(item);
@@ -2300,14 +2335,21 @@ class CadReader {
   // H29-1, H29-2, H29-4).
   void read_other_finding(const ContentItem& item, const ContentItem* impression, Findings& out) {
     if (read_.count(item.position) != 0) return;  // part of a calcification finding read
-    if (hidden(item, impression)) {
+    // One without its own Rendering Intent follows the Composite Feature it is part of.
+    const auto composite = composite_of_.find(item.position);
+    const bool hidden_with_composite = first_child(item, codes::kRenderingIntent) == nullptr &&
+                                       composite != composite_of_.end() &&
+                                       not_for_presentation(*composite->second);
+    if (hidden_with_composite || hidden(item, impression)) {
       ++out.skipped_not_for_presentation;
       out.notes.push_back({WarningCode::NotForPresentation,
                            "CAD finding " + describe(item.code) +
                                " skipped: its Rendering Intent is Not for Presentation (111152, "
                                "DCM)",
                            item.position});
-      mark_subtree(item, read_);
+      // The CAD findings it is made of follow their own Rendering Intent (hostile review 30,
+      // H30-5), as the members of a hidden cluster do.
+      mark_own_items(item);
       return;
     }
     Finding read;

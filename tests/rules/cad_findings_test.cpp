@@ -460,6 +460,22 @@ TEST(CadUnassessedFinding, ADescriptorValueOutsideItsContextGroupIsUnknown) {
   EXPECT_TRUE(report.exam.needs_review);
 }
 
+// H30-5: a mass finding that must be shown is read, though the Composite Feature it is part of
+// is Not for Presentation.
+TEST(CadUnassessedFinding, AMemberThatMustBeShownOfAHiddenCompositeIsRead) {
+  ContentItem mass = cad_finding("1.1.1.3.5", kMass.to_code(),
+                                 {property("1.1.1.3.5.5", codes::kAssessmentCategory,
+                                           code_of(Category::HighlySuggestive5).to_code())},
+                                 codes::kSingleImageFinding, false);
+  mass.relationship = Relationship::InferredFrom;
+  SrDocument document = cluster_beside(kMass.to_code(), {std::move(mass)}, kCompositeFeature);
+  ContentItem& composite = document.root.children.front().children.front().children.back();
+  composite.children[0].code = Code{"111152", "DCM", "Not for Presentation"};
+  const Report report = evaluate_cad(document);
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
 TEST(CadUnassessedFinding, NotForPresentationItIsSkippedAndSaid) {
   SrDocument document =
       cluster_beside(kMass.to_code(), {property("1.1.1.3.5", codes::kAssessmentCategory,

@@ -131,6 +131,21 @@ TEST(NonCalcificationFindingItems, ASpiculatedIrregularMassIsNeverPlainBenign) {
   EXPECT_TRUE(exam_fired(report, "E15"));
 }
 
+// H30-3: a Recommended Follow-up Interval its category does not explain (immediate on a benign
+// mass) is weighed by the radiologist; a routine year on a benign mass is no reason.
+TEST(NonCalcificationFindingItems, AnIntervalItsCategoryDoesNotExplainIsReviewed) {
+  const Code months{"mo", "UCUM", "month"};
+  const Report immediate = evaluate_document(benign_calcifications_and(
+      kMass, {property("1.1.2.2", codes::kAssessmentCategory, code(Category::Benign2)),
+              num_item("1.1.2.3", codes::kRecommendedFollowUpInterval, 0, months)}));
+  expect_never_plain_benign(immediate, "immediate follow-up on a benign mass");
+  const Report routine = evaluate_document(benign_calcifications_and(
+      kMass, {property("1.1.2.2", codes::kAssessmentCategory, code(Category::Benign2)),
+              num_item("1.1.2.3", codes::kRecommendedFollowUpInterval, 12, months)}));
+  EXPECT_EQ(routine.exam.category, Category::Benign2);
+  EXPECT_FALSE(routine.exam.needs_review);
+}
+
 TEST(NonCalcificationFindingItems, AMalignantPathologyMakesItsBreastAndTheExam6) {
   const Report report = evaluate_document(benign_calcifications_and(
       kMass, {property("1.1.2.2", codes::kPathology,
@@ -364,6 +379,18 @@ TEST(SuspiciousFindingCode, ItIsNeverBelow4A) {
   EXPECT_TRUE(fired(report.decisions.front(), "C0"));
   EXPECT_GE(category_rank(report.decisions.front().final_category),
             category_rank(Category::LowSuspicion4A));
+}
+
+// H30-8: a finding code whose meaning names a suspicious form reads as that form too (W17).
+TEST(SuspiciousFindingCode, AMeaningNamingASuspiciousFormCountsAndIsSaid) {
+  const Report report = evaluate_document(testing::report_with({finding_with(
+      {kRight, kRound, kDiffuse}, CodeConst{"129770007", "SCT", "Amorphous calcification"})}));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_NE(report.decisions.front().classification, Classification::Benign);
+  EXPECT_TRUE(report.decisions.front().needs_review);
+  EXPECT_TRUE(std::any_of(
+      report.input.findings.front().notes.begin(), report.input.findings.front().notes.end(),
+      [](const ReaderNote& note) { return note.code == WarningCode::CodeMeaningDiscordant; }));
 }
 
 // --- H28-2: an unread item anywhere outside the findings ---
