@@ -101,11 +101,13 @@ ResultSaid result_said(PriorResult result) {
   return ResultSaid::OtherResult;
 }
 
+bool says(const Finding& finding, ResultSaid what) {
+  return std::any_of(finding.results_given.begin(), finding.results_given.end(),
+                     [what](const GivenResult& result) { return result.said == what; });
+}
+
 std::optional<ValueConflict> result_conflict(const Finding& finding) {
-  const auto said = [&](ResultSaid what) {
-    return std::any_of(finding.results_given.begin(), finding.results_given.end(),
-                       [what](const GivenResult& result) { return result.said == what; });
-  };
+  const auto said = [&](ResultSaid what) { return says(finding, what); };
   const bool results_disagree = said(ResultSaid::Benign) && said(ResultSaid::Malignant);
   const int targets = static_cast<int>(said(ResultSaid::TargetObtained)) +
                       static_cast<int>(said(ResultSaid::TargetPartlyObtained)) +

@@ -566,6 +566,8 @@ std::vector<int> clocks_quoted(const Finding& finding);
 // opens one listing `held` and `more` (one conflict per field, every value in it).
 void add_conflict(Finding& finding, FindingField field, GivenValue held, GivenValue more);
 
+// Whether a result item (or annotation) said `what` of the finding's biopsied calcifications.
+bool says(const Finding& finding, ResultSaid what);
 // What a prior result says (an item's, or an annotation's).
 ResultSaid result_said(PriorResult result);
 // The results of `finding` that cannot all hold — a benign and a malignant one, a target

@@ -2352,32 +2352,14 @@ class CadReader {
       mark_own_items(item);
       return;
     }
-    Finding read;
-    read.position = item.position;
-    read.origin = Origin::CadIndividual;
-    std::set<std::string> consumed;
-    FindingReader reader(read, &consumed);
-    reader.pass_over(identifies_cad_finding, nullptr);
-    reader.reading_finding_at(item.position);
-    reader.read_items_of(item);
-    hold_nested_findings(item, reader, read);
-    note_rendering_intent(item, read);
-    // An impression that holds a calcification finding too was read with that one.
+    // Read as a calcification finding is (read_single); an impression that holds a calcification
+    // finding too was read with that one.
     const bool impression_read =
         impression != nullptr &&
         std::any_of(impression->children.begin(), impression->children.end(),
                     [&](const ContentItem& child) { return read_.count(child.position) != 0; });
     const ContentItem* own_impression = impression_read ? nullptr : impression;
-    if (own_impression != nullptr) {
-      reader.read_items_of(*own_impression);
-      note_rendering_intent(*own_impression, read);
-    }
-    const Laterality on_images = laterality_from_images(item);
-    if (on_images != Laterality::Unknown) {
-      reader.add_laterality(on_images, item.position, LateralitySource::Images);
-    }
-    reader.finish(ReportedSource::CadImpression);
-    read_.insert(consumed.begin(), consumed.end());
+    Finding read = read_single(item, own_impression, Origin::CadIndividual);
     mark_own_items(item);
     const Laterality laterality = read.laterality;
     add_unassessed(item, own_impression, std::move(read), laterality, SizesInTemplate::No, out);

@@ -626,37 +626,43 @@ std::vector<std::string> finding_code_names_a_lesion_texts(const RuleContext& co
           "assesses the asymmetry"};
 }
 
-// W21: a benign result on calcifications the rules call suspicious (whether it is concordant is
-// the radiologist's call: a benign core of a 4B may have missed them), or a target only partly
-// obtained (hostile review 29, H27-13).
-bool biopsy_result_to_correlate(const RuleContext& context) {
+namespace {
+
+// W21's first case: a benign result is the open question on calcifications the rules call
+// suspicious (whether it is concordant is the radiologist's call: a benign core of a 4B may have
+// missed them). A malignant, high-risk or insufficient result, or a target not in the specimen,
+// already decides (C13, B1).
+bool benign_result_open(const RuleContext& context) {
   const Finding& finding = context.finding;
-  const auto said = [&](ResultSaid what) {
-    return std::any_of(finding.results_given.begin(), finding.results_given.end(),
-                       [what](const GivenResult& result) { return result.said == what; });
-  };
-  if (said(ResultSaid::TargetPartlyObtained)) return true;
-  // A malignant, high-risk or insufficient result, or a target not in the specimen, already
-  // decides (C13, B1): the benign one beside it is no open question.
-  const bool decided_by_another = said(ResultSaid::Malignant) || said(ResultSaid::OtherResult) ||
-                                  said(ResultSaid::TargetNotObtained);
-  const Decision& decided = decision_of(context, __func__);
-  return said(ResultSaid::Benign) && !decided_by_another &&
-         category_rank(decided.rule_category) >= category_rank(Category::LowSuspicion4A);
+  const bool decided_by_another = says(finding, ResultSaid::Malignant) ||
+                                  says(finding, ResultSaid::OtherResult) ||
+                                  says(finding, ResultSaid::TargetNotObtained);
+  return says(finding, ResultSaid::Benign) && !decided_by_another &&
+         category_rank(decision_of(context, __func__).rule_category) >=
+             category_rank(Category::LowSuspicion4A);
+}
+
+std::string where_said(const GivenResult& result) {
+  return result.given.words + (result.given.position.empty() ? "" : ", " + result.given.position);
+}
+
+}  // namespace
+
+// W21 (hostile review 29, H27-13): a benign result that is the open question, or a target only
+// partly obtained.
+bool biopsy_result_to_correlate(const RuleContext& context) {
+  return says(context.finding, ResultSaid::TargetPartlyObtained) || benign_result_open(context);
 }
 
 std::vector<std::string> biopsy_result_to_correlate_texts(const RuleContext& context) {
+  const bool benign_open = benign_result_open(context);
   std::vector<std::string> texts;
   for (const GivenResult& result : context.finding.results_given) {
     if (result.said == ResultSaid::TargetPartlyObtained) {
-      texts.push_back("the biopsy obtained the target only in part (" + result.given.words +
-                      (result.given.position.empty() ? "" : ", " + result.given.position) +
+      texts.push_back("the biopsy obtained the target only in part (" + where_said(result) +
                       "): whether the calcifications were sampled is the radiologist's call");
-    } else if (result.said == ResultSaid::Benign && biopsy_result_to_correlate(context) &&
-               category_rank(decision_of(context, __func__).rule_category) >=
-                   category_rank(Category::LowSuspicion4A)) {
-      texts.push_back("a benign result (" + result.given.words +
-                      (result.given.position.empty() ? "" : ", " + result.given.position) +
+    } else if (result.said == ResultSaid::Benign && benign_open) {
+      texts.push_back("a benign result (" + where_said(result) +
                       ") on calcifications the rules call " +
                       words(decision_of(context, __func__).rule_category) +
                       ": whether it is concordant with the imaging is the radiologist's call");
