@@ -1612,11 +1612,7 @@ void add_unassessed(const ContentItem& item, const ContentItem* impression, Find
   out.notes.insert(out.notes.end(), read.notes.begin(), read.notes.end());
   // Two categories (or lateralities …) given for it: the most suspicious stands, and it is said.
   for (const ValueConflict& conflict : read.conflicts) {
-    std::string values;
-    for (const GivenValue& given : conflict.given) {
-      values += (values.empty() ? "" : ", ") + given.words +
-                (given.position.empty() ? "" : " (" + given.position + ")");
-    }
+    const std::string values = conflict_values_words(conflict);
     out.notes.push_back({WarningCode::ConflictingValues,
                          "the finding at " + item.position + " " + describe(item.code) +
                              " gives its " + std::string(to_string(conflict.field)) + " " +

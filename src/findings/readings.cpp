@@ -70,6 +70,15 @@ std::vector<ValueReading> value_readings(const Finding& finding, bool& cut, std:
   return readings;
 }
 
+std::string conflict_values_words(const ValueConflict& conflict) {
+  std::string words;
+  for (const GivenValue& given : conflict.given) {
+    words += (words.empty() ? "" : ", ") + given.words +
+             (given.position.empty() ? "" : " (" + given.position + ")");
+  }
+  return words;
+}
+
 std::string_view to_string(FindingField field) {
   switch (field) {
     case FindingField::Laterality:

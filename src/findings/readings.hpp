@@ -22,5 +22,7 @@ struct ValueReading {
 std::vector<ValueReading> value_readings(const Finding& finding, bool& cut, std::size_t limit = 64);
 
 std::string_view to_string(FindingField field);
+// A conflict's values in words, each with the item it was read from: "2 (1.1.2.2), 4 (1.1.2.3)".
+std::string conflict_values_words(const ValueConflict& conflict);
 
 }  // namespace mammocalc

@@ -953,12 +953,8 @@ std::vector<std::string> conflicting_values_texts(const RuleContext& context) {
   std::vector<std::string> texts;
   for (const ValueConflict& conflict : all_conflicts(context.finding)) {
     std::string text = std::string(to_string(conflict.field)) + " given " +
-                       std::to_string(conflict.given.size()) + " times:";
-    for (std::size_t i = 0; i < conflict.given.size(); ++i) {
-      const GivenValue& given = conflict.given[i];
-      text += (i == 0 ? " " : ", ") + given.words;
-      if (!given.position.empty()) text += " (" + given.position + ")";
-    }
+                       std::to_string(conflict.given.size()) +
+                       " times: " + conflict_values_words(conflict);
     switch (conflict.field) {
       case FindingField::Laterality:
       case FindingField::Site:
@@ -1280,13 +1276,9 @@ bool overall_statements_conflict(const RuleContext& context) {
 std::vector<std::string> overall_conflict_texts(const RuleContext& context) {
   std::vector<std::string> texts;
   for (const ValueConflict& conflict : exam_of(context, __func__).findings.overall_conflicts) {
-    std::string text = "overall assessment category given " +
-                       std::to_string(conflict.given.size()) + " times for one breast or the exam:";
-    for (std::size_t i = 0; i < conflict.given.size(); ++i) {
-      text +=
-          (i == 0 ? " " : ", ") + conflict.given[i].words + " (" + conflict.given[i].position + ")";
-    }
-    texts.push_back(text + "; the most suspicious stands");
+    texts.push_back("overall assessment category given " + std::to_string(conflict.given.size()) +
+                    " times for one breast or the exam: " + conflict_values_words(conflict) +
+                    "; the most suspicious stands");
   }
   return texts;
 }
