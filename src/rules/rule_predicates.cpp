@@ -1274,12 +1274,15 @@ bool overall_statements_conflict(const RuleContext& context) {
 }
 
 std::vector<std::string> overall_conflict_texts(const RuleContext& context) {
-  std::vector<std::string> texts;
-  for (const ValueConflict& conflict : exam_of(context, __func__).findings.overall_conflicts) {
-    texts.push_back("overall assessment category given " + std::to_string(conflict.given.size()) +
-                    " times for one breast or the exam: " + conflict_values_words(conflict) +
-                    "; the most suspicious stands");
-  }
+  const std::vector<ValueConflict>& conflicts =
+      exam_of(context, __func__).findings.overall_conflicts;
+  std::vector<std::string> texts(conflicts.size());
+  std::transform(
+      conflicts.begin(), conflicts.end(), texts.begin(), [](const ValueConflict& conflict) {
+        return "overall assessment category given " + std::to_string(conflict.given.size()) +
+               " times for one breast or the exam: " + conflict_values_words(conflict) +
+               "; the most suspicious stands";
+      });
   return texts;
 }
 
