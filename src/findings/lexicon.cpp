@@ -349,20 +349,20 @@ std::string spaced_words(std::string_view meaning) {
 
 std::optional<PriorResult> prior_result_meant(std::string_view meaning) {
   const std::string words = spaced_words(meaning);
-  const auto says = [&](std::initializer_list<std::string_view> parts) {
+  const auto names = [&](std::initializer_list<std::string_view> parts) {
     return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) {
       return words.find(part) != std::string::npos;
     });
   };
-  if (says({" benign", " no ", " not ", " negative", " without ", " free of ", " absen"})) {
+  if (names({" benign", " no ", " not ", " negative", " without ", " free of ", " absen"})) {
     return std::nullopt;
   }
   // Lobular carcinoma in situ is a high-risk lesion (CID 6032), whatever its name says.
-  if (says({" lobular carcinoma in situ", " lcis ", " lobular neoplasia"})) {
+  if (names({" lobular carcinoma in situ", " lcis ", " lobular neoplasia"})) {
     return PriorResult::HighRisk;
   }
-  if (says({"malignan", "carcinoma", "cancer", "sarcoma", "lymphoma", "metasta", " dcis ",
-            " paget"})) {
+  if (names({"malignan", "carcinoma", "cancer", "sarcoma", "lymphoma", "metasta", " dcis ",
+             " paget"})) {
     return PriorResult::Malignant;
   }
   return std::nullopt;
