@@ -671,6 +671,33 @@ std::vector<std::string> biopsy_result_to_correlate_texts(const RuleContext& con
   return texts;
 }
 
+// W23 (hostile review 31, H31-3): a result that asks for excision (B1: high-risk, insufficient,
+// indeterminate, no calcifications in the cores, target not in the specimen) decides only where
+// the rules send the calcifications to biopsy; below 4A it was dropped without a word.
+bool excision_result_without_biopsy(const RuleContext& context) {
+  const bool asks_excision = says(context.finding, ResultSaid::OtherResult) ||
+                             says(context.finding, ResultSaid::TargetNotObtained);
+  return asks_excision && category_rank(decision_of(context, __func__).rule_category) <
+                              category_rank(Category::LowSuspicion4A);
+}
+
+std::vector<std::string> excision_result_without_biopsy_texts(const RuleContext& context) {
+  std::vector<std::string> texts;
+  const std::string category = words(decision_of(context, __func__).rule_category);
+  for (const GivenResult& result : context.finding.results_given) {
+    if (result.said != ResultSaid::OtherResult && result.said != ResultSaid::TargetNotObtained) {
+      continue;
+    }
+    texts.push_back("a biopsy result (" + where_said(result) +
+                    ") that asks for surgical excision where a biopsy is recommended (B1), on "
+                    "calcifications the rules call " +
+                    category +
+                    ": a biopsy was done, so whether the imaging and the result agree and what "
+                    "follows is the radiologist's call");
+  }
+  return texts;
+}
+
 namespace {
 
 // The findings of the exam whose intervention results were applied by breast (results_by_breast)

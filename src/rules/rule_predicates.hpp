@@ -50,6 +50,8 @@ bool biopsy_result_to_correlate(const RuleContext& context);
 bool intervention_target_unclear(const RuleContext& context);
 std::vector<std::string> intervention_target_unclear_texts(const RuleContext& context);
 std::vector<std::string> biopsy_result_to_correlate_texts(const RuleContext& context);
+bool excision_result_without_biopsy(const RuleContext& context);
+std::vector<std::string> excision_result_without_biopsy_texts(const RuleContext& context);
 bool evidence_insufficient(const RuleContext& context);
 
 bool has_reported_category(const RuleContext& context);

@@ -492,7 +492,9 @@ std::vector<Rule> make_rule_table() {
        "too, so the more suspicious reading stands. Or an Assessment Category or Recommended "
        "Follow-up code of the finding has a meaning naming another category or CID 6028 "
        "follow-up (\"5 - Highly suggestive of malignancy\" on 397141009): read by its code "
-       "alone. Or a Pathology or Procedure Result code of the finding reads otherwise but its "
+       "alone. Or the finding code's meaning names a suspicious calcification form, a mass, a "
+       "distortion or an asymmetry: read as that too. Or a Pathology or Procedure Result code of "
+       "the finding reads otherwise but its "
        "meaning names a malignancy: both are read, the malignant one stands (C13). The reader's "
        "code-meaning-discordant warning quotes both",
        Stage::Check, code_meaning_discordant, needing_review(no_outcome()),
@@ -521,6 +523,21 @@ std::vector<Rule> make_rule_table() {
        "obtained or removed (111444, 111448, DCM)",
        Stage::Check, biopsy_result_to_correlate,
        needing_review(warning(WarningCode::InsufficientEvidence, biopsy_result_to_correlate_texts)),
+       kEvidencePriorResult},
+
+      // Not in decision-logic.md: B1 acts only at the biopsy stage, so a high-risk, insufficient
+      // or indeterminate result, or a target not in the specimen, on calcifications the rules
+      // call 2 or 3 vanished (hostile review 31, H31-3).
+      {"W23",
+       "A biopsy result that asks for excision on calcifications not sent to biopsy: "
+       "radiologist review",
+       kIndianJSurgOncol,
+       "a high-risk, insufficient or indeterminate result, no calcifications in the cores, or a "
+       "target not in the specimen (SR or annotation priorResult) on calcifications the rules "
+       "call below 4A",
+       Stage::Check, excision_result_without_biopsy,
+       needing_review(
+           warning(WarningCode::InsufficientEvidence, excision_result_without_biopsy_texts)),
        kEvidencePriorResult},
 
       // Not in decision-logic.md: a refinement whose srPosition (or laterality and clock) names
@@ -814,8 +831,9 @@ std::vector<Rule> make_rule_table() {
        "another BI-RADS category or CID 6028 follow-up than its value (\"4 - Suspicious\" on the "
        "benign code 397141009): the code is read, the meaning is not; or a category or result "
        "code of a finding the calcification rules do not assess has a meaning that names another "
-       "category or a malignancy: the higher is its (E15); the reader's code-meaning-discordant "
-       "warning quotes both",
+       "category or a malignancy: the higher is its (E15); or a lesion descriptor of such a "
+       "finding has a meaning naming another value of its context group (read by its code); the "
+       "reader's code-meaning-discordant warning quotes both",
        Stage::Exam, overall_code_meaning_discordant, needing_review(no_outcome()), kEvidenceExam},
       // Not in decision-logic.md: W10 flags the finding, but its category stood, so an exam with
       // an unread item in a finding (a local code "Highly suspicious") came out benign and its

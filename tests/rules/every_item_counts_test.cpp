@@ -1118,6 +1118,45 @@ TEST(Hostile29BiopsyResults, ATargetPartlyObtainedAsksTheRadiologist) {
   EXPECT_TRUE(report.decisions.front().needs_review);
 }
 
+// H31-3: B1 acts only where a biopsy is recommended; a result that asks for excision on
+// calcifications the rules call benign asks the radiologist (W23) instead of vanishing.
+TEST(Hostile31BiopsyResults, AHighRiskResultOnBenignCalcificationsAsksTheRadiologist) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kPunctate, kDiffuse}),
+       intervention("1.1.2", Laterality::Right,
+                    {procedure_result("1.1.2.2", Code{"258270003", "SCT", "High risk tumor"})})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W23"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_NE(warning_text(decision, "insufficient-evidence").find("1.1.2.2"), std::string::npos)
+      << warning_text(decision, "insufficient-evidence");
+}
+TEST(Hostile31BiopsyResults, ABenignResultOfASpecimenWithoutTheTargetAsksTheRadiologist) {
+  const Report report =
+      evaluate_report({finding_with({kRight, kPunctate, kDiffuse}),
+                       intervention("1.1.2", Laterality::Right,
+                                    {procedure_result("1.1.2.2", kBenignResult),
+                                     confirmation_of_target("1.1.2.3", kTargetNotInSpecimen)})});
+  EXPECT_TRUE(fired(report.decisions.front(), "W23"));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+}
+TEST(Hostile31BiopsyResults, WhereTheRulesRecommendABiopsyB1DecidesAndW23IsSilent) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kFinePleomorphic, kGrouped}),
+       intervention("1.1.2", Laterality::Right,
+                    {procedure_result("1.1.2.2", Code{"258270003", "SCT", "High risk tumor"})})});
+  EXPECT_FALSE(fired(report.decisions.front(), "W23"));
+  EXPECT_EQ(report.decisions.front().recommendation.biopsy_rule, "B1");
+}
+TEST(Hostile31BiopsyResults, ABenignResultOnBenignCalcificationsStaysQuiet) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kPunctate, kDiffuse}),
+       intervention("1.1.2", Laterality::Right, {procedure_result("1.1.2.2", kBenignResult)})});
+  EXPECT_FALSE(fired(report.decisions.front(), "W23"));
+  EXPECT_FALSE(report.decisions.front().needs_review);
+}
+
 // H27-7: a section's results counted for the one SR finding of its breast; a finding an
 // annotation adds to that breast may be the one biopsied, so both are flagged (W22).
 TEST(Hostile29BiopsyResults, AnAddedFindingInTheBreastMakesTheSectionsTargetUnclear) {
