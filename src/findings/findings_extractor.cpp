@@ -1335,11 +1335,14 @@ FindingItemKind finding_item_kind(const ContentItem& item) {
 }
 
 // The lesion a finding code names besides calcifications, where the rules weigh it (C15, W19).
-std::optional<Lesion> lesion_for(const Code& finding_code) {
-  const std::optional<FindingKind> kind = finding_kind_for(finding_code);
+std::optional<Lesion> lesion_of(std::optional<FindingKind> kind) {
   if (kind == FindingKind::ArchitecturalDistortion) return Lesion::ArchitecturalDistortion;
   if (kind == FindingKind::Asymmetry) return Lesion::Asymmetry;
   return std::nullopt;
+}
+
+std::optional<Lesion> lesion_for(const Code& finding_code) {
+  return lesion_of(finding_kind_for(finding_code));
 }
 
 // ---- TID 4204 intervention sections (hostile review 26, H26-5) ----
@@ -1553,6 +1556,7 @@ struct LesionDescriptors {
   std::set<std::string> positions;
   std::set<std::string> outside_value_set;  // their value is not in their context group
   std::vector<std::string> suspicious;
+  std::vector<ReaderNote> meaning_discordant;  // a value whose meaning names another member
 };
 LesionDescriptors lesion_descriptors(const ContentItem& finding, SizesInTemplate sizes) {
   LesionDescriptors found;
@@ -1569,6 +1573,14 @@ LesionDescriptors lesion_descriptors(const ContentItem& finding, SizesInTemplate
       return;
     }
     found.positions.insert(each.position);
+    for (const CodeConst& other : descriptor_values_meant(each.concept_name, each.code)) {
+      found.meaning_discordant.push_back({WarningCode::CodeMeaningDiscordant,
+                                          "lesion descriptor " + describe(each.concept_name) +
+                                              " = " + describe(each.code) + ": its meaning names " +
+                                              describe(other.to_code()) +
+                                              " of the same context group; read by its code",
+                                          each.position});
+    }
     if (reading == DescriptorReading::Suspicious) {
       found.suspicious.push_back("a suspicious lesion descriptor " + describe(each.concept_name) +
                                  " = " + describe(each.code) + " (" + each.position + ")");
@@ -1610,6 +1622,8 @@ void add_unassessed(const ContentItem& item, const ContentItem* impression, Find
     }
   }
   out.notes.insert(out.notes.end(), read.notes.begin(), read.notes.end());
+  out.notes.insert(out.notes.end(), descriptors.meaning_discordant.begin(),
+                   descriptors.meaning_discordant.end());
   // Two categories (or lateralities …) given for it: the most suspicious stands, and it is said.
   for (const ValueConflict& conflict : read.conflicts) {
     const std::string values = conflict_values_words(conflict);
@@ -1678,11 +1692,14 @@ bool nested_in_calcification_finding(const ContentItem& item, std::size_t first,
 // What a Finding item of another kind (`other`) coded with the calcification finding `finding`
 // — inside it, or holding it — makes of it: a distortion is its lesion (C15, W19), an asymmetry
 // too (C16, W19), a mass makes it calcifications within a mass (C11). Returns it in words.
-std::string count_other_finding(const ContentItem& other, Finding& finding) {
-  const std::optional<FindingKind> kind = finding_kind_for(other.code);
-  const std::optional<Lesion> lesion = lesion_for(other.code);
+// A finding of kind `kind` (given by `code` at `position`) the calcifications of `finding` are
+// in: its distortion or asymmetry (a distortion outranks an asymmetry), or its mass. Returns
+// what it counts as, for the note.
+std::string count_finding_kind(std::optional<FindingKind> kind, const Code& code,
+                               const std::string& position, Finding& finding) {
+  const std::optional<Lesion> lesion = lesion_of(kind);
   if (lesion && (!finding.lesion || *lesion == Lesion::ArchitecturalDistortion)) {
-    finding.lesion = Coded<Lesion>{*lesion, other.code, other.position};
+    finding.lesion = Coded<Lesion>{*lesion, code, position};
     return *lesion == Lesion::ArchitecturalDistortion
                ? "it counts as the finding's distortion (C15, W19)"
                : "it counts as the finding's asymmetry (W19)";
@@ -1692,6 +1709,10 @@ std::string count_other_finding(const ContentItem& other, Finding& finding) {
     return "it counts as calcifications within a mass (C11)";
   }
   return "the rules do not weigh it";
+}
+
+std::string count_other_finding(const ContentItem& other, Finding& finding) {
+  return count_finding_kind(finding_kind_for(other.code), other.code, other.position, finding);
 }
 
 // The calcification finding `finding` holds the Finding item `item` (TID 4200 or CAD): its
@@ -1721,21 +1742,37 @@ void held_by_finding_item(const ContentItem& outer, Finding& finding) {
 }
 
 // A finding code whose meaning names a suspicious form of calcification its value does not (an
-// "Individual Calcification" code shown as "Amorphous calcification"): the radiologist saw and
-// signed the meaning, so it describes these calcifications too, and the discordance is said
-// (W17; hostile review 30, H30-8).
+// "Individual Calcification" code shown as "Amorphous calcification"), or a mass, distortion or
+// asymmetry (shown as "Focal asymmetric breast tissue"): the radiologist saw and signed the
+// meaning, so it describes these calcifications too, and the discordance is said (W17; hostile
+// review 30, H30-8; 31, H31-1).
 void note_finding_code_meaning(const ContentItem& item, Finding& finding) {
+  const auto discordant = [&](const std::string& by_value, const std::string& meant,
+                              const std::string& counts) {
+    finding.notes.push_back({WarningCode::CodeMeaningDiscordant,
+                             "finding code (" + item.code.value + ", " + item.code.scheme +
+                                 ") is " + by_value + " but its meaning \"" + item.code.meaning +
+                                 "\" names " + meant + "; " + counts,
+                             item.position});
+  };
   const std::optional<Morphology> by_value = morphology_for(item.code);
   for (const Morphology meant : morphologies_meant(item.code.meaning)) {
     if (!is_suspicious(meant) || by_value == meant) continue;
     finding.morphology.push_back(Coded<Morphology>{meant, item.code, item.position});
-    finding.notes.push_back(
-        {WarningCode::CodeMeaningDiscordant,
-         "finding code (" + item.code.value + ", " + item.code.scheme + ") is " +
-             (by_value ? std::string(to_string(*by_value)) : std::string("no calcification form")) +
-             " but its meaning \"" + item.code.meaning + "\" names " +
-             std::string(to_string(meant)) + "; both are read",
-         item.position});
+    discordant(by_value ? std::string(to_string(*by_value)) : std::string("no calcification form"),
+               std::string(to_string(meant)), "both are read");
+  }
+  const std::optional<FindingKind> kind = finding_kind_for(item.code);
+  for (const FindingKind meant : other_findings_meant(item.code.meaning)) {
+    if (kind == meant ||
+        (meant == FindingKind::Mass && kind == FindingKind::MassWithCalcifications)) {
+      continue;
+    }
+    const std::string named = meant == FindingKind::Mass        ? "a mass"
+                              : meant == FindingKind::Asymmetry ? "an asymmetry"
+                                                                : "an architectural distortion";
+    discordant(kind ? "a calcification finding" : "no finding this tool knows", named,
+               count_finding_kind(meant, item.code, item.position, finding));
   }
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
+#include <sstream>
 #include <string>
 
 #include "findings/lexicon.hpp"
@@ -452,6 +454,17 @@ constexpr std::array<Member<ResultStatus>, 4> kResultStatus{{
 
 std::optional<FindingKind> finding_kind_for(const Code& code) { return lookup(kFindingKind, code); }
 
+std::vector<FindingKind> other_findings_meant(std::string_view meaning) {
+  const std::string words = spaced_words(meaning);
+  const auto names = [&](std::string_view part) { return words.find(part) != std::string::npos; };
+  if (names(" no ") || names(" not ") || names(" without ") || names(" absen")) return {};
+  std::vector<FindingKind> kinds;
+  if (names(" mass ") || names(" masses ")) kinds.push_back(FindingKind::Mass);
+  if (names(" distortion")) kinds.push_back(FindingKind::ArchitecturalDistortion);
+  if (names(" asymmetr")) kinds.push_back(FindingKind::Asymmetry);
+  return kinds;
+}
+
 std::optional<CadProcessing> cad_processing_for(const Code& code) {
   return lookup(kCadProcessing, code);
 }
@@ -747,6 +760,44 @@ constexpr std::array<DescriptorMember<DescriptorReading>, 40> kDescriptorMembers
 }};
 
 }  // namespace
+
+namespace {
+
+// The words of a meaning but those every member of a group shares or that join words.
+std::set<std::string> descriptor_words(std::string_view meaning) {
+  static const std::set<std::string> kCommon{"lesion",    "shape",    "margins",  "density",
+                                             "posterior", "acoustic", "features", "in",
+                                             "of",        "to",       "and",      "a"};
+  std::set<std::string> words;
+  std::istringstream spaced(spaced_words(meaning));
+  for (std::string word; spaced >> word;) {
+    if (kCommon.count(word) == 0) words.insert(word);
+  }
+  return words;
+}
+
+}  // namespace
+
+std::vector<CodeConst> descriptor_values_meant(const Code& concept, const Code& value) {
+  const auto own =
+      std::find_if(kDescriptorMembers.begin(), kDescriptorMembers.end(),
+                   [&](const DescriptorMember<DescriptorReading>& each) {
+                     return same_concept(concept, each.concept) && same_concept(value, each.value);
+                   });
+  if (own == kDescriptorMembers.end()) return {};
+  const std::set<std::string> meant = descriptor_words(value.meaning);
+  const std::set<std::string> own_words = descriptor_words(own->value.meaning);
+  std::vector<CodeConst> others;
+  for (const DescriptorMember<DescriptorReading>& other : kDescriptorMembers) {
+    if (!same_concept(concept, other.concept) || &other == &*own) continue;
+    const std::set<std::string> words = descriptor_words(other.value.meaning);
+    const bool named = std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+      return own_words.count(word) == 0 && meant.count(word) != 0;
+    });
+    if (named) others.push_back(other.value);
+  }
+  return others;
+}
 
 DescriptorReading lesion_descriptor_reading(const Code& concept, const Code& value) {
   const bool has_value_set = std::any_of(kDescriptorMembers.begin(), kDescriptorMembers.end(),

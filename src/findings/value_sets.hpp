@@ -30,6 +30,11 @@ enum class FindingKind {
 
 // Empty when the code is not a known finding code ("unrecognised finding code").
 std::optional<FindingKind> finding_kind_for(const Code& code);
+// The kinds of finding besides calcification a finding code's meaning names ("Focal asymmetric
+// breast tissue", "Architectural distortion", "Mass of breast"), unless the meaning negates
+// ("without mass"): a calcification code shown with one of them is discordant, and the finding
+// is read as in it too (hostile review 31, H31-1). Mass, ArchitecturalDistortion, Asymmetry.
+std::vector<FindingKind> other_findings_meant(std::string_view meaning);
 
 // What the value of a lesion descriptor of TID 4206 / TID 4011 (Shape CID 6004, Margins CID 6006,
 // Lesion Density CID 6008, the ultrasound descriptors CID 6152-6155 and 6157, Implant finding CID
@@ -43,6 +48,10 @@ enum class DescriptorReading {
   Suspicious,       // a member BI-RADS names a feature of malignancy
 };
 DescriptorReading lesion_descriptor_reading(const Code& concept, const Code& value);
+// The members of the descriptor's context group, other than `value`, whose meaning `value`'s
+// meaning names: a word of theirs that `value`'s own canonical meaning lacks (the Irregular code
+// shown as "Oval"; hostile review 31, H31-2). A meaning in another language names none.
+std::vector<CodeConst> descriptor_values_meant(const Code& concept, const Code& value);
 
 // CID 6028 Mammography Recommended Follow-up (⊃ CID 6029), one kind per code or group of codes.
 enum class FollowUpKind {

@@ -131,6 +131,27 @@ TEST(NonCalcificationFindingItems, ASpiculatedIrregularMassIsNeverPlainBenign) {
   EXPECT_TRUE(exam_fired(report, "E15"));
 }
 
+// H31-2: a descriptor code shown with another member's meaning (the Irregular code as "Oval") is
+// said; a meaning that is its own in other words is not.
+TEST(NonCalcificationFindingItems, ADescriptorMeaningNamingAnotherValueIsSaid) {
+  const Report discordant = evaluate_document(benign_calcifications_and(
+      kMass,
+      {property("1.1.2.2", CodeConst{"107644003", "SCT", "Shape"}, Code{"49608001", "SCT", "Oval"}),
+       property("1.1.2.3", codes::kAssessmentCategory, code(Category::Benign2))}));
+  EXPECT_TRUE(noted(discordant, WarningCode::CodeMeaningDiscordant));
+  EXPECT_TRUE(exam_warned(discordant, "Ovoid shape (Oval)"));
+  expect_never_plain_benign(discordant, "irregular shown as oval");
+  const Report own_words = evaluate_document(benign_calcifications_and(
+      kMass,
+      {property("1.1.2.2", CodeConst{"107644003", "SCT", "Shape"}, Code{"84360004", "SCT", "Oval"}),
+       property("1.1.2.3", CodeConst{"111037", "DCM", "Margins"},
+                Code{"129738007", "SCT", "Circumscribed"}),
+       property("1.1.2.4", codes::kAssessmentCategory, code(Category::Benign2))}));
+  EXPECT_FALSE(noted(own_words, WarningCode::CodeMeaningDiscordant));
+  EXPECT_EQ(own_words.exam.category, Category::Benign2);
+  EXPECT_FALSE(own_words.exam.needs_review);
+}
+
 // H30-3: a Recommended Follow-up Interval its category does not explain (immediate on a benign
 // mass) is weighed by the radiologist; a routine year on a benign mass is no reason.
 TEST(NonCalcificationFindingItems, AnIntervalItsCategoryDoesNotExplainIsReviewed) {
@@ -391,6 +412,38 @@ TEST(SuspiciousFindingCode, AMeaningNamingASuspiciousFormCountsAndIsSaid) {
   EXPECT_TRUE(std::any_of(
       report.input.findings.front().notes.begin(), report.input.findings.front().notes.end(),
       [](const ReaderNote& note) { return note.code == WarningCode::CodeMeaningDiscordant; }));
+}
+
+// H31-1: a calcification finding code whose meaning names an asymmetry, distortion or mass reads
+// as calcifications in it too (C16, C15, C11), and the discordance is said (W17).
+TEST(FindingCodeMeaningNamesALesion, TheCalcificationsCountAsInItAndItIsSaid) {
+  const struct {
+    std::string_view meaning;
+    std::string rule;
+  } cases[] = {{"Focal asymmetric breast tissue", "C16"},
+               {"Architectural distortion of breast", "C15"},
+               {"Mass of breast", "C11"}};
+  for (const auto& each : cases) {
+    const Report report = evaluate_document(testing::report_with(
+        {finding_with({kRight, kRound, kDiffuse}, CodeConst{"309587003", "SCT", each.meaning})}));
+    ASSERT_EQ(report.decisions.size(), 1u) << each.meaning;
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, each.rule)) << each.meaning;
+    EXPECT_NE(decision.final_category, Category::Benign2) << each.meaning;
+    EXPECT_TRUE(decision.needs_review) << each.meaning;
+    EXPECT_TRUE(std::any_of(
+        report.input.findings.front().notes.begin(), report.input.findings.front().notes.end(),
+        [](const ReaderNote& note) { return note.code == WarningCode::CodeMeaningDiscordant; }))
+        << each.meaning;
+  }
+}
+TEST(FindingCodeMeaningNamesALesion, ANegatedMeaningNamesNone) {
+  const Report report = evaluate_document(testing::report_with(
+      {finding_with({kRight, kRound, kDiffuse},
+                    CodeConst{"309587003", "SCT", "Calcification of breast without mass"})}));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_FALSE(fired(report.decisions.front(), "C11"));
+  EXPECT_EQ(report.decisions.front().final_category, Category::Benign2);
 }
 
 // --- H28-2: an unread item anywhere outside the findings ---
