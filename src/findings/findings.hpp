@@ -234,6 +234,9 @@ struct UnassessedFinding {
   // Its category is the report's for its breast; it always asks for review (E15).
   bool from_text = false;
   std::string quote;
+  // A TID 4204 intervention section whose results count for no finding (hostile review 30,
+  // H30-7): `code` is the section's concept, `category` 6 for a malignant result.
+  bool intervention_results = false;
 };
 
 // ---- Report text (decision-logic.md §6, narrative.md) ----

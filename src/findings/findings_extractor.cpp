@@ -1380,6 +1380,29 @@ Laterality intervention_breast(const ContentItem& section) {
 // not in the specimen or a high-risk result asks for wire localization): the finding it hangs
 // below, else the one calcification finding of its breast. Where several findings may be the
 // one biopsied, or none, its results are applied to none and it is said: radiologist review.
+// A section whose results count for no finding (its breast has none, or several) still speaks
+// for its breast: a malignant result makes it 6, a result that asks for excision or a target
+// not (or partly) obtained leaves it 0 unless 4 or above, as a finding the rules do not assess
+// (E15). A known malignancy left the breast "no calcification finding reported" (hostile review
+// 30, H30-7).
+void unassessed_intervention(const ContentItem& section, Laterality breast, const Finding& results,
+                             Findings& out) {
+  UnassessedFinding unassessed{
+      section.position, section.concept_name, breast, std::nullopt, {}, false, {}};
+  for (const GivenResult& result : results.results_given) {
+    if (result.said == ResultSaid::Malignant) {
+      unassessed.category = Category::KnownMalignancy6;
+    } else if (result.said != ResultSaid::Benign && result.said != ResultSaid::TargetObtained) {
+      unassessed.not_weighed.push_back("a biopsy result " + result.given.words + " (" +
+                                       result.given.position + ") of no finding");
+    }
+  }
+  unassessed.intervention_results = true;
+  if (unassessed.category || !unassessed.not_weighed.empty()) {
+    out.unassessed_findings.push_back(std::move(unassessed));
+  }
+}
+
 void apply_intervention(const InterventionSection& section, std::size_t first, Findings& out,
                         std::set<std::string>& consumed) {
   Finding results = intervention_results(*section.item, consumed);
@@ -1418,6 +1441,7 @@ void apply_intervention(const InterventionSection& section, std::size_t first, F
                                                     : std::string(to_string(breast)) + " breast") +
                      ") reports " + (said.empty() ? "items that could not be read" : said) + "; ";
   out.notes.insert(out.notes.end(), results.notes.begin(), results.notes.end());
+  unassessed_intervention(*section.item, breast, results, out);
   if (targets.empty()) {
     out.notes.push_back({WarningCode::UnknownCode,
                          text + "no calcification finding of that breast is in the report, so it "

@@ -1373,6 +1373,12 @@ std::vector<std::string> unassessed_finding_category_texts(const RuleContext& co
         text += "; the report's category " + words(*finding->category) +
                 " for its breast counts for it";
       }
+    } else if (finding->intervention_results) {
+      text = "the biopsy results of " + describe(finding->code) + " (" + finding->position +
+             ") of " + breast + " count for no calcification finding";
+      if (finding->category) {
+        text += "; a malignant result makes its breast and the exam " + words(*finding->category);
+      }
     } else if (finding->category) {
       text += "; its own reported category " + words(*finding->category) +
               " counts for its breast and the exam where it is above what the calcification "

@@ -479,6 +479,23 @@ void assess_exam(const ExamContext& exam_context, const SiteProfile& profile, Ex
   }
 }
 
+// The action rows A1, A4, A5, A7 and A8 give a finding of each classification.
+Action action_implied(Classification classification) {
+  switch (classification) {
+    case Classification::Benign:
+      return Action::RoutineScreening;
+    case Classification::ProbablyBenign:
+      return Action::ShortIntervalFollowUp;
+    case Classification::Indeterminate:
+      return Action::AdditionalImaging;
+    case Classification::Suspicious:
+      return Action::Biopsy;
+    case Classification::KnownMalignancy:
+      return Action::SurgicalConsult;
+  }
+  return Action::AdditionalImaging;
+}
+
 ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>& decisions,
                            const SiteProfile& profile) {
   ExamSummary exam;
@@ -550,6 +567,15 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
       breast.category = Category::Incomplete0;
     }
     breast.classification = classification_for(breast.category);
+  }
+  if (counts_unassessed) {
+    // The exam's actions never sit below what a breast's category implies: a 4 or 5 that a
+    // finding the rules do not assess gave (E15) listed routine screening alone (hostile review
+    // 30, H30-10).
+    for (const BreastSummary& breast : exam.breasts) {
+      actions.insert(action_implied(breast.classification));
+    }
+    exam.actions.assign(actions.begin(), actions.end());
   }
   exam.reported_category = findings.overall_category;
   exam.reported_follow_up = findings.overall_follow_up;

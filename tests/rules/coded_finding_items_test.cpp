@@ -450,6 +450,21 @@ TEST(UnassessedFindingCategory, AReported4Or5BesideABenignCalcificationFindingCo
   }
 }
 
+// H30-10: the exam's actions reach what the category E15 gave implies, so a worklist reading
+// the action list does not see a BI-RADS 5 exam as a routine screening.
+TEST(UnassessedFindingCategory, TheExamsActionsReachWhatItsCategoryImplies) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kCoarse}), lesion_with_category(kMass, Category::HighlySuggestive5)});
+  EXPECT_EQ(report.exam.category, Category::HighlySuggestive5);
+  EXPECT_NE(std::find(report.exam.actions.begin(), report.exam.actions.end(), Action::Biopsy),
+            report.exam.actions.end());
+  const Report malignant = evaluate_report(
+      {finding_with({kRight, kCoarse}), lesion_with_category(kMass, Category::KnownMalignancy6)});
+  EXPECT_NE(std::find(malignant.exam.actions.begin(), malignant.exam.actions.end(),
+                      Action::SurgicalConsult),
+            malignant.exam.actions.end());
+}
+
 TEST(UnassessedFindingCategory, ALowerOrNoReportedCategoryChangesNothing) {
   const Report lower = evaluate_report(
       {finding_with({kRight, kCoarse}), lesion_with_category(kMass, Category::Benign2)});

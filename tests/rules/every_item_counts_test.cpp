@@ -1157,6 +1157,33 @@ TEST(Hostile31BiopsyResults, ABenignResultOnBenignCalcificationsStaysQuiet) {
   EXPECT_FALSE(report.decisions.front().needs_review);
 }
 
+// H30-7: a section whose results count for no finding still speaks for its breast: a malignant
+// result makes it (and the exam) 6, a high-risk one leaves it 0 unless 4 or above (E15).
+TEST(Hostile30InterventionOfNoFinding, AMalignantResultMakesItsBreastSix) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kPunctate, kDiffuse}),
+       intervention(
+           "1.1.3", Laterality::Left,
+           {procedure_result("1.1.3.2", Code{"82711006", "SCT", "Infiltrating duct carcinoma"})})});
+  EXPECT_EQ(report.exam.category, Category::KnownMalignancy6);
+  EXPECT_TRUE(report.exam.needs_review);
+  const auto left = std::find_if(
+      report.exam.breasts.begin(), report.exam.breasts.end(),
+      [](const BreastSummary& breast) { return breast.laterality == Laterality::Left; });
+  ASSERT_NE(left, report.exam.breasts.end());
+  EXPECT_EQ(left->category, Category::KnownMalignancy6);
+  EXPECT_EQ(left->findings, 0);
+  EXPECT_EQ(report.decisions.front().final_category, Category::Benign2);  // the right finding
+}
+TEST(Hostile30InterventionOfNoFinding, AHighRiskResultLeavesItsBreastIncomplete) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kPunctate, kDiffuse}),
+       intervention("1.1.3", Laterality::Left,
+                    {procedure_result("1.1.3.2", Code{"258270003", "SCT", "High risk tumor"})})});
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+  EXPECT_TRUE(report.exam.needs_review);
+}
+
 // H27-7: a section's results counted for the one SR finding of its breast; a finding an
 // annotation adds to that breast may be the one biopsied, so both are flagged (W22).
 TEST(Hostile29BiopsyResults, AnAddedFindingInTheBreastMakesTheSectionsTargetUnclear) {
