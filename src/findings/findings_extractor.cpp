@@ -182,13 +182,15 @@ std::optional<ReaderNote> meaning_discordance(const ContentItem& item) {
 }
 
 // The term a calcification code's meaning names besides its value's (the most suspicious of
-// them), or none when it names none or names the value's too.
-template <typename T>
-std::optional<T> other_named(std::optional<T> by_value, const std::vector<T>& named) {
-  if (!by_value || named.empty() ||
-      std::find(named.begin(), named.end(), *by_value) != named.end()) {
-    return std::nullopt;
-  }
+// them), or none when it names none. One that names the value's own term too counts only when
+// it also names a more suspicious one ("Round and fine pleomorphic calcifications"): any
+// suspicious feature wins (hostile review 32, H32-2).
+template <typename T, typename Suspicious>
+std::optional<T> other_named(std::optional<T> by_value, const std::vector<T>& named,
+                             Suspicious suspicious) {
+  if (!by_value || named.empty() || named.front() == *by_value) return std::nullopt;
+  const bool own_named = std::find(named.begin(), named.end(), *by_value) != named.end();
+  if (own_named && (suspicious(*by_value) || !suspicious(named.front()))) return std::nullopt;
   return named.front();
 }
 
@@ -754,17 +756,28 @@ class FindingReader {
     finding_.prior_results.push_back(*result);
     finding_.results_given.push_back(
         {result_said(*result), {std::string(to_string(*result)), item.position}});
-    // A result code shown as a malignancy ("Malignant neoplasm of breast" on the code of a cyst):
-    // the radiologist saw and signed the meaning; both are read, the malignant one stands (C13).
-    if (*result != PriorResult::Malignant &&
-        prior_result_meant(item.code.meaning) == PriorResult::Malignant) {
-      finding_.prior_results.push_back(PriorResult::Malignant);
+    read_results_meant(item, *result, std::string(to_string(*result)));
+  }
+
+  // A result or confirmation code shown as another result ("Malignant neoplasm of breast" on the
+  // code of a cyst, "Atypical ductal hyperplasia" on the benign code, "Target not in the
+  // specimen" on "Target contained"): the radiologist saw and signed the meaning; both are read,
+  // so a malignant one stands (C13) and one asking for excision is weighed (B1, W23; hostile
+  // review 28, H28-1; 32, H32-1).
+  void read_results_meant(const ContentItem& item, std::optional<PriorResult> own,
+                          const std::string& own_words) {
+    for (const PriorResult meant : prior_results_meant(item.code.meaning)) {
+      if (meant == own || meant == PriorResult::Benign) continue;
+      finding_.prior_results.push_back(meant);
+      finding_.results_given.push_back(
+          {result_said(meant),
+           {std::string(to_string(meant)) + " (the meaning of " + describe(item.code) + ")",
+            item.position}});
       finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
                                 describe(item.concept_name) + " code (" + item.code.value + ", " +
-                                    item.code.scheme + ") is " + std::string(to_string(*result)) +
-                                    " but its meaning \"" + item.code.meaning +
-                                    "\" names a malignancy; both are read, the malignant one "
-                                    "stands",
+                                    item.code.scheme + ") is " + own_words + " but its meaning \"" +
+                                    item.code.meaning + "\" names " +
+                                    std::string(to_string(meant)) + "; both are read",
                                 item.position});
     }
   }
@@ -781,6 +794,11 @@ class FindingReader {
     }
     finding_.results_given.push_back(
         {target_said(*confirmed), {"target " + describe(item.code), item.position}});
+    read_results_meant(item,
+                       *confirmed == TargetConfirmation::NotInSpecimen
+                           ? std::optional<PriorResult>(PriorResult::TargetNotInSpecimen)
+                           : std::nullopt,
+                       "a confirmation of target");
   }
 
   static ResultSaid target_said(TargetConfirmation confirmed) {
@@ -834,7 +852,9 @@ class FindingReader {
       finding_.morphology.push_back(
           Coded<Morphology>{term.value_or(Morphology::Unrecognised), item.code, item.position});
       if (const auto other = meaning_names_other(
-              item, term, other_named(term, morphologies_meant(item.code.meaning)))) {
+              item, term,
+              other_named(term, morphologies_meant(item.code.meaning),
+                          [](Morphology each) { return is_suspicious(each); }))) {
         finding_.morphology.push_back(Coded<Morphology>{*other, item.code, item.position});
       }
     } else if (is_concept(item, codes::kCalcificationDistribution)) {
@@ -846,7 +866,9 @@ class FindingReader {
       distribution_.push_back(
           {Coded<Distribution>{value, item.code, item.position}, {words, item.position}});
       if (const auto other = meaning_names_other(
-              item, term, other_named(term, distributions_meant(item.code.meaning)))) {
+              item, term,
+              other_named(term, distributions_meant(item.code.meaning),
+                          [](Distribution each) { return follows_a_duct(each); }))) {
         distribution_.push_back({Coded<Distribution>{*other, item.code, item.position},
                                  {std::string(to_string(*other)), item.position}});
       }

@@ -316,16 +316,22 @@ std::vector<Distribution> distributions_meant(std::string_view meaning) {
 std::optional<Category> category_meant(std::string_view meaning) {
   // A category token of its own: "5 - Highly suggestive …", "BI-RADS 4B", never "4.0" (a
   // Coding Scheme Version put in the meaning): the words category_named reads ("4A").
+  // Of several ("2 - Benign; 4 - Suspicious"), the most suspicious: any suspicious feature wins
+  // (hostile review 32, H32-2).
   std::string token;
+  std::optional<Category> highest;
   for (const char c : std::string(meaning) + " ") {
     const auto byte = static_cast<unsigned char>(c);
     if (std::isalnum(byte) != 0 || c == '.') {
       token += static_cast<char>(std::toupper(byte));
       continue;
     }
-    if (const auto category = category_named(token)) return category;
+    if (const auto category = category_named(token)) {
+      highest = highest ? more_suspicious(*highest, *category) : *category;
+    }
     token.clear();
   }
+  if (highest) return highest;
   // No number: the words of a category ("Highly suggestive of malignancy"), letter for letter.
   const std::string key = meaning_key(meaning);
   if (key.empty()) return std::nullopt;
@@ -347,24 +353,100 @@ std::string spaced_words(std::string_view meaning) {
   return words + ' ';
 }
 
-std::optional<PriorResult> prior_result_meant(std::string_view meaning) {
-  const std::string words = spaced_words(meaning);
-  const auto names = [&](std::initializer_list<std::string_view> parts) {
-    return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) {
-      return words.find(part) != std::string::npos;
-    });
+std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
+  // Clause ends: punctuation, a dash between spaces ("Not a mass - focal asymmetry"), and the
+  // words that start another statement (narrative.md §3: scope ends at but, however …).
+  std::vector<std::string> parts(1);
+  for (std::size_t at = 0; at < meaning.size(); ++at) {
+    const char c = meaning[at];
+    const bool spaced_dash = c == '-' && at > 0 && meaning[at - 1] == ' ' &&
+                             at + 1 < meaning.size() && meaning[at + 1] == ' ';
+    if (c == ';' || c == ',' || c == '.' || c == '/' || c == ':' || c == '(' || c == ')' ||
+        spaced_dash) {
+      parts.emplace_back();
+    } else {
+      parts.back() += c;
+    }
+  }
+  std::vector<MeaningClause> clauses;
+  for (const std::string& part : parts) {
+    std::string words = spaced_words(part);
+    for (const std::string_view start : {" but ", " however ", " with ", " and "}) {
+      for (std::size_t at = words.find(start, 1); at != std::string::npos;
+           at = words.find(start, 1)) {
+        clauses.push_back({words.substr(0, at + 1), false});
+        words = words.substr(at);
+      }
+    }
+    clauses.push_back({words, false});
+  }
+  for (MeaningClause& clause : clauses) {
+    const auto has = [&](std::string_view part) {
+      return clause.words.find(part) != std::string::npos;
+    };
+    // "Mass not excluded", "cannot be ruled out": uncertain, which counts (narrative.md §3).
+    const bool uncertain = has(" excluded ") || has(" exclude ") || has(" ruled out ") ||
+                           has(" rule out ") || has(" possible ") || has(" possibly ");
+    clause.uncertain = uncertain;
+    clause.negated = !uncertain && (has(" no ") || has(" not ") || has(" without ") ||
+                                    has(" negative ") || has(" free of ") || has(" absen"));
+  }
+  return clauses;
+}
+
+std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
+  std::vector<PriorResult> results;
+  const auto add = [&results](PriorResult result) {
+    if (std::find(results.begin(), results.end(), result) == results.end()) {
+      results.push_back(result);
+    }
   };
-  if (names({" benign", " no ", " not ", " negative", " without ", " free of ", " absen"})) {
-    return std::nullopt;
+  for (const MeaningClause& clause : meaning_clauses(meaning)) {
+    const auto names = [&](std::initializer_list<std::string_view> parts) {
+      return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) {
+        return clause.words.find(part) != std::string::npos;
+      });
+    };
+    // Results whose own words negate: read before the clause's negation.
+    if (names({" target not ", " not in the specimen ", " not in specimen "})) {
+      add(PriorResult::TargetNotInSpecimen);
+      continue;
+    }
+    if (names({" no calcification", " calcifications not seen", " calcification not seen"})) {
+      add(PriorResult::NoCalcificationsInCore);
+      continue;
+    }
+    if (names({" insufficient", " non diagnostic", " nondiagnostic", " inadequate",
+               " not diagnostic"})) {
+      add(PriorResult::Insufficient);
+      continue;
+    }
+    if (clause.negated) continue;
+    // Lobular carcinoma in situ is a high-risk lesion (CID 6032), whatever its name says.
+    if (names({" lobular carcinoma in situ", " lcis ", " lobular neoplasia", " atypi", " adh ",
+               " alh ", " high risk", " radial scar", " phyllodes"})) {
+      add(PriorResult::HighRisk);
+      continue;
+    }
+    if (names({"malignan", "carcinoma", "cancer", "sarcoma", "lymphoma", "metasta", " dcis ",
+               " paget"})) {
+      // "Malignancy not excluded": a result that decides nothing (B1), never a benign one.
+      add(clause.uncertain ? PriorResult::Indeterminate : PriorResult::Malignant);
+      continue;
+    }
+    if (names({" indeterminate", " equivocal", " uncertain"})) add(PriorResult::Indeterminate);
   }
-  // Lobular carcinoma in situ is a high-risk lesion (CID 6032), whatever its name says.
-  if (names({" lobular carcinoma in situ", " lcis ", " lobular neoplasia"})) {
-    return PriorResult::HighRisk;
-  }
-  if (names({"malignan", "carcinoma", "cancer", "sarcoma", "lymphoma", "metasta", " dcis ",
-             " paget"})) {
-    return PriorResult::Malignant;
-  }
+  return results;
+}
+
+std::optional<PriorResult> prior_result_meant(std::string_view meaning) {
+  const std::vector<PriorResult> results = prior_results_meant(meaning);
+  const bool malignant =
+      std::find(results.begin(), results.end(), PriorResult::Malignant) != results.end();
+  if (malignant) return PriorResult::Malignant;
+  const bool high_risk =
+      std::find(results.begin(), results.end(), PriorResult::HighRisk) != results.end();
+  if (high_risk) return PriorResult::HighRisk;
   return std::nullopt;
 }
 

@@ -50,6 +50,23 @@ std::optional<Category> category_meant(std::string_view meaning);  // CID 6027
 // carcinoma in situ: HighRisk (CID 6032); else empty. A code that reads as no malignancy by value
 // while its meaning names one is discordant (hostile review 28, H28-1).
 std::optional<PriorResult> prior_result_meant(std::string_view meaning);  // CID 6030, 6063
+// Every result a result or confirmation code's meaning names, clause by clause (a negated clause
+// names no malignancy or high-risk lesion; "malignancy not excluded" is indeterminate): high
+// risk (atypia, ADH, LCIS, radial scar, phyllodes; not papilloma, a CID 6031 benign code's own
+// name), insufficient, target not in the
+// specimen, no calcifications in the cores, malignant (hostile review 32, H32-1, H32-3).
+std::vector<PriorResult> prior_results_meant(std::string_view meaning);
+
+// A meaning's clauses (split at punctuation, a spaced dash, but/however/with/and), each as
+// spaced_words, with whether it negates ("no", "not", "without", "absent") or is uncertain
+// ("not excluded", "possible"): an uncertain clause counts (narrative.md §3; hostile review 32,
+// H32-3: one "no" anywhere silenced every later word).
+struct MeaningClause {
+  std::string words;
+  bool negated = false;
+  bool uncertain = false;
+};
+std::vector<MeaningClause> meaning_clauses(std::string_view meaning);
 // A meaning as one string of its words: lower case, every character but letters and digits a
 // space, a space at both ends, so that " core" is found at a word's start ("score" holds none).
 std::string spaced_words(std::string_view meaning);

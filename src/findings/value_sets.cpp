@@ -455,13 +455,19 @@ constexpr std::array<Member<ResultStatus>, 4> kResultStatus{{
 std::optional<FindingKind> finding_kind_for(const Code& code) { return lookup(kFindingKind, code); }
 
 std::vector<FindingKind> other_findings_meant(std::string_view meaning) {
-  const std::string words = spaced_words(meaning);
-  const auto names = [&](std::string_view part) { return words.find(part) != std::string::npos; };
-  if (names(" no ") || names(" not ") || names(" without ") || names(" absen")) return {};
   std::vector<FindingKind> kinds;
-  if (names(" mass ") || names(" masses ")) kinds.push_back(FindingKind::Mass);
-  if (names(" distortion")) kinds.push_back(FindingKind::ArchitecturalDistortion);
-  if (names(" asymmetr")) kinds.push_back(FindingKind::Asymmetry);
+  const auto add = [&kinds](FindingKind kind) {
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
+  };
+  for (const MeaningClause& clause : meaning_clauses(meaning)) {
+    if (clause.negated) continue;
+    const auto names = [&](std::string_view part) {
+      return clause.words.find(part) != std::string::npos;
+    };
+    if (names(" mass ") || names(" masses ")) add(FindingKind::Mass);
+    if (names(" distortion")) add(FindingKind::ArchitecturalDistortion);
+    if (names(" asymmetr")) add(FindingKind::Asymmetry);
+  }
   return kinds;
 }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "base/codes.hpp"
 #include "findings/lexicon.hpp"
 
@@ -57,6 +59,42 @@ TEST(Lexicon, AssessmentCategories) {
 TEST(Lexicon, CategoryWords) {
   EXPECT_EQ(to_string(Category::LowSuspicion4A), "4A");
   EXPECT_EQ(to_string(Category::Incomplete0), "0");
+}
+
+// Hostile review 32: a result meaning is read clause by clause (H32-3), names results that ask for
+// excision (H32-1), and a benign word beside a malignant one does not silence it (H32-2).
+TEST(ResultMeanings, EveryResultAMeaningNamesIsRead) {
+  using Results = std::vector<PriorResult>;
+  EXPECT_EQ(prior_results_meant("Atypical ductal hyperplasia"), Results{PriorResult::HighRisk});
+  EXPECT_EQ(prior_results_meant("Insufficient sample"), Results{PriorResult::Insufficient});
+  EXPECT_EQ(prior_results_meant("Target not in the specimen"),
+            Results{PriorResult::TargetNotInSpecimen});
+  EXPECT_EQ(prior_results_meant("No calcifications seen in the core"),
+            Results{PriorResult::NoCalcificationsInCore});
+  EXPECT_EQ(prior_results_meant("Benign; ductal carcinoma in situ"),
+            Results{PriorResult::Malignant});
+  EXPECT_EQ(prior_results_meant("Benign, malignancy not excluded"),
+            Results{PriorResult::Indeterminate});
+  EXPECT_TRUE(prior_results_meant("Benign, no malignancy").empty());
+  EXPECT_TRUE(prior_results_meant("No abnormality").empty());
+  EXPECT_TRUE(prior_results_meant("Intraductal papilloma").empty());  // CID 6031's own name
+}
+
+TEST(CategoryMeanings, OfSeveralCategoriesTheMostSuspiciousIsMeant) {
+  EXPECT_EQ(category_meant("2 - Benign; 4 - Suspicious"), Category::Suspicious4);
+  EXPECT_EQ(category_meant("BI-RADS 2 (right), BI-RADS 5 (left)"), Category::HighlySuggestive5);
+  EXPECT_EQ(category_meant("2 - Benign"), Category::Benign2);
+}
+
+TEST(MeaningClauses, ANegationEndsWithItsClause) {
+  const std::vector<MeaningClause> clauses = meaning_clauses("No mass seen; asymmetry");
+  ASSERT_EQ(clauses.size(), 2u);
+  EXPECT_TRUE(clauses[0].negated);
+  EXPECT_FALSE(clauses[1].negated);
+  const std::vector<MeaningClause> uncertain = meaning_clauses("Mass not excluded");
+  ASSERT_EQ(uncertain.size(), 1u);
+  EXPECT_FALSE(uncertain[0].negated);
+  EXPECT_TRUE(uncertain[0].uncertain);
 }
 
 }  // namespace

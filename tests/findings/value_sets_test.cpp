@@ -222,5 +222,19 @@ TEST(ValueSets, KindWords) {
   EXPECT_EQ(to_string(FollowUpKind::NeedleLocalizationBiopsy), "needle-localization-biopsy");
 }
 
+// Hostile review 32, H32-3: a negation silences its own clause only; "not excluded" counts.
+TEST(OtherFindingsMeant, ANegationSilencesItsClauseOnly) {
+  using Kinds = std::vector<FindingKind>;
+  EXPECT_EQ(other_findings_meant("No mass seen; asymmetry"), Kinds{FindingKind::Asymmetry});
+  EXPECT_EQ(other_findings_meant("Calcification without mass, with architectural distortion"),
+            Kinds{FindingKind::ArchitecturalDistortion});
+  EXPECT_EQ(other_findings_meant("Not a mass - focal asymmetry"), Kinds{FindingKind::Asymmetry});
+  EXPECT_EQ(other_findings_meant("Calcification without mass but within an asymmetry"),
+            Kinds{FindingKind::Asymmetry});
+  EXPECT_EQ(other_findings_meant("Mass not excluded"), Kinds{FindingKind::Mass});
+  EXPECT_TRUE(other_findings_meant("Calcification without mass").empty());
+  EXPECT_TRUE(other_findings_meant("Calcification of breast").empty());
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -1157,6 +1157,30 @@ TEST(Hostile31BiopsyResults, ABenignResultOnBenignCalcificationsStaysQuiet) {
   EXPECT_FALSE(report.decisions.front().needs_review);
 }
 
+// H32-1: a benign result code shown as a high-risk lesion is read as that too (W17, W23).
+TEST(Hostile32ResultMeanings, ABenignCodeShownAsAHighRiskLesionAsksTheRadiologist) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kPunctate, kDiffuse}),
+       intervention(
+           "1.1.2", Laterality::Right,
+           {procedure_result("1.1.2.2", Code{"111256", "DCM", "Atypical ductal hyperplasia"})})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W23"));
+  EXPECT_TRUE(warned(decision, "code-meaning-discordant"));
+  EXPECT_TRUE(decision.needs_review);
+}
+// H32-2: a type whose meaning names its own benign term and a suspicious one is read as both.
+TEST(Hostile32ResultMeanings, ATypeNamingItsOwnTermAndASuspiciousOneIsReadAsBoth) {
+  Code round = code(Morphology::Punctate);
+  round.meaning = "Punctate and fine pleomorphic calcifications";
+  const Report report =
+      evaluate_report({finding_with({kRight, {codes::kCalcificationType, round}, kDiffuse})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_NE(decision.classification, Classification::Benign);
+  EXPECT_TRUE(warned(decision, "code-meaning-discordant"));
+  EXPECT_TRUE(decision.needs_review);
+}
+
 // H30-7: a section whose results count for no finding still speaks for its breast: a malignant
 // result makes it (and the exam) 6, a high-risk one leaves it 0 unless 4 or above (E15).
 TEST(Hostile30InterventionOfNoFinding, AMalignantResultMakesItsBreastSix) {
