@@ -392,6 +392,18 @@ XmlRoot xml_root_of(const std::string& bytes) {
 
 std::string xml_root_name_of(const std::string& bytes) { return xml_root_of(bytes).name; }
 
+std::string why_not_whole_xml(const std::string& bytes) {
+  if (bytes.size() > kMaxAnnotationBytes) {
+    return "larger than " + std::to_string(kMaxAnnotationBytes / xml_input::kBytesPerMiB) +
+           " MiB, not read to its end";
+  }
+  pugi::xml_document document;
+  const pugi::xml_parse_result result = document.load_buffer(bytes.data(), bytes.size());
+  if (result) return {};
+  return std::string("not well-formed XML (") + result.description() + " at byte " +
+         std::to_string(result.offset) + ")";
+}
+
 namespace {
 
 // A file of a directory is refused when it is no regular file; one given by name is read (it may
@@ -430,7 +442,7 @@ AnnotationsReading parse_annotation_file(const AnnotationFile& file) {
   XmlInput input(file.path, file.bytes, kMaxAnnotationBytes);
   AnnotationsReading reading;
   reading.annotations = parse_annotations(input);
-  reading.annotations.content = file.bytes;
+  reading.annotations.content = input.canonical_content();
   reading.problems = input.problems();
   return reading;
 }

@@ -71,6 +71,12 @@ struct XmlRoot {
 };
 XmlRoot xml_root_of(const std::string& bytes);
 
+// Why `bytes` are not one whole, well-formed XML document ("not well-formed XML (REASON)", or
+// that they are more than an annotation file may hold, so cannot be told whole); empty when they
+// are. A file whose head names one of mammocalc's other kinds is that kind only when whole: one
+// cut off is no readable file of any kind (hostile review 31, H31-5).
+std::string why_not_whole_xml(const std::string& bytes);
+
 // What an annotation file read by read_annotation_file holds: the annotations when `problems` is
 // empty, else every problem, one line each ("FILE:LINE: field: problem").
 struct AnnotationsReading {

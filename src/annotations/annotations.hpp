@@ -51,8 +51,9 @@ struct Annotations {
   std::string accession_number;
   std::string radiologist;
   int study_line = 0;
-  // The file's bytes as read: two files that hold the same bytes say one annotation twice, and
-  // applied both would count its findings twice (hostile review 29, H29-12).
+  // What the file says, laid out one way (XmlInput::canonical_content): two files that say the
+  // same, byte for byte or saved again by an editor, say one annotation twice, and applied both
+  // would count its findings twice (hostile reviews 29 and 30, H29-12, H30-6).
   std::string content;
   AnnotatedPatient patient;
   std::vector<AnnotatedFinding> findings;

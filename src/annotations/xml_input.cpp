@@ -8,6 +8,7 @@
 #include <iterator>
 #include <locale>
 #include <sstream>
+#include <string_view>
 
 namespace mammocalc::xml_input {
 namespace {
@@ -182,6 +183,48 @@ pugi::xml_node XmlInput::root(const char* name, const char* name_space) {
   }
   check_namespaces(element, name_space);
   return element;
+}
+
+std::string XmlInput::canonical_content() const {
+  // Each node a record that says its depth, so that the records in document order give the tree
+  // back; each name, value and text with its length, so that no text can pass for a record.
+  class Canonical : public pugi::xml_tree_walker {
+   public:
+    std::string text;
+    bool for_each(pugi::xml_node& node) override {
+      const auto field = [this](std::string_view value) {
+        text += std::to_string(value.size());
+        text += ':';
+        text += value;
+      };
+      if (node.type() == pugi::node_element) {
+        text += 'E' + std::to_string(depth()) + ':';
+        field(node.name());
+        std::vector<std::pair<std::string_view, std::string_view>> attributes;
+        std::transform(node.attributes_begin(), node.attributes_end(),
+                       std::back_inserter(attributes), [](const pugi::xml_attribute& attribute) {
+                         return std::pair<std::string_view, std::string_view>(attribute.name(),
+                                                                              attribute.value());
+                       });
+        std::sort(attributes.begin(), attributes.end());
+        for (const auto& [name, value] : attributes) {
+          text += 'A';
+          field(name);
+          field(value);
+        }
+      } else if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+        const std::string_view value = node.value();
+        if (value.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+          text += 'T' + std::to_string(depth()) + ':';
+          field(value);
+        }
+      }
+      return true;
+    }
+  };
+  Canonical canonical;
+  if (pugi::xml_node document = document_; document.first_child()) document.traverse(canonical);
+  return canonical.text;
 }
 
 bool XmlInput::outside_root_is_well_formed(pugi::xml_encoding encoding) {

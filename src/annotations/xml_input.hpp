@@ -93,6 +93,13 @@ class XmlInput {
     problems_.push_back(path_ + ":" + std::to_string(line(node)) + ": " + field + ": " + text);
   }
 
+  // The document as read by root(), laid out one way: its elements, their attributes in name
+  // order and their texts (but white space between elements), in document order; comments,
+  // processing instructions, the declaration, line ends, a byte order mark, the encoding and
+  // the quotes used are not in it. Two files with the same canonical content say the same thing
+  // however an editor saved them (hostile review 30, H30-6). Empty before root() read it.
+  std::string canonical_content() const;
+
   const std::vector<std::string>& problems() const { return problems_; }
   const std::string& path() const { return path_; }
 

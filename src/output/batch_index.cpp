@@ -82,6 +82,8 @@ void fill_entry(pugi::xml_node node, const IndexEntry& entry) {
     set(node, "findings", std::to_string(entry.findings));
     set(node, "narrativeFindings", std::to_string(entry.narrative_findings));
     set(node, "needsReview", std::string(entry.needs_review ? "true" : "false"));
+    set_if(node, "sameExamAs", entry.same_exam_as);
+    if (!entry.in_rollup) set(node, "inRollup", std::string("false"));
   }
   if (entry.error_code) set(node, "errorCode", to_string(*entry.error_code));
   if (!entry.error.empty()) set_text(node, entry.error);
@@ -94,6 +96,16 @@ void write_index_entry(const IndexEntry& entry, std::ostream& out) {
   pugi::xml_node node = document.append_child("entry");
   fill_entry(node, entry);
   node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
+}
+
+std::string index_entry_with_same_exam(std::string_view written, const std::string& other) {
+  pugi::xml_document document;
+  document.load_buffer(written.data(), written.size());
+  pugi::xml_node node = document.child("entry");
+  set(node, "sameExamAs", other);
+  std::ostringstream out;
+  node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
+  return out.str();
 }
 
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {

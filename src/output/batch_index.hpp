@@ -32,6 +32,12 @@ struct IndexEntry {
   int narrative_findings = 0;    // of `findings`, those read from the report's text
   bool needs_review = false;     // a finding or the exam needs the radiologist's review
   std::string accession_number;  // the summarised exam's, as its summary has it (index.html)
+  // Summarised entries: another input of the run that is the same exam (one SOP Instance UID,
+  // or mammocalc's own SR and its source: hostile review 31, H31-6), as the index names it. The
+  // first of them by input order names the next; each later one names the first.
+  std::string same_exam_as;
+  // False for such a later input: its findings are not counted in the roll-up again.
+  bool in_rollup = true;
 };
 
 // Counts over all summarised findings: the audit figures of a lead interpreting physician.
@@ -90,5 +96,8 @@ struct IndexParts {
 // for (the entries' errorCode), in the order of ErrorCode.
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup);
 void write_index_entry(const IndexEntry& entry, std::ostream& out);
+// An entry as write_index_entry wrote it (`written`), with sameExamAs `other` added: the first
+// input of an exam learns of a later one only after its entry was written.
+std::string index_entry_with_same_exam(std::string_view written, const std::string& other);
 
 }  // namespace mammocalc

@@ -143,7 +143,7 @@ bool annotation_unmatched(const RuleContext& context);
 // E17: a file of an annotation directory for this study was made on another SR.
 bool annotation_for_another_sr(const RuleContext& context);
 
-// E18: an annotation file holds the same bytes as one applied before, and was not applied again.
+// E18: an annotation file says the same as one applied before, and was not applied again.
 bool annotation_duplicated(const RuleContext& context);
 // W18: the finding is an annotation's refinement that matched no SR finding, kept on its own.
 bool refinement_matched_no_finding(const RuleContext& context);

@@ -799,14 +799,15 @@ std::vector<Rule> make_rule_table() {
        "(sopInstanceUid): it is not applied here; the annotation-other-sr warning names it, so "
        "the radiologist can check that it is the other SR's annotation",
        Stage::Exam, annotation_for_another_sr, needing_review(no_outcome()), kEvidenceExam},
-      // Not in decision-logic.md: two files with the same bytes (a copy left beside the
-      // original) say one annotation twice; applied twice, its added findings would count twice
+      // Not in decision-logic.md: two files with the same content (a copy left beside the
+      // original, or one saved again by an editor: H30-6) say one annotation twice; applied twice,
+      // its added findings would count twice
       // (hostile review 29, H29-12). The copy is not applied, but said: which of the two is the
       // one meant to stay is the radiologist's call. The category stands, as both were read.
       {"E18", "An annotation file is a copy of another: radiologist review", kEveryItemCounts,
-       "a file of the annotations holds the same bytes as one applied before it: it is not "
-       "applied again, so its findings count once; the annotation-duplicate warning names both "
-       "files",
+       "a file of the annotations says the same as one applied before it (the same bytes, or "
+       "the same content laid out otherwise): it is not applied again, so its findings count "
+       "once; the annotation-duplicate warning names both files",
        Stage::Exam, annotation_duplicated, needing_review(no_outcome()), kEvidenceExam},
       // Not in decision-logic.md: the finding an annotation meant to refine is not known, so
       // its values were not applied where they belong (issue 18, F11; W18 is the finding's row).

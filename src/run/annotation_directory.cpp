@@ -75,6 +75,16 @@ std::string why_not_annotations(const XmlRoot& root, const std::string& bytes) {
   return "root element <" + root.name + "> is not an annotation file";
 }
 
+// Why a file whose start names one of mammocalc's other kinds is not passed over as one: it is
+// not whole (`why`: why_not_whole_xml). A summary copied while it was being written, or cut short
+// by a full disk, is no readable file of that kind and may have been anything (hostile review
+// 31, H31-5).
+std::string not_whole(const XmlRoot& root, const std::string& why) {
+  const std::string what = other_kind_named(root)->what;
+  return "starts as mammocalc's " + what + " but is " + why +
+         ": cut off or damaged, neither a readable " + what + " nor an annotation file";
+}
+
 std::string lower_case(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -168,7 +178,11 @@ AnnotationDirectoryEntry read_xml_file(const std::string& path) {
   const XmlRoot root = xml_root_of(read.bytes);
   // mammocalc's own other kinds (a site profile, a summary…) are not the annotations' business;
   // anything else is a file the run did not read, which is said.
-  if (is_other_mammocalc_kind(root)) return {};
+  if (is_other_mammocalc_kind(root)) {
+    const std::string broken = why_not_whole_xml(read.bytes);
+    if (broken.empty()) return {};
+    return not_read(path + ": " + not_whole(root, broken) + kFileSkipped);
+  }
   if (root.name != kAnnotationsRoot) {
     return not_read(path + ": " + why_not_annotations(root, read.bytes) + kFileSkipped);
   }
@@ -188,10 +202,13 @@ AnnotationDirectoryEntry read_xml_file(const std::string& path) {
 // would put every exam to review for a note to the staff, and teach a site to ignore the
 // warning.
 AnnotationDirectoryEntry read_other_file(const std::string& path, const std::string& name) {
-  // Only the head, unless it is an annotation file's: then the whole of it, through the same
-  // descriptor (what was looked at is what is parsed).
+  // Only the head, unless it is an annotation file's or one of mammocalc's other kinds (passed
+  // over only when whole): then the whole of it, through the same descriptor (what was looked at
+  // is what is parsed).
   const AnnotationFile file = read_annotation_file_head(path, [](const std::string& head) {
-    return starts_as_xml(head) && xml_root_of(head).name == kAnnotationsRoot;
+    if (!starts_as_xml(head)) return false;
+    const XmlRoot root = xml_root_of(head);
+    return root.name == kAnnotationsRoot || is_other_mammocalc_kind(root);
   });
   if (!file.unreadable.empty()) {
     // What it holds cannot be known, so neither can whose annotation it may be.
@@ -203,7 +220,6 @@ AnnotationDirectoryEntry read_other_file(const std::string& path, const std::str
   const bool xml = starts_as_xml(file.bytes);
   if (!xml && !copy) return {};
   const XmlRoot root = xml_root_of(file.bytes);
-  if (xml && is_other_mammocalc_kind(root)) return {};
   const auto said = [&](const std::string& holds) {
     return not_read(
         path + ": " +
@@ -214,6 +230,11 @@ AnnotationDirectoryEntry read_other_file(const std::string& path, const std::str
         kFileSkipped);
   };
   if (!xml) return said(file.bytes.empty() ? "empty" : "not XML");
+  if (is_other_mammocalc_kind(root)) {
+    const std::string broken = why_not_whole_xml(file.bytes);
+    if (broken.empty()) return {};
+    return said(not_whole(root, broken));
+  }
   if (root.name != kAnnotationsRoot) return said(why_not_annotations(root, file.bytes));
   AnnotationsReading parsed = parse_annotation_file(file);
   if (!parsed.problems.empty()) {
@@ -268,9 +289,9 @@ void AppliedAnnotations::apply(const Annotations& annotations,
   if (copy != contents_.end()) {
     findings.notes.push_back(
         {WarningCode::AnnotationDuplicate,
-         annotations.file + ": holds the same bytes as " + copy->first +
-             ", which was applied: not applied again, so that its findings count once (remove "
-             "the copy that is not meant to stay)",
+         annotations.file + ": says the same as " + copy->first +
+             " (the same content, however laid out), which was applied: not applied again, so "
+             "that its findings count once (remove the copy that is not meant to stay)",
          ""});
     return;
   }

@@ -52,21 +52,22 @@ AnnotationDirectory read_annotation_directory(const std::string& directory);
 
 // The annotation files applied to one SR so far, so that none counts twice: one file is one
 // source however often it is reached (by name twice, by a hard link, by name and through its
-// directory: hostile review 27, H27-19), and a copy of one applied (the same bytes in another
+// directory: hostile review 27, H27-19), and a copy of one applied (the same content in another
 // file) says its annotation a second time (hostile review 29, H29-12). Applied again, either
 // would double the findings it adds.
 class AppliedAnnotations {
  public:
   // Merges `annotations` (read from the file `identity`, when it could be stat()ed) into
   // `findings` (merge_annotations, whose errors it throws), unless that file was applied
-  // already (passed over) or one holding the same bytes was: then passed over and said, an
-  // annotation-duplicate note naming both files (E18).
+  // already (passed over) or one saying the same (Annotations::content, H30-6) was: then passed
+  // over and said, an annotation-duplicate note naming both files (E18).
   void apply(const Annotations& annotations, const std::optional<FileIdentity>& identity,
              Findings& findings);
 
  private:
   std::set<FileIdentity> files_;
-  std::vector<std::pair<std::string, std::string>> contents_;  // file, bytes, in order applied
+  // file, canonical content (Annotations::content), in order applied
+  std::vector<std::pair<std::string, std::string>> contents_;
 };
 
 // An input of a run that an annotation file names by its sopInstanceUid, as read before any

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -13,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -121,6 +124,36 @@ void refuse_rollup_among_outputs(const BatchConfig& config) {
   }
 }
 
+// The exams a batch has summarised, by the SOP Instance UID of their report
+// (InputResult::exam_sop_instance_uid): two inputs of one exam (a copy of the SR under another
+// name, or an SR and mammocalc's own SR of it read back) are each summarised, but the roll-up
+// counts the exam once, by its first input in input order, and the index names the other input
+// on both entries (hostile review 31, H31-6).
+class ExamsSeen {
+ public:
+  struct Input {
+    std::size_t index;    // in the run's inputs
+    std::size_t ordinal;  // of its entry in the index
+  };
+  // The first input of the exam of `result` (the input `input`), or none when this is the first
+  // (or its exam is not known). A later one makes the first's entry name it (amendments), the
+  // first later one only.
+  std::optional<Input> first_of_exam(const InputResult& result, Input input) {
+    if (result.exam_sop_instance_uid.empty()) return std::nullopt;
+    const auto [first, inserted] = first_.emplace(result.exam_sop_instance_uid, input);
+    if (inserted) return std::nullopt;
+    amendments_.emplace(first->second.ordinal, input);
+    return first->second;
+  }
+  // The first inputs of their exam whose entry was written before a later input of it came, by
+  // their entry's ordinal, with that later input.
+  const std::map<std::size_t, Input>& amendments() const { return amendments_; }
+
+ private:
+  std::unordered_map<std::string, Input> first_;
+  std::map<std::size_t, Input> amendments_;
+};
+
 }  // namespace
 
 ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
@@ -157,7 +190,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     for (std::size_t start = 0; start < inputs.size(); start += chunk_size) {
       std::vector<std::optional<AnnotatedInput>> found(std::min(chunk_size, inputs.size() - start));
       run_on_jobs(jobs, found.size(), [&](unsigned /*job*/, std::size_t i) {
-        found[i] = annotated_input(inputs[start + i], annotated, evaluation.limits);
+        found[i] = annotated_input(inputs[start + i], annotated, evaluation);
       });
       for (const std::optional<AnnotatedInput>& input : found) {
         if (input) evaluation.annotated_inputs.push_back(*input);
@@ -178,6 +211,13 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   // by the label the summaries give it (hostile review 29, H29-12).
   const std::vector<std::pair<std::string, std::string>> run_annotation_labels =
       annotation_labels(annotation_paths_of_run(evaluation));
+  ExamsSeen exams;
+  // How the index names an input: by its path, or its label where pseudonymised (record).
+  const auto index_name = [&](const ExamsSeen::Input& input) {
+    return evaluation.pseudonyms.enabled ? "input-" + std::to_string(input.ordinal + 1)
+                                         : inputs[input.index].path;
+  };
+  std::vector<long> entry_offsets;  // where each entry starts in the spill file
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> spill(std::tmpfile(), &std::fclose);
   if (!spill) {
     throw Error(ErrorCode::OutputFailed, config.output_dir + ": no temporary file for the index");
@@ -198,6 +238,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       entry.input = label;
     }
     counts.add(entry);
+    entry_offsets.push_back(std::ftell(spill.get()));
     std::ostringstream text;
     write_index_entry(entry, text);
     const std::string line = text.str();
@@ -224,7 +265,17 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       IndexEntry& entry = outcomes[i].entry;
       if (entry.status != EntryStatus::Summarised) continue;
       if (!files.dicom_out_dir.empty() && !dicom_claims.claim(outcomes[i])) continue;
-      merge_into(index.rollup, rollups[i]);
+      // Its entry will be the index's next after the chunk's earlier ones.
+      const ExamsSeen::Input input{chunk_start + i, counts.inputs + i};
+      if (const auto first = exams.first_of_exam(outcomes[i], input)) {
+        entry.same_exam_as = index_name(*first);
+        entry.in_rollup = false;
+        progress.say_error(entry.input + ": the same exam as " + inputs[first->index].path +
+                           " (one SOP Instance UID, or mammocalc's own SR of it): summarised, but "
+                           "counted once in the roll-up, by " +
+                           inputs[first->index].path);
+      }
+      if (entry.in_rollup) merge_into(index.rollup, rollups[i]);
       entry.output = claim_output_name(outcomes[i], evaluation.pseudonyms.enabled, used_names);
     }
     run_on_jobs(jobs, outcomes.size(), [&](unsigned /*job*/, std::size_t i) {
@@ -271,12 +322,32 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   const IndexParts parts = index_parts(counts, index.rollup);
   AtomicFile index_file((fs::path(config.output_dir) / "index.xml").string());
   index_file.write(parts.head);
+  // The spilled entries, each first input of an exam read twice naming the later one
+  // (ExamsSeen): its entry was written before that one came.
+  const long spill_end = std::ftell(spill.get());
   std::rewind(spill.get());
+  long at = 0;
   std::array<char, 65536> block;
-  for (std::size_t got; (got = std::fread(block.data(), 1, block.size(), spill.get())) > 0;) {
-    index_file.write(std::string_view(block.data(), got));
+  const auto read_until = [&](long end, const std::function<void(std::string_view)>& use) {
+    while (at < end) {
+      const auto want = static_cast<std::size_t>(std::min<long>(block.size(), end - at));
+      const std::size_t got = std::fread(block.data(), 1, want, spill.get());
+      if (got == 0) break;
+      use(std::string_view(block.data(), got));
+      at += static_cast<long>(got);
+    }
+  };
+  const auto copy = [&](std::string_view bytes) { index_file.write(bytes); };
+  for (const auto& [ordinal, later] : exams.amendments()) {
+    read_until(entry_offsets[ordinal], copy);
+    std::string written;
+    read_until(ordinal + 1 < entry_offsets.size() ? entry_offsets[ordinal + 1] : spill_end,
+               [&](std::string_view bytes) { written += bytes; });
+    index_file.write(index_entry_with_same_exam(written, index_name(later)));
+    if (config.html) index.entries[ordinal].same_exam_as = index_name(later);
   }
-  if (std::ferror(spill.get())) {
+  read_until(spill_end, copy);
+  if (std::ferror(spill.get()) || at != spill_end) {
     throw Error(ErrorCode::OutputFailed, config.output_dir + ": cannot read the spilled index");
   }
   index_file.write(parts.tail);

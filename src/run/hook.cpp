@@ -33,7 +33,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   if (const std::set<std::string> annotated = sop_instance_uids_annotated(evaluation);
       !annotated.empty()) {
     for (const InputFile& input : inputs) {
-      if (auto named = annotated_input(input, annotated, evaluation.limits)) {
+      if (auto named = annotated_input(input, annotated, evaluation)) {
         evaluation.annotated_inputs.push_back(std::move(*named));
       }
     }

@@ -84,7 +84,7 @@ ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream&
     const std::set<std::string> annotated = sop_instance_uids_annotated(evaluation);
     for (const std::string& input : config.inputs) {
       if (annotated.empty() || input == "-" || !reads_dicom(input)) continue;
-      if (auto named = annotated_input(InputFile{input}, annotated, evaluation.limits)) {
+      if (auto named = annotated_input(InputFile{input}, annotated, evaluation)) {
         evaluation.annotated_inputs.push_back(std::move(*named));
       }
     }

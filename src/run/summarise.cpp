@@ -180,6 +180,15 @@ std::vector<AnnotationPathsGiven> annotation_paths_of_run(const Evaluation& eval
   return given;
 }
 
+bool read_as_report(const std::string& path, const Evaluation& evaluation) {
+  try {
+    read_findings(path, evaluation);
+    return true;
+  } catch (const Error&) {
+    return false;  // its own reading skips or fails it, and says so
+  }
+}
+
 Report summarise_input(const std::string& path, const Evaluation& evaluation) {
   Findings findings = read_findings(path, evaluation);
   const std::vector<AnnotationPathsGiven> annotation_paths =

@@ -117,6 +117,12 @@ void read_run_annotations(Evaluation& evaluation, std::string_view source, std::
 // run's summaries (annotation_labels), for the texts of a batch index.
 std::vector<AnnotationPathsGiven> annotation_paths_of_run(const Evaluation& evaluation);
 
+// Whether the SR file at `path` is read as a report by this run: not skipped or failed when read
+// (mammocalc's own SR without --read-own, an SR that is no breast-imaging report, content that
+// cannot be read). Only an input read so takes the annotation files made on it (annotated_input):
+// one the run skips applies none, so they must be said where they do not apply (E17).
+bool read_as_report(const std::string& path, const Evaluation& evaluation);
+
 // Reads one SR file (or "-") within the run's limits, merges the run's annotations that belong to
 // it and evaluates it with the run's site profile. Throws Error naming the input;
 // Error(OwnSummary), "FILE: written by mammocalc (its own summary SR)", for an SR mammocalc wrote

@@ -59,6 +59,22 @@ void skip_if_not_ours(IndexEntry& entry, bool has_preamble) {
   entry.error_code = ErrorCode::NotDicom;
 }
 
+// The SOP Instance UID of the report `source` is an exam of (InputResult::
+// exam_sop_instance_uid): mammocalc's own SR names its source first among its evidence (sr_writer),
+// the one SR there.
+std::string exam_sop_instance_uid_of(const SourceInfo& source) {
+  if (source.written_by_mammocalc) {
+    const auto report = std::find_if(
+        source.evidence.begin(), source.evidence.end(), [&](const EvidenceReference& evidence) {
+          return is_accepted_sop_class(evidence.sop_class_uid) &&
+                 evidence.sop_instance_uid != source.sop_instance_uid &&
+                 is_uid(evidence.sop_instance_uid);
+        });
+    if (report != source.evidence.end()) return report->sop_instance_uid;
+  }
+  return is_uid(source.sop_instance_uid) ? source.sop_instance_uid : std::string();
+}
+
 }  // namespace
 
 std::set<std::string> sop_instance_uids_annotated(const Evaluation& evaluation) {
@@ -79,12 +95,14 @@ std::set<std::string> sop_instance_uids_annotated(const Evaluation& evaluation) 
 
 std::optional<AnnotatedInput> annotated_input(const InputFile& input,
                                               const std::set<std::string>& annotated,
-                                              const ReadLimits& limits) {
+                                              const Evaluation& evaluation) {
   try {
+    const ReadLimits& limits = evaluation.limits;
     const StudyIdentity identity = read_study_identity(
         read_input_bytes(input.path, limits.max_input_bytes), input.path, limits);
     if (annotated.count(identity.sop.sop_instance_uid) == 0 ||
-        !is_accepted_sop_class(identity.sop.sop_class_uid)) {
+        !is_accepted_sop_class(identity.sop.sop_class_uid) ||
+        !read_as_report(input.path, evaluation)) {
       return std::nullopt;
     }
     return AnnotatedInput{identity.sop.sop_instance_uid, identity.study_instance_uid,
@@ -110,6 +128,7 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
   try {
     const Report report = summarise_input(input.path, evaluation);
     outcome.sop_instance_uid = report.input.source.sop_instance_uid;
+    outcome.exam_sop_instance_uid = exam_sop_instance_uid_of(report.input.source);
     outcome.summary = render_summary(report, evaluation.summary);
     if (files.html || !files.dicom_out_dir.empty()) {
       const bool redact = evaluation.summary.redact;

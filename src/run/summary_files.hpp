@@ -31,6 +31,10 @@ struct SummaryFiles {
 struct InputResult {
   IndexEntry entry;
   std::string sop_instance_uid;
+  // The SOP Instance UID of the report this input is an exam of: its own, or for mammocalc's own
+  // SR read back (--read-own) its source's, as its evidence names it; empty when it is no valid
+  // UID. Two inputs of one run with the same one read one exam twice (hostile review 31, H31-6).
+  std::string exam_sop_instance_uid;
   std::string summary;
   std::string page;  // the review page, with SummaryFiles::html
   WrittenSr dicom;   // the SR, with SummaryFiles::dicom_out_dir
@@ -142,12 +146,14 @@ std::string claim_output_name(const InputResult& result, bool pseudonymised, Use
 std::set<std::string> sop_instance_uids_annotated(const Evaluation& evaluation);
 
 // The input as the SR an annotation file names (its SOP Instance UID among `annotated`), read only
-// as far as its study (read_study_identity), before any input is summarised; none when it is
-// another SR, no SR read_sr reads, or cannot be read (then a file naming it is said as one naming
-// an SR the run does not hold: E17, or an error by name).
+// as far as its study (read_study_identity) unless it is such an SR, before any input is
+// summarised; none when it is another SR, or one the run does not read as a report
+// (read_as_report: no SR read_sr reads, cannot be read, or skipped, as mammocalc's own SR without
+// --read-own is). Then a file naming it is said as one naming an SR the run does not hold: E17,
+// or an error by name.
 std::optional<AnnotatedInput> annotated_input(const InputFile& input,
                                               const std::set<std::string>& annotated,
-                                              const ReadLimits& limits);
+                                              const Evaluation& evaluation);
 
 // Collects the input files: given files as they are (Named), directories recursed in name order
 // (Found) with symlink loops detected and hidden files left out; the paths listed in `files_from`

@@ -116,6 +116,80 @@ check "two copies given by name: the finding counted once" test "$(count_added "
 check "... the copy said, the exam reviewed" \
   bash -c "grep -q 'code=\"annotation-duplicate\"' '$work/named-copies.xml' && reviewed '$work/named-copies.xml'"
 
+# H31-5: a file cut off in an annotation directory whose first bytes are a mammocalc summary is no
+# readable summary: said like any unreadable file of the directory (annotation-skipped, E12,
+# review), never passed over as one of mammocalc's own kinds. A whole summary stays silent.
+"$mammocalc" summarize samples/bir-bilateral-right-suspicious.dcm >"$work/sum.xml" 2>/dev/null
+mkdir "$work/own-whole" "$work/own-cut" "$work/own-cut-other-name"
+cp "$work/sum.xml" "$work/own-whole/sum.xml"
+cp "$work/sum.xml" "$work/own-whole/sum.txt"
+"$mammocalc" summarize --annotations "$work/own-whole" "$base" >"$work/own-whole.xml" 2>"$work/own-whole.err"
+check "H31-5 control: a whole summary in the directory is passed over silently" \
+  bash -c "! grep -q 'annotation-skipped' '$work/own-whole.xml' && not_reviewed '$work/own-whole.xml' && ! test -s '$work/own-whole.err'"
+head -c 400 "$work/sum.xml" >"$work/own-cut/cut.xml"
+"$mammocalc" summarize --annotations "$work/own-cut" "$base" >"$work/own-cut.xml" 2>"$work/own-cut.err"
+check "H31-5: a cut-off summary (*.xml): exit 0" test $? -eq 0
+check "... annotation-skipped names it" grep -q "code=\"annotation-skipped\"[^>]*>$work/own-cut/cut.xml: " "$work/own-cut.xml"
+check "... E12, the exam needs review" \
+  bash -c "grep -q 'rule id=\"E12\"' '$work/own-cut.xml' && reviewed '$work/own-cut.xml'"
+check "... said on standard error" grep -q "$work/own-cut/cut.xml: " "$work/own-cut.err"
+head -c 400 "$work/sum.xml" >"$work/own-cut-other-name/cut.txt"
+"$mammocalc" summarize --annotations "$work/own-cut-other-name" "$base" >"$work/own-cut-txt.xml" 2>/dev/null
+check "H31-5: a cut-off summary under another name (starts as XML): said, reviewed" \
+  bash -c "grep -q 'code=\"annotation-skipped\"[^>]*>[^<]*cut.txt' '$work/own-cut-txt.xml' && reviewed '$work/own-cut-txt.xml'"
+
+# H30-6: a file saved again by an editor (indentation, a comment, CRLF line ends, a byte order
+# mark, another XML declaration, attributes in single quotes or another order) says the same
+# annotation as the file it copies: applied once, annotation-duplicate names both, E18, review.
+add_variant() {  # NAME: late.xml as another editor would save it
+  local f
+  f=$(add_file)
+  case $1 in
+    ws) sed 's/^  /    /' <<<"$f" ;;
+    cmt) sed 's|^  <finding|  <!-- copy -->\n  <finding|' <<<"$f" ;;
+    crlf) sed 's/$/\r/' <<<"$f" ;;
+    bom) printf '\xef\xbb\xbf%s\n' "$f" ;;
+    enc) sed 's/<?xml version="1.0"?>/<?xml version="1.0" encoding="utf-8"?>/' <<<"$f" ;;
+    quote) sed "s/action=\"add\"/action='add'/" <<<"$f" ;;
+  esac
+}
+for variant in ws cmt crlf bom enc quote; do
+  mkdir "$work/near-$variant"
+  add_file >"$work/near-$variant/late.xml"
+  add_variant "$variant" >"$work/near-$variant/late_copy.xml"
+  check "H30-6 $variant: the copy differs in its bytes" \
+    bash -c "! cmp -s '$work/near-$variant/late.xml' '$work/near-$variant/late_copy.xml'"
+  "$mammocalc" summarize --annotations "$work/near-$variant" "$base" >"$work/near-$variant.xml" 2>/dev/null
+  check "... the finding counted once" test "$(count_added "$work/near-$variant.xml")" -eq 1
+  check "... annotation-duplicate names both files, E18, review" \
+    bash -c "grep -q 'code=\"annotation-duplicate\"[^>]*>$work/near-$variant/late_copy.xml: [^<]*$work/near-$variant/late.xml' '$work/near-$variant.xml' && grep -q 'rule id=\"E18\"' '$work/near-$variant.xml' && reviewed '$work/near-$variant.xml'"
+done
+# Two attributes of one element in another order.
+two_attributes() {  # ORDER
+  printf '<?xml version="1.0"?>\n<annotations xmlns="urn:mammocalc:annotations:1">\n  <study %s/>\n  <finding action="add">\n    <laterality>left</laterality>\n    <morphology>coarse-popcorn</morphology>\n  </finding>\n</annotations>\n' "$1"
+}
+accession=$(uid_of 0008,0050 "$base")
+check "the sample's accession number is read" test -n "$accession"
+mkdir "$work/near-order"
+two_attributes "studyInstanceUid=\"$study\" accessionNumber=\"$accession\"" >"$work/near-order/late.xml"
+two_attributes "accessionNumber=\"$accession\" studyInstanceUid=\"$study\"" >"$work/near-order/late_copy.xml"
+"$mammocalc" summarize --annotations "$work/near-order" "$base" >"$work/near-order.xml" 2>/dev/null
+check "H30-6 attribute order: the finding counted once, annotation-duplicate, review" \
+  bash -c "test \"\$(grep -c 'origin=\"annotation\"' '$work/near-order.xml')\" -eq 1 && grep -q 'code=\"annotation-duplicate\"' '$work/near-order.xml' && reviewed '$work/near-order.xml'"
+# Given by name, a near copy is a copy too.
+"$mammocalc" summarize --annotations "$work/near-ws/late.xml" --annotations "$work/near-ws/late_copy.xml" \
+  "$base" >"$work/near-named.xml" 2>/dev/null
+check "H30-6 given by name: the finding counted once, annotation-duplicate" \
+  bash -c "test \"\$(grep -c 'origin=\"annotation\"' '$work/near-named.xml')\" -eq 1 && grep -q 'code=\"annotation-duplicate\"' '$work/near-named.xml'"
+# Content that really differs is no copy: both applied, no annotation-duplicate.
+mkdir "$work/differs"
+add_file >"$work/differs/late.xml"
+add_file | sed 's/coarse-popcorn/rim/' >"$work/differs/other.xml"
+"$mammocalc" summarize --annotations "$work/differs" "$base" >"$work/differs.xml" 2>/dev/null
+check "H30-6 control: files that say different things are no copies (no annotation-duplicate)" \
+  bash -c "! grep -q 'annotation-duplicate' '$work/differs.xml' && ! grep -q 'rule id=\"E18\"' '$work/differs.xml'"
+check "... both applied" test "$(count_added "$work/differs.xml")" -eq 2
+
 # H29-12: a pseudonymised batch names an annotation file by one label, in its summaries and in
 # its index's error texts (it was "annotations" in the index, "annotations-N" in summaries).
 mkdir "$work/mixed" "$work/dir"

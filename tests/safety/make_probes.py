@@ -163,12 +163,12 @@ def report(n, name, findings, overalls=(), side=LEFT, sop=("1.2.840.10008.5.1.4.
 </report>
 """
 
-def annotation(n, body, comment):
+def annotation(n, body, comment, radiologist="Probe Radiologist"):
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <!-- {esc(comment)} -->
 <annotations xmlns="urn:mammocalc:annotations:1">
   <study studyInstanceUid="{ROOT}.{n}.1"/>
-  <radiologist name="Probe Radiologist"/>
+  <radiologist name="{esc(radiologist)}"/>
 {body}</annotations>
 """
 
@@ -283,9 +283,10 @@ probe("ctl_per_breast_overall_consistent_benign", [finding([assess("2")] + BEN)]
 probe("ctl_annotation_agrees_benign", [finding(BEN)], [overall(ov_assess("2"))],
       annotations={"": ('  <finding action="refine" srPosition="1.3.2.2">\n    <reportedCategory>2</reportedCategory>\n  </finding>\n',
                         "annotation agrees with the SR: 2")})
-# Two radiologists who agree: two files, not one file and its copy (a byte-identical copy is
-# applied once and said, E18: hostile review 29, H29-12).
-LOBULAR_C = (LOBULAR[0], "radiologist C: lobular, BI-RADS 2")
+# Two radiologists who agree: two files, not one file and its copy (a copy, byte for byte or
+# saying the same in another layout, is applied once and said, E18: hostile reviews 29 and 30,
+# H29-12, H30-6). So the second names its own radiologist: a comment alone is no content.
+LOBULAR_C = (LOBULAR[0], "radiologist C: lobular, BI-RADS 2", "Probe Radiologist C")
 probe("ctl_two_annotations_agree_lobular_benign", NONSPEC, [overall(ov_assess("0"))], side=RIGHT,
       annotations={"1-lobular": LOBULAR, "2-lobular": LOBULAR_C})
 probe("ctl_pathology_benign_result_benign",
@@ -300,10 +301,10 @@ def main():
     for n, (name, findings, overalls, side, anns, sop) in enumerate(PROBES, start=1):
         with open(os.path.join(OUT, name + ".xml"), "w", encoding="iso-8859-1") as f:
             f.write(report(n, name, findings, overalls, side, **({"sop": sop} if sop else {})))
-        for suffix, (body, comment) in anns.items():
+        for suffix, (body, comment, *radiologist) in anns.items():
             fn = name + (("." + suffix) if suffix else "") + ".annotations.xml"
             with open(os.path.join(OUT, fn), "w", encoding="utf-8") as f:
-                f.write(annotation(n, body, comment))
+                f.write(annotation(n, body, comment, *radiologist))
     print(len(PROBES), "probes written")
 
 if __name__ == "__main__":

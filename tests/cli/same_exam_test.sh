@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# One exam read twice in a batch (hostile review 31, H31-6): two inputs that carry one SOP
+# Instance UID (a copy of the SR under another name), or an SR and mammocalc's own SR of it read
+# back with --read-own, are each summarised, but the index names the other input on both
+# entries (sameExamAs) and the roll-up counts the exam once, by its first input (the later ones
+# inRollup="false"). And an SR a batch skips (mammocalc's own without --read-own) does not take
+# the annotation file that names it: the file is said in the other exams of its study (E17).
+#   same_exam_test.sh MAMMOCALC XMLLINT       (run from the project root)
+set -u
+mammocalc=$1
+xmllint=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+source_sr=samples/bir-bilateral-right-suspicious.dcm
+other_sr=samples/bir-benign-coarse-vascular.dcm
+uid_of() { dcmdump +P "$1" "$2" | sed -n 's/.*\[\(.*\)\].*/\1/p'; }
+rollup() { grep -o '<rollup [^>]*>' "$1/index.xml"; }
+validates() { "$xmllint" --noout --schema schemas/index.xsd "$1/index.xml" 2>/dev/null; }
+
+# What the exam alone gives in the roll-up (a batch of one: a directory).
+mkdir "$work/one"
+cp "$source_sr" "$work/one/"
+"$mammocalc" summarize -o "$work/alone" "$work/one" >/dev/null 2>&1
+check "the exam alone: exit 0" test $? -eq 0
+alone=$(rollup "$work/alone")
+check "the exam alone: a roll-up" test -n "$alone"
+
+# (b) A byte copy of the SR under another name.
+mkdir "$work/dup"
+cp "$source_sr" "$work/dup/a.dcm"
+cp "$source_sr" "$work/dup/b.dcm"
+"$mammocalc" summarize -o "$work/copies" "$work/dup/a.dcm" "$work/dup/b.dcm" >/dev/null 2>"$work/copies.err"
+check "a copy of the SR: exit 0" test $? -eq 0
+check "... both summarised" test "$(grep -c 'status="summarised"' "$work/copies/index.xml")" -eq 2
+check "... the roll-up counts the exam once ($(rollup "$work/copies"))" test "$(rollup "$work/copies")" = "$alone"
+check "... the first entry names the copy" \
+  bash -c "grep '<entry input=\"$work/dup/a.dcm\"' '$work/copies/index.xml' | grep -q 'sameExamAs=\"$work/dup/b.dcm\"'"
+check "... and counts" bash -c "! grep '<entry input=\"$work/dup/a.dcm\"' '$work/copies/index.xml' | grep -q 'inRollup='"
+check "... the copy names the first and is not counted" \
+  bash -c "grep '<entry input=\"$work/dup/b.dcm\"' '$work/copies/index.xml' | grep 'sameExamAs=\"$work/dup/a.dcm\"' | grep -q 'inRollup=\"false\"'"
+check "... said on standard error, naming both files" \
+  grep -q "mammocalc: $work/dup/b.dcm: .*$work/dup/a.dcm" "$work/copies.err"
+check "... no UID on standard error" bash -c "! grep -q '$(uid_of 0008,0018 "$source_sr")' '$work/copies.err'"
+check "... the index validates" validates "$work/copies"
+"$mammocalc" summarize --jobs 2 -o "$work/copies-j2" "$work/dup/a.dcm" "$work/dup/b.dcm" >/dev/null 2>&1
+check "... --jobs 2 gives the same index" cmp -s "$work/copies/index.xml" "$work/copies-j2/index.xml"
+# A third copy names the first; the first still names the first copy.
+cp "$source_sr" "$work/dup/c.dcm"
+"$mammocalc" summarize -o "$work/three" "$work/dup" >/dev/null 2>&1
+check "three copies: the roll-up counts the exam once" test "$(rollup "$work/three")" = "$alone"
+check "... two entries not counted" test "$(grep -c 'inRollup="false"' "$work/three/index.xml")" -eq 2
+check "... the third names the first" \
+  bash -c "grep '<entry input=\"$work/dup/c.dcm\"' '$work/three/index.xml' | grep -q 'sameExamAs=\"$work/dup/a.dcm\"'"
+# Pseudonymised: the other input is named by its label, never by its path.
+printf 'a site secret of more than sixteen bytes\n' >"$work/site.key"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" -o "$work/pseudo" \
+  "$work/dup/a.dcm" "$work/dup/b.dcm" >/dev/null 2>&1
+check "pseudonymised: the entries name each other by label" \
+  bash -c "grep -q '<entry input=\"input-1\"[^>]*sameExamAs=\"input-2\"' '$work/pseudo/index.xml' && grep -q '<entry input=\"input-2\"[^>]*sameExamAs=\"input-1\"' '$work/pseudo/index.xml'"
+check "... no path in the index" bash -c "! grep -q '$work' '$work/pseudo/index.xml'"
+
+# (a) The SR and mammocalc's own SR of it, both read (--read-own).
+"$mammocalc" summarize --dicom-out "$work/own.dcm" "$source_sr" >/dev/null 2>&1
+check "the own SR is written" test -s "$work/own.dcm"
+"$mammocalc" summarize --read-own -o "$work/back" "$source_sr" "$work/own.dcm" >/dev/null 2>&1
+check "source and own SR: exit 0" test $? -eq 0
+check "... both summarised" test "$(grep -c 'status="summarised"' "$work/back/index.xml")" -eq 2
+check "... the roll-up counts the exam once ($(rollup "$work/back"))" test "$(rollup "$work/back")" = "$alone"
+check "... the own SR names its source and is not counted" \
+  bash -c "grep '<entry input=\"$work/own.dcm\"' '$work/back/index.xml' | grep 'sameExamAs=\"$source_sr\"' | grep -q 'inRollup=\"false\"'"
+check "... the source names the own SR" \
+  bash -c "grep '<entry input=\"$source_sr\"' '$work/back/index.xml' | grep -q 'sameExamAs=\"$work/own.dcm\"'"
+check "... the index validates" validates "$work/back"
+
+# Control: two different exams are no duplicates.
+"$mammocalc" summarize -o "$work/two" "$source_sr" "$other_sr" >/dev/null 2>&1
+check "two exams: no sameExamAs, no inRollup" bash -c "! grep -q 'sameExamAs\|inRollup' '$work/two/index.xml'"
+
+# Task 4: an SR the batch skips does not take the annotation file made on it. Here mammocalc's own
+# SR of the other exam, without --read-own: the file names an SR the run does not summarise, so
+# the study's report says it (annotation-other-sr, E17, review).
+mkdir "$work/study"
+"$mammocalc" summarize --dicom-out "$work/study/own.dcm" "$other_sr" >/dev/null 2>&1
+cp "$other_sr" "$work/study/report.dcm"
+mkdir "$work/ann"
+printf '<?xml version="1.0"?>\n<annotations xmlns="urn:mammocalc:annotations:1">\n  <study studyInstanceUid="%s" sopInstanceUid="%s"/>\n  <finding action="add">\n    <laterality>left</laterality>\n    <morphology>fine-linear-branching</morphology>\n  </finding>\n</annotations>\n' \
+  "$(uid_of 0020,000d "$other_sr")" "$(uid_of 0008,0018 "$work/study/own.dcm")" >"$work/ann/on_own.xml"
+report=$work/skip/$(uid_of 0008,0018 "$other_sr").xml
+"$mammocalc" summarize -o "$work/skip" --annotations "$work/ann" "$work/study" >/dev/null 2>&1
+check "the own SR is skipped" grep -q 'errorCode="own-summary"' "$work/skip/index.xml"
+check "... the report says the file made on it (annotation-other-sr, E17, review)" \
+  bash -c "grep -q 'code=\"annotation-other-sr\">[^<]*on_own.xml' '$report' && grep -q 'rule id=\"E17\"' '$report' && grep -q '<exam [^>]*needsReview=\"true\"' '$report'"
+"$mammocalc" summarize --read-own -o "$work/taken" --annotations "$work/ann" "$work/study" >/dev/null 2>&1
+report=$work/taken/$(uid_of 0008,0018 "$other_sr").xml
+check "control: with --read-own the own SR takes it, the report says nothing of it" \
+  bash -c "! grep -q 'on_own.xml' '$report' && grep -q 'on_own.xml' '$work/taken/$(uid_of 0008,0018 "$work/study/own.dcm").xml'"
+finish
