@@ -932,8 +932,9 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       [&](const PhraseMatch& match) { return match.begin >= begin && match.begin < end; });
   if (out.sides.empty() && mentions_calcifications) out.sides = std::move(sides_of_other_findings);
   if (mentions_calcifications) leave_cleared_breasts(item, reading, begin, end, matches, out.sides);
-  // "R 2:00", "L 10 o'clock": a breast's letter right before the clock position (hostile review
-  // 20: read as no breast, so text naming the other breast than a coded finding went unchecked).
+  // "R 2:00", "L 10 o'clock": a breast's letter right before the clock position, the lexicon's
+  // right-before-clock and left-before-clock words (hostile review 20: read as no breast, so text
+  // naming the other breast than a coded finding went unchecked).
   const auto clock_at = [&out](std::size_t token) {
     return (out.clock && out.clock->token == token) ||
            std::any_of(out.other_clocks.begin(), out.other_clocks.end(),
@@ -942,9 +943,11 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
   for (std::size_t k = begin; k + 1 < end; ++k) {
     const Token& letter = item.tokens[k];
     if (letter.kind != TokenKind::Word || !clock_at(k + 1)) continue;
-    if (letter.folded != "r" && letter.folded != "l") continue;
-    Read<Laterality> side{letter.folded == "r" ? Laterality::Right : Laterality::Left,
-                          words_of(item, k, k + 2), span_of(item, k, k + 2), k};
+    const bool right = words_.is(letter, FunctionWordRole::RightBeforeClock);
+    const bool left = words_.is(letter, FunctionWordRole::LeftBeforeClock);
+    if (right == left) continue;  // neither, or a site's word that says both: no breast
+    Read<Laterality> side{right ? Laterality::Right : Laterality::Left, words_of(item, k, k + 2),
+                          span_of(item, k, k + 2), k};
     const auto place = std::find_if(out.sides.begin(), out.sides.end(),
                                     [k](const Read<Laterality>& named) { return named.token > k; });
     out.sides.insert(place, std::move(side));

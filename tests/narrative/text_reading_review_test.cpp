@@ -1535,3 +1535,59 @@ TEST(TextOtherLesion29, ADeniedOrResolvedLesionIsNone) {
 
 }  // namespace
 }  // namespace mammocalc
+
+namespace mammocalc {
+namespace {
+
+// ==== narr-32, leftovers of issue 17: a cancer history, the clock letters of the lexicon, text
+// masses, an asymmetry the text explains by surgery ====
+
+// ---- 2. "R" / "L" before a clock position are the lexicon's words ----
+
+PreparedWordings without_clock_letters(Wordings wordings) {
+  auto& words = wordings.function_words;
+  words.erase(std::remove_if(words.begin(), words.end(),
+                             [](const FunctionWording& word) {
+                               return word.role == FunctionWordRole::RightBeforeClock ||
+                                      word.role == FunctionWordRole::LeftBeforeClock;
+                             }),
+              words.end());
+  return prepare_wordings(std::move(wordings));
+}
+
+Laterality breast_of_only_finding(const Report& report) {
+  const Finding* finding = the_narrative_finding(report);
+  return finding == nullptr ? Laterality::Unknown : finding->laterality;
+}
+
+TEST(Narr32ClockLetters, TheBreastLetterBeforeAClockIsALexiconWording) {
+  const std::string english_text =
+      "Diagnostic mammogram of the breast. Grouped amorphous calcifications R 10 o'clock.";
+  const std::string german_text = "Mammographie der Brust. Gruppierter amorpher Mikrokalk L 2 Uhr.";
+  EXPECT_EQ(breast_of_only_finding(summarise_with(narrative_test::one_block(english_text),
+                                                  narrative_test::shipped_prepared_wordings())),
+            Laterality::Right);
+  EXPECT_EQ(
+      breast_of_only_finding(summarise_with(narrative_test::one_block(german_text), german())),
+      Laterality::Left);
+  // Without those wordings the letter names no breast: the reading is the lexicon's.
+  EXPECT_EQ(breast_of_only_finding(
+                summarise_with(narrative_test::one_block(english_text),
+                               without_clock_letters(narrative_test::shipped_wordings()))),
+            Laterality::Unknown);
+  EXPECT_EQ(breast_of_only_finding(summarise_with(narrative_test::one_block(german_text),
+                                                  without_clock_letters(*german().wordings))),
+            Laterality::Unknown);
+  // A site's wording is read the same way ("re 10 Uhr").
+  Wordings site = *german().wordings;
+  site.function_words.push_back({"re", FunctionWordRole::RightBeforeClock});
+  const PreparedWordings with_site = prepare_wordings(std::move(site));
+  EXPECT_EQ(breast_of_only_finding(summarise_with(
+                narrative_test::one_block(
+                    "Mammographie der Brust. Gruppierter amorpher Mikrokalk re 10 Uhr."),
+                with_site)),
+            Laterality::Right);
+}
+
+}  // namespace
+}  // namespace mammocalc
