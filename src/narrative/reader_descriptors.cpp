@@ -90,9 +90,9 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   if (!into.lesion || (more.lesion && more.lesion->value == Lesion::ArchitecturalDistortion)) {
     fill(into.lesion, more.lesion);
   }
-  into.distortion_unexplained = into.distortion_unexplained || more.distortion_unexplained;
+  into.lesion_unexplained = into.lesion_unexplained || more.lesion_unexplained;
   fill(into.lesion_cause, more.lesion_cause);
-  if (into.distortion_unexplained) into.lesion_cause.reset();
+  if (into.lesion_unexplained) into.lesion_cause.reset();
   fill(into.denied, more.denied);
   fill(into.compared_assessment, more.compared_assessment);
 }
@@ -695,10 +695,10 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         return false;
     }
   };
-  // Words that say surgery, a scar or trauma caused a distortion (hostile review 29, H29-8): right
-  // next to it (at most four words apart, no punctuation or calcification word between:
-  // "postsurgical architectural distortion", "distortion at the lumpectomy site"), not denied
-  // ("not postsurgical") and no other finding's.
+  // Words that say surgery, a scar or trauma caused a distortion or an asymmetry (hostile review
+  // 29, H29-8): right next to it (at most four words apart, no punctuation or calcification word
+  // between: "postsurgical architectural distortion", "asymmetry at the lumpectomy site"), not
+  // denied ("not postsurgical") and no other finding's.
   const auto cause_next_to = [&](const PhraseMatch& distortion) -> const PhraseMatch* {
     constexpr std::size_t kMostWordsBetween = 4;
     const auto free_between = [&](std::size_t from, std::size_t to) {
@@ -910,14 +910,14 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         if (!out.lesion || lesion == Lesion::ArchitecturalDistortion) {
           out.lesion = Read<Lesion>{lesion, words, span};
         }
-        if (lesion == Lesion::ArchitecturalDistortion) {
-          const PhraseMatch* cause = cause_next_to(*best);
-          if (cause == nullptr) {
-            out.distortion_unexplained = true;
-          } else if (!out.lesion_cause) {
-            out.lesion_cause = Read<bool>{true, words_of(item, cause->begin, cause->end),
-                                          span_of(item, cause->begin, cause->end), cause->begin};
-          }
+        // An asymmetry the text explains by surgery or trauma at the site is read as such a
+        // distortion is: not C16's, and W19 still asks the radiologist.
+        const PhraseMatch* cause = cause_next_to(*best);
+        if (cause == nullptr) {
+          out.lesion_unexplained = true;
+        } else if (!out.lesion_cause) {
+          out.lesion_cause = Read<bool>{true, words_of(item, cause->begin, cause->end),
+                                        span_of(item, cause->begin, cause->end), cause->begin};
         }
         break;
       }
@@ -952,7 +952,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
                                     [k](const Read<Laterality>& named) { return named.token > k; });
     out.sides.insert(place, std::move(side));
   }
-  if (out.distortion_unexplained) out.lesion_cause.reset();
+  if (out.lesion_unexplained) out.lesion_cause.reset();
   const bool lobular_stated =
       std::any_of(out.site.begin(), out.site.end(),
                   [](const Read<Site>& site) { return site.value == Site::Lobular; });

@@ -1589,5 +1589,62 @@ TEST(Narr32ClockLetters, TheBreastLetterBeforeAClockIsALexiconWording) {
             Laterality::Right);
 }
 
+// ---- 4. An asymmetry the text explains by surgery, a scar or trauma at the site ----
+
+// As for a distortion (H29-8): no C16, W19 still asks the radiologist, quoting the cause.
+TEST(Narr32Asymmetry, AnAsymmetryExplainedBySurgeryIsNoC16) {
+  struct Case {
+    const char* text;
+    bool german;
+  };
+  for (const Case& c :
+       {Case{"RIGHT BREAST: Focal asymmetry at the lumpectomy site containing scattered round "
+             "calcifications. IMPRESSION: BI-RADS 2.",
+             false},
+        Case{"Postsurgical asymmetry with dystrophic calcifications in the left breast.", false},
+        Case{"Rechts: Postoperative Asymmetrie mit dystrophem Mikrokalk. Beurteilung: BI-RADS 2.",
+             true}}) {
+    const Report report = c.german ? summarise_de(c.text) : summarise_en(c.text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << c.text;
+    const Decision& decision = decision_of(report, finding);
+    EXPECT_FALSE(testing::fired(decision, "C16")) << c.text;
+    EXPECT_TRUE(testing::fired(decision, "W19")) << c.text;
+    EXPECT_TRUE(decision.needs_review) << c.text;
+    EXPECT_EQ(decision.final_category, Category::Benign2) << c.text;
+    EXPECT_TRUE(quotes_field(*finding, NarrativeField::LesionCause)) << c.text;
+  }
+}
+
+// Not explained: the cause denied, a radial scar, a cause of another finding, or another lesion of
+// the clause without one: C16 (or C15) stands, as for a distortion.
+TEST(Narr32Asymmetry, AnUnexplainedLesionKeepsItsRule) {
+  for (const char* text :
+       {"RIGHT BREAST: Focal asymmetry with coarse calcifications, not postsurgical. IMPRESSION: "
+        "BI-RADS 2.",
+        "RIGHT BREAST: Focal asymmetry with coarse calcifications. LEFT BREAST: Postsurgical "
+        "scar. IMPRESSION: BI-RADS 2.",
+        "Focal asymmetry with coarse calcifications in the right breast, and a postoperative "
+        "scar in the left breast.",
+        "RIGHT BREAST: Focal asymmetry containing scattered round calcifications. IMPRESSION: "
+        "BI-RADS 2."}) {
+    const Report report = summarise_en(text);
+    const auto found = of_origin(report, Origin::Narrative);
+    ASSERT_FALSE(found.empty()) << text;
+    const Finding* finding = found.front();
+    const Decision& decision = decision_of(report, finding);
+    EXPECT_TRUE(testing::fired(decision, "C16")) << text;
+    EXPECT_FALSE(reassures(decision.final_category)) << text;
+    EXPECT_FALSE(quotes_field(*finding, NarrativeField::LesionCause)) << text;
+  }
+  const Report both = summarise_en(
+      "RIGHT BREAST: Asymmetry at the lumpectomy site and architectural distortion with coarse "
+      "calcifications at 10 o'clock. IMPRESSION: BI-RADS 2.");
+  const Finding* finding = only_narrative_finding(both);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_TRUE(testing::fired(decision_of(both, finding), "C15"));
+  EXPECT_FALSE(reassures(decision_of(both, finding).final_category));
+}
+
 }  // namespace
 }  // namespace mammocalc
