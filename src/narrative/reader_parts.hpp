@@ -414,6 +414,10 @@ class Reader {
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
   void read_other_lesions(const Item& item, const SentenceReading& reading,
                           const std::vector<PhraseMatch>& matches);
+  void read_history(const Item& item, const SentenceReading& reading,
+                    const std::vector<PhraseMatch>& matches);
+  Laterality breast_of_clause(const Item& item, const SentenceReading& reading,
+                              const std::vector<PhraseMatch>& matches, std::size_t at) const;
   void list_breasts_cleared_in_parts(const Item& item, const SentenceReading& reading);
   void list_breast_cleared_in(const Item& item, const SentenceReading& reading, std::size_t begin,
                               std::size_t end);

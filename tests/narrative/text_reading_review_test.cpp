@@ -1235,8 +1235,8 @@ TEST(TextGaps17, DirectionWordsAreTheLexicons) {
 // ---- A history of DCIS is no current finding, and never gone ----
 
 // "Mammogram. History of DCIS left." with no other breast word is a breast imaging report (DCIS
-// is the breast's), never refused; the history is no current finding. (The note quoting such a
-// history is not shipped yet: as a narrative-unresolved note it made E8 put the exam at 0.)
+// is the breast's), never refused; the history is no current finding (it is listed as a
+// historical mention: Narr32History below).
 TEST(TextGaps17, HistoryOfDcisIsNoCurrentFindingAndNoRefusal) {
   for (const char* text : {"History of DCIS left breast 2019.", "History of DCIS left 2019.",
                            "Prior DCIS left breast, status post lumpectomy 2019."}) {
@@ -1541,6 +1541,112 @@ namespace {
 
 // ==== narr-32, leftovers of issue 17: a cancer history, the clock letters of the lexicon, text
 // masses, an asymmetry the text explains by surgery ====
+
+// The mention that lists `words` read as historical (the history itself, not calcifications).
+const TextMention* historical_listing(const Report& report, const std::string& words) {
+  const auto& mentions = report.input.text_mentions;
+  const auto found = std::find_if(mentions.begin(), mentions.end(), [&](const TextMention& m) {
+    return m.status == MentionStatus::Historical && m.words == words;
+  });
+  return found == mentions.end() ? nullptr : &*found;
+}
+
+bool exam_warning_quotes(const Report& report, WarningCode code, const std::string& words) {
+  return std::any_of(report.exam.warnings.begin(), report.exam.warnings.end(),
+                     [&](const Warning& warning) {
+                       return warning.code == code && warning.text.find(words) != std::string::npos;
+                     });
+}
+
+// ---- 1. A history naming a cancer: no current finding, and never gone without trace ----
+
+// It is listed in readText as a historical mention naming the disease and its breast, quoting the
+// sentence, and E6 quotes it as what the report's "no calcification finding" rests on (review).
+TEST(Narr32History, ACancerHistoryIsListedAsHistoryAndQuoted) {
+  struct Case {
+    const char* text;
+    const char* words;
+    Laterality breast;
+    bool german;
+  };
+  for (const Case& c :
+       {Case{"History of DCIS in the left breast, status post lumpectomy.", "DCIS",
+             Laterality::Left, false},
+        Case{"Prior right breast carcinoma treated 2019.", "carcinoma", Laterality::Right, false},
+        Case{"Z. n. DCIS links, BET 2018.", "DCIS", Laterality::Left, true},
+        Case{"Z. n. Mammakarzinom rechts 2019.", "Mammakarzinom", Laterality::Right, true}}) {
+    const Report report = c.german ? summarise_de2(c.text) : summarise_en2(c.text);
+    EXPECT_TRUE(of_origin(report, Origin::Narrative).empty()) << c.text;
+    const TextMention* listed = historical_listing(report, c.words);
+    ASSERT_NE(listed, nullptr) << c.text;
+    EXPECT_EQ(listed->laterality, c.breast) << c.text;
+    EXPECT_NE(listed->sentence.text.find(c.words), std::string::npos) << c.text;
+    EXPECT_FALSE(listed->trigger.empty()) << c.text;
+    EXPECT_TRUE(report.exam.needs_review) << c.text;
+    EXPECT_TRUE(exam_fired(report, "E6")) << c.text;
+    EXPECT_TRUE(exam_warning_quotes(report, WarningCode::NarrativeDerived, listed->sentence.text))
+        << c.text;
+  }
+}
+
+// Beside coded findings the history is listed too, and creates no finding and no discordance.
+TEST(Narr32History, ACancerHistoryBesideCodedFindingsIsListed) {
+  const Report report = summarise(
+      {"History of DCIS in the left breast, status post lumpectomy. Punctate calcifications in "
+       "the left breast, diffuse.",
+       "",
+       std::nullopt,
+       {coded_finding("1.2.2.1", {side("1.2.2.1.1", Laterality::Left),
+                                  property("1.2.2.1.2", codes::kCalcificationType,
+                                           code_of(Morphology::Punctate)),
+                                  property("1.2.2.1.3", codes::kCalcificationDistribution,
+                                           code_of(Distribution::Diffuse))})}});
+  EXPECT_TRUE(of_origin(report, Origin::Narrative).empty());
+  EXPECT_FALSE(exam_fired(report, "W8"));
+  const TextMention* listed = historical_listing(report, "DCIS");
+  ASSERT_NE(listed, nullptr);
+  EXPECT_EQ(listed->laterality, Laterality::Left);
+}
+
+// Not a history: denied, or no disease named; and a current group beside a history keeps its own
+// reading.
+TEST(Narr32History, NoHistoryIsMadeOfWhatIsNone) {
+  for (const char* text :
+       {"No history of breast cancer.", "Prior mammogram of the left breast 2019."}) {
+    const Report report = summarise_en2(text);
+    EXPECT_TRUE(report.input.text_mentions.empty()) << text;
+  }
+  const Report both = summarise_en2(
+      "History of DCIS in the left breast, status post lumpectomy. Grouped fine pleomorphic "
+      "calcifications in the right breast at 10 o'clock.");
+  const Finding* current = the_narrative_finding(both);
+  ASSERT_NE(current, nullptr);
+  EXPECT_EQ(current->laterality, Laterality::Right);
+  EXPECT_FALSE(reassures(decision_of(both, current).final_category));
+  EXPECT_NE(historical_listing(both, "DCIS"), nullptr);
+}
+
+// Calcifications named in such a history keep a trace and are never a current benign finding.
+TEST(Narr32History, CalcificationsOfAHistoryKeepATraceAndAreNeverBenign) {
+  for (const char* text :
+       {"History of DCIS in the left breast, status post lumpectomy, with post-lumpectomy "
+        "calcifications at the scar.",
+        "Post-lumpectomy calcifications at the scar in the left breast.",
+        "Biopsy clip with residual calcifications in the right breast.",
+        "Prior right breast carcinoma treated 2019; residual calcifications at the biopsy clip."}) {
+    const Report report = summarise_en2(text);
+    const auto& mentions = report.input.text_mentions;
+    EXPECT_TRUE(std::any_of(mentions.begin(), mentions.end(), [](const TextMention& m) {
+      return m.words.find("calcif") != std::string::npos;
+    })) << text;
+    for (const Finding* finding : of_origin(report, Origin::Narrative)) {
+      EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+      EXPECT_TRUE(decision_of(report, finding).needs_review) << text;
+    }
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+}
 
 // ---- 2. "R" / "L" before a clock position are the lexicon's words ----
 
