@@ -1695,6 +1695,36 @@ TEST(Narr32ClockLetters, TheBreastLetterBeforeAClockIsALexiconWording) {
             Laterality::Right);
 }
 
+// ---- 3. A mass named in text, by the lexicon's mass wordings ----
+
+TEST(Narr32Mass, EveryMassWordingOfASentenceWithoutCalcificationsIsAFinding) {
+  struct Case {
+    const char* text;
+    bool german;
+  };
+  for (const Case& c :
+       {Case{"RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: Two "
+             "masses at 2 o'clock. IMPRESSION: BI-RADS 2.",
+             false},
+        Case{"RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: Mass at 2 "
+             "o'clock. IMPRESSION: BI-RADS 2.",
+             false},
+        Case{"Rechts: Verstreuter runder Mikrokalk bei 10 Uhr. Links: Herdbefund bei 2 Uhr. "
+             "Beurteilung: BI-RADS 2.",
+             true},
+        Case{"Rechts: Verstreuter runder Mikrokalk bei 10 Uhr. Links: Raumforderung bei 2 Uhr. "
+             "Beurteilung: BI-RADS 2.",
+             true}}) {
+    const Report report = c.german ? summarise_de(c.text) : summarise_en(c.text);
+    ASSERT_EQ(report.input.unassessed_findings.size(), 1U) << c.text;
+    const UnassessedFinding& mass = report.input.unassessed_findings[0];
+    EXPECT_EQ(mass.code.value, "129788004") << c.text;
+    EXPECT_EQ(mass.laterality, Laterality::Left) << c.text;
+    EXPECT_TRUE(mass.from_text) << c.text;
+    EXPECT_TRUE(report.exam.needs_review) << c.text;
+  }
+}
+
 // ---- 4. An asymmetry the text explains by surgery, a scar or trauma at the site ----
 
 // As for a distortion (H29-8): no C16, W19 still asks the radiologist, quoting the cause.
