@@ -94,7 +94,9 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"clock-range-join", FunctionWordRole::ClockRangeJoin},
     {"direction-side", FunctionWordRole::DirectionSide},
     {"direction-after-side", FunctionWordRole::DirectionAfterSide},
-    {"direction-before-side", FunctionWordRole::DirectionBeforeSide}};
+    {"direction-before-side", FunctionWordRole::DirectionBeforeSide},
+    {"right-before-clock", FunctionWordRole::RightBeforeClock},
+    {"left-before-clock", FunctionWordRole::LeftBeforeClock}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

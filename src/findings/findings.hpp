@@ -419,9 +419,10 @@ struct Finding {
   bool mass_with_calcifications = false;
   // The finding code, where it names a lesion the rules weigh besides the calcifications.
   std::optional<Coded<Lesion>> lesion;
-  // The words the report text gives for a distortion's cause at its site ("postsurgical", "at the
-  // lumpectomy site", "Narbe"; the lexicon's distortionCause phrases, not denied, next to the
-  // distortion): one so explained is not suspicious in its own right (C15, C0), W19 still asks.
+  // The words the report text gives for a distortion's or an asymmetry's cause at its site
+  // ("postsurgical", "at the lumpectomy site", "Narbe"; the lexicon's distortionCause phrases, not
+  // denied, next to it): one so explained is not suspicious in its own right (no C15, C0 or C16),
+  // W19 still asks.
   std::string distortion_cause;
   // Suspicious calcification codes (CID 6010 amorphous … fine linear branching, CID 6012 linear
   // or segmental) that are the value of an item of the finding this tool could not read (a

@@ -348,6 +348,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     if (!is_past_section(range.section) && range.section != ReportSection::Composition) {
       read_other_lesions(item, reading, matches);
     }
+    read_history(item, reading, matches);
   } else {
     described_last_.clear();
     std::size_t next_mention = 0;
@@ -402,20 +403,7 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
     }
     if (reading.hypothesis_words[match.begin]) continue;
     if (!gives_finding(status_of(item, reading, match.begin, match.end, false).status)) continue;
-    const Clause clause = reading.context_clause_of(match.begin);
-    std::vector<Read<Laterality>> sides;
-    for (const PhraseMatch& side : matches) {
-      if (side.kind != PhraseKind::Laterality || side.begin < clause.first ||
-          side.end > clause.second || reading.comparison_words[side.begin]) {
-        continue;
-      }
-      sides.push_back({wordings_.laterality[side.wording].term,
-                       words_of(item, side.begin, side.end), span_of(item, side.begin, side.end),
-                       side.begin});
-    }
-    std::optional<Read<Laterality>> named = side_named(sides);
-    if (!named) named = reading.heading_side;
-    const Laterality laterality = named ? named->value : Laterality::Unknown;
+    const Laterality laterality = breast_of_clause(item, reading, matches, match.begin);
     const Code code = match.kind == PhraseKind::Distortion
                           ? Code{"129792006", "SCT", "Architectural distortion of breast"}
                           : (match.kind == PhraseKind::Asymmetry
@@ -434,6 +422,54 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
     lesion.from_text = true;
     lesion.quote = reading.sentence.text;
     reading_.other_lesions.push_back(std::move(lesion));
+  }
+}
+
+// The breast the clause holding token `at` names (not one compared with), else its heading's.
+Laterality Reader::breast_of_clause(const Item& item, const SentenceReading& reading,
+                                    const std::vector<PhraseMatch>& matches, std::size_t at) const {
+  const Clause clause = reading.context_clause_of(at);
+  std::vector<Read<Laterality>> sides;
+  for (const PhraseMatch& side : matches) {
+    if (side.kind != PhraseKind::Laterality || side.begin < clause.first ||
+        side.end > clause.second || reading.comparison_words[side.begin]) {
+      continue;
+    }
+    sides.push_back({wordings_.laterality[side.wording].term, words_of(item, side.begin, side.end),
+                     span_of(item, side.begin, side.end), side.begin});
+  }
+  std::optional<Read<Laterality>> named = side_named(sides);
+  if (!named) named = reading.heading_side;
+  return named ? named->value : Laterality::Unknown;
+}
+
+// A disease of the past the sentence names with no calcification word ("History of DCIS in the
+// left breast, status post lumpectomy", "Prior right breast carcinoma treated 2019", "Z. n.
+// Mammakarzinom rechts"): the lexicon's disease words in a historical context (narrative.md §3).
+// No current finding, and never gone without trace: listed as a historical mention naming the
+// disease, quoting its sentence (E6 quotes it where the text is the report's; a
+// narrative-unresolved note instead made E8 put the exam at 0). One per sentence; a denied one ("No
+// history of breast cancer") is none.
+void Reader::read_history(const Item& item, const SentenceReading& reading,
+                          const std::vector<PhraseMatch>& matches) {
+  if (std::any_of(matches.begin(), matches.end(),
+                  [](const PhraseMatch& match) { return match.kind == PhraseKind::Composition; })) {
+    return;
+  }
+  for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
+    if (!words_.is(item.tokens[k], FunctionWordRole::Disease)) continue;
+    ContextReading context = status_of(item, reading, k, k + 1, false);
+    if (context.status != MentionStatus::Historical) continue;
+    NarrativeReading::History history;
+    history.mention.status = MentionStatus::Historical;
+    history.mention.sentence = reading.sentence;
+    history.mention.words = words_of(item, k, k + 1);
+    history.mention.span = span_of(item, k, k + 1);
+    history.mention.trigger = std::move(context.trigger);
+    history.mention.laterality = breast_of_clause(item, reading, matches, k);
+    history.before = reading_.mentions.size();
+    reading_.histories.push_back(std::move(history));
+    return;
   }
 }
 

@@ -39,6 +39,16 @@ struct NarrativeReading {
   // (hostile review 29, H29-9), each a finding the calcification rules do not assess (from_text,
   // quoted, of the breast its clause or heading names); the first of a kind per breast.
   std::vector<UnassessedFinding> other_lesions;
+  // Histories the text names in a sentence without calcifications ("History of DCIS in the left
+  // breast, status post lumpectomy", "Z. n. Mammakarzinom rechts"): no current finding, and never
+  // gone without trace. Each is a historical mention whose words are the disease named, of the
+  // breast its clause (else its heading) names; `before` counts the calcification mentions read
+  // before it, so that use_narrative lists it among them in document order.
+  struct History {
+    TextMention mention;
+    std::size_t before = 0;
+  };
+  std::vector<History> histories;
   // What the text states that cannot be read, quoted ("BI-RADS 7": a category that does not
   // exist): never dropped, an unresolved note on the exam (its review).
   std::vector<ReaderNote> notes;

@@ -90,9 +90,9 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   if (!into.lesion || (more.lesion && more.lesion->value == Lesion::ArchitecturalDistortion)) {
     fill(into.lesion, more.lesion);
   }
-  into.distortion_unexplained = into.distortion_unexplained || more.distortion_unexplained;
+  into.lesion_unexplained = into.lesion_unexplained || more.lesion_unexplained;
   fill(into.lesion_cause, more.lesion_cause);
-  if (into.distortion_unexplained) into.lesion_cause.reset();
+  if (into.lesion_unexplained) into.lesion_cause.reset();
   fill(into.denied, more.denied);
   fill(into.compared_assessment, more.compared_assessment);
 }
@@ -695,10 +695,10 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         return false;
     }
   };
-  // Words that say surgery, a scar or trauma caused a distortion (hostile review 29, H29-8): right
-  // next to it (at most four words apart, no punctuation or calcification word between:
-  // "postsurgical architectural distortion", "distortion at the lumpectomy site"), not denied
-  // ("not postsurgical") and no other finding's.
+  // Words that say surgery, a scar or trauma caused a distortion or an asymmetry (hostile review
+  // 29, H29-8): right next to it (at most four words apart, no punctuation or calcification word
+  // between: "postsurgical architectural distortion", "asymmetry at the lumpectomy site"), not
+  // denied ("not postsurgical") and no other finding's.
   const auto cause_next_to = [&](const PhraseMatch& distortion) -> const PhraseMatch* {
     constexpr std::size_t kMostWordsBetween = 4;
     const auto free_between = [&](std::size_t from, std::size_t to) {
@@ -910,14 +910,14 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         if (!out.lesion || lesion == Lesion::ArchitecturalDistortion) {
           out.lesion = Read<Lesion>{lesion, words, span};
         }
-        if (lesion == Lesion::ArchitecturalDistortion) {
-          const PhraseMatch* cause = cause_next_to(*best);
-          if (cause == nullptr) {
-            out.distortion_unexplained = true;
-          } else if (!out.lesion_cause) {
-            out.lesion_cause = Read<bool>{true, words_of(item, cause->begin, cause->end),
-                                          span_of(item, cause->begin, cause->end), cause->begin};
-          }
+        // An asymmetry the text explains by surgery or trauma at the site is read as such a
+        // distortion is: not C16's, and W19 still asks the radiologist.
+        const PhraseMatch* cause = cause_next_to(*best);
+        if (cause == nullptr) {
+          out.lesion_unexplained = true;
+        } else if (!out.lesion_cause) {
+          out.lesion_cause = Read<bool>{true, words_of(item, cause->begin, cause->end),
+                                        span_of(item, cause->begin, cause->end), cause->begin};
         }
         break;
       }
@@ -932,8 +932,9 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
       [&](const PhraseMatch& match) { return match.begin >= begin && match.begin < end; });
   if (out.sides.empty() && mentions_calcifications) out.sides = std::move(sides_of_other_findings);
   if (mentions_calcifications) leave_cleared_breasts(item, reading, begin, end, matches, out.sides);
-  // "R 2:00", "L 10 o'clock": a breast's letter right before the clock position (hostile review
-  // 20: read as no breast, so text naming the other breast than a coded finding went unchecked).
+  // "R 2:00", "L 10 o'clock": a breast's letter right before the clock position, the lexicon's
+  // right-before-clock and left-before-clock words (hostile review 20: read as no breast, so text
+  // naming the other breast than a coded finding went unchecked).
   const auto clock_at = [&out](std::size_t token) {
     return (out.clock && out.clock->token == token) ||
            std::any_of(out.other_clocks.begin(), out.other_clocks.end(),
@@ -942,14 +943,16 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
   for (std::size_t k = begin; k + 1 < end; ++k) {
     const Token& letter = item.tokens[k];
     if (letter.kind != TokenKind::Word || !clock_at(k + 1)) continue;
-    if (letter.folded != "r" && letter.folded != "l") continue;
-    Read<Laterality> side{letter.folded == "r" ? Laterality::Right : Laterality::Left,
-                          words_of(item, k, k + 2), span_of(item, k, k + 2), k};
+    const bool right = words_.is(letter, FunctionWordRole::RightBeforeClock);
+    const bool left = words_.is(letter, FunctionWordRole::LeftBeforeClock);
+    if (right == left) continue;  // neither, or a site's word that says both: no breast
+    Read<Laterality> side{right ? Laterality::Right : Laterality::Left, words_of(item, k, k + 2),
+                          span_of(item, k, k + 2), k};
     const auto place = std::find_if(out.sides.begin(), out.sides.end(),
                                     [k](const Read<Laterality>& named) { return named.token > k; });
     out.sides.insert(place, std::move(side));
   }
-  if (out.distortion_unexplained) out.lesion_cause.reset();
+  if (out.lesion_unexplained) out.lesion_cause.reset();
   const bool lobular_stated =
       std::any_of(out.site.begin(), out.site.end(),
                   [](const Read<Site>& site) { return site.value == Site::Lobular; });

@@ -391,19 +391,22 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
     const bool distortion = d.lesion->value == Lesion::ArchitecturalDistortion;
     const Code code = distortion ? Code{"129792006", "SCT", "Architectural distortion of breast"}
                                  : Code{"129789007", "SCT", "Focal asymmetric breast tissue"};
-    // A distortion the text explains by surgery or trauma at the site (hostile review 29, H29-8)
-    // stays explained only while every distortion read of the finding is (one read before
-    // without a cause leaves it unexplained).
-    const bool unexplained_before = finding.lesion &&
-                                    finding.lesion->term == Lesion::ArchitecturalDistortion &&
-                                    finding.distortion_cause.empty();
-    if (distortion && !d.lesion_cause) finding.distortion_cause.clear();
-    if (distortion && d.lesion_cause && !unexplained_before) {
+    // A distortion or an asymmetry the text explains by surgery or trauma at the site (hostile
+    // review 29, H29-8) stays explained only while every lesion read of the finding is (one read
+    // before or after without a cause leaves it unexplained).
+    const bool unexplained_before = finding.lesion && finding.distortion_cause.empty();
+    if (!d.lesion_cause) finding.distortion_cause.clear();
+    if (d.lesion_cause && !unexplained_before) {
       finding.distortion_cause = d.lesion_cause->words;
       finding.text_evidence.push_back(evidence(NarrativeField::LesionCause, "surgery-or-trauma",
                                                d.lesion_cause->words, d.lesion_cause->span));
     }
-    finding.lesion = Coded<Lesion>{d.lesion->value, code, d.lesion->span.position};
+    // A distortion stands over an asymmetry (C15 over C16), as within one clause.
+    const bool distortion_held =
+        finding.lesion && finding.lesion->term == Lesion::ArchitecturalDistortion;
+    if (distortion || !distortion_held) {
+      finding.lesion = Coded<Lesion>{d.lesion->value, code, d.lesion->span.position};
+    }
     finding.text_evidence.push_back(evidence(NarrativeField::Lesion,
                                              distortion ? "architectural-distortion" : "asymmetry",
                                              d.lesion->words, d.lesion->span));

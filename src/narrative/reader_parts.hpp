@@ -70,11 +70,11 @@ struct Descriptors {
   // The lesion the clause names them in or with ("focal asymmetry … containing calcifications");
   // a distortion stands over an asymmetry.
   std::optional<Read<Lesion>> lesion;
-  // Words right next to a distortion that say surgery, a scar or trauma at the site caused it
-  // ("postsurgical", "at the lumpectomy site"): set only when every distortion of the clause has
-  // such words (distortion_unexplained: one has none).
+  // Words right next to a distortion or an asymmetry that say surgery, a scar or trauma at the
+  // site caused it ("postsurgical", "at the lumpectomy site"): set only when every distortion and
+  // asymmetry of the clause has such words (lesion_unexplained: one has none).
   std::optional<Read<bool>> lesion_cause;
-  bool distortion_unexplained = false;
+  bool lesion_unexplained = false;
   // The categories the words assess them with ("suspicious": 4), every one (the highest stands).
   std::vector<Read<Category>> assessment;
   // Words of the clause that are not an assessment's (set where it holds one): "; suspicious."
@@ -414,6 +414,10 @@ class Reader {
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
   void read_other_lesions(const Item& item, const SentenceReading& reading,
                           const std::vector<PhraseMatch>& matches);
+  void read_history(const Item& item, const SentenceReading& reading,
+                    const std::vector<PhraseMatch>& matches);
+  Laterality breast_of_clause(const Item& item, const SentenceReading& reading,
+                              const std::vector<PhraseMatch>& matches, std::size_t at) const;
   void list_breasts_cleared_in_parts(const Item& item, const SentenceReading& reading);
   void list_breast_cleared_in(const Item& item, const SentenceReading& reading, std::size_t begin,
                               std::size_t end);

@@ -1,7 +1,9 @@
 #include "narrative/text_use.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdlib>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -480,6 +482,26 @@ void assess_text_lesions(Findings& findings) {
   }
 }
 
+// The calcification mentions with the histories the text names among them, in document order.
+std::vector<TextMention> with_histories(std::vector<TextMention> mentions,
+                                        std::vector<NarrativeReading::History>& histories) {
+  if (histories.empty()) return mentions;
+  std::vector<TextMention> all;
+  all.reserve(mentions.size() + histories.size());
+  const auto at = [&mentions](std::size_t index) {
+    return mentions.begin() + static_cast<std::ptrdiff_t>(std::min(index, mentions.size()));
+  };
+  std::size_t next = 0;
+  for (NarrativeReading::History& history : histories) {
+    const std::size_t until = std::max(next, std::min(history.before, mentions.size()));
+    std::move(at(next), at(until), std::back_inserter(all));
+    next = until;
+    all.push_back(std::move(history.mention));
+  }
+  std::move(at(next), mentions.end(), std::back_inserter(all));
+  return all;
+}
+
 }  // namespace
 
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
@@ -490,7 +512,10 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   const bool coded =
       std::any_of(findings.findings.begin(), findings.findings.end(),
                   [](const Finding& finding) { return finding.origin != Origin::Narrative; });
-  if (coded && reading.mentions.empty() && reading.assessments.empty()) return;
+  if (coded && reading.mentions.empty() && reading.histories.empty() &&
+      reading.assessments.empty()) {
+    return;
+  }
   if (procedure_laterality != nullptr) {
     for (Finding& finding : reading.findings)
       take_procedure_laterality(*procedure_laterality, finding);
@@ -501,7 +526,7 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
     std::transform(mention.findings.begin(), mention.findings.end(), mention.findings.begin(),
                    [first](std::size_t index) { return index + first; });
   }
-  findings.text_mentions = std::move(reading.mentions);
+  findings.text_mentions = with_histories(std::move(reading.mentions), reading.histories);
   findings.text_use = coded ? Findings::TextUse::Paired : Findings::TextUse::Read;
   if (coded) keep_statements_coded_ones_do_not_say(findings, reading.assessments);
   // A text-only report's distortion or asymmetry beside its calcifications is another finding

@@ -149,9 +149,13 @@ enum class FunctionWordRole {
   DirectionAfterSide,
   // Before such a word, makes it a direction: "slightly", "just", "immediately".
   DirectionBeforeSide,
+  // Right before a clock position, names the breast: "r" ("R 10 o'clock"), "l" ("L 2:00")
+  // (hostile review 20: read as no breast, text naming the other breast went unchecked).
+  RightBeforeClock,
+  LeftBeforeClock,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::DirectionBeforeSide;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::LeftBeforeClock;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

@@ -591,9 +591,11 @@ bool architectural_distortion(const RuleContext& context) {
          context.finding.distortion_cause.empty();
 }
 
+// The same for an asymmetry the text attributes to surgery, a scar or trauma at the site: W19 still
+// asks, but C16 does not keep its calcifications from their own benign reading.
 bool calcifications_in_an_asymmetry(const RuleContext& context) {
   const auto& lesion = context.finding.lesion;
-  return lesion && lesion->term == Lesion::Asymmetry;
+  return lesion && lesion->term == Lesion::Asymmetry && context.finding.distortion_cause.empty();
 }
 
 bool finding_code_names_a_lesion(const RuleContext& context) {
@@ -619,6 +621,12 @@ std::vector<std::string> finding_code_names_a_lesion_texts(const RuleContext& co
             "an architectural distortion is suspicious in its own right unless surgery or trauma "
             "at the site explains it (C15: at least 4A); the rules read its calcifications only "
             "and cannot know that history"};
+  }
+  if (!context.finding.distortion_cause.empty()) {
+    return {code + "the text attributes the asymmetry to surgery or trauma at the site (\"" +
+            context.finding.distortion_cause +
+            "\"), so it does not keep its calcifications from a benign reading (no C16); the rules "
+            "read its calcifications only: the radiologist confirms that history"};
   }
   return {code +
           "an asymmetry with calcifications is not assessed by the calcification rules (a focal "

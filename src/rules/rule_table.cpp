@@ -220,7 +220,9 @@ std::vector<Rule> make_rule_table() {
        "the finding code is an asymmetry (129789007 focal asymmetric breast tissue, 129790003 "
        "asymmetric breast tissue, SCT) and the finding carries calcification descriptors: never "
        "below 0, the benign and probably-benign categories (1–3) of the other rows do not count, "
-       "suspicious descriptors still give their category",
+       "suspicious descriptors still give their category; not where the report text attributes "
+       "the asymmetry to surgery, a scar or trauma at the site (the lexicon's distortionCause "
+       "words next to it, not denied; W19 still asks for review)",
        Stage::Category, calcifications_in_an_asymmetry, benign_categories_void(), kEvidenceLesion},
       {"C0", "Any suspicious feature: never below 4A", kSeedDoctorSuspects,
        "any suspicious feature is present anywhere in the finding (suspicious morphology, "

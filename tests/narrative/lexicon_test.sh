@@ -143,6 +143,10 @@ check "... in the XML form too" grep -q '<distortionCause phrase="lumpectomy sit
 "$mammocalc" lexicon --language de >"$work/de.txt" 2>&1
 check "lexicon --language de: the German lexicon" bash -c "head -n 1 '$work/de.txt' | grep -q '^language de,' && grep -qx 'calcification: mikrokalk\\*' '$work/de.txt'"
 check "lexicon --language de: a German distortion cause" grep -qx "distortionCause: narbe" "$work/de.txt"
+# The breast's letter before a clock position ("R 10 o'clock", "L 2:00") is lexicon data as well.
+check "lexicon: lists the breast letters before a clock" bash -c "grep -qx 'functionWord role=right-before-clock: r' '$work/lexicon.txt' && grep -qx 'functionWord role=left-before-clock: l' '$work/lexicon.txt'"
+check "... in the XML form too" grep -q '<functionWord role="right-before-clock" phrase="r"' "$work/lexicon.xml"
+check "lexicon --language de: the German breast letters before a clock" grep -qx "functionWord role=left-before-clock: l" "$work/de.txt"
 "$mammocalc" lexicon --language xx >/dev/null 2>"$work/xx.err"
 check "lexicon --language xx: usage error (exit 2)" test $? -eq 2
 check "... naming the languages there are" grep -q "no narrative lexicon for the language 'xx'.*de, en" "$work/xx.err"
@@ -187,4 +191,19 @@ check "fr: a language without a lexicon is warned (language-unsupported)" grep -
 check "... and read with the --language lexicon" grep -q 'fine-pleomorphic' "$work/fr.out"
 "$mammocalc" summarize "$work/fr.dcm" >"$work/fr-en.out" 2>&1
 check "fr without --language: warned, read in English" bash -c "grep -q 'code=\"language-unsupported\"' '$work/fr-en.out' && grep -q 'with the en lexicon' '$work/fr-en.out'"
+
+# 7. A site adds a breast's letter before a clock position ("re 10 Uhr"), as it adds any wording.
+cat >"$work/site-de.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<narrativeWordings xmlns="urn:mammocalc:narrative-wordings:1" language="de">
+  <functionWord role="right-before-clock" phrase="re"/>
+  <functionWord role="left-before-clock" phrase="li"/>
+</narrativeWordings>
+XML
+check "a site lexicon of breast letters before a clock validates against the schema" bash -c "xmllint --noout --schema schemas/narrative-wordings.xsd '$work/site-de.xml' 2>/dev/null"
+sr de-letter "Befund: Gruppierte amorphe Mikroverkalkungen re 10 Uhr. Beurteilung: BI-RADS 4." de-DE RFC5646
+"$mammocalc" summarize "$work/de-letter.dcm" >"$work/de-letter.out" 2>&1
+check "de-letter: without the site's wording 're' names no breast" bash -c "grep -q '<finding id=\"F1\" laterality=\"unknown\"' '$work/de-letter.out'" || grep '<finding ' "$work/de-letter.out"
+"$mammocalc" summarize --lexicon "$work/site-de.xml" "$work/de-letter.dcm" >"$work/de-letter-site.out" 2>"$work/de-letter-site.err"
+check "de-letter --lexicon: 're 10 Uhr' is the right breast" bash -c "grep -q '<finding id=\"F1\" laterality=\"right\"' '$work/de-letter-site.out'" || cat "$work/de-letter-site.err"
 finish

@@ -1235,8 +1235,8 @@ TEST(TextGaps17, DirectionWordsAreTheLexicons) {
 // ---- A history of DCIS is no current finding, and never gone ----
 
 // "Mammogram. History of DCIS left." with no other breast word is a breast imaging report (DCIS
-// is the breast's), never refused; the history is no current finding. (The note quoting such a
-// history is not shipped yet: as a narrative-unresolved note it made E8 put the exam at 0.)
+// is the breast's), never refused; the history is no current finding (it is listed as a
+// historical mention: Narr32History below).
 TEST(TextGaps17, HistoryOfDcisIsNoCurrentFindingAndNoRefusal) {
   for (const char* text : {"History of DCIS left breast 2019.", "History of DCIS left 2019.",
                            "Prior DCIS left breast, status post lumpectomy 2019."}) {
@@ -1531,6 +1531,255 @@ TEST(TextOtherLesion29, ADeniedOrResolvedLesionIsNone) {
     ASSERT_TRUE(report.exam.category) << text;
     EXPECT_EQ(*report.exam.category, Category::Benign2) << text;
   }
+}
+
+}  // namespace
+}  // namespace mammocalc
+
+namespace mammocalc {
+namespace {
+
+// ==== narr-32, leftovers of issue 17: a cancer history, the clock letters of the lexicon, text
+// masses, an asymmetry the text explains by surgery ====
+
+// The mention that lists `words` read as historical (the history itself, not calcifications).
+const TextMention* historical_listing(const Report& report, const std::string& words) {
+  const auto& mentions = report.input.text_mentions;
+  const auto found = std::find_if(mentions.begin(), mentions.end(), [&](const TextMention& m) {
+    return m.status == MentionStatus::Historical && m.words == words;
+  });
+  return found == mentions.end() ? nullptr : &*found;
+}
+
+bool exam_warning_quotes(const Report& report, WarningCode code, const std::string& words) {
+  return std::any_of(report.exam.warnings.begin(), report.exam.warnings.end(),
+                     [&](const Warning& warning) {
+                       return warning.code == code && warning.text.find(words) != std::string::npos;
+                     });
+}
+
+// ---- 1. A history naming a cancer: no current finding, and never gone without trace ----
+
+// It is listed in readText as a historical mention naming the disease and its breast, quoting the
+// sentence, and E6 quotes it as what the report's "no calcification finding" rests on (review).
+TEST(Narr32History, ACancerHistoryIsListedAsHistoryAndQuoted) {
+  struct Case {
+    const char* text;
+    const char* words;
+    Laterality breast;
+    bool german;
+  };
+  for (const Case& c :
+       {Case{"History of DCIS in the left breast, status post lumpectomy.", "DCIS",
+             Laterality::Left, false},
+        Case{"Prior right breast carcinoma treated 2019.", "carcinoma", Laterality::Right, false},
+        Case{"Z. n. DCIS links, BET 2018.", "DCIS", Laterality::Left, true},
+        Case{"Z. n. Mammakarzinom rechts 2019.", "Mammakarzinom", Laterality::Right, true}}) {
+    const Report report = c.german ? summarise_de2(c.text) : summarise_en2(c.text);
+    EXPECT_TRUE(of_origin(report, Origin::Narrative).empty()) << c.text;
+    const TextMention* listed = historical_listing(report, c.words);
+    ASSERT_NE(listed, nullptr) << c.text;
+    EXPECT_EQ(listed->laterality, c.breast) << c.text;
+    EXPECT_NE(listed->sentence.text.find(c.words), std::string::npos) << c.text;
+    EXPECT_FALSE(listed->trigger.empty()) << c.text;
+    EXPECT_TRUE(report.exam.needs_review) << c.text;
+    EXPECT_TRUE(exam_fired(report, "E6")) << c.text;
+    EXPECT_TRUE(exam_warning_quotes(report, WarningCode::NarrativeDerived, listed->sentence.text))
+        << c.text;
+  }
+}
+
+// Beside coded findings the history is listed too, and creates no finding and no discordance.
+TEST(Narr32History, ACancerHistoryBesideCodedFindingsIsListed) {
+  const Report report = summarise(
+      {"History of DCIS in the left breast, status post lumpectomy. Punctate calcifications in "
+       "the left breast, diffuse.",
+       "",
+       std::nullopt,
+       {coded_finding("1.2.2.1", {side("1.2.2.1.1", Laterality::Left),
+                                  property("1.2.2.1.2", codes::kCalcificationType,
+                                           code_of(Morphology::Punctate)),
+                                  property("1.2.2.1.3", codes::kCalcificationDistribution,
+                                           code_of(Distribution::Diffuse))})}});
+  EXPECT_TRUE(of_origin(report, Origin::Narrative).empty());
+  EXPECT_FALSE(exam_fired(report, "W8"));
+  const TextMention* listed = historical_listing(report, "DCIS");
+  ASSERT_NE(listed, nullptr);
+  EXPECT_EQ(listed->laterality, Laterality::Left);
+}
+
+// Not a history: denied, or no disease named; and a current group beside a history keeps its own
+// reading.
+TEST(Narr32History, NoHistoryIsMadeOfWhatIsNone) {
+  for (const char* text :
+       {"No history of breast cancer.", "Prior mammogram of the left breast 2019."}) {
+    const Report report = summarise_en2(text);
+    EXPECT_TRUE(report.input.text_mentions.empty()) << text;
+  }
+  const Report both = summarise_en2(
+      "History of DCIS in the left breast, status post lumpectomy. Grouped fine pleomorphic "
+      "calcifications in the right breast at 10 o'clock.");
+  const Finding* current = the_narrative_finding(both);
+  ASSERT_NE(current, nullptr);
+  EXPECT_EQ(current->laterality, Laterality::Right);
+  EXPECT_FALSE(reassures(decision_of(both, current).final_category));
+  EXPECT_NE(historical_listing(both, "DCIS"), nullptr);
+}
+
+// Calcifications named in such a history keep a trace and are never a current benign finding.
+TEST(Narr32History, CalcificationsOfAHistoryKeepATraceAndAreNeverBenign) {
+  for (const char* text :
+       {"History of DCIS in the left breast, status post lumpectomy, with post-lumpectomy "
+        "calcifications at the scar.",
+        "Post-lumpectomy calcifications at the scar in the left breast.",
+        "Biopsy clip with residual calcifications in the right breast.",
+        "Prior right breast carcinoma treated 2019; residual calcifications at the biopsy clip."}) {
+    const Report report = summarise_en2(text);
+    const auto& mentions = report.input.text_mentions;
+    EXPECT_TRUE(std::any_of(mentions.begin(), mentions.end(), [](const TextMention& m) {
+      return m.words.find("calcif") != std::string::npos;
+    })) << text;
+    for (const Finding* finding : of_origin(report, Origin::Narrative)) {
+      EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+      EXPECT_TRUE(decision_of(report, finding).needs_review) << text;
+    }
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+}
+
+// ---- 2. "R" / "L" before a clock position are the lexicon's words ----
+
+PreparedWordings without_clock_letters(Wordings wordings) {
+  auto& words = wordings.function_words;
+  words.erase(std::remove_if(words.begin(), words.end(),
+                             [](const FunctionWording& word) {
+                               return word.role == FunctionWordRole::RightBeforeClock ||
+                                      word.role == FunctionWordRole::LeftBeforeClock;
+                             }),
+              words.end());
+  return prepare_wordings(std::move(wordings));
+}
+
+Laterality breast_of_only_finding(const Report& report) {
+  const Finding* finding = the_narrative_finding(report);
+  return finding == nullptr ? Laterality::Unknown : finding->laterality;
+}
+
+TEST(Narr32ClockLetters, TheBreastLetterBeforeAClockIsALexiconWording) {
+  const std::string english_text =
+      "Diagnostic mammogram of the breast. Grouped amorphous calcifications R 10 o'clock.";
+  const std::string german_text = "Mammographie der Brust. Gruppierter amorpher Mikrokalk L 2 Uhr.";
+  EXPECT_EQ(breast_of_only_finding(summarise_with(narrative_test::one_block(english_text),
+                                                  narrative_test::shipped_prepared_wordings())),
+            Laterality::Right);
+  EXPECT_EQ(
+      breast_of_only_finding(summarise_with(narrative_test::one_block(german_text), german())),
+      Laterality::Left);
+  // Without those wordings the letter names no breast: the reading is the lexicon's.
+  EXPECT_EQ(breast_of_only_finding(
+                summarise_with(narrative_test::one_block(english_text),
+                               without_clock_letters(narrative_test::shipped_wordings()))),
+            Laterality::Unknown);
+  EXPECT_EQ(breast_of_only_finding(summarise_with(narrative_test::one_block(german_text),
+                                                  without_clock_letters(*german().wordings))),
+            Laterality::Unknown);
+  // A site's wording is read the same way ("re 10 Uhr").
+  Wordings site = *german().wordings;
+  site.function_words.push_back({"re", FunctionWordRole::RightBeforeClock});
+  const PreparedWordings with_site = prepare_wordings(std::move(site));
+  EXPECT_EQ(breast_of_only_finding(summarise_with(
+                narrative_test::one_block(
+                    "Mammographie der Brust. Gruppierter amorpher Mikrokalk re 10 Uhr."),
+                with_site)),
+            Laterality::Right);
+}
+
+// ---- 3. A mass named in text, by the lexicon's mass wordings ----
+
+TEST(Narr32Mass, EveryMassWordingOfASentenceWithoutCalcificationsIsAFinding) {
+  struct Case {
+    const char* text;
+    bool german;
+  };
+  for (const Case& c :
+       {Case{"RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: Two "
+             "masses at 2 o'clock. IMPRESSION: BI-RADS 2.",
+             false},
+        Case{"RIGHT BREAST: Round calcifications at 10 o'clock, scattered. LEFT BREAST: Mass at 2 "
+             "o'clock. IMPRESSION: BI-RADS 2.",
+             false},
+        Case{"Rechts: Verstreuter runder Mikrokalk bei 10 Uhr. Links: Herdbefund bei 2 Uhr. "
+             "Beurteilung: BI-RADS 2.",
+             true},
+        Case{"Rechts: Verstreuter runder Mikrokalk bei 10 Uhr. Links: Raumforderung bei 2 Uhr. "
+             "Beurteilung: BI-RADS 2.",
+             true}}) {
+    const Report report = c.german ? summarise_de(c.text) : summarise_en(c.text);
+    ASSERT_EQ(report.input.unassessed_findings.size(), 1U) << c.text;
+    const UnassessedFinding& mass = report.input.unassessed_findings[0];
+    EXPECT_EQ(mass.code.value, "129788004") << c.text;
+    EXPECT_EQ(mass.laterality, Laterality::Left) << c.text;
+    EXPECT_TRUE(mass.from_text) << c.text;
+    EXPECT_TRUE(report.exam.needs_review) << c.text;
+  }
+}
+
+// ---- 4. An asymmetry the text explains by surgery, a scar or trauma at the site ----
+
+// As for a distortion (H29-8): no C16, W19 still asks the radiologist, quoting the cause.
+TEST(Narr32Asymmetry, AnAsymmetryExplainedBySurgeryIsNoC16) {
+  struct Case {
+    const char* text;
+    bool german;
+  };
+  for (const Case& c :
+       {Case{"RIGHT BREAST: Focal asymmetry at the lumpectomy site containing scattered round "
+             "calcifications. IMPRESSION: BI-RADS 2.",
+             false},
+        Case{"Postsurgical asymmetry with dystrophic calcifications in the left breast.", false},
+        Case{"Rechts: Postoperative Asymmetrie mit dystrophem Mikrokalk. Beurteilung: BI-RADS 2.",
+             true}}) {
+    const Report report = c.german ? summarise_de(c.text) : summarise_en(c.text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << c.text;
+    const Decision& decision = decision_of(report, finding);
+    EXPECT_FALSE(testing::fired(decision, "C16")) << c.text;
+    EXPECT_TRUE(testing::fired(decision, "W19")) << c.text;
+    EXPECT_TRUE(decision.needs_review) << c.text;
+    EXPECT_EQ(decision.final_category, Category::Benign2) << c.text;
+    EXPECT_TRUE(quotes_field(*finding, NarrativeField::LesionCause)) << c.text;
+  }
+}
+
+// Not explained: the cause denied, a radial scar, a cause of another finding, or another lesion of
+// the clause without one: C16 (or C15) stands, as for a distortion.
+TEST(Narr32Asymmetry, AnUnexplainedLesionKeepsItsRule) {
+  for (const char* text :
+       {"RIGHT BREAST: Focal asymmetry with coarse calcifications, not postsurgical. IMPRESSION: "
+        "BI-RADS 2.",
+        "RIGHT BREAST: Focal asymmetry with coarse calcifications. LEFT BREAST: Postsurgical "
+        "scar. IMPRESSION: BI-RADS 2.",
+        "Focal asymmetry with coarse calcifications in the right breast, and a postoperative "
+        "scar in the left breast.",
+        "RIGHT BREAST: Focal asymmetry containing scattered round calcifications. IMPRESSION: "
+        "BI-RADS 2."}) {
+    const Report report = summarise_en(text);
+    const auto found = of_origin(report, Origin::Narrative);
+    ASSERT_FALSE(found.empty()) << text;
+    const Finding* finding = found.front();
+    const Decision& decision = decision_of(report, finding);
+    EXPECT_TRUE(testing::fired(decision, "C16")) << text;
+    EXPECT_FALSE(reassures(decision.final_category)) << text;
+    EXPECT_FALSE(quotes_field(*finding, NarrativeField::LesionCause)) << text;
+  }
+  const Report both = summarise_en(
+      "RIGHT BREAST: Asymmetry at the lumpectomy site and architectural distortion with coarse "
+      "calcifications at 10 o'clock. IMPRESSION: BI-RADS 2.");
+  const Finding* finding = only_narrative_finding(both);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_TRUE(testing::fired(decision_of(both, finding), "C15"));
+  EXPECT_FALSE(reassures(decision_of(both, finding).final_category));
 }
 
 }  // namespace
