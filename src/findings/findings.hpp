@@ -363,6 +363,9 @@ enum class ResultSaid {
   TargetPartlyObtained,  // partially obtained or removed
   TargetNotObtained,     // target not in the specimen
   OtherConfirmation,     // fluid obtained
+  // A TID 4204 intervention section that gives no result at all: a biopsy was done, and what it
+  // showed is not in the report (hostile review 32, H32-6).
+  NoResult,
 };
 struct GivenResult {
   ResultSaid said;

@@ -1415,8 +1415,8 @@ void unassessed_intervention(const ContentItem& section, Laterality breast, cons
     if (result.said == ResultSaid::Malignant) {
       unassessed.category = Category::KnownMalignancy6;
     } else if (result.said != ResultSaid::Benign && result.said != ResultSaid::TargetObtained) {
-      unassessed.not_weighed.push_back("a biopsy result " + result.given.words + " (" +
-                                       result.given.position + ") of no finding");
+      unassessed.not_weighed.push_back("the biopsy of no finding at " + result.given.position +
+                                       ", result: " + result.given.words);
     }
   }
   unassessed.intervention_results = true;
@@ -1428,7 +1428,9 @@ void unassessed_intervention(const ContentItem& section, Laterality breast, cons
 void apply_intervention(const InterventionSection& section, std::size_t first, Findings& out,
                         std::set<std::string>& consumed) {
   Finding results = intervention_results(*section.item, consumed);
-  if (results.results_given.empty() && results.notes.empty()) return;
+  if (results.results_given.empty() && results.notes.empty()) {
+    results.results_given.push_back({ResultSaid::NoResult, {"none given", section.item->position}});
+  }
   const auto ours = out.findings.begin() + static_cast<std::ptrdiff_t>(first);
   const auto below = std::find_if(ours, out.findings.end(), [&](const Finding& finding) {
     return section.parent != nullptr && finding.position == section.parent->position;

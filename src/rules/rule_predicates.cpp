@@ -679,6 +679,22 @@ std::vector<std::string> biopsy_result_to_correlate_texts(const RuleContext& con
   return texts;
 }
 
+// W24 (hostile review 32, H32-6): a biopsy the report documents with no result.
+bool biopsy_without_result(const RuleContext& context) {
+  return says(context.finding, ResultSaid::NoResult);
+}
+
+std::vector<std::string> biopsy_without_result_texts(const RuleContext& context) {
+  std::vector<std::string> texts;
+  for (const GivenResult& result : context.finding.results_given) {
+    if (result.said != ResultSaid::NoResult) continue;
+    texts.push_back("the intervention section at " + result.given.position +
+                    " documents a biopsy of these calcifications but gives no result: what it "
+                    "showed, and whether it agrees with the imaging, is the radiologist's call");
+  }
+  return texts;
+}
+
 // W23 (hostile review 31, H31-3): a result that asks for excision (B1: high-risk, insufficient,
 // indeterminate, no calcifications in the cores, target not in the specimen) decides only where
 // the rules send the calcifications to biopsy; below 4A it was dropped without a word.

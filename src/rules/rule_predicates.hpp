@@ -51,6 +51,8 @@ bool intervention_target_unclear(const RuleContext& context);
 std::vector<std::string> intervention_target_unclear_texts(const RuleContext& context);
 std::vector<std::string> biopsy_result_to_correlate_texts(const RuleContext& context);
 bool excision_result_without_biopsy(const RuleContext& context);
+bool biopsy_without_result(const RuleContext& context);
+std::vector<std::string> biopsy_without_result_texts(const RuleContext& context);
 std::vector<std::string> excision_result_without_biopsy_texts(const RuleContext& context);
 bool evidence_insufficient(const RuleContext& context);
 

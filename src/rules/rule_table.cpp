@@ -542,6 +542,15 @@ std::vector<Rule> make_rule_table() {
            warning(WarningCode::InsufficientEvidence, excision_result_without_biopsy_texts)),
        kEvidencePriorResult},
 
+      // Not in decision-logic.md: a TID 4204 section with no result left the finding plainly
+      // benign, its biopsy unmentioned (hostile review 32, H32-6).
+      {"W24", "A biopsy documented without a result: radiologist review", kIndianJSurgOncol,
+       "a TID 4204 intervention section that counts for the finding gives no Procedure Result, "
+       "Pathology or Confirmation of target",
+       Stage::Check, biopsy_without_result,
+       needing_review(warning(WarningCode::InsufficientEvidence, biopsy_without_result_texts)),
+       kEvidencePriorResult},
+
       // Not in decision-logic.md: a refinement whose srPosition (or laterality and clock) names
       // no SR finding was kept as an added finding and classified alone, so a site meant to
       // join an SR finding's morphology came out benign without review (issue 18, F11).

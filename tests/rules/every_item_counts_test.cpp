@@ -1181,6 +1181,21 @@ TEST(Hostile32ResultMeanings, ATypeNamingItsOwnTermAndASuspiciousOneIsReadAsBoth
   EXPECT_TRUE(decision.needs_review);
 }
 
+// H32-6: a biopsy section with no result on benign calcifications asks the radiologist (W24);
+// for a breast without a finding it leaves the breast 0 (E15).
+TEST(Hostile32BiopsyWithoutResult, ItAsksTheRadiologist) {
+  const Report report = evaluate_report(
+      {finding_with({kRight, kPunctate, kDiffuse}), intervention("1.1.2", Laterality::Right, {})});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W24"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_NE(warning_text(decision, "insufficient-evidence").find("1.1.2"), std::string::npos);
+  const Report other_breast = evaluate_report(
+      {finding_with({kRight, kPunctate, kDiffuse}), intervention("1.1.3", Laterality::Left, {})});
+  EXPECT_EQ(other_breast.exam.category, Category::Incomplete0);
+  EXPECT_TRUE(other_breast.exam.needs_review);
+}
+
 // H30-7: a section whose results count for no finding still speaks for its breast: a malignant
 // result makes it (and the exam) 6, a high-risk one leaves it 0 unless 4 or above (E15).
 TEST(Hostile30InterventionOfNoFinding, AMalignantResultMakesItsBreastSix) {
