@@ -784,12 +784,21 @@ std::set<std::string> descriptor_words(std::string_view meaning) {
 
 }  // namespace
 
+namespace {
+
+// The member `value` of the context group of the descriptor `concept`, or the table's end.
+auto descriptor_member(const Code& concept, const Code& value) {
+  return std::find_if(kDescriptorMembers.begin(), kDescriptorMembers.end(),
+                      [&](const DescriptorMember<DescriptorReading>& each) {
+                        return same_concept(concept, each.concept) &&
+                               same_concept(value, each.value);
+                      });
+}
+
+}  // namespace
+
 std::vector<CodeConst> descriptor_values_meant(const Code& concept, const Code& value) {
-  const auto own =
-      std::find_if(kDescriptorMembers.begin(), kDescriptorMembers.end(),
-                   [&](const DescriptorMember<DescriptorReading>& each) {
-                     return same_concept(concept, each.concept) && same_concept(value, each.value);
-                   });
+  const auto own = descriptor_member(concept, value);
   if (own == kDescriptorMembers.end()) return {};
   const std::set<std::string> meant = descriptor_words(value.meaning);
   const std::set<std::string> own_words = descriptor_words(own->value.meaning);
@@ -811,11 +820,7 @@ DescriptorReading lesion_descriptor_reading(const Code& concept, const Code& val
                                            return same_concept(concept, member.concept);
                                          });
   if (!has_value_set) return DescriptorReading::NoValueSet;
-  const auto member =
-      std::find_if(kDescriptorMembers.begin(), kDescriptorMembers.end(),
-                   [&](const DescriptorMember<DescriptorReading>& each) {
-                     return same_concept(concept, each.concept) && same_concept(value, each.value);
-                   });
+  const auto member = descriptor_member(concept, value);
   if (member == kDescriptorMembers.end()) return DescriptorReading::OutsideValueSet;
   return member->reading;
 }
