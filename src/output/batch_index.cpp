@@ -39,6 +39,7 @@ void Rollup::merge(const Rollup& part) {
   narrative_findings += part.narrative_findings;
   discordant += part.discordant;
   needs_review += part.needs_review;
+  same_exam_conflicts += part.same_exam_conflicts;
 }
 
 int narrative_findings_of(const Report& report) {
@@ -84,6 +85,7 @@ void fill_entry(pugi::xml_node node, const IndexEntry& entry) {
     set(node, "needsReview", std::string(entry.needs_review ? "true" : "false"));
     set_if(node, "sameExamAs", entry.same_exam_as);
     if (!entry.in_rollup) set(node, "inRollup", std::string("false"));
+    if (entry.same_exam_differs) set(node, "sameExamDiffers", std::string("true"));
   }
   if (entry.error_code) set(node, "errorCode", to_string(*entry.error_code));
   if (!entry.error.empty()) set_text(node, entry.error);
@@ -98,11 +100,16 @@ void write_index_entry(const IndexEntry& entry, std::ostream& out) {
   node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
 }
 
-std::string index_entry_with_same_exam(std::string_view written, const std::string& other) {
+std::string index_entry_with_same_exam(std::string_view written, const std::string& other,
+                                       bool differs) {
   pugi::xml_document document;
   document.load_buffer(written.data(), written.size());
   pugi::xml_node node = document.child("entry");
   set(node, "sameExamAs", other);
+  if (differs) {
+    node.attribute("needsReview").set_value("true");
+    set(node, "sameExamDiffers", std::string("true"));
+  }
   std::ostringstream out;
   node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
   return out.str();
@@ -125,6 +132,9 @@ IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
   set(node, "narrativeFindings", std::to_string(rollup.narrative_findings));
   set(node, "discordantAssessments", std::to_string(rollup.discordant));
   set(node, "needsRadiologistReview", std::to_string(rollup.needs_review));
+  if (rollup.same_exam_conflicts > 0) {
+    set(node, "sameExamConflicts", std::to_string(rollup.same_exam_conflicts));
+  }
   const auto counts_of = [&](const char* element, const char* attribute,
                              const std::map<std::string, int>& values) {
     for (const auto& [value, count] : values) {

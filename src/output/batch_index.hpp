@@ -38,6 +38,10 @@ struct IndexEntry {
   std::string same_exam_as;
   // False for such a later input: its findings are not counted in the roll-up again.
   bool in_rollup = true;
+  // The two inputs of one exam give different results (two reports under one SOP Instance UID,
+  // hostile review 33, H33-5): neither is a copy of the other, so both are counted and both
+  // need review; the index says so (sameExamDiffers).
+  bool same_exam_differs = false;
 };
 
 // Counts over all summarised findings: the audit figures of a lead interpreting physician.
@@ -50,6 +54,8 @@ struct Rollup {
   int narrative_findings = 0;  // read from the report's text (origin narrative)
   int discordant = 0;
   int needs_review = 0;
+  // Exams whose inputs give different results (IndexEntry::same_exam_differs).
+  int same_exam_conflicts = 0;
 
   void add(const Report& report);
   void merge(const Rollup& part);  // adds another part's counts (a batch job's)
@@ -96,8 +102,10 @@ struct IndexParts {
 // for (the entries' errorCode), in the order of ErrorCode.
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup);
 void write_index_entry(const IndexEntry& entry, std::ostream& out);
-// An entry as write_index_entry wrote it (`written`), with sameExamAs `other` added: the first
-// input of an exam learns of a later one only after its entry was written.
-std::string index_entry_with_same_exam(std::string_view written, const std::string& other);
+// An entry as write_index_entry wrote it (`written`), with sameExamAs `other` added, and where
+// a later input of the exam gives another result (`differs`), sameExamDiffers and needsReview:
+// the first input of an exam learns of a later one only after its entry was written.
+std::string index_entry_with_same_exam(std::string_view written, const std::string& other,
+                                       bool differs);
 
 }  // namespace mammocalc

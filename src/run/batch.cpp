@@ -22,6 +22,8 @@
 #include "base/atomic_file.hpp"
 #include "base/input_guard.hpp"
 #include "base/line_log.hpp"
+#include "dicom/sr_writer.hpp"
+#include "findings/lexicon.hpp"
 #include "output/pseudonyms.hpp"
 #include "review/review_html.hpp"
 #include "run/summary_files.hpp"
@@ -124,34 +126,90 @@ void refuse_rollup_among_outputs(const BatchConfig& config) {
   }
 }
 
+// What an input's result says, as far as the index and the roll-up count it: two inputs of one
+// exam with the same digest are copies (one is counted), two with different ones are not.
+// Without `review`, the digest leaves out which findings need review: mammocalc's own SR read
+// back needs review by design (W14, E10), and says the same as its source all the same.
+std::string result_digest(const IndexEntry& entry, Rollup part, bool review) {
+  if (!review) part.needs_review = 0;
+  std::ostringstream said;
+  said << (entry.category ? to_string(*entry.category) : "-") << ','
+       << (entry.classification ? to_string(*entry.classification) : "-") << ',' << entry.findings
+       << ',' << entry.narrative_findings << ',' << (review && entry.needs_review) << '\n'
+       << rollup_csv(part);
+  return hex_digest(said.str());
+}
+
+// Whether an input is mammocalc's own SR read back (--read-own): its exam is another SR's.
+bool own_read_back(const InputResult& result) {
+  return result.exam_sop_instance_uid != result.sop_instance_uid;
+}
+
 // The exams a batch has summarised, by the SOP Instance UID of their report
 // (InputResult::exam_sop_instance_uid): two inputs of one exam (a copy of the SR under another
 // name, or an SR and mammocalc's own SR of it read back) are each summarised, but the roll-up
 // counts the exam once, by its first input in input order, and the index names the other input
-// on both entries (hostile review 31, H31-6).
+// on both entries (hostile review 31, H31-6). Only when they say the same, though: two reports
+// under one UID that give different results are no copies, and counting one would drop the
+// other silently (hostile review 33, H33-5). Both are counted then, and both need review.
 class ExamsSeen {
  public:
   struct Input {
     std::size_t index;    // in the run's inputs
     std::size_t ordinal;  // of its entry in the index
   };
-  // The first input of the exam of `result` (the input `input`), or none when this is the first
-  // (or its exam is not known). A later one makes the first's entry name it (amendments), the
-  // first later one only.
-  std::optional<Input> first_of_exam(const InputResult& result, Input input) {
+  struct Later {
+    Input first;
+    bool differs = false;  // from the first input's result
+    // Differs, and the first input of the exam that does: the exam is a conflict from now on,
+    // and the first's findings that it counted as needing no review (this many) need review.
+    bool first_difference = false;
+    int first_findings_not_for_review = 0;
+  };
+  struct Amendment {
+    Input later;           // the first later input of the exam, which the first names
+    bool differs = false;  // some later input's result differs from the first's
+  };
+  // The first input of the exam of `result` (the input `input`, whose roll-up part is `part`),
+  // or none when this is the first (or its exam is not known). A later one makes the first's
+  // entry name it (amendments), the first later one only.
+  std::optional<Later> later_of_exam(const InputResult& result, Input input, const Rollup& part) {
     if (result.exam_sop_instance_uid.empty()) return std::nullopt;
-    const auto [first, inserted] = first_.emplace(result.exam_sop_instance_uid, input);
+    const bool own = own_read_back(result);
+    const auto [at, inserted] = first_.emplace(result.exam_sop_instance_uid,
+                                               Exam{input, result_digest(result.entry, part, true),
+                                                    result_digest(result.entry, part, false), own,
+                                                    part.findings - part.needs_review, false});
     if (inserted) return std::nullopt;
-    amendments_.emplace(first->second.ordinal, input);
-    return first->second;
+    Exam& exam = at->second;
+    amendments_.emplace(exam.first.ordinal, Amendment{input, false});
+    Later later{exam.first};
+    const bool review = !own && !exam.first_own;
+    if (result_digest(result.entry, part, review) !=
+        (review ? exam.digest : exam.digest_but_review)) {
+      later.differs = true;
+      amendments_.at(exam.first.ordinal).differs = true;
+      later.first_difference = !exam.conflicting;
+      later.first_findings_not_for_review = exam.findings_not_for_review;
+      exam.conflicting = true;
+    }
+    return later;
   }
   // The first inputs of their exam whose entry was written before a later input of it came, by
-  // their entry's ordinal, with that later input.
-  const std::map<std::size_t, Input>& amendments() const { return amendments_; }
+  // their entry's ordinal.
+  const std::map<std::size_t, Amendment>& amendments() const { return amendments_; }
 
  private:
-  std::unordered_map<std::string, Input> first_;
-  std::map<std::size_t, Input> amendments_;
+  struct Exam {
+    Input first;
+    std::string digest;             // result_digest of the first input
+    std::string digest_but_review;  // the same, leaving out the review (own_read_back)
+    bool first_own;                 // the first input is mammocalc's own SR read back
+    int findings_not_for_review;    // of the first input's findings, in the roll-up
+    bool conflicting;               // a later input gave another result
+  };
+  std::unordered_map<std::string, Exam> first_;
+  std::map<std::size_t, Amendment> amendments_;
 };
 
 }  // namespace
@@ -267,13 +325,29 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       if (!files.dicom_out_dir.empty() && !dicom_claims.claim(outcomes[i])) continue;
       // Its entry will be the index's next after the chunk's earlier ones.
       const ExamsSeen::Input input{chunk_start + i, counts.inputs + i};
-      if (const auto first = exams.first_of_exam(outcomes[i], input)) {
-        entry.same_exam_as = index_name(*first);
-        entry.in_rollup = false;
-        progress.say_error(entry.input + ": the same exam as " + inputs[first->index].path +
-                           " (one SOP Instance UID, or mammocalc's own SR of it): summarised, but "
-                           "counted once in the roll-up, by " +
-                           inputs[first->index].path);
+      if (const auto found = exams.later_of_exam(outcomes[i], input, rollups[i])) {
+        const ExamsSeen::Later& later = *found;
+        const std::string& first_path = inputs[later.first.index].path;
+        entry.same_exam_as = index_name(later.first);
+        if (later.differs) {
+          // Both counted, every finding of both as needing review.
+          entry.same_exam_differs = true;
+          entry.needs_review = true;
+          rollups[i].needs_review = rollups[i].findings;
+          if (later.first_difference) {
+            index.rollup.needs_review += later.first_findings_not_for_review;
+            ++index.rollup.same_exam_conflicts;
+          }
+          progress.say_error(entry.input + ": has the SOP Instance UID of " + first_path +
+                             ", another input of this run, but another result: both summarised "
+                             "and counted in the roll-up, both need review");
+        } else {
+          entry.in_rollup = false;
+          progress.say_error(entry.input + ": the same exam as " + first_path +
+                             " (one SOP Instance UID, or mammocalc's own SR of it): summarised, "
+                             "but counted once in the roll-up, by " +
+                             first_path);
+        }
       }
       if (entry.in_rollup) merge_into(index.rollup, rollups[i]);
       entry.output = claim_output_name(outcomes[i], evaluation.pseudonyms.enabled, used_names);
@@ -338,13 +412,21 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     }
   };
   const auto copy = [&](std::string_view bytes) { index_file.write(bytes); };
-  for (const auto& [ordinal, later] : exams.amendments()) {
+  for (const auto& amended : exams.amendments()) {
+    const std::size_t ordinal = amended.first;
+    const ExamsSeen::Amendment& amendment = amended.second;
     read_until(entry_offsets[ordinal], copy);
     std::string written;
     read_until(ordinal + 1 < entry_offsets.size() ? entry_offsets[ordinal + 1] : spill_end,
                [&](std::string_view bytes) { written += bytes; });
-    index_file.write(index_entry_with_same_exam(written, index_name(later)));
-    if (config.html) index.entries[ordinal].same_exam_as = index_name(later);
+    index_file.write(
+        index_entry_with_same_exam(written, index_name(amendment.later), amendment.differs));
+    if (config.html) {
+      IndexEntry& first = index.entries[ordinal];
+      first.same_exam_as = index_name(amendment.later);
+      first.same_exam_differs = amendment.differs;
+      first.needs_review = first.needs_review || amendment.differs;
+    }
   }
   read_until(spill_end, copy);
   if (std::ferror(spill.get()) || at != spill_end) {

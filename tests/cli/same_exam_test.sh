@@ -3,7 +3,8 @@
 # Instance UID (a copy of the SR under another name), or an SR and mammocalc's own SR of it read
 # back with --read-own, are each summarised, but the index names the other input on both
 # entries (sameExamAs) and the roll-up counts the exam once, by its first input (the later ones
-# inRollup="false"). And an SR a batch skips (mammocalc's own without --read-own) does not take
+# inRollup="false"), unless the two give different results: then both are counted and need review
+# (sameExamDiffers). And an SR a batch skips (mammocalc's own without --read-own) does not take
 # the annotation file that names it: the file is said in the other exams of its study (E17).
 #   same_exam_test.sh MAMMOCALC XMLLINT       (run from the project root)
 set -u
@@ -76,6 +77,50 @@ check "... the index validates" validates "$work/back"
 # Control: two different exams are no duplicates.
 "$mammocalc" summarize -o "$work/two" "$source_sr" "$other_sr" >/dev/null 2>&1
 check "two exams: no sameExamAs, no inRollup" bash -c "! grep -q 'sameExamAs\|inRollup' '$work/two/index.xml'"
+
+# Two different reports under one SOP Instance UID are no copies (hostile review 33, H33-5): a
+# benign report first and a suspicious one second must not leave the roll-up with the benign one
+# only. Both are counted, both entries say the other differs and need review.
+mkdir "$work/clash"
+cp "$other_sr" "$work/clash/1benign.dcm"
+cp "$source_sr" "$work/clash/2suspicious.dcm"
+dcmodify -nb -m "(0008,0018)=$(uid_of 0008,0018 "$other_sr")" "$work/clash/2suspicious.dcm"
+check "the two reports share a UID" \
+  test "$(uid_of 0008,0018 "$work/clash/1benign.dcm")" = "$(uid_of 0008,0018 "$work/clash/2suspicious.dcm")"
+"$mammocalc" summarize -o "$work/clash-out" "$work/clash/1benign.dcm" "$work/clash/2suspicious.dcm" >/dev/null 2>"$work/clash.err"
+check "two reports, one UID: exit 0" test $? -eq 0
+mkdir -p "$work/clash-alone/in-b" "$work/clash-alone/in-s"
+cp "$other_sr" "$work/clash-alone/in-b/"
+cp "$source_sr" "$work/clash-alone/in-s/"
+"$mammocalc" summarize -o "$work/clash-alone/b" "$work/clash-alone/in-b" >/dev/null 2>&1
+"$mammocalc" summarize -o "$work/clash-alone/s" "$work/clash-alone/in-s" >/dev/null 2>&1
+findings_of() { rollup "$1" | sed -n 's/.* findings="\([0-9]*\)".*/\1/p'; }
+both=$(($(findings_of "$work/clash-alone/b") + $(findings_of "$work/clash-alone/s")))
+check "... the roll-up counts the findings of both ($both)" test "$(findings_of "$work/clash-out")" -eq "$both"
+check "... and every one of them as needing review" \
+  grep -q "<rollup [^>]*needsRadiologistReview=\"$both\"" "$work/clash-out/index.xml"
+check "... one conflicting exam in the roll-up" bash -c "grep -q '<rollup [^>]*sameExamConflicts=\"1\"' '$work/clash-out/index.xml'"
+check "... the suspicious category is in the roll-up" \
+  bash -c "grep -q '<category value=\"$(grep -o '<exam [^>]*' "$work/clash-alone/s/$(uid_of 0008,0018 "$source_sr").xml" | sed -n 's/.*category=\"\([^\"]*\)\".*/\1/p')\"' '$work/clash-out/index.xml'"
+for name in 1benign 2suspicious; do
+  check "... $name: counted, differs, needs review" \
+    bash -c "grep '<entry input=\"$work/clash/$name.dcm\"' '$work/clash-out/index.xml' | grep 'sameExamDiffers=\"true\"' | grep 'needsReview=\"true\"' | grep -vq 'inRollup='"
+done
+check "... said on standard error, naming both files" \
+  grep -q "mammocalc: $work/clash/2suspicious.dcm: .*$work/clash/1benign.dcm.*another result" "$work/clash.err"
+check "... the index validates" validates "$work/clash-out"
+# In the other order, and with a copy of the first between them: the same judgement.
+cp "$work/clash/1benign.dcm" "$work/clash/0copy.dcm"
+"$mammocalc" summarize -o "$work/clash-3" "$work/clash/0copy.dcm" "$work/clash/2suspicious.dcm" "$work/clash/1benign.dcm" >/dev/null 2>&1
+check "copy, other report, copy: the copy is counted once, the other report too" \
+  test "$(findings_of "$work/clash-3")" -eq "$both"
+check "... the copy is not counted again" \
+  bash -c "grep '<entry input=\"$work/clash/1benign.dcm\"' '$work/clash-3/index.xml' | grep -q 'inRollup=\"false\"'"
+check "... the first entry says another result came" \
+  bash -c "grep '<entry input=\"$work/clash/0copy.dcm\"' '$work/clash-3/index.xml' | grep -q 'sameExamDiffers=\"true\"'"
+check "... one conflicting exam" bash -c "grep -q '<rollup [^>]*sameExamConflicts=\"1\"' '$work/clash-3/index.xml'"
+"$mammocalc" summarize --html -o "$work/clash-html" "$work/clash/1benign.dcm" "$work/clash/2suspicious.dcm" >/dev/null 2>&1
+check "--html: the same index" bash -c "grep -c 'sameExamDiffers' '$work/clash-html/index.xml' | grep -qx 2"
 
 # Task 4: an SR the batch skips does not take the annotation file made on it. Here mammocalc's own
 # SR of the other exam, without --read-own: the file names an SR the run does not summarise, so
