@@ -161,10 +161,17 @@ std::optional<ReaderNote> meaning_discordance(const ContentItem& item) {
   std::string by_meaning;
   if (is_concept(item, codes::kAssessmentCategory)) {
     const std::optional<Category> value = category_for(item.code);
+    if (!value) return std::nullopt;
     const std::optional<Category> meant = category_meant(item.code.meaning);
-    if (!value || !meant || categories_agree(*value, *meant)) return std::nullopt;
     by_value = "BI-RADS " + category_words(*value);
-    by_meaning = "BI-RADS " + category_words(*meant);
+    if (meant && !categories_agree(*value, *meant)) {
+      by_meaning = "BI-RADS " + category_words(*meant);
+    } else if (category_denied(item.code.meaning, *value)) {
+      // "Not benign" on the benign code: it names no other category, but denies its own.
+      by_meaning = "not " + by_value;
+    } else {
+      return std::nullopt;
+    }
   } else if (is_concept(item, codes::kRecommendedFollowUp)) {
     const std::optional<FollowUpKind> value = follow_up_kind_for(item.code);
     std::optional<std::string> meant = follow_up_meaning_names_other(item.code);
@@ -182,16 +189,17 @@ std::optional<ReaderNote> meaning_discordance(const ContentItem& item) {
 }
 
 // The term a calcification code's meaning names besides its value's (the most suspicious of
-// them), or none when it names none. One that names the value's own term too counts only when
-// it also names a more suspicious one ("Round and fine pleomorphic calcifications"): any
-// suspicious feature wins (hostile review 32, H32-2).
-template <typename T, typename Suspicious>
-std::optional<T> other_named(std::optional<T> by_value, const std::vector<T>& named,
-                             Suspicious suspicious) {
-  if (!by_value || named.empty() || named.front() == *by_value) return std::nullopt;
-  const bool own_named = std::find(named.begin(), named.end(), *by_value) != named.end();
-  if (own_named && (suspicious(*by_value) || !suspicious(named.front()))) return std::nullopt;
-  return named.front();
+// them), or none when it names none. One that names the value's own term and another counts
+// too ("Round and fine pleomorphic calcifications", "Diffuse and grouped"): the other is a value
+// given as well, and a second distribution or type can change the category (round and grouped
+// is 3, round and diffuse 2), so every one counts (hostile reviews 32 and 33, H32-2, H33-3).
+template <typename T>
+std::optional<T> other_named(std::optional<T> by_value, const std::vector<T>& named) {
+  if (!by_value) return std::nullopt;
+  const auto other =
+      std::find_if(named.begin(), named.end(), [&](const T& term) { return term != *by_value; });
+  if (other == named.end()) return std::nullopt;
+  return *other;
 }
 
 // Concept names of the items we read below a finding: an item whose name has one of these values
@@ -852,9 +860,7 @@ class FindingReader {
       finding_.morphology.push_back(
           Coded<Morphology>{term.value_or(Morphology::Unrecognised), item.code, item.position});
       if (const auto other = meaning_names_other(
-              item, term,
-              other_named(term, morphologies_meant(item.code.meaning),
-                          [](Morphology each) { return is_suspicious(each); }))) {
+              item, term, other_named(term, morphologies_meant(item.code.meaning)))) {
         finding_.morphology.push_back(Coded<Morphology>{*other, item.code, item.position});
       }
     } else if (is_concept(item, codes::kCalcificationDistribution)) {
@@ -866,9 +872,7 @@ class FindingReader {
       distribution_.push_back(
           {Coded<Distribution>{value, item.code, item.position}, {words, item.position}});
       if (const auto other = meaning_names_other(
-              item, term,
-              other_named(term, distributions_meant(item.code.meaning),
-                          [](Distribution each) { return follows_a_duct(each); }))) {
+              item, term, other_named(term, distributions_meant(item.code.meaning)))) {
         distribution_.push_back({Coded<Distribution>{*other, item.code, item.position},
                                  {std::string(to_string(*other)), item.position}});
       }

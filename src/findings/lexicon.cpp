@@ -231,7 +231,7 @@ struct NamingWord {
 
 // CID 6010: the non-specific micro- and macrocalcifications are named only letter for letter
 // (as a word they are the noun of most meanings: "fine pleomorphic microcalcifications").
-constexpr std::array<NamingWord<Morphology>, 20> kMorphologyWords{{
+constexpr std::array<NamingWord<Morphology>, 21> kMorphologyWords{{
     {Morphology::Skin, "skin", "", ""},
     {Morphology::Skin, "dermal", "", ""},
     {Morphology::Vascular, "vascular", "", ""},
@@ -252,6 +252,8 @@ constexpr std::array<NamingWord<Morphology>, 20> kMorphologyWords{{
     {Morphology::FinePleomorphic, "pleomorph", "", ""},
     {Morphology::FineLinear, "linear", "", "branch"},
     {Morphology::FineLinearBranching, "branch", "", ""},
+    // Only the fine-linear terms' meanings have it (narrative.md §1: casting is branching).
+    {Morphology::FineLinearBranching, "casting", "", "linear"},
 }};
 
 // CID 6012.
@@ -313,26 +315,77 @@ std::vector<Distribution> distributions_meant(std::string_view meaning) {
                      [](Distribution term) { return follows_a_duct(term); });
 }
 
+namespace {
+
+// The words of a BI-RADS assessment (its name in CID 6027 and the Atlas), as a clause of a code
+// meaning may give them, the longer first: "probably benign" is 3, not 2 as well.
+struct CategoryWords {
+  std::string_view words;
+  Category category;
+};
+constexpr std::array<CategoryWords, 16> kCategoryWords{{
+    {" known biopsy proven malignan", Category::KnownMalignancy6},
+    {" biopsy proven malignan", Category::KnownMalignancy6},
+    {" known malignan", Category::KnownMalignancy6},
+    {" highly suggestive", Category::HighlySuggestive5},
+    {" suggestive of malignan", Category::HighlySuggestive5},
+    {" moderate suspicion", Category::HighSuspicion4C},
+    {" intermediate suspicion", Category::ModerateSuspicion4B},
+    {" low suspicion", Category::LowSuspicion4A},
+    {" suspicious", Category::Suspicious4},
+    {" suspicion", Category::Suspicious4},
+    // "Possibly malignant": suspicious at the least.
+    {" malignan", Category::Suspicious4},
+    {" probably benign", Category::ProbablyBenign3},
+    {" benign", Category::Benign2},
+    {" incomplete", Category::Incomplete0},
+    {" additional imaging", Category::Incomplete0},
+    {" prior images", Category::Incomplete0},
+}};
+
+// The categories a clause's words name, each once.
+std::vector<Category> categories_in(std::string words) {
+  std::vector<Category> named;
+  for (const CategoryWords& each : kCategoryWords) {
+    for (std::size_t at = words.find(each.words); at != std::string::npos;
+         at = words.find(each.words)) {
+      named.push_back(each.category);
+      // Its words are taken: the shorter ones they hold name nothing more.
+      words.replace(at, each.words.size(), std::string(each.words.size(), ' '));
+    }
+  }
+  return named;
+}
+
+}  // namespace
+
 std::optional<Category> category_meant(std::string_view meaning) {
   // A category token of its own: "5 - Highly suggestive …", "BI-RADS 4B", never "4.0" (a
-  // Coding Scheme Version put in the meaning): the words category_named reads ("4A").
-  // Of several ("2 - Benign; 4 - Suspicious"), the most suspicious: any suspicious feature wins
-  // (hostile review 32, H32-2).
+  // Coding Scheme Version put in the meaning): the words category_named reads ("4A"). And the
+  // words of a category in a clause that does not deny it ("Benign; highly suggestive of
+  // malignancy", "Suspicious of malignancy", "Possibly malignant"). Of several, the most
+  // suspicious: any suspicious feature wins (hostile reviews 32 and 33, H32-2, H33-2).
   std::string token;
   std::optional<Category> highest;
+  const auto raise = [&highest](Category category) {
+    highest = highest ? more_suspicious(*highest, category) : category;
+  };
   for (const char c : std::string(meaning) + " ") {
     const auto byte = static_cast<unsigned char>(c);
     if (std::isalnum(byte) != 0 || c == '.') {
       token += static_cast<char>(std::toupper(byte));
       continue;
     }
-    if (const auto category = category_named(token)) {
-      highest = highest ? more_suspicious(*highest, *category) : *category;
-    }
+    if (const auto category = category_named(token)) raise(*category);
     token.clear();
   }
+  for (const MeaningClause& clause : meaning_clauses(meaning)) {
+    if (clause.negated) continue;
+    for (const Category category : categories_in(clause.words)) raise(category);
+  }
   if (highest) return highest;
-  // No number: the words of a category ("Highly suggestive of malignancy"), letter for letter.
+  // No number and no words of the table: a category's canonical words, letter for letter
+  // ("Negative").
   const std::string key = meaning_key(meaning);
   if (key.empty()) return std::nullopt;
   for (const auto& entry : kCategory) {
@@ -344,6 +397,16 @@ std::optional<Category> category_meant(std::string_view meaning) {
   }
   return std::nullopt;
 }
+
+bool category_denied(std::string_view meaning, Category category) {
+  const std::vector<MeaningClause> clauses = meaning_clauses(meaning);
+  return std::any_of(clauses.begin(), clauses.end(), [&](const MeaningClause& clause) {
+    if (!clause.negated) return false;
+    const std::vector<Category> named = categories_in(clause.words);
+    return std::find(named.begin(), named.end(), category) != named.end();
+  });
+}
+
 std::string spaced_words(std::string_view meaning) {
   std::string words = " ";
   for (const char c : meaning) {
@@ -353,46 +416,95 @@ std::string spaced_words(std::string_view meaning) {
   return words + ' ';
 }
 
+// Words that start another statement in a meaning: a negation before them does not reach past
+// them (narrative.md §3: the scope ends at but, however, although, except, apart from, which).
+// The English wordings' terminators on either side are these (lexicon_test checks that they
+// stay so), and "with", "and", "plus" besides: a code meaning is short, and "No mass and
+// asymmetry" lists two findings.
+constexpr std::array<std::string_view, 31> kClauseStarts{
+    " but ", " however ", " although ", " though ", " except ", " apart from ", " aside from ",
+    " other than ", " which ", " yet ", " whereas ", " while ", " with the exception of ", " with ",
+    " and ", " plus ", " besides ", " as well as ", " also ",
+    // German, the other language mammocalc ships a lexicon for (its wordings' terminators).
+    " aber ", " jedoch ", " allerdings ", " hingegen ", " dagegen ", " wohingegen ", " sondern ",
+    " ausser ", " sonst ", " ansonsten ", " und ", " mit "};
+
+// The words that negate a meaning's clause.
+constexpr std::array<std::string_view, 10> kNegations{
+    " no ",   " not ", " non ",  " without ", " negative ", " free of ",
+    " absen", " kein", " ohne ", " nicht "};  // German: kein/keine/keinen, ohne, nicht
+
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
   // Clause ends: punctuation, a dash between spaces ("Not a mass - focal asymmetry"), and the
-  // words that start another statement (narrative.md §3: scope ends at but, however …).
-  std::vector<std::string> parts(1);
+  // words that start another statement (kClauseStarts). A question mark makes its clause
+  // uncertain ("Benign?").
+  struct Part {
+    std::string text;
+    bool questioned = false;
+  };
+  std::vector<Part> parts(1);
   for (std::size_t at = 0; at < meaning.size(); ++at) {
     const char c = meaning[at];
     const bool spaced_dash = c == '-' && at > 0 && meaning[at - 1] == ' ' &&
                              at + 1 < meaning.size() && meaning[at + 1] == ' ';
+    if (c == '?') parts.back().questioned = true;
     if (c == ';' || c == ',' || c == '.' || c == '/' || c == ':' || c == '(' || c == ')' ||
-        spaced_dash) {
+        c == '?' || c == '!' || spaced_dash) {
       parts.emplace_back();
     } else {
-      parts.back() += c;
+      parts.back().text += c;
     }
   }
   std::vector<MeaningClause> clauses;
-  for (const std::string& part : parts) {
-    std::string words = spaced_words(part);
-    for (const std::string_view start : {" but ", " however ", " with ", " and "}) {
-      for (std::size_t at = words.find(start, 1); at != std::string::npos;
-           at = words.find(start, 1)) {
-        clauses.push_back({words.substr(0, at + 1), false});
-        words = words.substr(at);
+  for (const Part& part : parts) {
+    std::string words = spaced_words(part.text);
+    // Split at the earliest clause start each time, so that the order of kClauseStarts does
+    // not matter ("No mass which is within an asymmetry").
+    for (;;) {
+      std::size_t earliest = std::string::npos;
+      for (const std::string_view start : kClauseStarts) {
+        earliest = std::min(earliest, words.find(start, 1));
       }
+      if (earliest == std::string::npos) break;
+      clauses.push_back({words.substr(0, earliest + 1), false, part.questioned});
+      words = words.substr(earliest);
     }
-    clauses.push_back({words, false});
+    clauses.push_back({words, false, part.questioned});
   }
   for (MeaningClause& clause : clauses) {
     const auto has = [&](std::string_view part) {
       return clause.words.find(part) != std::string::npos;
     };
-    // "Mass not excluded", "cannot be ruled out": uncertain, which counts (narrative.md §3).
-    const bool uncertain = has(" excluded ") || has(" exclude ") || has(" ruled out ") ||
-                           has(" rule out ") || has(" possible ") || has(" possibly ");
+    // "Mass not excluded", "cannot be ruled out", "Benign?": uncertain, which counts
+    // (narrative.md §3).
+    const bool uncertain = clause.uncertain || has(" excluded ") || has(" exclude ") ||
+                           has(" ruled out ") || has(" rule out ") || has(" possible ") ||
+                           has(" possibly ");
     clause.uncertain = uncertain;
-    clause.negated = !uncertain && (has(" no ") || has(" not ") || has(" without ") ||
-                                    has(" negative ") || has(" free of ") || has(" absen"));
+    clause.negated = !uncertain && std::any_of(kNegations.begin(), kNegations.end(), has);
   }
   return clauses;
 }
+
+std::vector<std::string_view> meaning_clause_starts() {
+  return {kClauseStarts.begin(), kClauseStarts.end()};
+}
+
+namespace {
+
+// A clause that says "benign" under a negation before it ("Not benign", "Non-benign"; not
+// "Benign tissue without atypia") or uncertainly ("Benign?", "Possibly benign").
+bool benign_denied_or_uncertain(const MeaningClause& clause) {
+  const std::size_t benign = clause.words.find(" benign ");
+  if (benign == std::string::npos) return false;
+  if (clause.uncertain) return true;
+  const std::string before = clause.words.substr(0, benign + 1);
+  return std::any_of(kNegations.begin(), kNegations.end(), [&](std::string_view negation) {
+    return before.find(negation) != std::string::npos;
+  });
+}
+
+}  // namespace
 
 std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
   std::vector<PriorResult> results;
@@ -412,7 +524,9 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
       add(PriorResult::TargetNotInSpecimen);
       continue;
     }
-    if (names({" no calcification", " calcifications not seen", " calcification not seen"})) {
+    if (names({" no calcification", " calcifications not seen", " calcification not seen",
+               " not retrieved", " without calcification", " calcifications absent",
+               " calcifications not present", " calcification not present"})) {
       add(PriorResult::NoCalcificationsInCore);
       continue;
     }
@@ -421,15 +535,31 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
       add(PriorResult::Insufficient);
       continue;
     }
+    // "Not benign", "Non-benign": it names no result, and denies the benign one; "Benign?",
+    // "Benign, pending": no result yet. Neither is a benign result (hostile review 33, H33-4).
+    if (benign_denied_or_uncertain(clause)) {
+      add(PriorResult::Indeterminate);
+      continue;
+    }
+    if (names({" pending", " provisional", " preliminary", " awaited", " to follow"})) {
+      add(PriorResult::Indeterminate);
+      continue;
+    }
     if (clause.negated) continue;
-    // Lobular carcinoma in situ is a high-risk lesion (CID 6032), whatever its name says.
+    // Lobular carcinoma in situ is a high-risk lesion (CID 6032), whatever its name says; the
+    // papillary lesions, a complex sclerosing lesion (a radial scar) and a mucocele-like lesion
+    // are excised as high-risk lesions (decision-logic.md B1 lists papilloma and radial scar).
     if (names({" lobular carcinoma in situ", " lcis ", " lobular neoplasia", " atypi", " adh ",
-               " alh ", " high risk", " radial scar", " phyllodes"})) {
+               " alh ", " high risk", " radial scar", " phyllodes", " papillom", " papillary",
+               " sclerosing lesion", " mucocele"})) {
       add(PriorResult::HighRisk);
       continue;
     }
+    // German too: Karzinom, maligne, Malignom, bösartig (its umlaut is no letter here: two
+    // blanks in UTF-8, one in Latin-1), Krebs.
     if (names({"malignan", "carcinoma", "cancer", "sarcoma", "lymphoma", "metasta", " dcis ",
-               " paget"})) {
+               " paget", "karzinom", " maligne", " malignom", " b  sartig", " b sartig",
+               " boesartig", " krebs"})) {
       // "Malignancy not excluded": a result that decides nothing (B1), never a benign one.
       add(clause.uncertain ? PriorResult::Indeterminate : PriorResult::Malignant);
       continue;

@@ -43,8 +43,12 @@ std::optional<Laterality> laterality_meant(std::string_view meaning);  // CID 60
 std::vector<Morphology> morphologies_meant(std::string_view meaning);     // CID 6010
 std::vector<Distribution> distributions_meant(std::string_view meaning);  // CID 6012
 // The BI-RADS category a meaning names: a category token of its own ("5 - Highly suggestive of
-// malignancy", "BI-RADS 4B"), else a category's words letter for letter. Empty when none.
+// malignancy", "BI-RADS 4B") or a category's words in a clause that does not deny them
+// ("Benign; suspicious of malignancy"), the most suspicious of several; else a category's
+// canonical words letter for letter ("Negative"). Empty when none.
 std::optional<Category> category_meant(std::string_view meaning);  // CID 6027
+// Whether a clause of the meaning denies the words of `category` ("Not benign" on a 2).
+bool category_denied(std::string_view meaning, Category category);
 // A result code's meaning that names a malignancy ("Malignant neoplasm of breast", "Ductal
 // carcinoma in situ"), not negated ("No malignancy", "Benign …"): Malignant; one naming lobular
 // carcinoma in situ: HighRisk (CID 6032); else empty. A code that reads as no malignancy by value
@@ -57,16 +61,21 @@ std::optional<PriorResult> prior_result_meant(std::string_view meaning);  // CID
 // specimen, no calcifications in the cores, malignant (hostile review 32, H32-1, H32-3).
 std::vector<PriorResult> prior_results_meant(std::string_view meaning);
 
-// A meaning's clauses (split at punctuation, a spaced dash, but/however/with/and), each as
-// spaced_words, with whether it negates ("no", "not", "without", "absent") or is uncertain
-// ("not excluded", "possible"): an uncertain clause counts (narrative.md §3; hostile review 32,
-// H32-3: one "no" anywhere silenced every later word).
+// A meaning's clauses (split at punctuation, a spaced dash, and the words of
+// meaning_clause_starts: but, however, although, except, which, with, and …), each as
+// spaced_words, with whether it negates ("no", "not", "non", "without", "absent") or is
+// uncertain ("not excluded", "possible", a question mark): an uncertain clause counts
+// (narrative.md §3; hostile review 32, H32-3: one "no" anywhere silenced every later word; 33,
+// H33-1: "No mass although asymmetry").
 struct MeaningClause {
   std::string words;
   bool negated = false;
   bool uncertain = false;
 };
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning);
+// The words that start a clause of a meaning, spaced (" although "): every terminator the English
+// narrative wordings end a negation's scope with on either side is one (lexicon_test).
+std::vector<std::string_view> meaning_clause_starts();
 // A meaning as one string of its words: lower case, every character but letters and digits a
 // space, a space at both ends, so that " core" is found at a word's start ("score" holds none).
 std::string spaced_words(std::string_view meaning);

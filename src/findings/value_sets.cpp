@@ -169,10 +169,20 @@ constexpr std::array<Member<FollowUpKind>, 23> kFollowUp{{
     {{"399163009", "SCT", "Magnification views"}, "R-102D6", FollowUpKind::AdditionalImaging},
 }};
 
-// Radial scar is a CID 6031 (benign) code, but it is managed as a high-risk lesion (domain.md
-// §3.5; prior_result_for() has always read it so). Checked before CID 6031.
-constexpr std::array<Member<PriorResult>, 1> kManagedAsHighRisk{{
+// Radial scar and the papillomas are CID 6031 (benign) codes, but they are managed as high-risk
+// lesions: decision-logic.md B1 names papilloma and radial scar among the prior results that
+// ask for excision, domain.md §3.5 radial scar, and CID 6032 has the peripheral duct papillomas
+// itself (111299). Read as benign, a papilloma on calcifications passed as a benign concordant
+// result, while 111299 asked for review (hostile review 33, H33-4). Checked before CID 6031.
+constexpr std::array<Member<PriorResult>, 8> kManagedAsHighRisk{{
     {{"133855003", "SCT", "Radial scar"}, "M-78731", PriorResult::HighRisk},
+    {{"5244003", "SCT", "Intraductal papilloma"}, "M-85030", PriorResult::HighRisk},
+    {{"47488001", "SCT", "Intracystic papilloma"}, "M-85040", PriorResult::HighRisk},
+    {{"711329002", "SCT", "Papilloma"}, "DF-11510", PriorResult::HighRisk},
+    {{"23730008", "SCT", "Papilloma"}, "M-80500", PriorResult::HighRisk},
+    {{"111277", "DCM", "Juvenile papillomatosis"}, "", PriorResult::HighRisk},
+    {{"111281", "DCM", "Large duct papilloma"}, "", PriorResult::HighRisk},
+    {{"111285", "DCM", "Multiple Intraductal Papillomas"}, "", PriorResult::HighRisk},
 }};
 
 // CID 6032 High Risk Lesion Pathology Code from BI-RADS (UID 1.2.840.10008.6.1.362, version
@@ -464,8 +474,15 @@ std::vector<FindingKind> other_findings_meant(std::string_view meaning) {
     const auto names = [&](std::string_view part) {
       return clause.words.find(part) != std::string::npos;
     };
-    if (names(" mass ") || names(" masses ")) add(FindingKind::Mass);
-    if (names(" distortion")) add(FindingKind::ArchitecturalDistortion);
+    // The mass's synonyms and its German words (Herd, Herdbefund, Rundherd) name it too; an
+    // SR in German is read with its words (hostile review 32, H32-5).
+    if (names(" mass ") || names(" masses ") || names(" lump") || names(" nodul") ||
+        names(" fibroadenom") || names(" herd") || names(" rundherd")) {
+      add(FindingKind::Mass);
+    }
+    if (names(" distortion") || names(" distorted") || names(" architekturst")) {
+      add(FindingKind::ArchitecturalDistortion);
+    }
     if (names(" asymmetr")) add(FindingKind::Asymmetry);
   }
   return kinds;

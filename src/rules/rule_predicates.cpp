@@ -175,9 +175,13 @@ std::vector<std::pair<const OverallStatement*, Code>> overall_tissue_not_chosen(
   return found;
 }
 
+// A stated language without a lexicon counts too: its text and its code meanings were read with
+// another language's words, and calcifications written in it may be missed (hostile review 32,
+// H32-5).
 bool is_unreadable(const ReaderNote& note) {
   return note.code == WarningCode::UnknownCode || note.code == WarningCode::UnknownUnit ||
-         note.code == WarningCode::NarrativeUnresolved;
+         note.code == WarningCode::NarrativeUnresolved ||
+         note.code == WarningCode::LanguageUnsupported;
 }
 
 // When the rules' action wants the patient seen again, in months: biopsy, surgery and additional

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
+#include <pugixml.hpp>
 
+#include <algorithm>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/codes.hpp"
@@ -77,7 +81,54 @@ TEST(ResultMeanings, EveryResultAMeaningNamesIsRead) {
             Results{PriorResult::Indeterminate});
   EXPECT_TRUE(prior_results_meant("Benign, no malignancy").empty());
   EXPECT_TRUE(prior_results_meant("No abnormality").empty());
-  EXPECT_TRUE(prior_results_meant("Intraductal papilloma").empty());  // CID 6031's own name
+  EXPECT_TRUE(prior_results_meant("Benign breast tissue without atypia").empty());
+}
+
+// Hostile review 33, H33-4: meanings that name a lesion excised as high-risk (decision-logic.md
+// B1: papilloma, radial scar), calcifications not retrieved, or no benign result (denied,
+// questioned, not final) are no benign result.
+TEST(ResultMeanings, NoBenignResultIsReadIntoOneThatIsNot) {
+  using Results = std::vector<PriorResult>;
+  for (const char* high_risk : {"Intraductal papilloma", "Papillary lesion",
+                                "Complex sclerosing lesion", "Mucocele-like lesion"}) {
+    EXPECT_EQ(prior_results_meant(high_risk), Results{PriorResult::HighRisk}) << high_risk;
+  }
+  for (const char* none :
+       {"Calcifications not retrieved", "Specimen radiograph without calcifications"}) {
+    EXPECT_EQ(prior_results_meant(none), Results{PriorResult::NoCalcificationsInCore}) << none;
+  }
+  // German (hostile review 32, H32-5): the report's language is read as well.
+  EXPECT_EQ(prior_results_meant("Duktales Karzinom in situ"), Results{PriorResult::Malignant});
+  EXPECT_EQ(prior_results_meant("Maligne"), Results{PriorResult::Malignant});
+  EXPECT_EQ(prior_results_meant("B\xc3\xb6sartig"), Results{PriorResult::Malignant});
+  EXPECT_EQ(prior_results_meant("Atypische duktale Hyperplasie"), Results{PriorResult::HighRisk});
+  EXPECT_TRUE(prior_results_meant("Kein Karzinom").empty());
+  EXPECT_TRUE(prior_results_meant("Gutartig").empty());
+  for (const char* open : {"Not benign", "Non-benign", "Benign. Not benign.", "Benign?",
+                           "Benign (provisional)", "Benign, pending"}) {
+    EXPECT_EQ(prior_results_meant(open), Results{PriorResult::Indeterminate}) << open;
+  }
+}
+
+// Hostile review 33, H33-2: a category's words in a clause count as its number does, and a
+// clause that denies the code's own category is said.
+TEST(CategoryMeanings, CategoryWordsAreReadClauseByClause) {
+  EXPECT_EQ(category_meant("Benign; highly suggestive of malignancy"), Category::HighlySuggestive5);
+  EXPECT_EQ(category_meant("Benign; suspicious"), Category::Suspicious4);
+  EXPECT_EQ(category_meant("Suspicious of malignancy"), Category::Suspicious4);
+  EXPECT_EQ(category_meant("Benign; known biopsy-proven malignancy"), Category::KnownMalignancy6);
+  EXPECT_EQ(category_meant("Possibly malignant"), Category::Suspicious4);
+  EXPECT_EQ(category_meant("Probably benign, but highly suggestive of malignancy"),
+            Category::HighlySuggestive5);
+  EXPECT_EQ(category_meant("Benign; incomplete - need additional imaging evaluation"),
+            Category::Incomplete0);  // 0 asks for more than 2 does
+  EXPECT_EQ(category_meant("Probably Benign"), Category::ProbablyBenign3);
+  EXPECT_EQ(category_meant("Negative"), Category::Negative1);
+  EXPECT_EQ(category_meant("4A - Low suspicion"), Category::LowSuspicion4A);
+  EXPECT_EQ(category_meant("Benign, no malignancy"), Category::Benign2);
+  EXPECT_TRUE(category_denied("Not benign", Category::Benign2));
+  EXPECT_FALSE(category_denied("Benign", Category::Benign2));
+  EXPECT_FALSE(category_denied("Benign, not suspicious", Category::Benign2));
 }
 
 TEST(CategoryMeanings, OfSeveralCategoriesTheMostSuspiciousIsMeant) {
@@ -95,6 +146,39 @@ TEST(MeaningClauses, ANegationEndsWithItsClause) {
   ASSERT_EQ(uncertain.size(), 1u);
   EXPECT_FALSE(uncertain[0].negated);
   EXPECT_TRUE(uncertain[0].uncertain);
+}
+
+// Hostile review 33, H33-1: a negation ends at every word that starts another statement, as in
+// the report's text ("No mass although asymmetry" names an asymmetry).
+TEST(MeaningClauses, ANegationEndsAtEveryClauseStart) {
+  for (const char* meaning :
+       {"No mass although asymmetry", "No mass whereas architectural distortion",
+        "No mass though distortion", "No mass yet distortion", "Without mass plus asymmetry",
+        "No mass except asymmetry", "No mass apart from architectural distortion",
+        "No mass which is within an asymmetry"}) {
+    const std::vector<MeaningClause> clauses = meaning_clauses(meaning);
+    ASSERT_GE(clauses.size(), 2u) << meaning;
+    EXPECT_TRUE(clauses.front().negated) << meaning;
+    EXPECT_FALSE(clauses.back().negated) << meaning;
+  }
+  EXPECT_TRUE(meaning_clauses("Benign?").front().uncertain);
+  EXPECT_TRUE(meaning_clauses("Non-benign").front().negated);
+}
+
+// The clause starts are the English wordings' scope ends, not a second list that drifts apart:
+// every terminator they give on either side ends a meaning's clause too.
+TEST(MeaningClauses, EveryTerminatorOfTheEnglishWordingsStartsAClause) {
+  pugi::xml_document wordings;
+  ASSERT_TRUE(wordings.load_file("src/narrative/narrative-wordings-en.xml"));
+  const std::vector<std::string_view> starts = meaning_clause_starts();
+  int terminators = 0;
+  for (const pugi::xpath_node& node :
+       wordings.select_nodes("//context[@role='terminator'][@side='either']")) {
+    ++terminators;
+    const std::string spaced = " " + std::string(node.node().attribute("phrase").value()) + " ";
+    EXPECT_NE(std::find(starts.begin(), starts.end(), spaced), starts.end()) << spaced;
+  }
+  EXPECT_GE(terminators, 10);
 }
 
 }  // namespace

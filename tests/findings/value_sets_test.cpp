@@ -234,6 +234,19 @@ TEST(OtherFindingsMeant, ANegationSilencesItsClauseOnly) {
   EXPECT_EQ(other_findings_meant("Mass not excluded"), Kinds{FindingKind::Mass});
   EXPECT_TRUE(other_findings_meant("Calcification without mass").empty());
   EXPECT_TRUE(other_findings_meant("Calcification of breast").empty());
+  // Hostile review 33, H33-1: every clause start ends a negation; a word form counts.
+  EXPECT_EQ(other_findings_meant("No mass although asymmetry"), Kinds{FindingKind::Asymmetry});
+  EXPECT_EQ(other_findings_meant("No mass which is within an asymmetry"),
+            Kinds{FindingKind::Asymmetry});
+  EXPECT_EQ(other_findings_meant("Calcifications in distorted tissue"),
+            Kinds{FindingKind::ArchitecturalDistortion});
+  // Synonyms and German (hostile review 32, H32-5).
+  EXPECT_EQ(other_findings_meant("Lump"), Kinds{FindingKind::Mass});
+  EXPECT_EQ(other_findings_meant("Nodule with calcifications"), Kinds{FindingKind::Mass});
+  EXPECT_EQ(other_findings_meant("Herdbefund mit Verkalkungen"), Kinds{FindingKind::Mass});
+  EXPECT_EQ(other_findings_meant("Architekturst\xc3\xb6rung"),
+            Kinds{FindingKind::ArchitecturalDistortion});
+  EXPECT_TRUE(other_findings_meant("Verkalkungen ohne Herdbefund").empty());
 }
 
 }  // namespace

@@ -191,6 +191,8 @@ check "fr: a language without a lexicon is warned (language-unsupported)" grep -
 check "... and read with the --language lexicon" grep -q 'fine-pleomorphic' "$work/fr.out"
 "$mammocalc" summarize "$work/fr.dcm" >"$work/fr-en.out" 2>&1
 check "fr without --language: warned, read in English" bash -c "grep -q 'code=\"language-unsupported\"' '$work/fr-en.out' && grep -q 'with the en lexicon' '$work/fr-en.out'"
+check "... and the exam needs review: what is written in French may be missed (H32-5)" \
+  grep -q '<exam [^>]*needsReview="true"' "$work/fr-en.out"
 
 # 7. A site adds a breast's letter before a clock position ("re 10 Uhr"), as it adds any wording.
 cat >"$work/site-de.xml" <<'XML'
