@@ -1419,8 +1419,10 @@ void unassessed_intervention(const ContentItem& section, Laterality breast, cons
     if (result.said == ResultSaid::Malignant) {
       unassessed.category = Category::KnownMalignancy6;
     } else if (result.said != ResultSaid::Benign && result.said != ResultSaid::TargetObtained) {
-      unassessed.not_weighed.push_back("the biopsy of no finding at " + result.given.position +
-                                       ", result: " + result.given.words);
+      // Its breast has no calcification finding, or several: the biopsy is no one finding's.
+      unassessed.not_weighed.push_back("the biopsy at " + result.given.position +
+                                       ", which is no one finding's, result: " +
+                                       result.given.words);
     }
   }
   unassessed.intervention_results = true;
