@@ -863,6 +863,7 @@ class FindingReader {
               item, term, other_named(term, morphologies_meant(item.code.meaning)))) {
         finding_.morphology.push_back(Coded<Morphology>{*other, item.code, item.position});
       }
+      note_suspicion_in_meaning(item);
     } else if (is_concept(item, codes::kCalcificationDistribution)) {
       const auto term = distribution_for(item.code);
       if (!term) note_unknown_value(item, "CID 6012");
@@ -876,6 +877,7 @@ class FindingReader {
         distribution_.push_back({Coded<Distribution>{*other, item.code, item.position},
                                  {std::string(to_string(*other)), item.position}});
       }
+      note_suspicion_in_meaning(item);
     } else if (is_concept(item, codes::kChangeSinceLastMammogram)) {
       code_value(item, change_for, change_, "CID 6002");
     } else if (is_concept(item, codes::kAssociatedFinding)) {
@@ -921,6 +923,22 @@ class FindingReader {
       return false;
     }
     return true;
+  }
+
+  // A type or distribution code whose meaning calls the calcifications suspicious or malignant
+  // in words ("Round, suspicious", "Rund, suspekt"): the radiologist's words say more than the
+  // code, which is read alone; said, for review (W17; hostile review 34, H34-5).
+  void note_suspicion_in_meaning(const ContentItem& item) {
+    const std::optional<Category> said = category_in_words(item.code.meaning);
+    if (!said || more_suspicious(*said, Category::ProbablyBenign3) == Category::ProbablyBenign3) {
+      return;
+    }
+    finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
+                              describe(item.concept_name) + " code (" + item.code.value + ", " +
+                                  item.code.scheme + ") has the meaning \"" + item.code.meaning +
+                                  "\", which says BI-RADS " + category_words(*said) +
+                                  "; read by its code alone",
+                              item.position});
   }
 
   // A code whose meaning names another term of its value set than its value does (a coarse code
@@ -1420,9 +1438,9 @@ void unassessed_intervention(const ContentItem& section, Laterality breast, cons
       unassessed.category = Category::KnownMalignancy6;
     } else if (result.said != ResultSaid::Benign && result.said != ResultSaid::TargetObtained) {
       // Its breast has no calcification finding, or several: the biopsy is no one finding's.
-      unassessed.not_weighed.push_back("the biopsy at " + result.given.position +
-                                       ", which is no one finding's, result: " +
-                                       result.given.words);
+      unassessed.not_weighed.push_back(
+          "the biopsy at " + result.given.position +
+          ", which is no one finding's, result: " + result.given.words);
     }
   }
   unassessed.intervention_results = true;

@@ -231,7 +231,7 @@ struct NamingWord {
 
 // CID 6010: the non-specific micro- and macrocalcifications are named only letter for letter
 // (as a word they are the noun of most meanings: "fine pleomorphic microcalcifications").
-constexpr std::array<NamingWord<Morphology>, 21> kMorphologyWords{{
+constexpr std::array<NamingWord<Morphology>, 29> kMorphologyWords{{
     {Morphology::Skin, "skin", "", ""},
     {Morphology::Skin, "dermal", "", ""},
     {Morphology::Vascular, "vascular", "", ""},
@@ -254,10 +254,19 @@ constexpr std::array<NamingWord<Morphology>, 21> kMorphologyWords{{
     {Morphology::FineLinearBranching, "branch", "", ""},
     // Only the fine-linear terms' meanings have it (narrative.md §1: casting is branching).
     {Morphology::FineLinearBranching, "casting", "", "linear"},
+    {Morphology::FineLinearBranching, "casts", "", "linear"},
+    {Morphology::Amorphous, "granular", "", ""},
+    // German (narrative.md §5): verzweigt, Gusskalk, polymorph, unscharf, feinlinear.
+    {Morphology::FineLinearBranching, "verzweigt", "", ""},
+    {Morphology::FineLinearBranching, "gusskalk", "", ""},
+    {Morphology::FinePleomorphic, "polymorph", "", ""},
+    {Morphology::Amorphous, "unscharf", "", ""},
+    {Morphology::FineLinear, "feinlinear", "", "verzweigt"},
+    {Morphology::CoarseHeterogeneous, "grobheterogen", "", ""},
 }};
 
 // CID 6012.
-constexpr std::array<NamingWord<Distribution>, 9> kDistributionWords{{
+constexpr std::array<NamingWord<Distribution>, 16> kDistributionWords{{
     {Distribution::Diffuse, "diffuse", "", ""},
     {Distribution::Diffuse, "scattered", "", ""},
     {Distribution::Regional, "regional", "", ""},
@@ -267,6 +276,14 @@ constexpr std::array<NamingWord<Distribution>, 9> kDistributionWords{{
     {Distribution::Segmental, "segment", "", ""},
     {Distribution::WithinMass, "within", "mass", ""},
     {Distribution::OutsideMass, "outside", "mass", ""},
+    // narrative.md §1 and §5 (German): ductal, intraductal, gruppiert, Gruppe, Milchgang.
+    {Distribution::Linear, "ductal", "", ""},
+    {Distribution::Linear, "intraductal", "", ""},
+    {Distribution::Linear, "duktal", "", ""},
+    {Distribution::Linear, "intraduktal", "", ""},
+    {Distribution::Linear, "milchgang", "", ""},
+    {Distribution::Grouped, "gruppe", "", ""},
+    {Distribution::Grouped, "gruppiert", "", ""},
 }};
 
 bool has_stem(const std::vector<std::string>& words, std::string_view stem) {
@@ -281,7 +298,11 @@ std::vector<Term> terms_meant(const std::array<Entry<Term>, N>& table,
                               const std::array<NamingWord<Term>, M>& naming,
                               std::string_view meaning, Suspicious suspicious) {
   if (const auto exact = meant(table, meaning)) return {*exact};
-  const std::vector<std::string> words = meaning_words(meaning);
+  // The words of clauses that deny their terms name nothing ("Round (not pleomorphic)"; hostile
+  // review 34, H34-7); an uncertain clause counts.
+  std::string affirmed;
+  for (const MeaningClause& clause : meaning_clauses(meaning)) affirmed += clause.affirmed;
+  const std::vector<std::string> words = meaning_words(affirmed);
   std::vector<Term> terms;
   for (const auto& word : naming) {
     const bool names = has_stem(words, word.stem) &&
@@ -323,24 +344,51 @@ struct CategoryWords {
   std::string_view words;
   Category category;
 };
-constexpr std::array<CategoryWords, 16> kCategoryWords{{
+constexpr std::array<CategoryWords, 42> kCategoryWords{{
     {" known biopsy proven malignan", Category::KnownMalignancy6},
     {" biopsy proven malignan", Category::KnownMalignancy6},
     {" known malignan", Category::KnownMalignancy6},
     {" highly suggestive", Category::HighlySuggestive5},
     {" suggestive of malignan", Category::HighlySuggestive5},
+    {" hochgradig", Category::HighlySuggestive5},
     {" moderate suspicion", Category::HighSuspicion4C},
     {" intermediate suspicion", Category::ModerateSuspicion4B},
     {" low suspicion", Category::LowSuspicion4A},
     {" suspicious", Category::Suspicious4},
     {" suspicion", Category::Suspicious4},
-    // "Possibly malignant": suspicious at the least.
+    {" suspekt", Category::Suspicious4},
+    // verdächtig: the umlaut is no letter here (two blanks in UTF-8, one in Latin-1).
+    {" verd  chtig", Category::Suspicious4},
+    {" verd chtig", Category::Suspicious4},
+    {" verdaechtig", Category::Suspicious4},
+    // "Possibly malignant", "Benign; cancer": suspicious at the least.
     {" malignan", Category::Suspicious4},
+    {" malignit", Category::Suspicious4},
+    {" cancer", Category::Suspicious4},
+    {" carcinoma", Category::Suspicious4},
+    {" karzinom", Category::Suspicious4},
+    {" b sartig", Category::Suspicious4},
+    {" b  sartig", Category::Suspicious4},
+    {" biopsy", Category::Suspicious4},
+    // BI-RADS in Roman numerals (narrative.md §2), after "BI-RADS" or "category".
+    {" rads vi ", Category::KnownMalignancy6},
+    {" rads v ", Category::HighlySuggestive5},
+    {" rads iv ", Category::Suspicious4},
+    {" category vi ", Category::KnownMalignancy6},
+    {" category v ", Category::HighlySuggestive5},
+    {" category iv ", Category::Suspicious4},
     {" probably benign", Category::ProbablyBenign3},
+    {" wahrscheinlich gutartig", Category::ProbablyBenign3},
+    {" short interval", Category::ProbablyBenign3},
     {" benign", Category::Benign2},
+    {" gutartig", Category::Benign2},
     {" incomplete", Category::Incomplete0},
     {" additional imaging", Category::Incomplete0},
     {" prior images", Category::Incomplete0},
+    {" comparison", Category::Incomplete0},
+    {" recall", Category::Incomplete0},
+    {" unklar", Category::Incomplete0},
+    {" abkl", Category::Incomplete0},  // Abklärung (erforderlich)
 }};
 
 // The categories a clause's words name, each once.
@@ -380,8 +428,7 @@ std::optional<Category> category_meant(std::string_view meaning) {
     token.clear();
   }
   for (const MeaningClause& clause : meaning_clauses(meaning)) {
-    if (clause.negated) continue;
-    for (const Category category : categories_in(clause.words)) raise(category);
+    for (const Category category : categories_in(clause.affirmed)) raise(category);
   }
   if (highest) return highest;
   // No number and no words of the table: a category's canonical words, letter for letter
@@ -398,11 +445,23 @@ std::optional<Category> category_meant(std::string_view meaning) {
   return std::nullopt;
 }
 
+std::optional<Category> category_in_words(std::string_view meaning) {
+  std::optional<Category> highest;
+  for (const MeaningClause& clause : meaning_clauses(meaning)) {
+    for (const Category category : categories_in(clause.affirmed)) {
+      highest = highest ? more_suspicious(*highest, category) : category;
+    }
+  }
+  return highest;
+}
+
 bool category_denied(std::string_view meaning, Category category) {
   const std::vector<MeaningClause> clauses = meaning_clauses(meaning);
   return std::any_of(clauses.begin(), clauses.end(), [&](const MeaningClause& clause) {
-    if (!clause.negated) return false;
-    const std::vector<Category> named = categories_in(clause.words);
+    // An uncertain or questioned one denies nothing but asks all the same ("Benign?",
+    // "Possibly benign" on the benign code).
+    const std::vector<Category> named =
+        categories_in(clause.uncertain ? clause.words : clause.denied);
     return std::find(named.begin(), named.end(), category) != named.end();
   });
 }
@@ -419,20 +478,43 @@ std::string spaced_words(std::string_view meaning) {
 // Words that start another statement in a meaning: a negation before them does not reach past
 // them (narrative.md §3: the scope ends at but, however, although, except, apart from, which).
 // The English wordings' terminators on either side are these (lexicon_test checks that they
-// stay so), and "with", "and", "plus" besides: a code meaning is short, and "No mass and
-// asymmetry" lists two findings.
-constexpr std::array<std::string_view, 31> kClauseStarts{
+// stay so), and "with", "plus" besides, which add what they name. Not "and" (nor a comma): a
+// negation reaches every item of its list ("negative for atypia and malignancy", narrative.md
+// §3).
+constexpr std::array<std::string_view, 38> kClauseStarts{
     " but ", " however ", " although ", " though ", " except ", " apart from ", " aside from ",
-    " other than ", " which ", " yet ", " whereas ", " while ", " with the exception of ", " with ",
-    " and ", " plus ", " besides ", " as well as ", " also ",
+    " other than ", " which ", " yet ", " whereas ", " while ", " whilst ",
+    " with the exception of ", " save for ", " albeit ", " rather ", " in addition to ", " with ",
+    " plus ", " besides ", " as well as ", " also ",
     // German, the other language mammocalc ships a lexicon for (its wordings' terminators).
     " aber ", " jedoch ", " allerdings ", " hingegen ", " dagegen ", " wohingegen ", " sondern ",
-    " ausser ", " sonst ", " ansonsten ", " und ", " mit "};
+    " ausser ", " au  er ", " sonst ", " ansonsten ", " mit ", " sowie ", " obwohl ", " wobei "};
 
 // The words that negate a meaning's clause.
 constexpr std::array<std::string_view, 10> kNegations{
     " no ",   " not ", " non ",  " without ", " negative ", " free of ",
     " absen", " kein", " ohne ", " nicht "};  // German: kein/keine/keinen, ohne, nicht
+
+// Negations that follow the concept they deny (narrative.md §3: "… are not seen", "… not
+// identified", "… absent").
+constexpr std::array<std::string_view, 8> kNegationsAfter{
+    " not seen",         " not identified", " not present", " not visible",
+    " not demonstrated", " absen",          " not found",   " nicht nachweisbar"};
+
+// Words that hold a negation's word but deny nothing (narrative.md §3 pseudo-triggers: "no change
+// in", "not only"), and a denied disappearance ("has not resolved"): blanked before the
+// negation is looked for (hostile review 34, H34-4).
+constexpr std::array<std::string_view, 8> kPseudoNegations{
+    " no change",  " no significant change", " no increase", " not only ",
+    " no longer ", " not resolved ",         " no doubt ",   " nicht nur "};
+
+// Words that make a clause uncertain or not final (narrative.md §3; hostile reviews 33 and 34).
+constexpr std::array<std::string_view, 23> kUncertain{
+    " excluded ",   " exclude ",     " ruled out ",      " rule out ",   " possible ",
+    " possibly ",   " query ",       " presumed ",       " presumably ", " questionable ",
+    " equivocal ",  " unconfirmed ", " unverified ",     " not final ",  " draft ",
+    " likely ",     " auszuschlie",  " ausgeschlossen ", " fraglich ",   " vorl ",
+    " vorlaeufig ", " ausstehend ",  " unklar "};
 
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
   // Clause ends: punctuation, a dash between spaces ("Not a mass - focal asymmetry"), and the
@@ -442,16 +524,33 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
     std::string text;
     bool questioned = false;
   };
+  // A comma does not end a negation's scope (narrative.md §3: "no hyperplasia, atypia, or
+  // carcinoma" denies all three; hostile review 34, H34-8). A question mark questions the words
+  // before it and, leading them ("?Benign"), those after; a full-width one too.
   std::vector<Part> parts(1);
+  bool question_leads = false;
   for (std::size_t at = 0; at < meaning.size(); ++at) {
     const char c = meaning[at];
     const bool spaced_dash = c == '-' && at > 0 && meaning[at - 1] == ' ' &&
                              at + 1 < meaning.size() && meaning[at + 1] == ' ';
-    if (c == '?') parts.back().questioned = true;
-    if (c == ';' || c == ',' || c == '.' || c == '/' || c == ':' || c == '(' || c == ')' ||
-        c == '?' || c == '!' || spaced_dash) {
+    const bool full_width_question = meaning.compare(at, 3, "\xEF\xBC\x9F") == 0;
+    if (c == '?' || full_width_question) {
+      parts.back().questioned = true;
+      // A question mark alone in its part ("Benign (?)", "?Benign") questions the words before
+      // it and those after.
+      const bool alone = parts.back().text.find_first_not_of(' ') == std::string::npos;
+      if (alone && parts.size() > 1) parts[parts.size() - 2].questioned = true;
       parts.emplace_back();
+      question_leads = alone;
+      if (full_width_question) at += 2;
+      continue;
+    }
+    if (c == ';' || c == '.' || c == '/' || c == ':' || c == '(' || c == ')' || c == '!' ||
+        spaced_dash) {
+      parts.emplace_back();
+      question_leads = false;
     } else {
+      if (question_leads) parts.back().questioned = true;
       parts.back().text += c;
     }
   }
@@ -466,22 +565,40 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
         earliest = std::min(earliest, words.find(start, 1));
       }
       if (earliest == std::string::npos) break;
-      clauses.push_back({words.substr(0, earliest + 1), false, part.questioned});
+      clauses.push_back({words.substr(0, earliest + 1), false, part.questioned, {}, {}});
       words = words.substr(earliest);
     }
-    clauses.push_back({words, false, part.questioned});
+    clauses.push_back({words, false, part.questioned, {}, {}});
   }
   for (MeaningClause& clause : clauses) {
-    const auto has = [&](std::string_view part) {
-      return clause.words.find(part) != std::string::npos;
-    };
+    std::string words = clause.words;
+    for (const std::string_view pseudo : kPseudoNegations) {
+      for (std::size_t at = words.find(pseudo); at != std::string::npos; at = words.find(pseudo)) {
+        words.replace(at, pseudo.size(), std::string(pseudo.size(), ' '));
+      }
+    }
+    const auto has = [&](std::string_view part) { return words.find(part) != std::string::npos; };
     // "Mass not excluded", "cannot be ruled out", "Benign?": uncertain, which counts
     // (narrative.md §3).
-    const bool uncertain = clause.uncertain || has(" excluded ") || has(" exclude ") ||
-                           has(" ruled out ") || has(" rule out ") || has(" possible ") ||
-                           has(" possibly ");
+    const bool uncertain =
+        clause.uncertain || std::any_of(kUncertain.begin(), kUncertain.end(), has);
     clause.uncertain = uncertain;
-    clause.negated = !uncertain && std::any_of(kNegations.begin(), kNegations.end(), has);
+    std::size_t trigger = std::string::npos;
+    for (const std::string_view negation : kNegations) {
+      trigger = std::min(trigger, words.find(negation));
+    }
+    clause.negated = !uncertain && trigger != std::string::npos;
+    if (!clause.negated) {
+      clause.affirmed = clause.words;
+      continue;
+    }
+    // A negation after what it denies ("Mass not seen", "calcifications absent") denies all of
+    // the clause; one before it, what follows (NegEx: its scope runs forward).
+    const bool after_its_concept = std::any_of(
+        kNegationsAfter.begin(), kNegationsAfter.end(),
+        [&](std::string_view after) { return words.compare(trigger, after.size(), after) == 0; });
+    clause.affirmed = after_its_concept ? std::string() : clause.words.substr(0, trigger + 1);
+    clause.denied = after_its_concept ? clause.words : clause.words.substr(trigger);
   }
   return clauses;
 }
@@ -495,13 +612,12 @@ namespace {
 // A clause that says "benign" under a negation before it ("Not benign", "Non-benign"; not
 // "Benign tissue without atypia") or uncertainly ("Benign?", "Possibly benign").
 bool benign_denied_or_uncertain(const MeaningClause& clause) {
-  const std::size_t benign = clause.words.find(" benign ");
-  if (benign == std::string::npos) return false;
-  if (clause.uncertain) return true;
-  const std::string before = clause.words.substr(0, benign + 1);
-  return std::any_of(kNegations.begin(), kNegations.end(), [&](std::string_view negation) {
-    return before.find(negation) != std::string::npos;
-  });
+  const auto names_benign = [](const std::string& words) {
+    return words.find(" benign ") != std::string::npos ||
+           words.find(" gutartig ") != std::string::npos;
+  };
+  if (!names_benign(clause.words)) return false;
+  return clause.uncertain || names_benign(clause.denied);
 }
 
 }  // namespace
@@ -526,12 +642,20 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
     }
     if (names({" no calcification", " calcifications not seen", " calcification not seen",
                " not retrieved", " without calcification", " calcifications absent",
-               " calcifications not present", " calcification not present"})) {
+               " calcifications not present", " calcification not present",
+               " calcifications not identified", " calcification not identified", " kein mikrokalk",
+               " kein kalk", " nicht getroffen"})) {
       add(PriorResult::NoCalcificationsInCore);
       continue;
     }
+    if (names({" target missed", " lesion missed", " missed the target"})) {
+      add(PriorResult::TargetNotInSpecimen);
+      continue;
+    }
     if (names({" insufficient", " non diagnostic", " nondiagnostic", " inadequate",
-               " not diagnostic"})) {
+               " not diagnostic", " non representative", " not representative", " nicht repr",
+               " unzureichend", " nicht ausreichend", " limited sample", " scant", " fat only",
+               " blood clot only", " no lesional", " b1 "})) {
       add(PriorResult::Insufficient);
       continue;
     }
@@ -541,30 +665,62 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
       add(PriorResult::Indeterminate);
       continue;
     }
-    if (names({" pending", " provisional", " preliminary", " awaited", " to follow"})) {
+    // Not final, or not agreeing with the imaging, or asking for more tissue: no result that
+    // settles the calcifications (B1, W23).
+    if (names({" pending", " provisional", " preliminary", " awaited", " awaiting", " to follow",
+               " requested", " discordan", " not concordant", " excision", " excise",
+               " uncertain malignant potential", " b3 ", " b4 ", " lesion of uncertain"})) {
       add(PriorResult::Indeterminate);
       continue;
     }
-    if (clause.negated) continue;
+    // What a negation denies names nothing ("Benign; no atypia or carcinoma"); what comes before
+    // it does ("Atypical ductal hyperplasia, no carcinoma").
+    const auto affirms = [&](std::initializer_list<std::string_view> parts) {
+      return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) {
+        return clause.affirmed.find(part) != std::string::npos;
+      });
+    };
     // Lobular carcinoma in situ is a high-risk lesion (CID 6032), whatever its name says; the
     // papillary lesions, a complex sclerosing lesion (a radial scar) and a mucocele-like lesion
     // are excised as high-risk lesions (decision-logic.md B1 lists papilloma and radial scar).
-    if (names({" lobular carcinoma in situ", " lcis ", " lobular neoplasia", " atypi", " adh ",
-               " alh ", " high risk", " radial scar", " phyllodes", " papillom", " papillary",
-               " sclerosing lesion", " mucocele"})) {
+    if (affirms({" lobular carcinoma in situ",
+                 " lcis ",
+                 " lobular neoplasia",
+                 " atypi",
+                 " adh ",
+                 " alh ",
+                 " high risk",
+                 " radial scar",
+                 " phyllodes",
+                 " papillom",
+                 " papillary",
+                 " sclerosing lesion",
+                 " mucocele",
+                 " fea ",
+                 " flat epithelial",
+                 " lobul re neoplasie",
+                 " lobul  re neoplasie",
+                 " lobulaere neoplasie",
+                 " radi re narbe",
+                 " radi  re narbe",
+                 " radiaere narbe",
+                 " phylloides",
+                 " fibroepithelial"})) {
       add(PriorResult::HighRisk);
       continue;
     }
     // German too: Karzinom, maligne, Malignom, bösartig (its umlaut is no letter here: two
     // blanks in UTF-8, one in Latin-1), Krebs.
-    if (names({"malignan", "carcinoma", "cancer", "sarcoma", "lymphoma", "metasta", " dcis ",
-               " paget", "karzinom", " maligne", " malignom", " b  sartig", " b sartig",
-               " boesartig", " krebs"})) {
+    if (affirms({"malignan",  "carcinoma",   "cancer",        "sarcoma",      "lymphoma",
+                 "metasta",   " dcis ",      " paget",        "karzinom",     " maligne",
+                 " malignom", " malignit",   " b  sartig",    " b sartig",    " boesartig",
+                 " krebs",    " microinvas", " tumour cells", " tumor cells", " b5 ",
+                 " b5a ",     " b5b "})) {
       // "Malignancy not excluded": a result that decides nothing (B1), never a benign one.
       add(clause.uncertain ? PriorResult::Indeterminate : PriorResult::Malignant);
       continue;
     }
-    if (names({" indeterminate", " equivocal", " uncertain"})) add(PriorResult::Indeterminate);
+    if (affirms({" indeterminate", " equivocal", " uncertain"})) add(PriorResult::Indeterminate);
   }
   return results;
 }

@@ -47,7 +47,11 @@ std::vector<Distribution> distributions_meant(std::string_view meaning);  // CID
 // ("Benign; suspicious of malignancy"), the most suspicious of several; else a category's
 // canonical words letter for letter ("Negative"). Empty when none.
 std::optional<Category> category_meant(std::string_view meaning);  // CID 6027
-// Whether a clause of the meaning denies the words of `category` ("Not benign" on a 2).
+// The most suspicious category a meaning's words name, numbers aside ("Round, suspicious": 4), as
+// a calcification code's meaning may say it; empty when none.
+std::optional<Category> category_in_words(std::string_view meaning);
+// Whether a clause of the meaning denies or questions the words of `category` ("Not benign",
+// "Benign?", "Possibly benign" on a 2).
 bool category_denied(std::string_view meaning, Category category);
 // A result code's meaning that names a malignancy ("Malignant neoplasm of breast", "Ductal
 // carcinoma in situ"), not negated ("No malignancy", "Benign …"): Malignant; one naming lobular
@@ -71,6 +75,11 @@ struct MeaningClause {
   std::string words;
   bool negated = false;
   bool uncertain = false;
+  // The words a negation does not reach (before its trigger: "Benign, no malignancy" affirms
+  // benign; all of them when the clause is not negated; none when the negation follows what it
+  // denies: "mass not seen"), and those it denies.
+  std::string affirmed;
+  std::string denied;
 };
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning);
 // The words that start a clause of a meaning, spaced (" although "): every terminator the English

@@ -470,14 +470,14 @@ std::vector<FindingKind> other_findings_meant(std::string_view meaning) {
     if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
   };
   for (const MeaningClause& clause : meaning_clauses(meaning)) {
-    if (clause.negated) continue;
     const auto names = [&](std::string_view part) {
-      return clause.words.find(part) != std::string::npos;
+      return clause.affirmed.find(part) != std::string::npos;
     };
     // The mass's synonyms and its German words (Herd, Herdbefund, Rundherd) name it too; an
     // SR in German is read with its words (hostile review 32, H32-5).
     if (names(" mass ") || names(" masses ") || names(" lump") || names(" nodul") ||
-        names(" fibroadenom") || names(" herd") || names(" rundherd")) {
+        names(" fibroadenom") || names(" herd") || names(" rundherd") || names(" raumforderung") ||
+        names(" tumor") || names(" tumour") || names(" knoten")) {
       add(FindingKind::Mass);
     }
     if (names(" distortion") || names(" distorted") || names(" architekturst")) {

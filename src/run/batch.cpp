@@ -338,15 +338,23 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
             index.rollup.needs_review += later.first_findings_not_for_review;
             ++index.rollup.same_exam_conflicts;
           }
-          progress.say_error(entry.input + ": has the SOP Instance UID of " + first_path +
-                             ", another input of this run, but another result: both summarised "
-                             "and counted in the roll-up, both need review");
+          std::string said = entry.input;
+          said += ": has the SOP Instance UID of ";
+          said += first_path;
+          said +=
+              ", another input of this run, but another result: both summarised and counted "
+              "in the roll-up, both need review";
+          progress.say_error(said);
         } else {
           entry.in_rollup = false;
-          progress.say_error(entry.input + ": the same exam as " + first_path +
-                             " (one SOP Instance UID, or mammocalc's own SR of it): summarised, "
-                             "but counted once in the roll-up, by " +
-                             first_path);
+          std::string said = entry.input;
+          said += ": the same exam as ";
+          said += first_path;
+          said +=
+              " (one SOP Instance UID, or mammocalc's own SR of it): summarised, but counted "
+              "once in the roll-up, by ";
+          said += first_path;
+          progress.say_error(said);
         }
       }
       if (entry.in_rollup) merge_into(index.rollup, rollups[i]);

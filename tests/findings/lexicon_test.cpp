@@ -82,6 +82,14 @@ TEST(ResultMeanings, EveryResultAMeaningNamesIsRead) {
   EXPECT_TRUE(prior_results_meant("Benign, no malignancy").empty());
   EXPECT_TRUE(prior_results_meant("No abnormality").empty());
   EXPECT_TRUE(prior_results_meant("Benign breast tissue without atypia").empty());
+  // Hostile review 34, H34-8: a negation reaches every item of its list (narrative.md §3), and
+  // what comes before it stands.
+  EXPECT_TRUE(prior_results_meant("Benign; no hyperplasia, atypia, or carcinoma").empty());
+  EXPECT_TRUE(prior_results_meant("Benign, negative for atypia and malignancy").empty());
+  EXPECT_EQ(prior_results_meant("Atypical ductal hyperplasia, no carcinoma"),
+            Results{PriorResult::HighRisk});
+  EXPECT_EQ(prior_results_meant("Uncertain malignant potential"),
+            Results{PriorResult::Indeterminate});
 }
 
 // Hostile review 33, H33-4: meanings that name a lesion excised as high-risk (decision-logic.md
@@ -104,8 +112,11 @@ TEST(ResultMeanings, NoBenignResultIsReadIntoOneThatIsNot) {
   EXPECT_EQ(prior_results_meant("Atypische duktale Hyperplasie"), Results{PriorResult::HighRisk});
   EXPECT_TRUE(prior_results_meant("Kein Karzinom").empty());
   EXPECT_TRUE(prior_results_meant("Gutartig").empty());
-  for (const char* open : {"Not benign", "Non-benign", "Benign. Not benign.", "Benign?",
-                           "Benign (provisional)", "Benign, pending"}) {
+  for (const char* open :
+       {"Not benign", "Non-benign", "Benign. Not benign.", "Benign?", "Benign (provisional)",
+        "Benign, pending", "?Benign", "Benign (?)", "Benign, not final", "Query benign",
+        "Presumed benign", "Benign; discordant with imaging", "Benign, needs excision",
+        "Likely benign"}) {
     EXPECT_EQ(prior_results_meant(open), Results{PriorResult::Indeterminate}) << open;
   }
 }
@@ -127,6 +138,14 @@ TEST(CategoryMeanings, CategoryWordsAreReadClauseByClause) {
   EXPECT_EQ(category_meant("4A - Low suspicion"), Category::LowSuspicion4A);
   EXPECT_EQ(category_meant("Benign, no malignancy"), Category::Benign2);
   EXPECT_TRUE(category_denied("Not benign", Category::Benign2));
+  EXPECT_TRUE(category_denied("Benign?", Category::Benign2));
+  EXPECT_TRUE(category_denied("Possibly benign", Category::Benign2));
+  EXPECT_FALSE(category_denied("Benign, no malignancy", Category::Benign2));
+  // Hostile review 34, H34-3: Roman numerals, a biopsy asked for, cancer named.
+  EXPECT_EQ(category_meant("Benign, BI RADS IV"), Category::Suspicious4);
+  EXPECT_EQ(category_meant("Benign; biopsy recommended"), Category::Suspicious4);
+  EXPECT_EQ(category_meant("Benign; cancer"), Category::Suspicious4);
+  EXPECT_EQ(category_meant("Gutartig; suspekt"), Category::Suspicious4);
   EXPECT_FALSE(category_denied("Benign", Category::Benign2));
   EXPECT_FALSE(category_denied("Benign, not suspicious", Category::Benign2));
 }

@@ -247,6 +247,11 @@ TEST(OtherFindingsMeant, ANegationSilencesItsClauseOnly) {
   EXPECT_EQ(other_findings_meant("Architekturst\xc3\xb6rung"),
             Kinds{FindingKind::ArchitecturalDistortion});
   EXPECT_TRUE(other_findings_meant("Verkalkungen ohne Herdbefund").empty());
+  // Pseudo-negations deny nothing (narrative.md §3; hostile review 34, H34-4).
+  EXPECT_EQ(other_findings_meant("Calcifications, no change in mass"), Kinds{FindingKind::Mass});
+  EXPECT_EQ(other_findings_meant("Calcifications not only in a mass"), Kinds{FindingKind::Mass});
+  EXPECT_EQ(other_findings_meant("Mass has not resolved"), Kinds{FindingKind::Mass});
+  EXPECT_TRUE(other_findings_meant("Mass not seen").empty());
 }
 
 }  // namespace
