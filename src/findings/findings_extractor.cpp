@@ -1813,6 +1813,26 @@ void held_by_finding_item(const ContentItem& outer, Finding& finding) {
                            finding.position});
 }
 
+// What a finding code is by its value, in words (a Composite Feature's may be a mass's).
+std::string_view finding_code_words(std::optional<FindingKind> kind) {
+  if (!kind) return "no finding this tool knows";
+  switch (*kind) {
+    case FindingKind::Calcification:
+      return "a calcification finding";
+    case FindingKind::MassWithCalcifications:
+      return "a mass with calcifications";
+    case FindingKind::Mass:
+      return "a mass";
+    case FindingKind::ArchitecturalDistortion:
+      return "an architectural distortion";
+    case FindingKind::Asymmetry:
+      return "an asymmetry";
+    case FindingKind::NotCalcification:
+      break;
+  }
+  return "another finding of CID 6054";
+}
+
 // A finding code whose meaning names a suspicious form of calcification its value does not (an
 // "Individual Calcification" code shown as "Amorphous calcification"), or a mass, distortion or
 // asymmetry (shown as "Focal asymmetric breast tissue"): the radiologist saw and signed the
@@ -1843,9 +1863,64 @@ void note_finding_code_meaning(const ContentItem& item, Finding& finding) {
     const std::string named = meant == FindingKind::Mass        ? "a mass"
                               : meant == FindingKind::Asymmetry ? "an asymmetry"
                                                                 : "an architectural distortion";
-    discordant(kind ? "a calcification finding" : "no finding this tool knows", named,
+    discordant(std::string(finding_code_words(kind)), named,
                count_finding_kind(meant, item.code, item.position, finding));
   }
+}
+
+// Codes of CID 6054 for the breast, the image or normal tissue as a whole, not for a lesion
+// calcifications can be in: CID 6015's Breast composition and Mammography breast density (the
+// breast's density, or BI-RADS 3rd edition's one-view density, which the rules do not weigh
+// either), CID 6014's Breast geometry, Image Quality and Non-lesion, and Normal breast tissue,
+// Breast normal and Ultrasound scan normal (FHIR-D ValueSet-dicom-cid-6014, -6015, -6054). A
+// finding coded so that carries calcification descriptors says two things that cannot both hold
+// (hostile review 30, H30-9). The legacy SRT forms of domain.md §3.9 match too.
+constexpr std::array<CodeConst, 12> kFindingCodesOfNoLesion{{
+    {"129715009", "SCT", "Breast composition"},
+    {"F-01710", "SRT", "Breast composition"},
+    {"129793001", "SCT", "Mammography breast density"},
+    {"F-01796", "SRT", "Mammography breast density"},
+    {"111100", "DCM", "Breast geometry"},
+    {"111101", "DCM", "Image Quality"},
+    {"111102", "DCM", "Non-lesion"},
+    {"111287", "DCM", "Normal breast tissue"},
+    {"290084006", "SCT", "Breast normal"},
+    {"F-8A084", "SRT", "Breast normal"},
+    {"169254007", "SCT", "Ultrasound scan normal"},
+    {"F-01BF8", "SRT", "Ultrasound scan normal"},
+}};
+
+// What the code of a calcification finding says (TID 4206 row 4 in CID 6054; TID 4006 in CID
+// 6014, TID 4005 in CID 6016: `context_group`), for the TID 4200 and CAD readers alike: a code
+// outside its group (a local code) or one that names no lesion cannot say what the
+// calcifications are, so it is said (unknown-code) and the finding needs review (W10;
+// decision-logic.md §1; hostile review 32, H32-4); a suspicious calcification code as the finding
+// code describes these calcifications all the same (C0; H27-8); its meaning counts
+// (note_finding_code_meaning).
+void read_calcification_finding_code(const ContentItem& item, std::string_view context_group,
+                                     Finding& finding) {
+  const std::string read_for_descriptors =
+      "; read as a calcification finding for its calcification descriptors";
+  if (!finding_kind_for(item.code)) {
+    std::string text = "finding code " + describe(item.code) + " is not in " +
+                       std::string(context_group) + read_for_descriptors;
+    if (const auto term = suspicious_calcification_term(item.code)) {
+      finding.unread_suspicious.push_back({*term, item.position});
+      text += suspicious_value_words(*term) + ": never below 4A (rule C0)";
+    }
+    finding.notes.push_back({WarningCode::UnknownCode, text, item.position});
+  } else if (std::any_of(kFindingCodesOfNoLesion.begin(), kFindingCodesOfNoLesion.end(),
+                         [&](const CodeConst& code) { return same_concept(item.code, code); })) {
+    finding.notes.push_back({WarningCode::UnknownCode,
+                             "finding code " + describe(item.code) + " is in " +
+                                 std::string(context_group) +
+                                 " for the breast, the image or normal tissue, not for a lesion "
+                                 "calcifications can be in: what the calcifications are cannot "
+                                 "be told from it" +
+                                 read_for_descriptors,
+                             item.position});
+  }
+  note_finding_code_meaning(item, finding);
 }
 
 // TID 4200 (and calcification findings in any other SR): every TID 4206 Finding that is a
@@ -1915,22 +1990,10 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     finding.position = item.position;
     finding.origin = Origin::BreastImagingReport;
     finding.mass_with_calcifications = kind == FindingItemKind::MassWithCalcifications;
-    if (!finding_kind_for(item.code)) {
-      std::string text = "finding code " + describe(item.code) +
-                         " is not in CID 6054; read as a calcification finding for its "
-                         "calcification descriptors";
-      // A suspicious calcification code as the finding code describes these calcifications
-      // all the same (C0; hostile review 29, H27-8).
-      if (const auto term = suspicious_calcification_term(item.code)) {
-        finding.unread_suspicious.push_back({*term, item.position});
-        text += suspicious_value_words(*term) + ": never below 4A (rule C0)";
-      }
-      finding.notes.push_back({WarningCode::UnknownCode, text, item.position});
-    }
     if (const auto lesion = lesion_for(item.code)) {
       finding.lesion = Coded<Lesion>{*lesion, item.code, item.position};
     }
-    note_finding_code_meaning(item, finding);
+    read_calcification_finding_code(item, "CID 6054", finding);
     if (outer != nullptr) held_by_finding_item(*outer, finding);
     FindingReader reader(finding, &consumed);
     reader.read_finding(item);
@@ -1995,6 +2058,9 @@ std::string describe_concept(const CodeConst& code) {
   return std::string(code.meaning) + " (" + std::string(code.value) + ", " +
          std::string(code.scheme) + ")";
 }
+
+// What a CAD finding is read as: a calcification finding, or one the rules do not assess.
+enum class CadFinding { Calcifications, Unassessed };
 
 class CadReader {
  public:
@@ -2114,13 +2180,15 @@ class CadReader {
           kind == FindingItemKind::MassWithCalcifications) {
         candidates.emplace_back(&item, impression);
       } else {
-        if (single && kind == FindingItemKind::Unknown) {
-          // Its code is not read, but what its items say is (E15; hostile review 29, H29-4).
+        if (kind == FindingItemKind::Unknown) {
+          // Its code is not read, but what its items say is (E15; hostile review 29, H29-4); a
+          // Composite Feature's too (hostile review 30, H30-11).
           overall.notes.push_back({WarningCode::UnknownCode,
                                    "CAD finding " + describe(item.code) +
-                                       " is not a finding code this tool knows (CID 6014); its "
-                                       "items are read as those of a finding the calcification "
-                                       "rules do not assess",
+                                       " is not a finding code this tool knows (" +
+                                       std::string(context_group_of(item)) +
+                                       "); its items are read as those of a finding the "
+                                       "calcification rules do not assess",
                                    item.position});
         }
         others_.emplace_back(&item, impression);
@@ -2243,6 +2311,29 @@ class CadReader {
     return failed;
   }
 
+  // TID 4006's Single Image Finding takes its code from CID 6014, TID 4005's Composite Feature
+  // from CID 6016.
+  static std::string_view context_group_of(const ContentItem& item) {
+    return is_code_item(item, kCompositeFeature) ? "CID 6016" : "CID 6014";
+  }
+
+  // The Composite Feature `feature` the calcification finding `finding` is inferred from names
+  // what the calcifications are part of: a code outside CID 6016 cannot say it (unknown-code,
+  // W10), a meaning naming a mass, a distortion or an asymmetry its code does not counts for
+  // them (W17), as the finding's own code does (hostile review 32, H32-4).
+  static void read_composite_code(const ContentItem& feature, Finding& finding) {
+    if (!finding_kind_for(feature.code)) {
+      finding.notes.push_back({WarningCode::UnknownCode,
+                               "the calcification finding at " + finding.position +
+                                   " is inferred from the Composite Feature at " +
+                                   feature.position + " " + describe(feature.code) +
+                                   ", whose code is not in CID 6016: what the calcifications are "
+                                   "part of cannot be told",
+                               finding.position});
+    }
+    note_finding_code_meaning(feature, finding);
+  }
+
   static bool not_for_presentation(const ContentItem& item) {
     const ContentItem* intent = first_child(item, codes::kRenderingIntent);
     return intent != nullptr && same_concept(intent->code, codes::kNotForPresentation);
@@ -2353,7 +2444,8 @@ class CadReader {
     }
   }
 
-  Finding read_single(const ContentItem& item, const ContentItem* impression, Origin origin) {
+  Finding read_single(const ContentItem& item, const ContentItem* impression, Origin origin,
+                      CadFinding role = CadFinding::Calcifications) {
     Finding finding;
     finding.position = item.position;
     finding.origin = origin;
@@ -2361,16 +2453,22 @@ class CadReader {
         finding_item_kind(item) == FindingItemKind::MassWithCalcifications;
     // Its finding code, or that of the composite feature it is part of, may name a distortion or
     // an asymmetry (C15, C16, W19) or a mass (C11), as a TID 4206 finding code does (H28-4).
+    const auto composite = composite_of_.find(item.position);
     if (const auto lesion = lesion_for(item.code)) {
       finding.lesion = Coded<Lesion>{*lesion, item.code, item.position};
-    } else if (const auto composite = composite_of_.find(item.position);
-               composite != composite_of_.end()) {
+    } else if (composite != composite_of_.end()) {
       const ContentItem& feature = *composite->second;
       if (const auto composite_lesion = lesion_for(feature.code)) {
         finding.lesion = Coded<Lesion>{*composite_lesion, feature.code, feature.position};
       } else if (finding_kind_for(feature.code) == FindingKind::Mass) {
         finding.mass_with_calcifications = true;
       }
+    }
+    // A calcification finding's codes are read as a TID 4206 finding's; those of a finding the
+    // rules do not assess are said where it is collected.
+    if (role == CadFinding::Calcifications) {
+      read_calcification_finding_code(item, context_group_of(item), finding);
+      if (composite != composite_of_.end()) read_composite_code(*composite->second, finding);
     }
     // Every item of the finding, of its impression and of its member calcifications counts, as
     // in a TID 4206 finding (W10): what is not read is said (a Probability of cancer, a
@@ -2464,7 +2562,7 @@ class CadReader {
         std::any_of(impression->children.begin(), impression->children.end(),
                     [&](const ContentItem& child) { return read_.count(child.position) != 0; });
     const ContentItem* own_impression = impression_read ? nullptr : impression;
-    Finding read = read_single(item, own_impression, Origin::CadIndividual);
+    Finding read = read_single(item, own_impression, Origin::CadIndividual, CadFinding::Unassessed);
     mark_own_items(item);
     const Laterality laterality = read.laterality;
     add_unassessed(item, own_impression, std::move(read), laterality, SizesInTemplate::No, out);

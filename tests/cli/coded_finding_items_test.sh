@@ -9,7 +9,10 @@
 # nested in the cluster; a Pathology whose cyst code is shown as "Malignant neoplasm of breast";
 # a Differential Diagnosis on the CAD summary; a CAD mass with its own category 5. (h28_*, Breast
 # Imaging Reports): a mass with a pathology or biopsy follow-up, an item at the root, a nested mass with
-# calcifications, a finding of unknown code with its own category 5.
+# calcifications, a finding of unknown code with its own category 5. Hostile review 32 (H32-4,
+# the reviewer's CAD SRs, round and diffuse right cluster): its code a local one, its cluster code
+# shown as "Mass with calcifications"; hostile review 30 (H30-9): a Breast Imaging Report finding
+# coded Breast composition with round, diffuse calcifications.
 #   coded_finding_items_test.sh MAMMOCALC       (run from the project root)
 set -u
 mammocalc=$1
@@ -98,4 +101,22 @@ check "H28-13 nested mass with calcifications: one finding, right, C11" \
 never_plain_benign h28_unknown_finding_category5
 check "H28-15 unknown finding's 5: exam and breast 5" \
   bash -c "grep -o '<exam [^>]*' '$work/h28_unknown_finding_category5.xml' | grep -q 'category=\"5\"' && grep -o '<breast [^>]*' '$work/h28_unknown_finding_category5.xml' | grep -q 'category=\"5\"'"
+# H32-4, H30-9: a calcification finding's code that cannot say what the calcifications are.
+reviewed_not_benign() {
+  check "$1: the finding needs review" \
+    bash -c "grep -o '<assessment [^>]*' '$work/$1.xml' | grep -q 'needsReview=\"true\"'"
+  check "$1: the exam needs review and is not 2" \
+    bash -c "grep -o '<exam [^>]*' '$work/$1.xml' | grep 'needsReview=\"true\"' | grep -vq 'category=\"2\"'"
+  check "$1: the review's verdict is not benign" bash -c "! grep -q 'Verdict: BI-RADS 2 benign' '$work/$1.txt'"
+}
+reviewed_not_benign h32_cad_local_finding_code
+check "H32-4 CAD local finding code: unknown-code naming CID 6014" \
+  grep -q 'code="unknown-code" position="1.3.1.2">finding code (XYZ1, 99LOCAL, "Suspicious cluster") is not in CID 6014' \
+  "$work/h32_cad_local_finding_code.xml"
+reviewed_not_benign h32_cad_cluster_meaning_mass
+check "H32-4 CAD cluster shown as a mass with calcifications: C11, code-meaning-discordant" \
+  bash -c "grep -q '<rule id=\"C11\"' '$work/h32_cad_cluster_meaning_mass.xml' && grep -q 'code=\"code-meaning-discordant\"' '$work/h32_cad_cluster_meaning_mass.xml'"
+reviewed_not_benign h30_finding_code_composition
+check "H30-9 Breast composition as finding code: unknown-code, W10" \
+  bash -c "grep -q 'code=\"unknown-code\"[^>]*>finding code (129715009, SCT, \"Breast composition\")' '$work/h30_finding_code_composition.xml' && grep -q '<rule id=\"W10\"' '$work/h30_finding_code_composition.xml'"
 finish

@@ -249,6 +249,130 @@ TEST(CadFindingCode, AClusterInferredByADistortionCompositeIsTheDistortions) {
   EXPECT_EQ(decision.final_category, Category::LowSuspicion4A);
 }
 
+// --- H32-4: a CAD finding's code is read as a TID 4206 finding code is ---
+
+bool warned(const Decision& decision, WarningCode code) {
+  return std::any_of(decision.warnings.begin(), decision.warnings.end(),
+                     [&](const Warning& warning) { return warning.code == code; });
+}
+
+// A code outside CID 6014 (a local code, an SCT code of no breast finding) with round, diffuse
+// calcifications: read for its descriptors, never benign without review.
+TEST(CadFindingCode, AnUnknownCodeIsSaidAndTheFindingReviewed) {
+  for (const Code& code :
+       {Code{"XYZ1", "99LOCAL", "Suspicious cluster"}, Code{"12345678", "SCT", "Something"}}) {
+    const Report report = evaluate_cad(cad_report(cad_finding("1.1.1.2", code)));
+    ASSERT_EQ(report.decisions.size(), 1u) << code.value;
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(warned(decision, WarningCode::UnknownCode)) << code.value;
+    EXPECT_TRUE(says(decision.warnings, "is not in CID 6014")) << code.value;
+    EXPECT_TRUE(fired(decision, "W10")) << code.value;
+    EXPECT_TRUE(decision.needs_review) << code.value;
+    EXPECT_TRUE(report.exam.needs_review) << code.value;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << code.value;
+  }
+}
+
+// (4147007, SCT, "Mass") is no CID 6014 code, and its meaning names a mass: unknown, and the
+// calcifications count as in a mass (C11).
+TEST(CadFindingCode, AnUnknownCodeWhoseMeaningNamesAMassIsBothSaid) {
+  const Report report =
+      evaluate_cad(cad_report(cad_finding("1.1.1.2", Code{"4147007", "SCT", "Mass"})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(warned(decision, WarningCode::UnknownCode));
+  EXPECT_TRUE(warned(decision, WarningCode::CodeMeaningDiscordant));
+  EXPECT_TRUE(fired(decision, "C11"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_NE(decision.final_category, Category::Benign2);
+}
+
+// A cluster code shown as "Mass with calcifications" reads as calcifications in a mass (C11), a
+// negated mass beside an asymmetry as calcifications in an asymmetry (C16), and the discordance
+// is said (W17), as for a TID 4206 finding code (H31-1).
+TEST(CadFindingCode, AClusterCodeWhoseMeaningNamesALesionCountsAsInIt) {
+  const struct {
+    std::string meaning;
+    std::string rule;
+    std::string not_rule;
+  } cases[] = {{"Mass with calcifications", "C11", "C16"},
+               {"No mass; asymmetry", "C16", "C11"},
+               {"Calcification cluster in architectural distortion", "C15", "C11"}};
+  for (const auto& each : cases) {
+    const Report report =
+        evaluate_cad(cad_report(cad_finding("1.1.1.2", Code{"129769006", "SCT", each.meaning})));
+    ASSERT_EQ(report.decisions.size(), 1u) << each.meaning;
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, each.rule)) << each.meaning;
+    EXPECT_FALSE(fired(decision, each.not_rule)) << each.meaning;
+    EXPECT_TRUE(warned(decision, WarningCode::CodeMeaningDiscordant)) << each.meaning;
+    EXPECT_FALSE(warned(decision, WarningCode::UnknownCode)) << each.meaning;
+    EXPECT_TRUE(decision.needs_review) << each.meaning;
+    EXPECT_NE(decision.final_category, Category::Benign2) << each.meaning;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << each.meaning;
+  }
+}
+
+// The standard's own codes with their own meanings add nothing (the known good CAD reports).
+TEST(CadFindingCode, TheTemplatesCodesWithTheirOwnMeaningsAddNothing) {
+  for (const CodeConst& code : {codes::kCalcificationCluster, codes::kIndividualCalcification}) {
+    const Report report = evaluate_cad(cad_report(cad_finding("1.1.1.2", code.to_code())));
+    ASSERT_EQ(report.decisions.size(), 1u) << code.meaning;
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(decision.warnings.empty()) << code.meaning;
+    EXPECT_EQ(decision.final_category, Category::Benign2) << code.meaning;
+    EXPECT_FALSE(decision.needs_review) << code.meaning;
+  }
+}
+
+// The Composite Feature a cluster is inferred from: a code outside CID 6016 is said, a meaning
+// naming a mass counts as one (C11).
+ContentItem composite_of_cluster(const Code& code) {
+  ContentItem composite =
+      testing::code_item("1.1.1.2", Relationship::Contains, kCompositeFeature, code);
+  composite.children.push_back(testing::code_item("1.1.1.2.1", Relationship::HasConceptMod,
+                                                  codes::kRenderingIntent, kPresentationRequired));
+  ContentItem member = cad_finding("1.1.1.2.2", codes::kCalcificationCluster.to_code());
+  member.relationship = Relationship::InferredFrom;
+  composite.children.push_back(std::move(member));
+  return composite;
+}
+
+TEST(CadFindingCode, AClustersCompositeOfUnknownCodeIsSaidAndReviewed) {
+  const Report report =
+      evaluate_cad(cad_report(composite_of_cluster(Code{"XYZ2", "99LOCAL", "Suspicious region"})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(warned(decision, WarningCode::UnknownCode));
+  EXPECT_TRUE(says(decision.warnings, "is not in CID 6016"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
+TEST(CadFindingCode, AClustersCompositeWhoseMeaningNamesADistortionCountsAsOne) {
+  const Report report = evaluate_cad(cad_report(composite_of_cluster(
+      Code{std::string(kMass.value), "SCT", "Mass with architectural distortion"})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "C11"));
+  EXPECT_TRUE(fired(decision, "C15"));
+  EXPECT_TRUE(warned(decision, WarningCode::CodeMeaningDiscordant));
+  EXPECT_TRUE(decision.needs_review);
+}
+
+// H30-9: Breast composition is in CID 6014 (by CID 6015) but names no lesion calcifications
+// can be in: a CAD finding coded so with calcification descriptors is said and reviewed.
+TEST(CadFindingCode, ACodeNamingNoLesionIsSaidAndReviewed) {
+  const Report report = evaluate_cad(
+      cad_report(cad_finding("1.1.1.2", Code{"129715009", "SCT", "Breast composition"})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(warned(decision, WarningCode::UnknownCode));
+  EXPECT_TRUE(fired(decision, "W10"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
 // --- H28-1 (CAD): a CAD mass's own Assessment Category ---
 
 TEST(CadUnassessedFinding, AMassCategory5WithoutCalcificationsStandsForTheExam) {

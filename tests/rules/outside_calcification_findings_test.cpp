@@ -446,6 +446,37 @@ TEST(FindingCodeMeaningNamesALesion, ANegatedMeaningNamesNone) {
   EXPECT_EQ(report.decisions.front().final_category, Category::Benign2);
 }
 
+// H30-9: a finding code that names no lesion the calcifications could be in (Breast composition,
+// in CID 6054 by CID 6015; a normal breast) with calcification descriptors is read for them,
+// said (unknown-code) and reviewed, as an unrecognised finding code is; one naming a structure
+// calcifications form in (Mammary duct ectasia) is read as before.
+TEST(FindingCodeNamesNoLesion, ItIsSaidAndTheFindingReviewed) {
+  for (const CodeConst& finding_code : {CodeConst{"129715009", "SCT", "Breast composition"},
+                                        CodeConst{"F-01710", "SRT", "Breast composition"},
+                                        CodeConst{"290084006", "SCT", "Breast normal"}}) {
+    const Report report = evaluate_document(
+        testing::report_with({finding_with({kRight, kRound, kDiffuse}, finding_code)}));
+    ASSERT_EQ(report.decisions.size(), 1u) << finding_code.value;
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(std::any_of(
+        decision.warnings.begin(), decision.warnings.end(),
+        [](const Warning& warning) { return warning.code == WarningCode::UnknownCode; }))
+        << finding_code.value;
+    EXPECT_TRUE(fired(decision, "W10")) << finding_code.value;
+    EXPECT_TRUE(decision.needs_review) << finding_code.value;
+    EXPECT_TRUE(report.exam.needs_review) << finding_code.value;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << finding_code.value;
+  }
+}
+TEST(FindingCodeNamesNoLesion, AStructureCalcificationsFormInAddsNothing) {
+  const Report report = evaluate_document(testing::report_with({finding_with(
+      {kRight, kRound, kDiffuse}, CodeConst{"22049009", "SCT", "Mammary duct ectasia"})}));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_TRUE(report.decisions.front().warnings.empty());
+  EXPECT_EQ(report.decisions.front().final_category, Category::Benign2);
+  EXPECT_FALSE(report.exam.needs_review);
+}
+
 // --- H28-2: an unread item anywhere outside the findings ---
 
 // The report of one right round, diffuse finding (2 benign), with `place` adding an item.
