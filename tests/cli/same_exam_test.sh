@@ -7,12 +7,8 @@
 # (sameExamDiffers). And an SR a batch skips (mammocalc's own without --read-own) does not take
 # the annotation file that names it: the file is said in the other exams of its study (E17).
 #   same_exam_test.sh MAMMOCALC XMLLINT       (run from the project root)
-set -u
-mammocalc=$1
-xmllint=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+start_test "$@"
 source_sr=samples/bir-bilateral-right-suspicious.dcm
 other_sr=samples/bir-benign-coarse-vascular.dcm
 uid_of() { dcmdump +P "$1" "$2" | sed -n 's/.*\[\(.*\)\].*/\1/p'; }
