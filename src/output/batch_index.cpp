@@ -42,6 +42,25 @@ void Rollup::merge(const Rollup& part) {
   same_exam_conflicts += part.same_exam_conflicts;
 }
 
+std::string rollup_csv(const Rollup& rollup) {
+  std::ostringstream csv;
+  csv << "measure,value,findings\n";
+  for (const auto& [key, count] : rollup.categories)
+    csv << "category," << key << "," << count << "\n";
+  for (const auto& [key, count] : rollup.classifications) {
+    csv << "classification," << key << "," << count << "\n";
+  }
+  for (const auto& [key, count] : rollup.biopsy_types) {
+    csv << "biopsy-type," << key << "," << count << "\n";
+  }
+  for (const auto& [key, count] : rollup.breasts) csv << "breast," << key << "," << count << "\n";
+  csv << "total,findings," << rollup.findings << "\n";
+  csv << "total,narrative-findings," << rollup.narrative_findings << "\n";
+  csv << "total,discordant-assessments," << rollup.discordant << "\n";
+  csv << "total,needs-radiologist-review," << rollup.needs_review << "\n";
+  return csv.str();
+}
+
 int narrative_findings_of(const Report& report) {
   const std::size_t count = std::min(report.decisions.size(), report.input.findings.size());
   return static_cast<int>(

@@ -61,6 +61,9 @@ struct Rollup {
   void merge(const Rollup& part);  // adds another part's counts (a batch job's)
 };
 
+// The roll-up as CSV (--rollup-csv): "measure,value,findings", then one line a count.
+std::string rollup_csv(const Rollup& rollup);
+
 std::string_view to_string(EntryStatus status);
 
 // The findings of `report` read from its text (origin narrative).

@@ -577,6 +577,15 @@ std::string skip_reason_words(ErrorCode code) {
   }
 }
 
+// What index.xml says of an input whose exam another input of the batch read too (sameExamAs,
+// inRollup): the other input's name, and for a later copy that the roll-up counts it once, by
+// the first. Empty for an exam read once.
+std::string same_exam_words(const IndexEntry& entry) {
+  if (entry.same_exam_as.empty()) return std::string();
+  return "; the same exam as " + entry.same_exam_as +
+         (entry.in_rollup ? std::string() : "; not counted in the roll-up (counted by the other)");
+}
+
 // The counts of a batch: inputs, summarised, skipped (per reason) and failed.
 void batch_counts(pugi::xml_node body, const IndexCounts& counts) {
   element(body, "h2", "Inputs");
@@ -627,7 +636,12 @@ std::string render_batch_index_page(const BatchIndex& index) {
       "Discordant assessments: " + std::to_string(index.rollup.discordant) +
           "; findings needing radiologist review: " + std::to_string(index.rollup.needs_review) +
           "; findings read from report text (each needs radiologist review): " +
-          std::to_string(index.rollup.narrative_findings));
+          std::to_string(index.rollup.narrative_findings) +
+          (index.rollup.same_exam_conflicts > 0
+               ? "; exams read twice with different results under one UID (their findings "
+                 "counted as needing radiologist review): " +
+                     std::to_string(index.rollup.same_exam_conflicts)
+               : std::string()));
   element(body, "h2", "Exams");
   pugi::xml_node table = element(body, "table");
   pugi::xml_node head = element(table, "tr");
@@ -643,7 +657,8 @@ std::string render_batch_index_page(const BatchIndex& index) {
     element(tr, "td", entry.accession_number);
     attribute(element(tr, "td",
                       std::string(to_string(entry.status)) +
-                          (entry.error.empty() ? std::string() : ": " + entry.error)),
+                          (entry.error.empty() ? std::string() : ": " + entry.error) +
+                          same_exam_words(entry)),
               "class", "path");
     element(tr, "td", entry.category ? std::string(to_string(*entry.category)) : "");
     pugi::xml_node classification = element(tr, "td");
@@ -655,7 +670,10 @@ std::string render_batch_index_page(const BatchIndex& index) {
     element(
         tr, "td",
         entry.status == EntryStatus::Summarised ? std::to_string(entry.narrative_findings) : "");
-    element(tr, "td", entry.needs_review ? "needs radiologist review" : "");
+    pugi::xml_node review = element(tr, "td", entry.needs_review ? "needs radiologist review" : "");
+    // A block of its own (a <br> would be written <br></br>, which HTML reads as two breaks).
+    if (entry.same_exam_differs)
+      element(review, "div", "another result under the same UID: review");
     pugi::xml_node page = element(tr, "td");
     attribute(page, "class", "path");
     if (entry.status == EntryStatus::Summarised && !entry.output.empty()) {

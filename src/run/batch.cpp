@@ -15,17 +15,15 @@
 #include <string>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "base/atomic_file.hpp"
 #include "base/input_guard.hpp"
 #include "base/line_log.hpp"
-#include "dicom/sr_writer.hpp"
-#include "findings/lexicon.hpp"
 #include "output/pseudonyms.hpp"
 #include "review/review_html.hpp"
+#include "run/same_exam.hpp"
 #include "run/summary_files.hpp"
 
 namespace mammocalc {
@@ -83,25 +81,6 @@ class ProgressLine {
   std::chrono::steady_clock::time_point start_;
 };
 
-std::string rollup_csv(const Rollup& rollup) {
-  std::ostringstream csv;
-  csv << "measure,value,findings\n";
-  for (const auto& [key, count] : rollup.categories)
-    csv << "category," << key << "," << count << "\n";
-  for (const auto& [key, count] : rollup.classifications) {
-    csv << "classification," << key << "," << count << "\n";
-  }
-  for (const auto& [key, count] : rollup.biopsy_types) {
-    csv << "biopsy-type," << key << "," << count << "\n";
-  }
-  for (const auto& [key, count] : rollup.breasts) csv << "breast," << key << "," << count << "\n";
-  csv << "total,findings," << rollup.findings << "\n";
-  csv << "total,narrative-findings," << rollup.narrative_findings << "\n";
-  csv << "total,discordant-assessments," << rollup.discordant << "\n";
-  csv << "total,needs-radiologist-review," << rollup.needs_review << "\n";
-  return csv.str();
-}
-
 // A batch's --dicom-out names a directory, created when missing.
 void create_dicom_out_directory(const std::string& directory) {
   std::error_code ignored;
@@ -125,92 +104,6 @@ void refuse_rollup_among_outputs(const BatchConfig& config) {
                                       "the batch; give it a .csv name");
   }
 }
-
-// What an input's result says, as far as the index and the roll-up count it: two inputs of one
-// exam with the same digest are copies (one is counted), two with different ones are not.
-// Without `review`, the digest leaves out which findings need review: mammocalc's own SR read
-// back needs review by design (W14, E10), and says the same as its source all the same.
-std::string result_digest(const IndexEntry& entry, Rollup part, bool review) {
-  if (!review) part.needs_review = 0;
-  std::ostringstream said;
-  said << (entry.category ? to_string(*entry.category) : "-") << ','
-       << (entry.classification ? to_string(*entry.classification) : "-") << ',' << entry.findings
-       << ',' << entry.narrative_findings << ',' << (review && entry.needs_review) << '\n'
-       << rollup_csv(part);
-  return hex_digest(said.str());
-}
-
-// Whether an input is mammocalc's own SR read back (--read-own): its exam is another SR's.
-bool own_read_back(const InputResult& result) {
-  return result.exam_sop_instance_uid != result.sop_instance_uid;
-}
-
-// The exams a batch has summarised, by the SOP Instance UID of their report
-// (InputResult::exam_sop_instance_uid): two inputs of one exam (a copy of the SR under another
-// name, or an SR and mammocalc's own SR of it read back) are each summarised, but the roll-up
-// counts the exam once, by its first input in input order, and the index names the other input
-// on both entries (hostile review 31, H31-6). Only when they say the same, though: two reports
-// under one UID that give different results are no copies, and counting one would drop the
-// other silently (hostile review 33, H33-5). Both are counted then, and both need review.
-class ExamsSeen {
- public:
-  struct Input {
-    std::size_t index;    // in the run's inputs
-    std::size_t ordinal;  // of its entry in the index
-  };
-  struct Later {
-    Input first;
-    bool differs = false;  // from the first input's result
-    // Differs, and the first input of the exam that does: the exam is a conflict from now on,
-    // and the first's findings that it counted as needing no review (this many) need review.
-    bool first_difference = false;
-    int first_findings_not_for_review = 0;
-  };
-  struct Amendment {
-    Input later;           // the first later input of the exam, which the first names
-    bool differs = false;  // some later input's result differs from the first's
-  };
-  // The first input of the exam of `result` (the input `input`, whose roll-up part is `part`),
-  // or none when this is the first (or its exam is not known). A later one makes the first's
-  // entry name it (amendments), the first later one only.
-  std::optional<Later> later_of_exam(const InputResult& result, Input input, const Rollup& part) {
-    if (result.exam_sop_instance_uid.empty()) return std::nullopt;
-    const bool own = own_read_back(result);
-    const auto [at, inserted] = first_.emplace(result.exam_sop_instance_uid,
-                                               Exam{input, result_digest(result.entry, part, true),
-                                                    result_digest(result.entry, part, false), own,
-                                                    part.findings - part.needs_review, false});
-    if (inserted) return std::nullopt;
-    Exam& exam = at->second;
-    amendments_.emplace(exam.first.ordinal, Amendment{input, false});
-    Later later{exam.first};
-    const bool review = !own && !exam.first_own;
-    if (result_digest(result.entry, part, review) !=
-        (review ? exam.digest : exam.digest_but_review)) {
-      later.differs = true;
-      amendments_.at(exam.first.ordinal).differs = true;
-      later.first_difference = !exam.conflicting;
-      later.first_findings_not_for_review = exam.findings_not_for_review;
-      exam.conflicting = true;
-    }
-    return later;
-  }
-  // The first inputs of their exam whose entry was written before a later input of it came, by
-  // their entry's ordinal.
-  const std::map<std::size_t, Amendment>& amendments() const { return amendments_; }
-
- private:
-  struct Exam {
-    Input first;
-    std::string digest;             // result_digest of the first input
-    std::string digest_but_review;  // the same, leaving out the review (own_read_back)
-    bool first_own;                 // the first input is mammocalc's own SR read back
-    int findings_not_for_review;    // of the first input's findings, in the roll-up
-    bool conflicting;               // a later input gave another result
-  };
-  std::unordered_map<std::string, Exam> first_;
-  std::map<std::size_t, Amendment> amendments_;
-};
 
 }  // namespace
 

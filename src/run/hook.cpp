@@ -1,10 +1,14 @@
 #include "run/hook.hpp"
 
+#include <cstddef>
+#include <optional>
 #include <set>
+#include <string>
 #include <utility>
 
 #include "base/input_guard.hpp"
 #include "base/line_log.hpp"
+#include "run/same_exam.hpp"
 #include "run/summary_files.hpp"
 
 namespace mammocalc {
@@ -53,9 +57,15 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   }
   UsedNames used_names;
   DicomOutputClaims dicom_claims;
-  for (const InputFile& input : inputs) {
-    Rollup ignored;
-    InputResult result = process_input(input, evaluation, files, ignored);
+  // One exam read twice in this call (a copy under another name, two reports under one UID),
+  // judged as a batch judges it; with no index or roll-up here, what the batch's index says goes
+  // to the log (hostile review 33).
+  ExamsSeen exams;
+  std::vector<std::string> output_names(inputs.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const InputFile& input = inputs[i];
+    Rollup part;
+    InputResult result = process_input(input, evaluation, files, part);
     IndexEntry& entry = result.entry;
     if (entry.status == EntryStatus::Summarised && !files.dicom_out_dir.empty()) {
       dicom_claims.claim(result);
@@ -64,7 +74,24 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
       const std::string name = claim_output_name(result, evaluation.pseudonyms.enabled, used_names);
       try {
         write_outputs(result, name, files, Flush::Now);
-        log << log_line("mammocalc hook", input.path + ": summarised to " + name);
+        // An exam's first input is the first one whose summary is on disk.
+        const std::optional<ExamsSeen::Later> later = exams.later_of_exam(result, {i, i}, part);
+        output_names[i] = name;
+        std::string said = input.path + ": summarised to " + name;
+        if (later && !later->differs) {
+          const std::size_t first = later->first.index;
+          said += "; the same exam as " + inputs[first].path +
+                  " (one SOP Instance UID, the same result), summarised to " + output_names[first];
+        }
+        log << log_line("mammocalc hook", said);
+        if (later && later->differs) {
+          // Neither result is a copy of the other, and the summaries cannot say so: said here,
+          // as one line naming both files and both summaries.
+          const std::size_t first = later->first.index;
+          log << error_line(input.path + ": has the SOP Instance UID of " + inputs[first].path +
+                            ", another input of this run, but another result: both summarised (" +
+                            output_names[first] + ", " + name + "), both need review");
+        }
       } catch (const Error& error) {
         log << error_line(error.what());
         exit_code = ExitCode::OutputFailed;

@@ -22,8 +22,11 @@ struct HookConfig {
 };
 
 // Runs the hook. Objects that are not breast-imaging SRs (images, dose reports…) and mammocalc's
-// own SRs ("written by mammocalc") are skipped with one log line and do not fail the run. Returns
-// 0, 1 when a received SR could not be summarised, or 3 when an output could not be written.
+// own SRs ("written by mammocalc") are skipped with one log line and do not fail the run. One exam
+// given twice (ExamsSeen) is summarised twice, never into one file: a copy is said on the later
+// one's log line, two different results under one UID as an error line (both need review) that
+// leaves the exit status alone. Returns 0, 1 when a received SR could not be summarised, or 3
+// when an output could not be written.
 ExitCode run_hook(const HookConfig& config, std::ostream& log);
 
 }  // namespace mammocalc

@@ -3,12 +3,8 @@
 # (--read-own; without it an own SR is refused, own_sr_test.sh) to the same decisions for every sample, DCMTK reads it strictly, dsr2xml's XML of it validates against
 # DCMTK's schema, and the bytes are the same on every run. Run from the project root:
 #   dicom_out_test.sh MAMMOCALC XMLLINT
-set -u
-mammocalc=$1
-xmllint=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+start_test "$@"
 
 dsr2xml_schema=/usr/share/dcmtk/dsr2xml.xsd
 check "DCMTK's dsr2xml.xsd is installed (package dcmtk)" test -f "$dsr2xml_schema"

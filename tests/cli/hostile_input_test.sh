@@ -3,12 +3,8 @@
 # characters, bytes that are not valid in the declared character set and a 64 KB value must give
 # a well-formed, schema-valid summary with the text escaped, and can never steer an output path.
 #   hostile_input_test.sh MAMMOCALC XMLLINT       (run from the project root)
-set -u
-mammocalc=$1
-xmllint=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+start_test "$@"
 command -v dcmodify >/dev/null || { echo "FAIL: dcmodify (Debian package dcmtk) is not installed"; exit 1; }
 big=$(head -c 65536 /dev/zero | tr '\0' 'A')
 hostile() {  # NAME CHARSET: a sample with hostile patient name, ID and accession number

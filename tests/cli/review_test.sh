@@ -3,12 +3,8 @@
 # from an SR as from its summary, 100 columns, colour only on a terminal, hostile text made
 # harmless in the terminal and in the page, one self-contained well-formed page. Run from the
 # project root: review_test.sh MAMMOCALC XMLLINT
-set -u
-mammocalc=$1
-xmllint=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+start_test "$@"
 export LC_ALL=C.UTF-8  # line widths in characters, not bytes
 
 widest_line() {  # FILE...: the longest line's length in characters

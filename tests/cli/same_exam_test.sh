@@ -7,12 +7,8 @@
 # (sameExamDiffers). And an SR a batch skips (mammocalc's own without --read-own) does not take
 # the annotation file that names it: the file is said in the other exams of its study (E17).
 #   same_exam_test.sh MAMMOCALC XMLLINT       (run from the project root)
-set -u
-mammocalc=$1
-xmllint=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+start_test "$@"
 source_sr=samples/bir-bilateral-right-suspicious.dcm
 other_sr=samples/bir-benign-coarse-vascular.dcm
 uid_of() { dcmdump +P "$1" "$2" | sed -n 's/.*\[\(.*\)\].*/\1/p'; }
@@ -121,6 +117,16 @@ check "... the first entry says another result came" \
 check "... one conflicting exam" bash -c "grep -q '<rollup [^>]*sameExamConflicts=\"1\"' '$work/clash-3/index.xml'"
 "$mammocalc" summarize --html -o "$work/clash-html" "$work/clash/1benign.dcm" "$work/clash/2suspicious.dcm" >/dev/null 2>&1
 check "--html: the same index" bash -c "grep -c 'sameExamDiffers' '$work/clash-html/index.xml' | grep -qx 2"
+check "--html: index.html says both rows have another result under the same UID" \
+  test "$(grep -c 'another result under the same UID: review' "$work/clash-html/index.html")" -eq 2
+check "... names the other input on each row" \
+  bash -c "grep -q 'the same exam as $work/clash/1benign.dcm' '$work/clash-html/index.html' && grep -q 'the same exam as $work/clash/2suspicious.dcm' '$work/clash-html/index.html'"
+check "... and counts the conflicting exam in the roll-up" \
+  grep -q 'with different results under one UID (their findings counted as needing radiologist review): 1' "$work/clash-html/index.html"
+"$mammocalc" summarize --html -o "$work/copies-html" "$work/dup/a.dcm" "$work/dup/b.dcm" >/dev/null 2>&1
+check "--html, a copy: index.html says the copy is not counted in the roll-up, once" \
+  test "$(grep -c 'not counted in the roll-up' "$work/copies-html/index.html")" -eq 1
+check "... and no other result" bash -c "! grep -q 'another result' '$work/copies-html/index.html'"
 
 # Task 4: an SR the batch skips does not take the annotation file made on it. Here mammocalc's own
 # SR of the other exam, without --read-own: the file names an SR the run does not summarise, so

@@ -309,6 +309,62 @@ TEST(BatchIndex, CountsNarrativeFindingsPerEntryAndInTheRollup) {
             std::string::npos);
 }
 
+// One exam read twice in a batch (H31-6, H33-5): index.html says what index.xml says, the other
+// input's name on both rows, the copy left out of the roll-up, two results under one UID to be
+// reviewed, and the roll-up's conflicting exams. Rows of other exams say none of it.
+TEST(BatchIndex, PageSaysWhichInputsReadOneExam) {
+  BatchIndex index;
+  const auto summarised = [](const std::string& input, const std::string& other) {
+    IndexEntry entry;
+    entry.input = input;
+    entry.status = EntryStatus::Summarised;
+    entry.output = input + ".xml";
+    entry.same_exam_as = other;
+    return entry;
+  };
+  index.entries.push_back(summarised("first.dcm", "copy.dcm"));
+  index.entries.push_back(summarised("copy.dcm", "first.dcm"));
+  index.entries.back().in_rollup = false;
+  index.entries.push_back(summarised("benign.dcm", "suspicious.dcm"));
+  index.entries.push_back(summarised("suspicious.dcm", "benign.dcm"));
+  for (std::size_t i = 2; i < 4; ++i) {
+    index.entries[i].same_exam_differs = true;
+    index.entries[i].needs_review = true;
+  }
+  index.entries.push_back(summarised("alone.dcm", ""));
+  index.rollup.same_exam_conflicts = 1;
+  const std::string page = render_batch_index_page(index);
+  const auto row_of = [&](const std::string& input) {
+    const std::size_t start = page.find("<td class=\"path\">" + input + "</td>");
+    return start == std::string::npos ? std::string()
+                                      : page.substr(start, page.find("</tr>", start) - start);
+  };
+  EXPECT_NE(row_of("first.dcm").find("the same exam as copy.dcm"), std::string::npos) << page;
+  EXPECT_EQ(row_of("first.dcm").find("not counted in the roll-up"), std::string::npos) << page;
+  EXPECT_NE(row_of("copy.dcm").find("the same exam as first.dcm"), std::string::npos) << page;
+  EXPECT_NE(row_of("copy.dcm").find("not counted in the roll-up"), std::string::npos) << page;
+  EXPECT_EQ(row_of("copy.dcm").find("another result"), std::string::npos) << page;
+  for (const char* input : {"benign.dcm", "suspicious.dcm"}) {
+    const std::string row = row_of(input);
+    EXPECT_NE(row.find("another result under the same UID: review"), std::string::npos) << row;
+    EXPECT_NE(row.find("needs radiologist review"), std::string::npos) << row;
+    EXPECT_EQ(row.find("not counted in the roll-up"), std::string::npos) << row;
+  }
+  EXPECT_NE(row_of("benign.dcm").find("the same exam as suspicious.dcm"), std::string::npos);
+  const std::string alone = row_of("alone.dcm");
+  ASSERT_FALSE(alone.empty()) << page;
+  EXPECT_EQ(alone.find("same exam"), std::string::npos) << alone;
+  EXPECT_EQ(alone.find("roll-up"), std::string::npos) << alone;
+  EXPECT_NE(page.find("exams read twice with different results under one UID (their findings "
+                      "counted as needing radiologist review): 1"),
+            std::string::npos)
+      << page;
+
+  index.rollup.same_exam_conflicts = 0;
+  EXPECT_EQ(render_batch_index_page(index).find("read twice with different results"),
+            std::string::npos);
+}
+
 // A category that is the report's own, above what the findings give, is never printed beside
 // their actions as if they were its own: "BI-RADS 4 suspicious -> short-interval follow-up" read
 // as a 4 without a biopsy (fifth hostile review). Both views, both ways a view is built.
