@@ -13,6 +13,18 @@
 namespace mammocalc {
 namespace {
 
+// Whether no entry of a word table is empty: std::array value-initialises the entries its size
+// has beyond those given, and an empty word is found everywhere (a search for it never ends, a
+// stem of it names every meaning). Checked at compile time for every table below.
+template <typename Entry, std::size_t N, typename Words>
+constexpr bool none_empty(const std::array<Entry, N>& entries, Words words) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (words(entries[i]).empty()) return false;
+  }
+  return true;
+}
+constexpr auto itself = [](std::string_view words) { return words; };
+
 template <typename Term>
 struct Entry {
   CodeConst code;
@@ -264,6 +276,7 @@ constexpr std::array<NamingWord<Morphology>, 29> kMorphologyWords{{
     {Morphology::FineLinear, "feinlinear", "", "verzweigt"},
     {Morphology::CoarseHeterogeneous, "grobheterogen", "", ""},
 }};
+static_assert(none_empty(kMorphologyWords, [](const auto& word) { return word.stem; }));
 
 // CID 6012.
 constexpr std::array<NamingWord<Distribution>, 16> kDistributionWords{{
@@ -285,6 +298,7 @@ constexpr std::array<NamingWord<Distribution>, 16> kDistributionWords{{
     {Distribution::Grouped, "gruppe", "", ""},
     {Distribution::Grouped, "gruppiert", "", ""},
 }};
+static_assert(none_empty(kDistributionWords, [](const auto& word) { return word.stem; }));
 
 bool has_stem(const std::vector<std::string>& words, std::string_view stem) {
   return std::any_of(words.begin(), words.end(),
@@ -344,7 +358,7 @@ struct CategoryWords {
   std::string_view words;
   Category category;
 };
-constexpr std::array<CategoryWords, 42> kCategoryWords{{
+constexpr std::array<CategoryWords, 45> kCategoryWords{{
     {" known biopsy proven malignan", Category::KnownMalignancy6},
     {" biopsy proven malignan", Category::KnownMalignancy6},
     {" known malignan", Category::KnownMalignancy6},
@@ -370,6 +384,7 @@ constexpr std::array<CategoryWords, 42> kCategoryWords{{
     {" b sartig", Category::Suspicious4},
     {" b  sartig", Category::Suspicious4},
     {" biopsy", Category::Suspicious4},
+    {" biopsie", Category::Suspicious4},
     // BI-RADS in Roman numerals (narrative.md §2), after "BI-RADS" or "category".
     {" rads vi ", Category::KnownMalignancy6},
     {" rads v ", Category::HighlySuggestive5},
@@ -377,6 +392,8 @@ constexpr std::array<CategoryWords, 42> kCategoryWords{{
     {" category vi ", Category::KnownMalignancy6},
     {" category v ", Category::HighlySuggestive5},
     {" category iv ", Category::Suspicious4},
+    {" kategorie iv ", Category::Suspicious4},
+    {" kategorie v ", Category::HighlySuggestive5},
     {" probably benign", Category::ProbablyBenign3},
     {" wahrscheinlich gutartig", Category::ProbablyBenign3},
     {" short interval", Category::ProbablyBenign3},
@@ -388,8 +405,10 @@ constexpr std::array<CategoryWords, 42> kCategoryWords{{
     {" comparison", Category::Incomplete0},
     {" recall", Category::Incomplete0},
     {" unklar", Category::Incomplete0},
+    {" unvollst", Category::Incomplete0},
     {" abkl", Category::Incomplete0},  // Abklärung (erforderlich)
 }};
+static_assert(none_empty(kCategoryWords, [](const CategoryWords& each) { return each.words; }));
 
 // The categories a clause's words name, each once.
 std::vector<Category> categories_in(std::string words) {
@@ -446,13 +465,15 @@ std::optional<Category> category_meant(std::string_view meaning) {
 }
 
 std::optional<Category> category_in_words(std::string_view meaning) {
-  std::optional<Category> highest;
+  std::vector<Category> named;
   for (const MeaningClause& clause : meaning_clauses(meaning)) {
-    for (const Category category : categories_in(clause.affirmed)) {
-      highest = highest ? more_suspicious(*highest, category) : category;
-    }
+    const std::vector<Category> in_clause = categories_in(clause.affirmed);
+    named.insert(named.end(), in_clause.begin(), in_clause.end());
   }
-  return highest;
+  if (named.empty()) return std::nullopt;
+  return *std::max_element(named.begin(), named.end(), [](Category a, Category b) {
+    return a != b && more_suspicious(a, b) == b;
+  });
 }
 
 bool category_denied(std::string_view meaning, Category category) {
@@ -481,25 +502,30 @@ std::string spaced_words(std::string_view meaning) {
 // stay so), and "with", "plus" besides, which add what they name. Not "and" (nor a comma): a
 // negation reaches every item of its list ("negative for atypia and malignancy", narrative.md
 // §3).
-constexpr std::array<std::string_view, 38> kClauseStarts{
+constexpr std::array<std::string_view, 41> kClauseStarts{
     " but ", " however ", " although ", " though ", " except ", " apart from ", " aside from ",
     " other than ", " which ", " yet ", " whereas ", " while ", " whilst ",
     " with the exception of ", " save for ", " albeit ", " rather ", " in addition to ", " with ",
     " plus ", " besides ", " as well as ", " also ",
     // German, the other language mammocalc ships a lexicon for (its wordings' terminators).
     " aber ", " jedoch ", " allerdings ", " hingegen ", " dagegen ", " wohingegen ", " sondern ",
-    " ausser ", " au  er ", " sonst ", " ansonsten ", " mit ", " sowie ", " obwohl ", " wobei "};
+    " ausser ", " au  er ", " sonst ", " ansonsten ", " mit ", " sowie ", " obwohl ", " wobei ",
+    " daf  r ", " w  hrend ", " waehrend "};
+static_assert(none_empty(kClauseStarts, itself));
 
 // The words that negate a meaning's clause.
+// German: kein/keine/keinen, ohne, nicht.
 constexpr std::array<std::string_view, 10> kNegations{
-    " no ",   " not ", " non ",  " without ", " negative ", " free of ",
-    " absen", " kein", " ohne ", " nicht "};  // German: kein/keine/keinen, ohne, nicht
+    " no ",      " not ",  " non ", " without ", " negative ",
+    " free of ", " absen", " kein", " ohne ",    " nicht "};
+static_assert(none_empty(kNegations, itself));
 
 // Negations that follow the concept they deny (narrative.md §3: "… are not seen", "… not
 // identified", "… absent").
 constexpr std::array<std::string_view, 8> kNegationsAfter{
     " not seen",         " not identified", " not present", " not visible",
     " not demonstrated", " absen",          " not found",   " nicht nachweisbar"};
+static_assert(none_empty(kNegationsAfter, itself));
 
 // Words that hold a negation's word but deny nothing (narrative.md §3 pseudo-triggers: "no change
 // in", "not only"), and a denied disappearance ("has not resolved"): blanked before the
@@ -507,6 +533,7 @@ constexpr std::array<std::string_view, 8> kNegationsAfter{
 constexpr std::array<std::string_view, 8> kPseudoNegations{
     " no change",  " no significant change", " no increase", " not only ",
     " no longer ", " not resolved ",         " no doubt ",   " nicht nur "};
+static_assert(none_empty(kPseudoNegations, itself));
 
 // Words that make a clause uncertain or not final (narrative.md §3; hostile reviews 33 and 34).
 constexpr std::array<std::string_view, 23> kUncertain{
@@ -515,6 +542,7 @@ constexpr std::array<std::string_view, 23> kUncertain{
     " equivocal ",  " unconfirmed ", " unverified ",     " not final ",  " draft ",
     " likely ",     " auszuschlie",  " ausgeschlossen ", " fraglich ",   " vorl ",
     " vorlaeufig ", " ausstehend ",  " unklar "};
+static_assert(none_empty(kUncertain, itself));
 
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
   // Clause ends: punctuation, a dash between spaces ("Not a mass - focal asymmetry"), and the
@@ -668,8 +696,9 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
     // Not final, or not agreeing with the imaging, or asking for more tissue: no result that
     // settles the calcifications (B1, W23).
     if (names({" pending", " provisional", " preliminary", " awaited", " awaiting", " to follow",
-               " requested", " discordan", " not concordant", " excision", " excise",
-               " uncertain malignant potential", " b3 ", " b4 ", " lesion of uncertain"})) {
+               " vorl  ufig", " vorlaeufig", " ausstehend", " requested", " discordan",
+               " not concordant", " excision", " excise", " uncertain malignant potential", " b3 ",
+               " b4 ", " lesion of uncertain"})) {
       add(PriorResult::Indeterminate);
       continue;
     }

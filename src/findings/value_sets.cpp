@@ -483,7 +483,7 @@ std::vector<FindingKind> other_findings_meant(std::string_view meaning) {
     if (names(" distortion") || names(" distorted") || names(" architekturst")) {
       add(FindingKind::ArchitecturalDistortion);
     }
-    if (names(" asymmetr")) add(FindingKind::Asymmetry);
+    if (names(" asymmetr") || names(" verdichtung")) add(FindingKind::Asymmetry);
   }
   return kinds;
 }

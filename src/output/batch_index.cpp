@@ -58,6 +58,10 @@ std::string rollup_csv(const Rollup& rollup) {
   csv << "total,narrative-findings," << rollup.narrative_findings << "\n";
   csv << "total,discordant-assessments," << rollup.discordant << "\n";
   csv << "total,needs-radiologist-review," << rollup.needs_review << "\n";
+  // Exams read twice with different results (index.xml sameExamConflicts), when there are any.
+  if (rollup.same_exam_conflicts > 0) {
+    csv << "total,same-exam-conflicts," << rollup.same_exam_conflicts << "\n";
+  }
   return csv.str();
 }
 
@@ -124,10 +128,10 @@ std::string index_entry_with_same_exam(std::string_view written, const std::stri
   pugi::xml_document document;
   document.load_buffer(written.data(), written.size());
   pugi::xml_node node = document.child("entry");
-  set(node, "sameExamAs", other);
+  if (!other.empty()) set(node, "sameExamAs", other);
   if (differs) {
     node.attribute("needsReview").set_value("true");
-    set(node, "sameExamDiffers", std::string("true"));
+    if (!node.attribute("sameExamDiffers")) set(node, "sameExamDiffers", std::string("true"));
   }
   std::ostringstream out;
   node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);

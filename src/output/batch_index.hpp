@@ -105,7 +105,8 @@ struct IndexParts {
 // for (the entries' errorCode), in the order of ErrorCode.
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup);
 void write_index_entry(const IndexEntry& entry, std::ostream& out);
-// An entry as write_index_entry wrote it (`written`), with sameExamAs `other` added, and where
+// An entry as write_index_entry wrote it (`written`), with sameExamAs `other` added (unless
+// empty: an entry that names its exam's first input already), and where
 // a later input of the exam gives another result (`differs`), sameExamDiffers and needsReview:
 // the first input of an exam learns of a later one only after its entry was written.
 std::string index_entry_with_same_exam(std::string_view written, const std::string& other,

@@ -220,35 +220,36 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       const ExamsSeen::Input input{chunk_start + i, counts.inputs + i};
       if (const auto found = exams.later_of_exam(outcomes[i], input, rollups[i])) {
         const ExamsSeen::Later& later = *found;
-        const std::string& first_path = inputs[later.first.index].path;
         entry.same_exam_as = index_name(later.first);
-        if (later.differs) {
-          // Both counted, every finding of both as needing review.
+        entry.in_rollup = later.differs;
+        if (later.conflicting) {
+          // Two results under one UID: every input of the exam needs review, and every finding
+          // counted of it.
           entry.same_exam_differs = true;
           entry.needs_review = true;
           rollups[i].needs_review = rollups[i].findings;
-          if (later.first_difference) {
-            index.rollup.needs_review += later.first_findings_not_for_review;
-            ++index.rollup.same_exam_conflicts;
-          }
-          std::string said = entry.input;
+        }
+        if (later.first_difference) {
+          index.rollup.needs_review += later.first_findings_not_for_review;
+          ++index.rollup.same_exam_conflicts;
+        }
+        std::string said = entry.input;
+        if (later.differs) {
           said += ": has the SOP Instance UID of ";
-          said += first_path;
+          said += inputs[later.first.index].path;
           said +=
               ", another input of this run, but another result: both summarised and counted "
               "in the roll-up, both need review";
-          progress.say_error(said);
         } else {
-          entry.in_rollup = false;
-          std::string said = entry.input;
           said += ": the same exam as ";
-          said += first_path;
+          said += inputs[later.copy_of.index].path;
           said +=
               " (one SOP Instance UID, or mammocalc's own SR of it): summarised, but counted "
               "once in the roll-up, by ";
-          said += first_path;
-          progress.say_error(said);
+          said += inputs[later.copy_of.index].path;
+          if (later.conflicting) said += " (whose exam has another result too: review)";
         }
+        progress.say_error(said);
       }
       if (entry.in_rollup) merge_into(index.rollup, rollups[i]);
       entry.output = claim_output_name(outcomes[i], evaluation.pseudonyms.enabled, used_names);
@@ -320,13 +321,13 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     std::string written;
     read_until(ordinal + 1 < entry_offsets.size() ? entry_offsets[ordinal + 1] : spill_end,
                [&](std::string_view bytes) { written += bytes; });
-    index_file.write(
-        index_entry_with_same_exam(written, index_name(amendment.later), amendment.differs));
+    const std::string later = amendment.later ? index_name(*amendment.later) : std::string();
+    index_file.write(index_entry_with_same_exam(written, later, amendment.differs));
     if (config.html) {
-      IndexEntry& first = index.entries[ordinal];
-      first.same_exam_as = index_name(amendment.later);
-      first.same_exam_differs = amendment.differs;
-      first.needs_review = first.needs_review || amendment.differs;
+      IndexEntry& earlier = index.entries[ordinal];
+      if (!later.empty()) earlier.same_exam_as = later;
+      earlier.same_exam_differs = earlier.same_exam_differs || amendment.differs;
+      earlier.needs_review = earlier.needs_review || amendment.differs;
     }
   }
   read_until(spill_end, copy);

@@ -79,7 +79,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         output_names[i] = name;
         std::string said = input.path + ": summarised to " + name;
         if (later && !later->differs) {
-          const std::size_t first = later->first.index;
+          const std::size_t first = later->copy_of.index;
           said += "; the same exam as " + inputs[first].path +
                   " (one SOP Instance UID, the same result), summarised to " + output_names[first];
         }

@@ -1,6 +1,8 @@
 #include "run/same_exam.hpp"
 
+#include <algorithm>
 #include <sstream>
+#include <utility>
 
 #include "dicom/sr_writer.hpp"
 #include "findings/lexicon.hpp"
@@ -33,23 +35,39 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
                                                          const Rollup& part) {
   if (result.exam_sop_instance_uid.empty()) return std::nullopt;
   const bool own = own_read_back(result);
-  const auto [at, inserted] = first_.emplace(
-      result.exam_sop_instance_uid,
-      Exam{input, result_digest(result.entry, part, true), result_digest(result.entry, part, false),
-           own, part.findings - part.needs_review, false});
-  if (inserted) return std::nullopt;
-  Exam& exam = at->second;
-  amendments_.emplace(exam.first.ordinal, Amendment{input, false});
-  Later later{exam.first};
-  const bool review = !own && !exam.first_own;
-  if (result_digest(result.entry, part, review) !=
-      (review ? exam.digest : exam.digest_but_review)) {
-    later.differs = true;
-    amendments_.at(exam.first.ordinal).differs = true;
-    later.first_difference = !exam.conflicting;
-    later.first_findings_not_for_review = exam.findings_not_for_review;
-    exam.conflicting = true;
+  Result said{input, result_digest(result.entry, part, true),
+              result_digest(result.entry, part, false), own, part.findings - part.needs_review};
+  Exam& exam = exams_[result.exam_sop_instance_uid];
+  exam.ordinals.push_back(input.ordinal);
+  if (exam.results.empty()) {
+    exam.results.push_back(std::move(said));
+    return std::nullopt;
   }
+  const Input first = exam.results.front().input;
+  amendments_.emplace(first.ordinal, Amendment{input, false});
+  Later later{first};
+  const auto same =
+      std::find_if(exam.results.begin(), exam.results.end(), [&](const Result& earlier) {
+        // mammocalc's own SR read back asks for review by design (W14, E10): compared without it.
+        const bool review = !own && !earlier.own;
+        return review ? earlier.digest == said.digest
+                      : earlier.digest_but_review == said.digest_but_review;
+      });
+  if (same != exam.results.end()) {
+    later.copy_of = same->input;
+  } else {
+    later.differs = true;
+    later.first_difference = exam.results.size() == 1;
+    if (later.first_difference) {
+      later.first_findings_not_for_review = exam.results.front().findings_not_for_review;
+      // Every entry of the exam written so far needs review now, copies too.
+      for (const std::size_t ordinal : exam.ordinals) {
+        if (ordinal != input.ordinal) amendments_[ordinal].differs = true;
+      }
+    }
+    exam.results.push_back(std::move(said));
+  }
+  later.conflicting = exam.results.size() > 1;
   return later;
 }
 

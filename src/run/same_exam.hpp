@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "output/batch_index.hpp"
 #include "run/summary_files.hpp"
@@ -29,35 +30,41 @@ class ExamsSeen {
     std::size_t ordinal;  // of its entry in the index (a run without an index: `index`)
   };
   struct Later {
-    Input first;
-    bool differs = false;  // from the first input's result
-    // Differs, and the first input of the exam that does: the exam is a conflict from now on,
-    // and the first's findings that it counted as needing no review (this many) need review.
+    Input first;               // the exam's first input
+    Input copy_of{};           // !differs: the earlier input whose result this one repeats
+    bool differs = false;      // its result is none of the earlier inputs' results: it counts too
+    bool conflicting = false;  // the exam has two results or more, this one among them
+    // This input made the exam a conflict: the earlier inputs' counted findings that needed no
+    // review (this many) need review now.
     bool first_difference = false;
     int first_findings_not_for_review = 0;
   };
   struct Amendment {
-    Input later;           // the first later input of the exam, which the first names
-    bool differs = false;  // some later input's result differs from the first's
+    std::optional<Input> later;  // the first later input of the exam, which the first names
+    bool differs = false;        // the exam has turned out to have two results or more
   };
   // The first input of the exam of `result` (the input `input`, whose roll-up part is `part`),
-  // or none when this is the first (or its exam is not known). A later one makes the first's
-  // entry name it (amendments), the first later one only.
+  // or none when this is the first (or its exam is not known). A later input is compared with
+  // every result the exam has had, not only the first's (hostile review 34, H34-9): one that
+  // repeats any is a copy. The first input's entry is to name the first later one, and every
+  // earlier entry of an exam that turns out to have two results needs review (amendments).
   std::optional<Later> later_of_exam(const InputResult& result, Input input, const Rollup& part);
-  // The first inputs of their exam whose entry was written before a later input of it came, by
-  // their entry's ordinal.
+  // The entries written before a later input of their exam came, by their ordinal.
   const std::map<std::size_t, Amendment>& amendments() const { return amendments_; }
 
  private:
-  struct Exam {
-    Input first;
-    std::string digest;             // what the first input's result says (result_digest)
+  struct Result {
+    Input input;                    // the first input that gave it
+    std::string digest;             // what it says (result_digest)
     std::string digest_but_review;  // the same, leaving out the review (own SR read back)
-    bool first_own;                 // the first input is mammocalc's own SR read back
-    int findings_not_for_review;    // of the first input's findings, in the roll-up
-    bool conflicting;               // a later input gave another result
+    bool own;                       // the input is mammocalc's own SR read back
+    int findings_not_for_review;    // of its findings, counted in the roll-up
   };
-  std::unordered_map<std::string, Exam> first_;
+  struct Exam {
+    std::vector<Result> results;        // each different result, by its first input
+    std::vector<std::size_t> ordinals;  // of every input of the exam
+  };
+  std::unordered_map<std::string, Exam> exams_;
   std::map<std::size_t, Amendment> amendments_;
 };
 

@@ -115,6 +115,27 @@ check "... the copy is not counted again" \
 check "... the first entry says another result came" \
   bash -c "grep '<entry input=\"$work/clash/0copy.dcm\"' '$work/clash-3/index.xml' | grep -q 'sameExamDiffers=\"true\"'"
 check "... one conflicting exam" bash -c "grep -q '<rollup [^>]*sameExamConflicts=\"1\"' '$work/clash-3/index.xml'"
+# The suspicious report first, then the benign one and a copy of it (hostile review 34, H34-9):
+# the copy repeats the benign report, not the first input, and is counted once all the same; every
+# entry of the exam needs review, the copy's too.
+cp "$work/clash/1benign.dcm" "$work/clash/3copy.dcm"
+"$mammocalc" summarize -o "$work/clash-4" --rollup-csv "$work/clash-4.csv" "$work/clash/2suspicious.dcm" \
+  "$work/clash/1benign.dcm" "$work/clash/3copy.dcm" >/dev/null 2>"$work/clash-4.err"
+check "suspicious, benign, copy of benign: each result counted once" \
+  test "$(findings_of "$work/clash-4")" -eq "$both"
+check "... the copy is not counted" \
+  bash -c "grep '<entry input=\"$work/clash/3copy.dcm\"' '$work/clash-4/index.xml' | grep -q 'inRollup=\"false\"'"
+check "... every entry of the exam needs review" \
+  test "$(grep -c 'needsReview="true"[^>]*sameExamDiffers="true"\|sameExamDiffers="true"[^>]*needsReview="true"' "$work/clash-4/index.xml")" -eq 3
+check "... the copy's line names the report it repeats" \
+  grep -q "3copy.dcm: the same exam as $work/clash/1benign.dcm" "$work/clash-4.err"
+check "... the roll-up CSV counts the conflicting exam" grep -q '^total,same-exam-conflicts,1$' "$work/clash-4.csv"
+# A copy before the other report: its entry, written first, needs review once the other comes.
+"$mammocalc" summarize -o "$work/clash-5" "$work/clash/1benign.dcm" "$work/clash/3copy.dcm" \
+  "$work/clash/2suspicious.dcm" >/dev/null 2>&1
+check "benign, copy, suspicious: every entry needs review" \
+  test "$(grep -c '<entry [^>]*needsReview="true"' "$work/clash-5/index.xml")" -eq 3
+check "... and the index validates" validates "$work/clash-5"
 "$mammocalc" summarize --html -o "$work/clash-html" "$work/clash/1benign.dcm" "$work/clash/2suspicious.dcm" >/dev/null 2>&1
 check "--html: the same index" bash -c "grep -c 'sameExamDiffers' '$work/clash-html/index.xml' | grep -qx 2"
 check "--html: index.html says both rows have another result under the same UID" \

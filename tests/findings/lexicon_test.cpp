@@ -112,6 +112,7 @@ TEST(ResultMeanings, NoBenignResultIsReadIntoOneThatIsNot) {
   EXPECT_EQ(prior_results_meant("Atypische duktale Hyperplasie"), Results{PriorResult::HighRisk});
   EXPECT_TRUE(prior_results_meant("Kein Karzinom").empty());
   EXPECT_TRUE(prior_results_meant("Gutartig").empty());
+  EXPECT_EQ(prior_results_meant("Gutartig; vorl\xc3\xa4ufig"), Results{PriorResult::Indeterminate});
   for (const char* open :
        {"Not benign", "Non-benign", "Benign. Not benign.", "Benign?", "Benign (provisional)",
         "Benign, pending", "?Benign", "Benign (?)", "Benign, not final", "Query benign",
@@ -146,6 +147,9 @@ TEST(CategoryMeanings, CategoryWordsAreReadClauseByClause) {
   EXPECT_EQ(category_meant("Benign; biopsy recommended"), Category::Suspicious4);
   EXPECT_EQ(category_meant("Benign; cancer"), Category::Suspicious4);
   EXPECT_EQ(category_meant("Gutartig; suspekt"), Category::Suspicious4);
+  EXPECT_EQ(category_meant("Gutartig; Biopsie empfohlen"), Category::Suspicious4);
+  EXPECT_EQ(category_meant("Gutartig; Kategorie IV"), Category::Suspicious4);
+  EXPECT_EQ(category_meant("Gutartig; unvollst\xc3\xa4ndig"), Category::Incomplete0);
   EXPECT_FALSE(category_denied("Benign", Category::Benign2));
   EXPECT_FALSE(category_denied("Benign, not suspicious", Category::Benign2));
 }
