@@ -358,14 +358,17 @@ struct CategoryWords {
   std::string_view words;
   Category category;
 };
-constexpr std::array<CategoryWords, 45> kCategoryWords{{
+constexpr std::array<CategoryWords, 46> kCategoryWords{{
     {" known biopsy proven malignan", Category::KnownMalignancy6},
     {" biopsy proven malignan", Category::KnownMalignancy6},
     {" known malignan", Category::KnownMalignancy6},
     {" highly suggestive", Category::HighlySuggestive5},
     {" suggestive of malignan", Category::HighlySuggestive5},
     {" hochgradig", Category::HighlySuggestive5},
-    {" moderate suspicion", Category::HighSuspicion4C},
+    // BI-RADS 5th edition: 4B is moderate, 4C high suspicion (DICOM's 4C meaning says
+    // "Moderate", the 4th edition's word, and its token 4C decides there).
+    {" high suspicion", Category::HighSuspicion4C},
+    {" moderate suspicion", Category::ModerateSuspicion4B},
     {" intermediate suspicion", Category::ModerateSuspicion4B},
     {" low suspicion", Category::LowSuspicion4A},
     {" suspicious", Category::Suspicious4},
@@ -583,8 +586,21 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
     }
   }
   std::vector<MeaningClause> clauses;
+  // Where each clause had a comma (its words turn it into a blank): a negation that follows
+  // its concept reaches back to the last one only ("Ductal carcinoma in situ, invasion not
+  // identified" denies the invasion, not the carcinoma).
+  std::vector<std::vector<std::size_t>> commas;
+  const auto add_commas = [&](const std::string& text, std::size_t offset) {
+    std::vector<std::size_t> at;
+    for (std::size_t k = text.find(','); k != std::string::npos; k = text.find(',', k + 1)) {
+      // k + 1 in the part's words, which start with a blank; the clause starts at `offset`.
+      if (k + 1 >= offset) at.push_back(k + 1 - offset);
+    }
+    commas.push_back(std::move(at));
+  };
   for (const Part& part : parts) {
     std::string words = spaced_words(part.text);
+    std::size_t offset = 0;  // of `words` in the part's words
     // Split at the earliest clause start each time, so that the order of kClauseStarts does
     // not matter ("No mass which is within an asymmetry").
     for (;;) {
@@ -594,11 +610,15 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
       }
       if (earliest == std::string::npos) break;
       clauses.push_back({words.substr(0, earliest + 1), false, part.questioned, {}, {}});
+      add_commas(part.text, offset);
       words = words.substr(earliest);
+      offset += earliest;
     }
     clauses.push_back({words, false, part.questioned, {}, {}});
+    add_commas(part.text, offset);
   }
-  for (MeaningClause& clause : clauses) {
+  for (std::size_t index = 0; index < clauses.size(); ++index) {
+    MeaningClause& clause = clauses[index];
     std::string words = clause.words;
     for (const std::string_view pseudo : kPseudoNegations) {
       for (std::size_t at = words.find(pseudo); at != std::string::npos; at = words.find(pseudo)) {
@@ -625,8 +645,15 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
     const bool after_its_concept = std::any_of(
         kNegationsAfter.begin(), kNegationsAfter.end(),
         [&](std::string_view after) { return words.compare(trigger, after.size(), after) == 0; });
-    clause.affirmed = after_its_concept ? std::string() : clause.words.substr(0, trigger + 1);
-    clause.denied = after_its_concept ? clause.words : clause.words.substr(trigger);
+    std::size_t scope = trigger;
+    if (after_its_concept) {
+      // Back to the clause's last comma before the trigger, or its start.
+      const std::vector<std::size_t>& at = commas[index];  // ascending
+      const auto after = std::lower_bound(at.begin(), at.end(), trigger);
+      scope = after == at.begin() ? 0 : *(after - 1);
+    }
+    clause.affirmed = clause.words.substr(0, scope + 1);
+    clause.denied = clause.words.substr(scope);
   }
   return clauses;
 }
@@ -666,7 +693,6 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
     // Results whose own words negate: read before the clause's negation.
     if (names({" target not ", " not in the specimen ", " not in specimen "})) {
       add(PriorResult::TargetNotInSpecimen);
-      continue;
     }
     if (names({" no calcification", " calcifications not seen", " calcification not seen",
                " not retrieved", " without calcification", " calcifications absent",
@@ -674,25 +700,19 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
                " calcifications not identified", " calcification not identified", " kein mikrokalk",
                " kein kalk", " nicht getroffen"})) {
       add(PriorResult::NoCalcificationsInCore);
-      continue;
     }
     if (names({" target missed", " lesion missed", " missed the target"})) {
       add(PriorResult::TargetNotInSpecimen);
-      continue;
     }
     if (names({" insufficient", " non diagnostic", " nondiagnostic", " inadequate",
                " not diagnostic", " non representative", " not representative", " nicht repr",
                " unzureichend", " nicht ausreichend", " limited sample", " scant", " fat only",
                " blood clot only", " no lesional", " b1 "})) {
       add(PriorResult::Insufficient);
-      continue;
     }
     // "Not benign", "Non-benign": it names no result, and denies the benign one; "Benign?",
     // "Benign, pending": no result yet. Neither is a benign result (hostile review 33, H33-4).
-    if (benign_denied_or_uncertain(clause)) {
-      add(PriorResult::Indeterminate);
-      continue;
-    }
+    if (benign_denied_or_uncertain(clause)) add(PriorResult::Indeterminate);
     // Not final, or not agreeing with the imaging, or asking for more tissue: no result that
     // settles the calcifications (B1, W23).
     if (names({" pending", " provisional", " preliminary", " awaited", " awaiting", " to follow",
@@ -700,55 +720,66 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
                " not concordant", " excision", " excise", " uncertain malignant potential", " b3 ",
                " b4 ", " lesion of uncertain"})) {
       add(PriorResult::Indeterminate);
-      continue;
     }
     // What a negation denies names nothing ("Benign; no atypia or carcinoma"); what comes before
     // it does ("Atypical ductal hyperplasia, no carcinoma").
+    // Every result a clause names counts, not only the first ("Ductal carcinoma in situ,
+    // excision recommended" is malignant and asks for excision). The names of a high-risk lesion
+    // or an uncertain potential that hold a malignancy's word are taken out before the
+    // malignancies are looked for: lobular carcinoma in situ is high-risk.
+    std::string affirmed = clause.affirmed;
+    bool high_risk_name = false;
+    for (const std::string_view name :
+         {" lobular carcinoma in situ", " uncertain malignant potential"}) {
+      for (std::size_t at = affirmed.find(name); at != std::string::npos;
+           at = affirmed.find(name)) {
+        affirmed.replace(at, name.size(), std::string(name.size(), ' '));
+        high_risk_name = high_risk_name || name == " lobular carcinoma in situ";
+      }
+    }
     const auto affirms = [&](std::initializer_list<std::string_view> parts) {
       return std::any_of(parts.begin(), parts.end(), [&](std::string_view part) {
-        return clause.affirmed.find(part) != std::string::npos;
+        return affirmed.find(part) != std::string::npos;
       });
     };
+    // German too: Karzinom, maligne, Malignom, bösartig (its umlaut is no letter here: two
+    // blanks in UTF-8, one in Latin-1), Krebs.
+    const bool malignancy = affirms(
+        {"malignan",     "carcinoma", "cancer",     "sarcoma",  "lymphoma",    "metasta",
+         " dcis ",       " paget",    "karzinom",   " maligne", " malignom",   " malignit",
+         " b  sartig",   " b sartig", " boesartig", " krebs",   " microinvas", " tumour cells",
+         " tumor cells", " b5 ",      " b5a ",      " b5b "});
     // Lobular carcinoma in situ is a high-risk lesion (CID 6032), whatever its name says; the
     // papillary lesions, a complex sclerosing lesion (a radial scar) and a mucocele-like lesion
     // are excised as high-risk lesions (decision-logic.md B1 lists papilloma and radial scar).
-    if (affirms({" lobular carcinoma in situ",
-                 " lcis ",
-                 " lobular neoplasia",
-                 " atypi",
-                 " adh ",
-                 " alh ",
-                 " high risk",
-                 " radial scar",
-                 " phyllodes",
-                 " papillom",
-                 " papillary",
-                 " sclerosing lesion",
-                 " mucocele",
-                 " fea ",
-                 " flat epithelial",
-                 " lobul re neoplasie",
-                 " lobul  re neoplasie",
-                 " lobulaere neoplasie",
-                 " radi re narbe",
-                 " radi  re narbe",
-                 " radiaere narbe",
-                 " phylloides",
-                 " fibroepithelial"})) {
+    // A high-risk word in a malignancy's name ("papillary carcinoma") is the malignancy's.
+    if (high_risk_name || (!malignancy && affirms({" lobular carcinoma in situ",
+                                                   " lcis ",
+                                                   " lobular neoplasia",
+                                                   " atypi",
+                                                   " adh ",
+                                                   " alh ",
+                                                   " high risk",
+                                                   " radial scar",
+                                                   " phyllodes",
+                                                   " papillom",
+                                                   " papillary",
+                                                   " sclerosing lesion",
+                                                   " mucocele",
+                                                   " fea ",
+                                                   " flat epithelial",
+                                                   " lobul re neoplasie",
+                                                   " lobul  re neoplasie",
+                                                   " lobulaere neoplasie",
+                                                   " radi re narbe",
+                                                   " radi  re narbe",
+                                                   " radiaere narbe",
+                                                   " phylloides",
+                                                   " fibroepithelial"}))) {
       add(PriorResult::HighRisk);
-      continue;
     }
-    // German too: Karzinom, maligne, Malignom, bösartig (its umlaut is no letter here: two
-    // blanks in UTF-8, one in Latin-1), Krebs.
-    if (affirms({"malignan",  "carcinoma",   "cancer",        "sarcoma",      "lymphoma",
-                 "metasta",   " dcis ",      " paget",        "karzinom",     " maligne",
-                 " malignom", " malignit",   " b  sartig",    " b sartig",    " boesartig",
-                 " krebs",    " microinvas", " tumour cells", " tumor cells", " b5 ",
-                 " b5a ",     " b5b "})) {
-      // "Malignancy not excluded": a result that decides nothing (B1), never a benign one.
-      add(clause.uncertain ? PriorResult::Indeterminate : PriorResult::Malignant);
-      continue;
-    }
+    // "Malignancy not excluded": a result that decides nothing (B1), never a benign one.
+    if (malignancy) add(clause.uncertain ? PriorResult::Indeterminate : PriorResult::Malignant);
     if (affirms({" indeterminate", " equivocal", " uncertain"})) add(PriorResult::Indeterminate);
   }
   return results;

@@ -90,6 +90,21 @@ TEST(ResultMeanings, EveryResultAMeaningNamesIsRead) {
             Results{PriorResult::HighRisk});
   EXPECT_EQ(prior_results_meant("Uncertain malignant potential"),
             Results{PriorResult::Indeterminate});
+  // Review of session 39: every result a clause names counts, and a negation after its concept
+  // reaches back to the last comma only.
+  const auto has = [](const Results& results, PriorResult result) {
+    return std::find(results.begin(), results.end(), result) != results.end();
+  };
+  for (const char* malignant :
+       {"Ductal carcinoma in situ, invasion not identified", "DCIS, excision recommended",
+        "Atypical ductal hyperplasia and ductal carcinoma in situ",
+        "Scant fragments of invasive carcinoma", "Invasive carcinoma without calcifications",
+        "Papillary carcinoma"}) {
+    EXPECT_TRUE(has(prior_results_meant(malignant), PriorResult::Malignant)) << malignant;
+  }
+  EXPECT_FALSE(has(prior_results_meant("Invasive papillary carcinoma"), PriorResult::HighRisk));
+  EXPECT_EQ(prior_results_meant("Lobular carcinoma in situ"), Results{PriorResult::HighRisk});
+  EXPECT_TRUE(prior_results_meant("Benign, malignancy absent").empty());
 }
 
 // Hostile review 33, H33-4: meanings that name a lesion excised as high-risk (decision-logic.md
@@ -137,6 +152,9 @@ TEST(CategoryMeanings, CategoryWordsAreReadClauseByClause) {
   EXPECT_EQ(category_meant("Probably Benign"), Category::ProbablyBenign3);
   EXPECT_EQ(category_meant("Negative"), Category::Negative1);
   EXPECT_EQ(category_meant("4A - Low suspicion"), Category::LowSuspicion4A);
+  EXPECT_EQ(category_meant("4B - Moderate suspicion for malignancy"),
+            Category::ModerateSuspicion4B);  // BI-RADS 5th edition
+  EXPECT_EQ(category_meant("4C - Moderate suspicion"), Category::HighSuspicion4C);  // DICOM's
   EXPECT_EQ(category_meant("Benign, no malignancy"), Category::Benign2);
   EXPECT_TRUE(category_denied("Not benign", Category::Benign2));
   EXPECT_TRUE(category_denied("Benign?", Category::Benign2));
