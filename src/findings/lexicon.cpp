@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 #include <initializer_list>
+#include <iterator>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,7 +17,8 @@ namespace {
 
 // Whether no entry of a word table is empty: std::array value-initialises the entries its size
 // has beyond those given, and an empty word is found everywhere (a search for it never ends, a
-// stem of it names every meaning). Checked at compile time for every table below.
+// stem of it names every meaning). Checked at compile time for the tables of a fixed size; the
+// word lists are plain arrays, whose size is what they hold.
 template <typename Entry, std::size_t N, typename Words>
 constexpr bool none_empty(const std::array<Entry, N>& entries, Words words) {
   for (std::size_t i = 0; i < N; ++i) {
@@ -23,7 +26,6 @@ constexpr bool none_empty(const std::array<Entry, N>& entries, Words words) {
   }
   return true;
 }
-constexpr auto itself = [](std::string_view words) { return words; };
 
 template <typename Term>
 struct Entry {
@@ -216,17 +218,8 @@ std::optional<Term> meant(const std::array<Entry<Term>, N>& table, std::string_v
 // A meaning's words, lower case: its runs of letters and digits ("Fine-pleomorphic
 // calcifications" → fine, pleomorphic, calcifications).
 std::vector<std::string> meaning_words(std::string_view meaning) {
-  std::vector<std::string> words(1);
-  for (const char c : meaning) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) != 0) {
-      words.back() += static_cast<char>(std::tolower(byte));
-    } else if (!words.back().empty()) {
-      words.emplace_back();
-    }
-  }
-  if (words.back().empty()) words.pop_back();
-  return words;
+  std::istringstream spaced(spaced_words(meaning));
+  return {std::istream_iterator<std::string>(spaced), std::istream_iterator<std::string>()};
 }
 
 // A word only one term of a group has, by its stem ("pleomorph" for pleomorphic, pleomorphism),
@@ -358,7 +351,7 @@ struct CategoryWords {
   std::string_view words;
   Category category;
 };
-constexpr std::array<CategoryWords, 46> kCategoryWords{{
+constexpr CategoryWords kCategoryWords[] = {
     {" known biopsy proven malignan", Category::KnownMalignancy6},
     {" biopsy proven malignan", Category::KnownMalignancy6},
     {" known malignan", Category::KnownMalignancy6},
@@ -374,9 +367,6 @@ constexpr std::array<CategoryWords, 46> kCategoryWords{{
     {" suspicious", Category::Suspicious4},
     {" suspicion", Category::Suspicious4},
     {" suspekt", Category::Suspicious4},
-    // verdächtig: the umlaut is no letter here (two blanks in UTF-8, one in Latin-1).
-    {" verd  chtig", Category::Suspicious4},
-    {" verd chtig", Category::Suspicious4},
     {" verdaechtig", Category::Suspicious4},
     // "Possibly malignant", "Benign; cancer": suspicious at the least.
     {" malignan", Category::Suspicious4},
@@ -384,8 +374,7 @@ constexpr std::array<CategoryWords, 46> kCategoryWords{{
     {" cancer", Category::Suspicious4},
     {" carcinoma", Category::Suspicious4},
     {" karzinom", Category::Suspicious4},
-    {" b sartig", Category::Suspicious4},
-    {" b  sartig", Category::Suspicious4},
+    {" boesartig", Category::Suspicious4},
     {" biopsy", Category::Suspicious4},
     {" biopsie", Category::Suspicious4},
     // BI-RADS in Roman numerals (narrative.md §2), after "BI-RADS" or "category".
@@ -410,8 +399,7 @@ constexpr std::array<CategoryWords, 46> kCategoryWords{{
     {" unklar", Category::Incomplete0},
     {" unvollst", Category::Incomplete0},
     {" abkl", Category::Incomplete0},  // Abklärung (erforderlich)
-}};
-static_assert(none_empty(kCategoryWords, [](const CategoryWords& each) { return each.words; }));
+};
 
 // The categories a clause's words name, each once.
 std::vector<Category> categories_in(std::string words) {
@@ -491,9 +479,24 @@ bool category_denied(std::string_view meaning, Category category) {
 }
 
 std::string spaced_words(std::string_view meaning) {
+  // Each German letter of two UTF-8 bytes becomes its two-letter spelling (ä: ae, ß: ss), so that
+  // a word list spells it once ("boesartig") and positions stay those of the meaning's bytes.
   std::string words = " ";
-  for (const char c : meaning) {
-    const auto byte = static_cast<unsigned char>(c);
+  for (std::size_t at = 0; at < meaning.size(); ++at) {
+    const auto byte = static_cast<unsigned char>(meaning[at]);
+    if (byte == 0xC3 && at + 1 < meaning.size()) {
+      const auto next = static_cast<unsigned char>(meaning[at + 1]);
+      const char* spelled = next == 0xA4 || next == 0x84   ? "ae"
+                            : next == 0xB6 || next == 0x96 ? "oe"
+                            : next == 0xBC || next == 0x9C ? "ue"
+                            : next == 0x9F                 ? "ss"
+                                                           : nullptr;
+      if (spelled != nullptr) {
+        words += spelled;
+        ++at;
+        continue;
+      }
+    }
     words += std::isalnum(byte) != 0 ? static_cast<char>(std::tolower(byte)) : ' ';
   }
   return words + ' ';
@@ -505,47 +508,42 @@ std::string spaced_words(std::string_view meaning) {
 // stay so), and "with", "plus" besides, which add what they name. Not "and" (nor a comma): a
 // negation reaches every item of its list ("negative for atypia and malignancy", narrative.md
 // §3).
-constexpr std::array<std::string_view, 41> kClauseStarts{
+constexpr std::string_view kClauseStarts[] = {
     " but ", " however ", " although ", " though ", " except ", " apart from ", " aside from ",
     " other than ", " which ", " yet ", " whereas ", " while ", " whilst ",
     " with the exception of ", " save for ", " albeit ", " rather ", " in addition to ", " with ",
     " plus ", " besides ", " as well as ", " also ",
     // German, the other language mammocalc ships a lexicon for (its wordings' terminators).
     " aber ", " jedoch ", " allerdings ", " hingegen ", " dagegen ", " wohingegen ", " sondern ",
-    " ausser ", " au  er ", " sonst ", " ansonsten ", " mit ", " sowie ", " obwohl ", " wobei ",
-    " daf  r ", " w  hrend ", " waehrend "};
-static_assert(none_empty(kClauseStarts, itself));
+    " ausser ", " sonst ", " ansonsten ", " mit ", " sowie ", " obwohl ", " wobei ", " dafuer ",
+    " waehrend "};
 
 // The words that negate a meaning's clause.
 // German: kein/keine/keinen, ohne, nicht.
-constexpr std::array<std::string_view, 10> kNegations{
-    " no ",      " not ",  " non ", " without ", " negative ",
-    " free of ", " absen", " kein", " ohne ",    " nicht "};
-static_assert(none_empty(kNegations, itself));
+constexpr std::string_view kNegations[] = {" no ",       " not ",     " non ",  " without ",
+                                           " negative ", " free of ", " absen", " kein",
+                                           " ohne ",     " nicht "};
 
 // Negations that follow the concept they deny (narrative.md §3: "… are not seen", "… not
 // identified", "… absent").
-constexpr std::array<std::string_view, 8> kNegationsAfter{
-    " not seen",         " not identified", " not present", " not visible",
-    " not demonstrated", " absen",          " not found",   " nicht nachweisbar"};
-static_assert(none_empty(kNegationsAfter, itself));
+constexpr std::string_view kNegationsAfter[] = {" not seen",    " not identified",   " not present",
+                                                " not visible", " not demonstrated", " absen",
+                                                " not found",   " nicht nachweisbar"};
 
 // Words that hold a negation's word but deny nothing (narrative.md §3 pseudo-triggers: "no change
 // in", "not only"), and a denied disappearance ("has not resolved"): blanked before the
 // negation is looked for (hostile review 34, H34-4).
-constexpr std::array<std::string_view, 8> kPseudoNegations{
+constexpr std::string_view kPseudoNegations[] = {
     " no change",  " no significant change", " no increase", " not only ",
     " no longer ", " not resolved ",         " no doubt ",   " nicht nur "};
-static_assert(none_empty(kPseudoNegations, itself));
 
 // Words that make a clause uncertain or not final (narrative.md §3; hostile reviews 33 and 34).
-constexpr std::array<std::string_view, 23> kUncertain{
+constexpr std::string_view kUncertain[] = {
     " excluded ",   " exclude ",     " ruled out ",      " rule out ",   " possible ",
     " possibly ",   " query ",       " presumed ",       " presumably ", " questionable ",
     " equivocal ",  " unconfirmed ", " unverified ",     " not final ",  " draft ",
-    " likely ",     " auszuschlie",  " ausgeschlossen ", " fraglich ",   " vorl ",
-    " vorlaeufig ", " ausstehend ",  " unklar "};
-static_assert(none_empty(kUncertain, itself));
+    " likely ",     " auszuschlie",  " ausgeschlossen ", " fraglich ",   " vorlaeufig ",
+    " ausstehend ", " unklar "};
 
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
   // Clause ends: punctuation, a dash between spaces ("Not a mass - focal asymmetry"), and the
@@ -629,7 +627,7 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
     // "Mass not excluded", "cannot be ruled out", "Benign?": uncertain, which counts
     // (narrative.md §3).
     const bool uncertain =
-        clause.uncertain || std::any_of(kUncertain.begin(), kUncertain.end(), has);
+        clause.uncertain || std::any_of(std::begin(kUncertain), std::end(kUncertain), has);
     clause.uncertain = uncertain;
     std::size_t trigger = std::string::npos;
     for (const std::string_view negation : kNegations) {
@@ -643,7 +641,7 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
     // A negation after what it denies ("Mass not seen", "calcifications absent") denies all of
     // the clause; one before it, what follows (NegEx: its scope runs forward).
     const bool after_its_concept = std::any_of(
-        kNegationsAfter.begin(), kNegationsAfter.end(),
+        std::begin(kNegationsAfter), std::end(kNegationsAfter),
         [&](std::string_view after) { return words.compare(trigger, after.size(), after) == 0; });
     std::size_t scope = trigger;
     if (after_its_concept) {
@@ -659,7 +657,7 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
 }
 
 std::vector<std::string_view> meaning_clause_starts() {
-  return {kClauseStarts.begin(), kClauseStarts.end()};
+  return {std::begin(kClauseStarts), std::end(kClauseStarts)};
 }
 
 namespace {
@@ -716,9 +714,9 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
     // Not final, or not agreeing with the imaging, or asking for more tissue: no result that
     // settles the calcifications (B1, W23).
     if (names({" pending", " provisional", " preliminary", " awaited", " awaiting", " to follow",
-               " vorl  ufig", " vorlaeufig", " ausstehend", " requested", " discordan",
-               " not concordant", " excision", " excise", " uncertain malignant potential", " b3 ",
-               " b4 ", " lesion of uncertain"})) {
+               " vorlaeufig", " ausstehend", " requested", " discordan", " not concordant",
+               " excision", " excise", " uncertain malignant potential", " b3 ", " b4 ",
+               " lesion of uncertain"})) {
       add(PriorResult::Indeterminate);
     }
     // What a negation denies names nothing ("Benign; no atypia or carcinoma"); what comes before
@@ -742,40 +740,22 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
         return affirmed.find(part) != std::string::npos;
       });
     };
-    // German too: Karzinom, maligne, Malignom, bösartig (its umlaut is no letter here: two
-    // blanks in UTF-8, one in Latin-1), Krebs.
-    const bool malignancy = affirms(
-        {"malignan",     "carcinoma", "cancer",     "sarcoma",  "lymphoma",    "metasta",
-         " dcis ",       " paget",    "karzinom",   " maligne", " malignom",   " malignit",
-         " b  sartig",   " b sartig", " boesartig", " krebs",   " microinvas", " tumour cells",
-         " tumor cells", " b5 ",      " b5a ",      " b5b "});
+    // German too: Karzinom, maligne, Malignom, bösartig, Krebs.
+    const bool malignancy =
+        affirms({"malignan",      "carcinoma",    "cancer",     "sarcoma",  "lymphoma",
+                 "metasta",       " dcis ",       " paget",     "karzinom", " maligne",
+                 " malignom",     " malignit",    " boesartig", " krebs",   " microinvas",
+                 " tumour cells", " tumor cells", " b5 ",       " b5a ",    " b5b "});
     // Lobular carcinoma in situ is a high-risk lesion (CID 6032), whatever its name says; the
     // papillary lesions, a complex sclerosing lesion (a radial scar) and a mucocele-like lesion
     // are excised as high-risk lesions (decision-logic.md B1 lists papilloma and radial scar).
     // A high-risk word in a malignancy's name ("papillary carcinoma") is the malignancy's.
-    if (high_risk_name || (!malignancy && affirms({" lobular carcinoma in situ",
-                                                   " lcis ",
-                                                   " lobular neoplasia",
-                                                   " atypi",
-                                                   " adh ",
-                                                   " alh ",
-                                                   " high risk",
-                                                   " radial scar",
-                                                   " phyllodes",
-                                                   " papillom",
-                                                   " papillary",
-                                                   " sclerosing lesion",
-                                                   " mucocele",
-                                                   " fea ",
-                                                   " flat epithelial",
-                                                   " lobul re neoplasie",
-                                                   " lobul  re neoplasie",
-                                                   " lobulaere neoplasie",
-                                                   " radi re narbe",
-                                                   " radi  re narbe",
-                                                   " radiaere narbe",
-                                                   " phylloides",
-                                                   " fibroepithelial"}))) {
+    if (high_risk_name ||
+        (!malignancy &&
+         affirms({" lobular carcinoma in situ", " lcis ", " lobular neoplasia", " atypi", " adh ",
+                  " alh ", " high risk", " radial scar", " phyllodes", " papillom", " papillary",
+                  " sclerosing lesion", " mucocele", " fea ", " flat epithelial",
+                  " lobulaere neoplasie", " radiaere narbe", " phylloides", " fibroepithelial"}))) {
       add(PriorResult::HighRisk);
     }
     // "Malignancy not excluded": a result that decides nothing (B1), never a benign one.

@@ -86,7 +86,8 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning);
 // narrative wordings end a negation's scope with on either side is one (lexicon_test).
 std::vector<std::string_view> meaning_clause_starts();
 // A meaning as one string of its words: lower case, every character but letters and digits a
-// space, a space at both ends, so that " core" is found at a word's start ("score" holds none).
+// space, a space at both ends, so that " core" is found at a word's start ("score" holds none);
+// German ä, ö, ü, ß as ae, oe, ue, ss. One byte of the meaning for each character.
 std::string spaced_words(std::string_view meaning);
 
 // Letters and digits only, lower case: how two meanings are compared.

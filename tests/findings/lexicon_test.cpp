@@ -191,6 +191,16 @@ TEST(MeaningClauses, ANegationEndsWithItsClause) {
 
 // Hostile review 33, H33-1: a negation ends at every word that starts another statement, as in
 // the report's text ("No mass although asymmetry" names an asymmetry).
+// German letters are spelled out once, so that a word list holds one spelling of each word.
+TEST(MeaningClauses, GermanLettersAreSpelledOut) {
+  EXPECT_EQ(spaced_words("Verd\xc3\xa4\x63htig, Ma\xc3\x9f"), " verdaechtig  mass ");
+  EXPECT_EQ(category_meant("Gutartig; verd\xc3\xa4\x63htig"), Category::Suspicious4);
+  EXPECT_EQ(prior_results_meant("radi\xc3\xa4re Narbe"),
+            std::vector<PriorResult>{PriorResult::HighRisk});
+  EXPECT_EQ(prior_results_meant("Lobul\xc3\xa4re Neoplasie"),
+            std::vector<PriorResult>{PriorResult::HighRisk});
+}
+
 TEST(MeaningClauses, ANegationEndsAtEveryClauseStart) {
   for (const char* meaning :
        {"No mass although asymmetry", "No mass whereas architectural distortion",
