@@ -375,8 +375,14 @@ constexpr CategoryWords kCategoryWords[] = {
     {" carcinoma", Category::Suspicious4},
     {" karzinom", Category::Suspicious4},
     {" boesartig", Category::Suspicious4},
-    {" biopsy", Category::Suspicious4},
-    {" biopsie", Category::Suspicious4},
+    // A biopsy asked for, not one that was done ("post-biopsy change").
+    {" biopsy recommend", Category::Suspicious4},
+    {" biopsy is recommend", Category::Suspicious4},
+    {" recommend biopsy", Category::Suspicious4},
+    {" biopsy advised", Category::Suspicious4},
+    {" biopsy indicated", Category::Suspicious4},
+    {" biopsie empfohlen", Category::Suspicious4},
+    {" biopsie indiziert", Category::Suspicious4},
     // BI-RADS in Roman numerals (narrative.md §2), after "BI-RADS" or "category".
     {" rads vi ", Category::KnownMalignancy6},
     {" rads v ", Category::HighlySuggestive5},
@@ -520,15 +526,16 @@ constexpr std::string_view kClauseStarts[] = {
 
 // The words that negate a meaning's clause.
 // German: kein/keine/keinen, ohne, nicht.
-constexpr std::string_view kNegations[] = {" no ",       " not ",     " non ",  " without ",
-                                           " negative ", " free of ", " absen", " kein",
-                                           " ohne ",     " nicht "};
+constexpr std::string_view kNegations[] = {
+    " no ",      " not ",      " non ", " without ", " negative ", " free of ",      " absen",
+    " excluded", " ruled out", " kein", " ohne ",    " nicht ",    " ausgeschlossen"};
 
 // Negations that follow the concept they deny (narrative.md §3: "… are not seen", "… not
 // identified", "… absent").
-constexpr std::string_view kNegationsAfter[] = {" not seen",    " not identified",   " not present",
-                                                " not visible", " not demonstrated", " absen",
-                                                " not found",   " nicht nachweisbar"};
+constexpr std::string_view kNegationsAfter[] = {
+    " not seen",      " not identified", " not present", " not visible", " not demonstrated",
+    " absen",         " not found",      " excluded",    " ruled out",   " nicht nachweisbar",
+    " ausgeschlossen"};
 
 // Words that hold a negation's word but deny nothing (narrative.md §3 pseudo-triggers: "no change
 // in", "not only"), and a denied disappearance ("has not resolved"): blanked before the
@@ -538,12 +545,20 @@ constexpr std::string_view kPseudoNegations[] = {
     " no longer ", " not resolved ",         " no doubt ",   " nicht nur "};
 
 // Words that make a clause uncertain or not final (narrative.md §3; hostile reviews 33 and 34).
-constexpr std::string_view kUncertain[] = {
-    " excluded ",   " exclude ",     " ruled out ",      " rule out ",   " possible ",
-    " possibly ",   " query ",       " presumed ",       " presumably ", " questionable ",
-    " equivocal ",  " unconfirmed ", " unverified ",     " not final ",  " draft ",
-    " likely ",     " auszuschlie",  " ausgeschlossen ", " fraglich ",   " vorlaeufig ",
-    " ausstehend ", " unklar "};
+// "Excluded" and "ruled out" alone deny (kNegations); not excluded, they leave it open.
+constexpr std::string_view kUncertain[] = {" not excluded",  " be excluded",
+                                           " not exclude",   " cannot exclude",
+                                           " to exclude ",   " rule out ",
+                                           " not ruled out", " be ruled out",
+                                           " possible ",     " possibly ",
+                                           " query ",        " presumed ",
+                                           " presumably ",   " questionable ",
+                                           " equivocal ",    " unconfirmed ",
+                                           " unverified ",   " not final ",
+                                           " draft ",        " likely ",
+                                           " auszuschlie",   " nicht ausgeschlossen",
+                                           " fraglich ",     " vorlaeufig ",
+                                           " ausstehend ",   " unklar "};
 
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
   // Clause ends: punctuation, a dash between spaces ("Not a mass - focal asymmetry"), and the

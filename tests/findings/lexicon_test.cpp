@@ -105,6 +105,11 @@ TEST(ResultMeanings, EveryResultAMeaningNamesIsRead) {
   EXPECT_FALSE(has(prior_results_meant("Invasive papillary carcinoma"), PriorResult::HighRisk));
   EXPECT_EQ(prior_results_meant("Lobular carcinoma in situ"), Results{PriorResult::HighRisk});
   EXPECT_TRUE(prior_results_meant("Benign, malignancy absent").empty());
+  EXPECT_TRUE(prior_results_meant("Benign, malignancy excluded").empty());
+  EXPECT_EQ(prior_results_meant("Malignancy cannot be excluded"),
+            Results{PriorResult::Indeterminate});
+  EXPECT_EQ(prior_results_meant("Karzinom nicht ausgeschlossen"),
+            Results{PriorResult::Indeterminate});
 }
 
 // Hostile review 33, H33-4: meanings that name a lesion excised as high-risk (decision-logic.md
@@ -164,6 +169,10 @@ TEST(CategoryMeanings, CategoryWordsAreReadClauseByClause) {
   EXPECT_EQ(category_meant("Benign, BI RADS IV"), Category::Suspicious4);
   EXPECT_EQ(category_meant("Benign; biopsy recommended"), Category::Suspicious4);
   EXPECT_EQ(category_meant("Benign; cancer"), Category::Suspicious4);
+  // Review of session 39: a biopsy done and a malignancy excluded ask for nothing.
+  EXPECT_EQ(category_meant("2 - Benign (post-biopsy change)"), Category::Benign2);
+  EXPECT_EQ(category_meant("Benign, malignancy excluded"), Category::Benign2);
+  EXPECT_EQ(category_meant("Benign, malignancy not excluded"), Category::Suspicious4);
   EXPECT_EQ(category_meant("Gutartig; suspekt"), Category::Suspicious4);
   EXPECT_EQ(category_meant("Gutartig; Biopsie empfohlen"), Category::Suspicious4);
   EXPECT_EQ(category_meant("Gutartig; Kategorie IV"), Category::Suspicious4);

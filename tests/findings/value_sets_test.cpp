@@ -252,6 +252,9 @@ TEST(OtherFindingsMeant, ANegationSilencesItsClauseOnly) {
   EXPECT_EQ(other_findings_meant("Calcifications not only in a mass"), Kinds{FindingKind::Mass});
   EXPECT_EQ(other_findings_meant("Mass has not resolved"), Kinds{FindingKind::Mass});
   EXPECT_TRUE(other_findings_meant("Mass not seen").empty());
+  EXPECT_TRUE(other_findings_meant("Calcifications, mass excluded").empty());
+  EXPECT_EQ(other_findings_meant("Calcifications, mass cannot be ruled out"),
+            Kinds{FindingKind::Mass});
 }
 
 }  // namespace
