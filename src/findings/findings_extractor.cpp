@@ -1860,35 +1860,10 @@ void note_finding_code_meaning(const ContentItem& item, Finding& finding) {
         (meant == FindingKind::Mass && kind == FindingKind::MassWithCalcifications)) {
       continue;
     }
-    const std::string named = meant == FindingKind::Mass        ? "a mass"
-                              : meant == FindingKind::Asymmetry ? "an asymmetry"
-                                                                : "an architectural distortion";
-    discordant(std::string(finding_code_words(kind)), named,
+    discordant(std::string(finding_code_words(kind)), std::string(finding_code_words(meant)),
                count_finding_kind(meant, item.code, item.position, finding));
   }
 }
-
-// Codes of CID 6054 for the breast, the image or normal tissue as a whole, not for a lesion
-// calcifications can be in: CID 6015's Breast composition and Mammography breast density (the
-// breast's density, or BI-RADS 3rd edition's one-view density, which the rules do not weigh
-// either), CID 6014's Breast geometry, Image Quality and Non-lesion, and Normal breast tissue,
-// Breast normal and Ultrasound scan normal (FHIR-D ValueSet-dicom-cid-6014, -6015, -6054). A
-// finding coded so that carries calcification descriptors says two things that cannot both hold
-// (hostile review 30, H30-9). The legacy SRT forms of domain.md §3.9 match too.
-constexpr std::array<CodeConst, 12> kFindingCodesOfNoLesion{{
-    {"129715009", "SCT", "Breast composition"},
-    {"F-01710", "SRT", "Breast composition"},
-    {"129793001", "SCT", "Mammography breast density"},
-    {"F-01796", "SRT", "Mammography breast density"},
-    {"111100", "DCM", "Breast geometry"},
-    {"111101", "DCM", "Image Quality"},
-    {"111102", "DCM", "Non-lesion"},
-    {"111287", "DCM", "Normal breast tissue"},
-    {"290084006", "SCT", "Breast normal"},
-    {"F-8A084", "SRT", "Breast normal"},
-    {"169254007", "SCT", "Ultrasound scan normal"},
-    {"F-01BF8", "SRT", "Ultrasound scan normal"},
-}};
 
 // What the code of a calcification finding says (TID 4206 row 4 in CID 6054; TID 4006 in CID
 // 6014, TID 4005 in CID 6016: `context_group`), for the TID 4200 and CAD readers alike: a code
@@ -1909,8 +1884,7 @@ void read_calcification_finding_code(const ContentItem& item, std::string_view c
       text += suspicious_value_words(*term) + ": never below 4A (rule C0)";
     }
     finding.notes.push_back({WarningCode::UnknownCode, text, item.position});
-  } else if (std::any_of(kFindingCodesOfNoLesion.begin(), kFindingCodesOfNoLesion.end(),
-                         [&](const CodeConst& code) { return same_concept(item.code, code); })) {
+  } else if (names_no_lesion(item.code)) {
     finding.notes.push_back({WarningCode::UnknownCode,
                              "finding code " + describe(item.code) + " is in " +
                                  std::string(context_group) +

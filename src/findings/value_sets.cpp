@@ -462,6 +462,33 @@ constexpr std::array<Member<ResultStatus>, 4> kResultStatus{{
 
 }  // namespace
 
+// Codes of CID 6054 for the breast, the image or normal tissue as a whole, not for a lesion
+// calcifications can be in: CID 6015's Breast composition and Mammography breast density (the
+// breast's density, or BI-RADS 3rd edition's one-view density, which the rules do not weigh
+// either), CID 6014's Breast geometry, Image Quality and Non-lesion, and Normal breast tissue,
+// Breast normal and Ultrasound scan normal (FHIR-D ValueSet-dicom-cid-6014, -6015, -6054). A
+// finding coded so that carries calcification descriptors says two things that cannot both hold
+// (hostile review 30, H30-9). The legacy SRT forms of domain.md §3.9 match too.
+constexpr std::array<CodeConst, 12> kFindingCodesOfNoLesion{{
+    {"129715009", "SCT", "Breast composition"},
+    {"F-01710", "SRT", "Breast composition"},
+    {"129793001", "SCT", "Mammography breast density"},
+    {"F-01796", "SRT", "Mammography breast density"},
+    {"111100", "DCM", "Breast geometry"},
+    {"111101", "DCM", "Image Quality"},
+    {"111102", "DCM", "Non-lesion"},
+    {"111287", "DCM", "Normal breast tissue"},
+    {"290084006", "SCT", "Breast normal"},
+    {"F-8A084", "SRT", "Breast normal"},
+    {"169254007", "SCT", "Ultrasound scan normal"},
+    {"F-01BF8", "SRT", "Ultrasound scan normal"},
+}};
+
+bool names_no_lesion(const Code& code) {
+  return std::any_of(kFindingCodesOfNoLesion.begin(), kFindingCodesOfNoLesion.end(),
+                     [&](const CodeConst& member) { return same_concept(code, member); });
+}
+
 std::optional<FindingKind> finding_kind_for(const Code& code) { return lookup(kFindingKind, code); }
 
 std::vector<FindingKind> other_findings_meant(std::string_view meaning) {

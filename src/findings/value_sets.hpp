@@ -30,6 +30,10 @@ enum class FindingKind {
 
 // Empty when the code is not a known finding code ("unrecognised finding code").
 std::optional<FindingKind> finding_kind_for(const Code& code);
+// A code of CID 6054 for the breast, the image or normal tissue as a whole (Breast composition,
+// Mammography breast density, Non-lesion, Breast normal …), not for a lesion calcifications can
+// be in (hostile review 30, H30-9).
+bool names_no_lesion(const Code& code);
 // The kinds of finding besides calcification a finding code's meaning names ("Focal asymmetric
 // breast tissue", "Architectural distortion", "Mass of breast"), unless the meaning negates
 // ("without mass"): a calcification code shown with one of them is discordant, and the finding
