@@ -1,28 +1,10 @@
 #include "run/same_exam.hpp"
 
 #include <algorithm>
-#include <sstream>
 #include <utility>
-
-#include "dicom/sr_writer.hpp"
-#include "findings/lexicon.hpp"
 
 namespace mammocalc {
 namespace {
-
-// What an input's result says, as far as an index and a roll-up count it: two inputs of one
-// exam with the same digest are copies (one is counted), two with different ones are not.
-// Without `review`, the digest leaves out which findings need review: mammocalc's own SR read
-// back needs review by design (W14, E10), and says the same as its source all the same.
-std::string result_digest(const IndexEntry& entry, Rollup part, bool review) {
-  if (!review) part.needs_review = 0;
-  std::ostringstream said;
-  said << (entry.category ? to_string(*entry.category) : "-") << ','
-       << (entry.classification ? to_string(*entry.classification) : "-") << ',' << entry.findings
-       << ',' << entry.narrative_findings << ',' << (review && entry.needs_review) << '\n'
-       << rollup_csv(part);
-  return hex_digest(said.str());
-}
 
 // Whether an input is mammocalc's own SR read back (--read-own): its exam is another SR's.
 bool own_read_back(const InputResult& result) {
@@ -35,10 +17,10 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
                                                          const Rollup& part) {
   if (result.exam_sop_instance_uid.empty()) return std::nullopt;
   const bool own = own_read_back(result);
-  Result said{input, result_digest(result.entry, part, true),
-              result_digest(result.entry, part, false), own, part.findings - part.needs_review};
+  Result said{input, result.said, result.said_briefly, own, part.findings - part.needs_review};
   Exam& exam = exams_[result.exam_sop_instance_uid];
-  exam.ordinals.push_back(input.ordinal);
+  // The entries written before a difference are amended then; after it, none is.
+  if (exam.results.size() < 2) exam.ordinals.push_back(input.ordinal);
   if (exam.results.empty()) {
     exam.results.push_back(std::move(said));
     return std::nullopt;
@@ -48,10 +30,9 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
   Later later{first};
   const auto same =
       std::find_if(exam.results.begin(), exam.results.end(), [&](const Result& earlier) {
-        // mammocalc's own SR read back asks for review by design (W14, E10): compared without it.
+        // mammocalc's own SR read back is compared briefly (InputResult::said_briefly).
         const bool review = !own && !earlier.own;
-        return review ? earlier.digest == said.digest
-                      : earlier.digest_but_review == said.digest_but_review;
+        return review ? earlier.said == said.said : earlier.said_briefly == said.said_briefly;
       });
   if (same != exam.results.end()) {
     later.copy_of = same->input;
@@ -64,6 +45,7 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
       for (const std::size_t ordinal : exam.ordinals) {
         if (ordinal != input.ordinal) amendments_[ordinal].differs = true;
       }
+      exam.ordinals = {};
     }
     exam.results.push_back(std::move(said));
   }

@@ -54,15 +54,15 @@ class ExamsSeen {
 
  private:
   struct Result {
-    Input input;                    // the first input that gave it
-    std::string digest;             // what it says (result_digest)
-    std::string digest_but_review;  // the same, leaving out the review (own SR read back)
-    bool own;                       // the input is mammocalc's own SR read back
-    int findings_not_for_review;    // of its findings, counted in the roll-up
+    Input input;                  // the first input that gave it
+    std::string said;             // what it says (InputResult::said)
+    std::string said_briefly;     // the same, briefly (own SR read back)
+    bool own;                     // the input is mammocalc's own SR read back
+    int findings_not_for_review;  // of its findings, counted in the roll-up
   };
   struct Exam {
     std::vector<Result> results;        // each different result, by its first input
-    std::vector<std::size_t> ordinals;  // of every input of the exam
+    std::vector<std::size_t> ordinals;  // of its inputs until it has two results
   };
   std::unordered_map<std::string, Exam> exams_;
   std::map<std::size_t, Amendment> amendments_;

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -12,6 +13,8 @@
 #include <iostream>
 #include <optional>
 #include <set>
+#include <sstream>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -19,6 +22,7 @@
 #include "base/uid.hpp"
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
+#include "findings/lexicon.hpp"
 #include "review/exam_view.hpp"
 #include "review/review_html.hpp"
 #include "run/summarise.hpp"
@@ -112,6 +116,46 @@ std::optional<AnnotatedInput> annotated_input(const InputFile& input,
   }
 }
 
+namespace {
+
+// What a result says, finding by finding, as one exam read twice is judged (ExamsSeen): each
+// finding's breast, category, classification and biopsy, and the exam's category and
+// classification; in `Detail::Full` also the calcification types and distribution and which
+// parts need review. File names, content positions and wording do not count: two inputs whose
+// digests agree say the same. mammocalc's own SR read back is compared briefly: it always asks
+// for review (W14, E10), and it keeps what the rules decided, not every descriptor of the text
+// it was made from.
+enum class Detail { Full, Brief };
+std::string said_digest(const Report& report, Detail detail) {
+  const bool full = detail == Detail::Full;
+  std::ostringstream said;
+  const auto optional_words = [](const auto& value) {
+    return value ? std::string(to_string(*value)) : std::string("-");
+  };
+  said << optional_words(report.exam.category) << ',' << optional_words(report.exam.classification)
+       << ',' << (full && report.exam.needs_review) << '\n';
+  for (std::size_t i = 0; i < report.decisions.size() && i < report.input.findings.size(); ++i) {
+    const Decision& decision = report.decisions[i];
+    const Finding& finding = report.input.findings[i];
+    said << to_string(finding.laterality) << ',' << to_string(decision.final_category) << ','
+         << to_string(decision.classification) << ','
+         << optional_words(decision.recommendation.biopsy);
+    if (full) {
+      std::set<std::string> types;  // sorted, each once
+      for (const auto& type : finding.morphology) types.emplace(to_string(type.term));
+      said << ','
+           << (finding.distribution ? std::string(to_string(finding.distribution->term)) : "-")
+           << ',' << decision.needs_review;
+      for (const std::string& type : types) said << ',' << type;
+    }
+    said << '\n';
+  }
+  const std::array<unsigned char, 20> digest = sha1(said.str());
+  return {digest.begin(), digest.end()};
+}
+
+}  // namespace
+
 InputResult process_input(const InputFile& input, const Evaluation& evaluation,
                           const SummaryFiles& files, Rollup& rollup_part) {
   InputResult outcome;
@@ -129,6 +173,8 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
     const Report report = summarise_input(input.path, evaluation);
     outcome.sop_instance_uid = report.input.source.sop_instance_uid;
     outcome.exam_sop_instance_uid = exam_sop_instance_uid_of(report.input.source);
+    outcome.said = said_digest(report, Detail::Full);
+    outcome.said_briefly = said_digest(report, Detail::Brief);
     outcome.summary = render_summary(report, evaluation.summary);
     if (files.html || !files.dicom_out_dir.empty()) {
       const bool redact = evaluation.summary.redact;

@@ -35,6 +35,10 @@ struct InputResult {
   // SR read back (--read-own) its source's, as its evidence names it; empty when it is no valid
   // UID. Two inputs of one run with the same one read one exam twice (hostile review 31, H31-6).
   std::string exam_sop_instance_uid;
+  // What its result says, finding by finding (a SHA-1, 20 bytes), in full and briefly (for
+  // mammocalc's own SR read back): two inputs of one exam that agree are copies (ExamsSeen).
+  std::string said;
+  std::string said_briefly;
   std::string summary;
   std::string page;  // the review page, with SummaryFiles::html
   WrittenSr dicom;   // the SR, with SummaryFiles::dicom_out_dir

@@ -136,6 +136,20 @@ check "... the roll-up CSV counts the conflicting exam" grep -q '^total,same-exa
 check "benign, copy, suspicious: every entry needs review" \
   test "$(grep -c '<entry [^>]*needsReview="true"' "$work/clash-5/index.xml")" -eq 3
 check "... and the index validates" validates "$work/clash-5"
+# Two reports under one UID that agree in every count but not in what they say (a coarse type
+# where the other has dystrophic): no copies, both counted and both need review (review of
+# session 39: the comparison was of counts only).
+dsr2xml "$other_sr" "$work/cv.xml"
+sed 's|<value>129749001</value>|<value>129750001</value>|; s|<meaning>Coarse (popcorn-like) calcification</meaning>|<meaning>Dystrophic calcification</meaning>|' \
+  "$work/cv.xml" >"$work/cv-dystrophic.xml"
+mkdir "$work/counts"
+xml2dsr "$work/cv-dystrophic.xml" "$work/counts/2dystrophic.dcm" >/dev/null 2>&1
+cp "$other_sr" "$work/counts/1coarse.dcm"
+"$mammocalc" summarize -o "$work/counts-out" "$work/counts/1coarse.dcm" "$work/counts/2dystrophic.dcm" >/dev/null 2>&1
+check "same counts, another type under one UID: both say the other differs" \
+  test "$(grep -c 'sameExamDiffers="true"' "$work/counts-out/index.xml")" -eq 2
+check "... and the roll-up counts both" test "$(findings_of "$work/counts-out")" -eq 4
+
 "$mammocalc" summarize --html -o "$work/clash-html" "$work/clash/1benign.dcm" "$work/clash/2suspicious.dcm" >/dev/null 2>&1
 check "--html: the same index" bash -c "grep -c 'sameExamDiffers' '$work/clash-html/index.xml' | grep -qx 2"
 check "--html: index.html says both rows have another result under the same UID" \
