@@ -140,15 +140,11 @@ std::optional<FollowUpInterval> follow_up_interval(const ContentItem& item,
 
 std::string category_words(Category category) { return std::string(to_string(category)); }
 
-// A meaning "4 - Suspicious" on a 4A code (or "4B" on a 4 code) says less, not otherwise.
-bool categories_agree(Category value, Category meant) {
-  const auto family_of_four = [](Category category) {
-    return category == Category::Suspicious4 || category == Category::LowSuspicion4A ||
-           category == Category::ModerateSuspicion4B || category == Category::HighSuspicion4C;
-  };
-  if (value == meant) return true;
-  return family_of_four(value) && family_of_four(meant) &&
-         (value == Category::Suspicious4 || meant == Category::Suspicious4);
+// Words, one space between them.
+std::string joined(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& word : words) text += (text.empty() ? "" : " ") + word;
+  return text;
 }
 
 // An Assessment Category or Recommended Follow-up code whose meaning names another category or
@@ -169,6 +165,11 @@ std::optional<ReaderNote> meaning_discordance(const ContentItem& item) {
     } else if (category_denied(item.code.meaning, *value)) {
       // "Not benign" on the benign code: it names no other category, but denies its own.
       by_meaning = "not " + by_value;
+    } else if (const std::vector<std::string> beyond =
+                   category_meaning_beyond(item.code.meaning, *value);
+               !beyond.empty()) {
+      // "Benign (not final)", "Benign, BI-RADS III": words this tool cannot vouch for.
+      by_meaning = "more than " + by_value + " (\"" + joined(beyond) + "\")";
     } else {
       return std::nullopt;
     }
@@ -772,9 +773,21 @@ class FindingReader {
   // specimen" on "Target contained"): the radiologist saw and signed the meaning; both are read,
   // so a malignant one stands (C13) and one asking for excision is weighed (B1, W23; hostile
   // review 28, H28-1; 32, H32-1).
+  // A meaning that says more than its code's kind of result in words this tool cannot vouch for
+  // ("Benign; IDC", "Benign (unconfirmed)", "Benign" on a DCIS code) is read as indeterminate
+  // too: no result that settles the calcifications (B1, W23; hostile review 35).
   void read_results_meant(const ContentItem& item, std::optional<PriorResult> own,
                           const std::string& own_words) {
-    for (const PriorResult meant : prior_results_meant(item.code.meaning)) {
+    std::vector<PriorResult> meant_results = prior_results_meant(item.code.meaning);
+    const bool names_other = std::any_of(
+        meant_results.begin(), meant_results.end(),
+        [&](PriorResult meant) { return meant != own && meant != PriorResult::Benign; });
+    if (own && !names_other &&
+        (!result_meaning_beyond(item.code.meaning, *own).empty() ||
+         result_kind_denied(item.code.meaning, *own))) {
+      meant_results.push_back(PriorResult::Indeterminate);
+    }
+    for (const PriorResult meant : meant_results) {
       if (meant == own || meant == PriorResult::Benign) continue;
       finding_.prior_results.push_back(meant);
       finding_.results_given.push_back(

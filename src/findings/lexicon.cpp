@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <initializer_list>
 #include <iterator>
 #include <sstream>
@@ -396,6 +397,7 @@ constexpr CategoryWords kCategoryWords[] = {
     {" wahrscheinlich gutartig", Category::ProbablyBenign3},
     {" short interval", Category::ProbablyBenign3},
     {" benign", Category::Benign2},
+    {" negativ", Category::Negative1},
     {" gutartig", Category::Benign2},
     {" incomplete", Category::Incomplete0},
     {" additional imaging", Category::Incomplete0},
@@ -473,14 +475,30 @@ std::optional<Category> category_in_words(std::string_view meaning) {
   });
 }
 
+namespace {
+
+// The category a spaced word names as a token ("2", "4a"), as category_named reads it.
+std::optional<Category> category_of_token(std::string_view word) {
+  std::string token(word);
+  std::transform(token.begin(), token.end(), token.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return category_named(token);
+}
+
+}  // namespace
+
 bool category_denied(std::string_view meaning, Category category) {
   const std::vector<MeaningClause> clauses = meaning_clauses(meaning);
   return std::any_of(clauses.begin(), clauses.end(), [&](const MeaningClause& clause) {
     // An uncertain or questioned one denies nothing but asks all the same ("Benign?",
-    // "Possibly benign" on the benign code).
-    const std::vector<Category> named =
-        categories_in(clause.uncertain ? clause.words : clause.denied);
-    return std::find(named.begin(), named.end(), category) != named.end();
+    // "Possibly benign", "2?" on the benign code).
+    const std::string& words = clause.uncertain ? clause.words : clause.denied;
+    const std::vector<Category> named = categories_in(words);
+    if (std::find(named.begin(), named.end(), category) != named.end()) return true;
+    std::istringstream tokens(words);
+    return std::any_of(
+        std::istream_iterator<std::string>(tokens), std::istream_iterator<std::string>(),
+        [&](const std::string& token) { return category_of_token(token) == category; });
   });
 }
 
@@ -518,7 +536,7 @@ constexpr std::string_view kClauseStarts[] = {
     " but ", " however ", " although ", " though ", " except ", " apart from ", " aside from ",
     " other than ", " which ", " yet ", " whereas ", " while ", " whilst ",
     " with the exception of ", " save for ", " albeit ", " rather ", " in addition to ", " with ",
-    " plus ", " besides ", " as well as ", " also ",
+    " plus ", " besides ", " as well as ", " also ", " nevertheless ", " nonetheless ", " instead ",
     // German, the other language mammocalc ships a lexicon for (its wordings' terminators).
     " aber ", " jedoch ", " allerdings ", " hingegen ", " dagegen ", " wohingegen ", " sondern ",
     " ausser ", " sonst ", " ansonsten ", " mit ", " sowie ", " obwohl ", " wobei ", " dafuer ",
@@ -546,19 +564,14 @@ constexpr std::string_view kPseudoNegations[] = {
 
 // Words that make a clause uncertain or not final (narrative.md §3; hostile reviews 33 and 34).
 // "Excluded" and "ruled out" alone deny (kNegations); not excluded, they leave it open.
-constexpr std::string_view kUncertain[] = {" not excluded",  " be excluded",
-                                           " not exclude",   " cannot exclude",
-                                           " to exclude ",   " rule out ",
-                                           " not ruled out", " be ruled out",
-                                           " possible ",     " possibly ",
-                                           " query ",        " presumed ",
-                                           " presumably ",   " questionable ",
-                                           " equivocal ",    " unconfirmed ",
-                                           " unverified ",   " not final ",
-                                           " draft ",        " likely ",
-                                           " auszuschlie",   " nicht ausgeschlossen",
-                                           " fraglich ",     " vorlaeufig ",
-                                           " ausstehend ",   " unklar "};
+constexpr std::string_view kUncertain[] = {
+    " not excluded",   " be excluded",    " not exclude",   " cannot exclude",
+    " to exclude ",    " rule out ",      " not ruled out", " be ruled out",
+    " possible ",      " possibly ",      " query ",        " presumed ",
+    " presumably ",    " questionable ",  " equivocal ",    " unconfirmed ",
+    " not definitive", " not conclusive", " unverified ",   " not final ",
+    " draft ",         " likely ",        " auszuschlie",   " nicht ausgeschlossen",
+    " fraglich ",      " vorlaeufig ",    " ausstehend ",   " unklar "};
 
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
   // Clause ends: punctuation, a dash between spaces ("Not a mass - focal asymmetry"), and the
@@ -653,22 +666,114 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
       clause.affirmed = clause.words;
       continue;
     }
-    // A negation after what it denies ("Mass not seen", "calcifications absent") denies all of
-    // the clause; one before it, what follows (NegEx: its scope runs forward).
+    // A negation before what it denies reaches forward to the clause's end (NegEx), and denies
+    // what follows its own first word ("Negative" names category 1, "Not negative" denies it);
+    // one after what it denies ("Mass not seen", "calcifications absent") reaches back to the
+    // clause's last comma before it, or its start.
     const bool after_its_concept = std::any_of(
         std::begin(kNegationsAfter), std::end(kNegationsAfter),
         [&](std::string_view after) { return words.compare(trigger, after.size(), after) == 0; });
-    std::size_t scope = trigger;
+    std::size_t affirmed_end = trigger;
+    std::size_t denied_start = words.find(' ', trigger + 1);
     if (after_its_concept) {
-      // Back to the clause's last comma before the trigger, or its start.
       const std::vector<std::size_t>& at = commas[index];  // ascending
       const auto after = std::lower_bound(at.begin(), at.end(), trigger);
-      scope = after == at.begin() ? 0 : *(after - 1);
+      affirmed_end = after == at.begin() ? 0 : *(after - 1);
+      denied_start = affirmed_end;
     }
-    clause.affirmed = clause.words.substr(0, scope + 1);
-    clause.denied = clause.words.substr(scope);
+    clause.affirmed = clause.words.substr(0, affirmed_end + 1);
+    clause.denied = clause.words.substr(denied_start);
   }
   return clauses;
+}
+
+namespace {
+
+// Words any meaning of a category or a result may hold besides its own.
+constexpr std::string_view kNeutralWords[] = {
+    "bi",      "rads",     "birads",   "category", "kategorie",   "assessment",   "beurteilung",
+    "finding", "findings", "befund",   "befunde",  "mammography", "mammographie", "breast",
+    "brust",   "mamma",    "of",       "the",      "for",         "and",          "or",
+    "a",       "an",       "in",       "on",       "with",        "to",           "is",
+    "are",     "der",      "die",      "das",      "und",         "oder",         "mit",
+    "result",  "results",  "ergebnis", "tissue",   "gewebe"};
+
+// The words of each category's name, in BI-RADS (4th and 5th editions) and DICOM, English and
+// German, and its Roman numeral (narrative.md §2): a category meaning made of them, its token and
+// neutral words says its category only.
+std::string_view category_name_words(Category category) {
+  switch (category) {
+    case Category::Incomplete0:
+      return "incomplete need needs additional imaging evaluation prior priors mammograms "
+             "mammogram comparison unvollstaendig";
+    case Category::Negative1:
+      return "i negative negativ unauffaellig normal";
+    case Category::Benign2:
+      return "ii benign benigne gutartig gutartiger";
+    case Category::ProbablyBenign3:
+      return "iii probably benign benigne wahrscheinlich gutartig";
+    case Category::Suspicious4:
+      return "iv suspicious suspicion abnormality malignancy suspekt verdaechtig";
+    case Category::LowSuspicion4A:
+      return "iv low suspicion suspicious for malignancy geringer verdacht";
+    case Category::ModerateSuspicion4B:
+      return "iv moderate intermediate suspicion suspicious for malignancy mittlerer verdacht";
+    case Category::HighSuspicion4C:
+      return "iv high moderate suspicion suspicious for malignancy hoher verdacht";
+    case Category::HighlySuggestive5:
+      return "v highly suggestive of malignancy hochgradig malignitaetsverdaechtig";
+    case Category::KnownMalignancy6:
+      return "vi known biopsy proven malignancy histologically bioptisch gesicherte malignitaet";
+  }
+  return {};
+}
+
+}  // namespace
+
+bool holds_word(std::string_view words, std::string_view word) {
+  return (" " + std::string(words) + " ").find(" " + std::string(word) + " ") != std::string::npos;
+}
+
+std::vector<std::string> words_beyond(std::string_view meaning,
+                                      const std::function<bool(std::string_view)>& own) {
+  std::vector<std::string> beyond;
+  for (const MeaningClause& clause : meaning_clauses(meaning)) {
+    std::istringstream affirmed(clause.affirmed);
+    for (std::string word; affirmed >> word;) {
+      const bool neutral = std::find(std::begin(kNeutralWords), std::end(kNeutralWords), word) !=
+                           std::end(kNeutralWords);
+      if (!neutral && !own(word)) beyond.push_back(word);
+    }
+  }
+  return beyond;
+}
+
+bool categories_agree(Category value, Category meant) {
+  const auto family_of_four = [](Category category) {
+    return category == Category::Suspicious4 || category == Category::LowSuspicion4A ||
+           category == Category::ModerateSuspicion4B || category == Category::HighSuspicion4C;
+  };
+  if (value == meant) return true;
+  return family_of_four(value) && family_of_four(meant) &&
+         (value == Category::Suspicious4 || meant == Category::Suspicious4);
+}
+
+std::vector<std::string> category_meaning_beyond(std::string_view meaning, Category category) {
+  const std::string_view names = category_name_words(category);
+  // A Coding Scheme Version put in the meaning ("4.0") is no category.
+  std::string without_version(meaning);
+  for (std::size_t at = 0; at + 2 < without_version.size(); ++at) {
+    const auto digit = [&](std::size_t k) {
+      return std::isdigit(static_cast<unsigned char>(without_version[k])) != 0;
+    };
+    if (digit(at) && without_version[at + 1] == '.' && digit(at + 2)) {
+      without_version.replace(at, 3, "   ");
+    }
+  }
+  return words_beyond(without_version, [&](std::string_view word) {
+    const std::optional<Category> named = category_of_token(word);
+    return (named && categories_agree(category, *named)) || holds_word(names, word);
+  });
 }
 
 std::vector<std::string_view> meaning_clause_starts() {
@@ -689,6 +794,14 @@ bool benign_denied_or_uncertain(const MeaningClause& clause) {
 }
 
 }  // namespace
+
+std::vector<std::string_view> prior_result_meanings(PriorResult result) {
+  std::vector<std::string_view> meanings;
+  for (const auto& entry : kPriorResult) {
+    if (entry.term == result) meanings.push_back(entry.code.meaning);
+  }
+  return meanings;
+}
 
 std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
   std::vector<PriorResult> results;

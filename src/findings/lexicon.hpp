@@ -2,6 +2,7 @@
 // The vocabulary: DICOM codes ↔ our enums ↔ the BI-RADS words the summary prints.
 // Every mapping is a table in lexicon.cpp with the context group it comes from (domain.md §3).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,6 +65,8 @@ std::optional<PriorResult> prior_result_meant(std::string_view meaning);  // CID
 // name), insufficient, target not in the
 // specimen, no calcifications in the cores, malignant (hostile review 32, H32-1, H32-3).
 std::vector<PriorResult> prior_results_meant(std::string_view meaning);
+// The meanings CID 6063 (and its legacy SRT forms) gives the codes of a kind of result.
+std::vector<std::string_view> prior_result_meanings(PriorResult result);
 
 // A meaning's clauses (split at punctuation, a spaced dash, and the words of
 // meaning_clause_starts: but, however, although, except, which, with, and …), each as
@@ -82,6 +85,22 @@ struct MeaningClause {
   std::string denied;
 };
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning);
+// The words of a meaning that say more than its code: affirmed (a word a negation denies says
+// nothing of the code), neither one of the code's own words (`own`) nor one any category or
+// result meaning may hold ("BI-RADS", "category", "of"). A meaning that has any is no display of
+// its code this tool can vouch for: the words that say more never end (hostile reviews 33 to
+// 35), the words that say nothing else do.
+// Whether `words` (spaced) hold `word` as a whole word.
+bool holds_word(std::string_view words, std::string_view word);
+std::vector<std::string> words_beyond(std::string_view meaning,
+                                      const std::function<bool(std::string_view)>& own);
+// Whether a category a meaning names agrees with its code's: the same, or "4 - Suspicious" on a
+// 4A code (or "4B" on a 4 code), which says less, not otherwise.
+bool categories_agree(Category value, Category meant);
+// Those of an Assessment Category meaning: beyond its token ("2", "4A") and the words of its
+// name in BI-RADS and DICOM, English and German ("2 - Benign", "Gutartig", "BI-RADS 2: benign
+// finding" say nothing more; "Benign, BI-RADS III", "Benign (not final)" do).
+std::vector<std::string> category_meaning_beyond(std::string_view meaning, Category category);
 // The words that start a clause of a meaning, spaced (" although "): every terminator the English
 // narrative wordings end a negation's scope with on either side is one (lexicon_test).
 std::vector<std::string_view> meaning_clause_starts();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
@@ -652,6 +653,107 @@ constexpr std::array<Member<TargetConfirmation>, 7> kTargetConfirmation{{
 
 std::optional<TargetConfirmation> target_confirmation_for(const Code& code) {
   return lookup(kTargetConfirmation, code);
+}
+
+namespace {
+
+// Words any result meaning may hold besides its own ("Fibrocystic change with calcifications in
+// the core"), English and German.
+constexpr std::string_view kResultNeutralWords[] = {"calcification",
+                                                    "calcifications",
+                                                    "microcalcification",
+                                                    "microcalcifications",
+                                                    "calcified",
+                                                    "core",
+                                                    "cores",
+                                                    "specimen",
+                                                    "present",
+                                                    "seen",
+                                                    "identified",
+                                                    "associated",
+                                                    "biopsy",
+                                                    "verkalkung",
+                                                    "verkalkungen",
+                                                    "mikrokalk",
+                                                    "kalk",
+                                                    "stanze",
+                                                    "stanzbiopsie",
+                                                    "nachweisbar"};
+
+// The words that name a benign, malignant or high-risk result as such, English and German.
+constexpr std::string_view kBenignNames = "benign benigne gutartig";
+constexpr std::string_view kMalignantNames =
+    "malignant malignancy maligne malignom karzinom carcinoma cancer dcis idc ilc invasive";
+constexpr std::string_view kHighRiskNames = "high risk lesion atypia atypie";
+
+// The words of a kind of result's names: every meaning the tables give its codes (a benign
+// meaning's words, for the benign kind, only those of the codes read as benign), and the kind's
+// own words in English and German.
+std::set<std::string> words_of_kind(PriorResult kind) {
+  std::set<std::string> words;
+  const auto add = [&words](std::string_view meaning) {
+    std::istringstream spaced(spaced_words(meaning));
+    for (std::string word; spaced >> word;) words.insert(word);
+  };
+  const auto add_members = [&](const auto& table) {
+    for (const auto& member : table) {
+      if (pathology_result_for(
+              Code{std::string(member.code.value), std::string(member.code.scheme), ""}) == kind) {
+        add(member.code.meaning);
+      }
+    }
+  };
+  add_members(kManagedAsHighRisk);
+  add_members(kHighRiskPathology);
+  add_members(kMalignantPathology);
+  add_members(kMalignancyType);
+  add_members(kBenignPathology);
+  for (const std::string_view meaning : prior_result_meanings(kind)) add(meaning);
+  switch (kind) {
+    case PriorResult::Benign:
+      add(kBenignNames);
+      break;
+    case PriorResult::Malignant:
+      add(kMalignantNames);
+      break;
+    case PriorResult::HighRisk:
+      add(kHighRiskNames);
+      break;
+    default:
+      break;
+  }
+  for (const std::string_view neutral : kResultNeutralWords) words.emplace(neutral);
+  return words;
+}
+
+}  // namespace
+
+std::vector<std::string> result_meaning_beyond(std::string_view meaning, PriorResult result) {
+  // Built once: the tables are fixed.
+  static const std::array<std::set<std::string>, 3> kWords{words_of_kind(PriorResult::Benign),
+                                                           words_of_kind(PriorResult::Malignant),
+                                                           words_of_kind(PriorResult::HighRisk)};
+  const std::set<std::string>* own = result == PriorResult::Benign      ? &kWords[0]
+                                     : result == PriorResult::Malignant ? &kWords[1]
+                                     : result == PriorResult::HighRisk  ? &kWords[2]
+                                                                        : nullptr;
+  if (own == nullptr) return {};
+  return words_beyond(meaning,
+                      [own](std::string_view word) { return own->count(std::string(word)) != 0; });
+}
+
+bool result_kind_denied(std::string_view meaning, PriorResult result) {
+  const std::string_view names = result == PriorResult::Benign      ? kBenignNames
+                                 : result == PriorResult::Malignant ? kMalignantNames
+                                                                    : std::string_view();
+  if (names.empty()) return false;
+  const std::vector<MeaningClause> clauses = meaning_clauses(meaning);
+  return std::any_of(clauses.begin(), clauses.end(), [&](const MeaningClause& clause) {
+    std::istringstream denied(clause.denied);
+    return std::any_of(std::istream_iterator<std::string>(denied),
+                       std::istream_iterator<std::string>(),
+                       [&](const std::string& word) { return holds_word(names, word); });
+  });
 }
 
 std::optional<PriorResult> pathology_result_for(const Code& code) {

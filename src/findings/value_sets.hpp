@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/codes.hpp"
 #include "findings/findings.hpp"
@@ -105,6 +106,14 @@ bool follow_up_not_benign(const Code& code);
 // HighRisk (domain.md §3.5). Empty when the code is in none of them. prior_result_for() (lexicon)
 // also reads CID 6063 and CID 6066 and falls back to this.
 std::optional<PriorResult> pathology_result_for(const Code& code);
+// The words of a benign, malignant or high-risk result code's meaning that say more than a
+// result of its kind (words_beyond): not a word of any meaning of that kind in CID 6030-6033,
+// 6063, 6159 ("Fibrocystic change" on the benign code says nothing more; "Benign; IDC",
+// "Benign (unconfirmed)" do). Empty for the other kinds, whose codes say little of themselves.
+std::vector<std::string> result_meaning_beyond(std::string_view meaning, PriorResult result);
+// Whether a benign or malignant result code's meaning denies its own kind ("Not malignant",
+// "No DCIS" on a malignant code; "Not benign" on the benign one).
+bool result_kind_denied(std::string_view meaning, PriorResult result);
 
 // CID 6047 CAD Processing and Findings Summary: did every algorithm of the CAD succeed?
 enum class CadProcessing {

@@ -241,5 +241,45 @@ TEST(MeaningClauses, EveryTerminatorOfTheEnglishWordingsStartsAClause) {
   EXPECT_GE(terminators, 10);
 }
 
+// A category meaning in words the tool cannot vouch for says more than its code (hostile review
+// 35): read by its code and reviewed (W17). The names of the category in BI-RADS and DICOM,
+// English and German, with its token and neutral words, say nothing more.
+TEST(CategoryMeaningBeyond, TheCategorysOwnNamesSayNothingMore) {
+  for (const char* meaning : {"2 - Benign", "BI-RADS 2", "Benign", "BI-RADS 2: benign finding",
+                              "Benign findings", "Category 2 - benign", "BI-RADS II", "Gutartig",
+                              "BI-RADS 2 (gutartiger Befund)", "4.0", ""}) {
+    EXPECT_TRUE(category_meaning_beyond(meaning, Category::Benign2).empty()) << meaning;
+  }
+  EXPECT_TRUE(
+      category_meaning_beyond("0 - Incomplete - Need additional imaging evaluation +/- priors",
+                              Category::Incomplete0)
+          .empty());
+  EXPECT_TRUE(category_meaning_beyond("1 - Negative", Category::Negative1).empty());
+  EXPECT_TRUE(category_meaning_beyond("4 - Suspicious", Category::ModerateSuspicion4B).empty());
+  EXPECT_TRUE(
+      category_meaning_beyond("4C - Moderate suspicion", Category::HighSuspicion4C).empty());
+  EXPECT_TRUE(
+      category_meaning_beyond("6 - Known biopsy proven malignancy", Category::KnownMalignancy6)
+          .empty());
+}
+
+TEST(CategoryMeaningBeyond, OtherWordsAreNamed) {
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(category_meaning_beyond("Benign (not final)", Category::Benign2),
+            (Words{"not", "final"}));
+  EXPECT_EQ(category_meaning_beyond("Benign, BI-RADS III", Category::Benign2), Words{"iii"});
+  EXPECT_EQ(category_meaning_beyond("2 - Benign, pending pathology", Category::Benign2),
+            (Words{"pending", "pathology"}));
+  // What a negation denies says nothing of the code ("Benign, no malignancy").
+  EXPECT_TRUE(category_meaning_beyond("Benign, no malignancy", Category::Benign2).empty());
+}
+
+TEST(CategoryMeanings, AQuestionedOrDeniedTokenDeniesItsCategory) {
+  EXPECT_TRUE(category_denied("2?", Category::Benign2));
+  EXPECT_TRUE(category_denied("Not negative", Category::Negative1));
+  EXPECT_FALSE(category_denied("Negative", Category::Negative1));
+  EXPECT_FALSE(category_denied("2 - Benign", Category::Benign2));
+}
+
 }  // namespace
 }  // namespace mammocalc

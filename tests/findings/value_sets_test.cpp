@@ -257,5 +257,36 @@ TEST(OtherFindingsMeant, ANegationSilencesItsClauseOnly) {
             Kinds{FindingKind::Mass});
 }
 
+// A result meaning in words the tool cannot vouch for says more than its code's kind (hostile
+// review 35): the result is read as indeterminate as well (B1, W23).
+TEST(ResultMeaningBeyond, AKindsOwnWordsSayNothingMore) {
+  for (const char* meaning : {"Benign", "Benign findings", "Benign, no atypia",
+                              "Fibrocystic change with microcalcifications", "Gutartig",
+                              "Benign breast tissue with calcifications in the core"}) {
+    EXPECT_TRUE(result_meaning_beyond(meaning, PriorResult::Benign).empty()) << meaning;
+  }
+  EXPECT_TRUE(result_meaning_beyond("Ductal carcinoma in situ", PriorResult::Malignant).empty());
+  EXPECT_TRUE(result_meaning_beyond("Malignant", PriorResult::Malignant).empty());
+}
+
+TEST(ResultMeaningBeyond, OtherWordsAreNamed) {
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(result_meaning_beyond("Benign (unconfirmed)", PriorResult::Benign),
+            Words{"unconfirmed"});
+  EXPECT_EQ(result_meaning_beyond("Benign, awaiting review", PriorResult::Benign),
+            (Words{"awaiting", "review"}));
+  EXPECT_FALSE(result_meaning_beyond("Benign; IDC", PriorResult::Benign).empty());
+  // Other kinds say little of themselves: nothing is weighed beyond them.
+  EXPECT_TRUE(result_meaning_beyond("Anything at all", PriorResult::Insufficient).empty());
+}
+
+TEST(ResultKindDenied, ADeniedKindIsSaid) {
+  EXPECT_TRUE(result_kind_denied("No DCIS", PriorResult::Malignant));
+  EXPECT_TRUE(result_kind_denied("Not malignant", PriorResult::Malignant));
+  EXPECT_TRUE(result_kind_denied("Not benign", PriorResult::Benign));
+  EXPECT_FALSE(result_kind_denied("Ductal carcinoma in situ", PriorResult::Malignant));
+  EXPECT_FALSE(result_kind_denied("Benign, no malignancy", PriorResult::Benign));
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -1169,6 +1169,45 @@ TEST(Hostile32ResultMeanings, ABenignCodeShownAsAHighRiskLesionAsksTheRadiologis
   EXPECT_TRUE(warned(decision, "code-meaning-discordant"));
   EXPECT_TRUE(decision.needs_review);
 }
+// H35: a benign result whose meaning says more than "benign" in words the tool cannot vouch for
+// ("Benign (unconfirmed)", "Benign; IDC"), or a malignant one whose meaning denies malignancy, is
+// read as indeterminate too: it does not settle the calcifications (W23). Ordinary benign
+// wordings stay quiet.
+TEST(Hostile35ResultMeanings, AResultMeaningSayingMoreThanItsKindAsksTheRadiologist) {
+  for (const char* meaning : {"Benign (unconfirmed)", "Benign, awaiting review", "Not benign"}) {
+    Code result = kBenignResult;
+    result.meaning = meaning;
+    const Report report = evaluate_report(
+        {finding_with({kRight, kPunctate, kDiffuse}),
+         intervention("1.1.2", Laterality::Right, {procedure_result("1.1.2.2", result)})});
+    EXPECT_TRUE(fired(report.decisions.front(), "W23")) << meaning;
+    EXPECT_TRUE(report.decisions.front().needs_review) << meaning;
+  }
+  for (const char* meaning : {"Benign", "Benign findings", "Benign, no atypia",
+                              "Fibrocystic change with microcalcifications"}) {
+    Code result = kBenignResult;
+    result.meaning = meaning;
+    const Report report = evaluate_report(
+        {finding_with({kRight, kPunctate, kDiffuse}),
+         intervention("1.1.2", Laterality::Right, {procedure_result("1.1.2.2", result)})});
+    EXPECT_FALSE(fired(report.decisions.front(), "W23")) << meaning;
+    EXPECT_FALSE(report.decisions.front().needs_review) << meaning;
+  }
+}
+// H35: a category meaning saying more than its code is read by its code and reviewed (W17).
+TEST(Hostile35CategoryMeanings, ACategoryMeaningSayingMoreThanItsCodeAsksTheRadiologist) {
+  for (const char* meaning : {"Benign (not final)", "Benign, BI-RADS III", "2?"}) {
+    const Report report = evaluate_report(
+        {finding_with({kRight,
+                       kPunctate,
+                       kDiffuse,
+                       {codes::kAssessmentCategory, Code{"397141009", "SCT", meaning}}})});
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, "W17")) << meaning;
+    EXPECT_TRUE(decision.needs_review) << meaning;
+    EXPECT_EQ(decision.reported_category, Category::Benign2) << meaning;  // by code
+  }
+}
 // H32-2: a type whose meaning names its own benign term and a suspicious one is read as both.
 TEST(Hostile32ResultMeanings, ATypeNamingItsOwnTermAndASuspiciousOneIsReadAsBoth) {
   Code round = code(Morphology::Punctate);
