@@ -872,11 +872,13 @@ class FindingReader {
       if (!term) finding_.notes.push_back(unknown_code_note(item, "CID 6010"));
       finding_.morphology.push_back(
           Coded<Morphology>{term.value_or(Morphology::Unrecognised), item.code, item.position});
-      if (const auto other = meaning_names_other(
-              item, term, other_named(term, morphologies_meant(item.code.meaning)))) {
-        finding_.morphology.push_back(Coded<Morphology>{*other, item.code, item.position});
+      const auto other =
+          meaning_names_other(item, term, other_named(term, morphologies_meant(item.code.meaning)));
+      if (other) finding_.morphology.push_back(Coded<Morphology>{*other, item.code, item.position});
+      if (!note_suspicion_in_meaning(item) && term && !other) {
+        note_meaning_beyond(item, to_string(*term),
+                            morphology_meaning_beyond(item.code.meaning, *term));
       }
-      note_suspicion_in_meaning(item);
     } else if (is_concept(item, codes::kCalcificationDistribution)) {
       const auto term = distribution_for(item.code);
       if (!term) note_unknown_value(item, "CID 6012");
@@ -885,12 +887,16 @@ class FindingReader {
           term ? std::string(to_string(value)) : "unrecognised " + describe(item.code);
       distribution_.push_back(
           {Coded<Distribution>{value, item.code, item.position}, {words, item.position}});
-      if (const auto other = meaning_names_other(
-              item, term, other_named(term, distributions_meant(item.code.meaning)))) {
+      const auto other = meaning_names_other(
+          item, term, other_named(term, distributions_meant(item.code.meaning)));
+      if (other) {
         distribution_.push_back({Coded<Distribution>{*other, item.code, item.position},
                                  {std::string(to_string(*other)), item.position}});
       }
-      note_suspicion_in_meaning(item);
+      if (!note_suspicion_in_meaning(item) && term && !other) {
+        note_meaning_beyond(item, to_string(*term),
+                            distribution_meaning_beyond(item.code.meaning, *term));
+      }
     } else if (is_concept(item, codes::kChangeSinceLastMammogram)) {
       code_value(item, change_for, change_, "CID 6002");
     } else if (is_concept(item, codes::kAssociatedFinding)) {
@@ -941,16 +947,33 @@ class FindingReader {
   // A type or distribution code whose meaning calls the calcifications suspicious or malignant
   // in words ("Round, suspicious", "Rund, suspekt"): the radiologist's words say more than the
   // code, which is read alone; said, for review (W17; hostile review 34, H34-5).
-  void note_suspicion_in_meaning(const ContentItem& item) {
+  // Returns whether it said so.
+  bool note_suspicion_in_meaning(const ContentItem& item) {
     const std::optional<Category> said = category_in_words(item.code.meaning);
     if (!said || more_suspicious(*said, Category::ProbablyBenign3) == Category::ProbablyBenign3) {
-      return;
+      return false;
     }
     finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
                               describe(item.concept_name) + " code (" + item.code.value + ", " +
                                   item.code.scheme + ") has the meaning \"" + item.code.meaning +
                                   "\", which says BI-RADS " + category_words(*said) +
                                   "; read by its code alone",
+                              item.position});
+    return true;
+  }
+
+  // A type or distribution code whose meaning says more than its term in words this tool cannot
+  // vouch for ("Cast-like", "DCIS-like", "Round?"): the words that say more never end, those
+  // that say nothing else do. Read by its code alone; said, for review (W17; hostile review 35,
+  // H35-4).
+  void note_meaning_beyond(const ContentItem& item, std::string_view term,
+                           const std::vector<std::string>& beyond) {
+    if (beyond.empty()) return;
+    finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
+                              describe(item.concept_name) + " code (" + item.code.value + ", " +
+                                  item.code.scheme + ") is " + std::string(term) +
+                                  " but its meaning \"" + item.code.meaning + "\" names more (\"" +
+                                  joined(beyond) + "\"); read by its code alone",
                               item.position});
   }
 

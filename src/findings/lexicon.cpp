@@ -545,15 +545,16 @@ constexpr std::string_view kClauseStarts[] = {
 // The words that negate a meaning's clause.
 // German: kein/keine/keinen, ohne, nicht.
 constexpr std::string_view kNegations[] = {
-    " no ",      " not ",      " non ", " without ", " negative ", " free of ",      " absen",
-    " excluded", " ruled out", " kein", " ohne ",    " nicht ",    " ausgeschlossen"};
+    " no ",   " not ",     " non ",      " without ", " negative ",     " free of ",
+    " absen", " excluded", " ruled out", " neither ", " nor ",          " none",
+    " kein",  " ohne ",    " nicht ",    " weder ",   " ausgeschlossen"};
 
 // Negations that follow the concept they deny (narrative.md §3: "… are not seen", "… not
 // identified", "… absent").
 constexpr std::string_view kNegationsAfter[] = {
-    " not seen",      " not identified", " not present", " not visible", " not demonstrated",
-    " absen",         " not found",      " excluded",    " ruled out",   " nicht nachweisbar",
-    " ausgeschlossen"};
+    " not seen",         " not identified", " not present",       " not visible",
+    " not demonstrated", " absen",          " not found",         " excluded",
+    " ruled out",        " none",           " nicht nachweisbar", " ausgeschlossen"};
 
 // Words that hold a negation's word but deny nothing (narrative.md §3 pseudo-triggers: "no change
 // in", "not only"), and a denied disappearance ("has not resolved"): blanked before the
@@ -580,6 +581,7 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
   struct Part {
     std::string text;
     bool questioned = false;
+    bool after_colon = false;
   };
   // A comma does not end a negation's scope (narrative.md §3: "no hyperplasia, atypia, or
   // carcinoma" denies all three; hostile review 34, H34-8). A question mark questions the words
@@ -605,11 +607,28 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
     if (c == ';' || c == '.' || c == '/' || c == ':' || c == '(' || c == ')' || c == '!' ||
         spaced_dash) {
       parts.emplace_back();
+      parts.back().after_colon = c == ':';
       question_leads = false;
     } else {
       if (question_leads) parts.back().questioned = true;
       parts.back().text += c;
     }
+  }
+  // A negation alone after a colon denies what the colon follows ("Carcinoma: absent",
+  // "Calcifications: none"; hostile review 35, H35-8): the two are one clause.
+  for (std::size_t index = parts.size(); index-- > 1;) {
+    const std::string words = spaced_words(parts[index].text);
+    const std::size_t first = words.find_first_not_of(' ');
+    const bool negation_only =
+        first != std::string::npos &&
+        std::any_of(std::begin(kNegationsAfter), std::end(kNegationsAfter),
+                    [&](std::string_view after) {
+                      return words.compare(first - 1, after.size(), after) == 0;
+                    });
+    if (!parts[index].after_colon || !negation_only) continue;
+    parts[index - 1].text += " " + parts[index].text;
+    parts[index - 1].questioned = parts[index - 1].questioned || parts[index].questioned;
+    parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(index));
   }
   std::vector<MeaningClause> clauses;
   // Where each clause had a comma (its words turn it into a blank): a negation that follows
@@ -738,12 +757,15 @@ std::vector<std::string> words_beyond(std::string_view meaning,
                                       const std::function<bool(std::string_view)>& own) {
   std::vector<std::string> beyond;
   for (const MeaningClause& clause : meaning_clauses(meaning)) {
+    const std::size_t before = beyond.size();
     std::istringstream affirmed(clause.affirmed);
     for (std::string word; affirmed >> word;) {
       const bool neutral = std::find(std::begin(kNeutralWords), std::end(kNeutralWords), word) !=
                            std::end(kNeutralWords);
       if (!neutral && !own(word)) beyond.push_back(word);
     }
+    // A clause of its own words, questioned ("Round?"), says more than its code: a doubt.
+    if (clause.uncertain && beyond.size() == before) beyond.emplace_back("?");
   }
   return beyond;
 }
@@ -774,6 +796,51 @@ std::vector<std::string> category_meaning_beyond(std::string_view meaning, Categ
     const std::optional<Category> named = category_of_token(word);
     return (named && categories_agree(category, *named)) || holds_word(names, word);
   });
+}
+
+namespace {
+
+// Words any calcification type or distribution meaning may hold besides its term's own,
+// English and German ("fein", "grob": the German words that name a term are its naming stems,
+// "pleomorph", "heterogen").
+constexpr std::string_view kCalcificationNeutralWords =
+    "calcification calcifications calcified calcific microcalcification microcalcifications "
+    "macrocalcification macrocalcifications calcs calc type morphology distribution shaped like "
+    "verkalkung verkalkungen mikrokalk mikroverkalkung mikroverkalkungen makroverkalkungen kalk "
+    "typ form verteilung fein feine feinen grob grobe groben";
+
+// Those of a type or distribution meaning: beyond the words of its term's canonical meanings and
+// BI-RADS name, the words its naming stems start, and those that yield to them ("linear" in
+// "fine linear branching", "coarse" in "coarse heterogeneous").
+template <typename Term, std::size_t N, std::size_t M>
+std::vector<std::string> term_meaning_beyond(const std::array<Entry<Term>, N>& table,
+                                             const std::array<NamingWord<Term>, M>& naming,
+                                             std::string_view meaning, Term term) {
+  std::string own = spaced_words(to_string(term));
+  for (const auto& entry : table) {
+    if (entry.term == term) own += spaced_words(entry.code.meaning);
+  }
+  std::vector<std::string_view> stems;
+  for (const auto& word : naming) {
+    const bool yields = std::any_of(naming.begin(), naming.end(), [&](const auto& other) {
+      return other.term == term && !word.unless.empty() && other.stem == word.unless;
+    });
+    if (word.term == term || yields) stems.push_back(word.stem);
+  }
+  return words_beyond(meaning, [&](std::string_view word) {
+    return holds_word(own, word) || holds_word(kCalcificationNeutralWords, word) ||
+           std::any_of(stems.begin(), stems.end(),
+                       [&](std::string_view stem) { return word.rfind(stem, 0) == 0; });
+  });
+}
+
+}  // namespace
+
+std::vector<std::string> morphology_meaning_beyond(std::string_view meaning, Morphology term) {
+  return term_meaning_beyond(kMorphology, kMorphologyWords, meaning, term);
+}
+std::vector<std::string> distribution_meaning_beyond(std::string_view meaning, Distribution term) {
+  return term_meaning_beyond(kDistribution, kDistributionWords, meaning, term);
 }
 
 std::vector<std::string_view> meaning_clause_starts() {

@@ -87,7 +87,8 @@ struct MeaningClause {
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning);
 // The words of a meaning that say more than its code: affirmed (a word a negation denies says
 // nothing of the code), neither one of the code's own words (`own`) nor one any category or
-// result meaning may hold ("BI-RADS", "category", "of"). A meaning that has any is no display of
+// result meaning may hold ("BI-RADS", "category", "of"); "?" for a questioned clause of its own
+// words ("Round?"). A meaning that has any is no display of
 // its code this tool can vouch for: the words that say more never end (hostile reviews 33 to
 // 35), the words that say nothing else do.
 // Whether `words` (spaced) hold `word` as a whole word.
@@ -101,6 +102,11 @@ bool categories_agree(Category value, Category meant);
 // name in BI-RADS and DICOM, English and German ("2 - Benign", "Gutartig", "BI-RADS 2: benign
 // finding" say nothing more; "Benign, BI-RADS III", "Benign (not final)" do).
 std::vector<std::string> category_meaning_beyond(std::string_view meaning, Category category);
+// Those of a Calcification Type or Distribution meaning: beyond its term's canonical meanings,
+// BI-RADS name and naming words, English and German ("Fine pleomorphic microcalcifications",
+// "feinlinear verzweigt" say nothing more; "Cast-like", "DCIS-like", "Round?" do).
+std::vector<std::string> morphology_meaning_beyond(std::string_view meaning, Morphology term);
+std::vector<std::string> distribution_meaning_beyond(std::string_view meaning, Distribution term);
 // The words that start a clause of a meaning, spaced (" although "): every terminator the English
 // narrative wordings end a negation's scope with on either side is one (lexicon_test).
 std::vector<std::string_view> meaning_clause_starts();

@@ -281,5 +281,47 @@ TEST(CategoryMeanings, AQuestionedOrDeniedTokenDeniesItsCategory) {
   EXPECT_FALSE(category_denied("2 - Benign", Category::Benign2));
 }
 
+// H35-4: a type or distribution meaning in words the tool cannot vouch for says more than its
+// code; the term's own names (canonical, BI-RADS, naming words, German) say nothing more.
+TEST(TermMeaningBeyond, ATermsOwnNamesSayNothingMore) {
+  for (const char* meaning :
+       {"Fine pleomorphic calcification", "Fine pleomorphic microcalcifications", "Pleomorphic",
+        "fein pleomorph", "polymorphe Mikroverkalkungen"}) {
+    EXPECT_TRUE(morphology_meaning_beyond(meaning, Morphology::FinePleomorphic).empty()) << meaning;
+  }
+  for (const char* meaning : {"Fine linear, branching (casting) calcification",
+                              "Fine linear branching", "feinlinear verzweigt", "Casting"}) {
+    EXPECT_TRUE(morphology_meaning_beyond(meaning, Morphology::FineLinearBranching).empty())
+        << meaning;
+  }
+  EXPECT_TRUE(
+      morphology_meaning_beyond("Coarse heterogeneous", Morphology::CoarseHeterogeneous).empty());
+  EXPECT_TRUE(morphology_meaning_beyond("Round shaped calcification", Morphology::Round).empty());
+  EXPECT_TRUE(morphology_meaning_beyond("Round, no pleomorphism", Morphology::Round).empty());
+  for (const char* meaning : {"Grouped calcification distribution", "Clustered", "gruppiert"}) {
+    EXPECT_TRUE(distribution_meaning_beyond(meaning, Distribution::Grouped).empty()) << meaning;
+  }
+}
+
+TEST(TermMeaningBeyond, OtherWordsAndDoubtAreNamed) {
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(morphology_meaning_beyond("Cast-like", Morphology::FineLinearBranching), Words{"cast"});
+  EXPECT_EQ(morphology_meaning_beyond("DCIS-like", Morphology::Round), Words{"dcis"});
+  EXPECT_EQ(morphology_meaning_beyond("Round?", Morphology::Round), Words{"?"});
+  EXPECT_EQ(distribution_meaning_beyond("Grouped, new since prior", Distribution::Grouped),
+            (Words{"new", "since", "prior"}));
+}
+
+// H35-8: "neither ... nor" denies, and a negation alone after a colon denies what the colon
+// follows ("Carcinoma: absent").
+TEST(MeaningClauses, NeitherNorAndAColonsNegationDeny) {
+  EXPECT_TRUE(prior_results_meant("Neither atypia nor carcinoma").empty());
+  EXPECT_TRUE(prior_results_meant("Benign. Carcinoma: absent").empty());
+  EXPECT_TRUE(prior_results_meant("Calcifications: none").empty());
+  // A colon before an affirmed statement still ends the clause before it.
+  EXPECT_EQ(prior_results_meant("No atypia: ductal carcinoma in situ"),
+            std::vector<PriorResult>{PriorResult::Malignant});
+}
+
 }  // namespace
 }  // namespace mammocalc

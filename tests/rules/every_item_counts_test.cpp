@@ -1208,6 +1208,35 @@ TEST(Hostile35CategoryMeanings, ACategoryMeaningSayingMoreThanItsCodeAsksTheRadi
     EXPECT_EQ(decision.reported_category, Category::Benign2) << meaning;  // by code
   }
 }
+// H35-4: a type or distribution meaning that says more than its term in words the tool cannot
+// vouch for ("Cast-like", "Round?") is read by its code and asks the radiologist (W17); the
+// term's own names ask nothing.
+TEST(Hostile35TypeMeanings, ATypeMeaningSayingMoreThanItsTermAsksTheRadiologist) {
+  for (const char* meaning : {"Cast-like", "Round?", "Round, new since prior"}) {
+    Code round = code(Morphology::Round);
+    round.meaning = meaning;
+    const Report report =
+        evaluate_report({finding_with({kRight, {codes::kCalcificationType, round}, kDiffuse})});
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, "W17")) << meaning;
+    EXPECT_TRUE(warned(decision, "code-meaning-discordant")) << meaning;
+    EXPECT_TRUE(decision.needs_review) << meaning;
+  }
+  for (const char* meaning : {"Round shaped calcification", "Round calcifications", "Round"}) {
+    Code round = code(Morphology::Round);
+    round.meaning = meaning;
+    const Report report =
+        evaluate_report({finding_with({kRight, {codes::kCalcificationType, round}, kDiffuse})});
+    EXPECT_FALSE(fired(report.decisions.front(), "W17")) << meaning;
+    EXPECT_FALSE(report.decisions.front().needs_review) << meaning;
+  }
+  Code diffuse = code(Distribution::Diffuse);
+  diffuse.meaning = "Diffuse, DCIS-like";
+  const Report report = evaluate_report(
+      {finding_with({kRight, kPunctate, {codes::kCalcificationDistribution, diffuse}})});
+  EXPECT_TRUE(fired(report.decisions.front(), "W17"));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+}
 // H32-2: a type whose meaning names its own benign term and a suspicious one is read as both.
 TEST(Hostile32ResultMeanings, ATypeNamingItsOwnTermAndASuspiciousOneIsReadAsBoth) {
   Code round = code(Morphology::Punctate);
