@@ -150,6 +150,17 @@ check "same counts, another type under one UID: both say the other differs" \
   test "$(grep -c 'sameExamDiffers="true"' "$work/counts-out/index.xml")" -eq 2
 check "... and the roll-up counts both" test "$(findings_of "$work/counts-out")" -eq 4
 
+# Another patient's report under the same UID, saying the same (H34-12): no copy, a conflict.
+mkdir "$work/patients"
+cp "$other_sr" "$work/patients/1first.dcm"
+cp "$other_sr" "$work/patients/2other.dcm"
+dcmodify -nb -m "(0010,0020)=OTHER-PATIENT-ID" "$work/patients/2other.dcm" >/dev/null 2>&1
+"$mammocalc" summarize -o "$work/patients-out" "$work/patients/1first.dcm" "$work/patients/2other.dcm" >/dev/null 2>"$work/patients.err"
+check "another patient under one UID: both say the other differs" \
+  test "$(grep -c 'sameExamDiffers="true"' "$work/patients-out/index.xml")" -eq 2
+check "... both need review" test "$(grep -c '<entry [^>]*needsReview="true"' "$work/patients-out/index.xml")" -eq 2
+check "... and no patient ID on standard error" bash -c "! grep -q 'OTHER-PATIENT-ID' '$work/patients.err'"
+
 "$mammocalc" summarize --html -o "$work/clash-html" "$work/clash/1benign.dcm" "$work/clash/2suspicious.dcm" >/dev/null 2>&1
 check "--html: the same index" bash -c "grep -c 'sameExamDiffers' '$work/clash-html/index.xml' | grep -qx 2"
 check "--html: index.html says both rows have another result under the same UID" \
