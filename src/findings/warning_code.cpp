@@ -52,6 +52,8 @@ std::string_view to_string(WarningCode code) {
       return "conflicting-values";
     case WarningCode::DocumentIncomplete:
       return "document-incomplete";
+    case WarningCode::SameExamConflict:
+      return "same-exam-conflict";
   }
   return "unknown-warning";
 }

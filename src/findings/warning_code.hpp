@@ -35,6 +35,7 @@ enum class WarningCode {
   NarrativeDerived,       // the finding was read from report text (W7)
   NarrativeDiscordant,    // the report text describes calcifications the coded findings do not (W8)
   DocumentIncomplete,     // the SR says it is PARTIAL or PRELIMINARY (E11)
+  SameExamConflict,       // another input of the run has this SOP Instance UID, another result
   CodeMeaningDiscordant,  // a code's meaning names another term of its value set (W17)
 };
 

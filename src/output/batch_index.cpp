@@ -123,6 +123,12 @@ void write_index_entry(const IndexEntry& entry, std::ostream& out) {
   node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
 }
 
+std::string index_entry_output(std::string_view written) {
+  pugi::xml_document document;
+  document.load_buffer(written.data(), written.size());
+  return document.child("entry").attribute("output").value();
+}
+
 std::string index_entry_with_same_exam(std::string_view written, const std::string& other,
                                        bool differs) {
   pugi::xml_document document;

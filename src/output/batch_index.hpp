@@ -105,6 +105,8 @@ struct IndexParts {
 // for (the entries' errorCode), in the order of ErrorCode.
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup);
 void write_index_entry(const IndexEntry& entry, std::ostream& out);
+// The summary file an entry as write_index_entry wrote it names (its output attribute).
+std::string index_entry_output(std::string_view written);
 // An entry as write_index_entry wrote it (`written`), with sameExamAs `other` added (unless
 // empty: an entry that names its exam's first input already), and where
 // a later input of the exam gives another result (`differs`), sameExamDiffers and needsReview:

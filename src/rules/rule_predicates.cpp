@@ -37,6 +37,13 @@ const ExamContext& exam_of(const RuleContext& context, std::string_view predicat
   return *context.exam;
 }
 
+// Whether the reader (or the run) left a note of this kind on the exam.
+bool exam_noted(const RuleContext& context, WarningCode code, std::string_view predicate) {
+  const auto& notes = exam_of(context, predicate).findings.notes;
+  return std::any_of(notes.begin(), notes.end(),
+                     [code](const ReaderNote& note) { return note.code == code; });
+}
+
 template <typename Pred>
 bool any_term(const Finding& finding, Pred pred) {
   return std::any_of(finding.morphology.begin(), finding.morphology.end(),
@@ -1123,17 +1130,11 @@ bool read_back_own_sr(const RuleContext& context) {
 }
 
 bool overall_code_meaning_discordant(const RuleContext& context) {
-  const auto& notes = exam_of(context, __func__).findings.notes;
-  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
-    return note.code == WarningCode::CodeMeaningDiscordant;
-  });
+  return exam_noted(context, WarningCode::CodeMeaningDiscordant, __func__);
 }
 
 bool cad_incomplete(const RuleContext& context) {
-  const auto& notes = exam_of(context, __func__).findings.notes;
-  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
-    return note.code == WarningCode::CadIncomplete;
-  });
+  return exam_noted(context, WarningCode::CadIncomplete, __func__);
 }
 
 namespace {
@@ -1216,31 +1217,23 @@ std::vector<std::string> document_incomplete_texts(const RuleContext& context) {
 }
 
 bool annotation_unread(const RuleContext& context) {
-  const auto& notes = exam_of(context, __func__).findings.notes;
-  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
-    return note.code == WarningCode::AnnotationSkipped;
-  });
+  return exam_noted(context, WarningCode::AnnotationSkipped, __func__);
 }
 
 bool annotation_for_another_sr(const RuleContext& context) {
-  const auto& notes = exam_of(context, __func__).findings.notes;
-  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
-    return note.code == WarningCode::AnnotationOtherSr;
-  });
+  return exam_noted(context, WarningCode::AnnotationOtherSr, __func__);
 }
 
 bool annotation_duplicated(const RuleContext& context) {
-  const auto& notes = exam_of(context, __func__).findings.notes;
-  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
-    return note.code == WarningCode::AnnotationDuplicate;
-  });
+  return exam_noted(context, WarningCode::AnnotationDuplicate, __func__);
+}
+
+bool same_exam_conflict(const RuleContext& context) {
+  return exam_noted(context, WarningCode::SameExamConflict, __func__);
 }
 
 bool annotation_unmatched(const RuleContext& context) {
-  const auto& notes = exam_of(context, __func__).findings.notes;
-  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
-    return note.code == WarningCode::AnnotationUnmatched;
-  });
+  return exam_noted(context, WarningCode::AnnotationUnmatched, __func__);
 }
 
 bool refinement_matched_no_finding(const RuleContext& context) {

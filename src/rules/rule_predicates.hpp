@@ -147,6 +147,8 @@ bool annotation_for_another_sr(const RuleContext& context);
 
 // E18: an annotation file says the same as one applied before, and was not applied again.
 bool annotation_duplicated(const RuleContext& context);
+// Another input of this run carries this report's SOP Instance UID with another result (E19).
+bool same_exam_conflict(const RuleContext& context);
 // W18: the finding is an annotation's refinement that matched no SR finding, kept on its own.
 bool refinement_matched_no_finding(const RuleContext& context);
 bool read_back_own_sr(const RuleContext& context);

@@ -224,10 +224,19 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         entry.in_rollup = later.differs;
         if (later.conflicting) {
           // Two results under one UID: every input of the exam needs review, and every finding
-          // counted of it.
+          // counted of it; its summary names the others (E19).
           entry.same_exam_differs = true;
           entry.needs_review = true;
           rollups[i].needs_review = rollups[i].findings;
+          std::vector<std::string> others(later.other_results.size());
+          std::transform(later.other_results.begin(), later.other_results.end(), others.begin(),
+                         index_name);
+          try {
+            summarise_again(outcomes[i], inputs[chunk_start + i], others, evaluation, files);
+          } catch (const Error& error) {
+            progress.say_error(error.what());
+            output_failed = true;
+          }
         }
         if (later.first_difference) {
           index.rollup.needs_review += later.first_findings_not_for_review;
@@ -323,6 +332,18 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
                [&](std::string_view bytes) { written += bytes; });
     const std::string later = amendment.later ? index_name(*amendment.later) : std::string();
     index_file.write(index_entry_with_same_exam(written, later, amendment.differs));
+    if (amendment.other_result) {
+      // Its summary was written before the other result came: written again, naming it (E19).
+      try {
+        InputResult result;
+        summarise_again(result, inputs[amendment.self.index], {index_name(*amendment.other_result)},
+                        evaluation, files);
+        write_outputs(result, index_entry_output(written), files, Flush::Now);
+      } catch (const Error& error) {
+        progress.say_error(error.what());
+        output_failed = true;
+      }
+    }
     if (config.html) {
       IndexEntry& earlier = index.entries[ordinal];
       if (!later.empty()) earlier.same_exam_as = later;

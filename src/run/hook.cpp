@@ -1,5 +1,6 @@
 #include "run/hook.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <set>
@@ -84,13 +85,29 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
                   " (one SOP Instance UID, the same result), summarised to " + output_names[first];
         }
         log << log_line("mammocalc hook", said);
-        if (later && later->differs) {
-          // Neither result is a copy of the other, and the summaries cannot say so: said here,
-          // as one line naming both files and both summaries.
-          const std::size_t first = later->first.index;
-          log << error_line(input.path + ": has the SOP Instance UID of " + inputs[first].path +
-                            ", another input of this run, but another result: both summarised (" +
-                            output_names[first] + ", " + name + "), both need review");
+        if (later && later->conflicting) {
+          // Neither result is a copy of the other: each summary of the exam says so (E19), the
+          // earlier ones written again, and one line names both files and both summaries.
+          std::vector<std::string> others(later->other_results.size());
+          std::transform(later->other_results.begin(), later->other_results.end(), others.begin(),
+                         [&](const ExamsSeen::Input& other) { return inputs[other.index].path; });
+          summarise_again(result, input, others, evaluation, files);
+          write_outputs(result, name, files, Flush::Now);
+          if (later->first_difference) {
+            for (const auto& [ordinal, amendment] : exams.amendments()) {
+              if (!amendment.other_result || amendment.other_result->index != i) continue;
+              InputResult earlier_result;
+              summarise_again(earlier_result, inputs[amendment.self.index], {input.path},
+                              evaluation, files);
+              write_outputs(earlier_result, output_names[amendment.self.index], files, Flush::Now);
+            }
+          }
+          if (later->differs) {
+            const std::size_t first = later->first.index;
+            log << error_line(input.path + ": has the SOP Instance UID of " + inputs[first].path +
+                              ", another input of this run, but another result: both summarised (" +
+                              output_names[first] + ", " + name + "), both need review");
+          }
         }
       } catch (const Error& error) {
         log << error_line(error.what());

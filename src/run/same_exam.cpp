@@ -20,14 +20,14 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
   Result said{input, result.said, result.said_briefly, own, part.findings - part.needs_review};
   Exam& exam = exams_[result.exam_sop_instance_uid];
   // The entries written before a difference are amended then; after it, none is.
-  if (exam.results.size() < 2) exam.ordinals.push_back(input.ordinal);
+  if (exam.results.size() < 2) exam.inputs.push_back(input);
   if (exam.results.empty()) {
     exam.results.push_back(std::move(said));
     return std::nullopt;
   }
   const Input first = exam.results.front().input;
-  amendments_.emplace(first.ordinal, Amendment{input, false});
-  Later later{first};
+  amendments_.emplace(first.ordinal, Amendment{first, input, false, std::nullopt});
+  Later later{first, {}, false, false, false, 0, {}};
   const auto same =
       std::find_if(exam.results.begin(), exam.results.end(), [&](const Result& earlier) {
         // mammocalc's own SR read back is compared briefly (InputResult::said_briefly).
@@ -42,14 +42,25 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
     if (later.first_difference) {
       later.first_findings_not_for_review = exam.results.front().findings_not_for_review;
       // Every entry of the exam written so far needs review now, copies too.
-      for (const std::size_t ordinal : exam.ordinals) {
-        if (ordinal != input.ordinal) amendments_[ordinal].differs = true;
+      for (const Input& earlier : exam.inputs) {
+        if (earlier.ordinal == input.ordinal) continue;
+        Amendment& amendment = amendments_[earlier.ordinal];
+        amendment.self = earlier;
+        amendment.differs = true;
+        amendment.other_result = input;
       }
-      exam.ordinals = {};
+      exam.inputs = {};
     }
     exam.results.push_back(std::move(said));
   }
   later.conflicting = exam.results.size() > 1;
+  if (later.conflicting) {
+    for (const Result& each : exam.results) {
+      const bool its_own = later.differs ? each.input.ordinal == input.ordinal
+                                         : each.input.ordinal == later.copy_of.ordinal;
+      if (!its_own) later.other_results.push_back(each.input);
+    }
+  }
   return later;
 }
 

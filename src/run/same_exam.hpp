@@ -38,10 +38,14 @@ class ExamsSeen {
     // review (this many) need review now.
     bool first_difference = false;
     int first_findings_not_for_review = 0;
+    // Where the exam is conflicting: the first input of each of its other results (E19).
+    std::vector<Input> other_results;
   };
   struct Amendment {
-    std::optional<Input> later;  // the first later input of the exam, which the first names
-    bool differs = false;        // the exam has turned out to have two results or more
+    Input self{};                       // the entry's own input
+    std::optional<Input> later;         // the first later input of the exam, which the first names
+    bool differs = false;               // the exam has turned out to have two results or more
+    std::optional<Input> other_result;  // where it differs: the input that made it so (E19)
   };
   // The first input of the exam of `result` (the input `input`, whose roll-up part is `part`),
   // or none when this is the first (or its exam is not known). A later input is compared with
@@ -61,8 +65,8 @@ class ExamsSeen {
     int findings_not_for_review;  // of its findings, counted in the roll-up
   };
   struct Exam {
-    std::vector<Result> results;        // each different result, by its first input
-    std::vector<std::size_t> ordinals;  // of its inputs until it has two results
+    std::vector<Result> results;  // each different result, by its first input
+    std::vector<Input> inputs;    // until it has two results
   };
   std::unordered_map<std::string, Exam> exams_;
   std::map<std::size_t, Amendment> amendments_;

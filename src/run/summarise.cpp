@@ -189,8 +189,16 @@ bool read_as_report(const std::string& path, const Evaluation& evaluation) {
   }
 }
 
-Report summarise_input(const std::string& path, const Evaluation& evaluation) {
+Report summarise_input(const std::string& path, const Evaluation& evaluation,
+                       const std::vector<std::string>& other_results) {
   Findings findings = read_findings(path, evaluation);
+  for (const std::string& other : other_results) {
+    findings.notes.push_back({WarningCode::SameExamConflict,
+                              "another input of this run, " + other +
+                                  ", has this report's SOP Instance UID but another result: "
+                                  "neither is a copy of the other, both need review",
+                              ""});
+  }
   const std::vector<AnnotationPathsGiven> annotation_paths =
       apply_annotations(evaluation, findings);
   return evaluated(std::move(findings), evaluation, annotation_paths);

@@ -126,8 +126,10 @@ bool read_as_report(const std::string& path, const Evaluation& evaluation);
 // Reads one SR file (or "-") within the run's limits, merges the run's annotations that belong to
 // it and evaluates it with the run's site profile. Throws Error naming the input;
 // Error(OwnSummary), "FILE: written by mammocalc (its own summary SR)", for an SR mammocalc wrote
-// unless evaluation.read_own.
-Report summarise_input(const std::string& path, const Evaluation& evaluation);
+// unless evaluation.read_own. `other_results` names the inputs of the run that carry its SOP
+// Instance UID with another result (ExamsSeen): each is noted on the exam (E19).
+Report summarise_input(const std::string& path, const Evaluation& evaluation,
+                       const std::vector<std::string>& other_results = {});
 
 // The same for an SR already in memory (e.g. received over the network), named `name` in the
 // summary and in errors. The bytes are taken by value and handed on to the reader, which frees

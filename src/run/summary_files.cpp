@@ -164,7 +164,8 @@ std::string said_digest(const Report& report, Detail detail) {
 }  // namespace
 
 InputResult process_input(const InputFile& input, const Evaluation& evaluation,
-                          const SummaryFiles& files, Rollup& rollup_part) {
+                          const SummaryFiles& files, Rollup& rollup_part,
+                          const std::vector<std::string>& other_results) {
   InputResult outcome;
   outcome.entry.input = input.path;
   const bool found = input.origin == InputOrigin::Found;
@@ -177,7 +178,7 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
   // 132 bytes decide whether a found file is a DICOM file, whatever its read says.
   const bool has_preamble = found && has_dicom_preamble(input.path);
   try {
-    const Report report = summarise_input(input.path, evaluation);
+    const Report report = summarise_input(input.path, evaluation, other_results);
     outcome.sop_instance_uid = report.input.source.sop_instance_uid;
     outcome.exam_sop_instance_uid = exam_sop_instance_uid_of(report.input.source);
     outcome.said = said_digest(report, Detail::Full);
@@ -219,6 +220,20 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
     outcome.entry.error = input.path + ": internal error: " + error.what();
   }
   return outcome;
+}
+
+void summarise_again(InputResult& result, const InputFile& input,
+                     const std::vector<std::string>& other_results, const Evaluation& evaluation,
+                     const SummaryFiles& files) {
+  Rollup counted_already;
+  InputResult again = process_input(input, evaluation, files, counted_already, other_results);
+  if (again.entry.status != EntryStatus::Summarised) {
+    throw Error(again.entry.error_code.value_or(ErrorCode::Internal),
+                again.entry.error + " (read again to say that its exam has another result)");
+  }
+  result.summary = std::move(again.summary);
+  result.page = std::move(again.page);
+  result.dicom = std::move(again.dicom);
 }
 
 bool DicomOutputClaims::claim(InputResult& result) {

@@ -59,9 +59,19 @@ struct InputFile {
 // are no report of ours (dose reports, non-breast SRs, mammocalc's own); found in a directory,
 // also files that are not DICOM (no "DICM" preamble and not readable as a dataset), DICOMDIRs
 // and DICOM objects other than SRs. Everything else is Failed. A summarised report is added to
-// `rollup_part`.
+// `rollup_part`. `other_results` names the inputs of the run that carry its SOP Instance UID
+// with another result, found once both were read (summarise_again).
 InputResult process_input(const InputFile& input, const Evaluation& evaluation,
-                          const SummaryFiles& files, Rollup& rollup_part);
+                          const SummaryFiles& files, Rollup& rollup_part,
+                          const std::vector<std::string>& other_results = {});
+
+// Summarises `input` again, now that the run knows the other results its exam has (the inputs
+// that gave them, as the run names them; E19): its summary, page and SR say so. Its entry, roll-up
+// part and digests stay those of its first reading, which the run has counted. Throws Error naming
+// the input when it cannot be read again.
+void summarise_again(InputResult& result, const InputFile& input,
+                     const std::vector<std::string>& other_results, const Evaluation& evaluation,
+                     const SummaryFiles& files);
 
 // The result SRs a run writes into one --dicom-out directory, by file (WrittenSr::file_stem, a
 // name-based UID of the source SOP Instance UID). Two inputs of one run that share a SOP

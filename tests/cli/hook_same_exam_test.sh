@@ -48,6 +48,10 @@ check "... and the suspicious one's" \
 check "... said on standard error as an error line, naming both files, both to be reviewed" \
   grep -q "^mammocalc: $work/clash/2suspicious.dcm: has the SOP Instance UID of $work/clash/1benign.dcm, another input of this run, but another result: .*both need review" "$work/clash.err"
 check "... said once" test "$(grep -c 'another result' "$work/clash.err")" -eq 1
+conflict_summaries() { grep -l 'code="same-exam-conflict"' "$1"/*.xml 2>/dev/null | wc -l; }
+check "... each summary says the conflict itself (E19, H35-5)" test "$(conflict_summaries "$work/clash-out")" -eq 2
+check "... and its exam needs review" \
+  test "$(grep -l '<exam [^>]*needsReview="true"' "$work/clash-out"/*.xml | wc -l)" -eq 2
 # In the other order, with a copy of the first between them: the copy is a copy, the other
 # report a conflict with the first.
 cp "$work/clash/1benign.dcm" "$work/clash/0copy.dcm"
@@ -59,6 +63,7 @@ check "... the other report is a conflict with the first" \
   grep -q "^mammocalc: $work/clash/2suspicious.dcm: has the SOP Instance UID of $work/clash/0copy.dcm.*another result" "$work/clash-3.err"
 check "... the copy of the first is a copy" \
   grep -q "$work/clash/1benign.dcm: .*the same exam as $work/clash/0copy.dcm" "$work/clash-3.err"
+check "... every summary of the exam says the conflict, the copies too" test "$(conflict_summaries "$work/clash-3")" -eq 3
 # With --dicom-out the two results would take one SR file: the later fails instead (H27-16).
 "$mammocalc" hook --out "$work/clash-sr" --dicom-out "$work/clash/1benign.dcm" "$work/clash/2suspicious.dcm" 2>"$work/clash-sr.err"
 check "--dicom-out: the later report fails (exit 1), one summary" \

@@ -105,11 +105,18 @@ done
 check "... said on standard error, naming both files" \
   grep -q "mammocalc: $work/clash/2suspicious.dcm: .*$work/clash/1benign.dcm.*another result" "$work/clash.err"
 check "... the index validates" validates "$work/clash-out"
+conflict_summaries() { grep -l 'code="same-exam-conflict"' "$1"/*.xml 2>/dev/null | grep -vc '/index.xml$'; }
+check "... each summary says the conflict itself (E19, H35-5)" test "$(conflict_summaries "$work/clash-out")" -eq 2
+check "... and its exam needs review" \
+  test "$(grep -l '<exam [^>]*needsReview="true"' "$work/clash-out"/*.xml | grep -vc '/index.xml$')" -eq 2
+check "... the benign one names the other input" \
+  bash -c "grep -l '<exam [^>]*category=\"2\"' '$work/clash-out'/*.xml | xargs grep -q 'another input of this run, $work/clash/2suspicious.dcm'"
 # In the other order, and with a copy of the first between them: the same judgement.
 cp "$work/clash/1benign.dcm" "$work/clash/0copy.dcm"
 "$mammocalc" summarize -o "$work/clash-3" "$work/clash/0copy.dcm" "$work/clash/2suspicious.dcm" "$work/clash/1benign.dcm" >/dev/null 2>&1
 check "copy, other report, copy: the copy is counted once, the other report too" \
   test "$(findings_of "$work/clash-3")" -eq "$both"
+check "... every summary of the exam says the conflict, the copies too" test "$(conflict_summaries "$work/clash-3")" -eq 3
 check "... the copy is not counted again" \
   bash -c "grep '<entry input=\"$work/clash/1benign.dcm\"' '$work/clash-3/index.xml' | grep -q 'inRollup=\"false\"'"
 check "... the first entry says another result came" \
