@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <iterator>
 #include <locale>
 #include <map>
 #include <numeric>
@@ -674,10 +675,35 @@ class FindingReader {
     const std::optional<Laterality> value = laterality_for(modifier.code);
     if (!value) return;
     add_laterality(*value, modifier.position, source);
-    if (const auto other =
-            meaning_names_other(modifier, value, laterality_meant(modifier.code.meaning))) {
-      add_laterality(*other, modifier.position, source);
+    for (const Laterality other : other_sides_meant(modifier)) {
+      add_laterality(other, modifier.position, source);
     }
+  }
+
+  // The other breasts a Laterality item's meaning names, in its canonical words or in words
+  // ("Linke Brust", "Lt", "Right and left breast" on the right code), each said and read beside
+  // its code: two breasts are a conflict (W17, W9). One that says more than its breast in words
+  // this tool cannot vouch for ("Contralateral breast", "Right breast?") is said; its code
+  // stands (hostile review 36, H36-7).
+  std::vector<Laterality> other_sides_meant(const ContentItem& item) {
+    const std::optional<Laterality> value = laterality_for(item.code);
+    if (!value) return {};
+    if (const auto other = meaning_names_other(item, value, laterality_meant(item.code.meaning))) {
+      return {*other};
+    }
+    std::vector<Laterality> others;
+    for (const Laterality side : lateralities_named(item.code.meaning)) {
+      const bool part_of_both =
+          *value == Laterality::Both && (side == Laterality::Right || side == Laterality::Left);
+      if (side == *value || part_of_both) continue;
+      meaning_names_other(item, value, std::optional<Laterality>(side));
+      others.push_back(side);
+    }
+    if (others.empty()) {
+      note_meaning_beyond(item, to_string(*value),
+                          laterality_meaning_beyond(item.code.meaning, *value));
+    }
+    return others;
   }
 
  private:
@@ -776,15 +802,17 @@ class FindingReader {
   // A meaning that says more than its code's kind of result in words this tool cannot vouch for
   // ("Benign; IDC", "Benign (unconfirmed)", "Benign" on a DCIS code) is read as indeterminate
   // too: no result that settles the calcifications (B1, W23; hostile review 35).
+  // `says_more`: the meaning says more than the code in such words (a confirmation of target's
+  // beyond its CID 6066 meanings: "Target partly contained in the specimen"; H36-6).
   void read_results_meant(const ContentItem& item, std::optional<PriorResult> own,
-                          const std::string& own_words) {
+                          const std::string& own_words, bool says_more = false) {
     std::vector<PriorResult> meant_results = prior_results_meant(item.code.meaning);
     const bool names_other = std::any_of(
         meant_results.begin(), meant_results.end(),
         [&](PriorResult meant) { return meant != own && meant != PriorResult::Benign; });
-    if (own && !names_other &&
-        (!result_meaning_beyond(item.code.meaning, *own).empty() ||
-         result_kind_denied(item.code.meaning, *own))) {
+    const bool result_says_more = own && (!result_meaning_beyond(item.code.meaning, *own).empty() ||
+                                          result_kind_denied(item.code.meaning, *own));
+    if (!names_other && (says_more || result_says_more)) {
       meant_results.push_back(PriorResult::Indeterminate);
     }
     for (const PriorResult meant : meant_results) {
@@ -819,7 +847,8 @@ class FindingReader {
                        *confirmed == TargetConfirmation::NotInSpecimen
                            ? std::optional<PriorResult>(PriorResult::TargetNotInSpecimen)
                            : std::nullopt,
-                       "a confirmation of target");
+                       "a confirmation of target",
+                       !confirmation_meaning_beyond(item.code.meaning, *confirmed).empty());
   }
 
   static ResultSaid target_said(TargetConfirmation confirmed) {
@@ -852,10 +881,11 @@ class FindingReader {
   bool read_code(const ContentItem& item) {
     if (is_concept(item, codes::kLaterality) || is_concept(item, codes::kImageLaterality)) {
       code_value(item, laterality_for, laterality_, "CID 6022");
-      if (const auto other = meaning_names_other(item, laterality_for(item.code),
-                                                 laterality_meant(item.code.meaning))) {
-        laterality_.push_back({*other, {std::string(to_string(*other)), item.position}});
-      }
+      const std::vector<Laterality> others = other_sides_meant(item);
+      std::transform(
+          others.begin(), others.end(), std::back_inserter(laterality_), [&](Laterality other) {
+            return Given<Laterality>{other, {std::string(to_string(other)), item.position}};
+          });
       laterality_sources_.resize(laterality_.size(), reading_as_);
     } else if (is_concept(item, codes::kClockfaceOrRegion)) {
       if (auto hour = clock_hour_for(item.code)) {
@@ -1891,6 +1921,19 @@ void note_finding_code_meaning(const ContentItem& item, Finding& finding) {
                std::string(to_string(meant)), "both are read");
   }
   const std::optional<FindingKind> kind = finding_kind_for(item.code);
+  // A calcification code whose meaning says more than any calcification code's meaning, or calls
+  // the calcifications suspicious ("Calcification of breast, BI-RADS 5", "… (DCIS)"): read by
+  // its code, said, for review (W17; hostile review 36, H36-9).
+  if (kind == FindingKind::Calcification) {
+    const std::optional<Category> said = category_in_words(item.code.meaning);
+    if (said && more_suspicious(*said, Category::ProbablyBenign3) != Category::ProbablyBenign3) {
+      discordant("a calcification", "BI-RADS " + category_words(*said), "read by its code alone");
+    } else if (const std::vector<std::string> beyond =
+                   calcification_finding_meaning_beyond(item.code.meaning);
+               !beyond.empty() && other_findings_meant(item.code.meaning).empty()) {
+      discordant("a calcification", "more (\"" + joined(beyond) + "\")", "read by its code alone");
+    }
+  }
   for (const FindingKind meant : other_findings_meant(item.code.meaning)) {
     if (kind == meant ||
         (meant == FindingKind::Mass && kind == FindingKind::MassWithCalcifications)) {

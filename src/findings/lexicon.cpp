@@ -237,7 +237,7 @@ struct NamingWord {
 
 // CID 6010: the non-specific micro- and macrocalcifications are named only letter for letter
 // (as a word they are the noun of most meanings: "fine pleomorphic microcalcifications").
-constexpr std::array<NamingWord<Morphology>, 29> kMorphologyWords{{
+constexpr std::array<NamingWord<Morphology>, 30> kMorphologyWords{{
     {Morphology::Skin, "skin", "", ""},
     {Morphology::Skin, "dermal", "", ""},
     {Morphology::Vascular, "vascular", "", ""},
@@ -245,6 +245,7 @@ constexpr std::array<NamingWord<Morphology>, 29> kMorphologyWords{{
     {Morphology::CoarsePopcorn, "coarse", "", "heterogen"},
     {Morphology::LargeRodLike, "rod", "", ""},
     {Morphology::Round, "round", "", ""},
+    {Morphology::Round, "rund", "", ""},
     {Morphology::Punctate, "punctat", "", ""},
     {Morphology::Rim, "rim", "", ""},
     {Morphology::Rim, "eggshell", "", ""},
@@ -273,9 +274,10 @@ constexpr std::array<NamingWord<Morphology>, 29> kMorphologyWords{{
 static_assert(none_empty(kMorphologyWords, [](const auto& word) { return word.stem; }));
 
 // CID 6012.
-constexpr std::array<NamingWord<Distribution>, 16> kDistributionWords{{
-    {Distribution::Diffuse, "diffuse", "", ""},
+constexpr std::array<NamingWord<Distribution>, 17> kDistributionWords{{
+    {Distribution::Diffuse, "diffus", "", ""},
     {Distribution::Diffuse, "scattered", "", ""},
+    {Distribution::Diffuse, "verstreut", "", ""},
     {Distribution::Regional, "regional", "", ""},
     {Distribution::Grouped, "group", "", ""},
     {Distribution::Grouped, "cluster", "", ""},
@@ -563,6 +565,11 @@ constexpr std::string_view kPseudoNegations[] = {
     " no change",  " no significant change", " no increase", " not only ",
     " no longer ", " not resolved ",         " no doubt ",   " nicht nur "};
 
+// Words that say what comes before them is there: after a comma, they end a negation's scope.
+constexpr std::string_view kPresence[] = {
+    " present",  " seen",         " identified", " noted",       " found",
+    " positive", " demonstrated", " confirmed",  " nachweisbar", " vorhanden"};
+
 // Words that make a clause uncertain or not final (narrative.md §3; hostile reviews 33 and 34).
 // "Excluded" and "ruled out" alone deny (kNegations); not excluded, they leave it open.
 constexpr std::string_view kUncertain[] = {
@@ -654,12 +661,12 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
         earliest = std::min(earliest, words.find(start, 1));
       }
       if (earliest == std::string::npos) break;
-      clauses.push_back({words.substr(0, earliest + 1), false, part.questioned, {}, {}});
+      clauses.push_back({words.substr(0, earliest + 1), false, part.questioned, {}, {}, {}});
       add_commas(part.text, offset);
       words = words.substr(earliest);
       offset += earliest;
     }
-    clauses.push_back({words, false, part.questioned, {}, {}});
+    clauses.push_back({words, false, part.questioned, {}, {}, {}});
     add_commas(part.text, offset);
   }
   for (std::size_t index = 0; index < clauses.size(); ++index) {
@@ -700,8 +707,40 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
       affirmed_end = after == at.begin() ? 0 : *(after - 1);
       denied_start = affirmed_end;
     }
-    clause.affirmed = clause.words.substr(0, affirmed_end + 1);
-    clause.denied = clause.words.substr(denied_start);
+    // A word of presence after a comma ends a forward negation there ("Benign, no atypia,
+    // carcinoma present": what follows is affirmed); a comma list without "or" or "nor" after
+    // it ("no atypia, DCIS") may deny one item or all: uncertain (hostile review 36, H36-4).
+    std::size_t denied_end = words.size();
+    if (!after_its_concept) {
+      const std::vector<std::size_t>& at = commas[index];
+      for (auto comma = at.begin(); comma != at.end(); ++comma) {
+        if (*comma <= trigger) continue;
+        const std::size_t next = comma + 1 == at.end() ? words.size() : *(comma + 1);
+        const std::string segment = words.substr(*comma, next - *comma);
+        const auto in_segment = [&](std::string_view part) {
+          return segment.find(part) != std::string::npos;
+        };
+        if (segment.find_first_not_of(' ') == std::string::npos ||
+            std::any_of(std::begin(kNegations), std::end(kNegations), in_segment)) {
+          continue;
+        }
+        if (std::any_of(std::begin(kPresence), std::end(kPresence), in_segment)) {
+          denied_end = *comma;
+          break;
+        }
+        if (!has(" or ") && !has(" nor ") && !has(" oder ") && !has(" noch ")) {
+          clause.uncertain = true;
+        }
+      }
+    }
+    clause.negation = words.substr(trigger, words.find(' ', trigger + 1) - trigger);
+    if (clause.uncertain) {
+      clause.negated = false;
+      clause.affirmed = clause.words;
+      continue;
+    }
+    clause.affirmed = clause.words.substr(0, affirmed_end + 1) + clause.words.substr(denied_end);
+    clause.denied = clause.words.substr(denied_start, denied_end - denied_start);
   }
   return clauses;
 }
@@ -715,7 +754,7 @@ constexpr std::string_view kNeutralWords[] = {
     "brust",   "mamma",    "of",       "the",      "for",         "and",          "or",
     "a",       "an",       "in",       "on",       "with",        "to",           "is",
     "are",     "der",      "die",      "das",      "und",         "oder",         "mit",
-    "result",  "results",  "ergebnis", "tissue",   "gewebe"};
+    "result",  "results",  "ergebnis", "tissue",   "gewebe",      "acr",          "s"};
 
 // The words of each category's name, in BI-RADS (4th and 5th editions) and DICOM, English and
 // German, and its Roman numeral (narrative.md §2): a category meaning made of them, its token and
@@ -726,13 +765,15 @@ std::string_view category_name_words(Category category) {
       return "incomplete need needs additional imaging evaluation prior priors mammograms "
              "mammogram comparison unvollstaendig";
     case Category::Negative1:
-      return "i negative negativ unauffaellig normal";
+      return "i negative negativ unauffaellig normal nothing comment routine screening";
     case Category::Benign2:
-      return "ii benign benigne gutartig gutartiger";
+      return "ii benign benigne gutartig gutartiger routine screening";
     case Category::ProbablyBenign3:
-      return "iii probably benign benigne wahrscheinlich gutartig";
+      return "iii probably benign benigne wahrscheinlich gutartig short interval follow up "
+             "suggested";
     case Category::Suspicious4:
-      return "iv suspicious suspicion abnormality malignancy suspekt verdaechtig";
+      return "iv suspicious suspicion abnormality malignancy suspekt verdaechtig biopsy should be "
+             "considered";
     case Category::LowSuspicion4A:
       return "iv low suspicion suspicious for malignancy geringer verdacht";
     case Category::ModerateSuspicion4B:
@@ -740,7 +781,8 @@ std::string_view category_name_words(Category category) {
     case Category::HighSuspicion4C:
       return "iv high moderate suspicion suspicious for malignancy hoher verdacht";
     case Category::HighlySuggestive5:
-      return "v highly suggestive of malignancy hochgradig malignitaetsverdaechtig";
+      return "v highly suggestive of malignancy hochgradig malignitaetsverdaechtig appropriate "
+             "action should be taken";
     case Category::KnownMalignancy6:
       return "vi known biopsy proven malignancy histologically bioptisch gesicherte malignitaet";
   }
@@ -753,16 +795,95 @@ bool holds_word(std::string_view words, std::string_view word) {
   return (" " + std::string(words) + " ").find(" " + std::string(word) + " ") != std::string::npos;
 }
 
+namespace {
+
+// Words that name something a negation may deny without casting doubt on the code ("no mass",
+// "without hyperplasia"), besides the categories, results, types and distributions.
+constexpr std::string_view kDeniableWords =
+    "mass masses lesion lesions asymmetry distortion hyperplasia calcification calcifications "
+    "microcalcifications herd herdbefund raumforderung verkalkung verkalkungen mikrokalk";
+
+// Whether what a negation denies is a finding or result this tool knows ("no atypia", "mass
+// not seen"), not a certainty, a concordance or nothing at all ("not confirmed", "no").
+bool names_a_concept(std::string text) {
+  const auto blank = [&text](const auto& negations) {
+    for (const std::string_view negation : negations) {
+      for (std::size_t at = text.find(negation); at != std::string::npos;
+           at = text.find(negation)) {
+        text.replace(at, negation.size(), std::string(negation.size(), ' '));
+      }
+    }
+  };
+  blank(kNegations);
+  blank(kNegationsAfter);
+  std::istringstream words(text);
+  const bool deniable =
+      std::any_of(std::istream_iterator<std::string>(words), std::istream_iterator<std::string>(),
+                  [](const std::string& word) { return holds_word(kDeniableWords, word); });
+  return deniable || !categories_in(text).empty() || !prior_results_meant(text).empty() ||
+         !morphologies_meant(text).empty() || !distributions_meant(text).empty();
+}
+
+// The characters of a meaning no word of this tool reads: letters and digits of other scripts
+// or widths ("Ｍａｌｉｇｎａｎｔ", "５", "Ⅳ", "٤"), and marks that may say doubt or denial ("‽",
+// "¿", "¬", "~"). Each is a word the tool cannot vouch for (hostile review 36, H36-5). German
+// letters, dashes, quotes, spaces and the ASCII punctuation of a meaning are read.
+std::vector<std::string> unreadable_marks(std::string_view meaning) {
+  std::vector<std::string> marks;
+  for (std::size_t at = 0; at < meaning.size();) {
+    const auto byte = static_cast<unsigned char>(meaning[at]);
+    std::size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+    length = std::min(length, meaning.size() - at);
+    const std::string_view character = meaning.substr(at, length);
+    at += length;
+    if (byte < 0x80) {
+      if (std::string_view("~^|\\`@${}<>*#_=").find(static_cast<char>(byte)) !=
+          std::string_view::npos) {
+        marks.emplace_back(character);
+      }
+      continue;
+    }
+    static constexpr std::string_view kRead[] = {
+        "\u00E4", "\u00F6", "\u00FC", "\u00C4", "\u00D6", "\u00DC", "\u00DF",   // German
+        "\u00A0", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015",   // space, dashes
+        "\u2018", "\u2019", "\u201C", "\u201D", "\u00B7", "\u2026", "\u00B0"};  // quotes …
+    if (std::find(std::begin(kRead), std::end(kRead), character) == std::end(kRead)) {
+      marks.emplace_back(character);
+    }
+  }
+  return marks;
+}
+
+}  // namespace
+
 std::vector<std::string> words_beyond(std::string_view meaning,
                                       const std::function<bool(std::string_view)>& own) {
-  std::vector<std::string> beyond;
+  std::vector<std::string> beyond = unreadable_marks(meaning);
+  const auto neutral = [](const std::string& word) {
+    return std::find(std::begin(kNeutralWords), std::end(kNeutralWords), word) !=
+           std::end(kNeutralWords);
+  };
   for (const MeaningClause& clause : meaning_clauses(meaning)) {
     const std::size_t before = beyond.size();
     std::istringstream affirmed(clause.affirmed);
     for (std::string word; affirmed >> word;) {
-      const bool neutral = std::find(std::begin(kNeutralWords), std::end(kNeutralWords), word) !=
-                           std::end(kNeutralWords);
-      if (!neutral && !own(word)) beyond.push_back(word);
+      if (!neutral(word) && !own(word)) beyond.push_back(word);
+    }
+    // What a negation denies says nothing of the code only where it is a finding or result
+    // ("Benign, no atypia"); a denied certainty, concordance or confirmation ("Benign, not
+    // confirmed", "no concordance") or a bare negation ("Benign: no") says the code is in doubt
+    // (hostile review 36, H36-1, H36-2). A negation that is the code's own word ("Negative")
+    // denies nothing of it ("no" of "No malignancy" on a benign result is no such word).
+    const std::string negation =
+        clause.negation.empty() ? std::string() : clause.negation.substr(1);
+    const bool own_negation = negation.rfind("negativ", 0) == 0 && own(negation);
+    if (clause.negated && !own_negation && !names_a_concept(clause.denied)) {
+      std::istringstream denied(clause.denied);
+      std::string said = negation;
+      for (std::string word; denied >> word;) {
+        if (!neutral(word)) said += " " + word;
+      }
+      beyond.push_back(said);
     }
     // A clause of its own words, questioned ("Round?"), says more than its code: a doubt.
     if (clause.uncertain && beyond.size() == before) beyond.emplace_back("?");
@@ -807,7 +928,8 @@ constexpr std::string_view kCalcificationNeutralWords =
     "calcification calcifications calcified calcific microcalcification microcalcifications "
     "macrocalcification macrocalcifications calcs calc type morphology distribution shaped like "
     "verkalkung verkalkungen mikrokalk mikroverkalkung mikroverkalkungen makroverkalkungen kalk "
-    "typ form verteilung fein feine feinen grob grobe groben";
+    "typ form verteilung fein feine feinen grob grobe groben distributed verteilt benign "
+    "typically typical";
 
 // Those of a type or distribution meaning: beyond the words of its term's canonical meanings and
 // BI-RADS name, the words its naming stems start, and those that yield to them ("linear" in
@@ -827,14 +949,92 @@ std::vector<std::string> term_meaning_beyond(const std::array<Entry<Term>, N>& t
     });
     if (word.term == term || yields) stems.push_back(word.stem);
   }
-  return words_beyond(meaning, [&](std::string_view word) {
+  std::vector<std::string> beyond = words_beyond(meaning, [&](std::string_view word) {
     return holds_word(own, word) || holds_word(kCalcificationNeutralWords, word) ||
            std::any_of(stems.begin(), stems.end(),
                        [&](std::string_view stem) { return word.rfind(stem, 0) == 0; });
   });
+  // One that denies its own term ("Not round" on the round code; hostile review 36, H36-3).
+  for (const MeaningClause& clause : meaning_clauses(meaning)) {
+    const std::vector<Term> denied =
+        terms_meant(table, naming, clause.denied, [](Term) { return false; });
+    if (std::find(denied.begin(), denied.end(), term) != denied.end()) {
+      beyond.push_back("not " + std::string(to_string(term)));
+    }
+  }
+  return beyond;
 }
 
 }  // namespace
+
+namespace {
+
+// The words that name a breast in a Laterality meaning, English, German and the abbreviations
+// of report text (narrative.md §5: rechts, links, beidseits; "Lt", "R").
+std::string_view side_words(Laterality side) {
+  switch (side) {
+    case Laterality::Right:
+      return "right r rt rechts rechte rechten rechter";
+    case Laterality::Left:
+      return "left l lt links linke linken linker";
+    case Laterality::Both:
+      return "both bilateral bilaterally beidseits beidseitig bds";
+    case Laterality::Unknown:
+      break;
+  }
+  return {};
+}
+
+constexpr Laterality kSides[] = {Laterality::Right, Laterality::Left, Laterality::Both};
+
+std::vector<Laterality> sides_in(const std::string& words) {
+  std::vector<Laterality> sides;
+  std::istringstream spaced(words);
+  for (std::string word; spaced >> word;) {
+    for (const Laterality side : kSides) {
+      if (holds_word(side_words(side), word) &&
+          std::find(sides.begin(), sides.end(), side) == sides.end()) {
+        sides.push_back(side);
+      }
+    }
+  }
+  return sides;
+}
+
+}  // namespace
+
+std::vector<Laterality> lateralities_named(std::string_view meaning) {
+  std::vector<Laterality> named;
+  for (const MeaningClause& clause : meaning_clauses(meaning)) {
+    for (const Laterality side : sides_in(clause.affirmed)) {
+      if (std::find(named.begin(), named.end(), side) == named.end()) named.push_back(side);
+    }
+  }
+  // "Right and left breast" names both breasts.
+  const bool right_and_left =
+      std::find(named.begin(), named.end(), Laterality::Right) != named.end() &&
+      std::find(named.begin(), named.end(), Laterality::Left) != named.end();
+  if (right_and_left && std::find(named.begin(), named.end(), Laterality::Both) == named.end()) {
+    named.push_back(Laterality::Both);
+  }
+  return named;
+}
+
+std::vector<std::string> laterality_meaning_beyond(std::string_view meaning, Laterality side) {
+  std::string own = " breast breasts brust mamma mammae side seite ";
+  own += side_words(side);
+  if (side == Laterality::Both) own += " right left rechts links and und ";
+  std::vector<std::string> beyond =
+      words_beyond(meaning, [&own](std::string_view word) { return holds_word(own, word); });
+  // One that denies its own breast ("Not right breast").
+  for (const MeaningClause& clause : meaning_clauses(meaning)) {
+    const std::vector<Laterality> denied = sides_in(clause.denied);
+    if (std::find(denied.begin(), denied.end(), side) != denied.end()) {
+      beyond.push_back("not " + std::string(to_string(side)));
+    }
+  }
+  return beyond;
+}
 
 std::vector<std::string> morphology_meaning_beyond(std::string_view meaning, Morphology term) {
   return term_meaning_beyond(kMorphology, kMorphologyWords, meaning, term);
@@ -891,7 +1091,8 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
                " not retrieved", " without calcification", " calcifications absent",
                " calcifications not present", " calcification not present",
                " calcifications not identified", " calcification not identified", " kein mikrokalk",
-               " kein kalk", " nicht getroffen"})) {
+               " kein kalk", " nicht getroffen"}) ||
+        (names({" calcification"}) && names({" none ", " nil "}))) {
       add(PriorResult::NoCalcificationsInCore);
     }
     if (names({" target missed", " lesion missed", " missed the target"})) {

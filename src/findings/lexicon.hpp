@@ -83,6 +83,7 @@ struct MeaningClause {
   // denies: "mass not seen"), and those it denies.
   std::string affirmed;
   std::string denied;
+  std::string negation;  // the negation's first word (" no", " negative"), when negated
 };
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning);
 // The words of a meaning that say more than its code: affirmed (a word a negation denies says
@@ -102,6 +103,12 @@ bool categories_agree(Category value, Category meant);
 // name in BI-RADS and DICOM, English and German ("2 - Benign", "Gutartig", "BI-RADS 2: benign
 // finding" say nothing more; "Benign, BI-RADS III", "Benign (not final)" do).
 std::vector<std::string> category_meaning_beyond(std::string_view meaning, Category category);
+// The breasts a Laterality meaning names in words (English, German, "Lt", "R"; "Right and left
+// breast" names both too), and its words beyond its own breast's ("Right breast (left)",
+// "Contralateral breast", "Right breast?", "Not right breast" on the right code; hostile review
+// 36, H36-7).
+std::vector<Laterality> lateralities_named(std::string_view meaning);
+std::vector<std::string> laterality_meaning_beyond(std::string_view meaning, Laterality side);
 // Those of a Calcification Type or Distribution meaning: beyond its term's canonical meanings,
 // BI-RADS name and naming words, English and German ("Fine pleomorphic microcalcifications",
 // "feinlinear verzweigt" say nothing more; "Cast-like", "DCIS-like", "Round?" do).

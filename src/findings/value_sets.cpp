@@ -576,11 +576,34 @@ bool may_name_tissue_or_surgery(FollowUpKind kind) {
 
 }  // namespace
 
+namespace {
+
+// The words of a meaning beyond those of every meaning its table gives its term's codes and
+// `neutral` ones (words_beyond): the words that say more never end, the words that say nothing
+// else do (hostile review 36, H36-6, H36-8, H36-9).
+template <typename Term, std::size_t N>
+std::vector<std::string> member_meaning_beyond(const std::array<Member<Term>, N>& table, Term term,
+                                               std::string_view meaning, std::string_view neutral) {
+  std::string own(neutral);
+  for (const auto& member : table) {
+    if (member.term == term) own += spaced_words(member.code.meaning);
+  }
+  return words_beyond(meaning, [&own](std::string_view word) { return holds_word(own, word); });
+}
+
+// Words a routine follow-up's meaning may hold besides its code's own.
+constexpr std::string_view kRoutineFollowUpWords =
+    " follow up followup recommended recommendation recommend mammography mammogram screening "
+    "routine annual annually yearly year years 12 month months regular bi rads birads score 1 2 "
+    "negative benign ";
+
+}  // namespace
+
 std::optional<std::string> follow_up_meaning_names_other(const Code& code) {
   const std::optional<FollowUpKind> value = follow_up_kind_for(code);
   if (!value) return std::nullopt;
-  if (const std::optional<FollowUpKind> meant = follow_up_kind_meant(code.meaning)) {
-    if (*meant == *value) return std::nullopt;
+  if (const std::optional<FollowUpKind> meant = follow_up_kind_meant(code.meaning);
+      meant && *meant != *value) {
     return std::string(to_string(*meant));
   }
   if (names_tissue_or_surgery(code.meaning) && !may_name_tissue_or_surgery(*value)) {
@@ -588,6 +611,18 @@ std::optional<std::string> follow_up_meaning_names_other(const Code& code) {
   }
   if (*value == FollowUpKind::NormalInterval && names_workup(code.meaning)) {
     return std::string("more imaging or a short interval");
+  }
+  // On the routine code, which asks for nothing more, any other word may ask for more
+  // ("Normal interval follow-up; Drahtmarkierung", "…; VAB"; hostile review 36, H36-8); the
+  // codes that ask for more may say so in their own words.
+  if (const std::vector<std::string> beyond =
+          *value == FollowUpKind::NormalInterval
+              ? member_meaning_beyond(kFollowUp, *value, code.meaning, kRoutineFollowUpWords)
+              : std::vector<std::string>();
+      !beyond.empty()) {
+    std::string words;
+    for (const std::string& word : beyond) words += (words.empty() ? "" : " ") + word;
+    return "more than " + std::string(to_string(*value)) + " (\"" + words + "\")";
   }
   return std::nullopt;
 }
@@ -655,6 +690,19 @@ std::optional<TargetConfirmation> target_confirmation_for(const Code& code) {
   return lookup(kTargetConfirmation, code);
 }
 
+std::vector<std::string> confirmation_meaning_beyond(std::string_view meaning,
+                                                     TargetConfirmation confirmation) {
+  return member_meaning_beyond(kTargetConfirmation, confirmation, meaning,
+                               " target lesion specimen core cores calcification calcifications ");
+}
+
+std::vector<std::string> calcification_finding_meaning_beyond(std::string_view meaning) {
+  return member_meaning_beyond(kFindingKind, FindingKind::Calcification, meaning,
+                               " calcification calcifications microcalcification "
+                               "microcalcifications calcified calcs breast cluster clustered "
+                               "individual verkalkung verkalkungen mikrokalk brust mamma ");
+}
+
 namespace {
 
 // Words any result meaning may hold besides its own ("Fibrocystic change with calcifications in
@@ -678,7 +726,9 @@ constexpr std::string_view kResultNeutralWords[] = {"calcification",
                                                     "kalk",
                                                     "stanze",
                                                     "stanzbiopsie",
-                                                    "nachweisbar"};
+                                                    "nachweisbar",
+                                                    "concordant",
+                                                    "konkordant"};
 
 // The words that name a benign, malignant or high-risk result as such, English and German.
 constexpr std::string_view kBenignNames = "benign benigne gutartig";

@@ -106,6 +106,9 @@ bool follow_up_not_benign(const Code& code);
 // HighRisk (domain.md §3.5). Empty when the code is in none of them. prior_result_for() (lexicon)
 // also reads CID 6063 and CID 6066 and falls back to this.
 std::optional<PriorResult> pathology_result_for(const Code& code);
+// Those of a calcification finding code's meaning beyond every calcification code's meaning in
+// CID 6054 ("Calcification of breast, BI-RADS 5", "… (DCIS)").
+std::vector<std::string> calcification_finding_meaning_beyond(std::string_view meaning);
 // The words of a benign, malignant or high-risk result code's meaning that say more than a
 // result of its kind (words_beyond): not a word of any meaning of that kind in CID 6030-6033,
 // 6063, 6159 ("Fibrocystic change" on the benign code says nothing more; "Benign; IDC",
@@ -150,6 +153,11 @@ enum class TargetConfirmation {
 
 // Empty when the code is not in CID 6066.
 std::optional<TargetConfirmation> target_confirmation_for(const Code& code);
+// The words of a Confirmation of target meaning beyond every CID 6066 meaning of its value
+// ("Target partly contained in the specimen", "Target contained in the specimen?", "Ziel nicht
+// im Präparat" on 111443).
+std::vector<std::string> confirmation_meaning_beyond(std::string_view meaning,
+                                                     TargetConfirmation confirmation);
 
 // True for every code of CID 6026 Mammography Assessment: the BI-RADS categories category_for()
 // reads, and (111120, DCM, "Post Procedure Mammograms for Marker Placement"), which is an

@@ -317,7 +317,9 @@ TEST(TermMeaningBeyond, OtherWordsAndDoubtAreNamed) {
 TEST(MeaningClauses, NeitherNorAndAColonsNegationDeny) {
   EXPECT_TRUE(prior_results_meant("Neither atypia nor carcinoma").empty());
   EXPECT_TRUE(prior_results_meant("Benign. Carcinoma: absent").empty());
-  EXPECT_TRUE(prior_results_meant("Calcifications: none").empty());
+  // On a result, no calcifications are none retrieved (hostile review 36, H36-4).
+  EXPECT_EQ(prior_results_meant("Calcifications: none"),
+            std::vector<PriorResult>{PriorResult::NoCalcificationsInCore});
   // A colon before an affirmed statement still ends the clause before it.
   EXPECT_EQ(prior_results_meant("No atypia: ductal carcinoma in situ"),
             std::vector<PriorResult>{PriorResult::Malignant});

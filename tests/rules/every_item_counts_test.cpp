@@ -1237,6 +1237,132 @@ TEST(Hostile35TypeMeanings, ATypeMeaningSayingMoreThanItsTermAsksTheRadiologist)
   EXPECT_TRUE(fired(report.decisions.front(), "W17"));
   EXPECT_TRUE(report.decisions.front().needs_review);
 }
+// Hostile review 36: meanings that doubt, deny or contradict their code in ways a list of
+// words missed. Each asks the radiologist; ordinary wordings ask nothing.
+bool reviewed_with_category_meaning(const char* meaning, const char* value = "397141009") {
+  const Report report = evaluate_report({finding_with(
+      {kRight, kPunctate, kDiffuse, {codes::kAssessmentCategory, Code{value, "SCT", meaning}}})});
+  return fired(report.decisions.front(), "W17") && report.decisions.front().needs_review;
+}
+TEST(Hostile36Meanings, ADoubtedDeniedOrUnreadableCategoryMeaningAsksTheRadiologist) {
+  // H36-1 a denied certainty, H36-2 a bare negation, H36-5 characters no word reads.
+  for (const char* meaning :
+       {"Benign, not confirmed", "Benign, no concordance", "Benign (nicht gesichert)", "Benign: no",
+        "Benign - not", "2 - Benign; BI-RADS \uFF15", "2 - Benign (\u2163)", "2 - Benign \u203D"}) {
+    EXPECT_TRUE(reviewed_with_category_meaning(meaning)) << meaning;
+  }
+  // H36-18: standard wordings (BI-RADS 4th edition titles, ACR) ask nothing.
+  for (const char* meaning : {"Benign Finding(s)", "ACR BI-RADS 2", "2 \u2013 Benign",
+                              "Benign, no malignancy", "Benign - routine screening"}) {
+    EXPECT_FALSE(reviewed_with_category_meaning(meaning)) << meaning;
+  }
+  EXPECT_FALSE(reviewed_with_category_meaning("Negative - nothing to comment on", "397140005"));
+}
+bool reviewed_with_result_meaning(const char* meaning) {
+  Code result = kBenignResult;
+  result.meaning = meaning;
+  const Report report = evaluate_report(
+      {finding_with({kRight, kPunctate, kDiffuse}),
+       intervention("1.1.2", Laterality::Right, {procedure_result("1.1.2.2", result)})});
+  return report.decisions.front().needs_review;
+}
+TEST(Hostile36Meanings, ADoubtedOrDeniedResultMeaningAsksTheRadiologist) {
+  for (const char* meaning : {"Benign, no concordance", "Benign: no",
+                              "\uFF2D\uFF41\uFF4C\uFF49\uFF47\uFF4E\uFF41\uFF4E\uFF54",
+                              "Benign; calcifications in the core: none"}) {
+    EXPECT_TRUE(reviewed_with_result_meaning(meaning)) << meaning;
+  }
+  EXPECT_FALSE(reviewed_with_result_meaning("Benign, concordant"));
+  // H36-4: a word of presence after a comma ends the negation: the carcinoma stands (C13: 6).
+  Code result = kBenignResult;
+  result.meaning = "Benign, no atypia, carcinoma present";
+  const Report report = evaluate_report(
+      {finding_with({kRight, kPunctate, kDiffuse}),
+       intervention("1.1.2", Laterality::Right, {procedure_result("1.1.2.2", result)})});
+  EXPECT_EQ(report.exam.category, Category::KnownMalignancy6);
+}
+TEST(Hostile36Meanings, ATypeOrDistributionDenyingItsOwnTermAsksTheRadiologist) {
+  Code round = code(Morphology::Round);
+  round.meaning = "Not round";
+  Code diffuse = code(Distribution::Diffuse);
+  diffuse.meaning = "Not diffuse";
+  for (const auto& properties :
+       {std::vector<std::pair<CodeConst, Code>>{
+            kRight, {codes::kCalcificationType, round}, kDiffuse},
+        std::vector<std::pair<CodeConst, Code>>{
+            kRight, kPunctate, {codes::kCalcificationDistribution, diffuse}}}) {
+    const Report report = evaluate_report({finding_with(properties)});
+    EXPECT_TRUE(fired(report.decisions.front(), "W17"));
+    EXPECT_TRUE(report.decisions.front().needs_review);
+  }
+}
+TEST(Hostile36Meanings, ATargetConfirmationSayingMoreAsksTheRadiologist) {
+  for (const char* meaning : {"Target partly contained in the specimen",
+                              "Target contained in the specimen?", "Ziel nicht im Pr\u00E4parat"}) {
+    Code contained = kTargetContained;
+    contained.meaning = meaning;
+    const Report report =
+        evaluate_report({finding_with({kRight, kPunctate, kDiffuse}),
+                         intervention("1.1.2", Laterality::Right,
+                                      {procedure_result("1.1.2.2", kBenignResult),
+                                       confirmation_of_target("1.1.2.3", contained)})});
+    EXPECT_TRUE(report.decisions.front().needs_review) << meaning;
+  }
+}
+TEST(Hostile36Meanings, ALateralityMeaningNamingAnotherBreastIsAConflict) {
+  for (const char* meaning :
+       {"Linke Brust", "Lt", "Right and left breast", "Right breast (left)"}) {
+    Code right = code(Laterality::Right);
+    right.meaning = meaning;
+    const Report report =
+        evaluate_report({finding_with({{codes::kLaterality, right}, kFinePleomorphic, kGrouped})});
+    EXPECT_EQ(report.input.findings.front().laterality_source, LateralitySource::Conflicting)
+        << meaning;
+    EXPECT_TRUE(report.decisions.front().needs_review) << meaning;
+  }
+  for (const char* meaning : {"Contralateral breast", "Right breast?"}) {
+    Code right = code(Laterality::Right);
+    right.meaning = meaning;
+    const Report report =
+        evaluate_report({finding_with({{codes::kLaterality, right}, kFinePleomorphic, kGrouped})});
+    EXPECT_TRUE(fired(report.decisions.front(), "W17")) << meaning;
+    EXPECT_TRUE(report.decisions.front().needs_review) << meaning;
+  }
+  for (const char* meaning : {"Right breast", "Right", "Rechte Brust", "rechts"}) {
+    Code right = code(Laterality::Right);
+    right.meaning = meaning;
+    const Report report =
+        evaluate_report({finding_with({{codes::kLaterality, right}, kPunctate, kDiffuse})});
+    EXPECT_EQ(report.input.findings.front().laterality, Laterality::Right) << meaning;
+    EXPECT_FALSE(report.decisions.front().needs_review) << meaning;
+  }
+}
+TEST(Hostile36Meanings, ARoutineFollowUpAskingForMoreInOtherWordsIsReviewed) {
+  for (const char* meaning : {"Normal interval follow-up; Drahtmarkierung",
+                              "Normal interval follow-up; VAB", "Normal interval follow-up?"}) {
+    const Report report = evaluate_report(
+        {finding_with({kRight,
+                       kPunctate,
+                       kDiffuse,
+                       {codes::kRecommendedFollowUp, Code{"111140", "DCM", meaning}}})});
+    EXPECT_TRUE(fired(report.decisions.front(), "W17")) << meaning;
+  }
+}
+TEST(Hostile36Meanings, ACalcificationFindingCodeSayingMoreIsReviewed) {
+  for (const char* meaning : {"Calcification of breast, BI-RADS 5",
+                              "Calcification of breast (DCIS)", "Calcification of breast?"}) {
+    ContentItem finding = finding_with({kRight, kPunctate, kDiffuse});
+    finding.code.meaning = meaning;
+    const Report report = evaluate_report({finding});
+    EXPECT_TRUE(fired(report.decisions.front(), "W17")) << meaning;
+    EXPECT_TRUE(report.decisions.front().needs_review) << meaning;
+  }
+  for (const char* meaning : {"Calcification of breast", "Microcalcifications of the breast"}) {
+    ContentItem finding = finding_with({kRight, kPunctate, kDiffuse});
+    finding.code.meaning = meaning;
+    EXPECT_FALSE(evaluate_report({finding}).decisions.front().needs_review) << meaning;
+  }
+}
 // H32-2: a type whose meaning names its own benign term and a suspicious one is read as both.
 TEST(Hostile32ResultMeanings, ATypeNamingItsOwnTermAndASuspiciousOneIsReadAsBoth) {
   Code round = code(Morphology::Punctate);
