@@ -122,6 +122,12 @@ inline bool fired(const Decision& decision, std::string_view id) {
                      [&](const FiredRule& rule) { return rule.rule->id == id; });
 }
 
+// Whether an exam row (E) fired.
+inline bool exam_fired(const Report& report, std::string_view id) {
+  return std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                     [&](const FiredRule& rule) { return rule.rule->id == id; });
+}
+
 inline bool warned(const Decision& decision, std::string_view code) {
   return std::any_of(decision.warnings.begin(), decision.warnings.end(),
                      [&](const Warning& warning) { return to_string(warning.code) == code; });

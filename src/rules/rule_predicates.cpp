@@ -1266,6 +1266,17 @@ bool no_finding_but_report_category(const RuleContext& context) {
   return !exam_has_findings(context) && exam.findings.overall_category.has_value();
 }
 
+bool overall_incomplete_stands(const RuleContext& context) {
+  const ExamContext& exam = exam_of(context, __func__);
+  if (exam.findings.overall_category != Category::Incomplete0) return false;
+  if (!no_finding_but_report_category(context) && !overall_category_not_on_a_finding(context)) {
+    return false;
+  }
+  // 0 outranks 1 and 2 only (decision-logic.md §3): with 3 or more the findings' stands.
+  return !exam.findings_category ||
+         category_rank(*exam.findings_category) < category_rank(Category::ProbablyBenign3);
+}
+
 bool overall_category_not_on_a_finding(const RuleContext& context) {
   const ExamContext& exam = exam_of(context, __func__);
   return overall_is_the_exams(exam) && exam.findings.overall_category.has_value();

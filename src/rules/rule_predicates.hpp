@@ -149,6 +149,8 @@ bool annotation_for_another_sr(const RuleContext& context);
 bool annotation_duplicated(const RuleContext& context);
 // Another input of this run carries this report's SOP Instance UID with another result (E19).
 bool same_exam_conflict(const RuleContext& context);
+// The report's overall Assessment Category 0 is the exam's (E2, E3: no finding above 2; E20).
+bool overall_incomplete_stands(const RuleContext& context);
 // W18: the finding is an annotation's refinement that matched no SR finding, kept on its own.
 bool refinement_matched_no_finding(const RuleContext& context);
 bool read_back_own_sr(const RuleContext& context);

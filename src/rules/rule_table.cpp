@@ -682,6 +682,14 @@ std::vector<Rule> make_rule_table() {
        "category and the findings'",
        Stage::Exam, overall_category_not_on_a_finding, exam_category(ExamBasis::HigherOfBoth),
        kEvidenceExam},
+      // Not in decision-logic.md as an exam row: A5 asks review of a finding that is 0, but an
+      // exam made 0 by the report's overall assessment beside benign findings (annotated as
+      // such) came out 0 without review (hostile review 36, H36-14).
+      {"E20", "The report's overall assessment 0 stands: additional imaging and radiologist review",
+       kBiradsCategory0,
+       "the report's overall Assessment Category is 0 (incomplete) and is the exam's category "
+       "(E2, or E3 with no finding above 2)",
+       Stage::Exam, overall_incomplete_stands, needing_review(no_outcome()), kEvidenceExam},
       {"E4", "Report's overall assessment and the findings disagree",
        "decision-logic.md §3 (R1), for the exam: \"When one says benign/probably benign (1–3) "
        "and the other suspicious (4A–5), warn `assessment-discordant` and show both.\"",

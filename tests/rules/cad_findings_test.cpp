@@ -93,10 +93,7 @@ Report evaluate_cad(const SrDocument& document) {
   return evaluate(extract_findings(document, "cad.dcm"));
 }
 
-bool exam_fired(const Report& report, std::string_view id) {
-  return std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
-                     [&](const FiredRule& rule) { return rule.rule->id == id; });
-}
+using testing::exam_fired;
 
 bool says(const std::vector<Warning>& warnings, const std::string& words) {
   return std::any_of(warnings.begin(), warnings.end(), [&](const Warning& warning) {

@@ -53,10 +53,7 @@ std::vector<Warning> warnings_saying(const Decision& decision, const std::string
   return found;
 }
 
-bool exam_fired(const Report& report, std::string_view id) {
-  return std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
-                     [&](const FiredRule& rule) { return rule.rule->id == id; });
-}
+using testing::exam_fired;
 
 bool report_note_saying(const Report& report, const std::string& words) {
   return std::any_of(

@@ -16,6 +16,7 @@
 namespace mammocalc {
 namespace {
 
+using testing::exam_fired;
 using testing::fired;
 using testing::warned;
 
@@ -1362,6 +1363,25 @@ TEST(Hostile36Meanings, ACalcificationFindingCodeSayingMoreIsReviewed) {
     finding.code.meaning = meaning;
     EXPECT_FALSE(evaluate_report({finding}).decisions.front().needs_review) << meaning;
   }
+}
+// H36-14: the report's overall 0 beside benign findings makes the exam 0, which asks the
+// radiologist (E20, as A5 does for a finding); with a finding of 3 or more the findings' stands.
+TEST(Hostile36Exam, AnExamMadeZeroByTheReportNeedsReview) {
+  // Two findings: with one, it takes the overall category as its own (R1 judges it there).
+  ContentItem left = finding_with({kLeft, kPunctate, kDiffuse});
+  left.position = "1.1.2";
+  SrDocument document = testing::report_with({finding_with({kRight, kPunctate, kDiffuse}), left});
+  ContentItem overall = container("1.2", codes::kOverallAssessment);
+  overall.children.push_back(testing::code_item(
+      "1.2.1", Relationship::Contains, codes::kAssessmentCategory, code(Category::Incomplete0)));
+  document.root.children.push_back(overall);
+  const Report report = evaluate(extract_findings(document, "test.dcm"));
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+  EXPECT_TRUE(exam_fired(report, "E20"));
+  EXPECT_TRUE(report.exam.needs_review);
+  const Report alone = evaluate_report({finding_with({kRight, kPunctate, kDiffuse}), left});
+  EXPECT_FALSE(exam_fired(alone, "E20"));
+  EXPECT_FALSE(alone.exam.needs_review);
 }
 // H32-2: a type whose meaning names its own benign term and a suspicious one is read as both.
 TEST(Hostile32ResultMeanings, ATypeNamingItsOwnTermAndASuspiciousOneIsReadAsBoth) {

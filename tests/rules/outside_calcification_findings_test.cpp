@@ -48,10 +48,7 @@ const CodeConst kLanguage{"121049", "DCM", "Language of Content Item and Descend
 const Code kMammography{"71651007", "SCT", "Mammography"};
 const Code kPercent{"%", "UCUM", "percent"};
 
-bool exam_fired(const Report& report, std::string_view id) {
-  return std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
-                     [&](const FiredRule& rule) { return rule.rule->id == id; });
-}
+using testing::exam_fired;
 
 bool exam_warned(const Report& report, const std::string& words) {
   const auto says = [&](const std::string& text) { return text.find(words) != std::string::npos; };
