@@ -120,8 +120,8 @@ namespace {
 
 // What a result says, finding by finding, as one exam read twice is judged (ExamsSeen): each
 // finding's breast, category, classification and biopsy, and the exam's category and
-// classification; in `Detail::Full` also the calcification types and distribution and which
-// parts need review. Whom and which study it is about counts too (patient ID, its issuer, birth
+// classification; in `Detail::Full` also the calcification types and distribution, the
+// finding's place (clock, region, quadrant, depth) and which parts need review. Whom and which study it is about counts too (patient ID, its issuer, birth
 // date, Study Instance UID): another patient's report under the same SOP Instance UID is no copy
 // (hostile review 34, H34-12); only this digest is kept, never the identifiers. File names,
 // content positions and wording do not count: two inputs whose digests agree say the same.
@@ -150,9 +150,13 @@ std::string said_digest(const Report& report, Detail detail) {
     if (full) {
       std::set<std::string> types;  // sorted, each once
       for (const auto& type : finding.morphology) types.emplace(to_string(type.term));
+      // Where the finding is decides where a biopsy goes (hostile review 36, H36-13).
+      const Location& at = finding.location;
       said << ','
            << (finding.distribution ? std::string(to_string(finding.distribution->term)) : "-")
-           << ',' << decision.needs_review;
+           << ',' << decision.needs_review << ',' << at.clock_hour.value_or(0) << ','
+           << optional_words(at.region) << ',' << optional_words(at.quadrant) << ','
+           << optional_words(at.depth);
       for (const std::string& type : types) said << ',' << type;
     }
     said << '\n';

@@ -157,6 +157,18 @@ check "same counts, another type under one UID: both say the other differs" \
   test "$(grep -c 'sameExamDiffers="true"' "$work/counts-out/index.xml")" -eq 2
 check "... and the roll-up counts both" test "$(findings_of "$work/counts-out")" -eq 4
 
+# The same findings at another clock position (H36-13): where a biopsy goes differs, a conflict.
+sed 's|<value>129778000</value>|<value>129779008</value>|; s|<meaning>7 o&apos;clock position</meaning>|<meaning>8 o\&apos;clock position</meaning>|' \
+  "$work/cv.xml" >"$work/cv-eight.xml"
+mkdir "$work/clock"
+xml2dsr "$work/cv-eight.xml" "$work/clock/2eight.dcm" >/dev/null 2>&1
+cp "$other_sr" "$work/clock/1seven.dcm"
+check "another clock position: the edited SR reads 8 o'clock" \
+  bash -c "dsrdump '$work/clock/2eight.dcm' | grep -q '8 o.clock position'"
+"$mammocalc" summarize -o "$work/clock-out" "$work/clock/1seven.dcm" "$work/clock/2eight.dcm" >/dev/null 2>&1
+check "... both say the other differs" \
+  test "$(grep -c 'sameExamDiffers="true"' "$work/clock-out/index.xml")" -eq 2
+
 # Another patient's report under the same UID, saying the same (H34-12): no copy, a conflict.
 mkdir "$work/patients"
 cp "$other_sr" "$work/patients/1first.dcm"
