@@ -215,9 +215,18 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
       IndexEntry& entry = outcomes[i].entry;
       if (entry.status != EntryStatus::Summarised) continue;
-      if (!files.dicom_out_dir.empty() && !dicom_claims.claim(outcomes[i])) continue;
       // Its entry will be the index's next after the chunk's earlier ones.
       const ExamsSeen::Input input{chunk_start + i, counts.inputs + i};
+      if (!files.dicom_out_dir.empty() && !dicom_claims.claim(outcomes[i])) {
+        // Another result under an earlier input's UID, not summarised: the earlier entries
+        // say so all the same (E19, amended at the end; hostile review 36, H36-12).
+        if (const auto found = exams.unsummarised_result(outcomes[i], input);
+            found && found->first_difference) {
+          index.rollup.needs_review += found->first_findings_not_for_review;
+          ++index.rollup.same_exam_conflicts;
+        }
+        continue;
+      }
       if (const auto found = exams.later_of_exam(outcomes[i], input, rollups[i])) {
         const ExamsSeen::Later& later = *found;
         entry.same_exam_as = index_name(later.first);

@@ -63,13 +63,35 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   // to the log (hostile review 33).
   ExamsSeen exams;
   std::vector<std::string> output_names(inputs.size());
+  // The summaries (and SRs) written before the exam of input `i` turned out to have another
+  // result, written again to say so (E19).
+  const auto amend_earlier = [&](std::size_t i) {
+    for (const auto& [ordinal, amendment] : exams.amendments()) {
+      if (!amendment.other_result || amendment.other_result->index != i) continue;
+      InputResult earlier_result;
+      summarise_again(earlier_result, inputs[amendment.self.index], {inputs[i].path}, evaluation,
+                      files);
+      write_outputs(earlier_result, output_names[amendment.self.index], files, Flush::Now);
+    }
+  };
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const InputFile& input = inputs[i];
     Rollup part;
     InputResult result = process_input(input, evaluation, files, part);
     IndexEntry& entry = result.entry;
-    if (entry.status == EntryStatus::Summarised && !files.dicom_out_dir.empty()) {
-      dicom_claims.claim(result);
+    if (entry.status == EntryStatus::Summarised && !files.dicom_out_dir.empty() &&
+        !dicom_claims.claim(result)) {
+      // Another result under an earlier input's UID, not summarised: the earlier summaries say
+      // so all the same (E19; hostile review 36, H36-12).
+      if (const auto later = exams.unsummarised_result(result, {i, i});
+          later && later->first_difference) {
+        try {
+          amend_earlier(i);
+        } catch (const Error& error) {
+          log << error_line(error.what());
+          exit_code = ExitCode::OutputFailed;
+        }
+      }
     }
     if (entry.status == EntryStatus::Summarised) {
       const std::string name = claim_output_name(result, evaluation.pseudonyms.enabled, used_names);
@@ -93,15 +115,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
                          [&](const ExamsSeen::Input& other) { return inputs[other.index].path; });
           summarise_again(result, input, others, evaluation, files);
           write_outputs(result, name, files, Flush::Now);
-          if (later->first_difference) {
-            for (const auto& [ordinal, amendment] : exams.amendments()) {
-              if (!amendment.other_result || amendment.other_result->index != i) continue;
-              InputResult earlier_result;
-              summarise_again(earlier_result, inputs[amendment.self.index], {input.path},
-                              evaluation, files);
-              write_outputs(earlier_result, output_names[amendment.self.index], files, Flush::Now);
-            }
-          }
+          if (later->first_difference) amend_earlier(i);
           if (later->differs) {
             const std::size_t first = later->first.index;
             log << error_line(input.path + ": has the SOP Instance UID of " + inputs[first].path +

@@ -53,6 +53,12 @@ class ExamsSeen {
   // repeats any is a copy. The first input's entry is to name the first later one, and every
   // earlier entry of an exam that turns out to have two results needs review (amendments).
   std::optional<Later> later_of_exam(const InputResult& result, Input input, const Rollup& part);
+  // An input of a known exam that is not summarised because its result is another (its result
+  // SR would take the earlier one's file: DicomOutputClaims): the exam has another result all
+  // the same, which its earlier entries must say (E19; hostile review 36, H36-12). Returns the
+  // exam's first input, with first_difference where this made the exam a conflict; none for an
+  // exam not seen.
+  std::optional<Later> unsummarised_result(const InputResult& result, Input input);
   // The entries written before a later input of their exam came, by their ordinal.
   const std::map<std::size_t, Amendment>& amendments() const { return amendments_; }
 
@@ -65,9 +71,13 @@ class ExamsSeen {
     int findings_not_for_review;  // of its findings, counted in the roll-up
   };
   struct Exam {
-    std::vector<Result> results;  // each different result, by its first input
-    std::vector<Input> inputs;    // until it has two results
+    std::vector<Result> results;      // each different result, by its first input
+    std::vector<Input> unsummarised;  // inputs with another result that were not summarised
+    std::vector<Input> inputs;        // until it has two results
+    bool differed = false;            // it has had two results, summarised or not
   };
+  // A difference came with `input`: on the first, every earlier entry is amended.
+  void note_difference(Exam& exam, Input input, Later& later);
   std::unordered_map<std::string, Exam> exams_;
   std::map<std::size_t, Amendment> amendments_;
 };

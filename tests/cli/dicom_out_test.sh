@@ -288,6 +288,15 @@ check "... the earlier one's result SR is the one written" \
 "$mammocalc" summarize --read-own "$work/dup-sr"/*.dcm >"$work/dup-back.xml" 2>/dev/null
 check "... and it is the earlier one's (benign, not the known malignancy)" \
   grep -q 'classification="benign"' "$work/dup-back.xml"
+# The earlier one does not stand as the exam's only result (hostile review 36, H36-12): its
+# entry, summary and result SR say that another result came under its UID (E19).
+check "... the earlier entry needs review and says another result came" \
+  bash -c "grep -o '<entry input=\"$work/dup-in/a.dcm\"[^>]*>' '$work/dup-out/index.xml' | grep 'sameExamDiffers=\"true\"' | grep -q 'needsReview=\"true\"'"
+check "... its summary says the conflict, naming the later input" \
+  grep -q "code=\"same-exam-conflict\">another input of this run, $work/dup-in/b.dcm" "$work/dup-out"/1*.xml
+check "... its exam needs review" grep -q '<exam [^>]*needsReview="true"' "$work/dup-out"/1*.xml
+check "... and its result SR asks for review" \
+  bash -c "dsrdump '$work/dup-sr'/*.dcm 2>/dev/null | grep -q 'Radiologist review needed'"
 cp "$dup_base" "$work/copy-in/a.dcm"
 cp "$dup_base" "$work/copy-in/b.dcm"
 "$mammocalc" summarize -o "$work/copy-out" --dicom-out "$work/copy-sr" "$work/copy-in" \

@@ -70,6 +70,7 @@ check "--dicom-out: the later report fails (exit 1), one summary" \
   test $? -eq 1 -a "$(summaries "$work/clash-sr")" -eq 1
 check "... said as duplicate-sop-instance, not also as another result" \
   bash -c "grep -q 'its result SR would replace' '$work/clash-sr.err' && ! grep -q 'both need review' '$work/clash-sr.err'"
+check "... the summary written says the conflict (E19, H36-12)" test "$(conflict_summaries "$work/clash-sr")" -eq 1
 
 # The SR and mammocalc's own SR of it: hook does not read its own SRs (no --read-own), so the
 # exam is read once and nothing is said of a second reading.
