@@ -274,7 +274,7 @@ constexpr std::array<NamingWord<Morphology>, 30> kMorphologyWords{{
 static_assert(none_empty(kMorphologyWords, [](const auto& word) { return word.stem; }));
 
 // CID 6012.
-constexpr std::array<NamingWord<Distribution>, 17> kDistributionWords{{
+constexpr std::array<NamingWord<Distribution>, 18> kDistributionWords{{
     {Distribution::Diffuse, "diffus", "", ""},
     {Distribution::Diffuse, "scattered", "", ""},
     {Distribution::Diffuse, "verstreut", "", ""},
@@ -282,6 +282,7 @@ constexpr std::array<NamingWord<Distribution>, 17> kDistributionWords{{
     {Distribution::Grouped, "group", "", ""},
     {Distribution::Grouped, "cluster", "", ""},
     {Distribution::Linear, "linear", "", ""},
+    {Distribution::Linear, "line", "", ""},  // "in a line" (narrative.md §2)
     {Distribution::Segmental, "segment", "", ""},
     {Distribution::WithinMass, "within", "mass", ""},
     {Distribution::OutsideMass, "outside", "mass", ""},
@@ -547,9 +548,9 @@ constexpr std::string_view kClauseStarts[] = {
 // The words that negate a meaning's clause.
 // German: kein/keine/keinen, ohne, nicht.
 constexpr std::string_view kNegations[] = {
-    " no ",   " not ",     " non ",      " without ", " negative ",     " free of ",
-    " absen", " excluded", " ruled out", " neither ", " nor ",          " none",
-    " kein",  " ohne ",    " nicht ",    " weder ",   " ausgeschlossen"};
+    " no ",    " not ",     " non ",      " without ", " negative ", " free of ",
+    " absen",  " excluded", " ruled out", " neither ", " nor ",      " none",
+    " never ", " kein",     " ohne ",     " nicht ",   " weder ",    " ausgeschlossen"};
 
 // Negations that follow the concept they deny (narrative.md §3: "… are not seen", "… not
 // identified", "… absent").
@@ -1124,7 +1125,7 @@ std::vector<PriorResult> prior_results_meant(std::string_view meaning) {
     std::string affirmed = clause.affirmed;
     bool high_risk_name = false;
     for (const std::string_view name :
-         {" lobular carcinoma in situ", " uncertain malignant potential"}) {
+         {" lobular carcinoma in situ", " uncertain malignant potential", " nonmalignan"}) {
       for (std::size_t at = affirmed.find(name); at != std::string::npos;
            at = affirmed.find(name)) {
         affirmed.replace(at, name.size(), std::string(name.size(), ' '));

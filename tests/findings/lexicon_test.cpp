@@ -325,5 +325,15 @@ TEST(MeaningClauses, NeitherNorAndAColonsNegationDeny) {
             std::vector<PriorResult>{PriorResult::Malignant});
 }
 
+// H36-16, H36-17: "Nonmalignant" and "never malignant" name no malignancy; "in a line" is linear.
+TEST(ResultMeanings, NonmalignantAndNeverMalignantNameNoMalignancy) {
+  EXPECT_TRUE(prior_results_meant("Nonmalignant").empty());
+  EXPECT_TRUE(prior_results_meant("Benign, never malignant").empty());
+  EXPECT_EQ(prior_results_meant("Premalignant change, carcinoma"),
+            std::vector<PriorResult>{PriorResult::Malignant});
+  EXPECT_EQ(distributions_meant("Diffuse, in a line"),
+            (std::vector<Distribution>{Distribution::Linear, Distribution::Diffuse}));
+}
+
 }  // namespace
 }  // namespace mammocalc
