@@ -11,6 +11,52 @@
 namespace mammocalc {
 namespace {
 
+// The radiologist's comment on an annotation is free text its fields may not hold: one that
+// doubts ("possible", "not excluded", "?"), names a result other than benign, a suspicious
+// form or distribution the finding does not have, another breast, or a category above 3 and its
+// own asks the radiologist to read it (W9; hostile review 36, H36-15). Empty when it says none.
+std::string what_a_comment_says_beyond_fields(const std::string& comment, const Finding& finding) {
+  if (comment.empty()) return {};
+  const std::vector<MeaningClause> clauses = meaning_clauses(comment);
+  if (std::any_of(clauses.begin(), clauses.end(),
+                  [](const MeaningClause& clause) { return clause.uncertain; })) {
+    return "is uncertain";
+  }
+  const std::vector<PriorResult> results = prior_results_meant(comment);
+  if (std::any_of(results.begin(), results.end(),
+                  [](PriorResult result) { return result != PriorResult::Benign; })) {
+    return "names a biopsy result";
+  }
+  const std::vector<Morphology> forms = morphologies_meant(comment);
+  const std::vector<Distribution> distributions = distributions_meant(comment);
+  const auto has_form = [&](Morphology form) {
+    return std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                       [form](const Coded<Morphology>& given) { return given.term == form; });
+  };
+  const bool new_form = std::any_of(forms.begin(), forms.end(), [&](Morphology form) {
+    return is_suspicious(form) && !has_form(form);
+  });
+  const bool new_distribution =
+      std::any_of(distributions.begin(), distributions.end(), [&](Distribution distribution) {
+        return follows_a_duct(distribution) &&
+               (!finding.distribution || finding.distribution->term != distribution);
+      });
+  if (new_form || new_distribution) return "names a suspicious form or distribution";
+  const std::vector<Laterality> sides = lateralities_named(comment);
+  if (std::any_of(sides.begin(), sides.end(), [&](Laterality side) {
+        return finding.laterality != Laterality::Unknown && side != finding.laterality;
+      })) {
+    return "names another breast";
+  }
+  const Category own = finding.reported_category.value_or(Category::ProbablyBenign3);
+  if (const auto named = category_in_words(comment);
+      named && more_suspicious(*named, Category::ProbablyBenign3) != Category::ProbablyBenign3 &&
+      more_suspicious(*named, own) != own) {
+    return "calls it suspicious";
+  }
+  return {};
+}
+
 std::string where(const Annotations& annotations, int line) {
   return annotations.file + ":" + std::to_string(line);
 }
@@ -542,6 +588,13 @@ void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a,
   finding.annotations.push_back({annotations.file, a.line,
                                  a.action == AnnotationAction::Refine ? "refine" : "add",
                                  a.comment});
+  if (const std::string doubt = what_a_comment_says_beyond_fields(a.comment, finding);
+      !doubt.empty()) {
+    finding.notes.push_back({WarningCode::AnnotationConflict,
+                             here + ": finding: its comment \"" + a.comment + "\" " + doubt +
+                                 ", which its fields do not say; read by its fields",
+                             finding.position});
+  }
 }
 
 void apply_bothered(bool bothered, Finding& finding) {

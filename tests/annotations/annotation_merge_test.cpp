@@ -75,6 +75,32 @@ TEST(AnnotationMerge, RefineByPositionLobularMakesBenign) {
   EXPECT_EQ(report.input.findings[0].annotations[0].action, "refine");
 }
 
+// H36-15: a comment that doubts, names a suspicious form or another breast than the fields
+// asks the radiologist (W9); one that repeats the fields, or says nothing of the kind, does not.
+TEST(AnnotationMerge, ACommentSayingMoreThanItsFieldsAsksTheRadiologist) {
+  for (const char* comment :
+       {"Not sure - possible fine pleomorphic calcifications, DCIS not excluded",
+        "Fine linear branching on magnification", "Left breast, not right."}) {
+    Findings findings = sr_findings();
+    AnnotatedFinding a = refine_position("1.3.2.2");
+    a.site = Site::Lobular;
+    a.comment = comment;
+    merge_annotations(annotations_with({a}), findings);
+    const Decision d = evaluate(findings).decisions[0];
+    EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
+    EXPECT_TRUE(d.needs_review) << comment;
+  }
+  for (const char* comment : {"Acinar pattern on magnification views.", "Regional, right breast"}) {
+    Findings findings = sr_findings();
+    AnnotatedFinding a = refine_position("1.3.2.2");
+    a.site = Site::Lobular;
+    a.comment = comment;
+    merge_annotations(annotations_with({a}), findings);
+    const Decision d = evaluate(findings).decisions[0];
+    EXPECT_FALSE(d.needs_review) << comment;
+  }
+}
+
 TEST(AnnotationMerge, RefineByPositionDuctalMakesSuspicious) {
   Findings findings = sr_findings();
   AnnotatedFinding a = refine_position("1.3.2.2");
