@@ -549,7 +549,7 @@ constexpr std::string_view kClauseStarts[] = {
 // German: kein/keine/keinen, ohne, nicht.
 constexpr std::string_view kNegations[] = {
     " no ",    " not ",     " non ",      " without ", " negative ", " free of ",
-    " absen",  " excluded", " ruled out", " neither ", " nor ",      " none",
+    " absen",  " excluded", " ruled out", " neither ", " nor ",      " none ",
     " never ", " kein",     " ohne ",     " nicht ",   " weder ",    " ausgeschlossen"};
 
 // Negations that follow the concept they deny (narrative.md §3: "… are not seen", "… not
@@ -557,7 +557,7 @@ constexpr std::string_view kNegations[] = {
 constexpr std::string_view kNegationsAfter[] = {
     " not seen",         " not identified", " not present",       " not visible",
     " not demonstrated", " absen",          " not found",         " excluded",
-    " ruled out",        " none",           " nicht nachweisbar", " ausgeschlossen"};
+    " ruled out",        " none ",          " nicht nachweisbar", " ausgeschlossen"};
 
 // Words that hold a negation's word but deny nothing (narrative.md §3 pseudo-triggers: "no change
 // in", "not only"), and a denied disappearance ("has not resolved"): blanked before the
@@ -600,6 +600,9 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
     const char c = meaning[at];
     const bool spaced_dash = c == '-' && at > 0 && meaning[at - 1] == ' ' &&
                              at + 1 < meaning.size() && meaning[at + 1] == ' ';
+    // An en or em dash ends a clause as a spaced hyphen does (review 40, R40-5).
+    const bool long_dash =
+        meaning.compare(at, 3, "\u2013") == 0 || meaning.compare(at, 3, "\u2014") == 0;
     const bool full_width_question = meaning.compare(at, 3, "\xEF\xBC\x9F") == 0;
     if (c == '?' || full_width_question) {
       parts.back().questioned = true;
@@ -613,7 +616,8 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
       continue;
     }
     if (c == ';' || c == '.' || c == '/' || c == ':' || c == '(' || c == ')' || c == '!' ||
-        spaced_dash) {
+        spaced_dash || long_dash) {
+      if (long_dash) at += 2;
       parts.emplace_back();
       parts.back().after_colon = c == ':';
       question_leads = false;
@@ -700,22 +704,32 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
     const bool after_its_concept = std::any_of(
         std::begin(kNegationsAfter), std::end(kNegationsAfter),
         [&](std::string_view after) { return words.compare(trigger, after.size(), after) == 0; });
+    // The clause's commas (only those inside it: a part's later clauses have theirs).
+    std::vector<std::size_t> at;
+    std::copy_if(commas[index].begin(), commas[index].end(), std::back_inserter(at),
+                 [&](std::size_t comma) { return comma < words.size(); });
     std::size_t affirmed_end = trigger;
     std::size_t denied_start = words.find(' ', trigger + 1);
+    std::size_t denied_end = words.size();
     if (after_its_concept) {
-      const std::vector<std::size_t>& at = commas[index];  // ascending
       const auto after = std::lower_bound(at.begin(), at.end(), trigger);
       affirmed_end = after == at.begin() ? 0 : *(after - 1);
       denied_start = affirmed_end;
-    }
-    // A word of presence after a comma ends a forward negation there ("Benign, no atypia,
-    // carcinoma present": what follows is affirmed); a comma list without "or" or "nor" after
-    // it ("no atypia, DCIS") may deny one item or all: uncertain (hostile review 36, H36-4).
-    std::size_t denied_end = words.size();
-    if (!after_its_concept) {
-      const std::vector<std::size_t>& at = commas[index];
-      for (auto comma = at.begin(); comma != at.end(); ++comma) {
-        if (*comma <= trigger) continue;
+      // What follows its next comma is not what it denies ("atypia not seen, carcinoma
+      // identified"; review 40, R40-2).
+      if (after != at.end()) denied_end = *after;
+    } else if (const std::string denied_words = words.substr(trigger);
+               denied_words.find(" or ") == std::string::npos &&
+               denied_words.find(" nor ") == std::string::npos &&
+               denied_words.find(" oder ") == std::string::npos &&
+               denied_words.find(" noch ") == std::string::npos) {
+      // A comma list after a forward negation, without "or" or "nor" after it (which make it a
+      // denied list: "no atypia, hyperplasia or carcinoma identified"), may deny one item or
+      // all ("no atypia, DCIS"): uncertain; a word of presence after a comma ends the negation
+      // there ("Benign, no atypia, carcinoma present": what follows is affirmed; hostile
+      // review 36, H36-4; review 40, R40-4, R40-9).
+      for (auto comma = std::upper_bound(at.begin(), at.end(), trigger); comma != at.end();
+           ++comma) {
         const std::size_t next = comma + 1 == at.end() ? words.size() : *(comma + 1);
         const std::string segment = words.substr(*comma, next - *comma);
         const auto in_segment = [&](std::string_view part) {
@@ -729,9 +743,7 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
           denied_end = *comma;
           break;
         }
-        if (!has(" or ") && !has(" nor ") && !has(" oder ") && !has(" noch ")) {
-          clause.uncertain = true;
-        }
+        clause.uncertain = true;
       }
     }
     clause.negation = words.substr(trigger, words.find(' ', trigger + 1) - trigger);

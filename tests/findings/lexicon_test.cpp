@@ -335,5 +335,27 @@ TEST(ResultMeanings, NonmalignantAndNeverMalignantNameNoMalignancy) {
             (std::vector<Distribution>{Distribution::Linear, Distribution::Diffuse}));
 }
 
+// Review 40 (R40-1 to R40-5, R40-9): negation scope in meanings.
+TEST(MeaningClauses, NegationScopeEdgesOfReview40) {
+  using Results = std::vector<PriorResult>;
+  // "nonetheless" holds no negation "none".
+  EXPECT_EQ(category_meant("Benign, nonetheless suspicious"), Category::Suspicious4);
+  // A negation after its concept denies up to its next comma only.
+  EXPECT_EQ(prior_results_meant("Benign; atypia not seen, carcinoma identified"),
+            Results{PriorResult::Malignant});
+  // More commas in a part than in its first clause: read, no crash (std::out_of_range).
+  EXPECT_NO_THROW(
+      prior_results_meant("Fibrocystic change, no atypia, with microcalcifications, benign"));
+  EXPECT_EQ(prior_results_meant("Benign, no atypia but DCIS, grade 2"),
+            Results{PriorResult::Malignant});
+  // An "or" before the negation does not make the list after it a denied one.
+  EXPECT_FALSE(prior_results_meant("Fibrocystic or apocrine change, no atypia, DCIS").empty());
+  // An en dash ends a clause as " - " does.
+  EXPECT_EQ(prior_results_meant("Benign. No invasive carcinoma \u2013 DCIS"),
+            Results{PriorResult::Malignant});
+  // The standard denied list with "or" and its verb at the end names nothing.
+  EXPECT_TRUE(prior_results_meant("No atypia, hyperplasia or carcinoma identified").empty());
+}
+
 }  // namespace
 }  // namespace mammocalc
