@@ -523,6 +523,10 @@ struct SourceInfo {
   std::optional<std::string> completion_flag;   // COMPLETE or PARTIAL
   std::string completion_flag_description;      // the reason it gives, may be empty
   std::optional<std::string> preliminary_flag;  // PRELIMINARY or FINAL
+  // A SHA-1 of whom and which study the report is about (patient ID, its issuer, birth date,
+  // Study Instance UID), made before pseudonymisation clears them: two reports under one SOP
+  // Instance UID about different patients are no copies (ExamsSeen). Never written anywhere.
+  std::string subject_digest;
 };
 
 struct PatientInfo {

@@ -2872,7 +2872,8 @@ Findings extract_findings(const SrDocument& document, const std::string& name,
                           is_written_by_mammocalc(document),
                           header.completion_flag,
                           header.completion_flag_description,
-                          header.preliminary_flag};
+                          header.preliminary_flag,
+                          {}};
   out.patient =
       PatientInfo{header.patient_id,   header.patient_name,       header.patient_sex,
                   patient_age(header), header.patient_birth_date, header.issuer_of_patient_id};

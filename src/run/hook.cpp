@@ -63,13 +63,19 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   // to the log (hostile review 33).
   ExamsSeen exams;
   std::vector<std::string> output_names(inputs.size());
+  // How a summary names another input of this call: by its path, or where pseudonymised by its
+  // place, as a batch's index does (review 40, R40-7: a path may name the patient).
+  const auto name_of = [&](std::size_t index) {
+    return evaluation.pseudonyms.enabled ? "input-" + std::to_string(index + 1)
+                                         : inputs[index].path;
+  };
   // The summaries (and SRs) written before the exam of input `i` turned out to have another
   // result, written again to say so (E19).
   const auto amend_earlier = [&](std::size_t i) {
     for (const auto& [ordinal, amendment] : exams.amendments()) {
       if (!amendment.other_result || amendment.other_result->index != i) continue;
       InputResult earlier_result;
-      summarise_again(earlier_result, inputs[amendment.self.index], {inputs[i].path}, evaluation,
+      summarise_again(earlier_result, inputs[amendment.self.index], {name_of(i)}, evaluation,
                       files);
       write_outputs(earlier_result, output_names[amendment.self.index], files, Flush::Now);
     }
@@ -112,7 +118,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
           // earlier ones written again, and one line names both files and both summaries.
           std::vector<std::string> others(later->other_results.size());
           std::transform(later->other_results.begin(), later->other_results.end(), others.begin(),
-                         [&](const ExamsSeen::Input& other) { return inputs[other.index].path; });
+                         [&](const ExamsSeen::Input& other) { return name_of(other.index); });
           summarise_again(result, input, others, evaluation, files);
           write_outputs(result, name, files, Flush::Now);
           if (later->first_difference) amend_earlier(i);

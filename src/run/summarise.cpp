@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -132,6 +133,11 @@ std::vector<AnnotationPathsGiven> apply_annotations(const Evaluation& evaluation
 Report evaluated(Findings findings, const Evaluation& evaluation,
                  const std::vector<AnnotationPathsGiven>& annotation_paths = {}) {
   Report report = evaluate(std::move(findings), evaluation.profile);
+  const PatientInfo& patient = report.input.patient;
+  const std::array<unsigned char, 20> subject =
+      sha1(patient.id + '\n' + patient.issuer_of_id + '\n' + patient.birth_date + '\n' +
+           report.input.source.study_instance_uid);
+  report.input.source.subject_digest.assign(subject.begin(), subject.end());
   pseudonymise(report, evaluation.pseudonyms, annotation_paths);
   return report;
 }

@@ -121,21 +121,19 @@ namespace {
 // What a result says, finding by finding, as one exam read twice is judged (ExamsSeen): each
 // finding's breast, category, classification and biopsy, and the exam's category and
 // classification; in `Detail::Full` also the calcification types and distribution, the
-// finding's place (clock, region, quadrant, depth) and which parts need review. Whom and which study it is about counts too (patient ID, its issuer, birth
-// date, Study Instance UID): another patient's report under the same SOP Instance UID is no copy
-// (hostile review 34, H34-12); only this digest is kept, never the identifiers. File names,
-// content positions and wording do not count: two inputs whose digests agree say the same.
-// mammocalc's own SR read back is compared briefly: it always asks for review (W14, E10), and it
-// keeps what the rules decided, not every descriptor of the text it was made from.
+// finding's place (clock, region, quadrant, depth) and which parts need review. Whom and which
+// study it is about counts too (patient ID, its issuer, birth date, Study Instance UID): another
+// patient's report under the same SOP Instance UID is no copy (hostile review 34, H34-12); only
+// this digest is kept, never the identifiers. File names, content positions and wording do not
+// count: two inputs whose digests agree say the same. mammocalc's own SR read back is compared
+// briefly: it always asks for review (W14, E10), and it keeps what the rules decided, not every
+// descriptor of the text it was made from.
 enum class Detail { Full, Brief };
 std::string said_digest(const Report& report, Detail detail) {
   const bool full = detail == Detail::Full;
   std::ostringstream said;
-  const PatientInfo& patient = report.input.patient;
-  said << patient.id << '\n'
-       << patient.issuer_of_id << '\n'
-       << patient.birth_date << '\n'
-       << report.input.source.study_instance_uid << '\n';
+  // Made before pseudonymisation (SourceInfo::subject_digest).
+  said << report.input.source.subject_digest << '\n';
   const auto optional_words = [](const auto& value) {
     return value ? std::string(to_string(*value)) : std::string("-");
   };

@@ -52,6 +52,13 @@ conflict_summaries() { grep -l 'code="same-exam-conflict"' "$1"/*.xml 2>/dev/nul
 check "... each summary says the conflict itself (E19, H35-5)" test "$(conflict_summaries "$work/clash-out")" -eq 2
 check "... and its exam needs review" \
   test "$(grep -l '<exam [^>]*needsReview="true"' "$work/clash-out"/*.xml | wc -l)" -eq 2
+printf 'a site secret of more than sixteen bytes\n' >"$work/site.key"
+mkdir "$work/clash-pseudo"
+"$mammocalc" hook --pseudonymize --pseudonym-key "$work/site.key" --out "$work/clash-pseudo" \
+  "$work/clash/1benign.dcm" "$work/clash/2suspicious.dcm" 2>/dev/null
+check "pseudonymised: each summary says the conflict, naming the other input by its place" \
+  test "$(grep -l 'another input of this run, input-[12],' "$work/clash-pseudo"/*.xml | wc -l)" -eq 2
+check "... and no path (review 40, R40-7)" bash -c "! grep -q '$work/clash' '$work/clash-pseudo'/*.xml"
 # In the other order, with a copy of the first between them: the copy is a copy, the other
 # report a conflict with the first.
 cp "$work/clash/1benign.dcm" "$work/clash/0copy.dcm"

@@ -179,6 +179,10 @@ check "another patient under one UID: both say the other differs" \
   test "$(grep -c 'sameExamDiffers="true"' "$work/patients-out/index.xml")" -eq 2
 check "... both need review" test "$(grep -c '<entry [^>]*needsReview="true"' "$work/patients-out/index.xml")" -eq 2
 check "... and no patient ID on standard error" bash -c "! grep -q 'OTHER-PATIENT-ID' '$work/patients.err'"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" -o "$work/patients-pseudo" \
+  "$work/patients/1first.dcm" "$work/patients/2other.dcm" >/dev/null 2>&1
+check "... pseudonymised too (compared before the identifiers are cleared; review 40, R40-6)" \
+  test "$(grep -c 'sameExamDiffers="true"' "$work/patients-pseudo/index.xml")" -eq 2
 
 "$mammocalc" summarize --html -o "$work/clash-html" "$work/clash/1benign.dcm" "$work/clash/2suspicious.dcm" >/dev/null 2>&1
 check "--html: the same index" bash -c "grep -c 'sameExamDiffers' '$work/clash-html/index.xml' | grep -qx 2"

@@ -30,6 +30,7 @@ Report sample_report() {
                                false,
                                "",
                                "",
+                               "",
                                ""};
   findings.patient =
       PatientInfo{"ID-7", "Doe^Jane<script>alert('x')</script> & \"co\"", "F", "050Y", "", ""};
