@@ -386,6 +386,15 @@ constexpr CategoryWords kCategoryWords[] = {
     {" biopsy advised", Category::Suspicious4},
     {" biopsy indicated", Category::Suspicious4},
     {" biopsie empfohlen", Category::Suspicious4},
+    // Requests in other words (review 40, R40-8: an annotation comment asking for tissue).
+    {" biopsy should", Category::Suspicious4},
+    {" should be biopsied", Category::Suspicious4},
+    {" recommend stereo", Category::Suspicious4},
+    {" recommend core", Category::Suspicious4},
+    {" recommend vacuum", Category::Suspicious4},
+    {" recommend excision", Category::Suspicious4},
+    {" excision recommend", Category::Suspicious4},
+    {" biopsie sollte", Category::Suspicious4},
     {" biopsie indiziert", Category::Suspicious4},
     // BI-RADS in Roman numerals (narrative.md §2), after "BI-RADS" or "category".
     {" rads vi ", Category::KnownMalignancy6},

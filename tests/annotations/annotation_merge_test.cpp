@@ -80,7 +80,8 @@ TEST(AnnotationMerge, RefineByPositionLobularMakesBenign) {
 TEST(AnnotationMerge, ACommentSayingMoreThanItsFieldsAsksTheRadiologist) {
   for (const char* comment :
        {"Not sure - possible fine pleomorphic calcifications, DCIS not excluded",
-        "Fine linear branching on magnification", "Left breast, not right."}) {
+        "Fine linear branching on magnification", "Left breast, not right.",
+        "Biopsy should be considered", "Recommend stereotactic biopsy"}) {
     Findings findings = sr_findings();
     AnnotatedFinding a = refine_position("1.3.2.2");
     a.site = Site::Lobular;
