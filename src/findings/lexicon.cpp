@@ -823,7 +823,8 @@ namespace {
 // "without hyperplasia"), besides the categories, results, types and distributions.
 constexpr std::string_view kDeniableWords =
     "mass masses lesion lesions asymmetry distortion hyperplasia calcification calcifications "
-    "microcalcifications herd herdbefund raumforderung verkalkung verkalkungen mikrokalk";
+    "microcalcifications herd herdbefund raumforderung verkalkung verkalkungen mikrokalk invasion "
+    "invasive microinvasion necrosis";
 
 // Whether what a negation denies is a finding or result this tool knows ("no atypia", "mass
 // not seen"), not a certainty, a concordance or nothing at all ("not confirmed", "no").
@@ -898,7 +899,18 @@ std::vector<std::string> words_beyond(std::string_view meaning,
     // denies nothing of it ("no" of "No malignancy" on a benign result is no such word).
     const std::string negation =
         clause.negation.empty() ? std::string() : clause.negation.substr(1);
-    const bool own_negation = negation.rfind("negativ", 0) == 0 && own(negation);
+    // The code's own meaning may hold a negation and what it denies ("Target not in the
+    // specimen" on 111445; review 40, R40-15): its own words deny nothing of it.
+    std::istringstream denied_words(clause.denied);
+    std::vector<std::string> denied_own;
+    bool denies_own_words_only = own(negation);
+    for (std::string word; denied_words >> word;) {
+      if (neutral(word)) continue;
+      denied_own.push_back(word);
+      denies_own_words_only = denies_own_words_only && own(word);
+    }
+    const bool own_negation = (negation.rfind("negativ", 0) == 0 && own(negation)) ||
+                              (denies_own_words_only && !denied_own.empty());
     if (clause.negated && !own_negation && !names_a_concept(clause.denied)) {
       std::istringstream denied(clause.denied);
       std::string said = negation;

@@ -735,6 +735,18 @@ constexpr std::string_view kBenignNames = "benign benigne gutartig";
 constexpr std::string_view kMalignantNames =
     "malignant malignancy maligne malignom karzinom carcinoma cancer dcis idc ilc invasive";
 constexpr std::string_view kHighRiskNames = "high risk lesion atypia atypie";
+// The words of the ordinary displays of each kind that the tables' meanings do not hold
+// ("Fibrocystic changes", "Flat epithelial atypia", "IDC, grade 2"; review 40, R40-14).
+constexpr std::string_view kBenignPathologyWords =
+    "fibrocystic change changes columnar cell apocrine metaplasia fibroadenoma adenosis "
+    "sclerosing usual ductal hyperplasia stromal fibrosis cyst cysts duct ectasia fat necrosis "
+    "pash lymph node";
+constexpr std::string_view kHighRiskPathologyWords =
+    "atypical ductal lobular hyperplasia flat epithelial atypia neoplasia in situ radial scar "
+    "complex sclerosing papilloma papillary phyllodes mucocele like";
+constexpr std::string_view kMalignantPathologyWords =
+    "ductal lobular invasive in situ carcinoma no special type nst grade 1 2 3 i ii iii high "
+    "intermediate low nuclear comedo necrosis microinvasive mucinous tubular";
 
 // The words of a kind of result's names: every meaning the tables give its codes (a benign
 // meaning's words, for the benign kind, only those of the codes read as benign), and the kind's
@@ -762,12 +774,15 @@ std::set<std::string> words_of_kind(PriorResult kind) {
   switch (kind) {
     case PriorResult::Benign:
       add(kBenignNames);
+      add(kBenignPathologyWords);
       break;
     case PriorResult::Malignant:
       add(kMalignantNames);
+      add(kMalignantPathologyWords);
       break;
     case PriorResult::HighRisk:
       add(kHighRiskNames);
+      add(kHighRiskPathologyWords);
       break;
     default:
       break;

@@ -288,5 +288,25 @@ TEST(ResultKindDenied, ADeniedKindIsSaid) {
   EXPECT_FALSE(result_kind_denied("Benign, no malignancy", PriorResult::Benign));
 }
 
+// Review 40 (R40-14, R40-15): ordinary displays of a kind, and a code's own meaning with its
+// negation, say nothing more.
+TEST(ResultMeaningBeyond, OrdinaryDisplaysOfAKindSayNothingMore) {
+  for (const char* meaning :
+       {"Atypical ductal hyperplasia", "Flat epithelial atypia", "Lobular neoplasia"}) {
+    EXPECT_TRUE(result_meaning_beyond(meaning, PriorResult::HighRisk).empty()) << meaning;
+  }
+  for (const char* meaning :
+       {"Invasive carcinoma of no special type", "IDC, grade 2", "DCIS, no invasion"}) {
+    EXPECT_TRUE(result_meaning_beyond(meaning, PriorResult::Malignant).empty()) << meaning;
+  }
+  for (const char* meaning : {"Fibrocystic changes", "Columnar cell change"}) {
+    EXPECT_TRUE(result_meaning_beyond(meaning, PriorResult::Benign).empty()) << meaning;
+  }
+  EXPECT_TRUE(
+      confirmation_meaning_beyond("Target not in the specimen", TargetConfirmation::NotInSpecimen)
+          .empty());
+  EXPECT_FALSE(result_meaning_beyond("IDC: no", PriorResult::Malignant).empty());
+}
+
 }  // namespace
 }  // namespace mammocalc
