@@ -867,9 +867,10 @@ std::vector<std::string> unreadable_marks(std::string_view meaning) {
       continue;
     }
     static constexpr std::string_view kRead[] = {
-        "\u00E4", "\u00F6", "\u00FC", "\u00C4", "\u00D6", "\u00DC", "\u00DF",   // German
-        "\u00A0", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015",   // space, dashes
-        "\u2018", "\u2019", "\u201C", "\u201D", "\u00B7", "\u2026", "\u00B0"};  // quotes …
+        "\u00E4", "\u00F6", "\u00FC", "\u00C4", "\u00D6", "\u00DC", "\u00DF",  // German
+        "\u00A0", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015",  // space, dashes
+        "\u2018", "\u2019", "\u201C", "\u201D", "\u00B7", "\u2026", "\u00B0",  // quotes …
+        "\u00AE", "\u2122", "\u00A9"};  // ® ™ © ("BI-RADS®"; review 40, R40-12)
     if (std::find(std::begin(kRead), std::end(kRead), character) == std::end(kRead)) {
       marks.emplace_back(character);
     }

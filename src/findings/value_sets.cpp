@@ -595,7 +595,8 @@ std::vector<std::string> member_meaning_beyond(const std::array<Member<Term>, N>
 constexpr std::string_view kRoutineFollowUpWords =
     " follow up followup recommended recommendation recommend mammography mammogram screening "
     "routine annual annually yearly year years 12 month months regular bi rads birads score 1 2 "
-    "negative benign ";
+    "negative benign return continue resume 24 jaehrlich jaehrliche routine kontrolle "
+    "routinekontrolle 12 monaten monate jahr jahre ";
 
 }  // namespace
 

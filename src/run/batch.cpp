@@ -345,6 +345,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       // Its summary was written before the other result came: written again, naming it (E19).
       try {
         InputResult result;
+        result.said_briefly = amendment.said_briefly;
         summarise_again(result, inputs[amendment.self.index], {index_name(*amendment.other_result)},
                         evaluation, files);
         write_outputs(result, index_entry_output(written), files, Flush::Now);

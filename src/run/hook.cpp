@@ -75,6 +75,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     for (const auto& [ordinal, amendment] : exams.amendments()) {
       if (!amendment.other_result || amendment.other_result->index != i) continue;
       InputResult earlier_result;
+      earlier_result.said_briefly = amendment.said_briefly;
       summarise_again(earlier_result, inputs[amendment.self.index], {name_of(i)}, evaluation,
                       files);
       write_outputs(earlier_result, output_names[amendment.self.index], files, Flush::Now);

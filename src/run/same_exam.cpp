@@ -26,7 +26,7 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
     return std::nullopt;
   }
   const Input first = exam.results.front().input;
-  amendments_.emplace(first.ordinal, Amendment{first, input, false, std::nullopt});
+  amendments_.emplace(first.ordinal, Amendment{first, input, false, std::nullopt, {}});
   Later later{first, {}, false, false, false, 0, {}};
   const auto same =
       std::find_if(exam.results.begin(), exam.results.end(), [&](const Result& earlier) {
@@ -79,6 +79,8 @@ void ExamsSeen::note_difference(Exam& exam, Input input, Later& later) {
     amendment.self = earlier;
     amendment.differs = true;
     amendment.other_result = input;
+    // Before the first difference every input of the exam repeats its first result.
+    amendment.said_briefly = exam.results.front().said_briefly;
   }
   exam.inputs = {};
   exam.differed = true;

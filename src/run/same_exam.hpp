@@ -46,6 +46,7 @@ class ExamsSeen {
     std::optional<Input> later;         // the first later input of the exam, which the first names
     bool differs = false;               // the exam has turned out to have two results or more
     std::optional<Input> other_result;  // where it differs: the input that made it so (E19)
+    std::string said_briefly;  // what its entry said (InputResult::said_briefly), to read again
   };
   // The first input of the exam of `result` (the input `input`, whose roll-up part is `part`),
   // or none when this is the first (or its exam is not known). A later input is compared with

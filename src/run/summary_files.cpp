@@ -233,6 +233,15 @@ void summarise_again(InputResult& result, const InputFile& input,
     throw Error(again.entry.error_code.value_or(ErrorCode::Internal),
                 again.entry.error + " (read again to say that its exam has another result)");
   }
+  // Read again, it must say what the run counted (E19 adds review only): a file changed or
+  // replaced in between is not written under the first reading's entry (review 40, R40-11).
+  if (again.said_briefly != result.said_briefly) {
+    throw Error(ErrorCode::OutputFailed,
+                input.path +
+                    ": changed while the run read it (read again to say that its exam "
+                    "has another result, it says something else); its summary is not "
+                    "written again");
+  }
   result.summary = std::move(again.summary);
   result.page = std::move(again.page);
   result.dicom = std::move(again.dicom);

@@ -66,7 +66,9 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
                           const std::vector<std::string>& other_results = {});
 
 // Summarises `input` again, now that the run knows the other results its exam has (the inputs
-// that gave them, as the run names them; E19): its summary, page and SR say so. Its entry, roll-up
+// that gave them, as the run names them; E19): its summary, page and SR say so. `result` holds
+// its first reading's said_briefly: read again, it must say the same (else Error(OutputFailed):
+// the file changed while the run read it). Its entry, roll-up
 // part and digests stay those of its first reading, which the run has counted. Throws Error naming
 // the input when it cannot be read again.
 void summarise_again(InputResult& result, const InputFile& input,
