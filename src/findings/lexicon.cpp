@@ -824,7 +824,7 @@ namespace {
 constexpr std::string_view kDeniableWords =
     "mass masses lesion lesions asymmetry distortion hyperplasia calcification calcifications "
     "microcalcifications herd herdbefund raumforderung verkalkung verkalkungen mikrokalk invasion "
-    "invasive microinvasion necrosis";
+    "invasive microinvasion necrosis right left rechts links rechte linke both bilateral";
 
 // Whether what a negation denies is a finding or result this tool knows ("no atypia", "mass
 // not seen"), not a certainty, a concordance or nothing at all ("not confirmed", "no").

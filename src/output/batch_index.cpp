@@ -126,7 +126,9 @@ void write_index_entry(const IndexEntry& entry, std::ostream& out) {
 std::string index_entry_output(std::string_view written) {
   pugi::xml_document document;
   document.load_buffer(written.data(), written.size());
-  return document.child("entry").attribute("output").value();
+  const pugi::xml_node entry = document.child("entry");
+  if (std::string_view(entry.attribute("status").value()) != "summarised") return {};
+  return entry.attribute("output").value();
 }
 
 std::string index_entry_with_same_exam(std::string_view written, const std::string& other,

@@ -105,7 +105,8 @@ struct IndexParts {
 // for (the entries' errorCode), in the order of ErrorCode.
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup);
 void write_index_entry(const IndexEntry& entry, std::ostream& out);
-// The summary file an entry as write_index_entry wrote it names (its output attribute).
+// The summary file an entry as write_index_entry wrote it names (its output attribute); empty
+// unless the entry is summarised (one whose write failed has no summary to write again).
 std::string index_entry_output(std::string_view written);
 // An entry as write_index_entry wrote it (`written`), with sameExamAs `other` added (unless
 // empty: an entry that names its exam's first input already), and where

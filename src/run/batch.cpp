@@ -341,14 +341,15 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
                [&](std::string_view bytes) { written += bytes; });
     const std::string later = amendment.later ? index_name(*amendment.later) : std::string();
     index_file.write(index_entry_with_same_exam(written, later, amendment.differs));
-    if (amendment.other_result) {
+    if (const std::string output = index_entry_output(written);
+        amendment.other_result && !output.empty()) {
       // Its summary was written before the other result came: written again, naming it (E19).
       try {
         InputResult result;
         result.said_briefly = amendment.said_briefly;
         summarise_again(result, inputs[amendment.self.index], {index_name(*amendment.other_result)},
                         evaluation, files);
-        write_outputs(result, index_entry_output(written), files, Flush::Now);
+        write_outputs(result, output, files, Flush::Now);
       } catch (const Error& error) {
         progress.say_error(error.what());
         output_failed = true;

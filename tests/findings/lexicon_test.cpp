@@ -357,5 +357,11 @@ TEST(MeaningClauses, NegationScopeEdgesOfReview40) {
   EXPECT_TRUE(prior_results_meant("No atypia, hyperplasia or carcinoma identified").empty());
 }
 
+// Review 40, R40-16: a denied breast is a concept ("Right breast, not left" says nothing more).
+TEST(LateralityMeanings, ADeniedOtherBreastSaysNothingMore) {
+  EXPECT_TRUE(laterality_meaning_beyond("Right breast, not left", Laterality::Right).empty());
+  EXPECT_FALSE(laterality_meaning_beyond("Not right breast", Laterality::Right).empty());
+}
+
 }  // namespace
 }  // namespace mammocalc
