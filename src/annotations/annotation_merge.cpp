@@ -42,7 +42,7 @@ std::string what_a_comment_says_beyond_fields(const std::string& comment, const 
                (!finding.distribution || finding.distribution->term != distribution);
       });
   if (new_form || new_distribution) return "names a suspicious form or distribution";
-  const std::vector<Laterality> sides = lateralities_named(comment);
+  const std::vector<Laterality> sides = lateralities_named(comment, false);
   if (std::any_of(sides.begin(), sides.end(), [&](Laterality side) {
         return finding.laterality != Laterality::Unknown && side != finding.laterality;
       })) {

@@ -1022,10 +1022,11 @@ std::string_view side_words(Laterality side) {
 
 constexpr Laterality kSides[] = {Laterality::Right, Laterality::Left, Laterality::Both};
 
-std::vector<Laterality> sides_in(const std::string& words) {
+std::vector<Laterality> sides_in(const std::string& words, bool abbreviations = true) {
   std::vector<Laterality> sides;
   std::istringstream spaced(words);
   for (std::string word; spaced >> word;) {
+    if (!abbreviations && word.size() <= 2) continue;
     for (const Laterality side : kSides) {
       if (holds_word(side_words(side), word) &&
           std::find(sides.begin(), sides.end(), side) == sides.end()) {
@@ -1038,10 +1039,10 @@ std::vector<Laterality> sides_in(const std::string& words) {
 
 }  // namespace
 
-std::vector<Laterality> lateralities_named(std::string_view meaning) {
+std::vector<Laterality> lateralities_named(std::string_view meaning, bool abbreviations) {
   std::vector<Laterality> named;
   for (const MeaningClause& clause : meaning_clauses(meaning)) {
-    for (const Laterality side : sides_in(clause.affirmed)) {
+    for (const Laterality side : sides_in(clause.affirmed, abbreviations)) {
       if (std::find(named.begin(), named.end(), side) == named.end()) named.push_back(side);
     }
   }

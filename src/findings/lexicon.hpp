@@ -107,7 +107,9 @@ std::vector<std::string> category_meaning_beyond(std::string_view meaning, Categ
 // breast" names both too), and its words beyond its own breast's ("Right breast (left)",
 // "Contralateral breast", "Right breast?", "Not right breast" on the right code; hostile review
 // 36, H36-7).
-std::vector<Laterality> lateralities_named(std::string_view meaning);
+// `abbreviations`: read "R", "L", "Rt", "Lt" too (a code's meaning; not free text, where "R/O"
+// and "L CC" are no breast: review 40, R40-17).
+std::vector<Laterality> lateralities_named(std::string_view meaning, bool abbreviations = true);
 std::vector<std::string> laterality_meaning_beyond(std::string_view meaning, Laterality side);
 // Those of a Calcification Type or Distribution meaning: beyond its term's canonical meanings,
 // BI-RADS name and naming words, English and German ("Fine pleomorphic microcalcifications",

@@ -91,7 +91,8 @@ TEST(AnnotationMerge, ACommentSayingMoreThanItsFieldsAsksTheRadiologist) {
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
   }
-  for (const char* comment : {"Acinar pattern on magnification views.", "Regional, right breast"}) {
+  for (const char* comment : {"Acinar pattern on magnification views.", "Regional, right breast",
+                              "See L CC view", "R/O milk of calcium"}) {
     Findings findings = sr_findings();
     AnnotatedFinding a = refine_position("1.3.2.2");
     a.site = Site::Lobular;
