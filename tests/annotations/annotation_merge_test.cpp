@@ -77,29 +77,27 @@ TEST(AnnotationMerge, RefineByPositionLobularMakesBenign) {
 
 // H36-15: a comment that doubts, names a suspicious form or another breast than the fields
 // asks the radiologist (W9); one that repeats the fields, or says nothing of the kind, does not.
+// The decision on the right finding refined as lobular with `comment`.
+Decision lobular_with_comment(const char* comment) {
+  Findings findings = sr_findings();
+  AnnotatedFinding a = refine_position("1.3.2.2");
+  a.site = Site::Lobular;
+  a.comment = comment;
+  merge_annotations(annotations_with({a}), findings);
+  return evaluate(findings).decisions[0];
+}
 TEST(AnnotationMerge, ACommentSayingMoreThanItsFieldsAsksTheRadiologist) {
   for (const char* comment :
        {"Not sure - possible fine pleomorphic calcifications, DCIS not excluded",
         "Fine linear branching on magnification", "Left breast, not right.",
         "Biopsy should be considered", "Recommend stereotactic biopsy"}) {
-    Findings findings = sr_findings();
-    AnnotatedFinding a = refine_position("1.3.2.2");
-    a.site = Site::Lobular;
-    a.comment = comment;
-    merge_annotations(annotations_with({a}), findings);
-    const Decision d = evaluate(findings).decisions[0];
+    const Decision d = lobular_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
   }
   for (const char* comment : {"Acinar pattern on magnification views.", "Regional, right breast",
                               "See L CC view", "R/O milk of calcium"}) {
-    Findings findings = sr_findings();
-    AnnotatedFinding a = refine_position("1.3.2.2");
-    a.site = Site::Lobular;
-    a.comment = comment;
-    merge_annotations(annotations_with({a}), findings);
-    const Decision d = evaluate(findings).decisions[0];
-    EXPECT_FALSE(d.needs_review) << comment;
+    EXPECT_FALSE(lobular_with_comment(comment).needs_review) << comment;
   }
 }
 
