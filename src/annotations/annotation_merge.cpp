@@ -49,9 +49,8 @@ std::string what_a_comment_says_beyond_fields(const std::string& comment, const 
     return "names another breast";
   }
   const Category own = finding.reported_category.value_or(Category::ProbablyBenign3);
-  if (const auto named = category_in_words(comment);
-      named && more_suspicious(*named, Category::ProbablyBenign3) != Category::ProbablyBenign3 &&
-      more_suspicious(*named, own) != own) {
+  if (const auto named = suspicion_in_words(comment);
+      named && more_suspicious(*named, own) != own) {
     return "calls it suspicious";
   }
   return {};

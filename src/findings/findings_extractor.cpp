@@ -141,13 +141,6 @@ std::optional<FollowUpInterval> follow_up_interval(const ContentItem& item,
 
 std::string category_words(Category category) { return std::string(to_string(category)); }
 
-// Words, one space between them.
-std::string joined(const std::vector<std::string>& words) {
-  std::string text;
-  for (const std::string& word : words) text += (text.empty() ? "" : " ") + word;
-  return text;
-}
-
 // An Assessment Category or Recommended Follow-up code whose meaning names another category or
 // kind of follow-up than its value (a benign code shown as "5 - Highly suggestive of
 // malignancy"): the radiologist saw and signed the meaning. It is read by its code alone and
@@ -979,10 +972,8 @@ class FindingReader {
   // code, which is read alone; said, for review (W17; hostile review 34, H34-5).
   // Returns whether it said so.
   bool note_suspicion_in_meaning(const ContentItem& item) {
-    const std::optional<Category> said = category_in_words(item.code.meaning);
-    if (!said || more_suspicious(*said, Category::ProbablyBenign3) == Category::ProbablyBenign3) {
-      return false;
-    }
+    const std::optional<Category> said = suspicion_in_words(item.code.meaning);
+    if (!said) return false;
     finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
                               describe(item.concept_name) + " code (" + item.code.value + ", " +
                                   item.code.scheme + ") has the meaning \"" + item.code.meaning +
@@ -1925,8 +1916,7 @@ void note_finding_code_meaning(const ContentItem& item, Finding& finding) {
   // the calcifications suspicious ("Calcification of breast, BI-RADS 5", "… (DCIS)"): read by
   // its code, said, for review (W17; hostile review 36, H36-9).
   if (kind == FindingKind::Calcification) {
-    const std::optional<Category> said = category_in_words(item.code.meaning);
-    if (said && more_suspicious(*said, Category::ProbablyBenign3) != Category::ProbablyBenign3) {
+    if (const std::optional<Category> said = suspicion_in_words(item.code.meaning)) {
       discordant("a calcification", "BI-RADS " + category_words(*said), "read by its code alone");
     } else if (const std::vector<std::string> beyond =
                    calcification_finding_meaning_beyond(item.code.meaning);

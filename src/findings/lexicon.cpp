@@ -487,6 +487,20 @@ std::optional<Category> category_in_words(std::string_view meaning) {
   });
 }
 
+std::optional<Category> suspicion_in_words(std::string_view meaning) {
+  const std::optional<Category> said = category_in_words(meaning);
+  if (!said || more_suspicious(*said, Category::ProbablyBenign3) == Category::ProbablyBenign3) {
+    return std::nullopt;
+  }
+  return said;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& word : words) text += (text.empty() ? "" : " ") + word;
+  return text;
+}
+
 namespace {
 
 // The category a spaced word names as a token ("2", "4a"), as category_named reads it.

@@ -51,6 +51,11 @@ std::optional<Category> category_meant(std::string_view meaning);  // CID 6027
 // The most suspicious category a meaning's words name, numbers aside ("Round, suspicious": 4), as
 // a calcification code's meaning may say it; empty when none.
 std::optional<Category> category_in_words(std::string_view meaning);
+// The same where it calls the calcifications suspicious (4 and above: "Round, suspicious",
+// "Calcification of breast, BI-RADS 5"); empty when the words say 3 or less, or nothing.
+std::optional<Category> suspicion_in_words(std::string_view meaning);
+// Words, one space between them (a warning quoting words_beyond).
+std::string joined(const std::vector<std::string>& words);
 // Whether a clause of the meaning denies or questions the words of `category` ("Not benign",
 // "Benign?", "Possibly benign" on a 2).
 bool category_denied(std::string_view meaning, Category category);

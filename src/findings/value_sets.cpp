@@ -621,9 +621,7 @@ std::optional<std::string> follow_up_meaning_names_other(const Code& code) {
               ? member_meaning_beyond(kFollowUp, *value, code.meaning, kRoutineFollowUpWords)
               : std::vector<std::string>();
       !beyond.empty()) {
-    std::string words;
-    for (const std::string& word : beyond) words += (words.empty() ? "" : " ") + word;
-    return "more than " + std::string(to_string(*value)) + " (\"" + words + "\")";
+    return "more than " + std::string(to_string(*value)) + " (\"" + joined(beyond) + "\")";
   }
   return std::nullopt;
 }

@@ -1269,12 +1269,13 @@ bool no_finding_but_report_category(const RuleContext& context) {
 bool overall_incomplete_stands(const RuleContext& context) {
   const ExamContext& exam = exam_of(context, __func__);
   if (exam.findings.overall_category != Category::Incomplete0) return false;
-  if (!no_finding_but_report_category(context) && !overall_category_not_on_a_finding(context)) {
-    return false;
-  }
-  // 0 outranks 1 and 2 only (decision-logic.md §3): with 3 or more the findings' stands.
-  return !exam.findings_category ||
-         category_rank(*exam.findings_category) < category_rank(Category::ProbablyBenign3);
+  // The exam's category as E2 (no finding) or E3 (the higher of both) makes it.
+  const ExamBasis basis = no_finding_but_report_category(context)      ? ExamBasis::Report
+                          : overall_category_not_on_a_finding(context) ? ExamBasis::HigherOfBoth
+                                                                       : ExamBasis::Findings;
+  return basis != ExamBasis::Findings &&
+         exam_category_from(basis, exam.findings_category, exam.findings.overall_category) ==
+             Category::Incomplete0;
 }
 
 bool overall_category_not_on_a_finding(const RuleContext& context) {
