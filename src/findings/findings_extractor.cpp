@@ -681,9 +681,6 @@ class FindingReader {
   std::vector<Laterality> other_sides_meant(const ContentItem& item) {
     const std::optional<Laterality> value = laterality_for(item.code);
     if (!value) return {};
-    if (const auto other = meaning_names_other(item, value, laterality_meant(item.code.meaning))) {
-      return {*other};
-    }
     std::vector<Laterality> others;
     for (const Laterality side : lateralities_named(item.code.meaning)) {
       const bool part_of_both =

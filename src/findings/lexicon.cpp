@@ -1222,10 +1222,6 @@ std::optional<PriorResult> prior_result_meant(std::string_view meaning) {
   return std::nullopt;
 }
 
-std::optional<Laterality> laterality_meant(std::string_view meaning) {
-  return meant(kLaterality, meaning);
-}
-
 std::optional<Morphology> morphology_for(const Code& code) { return lookup(kMorphology, code); }
 std::optional<Distribution> distribution_for(const Code& code) {
   return lookup(kDistribution, code);

@@ -35,7 +35,6 @@ std::optional<Site> site_for(const Code& code);  // duct / lobule anatomy
 // calcification", "fine-pleomorphic"). Codes are read by value and scheme, never by meaning:
 // this only finds a meaning that names another term than its code value (a discordance).
 // Empty when the meaning names no term of the group.
-std::optional<Laterality> laterality_meant(std::string_view meaning);  // CID 6022, CID 244
 
 // Meaning → terms, for the same check on a calcification's codes: every term of the group the
 // meaning names — its canonical meaning or BI-RADS word as above, else a word only that term has,
