@@ -7,6 +7,7 @@
 
 #include "base/error.hpp"
 #include "findings/lexicon.hpp"
+#include "findings/value_sets.hpp"
 
 namespace mammocalc {
 namespace {
@@ -43,15 +44,42 @@ std::string what_a_comment_says_beyond_fields(const std::string& comment, const 
       });
   if (new_form || new_distribution) return "names a suspicious form or distribution";
   const std::vector<Laterality> sides = lateralities_named(comment, false);
-  if (std::any_of(sides.begin(), sides.end(), [&](Laterality side) {
-        return finding.laterality != Laterality::Unknown && side != finding.laterality;
-      })) {
+  const std::string words = spaced_words(comment);
+  if (std::any_of(sides.begin(), sides.end(),
+                  [&](Laterality side) {
+                    return finding.laterality != Laterality::Unknown && side != finding.laterality;
+                  }) ||
+      words.find(" contralateral ") != std::string::npos ||
+      words.find(" other breast") != std::string::npos) {
     return "names another breast";
   }
   const Category own = finding.reported_category.value_or(Category::ProbablyBenign3);
   if (const auto named = suspicion_in_words(comment);
       named && more_suspicious(*named, own) != own) {
     return "calls it suspicious";
+  }
+  // A category by number after its name ("BI-RADS 4A", "Category 5", "Upgrade to 4"; hostile
+  // review 37, H37-2): category_named reads the token.
+  std::istringstream spaced(words);
+  std::string previous;
+  for (std::string spoken; spaced >> spoken; previous = spoken) {
+    const bool after_name = previous == "rads" || previous == "birads" || previous == "category" ||
+                            previous == "kategorie" || previous == "to";
+    std::string token = spoken;  // `previous` keeps the spaced word
+    std::transform(token.begin(), token.end(), token.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    const std::optional<Category> numbered = after_name ? category_named(token) : std::nullopt;
+    if (numbered &&
+        more_suspicious(*numbered, Category::ProbablyBenign3) != Category::ProbablyBenign3 &&
+        more_suspicious(*numbered, own) != own) {
+      return "gives a higher category";
+    }
+  }
+  // A request or a mention of tissue beside a finding below 4 ("Please biopsy", "Consider VAB";
+  // H37-3): the radiologist's word on it is wanted.
+  if (category_rank(own) < category_rank(Category::LowSuspicion4A) &&
+      names_tissue_or_surgery(comment)) {
+    return "speaks of a biopsy";
   }
   return {};
 }

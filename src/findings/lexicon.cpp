@@ -6,6 +6,7 @@
 #include <functional>
 #include <initializer_list>
 #include <iterator>
+#include <numeric>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -586,8 +587,12 @@ constexpr std::string_view kNegationsAfter[] = {
 // in", "not only"), and a denied disappearance ("has not resolved"): blanked before the
 // negation is looked for (hostile review 34, H34-4).
 constexpr std::string_view kPseudoNegations[] = {
-    " no change",  " no significant change", " no increase", " not only ",
-    " no longer ", " not resolved ",         " no doubt ",   " nicht nur "};
+    " no change",     " no significant change", " no increase", " not only ",
+    " no longer ",    " not resolved ",         " no doubt ",   " nicht nur ",
+    " without doubt "};
+
+// The words that join the last item of a denied list ("no atypia, hyperplasia or carcinoma").
+constexpr std::string_view kListEnds[] = {" or ", " nor ", " oder ", " noch "};
 
 // Words that say what comes before them is there: after a comma, they end a negation's scope.
 constexpr std::string_view kPresence[] = {
@@ -603,7 +608,9 @@ constexpr std::string_view kUncertain[] = {
     " presumably ",    " questionable ",  " equivocal ",    " unconfirmed ",
     " not definitive", " not conclusive", " unverified ",   " not final ",
     " draft ",         " likely ",        " auszuschlie",   " nicht ausgeschlossen",
-    " fraglich ",      " vorlaeufig ",    " ausstehend ",   " unklar "};
+    " fraglich ",      " doubt",          " unsure ",       " unclear ",
+    " maybe ",         " worrisome ",     " concerning ",   " vorlaeufig ",
+    " ausstehend ",    " unklar "};
 
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
   // Clause ends: punctuation, a dash between spaces ("Not a mass - focal asymmetry"), and the
@@ -741,11 +748,17 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning) {
       // What follows its next comma is not what it denies ("atypia not seen, carcinoma
       // identified"; review 40, R40-2).
       if (after != at.end()) denied_end = *after;
-    } else if (const std::string denied_words = words.substr(trigger);
-               denied_words.find(" or ") == std::string::npos &&
-               denied_words.find(" nor ") == std::string::npos &&
-               denied_words.find(" oder ") == std::string::npos &&
-               denied_words.find(" noch ") == std::string::npos) {
+    } else if (const std::size_t list_end =
+                   std::accumulate(std::begin(kListEnds), std::end(kListEnds), std::string::npos,
+                                   [&](std::size_t end, std::string_view word) {
+                                     return std::min(end, words.find(word, trigger));
+                                   });
+               list_end != std::string::npos) {
+      // A denied list ends with its "or"/"nor" item: what follows its next comma is not denied
+      // ("Benign, no mass or asymmetry, suspicious"; hostile review 37, H37-1).
+      const auto comma = std::upper_bound(at.begin(), at.end(), list_end);
+      if (comma != at.end()) denied_end = *comma;
+    } else {
       // A comma list after a forward negation, without "or" or "nor" after it (which make it a
       // denied list: "no atypia, hyperplasia or carcinoma identified"), may deny one item or
       // all ("no atypia, DCIS"): uncertain; a word of presence after a comma ends the negation

@@ -546,14 +546,6 @@ bool says_any(const std::string& words, const std::string_view* first,
 // A follow-up meaning that asks for tissue or surgery, whatever its wording or spelling
 // ("localisation", "Stereo bx", "Tissue sampling"), in English or German; a negation ("no
 // biopsy") counts too, which only asks for review (hostile reviews 28 and 29, H28-11, H29-3).
-bool names_tissue_or_surgery(std::string_view meaning) {
-  static constexpr std::array<std::string_view, 19> kStems{
-      " biops",    " bx ",          " excision",  " exzision", " surg",   " locali", " cytolog",
-      " histolog", " aspiration",   " resection", "ectomy ",   " tissue", " sampl",  " core ",
-      " stereo",   " percutaneous", " vacuum",    " fna ",     " stanz"};
-  const std::string words = spaced_words(meaning);
-  return says_any(words, kStems.data(), kStems.data() + kStems.size());
-}
 
 // A follow-up meaning that asks for more imaging or a short interval ("Breast MRI", "6 month
 // follow-up", "Ultrasound"): on a routine-interval code it asks for more than the code (H29-3).
@@ -575,6 +567,15 @@ bool may_name_tissue_or_surgery(FollowUpKind kind) {
 }
 
 }  // namespace
+
+bool names_tissue_or_surgery(std::string_view meaning) {
+  static constexpr std::array<std::string_view, 20> kStems{
+      " biops",    " bx ",          " excision",  " exzision", " surg",   " locali", " cytolog",
+      " histolog", " aspiration",   " resection", "ectomy ",   " tissue", " sampl",  " core ",
+      " stereo",   " percutaneous", " vacuum",    " fna ",     " vab ",   " stanz"};
+  const std::string words = spaced_words(meaning);
+  return says_any(words, kStems.data(), kStems.data() + kStems.size());
+}
 
 namespace {
 

@@ -83,6 +83,8 @@ std::optional<FollowUpKind> follow_up_kind_for(const Code& code);
 // and punctuation aside): "Needle localization and biopsy" on a normal-interval code names
 // another kind (hostile review 26, H26-11). Empty when it is no CID 6028 meaning.
 std::optional<FollowUpKind> follow_up_kind_meant(std::string_view meaning);
+// Whether words speak of a biopsy or surgery ("Stereotactic core biopsy", "VAB", "excision").
+bool names_tissue_or_surgery(std::string_view meaning);
 // What a CID 6028 code's meaning names when it is not the code's kind: another kind's meaning
 // (to_string of it), or "a biopsy or surgery" for any wording of one ("Stereotactic biopsy",
 // "Surgical excision") on a code that asks for neither (hostile review 28, H28-11). Empty when

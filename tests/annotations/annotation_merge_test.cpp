@@ -90,13 +90,17 @@ TEST(AnnotationMerge, ACommentSayingMoreThanItsFieldsAsksTheRadiologist) {
   for (const char* comment :
        {"Not sure - possible fine pleomorphic calcifications, DCIS not excluded",
         "Fine linear branching on magnification", "Left breast, not right.",
-        "Biopsy should be considered", "Recommend stereotactic biopsy"}) {
+        "Biopsy should be considered", "Recommend stereotactic biopsy",
+        // Hostile review 37 (H37-2 to H37-5).
+        "BI-RADS 4A", "Category 5", "Upgrade to 4.", "Please biopsy.", "Consider VAB.", "Unclear.",
+        "I doubt this is benign.", "Contralateral breast"}) {
     const Decision d = lobular_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
   }
-  for (const char* comment : {"Acinar pattern on magnification views.", "Regional, right breast",
-                              "See L CC view", "R/O milk of calcium"}) {
+  for (const char* comment :
+       {"Acinar pattern on magnification views.", "Regional, right breast", "See L CC view",
+        "R/O milk of calcium", "Without doubt benign.", "BI-RADS 2", "2 cm from the nipple"}) {
     EXPECT_FALSE(lobular_with_comment(comment).needs_review) << comment;
   }
 }

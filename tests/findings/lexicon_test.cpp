@@ -363,5 +363,17 @@ TEST(LateralityMeanings, ADeniedOtherBreastSaysNothingMore) {
   EXPECT_FALSE(laterality_meaning_beyond("Not right breast", Laterality::Right).empty());
 }
 
+// Hostile review 37, H37-1: a denied or-list ends at the comma after its "or" item; what
+// follows is affirmed.
+TEST(MeaningClauses, ADeniedOrListEndsAtItsNextComma) {
+  EXPECT_EQ(category_meant("Benign, no mass or asymmetry, suspicious"), Category::Suspicious4);
+  EXPECT_EQ(prior_results_meant("Cyst, neither atypia nor hyperplasia, DCIS"),
+            std::vector<PriorResult>{PriorResult::Malignant});
+  EXPECT_EQ(morphologies_meant("Coarse, neither round nor punctate, pleomorphic").front(),
+            Morphology::FinePleomorphic);
+  EXPECT_TRUE(prior_results_meant("No atypia, hyperplasia or carcinoma identified").empty());
+  EXPECT_TRUE(prior_results_meant("Benign; no hyperplasia, atypia, or carcinoma").empty());
+}
+
 }  // namespace
 }  // namespace mammocalc
