@@ -260,10 +260,10 @@ void Reader::read_clock(const Item& item, std::size_t begin, std::size_t end,
     const Token& joining = tokens[join];
     std::size_t second = 0;
     // A join word, or a slash: "2/3 o'clock" (hostile review 29, H29-12: read as 3 alone).
-    const bool joined = (words_.is(joining, FunctionWordRole::ClockRangeJoin) &&
+    const bool ranged = (words_.is(joining, FunctionWordRole::ClockRangeJoin) &&
                          (started || !words_.is(joining, FunctionWordRole::And))) ||
                         (join == first + 1 && is_punct(joining, '/'));
-    if (joined) {
+    if (ranged) {
       second = join + 1;
     } else if (join == first + 1 && dash_between(tokens[first], joining)) {
       second = join;
@@ -520,7 +520,7 @@ std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
         break;
       }
       // A word joined to the one before by a hyphen counts with it ("a benign-appearing mass").
-      const bool joined =
+      const bool hyphenated =
           k >= from + 2 && is_punct(tokens[k - 1], '-') && tokens[k - 2].kind == TokenKind::Word;
       if (words_.is(tokens[k], FunctionWordRole::OtherFinding) &&
           !inside(k, PhraseKind::MassWithCalcifications)) {
@@ -529,7 +529,7 @@ std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
         if (!shared) parts.push_back({from, to, k});
         break;
       }
-      if (!joined) ++words_before;
+      if (!hyphenated) ++words_before;
     }
   }
   return parts;
