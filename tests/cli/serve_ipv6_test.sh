@@ -83,8 +83,10 @@ check "an SR stored over IPv6 is answered with success" test $? -eq 0
 check "... and summarised" test -s "$work/out/$uid.xml"
 timeout 20 echoscu -to 10 -aet INTRUDER -aec MAMMOCALC 127.0.0.1 "$relay" >/dev/null 2>&1
 check "an association from a calling AE title not allowed is rejected" test $? -ne 0
-check "... and the log names the IPv6 peer by its address" \
-  grep -qx "mammocalc serve: rejected an association from calling AE title 'INTRUDER' (not in --allow-ae); peer ::1" "$work/v6.log"
+# The server writes its line after the rejection went out: wait for it (up to 5 s).
+rejected="mammocalc serve: rejected an association from calling AE title 'INTRUDER' (not in --allow-ae); peer ::1"
+for _ in $(seq 50); do grep -qxF "$rejected" "$work/v6.log" && break; sleep 0.1; done
+check "... and the log names the IPv6 peer by its address" grep -qxF "$rejected" "$work/v6.log"
 kill -TERM "$server"
 wait "$server"
 check "serve exits 0 after SIGTERM" test $? -eq 0
