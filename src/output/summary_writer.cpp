@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <locale>
+#include <optional>
 #include <sstream>
+#include <string_view>
 
 #include <pugixml.hpp>
 
@@ -117,23 +119,25 @@ void write_warning(pugi::xml_node parent, WarningCode code, const std::string& r
   set_text(element, text);
 }
 
+void write_rule(pugi::xml_node trace, const FiredRule& fired, const Decision* decision) {
+  pugi::xml_node rule = trace.append_child("rule");
+  set(rule, "id", fired.rule->id);
+  set(rule, "stage", to_string(fired.rule->stage));
+  set(rule, "title", fired.rule->title);
+  set(rule, "outcome", describe_outcome(fired, decision));
+  set(rule, "citation", fired.rule->citation);
+  for (const auto& item : fired.evidence) {
+    pugi::xml_node evidence = rule.append_child("evidence");
+    set(evidence, "field", item.field);
+    set(evidence, "value", item.value);
+    set_if(evidence, "position", item.position);
+  }
+}
+
 void write_trace(pugi::xml_node parent, const std::vector<FiredRule>& fired_rules,
                  const Decision* decision) {
   pugi::xml_node trace = parent.append_child("trace");
-  for (const auto& fired : fired_rules) {
-    pugi::xml_node rule = trace.append_child("rule");
-    set(rule, "id", fired.rule->id);
-    set(rule, "stage", to_string(fired.rule->stage));
-    set(rule, "title", fired.rule->title);
-    set(rule, "outcome", describe_outcome(fired, decision));
-    set(rule, "citation", fired.rule->citation);
-    for (const auto& item : fired.evidence) {
-      pugi::xml_node evidence = rule.append_child("evidence");
-      set(evidence, "field", item.field);
-      set(evidence, "value", item.value);
-      set_if(evidence, "position", item.position);
-    }
-  }
+  for (const auto& fired : fired_rules) write_rule(trace, fired, decision);
 }
 
 void write_recommendation(pugi::xml_node parent, const Recommendation& recommendation) {
@@ -361,6 +365,31 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
   write_read_text(root, report);
   set_text(root.append_child("context"), kContextPrevalence);
   document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+}
+
+std::optional<std::string> summary_with_exam_rule(const std::string& summary,
+                                                  const FiredRule& fired, WarningCode code,
+                                                  const std::string& text) {
+  pugi::xml_document document;
+  if (!document.load_string(summary.c_str())) return std::nullopt;
+  pugi::xml_node root = document.child(kSummaryRoot);
+  pugi::xml_node exam = root.child("exam");
+  if (!exam || std::string_view(root.attribute("xmlns").value()) != kSummaryNamespace) {
+    return std::nullopt;
+  }
+  exam.attribute("needsReview").set_value("true");
+  pugi::xml_node trace = exam.child("trace");
+  if (!trace) trace = exam.append_child("trace");
+  write_rule(trace, fired, nullptr);
+  // After the warnings already there (the schema's order: the exam, then its warnings).
+  pugi::xml_node after = exam;
+  while (std::string_view(after.next_sibling().name()) == "warning") after = after.next_sibling();
+  pugi::xml_node warning = root.insert_child_after("warning", after);
+  set(warning, "code", to_string(code));
+  set_text(warning, text);
+  std::ostringstream out;
+  document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+  return out.str();
 }
 
 }  // namespace mammocalc

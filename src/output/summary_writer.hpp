@@ -1,6 +1,7 @@
 #pragma once
 // The summary XML of one report (schemas/summary.xsd, namespace urn:mammocalc:summary:1).
 
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -30,5 +31,14 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
 // A number as the summary writes it (classic locale, six significant digits): views built from a
 // report show what a summary of it would.
 std::string summary_number(double value);
+
+// A summary already written, amended for an exam row that fired after it was written (E19: a
+// later `hook` call met another result under its SOP Instance UID, and the report it was made
+// of may be gone): its exam needs review, the row stands last in the exam's trace and the
+// warning `code` with `text` after the summary's warnings. Everything else stays byte for byte.
+// None when `summary` is no summary (not XML, another root or namespace, no exam).
+std::optional<std::string> summary_with_exam_rule(const std::string& summary,
+                                                  const FiredRule& fired, WarningCode code,
+                                                  const std::string& text);
 
 }  // namespace mammocalc

@@ -832,11 +832,12 @@ std::vector<Rule> make_rule_table() {
       // things are no copies, and which one stands is not for the tool to choose (hostile
       // reviews 33 and 35, H33-5, H35-5): the index said so, but each summary read alone
       // looked like the only result.
-      {"E19", "Another input of this run has this report's SOP Instance UID and another result",
+      {"E19", "Another input has this report's SOP Instance UID and another result",
        kEveryItemCounts,
-       "another input of the same run (batch or hook call) carries this report's SOP Instance "
-       "UID but gives another result: neither is a copy of the other; both are summarised and "
-       "both need review; the same-exam-conflict warning names the other input",
+       "another input of the same run (batch or hook call), or of another hook call into the "
+       "same output directory, carries this report's SOP Instance UID but gives another result: "
+       "neither is a copy of the other; both are summarised and both need review; the "
+       "same-exam-conflict warning names the other input",
        Stage::Exam, same_exam_conflict, needing_review(no_outcome()), kEvidenceExam},
       // Not in decision-logic.md: the finding an annotation meant to refine is not known, so
       // its values were not applied where they belong (issue 18, F11; W18 is the finding's row).

@@ -239,7 +239,9 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
           rollups[i].needs_review = rollups[i].findings;
           std::vector<std::string> others(later.other_results.size());
           std::transform(later.other_results.begin(), later.other_results.end(), others.begin(),
-                         index_name);
+                         [&](const ExamsSeen::Input& other) {
+                           return another_input_of_run(index_name(other));
+                         });
           try {
             summarise_again(outcomes[i], inputs[chunk_start + i], others, evaluation, files);
           } catch (const Error& error) {
@@ -347,8 +349,9 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       try {
         InputResult result;
         result.said_briefly = amendment.said_briefly;
-        summarise_again(result, inputs[amendment.self.index], {index_name(*amendment.other_result)},
-                        evaluation, files);
+        summarise_again(result, inputs[amendment.self.index],
+                        {another_input_of_run(index_name(*amendment.other_result))}, evaluation,
+                        files);
         write_outputs(result, output, files, Flush::Now);
       } catch (const Error& error) {
         progress.say_error(error.what());

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <string>
@@ -9,10 +12,63 @@
 
 #include "base/input_guard.hpp"
 #include "base/line_log.hpp"
+#include "output/summary_writer.hpp"
+#include "run/hook_ledger.hpp"
 #include "run/same_exam.hpp"
 #include "run/summary_files.hpp"
 
 namespace mammocalc {
+namespace {
+
+// How a summary names an input of an earlier or a later hook call into its directory (E19):
+// by the summary it gave, which says nothing a summary of its own does not.
+std::string earlier_call_input(const std::string& summary_name) {
+  return "an earlier hook call's input, summarised to " + summary_name + ",";
+}
+std::string later_call_input(const std::string& summary_name) {
+  return "a later hook call's input, summarised to " + summary_name + ",";
+}
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+// Amends the summary `name` an earlier call wrote: its exam has another result (E19), which
+// `other` names. A summary no longer there is said and left; one that cannot be amended fails
+// the run (exit 3).
+void amend_other_call(const std::string& output_dir, const std::string& name,
+                      const std::string& other, std::ostream& log, ExitCode& exit_code) {
+  const std::string path = (std::filesystem::path(output_dir) / name).string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    log << log_line("mammocalc hook",
+                    path + ": no longer there, so it cannot say that its exam has another result");
+    return;
+  }
+  const std::string summary{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const Rule* rule = find_rule("E19");
+  const std::optional<std::string> amended =
+      in.bad()
+          ? std::nullopt
+          : summary_with_exam_rule(summary, FiredRule{rule, rule->outcome, {}},
+                                   WarningCode::SameExamConflict, same_exam_conflict_text(other));
+  try {
+    if (!amended) {
+      throw Error(ErrorCode::OutputFailed,
+                  path +
+                      ": not a summary mammocalc can read, so it cannot say that its exam "
+                      "has another result; review it by hand");
+    }
+    write_file_atomically(path, *amended);
+  } catch (const Error& error) {
+    log << error_line(error.what());
+    exit_code = ExitCode::OutputFailed;
+  }
+}
+
+}  // namespace
 
 ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   // The inputs first, so that no output directory lies inside an input directory (the next
@@ -69,6 +125,10 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     return evaluation.pseudonyms.enabled ? "input-" + std::to_string(index + 1)
                                          : inputs[index].path;
   };
+  // What earlier calls into the output directory wrote of an input's exam with another result,
+  // as its summary names them (E19 across calls, H37-6), by input.
+  HookLedger ledger(config.output_dir, evaluation.pseudonyms);
+  std::vector<std::vector<std::string>> other_calls_said(inputs.size());
   // The summaries (and SRs) written before the exam of input `i` turned out to have another
   // result, written again to say so (E19).
   const auto amend_earlier = [&](std::size_t i) {
@@ -76,8 +136,9 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
       if (!amendment.other_result || amendment.other_result->index != i) continue;
       InputResult earlier_result;
       earlier_result.said_briefly = amendment.said_briefly;
-      summarise_again(earlier_result, inputs[amendment.self.index], {name_of(i)}, evaluation,
-                      files);
+      std::vector<std::string> others = other_calls_said[amendment.self.index];
+      others.insert(others.begin(), another_input_of_run(name_of(i)));
+      summarise_again(earlier_result, inputs[amendment.self.index], others, evaluation, files);
       write_outputs(earlier_result, output_names[amendment.self.index], files, Flush::Now);
     }
   };
@@ -86,6 +147,47 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     Rollup part;
     InputResult result = process_input(input, evaluation, files, part);
     IndexEntry& entry = result.entry;
+    // What earlier calls recorded of its exam, held until it is written; one whose record cannot
+    // be read is not summarised (it might replace an earlier call's summary unseen).
+    bool unrecorded = false;
+    const auto open_record = [&]() -> std::optional<HookLedger::Exam> {
+      if (entry.status != EntryStatus::Summarised) return std::nullopt;
+      try {
+        return ledger.open(result);
+      } catch (const Error& error) {
+        log << error_line(error.what());
+        exit_code = ExitCode::OutputFailed;
+        unrecorded = true;
+        return std::nullopt;
+      }
+    };
+    std::optional<HookLedger::Exam> recorded = open_record();
+    if (unrecorded) continue;
+    // The summaries earlier calls wrote of this exam with another result.
+    std::vector<std::string> other_calls;
+    if (recorded) {
+      for (const HookLedger::Earlier& earlier : recorded->earlier()) {
+        if (!earlier.same_result) other_calls.push_back(earlier.summary_name);
+      }
+    }
+    const bool new_to_exam = !other_calls.empty() && !recorded->same_result();
+    if (new_to_exam && !files.dicom_out_dir.empty()) {
+      // Its result SR would replace the earlier call's, as in one call (DicomOutputClaims): not
+      // summarised, and the earlier summaries say that the exam has another result all the same.
+      log << error_line(input.path +
+                        ": has the SOP Instance UID of an earlier hook call's input (" +
+                        listed(other_calls) +
+                        ") and another result: its result SR would replace that one's; not "
+                        "summarised, the earlier summaries need review");
+      if (exit_code == ExitCode::Success) exit_code = ExitCode::InputFailed;
+      for (const std::string& other : other_calls) {
+        amend_other_call(config.output_dir, other,
+                         "a later hook call's input, not summarised (its result SR would "
+                         "replace this report's),",
+                         log, exit_code);
+      }
+      continue;
+    }
     if (entry.status == EntryStatus::Summarised && !files.dicom_out_dir.empty() &&
         !dicom_claims.claim(result)) {
       // Another result under an earlier input's UID, not summarised: the earlier summaries say
@@ -101,8 +203,31 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
       }
     }
     if (entry.status == EntryStatus::Summarised) {
-      const std::string name = claim_output_name(result, evaluation.pseudonyms.enabled, used_names);
       try {
+        // The same result as an earlier call's (the object sent again) replaces its summary;
+        // another takes a name no earlier call of the exam holds.
+        std::string name;
+        bool sent_again = false;
+        if (const auto same = recorded ? recorded->same_result() : std::nullopt;
+            same && !used_names.contains(*same)) {
+          name = *same;
+          used_names.insert(name);
+          sent_again = true;
+        } else {
+          do {
+            name = claim_output_name(result, evaluation.pseudonyms.enabled, used_names);
+          } while (std::find(other_calls.begin(), other_calls.end(), name) != other_calls.end());
+        }
+        for (const std::string& other : other_calls) {
+          other_calls_said[i].push_back(earlier_call_input(other));
+        }
+        if (!other_calls.empty()) {
+          summarise_again(result, input, other_calls_said[i], evaluation, files);
+        }
+        // Recorded before its summary is written: a call that dies in between leaves a record
+        // that a later call reads as another result to review, never a summary it replaces
+        // unseen.
+        if (recorded) recorded->record(name);
         write_outputs(result, name, files, Flush::Now);
         // An exam's first input is the first one whose summary is on disk.
         const std::optional<ExamsSeen::Later> later = exams.later_of_exam(result, {i, i}, part);
@@ -113,13 +238,20 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
           said += "; the same exam as " + inputs[first].path +
                   " (one SOP Instance UID, the same result), summarised to " + output_names[first];
         }
+        if (sent_again) said += "; the same result as an earlier hook call's input, replaced";
+        if (!other_calls.empty() && !new_to_exam) {
+          said += "; its exam has another result in " + listed(other_calls) + ": needs review";
+        }
         log << log_line("mammocalc hook", said);
         if (later && later->conflicting) {
           // Neither result is a copy of the other: each summary of the exam says so (E19), the
           // earlier ones written again, and one line names both files and both summaries.
           std::vector<std::string> others(later->other_results.size());
           std::transform(later->other_results.begin(), later->other_results.end(), others.begin(),
-                         [&](const ExamsSeen::Input& other) { return name_of(other.index); });
+                         [&](const ExamsSeen::Input& other) {
+                           return another_input_of_run(name_of(other.index));
+                         });
+          others.insert(others.end(), other_calls_said[i].begin(), other_calls_said[i].end());
           summarise_again(result, input, others, evaluation, files);
           write_outputs(result, name, files, Flush::Now);
           if (later->first_difference) amend_earlier(i);
@@ -128,6 +260,15 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
             log << error_line(input.path + ": has the SOP Instance UID of " + inputs[first].path +
                               ", another input of this run, but another result: both summarised (" +
                               output_names[first] + ", " + name + "), both need review");
+          }
+        }
+        if (new_to_exam) {
+          // A result no earlier call had: the earlier calls' summaries say so too.
+          log << error_line(input.path + ": has the SOP Instance UID of an earlier hook call's " +
+                            "input but another result: both summarised (" + listed(other_calls) +
+                            ", " + name + "), both need review");
+          for (const std::string& other : other_calls) {
+            amend_other_call(config.output_dir, other, later_call_input(name), log, exit_code);
           }
         }
       } catch (const Error& error) {

@@ -195,15 +195,21 @@ bool read_as_report(const std::string& path, const Evaluation& evaluation) {
   }
 }
 
+std::string same_exam_conflict_text(const std::string& other) {
+  return other +
+         " has this report's SOP Instance UID but another result: neither is a copy of the other, "
+         "both need review";
+}
+
+std::string another_input_of_run(const std::string& name) {
+  return "another input of this run, " + name + ",";
+}
+
 Report summarise_input(const std::string& path, const Evaluation& evaluation,
                        const std::vector<std::string>& other_results) {
   Findings findings = read_findings(path, evaluation);
   for (const std::string& other : other_results) {
-    findings.notes.push_back({WarningCode::SameExamConflict,
-                              "another input of this run, " + other +
-                                  ", has this report's SOP Instance UID but another result: "
-                                  "neither is a copy of the other, both need review",
-                              ""});
+    findings.notes.push_back({WarningCode::SameExamConflict, same_exam_conflict_text(other), ""});
   }
   const std::vector<AnnotationPathsGiven> annotation_paths =
       apply_annotations(evaluation, findings);

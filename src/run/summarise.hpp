@@ -123,11 +123,19 @@ std::vector<AnnotationPathsGiven> annotation_paths_of_run(const Evaluation& eval
 // one the run skips applies none, so they must be said where they do not apply (E17).
 bool read_as_report(const std::string& path, const Evaluation& evaluation);
 
+// How E19 names another input of this run whose result differs (`name`: its path, or its
+// place where pseudonymised).
+std::string another_input_of_run(const std::string& name);
+
+// What E19's warning (same-exam-conflict) says of `other`, an input named as other_results are.
+std::string same_exam_conflict_text(const std::string& other);
+
 // Reads one SR file (or "-") within the run's limits, merges the run's annotations that belong to
 // it and evaluates it with the run's site profile. Throws Error naming the input;
 // Error(OwnSummary), "FILE: written by mammocalc (its own summary SR)", for an SR mammocalc wrote
-// unless evaluation.read_own. `other_results` names the inputs of the run that carry its SOP
-// Instance UID with another result (ExamsSeen): each is noted on the exam (E19).
+// unless evaluation.read_own. `other_results` says which inputs carry its SOP Instance UID with
+// another result (ExamsSeen: another_input_of_run; an earlier hook call's, HookLedger): each
+// is noted on the exam (E19), "OTHER has this report's SOP Instance UID but another result…".
 Report summarise_input(const std::string& path, const Evaluation& evaluation,
                        const std::vector<std::string>& other_results = {});
 

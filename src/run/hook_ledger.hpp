@@ -1,0 +1,80 @@
+#pragma once
+// What separate `hook` calls into one output directory know of each other's exams (hostile
+// review 37, H37-6). storescp --exec-on-reception runs one call per received object, so two
+// reports under one SOP Instance UID reach two calls; without a memory the later summary
+// replaced the earlier one silently, even another patient's. Each call records, per exam, which
+// summary holds which result; a later call with another result under the UID gets a summary of
+// its own, and both say the conflict (E19), as inputs of one batch do. The same result again (a
+// PACS re-sending the object) replaces its own summary, as before.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "output/pseudonyms.hpp"
+#include "run/output_locks.hpp"
+#include "run/summary_files.hpp"
+
+namespace mammocalc {
+
+class HookLedger {
+ public:
+  // In the output directory, one file per exam named by its SOP Instance UID (the summary's own
+  // name: the pseudonym where pseudonymised), each line "RESULT CALL SUMMARY-NAME". RESULT is the
+  // result's digest (InputResult::said), keyed with the pseudonym key where pseudonymised, so
+  // that nothing in it tests a guessed patient.
+  static constexpr const char* kDirectoryName = ".mammocalc-hook-exams";
+
+  HookLedger(const std::string& output_dir, PseudonymPolicy policy);
+
+  // A summary an earlier call wrote of the exam.
+  struct Earlier {
+    std::string summary_name;
+    bool same_result = false;  // it holds this input's result
+  };
+
+  // One exam's entries, held under the exam's lock (in this process and in every other on the
+  // directory) from open() until destroyed, so two calls never judge one exam at once.
+  class Exam {
+   public:
+    // The summaries other calls wrote of the exam, in the order recorded.
+    const std::vector<Earlier>& earlier() const { return earlier_; }
+    // The earlier summary holding this result, if any.
+    std::optional<std::string> same_result() const;
+    // Records that `summary_name` now holds this result (replacing what the ledger said of that
+    // name). Throws Error(OutputFailed) naming the ledger file.
+    void record(const std::string& summary_name);
+
+   private:
+    friend class HookLedger;
+    Exam(OutputLocks::Held held, std::string path, std::string result, std::string call)
+        : held_(std::move(held)),
+          path_(std::move(path)),
+          result_(std::move(result)),
+          call_(std::move(call)) {}
+    struct Line {
+      std::string result;
+      std::string call;
+      std::string summary_name;
+    };
+    OutputLocks::Held held_;
+    std::string path_;
+    std::string result_;
+    std::string call_;
+    std::vector<Line> lines_;
+    std::vector<Earlier> earlier_;
+  };
+
+  // The exam of `result` with what other calls recorded of it; none when the result has no exam
+  // UID (not a valid UID, or dropped by --pseudonymize without a key). Throws
+  // Error(OutputFailed) naming the ledger file when it cannot be read or is not a ledger.
+  std::optional<Exam> open(const InputResult& result);
+
+ private:
+  std::string directory_;
+  PseudonymPolicy policy_;
+  std::string call_;  // this call's mark on its lines: random, as process IDs are reused
+  OutputLocks locks_;
+};
+
+}  // namespace mammocalc

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# One exam reaching separate `mammocalc hook` calls into one output directory, as storescp
+# --exec-on-reception runs it (one call per object; hostile review 37, H37-6): a later call with
+# another result under the SOP Instance UID, even another patient's, never replaces the earlier
+# summary. Both are kept and both say the conflict (E19); the same object sent again replaces its
+# own summary, as a PACS re-sending is meant to.
+#   hook_separate_calls_test.sh MAMMOCALC XMLLINT       (run from the project root)
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
+start_test "$@"
+suspicious_sr=samples/bir-bilateral-right-suspicious.dcm
+benign_sr=samples/bir-benign-coarse-vascular.dcm
+uid_of() { dcmdump +P "$1" "$2" | sed -n 's/.*\[\(.*\)\].*/\1/p'; }
+summaries() { ls "$1" | grep -c '\.xml$'; }
+conflict_summaries() { grep -l 'code="same-exam-conflict"' "$1"/*.xml 2>/dev/null | wc -l; }
+reviewed_summaries() { grep -l '<exam [^>]*needsReview="true"' "$1"/*.xml 2>/dev/null | wc -l; }
+uid=$(uid_of 0008,0018 "$benign_sr")
+mkdir "$work/in"
+cp "$benign_sr" "$work/in/benign.dcm"
+cp "$suspicious_sr" "$work/in/suspicious.dcm"
+dcmodify -nb -m "(0008,0018)=$uid" "$work/in/suspicious.dcm"
+# The benign report of another patient under the same UID: the findings are the same.
+cp "$benign_sr" "$work/in/other-patient.dcm"
+dcmodify -nb -m "(0010,0020)=ANOTHER-PATIENT" "$work/in/other-patient.dcm"
+
+# Alone, the benign report's summary needs no review.
+"$mammocalc" hook --out "$work/alone" "$work/in/benign.dcm" 2>/dev/null
+check "alone: the benign summary needs no review" test "$(reviewed_summaries "$work/alone")" -eq 0
+
+# Two calls: benign, then the suspicious report under its UID.
+out=$work/out
+"$mammocalc" hook --out "$out" "$work/in/benign.dcm" 2>"$work/1.err"
+check "first call: exit 0, one summary" test $? -eq 0 -a "$(summaries "$out")" -eq 1
+"$mammocalc" hook --out "$out" "$work/in/suspicious.dcm" 2>"$work/2.err"
+check "second call, another result: exit 0" test $? -eq 0
+check "... two summaries, the earlier not replaced" test "$(summaries "$out")" -eq 2
+check "... the earlier is still the benign report's" \
+  grep -q '<exam [^>]*classification="benign"' "$out/$uid.xml"
+check "... the later under a name of its own" \
+  grep -q '<exam [^>]*classification="suspicious"' "$out/$uid-2.xml"
+check "... both say the conflict (E19)" test "$(conflict_summaries "$out")" -eq 2
+check "... and both exams need review" test "$(reviewed_summaries "$out")" -eq 2
+check "... the later names the earlier summary" \
+  grep -q "an earlier hook call's input, summarised to $uid.xml, has this report's SOP Instance UID but another result" "$out/$uid-2.xml"
+check "... the earlier names the later" \
+  grep -q "a later hook call's input, summarised to $uid-2.xml, has this report's SOP Instance UID but another result" "$out/$uid.xml"
+check "... the earlier's E19 row is in its exam's trace" \
+  grep -q '<rule id="E19" stage="exam"' "$out/$uid.xml"
+check "... said on standard error as an error line naming both summaries" \
+  grep -q "^mammocalc: $work/in/suspicious.dcm: has the SOP Instance UID of an earlier hook call's input but another result: both summarised ($uid.xml, $uid-2.xml), both need review" "$work/2.err"
+# The earlier summary amended, not rewritten: apart from the review flag, the row and the
+# warning, it is byte for byte what the first call wrote.
+diff "$work/alone/$uid.xml" "$out/$uid.xml" >"$work/amended.diff"
+check "... amended in three places only (review flag, E19 row, warning)" \
+  test "$(grep -c '^[<>]' "$work/amended.diff")" -eq 4
+check "... nothing but E19 added" \
+  bash -c "grep '^>' '$work/amended.diff' | grep -v 'needsReview=\"true\"\|id=\"E19\"\|code=\"same-exam-conflict\"' | grep -q . && exit 1 || exit 0"
+for summary in "$out"/*.xml; do
+  check "$(basename "$summary") validates" "$xmllint" --noout --schema schemas/summary.xsd "$summary"
+done
+
+# The first object sent again (a PACS re-sending): its own summary replaced, still in conflict.
+"$mammocalc" hook --out "$out" "$work/in/benign.dcm" 2>"$work/3.err"
+check "the first object again: exit 0, still two summaries" \
+  test $? -eq 0 -a "$(summaries "$out")" -eq 2
+check "... said as the same result, replaced, its exam needing review" \
+  grep -q "$work/in/benign.dcm: summarised to $uid.xml; the same result as an earlier hook call's input, replaced; its exam has another result in $uid-2.xml: needs review" "$work/3.err"
+check "... no error line" bash -c "! grep -q '^mammocalc: ' '$work/3.err'"
+check "... the replaced summary still says the conflict" test "$(conflict_summaries "$out")" -eq 2
+check "... and needs review" grep -q '<exam [^>]*needsReview="true"' "$out/$uid.xml"
+
+# Another patient's report under the UID, with the same findings: a third result.
+"$mammocalc" hook --out "$out" "$work/in/other-patient.dcm" 2>"$work/4.err"
+check "another patient under the UID: exit 0, a third summary" \
+  test $? -eq 0 -a "$(summaries "$out")" -eq 3
+check "... it names both earlier summaries" \
+  bash -c "grep -q 'summarised to $uid.xml,' '$out/$uid-3.xml' && grep -q 'summarised to $uid-2.xml,' '$out/$uid-3.xml'"
+check "... and both earlier summaries name it" \
+  test "$(grep -l "a later hook call's input, summarised to $uid-3.xml," "$out"/*.xml | wc -l)" -eq 2
+
+# Without a record of an exam, a copy under another file name is the same object: replaced.
+"$mammocalc" hook --out "$work/copy" "$work/in/benign.dcm" 2>/dev/null
+cp "$work/in/benign.dcm" "$work/in/benign-copy.dcm"
+"$mammocalc" hook --out "$work/copy" "$work/in/benign-copy.dcm" 2>"$work/copy.err"
+check "the same report under another file name: one summary, no review" \
+  test "$(summaries "$work/copy")" -eq 1 -a "$(reviewed_summaries "$work/copy")" -eq 0
+
+# Pseudonymised: the record names exams by pseudonym and holds no digest a guess could test.
+printf 'a site secret of more than sixteen bytes\n' >"$work/site.key"
+pseudo=(--pseudonymize --pseudonym-key "$work/site.key")
+"$mammocalc" hook "${pseudo[@]}" --out "$work/pseudo" "$work/in/benign.dcm" 2>/dev/null
+"$mammocalc" hook "${pseudo[@]}" --out "$work/pseudo" "$work/in/suspicious.dcm" 2>/dev/null
+check "pseudonymised: two summaries, both say the conflict" \
+  test "$(summaries "$work/pseudo")" -eq 2 -a "$(conflict_summaries "$work/pseudo")" -eq 2
+check "... the record names no real UID" \
+  bash -c "! grep -rq '$uid' '$work/pseudo'"
+check "... its results are keyed (2.25. pseudonyms, no bare digest)" \
+  bash -c "! grep -rqE '^[0-9a-f]{40} ' '$work/pseudo/.mammocalc-hook-exams'"
+
+# --dicom-out: the later report's SR would replace the earlier's, so it fails (exit 1, as in one
+# call), and the earlier summary says the exam has another result all the same.
+"$mammocalc" hook --dicom-out --out "$work/sr" "$work/in/benign.dcm" 2>/dev/null
+sr_before=$(ls "$work/sr"/*.dcm | xargs sha1sum)
+"$mammocalc" hook --dicom-out --out "$work/sr" "$work/in/suspicious.dcm" 2>"$work/sr.err"
+check "--dicom-out, another result in a later call: exit 1" test $? -eq 1
+check "... said, naming the earlier summary" \
+  grep -q "^mammocalc: $work/in/suspicious.dcm: has the SOP Instance UID of an earlier hook call's input ($uid.xml) and another result: its result SR would replace" "$work/sr.err"
+check "... nothing of it written, the earlier SR untouched" \
+  test "$(summaries "$work/sr")" -eq 1 -a "$(ls "$work/sr"/*.dcm | xargs sha1sum)" = "$sr_before"
+check "... the earlier summary says the conflict and needs review" \
+  test "$(conflict_summaries "$work/sr")" -eq 1 -a "$(reviewed_summaries "$work/sr")" -eq 1
+
+# A record that is not one is no reason to replace a summary unseen: the input fails (exit 3).
+"$mammocalc" hook --out "$work/broken" "$work/in/benign.dcm" 2>/dev/null
+printf 'not a record\n' >"$work/broken/.mammocalc-hook-exams/$uid"
+before=$(sha1sum <"$work/broken/$uid.xml")
+"$mammocalc" hook --out "$work/broken" "$work/in/suspicious.dcm" 2>"$work/broken.err"
+check "a broken record: exit 3" test $? -eq 3
+check "... one line naming the record file and the line" \
+  grep -q "^mammocalc: $work/broken/.mammocalc-hook-exams/$uid: line 1: not a line of the hook's record" "$work/broken.err"
+check "... the earlier summary untouched, nothing else written" \
+  test "$(sha1sum <"$work/broken/$uid.xml")" = "$before" -a "$(summaries "$work/broken")" -eq 1
+
+# An earlier summary removed since (a site clearing its outputs): said, nothing fails.
+"$mammocalc" hook --out "$work/gone" "$work/in/benign.dcm" 2>/dev/null
+rm "$work/gone/$uid.xml"
+"$mammocalc" hook --out "$work/gone" "$work/in/suspicious.dcm" 2>"$work/gone.err"
+check "an earlier summary gone: exit 0, the later summarised with the conflict" \
+  test $? -eq 0 -a "$(conflict_summaries "$work/gone")" -eq 1
+check "... the gone summary said" grep -q "$work/gone/$uid.xml: no longer there" "$work/gone.err"
+
+# Calls at once (storescp runs one per object without waiting): the exam's record is locked, so
+# each pair of calls ends with two summaries that both say the conflict.
+for run in 1 2 3 4 5; do
+  "$mammocalc" hook --out "$work/race-$run" "$work/in/benign.dcm" 2>/dev/null &
+  "$mammocalc" hook --out "$work/race-$run" "$work/in/suspicious.dcm" 2>/dev/null &
+done
+wait
+raced_ok=0
+for run in 1 2 3 4 5; do
+  if [ "$(summaries "$work/race-$run")" -eq 2 ] && [ "$(conflict_summaries "$work/race-$run")" -eq 2 ]; then
+    raced_ok=$((raced_ok + 1))
+  fi
+done
+check "two calls at once, five times: each time two summaries, both saying the conflict" \
+  test "$raced_ok" -eq 5
+finish
