@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <sstream>
+#include <string>
 
 #include "output/rule_listing.hpp"
 #include "output/summary_writer.hpp"
@@ -85,6 +87,50 @@ TEST(ReportWriter, SaysSoWhenThereIsNoCalcification) {
   EXPECT_NE(xml.find("<statement>This report contains no calcification finding.</statement>"),
             std::string::npos);
   EXPECT_NE(xml.find("categorySource=\"none\""), std::string::npos);
+}
+
+// A summary an earlier hook call wrote, amended when a later call meets another result under
+// its UID (E19, H37-6): only the review flag, the row and the warning change.
+TEST(SummaryAmendment, AddsTheExamRowAndWarningAndChangesNothingElse) {
+  const std::string written = render(sample_report());
+  const Rule* rule = find_rule("E19");
+  ASSERT_NE(rule, nullptr);
+  const std::optional<std::string> amended =
+      summary_with_exam_rule(written, FiredRule{rule, rule->outcome, {}},
+                             WarningCode::SameExamConflict, "another <result> & more");
+  ASSERT_TRUE(amended.has_value());
+  const std::size_t exam = amended->find("<exam ");
+  const std::size_t exam_end = amended->find("</exam>");
+  ASSERT_NE(exam_end, std::string::npos);
+  EXPECT_NE(amended->find("needsReview=\"true\"", exam), std::string::npos);
+  const std::size_t row = amended->find("<rule id=\"E19\" stage=\"exam\"");
+  EXPECT_TRUE(row > exam && row < exam_end) << *amended;
+  EXPECT_EQ(amended->find("<rule ", row + 1), std::string::npos) << "E19 is the exam's last row";
+  const std::string warning =
+      "<warning code=\"same-exam-conflict\">another &lt;result&gt; &amp; more</warning>";
+  EXPECT_NE(amended->find(warning, exam_end), std::string::npos) << *amended;
+  // Undo the three changes: the summary as written, byte for byte (escapes included).
+  std::string undone = *amended;
+  undone.erase(undone.find(warning) - 2, warning.size() + 3);  // "  " before, newline after
+  const std::size_t row_start = undone.rfind('\n', row) + 1;
+  undone.erase(row_start, undone.find('\n', row) + 1 - row_start);
+  const std::size_t flag = undone.find("needsReview=\"true\"", undone.find("<exam "));
+  const std::size_t written_flag = written.find("needsReview=", written.find("<exam "));
+  EXPECT_EQ(undone.substr(0, flag), written.substr(0, written_flag));
+  EXPECT_EQ(undone.substr(flag + std::string("needsReview=\"true\"").size()),
+            written.substr(written.find('"', written.find('"', written_flag) + 1) + 1));
+}
+
+TEST(SummaryAmendment, RefusesWhatIsNoSummary) {
+  const Rule* rule = find_rule("E19");
+  const FiredRule fired{rule, rule->outcome, {}};
+  for (const char* text : {"", "not xml <", "<other/>",
+                           "<mammocalcSummary xmlns=\"urn:else\"><exam/></mammocalcSummary>",
+                           "<mammocalcSummary xmlns=\"urn:mammocalc:summary:1\"/>"}) {
+    EXPECT_FALSE(
+        summary_with_exam_rule(text, fired, WarningCode::SameExamConflict, "x").has_value())
+        << text;
+  }
 }
 
 TEST(XmlSafeText, KeepsValidUtf8) {
