@@ -368,7 +368,8 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
 }
 
 std::optional<std::string> summary_with_exam_rule(const std::string& summary,
-                                                  const FiredRule& fired, WarningCode code,
+                                                  const FiredRule& fired,
+                                                  const FiredRule* finding_row, WarningCode code,
                                                   const std::string& text) {
   pugi::xml_document document;
   if (!document.load_string(summary.c_str())) return std::nullopt;
@@ -378,6 +379,14 @@ std::optional<std::string> summary_with_exam_rule(const std::string& summary,
     return std::nullopt;
   }
   exam.attribute("needsReview").set_value("true");
+  if (finding_row != nullptr) {
+    for (pugi::xml_node finding : root.children("finding")) {
+      finding.child("assessment").attribute("needsReview").set_value("true");
+      pugi::xml_node finding_trace = finding.child("trace");
+      if (!finding_trace) finding_trace = finding.append_child("trace");
+      write_rule(finding_trace, *finding_row, nullptr);
+    }
+  }
   pugi::xml_node trace = exam.child("trace");
   if (!trace) trace = exam.append_child("trace");
   write_rule(trace, fired, nullptr);

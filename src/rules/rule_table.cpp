@@ -635,6 +635,16 @@ std::vector<Rule> make_rule_table() {
        "flags (read from text, conflicting values) are not carried in coded form",
        Stage::OverallCheck, read_back_own_sr, needing_review(no_outcome()),
        kEvidenceClassification},
+      // Not in decision-logic.md, E19's finding row: each finding of an exam with another result
+      // under its UID showed needsReview="false" beside an exam that needed review (hostile
+      // review 37, H37-8); a reader going finding by finding must see it too.
+      {"W25", "Another input has this report's SOP Instance UID and another result: review",
+       kEveryItemCounts,
+       "another input (of this run, or of another hook call into the same output directory) "
+       "carries this report's SOP Instance UID but gives another result (E19): which result "
+       "stands is not for the tool to choose, so each finding needs review",
+       Stage::OverallCheck, same_exam_conflict, needing_review(no_outcome()),
+       kEvidenceClassification},
       // Not in decision-logic.md as a row of its own: W8 warns on the exam, and a coded finding
       // the suspicious text describes would show its own lower category unflagged.
       {"W16",

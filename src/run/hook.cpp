@@ -48,12 +48,15 @@ void amend_other_call(const std::string& output_dir, const std::string& name,
     return;
   }
   const std::string summary{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  const Rule* rule = find_rule("E19");
+  // E19 and its finding row W25, as a summary made knowing the other result has them.
+  const Rule* exam_rule = find_rule("E19");
+  const Rule* finding_rule = find_rule("W25");
+  const FiredRule finding_row{finding_rule, finding_rule->outcome, {}};
   const std::optional<std::string> amended =
-      in.bad()
-          ? std::nullopt
-          : summary_with_exam_rule(summary, FiredRule{rule, rule->outcome, {}},
-                                   WarningCode::SameExamConflict, same_exam_conflict_text(other));
+      in.bad() ? std::nullopt
+               : summary_with_exam_rule(summary, FiredRule{exam_rule, exam_rule->outcome, {}},
+                                        &finding_row, WarningCode::SameExamConflict,
+                                        same_exam_conflict_text(other));
   try {
     if (!amended) {
       throw Error(ErrorCode::OutputFailed,

@@ -50,10 +50,16 @@ check "... said on standard error as an error line naming both summaries" \
 # The earlier summary amended, not rewritten: apart from the review flag, the row and the
 # warning, it is byte for byte what the first call wrote.
 diff "$work/alone/$uid.xml" "$out/$uid.xml" >"$work/amended.diff"
-check "... amended in three places only (review flag, E19 row, warning)" \
-  test "$(grep -c '^[<>]' "$work/amended.diff")" -eq 4
-check "... nothing but E19 added" \
-  bash -c "grep '^>' '$work/amended.diff' | grep -v 'needsReview=\"true\"\|id=\"E19\"\|code=\"same-exam-conflict\"' | grep -q . && exit 1 || exit 0"
+check "... amended: nothing changed but review flags" \
+  bash -c "grep '^<' '$work/amended.diff' | grep -v 'needsReview=\"false\"' | grep -q . && exit 1 || exit 0"
+check "... nothing added but review flags, the E19 and W25 rows and the warning" \
+  bash -c "grep '^>' '$work/amended.diff' | grep -v 'needsReview=\"true\"\|id=\"E19\"\|id=\"W25\"\|code=\"same-exam-conflict\"' | grep -q . && exit 1 || exit 0"
+findings_of_earlier=$(grep -c '<finding ' "$out/$uid.xml")
+check "... each of its $findings_of_earlier findings needs review, by W25 (H37-8)" \
+  test "$findings_of_earlier" -ge 1 -a "$(grep -c '<assessment [^>]*needsReview="true"' "$out/$uid.xml")" -eq "$findings_of_earlier" \
+  -a "$(grep -c '<rule id="W25"' "$out/$uid.xml")" -eq "$findings_of_earlier"
+check "... and so does each finding of the later summary" \
+  bash -c "! grep -q '<assessment [^>]*needsReview=\"false\"' '$out/$uid-2.xml'"
 for summary in "$out"/*.xml; do
   check "$(basename "$summary") validates" "$xmllint" --noout --schema schemas/summary.xsd "$summary"
 done

@@ -96,7 +96,7 @@ TEST(SummaryAmendment, AddsTheExamRowAndWarningAndChangesNothingElse) {
   const Rule* rule = find_rule("E19");
   ASSERT_NE(rule, nullptr);
   const std::optional<std::string> amended =
-      summary_with_exam_rule(written, FiredRule{rule, rule->outcome, {}},
+      summary_with_exam_rule(written, FiredRule{rule, rule->outcome, {}}, nullptr,
                              WarningCode::SameExamConflict, "another <result> & more");
   ASSERT_TRUE(amended.has_value());
   const std::size_t exam = amended->find("<exam ");
@@ -121,14 +121,33 @@ TEST(SummaryAmendment, AddsTheExamRowAndWarningAndChangesNothingElse) {
             written.substr(written.find('"', written.find('"', written_flag) + 1) + 1));
 }
 
+TEST(SummaryAmendment, WithAFindingRowEachFindingNeedsReview) {
+  const std::string written = render(sample_report());
+  const Rule* exam_rule = find_rule("E19");
+  const Rule* finding_rule = find_rule("W25");
+  ASSERT_NE(finding_rule, nullptr);
+  const FiredRule finding_row{finding_rule, finding_rule->outcome, {}};
+  const std::optional<std::string> amended =
+      summary_with_exam_rule(written, FiredRule{exam_rule, exam_rule->outcome, {}}, &finding_row,
+                             WarningCode::SameExamConflict, "another result");
+  ASSERT_TRUE(amended.has_value());
+  const std::size_t finding = amended->find("<finding ");
+  const std::size_t finding_end = amended->find("</finding>");
+  const std::size_t row = amended->find("<rule id=\"W25\"");
+  EXPECT_TRUE(finding != std::string::npos && row > finding && row < finding_end) << *amended;
+  const std::size_t assessment = amended->find("<assessment ", finding);
+  EXPECT_EQ(amended->find("needsReview=\"true\"", assessment),
+            amended->find("needsReview=", assessment));
+}
+
 TEST(SummaryAmendment, RefusesWhatIsNoSummary) {
   const Rule* rule = find_rule("E19");
   const FiredRule fired{rule, rule->outcome, {}};
   for (const char* text : {"", "not xml <", "<other/>",
                            "<mammocalcSummary xmlns=\"urn:else\"><exam/></mammocalcSummary>",
                            "<mammocalcSummary xmlns=\"urn:mammocalc:summary:1\"/>"}) {
-    EXPECT_FALSE(
-        summary_with_exam_rule(text, fired, WarningCode::SameExamConflict, "x").has_value())
+    EXPECT_FALSE(summary_with_exam_rule(text, fired, nullptr, WarningCode::SameExamConflict, "x")
+                     .has_value())
         << text;
   }
 }

@@ -1463,5 +1463,29 @@ TEST(Hostile29BiopsyResults, AnAddedFindingInTheBreastMakesTheSectionsTargetUncl
   EXPECT_TRUE(report.exam.needs_review);
 }
 
+// Hostile review 37 (H37-8): an exam with another result under its SOP Instance UID (E19) needed
+// review, but each of its benign findings said needsReview="false".
+TEST(EveryItemCountsE19, EachFindingOfAnExamWithAnotherResultNeedsReview) {
+  const auto coarse = std::pair{codes::kCalcificationType, code(Morphology::CoarsePopcorn)};
+  Findings findings = extract_findings(
+      testing::report_with({finding_with({kLeft, coarse}), finding_with({kRight, coarse})}),
+      "test.dcm");
+  const Report alone = evaluate(findings);
+  ASSERT_EQ(alone.decisions.size(), 2u);
+  for (const Decision& decision : alone.decisions) {
+    EXPECT_FALSE(decision.needs_review) << decision.id;
+    EXPECT_FALSE(fired(decision, "W25")) << decision.id;
+  }
+  findings.notes.push_back(
+      {WarningCode::SameExamConflict, "another input of this run, b.dcm, has ...", ""});
+  const Report report = evaluate(findings);
+  EXPECT_TRUE(exam_fired(report, "E19"));
+  for (const Decision& decision : report.decisions) {
+    EXPECT_TRUE(fired(decision, "W25")) << decision.id;
+    EXPECT_TRUE(decision.needs_review) << decision.id;
+    EXPECT_EQ(decision.final_category, Category::Benign2) << "review, not another category";
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
