@@ -344,14 +344,17 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     const std::string later = amendment.later ? index_name(*amendment.later) : std::string();
     index_file.write(index_entry_with_same_exam(written, later, amendment.differs));
     if (const std::string output = index_entry_output(written);
-        amendment.other_result && !output.empty()) {
-      // Its summary was written before the other result came: written again, naming it (E19).
+        !amendment.other_results.empty() && !output.empty()) {
+      // Its summary was written before another result came: written again, naming every
+      // other result (E19).
       try {
         InputResult result;
         result.said_briefly = amendment.said_briefly;
-        summarise_again(result, inputs[amendment.self.index],
-                        {another_input_of_run(index_name(*amendment.other_result))}, evaluation,
-                        files);
+        std::vector<std::string> others(amendment.other_results.size());
+        std::transform(
+            amendment.other_results.begin(), amendment.other_results.end(), others.begin(),
+            [&](const ExamsSeen::Input& other) { return another_input_of_run(index_name(other)); });
+        summarise_again(result, inputs[amendment.self.index], others, evaluation, files);
         write_outputs(result, output, files, Flush::Now);
       } catch (const Error& error) {
         progress.say_error(error.what());

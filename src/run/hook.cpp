@@ -136,11 +136,20 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   // result, written again to say so (E19).
   const auto amend_earlier = [&](std::size_t i) {
     for (const auto& [ordinal, amendment] : exams.amendments()) {
-      if (!amendment.other_result || amendment.other_result->index != i) continue;
+      const std::vector<ExamsSeen::Input>& other_results = amendment.other_results;
+      if (std::none_of(other_results.begin(), other_results.end(),
+                       [&](const ExamsSeen::Input& other) { return other.index == i; })) {
+        continue;
+      }
       InputResult earlier_result;
       earlier_result.said_briefly = amendment.said_briefly;
-      std::vector<std::string> others = other_calls_said[amendment.self.index];
-      others.insert(others.begin(), another_input_of_run(name_of(i)));
+      std::vector<std::string> others(other_results.size());
+      std::transform(other_results.begin(), other_results.end(), others.begin(),
+                     [&](const ExamsSeen::Input& other) {
+                       return another_input_of_run(name_of(other.index));
+                     });
+      others.insert(others.end(), other_calls_said[amendment.self.index].begin(),
+                    other_calls_said[amendment.self.index].end());
       summarise_again(earlier_result, inputs[amendment.self.index], others, evaluation, files);
       write_outputs(earlier_result, output_names[amendment.self.index], files, Flush::Now);
     }
@@ -195,8 +204,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         !dicom_claims.claim(result)) {
       // Another result under an earlier input's UID, not summarised: the earlier summaries say
       // so all the same (E19; hostile review 36, H36-12).
-      if (const auto later = exams.unsummarised_result(result, {i, i});
-          later && later->first_difference) {
+      if (const auto later = exams.unsummarised_result(result, {i, i})) {
         try {
           amend_earlier(i);
         } catch (const Error& error) {
@@ -257,8 +265,8 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
           others.insert(others.end(), other_calls_said[i].begin(), other_calls_said[i].end());
           summarise_again(result, input, others, evaluation, files);
           write_outputs(result, name, files, Flush::Now);
-          if (later->first_difference) amend_earlier(i);
           if (later->differs) {
+            amend_earlier(i);
             const std::size_t first = later->first.index;
             log << error_line(input.path + ": has the SOP Instance UID of " + inputs[first].path +
                               ", another input of this run, but another result: both summarised (" +

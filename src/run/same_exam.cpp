@@ -19,14 +19,13 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
   const bool own = own_read_back(result);
   Result said{input, result.said, result.said_briefly, own, part.findings - part.needs_review};
   Exam& exam = exams_[result.exam_sop_instance_uid];
-  // The entries written before a difference are amended then; after it, none is.
-  if (!exam.differed) exam.inputs.push_back(input);
   if (exam.results.empty()) {
     exam.results.push_back(std::move(said));
+    exam.inputs.push_back({input, 0});
     return std::nullopt;
   }
   const Input first = exam.results.front().input;
-  amendments_.emplace(first.ordinal, Amendment{first, input, false, std::nullopt, {}});
+  amendments_.emplace(first.ordinal, Amendment{first, input, false, {}, {}});
   Later later{first, {}, false, false, false, 0, {}};
   const auto same =
       std::find_if(exam.results.begin(), exam.results.end(), [&](const Result& earlier) {
@@ -34,23 +33,20 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
         const bool review = !own && !earlier.own;
         return review ? earlier.said == said.said : earlier.said_briefly == said.said_briefly;
       });
+  std::size_t its_result = 0;
   if (same != exam.results.end()) {
     later.copy_of = same->input;
+    its_result = static_cast<std::size_t>(same - exam.results.begin());
+    exam.inputs.push_back({input, its_result});
   } else {
     later.differs = true;
-    note_difference(exam, input, later);
+    its_result = exam.results.size();
     exam.results.push_back(std::move(said));
+    exam.inputs.push_back({input, its_result});
+    note_difference(exam, input, later);
   }
   later.conflicting = exam.differed;
-  if (later.conflicting) {
-    for (const Result& each : exam.results) {
-      const bool its_own = later.differs ? each.input.ordinal == input.ordinal
-                                         : each.input.ordinal == later.copy_of.ordinal;
-      if (!its_own) later.other_results.push_back(each.input);
-    }
-    later.other_results.insert(later.other_results.end(), exam.unsummarised.begin(),
-                               exam.unsummarised.end());
-  }
+  if (later.conflicting) later.other_results = others_of(exam, its_result);
   return later;
 }
 
@@ -63,26 +59,35 @@ std::optional<ExamsSeen::Later> ExamsSeen::unsummarised_result(const InputResult
   }
   Exam& exam = found->second;
   Later later{exam.results.front().input, {}, true, true, false, 0, {}};
-  note_difference(exam, input, later);
   exam.unsummarised.push_back(input);
+  note_difference(exam, input, later);
   return later;
+}
+
+std::vector<ExamsSeen::Input> ExamsSeen::others_of(const Exam& exam, std::size_t result) {
+  std::vector<Input> others;
+  for (std::size_t r = 0; r < exam.results.size(); ++r) {
+    if (r != result) others.push_back(exam.results[r].input);
+  }
+  others.insert(others.end(), exam.unsummarised.begin(), exam.unsummarised.end());
+  return others;
 }
 
 void ExamsSeen::note_difference(Exam& exam, Input input, Later& later) {
   later.first_difference = !exam.differed;
-  if (!later.first_difference) return;
-  later.first_findings_not_for_review = exam.results.front().findings_not_for_review;
-  // Every entry of the exam written so far needs review now, copies too.
-  for (const Input& earlier : exam.inputs) {
-    if (earlier.ordinal == input.ordinal) continue;
-    Amendment& amendment = amendments_[earlier.ordinal];
-    amendment.self = earlier;
-    amendment.differs = true;
-    amendment.other_result = input;
-    // Before the first difference every input of the exam repeats its first result.
-    amendment.said_briefly = exam.results.front().said_briefly;
+  if (later.first_difference) {
+    later.first_findings_not_for_review = exam.results.front().findings_not_for_review;
   }
-  exam.inputs = {};
+  // Every entry of the exam written so far needs review now, copies too, and names every other
+  // result, the new one among them.
+  for (const Written& earlier : exam.inputs) {
+    if (earlier.input.ordinal == input.ordinal) continue;
+    Amendment& amendment = amendments_[earlier.input.ordinal];
+    amendment.self = earlier.input;
+    amendment.differs = true;
+    amendment.other_results = others_of(exam, earlier.result);
+    amendment.said_briefly = exam.results[earlier.result].said_briefly;
+  }
   exam.differed = true;
 }
 

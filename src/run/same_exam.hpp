@@ -42,10 +42,13 @@ class ExamsSeen {
     std::vector<Input> other_results;
   };
   struct Amendment {
-    Input self{};                       // the entry's own input
-    std::optional<Input> later;         // the first later input of the exam, which the first names
-    bool differs = false;               // the exam has turned out to have two results or more
-    std::optional<Input> other_result;  // where it differs: the input that made it so (E19)
+    Input self{};                // the entry's own input
+    std::optional<Input> later;  // the first later input of the exam, which the first names
+    bool differs = false;        // the exam has turned out to have two results or more
+    // Where it differs: the first input of each result other than its own, and each input not
+    // summarised for its other result, as its summary is to name them (E19); the last one made
+    // the latest difference (hostile review 37, H37-9: a third result was not named).
+    std::vector<Input> other_results;
     std::string said_briefly;  // what its entry said (InputResult::said_briefly), to read again
   };
   // The first input of the exam of `result` (the input `input`, whose roll-up part is `part`),
@@ -58,7 +61,7 @@ class ExamsSeen {
   // SR would take the earlier one's file: DicomOutputClaims): the exam has another result all
   // the same, which its earlier entries must say (E19; hostile review 36, H36-12). Returns the
   // exam's first input, with first_difference where this made the exam a conflict; none for an
-  // exam not seen.
+  // exam not seen. Every new result, summarised or not, amends every earlier entry of the exam.
   std::optional<Later> unsummarised_result(const InputResult& result, Input input);
   // The entries written before a later input of their exam came, by their ordinal.
   const std::map<std::size_t, Amendment>& amendments() const { return amendments_; }
@@ -71,14 +74,22 @@ class ExamsSeen {
     bool own;                     // the input is mammocalc's own SR read back
     int findings_not_for_review;  // of its findings, counted in the roll-up
   };
+  struct Written {
+    Input input;
+    std::size_t result;  // its result's place in Exam::results
+  };
   struct Exam {
     std::vector<Result> results;      // each different result, by its first input
     std::vector<Input> unsummarised;  // inputs with another result that were not summarised
-    std::vector<Input> inputs;        // until it has two results
+    std::vector<Written> inputs;      // every summarised input of the exam
     bool differed = false;            // it has had two results, summarised or not
   };
-  // A difference came with `input`: on the first, every earlier entry is amended.
+  // A new result came with `input` (already in results or unsummarised): every earlier entry
+  // is amended to name every result other than its own.
   void note_difference(Exam& exam, Input input, Later& later);
+  // The inputs a summary of result `result` names (E19): the first of each other result, then
+  // those not summarised.
+  static std::vector<Input> others_of(const Exam& exam, std::size_t result);
   std::unordered_map<std::string, Exam> exams_;
   std::map<std::size_t, Amendment> amendments_;
 };
