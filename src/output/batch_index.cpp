@@ -146,6 +146,30 @@ std::string index_entry_with_same_exam(std::string_view written, const std::stri
   return out.str();
 }
 
+std::string index_entry_with_earlier_output(std::string_view written, bool existing,
+                                            bool replaced) {
+  pugi::xml_document document;
+  document.load_buffer(written.data(), written.size());
+  pugi::xml_node node = document.child("entry");
+  node.remove_attribute("existing");
+  node.remove_attribute("replaced");
+  pugi::xml_attribute after = node.attribute("output");
+  if (existing) {
+    after = node.insert_attribute_after("existing", after);
+    after.set_value("true");
+  }
+  if (replaced) node.insert_attribute_after("replaced", after).set_value("true");
+  std::ostringstream out;
+  node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
+  return out.str();
+}
+
+bool index_entry_replaced(std::string_view written) {
+  pugi::xml_document document;
+  document.load_buffer(written.data(), written.size());
+  return document.child("entry").attribute("replaced").as_bool();
+}
+
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
   pugi::xml_document document;
   pugi::xml_node root = document.append_child(kIndexRoot);

@@ -114,5 +114,10 @@ std::string index_entry_output(std::string_view written);
 // the first input of an exam learns of a later one only after its entry was written.
 std::string index_entry_with_same_exam(std::string_view written, const std::string& other,
                                        bool differs);
+// An entry as write_index_entry wrote it, with existing and replaced (--skip-existing) as the
+// run decided only at its end, where write_index_entry would place them.
+std::string index_entry_with_earlier_output(std::string_view written, bool existing, bool replaced);
+// Whether an entry as write_index_entry wrote it says it replaced an earlier run's summary.
+bool index_entry_replaced(std::string_view written);
 
 }  // namespace mammocalc

@@ -199,6 +199,16 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     if (config.html) index.entries.push_back(std::move(entry));
   };
   for (IndexEntry& entry : unreadable) record(std::move(entry));
+  // --skip-existing: an earlier run's summary is not kept, said once per summary.
+  const auto say_replaced = [&](const std::string& output) {
+    progress.say_error((fs::path(config.output_dir) / output).string() +
+                       ": the summary an earlier run left is not this run's (the SR, an "
+                       "annotation file, the site profile, a lexicon, an option or mammocalc "
+                       "changed since, or it was cut short): summarised again, not kept "
+                       "(--skip-existing)");
+  };
+  // By their entry's ordinal: the results of EarlierOutputs::Undecided inputs, not yet written.
+  std::map<std::size_t, InputResult> undecided_results;
 
   for (std::size_t chunk_start = 0; chunk_start < inputs.size(); chunk_start += chunk_size) {
     const std::size_t chunk_end = std::min(inputs.size(), chunk_start + chunk_size);
@@ -274,6 +284,9 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       if (entry.in_rollup) merge_into(index.rollup, rollups[i]);
       entry.output = claim_output_name(outcomes[i], evaluation.pseudonyms.enabled, used_names);
     }
+    // Inputs whose earlier summary says their exam has another result where theirs does not
+    // yet: written at the end, when the run knows (EarlierOutputs::Undecided).
+    std::vector<char> undecided(outcomes.size(), 0);
     run_on_jobs(jobs, outcomes.size(), [&](unsigned /*job*/, std::size_t i) {
       IndexEntry& entry = outcomes[i].entry;
       if (entry.status != EntryStatus::Summarised) return;
@@ -284,6 +297,10 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         const EarlierOutputs earlier = earlier_outputs(outcomes[i], entry.output, files);
         if (earlier == EarlierOutputs::Same) {
           entry.existing = true;
+          return;
+        }
+        if (earlier == EarlierOutputs::Undecided) {
+          undecided[i] = true;
           return;
         }
         entry.replaced = earlier == EarlierOutputs::Different;
@@ -297,16 +314,13 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         entry.error = write_error.what();
       }
     });
-    for (InputResult& outcome : outcomes) {
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+      InputResult& outcome = outcomes[i];
       if (outcome.entry.error_code == ErrorCode::OutputFailed) output_failed = true;
-      if (outcome.entry.replaced) {
-        progress.say_error((fs::path(config.output_dir) / outcome.entry.output).string() +
-                           ": the summary an earlier run left is not this run's (the SR, an "
-                           "annotation file, the site profile, a lexicon, an option or mammocalc "
-                           "changed since, or it was cut short): summarised again, not kept "
-                           "(--skip-existing)");
-      }
+      if (outcome.entry.replaced) say_replaced(outcome.entry.output);
+      const std::size_t ordinal = entry_offsets.size();
       record(std::move(outcome.entry));
+      if (undecided[i] != 0) undecided_results.emplace(ordinal, std::move(outcome));
     }
     progress.update(chunk_end, static_cast<int>(counts.failed));
   }
@@ -334,39 +348,86 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     }
   };
   const auto copy = [&](std::string_view bytes) { index_file.write(bytes); };
-  for (const auto& amended : exams.amendments()) {
-    const std::size_t ordinal = amended.first;
-    const ExamsSeen::Amendment& amendment = amended.second;
+  // The entries written before the run knew all of their exam: those of an exam that turned out
+  // to have another input (amended: named, and where it has another result, summarised again)
+  // and the undecided ones; with --skip-existing each says what it did with the earlier run's
+  // summary only now (review 40, R40-10).
+  std::set<std::size_t> ordinals;
+  for (const auto& amended : exams.amendments()) ordinals.insert(amended.first);
+  for (const auto& held : undecided_results) ordinals.insert(held.first);
+  for (const std::size_t ordinal : ordinals) {
     read_until(entry_offsets[ordinal], copy);
     std::string written;
     read_until(ordinal + 1 < entry_offsets.size() ? entry_offsets[ordinal + 1] : spill_end,
                [&](std::string_view bytes) { written += bytes; });
-    const std::string later = amendment.later ? index_name(*amendment.later) : std::string();
-    index_file.write(index_entry_with_same_exam(written, later, amendment.differs));
-    if (const std::string output = index_entry_output(written);
-        !amendment.other_results.empty() && !output.empty()) {
-      // Its summary was written before another result came: written again, naming every
-      // other result (E19).
-      try {
-        InputResult result;
-        result.said_briefly = amendment.said_briefly;
-        std::vector<std::string> others(amendment.other_results.size());
-        std::transform(
-            amendment.other_results.begin(), amendment.other_results.end(), others.begin(),
-            [&](const ExamsSeen::Input& other) { return another_input_of_run(index_name(other)); });
-        summarise_again(result, inputs[amendment.self.index], others, evaluation, files);
-        write_outputs(result, output, files, Flush::Now);
-      } catch (const Error& error) {
-        progress.say_error(error.what());
-        output_failed = true;
+    const std::string output = index_entry_output(written);
+    // This run's result for the entry's summary, where it is still to be written.
+    std::optional<InputResult> result;
+    if (const auto held = undecided_results.find(ordinal); held != undecided_results.end()) {
+      result = std::move(held->second);
+    }
+    const bool was_undecided = result.has_value();
+    IndexEntry* listed = config.html ? &index.entries[ordinal] : nullptr;
+    if (const auto found = exams.amendments().find(ordinal); found != exams.amendments().end()) {
+      const ExamsSeen::Amendment& amendment = found->second;
+      const std::string later = amendment.later ? index_name(*amendment.later) : std::string();
+      written = index_entry_with_same_exam(written, later, amendment.differs);
+      if (listed != nullptr) {
+        if (!later.empty()) listed->same_exam_as = later;
+        listed->same_exam_differs = listed->same_exam_differs || amendment.differs;
+        listed->needs_review = listed->needs_review || amendment.differs;
+      }
+      if (!amendment.other_results.empty() && !output.empty()) {
+        // Its summary was written (or held) before another result came: summarised again,
+        // naming every other result (E19).
+        try {
+          InputResult again;
+          again.said_briefly = amendment.said_briefly;
+          std::vector<std::string> others(amendment.other_results.size());
+          std::transform(amendment.other_results.begin(), amendment.other_results.end(),
+                         others.begin(), [&](const ExamsSeen::Input& other) {
+                           return another_input_of_run(index_name(other));
+                         });
+          summarise_again(again, inputs[amendment.self.index], others, evaluation, files);
+          result = std::move(again);
+        } catch (const Error& error) {
+          progress.say_error(error.what());
+          output_failed = true;
+        }
       }
     }
-    if (config.html) {
-      IndexEntry& earlier = index.entries[ordinal];
-      if (!later.empty()) earlier.same_exam_as = later;
-      earlier.same_exam_differs = earlier.same_exam_differs || amendment.differs;
-      earlier.needs_review = earlier.needs_review || amendment.differs;
+    if (result && !output.empty()) {
+      bool existing = false;
+      bool replaced = index_entry_replaced(written);
+      if (config.skip_existing) {
+        // Kept when it is this run's after all; else replaced, said once.
+        const EarlierOutputs earlier = earlier_outputs(*result, output, files);
+        existing = earlier == EarlierOutputs::Same;
+        if (!existing && earlier != EarlierOutputs::None && !replaced) {
+          replaced = true;
+          say_replaced(output);
+        }
+        if (existing) replaced = false;
+      }
+      if (!existing) {
+        try {
+          write_outputs(*result, output, files, Flush::Now);
+        } catch (const Error& error) {
+          progress.say_error(error.what());
+          output_failed = true;
+          // An undecided input's summary is the earlier run's still, which is not this run's.
+          replaced = false;
+        }
+      }
+      if (config.skip_existing || was_undecided) {
+        written = index_entry_with_earlier_output(written, existing, replaced);
+        if (listed != nullptr) {
+          listed->existing = existing;
+          listed->replaced = replaced;
+        }
+      }
     }
+    index_file.write(written);
   }
   read_until(spill_end, copy);
   if (std::ferror(spill.get()) || at != spill_end) {

@@ -11,10 +11,12 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -308,7 +310,13 @@ EarlierOutputs earlier_outputs(const InputResult& result, const std::string& nam
       (files.dicom_out_dir.empty() ||
        holds_bytes((fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string(),
                    result.dicom.bytes));
-  return same ? EarlierOutputs::Same : EarlierOutputs::Different;
+  if (same) return EarlierOutputs::Same;
+  constexpr std::string_view kSameExamConflict = "<warning code=\"same-exam-conflict\">";
+  std::ifstream in(summary, std::ios::binary);
+  const std::string earlier{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const bool undecided = earlier.find(kSameExamConflict) != std::string::npos &&
+                         result.summary.find(kSameExamConflict) == std::string::npos;
+  return undecided ? EarlierOutputs::Undecided : EarlierOutputs::Different;
 }
 
 void create_output_directory(const std::string& directory) {

@@ -107,6 +107,10 @@ enum class EarlierOutputs {
   None,       // no summary under its name
   Same,       // the summary and, where asked for, its page and its SR, byte for byte this result's
   Different,  // a summary, but it or a companion is not this result's (or a companion is missing)
+  // Different, but the summary says its exam has another result (E19) where this result, read
+  // before the run knows the exam's other inputs, does not: the run decides at its end, once it
+  // knows whether this run's summary says so too (review 40, R40-10).
+  Undecided,
 };
 
 // Compares what is on disk under `name` (and the page's and the SR's names) with the outputs

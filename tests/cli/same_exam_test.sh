@@ -241,4 +241,36 @@ for summary in "$work/three-out"/*.xml; do
   esac
 done
 check "three results under one UID: each of the three summaries names both others" test "$three_ok" -eq 3
+
+# --skip-existing over an exam with two results (review 40, R40-10; H37-7): a rerun of the same
+# inputs keeps both summaries and says so (existing), with no false "not this run's" line; the
+# first input's summary says the conflict (E19) only once the run knows of the second.
+mkdir -p "$work/rerun-in"
+cp "$other_sr" "$work/rerun-in/1.dcm"
+cp "$source_sr" "$work/rerun-in/2.dcm"
+dcmodify -nb -m "(0008,0018)=$(uid_of 0008,0018 "$other_sr")" "$work/rerun-in/2.dcm"
+"$mammocalc" summarize -o "$work/rerun" "$work/rerun-in/1.dcm" "$work/rerun-in/2.dcm" >/dev/null 2>&1
+cp -r "$work/rerun" "$work/rerun-first"
+"$mammocalc" summarize --skip-existing -o "$work/rerun" "$work/rerun-in/1.dcm" "$work/rerun-in/2.dcm" >/dev/null 2>"$work/rerun.err"
+check "--skip-existing rerun of two results under one UID: exit 0" test $? -eq 0
+check "... both entries existing" test "$(grep -c '<entry [^>]*existing="true"' "$work/rerun/index.xml")" -eq 2
+check "... none replaced" bash -c "! grep -q 'replaced=' '$work/rerun/index.xml'"
+check "... no false 'not this run's' line" bash -c "! grep -q 'not this run' '$work/rerun.err'"
+check "... the summaries untouched" \
+  bash -c "for f in '$work/rerun-first'/*.xml; do [ \"\$(basename \$f)\" = index.xml ] && continue; cmp -s \$f '$work/rerun'/\$(basename \$f) || exit 1; done"
+# The second input gone: the first's summary is no longer this run's (it says a conflict).
+cp -r "$work/rerun-first" "$work/rerun-gone"
+mkdir -p "$work/rerun-in-1"
+cp "$work/rerun-in/1.dcm" "$work/rerun-in-1/"
+"$mammocalc" summarize --skip-existing -o "$work/rerun-gone" "$work/rerun-in-1" >/dev/null 2>"$work/rerun-gone.err"
+check "the other result gone: the first's summary replaced, said once" \
+  test "$(grep -c 'not this run' "$work/rerun-gone.err")" -eq 1 -a "$(grep -c '<entry [^>]*replaced="true"' "$work/rerun-gone/index.xml")" -eq 1
+check "... and no longer says the conflict" \
+  bash -c "! grep -q 'same-exam-conflict' '$work/rerun-gone/$(uid_of 0008,0018 "$other_sr").xml'"
+# The other result new: the first's summary (kept as the run began) is replaced at the end.
+"$mammocalc" summarize -o "$work/rerun-new" "$work/rerun-in-1" >/dev/null 2>&1
+"$mammocalc" summarize --skip-existing -o "$work/rerun-new" "$work/rerun-in-1/1.dcm" "$work/rerun-in/2.dcm" >/dev/null 2>"$work/rerun-new.err"
+check "another result new: the first's summary replaced (not existing), said once" \
+  bash -c "grep '<entry [^>]*rerun-in-1/1.dcm' '$work/rerun-new/index.xml' | grep 'replaced=\"true\"' | grep -vq 'existing=' && test \"\$(grep -c 'not this run' '$work/rerun-new.err')\" -eq 1"
+check "... and it says the conflict" grep -q 'same-exam-conflict' "$work/rerun-new/$(uid_of 0008,0018 "$other_sr").xml"
 finish
