@@ -238,10 +238,17 @@ struct NamingWord {
 
 // CID 6010: the non-specific micro- and macrocalcifications are named only letter for letter
 // (as a word they are the noun of most meanings: "fine pleomorphic microcalcifications").
-constexpr std::array<NamingWord<Morphology>, 30> kMorphologyWords{{
+constexpr std::array<NamingWord<Morphology>, 34> kMorphologyWords{{
     {Morphology::Skin, "skin", "", ""},
     {Morphology::Skin, "dermal", "", ""},
     {Morphology::Vascular, "vascular", "", ""},
+    // Arterial calcification is the vascular kind (seed article, §CV); German Gefäßverkalkung,
+    // vaskulär (folded: gefaess, vaskulaer; hostile review 37, H37-10/11).
+    {Morphology::Vascular, "arteri", "", ""},
+    {Morphology::Vascular, "gefaess", "", ""},
+    {Morphology::Vascular, "vaskul", "", ""},
+    // German for coarse popcorn-like: grobschollig.
+    {Morphology::CoarsePopcorn, "grobschollig", "", ""},
     {Morphology::CoarsePopcorn, "popcorn", "", ""},
     {Morphology::CoarsePopcorn, "coarse", "", "heterogen"},
     {Morphology::LargeRodLike, "rod", "", ""},

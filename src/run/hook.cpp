@@ -21,12 +21,18 @@ namespace mammocalc {
 namespace {
 
 // How a summary names an input of an earlier or a later hook call into its directory (E19):
-// by the summary it gave, which says nothing a summary of its own does not.
-std::string earlier_call_input(const std::string& summary_name) {
-  return "an earlier hook call's input, summarised to " + summary_name + ",";
+// by the summary it gave, which says nothing a summary of its own does not; one not summarised
+// by what kept it out.
+constexpr const char* kNotSummarisedForSr =
+    "not summarised (its result SR would have replaced another result's),";
+std::string earlier_call_input(const HookLedger::Earlier& earlier) {
+  return earlier.summary_name.empty()
+             ? std::string("an earlier hook call's input, ") + kNotSummarisedForSr
+             : "an earlier hook call's input, summarised to " + earlier.summary_name + ",";
 }
 std::string later_call_input(const std::string& summary_name) {
-  return "a later hook call's input, summarised to " + summary_name + ",";
+  return summary_name.empty() ? std::string("a later hook call's input, ") + kNotSummarisedForSr
+                              : "a later hook call's input, summarised to " + summary_name + ",";
 }
 
 std::string listed(const std::vector<std::string>& names) {
@@ -35,29 +41,53 @@ std::string listed(const std::vector<std::string>& names) {
   return text;
 }
 
-// Amends the summary `name` an earlier call wrote: its exam has another result (E19), which
-// `other` names. A summary no longer there is said and left; one that cannot be amended fails
-// the run (exit 3).
+// "both summarised (A, B), both need review" of two summaries, "all … each …" of more (hostile
+// review 38, H38-14).
+std::string summarised_for_review(const std::vector<std::string>& summaries) {
+  return summaries.size() == 2 ? "both summarised (" + listed(summaries) + "), both need review"
+                               : "all summarised (" + listed(summaries) + "), each needs review";
+}
+
+// Amends the summary `name` an earlier call wrote: its exam has another result (E19), the one
+// summarised to `other_summary` (empty: not summarised), unless it says so already (a call killed
+// before it amended, then sent again: hostile review 38, H38-3; a result refused again and again,
+// H38-11). A summary no longer there is said and left; one that is no regular file or no summary
+// fails the run (exit 3), read never (a FIFO would hang the call with the exam's record locked,
+// H38-6).
 void amend_other_call(const std::string& output_dir, const std::string& name,
-                      const std::string& other, std::ostream& log, ExitCode& exit_code) {
-  const std::string path = (std::filesystem::path(output_dir) / name).string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+                      const std::string& other_summary, std::ostream& log, ExitCode& exit_code) {
+  const std::string other = later_call_input(other_summary);
+  // How its warnings name the other, whichever call came first.
+  const std::string named = other_summary.empty() ? std::string(kNotSummarisedForSr)
+                                                  : "summarised to " + other_summary + ",";
+  namespace fs = std::filesystem;
+  const std::string path = (fs::path(output_dir) / name).string();
+  std::error_code error;
+  const fs::file_status status = fs::symlink_status(path, error);
+  if (!fs::exists(status)) {
     log << log_line("mammocalc hook",
                     path + ": no longer there, so it cannot say that its exam has another result");
     return;
   }
-  const std::string summary{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  // E19 and its finding row W25, as a summary made knowing the other result has them.
-  const Rule* exam_rule = find_rule("E19");
-  const Rule* finding_rule = find_rule("W25");
-  const FiredRule finding_row{finding_rule, finding_rule->outcome, {}};
-  const std::optional<std::string> amended =
-      in.bad() ? std::nullopt
-               : summary_with_exam_rule(summary, FiredRule{exam_rule, exam_rule->outcome, {}},
-                                        &finding_row, WarningCode::SameExamConflict,
-                                        same_exam_conflict_text(other));
   try {
+    if (!fs::is_regular_file(status)) {
+      throw Error(ErrorCode::OutputFailed,
+                  path +
+                      ": not a regular file, so it cannot say that its exam has another "
+                      "result; review the exam by hand");
+    }
+    std::ifstream in(path, std::ios::binary);
+    const std::string summary{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (summary.find(named) != std::string::npos) return;
+    // E19 and its finding row W25, as a summary made knowing the other result has them.
+    const Rule* exam_rule = find_rule("E19");
+    const Rule* finding_rule = find_rule("W25");
+    const FiredRule finding_row{finding_rule, finding_rule->outcome, {}};
+    const std::optional<std::string> amended =
+        !in ? std::nullopt
+            : summary_with_exam_rule(summary, FiredRule{exam_rule, exam_rule->outcome, {}},
+                                     &finding_row, WarningCode::SameExamConflict,
+                                     same_exam_conflict_text(other));
     if (!amended) {
       throw Error(ErrorCode::OutputFailed,
                   path +
@@ -65,8 +95,8 @@ void amend_other_call(const std::string& output_dir, const std::string& name,
                       "has another result; review it by hand");
     }
     write_file_atomically(path, *amended);
-  } catch (const Error& error) {
-    log << error_line(error.what());
+  } catch (const Error& failure) {
+    log << error_line(failure.what());
     exit_code = ExitCode::OutputFailed;
   }
 }
@@ -175,28 +205,46 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     };
     std::optional<HookLedger::Exam> recorded = open_record();
     if (unrecorded) continue;
-    // The summaries earlier calls wrote of this exam with another result.
-    std::vector<std::string> other_calls;
-    if (recorded) {
-      for (const HookLedger::Earlier& earlier : recorded->earlier()) {
-        if (!earlier.same_result) other_calls.push_back(earlier.summary_name);
+    // A summary under the exam's name that the record does not know (written before the record
+    // existed, or its record removed) is another result unless it is this one's, byte for byte
+    // (hostile review 38, H38-4).
+    if (recorded && recorded->empty()) {
+      const std::string own_name = output_name_for(result.sop_instance_uid, input.path);
+      const std::string own_path = (std::filesystem::path(config.output_dir) / own_name).string();
+      std::error_code error;
+      if (std::filesystem::exists(std::filesystem::symlink_status(own_path, error)) &&
+          !holds_bytes(own_path, result.summary)) {
+        recorded->adopt(own_name);
       }
     }
+    // The results earlier calls recorded of this exam other than this one.
+    const std::vector<HookLedger::Earlier> other_calls =
+        recorded ? recorded->other_results() : std::vector<HookLedger::Earlier>();
+    const std::vector<std::string> other_summaries =
+        recorded ? recorded->other_summaries() : std::vector<std::string>();
     const bool new_to_exam = !other_calls.empty() && !recorded->same_result();
-    if (new_to_exam && !files.dicom_out_dir.empty()) {
-      // Its result SR would replace the earlier call's, as in one call (DicomOutputClaims): not
-      // summarised, and the earlier summaries say that the exam has another result all the same.
+    // With --dicom-out the exam has one SR file: where another result's SR holds it, this one's
+    // would replace it, as in one call (DicomOutputClaims): not summarised, and recorded, so
+    // that every summary of the exam says it has another result, now and when sent again
+    // (hostile review 38, H38-1, H38-2).
+    const bool sr_taken =
+        std::any_of(other_calls.begin(), other_calls.end(),
+                    [](const HookLedger::Earlier& other) { return other.wrote_sr; });
+    if (sr_taken && !files.dicom_out_dir.empty()) {
       log << error_line(input.path +
                         ": has the SOP Instance UID of an earlier hook call's input (" +
-                        listed(other_calls) +
+                        listed(other_summaries) +
                         ") and another result: its result SR would replace that one's; not "
                         "summarised, the earlier summaries need review");
       if (exit_code == ExitCode::Success) exit_code = ExitCode::InputFailed;
-      for (const std::string& other : other_calls) {
-        amend_other_call(config.output_dir, other,
-                         "a later hook call's input, not summarised (its result SR would "
-                         "replace this report's),",
-                         log, exit_code);
+      try {
+        recorded->record("", false);
+      } catch (const Error& error) {
+        log << error_line(error.what());
+        exit_code = ExitCode::OutputFailed;
+      }
+      for (const std::string& other : other_summaries) {
+        amend_other_call(config.output_dir, other, "", log, exit_code);
       }
       continue;
     }
@@ -227,9 +275,10 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         } else {
           do {
             name = claim_output_name(result, evaluation.pseudonyms.enabled, used_names);
-          } while (std::find(other_calls.begin(), other_calls.end(), name) != other_calls.end());
+          } while (std::find(other_summaries.begin(), other_summaries.end(), name) !=
+                   other_summaries.end());
         }
-        for (const std::string& other : other_calls) {
+        for (const HookLedger::Earlier& other : other_calls) {
           other_calls_said[i].push_back(earlier_call_input(other));
         }
         if (!other_calls.empty()) {
@@ -238,7 +287,13 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         // Recorded before its summary is written: a call that dies in between leaves a record
         // that a later call reads as another result to review, never a summary it replaces
         // unseen.
-        if (recorded) recorded->record(name);
+        if (recorded) recorded->record(name, !files.dicom_out_dir.empty());
+        // The earlier calls' summaries say this result too, before its own summary is written:
+        // a call that dies in between leaves them asking for review (hostile review 38, H38-3),
+        // and one sent again amends any that do not say it yet.
+        for (const std::string& other : other_summaries) {
+          amend_other_call(config.output_dir, other, name, log, exit_code);
+        }
         write_outputs(result, name, files, Flush::Now);
         // An exam's first input is the first one whose summary is on disk.
         const std::optional<ExamsSeen::Later> later = exams.later_of_exam(result, {i, i}, part);
@@ -251,7 +306,10 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         }
         if (sent_again) said += "; the same result as an earlier hook call's input, replaced";
         if (!other_calls.empty() && !new_to_exam) {
-          said += "; its exam has another result in " + listed(other_calls) + ": needs review";
+          said += "; its exam has another result" +
+                  (other_summaries.empty() ? std::string(", not summarised")
+                                           : " in " + listed(other_summaries)) +
+                  ": needs review";
         }
         log << log_line("mammocalc hook", said);
         if (later && later->conflicting) {
@@ -274,13 +332,11 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
           }
         }
         if (new_to_exam) {
-          // A result no earlier call had: the earlier calls' summaries say so too.
+          // A result no earlier call had: said once.
+          std::vector<std::string> summaries = other_summaries;
+          summaries.push_back(name);
           log << error_line(input.path + ": has the SOP Instance UID of an earlier hook call's " +
-                            "input but another result: both summarised (" + listed(other_calls) +
-                            ", " + name + "), both need review");
-          for (const std::string& other : other_calls) {
-            amend_other_call(config.output_dir, other, later_call_input(name), log, exit_code);
-          }
+                            "input but another result: " + summarised_for_review(summaries));
         }
       } catch (const Error& error) {
         log << error_line(error.what());

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
+#include <iterator>
 #include <random>
 #include <sstream>
 #include <system_error>
@@ -18,17 +20,34 @@ namespace fs = std::filesystem;
 namespace mammocalc {
 namespace {
 
+constexpr const char* kNotSummarised = "-";
+constexpr const char* kWroteSr = "sr";
+// The result of a summary adopted from before the record: equal to no result.
+constexpr const char* kUnrecordedResult = "unrecorded";
+
 std::string random_call_mark() {
   std::random_device device;
   std::ostringstream mark;
-  mark << std::hex;
-  for (int i = 0; i < 4; ++i) mark << device();
+  mark << std::hex << std::setfill('0');
+  for (int i = 0; i < 4; ++i) mark << std::setw(8) << (device() & 0xFFFFFFFFU);
   return mark.str();
 }
 
-bool is_summary_name(const std::string& name) {
-  return name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0 &&
-         name.find('/') == std::string::npos && name.front() != '.';
+// A summary of exam `exam_uid`: UID.xml or UID-N.xml, as claim_output_name names them.
+bool is_summary_of(const std::string& name, const std::string& exam_uid) {
+  if (name == exam_uid + ".xml") return true;
+  const std::string stem = exam_uid + "-";
+  if (name.size() <= stem.size() + 4 || name.compare(0, stem.size(), stem) != 0 ||
+      name.compare(name.size() - 4, 4, ".xml") != 0) {
+    return false;
+  }
+  const std::string number = name.substr(stem.size(), name.size() - stem.size() - 4);
+  return number.front() != '0' &&
+         std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+[[noreturn]] void not_a_record(const std::string& path, const std::string& what) {
+  throw Error(ErrorCode::OutputFailed, path + ": " + what);
 }
 
 }  // namespace
@@ -46,49 +65,103 @@ std::optional<HookLedger::Exam> HookLedger::open(const InputResult& result) {
   if (policy_.enabled) token = pseudonym_uid(token, policy_.key);
   const std::string path = (fs::path(directory_) / exam_uid).string();
   Exam exam(locks_.hold({std::string(kDirectoryName) + "/" + exam_uid}), path, token, call_);
-  std::ifstream in(path);
-  if (!in) {
-    std::error_code error;
-    if (!fs::exists(fs::symlink_status(path, error))) return exam;
-    throw Error(ErrorCode::OutputFailed, path + ": cannot read the hook's record of this exam");
+  std::error_code error;
+  // Records are written through no link: a directory or record that is one might lead anywhere.
+  const fs::file_status directory = fs::symlink_status(directory_, error);
+  if (fs::exists(directory) && !fs::is_directory(directory)) {
+    not_a_record(directory_,
+                 "not a directory of its own, so the hook's record of exams cannot be "
+                 "kept there");
   }
+  const fs::file_status file = fs::symlink_status(path, error);
+  if (!fs::exists(file)) return exam;
+  if (!fs::is_regular_file(file)) {
+    not_a_record(path, "not a regular file, so it is no record of this exam");
+  }
+  std::ifstream in(path);
+  if (!in) not_a_record(path, "cannot read the hook's record of this exam");
   std::string text;
   for (int number = 1; std::getline(in, text); ++number) {
     std::istringstream fields(text);
     Exam::Line line;
+    std::string sr;
     std::string rest;
-    if (!(fields >> line.result >> line.call >> line.summary_name) || (fields >> rest) ||
-        !is_summary_name(line.summary_name)) {
-      throw Error(ErrorCode::OutputFailed,
-                  path + ": line " + std::to_string(number) +
-                      ": not a line of the hook's record of this exam (RESULT CALL SUMMARY)");
+    const bool read =
+        static_cast<bool>(fields >> line.result >> line.call >> line.summary_name >> sr);
+    if (!read || (fields >> rest) || (sr != kWroteSr && sr != kNotSummarised) ||
+        (line.summary_name != kNotSummarised && !is_summary_of(line.summary_name, exam_uid))) {
+      not_a_record(path, "line " + std::to_string(number) +
+                             ": not a line of the hook's record of this exam (RESULT CALL "
+                             "SUMMARY SR, SUMMARY one of this exam's)");
     }
+    if (line.summary_name == kNotSummarised) line.summary_name.clear();
+    line.wrote_sr = sr == kWroteSr;
     exam.lines_.push_back(line);
     if (line.call != call_) {
-      exam.earlier_.push_back({line.summary_name, line.result == token});
+      exam.earlier_.push_back({line.summary_name, line.result == token, line.wrote_sr});
     }
   }
-  if (in.bad()) {
-    throw Error(ErrorCode::OutputFailed, path + ": cannot read the hook's record of this exam");
-  }
+  if (in.bad()) not_a_record(path, "cannot read the hook's record of this exam");
+  // Records are written whole (one atomic write), never empty: an empty one was cut or emptied.
+  if (exam.lines_.empty()) not_a_record(path, "empty, so it is no record of this exam");
   return exam;
 }
 
+std::vector<HookLedger::Earlier> HookLedger::Exam::other_results() const {
+  std::vector<Earlier> others;
+  std::copy_if(earlier_.begin(), earlier_.end(), std::back_inserter(others),
+               [](const Earlier& earlier) { return !earlier.same_result; });
+  return others;
+}
+
+std::vector<std::string> HookLedger::Exam::other_summaries() const {
+  std::vector<std::string> names;
+  for (const Earlier& other : other_results()) {
+    if (!other.summary_name.empty()) names.push_back(other.summary_name);
+  }
+  return names;
+}
+
 std::optional<std::string> HookLedger::Exam::same_result() const {
-  const auto found = std::find_if(earlier_.begin(), earlier_.end(),
-                                  [](const Earlier& earlier) { return earlier.same_result; });
+  const auto found = std::find_if(earlier_.begin(), earlier_.end(), [](const Earlier& earlier) {
+    return earlier.same_result && !earlier.summary_name.empty();
+  });
   if (found == earlier_.end()) return std::nullopt;
   return found->summary_name;
 }
 
-void HookLedger::Exam::record(const std::string& summary_name) {
-  lines_.erase(std::remove_if(lines_.begin(), lines_.end(),
-                              [&](const Line& line) { return line.summary_name == summary_name; }),
-               lines_.end());
-  lines_.push_back({result_, call_, summary_name});
+void HookLedger::Exam::record(const std::string& summary_name, bool wrote_sr) {
+  if (summary_name.empty()) {
+    // A result not summarised is recorded once, and not where it has a summary.
+    if (std::any_of(lines_.begin(), lines_.end(),
+                    [&](const Line& line) { return line.result == result_; })) {
+      return;
+    }
+    lines_.push_back({result_, call_, "", false});
+    write();
+    return;
+  }
+  const auto same_name = [&](const Line& line) { return line.summary_name == summary_name; };
+  const auto found = std::find_if(lines_.begin(), lines_.end(), same_name);
+  const bool sr =
+      wrote_sr || (found != lines_.end() && found->result == result_ && found->wrote_sr);
+  lines_.erase(std::remove_if(lines_.begin(), lines_.end(), same_name), lines_.end());
+  lines_.push_back({result_, call_, summary_name, sr});
+  write();
+}
+
+void HookLedger::Exam::adopt(const std::string& summary_name) {
+  lines_.push_back({kUnrecordedResult, kNotSummarised, summary_name, true});
+  earlier_.push_back({summary_name, false, true});
+  write();
+}
+
+void HookLedger::Exam::write() const {
   std::string text;
   for (const Line& line : lines_) {
-    text += line.result + ' ' + line.call + ' ' + line.summary_name + '\n';
+    text += line.result + ' ' + line.call + ' ' +
+            (line.summary_name.empty() ? kNotSummarised : line.summary_name) + ' ' +
+            (line.wrote_sr ? kWroteSr : kNotSummarised) + '\n';
   }
   std::error_code error;
   fs::create_directories(fs::path(path_).parent_path(), error);

@@ -20,17 +20,20 @@ namespace mammocalc {
 class HookLedger {
  public:
   // In the output directory, one file per exam named by its SOP Instance UID (the summary's own
-  // name: the pseudonym where pseudonymised), each line "RESULT CALL SUMMARY-NAME". RESULT is the
+  // name: the pseudonym where pseudonymised), each line "RESULT CALL SUMMARY SR". RESULT is the
   // result's digest (InputResult::said), keyed with the pseudonym key where pseudonymised, so
-  // that nothing in it tests a guessed patient.
+  // that nothing in it tests a guessed patient; CALL the call's random mark; SUMMARY the
+  // summary's name (UID.xml or UID-N.xml), "-" for a result not summarised; SR "sr" where the
+  // result's SR was written (--dicom-out: one file per exam), else "-".
   static constexpr const char* kDirectoryName = ".mammocalc-hook-exams";
 
   HookLedger(const std::string& output_dir, PseudonymPolicy policy);
 
-  // A summary an earlier call wrote of the exam.
+  // A result an earlier call recorded of the exam.
   struct Earlier {
-    std::string summary_name;
-    bool same_result = false;  // it holds this input's result
+    std::string summary_name;  // empty: not summarised (its SR would have replaced another's)
+    bool same_result = false;  // it is this input's result
+    bool wrote_sr = false;     // its result SR holds the exam's SR file
   };
 
   // One exam's entries, held under the exam's lock (in this process and in every other on the
@@ -39,11 +42,20 @@ class HookLedger {
    public:
     // The summaries other calls wrote of the exam, in the order recorded.
     const std::vector<Earlier>& earlier() const { return earlier_; }
+    // The results other calls recorded that are not this one, and the summaries among them.
+    std::vector<Earlier> other_results() const;
+    std::vector<std::string> other_summaries() const;
     // The earlier summary holding this result, if any.
     std::optional<std::string> same_result() const;
-    // Records that `summary_name` now holds this result (replacing what the ledger said of that
-    // name). Throws Error(OutputFailed) naming the ledger file.
-    void record(const std::string& summary_name);
+    // Whether the record holds nothing of the exam yet, from this call or another.
+    bool empty() const { return lines_.empty(); }
+    // Records that `summary_name` now holds this result (replacing what the record said of that
+    // name; a result's SR written once stays written). An empty name records a result not
+    // summarised, once. Throws Error(OutputFailed) naming the record file.
+    void record(const std::string& summary_name, bool wrote_sr);
+    // Takes a summary the record does not know (written before the record existed, or its
+    // record removed) as another result, whose SR may be the exam's: never replaced unseen.
+    void adopt(const std::string& summary_name);
 
    private:
     friend class HookLedger;
@@ -55,8 +67,10 @@ class HookLedger {
     struct Line {
       std::string result;
       std::string call;
-      std::string summary_name;
+      std::string summary_name;  // empty: not summarised
+      bool wrote_sr = false;
     };
+    void write() const;
     OutputLocks::Held held_;
     std::string path_;
     std::string result_;
@@ -67,7 +81,9 @@ class HookLedger {
 
   // The exam of `result` with what other calls recorded of it; none when the result has no exam
   // UID (not a valid UID, or dropped by --pseudonymize without a key). Throws
-  // Error(OutputFailed) naming the ledger file when it cannot be read or is not a ledger.
+  // Error(OutputFailed) naming the record file when it cannot be read or is no record of the
+  // exam: empty, a line of another form or naming another exam's summary, a symbolic link, or
+  // the record directory no directory of its own.
   std::optional<Exam> open(const InputResult& result);
 
  private:

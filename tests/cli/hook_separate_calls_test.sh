@@ -134,6 +134,83 @@ check "an earlier summary gone: exit 0, the later summarised with the conflict" 
   test $? -eq 0 -a "$(conflict_summaries "$work/gone")" -eq 1
 check "... the gone summary said" grep -q "$work/gone/$uid.xml: no longer there" "$work/gone.err"
 
+# Hostile review 38. H38-1: under --dicom-out the refused result is recorded, so the earlier
+# report sent again keeps saying the exam has another result (summary and SR).
+"$mammocalc" hook --dicom-out --out "$work/sr" "$work/in/benign.dcm" 2>"$work/sr-again.err"
+check "H38-1: the earlier report sent again under --dicom-out: exit 0" test $? -eq 0
+check "... its summary still says the conflict and needs review" \
+  test "$(conflict_summaries "$work/sr")" -eq 1 -a "$(reviewed_summaries "$work/sr")" -eq 1
+check "... and says so on its log line" grep -q "its exam has another result, not summarised: needs review" "$work/sr-again.err"
+check "... its result SR asks for review" \
+  bash -c "dsrdump '$work/sr'/*.dcm 2>/dev/null | grep -q 'REVIEW-NEEDED'"
+for attempt in 1 2 3; do
+  "$mammocalc" hook --dicom-out --out "$work/sr" "$work/in/suspicious.dcm" 2>/dev/null
+done
+check "H38-11: a result refused again and again is said once in the earlier summary" \
+  test "$(grep -c 'code="same-exam-conflict"' "$work/sr/$uid.xml")" -eq 1
+# H38-2: a result summarised without --dicom-out, then sent with it, never replaces another
+# result's SR.
+"$mammocalc" hook --dicom-out --out "$work/bypass" "$work/in/suspicious.dcm" 2>/dev/null
+sr_of_suspicious=$(ls "$work/bypass"/*.dcm | xargs sha1sum)
+"$mammocalc" hook --out "$work/bypass" "$work/in/benign.dcm" 2>/dev/null
+"$mammocalc" hook --dicom-out --out "$work/bypass" "$work/in/benign.dcm" 2>"$work/bypass.err"
+check "H38-2: another result sent with --dicom-out after a plain call: exit 1" test $? -eq 1
+check "... the suspicious report's SR untouched" \
+  test "$(ls "$work/bypass"/*.dcm | xargs sha1sum)" = "$sr_of_suspicious"
+# H38-3: an earlier summary left unamended (a call killed between its record and its
+# amendments) is amended when the object is sent again.
+"$mammocalc" hook --out "$work/killed" "$work/in/benign.dcm" 2>/dev/null
+cp "$work/killed/$uid.xml" "$work/unamended.xml"
+"$mammocalc" hook --out "$work/killed" "$work/in/suspicious.dcm" 2>/dev/null
+cp "$work/unamended.xml" "$work/killed/$uid.xml"
+"$mammocalc" hook --out "$work/killed" "$work/in/suspicious.dcm" 2>/dev/null
+check "H38-3: the object sent again amends the earlier summary, once" \
+  test "$(grep -c 'code="same-exam-conflict"' "$work/killed/$uid.xml")" -eq 1 -a "$(reviewed_summaries "$work/killed")" -eq 2
+# H38-4: a summary the record does not know (an output directory from before the record) is
+# not replaced by another result.
+"$mammocalc" hook --out "$work/older" "$work/in/suspicious.dcm" 2>/dev/null
+rm -r "$work/older/.mammocalc-hook-exams"
+suspicious_summary=$(sha1sum <"$work/older/$uid.xml")
+"$mammocalc" hook --out "$work/older" "$work/in/benign.dcm" 2>"$work/older.err"
+check "H38-4: a summary the record does not know: exit 0, kept, another summary beside it" \
+  test $? -eq 0 -a "$(summaries "$work/older")" -eq 2 -a -f "$work/older/$uid-2.xml"
+check "... both say the conflict" test "$(conflict_summaries "$work/older")" -eq 2
+check "... the suspicious one's category kept" grep -q '<exam [^>]*classification="suspicious"' "$work/older/$uid.xml"
+rm -r "$work/older/.mammocalc-hook-exams"
+"$mammocalc" hook --out "$work/older2" "$work/in/benign.dcm" 2>/dev/null
+rm -r "$work/older2/.mammocalc-hook-exams"
+"$mammocalc" hook --out "$work/older2" "$work/in/benign.dcm" 2>/dev/null
+check "... the same report sent again without a record: replaced, no conflict" \
+  test "$(summaries "$work/older2")" -eq 1 -a "$(conflict_summaries "$work/older2")" -eq 0
+"$mammocalc" hook --out "$work/emptied" "$work/in/benign.dcm" 2>/dev/null
+: >"$work/emptied/.mammocalc-hook-exams/$uid"
+"$mammocalc" hook --out "$work/emptied" "$work/in/suspicious.dcm" 2>"$work/emptied.err"
+check "H38-4: an emptied record is refused (exit 3), nothing replaced" \
+  test $? -eq 3 -a "$(summaries "$work/emptied")" -eq 1
+check "... said naming it" grep -q "$work/emptied/.mammocalc-hook-exams/$uid: empty" "$work/emptied.err"
+# H38-6: a FIFO where an earlier summary was never hangs the call.
+"$mammocalc" hook --out "$work/fifo" "$work/in/benign.dcm" 2>/dev/null
+rm "$work/fifo/$uid.xml"
+mkfifo "$work/fifo/$uid.xml"
+timeout 20 "$mammocalc" hook --out "$work/fifo" "$work/in/suspicious.dcm" 2>"$work/fifo.err"
+check "H38-6: a FIFO in place of the earlier summary: exit 3, no hang" test $? -eq 3
+check "... said as no regular file" grep -q "$work/fifo/$uid.xml: not a regular file" "$work/fifo.err"
+# H38-8: a record naming another exam's summary is no record of this exam.
+"$mammocalc" hook --out "$work/forged" "$work/in/benign.dcm" "$suspicious_sr" 2>/dev/null
+other_summary=$(ls "$work/forged" | grep '\.xml$' | grep -v "^$uid")
+sed -i "s/ $uid\.xml / $other_summary /" "$work/forged/.mammocalc-hook-exams/$uid"
+"$mammocalc" hook --out "$work/forged" "$work/in/suspicious.dcm" 2>"$work/forged.err"
+check "H38-8: a record naming another exam's summary: exit 3, that summary untouched" \
+  test $? -eq 3 -a "$(conflict_summaries "$work/forged")" -eq 0
+# H38-15: a record directory that is a symbolic link is not written through.
+mkdir "$work/elsewhere"
+"$mammocalc" hook --out "$work/linked" "$work/in/benign.dcm" 2>/dev/null
+rm -r "$work/linked/.mammocalc-hook-exams"
+ln -s "$work/elsewhere" "$work/linked/.mammocalc-hook-exams"
+"$mammocalc" hook --out "$work/linked" "$work/in/suspicious.dcm" 2>/dev/null
+check "H38-15: a linked record directory: exit 3, nothing written through it" \
+  test $? -eq 3 -a -z "$(ls -A "$work/elsewhere")"
+
 # Calls at once (storescp runs one per object without waiting): the exam's record is locked, so
 # each pair of calls ends with two summaries that both say the conflict.
 for run in 1 2 3 4 5; do

@@ -303,6 +303,21 @@ TEST(TermMeaningBeyond, ATermsOwnNamesSayNothingMore) {
   }
 }
 
+// H37-10/11: arterial and the German vascular and coarse words name their terms.
+TEST(TermMeaningBeyond, ArterialAndGermanVascularAndCoarseWordsNameTheirTerms) {
+  for (const char* meaning : {"Arterial calcification", "Vascular (arterial) calcification",
+                              "Arteriosclerotic calcification", "Gefäßverkalkung",
+                              "Gefäßverkalkungen", "Vaskuläre Verkalkungen"}) {
+    EXPECT_TRUE(morphology_meaning_beyond(meaning, Morphology::Vascular).empty()) << meaning;
+    EXPECT_FALSE(morphology_meaning_beyond(meaning, Morphology::Round).empty()) << meaning;
+  }
+  for (const char* meaning : {"Grobschollig", "Grobschollige Verkalkung"}) {
+    EXPECT_TRUE(morphology_meaning_beyond(meaning, Morphology::CoarsePopcorn).empty()) << meaning;
+  }
+  EXPECT_FALSE(morphology_meaning_beyond("Arterial, suspicious", Morphology::Vascular).empty());
+  EXPECT_FALSE(morphology_meaning_beyond("Not arterial", Morphology::Vascular).empty());
+}
+
 TEST(TermMeaningBeyond, OtherWordsAndDoubtAreNamed) {
   using Words = std::vector<std::string>;
   EXPECT_EQ(morphology_meaning_beyond("Cast-like", Morphology::FineLinearBranching), Words{"cast"});
