@@ -107,9 +107,9 @@ enum class EarlierOutputs {
   None,       // no summary under its name
   Same,       // the summary and, where asked for, its page and its SR, byte for byte this result's
   Different,  // a summary, but it or a companion is not this result's (or a companion is missing)
-  // Different, but the summary says its exam has another result (E19) where this result, read
-  // before the run knows the exam's other inputs, does not: the run decides at its end, once it
-  // knows whether this run's summary says so too (review 40, R40-10).
+  // Different, but the summary says its exam has other results (E19), which this result, read
+  // before the run knows all of the exam's inputs, may not say yet (all of them): the run decides
+  // at its end, once it knows (review 40, R40-10; hostile review 38, H38-5).
   Undecided,
 };
 

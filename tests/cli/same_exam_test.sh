@@ -241,6 +241,9 @@ for summary in "$work/three-out"/*.xml; do
   esac
 done
 check "three results under one UID: each of the three summaries names both others" test "$three_ok" -eq 3
+"$mammocalc" summarize --skip-existing -o "$work/three-out" "$work/three/1.dcm" "$work/three/2.dcm" "$work/three/3.dcm" >/dev/null 2>"$work/three-rerun.err"
+check "... a --skip-existing rerun keeps all three (existing), no 'not this run's' line (H38-5)" \
+  bash -c "test \"\$(grep -c 'existing=\"true\"' '$work/three-out/index.xml')\" -eq 3 && ! grep -q 'not this run' '$work/three-rerun.err'"
 
 # --skip-existing over an exam with two results (review 40, R40-10; H37-7): a rerun of the same
 # inputs keeps both summaries and says so (existing), with no false "not this run's" line; the
