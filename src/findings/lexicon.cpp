@@ -5,10 +5,14 @@
 #include <cctype>
 #include <functional>
 #include <initializer_list>
+#include <iomanip>
 #include <iterator>
+#include <locale>
 #include <numeric>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -445,17 +449,247 @@ std::vector<Category> categories_in(std::string words) {
 
 }  // namespace
 
-std::optional<Category> category_meant(std::string_view meaning) {
+namespace {
+
+// What a category meaning says in numbers that name no category: time intervals ("6-month",
+// "6 months", "six-month follow-up") and likelihoods of malignancy ("<=2% likelihood of
+// malignancy", BI-RADS' own wording of its categories). Read as a category token, the 6 of
+// "6-month" said BI-RADS 6 and the 2 of "2%" a 2 (hostile review 37, R40-17).
+struct MeaningQuantities {
+  std::string rest;  // the meaning with them blanked, byte positions kept
+  // The highest likelihood of malignancy given, in percent; a strict bound ("<2%", "less than
+  // 2%") a hair below its number.
+  std::optional<double> likelihood;
+};
+
+// ≤ and ≥ in UTF-8: three bytes each.
+constexpr std::string_view kAtMost = "\u2264";
+constexpr std::string_view kAtLeast = "\u2265";
+constexpr std::size_t kBoundSignBytes = 3;
+
+MeaningQuantities meaning_quantities(std::string_view meaning) {
+  struct Token {
+    std::size_t begin;
+    std::size_t end;
+    std::string text;  // lower case; a number's digits; a sign as it is
+    bool number;
+  };
+  std::vector<Token> tokens;
+  for (std::size_t at = 0; at < meaning.size();) {
+    const auto byte = static_cast<unsigned char>(meaning[at]);
+    const std::size_t begin = at;
+    if (std::isdigit(byte) != 0) {
+      while (at < meaning.size() &&
+             (std::isdigit(static_cast<unsigned char>(meaning[at])) != 0 ||
+              ((meaning[at] == '.' || meaning[at] == ',') && at + 1 < meaning.size() &&
+               std::isdigit(static_cast<unsigned char>(meaning[at + 1])) != 0))) {
+        ++at;
+      }
+      std::string digits(meaning.substr(begin, at - begin));
+      std::replace(digits.begin(), digits.end(), ',', '.');
+      tokens.push_back({begin, at, digits, true});
+    } else if (std::isalpha(byte) != 0) {
+      while (at < meaning.size() && std::isalpha(static_cast<unsigned char>(meaning[at])) != 0) {
+        ++at;
+      }
+      std::string word(meaning.substr(begin, at - begin));
+      std::transform(word.begin(), word.end(), word.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      tokens.push_back({begin, at, word, false});
+    } else if (const std::string_view sign = meaning.substr(at, kBoundSignBytes);
+               sign == kAtMost || sign == kAtLeast) {
+      at += kBoundSignBytes;
+      tokens.push_back({begin, at, std::string(sign), false});
+    } else {
+      ++at;
+      if (std::string_view("%<>=-").find(static_cast<char>(byte)) != std::string_view::npos) {
+        tokens.push_back({begin, at, std::string(1, static_cast<char>(byte)), false});
+      }
+    }
+  }
+  MeaningQuantities read{std::string(meaning), std::nullopt};
+  const auto blank = [&](const Token& token) {
+    read.rest.replace(token.begin, token.end - token.begin, token.end - token.begin, ' ');
+  };
+  const auto is = [&](std::size_t k, std::initializer_list<std::string_view> words) {
+    return k < tokens.size() &&
+           std::find(words.begin(), words.end(), tokens[k].text) != words.end();
+  };
+  const auto time_unit = [&](std::size_t k) {
+    if (k >= tokens.size() || tokens[k].number) return false;
+    const std::string& word = tokens[k].text;
+    for (const std::string_view stem : {"month", "monat", "week", "woche", "year", "jahr"}) {
+      if (word.rfind(stem, 0) == 0) return true;
+    }
+    return is(k, {"mo", "mos", "mth", "mths", "wk", "wks", "yr", "yrs", "day", "days", "tag",
+                  "tage", "tagen"});
+  };
+  const auto spelled_number = [&](std::size_t k) {
+    return is(
+        k, {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "eighteen", "ein", "zwei", "drei", "vier", "sechs", "zwoelf"});
+  };
+  const auto percent_at = [&](std::size_t k) { return is(k, {"%", "percent", "prozent"}); };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].number && !spelled_number(i)) continue;
+    std::size_t next = i + 1;
+    if (is(next, {"-"})) ++next;
+    if (time_unit(next)) {
+      for (std::size_t k = i; k <= next; ++k) blank(tokens[k]);
+      i = next;
+      continue;
+    }
+    if (!tokens[i].number) continue;
+    // "2-10%", "2 to 10%": the first bound of a range is a likelihood too.
+    std::size_t unit = next;
+    if (!percent_at(unit) && (is(i + 1, {"-", "to", "bis"})) && i + 2 < tokens.size() &&
+        tokens[i + 2].number && percent_at(i + 3)) {
+      unit = i + 1;
+    }
+    if (!percent_at(unit)) continue;
+    double value = std::stod(tokens[i].text);
+    // Signs and words of a bound before it.
+    std::size_t first = i;
+    while (first > 0 && is(first - 1, {"<",     ">",     "=",       "\u2264",      "\u2265",
+                                       "less",  "more",  "greater", "than",        "under",
+                                       "over",  "below", "above",   "up",          "to",
+                                       "at",    "most",  "least",   "essentially", "approximately",
+                                       "about", "but",   "and",     "bis",         "unter",
+                                       "ueber", "als",   "weniger", "mehr"})) {
+      --first;
+    }
+    const bool strictly_below = i >= 1 && (is(i - 1, {"<", "under", "below", "unter"}) ||
+                                           (i >= 2 && is(i - 1, {"than"}) && is(i - 2, {"less"})));
+    if (strictly_below) value -= 0.001;
+    read.likelihood = read.likelihood ? std::max(*read.likelihood, value) : value;
+    for (std::size_t k = first; k <= unit; ++k) blank(tokens[k]);
+    i = unit;
+  }
+  if (read.likelihood) {
+    // The words of the likelihood itself ("likelihood of malignancy"), wherever they stand.
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      if (is(k, {"malignitaetswahrscheinlichkeit", "wahrscheinlichkeit"})) blank(tokens[k]);
+      if (!is(k, {"likelihood", "probability", "chance", "risk"})) continue;
+      blank(tokens[k]);
+      if (is(k + 1, {"of", "for"})) {
+        blank(tokens[k + 1]);
+        if (is(k + 2, {"malignancy", "malignant", "cancer"})) blank(tokens[k + 2]);
+      }
+    }
+  }
+  return read;
+}
+
+// A category meaning that says no action is needed ("Benign - no further action", "Benign,
+// tissue diagnosis not needed", "keine weiteren Maßnahmen") says what categories 1 to 3 mean:
+// the phrase blanked (byte positions kept). Read as a denial of something unknown it asked for
+// review (hostile review 37, R40-17).
+std::string without_no_action(const std::string& meaning) {
+  const std::string spaced = spaced_words(meaning);  // one leading space, then byte for byte
+  struct Word {
+    std::size_t begin;  // in `meaning`
+    std::size_t end;
+    std::string text;
+  };
+  std::vector<Word> words;
+  for (std::size_t at = 1; at < spaced.size();) {
+    if (spaced[at] == ' ') {
+      ++at;
+      continue;
+    }
+    const std::size_t end = std::min(spaced.find(' ', at), spaced.size());
+    words.push_back({at - 1, end - 1, spaced.substr(at, end - at)});
+    at = end;
+  }
+  const auto in = [&](std::size_t k, std::initializer_list<std::string_view> options) {
+    return k < words.size() &&
+           std::find(options.begin(), options.end(), words[k].text) != options.end();
+  };
+  std::string rest = meaning;
+  for (std::size_t start = 0; start < words.size(); ++start) {
+    std::size_t k = start;
+    const bool denied_first = in(k, {"no", "keine", "kein", "keiner"});
+    if (denied_first) ++k;
+    if (in(k, {"further", "weitere", "weiteren", "weiterer"})) ++k;
+    if (in(k, {"tissue"})) ++k;
+    if (!in(k, {"action", "actions", "massnahme", "massnahmen", "biopsy", "biopsie", "intervention",
+                "workup", "work", "evaluation", "abklaerung", "diagnosis", "treatment", "therapy",
+                "therapie"})) {
+      continue;
+    }
+    if (in(k, {"work"}) && in(k + 1, {"up"})) ++k;
+    ++k;
+    if (in(k, {"is", "ist"})) ++k;
+    const bool denied_after = in(k, {"not", "nicht"});
+    if (denied_after) ++k;
+    const bool needed = in(k, {"required", "needed", "necessary", "indicated", "erforderlich",
+                               "notwendig", "noetig", "indiziert"});
+    if (needed) ++k;
+    if (!(denied_first || (denied_after && needed))) continue;
+    const std::size_t begin = words[start].begin;
+    const std::size_t end = words[k - 1].end;
+    rest.replace(begin, end - begin, end - begin, ' ');
+    start = k - 1;
+  }
+  return rest;
+}
+
+// Whether a likelihood of malignancy (percent) is the one BI-RADS gives `category` (5th
+// edition: 1 and 2 essentially 0%, 3 at most 2%, 4A over 2 to 10%, 4B over 10 to 50%, 4C over
+// 50 to below 95%, 5 95% or more).
+bool likelihood_agrees(Category category, double percent) {
+  switch (category) {
+    case Category::Negative1:
+    case Category::Benign2:
+      return percent <= 0.0;
+    case Category::ProbablyBenign3:
+      return percent > 0.0 && percent <= 2.0;
+    case Category::Suspicious4:
+      return percent > 2.0 && percent < 95.0;
+    case Category::LowSuspicion4A:
+      return percent > 2.0 && percent <= 10.0;
+    case Category::ModerateSuspicion4B:
+      return percent > 10.0 && percent <= 50.0;
+    case Category::HighSuspicion4C:
+      return percent > 50.0 && percent < 95.0;
+    case Category::HighlySuggestive5:
+    case Category::KnownMalignancy6:
+      return percent >= 95.0;
+    case Category::Incomplete0:
+      break;
+  }
+  return false;
+}
+
+// The category whose likelihood of malignancy `percent` is, above 0 (0% names none: 1 or 2).
+std::optional<Category> category_of_likelihood(double percent) {
+  if (percent <= 0.0) return std::nullopt;
+  if (percent <= 2.0) return Category::ProbablyBenign3;
+  if (percent <= 10.0) return Category::LowSuspicion4A;
+  if (percent <= 50.0) return Category::ModerateSuspicion4B;
+  if (percent < 95.0) return Category::HighSuspicion4C;
+  return Category::HighlySuggestive5;
+}
+
+}  // namespace
+
+std::optional<Category> category_meant(std::string_view meaning_given) {
   // A category token of its own: "5 - Highly suggestive …", "BI-RADS 4B", never "4.0" (a
   // Coding Scheme Version put in the meaning): the words category_named reads ("4A"). And the
   // words of a category in a clause that does not deny it ("Benign; highly suggestive of
   // malignancy", "Suspicious of malignancy", "Possibly malignant"). Of several, the most
-  // suspicious: any suspicious feature wins (hostile reviews 32 and 33, H32-2, H33-2).
+  // suspicious: any suspicious feature wins (hostile reviews 32 and 33, H32-2, H33-2). A
+  // likelihood of malignancy names its category; a time interval none.
+  const MeaningQuantities quantities = meaning_quantities(meaning_given);
+  const std::string_view meaning = quantities.rest;
   std::string token;
   std::optional<Category> highest;
   const auto raise = [&highest](Category category) {
     highest = highest ? more_suspicious(*highest, category) : category;
   };
+  if (quantities.likelihood) {
+    if (const auto named = category_of_likelihood(*quantities.likelihood)) raise(*named);
+  }
   for (const char c : std::string(meaning) + " ") {
     const auto byte = static_cast<unsigned char>(c);
     if (std::isalnum(byte) != 0 || c == '.') {
@@ -972,8 +1206,12 @@ bool categories_agree(Category value, Category meant) {
 
 std::vector<std::string> category_meaning_beyond(std::string_view meaning, Category category) {
   const std::string_view names = category_name_words(category);
+  const MeaningQuantities quantities = meaning_quantities(meaning);
   // A Coding Scheme Version put in the meaning ("4.0") is no category.
-  std::string without_version(meaning);
+  const bool no_action_meant = category == Category::Negative1 || category == Category::Benign2 ||
+                               category == Category::ProbablyBenign3;
+  std::string without_version =
+      no_action_meant ? without_no_action(quantities.rest) : quantities.rest;
   for (std::size_t at = 0; at + 2 < without_version.size(); ++at) {
     const auto digit = [&](std::size_t k) {
       return std::isdigit(static_cast<unsigned char>(without_version[k])) != 0;
@@ -982,10 +1220,18 @@ std::vector<std::string> category_meaning_beyond(std::string_view meaning, Categ
       without_version.replace(at, 3, "   ");
     }
   }
-  return words_beyond(without_version, [&](std::string_view word) {
+  std::vector<std::string> beyond = words_beyond(without_version, [&](std::string_view word) {
     const std::optional<Category> named = category_of_token(word);
     return (named && categories_agree(category, *named)) || holds_word(names, word);
   });
+  // A likelihood of malignancy outside the category's ("Benign (2-10% likelihood)").
+  if (quantities.likelihood && !likelihood_agrees(category, *quantities.likelihood)) {
+    std::ostringstream said;
+    said.imbue(std::locale::classic());
+    said << std::setprecision(3) << *quantities.likelihood << "% likelihood";
+    beyond.push_back(said.str());
+  }
+  return beyond;
 }
 
 namespace {

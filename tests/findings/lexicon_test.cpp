@@ -303,6 +303,49 @@ TEST(TermMeaningBeyond, ATermsOwnNamesSayNothingMore) {
   }
 }
 
+// R40-17: time intervals name no category ("6-month" was BI-RADS 6); a likelihood of malignancy
+// names the category BI-RADS gives it; "no further action" is what categories 1 to 3 mean.
+TEST(CategoryMeanings, TimeIntervalsLikelihoodsAndNoActionAreRead) {
+  for (const char* meaning :
+       {"Probably benign - short-interval (6-month) follow-up", "Probably benign, 6 months",
+        "Probably benign, six-month follow-up", "Probably benign - 6 month follow-up",
+        "Probably benign (less than 2% likelihood of malignancy)",
+        "Probably benign: >0% but <=2% likelihood of malignancy",
+        "Probably benign (\u22642% likelihood of malignancy)"}) {
+    EXPECT_EQ(category_meant(meaning), Category::ProbablyBenign3) << meaning;
+    EXPECT_TRUE(category_meaning_beyond(meaning, Category::ProbablyBenign3).empty()) << meaning;
+  }
+  for (const char* meaning :
+       {"Benign: essentially 0% likelihood of malignancy", "Benign - no further action",
+        "Benign: no further action required", "Benign, tissue diagnosis not needed",
+        "Gutartig, keine weiteren Ma\u00DFnahmen"}) {
+    EXPECT_TRUE(category_meaning_beyond(meaning, Category::Benign2).empty()) << meaning;
+  }
+  EXPECT_EQ(category_meant("Suspicious (>2% to <95% likelihood of malignancy)"),
+            Category::HighSuspicion4C);
+  EXPECT_TRUE(category_meaning_beyond("Suspicious (>2% to <95% likelihood of malignancy)",
+                                      Category::Suspicious4)
+                  .empty());
+  EXPECT_EQ(category_meant("Highly suggestive of malignancy (>=95%)"), Category::HighlySuggestive5);
+  // What stays more: a likelihood outside the category, a bare number, a number of another
+  // unit, a denied action on a category that calls for one, action asked for on a benign one.
+  EXPECT_EQ(category_meant("Probably benign (2-10% likelihood of malignancy)"),
+            Category::LowSuspicion4A);
+  EXPECT_FALSE(category_meaning_beyond("Probably benign (2-10% likelihood of malignancy)",
+                                       Category::ProbablyBenign3)
+                   .empty());
+  EXPECT_FALSE(
+      category_meaning_beyond("Benign (50% likelihood of malignancy)", Category::Benign2).empty());
+  EXPECT_FALSE(category_meaning_beyond("Benign, 0%, malignancy", Category::Benign2).empty());
+  EXPECT_EQ(category_meant("Probably benign, 6"), Category::KnownMalignancy6);
+  EXPECT_FALSE(category_meaning_beyond("Probably benign, 6 mm", Category::ProbablyBenign3).empty());
+  EXPECT_FALSE(
+      category_meaning_beyond("Suspicious, no further action", Category::Suspicious4).empty());
+  EXPECT_FALSE(category_meaning_beyond("Benign, biopsy needed", Category::Benign2).empty());
+  EXPECT_FALSE(
+      category_meaning_beyond("Benign, no further action, carcinoma", Category::Benign2).empty());
+}
+
 // H37-10/11: arterial and the German vascular and coarse words name their terms.
 TEST(TermMeaningBeyond, ArterialAndGermanVascularAndCoarseWordsNameTheirTerms) {
   for (const char* meaning : {"Arterial calcification", "Vascular (arterial) calcification",
