@@ -1339,7 +1339,7 @@ std::vector<Laterality> lateralities_named(std::string_view meaning, bool abbrev
 std::vector<std::string> laterality_meaning_beyond(std::string_view meaning, Laterality side) {
   std::string own = " breast breasts brust mamma mammae side seite ";
   own += side_words(side);
-  if (side == Laterality::Both) own += " right left rechts links and und ";
+  if (side == Laterality::Both) own += " right left rechts links r l rt lt and und ";
   std::vector<std::string> beyond =
       words_beyond(meaning, [&own](std::string_view word) { return holds_word(own, word); });
   // One that denies its own breast ("Not right breast").
@@ -1349,11 +1349,37 @@ std::vector<std::string> laterality_meaning_beyond(std::string_view meaning, Lat
       beyond.push_back("not " + std::string(to_string(side)));
     }
   }
+  // The code for both breasts whose meaning names one ("Right breast", "Brust rechts", "R"):
+  // which breast the finding is in is in doubt (review 40, R40-16).
+  if (side == Laterality::Both) {
+    const std::vector<Laterality> named = lateralities_named(meaning, true);
+    const auto names = [&](Laterality breast) {
+      return std::find(named.begin(), named.end(), breast) != named.end();
+    };
+    if (!names(Laterality::Both) && names(Laterality::Right) != names(Laterality::Left)) {
+      beyond.push_back(
+          std::string(to_string(names(Laterality::Right) ? Laterality::Right : Laterality::Left)) +
+          " only");
+    }
+  }
   return beyond;
 }
 
 std::vector<std::string> morphology_meaning_beyond(std::string_view meaning, Morphology term) {
-  return term_meaning_beyond(kMorphology, kMorphologyWords, meaning, term);
+  std::vector<std::string> beyond =
+      term_meaning_beyond(kMorphology, kMorphologyWords, meaning, term);
+  // "Benign" is a typically benign type's own word, not a suspicious one's ("Fine pleomorphic,
+  // benign"; review 40, R40-18).
+  if (is_suspicious(term)) {
+    for (const MeaningClause& clause : meaning_clauses(meaning)) {
+      if (holds_word(clause.affirmed, "benign") || holds_word(clause.affirmed, "gutartig") ||
+          holds_word(clause.affirmed, "benigne")) {
+        beyond.emplace_back("benign");
+        break;
+      }
+    }
+  }
+  return beyond;
 }
 std::vector<std::string> distribution_meaning_beyond(std::string_view meaning, Distribution term) {
   return term_meaning_beyond(kDistribution, kDistributionWords, meaning, term);

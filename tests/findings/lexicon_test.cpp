@@ -358,6 +358,11 @@ TEST(TermMeaningBeyond, ArterialAndGermanVascularAndCoarseWordsNameTheirTerms) {
     EXPECT_TRUE(morphology_meaning_beyond(meaning, Morphology::CoarsePopcorn).empty()) << meaning;
   }
   EXPECT_FALSE(morphology_meaning_beyond("Arterial, suspicious", Morphology::Vascular).empty());
+  // R40-18: "benign" is a typically benign type's word, not a suspicious type's.
+  EXPECT_TRUE(morphology_meaning_beyond("Vascular, benign", Morphology::Vascular).empty());
+  EXPECT_FALSE(
+      morphology_meaning_beyond("Fine pleomorphic, benign", Morphology::FinePleomorphic).empty());
+  EXPECT_FALSE(morphology_meaning_beyond("Benign amorphous", Morphology::Amorphous).empty());
   EXPECT_FALSE(morphology_meaning_beyond("Not arterial", Morphology::Vascular).empty());
 }
 
@@ -419,6 +424,17 @@ TEST(MeaningClauses, NegationScopeEdgesOfReview40) {
 TEST(LateralityMeanings, ADeniedOtherBreastSaysNothingMore) {
   EXPECT_TRUE(laterality_meaning_beyond("Right breast, not left", Laterality::Right).empty());
   EXPECT_FALSE(laterality_meaning_beyond("Not right breast", Laterality::Right).empty());
+}
+
+// Review 40, R40-16: the code for both breasts whose meaning names one breast says more.
+TEST(LateralityMeanings, BothBreastsNamedAsOneSaysMore) {
+  for (const char* meaning : {"Right breast", "Brust rechts", "R", "Left", "Lt"}) {
+    EXPECT_FALSE(laterality_meaning_beyond(meaning, Laterality::Both).empty()) << meaning;
+  }
+  for (const char* meaning :
+       {"Bilateral", "Both breasts", "Beidseits", "Right and left breast", "L and R"}) {
+    EXPECT_TRUE(laterality_meaning_beyond(meaning, Laterality::Both).empty()) << meaning;
+  }
 }
 
 // Hostile review 37, H37-1: a denied or-list ends at the comma after its "or" item; what
