@@ -2841,26 +2841,28 @@ Findings extract_findings(const SrDocument& document, const std::string& name,
                           bool text_about_breast_imaging) {
   Findings out;
   const SrHeader& header = document.header;
-  out.source = SourceInfo{name,
-                          header.sop_class_uid,
-                          header.sop_instance_uid,
-                          header.study_instance_uid,
-                          header.accession_number,
-                          header.study_date,
-                          template_of(document),
-                          header.series_instance_uid,
-                          header.study_time,
-                          header.content_date,
-                          header.content_time,
-                          header.evidence,
-                          header.study_id,
-                          header.study_description,
-                          header.referring_physician_name,
-                          is_written_by_mammocalc(document),
-                          header.completion_flag,
-                          header.completion_flag_description,
-                          header.preliminary_flag,
-                          {}};
+  // Field by field, by name: a field added to SourceInfo cannot shift the others (review 40,
+  // R40-20).
+  SourceInfo& source = out.source;
+  source.file = name;
+  source.sop_class_uid = header.sop_class_uid;
+  source.sop_instance_uid = header.sop_instance_uid;
+  source.study_instance_uid = header.study_instance_uid;
+  source.accession_number = header.accession_number;
+  source.study_date = header.study_date;
+  source.report_template = template_of(document);
+  source.series_instance_uid = header.series_instance_uid;
+  source.study_time = header.study_time;
+  source.content_date = header.content_date;
+  source.content_time = header.content_time;
+  source.evidence = header.evidence;
+  source.study_id = header.study_id;
+  source.study_description = header.study_description;
+  source.referring_physician_name = header.referring_physician_name;
+  source.written_by_mammocalc = is_written_by_mammocalc(document);
+  source.completion_flag = header.completion_flag;
+  source.completion_flag_description = header.completion_flag_description;
+  source.preliminary_flag = header.preliminary_flag;
   out.patient =
       PatientInfo{header.patient_id,   header.patient_name,       header.patient_sex,
                   patient_age(header), header.patient_birth_date, header.issuer_of_patient_id};

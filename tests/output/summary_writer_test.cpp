@@ -14,26 +14,14 @@ namespace {
 
 Report sample_report() {
   Findings findings;
-  findings.source = SourceInfo{"in.dcm",
-                               "1.2.840.10008.5.1.4.1.1.88.33",
-                               "1.2.3",
-                               "1.2.4",
-                               "ACC<1>",
-                               "20260101",
-                               ReportTemplate::BreastImagingReport4200,
-                               "1.2.5",
-                               "",
-                               "",
-                               "",
-                               {},
-                               "",
-                               "",
-                               "",
-                               false,
-                               "",
-                               "",
-                               "",
-                               ""};
+  findings.source.file = "in.dcm";
+  findings.source.sop_class_uid = "1.2.840.10008.5.1.4.1.1.88.33";
+  findings.source.sop_instance_uid = "1.2.3";
+  findings.source.study_instance_uid = "1.2.4";
+  findings.source.accession_number = "ACC<1>";
+  findings.source.study_date = "20260101";
+  findings.source.report_template = ReportTemplate::BreastImagingReport4200;
+  findings.source.series_instance_uid = "1.2.5";
   findings.patient =
       PatientInfo{"ID-7", "Doe^Jane<script>alert('x')</script> & \"co\"", "F", "050Y", "", ""};
   findings.findings.push_back(
