@@ -218,29 +218,10 @@ check "control: with --read-own the own SR takes it, the report says nothing of 
 
 # Three results under one UID (hostile review 37, H37-9): every summary names both others, the
 # first one too (it named only the second).
-mkdir -p "$work/three"
-cp "$other_sr" "$work/three/1.dcm"
-cp "$source_sr" "$work/three/2.dcm"
-dcmodify -nb -m "(0008,0018)=$(uid_of 0008,0018 "$other_sr")" "$work/three/2.dcm"
-cp "$other_sr" "$work/three/3.dcm"
-dcmodify -nb -m "(0010,0020)=ANOTHER-PATIENT" "$work/three/3.dcm"
+make_three_results "$work/three" "$other_sr" "$source_sr"
 "$mammocalc" summarize -o "$work/three-out" "$work/three/1.dcm" "$work/three/2.dcm" "$work/three/3.dcm" >/dev/null 2>&1
-names_both_others() {
-  local summary=$1 a=$2 b=$3
-  grep -q "another input of this run, $work/three/$a.dcm," "$summary" &&
-    grep -q "another input of this run, $work/three/$b.dcm," "$summary"
-}
-three_ok=0
-for summary in "$work/three-out"/*.xml; do
-  [ "$(basename "$summary")" = index.xml ] && continue
-  source_of=$(grep -o '<source file="[^"]*"' "$summary" | sed 's/.*three\/\([0-9]\)\.dcm"/\1/')
-  case $source_of in
-    1) names_both_others "$summary" 2 3 && three_ok=$((three_ok + 1)) ;;
-    2) names_both_others "$summary" 1 3 && three_ok=$((three_ok + 1)) ;;
-    3) names_both_others "$summary" 1 2 && three_ok=$((three_ok + 1)) ;;
-  esac
-done
-check "three results under one UID: each of the three summaries names both others" test "$three_ok" -eq 3
+check "three results under one UID: each of the three summaries names both others" \
+  test "$(summaries_naming_both_others "$work/three-out" "$work/three")" -eq 3
 "$mammocalc" summarize --skip-existing -o "$work/three-out" "$work/three/1.dcm" "$work/three/2.dcm" "$work/three/3.dcm" >/dev/null 2>"$work/three-rerun.err"
 check "... a --skip-existing rerun keeps all three (existing), no 'not this run's' line (H38-5)" \
   bash -c "test \"\$(grep -c 'existing=\"true\"' '$work/three-out/index.xml')\" -eq 3 && ! grep -q 'not this run' '$work/three-rerun.err'"
