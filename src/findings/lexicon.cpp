@@ -454,12 +454,15 @@ namespace {
 // What a category meaning says in numbers that name no category: time intervals ("6-month",
 // "6 months", "six-month follow-up") and likelihoods of malignancy ("<=2% likelihood of
 // malignancy", BI-RADS' own wording of its categories). Read as a category token, the 6 of
-// "6-month" said BI-RADS 6 and the 2 of "2%" a 2 (hostile review 37, R40-17).
+// "6-month" said BI-RADS 6 and the 2 of "2%" a 2 (hostile review 37, R40-17). A number after a
+// category's name ("BI-RADS 4 months") is the category all the same (hostile review 39, H39-2).
 struct MeaningQuantities {
   std::string rest;  // the meaning with them blanked, byte positions kept
-  // The highest likelihood of malignancy given, in percent; a strict bound ("<2%", "less than
-  // 2%") a hair below its number.
+  // The highest likelihood of malignancy given, in percent; a bound a hair past its number:
+  // below it for "<2%", "less than 2%", above it for ">2%", "at least 2%", "2%+" (H39-1).
   std::optional<double> likelihood;
+  // The shortest time interval given, in months.
+  std::optional<double> interval_months;
 };
 
 // ≤ and ≥ in UTF-8: three bytes each.
@@ -467,7 +470,29 @@ constexpr std::string_view kAtMost = "\u2264";
 constexpr std::string_view kAtLeast = "\u2265";
 constexpr std::size_t kBoundSignBytes = 3;
 
-MeaningQuantities meaning_quantities(std::string_view meaning) {
+// The meaning with each German letter spelled in two ASCII letters (ä: ae, ß: ss), byte
+// positions kept ("Malignitätswahrscheinlichkeit", "Maßnahmen").
+std::string german_spelled(std::string_view meaning) {
+  std::string spelled(meaning);
+  for (std::size_t at = 0; at + 1 < spelled.size(); ++at) {
+    if (static_cast<unsigned char>(spelled[at]) != 0xC3) continue;
+    const auto next = static_cast<unsigned char>(spelled[at + 1]);
+    const char* two = next == 0xA4 || next == 0x84   ? "ae"
+                      : next == 0xB6 || next == 0x96 ? "oe"
+                      : next == 0xBC || next == 0x9C ? "ue"
+                      : next == 0x9F                 ? "ss"
+                                                     : nullptr;
+    if (two == nullptr) continue;
+    spelled[at] = two[0];
+    spelled[at + 1] = two[1];
+    ++at;
+  }
+  return spelled;
+}
+
+MeaningQuantities meaning_quantities(std::string_view meaning_given) {
+  const std::string spelled = german_spelled(meaning_given);
+  const std::string_view meaning = spelled;
   struct Token {
     std::size_t begin;
     std::size_t end;
@@ -502,12 +527,12 @@ MeaningQuantities meaning_quantities(std::string_view meaning) {
       tokens.push_back({begin, at, std::string(sign), false});
     } else {
       ++at;
-      if (std::string_view("%<>=-").find(static_cast<char>(byte)) != std::string_view::npos) {
+      if (std::string_view("%<>=-+:").find(static_cast<char>(byte)) != std::string_view::npos) {
         tokens.push_back({begin, at, std::string(1, static_cast<char>(byte)), false});
       }
     }
   }
-  MeaningQuantities read{std::string(meaning), std::nullopt};
+  MeaningQuantities read{std::string(meaning_given), std::nullopt, std::nullopt};
   const auto blank = [&](const Token& token) {
     read.rest.replace(token.begin, token.end - token.begin, token.end - token.begin, ' ');
   };
@@ -515,60 +540,104 @@ MeaningQuantities meaning_quantities(std::string_view meaning) {
     return k < tokens.size() &&
            std::find(words.begin(), words.end(), tokens[k].text) != words.end();
   };
-  const auto time_unit = [&](std::size_t k) {
-    if (k >= tokens.size() || tokens[k].number) return false;
-    const std::string& word = tokens[k].text;
-    for (const std::string_view stem : {"month", "monat", "week", "woche", "year", "jahr"}) {
-      if (word.rfind(stem, 0) == 0) return true;
-    }
-    return is(k, {"mo", "mos", "mth", "mths", "wk", "wks", "yr", "yrs", "day", "days", "tag",
-                  "tage", "tagen"});
+  // Before token k, skipping a colon or dash ("BI-RADS: 4", "Category - 4"): a category's name.
+  const auto after_category_name = [&](std::size_t k) {
+    std::size_t before = k;
+    while (before > 0 && is(before - 1, {":", "-"})) --before;
+    return before > 0 && is(before - 1, {"rads", "birads", "category", "kategorie", "cat", "acr",
+                                         "assessment", "einstufung"});
   };
-  const auto spelled_number = [&](std::size_t k) {
-    return is(
-        k, {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "eighteen", "ein", "zwei", "drei", "vier", "sechs", "zwoelf"});
+  // Months in one unit of the time word at token k; none for no time word.
+  const auto months_per = [&](std::size_t k) -> std::optional<double> {
+    if (k >= tokens.size() || tokens[k].number) return std::nullopt;
+    const std::string& word = tokens[k].text;
+    const auto starts = [&word](std::string_view stem) { return word.rfind(stem, 0) == 0; };
+    if (starts("month") || starts("monat") || is(k, {"mo", "mos", "mth", "mths"})) return 1.0;
+    if (starts("week") || starts("woche") || is(k, {"wk", "wks"})) return 12.0 / 52.0;
+    if (starts("year") || starts("jahr") || is(k, {"yr", "yrs"})) return 12.0;
+    if (is(k, {"day", "days", "tag", "tage", "tagen"})) return 12.0 / 365.0;
+    return std::nullopt;
+  };
+  const auto spelled_value = [&](std::size_t k) -> std::optional<double> {
+    static constexpr std::pair<std::string_view, double> kSpelled[] = {
+        {"one", 1},     {"two", 2},     {"three", 3},     {"four", 4},   {"five", 5},
+        {"six", 6},     {"seven", 7},   {"eight", 8},     {"nine", 9},   {"ten", 10},
+        {"eleven", 11}, {"twelve", 12}, {"eighteen", 18}, {"ein", 1},    {"zwei", 2},
+        {"drei", 3},    {"vier", 4},    {"sechs", 6},     {"zwoelf", 12}};
+    if (k >= tokens.size()) return std::nullopt;
+    if (tokens[k].number) return std::stod(tokens[k].text);
+    for (const auto& [word, value] : kSpelled) {
+      if (tokens[k].text == word) return value;
+    }
+    return std::nullopt;
   };
   const auto percent_at = [&](std::size_t k) { return is(k, {"%", "percent", "prozent"}); };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].number && !spelled_number(i)) continue;
+    const std::optional<double> value = spelled_value(i);
+    if (!value) continue;
     std::size_t next = i + 1;
     if (is(next, {"-"})) ++next;
-    if (time_unit(next)) {
-      for (std::size_t k = i; k <= next; ++k) blank(tokens[k]);
-      i = next;
+    // "6-12 months", "4 - 6 months", "6 to 12 months": the first number of a range of time.
+    std::size_t unit_at = next;
+    if (tokens[i].number && (is(i + 1, {"-", "to", "bis"})) && spelled_value(i + 2) &&
+        months_per(i + 3)) {
+      unit_at = i + 3;
+    }
+    if (const auto months = months_per(unit_at); months && !after_category_name(i)) {
+      const double interval = *value * *months;
+      read.interval_months =
+          read.interval_months ? std::min(*read.interval_months, interval) : interval;
+      for (std::size_t k = i; k <= unit_at; ++k) blank(tokens[k]);
+      i = unit_at;
       continue;
     }
-    if (!tokens[i].number) continue;
+    if (!tokens[i].number || after_category_name(i)) continue;
     // "2-10%", "2 to 10%": the first bound of a range is a likelihood too.
     std::size_t unit = next;
-    if (!percent_at(unit) && (is(i + 1, {"-", "to", "bis"})) && i + 2 < tokens.size() &&
-        tokens[i + 2].number && percent_at(i + 3)) {
-      unit = i + 1;
-    }
-    if (!percent_at(unit)) continue;
-    double value = std::stod(tokens[i].text);
+    const bool range_start = !percent_at(unit) && is(i + 1, {"-", "to", "bis"}) &&
+                             i + 2 < tokens.size() && tokens[i + 2].number && percent_at(i + 3);
+    if (range_start) unit = i + 1;
+    if (!percent_at(unit) && !range_start) continue;
+    double percent = *value;
     // Signs and words of a bound before it.
     std::size_t first = i;
-    while (first > 0 && is(first - 1, {"<",     ">",     "=",       "\u2264",      "\u2265",
-                                       "less",  "more",  "greater", "than",        "under",
-                                       "over",  "below", "above",   "up",          "to",
-                                       "at",    "most",  "least",   "essentially", "approximately",
-                                       "about", "but",   "and",     "bis",         "unter",
-                                       "ueber", "als",   "weniger", "mehr"})) {
+    while (first > 0 && is(first - 1, {"<",          ">",           "=",
+                                       "+",          "\u2264",      "\u2265",
+                                       "less",       "more",        "greater",
+                                       "than",       "under",       "over",
+                                       "below",      "above",       "up",
+                                       "to",         "at",          "most",
+                                       "least",      "essentially", "approximately",
+                                       "about",      "but",         "and",
+                                       "bis",        "unter",       "ueber",
+                                       "als",        "weniger",     "mehr",
+                                       "mindestens", "hoechstens",  "exceeding"})) {
       --first;
     }
-    const bool strictly_below = i >= 1 && (is(i - 1, {"<", "under", "below", "unter"}) ||
-                                           (i >= 2 && is(i - 1, {"than"}) && is(i - 2, {"less"})));
-    if (strictly_below) value -= 0.001;
-    read.likelihood = read.likelihood ? std::max(*read.likelihood, value) : value;
-    for (std::size_t k = first; k <= unit; ++k) blank(tokens[k]);
-    i = unit;
+    const auto before = [&](std::size_t back, std::initializer_list<std::string_view> words) {
+      return i >= back && is(i - back, words);
+    };
+    const bool strictly_below = before(1, {"<", "under", "below", "unter"}) ||
+                                (before(1, {"than", "als"}) && before(2, {"less", "weniger"}));
+    const bool above = before(1, {">", "\u2265", "over", "above", "ueber", "exceeding"}) ||
+                       (before(1, {"="}) && before(2, {">"})) ||
+                       (before(1, {"than", "als"}) && before(2, {"more", "greater", "mehr"})) ||
+                       (before(1, {"least"}) && before(2, {"at"})) || before(1, {"mindestens"}) ||
+                       is(i + 1, {"+"}) || is(unit + 1, {"+"});
+    if (strictly_below) percent -= 0.001;
+    if (above) percent += 0.001;
+    read.likelihood = read.likelihood ? std::max(*read.likelihood, percent) : percent;
+    std::size_t last = unit;
+    if (is(last + 1, {"+"})) ++last;
+    for (std::size_t k = first; k <= last; ++k) blank(tokens[k]);
+    i = last;
   }
   if (read.likelihood) {
     // The words of the likelihood itself ("likelihood of malignancy"), wherever they stand.
     for (std::size_t k = 0; k < tokens.size(); ++k) {
-      if (is(k, {"malignitaetswahrscheinlichkeit", "wahrscheinlichkeit"})) blank(tokens[k]);
+      if (is(k, {"malignitaetswahrscheinlichkeit", "wahrscheinlichkeit", "malignitaetsrisiko"})) {
+        blank(tokens[k]);
+      }
       if (!is(k, {"likelihood", "probability", "chance", "risk"})) continue;
       blank(tokens[k]);
       if (is(k + 1, {"of", "for"})) {
@@ -578,6 +647,21 @@ MeaningQuantities meaning_quantities(std::string_view meaning) {
     }
   }
   return read;
+}
+
+// Whether a time interval (months) fits a category: 1 and 2 are routine screening (a year or
+// more), 3 a short interval (up to two years of follow-up); 0 and 4 to 6 call for imaging or
+// tissue now, so an interval says more (hostile review 39, H39-3, H39-7).
+bool interval_agrees(Category category, double months) {
+  switch (category) {
+    case Category::Negative1:
+    case Category::Benign2:
+      return months >= 12.0;
+    case Category::ProbablyBenign3:
+      return months <= 24.0;
+    default:
+      return false;
+  }
 }
 
 // A category meaning that says no action is needed ("Benign - no further action", "Benign,
@@ -1055,9 +1139,11 @@ std::string_view category_name_words(Category category) {
       return "incomplete need needs additional imaging evaluation prior priors mammograms "
              "mammogram comparison unvollstaendig";
     case Category::Negative1:
-      return "i negative negativ unauffaellig normal nothing comment routine screening";
+      return "i negative negativ unauffaellig normal nothing comment routine screening annual "
+             "annually yearly jaehrlich";
     case Category::Benign2:
-      return "ii benign benigne gutartig gutartiger routine screening";
+      return "ii benign benigne gutartig gutartiger routine screening annual annually yearly "
+             "jaehrlich";
     case Category::ProbablyBenign3:
       return "iii probably benign benigne wahrscheinlich gutartig short interval follow up "
              "suggested";
@@ -1224,6 +1310,12 @@ std::vector<std::string> category_meaning_beyond(std::string_view meaning, Categ
     const std::optional<Category> named = category_of_token(word);
     return (named && categories_agree(category, *named)) || holds_word(names, word);
   });
+  if (quantities.interval_months && !interval_agrees(category, *quantities.interval_months)) {
+    std::ostringstream said;
+    said.imbue(std::locale::classic());
+    said << std::setprecision(3) << *quantities.interval_months << " months";
+    beyond.push_back(said.str());
+  }
   // A likelihood of malignancy outside the category's ("Benign (2-10% likelihood)").
   if (quantities.likelihood && !likelihood_agrees(category, *quantities.likelihood)) {
     std::ostringstream said;
@@ -1241,10 +1333,16 @@ namespace {
 // "pleomorph", "heterogen").
 constexpr std::string_view kCalcificationNeutralWords =
     "calcification calcifications calcified calcific microcalcification microcalcifications "
-    "macrocalcification macrocalcifications calcs calc type morphology distribution shaped like "
+    "macrocalcification macrocalcifications calcs calc type morphology distribution shaped "
     "verkalkung verkalkungen mikrokalk mikroverkalkung mikroverkalkungen makroverkalkungen kalk "
     "typ form verteilung fein feine feinen grob grobe groben distributed verteilt benign "
     "typically typical";
+
+// Endings that make a word a likeness of what its stem names ("roundish", "rundlich",
+// "gefäßartig", "gefäßähnlich" spelled out).
+constexpr std::string_view kHedges[] = {"ish",       "lich",       "liche",   "lichen",
+                                        "artig",     "artige",     "artigen", "aehnlich",
+                                        "aehnliche", "aehnlichen", "oid"};
 
 // Those of a type or distribution meaning: beyond the words of its term's canonical meanings and
 // BI-RADS name, the words its naming stems start, and those that yield to them ("linear" in
@@ -1264,16 +1362,37 @@ std::vector<std::string> term_meaning_beyond(const std::array<Entry<Term>, N>& t
     });
     if (word.term == term || yields) stems.push_back(word.stem);
   }
+  // A word a stem starts that hedges it ("Roundish", "rundlich", "gefäßartig"; hostile review
+  // 39, H39-5) names it no more than "Round-like" does, unless "like" is the term's own
+  // ("Coarse (popcorn-like)": "popcornartig").
+  const bool likeness_own = holds_word(own, "like");
+  const auto hedged = [&](std::string_view word, std::string_view stem) {
+    if (likeness_own) return false;
+    const std::string_view rest = word.substr(stem.size());
+    return std::any_of(std::begin(kHedges), std::end(kHedges), [&](std::string_view hedge) {
+      return rest.size() >= hedge.size() &&
+             rest.compare(rest.size() - hedge.size(), hedge.size(), hedge) == 0;
+    });
+  };
   std::vector<std::string> beyond = words_beyond(meaning, [&](std::string_view word) {
     return holds_word(own, word) || holds_word(kCalcificationNeutralWords, word) ||
-           std::any_of(stems.begin(), stems.end(),
-                       [&](std::string_view stem) { return word.rfind(stem, 0) == 0; });
+           std::any_of(stems.begin(), stems.end(), [&](std::string_view stem) {
+             return word.rfind(stem, 0) == 0 && !hedged(word, stem);
+           });
   });
-  // One that denies its own term ("Not round" on the round code; hostile review 36, H36-3).
+  // One that denies its own term ("Not round" on the round code; hostile review 36, H36-3),
+  // before or after it ("Fine pleomorphic absent", "…: none"; hostile review 39, H39-4): the
+  // denied words name it by a naming word of its own.
   for (const MeaningClause& clause : meaning_clauses(meaning)) {
+    const std::vector<std::string> denied_words = meaning_words(clause.denied);
+    const bool denies_own = std::any_of(naming.begin(), naming.end(), [&](const auto& word) {
+      return word.term == term && has_stem(denied_words, word.stem) &&
+             (word.also.empty() || has_stem(denied_words, word.also)) &&
+             (word.unless.empty() || !has_stem(denied_words, word.unless));
+    });
     const std::vector<Term> denied =
         terms_meant(table, naming, clause.denied, [](Term) { return false; });
-    if (std::find(denied.begin(), denied.end(), term) != denied.end()) {
+    if (denies_own || std::find(denied.begin(), denied.end(), term) != denied.end()) {
       beyond.push_back("not " + std::string(to_string(term)));
     }
   }
@@ -1337,9 +1456,11 @@ std::vector<Laterality> lateralities_named(std::string_view meaning, bool abbrev
 }
 
 std::vector<std::string> laterality_meaning_beyond(std::string_view meaning, Laterality side) {
-  std::string own = " breast breasts brust mamma mammae side seite ";
+  std::string own = " breast breasts brust brueste mamma mammae side seite ";
   own += side_words(side);
-  if (side == Laterality::Both) own += " right left rechts links r l rt lt and und ";
+  if (side == Laterality::Both) {
+    own += " right left rechts links r l rt lt and und beide beiden b ";
+  }
   std::vector<std::string> beyond =
       words_beyond(meaning, [&own](std::string_view word) { return holds_word(own, word); });
   // One that denies its own breast ("Not right breast").
@@ -1356,10 +1477,16 @@ std::vector<std::string> laterality_meaning_beyond(std::string_view meaning, Lat
     const auto names = [&](Laterality breast) {
       return std::find(named.begin(), named.end(), breast) != named.end();
     };
-    if (!names(Laterality::Both) && names(Laterality::Right) != names(Laterality::Left)) {
+    // One breast named beside "both" contradicts it ("Bilateral, right"; hostile review 39,
+    // H39-6), and "right or left" leaves it open.
+    if (names(Laterality::Right) != names(Laterality::Left)) {
       beyond.push_back(
           std::string(to_string(names(Laterality::Right) ? Laterality::Right : Laterality::Left)) +
           " only");
+    }
+    const std::string words = spaced_words(meaning) + " ";
+    if (words.find(" or ") != std::string::npos || words.find(" oder ") != std::string::npos) {
+      beyond.emplace_back("or");
     }
   }
   return beyond;
@@ -1369,12 +1496,24 @@ std::vector<std::string> morphology_meaning_beyond(std::string_view meaning, Mor
   std::vector<std::string> beyond =
       term_meaning_beyond(kMorphology, kMorphologyWords, meaning, term);
   // "Benign" is a typically benign type's own word, not a suspicious one's ("Fine pleomorphic,
-  // benign"; review 40, R40-18).
+  // benign"; review 40, R40-18); nor is a denied suspicion ("Amorphous, not suspicious", "kein
+  // Malignitätsverdacht"; hostile review 39, H39-4).
   if (is_suspicious(term)) {
     for (const MeaningClause& clause : meaning_clauses(meaning)) {
       if (holds_word(clause.affirmed, "benign") || holds_word(clause.affirmed, "gutartig") ||
           holds_word(clause.affirmed, "benigne")) {
         beyond.emplace_back("benign");
+        break;
+      }
+      const std::string& denied = clause.denied;
+      const bool suspicion_denied = suspicion_in_words(denied).has_value() ||
+                                    denied.find(" malign") != std::string::npos ||
+                                    denied.find(" suspekt") != std::string::npos ||
+                                    denied.find(" verdaechtig") != std::string::npos ||
+                                    denied.find("verdacht") != std::string::npos ||
+                                    denied.find(" suspicious") != std::string::npos;
+      if (clause.negated && suspicion_denied) {
+        beyond.emplace_back("not suspicious");
         break;
       }
     }

@@ -84,7 +84,11 @@ check "the hook writes a summary per SR" wait_for_summaries "$work/hook-out" "$e
 sleep 0.5  # the CT image's hook run
 check "hook summaries equal the direct summaries" same_as_direct "$work/hook-out"
 check "the hook ignores the CT image (no summary for it)" test "$(ls "$work/hook-out"/*.xml | wc -l)" -eq "$expected_count"
-check "the hook leaves no temporary files" test -z "$(find "$work/hook-out" -name '.*')"
+# The lock file of output names and the record of exams (README) stay; nothing else hidden may,
+# in the record directory neither.
+check "the hook leaves no temporary files" \
+  test -z "$(find "$work/hook-out" -name '.*' ! -name .mammocalc-serve.lock ! -name .mammocalc-hook-exams)"
+check "... and keeps a record of each exam" test -n "$(ls "$work/hook-out/.mammocalc-hook-exams")"
 
 # --- mammocalc serve ---
 mkdir -p "$work/serve-out"

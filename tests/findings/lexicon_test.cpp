@@ -346,6 +346,38 @@ TEST(CategoryMeanings, TimeIntervalsLikelihoodsAndNoActionAreRead) {
       category_meaning_beyond("Benign, no further action, carcinoma", Category::Benign2).empty());
 }
 
+// Hostile review 39: a lower bound is above its number (H39-1); a number after a category's
+// name is the category (H39-2); an interval must fit the category (H39-3, H39-7); German
+// likelihoods are read (H39-8).
+TEST(CategoryMeanings, BoundsCategoryNamesIntervalsAndGermanLikelihoods) {
+  for (const char* meaning :
+       {"Probably benign, >2%", "Probably benign, > 2 %", "Probably benign, \u22652%",
+        "Probably benign, =>2%", "Probably benign, 2%+", "Probably benign, more than 2%",
+        "Probably benign, at least 2%", "Probably benign, over 2%", "Probably benign, above 2%",
+        "BI-RADS 4 months", "Probably benign, BI-RADS 4 month follow-up", "BI-RADS: 4 months",
+        "BIRADS 5-month", "category 4 months", "Kategorie 4 Monate"}) {
+    EXPECT_FALSE(category_meaning_beyond(meaning, Category::ProbablyBenign3).empty()) << meaning;
+  }
+  EXPECT_EQ(category_meant("Probably benign, BI-RADS 4 month follow-up"), Category::Suspicious4);
+  for (const char* meaning : {"Benign, >0%", "Benign, 6 months", "Benign, 6 Monate",
+                              "Benign, 4 months", "Benign, BI-RADS: 4 months"}) {
+    EXPECT_FALSE(category_meaning_beyond(meaning, Category::Benign2).empty()) << meaning;
+  }
+  EXPECT_FALSE(category_meaning_beyond("Suspicious, 6 months", Category::Suspicious4).empty());
+  for (const char* meaning : {"Benign, annual screening", "Benign, 12 months", "Negative, 0%"}) {
+    const Category category =
+        std::string(meaning).rfind("Negative", 0) == 0 ? Category::Negative1 : Category::Benign2;
+    EXPECT_TRUE(category_meaning_beyond(meaning, category).empty()) << meaning;
+  }
+  for (const char* meaning :
+       {"Wahrscheinlich gutartig, Malignit\u00E4tswahrscheinlichkeit < 2 %",
+        "Wahrscheinlich gutartig, Malignit\u00E4tsrisiko \u2264 2 %", "Probably benign, 1-2%",
+        "Probably benign, 4 - 6 months", "Probably benign, 6-12 months"}) {
+    EXPECT_TRUE(category_meaning_beyond(meaning, Category::ProbablyBenign3).empty()) << meaning;
+    EXPECT_EQ(category_meant(meaning), Category::ProbablyBenign3) << meaning;
+  }
+}
+
 // H37-10/11: arterial and the German vascular and coarse words name their terms.
 TEST(TermMeaningBeyond, ArterialAndGermanVascularAndCoarseWordsNameTheirTerms) {
   for (const char* meaning : {"Arterial calcification", "Vascular (arterial) calcification",
@@ -363,13 +395,40 @@ TEST(TermMeaningBeyond, ArterialAndGermanVascularAndCoarseWordsNameTheirTerms) {
   EXPECT_FALSE(
       morphology_meaning_beyond("Fine pleomorphic, benign", Morphology::FinePleomorphic).empty());
   EXPECT_FALSE(morphology_meaning_beyond("Benign amorphous", Morphology::Amorphous).empty());
+  // H39-5: a likeness of a type is not the type.
+  for (const char* meaning :
+       {"Vascular-like", "Gef\u00E4\u00DFartig", "Gef\u00E4\u00DF\u00E4hnlich"}) {
+    EXPECT_FALSE(morphology_meaning_beyond(meaning, Morphology::Vascular).empty()) << meaning;
+  }
+  for (const char* meaning : {"Round-like", "Roundish", "rundlich"}) {
+    EXPECT_FALSE(morphology_meaning_beyond(meaning, Morphology::Round).empty()) << meaning;
+  }
+  for (const char* meaning : {"Coarse (popcorn-like) calcification", "Popcornartige Verkalkung",
+                              "Large rod-like calcification"}) {
+    const Morphology term = std::string(meaning).find("rod") != std::string::npos
+                                ? Morphology::LargeRodLike
+                                : Morphology::CoarsePopcorn;
+    EXPECT_TRUE(morphology_meaning_beyond(meaning, term).empty()) << meaning;
+  }
+  // H39-4: nor a denied suspicion, nor a denial of its own term.
+  for (const char* meaning :
+       {"Fine pleomorphic, not suspicious", "Fine pleomorphic, non-suspicious",
+        "Fine pleomorphic, no suspicious features", "Fine pleomorphic, not malignant",
+        "Fine pleomorphic, no malignancy", "Fine pleomorphic, nicht suspekt",
+        "Fine pleomorphic, kein Malignit\u00E4tsverdacht", "Fine pleomorphic: none",
+        "Fine pleomorphic absent", "Fine pleomorphic ruled out", "Fine pleomorphic excluded"}) {
+    EXPECT_FALSE(morphology_meaning_beyond(meaning, Morphology::FinePleomorphic).empty())
+        << meaning;
+  }
   EXPECT_FALSE(morphology_meaning_beyond("Not arterial", Morphology::Vascular).empty());
 }
 
 TEST(TermMeaningBeyond, OtherWordsAndDoubtAreNamed) {
   using Words = std::vector<std::string>;
-  EXPECT_EQ(morphology_meaning_beyond("Cast-like", Morphology::FineLinearBranching), Words{"cast"});
-  EXPECT_EQ(morphology_meaning_beyond("DCIS-like", Morphology::Round), Words{"dcis"});
+  // "like" says a likeness, not the thing (H39-5).
+  EXPECT_EQ(morphology_meaning_beyond("Cast-like", Morphology::FineLinearBranching),
+            (Words{"cast", "like"}));
+  EXPECT_EQ(morphology_meaning_beyond("DCIS-like", Morphology::Round), (Words{"dcis", "like"}));
   EXPECT_EQ(morphology_meaning_beyond("Round?", Morphology::Round), Words{"?"});
   EXPECT_EQ(distribution_meaning_beyond("Grouped, new since prior", Distribution::Grouped),
             (Words{"new", "since", "prior"}));
@@ -431,9 +490,14 @@ TEST(LateralityMeanings, BothBreastsNamedAsOneSaysMore) {
   for (const char* meaning : {"Right breast", "Brust rechts", "R", "Left", "Lt"}) {
     EXPECT_FALSE(laterality_meaning_beyond(meaning, Laterality::Both).empty()) << meaning;
   }
-  for (const char* meaning :
-       {"Bilateral", "Both breasts", "Beidseits", "Right and left breast", "L and R"}) {
+  for (const char* meaning : {"Bilateral", "Both breasts", "Beidseits", "Right and left breast",
+                              "L and R", "Beide Br\u00FCste", "B"}) {
     EXPECT_TRUE(laterality_meaning_beyond(meaning, Laterality::Both).empty()) << meaning;
+  }
+  // Hostile review 39, H39-6: one breast beside "both", or either breast.
+  for (const char* meaning : {"Both breasts - right", "Bilateral, right", "Bilateral (R)",
+                              "Right or left", "Links oder rechts"}) {
+    EXPECT_FALSE(laterality_meaning_beyond(meaning, Laterality::Both).empty()) << meaning;
   }
 }
 
