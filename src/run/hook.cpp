@@ -3,37 +3,24 @@
 #include <algorithm>
 #include <cstddef>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
+#include <ostream>
 #include <set>
 #include <string>
+#include <system_error>
 #include <utility>
 
 #include "base/input_guard.hpp"
 #include "base/line_log.hpp"
-#include "output/summary_writer.hpp"
-#include "run/hook_ledger.hpp"
+#include "run/exam_records.hpp"
 #include "run/same_exam.hpp"
 #include "run/summary_files.hpp"
 
 namespace mammocalc {
 namespace {
 
-// How a summary names an input of an earlier or a later hook call into its directory (E19):
-// by the summary it gave, which says nothing a summary of its own does not; one not summarised
-// by what kept it out.
-constexpr const char* kNotSummarisedForSr =
-    "not summarised (its result SR would have replaced another result's),";
-std::string earlier_call_input(const HookLedger::Earlier& earlier) {
-  return earlier.summary_name.empty()
-             ? std::string("an earlier hook call's input, ") + kNotSummarisedForSr
-             : "an earlier hook call's input, summarised to " + earlier.summary_name + ",";
-}
-std::string later_call_input(const std::string& summary_name) {
-  return summary_name.empty() ? std::string("a later hook call's input, ") + kNotSummarisedForSr
-                              : "a later hook call's input, summarised to " + summary_name + ",";
-}
+// How a hook call's summaries name an input of another call (E19).
+constexpr const char* kHookCallInput = "hook call's input";
 
 std::string listed(const std::vector<std::string>& names) {
   std::string text;
@@ -48,55 +35,16 @@ std::string summarised_for_review(const std::vector<std::string>& summaries) {
                                : "all summarised (" + listed(summaries) + "), each needs review";
 }
 
-// Amends the summary `name` an earlier call wrote: its exam has another result (E19), the one
-// summarised to `other_summary` (empty: not summarised), unless it says so already (a call killed
-// before it amended, then sent again: hostile review 38, H38-3; a result refused again and again,
-// H38-11). A summary no longer there is said and left; one that is no regular file or no summary
-// fails the run (exit 3), read never (a FIFO would hang the call with the exam's record locked,
-// H38-6).
+// Amends the summary `name` an earlier call wrote (ExamRecords::amend): its failure fails the
+// run (exit 3), a summary gone is said.
 void amend_other_call(const std::string& output_dir, const std::string& name,
                       const std::string& other_summary, std::ostream& log, ExitCode& exit_code) {
-  const std::string other = later_call_input(other_summary);
-  // How its warnings name the other, whichever call came first.
-  const std::string named = other_summary.empty() ? std::string(kNotSummarisedForSr)
-                                                  : "summarised to " + other_summary + ",";
-  namespace fs = std::filesystem;
-  const std::string path = (fs::path(output_dir) / name).string();
-  std::error_code error;
-  const fs::file_status status = fs::symlink_status(path, error);
-  if (!fs::exists(status)) {
-    log << log_line("mammocalc hook",
-                    path + ": no longer there, so it cannot say that its exam has another result");
-    return;
-  }
-  try {
-    if (!fs::is_regular_file(status)) {
-      throw Error(ErrorCode::OutputFailed,
-                  path +
-                      ": not a regular file, so it cannot say that its exam has another "
-                      "result; review the exam by hand");
-    }
-    std::ifstream in(path, std::ios::binary);
-    const std::string summary{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (summary.find(named) != std::string::npos) return;
-    // E19 and its finding row W25, as a summary made knowing the other result has them.
-    const Rule* exam_rule = find_rule("E19");
-    const Rule* finding_rule = find_rule("W25");
-    const FiredRule finding_row{finding_rule, finding_rule->outcome, {}};
-    const std::optional<std::string> amended =
-        !in ? std::nullopt
-            : summary_with_exam_rule(summary, FiredRule{exam_rule, exam_rule->outcome, {}},
-                                     &finding_row, WarningCode::SameExamConflict,
-                                     same_exam_conflict_text(other));
-    if (!amended) {
-      throw Error(ErrorCode::OutputFailed,
-                  path +
-                      ": not a summary mammocalc can read, so it cannot say that its exam "
-                      "has another result; review it by hand");
-    }
-    write_file_atomically(path, *amended);
-  } catch (const Error& failure) {
-    log << error_line(failure.what());
+  const ExamRecords::Amended amended =
+      ExamRecords::amend(output_dir, name, other_summary, kHookCallInput);
+  if (amended.outcome == ExamRecords::Amended::Outcome::Gone) {
+    log << log_line("mammocalc hook", amended.message);
+  } else if (amended.outcome == ExamRecords::Amended::Outcome::Failed) {
+    log << error_line(amended.message);
     exit_code = ExitCode::OutputFailed;
   }
 }
@@ -160,7 +108,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   };
   // What earlier calls into the output directory wrote of an input's exam with another result,
   // as its summary names them (E19 across calls, H37-6), by input.
-  HookLedger ledger(config.output_dir, evaluation.pseudonyms);
+  ExamRecords records(config.output_dir, evaluation.pseudonyms);
   std::vector<std::vector<std::string>> other_calls_said(inputs.size());
   // The summaries (and SRs) written before the exam of input `i` turned out to have another
   // result, written again to say so (E19).
@@ -192,10 +140,10 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     // What earlier calls recorded of its exam, held until it is written; one whose record cannot
     // be read is not summarised (it might replace an earlier call's summary unseen).
     bool unrecorded = false;
-    const auto open_record = [&]() -> std::optional<HookLedger::Exam> {
+    const auto open_record = [&]() -> std::optional<ExamRecords::Exam> {
       if (entry.status != EntryStatus::Summarised) return std::nullopt;
       try {
-        return ledger.open(result);
+        return records.open(result);
       } catch (const Error& error) {
         log << error_line(error.what());
         exit_code = ExitCode::OutputFailed;
@@ -203,7 +151,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         return std::nullopt;
       }
     };
-    std::optional<HookLedger::Exam> recorded = open_record();
+    std::optional<ExamRecords::Exam> recorded = open_record();
     if (unrecorded) continue;
     // A summary under the exam's name that the record does not know (written before the record
     // existed, or its record removed) is another result unless it is this one's, byte for byte
@@ -218,8 +166,8 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
       }
     }
     // The results earlier calls recorded of this exam other than this one.
-    const std::vector<HookLedger::Earlier> other_calls =
-        recorded ? recorded->other_results() : std::vector<HookLedger::Earlier>();
+    const std::vector<ExamRecords::Earlier> other_calls =
+        recorded ? recorded->other_results() : std::vector<ExamRecords::Earlier>();
     const std::vector<std::string> other_summaries =
         recorded ? recorded->other_summaries() : std::vector<std::string>();
     const bool new_to_exam = !other_calls.empty() && !recorded->same_result();
@@ -229,7 +177,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     // (hostile review 38, H38-1, H38-2).
     const bool sr_taken =
         std::any_of(other_calls.begin(), other_calls.end(),
-                    [](const HookLedger::Earlier& other) { return other.wrote_sr; });
+                    [](const ExamRecords::Earlier& other) { return other.wrote_sr; });
     if (sr_taken && !files.dicom_out_dir.empty()) {
       log << error_line(input.path +
                         ": has the SOP Instance UID of an earlier hook call's input (" +
@@ -278,8 +226,8 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
           } while (std::find(other_summaries.begin(), other_summaries.end(), name) !=
                    other_summaries.end());
         }
-        for (const HookLedger::Earlier& other : other_calls) {
-          other_calls_said[i].push_back(earlier_call_input(other));
+        for (const ExamRecords::Earlier& other : other_calls) {
+          other_calls_said[i].push_back(ExamRecords::earlier_named(other, kHookCallInput));
         }
         if (!other_calls.empty()) {
           summarise_again(result, input, other_calls_said[i], evaluation, files);

@@ -134,7 +134,7 @@ std::string same_exam_conflict_text(const std::string& other);
 // it and evaluates it with the run's site profile. Throws Error naming the input;
 // Error(OwnSummary), "FILE: written by mammocalc (its own summary SR)", for an SR mammocalc wrote
 // unless evaluation.read_own. `other_results` says which inputs carry its SOP Instance UID with
-// another result (ExamsSeen: another_input_of_run; an earlier hook call's, HookLedger): each
+// another result (ExamsSeen: another_input_of_run; an earlier hook call's, ExamRecords): each
 // is noted on the exam (E19), "OTHER has this report's SOP Instance UID but another result…".
 Report summarise_input(const std::string& path, const Evaluation& evaluation,
                        const std::vector<std::string>& other_results = {});

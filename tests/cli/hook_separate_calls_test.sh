@@ -100,7 +100,7 @@ check "pseudonymised: two summaries, both say the conflict" \
 check "... the record names no real UID" \
   bash -c "! grep -rq '$uid' '$work/pseudo'"
 check "... its results are keyed (2.25. pseudonyms, no bare digest)" \
-  bash -c "! grep -rqE '^[0-9a-f]{40} ' '$work/pseudo/.mammocalc-hook-exams'"
+  bash -c "! grep -rqE '^[0-9a-f]{40} ' '$work/pseudo/.mammocalc-exams'"
 
 # --dicom-out: the later report's SR would replace the earlier's, so it fails (exit 1, as in one
 # call), and the earlier summary says the exam has another result all the same.
@@ -117,12 +117,12 @@ check "... the earlier summary says the conflict and needs review" \
 
 # A record that is not one is no reason to replace a summary unseen: the input fails (exit 3).
 "$mammocalc" hook --out "$work/broken" "$work/in/benign.dcm" 2>/dev/null
-printf 'not a record\n' >"$work/broken/.mammocalc-hook-exams/$uid"
+printf 'not a record\n' >"$work/broken/.mammocalc-exams/$uid"
 before=$(sha1sum <"$work/broken/$uid.xml")
 "$mammocalc" hook --out "$work/broken" "$work/in/suspicious.dcm" 2>"$work/broken.err"
 check "a broken record: exit 3" test $? -eq 3
 check "... one line naming the record file and the line" \
-  grep -q "^mammocalc: $work/broken/.mammocalc-hook-exams/$uid: line 1: not a line of the hook's record" "$work/broken.err"
+  grep -q "^mammocalc: $work/broken/.mammocalc-exams/$uid: line 1: not a line of the hook's record" "$work/broken.err"
 check "... the earlier summary untouched, nothing else written" \
   test "$(sha1sum <"$work/broken/$uid.xml")" = "$before" -a "$(summaries "$work/broken")" -eq 1
 
@@ -169,25 +169,25 @@ check "H38-3: the object sent again amends the earlier summary, once" \
 # H38-4: a summary the record does not know (an output directory from before the record) is
 # not replaced by another result.
 "$mammocalc" hook --out "$work/older" "$work/in/suspicious.dcm" 2>/dev/null
-rm -r "$work/older/.mammocalc-hook-exams"
+rm -r "$work/older/.mammocalc-exams"
 suspicious_summary=$(sha1sum <"$work/older/$uid.xml")
 "$mammocalc" hook --out "$work/older" "$work/in/benign.dcm" 2>"$work/older.err"
 check "H38-4: a summary the record does not know: exit 0, kept, another summary beside it" \
   test $? -eq 0 -a "$(summaries "$work/older")" -eq 2 -a -f "$work/older/$uid-2.xml"
 check "... both say the conflict" test "$(conflict_summaries "$work/older")" -eq 2
 check "... the suspicious one's category kept" grep -q '<exam [^>]*classification="suspicious"' "$work/older/$uid.xml"
-rm -r "$work/older/.mammocalc-hook-exams"
+rm -r "$work/older/.mammocalc-exams"
 "$mammocalc" hook --out "$work/older2" "$work/in/benign.dcm" 2>/dev/null
-rm -r "$work/older2/.mammocalc-hook-exams"
+rm -r "$work/older2/.mammocalc-exams"
 "$mammocalc" hook --out "$work/older2" "$work/in/benign.dcm" 2>/dev/null
 check "... the same report sent again without a record: replaced, no conflict" \
   test "$(summaries "$work/older2")" -eq 1 -a "$(conflict_summaries "$work/older2")" -eq 0
 "$mammocalc" hook --out "$work/emptied" "$work/in/benign.dcm" 2>/dev/null
-: >"$work/emptied/.mammocalc-hook-exams/$uid"
+: >"$work/emptied/.mammocalc-exams/$uid"
 "$mammocalc" hook --out "$work/emptied" "$work/in/suspicious.dcm" 2>"$work/emptied.err"
 check "H38-4: an emptied record is refused (exit 3), nothing replaced" \
   test $? -eq 3 -a "$(summaries "$work/emptied")" -eq 1
-check "... said naming it" grep -q "$work/emptied/.mammocalc-hook-exams/$uid: empty" "$work/emptied.err"
+check "... said naming it" grep -q "$work/emptied/.mammocalc-exams/$uid: empty" "$work/emptied.err"
 # H38-6: a FIFO where an earlier summary was never hangs the call.
 "$mammocalc" hook --out "$work/fifo" "$work/in/benign.dcm" 2>/dev/null
 rm "$work/fifo/$uid.xml"
@@ -198,15 +198,15 @@ check "... said as no regular file" grep -q "$work/fifo/$uid.xml: not a regular 
 # H38-8: a record naming another exam's summary is no record of this exam.
 "$mammocalc" hook --out "$work/forged" "$work/in/benign.dcm" "$suspicious_sr" 2>/dev/null
 other_summary=$(ls "$work/forged" | grep '\.xml$' | grep -v "^$uid")
-sed -i "s/ $uid\.xml / $other_summary /" "$work/forged/.mammocalc-hook-exams/$uid"
+sed -i "s/ $uid\.xml / $other_summary /" "$work/forged/.mammocalc-exams/$uid"
 "$mammocalc" hook --out "$work/forged" "$work/in/suspicious.dcm" 2>"$work/forged.err"
 check "H38-8: a record naming another exam's summary: exit 3, that summary untouched" \
   test $? -eq 3 -a "$(conflict_summaries "$work/forged")" -eq 0
 # H38-15: a record directory that is a symbolic link is not written through.
 mkdir "$work/elsewhere"
 "$mammocalc" hook --out "$work/linked" "$work/in/benign.dcm" 2>/dev/null
-rm -r "$work/linked/.mammocalc-hook-exams"
-ln -s "$work/elsewhere" "$work/linked/.mammocalc-hook-exams"
+rm -r "$work/linked/.mammocalc-exams"
+ln -s "$work/elsewhere" "$work/linked/.mammocalc-exams"
 "$mammocalc" hook --out "$work/linked" "$work/in/suspicious.dcm" 2>/dev/null
 check "H38-15: a linked record directory: exit 3, nothing written through it" \
   test $? -eq 3 -a -z "$(ls -A "$work/elsewhere")"

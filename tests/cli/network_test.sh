@@ -87,8 +87,8 @@ check "the hook ignores the CT image (no summary for it)" test "$(ls "$work/hook
 # The lock file of output names and the record of exams (README) stay; nothing else hidden may,
 # in the record directory neither.
 check "the hook leaves no temporary files" \
-  test -z "$(find "$work/hook-out" -name '.*' ! -name .mammocalc-serve.lock ! -name .mammocalc-hook-exams)"
-check "... and keeps a record of each exam" test -n "$(ls "$work/hook-out/.mammocalc-hook-exams")"
+  test -z "$(find "$work/hook-out" -name '.*' ! -name .mammocalc-serve.lock ! -name .mammocalc-exams)"
+check "... and keeps a record of each exam" test -n "$(ls "$work/hook-out/.mammocalc-exams")"
 
 # --- mammocalc serve ---
 mkdir -p "$work/serve-out"

@@ -5,7 +5,8 @@
 // replaced the earlier one silently, even another patient's. Each call records, per exam, which
 // summary holds which result; a later call with another result under the UID gets a summary of
 // its own, and both say the conflict (E19), as inputs of one batch do. The same result again (a
-// PACS re-sending the object) replaces its own summary, as before.
+// PACS re-sending the object) replaces its own summary, as before. Made to serve `serve` too
+// (one mark per received object), which still replaces an object of the same UID.
 
 #include <optional>
 #include <string>
@@ -17,7 +18,7 @@
 
 namespace mammocalc {
 
-class HookLedger {
+class ExamRecords {
  public:
   // In the output directory, one file per exam named by its SOP Instance UID (the summary's own
   // name: the pseudonym where pseudonymised), each line "RESULT CALL SUMMARY SR". RESULT is the
@@ -25,9 +26,9 @@ class HookLedger {
   // that nothing in it tests a guessed patient; CALL the call's random mark; SUMMARY the
   // summary's name (UID.xml or UID-N.xml), "-" for a result not summarised; SR "sr" where the
   // result's SR was written (--dicom-out: one file per exam), else "-".
-  static constexpr const char* kDirectoryName = ".mammocalc-hook-exams";
+  static constexpr const char* kDirectoryName = ".mammocalc-exams";
 
-  HookLedger(const std::string& output_dir, PseudonymPolicy policy);
+  ExamRecords(const std::string& output_dir, PseudonymPolicy policy);
 
   // A result an earlier call recorded of the exam.
   struct Earlier {
@@ -58,7 +59,7 @@ class HookLedger {
     void adopt(const std::string& summary_name);
 
    private:
-    friend class HookLedger;
+    friend class ExamRecords;
     Exam(OutputLocks::Held held, std::string path, std::string result, std::string call)
         : held_(std::move(held)),
           path_(std::move(path)),
@@ -79,6 +80,33 @@ class HookLedger {
     std::vector<Earlier> earlier_;
   };
 
+  // How a summary names a result of its exam that another call or object gave (E19): by the
+  // summary it gave, which says nothing a summary of its own does not, or, not summarised, by
+  // what kept it out. `who` says what gave it: "hook call's input", "received object".
+  static std::string earlier_named(const Earlier& earlier, const std::string& who);
+  static std::string later_named(const std::string& summary_name, const std::string& who);
+
+  // What amend() did.
+  struct Amended {
+    enum class Outcome { Amended, SaidAlready, Gone, Failed };
+    Outcome outcome = Outcome::Amended;
+    std::string message;  // for Gone and Failed: one line naming the summary
+  };
+  // Amends the summary `name` in `output_dir` that an earlier call or object wrote: its exam has
+  // another result (E19 and W25), the one summarised to `other_summary` (empty: not summarised),
+  // unless it says so already (a call killed before it amended, then sent again: hostile review
+  // 38, H38-3; a result refused again and again, H38-11). A summary that is no regular file is
+  // never read (a FIFO would hang the call with the exam's record locked, H38-6).
+  static Amended amend(const std::string& output_dir, const std::string& name,
+                       const std::string& other_summary, const std::string& who);
+
+  // A random mark for the lines of one call (or one received object).
+  static std::string new_mark();
+
+  // The exam `exam_uid` with what was recorded of it other than under `mark`, for the result
+  // `said` (InputResult::said); none when `exam_uid` is no UID. Throws as open(result).
+  std::optional<Exam> open(const std::string& exam_uid, const std::string& said,
+                           const std::string& mark);
   // The exam of `result` with what other calls recorded of it; none when the result has no exam
   // UID (not a valid UID, or dropped by --pseudonymize without a key). Throws
   // Error(OutputFailed) naming the record file when it cannot be read or is no record of the

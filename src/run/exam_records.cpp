@@ -1,4 +1,4 @@
-#include "run/hook_ledger.hpp"
+#include "run/exam_records.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -14,6 +14,8 @@
 #include "base/error.hpp"
 #include "base/uid.hpp"
 #include "dicom/sr_writer.hpp"
+#include "output/summary_writer.hpp"
+#include "run/summarise.hpp"
 
 namespace fs = std::filesystem;
 
@@ -25,13 +27,8 @@ constexpr const char* kWroteSr = "sr";
 // The result of a summary adopted from before the record: equal to no result.
 constexpr const char* kUnrecordedResult = "unrecorded";
 
-std::string random_call_mark() {
-  std::random_device device;
-  std::ostringstream mark;
-  mark << std::hex << std::setfill('0');
-  for (int i = 0; i < 4; ++i) mark << std::setw(8) << (device() & 0xFFFFFFFFU);
-  return mark.str();
-}
+constexpr const char* kNotSummarisedForSr =
+    "not summarised (its result SR would have replaced another result's),";
 
 // A summary of exam `exam_uid`: UID.xml or UID-N.xml, as claim_output_name names them.
 bool is_summary_of(const std::string& name, const std::string& exam_uid) {
@@ -52,19 +49,87 @@ bool is_summary_of(const std::string& name, const std::string& exam_uid) {
 
 }  // namespace
 
-HookLedger::HookLedger(const std::string& output_dir, PseudonymPolicy policy)
+ExamRecords::ExamRecords(const std::string& output_dir, PseudonymPolicy policy)
     : directory_((fs::path(output_dir) / kDirectoryName).string()),
       policy_(std::move(policy)),
-      call_(random_call_mark()),
+      call_(new_mark()),
       locks_(output_dir) {}
 
-std::optional<HookLedger::Exam> HookLedger::open(const InputResult& result) {
-  const std::string& exam_uid = result.exam_sop_instance_uid;
+std::string ExamRecords::new_mark() {
+  std::random_device device;
+  std::ostringstream mark;
+  mark << std::hex << std::setfill('0');
+  for (int i = 0; i < 4; ++i) mark << std::setw(8) << (device() & 0xFFFFFFFFU);
+  return mark.str();
+}
+
+std::string ExamRecords::earlier_named(const Earlier& earlier, const std::string& who) {
+  return earlier.summary_name.empty()
+             ? "an earlier " + who + ", " + kNotSummarisedForSr
+             : "an earlier " + who + ", summarised to " + earlier.summary_name + ",";
+}
+
+std::string ExamRecords::later_named(const std::string& summary_name, const std::string& who) {
+  return summary_name.empty() ? "a later " + who + ", " + kNotSummarisedForSr
+                              : "a later " + who + ", summarised to " + summary_name + ",";
+}
+
+ExamRecords::Amended ExamRecords::amend(const std::string& output_dir, const std::string& name,
+                                        const std::string& other_summary, const std::string& who) {
+  // How its warnings name the other, whichever came first.
+  const std::string named = other_summary.empty() ? std::string(kNotSummarisedForSr)
+                                                  : "summarised to " + other_summary + ",";
+  const std::string path = (fs::path(output_dir) / name).string();
+  std::error_code error;
+  const fs::file_status status = fs::symlink_status(path, error);
+  if (!fs::exists(status)) {
+    return {Amended::Outcome::Gone,
+            path + ": no longer there, so it cannot say that its exam has another result"};
+  }
+  if (!fs::is_regular_file(status)) {
+    return {Amended::Outcome::Failed,
+            path +
+                ": not a regular file, so it cannot say that its exam has another result; "
+                "review the exam by hand"};
+  }
+  std::ifstream in(path, std::ios::binary);
+  const std::string summary{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (summary.find(named) != std::string::npos) return {Amended::Outcome::SaidAlready, ""};
+  // E19 and its finding row W25, as a summary made knowing the other result has them.
+  const Rule* exam_rule = find_rule("E19");
+  const Rule* finding_rule = find_rule("W25");
+  const FiredRule finding_row{finding_rule, finding_rule->outcome, {}};
+  const std::optional<std::string> amended =
+      !in ? std::nullopt
+          : summary_with_exam_rule(summary, FiredRule{exam_rule, exam_rule->outcome, {}},
+                                   &finding_row, WarningCode::SameExamConflict,
+                                   same_exam_conflict_text(later_named(other_summary, who)));
+  if (!amended) {
+    return {Amended::Outcome::Failed,
+            path +
+                ": not a summary mammocalc can read, so it cannot say that its exam has "
+                "another result; review it by hand"};
+  }
+  try {
+    write_file_atomically(path, *amended);
+  } catch (const Error& failure) {
+    return {Amended::Outcome::Failed, failure.what()};
+  }
+  return {Amended::Outcome::Amended, ""};
+}
+
+std::optional<ExamRecords::Exam> ExamRecords::open(const InputResult& result) {
+  return open(result.exam_sop_instance_uid, result.said, call_);
+}
+
+std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
+                                                   const std::string& said,
+                                                   const std::string& mark) {
   if (!is_uid(exam_uid, 2)) return std::nullopt;
-  std::string token = hex_digest(result.said);
+  std::string token = hex_digest(said);
   if (policy_.enabled) token = pseudonym_uid(token, policy_.key);
   const std::string path = (fs::path(directory_) / exam_uid).string();
-  Exam exam(locks_.hold({std::string(kDirectoryName) + "/" + exam_uid}), path, token, call_);
+  Exam exam(locks_.hold({std::string(kDirectoryName) + "/" + exam_uid}), path, token, mark);
   std::error_code error;
   // Records are written through no link: a directory or record that is one might lead anywhere.
   const fs::file_status directory = fs::symlink_status(directory_, error);
@@ -97,7 +162,7 @@ std::optional<HookLedger::Exam> HookLedger::open(const InputResult& result) {
     if (line.summary_name == kNotSummarised) line.summary_name.clear();
     line.wrote_sr = sr == kWroteSr;
     exam.lines_.push_back(line);
-    if (line.call != call_) {
+    if (line.call != mark) {
       exam.earlier_.push_back({line.summary_name, line.result == token, line.wrote_sr});
     }
   }
@@ -107,14 +172,14 @@ std::optional<HookLedger::Exam> HookLedger::open(const InputResult& result) {
   return exam;
 }
 
-std::vector<HookLedger::Earlier> HookLedger::Exam::other_results() const {
+std::vector<ExamRecords::Earlier> ExamRecords::Exam::other_results() const {
   std::vector<Earlier> others;
   std::copy_if(earlier_.begin(), earlier_.end(), std::back_inserter(others),
                [](const Earlier& earlier) { return !earlier.same_result; });
   return others;
 }
 
-std::vector<std::string> HookLedger::Exam::other_summaries() const {
+std::vector<std::string> ExamRecords::Exam::other_summaries() const {
   std::vector<std::string> names;
   for (const Earlier& other : other_results()) {
     if (!other.summary_name.empty()) names.push_back(other.summary_name);
@@ -122,7 +187,7 @@ std::vector<std::string> HookLedger::Exam::other_summaries() const {
   return names;
 }
 
-std::optional<std::string> HookLedger::Exam::same_result() const {
+std::optional<std::string> ExamRecords::Exam::same_result() const {
   const auto found = std::find_if(earlier_.begin(), earlier_.end(), [](const Earlier& earlier) {
     return earlier.same_result && !earlier.summary_name.empty();
   });
@@ -130,7 +195,7 @@ std::optional<std::string> HookLedger::Exam::same_result() const {
   return found->summary_name;
 }
 
-void HookLedger::Exam::record(const std::string& summary_name, bool wrote_sr) {
+void ExamRecords::Exam::record(const std::string& summary_name, bool wrote_sr) {
   if (summary_name.empty()) {
     // A result not summarised is recorded once, and not where it has a summary.
     if (std::any_of(lines_.begin(), lines_.end(),
@@ -150,13 +215,13 @@ void HookLedger::Exam::record(const std::string& summary_name, bool wrote_sr) {
   write();
 }
 
-void HookLedger::Exam::adopt(const std::string& summary_name) {
+void ExamRecords::Exam::adopt(const std::string& summary_name) {
   lines_.push_back({kUnrecordedResult, kNotSummarised, summary_name, true});
   earlier_.push_back({summary_name, false, true});
   write();
 }
 
-void HookLedger::Exam::write() const {
+void ExamRecords::Exam::write() const {
   std::string text;
   for (const Line& line : lines_) {
     text += line.result + ' ' + line.call + ' ' +
