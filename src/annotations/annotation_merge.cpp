@@ -16,8 +16,16 @@ namespace {
 // doubts ("possible", "not excluded", "?"), names a result other than benign, a suspicious
 // form or distribution the finding does not have, another breast, or a category above 3 and its
 // own asks the radiologist to read it (W9; hostile review 36, H36-15). Empty when it says none.
+// A radiologist's comment is a line or two; a longer one is not read word by word (nine
+// megabytes took seconds, tens under the sanitizers: a fuzzing timeout) but asks for review.
+constexpr std::size_t kLongestCommentRead = 16384;
+
 std::string what_a_comment_says_beyond_fields(const std::string& comment, const Finding& finding) {
   if (comment.empty()) return {};
+  if (comment.size() > kLongestCommentRead) {
+    return "is longer than mammocalc reads (" + std::to_string(comment.size()) + " bytes, over " +
+           std::to_string(kLongestCommentRead) + ")";
+  }
   const std::vector<MeaningClause> clauses = meaning_clauses(comment);
   if (std::any_of(clauses.begin(), clauses.end(),
                   [](const MeaningClause& clause) { return clause.uncertain; })) {
@@ -617,8 +625,16 @@ void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a,
                                  a.comment});
   if (const std::string doubt = what_a_comment_says_beyond_fields(a.comment, finding);
       !doubt.empty()) {
+    // A comment too long to read is quoted by its start.
+    std::string quoted = a.comment;
+    if (quoted.size() > kLongestCommentRead) {
+      std::size_t cut = 80;
+      while (cut > 0 && (static_cast<unsigned char>(quoted[cut]) & 0xC0) == 0x80) --cut;
+      quoted.resize(cut);
+      quoted += "\u2026";
+    }
     finding.notes.push_back({WarningCode::AnnotationConflict,
-                             here + ": finding: its comment \"" + a.comment + "\" " + doubt +
+                             here + ": finding: its comment \"" + quoted + "\" " + doubt +
                                  ", which its fields do not say; read by its fields",
                              finding.position});
   }

@@ -105,6 +105,19 @@ TEST(AnnotationMerge, ACommentSayingMoreThanItsFieldsAsksTheRadiologist) {
   }
 }
 
+// A comment longer than is read word by word (a fuzzing timeout on nine megabytes of it) asks
+// the radiologist, quoted by its start; it is never passed over.
+TEST(AnnotationMerge, ACommentTooLongToReadAsksTheRadiologist) {
+  const std::string comment(20000, 'x');
+  const Decision d = lobular_with_comment(comment.c_str());
+  EXPECT_TRUE(has_warning(d, "annotation-conflict"));
+  EXPECT_TRUE(d.needs_review);
+  const std::string benign_sentence = "Acinar pattern on magnification views. ";
+  std::string long_benign;
+  while (long_benign.size() <= 16384) long_benign += benign_sentence;
+  EXPECT_TRUE(lobular_with_comment(long_benign.c_str()).needs_review);
+}
+
 TEST(AnnotationMerge, RefineByPositionDuctalMakesSuspicious) {
   Findings findings = sr_findings();
   AnnotatedFinding a = refine_position("1.3.2.2");
