@@ -69,6 +69,14 @@ std::string ExamRecords::earlier_named(const Earlier& earlier, const std::string
              : "an earlier " + who + ", summarised to " + earlier.summary_name + ",";
 }
 
+std::vector<std::string> ExamRecords::earlier_named(const std::vector<Earlier>& earlier,
+                                                    const std::string& who) {
+  std::vector<std::string> named(earlier.size());
+  std::transform(earlier.begin(), earlier.end(), named.begin(),
+                 [&](const Earlier& each) { return earlier_named(each, who); });
+  return named;
+}
+
 std::string ExamRecords::later_named(const std::string& summary_name, const std::string& who) {
   return summary_name.empty() ? "a later " + who + ", " + kNotSummarisedForSr
                               : "a later " + who + ", summarised to " + summary_name + ",";

@@ -85,6 +85,9 @@ class ExamRecords {
   // what kept it out. `who` says what gave it: "hook call's input", "received object".
   static std::string earlier_named(const Earlier& earlier, const std::string& who);
   static std::string later_named(const std::string& summary_name, const std::string& who);
+  // Each of `earlier` so named, as a summary's other_results (summarise_input).
+  static std::vector<std::string> earlier_named(const std::vector<Earlier>& earlier,
+                                                const std::string& who);
 
   // What amend() did.
   struct Amended {

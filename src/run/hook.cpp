@@ -226,9 +226,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
           } while (std::find(other_summaries.begin(), other_summaries.end(), name) !=
                    other_summaries.end());
         }
-        for (const ExamRecords::Earlier& other : other_calls) {
-          other_calls_said[i].push_back(ExamRecords::earlier_named(other, kHookCallInput));
-        }
+        other_calls_said[i] = ExamRecords::earlier_named(other_calls, kHookCallInput);
         if (!other_calls.empty()) {
           summarise_again(result, input, other_calls_said[i], evaluation, files);
         }

@@ -29,6 +29,7 @@
 #include "dicom/store_scp.hpp"
 #include "output/pseudonyms.hpp"
 #include "run/annotation_directory.hpp"
+#include "run/exam_records.hpp"
 #include "run/output_locks.hpp"
 #include "run/summarise.hpp"
 #include "run/summary_files.hpp"
@@ -198,6 +199,9 @@ void remove_outputs(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) std::remove(path.c_str());
 }
 
+// How a received object's summaries name another object of its exam (E19).
+constexpr const char* kReceivedObject = "received object";
+
 // Which name of an object another object's file has (--keep-received with --dicom-out).
 constexpr const char* kKeptNameTaken =
     "the name of its kept copy is taken by the result SR of another object (--dicom-out)";
@@ -254,6 +258,7 @@ struct Endpoint {
   const Evaluation& evaluation;
   ReceivedNames& received_names;
   OutputLocks& output_locks;
+  ExamRecords& records;  // what earlier objects of an exam gave (shared with hook calls)
   const std::vector<AnnotationPath>& annotation_paths;
   const LineLog& log;
 };
@@ -329,7 +334,7 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     // object stays in the association's file, which the endpoint overwrites with the next SR and
     // removes when the association ends. Called with the kept name's lock held.
     const bool keeps_copy = valid_uid && config.keep_received;
-    const std::string kept_path = (fs::path(config.output_dir) / (stem + ".dcm")).string();
+    std::string kept_path = (fs::path(config.output_dir) / (stem + ".dcm")).string();
     const auto keep_copy = [&] {
       if (keeps_copy) move_file_durably(temporary, kept_path, Replace::Yes);
     };
@@ -359,12 +364,85 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
       keep_copy();
       return skipped(failure, log);
     }
+    const std::string& pseudonym = summarised->input.source.sop_instance_uid;
+    std::string summary_name = !evaluation.pseudonyms.enabled ? stem + ".xml"
+                               : is_uid(pseudonym, 2)         ? pseudonym + ".xml"
+                                                              : digest_name;
+    // Another object under this UID that says something else (another report, another
+    // patient's): never replaced unseen, as across hook calls (ExamRecords; hostile review 37,
+    // H37-6). Held until this object's files are written.
+    const auto open_record = [&]() -> std::optional<ExamRecords::Exam> {
+      if (!valid_uid) return std::nullopt;
+      return endpoint.records.open(exam_uid_of(*summarised), said_of(*summarised),
+                                   ExamRecords::new_mark());
+    };
+    std::optional<ExamRecords::Exam> recorded = open_record();
+    const std::vector<ExamRecords::Earlier> others =
+        recorded ? recorded->other_results() : std::vector<ExamRecords::Earlier>();
+    const std::vector<std::string> other_summaries =
+        recorded ? recorded->other_summaries() : std::vector<std::string>();
+    const std::optional<std::string> same = recorded ? recorded->same_result() : std::nullopt;
+    const auto amend_others = [&](const std::string& this_summary) {
+      for (const std::string& other : other_summaries) {
+        const ExamRecords::Amended amended =
+            ExamRecords::amend(config.output_dir, other, this_summary, kReceivedObject);
+        if (!amended.message.empty()) log.write("mammocalc serve: " + amended.message);
+      }
+    };
+    if (!config.dicom_dir.empty() &&
+        std::any_of(others.begin(), others.end(),
+                    [](const ExamRecords::Earlier& other) { return other.wrote_sr; })) {
+      // Its result SR would replace another result's (one SR file per exam): refused, recorded,
+      // and the earlier summaries say the exam has another result.
+      recorded->record("", false);
+      amend_others("");
+      remove_outputs(written);
+      log.write("mammocalc serve: received:" + said +
+                ": has the SOP Instance UID of an earlier received object and another result: "
+                "its result SR would replace that one's; refused, the earlier summaries need "
+                "review");
+      return StoreStatus::CannotUnderstand;
+    }
+    // The same result again replaces its own files; another takes names of its own (UID-N).
+    std::string suffix;
+    if (same) {
+      summary_name = *same;
+    } else if (!others.empty()) {
+      const std::string base = summary_name.substr(0, summary_name.size() - 4);
+      for (int number = 2;; ++number) {
+        suffix = "-" + std::to_string(number);
+        const std::string candidate = base + suffix + ".xml";
+        std::error_code error;
+        if (std::find(other_summaries.begin(), other_summaries.end(), candidate) ==
+                other_summaries.end() &&
+            !fs::exists(fs::symlink_status(fs::path(config.output_dir) / candidate, error))) {
+          summary_name = candidate;
+          break;
+        }
+      }
+    }
+    if (same && same->size() > 4) {
+      const std::string same_stem = same->substr(0, same->size() - 4);
+      const std::size_t dash = same_stem.rfind('-');
+      if (dash != std::string::npos &&
+          same_stem.find_first_not_of("0123456789", dash + 1) == std::string::npos) {
+        suffix = same_stem.substr(dash);
+      }
+    }
+    if (!suffix.empty()) {
+      stem += suffix;
+      kept_path = (fs::path(config.output_dir) / (stem + ".dcm")).string();
+    }
+    // Where the exam has other results, summarised again to say so (E19).
+    if (!others.empty()) {
+      const std::vector<std::string> others_said =
+          ExamRecords::earlier_named(others, kReceivedObject);
+      summarised =
+          summarise_input_bytes(read_input_bytes(temporary, evaluation.limits.max_input_bytes),
+                                "received:" + name, evaluation, others_said);
+    }
     const Report& report = *summarised;
     const std::string summary = render_summary(report, evaluation.summary);
-    const std::string& pseudonym = report.input.source.sop_instance_uid;
-    const std::string summary_name = !evaluation.pseudonyms.enabled ? stem + ".xml"
-                                     : is_uid(pseudonym, 2)         ? pseudonym + ".xml"
-                                                                    : digest_name;
     // Every output is written under no name first and named only once all are written: an
     // object that fails (unreadable, a full disk) replaces nothing that an earlier object of its
     // UID left, neither its kept copy nor its result SR nor its summary. The kept copy, the
@@ -391,10 +469,23 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     }
     AtomicFile summary_file((fs::path(config.output_dir) / summary_name).string());
     summary_file.write(summary);
+    if (recorded) {
+      // Recorded, and the earlier results' summaries amended, before its own are named: an
+      // endpoint that dies in between leaves them asking for review (as hook, H38-3).
+      recorded->record(summary_name, sr.has_value());
+      amend_others(summary_name);
+    }
     keep_copy();
     if (result_sr) result_sr->commit();
     summary_file.commit();
-    log.write("mammocalc serve: " + name + ": summarised to " + summary_name);
+    std::string summarised_said = "mammocalc serve: " + name + ": summarised to " + summary_name;
+    if (!others.empty()) {
+      summarised_said += same ? "; the same result as an earlier received object, replaced; its "
+                                "exam has another result: needs review"
+                              : "; another result than an earlier received object of its SOP "
+                                "Instance UID: each summary of the exam needs review";
+    }
+    log.write(summarised_said);
     return StoreStatus::Success;
   } catch (const Error& failure) {
     remove_outputs(written);
@@ -497,8 +588,9 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
   for (const std::string& entry : unread_lines) lines.write("mammocalc serve: " + entry);
   ReceivedNames received_names;
   OutputLocks output_locks(config.output_dir);
-  const Endpoint endpoint{config,       evaluation,       received_names,
-                          output_locks, annotation_paths, lines};
+  ExamRecords records(config.output_dir, evaluation.pseudonyms);
+  const Endpoint endpoint{config,  evaluation,       received_names, output_locks,
+                          records, annotation_paths, lines};
   serve_store_scp(
       scp, [&endpoint](const ReceivedObject& object) { return handle_received(object, endpoint); },
       stop_requested, lines);

@@ -217,9 +217,13 @@ Report summarise_input(const std::string& path, const Evaluation& evaluation,
 }
 
 Report summarise_input_bytes(std::string bytes, const std::string& name,
-                             const Evaluation& evaluation) {
+                             const Evaluation& evaluation,
+                             const std::vector<std::string>& other_results) {
   Findings findings =
       findings_of(read_sr(std::move(bytes), name, evaluation.limits), name, evaluation);
+  for (const std::string& other : other_results) {
+    findings.notes.push_back({WarningCode::SameExamConflict, same_exam_conflict_text(other), ""});
+  }
   const std::vector<AnnotationPathsGiven> annotation_paths =
       apply_annotations(evaluation, findings);
   return evaluated(std::move(findings), evaluation, annotation_paths);

@@ -141,9 +141,10 @@ Report summarise_input(const std::string& path, const Evaluation& evaluation,
 
 // The same for an SR already in memory (e.g. received over the network), named `name` in the
 // summary and in errors. The bytes are taken by value and handed on to the reader, which frees
-// them once DCMTK has its copy.
+// them once DCMTK has its copy. `other_results` as for summarise_input.
 Report summarise_input_bytes(std::string bytes, const std::string& name,
-                             const Evaluation& evaluation);
+                             const Evaluation& evaluation,
+                             const std::vector<std::string>& other_results = {});
 
 // An annotation-only run: the findings of one annotation file on their own, evaluated.
 Report summarise_annotations(const std::string& path, const Evaluation& evaluation);

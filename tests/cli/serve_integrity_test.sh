@@ -130,7 +130,8 @@ check "... nothing written for it" test "$(ls "$work/out" | wc -l)" -eq 2
 check "... and the log never names it" bash -c "! grep -q 'not-a-uid' '$work/serve.log'"
 
 # --- 2. One UID on two associations at once, different content: the summary, the kept copy and
-# the result SR of that UID come from one object ---
+# the result SR of that UID come from one object; with one result SR file per exam the other
+# object is refused every time, and the summary says the exam has another result (E19) ---
 kill -TERM "$server"
 wait "$server" 2>/dev/null
 mkdir -p "$work/race" "$work/race-sr"
@@ -158,7 +159,13 @@ for round in 1 2 3 4; do
   [[ $sr_study == *"$kept_study"* ]] || echo "  round $round: no result SR of the kept object's study"
 done
 check "four rounds: the kept copy and the summary are of the same object every time" test "$agree" -eq 4
-check "... no store failed or was refused" bash -c "! grep -vE 'listening|summarised to' '$work/race.log'"
+check "... nothing failed but the other object's refusals, each said as such" \
+  bash -c "! grep -vE 'listening|summarised to|has the SOP Instance UID of an earlier received object and another result: its result SR would replace that one.s; refused' '$work/race.log'"
+check "... refused in every round" \
+  test "$(grep -c 'another result: its result SR would replace' "$work/race.log")" -ge 4
+check "... the summary says the exam has another result" \
+  grep -q 'code="same-exam-conflict"' "$work/race/$shared.xml"
+check "... one result SR" test "$(ls "$work/race-sr" | wc -l)" -eq 1
 
 # --- 3. A summary that cannot be written (0xA700) leaves no result SR; the retry gives all ---
 kill -TERM "$server"
@@ -173,15 +180,18 @@ rmdir "$work/fail/$uid_a.xml"
 check "the sender's retry: success" test "$(store_as "$a" "$comprehensive" "$uid_a")" = 0000
 check "... the summary and one result SR" \
   test -s "$work/fail/$uid_a.xml" -a "$(ls "$work/fail-sr" | grep -cE '^2\.25\.[0-9]+\.dcm$')" -eq 1
-# The UID sent again with other content: its one result SR file is replaced, not joined by a
-# second (the result's own UIDs differ, as its content does).
+# The UID sent again with other content (another report under the UID: hostile review 37,
+# H37-6): its result SR would replace the earlier one's, so it is refused (0xC000), the result SR
+# stays the earlier object's, and the earlier summary says the exam has another result (E19).
 cp "$b" "$work/resend.dcm"
 dcmodify -nb -m "(0008,0018)=$uid_a" "$work/resend.dcm" >/dev/null 2>&1
-study_b=$(dcmdump +P 0020,000d "$b" | sed -n 's/.*\[\(.*\)\].*/\1/p')
-check "the UID sent again with other content: success" \
-  test "$(store_as "$work/resend.dcm" "$comprehensive" "$uid_a")" = 0000
+study_a=$(dcmdump +P 0020,000d "$a" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+check "the UID sent again with other content: refused 0xC000" \
+  test "$(store_as "$work/resend.dcm" "$comprehensive" "$uid_a")" = C000
 check "... still one result SR" test "$(ls "$work/fail-sr" | wc -l)" -eq 1
-check "... the new object's" bash -c "dcmdump +P 0020,000d '$work'/fail-sr/*.dcm | grep -qF '$study_b'"
+check "... the earlier object's" bash -c "dcmdump +P 0020,000d '$work'/fail-sr/*.dcm | grep -qF '$study_a'"
+check "... the earlier summary says the exam has another result, and needs review" \
+  bash -c "grep -q 'code=\"same-exam-conflict\"' '$work/fail/$uid_a.xml' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/fail/$uid_a.xml'"
 
 # A re-send that fails replaces nothing the earlier object of its UID left: with its result SR's
 # name held by a directory it is answered 0xA700, and the earlier kept copy, summary and result
@@ -198,7 +208,7 @@ cp "$work/keep/$uid_a.xml" "$work/keep-first.xml"
 rm "$work/keep-sr/$first_sr"
 mkdir "$work/keep-sr/$first_sr"
 check "a re-send whose result SR cannot be written: 0xA700" \
-  test "$(store_as "$work/resend.dcm" "$comprehensive" "$uid_a")" = A700
+  test "$(store_as "$a" "$comprehensive" "$uid_a")" = A700
 check "... the earlier kept copy stays, the earlier object's" \
   bash -c "dcmdump +P 0020,000d '$work/keep/$uid_a.dcm' | grep -qF '$study_a'"
 check "... the earlier summary stays unchanged" cmp -s "$work/keep/$uid_a.xml" "$work/keep-first.xml"
@@ -354,5 +364,33 @@ check "... nothing of A written" test ! -e "$work/clash-2/$uid_a.xml" -a ! -e "$
 check "... one log line naming A and why" test "$(count_lines "$work/clash-2.log" \
   "mammocalc serve: received:$uid_a: the name of its result SR is taken by the kept copy of another object (--keep-received), whose SOP Instance UID is that name; refused, nothing written")" -eq 1
 
+
+
+# --- 7. Another object under a UID, without --dicom-out (hostile review 37, H37-6, as hook):
+# never replaces the earlier object's summary or kept copy; each gets names of its own (UID-2)
+# and every summary of the exam says it has another result (E19), also when one is sent again ---
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+study_b=$(dcmdump +P 0020,000d "$b" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+mkdir -p "$work/other"
+check "serve --keep-received on a new directory starts" start_serve "$work/other.log" \
+  --out "$work/other" --keep-received
+check "the first object: success" test "$(store_as "$a" "$comprehensive" "$uid_a")" = 0000
+check "another object under its UID: success" \
+  test "$(store_as "$work/resend.dcm" "$comprehensive" "$uid_a")" = 0000
+check "... the first one's summary and kept copy stay its own" \
+  bash -c "dcmdump +P 0020,000d '$work/other/$uid_a.dcm' | grep -qF '$study_a' && grep -qF '$study_a' '$work/other/$uid_a.xml'"
+check "... the other one's under UID-2" \
+  bash -c "dcmdump +P 0020,000d '$work/other/$uid_a-2.dcm' | grep -qF '$study_b' && grep -qF '$study_b' '$work/other/$uid_a-2.xml'"
+check "... both summaries say the exam has another result" \
+  test "$(grep -l 'code="same-exam-conflict"' "$work/other"/*.xml | wc -l)" -eq 2
+check "... and need review" \
+  test "$(grep -l '<exam [^>]*needsReview="true"' "$work/other"/*.xml | wc -l)" -eq 2
+check "... said on its log line" grep -q "summarised to $uid_a-2.xml; another result than an earlier received object" "$work/other.log"
+check "the first object sent again: success" test "$(store_as "$a" "$comprehensive" "$uid_a")" = 0000
+check "... its own summary replaced, still saying so, no third summary" \
+  bash -c "grep -q 'code=\"same-exam-conflict\"' '$work/other/$uid_a.xml' && test \"\$(ls '$work/other' | grep -c '\.xml$')\" -eq 2"
+kill -TERM "$server"
+wait "$server" 2>/dev/null
 
 finish
