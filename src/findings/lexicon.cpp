@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <functional>
 #include <initializer_list>
 #include <iomanip>
@@ -565,13 +566,15 @@ MeaningQuantities meaning_quantities(std::string_view meaning_given) {
         {"eleven", 11}, {"twelve", 12}, {"eighteen", 18}, {"ein", 1},    {"zwei", 2},
         {"drei", 3},    {"vier", 4},    {"sechs", 6},     {"zwoelf", 12}};
     if (k >= tokens.size()) return std::nullopt;
-    if (tokens[k].number) return std::stod(tokens[k].text);
+    // strtod, not stod: a meaning of 400 digits is a large number, not an exception.
+    if (tokens[k].number) return std::strtod(tokens[k].text.c_str(), nullptr);
     for (const auto& [word, value] : kSpelled) {
       if (tokens[k].text == word) return value;
     }
     return std::nullopt;
   };
   const auto percent_at = [&](std::size_t k) { return is(k, {"%", "percent", "prozent"}); };
+  std::vector<std::size_t> percent_tokens;  // where each likelihood's number stands
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::optional<double> value = spelled_value(i);
     if (!value) continue;
@@ -627,14 +630,22 @@ MeaningQuantities meaning_quantities(std::string_view meaning_given) {
     if (strictly_below) percent -= 0.001;
     if (above) percent += 0.001;
     read.likelihood = read.likelihood ? std::max(*read.likelihood, percent) : percent;
+    percent_tokens.push_back(i);
     std::size_t last = unit;
     if (is(last + 1, {"+"})) ++last;
     for (std::size_t k = first; k <= last; ++k) blank(tokens[k]);
     i = last;
   }
   if (read.likelihood) {
-    // The words of the likelihood itself ("likelihood of malignancy"), wherever they stand.
+    // The words of the likelihood itself ("likelihood of malignancy") beside its number: a
+    // "chance of cancer" elsewhere in the meaning says more (review 41).
+    const auto near_a_likelihood = [&](std::size_t k) {
+      return std::any_of(percent_tokens.begin(), percent_tokens.end(), [k](std::size_t at) {
+        return (at <= k && k - at <= 6) || (k < at && at - k <= 6);
+      });
+    };
     for (std::size_t k = 0; k < tokens.size(); ++k) {
+      if (!near_a_likelihood(k)) continue;
       if (is(k, {"malignitaetswahrscheinlichkeit", "wahrscheinlichkeit", "malignitaetsrisiko"})) {
         blank(tokens[k]);
       }

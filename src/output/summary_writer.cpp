@@ -371,25 +371,32 @@ std::optional<std::string> summary_with_exam_rule(const std::string& summary,
                                                   const FiredRule& fired,
                                                   const FiredRule* finding_row, WarningCode code,
                                                   const std::string& text) {
+  // Read as written: line ends and whitespace-only text kept (review 41, R41-6).
   pugi::xml_document document;
-  if (!document.load_string(summary.c_str())) return std::nullopt;
+  constexpr unsigned kAsWritten =
+      (pugi::parse_default & ~pugi::parse_eol) | pugi::parse_ws_pcdata_single;
+  if (!document.load_string(summary.c_str(), kAsWritten)) return std::nullopt;
   pugi::xml_node root = document.child(kSummaryRoot);
   pugi::xml_node exam = root.child("exam");
   if (!exam || std::string_view(root.attribute("xmlns").value()) != kSummaryNamespace) {
     return std::nullopt;
   }
   exam.attribute("needsReview").set_value("true");
+  // Each row once, however many results amend it (review 41, R41-6).
+  const auto add_row = [](pugi::xml_node parent, const FiredRule& row) {
+    pugi::xml_node trace = parent.child("trace");
+    if (!trace) trace = parent.append_child("trace");
+    if (!trace.find_child_by_attribute("rule", "id", std::string(row.rule->id).c_str())) {
+      write_rule(trace, row, nullptr);
+    }
+  };
   if (finding_row != nullptr) {
     for (pugi::xml_node finding : root.children("finding")) {
       finding.child("assessment").attribute("needsReview").set_value("true");
-      pugi::xml_node finding_trace = finding.child("trace");
-      if (!finding_trace) finding_trace = finding.append_child("trace");
-      write_rule(finding_trace, *finding_row, nullptr);
+      add_row(finding, *finding_row);
     }
   }
-  pugi::xml_node trace = exam.child("trace");
-  if (!trace) trace = exam.append_child("trace");
-  write_rule(trace, fired, nullptr);
+  add_row(exam, fired);
   // After the warnings already there (the schema's order: the exam, then its warnings).
   pugi::xml_node after = exam;
   while (std::string_view(after.next_sibling().name()) == "warning") after = after.next_sibling();

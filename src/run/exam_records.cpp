@@ -71,9 +71,14 @@ std::string ExamRecords::earlier_named(const Earlier& earlier, const std::string
 
 std::vector<std::string> ExamRecords::earlier_named(const std::vector<Earlier>& earlier,
                                                     const std::string& who) {
-  std::vector<std::string> named(earlier.size());
-  std::transform(earlier.begin(), earlier.end(), named.begin(),
-                 [&](const Earlier& each) { return earlier_named(each, who); });
+  const std::size_t shown = std::min(earlier.size(), kResultsNamed);
+  std::vector<std::string> named(shown);
+  std::transform(earlier.begin(), earlier.begin() + static_cast<std::ptrdiff_t>(shown),
+                 named.begin(), [&](const Earlier& each) { return earlier_named(each, who); });
+  if (earlier.size() > shown) {
+    named.push_back("each of " + std::to_string(earlier.size() - shown) + " more earlier " + who +
+                    "s (" + kDirectoryName + "),");
+  }
   return named;
 }
 
@@ -83,7 +88,8 @@ std::string ExamRecords::later_named(const std::string& summary_name, const std:
 }
 
 ExamRecords::Amended ExamRecords::amend(const std::string& output_dir, const std::string& name,
-                                        const std::string& other_summary, const std::string& who) {
+                                        const std::string& other_summary, const std::string& who,
+                                        bool named_already) {
   // How its warnings name the other, whichever came first.
   const std::string named = other_summary.empty() ? std::string(kNotSummarisedForSr)
                                                   : "summarised to " + other_summary + ",";
@@ -102,7 +108,11 @@ ExamRecords::Amended ExamRecords::amend(const std::string& output_dir, const std
   }
   std::ifstream in(path, std::ios::binary);
   const std::string summary{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (summary.find(named) != std::string::npos) return {Amended::Outcome::SaidAlready, ""};
+  if (summary.find(named) != std::string::npos ||
+      (named_already &&
+       summary.find("<warning code=\"same-exam-conflict\">") != std::string::npos)) {
+    return {Amended::Outcome::SaidAlready, ""};
+  }
   // E19 and its finding row W25, as a summary made knowing the other result has them.
   const Rule* exam_rule = find_rule("E19");
   const Rule* finding_rule = find_rule("W25");
@@ -143,7 +153,7 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
   const fs::file_status directory = fs::symlink_status(directory_, error);
   if (fs::exists(directory) && !fs::is_directory(directory)) {
     not_a_record(directory_,
-                 "not a directory of its own, so the hook's record of exams cannot be "
+                 "not a directory of its own, so the record of exams cannot be "
                  "kept there");
   }
   const fs::file_status file = fs::symlink_status(path, error);
@@ -152,7 +162,7 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
     not_a_record(path, "not a regular file, so it is no record of this exam");
   }
   std::ifstream in(path);
-  if (!in) not_a_record(path, "cannot read the hook's record of this exam");
+  if (!in) not_a_record(path, "cannot read the record of this exam");
   std::string text;
   for (int number = 1; std::getline(in, text); ++number) {
     std::istringstream fields(text);
@@ -164,7 +174,7 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
     if (!read || (fields >> rest) || (sr != kWroteSr && sr != kNotSummarised) ||
         (line.summary_name != kNotSummarised && !is_summary_of(line.summary_name, exam_uid))) {
       not_a_record(path, "line " + std::to_string(number) +
-                             ": not a line of the hook's record of this exam (RESULT CALL "
+                             ": not a line of the record of this exam (RESULT CALL "
                              "SUMMARY SR, SUMMARY one of this exam's)");
     }
     if (line.summary_name == kNotSummarised) line.summary_name.clear();
@@ -174,7 +184,7 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
       exam.earlier_.push_back({line.summary_name, line.result == token, line.wrote_sr});
     }
   }
-  if (in.bad()) not_a_record(path, "cannot read the hook's record of this exam");
+  if (in.bad()) not_a_record(path, "cannot read the record of this exam");
   // Records are written whole (one atomic write), never empty: an empty one was cut or emptied.
   if (exam.lines_.empty()) not_a_record(path, "empty, so it is no record of this exam");
   return exam;
@@ -223,6 +233,25 @@ void ExamRecords::Exam::record(const std::string& summary_name, bool wrote_sr) {
   write();
 }
 
+void ExamRecords::Exam::adopt_unrecorded(const std::string& output_dir, const std::string& name,
+                                         const std::string& this_summary) {
+  if (!lines_.empty() || name.size() <= 4) return;
+  const std::string stem = name.substr(0, name.size() - 4);
+  for (int number = 1;; ++number) {
+    const std::string candidate = number == 1 ? name : stem + "-" + std::to_string(number) + ".xml";
+    const std::string path = (fs::path(output_dir) / candidate).string();
+    std::error_code error;
+    if (!fs::exists(fs::symlink_status(path, error))) {
+      if (number == 1) continue;
+      return;
+    }
+    // Only a file can be a summary; anything else under the name fails the write later.
+    if (fs::is_regular_file(fs::symlink_status(path, error)) && !holds_bytes(path, this_summary)) {
+      adopt(candidate);
+    }
+  }
+}
+
 void ExamRecords::Exam::adopt(const std::string& summary_name) {
   lines_.push_back({kUnrecordedResult, kNotSummarised, summary_name, true});
   earlier_.push_back({summary_name, false, true});
@@ -240,7 +269,7 @@ void ExamRecords::Exam::write() const {
   fs::create_directories(fs::path(path_).parent_path(), error);
   if (error) {
     throw Error(ErrorCode::OutputFailed, fs::path(path_).parent_path().string() +
-                                             ": cannot create the hook's record of exams (" +
+                                             ": cannot create the record of exams (" +
                                              error.message() + ")");
   }
   write_file_atomically(path_, text);

@@ -8,6 +8,7 @@
 // PACS re-sending the object) replaces its own summary, as before. Made to serve `serve` too
 // (one mark per received object), which still replaces an object of the same UID.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,11 @@ class ExamRecords {
     // Takes a summary the record does not know (written before the record existed, or its
     // record removed) as another result, whose SR may be the exam's: never replaced unseen.
     void adopt(const std::string& summary_name);
+    // Where the record holds nothing of the exam: adopts each summary of it on disk, `name`
+    // (UID.xml) and its numbered ones (UID-2.xml …), that is not `this_summary` byte for byte
+    // (hostile review 38, H38-4; review 41, R41-1, R41-8).
+    void adopt_unrecorded(const std::string& output_dir, const std::string& name,
+                          const std::string& this_summary);
 
    private:
     friend class ExamRecords;
@@ -85,7 +91,10 @@ class ExamRecords {
   // what kept it out. `who` says what gave it: "hook call's input", "received object".
   static std::string earlier_named(const Earlier& earlier, const std::string& who);
   static std::string later_named(const std::string& summary_name, const std::string& who);
-  // Each of `earlier` so named, as a summary's other_results (summarise_input).
+  // Each of `earlier` so named, as a summary's other_results (summarise_input); beyond
+  // kResultsNamed, the rest in one item (a device that gives every report one UID would
+  // otherwise make each summary, and each amendment, grow without bound: review 41, R41-3).
+  static constexpr std::size_t kResultsNamed = 8;
   static std::vector<std::string> earlier_named(const std::vector<Earlier>& earlier,
                                                 const std::string& who);
 
@@ -100,8 +109,11 @@ class ExamRecords {
   // unless it says so already (a call killed before it amended, then sent again: hostile review
   // 38, H38-3; a result refused again and again, H38-11). A summary that is no regular file is
   // never read (a FIFO would hang the call with the exam's record locked, H38-6).
+  // With `named_already` (the exam has more than kResultsNamed results), a summary that says
+  // its exam has another result at all is left as it is.
   static Amended amend(const std::string& output_dir, const std::string& name,
-                       const std::string& other_summary, const std::string& who);
+                       const std::string& other_summary, const std::string& who,
+                       bool named_already = false);
 
   // A random mark for the lines of one call (or one received object).
   static std::string new_mark();

@@ -38,9 +38,10 @@ std::string summarised_for_review(const std::vector<std::string>& summaries) {
 // Amends the summary `name` an earlier call wrote (ExamRecords::amend): its failure fails the
 // run (exit 3), a summary gone is said.
 void amend_other_call(const std::string& output_dir, const std::string& name,
-                      const std::string& other_summary, std::ostream& log, ExitCode& exit_code) {
-  const ExamRecords::Amended amended =
-      ExamRecords::amend(output_dir, name, other_summary, kHookCallInput);
+                      const std::string& other_summary, std::size_t other_results,
+                      std::ostream& log, ExitCode& exit_code) {
+  const ExamRecords::Amended amended = ExamRecords::amend(
+      output_dir, name, other_summary, kHookCallInput, other_results > ExamRecords::kResultsNamed);
   if (amended.outcome == ExamRecords::Amended::Outcome::Gone) {
     log << log_line("mammocalc hook", amended.message);
   } else if (amended.outcome == ExamRecords::Amended::Outcome::Failed) {
@@ -156,13 +157,16 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     // A summary under the exam's name that the record does not know (written before the record
     // existed, or its record removed) is another result unless it is this one's, byte for byte
     // (hostile review 38, H38-4).
-    if (recorded && recorded->empty()) {
-      const std::string own_name = output_name_for(result.sop_instance_uid, input.path);
-      const std::string own_path = (std::filesystem::path(config.output_dir) / own_name).string();
-      std::error_code error;
-      if (std::filesystem::exists(std::filesystem::symlink_status(own_path, error)) &&
-          !holds_bytes(own_path, result.summary)) {
-        recorded->adopt(own_name);
+    if (recorded) {
+      try {
+        recorded->adopt_unrecorded(config.output_dir,
+                                   output_name_for(result.sop_instance_uid, input.path),
+                                   result.summary);
+      } catch (const Error& error) {
+        // Not summarised, as with a record that cannot be read; the call goes on (R41-7).
+        log << error_line(error.what());
+        exit_code = ExitCode::OutputFailed;
+        continue;
       }
     }
     // The results earlier calls recorded of this exam other than this one.
@@ -192,7 +196,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         exit_code = ExitCode::OutputFailed;
       }
       for (const std::string& other : other_summaries) {
-        amend_other_call(config.output_dir, other, "", log, exit_code);
+        amend_other_call(config.output_dir, other, "", other_summaries.size(), log, exit_code);
       }
       continue;
     }
@@ -238,7 +242,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         // a call that dies in between leaves them asking for review (hostile review 38, H38-3),
         // and one sent again amends any that do not say it yet.
         for (const std::string& other : other_summaries) {
-          amend_other_call(config.output_dir, other, name, log, exit_code);
+          amend_other_call(config.output_dir, other, name, other_summaries.size(), log, exit_code);
         }
         write_outputs(result, name, files, Flush::Now);
         // An exam's first input is the first one whose summary is on disk.

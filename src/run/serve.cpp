@@ -377,6 +377,11 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
                                    ExamRecords::new_mark());
     };
     std::optional<ExamRecords::Exam> recorded = open_record();
+    // Summaries of the exam the record does not know are other results (review 41, R41-1).
+    if (recorded && recorded->empty()) {
+      recorded->adopt_unrecorded(config.output_dir, summary_name,
+                                 render_summary(*summarised, evaluation.summary));
+    }
     const std::vector<ExamRecords::Earlier> others =
         recorded ? recorded->other_results() : std::vector<ExamRecords::Earlier>();
     const std::vector<std::string> other_summaries =
@@ -385,7 +390,8 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     const auto amend_others = [&](const std::string& this_summary) {
       for (const std::string& other : other_summaries) {
         const ExamRecords::Amended amended =
-            ExamRecords::amend(config.output_dir, other, this_summary, kReceivedObject);
+            ExamRecords::amend(config.output_dir, other, this_summary, kReceivedObject,
+                               other_summaries.size() > ExamRecords::kResultsNamed);
         if (!amended.message.empty()) log.write("mammocalc serve: " + amended.message);
       }
     };

@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -317,10 +318,17 @@ EarlierOutputs earlier_outputs(const InputResult& result, const std::string& nam
        holds_bytes((fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string(),
                    result.dicom.bytes));
   if (same) return EarlierOutputs::Same;
+  // Its exam may have more results than this input's reading knows yet (a third one later). Read
+  // only a regular file of a summary's size: a FIFO would hang the run, a link to a device or a
+  // huge file fill its memory (review 41, R41-2).
   constexpr std::string_view kSameExamConflict = "<warning code=\"same-exam-conflict\">";
+  constexpr std::uintmax_t kLargestSummaryRead = 64U << 20U;
+  if (!fs::is_regular_file(fs::symlink_status(summary, error)) ||
+      fs::file_size(summary, error) > kLargestSummaryRead || error) {
+    return EarlierOutputs::Different;
+  }
   std::ifstream in(summary, std::ios::binary);
   const std::string earlier{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  // Its exam may have more results than this input's reading knows yet (a third one later).
   const bool undecided = earlier.find(kSameExamConflict) != std::string::npos;
   return undecided ? EarlierOutputs::Undecided : EarlierOutputs::Different;
 }

@@ -122,7 +122,7 @@ before=$(sha1sum <"$work/broken/$uid.xml")
 "$mammocalc" hook --out "$work/broken" "$work/in/suspicious.dcm" 2>"$work/broken.err"
 check "a broken record: exit 3" test $? -eq 3
 check "... one line naming the record file and the line" \
-  grep -q "^mammocalc: $work/broken/.mammocalc-exams/$uid: line 1: not a line of the hook's record" "$work/broken.err"
+  grep -q "^mammocalc: $work/broken/.mammocalc-exams/$uid: line 1: not a line of the record" "$work/broken.err"
 check "... the earlier summary untouched, nothing else written" \
   test "$(sha1sum <"$work/broken/$uid.xml")" = "$before" -a "$(summaries "$work/broken")" -eq 1
 
@@ -210,6 +210,29 @@ ln -s "$work/elsewhere" "$work/linked/.mammocalc-exams"
 "$mammocalc" hook --out "$work/linked" "$work/in/suspicious.dcm" 2>/dev/null
 check "H38-15: a linked record directory: exit 3, nothing written through it" \
   test $? -eq 3 -a -z "$(ls -A "$work/elsewhere")"
+
+# Review 41. R41-8: numbered summaries the record does not know are other results too.
+"$mammocalc" hook --out "$work/older3" "$work/in/suspicious.dcm" 2>/dev/null
+cp "$work/older3/$uid.xml" "$work/older3/$uid-2.xml"
+rm -r "$work/older3/.mammocalc-exams"
+"$mammocalc" hook --out "$work/older3" "$work/in/benign.dcm" 2>/dev/null
+check "R41-8: an unrecorded UID-2.xml is not replaced; the new result gets UID-3.xml" \
+  test -f "$work/older3/$uid-3.xml" -a "$(grep -c '<exam [^>]*classification="suspicious"' "$work/older3/$uid-2.xml")" -eq 1
+check "... and it is amended to say the other result" grep -q "summarised to $uid-3.xml," "$work/older3/$uid-2.xml"
+# R41-3: a UID given to every report (eleven results) names at most eight others and one more
+# item in each summary, and does not keep amending summaries that say so already.
+mkdir -p "$work/many-in"
+for n in $(seq 1 11); do
+  cp "$benign_sr" "$work/many-in/$n.dcm"
+  dcmodify -nb -m "(0010,0020)=PATIENT-$n" "$work/many-in/$n.dcm"
+  "$mammocalc" hook --out "$work/many" "$work/many-in/$n.dcm" 2>/dev/null
+done
+check "R41-3: eleven results, eleven summaries" test "$(summaries "$work/many")" -eq 11
+check "... the last names eight and 'each of 2 more'" \
+  bash -c "test \"\$(grep -c 'code=\"same-exam-conflict\"' '$work/many/$uid-11.xml')\" -eq 9 && grep -q 'each of 2 more earlier' '$work/many/$uid-11.xml'"
+check "... the first is amended eight times, not ten" \
+  test "$(grep -c 'code="same-exam-conflict"' "$work/many/$uid.xml")" -eq 8
+check "... every summary needs review" test "$(reviewed_summaries "$work/many")" -eq 11
 
 # Calls at once (storescp runs one per object without waiting): the exam's record is locked, so
 # each pair of calls ends with two summaries that both say the conflict.

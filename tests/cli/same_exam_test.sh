@@ -257,4 +257,13 @@ check "... and no longer says the conflict" \
 check "another result new: the first's summary replaced (not existing), said once" \
   bash -c "grep '<entry [^>]*rerun-in-1/1.dcm' '$work/rerun-new/index.xml' | grep 'replaced=\"true\"' | grep -vq 'existing=' && test \"\$(grep -c 'not this run' '$work/rerun-new.err')\" -eq 1"
 check "... and it says the conflict" grep -q 'same-exam-conflict' "$work/rerun-new/$(uid_of 0008,0018 "$other_sr").xml"
+
+# Review 41, R41-2: a FIFO where an earlier summary was is never read (it would hang the run).
+cp -r "$work/rerun-first" "$work/rerun-fifo"
+first_name=$(uid_of 0008,0018 "$other_sr").xml
+rm "$work/rerun-fifo/$first_name"
+mkfifo "$work/rerun-fifo/$first_name"
+timeout 60 "$mammocalc" summarize --skip-existing -o "$work/rerun-fifo" "$work/rerun-in/1.dcm" "$work/rerun-in/2.dcm" >/dev/null 2>"$work/rerun-fifo.err"
+status=$?
+check "--skip-existing over a FIFO in place of a summary: no hang (exit $status)" test "$status" -ne 124
 finish

@@ -390,6 +390,13 @@ check "... said on its log line" grep -q "summarised to $uid_a-2.xml; another re
 check "the first object sent again: success" test "$(store_as "$a" "$comprehensive" "$uid_a")" = 0000
 check "... its own summary replaced, still saying so, no third summary" \
   bash -c "grep -q 'code=\"same-exam-conflict\"' '$work/other/$uid_a.xml' && test \"\$(ls '$work/other' | grep -c '\.xml$')\" -eq 2"
+# Review 41, R41-1: a summary the record does not know (its record removed) is not replaced.
+rm -r "$work/other/.mammocalc-exams"
+check "without the record, another result: success" \
+  test "$(store_as "$work/resend.dcm" "$comprehensive" "$uid_a")" = 0000
+check "... the first one's summary stays its own" grep -qF "$study_a" "$work/other/$uid_a.xml"
+check "... the earlier summaries kept, the new one beside them" \
+  test "$(ls "$work/other" | grep -c '\.xml$')" -eq 3
 kill -TERM "$server"
 wait "$server" 2>/dev/null
 

@@ -337,6 +337,12 @@ TEST(CategoryMeanings, TimeIntervalsLikelihoodsAndNoActionAreRead) {
   EXPECT_FALSE(
       category_meaning_beyond("Benign (50% likelihood of malignancy)", Category::Benign2).empty());
   EXPECT_FALSE(category_meaning_beyond("Benign, 0%, malignancy", Category::Benign2).empty());
+  // Review 41: likelihood words away from the number say more; a huge number is a number.
+  EXPECT_FALSE(
+      category_meaning_beyond("Benign, 0%; later a high chance of cancer", Category::Benign2)
+          .empty());
+  EXPECT_FALSE(
+      category_meaning_beyond("Benign " + std::string(400, '9') + "%", Category::Benign2).empty());
   EXPECT_EQ(category_meant("Probably benign, 6"), Category::KnownMalignancy6);
   EXPECT_FALSE(category_meaning_beyond("Probably benign, 6 mm", Category::ProbablyBenign3).empty());
   EXPECT_FALSE(

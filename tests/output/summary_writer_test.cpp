@@ -128,6 +128,36 @@ TEST(SummaryAmendment, WithAFindingRowEachFindingNeedsReview) {
             amended->find("needsReview=", assessment));
 }
 
+// Review 41, R41-6: line ends inside texts stay as written; each row is added once.
+TEST(SummaryAmendment, KeepsLineEndsAndAddsEachRowOnce) {
+  Report report = sample_report();
+  report.input.notes.push_back({WarningCode::NarrativeDiscordant, "line one\r\nline two", ""});
+  const std::string written = render(report);
+  const std::size_t at = written.find("line one");
+  ASSERT_NE(at, std::string::npos);
+  const std::string as_written = written.substr(at, written.find("line two") - at);
+  const Rule* exam_rule = find_rule("E19");
+  const Rule* finding_rule = find_rule("W25");
+  const FiredRule finding_row{finding_rule, finding_rule->outcome, {}};
+  std::string amended = written;
+  for (const char* other : {"one result", "another result"}) {
+    amended = *summary_with_exam_rule(amended, FiredRule{exam_rule, exam_rule->outcome, {}},
+                                      &finding_row, WarningCode::SameExamConflict, other);
+  }
+  EXPECT_NE(amended.find(as_written), std::string::npos) << as_written;
+  const auto count = [&](const std::string& text) {
+    std::size_t n = 0;
+    for (std::size_t k = amended.find(text); k != std::string::npos;
+         k = amended.find(text, k + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  EXPECT_EQ(count("<rule id=\"E19\""), 1U);
+  EXPECT_EQ(count("<rule id=\"W25\""), report.decisions.size());
+  EXPECT_EQ(count("code=\"same-exam-conflict\""), 2U);
+}
+
 TEST(SummaryAmendment, RefusesWhatIsNoSummary) {
   const Rule* rule = find_rule("E19");
   const FiredRule fired{rule, rule->outcome, {}};
