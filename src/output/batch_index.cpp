@@ -164,10 +164,11 @@ std::string index_entry_with_earlier_output(std::string_view written, bool exist
   return out.str();
 }
 
-bool index_entry_replaced(std::string_view written) {
+EarlierOutputSaid index_entry_earlier_output(std::string_view written) {
   pugi::xml_document document;
   document.load_buffer(written.data(), written.size());
-  return document.child("entry").attribute("replaced").as_bool();
+  const pugi::xml_node entry = document.child("entry");
+  return {entry.attribute("existing").as_bool(), entry.attribute("replaced").as_bool()};
 }
 
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {

@@ -117,7 +117,11 @@ std::string index_entry_with_same_exam(std::string_view written, const std::stri
 // An entry as write_index_entry wrote it, with existing and replaced (--skip-existing) as the
 // run decided only at its end, where write_index_entry would place them.
 std::string index_entry_with_earlier_output(std::string_view written, bool existing, bool replaced);
-// Whether an entry as write_index_entry wrote it says it replaced an earlier run's summary.
-bool index_entry_replaced(std::string_view written);
+// What an entry as write_index_entry wrote it says of an earlier run's summary (--skip-existing).
+struct EarlierOutputSaid {
+  bool existing = false;  // kept
+  bool replaced = false;  // written over
+};
+EarlierOutputSaid index_entry_earlier_output(std::string_view written);
 
 }  // namespace mammocalc

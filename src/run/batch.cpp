@@ -398,8 +398,12 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     }
     if (result && !output.empty()) {
       bool existing = false;
-      bool replaced = index_entry_replaced(written);
-      if (config.skip_existing) {
+      const EarlierOutputSaid said_at_first = index_entry_earlier_output(written);
+      bool replaced = said_at_first.replaced;
+      // A summary this run wrote itself (none was there) is no earlier run's (review 41, R41-5).
+      const bool earlier_run_left =
+          was_undecided || said_at_first.existing || said_at_first.replaced;
+      if (config.skip_existing && earlier_run_left) {
         // Kept when it is this run's after all; else replaced, said once.
         const EarlierOutputs earlier = earlier_outputs(*result, output, files);
         existing = earlier == EarlierOutputs::Same;

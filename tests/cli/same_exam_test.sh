@@ -266,4 +266,10 @@ mkfifo "$work/rerun-fifo/$first_name"
 timeout 60 "$mammocalc" summarize --skip-existing -o "$work/rerun-fifo" "$work/rerun-in/1.dcm" "$work/rerun-in/2.dcm" >/dev/null 2>"$work/rerun-fifo.err"
 status=$?
 check "--skip-existing over a FIFO in place of a summary: no hang (exit $status)" test "$status" -ne 124
+
+# Review 41, R41-5: a first --skip-existing run over two results under one UID says nothing of
+# an earlier run (there was none): the summary it wrote itself and amended is no earlier run's.
+"$mammocalc" summarize --skip-existing -o "$work/rerun-fresh" "$work/rerun-in/1.dcm" "$work/rerun-in/2.dcm" >/dev/null 2>"$work/rerun-fresh.err"
+check "a first --skip-existing run over two results: no 'not this run's' line, no replaced entry" \
+  bash -c "! grep -q 'not this run' '$work/rerun-fresh.err' && ! grep -q 'replaced=\|existing=' '$work/rerun-fresh/index.xml'"
 finish
