@@ -247,11 +247,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
           entry.same_exam_differs = true;
           entry.needs_review = true;
           rollups[i].needs_review = rollups[i].findings;
-          std::vector<std::string> others(later.other_results.size());
-          std::transform(later.other_results.begin(), later.other_results.end(), others.begin(),
-                         [&](const ExamsSeen::Input& other) {
-                           return another_input_of_run(index_name(other));
-                         });
+          const std::vector<std::string> others =
+              other_results_named(later.other_results, later.more_results, index_name);
           try {
             summarise_again(outcomes[i], inputs[chunk_start + i], others, evaluation, files);
           } catch (const Error& error) {
@@ -383,11 +380,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         try {
           InputResult again;
           again.said_briefly = amendment.said_briefly;
-          std::vector<std::string> others(amendment.other_results.size());
-          std::transform(amendment.other_results.begin(), amendment.other_results.end(),
-                         others.begin(), [&](const ExamsSeen::Input& other) {
-                           return another_input_of_run(index_name(other));
-                         });
+          const std::vector<std::string> others =
+              other_results_named(amendment.other_results, amendment.more_results, index_name);
           summarise_again(again, inputs[amendment.self.index], others, evaluation, files);
           result = std::move(again);
         } catch (const Error& error) {

@@ -115,18 +115,12 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   // result, written again to say so (E19).
   const auto amend_earlier = [&](std::size_t i) {
     for (const auto& [ordinal, amendment] : exams.amendments()) {
-      const std::vector<ExamsSeen::Input>& other_results = amendment.other_results;
-      if (std::none_of(other_results.begin(), other_results.end(),
-                       [&](const ExamsSeen::Input& other) { return other.index == i; })) {
-        continue;
-      }
+      if (!amendment.latest || amendment.latest->index != i) continue;
       InputResult earlier_result;
       earlier_result.said_briefly = amendment.said_briefly;
-      std::vector<std::string> others(other_results.size());
-      std::transform(other_results.begin(), other_results.end(), others.begin(),
-                     [&](const ExamsSeen::Input& other) {
-                       return another_input_of_run(name_of(other.index));
-                     });
+      std::vector<std::string> others =
+          other_results_named(amendment.other_results, amendment.more_results,
+                              [&](const ExamsSeen::Input& other) { return name_of(other.index); });
       others.insert(others.end(), other_calls_said[amendment.self.index].begin(),
                     other_calls_said[amendment.self.index].end());
       summarise_again(earlier_result, inputs[amendment.self.index], others, evaluation, files);
@@ -265,11 +259,9 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         if (later && later->conflicting) {
           // Neither result is a copy of the other: each summary of the exam says so (E19), the
           // earlier ones written again, and one line names both files and both summaries.
-          std::vector<std::string> others(later->other_results.size());
-          std::transform(later->other_results.begin(), later->other_results.end(), others.begin(),
-                         [&](const ExamsSeen::Input& other) {
-                           return another_input_of_run(name_of(other.index));
-                         });
+          std::vector<std::string> others = other_results_named(
+              later->other_results, later->more_results,
+              [&](const ExamsSeen::Input& other) { return name_of(other.index); });
           others.insert(others.end(), other_calls_said[i].begin(), other_calls_said[i].end());
           summarise_again(result, input, others, evaluation, files);
           write_outputs(result, name, files, Flush::Now);

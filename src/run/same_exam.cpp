@@ -1,7 +1,11 @@
 #include "run/same_exam.hpp"
 
 #include <algorithm>
+#include <string>
 #include <utility>
+#include <vector>
+
+#include "run/summarise.hpp"
 
 namespace mammocalc {
 namespace {
@@ -25,8 +29,8 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
     return std::nullopt;
   }
   const Input first = exam.results.front().input;
-  amendments_.emplace(first.ordinal, Amendment{first, input, false, {}, {}});
-  Later later{first, {}, false, false, false, 0, {}};
+  amendments_.emplace(first.ordinal, Amendment{first, input, false, {}, 0, std::nullopt, {}});
+  Later later{first, {}, false, false, false, 0, {}, 0};
   const auto same =
       std::find_if(exam.results.begin(), exam.results.end(), [&](const Result& earlier) {
         // mammocalc's own SR read back is compared briefly (InputResult::said_briefly).
@@ -46,7 +50,7 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
     note_difference(exam, input, later);
   }
   later.conflicting = exam.differed;
-  if (later.conflicting) later.other_results = others_of(exam, its_result);
+  if (later.conflicting) later.other_results = others_of(exam, its_result, later.more_results);
   return later;
 }
 
@@ -58,18 +62,27 @@ std::optional<ExamsSeen::Later> ExamsSeen::unsummarised_result(const InputResult
     return std::nullopt;
   }
   Exam& exam = found->second;
-  Later later{exam.results.front().input, {}, true, true, false, 0, {}};
+  Later later{exam.results.front().input, {}, true, true, false, 0, {}, 0};
   exam.unsummarised.push_back(input);
   note_difference(exam, input, later);
   return later;
 }
 
-std::vector<ExamsSeen::Input> ExamsSeen::others_of(const Exam& exam, std::size_t result) {
+std::vector<ExamsSeen::Input> ExamsSeen::others_of(const Exam& exam, std::size_t result,
+                                                   std::size_t& more) {
   std::vector<Input> others;
+  more = 0;
+  const auto name = [&](const Input& input) {
+    if (others.size() < kResultsNamed) {
+      others.push_back(input);
+    } else {
+      ++more;
+    }
+  };
   for (std::size_t r = 0; r < exam.results.size(); ++r) {
-    if (r != result) others.push_back(exam.results[r].input);
+    if (r != result) name(exam.results[r].input);
   }
-  others.insert(others.end(), exam.unsummarised.begin(), exam.unsummarised.end());
+  std::for_each(exam.unsummarised.begin(), exam.unsummarised.end(), name);
   return others;
 }
 
@@ -79,16 +92,32 @@ void ExamsSeen::note_difference(Exam& exam, Input input, Later& later) {
     later.first_findings_not_for_review = exam.results.front().findings_not_for_review;
   }
   // Every entry of the exam written so far needs review now, copies too, and names every other
-  // result, the new one among them.
+  // result, the new one among them; past kResultsNamed results, those that say so already are
+  // left (R41-3).
+  const bool named_already =
+      exam.differed && exam.results.size() + exam.unsummarised.size() > kResultsNamed + 1;
+  exam.differed = true;
+  if (named_already) return;
   for (const Written& earlier : exam.inputs) {
     if (earlier.input.ordinal == input.ordinal) continue;
     Amendment& amendment = amendments_[earlier.input.ordinal];
     amendment.self = earlier.input;
     amendment.differs = true;
-    amendment.other_results = others_of(exam, earlier.result);
+    amendment.other_results = others_of(exam, earlier.result, amendment.more_results);
+    amendment.latest = input;
     amendment.said_briefly = exam.results[earlier.result].said_briefly;
   }
-  exam.differed = true;
+}
+
+std::vector<std::string> other_results_named(
+    const std::vector<ExamsSeen::Input>& others, std::size_t more,
+    const std::function<std::string(const ExamsSeen::Input&)>& name_of) {
+  std::vector<std::string> named(others.size());
+  std::transform(others.begin(), others.end(), named.begin(), [&](const ExamsSeen::Input& other) {
+    return another_input_of_run(name_of(other));
+  });
+  if (more > 0) named.push_back("each of " + std::to_string(more) + " more inputs of this run,");
+  return named;
 }
 
 }  // namespace mammocalc

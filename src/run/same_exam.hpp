@@ -6,6 +6,7 @@
 // H31-6, H33-5).
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,6 +26,9 @@ namespace mammocalc {
 // review.
 class ExamsSeen {
  public:
+  // A summary names at most this many other results, then how many more (review 41, R41-3: one
+  // UID given to every report made memory and amendments grow with the square of the inputs).
+  static constexpr std::size_t kResultsNamed = 8;
   struct Input {
     std::size_t index;    // in the run's inputs
     std::size_t ordinal;  // of its entry in the index (a run without an index: `index`)
@@ -38,8 +42,10 @@ class ExamsSeen {
     // review (this many) need review now.
     bool first_difference = false;
     int first_findings_not_for_review = 0;
-    // Where the exam is conflicting: the first input of each of its other results (E19).
+    // Where the exam is conflicting: the first input of each of its other results (E19), at
+    // most kResultsNamed, and how many more.
     std::vector<Input> other_results;
+    std::size_t more_results = 0;
   };
   struct Amendment {
     Input self{};                // the entry's own input
@@ -47,9 +53,12 @@ class ExamsSeen {
     bool differs = false;        // the exam has turned out to have two results or more
     // Where it differs: the first input of each result other than its own, and each input not
     // summarised for its other result, as its summary is to name them (E19); the last one made
-    // the latest difference (hostile review 37, H37-9: a third result was not named).
+    // the latest difference (hostile review 37, H37-9: a third result was not named). At most
+    // kResultsNamed, and how many more; past them an entry is not amended again.
     std::vector<Input> other_results;
-    std::string said_briefly;  // what its entry said (InputResult::said_briefly), to read again
+    std::size_t more_results = 0;
+    std::optional<Input> latest;  // the input whose new result amended it last
+    std::string said_briefly;     // what its entry said (InputResult::said_briefly), to read again
   };
   // The first input of the exam of `result` (the input `input`, whose roll-up part is `part`),
   // or none when this is the first (or its exam is not known). A later input is compared with
@@ -88,10 +97,17 @@ class ExamsSeen {
   // is amended to name every result other than its own.
   void note_difference(Exam& exam, Input input, Later& later);
   // The inputs a summary of result `result` names (E19): the first of each other result, then
-  // those not summarised.
-  static std::vector<Input> others_of(const Exam& exam, std::size_t result);
+  // those not summarised, at most kResultsNamed; how many more in `more`.
+  static std::vector<Input> others_of(const Exam& exam, std::size_t result, std::size_t& more);
   std::unordered_map<std::string, Exam> exams_;
   std::map<std::size_t, Amendment> amendments_;
 };
+
+// How a summary names the other results `others` (and `more` beyond them) of its exam in this
+// run, each by `name_of` (its path, or its place where pseudonymised), as summarise_input's
+// other_results.
+std::vector<std::string> other_results_named(
+    const std::vector<ExamsSeen::Input>& others, std::size_t more,
+    const std::function<std::string(const ExamsSeen::Input&)>& name_of);
 
 }  // namespace mammocalc

@@ -272,4 +272,26 @@ check "--skip-existing over a FIFO in place of a summary: no hang (exit $status)
 "$mammocalc" summarize --skip-existing -o "$work/rerun-fresh" "$work/rerun-in/1.dcm" "$work/rerun-in/2.dcm" >/dev/null 2>"$work/rerun-fresh.err"
 check "a first --skip-existing run over two results: no 'not this run's' line, no replaced entry" \
   bash -c "! grep -q 'not this run' '$work/rerun-fresh.err' && ! grep -q 'replaced=\|existing=' '$work/rerun-fresh/index.xml'"
+
+# Review 41, R41-3: one UID with eleven results in a batch: each summary names at most eight
+# others and how many more; every summary and entry needs review.
+mkdir -p "$work/many-in"
+for n in $(seq 1 11); do
+  cp "$other_sr" "$work/many-in/$n.dcm"
+  dcmodify -nb -m "(0010,0020)=PATIENT-$n" "$work/many-in/$n.dcm"
+done
+"$mammocalc" summarize -o "$work/many" "$work/many-in" >/dev/null 2>&1
+many_ok=0
+for summary in "$work/many"/*.xml; do
+  [ "$(basename "$summary")" = index.xml ] && continue
+  warnings=$(grep -c 'code="same-exam-conflict"' "$summary")
+  if [ "$warnings" -ge 1 ] && [ "$warnings" -le 9 ] && grep -q '<exam [^>]*needsReview="true"' "$summary"; then
+    many_ok=$((many_ok + 1))
+  fi
+done
+check "eleven results under one UID: each summary names at most eight others and one more item" \
+  test "$many_ok" -eq 11
+check "... the last names 'each of 2 more inputs of this run'" \
+  bash -c "grep -l 'each of 2 more inputs of this run' '$work/many'/*.xml | grep -q ."
+check "... every entry needs review" test "$(grep -c '<entry [^>]*needsReview="true"' "$work/many/index.xml")" -eq 11
 finish
