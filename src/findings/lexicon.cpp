@@ -471,18 +471,23 @@ constexpr std::string_view kAtMost = "\u2264";
 constexpr std::string_view kAtLeast = "\u2265";
 constexpr std::size_t kBoundSignBytes = 3;
 
+// The two letters that spell the German letter whose UTF-8 is 0xC3 then `second` (ä: "ae",
+// ß: "ss"), or none.
+const char* german_letter_spelled(unsigned char second) {
+  return second == 0xA4 || second == 0x84   ? "ae"
+         : second == 0xB6 || second == 0x96 ? "oe"
+         : second == 0xBC || second == 0x9C ? "ue"
+         : second == 0x9F                   ? "ss"
+                                            : nullptr;
+}
+
 // The meaning with each German letter spelled in two ASCII letters (ä: ae, ß: ss), byte
 // positions kept ("Malignitätswahrscheinlichkeit", "Maßnahmen").
 std::string german_spelled(std::string_view meaning) {
   std::string spelled(meaning);
   for (std::size_t at = 0; at + 1 < spelled.size(); ++at) {
     if (static_cast<unsigned char>(spelled[at]) != 0xC3) continue;
-    const auto next = static_cast<unsigned char>(spelled[at + 1]);
-    const char* two = next == 0xA4 || next == 0x84   ? "ae"
-                      : next == 0xB6 || next == 0x96 ? "oe"
-                      : next == 0xBC || next == 0x9C ? "ue"
-                      : next == 0x9F                 ? "ss"
-                                                     : nullptr;
+    const char* two = german_letter_spelled(static_cast<unsigned char>(spelled[at + 1]));
     if (two == nullptr) continue;
     spelled[at] = two[0];
     spelled[at + 1] = two[1];
@@ -872,12 +877,7 @@ std::string spaced_words(std::string_view meaning) {
   for (std::size_t at = 0; at < meaning.size(); ++at) {
     const auto byte = static_cast<unsigned char>(meaning[at]);
     if (byte == 0xC3 && at + 1 < meaning.size()) {
-      const auto next = static_cast<unsigned char>(meaning[at + 1]);
-      const char* spelled = next == 0xA4 || next == 0x84   ? "ae"
-                            : next == 0xB6 || next == 0x96 ? "oe"
-                            : next == 0xBC || next == 0x9C ? "ue"
-                            : next == 0x9F                 ? "ss"
-                                                           : nullptr;
+      const char* spelled = german_letter_spelled(static_cast<unsigned char>(meaning[at + 1]));
       if (spelled != nullptr) {
         words += spelled;
         ++at;
