@@ -33,10 +33,10 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
 std::string summary_number(double value);
 
 // A summary already written, amended for an exam row that fired after it was written (E19: a
-// later `hook` call met another result under its SOP Instance UID, and the report it was made
-// of may be gone): its exam needs review, the row stands last in the exam's trace and the
-// warning `code` with `text` after the summary's warnings; with `finding_row` (W25), each
-// finding needs review too, that row last in its trace. Everything else stays byte for byte.
+// later `hook` call or received object met another result under its SOP Instance UID, and the
+// report it was made of may be gone): its exam needs review, the row stands last in the exam's
+// trace and the warning `code` with `text` after the summary's warnings; with `finding_row` (W25),
+// each finding needs review too, that row last in its trace. Everything else stays byte for byte.
 // None when `summary` is no summary (not XML, another root or namespace, no exam).
 std::optional<std::string> summary_with_exam_rule(const std::string& summary,
                                                   const FiredRule& fired,

@@ -640,9 +640,9 @@ std::vector<Rule> make_rule_table() {
       // review 37, H37-8); a reader going finding by finding must see it too.
       {"W25", "Another input has this report's SOP Instance UID and another result: review",
        kEveryItemCounts,
-       "another input (of this run, or of another hook call into the same output directory) "
-       "carries this report's SOP Instance UID but gives another result (E19): which result "
-       "stands is not for the tool to choose, so each finding needs review",
+       "another input (of this run, or of another hook call or received object into the same "
+       "output directory) carries this report's SOP Instance UID but gives another result (E19): "
+       "which result stands is not for the tool to choose, so each finding needs review",
        Stage::OverallCheck, same_exam_conflict, needing_review(no_outcome()),
        kEvidenceClassification},
       // Not in decision-logic.md as a row of its own: W8 warns on the exam, and a coded finding
@@ -844,10 +844,11 @@ std::vector<Rule> make_rule_table() {
       // looked like the only result.
       {"E19", "Another input has this report's SOP Instance UID and another result",
        kEveryItemCounts,
-       "another input of the same run (batch or hook call), or of another hook call into the "
-       "same output directory, carries this report's SOP Instance UID but gives another result: "
-       "neither is a copy of the other; both are summarised and both need review; the "
-       "same-exam-conflict warning names the other input",
+       "another input of the same run (batch or hook call), or of another hook call or received "
+       "object into the same output directory, carries this report's SOP Instance UID but gives "
+       "another result: neither is a copy of the other; both are summarised (with --dicom-out "
+       "the later is refused) and both need review; the same-exam-conflict warning names the "
+       "other input",
        Stage::Exam, same_exam_conflict, needing_review(no_outcome()), kEvidenceExam},
       // Not in decision-logic.md: the finding an annotation meant to refine is not known, so
       // its values were not applied where they belong (issue 18, F11; W18 is the finding's row).

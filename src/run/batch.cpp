@@ -417,7 +417,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
           replaced = false;
         }
       }
-      if (config.skip_existing || was_undecided) {
+      if (config.skip_existing) {
         written = index_entry_with_earlier_output(written, existing, replaced);
         if (listed != nullptr) {
           listed->existing = existing;

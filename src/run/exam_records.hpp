@@ -5,8 +5,8 @@
 // replaced the earlier one silently, even another patient's. Each call records, per exam, which
 // summary holds which result; a later call with another result under the UID gets a summary of
 // its own, and both say the conflict (E19), as inputs of one batch do. The same result again (a
-// PACS re-sending the object) replaces its own summary, as before. Made to serve `serve` too
-// (one mark per received object), which still replaces an object of the same UID.
+// PACS re-sending the object) replaces its own summary, as before. `serve` keeps the same
+// record, with one mark per received object.
 
 #include <cstddef>
 #include <optional>

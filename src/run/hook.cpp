@@ -29,8 +29,11 @@ std::string listed(const std::vector<std::string>& names) {
 }
 
 // "both summarised (A, B), both need review" of two summaries, "all … each …" of more (hostile
-// review 38, H38-14).
+// review 38, H38-14), one where the other result was refused (review 41, R41-16).
 std::string summarised_for_review(const std::vector<std::string>& summaries) {
+  if (summaries.size() == 1) {
+    return "summarised (" + listed(summaries) + "; the other was not), needs review";
+  }
   return summaries.size() == 2 ? "both summarised (" + listed(summaries) + "), both need review"
                                : "all summarised (" + listed(summaries) + "), each needs review";
 }

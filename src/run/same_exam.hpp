@@ -52,9 +52,9 @@ class ExamsSeen {
     std::optional<Input> later;  // the first later input of the exam, which the first names
     bool differs = false;        // the exam has turned out to have two results or more
     // Where it differs: the first input of each result other than its own, and each input not
-    // summarised for its other result, as its summary is to name them (E19); the last one made
-    // the latest difference (hostile review 37, H37-9: a third result was not named). At most
-    // kResultsNamed, and how many more; past them an entry is not amended again.
+    // summarised for its other result, as its summary is to name them (E19; hostile review 37,
+    // H37-9: a third result was not named). At most kResultsNamed, and how many more; past them
+    // an entry is not amended again.
     std::vector<Input> other_results;
     std::size_t more_results = 0;
     std::optional<Input> latest;  // the input whose new result amended it last
