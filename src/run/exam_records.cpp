@@ -190,6 +190,18 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
   return exam;
 }
 
+std::vector<ExamRecords::Amended> ExamRecords::Exam::amend_others(const std::string& output_dir,
+                                                                  const std::string& this_summary,
+                                                                  const std::string& who) const {
+  const std::vector<std::string> others = other_summaries();
+  const bool named_already = others.size() > kResultsNamed;
+  std::vector<Amended> amended(others.size());
+  std::transform(others.begin(), others.end(), amended.begin(), [&](const std::string& other) {
+    return amend(output_dir, other, this_summary, who, named_already);
+  });
+  return amended;
+}
+
 std::vector<ExamRecords::Earlier> ExamRecords::Exam::other_results() const {
   std::vector<Earlier> others;
   std::copy_if(earlier_.begin(), earlier_.end(), std::back_inserter(others),

@@ -38,12 +38,24 @@ class ExamRecords {
     bool wrote_sr = false;     // its result SR holds the exam's SR file
   };
 
+  // What amend() did.
+  struct Amended {
+    enum class Outcome { Amended, SaidAlready, Gone, Failed };
+    Outcome outcome = Outcome::Amended;
+    std::string message;  // for Gone and Failed: one line naming the summary
+  };
   // One exam's entries, held under the exam's lock (in this process and in every other on the
   // directory) from open() until destroyed, so two calls never judge one exam at once.
   class Exam {
    public:
     // The summaries other calls wrote of the exam, in the order recorded.
     const std::vector<Earlier>& earlier() const { return earlier_; }
+    // Amends every summary of another result (other_summaries) to say this one, summarised to
+    // `this_summary` (empty: not summarised), as amend() does; past kResultsNamed results only
+    // those that do not yet say the exam has another result. What each gave, in that order.
+    std::vector<Amended> amend_others(const std::string& output_dir,
+                                      const std::string& this_summary,
+                                      const std::string& who) const;
     // The results other calls recorded that are not this one, and the summaries among them.
     std::vector<Earlier> other_results() const;
     std::vector<std::string> other_summaries() const;
@@ -98,12 +110,6 @@ class ExamRecords {
   static std::vector<std::string> earlier_named(const std::vector<Earlier>& earlier,
                                                 const std::string& who);
 
-  // What amend() did.
-  struct Amended {
-    enum class Outcome { Amended, SaidAlready, Gone, Failed };
-    Outcome outcome = Outcome::Amended;
-    std::string message;  // for Gone and Failed: one line naming the summary
-  };
   // Amends the summary `name` in `output_dir` that an earlier call or object wrote: its exam has
   // another result (E19 and W25), the one summarised to `other_summary` (empty: not summarised),
   // unless it says so already (a call killed before it amended, then sent again: hostile review

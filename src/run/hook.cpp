@@ -38,18 +38,18 @@ std::string summarised_for_review(const std::vector<std::string>& summaries) {
                                : "all summarised (" + listed(summaries) + "), each needs review";
 }
 
-// Amends the summary `name` an earlier call wrote (ExamRecords::amend): its failure fails the
-// run (exit 3), a summary gone is said.
-void amend_other_call(const std::string& output_dir, const std::string& name,
-                      const std::string& other_summary, std::size_t other_results,
-                      std::ostream& log, ExitCode& exit_code) {
-  const ExamRecords::Amended amended = ExamRecords::amend(
-      output_dir, name, other_summary, kHookCallInput, other_results > ExamRecords::kResultsNamed);
-  if (amended.outcome == ExamRecords::Amended::Outcome::Gone) {
-    log << log_line("mammocalc hook", amended.message);
-  } else if (amended.outcome == ExamRecords::Amended::Outcome::Failed) {
-    log << error_line(amended.message);
-    exit_code = ExitCode::OutputFailed;
+// Amends the summaries earlier calls wrote of the exam (ExamRecords::Exam::amend_others): a
+// failure fails the run (exit 3), a summary gone is said.
+void amend_other_calls(const ExamRecords::Exam& recorded, const std::string& output_dir,
+                       const std::string& this_summary, std::ostream& log, ExitCode& exit_code) {
+  for (const ExamRecords::Amended& amended :
+       recorded.amend_others(output_dir, this_summary, kHookCallInput)) {
+    if (amended.outcome == ExamRecords::Amended::Outcome::Gone) {
+      log << log_line("mammocalc hook", amended.message);
+    } else if (amended.outcome == ExamRecords::Amended::Outcome::Failed) {
+      log << error_line(amended.message);
+      exit_code = ExitCode::OutputFailed;
+    }
   }
 }
 
@@ -192,9 +192,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         log << error_line(error.what());
         exit_code = ExitCode::OutputFailed;
       }
-      for (const std::string& other : other_summaries) {
-        amend_other_call(config.output_dir, other, "", other_summaries.size(), log, exit_code);
-      }
+      amend_other_calls(*recorded, config.output_dir, "", log, exit_code);
       continue;
     }
     if (entry.status == EntryStatus::Summarised && !files.dicom_out_dir.empty() &&
@@ -238,9 +236,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         // The earlier calls' summaries say this result too, before its own summary is written:
         // a call that dies in between leaves them asking for review (hostile review 38, H38-3),
         // and one sent again amends any that do not say it yet.
-        for (const std::string& other : other_summaries) {
-          amend_other_call(config.output_dir, other, name, other_summaries.size(), log, exit_code);
-        }
+        if (recorded) amend_other_calls(*recorded, config.output_dir, name, log, exit_code);
         write_outputs(result, name, files, Flush::Now);
         // An exam's first input is the first one whose summary is on disk.
         const std::optional<ExamsSeen::Later> later = exams.later_of_exam(result, {i, i}, part);

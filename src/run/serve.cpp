@@ -388,10 +388,8 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
         recorded ? recorded->other_summaries() : std::vector<std::string>();
     const std::optional<std::string> same = recorded ? recorded->same_result() : std::nullopt;
     const auto amend_others = [&](const std::string& this_summary) {
-      for (const std::string& other : other_summaries) {
-        const ExamRecords::Amended amended =
-            ExamRecords::amend(config.output_dir, other, this_summary, kReceivedObject,
-                               other_summaries.size() > ExamRecords::kResultsNamed);
+      for (const ExamRecords::Amended& amended :
+           recorded->amend_others(config.output_dir, this_summary, kReceivedObject)) {
         if (!amended.message.empty()) log.write("mammocalc serve: " + amended.message);
       }
     };

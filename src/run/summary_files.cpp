@@ -309,28 +309,29 @@ EarlierOutputs earlier_outputs(const InputResult& result, const std::string& nam
                                const SummaryFiles& files) {
   const std::string summary = (fs::path(files.output_dir) / name).string();
   std::error_code error;
-  if (!fs::exists(fs::symlink_status(summary, error))) return EarlierOutputs::None;
+  const fs::file_status status = fs::symlink_status(summary, error);
+  if (!fs::exists(status)) return EarlierOutputs::None;
+  // Read once, and only a regular file of a summary's size: a FIFO would hang the run, a link to
+  // a device or a huge file fill its memory (review 41, R41-2).
+  constexpr std::uintmax_t kLargestSummaryRead = 64U << 20U;
+  if (!fs::is_regular_file(status) || fs::file_size(summary, error) > kLargestSummaryRead ||
+      error) {
+    return EarlierOutputs::Different;
+  }
+  std::ifstream in(summary, std::ios::binary);
+  const std::string earlier{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   const bool same =
-      holds_bytes(summary, result.summary) &&
+      earlier == result.summary &&
       (!files.html ||
        holds_bytes((fs::path(files.output_dir) / page_name_for(name)).string(), result.page)) &&
       (files.dicom_out_dir.empty() ||
        holds_bytes((fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string(),
                    result.dicom.bytes));
   if (same) return EarlierOutputs::Same;
-  // Its exam may have more results than this input's reading knows yet (a third one later). Read
-  // only a regular file of a summary's size: a FIFO would hang the run, a link to a device or a
-  // huge file fill its memory (review 41, R41-2).
+  // Its exam may have more results than this input's reading knows yet (a third one later).
   constexpr std::string_view kSameExamConflict = "<warning code=\"same-exam-conflict\">";
-  constexpr std::uintmax_t kLargestSummaryRead = 64U << 20U;
-  if (!fs::is_regular_file(fs::symlink_status(summary, error)) ||
-      fs::file_size(summary, error) > kLargestSummaryRead || error) {
-    return EarlierOutputs::Different;
-  }
-  std::ifstream in(summary, std::ios::binary);
-  const std::string earlier{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  const bool undecided = earlier.find(kSameExamConflict) != std::string::npos;
-  return undecided ? EarlierOutputs::Undecided : EarlierOutputs::Different;
+  return earlier.find(kSameExamConflict) != std::string::npos ? EarlierOutputs::Undecided
+                                                              : EarlierOutputs::Different;
 }
 
 void create_output_directory(const std::string& directory) {
