@@ -23,6 +23,7 @@
 #include "base/line_log.hpp"
 #include "output/pseudonyms.hpp"
 #include "review/review_html.hpp"
+#include "run/exam_records.hpp"
 #include "run/same_exam.hpp"
 #include "run/summary_files.hpp"
 
@@ -125,6 +126,18 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   }
   guard.check_file_outside_inputs(config.rollup_csv, "--rollup-csv");
   refuse_rollup_among_outputs(config);
+  // A directory hook or serve keeps its record of exams in: a batch names and replaces
+  // summaries by its own inputs alone, so it would write over their results unseen (hostile
+  // review 40, H40-1, H40-2). Refused before anything is read or written.
+  std::error_code record_error;
+  if (fs::exists(fs::symlink_status(fs::path(config.output_dir) / ExamRecords::kDirectoryName,
+                                    record_error))) {
+    throw Error(ErrorCode::Usage,
+                config.output_dir + ": holds the record of exams of hook or serve (" +
+                    ExamRecords::kDirectoryName +
+                    "), whose summaries a batch would replace unseen; use another output "
+                    "directory");
+  }
 
   if (!config.dicom_out_dir.empty()) create_dicom_out_directory(config.dicom_out_dir);
   create_output_directory(config.output_dir);

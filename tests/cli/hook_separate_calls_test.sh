@@ -234,6 +234,15 @@ check "... the first is amended eight times, not ten" \
   test "$(grep -c 'code="same-exam-conflict"' "$work/many/$uid.xml")" -eq 8
 check "... every summary needs review" test "$(reviewed_summaries "$work/many")" -eq 11
 
+# Hostile review 40 (H40-1, H40-2): a batch into a directory hook keeps its record in would name
+# and replace summaries by its own inputs alone: refused (exit 2), nothing changed.
+sha1sum "$out"/*.xml >"$work/before-batch.sums"
+"$mammocalc" summarize -o "$out" "$work/in/benign.dcm" "$benign_sr" 2>"$work/batch-into-hook.err"
+check "H40-1: summarize into a hook's output directory: exit 2" test $? -eq 2
+check "... said, naming the directory and the record" \
+  grep -q "^mammocalc: $out: holds the record of exams of hook or serve" "$work/batch-into-hook.err"
+check "... no summary changed" bash -c "sha1sum '$out'/*.xml | cmp -s - '$work/before-batch.sums'"
+
 # Calls at once (storescp runs one per object without waiting): the exam's record is locked, so
 # each pair of calls ends with two summaries that both say the conflict.
 for run in 1 2 3 4 5; do
