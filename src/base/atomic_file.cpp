@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -177,6 +178,51 @@ bool move_file_durably(const std::string& from, const std::string& to, Replace r
   }
   sync_directory(to);
   return true;
+}
+
+EarlierFile read_earlier_output(const std::string& path, std::size_t limit) {
+  EarlierFile file;
+  Descriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    // ELOOP: the name is a symbolic link; ENXIO: a socket.
+    file.state = errno == ENOENT                    ? EarlierFile::State::Missing
+                 : errno == ELOOP || errno == ENXIO ? EarlierFile::State::NotRegular
+                                                    : EarlierFile::State::Unreadable;
+    return file;
+  }
+  struct stat status {};
+  if (::fstat(fd.get(), &status) != 0) {
+    file.state = EarlierFile::State::Unreadable;
+    return file;
+  }
+  if (!S_ISREG(status.st_mode)) {
+    file.state = EarlierFile::State::NotRegular;
+    return file;
+  }
+  if (static_cast<std::uintmax_t>(status.st_size) > limit) {
+    file.state = EarlierFile::State::TooLarge;
+    return file;
+  }
+  std::vector<char> chunk(65536);
+  // Up to one byte past the limit: a file that grew since fstat is too large as well.
+  while (file.bytes.size() <= limit) {
+    const ssize_t got = ::read(fd.get(), chunk.data(), chunk.size());
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      file.state = EarlierFile::State::Unreadable;
+      file.bytes.clear();
+      return file;
+    }
+    if (got == 0) break;
+    file.bytes.append(chunk.data(), static_cast<std::size_t>(got));
+  }
+  if (file.bytes.size() > limit) {
+    file.bytes.clear();
+    file.state = EarlierFile::State::TooLarge;
+    return file;
+  }
+  file.state = EarlierFile::State::Read;
+  return file;
 }
 
 void flush_file_system(const std::string& directory) {

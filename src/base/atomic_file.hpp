@@ -1,6 +1,7 @@
 #pragma once
 // Writing output files so that a reader never sees half of one.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -52,6 +53,24 @@ enum class Replace { Yes, No };
 // RENAME_NOREPLACE: a file another process makes meanwhile too) and false is returned. Throws
 // Error(OutputFailed) naming `to` for any other failure.
 bool move_file_durably(const std::string& from, const std::string& to, Replace replace);
+
+// An output of an earlier call, read back (to compare or amend it): what the name holds.
+struct EarlierFile {
+  enum class State {
+    Missing,     // nothing has the name
+    NotRegular,  // a symbolic link, directory, FIFO, socket or device: never read
+    TooLarge,    // larger than the limit: not read
+    Unreadable,  // open or read failed
+    Read,        // `bytes` holds the whole file
+  };
+  State state = State::Missing;
+  std::string bytes;
+};
+
+// Reads `path` whole when it is a regular file of at most `limit` bytes. Opened once, with no
+// link followed and without blocking, and checked on that descriptor: the name cannot be swapped
+// for a link or a FIFO between the check and the read (review 41, R41-15).
+EarlierFile read_earlier_output(const std::string& path, std::size_t limit);
 
 // Flushes everything written to the file system that holds `directory` (syncfs): one flush for a
 // whole batch of Flush::Deferred writes. Throws Error(OutputFailed) naming the directory.

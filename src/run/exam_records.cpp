@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
-#include <iterator>
 #include <random>
 #include <sstream>
 #include <system_error>
@@ -21,6 +19,11 @@ namespace fs = std::filesystem;
 
 namespace mammocalc {
 namespace {
+
+// Larger files are no summary or record of ours: they are not read (a link to a device, a
+// file of gigabytes put there).
+constexpr std::size_t kLargestSummaryAmended = 64U << 20U;
+constexpr std::size_t kLargestRecord = 16U << 20U;
 
 constexpr const char* kNotSummarised = "-";
 constexpr const char* kWroteSr = "sr";
@@ -94,20 +97,18 @@ ExamRecords::Amended ExamRecords::amend(const std::string& output_dir, const std
   const std::string named = other_summary.empty() ? std::string(kNotSummarisedForSr)
                                                   : "summarised to " + other_summary + ",";
   const std::string path = (fs::path(output_dir) / name).string();
-  std::error_code error;
-  const fs::file_status status = fs::symlink_status(path, error);
-  if (!fs::exists(status)) {
+  const EarlierFile earlier = read_earlier_output(path, kLargestSummaryAmended);
+  if (earlier.state == EarlierFile::State::Missing) {
     return {Amended::Outcome::Gone,
             path + ": no longer there, so it cannot say that its exam has another result"};
   }
-  if (!fs::is_regular_file(status)) {
+  if (earlier.state == EarlierFile::State::NotRegular) {
     return {Amended::Outcome::Failed,
             path +
                 ": not a regular file, so it cannot say that its exam has another result; "
                 "review the exam by hand"};
   }
-  std::ifstream in(path, std::ios::binary);
-  const std::string summary{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::string& summary = earlier.bytes;
   if (summary.find(named) != std::string::npos ||
       (named_already &&
        summary.find("<warning code=\"same-exam-conflict\">") != std::string::npos)) {
@@ -118,7 +119,8 @@ ExamRecords::Amended ExamRecords::amend(const std::string& output_dir, const std
   const Rule* finding_rule = find_rule("W25");
   const FiredRule finding_row{finding_rule, finding_rule->outcome, {}};
   const std::optional<std::string> amended =
-      !in ? std::nullopt
+      earlier.state != EarlierFile::State::Read
+          ? std::nullopt
           : summary_with_exam_rule(summary, FiredRule{exam_rule, exam_rule->outcome, {}},
                                    &finding_row, WarningCode::SameExamConflict,
                                    same_exam_conflict_text(later_named(other_summary, who)));
@@ -156,13 +158,20 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
                  "not a directory of its own, so the record of exams cannot be "
                  "kept there");
   }
-  const fs::file_status file = fs::symlink_status(path, error);
-  if (!fs::exists(file)) return exam;
-  if (!fs::is_regular_file(file)) {
-    not_a_record(path, "not a regular file, so it is no record of this exam");
+  const EarlierFile record = read_earlier_output(path, kLargestRecord);
+  switch (record.state) {
+    case EarlierFile::State::Missing:
+      return exam;
+    case EarlierFile::State::NotRegular:
+      not_a_record(path, "not a regular file, so it is no record of this exam");
+    case EarlierFile::State::TooLarge:
+      not_a_record(path, "larger than any record of an exam, so it is not read");
+    case EarlierFile::State::Unreadable:
+      not_a_record(path, "cannot read the record of this exam");
+    case EarlierFile::State::Read:
+      break;
   }
-  std::ifstream in(path);
-  if (!in) not_a_record(path, "cannot read the record of this exam");
+  std::istringstream in(record.bytes);
   std::string text;
   for (int number = 1; std::getline(in, text); ++number) {
     std::istringstream fields(text);
@@ -184,7 +193,6 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
       exam.earlier_.push_back({line.summary_name, line.result == token, line.wrote_sr});
     }
   }
-  if (in.bad()) not_a_record(path, "cannot read the record of this exam");
   // Records are written whole (one atomic write), never empty: an empty one was cut or emptied.
   if (exam.lines_.empty()) not_a_record(path, "empty, so it is no record of this exam");
   return exam;

@@ -296,30 +296,20 @@ void write_outputs(const InputResult& result, const std::string& name, const Sum
 }
 
 bool holds_bytes(const std::string& path, const std::string& bytes) {
-  std::error_code error;
-  if (!fs::is_regular_file(fs::symlink_status(path, error))) return false;
-  if (fs::file_size(path, error) != bytes.size() || error) return false;
-  std::ifstream file(path, std::ios::binary);
-  std::string on_disk(bytes.size(), '\0');
-  file.read(on_disk.data(), static_cast<std::streamsize>(on_disk.size()));
-  return file.gcount() == static_cast<std::streamsize>(bytes.size()) && on_disk == bytes;
+  const EarlierFile file = read_earlier_output(path, bytes.size());
+  return file.state == EarlierFile::State::Read && file.bytes == bytes;
 }
 
 EarlierOutputs earlier_outputs(const InputResult& result, const std::string& name,
                                const SummaryFiles& files) {
-  const std::string summary = (fs::path(files.output_dir) / name).string();
-  std::error_code error;
-  const fs::file_status status = fs::symlink_status(summary, error);
-  if (!fs::exists(status)) return EarlierOutputs::None;
   // Read once, and only a regular file of a summary's size: a FIFO would hang the run, a link to
   // a device or a huge file fill its memory (review 41, R41-2).
-  constexpr std::uintmax_t kLargestSummaryRead = 64U << 20U;
-  if (!fs::is_regular_file(status) || fs::file_size(summary, error) > kLargestSummaryRead ||
-      error) {
-    return EarlierOutputs::Different;
-  }
-  std::ifstream in(summary, std::ios::binary);
-  const std::string earlier{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  constexpr std::size_t kLargestSummaryRead = 64U << 20U;
+  const EarlierFile file =
+      read_earlier_output((fs::path(files.output_dir) / name).string(), kLargestSummaryRead);
+  if (file.state == EarlierFile::State::Missing) return EarlierOutputs::None;
+  if (file.state != EarlierFile::State::Read) return EarlierOutputs::Different;
+  const std::string& earlier = file.bytes;
   const bool same =
       earlier == result.summary &&
       (!files.html ||
