@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iomanip>
+#include <iterator>
 #include <random>
 #include <sstream>
 #include <system_error>
