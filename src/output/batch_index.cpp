@@ -171,7 +171,8 @@ EarlierOutputSaid index_entry_earlier_output(std::string_view written) {
   return {entry.attribute("existing").as_bool(), entry.attribute("replaced").as_bool()};
 }
 
-IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
+IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup,
+                       const std::vector<LeftoverSummary>& leftovers) {
   pugi::xml_document document;
   pugi::xml_node root = document.append_child(kIndexRoot);
   set(root, "xmlns", std::string(kIndexNamespace));
@@ -207,6 +208,11 @@ IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup) {
     pugi::xml_node child = node.append_child("skipped");
     set(child, "reason", to_string(reason));
     set(child, "count", std::to_string(count));
+  }
+  for (const LeftoverSummary& leftover : leftovers) {
+    pugi::xml_node child = root.append_child("leftover");
+    set(child, "summary", leftover.summary);
+    set(child, "examSummary", leftover.exam_summary);
   }
   std::ostringstream text;
   document.save(text, "  ", pugi::format_default, pugi::encoding_utf8);

@@ -101,9 +101,18 @@ struct IndexParts {
   std::string head;
   std::string tail;
 };
+// A summary in the output directory that an earlier run left beside one of this run's, of the
+// same exam (UID-N.xml beside UID.xml), that this run did not write: it may name inputs this
+// run does not have (hostile reviews 38 and 40, H38-9, H40-3).
+struct LeftoverSummary {
+  std::string summary;       // its file name, "UID-2.xml"
+  std::string exam_summary;  // this run's summary of the exam, "UID.xml"
+};
 // The roll-up ends with one <skipped reason="CODE" count="N"/> per reason an input was skipped
-// for (the entries' errorCode), in the order of ErrorCode.
-IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup);
+// for (the entries' errorCode), in the order of ErrorCode; after it one
+// <leftover summary="UID-N.xml" examSummary="UID.xml"/> per leftover summary, in name order.
+IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup,
+                       const std::vector<LeftoverSummary>& leftovers = {});
 void write_index_entry(const IndexEntry& entry, std::ostream& out);
 // The summary file an entry as write_index_entry wrote it names (its output attribute); empty
 // unless the entry is summarised (one whose write failed has no summary to write again).

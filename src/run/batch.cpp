@@ -339,7 +339,18 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   // The index names only summaries that are on disk: one flush for all of them first.
   flush_file_system(config.output_dir);
   if (!config.dicom_out_dir.empty()) flush_file_system(config.dicom_out_dir);
-  const IndexParts parts = index_parts(counts, index.rollup);
+  // Summaries an earlier run left of this run's exams (UID-2.xml of an input this run no
+  // longer has): not this run's, and they may say so about inputs it does not know; said, never
+  // removed (hostile reviews 38 and 40, H38-9, H40-3).
+  const std::vector<LeftoverSummary> leftovers = leftover_summaries(config.output_dir, used_names);
+  for (const LeftoverSummary& leftover : leftovers) {
+    progress.say_error((fs::path(config.output_dir) / leftover.summary).string() +
+                       ": a summary an earlier run left of the exam this run summarised to " +
+                       leftover.exam_summary +
+                       "; left as it was, and it may name inputs this run does not have: review "
+                       "it with that run's inputs, or remove it");
+  }
+  const IndexParts parts = index_parts(counts, index.rollup, leftovers);
   AtomicFile index_file((fs::path(config.output_dir) / "index.xml").string());
   index_file.write(parts.head);
   // The spilled entries, each first input of an exam read twice naming the later one

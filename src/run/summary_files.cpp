@@ -366,6 +366,46 @@ std::string claim_output_name(const InputResult& result, bool pseudonymised,
   return claim_output_name(result.sop_instance_uid, input, used_names);
 }
 
+std::vector<LeftoverSummary> leftover_summaries(const std::string& output_dir,
+                                                const UsedNames& used_names) {
+  std::vector<LeftoverSummary> leftovers;
+  std::error_code error;
+  for (fs::directory_iterator it(output_dir, error), end; !error && it != end;
+       it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    constexpr std::string_view kXml = ".xml";
+    if (name.size() <= kXml.size() ||
+        name.compare(name.size() - kXml.size(), kXml.size(), kXml) != 0) {
+      continue;
+    }
+    const std::string stem = name.substr(0, name.size() - kXml.size());
+    const std::size_t dash = stem.rfind('-');
+    // A UID has no '-': the number after the last one is the name's (claim_output_name).
+    if (dash == std::string::npos || dash + 1 == stem.size() ||
+        stem.find_first_not_of("0123456789", dash + 1) != std::string::npos ||
+        stem[dash + 1] == '0' || stem.compare(dash + 1, std::string::npos, "1") == 0) {
+      continue;
+    }
+    const std::string exam_summary = stem.substr(0, dash) + ".xml";
+    std::error_code status_error;
+    if (!is_uid(stem.substr(0, dash), 2) || !used_names.contains(exam_summary) ||
+        used_names.contains(name) || !it->is_regular_file(status_error) ||
+        it->is_symlink(status_error)) {
+      continue;
+    }
+    leftovers.push_back({name, exam_summary});
+  }
+  if (error) {
+    throw Error(ErrorCode::OutputFailed,
+                output_dir + ": cannot be listed for summaries an earlier run left (" +
+                    error.message() + ")");
+  }
+  std::sort(
+      leftovers.begin(), leftovers.end(),
+      [](const LeftoverSummary& a, const LeftoverSummary& b) { return a.summary < b.summary; });
+  return leftovers;
+}
+
 namespace {
 
 // The index entry of a directory the walk could not use.

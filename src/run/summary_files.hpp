@@ -167,6 +167,12 @@ std::string claim_output_name(const std::string& sop_instance_uid, const std::st
 // call never replaces another SR's summary (hostile reviews 28 and 29, H28-6, H29-5).
 std::string claim_output_name(const InputResult& result, bool pseudonymised, UsedNames& used_names);
 
+// The summaries in `output_dir` named UID-N.xml (N >= 2) whose exam's summary UID.xml this run
+// wrote and that it did not write itself (LeftoverSummary), in name order; regular files only.
+// Throws Error(OutputFailed) when the directory cannot be listed.
+std::vector<LeftoverSummary> leftover_summaries(const std::string& output_dir,
+                                                const UsedNames& used_names);
+
 // The SOP Instance UIDs that the run's annotation files (read once, Evaluation::
 // annotation_directories and annotation_files) name as the SR they were made on.
 std::set<std::string> sop_instance_uids_annotated(const Evaluation& evaluation);

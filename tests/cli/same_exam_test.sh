@@ -251,6 +251,18 @@ check "the other result gone: the first's summary replaced, said once" \
   test "$(grep -c 'not this run' "$work/rerun-gone.err")" -eq 1 -a "$(grep -c '<entry [^>]*replaced="true"' "$work/rerun-gone/index.xml")" -eq 1
 check "... and no longer says the conflict" \
   bash -c "! grep -q 'same-exam-conflict' '$work/rerun-gone/$(uid_of 0008,0018 "$other_sr").xml'"
+# Hostile reviews 38 and 40 (H38-9, H40-3): the earlier run's UID-2.xml stays (never removed),
+# but the run says it is not its own, on standard error and in the index, naming its exam's
+# summary; a run that wrote UID-2.xml itself says nothing of it.
+gone_uid=$(uid_of 0008,0018 "$other_sr")
+check "... the earlier run's $gone_uid-2.xml kept, said once on standard error as left over" \
+  bash -c "test -f '$work/rerun-gone/$gone_uid-2.xml' && test \"\$(grep -c 'rerun-gone/$gone_uid-2.xml: a summary an earlier run left of the exam this run summarised to $gone_uid.xml' '$work/rerun-gone.err')\" -eq 1"
+check "... and in the index as a leftover of $gone_uid.xml" \
+  grep -q "<leftover summary=\"$gone_uid-2.xml\" examSummary=\"$gone_uid.xml\"" "$work/rerun-gone/index.xml"
+check "... the index with its leftover is valid against schemas/index.xsd" \
+  validates "$work/rerun-gone"
+check "a run that wrote both summaries names no leftover" \
+  bash -c "! grep -q '<leftover' '$work/rerun/index.xml' && ! grep -q 'earlier run left of the exam' '$work/rerun.err'"
 # The other result new: the first's summary (kept as the run began) is replaced at the end.
 "$mammocalc" summarize -o "$work/rerun-new" "$work/rerun-in-1" >/dev/null 2>&1
 "$mammocalc" summarize --skip-existing -o "$work/rerun-new" "$work/rerun-in-1/1.dcm" "$work/rerun-in/2.dcm" >/dev/null 2>"$work/rerun-new.err"
