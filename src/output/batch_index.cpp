@@ -164,6 +164,24 @@ std::string index_entry_with_earlier_output(std::string_view written, bool exist
   return out.str();
 }
 
+std::string index_entry_failed(std::string_view written, ErrorCode code, const std::string& error) {
+  pugi::xml_document document;
+  document.load_buffer(written.data(), written.size());
+  pugi::xml_node node = document.child("entry");
+  node.attribute("status").set_value(to_string(EntryStatus::Failed).data());
+  // Those fill_entry writes of a summarised entry only, and --skip-existing's.
+  for (const char* summarised_only :
+       {"existing", "replaced", "findings", "narrativeFindings", "needsReview", "sameExamAs",
+        "inRollup", "sameExamDiffers", "errorCode"}) {
+    node.remove_attribute(summarised_only);
+  }
+  set(node, "errorCode", to_string(code));
+  set_text(node, error);
+  std::ostringstream out;
+  node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
+  return out.str();
+}
+
 EarlierOutputSaid index_entry_earlier_output(std::string_view written) {
   pugi::xml_document document;
   document.load_buffer(written.data(), written.size());

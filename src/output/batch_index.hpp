@@ -126,6 +126,10 @@ std::string index_entry_with_same_exam(std::string_view written, const std::stri
 // An entry as write_index_entry wrote it, with existing and replaced (--skip-existing) as the
 // run decided only at its end, where write_index_entry would place them.
 std::string index_entry_with_earlier_output(std::string_view written, bool existing, bool replaced);
+// An entry as write_index_entry wrote it, as write_index_entry writes a failed one: status
+// failed, `code` and `error`, and nothing of a summary but its output name (a summary the run
+// held to its end that could not be made or written: review 41, R41-4).
+std::string index_entry_failed(std::string_view written, ErrorCode code, const std::string& error);
 // What an entry as write_index_entry wrote it says of an earlier run's summary (--skip-existing).
 struct EarlierOutputSaid {
   bool existing = false;  // kept

@@ -265,8 +265,11 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
           try {
             summarise_again(outcomes[i], inputs[chunk_start + i], others, evaluation, files);
           } catch (const Error& error) {
-            progress.say_error(error.what());
-            output_failed = true;
+            // Its first reading does not say the other result: not written as its summary
+            // (review 41, R41-4); record() says the failure.
+            entry.status = EntryStatus::Failed;
+            entry.error_code = error.code();
+            entry.error = error.what();
           }
         }
         if (later.first_difference) {
@@ -291,6 +294,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         }
         progress.say_error(said);
       }
+      if (entry.status != EntryStatus::Summarised) continue;
       if (entry.in_rollup) merge_into(index.rollup, rollups[i]);
       entry.output = claim_output_name(outcomes[i], evaluation.pseudonyms.enabled, used_names);
     }
@@ -336,51 +340,35 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   }
   progress.finish();
 
-  // The index names only summaries that are on disk: one flush for all of them first.
-  flush_file_system(config.output_dir);
-  if (!config.dicom_out_dir.empty()) flush_file_system(config.dicom_out_dir);
-  // Summaries an earlier run left of this run's exams (UID-2.xml of an input this run no
-  // longer has): not this run's, and they may say so about inputs it does not know; said, never
-  // removed (hostile reviews 38 and 40, H38-9, H40-3).
-  const std::vector<LeftoverSummary> leftovers = leftover_summaries(config.output_dir, used_names);
-  for (const LeftoverSummary& leftover : leftovers) {
-    progress.say_error((fs::path(config.output_dir) / leftover.summary).string() +
-                       ": a summary an earlier run left of the exam this run summarised to " +
-                       leftover.exam_summary +
-                       "; left as it was, and it may name inputs this run does not have: review "
-                       "it with that run's inputs, or remove it");
-  }
-  const IndexParts parts = index_parts(counts, index.rollup, leftovers);
-  AtomicFile index_file((fs::path(config.output_dir) / "index.xml").string());
-  index_file.write(parts.head);
-  // The spilled entries, each first input of an exam read twice naming the later one
-  // (ExamsSeen): its entry was written before that one came.
   const long spill_end = std::ftell(spill.get());
-  std::rewind(spill.get());
-  long at = 0;
   std::array<char, 65536> block;
-  const auto read_until = [&](long end, const std::function<void(std::string_view)>& use) {
-    while (at < end) {
-      const auto want = static_cast<std::size_t>(std::min<long>(block.size(), end - at));
-      const std::size_t got = std::fread(block.data(), 1, want, spill.get());
-      if (got == 0) break;
-      use(std::string_view(block.data(), got));
-      at += static_cast<long>(got);
+  // The spilled entry of `ordinal`, read where it lies.
+  const auto spilled_entry = [&](std::size_t ordinal) {
+    const long from = entry_offsets[ordinal];
+    const long to = ordinal + 1 < entry_offsets.size() ? entry_offsets[ordinal + 1] : spill_end;
+    std::string written(static_cast<std::size_t>(to - from), '\0');
+    if (std::fseek(spill.get(), from, SEEK_SET) != 0 ||
+        std::fread(written.data(), 1, written.size(), spill.get()) != written.size()) {
+      throw Error(ErrorCode::OutputFailed, config.output_dir + ": cannot read the spilled index");
     }
+    return written;
   };
-  const auto copy = [&](std::string_view bytes) { index_file.write(bytes); };
   // The entries written before the run knew all of their exam: those of an exam that turned out
   // to have another input (amended: named, and where it has another result, summarised again)
   // and the undecided ones; with --skip-existing each says what it did with the earlier run's
-  // summary only now (review 40, R40-10).
+  // summary only now (review 40, R40-10). Their summaries are written before the index head, so
+  // that one that cannot be written is a failed entry, counted as one (review 41, R41-4).
   std::set<std::size_t> ordinals;
   for (const auto& amended : exams.amendments()) ordinals.insert(amended.first);
   for (const auto& held : undecided_results) ordinals.insert(held.first);
+  struct HeldOutcome {
+    std::optional<EarlierOutputSaid> earlier;  // --skip-existing, as decided now
+    std::optional<Error> failure;              // its summary could not be made or written
+  };
+  std::map<std::size_t, HeldOutcome> held_outcomes;
   for (const std::size_t ordinal : ordinals) {
-    read_until(entry_offsets[ordinal], copy);
-    std::string written;
-    read_until(ordinal + 1 < entry_offsets.size() ? entry_offsets[ordinal + 1] : spill_end,
-               [&](std::string_view bytes) { written += bytes; });
+    const std::string written = spilled_entry(ordinal);
+    // Empty where the entry is not summarised: nothing to write.
     const std::string output = index_entry_output(written);
     // This run's result for the entry's summary, where it is still to be written.
     std::optional<InputResult> result;
@@ -389,12 +377,11 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     }
     const bool was_undecided = result.has_value();
     IndexEntry* listed = config.html ? &index.entries[ordinal] : nullptr;
+    HeldOutcome outcome;
     if (const auto found = exams.amendments().find(ordinal); found != exams.amendments().end()) {
       const ExamsSeen::Amendment& amendment = found->second;
-      const std::string later = amendment.later ? index_name(*amendment.later) : std::string();
-      written = index_entry_with_same_exam(written, later, amendment.differs);
       if (listed != nullptr) {
-        if (!later.empty()) listed->same_exam_as = later;
+        if (amendment.later) listed->same_exam_as = index_name(*amendment.later);
         listed->same_exam_differs = listed->same_exam_differs || amendment.differs;
         listed->needs_review = listed->needs_review || amendment.differs;
       }
@@ -409,8 +396,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
           summarise_again(again, inputs[amendment.self.index], others, evaluation, files);
           result = std::move(again);
         } catch (const Error& error) {
-          progress.say_error(error.what());
-          output_failed = true;
+          outcome.failure = error;
+          result.reset();
         }
       }
     }
@@ -435,18 +422,84 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         try {
           write_outputs(*result, output, files, Flush::Now);
         } catch (const Error& error) {
-          progress.say_error(error.what());
-          output_failed = true;
-          // An undecided input's summary is the earlier run's still, which is not this run's.
-          replaced = false;
+          outcome.failure = error;
         }
       }
-      if (config.skip_existing) {
-        written = index_entry_with_earlier_output(written, existing, replaced);
+      if (config.skip_existing && !outcome.failure) {
+        outcome.earlier = EarlierOutputSaid{existing, replaced};
         if (listed != nullptr) {
           listed->existing = existing;
           listed->replaced = replaced;
         }
+      }
+    }
+    if (outcome.failure) {
+      // What an earlier run left under the name (or this run's first reading) stays: the entry
+      // says it failed, not summarised.
+      progress.say_error(outcome.failure->what());
+      if (outcome.failure->code() == ErrorCode::OutputFailed) output_failed = true;
+      --counts.summarised;
+      ++counts.failed;
+      if (listed != nullptr) {
+        listed->status = EntryStatus::Failed;
+        listed->existing = listed->replaced = false;
+        listed->error_code = outcome.failure->code();
+        listed->error = outcome.failure->what();
+      }
+    }
+    if (outcome.earlier || outcome.failure) held_outcomes.emplace(ordinal, std::move(outcome));
+  }
+
+  // Summaries an earlier run left of this run's exams (UID-2.xml of an input this run no
+  // longer has): not this run's, and they may say so about inputs it does not know; said, never
+  // removed (hostile reviews 38 and 40, H38-9, H40-3).
+  const std::vector<LeftoverSummary> leftovers = leftover_summaries(config.output_dir, used_names);
+  for (const LeftoverSummary& leftover : leftovers) {
+    progress.say_error((fs::path(config.output_dir) / leftover.summary).string() +
+                       ": a summary an earlier run left of the exam this run summarised to " +
+                       leftover.exam_summary +
+                       "; left as it was, and it may name inputs this run does not have: review "
+                       "it with that run's inputs, or remove it");
+  }
+
+  // The index names only summaries that are on disk: one flush for all of them first.
+  flush_file_system(config.output_dir);
+  if (!config.dicom_out_dir.empty()) flush_file_system(config.dicom_out_dir);
+  const IndexParts parts = index_parts(counts, index.rollup, leftovers);
+  AtomicFile index_file((fs::path(config.output_dir) / "index.xml").string());
+  index_file.write(parts.head);
+  // The spilled entries, each first input of an exam read twice naming the later one
+  // (ExamsSeen): its entry was written before that one came; and the held ones as decided above.
+  std::rewind(spill.get());
+  long at = 0;
+  const auto read_until = [&](long end, const std::function<void(std::string_view)>& use) {
+    while (at < end) {
+      const auto want = static_cast<std::size_t>(std::min<long>(block.size(), end - at));
+      const std::size_t got = std::fread(block.data(), 1, want, spill.get());
+      if (got == 0) break;
+      use(std::string_view(block.data(), got));
+      at += static_cast<long>(got);
+    }
+  };
+  const auto copy = [&](std::string_view bytes) { index_file.write(bytes); };
+  for (const std::size_t ordinal : ordinals) {
+    read_until(entry_offsets[ordinal], copy);
+    std::string written;
+    read_until(ordinal + 1 < entry_offsets.size() ? entry_offsets[ordinal + 1] : spill_end,
+               [&](std::string_view bytes) { written += bytes; });
+    if (const auto found = exams.amendments().find(ordinal); found != exams.amendments().end()) {
+      const ExamsSeen::Amendment& amendment = found->second;
+      const std::string later = amendment.later ? index_name(*amendment.later) : std::string();
+      written = index_entry_with_same_exam(written, later, amendment.differs);
+    }
+    if (const auto held = held_outcomes.find(ordinal); held != held_outcomes.end()) {
+      const HeldOutcome& outcome = held->second;
+      if (outcome.earlier) {
+        written = index_entry_with_earlier_output(written, outcome.earlier->existing,
+                                                  outcome.earlier->replaced);
+      }
+      if (outcome.failure) {
+        written = index_entry_failed(written, outcome.failure->code(), outcome.failure->what());
       }
     }
     index_file.write(written);

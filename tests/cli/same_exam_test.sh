@@ -285,6 +285,21 @@ check "--skip-existing over a FIFO in place of a summary: no hang (exit $status)
 check "a first --skip-existing run over two results: no 'not this run's' line, no replaced entry" \
   bash -c "! grep -q 'not this run' '$work/rerun-fresh.err' && ! grep -q 'replaced=\|existing=' '$work/rerun-fresh/index.xml'"
 
+# Review 41, R41-4: a summary held to the end of a --skip-existing run (its earlier one says a
+# conflict) that cannot be written then is a failed entry, counted as failed, and the earlier
+# summary stays as it was; the index never says "summarised" for a file this run did not write.
+"$mammocalc" summarize --html -o "$work/held-fail" "$work/rerun-in/1.dcm" "$work/rerun-in/2.dcm" >/dev/null 2>&1
+cp "$work/held-fail/$gone_uid.xml" "$work/held-fail-first.xml"
+rm "$work/held-fail/$gone_uid.html"
+mkdir "$work/held-fail/$gone_uid.html"
+"$mammocalc" summarize --skip-existing --html -o "$work/held-fail" "$work/rerun-in-1" >/dev/null 2>"$work/held-fail.err"
+check "a held summary that cannot be written at the end: exit 1, said on standard error" \
+  bash -c "test $? -eq 1 && grep -q 'held-fail/$gone_uid.html: is a directory' '$work/held-fail.err'"
+check "... its entry failed, and counted as failed" \
+  bash -c "grep -q '<entry [^>]*status=\"failed\"[^>]*errorCode=' '$work/held-fail/index.xml' && grep -q 'summarised=\"0\" skipped=\"0\" failed=\"1\"' '$work/held-fail/index.xml'"
+check "... the earlier summary as it was" cmp -s "$work/held-fail-first.xml" "$work/held-fail/$gone_uid.xml"
+check "... the index valid against schemas/index.xsd" validates "$work/held-fail"
+
 # Review 41, R41-3: one UID with eleven results in a batch: each summary names at most eight
 # others and how many more; every summary and entry needs review.
 mkdir -p "$work/many-in"
