@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "base/error.hpp"
@@ -14,6 +15,8 @@
 #include "base/version.hpp"
 #include "dcmtk/dcmdata/dcdeftag.h"
 #include "dcmtk/dcmdata/dcfilefo.h"
+#include "dcmtk/dcmdata/dcistrmb.h"
+#include "dcmtk/dcmdata/dcmetinf.h"
 #include "dcmtk/dcmdata/dcostrmb.h"
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmdata/dcwcache.h"
@@ -591,12 +594,110 @@ WrittenSr write_report_sr(const Report& report) {
                            std::string(kRuleSetVersion) + ":" + content_digest;
   written.sop_instance_uid = uid_for_name(name + ":instance");
   // One file per source and rule set, whatever the content: a new result replaces the old.
-  written.file_stem = uid_for_name("mammocalc:" + source.sop_instance_uid + ":" +
-                                   std::string(kRuleSetVersion) + ":file");
+  written.file_stem = result_sr_file_stem(report);
   put(dataset, DCM_SOPInstanceUID, written.sop_instance_uid);
   put(dataset, DCM_SeriesInstanceUID, uid_for_name(name + ":series"));
   written.bytes = saved_bytes(file);
   return written;
+}
+
+std::string result_sr_file_stem(const Report& report) {
+  return uid_for_name("mammocalc:" + report.input.source.sop_instance_uid + ":" +
+                      std::string(kRuleSetVersion) + ":file");
+}
+
+namespace {
+
+// The code of a content item's coded attribute (a sequence of one item), "" where it has none.
+std::pair<std::string, std::string> code_in(DcmItem& item, const DcmTagKey& sequence) {
+  DcmItem* code = nullptr;
+  OFString value;
+  OFString scheme;
+  if (item.findAndGetSequenceItem(sequence, code, 0).good() && code != nullptr) {
+    code->findAndGetOFString(DCM_CodeValue, value);
+    code->findAndGetOFString(DCM_CodingSchemeDesignator, scheme);
+  }
+  return {value.c_str(), scheme.c_str()};
+}
+
+bool is_code(const std::pair<std::string, std::string>& code, const CodeConst& wanted) {
+  return code.first == wanted.value && code.second == wanted.scheme;
+}
+
+// The content items of a result SR that an amendment changes.
+struct AmendedItems {
+  DcmItem* review = nullptr;      // the Radiologist review code item
+  DcmItem* impression = nullptr;  // the exam's impression (the last one: it ends the narrative)
+};
+
+// Depth first through the content tree, at most as deep as write_report_sr builds it.
+void find_amended_items(DcmItem& item, AmendedItems& found, int depth) {
+  DcmSequenceOfItems* content = nullptr;
+  if (depth > 8 || item.findAndGetSequence(DCM_ContentSequence, content).bad() ||
+      content == nullptr) {
+    return;
+  }
+  for (unsigned long i = 0; i < content->card(); ++i) {
+    DcmItem* child = content->getItem(i);
+    OFString value_type;
+    child->findAndGetOFString(DCM_ValueType, value_type);
+    const auto concept_name = code_in(*child, DCM_ConceptNameCodeSequence);
+    if (value_type == "CODE" && is_code(concept_name, kRadiologistReview)) found.review = child;
+    if (value_type == "TEXT" && is_code(concept_name, kImpression)) found.impression = child;
+    find_amended_items(*child, found, depth + 1);
+  }
+}
+
+[[noreturn]] void not_a_result_sr(const std::string& why) {
+  throw Error(ErrorCode::InvalidSrDocument, "not a result SR of mammocalc (" + why + ")");
+}
+
+}  // namespace
+
+std::optional<std::string> result_sr_with_warning(const std::string& sr_bytes,
+                                                  const std::string& code,
+                                                  const std::string& text) {
+  DcmInputBufferStream stream;
+  stream.setBuffer(sr_bytes.data(), static_cast<offile_off_t>(sr_bytes.size()));
+  stream.setEos();
+  DcmFileFormat file;
+  file.transferInit();
+  const OFCondition read = file.read(stream, EXS_Unknown, EGL_noChange, DCM_MaxReadLength);
+  file.transferEnd();
+  if (read.bad()) not_a_result_sr(read.text());
+  DcmDataset& dataset = *file.getDataset();
+  OFString manufacturer;
+  OFString sop_instance_uid;
+  dataset.findAndGetOFString(DCM_Manufacturer, manufacturer);
+  dataset.findAndGetOFString(DCM_SOPInstanceUID, sop_instance_uid);
+  if (manufacturer != std::string(kOwnManufacturer).c_str())
+    not_a_result_sr("another manufacturer");
+  AmendedItems items;
+  find_amended_items(dataset, items, 0);
+  OFString impression;
+  if (items.review == nullptr || items.impression == nullptr ||
+      items.impression->findAndGetOFStringArray(DCM_TextValue, impression).bad()) {
+    not_a_result_sr("no radiologist review code or impression");
+  }
+  const std::string warning = " Warning " + code + ": " + text + ".";
+  std::string amended = impression.c_str();
+  if (amended.find(warning) != std::string::npos) return std::nullopt;
+  // Before the closing "Written by mammocalc …" sentence, where the writer puts warnings.
+  const std::size_t written_by = amended.rfind(" Written by mammocalc ");
+  amended.insert(written_by == std::string::npos ? amended.size() : written_by,
+                 " Every finding needs radiologist review." + warning);
+  check(items.impression->putAndInsertString(DCM_TextValue, amended.c_str()), "impression");
+  DcmItem* review = nullptr;
+  check(items.review->findOrCreateSequenceItem(DCM_ConceptCodeSequence, review, 0), "review code");
+  put(*review, DCM_CodeValue, std::string(kReviewNeeded.value));
+  put(*review, DCM_CodingSchemeDesignator, std::string(kReviewNeeded.scheme));
+  put(*review, DCM_CodeMeaning, std::string(kReviewNeeded.meaning));
+  const std::string uid =
+      uid_for_name(std::string(sop_instance_uid.c_str()) + ":amended:" + hex_digest(amended));
+  put(dataset, DCM_SOPInstanceUID, uid);
+  DcmMetaInfo& meta = *file.getMetaInfo();
+  check(meta.putAndInsertString(DCM_MediaStorageSOPInstanceUID, uid.c_str()), "meta header");
+  return saved_bytes(file);
 }
 
 }  // namespace mammocalc

@@ -4,6 +4,7 @@
 // findings. DCMTK types stay in the .cpp, as everywhere in src/dicom/.
 
 #include <array>
+#include <optional>
 #include <string>
 
 #include "rules/rules.hpp"
@@ -28,6 +29,19 @@ struct WrittenSr {
 // when DCMTK cannot build the document, std::invalid_argument when the report has no source SR
 // (an annotation-only run: the runs refuse --dicom-out for it first).
 WrittenSr write_report_sr(const Report& report);
+
+// The name (WrittenSr::file_stem) of `report`'s result SR in a directory.
+std::string result_sr_file_stem(const Report& report);
+
+// A result SR that write_report_sr made (`sr_bytes`), amended to say what was learnt after it was
+// written (another result of its exam, from a later call: hostile review 40, H40-4): its review
+// code says review is needed, its impression adds "Warning `code`: `text`." and the sentence
+// that every finding needs review, and it gets a SOP Instance UID of its own (its content
+// changed; derived from the old one and the new impression, so the same amendment gives the same
+// object). Empty when its impression says that warning already. Throws Error(InvalidSrDocument)
+// when the bytes are no result SR of mammocalc's.
+std::optional<std::string> result_sr_with_warning(const std::string& sr_bytes,
+                                                  const std::string& code, const std::string& text);
 
 // "2.25." followed by the decimal value of a name-based (SHA-1, RFC 4122 version 5) UUID of
 // `name`: the same name always gives the same UID (DICOM PS3.5 B.2).

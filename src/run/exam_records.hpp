@@ -53,9 +53,11 @@ class ExamRecords {
     // Amends every summary of another result (other_summaries) to say this one, summarised to
     // `this_summary` (empty: not summarised), as amend() does; past kResultsNamed results only
     // those that do not yet say the exam has another result. What each gave, in that order.
+    // With `result_sr_path` (the exam's one result SR file, where this call writes SRs) and
+    // another result's SR in it, that SR is amended too (amend_sr), its outcome last.
     std::vector<Amended> amend_others(const std::string& output_dir,
-                                      const std::string& this_summary,
-                                      const std::string& who) const;
+                                      const std::string& this_summary, const std::string& who,
+                                      const std::string& result_sr_path = "") const;
     // The results other calls recorded that are not this one, and the summaries among them.
     std::vector<Earlier> other_results() const;
     std::vector<std::string> other_summaries() const;
@@ -120,6 +122,13 @@ class ExamRecords {
   static Amended amend(const std::string& output_dir, const std::string& name,
                        const std::string& other_summary, const std::string& who,
                        bool named_already = false);
+
+  // Amends the result SR at `path` that an earlier call wrote (--dicom-out) as amend() does its
+  // summary: its review code and impression say the exam has another result, the one summarised
+  // to `other_summary` (result_sr_with_warning; hostile review 40, H40-4, review 41, R41-10).
+  // Never read unless a regular file; an SR that is no result SR of mammocalc is Failed.
+  static Amended amend_sr(const std::string& path, const std::string& other_summary,
+                          const std::string& who, bool named_already = false);
 
   // A random mark for the lines of one call (or one received object).
   static std::string new_mark();

@@ -41,9 +41,10 @@ std::string summarised_for_review(const std::vector<std::string>& summaries) {
 // Amends the summaries earlier calls wrote of the exam (ExamRecords::Exam::amend_others): a
 // failure fails the run (exit 3), a summary gone is said.
 void amend_other_calls(const ExamRecords::Exam& recorded, const std::string& output_dir,
-                       const std::string& this_summary, std::ostream& log, ExitCode& exit_code) {
+                       const std::string& this_summary, std::ostream& log, ExitCode& exit_code,
+                       const std::string& result_sr_path = "") {
   for (const ExamRecords::Amended& amended :
-       recorded.amend_others(output_dir, this_summary, kHookCallInput)) {
+       recorded.amend_others(output_dir, this_summary, kHookCallInput, result_sr_path)) {
     if (amended.outcome == ExamRecords::Amended::Outcome::Gone) {
       log << log_line("mammocalc hook", amended.message);
     } else if (amended.outcome == ExamRecords::Amended::Outcome::Failed) {
@@ -192,7 +193,11 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         log << error_line(error.what());
         exit_code = ExitCode::OutputFailed;
       }
-      amend_other_calls(*recorded, config.output_dir, "", log, exit_code);
+      // The exam's result SR is another result's: it says so too (H40-4, R41-10).
+      amend_other_calls(
+          *recorded, config.output_dir, "", log, exit_code,
+          (std::filesystem::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm"))
+              .string());
       continue;
     }
     if (entry.status == EntryStatus::Summarised && !files.dicom_out_dir.empty() &&

@@ -387,9 +387,10 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     const std::vector<std::string> other_summaries =
         recorded ? recorded->other_summaries() : std::vector<std::string>();
     const std::optional<std::string> same = recorded ? recorded->same_result() : std::nullopt;
-    const auto amend_others = [&](const std::string& this_summary) {
-      for (const ExamRecords::Amended& amended :
-           recorded->amend_others(config.output_dir, this_summary, kReceivedObject)) {
+    const auto amend_others = [&](const std::string& this_summary,
+                                  const std::string& result_sr_path = "") {
+      for (const ExamRecords::Amended& amended : recorded->amend_others(
+               config.output_dir, this_summary, kReceivedObject, result_sr_path)) {
         if (!amended.message.empty()) log.write("mammocalc serve: " + amended.message);
       }
     };
@@ -399,7 +400,9 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
       // Its result SR would replace another result's (one SR file per exam): refused, recorded,
       // and the earlier summaries say the exam has another result.
       recorded->record("", false);
-      amend_others("");
+      // The exam's result SR is another result's: it says so too (H40-4, R41-10).
+      amend_others(
+          "", (fs::path(config.dicom_dir) / (result_sr_file_stem(*summarised) + ".dcm")).string());
       remove_outputs(written);
       log.write("mammocalc serve: received:" + said +
                 ": has the SOP Instance UID of an earlier received object and another result: "

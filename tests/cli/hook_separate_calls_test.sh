@@ -106,14 +106,31 @@ check "... its results are keyed (2.25. pseudonyms, no bare digest)" \
 # call), and the earlier summary says the exam has another result all the same.
 "$mammocalc" hook --dicom-out --out "$work/sr" "$work/in/benign.dcm" 2>/dev/null
 sr_before=$(ls "$work/sr"/*.dcm | xargs sha1sum)
+sr_uid_before=$(dcmdump +P 0008,0018 "$work/sr"/*.dcm | sed -n 's/.*\[\(.*\)\].*/\1/p')
 "$mammocalc" hook --dicom-out --out "$work/sr" "$work/in/suspicious.dcm" 2>"$work/sr.err"
 check "--dicom-out, another result in a later call: exit 1" test $? -eq 1
 check "... said, naming the earlier summary" \
   grep -q "^mammocalc: $work/in/suspicious.dcm: has the SOP Instance UID of an earlier hook call's input ($uid.xml) and another result: its result SR would replace" "$work/sr.err"
-check "... nothing of it written, the earlier SR untouched" \
-  test "$(summaries "$work/sr")" -eq 1 -a "$(ls "$work/sr"/*.dcm | xargs sha1sum)" = "$sr_before"
+check "... nothing of it written: one summary, one SR" \
+  test "$(summaries "$work/sr")" -eq 1 -a "$(ls "$work/sr"/*.dcm | wc -l)" -eq 1
 check "... the earlier summary says the conflict and needs review" \
   test "$(conflict_summaries "$work/sr")" -eq 1 -a "$(reviewed_summaries "$work/sr")" -eq 1
+# Hostile review 40, H40-4 (review 41, R41-10): the earlier result SR said "No radiologist review
+# requested"; it now asks for review in code, names the other result in its impression and is
+# a new object (its own SOP Instance UID), as readable as before; refused again, it stays.
+sr_file=$(ls "$work/sr"/*.dcm)
+check "H40-4: the earlier result SR amended: review needed in code" \
+  bash -c "test \"\$(ls '$work/sr'/*.dcm | xargs sha1sum)\" != '$sr_before' && dsrdump '$sr_file' 2>/dev/null | grep -q 'REVIEW-NEEDED' && ! dsrdump '$sr_file' 2>/dev/null | grep -q 'NO-REVIEW'"
+check "... its impression names the other result" \
+  bash -c "dsrdump +Pl '$sr_file' 2>/dev/null | grep -q 'Every finding needs radiologist review. Warning same-exam-conflict: a later hook call.s input, not summarised'"
+check "... with a SOP Instance UID of its own, in the meta header too" \
+  bash -c "test \"\$(dcmdump +P 0008,0018 '$sr_file' | sed -n 's/.*\[\(.*\)\].*/\1/p')\" = \"\$(dcmdump +P 0002,0003 '$sr_file' | sed -n 's/.*\[\(.*\)\].*/\1/p')\" && test \"\$(dcmdump +P 0008,0018 '$sr_file' | sed -n 's/.*\[\(.*\)\].*/\1/p')\" != '$sr_uid_before'"
+sr_amended=$(sha1sum <"$sr_file")
+"$mammocalc" hook --dicom-out --out "$work/sr" "$work/in/suspicious.dcm" 2>/dev/null
+check "... refused again: the amended SR as it was" test "$(sha1sum <"$sr_file")" = "$sr_amended"
+"$mammocalc" summarize --read-own -o "$work/sr-read.xml" "$sr_file" >/dev/null 2>&1
+check "... read back with --read-own: the exam needs review" \
+  grep -q '<exam [^>]*needsReview="true"' "$work/sr-read.xml"
 
 # A record that is not one is no reason to replace a summary unseen: the input fails (exit 3).
 "$mammocalc" hook --out "$work/broken" "$work/in/benign.dcm" 2>/dev/null
@@ -151,12 +168,14 @@ check "H38-11: a result refused again and again is said once in the earlier summ
 # H38-2: a result summarised without --dicom-out, then sent with it, never replaces another
 # result's SR.
 "$mammocalc" hook --dicom-out --out "$work/bypass" "$work/in/suspicious.dcm" 2>/dev/null
-sr_of_suspicious=$(ls "$work/bypass"/*.dcm | xargs sha1sum)
+sr_of_suspicious=$(dsrdump "$work/bypass"/*.dcm 2>/dev/null | grep -v 'Radiologist review\|Impression\|SOP Instance UID')
 "$mammocalc" hook --out "$work/bypass" "$work/in/benign.dcm" 2>/dev/null
 "$mammocalc" hook --dicom-out --out "$work/bypass" "$work/in/benign.dcm" 2>"$work/bypass.err"
 check "H38-2: another result sent with --dicom-out after a plain call: exit 1" test $? -eq 1
-check "... the suspicious report's SR untouched" \
-  test "$(ls "$work/bypass"/*.dcm | xargs sha1sum)" = "$sr_of_suspicious"
+sr_after=$(dsrdump "$work/bypass"/*.dcm 2>/dev/null | grep -v 'Radiologist review\|Impression\|SOP Instance UID')
+check "... the suspicious report's SR not replaced" test "$sr_after" = "$sr_of_suspicious"
+check "... only amended to ask for review (H40-4)" \
+  bash -c "dsrdump '$work/bypass'/*.dcm 2>/dev/null | grep -q REVIEW-NEEDED"
 # H38-3: an earlier summary left unamended (a call killed between its record and its
 # amendments) is amended when the object is sent again.
 "$mammocalc" hook --out "$work/killed" "$work/in/benign.dcm" 2>/dev/null

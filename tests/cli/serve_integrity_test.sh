@@ -192,6 +192,8 @@ check "... still one result SR" test "$(ls "$work/fail-sr" | wc -l)" -eq 1
 check "... the earlier object's" bash -c "dcmdump +P 0020,000d '$work'/fail-sr/*.dcm | grep -qF '$study_a'"
 check "... the earlier summary says the exam has another result, and needs review" \
   bash -c "grep -q 'code=\"same-exam-conflict\"' '$work/fail/$uid_a.xml' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/fail/$uid_a.xml'"
+check "... and so does the earlier result SR, in code and in its impression (H40-4)" \
+  bash -c "dsrdump +Pl '$work'/fail-sr/*.dcm 2>/dev/null | grep -q 'REVIEW-NEEDED' && dsrdump +Pl '$work'/fail-sr/*.dcm 2>/dev/null | grep -q 'Warning same-exam-conflict: a later received object, not summarised'"
 
 # A re-send that fails replaces nothing the earlier object of its UID left: with its result SR's
 # name held by a directory it is answered 0xA700, and the earlier kept copy, summary and result

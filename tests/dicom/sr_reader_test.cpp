@@ -161,6 +161,31 @@ TEST_F(SrReader, OwnSrIsRefusedUnlessReadOwn) {
   EXPECT_EQ(back.decisions.size(), source.decisions.size());
 }
 
+// A result SR amended after it was written (another result of its exam from a later call:
+// hostile review 40, H40-4): read back, the exam needs review; the same amendment again changes
+// nothing; another object's bytes are refused.
+TEST_F(SrReader, AmendedResultSrAsksForReviewOnce) {
+  const Report source = summarise_input("samples/bir-benign-coarse-vascular.dcm", Evaluation{});
+  ASSERT_FALSE(source.exam.needs_review);
+  const WrittenSr written = write_report_sr(source);
+  const std::optional<std::string> amended =
+      result_sr_with_warning(written.bytes, "same-exam-conflict", "another result came");
+  ASSERT_TRUE(amended.has_value());
+  EXPECT_FALSE(result_sr_with_warning(*amended, "same-exam-conflict", "another result came"));
+  EXPECT_TRUE(result_sr_with_warning(*amended, "same-exam-conflict", "a third result came"));
+  Evaluation read_own;
+  read_own.read_own = true;
+  const Report back = summarise_input_bytes(*amended, "amended.dcm", read_own);
+  EXPECT_TRUE(back.exam.needs_review);
+  EXPECT_NE(back.input.source.sop_instance_uid,
+            summarise_input_bytes(written.bytes, "own.dcm", read_own).input.source.sop_instance_uid);
+  EXPECT_EQ(back.decisions.size(), source.decisions.size());
+  std::ifstream sample("samples/bir-benign-coarse-vascular.dcm", std::ios::binary);
+  const std::string radiologists{std::istreambuf_iterator<char>(sample), {}};
+  EXPECT_THROW(result_sr_with_warning(radiologists, "same-exam-conflict", "x"), Error);
+  EXPECT_THROW(result_sr_with_warning("not DICOM", "same-exam-conflict", "x"), Error);
+}
+
 TEST(UnreadSopClassError, NamesAValidClassWithItsName) {
   const Error error = unread_sop_class_error("1.2.840.10008.5.1.4.1.1.2", "received:1.2.3");
   EXPECT_EQ(error.code(), ErrorCode::UnsupportedSopClass);
