@@ -217,8 +217,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     progress.say_error((fs::path(config.output_dir) / output).string() +
                        ": the summary an earlier run left is not this run's (the SR, an "
                        "annotation file, the site profile, a lexicon, an option or mammocalc "
-                       "changed since, or it was cut short): summarised again, not kept "
-                       "(--skip-existing)");
+                       "changed since, another result of its exam came or went, or it was cut "
+                       "short): summarised again, not kept (--skip-existing)");
   };
   // By their entry's ordinal: the results of EarlierOutputs::Undecided inputs, not yet written.
   std::map<std::size_t, InputResult> undecided_results;

@@ -26,6 +26,11 @@ namespace {
 constexpr std::size_t kLargestSummaryAmended = 64U << 20U;
 constexpr std::size_t kLargestRecord = 16U << 20U;
 
+// In the record directory: how its calls name exams, one line (ExamRecords::ExamRecords).
+constexpr const char* kNamingFile = "naming";
+constexpr const char* kPlainNaming = "plain";
+constexpr const char* kPseudonymisedNaming = "pseudonymised";
+
 constexpr const char* kNotSummarised = "-";
 constexpr const char* kWroteSr = "sr";
 // The result of a summary adopted from before the record: equal to no result.
@@ -57,7 +62,34 @@ ExamRecords::ExamRecords(const std::string& output_dir, PseudonymPolicy policy)
     : directory_((fs::path(output_dir) / kDirectoryName).string()),
       policy_(std::move(policy)),
       call_(new_mark()),
-      locks_(output_dir) {}
+      locks_(output_dir) {
+  // A keyed digest of a fixed name tells one key from another and says nothing of the key.
+  naming_ = !policy_.enabled      ? std::string(kPlainNaming)
+            : policy_.key.empty() ? std::string(kPseudonymisedNaming) + " -"
+                                  : std::string(kPseudonymisedNaming) + " " +
+                                        pseudonym_uid("mammocalc:exam-records", policy_.key);
+  const std::string marker = (fs::path(directory_) / kNamingFile).string();
+  const EarlierFile kept = read_earlier_output(marker, 4096);
+  if (kept.state == EarlierFile::State::Missing || kept.bytes == naming_ + "\n") return;
+  if (kept.state != EarlierFile::State::Read) {
+    not_a_record(marker, "not a regular file, so it does not say how the record names exams");
+  }
+  const bool kept_plain = kept.bytes == std::string(kPlainNaming) + "\n";
+  const bool kept_pseudonymised = kept.bytes.rfind(std::string(kPseudonymisedNaming) + " ", 0) == 0;
+  if (!kept_plain && !kept_pseudonymised) {
+    not_a_record(marker, "not a line 'plain' or 'pseudonymised KEY-DIGEST'");
+  }
+  // Plain and pseudonymised calls name one exam differently (its UID, its pseudonym), and two
+  // keys give two pseudonyms: they would not see each other's results (hostile review 38,
+  // H38-10).
+  const std::string kept_by = kept_plain        ? "calls without --pseudonymize"
+                              : policy_.enabled ? "calls with another --pseudonym-key"
+                                                : "calls with --pseudonymize";
+  throw Error(ErrorCode::Usage,
+              output_dir + ": its record of exams (" + kDirectoryName + ") was kept by " + kept_by +
+                  ", which name exams otherwise, so this call would not see their results: use "
+                  "one output directory per setting");
+}
 
 std::string ExamRecords::new_mark() {
   std::random_device device;
@@ -180,7 +212,8 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
   std::string token = hex_digest(said);
   if (policy_.enabled) token = pseudonym_uid(token, policy_.key);
   const std::string path = (fs::path(directory_) / exam_uid).string();
-  Exam exam(locks_.hold({std::string(kDirectoryName) + "/" + exam_uid}), path, token, mark);
+  Exam exam(locks_.hold({std::string(kDirectoryName) + "/" + exam_uid}), path, token, mark,
+            naming_);
   std::error_code error;
   // Records are written through no link: a directory or record that is one might lead anywhere.
   const fs::file_status directory = fs::symlink_status(directory_, error);
@@ -284,7 +317,11 @@ void ExamRecords::Exam::record(const std::string& summary_name, bool wrote_sr) {
   const auto found = std::find_if(lines_.begin(), lines_.end(), same_name);
   const bool sr =
       wrote_sr || (found != lines_.end() && found->result == result_ && found->wrote_sr);
-  lines_.erase(std::remove_if(lines_.begin(), lines_.end(), same_name), lines_.end());
+  // This result's line as not summarised goes too: it has a summary now (review 41, R41-16).
+  const auto replaced = [&](const Line& line) {
+    return same_name(line) || (line.result == result_ && line.summary_name.empty());
+  };
+  lines_.erase(std::remove_if(lines_.begin(), lines_.end(), replaced), lines_.end());
   lines_.push_back({result_, call_, summary_name, sr});
   write();
 }
@@ -329,6 +366,10 @@ void ExamRecords::Exam::write() const {
                                              error.message() + ")");
   }
   write_file_atomically(path_, text);
+  const std::string marker = (fs::path(path_).parent_path() / kNamingFile).string();
+  if (!fs::exists(fs::symlink_status(marker, error))) {
+    write_file_atomically(marker, naming_ + "\n");
+  }
 }
 
 }  // namespace mammocalc

@@ -29,6 +29,10 @@ class ExamRecords {
   // result's SR was written (--dicom-out: one file per exam), else "-".
   static constexpr const char* kDirectoryName = ".mammocalc-exams";
 
+  // Throws Error(Usage) when the record was kept by calls that name exams otherwise (plain
+  // against --pseudonymize, or another pseudonym key: hostile review 38, H38-10), said by
+  // `naming` in the record directory (no UID has letters); Error(OutputFailed) when that file is no
+  // such line.
   ExamRecords(const std::string& output_dir, PseudonymPolicy policy);
 
   // A result an earlier call recorded of the exam.
@@ -80,11 +84,13 @@ class ExamRecords {
 
    private:
     friend class ExamRecords;
-    Exam(OutputLocks::Held held, std::string path, std::string result, std::string call)
+    Exam(OutputLocks::Held held, std::string path, std::string result, std::string call,
+         std::string naming)
         : held_(std::move(held)),
           path_(std::move(path)),
           result_(std::move(result)),
-          call_(std::move(call)) {}
+          call_(std::move(call)),
+          naming_(std::move(naming)) {}
     struct Line {
       std::string result;
       std::string call;
@@ -96,6 +102,7 @@ class ExamRecords {
     std::string path_;
     std::string result_;
     std::string call_;
+    std::string naming_;  // ExamRecords::naming_, kept beside the records when first written
     std::vector<Line> lines_;
     std::vector<Earlier> earlier_;
   };
@@ -148,6 +155,8 @@ class ExamRecords {
   std::string directory_;
   PseudonymPolicy policy_;
   std::string call_;  // this call's mark on its lines: random, as process IDs are reused
+  // How this call names exams: "plain", or "pseudonymised" and a keyed digest (ExamRecords()).
+  std::string naming_;
   OutputLocks locks_;
 };
 

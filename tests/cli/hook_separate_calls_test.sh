@@ -101,6 +101,22 @@ check "... the record names no real UID" \
   bash -c "! grep -rq '$uid' '$work/pseudo'"
 check "... its results are keyed (2.25. pseudonyms, no bare digest)" \
   bash -c "! grep -rqE '^[0-9a-f]{40} ' '$work/pseudo/.mammocalc-exams'"
+# Hostile review 38, H38-10: plain and pseudonymised calls (or two keys) name one exam
+# differently and would not see each other's results: a call of the other kind is refused
+# (exit 2) before it reads anything, naming the directory; nothing is written.
+head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$work/other.key"
+before_pseudo=$(ls -A "$work/pseudo" | sort | xargs)
+"$mammocalc" hook --out "$work/pseudo" "$work/in/suspicious.dcm" 2>"$work/plain-in-pseudo.err"
+check "H38-10: a plain call into a pseudonymised OUTDIR: exit 2" test $? -eq 2
+check "... said on one line naming the directory" \
+  grep -q "^mammocalc: $work/pseudo: its record of exams (.mammocalc-exams) was kept by calls with --pseudonymize" "$work/plain-in-pseudo.err"
+"$mammocalc" hook --pseudonymize --pseudonym-key "$work/other.key" --out "$work/pseudo" "$work/in/suspicious.dcm" 2>"$work/other-key.err"
+check "... another key: exit 2, said" \
+  bash -c "test $? -eq 2 && grep -q 'kept by calls with another --pseudonym-key' '$work/other-key.err'"
+"$mammocalc" hook --pseudonymize --pseudonym-key "$work/other.key" --out "$work/copy" "$work/in/suspicious.dcm" 2>"$work/pseudo-in-plain.err"
+check "... a pseudonymised call into a plain OUTDIR: exit 2, said" \
+  bash -c "test $? -eq 2 && grep -q 'kept by calls without --pseudonymize' '$work/pseudo-in-plain.err'"
+check "... nothing written by the refused calls" test "$(ls -A "$work/pseudo" | sort | xargs)" = "$before_pseudo"
 
 # --dicom-out: the later report's SR would replace the earlier's, so it fails (exit 1, as in one
 # call), and the earlier summary says the exam has another result all the same.
@@ -165,6 +181,12 @@ for attempt in 1 2 3; do
 done
 check "H38-11: a result refused again and again is said once in the earlier summary" \
   test "$(grep -c 'code="same-exam-conflict"' "$work/sr/$uid.xml")" -eq 1
+# Review 41, R41-16: the refused result summarised later (a call without --dicom-out) has one
+# line in the record, its summary's; the "not summarised" line goes.
+cp -r "$work/sr" "$work/sr-later"
+"$mammocalc" hook --out "$work/sr-later" "$work/in/suspicious.dcm" 2>/dev/null
+check "R41-16: a refused result summarised later: two lines in the record, none '-'" \
+  bash -c "test \"\$(wc -l <'$work/sr-later/.mammocalc-exams/$uid')\" -eq 2 && ! grep -q ' - -\$' '$work/sr-later/.mammocalc-exams/$uid'"
 # H38-2: a result summarised without --dicom-out, then sent with it, never replaces another
 # result's SR.
 "$mammocalc" hook --dicom-out --out "$work/bypass" "$work/in/suspicious.dcm" 2>/dev/null
