@@ -579,10 +579,26 @@ MeaningQuantities meaning_quantities(std::string_view meaning_given) {
     return std::nullopt;
   };
   const auto percent_at = [&](std::size_t k) { return is(k, {"%", "percent", "prozent"}); };
+  // How many tokens from k spell a unit of length or a clock position; 0 for none.
+  const auto measurement_unit_at = [&](std::size_t k) -> std::size_t {
+    if (is(k, {"mm", "cm", "millimeter", "millimeters", "millimetre", "millimetres", "centimeter",
+               "centimeters", "centimetre", "centimetres", "zentimeter", "uhr", "oclock"})) {
+      return 1;
+    }
+    return is(k, {"o"}) && is(k + 1, {"clock"}) ? 2 : 0;
+  };
   std::vector<std::size_t> percent_tokens;  // where each likelihood's number stands
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::optional<double> value = spelled_value(i);
     if (!value) continue;
+    // A size or a position ("6 mm", "4cm", "4 o'clock", "4 Uhr") names no category (hostile
+    // review 39, H39-11): blanked with its unit.
+    if (const std::size_t unit_tokens = measurement_unit_at(i + 1);
+        unit_tokens > 0 && !after_category_name(i)) {
+      for (std::size_t k = i; k <= i + unit_tokens; ++k) blank(tokens[k]);
+      i += unit_tokens;
+      continue;
+    }
     std::size_t next = i + 1;
     if (is(next, {"-"})) ++next;
     // "6-12 months", "4 - 6 months", "6 to 12 months": the first number of a range of time.
@@ -714,7 +730,7 @@ std::string without_no_action(const std::string& meaning) {
     if (in(k, {"tissue"})) ++k;
     if (!in(k, {"action", "actions", "massnahme", "massnahmen", "biopsy", "biopsie", "intervention",
                 "workup", "work", "evaluation", "abklaerung", "diagnosis", "treatment", "therapy",
-                "therapie"})) {
+                "therapie", "gewebediagnose", "gewebediagnostik"})) {
       continue;
     }
     if (in(k, {"work"}) && in(k + 1, {"up"})) ++k;
@@ -855,14 +871,45 @@ std::optional<Category> category_of_token(std::string_view word) {
 
 }  // namespace
 
-bool category_denied(std::string_view meaning, Category category) {
+namespace {
+
+// The meaning of a category code with the negative code's own name blanked where it opens the
+// meaning ("Negative, routine screening"): read as a negation it denied what followed it, the
+// category's own words (hostile review 39, H39-9), and hid a denial after it ("Negative, not
+// routine"). Byte positions kept; other categories' meanings as they are.
+std::string without_own_negative(std::string_view meaning, Category category) {
+  std::string text(meaning);
+  if (category != Category::Negative1) return text;
+  const std::size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string::npos) return text;
+  std::size_t end = begin;
+  while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end])) != 0) ++end;
+  std::string word = text.substr(begin, end - begin);
+  std::transform(word.begin(), word.end(), word.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (word == "negative" || word == "negativ") text.replace(begin, end - begin, end - begin, ' ');
+  return text;
+}
+
+}  // namespace
+
+bool category_denied(std::string_view meaning_given, Category category) {
+  const std::string meaning = without_own_negative(meaning_given, category);
   const std::vector<MeaningClause> clauses = meaning_clauses(meaning);
   return std::any_of(clauses.begin(), clauses.end(), [&](const MeaningClause& clause) {
     // An uncertain or questioned one denies nothing but asks all the same ("Benign?",
     // "Possibly benign", "2?" on the benign code).
     const std::string& words = clause.uncertain ? clause.words : clause.denied;
     const std::vector<Category> named = categories_in(words);
-    if (std::find(named.begin(), named.end(), category) != named.end()) return true;
+    // On the codes of 1 and 3, "not benign" says more than the code: what is not benign may be
+    // suspicious ("Probably benign, not benign"). "Benign, not negative" only tells 2 from 1.
+    const bool near_benign_code =
+        category == Category::Negative1 || category == Category::ProbablyBenign3;
+    if (std::any_of(named.begin(), named.end(), [&](Category denied) {
+          return denied == category || (near_benign_code && denied == Category::Benign2);
+        })) {
+      return true;
+    }
     std::istringstream tokens(words);
     return std::any_of(
         std::istream_iterator<std::string>(tokens), std::istream_iterator<std::string>(),
@@ -1151,25 +1198,29 @@ std::string_view category_name_words(Category category) {
              "mammogram comparison unvollstaendig";
     case Category::Negative1:
       return "i negative negativ unauffaellig normal nothing comment routine screening annual "
-             "annually yearly jaehrlich";
+             "annually yearly jaehrlich follow up";
     case Category::Benign2:
-      return "ii benign benigne gutartig gutartiger routine screening annual annually yearly "
-             "jaehrlich";
+      return "ii benign benigne gutartig gutartiger appearing routine screening annual annually "
+             "yearly jaehrlich follow up";
     case Category::ProbablyBenign3:
       return "iii probably benign benigne wahrscheinlich gutartig short interval follow up "
              "suggested";
     case Category::Suspicious4:
       return "iv suspicious suspicion abnormality malignancy suspekt verdaechtig biopsy should be "
-             "considered";
+             "considered tissue diagnosis recommended";
+    // What 4 and 5 ask for, tissue, is no more than the code says (hostile review 39, H39-12).
     case Category::LowSuspicion4A:
-      return "iv low suspicion suspicious for malignancy geringer verdacht";
+      return "iv low suspicion suspicious for malignancy geringer verdacht biopsy tissue diagnosis "
+             "recommended";
     case Category::ModerateSuspicion4B:
-      return "iv moderate intermediate suspicion suspicious for malignancy mittlerer verdacht";
+      return "iv moderate intermediate suspicion suspicious for malignancy mittlerer verdacht "
+             "biopsy tissue diagnosis recommended";
     case Category::HighSuspicion4C:
-      return "iv high moderate suspicion suspicious for malignancy hoher verdacht";
+      return "iv high moderate suspicion suspicious for malignancy hoher verdacht biopsy tissue "
+             "diagnosis recommended";
     case Category::HighlySuggestive5:
       return "v highly suggestive of malignancy hochgradig malignitaetsverdaechtig appropriate "
-             "action should be taken";
+             "action should be taken biopsy tissue diagnosis recommended";
     case Category::KnownMalignancy6:
       return "vi known biopsy proven malignancy histologically bioptisch gesicherte malignitaet";
   }
@@ -1301,7 +1352,9 @@ bool categories_agree(Category value, Category meant) {
          (value == Category::Suspicious4 || meant == Category::Suspicious4);
 }
 
-std::vector<std::string> category_meaning_beyond(std::string_view meaning, Category category) {
+std::vector<std::string> category_meaning_beyond(std::string_view meaning_given,
+                                                 Category category) {
+  const std::string meaning = without_own_negative(meaning_given, category);
   const std::string_view names = category_name_words(category);
   const MeaningQuantities quantities = meaning_quantities(meaning);
   // A Coding Scheme Version put in the meaning ("4.0") is no category.
@@ -1358,6 +1411,54 @@ constexpr std::string_view kHedges[] = {"ish",       "lich",       "liche",   "l
 // Those of a type or distribution meaning: beyond the words of its term's canonical meanings and
 // BI-RADS name, the words its naming stems start, and those that yield to them ("linear" in
 // "fine linear branching", "coarse" in "coarse heterogeneous").
+// The meaning with each size blanked, its bound and unit with it ("Round, 1 mm", "punctate
+// <0.5mm"): a size says nothing beyond a type or distribution (hostile review 39, H39-14).
+std::string without_sizes(std::string_view meaning) {
+  std::string text(meaning);
+  const auto lower_at = [&](std::size_t at, std::string_view word) {
+    if (at + word.size() > text.size()) return false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+      if (std::tolower(static_cast<unsigned char>(text[at + k])) != word[k]) return false;
+    }
+    const std::size_t end = at + word.size();
+    return end == text.size() || std::isalpha(static_cast<unsigned char>(text[end])) == 0;
+  };
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (std::isdigit(static_cast<unsigned char>(text[at])) == 0 ||
+        (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1])) != 0)) {
+      continue;
+    }
+    std::size_t end = at;
+    while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) != 0 ||
+                                 text[end] == '.' || text[end] == ',')) {
+      ++end;
+    }
+    std::size_t unit = end;
+    while (unit < text.size() && text[unit] == ' ') ++unit;
+    std::size_t unit_end = unit;
+    for (const std::string_view word :
+         {"millimeters", "millimetres", "millimeter", "millimetre", "centimeters", "centimetres",
+          "centimeter", "centimetre", "zentimeter", "mm", "cm"}) {
+      if (lower_at(unit, word)) {
+        unit_end = unit + word.size();
+        break;
+      }
+    }
+    if (unit_end == unit) {
+      at = end;
+      continue;
+    }
+    std::size_t begin = at;
+    while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '<' ||
+                         text[begin - 1] == '>' || text[begin - 1] == '=')) {
+      --begin;
+    }
+    text.replace(begin, unit_end - begin, unit_end - begin, ' ');
+    at = unit_end;
+  }
+  return text;
+}
+
 template <typename Term, std::size_t N, std::size_t M>
 std::vector<std::string> term_meaning_beyond(const std::array<Entry<Term>, N>& table,
                                              const std::array<NamingWord<Term>, M>& naming,
@@ -1385,12 +1486,13 @@ std::vector<std::string> term_meaning_beyond(const std::array<Entry<Term>, N>& t
              rest.compare(rest.size() - hedge.size(), hedge.size(), hedge) == 0;
     });
   };
-  std::vector<std::string> beyond = words_beyond(meaning, [&](std::string_view word) {
-    return holds_word(own, word) || holds_word(kCalcificationNeutralWords, word) ||
-           std::any_of(stems.begin(), stems.end(), [&](std::string_view stem) {
-             return word.rfind(stem, 0) == 0 && !hedged(word, stem);
-           });
-  });
+  std::vector<std::string> beyond =
+      words_beyond(without_sizes(meaning), [&](std::string_view word) {
+        return holds_word(own, word) || holds_word(kCalcificationNeutralWords, word) ||
+               std::any_of(stems.begin(), stems.end(), [&](std::string_view stem) {
+                 return word.rfind(stem, 0) == 0 && !hedged(word, stem);
+               });
+      });
   // One that denies its own term ("Not round" on the round code; hostile review 36, H36-3),
   // before or after it ("Fine pleomorphic absent", "…: none"; hostile review 39, H39-4): the
   // denied words name it by a naming word of its own.

@@ -344,12 +344,60 @@ TEST(CategoryMeanings, TimeIntervalsLikelihoodsAndNoActionAreRead) {
   EXPECT_FALSE(
       category_meaning_beyond("Benign " + std::string(400, '9') + "%", Category::Benign2).empty());
   EXPECT_EQ(category_meant("Probably benign, 6"), Category::KnownMalignancy6);
-  EXPECT_FALSE(category_meaning_beyond("Probably benign, 6 mm", Category::ProbablyBenign3).empty());
   EXPECT_FALSE(
       category_meaning_beyond("Suspicious, no further action", Category::Suspicious4).empty());
   EXPECT_FALSE(category_meaning_beyond("Benign, biopsy needed", Category::Benign2).empty());
   EXPECT_FALSE(
       category_meaning_beyond("Benign, no further action, carcinoma", Category::Benign2).empty());
+}
+
+// Hostile review 39 (H39-9, H39-11, H39-12, H39-14): sizes and clock positions name no category,
+// follow-up and "appearing" fit 1 and 2, tissue fits 4 and 5, the German "Gewebediagnose nicht
+// erforderlich" is no action, and "Negative" opens the negative code's meaning without denying
+// what follows; what says more still does.
+TEST(CategoryMeanings, SizesFollowUpAndTissueWordsThatFitTheCode) {
+  for (const char* meaning : {"Probably benign, 6 mm", "Probably benign, 4cm",
+                              "Probably benign, 4 o'clock", "Probably benign, 4 Uhr",
+                              "Probably benign, 2 centimetres"}) {
+    EXPECT_TRUE(category_meaning_beyond(meaning, Category::ProbablyBenign3).empty()) << meaning;
+    EXPECT_EQ(category_meant(meaning), Category::ProbablyBenign3) << meaning;
+  }
+  for (const char* meaning : {"Benign-appearing", "Benign, routine 1-year follow-up",
+                              "Benign, 12-month follow-up",
+                              "Gutartig, Gewebediagnose nicht erforderlich", "Benign, 6 mm"}) {
+    EXPECT_TRUE(category_meaning_beyond(meaning, Category::Benign2).empty()) << meaning;
+  }
+  for (const char* meaning : {"Negative, routine screening", "Negative, annual screening",
+                              "Negative, 0%"}) {
+    EXPECT_TRUE(category_meaning_beyond(meaning, Category::Negative1).empty()) << meaning;
+    EXPECT_FALSE(category_denied(meaning, Category::Negative1)) << meaning;
+  }
+  EXPECT_TRUE(category_meaning_beyond("Suspicious, tissue diagnosis recommended",
+                                      Category::ModerateSuspicion4B)
+                  .empty());
+  EXPECT_TRUE(category_meaning_beyond("Highly suggestive of malignancy, biopsy",
+                                      Category::HighlySuggestive5)
+                  .empty());
+  // Still more than the code: a category after its name, a short interval, a denial.
+  EXPECT_FALSE(category_meaning_beyond("Probably benign, BI-RADS 4 mm", Category::ProbablyBenign3)
+                   .empty());
+  EXPECT_FALSE(category_meaning_beyond("Benign, 6-month follow-up", Category::Benign2).empty());
+  EXPECT_FALSE(category_meaning_beyond("Benign, Gewebediagnose erforderlich", Category::Benign2)
+                   .empty());
+  EXPECT_FALSE(category_meaning_beyond("Negative, not routine", Category::Negative1).empty());
+  EXPECT_TRUE(category_denied("Negative, not negative", Category::Negative1));
+  EXPECT_TRUE(category_denied("Negative, not benign", Category::Negative1));
+  EXPECT_TRUE(category_denied("Probably benign, not benign", Category::ProbablyBenign3));
+  EXPECT_FALSE(category_meaning_beyond("Highly suggestive of malignancy, biopsy not recommended",
+                                       Category::HighlySuggestive5)
+                   .empty());
+}
+
+// Sizes say nothing beyond a type ("Round, 1 mm"); a number alone still does.
+TEST(MorphologyMeaningBeyond, SizesSayNothingMore) {
+  EXPECT_TRUE(morphology_meaning_beyond("Round, 1 mm", Morphology::Round).empty());
+  EXPECT_TRUE(morphology_meaning_beyond("Round, < 0.5 mm", Morphology::Round).empty());
+  EXPECT_FALSE(morphology_meaning_beyond("Round, 4", Morphology::Round).empty());
 }
 
 // Hostile review 39: a lower bound is above its number (H39-1); a number after a category's
