@@ -344,11 +344,20 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
 
   if (reading.mentions.empty()) {
+    const std::size_t findings_before = reading_.findings.size();
+    const std::size_t lesions_before = reading_.other_lesions.size();
+    const std::size_t histories_before = reading_.histories.size();
     continue_previous_findings(item, reading);
+    const bool went_on = !described_last_.empty();
     if (!is_past_section(range.section) && range.section != ReportSection::Composition) {
       read_other_lesions(item, reading, matches);
     }
     read_history(item, reading, matches);
+    if (!went_on && reading_.findings.size() == findings_before &&
+        reading_.other_lesions.size() == lesions_before &&
+        reading_.histories.size() == histories_before) {
+      read_unplaced_suspicion(item, reading, matches);
+    }
   } else {
     described_last_.clear();
     std::size_t next_mention = 0;
@@ -471,6 +480,61 @@ void Reader::read_history(const Item& item, const SentenceReading& reading,
     reading_.histories.push_back(std::move(history));
     return;
   }
+}
+
+// A suspicion the sentence states now with no calcification word, that nothing before took and
+// that is of no other finding ("DCIS in the left breast cannot be excluded", "Findings in the left
+// breast concerning for DCIS", "Left breast: carcinoma cannot be ruled out"): in a mammography
+// report it may well be of calcifications, so it is never dropped. An uncertain finding of its
+// own, of the breast its clause names, with the assessment words as read (hostile review 42,
+// H42-1: beside benign coded findings the sentence was gone and the exam benign, unreviewed).
+// Assessment words already leave out denied, past, compared and other findings' ones; a disease
+// word counts where the sentence affirms or doubts it now.
+void Reader::read_unplaced_suspicion(const Item& item, const SentenceReading& reading,
+                                     const std::vector<PhraseMatch>& matches) {
+  const SentenceRange& range = *reading.range;
+  if (is_past_section(range.section) || range.section == ReportSection::Composition) return;
+  const bool other_finding =
+      std::any_of(matches.begin(), matches.end(),
+                  [](const PhraseMatch& match) {
+                    return match.kind == PhraseKind::Composition ||
+                           match.kind == PhraseKind::Distortion ||
+                           match.kind == PhraseKind::Asymmetry || match.kind == PhraseKind::Mass;
+                  }) ||
+      std::any_of(
+          item.tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
+          item.tokens.begin() + static_cast<std::ptrdiff_t>(range.end),
+          [&](const Token& token) { return words_.is(token, FunctionWordRole::OtherFinding); });
+  if (other_finding) return;
+  std::optional<std::size_t> assessed;
+  for (std::size_t c = 0; c < reading.clauses.size() && !assessed; ++c) {
+    if (!reading.clause_descriptors[c].assessment.empty()) assessed = c;
+  }
+  std::optional<std::size_t> disease;
+  for (std::size_t k = range.begin; k < range.end && !assessed && !disease; ++k) {
+    if (!words_.is(item.tokens[k], FunctionWordRole::Disease) || reading.hypothesis_words[k] ||
+        reading.comparison_words[k]) {
+      continue;
+    }
+    if (gives_finding(status_of(item, reading, k, k + 1, false).status)) disease = k;
+  }
+  if (!assessed && !disease) return;
+  // The clause it stands in: its descriptors, and the breast it names (else the heading's).
+  std::size_t clause = assessed ? *assessed : 0;
+  for (std::size_t c = 0; c < reading.clauses.size() && !assessed; ++c) {
+    if (reading.clauses[c].first <= *disease && *disease < reading.clauses[c].second) clause = c;
+  }
+  Candidate own;
+  own.descriptors = reading.clause_descriptors[clause];
+  own.laterality_read = side_named(own.descriptors.sides);
+  if (!own.laterality_read) own.laterality_read = reading.heading_side;
+  own.descriptors.sides.clear();
+  const std::string named =
+      disease ? words_of(item, *disease, *disease + 1) : own.descriptors.assessment.front().words;
+  add_uncertain(own, item, reading,
+                "a suspicion (\"" + named +
+                    "\") with no calcification word of its own, read as uncertain "
+                    "calcifications");
 }
 
 // "…, nicht rechts", "Links, nicht rechts, …", "…, not right": a part of a group's clause, between

@@ -416,6 +416,8 @@ class Reader {
                           const std::vector<PhraseMatch>& matches);
   void read_history(const Item& item, const SentenceReading& reading,
                     const std::vector<PhraseMatch>& matches);
+  void read_unplaced_suspicion(const Item& item, const SentenceReading& reading,
+                               const std::vector<PhraseMatch>& matches);
   Laterality breast_of_clause(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches, std::size_t at) const;
   void list_breasts_cleared_in_parts(const Item& item, const SentenceReading& reading);

@@ -512,8 +512,11 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   const bool coded =
       std::any_of(findings.findings.begin(), findings.findings.end(),
                   [](const Finding& finding) { return finding.origin != Origin::Narrative; });
+  // A finding the text implies without a calcification word ("Left: fine pleomorphic,
+  // grouped.") has no mention of its own: beside coded findings it counts all the same
+  // (hostile review 42, H42-1).
   if (coded && reading.mentions.empty() && reading.histories.empty() &&
-      reading.assessments.empty()) {
+      reading.assessments.empty() && reading.findings.empty()) {
     return;
   }
   if (procedure_laterality != nullptr) {

@@ -273,5 +273,50 @@ TEST(PairingSafety, TheSameBreastWithNothingBeforeItAtTheSamePlaceStillRestates)
   }
 }
 
+// ---- Hostile review 42 (H42-1): text with no calcification word beside benign coded findings ----
+
+ContentItem coarse_right_benign() {
+  return coded_finding(
+      "1.2.2.1",
+      {side("1.2.2.1.1", Laterality::Right),
+       property("1.2.2.1.2", codes::kCalcificationType, code_of(Morphology::CoarsePopcorn)),
+       property("1.2.2.1.3", codes::kCalcificationDistribution, code_of(Distribution::Diffuse)),
+       property("1.2.2.1.4", codes::kAssessmentCategory, code_of(Category::Benign2))});
+}
+
+// A suspicious kind, or a suspicion or disease named now, on the other breast and no
+// calcification word: never dropped beside benign coded findings, never a benign exam unreviewed.
+TEST(PairingSafety, SuspicionWithoutACalcificationWordIsNeverDroppedBesideCodedFindings) {
+  for (const char* text :
+       {"Left: fine pleomorphic, grouped.", "Left: fine linear branching, segmental.",
+        "Coarse calcifications right breast, benign. DCIS in the left breast cannot be excluded.",
+        "DCIS cannot be excluded in the left breast.",
+        "Coarse calcifications right breast, benign. Findings in the left breast concerning for "
+        "DCIS.",
+        "Coarse calcifications right breast, benign. Left breast: carcinoma cannot be ruled "
+        "out."}) {
+    const Report report =
+        summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    const std::vector<const Finding*> read = of_origin(report, Origin::Narrative);
+    EXPECT_TRUE(std::any_of(read.begin(), read.end(), [](const Finding* finding) {
+      return finding->laterality == Laterality::Left;
+    })) << text;
+  }
+}
+
+// What is denied or past stays no finding: the coded benign exam needs no review for it.
+TEST(PairingSafety, DeniedOrPastSuspicionsWithoutACalcificationWordAddNothing) {
+  for (const char* text :
+       {"No evidence of malignancy.", "History of DCIS in the left breast, status post lumpectomy.",
+        "Coarse calcifications right breast, benign. No DCIS."}) {
+    const Report report =
+        summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    EXPECT_FALSE(report.exam.needs_review) << text;
+    EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
