@@ -68,16 +68,89 @@ ExamRecords::ExamRecords(const std::string& output_dir, PseudonymPolicy policy)
             : policy_.key.empty() ? std::string(kPseudonymisedNaming) + " -"
                                   : std::string(kPseudonymisedNaming) + " " +
                                         pseudonym_uid("mammocalc:exam-records", policy_.key);
+  output_dir_ = output_dir;
+  // Checked before anything is read; written only with the first record (a call that records
+  // nothing leaves nothing behind).
+  claim_naming(false);
+}
+
+namespace {
+
+// How the records in `directory` name exams, read from their results where nothing says so (a
+// record from before the naming file, or one whose naming file was removed): keyed results are
+// pseudonyms ("2.25.…"), plain ones hex digests; none where no record says.
+std::optional<bool> records_pseudonymised(const std::string& directory) {
+  std::error_code error;
+  for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (!is_uid(name, 2)) continue;
+    const EarlierFile record = read_earlier_output(it->path().string(), kLargestRecord);
+    std::istringstream lines(record.bytes);
+    for (std::string result, rest; lines >> result && std::getline(lines, rest);) {
+      if (result == kUnrecordedResult) continue;
+      if (result.rfind("2.25.", 0) == 0) return true;
+      if (result.size() == 40 &&
+          result.find_first_not_of("0123456789abcdef") == std::string::npos) {
+        return false;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void ExamRecords::claim_naming(bool write) const {
+  // The record directory, a real one, and its naming file: the first call of an OUTDIR that
+  // records an exam writes it (a new name that no rename replaces, so of two first calls at once
+  // one writes it and the other reads it), every later one reads it, and serve at every object.
+  std::error_code error;
+  if (write) fs::create_directories(directory_, error);
+  const fs::file_status directory = fs::symlink_status(directory_, error);
+  if (!write && !fs::exists(directory)) return;
+  if (!fs::is_directory(directory)) {
+    not_a_record(directory_,
+                 "not a directory of its own, so the record of exams cannot be kept there");
+  }
   const std::string marker = (fs::path(directory_) / kNamingFile).string();
-  const EarlierFile kept = read_earlier_output(marker, 4096);
-  if (kept.state == EarlierFile::State::Missing || kept.bytes == naming_ + "\n") return;
+  EarlierFile kept = read_earlier_output(marker, 4096);
+  if (kept.state == EarlierFile::State::Missing) {
+    // Records without a naming file say how they were kept by their results: a plain call
+    // takes plain records on, a pseudonymised one cannot tell its key from another's.
+    const std::optional<bool> pseudonymised = records_pseudonymised(directory_);
+    if (pseudonymised && (*pseudonymised != policy_.enabled || *pseudonymised)) {
+      throw Error(
+          ErrorCode::Usage,
+          output_dir_ + ": its record of exams (" + kDirectoryName + ") has no naming file and " +
+              (*pseudonymised ? "was kept by calls with --pseudonymize"
+                              : "was kept by calls "
+                                "without "
+                                "--pseudonymize") +
+              (policy_.enabled && *pseudonymised
+                   ? ", perhaps with another --pseudonym-key; where every call used this key, "
+                     "write the line '" +
+                         naming_ + "' into " + marker
+                   : std::string(", which name exams otherwise")) +
+              ": use one output directory per setting");
+    }
+    if (!write) return;
+    // A name of its own per attempt: serve's workers may all come here at once.
+    const std::string temporary = marker + ".new-" + new_mark();
+    write_file_atomically(temporary, naming_ + "\n");
+    if (move_file_durably(temporary, marker, Replace::No)) return;
+    fs::remove(temporary, error);
+    kept = read_earlier_output(marker, 4096);  // another call's, written meanwhile
+  }
+  if (kept.bytes == naming_ + "\n") return;
   if (kept.state != EarlierFile::State::Read) {
     not_a_record(marker, "not a regular file, so it does not say how the record names exams");
   }
   const bool kept_plain = kept.bytes == std::string(kPlainNaming) + "\n";
-  const bool kept_pseudonymised = kept.bytes.rfind(std::string(kPseudonymisedNaming) + " ", 0) == 0;
+  const bool kept_pseudonymised =
+      kept.bytes.rfind(std::string(kPseudonymisedNaming) + " ", 0) == 0 &&
+      std::count(kept.bytes.begin(), kept.bytes.end(), '\n') == 1 && kept.bytes.back() == '\n';
   if (!kept_plain && !kept_pseudonymised) {
-    not_a_record(marker, "not a line 'plain' or 'pseudonymised KEY-DIGEST'");
+    not_a_record(marker, "not one line 'plain' or 'pseudonymised KEY-DIGEST'");
   }
   // Plain and pseudonymised calls name one exam differently (its UID, its pseudonym), and two
   // keys give two pseudonyms: they would not see each other's results (hostile review 38,
@@ -86,7 +159,8 @@ ExamRecords::ExamRecords(const std::string& output_dir, PseudonymPolicy policy)
                               : policy_.enabled ? "calls with another --pseudonym-key"
                                                 : "calls with --pseudonymize";
   throw Error(ErrorCode::Usage,
-              output_dir + ": its record of exams (" + kDirectoryName + ") was kept by " + kept_by +
+              output_dir_ + ": its record of exams (" + kDirectoryName + ") was kept by " +
+                  kept_by +
                   ", which name exams otherwise, so this call would not see their results: use "
                   "one output directory per setting");
 }
@@ -212,16 +286,12 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
   std::string token = hex_digest(said);
   if (policy_.enabled) token = pseudonym_uid(token, policy_.key);
   const std::string path = (fs::path(directory_) / exam_uid).string();
-  Exam exam(locks_.hold({std::string(kDirectoryName) + "/" + exam_uid}), path, token, mark,
-            naming_);
-  std::error_code error;
-  // Records are written through no link: a directory or record that is one might lead anywhere.
-  const fs::file_status directory = fs::symlink_status(directory_, error);
-  if (fs::exists(directory) && !fs::is_directory(directory)) {
-    not_a_record(directory_,
-                 "not a directory of its own, so the record of exams cannot be "
-                 "kept there");
-  }
+  Exam exam(locks_.hold({std::string(kDirectoryName) + "/" + exam_uid}), path, token, mark);
+  // Checked again for each exam: serve runs for weeks, and a call of another kind may have
+  // claimed an OUTDIR serve found empty, or the naming file been removed since (hostile review
+  // 42, H42-3, H42-4). Records are written through no link: a directory that is one might lead
+  // anywhere.
+  claim_naming(true);
   const EarlierFile record = read_earlier_output(path, kLargestRecord);
   switch (record.state) {
     case EarlierFile::State::Missing:
@@ -366,10 +436,6 @@ void ExamRecords::Exam::write() const {
                                              error.message() + ")");
   }
   write_file_atomically(path_, text);
-  const std::string marker = (fs::path(path_).parent_path() / kNamingFile).string();
-  if (!fs::exists(fs::symlink_status(marker, error))) {
-    write_file_atomically(marker, naming_ + "\n");
-  }
 }
 
 }  // namespace mammocalc

@@ -84,13 +84,11 @@ class ExamRecords {
 
    private:
     friend class ExamRecords;
-    Exam(OutputLocks::Held held, std::string path, std::string result, std::string call,
-         std::string naming)
+    Exam(OutputLocks::Held held, std::string path, std::string result, std::string call)
         : held_(std::move(held)),
           path_(std::move(path)),
           result_(std::move(result)),
-          call_(std::move(call)),
-          naming_(std::move(naming)) {}
+          call_(std::move(call)) {}
     struct Line {
       std::string result;
       std::string call;
@@ -102,7 +100,6 @@ class ExamRecords {
     std::string path_;
     std::string result_;
     std::string call_;
-    std::string naming_;  // ExamRecords::naming_, kept beside the records when first written
     std::vector<Line> lines_;
     std::vector<Earlier> earlier_;
   };
@@ -157,6 +154,10 @@ class ExamRecords {
   std::string call_;  // this call's mark on its lines: random, as process IDs are reused
   // How this call names exams: "plain", or "pseudonymised" and a keyed digest (ExamRecords()).
   std::string naming_;
+  std::string output_dir_;
+  // Checks the naming file, and with `write` writes it where there is none (and the record
+  // holds nothing of another kind): throws as the constructor.
+  void claim_naming(bool write) const;
   OutputLocks locks_;
 };
 

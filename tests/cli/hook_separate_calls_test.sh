@@ -117,6 +117,32 @@ check "... another key: exit 2, said" \
 check "... a pseudonymised call into a plain OUTDIR: exit 2, said" \
   bash -c "test $? -eq 2 && grep -q 'kept by calls without --pseudonymize' '$work/pseudo-in-plain.err'"
 check "... nothing written by the refused calls" test "$(ls -A "$work/pseudo" | sort | xargs)" = "$before_pseudo"
+# Hostile review 42, H42-2: two first calls of two kinds at once: one writes the naming file,
+# the other is refused; never both summarised into one OUTDIR.
+race_ok=0
+for n in 1 2 3 4 5 6 7 8; do
+  "$mammocalc" hook --out "$work/race-$n" "$work/in/benign.dcm" >/dev/null 2>&1 &
+  "$mammocalc" hook "${pseudo[@]}" --out "$work/race-$n" "$work/in/suspicious.dcm" >/dev/null 2>&1 &
+  wait
+  [ "$(summaries "$work/race-$n")" -eq 1 ] && race_ok=$((race_ok + 1))
+done
+check "H42-2: first calls of two kinds at once: one summary each time" test "$race_ok" -eq 8
+# H42-4: a record whose naming file is gone says its kind by its results: a pseudonymised one
+# refuses a plain call (and a pseudonymised one, whose key it cannot check, saying how to
+# restore it); a plain one takes a plain call and gets its naming file back.
+cp -r "$work/pseudo" "$work/pseudo-unnamed"
+rm "$work/pseudo-unnamed/.mammocalc-exams/naming"
+"$mammocalc" hook --out "$work/pseudo-unnamed" "$work/in/suspicious.dcm" 2>"$work/unnamed.err"
+check "H42-4: no naming file, pseudonymised records: a plain call exits 2, said" \
+  bash -c "test $? -eq 2 && grep -q 'has no naming file and was kept by calls with --pseudonymize' '$work/unnamed.err'"
+"$mammocalc" hook "${pseudo[@]}" --out "$work/pseudo-unnamed" "$work/in/suspicious.dcm" 2>"$work/unnamed-key.err"
+check "... a pseudonymised call exits 2 too, naming the line to restore" \
+  bash -c "test $? -eq 2 && grep -q \"write the line 'pseudonymised 2.25.[0-9]*' into $work/pseudo-unnamed/.mammocalc-exams/naming\" '$work/unnamed-key.err'"
+cp -r "$work/copy" "$work/plain-unnamed"
+rm "$work/plain-unnamed/.mammocalc-exams/naming"
+"$mammocalc" hook --out "$work/plain-unnamed" "$work/in/suspicious.dcm" 2>/dev/null
+check "... plain records: a plain call goes on and writes the naming file again" \
+  bash -c "test $? -eq 0 && test \"\$(cat '$work/plain-unnamed/.mammocalc-exams/naming')\" = plain"
 
 # --dicom-out: the later report's SR would replace the earlier's, so it fails (exit 1, as in one
 # call), and the earlier summary says the exam has another result all the same.

@@ -402,4 +402,19 @@ check "... the earlier summaries kept, the new one beside them" \
 kill -TERM "$server"
 wait "$server" 2>/dev/null
 
+# --- 8. Hostile review 42, H42-3: a pseudonymised hook call claims the OUTDIR a plain serve found
+# empty: serve checks the naming at every object and refuses to summarise into it (the sender
+# retries; nothing of the object is written) instead of missing the exam's other result.
+mkdir -p "$work/claimed"
+check "serve on an empty directory starts" start_serve "$work/claimed.log" --out "$work/claimed"
+printf 'a site secret of more than sixteen bytes\n' >"$work/claim.key"
+"$mammocalc" hook --pseudonymize --pseudonym-key "$work/claim.key" --out "$work/claimed" "$b" \
+  >/dev/null 2>&1
+check "a plain object after a pseudonymised call claimed it: not success" \
+  test "$(store_as "$a" "$comprehensive" "$uid_a")" != 0000
+check "... said on the log, no plain summary written" \
+  bash -c "grep -q 'was kept by calls with --pseudonymize' '$work/claimed.log' && ! test -e '$work/claimed/$uid_a.xml'"
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+
 finish
