@@ -648,6 +648,28 @@ void find_amended_items(DcmItem& item, AmendedItems& found, int depth) {
   }
 }
 
+// Whether the Current Requested Procedure Evidence of `dataset` holds the SOP instance `uid`.
+bool names_evidence(DcmItem& dataset, const std::string& uid) {
+  const auto items = [](DcmItem& item, const DcmTagKey& tag) {
+    std::vector<DcmItem*> found;
+    DcmSequenceOfItems* sequence = nullptr;
+    if (item.findAndGetSequence(tag, sequence).good() && sequence != nullptr) {
+      for (unsigned long i = 0; i < sequence->card(); ++i) found.push_back(sequence->getItem(i));
+    }
+    return found;
+  };
+  for (DcmItem* study : items(dataset, DCM_CurrentRequestedProcedureEvidenceSequence)) {
+    for (DcmItem* series : items(*study, DCM_ReferencedSeriesSequence)) {
+      for (DcmItem* instance : items(*series, DCM_ReferencedSOPSequence)) {
+        OFString referenced;
+        instance->findAndGetOFString(DCM_ReferencedSOPInstanceUID, referenced);
+        if (!uid.empty() && referenced == uid.c_str()) return true;
+      }
+    }
+  }
+  return false;
+}
+
 [[noreturn]] void not_a_result_sr(const std::string& why) {
   throw Error(ErrorCode::InvalidSrDocument, "not a result SR of mammocalc (" + why + ")");
 }
@@ -655,8 +677,8 @@ void find_amended_items(DcmItem& item, AmendedItems& found, int depth) {
 }  // namespace
 
 std::optional<std::string> result_sr_with_warning(const std::string& sr_bytes,
-                                                  const std::string& code,
-                                                  const std::string& text) {
+                                                  const std::string& code, const std::string& text,
+                                                  const std::string& source_sop_instance_uid) {
   DcmInputBufferStream stream;
   stream.setBuffer(sr_bytes.data(), static_cast<offile_off_t>(sr_bytes.size()));
   stream.setEos();
@@ -672,6 +694,11 @@ std::optional<std::string> result_sr_with_warning(const std::string& sr_bytes,
   dataset.findAndGetOFString(DCM_SOPInstanceUID, sop_instance_uid);
   if (manufacturer != std::string(kOwnManufacturer).c_str())
     not_a_result_sr("another manufacturer");
+  // Of this exam: its evidence names the source SR (hostile review 42, H42-5: another patient's
+  // result SR put under the name took this exam's amendment).
+  if (!names_evidence(dataset, source_sop_instance_uid)) {
+    not_a_result_sr("its evidence is another source SR");
+  }
   AmendedItems items;
   find_amended_items(dataset, items, 0);
   OFString impression;

@@ -247,14 +247,18 @@ ExamRecords::Amended ExamRecords::amend(const std::string& output_dir, const std
 
 ExamRecords::Amended ExamRecords::amend_sr(const std::string& path,
                                            const std::string& other_summary, const std::string& who,
-                                           bool named_already) {
+                                           bool named_already,
+                                           const std::string& source_sop_instance_uid) {
   const EarlierFile earlier = read_earlier_output(path, kLargestSummaryAmended);
-  if (earlier.state == EarlierFile::State::Missing) {
-    return {Amended::Outcome::Gone,
-            path + ": no longer there, so it cannot say that its exam has another result"};
-  }
   const std::string cannot =
       ", so the result SR cannot say that its exam has another result; review the exam by hand";
+  if (earlier.state == EarlierFile::State::Missing) {
+    return {Amended::Outcome::Failed,
+            path +
+                ": no result SR there, though an earlier call wrote one for the exam (into "
+                "another --dicom-dir, or removed since)" +
+                cannot};
+  }
   if (earlier.state != EarlierFile::State::Read) {
     return {Amended::Outcome::Failed, path + ": not a regular file of an SR's size" + cannot};
   }
@@ -264,9 +268,9 @@ ExamRecords::Amended ExamRecords::amend_sr(const std::string& path,
     return {Amended::Outcome::SaidAlready, ""};
   }
   try {
-    const std::optional<std::string> amended =
-        result_sr_with_warning(earlier.bytes, std::string(to_string(WarningCode::SameExamConflict)),
-                               same_exam_conflict_text(later_named(other_summary, who)));
+    const std::optional<std::string> amended = result_sr_with_warning(
+        earlier.bytes, std::string(to_string(WarningCode::SameExamConflict)),
+        same_exam_conflict_text(later_named(other_summary, who)), source_sop_instance_uid);
     if (!amended) return {Amended::Outcome::SaidAlready, ""};
     write_file_atomically(path, *amended);
   } catch (const Error& failure) {
@@ -334,7 +338,7 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
 
 std::vector<ExamRecords::Amended> ExamRecords::Exam::amend_others(
     const std::string& output_dir, const std::string& this_summary, const std::string& who,
-    const std::string& result_sr_path) const {
+    const std::string& result_sr_path, const std::string& source_sop_instance_uid) const {
   const std::vector<std::string> others = other_summaries();
   const bool named_already = others.size() > kResultsNamed;
   std::vector<Amended> amended(others.size());
@@ -344,7 +348,8 @@ std::vector<ExamRecords::Amended> ExamRecords::Exam::amend_others(
   const std::vector<Earlier> results = other_results();
   if (!result_sr_path.empty() && std::any_of(results.begin(), results.end(),
                                              [](const Earlier& other) { return other.wrote_sr; })) {
-    amended.push_back(amend_sr(result_sr_path, this_summary, who, named_already));
+    amended.push_back(
+        amend_sr(result_sr_path, this_summary, who, named_already, source_sop_instance_uid));
   }
   return amended;
 }

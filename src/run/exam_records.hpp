@@ -59,9 +59,11 @@ class ExamRecords {
     // those that do not yet say the exam has another result. What each gave, in that order.
     // With `result_sr_path` (the exam's one result SR file, where this call writes SRs) and
     // another result's SR in it, that SR is amended too (amend_sr), its outcome last.
+    // `source_sop_instance_uid` is the source SR the exam's result SR must refer to.
     std::vector<Amended> amend_others(const std::string& output_dir,
                                       const std::string& this_summary, const std::string& who,
-                                      const std::string& result_sr_path = "") const;
+                                      const std::string& result_sr_path = "",
+                                      const std::string& source_sop_instance_uid = "") const;
     // The results other calls recorded that are not this one, and the summaries among them.
     std::vector<Earlier> other_results() const;
     std::vector<std::string> other_summaries() const;
@@ -131,8 +133,11 @@ class ExamRecords {
   // summary: its review code and impression say the exam has another result, the one summarised
   // to `other_summary` (result_sr_with_warning; hostile review 40, H40-4, review 41, R41-10).
   // Never read unless a regular file; an SR that is no result SR of mammocalc is Failed.
+  // One missing, though the record says it was written (a call with another --dicom-dir, or
+  // removed), is Failed too: the SR that was sent on does not say so (hostile review 42, H42-6).
   static Amended amend_sr(const std::string& path, const std::string& other_summary,
-                          const std::string& who, bool named_already = false);
+                          const std::string& who, bool named_already,
+                          const std::string& source_sop_instance_uid);
 
   // A random mark for the lines of one call (or one received object).
   static std::string new_mark();

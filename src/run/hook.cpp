@@ -42,9 +42,10 @@ std::string summarised_for_review(const std::vector<std::string>& summaries) {
 // failure fails the run (exit 3), a summary gone is said.
 void amend_other_calls(const ExamRecords::Exam& recorded, const std::string& output_dir,
                        const std::string& this_summary, std::ostream& log, ExitCode& exit_code,
-                       const std::string& result_sr_path = "") {
-  for (const ExamRecords::Amended& amended :
-       recorded.amend_others(output_dir, this_summary, kHookCallInput, result_sr_path)) {
+                       const std::string& result_sr_path = "",
+                       const std::string& source_sop_instance_uid = "") {
+  for (const ExamRecords::Amended& amended : recorded.amend_others(
+           output_dir, this_summary, kHookCallInput, result_sr_path, source_sop_instance_uid)) {
     if (amended.outcome == ExamRecords::Amended::Outcome::Gone) {
       log << log_line("mammocalc hook", amended.message);
     } else if (amended.outcome == ExamRecords::Amended::Outcome::Failed) {
@@ -196,8 +197,8 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
       // The exam's result SR is another result's: it says so too (H40-4, R41-10).
       amend_other_calls(
           *recorded, config.output_dir, "", log, exit_code,
-          (std::filesystem::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm"))
-              .string());
+          (std::filesystem::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string(),
+          result.sop_instance_uid);
       continue;
     }
     if (entry.status == EntryStatus::Summarised && !files.dicom_out_dir.empty() &&

@@ -389,8 +389,9 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     const std::optional<std::string> same = recorded ? recorded->same_result() : std::nullopt;
     const auto amend_others = [&](const std::string& this_summary,
                                   const std::string& result_sr_path = "") {
-      for (const ExamRecords::Amended& amended : recorded->amend_others(
-               config.output_dir, this_summary, kReceivedObject, result_sr_path)) {
+      for (const ExamRecords::Amended& amended :
+           recorded->amend_others(config.output_dir, this_summary, kReceivedObject, result_sr_path,
+                                  summarised->input.source.sop_instance_uid)) {
         if (!amended.message.empty()) log.write("mammocalc serve: " + amended.message);
       }
     };

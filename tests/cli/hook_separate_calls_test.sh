@@ -170,6 +170,21 @@ check "... with a SOP Instance UID of its own, in the meta header too" \
 sr_amended=$(sha1sum <"$sr_file")
 "$mammocalc" hook --dicom-out --out "$work/sr" "$work/in/suspicious.dcm" 2>/dev/null
 check "... refused again: the amended SR as it was" test "$(sha1sum <"$sr_file")" = "$sr_amended"
+# Hostile review 42, H42-5: another exam's result SR under the exam's SR name is never amended
+# (exit 3, said); H42-6: no SR where the record says one was written (another --dicom-dir) is
+# said as an SR that cannot say so, not as one removed.
+"$mammocalc" hook --dicom-out --out "$work/foreign" "$work/in/benign.dcm" 2>/dev/null
+foreign_sr=$(ls "$work/foreign"/*.dcm)
+"$mammocalc" summarize --dicom-out "$work/other-exam-sr.dcm" samples/bir-known-malignancy.dcm >/dev/null 2>&1
+cp "$work/other-exam-sr.dcm" "$foreign_sr"
+"$mammocalc" hook --dicom-out --out "$work/foreign" "$work/in/suspicious.dcm" 2>"$work/foreign.err"
+check "H42-5: another exam's result SR under the name: exit 3, said" \
+  bash -c "test $? -eq 3 && grep -q 'not a result SR of mammocalc (its evidence is another source SR)' '$work/foreign.err'"
+check "... and left as it was" cmp -s "$work/other-exam-sr.dcm" "$foreign_sr"
+"$mammocalc" hook --dicom-dir "$work/other-place-sr" --out "$work/other-place" "$work/in/benign.dcm" 2>/dev/null
+"$mammocalc" hook --dicom-out --out "$work/other-place" "$work/in/suspicious.dcm" 2>"$work/other-place.err"
+check "H42-6: the SR written into another --dicom-dir: exit 3, said so" \
+  bash -c "test $? -eq 3 && grep -q 'no result SR there, though an earlier call wrote one for the exam' '$work/other-place.err'"
 "$mammocalc" summarize --read-own -o "$work/sr-read.xml" "$sr_file" >/dev/null 2>&1
 check "... read back with --read-own: the exam needs review" \
   grep -q '<exam [^>]*needsReview="true"' "$work/sr-read.xml"

@@ -168,22 +168,26 @@ TEST_F(SrReader, AmendedResultSrAsksForReviewOnce) {
   const Report source = summarise_input("samples/bir-benign-coarse-vascular.dcm", Evaluation{});
   ASSERT_FALSE(source.exam.needs_review);
   const WrittenSr written = write_report_sr(source);
+  const std::string& uid = source.input.source.sop_instance_uid;
+  // Another exam's result SR under the name is never amended (hostile review 42, H42-5).
+  EXPECT_THROW(result_sr_with_warning(written.bytes, "same-exam-conflict", "x", "1.2.3.4"), Error);
   const std::optional<std::string> amended =
-      result_sr_with_warning(written.bytes, "same-exam-conflict", "another result came");
+      result_sr_with_warning(written.bytes, "same-exam-conflict", "another result came", uid);
   ASSERT_TRUE(amended.has_value());
-  EXPECT_FALSE(result_sr_with_warning(*amended, "same-exam-conflict", "another result came"));
-  EXPECT_TRUE(result_sr_with_warning(*amended, "same-exam-conflict", "a third result came"));
+  EXPECT_FALSE(result_sr_with_warning(*amended, "same-exam-conflict", "another result came", uid));
+  EXPECT_TRUE(result_sr_with_warning(*amended, "same-exam-conflict", "a third result came", uid));
   Evaluation read_own;
   read_own.read_own = true;
   const Report back = summarise_input_bytes(*amended, "amended.dcm", read_own);
   EXPECT_TRUE(back.exam.needs_review);
-  EXPECT_NE(back.input.source.sop_instance_uid,
-            summarise_input_bytes(written.bytes, "own.dcm", read_own).input.source.sop_instance_uid);
+  EXPECT_NE(
+      back.input.source.sop_instance_uid,
+      summarise_input_bytes(written.bytes, "own.dcm", read_own).input.source.sop_instance_uid);
   EXPECT_EQ(back.decisions.size(), source.decisions.size());
   std::ifstream sample("samples/bir-benign-coarse-vascular.dcm", std::ios::binary);
   const std::string radiologists{std::istreambuf_iterator<char>(sample), {}};
-  EXPECT_THROW(result_sr_with_warning(radiologists, "same-exam-conflict", "x"), Error);
-  EXPECT_THROW(result_sr_with_warning("not DICOM", "same-exam-conflict", "x"), Error);
+  EXPECT_THROW(result_sr_with_warning(radiologists, "same-exam-conflict", "x", uid), Error);
+  EXPECT_THROW(result_sr_with_warning("not DICOM", "same-exam-conflict", "x", uid), Error);
 }
 
 TEST(UnreadSopClassError, NamesAValidClassWithItsName) {
