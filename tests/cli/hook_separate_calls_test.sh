@@ -121,10 +121,10 @@ check "... nothing written by the refused calls" test "$(ls -A "$work/pseudo" | 
 # the other is refused; never both summarised into one OUTDIR.
 race_ok=0
 for n in 1 2 3 4 5 6 7 8; do
-  "$mammocalc" hook --out "$work/race-$n" "$work/in/benign.dcm" >/dev/null 2>&1 &
-  "$mammocalc" hook "${pseudo[@]}" --out "$work/race-$n" "$work/in/suspicious.dcm" >/dev/null 2>&1 &
+  "$mammocalc" hook --out "$work/kinds-race-$n" "$work/in/benign.dcm" >/dev/null 2>&1 &
+  "$mammocalc" hook "${pseudo[@]}" --out "$work/kinds-race-$n" "$work/in/suspicious.dcm" >/dev/null 2>&1 &
   wait
-  [ "$(summaries "$work/race-$n")" -eq 1 ] && race_ok=$((race_ok + 1))
+  [ "$(summaries "$work/kinds-race-$n")" -eq 1 ] && race_ok=$((race_ok + 1))
 done
 check "H42-2: first calls of two kinds at once: one summary each time" test "$race_ok" -eq 8
 # H42-4: a record whose naming file is gone says its kind by its results: a pseudonymised one
