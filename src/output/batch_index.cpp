@@ -190,7 +190,7 @@ EarlierOutputSaid index_entry_earlier_output(std::string_view written) {
 }
 
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup,
-                       const std::vector<LeftoverSummary>& leftovers) {
+                       const std::vector<LeftoverSummary>& leftovers, const std::string& naming) {
   pugi::xml_document document;
   pugi::xml_node root = document.append_child(kIndexRoot);
   set(root, "xmlns", std::string(kIndexNamespace));
@@ -200,6 +200,7 @@ IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup,
   set(root, "summarised", std::to_string(counts.summarised));
   set(root, "skipped", std::to_string(counts.skipped));
   set(root, "failed", std::to_string(counts.failed));
+  set_if(root, "naming", naming);
   set_text(root.append_child("notice"), kNotice);
   root.append_child(pugi::node_comment).set_value(kEntriesMarker);
   pugi::xml_node node = root.append_child("rollup");

@@ -111,8 +111,10 @@ struct LeftoverSummary {
 // The roll-up ends with one <skipped reason="CODE" count="N"/> per reason an input was skipped
 // for (the entries' errorCode), in the order of ErrorCode; after it one
 // <leftover summary="UID-N.xml" examSummary="UID.xml"/> per leftover summary, in name order.
+// `naming` (naming_of), where given, is the root's naming attribute.
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup,
-                       const std::vector<LeftoverSummary>& leftovers = {});
+                       const std::vector<LeftoverSummary>& leftovers = {},
+                       const std::string& naming = "");
 void write_index_entry(const IndexEntry& entry, std::ostream& out);
 // The summary file an entry as write_index_entry wrote it names (its output attribute); empty
 // unless the entry is summarised (one whose write failed has no summary to write again).

@@ -123,6 +123,13 @@ std::vector<std::pair<std::string, std::string>> annotation_labels(
   return labels;
 }
 
+std::string naming_of(const PseudonymPolicy& policy) {
+  if (!policy.enabled) return "plain";
+  return "pseudonymised " + (policy.key.empty()
+                                 ? std::string("-")
+                                 : pseudonym_uid("mammocalc:exam-records", policy.key));
+}
+
 std::string pseudonym_uid(const std::string& uid, const std::string& key) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned length = 0;

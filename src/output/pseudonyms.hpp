@@ -24,6 +24,12 @@ struct PseudonymPolicy {
 // HMAC-SHA-256(key, uid), with UUID version 8 (custom) bits, so it is a valid UID of its own.
 std::string pseudonym_uid(const std::string& uid, const std::string& key);
 
+// How outputs made under `policy` name exams: "plain", or "pseudonymised" and a keyed digest of
+// a fixed name ("-" without a key), which tells one key from another and says nothing of it.
+// Kept beside hook's and serve's record of exams and in a batch's index, so that runs that
+// name exams otherwise never share an output directory (hostile reviews 38 and 42).
+std::string naming_of(const PseudonymPolicy& policy);
+
 // An --annotations path of the run as it may appear in a report's texts: a file, or a directory
 // with the paths of its entries (a skipped entry, a file that conflicts, is named in warnings).
 struct AnnotationPathsGiven {

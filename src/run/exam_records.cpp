@@ -63,11 +63,7 @@ ExamRecords::ExamRecords(const std::string& output_dir, PseudonymPolicy policy)
       policy_(std::move(policy)),
       call_(new_mark()),
       locks_(output_dir) {
-  // A keyed digest of a fixed name tells one key from another and says nothing of the key.
-  naming_ = !policy_.enabled      ? std::string(kPlainNaming)
-            : policy_.key.empty() ? std::string(kPseudonymisedNaming) + " -"
-                                  : std::string(kPseudonymisedNaming) + " " +
-                                        pseudonym_uid("mammocalc:exam-records", policy_.key);
+  naming_ = naming_of(policy_);
   output_dir_ = output_dir;
   // Checked before anything is read; written only with the first record (a call that records
   // nothing leaves nothing behind).

@@ -56,6 +56,20 @@ printf 'a site secret of more than sixteen bytes\n' >"$work/site.key"
 check "pseudonymised: the entries name each other by label" \
   bash -c "grep -q '<entry input=\"input-1\"[^>]*sameExamAs=\"input-2\"' '$work/pseudo/index.xml' && grep -q '<entry input=\"input-2\"[^>]*sameExamAs=\"input-1\"' '$work/pseudo/index.xml'"
 check "... no path in the index" bash -c "! grep -q '$work' '$work/pseudo/index.xml'"
+# Hostile review 42, H42-7: a batch never writes into a directory whose index says another
+# run named exams otherwise (plain against pseudonymised, or another key): exit 2, nothing new.
+check "... its index says how it named exams (a keyed digest, never the key)" \
+  bash -c "grep -q '<mammocalcIndex [^>]*naming=\"pseudonymised 2\.25\.[0-9]*\"' '$work/pseudo/index.xml' && ! grep -q 'site secret' '$work/pseudo/index.xml'"
+pseudo_before=$(ls -A "$work/pseudo" | sort | xargs)
+"$mammocalc" summarize -o "$work/pseudo" "$work/dup/a.dcm" >/dev/null 2>"$work/plain-into-pseudo.err"
+check "a plain batch into a pseudonymised batch's directory: exit 2, said, nothing written" \
+  bash -c "test $? -eq 2 && grep -q 'its index was written by a run with --pseudonymize' '$work/plain-into-pseudo.err' && test \"\$(ls -A '$work/pseudo' | sort | xargs)\" = '$pseudo_before'"
+printf 'another site secret, also long enough\n' >"$work/other.key"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/other.key" -o "$work/pseudo" "$work/dup/a.dcm" >/dev/null 2>"$work/other-key.err"
+check "... with another key: exit 2, said" \
+  bash -c "test $? -eq 2 && grep -q 'another --pseudonym-key' '$work/other-key.err'"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" -o "$work/pseudo" "$work/dup/a.dcm" >/dev/null 2>&1
+check "... with the same key: it goes on" test $? -eq 0
 
 # (a) The SR and mammocalc's own SR of it, both read (--read-own).
 "$mammocalc" summarize --dicom-out "$work/own.dcm" "$source_sr" >/dev/null 2>&1
