@@ -328,7 +328,6 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         progress.say_error(said);
       }
       if (entry.status != EntryStatus::Summarised) continue;
-      if (entry.in_rollup) merge_into(index.rollup, rollups[i]);
       entry.output = claim_output_name(outcomes[i], evaluation.pseudonyms.enabled, used_names);
     }
     // Inputs whose earlier summary says their exam has another result where theirs does not
@@ -357,7 +356,10 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       } catch (const Error& write_error) {
         entry.status = EntryStatus::Failed;
         entry.replaced = false;  // what the earlier run left stays (write_outputs)
-        entry.error_code = write_error.code();
+        // A name something else holds (a directory) is an output that cannot be written here,
+        // as any other (exit 3; hostile review 42, H42-10).
+        entry.error_code =
+            write_error.code() == ErrorCode::Usage ? ErrorCode::OutputFailed : write_error.code();
         entry.error = write_error.what();
       }
     });
@@ -365,6 +367,10 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       InputResult& outcome = outcomes[i];
       if (outcome.entry.error_code == ErrorCode::OutputFailed) output_failed = true;
       if (outcome.entry.replaced) say_replaced(outcome.entry.output);
+      // Only what is on disk counts in the roll-up: not an input whose summary failed (H42-10).
+      if (outcome.entry.status == EntryStatus::Summarised && outcome.entry.in_rollup) {
+        merge_into(index.rollup, rollups[i]);
+      }
       const std::size_t ordinal = entry_offsets.size();
       record(std::move(outcome.entry));
       if (undecided[i] != 0) undecided_results.emplace(ordinal, std::move(outcome));

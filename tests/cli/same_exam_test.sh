@@ -314,6 +314,15 @@ check "... its entry failed, and counted as failed" \
 check "... the earlier summary as it was" cmp -s "$work/held-fail-first.xml" "$work/held-fail/$gone_uid.xml"
 check "... the index valid against schemas/index.xsd" validates "$work/held-fail"
 
+# Hostile review 42, H42-10: a summary whose name a directory holds is an output that cannot be
+# written (exit 3, output-failed), and its findings are not in the roll-up.
+mkdir -p "$work/dir-at-name/$gone_uid.xml/inside"
+"$mammocalc" summarize -o "$work/dir-at-name" "$work/rerun-in/1.dcm" "$source_sr" >/dev/null 2>"$work/dir-at-name.err"
+check "H42-10: a directory at a summary's name: exit 3, a failed entry (output-failed)" \
+  bash -c "test $? -eq 3 && grep -q '<entry [^>]*status=\"failed\"[^>]*errorCode=\"output-failed\"' '$work/dir-at-name/index.xml'"
+check "... the roll-up counts only the summary written" \
+  test "$(rollup "$work/dir-at-name")" = "$alone"
+
 # Review 41, R41-3: one UID with eleven results in a batch: each summary names at most eight
 # others and how many more; every summary and entry needs review.
 mkdir -p "$work/many-in"
