@@ -1415,14 +1415,19 @@ constexpr std::string_view kHedges[] = {"ish",       "lich",       "liche",   "l
 // <0.5mm"): a size says nothing beyond a type or distribution (hostile review 39, H39-14).
 std::string without_sizes(std::string_view meaning) {
   std::string text(meaning);
+  // Whether `word` (lower case) stands at `at`, not the start of a longer word.
   const auto lower_at = [&](std::size_t at, std::string_view word) {
-    if (at + word.size() > text.size()) return false;
-    for (std::size_t k = 0; k < word.size(); ++k) {
-      if (std::tolower(static_cast<unsigned char>(text[at + k])) != word[k]) return false;
-    }
-    const std::size_t end = at + word.size();
-    return end == text.size() || std::isalpha(static_cast<unsigned char>(text[end])) == 0;
+    if (at > text.size() || text.size() - at < word.size()) return false;
+    const bool same =
+        std::equal(word.begin(), word.end(), text.begin() + static_cast<std::ptrdiff_t>(at),
+                   [](char w, char t) {
+                     return w == static_cast<char>(std::tolower(static_cast<unsigned char>(t)));
+                   });
+    const std::size_t after = at + word.size();
+    return same &&
+           (after >= text.size() || std::isalpha(static_cast<unsigned char>(text[after])) == 0);
   };
+
   for (std::size_t at = 0; at < text.size(); ++at) {
     if (std::isdigit(static_cast<unsigned char>(text[at])) == 0 ||
         (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1])) != 0)) {
