@@ -678,7 +678,8 @@ bool names_evidence(DcmItem& dataset, const std::string& uid) {
 
 std::optional<std::string> result_sr_with_warning(const std::string& sr_bytes,
                                                   const std::string& code, const std::string& text,
-                                                  const std::string& source_sop_instance_uid) {
+                                                  const std::string& source_sop_instance_uid,
+                                                  const std::string& said_by) {
   DcmInputBufferStream stream;
   stream.setBuffer(sr_bytes.data(), static_cast<offile_off_t>(sr_bytes.size()));
   stream.setEos();
@@ -708,7 +709,10 @@ std::optional<std::string> result_sr_with_warning(const std::string& sr_bytes,
   }
   const std::string warning = " Warning " + code + ": " + text + ".";
   std::string amended = impression.c_str();
-  if (amended.find(warning) != std::string::npos) return std::nullopt;
+  if (amended.find(warning) != std::string::npos ||
+      (!said_by.empty() && amended.find(said_by) != std::string::npos)) {
+    return std::nullopt;
+  }
   // Before the closing "Written by mammocalc …" sentence, where the writer puts warnings.
   const std::size_t written_by = amended.rfind(" Written by mammocalc ");
   amended.insert(written_by == std::string::npos ? amended.size() : written_by,

@@ -38,12 +38,14 @@ std::string result_sr_file_stem(const Report& report);
 // code says review is needed, its impression adds "Warning `code`: `text`." and the sentence
 // that every finding needs review, and it gets a SOP Instance UID of its own (its content
 // changed; derived from the old one and the new impression, so the same amendment gives the same
-// object). Empty when its impression says that warning already. Throws Error(InvalidSrDocument)
-// when the bytes are no result SR of mammocalc's of the source SR `source_sop_instance_uid`
-// (its evidence does not name it).
+// object). Empty when its impression says that warning already, or holds `said_by` (the words
+// that name the same other result however it was first said: "earlier" or "later"). Throws
+// Error(InvalidSrDocument) when the bytes are no result SR of mammocalc's of the source SR
+// `source_sop_instance_uid` (its evidence does not name it).
 std::optional<std::string> result_sr_with_warning(const std::string& sr_bytes,
                                                   const std::string& code, const std::string& text,
-                                                  const std::string& source_sop_instance_uid);
+                                                  const std::string& source_sop_instance_uid,
+                                                  const std::string& said_by = "");
 
 // "2.25." followed by the decimal value of a name-based (SHA-1, RFC 4122 version 5) UUID of
 // `name`: the same name always gives the same UID (DICOM PS3.5 B.2).

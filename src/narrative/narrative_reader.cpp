@@ -345,17 +345,13 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
 
   if (reading.mentions.empty()) {
     const std::size_t findings_before = reading_.findings.size();
-    const std::size_t lesions_before = reading_.other_lesions.size();
-    const std::size_t histories_before = reading_.histories.size();
     continue_previous_findings(item, reading);
     const bool went_on = !described_last_.empty();
     if (!is_past_section(range.section) && range.section != ReportSection::Composition) {
       read_other_lesions(item, reading, matches);
     }
     read_history(item, reading, matches);
-    if (!went_on && reading_.findings.size() == findings_before &&
-        reading_.other_lesions.size() == lesions_before &&
-        reading_.histories.size() == histories_before) {
+    if (!went_on && reading_.findings.size() == findings_before) {
       read_unplaced_suspicion(item, reading, matches);
     }
   } else {
@@ -494,38 +490,56 @@ void Reader::read_unplaced_suspicion(const Item& item, const SentenceReading& re
                                      const std::vector<PhraseMatch>& matches) {
   const SentenceRange& range = *reading.range;
   if (is_past_section(range.section) || range.section == ReportSection::Composition) return;
-  const bool other_finding =
-      std::any_of(matches.begin(), matches.end(),
-                  [](const PhraseMatch& match) {
-                    return match.kind == PhraseKind::Composition ||
-                           match.kind == PhraseKind::Distortion ||
-                           match.kind == PhraseKind::Asymmetry || match.kind == PhraseKind::Mass;
-                  }) ||
-      std::any_of(
-          item.tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
-          item.tokens.begin() + static_cast<std::ptrdiff_t>(range.end),
-          [&](const Token& token) { return words_.is(token, FunctionWordRole::OtherFinding); });
-  if (other_finding) return;
-  std::optional<std::size_t> assessed;
-  for (std::size_t c = 0; c < reading.clauses.size() && !assessed; ++c) {
-    if (!reading.clause_descriptors[c].assessment.empty()) assessed = c;
-  }
-  std::optional<std::size_t> disease;
-  for (std::size_t k = range.begin; k < range.end && !assessed && !disease; ++k) {
-    if (!words_.is(item.tokens[k], FunctionWordRole::Disease) || reading.hypothesis_words[k] ||
-        reading.comparison_words[k]) {
-      continue;
+  // A clause that describes the breast or affirms another finding holds no suspicion of
+  // calcifications ("dense, which may obscure small masses"; "a mass, concerning for carcinoma":
+  // the mass's, kept as a finding of its own); one that denies it ("No mass; DCIS …") or another
+  // clause of the sentence does not count (review 43, R43-1).
+  const auto of_another_finding = [&](std::size_t clause) {
+    const auto [begin, end] = reading.clauses[clause];
+    const auto affirmed = [&](std::size_t from, std::size_t to) {
+      return gives_finding(status_of(item, reading, from, to, false).status);
+    };
+    const bool lesion = std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+      if (match.begin < begin || match.begin >= end) return false;
+      if (match.kind == PhraseKind::Composition) return true;
+      return (match.kind == PhraseKind::Distortion || match.kind == PhraseKind::Asymmetry ||
+              match.kind == PhraseKind::Mass) &&
+             affirmed(match.begin, match.end);
+    });
+    if (lesion) return true;
+    for (std::size_t k = begin; k < end; ++k) {
+      if (words_.is(item.tokens[k], FunctionWordRole::OtherFinding) && affirmed(k, k + 1)) {
+        return true;
+      }
     }
-    if (gives_finding(status_of(item, reading, k, k + 1, false).status)) disease = k;
+    return false;
+  };
+  // The first clause that states a suspicion (assessment words, which leave out denied, past,
+  // compared and other findings' ones) or names a disease it affirms or doubts now.
+  std::optional<std::size_t> clause;
+  std::optional<std::size_t> disease;
+  for (std::size_t c = 0; c < reading.clauses.size() && !clause; ++c) {
+    if (of_another_finding(c)) continue;
+    if (!reading.clause_descriptors[c].assessment.empty()) {
+      clause = c;
+      break;
+    }
+    const auto [begin, end] = reading.clauses[c];
+    for (std::size_t k = begin; k < end && !clause; ++k) {
+      if (!words_.is(item.tokens[k], FunctionWordRole::Disease) || reading.hypothesis_words[k] ||
+          reading.comparison_words[k]) {
+        continue;
+      }
+      if (gives_finding(status_of(item, reading, k, k + 1, false).status)) {
+        clause = c;
+        disease = k;
+      }
+    }
   }
-  if (!assessed && !disease) return;
-  // The clause it stands in: its descriptors, and the breast it names (else the heading's).
-  std::size_t clause = assessed ? *assessed : 0;
-  for (std::size_t c = 0; c < reading.clauses.size() && !assessed; ++c) {
-    if (reading.clauses[c].first <= *disease && *disease < reading.clauses[c].second) clause = c;
-  }
+  if (!clause) return;
+  // Its descriptors, and the breast it names (else the heading's).
   Candidate own;
-  own.descriptors = reading.clause_descriptors[clause];
+  own.descriptors = reading.clause_descriptors[*clause];
   own.laterality_read = side_named(own.descriptors.sides);
   if (!own.laterality_read) own.laterality_read = reading.heading_side;
   own.descriptors.sides.clear();

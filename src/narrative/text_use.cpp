@@ -516,7 +516,7 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   // grouped.") has no mention of its own: beside coded findings it counts all the same
   // (hostile review 42, H42-1).
   if (coded && reading.mentions.empty() && reading.histories.empty() &&
-      reading.assessments.empty() && reading.findings.empty()) {
+      reading.assessments.empty() && reading.findings.empty() && reading.other_lesions.empty()) {
     return;
   }
   if (procedure_laterality != nullptr) {
@@ -533,10 +533,26 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   findings.text_use = coded ? Findings::TextUse::Paired : Findings::TextUse::Read;
   if (coded) keep_statements_coded_ones_do_not_say(findings, reading.assessments);
   // A text-only report's distortion or asymmetry beside its calcifications is another finding
-  // (hostile review 29, H29-9). Beside coded content the coded findings are the report's.
-  if (!coded) {
-    findings.unassessed_findings.insert(findings.unassessed_findings.end(),
-                                        reading.other_lesions.begin(), reading.other_lesions.end());
+  // (hostile review 29, H29-9). Beside coded content, one the coded findings do not hold (of its
+  // kind and breast) is never dropped either: the text names a mass the codes do not, so its
+  // breast and the exam are not what the codes alone say (not weighed: 0 unless 4 or above, and
+  // review; hostile review 43, H43-1: "Left breast: suspicious mass" beside benign coded
+  // calcifications came out benign, unreviewed).
+  for (UnassessedFinding& lesion : reading.other_lesions) {
+    if (coded) {
+      const bool held =
+          std::any_of(findings.unassessed_findings.begin(), findings.unassessed_findings.end(),
+                      [&](const UnassessedFinding& other) {
+                        return other.code.value == lesion.code.value &&
+                               (other.laterality == lesion.laterality ||
+                                other.laterality == Laterality::Unknown);
+                      });
+      if (held) continue;
+      lesion.not_weighed.push_back("a " + std::string(lesion.code.meaning) +
+                                   " named in the report text that its coded findings do not "
+                                   "hold");
+    }
+    findings.unassessed_findings.push_back(std::move(lesion));
   }
   add_text_findings(findings, std::move(reading.findings), std::move(reading.assessments));
   assess_text_lesions(findings);

@@ -52,6 +52,18 @@ bool is_summary_of(const std::string& name, const std::string& exam_uid) {
          std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// How a summary's or result SR's warnings name another result, whichever came first ("an
+// earlier …" or "a later …" before it): the words that tell whether it is said already.
+std::string other_named(const std::string& other_summary, const std::string& who) {
+  return other_summary.empty() ? who + ", " + kNotSummarisedForSr
+                               : "summarised to " + other_summary + ",";
+}
+
+// `who` of a result not summarised, numbered from the second on ("hook call's input #2").
+std::string unsummarised_named(const std::string& who, std::size_t place) {
+  return place > 1 ? who + " #" + std::to_string(place) : who;
+}
+
 [[noreturn]] void not_a_record(const std::string& path, const std::string& what) {
   throw Error(ErrorCode::OutputFailed, path + ": " + what);
 }
@@ -171,7 +183,8 @@ std::string ExamRecords::new_mark() {
 
 std::string ExamRecords::earlier_named(const Earlier& earlier, const std::string& who) {
   return earlier.summary_name.empty()
-             ? "an earlier " + who + ", " + kNotSummarisedForSr
+             ? "an earlier " + unsummarised_named(who, earlier.unsummarised_place) + ", " +
+                   kNotSummarisedForSr
              : "an earlier " + who + ", summarised to " + earlier.summary_name + ",";
 }
 
@@ -196,9 +209,7 @@ std::string ExamRecords::later_named(const std::string& summary_name, const std:
 ExamRecords::Amended ExamRecords::amend(const std::string& output_dir, const std::string& name,
                                         const std::string& other_summary, const std::string& who,
                                         bool named_already) {
-  // How its warnings name the other, whichever came first.
-  const std::string named = other_summary.empty() ? std::string(kNotSummarisedForSr)
-                                                  : "summarised to " + other_summary + ",";
+  const std::string named = other_named(other_summary, who);
   const std::string path = (fs::path(output_dir) / name).string();
   const EarlierFile earlier = read_earlier_output(path, kLargestSummaryAmended);
   if (earlier.state == EarlierFile::State::Missing) {
@@ -264,9 +275,10 @@ ExamRecords::Amended ExamRecords::amend_sr(const std::string& path,
     return {Amended::Outcome::SaidAlready, ""};
   }
   try {
-    const std::optional<std::string> amended = result_sr_with_warning(
-        earlier.bytes, std::string(to_string(WarningCode::SameExamConflict)),
-        same_exam_conflict_text(later_named(other_summary, who)), source_sop_instance_uid);
+    const std::optional<std::string> amended =
+        result_sr_with_warning(earlier.bytes, std::string(to_string(WarningCode::SameExamConflict)),
+                               same_exam_conflict_text(later_named(other_summary, who)),
+                               source_sop_instance_uid, other_named(other_summary, who));
     if (!amended) return {Amended::Outcome::SaidAlready, ""};
     write_file_atomically(path, *amended);
   } catch (const Error& failure) {
@@ -307,6 +319,7 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
   }
   std::istringstream in(record.bytes);
   std::string text;
+  std::size_t unsummarised = 0;
   for (int number = 1; std::getline(in, text); ++number) {
     std::istringstream fields(text);
     Exam::Line line;
@@ -323,8 +336,10 @@ std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
     if (line.summary_name == kNotSummarised) line.summary_name.clear();
     line.wrote_sr = sr == kWroteSr;
     exam.lines_.push_back(line);
+    if (line.summary_name.empty()) ++unsummarised;
     if (line.call != mark) {
-      exam.earlier_.push_back({line.summary_name, line.result == token, line.wrote_sr});
+      exam.earlier_.push_back({line.summary_name, line.result == token, line.wrote_sr,
+                               line.summary_name.empty() ? unsummarised : 0});
     }
   }
   // Records are written whole (one atomic write), never empty: an empty one was cut or emptied.
@@ -337,15 +352,26 @@ std::vector<ExamRecords::Amended> ExamRecords::Exam::amend_others(
     const std::string& result_sr_path, const std::string& source_sop_instance_uid) const {
   const std::vector<std::string> others = other_summaries();
   const bool named_already = others.size() > kResultsNamed;
+  // Results not summarised are named by their place among them (Earlier::unsummarised_place).
+  std::string named_who = who;
+  if (this_summary.empty()) {
+    std::size_t place = 0;
+    for (const Line& line : lines_) {
+      if (!line.summary_name.empty()) continue;
+      ++place;
+      if (line.result == result_) break;
+    }
+    named_who = unsummarised_named(who, place);
+  }
   std::vector<Amended> amended(others.size());
   std::transform(others.begin(), others.end(), amended.begin(), [&](const std::string& other) {
-    return amend(output_dir, other, this_summary, who, named_already);
+    return amend(output_dir, other, this_summary, named_who, named_already);
   });
   const std::vector<Earlier> results = other_results();
   if (!result_sr_path.empty() && std::any_of(results.begin(), results.end(),
                                              [](const Earlier& other) { return other.wrote_sr; })) {
     amended.push_back(
-        amend_sr(result_sr_path, this_summary, who, named_already, source_sop_instance_uid));
+        amend_sr(result_sr_path, this_summary, named_who, named_already, source_sop_instance_uid));
   }
   return amended;
 }

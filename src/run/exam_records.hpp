@@ -40,6 +40,9 @@ class ExamRecords {
     std::string summary_name;  // empty: not summarised (its SR would have replaced another's)
     bool same_result = false;  // it is this input's result
     bool wrote_sr = false;     // its result SR holds the exam's SR file
+    // Not summarised: its place among the exam's results not summarised (1, 2 …), by which
+    // summaries tell them apart from the second on ("… input #2"; hostile review 42, H42-8).
+    std::size_t unsummarised_place = 0;
   };
 
   // What amend() did.

@@ -150,7 +150,7 @@ check "content: the biopsy as procedure and modifiers (vacuum assisted)" grep -q
 check "content: recommended follow-up 111145" grep -q "(111145,DCM,\"Histology using core biopsy\")" "$work/bir-suspicious-vacuum-assisted.dump"
 check "content: the narrative carries the finding's warnings" grep -q "Warning assessment-discordant: rules give 4B, the radiologist reported 2" "$work/bir-assessment-discordant.sr.xml"
 check "content: the narrative says when the exam needs review, and why" \
-  grep -q "BI-RADS 4 suspicious. Recommended: routine screening. 2 findings need radiologist review. Warning assessment-discordant: the report" "$work/bir-overall-suspicious.sr.xml"
+  grep -q "BI-RADS 4 suspicious. Recommended: biopsy, routine screening. 2 findings need radiologist review. Warning assessment-discordant: the report" "$work/bir-overall-suspicious.sr.xml"
 check "content: the narrative has the exam's rule trace" grep -q "Exam rule trace (rule set 2026.2):&#10;E1 \[exam\]" "$work/bir-overall-suspicious.sr.xml"
 check "content: wire localization is 111144" grep -q "(111144,DCM" "$work/bir-suspicious-wire-axillary-tail.dump"
 cad_dump=$(dcmdump "$work/cad-clusters-by-reference.dcm")

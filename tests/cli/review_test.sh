@@ -107,8 +107,10 @@ sed 's| urgency="[0-9]"||' "$summary" >"$work/no-urgency.xml"
 check "a summary without urgency: the same view" diff -u "$text" "$work/no-urgency.txt"
 check "an indeterminate finding reads 'needs radiologist review'" grep -q "needs radiologist review" samples/expected/bir-site-conflict.review.txt
 overall=samples/expected/bir-overall-suspicious.review.txt
+# The suspicious mass its text names (hostile review 43, H43-1) makes the right breast 4: biopsy.
 check "benign calcifications under a suspicious overall assessment: the verdict is not benign, its actions the findings'" \
-  grep -q "^Verdict: BI-RADS 4 suspicious -> the findings: routine screening (the category is the report's own);$" "$overall"
+  grep -q "^Verdict: BI-RADS 4 suspicious -> the findings: biopsy, routine screening (the category is the$" "$overall"
+check "... the text's mass is named" grep -q "^! assessment-discordant: the report text names (129788004, SCT, \"Mammographic breast mass\")" "$overall"
 check "... and says why" grep -q "^! assessment-discordant: the report's overall assessment is 4" "$overall"
 discordant=samples/expected/bir-assessment-discordant.review.txt
 check "a discordant suspicious finding also reads 'needs radiologist review'" \

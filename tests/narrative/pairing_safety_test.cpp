@@ -306,6 +306,37 @@ TEST(PairingSafety, SuspicionWithoutACalcificationWordIsNeverDroppedBesideCodedF
   }
 }
 
+// A suspicion in one clause is not hidden by another clause's denied lesion, the breast's
+// composition or a lesion of the other breast (review 43, R43-1).
+TEST(PairingSafety, SuspicionInAClauseOfItsOwnIsKept) {
+  for (const char* text :
+       {"No mass; DCIS in the left breast cannot be excluded.",
+        "Left breast: no architectural distortion, malignancy cannot be excluded.",
+        "Heterogeneously dense breasts; DCIS in the left breast cannot be excluded.",
+        "Stable benign mass right breast; left breast: DCIS cannot be excluded."}) {
+    const Report report =
+        summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+}
+
+// A mass, distortion or asymmetry the text names and the coded findings do not hold is kept as a
+// finding the rules do not assess: the exam is never benign for it, and needs review (hostile
+// review 43, H43-1).
+TEST(PairingSafety, ALesionOnlyTheTextNamesIsNeverDropped) {
+  for (const char* text :
+       {"Left breast: irregular spiculated mass at 2 o'clock, highly suggestive of malignancy.",
+        "Left breast: suspicious mass.", "Left breast: new architectural distortion.",
+        "Left breast: mass, concerning for carcinoma."}) {
+    const Report report =
+        summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    EXPECT_FALSE(report.input.unassessed_findings.empty()) << text;
+  }
+}
+
 // What is denied or past stays no finding: the coded benign exam needs no review for it.
 TEST(PairingSafety, DeniedOrPastSuspicionsWithoutACalcificationWordAddNothing) {
   for (const char* text :
