@@ -294,7 +294,10 @@ TEST(PairingSafety, SuspicionWithoutACalcificationWordIsNeverDroppedBesideCodedF
         "Coarse calcifications right breast, benign. Findings in the left breast concerning for "
         "DCIS.",
         "Coarse calcifications right breast, benign. Left breast: carcinoma cannot be ruled "
-        "out."}) {
+        "out.",
+        // Hostile review 43, H43-2: malignancy in other words.
+        "Left breast: malignant features.", "Left breast: neoplasm cannot be excluded.",
+        "Left breast: Paget disease possible.", "Left: ominous."}) {
     const Report report =
         summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
     EXPECT_TRUE(report.exam.needs_review) << text;
@@ -339,9 +342,9 @@ TEST(PairingSafety, ALesionOnlyTheTextNamesIsNeverDropped) {
 
 // What is denied or past stays no finding: the coded benign exam needs no review for it.
 TEST(PairingSafety, DeniedOrPastSuspicionsWithoutACalcificationWordAddNothing) {
-  for (const char* text :
-       {"No evidence of malignancy.", "History of DCIS in the left breast, status post lumpectomy.",
-        "Coarse calcifications right breast, benign. No DCIS."}) {
+  for (const char* text : {"No evidence of malignancy.", "Left breast: no malignant features.",
+                           "History of DCIS in the left breast, status post lumpectomy.",
+                           "Coarse calcifications right breast, benign. No DCIS."}) {
     const Report report =
         summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
     EXPECT_FALSE(report.exam.needs_review) << text;
