@@ -1329,6 +1329,54 @@ std::vector<std::string> overall_follow_up_texts(const RuleContext& context) {
   return texts;
 }
 
+namespace {
+
+// The report's overall follow-ups that no finding took as its own and that ask for sooner
+// imaging than every action the rules chose (a short interval, more views, MRI, beside findings
+// given routine screening), short of tissue (E5 weighs that): "Short-interval follow-up in 6
+// months" in the text of a report whose codes say benign (hostile review 43, H43-4).
+std::vector<Code> imaging_follow_ups_not_chosen(const ExamContext& exam) {
+  const auto& findings = exam.findings.findings;
+  const auto taken = [&](const Code& code) {
+    return std::any_of(findings.begin(), findings.end(), [&](const Finding& finding) {
+      return std::any_of(finding.reported_follow_up.begin(), finding.reported_follow_up.end(),
+                         [&](const Code& own) { return same_concept(own, code); });
+    });
+  };
+  // With no calcification finding the rules chose nothing the report's follow-up could exceed.
+  if (exam.actions.empty()) return {};
+  int rules = 0;
+  for (const Action action : exam.actions) rules = std::max(rules, action_urgency(action));
+  std::vector<Code> codes;
+  std::copy_if(exam.findings.overall_follow_up.begin(), exam.findings.overall_follow_up.end(),
+               std::back_inserter(codes), [&](const Code& code) {
+                 const std::optional<int> urgency = follow_up_urgency(code);
+                 return urgency && *urgency > rules && *urgency < 5 && !taken(code);
+               });
+  return codes;
+}
+
+}  // namespace
+
+bool overall_follow_up_asks_for_more_imaging(const RuleContext& context) {
+  return !imaging_follow_ups_not_chosen(exam_of(context, __func__)).empty();
+}
+
+std::vector<std::string> overall_imaging_follow_up_texts(const RuleContext& context) {
+  const ExamContext& exam = exam_of(context, __func__);
+  std::string chosen;
+  for (const Action action : exam.actions) {
+    chosen += (chosen.empty() ? "" : ", ") + std::string(to_string(action));
+  }
+  const std::vector<Code> codes = imaging_follow_ups_not_chosen(exam);
+  std::vector<std::string> texts(codes.size());
+  std::transform(codes.begin(), codes.end(), texts.begin(), [&](const Code& code) {
+    return "the report's overall follow-up is " + describe(code) +
+           "; the rules chose no more than " + chosen + " for the calcification findings";
+  });
+  return texts;
+}
+
 bool overall_statements_conflict(const RuleContext& context) {
   return !exam_of(context, __func__).findings.overall_conflicts.empty();
 }

@@ -116,6 +116,8 @@ bool overall_category_discordant(const RuleContext& context);
 std::vector<std::string> overall_discordant_texts(const RuleContext& context);
 bool overall_follow_up_asks_for_tissue(const RuleContext& context);
 std::vector<std::string> overall_follow_up_texts(const RuleContext& context);
+bool overall_follow_up_asks_for_more_imaging(const RuleContext& context);
+std::vector<std::string> overall_imaging_follow_up_texts(const RuleContext& context);
 bool overall_statements_conflict(const RuleContext& context);
 std::vector<std::string> overall_conflict_texts(const RuleContext& context);
 bool unreadable_outside_findings(const RuleContext& context);

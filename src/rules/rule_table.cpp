@@ -741,6 +741,17 @@ std::vector<Rule> make_rule_table() {
        Stage::Exam, overall_follow_up_asks_for_tissue,
        needing_review(warning(WarningCode::FollowUpDiffers, overall_follow_up_texts)),
        kEvidenceExam},
+      {"E21", "Report's overall follow-up asks for sooner imaging than the rules did",
+       "decision-logic.md §4: \"A reported follow-up code that names a different procedure than "
+       "the rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a "
+       "warning.\"",
+       "a Recommended Follow-up of the report's overall assessment (coded, or stated in its "
+       "text) that no finding took as its own asks for sooner imaging than every action the "
+       "rules chose — a short interval (111142), additional or magnification views, MRI — "
+       "short of tissue (E5); as W5 does for a finding's own",
+       Stage::Exam, overall_follow_up_asks_for_more_imaging,
+       needing_review(warning(WarningCode::FollowUpDiffers, overall_imaging_follow_up_texts)),
+       kEvidenceExam},
       {"E6", "The report's text is read as its assessment: radiologist review",
        kBiradsAssessmentCategories,
        "the report has no coded calcification finding and its text was read (whatever it gave, "

@@ -340,6 +340,25 @@ TEST(PairingSafety, ALesionOnlyTheTextNamesIsNeverDropped) {
   }
 }
 
+// A follow-up the text asks for that is sooner than the rules chose (a short interval, more
+// views, MRI) beside benign coded findings: E21, review (hostile review 43, H43-4).
+TEST(PairingSafety, TextFollowUpSoonerThanTheRulesAsksForReview) {
+  for (const char* text : {"Short-interval follow-up in 6 months.",
+                           "Recall for left magnification views.", "MRI recommended."}) {
+    const Report report =
+        summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    EXPECT_TRUE(exam_fired(report, "E21")) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  const Report routine = summarise({"",
+                                    "Routine screening mammogram in one year.",
+                                    std::nullopt,
+                                    {coarse_right_benign()},
+                                    Category::Benign2});
+  EXPECT_FALSE(exam_fired(routine, "E21"));
+  EXPECT_FALSE(routine.exam.needs_review);
+}
+
 // What is denied or past stays no finding: the coded benign exam needs no review for it.
 TEST(PairingSafety, DeniedOrPastSuspicionsWithoutACalcificationWordAddNothing) {
   for (const char* text : {"No evidence of malignancy.", "Left breast: no malignant features.",
