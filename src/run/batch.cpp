@@ -18,7 +18,6 @@
 #include <utility>
 #include <vector>
 
-#include "annotations/xml_input.hpp"
 #include "base/atomic_file.hpp"
 #include "base/input_guard.hpp"
 #include "base/line_log.hpp"
@@ -105,37 +104,6 @@ void refuse_rollup_among_outputs(const BatchConfig& config) {
                                       ": --rollup-csv would replace a summary, page or index of "
                                       "the batch; give it a .csv name");
   }
-}
-
-}  // namespace
-
-namespace {
-
-// An output directory whose index says an earlier run named exams otherwise (plain against
-// --pseudonymize, or another pseudonym key): its summaries and this run's would name one exam
-// twice, and a pseudonymised directory would get identifying ones (hostile review 42, H42-7).
-// Only the index's head is read.
-void refuse_other_naming(const std::string& output_dir, const std::string& naming) {
-  constexpr std::size_t kIndexHeadBytes = 4096;
-  const xml_input::FileBytes head =
-      xml_input::read_file_head_once((fs::path(output_dir) / "index.xml").string(), kIndexHeadBytes,
-                                     kIndexHeadBytes, xml_input::OtherFiles::Refused, {});
-  const std::size_t root = head.bytes.find("<mammocalcIndex ");
-  if (root == std::string::npos) return;
-  const std::size_t root_end = head.bytes.find('>', root);
-  const std::string attributes =
-      head.bytes.substr(root, root_end == std::string::npos ? std::string::npos : root_end - root);
-  const std::size_t at = attributes.find(" naming=\"");
-  if (at == std::string::npos) return;  // written before the attribute: it does not say
-  const std::string kept = attributes.substr(at + 9, attributes.find('"', at + 9) - (at + 9));
-  if (kept == naming) return;
-  const std::string kept_by = kept == "plain" ? "a run without --pseudonymize"
-                              : naming.rfind("pseudonymised", 0) == 0
-                                  ? "a run with another --pseudonym-key"
-                                  : "a run with --pseudonymize";
-  throw Error(ErrorCode::Usage,
-              output_dir + ": its index was written by " + kept_by +
-                  ", which names exams otherwise; use one output directory per setting");
 }
 
 }  // namespace

@@ -146,7 +146,9 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         return records.open(result);
       } catch (const Error& error) {
         log << error_line(error.what());
-        exit_code = ExitCode::OutputFailed;
+        // A record of another naming kind, claimed meanwhile, is the call's (exit 2) as when
+        // found at its start (review 43, R43-8); an unreadable one is an output failure.
+        exit_code = error.code() == ErrorCode::Usage ? ExitCode::Usage : ExitCode::OutputFailed;
         unrecorded = true;
         return std::nullopt;
       }

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "annotations/xml_input.hpp"
 #include "base/error.hpp"
 #include "base/uid.hpp"
 #include "dicom/sr_reader.hpp"
@@ -364,6 +365,34 @@ std::string claim_output_name(const InputResult& result, bool pseudonymised,
   const std::string input =
       pseudonymised ? "input-" + hex_digest(result.summary).substr(0, 16) : result.entry.input;
   return claim_output_name(result.sop_instance_uid, input, used_names);
+}
+
+// An output directory whose index says an earlier run named exams otherwise (plain against
+// --pseudonymize, or another pseudonym key): its summaries and this run's would name one exam
+// twice, and a pseudonymised directory would get identifying ones (hostile reviews 42 and 43,
+// H42-7, H43-5).
+// Only the index's head is read.
+void refuse_other_naming(const std::string& output_dir, const std::string& naming) {
+  constexpr std::size_t kIndexHeadBytes = 4096;
+  const xml_input::FileBytes head =
+      xml_input::read_file_head_once((fs::path(output_dir) / "index.xml").string(), kIndexHeadBytes,
+                                     kIndexHeadBytes, xml_input::OtherFiles::Refused, {});
+  const std::size_t root = head.bytes.find("<mammocalcIndex ");
+  if (root == std::string::npos) return;
+  const std::size_t root_end = head.bytes.find('>', root);
+  const std::string attributes =
+      head.bytes.substr(root, root_end == std::string::npos ? std::string::npos : root_end - root);
+  const std::size_t at = attributes.find(" naming=\"");
+  if (at == std::string::npos) return;  // written before the attribute: it does not say
+  const std::string kept = attributes.substr(at + 9, attributes.find('"', at + 9) - (at + 9));
+  if (kept == naming) return;
+  const std::string kept_by = kept == "plain" ? "a run without --pseudonymize"
+                              : naming.rfind("pseudonymised", 0) == 0
+                                  ? "a run with another --pseudonym-key"
+                                  : "a run with --pseudonymize";
+  throw Error(ErrorCode::Usage,
+              output_dir + ": its index was written by " + kept_by +
+                  ", which names exams otherwise; use one output directory per setting");
 }
 
 std::vector<LeftoverSummary> leftover_summaries(const std::string& output_dir,

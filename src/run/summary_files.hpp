@@ -167,6 +167,11 @@ std::string claim_output_name(const std::string& sop_instance_uid, const std::st
 // call never replaces another SR's summary (hostile reviews 28 and 29, H28-6, H29-5).
 std::string claim_output_name(const InputResult& result, bool pseudonymised, UsedNames& used_names);
 
+// Throws Error(Usage) when `output_dir`'s index.xml says a batch named exams otherwise than
+// `naming` (naming_of): plain against --pseudonymize, or another key (hostile reviews 42 and 43,
+// H42-7, H43-5). Batch, hook and serve check it before they write there.
+void refuse_other_naming(const std::string& output_dir, const std::string& naming);
+
 // The summaries in `output_dir` named UID-N.xml (N >= 2) whose exam's summary UID.xml this run
 // wrote and that it did not write itself (LeftoverSummary), in name order; regular files only.
 // Throws Error(OutputFailed) when the directory cannot be listed.

@@ -117,6 +117,14 @@ check "... another key: exit 2, said" \
 check "... a pseudonymised call into a plain OUTDIR: exit 2, said" \
   bash -c "test $? -eq 2 && grep -q 'kept by calls without --pseudonymize' '$work/pseudo-in-plain.err'"
 check "... nothing written by the refused calls" test "$(ls -A "$work/pseudo" | sort | xargs)" = "$before_pseudo"
+# Hostile review 43, H43-5: a hook call into a pseudonymised batch's directory (its index says
+# how it named exams) is refused too: it would put identifying summaries there.
+mkdir -p "$work/batch-in"
+cp "$work/in/benign.dcm" "$work/batch-in/"
+"$mammocalc" summarize "${pseudo[@]}" -o "$work/pseudo-batch" "$work/batch-in" >/dev/null 2>&1
+"$mammocalc" hook --out "$work/pseudo-batch" "$work/in/suspicious.dcm" 2>"$work/hook-into-batch.err"
+check "H43-5: a plain hook call into a pseudonymised batch's directory: exit 2, said" \
+  bash -c "test $? -eq 2 && grep -q 'its index was written by a run with --pseudonymize' '$work/hook-into-batch.err' && ! ls '$work/pseudo-batch' | grep -q '^$uid'"
 # Hostile review 42, H42-2: two first calls of two kinds at once: one writes the naming file,
 # the other is refused; never both summarised into one OUTDIR.
 race_ok=0
