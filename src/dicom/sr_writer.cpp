@@ -715,14 +715,39 @@ std::optional<std::string> result_sr_with_warning(const std::string& sr_bytes,
   }
   // Before the closing "Written by mammocalc …" sentence, where the writer puts warnings.
   const std::size_t written_by = amended.rfind(" Written by mammocalc ");
-  amended.insert(written_by == std::string::npos ? amended.size() : written_by,
-                 " Every finding needs radiologist review." + warning);
+  // The sentence once, however many results came (review 43, R43-5).
+  constexpr std::string_view kEveryFinding = " Every finding needs radiologist review.";
+  const std::string added =
+      (amended.find(kEveryFinding) == std::string::npos ? std::string(kEveryFinding) : "") +
+      warning;
+  amended.insert(written_by == std::string::npos ? amended.size() : written_by, added);
   check(items.impression->putAndInsertString(DCM_TextValue, amended.c_str()), "impression");
   DcmItem* review = nullptr;
   check(items.review->findOrCreateSequenceItem(DCM_ConceptCodeSequence, review, 0), "review code");
   put(*review, DCM_CodeValue, std::string(kReviewNeeded.value));
   put(*review, DCM_CodingSchemeDesignator, std::string(kReviewNeeded.scheme));
   put(*review, DCM_CodeMeaning, std::string(kReviewNeeded.meaning));
+  // The new object names the one it supersedes (PS3.3 C.17.2: Predecessor Documents Sequence,
+  // Type 1C where a document includes content from another), so a receiver can tell.
+  OFString study_uid;
+  OFString series_uid;
+  OFString sop_class_uid;
+  dataset.findAndGetOFString(DCM_StudyInstanceUID, study_uid);
+  dataset.findAndGetOFString(DCM_SeriesInstanceUID, series_uid);
+  dataset.findAndGetOFString(DCM_SOPClassUID, sop_class_uid);
+  DcmItem* predecessor = nullptr;
+  DcmItem* series = nullptr;
+  DcmItem* instance = nullptr;
+  check(dataset.findOrCreateSequenceItem(DCM_PredecessorDocumentsSequence, predecessor, -2),
+        "predecessor documents");
+  put(*predecessor, DCM_StudyInstanceUID, study_uid.c_str());
+  check(predecessor->findOrCreateSequenceItem(DCM_ReferencedSeriesSequence, series, -2),
+        "predecessor series");
+  put(*series, DCM_SeriesInstanceUID, series_uid.c_str());
+  check(series->findOrCreateSequenceItem(DCM_ReferencedSOPSequence, instance, -2),
+        "predecessor instance");
+  put(*instance, DCM_ReferencedSOPClassUID, sop_class_uid.c_str());
+  put(*instance, DCM_ReferencedSOPInstanceUID, sop_instance_uid.c_str());
   const std::string uid =
       uid_for_name(std::string(sop_instance_uid.c_str()) + ":amended:" + hex_digest(amended));
   put(dataset, DCM_SOPInstanceUID, uid);

@@ -879,7 +879,8 @@ namespace {
 // routine"). Byte positions kept; other categories' meanings as they are.
 std::string without_own_negative(std::string_view meaning, Category category) {
   std::string text(meaning);
-  if (category != Category::Negative1) return text;
+  // A questioned one ("Negative?") denies its own name all the same (review 43, R43-14).
+  if (category != Category::Negative1 || text.find('?') != std::string::npos) return text;
   const std::size_t begin = text.find_first_not_of(" \t");
   if (begin == std::string::npos) return text;
   std::size_t end = begin;

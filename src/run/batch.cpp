@@ -429,7 +429,10 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         try {
           write_outputs(*result, output, files, Flush::Now);
         } catch (const Error& error) {
-          outcome.failure = error;
+          // As on the chunk path: a name something else holds is an output failure (H42-10).
+          outcome.failure = error.code() == ErrorCode::Usage
+                                ? Error(ErrorCode::OutputFailed, error.what())
+                                : error;
         }
       }
       if (config.skip_existing && !outcome.failure) {

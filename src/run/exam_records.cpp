@@ -77,8 +77,8 @@ ExamRecords::ExamRecords(const std::string& output_dir, PseudonymPolicy policy)
       locks_(output_dir) {
   naming_ = naming_of(policy_);
   output_dir_ = output_dir;
-  // Checked before anything is read; written only with the first record (a call that records
-  // nothing leaves nothing behind).
+  // Checked before anything is read; written at the first open() of an exam (a call that opens
+  // none leaves nothing behind).
   claim_naming(false);
 }
 
@@ -262,11 +262,14 @@ ExamRecords::Amended ExamRecords::amend_sr(const std::string& path,
   const EarlierFile earlier = read_earlier_output(path, kLargestSummaryAmended);
   const std::string cannot =
       ", so the result SR cannot say that its exam has another result; review the exam by hand";
+  // Not there, though an earlier call wrote one: into another --dicom-dir, or sent on and
+  // removed by a forwarder (a spool). Said, not failed, as a summary removed since (review 43,
+  // R43-6): each later result would fail for good.
   if (earlier.state == EarlierFile::State::Missing) {
-    return {Amended::Outcome::Failed,
+    return {Amended::Outcome::Gone,
             path +
                 ": no result SR there, though an earlier call wrote one for the exam (into "
-                "another --dicom-dir, or removed since)" +
+                "another --dicom-dir, or sent on and removed since)" +
                 cannot};
   }
   if (earlier.state != EarlierFile::State::Read) {
@@ -287,7 +290,12 @@ ExamRecords::Amended ExamRecords::amend_sr(const std::string& path,
   } catch (const Error& failure) {
     return {Amended::Outcome::Failed, path + ": " + failure.what() + cannot};
   }
-  return {Amended::Outcome::Amended, ""};
+  // Said, so that the operator sends it on again where the first went (review 43, R43-5).
+  return {Amended::Outcome::Amended,
+          path +
+              ": the result SR now says that its exam has another result, as a new object (a SOP "
+              "Instance UID of its own, naming the one it replaces): send it again where it was "
+              "forwarded"};
 }
 
 std::optional<ExamRecords::Exam> ExamRecords::open(const InputResult& result) {

@@ -49,7 +49,8 @@ class ExamRecords {
   struct Amended {
     enum class Outcome { Amended, SaidAlready, Gone, Failed };
     Outcome outcome = Outcome::Amended;
-    std::string message;  // for Gone and Failed: one line naming the summary
+    // For Gone and Failed, and an amended result SR: one line naming the file.
+    std::string message;
   };
   // One exam's entries, held under the exam's lock (in this process and in every other on the
   // directory) from open() until destroyed, so two calls never judge one exam at once.

@@ -46,7 +46,8 @@ void amend_other_calls(const ExamRecords::Exam& recorded, const std::string& out
                        const std::string& source_sop_instance_uid = "") {
   for (const ExamRecords::Amended& amended : recorded.amend_others(
            output_dir, this_summary, kHookCallInput, result_sr_path, source_sop_instance_uid)) {
-    if (amended.outcome == ExamRecords::Amended::Outcome::Gone) {
+    if (amended.outcome == ExamRecords::Amended::Outcome::Gone ||
+        (amended.outcome == ExamRecords::Amended::Outcome::Amended && !amended.message.empty())) {
       log << log_line("mammocalc hook", amended.message);
     } else if (amended.outcome == ExamRecords::Amended::Outcome::Failed) {
       log << error_line(amended.message);

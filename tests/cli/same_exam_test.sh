@@ -307,10 +307,10 @@ cp "$work/held-fail/$gone_uid.xml" "$work/held-fail-first.xml"
 rm "$work/held-fail/$gone_uid.html"
 mkdir "$work/held-fail/$gone_uid.html"
 "$mammocalc" summarize --skip-existing --html -o "$work/held-fail" "$work/rerun-in-1" >/dev/null 2>"$work/held-fail.err"
-check "a held summary that cannot be written at the end: exit 1, said on standard error" \
-  bash -c "test $? -eq 1 && grep -q 'held-fail/$gone_uid.html: is a directory' '$work/held-fail.err'"
-check "... its entry failed, and counted as failed" \
-  bash -c "grep -q '<entry [^>]*status=\"failed\"[^>]*errorCode=' '$work/held-fail/index.xml' && grep -q 'summarised=\"0\" skipped=\"0\" failed=\"1\"' '$work/held-fail/index.xml'"
+check "a held summary that cannot be written at the end: exit 3, said on standard error" \
+  bash -c "test $? -eq 3 && grep -q 'held-fail/$gone_uid.html: is a directory' '$work/held-fail.err'"
+check "... its entry failed (output-failed), and counted as failed" \
+  bash -c "grep -q '<entry [^>]*status=\"failed\"[^>]*errorCode=\"output-failed\"' '$work/held-fail/index.xml' && grep -q 'summarised=\"0\" skipped=\"0\" failed=\"1\"' '$work/held-fail/index.xml'"
 check "... the earlier summary as it was" cmp -s "$work/held-fail-first.xml" "$work/held-fail/$gone_uid.xml"
 check "... the index valid against schemas/index.xsd" validates "$work/held-fail"
 

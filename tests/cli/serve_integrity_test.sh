@@ -160,7 +160,7 @@ for round in 1 2 3 4; do
 done
 check "four rounds: the kept copy and the summary are of the same object every time" test "$agree" -eq 4
 check "... nothing failed but the other object's refusals, each said as such" \
-  bash -c "! grep -vE 'listening|summarised to|has the SOP Instance UID of an earlier received object and another result: its result SR would replace that one.s; refused' '$work/race.log'"
+  bash -c "! grep -vE 'listening|summarised to|has the SOP Instance UID of an earlier received object and another result: its result SR would replace that one.s; refused|the result SR now says that its exam has another result' '$work/race.log'"
 check "... refused in every round" \
   test "$(grep -c 'another result: its result SR would replace' "$work/race.log")" -ge 4
 check "... the summary says the exam has another result" \

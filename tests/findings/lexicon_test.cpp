@@ -386,6 +386,7 @@ TEST(CategoryMeanings, SizesFollowUpAndTissueWordsThatFitTheCode) {
                    .empty());
   EXPECT_FALSE(category_meaning_beyond("Negative, not routine", Category::Negative1).empty());
   EXPECT_TRUE(category_denied("Negative, not negative", Category::Negative1));
+  EXPECT_TRUE(category_denied("Negative?", Category::Negative1));  // review 43, R43-14
   EXPECT_TRUE(category_denied("Negative, not benign", Category::Negative1));
   EXPECT_TRUE(category_denied("Probably benign, not benign", Category::ProbablyBenign3));
   EXPECT_FALSE(category_meaning_beyond("Highly suggestive of malignancy, biopsy not recommended",
