@@ -495,7 +495,9 @@ void Reader::read_unplaced_suspicion(const Item& item, const SentenceReading& re
   // the mass's, kept as a finding of its own); one that denies it ("No mass; DCIS …") or another
   // clause of the sentence does not count (review 43, R43-1).
   const auto of_another_finding = [&](std::size_t clause) {
-    const auto [begin, end] = reading.clauses[clause];
+    // Named, not bound: a structured binding cannot be captured by the lambda below (C++17).
+    const std::size_t begin = reading.clauses[clause].first;
+    const std::size_t end = reading.clauses[clause].second;
     const auto affirmed = [&](std::size_t from, std::size_t to) {
       return gives_finding(status_of(item, reading, from, to, false).status);
     };

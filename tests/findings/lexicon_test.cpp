@@ -356,19 +356,19 @@ TEST(CategoryMeanings, TimeIntervalsLikelihoodsAndNoActionAreRead) {
 // erforderlich" is no action, and "Negative" opens the negative code's meaning without denying
 // what follows; what says more still does.
 TEST(CategoryMeanings, SizesFollowUpAndTissueWordsThatFitTheCode) {
-  for (const char* meaning : {"Probably benign, 6 mm", "Probably benign, 4cm",
-                              "Probably benign, 4 o'clock", "Probably benign, 4 Uhr",
-                              "Probably benign, 2 centimetres"}) {
+  for (const char* meaning :
+       {"Probably benign, 6 mm", "Probably benign, 4cm", "Probably benign, 4 o'clock",
+        "Probably benign, 4 Uhr", "Probably benign, 2 centimetres"}) {
     EXPECT_TRUE(category_meaning_beyond(meaning, Category::ProbablyBenign3).empty()) << meaning;
     EXPECT_EQ(category_meant(meaning), Category::ProbablyBenign3) << meaning;
   }
-  for (const char* meaning : {"Benign-appearing", "Benign, routine 1-year follow-up",
-                              "Benign, 12-month follow-up",
-                              "Gutartig, Gewebediagnose nicht erforderlich", "Benign, 6 mm"}) {
+  for (const char* meaning :
+       {"Benign-appearing", "Benign, routine 1-year follow-up", "Benign, 12-month follow-up",
+        "Gutartig, Gewebediagnose nicht erforderlich", "Benign, 6 mm"}) {
     EXPECT_TRUE(category_meaning_beyond(meaning, Category::Benign2).empty()) << meaning;
   }
-  for (const char* meaning : {"Negative, routine screening", "Negative, annual screening",
-                              "Negative, 0%"}) {
+  for (const char* meaning :
+       {"Negative, routine screening", "Negative, annual screening", "Negative, 0%"}) {
     EXPECT_TRUE(category_meaning_beyond(meaning, Category::Negative1).empty()) << meaning;
     EXPECT_FALSE(category_denied(meaning, Category::Negative1)) << meaning;
   }
@@ -379,11 +379,11 @@ TEST(CategoryMeanings, SizesFollowUpAndTissueWordsThatFitTheCode) {
                                       Category::HighlySuggestive5)
                   .empty());
   // Still more than the code: a category after its name, a short interval, a denial.
-  EXPECT_FALSE(category_meaning_beyond("Probably benign, BI-RADS 4 mm", Category::ProbablyBenign3)
-                   .empty());
+  EXPECT_FALSE(
+      category_meaning_beyond("Probably benign, BI-RADS 4 mm", Category::ProbablyBenign3).empty());
   EXPECT_FALSE(category_meaning_beyond("Benign, 6-month follow-up", Category::Benign2).empty());
-  EXPECT_FALSE(category_meaning_beyond("Benign, Gewebediagnose erforderlich", Category::Benign2)
-                   .empty());
+  EXPECT_FALSE(
+      category_meaning_beyond("Benign, Gewebediagnose erforderlich", Category::Benign2).empty());
   EXPECT_FALSE(category_meaning_beyond("Negative, not routine", Category::Negative1).empty());
   EXPECT_TRUE(category_denied("Negative, not negative", Category::Negative1));
   EXPECT_TRUE(category_denied("Negative?", Category::Negative1));  // review 43, R43-14
