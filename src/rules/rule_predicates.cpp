@@ -1291,17 +1291,20 @@ bool overall_category_discordant(const RuleContext& context) {
 
 namespace {
 
+// Whether a finding took the report's overall follow-up `code` as its own: it is weighed there
+// (W5), not as the exam's.
+bool taken_by_a_finding(const ExamContext& exam, const Code& code) {
+  const auto& findings = exam.findings.findings;
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& finding) {
+    return std::any_of(finding.reported_follow_up.begin(), finding.reported_follow_up.end(),
+                       [&](const Code& own) { return same_concept(own, code); });
+  });
+}
+
 // The report's overall follow-up codes that ask for tissue (CID 6028) where no finding's rules
 // chose a biopsy or surgery.
 std::vector<Code> tissue_follow_ups_not_chosen(const ExamContext& exam) {
-  const auto& findings = exam.findings.findings;
-  // A follow-up the one finding took as its own is weighed there (W5).
-  const auto taken = [&](const Code& code) {
-    return std::any_of(findings.begin(), findings.end(), [&](const Finding& finding) {
-      return std::any_of(finding.reported_follow_up.begin(), finding.reported_follow_up.end(),
-                         [&](const Code& own) { return same_concept(own, code); });
-    });
-  };
+  const auto taken = [&](const Code& code) { return taken_by_a_finding(exam, code); };
   const bool rules_chose_tissue = std::any_of(
       exam.actions.begin(), exam.actions.end(),
       [](Action action) { return action == Action::Biopsy || action == Action::SurgicalConsult; });
@@ -1336,13 +1339,7 @@ namespace {
 // given routine screening), short of tissue (E5 weighs that): "Short-interval follow-up in 6
 // months" in the text of a report whose codes say benign (hostile review 43, H43-4).
 std::vector<Code> imaging_follow_ups_not_chosen(const ExamContext& exam) {
-  const auto& findings = exam.findings.findings;
-  const auto taken = [&](const Code& code) {
-    return std::any_of(findings.begin(), findings.end(), [&](const Finding& finding) {
-      return std::any_of(finding.reported_follow_up.begin(), finding.reported_follow_up.end(),
-                         [&](const Code& own) { return same_concept(own, code); });
-    });
-  };
+  const auto taken = [&](const Code& code) { return taken_by_a_finding(exam, code); };
   // With no calcification finding the rules chose nothing the report's follow-up could exceed.
   if (exam.actions.empty()) return {};
   int rules = 0;
