@@ -464,6 +464,8 @@ struct MeaningQuantities {
   std::optional<double> likelihood;
   // The shortest time interval given, in months.
   std::optional<double> interval_months;
+  // The sizes and positions given ("6 mm", "10 o'clock"), as written.
+  std::vector<std::string> measurements;
 };
 
 // ≤ and ≥ in UTF-8: three bytes each.
@@ -538,7 +540,7 @@ MeaningQuantities meaning_quantities(std::string_view meaning_given) {
       }
     }
   }
-  MeaningQuantities read{std::string(meaning_given), std::nullopt, std::nullopt};
+  MeaningQuantities read{std::string(meaning_given), std::nullopt, std::nullopt, {}};
   const auto blank = [&](const Token& token) {
     read.rest.replace(token.begin, token.end - token.begin, token.end - token.begin, ' ');
   };
@@ -595,6 +597,8 @@ MeaningQuantities meaning_quantities(std::string_view meaning_given) {
     // review 39, H39-11): blanked with its unit.
     if (const std::size_t unit_tokens = measurement_unit_at(i + 1);
         unit_tokens > 0 && !after_category_name(i)) {
+      read.measurements.emplace_back(
+          meaning_given.substr(tokens[i].begin, tokens[i + unit_tokens].end - tokens[i].begin));
       for (std::size_t k = i; k <= i + unit_tokens; ++k) blank(tokens[k]);
       i += unit_tokens;
       continue;
@@ -1380,6 +1384,11 @@ std::vector<std::string> category_meaning_beyond(std::string_view meaning_given,
     said.imbue(std::locale::classic());
     said << std::setprecision(3) << *quantities.interval_months << " months";
     beyond.push_back(said.str());
+  }
+  // The negative code has nothing to measure or place: a size or position on it says there is
+  // a finding (hostile review 43, H43-8: "Negative, 6 mm" passed).
+  if (category == Category::Negative1) {
+    beyond.insert(beyond.end(), quantities.measurements.begin(), quantities.measurements.end());
   }
   // A likelihood of malignancy outside the category's ("Benign (2-10% likelihood)").
   if (quantities.likelihood && !likelihood_agrees(category, *quantities.likelihood)) {

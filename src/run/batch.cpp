@@ -223,6 +223,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   };
   // By their entry's ordinal: the results of EarlierOutputs::Undecided inputs, not yet written.
   std::map<std::size_t, InputResult> undecided_results;
+  // Their roll-up parts, counted once their summaries are on disk (review 43, R43-2).
+  std::map<std::size_t, Rollup> undecided_rollups;
 
   for (std::size_t chunk_start = 0; chunk_start < inputs.size(); chunk_start += chunk_size) {
     const std::size_t chunk_end = std::min(inputs.size(), chunk_start + chunk_size);
@@ -335,11 +337,16 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       InputResult& outcome = outcomes[i];
       if (outcome.entry.error_code == ErrorCode::OutputFailed) output_failed = true;
       if (outcome.entry.replaced) say_replaced(outcome.entry.output);
-      // Only what is on disk counts in the roll-up: not an input whose summary failed (H42-10).
-      if (outcome.entry.status == EntryStatus::Summarised && outcome.entry.in_rollup) {
-        merge_into(index.rollup, rollups[i]);
-      }
+      // Only what is on disk counts in the roll-up: not an input whose summary failed (H42-10),
+      // nor yet one held to the end.
       const std::size_t ordinal = entry_offsets.size();
+      if (outcome.entry.status == EntryStatus::Summarised && outcome.entry.in_rollup) {
+        if (undecided[i] != 0) {
+          undecided_rollups.emplace(ordinal, rollups[i]);
+        } else {
+          merge_into(index.rollup, rollups[i]);
+        }
+      }
       record(std::move(outcome.entry));
       if (undecided[i] != 0) undecided_results.emplace(ordinal, std::move(outcome));
     }
@@ -442,6 +449,10 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
           listed->replaced = replaced;
         }
       }
+    }
+    if (const auto part = undecided_rollups.find(ordinal);
+        part != undecided_rollups.end() && !outcome.failure) {
+      merge_into(index.rollup, part->second);
     }
     if (outcome.failure) {
       // What an earlier run left under the name (or this run's first reading) stays: the entry

@@ -312,6 +312,7 @@ check "a held summary that cannot be written at the end: exit 3, said on standar
 check "... its entry failed (output-failed), and counted as failed" \
   bash -c "grep -q '<entry [^>]*status=\"failed\"[^>]*errorCode=\"output-failed\"' '$work/held-fail/index.xml' && grep -q 'summarised=\"0\" skipped=\"0\" failed=\"1\"' '$work/held-fail/index.xml'"
 check "... the earlier summary as it was" cmp -s "$work/held-fail-first.xml" "$work/held-fail/$gone_uid.xml"
+check "... and out of the roll-up (review 43, R43-2)" grep -q '<rollup findings="0"' "$work/held-fail/index.xml"
 check "... the index valid against schemas/index.xsd" validates "$work/held-fail"
 
 # Hostile review 42, H42-10: a summary whose name a directory holds is an output that cannot be

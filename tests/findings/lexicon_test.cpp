@@ -387,6 +387,11 @@ TEST(CategoryMeanings, SizesFollowUpAndTissueWordsThatFitTheCode) {
   EXPECT_FALSE(category_meaning_beyond("Negative, not routine", Category::Negative1).empty());
   EXPECT_TRUE(category_denied("Negative, not negative", Category::Negative1));
   EXPECT_TRUE(category_denied("Negative?", Category::Negative1));  // review 43, R43-14
+  // The negative code has nothing to measure or place (hostile review 43, H43-8).
+  EXPECT_EQ(category_meaning_beyond("Negative, 6 mm", Category::Negative1),
+            std::vector<std::string>{"6 mm"});
+  EXPECT_EQ(category_meaning_beyond("Negative, 10 o'clock", Category::Negative1),
+            std::vector<std::string>{"10 o'clock"});
   EXPECT_TRUE(category_denied("Negative, not benign", Category::Negative1));
   EXPECT_TRUE(category_denied("Probably benign, not benign", Category::ProbablyBenign3));
   EXPECT_FALSE(category_meaning_beyond("Highly suggestive of malignancy, biopsy not recommended",
