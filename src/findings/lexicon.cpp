@@ -593,9 +593,11 @@ MeaningQuantities meaning_quantities(std::string_view meaning_given) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::optional<double> value = spelled_value(i);
     if (!value) continue;
-    // A size or a position ("6 mm", "4cm", "4 o'clock", "4 Uhr") names no category (hostile
-    // review 39, H39-11): blanked with its unit.
-    if (const std::size_t unit_tokens = measurement_unit_at(i + 1);
+    // A size or a position ("6 mm", "4cm", "4-mm", "4 o'clock", "4 Uhr") names no category
+    // (hostile review 39, H39-11): blanked with its unit.
+    const std::size_t dash = is(i + 1, {"-"}) ? 1 : 0;
+    if (const std::size_t unit_tokens =
+            measurement_unit_at(i + 1 + dash) == 0 ? 0 : dash + measurement_unit_at(i + 1 + dash);
         unit_tokens > 0 && !after_category_name(i)) {
       read.measurements.emplace_back(
           meaning_given.substr(tokens[i].begin, tokens[i + unit_tokens].end - tokens[i].begin));
@@ -1449,7 +1451,7 @@ std::string without_sizes(std::string_view meaning) {
       ++end;
     }
     std::size_t unit = end;
-    while (unit < text.size() && text[unit] == ' ') ++unit;
+    while (unit < text.size() && (text[unit] == ' ' || text[unit] == '-')) ++unit;
     std::size_t unit_end = unit;
     for (const std::string_view word :
          {"millimeters", "millimetres", "millimeter", "millimetre", "centimeters", "centimetres",

@@ -148,7 +148,14 @@ void ExamRecords::claim_naming(bool write) const {
     // A name of its own per attempt: serve's workers may all come here at once.
     const std::string temporary = marker + ".new-" + new_mark();
     write_file_atomically(temporary, naming_ + "\n");
-    if (move_file_durably(temporary, marker, Replace::No)) return;
+    bool moved = false;
+    try {
+      moved = move_file_durably(temporary, marker, Replace::No);
+    } catch (const Error&) {
+      fs::remove(temporary, error);  // never left behind (review 43, R43-9)
+      throw;
+    }
+    if (moved) return;
     fs::remove(temporary, error);
     kept = read_earlier_output(marker, 4096);  // another call's, written meanwhile
   }
