@@ -358,7 +358,7 @@ TEST(CategoryMeanings, TimeIntervalsLikelihoodsAndNoActionAreRead) {
 TEST(CategoryMeanings, SizesFollowUpAndTissueWordsThatFitTheCode) {
   for (const char* meaning :
        {"Probably benign, 6 mm", "Probably benign, 4cm", "Probably benign, 4 o'clock",
-        "Probably benign, 4 Uhr", "Probably benign, 2 centimetres"}) {
+        "Probably benign, 4 Uhr", "Probably benign, 2 centimetres", "Probably benign, 4-mm"}) {
     EXPECT_TRUE(category_meaning_beyond(meaning, Category::ProbablyBenign3).empty()) << meaning;
     EXPECT_EQ(category_meant(meaning), Category::ProbablyBenign3) << meaning;
   }
@@ -403,6 +403,7 @@ TEST(CategoryMeanings, SizesFollowUpAndTissueWordsThatFitTheCode) {
 TEST(MorphologyMeaningBeyond, SizesSayNothingMore) {
   EXPECT_TRUE(morphology_meaning_beyond("Round, 1 mm", Morphology::Round).empty());
   EXPECT_TRUE(morphology_meaning_beyond("Round, < 0.5 mm", Morphology::Round).empty());
+  EXPECT_TRUE(morphology_meaning_beyond("Round, 4-mm", Morphology::Round).empty());
   EXPECT_FALSE(morphology_meaning_beyond("Round, 4", Morphology::Round).empty());
 }
 
