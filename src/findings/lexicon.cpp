@@ -469,6 +469,12 @@ struct MeaningQuantities {
 };
 
 // ≤ and ≥ in UTF-8: three bytes each.
+// Units of length, longest first (a size names no category and says nothing beyond a type:
+// meaning_quantities and without_sizes read them alike).
+constexpr std::string_view kLengthUnits[] = {
+    "millimeters", "millimetres", "millimeter", "millimetre", "centimeters", "centimetres",
+    "centimeter",  "centimetre",  "zentimeter", "mm",         "cm"};
+
 constexpr std::string_view kAtMost = "\u2264";
 constexpr std::string_view kAtLeast = "\u2265";
 constexpr std::size_t kBoundSignBytes = 3;
@@ -583,10 +589,10 @@ MeaningQuantities meaning_quantities(std::string_view meaning_given) {
   const auto percent_at = [&](std::size_t k) { return is(k, {"%", "percent", "prozent"}); };
   // How many tokens from k spell a unit of length or a clock position; 0 for none.
   const auto measurement_unit_at = [&](std::size_t k) -> std::size_t {
-    if (is(k, {"mm", "cm", "millimeter", "millimeters", "millimetre", "millimetres", "centimeter",
-               "centimeters", "centimetre", "centimetres", "zentimeter", "uhr", "oclock"})) {
-      return 1;
-    }
+    const bool length =
+        k < tokens.size() && std::find(std::begin(kLengthUnits), std::end(kLengthUnits),
+                                       tokens[k].text) != std::end(kLengthUnits);
+    if (length || is(k, {"uhr", "oclock"})) return 1;
     return is(k, {"o"}) && is(k + 1, {"clock"}) ? 2 : 0;
   };
   std::vector<std::size_t> percent_tokens;  // where each likelihood's number stands
@@ -1453,9 +1459,7 @@ std::string without_sizes(std::string_view meaning) {
     std::size_t unit = end;
     while (unit < text.size() && (text[unit] == ' ' || text[unit] == '-')) ++unit;
     std::size_t unit_end = unit;
-    for (const std::string_view word :
-         {"millimeters", "millimetres", "millimeter", "millimetre", "centimeters", "centimetres",
-          "centimeter", "centimetre", "zentimeter", "mm", "cm"}) {
+    for (const std::string_view word : kLengthUnits) {
       if (lower_at(unit, word)) {
         unit_end = unit + word.size();
         break;

@@ -198,10 +198,8 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         exit_code = ExitCode::OutputFailed;
       }
       // The exam's result SR is another result's: it says so too (H40-4, R41-10).
-      amend_other_calls(
-          *recorded, config.output_dir, "", log, exit_code,
-          (std::filesystem::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string(),
-          result.sop_instance_uid);
+      amend_other_calls(*recorded, config.output_dir, "", log, exit_code,
+                        result_sr_path(files, result), result.sop_instance_uid);
       continue;
     }
     if (entry.status == EntryStatus::Summarised && !files.dicom_out_dir.empty() &&

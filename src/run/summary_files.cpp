@@ -281,7 +281,7 @@ void write_outputs(const InputResult& result, const std::string& name, const Sum
   // nothing of it appears.
   std::optional<AtomicFile> dicom;
   if (!files.dicom_out_dir.empty()) {
-    dicom.emplace((fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string());
+    dicom.emplace(result_sr_path(files, result));
     dicom->write(result.dicom.bytes);
   }
   std::optional<AtomicFile> page;
@@ -294,6 +294,10 @@ void write_outputs(const InputResult& result, const std::string& name, const Sum
   if (dicom) dicom->commit(flush);
   if (page) page->commit(flush);
   summary.commit(flush);
+}
+
+std::string result_sr_path(const SummaryFiles& files, const InputResult& result) {
+  return (fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string();
 }
 
 bool holds_bytes(const std::string& path, const std::string& bytes) {
@@ -316,8 +320,7 @@ EarlierOutputs earlier_outputs(const InputResult& result, const std::string& nam
       (!files.html ||
        holds_bytes((fs::path(files.output_dir) / page_name_for(name)).string(), result.page)) &&
       (files.dicom_out_dir.empty() ||
-       holds_bytes((fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string(),
-                   result.dicom.bytes));
+       holds_bytes(result_sr_path(files, result), result.dicom.bytes));
   if (same) return EarlierOutputs::Same;
   // Its exam may have more results than this input's reading knows yet (a third one later).
   constexpr std::string_view kSameExamConflict = "<warning code=\"same-exam-conflict\">";

@@ -127,6 +127,9 @@ enum class EarlierOutputs {
 EarlierOutputs earlier_outputs(const InputResult& result, const std::string& name,
                                const SummaryFiles& files);
 
+// Where `result`'s SR goes in files.dicom_out_dir (one file per source SR: WrittenSr::file_stem).
+std::string result_sr_path(const SummaryFiles& files, const InputResult& result);
+
 // Whether `path` is a regular file (not through a symlink) holding exactly `bytes`.
 bool holds_bytes(const std::string& path, const std::string& bytes);
 
