@@ -123,70 +123,54 @@ void write_index_entry(const IndexEntry& entry, std::ostream& out) {
   node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
 }
 
-std::string index_entry_output(std::string_view written) {
+WrittenEntry read_index_entry(std::string_view written) {
   pugi::xml_document document;
   document.load_buffer(written.data(), written.size());
   const pugi::xml_node entry = document.child("entry");
-  if (std::string_view(entry.attribute("status").value()) != "summarised") return {};
-  return entry.attribute("output").value();
+  WrittenEntry read;
+  if (std::string_view(entry.attribute("status").value()) == "summarised") {
+    read.output = entry.attribute("output").value();
+  }
+  read.earlier = {entry.attribute("existing").as_bool(), entry.attribute("replaced").as_bool()};
+  return read;
 }
 
-std::string index_entry_with_same_exam(std::string_view written, const std::string& other,
-                                       bool differs) {
+std::string amended_index_entry(std::string_view written, const EntryAmendment& amendment) {
   pugi::xml_document document;
   document.load_buffer(written.data(), written.size());
   pugi::xml_node node = document.child("entry");
-  if (!other.empty()) set(node, "sameExamAs", other);
-  if (differs) {
-    node.attribute("needsReview").set_value("true");
-    if (!node.attribute("sameExamDiffers")) set(node, "sameExamDiffers", std::string("true"));
+  if (amendment.same_exam) {
+    if (!amendment.same_exam_as.empty()) set(node, "sameExamAs", amendment.same_exam_as);
+    if (amendment.differs) {
+      node.attribute("needsReview").set_value("true");
+      if (!node.attribute("sameExamDiffers")) set(node, "sameExamDiffers", std::string("true"));
+    }
+  }
+  if (amendment.earlier) {
+    node.remove_attribute("existing");
+    node.remove_attribute("replaced");
+    pugi::xml_attribute after = node.attribute("output");
+    if (amendment.earlier->existing) {
+      after = node.insert_attribute_after("existing", after);
+      after.set_value("true");
+    }
+    if (amendment.earlier->replaced)
+      node.insert_attribute_after("replaced", after).set_value("true");
+  }
+  if (amendment.failure_code) {
+    node.attribute("status").set_value(to_string(EntryStatus::Failed).data());
+    // Those fill_entry writes of a summarised entry only, and --skip-existing's.
+    for (const char* summarised_only :
+         {"existing", "replaced", "findings", "narrativeFindings", "needsReview", "sameExamAs",
+          "inRollup", "sameExamDiffers", "errorCode"}) {
+      node.remove_attribute(summarised_only);
+    }
+    set(node, "errorCode", to_string(*amendment.failure_code));
+    set_text(node, amendment.failure);
   }
   std::ostringstream out;
   node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
   return out.str();
-}
-
-std::string index_entry_with_earlier_output(std::string_view written, bool existing,
-                                            bool replaced) {
-  pugi::xml_document document;
-  document.load_buffer(written.data(), written.size());
-  pugi::xml_node node = document.child("entry");
-  node.remove_attribute("existing");
-  node.remove_attribute("replaced");
-  pugi::xml_attribute after = node.attribute("output");
-  if (existing) {
-    after = node.insert_attribute_after("existing", after);
-    after.set_value("true");
-  }
-  if (replaced) node.insert_attribute_after("replaced", after).set_value("true");
-  std::ostringstream out;
-  node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
-  return out.str();
-}
-
-std::string index_entry_failed(std::string_view written, ErrorCode code, const std::string& error) {
-  pugi::xml_document document;
-  document.load_buffer(written.data(), written.size());
-  pugi::xml_node node = document.child("entry");
-  node.attribute("status").set_value(to_string(EntryStatus::Failed).data());
-  // Those fill_entry writes of a summarised entry only, and --skip-existing's.
-  for (const char* summarised_only :
-       {"existing", "replaced", "findings", "narrativeFindings", "needsReview", "sameExamAs",
-        "inRollup", "sameExamDiffers", "errorCode"}) {
-    node.remove_attribute(summarised_only);
-  }
-  set(node, "errorCode", to_string(code));
-  set_text(node, error);
-  std::ostringstream out;
-  node.print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
-  return out.str();
-}
-
-EarlierOutputSaid index_entry_earlier_output(std::string_view written) {
-  pugi::xml_document document;
-  document.load_buffer(written.data(), written.size());
-  const pugi::xml_node entry = document.child("entry");
-  return {entry.attribute("existing").as_bool(), entry.attribute("replaced").as_bool()};
 }
 
 IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup,

@@ -116,27 +116,37 @@ IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup,
                        const std::vector<LeftoverSummary>& leftovers = {},
                        const std::string& naming = "");
 void write_index_entry(const IndexEntry& entry, std::ostream& out);
-// The summary file an entry as write_index_entry wrote it names (its output attribute); empty
-// unless the entry is summarised (one whose write failed has no summary to write again).
-std::string index_entry_output(std::string_view written);
-// An entry as write_index_entry wrote it (`written`), with sameExamAs `other` added (unless
-// empty: an entry that names its exam's first input already), and where
-// a later input of the exam gives another result (`differs`), sameExamDiffers and needsReview:
-// the first input of an exam learns of a later one only after its entry was written.
-std::string index_entry_with_same_exam(std::string_view written, const std::string& other,
-                                       bool differs);
-// An entry as write_index_entry wrote it, with existing and replaced (--skip-existing) as the
-// run decided only at its end, where write_index_entry would place them.
-std::string index_entry_with_earlier_output(std::string_view written, bool existing, bool replaced);
-// An entry as write_index_entry wrote it, as write_index_entry writes a failed one: status
-// failed, `code` and `error`, and nothing of a summary but its output name (a summary the run
-// held to its end that could not be made or written: review 41, R41-4).
-std::string index_entry_failed(std::string_view written, ErrorCode code, const std::string& error);
-// What an entry as write_index_entry wrote it says of an earlier run's summary (--skip-existing).
+// What an entry as write_index_entry wrote it (`written`) says, read once: the summary file it
+// names (empty unless summarised: one whose write failed has no summary to write again), and
+// what it says of an earlier run's summary (--skip-existing).
 struct EarlierOutputSaid {
   bool existing = false;  // kept
   bool replaced = false;  // written over
 };
-EarlierOutputSaid index_entry_earlier_output(std::string_view written);
+struct WrittenEntry {
+  std::string output;
+  EarlierOutputSaid earlier;
+};
+WrittenEntry read_index_entry(std::string_view written);
+
+// What the run learns of an entry after it was written, applied in one parse.
+struct EntryAmendment {
+  // Another input of its exam (the first input learns of a later one only after its entry was
+  // written): sameExamAs `same_exam_as` (unless empty: an entry that names its exam's first
+  // input already), and where it gives another result (`differs`), sameExamDiffers and
+  // needsReview.
+  bool same_exam = false;
+  std::string same_exam_as;
+  bool differs = false;
+  // existing and replaced (--skip-existing) as the run decided only at its end, where
+  // write_index_entry would place them.
+  std::optional<EarlierOutputSaid> earlier;
+  // A summary held to the end that could not be made or written: written as a failed entry
+  // (status failed, the code and error, nothing of a summary but its output name; review 41,
+  // R41-4).
+  std::optional<ErrorCode> failure_code;
+  std::string failure;
+};
+std::string amended_index_entry(std::string_view written, const EntryAmendment& amendment);
 
 }  // namespace mammocalc

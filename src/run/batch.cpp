@@ -381,9 +381,9 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   };
   std::map<std::size_t, HeldOutcome> held_outcomes;
   for (const std::size_t ordinal : ordinals) {
-    const std::string written = spilled_entry(ordinal);
+    const WrittenEntry written = read_index_entry(spilled_entry(ordinal));
     // Empty where the entry is not summarised: nothing to write.
-    const std::string output = index_entry_output(written);
+    const std::string& output = written.output;
     // This run's result for the entry's summary, where it is still to be written.
     std::optional<InputResult> result;
     if (const auto held = undecided_results.find(ordinal); held != undecided_results.end()) {
@@ -417,7 +417,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     }
     if (result && !output.empty()) {
       bool existing = false;
-      const EarlierOutputSaid said_at_first = index_entry_earlier_output(written);
+      const EarlierOutputSaid said_at_first = written.earlier;
       bool replaced = said_at_first.replaced;
       // A summary this run wrote itself (none was there) is no earlier run's (review 41, R41-5).
       const bool earlier_run_left =
@@ -509,22 +509,22 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     std::string written;
     read_until(ordinal + 1 < entry_offsets.size() ? entry_offsets[ordinal + 1] : spill_end,
                [&](std::string_view bytes) { written += bytes; });
+    EntryAmendment change;
     if (const auto found = exams.amendments().find(ordinal); found != exams.amendments().end()) {
       const ExamsSeen::Amendment& amendment = found->second;
-      const std::string later = amendment.later ? index_name(*amendment.later) : std::string();
-      written = index_entry_with_same_exam(written, later, amendment.differs);
+      change.same_exam = true;
+      if (amendment.later) change.same_exam_as = index_name(*amendment.later);
+      change.differs = amendment.differs;
     }
     if (const auto held = held_outcomes.find(ordinal); held != held_outcomes.end()) {
       const HeldOutcome& outcome = held->second;
-      if (outcome.earlier) {
-        written = index_entry_with_earlier_output(written, outcome.earlier->existing,
-                                                  outcome.earlier->replaced);
-      }
+      change.earlier = outcome.earlier;
       if (outcome.failure) {
-        written = index_entry_failed(written, outcome.failure->code(), outcome.failure->what());
+        change.failure_code = outcome.failure->code();
+        change.failure = outcome.failure->what();
       }
     }
-    index_file.write(written);
+    index_file.write(amended_index_entry(written, change));
   }
   read_until(spill_end, copy);
   if (std::ferror(spill.get()) || at != spill_end) {
