@@ -284,6 +284,12 @@ ContentItem coarse_right_benign() {
        property("1.2.2.1.4", codes::kAssessmentCategory, code_of(Category::Benign2))});
 }
 
+// A report of one benign coded finding of the right breast (overall 2) with `text` as its
+// impression.
+Report beside_benign_coded(const std::string& text) {
+  return summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+}
+
 // A suspicious kind, or a suspicion or disease named now, on the other breast and no
 // calcification word: never dropped beside benign coded findings, never a benign exam unreviewed.
 TEST(PairingSafety, SuspicionWithoutACalcificationWordIsNeverDroppedBesideCodedFindings) {
@@ -298,8 +304,7 @@ TEST(PairingSafety, SuspicionWithoutACalcificationWordIsNeverDroppedBesideCodedF
         // Hostile review 43, H43-2: malignancy in other words.
         "Left breast: malignant features.", "Left breast: neoplasm cannot be excluded.",
         "Left breast: Paget disease possible.", "Left: ominous."}) {
-    const Report report =
-        summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    const Report report = beside_benign_coded(text);
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::Benign) << text;
     const std::vector<const Finding*> read = of_origin(report, Origin::Narrative);
@@ -317,8 +322,7 @@ TEST(PairingSafety, SuspicionInAClauseOfItsOwnIsKept) {
         "Left breast: no architectural distortion, malignancy cannot be excluded.",
         "Heterogeneously dense breasts; DCIS in the left breast cannot be excluded.",
         "Stable benign mass right breast; left breast: DCIS cannot be excluded."}) {
-    const Report report =
-        summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    const Report report = beside_benign_coded(text);
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::Benign) << text;
   }
@@ -332,8 +336,7 @@ TEST(PairingSafety, ALesionOnlyTheTextNamesIsNeverDropped) {
        {"Left breast: irregular spiculated mass at 2 o'clock, highly suggestive of malignancy.",
         "Left breast: suspicious mass.", "Left breast: new architectural distortion.",
         "Left breast: mass, concerning for carcinoma."}) {
-    const Report report =
-        summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    const Report report = beside_benign_coded(text);
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::Benign) << text;
     EXPECT_FALSE(report.input.unassessed_findings.empty()) << text;
@@ -345,16 +348,11 @@ TEST(PairingSafety, ALesionOnlyTheTextNamesIsNeverDropped) {
 TEST(PairingSafety, TextFollowUpSoonerThanTheRulesAsksForReview) {
   for (const char* text : {"Short-interval follow-up in 6 months.",
                            "Recall for left magnification views.", "MRI recommended."}) {
-    const Report report =
-        summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    const Report report = beside_benign_coded(text);
     EXPECT_TRUE(exam_fired(report, "E21")) << text;
     EXPECT_TRUE(report.exam.needs_review) << text;
   }
-  const Report routine = summarise({"",
-                                    "Routine screening mammogram in one year.",
-                                    std::nullopt,
-                                    {coarse_right_benign()},
-                                    Category::Benign2});
+  const Report routine = beside_benign_coded("Routine screening mammogram in one year.");
   EXPECT_FALSE(exam_fired(routine, "E21"));
   EXPECT_FALSE(routine.exam.needs_review);
 }
@@ -364,8 +362,7 @@ TEST(PairingSafety, DeniedOrPastSuspicionsWithoutACalcificationWordAddNothing) {
   for (const char* text : {"No evidence of malignancy.", "Left breast: no malignant features.",
                            "History of DCIS in the left breast, status post lumpectomy.",
                            "Coarse calcifications right breast, benign. No DCIS."}) {
-    const Report report =
-        summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
   }
