@@ -1782,5 +1782,49 @@ TEST(Narr32Asymmetry, AnUnexplainedLesionKeepsItsRule) {
   EXPECT_FALSE(reassures(decision_of(both, finding).final_category));
 }
 
+// Hostile review 44 (H44-1, H44-2): cancer named in German after the calcifications is an
+// assessment of them, and a recall or work-up in either language is the report's follow-up
+// (more imaging or MRI), never dropped.
+TEST(TextReview44, GermanCancerWordsAndWorkUpsAreRead) {
+  for (const char* text : {"Grobschollige Verkalkungen rechts, gutartig. Karzinomverdacht rechts.",
+                           "Grobschollige Verkalkungen rechts, gutartig. Karzinom rechts nicht "
+                           "auszuschließen.",
+                           "Grobschollige Verkalkungen rechts, gutartig. Bösartigkeit "
+                           "wahrscheinlich."}) {
+    const Report report = summarise_de(text);
+    const Finding* finding = only_narrative_finding(report);
+    ASSERT_NE(finding, nullptr) << text;
+    EXPECT_FALSE(reassures(decision_of(report, finding).final_category)) << text;
+  }
+  const Report history = summarise_de(
+      "Grobschollige Verkalkungen rechts, gutartig. Z. n. "
+      "Mammakarzinom links 2019.");
+  const Finding* benign = only_narrative_finding(history);
+  ASSERT_NE(benign, nullptr);
+  EXPECT_EQ(decision_of(history, benign).final_category, Category::Benign2);
+  const auto asks = [](const Report& report, const std::string& code) {
+    const auto& follow_up = report.input.overall_follow_up;
+    return std::any_of(follow_up.begin(), follow_up.end(),
+                       [&](const Code& each) { return each.value == code; });
+  };
+  for (const char* text : {"Weitere Abklärung erforderlich.", "Wiedereinbestellung zur Abklärung.",
+                           "Ergänzende Sonographie empfohlen."}) {
+    EXPECT_TRUE(
+        asks(summarise_de("Grobschollige Verkalkungen rechts, gutartig. " + std::string(text)),
+             "111136"))
+        << text;
+  }
+  EXPECT_TRUE(asks(summarise_de("Grobschollige Verkalkungen rechts, gutartig. MRT der Brust "
+                                "empfohlen."),
+                   "241615005"));
+  for (const char* text :
+       {"Patient to be recalled for additional imaging.", "Recall for spot compression.",
+        "Further evaluation with ultrasound is recommended."}) {
+    EXPECT_TRUE(asks(
+        summarise_en("Coarse calcifications right breast, benign. " + std::string(text)), "111136"))
+        << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
