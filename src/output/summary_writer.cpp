@@ -348,6 +348,7 @@ void write_summary(const Report& report, const SummaryOptions& options, std::ost
   set(root, "xmlns", std::string(kSummaryNamespace));
   set(root, "rulesetVersion", kRuleSetVersion);
   set(root, "toolVersion", std::string(kToolVersion));
+  set(root, "naming", options.naming);
   set_text(root.append_child("notice"), kNotice);
   write_source(root, report.input.source);
   if (!options.redact) write_patient(root, report.input.patient);

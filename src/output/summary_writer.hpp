@@ -19,6 +19,9 @@ inline constexpr const char* kNotice =
 
 struct SummaryOptions {
   bool redact = false;  // leave patient identifiers out
+  // How the run names exams (output/pseudonyms naming_of), said on the root so that no later run
+  // of another naming writes beside it (hostile review 44, H44-4).
+  std::string naming = "plain";
 };
 
 // What the summary says of an exam with no calcification finding.

@@ -143,6 +143,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   create_output_directory(config.output_dir);
   Evaluation evaluation = load_evaluation(config.evaluation);
   refuse_other_naming(config.output_dir, naming_of(evaluation.pseudonyms));
+  claim_batch_naming(config.output_dir, naming_of(evaluation.pseudonyms));
   read_run_annotations(evaluation, "mammocalc", errors);
   const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir};
   const unsigned jobs = std::max(1u, config.jobs);

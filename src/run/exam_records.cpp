@@ -109,12 +109,19 @@ std::optional<bool> records_pseudonymised(const std::string& directory) {
 }  // namespace
 
 void ExamRecords::claim_naming(bool write) const {
+  // The record's own naming file first, unwritten: what it says tells how to mend it. Then the
+  // directory's index and summaries, of a batch or of calls that wrote no record (a hook call
+  // into a pseudonymised batch would put identifying summaries there: hostile reviews 43 and
+  // 44, H43-5, H44-4), before anything is written.
+  claim_record_naming(false);
+  refuse_other_naming(output_dir_, naming_);
+  if (write) claim_record_naming(true);
+}
+
+void ExamRecords::claim_record_naming(bool write) const {
   // The record directory, a real one, and its naming file: the first call of an OUTDIR that
   // records an exam writes it (a new name that no rename replaces, so of two first calls at once
   // one writes it and the other reads it), every later one reads it, and serve at every object.
-  // A batch's directory says its naming in its index (a hook call into it would put identifying
-  // summaries into a pseudonymised one: hostile review 43, H43-5).
-  refuse_other_naming(output_dir_, naming_);
   std::error_code error;
   if (write) fs::create_directories(directory_, error);
   const fs::file_status directory = fs::symlink_status(directory_, error);

@@ -167,6 +167,8 @@ class ExamRecords {
   // Checks the naming file, and with `write` writes it where there is none (and the record
   // holds nothing of another kind): throws as the constructor.
   void claim_naming(bool write) const;
+  // claim_naming's part of the record's own naming file alone.
+  void claim_record_naming(bool write) const;
   OutputLocks locks_;
 };
 

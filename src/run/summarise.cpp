@@ -508,6 +508,7 @@ Evaluation load_evaluation(const EvaluationConfig& config) {
   evaluation.pseudonyms.key = read_pseudonym_key(config.pseudonym_key_file);
   // A pseudonymised summary is a redacted one, and more.
   if (config.pseudonymise) evaluation.summary.redact = true;
+  evaluation.summary.naming = naming_of(evaluation.pseudonyms);
   evaluation.lexicons = load_lexicons_with(config, site_reading);
   return evaluation;
 }

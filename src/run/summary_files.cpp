@@ -1,6 +1,7 @@
 #include "run/summary_files.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "annotations/xml_input.hpp"
+#include "base/atomic_file.hpp"
 #include "base/error.hpp"
 #include "base/uid.hpp"
 #include "dicom/sr_reader.hpp"
@@ -370,32 +372,119 @@ std::string claim_output_name(const InputResult& result, bool pseudonymised,
   return claim_output_name(result.sop_instance_uid, input, used_names);
 }
 
-// An output directory whose index says an earlier run named exams otherwise (plain against
-// --pseudonymize, or another pseudonym key): its summaries and this run's would name one exam
-// twice, and a pseudonymised directory would get identifying ones (hostile reviews 42 and 43,
-// H42-7, H43-5).
-// Only the index's head is read.
-void refuse_other_naming(const std::string& output_dir, const std::string& naming) {
-  constexpr std::size_t kIndexHeadBytes = 4096;
-  const xml_input::FileBytes head =
-      xml_input::read_file_head_once((fs::path(output_dir) / "index.xml").string(), kIndexHeadBytes,
-                                     kIndexHeadBytes, xml_input::OtherFiles::Refused, {});
-  const std::size_t root = head.bytes.find("<mammocalcIndex ");
-  if (root == std::string::npos) return;
-  const std::size_t root_end = head.bytes.find('>', root);
-  const std::string attributes =
-      head.bytes.substr(root, root_end == std::string::npos ? std::string::npos : root_end - root);
+namespace {
+
+// The `naming` attribute of the root `root_tag` in a file's head; nullopt when the head has no
+// such root, "" when the root has no naming (written before the attribute).
+std::optional<std::string> naming_in_head(const std::string& head, std::string_view root_tag) {
+  const std::size_t root = head.find(root_tag);
+  if (root == std::string::npos) return std::nullopt;
+  const std::size_t root_end = head.find('>', root);
+  if (root_end == std::string::npos) return std::nullopt;
+  const std::string attributes = head.substr(root, root_end - root);
   const std::size_t at = attributes.find(" naming=\"");
-  if (at == std::string::npos) return;  // written before the attribute: it does not say
-  const std::string kept = attributes.substr(at + 9, attributes.find('"', at + 9) - (at + 9));
-  if (kept == naming) return;
+  if (at == std::string::npos) return std::string();
+  const std::size_t value = at + 9;
+  const std::size_t value_end = attributes.find('"', value);
+  if (value_end == std::string::npos) return std::nullopt;
+  return attributes.substr(value, value_end - value);
+}
+
+[[noreturn]] void refuse_naming(const std::string& output_dir, const std::string& what,
+                                const std::string& kept, const std::string& naming) {
   const std::string kept_by = kept == "plain" ? "a run without --pseudonymize"
                               : naming.rfind("pseudonymised", 0) == 0
                                   ? "a run with another --pseudonym-key"
                                   : "a run with --pseudonymize";
-  throw Error(ErrorCode::Usage,
-              output_dir + ": its index was written by " + kept_by +
-                  ", which names exams otherwise; use one output directory per setting");
+  throw Error(ErrorCode::Usage, output_dir + ": " + what + " written by " + kept_by +
+                                    ", which names exams otherwise; use one output directory "
+                                    "per setting");
+}
+
+}  // namespace
+
+// An output directory whose index or summaries say an earlier run named exams otherwise (plain
+// against --pseudonymize, or another pseudonym key): its summaries and this run's would name one
+// exam twice, and a pseudonymised directory would get identifying ones (hostile reviews 42 to
+// 44, H42-7, H43-5, H44-4). The summaries are asked too, since a killed batch leaves no index
+// and an index may be deleted; the first few that say their naming are enough, as no run
+// writes beside another naming. Only heads are read.
+void refuse_other_naming(const std::string& output_dir, const std::string& naming) {
+  constexpr std::size_t kHeadBytes = 4096;
+  const auto head_of = [&](const fs::path& path) {
+    return xml_input::read_file_head_once(path.string(), kHeadBytes, kHeadBytes,
+                                          xml_input::OtherFiles::Refused, {});
+  };
+  const fs::path index = fs::path(output_dir) / "index.xml";
+  std::error_code error;
+  if (fs::exists(fs::symlink_status(index, error))) {
+    const xml_input::FileBytes head = head_of(index);
+    const std::optional<std::string> kept = naming_in_head(head.bytes, "<mammocalcIndex ");
+    if (!kept) {
+      // Cut short or not an index: what it said of the naming is lost (H44-4).
+      throw Error(ErrorCode::Usage,
+                  output_dir +
+                      ": its index.xml cannot be read as a mammocalc index, so the "
+                      "naming of its summaries is unknown; move or repair it, or use "
+                      "another output directory");
+    }
+    if (!kept->empty() && *kept != naming)
+      refuse_naming(output_dir, "its index was", *kept, naming);
+  }
+  if (const EarlierFile marker =
+          read_earlier_output((fs::path(output_dir) / kBatchNamingFile).string(), 4096);
+      marker.state == EarlierFile::State::Read && marker.bytes != naming + "\n") {
+    refuse_naming(output_dir, std::string(kBatchNamingFile) + " was",
+                  marker.bytes.substr(0, marker.bytes.find('\n')), naming);
+  }
+  constexpr int kSummariesAsked = 8;
+  int asked = 0;
+  for (fs::directory_iterator it(output_dir, error), end;
+       !error && it != end && asked < kSummariesAsked; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name == "index.xml" || name.size() <= 4 || name.compare(name.size() - 4, 4, ".xml") != 0) {
+      continue;
+    }
+    std::error_code status_error;
+    if (!fs::is_regular_file(it->symlink_status(status_error))) continue;
+    const std::optional<std::string> kept =
+        naming_in_head(head_of(it->path()).bytes, "<mammocalcSummary ");
+    if (!kept || kept->empty()) continue;  // not a summary, or written before the attribute
+    ++asked;
+    if (*kept != naming) refuse_naming(output_dir, "its summary " + name + " was", *kept, naming);
+  }
+}
+
+void claim_batch_naming(const std::string& output_dir, const std::string& naming) {
+  const std::string marker = (fs::path(output_dir) / kBatchNamingFile).string();
+  EarlierFile kept = read_earlier_output(marker, 4096);
+  if (kept.state == EarlierFile::State::Missing) {
+    // A new name that no rename replaces: of two batches started at once, one writes it and the
+    // other reads it (hostile review 45, H45-7). A temporary of its own per process.
+    const std::string temporary = marker + ".new-" + std::to_string(::getpid());
+    write_file_atomically(temporary, naming + "\n");
+    std::error_code error;
+    bool moved = false;
+    try {
+      moved = move_file_durably(temporary, marker, Replace::No);
+    } catch (const Error&) {
+      fs::remove(temporary, error);
+      throw;
+    }
+    if (moved) return;
+    fs::remove(temporary, error);
+    kept = read_earlier_output(marker, 4096);
+  }
+  if (kept.state != EarlierFile::State::Read || kept.bytes.empty() || kept.bytes.back() != '\n') {
+    throw Error(ErrorCode::Usage, marker +
+                                      ": cannot be read as one line of naming, so how the "
+                                      "directory's summaries name exams is unknown; use another "
+                                      "output directory");
+  }
+  const std::string kept_naming = kept.bytes.substr(0, kept.bytes.size() - 1);
+  if (kept_naming != naming) {
+    refuse_naming(output_dir, std::string(kBatchNamingFile) + " was", kept_naming, naming);
+  }
 }
 
 std::vector<LeftoverSummary> leftover_summaries(const std::string& output_dir,

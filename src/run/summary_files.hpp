@@ -170,10 +170,21 @@ std::string claim_output_name(const std::string& sop_instance_uid, const std::st
 // call never replaces another SR's summary (hostile reviews 28 and 29, H28-6, H29-5).
 std::string claim_output_name(const InputResult& result, bool pseudonymised, UsedNames& used_names);
 
-// Throws Error(Usage) when `output_dir`'s index.xml says a batch named exams otherwise than
-// `naming` (naming_of): plain against --pseudonymize, or another key (hostile reviews 42 and 43,
-// H42-7, H43-5). Batch, hook and serve check it before they write there.
+// Throws Error(Usage) when `output_dir`'s index.xml or one of its summaries says a run named
+// exams otherwise than `naming` (naming_of): plain against --pseudonymize, or another key
+// (hostile reviews 42 to 44, H42-7, H43-5, H44-4), or when its index.xml cannot be read as one.
+// Batch, hook and serve check it before they write there.
 void refuse_other_naming(const std::string& output_dir, const std::string& naming);
+
+// The file in a batch's output directory that says how its summaries name exams, one line
+// (naming_of).
+inline constexpr const char* kBatchNamingFile = ".mammocalc-naming";
+
+// Claims `output_dir` for a batch of `naming`: writes kBatchNamingFile where there is none, in
+// one step that no other run's claim replaces, else reads it. Throws Error(Usage) when it says
+// another naming or cannot be read (hostile review 45, H45-7: two batches of two namings started
+// at once into one new directory).
+void claim_batch_naming(const std::string& output_dir, const std::string& naming);
 
 // The summaries in `output_dir` named UID-N.xml (N >= 2) whose exam's summary UID.xml this run
 // wrote and that it did not write itself (LeftoverSummary), in name order; regular files only.

@@ -70,6 +70,52 @@ check "... with another key: exit 2, said" \
   bash -c "test $? -eq 2 && grep -q 'another --pseudonym-key' '$work/other-key.err'"
 "$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" -o "$work/pseudo" "$work/dup/a.dcm" >/dev/null 2>&1
 check "... with the same key: it goes on" test $? -eq 0
+# Hostile review 44, H44-4: the summaries say their naming too, so a directory whose index is
+# gone (a killed run leaves none) or cut short still refuses another naming; a cut index is
+# refused by every run, as what it said is lost.
+check "... each summary says how it was named" \
+  bash -c "ls '$work/pseudo'/2.25.*.xml >/dev/null && ! grep -L '<mammocalcSummary [^>]*naming=\"pseudonymised 2\.25\.[0-9]*\"' '$work/pseudo'/2.25.*.xml | grep -q ."
+cp -r "$work/pseudo" "$work/pseudo-marked"
+rm "$work/pseudo-marked/index.xml"
+"$mammocalc" summarize -o "$work/pseudo-marked" "$work/dup/a.dcm" >/dev/null 2>"$work/marked.err"
+check "H44-4: no index, a plain batch into a pseudonymised batch's directory: exit 2, said by its naming file" \
+  bash -c "test $? -eq 2 && grep -q '.mammocalc-naming was written by a run with --pseudonymize' '$work/marked.err'"
+cp -r "$work/pseudo" "$work/pseudo-no-index"
+rm "$work/pseudo-no-index/index.xml" "$work/pseudo-no-index/.mammocalc-naming"
+no_index_before=$(ls -A "$work/pseudo-no-index" | sort | xargs)
+"$mammocalc" summarize -o "$work/pseudo-no-index" "$work/dup/a.dcm" >/dev/null 2>"$work/no-index.err"
+check "H44-4: no index, a plain batch into pseudonymised summaries: exit 2, said, nothing written" \
+  bash -c "test $? -eq 2 && grep -q 'its summary 2\.25\.[0-9.-]*xml was written by a run with --pseudonymize' '$work/no-index.err' && test \"\$(ls -A '$work/pseudo-no-index' | sort | xargs)\" = '$no_index_before'"
+"$mammocalc" hook --out "$work/pseudo-no-index" "$work/dup/a.dcm" >/dev/null 2>"$work/no-index-hook.err"
+check "... a plain hook call too: exit 2, nothing written" \
+  bash -c "test $? -eq 2 && grep -q 'was written by a run with --pseudonymize' '$work/no-index-hook.err' && test \"\$(ls -A '$work/pseudo-no-index' | sort | xargs)\" = '$no_index_before'"
+cp -r "$work/pseudo" "$work/pseudo-cut-index"
+head -c 30 "$work/pseudo/index.xml" >"$work/pseudo-cut-index/index.xml"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" -o "$work/pseudo-cut-index" "$work/dup/a.dcm" >/dev/null 2>"$work/cut-index.err"
+check "... an index cut short: exit 2 even for the same naming, said" \
+  bash -c "test $? -eq 2 && grep -q 'its index.xml cannot be read as a mammocalc index' '$work/cut-index.err'"
+mkdir "$work/plain-batch"
+"$mammocalc" summarize -o "$work/plain-batch" "$work/dup/a.dcm" >/dev/null 2>&1
+rm "$work/plain-batch/index.xml"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" -o "$work/plain-batch" "$work/dup/a.dcm" >/dev/null 2>"$work/into-plain.err"
+check "... no index, a pseudonymised batch into plain summaries: exit 2, said" \
+  bash -c "test $? -eq 2 && grep -q 'was written by a run without --pseudonymize' '$work/into-plain.err'"
+# Hostile review 45, H45-7: two batches of two namings started at once into one new directory:
+# one claims it, the other is refused; never both.
+race_ok=0
+for n in 1 2 3 4 5 6; do
+  "$mammocalc" summarize -o "$work/naming-race-$n" "$work/dup/a.dcm" "$other_sr" >/dev/null 2>&1 &
+  plain=$!
+  "$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" -o "$work/naming-race-$n" "$work/dup/a.dcm" "$other_sr" >/dev/null 2>&1 &
+  pseudonymised=$!
+  wait "$plain"
+  plain_rc=$?
+  wait "$pseudonymised"
+  pseudonymised_rc=$?
+  names=$(grep -ho 'naming="[a-z]*' "$work/naming-race-$n"/*.xml | sort -u | wc -l)
+  if [ $((plain_rc + pseudonymised_rc)) -eq 2 ] && [ "$names" -eq 1 ]; then race_ok=$((race_ok + 1)); fi
+done
+check "H45-7: a plain and a pseudonymised batch at once: one runs, the other exits 2, one naming" test "$race_ok" -eq 6
 
 # (a) The SR and mammocalc's own SR of it, both read (--read-own).
 "$mammocalc" summarize --dicom-out "$work/own.dcm" "$source_sr" >/dev/null 2>&1
