@@ -79,6 +79,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"elsewhere", FunctionWordRole::Elsewhere},
     {"doubt", FunctionWordRole::Doubt},
     {"other-finding", FunctionWordRole::OtherFinding},
+    {"sign", FunctionWordRole::Sign},
+    {"finding-qualifier", FunctionWordRole::FindingQualifier},
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
     {"lesser-degree", FunctionWordRole::LesserDegree},

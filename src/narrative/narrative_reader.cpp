@@ -349,6 +349,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     const bool went_on = !described_last_.empty();
     if (!is_past_section(range.section) && range.section != ReportSection::Composition) {
       read_other_lesions(item, reading, matches);
+      read_named_other_findings(item, reading, matches);
     }
     read_history(item, reading, matches);
     if (!went_on && reading_.findings.size() == findings_before) {
@@ -381,6 +382,10 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       }
     }
     list_breasts_cleared_in_parts(item, reading);
+    if (!is_past_section(range.section) && range.section != ReportSection::Composition) {
+      read_other_lesions(item, reading, matches);
+      read_named_other_findings(item, reading, matches);
+    }
   }
   if (states_assessment(range.section)) {
     read_assessment(item, reading, matches);
@@ -401,12 +406,21 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
                   [](const PhraseMatch& match) { return match.kind == PhraseKind::Composition; })) {
     return;
   }
+  // In a sentence that names calcifications, only the clauses that name none: "No suspicious
+  // calcifications but a new irregular mass" (hostile review 45, H45-2: the mass was gone).
+  const auto clause_names_calcifications = [&](std::size_t at) {
+    const Clause clause = reading.context_clause_of(at);
+    return std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                       [&](const PhraseMatch& mention) {
+                         return mention.begin >= clause.first && mention.begin < clause.second;
+                       });
+  };
   for (const PhraseMatch& match : matches) {
     if (match.kind != PhraseKind::Distortion && match.kind != PhraseKind::Asymmetry &&
         match.kind != PhraseKind::Mass) {
       continue;
     }
-    if (reading.hypothesis_words[match.begin]) continue;
+    if (reading.hypothesis_words[match.begin] || clause_names_calcifications(match.begin)) continue;
     if (!gives_finding(status_of(item, reading, match.begin, match.end, false).status)) continue;
     const Laterality laterality = breast_of_clause(item, reading, matches, match.begin);
     const Code code = match.kind == PhraseKind::Distortion
@@ -427,6 +441,74 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
     lesion.from_text = true;
     lesion.quote = reading.sentence.text;
     reading_.other_lesions.push_back(std::move(lesion));
+  }
+}
+
+// Another finding the text names now, in a clause that names no calcifications and no mass,
+// distortion or asymmetry (read_other_lesions), that a radiologist would work up: a sign of disease
+// of its own ("skin thickening", "nipple retraction", "axillary adenopathy", "Tastbefund",
+// "Rezidiv"), or a lesion, nodule, tumour, density or lymph node the clause calls suspicious,
+// names a disease of, or qualifies as enlarged, spiculated, new or palpable ("Suspicious lesion",
+// "2 cm tumor, highly suggestive of malignancy", "Links: neue Verdichtung"). A finding the
+// calcification rules do not assess (E15), never dropped: beside benign coded calcifications such
+// sentences left the exam benign, unreviewed (hostile reviews 44 and 45, H44-3, H45-1, H45-3).
+// A benign one ("Benign-appearing intramammary lymph node", "Simple cyst") is none.
+void Reader::read_named_other_findings(const Item& item, const SentenceReading& reading,
+                                       const std::vector<PhraseMatch>& matches) {
+  if (std::any_of(matches.begin(), matches.end(),
+                  [](const PhraseMatch& match) { return match.kind == PhraseKind::Composition; })) {
+    return;
+  }
+  const auto now = [&](std::size_t k) {
+    return !reading.hypothesis_words[k] && !reading.comparison_words[k] &&
+           gives_finding(status_of(item, reading, k, k + 1, false).status);
+  };
+  for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
+    const std::size_t begin = reading.clauses[c].first;
+    const std::size_t end = reading.clauses[c].second;
+    const bool held_elsewhere =
+        std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                    [&](const PhraseMatch& mention) {
+                      return mention.begin >= begin && mention.begin < end;
+                    }) ||
+        std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+          return match.begin >= begin && match.begin < end &&
+                 (match.kind == PhraseKind::Distortion || match.kind == PhraseKind::Asymmetry ||
+                  match.kind == PhraseKind::Mass);
+        });
+    if (held_elsewhere) continue;
+    std::optional<std::size_t> sign;
+    std::optional<std::size_t> noun;
+    // A suspicion in the clause, its own or the noun's ("Suspicious lesion": an assessment word
+    // right before an other-finding noun is that finding's, so none of the clause's descriptors).
+    bool qualified = !reading.clause_descriptors[c].assessment.empty() ||
+                     std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+                       return match.kind == PhraseKind::Assessment && match.begin >= begin &&
+                              match.begin < end && now(match.begin);
+                     });
+    for (std::size_t k = begin; k < end; ++k) {
+      const Token& token = item.tokens[k];
+      if (words_.is(token, FunctionWordRole::Sign) && !sign && now(k)) sign = k;
+      if (words_.is(token, FunctionWordRole::OtherFinding) && !noun && now(k)) noun = k;
+      if (words_.is(token, FunctionWordRole::FindingQualifier) ||
+          (words_.is(token, FunctionWordRole::Disease) && now(k))) {
+        qualified = true;
+      }
+    }
+    const std::optional<std::size_t> named = sign ? sign : (qualified ? noun : std::nullopt);
+    if (!named) continue;
+    UnassessedFinding finding;
+    finding.position = *item.position;
+    finding.code = Code{"", "", words_of(item, *named, *named + 1)};
+    finding.laterality = breast_of_clause(item, reading, matches, *named);
+    finding.from_text = true;
+    finding.quote = reading.sentence.text;
+    const bool known = std::any_of(reading_.other_lesions.begin(), reading_.other_lesions.end(),
+                                   [&](const UnassessedFinding& held) {
+                                     return held.laterality == finding.laterality &&
+                                            held.code.meaning == finding.code.meaning;
+                                   });
+    if (!known) reading_.other_lesions.push_back(std::move(finding));
   }
 }
 

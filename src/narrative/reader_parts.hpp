@@ -414,6 +414,8 @@ class Reader {
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
   void read_other_lesions(const Item& item, const SentenceReading& reading,
                           const std::vector<PhraseMatch>& matches);
+  void read_named_other_findings(const Item& item, const SentenceReading& reading,
+                                 const std::vector<PhraseMatch>& matches);
   void read_history(const Item& item, const SentenceReading& reading,
                     const std::vector<PhraseMatch>& matches);
   void read_unplaced_suspicion(const Item& item, const SentenceReading& reading,

@@ -99,6 +99,13 @@ enum class FunctionWordRole {
   // "Herdbefund". An assessment word right before it ("a suspicious mass") assesses that finding,
   // and a breast named in its own part of a clause is its breast, not the calcifications'.
   OtherFinding,
+  // A sign of disease other than calcifications, a finding wherever the text affirms it now:
+  // "adenopathy", "thickening", "retraction", "lump", "recurrence"; German "Tastbefund",
+  // "Rezidiv", "Hautverdickung" (hostile reviews 44 and 45).
+  Sign,
+  // Beside an other-finding noun in a clause, makes it a finding to work up: "enlarged",
+  // "spiculated", "irregular", "new", "palpable"; German "vergrößert", "neu", "tastbar".
+  FindingQualifier,
   // Before an assessment word, makes it no assessment of now: a judgement of the past
   // ("initially", "originally", "formerly") or a lesser degree ("less"); German "initial",
   // "ursprünglich", "weniger".

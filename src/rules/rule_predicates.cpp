@@ -1444,9 +1444,11 @@ std::vector<std::string> unassessed_finding_category_texts(const RuleContext& co
     std::string text = "finding " + describe(finding->code) + " (" + finding->position + ") of " +
                        breast + " is not assessed by the calcification rules";
     if (finding->from_text) {
-      text = "the report text names " + describe(finding->code) + " (" + finding->position +
-             ") of " + breast + ", a finding the calcification rules do not assess: \"" +
-             finding->quote + "\"";
+      // A finding the text names by a word alone has no code (read_named_other_findings).
+      const std::string named = finding->code.value.empty() ? "\"" + finding->code.meaning + "\""
+                                                            : describe(finding->code);
+      text = "the report text names " + named + " (" + finding->position + ") of " + breast +
+             ", a finding the calcification rules do not assess: \"" + finding->quote + "\"";
       if (finding->category) {
         text += "; the report's category " + words(*finding->category) +
                 " for its breast counts for it";

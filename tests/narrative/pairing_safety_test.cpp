@@ -368,5 +368,77 @@ TEST(PairingSafety, DeniedOrPastSuspicionsWithoutACalcificationWordAddNothing) {
   }
 }
 
+// ---- Hostile reviews 44 and 45: other findings, signs and work-up the text names ----
+
+// A lesion, nodule, tumour, density or lymph node the text calls suspicious, qualifies (new,
+// enlarged, spiculated) or names a disease of, and a sign of disease of its own, beside benign
+// coded findings: a finding the rules do not assess, never dropped (H44-3, H45-1, H45-3).
+TEST(PairingSafety, ASuspiciousOtherFindingOrSignTheTextNamesIsNeverDropped) {
+  for (const char* text :
+       {"Left breast: 2 cm tumor, highly suggestive of malignancy.", "Suspicious lesion.",
+        "Suspicious right axillary lymph node.", "Left breast: new focal density.",
+        "There is a spiculated lesion in the left breast at 2 o'clock measuring 12 mm.",
+        "Malignant appearing lesion right breast.",
+        "Enlarged right axillary lymph node with loss of fatty hilum.", "Axillary adenopathy.",
+        "New skin thickening of the right breast.", "Nipple retraction on the right.",
+        "Peau d'orange of the right breast.", "Palpable lump right breast at 9 o'clock.",
+        "Recurrence right breast.", "Recurrent tumor cannot be excluded."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    EXPECT_FALSE(report.input.unassessed_findings.empty()) << text;
+  }
+}
+
+// A calcification clause the sentence denies does not take the mass, distortion or asymmetry
+// of the clause after "but", ";" or "although" with it (H45-2).
+TEST(PairingSafety, ALesionAfterDeniedCalcificationsInTheSameSentenceIsKept) {
+  for (const char* text :
+       {"No suspicious calcifications but a new irregular mass at 10 o'clock.",
+        "No suspicious calcifications; new irregular mass at 10 o'clock.",
+        "No other calcifications, but new architectural distortion at 2 o'clock.",
+        "No other calcifications but a new developing asymmetry.",
+        "Negative for suspicious calcifications, although a new mass is seen at 10 o'clock."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    EXPECT_FALSE(report.input.unassessed_findings.empty()) << text;
+  }
+}
+
+// A benign or denied other finding is none: no review for it.
+TEST(PairingSafety, ABenignOrDeniedOtherFindingAddsNothing) {
+  for (const char* text :
+       {"Benign-appearing intramammary lymph node right breast.", "Normal axillary lymph nodes.",
+        "Simple cyst in the left breast, benign.", "No enlarged lymph nodes.",
+        "No nipple retraction.", "No evidence of recurrence.", "Malignancy is not suspected."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_FALSE(report.exam.needs_review) << text;
+    EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
+    EXPECT_TRUE(report.input.unassessed_findings.empty()) << text;
+  }
+}
+
+// Abbreviated and BI-RADS 0 wordings of work-up are the report's follow-up: E21 (H45-4).
+TEST(PairingSafety, AbbreviatedWorkUpWordingsAreFollowUps) {
+  for (const char* text :
+       {"f/u in 6 mo.", "6 mo f/u.", "Diagnostic ultrasound recommended.", "US recommended.",
+        "Recommend targeted US.", "Additional evaluation is recommended.", "Needs further workup.",
+        "Recommend diagnostic mammogram.", "Tomosynthesis views recommended."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(exam_fired(report, "E21")) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  // Tissue asked for: the report's follow-up is a biopsy, whose own rows ask for review.
+  for (const char* text : {"Recommend Bx.", "FNA of the axillary node recommended."}) {
+    const Report report = beside_benign_coded(text);
+    const auto& follow_up = report.input.overall_follow_up;
+    EXPECT_TRUE(std::any_of(follow_up.begin(), follow_up.end(), [](const Code& code) {
+      return code.value == "111145";
+    })) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -1826,5 +1826,36 @@ TEST(TextReview44, GermanCancerWordsAndWorkUpsAreRead) {
   }
 }
 
+// Hostile review 45 (H45-1, H45-3, H45-4), German: a suspicious lesion, a sign of disease, a
+// compound of suspicion, a hyphenated distortion and more ways of asking for work-up, after benign
+// calcifications: never a benign exam unreviewed.
+TEST(TextReview45, GermanSignsLesionsAndWorkUpsAskForReview) {
+  for (const char* text :
+       {"Suspekte Läsion links bei 2 Uhr, hochgradig suspekt.", "Links: spikulierte Läsion.",
+        "Sonographisch suspekter Lymphknoten links axillär.", "Links: neue Verdichtung.",
+        "Vergrößerter axillärer Lymphknoten rechts.", "Hautverdickung rechte Brust.",
+        "Neue Mamillenretraktion rechts.", "Tastbefund rechts bei 9 Uhr.", "Knoten rechts tastbar.",
+        "Malignomverdacht.", "Tumorverdacht rechts.", "Rezidivverdacht rechts.",
+        "Architektur-Störung rechts.", "Asymmetrische Dichte rechts, neu.",
+        "Kein suspekter Mikrokalk, aber neuer Herdbefund rechts bei 10 Uhr.", "Kontrolle in 6 Mon.",
+        "MR-Mammographie empfohlen.", "Sonographische Abklärung empfohlen."}) {
+    const Report report =
+        summarise_de("Grobschollige Verkalkungen rechts, gutartig. " + std::string(text));
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  for (const char* text : {"Vergrößerter axillärer Lymphknoten rechts.", "Tastbefund rechts.",
+                           "Links: neue Verdichtung.", "Malignomverdacht."}) {
+    const Report report =
+        summarise_de("Grobschollige Verkalkungen rechts, gutartig. " + std::string(text));
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  for (const char* text : {"Kein Tastbefund.", "Keine vergrößerten Lymphknoten.",
+                           "Unauffällige axilläre Lymphknoten."}) {
+    const Report report =
+        summarise_de("Grobschollige Verkalkungen rechts, gutartig. " + std::string(text));
+    EXPECT_TRUE(report.input.unassessed_findings.empty()) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
