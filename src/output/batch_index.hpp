@@ -92,21 +92,22 @@ struct IndexCounts {
   }
 };
 
-struct BatchIndex {
-  std::vector<IndexEntry> entries;
-  Rollup rollup;
-  IndexCounts counts;
-};
-struct IndexParts {
-  std::string head;
-  std::string tail;
-};
 // A summary in the output directory that an earlier run left beside one of this run's, of the
 // same exam (UID-N.xml beside UID.xml), that this run did not write: it may name inputs this
 // run does not have (hostile reviews 38 and 40, H38-9, H40-3).
 struct LeftoverSummary {
   std::string summary;       // its file name, "UID-2.xml"
   std::string exam_summary;  // this run's summary of the exam, "UID.xml"
+};
+struct BatchIndex {
+  std::vector<IndexEntry> entries;
+  Rollup rollup;
+  IndexCounts counts;
+  std::vector<LeftoverSummary> leftovers;  // for index.html, as index.xml lists them
+};
+struct IndexParts {
+  std::string head;
+  std::string tail;
 };
 // The roll-up ends with one <skipped reason="CODE" count="N"/> per reason an input was skipped
 // for (the entries' errorCode), in the order of ErrorCode; after it one

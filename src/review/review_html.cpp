@@ -681,6 +681,23 @@ std::string render_batch_index_page(const BatchIndex& index) {
       attribute(link, "href", page_name_for(entry.output));
     }
   }
+  // What index.xml lists of an earlier run's summaries of these exams: the page says it too, so
+  // that a reader of the page alone sees another result of an exam is on disk (hostile review 44,
+  // H44-5).
+  if (!index.leftovers.empty()) {
+    element(body, "h2", "Summaries an earlier run left of these exams");
+    pugi::xml_node list = element(body, "ul");
+    for (const LeftoverSummary& leftover : index.leftovers) {
+      pugi::xml_node item = element(list, "li");
+      attribute(item, "class", "path");
+      pugi::xml_node link = element(item, "a", leftover.summary);
+      attribute(link, "href", leftover.summary);
+      element(item, "span",
+              ": left as it was beside this run's " + leftover.exam_summary +
+                  "; it may name inputs this run does not have: review it with that run's "
+                  "inputs, or remove it");
+    }
+  }
   return saved(document);
 }
 

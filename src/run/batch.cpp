@@ -533,10 +533,25 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   }
   index_file.write(parts.tail);
   index_file.commit();
+  const std::string page_path = (fs::path(config.output_dir) / "index.html").string();
   if (config.html) {
     index.counts = counts;
-    write_file_atomically((fs::path(config.output_dir) / "index.html").string(),
-                          render_batch_index_page(index));
+    index.leftovers = leftovers;
+    write_file_atomically(page_path, render_batch_index_page(index));
+  } else if (std::error_code page_error;
+             fs::is_regular_file(fs::symlink_status(page_path, page_error))) {
+    // An earlier run's page would show its exams beside this run's index.xml, which says
+    // otherwise (hostile review 45, H45-8). The output directory holds no input (InputGuard).
+    if (fs::remove(page_path, page_error)) {
+      progress.say_error(page_path +
+                         ": an earlier run's page, which this run's index.xml no longer matches; "
+                         "removed (give --html for a new one)");
+    } else {
+      progress.say_error(page_path +
+                         ": an earlier run's page, which this run's index.xml no "
+                         "longer matches, cannot be removed (" +
+                         page_error.message() + "); remove it");
+    }
   }
   if (!config.rollup_csv.empty())
     write_file_atomically(config.rollup_csv, rollup_csv(index.rollup));

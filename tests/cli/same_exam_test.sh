@@ -321,6 +321,18 @@ check "... and in the index as a leftover of $gone_uid.xml" \
   grep -q "<leftover summary=\"$gone_uid-2.xml\" examSummary=\"$gone_uid.xml\"" "$work/rerun-gone/index.xml"
 check "... the index with its leftover is valid against schemas/index.xsd" \
   validates "$work/rerun-gone"
+# Hostile review 44, H44-5: index.html says the leftover too.
+cp -r "$work/rerun-first" "$work/rerun-gone-html"
+"$mammocalc" summarize --html --skip-existing -o "$work/rerun-gone-html" "$work/rerun-in-1" >/dev/null 2>&1
+check "H44-5: --html: index.html names the leftover and links it" \
+  grep -q "<a href=\"$gone_uid-2.xml\">$gone_uid-2.xml</a>" "$work/rerun-gone-html/index.html"
+# Hostile review 45, H45-8: a rerun without --html leaves no earlier page that its index.xml no
+# longer matches: index.html and the pages of the summaries it rewrote go, said once.
+"$mammocalc" summarize -o "$work/rerun-gone-html" "$work/rerun-in-1" >/dev/null 2>"$work/no-html.err"
+check "H45-8: a rerun without --html removes the earlier index.html, says so" \
+  bash -c "test ! -e '$work/rerun-gone-html/index.html' && test \"\$(grep -c 'index.html: an earlier run.s page, which this run.s index.xml no longer matches; removed' '$work/no-html.err')\" -eq 1"
+check "... and the page of the summary it rewrote" \
+  test ! -e "$work/rerun-gone-html/$gone_uid.html"
 check "a run that wrote both summaries names no leftover" \
   bash -c "! grep -q '<leftover' '$work/rerun/index.xml' && ! grep -q 'earlier run left of the exam' '$work/rerun.err'"
 # The other result new: the first's summary (kept as the run began) is replaced at the end.
