@@ -53,6 +53,17 @@ inline constexpr CodeConst kAssociatedFinding{"246090004", "SCT", "Associated Fi
 inline constexpr CodeConst kFindings{"121070", "DCM", "Findings"};
 inline constexpr CodeConst kLaterality{"272741003", "SCT", "Laterality"};
 inline constexpr CodeConst kProcedureReported{"121058", "DCM", "Procedure reported"};
+// The biopsy a Recommended Follow-up names, as concept modifiers of it (domain.md §3.5): its
+// Procedure reported and that procedure's Procedure Modifiers.
+inline constexpr CodeConst kProcedureModifier{"111464", "DCM", "Procedure Modifier"};
+inline constexpr CodeConst kCoreNeedleBiopsy{"44578009", "SCT", "Core needle biopsy of breast"};
+inline constexpr CodeConst kPreBiopsyLocalization{"237380007", "SCT",
+                                                  "Pre-biopsy localization of breast lesion"};
+inline constexpr CodeConst kSurgicalBiopsy{"274331003", "SCT", "Breast - surgical biopsy"};
+inline constexpr CodeConst kUltrasonicGuidance{"61593002", "SCT", "Ultrasonic guidance procedure"};
+inline constexpr CodeConst kStereotacticLocalization{
+    "64318009", "SCT", "Diagnostic radiography, stereotactic localization"};
+inline constexpr CodeConst kVacuumAssisted{"111490", "DCM", "Vacuum assisted"};
 inline constexpr CodeConst kClockfaceOrRegion{"111014", "DCM", "Clockface or region"};
 inline constexpr CodeConst kQuadrantLocation{"111048", "DCM", "Quadrant location"};
 inline constexpr CodeConst kDepth{"111020", "DCM", "Depth"};

@@ -48,15 +48,13 @@ constexpr CodeConst kImpression{"121073", "DCM", "Impression"};
 constexpr CodeConst kRecommendation{"121075", "DCM", "Recommendation"};
 constexpr CodeConst kMammography{"71651007", "SCT", "Mammography"};
 constexpr CodeConst kBothBreasts{"63762007", "SCT", "Both breasts"};
-constexpr CodeConst kProcedureModifier{"111464", "DCM", "Procedure Modifier"};
-constexpr CodeConst kCoreNeedleBiopsy{"44578009", "SCT", "Core needle biopsy of breast"};
-constexpr CodeConst kPreBiopsyLocalization{"237380007", "SCT",
-                                           "Pre-biopsy localization of breast lesion"};
-constexpr CodeConst kSurgicalBiopsy{"274331003", "SCT", "Breast - surgical biopsy"};
-constexpr CodeConst kUltrasonicGuidance{"61593002", "SCT", "Ultrasonic guidance procedure"};
-constexpr CodeConst kStereotacticLocalization{"64318009", "SCT",
-                                              "Diagnostic radiography, stereotactic localization"};
-constexpr CodeConst kVacuumAssisted{"111490", "DCM", "Vacuum assisted"};
+using codes::kCoreNeedleBiopsy;
+using codes::kPreBiopsyLocalization;
+using codes::kProcedureModifier;
+using codes::kStereotacticLocalization;
+using codes::kSurgicalBiopsy;
+using codes::kUltrasonicGuidance;
+using codes::kVacuumAssisted;
 constexpr CodeConst kMm{"mm", "UCUM", "millimeter"};
 constexpr CodeConst kCalcificationsUnit{"{calcifications}", "UCUM", "calcifications"};
 constexpr CodeConst kProcessingEquipment{"109102", "DCM", "Processing Equipment"};

@@ -953,6 +953,13 @@ class FindingReader {
           read_or_note(child);
           continue;
         }
+        if (names_biopsy_procedure(item, child)) {
+          // Which biopsy the follow-up asks for: the rules choose the biopsy themselves (B1–B9)
+          // from the finding; read as part of its follow-up, as mammocalc's own SR writes it
+          // (hostile review 44, H44-6).
+          consume_with_children(child);
+          continue;
+        }
         if (!is_concept(child, codes::kLaterality)) continue;
         code_value(child, laterality_for, laterality_, "CID 6022");
         laterality_sources_.resize(laterality_.size(), LateralitySource::SubItem);
@@ -962,6 +969,36 @@ class FindingReader {
       return false;
     }
     return true;
+  }
+
+  // A Procedure reported concept modifier of a follow-up that asks for tissue, naming a breast
+  // biopsy, with Procedure Modifiers of known kinds only (domain.md §3.5).
+  static bool names_biopsy_procedure(const ContentItem& follow_up, const ContentItem& child) {
+    const std::optional<FollowUpKind> kind = follow_up_kind_for(follow_up.code);
+    const bool asks_tissue =
+        kind == FollowUpKind::CoreBiopsy || kind == FollowUpKind::NeedleLocalizationBiopsy ||
+        kind == FollowUpKind::BiopsyConsidered || kind == FollowUpKind::BiopsyStronglyConsidered;
+    const auto is_one_of = [](const Code& code, std::initializer_list<CodeConst> known) {
+      return std::any_of(known.begin(), known.end(),
+                         [&](const CodeConst& each) { return same_concept(code, each); });
+    };
+    if (!asks_tissue || !is_concept(child, codes::kProcedureReported) ||
+        child.value_type != ValueType::Code ||
+        !is_one_of(child.code, {codes::kCoreNeedleBiopsy, codes::kPreBiopsyLocalization})) {
+      return false;
+    }
+    return std::all_of(child.children.begin(), child.children.end(), [&](const ContentItem& part) {
+      return is_concept(part, codes::kProcedureModifier) && part.value_type == ValueType::Code &&
+             part.children.empty() &&
+             is_one_of(part.code, {codes::kVacuumAssisted, codes::kStereotacticLocalization,
+                                   codes::kUltrasonicGuidance, codes::kSurgicalBiopsy});
+    });
+  }
+
+  void consume_with_children(const ContentItem& item) {
+    if (consumed_ == nullptr) return;
+    consumed_->insert(item.position);
+    for (const ContentItem& child : item.children) consume_with_children(child);
   }
 
   // A type or distribution code whose meaning calls the calcifications suspicious or malignant

@@ -38,6 +38,10 @@ check "summarize --read-own: a summary with findings" grep -q '<finding ' "$work
 check "summarize --read-own: the summary says its source is mammocalc's own result" \
   grep -q '<source [^>]*writtenBy="mammocalc"' "$work/back.xml"
 check "... and still validates" xmllint --noout --schema schemas/summary.xsd "$work/back.xml"
+# Hostile review 44, H44-6: its own biopsy items (the Procedure reported and its modifiers under
+# the Recommended Follow-up) are read as the follow-up's, never "not read".
+check "... its biopsy procedure items are read (the direct summary recommends a vacuum-assisted biopsy)" \
+  bash -c "grep -q 'biopsyType=\"vacuum-assisted\"' '$work/direct.xml' && ! grep -q '(121058, DCM, &quot;Procedure reported&quot;)\|(111464, DCM' '$work/back.xml'"
 check "a summary of a radiologist's SR does not say so" bash -c "! grep -q writtenBy '$work/direct.xml'"
 "$mammocalc" review --no-color "$work/back.xml" >"$work/back-review.txt" 2>&1
 check "review of that summary file says it shows mammocalc's result" grep -q "^Origin " "$work/back-review.txt"
