@@ -97,11 +97,16 @@ constexpr const char* kEntriesMarker = "mammocalc-entries";
 void fill_entry(pugi::xml_node node, const IndexEntry& entry) {
   set(node, "input", entry.input);
   set(node, "status", to_string(entry.status));
-  set_if(node, "output", entry.output);
+  // A failed entry names no summary and no result: what is on disk under its name says nothing
+  // of this run's reading (review 43, R43-4: "failed" beside category="2" benign).
+  const bool failed = entry.status == EntryStatus::Failed;
+  if (!failed) set_if(node, "output", entry.output);
   if (entry.existing) set(node, "existing", std::string("true"));
   if (entry.replaced) set(node, "replaced", std::string("true"));
-  if (entry.category) set(node, "category", to_string(*entry.category));
-  if (entry.classification) set(node, "classification", to_string(*entry.classification));
+  if (entry.category && !failed) set(node, "category", to_string(*entry.category));
+  if (entry.classification && !failed) {
+    set(node, "classification", to_string(*entry.classification));
+  }
   if (entry.status == EntryStatus::Summarised) {
     set(node, "findings", std::to_string(entry.findings));
     set(node, "narrativeFindings", std::to_string(entry.narrative_findings));
@@ -159,10 +164,11 @@ std::string amended_index_entry(std::string_view written, const EntryAmendment& 
   }
   if (amendment.failure_code) {
     node.attribute("status").set_value(to_string(EntryStatus::Failed).data());
-    // Those fill_entry writes of a summarised entry only, and --skip-existing's.
-    for (const char* summarised_only :
-         {"existing", "replaced", "findings", "narrativeFindings", "needsReview", "sameExamAs",
-          "inRollup", "sameExamDiffers", "errorCode"}) {
+    // Those fill_entry writes of a summarised entry only, --skip-existing's, and an earlier
+    // error code (replaced by this one).
+    for (const char* summarised_only : {"output", "category", "classification", "existing",
+                                        "replaced", "findings", "narrativeFindings", "needsReview",
+                                        "sameExamAs", "inRollup", "sameExamDiffers", "errorCode"}) {
       node.remove_attribute(summarised_only);
     }
     set(node, "errorCode", to_string(*amendment.failure_code));

@@ -660,9 +660,11 @@ std::string render_batch_index_page(const BatchIndex& index) {
                           (entry.error.empty() ? std::string() : ": " + entry.error) +
                           same_exam_words(entry)),
               "class", "path");
-    element(tr, "td", entry.category ? std::string(to_string(*entry.category)) : "");
+    // A failed entry has no result, whatever a first reading said (review 43, R43-4).
+    const bool summarised = entry.status == EntryStatus::Summarised;
+    element(tr, "td", summarised && entry.category ? std::string(to_string(*entry.category)) : "");
     pugi::xml_node classification = element(tr, "td");
-    if (entry.classification) {
+    if (summarised && entry.classification) {
       badge(classification, classification_words(*entry.classification), *entry.classification);
     }
     element(tr, "td",

@@ -370,6 +370,10 @@ check "a held summary that cannot be written at the end: exit 3, said on standar
 check "... its entry failed (output-failed), and counted as failed" \
   bash -c "grep -q '<entry [^>]*status=\"failed\"[^>]*errorCode=\"output-failed\"' '$work/held-fail/index.xml' && grep -q 'summarised=\"0\" skipped=\"0\" failed=\"1\"' '$work/held-fail/index.xml'"
 check "... the earlier summary as it was" cmp -s "$work/held-fail-first.xml" "$work/held-fail/$gone_uid.xml"
+check "... the failed entry names no summary and no result (review 43, R43-4)" \
+  bash -c "! grep '<entry [^>]*status=\"failed\"' '$work/held-fail/index.xml' | grep -q 'output=\|category=\|classification='"
+check "... nor does its row in index.html" \
+  bash -c "! grep -q '>benign<' '$work/held-fail/index.html'"
 check "... and out of the roll-up (review 43, R43-2)" grep -q '<rollup findings="0"' "$work/held-fail/index.xml"
 check "... the index valid against schemas/index.xsd" validates "$work/held-fail"
 
