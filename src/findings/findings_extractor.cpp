@@ -978,20 +978,20 @@ class FindingReader {
     const bool asks_tissue =
         kind == FollowUpKind::CoreBiopsy || kind == FollowUpKind::NeedleLocalizationBiopsy ||
         kind == FollowUpKind::BiopsyConsidered || kind == FollowUpKind::BiopsyStronglyConsidered;
-    const auto is_one_of = [](const Code& code, std::initializer_list<CodeConst> known) {
+    const auto code_among = [](const Code& code, std::initializer_list<CodeConst> known) {
       return std::any_of(known.begin(), known.end(),
                          [&](const CodeConst& each) { return same_concept(code, each); });
     };
     if (!asks_tissue || !is_concept(child, codes::kProcedureReported) ||
         child.value_type != ValueType::Code ||
-        !is_one_of(child.code, {codes::kCoreNeedleBiopsy, codes::kPreBiopsyLocalization})) {
+        !code_among(child.code, {codes::kCoreNeedleBiopsy, codes::kPreBiopsyLocalization})) {
       return false;
     }
     return std::all_of(child.children.begin(), child.children.end(), [&](const ContentItem& part) {
       return is_concept(part, codes::kProcedureModifier) && part.value_type == ValueType::Code &&
              part.children.empty() &&
-             is_one_of(part.code, {codes::kVacuumAssisted, codes::kStereotacticLocalization,
-                                   codes::kUltrasonicGuidance, codes::kSurgicalBiopsy});
+             code_among(part.code, {codes::kVacuumAssisted, codes::kStereotacticLocalization,
+                                    codes::kUltrasonicGuidance, codes::kSurgicalBiopsy});
     });
   }
 

@@ -23,7 +23,6 @@ namespace {
 
 // Larger files are no summary or record of ours: they are not read (a link to a device, a
 // file of gigabytes put there).
-constexpr std::size_t kLargestSummaryAmended = 64U << 20U;
 constexpr std::size_t kLargestRecord = 16U << 20U;
 
 // In the record directory: how its calls name exams, one line (ExamRecords::ExamRecords).
@@ -131,7 +130,7 @@ void ExamRecords::claim_record_naming(bool write) const {
                  "not a directory of its own, so the record of exams cannot be kept there");
   }
   const std::string marker = (fs::path(directory_) / kNamingFile).string();
-  EarlierFile kept = read_earlier_output(marker, 4096);
+  EarlierFile kept = read_earlier_output(marker, kLargestNamingFile);
   if (kept.state == EarlierFile::State::Missing) {
     // Records without a naming file say how they were kept by their results: a plain call
     // takes plain records on, a pseudonymised one cannot tell its key from another's.
@@ -164,11 +163,23 @@ void ExamRecords::claim_record_naming(bool write) const {
     }
     if (moved) return;
     fs::remove(temporary, error);
-    kept = read_earlier_output(marker, 4096);  // another call's, written meanwhile
+    kept = read_earlier_output(marker, kLargestNamingFile);  // another call's, written meanwhile
   }
   if (kept.bytes == naming_ + "\n") return;
-  if (kept.state != EarlierFile::State::Read) {
-    not_a_record(marker, "not a regular file, so it does not say how the record names exams");
+  // Each state its own words (review 43, R43-10); Missing is the race above, lost again.
+  switch (kept.state) {
+    case EarlierFile::State::Read:
+      break;
+    case EarlierFile::State::TooLarge:
+      not_a_record(marker, "larger than one line of naming, so it is not read");
+    case EarlierFile::State::Unreadable:
+      not_a_record(marker, "cannot be read, so it does not say how the record names exams");
+    case EarlierFile::State::Missing:
+      not_a_record(marker,
+                   "removed while it was claimed, so it does not say how the record "
+                   "names exams");
+    case EarlierFile::State::NotRegular:
+      not_a_record(marker, "not a regular file, so it does not say how the record names exams");
   }
   const bool kept_plain = kept.bytes == std::string(kPlainNaming) + "\n";
   const bool kept_pseudonymised =
@@ -228,7 +239,7 @@ ExamRecords::Amended ExamRecords::amend(const std::string& output_dir, const std
                                         bool named_already) {
   const std::string named = other_named(other_summary, who);
   const std::string path = (fs::path(output_dir) / name).string();
-  const EarlierFile earlier = read_earlier_output(path, kLargestSummaryAmended);
+  const EarlierFile earlier = read_earlier_output(path, kLargestSummary);
   if (earlier.state == EarlierFile::State::Missing) {
     return {Amended::Outcome::Gone,
             path + ": no longer there, so it cannot say that its exam has another result"};
@@ -273,7 +284,7 @@ ExamRecords::Amended ExamRecords::amend_sr(const std::string& path,
                                            const std::string& other_summary, const std::string& who,
                                            bool named_already,
                                            const std::string& source_sop_instance_uid) {
-  const EarlierFile earlier = read_earlier_output(path, kLargestSummaryAmended);
+  const EarlierFile earlier = read_earlier_output(path, kLargestSummary);
   const std::string cannot =
       ", so the result SR cannot say that its exam has another result; review the exam by hand";
   // Not there, though an earlier call wrote one: into another --dicom-dir, or sent on and

@@ -320,9 +320,8 @@ EarlierOutputs earlier_outputs(const InputResult& result, const std::string& nam
                                const SummaryFiles& files) {
   // Read once, and only a regular file of a summary's size: a FIFO would hang the run, a link to
   // a device or a huge file fill its memory (review 41, R41-2).
-  constexpr std::size_t kLargestSummaryRead = 64U << 20U;
   const EarlierFile file =
-      read_earlier_output((fs::path(files.output_dir) / name).string(), kLargestSummaryRead);
+      read_earlier_output((fs::path(files.output_dir) / name).string(), kLargestSummary);
   if (file.state == EarlierFile::State::Missing) return EarlierOutputs::None;
   if (file.state != EarlierFile::State::Read) return EarlierOutputs::Different;
   const std::string& earlier = file.bytes;
@@ -440,8 +439,8 @@ void refuse_other_naming(const std::string& output_dir, const std::string& namin
     if (!kept->empty() && *kept != naming)
       refuse_naming(output_dir, "its index was", *kept, naming);
   }
-  if (const EarlierFile marker =
-          read_earlier_output((fs::path(output_dir) / kBatchNamingFile).string(), 4096);
+  if (const EarlierFile marker = read_earlier_output(
+          (fs::path(output_dir) / kBatchNamingFile).string(), kLargestNamingFile);
       marker.state == EarlierFile::State::Read && marker.bytes != naming + "\n") {
     refuse_naming(output_dir, std::string(kBatchNamingFile) + " was",
                   marker.bytes.substr(0, marker.bytes.find('\n')), naming);
@@ -466,7 +465,7 @@ void refuse_other_naming(const std::string& output_dir, const std::string& namin
 
 void claim_batch_naming(const std::string& output_dir, const std::string& naming) {
   const std::string marker = (fs::path(output_dir) / kBatchNamingFile).string();
-  EarlierFile kept = read_earlier_output(marker, 4096);
+  EarlierFile kept = read_earlier_output(marker, kLargestNamingFile);
   if (kept.state == EarlierFile::State::Missing) {
     // A new name that no rename replaces: of two batches started at once, one writes it and the
     // other reads it (hostile review 45, H45-7). A temporary of its own per process.
@@ -482,7 +481,7 @@ void claim_batch_naming(const std::string& output_dir, const std::string& naming
     }
     if (moved) return;
     fs::remove(temporary, error);
-    kept = read_earlier_output(marker, 4096);
+    kept = read_earlier_output(marker, kLargestNamingFile);
   }
   if (kept.state != EarlierFile::State::Read || kept.bytes.empty() || kept.bytes.back() != '\n') {
     throw Error(ErrorCode::Usage, marker +

@@ -179,6 +179,10 @@ void refuse_other_naming(const std::string& output_dir, const std::string& namin
 // The file in a batch's output directory that says how its summaries name exams, one line
 // (naming_of).
 inline constexpr const char* kBatchNamingFile = ".mammocalc-naming";
+// The most a naming file (kBatchNamingFile, the record's) is read of: one line of naming_of.
+inline constexpr std::size_t kLargestNamingFile = 4096;
+// The most an earlier summary is read of, to compare or amend it.
+inline constexpr std::size_t kLargestSummary = std::size_t{64} << 20U;
 
 // Claims `output_dir` for a batch of `naming`: writes kBatchNamingFile where there is none, in
 // one step that no other run's claim replaces, else reads it. Throws Error(Usage) when it says
