@@ -144,6 +144,17 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   Evaluation evaluation = load_evaluation(config.evaluation);
   refuse_other_naming(config.output_dir, naming_of(evaluation.pseudonyms));
   claim_batch_naming(config.output_dir, naming_of(evaluation.pseudonyms));
+  // Asked again now that the directory is claimed: a hook call or serve that came before the
+  // claim has made its record by now, and one that comes after it sees the claim and is refused
+  // (hostile review 46, H46-8: a hook call's summary made while a batch ran was replaced by it).
+  if (fs::exists(fs::symlink_status(fs::path(config.output_dir) / ExamRecords::kDirectoryName,
+                                    record_error))) {
+    throw Error(ErrorCode::Usage,
+                config.output_dir + ": holds the record of exams of hook or serve (" +
+                    ExamRecords::kDirectoryName +
+                    "), whose summaries a batch would replace unseen; use another output "
+                    "directory");
+  }
   read_run_annotations(evaluation, "mammocalc", errors);
   const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir};
   const unsigned jobs = std::max(1u, config.jobs);

@@ -115,6 +115,17 @@ void ExamRecords::claim_naming(bool write) const {
   claim_record_naming(false);
   refuse_other_naming(output_dir_, naming_);
   if (write) claim_record_naming(true);
+  // A batch's directory: a batch names and replaces summaries by its own inputs alone, so it
+  // would replace this call's unseen, whether it runs now or later (hostile review 46, H46-8).
+  // Asked after the record is made: a batch that claims the directory meanwhile sees the record
+  // and stops, one that claimed it before is seen here.
+  std::error_code error;
+  if (fs::exists(fs::symlink_status(fs::path(output_dir_) / kBatchNamingFile, error))) {
+    throw Error(ErrorCode::Usage,
+                output_dir_ + ": a batch's output directory (" + kBatchNamingFile +
+                    "), whose runs would replace this call's summaries unseen; use another "
+                    "output directory");
+  }
 }
 
 void ExamRecords::claim_record_naming(bool write) const {

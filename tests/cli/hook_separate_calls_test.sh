@@ -125,6 +125,13 @@ cp "$work/in/benign.dcm" "$work/batch-in/"
 "$mammocalc" hook --out "$work/pseudo-batch" "$work/in/suspicious.dcm" 2>"$work/hook-into-batch.err"
 check "H43-5: a plain hook call into a pseudonymised batch's directory: exit 2, said" \
   bash -c "test $? -eq 2 && grep -q 'its index was written by a run with --pseudonymize' '$work/hook-into-batch.err' && ! ls '$work/pseudo-batch' | grep -q '^$uid'"
+# Hostile review 46, H46-8: a hook call into a batch's directory of its own naming is refused
+# too: the batch, running now or later, would replace its summary unseen.
+"$mammocalc" summarize -o "$work/plain-batch" "$work/batch-in" >/dev/null 2>&1
+plain_batch_before=$(ls -A "$work/plain-batch" | sort | xargs)
+"$mammocalc" hook --out "$work/plain-batch" "$work/in/suspicious.dcm" 2>"$work/hook-into-plain-batch.err"
+check "H46-8: a hook call into a plain batch's directory: exit 2, said, nothing written" \
+  bash -c "test $? -eq 2 && grep -q \"a batch's output directory (.mammocalc-naming)\" '$work/hook-into-plain-batch.err' && test \"\$(ls -A '$work/plain-batch' | sort | xargs)\" = '$plain_batch_before'"
 # Hostile review 42, H42-2: two first calls of two kinds at once: one writes the naming file,
 # the other is refused; never both summarised into one OUTDIR.
 race_ok=0
