@@ -185,6 +185,83 @@ std::optional<std::size_t> Reader::no_category_after(const Item& item, std::size
   return std::nullopt;
 }
 
+// A number after a category word, in the same sentence and within a few words, that reads as a
+// category but that no category statement read took, differing from every one read: "BI-RADS
+// rechts 2 / links 4", "BI-RADS R2 L4" (hostile review 46, H46-1: the 4 was lost without trace,
+// the exam benign). Said (narrative-unresolved), so the exam needs review and is never called
+// benign for it; never read as a category of a breast, which the words do not say surely.
+void Reader::note_unread_categories(const Item& item, const SentenceReading& reading,
+                                    const std::vector<PhraseMatch>& matches,
+                                    const std::vector<ReadCategory>& read) {
+  constexpr std::size_t kWordsAfter = 8;
+  const SentenceRange& range = *reading.range;
+  const auto taken = [&](std::size_t at) {
+    return std::any_of(read.begin(), read.end(), [at](const ReadCategory& category) {
+      return at >= category.begin && at < category.end;
+    });
+  };
+  // "r2", "l4b", "re2": a breast letter written onto the number.
+  const auto glued = [](std::string_view word) -> std::optional<Category> {
+    std::size_t digit = 0;
+    while (digit < word.size() && std::isalpha(static_cast<unsigned char>(word[digit])) != 0) {
+      ++digit;
+    }
+    const std::string_view side = word.substr(0, digit);
+    const std::string_view rest = word.substr(digit);
+    const bool breast_letters =
+        side == "r" || side == "l" || side == "re" || side == "li" || side == "rt" || side == "lt";
+    if (!breast_letters || rest.empty() || rest.size() > 2 || rest[0] < '0' || rest[0] > '6' ||
+        (rest.size() == 2 && (rest[0] != '4' || rest[1] < 'a' || rest[1] > 'c'))) {
+      return std::nullopt;
+    }
+    static constexpr Category kDigits[] = {Category::Incomplete0,     Category::Negative1,
+                                           Category::Benign2,         Category::ProbablyBenign3,
+                                           Category::Suspicious4,     Category::HighlySuggestive5,
+                                           Category::KnownMalignancy6};
+    if (rest.size() == 1) return kDigits[rest[0] - '0'];
+    return rest[1] == 'a'
+               ? Category::LowSuspicion4A
+               : (rest[1] == 'b' ? Category::ModerateSuspicion4B : Category::HighSuspicion4C);
+  };
+  for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::CategoryWord) continue;
+    // Past or hypothetical categories are none of this report's (read_assessment's set_aside).
+    const MentionStatus status = status_of(item, reading, match.begin, match.end, false).status;
+    if (status == MentionStatus::Historical || status == MentionStatus::Hypothetical) continue;
+    for (std::size_t k = match.end; k < range.end && k < match.end + kWordsAfter; ++k) {
+      const Token& token = item.tokens[k];
+      if (taken(k)) continue;
+      // Only breast words, their letters and what joins them lie between: "routine screening in
+      // 1 year" or "3 views" after a category say no category.
+      const bool joins = token.kind == TokenKind::Punct || reading.breast_words[k] ||
+                         words_.is(token, FunctionWordRole::And) ||
+                         words_.is(token, FunctionWordRole::CategoryFiller) ||
+                         token.folded == "r" || token.folded == "l" || token.folded == "re" ||
+                         token.folded == "li" || token.folded == "rt" || token.folded == "lt";
+      std::optional<Category> unread;
+      if (token.kind == TokenKind::Number && token.folded.size() == 1) {
+        if (const auto category = category_after(item, k, range.end)) unread = category->first;
+      } else if (token.kind == TokenKind::Word) {
+        unread = glued(token.folded);
+      }
+      if (!unread && !joins) break;
+      if (unread && k + 1 < range.end && is_duration(item.tokens[k + 1])) break;
+      if (!unread || std::any_of(read.begin(), read.end(), [&](const ReadCategory& category) {
+            return category.category == *unread;
+          })) {
+        continue;
+      }
+      reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                                "the text may state BI-RADS " + std::string(to_string(*unread)) +
+                                    " (\"" + words_of(item, match.begin, k + 1) +
+                                    "\"), which was not read as a category: \"" +
+                                    reading.sentence.text + "\"",
+                                *item.position});
+      return;
+    }
+  }
+}
+
 void Reader::read_assessment(const Item& item, const SentenceReading& reading,
                              const std::vector<PhraseMatch>& matches) {
   const SentenceRange& range = *reading.range;
@@ -269,6 +346,11 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
     return false;
   };
   std::vector<Found> found;
+  const auto found_categories = [](const std::vector<Found>& all) {
+    std::vector<ReadCategory> read;
+    for (const Found& each : all) read.push_back({each.category, each.begin, each.end});
+    return read;
+  };
   std::size_t covered = 0;
   for (const PhraseMatch& match : matches) {
     if (match.kind != PhraseKind::CategoryWord || match.begin < covered) continue;
@@ -326,6 +408,7 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
       found.push_back({more->first, k, more->second});
     }
   }
+  note_unread_categories(item, reading, matches, found_categories(found));
   // Each category's breast: the sides named nearest to it, not nearer another category of the
   // sentence ("Right breast BI-RADS 1, left breast BI-RADS 4A"; "BI-RADS 3 right breast;
   // BI-RADS 1 left breast"; "BI-RADS 4C: suspicious calcifications, right breast"), else the

@@ -550,6 +550,15 @@ class Reader {
                  const std::vector<Trigger>& triggers) const;
   void read_assessment(const Item& item, const SentenceReading& reading,
                        const std::vector<PhraseMatch>& matches);
+  // A category a statement read, tokens [begin, end).
+  struct ReadCategory {
+    Category category;
+    std::size_t begin;
+    std::size_t end;
+  };
+  void note_unread_categories(const Item& item, const SentenceReading& reading,
+                              const std::vector<PhraseMatch>& matches,
+                              const std::vector<ReadCategory>& read);
   bool reports_what_was_done(const Item& item, const SentenceRange& range) const {
     for (std::size_t k = range.begin; k < range.end; ++k) {
       const Token* next = k + 1 < range.end ? &item.tokens[k + 1] : nullptr;

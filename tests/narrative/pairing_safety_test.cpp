@@ -440,5 +440,21 @@ TEST(PairingSafety, AbbreviatedWorkUpWordingsAreFollowUps) {
   }
 }
 
+// A category the text states per breast in a form the statement reader does not take ("BI-RADS
+// R 2 / L 4", "BI-RADS R2 L4") is said, never lost: the exam needs review and is not benign
+// (hostile review 46, H46-1). A number that is no category after it ("in 1 year") says nothing.
+TEST(PairingSafety, ACategoryTheTextMayStateIsNeverLost) {
+  for (const char* text : {"IMPRESSION: BI-RADS R 2 / L 4.", "IMPRESSION: BI-RADS R2 L4."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  for (const char* text :
+       {"BI-RADS 2, routine screening in 1 year.", "BI-RADS 2. 3 views obtained.", "BI-RADS 2."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_FALSE(report.exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

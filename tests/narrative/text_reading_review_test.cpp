@@ -1857,5 +1857,18 @@ TEST(TextReview45, GermanSignsLesionsAndWorkUpsAskForReview) {
   }
 }
 
+// Hostile review 46, H46-1, German: per-breast categories in forms the statement reader does not
+// take are said, so the exam needs review.
+TEST(TextReview46, GermanPerBreastCategoriesAreNeverLost) {
+  for (const char* text :
+       {"Beurteilung: BI-RADS rechts 2 / links 4.", "Beurteilung: BI-RADS re 2, li 4.",
+        "Beurteilung: BI-RADS 2 rechts und 4 links.", "Beurteilung: BI-RADS re. 2 / li. 4."}) {
+    const Report report =
+        summarise_de("Grobschollige Verkalkungen rechts, gutartig. " + std::string(text));
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
