@@ -81,6 +81,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"other-finding", FunctionWordRole::OtherFinding},
     {"sign", FunctionWordRole::Sign},
     {"finding-qualifier", FunctionWordRole::FindingQualifier},
+    {"recommends", FunctionWordRole::Recommends},
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
     {"lesser-degree", FunctionWordRole::LesserDegree},

@@ -489,11 +489,35 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
     for (std::size_t k = begin; k < end; ++k) {
       const Token& token = item.tokens[k];
       if (words_.is(token, FunctionWordRole::Sign) && !sign && now(k)) sign = k;
-      if (words_.is(token, FunctionWordRole::OtherFinding) && !noun && now(k)) noun = k;
-      if (words_.is(token, FunctionWordRole::FindingQualifier) ||
+      // "Left breast: new finding", "Links: auffälliger Befund": a finding noun qualified.
+      if ((words_.is(token, FunctionWordRole::OtherFinding) ||
+           words_.is(token, FunctionWordRole::FindingNoun)) &&
+          !noun && now(k)) {
+        noun = k;
+      }
+      // A size measured in the clause ("Left breast: nodule, 12 mm", "Links 12 mm großer Herd").
+      const bool measured =
+          token.kind == TokenKind::Number && k + 1 < end &&
+          (item.tokens[k + 1].folded == "mm" || item.tokens[k + 1].folded == "cm");
+      if (measured || words_.is(token, FunctionWordRole::FindingQualifier) ||
           (words_.is(token, FunctionWordRole::Disease) && now(k))) {
         qualified = true;
       }
+    }
+    if (noun) {
+      // Hedged ("fraglicher Herd", "possible mass"): to be worked up all the same.
+      qualified = qualified || status_of(item, reading, *noun, *noun + 1, false).status ==
+                                   MentionStatus::Uncertain;
+      // Named alone on a breast's line ("Left breast: tumor.", "Links: Läsion."): no word says it
+      // is benign or anything else.
+      bool alone = true;
+      bool breast_named = reading.heading_side.has_value();
+      for (std::size_t k = begin; k < end && alone; ++k) {
+        const Token& token = item.tokens[k];
+        breast_named = breast_named || reading.breast_words[k];
+        alone = k == *noun || token.kind != TokenKind::Word || reading.breast_words[k];
+      }
+      qualified = qualified || (alone && breast_named);
     }
     const std::optional<std::size_t> named = sign ? sign : (qualified ? noun : std::nullopt);
     if (!named) continue;

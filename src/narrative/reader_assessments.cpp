@@ -301,11 +301,7 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
     return exam_or_breast(named ? named->value : range.heading_laterality);
   };
 
-  struct Found {
-    Category category;
-    std::size_t begin;
-    std::size_t end;
-  };
+  using Found = ReadCategory;
   // Tokens that name a breast ("right", "left breast", "bilateral").
   TokenMarks names_breast(range);
   for (const PhraseMatch& match : matches) {
@@ -346,11 +342,6 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
     return false;
   };
   std::vector<Found> found;
-  const auto found_categories = [](const std::vector<Found>& all) {
-    std::vector<ReadCategory> read;
-    for (const Found& each : all) read.push_back({each.category, each.begin, each.end});
-    return read;
-  };
   std::size_t covered = 0;
   for (const PhraseMatch& match : matches) {
     if (match.kind != PhraseKind::CategoryWord || match.begin < covered) continue;
@@ -408,7 +399,7 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
       found.push_back({more->first, k, more->second});
     }
   }
-  note_unread_categories(item, reading, matches, found_categories(found));
+  note_unread_categories(item, reading, matches, found);
   // Each category's breast: the sides named nearest to it, not nearer another category of the
   // sentence ("Right breast BI-RADS 1, left breast BI-RADS 4A"; "BI-RADS 3 right breast;
   // BI-RADS 1 left breast"; "BI-RADS 4C: suspicious calcifications, right breast"), else the
@@ -459,6 +450,35 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
         {wordings_.follow_up[best->wording].code, wordings_.follow_up[best->wording].id,
          side_between(range.begin, range.end), *item.position, sentence.text, sentence_id});
   }
+  note_unread_recommendation(item, reading, matches);
+}
+
+// A sentence that recommends something (an affirmed `recommends` word, or any sentence of a
+// recommendation section that denies nothing) and names no follow-up the lexicon reads, taken or
+// set aside: "Recommend wire loc.", "Empfehlung: Stanze links.", "Vorstellung in der
+// Tumorkonferenz." Said (narrative-unresolved: the exam needs review and is never benign for
+// it), never dropped: beside benign coded findings such requests left the exam benign,
+// unreviewed (hostile review 46, H46-7).
+void Reader::note_unread_recommendation(const Item& item, const SentenceReading& reading,
+                                        const std::vector<PhraseMatch>& matches) {
+  const SentenceRange& range = *reading.range;
+  if (std::any_of(matches.begin(), matches.end(),
+                  [](const PhraseMatch& match) { return match.kind == PhraseKind::FollowUp; })) {
+    return;
+  }
+  bool recommends = false;
+  for (std::size_t k = range.begin; k < range.end && !recommends; ++k) {
+    if (!words_.is(item.tokens[k], FunctionWordRole::Recommends)) continue;
+    recommends = status_of(item, reading, k, k + 1, false).status == MentionStatus::Affirmed;
+  }
+  const bool denies =
+      std::any_of(reading.triggers.begin(), reading.triggers.end(),
+                  [](const Trigger& trigger) { return trigger.role == ContextRole::Negated; });
+  if (!recommends && (range.section != ReportSection::Recommendation || denies)) return;
+  reading_.notes.push_back(
+      {WarningCode::NarrativeUnresolved,
+       "the text recommends what was not read as a follow-up: \"" + reading.sentence.text + "\"",
+       *item.position});
 }
 
 // Categories become statements; each follow-up joins the statement of its sentence, else the

@@ -556,6 +556,8 @@ class Reader {
     std::size_t begin;
     std::size_t end;
   };
+  void note_unread_recommendation(const Item& item, const SentenceReading& reading,
+                                  const std::vector<PhraseMatch>& matches);
   void note_unread_categories(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches,
                               const std::vector<ReadCategory>& read);

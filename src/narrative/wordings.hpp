@@ -106,6 +106,10 @@ enum class FunctionWordRole {
   // Beside an other-finding noun in a clause, makes it a finding to work up: "enlarged",
   // "spiculated", "irregular", "new", "palpable"; German "vergrößert", "neu", "tastbar".
   FindingQualifier,
+  // Says the report recommends something: "recommend", "advised", "empfohlen". A sentence that
+  // affirms it and names no follow-up the lexicon reads is said, never dropped (hostile review
+  // 46, H46-7).
+  Recommends,
   // Before an assessment word, makes it no assessment of now: a judgement of the past
   // ("initially", "originally", "formerly") or a lesser degree ("less"); German "initial",
   // "ursprünglich", "weniger".

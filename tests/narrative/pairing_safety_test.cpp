@@ -456,5 +456,34 @@ TEST(PairingSafety, ACategoryTheTextMayStateIsNeverLost) {
   }
 }
 
+// A recommendation the text makes that names no follow-up the lexicon reads is said, never
+// dropped: the exam needs review and is not benign (hostile review 46, H46-7). One it denies,
+// or a routine one, asks for nothing.
+TEST(PairingSafety, AnUnreadRecommendationIsNeverDropped) {
+  for (const char* text : {"Recommend wire loc.", "Recommend USCNB.", "Refer to breast clinic.",
+                           "Recommend contrast-enhanced mammography."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  for (const char* text : {"Annual diagnostic mammography is recommended.",
+                           "Biopsy is not recommended.", "No additional imaging needed."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_FALSE(report.exam.needs_review) << text;
+  }
+}
+
+// A lesion named alone on a breast's line, hedged, or with a size, and a finding noun
+// qualified, is a finding the rules do not assess (hostile review 46, H46-4, H46-5).
+TEST(PairingSafety, ALesionAloneHedgedOrMeasuredIsKept) {
+  for (const char* text : {"Left breast: tumor.", "Left breast: nodule, 12 mm.",
+                           "Left breast: new finding.", "Left axillary LAD.",
+                           "Bloody nipple discharge left.", "Palpable abnormality left breast."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_FALSE(report.input.unassessed_findings.empty()) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -1870,5 +1870,20 @@ TEST(TextReview46, GermanPerBreastCategoriesAreNeverLost) {
   }
 }
 
+// Hostile review 46 (H46-3, H46-4, H46-5, H46-7), German: cancer abbreviated, lesions alone,
+// hedged or measured, signs, and recommendations not read as follow-ups: never a benign exam
+// unreviewed.
+TEST(TextReview46, GermanLesionsSignsAndRecommendationsAskForReview) {
+  for (const char* text :
+       {"V. a. Mamma-Ca links.", "Links: Läsion.", "Links: fraglicher Herd.",
+        "Links: Knoten, 12 mm.", "Links: spikulierter Herd.", "Links: auffaelliger Befund.",
+        "Hautretraktion links.", "Palpabler Befund links.", "Empfehlung: Stanze links.",
+        "Vorstellung in der Tumorkonferenz."}) {
+    const Report report =
+        summarise_de("Grobschollige Verkalkungen rechts, gutartig. " + std::string(text));
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
