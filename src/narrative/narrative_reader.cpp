@@ -10,6 +10,7 @@
 #include <iterator>
 #include <limits>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -1777,9 +1778,87 @@ namespace mammocalc {
 
 using narrative::reading::Reader;
 
+namespace {
+
+// The phrase with German umlauts spelled out ("ä" as "ae", "ö" as "oe", "ü" as "ue"), as text
+// typed without them writes it; none when it has none.
+std::optional<std::string> umlauts_spelled_out(std::string_view phrase) {
+  constexpr std::pair<std::string_view, std::string_view> kSpellings[] = {
+      {"\u00e4", "ae"}, {"\u00f6", "oe"}, {"\u00fc", "ue"}};
+  std::string spelled;
+  bool changed = false;
+  for (std::size_t at = 0; at < phrase.size();) {
+    const auto umlaut =
+        std::find_if(std::begin(kSpellings), std::end(kSpellings), [&](const auto& spelling) {
+          return phrase.compare(at, spelling.first.size(), spelling.first) == 0;
+        });
+    if (umlaut == std::end(kSpellings)) {
+      spelled.push_back(phrase[at++]);
+      continue;
+    }
+    spelled.append(umlaut->second);
+    at += umlaut->first.size();
+    changed = true;
+  }
+  if (!changed) return std::nullopt;
+  return spelled;
+}
+
+// Each phrase with an umlaut gains its spelled-out twin, with the same meaning, unless the list
+// has that phrase already (the lexicon's own word stands): "auffaelliger Befund" is read as
+// "auffälliger Befund" (hostile review 46, H46-6: only the twins a lexicon wrote were read).
+std::string& phrase_of(std::string& phrase) { return phrase; }
+template <typename Entry>
+std::string& phrase_of(Entry& entry) {
+  return entry.phrase;
+}
+
+template <typename Entry>
+void add_spelled_out_twins(std::vector<Entry>& list) {
+  std::set<std::string> phrases;
+  for (Entry& entry : list) phrases.insert(phrase_of(entry));
+  const std::size_t written = list.size();
+  for (std::size_t k = 0; k < written; ++k) {
+    const std::optional<std::string> twin = umlauts_spelled_out(phrase_of(list[k]));
+    if (!twin || !phrases.insert(*twin).second) continue;
+    Entry added = list[k];
+    phrase_of(added) = *twin;
+    list.push_back(std::move(added));
+  }
+}
+
+void add_spelled_out_umlauts(Wordings& wordings) {
+  for (std::vector<std::string>* list :
+       {&wordings.calcification, &wordings.high_risk_results, &wordings.ultrasound_correlate,
+        &wordings.mass_with_calcifications, &wordings.distortion, &wordings.asymmetry,
+        &wordings.distortion_cause, &wordings.mass, &wordings.not_laterality,
+        &wordings.not_assessment, &wordings.composition, &wordings.breast_imaging, &wordings.breast,
+        &wordings.category_words}) {
+    add_spelled_out_twins(*list);
+  }
+  add_spelled_out_twins(wordings.morphology);
+  add_spelled_out_twins(wordings.distribution);
+  add_spelled_out_twins(wordings.site);
+  add_spelled_out_twins(wordings.laterality);
+  add_spelled_out_twins(wordings.quadrant);
+  add_spelled_out_twins(wordings.region);
+  add_spelled_out_twins(wordings.depth);
+  add_spelled_out_twins(wordings.change);
+  add_spelled_out_twins(wordings.assessment);
+  add_spelled_out_twins(wordings.context);
+  add_spelled_out_twins(wordings.headings);
+  add_spelled_out_twins(wordings.follow_up);
+  add_spelled_out_twins(wordings.function_words);
+  add_spelled_out_twins(wordings.measure_words);
+  add_spelled_out_twins(wordings.numbers);
+}
+
+}  // namespace
+
 PreparedWordings prepare_wordings(Wordings wordings_read) {
   using narrative::HeadingMeaning;
   using narrative::PhraseKind;
+  add_spelled_out_umlauts(wordings_read);
   PreparedWordings prepared;
   auto wordings = std::make_shared<const Wordings>(std::move(wordings_read));
   auto index = std::make_shared<narrative::PhraseIndex>();

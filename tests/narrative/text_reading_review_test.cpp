@@ -1885,5 +1885,21 @@ TEST(TextReview46, GermanLesionsSignsAndRecommendationsAskForReview) {
   }
 }
 
+// Hostile review 46, H46-6: every German wording is read with its umlauts spelled out too, also
+// where the lexicon lists only the umlaut ("auffälliger" only: "auffaelliger" is read as it).
+TEST(TextReview46, UmlautsSpelledOutAreReadForEveryWording) {
+  const Report with_umlaut =
+      summarise_de("Grobschollige Verkalkungen rechts, gutartig. Links: auffälliger Befund.");
+  const Report spelled_out =
+      summarise_de("Grobschollige Verkalkungen rechts, gutartig. Links: auffaelliger Befund.");
+  EXPECT_TRUE(spelled_out.exam.needs_review);
+  EXPECT_EQ(spelled_out.exam.category, with_umlaut.exam.category);
+  const Report atypia = summarise_de(
+      "Gruppierte amorphe Verkalkungen links, atypische lobulaere Hyperplasie in der Stanze.");
+  const Report atypia_umlaut = summarise_de(
+      "Gruppierte amorphe Verkalkungen links, atypische lobuläre Hyperplasie in der Stanze.");
+  EXPECT_EQ(atypia.exam.category, atypia_umlaut.exam.category);
+}
+
 }  // namespace
 }  // namespace mammocalc
