@@ -92,23 +92,44 @@ LexiconChoice choose_lexicon(const SrDocument& document, const NarrativeLexicons
   return choice;
 }
 
+std::size_t things_read(const NarrativeReading& reading) {
+  return reading.mentions.size() + reading.other_lesions.size() + reading.assessments.size() +
+         reading.notes.size();
+}
+
 std::optional<std::string> text_of_another_language(const SrDocument& document,
                                                     const NarrativeLexicons& lexicons,
-                                                    const std::string& read_as) {
+                                                    const std::string& read_as,
+                                                    std::size_t read_here) {
   for (const auto& [language, wordings] : lexicons.by_language) {
     if (language == read_as) continue;
     const NarrativeReading other = read_narrative(document, wordings);
-    if (other.mentions.empty()) continue;
+    // Calcifications, or anything else it reads: another finding, a category or follow-up, a
+    // note (hostile review 46, H46-2: German text naming a suspicious mass and a biopsy, in an SR
+    // that states English, was dropped without a word).
+    std::string quote;
+    const std::size_t things = things_read(other);
+    if (!other.mentions.empty()) {
+      quote = other.mentions.front().sentence.text;
+    } else if (!other.other_lesions.empty()) {
+      quote = other.other_lesions.front().quote;
+    } else if (!other.assessments.empty()) {
+      quote = other.assessments.front().quote;
+    } else if (!other.notes.empty()) {
+      quote = other.notes.front().text;
+    }
+    // More than the lexicon it was read with: what both read ("BI-RADS 2") says nothing.
+    if (things <= read_here) continue;
     std::string said = "the report text reads as ";
     said += language;
     said += ": ";
-    said += std::to_string(other.mentions.size());
-    said += " calcification mention(s) in that lexicon (\"";
-    said += other.mentions.front().sentence.text;
+    said += std::to_string(things);
+    said += " calcification mention(s), other findings or statements in that lexicon (\"";
+    said += quote;
     said += "\"), none in the ";
     said += read_as;
     said +=
-        " lexicon it was read with; its calcifications were not read: check it against the "
+        " lexicon it was read with; what it says was not read: check it against the "
         "report (--language ";
     said += language;
     said += " reads an SR that states no language)";

@@ -55,9 +55,10 @@ Findings findings_of(const SrDocument& document, const std::string& name,
   }
   // Text only another lexicon reads was not read, which is never silent: an unresolved note
   // (the exam needs review, E8).
-  if (!own && evaluation.read_text && lexicon.wordings != nullptr && text.mentions.empty()) {
-    if (std::optional<std::string> other =
-            text_of_another_language(document, evaluation.lexicons, lexicon.language)) {
+  if (!own && evaluation.read_text && lexicon.wordings != nullptr && text.mentions.empty() &&
+      text.other_lesions.empty()) {
+    if (std::optional<std::string> other = text_of_another_language(
+            document, evaluation.lexicons, lexicon.language, things_read(text))) {
       findings.notes.push_back({WarningCode::NarrativeUnresolved, std::move(*other), ""});
     }
   }

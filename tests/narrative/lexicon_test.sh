@@ -180,10 +180,16 @@ for name in de-rfc de-iso; do
 done
 "$mammocalc" summarize "$work/de-none.dcm" >"$work/de-none.out" 2>&1
 check "de-none: without a stated language it is read in English: no finding" test "$(count "$work/de-none.out" "$finding")" = 0
-check "... but the text read in another lexicon is said, and the exam needs review" bash -c "grep -q 'reads as de: 1 calcification mention' '$work/de-none.out' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/de-none.out'"
+check "... but the text read in another lexicon is said, and the exam needs review" bash -c "grep -q 'reads as de: [0-9]* calcification mention(s), other findings or statements' '$work/de-none.out' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/de-none.out'"
 sr en-stated "$german" en-US RFC5646
 "$mammocalc" summarize "$work/en-stated.dcm" >"$work/en-stated.out" 2>&1
-check "en-stated: German text in an SR that states English is said too, never silently unread" grep -q 'reads as de: 1 calcification mention' "$work/en-stated.out"
+check "en-stated: German text in an SR that states English is said too, never silently unread" grep -q 'reads as de: [0-9]* calcification mention(s), other findings or statements' "$work/en-stated.out"
+# Hostile review 46, H46-2: German text that names no calcification (a suspicious mass and a
+# biopsy) in an SR that states English is said too.
+sr en-stated-mass "Beurteilung: Links suspekte Raumforderung bei 2 Uhr. Empfehlung: sonographisch gesteuerte Stanzbiopsie." en-US RFC5646
+"$mammocalc" summarize "$work/en-stated-mass.dcm" >"$work/en-stated-mass.out" 2>&1
+check "H46-2: German text with no calcification word in an SR that states English: said, review" \
+  bash -c "grep -q 'reads as de: [0-9]* calcification mention(s), other findings or statements' '$work/en-stated-mass.out' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/en-stated-mass.out'"
 "$mammocalc" summarize --language de "$work/de-none.dcm" >"$work/de-option.out" 2>&1
 check "de-none --language de: read in German" bash -c "grep -q 'fine-pleomorphic' '$work/de-option.out'"
 "$mammocalc" summarize --language de "$work/fr.dcm" >"$work/fr.out" 2>&1
