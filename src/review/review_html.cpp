@@ -492,12 +492,20 @@ void write_exam(pugi::xml_node body, const ReviewExam& exam, bool redact) {
 }
 
 // An HTML document: the doctype, then <html> with head (charset, title, style) and body.
-pugi::xml_node start_page(pugi::xml_document& document, const std::string& title) {
+pugi::xml_node start_page(pugi::xml_document& document, const std::string& title,
+                          const std::string& naming = "") {
   document.append_child(pugi::node_doctype).set_value("html");
   pugi::xml_node html = element(document, "html");
   attribute(html, "lang", "en");
   pugi::xml_node head = element(html, "head");
   attribute(element(head, "meta"), "charset", "utf-8");
+  if (!naming.empty()) {
+    // As the summary's root says it: a page names the patient unless pseudonymised, so no run
+    // of another naming writes beside it either (hostile review 46, H46-10).
+    pugi::xml_node meta = element(head, "meta");
+    attribute(meta, "name", kPageNamingMeta);
+    attribute(meta, "content", naming);
+  }
   element(head, "title", title);
   element(head, "style", kStyle);
   pugi::xml_node body = element(html, "body");
@@ -604,13 +612,14 @@ void batch_counts(pugi::xml_node body, const IndexCounts& counts) {
 
 }  // namespace
 
-std::string render_review_page(const std::vector<ReviewExam>& exams, bool redact) {
+std::string render_review_page(const std::vector<ReviewExam>& exams, bool redact,
+                               const std::string& naming) {
   pugi::xml_document document;
   std::string title = "mammocalc review";
   if (exams.size() == 1 && !exams.front().accession_number.empty()) {
     title += ": exam " + exams.front().accession_number;
   }
-  pugi::xml_node body = start_page(document, title);
+  pugi::xml_node body = start_page(document, title, naming);
   pugi::xml_node notice =
       element(body, "p",
               exams.empty() || exams.front().notice.empty()

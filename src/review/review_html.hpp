@@ -24,7 +24,11 @@ struct BreastDiagram {
 };
 
 // The page for the exams of one review run.
-std::string render_review_page(const std::vector<ReviewExam>& exams, bool redact);
+// `naming` (output/pseudonyms naming_of), where given, is said in a <meta name="mammocalc-naming">
+// of the page's head, as a summary's root says it.
+inline constexpr const char* kPageNamingMeta = "mammocalc-naming";
+std::string render_review_page(const std::vector<ReviewExam>& exams, bool redact,
+                               const std::string& naming = "");
 
 // A batch's index.html: the counts of inputs (summarised, skipped per reason, failed), the
 // roll-up as small bar charts (per category, per biopsy type) and per input its accession number

@@ -201,7 +201,10 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
     if (files.html || !files.dicom_out_dir.empty()) {
       const bool redact = evaluation.summary.redact;
       if (!files.dicom_out_dir.empty()) outcome.dicom = write_report_sr(report);
-      if (files.html) outcome.page = render_review_page({exam_view_of(report, redact)}, redact);
+      if (files.html) {
+        outcome.page =
+            render_review_page({exam_view_of(report, redact)}, redact, evaluation.summary.naming);
+      }
     }
     outcome.entry.status = EntryStatus::Summarised;
     outcome.entry.category = report.exam.category;
@@ -398,6 +401,17 @@ std::optional<std::string> naming_in_head(const std::string& head, std::string_v
   return attributes.substr(value, value_end - value);
 }
 
+// The naming a review page's head says (render_review_page), if any.
+std::optional<std::string> page_naming(const std::string& head) {
+  const std::string marker = std::string("<meta name=\"") + kPageNamingMeta + "\" content=\"";
+  const std::size_t at = head.find(marker);
+  if (at == std::string::npos) return std::nullopt;
+  const std::size_t value = at + marker.size();
+  const std::size_t value_end = head.find('"', value);
+  if (value_end == std::string::npos) return std::nullopt;
+  return head.substr(value, value_end - value);
+}
+
 [[noreturn]] void refuse_naming(const std::string& output_dir, const std::string& what,
                                 const std::string& kept, const std::string& naming) {
   const std::string kept_by = kept == "plain" ? "a run without --pseudonymize"
@@ -445,21 +459,31 @@ void refuse_other_naming(const std::string& output_dir, const std::string& namin
     refuse_naming(output_dir, std::string(kBatchNamingFile) + " was",
                   marker.bytes.substr(0, marker.bytes.find('\n')), naming);
   }
-  constexpr int kSummariesAsked = 8;
+  // Summaries, and review pages (a page names the patient too, and may be left where its
+  // summary was removed: hostile review 46, H46-10).
+  constexpr int kOutputsAsked = 8;
   int asked = 0;
+  const auto ends_with = [](const std::string& name, std::string_view suffix) {
+    return name.size() > suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
   for (fs::directory_iterator it(output_dir, error), end;
-       !error && it != end && asked < kSummariesAsked; it.increment(error)) {
+       !error && it != end && asked < kOutputsAsked; it.increment(error)) {
     const std::string name = it->path().filename().string();
-    if (name == "index.xml" || name.size() <= 4 || name.compare(name.size() - 4, 4, ".xml") != 0) {
-      continue;
-    }
+    const bool summary = ends_with(name, ".xml") && name != "index.xml";
+    const bool page = ends_with(name, ".html") && name != "index.html";
+    if (!summary && !page) continue;
     std::error_code status_error;
     if (!fs::is_regular_file(it->symlink_status(status_error))) continue;
+    const std::string head = head_of(it->path()).bytes;
     const std::optional<std::string> kept =
-        naming_in_head(head_of(it->path()).bytes, "<mammocalcSummary ");
-    if (!kept || kept->empty()) continue;  // not a summary, or written before the attribute
+        summary ? naming_in_head(head, "<mammocalcSummary ") : page_naming(head);
+    if (!kept || kept->empty()) continue;  // not ours, or written before the naming was said
     ++asked;
-    if (*kept != naming) refuse_naming(output_dir, "its summary " + name + " was", *kept, naming);
+    if (*kept != naming) {
+      refuse_naming(output_dir, std::string(summary ? "its summary " : "its page ") + name + " was",
+                    *kept, naming);
+    }
   }
 }
 

@@ -100,6 +100,14 @@ rm "$work/plain-batch/index.xml"
 "$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" -o "$work/plain-batch" "$work/dup/a.dcm" >/dev/null 2>"$work/into-plain.err"
 check "... no index, a pseudonymised batch into plain summaries: exit 2, said" \
   bash -c "test $? -eq 2 && grep -q 'was written by a run without --pseudonymize' '$work/into-plain.err'"
+# Hostile review 46, H46-10: review pages say their naming too; a page left where its summary,
+# the index and the naming file were removed still refuses another naming.
+mkdir "$work/plain-pages"
+"$mammocalc" summarize --html -o "$work/plain-pages" "$work/dup/a.dcm" >/dev/null 2>&1
+rm "$work/plain-pages"/*.xml "$work/plain-pages/.mammocalc-naming" "$work/plain-pages/index.html"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" -o "$work/plain-pages" "$work/dup/a.dcm" >/dev/null 2>"$work/into-pages.err"
+check "H46-10: only a plain page left: a pseudonymised batch exits 2, said" \
+  bash -c "test $? -eq 2 && grep -q 'its page [^ ]*\.html was written by a run without --pseudonymize' '$work/into-pages.err'"
 # Hostile review 45, H45-7: two batches of two namings started at once into one new directory:
 # one claims it, the other is refused; never both.
 race_ok=0
