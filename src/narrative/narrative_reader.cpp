@@ -239,6 +239,14 @@ std::string quoted_sentence(std::string text) {
   return text + "…";
 }
 
+// A composition sentence describes the breast ("heterogeneously dense, which may obscure small
+// masses"): no finding of its own.
+bool names_composition(const std::vector<PhraseMatch>& matches) {
+  return std::any_of(matches.begin(), matches.end(), [](const PhraseMatch& match) {
+    return match.kind == PhraseKind::Composition;
+  });
+}
+
 bool gives_finding(MentionStatus status) {
   return status == MentionStatus::Affirmed || status == MentionStatus::Uncertain;
 }
@@ -403,10 +411,7 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
                                 const std::vector<PhraseMatch>& matches) {
   // A composition sentence describes the breast ("heterogeneously dense, which may obscure small
   // masses"), no finding.
-  if (std::any_of(matches.begin(), matches.end(),
-                  [](const PhraseMatch& match) { return match.kind == PhraseKind::Composition; })) {
-    return;
-  }
+  if (names_composition(matches)) return;
   // In a sentence that names calcifications, only the clauses that name none: "No suspicious
   // calcifications but a new irregular mass" (hostile review 45, H45-2: the mass was gone).
   const auto clause_names_calcifications = [&](std::size_t at) {
@@ -456,10 +461,7 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
 // A benign one ("Benign-appearing intramammary lymph node", "Simple cyst") is none.
 void Reader::read_named_other_findings(const Item& item, const SentenceReading& reading,
                                        const std::vector<PhraseMatch>& matches) {
-  if (std::any_of(matches.begin(), matches.end(),
-                  [](const PhraseMatch& match) { return match.kind == PhraseKind::Composition; })) {
-    return;
-  }
+  if (names_composition(matches)) return;
   const auto now = [&](std::size_t k) {
     return !reading.hypothesis_words[k] && !reading.comparison_words[k] &&
            gives_finding(status_of(item, reading, k, k + 1, false).status);
@@ -564,10 +566,7 @@ Laterality Reader::breast_of_clause(const Item& item, const SentenceReading& rea
 // history of breast cancer") is none.
 void Reader::read_history(const Item& item, const SentenceReading& reading,
                           const std::vector<PhraseMatch>& matches) {
-  if (std::any_of(matches.begin(), matches.end(),
-                  [](const PhraseMatch& match) { return match.kind == PhraseKind::Composition; })) {
-    return;
-  }
+  if (names_composition(matches)) return;
   for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
     if (!words_.is(item.tokens[k], FunctionWordRole::Disease)) continue;
     ContextReading context = status_of(item, reading, k, k + 1, false);

@@ -93,6 +93,18 @@ void create_dicom_out_directory(const std::string& directory) {
 
 // The roll-up CSV may sit in the output directory, but not under a name the batch writes itself
 // (a summary, a page, the index): one of the two would be lost.
+// Throws Error(Usage) when `output_dir` holds the record of exams of hook or serve.
+void refuse_record_of_exams(const std::string& output_dir) {
+  std::error_code error;
+  if (fs::exists(fs::symlink_status(fs::path(output_dir) / ExamRecords::kDirectoryName, error))) {
+    throw Error(ErrorCode::Usage,
+                output_dir + ": holds the record of exams of hook or serve (" +
+                    ExamRecords::kDirectoryName +
+                    "), whose summaries a batch would replace unseen; use another output "
+                    "directory");
+  }
+}
+
 void refuse_rollup_among_outputs(const BatchConfig& config) {
   if (config.rollup_csv.empty()) return;
   const fs::path csv(config.rollup_csv);
@@ -129,15 +141,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   // A directory hook or serve keeps its record of exams in: a batch names and replaces
   // summaries by its own inputs alone, so it would write over their results unseen (hostile
   // review 40, H40-1, H40-2). Refused before anything is read or written.
-  std::error_code record_error;
-  if (fs::exists(fs::symlink_status(fs::path(config.output_dir) / ExamRecords::kDirectoryName,
-                                    record_error))) {
-    throw Error(ErrorCode::Usage,
-                config.output_dir + ": holds the record of exams of hook or serve (" +
-                    ExamRecords::kDirectoryName +
-                    "), whose summaries a batch would replace unseen; use another output "
-                    "directory");
-  }
+  refuse_record_of_exams(config.output_dir);
 
   if (!config.dicom_out_dir.empty()) create_dicom_out_directory(config.dicom_out_dir);
   create_output_directory(config.output_dir);
@@ -147,14 +151,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   // Asked again now that the directory is claimed: a hook call or serve that came before the
   // claim has made its record by now, and one that comes after it sees the claim and is refused
   // (hostile review 46, H46-8: a hook call's summary made while a batch ran was replaced by it).
-  if (fs::exists(fs::symlink_status(fs::path(config.output_dir) / ExamRecords::kDirectoryName,
-                                    record_error))) {
-    throw Error(ErrorCode::Usage,
-                config.output_dir + ": holds the record of exams of hook or serve (" +
-                    ExamRecords::kDirectoryName +
-                    "), whose summaries a batch would replace unseen; use another output "
-                    "directory");
-  }
+  refuse_record_of_exams(config.output_dir);
   read_run_annotations(evaluation, "mammocalc", errors);
   const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir};
   const unsigned jobs = std::max(1u, config.jobs);
