@@ -93,8 +93,9 @@ LexiconChoice choose_lexicon(const SrDocument& document, const NarrativeLexicons
 }
 
 std::size_t things_read(const NarrativeReading& reading) {
-  return reading.mentions.size() + reading.other_lesions.size() + reading.assessments.size() +
-         reading.notes.size();
+  // Not its notes: a lexicon's doubts about text of another language say nothing of it (review
+  // 47, R47-3).
+  return reading.mentions.size() + reading.other_lesions.size() + reading.assessments.size();
 }
 
 std::optional<std::string> text_of_another_language(const SrDocument& document,
@@ -115,8 +116,6 @@ std::optional<std::string> text_of_another_language(const SrDocument& document,
       quote = other.other_lesions.front().quote;
     } else if (!other.assessments.empty()) {
       quote = other.assessments.front().quote;
-    } else if (!other.notes.empty()) {
-      quote = other.notes.front().text;
     }
     // More than the lexicon it was read with: what both read ("BI-RADS 2") says nothing.
     if (things <= read_here) continue;

@@ -42,7 +42,7 @@ struct LexiconChoice {
 // checks it).
 LexiconChoice choose_lexicon(const SrDocument& document, const NarrativeLexicons& lexicons);
 
-// How many calcification mentions, other findings, statements and notes a reading holds.
+// How many calcification mentions, other findings and statements a reading holds.
 std::size_t things_read(const NarrativeReading& reading);
 
 // Text in which the lexicon it was read with (`read_as`) found no calcification mention and no

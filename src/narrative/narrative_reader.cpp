@@ -239,14 +239,6 @@ std::string quoted_sentence(std::string text) {
   return text + "…";
 }
 
-// A composition sentence describes the breast ("heterogeneously dense, which may obscure small
-// masses"): no finding of its own.
-bool names_composition(const std::vector<PhraseMatch>& matches) {
-  return std::any_of(matches.begin(), matches.end(), [](const PhraseMatch& match) {
-    return match.kind == PhraseKind::Composition;
-  });
-}
-
 bool gives_finding(MentionStatus status) {
   return status == MentionStatus::Affirmed || status == MentionStatus::Uncertain;
 }
@@ -412,21 +404,22 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
   // A composition sentence describes the breast ("heterogeneously dense, which may obscure small
   // masses"), no finding.
   if (names_composition(matches)) return;
-  // In a sentence that names calcifications, only the clauses that name none: "No suspicious
-  // calcifications but a new irregular mass" (hostile review 45, H45-2: the mass was gone).
-  const auto clause_names_calcifications = [&](std::size_t at) {
-    const Clause clause = reading.context_clause_of(at);
-    return std::any_of(reading.mentions.begin(), reading.mentions.end(),
-                       [&](const PhraseMatch& mention) {
-                         return mention.begin >= clause.first && mention.begin < clause.second;
-                       });
+  // In a sentence that names calcifications too, every one but the mass the calcifications are
+  // in ("mass with calcifications": their descriptor): "No suspicious calcifications but a new
+  // irregular mass", "…, right breast, and a new irregular mass in the left breast" (hostile
+  // review 45, H45-2; review 47, R47-1: the mass was gone).
+  const auto holds_the_calcifications = [&](const PhraseMatch& lesion) {
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+      return match.kind == PhraseKind::MassWithCalcifications && match.begin < lesion.end &&
+             lesion.begin < match.end;
+    });
   };
   for (const PhraseMatch& match : matches) {
     if (match.kind != PhraseKind::Distortion && match.kind != PhraseKind::Asymmetry &&
         match.kind != PhraseKind::Mass) {
       continue;
     }
-    if (reading.hypothesis_words[match.begin] || clause_names_calcifications(match.begin)) continue;
+    if (reading.hypothesis_words[match.begin] || holds_the_calcifications(match)) continue;
     if (!gives_finding(status_of(item, reading, match.begin, match.end, false).status)) continue;
     const Laterality laterality = breast_of_clause(item, reading, matches, match.begin);
     const Code code = match.kind == PhraseKind::Distortion

@@ -223,43 +223,61 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
                ? Category::LowSuspicion4A
                : (rest[1] == 'b' ? Category::ModerateSuspicion4B : Category::HighSuspicion4C);
   };
+  // A breast word, a breast's letter or what joins them.
+  const auto joins = [&](std::size_t k) {
+    const Token& token = item.tokens[k];
+    return token.kind == TokenKind::Punct || reading.breast_words[k] ||
+           words_.is(token, FunctionWordRole::And) ||
+           words_.is(token, FunctionWordRole::CategoryFiller) || token.folded == "r" ||
+           token.folded == "l" || token.folded == "re" || token.folded == "li" ||
+           token.folded == "rt" || token.folded == "lt";
+  };
+  // A density statement's category is the breast's composition (review 47, R47-4).
+  if (names_composition(matches)) return;
+  std::vector<std::string> unread_said;
   for (const PhraseMatch& match : matches) {
     if (match.kind != PhraseKind::CategoryWord) continue;
     // Past or hypothetical categories are none of this report's (read_assessment's set_aside).
     const MentionStatus status = status_of(item, reading, match.begin, match.end, false).status;
     if (status == MentionStatus::Historical || status == MentionStatus::Hypothetical) continue;
+    // Only breast words, their letters and what joins them lie between: "routine screening in
+    // 1 year" or "3 views" after a category say no category.
     for (std::size_t k = match.end; k < range.end && k < match.end + kWordsAfter; ++k) {
       const Token& token = item.tokens[k];
       if (taken(k)) continue;
-      // Only breast words, their letters and what joins them lie between: "routine screening in
-      // 1 year" or "3 views" after a category say no category.
-      const bool joins = token.kind == TokenKind::Punct || reading.breast_words[k] ||
-                         words_.is(token, FunctionWordRole::And) ||
-                         words_.is(token, FunctionWordRole::CategoryFiller) ||
-                         token.folded == "r" || token.folded == "l" || token.folded == "re" ||
-                         token.folded == "li" || token.folded == "rt" || token.folded == "lt";
       std::optional<Category> unread;
+      std::size_t after = k + 1;
       if (token.kind == TokenKind::Number && token.folded.size() == 1) {
-        if (const auto category = category_after(item, k, range.end)) unread = category->first;
+        if (const auto category = category_after(item, k, range.end)) {
+          unread = category->first;
+          after = category->second;
+        }
       } else if (token.kind == TokenKind::Word) {
         unread = glued(token.folded);
       }
-      if (!unread && !joins) break;
-      if (unread && k + 1 < range.end && is_duration(item.tokens[k + 1])) break;
-      if (!unread || std::any_of(read.begin(), read.end(), [&](const ReadCategory& category) {
-            return category.category == *unread;
-          })) {
+      if (!unread && !joins(k)) break;
+      if (!unread) continue;
+      // A count or a duration after the number: "3 views", "in 1 year" (review 47, R47-4).
+      if (after < range.end && (is_duration(item.tokens[after]) || !joins(after))) break;
+      if (std::any_of(read.begin(), read.end(),
+                      [&](const ReadCategory& category) { return category.category == *unread; })) {
         continue;
       }
-      reading_.notes.push_back({WarningCode::NarrativeUnresolved,
-                                "the text may state BI-RADS " + std::string(to_string(*unread)) +
-                                    " (\"" + words_of(item, match.begin, k + 1) +
-                                    "\"), which was not read as a category: \"" +
-                                    reading.sentence.text + "\"",
-                                *item.position});
-      return;
+      // Every one, never the first alone: "BI-RADS R 2 / L 4" says 2 and 4 (review 47, R47-5).
+      unread_said.emplace_back(to_string(*unread));
     }
   }
+  if (unread_said.empty()) return;
+  std::string said;
+  for (const std::string& category : unread_said) {
+    if (said.find(category) != std::string::npos) continue;
+    said += (said.empty() ? "" : ", ") + category;
+  }
+  reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                            "the text may state BI-RADS " + said +
+                                ", which was not read as a category: \"" + reading.sentence.text +
+                                "\"",
+                            *item.position});
 }
 
 void Reader::read_assessment(const Item& item, const SentenceReading& reading,

@@ -284,6 +284,14 @@ bool is_report_of_done(const Token& token, const Token* next);
 // A unit of time after a number: "6 months", "2 years".
 bool is_duration(const Token& token);
 
+// A composition sentence describes the breast ("heterogeneously dense, which may obscure small
+// masses"): no finding and no category of its own.
+inline bool names_composition(const std::vector<PhraseMatch>& matches) {
+  return std::any_of(matches.begin(), matches.end(), [](const PhraseMatch& match) {
+    return match.kind == PhraseKind::Composition;
+  });
+}
+
 // Adds the facts of `more` to `into`: lists are appended, a missing single fact is filled.
 void add_descriptors(Descriptors& into, const Descriptors& more);
 

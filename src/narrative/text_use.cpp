@@ -540,13 +540,14 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   // calcifications came out benign, unreviewed).
   for (UnassessedFinding& lesion : reading.other_lesions) {
     if (coded) {
-      const bool held =
-          std::any_of(findings.unassessed_findings.begin(), findings.unassessed_findings.end(),
-                      [&](const UnassessedFinding& other) {
-                        return other.code.value == lesion.code.value &&
-                               (other.laterality == lesion.laterality ||
-                                other.laterality == Laterality::Unknown);
-                      });
+      const bool held = std::any_of(
+          findings.unassessed_findings.begin(), findings.unassessed_findings.end(),
+          [&](const UnassessedFinding& other) {
+            // One named by a word alone has no code to be held by (review 47, R47-2).
+            return !lesion.code.value.empty() && other.code.value == lesion.code.value &&
+                   (other.laterality == lesion.laterality ||
+                    other.laterality == Laterality::Unknown);
+          });
       if (held) continue;
       lesion.not_weighed.push_back("a " + std::string(lesion.code.meaning) +
                                    " named in the report text that its coded findings do not "

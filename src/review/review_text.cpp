@@ -163,8 +163,8 @@ class TextReview {
       // report calls 4): its line says so, never "no finding" alone (hostile review 28, H28-14).
       return coloured("BI-RADS " + row->category + " " + classification_words(row->classification),
                       row->classification) +
-             " by the report's own category of another finding (see the warnings); no "
-             "calcification finding reported";
+             // Within 100 columns whatever the category's words (review_behaviour).
+             " by another finding's category (see the warnings)";
     }
     if (see.empty()) {
       // The report text mentions calcification in this breast (or in no breast named) without a

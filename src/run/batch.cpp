@@ -147,11 +147,18 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   create_output_directory(config.output_dir);
   Evaluation evaluation = load_evaluation(config.evaluation);
   refuse_other_naming(config.output_dir, naming_of(evaluation.pseudonyms));
-  claim_batch_naming(config.output_dir, naming_of(evaluation.pseudonyms));
+  const bool claimed = claim_batch_naming(config.output_dir, naming_of(evaluation.pseudonyms));
   // Asked again now that the directory is claimed: a hook call or serve that came before the
   // claim has made its record by now, and one that comes after it sees the claim and is refused
   // (hostile review 46, H46-8: a hook call's summary made while a batch ran was replaced by it).
-  refuse_record_of_exams(config.output_dir);
+  try {
+    refuse_record_of_exams(config.output_dir);
+  } catch (const Error&) {
+    // The claim is withdrawn: left, it would refuse hook or serve for good (review 47, R47-6).
+    std::error_code error;
+    if (claimed) fs::remove(fs::path(config.output_dir) / kBatchNamingFile, error);
+    throw;
+  }
   read_run_annotations(evaluation, "mammocalc", errors);
   const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir};
   const unsigned jobs = std::max(1u, config.jobs);

@@ -121,6 +121,19 @@ void ExamRecords::claim_naming(bool write) const {
   // and stops, one that claimed it before is seen here.
   std::error_code error;
   if (fs::exists(fs::symlink_status(fs::path(output_dir_) / kBatchNamingFile, error))) {
+    // A record that holds nothing but its naming file, made just now, is withdrawn: left, it
+    // would refuse the batch for good (review 47, R47-6). One with records stays.
+    if (write) {
+      bool only_naming = true;
+      for (fs::directory_iterator it(directory_, error), end; !error && it != end;
+           it.increment(error)) {
+        only_naming = only_naming && it->path().filename() == kNamingFile;
+      }
+      if (!error && only_naming) {
+        fs::remove(fs::path(directory_) / kNamingFile, error);
+        fs::remove(directory_, error);
+      }
+    }
     throw Error(ErrorCode::Usage,
                 output_dir_ + ": a batch's output directory (" + kBatchNamingFile +
                     "), whose runs would replace this call's summaries unseen; use another "

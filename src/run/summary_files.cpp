@@ -487,7 +487,7 @@ void refuse_other_naming(const std::string& output_dir, const std::string& namin
   }
 }
 
-void claim_batch_naming(const std::string& output_dir, const std::string& naming) {
+bool claim_batch_naming(const std::string& output_dir, const std::string& naming) {
   const std::string marker = (fs::path(output_dir) / kBatchNamingFile).string();
   EarlierFile kept = read_earlier_output(marker, kLargestNamingFile);
   if (kept.state == EarlierFile::State::Missing) {
@@ -503,7 +503,7 @@ void claim_batch_naming(const std::string& output_dir, const std::string& naming
       fs::remove(temporary, error);
       throw;
     }
-    if (moved) return;
+    if (moved) return true;
     fs::remove(temporary, error);
     kept = read_earlier_output(marker, kLargestNamingFile);
   }
@@ -517,6 +517,7 @@ void claim_batch_naming(const std::string& output_dir, const std::string& naming
   if (kept_naming != naming) {
     refuse_naming(output_dir, std::string(kBatchNamingFile) + " was", kept_naming, naming);
   }
+  return false;
 }
 
 std::vector<LeftoverSummary> leftover_summaries(const std::string& output_dir,

@@ -188,7 +188,8 @@ inline constexpr std::size_t kLargestSummary = std::size_t{64} << 20U;
 // one step that no other run's claim replaces, else reads it. Throws Error(Usage) when it says
 // another naming or cannot be read (hostile review 45, H45-7: two batches of two namings started
 // at once into one new directory).
-void claim_batch_naming(const std::string& output_dir, const std::string& naming);
+// Returns whether this call wrote it.
+bool claim_batch_naming(const std::string& output_dir, const std::string& naming);
 
 // The summaries in `output_dir` named UID-N.xml (N >= 2) whose exam's summary UID.xml this run
 // wrote and that it did not write itself (LeftoverSummary), in name order; regular files only.

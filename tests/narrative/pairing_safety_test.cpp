@@ -485,5 +485,31 @@ TEST(PairingSafety, ALesionAloneHedgedOrMeasuredIsKept) {
   }
 }
 
+// Review 47: a mass after ", and" in a sentence about calcifications is kept (R47-1); two
+// findings named by a word are both kept (R47-2); a density statement's category and a count
+// after a category are no category (R47-4); every unread category is said (R47-5).
+TEST(PairingSafety, Review47TextFindingsAndCategories) {
+  const Report mass = beside_benign_coded(
+      "Coarse calcifications, right breast, and a new irregular mass in the left breast.");
+  EXPECT_TRUE(mass.exam.needs_review);
+  EXPECT_FALSE(mass.input.unassessed_findings.empty());
+  const Report two = beside_benign_coded("Palpable lump. Left breast: new nodule.");
+  EXPECT_EQ(
+      std::count_if(two.input.unassessed_findings.begin(), two.input.unassessed_findings.end(),
+                    [](const UnassessedFinding& finding) { return finding.from_text; }),
+      2);
+  for (const char* text : {"Breast density BI-RADS 2.", "BI-RADS 2, 3 views."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(std::none_of(
+        report.input.notes.begin(), report.input.notes.end(),
+        [](const auto& note) { return note.text.find("may state BI-RADS") != std::string::npos; }))
+        << text;
+  }
+  const Report both = beside_benign_coded("IMPRESSION: BI-RADS R 2 / L 4.");
+  EXPECT_TRUE(std::any_of(both.input.notes.begin(), both.input.notes.end(), [](const auto& note) {
+    return note.text.find("may state BI-RADS 2, 4") != std::string::npos;
+  }));
+}
+
 }  // namespace
 }  // namespace mammocalc
