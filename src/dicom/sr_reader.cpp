@@ -344,9 +344,39 @@ void refuse_unaccepted_sop_class(const std::string& sop_class, const std::string
 // Objects we do not accept (images with pathological sequences among them) are refused before
 // DCMTK's recursive parser sees all of them: by the SOP class the structure walk read, or where
 // the walk did not reach it, by reading only the start of the dataset.
+// A breast imaging report's content (root concept (111400, DCM) or (111036, DCM)) under an SR
+// class that is no report's (a key object's or a dose report's UID put on it): a damaged
+// report, failed, never skipped in silence as other SR documents are (hostile review 46, H46-9).
+// Read only up to the content tree.
+void refuse_breast_report_of_another_class(const MemoryFile& input, const std::string& name,
+                                           const std::string& sop_class) {
+  if (is_accepted_sop_class(sop_class) || sop_class.rfind("1.2.840.10008.5.1.4.1.1.88.", 0) != 0) {
+    return;
+  }
+  DcmFileFormat head;
+  try {
+    parse_dicom(input, name, head, DCM_ContentSequence);
+  } catch (const Error&) {
+    return;  // said as the SOP class's refusal
+  }
+  DcmItem* concept = nullptr;
+  if (head.getDataset()->findAndGetSequenceItem(DCM_ConceptNameCodeSequence, concept, 0).bad() ||
+      concept == nullptr) {
+    return;
+  }
+  const std::string value = get_string(*concept, DCM_CodeValue);
+  const std::string scheme = get_string(*concept, DCM_CodingSchemeDesignator);
+  if (scheme != "DCM" || (value != "111400" && value != "111036")) return;
+  throw Error(ErrorCode::InvalidSrDocument,
+              name + ": a breast imaging report (root concept (" + value +
+                  ", DCM)) under SOP Class " + sop_class_label(sop_class) +
+                  ", which is no report's: a damaged report, not read");
+}
+
 void check_sop_class(const MemoryFile& input, const std::string& name,
                      const std::string& walked_sop_class) {
   if (!walked_sop_class.empty()) {
+    refuse_breast_report_of_another_class(input, name, walked_sop_class);
     refuse_unaccepted_sop_class(walked_sop_class, name);
     return;
   }
@@ -358,6 +388,7 @@ void check_sop_class(const MemoryFile& input, const std::string& name,
                                UID_MediaStorageDirectoryStorage) {
     throw Error(ErrorCode::DicomDirectory, name + ": " + kDicomDirectoryReason);
   }
+  refuse_breast_report_of_another_class(input, name, sop_class);
   refuse_unaccepted_sop_class(sop_class, name);
 }
 

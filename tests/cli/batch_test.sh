@@ -86,6 +86,17 @@ check "the dose report is listed as skipped" grep -q 'dose.dcm" status="skipped"
 check "the roll-up CSV has a header" grep -q '^measure,value,findings$' "$work/rollup.csv"
 check "the roll-up CSV counts categories" grep -q '^category,6,1$' "$work/rollup.csv"
 
+# Hostile review 46, H46-9: a breast imaging report under a key object's SOP Class is a damaged
+# report: failed (exit 1, one line naming the file), never skipped in silence.
+cp samples/bir-overall-suspicious.dcm "$work/kos-report.dcm"
+dcmodify -nb -m "(0008,0016)=1.2.840.10008.5.1.4.1.1.88.59" "$work/kos-report.dcm"
+"$mammocalc" summarize -o "$work/out-kos" "$work/kos-report.dcm" samples/bir-known-malignancy.dcm >/dev/null 2>"$work/kos.err"
+status=$?
+check "H46-9: a breast report under the KOS class fails the batch (exit 1, got $status)" test "$status" -eq 1
+check "... listed as failed (invalid-sr), said on one line naming the file" \
+  bash -c "grep -q 'kos-report.dcm\" status=\"failed\" errorCode=\"invalid-sr\"' '$work/out-kos/index.xml' && grep -q 'kos-report.dcm: a breast imaging report (root concept (111400, DCM)) under SOP Class' '$work/kos.err'"
+check "... the other input still summarised" grep -q 'bir-known-malignancy.dcm" status="summarised"' "$work/out-kos/index.xml"
+
 # --files-from, from a file and from standard input.
 ls samples/bir-*.dcm >"$work/list"
 "$mammocalc" summarize -o "$work/out4" --files-from "$work/list" 2>/dev/null
