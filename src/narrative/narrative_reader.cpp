@@ -351,6 +351,10 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     if (!is_past_section(range.section) && range.section != ReportSection::Composition) {
       read_other_lesions(item, reading, matches);
       read_named_other_findings(item, reading, matches);
+    } else if (range.section == ReportSection::History) {
+      // The reason for the exam: a sign it names is the patient's now ("Clinical history: lump
+      // left breast", "Fragestellung: Tastbefund links?"; hostile review 46, H46-11).
+      read_named_other_findings(item, reading, matches, true);
     }
     read_history(item, reading, matches);
     if (!went_on && reading_.findings.size() == findings_before) {
@@ -453,9 +457,22 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
 // sentences left the exam benign, unreviewed (hostile reviews 44 and 45, H44-3, H45-1, H45-3).
 // A benign one ("Benign-appearing intramammary lymph node", "Simple cyst") is none.
 void Reader::read_named_other_findings(const Item& item, const SentenceReading& reading,
-                                       const std::vector<PhraseMatch>& matches) {
+                                       const std::vector<PhraseMatch>& matches,
+                                       bool signs_of_the_indication) {
   if (names_composition(matches)) return;
+  // In the indication a sign is read as now unless its words say past, denied or supposed
+  // (status_of as for a "new" mention: the section alone makes nothing past).
+  const auto said_past = [&](std::size_t k) {
+    const Clause clause = reading.context_clause_of(k);
+    return std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& t) {
+      return t.role == ContextRole::Historical && t.begin >= clause.first && t.begin < k;
+    });
+  };
   const auto now = [&](std::size_t k) {
+    if (signs_of_the_indication) {
+      return !reading.comparison_words[k] && !said_past(k) &&
+             gives_finding(status_of(item, reading, k, k + 1, true).status);
+    }
     return !reading.hypothesis_words[k] && !reading.comparison_words[k] &&
            gives_finding(status_of(item, reading, k, k + 1, false).status);
   };
@@ -515,6 +532,7 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
       }
       qualified = qualified || (alone && breast_named);
     }
+    if (signs_of_the_indication) noun.reset();
     const std::optional<std::size_t> named = sign ? sign : (qualified ? noun : std::nullopt);
     if (!named) continue;
     UnassessedFinding finding;

@@ -422,8 +422,10 @@ class Reader {
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
   void read_other_lesions(const Item& item, const SentenceReading& reading,
                           const std::vector<PhraseMatch>& matches);
+  // `signs_of_the_indication`: a history section's sentence, whose signs alone are read, as now.
   void read_named_other_findings(const Item& item, const SentenceReading& reading,
-                                 const std::vector<PhraseMatch>& matches);
+                                 const std::vector<PhraseMatch>& matches,
+                                 bool signs_of_the_indication = false);
   void read_history(const Item& item, const SentenceReading& reading,
                     const std::vector<PhraseMatch>& matches);
   void read_unplaced_suspicion(const Item& item, const SentenceReading& reading,

@@ -1901,5 +1901,20 @@ TEST(TextReview46, UmlautsSpelledOutAreReadForEveryWording) {
   EXPECT_EQ(atypia.exam.category, atypia_umlaut.exam.category);
 }
 
+// Hostile review 46, H46-11: a sign the indication names is the patient's now (A6: a palpable
+// lump asks for clinical evaluation), unless its words say it is past.
+TEST(TextReview46, ASignInTheIndicationAsksForReview) {
+  const Report lump = summarise_en(
+      "Coarse calcifications right breast, benign.\nClinical history: lump left breast.");
+  EXPECT_TRUE(lump.exam.needs_review);
+  EXPECT_FALSE(lump.input.unassessed_findings.empty());
+  const Report asked = summarise_de(
+      "Grobschollige Verkalkungen rechts, gutartig.\nFragestellung: Tastbefund links?");
+  EXPECT_TRUE(asked.exam.needs_review);
+  const Report past = summarise_de(
+      "Grobschollige Verkalkungen rechts, gutartig.\nAnamnese: Z. n. Tastbefund links 2019.");
+  EXPECT_TRUE(past.input.unassessed_findings.empty());
+}
+
 }  // namespace
 }  // namespace mammocalc
