@@ -296,18 +296,24 @@ void write_outputs(const InputResult& result, const std::string& name, const Sum
   }
   AtomicFile summary((fs::path(files.output_dir) / name).string());
   summary.write(result.summary);
+  if (!page) {
+    // An earlier run's page of this summary says what the summary no longer does (hostile
+    // review 45, H45-8); the output directory holds no input (InputGuard). Removed before
+    // anything is named: one that cannot be removed fails the input, said (review 47, R47-8).
+    const fs::path earlier_page = fs::path(files.output_dir) / page_name_for(name);
+    std::error_code error;
+    if (fs::is_regular_file(fs::symlink_status(earlier_page, error)) &&
+        !fs::remove(earlier_page, error) && error) {
+      throw Error(ErrorCode::OutputFailed, earlier_page.string() +
+                                               ": an earlier run's page of this summary cannot be "
+                                               "removed (" +
+                                               error.message() +
+                                               "), and would say what the summary no longer does");
+    }
+  }
   if (dicom) dicom->commit(flush);
   if (page) page->commit(flush);
   summary.commit(flush);
-  if (!page) {
-    // An earlier run's page of this summary says what the summary no longer does (hostile
-    // review 45, H45-8); the output directory holds no input (InputGuard).
-    const fs::path earlier_page = fs::path(files.output_dir) / page_name_for(name);
-    std::error_code error;
-    if (fs::is_regular_file(fs::symlink_status(earlier_page, error))) {
-      fs::remove(earlier_page, error);
-    }
-  }
 }
 
 std::string result_sr_path(const SummaryFiles& files, const InputResult& result) {
