@@ -982,14 +982,16 @@ class FindingReader {
       return std::any_of(known.begin(), known.end(),
                          [&](const CodeConst& each) { return same_concept(code, each); });
     };
+    // As mammocalc's own SR and domain.md §3.5 put it: concept modifiers, nothing else (review
+    // 47, R47-9).
     if (!asks_tissue || !is_concept(child, codes::kProcedureReported) ||
-        child.value_type != ValueType::Code ||
+        child.value_type != ValueType::Code || child.relationship != Relationship::HasConceptMod ||
         !code_among(child.code, {codes::kCoreNeedleBiopsy, codes::kPreBiopsyLocalization})) {
       return false;
     }
     return std::all_of(child.children.begin(), child.children.end(), [&](const ContentItem& part) {
       return is_concept(part, codes::kProcedureModifier) && part.value_type == ValueType::Code &&
-             part.children.empty() &&
+             part.relationship == Relationship::HasConceptMod && part.children.empty() &&
              code_among(part.code, {codes::kVacuumAssisted, codes::kStereotacticLocalization,
                                     codes::kUltrasonicGuidance, codes::kSurgicalBiopsy});
     });

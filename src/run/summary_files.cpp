@@ -420,10 +420,13 @@ std::optional<std::string> page_naming(const std::string& head) {
 
 [[noreturn]] void refuse_naming(const std::string& output_dir, const std::string& what,
                                 const std::string& kept, const std::string& naming) {
-  const std::string kept_by = kept == "plain" ? "a run without --pseudonymize"
-                              : naming.rfind("pseudonymised", 0) == 0
-                                  ? "a run with another --pseudonym-key"
-                                  : "a run with --pseudonymize";
+  // Worded from what it says, never from this run's setting alone (review 47, R47-7).
+  const bool kept_pseudonymised = kept.rfind("pseudonymised ", 0) == 0;
+  const std::string kept_by =
+      kept == "plain"       ? "a run without --pseudonymize"
+      : !kept_pseudonymised ? "a run of a naming mammocalc does not know (\"" + kept + "\")"
+      : naming.rfind("pseudonymised", 0) == 0 ? "a run with another --pseudonym-key"
+                                              : "a run with --pseudonymize";
   throw Error(ErrorCode::Usage, output_dir + ": " + what + " written by " + kept_by +
                                     ", which names exams otherwise; use one output directory "
                                     "per setting");
