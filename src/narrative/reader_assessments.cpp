@@ -454,6 +454,7 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
   // biopsy was performed").
   if (range.section == ReportSection::Findings) return;
   if (reports_what_was_done(item, range)) return;
+  const std::size_t follow_ups_before = follow_ups_.size();
   covered = 0;
   for (std::size_t k = 0; k < matches.size(); ++k) {
     const PhraseMatch& match = matches[k];
@@ -468,7 +469,7 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
         {wordings_.follow_up[best->wording].code, wordings_.follow_up[best->wording].id,
          side_between(range.begin, range.end), *item.position, sentence.text, sentence_id});
   }
-  note_unread_recommendation(item, reading, matches);
+  note_unread_recommendation(item, reading, follow_ups_.size() > follow_ups_before);
 }
 
 // A sentence that recommends something (an affirmed `recommends` word, or any sentence of a
@@ -478,12 +479,11 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
 // it), never dropped: beside benign coded findings such requests left the exam benign,
 // unreviewed (hostile review 46, H46-7).
 void Reader::note_unread_recommendation(const Item& item, const SentenceReading& reading,
-                                        const std::vector<PhraseMatch>& matches) {
+                                        bool follow_ups_taken_here) {
   const SentenceRange& range = *reading.range;
-  if (std::any_of(matches.begin(), matches.end(),
-                  [](const PhraseMatch& match) { return match.kind == PhraseKind::FollowUp; })) {
-    return;
-  }
+  // A follow-up read from it (taken, not denied or set aside) says what it recommends; one it
+  // denies does not ("No MRI needed; recommend wire loc.": review 47, R47-11).
+  if (follow_ups_taken_here) return;
   bool recommends = false;
   for (std::size_t k = range.begin; k < range.end && !recommends; ++k) {
     if (!words_.is(item.tokens[k], FunctionWordRole::Recommends)) continue;

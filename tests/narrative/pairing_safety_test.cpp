@@ -460,14 +460,16 @@ TEST(PairingSafety, ACategoryTheTextMayStateIsNeverLost) {
 // dropped: the exam needs review and is not benign (hostile review 46, H46-7). One it denies,
 // or a routine one, asks for nothing.
 TEST(PairingSafety, AnUnreadRecommendationIsNeverDropped) {
-  for (const char* text : {"Recommend wire loc.", "Recommend USCNB.", "Refer to breast clinic.",
-                           "Recommend contrast-enhanced mammography."}) {
+  for (const char* text :
+       {"Recommend wire loc.", "Recommend USCNB.", "Refer to breast clinic.",
+        "Recommend contrast-enhanced mammography.", "No MRI needed; recommend wire loc."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::Benign) << text;
   }
   for (const char* text : {"Annual diagnostic mammography is recommended.",
-                           "Biopsy is not recommended.", "No additional imaging needed."}) {
+                           "Biopsy is not recommended.", "No additional imaging needed.",
+                           "Continue yearly mammograms.", "Next exam in 12 months."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
   }
