@@ -412,10 +412,19 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
   // in ("mass with calcifications": their descriptor): "No suspicious calcifications but a new
   // irregular mass", "…, right breast, and a new irregular mass in the left breast" (hostile
   // review 45, H45-2; review 47, R47-1: the mass was gone).
+  // "mass with" alone is that phrase too: only with the calcifications near it ("mass with
+  // irregular margins" holds none: hostile review 47, H47-1).
+  constexpr std::size_t kNear = 6;
   const auto holds_the_calcifications = [&](const PhraseMatch& lesion) {
     return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
-      return match.kind == PhraseKind::MassWithCalcifications && match.begin < lesion.end &&
-             lesion.begin < match.end;
+      if (match.kind != PhraseKind::MassWithCalcifications || match.begin >= lesion.end ||
+          lesion.begin >= match.end) {
+        return false;
+      }
+      return std::any_of(
+          reading.mentions.begin(), reading.mentions.end(), [&](const PhraseMatch& mention) {
+            return mention.begin + kNear >= match.begin && mention.begin <= match.end + kNear;
+          });
     });
   };
   for (const PhraseMatch& match : matches) {

@@ -495,6 +495,14 @@ TEST(PairingSafety, Review47TextFindingsAndCategories) {
       "Coarse calcifications, right breast, and a new irregular mass in the left breast.");
   EXPECT_TRUE(mass.exam.needs_review);
   EXPECT_FALSE(mass.input.unassessed_findings.empty());
+  // Hostile review 47, H47-1: "mass with …" is no mass with calcifications unless they are near.
+  for (const char* text :
+       {"IMPRESSION: Left breast mass with irregular margins, suspicious for malignancy.",
+        "Left breast: spiculated mass with associated skin retraction."}) {
+    const Report with = beside_benign_coded(text);
+    EXPECT_TRUE(with.exam.needs_review) << text;
+    EXPECT_FALSE(with.input.unassessed_findings.empty()) << text;
+  }
   const Report two = beside_benign_coded("Palpable lump. Left breast: new nodule.");
   EXPECT_EQ(
       std::count_if(two.input.unassessed_findings.begin(), two.input.unassessed_findings.end(),
