@@ -508,6 +508,8 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
                        return match.kind == PhraseKind::Assessment && match.begin >= begin &&
                               match.begin < end && now(match.begin);
                      });
+    std::optional<std::size_t> qualifier;
+    bool measured_here = false;
     for (std::size_t k = begin; k < end; ++k) {
       const Token& token = item.tokens[k];
       if (words_.is(token, FunctionWordRole::Sign) && !sign && now(k)) sign = k;
@@ -525,6 +527,18 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
           (words_.is(token, FunctionWordRole::Disease) && now(k))) {
         qualified = true;
       }
+      measured_here = measured_here || measured;
+      if (!qualifier && words_.is(token, FunctionWordRole::FindingQualifier) && now(k)) {
+        qualifier = k;
+      }
+    }
+    // A lesion described by its features and size alone, no noun ("Left breast 2:00: hypoechoic,
+    // non-parallel, microlobulated, 8 mm": hostile review 47, H47-2), on a breast the text names.
+    if (!noun && !sign && qualifier && measured_here) {
+      bool breast_named = reading.heading_side.has_value();
+      for (std::size_t k = begin; k < end; ++k)
+        breast_named = breast_named || reading.breast_words[k];
+      if (breast_named && !signs_of_the_indication) noun = qualifier;
     }
     if (noun) {
       // Hedged ("fraglicher Herd", "possible mass"): to be worked up all the same.

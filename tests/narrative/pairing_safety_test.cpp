@@ -521,5 +521,17 @@ TEST(PairingSafety, Review47TextFindingsAndCategories) {
   }));
 }
 
+// Hostile review 47: a lesion described by its features and size alone (H47-2) is kept; "linear
+// vascular calcifications" are vascular, no fine-linear kind and no biopsy (H47-3).
+TEST(PairingSafety, Review47FeaturesAloneAndLinearVessels) {
+  const Report features =
+      beside_benign_coded("Left breast 2:00: hypoechoic, non-parallel, microlobulated, 8 mm.");
+  EXPECT_TRUE(features.exam.needs_review);
+  EXPECT_FALSE(features.input.unassessed_findings.empty());
+  const Report vessels = beside_benign_coded("Right breast: linear vascular calcifications.");
+  EXPECT_EQ(vessels.exam.classification, Classification::Benign);
+  EXPECT_FALSE(vessels.exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc

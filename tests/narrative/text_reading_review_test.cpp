@@ -1916,5 +1916,20 @@ TEST(TextReview46, ASignInTheIndicationAsksForReview) {
   EXPECT_TRUE(past.input.unassessed_findings.empty());
 }
 
+// Hostile review 47, H47-2, German: features and a size alone, and MRI enhancement, ask for review;
+// the breast's background enhancement does not.
+TEST(TextReview47, GermanFeaturesAndEnhancementAskForReview) {
+  for (const char* text :
+       {"Links bei 2 Uhr echoarme, nicht parallel orientierte Struktur, 9 mm.",
+        "Links: Non-Mass-Enhancement.", "Links: Kontrastmittelanreicherung mit Wash-out."}) {
+    const Report report =
+        summarise_de("Grobschollige Verkalkungen rechts, gutartig. " + std::string(text));
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  const Report background = summarise_de(
+      "Grobschollige Verkalkungen rechts, gutartig. Hintergrund-Enhancement minimal, beidseits.");
+  EXPECT_TRUE(background.input.unassessed_findings.empty());
+}
+
 }  // namespace
 }  // namespace mammocalc
