@@ -180,6 +180,21 @@ bool move_file_durably(const std::string& from, const std::string& to, Replace r
   return true;
 }
 
+bool create_file_once(const std::string& path, const std::string& content,
+                      const std::string& temporary) {
+  write_file_atomically(temporary, content);
+  std::error_code error;
+  bool moved = false;
+  try {
+    moved = move_file_durably(temporary, path, Replace::No);
+  } catch (const Error&) {
+    std::filesystem::remove(temporary, error);  // never left behind (review 43, R43-9)
+    throw;
+  }
+  if (!moved) std::filesystem::remove(temporary, error);
+  return moved;
+}
+
 EarlierFile read_earlier_output(const std::string& path, std::size_t limit) {
   EarlierFile file;
   Descriptor fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));

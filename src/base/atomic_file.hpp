@@ -54,6 +54,13 @@ enum class Replace { Yes, No };
 // Error(OutputFailed) naming `to` for any other failure.
 bool move_file_durably(const std::string& from, const std::string& to, Replace replace);
 
+// Writes `content` to `path` only where nothing has the name, in one step that no other process's
+// write replaces (through `temporary`, a name of this attempt's own, never left behind): of two
+// writers at once one writes it and the other gets false. Throws Error(OutputFailed) naming the
+// path for any other failure.
+bool create_file_once(const std::string& path, const std::string& content,
+                      const std::string& temporary);
+
 // An output of an earlier call, read back (to compare or amend it): what the name holds.
 struct EarlierFile {
   enum class State {

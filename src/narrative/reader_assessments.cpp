@@ -44,6 +44,21 @@ bool is_duration(const Token& token) {
 }
 
 // A BI-RADS category after a category word: "4C", "4 c", ": 4", "Category 3", "IV".
+namespace {
+
+// The categories by their number, 0 to 6.
+constexpr Category kDigits[] = {Category::Incomplete0,     Category::Negative1,
+                                Category::Benign2,         Category::ProbablyBenign3,
+                                Category::Suspicious4,     Category::HighlySuggestive5,
+                                Category::KnownMalignancy6};
+
+// A breast's letters as reports abbreviate it before a category: "R 2", "li 4", "Rt 2".
+bool is_breast_letter(std::string_view word) {
+  return word == "r" || word == "l" || word == "re" || word == "li" || word == "rt" || word == "lt";
+}
+
+}  // namespace
+
 std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Item& item,
                                                                        std::size_t at,
                                                                        std::size_t end) const {
@@ -57,10 +72,6 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
     break;
   }
   if (at >= end) return std::nullopt;
-  static constexpr Category kDigits[] = {Category::Incomplete0,     Category::Negative1,
-                                         Category::Benign2,         Category::ProbablyBenign3,
-                                         Category::Suspicious4,     Category::HighlySuggestive5,
-                                         Category::KnownMalignancy6};
   auto subcategory = [](char letter) -> std::optional<Category> {
     if (letter == 'a') return Category::LowSuspicion4A;
     if (letter == 'b') return Category::ModerateSuspicion4B;
@@ -208,16 +219,11 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
     }
     const std::string_view side = word.substr(0, digit);
     const std::string_view rest = word.substr(digit);
-    const bool breast_letters =
-        side == "r" || side == "l" || side == "re" || side == "li" || side == "rt" || side == "lt";
+    const bool breast_letters = is_breast_letter(side);
     if (!breast_letters || rest.empty() || rest.size() > 2 || rest[0] < '0' || rest[0] > '6' ||
         (rest.size() == 2 && (rest[0] != '4' || rest[1] < 'a' || rest[1] > 'c'))) {
       return std::nullopt;
     }
-    static constexpr Category kDigits[] = {Category::Incomplete0,     Category::Negative1,
-                                           Category::Benign2,         Category::ProbablyBenign3,
-                                           Category::Suspicious4,     Category::HighlySuggestive5,
-                                           Category::KnownMalignancy6};
     if (rest.size() == 1) return kDigits[rest[0] - '0'];
     return rest[1] == 'a'
                ? Category::LowSuspicion4A
@@ -228,9 +234,7 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
     const Token& token = item.tokens[k];
     return token.kind == TokenKind::Punct || reading.breast_words[k] ||
            words_.is(token, FunctionWordRole::And) ||
-           words_.is(token, FunctionWordRole::CategoryFiller) || token.folded == "r" ||
-           token.folded == "l" || token.folded == "re" || token.folded == "li" ||
-           token.folded == "rt" || token.folded == "lt";
+           words_.is(token, FunctionWordRole::CategoryFiller) || is_breast_letter(token.folded);
   };
   // A density statement's category is the breast's composition (review 47, R47-4).
   if (names_composition(matches)) return;

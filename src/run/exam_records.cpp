@@ -176,17 +176,7 @@ void ExamRecords::claim_record_naming(bool write) const {
     }
     if (!write) return;
     // A name of its own per attempt: serve's workers may all come here at once.
-    const std::string temporary = marker + ".new-" + new_mark();
-    write_file_atomically(temporary, naming_ + "\n");
-    bool moved = false;
-    try {
-      moved = move_file_durably(temporary, marker, Replace::No);
-    } catch (const Error&) {
-      fs::remove(temporary, error);  // never left behind (review 43, R43-9)
-      throw;
-    }
-    if (moved) return;
-    fs::remove(temporary, error);
+    if (create_file_once(marker, naming_ + "\n", marker + ".new-" + new_mark())) return;
     kept = read_earlier_output(marker, kLargestNamingFile);  // another call's, written meanwhile
   }
   if (kept.bytes == naming_ + "\n") return;

@@ -502,18 +502,9 @@ bool claim_batch_naming(const std::string& output_dir, const std::string& naming
   if (kept.state == EarlierFile::State::Missing) {
     // A new name that no rename replaces: of two batches started at once, one writes it and the
     // other reads it (hostile review 45, H45-7). A temporary of its own per process.
-    const std::string temporary = marker + ".new-" + std::to_string(::getpid());
-    write_file_atomically(temporary, naming + "\n");
-    std::error_code error;
-    bool moved = false;
-    try {
-      moved = move_file_durably(temporary, marker, Replace::No);
-    } catch (const Error&) {
-      fs::remove(temporary, error);
-      throw;
+    if (create_file_once(marker, naming + "\n", marker + ".new-" + std::to_string(::getpid()))) {
+      return true;
     }
-    if (moved) return true;
-    fs::remove(temporary, error);
     kept = read_earlier_output(marker, kLargestNamingFile);
   }
   if (kept.state != EarlierFile::State::Read || kept.bytes.empty() || kept.bytes.back() != '\n') {
