@@ -290,6 +290,19 @@ Report beside_benign_coded(const std::string& text) {
   return summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
 }
 
+enum class Unassessed { Kept, Any };
+
+// `text` beside benign coded findings: the exam needs review and is not benign; with
+// Unassessed::Kept, a finding the rules do not assess holds what the text names.
+void expect_review_beside_benign(const char* text, Unassessed unassessed) {
+  const Report report = beside_benign_coded(text);
+  EXPECT_TRUE(report.exam.needs_review) << text;
+  EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  if (unassessed == Unassessed::Kept) {
+    EXPECT_FALSE(report.input.unassessed_findings.empty()) << text;
+  }
+}
+
 // A suspicious kind, or a suspicion or disease named now, on the other breast and no
 // calcification word: never dropped beside benign coded findings, never a benign exam unreviewed.
 TEST(PairingSafety, SuspicionWithoutACalcificationWordIsNeverDroppedBesideCodedFindings) {
@@ -322,9 +335,7 @@ TEST(PairingSafety, SuspicionInAClauseOfItsOwnIsKept) {
         "Left breast: no architectural distortion, malignancy cannot be excluded.",
         "Heterogeneously dense breasts; DCIS in the left breast cannot be excluded.",
         "Stable benign mass right breast; left breast: DCIS cannot be excluded."}) {
-    const Report report = beside_benign_coded(text);
-    EXPECT_TRUE(report.exam.needs_review) << text;
-    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    expect_review_beside_benign(text, Unassessed::Any);
   }
 }
 
@@ -336,10 +347,7 @@ TEST(PairingSafety, ALesionOnlyTheTextNamesIsNeverDropped) {
        {"Left breast: irregular spiculated mass at 2 o'clock, highly suggestive of malignancy.",
         "Left breast: suspicious mass.", "Left breast: new architectural distortion.",
         "Left breast: mass, concerning for carcinoma."}) {
-    const Report report = beside_benign_coded(text);
-    EXPECT_TRUE(report.exam.needs_review) << text;
-    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
-    EXPECT_FALSE(report.input.unassessed_findings.empty()) << text;
+    expect_review_beside_benign(text, Unassessed::Kept);
   }
 }
 
@@ -383,10 +391,7 @@ TEST(PairingSafety, ASuspiciousOtherFindingOrSignTheTextNamesIsNeverDropped) {
         "New skin thickening of the right breast.", "Nipple retraction on the right.",
         "Peau d'orange of the right breast.", "Palpable lump right breast at 9 o'clock.",
         "Recurrence right breast.", "Recurrent tumor cannot be excluded."}) {
-    const Report report = beside_benign_coded(text);
-    EXPECT_TRUE(report.exam.needs_review) << text;
-    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
-    EXPECT_FALSE(report.input.unassessed_findings.empty()) << text;
+    expect_review_beside_benign(text, Unassessed::Kept);
   }
 }
 
@@ -399,10 +404,7 @@ TEST(PairingSafety, ALesionAfterDeniedCalcificationsInTheSameSentenceIsKept) {
         "No other calcifications, but new architectural distortion at 2 o'clock.",
         "No other calcifications but a new developing asymmetry.",
         "Negative for suspicious calcifications, although a new mass is seen at 10 o'clock."}) {
-    const Report report = beside_benign_coded(text);
-    EXPECT_TRUE(report.exam.needs_review) << text;
-    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
-    EXPECT_FALSE(report.input.unassessed_findings.empty()) << text;
+    expect_review_beside_benign(text, Unassessed::Kept);
   }
 }
 
@@ -445,9 +447,7 @@ TEST(PairingSafety, AbbreviatedWorkUpWordingsAreFollowUps) {
 // (hostile review 46, H46-1). A number that is no category after it ("in 1 year") says nothing.
 TEST(PairingSafety, ACategoryTheTextMayStateIsNeverLost) {
   for (const char* text : {"IMPRESSION: BI-RADS R 2 / L 4.", "IMPRESSION: BI-RADS R2 L4."}) {
-    const Report report = beside_benign_coded(text);
-    EXPECT_TRUE(report.exam.needs_review) << text;
-    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    expect_review_beside_benign(text, Unassessed::Any);
   }
   for (const char* text :
        {"BI-RADS 2, routine screening in 1 year.", "BI-RADS 2. 3 views obtained.", "BI-RADS 2."}) {
@@ -463,9 +463,7 @@ TEST(PairingSafety, AnUnreadRecommendationIsNeverDropped) {
   for (const char* text :
        {"Recommend wire loc.", "Recommend USCNB.", "Refer to breast clinic.",
         "Recommend contrast-enhanced mammography.", "No MRI needed; recommend wire loc."}) {
-    const Report report = beside_benign_coded(text);
-    EXPECT_TRUE(report.exam.needs_review) << text;
-    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    expect_review_beside_benign(text, Unassessed::Any);
   }
   for (const char* text : {"Annual diagnostic mammography is recommended.",
                            "Biopsy is not recommended.", "No additional imaging needed.",
