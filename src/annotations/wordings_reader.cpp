@@ -79,6 +79,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"elsewhere", FunctionWordRole::Elsewhere},
     {"doubt", FunctionWordRole::Doubt},
     {"other-finding", FunctionWordRole::OtherFinding},
+    {"lesion-noun", FunctionWordRole::LesionNoun},
+    {"calls-benign", FunctionWordRole::CallsBenign},
     {"sign", FunctionWordRole::Sign},
     {"finding-qualifier", FunctionWordRole::FindingQualifier},
     {"recommends", FunctionWordRole::Recommends},

@@ -524,7 +524,7 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
           token.kind == TokenKind::Number && k + 1 < end &&
           (item.tokens[k + 1].folded == "mm" || item.tokens[k + 1].folded == "cm");
       if (measured || words_.is(token, FunctionWordRole::FindingQualifier) ||
-          (words_.is(token, FunctionWordRole::Disease) && now(k))) {
+          (names_disease(item, reading, k) && now(k))) {
         qualified = true;
       }
       measured_here = measured_here || measured;
@@ -533,12 +533,20 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
       }
     }
     // A lesion described by its features and size alone, no noun ("Left breast 2:00: hypoechoic,
-    // non-parallel, microlobulated, 8 mm": hostile review 47, H47-2), on a breast the text names.
-    if (!noun && !sign && qualifier && measured_here) {
+    // non-parallel, microlobulated, 8 mm": hostile review 47, H47-2), or a qualifier that is
+    // nearly all its breast's line says ("Left breast: abnormal.", "Left breast: new since
+    // prior."), on a breast the text names.
+    if (!noun && !sign && qualifier) {
+      constexpr std::size_t kFewWords = 3;
       bool breast_named = reading.heading_side.has_value();
-      for (std::size_t k = begin; k < end; ++k)
+      std::size_t other_words = 0;
+      for (std::size_t k = begin; k < end; ++k) {
         breast_named = breast_named || reading.breast_words[k];
-      if (breast_named && !signs_of_the_indication) noun = qualifier;
+        if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++other_words;
+      }
+      if (breast_named && !signs_of_the_indication && (measured_here || other_words <= kFewWords)) {
+        noun = qualifier;
+      }
     }
     if (noun) {
       // Hedged ("fraglicher Herd", "possible mass"): to be worked up all the same.
@@ -554,6 +562,15 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
         alone = k == *noun || token.kind != TokenKind::Word || reading.breast_words[k];
       }
       qualified = qualified || (alone && breast_named);
+      // A lesion placed on a breast ("A nodule is seen in the left breast", "Links: ovaler Herd mit
+      // angulierten Rändern"): to be worked up unless a word calls it benign (hostile review 47).
+      const bool called_benign = std::any_of(
+          item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+          item.tokens.begin() + static_cast<std::ptrdiff_t>(end),
+          [this](const Token& token) { return words_.is(token, FunctionWordRole::CallsBenign); });
+      qualified = qualified ||
+                  (words_.is(item.tokens[*noun], FunctionWordRole::LesionNoun) && !called_benign &&
+                   breast_of_clause(item, reading, matches, *noun) != Laterality::Unknown);
     }
     if (signs_of_the_indication) noun.reset();
     const std::optional<std::size_t> named = sign ? sign : (qualified ? noun : std::nullopt);
@@ -573,10 +590,11 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
   }
 }
 
-// The breast the clause holding token `at` names (not one compared with), else its heading's.
+// The breast the clause holding token `at` names (not one compared with), else its heading's. The
+// clause as descriptors bind: "A mass is seen in the left breast" is the left breast's.
 Laterality Reader::breast_of_clause(const Item& item, const SentenceReading& reading,
                                     const std::vector<PhraseMatch>& matches, std::size_t at) const {
-  const Clause clause = reading.context_clause_of(at);
+  const Clause clause = reading.clause_of(at);
   std::vector<Read<Laterality>> sides;
   for (const PhraseMatch& side : matches) {
     if (side.kind != PhraseKind::Laterality || side.begin < clause.first ||
@@ -602,7 +620,7 @@ void Reader::read_history(const Item& item, const SentenceReading& reading,
                           const std::vector<PhraseMatch>& matches) {
   if (names_composition(matches)) return;
   for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
-    if (!words_.is(item.tokens[k], FunctionWordRole::Disease)) continue;
+    if (!names_disease(item, reading, k)) continue;
     ContextReading context = status_of(item, reading, k, k + 1, false);
     if (context.status != MentionStatus::Historical) continue;
     NarrativeReading::History history;
@@ -668,7 +686,7 @@ void Reader::read_unplaced_suspicion(const Item& item, const SentenceReading& re
     }
     const auto [begin, end] = reading.clauses[c];
     for (std::size_t k = begin; k < end && !clause; ++k) {
-      if (!words_.is(item.tokens[k], FunctionWordRole::Disease) || reading.hypothesis_words[k] ||
+      if (!names_disease(item, reading, k) || reading.hypothesis_words[k] ||
           reading.comparison_words[k]) {
         continue;
       }

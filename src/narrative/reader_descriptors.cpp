@@ -403,6 +403,16 @@ bool Reader::names_high_risk_result(const PhraseMatch& match) const {
          results.end();
 }
 
+bool Reader::names_disease(const Item& item, const SentenceReading& reading, std::size_t at) const {
+  const Token& token = item.tokens[at];
+  if (!words_.is(token, FunctionWordRole::Disease)) return false;
+  if (!words_.measure_word(token, MeasureRole::ExtentFiller)) return true;
+  for (std::size_t k = at + 1; k < reading.range->end; ++k) {
+    if (item.tokens[k].kind != TokenKind::Punct && !reading.breast_words[k]) return false;
+  }
+  return true;
+}
+
 // A pseudo phrase that opens with a negation and holds the assessment ("nicht suspekte
 // Verkalkungen": present, not suspicious) keeps the calcifications affirmed but denies the
 // assessment: the negation it holds is no trigger, yet it says "not".

@@ -169,6 +169,10 @@ class FunctionWords {
         numbers_(&wordings.numbers) {
     for (const FunctionWording& word : wordings.function_words) {
       by_role_[static_cast<std::size_t>(word.role)].push_back(word.phrase);
+      // A lesion noun names another finding: every question asked of those asks it too.
+      if (word.role == FunctionWordRole::LesionNoun) {
+        by_role_[static_cast<std::size_t>(FunctionWordRole::OtherFinding)].push_back(word.phrase);
+      }
     }
     for (const MeasureWording& measure : wordings.measure_words) {
       std::vector<std::string_view> phrase_words;
@@ -386,6 +390,8 @@ struct SentenceReading {
   Clause context_clause_of(std::size_t token) const {
     return clause_holding(context_clauses, token, *range);
   }
+  // The clause descriptors bind in: across "is seen" ("A nodule is seen in the left breast").
+  Clause clause_of(std::size_t token) const { return clause_holding(clauses, token, *range); }
 };
 // How far a context phrase reaches a mention of its clause (narrative.md §3: the scope ends at
 // the clause end; within it, a new noun phrase ends it too).
@@ -547,6 +553,10 @@ class Reader {
                                const std::vector<Trigger>& triggers) const;
   // An assessment wording that names a high-risk pathology result ("ADH", "radial scar").
   bool names_high_risk_result(const PhraseMatch& match) const;
+  // The token at `at` names a disease: a disease word, and where the word is a measure's filler
+  // too (German "ca." is circa), only with nothing but breast words after it ("Links: Ca.", "Left
+  // breast ca."; "ca. 5 mm" is a size).
+  bool names_disease(const Item& item, const SentenceReading& reading, std::size_t at) const;
   bool denied_by_pseudo(const PhraseMatch& assessment,
                         const std::vector<PhraseMatch>& matches) const;
   bool doubted(const Item& item, std::size_t begin, std::size_t end, std::size_t clause_begin,

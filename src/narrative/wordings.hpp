@@ -99,6 +99,15 @@ enum class FunctionWordRole {
   // "Herdbefund". An assessment word right before it ("a suspicious mass") assesses that finding,
   // and a breast named in its own part of a clause is its breast, not the calcifications'.
   OtherFinding,
+  // An other-finding noun naming a lesion to be worked up: "nodule", "lesion", "tumor", "density";
+  // German "Herd", "Knoten", "Läsion", "Verdichtung". One the text affirms now on a breast it
+  // names is a finding the calcification rules do not assess unless a word calls it benign ("A
+  // nodule is seen in the left breast", "Links: Tumor mit Infiltration der Haut": hostile review
+  // 47). It is an other-finding noun too.
+  LesionNoun,
+  // Calls another finding benign: "benign"; German "benigne", "gutartig" ("benign-appearing
+  // nodule in the left breast": no lesion to work up).
+  CallsBenign,
   // A sign of disease other than calcifications, a finding wherever the text affirms it now:
   // "adenopathy", "thickening", "retraction", "lump", "recurrence"; German "Tastbefund",
   // "Rezidiv", "Hautverdickung" (hostile reviews 44 and 45).

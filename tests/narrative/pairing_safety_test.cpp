@@ -531,5 +531,49 @@ TEST(PairingSafety, Review47FeaturesAloneAndLinearVessels) {
   EXPECT_FALSE(vessels.exam.needs_review);
 }
 
+// Hostile review 47 residue: a lesion noun the text places on a breast, whatever else it says of
+// it ("is seen", "with angular margins", "with skin infiltration"), a qualifier that is nearly
+// all a breast's line says, cancer abbreviated "ca", and a sign of Paget disease: never a benign
+// exam unreviewed. The lesion keeps the breast the sentence gives it across "is seen".
+TEST(PairingSafety, ALesionPlacedOnABreastIsKept) {
+  for (const char* text :
+       {"A nodule is seen in the left breast.",
+        "There is a density in the left upper outer "
+        "quadrant.",
+        "Left breast: oval nodule with angular margins.",
+        "Left breast: tumor with skin infiltration.", "Left breast: abnormal.",
+        "Left breast: new since prior.", "Left breast: eczematous nipple changes."}) {
+    expect_review_beside_benign(text, Unassessed::Kept);
+  }
+  for (const char* text : {"Left breast ca.", "L breast CA."}) {
+    expect_review_beside_benign(text, Unassessed::Any);
+  }
+  const Report seen = beside_benign_coded("A nodule is seen in the left breast.");
+  ASSERT_FALSE(seen.input.unassessed_findings.empty());
+  EXPECT_EQ(seen.input.unassessed_findings.front().laterality, Laterality::Left);
+  // A benign one, and one no breast is named for, add nothing.
+  for (const char* text : {"Benign-appearing nodule in the left breast.", "Discuss the tumor."}) {
+    EXPECT_TRUE(beside_benign_coded(text).input.unassessed_findings.empty()) << text;
+  }
+}
+
+// Follow-ups without "in" and the British "6/12" are short intervals (E21); asking for priors or a
+// tumour board is an unread recommendation; a routine interval in other words asks for nothing.
+TEST(PairingSafety, MoreFollowUpWordingsAreRead) {
+  for (const char* text : {"F/U 6 months.", "Follow up 6/12."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(exam_fired(report, "E21")) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  for (const char* text : {"Obtain prior mammograms for comparison.", "Discuss at tumor board."}) {
+    expect_review_beside_benign(text, Unassessed::Any);
+  }
+  for (const char* text : {"Next mammogram in 2 years.", "Screening mammography in 2 years."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_FALSE(report.exam.needs_review) << text;
+    EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -1931,5 +1931,44 @@ TEST(TextReview47, GermanFeaturesAndEnhancementAskForReview) {
   EXPECT_TRUE(background.input.unassessed_findings.empty());
 }
 
+// German text beside one benign coded finding of the right breast (overall 2).
+Report beside_benign_coded_de(const std::string& text) {
+  const ContentItem coarse = coded_finding(
+      "1.2.2.1",
+      {side("1.2.2.1.1", Laterality::Right),
+       property("1.2.2.1.2", codes::kCalcificationType, code_of(Morphology::CoarsePopcorn)),
+       property("1.2.2.1.3", codes::kCalcificationDistribution, code_of(Distribution::Diffuse)),
+       property("1.2.2.1.4", codes::kAssessmentCategory, code_of(Category::Benign2))});
+  return summarise_with(document_of({"", text, std::nullopt, {coarse}, Category::Benign2}),
+                        german());
+}
+
+// Hostile review 47 residue, German: a lesion placed on a breast with more words about it, cancer
+// abbreviated "Ca." (circa before a size), a lump palpated in the indication: never a benign exam
+// unreviewed. A condition of both breasts does not give the calcifications its breasts, and
+// routine intervals in other words ask for nothing (H47-4, H47-5).
+TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
+  for (const char* text :
+       {"Links: Ca.", "Links: Tumor mit Infiltration der Haut.",
+        "Links: ovaler Herd mit angulierten Rändern.", "Indikation: Knoten links getastet."}) {
+    const Report report = beside_benign_coded_de(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  for (const char* text :
+       {"Grobschollige Verkalkung rechts, ca. 5 mm.", "Mammographie in 2 Jahren.",
+        "Jährliche Nachsorge.", "Weitere Vorsorge gemäß Leitlinie.", "Links: gutartiger Knoten."}) {
+    const Report report = beside_benign_coded_de(text);
+    EXPECT_FALSE(report.exam.needs_review) << text;
+    EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
+    EXPECT_TRUE(report.input.unassessed_findings.empty()) << text;
+  }
+  const Report both =
+      beside_benign_coded_de("Mastopathie beidseits, grobschollige Verkalkungen rechts, gutartig.");
+  for (const Finding* finding : of_origin(both, Origin::Narrative)) {
+    EXPECT_EQ(finding->laterality, Laterality::Right);
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
