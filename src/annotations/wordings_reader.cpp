@@ -36,6 +36,13 @@ std::string phrase_problem(std::string_view phrase) {
   for (std::size_t i = 0; i < phrase.size(); ++i) {
     const char c = phrase[i];
     if (c >= 'A' && c <= 'Z') return "must be lower case";
+    // A Latin-1 capital ("Ö" is C3 96; C3 97 is "×"): report text is folded, the phrase would
+    // never match (review 47, R47-10).
+    const auto byte = [&phrase](std::size_t at) { return static_cast<unsigned char>(phrase[at]); };
+    if (byte(i) == 0xC3 && i + 1 < phrase.size() && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9E &&
+        byte(i + 1) != 0x97) {
+      return "must be lower case";
+    }
     if (c == '\t' || c == '\n' || c == '\r') return "must use single spaces between words";
     if (c == ' ' && i + 1 < phrase.size() && phrase[i + 1] == ' ') {
       return "must use single spaces between words";

@@ -352,9 +352,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       read_other_lesions(item, reading, matches);
       read_named_other_findings(item, reading, matches);
     } else if (range.section == ReportSection::History) {
-      // The reason for the exam: a sign it names is the patient's now ("Clinical history: lump
-      // left breast", "Fragestellung: Tastbefund links?"; hostile review 46, H46-11).
-      read_named_other_findings(item, reading, matches, true);
+      read_signs_of_the_indication(item, reading, matches);
     }
     read_history(item, reading, matches);
     if (!went_on && reading_.findings.size() == findings_before) {
@@ -397,6 +395,23 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
 }
 
+namespace {
+
+// The clause names calcifications or a mass, distortion or asymmetry: read_other_lesions and the
+// mentions hold what it says.
+bool holds_calcifications_or_lesion(const SentenceReading& reading,
+                                    const std::vector<PhraseMatch>& matches, Clause clause) {
+  const auto inside = [&clause](const PhraseMatch& match) {
+    return match.begin >= clause.first && match.begin < clause.second;
+  };
+  return std::any_of(reading.mentions.begin(), reading.mentions.end(), inside) ||
+         std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+           return inside(match) && is_other_lesion(match.kind);
+         });
+}
+
+}  // namespace
+
 // A distortion, an asymmetry or a mass the sentence affirms (or hedges) with no calcification word:
 // a finding the calcification rules do not assess, of the breast its clause names (else the
 // heading's, else unknown). Kept so that the report's assessment is not taken as the only
@@ -428,10 +443,7 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
     });
   };
   for (const PhraseMatch& match : matches) {
-    if (match.kind != PhraseKind::Distortion && match.kind != PhraseKind::Asymmetry &&
-        match.kind != PhraseKind::Mass) {
-      continue;
-    }
+    if (!is_other_lesion(match.kind)) continue;
     if (reading.hypothesis_words[match.begin] || holds_the_calcifications(match)) continue;
     if (!gives_finding(status_of(item, reading, match.begin, match.end, false).status)) continue;
     const Laterality laterality = breast_of_clause(item, reading, matches, match.begin);
@@ -466,39 +478,16 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
 // sentences left the exam benign, unreviewed (hostile reviews 44 and 45, H44-3, H45-1, H45-3).
 // A benign one ("Benign-appearing intramammary lymph node", "Simple cyst") is none.
 void Reader::read_named_other_findings(const Item& item, const SentenceReading& reading,
-                                       const std::vector<PhraseMatch>& matches,
-                                       bool signs_of_the_indication) {
+                                       const std::vector<PhraseMatch>& matches) {
   if (names_composition(matches)) return;
-  // In the indication a sign is read as now unless its words say past, denied or supposed
-  // (status_of as for a "new" mention: the section alone makes nothing past).
-  const auto said_past = [&](std::size_t k) {
-    const Clause clause = reading.context_clause_of(k);
-    return std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& t) {
-      return t.role == ContextRole::Historical && t.begin >= clause.first && t.begin < k;
-    });
-  };
   const auto now = [&](std::size_t k) {
-    if (signs_of_the_indication) {
-      return !reading.comparison_words[k] && !said_past(k) &&
-             gives_finding(status_of(item, reading, k, k + 1, true).status);
-    }
     return !reading.hypothesis_words[k] && !reading.comparison_words[k] &&
            gives_finding(status_of(item, reading, k, k + 1, false).status);
   };
   for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
     const std::size_t begin = reading.clauses[c].first;
     const std::size_t end = reading.clauses[c].second;
-    const bool held_elsewhere =
-        std::any_of(reading.mentions.begin(), reading.mentions.end(),
-                    [&](const PhraseMatch& mention) {
-                      return mention.begin >= begin && mention.begin < end;
-                    }) ||
-        std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
-          return match.begin >= begin && match.begin < end &&
-                 (match.kind == PhraseKind::Distortion || match.kind == PhraseKind::Asymmetry ||
-                  match.kind == PhraseKind::Mass);
-        });
-    if (held_elsewhere) continue;
+    if (holds_calcifications_or_lesion(reading, matches, reading.clauses[c])) continue;
     std::optional<std::size_t> sign;
     std::optional<std::size_t> noun;
     // A suspicion in the clause, its own or the noun's ("Suspicious lesion": an assessment word
@@ -544,7 +533,7 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
         breast_named = breast_named || reading.breast_words[k];
         if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++other_words;
       }
-      if (breast_named && !signs_of_the_indication && (measured_here || other_words <= kFewWords)) {
+      if (breast_named && (measured_here || other_words <= kFewWords)) {
         noun = qualifier;
       }
     }
@@ -572,22 +561,52 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
                   (words_.is(item.tokens[*noun], FunctionWordRole::LesionNoun) && !called_benign &&
                    breast_of_clause(item, reading, matches, *noun) != Laterality::Unknown);
     }
-    if (signs_of_the_indication) noun.reset();
     const std::optional<std::size_t> named = sign ? sign : (qualified ? noun : std::nullopt);
-    if (!named) continue;
-    UnassessedFinding finding;
-    finding.position = *item.position;
-    finding.code = Code{"", "", words_of(item, *named, *named + 1)};
-    finding.laterality = breast_of_clause(item, reading, matches, *named);
-    finding.from_text = true;
-    finding.quote = reading.sentence.text;
-    const bool known = std::any_of(reading_.other_lesions.begin(), reading_.other_lesions.end(),
-                                   [&](const UnassessedFinding& held) {
-                                     return held.laterality == finding.laterality &&
-                                            held.code.meaning == finding.code.meaning;
-                                   });
-    if (!known) reading_.other_lesions.push_back(std::move(finding));
+    if (named) add_word_named_finding(item, reading, matches, *named);
   }
+}
+
+// The reason for the exam: a sign it names is the patient's now ("Clinical history: lump left
+// breast", "Fragestellung: Tastbefund links?"; hostile review 46, H46-11), unless its words say
+// past, denied or supposed ("Z. n. Tastbefund 2019"; status_of as for a "new" mention: the
+// section alone makes nothing past). Its lesion nouns are the history's, no finding.
+void Reader::read_signs_of_the_indication(const Item& item, const SentenceReading& reading,
+                                          const std::vector<PhraseMatch>& matches) {
+  if (names_composition(matches)) return;
+  const auto said_past = [&](std::size_t k) {
+    const Clause clause = reading.context_clause_of(k);
+    return std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& t) {
+      return t.role == ContextRole::Historical && t.begin >= clause.first && t.begin < k;
+    });
+  };
+  for (const Clause& clause : reading.clauses) {
+    if (holds_calcifications_or_lesion(reading, matches, clause)) continue;
+    for (std::size_t k = clause.first; k < clause.second; ++k) {
+      if (words_.is(item.tokens[k], FunctionWordRole::Sign) && !reading.comparison_words[k] &&
+          !said_past(k) && gives_finding(status_of(item, reading, k, k + 1, true).status)) {
+        add_word_named_finding(item, reading, matches, k);
+        break;
+      }
+    }
+  }
+}
+
+// A finding the calcification rules do not assess, named by the word at `at`, of the breast its
+// clause names; once per breast and word.
+void Reader::add_word_named_finding(const Item& item, const SentenceReading& reading,
+                                    const std::vector<PhraseMatch>& matches, std::size_t at) {
+  UnassessedFinding finding;
+  finding.position = *item.position;
+  finding.code = Code{"", "", words_of(item, at, at + 1)};
+  finding.laterality = breast_of_clause(item, reading, matches, at);
+  finding.from_text = true;
+  finding.quote = reading.sentence.text;
+  const bool known = std::any_of(reading_.other_lesions.begin(), reading_.other_lesions.end(),
+                                 [&](const UnassessedFinding& held) {
+                                   return held.laterality == finding.laterality &&
+                                          held.code.meaning == finding.code.meaning;
+                                 });
+  if (!known) reading_.other_lesions.push_back(std::move(finding));
 }
 
 // The breast the clause holding token `at` names (not one compared with), else its heading's. The
@@ -662,9 +681,7 @@ void Reader::read_unplaced_suspicion(const Item& item, const SentenceReading& re
     const bool lesion = std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
       if (match.begin < begin || match.begin >= end) return false;
       if (match.kind == PhraseKind::Composition) return true;
-      return (match.kind == PhraseKind::Distortion || match.kind == PhraseKind::Asymmetry ||
-              match.kind == PhraseKind::Mass) &&
-             affirmed(match.begin, match.end);
+      return is_other_lesion(match.kind) && affirmed(match.begin, match.end);
     });
     if (lesion) return true;
     for (std::size_t k = begin; k < end; ++k) {
@@ -1884,7 +1901,7 @@ void add_spelled_out_umlauts(Wordings& wordings) {
         &wordings.mass_with_calcifications, &wordings.distortion, &wordings.asymmetry,
         &wordings.distortion_cause, &wordings.mass, &wordings.not_laterality,
         &wordings.not_assessment, &wordings.composition, &wordings.breast_imaging, &wordings.breast,
-        &wordings.category_words}) {
+        &wordings.category_words, &wordings.abbreviations}) {
     add_spelled_out_twins(*list);
   }
   add_spelled_out_twins(wordings.morphology);

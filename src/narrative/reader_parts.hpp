@@ -288,6 +288,12 @@ bool is_report_of_done(const Token& token, const Token* next);
 // A unit of time after a number: "6 months", "2 years".
 bool is_duration(const Token& token);
 
+// A lesion other than calcifications that a phrase names: a mass, a distortion, an asymmetry.
+inline bool is_other_lesion(PhraseKind kind) {
+  return kind == PhraseKind::Distortion || kind == PhraseKind::Asymmetry ||
+         kind == PhraseKind::Mass;
+}
+
 // A composition sentence describes the breast ("heterogeneously dense, which may obscure small
 // masses"): no finding and no category of its own.
 inline bool names_composition(const std::vector<PhraseMatch>& matches) {
@@ -428,10 +434,12 @@ class Reader {
   void continue_previous_findings(const Item& item, const SentenceReading& reading);
   void read_other_lesions(const Item& item, const SentenceReading& reading,
                           const std::vector<PhraseMatch>& matches);
-  // `signs_of_the_indication`: a history section's sentence, whose signs alone are read, as now.
   void read_named_other_findings(const Item& item, const SentenceReading& reading,
-                                 const std::vector<PhraseMatch>& matches,
-                                 bool signs_of_the_indication = false);
+                                 const std::vector<PhraseMatch>& matches);
+  void read_signs_of_the_indication(const Item& item, const SentenceReading& reading,
+                                    const std::vector<PhraseMatch>& matches);
+  void add_word_named_finding(const Item& item, const SentenceReading& reading,
+                              const std::vector<PhraseMatch>& matches, std::size_t at);
   void read_history(const Item& item, const SentenceReading& reading,
                     const std::vector<PhraseMatch>& matches);
   void read_unplaced_suspicion(const Item& item, const SentenceReading& reading,

@@ -93,6 +93,14 @@ TEST(WordingsReader, ProblemsNameFileLineAndField) {
   EXPECT_NE(problem_of(wordings("  <morphology term=\"amorphous\" phrase=\"Amorphous\"/>\n"))
                 .find(":4: morphology/@phrase: 'Amorphous' must be lower case"),
             std::string::npos);
+  // A capital umlaut too: folded report text never holds one (review 47, R47-10).
+  EXPECT_NE(problem_of(wordings("  <breast phrase=\"\xC3\x96"
+                                "dem\"/>\n"))
+                .find("must be lower case"),
+            std::string::npos);
+  EXPECT_EQ(problem_of(wordings("  <breast phrase=\"\xC3\xB6"
+                                "dem\"/>\n")),
+            "no error");
   EXPECT_NE(problem_of(wordings("  <breast phrase=\"both  breasts\"/>\n")).find("single spaces"),
             std::string::npos);
   EXPECT_NE(problem_of(wordings("  <breast phrase=\"br*east\"/>\n")).find("'*' only at its end"),

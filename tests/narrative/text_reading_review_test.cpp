@@ -1899,6 +1899,14 @@ TEST(TextReview46, UmlautsSpelledOutAreReadForEveryWording) {
   const Report atypia_umlaut = summarise_de(
       "Gruppierte amorphe Verkalkungen links, atypische lobuläre Hyperplasie in der Stanze.");
   EXPECT_EQ(atypia.exam.category, atypia_umlaut.exam.category);
+  // Abbreviations too (review 47, R47-10): "unveraend." ends no sentence, as "unveränd." does not.
+  for (const char* text : {"Gruppierter amorpher Mikrokalk links, unveränd. zur Voraufnahme.",
+                           "Gruppierter amorpher Mikrokalk links, unveraend. zur Voraufnahme."}) {
+    const Report report = summarise_de(text);
+    ASSERT_FALSE(report.input.text_mentions.empty()) << text;
+    EXPECT_NE(report.input.text_mentions[0].sentence.text.find("Voraufnahme"), std::string::npos)
+        << text;
+  }
 }
 
 // Hostile review 46, H46-11: a sign the indication names is the patient's now (A6: a palpable
