@@ -1,5 +1,7 @@
 #include "output/xml_text.hpp"
 
+#include <pugixml.hpp>
+
 #include <algorithm>
 #include <cstddef>
 
@@ -55,6 +57,31 @@ std::string xml_safe_text(const std::string& text) {
     }
   }
   return out;
+}
+
+std::optional<std::string> start_tag_attribute(std::string_view head, std::string_view tag_start,
+                                               const char* attribute) {
+  // A tag start that ends in an element's name is that whole name: "<mammocalcIndex" does not
+  // start "<mammocalcIndexes".
+  const bool ends_in_name = tag_start.back() != '"';
+  const auto name_goes_on = [&](std::size_t at) {
+    const std::size_t next = at + tag_start.size();
+    return ends_in_name && next < head.size() &&
+           std::string_view(" \t\r\n/>").find(head[next]) == std::string_view::npos;
+  };
+  std::size_t at = head.find(tag_start);
+  while (at != std::string_view::npos && name_goes_on(at)) at = head.find(tag_start, at + 1);
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::size_t tag_end = head.find('>', at);
+  if (tag_end == std::string_view::npos) return std::nullopt;
+  std::string tag(head.substr(at, tag_end - at));
+  if (!tag.empty() && tag.back() == '/') tag.pop_back();
+  tag += "/>";
+  pugi::xml_document document;
+  if (!document.load_buffer(tag.data(), tag.size(), pugi::parse_minimal | pugi::parse_escapes)) {
+    return std::nullopt;
+  }
+  return std::string(document.document_element().attribute(attribute).value());
 }
 
 }  // namespace mammocalc

@@ -29,6 +29,7 @@
 #include "dicom/sr_reader.hpp"
 #include "dicom/sr_writer.hpp"
 #include "findings/lexicon.hpp"
+#include "output/xml_text.hpp"
 #include "review/exam_view.hpp"
 #include "review/review_html.hpp"
 #include "run/summarise.hpp"
@@ -391,33 +392,6 @@ std::string claim_output_name(const InputResult& result, bool pseudonymised,
 
 namespace {
 
-// The `naming` attribute of the root `root_tag` in a file's head; nullopt when the head has no
-// such root, "" when the root has no naming (written before the attribute).
-std::optional<std::string> naming_in_head(const std::string& head, std::string_view root_tag) {
-  const std::size_t root = head.find(root_tag);
-  if (root == std::string::npos) return std::nullopt;
-  const std::size_t root_end = head.find('>', root);
-  if (root_end == std::string::npos) return std::nullopt;
-  const std::string attributes = head.substr(root, root_end - root);
-  const std::size_t at = attributes.find(" naming=\"");
-  if (at == std::string::npos) return std::string();
-  const std::size_t value = at + 9;
-  const std::size_t value_end = attributes.find('"', value);
-  if (value_end == std::string::npos) return std::nullopt;
-  return attributes.substr(value, value_end - value);
-}
-
-// The naming a review page's head says (render_review_page), if any.
-std::optional<std::string> page_naming(const std::string& head) {
-  const std::string marker = std::string("<meta name=\"") + kPageNamingMeta + "\" content=\"";
-  const std::size_t at = head.find(marker);
-  if (at == std::string::npos) return std::nullopt;
-  const std::size_t value = at + marker.size();
-  const std::size_t value_end = head.find('"', value);
-  if (value_end == std::string::npos) return std::nullopt;
-  return head.substr(value, value_end - value);
-}
-
 [[noreturn]] void refuse_naming(const std::string& output_dir, const std::string& what,
                                 const std::string& kept, const std::string& naming) {
   // Worded from what it says, never from this run's setting alone (review 47, R47-7).
@@ -450,7 +424,8 @@ void refuse_other_naming(const std::string& output_dir, const std::string& namin
   std::error_code error;
   if (fs::exists(fs::symlink_status(index, error))) {
     const xml_input::FileBytes head = head_of(index);
-    const std::optional<std::string> kept = naming_in_head(head.bytes, "<mammocalcIndex ");
+    const std::optional<std::string> kept =
+        start_tag_attribute(head.bytes, "<mammocalcIndex", "naming");
     if (!kept) {
       // Cut short or not an index: what it said of the naming is lost (H44-4).
       throw Error(ErrorCode::Usage,
@@ -471,6 +446,7 @@ void refuse_other_naming(const std::string& output_dir, const std::string& namin
   // Summaries, and review pages (a page names the patient too, and may be left where its
   // summary was removed: hostile review 46, H46-10).
   constexpr int kOutputsAsked = 8;
+  const std::string page_naming_tag = std::string("<meta name=\"") + kPageNamingMeta + "\"";
   int asked = 0;
   const auto ends_with = [](const std::string& name, std::string_view suffix) {
     return name.size() > suffix.size() &&
@@ -486,7 +462,8 @@ void refuse_other_naming(const std::string& output_dir, const std::string& namin
     if (!fs::is_regular_file(it->symlink_status(status_error))) continue;
     const std::string head = head_of(it->path()).bytes;
     const std::optional<std::string> kept =
-        summary ? naming_in_head(head, "<mammocalcSummary ") : page_naming(head);
+        summary ? start_tag_attribute(head, "<mammocalcSummary", "naming")
+                : start_tag_attribute(head, page_naming_tag, "content");
     if (!kept || kept->empty()) continue;  // not ours, or written before the naming was said
     ++asked;
     if (*kept != naming) {

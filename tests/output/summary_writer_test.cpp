@@ -170,6 +170,27 @@ TEST(SummaryAmendment, RefusesWhatIsNoSummary) {
   }
 }
 
+// The naming an output's head says, read as XML (review 43, R43-11): any quoting and order, the
+// whole element name, escapes undone; none where the tag is cut short or absent.
+TEST(StartTagAttribute, ReadsTheAttributeOfTheWholeStartTag) {
+  const char* kIndex = "<mammocalcIndex";
+  EXPECT_EQ(start_tag_attribute("<?xml version=\"1.0\"?>\n<mammocalcIndex xmlns=\"u\" "
+                                "naming=\"plain\">",
+                                kIndex, "naming"),
+            "plain");
+  EXPECT_EQ(start_tag_attribute("<mammocalcIndex naming='a&amp;b' xmlns='u'>", kIndex, "naming"),
+            "a&b");
+  EXPECT_EQ(start_tag_attribute("<mammocalcIndexes naming=\"x\"/><mammocalcIndex naming=\"y\"/>",
+                                kIndex, "naming"),
+            "y");
+  EXPECT_EQ(start_tag_attribute("<mammocalcIndex xmlns=\"u\">", kIndex, "naming"), "");
+  EXPECT_FALSE(start_tag_attribute("<mammocalcIndex naming=\"pla", kIndex, "naming"));
+  EXPECT_FALSE(start_tag_attribute("<other naming=\"plain\">", kIndex, "naming"));
+  EXPECT_EQ(start_tag_attribute("<head><meta name=\"mammocalc-naming\" content=\"plain\" />",
+                                "<meta name=\"mammocalc-naming\"", "content"),
+            "plain");
+}
+
 TEST(XmlSafeText, KeepsValidUtf8) {
   EXPECT_EQ(xml_safe_text("Müller Śląsk 日本"), "Müller Śląsk 日本");
 }
