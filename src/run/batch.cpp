@@ -179,6 +179,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     }
   }
   UsedNames used_names;
+  // The summaries this run wrote or kept, for the leftovers of their exams (R43-12).
+  UsedNames written_names;
   DicomOutputClaims dicom_claims;
   used_names.insert("index.xml");
   ProgressLine progress(errors, config.progress, inputs.size());
@@ -363,6 +365,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
           merge_into(index.rollup, rollups[i]);
         }
       }
+      if (outcome.entry.status == EntryStatus::Summarised)
+        written_names.insert(outcome.entry.output);
       record(std::move(outcome.entry));
       if (undecided[i] != 0) undecided_results.emplace(ordinal, std::move(outcome));
     }
@@ -474,6 +478,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       // What an earlier run left under the name (or this run's first reading) stays: the entry
       // says it failed, not summarised.
       progress.say_error(outcome.failure->what());
+      written_names.erase(output);
       if (outcome.failure->code() == ErrorCode::OutputFailed) output_failed = true;
       --counts.summarised;
       ++counts.failed;
@@ -490,7 +495,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   // Summaries an earlier run left of this run's exams (UID-2.xml of an input this run no
   // longer has): not this run's, and they may say so about inputs it does not know; said, never
   // removed (hostile reviews 38 and 40, H38-9, H40-3).
-  const std::vector<LeftoverSummary> leftovers = leftover_summaries(config.output_dir, used_names);
+  const std::vector<LeftoverSummary> leftovers =
+      leftover_summaries(config.output_dir, written_names);
   for (const LeftoverSummary& leftover : leftovers) {
     progress.say_error((fs::path(config.output_dir) / leftover.summary).string() +
                        ": a summary an earlier run left of the exam this run summarised to " +

@@ -498,7 +498,7 @@ bool claim_batch_naming(const std::string& output_dir, const std::string& naming
 }
 
 std::vector<LeftoverSummary> leftover_summaries(const std::string& output_dir,
-                                                const UsedNames& used_names) {
+                                                const UsedNames& written) {
   std::vector<LeftoverSummary> leftovers;
   std::error_code error;
   for (fs::directory_iterator it(output_dir, error), end; !error && it != end;
@@ -519,8 +519,8 @@ std::vector<LeftoverSummary> leftover_summaries(const std::string& output_dir,
     }
     const std::string exam_summary = stem.substr(0, dash) + ".xml";
     std::error_code status_error;
-    if (!is_uid(stem.substr(0, dash), 2) || !used_names.contains(exam_summary) ||
-        used_names.contains(name) || !it->is_regular_file(status_error) ||
+    if (!is_uid(stem.substr(0, dash), 2) || !written.contains(exam_summary) ||
+        written.contains(name) || !it->is_regular_file(status_error) ||
         it->is_symlink(status_error)) {
       continue;
     }

@@ -147,6 +147,7 @@ class UsedNames {
  public:
   bool contains(const std::string& name) const { return digests_.count(digest(name)) > 0; }
   void insert(const std::string& name) { digests_.insert(digest(name)); }
+  void erase(const std::string& name) { digests_.erase(digest(name)); }
 
  private:
   using Digest = std::pair<std::size_t, std::size_t>;
@@ -193,9 +194,11 @@ bool claim_batch_naming(const std::string& output_dir, const std::string& naming
 
 // The summaries in `output_dir` named UID-N.xml (N >= 2) whose exam's summary UID.xml this run
 // wrote and that it did not write itself (LeftoverSummary), in name order; regular files only.
+// `written`: the names of the summaries this run wrote or kept (not those it failed to write:
+// review 43, R43-12).
 // Throws Error(OutputFailed) when the directory cannot be listed.
 std::vector<LeftoverSummary> leftover_summaries(const std::string& output_dir,
-                                                const UsedNames& used_names);
+                                                const UsedNames& written);
 
 // The SOP Instance UIDs that the run's annotation files (read once, Evaluation::
 // annotation_directories and annotation_files) name as the SR they were made on.

@@ -334,6 +334,13 @@ cp -r "$work/rerun-first" "$work/rerun-gone-html"
 "$mammocalc" summarize --html --skip-existing -o "$work/rerun-gone-html" "$work/rerun-in-1" >/dev/null 2>&1
 check "H44-5: --html: index.html names the leftover and links it" \
   grep -q "<a href=\"$gone_uid-2.xml\">$gone_uid-2.xml</a>" "$work/rerun-gone-html/index.html"
+# Review 43, R43-12: where this run could not write the exam's summary (its name is a directory),
+# the leftover is no leftover of "the exam this run summarised": not said so.
+cp -r "$work/rerun-first" "$work/rerun-blocked"
+rm "$work/rerun-blocked/$gone_uid.xml" && mkdir "$work/rerun-blocked/$gone_uid.xml"
+"$mammocalc" summarize -o "$work/rerun-blocked" "$work/rerun-in-1" >/dev/null 2>"$work/rerun-blocked.err"
+check "R43-12: the exam's summary not written: exit 3, and no 'this run summarised' line" \
+  bash -c "test $? -eq 3 && ! grep -q 'this run summarised' '$work/rerun-blocked.err'"
 # Hostile review 45, H45-8: a rerun without --html leaves no earlier page that its index.xml no
 # longer matches: index.html and the pages of the summaries it rewrote go, said once.
 "$mammocalc" summarize -o "$work/rerun-gone-html" "$work/rerun-in-1" >/dev/null 2>"$work/no-html.err"
