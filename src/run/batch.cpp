@@ -412,6 +412,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     const bool was_undecided = result.has_value();
     IndexEntry* listed = config.html ? &index.entries[ordinal] : nullptr;
     HeldOutcome outcome;
+    // The input whose first reading does not say its exam's other result, read again.
+    const InputFile* amended_again = nullptr;
     if (const auto found = exams.amendments().find(ordinal); found != exams.amendments().end()) {
       const ExamsSeen::Amendment& amendment = found->second;
       if (listed != nullptr) {
@@ -433,6 +435,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
           outcome.failure = error;
           result.reset();
         }
+        amended_again = &inputs[amendment.self.index];
       }
     }
     if (result && !output.empty()) {
@@ -479,6 +482,21 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       // says it failed, not summarised.
       progress.say_error(outcome.failure->what());
       written_names.erase(output);
+      if (amended_again != nullptr && !was_undecided) {
+        // This run's first reading says one result, unreviewed, of an exam with two: not left
+        // under the exam's name (review 43, R43-4).
+        const WithdrawnOutputs withdrawn =
+            withdraw_outputs(output, files, dicom_claims.stem_claimed_by(amended_again->path));
+        for (const std::string& removed : withdrawn.removed) {
+          progress.say_error(removed +
+                             ": this run's first reading of the exam, which does not say its "
+                             "other result, removed");
+        }
+        for (const std::string& problem : withdrawn.problems) {
+          progress.say_error(problem + "; it does not say its exam's other result: remove it");
+          output_failed = true;
+        }
+      }
       if (outcome.failure->code() == ErrorCode::OutputFailed) output_failed = true;
       --counts.summarised;
       ++counts.failed;

@@ -263,6 +263,33 @@ void summarise_again(InputResult& result, const InputFile& input,
   result.dicom = std::move(again.dicom);
 }
 
+std::string DicomOutputClaims::stem_claimed_by(const std::string& input) const {
+  const auto found = std::find_if(claimed_.begin(), claimed_.end(), [&input](const auto& claim) {
+    return claim.second.input == input;
+  });
+  return found == claimed_.end() ? std::string() : found->first;
+}
+
+WithdrawnOutputs withdraw_outputs(const std::string& name, const SummaryFiles& files,
+                                  const std::string& sr_stem) {
+  std::vector<fs::path> paths{fs::path(files.output_dir) / name,
+                              fs::path(files.output_dir) / page_name_for(name)};
+  if (!files.dicom_out_dir.empty() && !sr_stem.empty()) {
+    paths.push_back(fs::path(files.dicom_out_dir) / (sr_stem + ".dcm"));
+  }
+  WithdrawnOutputs withdrawn;
+  for (const fs::path& path : paths) {
+    std::error_code error;
+    if (!fs::is_regular_file(fs::symlink_status(path, error))) continue;
+    if (fs::remove(path, error)) {
+      withdrawn.removed.push_back(path.string());
+    } else {
+      withdrawn.problems.push_back(path.string() + ": cannot be removed (" + error.message() + ")");
+    }
+  }
+  return withdrawn;
+}
+
 bool DicomOutputClaims::claim(InputResult& result) {
   std::string digest = hex_digest(result.dicom.bytes);
   const auto [at, first] =

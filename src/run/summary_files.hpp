@@ -92,6 +92,8 @@ class DicomOutputClaims {
   // (duplicate-sop-instance, "INPUT: …" naming the earlier input), and its entry no longer
   // carries the category, findings or review flag of an exam it did not summarise.
   bool claim(InputResult& result);
+  // The file stem of the SR claimed for `input`; empty when it claimed none.
+  std::string stem_claimed_by(const std::string& input) const;
 
  private:
   struct Claim {
@@ -107,6 +109,18 @@ class DicomOutputClaims {
 // Error(OutputFailed), Error(Usage) for a name that something other than a file holds.
 void write_outputs(const InputResult& result, const std::string& name, const SummaryFiles& files,
                    Flush flush);
+
+// Removes the outputs this run wrote of an input under `name` (the summary first: a summary on
+// disk means its companions are too; then its page and the SR `sr_stem`.dcm, where given). For
+// a first reading that turned out not to say its exam's other result and could not be written
+// again to say it (review 43, R43-4): left, it would say one result, unreviewed, of an exam with
+// two. Returns one line per file removed or that could not be removed, naming it.
+struct WithdrawnOutputs {
+  std::vector<std::string> removed;
+  std::vector<std::string> problems;
+};
+WithdrawnOutputs withdraw_outputs(const std::string& name, const SummaryFiles& files,
+                                  const std::string& sr_stem);
 
 // What an earlier run left under the names of one result's outputs (--skip-existing).
 enum class EarlierOutputs {

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "run/summary_files.hpp"
+#include "test_support.hpp"
 
 namespace mammocalc {
 namespace {
@@ -40,6 +43,37 @@ TEST(BatchNaming, NeverEmptyOrASeparator) {
   const std::string name = output_name_for("", "x/" + std::string(300, 'a') + ".dcm");
   EXPECT_LE(name.size(), 104u);
   EXPECT_EQ(name.find('/'), std::string::npos);
+}
+
+// Review 43, R43-4: a first reading withdrawn loses its summary, its page and its SR, each
+// named, and nothing else; where none is there nothing is said.
+TEST(WithdrawOutputs, RemovesTheSummaryItsPageAndItsSrOnly) {
+  namespace fs = std::filesystem;
+  const testing::TempDir dir;
+  const fs::path out = fs::path(dir.file("1.2.3.xml", "summary")).parent_path();
+  dir.file("1.2.3.html", "page");
+  dir.file("1.2.3-2.xml", "another input's summary");
+  dir.file("result.dcm", "sr");
+  const SummaryFiles files{out.string(), true, out.string()};
+  const WithdrawnOutputs withdrawn = withdraw_outputs("1.2.3.xml", files, "result");
+  EXPECT_EQ(withdrawn.removed.size(), 3U);
+  EXPECT_TRUE(withdrawn.problems.empty());
+  EXPECT_FALSE(fs::exists(out / "1.2.3.xml"));
+  EXPECT_FALSE(fs::exists(out / "1.2.3.html"));
+  EXPECT_FALSE(fs::exists(out / "result.dcm"));
+  EXPECT_TRUE(fs::exists(out / "1.2.3-2.xml"));
+  EXPECT_TRUE(withdraw_outputs("1.2.3.xml", files, "result").removed.empty());
+}
+
+TEST(DicomOutputClaims, NamesTheStemAnInputClaimed) {
+  DicomOutputClaims claims;
+  InputResult result;
+  result.entry.input = "in/a.dcm";
+  result.dicom.file_stem = "1.2.3.4";
+  result.dicom.bytes = "sr";
+  ASSERT_TRUE(claims.claim(result));
+  EXPECT_EQ(claims.stem_claimed_by("in/a.dcm"), "1.2.3.4");
+  EXPECT_EQ(claims.stem_claimed_by("in/b.dcm"), "");
 }
 
 }  // namespace
