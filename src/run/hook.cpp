@@ -129,8 +129,25 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
                               [&](const ExamsSeen::Input& other) { return name_of(other.index); });
       others.insert(others.end(), other_calls_said[amendment.self.index].begin(),
                     other_calls_said[amendment.self.index].end());
-      summarise_again(earlier_result, inputs[amendment.self.index], others, evaluation, files);
-      write_outputs(earlier_result, output_names[amendment.self.index], files, Flush::Now);
+      try {
+        summarise_again(earlier_result, inputs[amendment.self.index], others, evaluation, files);
+        write_outputs(earlier_result, output_names[amendment.self.index], files, Flush::Now);
+      } catch (const Error&) {
+        // Its first reading says one result, unreviewed, of an exam with two: not left under the
+        // exam's name (review 43, R43-4), each file said; the failure is the call's (exit 3).
+        const WithdrawnOutputs withdrawn =
+            withdraw_outputs(output_names[amendment.self.index], files,
+                             dicom_claims.stem_claimed_by(inputs[amendment.self.index].path));
+        for (const std::string& removed : withdrawn.removed) {
+          log << error_line(removed +
+                            ": this call's first reading of the exam, which does not say its "
+                            "other result, removed");
+        }
+        for (const std::string& problem : withdrawn.problems) {
+          log << error_line(problem + "; it does not say its exam's other result: remove it");
+        }
+        throw;
+      }
     }
   };
   for (std::size_t i = 0; i < inputs.size(); ++i) {
