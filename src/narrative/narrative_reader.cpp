@@ -1313,12 +1313,19 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   const bool continues = continues_previous(item, opening, all) ||
                          (reading.names_high_risk_result && all.sides.empty()) ||
                          (questioned && describes_them && all.sides.empty());
-  if (previous.empty() || other_breast || !continues) {
+  // A history or indication that follows the findings ("Findings: …\nClinical history: rule out
+  // malignancy.") is the patient's past or the question asked, nothing more of them.
+  const bool into_the_past =
+      is_past_section(reading.range->section) &&
+      std::any_of(previous.begin(), previous.end(), [&](std::size_t index) {
+        return index < finding_sections_.size() && !is_past_section(finding_sections_[index]);
+      });
+  if (previous.empty() || other_breast || !continues || into_the_past) {
     // A suspicious kind named without a calcification word, in a sentence that does not go on
     // about the last ones ("In the left breast, a group of fine pleomorphic ones at 2 o'clock"):
     // never dropped, an uncertain finding of its own. The BI-RADS suspicious morphology words
     // name calcifications only.
-    if (reading.range->section == ReportSection::Composition) return;
+    if (reading.range->section == ReportSection::Composition || into_the_past) return;
     for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
       const Descriptors& descriptors = reading.clause_descriptors[c];
       // A suspicious kind or a duct-following arrangement ("Ductal distribution.").

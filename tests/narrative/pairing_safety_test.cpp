@@ -568,7 +568,13 @@ TEST(PairingSafety, MoreFollowUpWordingsAreRead) {
   for (const char* text : {"Obtain prior mammograms for comparison.", "Discuss at tumor board."}) {
     expect_review_beside_benign(text, Unassessed::Any);
   }
-  for (const char* text : {"Next mammogram in 2 years.", "Screening mammography in 2 years."}) {
+  // Denied work-up is none (hostile review 48, H48-16), and a history after the findings is no
+  // more of them ("rule out malignancy" is the question asked).
+  for (const char* text :
+       {"Next mammogram in 2 years.", "Screening mammography in 2 years.",
+        "No further imaging is needed.", "Routine screening; no further workup needed.",
+        "Coarse calcifications right breast, benign.\nClinical history: screening, rule out "
+        "malignancy."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
