@@ -493,6 +493,15 @@ void read_content_tolerantly(DSRDocument& sr, DcmDataset& dataset, const std::st
         document.reader_warnings.emplace_back(WarningCode::TolerantRead,
                                               std::string("strict reading failed (") +
                                                   strict_status.text() + "); read with: " + used);
+        if ((flags & DSRTypes::RF_skipInvalidContentItems) != 0) {
+          // What the skipped items said (a report text, an assessment) is not read: never a
+          // benign exam on what is left (E8; hostile review 48, H48-12).
+          document.reader_warnings.emplace_back(
+              WarningCode::ContentSkipped,
+              "content items that DCMTK found invalid were skipped to read the SR; what they said "
+              "(report text, a finding, an assessment) is not read: compare the summary with the "
+              "report");
+        }
         return;
       }
     }

@@ -14,6 +14,8 @@ std::string_view to_string(WarningCode code) {
       return "character-set";
     case WarningCode::TolerantRead:
       return "tolerant-read";
+    case WarningCode::ContentSkipped:
+      return "content-skipped";
     case WarningCode::TextRepaired:
       return "text-repaired";
     case WarningCode::AnnotationConflict:

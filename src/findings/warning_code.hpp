@@ -8,11 +8,14 @@ namespace mammocalc {
 
 enum class WarningCode {
   // Noted while reading.
-  UnknownCode,          // a coded value outside its context group
-  UnknownUnit,          // a measurement in a unit that cannot be converted to millimetres
-  NotForPresentation,   // CAD content marked not for presentation, skipped
-  CharacterSet,         // text whose character set could not be converted
-  TolerantRead,         // DCMTK read the SR only with a tolerance flag
+  UnknownCode,         // a coded value outside its context group
+  UnknownUnit,         // a measurement in a unit that cannot be converted to millimetres
+  NotForPresentation,  // CAD content marked not for presentation, skipped
+  CharacterSet,        // text whose character set could not be converted
+  TolerantRead,        // DCMTK read the SR only with a tolerance flag
+  // DCMTK read the SR only by skipping content items it found invalid: what they said is not read
+  // (E8; hostile review 48, H48-12)
+  ContentSkipped,
   TextRepaired,         // a text value had to be repaired to be read whole (NUL bytes as blanks)
   AnnotationConflict,   // an annotation and the SR disagree on a value
   AnnotationUnmatched,  // an annotation refinement matched no SR finding

@@ -188,7 +188,7 @@ std::vector<std::pair<const OverallStatement*, Code>> overall_tissue_not_chosen(
 bool is_unreadable(const ReaderNote& note) {
   return note.code == WarningCode::UnknownCode || note.code == WarningCode::UnknownUnit ||
          note.code == WarningCode::NarrativeUnresolved ||
-         note.code == WarningCode::LanguageUnsupported;
+         note.code == WarningCode::LanguageUnsupported || note.code == WarningCode::ContentSkipped;
 }
 
 // When the rules' action wants the patient seen again, in months: biopsy, surgery and additional

@@ -789,8 +789,9 @@ std::vector<Rule> make_rule_table() {
        "finding the calcification rules do not assess, an overall assessment or follow-up code "
        "outside its context group, an item anywhere in a Breast Imaging Report that its template "
        "does not put where it is or whose value is outside its value set, report text that "
-       "mentions calcification while no coded finding holds one) could not be read; the reader's "
-       "unknown-code or narrative-unresolved warning names it"
+       "mentions calcification while no coded finding holds one, content items DCMTK skipped as "
+       "invalid to read the SR) could not be read; the reader's unknown-code, "
+       "narrative-unresolved or content-skipped warning names it"
        "; what was not read may be suspicious, so an exam category of 1, 2 or 3 (or none) becomes "
        "0",
        Stage::Exam, unreadable_outside_findings, needing_review(exam_incomplete(no_outcome())),

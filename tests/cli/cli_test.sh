@@ -152,6 +152,13 @@ if command -v dcmodify >/dev/null; then
   check "the findings are still there" grep -q '<finding id="F1"' "$work/out"
   run summarize --strict "$work/odd-relationship.dcm"
   check "--strict refuses it (exit 1)" test "$status" -eq 1
+  # Hostile review 48, H48-12: an item read only by skipping it (here the report text, its value
+  # type made unknown) is never a benign exam on what is left: content-skipped, 0, review (E8).
+  cp samples/bir-benign-coarse-vascular.dcm "$work/skipped-item.dcm"
+  dcmodify -nb -m "(0040,a730)[1].(0040,a730)[0].(0040,a730)[0].(0040,a040)=TXT" "$work/skipped-item.dcm" >/dev/null 2>&1
+  run summarize "$work/skipped-item.dcm"
+  check "H48-12: a skipped content item is said (content-skipped) and the exam is 0 with review" \
+    bash -c "grep -q 'code=\"content-skipped\"' '$work/out' && grep -q '<exam category=\"0\" classification=\"indeterminate\"[^>]*needsReview=\"true\"' '$work/out'"
   run hook --out "$work/hook-tolerant" "$work/odd-relationship.dcm"
   check "hook reads it tolerantly too (exit 0)" test "$status" -eq 0
   run hook --strict --out "$work/hook-strict" "$work/odd-relationship.dcm"
