@@ -348,10 +348,12 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     const std::size_t findings_before = reading_.findings.size();
     continue_previous_findings(item, reading);
     const bool went_on = !described_last_.empty();
-    if (!is_past_section(range.section) && range.section != ReportSection::Composition) {
+    if (range.section != ReportSection::Composition) {
+      // In a section of the past only what the text says is new counts (said_new).
       read_other_lesions(item, reading, matches);
       read_named_other_findings(item, reading, matches);
-    } else if (range.section == ReportSection::History) {
+    }
+    if (range.section == ReportSection::History) {
       read_signs_of_the_indication(item, reading, matches);
     }
     read_history(item, reading, matches);
@@ -385,7 +387,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       }
     }
     list_breasts_cleared_in_parts(item, reading);
-    if (!is_past_section(range.section) && range.section != ReportSection::Composition) {
+    if (range.section != ReportSection::Composition) {
       read_other_lesions(item, reading, matches);
       read_named_other_findings(item, reading, matches);
     }
@@ -445,7 +447,11 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
   for (const PhraseMatch& match : matches) {
     if (!is_other_lesion(match.kind)) continue;
     if (reading.hypothesis_words[match.begin] || holds_the_calcifications(match)) continue;
-    if (!gives_finding(status_of(item, reading, match.begin, match.end, false).status)) continue;
+    if (!gives_finding(status_of(item, reading, match.begin, match.end,
+                                 said_new(reading, matches, match.begin))
+                           .status)) {
+      continue;
+    }
     const Laterality laterality = breast_of_clause(item, reading, matches, match.begin);
     const Code code = match.kind == PhraseKind::Distortion
                           ? Code{"129792006", "SCT", "Architectural distortion of breast"}
@@ -482,7 +488,7 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
   if (names_composition(matches)) return;
   const auto now = [&](std::size_t k) {
     return !reading.hypothesis_words[k] && !reading.comparison_words[k] &&
-           gives_finding(status_of(item, reading, k, k + 1, false).status);
+           gives_finding(status_of(item, reading, k, k + 1, said_new(reading, matches, k)).status);
   };
   for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
     const std::size_t begin = reading.clauses[c].first;
@@ -607,6 +613,19 @@ void Reader::add_word_named_finding(const Item& item, const SentenceReading& rea
                                           held.code.meaning == finding.code.meaning;
                                  });
   if (!known) reading_.other_lesions.push_back(std::move(finding));
+}
+
+bool Reader::said_new(const SentenceReading& reading, const std::vector<PhraseMatch>& matches,
+                      std::size_t at) const {
+  const Clause clause = reading.clause_of(at);
+  return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+    if (match.kind != PhraseKind::Change || match.begin < clause.first ||
+        match.begin >= clause.second) {
+      return false;
+    }
+    const Change change = wordings_.change[match.wording].term;
+    return change == Change::New || change == Change::Increased;
+  });
 }
 
 // The breast the clause holding token `at` names (not one compared with), else its heading's. The

@@ -436,6 +436,10 @@ class Reader {
                           const std::vector<PhraseMatch>& matches);
   void read_named_other_findings(const Item& item, const SentenceReading& reading,
                                  const std::vector<PhraseMatch>& matches);
+  // The clause of token `at` says new or growing ("Compared with 2022 there is a new 9 mm
+  // spiculated mass"): what it names is now even where the section speaks of the past.
+  bool said_new(const SentenceReading& reading, const std::vector<PhraseMatch>& matches,
+                std::size_t at) const;
   void read_signs_of_the_indication(const Item& item, const SentenceReading& reading,
                                     const std::vector<PhraseMatch>& matches);
   void add_word_named_finding(const Item& item, const SentenceReading& reading,

@@ -680,6 +680,14 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
           close(at);
           const HeadingMeaning& meaning = heading_of[heading_wording[at]];
           if (meaning.laterality != Laterality::Unknown) {
+            // A breast's heading after priors, history or the procedure opens that breast's
+            // findings ("COMPARISON: 2022.\nLEFT BREAST: Spiculated mass …", "Voraufnahmen:
+            // 2022.\nLinks: …"): read as the past, they were lost (hostile review 48, H48-1).
+            if (section == ReportSection::Comparison || section == ReportSection::History ||
+                section == ReportSection::Procedure) {
+              section = meaning.section;
+              resume_section.reset();
+            }
             breast = meaning.laterality;
             breast_begin = at;
             breast_end = end;

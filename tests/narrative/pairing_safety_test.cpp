@@ -581,5 +581,21 @@ TEST(PairingSafety, MoreFollowUpWordingsAreRead) {
   }
 }
 
+// Hostile review 48, H48-1: a breast's heading after a comparison heading opens that breast's
+// findings, and a lesion the comparison itself says is new is now; one it says was there before
+// is the past.
+TEST(PairingSafety, ABreastHeadingAfterPriorsAndANewLesionThereAreNow) {
+  for (const char* text :
+       {"COMPARISON: 2022.\nLEFT BREAST: Spiculated mass at 2 o'clock.\nBI-RADS 4. Recommend "
+        "biopsy.",
+        "PRIORS: 2021.\nLeft breast: new mass, BI-RADS 0.",
+        "COMPARISON: Compared to 2022, there is a new mass in the left breast."}) {
+    expect_review_beside_benign(text, Unassessed::Kept);
+  }
+  const Report past =
+      beside_benign_coded("COMPARISON: Prior mammogram 2022 showed a mass in the left breast.");
+  EXPECT_TRUE(past.input.unassessed_findings.empty());
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -1971,6 +1971,11 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
     EXPECT_TRUE(report.input.unassessed_findings.empty()) << text;
   }
+  // H48-1: a breast's heading after the priors opens its findings.
+  const Report after_priors = beside_benign_coded_de(
+      "Voraufnahmen: 2022.\nLinks: spikulierter Herd bei 2 Uhr.\nBI-RADS 4.");
+  EXPECT_TRUE(after_priors.exam.needs_review);
+  EXPECT_NE(after_priors.exam.classification, Classification::Benign);
   const Report both =
       beside_benign_coded_de("Mastopathie beidseits, grobschollige Verkalkungen rechts, gutartig.");
   for (const Finding* finding : of_origin(both, Origin::Narrative)) {
