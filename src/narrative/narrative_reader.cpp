@@ -292,9 +292,16 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       // To the clause end, or to a colon: an indication heading ("Evaluate for change:", "Zum
       // Ausschluss eines DCIS:") asks its question of what the text then describes, whose
       // descriptors are facts (hostile review 23: they were dropped).
-      const std::size_t clause_end = reading.context_clause_of(trigger.begin).second;
+      // One that opens its clause ("If clinically indicated, biopsy of the left breast mass is
+      // recommended", "Falls klinisch vertretbar, …") is a condition up to its comma: what the
+      // main clause names is no hypothesis (hostile review 48, H48-4).
+      const Clause clause = reading.context_clause_of(trigger.begin);
+      const bool opens_clause = trigger.begin == clause.first;
       std::size_t until = trigger.end;
-      while (until < clause_end && !is_punct(item.tokens[until], ':')) ++until;
+      while (until < clause.second && !is_punct(item.tokens[until], ':') &&
+             !(opens_clause && is_punct(item.tokens[until], ','))) {
+        ++until;
+      }
       reading.hypothesis_words.mark(trigger.begin, until);
     }
     // The phrase, and when it stands before what it names, the two words after it ("deep to |
@@ -446,10 +453,8 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
   };
   for (const PhraseMatch& match : matches) {
     if (!is_other_lesion(match.kind)) continue;
-    if (reading.hypothesis_words[match.begin] || holds_the_calcifications(match)) continue;
-    if (!gives_finding(status_of(item, reading, match.begin, match.end,
-                                 said_new(reading, matches, match.begin))
-                           .status)) {
+    if (holds_the_calcifications(match) ||
+        !lesion_now(item, reading, matches, match.begin, match.end)) {
       continue;
     }
     const Laterality laterality = breast_of_clause(item, reading, matches, match.begin);
@@ -487,8 +492,7 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
                                        const std::vector<PhraseMatch>& matches) {
   if (names_composition(matches)) return;
   const auto now = [&](std::size_t k) {
-    return !reading.hypothesis_words[k] && !reading.comparison_words[k] &&
-           gives_finding(status_of(item, reading, k, k + 1, said_new(reading, matches, k)).status);
+    return !reading.comparison_words[k] && lesion_now(item, reading, matches, k, k + 1);
   };
   for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
     const std::size_t begin = reading.clauses[c].first;
@@ -613,6 +617,30 @@ void Reader::add_word_named_finding(const Item& item, const SentenceReading& rea
                                           held.code.meaning == finding.code.meaning;
                                  });
   if (!known) reading_.other_lesions.push_back(std::move(finding));
+}
+
+bool Reader::lesion_now(const Item& item, const SentenceReading& reading,
+                        const std::vector<PhraseMatch>& matches, std::size_t begin,
+                        std::size_t end) const {
+  const bool seen = named_as_seen(item, reading, begin);
+  if (reading.hypothesis_words[begin] && !seen) return false;
+  const MentionStatus status =
+      status_of(item, reading, begin, end, said_new(reading, matches, begin)).status;
+  return gives_finding(status) || (seen && status == MentionStatus::Hypothetical);
+}
+
+bool Reader::named_as_seen(const Item& item, const SentenceReading& reading, std::size_t at) const {
+  // English and German definite determiners: the lexicon has no role for them.
+  static const char* const kDeterminers[] = {"the", "these", "this", "those", "der",
+                                             "die", "das",   "den",  "dem",   "des"};
+  constexpr std::size_t kWordsBetween = 3;  // "the | left breast | mass", "the new irregular mass"
+  for (std::size_t k = at, words = 0; k > reading.range->begin && words <= kWordsBetween; --k) {
+    const Token& before = item.tokens[k - 1];
+    if (before.kind != TokenKind::Word) return false;
+    if (word_in(before.folded, kDeterminers)) return true;
+    ++words;
+  }
+  return false;
 }
 
 bool Reader::said_new(const SentenceReading& reading, const std::vector<PhraseMatch>& matches,

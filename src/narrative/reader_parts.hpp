@@ -440,6 +440,15 @@ class Reader {
   // spiculated mass"): what it names is now even where the section speaks of the past.
   bool said_new(const SentenceReading& reading, const std::vector<PhraseMatch>& matches,
                 std::size_t at) const;
+  // The lesion at `at` is named as one seen, with a determiner a few breast or describing words
+  // before it ("If the left breast mass is palpable", "sollte der Herd links gestanzt werden"):
+  // a hypothesis about it presupposes it (hostile review 48, H48-4).
+  bool named_as_seen(const Item& item, const SentenceReading& reading, std::size_t at) const;
+  // The lesion or finding word at [begin, end) is one of now: its context gives a finding (said
+  // new: in any section), or only supposes one it names as seen; nothing a hypothesis names.
+  bool lesion_now(const Item& item, const SentenceReading& reading,
+                  const std::vector<PhraseMatch>& matches, std::size_t begin,
+                  std::size_t end) const;
   void read_signs_of_the_indication(const Item& item, const SentenceReading& reading,
                                     const std::vector<PhraseMatch>& matches);
   void add_word_named_finding(const Item& item, const SentenceReading& reading,

@@ -597,5 +597,19 @@ TEST(PairingSafety, ABreastHeadingAfterPriorsAndANewLesionThereAreNow) {
   EXPECT_TRUE(past.input.unassessed_findings.empty());
 }
 
+// Hostile review 48, H48-4: a condition that opens a sentence ends at its comma, and a lesion
+// named as one seen ("the left breast mass") is no hypothesis; one a hypothesis brings up ("if a
+// mass develops") stays none.
+TEST(PairingSafety, AConditionHidesNoLesionItIsAbout) {
+  for (const char* text :
+       {"If clinically indicated, biopsy of the left breast mass is recommended.",
+        "If clinically feasible, the left breast mass should be sampled.",
+        "If the left breast mass is palpable, biopsy; otherwise ultrasound."}) {
+    expect_review_beside_benign(text, Unassessed::Kept);
+  }
+  const Report supposed = beside_benign_coded("If a mass develops in the left breast, return.");
+  EXPECT_TRUE(supposed.input.unassessed_findings.empty());
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -1971,6 +1971,11 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
     EXPECT_TRUE(report.input.unassessed_findings.empty()) << text;
   }
+  // H48-4: a condition that opens the sentence hides no lesion named as seen.
+  const Report condition =
+      beside_benign_coded_de("Falls klinisch vertretbar, sollte der Herd links gestanzt werden.");
+  EXPECT_TRUE(condition.exam.needs_review);
+  EXPECT_FALSE(condition.input.unassessed_findings.empty());
   // H48-1: a breast's heading after the priors opens its findings.
   const Report after_priors = beside_benign_coded_de(
       "Voraufnahmen: 2022.\nLinks: spikulierter Herd bei 2 Uhr.\nBI-RADS 4.");
