@@ -91,6 +91,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"sign", FunctionWordRole::Sign},
     {"finding-qualifier", FunctionWordRole::FindingQualifier},
     {"recommends", FunctionWordRole::Recommends},
+    {"work-up", FunctionWordRole::WorkUp},
+    {"administrative", FunctionWordRole::Administrative},
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
     {"lesser-degree", FunctionWordRole::LesserDegree},

@@ -493,10 +493,30 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
     if (!words_.is(item.tokens[k], FunctionWordRole::Recommends)) continue;
     recommends = status_of(item, reading, k, k + 1, false).status == MentionStatus::Affirmed;
   }
+  // A work-up a short sentence names now, by itself ("Biopsy.", "MRI.", "Ultrasound left
+  // breast."), not as what lies around ("Biopsy clip."): asked for (hostile review 48, H48-7).
+  constexpr std::size_t kShortSentence = 4;
+  std::size_t words = 0;
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++words;
+  }
+  for (std::size_t k = range.begin; k < range.end && !recommends && words <= kShortSentence; ++k) {
+    if (!words_.is(item.tokens[k], FunctionWordRole::WorkUp) || reading.surroundings_words[k]) {
+      continue;
+    }
+    recommends = status_of(item, reading, k, k + 1, false).status == MentionStatus::Affirmed;
+  }
   const bool denies =
       std::any_of(reading.triggers.begin(), reading.triggers.end(),
                   [](const Trigger& trigger) { return trigger.role == ContextRole::Negated; });
-  if (!recommends && (range.section != ReportSection::Recommendation || denies)) return;
+  // "Results sent to the patient.": the report's delivery, no request.
+  const bool administrative = std::any_of(
+      item.tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
+      item.tokens.begin() + static_cast<std::ptrdiff_t>(range.end),
+      [this](const Token& token) { return words_.is(token, FunctionWordRole::Administrative); });
+  if (!recommends && (range.section != ReportSection::Recommendation || denies || administrative)) {
+    return;
+  }
   reading_.notes.push_back(
       {WarningCode::NarrativeUnresolved,
        "the text recommends what was not read as a follow-up: \"" + reading.sentence.text + "\"",

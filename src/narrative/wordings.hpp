@@ -119,6 +119,13 @@ enum class FunctionWordRole {
   // affirms it and names no follow-up the lexicon reads is said, never dropped (hostile review
   // 46, H46-7).
   Recommends,
+  // Names a work-up: "biopsy", "MRI", "ultrasound"; German "Biopsie", "MRT", "Abklärung". A
+  // short sentence that names one now ("Biopsy.", "MRI.") asks for it (hostile review 48, H48-7).
+  WorkUp,
+  // Says what the report tells of its own delivery: "notified", "informed", "letter", "sent";
+  // German "benachrichtigt", "mitgeteilt". A recommendation section's sentence that holds one and
+  // no recommends word asks for nothing (hostile review 48, H48-14).
+  Administrative,
   // Before an assessment word, makes it no assessment of now: a judgement of the past
   // ("initially", "originally", "formerly") or a lesser degree ("less"); German "initial",
   // "ursprünglich", "weniger".

@@ -611,5 +611,27 @@ TEST(PairingSafety, AConditionHidesNoLesionItIsAbout) {
   EXPECT_TRUE(supposed.input.unassessed_findings.empty());
 }
 
+// Hostile review 48, H48-7, H48-8: a work-up named by itself, planned, awaited or to be
+// considered, and a shorter interval, ask for review; the report's delivery, routine screening
+// in other words and a biopsy clip ask for nothing (H48-14).
+TEST(PairingSafety, AWorkUpNamedByItselfOrAwaitedIsNeverDropped) {
+  for (const char* text : {"Biopsy.", "MRI.", "Ultrasound left breast.", "Biopsy pending.",
+                           "Awaiting biopsy.", "Consider MRI.", "Callback."}) {
+    expect_review_beside_benign(text, Unassessed::Any);
+  }
+  const Report sooner = beside_benign_coded("Follow-up in 3 months.");
+  EXPECT_TRUE(exam_fired(sooner, "E21"));
+  EXPECT_TRUE(sooner.exam.needs_review);
+  for (const char* text :
+       {"RECOMMENDATION: Results sent to the patient.",
+        "RECOMMENDATION: The patient was informed of the results.",
+        "RECOMMENDATION: Continue screening per guidelines.",
+        "Coarse calcifications right breast, benign. Biopsy clip in the right breast."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_FALSE(report.exam.needs_review) << text;
+    EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

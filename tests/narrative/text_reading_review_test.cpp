@@ -1976,6 +1976,15 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
       beside_benign_coded_de("Falls klinisch vertretbar, sollte der Herd links gestanzt werden.");
   EXPECT_TRUE(condition.exam.needs_review);
   EXPECT_FALSE(condition.input.unassessed_findings.empty());
+  // H48-7, H48-8, H48-14: a work-up awaited or considered asks for review; the report's delivery
+  // and routine screening in other words do not.
+  for (const char* text : {"Biopsie ausstehend.", "MRT erwägen.", "Kontrolle in 3 Monaten."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
+  for (const char* text : {"Empfehlung: Die Patientin wird schriftlich benachrichtigt.",
+                           "Empfehlung: Reguläre Früherkennung."}) {
+    EXPECT_FALSE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
   // H48-1: a breast's heading after the priors opens its findings.
   const Report after_priors = beside_benign_coded_de(
       "Voraufnahmen: 2022.\nLinks: spikulierter Herd bei 2 Uhr.\nBI-RADS 4.");
