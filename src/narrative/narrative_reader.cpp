@@ -543,7 +543,11 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
         breast_named = breast_named || reading.breast_words[k];
         if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++other_words;
       }
-      if (breast_named && (measured_here || other_words <= kFewWords)) {
+      // An impression or conclusion of a few words is the exam's verdict ("IMPRESSION:
+      // Abnormal.", "Beurteilung: pathologisch."; hostile review 48, H48-9), breast or none.
+      const bool verdict = reading.range->section == ReportSection::Impression ||
+                           reading.range->section == ReportSection::Conclusion;
+      if ((breast_named || verdict) && (measured_here || other_words <= kFewWords)) {
         noun = qualifier;
       }
     }

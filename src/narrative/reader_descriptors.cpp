@@ -408,7 +408,11 @@ bool Reader::names_disease(const Item& item, const SentenceReading& reading, std
   if (!words_.is(token, FunctionWordRole::Disease)) return false;
   if (!words_.measure_word(token, MeasureRole::ExtentFiller)) return true;
   for (std::size_t k = at + 1; k < reading.range->end; ++k) {
-    if (item.tokens[k].kind != TokenKind::Punct && !reading.breast_words[k]) return false;
+    const Token& after = item.tokens[k];
+    if (after.kind != TokenKind::Punct && !reading.breast_words[k] &&
+        !words_.is(after, FunctionWordRole::BreastNoun)) {
+      return false;
+    }
   }
   return true;
 }

@@ -633,5 +633,20 @@ TEST(PairingSafety, AWorkUpNamedByItselfOrAwaitedIsNeverDropped) {
   }
 }
 
+// Hostile review 48, H48-9, H48-11: verdict words and shorthand, and other findings and signs
+// (multifocal disease, Paget disease, implant rupture): never a benign exam unreviewed.
+TEST(PairingSafety, VerdictsShorthandAndMoreSignsAskForReview) {
+  for (const char* text :
+       {"IMPRESSION: Abnormal mammogram.", "IMPRESSION: Abnormal.", "Rt: benign. Lt: susp.",
+        "Left: malig.", "Left: susp LN.", "Left breast: worrying features.", "Left: Ca breast.",
+        "Multifocal disease in the left breast.", "Extracapsular implant rupture, left.",
+        "Silicone granuloma left axilla."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  EXPECT_FALSE(beside_benign_coded("Intact implants, no rupture.").exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc

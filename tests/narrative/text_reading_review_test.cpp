@@ -1985,6 +1985,15 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
                            "Empfehlung: Reguläre Früherkennung."}) {
     EXPECT_FALSE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
+  // H48-9, H48-11: verdicts, shorthand and more signs.
+  for (const char* text :
+       {"Beurteilung: pathologisch.", "Links: Ca-Verdacht.", "Re.: benigne. Li.: susp.",
+        "Links: Multifokalität.", "Morbus Paget der Mamille links.", "Links: Satellitenherd.",
+        "Implantatruptur links."}) {
+    const Report report = beside_benign_coded_de(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
   // H48-1: a breast's heading after the priors opens its findings.
   const Report after_priors = beside_benign_coded_de(
       "Voraufnahmen: 2022.\nLinks: spikulierter Herd bei 2 Uhr.\nBI-RADS 4.");
