@@ -204,7 +204,7 @@ std::optional<std::size_t> Reader::no_category_after(const Item& item, std::size
 void Reader::note_unread_categories(const Item& item, const SentenceReading& reading,
                                     const std::vector<PhraseMatch>& matches,
                                     const std::vector<ReadCategory>& read) {
-  constexpr std::size_t kWordsAfter = 8;
+  constexpr std::size_t kWordsAfter = 12;
   const SentenceRange& range = *reading.range;
   const auto taken = [&](std::size_t at) {
     return std::any_of(read.begin(), read.end(), [at](const ReadCategory& category) {
@@ -229,12 +229,23 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
                ? Category::LowSuspicion4A
                : (rest[1] == 'b' ? Category::ModerateSuspicion4B : Category::HighSuspicion4C);
   };
+  // Words that lead from one category to the next: "BI-RADS 2 on the right and 4 on the left",
+  // "BI-RADS 2, upgraded to 4 after ultrasound", "2 → 4", "beidseits 2, links jedoch 4" (hostile
+  // review 48, H48-5). English and German: the lexicon has no role for them.
+  static const char* const kLinks[] = {
+      "on",     "in",         "the",         "of",           "for",         "to",
+      "except", "upgraded",   "downgraded",  "after",        "bilaterally", "\xE2\x86\x92",
+      "auf",    "im",         "der",         "die",          "für",         "fuer",
+      "bis",    "jedoch",     "hochgestuft", "herabgestuft", "nach",        "beidseits",
+      "us",     "ultrasound", "mri",         "sonographie",  "sonografie",  "mrt"};
   // A breast word, a breast's letter or what joins them.
   const auto joins = [&](std::size_t k) {
     const Token& token = item.tokens[k];
     return token.kind == TokenKind::Punct || reading.breast_words[k] ||
            words_.is(token, FunctionWordRole::And) ||
-           words_.is(token, FunctionWordRole::CategoryFiller) || is_breast_letter(token.folded);
+           words_.is(token, FunctionWordRole::CategoryFiller) || is_breast_letter(token.folded) ||
+           words_.is(token, FunctionWordRole::BreastNoun) ||
+           (token.kind == TokenKind::Word && word_in(token.folded, kLinks));
   };
   // A density statement's category is the breast's composition (review 47, R47-4).
   if (names_composition(matches)) return;
@@ -270,6 +281,29 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
       // Every one, never the first alone: "BI-RADS R 2 / L 4" says 2 and 4 (review 47, R47-5).
       unread_said.emplace_back(to_string(*unread));
     }
+  }
+  // An impression that gives a breast a bare number ("Beurteilung: rechts 2, links 4.",
+  // "IMPRESSION: Right: 2. Left: 4."): its categories with no category word to read them by
+  // (hostile review 48, H48-5). The number alone after the breast (or its heading), then
+  // punctuation or the end; one a category word opens is read above.
+  const bool impression =
+      range.section == ReportSection::Impression || range.section == ReportSection::Conclusion;
+  const bool category_word =
+      std::any_of(matches.begin(), matches.end(),
+                  [](const PhraseMatch& match) { return match.kind == PhraseKind::CategoryWord; });
+  for (std::size_t k = range.begin; impression && !category_word && k < range.end; ++k) {
+    const Token& token = item.tokens[k];
+    if (token.kind != TokenKind::Number || token.folded.size() != 1 || token.folded[0] > '6' ||
+        taken(k)) {
+      continue;
+    }
+    std::size_t before = k;
+    while (before > range.begin && is_punct(item.tokens[before - 1], ':')) --before;
+    const bool after_breast = before > range.begin
+                                  ? reading.breast_words[before - 1]
+                                  : range.heading_laterality != Laterality::Unknown;
+    const bool alone = k + 1 == range.end || item.tokens[k + 1].kind == TokenKind::Punct;
+    if (after_breast && alone) unread_said.emplace_back(to_string(kDigits[token.folded[0] - '0']));
   }
   if (unread_said.empty()) return;
   std::string said;

@@ -648,5 +648,22 @@ TEST(PairingSafety, VerdictsShorthandAndMoreSignsAskForReview) {
   EXPECT_FALSE(beside_benign_coded("Intact implants, no rupture.").exam.needs_review);
 }
 
+// Hostile review 48, H48-5, H48-6: categories per breast, changed or written otherwise, and UK
+// and German scores: never a benign exam unreviewed. A count or interval after a category is
+// none.
+TEST(PairingSafety, CategoriesWrittenOtherwiseAndScoresAskForReview) {
+  for (const char* text :
+       {"BI-RADS 2 on the right and 4 on the left.", "BI-RADS 2 bilaterally except left 4.",
+        "BI-RADS 2, upgraded to 4 after ultrasound.", "Left breast: BI-RADS-US 4.",
+        "Left breast: Cat 4.", "Left breast: M5 U5.", "Left breast: RCR 5.", "Histology: B5a."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  for (const char* text : {"BI-RADS 2, 3 views.", "BI-RADS 2, routine screening in 1 year."}) {
+    EXPECT_FALSE(beside_benign_coded(text).exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
