@@ -1592,6 +1592,23 @@ std::optional<std::string> another_place_of(const Findings& findings, const Find
 
 }  // namespace
 
+namespace {
+
+// Text that gives the calcifications of its breast a distribution no coded finding of that breast
+// has ("Right breast: grouped calcifications", "Rechts: gruppierter Mikrokalk" beside a coded
+// popcorn calcification): more than the coded content says, never a restatement or covered by it
+// (hostile review 48, H48-2). A kind is weighed by its category (more suspicious, or not).
+bool adds_to_coded_findings(const Findings& findings, const Finding& text) {
+  if (!text.distribution) return false;
+  return std::none_of(
+      findings.findings.begin(), findings.findings.end(), [&](const Finding& coded) {
+        return coded.origin != Origin::Narrative && speaks_for(text.laterality, coded.laterality) &&
+               coded.distribution && coded.distribution->term == text.distribution->term;
+      });
+}
+
+}  // namespace
+
 TextDiscordance text_discordance(const Findings& findings, const std::vector<Decision>& decisions,
                                  std::size_t index) {
   const Finding& text = findings.findings.at(index);
@@ -1619,6 +1636,7 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
   // held by it, however benign: a second group, or one on a breast nothing resolves.
   if (another_place_of(findings, text)) return TextDiscordance::AnotherPlace;
   if (!text.unresolved_place.empty()) return TextDiscordance::UnresolvedPlace;
+  if (adds_to_coded_findings(findings, text)) return TextDiscordance::AddsToItsFinding;
   // Calcifications no coded finding describes, that are not benign, are more than the coded
   // content says, however suspicious the coded findings are: a second group needs its own work-up.
   const bool benign = category == Category::Negative1 || category == Category::Benign2;
@@ -1671,6 +1689,11 @@ std::vector<std::string> narrative_discordant_texts(const RuleContext& context) 
       case TextDiscordance::AnotherPlace:
       case TextDiscordance::UnresolvedPlace:
         break;  // said below, with the words
+      case TextDiscordance::AddsToItsFinding:
+        said +=
+            ": it gives the coded finding it describes a distribution or a kind that finding "
+            "does not have";
+        break;
       case TextDiscordance::NotPaired:
         said += ": no coded finding describes these calcifications";
         break;

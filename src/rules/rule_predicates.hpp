@@ -180,6 +180,10 @@ enum class TextDiscordance {
   // Its text places calcifications in a breast named relative to another that nothing resolves
   // ("the contralateral breast") or "elsewhere" (Finding::unresolved_place).
   UnresolvedPlace,
+  // It gives its breast's calcifications a distribution no coded finding there has ("Right
+  // breast: grouped calcifications" beside a coded popcorn calcification): more than the coded
+  // content says, no restatement (hostile review 48, H48-2).
+  AddsToItsFinding,
   NotPaired,
 };
 TextDiscordance text_discordance(const Findings& findings, const std::vector<Decision>& decisions,

@@ -665,5 +665,26 @@ TEST(PairingSafety, CategoriesWrittenOtherwiseAndScoresAskForReview) {
   }
 }
 
+// Hostile review 48, H48-2: text that gives the coded breast's calcifications a distribution no
+// coded finding has, or a suspicious kind in descriptive words, is no restatement: W8, review.
+// Text that restates the coded kind adds nothing.
+TEST(PairingSafety, TextAddingADistributionOrASuspiciousKindIsNoRestatement) {
+  for (const char* text :
+       {"Right breast: grouped calcifications.", "Right breast: regional calcifications.",
+        "A second cluster of calcifications is seen in the right breast.",
+        "Right breast: powdery calcifications.", "Right breast: dot-dash calcifications.",
+        "Right breast: calcifications, varying in size and shape."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_TRUE(exam_fired(report, "W8")) << text;
+  }
+  for (const char* text : {"Right breast: coarse popcorn-like calcification, benign.",
+                           "Coarse calcifications right breast, benign."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_FALSE(report.exam.needs_review) << text;
+    EXPECT_FALSE(exam_fired(report, "W8")) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -1985,6 +1985,11 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
                            "Empfehlung: Reguläre Früherkennung."}) {
     EXPECT_FALSE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
+  // H48-2: a distribution the coded findings do not have is no restatement.
+  for (const char* text : {"Rechts: gruppierter Mikrokalk.", "Rechts: neuer gruppierter Mikrokalk.",
+                           "Rechts: Verkalkungen unterschiedlicher Größe und Form."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
   // H48-5: a category changed, and bare numbers per breast in the impression.
   for (const char* text : {"Beurteilung: BI-RADS 2, nach Sonographie auf 4 hochgestuft.",
                            "Beurteilung: rechts 2, links 4."}) {
