@@ -134,7 +134,21 @@ std::vector<std::pair<std::size_t, std::size_t>> Reader::clauses_of(
          ((triggers[next_trigger].role == ContextRole::Surroundings ||
            triggers[next_trigger].role == ContextRole::Comparison) &&
           context_scope));
-    if (is_punct(item.tokens[at], ';') || terminator) {
+    // A slash between two statements, where one breast's part ends or the other's begins ("No
+    // malignancy on the right/new mass on the left", "Rechts kein Malignomverdacht/links neuer
+    // Herd"): not within "and/or", two descriptors ("amorphous/indistinct"), a pair of breasts
+    // ("links/rechts") or numbers (hostile review 48, H48-10).
+    const auto statement_slash = [&]() {
+      if (!is_punct(item.tokens[at], '/') || at == range.begin || at + 1 >= range.end) return false;
+      const Token& before = item.tokens[at - 1];
+      const Token& after = item.tokens[at + 1];
+      const auto joining = [this](const Token& token) {
+        return words_.is(token, FunctionWordRole::And) || words_.is(token, FunctionWordRole::Or);
+      };
+      return before.kind == TokenKind::Word && after.kind == TokenKind::Word && !joining(before) &&
+             !joining(after) && (breast_words[at - 1] != breast_words[at + 1]);
+    };
+    if (is_punct(item.tokens[at], ';') || terminator || statement_slash()) {
       std::size_t cut = at;
       if (terminator && triggers[next_trigger].side == ContextSide::Either) {
         std::size_t breast = at;

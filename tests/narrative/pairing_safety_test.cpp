@@ -686,5 +686,22 @@ TEST(PairingSafety, TextAddingADistributionOrASuspiciousKindIsNoRestatement) {
   }
 }
 
+// Hostile review 48, H48-10: "besides" ends a negation, a slash between two breasts' parts ends
+// a clause, and "does not exclude" doubts; "amorphous/indistinct" stays one description.
+TEST(PairingSafety, ExceptionsSlashesAndDoubtsEndANegation) {
+  for (const char* text :
+       {"No malignant-appearing calcifications besides a small group at 3 o'clock in the left "
+        "breast.",
+        "No malignancy on the right/new mass on the left.",
+        "This does not exclude carcinoma in the left breast."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  const Report denied =
+      beside_benign_coded("No amorphous/indistinct calcifications in the left breast.");
+  EXPECT_FALSE(denied.exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc

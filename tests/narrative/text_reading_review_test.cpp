@@ -1985,6 +1985,14 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
                            "Empfehlung: Reguläre Früherkennung."}) {
     EXPECT_FALSE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
+  // H48-10: exceptions, a slash between breasts' parts and a feature with "nicht".
+  for (const char* text : {"Kein Malignomverdacht mit Ausnahme eines neuen Herdes links.",
+                           "Rechts kein Malignomverdacht/links neuer Herd.",
+                           "Links: nicht parallel orientierte echoarme Läsion."}) {
+    const Report report = beside_benign_coded_de(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
   // H48-2: a distribution the coded findings do not have is no restatement.
   for (const char* text : {"Rechts: gruppierter Mikrokalk.", "Rechts: neuer gruppierter Mikrokalk.",
                            "Rechts: Verkalkungen unterschiedlicher Größe und Form."}) {
