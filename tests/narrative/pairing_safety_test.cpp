@@ -703,5 +703,18 @@ TEST(PairingSafety, ExceptionsSlashesAndDoubtsEndANegation) {
   EXPECT_FALSE(denied.exam.needs_review);
 }
 
+// Hostile review 48, H48-3: growth or a new part of a known lesion is of now, whatever past the
+// sentence names.
+TEST(PairingSafety, GrowthOfAKnownLesionIsNow) {
+  for (const char* text : {"The fibroadenoma at 7 o'clock right has grown.",
+                           "Previously biopsied fibroadenoma in the left breast, now enlarging.",
+                           "Post-surgical changes left breast with a new spiculated component.",
+                           "Left lumpectomy scar with new nodularity."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
