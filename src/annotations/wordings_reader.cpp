@@ -93,6 +93,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"recommends", FunctionWordRole::Recommends},
     {"work-up", FunctionWordRole::WorkUp},
     {"administrative", FunctionWordRole::Administrative},
+    {"awaited", FunctionWordRole::Awaited},
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
     {"lesser-degree", FunctionWordRole::LesserDegree},

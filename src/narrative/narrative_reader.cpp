@@ -402,6 +402,24 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   if (states_assessment(range.section)) {
     read_assessment(item, reading, matches);
   }
+  note_awaited(item, reading);
+}
+
+// A result or work-up the sentence says is awaited, outstanding or declined ("Ultrasound-guided
+// core biopsy … performed today; pathology pending.", "Biopsie ausstehend.", "the patient
+// declined"), in any section: what the exam is waiting for is not read, never benign on what is
+// there (narrative-unresolved, E8; hostile review 48, H48-1, H48-8). One denied ("No biopsy
+// pending") is none.
+void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
+  for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
+    if (!words_.is(item.tokens[k], FunctionWordRole::Awaited)) continue;
+    if (status_of(item, reading, k, k + 1, true).status == MentionStatus::Negated) continue;
+    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                              "the text says a result or work-up is awaited or declined: \"" +
+                                  reading.sentence.text + "\"",
+                              *item.position});
+    return;
+  }
 }
 
 namespace {

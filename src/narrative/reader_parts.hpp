@@ -449,6 +449,7 @@ class Reader {
   bool lesion_now(const Item& item, const SentenceReading& reading,
                   const std::vector<PhraseMatch>& matches, std::size_t begin,
                   std::size_t end) const;
+  void note_awaited(const Item& item, const SentenceReading& reading);
   void read_signs_of_the_indication(const Item& item, const SentenceReading& reading,
                                     const std::vector<PhraseMatch>& matches);
   void add_word_named_finding(const Item& item, const SentenceReading& reading,

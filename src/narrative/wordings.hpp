@@ -126,6 +126,10 @@ enum class FunctionWordRole {
   // German "benachrichtigt", "mitgeteilt". A recommendation section's sentence that holds one and
   // no recommends word asks for nothing (hostile review 48, H48-14).
   Administrative,
+  // A result or a work-up awaited, outstanding or declined: "pending", "awaiting", "declined";
+  // German "ausstehend". Affirmed in any section, the exam is not complete (hostile review 48,
+  // H48-8: "pathology pending" in a procedure section was the past).
+  Awaited,
   // Before an assessment word, makes it no assessment of now: a judgement of the past
   // ("initially", "originally", "formerly") or a lesser degree ("less"); German "initial",
   // "ursprünglich", "weniger".

@@ -716,5 +716,18 @@ TEST(PairingSafety, GrowthOfAKnownLesionIsNow) {
   }
 }
 
+// Hostile review 48, H48-1, H48-7, H48-8: a result awaited in any section, and imaging asked for
+// in other words, are never dropped; one denied is none.
+TEST(PairingSafety, AResultAwaitedAnywhereIsNeverDropped) {
+  for (const char* text :
+       {"HISTORY: Ultrasound-guided core biopsy of the left breast mass performed today; "
+        "pathology pending.",
+        "Pathology pending.", "Correlate with US.", "Follow up closely."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  EXPECT_FALSE(beside_benign_coded("No biopsy pending.").exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -1985,6 +1985,11 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
                            "Empfehlung: Reguläre Früherkennung."}) {
     EXPECT_FALSE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
+  // H48-7, H48-8: awaited, considered, asked for in other words.
+  for (const char* text :
+       {"Histologie ausstehend.", "Ein MRT kann erwogen werden.", "Sonographische Korrelation."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
   // H48-10: exceptions, a slash between breasts' parts and a feature with "nicht".
   for (const char* text : {"Kein Malignomverdacht mit Ausnahme eines neuen Herdes links.",
                            "Rechts kein Malignomverdacht/links neuer Herd.",
