@@ -637,8 +637,9 @@ TEST(PairingSafety, AWorkUpNamedByItselfOrAwaitedIsNeverDropped) {
 // (multifocal disease, Paget disease, implant rupture): never a benign exam unreviewed.
 TEST(PairingSafety, VerdictsShorthandAndMoreSignsAskForReview) {
   for (const char* text :
-       {"IMPRESSION: Abnormal mammogram.", "IMPRESSION: Abnormal.", "Rt: benign. Lt: susp.",
-        "Left: malig.", "Left: susp LN.", "Left breast: worrying features.", "Left: Ca breast.",
+       {"IMPRESSION: Abnormal mammogram.", "IMPRESSION: Abnormal.", "IMPRESSION: Positive.",
+        "Rt: benign. Lt: susp.", "Left: malig.", "Left: susp LN.",
+        "Left breast: worrying features.", "Left: Ca breast.",
         "Multifocal disease in the left breast.", "Extracapsular implant rupture, left.",
         "Silicone granuloma left axilla."}) {
     const Report report = beside_benign_coded(text);
