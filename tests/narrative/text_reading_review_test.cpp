@@ -2010,9 +2010,9 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
   }
   // H48-9, H48-11: verdicts, shorthand and more signs.
   for (const char* text :
-       {"Beurteilung: pathologisch.", "Links: Ca-Verdacht.", "Re.: benigne. Li.: susp.",
-        "Links: Multifokalität.", "Morbus Paget der Mamille links.", "Links: Satellitenherd.",
-        "Implantatruptur links."}) {
+       {"Beurteilung: pathologisch.", "Beurteilung: Positiv.", "Links: Ca-Verdacht.",
+        "Re.: benigne. Li.: susp.", "Links: Multifokalität.", "Morbus Paget der Mamille links.",
+        "Links: Satellitenherd.", "Implantatruptur links."}) {
     const Report report = beside_benign_coded_de(text);
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::Benign) << text;
