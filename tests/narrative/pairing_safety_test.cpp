@@ -642,9 +642,7 @@ TEST(PairingSafety, VerdictsShorthandAndMoreSignsAskForReview) {
         "Left breast: worrying features.", "Left: Ca breast.",
         "Multifocal disease in the left breast.", "Extracapsular implant rupture, left.",
         "Silicone granuloma left axilla."}) {
-    const Report report = beside_benign_coded(text);
-    EXPECT_TRUE(report.exam.needs_review) << text;
-    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    expect_review_beside_benign(text, Unassessed::Any);
   }
   EXPECT_FALSE(beside_benign_coded("Intact implants, no rupture.").exam.needs_review);
 }
@@ -657,9 +655,7 @@ TEST(PairingSafety, CategoriesWrittenOtherwiseAndScoresAskForReview) {
        {"BI-RADS 2 on the right and 4 on the left.", "BI-RADS 2 bilaterally except left 4.",
         "BI-RADS 2, upgraded to 4 after ultrasound.", "Left breast: BI-RADS-US 4.",
         "Left breast: Cat 4.", "Left breast: M5 U5.", "Left breast: RCR 5.", "Histology: B5a."}) {
-    const Report report = beside_benign_coded(text);
-    EXPECT_TRUE(report.exam.needs_review) << text;
-    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    expect_review_beside_benign(text, Unassessed::Any);
   }
   for (const char* text : {"BI-RADS 2, 3 views.", "BI-RADS 2, routine screening in 1 year."}) {
     EXPECT_FALSE(beside_benign_coded(text).exam.needs_review) << text;
@@ -695,9 +691,7 @@ TEST(PairingSafety, ExceptionsSlashesAndDoubtsEndANegation) {
         "breast.",
         "No malignancy on the right/new mass on the left.",
         "This does not exclude carcinoma in the left breast."}) {
-    const Report report = beside_benign_coded(text);
-    EXPECT_TRUE(report.exam.needs_review) << text;
-    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    expect_review_beside_benign(text, Unassessed::Any);
   }
   const Report denied =
       beside_benign_coded("No amorphous/indistinct calcifications in the left breast.");
@@ -711,9 +705,7 @@ TEST(PairingSafety, GrowthOfAKnownLesionIsNow) {
                            "Previously biopsied fibroadenoma in the left breast, now enlarging.",
                            "Post-surgical changes left breast with a new spiculated component.",
                            "Left lumpectomy scar with new nodularity."}) {
-    const Report report = beside_benign_coded(text);
-    EXPECT_TRUE(report.exam.needs_review) << text;
-    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    expect_review_beside_benign(text, Unassessed::Any);
   }
 }
 
