@@ -1382,10 +1382,13 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   const bool continues = continues_previous(item, opening, all) ||
                          (reading.names_high_risk_result && all.sides.empty()) ||
                          (questioned && describes_them && all.sides.empty());
-  // A history or indication that follows the findings ("Findings: …\nClinical history: rule out
-  // malignancy.") is the patient's past or the question asked, nothing more of them.
+  // An indication that follows the findings ("Findings: …\nClinical history: rule out
+  // malignancy.") is the question asked, nothing more of them, unless it opens with words that
+  // refer back ("HISTORY: These were biopsied in 2019 with DCIS."); a comparison that follows
+  // them goes on about them ("COMPARISON: Increased in number since 2022."; review 48, R48-5).
   const bool into_the_past =
-      is_past_section(reading.range->section) &&
+      reading.range->section == ReportSection::History &&
+      !refers_back(item.tokens[opening], words_) &&
       std::any_of(previous.begin(), previous.end(), [&](std::size_t index) {
         return index < finding_sections_.size() && !is_past_section(finding_sections_[index]);
       });

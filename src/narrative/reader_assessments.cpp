@@ -507,7 +507,7 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
         {wordings_.follow_up[best->wording].code, wordings_.follow_up[best->wording].id,
          side_between(range.begin, range.end), *item.position, sentence.text, sentence_id});
   }
-  note_unread_recommendation(item, reading, follow_ups_.size() > follow_ups_before);
+  note_unread_recommendation(item, reading, matches, follow_ups_.size() > follow_ups_before);
 }
 
 // A sentence that recommends something (an affirmed `recommends` word, or any sentence of a
@@ -517,40 +517,60 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
 // it), never dropped: beside benign coded findings such requests left the exam benign,
 // unreviewed (hostile review 46, H46-7).
 void Reader::note_unread_recommendation(const Item& item, const SentenceReading& reading,
+                                        const std::vector<PhraseMatch>& matches,
                                         bool follow_ups_taken_here) {
   const SentenceRange& range = *reading.range;
-  // A follow-up read from it (taken, not denied or set aside) says what it recommends; one it
-  // denies does not ("No MRI needed; recommend wire loc.": review 47, R47-11).
-  if (follow_ups_taken_here) return;
+  const auto affirmed = [&](std::size_t k) {
+    return status_of(item, reading, k, k + 1, false).status == MentionStatus::Affirmed;
+  };
   bool recommends = false;
   for (std::size_t k = range.begin; k < range.end && !recommends; ++k) {
-    if (!words_.is(item.tokens[k], FunctionWordRole::Recommends)) continue;
-    recommends = status_of(item, reading, k, k + 1, false).status == MentionStatus::Affirmed;
+    recommends = words_.is(item.tokens[k], FunctionWordRole::Recommends) && affirmed(k);
   }
-  // A work-up a short sentence names now, by itself ("Biopsy.", "MRI.", "Ultrasound left
-  // breast."), not as what lies around ("Biopsy clip."): asked for (hostile review 48, H48-7).
+  // A work-up the sentence names now, outside every follow-up wording read from it ("Supplemental
+  // MRI per guidelines", "Einbestellung zur Abklärung (Früherkennung)"; review 48, R48-4): not
+  // what lies around ("Biopsy clip."), nor one of a year ("Biopsy 2019.").
+  const auto in_follow_up = [&](std::size_t k) {
+    return std::any_of(matches.begin(), matches.end(), [k](const PhraseMatch& match) {
+      return match.kind == PhraseKind::FollowUp && match.begin <= k && k < match.end;
+    });
+  };
+  const bool names_year = std::any_of(
+      item.tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
+      item.tokens.begin() + static_cast<std::ptrdiff_t>(range.end), [](const Token& token) {
+        return token.kind == TokenKind::Number && token.folded.size() == 4 &&
+               (token.folded.rfind("19", 0) == 0 || token.folded.rfind("20", 0) == 0);
+      });
+  bool work_up = false;
+  for (std::size_t k = range.begin; k < range.end && !work_up && !names_year; ++k) {
+    work_up = words_.is(item.tokens[k], FunctionWordRole::WorkUp) &&
+              !reading.surroundings_words[k] && !in_follow_up(k) && affirmed(k);
+  }
+  // A short sentence that names a work-up by itself asks for it ("Biopsy.", "MRI.", "Ultrasound
+  // left breast."; hostile review 48, H48-7).
   constexpr std::size_t kShortSentence = 4;
   std::size_t words = 0;
   for (std::size_t k = range.begin; k < range.end; ++k) {
     if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++words;
   }
-  for (std::size_t k = range.begin; k < range.end && !recommends && words <= kShortSentence; ++k) {
-    if (!words_.is(item.tokens[k], FunctionWordRole::WorkUp) || reading.surroundings_words[k]) {
-      continue;
-    }
-    recommends = status_of(item, reading, k, k + 1, false).status == MentionStatus::Affirmed;
-  }
   const bool denies =
       std::any_of(reading.triggers.begin(), reading.triggers.end(),
                   [](const Trigger& trigger) { return trigger.role == ContextRole::Negated; });
-  // "Results sent to the patient.": the report's delivery, no request.
+  // "Results sent to the patient.": the report's delivery, no request, unless it names a work-up
+  // too ("Ultrasound of the left breast, patient informed": review 48, R48-3).
   const bool administrative = std::any_of(
       item.tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
       item.tokens.begin() + static_cast<std::ptrdiff_t>(range.end),
       [this](const Token& token) { return words_.is(token, FunctionWordRole::Administrative); });
-  if (!recommends && (range.section != ReportSection::Recommendation || denies || administrative)) {
-    return;
-  }
+  const bool requests =
+      recommends || follow_ups_taken_here ||
+      (range.section == ReportSection::Recommendation && !denies && (!administrative || work_up));
+  // A follow-up read from it (taken, not denied or set aside) says what it recommends, unless a
+  // work-up stands beside it; one it denies does not ("No MRI needed; recommend wire loc.":
+  // review 47, R47-11).
+  const bool unread =
+      follow_ups_taken_here ? work_up : (requests || (work_up && words <= kShortSentence));
+  if (!unread) return;
   reading_.notes.push_back(
       {WarningCode::NarrativeUnresolved,
        "the text recommends what was not read as a follow-up: \"" + reading.sentence.text + "\"",

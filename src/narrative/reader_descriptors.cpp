@@ -856,8 +856,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         break;
       case PhraseKind::Site: {
         // "ductal carcinoma" names a disease, not where the calcifications lie.
-        const bool disease =
-            best->end < end && words_.is(item.tokens[best->end], FunctionWordRole::Disease);
+        const bool disease = best->end < end && names_disease(item, reading, best->end);
         if (disease) break;
         if (wordings_.site[w].term == Site::Ductal && !denied_duct &&
             negated_right_before(triggers, best->begin, begin, 0)) {

@@ -599,6 +599,7 @@ class Reader {
     std::size_t end;
   };
   void note_unread_recommendation(const Item& item, const SentenceReading& reading,
+                                  const std::vector<PhraseMatch>& matches,
                                   bool follow_ups_taken_here);
   void note_unread_categories(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches,

@@ -1599,7 +1599,8 @@ namespace {
 // popcorn calcification): more than the coded content says, never a restatement or covered by it
 // (hostile review 48, H48-2). A kind is weighed by its category (more suspicious, or not).
 bool adds_to_coded_findings(const Findings& findings, const Finding& text) {
-  if (!text.distribution) return false;
+  // Diffuse (scattered) is the benign arrangement: it adds nothing to weigh (review 48, R48-10).
+  if (!text.distribution || text.distribution->term == Distribution::Diffuse) return false;
   return std::none_of(
       findings.findings.begin(), findings.findings.end(), [&](const Finding& coded) {
         return coded.origin != Origin::Narrative && speaks_for(text.laterality, coded.laterality) &&

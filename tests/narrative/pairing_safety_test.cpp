@@ -654,7 +654,7 @@ TEST(PairingSafety, CategoriesWrittenOtherwiseAndScoresAskForReview) {
   for (const char* text :
        {"BI-RADS 2 on the right and 4 on the left.", "BI-RADS 2 bilaterally except left 4.",
         "BI-RADS 2, upgraded to 4 after ultrasound.", "Left breast: BI-RADS-US 4.",
-        "Left breast: Cat 4.", "Left breast: M5 U5.", "Left breast: RCR 5.", "Histology: B5a."}) {
+        "Left breast: M5 U5.", "Left breast: RCR 5.", "Histology: B5a."}) {
     expect_review_beside_benign(text, Unassessed::Any);
   }
   for (const char* text : {"BI-RADS 2, 3 views.", "BI-RADS 2, routine screening in 1 year."}) {
@@ -720,6 +720,23 @@ TEST(PairingSafety, AResultAwaitedAnywhereIsNeverDropped) {
     EXPECT_TRUE(report.exam.needs_review) << text;
   }
   EXPECT_FALSE(beside_benign_coded("No biopsy pending.").exam.needs_review);
+}
+
+// Review 48 (R48-2, R48-3, R48-4): "no further imaging" denies nothing beyond itself, a work-up
+// beside administrative or routine words is still asked for; a density statement's "cat" is no
+// category and dystrophic calcifications stay benign (R48-11).
+TEST(PairingSafety, Review48RequestsBesideOtherWordsAreKept) {
+  for (const char* text :
+       {"Suspicious left breast mass: no further imaging, proceed to biopsy.",
+        "RECOMMENDATION: Ultrasound of the left breast at 2 o'clock, patient informed.",
+        "RECOMMENDATION: Supplemental MRI per guidelines.",
+        "RECOMMENDATION: Diagnostic mammogram and ultrasound of the left breast, then continue "
+        "screening."}) {
+    EXPECT_TRUE(beside_benign_coded(text).exam.needs_review) << text;
+  }
+  for (const char* text : {"Density cat 4, extremely dense.", "Biopsy 2019."}) {
+    EXPECT_EQ(beside_benign_coded(text).exam.category, Category::Benign2) << text;
+  }
 }
 
 }  // namespace
