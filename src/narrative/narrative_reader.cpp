@@ -512,15 +512,41 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
   const auto now = [&](std::size_t k) {
     return !reading.comparison_words[k] && lesion_now(item, reading, matches, k, k + 1);
   };
+  // Where to look: each clause that names no calcifications and no mass, distortion or
+  // asymmetry, with its descriptors; and in one that names calcifications, each part about
+  // another finding ("Grobschollige Verkalkungen rechts, suspekter Herd links", "Coarse
+  // calcifications right, suspicious nodule left": hostile review 49, H49-1), with none of the
+  // calcifications' descriptors.
+  struct Stretch {
+    Clause range;
+    const Descriptors* descriptors;
+  };
+  std::vector<Stretch> stretches;
   for (std::size_t c = 0; c < reading.clauses.size(); ++c) {
-    const std::size_t begin = reading.clauses[c].first;
-    const std::size_t end = reading.clauses[c].second;
-    if (holds_calcifications_or_lesion(reading, matches, reading.clauses[c])) continue;
+    const Clause clause = reading.clauses[c];
+    if (!holds_calcifications_or_lesion(reading, matches, clause)) {
+      stretches.push_back({clause, &reading.clause_descriptors[c]});
+      continue;
+    }
+    for (const OtherFindingPart& part :
+         other_finding_parts(item, reading, clause.first, clause.second, matches)) {
+      const Clause range{part.begin, part.end};
+      const bool lesion_phrase =
+          std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+            return match.begin >= range.first && match.begin < range.second &&
+                   is_other_lesion(match.kind);
+          });
+      if (!lesion_phrase) stretches.push_back({range, nullptr});
+    }
+  }
+  for (const Stretch& stretch : stretches) {
+    const std::size_t begin = stretch.range.first;
+    const std::size_t end = stretch.range.second;
     std::optional<std::size_t> sign;
     std::optional<std::size_t> noun;
     // A suspicion in the clause, its own or the noun's ("Suspicious lesion": an assessment word
     // right before an other-finding noun is that finding's, so none of the clause's descriptors).
-    bool qualified = !reading.clause_descriptors[c].assessment.empty() ||
+    bool qualified = (stretch.descriptors != nullptr && !stretch.descriptors->assessment.empty()) ||
                      std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
                        return match.kind == PhraseKind::Assessment && match.begin >= begin &&
                               match.begin < end && now(match.begin);
@@ -582,16 +608,20 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
         breast_named = breast_named || reading.breast_words[k];
         alone = k == *noun || token.kind != TokenKind::Word || reading.breast_words[k];
       }
-      qualified = qualified || (alone && breast_named);
       // A lesion placed on a breast ("A nodule is seen in the left breast", "Links: ovaler Herd mit
       // angulierten Rändern"): to be worked up unless a word calls it benign (hostile review 47).
       const bool called_benign = std::any_of(
           item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
           item.tokens.begin() + static_cast<std::ptrdiff_t>(end),
           [this](const Token& token) { return words_.is(token, FunctionWordRole::CallsBenign); });
-      qualified = qualified ||
-                  (words_.is(item.tokens[*noun], FunctionWordRole::LesionNoun) && !called_benign &&
-                   breast_of_clause(item, reading, matches, *noun) != Laterality::Unknown);
+      const bool placed = words_.is(item.tokens[*noun], FunctionWordRole::LesionNoun) &&
+                          !called_benign &&
+                          breast_of_clause(item, reading, matches, *noun) != Laterality::Unknown;
+      // Beside calcifications a noun alone or placed may be what they are ("…, representing a
+      // degenerating fibroadenoma", "Mastopathie beidseits, benigne Verkalkungen rechts"): there
+      // only its own words make it a finding.
+      const bool whole_clause = stretch.descriptors != nullptr;
+      qualified = qualified || (whole_clause && ((alone && breast_named) || placed));
     }
     const std::optional<std::size_t> named = sign ? sign : (qualified ? noun : std::nullopt);
     if (named) add_word_named_finding(item, reading, matches, *named);

@@ -739,5 +739,18 @@ TEST(PairingSafety, Review48RequestsBesideOtherWordsAreKept) {
   }
 }
 
+// Hostile review 49, H49-1: another finding in a part of a sentence about calcifications, with
+// words of its own, is kept; one that is what the calcifications are is none.
+TEST(PairingSafety, AnotherFindingBesideCalcificationsInOneSentenceIsKept) {
+  for (const char* text : {"Coarse calcifications right, suspicious nodule left.",
+                           "Benign calcifications right, suspicious lesion left."}) {
+    expect_review_beside_benign(text, Unassessed::Kept);
+  }
+  const Report explained = beside_benign_coded(
+      "There is a coarse popcorn-like calcification in the right breast at 7 o'clock, "
+      "representing a degenerating fibroadenoma.");
+  EXPECT_TRUE(explained.input.unassessed_findings.empty());
+}
+
 }  // namespace
 }  // namespace mammocalc

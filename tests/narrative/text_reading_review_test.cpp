@@ -1985,6 +1985,9 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
                            "Empfehlung: Reguläre Früherkennung."}) {
     EXPECT_FALSE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
+  // H49-1: another finding beside calcifications in one sentence.
+  EXPECT_TRUE(beside_benign_coded_de("Grobschollige Verkalkungen rechts, suspekter Herd links.")
+                  .exam.needs_review);
   // H48-7, H48-8: awaited, considered, asked for in other words.
   for (const char* text :
        {"Histologie ausstehend.", "Ein MRT kann erwogen werden.", "Sonographische Korrelation."}) {
