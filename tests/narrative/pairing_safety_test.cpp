@@ -752,5 +752,19 @@ TEST(PairingSafety, AnotherFindingBesideCalcificationsInOneSentenceIsKept) {
   EXPECT_TRUE(explained.input.unassessed_findings.empty());
 }
 
+// Hostile review 49 (H49-3, H49-5, H49-6, H49-8, H49-10): benignity denied in other words, a
+// request beside a letter, a conditional work-up and an inadequate exam ask for review; the
+// report's delivery does not.
+TEST(PairingSafety, Review49DeniedBenignityAndRequestsInOtherWords) {
+  for (const char* text :
+       {"Left breast: cannot be called benign.", "Left breast mass, unlikely to be benign.",
+        "A letter has been sent to the patient requesting her return for biopsy.",
+        "If possible, biopsy.", "Left breast technically inadequate, repeat."}) {
+    EXPECT_TRUE(beside_benign_coded(text).exam.needs_review) << text;
+  }
+  EXPECT_FALSE(
+      beside_benign_coded("RECOMMENDATION: Results discussed with the patient.").exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -1985,6 +1985,13 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
                            "Empfehlung: Reguläre Früherkennung."}) {
     EXPECT_FALSE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
+  // H49-5, H49-6: benignity denied, an invitation to work-up; H49-10: the report's delivery.
+  for (const char* text : {"Links: nicht gutartig.", "Links: Herd, nicht benigne.",
+                           "Die Patientin wird schriftlich zur Abklärung eingeladen."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
+  EXPECT_FALSE(
+      beside_benign_coded_de("Empfehlung: Befund mit der Patientin besprochen.").exam.needs_review);
   // H49-1: another finding beside calcifications in one sentence.
   EXPECT_TRUE(beside_benign_coded_de("Grobschollige Verkalkungen rechts, suspekter Herd links.")
                   .exam.needs_review);
