@@ -610,10 +610,8 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
       }
       // A lesion placed on a breast ("A nodule is seen in the left breast", "Links: ovaler Herd mit
       // angulierten Rändern"): to be worked up unless a word calls it benign (hostile review 47).
-      const bool called_benign = std::any_of(
-          item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
-          item.tokens.begin() + static_cast<std::ptrdiff_t>(end),
-          [this](const Token& token) { return words_.is(token, FunctionWordRole::CallsBenign); });
+      const bool called_benign =
+          words_.any_in(item.tokens, begin, end, FunctionWordRole::CallsBenign);
       const bool placed = words_.is(item.tokens[*noun], FunctionWordRole::LesionNoun) &&
                           !called_benign &&
                           breast_of_clause(item, reading, matches, *noun) != Laterality::Unknown;
@@ -682,14 +680,11 @@ bool Reader::lesion_now(const Item& item, const SentenceReading& reading,
 }
 
 bool Reader::named_as_seen(const Item& item, const SentenceReading& reading, std::size_t at) const {
-  // English and German definite determiners: the lexicon has no role for them.
-  static const char* const kDeterminers[] = {"the", "these", "this", "those", "der",
-                                             "die", "das",   "den",  "dem",   "des"};
   constexpr std::size_t kWordsBetween = 3;  // "the | left breast | mass", "the new irregular mass"
   for (std::size_t k = at, words = 0; k > reading.range->begin && words <= kWordsBetween; --k) {
     const Token& before = item.tokens[k - 1];
     if (before.kind != TokenKind::Word) return false;
-    if (word_in(before.folded, kDeterminers)) return true;
+    if (is_definite_determiner(before.folded)) return true;
     ++words;
   }
   return false;

@@ -231,7 +231,8 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
   };
   // Words that lead from one category to the next: "BI-RADS 2 on the right and 4 on the left",
   // "BI-RADS 2, upgraded to 4 after ultrasound", "2 → 4", "beidseits 2, links jedoch 4" (hostile
-  // review 48, H48-5). English and German: the lexicon has no role for them.
+  // review 48, H48-5). English and German, kept here: several have a role of their own in the
+  // lexicon already ("to", "bis", "der"), and a phrase has one role there.
   static const char* const kLinks[] = {
       "on",     "in",         "the",         "of",           "for",         "to",
       "except", "upgraded",   "downgraded",  "after",        "bilaterally", "\xE2\x86\x92",
@@ -562,10 +563,8 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
                   [](const Trigger& trigger) { return trigger.role == ContextRole::Negated; });
   // "Results sent to the patient.": the report's delivery, no request, unless it names a work-up
   // too ("Ultrasound of the left breast, patient informed": review 48, R48-3).
-  const bool administrative = std::any_of(
-      item.tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
-      item.tokens.begin() + static_cast<std::ptrdiff_t>(range.end),
-      [this](const Token& token) { return words_.is(token, FunctionWordRole::Administrative); });
+  const bool administrative =
+      words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::Administrative);
   const bool requests =
       recommends || follow_ups_taken_here ||
       (range.section == ReportSection::Recommendation && !denies && (!administrative || work_up));

@@ -437,7 +437,6 @@ void Reader::mark_presupposed_mentions(const Item& item, SentenceReading& readin
       place_words.mark(match.begin, match.end);
     }
   }
-  static const char* const kDeterminers[] = {"the", "these", "this", "those"};
   static const char* const kPlaceLinks[] = {"in", "the",    "at",      "of",      "within",
                                             "on", "breast", "breasts", "position"};
   const auto clock_word = [this](const Token& token) {
@@ -452,7 +451,7 @@ void Reader::mark_presupposed_mentions(const Item& item, SentenceReading& readin
     }
     if (described_from == mention.begin || described_from == range.begin) continue;
     const Token& determiner = tokens[described_from - 1];
-    if (determiner.kind != TokenKind::Word || !word_in(determiner.folded, kDeterminers)) continue;
+    if (determiner.kind != TokenKind::Word || !is_definite_determiner(determiner.folded)) continue;
     std::size_t place_end = mention.end;
     while (place_end < range.end &&
            (place_words[place_end] || tokens[place_end].kind == TokenKind::Number ||

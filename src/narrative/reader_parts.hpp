@@ -157,6 +157,14 @@ bool word_in(std::string_view word, const List& list) {
   return std::any_of(std::begin(list), std::end(list),
                      [word](const char* entry) { return word == entry; });
 }
+// A definite determiner, English or German ("the", "these", "der", "die"): what it names was seen
+// before, so a hypothesis about it presupposes it. The lexicon's one-role-a-phrase rule keeps it
+// out of the function words ("the" and "der" go on a line there).
+inline bool is_definite_determiner(std::string_view word) {
+  static const char* const kDeterminers[] = {"the", "these", "this", "those", "der",
+                                             "die", "das",   "den",  "dem",   "des"};
+  return word_in(word, kDeterminers);
+}
 using Clause = std::pair<std::size_t, std::size_t>;  // tokens [first, second) of an item
 
 // A lexicon's function words by role (Wordings::function_words, Wordings::numbers), for the
@@ -218,6 +226,13 @@ class FunctionWords {
                  ? token.folded.substr(0, phrase.size() - 1) == phrase.substr(0, phrase.size() - 1)
                  : token.folded == phrase;
     });
+  }
+  // A word of this role among tokens [begin, end).
+  bool any_in(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+              FunctionWordRole role) const {
+    return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                       tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                       [&](const Token& token) { return is(token, role); });
   }
   // A coordinator between two parts of a clause: an and-word or a comma ("coarse ones on the
   // right and fine linear ones on the left", "unchanged on the right, new on the left").
