@@ -61,6 +61,7 @@ std::string xml_safe_text(const std::string& text) {
 
 std::optional<std::string> start_tag_attribute(std::string_view head, std::string_view tag_start,
                                                const char* attribute) {
+  if (tag_start.empty()) return std::nullopt;
   // A tag start that ends in an element's name is that whole name: "<mammocalcIndex" does not
   // start "<mammocalcIndexes".
   const bool ends_in_name = tag_start.back() != '"';
@@ -72,8 +73,19 @@ std::optional<std::string> start_tag_attribute(std::string_view head, std::strin
   std::size_t at = head.find(tag_start);
   while (at != std::string_view::npos && name_goes_on(at)) at = head.find(tag_start, at + 1);
   if (at == std::string_view::npos) return std::nullopt;
-  const std::size_t tag_end = head.find('>', at);
-  if (tag_end == std::string_view::npos) return std::nullopt;
+  // The tag ends at the first '>' outside a quoted value (XML allows '>' inside one).
+  std::size_t tag_end = at;
+  for (char quote = 0; tag_end < head.size(); ++tag_end) {
+    const char c = head[tag_end];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      break;
+    }
+  }
+  if (tag_end == head.size()) return std::nullopt;
   std::string tag(head.substr(at, tag_end - at));
   if (!tag.empty() && tag.back() == '/') tag.pop_back();
   tag += "/>";

@@ -186,6 +186,10 @@ TEST(StartTagAttribute, ReadsTheAttributeOfTheWholeStartTag) {
   EXPECT_EQ(start_tag_attribute("<mammocalcIndex xmlns=\"u\">", kIndex, "naming"), "");
   EXPECT_FALSE(start_tag_attribute("<mammocalcIndex naming=\"pla", kIndex, "naming"));
   EXPECT_FALSE(start_tag_attribute("<other naming=\"plain\">", kIndex, "naming"));
+  // A '>' inside a quoted value is the value's (review 48, R48-8); no tag start is no tag.
+  EXPECT_EQ(start_tag_attribute("<mammocalcIndex note=\"a>b\" naming=\"plain\">", kIndex, "naming"),
+            "plain");
+  EXPECT_FALSE(start_tag_attribute("<mammocalcIndex naming=\"plain\">", "", "naming"));
   EXPECT_EQ(start_tag_attribute("<head><meta name=\"mammocalc-naming\" content=\"plain\" />",
                                 "<meta name=\"mammocalc-naming\"", "content"),
             "plain");
