@@ -487,15 +487,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         // under the exam's name (review 43, R43-4).
         const WithdrawnOutputs withdrawn =
             withdraw_outputs(output, files, dicom_claims.stem_claimed_by(amended_again->path));
-        for (const std::string& removed : withdrawn.removed) {
-          progress.say_error(removed +
-                             ": this run's first reading of the exam, which does not say its "
-                             "other result, removed");
-        }
-        for (const std::string& problem : withdrawn.problems) {
-          progress.say_error(problem + "; it does not say its exam's other result: remove it");
-          output_failed = true;
-        }
+        for (const std::string& line : withdrawn.said()) progress.say_error(line);
+        output_failed = output_failed || !withdrawn.problems.empty();
       }
       if (outcome.failure->code() == ErrorCode::OutputFailed) output_failed = true;
       --counts.summarised;

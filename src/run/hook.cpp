@@ -119,7 +119,10 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   std::vector<std::vector<std::string>> other_calls_said(inputs.size());
   // The summaries (and SRs) written before the exam of input `i` turned out to have another
   // result, written again to say so (E19).
+  // A failure is said and the call goes on with the exam's other amendments; the first failure
+  // is the call's (exit 3).
   const auto amend_earlier = [&](std::size_t i) {
+    std::optional<Error> first_failure;
     for (const auto& [ordinal, amendment] : exams.amendments()) {
       if (!amendment.latest || amendment.latest->index != i) continue;
       InputResult earlier_result;
@@ -132,23 +135,22 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
       try {
         summarise_again(earlier_result, inputs[amendment.self.index], others, evaluation, files);
         write_outputs(earlier_result, output_names[amendment.self.index], files, Flush::Now);
-      } catch (const Error&) {
+      } catch (const Error& error) {
         // Its first reading says one result, unreviewed, of an exam with two: not left under the
-        // exam's name (review 43, R43-4), each file said; the failure is the call's (exit 3).
+        // exam's name (review 43, R43-4), each file said.
         const WithdrawnOutputs withdrawn =
             withdraw_outputs(output_names[amendment.self.index], files,
                              dicom_claims.stem_claimed_by(inputs[amendment.self.index].path));
-        for (const std::string& removed : withdrawn.removed) {
-          log << error_line(removed +
-                            ": this call's first reading of the exam, which does not say its "
-                            "other result, removed");
+        for (const std::string& line : withdrawn.said()) log << error_line(line);
+        // The first is the call's, said where it is caught; later ones are said here.
+        if (first_failure) {
+          log << error_line(error.what());
+        } else {
+          first_failure = error;
         }
-        for (const std::string& problem : withdrawn.problems) {
-          log << error_line(problem + "; it does not say its exam's other result: remove it");
-        }
-        throw;
       }
     }
+    if (first_failure) throw *first_failure;
   };
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const InputFile& input = inputs[i];

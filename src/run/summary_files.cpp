@@ -270,6 +270,18 @@ std::string DicomOutputClaims::stem_claimed_by(const std::string& input) const {
   return found == claimed_.end() ? std::string() : found->first;
 }
 
+std::vector<std::string> WithdrawnOutputs::said() const {
+  std::vector<std::string> lines;
+  for (const std::string& path : removed) {
+    lines.push_back(
+        path + ": the first reading of the exam, which does not say its other result, removed");
+  }
+  for (const std::string& problem : problems) {
+    lines.push_back(problem + "; it does not say its exam's other result: remove it");
+  }
+  return lines;
+}
+
 WithdrawnOutputs withdraw_outputs(const std::string& name, const SummaryFiles& files,
                                   const std::string& sr_stem) {
   std::vector<fs::path> paths{fs::path(files.output_dir) / name,

@@ -118,6 +118,8 @@ void write_outputs(const InputResult& result, const std::string& name, const Sum
 struct WithdrawnOutputs {
   std::vector<std::string> removed;
   std::vector<std::string> problems;
+  // One line per file, as standard error or the hook's log says it.
+  std::vector<std::string> said() const;
 };
 WithdrawnOutputs withdraw_outputs(const std::string& name, const SummaryFiles& files,
                                   const std::string& sr_stem);
