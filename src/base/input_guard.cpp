@@ -1,6 +1,7 @@
 #include "base/input_guard.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <optional>
@@ -46,7 +47,15 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
 }  // namespace
 
 void InputGuard::add_file(const std::string& path) {
-  if (path == "-") return;
+  if (path == "-") {
+    // Standard input redirected from a file ("summarize - -o X.dcm < X.dcm") is that file: no
+    // output may replace it (hostile review 50, H50-1). A pipe or a terminal is none.
+    struct stat info {};
+    if (::fstat(STDIN_FILENO, &info) == 0 && S_ISREG(info.st_mode)) {
+      files_.insert(FileIdentity{info.st_dev, info.st_ino});
+    }
+    return;
+  }
   if (const auto id = file_identity(path)) {
     files_.insert(*id);
     if (const auto parent = file_identity(resolved(path).parent_path().string())) {

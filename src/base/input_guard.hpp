@@ -26,7 +26,8 @@ bool same_path(const std::string& a, const std::string& b);
 
 class InputGuard {
  public:
-  // Adds an input file; "-" (standard input) and paths that do not exist are no files to guard.
+  // Adds an input file; "-" is standard input, guarded where it is a regular file (a redirect),
+  // and paths that do not exist are no files to guard.
   // A directory's files are added one by one (add_directory for the directory itself).
   void add_file(const std::string& path);
   // Adds a directory whose files are inputs (recursed): no output directory may be inside it.

@@ -139,6 +139,15 @@ run summarize --site-profile "$work/profile-copy.xml" "$work/input.dcm" -o "$wor
 check "-o onto the site profile is refused with 2 (got $status)" test "$status" -eq 2
 check "-o onto the site profile: the profile is unchanged" \
   cmp -s samples/bir-suspicious-stereotactic.site-profile.xml "$work/profile-copy.xml"
+# Hostile review 50, H50-1: standard input redirected from a file is that file: no output replaces it.
+cp "$work/input.dcm" "$work/stdin-input.dcm"
+for output in "-o $work/stdin-input.dcm" "--dicom-out $work/stdin-input.dcm"; do
+  # shellcheck disable=SC2086  # the option and its path, split on purpose
+  "$mammocalc" summarize - $output <"$work/stdin-input.dcm" >"$work/out" 2>"$work/err"
+  status=$?
+  check "stdin from a file, $output onto it: refused with 2 (got $status)" test "$status" -eq 2
+  check "... the input unchanged" cmp -s "$work/input.dcm" "$work/stdin-input.dcm"
+done
 run summarize "$work/input.dcm" --dicom-out "$work/own-sr.dcm" -o "$work/with-sr.xml"
 check "--dicom-out elsewhere still works (exit 0, got $status)" test "$status" -eq 0 -a -s "$work/own-sr.dcm" -a -s "$work/with-sr.xml"
 
