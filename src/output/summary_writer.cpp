@@ -325,7 +325,9 @@ void write_exam(pugi::xml_node root, const Report& report) {
     set(element, "value", to_string(action));
     set(element, "urgency", std::to_string(action_urgency(action)));
   }
-  if (report.decisions.empty()) set_text(node.append_child("statement"), kNoCalcificationStatement);
+  if (report.decisions.empty()) {
+    set_text(node.append_child("statement"), no_calcification_statement(report));
+  }
   for (const auto& code : exam.reported_follow_up) {
     write_code(node.append_child("reportedFollowUp"), code);
   }
@@ -340,6 +342,14 @@ std::string summary_number(double value) {
   text.imbue(std::locale::classic());
   text << value;
   return text.str();
+}
+
+const char* no_calcification_statement(const Report& report) {
+  const auto& notes = report.input.notes;
+  const bool skipped = std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
+    return note.code == WarningCode::ContentSkipped;
+  });
+  return skipped ? kNoCalcificationReadStatement : kNoCalcificationStatement;
 }
 
 void write_summary(const Report& report, const SummaryOptions& options, std::ostream& out) {

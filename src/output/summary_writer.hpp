@@ -27,6 +27,15 @@ struct SummaryOptions {
 // What the summary says of an exam with no calcification finding.
 inline constexpr const char* kNoCalcificationStatement =
     "This report contains no calcification finding.";
+// The same where DCMTK skipped content items to read the report: what they held is unknown, so
+// the report is not said to hold none (hostile review 50, H50-3).
+inline constexpr const char* kNoCalcificationReadStatement =
+    "No calcification finding could be read: content items were skipped to read this report "
+    "(content-skipped).";
+
+// The statement of an exam with no calcification finding (kNoCalcificationStatement, or
+// kNoCalcificationReadStatement where content was skipped).
+const char* no_calcification_statement(const Report& report);
 
 // Writes the summary of one document. Deterministic: same report, same bytes.
 void write_summary(const Report& report, const SummaryOptions& options, std::ostream& out);

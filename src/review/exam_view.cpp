@@ -191,7 +191,7 @@ ReviewExam exam_view_of(const Report& report, bool redact) {
   std::stable_sort(actions.begin(), actions.end(),
                    [](Action a, Action b) { return action_urgency(a) > action_urgency(b); });
   for (Action action : actions) view.actions.push_back(text_of(to_string(action)));
-  if (report.decisions.empty()) view.statement = kNoCalcificationStatement;
+  if (report.decisions.empty()) view.statement = no_calcification_statement(report);
   stated_view(report.input.overall_statements, view);
   view.warnings = warnings_of(exam.warnings);
   for (const ReaderNote& note : report.input.notes) {

@@ -175,6 +175,11 @@ class TextReview {
             return mention->laterality == laterality || mention->laterality == "both" ||
                    mention->laterality == "unknown" || mention->laterality.empty();
           });
+      // Content skipped to read the report may have held one (hostile review 50, H50-3).
+      const bool skipped = std::any_of(
+          exam.warnings.begin(), exam.warnings.end(),
+          [](const ReviewWarning& warning) { return warning.code == "content-skipped"; });
+      if (skipped) return "no calcification finding read: content items were skipped";
       return text_here ? "no calcification finding reported; see the report text below"
                        : "no calcification finding reported";
     }

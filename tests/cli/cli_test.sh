@@ -168,6 +168,17 @@ if command -v dcmodify >/dev/null; then
   run summarize "$work/skipped-item.dcm"
   check "H48-12: a skipped content item is said (content-skipped) and the exam is 0 with review" \
     bash -c "grep -q 'code=\"content-skipped\"' '$work/out' && grep -q '<exam category=\"0\" classification=\"indeterminate\"[^>]*needsReview=\"true\"' '$work/out'"
+  # Hostile review 50, H50-3: where the skip took the findings too, what they held is unknown:
+  # the summary and the review say none could be read, never that the report holds none.
+  cp samples/bir-benign-coarse-vascular.dcm "$work/skipped-tree.dcm"
+  dcmodify -nb -m "(0040,a730)[0].(0040,a040)=TXT" "$work/skipped-tree.dcm" >/dev/null 2>&1
+  run summarize "$work/skipped-tree.dcm"
+  cp "$work/out" "$work/skipped-tree.xml"
+  check "H50-3: no finding read: the statement says content was skipped, not that there is none" \
+    bash -c "grep -q 'No calcification finding could be read: content items were skipped' '$work/skipped-tree.xml' && ! grep -q 'contains no calcification finding' '$work/skipped-tree.xml'"
+  run review --no-color "$work/skipped-tree.xml"
+  check "H50-3: review says no finding was read, not that none was reported" \
+    bash -c "grep -q 'no calcification finding read: content items were skipped' '$work/out' && ! grep -q 'no calcification finding reported' '$work/out'"
   run hook --out "$work/hook-tolerant" "$work/odd-relationship.dcm"
   check "hook reads it tolerantly too (exit 0)" test "$status" -eq 0
   run hook --strict --out "$work/hook-strict" "$work/odd-relationship.dcm"
