@@ -272,13 +272,16 @@ std::string DicomOutputClaims::stem_claimed_by(const std::string& input) const {
 
 std::vector<std::string> WithdrawnOutputs::said() const {
   std::vector<std::string> lines;
-  for (const std::string& path : removed) {
-    lines.push_back(
-        path + ": the first reading of the exam, which does not say its other result, removed");
-  }
-  for (const std::string& problem : problems) {
-    lines.push_back(problem + "; it does not say its exam's other result: remove it");
-  }
+  std::transform(removed.begin(), removed.end(), std::back_inserter(lines),
+                 [](const std::string& path) {
+                   return path +
+                          ": the first reading of the exam, which does not say its other result, "
+                          "removed";
+                 });
+  std::transform(problems.begin(), problems.end(), std::back_inserter(lines),
+                 [](const std::string& problem) {
+                   return problem + "; it does not say its exam's other result: remove it";
+                 });
   return lines;
 }
 
