@@ -147,6 +147,7 @@ check "serve --allow-ae starts" start_server "$work/allow.log" \
   --allow-ae ECHOSCU --allow-ae PACS1
 storescu -aet INTRUDER -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1
 check "an unlisted calling AE title is rejected (storescu fails)" test $? -ne 0
+wait_for_log "$work/allow.log" "rejected an association from calling AE title 'INTRUDER'"
 check "the rejection is logged with the AE title" grep -q "rejected an association from calling AE title 'INTRUDER'" "$work/allow.log"
 check "nothing is summarised from it" test -z "$(ls "$work/allow-out")"
 storescu -aet PACS1 -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >/dev/null 2>&1
@@ -163,6 +164,7 @@ check "serve --max-depth 1 starts" start_server "$work/limits.log" \
 storescu -v -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >"$work/limits-store.log" 2>&1
 check "an SR nested deeper than --max-depth is answered with a failure (storescu fails)" test $? -ne 0
 check "... the status is 'cannot understand' (0xC000)" grep -qiE 'cannot ?understand|0xc000' "$work/limits-store.log"
+wait_for_log "$work/limits.log" "sequences nested deeper than 1 levels"
 check "the limit is logged" grep -qF "received:1.2.826.0.1.3680043.10.1363.108.3: sequences nested deeper than 1 levels" "$work/limits.log"
 check "nothing is summarised from it" test -z "$(ls "$work/limits-out")"
 # A valid SR over 1 MiB (a sample with a private padding element) against --max-input-mb 1.
@@ -174,6 +176,7 @@ check "serve --max-input-mb 1 starts" start_server "$work/size.log" \
   "$mammocalc" serve --port PORT --aetitle MAMMOCALC --out "$work/size-out" --max-input-mb 1
 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/padded.dcm" >/dev/null 2>&1
 check "an SR over --max-input-mb is answered with a failure (storescu fails)" test $? -ne 0
+wait_for_log "$work/size.log" "larger than the input limit"
 check "the size limit is logged" grep -q "larger than the input limit of 1048576 bytes" "$work/size.log"
 storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-suspicious-vacuum-assisted.dcm >/dev/null 2>&1
 check "an SR within --max-input-mb is served" test $? -eq 0

@@ -404,6 +404,7 @@ check "serve --keep-received starts again on the kept objects" start_serve "$wor
   --out "$work/keep-out" --keep-received
 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/bad-uid-0.dcm" >/dev/null 2>&1
 check "an identical re-send after the restart: storescu succeeds" test $? -eq 0
+wait_for_log "$work/keep-2.log" "$escape_name: summarised to"
 check "... summarised to the name it had" grep -qx "mammocalc serve: $escape_name: summarised to $escape_name.xml" "$work/keep-2.log"
 check "... no new kept copy or summary of an invalid UID (4 each)" \
   test "$(ls "$work/keep-out" | grep -c '^received-.*\.dcm$')" -eq 4 -a \

@@ -83,9 +83,9 @@ check "an SR stored over IPv6 is answered with success" test $? -eq 0
 check "... and summarised" test -s "$work/out/$uid.xml"
 timeout 20 echoscu -to 10 -aet INTRUDER -aec MAMMOCALC 127.0.0.1 "$relay" >/dev/null 2>&1
 check "an association from a calling AE title not allowed is rejected" test $? -ne 0
-# The server writes its line after the rejection went out: wait for it (up to 5 s).
+# The server writes its line after the rejection went out: wait for it (wait_for_log).
 rejected="mammocalc serve: rejected an association from calling AE title 'INTRUDER' (not in --allow-ae); peer ::1"
-for _ in $(seq 50); do grep -qxF "$rejected" "$work/v6.log" && break; sleep 0.1; done
+wait_for_log "$work/v6.log" "$rejected"
 check "... and the log names the IPv6 peer by its address" grep -qxF "$rejected" "$work/v6.log"
 kill -TERM "$server"
 wait "$server"
@@ -97,6 +97,7 @@ check "serve --bind :: starts" start_serve "$work/any.log" --out "$work/out" --b
 timeout 20 echoscu -to 10 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
 check "... answers an echo over IPv4" test $? -eq 0
 timeout 20 echoscu -to 10 -aet INTRUDER -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
+wait_for_log "$work/any.log" "calling AE title 'INTRUDER'"
 check "... names an IPv4 peer as 127.0.0.1, not ::ffff:127.0.0.1" \
   grep -q "calling AE title 'INTRUDER' (not in --allow-ae); peer 127.0.0.1$" "$work/any.log"
 kill -TERM "$server"

@@ -52,6 +52,16 @@ wait_for_log() {
   return 1
 }
 
+# wait_for_log_count FILE TEXT N: until FILE has N lines with TEXT (or 20 s pass). A server
+# writes its rejection line after the rejection went out, so the sender can end before it.
+wait_for_log_count() {
+  for _ in $(seq 1 200); do
+    [[ $(grep -cF -- "$2" "$1") -ge $3 ]] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
 # wait_exit PID SECONDS: waits for PID to end (at most SECONDS, then kills it): its exit status,
 # or 124 when it had to be killed.
 wait_exit() {

@@ -353,9 +353,10 @@ for out in "$work/rejected-1.out" "$work/rejected-2.out"; do
   check "a rejected peer's connection is closed at once (took $(cat "$out") s)" \
     awk '{ exit !($1 < 3) }' "$out"
 done
-check "... each rejection logged once" test "$(grep -c \
-  "rejected an association from calling AE title 'INTRUDER' (not in --allow-ae); peer 127.0.0.1" \
-  "$work/reject.log")" -eq 2
+rejection="rejected an association from calling AE title 'INTRUDER' (not in --allow-ae); peer 127.0.0.1"
+wait_for_log_count "$work/reject.log" "$rejection" 2
+check "... each rejection logged once" \
+  test "$(grep -cF "$rejection" "$work/reject.log")" -eq 2
 kill -TERM "$server"
 wait "$server"
 
@@ -369,9 +370,10 @@ for kind in spaces nul; do
   check "a calling AE title of $kind: rejected and closed at once ($(cat "$work/blank-$kind.out"))" \
     awk '{ exit !($1 < 3) }' "$work/blank-$kind.out"
 done
-check "... each rejection logged once" test "$(grep -cF \
-  "rejected an association from calling AE title '' (blank, or starting with NUL: names no sender); peer 127.0.0.1" \
-  "$work/blank.log")" -eq 2
+rejection="rejected an association from calling AE title '' (blank, or starting with NUL: names no sender); peer 127.0.0.1"
+wait_for_log_count "$work/blank.log" "$rejection" 2
+check "... each rejection logged once" \
+  test "$(grep -cF "$rejection" "$work/blank.log")" -eq 2
 timeout 20 echoscu -to 5 -aec MAMMOCALC 127.0.0.1 "$port" >/dev/null 2>&1
 check "... and the next sender is served" test $? -eq 0
 kill -TERM "$server"
