@@ -8,6 +8,7 @@
 #include <array>
 #include <cerrno>
 #include <clocale>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -139,13 +140,17 @@ ValueType to_value_type(DSRTypes::E_ValueType type) {
   }
 }
 
+// A Decimal String with one value, whole: leading and trailing blanks are allowed (DS pads),
+// nothing else. "12abc", two values ("1\2"), "NaN" and "inf" are no number: the reader says so
+// where the value is used (W10), never takes a part of it (hostile review 50, H50-4).
 std::optional<double> parse_decimal(const OFString& text) {
-  if (text.empty()) return std::nullopt;
   std::istringstream stream(text.c_str());
   stream.imbue(std::locale::classic());
   double value = 0.0;
   stream >> value;
-  if (stream.fail()) return std::nullopt;
+  if (stream.fail() || !std::isfinite(value)) return std::nullopt;
+  stream >> std::ws;
+  if (!stream.eof()) return std::nullopt;
   return value;
 }
 
@@ -174,6 +179,7 @@ void copy_value(const DSRDocumentTreeNode& node, ContentItem& item, ReaderWarnin
     case DSRTypes::VT_Num: {
       const auto& num = static_cast<const DSRNumTreeNode&>(node);
       item.number = parse_decimal(num.getNumericValue());
+      item.number_text = num.getNumericValue().c_str();
       item.unit = to_code(num.getMeasurementUnit());
       break;
     }
@@ -207,9 +213,12 @@ void copy_value(const DSRDocumentTreeNode& node, ContentItem& item, ReaderWarnin
 // Every code of a Concept Code Sequence whose first item has no Code Value either: DCMTK reads
 // such a code as empty, and a warning about it would quote nothing; the scheme and meaning the
 // item carried are kept, with the value left empty (hostile review 26, H26-12).
+// Every Numeric Value with more than one value, whole ("1\2"): DCMTK reads the first only, and a
+// distance taken in part could change the biopsy type unseen (hostile review 50, H50-4).
 struct MoreCodes {
   std::map<std::string, std::vector<Code>> by_position;
-  std::map<std::string, Code> without_value;  // by position
+  std::map<std::string, Code> without_value;           // by position
+  std::map<std::string, std::string> numbers_in_full;  // by position
 };
 
 void collect_more_codes(DcmItem& item, const std::string& position, int depth, MoreCodes& out) {
@@ -234,6 +243,15 @@ void collect_more_codes(DcmItem& item, const std::string& position, int depth, M
                      get_string(*code, DCM_CodingSchemeDesignator),
                      get_string(*code, DCM_CodeMeaning)});
     }
+  }
+  DcmItem* measured = nullptr;
+  DcmElement* number = nullptr;
+  if (item.findAndGetSequenceItem(DCM_MeasuredValueSequence, measured, 0).good() &&
+      measured != nullptr && measured->findAndGetElement(DCM_NumericValue, number).good() &&
+      number != nullptr && number->getVM() > 1) {
+    OFString whole;
+    number->getOFStringArray(whole);
+    out.numbers_in_full[position] = whole.c_str();
   }
   DcmSequenceOfItems* children = nullptr;
   if (item.findAndGetSequence(DCM_ContentSequence, children).bad() || children == nullptr) return;
@@ -299,6 +317,11 @@ void copy_children(const DSRDocumentTreeNodeCursor& parent_cursor,
     if (item.value_type == ValueType::Code && item.code.value.empty() &&
         item.code.meaning.empty() && without_value != more.without_value.end()) {
       item.code = without_value->second;
+    }
+    const auto number_in_full = more.numbers_in_full.find(item.position);
+    if (item.value_type == ValueType::Num && number_in_full != more.numbers_in_full.end()) {
+      item.number.reset();  // more than one value is not one number (findings says so)
+      item.number_text = number_in_full->second;
     }
     copy_children(cursor, item.position, depth + 1, item.children, name, more, warnings);
     std::vector<ContentItem> more_items;

@@ -70,8 +70,39 @@ ReaderNote unknown_code_note(const ContentItem& item, std::string_view context_g
                     item.position};
 }
 
+std::string number_words(double value) {
+  std::ostringstream text;
+  text.imbue(std::locale::classic());
+  text << value;
+  return text.str();
+}
+
+// A NUM item whose value is not one finite number ("abc", "NaN", two values, none): said as an
+// item that cannot be read (W10), never taken in part or dropped (hostile review 50, H50-4).
+// Returns whether it was said.
+bool note_unreadable_number(const ContentItem& item, std::vector<ReaderNote>& notes) {
+  if (item.number) return false;
+  constexpr std::size_t kWordsShown = 24;  // enough to see the value, never a page of it
+  std::string value = item.number_text.substr(0, kWordsShown);
+  if (item.number_text.size() > kWordsShown) value += "...";
+  notes.push_back({WarningCode::UnknownCode,
+                   describe(item.concept_name) +
+                       (item.number_text.empty() ? std::string(" has no value")
+                                                 : " has the value '" + value + "'") +
+                       ", not one number; not used",
+                   item.position});
+  return true;
+}
+
 std::optional<double> millimetres(const ContentItem& item, std::vector<ReaderNote>& notes) {
-  if (!item.number) return std::nullopt;
+  if (note_unreadable_number(item, notes)) return std::nullopt;
+  if (*item.number < 0) {
+    notes.push_back({WarningCode::UnknownCode,
+                     describe(item.concept_name) + " is " + number_words(*item.number) +
+                         ": a distance is never negative; not used",
+                     item.position});
+    return std::nullopt;
+  }
   const std::string& unit = item.unit.value;
   if (item.unit.scheme == "UCUM") {
     if (unit == "mm") return *item.number;
@@ -104,13 +135,6 @@ std::vector<Given<T>> distinct(const std::vector<Given<T>>& values) {
   return out;
 }
 
-std::string number_words(double value) {
-  std::ostringstream text;
-  text.imbue(std::locale::classic());
-  text << value;
-  return text.str();
-}
-
 // CID 6046 Follow-up Interval Unit (UCUM d, wk, mo, a): the unit in months, and its word.
 std::optional<std::pair<double, std::string_view>> interval_unit(const Code& unit) {
   if (unit.scheme != "UCUM") return std::nullopt;
@@ -125,7 +149,7 @@ std::optional<std::pair<double, std::string_view>> interval_unit(const Code& uni
 // said and not used.
 std::optional<FollowUpInterval> follow_up_interval(const ContentItem& item,
                                                    std::vector<ReaderNote>& notes) {
-  if (!item.number) return std::nullopt;
+  if (note_unreadable_number(item, notes)) return std::nullopt;
   const auto unit = interval_unit(item.unit);
   if (!unit || *item.number < 0) {
     notes.push_back({WarningCode::UnknownUnit,
@@ -727,8 +751,9 @@ class FindingReader {
         finding_.reported_follow_up_intervals.push_back(std::move(*interval));
       }
     } else if (is_concept(item, codes::kNumberOfCalcifications)) {
-      if (item.number)
+      if (!note_unreadable_number(item, finding_.notes)) {
         count_.push_back({*item.number, {number_words(*item.number), item.position}});
+      }
     } else {
       return false;
     }

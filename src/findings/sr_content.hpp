@@ -53,7 +53,8 @@ struct ContentItem {
   // CODE items. A Concept Code Sequence that holds more than its one item is read as one sibling
   // item per code, all at the same position (every item counts); a reader warning says so.
   Code code;
-  std::optional<double> number;         // NUM items
+  std::optional<double> number;         // NUM items: the value, where it is one finite number
+  std::string number_text;              // NUM items: the value as given, to say one not read
   Code unit;                            // NUM items
   std::string text;                     // TEXT items; the UID of UIDREF items
   std::string referenced_sop_instance;  // IMAGE / COMPOSITE items

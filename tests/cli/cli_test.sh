@@ -179,6 +179,16 @@ if command -v dcmodify >/dev/null; then
   run review --no-color "$work/skipped-tree.xml"
   check "H50-3: review says no finding was read, not that none was reported" \
     bash -c "grep -q 'no calcification finding read: content items were skipped' '$work/out' && ! grep -q 'no calcification finding reported' '$work/out'"
+  # Hostile review 50, H50-4: a Distance from skin that is not one number is said (unknown-code)
+  # and asks for review; never taken in part ("1\2" as 1 mm chose wire localization) or dropped.
+  skin='(0040,a730)[2].(0040,a730)[1].(0040,a730)[1].(0040,a730)[3].(0040,a300)[0].(0040,a30a)'
+  for value in 'abc' 'NaN' '12mm' '1\2' '-5'; do
+    cp samples/bir-suspicious-stereotactic.dcm "$work/skin.dcm"
+    dcmodify -nb -m "$skin=$value" "$work/skin.dcm" >/dev/null 2>&1
+    run summarize "$work/skin.dcm"
+    check "H50-4: distance from skin '$value' is said as not read, and the finding is reviewed" \
+      bash -c "grep -q 'code=\"unknown-code\" position=\"1.3.2.2.4\">(121243, DCM, \"Distance from skin\")' '$work/out' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/out' && ! grep -q 'distanceFromSkinMm' '$work/out'"
+  done
   run hook --out "$work/hook-tolerant" "$work/odd-relationship.dcm"
   check "hook reads it tolerantly too (exit 0)" test "$status" -eq 0
   run hook --strict --out "$work/hook-strict" "$work/odd-relationship.dcm"

@@ -813,6 +813,31 @@ TEST(Hostile26DistanceTwice, TheRestrictiveDistanceDecidesTheBiopsyTypeInBothOrd
   }
 }
 
+// H50-4: a distance that is not one number (the reader leaves `number` empty and keeps the words)
+// or a negative one is said (W10) and not used; the finding needs review.
+TEST(Hostile50Distance, ADistanceThatIsNotOneNumberOrNegativeIsSaidAndReviewed) {
+  for (const CodeConst& name : {codes::kDistanceFromChestWall, codes::kDistanceFromSkin}) {
+    for (const std::string& words : {std::string("1\\2"), std::string("abc"), std::string()}) {
+      ContentItem finding = finding_with({kRight, kFinePleomorphic, kGrouped});
+      ContentItem distance = millimetres_item("1.1.1.4", name, 0.0);
+      distance.number.reset();
+      distance.number_text = words;
+      finding.children.push_back(distance);
+      const Decision decision = evaluate_report({finding}).decisions.front();
+      EXPECT_TRUE(fired(decision, "W10")) << name.meaning << " " << words;
+      EXPECT_TRUE(decision.needs_review) << name.meaning << " " << words;
+      EXPECT_NE(warning_text(decision, "unknown-code").find("not one number"), std::string::npos)
+          << warning_text(decision, "unknown-code");
+    }
+    ContentItem finding = finding_with({kRight, kFinePleomorphic, kGrouped});
+    finding.children.push_back(millimetres_item("1.1.1.4", name, -5.0));
+    const Decision decision = evaluate_report({finding}).decisions.front();
+    EXPECT_NE(decision.recommendation.biopsy, BiopsyType::WireLocalization) << name.meaning;
+    EXPECT_TRUE(fired(decision, "W10")) << name.meaning;
+    EXPECT_TRUE(decision.needs_review) << name.meaning;
+  }
+}
+
 // H26-9: a reported follow-up that asks for less than the rules chose is shown beside their
 // choice with a warning, and the finding needs review.
 TEST(Hostile26FollowUpLess, NormalIntervalOnASuspiciousFindingIsFlagged) {
