@@ -28,6 +28,23 @@ void Rollup::add(const Report& report) {
     }
     if (decision.needs_review) ++needs_review;
   }
+  const auto discordant_in = [](const std::vector<Warning>& warnings) {
+    return std::any_of(warnings.begin(), warnings.end(), [](const Warning& w) {
+      return w.code == WarningCode::AssessmentDiscordant;
+    });
+  };
+  const ExamSummary& exam = report.exam;
+  ++exams;
+  if (exam.needs_review) ++exams_needing_review;
+  if (discordant_in(exam.warnings) ||
+      std::any_of(report.decisions.begin(), report.decisions.end(),
+                  [&](const Decision& decision) { return discordant_in(decision.warnings); })) {
+    ++exams_discordant;
+  }
+  ++exam_categories[exam.category ? std::string(to_string(*exam.category)) : "none"];
+  ++exam_classifications[exam.classification ? std::string(to_string(*exam.classification))
+                                             : "none"];
+  for (const Action action : exam.actions) ++exam_actions[std::string(to_string(action))];
 }
 
 void Rollup::merge(const Rollup& part) {
@@ -40,6 +57,12 @@ void Rollup::merge(const Rollup& part) {
   discordant += part.discordant;
   needs_review += part.needs_review;
   same_exam_conflicts += part.same_exam_conflicts;
+  exams += part.exams;
+  exams_needing_review += part.exams_needing_review;
+  exams_discordant += part.exams_discordant;
+  for (const auto& [key, count] : part.exam_categories) exam_categories[key] += count;
+  for (const auto& [key, count] : part.exam_classifications) exam_classifications[key] += count;
+  for (const auto& [key, count] : part.exam_actions) exam_actions[key] += count;
 }
 
 std::string rollup_csv(const Rollup& rollup) {
@@ -62,6 +85,19 @@ std::string rollup_csv(const Rollup& rollup) {
   if (rollup.same_exam_conflicts > 0) {
     csv << "total,same-exam-conflicts," << rollup.same_exam_conflicts << "\n";
   }
+  // Per exam: the third column counts exams here (measures named exam-*).
+  for (const auto& [key, count] : rollup.exam_categories) {
+    csv << "exam-category," << key << "," << count << "\n";
+  }
+  for (const auto& [key, count] : rollup.exam_classifications) {
+    csv << "exam-classification," << key << "," << count << "\n";
+  }
+  for (const auto& [key, count] : rollup.exam_actions) {
+    csv << "exam-action," << key << "," << count << "\n";
+  }
+  csv << "exam-total,exams," << rollup.exams << "\n";
+  csv << "exam-total,needs-radiologist-review," << rollup.exams_needing_review << "\n";
+  csv << "exam-total,discordant-assessments," << rollup.exams_discordant << "\n";
   return csv.str();
 }
 
@@ -218,6 +254,20 @@ IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup,
     set(child, "reason", to_string(reason));
     set(child, "count", std::to_string(count));
   }
+  pugi::xml_node exams = node.append_child("exams");
+  set(exams, "count", std::to_string(rollup.exams));
+  set(exams, "needsRadiologistReview", std::to_string(rollup.exams_needing_review));
+  set(exams, "discordantAssessments", std::to_string(rollup.exams_discordant));
+  const auto exams_of = [&](const char* element, const std::map<std::string, int>& values) {
+    for (const auto& [value, count] : values) {
+      pugi::xml_node child = exams.append_child(element);
+      set(child, "value", value);
+      set(child, "exams", std::to_string(count));
+    }
+  };
+  exams_of("category", rollup.exam_categories);
+  exams_of("classification", rollup.exam_classifications);
+  exams_of("action", rollup.exam_actions);
   for (const LeftoverSummary& leftover : leftovers) {
     pugi::xml_node child = root.append_child("leftover");
     set(child, "summary", leftover.summary);

@@ -56,6 +56,16 @@ struct Rollup {
   int needs_review = 0;
   // Exams whose inputs give different results (IndexEntry::same_exam_differs).
   int same_exam_conflicts = 0;
+  // Per exam, not per finding: an exam's category and classification come from its report too
+  // (an overall BI-RADS 5, a mass read from text), so counting findings alone showed a BI-RADS 5
+  // exam as its benign calcifications (hostile review 50, H50-6). An exam without a category
+  // counts as "none".
+  int exams = 0;
+  int exams_needing_review = 0;
+  int exams_discordant = 0;  // a finding or the exam warned assessment-discordant
+  std::map<std::string, int> exam_categories;
+  std::map<std::string, int> exam_classifications;
+  std::map<std::string, int> exam_actions;  // the exam's actions (ExamSummary::actions), each once
 
   void add(const Report& report);
   void merge(const Rollup& part);  // adds another part's counts (a batch job's)

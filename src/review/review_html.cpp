@@ -636,8 +636,19 @@ std::string render_batch_index_page(const BatchIndex& index) {
   pugi::xml_node notice =
       element(body, "p", "Decision support for radiologist review, not a diagnosis.");
   attribute(notice, "class", "notice");
-  element(body, "h1", "Batch roll-up: " + std::to_string(index.rollup.findings) + " findings");
+  element(body, "h1",
+          "Batch roll-up: " + std::to_string(index.rollup.exams) + " exams, " +
+              std::to_string(index.rollup.findings) + " findings");
   batch_counts(body, index.counts);
+  // The exams first: an exam's category is also its report's (an overall 5, a mass in its
+  // text), which the findings' charts cannot show (hostile review 50, H50-6).
+  bar_chart(body, "Exams per BI-RADS category", index.rollup.exam_categories);
+  element(
+      body, "p",
+      "Exams counted: " + std::to_string(index.rollup.exams) +
+          "; exams needing radiologist review: " +
+          std::to_string(index.rollup.exams_needing_review) +
+          "; exams with a discordant assessment: " + std::to_string(index.rollup.exams_discordant));
   bar_chart(body, "Findings per BI-RADS category", index.rollup.categories);
   bar_chart(body, "Findings per biopsy type", index.rollup.biopsy_types);
   element(

@@ -468,5 +468,17 @@ check "text batch: the roll-up CSV has the total" grep -qx 'total,narrative-find
 check "text batch: index.html has the column" grep -q '<th>From report text</th>' "$work/text-out/index.html"
 check "text batch: index.html gives the roll-up's count" \
   grep -q 'findings read from report text (each needs radiologist review): 3' "$work/text-out/index.html"
+# Hostile review 50, H50-6: the roll-up counts exams by their own category too, which for every
+# input counted is the category its entry shows (a report's overall 5 beside benign findings).
+entry_categories=$(grep -o '<entry [^>]*status="summarised"[^>]* category="[^"]*"' "$tindex" |
+  sed 's/.*category="\([^"]*\)"/\1/' | sort | uniq -c | awk '{print $2 "=" $1}' | tr '\n' ' ')
+exam_categories=$(sed -n '/<exams /,/<\/exams>/p' "$tindex" | grep -o '<category value="[^"]*" exams="[^"]*"' |
+  sed 's/.*value="\([^"]*\)" exams="\([^"]*\)"/\1=\2/' | sort | tr '\n' ' ')
+check "text batch: the roll-up's exams per category are the entries' categories ($exam_categories)" \
+  test -n "$exam_categories" -a "$entry_categories" = "$exam_categories"
+check "text batch: the roll-up counts 4 exams" grep -q '<exams count="4"' "$tindex"
+check "text batch: the roll-up CSV counts exams" grep -qx 'exam-total,exams,4' "$work/text-rollup.csv"
+check "text batch: index.html charts the exams per category" \
+  grep -q 'Exams per BI-RADS category' "$work/text-out/index.html"
 
 finish

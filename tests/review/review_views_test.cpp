@@ -309,6 +309,45 @@ TEST(BatchIndex, CountsNarrativeFindingsPerEntryAndInTheRollup) {
             std::string::npos);
 }
 
+// H50-6: the roll-up counts exams too, by the exam's own category, which its report's overall
+// assessment can raise above every calcification finding: a BI-RADS 5 exam with benign
+// calcifications shows as 5 among the exams, not only as its benign findings.
+TEST(BatchIndex, CountsExamsByTheirOwnCategoryBesideTheirFindings) {
+  Findings findings;
+  findings.findings.push_back(
+      testing::calcification({Morphology::CoarseHeterogeneous}, Distribution::Diffuse));
+  const Report benign = evaluate(findings);
+  OverallStatement overall;
+  overall.category = Category::HighlySuggestive5;
+  overall.position = "1.3.3";
+  findings.overall_statements.push_back(overall);
+  findings.overall_category = Category::HighlySuggestive5;
+  const Report raised = evaluate(findings);
+  ASSERT_EQ(raised.exam.category, Category::HighlySuggestive5);
+
+  Rollup rollup;
+  rollup.add(benign);
+  rollup.add(raised);
+  EXPECT_EQ(rollup.findings, 2);
+  EXPECT_EQ(rollup.categories.count("5"), 0U);
+  EXPECT_EQ(rollup.exams, 2);
+  EXPECT_EQ(rollup.exam_categories["5"], 1);
+  EXPECT_EQ(rollup.exam_categories[std::string(to_string(*benign.exam.category))], 1);
+  EXPECT_EQ(rollup.exams_needing_review, raised.exam.needs_review ? 1 : 0);
+  Rollup total;
+  total.merge(rollup);
+  EXPECT_EQ(total.exam_categories, rollup.exam_categories);
+  EXPECT_EQ(total.exams, 2);
+
+  const IndexParts parts = index_parts(IndexCounts{}, total);
+  EXPECT_NE(parts.tail.find("<exams count=\"2\""), std::string::npos) << parts.tail;
+  EXPECT_NE(parts.tail.find("<category value=\"5\" exams=\"1\""), std::string::npos) << parts.tail;
+  EXPECT_NE(rollup_csv(total).find("exam-category,5,1\n"), std::string::npos);
+  BatchIndex index;
+  index.rollup = total;
+  EXPECT_NE(render_batch_index_page(index).find("Exams per BI-RADS category"), std::string::npos);
+}
+
 // One exam read twice in a batch (H31-6, H33-5): index.html says what index.xml says, the other
 // input's name on both rows, the copy left out of the roll-up, two results under one UID to be
 // reviewed, and the roll-up's conflicting exams. Rows of other exams say none of it.
