@@ -743,6 +743,53 @@ void check_study(const Annotations& annotations, const Findings& findings) {
   }
 }
 
+// An added finding at the very place of an SR finding (its breast, clock hour and depth) that
+// describes it otherwise (a benign morphology or category where the SR has a suspicious one) is
+// most likely a re-reading written as an addition: both stand and are classified, and both say
+// so, for review (W6; hostile review 50, H50-5). One that agrees, or lies elsewhere, is a finding
+// of its own.
+// Returns the SR positions of the findings it describes otherwise, for the added finding to say.
+std::string note_added_at_sr_place(const Annotations& annotations,
+                                   const AnnotatedFinding& annotated, Findings& findings) {
+  std::string positions;
+  if (!annotated.laterality || *annotated.laterality == Laterality::Unknown ||
+      !annotated.location.clock_hour) {
+    return positions;
+  }
+  const std::string here = where(annotations, annotated.line);
+  for (Finding& finding : findings.findings) {
+    // A narrative finding that restates a coded one (W8 pairing) is that one, said there.
+    if (finding.origin == Origin::Annotation || finding.paired_with ||
+        finding.laterality != *annotated.laterality ||
+        finding.location.clock_hour != annotated.location.clock_hour) {
+      continue;
+    }
+    if (finding.location.depth && annotated.location.depth &&
+        finding.location.depth != annotated.location.depth) {
+      continue;
+    }
+    std::string differs;
+    for (const Field& field : kFields) {
+      const bool place = std::string_view(field.name) == "laterality" ||
+                         std::string_view(field.name).rfind("location/", 0) == 0;
+      if (place || !disagrees(field, annotated, finding)) continue;
+      differs += (differs.empty() ? "" : "; ") + std::string(field.name) + ": the SR says " +
+                 *field.stated(finding) + ", the annotation says " + *field.given(annotated);
+    }
+    if (differs.empty()) continue;
+    finding.notes.push_back({WarningCode::AnnotationConflict,
+                             here + ": finding: added at the place of this SR finding (" +
+                                 std::string(to_string(finding.laterality)) + ", " +
+                                 std::to_string(*finding.location.clock_hour) +
+                                 " o'clock) but described otherwise (" + differs +
+                                 "); if it re-reads this finding, it is a refine; both are "
+                                 "classified",
+                             finding.position});
+    positions += (positions.empty() ? "" : ", ") + finding.position;
+  }
+  return positions;
+}
+
 }  // namespace
 
 void merge_annotations(const Annotations& annotations, Findings& findings) {
@@ -750,7 +797,18 @@ void merge_annotations(const Annotations& annotations, Findings& findings) {
   std::vector<Finding> added;
   for (const AnnotatedFinding& annotated : annotations.findings) {
     if (annotated.action == AnnotationAction::Add) {
+      const std::string described_otherwise =
+          note_added_at_sr_place(annotations, annotated, findings);
       added.push_back(added_finding(annotations, annotated));
+      if (!described_otherwise.empty()) {
+        added.back().notes.push_back(
+            {WarningCode::AnnotationConflict,
+             where(annotations, annotated.line) +
+                 ": finding: added at the place of the SR finding at position " +
+                 described_otherwise +
+                 ", which the SR describes otherwise; if it re-reads that finding, it is a refine",
+             added.back().position});
+      }
       continue;
     }
     std::size_t named = 0;

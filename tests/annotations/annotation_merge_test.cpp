@@ -143,6 +143,50 @@ TEST(AnnotationMerge, RefineByLateralityAndClock) {
   EXPECT_FALSE(has_note(findings, "annotation-unmatched"));
 }
 
+// H50-5: an added finding at the very place of an SR finding (breast, clock, depth) that
+// describes it otherwise is most likely a re-reading written as an addition: both stand, both
+// say so (annotation-conflict) and need review. One that agrees, or lies elsewhere, is silent.
+AnnotatedFinding added_at(Laterality laterality, int clock, Morphology morphology) {
+  AnnotatedFinding a;
+  a.line = 14;
+  a.action = AnnotationAction::Add;
+  a.laterality = laterality;
+  a.location.clock_hour = clock;
+  a.morphology = {morphology};
+  a.reported_category = Category::Benign2;
+  return a;
+}
+TEST(AnnotationMerge, AnAddedBenignFindingAtASuspiciousSrFindingsPlaceIsAConflict) {
+  Findings findings = sr_findings();
+  findings.findings[0].morphology = {
+      {Morphology::FinePleomorphic, code_of(Morphology::FinePleomorphic).to_code(), ""}};
+  merge_annotations(annotations_with({added_at(Laterality::Right, 8, Morphology::CoarsePopcorn)}),
+                    findings);
+  const Report report = evaluate(findings);
+  ASSERT_EQ(report.decisions.size(), 3u);
+  EXPECT_TRUE(has_warning(report.decisions[0], "annotation-conflict"));
+  EXPECT_TRUE(report.decisions[0].needs_review);
+  EXPECT_EQ(report.decisions[0].classification, Classification::Suspicious);
+  EXPECT_TRUE(has_warning(report.decisions[2], "annotation-conflict"));
+  EXPECT_TRUE(report.decisions[2].needs_review);
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_FALSE(has_warning(report.decisions[1], "annotation-conflict"));
+}
+TEST(AnnotationMerge, AnAddedFindingThatAgreesOrLiesElsewhereIsNoConflict) {
+  for (const int clock : {2, 8}) {
+    Findings findings = sr_findings();
+    // At 2 o'clock on the right no SR finding lies; at 8 the SR finding agrees (no category).
+    merge_annotations(
+        annotations_with({added_at(Laterality::Right, clock, Morphology::Microcalcifications)}),
+        findings);
+    const Report report = evaluate(findings);
+    ASSERT_EQ(report.decisions.size(), 3u);
+    for (const Decision& decision : report.decisions) {
+      EXPECT_FALSE(has_warning(decision, "annotation-conflict")) << clock;
+    }
+  }
+}
+
 TEST(AnnotationMerge, AmbiguousLateralityAndClockIsUnmatched) {
   Findings findings = sr_findings();
   findings.findings[1].laterality = Laterality::Right;
