@@ -156,6 +156,30 @@ std::vector<const OverallStatement*> overall_above_its_findings(const RuleContex
   return above;
 }
 
+// The overall categories that may be about this finding and are less suspicious than its own
+// reported category: the report says less of the breast than of one of its findings (an overall 2
+// beside a finding at 3 loses its short-interval follow-up; hostile review 50, H50-7). An
+// overall 4 covers 4A to 4C.
+std::vector<const OverallStatement*> overall_below_its_finding(const RuleContext& context,
+                                                               std::string_view predicate) {
+  const ExamContext& exam = exam_of(context, predicate);
+  const Finding& finding = context.finding;
+  std::vector<const OverallStatement*> below;
+  if (finding.took_overall_category || !finding.reported_category) return below;
+  const auto rank_of = [](Category category) {
+    return category == Category::Suspicious4 ? category_rank(Category::HighSuspicion4C)
+                                             : category_rank(category);
+  };
+  for (const std::size_t index : finding.overall_statement_indices) {
+    const OverallStatement& statement = exam.findings.overall_statements.at(index);
+    if (statement.category &&
+        rank_of(*statement.category) < category_rank(*finding.reported_category)) {
+      below.push_back(&statement);
+    }
+  }
+  return below;
+}
+
 // The overall follow-ups that may be about this finding, ask for tissue, are not among its own
 // reported follow-ups (W5 weighs those) and got no biopsy or surgery for any finding of theirs.
 std::vector<std::pair<const OverallStatement*, Code>> overall_tissue_not_chosen(
@@ -1091,6 +1115,25 @@ std::vector<std::string> overall_more_suspicious_texts(const RuleContext& contex
            (statement->position.empty() ? "" : " (" + statement->position + ")") +
            ", more suspicious than every calcification finding it may rest on (this one: " +
            this_one + ")";
+  });
+  return texts;
+}
+
+bool overall_below_reported_category(const RuleContext& context) {
+  return !overall_below_its_finding(context, __func__).empty();
+}
+
+std::vector<std::string> overall_below_reported_texts(const RuleContext& context) {
+  const std::string reported = words(*context.finding.reported_category) + " (" +
+                               reported_source_words(context.finding) + ")";
+  const std::vector<const OverallStatement*> below = overall_below_its_finding(context, __func__);
+  std::vector<std::string> texts(below.size());
+  std::transform(below.begin(), below.end(), texts.begin(), [&](const OverallStatement* statement) {
+    return "the report's overall assessment for " + breast_words(statement->laterality) + " is " +
+           words(*statement->category) +
+           (statement->position.empty() ? "" : " (" + statement->position + ")") +
+           ", less suspicious than this finding's reported " + reported +
+           ": the higher stands; the report's follow-up may rest on the lower";
   });
   return texts;
 }

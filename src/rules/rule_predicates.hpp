@@ -103,6 +103,8 @@ std::vector<std::string> biopsy_breast_unknown_texts(const RuleContext& context)
 // Overall check rows (W, after every finding): they read context.exam and context.decided.
 bool overall_more_suspicious_than_its_findings(const RuleContext& context);
 std::vector<std::string> overall_more_suspicious_texts(const RuleContext& context);
+bool overall_below_reported_category(const RuleContext& context);
+std::vector<std::string> overall_below_reported_texts(const RuleContext& context);
 bool overall_follow_up_not_chosen_for_breast(const RuleContext& context);
 bool benign_beside_unreadable_item(const RuleContext& context);
 std::vector<std::string> overall_follow_up_for_breast_texts(const RuleContext& context);

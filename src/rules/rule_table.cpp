@@ -582,6 +582,15 @@ std::vector<Rule> make_rule_table() {
        Stage::OverallCheck, overall_more_suspicious_than_its_findings,
        needing_review(warning(WarningCode::AssessmentDiscordant, overall_more_suspicious_texts)),
        kEvidenceReportedCategory | kEvidenceClassification},
+      {"W26", "The report's overall assessment is below a finding's own reported category",
+       "decision-logic.md §1: \"A disagreement between an explicit value and an inferred one is "
+       "kept in the summary as a warning.\"; §3 (R1): \"show both\"",
+       "an overall Assessment Category for this finding's breast (or the whole exam) is less "
+       "suspicious than the finding's own reported category (an overall 4 covers 4A to 4C): the "
+       "report disagrees with itself, and its follow-up may rest on the lower; the higher stands",
+       Stage::OverallCheck, overall_below_reported_category,
+       needing_review(warning(WarningCode::AssessmentDiscordant, overall_below_reported_texts)),
+       kEvidenceReportedCategory},
       {"W12", "The report's overall follow-up asks for tissue the rules did not",
        kReportedFollowUpDiffers,
        "an overall Recommended Follow-up for this finding's breast asks for tissue or says "

@@ -149,6 +149,29 @@ TEST(EveryItemCountsW11, AnAgreeingOverallIsSilent) {
   EXPECT_FALSE(report.exam.needs_review);
 }
 
+// H50-7: a finding's own category above the report's overall for its breast (an overall 2
+// beside a finding at 3): the report disagrees with itself; the higher stands, W26 says so.
+TEST(EveryItemCountsW26, AnOverallBelowAFindingsOwnCategoryIsFlagged) {
+  const auto three = std::pair{codes::kAssessmentCategory, code(Category::ProbablyBenign3)};
+  const Report report = evaluate_report({finding_with({kLeft, kPunctate, kDiffuse, three})},
+                                        {overall_category("1.2.1", Category::Benign2)});
+  const Decision& decision = report.decisions.front();
+  EXPECT_TRUE(fired(decision, "W26"));
+  EXPECT_TRUE(decision.needs_review);
+  EXPECT_EQ(report.exam.category, Category::ProbablyBenign3);
+}
+TEST(EveryItemCountsW26, AnOverallFourCoversItsSubcategoriesAndAnEqualOneIsSilent) {
+  for (const auto& [own, overall] :
+       {std::pair{Category::HighSuspicion4C, Category::Suspicious4},
+        std::pair{Category::ProbablyBenign3, Category::ProbablyBenign3},
+        std::pair{Category::Benign2, Category::ProbablyBenign3}}) {
+    const auto category = std::pair{codes::kAssessmentCategory, code(own)};
+    const Report report = evaluate_report({finding_with({kLeft, kPunctate, kDiffuse, category})},
+                                          {overall_category("1.2.1", overall)});
+    EXPECT_FALSE(fired(report.decisions.front(), "W26")) << to_string(own);
+  }
+}
+
 // --- Class 3: findings not recognised as calcification findings (C11, E8) ---
 TEST(EveryItemCountsFindingCodes, AMassWithACalcificationTypeIsAMassWithCalcifications) {
   const auto round = std::pair{codes::kCalcificationType, code(Morphology::Round)};
