@@ -300,7 +300,7 @@ void write_narrative(ContentBuilder& content, const Report& report, const Review
     content.text(kContains, codes::kFinding,
                  finding.id + ": " + finding.laterality + " breast, " + location_words(finding) +
                      "; " + site_words(finding) + "; " + features_words(finding) + "; " +
-                     assessment_words(finding) + "." + warning_words(finding.warnings) +
+                     assessment_words(words, finding) + "." + warning_words(finding.warnings) +
                      text_read_words(report.input.findings.at(i)));
     content.text(kContains, kRecommendation,
                  finding.id + ": " + recommendation_words(finding) + ".");

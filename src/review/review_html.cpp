@@ -360,9 +360,9 @@ void write_findings_table(pugi::xml_node section, const ReviewExam& exam) {
     badge(assessment, "BI-RADS " + finding.category, finding.classification);
     assessment.append_child(pugi::node_pcdata)
         .set_value(xml_safe_text(" " + classification_words(finding.classification) +
-                                 reported_words(finding) + review_words(finding))
+                                 reported_words(exam, finding) + review_words(finding))
                        .c_str());
-    const std::string reported = reported_follow_up_words(finding);
+    const std::string reported = reported_follow_up_words(exam, finding);
     element(tr, "td",
             recommendation_words(finding) + (reported.empty() ? "" : " (" + reported + ")"));
     pugi::xml_node warnings = element(tr, "td");

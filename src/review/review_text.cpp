@@ -231,10 +231,10 @@ class TextReview {
     write_wrapped(out_, "      ", 6,
                   terminal_safe(site_words(finding) + "; " + features_words(finding)));
     write_wrapped(out_, "      ", 6,
-                  coloured(terminal_safe(assessment_words(finding)), finding.classification));
+                  coloured(terminal_safe(assessment_words(exam, finding)), finding.classification));
     write_wrapped(out_, "      -> ", 9, terminal_safe(recommendation_words(finding)));
     if (!finding.reported_follow_ups.empty()) {
-      write_wrapped(out_, "         ", 9, terminal_safe(reported_follow_up_words(finding)));
+      write_wrapped(out_, "         ", 9, terminal_safe(reported_follow_up_words(exam, finding)));
     }
     for (const ReviewWarning& warning : finding.warnings) {
       write_wrapped(out_, "      ! " + terminal_safe(warning.code) + ": ", 8,
@@ -413,11 +413,14 @@ std::string features_words(const ReviewFinding& finding) {
   return shape + ", " + spread;
 }
 
-std::string reported_words(const ReviewFinding& finding) {
+std::string reported_words(const ReviewExam& exam, const ReviewFinding& finding) {
   if (finding.reported_category.empty() || finding.reported_category == finding.category) return {};
   // Words of the text ("suspicious") are no category the radiologist gave the finding.
   if (finding.reported_source == "narrative") {
     return " (the report text's words say " + finding.reported_category + ")";
+  }
+  if (exam.written_by_mammocalc) {
+    return " (mammocalc's earlier result: " + finding.reported_category + ")";
   }
   return " (radiologist reported " + finding.reported_category + ")";
 }
@@ -444,9 +447,9 @@ std::string exam_review_words(const ReviewExam& exam) {
   return {};
 }
 
-std::string assessment_words(const ReviewFinding& finding) {
+std::string assessment_words(const ReviewExam& exam, const ReviewFinding& finding) {
   return "BI-RADS " + finding.category + " " + classification_words(finding.classification) +
-         reported_words(finding) + review_words(finding);
+         reported_words(exam, finding) + review_words(finding);
 }
 
 std::string recommendation_words(const ReviewFinding& finding) {
@@ -460,9 +463,11 @@ std::string recommendation_words(const ReviewFinding& finding) {
   return text;
 }
 
-std::string reported_follow_up_words(const ReviewFinding& finding) {
+std::string reported_follow_up_words(const ReviewExam& exam, const ReviewFinding& finding) {
   if (finding.reported_follow_ups.empty()) return {};
-  return "radiologist recommended: " + join(finding.reported_follow_ups, "; ");
+  return (exam.written_by_mammocalc ? "mammocalc's earlier result recommended: "
+                                    : "radiologist recommended: ") +
+         join(finding.reported_follow_ups, "; ");
 }
 
 std::string text_marker_words(const ReviewFinding& finding) {

@@ -34,12 +34,15 @@ std::string location_words(const ReviewFinding& finding);
 std::string site_words(const ReviewFinding& finding);
 std::string features_words(const ReviewFinding& finding);  // morphology and distribution
 std::string recommendation_words(const ReviewFinding& finding);
-// "radiologist recommended: Normal interval follow-up"; empty when the report gives none.
-std::string reported_follow_up_words(const ReviewFinding& finding);
-std::string assessment_words(const ReviewFinding& finding);
-std::string reported_words(const ReviewFinding& finding);  // " (radiologist reported 4)" or ""
-std::string review_words(const ReviewFinding& finding);    // "; needs radiologist review" or ""
-std::string exam_review_words(const ReviewExam& exam);     // "2 findings need radiologist review"
+// "radiologist recommended: Normal interval follow-up"; empty when the report gives none. An exam
+// read from mammocalc's own SR (--read-own) has no radiologist's values: its reported category and
+// follow-ups are said to be mammocalc's earlier result (hostile review 50, H50-8).
+std::string reported_follow_up_words(const ReviewExam& exam, const ReviewFinding& finding);
+std::string assessment_words(const ReviewExam& exam, const ReviewFinding& finding);
+// " (radiologist reported 4)" or ""
+std::string reported_words(const ReviewExam& exam, const ReviewFinding& finding);
+std::string review_words(const ReviewFinding& finding);  // "; needs radiologist review" or ""
+std::string exam_review_words(const ReviewExam& exam);   // "2 findings need radiologist review"
 std::string study_date_words(const std::string& dicom_date);  // 20260107 → 2026-01-07
 
 // Report text (issue 16), shared by the text and HTML views.

@@ -45,6 +45,17 @@ check "... its biopsy procedure items are read (the direct summary recommends a 
 check "a summary of a radiologist's SR does not say so" bash -c "! grep -q writtenBy '$work/direct.xml'"
 "$mammocalc" review --no-color "$work/back.xml" >"$work/back-review.txt" 2>&1
 check "review of that summary file says it shows mammocalc's result" grep -q "^Origin " "$work/back-review.txt"
+# Hostile review 50, H50-8: the own SR's follow-ups and categories are mammocalc's, never said to be
+# a radiologist's (the direct review of the radiologist's SR says "radiologist recommended").
+"$mammocalc" review --no-color "$sample" >"$work/direct-review.txt" 2>&1
+"$mammocalc" review --no-color --read-own "$own" >"$work/own-review.txt" 2>&1
+check "review of the source names the radiologist's recommendation" \
+  grep -q "radiologist recommended: " "$work/direct-review.txt"
+check "review --read-own names no radiologist's value, but mammocalc's earlier result" bash -c \
+  "! grep -q 'radiologist recommended\|radiologist reported' '$work/own-review.txt' && grep -q \"mammocalc's earlier result recommended: \" '$work/own-review.txt'"
+"$mammocalc" review --html "$work/own-review.html" --read-own "$own" 2>/dev/null
+check "review --html --read-own names no radiologist's recommendation" bash -c \
+  "! grep -q 'radiologist recommended' '$work/own-review.html' && grep -q \"mammocalc&#39;s earlier result recommended\|mammocalc's earlier result recommended\" '$work/own-review.html'"
 
 # Batch over a folder holding the sample and its own SR: the sample once, the own SR skipped.
 "$mammocalc" summarize -o "$work/batch" "$work/archive" 2>"$work/err"
