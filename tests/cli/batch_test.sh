@@ -85,6 +85,17 @@ check "a dose report is skipped and the batch exits 0 (got $status)" test "$stat
 check "the dose report is listed as skipped" grep -q 'dose.dcm" status="skipped" errorCode="other-sr-document"' "$work/out3/index.xml"
 check "the roll-up CSV has a header" grep -q '^measure,value,findings$' "$work/rollup.csv"
 check "the roll-up CSV counts categories" grep -q '^category,6,1$' "$work/rollup.csv"
+# Hostile review 50, H50-9: one summary is never written into a batch's output directory, where
+# it would take the index's name (or another exam's summary) and stop the next batch there.
+index_before=$(sha256sum <"$work/out3/index.xml")
+for name in index.xml other.xml; do
+  "$mammocalc" summarize -o "$work/out3/$name" samples/bir-known-malignancy.dcm 2>"$work/err"
+  status=$?
+  check "summarize -o OUTDIR/$name into a batch's directory: exit 2 (got $status)" test "$status" -eq 2
+  check "... one line naming the directory" grep -q "is the output directory of a batch, hook or serve" "$work/err"
+  check "... nothing written" test ! -e "$work/out3/other.xml"
+done
+check "... the index is unchanged" test "$(sha256sum <"$work/out3/index.xml")" = "$index_before"
 
 # Hostile review 46, H46-9: a breast imaging report under a key object's SOP Class is a damaged
 # report: failed (exit 1, one line naming the file), never skipped in silence.
