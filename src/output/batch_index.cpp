@@ -65,6 +65,32 @@ void Rollup::merge(const Rollup& part) {
   for (const auto& [key, count] : part.exam_actions) exam_actions[key] += count;
 }
 
+void Rollup::remove(const Rollup& part) {
+  const auto take = [](std::map<std::string, int>& counts, const std::map<std::string, int>& less) {
+    for (const auto& [key, count] : less) {
+      const auto found = counts.find(key);
+      if (found == counts.end()) continue;
+      found->second -= count;
+      if (found->second <= 0) counts.erase(found);
+    }
+  };
+  take(categories, part.categories);
+  take(classifications, part.classifications);
+  take(biopsy_types, part.biopsy_types);
+  take(breasts, part.breasts);
+  take(exam_categories, part.exam_categories);
+  take(exam_classifications, part.exam_classifications);
+  take(exam_actions, part.exam_actions);
+  findings -= part.findings;
+  narrative_findings -= part.narrative_findings;
+  discordant -= part.discordant;
+  needs_review -= part.needs_review;
+  same_exam_conflicts -= part.same_exam_conflicts;
+  exams -= part.exams;
+  exams_needing_review -= part.exams_needing_review;
+  exams_discordant -= part.exams_discordant;
+}
+
 std::string rollup_csv(const Rollup& rollup) {
   std::ostringstream csv;
   csv << "measure,value,findings\n";
@@ -197,6 +223,9 @@ std::string amended_index_entry(std::string_view written, const EntryAmendment& 
     }
     if (amendment.earlier->replaced)
       node.insert_attribute_after("replaced", after).set_value("true");
+  }
+  if (amendment.leaves_rollup && !node.attribute("inRollup")) {
+    set(node, "inRollup", std::string("false"));
   }
   if (amendment.failure_code) {
     node.attribute("status").set_value(to_string(EntryStatus::Failed).data());

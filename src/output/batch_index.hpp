@@ -68,7 +68,8 @@ struct Rollup {
   std::map<std::string, int> exam_actions;  // the exam's actions (ExamSummary::actions), each once
 
   void add(const Report& report);
-  void merge(const Rollup& part);  // adds another part's counts (a batch job's)
+  void merge(const Rollup& part);   // adds another part's counts (a batch job's)
+  void remove(const Rollup& part);  // takes back a part merged before
 };
 
 // The roll-up as CSV (--rollup-csv): "measure,value,findings", then one line a count.
@@ -157,6 +158,9 @@ struct EntryAmendment {
   // R41-4).
   std::optional<ErrorCode> failure_code;
   std::string failure;
+  // Another input of its exam counts in the roll-up instead (inRollup false): mammocalc's own SR
+  // whose radiologist's report came later (hostile review 50, H50-2).
+  bool leaves_rollup = false;
 };
 std::string amended_index_entry(std::string_view written, const EntryAmendment& amendment);
 

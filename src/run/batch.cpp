@@ -243,6 +243,11 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   std::map<std::size_t, InputResult> undecided_results;
   // Their roll-up parts, counted once their summaries are on disk (review 43, R43-2).
   std::map<std::size_t, Rollup> undecided_rollups;
+  // By ordinal: the entries whose roll-up parts were merged, and those of mammocalc's own SRs
+  // whose radiologist's report came in a later chunk and counts instead (hostile review 50,
+  // H50-2): their entries are amended to inRollup false at the end.
+  std::vector<bool> merged_parts;
+  std::set<std::size_t> left_rollup;
 
   for (std::size_t chunk_start = 0; chunk_start < inputs.size(); chunk_start += chunk_size) {
     const std::size_t chunk_end = std::min(inputs.size(), chunk_start + chunk_size);
@@ -274,7 +279,21 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
       if (const auto found = exams.later_of_exam(outcomes[i], input, rollups[i])) {
         const ExamsSeen::Later& later = *found;
         entry.same_exam_as = index_name(later.first);
-        entry.in_rollup = later.differs;
+        entry.in_rollup = later.differs || later.counted_instead_of.has_value();
+        if (later.counted_instead_of) {
+          // The radiologist's report counts, not mammocalc's own SR of it read before.
+          const ExamsSeen::Input own = *later.counted_instead_of;
+          if (own.index >= chunk_start) {
+            outcomes[own.index - chunk_start].entry.in_rollup = false;  // not merged yet
+          } else {
+            if (undecided_rollups.erase(own.ordinal) == 0 && own.ordinal < merged_parts.size() &&
+                merged_parts[own.ordinal]) {
+              index.rollup.remove(later.own_part);
+            }
+            left_rollup.insert(own.ordinal);
+            if (config.html) index.entries[own.ordinal].in_rollup = false;
+          }
+        }
         if (later.conflicting) {
           // Two results under one UID: every input of the exam needs review, and every finding
           // counted of it; its summary names the others (E19).
@@ -310,7 +329,9 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
           said +=
               " (one SOP Instance UID, or mammocalc's own SR of it): summarised, but counted "
               "once in the roll-up, by ";
-          said += inputs[later.copy_of.index].path;
+          said += later.counted_instead_of
+                      ? entry.input + " (the radiologist's report, not mammocalc's own SR)"
+                      : inputs[later.copy_of.index].path;
           if (later.conflicting) said += " (whose exam has another result too: review)";
         }
         progress.say_error(said);
@@ -363,6 +384,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
           undecided_rollups.emplace(ordinal, rollups[i]);
         } else {
           merge_into(index.rollup, rollups[i]);
+          if (merged_parts.size() <= ordinal) merged_parts.resize(ordinal + 1, false);
+          merged_parts[ordinal] = true;
         }
       }
       if (outcome.entry.status == EntryStatus::Summarised)
@@ -395,6 +418,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   std::set<std::size_t> ordinals;
   for (const auto& amended : exams.amendments()) ordinals.insert(amended.first);
   for (const auto& held : undecided_results) ordinals.insert(held.first);
+  ordinals.insert(left_rollup.begin(), left_rollup.end());
   struct HeldOutcome {
     std::optional<EarlierOutputSaid> earlier;  // --skip-existing, as decided now
     std::optional<Error> failure;              // its summary could not be made or written
@@ -543,6 +567,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     read_until(ordinal + 1 < entry_offsets.size() ? entry_offsets[ordinal + 1] : spill_end,
                [&](std::string_view bytes) { written += bytes; });
     EntryAmendment change;
+    change.leaves_rollup = left_rollup.count(ordinal) > 0;
     if (const auto found = exams.amendments().find(ordinal); found != exams.amendments().end()) {
       const ExamsSeen::Amendment& amendment = found->second;
       change.same_exam = true;

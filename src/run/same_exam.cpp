@@ -21,7 +21,12 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
                                                          const Rollup& part) {
   if (result.exam_sop_instance_uid.empty()) return std::nullopt;
   const bool own = own_read_back(result);
-  Result said{input, result.said, result.said_briefly, own, part.findings - part.needs_review};
+  Result said{input,
+              result.said,
+              result.said_briefly,
+              own,
+              part.findings - part.needs_review,
+              own ? std::optional<Rollup>(part) : std::nullopt};
   Exam& exam = exams_[result.exam_sop_instance_uid];
   if (exam.results.empty()) {
     exam.results.push_back(std::move(said));
@@ -30,7 +35,7 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
   }
   const Input first = exam.results.front().input;
   amendments_.emplace(first.ordinal, Amendment{first, input, false, {}, 0, std::nullopt, {}});
-  Later later{first, {}, false, false, false, 0, {}, 0};
+  Later later{first, {}, false, false, false, 0, {}, 0, std::nullopt, {}};
   const auto same =
       std::find_if(exam.results.begin(), exam.results.end(), [&](const Result& earlier) {
         // mammocalc's own SR read back is compared briefly (InputResult::said_briefly).
@@ -40,6 +45,12 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
   std::size_t its_result = 0;
   if (same != exam.results.end()) {
     later.copy_of = same->input;
+    if (same->own_part && !own) {
+      later.counted_instead_of = same->input;
+      later.own_part = std::move(*same->own_part);
+      same->own_part.reset();
+      same->findings_not_for_review = said.findings_not_for_review;
+    }
     its_result = static_cast<std::size_t>(same - exam.results.begin());
     exam.inputs.push_back({input, its_result});
   } else {
@@ -62,7 +73,7 @@ std::optional<ExamsSeen::Later> ExamsSeen::unsummarised_result(const InputResult
     return std::nullopt;
   }
   Exam& exam = found->second;
-  Later later{exam.results.front().input, {}, true, true, false, 0, {}, 0};
+  Later later{exam.results.front().input, {}, true, true, false, 0, {}, 0, std::nullopt, {}};
   exam.unsummarised.push_back(input);
   note_difference(exam, input, later);
   return later;

@@ -46,6 +46,13 @@ class ExamsSeen {
     // most kResultsNamed, and how many more.
     std::vector<Input> other_results;
     std::size_t more_results = 0;
+    // A copy of a result first given by mammocalc's own SR, which this input, the radiologist's
+    // report, gives too: the report counts in the roll-up instead of the own SR (`instead_of`,
+    // whose roll-up part was `own_part`), whatever the order of the inputs. The own SR's
+    // "reported" values are mammocalc's, so it never carries the report's discordance (hostile
+    // review 50, H50-2).
+    std::optional<Input> counted_instead_of;
+    Rollup own_part;
   };
   struct Amendment {
     Input self{};                // the entry's own input
@@ -82,6 +89,9 @@ class ExamsSeen {
     std::string said_briefly;     // the same, briefly (own SR read back)
     bool own;                     // the input is mammocalc's own SR read back
     int findings_not_for_review;  // of its findings, counted in the roll-up
+    // Where the input counted for it is an own SR: its roll-up part, to take back should the
+    // radiologist's report of it come later (Later::counted_instead_of).
+    std::optional<Rollup> own_part;
   };
   struct Written {
     Input input;

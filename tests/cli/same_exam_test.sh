@@ -138,6 +138,40 @@ check "... the source names the own SR" \
   bash -c "grep '<entry input=\"$source_sr\"' '$work/back/index.xml' | grep -q 'sameExamAs=\"$work/own.dcm\"'"
 check "... the index validates" validates "$work/back"
 
+# Hostile review 50, H50-2: the radiologist's report counts, not mammocalc's own SR of it, whatever
+# the order: the own SR first (its name sorts first, as 2.25….dcm before ACC….dcm does), in the
+# same chunk of work and in another (--jobs 1 works in chunks of 32 inputs). The report here is
+# discordant, which its own SR never is: the roll-up must count the discordance as alone.
+discordant_sr=samples/bir-assessment-discordant.dcm
+"$mammocalc" summarize --dicom-out "$work/own-discordant.dcm" "$discordant_sr" >/dev/null 2>&1
+"$mammocalc" summarize -o "$work/discordant-alone" --files-from - <<<"$discordant_sr" >/dev/null 2>&1
+discordant_alone=$(rollup "$work/discordant-alone" | grep -o 'discordantAssessments="[0-9]*"')
+check "the discordant report alone counts its discordance" \
+  test "$discordant_alone" = 'discordantAssessments="1"'
+mkdir -p "$work/fillers"
+for n in $(seq -w 1 40); do cp "$other_sr" "$work/fillers/$n.dcm"; done
+for layout in same-chunk other-chunk; do
+  if [ "$layout" = same-chunk ]; then
+    printf '%s\n' "$work/own-discordant.dcm" "$discordant_sr" >"$work/$layout.list"
+  else
+    { echo "$work/own-discordant.dcm"; ls "$work/fillers"/*.dcm; echo "$discordant_sr"; } >"$work/$layout.list"
+  fi
+  "$mammocalc" summarize --read-own --jobs 1 -o "$work/$layout" --files-from "$work/$layout.list" \
+    >/dev/null 2>"$work/$layout.err"
+  check "own SR first, $layout: exit 0" test $? -eq 0
+  check "... the roll-up counts the report's discordance" \
+    bash -c "rollup() { grep -o '<rollup [^>]*>' \"\$1/index.xml\"; }; rollup '$work/$layout' | grep -q 'discordantAssessments=\"1\"'"
+  check "... the own SR is not counted, the report is" \
+    bash -c "grep '<entry input=\"$work/own-discordant.dcm\"' '$work/$layout/index.xml' | grep -q 'inRollup=\"false\"' && grep '<entry input=\"$discordant_sr\"' '$work/$layout/index.xml' | grep -vq 'inRollup'"
+  check "... standard error says the report counts" \
+    grep -q "counted once in the roll-up, by $discordant_sr (the radiologist's report" "$work/$layout.err"
+  # The fillers are copies of one exam: one exam, and the report's.
+  exams=$([ "$layout" = same-chunk ] && echo 1 || echo 2)
+  check "... the roll-up counts each exam once ($exams)" \
+    grep -q "<exams count=\"$exams\"" "$work/$layout/index.xml"
+  check "... the index validates" validates "$work/$layout"
+done
+
 # Control: two different exams are no duplicates.
 "$mammocalc" summarize -o "$work/two" "$source_sr" "$other_sr" >/dev/null 2>&1
 check "two exams: no sameExamAs, no inRollup" bash -c "! grep -q 'sameExamAs\|inRollup' '$work/two/index.xml'"
