@@ -94,6 +94,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"work-up", FunctionWordRole::WorkUp},
     {"administrative", FunctionWordRole::Administrative},
     {"awaited", FunctionWordRole::Awaited},
+    {"plain", FunctionWordRole::Plain},
+    {"excepts", FunctionWordRole::Excepts},
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
     {"lesser-degree", FunctionWordRole::LesserDegree},

@@ -247,6 +247,7 @@ bool gives_finding(MentionStatus status) {
 
 void Reader::read_sentence(const Item& item, const SentenceRange& range,
                            const std::vector<PhraseMatch>& matches) {
+  const Given before = given_so_far();
   SentenceReading reading;
   reading.range = &range;
   reading.id = sentence_count_++;
@@ -403,6 +404,121 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     read_assessment(item, reading, matches);
   }
   note_awaited(item, reading);
+  if (given_so_far() == before && range.section != ReportSection::History &&
+      range.section != ReportSection::Composition && !names_composition(matches)) {
+    note_unread_statements(item, reading, matches);
+  }
+}
+
+bool Reader::unread_word(const Item& item, const SentenceReading& reading,
+                         const std::vector<PhraseMatch>& matches, std::size_t at,
+                         bool called_benign) const {
+  const Token& token = item.tokens[at];
+  // A list word is plain too, though it may also be a doubt ("lobular or ductal").
+  if (token.kind != TokenKind::Word || reading.breast_words[at] ||
+      words_.is(token, FunctionWordRole::And) || words_.is(token, FunctionWordRole::Or) ||
+      words_.number(token)) {
+    return false;
+  }
+  const auto in = [at](const PhraseMatch& match) { return match.begin <= at && at < match.end; };
+  const bool lesion_phrase = std::any_of(matches.begin(), matches.end(), [&](const auto& match) {
+    return in(match) && (match.kind == PhraseKind::Mass || match.kind == PhraseKind::Distortion ||
+                         match.kind == PhraseKind::Asymmetry);
+  });
+  // A word of a finding first: "density" is plain in "scattered fibroglandular density", and a
+  // lesion in "Calcifications right, density left".
+  const bool of_a_finding =
+      lesion_phrase || std::any_of(std::begin(kFindingRoles), std::end(kFindingRoles),
+                                   [&](FunctionWordRole role) { return words_.is(token, role); });
+  if (!of_a_finding && words_.is(token, FunctionWordRole::Plain)) return false;
+  bool known = of_a_finding || std::any_of(matches.begin(), matches.end(), in);
+  for (std::size_t role = 0; !known && role <= static_cast<std::size_t>(kLastFunctionWordRole);
+       ++role) {
+    known = words_.is(token, static_cast<FunctionWordRole>(role));
+  }
+  // An unknown word is not read, unless the text puts it in the past ("Z. n. Augmentation").
+  if (!known) {
+    return status_of(item, reading, at, at + 1, false).status != MentionStatus::Historical;
+  }
+  // A word of a finding, a sign, a work-up or a doubt is read where the text denies it or puts it
+  // in the past; affirmed and giving nothing, it was not read.
+  if (!of_a_finding || called_benign) return false;
+  const MentionStatus status = status_of(item, reading, at, at + 1, false).status;
+  return status == MentionStatus::Affirmed || status == MentionStatus::Uncertain;
+}
+
+// Beside coded findings, the text's word on a breast they do not cover is all there is of it: a
+// part of a sentence that names a breast (or stands under its heading), says nothing of
+// calcifications and gave nothing, yet holds a word that is not plain ("Left breast: not
+// assessable", "Unauffällig bis auf die linke Brust", "Calcifications right, lesion left"), is
+// kept for use_narrative to weigh (hostile review 49). Parts are cut at commas, and-words and
+// clause ends.
+void Reader::note_unread_statements(const Item& item, const SentenceReading& reading,
+                                    const std::vector<PhraseMatch>& matches) {
+  const std::size_t end = reading.range->end;
+  const bool sentence_names_breast = std::any_of(matches.begin(), matches.end(), [](const auto& m) {
+    return m.kind == PhraseKind::Laterality;
+  });
+  std::size_t part_begin = reading.range->begin;
+  // A part that names no breast speaks of the one an earlier part named ("Left breast: skin
+  // dimpling"), else of its heading's.
+  Laterality named_before = Laterality::Unknown;
+  for (std::size_t k = part_begin; k <= end; ++k) {
+    const bool cut = k == end || words_.coordinates(item.tokens[k]) ||
+                     std::any_of(reading.clauses.begin(), reading.clauses.end(),
+                                 [k](const Clause& clause) { return clause.first == k; });
+    if (!cut || k == part_begin) continue;
+    const std::size_t begin = part_begin;
+    part_begin = k;
+    bool about_calcifications = false;
+    std::vector<Laterality> sides;
+    for (const PhraseMatch& match : matches) {
+      if (match.begin < begin || match.begin >= k) continue;
+      // Its kind or arrangement: a place alone ("except the upper outer quadrant") is no
+      // description of calcifications.
+      if (match.kind == PhraseKind::Calcification || match.kind == PhraseKind::Morphology ||
+          match.kind == PhraseKind::Distribution) {
+        about_calcifications = true;
+      }
+      if (match.kind == PhraseKind::Laterality) {
+        sides.push_back(wordings_.laterality[match.wording].term);
+      }
+    }
+    Laterality breast = named_before;
+    if (!sides.empty()) {
+      breast = sides.front();
+      for (const Laterality side : sides) {
+        if (side != breast) breast = Laterality::Both;
+      }
+      named_before = breast;
+    } else if (!sentence_names_breast && reading.heading_side) {
+      breast = reading.heading_side->value;
+    }
+    if (about_calcifications) continue;
+    if (breast == Laterality::Unknown) continue;
+    // "Links: gutartiger Knoten.": the finding is read (in this part only: "Benign
+    // calcifications right, spiculated mass left" calls the mass nothing).
+    // Only where "benign" is affirmed and nothing doubts it ("benign is unlikely", "cannot be
+    // called benign").
+    bool called_benign = false;
+    bool doubted = false;
+    for (std::size_t t = begin; t < k; ++t) {
+      const bool calls = words_.is(item.tokens[t], FunctionWordRole::CallsBenign);
+      const bool doubts = words_.is(item.tokens[t], FunctionWordRole::Doubt) &&
+                          !words_.is(item.tokens[t], FunctionWordRole::Or);
+      if (!calls && !doubts) continue;
+      const MentionStatus status = status_of(item, reading, t, t + 1, false).status;
+      if (calls && status == MentionStatus::Affirmed) called_benign = true;
+      if (doubts || (calls && status != MentionStatus::Affirmed)) doubted = true;
+    }
+    called_benign = called_benign && !doubted;
+    for (std::size_t t = begin; t < k; ++t) {
+      if (!unread_word(item, reading, matches, t, called_benign)) continue;
+      reading_.unread_statements.push_back(
+          {breast, words_of(item, t, t + 1), reading.sentence.text, *item.position});
+      break;
+    }
+  }
 }
 
 // A result or work-up the sentence says is awaited, outstanding or declined ("Ultrasound-guided

@@ -49,6 +49,16 @@ struct NarrativeReading {
     std::size_t before = 0;
   };
   std::vector<History> histories;
+  // Parts of sentences that name a breast and hold a word this tool cannot read
+  // (FunctionWordRole::Plain): use_narrative says those of a breast with no finding, beside coded
+  // findings (hostile review 49).
+  struct UnreadStatement {
+    Laterality laterality = Laterality::Unknown;
+    std::string word;  // the first word not read
+    std::string quote;
+    std::string position;
+  };
+  std::vector<UnreadStatement> unread_statements;
   // What the text states that cannot be read, quoted ("BI-RADS 7": a category that does not
   // exist): never dropped, an unresolved note on the exam (its review).
   std::vector<ReaderNote> notes;

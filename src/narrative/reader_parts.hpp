@@ -259,6 +259,14 @@ class FunctionWords {
   const std::vector<Wording<int>>* numbers_;
 };
 
+// The roles of words that name a finding, a sign of one, a work-up or a doubt: affirmed in a part
+// of a sentence that gave nothing, they were not read (Reader::unread_word).
+// Not other-finding words at large: a lymph node or "Mastopathie" is another finding, no lesion.
+inline constexpr FunctionWordRole kFindingRoles[] = {
+    FunctionWordRole::LesionNoun, FunctionWordRole::Sign,    FunctionWordRole::FindingQualifier,
+    FunctionWordRole::WorkUp,     FunctionWordRole::Awaited, FunctionWordRole::Doubt,
+    FunctionWordRole::Excepts};
+
 // ---- Shared helpers, each defined in the file of its part ----
 
 // A word that stands for calcifications without being a calcification word ("ones", "those"),
@@ -465,6 +473,26 @@ class Reader {
                   const std::vector<PhraseMatch>& matches, std::size_t begin,
                   std::size_t end) const;
   void note_awaited(const Item& item, const SentenceReading& reading);
+  // What one sentence gave (Reader::read_sentence), to tell a sentence that gave nothing.
+  struct Given {
+    std::size_t notes, other_lesions, assessments, tissue_follow_ups;
+    bool operator==(const Given& other) const {
+      return notes == other.notes && other_lesions == other.other_lesions &&
+             assessments == other.assessments && tissue_follow_ups == other.tissue_follow_ups;
+    }
+  };
+  Given given_so_far() const {
+    return {reading_.notes.size(), reading_.other_lesions.size(), reading_.assessments.size(),
+            reading_.tissue_follow_ups.size()};
+  }
+  void note_unread_statements(const Item& item, const SentenceReading& reading,
+                              const std::vector<PhraseMatch>& matches);
+  // The token is a word the sentence does not read: no plain word, no breast word, no number, in
+  // no lexicon phrase; or a lexicon word of a finding, a sign or a work-up the text affirms now.
+  // `called_benign`: the sentence calls what it names benign, so finding words there are read.
+  bool unread_word(const Item& item, const SentenceReading& reading,
+                   const std::vector<PhraseMatch>& matches, std::size_t at,
+                   bool called_benign) const;
   void read_signs_of_the_indication(const Item& item, const SentenceReading& reading,
                                     const std::vector<PhraseMatch>& matches);
   void add_word_named_finding(const Item& item, const SentenceReading& reading,

@@ -504,6 +504,38 @@ std::vector<TextMention> with_histories(std::vector<TextMention> mentions,
 
 }  // namespace
 
+// Beside coded findings, what the text says of a breast they do not cover and the reader could not
+// read (NarrativeReading::unread_statements: "Left breast: not assessable", "Unauffällig bis auf
+// die linke Brust") is all the report says of that breast: never benign on the coded part alone
+// (narrative-unresolved, review; hostile review 49). A breast with a coded finding is the
+// pairing's (W8, W16); one named in text findings or lesions is said there.
+void note_unread_statements(const std::vector<NarrativeReading::UnreadStatement>& statements,
+                            Findings& findings) {
+  const auto covered = [&](Laterality breast) {
+    return std::any_of(
+        findings.findings.begin(), findings.findings.end(), [&](const Finding& finding) {
+          return finding.laterality == breast || finding.laterality == Laterality::Both;
+        });
+  };
+  std::vector<std::string> said;
+  for (const NarrativeReading::UnreadStatement& statement : statements) {
+    const bool uncovered = statement.laterality == Laterality::Both
+                               ? !covered(Laterality::Left) || !covered(Laterality::Right)
+                               : !covered(statement.laterality);
+    if (!uncovered || std::find(said.begin(), said.end(), statement.quote) != said.end()) continue;
+    said.push_back(statement.quote);
+    findings.notes.push_back({WarningCode::NarrativeUnresolved,
+                              "the text says of " +
+                                  (statement.laterality == Laterality::Both
+                                       ? std::string("both breasts, which no coded finding covers")
+                                       : "the " + std::string(to_string(statement.laterality)) +
+                                             " breast, which no coded finding covers") +
+                                  ", what this tool cannot read (\"" + statement.word + "\"): \"" +
+                                  statement.quote + "\"",
+                              statement.position});
+  }
+}
+
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
                    Findings& findings) {
   if (reading.text_items == 0) return;
@@ -515,6 +547,7 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   // A finding the text implies without a calcification word ("Left: fine pleomorphic,
   // grouped.") has no mention of its own: beside coded findings it counts all the same
   // (hostile review 42, H42-1).
+  if (coded) note_unread_statements(reading.unread_statements, findings);
   if (coded && reading.mentions.empty() && reading.histories.empty() &&
       reading.assessments.empty() && reading.findings.empty() && reading.other_lesions.empty()) {
     return;

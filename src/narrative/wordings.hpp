@@ -130,6 +130,17 @@ enum class FunctionWordRole {
   // German "ausstehend". Affirmed in any section, the exam is not complete (hostile review 48,
   // H48-8: "pathology pending" in a procedure section was the past).
   Awaited,
+  // A word that says nothing of a finding: "the", "seen", "unremarkable", "fibroglandular"; German
+  // "unauffällig", "Drüsenparenchym". Beside coded findings, a part of a sentence that names a
+  // breast no finding is on and holds a word that is neither plain nor read otherwise (a lexicon
+  // word the text denies or puts in the past is read) says something this tool cannot read of
+  // that breast: narrative-unresolved, never benign on the coded part alone (hostile review 49).
+  Plain,
+  // Makes an exception to what its sentence clears: "except", "besides", "apart"; German
+  // "Ausnahme", "ausgenommen", "außer". Affirmed in a part of a sentence that names a breast no
+  // finding is on, it says something there this tool did not read ("Unremarkable except for the
+  // left breast"; hostile review 49, H49-2).
+  Excepts,
   // Before an assessment word, makes it no assessment of now: a judgement of the past
   // ("initially", "originally", "formerly") or a lesser degree ("less"); German "initial",
   // "ursprünglich", "weniger".

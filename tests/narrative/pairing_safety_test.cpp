@@ -766,5 +766,40 @@ TEST(PairingSafety, Review49DeniedBenignityAndRequestsInOtherWords) {
       beside_benign_coded("RECOMMENDATION: Results discussed with the patient.").exam.needs_review);
 }
 
+// Hostile review 49: beside coded findings of the right breast, what the text says of the left
+// breast is all the report says of it. Words this tool cannot read there (a breast not assessable,
+// an exception, a lesion named after a comma, benignity denied) are never passed over: review, not
+// benign. Plain statements of that breast (clear, composition, cysts, lymph nodes, the past) are
+// read and ask for nothing.
+TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
+  for (const char* text :
+       {"Left breast: not assessable.", "The left breast was not imaged.",
+        "Left breast: see separate report.", "Unremarkable except for the left breast.",
+        "Normal apart from the left upper outer quadrant.",
+        "No suspicious findings, with the exception of the left breast.",
+        "Calcifications right, lesion left.", "Calcifications right, density left.",
+        "Left breast: benign is unlikely.", "Left breast: cannot be characterized as benign.",
+        "Left breast: dimpling."}) {
+    expect_review_beside_benign(text, Unassessed::Any);
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(std::any_of(
+        report.input.notes.begin(), report.input.notes.end(),
+        [](const ReaderNote& note) { return note.code == WarningCode::NarrativeUnresolved; }))
+        << text;
+  }
+}
+TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
+  for (const char* text :
+       {"Left breast: no suspicious findings.", "The left breast is unremarkable.",
+        "No suspicious calcifications, masses or distortion in either breast.",
+        "Standard CC and MLO views of both breasts.", "Simple cyst in the left breast, benign.",
+        "Normal axillary lymph nodes bilaterally.", "Left breast: stable since 2021.",
+        "Prior left breast biopsy with benign result."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_FALSE(report.exam.needs_review) << text;
+    EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
