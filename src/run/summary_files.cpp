@@ -662,9 +662,20 @@ void collect_directory(const fs::path& directory, std::set<FileId>& ancestors, I
   for (const fs::path& child : children) {
     struct stat child_info {};
     const bool exists = ::stat(child.c_str(), &child_info) == 0;
+    const bool hidden = child.filename().string().rfind('.', 0) == 0;
     if (exists && S_ISDIR(child_info.st_mode)) {
       collect_directory(child, ancestors, files, unreadable);
-    } else if (child.filename().string().rfind('.', 0) != 0) {  // hidden files are not inputs
+    } else if (exists && !S_ISREG(child_info.st_mode) && !hidden) {
+      // A FIFO would block the run until something writes to it, a device may never end: found in
+      // a walk, neither is an SR, and each is said (hostile review 51, H51-2). One named on the
+      // command line is read (a shell's <(…) is a FIFO).
+      unreadable.push_back(directory_entry(child, EntryStatus::Failed, ErrorCode::FileNotFound,
+                                           std::string("not a regular file (") +
+                                               (S_ISFIFO(child_info.st_mode)   ? "a FIFO"
+                                                : S_ISSOCK(child_info.st_mode) ? "a socket"
+                                                                               : "a device") +
+                                               "), not read"));
+    } else if (!hidden) {  // hidden files are not inputs
       files.add(child.string(), InputOrigin::Found, exists ? &child_info : nullptr);
     }
   }

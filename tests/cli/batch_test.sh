@@ -85,6 +85,22 @@ check "a dose report is skipped and the batch exits 0 (got $status)" test "$stat
 check "the dose report is listed as skipped" grep -q 'dose.dcm" status="skipped" errorCode="other-sr-document"' "$work/out3/index.xml"
 check "the roll-up CSV has a header" grep -q '^measure,value,findings$' "$work/rollup.csv"
 check "the roll-up CSV counts categories" grep -q '^category,6,1$' "$work/rollup.csv"
+# Hostile review 51, H51-2: a FIFO found in an input directory never blocks the run (batch, hook):
+# one failed entry says it, and the other inputs are summarised.
+mkdir -p "$work/fifo-in/sub"
+cp samples/bir-known-malignancy.dcm "$work/fifo-in/sub/"
+mkfifo "$work/fifo-in/stray.fifo"
+timeout 60 "$mammocalc" summarize -o "$work/fifo-out" "$work/fifo-in" 2>"$work/err"
+status=$?
+check "a FIFO in an input directory: the batch ends, exit 1 (got $status)" test "$status" -eq 1
+check "... the FIFO is one failed entry saying so" \
+  grep -q 'stray.fifo" status="failed" errorCode="file-not-found">[^<]*not a regular file (a FIFO)' "$work/fifo-out/index.xml"
+check "... the SR beside it is summarised" grep -q 'bir-known-malignancy.dcm" status="summarised"' "$work/fifo-out/index.xml"
+timeout 60 "$mammocalc" hook --out "$work/fifo-hook" "$work/fifo-in" 2>"$work/err"
+status=$?
+check "a FIFO in a hook's input directory: hook ends, exit 1 (got $status)" test "$status" -eq 1
+check "... and summarises the SR beside it" test "$(ls "$work/fifo-hook" | grep -c '\.xml$')" -eq 1
+
 # Hostile review 50, H50-9: one summary is never written into a batch's output directory, where
 # it would take the index's name (or another exam's summary) and stop the next batch there.
 index_before=$(sha256sum <"$work/out3/index.xml")
