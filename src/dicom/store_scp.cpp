@@ -51,6 +51,20 @@ constexpr std::array<const char*, 4> kReadableSyntaxes{
     UID_LittleEndianExplicitTransferSyntax, UID_LittleEndianImplicitTransferSyntax,
     UID_BigEndianExplicitTransferSyntax, UID_DeflatedExplicitVRLittleEndianTransferSyntax};
 
+// An SR of a class the reader does not summarise may still hold a breast imaging report (a
+// key object's or a dose report's UID put on it): such objects are received whole, as the SRs we
+// read are, so that the reader can tell a damaged report (0xC000) from an SR about something
+// else (success, skipped; hostile review 51, H51-3). Where the sender proposes no syntax the
+// reader reads, the object is discarded as it arrives, as images are.
+constexpr const char* kSrFamilyRoot = "1.2.840.10008.5.1.4.1.1.88.";
+bool is_read_sop_class(const std::string& uid) {
+  return is_accepted_sop_class(uid) || uid.rfind(kSrFamilyRoot, 0) == 0;
+}
+bool is_readable_syntax(const std::string& uid) {
+  return std::any_of(kReadableSyntaxes.begin(), kReadableSyntaxes.end(),
+                     [&](const char* readable) { return uid == readable; });
+}
+
 // Every storage SOP class sits under this root (PS3.6 Annex A); a class newer than the DCMTK
 // installed is still accepted by it, as a PACS forwarding a whole study may send one.
 constexpr const char* kStorageRoot = "1.2.840.10008.5.1.4.1.1.";
@@ -553,7 +567,8 @@ class StoreScp : public DcmThreadSCP {
     T_DIMSE_C_StoreRQ& request = message->msg.CStoreRQ;
     const T_ASC_PresentationContextID id = context.presentationContextID;
     ReceivedObject object{request.AffectedSOPClassUID, request.AffectedSOPInstanceUID, {}};
-    if (!is_accepted_sop_class(object.sop_class_uid)) {
+    if (!is_read_sop_class(object.sop_class_uid) ||
+        !is_readable_syntax(context.acceptedTransferSyntax.c_str())) {
       // Not an SR we read: streamed to /dev/null as it arrives, so an image of any size costs
       // neither memory nor disk; the handler says what the sender hears.
       const OFCondition received = receive_data_set(request, id, "/dev/null");
@@ -580,6 +595,12 @@ class StoreScp : public DcmThreadSCP {
     // The object has arrived whole, whether it was stored or not: the association goes on.
     if (outcome == SpoolSink::Outcome::Failed) {
       return answer_not_stored(request, id, object, spool.problem());
+    }
+    if (outcome == SpoolSink::Outcome::OverLimit && !is_accepted_sop_class(object.sop_class_uid)) {
+      // An SR of another class over the limit is what it was before it was read: skipped.
+      std::remove(object.path.c_str());
+      object.path.clear();
+      return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
     }
     if (outcome == SpoolSink::Outcome::OverLimit) {
       shared_.log.write(
@@ -610,11 +631,13 @@ class StoreScp : public DcmThreadSCP {
       if (status.bad()) return status;
       const bool verification = std::string(context.abstractSyntax) == UID_VerificationSOPClass;
       const bool storage = is_storage_sop_class(context.abstractSyntax);
+      const bool read = storage && is_read_sop_class(context.abstractSyntax);
       const char* syntax =
-          verification || storage
-              ? chosen_transfer_syntax(context,
-                                       storage && !is_accepted_sop_class(context.abstractSyntax))
-              : nullptr;
+          verification || storage ? chosen_transfer_syntax(context, !read) : nullptr;
+      // An SR of another class in no syntax we read is still taken, and discarded as it arrives.
+      if (syntax == nullptr && read && !is_accepted_sop_class(context.abstractSyntax)) {
+        syntax = chosen_transfer_syntax(context, true);
+      }
       if (syntax != nullptr) {
         status = ASC_acceptPresentationContext(params_, context.presentationContextID, syntax);
       } else {

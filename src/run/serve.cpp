@@ -350,6 +350,9 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
       summarised = summarise_input_bytes(std::move(bytes), "received:" + name, evaluation);
     } catch (const Error& failure) {
       if (!is_skipped_kind(failure.code())) throw;
+      // An SR of a class the reader does not summarise (a key object, a dose report) was read
+      // only to tell a damaged report: never kept, as before it was read.
+      if (!is_accepted_sop_class(object.sop_class_uid)) return skipped(failure, log);
       // Answered with success and kept, as every SR is; nothing else is written of it. Not over
       // the copy an earlier object of the UID left: its summary and result SR would then stand
       // beside another object's copy (a breast report's beside a chest CT report's).

@@ -220,6 +220,21 @@ expect_skipped "key object selection" "$work/kos.dcm" 1.2.826.0.1.3680043.10.136
   "not a supported SR document (SOP Class 1.2.840.10008.5.1.4.1.1.88.59"
 expect_skipped "SR about something else" "$work/other-sr.dcm" 1.2.826.0.1.3680043.10.1363.950.6 \
   "not a breast imaging report"
+# Hostile review 51, H51-3: a breast imaging report under a key object's or a dose report's class
+# is a damaged report, as hook and summarize say: answered 0xC000 (storescu fails), never success
+# with nothing written.
+for class in 1.2.840.10008.5.1.4.1.1.88.59 1.2.840.10008.5.1.4.1.1.88.67; do
+  # The Comprehensive SR class (…88.33) replaced in place, meta header and data set alike.
+  python3 -c "import sys; b=open(sys.argv[1],'rb').read(); open(sys.argv[2],'wb').write(b.replace(b'1.2.840.10008.5.1.4.1.1.88.33', sys.argv[3].encode()))" \
+    samples/bir-known-malignancy.dcm "$work/mislabelled.dcm" "$class"
+  dcmodify -nb -m "(0008,0018)=1.2.826.0.1.3680043.10.1363.951.${class##*.}" \
+    "$work/mislabelled.dcm" >/dev/null 2>&1
+  storescu -R -aec MAMMOCALC 127.0.0.1 "$port" "$work/mislabelled.dcm" >/dev/null 2>&1
+  check "a breast report under SOP Class $class: refused (storescu fails)" test $? -ne 0
+  check "... the log says a damaged report" wait_for_log "$work/serve.log" \
+    "received:1.2.826.0.1.3680043.10.1363.951.${class##*.}: a breast imaging report (root concept (111400, DCM)) under SOP Class $class"
+  check "... nothing written of it" test ! -e "$work/out/1.2.826.0.1.3680043.10.1363.951.${class##*.}.xml"
+done
 expect_skipped "mammocalc's own SR" "$own" "$own_uid" "written by mammocalc (its own summary SR)"
 # ... also "laundered": its equipment stripped or replaced on the way (a PACS or a router that
 # rewrites Manufacturer and drops Contributing Equipment), under a UID of its own. Its content
