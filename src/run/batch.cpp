@@ -272,6 +272,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         if (const auto found = exams.unsummarised_result(outcomes[i], input);
             found && found->first_difference) {
           index.rollup.needs_review += found->first_findings_not_for_review;
+          index.rollup.exams_needing_review += found->first_exams_not_for_review;
           ++index.rollup.same_exam_conflicts;
         }
         continue;
@@ -300,6 +301,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
           entry.same_exam_differs = true;
           entry.needs_review = true;
           rollups[i].needs_review = rollups[i].findings;
+          rollups[i].exams_needing_review = rollups[i].exams;
           const std::vector<std::string> others =
               other_results_named(later.other_results, later.more_results, index_name);
           try {
@@ -314,6 +316,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
         }
         if (later.first_difference) {
           index.rollup.needs_review += later.first_findings_not_for_review;
+          index.rollup.exams_needing_review += later.first_exams_not_for_review;
           ++index.rollup.same_exam_conflicts;
         }
         std::string said = entry.input;

@@ -26,6 +26,7 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
               result.said_briefly,
               own,
               part.findings - part.needs_review,
+              part.exams - part.exams_needing_review,
               own ? std::optional<Rollup>(part) : std::nullopt};
   Exam& exam = exams_[result.exam_sop_instance_uid];
   if (exam.results.empty()) {
@@ -35,7 +36,7 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
   }
   const Input first = exam.results.front().input;
   amendments_.emplace(first.ordinal, Amendment{first, input, false, {}, 0, std::nullopt, {}});
-  Later later{first, {}, false, false, false, 0, {}, 0, std::nullopt, {}};
+  Later later{first, {}, false, false, false, 0, 0, {}, 0, std::nullopt, {}};
   const auto same =
       std::find_if(exam.results.begin(), exam.results.end(), [&](const Result& earlier) {
         // mammocalc's own SR read back is compared briefly (InputResult::said_briefly).
@@ -50,6 +51,7 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
       later.own_part = std::move(*same->own_part);
       same->own_part.reset();
       same->findings_not_for_review = said.findings_not_for_review;
+      same->exams_not_for_review = said.exams_not_for_review;
     }
     its_result = static_cast<std::size_t>(same - exam.results.begin());
     exam.inputs.push_back({input, its_result});
@@ -73,7 +75,7 @@ std::optional<ExamsSeen::Later> ExamsSeen::unsummarised_result(const InputResult
     return std::nullopt;
   }
   Exam& exam = found->second;
-  Later later{exam.results.front().input, {}, true, true, false, 0, {}, 0, std::nullopt, {}};
+  Later later{exam.results.front().input, {}, true, true, false, 0, 0, {}, 0, std::nullopt, {}};
   exam.unsummarised.push_back(input);
   note_difference(exam, input, later);
   return later;
@@ -101,6 +103,7 @@ void ExamsSeen::note_difference(Exam& exam, Input input, Later& later) {
   later.first_difference = !exam.differed;
   if (later.first_difference) {
     later.first_findings_not_for_review = exam.results.front().findings_not_for_review;
+    later.first_exams_not_for_review = exam.results.front().exams_not_for_review;
   }
   // Every entry of the exam written so far needs review now, copies too, and names every other
   // result, the new one among them; past kResultsNamed results, those that say so already are

@@ -42,6 +42,7 @@ class ExamsSeen {
     // review (this many) need review now.
     bool first_difference = false;
     int first_findings_not_for_review = 0;
+    int first_exams_not_for_review = 0;  // 1 where the exam as counted needed no review
     // Where the exam is conflicting: the first input of each of its other results (E19), at
     // most kResultsNamed, and how many more.
     std::vector<Input> other_results;
@@ -89,6 +90,7 @@ class ExamsSeen {
     std::string said_briefly;     // the same, briefly (own SR read back)
     bool own;                     // the input is mammocalc's own SR read back
     int findings_not_for_review;  // of its findings, counted in the roll-up
+    int exams_not_for_review;     // 1 where its exam, counted in the roll-up, needs no review
     // Where the input counted for it is an own SR: its roll-up part, to take back should the
     // radiologist's report of it come later (Later::counted_instead_of).
     std::optional<Rollup> own_part;

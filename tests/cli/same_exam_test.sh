@@ -198,6 +198,9 @@ check "... the roll-up counts the findings of both ($both)" test "$(findings_of 
 check "... and every one of them as needing review" \
   grep -q "<rollup [^>]*needsRadiologistReview=\"$both\"" "$work/clash-out/index.xml"
 check "... one conflicting exam in the roll-up" bash -c "grep -q '<rollup [^>]*sameExamConflicts=\"1\"' '$work/clash-out/index.xml'"
+# Hostile review 51, H51-1: the exams' roll-up counts both inputs' exams as needing review too.
+check "... both exams counted as needing review (exams)" \
+  grep -q '<exams count="2" needsRadiologistReview="2"' "$work/clash-out/index.xml"
 check "... the suspicious category is in the roll-up" \
   bash -c "grep -q '<category value=\"$(grep -o '<exam [^>]*' "$work/clash-alone/s/$(uid_of 0008,0018 "$source_sr").xml" | sed -n 's/.*category=\"\([^\"]*\)\".*/\1/p')\"' '$work/clash-out/index.xml'"
 for name in 1benign 2suspicious; do
