@@ -77,12 +77,32 @@ std::string number_words(double value) {
   return text.str();
 }
 
+// The length units a UCUM code's meaning may name, by their code: a meaning that names another
+// one than its code's ("cm" with "millimeter") says two things.
+bool meaning_names_another_length(const Code& unit) {
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kNamed{{
+      {"millimet", "mm"},
+      {"centimet", "cm"},
+      {"micromet", "um"},
+      {"micron", "um"},
+      {"meter", "m"},
+      {"metre", "m"},
+  }};
+  std::string meaning;
+  std::transform(unit.meaning.begin(), unit.meaning.end(), std::back_inserter(meaning),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& [word, code] : kNamed) {
+    if (meaning.find(word) != std::string::npos) return code != unit.value;
+  }
+  return false;
+}
+
 // A NUM item whose value is not one finite number ("abc", "NaN", two values, none): said as an
 // item that cannot be read (W10), never taken in part or dropped (hostile review 50, H50-4).
 // Returns whether it was said.
 bool note_unreadable_number(const ContentItem& item, std::vector<ReaderNote>& notes) {
   if (item.number) return false;
-  constexpr std::size_t kWordsShown = 24;  // enough to see the value, never a page of it
+  constexpr std::size_t kWordsShown = 120;  // the value and its qualifier, never a page of it
   std::string value = item.number_text.substr(0, kWordsShown);
   if (item.number_text.size() > kWordsShown) value += "...";
   notes.push_back({WarningCode::UnknownCode,
@@ -104,6 +124,15 @@ std::optional<double> millimetres(const ContentItem& item, std::vector<ReaderNot
     return std::nullopt;
   }
   const std::string& unit = item.unit.value;
+  // A unit whose meaning names another length ("cm" meaning "millimeter") is no unit this tool
+  // can vouch for: 0.5 cm or 0.5 mm decides the biopsy type (hostile review 51, H51-5).
+  if (item.unit.scheme == "UCUM" && meaning_names_another_length(item.unit)) {
+    notes.push_back({WarningCode::UnknownUnit,
+                     describe(item.concept_name) + " has unit " + describe(item.unit) +
+                         ", whose meaning names another unit; distance not used",
+                     item.position});
+    return std::nullopt;
+  }
   if (item.unit.scheme == "UCUM") {
     if (unit == "mm") return *item.number;
     if (unit == "cm") return *item.number * 10.0;

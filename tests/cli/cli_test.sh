@@ -189,6 +189,24 @@ if command -v dcmodify >/dev/null; then
     check "H50-4: distance from skin '$value' is said as not read, and the finding is reviewed" \
       bash -c "grep -q 'code=\"unknown-code\" position=\"1.3.2.2.4\">(121243, DCM, \"Distance from skin\")' '$work/out' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/out' && ! grep -q 'distanceFromSkinMm' '$work/out'"
   done
+  # Hostile review 51, H51-5: a qualifier ("Value out of range"), a floating point value that is
+  # another number, or a unit whose meaning names another length: the distance is not used either.
+  distance_item=${skin%.(0040,a300)*}
+  measured=${skin%.(0040,a30a)}
+  for case_name in floating-point qualifier unit-meaning; do
+    cp samples/bir-suspicious-stereotactic.dcm "$work/skin.dcm"
+    case $case_name in
+      floating-point) dcmodify -nb -i "$measured.(0040,a161)=1.0" "$work/skin.dcm" ;;
+      qualifier)
+        dcmodify -nb -i "$distance_item.(0040,a301)[0].(0008,0100)=114009" \
+          -i "$distance_item.(0040,a301)[0].(0008,0102)=DCM" \
+          -i "$distance_item.(0040,a301)[0].(0008,0104)=Value out of range" "$work/skin.dcm" ;;
+      unit-meaning) dcmodify -nb -m "$measured.(0040,08ea)[0].(0008,0100)=cm" "$work/skin.dcm" ;;
+    esac >/dev/null 2>&1
+    run summarize "$work/skin.dcm"
+    check "H51-5: $case_name: the distance is not used and the finding is reviewed" \
+      bash -c "grep -q 'code=\"unknown-[a-z]*\" position=\"1.3.2.2.4\">(121243, DCM, \"Distance from skin\")' '$work/out' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/out' && ! grep -q 'distanceFromSkinMm' '$work/out'"
+  done
   run hook --out "$work/hook-tolerant" "$work/odd-relationship.dcm"
   check "hook reads it tolerantly too (exit 0)" test "$status" -eq 0
   run hook --strict --out "$work/hook-strict" "$work/odd-relationship.dcm"
