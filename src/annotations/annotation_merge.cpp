@@ -776,6 +776,20 @@ std::string note_added_at_sr_place(const Annotations& annotations,
       differs += (differs.empty() ? "" : "; ") + std::string(field.name) + ": the SR says " +
                  *field.stated(finding) + ", the annotation says " + *field.given(annotated);
     }
+    // A finding with no category of its own is assessed by the report's overall category for its
+    // breast, which an added category then differs from just as well (hostile review 51, H51-6).
+    if (annotated.reported_category && !finding.reported_category) {
+      for (const std::size_t index : finding.overall_statement_indices) {
+        const std::optional<Category>& overall = findings.overall_statements.at(index).category;
+        if (!overall || *overall == *annotated.reported_category) continue;
+        differs +=
+            (differs.empty() ? "" : "; ") +
+            std::string("reportedCategory: the SR's overall assessment for its breast says ") +
+            std::string(to_string(*overall)) + ", the annotation says " +
+            std::string(to_string(*annotated.reported_category));
+        break;
+      }
+    }
     if (differs.empty()) continue;
     finding.notes.push_back({WarningCode::AnnotationConflict,
                              here + ": finding: added at the place of this SR finding (" +
@@ -827,7 +841,16 @@ void merge_annotations(const Annotations& annotations, Findings& findings) {
                               ""});
     added.push_back(added_finding(annotations, annotated));
   }
-  for (Finding& finding : added) findings.findings.push_back(std::move(finding));
+  // The report's overall statements for its breast may be about an added finding too: W11 and
+  // W26 weigh them against it as against the SR's own (hostile review 51, H51-6).
+  for (Finding& finding : added) {
+    for (std::size_t index = 0; index < findings.overall_statements.size(); ++index) {
+      if (speaks_for(findings.overall_statements[index].laterality, finding.laterality)) {
+        finding.overall_statement_indices.push_back(index);
+      }
+    }
+    findings.findings.push_back(std::move(finding));
+  }
   for (Finding& finding : findings.findings) apply_patient(annotations, finding);
 }
 

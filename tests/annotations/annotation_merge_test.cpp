@@ -172,6 +172,27 @@ TEST(AnnotationMerge, AnAddedBenignFindingAtASuspiciousSrFindingsPlaceIsAConflic
   EXPECT_TRUE(report.exam.needs_review);
   EXPECT_FALSE(has_warning(report.decisions[1], "annotation-conflict"));
 }
+// H51-6: where the SR finding has no category of its own, the report's overall one for its
+// breast assesses it: an added 3 at its place against an overall 2 is a conflict too, and W26
+// weighs the overall against the added finding's own category.
+TEST(AnnotationMerge, AnAddedCategoryAgainstTheOverallOfAFindingWithoutOneIsAConflict) {
+  Findings findings = sr_findings();
+  OverallStatement overall;
+  overall.category = Category::Benign2;
+  overall.position = "1.3.4";
+  findings.overall_statements.push_back(overall);
+  findings.overall_category = Category::Benign2;
+  for (Finding& finding : findings.findings) finding.overall_statement_indices = {0};
+  AnnotatedFinding three = added_at(Laterality::Right, 8, Morphology::Microcalcifications);
+  three.reported_category = Category::ProbablyBenign3;
+  merge_annotations(annotations_with({three}), findings);
+  const Report report = evaluate(findings);
+  ASSERT_EQ(report.decisions.size(), 3u);
+  EXPECT_TRUE(has_warning(report.decisions[0], "annotation-conflict"));
+  EXPECT_TRUE(has_warning(report.decisions[2], "annotation-conflict"));
+  EXPECT_TRUE(testing::fired(report.decisions[2], "W26"));
+  EXPECT_TRUE(report.exam.needs_review);
+}
 TEST(AnnotationMerge, AnAddedFindingThatAgreesOrLiesElsewhereIsNoConflict) {
   for (const int clock : {2, 8}) {
     Findings findings = sr_findings();
