@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iterator>
 #include <random>
@@ -513,6 +514,55 @@ void ExamRecords::Exam::write() const {
                                              error.message() + ")");
   }
   write_file_atomically(path_, text);
+}
+
+namespace {
+
+// What makes `directory` the output directory of a batch, hook or serve, or none.
+std::string run_directory_marker(const fs::path& directory) {
+  std::error_code error;
+  for (const char* marker : {kBatchNamingFile, ExamRecords::kDirectoryName}) {
+    if (fs::exists(fs::symlink_status(directory / marker, error))) return marker;
+  }
+  // A batch whose naming file is gone is still told by its index.
+  std::ifstream index(directory / "index.xml", std::ios::binary);
+  std::string head(4096, '\0');
+  index.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(index.gcount()));
+  if (head.find(std::string("<") + kIndexRoot) != std::string::npos) return "index.xml";
+  return {};
+}
+
+[[noreturn]] void refuse(const std::string& option, const std::string& path,
+                         const fs::path& directory, const std::string& marker) {
+  throw Error(ErrorCode::Usage, option + " " + path + ": " + directory.string() +
+                                    " is the output directory of a batch, hook or serve (" +
+                                    marker +
+                                    "), whose index, pages, copies and summaries it may "
+                                    "replace; write it elsewhere");
+}
+
+}  // namespace
+
+void refuse_output_in_run_directory(const std::string& file, const std::string& option) {
+  const fs::path parent = fs::path(file).parent_path();
+  const fs::path directory = parent.empty() ? fs::path(".") : parent;
+  std::error_code error;
+  const fs::path resolved = fs::weakly_canonical(directory, error);
+  for (const fs::path& part : error ? directory : resolved) {
+    if (part == ExamRecords::kDirectoryName) {
+      refuse(option, file, directory, ExamRecords::kDirectoryName);
+    }
+  }
+  if (const std::string marker = run_directory_marker(directory); !marker.empty()) {
+    refuse(option, file, directory, marker);
+  }
+}
+
+void refuse_run_directory_as_output(const std::string& directory, const std::string& option) {
+  if (const std::string marker = run_directory_marker(directory); !marker.empty()) {
+    refuse(option, directory, directory, marker);
+  }
 }
 
 }  // namespace mammocalc

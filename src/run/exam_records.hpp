@@ -172,4 +172,14 @@ class ExamRecords {
   OutputLocks locks_;
 };
 
+// The output directories a batch, hook or serve writes are written by their own runs only: a
+// single output (summarize -o or --dicom-out, review --html) there could take the name of an
+// index, a page, a kept copy or another exam's summary, or break the record of exams (hostile
+// reviews 50 and 51, H50-9, H51-4). Throws Error(Usage), naming `option`, where `file` lies in
+// such a directory (one holding .mammocalc-naming, the record of exams or a mammocalc index.xml)
+// or inside a record of exams.
+void refuse_output_in_run_directory(const std::string& file, const std::string& option);
+// The same for an output directory (--dicom-out DIR) that is such a directory.
+void refuse_run_directory_as_output(const std::string& directory, const std::string& option);
+
 }  // namespace mammocalc

@@ -13,6 +13,7 @@
 #include "review/exam_view.hpp"
 #include "review/review_html.hpp"
 #include "review/summary_reader.hpp"
+#include "run/exam_records.hpp"
 #include "run/summarise.hpp"
 #include "run/summary_files.hpp"
 
@@ -71,6 +72,7 @@ ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream&
     for (const std::string& input : config.inputs) inputs.add_file(input);
     add_evaluation_inputs(config.evaluation, inputs);
     inputs.check_file(config.html_file);
+    refuse_output_in_run_directory(config.html_file, "review: --html");
   }
   Evaluation evaluation = load_evaluation(config.evaluation);
   // DICOM is set up only when an input needs it: summaries and annotation files are shown even

@@ -5,12 +5,9 @@
 #include <thread>
 
 #include "run/exam_records.hpp"
-#include "run/summary_files.hpp"
 
 namespace mammocalc {
 namespace {
-
-namespace fs = std::filesystem;
 
 bool is_batch(const SummarizeConfig& config) {
   if (config.files_from || config.inputs.size() > 1) return true;
@@ -59,23 +56,6 @@ BatchConfig batch_config(const SummarizeConfig& config) {
   return batch;
 }
 
-// One summary written into a batch's, hook's or serve's output directory would take the name of
-// its index or of another exam's summary, and the next batch there refuses the directory
-// (hostile review 50, H50-9): such a directory is written by its own runs only.
-void refuse_run_directory(const std::string& output) {
-  const fs::path directory =
-      fs::path(output).parent_path().empty() ? fs::path(".") : fs::path(output).parent_path();
-  std::error_code error;
-  for (const char* marker : {kBatchNamingFile, ExamRecords::kDirectoryName}) {
-    if (fs::exists(fs::symlink_status(directory / marker, error))) {
-      throw Error(ErrorCode::Usage,
-                  "summarize: -o " + output + ": " + directory.string() +
-                      " is the output directory of a batch, hook or serve (" + marker +
-                      "), whose index and summaries it may replace; write one summary elsewhere");
-    }
-  }
-}
-
 RunConfig single_config(const SummarizeConfig& config) {
   if (config.html) {
     throw Error(ErrorCode::Usage,
@@ -103,9 +83,16 @@ RunConfig single_config(const SummarizeConfig& config) {
   run.inputs = config.inputs;
   // "-o -" is standard output, as "-" is standard input.
   run.output = config.output.value_or("-") == "-" ? "" : *config.output;
-  if (!run.output.empty()) refuse_run_directory(run.output);
   run.evaluation = config.evaluation;
   run.dicom_out = config.dicom_out.value_or("");
+  if (!run.output.empty()) refuse_output_in_run_directory(run.output, "summarize: -o");
+  if (!run.dicom_out.empty()) {
+    if (std::filesystem::is_directory(run.dicom_out)) {
+      refuse_run_directory_as_output(run.dicom_out, "summarize: --dicom-out");
+    } else {
+      refuse_output_in_run_directory(run.dicom_out, "summarize: --dicom-out");
+    }
+  }
   return run;
 }
 

@@ -112,6 +112,25 @@ for name in index.xml other.xml; do
   check "... nothing written" test ! -e "$work/out3/other.xml"
 done
 check "... the index is unchanged" test "$(sha256sum <"$work/out3/index.xml")" = "$index_before"
+# Hostile review 51, H51-4: nor any other single output, nor one beside a batch whose naming file
+# is lost (its index tells it).
+"$mammocalc" summarize --dicom-out "$work/out3/other.dcm" samples/bir-known-malignancy.dcm >/dev/null 2>"$work/err"
+check "summarize --dicom-out OUTDIR/FILE into a batch's directory: exit 2 (got $?)" \
+  grep -q "is the output directory of a batch, hook or serve" "$work/err"
+"$mammocalc" review --html "$work/out3/index.html" samples/bir-known-malignancy.dcm 2>"$work/err"
+status=$?
+check "review --html OUTDIR/index.html: exit 2 (got $status)" test "$status" -eq 2
+check "... nothing written" test ! -e "$work/out3/index.html" -a ! -e "$work/out3/other.dcm"
+"$mammocalc" hook --out "$work/hook-dir" samples/bir-known-malignancy.dcm >/dev/null 2>&1
+"$mammocalc" summarize -o "$work/hook-dir/.mammocalc-exams/naming" samples/bir-known-malignancy.dcm 2>"$work/err"
+status=$?
+check "-o into a hook's record of exams: exit 2 (got $status)" test "$status" -eq 2
+cp -r "$work/out3" "$work/out3-unnamed"
+rm "$work/out3-unnamed/.mammocalc-naming"
+"$mammocalc" summarize -o "$work/out3-unnamed/index.xml" samples/bir-known-malignancy.dcm 2>"$work/err"
+status=$?
+check "-o OUTDIR/index.xml where .mammocalc-naming is lost: exit 2, told by the index (got $status)" \
+  bash -c "test $status -eq 2 && grep -q '(index.xml)' '$work/err'"
 
 # Hostile review 46, H46-9: a breast imaging report under a key object's SOP Class is a damaged
 # report: failed (exit 1, one line naming the file), never skipped in silence.
