@@ -506,6 +506,29 @@ Command parse_hook(const std::vector<std::string>& args) {
   return command;
 }
 
+// An AE title as DICOM's AE value representation has it (PS3.5): 1-16 characters, no backslash
+// or control character; leading and trailing spaces are not significant, so a title given with
+// them could never match what a peer sends (hostile review 51, H51-8).
+void refuse_ae_title(const char* option, const std::string& ae) {
+  std::string problem;
+  const bool blank = ae.find_first_not_of(' ') == std::string::npos;
+  if (ae.size() > 16) {
+    problem = "is longer than 16 characters";
+  } else if (blank) {
+    problem = "is blank";
+  } else if (ae.front() == ' ' || ae.back() == ' ') {
+    problem = "has leading or trailing spaces, which DICOM does not count";
+  } else if (std::any_of(ae.begin(), ae.end(),
+                         [](unsigned char c) { return c == '\\' || c < 0x20 || c == 0x7f; })) {
+    problem = "holds a backslash or a control character";
+  }
+  if (!problem.empty()) {
+    throw Error(ErrorCode::Usage, std::string("serve: ") + option + " " + problem +
+                                      " (an AE title is 1-16 characters, no backslash or "
+                                      "control character)");
+  }
+}
+
 Command parse_serve(const std::vector<std::string>& args) {
   const po::variables_map values = parse("serve", args, serve_options(), {});
   if (!values.count("port") || !values.count("out")) {
@@ -516,19 +539,13 @@ Command parse_serve(const std::vector<std::string>& args) {
   ServeConfig& serve = command.serve;
   serve.port = static_cast<std::uint16_t>(*count_value(values, "port", "serve", 1, 65535));
   if (values.count("aetitle")) serve.ae_title = values["aetitle"].as<std::string>();
-  if (serve.ae_title.size() > 16) {
-    throw Error(ErrorCode::Usage, "serve: --aetitle must be 1-16 characters");
-  }
+  refuse_ae_title("--aetitle", serve.ae_title);
   serve.output_dir = values["out"].as<std::string>();
   serve.keep_received = values.count("keep-received") > 0;
   serve.dicom_dir = receiver_dicom_dir(values, "serve", serve.output_dir);
   if (values.count("allow-ae")) {
     serve.allowed_calling_aes = values["allow-ae"].as<std::vector<std::string>>();
-    const auto& allowed = serve.allowed_calling_aes;
-    if (std::any_of(allowed.begin(), allowed.end(),
-                    [](const std::string& ae) { return ae.size() > 16; })) {
-      throw Error(ErrorCode::Usage, "serve: --allow-ae must be 1-16 characters");
-    }
+    for (const std::string& ae : serve.allowed_calling_aes) refuse_ae_title("--allow-ae", ae);
   }
   serve.bind_address = given(values, "bind").value_or("");
   if (!serve.bind_address.empty() && !is_listen_address(serve.bind_address)) {

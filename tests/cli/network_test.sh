@@ -155,6 +155,14 @@ check "a listed calling AE title is served" test $? -eq 0
 check "... and its SR summarised" wait_for_summaries "$work/allow-out" 1
 "$mammocalc" serve --port 1 --aetitle MAMMOCALC --out "$work/allow-out" --allow-ae ABCDEFGHIJKLMNOPQ >/dev/null 2>&1
 check "an --allow-ae over 16 characters is a usage error (exit 2)" test $? -eq 2
+# Hostile review 51, H51-8: an AE title that no peer could ever send is a usage error, never a
+# service that listens and rejects everyone (bounded: a serve that started is killed).
+for option in "--aetitle= MAMMO" "--aetitle=  " "--aetitle=A\\B" "--allow-ae=PACS " "--allow-ae=P$(printf '\001')S"; do
+  timeout 5 "$mammocalc" serve --port 1 --out "$work/allow-out" "$option" >/dev/null 2>"$work/ae.err"
+  status=$?
+  check "serve $(printf '%q' "$option"): a usage error (exit 2, got $status)" \
+    bash -c "test $status -eq 2 && grep -q 'an AE title is 1-16 characters' '$work/ae.err'"
+done
 
 # The read limits, as for summarize: an SR over a limit gets a failure status, is logged and is
 # not summarised.
