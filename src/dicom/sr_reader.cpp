@@ -151,7 +151,7 @@ std::optional<double> parse_decimal(const OFString& text) {
   if (stream.fail() || !std::isfinite(value)) return std::nullopt;
   stream >> std::ws;
   if (!stream.eof()) return std::nullopt;
-  return value;
+  return value == 0.0 ? 0.0 : value;  // "-0" is 0, never written as "-0"
 }
 
 using ReaderWarnings = std::vector<std::pair<WarningCode, std::string>>;
