@@ -933,6 +933,23 @@ Error cannot_use_tls(const std::string& file, const std::string& what, const OFC
                file + ": TLS: cannot use it as " + what + " (" + one_line(status) + ")");
 }
 
+// A file named as OpenSSL's rehash names certificates: eight hex digits, a dot, a number.
+bool holds_hashed_certificate(const std::string& directory) {
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(directory, error), end; !error && it != end;
+       it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    const std::size_t dot = name.find('.');
+    const bool hashed =
+        dot == 8 && name.size() > 9 &&
+        std::all_of(name.begin(), name.begin() + 8,
+                    [](unsigned char c) { return std::isxdigit(c); }) &&
+        std::all_of(name.begin() + 9, name.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (hashed) return true;
+  }
+  return false;
+}
+
 // DCMTK's TLS layer for the endpoint: key and certificate, trusted CAs, BCP 195's
 // non-downgrading profile. Throws Error(ServiceFailed) naming the file that cannot be used.
 void set_up_tls(DcmTLSTransportLayer& layer, const TlsConfig& tls) {
@@ -940,12 +957,24 @@ void set_up_tls(DcmTLSTransportLayer& layer, const TlsConfig& tls) {
     throw Error(ErrorCode::ServiceFailed, "TLS: cannot be set up (OpenSSL)");
   }
   OFCondition status = EC_Normal;
+  if (!tls.ca.empty() && std::filesystem::is_directory(tls.ca) &&
+      !holds_hashed_certificate(tls.ca)) {
+    // OpenSSL looks certificates up in a directory by their subject's hash only: one without
+    // such names would start a service that refuses every client (hostile review 51, H51-7).
+    throw Error(ErrorCode::ServiceFailed,
+                tls.ca +
+                    ": TLS: cannot use it as trusted certificates (--tls-ca): the directory holds "
+                    "no certificate under a hashed name (run 'openssl rehash' on it, or give the "
+                    "CA file)");
+  }
   if (!tls.ca.empty()) {
     status = std::filesystem::is_directory(tls.ca)
                  ? layer.addTrustedCertificateDir(tls.ca.c_str(), DCF_Filetype_PEM)
                  : layer.addTrustedCertificateFile(tls.ca.c_str(), DCF_Filetype_PEM);
     if (status.bad()) throw cannot_use_tls(tls.ca, "trusted certificates (--tls-ca)", status);
   }
+  // An encrypted key is refused at once, never a passphrase prompt on a service's terminal.
+  layer.setPrivateKeyPasswd("");
   status = layer.setPrivateKeyFile(tls.key_file.c_str(), DCF_Filetype_PEM);
   if (status.bad()) throw cannot_use_tls(tls.key_file, "private key (--tls-key)", status);
   status = layer.setCertificateFile(tls.cert_file.c_str(), DCF_Filetype_PEM);

@@ -103,6 +103,22 @@ check "... never 'listening'" bash -c "! grep -q listening '$work/missing.log'"
   --tls-cert "$work/endpoint.pem" >"$work/mismatch.log" 2>&1
 check "a key that does not match the certificate: exit 4" test $? -eq 4
 check "... one line saying so" grep -q "the certificate does not match the private key" "$work/mismatch.log"
+# Hostile review 51, H51-7: a CA directory OpenSSL cannot look anything up in (no hashed names),
+# and an encrypted key (no passphrase prompt on a service's terminal): exit 4, one line.
+mkdir -p "$work/ca-dir"
+cp "$work/hospital-ca.pem" "$work/ca-dir/"
+timeout 10 "$mammocalc" serve --port 1 --out "$work/out" --tls-key "$work/endpoint.key" \
+  --tls-cert "$work/endpoint.pem" --tls-ca "$work/ca-dir" >"$work/ca-dir.log" 2>&1
+status=$?
+check "a --tls-ca directory with no hashed certificate: exit 4 (got $status)" test "$status" -eq 4
+check "... one line naming it" \
+  grep -qx "mammocalc: $work/ca-dir: TLS: cannot use it as trusted certificates (--tls-ca): .*" "$work/ca-dir.log"
+openssl pkey -in "$work/endpoint.key" -aes256 -passout pass:secret -out "$work/encrypted.key" 2>/dev/null
+timeout 10 "$mammocalc" serve --port 1 --out "$work/out" --tls-key "$work/encrypted.key" \
+  --tls-cert "$work/endpoint.pem" </dev/null >"$work/encrypted.log" 2>&1
+status=$?
+check "an encrypted --tls-key: exit 4 (got $status)" test "$status" -eq 4
+check "... exactly one line, no passphrase prompt" test "$(wc -l <"$work/encrypted.log")" -eq 1
 for bad in "--tls-key $work/endpoint.key" "--tls-cert $work/endpoint.pem" \
   "--tls-ca $work/hospital-ca.pem" \
   "--tls-key $work/endpoint.key --tls-cert $work/endpoint.pem --tls-require-peer-cert"; do
