@@ -769,12 +769,20 @@ std::string note_added_at_sr_place(const Annotations& annotations,
       continue;
     }
     std::string differs;
+    const auto say_difference = [&differs](const std::string& name, const std::string& sr_says,
+                                           const std::string& given) {
+      if (!differs.empty()) differs += "; ";
+      differs += name;
+      differs += ": ";
+      differs += sr_says;
+      differs += ", the annotation says ";
+      differs += given;
+    };
     for (const Field& field : kFields) {
       const bool place = std::string_view(field.name) == "laterality" ||
                          std::string_view(field.name).rfind("location/", 0) == 0;
       if (place || !disagrees(field, annotated, finding)) continue;
-      differs += (differs.empty() ? "" : "; ") + std::string(field.name) + ": the SR says " +
-                 *field.stated(finding) + ", the annotation says " + *field.given(annotated);
+      say_difference(field.name, "the SR says " + *field.stated(finding), *field.given(annotated));
     }
     // A finding with no category of its own is assessed by the report's overall category for its
     // breast, which an added category then differs from just as well (hostile review 51, H51-6).
@@ -782,24 +790,23 @@ std::string note_added_at_sr_place(const Annotations& annotations,
       for (const std::size_t index : finding.overall_statement_indices) {
         const std::optional<Category>& overall = findings.overall_statements.at(index).category;
         if (!overall || *overall == *annotated.reported_category) continue;
-        differs +=
-            (differs.empty() ? "" : "; ") +
-            std::string("reportedCategory: the SR's overall assessment for its breast says ") +
-            std::string(to_string(*overall)) + ", the annotation says " +
-            std::string(to_string(*annotated.reported_category));
+        say_difference(
+            "reportedCategory",
+            "the SR's overall assessment for its breast says " + std::string(to_string(*overall)),
+            std::string(to_string(*annotated.reported_category)));
         break;
       }
     }
     if (differs.empty()) continue;
-    finding.notes.push_back({WarningCode::AnnotationConflict,
-                             here + ": finding: added at the place of this SR finding (" +
-                                 std::string(to_string(finding.laterality)) + ", " +
-                                 std::to_string(*finding.location.clock_hour) +
-                                 " o'clock) but described otherwise (" + differs +
-                                 "); if it re-reads this finding, it is a refine; both are "
-                                 "classified",
-                             finding.position});
-    positions += (positions.empty() ? "" : ", ") + finding.position;
+    std::string text = here + ": finding: added at the place of this SR finding (";
+    text += to_string(finding.laterality);
+    text += ", " + std::to_string(*finding.location.clock_hour);
+    text += " o'clock) but described otherwise (";
+    text += differs;
+    text += "); if it re-reads this finding, it is a refine; both are classified";
+    finding.notes.push_back({WarningCode::AnnotationConflict, text, finding.position});
+    if (!positions.empty()) positions += ", ";
+    positions += finding.position;
   }
   return positions;
 }

@@ -404,8 +404,10 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     read_assessment(item, reading, matches);
   }
   note_awaited(item, reading);
+  // A composition phrase does not end the reading: "The left breast is heterogeneously dense and
+  // contains an irregular mass" (hostile review 52).
   if (given_so_far() == before && range.section != ReportSection::History &&
-      range.section != ReportSection::Composition && !names_composition(matches)) {
+      range.section != ReportSection::Composition) {
     note_unread_statements(item, reading, matches);
   }
 }
@@ -414,6 +416,15 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
                          const std::vector<PhraseMatch>& matches, std::size_t at,
                          bool called_benign) const {
   const Token& token = item.tokens[at];
+  // A question asks what the text does not say ("Left breast: benign?"; hostile review 52).
+  if (is_punct(token, '?')) return true;
+  // A word that clears a breast or calls a finding benign, denied, says the opposite ("not
+  // normal", "Gutartigkeit nicht gesichert" aside, "nicht unauffällig").
+  if ((words_.is(token, FunctionWordRole::ClearsBreast) ||
+       words_.is(token, FunctionWordRole::CallsBenign)) &&
+      status_of(item, reading, at, at + 1, false).status == MentionStatus::Negated) {
+    return true;
+  }
   // A list word is plain too, though it may also be a doubt ("lobular or ductal").
   if (token.kind != TokenKind::Word || reading.breast_words[at] ||
       words_.is(token, FunctionWordRole::And) || words_.is(token, FunctionWordRole::Or) ||
@@ -486,10 +497,11 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     }
     Laterality breast = named_before;
     if (!sides.empty()) {
-      breast = sides.front();
-      for (const Laterality side : sides) {
-        if (side != breast) breast = Laterality::Both;
-      }
+      const Laterality first = sides.front();
+      breast = std::all_of(sides.begin(), sides.end(),
+                           [first](Laterality side) { return side == first; })
+                   ? first
+                   : Laterality::Both;
       named_before = breast;
     } else if (!sentence_names_breast && reading.heading_side) {
       breast = reading.heading_side->value;
@@ -501,17 +513,26 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     // Only where "benign" is affirmed and nothing doubts it ("benign is unlikely", "cannot be
     // called benign").
     bool called_benign = false;
-    bool doubted = false;
+    bool doubt_said = false;
+    std::optional<std::size_t> benign_word;
     for (std::size_t t = begin; t < k; ++t) {
       const bool calls = words_.is(item.tokens[t], FunctionWordRole::CallsBenign);
       const bool doubts = words_.is(item.tokens[t], FunctionWordRole::Doubt) &&
                           !words_.is(item.tokens[t], FunctionWordRole::Or);
       if (!calls && !doubts) continue;
+      if (calls && !benign_word) benign_word = t;
       const MentionStatus status = status_of(item, reading, t, t + 1, false).status;
       if (calls && status == MentionStatus::Affirmed) called_benign = true;
-      if (doubts || (calls && status != MentionStatus::Affirmed)) doubted = true;
+      // Denied or doubted; a benign word of the past ("prior biopsy with benign result") is read.
+      if (doubts || (calls && status == MentionStatus::Negated)) doubt_said = true;
     }
-    called_benign = called_benign && !doubted;
+    if (benign_word && doubt_said) {
+      // Benignity doubted or denied ("Left breast: benign is unlikely") is not read as benign.
+      reading_.unread_statements.push_back({breast, words_of(item, *benign_word, *benign_word + 1),
+                                            reading.sentence.text, *item.position});
+      continue;
+    }
+    called_benign = called_benign && !doubt_said;
     for (std::size_t t = begin; t < k; ++t) {
       if (!unread_word(item, reading, matches, t, called_benign)) continue;
       reading_.unread_statements.push_back(

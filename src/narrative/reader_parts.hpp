@@ -259,13 +259,13 @@ class FunctionWords {
   const std::vector<Wording<int>>* numbers_;
 };
 
-// The roles of words that name a finding, a sign of one, a work-up or a doubt: affirmed in a part
-// of a sentence that gave nothing, they were not read (Reader::unread_word).
-// Not other-finding words at large: a lymph node or "Mastopathie" is another finding, no lesion.
+// The roles of words that name a finding, a sign of one, a work-up or an exception: affirmed in a
+// part of a sentence that gave nothing, they were not read (Reader::unread_word). Not
+// other-finding words at large (a lymph node or "Mastopathie" is another finding, no lesion), nor
+// a doubt alone ("teils fettig"): one is weighed where it doubts a benign word.
 inline constexpr FunctionWordRole kFindingRoles[] = {
     FunctionWordRole::LesionNoun, FunctionWordRole::Sign,    FunctionWordRole::FindingQualifier,
-    FunctionWordRole::WorkUp,     FunctionWordRole::Awaited, FunctionWordRole::Doubt,
-    FunctionWordRole::Excepts};
+    FunctionWordRole::WorkUp,     FunctionWordRole::Awaited, FunctionWordRole::Excepts};
 
 // ---- Shared helpers, each defined in the file of its part ----
 

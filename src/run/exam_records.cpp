@@ -1,6 +1,7 @@
 #include "run/exam_records.hpp"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -520,10 +521,12 @@ namespace {
 
 // What makes `directory` the output directory of a batch, hook or serve, or none.
 std::string run_directory_marker(const fs::path& directory) {
-  std::error_code error;
-  for (const char* marker : {kBatchNamingFile, ExamRecords::kDirectoryName}) {
-    if (fs::exists(fs::symlink_status(directory / marker, error))) return marker;
-  }
+  const std::array<const char*, 2> markers{kBatchNamingFile, ExamRecords::kDirectoryName};
+  const auto* marker = std::find_if(markers.begin(), markers.end(), [&](const char* name) {
+    std::error_code error;
+    return fs::exists(fs::symlink_status(directory / name, error));
+  });
+  if (marker != markers.end()) return *marker;
   // A batch whose naming file is gone is still told by its index.
   std::ifstream index(directory / "index.xml", std::ios::binary);
   std::string head(4096, '\0');

@@ -779,7 +779,11 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         "No suspicious findings, with the exception of the left breast.",
         "Calcifications right, lesion left.", "Calcifications right, density left.",
         "Left breast: benign is unlikely.", "Left breast: cannot be characterized as benign.",
-        "Left breast: dimpling."}) {
+        "Left breast: dimpling.",
+        // Hostile review 52: a composition phrase does not end the reading; a benign word denied,
+        // doubted or asked about is not benign.
+        "The left breast is heterogeneously dense and contains an irregular mass.",
+        "Left breast: not normal.", "Left breast: benign?"}) {
     expect_review_beside_benign(text, Unassessed::Any);
     const Report report = beside_benign_coded(text);
     EXPECT_TRUE(std::any_of(
@@ -794,7 +798,8 @@ TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
         "No suspicious calcifications, masses or distortion in either breast.",
         "Standard CC and MLO views of both breasts.", "Simple cyst in the left breast, benign.",
         "Normal axillary lymph nodes bilaterally.", "Left breast: stable since 2021.",
-        "Prior left breast biopsy with benign result."}) {
+        "Prior left breast biopsy with benign result.",
+        "Both breasts are heterogeneously dense (ACR c), which may obscure small masses."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
