@@ -425,6 +425,16 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
       status_of(item, reading, at, at + 1, false).status == MentionStatus::Negated) {
     return true;
   }
+  // Read within a lexicon phrase ("no change"), where the part calls it benign ("Benign findings
+  // bilaterally"), denied or in the past.
+  if (words_.is(token, FunctionWordRole::PlainWhenDenied)) {
+    const bool in_phrase = std::any_of(matches.begin(), matches.end(), [at](const auto& match) {
+      return match.begin <= at && at < match.end;
+    });
+    if (in_phrase || called_benign) return false;
+    const MentionStatus status = status_of(item, reading, at, at + 1, false).status;
+    return status != MentionStatus::Negated && status != MentionStatus::Historical;
+  }
   // A list word is plain too, though it may also be a doubt ("lobular or ductal").
   if (token.kind != TokenKind::Word || reading.breast_words[at] ||
       words_.is(token, FunctionWordRole::And) || words_.is(token, FunctionWordRole::Or) ||

@@ -141,6 +141,11 @@ enum class FunctionWordRole {
   // finding is on, it says something there this tool did not read ("Unremarkable except for the
   // left breast"; hostile review 49, H49-2).
   Excepts,
+  // A word that says nothing of a finding where the text denies it, and that a finding is there
+  // where it affirms it: "findings", "changes", "abnormality", "significant"; German
+  // "Veränderung", "Auffälligkeit". "No significant change" is plain, "Left breast: changes since
+  // prior" is not read (hostile review 52).
+  PlainWhenDenied,
   // Before an assessment word, makes it no assessment of now: a judgement of the past
   // ("initially", "originally", "formerly") or a lesser degree ("less"); German "initial",
   // "ursprünglich", "weniger".

@@ -783,7 +783,8 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         // Hostile review 52: a composition phrase does not end the reading; a benign word denied,
         // doubted or asked about is not benign.
         "The left breast is heterogeneously dense and contains an irregular mass.",
-        "Left breast: not normal.", "Left breast: benign?"}) {
+        "Left breast: not normal.", "Left breast: benign?", "Left breast: changes since prior.",
+        "Left breast: findings present."}) {
     expect_review_beside_benign(text, Unassessed::Any);
     const Report report = beside_benign_coded(text);
     EXPECT_TRUE(std::any_of(
@@ -799,7 +800,8 @@ TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
         "Standard CC and MLO views of both breasts.", "Simple cyst in the left breast, benign.",
         "Normal axillary lymph nodes bilaterally.", "Left breast: stable since 2021.",
         "Prior left breast biopsy with benign result.",
-        "Both breasts are heterogeneously dense (ACR c), which may obscure small masses."}) {
+        "Both breasts are heterogeneously dense (ACR c), which may obscure small masses.",
+        "No significant change in the left breast.", "Benign findings bilaterally."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
