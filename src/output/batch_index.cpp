@@ -11,6 +11,15 @@
 
 namespace mammocalc {
 
+namespace {
+
+bool warns_discordance(const std::vector<Warning>& warnings) {
+  return std::any_of(warnings.begin(), warnings.end(),
+                     [](const Warning& w) { return w.code == WarningCode::AssessmentDiscordant; });
+}
+
+}  // namespace
+
 void Rollup::add(const Report& report) {
   for (std::size_t i = 0; i < report.decisions.size(); ++i) {
     const Decision& decision = report.decisions[i];
@@ -22,23 +31,15 @@ void Rollup::add(const Report& report) {
       ++biopsy_types[std::string(to_string(*decision.recommendation.biopsy))];
     }
     ++breasts[std::string(to_string(report.input.findings[i].laterality))];
-    if (std::any_of(decision.warnings.begin(), decision.warnings.end(),
-                    [](const Warning& w) { return w.code == WarningCode::AssessmentDiscordant; })) {
-      ++discordant;
-    }
+    if (warns_discordance(decision.warnings)) ++discordant;
     if (decision.needs_review) ++needs_review;
   }
-  const auto discordant_in = [](const std::vector<Warning>& warnings) {
-    return std::any_of(warnings.begin(), warnings.end(), [](const Warning& w) {
-      return w.code == WarningCode::AssessmentDiscordant;
-    });
-  };
   const ExamSummary& exam = report.exam;
   ++exams;
   if (exam.needs_review) ++exams_needing_review;
-  if (discordant_in(exam.warnings) ||
+  if (warns_discordance(exam.warnings) ||
       std::any_of(report.decisions.begin(), report.decisions.end(),
-                  [&](const Decision& decision) { return discordant_in(decision.warnings); })) {
+                  [](const Decision& decision) { return warns_discordance(decision.warnings); })) {
     ++exams_discordant;
   }
   ++exam_categories[exam.category ? std::string(to_string(*exam.category)) : "none"];
@@ -47,48 +48,33 @@ void Rollup::add(const Report& report) {
   for (const Action action : exam.actions) ++exam_actions[std::string(to_string(action))];
 }
 
-void Rollup::merge(const Rollup& part) {
-  for (const auto& [key, count] : part.categories) categories[key] += count;
-  for (const auto& [key, count] : part.classifications) classifications[key] += count;
-  for (const auto& [key, count] : part.biopsy_types) biopsy_types[key] += count;
-  for (const auto& [key, count] : part.breasts) breasts[key] += count;
-  findings += part.findings;
-  narrative_findings += part.narrative_findings;
-  discordant += part.discordant;
-  needs_review += part.needs_review;
-  same_exam_conflicts += part.same_exam_conflicts;
-  exams += part.exams;
-  exams_needing_review += part.exams_needing_review;
-  exams_discordant += part.exams_discordant;
-  for (const auto& [key, count] : part.exam_categories) exam_categories[key] += count;
-  for (const auto& [key, count] : part.exam_classifications) exam_classifications[key] += count;
-  for (const auto& [key, count] : part.exam_actions) exam_actions[key] += count;
-}
-
-void Rollup::remove(const Rollup& part) {
-  const auto take = [](std::map<std::string, int>& counts, const std::map<std::string, int>& less) {
-    for (const auto& [key, count] : less) {
-      const auto found = counts.find(key);
-      if (found == counts.end()) continue;
-      found->second -= count;
-      if (found->second <= 0) counts.erase(found);
+// Merging and taking back are one walk over the counts, so that a count added to Rollup is
+// added to both: `sign` +1 adds the part, -1 takes it back (a value that reaches 0 is dropped, as
+// one never counted would be absent).
+void Rollup::combine(const Rollup& part, int sign) {
+  const auto counts = [sign](std::map<std::string, int>& total,
+                             const std::map<std::string, int>& more) {
+    for (const auto& [key, count] : more) {
+      const int value = (total[key] += sign * count);
+      if (value <= 0) total.erase(key);
     }
   };
-  take(categories, part.categories);
-  take(classifications, part.classifications);
-  take(biopsy_types, part.biopsy_types);
-  take(breasts, part.breasts);
-  take(exam_categories, part.exam_categories);
-  take(exam_classifications, part.exam_classifications);
-  take(exam_actions, part.exam_actions);
-  findings -= part.findings;
-  narrative_findings -= part.narrative_findings;
-  discordant -= part.discordant;
-  needs_review -= part.needs_review;
-  same_exam_conflicts -= part.same_exam_conflicts;
-  exams -= part.exams;
-  exams_needing_review -= part.exams_needing_review;
-  exams_discordant -= part.exams_discordant;
+  counts(categories, part.categories);
+  counts(classifications, part.classifications);
+  counts(biopsy_types, part.biopsy_types);
+  counts(breasts, part.breasts);
+  counts(exam_categories, part.exam_categories);
+  counts(exam_classifications, part.exam_classifications);
+  counts(exam_actions, part.exam_actions);
+  for (auto [total, more] :
+       {std::pair{&findings, part.findings},
+        std::pair{&narrative_findings, part.narrative_findings},
+        std::pair{&discordant, part.discordant}, std::pair{&needs_review, part.needs_review},
+        std::pair{&same_exam_conflicts, part.same_exam_conflicts}, std::pair{&exams, part.exams},
+        std::pair{&exams_needing_review, part.exams_needing_review},
+        std::pair{&exams_discordant, part.exams_discordant}}) {
+    *total += sign * more;
+  }
 }
 
 std::string rollup_csv(const Rollup& rollup) {

@@ -68,8 +68,11 @@ struct Rollup {
   std::map<std::string, int> exam_actions;  // the exam's actions (ExamSummary::actions), each once
 
   void add(const Report& report);
-  void merge(const Rollup& part);   // adds another part's counts (a batch job's)
-  void remove(const Rollup& part);  // takes back a part merged before
+  void merge(const Rollup& part) { combine(part, 1); }    // adds another part's counts
+  void remove(const Rollup& part) { combine(part, -1); }  // takes back a part merged before
+
+ private:
+  void combine(const Rollup& part, int sign);
 };
 
 // The roll-up as CSV (--rollup-csv): "measure,value,findings", then one line a count.
