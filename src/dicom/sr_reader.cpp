@@ -171,41 +171,48 @@ std::string whole_text(const OFString& value, const std::string& position,
   return text;
 }
 
+// Whether another representation of a NUM value is the same number (DS holds 16 characters).
+bool same_number(double other, double value) {
+  return std::isfinite(other) && std::fabs(other - value) <= 1e-6 * std::max(1.0, std::fabs(value));
+}
+
+// A NUM item's value and unit. A qualifier says the number is no valid measurement ("Value out of
+// range"), and a floating point or rational value is the same number more precisely: one that
+// disagrees leaves the measurement unknown. None is taken silently (hostile review 51, H51-5);
+// `number` stays empty and `number_text` says why.
+void copy_number(const DSRNumTreeNode& num, ContentItem& item) {
+  item.number = parse_decimal(num.getNumericValue());
+  item.number_text = num.getNumericValue().c_str();
+  item.unit = to_code(num.getMeasurementUnit());
+  const DSRCodedEntryValue& qualifier = num.getNumericValueQualifier();
+  if (!qualifier.getCodeValue().empty() || !qualifier.getCodeMeaning().empty()) {
+    item.number.reset();
+    item.number_text += " qualified as " + describe(to_code(qualifier));
+  }
+  Float64 precise = 0.0;
+  if (item.number && num.getFloatingPointRepresentation(precise).good() &&
+      !same_number(precise, *item.number)) {
+    item.number.reset();
+    item.number_text += " with the floating point value " + std::to_string(precise);
+  }
+  Sint32 numerator = 0;
+  Uint32 denominator = 0;
+  if (item.number && num.getRationalRepresentation(numerator, denominator).good() &&
+      (denominator == 0 ||
+       !same_number(static_cast<double>(numerator) / denominator, *item.number))) {
+    item.number.reset();
+    item.number_text +=
+        " with the rational value " + std::to_string(numerator) + "/" + std::to_string(denominator);
+  }
+}
+
 void copy_value(const DSRDocumentTreeNode& node, ContentItem& item, ReaderWarnings& warnings) {
   switch (node.getValueType()) {
     case DSRTypes::VT_Code:
       item.code = to_code(static_cast<const DSRCodeTreeNode&>(node));
       break;
     case DSRTypes::VT_Num: {
-      const auto& num = static_cast<const DSRNumTreeNode&>(node);
-      item.number = parse_decimal(num.getNumericValue());
-      item.number_text = num.getNumericValue().c_str();
-      // A qualifier says the number is no valid measurement ("Value out of range"), and a
-      // floating point value is the same number more precisely: one that disagrees leaves the
-      // measurement unknown. Neither is taken silently (hostile review 51, H51-5).
-      const DSRCodedEntryValue& qualifier = num.getNumericValueQualifier();
-      if (!qualifier.getCodeValue().empty() || !qualifier.getCodeMeaning().empty()) {
-        item.number.reset();
-        item.number_text += " qualified as " + describe(to_code(qualifier));
-      }
-      Float64 precise = 0.0;
-      if (item.number && num.getFloatingPointRepresentation(precise).good() &&
-          (!std::isfinite(precise) ||
-           std::fabs(precise - *item.number) > 1e-6 * std::max(1.0, std::fabs(*item.number)))) {
-        item.number.reset();
-        item.number_text += " with the floating point value " + std::to_string(precise);
-      }
-      Sint32 numerator = 0;
-      Uint32 denominator = 0;
-      if (item.number && num.getRationalRepresentation(numerator, denominator).good() &&
-          (denominator == 0 ||
-           std::fabs(static_cast<double>(numerator) / denominator - *item.number) >
-               1e-6 * std::max(1.0, std::fabs(*item.number)))) {
-        item.number.reset();
-        item.number_text += " with the rational value " + std::to_string(numerator) + "/" +
-                            std::to_string(denominator);
-      }
-      item.unit = to_code(num.getMeasurementUnit());
+      copy_number(static_cast<const DSRNumTreeNode&>(node), item);
       break;
     }
     case DSRTypes::VT_Text:
