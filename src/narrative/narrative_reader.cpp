@@ -452,11 +452,8 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
       lesion_phrase || std::any_of(std::begin(kFindingRoles), std::end(kFindingRoles),
                                    [&](FunctionWordRole role) { return words_.is(token, role); });
   if (!of_a_finding && words_.is(token, FunctionWordRole::Plain)) return false;
-  bool known = of_a_finding || std::any_of(matches.begin(), matches.end(), in);
-  for (std::size_t role = 0; !known && role <= static_cast<std::size_t>(kLastFunctionWordRole);
-       ++role) {
-    known = words_.is(token, static_cast<FunctionWordRole>(role));
-  }
+  const bool known =
+      of_a_finding || std::any_of(matches.begin(), matches.end(), in) || words_.is_any(token);
   // An unknown word is not read, unless the text puts it in the past ("Z. n. Augmentation").
   if (!known) {
     return status_of(item, reading, at, at + 1, false).status != MentionStatus::Historical;

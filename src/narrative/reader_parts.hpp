@@ -219,13 +219,13 @@ class FunctionWords {
   }
   // The token is a word with this role (a phrase ending in '*': a word starting so).
   bool is(const Token& token, FunctionWordRole role) const {
-    if (token.kind != TokenKind::Word) return false;
-    const std::vector<std::string_view>& phrases = by_role_[static_cast<std::size_t>(role)];
-    return std::any_of(phrases.begin(), phrases.end(), [&token](std::string_view phrase) {
-      return phrase.back() == '*'
-                 ? token.folded.substr(0, phrase.size() - 1) == phrase.substr(0, phrase.size() - 1)
-                 : token.folded == phrase;
-    });
+    return token.kind == TokenKind::Word && names(token, by_role_[static_cast<std::size_t>(role)]);
+  }
+  // The token is a word of any role: the lexicon knows it.
+  bool is_any(const Token& token) const {
+    return token.kind == TokenKind::Word &&
+           std::any_of(by_role_.begin(), by_role_.end(),
+                       [&token](const auto& phrases) { return names(token, phrases); });
   }
   // A word of this role among tokens [begin, end).
   bool any_in(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
@@ -254,6 +254,14 @@ class FunctionWords {
   }
 
  private:
+  // One of `phrases` is the token's word (a phrase ending in '*': a word starting so).
+  static bool names(const Token& token, const std::vector<std::string_view>& phrases) {
+    return std::any_of(phrases.begin(), phrases.end(), [&token](std::string_view phrase) {
+      return phrase.back() == '*'
+                 ? token.folded.substr(0, phrase.size() - 1) == phrase.substr(0, phrase.size() - 1)
+                 : token.folded == phrase;
+    });
+  }
   std::vector<std::vector<std::string_view>> by_role_;
   std::vector<std::vector<std::vector<std::string_view>>> measures_;  // per role, words per phrase
   const std::vector<Wording<int>>* numbers_;
