@@ -36,7 +36,8 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
   }
   const Input first = exam.results.front().input;
   amendments_.emplace(first.ordinal, Amendment{first, input, false, {}, 0, std::nullopt, {}});
-  Later later{first, {}, false, false, false, 0, 0, {}, 0, std::nullopt, {}};
+  Later later{};
+  later.first = first;
   const auto same =
       std::find_if(exam.results.begin(), exam.results.end(), [&](const Result& earlier) {
         // mammocalc's own SR read back is compared briefly (InputResult::said_briefly).
@@ -75,7 +76,10 @@ std::optional<ExamsSeen::Later> ExamsSeen::unsummarised_result(const InputResult
     return std::nullopt;
   }
   Exam& exam = found->second;
-  Later later{exam.results.front().input, {}, true, true, false, 0, 0, {}, 0, std::nullopt, {}};
+  Later later{};
+  later.first = exam.results.front().input;
+  later.differs = true;
+  later.conflicting = true;
   exam.unsummarised.push_back(input);
   note_difference(exam, input, later);
   return later;
