@@ -317,7 +317,7 @@ std::vector<Rule> make_rule_table() {
        kMorphDist | kEvidenceSite},
 
       // --- Reported assessment (decision-logic.md §3) ---
-      {"R1", "Radiologist's reported category: the higher one stands",
+      {"R1", "The report's own category: the higher one stands",
        "decision-logic.md §3 (R1); BI-RADS Atlas 5th ed. (2013) assessment categories",
        "a reported Assessment Category (111005, DCM) exists for the finding, or words of the "
        "report text assess it (\"suspicious\": 4; narrative.md §3); the final category "

@@ -53,6 +53,10 @@ check "review of the source names the radiologist's recommendation" \
   grep -q "radiologist recommended: " "$work/direct-review.txt"
 check "review --read-own names no radiologist's value, but mammocalc's earlier result" bash -c \
   "! grep -q 'radiologist recommended\|radiologist reported' '$work/own-review.txt' && grep -q \"mammocalc's earlier result recommended: \" '$work/own-review.txt'"
+# H51-9: with --trace, no rule title calls the own SR's category the radiologist's either.
+"$mammocalc" review --no-color --trace --read-own "$own" >"$work/own-trace.txt" 2>&1
+check "review --read-own --trace shows rule R1 and names no radiologist's category" bash -c \
+  "grep -q 'rule R1 ' '$work/own-trace.txt' && ! grep -qi 'radiologist.s reported' '$work/own-trace.txt'"
 "$mammocalc" review --html "$work/own-review.html" --read-own "$own" 2>/dev/null
 check "review --html --read-own names no radiologist's recommendation" bash -c \
   "! grep -q 'radiologist recommended' '$work/own-review.html' && grep -q \"mammocalc&#39;s earlier result recommended\|mammocalc's earlier result recommended\" '$work/own-review.html'"
