@@ -174,6 +174,7 @@ void Reader::read_item(const TextItem& text_item) {
   item.text = &text_item.item->text;
   item.position = &text_item.item->position;
   item.tokens = narrative::tokenise(*item.text, item.folded);
+  breast_named_last_ = {};
   item.matches = index_.match_all(item.tokens);
   drop_words_named_otherwise(item.matches);
   for (const PhraseMatch& match : item.matches) {
@@ -410,6 +411,31 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       range.section != ReportSection::Composition) {
     note_unread_statements(item, reading, matches);
   }
+  remember_breast_named(range, matches);
+}
+
+Laterality Reader::breast_named_before(const SentenceRange& range) const {
+  const BreastNamed& last = breast_named_last_;
+  const bool same_place = last.section == range.section &&
+                          last.heading == range.heading_laterality &&
+                          last.heading_begin == range.heading_begin;
+  return same_place ? last.side : Laterality::Unknown;
+}
+
+void Reader::remember_breast_named(const SentenceRange& range,
+                                   const std::vector<PhraseMatch>& matches) {
+  const auto last = std::find_if(matches.rbegin(), matches.rend(), [](const PhraseMatch& match) {
+    return match.kind == PhraseKind::Laterality;
+  });
+  if (last == matches.rend()) return;
+  breast_named_last_ = {wordings_.laterality[last->wording].term, range.section,
+                        range.heading_laterality, range.heading_begin};
+}
+
+bool Reader::names_suspicion(const PhraseMatch& match) const {
+  if (match.kind != PhraseKind::Assessment) return false;
+  const Category term = wordings_.assessment[match.wording].term;
+  return term != Category::Negative1 && term != Category::Benign2;
 }
 
 bool Reader::unread_word(const Item& item, const SentenceReading& reading,
@@ -442,9 +468,11 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
     return false;
   }
   const auto in = [at](const PhraseMatch& match) { return match.begin <= at && at < match.end; };
+  // An assessment above benign names a finding too ("Left breast: dense tissue with a
+  // carcinoma").
   const bool lesion_phrase = std::any_of(matches.begin(), matches.end(), [&](const auto& match) {
     return in(match) && (match.kind == PhraseKind::Mass || match.kind == PhraseKind::Distortion ||
-                         match.kind == PhraseKind::Asymmetry);
+                         match.kind == PhraseKind::Asymmetry || names_suspicion(match));
   });
   // A word of a finding first: "density" is plain in "scattered fibroglandular density", and a
   // lesion in "Calcifications right, density left".
@@ -478,9 +506,9 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     return m.kind == PhraseKind::Laterality;
   });
   std::size_t part_begin = reading.range->begin;
-  // A part that names no breast speaks of the one an earlier part named ("Left breast: skin
-  // dimpling"), else of its heading's.
-  Laterality named_before = Laterality::Unknown;
+  // A part that names no breast speaks of the one an earlier part or sentence named ("Left
+  // breast: skin dimpling", "Left breast is dense. Seroma present."), else of its heading's.
+  Laterality named_before = breast_named_before(*reading.range);
   for (std::size_t k = part_begin; k <= end; ++k) {
     const bool cut = k == end || words_.coordinates(item.tokens[k]) ||
                      std::any_of(reading.clauses.begin(), reading.clauses.end(),
@@ -510,7 +538,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
                    ? first
                    : Laterality::Both;
       named_before = breast;
-    } else if (!sentence_names_breast && reading.heading_side) {
+    } else if (breast == Laterality::Unknown && !sentence_names_breast && reading.heading_side) {
       breast = reading.heading_side->value;
     }
     if (about_calcifications) continue;
@@ -524,8 +552,12 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     std::optional<std::size_t> benign_word;
     for (std::size_t t = begin; t < k; ++t) {
       const bool calls = words_.is(item.tokens[t], FunctionWordRole::CallsBenign);
-      const bool doubts = words_.is(item.tokens[t], FunctionWordRole::Doubt) &&
-                          !words_.is(item.tokens[t], FunctionWordRole::Or);
+      // "benign" within "probably benign" is no benign call but a 3.
+      const bool in_suspicion = std::any_of(matches.begin(), matches.end(), [&](const auto& m) {
+        return m.begin <= t && t < m.end && names_suspicion(m);
+      });
+      const bool doubts = in_suspicion || (words_.is(item.tokens[t], FunctionWordRole::Doubt) &&
+                                           !words_.is(item.tokens[t], FunctionWordRole::Or));
       if (!calls && !doubts) continue;
       if (calls && !benign_word) benign_word = t;
       const MentionStatus status = status_of(item, reading, t, t + 1, false).status;

@@ -498,6 +498,8 @@ class Reader {
   // The token is a word the sentence does not read: no plain word, no breast word, no number, in
   // no lexicon phrase; or a lexicon word of a finding, a sign or a work-up the text affirms now.
   // `called_benign`: the sentence calls what it names benign, so finding words there are read.
+  // The match is an assessment above benign ("carcinoma", "probably benign", "suspicious").
+  bool names_suspicion(const PhraseMatch& match) const;
   bool unread_word(const Item& item, const SentenceReading& reading,
                    const std::vector<PhraseMatch>& matches, std::size_t at,
                    bool called_benign) const;
@@ -693,6 +695,18 @@ class Reader {
   // The findings the previous sentence described, for a sentence that goes on describing them
   // ("They are fine pleomorphic and span 8 mm."); empty when the previous sentence did not.
   std::vector<std::size_t> described_last_;
+  // The breast the last sentence of this text item that named one named, with the section and
+  // breast heading it stood under: a sentence under the same ones that names none speaks of it
+  // ("Left breast is dense. Seroma present."; hostile review 52).
+  struct BreastNamed {
+    Laterality side = Laterality::Unknown;
+    ReportSection section = ReportSection::Unsectioned;
+    Laterality heading = Laterality::Unknown;
+    std::size_t heading_begin = 0;
+  };
+  BreastNamed breast_named_last_;
+  Laterality breast_named_before(const SentenceRange& range) const;
+  void remember_breast_named(const SentenceRange& range, const std::vector<PhraseMatch>& matches);
   bool saw_breast_ = false;
   bool saw_breast_imaging_ = false;
 };

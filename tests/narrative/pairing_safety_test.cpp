@@ -784,7 +784,13 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         // doubted or asked about is not benign.
         "The left breast is heterogeneously dense and contains an irregular mass.",
         "Left breast: not normal.", "Left breast: benign?", "Left breast: changes since prior.",
-        "Left breast: findings present."}) {
+        "Left breast: findings present.",
+        // An assessment above benign after a composition phrase, "probably benign", and a breast
+        // named in the sentence before (hostile review 52, found again in 53).
+        "Left breast: dense tissue with a carcinoma at 2 o'clock.",
+        "Left breast: heterogeneously dense, probably benign nodule.",
+        "Left breast: likely benign.", "Left breast is dense. Seroma present.",
+        "Left breast. Seroma.", "LEFT\nHematoma at 2 o'clock."}) {
     expect_review_beside_benign(text, Unassessed::Any);
     const Report report = beside_benign_coded(text);
     EXPECT_TRUE(std::any_of(
@@ -801,7 +807,10 @@ TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
         "Normal axillary lymph nodes bilaterally.", "Left breast: stable since 2021.",
         "Prior left breast biopsy with benign result.",
         "Both breasts are heterogeneously dense (ACR c), which may obscure small masses.",
-        "No significant change in the left breast.", "Benign findings bilaterally."}) {
+        "No significant change in the left breast.", "Benign findings bilaterally.",
+        "Left breast: dense tissue, no carcinoma.",
+        "Both breasts are dense. Comparison is made with the examination of 2023.",
+        "Left breast is dense. No suspicious findings."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
