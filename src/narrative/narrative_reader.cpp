@@ -480,6 +480,12 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
       lesion_phrase || std::any_of(std::begin(kFindingRoles), std::end(kFindingRoles),
                                    [&](FunctionWordRole role) { return words_.is(token, role); });
   if (!of_a_finding && words_.is(token, FunctionWordRole::Plain)) return false;
+  // A word of a composition phrase says how dense the breast is ("scattered areas of
+  // fibroglandular density").
+  const bool composition = std::any_of(matches.begin(), matches.end(), [&](const auto& match) {
+    return in(match) && match.kind == PhraseKind::Composition;
+  });
+  if (composition) return false;
   const bool known =
       of_a_finding || std::any_of(matches.begin(), matches.end(), in) || words_.is_any(token);
   // An unknown word is not read, unless the text puts it in the past ("Z. n. Augmentation").
@@ -520,12 +526,14 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     std::vector<Laterality> sides;
     for (const PhraseMatch& match : matches) {
       if (match.begin < begin || match.begin >= k) continue;
-      // Its kind or arrangement: a place alone ("except the upper outer quadrant") is no
-      // description of calcifications.
-      if (match.kind == PhraseKind::Calcification || match.kind == PhraseKind::Morphology ||
-          match.kind == PhraseKind::Distribution) {
-        about_calcifications = true;
-      }
+      // A calcification word, or a shape or arrangement of more than one word ("oil cysts",
+      // "fine pleomorphic"): the sentence gave nothing, so one word of shape or arrangement
+      // describes something else ("round opacity", "Haut gerötet"; hostile review 52), and a
+      // place alone ("except the upper outer quadrant") is no description of calcifications.
+      const bool descriptor =
+          (match.kind == PhraseKind::Morphology || match.kind == PhraseKind::Distribution) &&
+          match.end - match.begin > 1;
+      if (match.kind == PhraseKind::Calcification || descriptor) about_calcifications = true;
       if (match.kind == PhraseKind::Laterality) {
         sides.push_back(wordings_.laterality[match.wording].term);
       }

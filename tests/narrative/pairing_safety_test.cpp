@@ -790,7 +790,9 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         "Left breast: dense tissue with a carcinoma at 2 o'clock.",
         "Left breast: heterogeneously dense, probably benign nodule.",
         "Left breast: likely benign.", "Left breast is dense. Seroma present.",
-        "Left breast. Seroma.", "LEFT\nHematoma at 2 o'clock."}) {
+        "Left breast. Seroma.", "LEFT\nHematoma at 2 o'clock.",
+        // One word of shape or arrangement gave nothing: it describes something else.
+        "Left breast: round opacity at 2 o'clock.", "Left breast: grouped opacities."}) {
     expect_review_beside_benign(text, Unassessed::Any);
     const Report report = beside_benign_coded(text);
     EXPECT_TRUE(std::any_of(
@@ -810,7 +812,9 @@ TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
         "No significant change in the left breast.", "Benign findings bilaterally.",
         "Left breast: dense tissue, no carcinoma.",
         "Both breasts are dense. Comparison is made with the examination of 2023.",
-        "Left breast is dense. No suspicious findings."}) {
+        "Left breast is dense. No suspicious findings.",
+        "Both breasts are dense. Scattered areas of fibroglandular density.",
+        "Both breasts: compared with prior from January 2024."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
