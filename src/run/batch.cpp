@@ -111,10 +111,19 @@ void refuse_rollup_among_outputs(const BatchConfig& config) {
   const fs::path parent = csv.parent_path().empty() ? fs::path(".") : csv.parent_path();
   const std::string extension = csv.extension().string();
   const bool in_output_directory = same_path(parent.string(), config.output_dir);
-  if (in_output_directory && (extension == ".xml" || extension == ".html")) {
+  // The guard files (.mammocalc-naming, .mammocalc-exams) too: replaced, they would refuse every
+  // later run with a wrong reason (hostile review 53, H53-3).
+  const bool guard_file = csv.filename().string().rfind(".mammocalc", 0) == 0;
+  if (in_output_directory && (extension == ".xml" || extension == ".html" || guard_file)) {
     throw Error(ErrorCode::Usage, config.rollup_csv +
-                                      ": --rollup-csv would replace a summary, page or index of "
-                                      "the batch; give it a .csv name");
+                                      ": --rollup-csv would replace a summary, page, index or "
+                                      "record of the batch; give it a .csv name");
+  }
+  // Among the result SRs it could take one's name, and the PACS would be sent a CSV (H53-2).
+  if (!config.dicom_out_dir.empty() && same_path(parent.string(), config.dicom_out_dir)) {
+    throw Error(ErrorCode::Usage, config.rollup_csv +
+                                      ": --rollup-csv may not be written into the --dicom-out "
+                                      "directory, where it could replace a result SR");
   }
 }
 
@@ -138,6 +147,9 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   }
   guard.check_file_outside_inputs(config.rollup_csv, "--rollup-csv");
   refuse_rollup_among_outputs(config);
+  if (!config.dicom_out_dir.empty()) {
+    refuse_other_run_directory(config.dicom_out_dir, config.output_dir, "summarize: --dicom-out");
+  }
   // A directory hook or serve keeps its record of exams in: a batch names and replaces
   // summaries by its own inputs alone, so it would write over their results unseen (hostile
   // review 40, H40-1, H40-2). Refused before anything is read or written.

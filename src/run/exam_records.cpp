@@ -545,27 +545,42 @@ std::string run_directory_marker(const fs::path& directory) {
                                     "replace; write it elsewhere");
 }
 
-}  // namespace
-
-void refuse_output_in_run_directory(const std::string& file, const std::string& option) {
-  const fs::path parent = fs::path(file).parent_path();
-  const fs::path directory = parent.empty() ? fs::path(".") : parent;
+// Refuses `path` (named by `option`) when `directory` is a run's output directory or lies inside
+// a record of exams.
+void refuse_in_run_directory(const std::string& option, const std::string& path,
+                             const fs::path& directory) {
   std::error_code error;
   const fs::path resolved = fs::weakly_canonical(directory, error);
   for (const fs::path& part : error ? directory : resolved) {
     if (part == ExamRecords::kDirectoryName) {
-      refuse(option, file, directory, ExamRecords::kDirectoryName);
+      refuse(option, path, directory, ExamRecords::kDirectoryName);
     }
   }
   if (const std::string marker = run_directory_marker(directory); !marker.empty()) {
-    refuse(option, file, directory, marker);
+    refuse(option, path, directory, marker);
   }
 }
 
+}  // namespace
+
+void refuse_output_in_run_directory(const std::string& file, const std::string& option) {
+  const fs::path parent = fs::path(file).parent_path();
+  refuse_in_run_directory(option, file, parent.empty() ? fs::path(".") : parent);
+}
+
 void refuse_run_directory_as_output(const std::string& directory, const std::string& option) {
-  if (const std::string marker = run_directory_marker(directory); !marker.empty()) {
-    refuse(option, directory, directory, marker);
-  }
+  refuse_in_run_directory(option, directory, directory);
+}
+
+void refuse_other_run_directory(const std::string& directory, const std::string& own_directory,
+                                const std::string& option) {
+  std::error_code error;
+  if (fs::equivalent(directory, own_directory, error)) return;
+  std::error_code first;
+  std::error_code second;
+  const fs::path resolved = fs::weakly_canonical(directory, first);
+  if (!first && resolved == fs::weakly_canonical(own_directory, second) && !second) return;
+  refuse_run_directory_as_output(directory, option);
 }
 
 }  // namespace mammocalc

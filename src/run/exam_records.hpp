@@ -181,5 +181,10 @@ class ExamRecords {
 void refuse_output_in_run_directory(const std::string& file, const std::string& option);
 // The same for an output directory (--dicom-out DIR) that is such a directory.
 void refuse_run_directory_as_output(const std::string& directory, const std::string& option);
+// The same for the SR directory of a batch, hook or serve (--dicom-out DIR, --dicom-dir DIR),
+// unless it is that run's own output directory: a batch's or hook's SR of one result would
+// replace serve's SR that says the exam needs review (hostile review 53, H53-1).
+void refuse_other_run_directory(const std::string& directory, const std::string& own_directory,
+                                const std::string& option);
 
 }  // namespace mammocalc

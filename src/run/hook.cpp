@@ -71,7 +71,10 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   for (const InputFile& input : inputs) guard.add_file(input.path);
   add_evaluation_inputs(config.evaluation, guard);
   guard.check_directory(config.output_dir, "output directory", "summaries");
-  if (!config.dicom_dir.empty()) guard.check_directory(config.dicom_dir, "--dicom-dir", "SRs");
+  if (!config.dicom_dir.empty()) {
+    guard.check_directory(config.dicom_dir, "--dicom-dir", "SRs");
+    refuse_other_run_directory(config.dicom_dir, config.output_dir, "hook: --dicom-dir");
+  }
 
   create_output_directory(config.output_dir);
   if (!config.dicom_dir.empty()) create_output_directory(config.dicom_dir);

@@ -563,6 +563,9 @@ std::vector<AnnotationPath> check_annotation_paths(const std::vector<std::string
 }  // namespace
 
 ExitCode run_server(const ServeConfig& config, std::ostream& log) {
+  if (!config.dicom_dir.empty()) {
+    refuse_other_run_directory(config.dicom_dir, config.output_dir, "serve: --dicom-dir");
+  }
   check_output_directory(config.output_dir);
   if (!config.dicom_dir.empty()) check_output_directory(config.dicom_dir);
   const Evaluation evaluation = load_evaluation(config.evaluation);

@@ -131,6 +131,36 @@ rm "$work/out3-unnamed/.mammocalc-naming"
 status=$?
 check "-o OUTDIR/index.xml where .mammocalc-naming is lost: exit 2, told by the index (got $status)" \
   bash -c "test $status -eq 2 && grep -q '(index.xml)' '$work/err'"
+# Hostile review 53, H53-1: nor the result SRs of a batch, a hook call or serve in another run's
+# output directory, where one of them replaced serve's SR that said the exam needs review. Their
+# own output directory is theirs (hook --dicom-out, --dicom-dir OUTDIR).
+hook_sr_before=$(cat "$work"/hook-dir/*.xml | sha256sum)
+"$mammocalc" summarize -o "$work/out-h53" --dicom-out "$work/hook-dir" samples/bir-known-malignancy.dcm \
+  samples/bir-overall-suspicious.dcm >/dev/null 2>"$work/err"
+status=$?
+check "batch --dicom-out into a hook's directory: exit 2 (got $status)" \
+  bash -c "test $status -eq 2 && grep -q 'is the output directory of a batch, hook or serve' '$work/err'"
+check "... nothing of the batch made" test ! -e "$work/out-h53"
+"$mammocalc" hook --out "$work/hook-h53" --dicom-dir "$work/out3" samples/bir-known-malignancy.dcm \
+  >/dev/null 2>"$work/err"
+status=$?
+check "hook --dicom-dir into a batch's directory: exit 2 (got $status)" test "$status" -eq 2
+"$mammocalc" hook --out "$work/hook-dir" --dicom-dir "$work/hook-dir" samples/bir-known-malignancy.dcm \
+  >/dev/null 2>"$work/err"
+check "hook --dicom-dir into its own output directory: accepted (got $?)" \
+  bash -c "ls '$work'/hook-dir/*.dcm >/dev/null"
+check "... the hook's summaries are its own" test "$(cat "$work"/hook-dir/*.xml | sha256sum)" = "$hook_sr_before"
+timeout 20 "$mammocalc" serve --port 1 --out "$work/serve-h53" --dicom-dir "$work/out3" 2>"$work/err"
+status=$?
+check "serve --dicom-dir into a batch's directory: exit 2 before listening (got $status)" \
+  bash -c "test $status -eq 2 && ! grep -q listening '$work/err'"
+# H53-2, H53-3: the roll-up CSV takes no result SR's place and no guard file's.
+for csv in "$work/srd-h53/x.csv" "$work/out-h53b/.mammocalc-naming"; do
+  "$mammocalc" summarize -o "$work/out-h53b" --dicom-out "$work/srd-h53" --rollup-csv "$csv" \
+    samples/bir-known-malignancy.dcm samples/bir-overall-suspicious.dcm >/dev/null 2>"$work/err"
+  status=$?
+  check "--rollup-csv $csv: exit 2 (got $status)" test "$status" -eq 2
+done
 
 # Hostile review 46, H46-9: a breast imaging report under a key object's SOP Class is a damaged
 # report: failed (exit 1, one line naming the file), never skipped in silence.
