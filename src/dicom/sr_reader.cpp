@@ -41,6 +41,7 @@
 #include "dcmtk/dcmsr/dsrtextn.h"
 #include "dcmtk/dcmsr/dsruidtn.h"
 #include "dicom/memory_file.hpp"
+#include "dicom/sequence_items.hpp"
 
 namespace mammocalc {
 namespace {
@@ -287,12 +288,9 @@ void collect_more_codes(DcmItem& item, const std::string& position, int depth, M
   }
   DcmSequenceOfItems* children = nullptr;
   if (item.findAndGetSequence(DCM_ContentSequence, children).bad() || children == nullptr) return;
-  for (unsigned long i = 0; i < children->card(); ++i) {
-    DcmItem* child = children->getItem(i);
-    if (child != nullptr) {
-      collect_more_codes(*child, position + "." + std::to_string(i + 1), depth + 1, out);
-    }
-  }
+  for_each_item(*children, [&](DcmItem& child, unsigned long index) {
+    collect_more_codes(child, position + "." + std::to_string(index + 1), depth + 1, out);
+  });
 }
 
 // The code items one CODE item is read as: itself, and where its Concept Code Sequence held more

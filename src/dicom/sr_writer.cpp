@@ -21,6 +21,7 @@
 #include "dcmtk/dcmdata/dcuid.h"
 #include "dcmtk/dcmdata/dcwcache.h"
 #include "dcmtk/dcmsr/dsrdoc.h"
+#include "dicom/sequence_items.hpp"
 #include "findings/lexicon.hpp"
 #include "findings/own_sr.hpp"
 #include "review/exam_view.hpp"
@@ -635,15 +636,14 @@ void find_amended_items(DcmItem& item, AmendedItems& found, int depth) {
       content == nullptr) {
     return;
   }
-  for (unsigned long i = 0; i < content->card(); ++i) {
-    DcmItem* child = content->getItem(i);
+  for_each_item(*content, [&](DcmItem& child, unsigned long) {
     OFString value_type;
-    child->findAndGetOFString(DCM_ValueType, value_type);
-    const auto concept_name = code_in(*child, DCM_ConceptNameCodeSequence);
-    if (value_type == "CODE" && is_code(concept_name, kRadiologistReview)) found.review = child;
-    if (value_type == "TEXT" && is_code(concept_name, kImpression)) found.impression = child;
-    find_amended_items(*child, found, depth + 1);
-  }
+    child.findAndGetOFString(DCM_ValueType, value_type);
+    const auto concept_name = code_in(child, DCM_ConceptNameCodeSequence);
+    if (value_type == "CODE" && is_code(concept_name, kRadiologistReview)) found.review = &child;
+    if (value_type == "TEXT" && is_code(concept_name, kImpression)) found.impression = &child;
+    find_amended_items(child, found, depth + 1);
+  });
 }
 
 // Whether the Current Requested Procedure Evidence of `dataset` holds the SOP instance `uid`.
@@ -652,7 +652,7 @@ bool names_evidence(DcmItem& dataset, const std::string& uid) {
     std::vector<DcmItem*> found;
     DcmSequenceOfItems* sequence = nullptr;
     if (item.findAndGetSequence(tag, sequence).good() && sequence != nullptr) {
-      for (unsigned long i = 0; i < sequence->card(); ++i) found.push_back(sequence->getItem(i));
+      for_each_item(*sequence, [&](DcmItem& each, unsigned long) { found.push_back(&each); });
     }
     return found;
   };

@@ -1654,11 +1654,16 @@ void apply_intervention(const InterventionSection& section, std::size_t first, F
   }
 }
 
+// Whether `position` lies below the item at `holder`.
+bool inside(const std::string& position, const std::string& holder) {
+  return position.size() > holder.size() && position[holder.size()] == '.' &&
+         position.compare(0, holder.size(), holder) == 0;
+}
+
 // Whether `position` lies below one of `holders` (positions of items).
 bool inside_any(const std::string& position, const std::vector<std::string>& holders) {
-  return std::any_of(holders.begin(), holders.end(), [&](const std::string& holder) {
-    return position.compare(0, holder.size() + 1, holder + ".") == 0;
-  });
+  return std::any_of(holders.begin(), holders.end(),
+                     [&](const std::string& holder) { return inside(position, holder); });
 }
 
 // What a finding the calcification rules do not assess says, from its items as a finding's are
@@ -1868,7 +1873,7 @@ void add_unassessed(const ContentItem& item, const ContentItem* impression, Find
 // categories, and what it holds besides (weigh_unassessed), count for its breast — its own
 // Laterality, one below its items, else its findings container's or the report's procedure — and
 // the exam (E15); what could not be read is said (E8).
-void read_unassessed_finding(const ContentItem& item, const ContentItem* parent,
+void read_unassessed_finding(const ContentItem& item, const ContentItem* container_procedure,
                              const ContentItem* report_procedure, std::set<std::string>& consumed,
                              Findings& out) {
   Finding read;
@@ -1884,8 +1889,7 @@ void read_unassessed_finding(const ContentItem& item, const ContentItem* parent,
       [](const ValueConflict& conflict) { return conflict.field == FindingField::Laterality; });
   // The procedure of its findings container, else the report's.
   const ContentItem* procedure =
-      parent != nullptr ? container_procedure_laterality(*parent) : nullptr;
-  if (procedure == nullptr) procedure = report_procedure;
+      container_procedure != nullptr ? container_procedure : report_procedure;
   if (laterality == Laterality::Unknown && !conflicting && procedure != nullptr) {
     laterality = laterality_for(procedure->code).value_or(Laterality::Unknown);
   }
@@ -2067,7 +2071,21 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     const ContentItem* images;
   } const context{report_procedure_laterality(root), unilateral_image_laterality(root)};
   std::vector<std::string> unassessed;  // positions of the findings the rules do not assess
-  std::vector<const ContentItem*> finding_items;  // every Finding item met, in document order
+  // The Finding items the walk is inside, outermost first: walk_tree visits in document order,
+  // so one the walk has left is never entered again (a list of every one met made the search
+  // for the holder quadratic in the findings; hostile review 53, H53-4).
+  std::vector<const ContentItem*> open_finding_items;
+  // The procedure of the container the last finding hung in: read once per container, not per
+  // finding (a container of thousands of findings; hostile review 53, H53-4).
+  const ContentItem* procedure_container = nullptr;
+  const ContentItem* container_procedure = nullptr;
+  const auto procedure_of = [&](const ContentItem* parent) {
+    if (parent != procedure_container) {
+      procedure_container = parent;
+      container_procedure = parent != nullptr ? container_procedure_laterality(*parent) : nullptr;
+    }
+    return container_procedure;
+  };
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
       // One inside a finding is that finding's, read with it (hostile review 28, H28-12).
@@ -2083,18 +2101,19 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     }
     if (!is_code_item(item, codes::kFinding)) return;
     // The innermost Finding item this one is coded inside, if any (walk_tree visits it first).
-    const auto holder = std::find_if(
-        finding_items.rbegin(), finding_items.rend(),
-        [&](const ContentItem* outer) { return inside_any(item.position, {outer->position}); });
-    const ContentItem* outer = holder == finding_items.rend() ? nullptr : *holder;
-    finding_items.push_back(&item);
+    while (!open_finding_items.empty() &&
+           !inside(item.position, open_finding_items.back()->position)) {
+      open_finding_items.pop_back();
+    }
+    const ContentItem* outer = open_finding_items.empty() ? nullptr : open_finding_items.back();
+    open_finding_items.push_back(&item);
     const FindingItemKind kind = finding_item_kind(item);
     if (kind == FindingItemKind::NotCalcification) {
       // Inside a calcification finding it counts for that one too (C15, C11, W10).
       nested_in_calcification_finding(item, first, out);
       unassessed.push_back(item.position);
       // What it says is the report's for its breast all the same (E15).
-      read_unassessed_finding(item, parent, context.procedure, consumed, out);
+      read_unassessed_finding(item, procedure_of(parent), context.procedure, consumed, out);
       return;
     }
     if (kind == FindingItemKind::Unknown) {
@@ -2107,12 +2126,12 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
                                "calcification rules do not assess",
                            item.position});
       unassessed.push_back(item.position);
-      read_unassessed_finding(item, parent, context.procedure, consumed, out);
+      read_unassessed_finding(item, procedure_of(parent), context.procedure, consumed, out);
       return;
     }
     // A calcification finding inside one read before is that one's (FindingReader::absorb).
     const auto holds_it = [&](const Finding& finding) {
-      return inside_any(item.position, {finding.position});
+      return inside(item.position, finding.position);
     };
     if (consumed.count(item.position) != 0 &&
         std::any_of(out.findings.begin() + static_cast<std::ptrdiff_t>(first), out.findings.end(),
@@ -2138,8 +2157,7 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
       if (modifier == nullptr) return;
       reader.add_laterality(*modifier, source);
     };
-    add_context(parent != nullptr ? container_procedure_laterality(*parent) : nullptr,
-                LateralitySource::Procedure);
+    add_context(procedure_of(parent), LateralitySource::Procedure);
     add_context(context.procedure, LateralitySource::Procedure);
     add_context(images_laterality(item), LateralitySource::Images);
     add_context(context.images, LateralitySource::Images);

@@ -127,23 +127,18 @@ bool shares_place(const Finding& text, const Finding& coded) {
          (a.quadrant && a.quadrant == b.quadrant) || (a.region && a.region == b.region);
 }
 
-// The narrative finding as placed for one coded finding: of the clocks it names (the one it holds
-// and a second of its clause, which the reader keeps as a conflict), the nearest to the coded
-// finding's. Text naming that group and another describes that group (and row W8 keeps it for the
-// other place, whichever clock the text named first).
-Finding placed_for(const Finding& text, const Finding& coded) {
-  Finding placed = text;
+// The clock of the narrative finding as placed for one coded finding: of the clocks it names (the
+// one it holds and a second of its clause, which the reader keeps as a conflict), the nearest to
+// the coded finding's. Text naming that group and another describes that group (and row W8 keeps
+// it for the other place, whichever clock the text named first).
+std::optional<int> placed_clock(const Finding& text, const Finding& coded) {
+  std::optional<int> placed = text.location.clock_hour;
   if (!text.location.clock_hour || !coded.location.clock_hour) return placed;
   const int target = *coded.location.clock_hour;
   // A range the text gives that holds the coded clock places the text there.
-  if (clock_in_range(text, target)) {
-    placed.location.clock_hour = target;
-    return placed;
-  }
+  if (clock_in_range(text, target)) return target;
   for (const int hour : clocks_quoted(text)) {
-    if (clock_distance(hour, target) < clock_distance(*placed.location.clock_hour, target)) {
-      placed.location.clock_hour = hour;
-    }
+    if (clock_distance(hour, target) < clock_distance(*placed, target)) placed = hour;
   }
   return placed;
 }
@@ -161,11 +156,13 @@ std::optional<Pairing> pair_with_coded(const Finding& text_as_read,
   const bool breast_named = text_as_read.laterality != Laterality::Unknown;
   std::vector<Pairing> sharing;
   std::vector<std::size_t> same_breast;
+  // One copy, placed again for each coded finding: a copy per pair made the pairing of thousands
+  // of findings slow (hostile review 53, H53-4).
+  Finding text = text_as_read;
   for (std::size_t i = 0; i < coded_count; ++i) {
     const Finding& coded = findings[i];
     if (own_breast(coded) && !speaks_for(coded.laterality, text_as_read.laterality)) continue;
-    const Finding placed = placed_for(text_as_read, coded);
-    const Finding& text = placed;
+    text.location.clock_hour = placed_clock(text_as_read, coded);
     if (placed_apart(text.location, coded.location)) continue;
     // Another morphology is other calcifications, or the same described otherwise: either way
     // not restated, and W8 weighs the text on its own.

@@ -763,9 +763,11 @@ namespace {
 // to a breast that `finding` may lie in, with `finding` itself among that breast's findings and
 // not alone there (W22).
 std::vector<const Finding*> results_applied_by_breast_beside(const RuleContext& context) {
-  const std::vector<Finding>& all = exam_of(context, __func__).findings.findings;
+  const ExamContext& exam = exam_of(context, __func__);
+  const std::vector<Finding>& all = exam.findings.findings;
   std::vector<const Finding*> holders;
-  for (const Finding& holder : all) {
+  for (const std::size_t index : exam.result_holders) {
+    const Finding& holder = all[index];
     if (!holder.results_by_breast) continue;
     const Laterality breast = holder.results_by_breast->breast;
     if (!speaks_for(breast, context.finding.laterality)) continue;
@@ -1688,11 +1690,33 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
   return TextDiscordance::None;
 }
 
+std::vector<TextDiscordance> text_discordances(const Findings& findings,
+                                               const std::vector<Decision>& decisions) {
+  std::vector<TextDiscordance> all(findings.findings.size(), TextDiscordance::None);
+  if (decisions.size() < all.size()) return all;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (findings.findings[i].origin == Origin::Narrative) {
+      all[i] = text_discordance(findings, decisions, i);
+    }
+  }
+  return all;
+}
+
+namespace {
+
+// The exam's reading of finding `index` (ExamContext::text_discordances).
+TextDiscordance discordance_of(const ExamContext& exam, std::size_t index) {
+  if (index < exam.text_discordances.size()) return exam.text_discordances[index];
+  return text_discordance(exam.findings, *exam.decisions, index);
+}
+
+}  // namespace
+
 bool narrative_discordant(const RuleContext& context) {
   const ExamContext& exam = exam_of(context, __func__);
   if (exam.decisions == nullptr) return false;
   for (std::size_t i = 0; i < exam.findings.findings.size(); ++i) {
-    if (text_discordance(exam.findings, *exam.decisions, i) != TextDiscordance::None) return true;
+    if (discordance_of(exam, i) != TextDiscordance::None) return true;
   }
   return false;
 }
@@ -1703,7 +1727,7 @@ std::vector<std::string> narrative_discordant_texts(const RuleContext& context) 
   if (exam.decisions == nullptr) return texts;
   const std::vector<Decision>& decisions = *exam.decisions;
   for (std::size_t i = 0; i < exam.findings.findings.size(); ++i) {
-    const TextDiscordance why = text_discordance(exam.findings, decisions, i);
+    const TextDiscordance why = discordance_of(exam, i);
     if (why == TextDiscordance::None) continue;
     const Finding& text = exam.findings.findings[i];
     const std::string breast = text.laterality == Laterality::Unknown
@@ -1804,10 +1828,10 @@ std::vector<KeptText> texts_above_this_finding(const RuleContext& context,
   const auto index = static_cast<std::size_t>(&decided - decisions.data());
   if (exam.findings.findings[index].origin == Origin::Narrative) return above;
   const Finding& coded = exam.findings.findings[index];
-  for (std::size_t j = 0; j < exam.findings.findings.size(); ++j) {
+  for (const std::size_t j : exam.text_findings) {
     const Finding& text = exam.findings.findings[j];
     if (text.origin != Origin::Narrative || !may_describe(text, coded, index)) continue;
-    const TextDiscordance why = text_discordance(exam.findings, decisions, j);
+    const TextDiscordance why = discordance_of(exam, j);
     const bool above_it =
         category_rank(decisions[j].final_category) > category_rank(decided.final_category);
     const bool doubts = why == TextDiscordance::DoubtsItsFinding;

@@ -165,30 +165,13 @@ std::vector<std::string> text_more_suspicious_than_this_finding_texts(const Rule
 bool narrative_discordant(const RuleContext& context);
 std::vector<std::string> narrative_discordant_texts(const RuleContext& context);
 
-// Row W8: why a narrative finding of a report with coded findings (Findings::TextUse::Paired) is
-// a finding of its own. None: a coded finding holds it (it restates one, or the coded findings of
-// its breast are at least as suspicious and it is benign).
-enum class TextDiscordance {
-  None,
-  NoCodedFinding,
-  MoreSuspicious,
-  MoreSuspiciousThanItsFinding,
-  // It describes a benign or probably benign coded finding and is uncertain where that one is
-  // not ("not stable", "possibly malignant"): its doubt is no restatement (row C14's reading).
-  DoubtsItsFinding,
-  // It describes a coded finding and names another place too (a second clock of its clause more
-  // than an hour from the coded finding's, another quadrant or region): a second group.
-  AnotherPlace,
-  // Its text places calcifications in a breast named relative to another that nothing resolves
-  // ("the contralateral breast") or "elsewhere" (Finding::unresolved_place).
-  UnresolvedPlace,
-  // It gives its breast's calcifications a distribution no coded finding there has ("Right
-  // breast: grouped calcifications" beside a coded popcorn calcification): more than the coded
-  // content says, no restatement (hostile review 48, H48-2).
-  AddsToItsFinding,
-  NotPaired,
-};
+// Row W8's reading of each finding (TextDiscordance, in rules.hpp).
+using TextDiscordance = mammocalc::TextDiscordance;
 TextDiscordance text_discordance(const Findings& findings, const std::vector<Decision>& decisions,
                                  std::size_t index);
+// text_discordance of every finding, once per exam (ExamContext::text_discordances): asked per
+// finding by the rows of every other finding it would cost the square of the findings.
+std::vector<TextDiscordance> text_discordances(const Findings& findings,
+                                               const std::vector<Decision>& decisions);
 
 }  // namespace mammocalc::predicates

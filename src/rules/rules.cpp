@@ -400,12 +400,36 @@ Decision decide(const Finding& finding, const SiteProfile& profile, std::size_t 
   return decision;
 }
 
+// The indices of the findings that `keep` keeps (ExamContext::text_findings, result_holders):
+// the rows of every finding look at these, not at all findings again.
+template <typename Keep>
+std::vector<std::size_t> indices_of(const Findings& findings, Keep keep) {
+  std::vector<std::size_t> indices;
+  for (std::size_t i = 0; i < findings.findings.size(); ++i) {
+    if (keep(findings.findings[i])) indices.push_back(i);
+  }
+  return indices;
+}
+
+// An exam's context for its check and exam rows, once every finding is decided.
+ExamContext decided_exam(const Findings& findings, std::optional<Category> findings_category,
+                         const std::vector<Action>& actions,
+                         const std::vector<Decision>& decisions) {
+  return {findings,
+          findings_category,
+          actions,
+          &decisions,
+          predicates::text_discordances(findings, decisions),
+          indices_of(findings, [](const Finding& f) { return f.origin == Origin::Narrative; }),
+          indices_of(findings, [](const Finding& f) { return f.results_by_breast.has_value(); })};
+}
+
 // The check rows that weigh the report's overall statements against each finding, once every
 // finding is decided (an overall category may rest on any finding of its breast).
 void check_against_overall(const Findings& findings, std::vector<Decision>& decisions,
                            const SiteProfile& profile) {
   static const std::vector<Action> no_actions;
-  const ExamContext exam_context{findings, std::nullopt, no_actions, &decisions};
+  const ExamContext exam_context = decided_exam(findings, std::nullopt, no_actions, decisions);
   for (std::size_t i = 0; i < decisions.size(); ++i) {
     Decision& decision = decisions[i];
     RuleContext context{findings.findings[i],
@@ -527,7 +551,7 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     actions.insert(decision.recommendation.action);
   }
   exam.actions.assign(actions.begin(), actions.end());
-  assess_exam(ExamContext{findings, findings_category, exam.actions, &decisions}, profile, exam);
+  assess_exam(decided_exam(findings, findings_category, exam.actions, decisions), profile, exam);
   const bool counts_unassessed =
       std::any_of(exam.trace.begin(), exam.trace.end(),
                   [](const FiredRule& fired) { return fired.outcome.counts_unassessed_findings; });
@@ -722,10 +746,11 @@ void keep_text_findings_coded_ones_do_not_hold(Findings& findings,
   std::vector<std::optional<std::size_t>> kept_as(count);
   std::vector<TextCrossCheck> outcome(count, TextCrossCheck::None);
   std::size_t next = 0;
+  const std::vector<TextDiscordance> discordances =
+      predicates::text_discordances(findings, decisions);
   for (std::size_t i = 0; i < count; ++i) {
     const Finding& finding = findings.findings[i];
-    if (finding.origin == Origin::Narrative &&
-        predicates::text_discordance(findings, decisions, i) == predicates::TextDiscordance::None) {
+    if (finding.origin == Origin::Narrative && discordances[i] == TextDiscordance::None) {
       outcome[i] = finding.paired_with ? TextCrossCheck::Restates : TextCrossCheck::Covered;
       continue;
     }

@@ -137,11 +137,41 @@ struct SiteAssessment {
 struct Decision;
 
 // What the exam rows (E) look at.
+// Row W8: why a narrative finding of a report with coded findings (Findings::TextUse::Paired) is
+// a finding of its own. None: a coded finding holds it (it restates one, or the coded findings of
+// its breast are at least as suspicious and it is benign).
+enum class TextDiscordance {
+  None,
+  NoCodedFinding,
+  MoreSuspicious,
+  MoreSuspiciousThanItsFinding,
+  // It describes a benign or probably benign coded finding and is uncertain where that one is
+  // not ("not stable", "possibly malignant"): its doubt is no restatement (row C14's reading).
+  DoubtsItsFinding,
+  // It describes a coded finding and names another place too (a second clock of its clause more
+  // than an hour from the coded finding's, another quadrant or region): a second group.
+  AnotherPlace,
+  // Its text places calcifications in a breast named relative to another that nothing resolves
+  // ("the contralateral breast") or "elsewhere" (Finding::unresolved_place).
+  UnresolvedPlace,
+  // It gives its breast's calcifications a distribution no coded finding there has ("Right
+  // breast: grouped calcifications" beside a coded popcorn calcification): more than the coded
+  // content says, no restatement (hostile review 48, H48-2).
+  AddsToItsFinding,
+  NotPaired,
+};
+
 struct ExamContext {
   const Findings& findings;
   std::optional<Category> findings_category;         // the highest final category over the findings
   const std::vector<Action>& actions;                // the findings' actions
   const std::vector<Decision>* decisions = nullptr;  // one per finding, same order
+  // One per finding when decisions are set (predicates::text_discordances), else empty.
+  std::vector<TextDiscordance> text_discordances{};
+  // The findings read from text, in order: the rows of each coded finding look at these only.
+  std::vector<std::size_t> text_findings{};
+  // The findings whose intervention results were applied by breast (Finding::results_by_breast).
+  std::vector<std::size_t> result_holders{};
 };
 
 // What a predicate may look at.
