@@ -9,6 +9,8 @@ std::string_view to_string(ErrorCode code) {
   switch (code) {
     case ErrorCode::FileNotFound:
       return "file-not-found";
+    case ErrorCode::NotRegularFile:
+      return "not-a-regular-file";
     case ErrorCode::NotDicom:
       return "not-dicom";
     case ErrorCode::UnsupportedSopClass:
@@ -64,6 +66,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::DataMissing:
       return ExitCode::EnvironmentFailed;
     case ErrorCode::FileNotFound:
+    case ErrorCode::NotRegularFile:
     case ErrorCode::NotDicom:
     case ErrorCode::UnsupportedSopClass:
     case ErrorCode::OtherSrDocument:

@@ -10,6 +10,7 @@ namespace mammocalc {
 
 enum class ErrorCode {
   FileNotFound,         // the input path does not exist or cannot be opened
+  NotRegularFile,       // found in a walk: a FIFO, socket or device, never opened
   NotDicom,             // the input is not a readable DICOM file
   UnsupportedSopClass,  // DICOM, but not one of the SR storage classes we accept
   OtherSrDocument,      // an SR-family document that is no report of ours (KOS, dose report…)

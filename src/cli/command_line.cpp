@@ -579,6 +579,13 @@ Command parse_serve(const std::vector<std::string>& args) {
   }
   serve.evaluation = read_evaluation(values, "serve");
   refuse_pseudonymised_sr(serve.evaluation, !serve.dicom_dir.empty(), "serve");
+  // The kept copies are the identified originals, named by their UIDs beside the pseudonymised
+  // summaries, whose "-2" suffixes would pair the two (hostile review 53, H53-6).
+  if (serve.evaluation.pseudonymise && serve.keep_received) {
+    throw Error(ErrorCode::Usage,
+                "serve: --pseudonymize and --keep-received exclude each other: the kept copies "
+                "are the identified originals, named by their UIDs");
+  }
   require_pseudonym_key(serve.evaluation, "serve");
   return command;
 }

@@ -392,6 +392,14 @@ void refuse_unaccepted_sop_class(const std::string& sop_class, const std::string
     throw Error(ErrorCode::NotDicom, name + ": not a DICOM object (no SOP Class UID)");
   }
   if (!is_accepted_sop_class(sop_class)) throw unread_sop_class_error(sop_class, name);
+  // An SR class the toolkit does not implement (DCMTK 3.6.7: Extensible SR) is said as such,
+  // never as damaged content (hostile review 53, H53-5).
+  if (!DSRTypes::isDocumentTypeSupported(DSRTypes::sopClassUIDToDocumentType(sop_class.c_str()))) {
+    throw Error(ErrorCode::InvalidSrDocument, name + ": SOP Class " + sop_class_label(sop_class) +
+                                                  " cannot be read: the DICOM toolkit (DCMTK " +
+                                                  OFFIS_DCMTK_VERSION_STRING +
+                                                  ") does not implement it");
+  }
 }
 
 // Objects we do not accept (images with pathological sequences among them) are refused before

@@ -669,7 +669,7 @@ void collect_directory(const fs::path& directory, std::set<FileId>& ancestors, I
       // A FIFO would block the run until something writes to it, a device may never end: found in
       // a walk, neither is an SR, and each is said (hostile review 51, H51-2). One named on the
       // command line is read (a shell's <(…) is a FIFO).
-      unreadable.push_back(directory_entry(child, EntryStatus::Failed, ErrorCode::FileNotFound,
+      unreadable.push_back(directory_entry(child, EntryStatus::Failed, ErrorCode::NotRegularFile,
                                            std::string("not a regular file (") +
                                                (S_ISFIFO(child_info.st_mode)   ? "a FIFO"
                                                 : S_ISSOCK(child_info.st_mode) ? "a socket"

@@ -94,7 +94,7 @@ timeout 60 "$mammocalc" summarize -o "$work/fifo-out" "$work/fifo-in" 2>"$work/e
 status=$?
 check "a FIFO in an input directory: the batch ends, exit 1 (got $status)" test "$status" -eq 1
 check "... the FIFO is one failed entry saying so" \
-  grep -q 'stray.fifo" status="failed" errorCode="file-not-found">[^<]*not a regular file (a FIFO)' "$work/fifo-out/index.xml"
+  grep -q 'stray.fifo" status="failed" errorCode="not-a-regular-file">[^<]*not a regular file (a FIFO)' "$work/fifo-out/index.xml"
 check "... the SR beside it is summarised" grep -q 'bir-known-malignancy.dcm" status="summarised"' "$work/fifo-out/index.xml"
 timeout 60 "$mammocalc" hook --out "$work/fifo-hook" "$work/fifo-in" 2>"$work/err"
 status=$?
@@ -172,6 +172,14 @@ check "H46-9: a breast report under the KOS class fails the batch (exit 1, got $
 check "... listed as failed (invalid-sr), said on one line naming the file" \
   bash -c "grep -q 'kos-report.dcm\" status=\"failed\" errorCode=\"invalid-sr\"' '$work/out-kos/index.xml' && grep -q 'kos-report.dcm: a breast imaging report (root concept (111400, DCM)) under SOP Class' '$work/kos.err'"
 check "... the other input still summarised" grep -q 'bir-known-malignancy.dcm" status="summarised"' "$work/out-kos/index.xml"
+# Hostile review 53, H53-5: an SR class DCMTK does not implement (Extensible SR in 3.6.7) fails
+# with its reason, not as damaged content.
+cp samples/bir-overall-suspicious.dcm "$work/extensible.dcm"
+dcmodify -nb -m "(0008,0016)=1.2.840.10008.5.1.4.1.1.88.35" "$work/extensible.dcm"
+"$mammocalc" summarize "$work/extensible.dcm" >/dev/null 2>"$work/ext.err"
+status=$?
+check "H53-5: an Extensible SR fails (exit 1, got $status) saying the toolkit does not implement it" \
+  bash -c "test $status -eq 1 && grep -q 'extensible.dcm: SOP Class .*88.35.* does not implement it' '$work/ext.err'"
 
 # --files-from, from a file and from standard input.
 ls samples/bir-*.dcm >"$work/list"

@@ -85,6 +85,11 @@ check "hook --pseudonymize names the summary by its pseudonym" test -f "$work/ho
 # Refused: an SR for the PACS with pseudonyms, a key that does nothing, a short key.
 "$mammocalc" summarize --pseudonymize --dicom-out "$work/x.dcm" "$sample" >/dev/null 2>&1
 check "--pseudonymize with --dicom-out is a usage error" test $? -eq 2
+# Hostile review 53, H53-6: serve's kept copies are the identified originals, named by UID.
+"$mammocalc" serve --port 1 --out "$work/serve-kept" --keep-received --pseudonymize \
+  --pseudonym-key "$work/site.key" >/dev/null 2>"$work/kept.err"
+check "serve --pseudonymize with --keep-received is a usage error" \
+  bash -c "test $? -eq 2 && grep -q 'exclude each other' '$work/kept.err'"
 "$mammocalc" summarize --pseudonym-key "$work/site.key" "$sample" >/dev/null 2>&1
 check "--pseudonym-key without --pseudonymize is a usage error" test $? -eq 2
 # Paths in warning texts are labelled too (hostile review 27, H27-18): a folder or file named
