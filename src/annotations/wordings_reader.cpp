@@ -97,6 +97,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},
     {"plain-when-denied", FunctionWordRole::PlainWhenDenied},
+    {"denied-is-finding", FunctionWordRole::DeniedIsFinding},
+    {"otherwise", FunctionWordRole::Otherwise},
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
     {"lesser-degree", FunctionWordRole::LesserDegree},

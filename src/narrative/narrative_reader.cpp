@@ -414,6 +414,18 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   remember_breast_named(range, matches);
 }
 
+bool Reader::names_other_breast(const Item& item, std::size_t begin, std::size_t end) const {
+  for (std::size_t t = begin; t < end; ++t) {
+    if (words_.is(item.tokens[t], FunctionWordRole::OtherBreastAlone)) return true;
+    if (!words_.is(item.tokens[t], FunctionWordRole::OtherBreast)) continue;
+    constexpr std::size_t kNounWithin = 2;
+    for (std::size_t n = t + 1; n < end && n <= t + kNounWithin; ++n) {
+      if (words_.is(item.tokens[n], FunctionWordRole::BreastNoun)) return true;
+    }
+  }
+  return false;
+}
+
 Laterality Reader::breast_named_before(const SentenceRange& range) const {
   const BreastNamed& last = breast_named_last_;
   const bool same_place = last.section == range.section &&
@@ -450,6 +462,10 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
        words_.is(token, FunctionWordRole::CallsBenign)) &&
       status_of(item, reading, at, at + 1, false).status == MentionStatus::Negated) {
     return true;
+  }
+  // A state or a view denied: "implant not intact", "not stable", "MLO fehlt".
+  if (words_.is(token, FunctionWordRole::DeniedIsFinding)) {
+    return status_of(item, reading, at, at + 1, false).status == MentionStatus::Negated;
   }
   // Read within a lexicon phrase ("no change"), where the part calls it benign ("Benign findings
   // bilaterally"), denied or in the past.
@@ -539,7 +555,12 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
       }
     }
     Laterality breast = named_before;
-    if (!sides.empty()) {
+    // "Contralateral breast: seroma", "Gegenseite: Hämatom": of the breast opposite one the text
+    // does not say here; either may be the one no coded finding covers (hostile review 52).
+    const bool other_breast = names_other_breast(item, begin, k);
+    if (other_breast && sides.empty()) {
+      breast = Laterality::Both;
+    } else if (!sides.empty()) {
       const Laterality first = sides.front();
       breast = std::all_of(sides.begin(), sides.end(),
                            [first](Laterality side) { return side == first; })
@@ -581,7 +602,14 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     }
     called_benign = called_benign && !doubt_said;
     for (std::size_t t = begin; t < k; ++t) {
-      if (!unread_word(item, reading, matches, t, called_benign)) continue;
+      if (words_.is(item.tokens[t], FunctionWordRole::Otherwise)) {
+        if (breast == Laterality::Both ||
+            status_of(item, reading, t, t + 1, false).status != MentionStatus::Affirmed) {
+          continue;
+        }
+      } else if (!unread_word(item, reading, matches, t, called_benign)) {
+        continue;
+      }
       reading_.unread_statements.push_back(
           {breast, words_of(item, t, t + 1), reading.sentence.text, *item.position});
       break;

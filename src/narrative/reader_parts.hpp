@@ -706,6 +706,8 @@ class Reader {
   };
   BreastNamed breast_named_last_;
   Laterality breast_named_before(const SentenceRange& range) const;
+  // Tokens [begin, end) name the other breast: "contralateral breast", "other side", "Gegenseite".
+  bool names_other_breast(const Item& item, std::size_t begin, std::size_t end) const;
   void remember_breast_named(const SentenceRange& range, const std::vector<PhraseMatch>& matches);
   bool saw_breast_ = false;
   bool saw_breast_imaging_ = false;

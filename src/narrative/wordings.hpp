@@ -146,6 +146,15 @@ enum class FunctionWordRole {
   // "Veränderung", "Auffälligkeit". "No significant change" is plain, "Left breast: changes since
   // prior" is not read (hostile review 52).
   PlainWhenDenied,
+  // A word that says nothing of a finding where the text affirms it and says something this tool
+  // does not read where it denies it: a state of the breast or the exam ("intact", "stable",
+  // "visualized", a view "CC", "MLO"); German "intakt", "stabil", "Ebene". "Implant intact" is
+  // plain, "Left breast: implant not intact", "MLO fehlt" are not read (hostile review 52).
+  DeniedIsFinding,
+  // Says something else was found on the breast it names: "otherwise"; German "ansonsten",
+  // "sonst", "übrigen". Of one breast no coded finding covers ("Left breast: otherwise
+  // unremarkable") that something was not read; of both, it is what the report described.
+  Otherwise,
   // Before an assessment word, makes it no assessment of now: a judgement of the past
   // ("initially", "originally", "formerly") or a lesser degree ("less"); German "initial",
   // "ursprünglich", "weniger".

@@ -792,7 +792,11 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         "Left breast: likely benign.", "Left breast is dense. Seroma present.",
         "Left breast. Seroma.", "LEFT\nHematoma at 2 o'clock.",
         // One word of shape or arrangement gave nothing: it describes something else.
-        "Left breast: round opacity at 2 o'clock.", "Left breast: grouped opacities."}) {
+        "Left breast: round opacity at 2 o'clock.", "Left breast: grouped opacities.",
+        // A state or a view denied, "otherwise" of that breast, the other breast by name.
+        "Left breast: implant not intact.", "Left breast: not stable.", "Left breast: MLO missing.",
+        "Left breast: otherwise unremarkable.", "Contralateral breast: hematoma.",
+        "Other side: seroma."}) {
     expect_review_beside_benign(text, Unassessed::Any);
     const Report report = beside_benign_coded(text);
     EXPECT_TRUE(std::any_of(
@@ -803,18 +807,26 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
 }
 TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
   for (const char* text :
-       {"Left breast: no suspicious findings.", "The left breast is unremarkable.",
+       {"Left breast: no suspicious findings.",
+        "The left breast is unremarkable.",
         "No suspicious calcifications, masses or distortion in either breast.",
-        "Standard CC and MLO views of both breasts.", "Simple cyst in the left breast, benign.",
-        "Normal axillary lymph nodes bilaterally.", "Left breast: stable since 2021.",
+        "Standard CC and MLO views of both breasts.",
+        "Simple cyst in the left breast, benign.",
+        "Normal axillary lymph nodes bilaterally.",
+        "Left breast: stable since 2021.",
         "Prior left breast biopsy with benign result.",
         "Both breasts are heterogeneously dense (ACR c), which may obscure small masses.",
-        "No significant change in the left breast.", "Benign findings bilaterally.",
+        "No significant change in the left breast.",
+        "Benign findings bilaterally.",
         "Left breast: dense tissue, no carcinoma.",
         "Both breasts are dense. Comparison is made with the examination of 2023.",
         "Left breast is dense. No suspicious findings.",
         "Both breasts are dense. Scattered areas of fibroglandular density.",
-        "Both breasts: compared with prior from January 2024."}) {
+        "Both breasts: compared with prior from January 2024.",
+        "Left breast: implant intact.",
+        "Left breast: stable.",
+        "No suspicious findings on CC and MLO views.",
+        "Otherwise unremarkable bilateral mammogram."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
