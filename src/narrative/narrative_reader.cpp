@@ -445,6 +445,11 @@ void Reader::remember_breast_named(const SentenceRange& range,
 }
 
 bool Reader::names_suspicion(const PhraseMatch& match) const {
+  // Growth or something new is a finding's word too ("scar larger than prior", "new opacity").
+  if (match.kind == PhraseKind::Change) {
+    const Change term = wordings_.change[match.wording].term;
+    return term == Change::New || term == Change::Increased;
+  }
   if (match.kind != PhraseKind::Assessment) return false;
   const Category term = wordings_.assessment[match.wording].term;
   return term != Category::Negative1 && term != Category::Benign2;
@@ -560,6 +565,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     const bool other_breast = names_other_breast(item, begin, k);
     if (other_breast && sides.empty()) {
       breast = Laterality::Both;
+      named_before = breast;
     } else if (!sides.empty()) {
       const Laterality first = sides.front();
       breast = std::all_of(sides.begin(), sides.end(),
@@ -601,6 +607,21 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
       continue;
     }
     called_benign = called_benign && !doubt_said;
+    // One view only ("CC view only", "nur eine Ebene", "one view"): the exam is not complete.
+    const bool only =
+        std::any_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                    item.tokens.begin() + static_cast<std::ptrdiff_t>(k),
+                    [&](const Token& token) { return words_.is(token, FunctionWordRole::Only); });
+    std::optional<std::size_t> one_view;
+    for (std::size_t t = begin; t < k && !one_view; ++t) {
+      if (!words_.is(item.tokens[t], FunctionWordRole::DeniedIsFinding)) continue;
+      if (only || (t > begin && words_.number(item.tokens[t - 1]) == 1)) one_view = t;
+    }
+    if (one_view) {
+      reading_.unread_statements.push_back({breast, words_of(item, *one_view, *one_view + 1),
+                                            reading.sentence.text, *item.position});
+      continue;
+    }
     for (std::size_t t = begin; t < k; ++t) {
       if (words_.is(item.tokens[t], FunctionWordRole::Otherwise)) {
         if (breast == Laterality::Both ||

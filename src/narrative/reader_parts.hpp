@@ -498,7 +498,8 @@ class Reader {
   // The token is a word the sentence does not read: no plain word, no breast word, no number, in
   // no lexicon phrase; or a lexicon word of a finding, a sign or a work-up the text affirms now.
   // `called_benign`: the sentence calls what it names benign, so finding words there are read.
-  // The match is an assessment above benign ("carcinoma", "probably benign", "suspicious").
+  // The match is an assessment above benign ("carcinoma", "suspicious") or growth or something
+  // new ("increased", "new").
   bool names_suspicion(const PhraseMatch& match) const;
   bool unread_word(const Item& item, const SentenceReading& reading,
                    const std::vector<PhraseMatch>& matches, std::size_t at,

@@ -796,7 +796,11 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         // A state or a view denied, "otherwise" of that breast, the other breast by name.
         "Left breast: implant not intact.", "Left breast: not stable.", "Left breast: MLO missing.",
         "Left breast: otherwise unremarkable.", "Contralateral breast: hematoma.",
-        "Other side: seroma."}) {
+        "Other side: seroma.",
+        // Growth, one view only, the other breast before a composition phrase.
+        "Left breast: scar larger than prior.", "Left breast: CC view only.",
+        "Left breast: one view.",
+        "Contralateral breast: heterogeneously dense, spiculated mass."}) {
     expect_review_beside_benign(text, Unassessed::Any);
     const Report report = beside_benign_coded(text);
     EXPECT_TRUE(std::any_of(
@@ -826,7 +830,9 @@ TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
         "Left breast: implant intact.",
         "Left breast: stable.",
         "No suspicious findings on CC and MLO views.",
-        "Otherwise unremarkable bilateral mammogram."}) {
+        "Otherwise unremarkable bilateral mammogram.",
+        "Both breasts: standard CC and MLO views.",
+        "Left breast: only fatty tissue, implant intact."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;

@@ -2050,7 +2050,9 @@ TEST(TextReview49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         "Linke Brust: dichtes Drüsenparenchym mit einem Karzinom bei 2 Uhr.",
         "Die linke Brust ist dicht. Hämatom bei 2 Uhr.", "Links: wahrscheinlich gutartig.",
         "Links: Haut gerötet.", "Links: Implantat nicht intakt.", "Links: MLO fehlt.",
-        "Gegenseite: Hämatom.", "Links: ansonsten unauffällig.", "Links: kein stabiler Befund."}) {
+        "Gegenseite: Hämatom.", "Links: ansonsten unauffällig.", "Links: kein stabiler Befund.",
+        "Links: Narbe größer als in der Voraufnahme.", "Links: nur eine Ebene.",
+        "Andere Seite: Hämatom.", "Gegenseite: dichtes Drüsenparenchym, Herd bei 2 Uhr."}) {
     const Report report = beside_benign_coded_de(text);
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::Benign) << text;
