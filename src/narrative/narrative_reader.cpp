@@ -576,8 +576,19 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     } else if (breast == Laterality::Unknown && !sentence_names_breast && reading.heading_side) {
       breast = reading.heading_side->value;
     }
-    if (about_calcifications) continue;
     if (breast == Laterality::Unknown) continue;
+    if (about_calcifications) {
+      // A kind of calcification asked about ("Left breast: fat necrosis?") is not read.
+      const auto asked = std::find_if(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                                      item.tokens.begin() + static_cast<std::ptrdiff_t>(k),
+                                      [](const Token& token) { return is_punct(token, '?'); });
+      if (asked != item.tokens.begin() + static_cast<std::ptrdiff_t>(k)) {
+        const auto at = static_cast<std::size_t>(asked - item.tokens.begin());
+        reading_.unread_statements.push_back(
+            {breast, words_of(item, at, at + 1), reading.sentence.text, *item.position});
+      }
+      continue;
+    }
     // "Links: gutartiger Knoten.": the finding is read (in this part only: "Benign
     // calcifications right, spiculated mass left" calls the mass nothing).
     // Only where "benign" is affirmed and nothing doubts it ("benign is unlikely", "cannot be

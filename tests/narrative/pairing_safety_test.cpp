@@ -799,8 +799,9 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         "Other side: seroma.",
         // Growth, one view only, the other breast before a composition phrase.
         "Left breast: scar larger than prior.", "Left breast: CC view only.",
-        "Left breast: one view.",
-        "Contralateral breast: heterogeneously dense, spiculated mass."}) {
+        "Left breast: one view.", "Contralateral breast: heterogeneously dense, spiculated mass.",
+        // A kind asked about, a condition.
+        "Left breast: fat necrosis?", "Left breast: normal, if confirmed by ultrasound."}) {
     expect_review_beside_benign(text, Unassessed::Any);
     const Report report = beside_benign_coded(text);
     EXPECT_TRUE(std::any_of(
@@ -832,7 +833,8 @@ TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
         "No suspicious findings on CC and MLO views.",
         "Otherwise unremarkable bilateral mammogram.",
         "Both breasts: standard CC and MLO views.",
-        "Left breast: only fatty tissue, implant intact."}) {
+        "Left breast: only fatty tissue, implant intact.",
+        "Left breast: oil cysts."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
