@@ -727,7 +727,10 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
         }
       }
     }
-    if (at == start) {
+    // A number right after a heading's colon is what the heading says ("IMPRESSION: Right: 2.
+    // Left: 4."), no list marker (hostile review 49, H49-4: the 4 was dropped as one).
+    const bool after_colon = at > 0 && is_punct(tokens[at - 1], ':');
+    if (at == start && !after_colon) {
       const std::size_t marker = list_marker_length(tokens, at);
       if (marker > 0) {
         at += marker;

@@ -801,7 +801,8 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         "Left breast: scar larger than prior.", "Left breast: CC view only.",
         "Left breast: one view.", "Contralateral breast: heterogeneously dense, spiculated mass.",
         // A kind asked about, a condition.
-        "Left breast: fat necrosis?", "Left breast: normal, if confirmed by ultrasound."}) {
+        "Left breast: fat necrosis?", "Left breast: normal, if confirmed by ultrasound.",
+        "IMPRESSION: Right: 2. Left: 4."}) {
     expect_review_beside_benign(text, Unassessed::Any);
     const Report report = beside_benign_coded(text);
     EXPECT_TRUE(std::any_of(
@@ -834,7 +835,8 @@ TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
         "Otherwise unremarkable bilateral mammogram.",
         "Both breasts: standard CC and MLO views.",
         "Left breast: only fatty tissue, implant intact.",
-        "Left breast: oil cysts."}) {
+        "Left breast: oil cysts.",
+        "IMPRESSION:\n1. Benign calcifications right breast.\n2. BI-RADS 2."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
     EXPECT_EQ(report.exam.classification, Classification::Benign) << text;

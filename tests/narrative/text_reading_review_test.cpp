@@ -2015,7 +2015,10 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
   }
   // H48-5: a category changed, and bare numbers per breast in the impression.
   for (const char* text : {"Beurteilung: BI-RADS 2, nach Sonographie auf 4 hochgestuft.",
-                           "Beurteilung: rechts 2, links 4."}) {
+                           "Beurteilung: rechts 2, links 4.",
+                           // Hostile review 49, H49-4: a number after a heading's colon is no
+                           // list marker.
+                           "Beurteilung: Rechts: 2. Links: 4."}) {
     EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
   // H48-9, H48-11: verdicts, shorthand and more signs.
