@@ -508,7 +508,23 @@ std::vector<Reader::OtherFindingPart> Reader::other_finding_parts(
   };
   std::vector<Clause> pieces;
   std::size_t start = begin;
+  // A breast named after calcifications and their breast opens a part of its own: "Neben den
+  // Verkalkungen rechts zeigt sich links ein spikulierter Herd" (hostile review 49, H49-1).
+  const auto names_breast_again = [&](std::size_t from, std::size_t at) {
+    if (!reading.breast_words[at] || reading.breast_words[at - 1] || !has_mention(from, at)) {
+      return false;
+    }
+    for (std::size_t k = from; k < at; ++k) {
+      if (reading.breast_words[k]) return true;
+    }
+    return false;
+  };
   for (std::size_t k = begin; k < end; ++k) {
+    if (k > start && names_breast_again(start, k)) {
+      pieces.emplace_back(start, k);
+      start = k;
+      continue;
+    }
     if (!words_.coordinates(tokens[k])) continue;
     if (k > start) pieces.emplace_back(start, k);
     start = k + 1;

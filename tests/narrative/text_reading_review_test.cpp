@@ -2045,26 +2045,20 @@ TEST(TextReview47, GermanLesionsCancerAbbreviatedAndRoutineIntervals) {
 // Hostile review 49, in German: beside coded findings of the right breast, words this tool cannot
 // read of the left breast ask for review; plain statements of it do not.
 TEST(TextReview49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
-  for (const char* text : {"Links: nicht beurteilbar.",
-                           "Links: siehe gesonderten Befund.",
-                           "Keine suspekten Befunde, mit Ausnahme der linken Brust.",
-                           "Benigne, außer links bei 2 Uhr.",
-                           "Verkalkungen rechts, Herd links.",
-                           "Links: Benignität zweifelhaft.",
-                           "Linke Brust: dichtes Drüsenparenchym mit einem Karzinom bei 2 Uhr.",
-                           "Die linke Brust ist dicht. Hämatom bei 2 Uhr.",
-                           "Links: wahrscheinlich gutartig.",
-                           "Links: Haut gerötet.",
-                           "Links: Implantat nicht intakt.",
-                           "Links: MLO fehlt.",
-                           "Gegenseite: Hämatom.",
-                           "Links: ansonsten unauffällig.",
-                           "Links: kein stabiler Befund.",
-                           "Links: Narbe größer als in der Voraufnahme.",
-                           "Links: nur eine Ebene.",
-                           "Andere Seite: Hämatom.",
-                           "Gegenseite: dichtes Drüsenparenchym, Herd bei 2 Uhr.",
-                           "Links: unauffällig, wenn die Sonographie unauffällig ist."}) {
+  for (const char* text :
+       {"Links: nicht beurteilbar.", "Links: siehe gesonderten Befund.",
+        "Keine suspekten Befunde, mit Ausnahme der linken Brust.",
+        "Benigne, außer links bei 2 Uhr.", "Verkalkungen rechts, Herd links.",
+        "Links: Benignität zweifelhaft.",
+        "Linke Brust: dichtes Drüsenparenchym mit einem Karzinom bei 2 Uhr.",
+        "Die linke Brust ist dicht. Hämatom bei 2 Uhr.", "Links: wahrscheinlich gutartig.",
+        "Links: Haut gerötet.", "Links: Implantat nicht intakt.", "Links: MLO fehlt.",
+        "Gegenseite: Hämatom.", "Links: ansonsten unauffällig.", "Links: kein stabiler Befund.",
+        "Links: Narbe größer als in der Voraufnahme.", "Links: nur eine Ebene.",
+        "Andere Seite: Hämatom.", "Gegenseite: dichtes Drüsenparenchym, Herd bei 2 Uhr.",
+        "Links: unauffällig, wenn die Sonographie unauffällig ist.",
+        // H49-1: a breast named after the calcifications and theirs opens a part of its own.
+        "Neben den Verkalkungen rechts zeigt sich links ein spikulierter Herd."}) {
     const Report report = beside_benign_coded_de(text);
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::Benign) << text;
