@@ -157,6 +157,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
 
   if (!config.dicom_out_dir.empty()) create_dicom_out_directory(config.dicom_out_dir);
   create_output_directory(config.output_dir);
+  if (!config.dicom_out_dir.empty()) claim_sr_directory(config.dicom_out_dir, config.output_dir);
   Evaluation evaluation = load_evaluation(config.evaluation);
   refuse_other_naming(config.output_dir, naming_of(evaluation.pseudonyms));
   const bool claimed = claim_batch_naming(config.output_dir, naming_of(evaluation.pseudonyms));

@@ -519,9 +519,20 @@ void ExamRecords::Exam::write() const {
 
 namespace {
 
-// What makes `directory` the output directory of a batch, hook or serve, or none.
+// The output directory whose run owns the SR directory `directory` (kSrDirectoryOwnerFile), as
+// the file names it; empty where there is none.
+std::string sr_directory_owner(const fs::path& directory) {
+  std::ifstream owner(directory / kSrDirectoryOwnerFile, std::ios::binary);
+  std::string line;
+  std::getline(owner, line);
+  return line;
+}
+
+// What makes `directory` the output directory of a batch, hook or serve, or its SR directory,
+// or none.
 std::string run_directory_marker(const fs::path& directory) {
-  const std::array<const char*, 2> markers{kBatchNamingFile, ExamRecords::kDirectoryName};
+  const std::array<const char*, 3> markers{kBatchNamingFile, ExamRecords::kDirectoryName,
+                                           kSrDirectoryOwnerFile};
   const auto* marker = std::find_if(markers.begin(), markers.end(), [&](const char* name) {
     std::error_code error;
     return fs::exists(fs::symlink_status(directory / name, error));
@@ -539,9 +550,10 @@ std::string run_directory_marker(const fs::path& directory) {
 [[noreturn]] void refuse(const std::string& option, const std::string& path,
                          const fs::path& directory, const std::string& marker) {
   throw Error(ErrorCode::Usage, option + " " + path + ": " + directory.string() +
-                                    " is the output directory of a batch, hook or serve (" +
+                                    " is the output directory of a batch, hook or serve, or "
+                                    "its SR directory (" +
                                     marker +
-                                    "), whose index, pages, copies and summaries it may "
+                                    "), whose index, pages, copies, summaries and SRs it may "
                                     "replace; write it elsewhere");
 }
 
@@ -572,15 +584,35 @@ void refuse_run_directory_as_output(const std::string& directory, const std::str
   refuse_in_run_directory(option, directory, directory);
 }
 
-void refuse_other_run_directory(const std::string& directory, const std::string& own_directory,
-                                const std::string& option) {
+namespace {
+
+bool same_directory(const fs::path& a, const fs::path& b) {
   std::error_code error;
-  if (fs::equivalent(directory, own_directory, error)) return;
+  if (fs::equivalent(a, b, error)) return true;
   std::error_code first;
   std::error_code second;
-  const fs::path resolved = fs::weakly_canonical(directory, first);
-  if (!first && resolved == fs::weakly_canonical(own_directory, second) && !second) return;
+  const fs::path resolved = fs::weakly_canonical(a, first);
+  return !first && resolved == fs::weakly_canonical(b, second) && !second;
+}
+
+}  // namespace
+
+void refuse_other_run_directory(const std::string& directory, const std::string& own_directory,
+                                const std::string& option) {
+  if (same_directory(directory, own_directory)) return;
+  // The SR directory of this run's own output directory (two serve processes on one OUTDIR, a
+  // batch run again): its own.
+  const std::string owner = sr_directory_owner(directory);
+  if (!owner.empty() && same_directory(owner, own_directory)) return;
   refuse_run_directory_as_output(directory, option);
+}
+
+void claim_sr_directory(const std::string& directory, const std::string& own_directory) {
+  if (same_directory(directory, own_directory) || !sr_directory_owner(directory).empty()) return;
+  std::error_code error;
+  const fs::path owner = fs::weakly_canonical(own_directory, error);
+  write_file_atomically((fs::path(directory) / kSrDirectoryOwnerFile).string(),
+                        (error ? fs::path(own_directory) : owner).string() + "\n");
 }
 
 }  // namespace mammocalc

@@ -186,5 +186,11 @@ void refuse_run_directory_as_output(const std::string& directory, const std::str
 // replace serve's SR that says the exam needs review (hostile review 53, H53-1).
 void refuse_other_run_directory(const std::string& directory, const std::string& own_directory,
                                 const std::string& option);
+// Names the run writing to `own_directory` as the owner of its SR directory `directory`
+// (kSrDirectoryOwnerFile), where that is another directory and none is named yet: other runs'
+// result SRs are then refused there too (hostile review 54, H54-2: serve's --dicom-dir had no
+// mark, and a batch's SR replaced serve's REVIEW-NEEDED one). Call once the directory exists.
+// Throws Error(OutputFailed) when it cannot be written.
+void claim_sr_directory(const std::string& directory, const std::string& own_directory);
 
 }  // namespace mammocalc

@@ -567,7 +567,10 @@ ExitCode run_server(const ServeConfig& config, std::ostream& log) {
     refuse_other_run_directory(config.dicom_dir, config.output_dir, "serve: --dicom-dir");
   }
   check_output_directory(config.output_dir);
-  if (!config.dicom_dir.empty()) check_output_directory(config.dicom_dir);
+  if (!config.dicom_dir.empty()) {
+    check_output_directory(config.dicom_dir);
+    claim_sr_directory(config.dicom_dir, config.output_dir);
+  }
   const Evaluation evaluation = load_evaluation(config.evaluation);
   std::vector<std::string> unread_lines;
   const std::vector<AnnotationPath> annotation_paths =

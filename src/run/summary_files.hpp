@@ -196,6 +196,9 @@ void refuse_other_naming(const std::string& output_dir, const std::string& namin
 // The file in a batch's output directory that says how its summaries name exams, one line
 // (naming_of).
 inline constexpr const char* kBatchNamingFile = ".mammocalc-naming";
+// In an SR directory apart from its run's output directory (--dicom-out DIR of a batch,
+// --dicom-dir of hook and serve): that output directory's path, one line (claim_sr_directory).
+inline constexpr const char* kSrDirectoryOwnerFile = ".mammocalc-sr-owner";
 // The most a naming file (kBatchNamingFile, the record's) is read of: one line of naming_of.
 inline constexpr std::size_t kLargestNamingFile = 4096;
 // The most an earlier summary is read of, to compare or amend it.

@@ -154,6 +154,30 @@ timeout 20 "$mammocalc" serve --port 1 --out "$work/serve-h53" --dicom-dir "$wor
 status=$?
 check "serve --dicom-dir into a batch's directory: exit 2 before listening (got $status)" \
   bash -c "test $status -eq 2 && ! grep -q listening '$work/err'"
+# Hostile review 54, H54-2: an SR directory apart from its run's output directory is that run's
+# too (.mammocalc-sr-owner): no other run's result SRs there, the same run again is welcome.
+"$mammocalc" hook --out "$work/hook-h54" --dicom-dir "$work/sr-h54" samples/bir-known-malignancy.dcm \
+  >/dev/null 2>&1
+sr_before=$(cat "$work"/sr-h54/*.dcm | sha256sum)
+"$mammocalc" summarize -o "$work/out-h54" --dicom-out "$work/sr-h54" samples/bir-known-malignancy.dcm \
+  samples/bir-overall-suspicious.dcm >/dev/null 2>"$work/err"
+status=$?
+check "batch --dicom-out into a hook's SR directory: exit 2 (got $status)" test "$status" -eq 2
+"$mammocalc" summarize --dicom-out "$work/sr-h54" samples/bir-known-malignancy.dcm >/dev/null 2>&1
+status=$?
+check "single --dicom-out into a hook's SR directory: exit 2 (got $status)" test "$status" -eq 2
+"$mammocalc" hook --out "$work/hook-h54-other" --dicom-dir "$work/sr-h54" \
+  samples/bir-known-malignancy.dcm >/dev/null 2>&1
+status=$?
+check "another hook's --dicom-dir into it: exit 2 (got $status)" test "$status" -eq 2
+timeout 20 "$mammocalc" serve --port 1 --out "$work/serve-h54" --dicom-dir "$work/sr-h54" 2>"$work/err"
+status=$?
+check "serve --dicom-dir into it: exit 2 before listening (got $status)" \
+  bash -c "test $status -eq 2 && ! grep -q listening '$work/err'"
+check "... the hook's result SR is unchanged" test "$(cat "$work"/sr-h54/*.dcm | sha256sum)" = "$sr_before"
+"$mammocalc" hook --out "$work/hook-h54" --dicom-dir "$work/sr-h54" samples/bir-overall-suspicious.dcm \
+  >/dev/null 2>&1
+check "the same hook output directory again: accepted (got $?)" test "$(ls "$work"/sr-h54/*.dcm | wc -l)" -eq 2
 # H53-2, H53-3: the roll-up CSV takes no result SR's place and no guard file's.
 for csv in "$work/srd-h53/x.csv" "$work/out-h53b/.mammocalc-naming"; do
   "$mammocalc" summarize -o "$work/out-h53b" --dicom-out "$work/srd-h53" --rollup-csv "$csv" \
