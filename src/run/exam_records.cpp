@@ -291,7 +291,7 @@ ExamRecords::Amended ExamRecords::amend(const std::string& output_dir, const std
   try {
     write_file_atomically(path, *amended);
   } catch (const Error& failure) {
-    return {Amended::Outcome::Failed, failure.what()};
+    return {Amended::Outcome::CouldNotWrite, failure.what()};
   }
   return {Amended::Outcome::Amended, ""};
 }
@@ -321,15 +321,20 @@ ExamRecords::Amended ExamRecords::amend_sr(const std::string& path,
                          ": ") != std::string::npos) {
     return {Amended::Outcome::SaidAlready, ""};
   }
+  std::optional<std::string> amended;
   try {
-    const std::optional<std::string> amended =
+    amended =
         result_sr_with_warning(earlier.bytes, std::string(to_string(WarningCode::SameExamConflict)),
                                same_exam_conflict_text(later_named(other_summary, who)),
                                source_sop_instance_uid, other_named(other_summary, who));
-    if (!amended) return {Amended::Outcome::SaidAlready, ""};
-    write_file_atomically(path, *amended);
   } catch (const Error& failure) {
     return {Amended::Outcome::Failed, path + ": " + failure.what() + cannot};
+  }
+  if (!amended) return {Amended::Outcome::SaidAlready, ""};
+  try {
+    write_file_atomically(path, *amended);
+  } catch (const Error& failure) {
+    return {Amended::Outcome::CouldNotWrite, path + ": " + failure.what() + cannot};
   }
   // Said, so that the operator sends it on again where the first went (review 43, R43-5).
   return {Amended::Outcome::Amended,

@@ -47,7 +47,9 @@ class ExamRecords {
 
   // What amend() did.
   struct Amended {
-    enum class Outcome { Amended, SaidAlready, Gone, Failed };
+    // CouldNotWrite: the amended file could not be written (a full disk), a fault that passes:
+    // serve answers out of resources so that the sender retries (hostile review 54, H54-1).
+    enum class Outcome { Amended, SaidAlready, Gone, Failed, CouldNotWrite };
     Outcome outcome = Outcome::Amended;
     // For Gone and Failed, and an amended result SR: one line naming the file.
     std::string message;

@@ -49,7 +49,8 @@ void amend_other_calls(const ExamRecords::Exam& recorded, const std::string& out
     if (amended.outcome == ExamRecords::Amended::Outcome::Gone ||
         (amended.outcome == ExamRecords::Amended::Outcome::Amended && !amended.message.empty())) {
       log << log_line("mammocalc hook", amended.message);
-    } else if (amended.outcome == ExamRecords::Amended::Outcome::Failed) {
+    } else if (amended.outcome == ExamRecords::Amended::Outcome::Failed ||
+               amended.outcome == ExamRecords::Amended::Outcome::CouldNotWrite) {
       log << error_line(amended.message);
       exit_code = ExitCode::OutputFailed;
     }

@@ -395,6 +395,11 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
       for (const ExamRecords::Amended& amended :
            recorded->amend_others(config.output_dir, this_summary, kReceivedObject, result_sr_path,
                                   summarised->input.source.sop_instance_uid)) {
+        // An earlier summary or result SR left saying no review for want of disk space: this
+        // object fails as out of resources, so the sender retries and the amendment with it.
+        if (amended.outcome == ExamRecords::Amended::Outcome::CouldNotWrite) {
+          throw Error(ErrorCode::OutputFailed, amended.message);
+        }
         if (!amended.message.empty()) log.write("mammocalc serve: " + amended.message);
       }
     };

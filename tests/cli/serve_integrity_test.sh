@@ -417,4 +417,38 @@ check "... said on the log, no plain summary written" \
 kill -TERM "$server"
 wait "$server" 2>/dev/null
 
+# --- 9. Hostile review 54, H54-1: an earlier summary that cannot be amended (a full disk; here a
+# file-size limit between the new summary's size and the amended one's) fails the object as out
+# of resources, so the sender retries, never success with the earlier summary left benign.
+mkdir -p "$work/amend"
+first=samples/text-german.dcm
+first_uid=$(dcmdump +P 0008,0018 "$first" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+cp samples/bir-no-calcification.dcm "$work/second.dcm"
+dcmodify -nb -m "(0008,0018)=$first_uid" "$work/second.dcm" >/dev/null 2>&1
+check "serve for the first report starts" start_serve "$work/amend-1.log" --out "$work/amend"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$first" >/dev/null 2>&1
+check "... the first report: success" test $? -eq 0 -a -s "$work/amend/$first_uid.xml"
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+printf '#!/usr/bin/env bash\ntrap "" XFSZ\nulimit -f 12\nexec "%s" "$@"\n' "$mammocalc" \
+  >"$work/limited.sh"
+chmod +x "$work/limited.sh"
+unlimited=$mammocalc
+mammocalc=$work/limited.sh
+check "serve with a 12 KiB file-size limit starts" start_serve "$work/amend-2.log" --out "$work/amend"
+mammocalc=$unlimited
+storescu -v -aec MAMMOCALC 127.0.0.1 "$port" "$work/second.dcm" >"$work/amend-store.log" 2>&1
+check "another report under its UID, the earlier summary not amendable: 0xA700" \
+  grep -q "Received Store Response (Refused: OutOfResources)" "$work/amend-store.log"
+check "... no summary of it written" test ! -e "$work/amend/$first_uid-2.xml"
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+check "serve with room again starts" start_serve "$work/amend-3.log" --out "$work/amend"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/second.dcm" >/dev/null 2>&1
+check "the sender's retry: success" test $? -eq 0 -a -s "$work/amend/$first_uid-2.xml"
+check "... and the earlier summary says the exam has another result" \
+  grep -q 'code="same-exam-conflict"' "$work/amend/$first_uid.xml"
+kill -TERM "$server"
+wait "$server" 2>/dev/null
+
 finish
