@@ -57,6 +57,9 @@ constexpr std::array<const char*, 6> kAcceptedSopClasses{
 constexpr int kMaxContentDepth = 64;
 
 std::string sop_class_label(const std::string& uid) {
+  // One that is no valid UID is not repeated: it may hold anything, a patient's name too
+  // (hostile review 54, H54-7).
+  if (!is_uid(uid)) return "(not a valid UID)";
   const char* name = dcmFindNameOfUID(uid.c_str(), nullptr);
   return name ? uid + " (" + name + ")" : uid;
 }

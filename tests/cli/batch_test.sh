@@ -196,6 +196,13 @@ check "H46-9: a breast report under the KOS class fails the batch (exit 1, got $
 check "... listed as failed (invalid-sr), said on one line naming the file" \
   bash -c "grep -q 'kos-report.dcm\" status=\"failed\" errorCode=\"invalid-sr\"' '$work/out-kos/index.xml' && grep -q 'kos-report.dcm: a breast imaging report (root concept (111400, DCM)) under SOP Class' '$work/kos.err'"
 check "... the other input still summarised" grep -q 'bir-known-malignancy.dcm" status="summarised"' "$work/out-kos/index.xml"
+# Hostile review 54, H54-7: a SOP Class UID that is no valid UID is not repeated (it may hold a
+# patient's name).
+cp samples/bir-overall-suspicious.dcm "$work/bad-class.dcm"
+dcmodify -nb -m "(0008,0016)=1.2.840.10008.5.1.4.1.1.88.DOE^JANE7" "$work/bad-class.dcm"
+"$mammocalc" summarize "$work/bad-class.dcm" >/dev/null 2>"$work/bad-class.err"
+check "H54-7: an invalid SOP Class UID fails without repeating it" \
+  bash -c "grep -q 'bad-class.dcm: .*not a valid UID' '$work/bad-class.err' && ! grep -q 'JANE' '$work/bad-class.err'"
 # Hostile review 53, H53-5: an SR class DCMTK does not implement (Extensible SR in 3.6.7) fails
 # with its reason, not as damaged content.
 cp samples/bir-overall-suspicious.dcm "$work/extensible.dcm"
