@@ -545,11 +545,14 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
   bool work_up = false;
   for (std::size_t k = range.begin; k < range.end && !work_up && !names_year; ++k) {
     // A condition or a doubt is a request all the same ("If possible, biopsy."; hostile review 49,
-    // H49-8); a denied or past one is none.
+    // H49-8); a denied or past one is none. The status only of a work-up word: asked of every
+    // word, a sentence of thousands of negations took minutes (hostile review 54, H54-3).
+    if (!words_.is(item.tokens[k], FunctionWordRole::WorkUp) || reading.surroundings_words[k] ||
+        in_follow_up(k)) {
+      continue;
+    }
     const MentionStatus status = status_of(item, reading, k, k + 1, false).status;
-    work_up = words_.is(item.tokens[k], FunctionWordRole::WorkUp) &&
-              !reading.surroundings_words[k] && !in_follow_up(k) &&
-              status != MentionStatus::Negated && status != MentionStatus::Historical;
+    work_up = status != MentionStatus::Negated && status != MentionStatus::Historical;
   }
   // A short sentence that names a work-up by itself asks for it ("Biopsy.", "MRI.", "Ultrasound
   // left breast."; hostile review 48, H48-7).
