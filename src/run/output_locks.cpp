@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "base/error.hpp"
 #include "dicom/sr_writer.hpp"
@@ -22,6 +24,13 @@ off_t byte_of(const std::string& name) {
   constexpr std::size_t kHexDigits = 15;
   return static_cast<off_t>(std::stoull(hex_digest(name).substr(0, kHexDigits), nullptr, 16));
 }
+
+// How long a holder waits for another process's lock of a name before the object fails (out of
+// resources: the sender retries). Another serve writes one object's files in well under that; one
+// frozen while holding it would otherwise hold this worker, and serve's stop, as long (hostile
+// review 54, H54-5).
+constexpr std::chrono::seconds kLongestLockWait{10};
+constexpr std::chrono::milliseconds kLockPoll{20};
 
 [[noreturn]] void fail(const std::string& path, const std::string& what, int error_number) {
   throw Error(ErrorCode::OutputFailed, path + ": cannot lock outputs (" + what + ": " +
@@ -101,13 +110,22 @@ std::optional<OutputLocks::Held> OutputLocks::take(std::vector<std::string> name
     lock.l_whence = SEEK_SET;
     lock.l_start = byte;
     lock.l_len = 1;
+    const auto deadline = std::chrono::steady_clock::now() + kLongestLockWait;
     int result = 0;
-    do {
-      result = ::fcntl(held.file_, wait == Wait::Yes ? F_OFD_SETLKW : F_OFD_SETLK, &lock);
-    } while (result != 0 && errno == EINTR);
-    if (result != 0) {
-      if (wait == Wait::No && (errno == EAGAIN || errno == EACCES)) return std::nullopt;
-      fail(path, "lock", errno);
+    for (;;) {
+      result = ::fcntl(held.file_, F_OFD_SETLK, &lock);
+      if (result == 0 || errno == EINTR) {
+        if (result == 0) break;
+        continue;
+      }
+      if (errno != EAGAIN && errno != EACCES) fail(path, "lock", errno);
+      if (wait == Wait::No) return std::nullopt;
+      if (std::chrono::steady_clock::now() >= deadline) {
+        throw Error(ErrorCode::OutputFailed,
+                    path + ": another process has held the lock of an output name for more than " +
+                        std::to_string(kLongestLockWait.count()) + " s; answered out of resources");
+      }
+      std::this_thread::sleep_for(kLockPoll);
     }
   }
   return held;

@@ -305,16 +305,11 @@ port, outdir, name, sample = sys.argv[1:5]
 byte = int(hashlib.sha1(name.encode()).hexdigest()[:15], 16)
 lock = os.open(os.path.join(outdir, ".mammocalc-serve.lock"), os.O_RDWR | os.O_CREAT, 0o644)
 fcntl.lockf(lock, fcntl.LOCK_EX, 1, byte)  # a POSIX lock conflicts with serve's OFD lock
-inode = os.fstat(lock).st_ino
 sender = subprocess.Popen(["storescu", "-aec", "MAMMOCALC", "127.0.0.1", port, sample],
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-waited = False
-for _ in range(200):  # at most 20 s
-    with open("/proc/locks") as locks:
-        if any("->" in line and line.split()[-3].endswith(":%d" % inode) for line in locks):
-            waited = True
-            break
-    time.sleep(0.1)
+# serve polls for the lock (at most 10 s, then 0xA700): held 2 s, the sender is still waiting.
+time.sleep(2)
+waited = sender.poll() is None
 print("serve waited for the lock" if waited else "serve never waited for the lock")
 summary = os.path.join(outdir, name)
 print("no summary while held" if not os.path.exists(summary) else "summary written while held")
@@ -328,6 +323,26 @@ check "serve waits while another process holds the summary's name" \
 check "... writes nothing meanwhile" grep -qx "no summary while held" "$work/hold.out"
 check "... and stores the object once it is released" grep -qx "stored" "$work/hold.out"
 check "... its summary written then" test -s "$work/shared/$uid_a.xml"
+# Hostile review 54, H54-5: a process frozen while it holds the lock holds no worker for long:
+# after 10 s the object is answered out of resources (the sender retries), said on the log.
+cat >"$work/freeze_name.py" <<'PYTHON'
+import fcntl, hashlib, os, subprocess, sys
+
+port, outdir, name, sample = sys.argv[1:5]
+byte = int(hashlib.sha1(name.encode()).hexdigest()[:15], 16)
+lock = os.open(os.path.join(outdir, ".mammocalc-serve.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+fcntl.lockf(lock, fcntl.LOCK_EX, 1, byte)
+sender = subprocess.run(["storescu", "-v", "-aec", "MAMMOCALC", "127.0.0.1", port, sample],
+                        capture_output=True, text=True, timeout=40)
+print("refused out of resources" if "Refused: OutOfResources" in sender.stdout + sender.stderr
+      else "not refused")
+os.close(lock)
+PYTHON
+timeout 60 python3 "$work/freeze_name.py" "$port" "$work/shared" "$uid_a.xml" "$a" >"$work/freeze.out" 2>&1
+check "a lock held for good: the object is refused out of resources after 10 s" \
+  grep -qx "refused out of resources" "$work/freeze.out"
+check "... one log line saying why" \
+  grep -q "another process has held the lock of an output name for more than 10 s" "$work/shared.log"
 
 # --- 8. A kept copy and a result SR never share a name (--keep-received --dicom-out): an object
 # whose SOP Instance UID is another object's result-SR name (2.25.N) is refused, whichever of the
