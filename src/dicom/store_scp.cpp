@@ -566,8 +566,12 @@ class StoreScp : public DcmThreadSCP {
     }
     T_DIMSE_C_StoreRQ& request = message->msg.CStoreRQ;
     const T_ASC_PresentationContextID id = context.presentationContextID;
-    ReceivedObject object{request.AffectedSOPClassUID, request.AffectedSOPInstanceUID, {}};
-    if (!is_read_sop_class(object.sop_class_uid) ||
+    ReceivedObject object{request.AffectedSOPClassUID,
+                          request.AffectedSOPInstanceUID,
+                          context.abstractSyntax.c_str(),
+                          {}};
+    if (object.sop_class_uid != object.context_sop_class_uid ||
+        !is_read_sop_class(object.sop_class_uid) ||
         !is_readable_syntax(context.acceptedTransferSyntax.c_str())) {
       // Not an SR we read: streamed to /dev/null as it arrives, so an image of any size costs
       // neither memory nor disk; the handler says what the sender hears.
@@ -748,6 +752,8 @@ class StoreScp : public DcmThreadSCP {
         return STATUS_STORE_Error_CannotUnderstand;
       case StoreStatus::DataSetDoesNotMatchSopClass:
         return STATUS_STORE_Error_DataSetDoesNotMatchSOPClass;
+      case StoreStatus::SopClassNotSupported:
+        return STATUS_STORE_Refused_SOPClassNotSupported;
     }
     return STATUS_STORE_Error_CannotUnderstand;
   }

@@ -75,12 +75,18 @@ enum class StoreStatus {
   CannotUnderstand,  // 0xC000: the object is no SR that can be read
   // 0xA900 (PS3.4 B.2.3): the data set's SOP Class is not the one its command announced.
   DataSetDoesNotMatchSopClass,
+  // 0x0122: the command names another SOP Class than its presentation context (PS3.7 9.3.1.1).
+  SopClassNotSupported,
 };
 
 // One object received by C-STORE.
 struct ReceivedObject {
   std::string sop_class_uid;     // as the sender announced it
   std::string sop_instance_uid;  // as the sender announced it
+  // The presentation context's abstract syntax, which the command's class must be: an SR
+  // context whose command names an image class would otherwise be skipped with success (hostile
+  // review 54, H54-6).
+  std::string context_sop_class_uid;
   // The object as received, for a class the SR reader reads (is_accepted_sop_class), complete and
   // within max_received_bytes: one that could not be stored whole (a full disk: answered 0xA700)
   // or was over the limit (0xC000) is answered by the endpoint, with one log line naming it

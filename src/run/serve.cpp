@@ -274,6 +274,18 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
   const LineLog& log = endpoint.log;
   const bool valid_uid = is_uid(object.sop_instance_uid, 2);
   const std::string said = logged_name(object.sop_instance_uid, valid_uid, evaluation.pseudonyms);
+  // A command naming another class than its presentation context (PS3.7 9.3.1.1: an SR context
+  // whose command names an image was skipped with success, its report lost; hostile review 54,
+  // H54-6): refused, said.
+  if (object.sop_class_uid != object.context_sop_class_uid) {
+    const auto named = [](const std::string& uid) {
+      return is_uid(uid) ? uid : std::string("(not a valid UID)");
+    };
+    log.write("mammocalc serve: received:" + said + ": its C-STORE command names SOP Class " +
+              named(object.sop_class_uid) + ", not its presentation context's " +
+              named(object.context_sop_class_uid) + "; refused (SOP Class not supported)");
+    return StoreStatus::SopClassNotSupported;
+  }
   if (object.path.empty()) {
     // A class the SR reader does not read, discarded as it arrived: what reading it would say.
     return skipped(unread_sop_class_error(object.sop_class_uid, "received:" + said), log);

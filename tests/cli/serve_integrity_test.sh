@@ -15,11 +15,13 @@ require_tools storescu dcmodify dcmdump python3
 
 # A C-STORE sender that announces the UIDs it is told, whatever the data set holds (storescu
 # always announces the file's own). Prints the status of the C-STORE response in hex.
-#   store_as.py PORT FILE AFFECTED-SOP-CLASS AFFECTED-SOP-INSTANCE
+#   store_as.py PORT FILE AFFECTED-SOP-CLASS AFFECTED-SOP-INSTANCE [CONTEXT-SOP-CLASS]
 cat >"$work/store_as.py" <<'PYTHON'
 import socket, struct, sys
 
 port, path, sop_class, sop_instance = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+# The presentation context's abstract syntax: the command's class unless given.
+context_class = sys.argv[5] if len(sys.argv) > 5 else sop_class
 
 
 def uid(text):
@@ -50,7 +52,7 @@ at = meta.find(b"\x02\x00\x10\x00UI")
 length = struct.unpack("<H", meta[at + 6:at + 8])[0]
 transfer_syntax = meta[at + 8:at + 8 + length].rstrip(b"\0 ").decode()
 
-context = item(0x30, uid(sop_class)) + item(0x40, uid(transfer_syntax))
+context = item(0x30, uid(context_class)) + item(0x40, uid(transfer_syntax))
 user = item(0x51, struct.pack(">I", 16384)) + item(0x52, uid("1.2.826.0.1.3680043.10.1363.999"))
 request = (struct.pack(">HH", 1, 0) + b"MAMMOCALC".ljust(16) + b"STOREAS".ljust(16) + bytes(32)
            + item(0x10, uid("1.2.840.10008.3.1.1.1"))
@@ -194,6 +196,12 @@ check "... the earlier summary says the exam has another result, and needs revie
   bash -c "grep -q 'code=\"same-exam-conflict\"' '$work/fail/$uid_a.xml' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/fail/$uid_a.xml'"
 check "... and so does the earlier result SR, in code and in its impression (H40-4)" \
   bash -c "dsrdump +Pl '$work'/fail-sr/*.dcm 2>/dev/null | grep -q 'REVIEW-NEEDED' && dsrdump +Pl '$work'/fail-sr/*.dcm 2>/dev/null | grep -q 'Warning same-exam-conflict: a later received object, not summarised'"
+
+# Hostile review 54, H54-6: a command naming another class than its presentation context (an
+# SR context, an image in the command) is refused (0x0122) and said, never success and skipped.
+check "an SR context whose command names an image class: refused 0x0122" \
+  test "$(store_as "$a" 1.2.840.10008.5.1.4.1.1.1.2 "$uid_a" "$comprehensive")" = 0122
+check "... said on the log" grep -q "its C-STORE command names SOP Class 1.2.840.10008.5.1.4.1.1.1.2, not its presentation context's" "$work/fail.log"
 
 # A re-send that fails replaces nothing the earlier object of its UID left: with its result SR's
 # name held by a directory it is answered 0xA700, and the earlier kept copy, summary and result
