@@ -111,13 +111,9 @@ std::optional<OutputLocks::Held> OutputLocks::take(std::vector<std::string> name
     lock.l_start = byte;
     lock.l_len = 1;
     const auto deadline = std::chrono::steady_clock::now() + kLongestLockWait;
-    int result = 0;
     for (;;) {
-      result = ::fcntl(held.file_, F_OFD_SETLK, &lock);
-      if (result == 0 || errno == EINTR) {
-        if (result == 0) break;
-        continue;
-      }
+      if (::fcntl(held.file_, F_OFD_SETLK, &lock) == 0) break;
+      if (errno == EINTR) continue;
       if (errno != EAGAIN && errno != EACCES) fail(path, "lock", errno);
       if (wait == Wait::No) return std::nullopt;
       if (std::chrono::steady_clock::now() >= deadline) {
