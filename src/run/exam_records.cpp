@@ -1,5 +1,9 @@
 #include "run/exam_records.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <filesystem>
@@ -527,10 +531,22 @@ namespace {
 // The output directory whose run owns the SR directory `directory` (kSrDirectoryOwnerFile), as
 // the file names it; empty where there is none.
 std::string sr_directory_owner(const fs::path& directory) {
-  std::ifstream owner(directory / kSrDirectoryOwnerFile, std::ios::binary);
-  std::string line;
-  std::getline(owner, line);
-  return line;
+  // Read without blocking and at most a path's length: a FIFO or a huge file in its place is no
+  // owner this run can be (hostile review 55, H55-3: serve blocked, or read gigabytes).
+  constexpr std::size_t kLongestOwner = 4096;
+  const std::string path = (directory / kSrDirectoryOwnerFile).string();
+  const int file = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+  if (file < 0) return errno == ENOENT ? std::string() : std::string("(unreadable)");
+  struct stat status {};
+  std::string text(kLongestOwner, '\0');
+  ssize_t got = -1;
+  if (::fstat(file, &status) == 0 && S_ISREG(status.st_mode)) {
+    got = ::read(file, text.data(), text.size());
+  }
+  ::close(file);
+  if (got <= 0) return "(not an owner file)";
+  text.resize(static_cast<std::size_t>(got));
+  return text.substr(0, text.find('\n'));
 }
 
 // What makes `directory` the output directory of a batch, hook or serve, or its SR directory,
@@ -613,11 +629,30 @@ void refuse_other_run_directory(const std::string& directory, const std::string&
 }
 
 void claim_sr_directory(const std::string& directory, const std::string& own_directory) {
-  if (same_directory(directory, own_directory) || !sr_directory_owner(directory).empty()) return;
-  std::error_code error;
-  const fs::path owner = fs::weakly_canonical(own_directory, error);
-  write_file_atomically((fs::path(directory) / kSrDirectoryOwnerFile).string(),
-                        (error ? fs::path(own_directory) : owner).string() + "\n");
+  if (same_directory(directory, own_directory)) return;
+  const fs::path marker = fs::path(directory) / kSrDirectoryOwnerFile;
+  if (sr_directory_owner(directory).empty()) {
+    // Written under a name of its own, then linked to the marker's name, which fails where
+    // another run named one meanwhile: two runs started together never both claim it (hostile
+    // review 55, H55-1: the later replaced the earlier's claim, and then its REVIEW-NEEDED SR).
+    std::error_code error;
+    const fs::path owner = fs::weakly_canonical(own_directory, error);
+    const std::string claim = marker.string() + ".claim-" + std::to_string(::getpid());
+    write_file_atomically(claim, (error ? fs::path(own_directory) : owner).string() + "\n");
+    const int linked = ::link(claim.c_str(), marker.c_str());
+    const int link_error = errno;
+    ::unlink(claim.c_str());
+    if (linked != 0 && link_error != EEXIST) {
+      throw Error(ErrorCode::OutputFailed, marker.string() + ": cannot be written (" +
+                                               std::generic_category().message(link_error) + ")");
+    }
+  }
+  const std::string named = sr_directory_owner(directory);
+  if (named.empty() || !same_directory(named, own_directory)) {
+    throw Error(ErrorCode::Usage, directory + ": the SR directory of the run writing to " + named +
+                                      " (.mammocalc-sr-owner), claimed as this run started; "
+                                      "write the SRs elsewhere");
+  }
 }
 
 }  // namespace mammocalc

@@ -178,6 +178,13 @@ check "... the hook's result SR is unchanged" test "$(cat "$work"/sr-h54/*.dcm |
 "$mammocalc" hook --out "$work/hook-h54" --dicom-dir "$work/sr-h54" samples/bir-overall-suspicious.dcm \
   >/dev/null 2>&1
 check "the same hook output directory again: accepted (got $?)" test "$(ls "$work"/sr-h54/*.dcm | wc -l)" -eq 2
+# Hostile review 55, H55-3: a marker that is no small regular file (a FIFO) is no owner, read
+# without blocking: serve refuses at once.
+mkdir -p "$work/sr-fifo"
+mkfifo "$work/sr-fifo/.mammocalc-sr-owner"
+timeout 20 "$mammocalc" serve --port 1 --out "$work/serve-fifo" --dicom-dir "$work/sr-fifo" 2>/dev/null
+status=$?
+check "serve --dicom-dir whose marker is a FIFO: exit 2 at once (got $status)" test "$status" -eq 2
 # H53-2, H53-3: the roll-up CSV takes no result SR's place and no guard file's.
 for csv in "$work/srd-h53/x.csv" "$work/out-h53b/.mammocalc-naming"; do
   "$mammocalc" summarize -o "$work/out-h53b" --dicom-out "$work/srd-h53" --rollup-csv "$csv" \
