@@ -536,6 +536,11 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
   // A part that names no breast speaks of the one an earlier part or sentence named ("Left
   // breast: skin dimpling", "Left breast is dense. Seroma present."), else of its heading's.
   Laterality named_before = breast_named_before(*reading.range);
+  // Keeps the part's word at `at` as what was not read of `breast`, quoting the sentence.
+  const auto note_unread = [&](Laterality breast, std::size_t at) {
+    reading_.unread_statements.push_back(
+        {breast, words_of(item, at, at + 1), reading.sentence.text, *item.position});
+  };
   for (std::size_t k = part_begin; k <= end; ++k) {
     const bool cut = k == end || words_.coordinates(item.tokens[k]) ||
                      std::any_of(reading.clauses.begin(), reading.clauses.end(),
@@ -583,9 +588,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
                                       item.tokens.begin() + static_cast<std::ptrdiff_t>(k),
                                       [](const Token& token) { return is_punct(token, '?'); });
       if (asked != item.tokens.begin() + static_cast<std::ptrdiff_t>(k)) {
-        const auto at = static_cast<std::size_t>(asked - item.tokens.begin());
-        reading_.unread_statements.push_back(
-            {breast, words_of(item, at, at + 1), reading.sentence.text, *item.position});
+        note_unread(breast, static_cast<std::size_t>(asked - item.tokens.begin()));
       }
       continue;
     }
@@ -613,8 +616,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     }
     if (benign_word && doubt_said) {
       // Benignity doubted or denied ("Left breast: benign is unlikely") is not read as benign.
-      reading_.unread_statements.push_back({breast, words_of(item, *benign_word, *benign_word + 1),
-                                            reading.sentence.text, *item.position});
+      note_unread(breast, *benign_word);
       continue;
     }
     called_benign = called_benign && !doubt_said;
@@ -629,8 +631,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
       if (only || (t > begin && words_.number(item.tokens[t - 1]) == 1)) one_view = t;
     }
     if (one_view) {
-      reading_.unread_statements.push_back({breast, words_of(item, *one_view, *one_view + 1),
-                                            reading.sentence.text, *item.position});
+      note_unread(breast, *one_view);
       continue;
     }
     for (std::size_t t = begin; t < k; ++t) {
@@ -642,8 +643,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
       } else if (!unread_word(item, reading, matches, t, called_benign)) {
         continue;
       }
-      reading_.unread_statements.push_back(
-          {breast, words_of(item, t, t + 1), reading.sentence.text, *item.position});
+      note_unread(breast, t);
       break;
     }
   }
