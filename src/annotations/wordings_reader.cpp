@@ -99,6 +99,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"plain-when-denied", FunctionWordRole::PlainWhenDenied},
     {"denied-is-finding", FunctionWordRole::DeniedIsFinding},
     {"otherwise", FunctionWordRole::Otherwise},
+    {"view", FunctionWordRole::View},
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
     {"lesser-degree", FunctionWordRole::LesserDegree},

@@ -627,7 +627,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
                     [&](const Token& token) { return words_.is(token, FunctionWordRole::Only); });
     std::optional<std::size_t> one_view;
     for (std::size_t t = begin; t < k && !one_view; ++t) {
-      if (!words_.is(item.tokens[t], FunctionWordRole::DeniedIsFinding)) continue;
+      if (!words_.is(item.tokens[t], FunctionWordRole::View)) continue;
       if (only || (t > begin && words_.number(item.tokens[t - 1]) == 1)) one_view = t;
     }
     if (one_view) {

@@ -151,6 +151,9 @@ enum class FunctionWordRole {
   // "visualized", a view "CC", "MLO"); German "intakt", "stabil", "Ebene". "Implant intact" is
   // plain, "Left breast: implant not intact", "MLO fehlt" are not read (hostile review 52).
   DeniedIsFinding,
+  // A view of the exam: "CC", "MLO", "view"; German "Ebene", "Aufnahme". With an only-word or
+  // "one" in its part ("CC view only", "nur eine Ebene") the exam is not complete.
+  View,
   // Says something else was found on the breast it names: "otherwise"; German "ansonsten",
   // "sonst", "übrigen". Of one breast no coded finding covers ("Left breast: otherwise
   // unremarkable") that something was not read; of both, it is what the report described.

@@ -836,6 +836,7 @@ TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
         "Both breasts: standard CC and MLO views.",
         "Left breast: only fatty tissue, implant intact.",
         "Left breast: oil cysts.",
+        "Left breast: only stable.",
         "IMPRESSION:\n1. No suspicious findings in the left breast."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
