@@ -537,9 +537,10 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
   // breast: skin dimpling", "Left breast is dense. Seroma present."), else of its heading's.
   Laterality named_before = breast_named_before(*reading.range);
   // Keeps the part's word at `at` as what was not read of `breast`, quoting the sentence.
+  bool part_of_other_breast = false;
   const auto note_unread = [&](Laterality breast, std::size_t at) {
-    reading_.unread_statements.push_back(
-        {breast, words_of(item, at, at + 1), reading.sentence.text, *item.position});
+    reading_.unread_statements.push_back({breast, words_of(item, at, at + 1), reading.sentence.text,
+                                          *item.position, part_of_other_breast});
   };
   for (std::size_t k = part_begin; k <= end; ++k) {
     const bool cut = k == end || words_.coordinates(item.tokens[k]) ||
@@ -568,7 +569,8 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     // "Contralateral breast: seroma", "Gegenseite: Hämatom": of the breast opposite one the text
     // does not say here; either may be the one no coded finding covers (hostile review 52).
     const bool other_breast = names_other_breast(item, begin, k);
-    if (other_breast && sides.empty()) {
+    part_of_other_breast = other_breast && sides.empty();
+    if (part_of_other_breast) {
       breast = Laterality::Both;
       named_before = breast;
     } else if (!sides.empty()) {

@@ -57,6 +57,9 @@ struct NarrativeReading {
     std::string word;  // the first word not read
     std::string quote;
     std::string position;
+    // Said of "the other breast" ("contralateral breast", "Gegenseite"): laterality is both,
+    // as either may be the one meant.
+    bool other_breast = false;
   };
   std::vector<UnreadStatement> unread_statements;
   // What the text states that cannot be read, quoted ("BI-RADS 7": a category that does not

@@ -521,15 +521,18 @@ void note_unread_statements(const std::vector<NarrativeReading::UnreadStatement>
                                : !covered(statement.laterality);
     if (!uncovered || std::find(said.begin(), said.end(), statement.quote) != said.end()) continue;
     said.push_back(statement.quote);
-    findings.notes.push_back({WarningCode::NarrativeUnresolved,
-                              "the text says of " +
-                                  (statement.laterality == Laterality::Both
-                                       ? std::string("both breasts, which no coded finding covers")
-                                       : "the " + std::string(to_string(statement.laterality)) +
-                                             " breast, which no coded finding covers") +
-                                  ", what this tool cannot read (\"" + statement.word + "\"): \"" +
-                                  statement.quote + "\"",
-                              statement.position});
+    findings.notes.push_back(
+        {WarningCode::NarrativeUnresolved,
+         "the text says of " +
+             (statement.other_breast ? std::string("the other breast, which may be one no "
+                                                   "coded finding covers")
+              : statement.laterality == Laterality::Both
+                  ? std::string("both breasts, which no coded finding covers")
+                  : "the " + std::string(to_string(statement.laterality)) +
+                        " breast, which no coded finding covers") +
+             ", what this tool cannot read (\"" + statement.word + "\"): \"" + statement.quote +
+             "\"",
+         statement.position});
   }
 }
 

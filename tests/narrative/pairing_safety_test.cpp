@@ -811,6 +811,15 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         << text;
   }
 }
+// What the text says of "the other breast" is said as such, not as of both breasts.
+TEST(PairingSafety49, TheOtherBreastIsSaidAsSuch) {
+  const Report report = beside_benign_coded("Contralateral breast: hematoma.");
+  EXPECT_TRUE(
+      std::any_of(report.input.notes.begin(), report.input.notes.end(), [](const ReaderNote& note) {
+        return note.code == WarningCode::NarrativeUnresolved &&
+               note.text.find("the other breast") != std::string::npos;
+      }));
+}
 TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
   for (const char* text :
        {"Left breast: no suspicious findings.",
