@@ -566,10 +566,12 @@ class StoreScp : public DcmThreadSCP {
     }
     T_DIMSE_C_StoreRQ& request = message->msg.CStoreRQ;
     const T_ASC_PresentationContextID id = context.presentationContextID;
-    ReceivedObject object{request.AffectedSOPClassUID,
-                          request.AffectedSOPInstanceUID,
-                          context.abstractSyntax.c_str(),
-                          {}};
+    // The context's class as negotiated may keep a sender's padding (a trailing space), which
+    // the command's class has lost: compared without it (hostile review 55, H55-4).
+    std::string context_class = context.abstractSyntax.c_str();
+    context_class.erase(context_class.find_last_not_of(std::string(" \0", 2)) + 1);
+    ReceivedObject object{
+        request.AffectedSOPClassUID, request.AffectedSOPInstanceUID, context_class, {}};
     if (object.sop_class_uid != object.context_sop_class_uid ||
         !is_read_sop_class(object.sop_class_uid) ||
         !is_readable_syntax(context.acceptedTransferSyntax.c_str())) {

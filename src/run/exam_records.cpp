@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -637,7 +638,10 @@ void claim_sr_directory(const std::string& directory, const std::string& own_dir
     // review 55, H55-1: the later replaced the earlier's claim, and then its REVIEW-NEEDED SR).
     std::error_code error;
     const fs::path owner = fs::weakly_canonical(own_directory, error);
-    const std::string claim = marker.string() + ".claim-" + std::to_string(::getpid());
+    // Named per process and per call: serve's workers may claim it at once (H55-2).
+    static std::atomic<unsigned long> claims{0};
+    const std::string claim = marker.string() + ".claim-" + std::to_string(::getpid()) + "-" +
+                              std::to_string(claims.fetch_add(1));
     write_file_atomically(claim, (error ? fs::path(own_directory) : owner).string() + "\n");
     const int linked = ::link(claim.c_str(), marker.c_str());
     const int link_error = errno;
@@ -650,8 +654,7 @@ void claim_sr_directory(const std::string& directory, const std::string& own_dir
   const std::string named = sr_directory_owner(directory);
   if (named.empty() || !same_directory(named, own_directory)) {
     throw Error(ErrorCode::Usage, directory + ": the SR directory of the run writing to " + named +
-                                      " (.mammocalc-sr-owner), claimed as this run started; "
-                                      "write the SRs elsewhere");
+                                      " (.mammocalc-sr-owner); write the SRs elsewhere");
   }
 }
 

@@ -486,6 +486,12 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     if (kept_name_clash()) return refuse_name_clash(said, kKeptNameTaken, written, log);
     std::optional<AtomicFile> result_sr;
     if (sr) {
+      // The SR directory may have been rotated or its mark removed since start-up (a spool that
+      // moves it away once sent), and then claimed by another run, whose SRs would replace
+      // this one's: made and claimed again, or this object fails as out of resources, said
+      // (hostile review 55, H55-2).
+      create_output_directory(config.dicom_dir);
+      claim_sr_directory(config.dicom_dir, config.output_dir);
       const std::string sr_path = (fs::path(config.dicom_dir) / sr_name).string();
       // A result SR is never named by its own UID (that derives from its content as well): a
       // file there that is is a received object's kept copy.

@@ -202,6 +202,35 @@ check "... and so does the earlier result SR, in code and in its impression (H40
 check "an SR context whose command names an image class: refused 0x0122" \
   test "$(store_as "$a" 1.2.840.10008.5.1.4.1.1.1.2 "$uid_a" "$comprehensive")" = 0122
 check "... said on the log" grep -q "its C-STORE command names SOP Class 1.2.840.10008.5.1.4.1.1.1.2, not its presentation context's" "$work/fail.log"
+# Hostile review 55, H55-4: a sender that pads the class in its association request with a
+# space (the command's class unpadded) is the same class, not refused 0x0122.
+padded=samples/bir-suspicious-core-ultrasound.dcm
+status=$(store_as "$padded" "$comprehensive" "$(uid_of "$padded")" "$comprehensive ")
+check "a presentation context whose class is padded with a space: success (got $status)" \
+  test "$status" = 0000
+# Hostile review 55, H55-2: the SR directory rotated while serving (a spool moves it away once
+# sent) is made and marked as serve's again before its next result SR; one another run claimed
+# meanwhile gets none of serve's SRs (0xA700, said), and that run's SR stays.
+mv "$work/fail-sr" "$work/fail-sr.sent"
+rotated=samples/bir-suspicious-stereotactic.dcm
+check "the SR directory moved away: the next object succeeds" \
+  test "$(store_as "$rotated" "$comprehensive" "$(uid_of "$rotated")")" = 0000
+check "... its result SR in a new SR directory, marked as serve's" \
+  test "$(ls "$work/fail-sr" | grep -cE '^2\.25\.[0-9]+\.dcm$')" -eq 1 -a \
+  "$(cat "$work/fail-sr/.mammocalc-sr-owner")" = "$(realpath "$work/fail")"
+mv "$work/fail-sr" "$work/fail-sr.sent2"
+mkdir "$work/fail-sr"
+"$mammocalc" hook --out "$work/claimer" --dicom-dir "$work/fail-sr" samples/text-german.dcm \
+  >/dev/null 2>&1
+check "another run claims the new SR directory" \
+  test "$(cat "$work/fail-sr/.mammocalc-sr-owner")" = "$(realpath "$work/claimer")"
+cp -r "$work/fail-sr" "$work/claimed-before"
+claimed=samples/bir-site-conflict.dcm
+status=$(store_as "$claimed" "$comprehensive" "$(uid_of "$claimed")")
+check "... serve's next object: 0xA700, no SR of it there (got $status)" test "$status" = A700
+check "... the other run's SR directory unchanged" diff -r "$work/fail-sr" "$work/claimed-before"
+check "... said on the log" grep -q "fail-sr: the SR directory of the run writing to .*claimer" \
+  "$work/fail.log"
 
 # A re-send that fails replaces nothing the earlier object of its UID left: with its result SR's
 # name held by a directory it is answered 0xA700, and the earlier kept copy, summary and result
