@@ -301,21 +301,25 @@ ExamRecords::Amended ExamRecords::amend(const std::string& output_dir, const std
   return {Amended::Outcome::Amended, ""};
 }
 
-ExamRecords::Amended ExamRecords::amend_sr(const std::string& path,
+ExamRecords::Amended ExamRecords::amend_sr(const std::string& path, const std::string& kept_path,
                                            const std::string& other_summary, const std::string& who,
                                            bool named_already,
                                            const std::string& source_sop_instance_uid) {
-  const EarlierFile earlier = read_earlier_output(path, kLargestSummary);
+  EarlierFile earlier = read_earlier_output(path, kLargestSummary);
   const std::string cannot =
       ", so the result SR cannot say that its exam has another result; review the exam by hand";
-  // Not there, though an earlier call wrote one: into another --dicom-dir, or sent on and
-  // removed by a forwarder (a spool). Said, not failed, as a summary removed since (review 43,
-  // R43-6): each later result would fail for good.
-  if (earlier.state == EarlierFile::State::Missing) {
+  // Not there, though an earlier call wrote one: sent on and removed by a forwarder (a spool),
+  // or into another --dicom-dir. Made again from the record's copy, amended; without one, said,
+  // not failed, as a summary removed since (review 43, R43-6): each later result would fail for
+  // good.
+  const bool gone = earlier.state == EarlierFile::State::Missing;
+  if (gone) earlier = read_earlier_output(kept_path, kLargestSummary);
+  if (gone && earlier.state == EarlierFile::State::Missing) {
     return {Amended::Outcome::Gone,
             path +
                 ": no result SR there, though an earlier call wrote one for the exam (into "
-                "another --dicom-dir, or sent on and removed since)" +
+                "another --dicom-dir, or sent on and removed since), and no copy of it in the "
+                "record of exams" +
                 cannot};
   }
   if (earlier.state != EarlierFile::State::Read) {
@@ -336,17 +340,25 @@ ExamRecords::Amended ExamRecords::amend_sr(const std::string& path,
     return {Amended::Outcome::Failed, path + ": " + failure.what() + cannot};
   }
   if (!amended) return {Amended::Outcome::SaidAlready, ""};
+  // The copy first: a failure between the two leaves the SR to amend again, from itself.
   try {
+    std::error_code error;
+    if (gone || fs::is_regular_file(fs::symlink_status(kept_path, error))) {
+      write_file_atomically(kept_path, *amended);
+    }
     write_file_atomically(path, *amended);
   } catch (const Error& failure) {
     return {Amended::Outcome::CouldNotWrite, path + ": " + failure.what() + cannot};
   }
   // Said, so that the operator sends it on again where the first went (review 43, R43-5).
+  const std::string made = gone ? ": the result SR, sent on and removed since (or written into "
+                                  "another --dicom-dir), is made again from the record of exams' "
+                                  "copy and"
+                                : ": the result SR";
   return {Amended::Outcome::Amended,
-          path +
-              ": the result SR now says that its exam has another result, as a new object (a SOP "
-              "Instance UID of its own, naming the one it replaces): send it again where it was "
-              "forwarded"};
+          path + made +
+              " now says that its exam has another result, as a new object (a SOP Instance UID "
+              "of its own, naming the one it replaces): send it again where it was forwarded"};
 }
 
 std::optional<ExamRecords::Exam> ExamRecords::open(const InputResult& result) {
@@ -432,8 +444,8 @@ std::vector<ExamRecords::Amended> ExamRecords::Exam::amend_others(
   const std::vector<Earlier> results = other_results();
   if (!result_sr_path.empty() && std::any_of(results.begin(), results.end(),
                                              [](const Earlier& other) { return other.wrote_sr; })) {
-    amended.push_back(
-        amend_sr(result_sr_path, this_summary, named_who, named_already, source_sop_instance_uid));
+    amended.push_back(amend_sr(result_sr_path, kept_sr_path(), this_summary, named_who,
+                               named_already, source_sop_instance_uid));
   }
   return amended;
 }

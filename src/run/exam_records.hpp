@@ -77,6 +77,8 @@ class ExamRecords {
     std::optional<std::string> same_result() const;
     // Whether the record holds nothing of the exam yet, from this call or another.
     bool empty() const { return lines_.empty(); }
+    // Where the copy of the exam's result SR is kept (kept_result_sr_path).
+    std::string kept_sr_path() const { return kept_result_sr_path(path_); }
     // Records that `summary_name` now holds this result (replacing what the record said of that
     // name; a result's SR written once stays written). An empty name records a result not
     // summarised, once. Throws Error(OutputFailed) naming the record file.
@@ -139,11 +141,14 @@ class ExamRecords {
   // summary: its review code and impression say the exam has another result, the one summarised
   // to `other_summary` (result_sr_with_warning; hostile review 40, H40-4, review 41, R41-10).
   // Never read unless a regular file; an SR that is no result SR of mammocalc is Failed.
-  // One missing, though the record says it was written (a call with another --dicom-dir, or
-  // removed), is Failed too: the SR that was sent on does not say so (hostile review 42, H42-6).
-  static Amended amend_sr(const std::string& path, const std::string& other_summary,
-                          const std::string& who, bool named_already,
-                          const std::string& source_sop_instance_uid);
+  // One missing, though the record says it was written (sent on and removed by a spool, or a
+  // call with another --dicom-dir), is made again at `path` from the copy at `kept_path`
+  // (kept_result_sr_path), amended, so that the SR sent on is corrected (hostile review 54,
+  // H54-4); without a copy it is Gone: the SR that was sent on does not say so (H42-6). The copy
+  // is amended with it, so a later result amends what was last sent.
+  static Amended amend_sr(const std::string& path, const std::string& kept_path,
+                          const std::string& other_summary, const std::string& who,
+                          bool named_already, const std::string& source_sop_instance_uid);
 
   // A random mark for the lines of one call (or one received object).
   static std::string new_mark();

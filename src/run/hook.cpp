@@ -97,6 +97,8 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   SummaryFiles files;
   files.output_dir = config.output_dir;
   files.dicom_out_dir = config.dicom_dir;
+  files.record_directory =
+      (std::filesystem::path(config.output_dir) / ExamRecords::kDirectoryName).string();
   ExitCode exit_code = ExitCode::Success;
   // Directories the walk could not use: a symlink loop is skipped, an unlistable one failed.
   for (const IndexEntry& entry : unreadable) {

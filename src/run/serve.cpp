@@ -501,6 +501,13 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
       result_sr.emplace(sr_path);
       result_sr->write(sr->bytes);
     }
+    // A copy beside the exam's record, from which the corrected SR is made once a later result
+    // arrives after this one was sent on and removed (hostile review 54, H54-4).
+    std::optional<AtomicFile> kept_sr;
+    if (sr && recorded) {
+      kept_sr.emplace(recorded->kept_sr_path());
+      kept_sr->write(sr->bytes);
+    }
     AtomicFile summary_file((fs::path(config.output_dir) / summary_name).string());
     summary_file.write(summary);
     if (recorded) {
@@ -510,6 +517,7 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
       amend_others(summary_name);
     }
     keep_copy();
+    if (kept_sr) kept_sr->commit();
     if (result_sr) result_sr->commit();
     summary_file.commit();
     std::string summarised_said = "mammocalc serve: " + name + ": summarised to " + summary_name;

@@ -328,9 +328,18 @@ void write_outputs(const InputResult& result, const std::string& name, const Sum
   // that fails replaces nothing an earlier run left of it (its SR, its page, its summary), and
   // nothing of it appears.
   std::optional<AtomicFile> dicom;
+  std::optional<AtomicFile> kept_dicom;
   if (!files.dicom_out_dir.empty()) {
     dicom.emplace(result_sr_path(files, result));
     dicom->write(result.dicom.bytes);
+    // Only beside a record of the exam: the record says the SR was written.
+    const fs::path record = fs::path(files.record_directory) / result.exam_sop_instance_uid;
+    std::error_code error;
+    if (!files.record_directory.empty() && is_uid(result.exam_sop_instance_uid, 2) &&
+        fs::is_regular_file(fs::symlink_status(record, error))) {
+      kept_dicom.emplace(kept_result_sr_path(record.string()));
+      kept_dicom->write(result.dicom.bytes);
+    }
   }
   std::optional<AtomicFile> page;
   if (files.html) {
@@ -354,6 +363,7 @@ void write_outputs(const InputResult& result, const std::string& name, const Sum
                                                "), and would say what the summary no longer does");
     }
   }
+  if (kept_dicom) kept_dicom->commit(flush);
   if (dicom) dicom->commit(flush);
   if (page) page->commit(flush);
   summary.commit(flush);
@@ -362,6 +372,8 @@ void write_outputs(const InputResult& result, const std::string& name, const Sum
 std::string result_sr_path(const SummaryFiles& files, const InputResult& result) {
   return (fs::path(files.dicom_out_dir) / (result.dicom.file_stem + ".dcm")).string();
 }
+
+std::string kept_result_sr_path(const std::string& record_file) { return record_file + ".sr.dcm"; }
 
 bool holds_bytes(const std::string& path, const std::string& bytes) {
   const EarlierFile file = read_earlier_output(path, bytes.size());

@@ -25,7 +25,15 @@ struct SummaryFiles {
   std::string output_dir;     // the summaries, NAME.xml
   bool html = false;          // also a review page per exam, NAME.html
   std::string dicom_out_dir;  // also a DICOM SR per exam (WrittenSr::file_stem); empty: none
+  // The record of exams (hook, serve), where a copy of each result SR is kept beside the exam's
+  // record (kept_result_sr_path): empty, none.
+  std::string record_directory;
 };
+
+// Where a copy of the result SR of the exam recorded in `record_file` (the record of exams'
+// file of one exam) is kept. A spool that sends the SR on removes it from the SR directory; a
+// later result of the exam then makes the corrected SR from this copy (hostile review 54, H54-4).
+std::string kept_result_sr_path(const std::string& record_file);
 
 // What one input produced: its index entry and, when summarised, the summary to write.
 struct InputResult {

@@ -190,8 +190,10 @@ sr_amended=$(sha1sum <"$sr_file")
 "$mammocalc" hook --dicom-out --out "$work/sr" "$work/in/suspicious.dcm" 2>/dev/null
 check "... refused again: the amended SR as it was" test "$(sha1sum <"$sr_file")" = "$sr_amended"
 # Hostile review 42, H42-5: another exam's result SR under the exam's SR name is never amended
-# (exit 3, said); H42-6: no SR where the record says one was written (another --dicom-dir) is
-# said as an SR that cannot say so, not as one removed.
+# (exit 3, said); H42-6: no SR where the record says one was written (another --dicom-dir, or a
+# spool that sent it on) is made again from the record's copy, amended (hostile review 54,
+# H54-4: the SR sent on said no review, and nothing corrected it); without a copy it is said as
+# an SR that cannot say so.
 "$mammocalc" hook --dicom-out --out "$work/foreign" "$work/in/benign.dcm" 2>/dev/null
 foreign_sr=$(ls "$work/foreign"/*.dcm)
 "$mammocalc" summarize --dicom-out "$work/other-exam-sr.dcm" samples/bir-known-malignancy.dcm >/dev/null 2>&1
@@ -201,9 +203,25 @@ check "H42-5: another exam's result SR under the name: exit 3, said" \
   bash -c "test $? -eq 3 && grep -q 'not a result SR of mammocalc (its evidence is another source SR)' '$work/foreign.err'"
 check "... and left as it was" cmp -s "$work/other-exam-sr.dcm" "$foreign_sr"
 "$mammocalc" hook --dicom-dir "$work/other-place-sr" --out "$work/other-place" "$work/in/benign.dcm" 2>/dev/null
+rm "$work/other-place/.mammocalc-exams/$uid.sr.dcm"
 "$mammocalc" hook --dicom-out --out "$work/other-place" "$work/in/suspicious.dcm" 2>"$work/other-place.err"
-check "H42-6: the SR written into another --dicom-dir: said (a log line: a spool may have sent it on; R43-6)" \
+check "H42-6: the SR written into another --dicom-dir, no copy kept: said (a log line; R43-6)" \
   bash -c "test $? -eq 1 && grep -q 'no result SR there, though an earlier call wrote one for the exam' '$work/other-place.err'"
+"$mammocalc" hook --dicom-dir "$work/spool-sr" --out "$work/spool" "$work/in/benign.dcm" 2>/dev/null
+sent_sr=$(ls "$work/spool-sr"/*.dcm)
+sent_uid=$(dcmdump +P 0008,0018 "$sent_sr" | sed -n 's/.*\[\(.*\)\].*/\1/p')
+check "H54-4: the first result SR says no review" \
+  bash -c "dsrdump +Pl '$sent_sr' 2>/dev/null | grep -q 'NO-REVIEW'"
+mkdir -p "$work/sent-on"
+mv "$sent_sr" "$work/sent-on/"
+"$mammocalc" hook --dicom-dir "$work/spool-sr" --out "$work/spool" "$work/in/suspicious.dcm" 2>"$work/spool.err"
+check "... sent on and removed, then another result: not summarised (exit 1)" test $? -eq 1
+check "... the result SR made again, saying the exam needs review" \
+  bash -c "dsrdump +Pl '$sent_sr' 2>/dev/null | grep -q 'REVIEW-NEEDED' && dsrdump +Pl '$sent_sr' 2>/dev/null | grep -q 'Warning same-exam-conflict'"
+check "... as a new object naming the one sent on (Predecessor Documents Sequence)" \
+  bash -c "dcmdump '$sent_sr' | grep -q 'PredecessorDocumentsSequence' && dcmdump +P 0040,a360 '$sent_sr' >/dev/null && test \"\$(dcmdump +P 0008,0018 '$sent_sr' | tail -1 | sed -n 's/.*\[\(.*\)\].*/\1/p')\" != '$sent_uid' && dcmdump '$sent_sr' | grep -q '$sent_uid'"
+check "... said, to be sent on" \
+  grep -q "$sent_sr: the result SR, sent on and removed since (or written into another --dicom-dir), is made again from the record of exams' copy and now says that its exam has another result" "$work/spool.err"
 "$mammocalc" summarize --read-own -o "$work/sr-read.xml" "$sr_file" >/dev/null 2>&1
 check "... read back with --read-own: the exam needs review" \
   grep -q '<exam [^>]*needsReview="true"' "$work/sr-read.xml"

@@ -208,6 +208,23 @@ padded=samples/bir-suspicious-core-ultrasound.dcm
 status=$(store_as "$padded" "$comprehensive" "$(uid_of "$padded")" "$comprehensive ")
 check "a presentation context whose class is padded with a space: success (got $status)" \
   test "$status" = 0000
+# Hostile review 54, H54-4: a result SR sent on and removed (a spool), then another result under
+# its UID: the result SR is made again from the record's copy, saying the exam needs review.
+spooled=samples/bir-benign-followup-biopsy.dcm
+spooled_uid=$(uid_of "$spooled")
+ls "$work/fail-sr" >"$work/sr-before"
+check "an object whose result SR a spool will send on: success" \
+  test "$(store_as "$spooled" "$comprehensive" "$spooled_uid")" = 0000
+spooled_sr=$(ls "$work/fail-sr" | grep -vxF -f "$work/sr-before")
+mkdir -p "$work/spooled"
+mv "$work/fail-sr/$spooled_sr" "$work/spooled/"
+cp "$b" "$work/spooled-other.dcm"
+dcmodify -nb -m "(0008,0018)=$spooled_uid" "$work/spooled-other.dcm" >/dev/null 2>&1
+check "... another result under its UID: refused 0xC000" \
+  test "$(store_as "$work/spooled-other.dcm" "$comprehensive" "$spooled_uid")" = C000
+check "... the result SR made again, saying the exam needs review" \
+  bash -c "dsrdump +Pl '$work/fail-sr/$spooled_sr' 2>/dev/null | grep -q 'REVIEW-NEEDED'"
+check "... said on the log, to be sent on" grep -q "$spooled_sr: the result SR, sent on and removed since (or written into another --dicom-dir), is made again" "$work/fail.log"
 # Hostile review 55, H55-2: the SR directory rotated while serving (a spool moves it away once
 # sent) is made and marked as serve's again before its next result SR; one another run claimed
 # meanwhile gets none of serve's SRs (0xA700, said), and that run's SR stays.
