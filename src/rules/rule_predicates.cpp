@@ -1704,10 +1704,11 @@ std::vector<TextDiscordance> text_discordances(const Findings& findings,
 
 namespace {
 
-// The exam's reading of finding `index` (ExamContext::text_discordances).
+// The exam's reading of finding `index` (ExamContext::text_discordances); none before the
+// findings are decided.
 TextDiscordance discordance_of(const ExamContext& exam, std::size_t index) {
-  if (index < exam.text_discordances.size()) return exam.text_discordances[index];
-  return text_discordance(exam.findings, *exam.decisions, index);
+  return index < exam.text_discordances.size() ? exam.text_discordances[index]
+                                               : TextDiscordance::None;
 }
 
 }  // namespace

@@ -411,25 +411,12 @@ std::vector<std::size_t> indices_of(const Findings& findings, Keep keep) {
   return indices;
 }
 
-// An exam's context for its check and exam rows, once every finding is decided.
-ExamContext decided_exam(const Findings& findings, std::optional<Category> findings_category,
-                         const std::vector<Action>& actions,
-                         const std::vector<Decision>& decisions) {
-  return {findings,
-          findings_category,
-          actions,
-          &decisions,
-          predicates::text_discordances(findings, decisions),
-          indices_of(findings, [](const Finding& f) { return f.origin == Origin::Narrative; }),
-          indices_of(findings, [](const Finding& f) { return f.results_by_breast.has_value(); })};
-}
-
 // The check rows that weigh the report's overall statements against each finding, once every
 // finding is decided (an overall category may rest on any finding of its breast).
 void check_against_overall(const Findings& findings, std::vector<Decision>& decisions,
                            const SiteProfile& profile) {
   static const std::vector<Action> no_actions;
-  const ExamContext exam_context = decided_exam(findings, std::nullopt, no_actions, decisions);
+  const ExamContext exam_context(findings, std::nullopt, no_actions, &decisions);
   for (std::size_t i = 0; i < decisions.size(); ++i) {
     Decision& decision = decisions[i];
     RuleContext context{findings.findings[i],
@@ -551,7 +538,7 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     actions.insert(decision.recommendation.action);
   }
   exam.actions.assign(actions.begin(), actions.end());
-  assess_exam(decided_exam(findings, findings_category, exam.actions, decisions), profile, exam);
+  assess_exam(ExamContext(findings, findings_category, exam.actions, &decisions), profile, exam);
   const bool counts_unassessed =
       std::any_of(exam.trace.begin(), exam.trace.end(),
                   [](const FiredRule& fired) { return fired.outcome.counts_unassessed_findings; });
@@ -611,6 +598,21 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
 }
 
 }  // namespace
+
+ExamContext::ExamContext(const Findings& exam_findings, std::optional<Category> category,
+                         const std::vector<Action>& exam_actions,
+                         const std::vector<Decision>* exam_decisions)
+    : findings(exam_findings),
+      findings_category(category),
+      actions(exam_actions),
+      decisions(exam_decisions),
+      text_discordances(exam_decisions != nullptr
+                            ? predicates::text_discordances(exam_findings, *exam_decisions)
+                            : std::vector<TextDiscordance>()),
+      text_findings(indices_of(exam_findings,
+                               [](const Finding& f) { return f.origin == Origin::Narrative; })),
+      result_holders(indices_of(
+          exam_findings, [](const Finding& f) { return f.results_by_breast.has_value(); })) {}
 
 std::optional<Category> unassessed_category(const Findings& findings, Laterality breast) {
   std::optional<Category> highest;

@@ -161,17 +161,23 @@ enum class TextDiscordance {
   NotPaired,
 };
 
+// The lists below are derived once per exam, here and nowhere else, so they always match the
+// findings: rows that walked every finding again for each finding made large reports
+// quadratic (hostile review 53, H53-4).
 struct ExamContext {
+  ExamContext(const Findings& exam_findings, std::optional<Category> category,
+              const std::vector<Action>& exam_actions,
+              const std::vector<Decision>* exam_decisions = nullptr);
   const Findings& findings;
-  std::optional<Category> findings_category;         // the highest final category over the findings
-  const std::vector<Action>& actions;                // the findings' actions
-  const std::vector<Decision>* decisions = nullptr;  // one per finding, same order
+  const std::optional<Category> findings_category;  // the highest final category over the findings
+  const std::vector<Action>& actions;               // the findings' actions
+  const std::vector<Decision>* const decisions;     // one per finding, same order; or none
   // One per finding when decisions are set (predicates::text_discordances), else empty.
-  std::vector<TextDiscordance> text_discordances{};
+  const std::vector<TextDiscordance> text_discordances;
   // The findings read from text, in order: the rows of each coded finding look at these only.
-  std::vector<std::size_t> text_findings{};
+  const std::vector<std::size_t> text_findings;
   // The findings whose intervention results were applied by breast (Finding::results_by_breast).
-  std::vector<std::size_t> result_holders{};
+  const std::vector<std::size_t> result_holders;
 };
 
 // What a predicate may look at.

@@ -173,7 +173,8 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
     throw;
   }
   read_run_annotations(evaluation, "mammocalc", errors);
-  const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir};
+  // No record of exams: a batch names and replaces its own outputs by its inputs.
+  const SummaryFiles files{config.output_dir, config.html, config.dicom_out_dir, ""};
   const unsigned jobs = std::max(1u, config.jobs);
   const std::size_t chunk_size = kChunkPerJob * jobs;
   // The inputs an annotation file names, found before any is summarised: a file that another

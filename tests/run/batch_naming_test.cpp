@@ -54,7 +54,7 @@ TEST(WithdrawOutputs, RemovesTheSummaryItsPageAndItsSrOnly) {
   dir.file("1.2.3.html", "page");
   dir.file("1.2.3-2.xml", "another input's summary");
   dir.file("result.dcm", "sr");
-  const SummaryFiles files{out.string(), true, out.string()};
+  const SummaryFiles files{out.string(), true, out.string(), ""};
   const WithdrawnOutputs withdrawn = withdraw_outputs("1.2.3.xml", files, "result");
   EXPECT_EQ(withdrawn.removed.size(), 3U);
   EXPECT_TRUE(withdrawn.problems.empty());
