@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <iterator>
+#include <numeric>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -272,32 +273,54 @@ std::optional<int> follow_up_urgency(const Code& code) {
   }
 }
 
-// The follow-ups of a set that ask for less than `rules` (an action's urgency): every one that
+// The urgency below which follow-ups of a set ask for less than `rules` (an action's urgency),
+// given each one's urgency (follow_up_urgency; none for a taken or unrated one): every one that
 // names a procedure when even the most they ask for is less; else those asking for no more than
 // routine screening, which no sequence explains. Magnification views then a biopsy is a work-up;
 // a normal interval beside a biopsy contradicts it, and the biopsy must not hide it (hostile
 // review 27, H27-10).
-std::vector<Code> asking_less(const std::vector<Code>& follow_ups, int rules) {
-  std::optional<int> most;
-  for (const Code& code : follow_ups) {
-    const std::optional<int> urgency = follow_up_urgency(code);
-    if (urgency && (!most || *urgency > *most)) most = urgency;
-  }
-  if (!most) return {};
+std::optional<int> asking_less_below(const std::vector<std::optional<int>>& urgencies, int rules) {
+  const std::optional<int> most =
+      std::accumulate(urgencies.begin(), urgencies.end(), std::optional<int>(),
+                      [](std::optional<int> most_yet, const std::optional<int>& urgency) {
+                        return urgency && (!most_yet || *urgency > *most_yet) ? urgency : most_yet;
+                      });
+  if (!most) return std::nullopt;
   constexpr int kRoutine = 1;  // follow_up_urgency of a normal interval
-  const int below = *most < rules ? rules : std::min(rules, kRoutine + 1);
-  std::vector<Code> less;
-  std::copy_if(follow_ups.begin(), follow_ups.end(), std::back_inserter(less),
-               [&](const Code& code) {
-                 const std::optional<int> urgency = follow_up_urgency(code);
-                 return urgency && *urgency < below;
-               });
-  return less;
+  return *most < rules ? rules : std::min(rules, kRoutine + 1);
+}
+
+std::vector<std::optional<int>> urgencies_of(const std::vector<Code>& follow_ups) {
+  std::vector<std::optional<int>> urgencies(follow_ups.size());
+  std::transform(follow_ups.begin(), follow_ups.end(), urgencies.begin(), follow_up_urgency);
+  return urgencies;
+}
+
+// The follow-ups among `items` (each one's code: code_of) whose urgency is below `below`, in
+// words.
+template <typename CodeOf, typename Item>
+std::string described_below(const std::vector<Item>& items,
+                            const std::vector<std::optional<int>>& urgencies, int below,
+                            CodeOf code_of) {
+  std::string listed;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!urgencies[i] || *urgencies[i] >= below) continue;
+    listed += (listed.empty() ? "" : ", ") + describe(code_of(items[i]));
+  }
+  return listed;
+}
+
+bool any_below(const std::vector<std::optional<int>>& urgencies, int below) {
+  return std::any_of(urgencies.begin(), urgencies.end(), [&](const std::optional<int>& urgency) {
+    return urgency && *urgency < below;
+  });
 }
 
 // Reported follow-ups that ask for less than the rules chose (row W20): each of the finding's own
 // follow-ups, then of each overall statement that may be about it (those it took as its own
-// aside), below the rules' action; and an interval later than the rules want.
+// aside), below the rules' action; and an interval later than the rules want. The statements'
+// urgencies are the exam's, rated once (ExamContext::follow_up_urgencies): a report of thousands
+// of findings and hundreds of statements rated each pair (hostile review 53, H53-4).
 std::vector<std::string> follow_ups_asking_less(const RuleContext& context, const Decision& decided,
                                                 const ExamContext* exam) {
   const Finding& finding = context.finding;
@@ -307,18 +330,21 @@ std::vector<std::string> follow_ups_asking_less(const RuleContext& context, cons
                               rules_choice_words(recommendation) +
                               ": the rules' choice stands, the radiologist's is shown beside it";
   std::vector<std::string> texts;
-  const auto said = [](const std::vector<Code>& codes) {
+  const auto code_itself = [](const Code& code) -> const Code& { return code; };
+  const auto all_described = [](const std::vector<Code>& codes) {
     std::string listed;
     for (const Code& code : codes) listed += (listed.empty() ? "" : ", ") + describe(code);
     return listed;
   };
-  const std::vector<Code> own = asking_less(finding.reported_follow_up, rules);
-  if (!own.empty()) {
-    texts.push_back("reported follow-up " + said(own) +
-                    (own.size() < finding.reported_follow_up.size()
-                         ? " (beside " + said(finding.reported_follow_up) + ")"
-                         : "") +
-                    against);
+  const std::vector<std::optional<int>> own_urgencies = urgencies_of(finding.reported_follow_up);
+  if (const std::optional<int> below = asking_less_below(own_urgencies, rules);
+      below && any_below(own_urgencies, *below)) {
+    const bool all = std::all_of(own_urgencies.begin(), own_urgencies.end(),
+                                 [&](const std::optional<int>& u) { return u && *u < *below; });
+    texts.push_back(
+        "reported follow-up " +
+        described_below(finding.reported_follow_up, own_urgencies, *below, code_itself) +
+        (all ? "" : " (beside " + all_described(finding.reported_follow_up) + ")") + against);
   }
   const MonthsWindow window = rules_window(recommendation.action);
   for (const FollowUpInterval& interval : finding.reported_follow_up_intervals) {
@@ -330,26 +356,40 @@ std::vector<std::string> follow_ups_asking_less(const RuleContext& context, cons
   // One text for every overall statement that asks for less, naming the first few: a report with
   // thousands of findings and hundreds of statements would otherwise give a text per pair.
   constexpr std::size_t kNamed = 3;
+  const auto late = [&](const FollowUpInterval& interval) {
+    return window.latest && interval.months > *window.latest;
+  };
+  const auto stated_code = [](const StatedFollowUp& stated) -> const Code& { return stated.code; };
   std::size_t less = 0;
   std::string named;
+  std::vector<std::optional<int>> untaken;
   for (const std::size_t index : finding.overall_statement_indices) {
     const OverallStatement& statement = exam->findings.overall_statements.at(index);
-    std::vector<Code> codes;
-    for (const StatedFollowUp& stated : statement.follow_up) {
-      const bool taken =
-          std::any_of(finding.reported_follow_up.begin(), finding.reported_follow_up.end(),
-                      [&](const Code& c) { return same_concept(c, stated.code); });
-      if (!taken) codes.push_back(stated.code);
+    const std::vector<std::optional<int>>* urgencies = &exam->follow_up_urgencies.at(index);
+    // A follow-up the finding took as its own is weighed with the finding's, not again here.
+    if (!finding.reported_follow_up.empty()) {
+      untaken = *urgencies;
+      for (std::size_t i = 0; i < statement.follow_up.size(); ++i) {
+        const Code& code = statement.follow_up[i].code;
+        if (std::any_of(finding.reported_follow_up.begin(), finding.reported_follow_up.end(),
+                        [&](const Code& c) { return same_concept(c, code); })) {
+          untaken[i] = std::nullopt;
+        }
+      }
+      urgencies = &untaken;
     }
-    const std::vector<Code> overall = asking_less(codes, rules);
-    // Its intervals later than the rules want count as a follow-up asking for less (H27-11).
-    std::string asked = said(overall);
-    for (const FollowUpInterval& interval : statement.intervals) {
-      if (!window.latest || interval.months <= *window.latest) continue;
-      asked += (asked.empty() ? "" : ", ") + interval_words(interval);
+    const std::optional<int> below = asking_less_below(*urgencies, rules);
+    const bool asks_less = below && any_below(*urgencies, *below);
+    if (!asks_less && std::none_of(statement.intervals.begin(), statement.intervals.end(), late)) {
+      continue;
     }
-    if (asked.empty()) continue;
     if (++less > kNamed) continue;
+    // Its intervals later than the rules want count as a follow-up asking for less (H27-11).
+    std::string asked =
+        asks_less ? described_below(statement.follow_up, *urgencies, *below, stated_code) : "";
+    for (const FollowUpInterval& interval : statement.intervals) {
+      if (late(interval)) asked += (asked.empty() ? "" : ", ") + interval_words(interval);
+    }
     named += (named.empty() ? "" : "; ") + asked + " for " + breast_words(statement.laterality) +
              (statement.position.empty() ? "" : " (" + statement.position + ")");
   }
@@ -1688,6 +1728,20 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
   const bool benign = category == Category::Negative1 || category == Category::Benign2;
   if (!text.paired_with && !benign) return TextDiscordance::NotPaired;
   return TextDiscordance::None;
+}
+
+std::vector<std::vector<std::optional<int>>> statement_follow_up_urgencies(
+    const Findings& findings) {
+  std::vector<std::vector<std::optional<int>>> all(findings.overall_statements.size());
+  std::transform(findings.overall_statements.begin(), findings.overall_statements.end(),
+                 all.begin(), [](const OverallStatement& statement) {
+                   std::vector<std::optional<int>> urgencies(statement.follow_up.size());
+                   std::transform(
+                       statement.follow_up.begin(), statement.follow_up.end(), urgencies.begin(),
+                       [](const StatedFollowUp& stated) { return follow_up_urgency(stated.code); });
+                   return urgencies;
+                 });
+  return all;
 }
 
 std::vector<TextDiscordance> text_discordances(const Findings& findings,

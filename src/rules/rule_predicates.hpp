@@ -173,5 +173,10 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
 // finding by the rows of every other finding it would cost the square of the findings.
 std::vector<TextDiscordance> text_discordances(const Findings& findings,
                                                const std::vector<Decision>& decisions);
+// How much each overall statement's follow-ups ask for (one list per statement, one urgency per
+// follow-up; none for one that names no procedure), once per exam
+// (ExamContext::follow_up_urgencies): row W20 weighs every finding against every statement.
+std::vector<std::vector<std::optional<int>>> statement_follow_up_urgencies(
+    const Findings& findings);
 
 }  // namespace mammocalc::predicates

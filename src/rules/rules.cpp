@@ -611,8 +611,9 @@ ExamContext::ExamContext(const Findings& exam_findings, std::optional<Category> 
                             : std::vector<TextDiscordance>()),
       text_findings(indices_of(exam_findings,
                                [](const Finding& f) { return f.origin == Origin::Narrative; })),
-      result_holders(indices_of(
-          exam_findings, [](const Finding& f) { return f.results_by_breast.has_value(); })) {}
+      result_holders(indices_of(exam_findings,
+                                [](const Finding& f) { return f.results_by_breast.has_value(); })),
+      follow_up_urgencies(predicates::statement_follow_up_urgencies(exam_findings)) {}
 
 std::optional<Category> unassessed_category(const Findings& findings, Laterality breast) {
   std::optional<Category> highest;

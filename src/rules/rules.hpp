@@ -178,6 +178,9 @@ struct ExamContext {
   const std::vector<std::size_t> text_findings;
   // The findings whose intervention results were applied by breast (Finding::results_by_breast).
   const std::vector<std::size_t> result_holders;
+  // Per overall statement, how much each of its follow-ups asks for
+  // (predicates::statement_follow_up_urgencies).
+  const std::vector<std::vector<std::optional<int>>> follow_up_urgencies;
 };
 
 // What a predicate may look at.
