@@ -100,6 +100,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"denied-is-finding", FunctionWordRole::DeniedIsFinding},
     {"otherwise", FunctionWordRole::Otherwise},
     {"view", FunctionWordRole::View},
+    {"incomplete", FunctionWordRole::Incomplete},
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
     {"lesser-degree", FunctionWordRole::LesserDegree},

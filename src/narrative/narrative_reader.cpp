@@ -455,6 +455,50 @@ bool Reader::names_suspicion(const PhraseMatch& match) const {
   return term != Category::Negative1 && term != Category::Benign2;
 }
 
+std::optional<std::size_t> Reader::benign_doubted(const Item& item, const SentenceReading& reading,
+                                                  const std::vector<PhraseMatch>& matches,
+                                                  std::size_t begin, std::size_t end) const {
+  bool doubt_said = false;
+  std::optional<std::size_t> benign_word;
+  for (std::size_t t = begin; t < end; ++t) {
+    const bool calls = words_.is(item.tokens[t], FunctionWordRole::CallsBenign);
+    // "benign" within "probably benign" is no benign call but a 3.
+    const bool in_suspicion = std::any_of(matches.begin(), matches.end(), [&](const auto& m) {
+      return m.begin <= t && t < m.end && names_suspicion(m);
+    });
+    // A benign or clearing word within a phrase that only looks like a negation says it no longer
+    // holds or holds in part ("no longer benign-appearing", "nicht mehr unauffällig", "not only
+    // benign"): every such lexicon phrase around one denies or doubts it.
+    const bool in_pseudo =
+        (calls || words_.is(item.tokens[t], FunctionWordRole::ClearsBreast)) &&
+        std::any_of(reading.triggers.begin(), reading.triggers.end(), [t](const Trigger& trigger) {
+          return trigger.role == ContextRole::Pseudo && trigger.begin <= t && t < trigger.end;
+        });
+    const bool doubts = in_suspicion || in_pseudo ||
+                        (words_.is(item.tokens[t], FunctionWordRole::Doubt) &&
+                         !words_.is(item.tokens[t], FunctionWordRole::Or));
+    if (!calls && !doubts) continue;
+    if ((calls || in_pseudo) && !benign_word) benign_word = t;
+    // Denied or doubted; a benign word of the past ("prior biopsy with benign result") is read.
+    if (doubts ||
+        (calls && status_of(item, reading, t, t + 1, false).status == MentionStatus::Negated)) {
+      doubt_said = true;
+    }
+  }
+  return doubt_said ? benign_word : std::nullopt;
+}
+
+bool Reader::called_benign_in(const Item& item, const SentenceReading& reading, std::size_t begin,
+                              std::size_t end) const {
+  for (std::size_t t = begin; t < end; ++t) {
+    if (words_.is(item.tokens[t], FunctionWordRole::CallsBenign) &&
+        status_of(item, reading, t, t + 1, false).status == MentionStatus::Affirmed) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool Reader::unread_word(const Item& item, const SentenceReading& reading,
                          const std::vector<PhraseMatch>& matches, std::size_t at,
                          bool called_benign) const {
@@ -566,6 +610,14 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
       }
     }
     Laterality breast = named_before;
+    // Benignity doubted or denied in a part that names no breast ("IMPRESSION: Probably
+    // benign.", "Beurteilung: wahrscheinlich gutartig."): what the report says of the exam, which
+    // the coded findings may not say (hostile review 52).
+    // (npos: none)
+    const std::size_t doubted_benign =
+        about_calcifications
+            ? std::string::npos
+            : benign_doubted(item, reading, matches, begin, k).value_or(std::string::npos);
     // "Contralateral breast: seroma", "Gegenseite: Hämatom": of the breast opposite one the text
     // does not say here; either may be the one no coded finding covers (hostile review 52).
     const bool other_breast = names_other_breast(item, begin, k);
@@ -583,7 +635,10 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     } else if (breast == Laterality::Unknown && !sentence_names_breast && reading.heading_side) {
       breast = reading.heading_side->value;
     }
-    if (breast == Laterality::Unknown) continue;
+    if (breast == Laterality::Unknown) {
+      if (doubted_benign != std::string::npos) note_unread(Laterality::Both, doubted_benign);
+      continue;
+    }
     if (about_calcifications) {
       // A kind of calcification asked about ("Left breast: fat necrosis?") is not read.
       const auto asked = std::find_if(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -598,30 +653,12 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     // calcifications right, spiculated mass left" calls the mass nothing).
     // Only where "benign" is affirmed and nothing doubts it ("benign is unlikely", "cannot be
     // called benign").
-    bool called_benign = false;
-    bool doubt_said = false;
-    std::optional<std::size_t> benign_word;
-    for (std::size_t t = begin; t < k; ++t) {
-      const bool calls = words_.is(item.tokens[t], FunctionWordRole::CallsBenign);
-      // "benign" within "probably benign" is no benign call but a 3.
-      const bool in_suspicion = std::any_of(matches.begin(), matches.end(), [&](const auto& m) {
-        return m.begin <= t && t < m.end && names_suspicion(m);
-      });
-      const bool doubts = in_suspicion || (words_.is(item.tokens[t], FunctionWordRole::Doubt) &&
-                                           !words_.is(item.tokens[t], FunctionWordRole::Or));
-      if (!calls && !doubts) continue;
-      if (calls && !benign_word) benign_word = t;
-      const MentionStatus status = status_of(item, reading, t, t + 1, false).status;
-      if (calls && status == MentionStatus::Affirmed) called_benign = true;
-      // Denied or doubted; a benign word of the past ("prior biopsy with benign result") is read.
-      if (doubts || (calls && status == MentionStatus::Negated)) doubt_said = true;
-    }
-    if (benign_word && doubt_said) {
+    if (doubted_benign != std::string::npos) {
       // Benignity doubted or denied ("Left breast: benign is unlikely") is not read as benign.
-      note_unread(breast, *benign_word);
+      note_unread(breast, doubted_benign);
       continue;
     }
-    called_benign = called_benign && !doubt_said;
+    const bool called_benign = called_benign_in(item, reading, begin, k);
     // One view only ("CC view only", "nur eine Ebene", "one view"): the exam is not complete.
     const bool only =
         std::any_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -657,8 +694,17 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
 // there (narrative-unresolved, E8; hostile review 48, H48-1, H48-8). One denied ("No biopsy
 // pending") is none.
 void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
+  const auto category_zero = [&](std::size_t before) {
+    return std::any_of(
+        item.tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->begin),
+        item.tokens.begin() + static_cast<std::ptrdiff_t>(before),
+        [](const Token& token) { return token.kind == TokenKind::Number && token.folded == "0"; });
+  };
   for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
-    if (!words_.is(item.tokens[k], FunctionWordRole::Awaited)) continue;
+    // "Incomplete" after a category 0 ("BI-RADS 0: Incomplete") names the category read.
+    const bool incomplete =
+        words_.is(item.tokens[k], FunctionWordRole::Incomplete) && !category_zero(k);
+    if (!incomplete && !words_.is(item.tokens[k], FunctionWordRole::Awaited)) continue;
     if (status_of(item, reading, k, k + 1, true).status == MentionStatus::Negated) continue;
     reading_.notes.push_back({WarningCode::NarrativeUnresolved,
                               "the text says a result or work-up is awaited or declined: \"" +

@@ -480,6 +480,8 @@ class Reader {
   bool lesion_now(const Item& item, const SentenceReading& reading,
                   const std::vector<PhraseMatch>& matches, std::size_t begin,
                   std::size_t end) const;
+  // A result or work-up the sentence says is awaited (FunctionWordRole::Awaited), or the exam
+  // incomplete by its category's name with no category 0 before it (FunctionWordRole::Incomplete).
   void note_awaited(const Item& item, const SentenceReading& reading);
   // What one sentence gave (Reader::read_sentence), to tell a sentence that gave nothing.
   struct Given {
@@ -501,6 +503,15 @@ class Reader {
   // The match is an assessment above benign ("carcinoma", "suspicious") or growth or something
   // new ("increased", "new").
   bool names_suspicion(const PhraseMatch& match) const;
+  // The first benign or clearing word of tokens [begin, end) where the part doubts or denies
+  // benignity ("benign is unlikely", "probably benign", "no longer benign-appearing"); none where
+  // it does not.
+  std::optional<std::size_t> benign_doubted(const Item& item, const SentenceReading& reading,
+                                            const std::vector<PhraseMatch>& matches,
+                                            std::size_t begin, std::size_t end) const;
+  // Tokens [begin, end) call what they name benign, affirmed.
+  bool called_benign_in(const Item& item, const SentenceReading& reading, std::size_t begin,
+                        std::size_t end) const;
   bool unread_word(const Item& item, const SentenceReading& reading,
                    const std::vector<PhraseMatch>& matches, std::size_t at,
                    bool called_benign) const;

@@ -154,6 +154,10 @@ enum class FunctionWordRole {
   // A view of the exam: "CC", "MLO", "view"; German "Ebene", "Aufnahme". With an only-word or
   // "one" in its part ("CC view only", "nur eine Ebene") the exam is not complete.
   View,
+  // The exam's assessment by its name, BI-RADS 0: "incomplete"; German "unvollständig". Without
+  // a category 0 before it ("Assessment: Incomplete.") more imaging is awaited, as for an awaited
+  // word; "BI-RADS 0: Incomplete" is read as the category.
+  Incomplete,
   // Says something else was found on the breast it names: "otherwise"; German "ansonsten",
   // "sonst", "übrigen". Of one breast no coded finding covers ("Left breast: otherwise
   // unremarkable") that something was not read; of both, it is what the report described.

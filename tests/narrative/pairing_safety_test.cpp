@@ -802,7 +802,11 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         "Left breast: one view.", "Contralateral breast: heterogeneously dense, spiculated mass.",
         // A kind asked about, a condition.
         "Left breast: fat necrosis?", "Left breast: normal, if confirmed by ultrasound.",
-        "IMPRESSION: Right: 2. Left: 4."}) {
+        "IMPRESSION: Right: 2. Left: 4.",
+        // Benignity no longer so; a category by its name where no breast is named (hostile
+        // review 52: benign and unreviewed beside benign coded findings).
+        "Left breast: no longer benign-appearing.", "IMPRESSION: Probably benign.",
+        "Probably benign.", "Assessment: Incomplete."}) {
     expect_review_beside_benign(text, Unassessed::Any);
     const Report report = beside_benign_coded(text);
     EXPECT_TRUE(std::any_of(

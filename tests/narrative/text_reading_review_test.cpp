@@ -1951,6 +1951,32 @@ Report beside_benign_coded_de(const std::string& text) {
                         german());
 }
 
+// Hostile review 52, German: benignity no longer so ("nicht mehr unauffällig"), a negation denied
+// ("nicht ohne Malignitätsverdacht"), a category by its name ("wahrscheinlich gutartig",
+// "unvollständig") are never benign and unreviewed beside benign coded findings; a negation of
+// something else, a benign category and a category 0 read as such stay as they were.
+TEST(TextReview52, GermanBenignityNoLongerSoAndCategoriesByName) {
+  for (const char* text :
+       {"Links: nicht mehr unauffällig.", "Links: nicht ohne Malignitätsverdacht.",
+        "Beurteilung: wahrscheinlich gutartig.", "BI-RADS: unvollständig."}) {
+    const Report report = beside_benign_coded_de(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  for (const char* text :
+       {"Links: nicht mehr nachweisbar.", "Beurteilung: gutartig. BI-RADS 2.",
+        "Kein Malignitätsverdacht, nicht ohne Einschränkung durch die Dichte."}) {
+    const Report report = beside_benign_coded_de(text);
+    EXPECT_FALSE(report.exam.needs_review) << text;
+    EXPECT_EQ(report.exam.classification, Classification::Benign) << text;
+  }
+  const Report zero = beside_benign_coded_de("BI-RADS 0: unvollständig.");
+  EXPECT_EQ(zero.exam.category, Category::Incomplete0);
+  EXPECT_FALSE(std::any_of(zero.input.notes.begin(), zero.input.notes.end(), [](const auto& note) {
+    return note.text.find("awaited") != std::string::npos;
+  }));
+}
+
 // Hostile review 47 residue, German: a lesion placed on a breast with more words about it, cancer
 // abbreviated "Ca." (circa before a size), a lump palpated in the indication: never a benign exam
 // unreviewed. A condition of both breasts does not give the calcifications its breasts, and
