@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -323,15 +325,31 @@ class HandOffLayer : public Layer {
   }
 };
 
+// 16 random hex digits.
+std::string random_hex() {
+  std::random_device device;
+  constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex(16, '0');
+  for (std::size_t i = 0; i < hex.size(); i += 4) {
+    const unsigned bits = device();
+    for (std::size_t j = 0; j < 4; ++j) hex[i + j] = kDigits[(bits >> (4 * j)) & 0xFU];
+  }
+  return hex;
+}
+
 // The file an association's SRs arrive in, one after the other, each overwriting the last: made
 // once per association, not once per object, and removed when the association ends. Making and
 // deleting a file per object cost more than the file's writes (inode allocation, and on ext4
 // without a journal a scan past every recently deleted inode for each new one).
 class ReceiveFile {
  public:
+  // Named by the process, the association and a random part: two serves on one directory in
+  // containers of their own may have one process id (both 1), and their files one name (hostile
+  // review 56, H56-4: one serve's object was the other's).
   ReceiveFile(const std::string& directory, unsigned long number)
       : path_((std::filesystem::path(directory) /
-               (".received-" + std::to_string(::getpid()) + "-" + std::to_string(number) + ".dcm"))
+               (".received-" + std::to_string(::getpid()) + "-" + std::to_string(number) + "-" +
+                random_hex() + ".dcm"))
                   .string()) {}
   ReceiveFile(const ReceiveFile&) = delete;
   ReceiveFile& operator=(const ReceiveFile&) = delete;
@@ -342,7 +360,8 @@ class ReceiveFile {
   std::string path_;
 };
 
-// Whether `name` is a ReceiveFile's (.received-PID-N.dcm); sets `pid`.
+// Whether `name` is a ReceiveFile's (.received-PID-N-HEX.dcm, or .received-PID-N.dcm as earlier
+// versions named it); sets `pid`.
 bool is_receive_file_name(const std::string& name, pid_t& pid) {
   const std::string prefix = ".received-";
   const std::string suffix = ".dcm";
@@ -350,8 +369,14 @@ bool is_receive_file_name(const std::string& name, pid_t& pid) {
       name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {
     return false;
   }
-  const std::string middle =
-      name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  std::string middle = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  if (const auto last = middle.rfind('-'); last != std::string::npos && last != middle.find('-')) {
+    const std::string random = middle.substr(last + 1);
+    if (random.empty() || random.find_first_not_of("0123456789abcdef") != std::string::npos) {
+      return false;
+    }
+    middle.resize(last);
+  }
   const auto dash = middle.find('-');
   const auto digits = [](const std::string& text) {
     return !text.empty() && text.size() <= 9 &&
@@ -386,7 +411,7 @@ void remove_stale_receive_files(const std::string& directory, const LineLog& log
   if (removed > 0) {
     log.write("mammocalc serve: " + directory + ": removed " + std::to_string(removed) +
               (removed == 1 ? " spool file" : " spool files") +
-              " left by stopped processes (.received-PID-N.dcm)");
+              " left by stopped processes (.received-PID-N-HEX.dcm)");
   }
 }
 
@@ -601,6 +626,15 @@ class StoreScp : public DcmThreadSCP {
     // The object has arrived whole, whether it was stored or not: the association goes on.
     if (outcome == SpoolSink::Outcome::Failed) {
       return answer_not_stored(request, id, object, spool.problem());
+    }
+    // Written whole into a file that is gone since (its directory removed or unmounted while
+    // the object arrived): a local fault that passes, as a full disk is, not an object this
+    // endpoint cannot understand (hostile review 56, H56-3).
+    if (struct stat status{};
+        outcome == SpoolSink::Outcome::Stored && ::stat(object.path.c_str(), &status) != 0) {
+      return answer_not_stored(
+          request, id, object,
+          object.path + " is gone since it was written (" + system_reason(errno) + ")");
     }
     if (outcome == SpoolSink::Outcome::OverLimit && !is_accepted_sop_class(object.sop_class_uid)) {
       // An SR of another class over the limit is what it was before it was read: skipped.

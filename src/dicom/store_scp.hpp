@@ -36,8 +36,8 @@ struct StoreScpConfig {
   // Calling AE titles whose associations are accepted; empty: any.
   std::vector<std::string> allowed_calling_aes;
   // Received SRs are stored here before the handler sees them, each association's in a file of
-  // its own, .received-PID-N.dcm; at start-up such files of processes no longer running (a serve
-  // killed before it could remove them) are removed.
+  // its own, .received-PID-N-HEX.dcm; at start-up such files of processes no longer running (a
+  // serve killed before it could remove them) are removed.
   std::string receive_dir;
   // Bytes an SR we read may take as stored (the file: meta information and data set), checked
   // as it arrives: once it is over, nothing more of it is written, the rest is read and

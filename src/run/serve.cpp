@@ -386,8 +386,10 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     // Another object under this UID that says something else (another report, another
     // patient's): never replaced unseen, as across hook calls (ExamRecords; hostile review 37,
     // H37-6). Held until this object's files are written.
+    // The exam's UID as its summary names it: pseudonymised, an invalid UID's keyed pseudonym is
+    // one, and two reports under it are one exam's two results (hostile review 56, H56-1: the
+    // second replaced the first's summary unseen). Without one, none (records.open).
     const auto open_record = [&]() -> std::optional<ExamRecords::Exam> {
-      if (!valid_uid) return std::nullopt;
       return endpoint.records.open(exam_uid_of(*summarised), said_of(*summarised),
                                    ExamRecords::new_mark());
     };

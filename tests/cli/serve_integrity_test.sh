@@ -14,10 +14,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 require_tools storescu dcmodify dcmdump python3
 
 # A C-STORE sender that announces the UIDs it is told, whatever the data set holds (storescu
-# always announces the file's own). Prints the status of the C-STORE response in hex.
+# always announces the file's own). Prints the status of the C-STORE response in hex. With
+# STORE_AS_PAUSE=SECONDS it waits that long after the first fragment of the data set.
 #   store_as.py PORT FILE AFFECTED-SOP-CLASS AFFECTED-SOP-INSTANCE [CONTEXT-SOP-CLASS]
 cat >"$work/store_as.py" <<'PYTHON'
-import socket, struct, sys
+import os, socket, struct, sys, time
 
 port, path, sop_class, sop_instance = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 # The presentation context's abstract syntax: the command's class unless given.
@@ -80,10 +81,12 @@ def p_data(control, fragment):
 
 
 peer.sendall(p_data(3, command))
-step = 16000
+step = 1000 if os.environ.get("STORE_AS_PAUSE") else 16000
 for start in range(0, len(data_set), step):
     last = start + step >= len(data_set)
     peer.sendall(p_data(2 if last else 0, data_set[start:start + step]))
+    if start == 0 and not last and os.environ.get("STORE_AS_PAUSE"):
+        time.sleep(float(os.environ["STORE_AS_PAUSE"]))
 response = read_pdu(peer)
 at = response.find(b"\x00\x00\x00\x09\x02\x00\x00\x00")
 print("%04X" % struct.unpack("<H", response[at + 8:at + 10])[0], flush=True)
@@ -284,6 +287,20 @@ check "... one log line naming received-HASH and why" test "$(grep -cE \
   '^mammocalc serve: received:received-[0-9a-f]{16}: the SOP Instance UID is not a valid UID, so no DICOM SR can refer to it \(--dicom-out\); refused$' \
   "$work/invalid.log")" -eq 1
 
+# Hostile review 56, H56-3: the spool file removed while the object arrives (its directory
+# unmounted or cleaned): a local fault that passes, answered 0xA700 so that the sender retries,
+# never 0xC000, which it would not.
+STORE_AS_PAUSE=2 store_as "$a" "$comprehensive" "$uid_a" >"$work/spool-gone.status" &
+sender=$!
+for _ in $(seq 1 30); do
+  ls "$work/invalid"/.received-* >/dev/null 2>&1 && break
+  sleep 0.1
+done
+rm -f "$work/invalid"/.received-*
+wait "$sender"
+check "the spool file removed while the object arrives: 0xA700 (got $(cat "$work/spool-gone.status"))" \
+  test "$(cat "$work/spool-gone.status")" = A700
+
 # --- 5. --pseudonymize: no log line names the real UID ---
 kill -TERM "$server"
 wait "$server" 2>/dev/null
@@ -310,6 +327,19 @@ check "an invalid UID, pseudonymised: the store succeeds" test $? -eq 0
 check "... its line names the keyed pseudonym (as the valid UID's did: 2 such lines)" test "$(grep -cE \
   '^mammocalc serve: (2\.25\.[0-9]+): summarised to \1\.xml$' "$work/pseudo.log")" -eq 2
 check "... never the unkeyed hash of the UID" bash -c "! grep -qF 'received-$unkeyed' '$work/pseudo.log'"
+# Hostile review 56, H56-1: another report under that invalid UID is the same exam's other
+# result, as under a valid one: a summary of its own, both need review (it replaced the first's
+# summary, benign and unreviewed).
+cp "$b" "$work/pseudo-invalid-other.dcm"
+dcmodify -nb -m "(0008,0018)=1.9.9.07" "$work/pseudo-invalid-other.dcm" >/dev/null 2>&1
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/pseudo-invalid-other.dcm" >/dev/null 2>&1
+invalid_pseudonym=$(grep -oE '^mammocalc serve: 2\.25\.[0-9]+: summarised to 2\.25\.[0-9]+-2\.xml' \
+  "$work/pseudo.log" | sed 's/.*summarised to \(.*\)-2\.xml/\1/')
+check "another report under the invalid UID: a summary of its own (UID-2)" \
+  test -n "$invalid_pseudonym" -a -s "$work/pseudo/$invalid_pseudonym-2.xml"
+check "... both summaries need review" bash -c "grep -q '<exam [^>]*needsReview=\"true\"' \
+  '$work/pseudo/$invalid_pseudonym.xml' && grep -q '<exam [^>]*needsReview=\"true\"' \
+  '$work/pseudo/$invalid_pseudonym-2.xml'"
 
 # --- 6. A broken file in an --annotations directory is said, in serve and in summarize ---
 kill -TERM "$server"

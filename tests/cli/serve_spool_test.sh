@@ -3,7 +3,7 @@
 #   - an SR over --max-input-mb is refused (0xC000) while it arrives: the rest is read and
 #     discarded, nothing of it stays on disk (no spool file, no --keep-received copy), one log
 #     line names it received:UID, and the next object on the association is answered normally;
-#   - spool files left by a serve that was killed (.received-PID-N.dcm, PID no longer running)
+#   - spool files left by a serve that was killed (.received-PID-N-HEX.dcm, PID no longer running)
 #     are removed at start-up; those of a running process stay;
 #   - peer-supplied text (calling and called AE titles) cannot forge a log line: control
 #     characters are escaped;
@@ -234,14 +234,16 @@ dead=$!
 wait "$dead"
 mkdir -p "$work/stale-out"
 touch "$work/stale-out/.received-$dead-1.dcm" "$work/stale-out/.received-$dead-17.dcm" \
+  "$work/stale-out/.received-$dead-3-0123456789abcdef.dcm" \
   "$work/stale-out/.received-$$-1.dcm" "$work/stale-out/.received-notes.txt"
 check "serve starts beside stale spool files" start_serve "$work/stale.log" --out "$work/stale-out"
-check "... those of a process no longer running are removed" \
-  test ! -e "$work/stale-out/.received-$dead-1.dcm" -a ! -e "$work/stale-out/.received-$dead-17.dcm"
+check "... those of a process no longer running are removed (as named before and now)" \
+  test ! -e "$work/stale-out/.received-$dead-1.dcm" -a ! -e "$work/stale-out/.received-$dead-17.dcm" \
+  -a ! -e "$work/stale-out/.received-$dead-3-0123456789abcdef.dcm"
 check "... that of a running process stays" test -e "$work/stale-out/.received-$$-1.dcm"
 check "... a file not named as a spool file stays" test -e "$work/stale-out/.received-notes.txt"
 check "... one log line says so" grep -qx \
-  "mammocalc serve: $work/stale-out: removed 2 spool files left by stopped processes (.received-PID-N.dcm)" \
+  "mammocalc serve: $work/stale-out: removed 3 spool files left by stopped processes (.received-PID-N-HEX.dcm)" \
   "$work/stale.log"
 kill -TERM "$server"
 wait_exit "$server" 10
