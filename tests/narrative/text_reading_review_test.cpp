@@ -1953,18 +1953,21 @@ Report beside_benign_coded_de(const std::string& text) {
 
 // Hostile review 52, German: benignity no longer so ("nicht mehr unauffällig"), a negation denied
 // ("nicht ohne Malignitätsverdacht"), a category by its name ("wahrscheinlich gutartig",
-// "unvollständig") are never benign and unreviewed beside benign coded findings; a negation of
-// something else, a benign category and a category 0 read as such stay as they were.
+// "unvollständig") and a "Herd" are never benign and unreviewed beside benign coded findings; a
+// negation of something else, a benign category and a category 0 read as such stay as they were.
 TEST(TextReview52, GermanBenignityNoLongerSoAndCategoriesByName) {
   for (const char* text :
        {"Links: nicht mehr unauffällig.", "Links: nicht ohne Malignitätsverdacht.",
-        "Beurteilung: wahrscheinlich gutartig.", "BI-RADS: unvollständig."}) {
+        "Beurteilung: wahrscheinlich gutartig.", "BI-RADS: unvollständig.",
+        // A mass by its plain name, no breast read ("Linsk" misspelt).
+        "Herd bei 2 Uhr.", "Linsk: Herd."}) {
     const Report report = beside_benign_coded_de(text);
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::Benign) << text;
   }
   for (const char* text :
-       {"Links: nicht mehr nachweisbar.", "Beurteilung: gutartig. BI-RADS 2.",
+       {"Links: nicht mehr nachweisbar.", "Beurteilung: gutartig. BI-RADS 2.", "Kein Herd.",
+        "Z. n. Exzision eines Herdes links.",
         "Kein Malignitätsverdacht, nicht ohne Einschränkung durch die Dichte."}) {
     const Report report = beside_benign_coded_de(text);
     EXPECT_FALSE(report.exam.needs_review) << text;
