@@ -15,6 +15,7 @@
 #include <array>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -325,6 +326,17 @@ class HandOffLayer : public Layer {
   }
 };
 
+// FNV-1a, 64 bits, of `size` more bytes after `digest`: a check, not a secret, that the spool
+// file holds what was written to it.
+constexpr std::uint64_t kFnvOffset = 14695981039346656037ULL;
+std::uint64_t fnv1a(std::uint64_t digest, const char* data, std::size_t size) {
+  constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+  for (std::size_t i = 0; i < size; ++i) {
+    digest = (digest ^ static_cast<unsigned char>(data[i])) * kFnvPrime;
+  }
+  return digest;
+}
+
 // 16 random hex digits.
 std::string random_hex() {
   std::random_device device;
@@ -445,24 +457,60 @@ class SpoolSink : public DcmConsumer {
     return file_ >= 0;
   }
   // Ends the writing with `problem` (unless it has ended already): the file is removed.
-  void fail(Outcome outcome, const std::string& problem) {
+  // What another process put at the file's name is left to it (`remove` false).
+  void fail(Outcome outcome, const std::string& problem, bool remove = true) {
     if (outcome_ != Outcome::Stored) return;
     outcome_ = outcome;
     problem_ = problem;
     if (file_ >= 0) ::close(file_);
     file_ = -1;
-    std::remove(path_.c_str());
+    if (remove) std::remove(path_.c_str());
   }
   // Closes the file once the object has arrived; a failure then (some file systems report a
-  // failed write only here) is a failure to write it.
+  // failed write only here) is a failure to write it. So is a file that is no longer the one
+  // written at its name, whole: removed, made again or replaced while the object arrived (its
+  // directory unmounted or cleaned), it is not the object the sender sent (hostile reviews 56 and
+  // 57, H56-3, H57-2, H57-3: answered 0xC000, which senders do not retry, or success for
+  // another file's summary).
   Outcome close() {
     if (file_ < 0) return outcome_;
+    struct stat written {};
+    const bool known = ::fstat(file_, &written) == 0;
     const int closed = ::close(file_);
     file_ = -1;
-    if (closed != 0) fail(Outcome::Failed, system_reason(errno));
+    if (closed != 0) {
+      fail(Outcome::Failed, system_reason(errno));
+      return outcome_;
+    }
+    struct stat named {};
+    if (::lstat(path_.c_str(), &named) != 0) {
+      fail(Outcome::Failed, path_ + " is gone since it was written (" + system_reason(errno) + ")",
+           false);
+    } else if (!known || named.st_dev != written.st_dev || named.st_ino != written.st_ino ||
+               static_cast<std::size_t>(named.st_size) != stored_ || !holds_written()) {
+      fail(Outcome::Failed, path_ + " was changed by another process while the object arrived",
+           false);
+    }
     return outcome_;
   }
   const std::string& problem() const { return problem_; }
+
+  // The file at the name holds the bytes written (truncated in place and written on, it holds
+  // zeros before them).
+  bool holds_written() const {
+    const int file = ::open(path_.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (file < 0) return false;
+    std::array<char, 65536> buffer{};
+    std::uint64_t digest = kFnvOffset;
+    std::size_t total = 0;
+    ssize_t got = 0;
+    while ((got = ::read(file, buffer.data(), buffer.size())) > 0) {
+      digest = fnv1a(digest, buffer.data(), static_cast<std::size_t>(got));
+      total += static_cast<std::size_t>(got);
+    }
+    ::close(file);
+    return got == 0 && total == stored_ && digest == digest_;
+  }
 
   OFBool good() const override { return OFTrue; }  // a failure is never DCMTK's to handle
   OFCondition status() const override { return EC_Normal; }
@@ -489,6 +537,7 @@ class SpoolSink : public DcmConsumer {
       left -= static_cast<std::size_t>(written);
     }
     stored_ += size;
+    digest_ = fnv1a(digest_, static_cast<const char*>(data), size);
     return length;
   }
 
@@ -496,6 +545,7 @@ class SpoolSink : public DcmConsumer {
   std::string path_;
   std::size_t limit_;
   std::size_t stored_ = 0;
+  std::uint64_t digest_ = kFnvOffset;  // of the bytes written (fnv1a)
   int file_ = -1;
   Outcome outcome_ = Outcome::Stored;
   std::string problem_;
@@ -626,15 +676,6 @@ class StoreScp : public DcmThreadSCP {
     // The object has arrived whole, whether it was stored or not: the association goes on.
     if (outcome == SpoolSink::Outcome::Failed) {
       return answer_not_stored(request, id, object, spool.problem());
-    }
-    // Written whole into a file that is gone since (its directory removed or unmounted while
-    // the object arrived): a local fault that passes, as a full disk is, not an object this
-    // endpoint cannot understand (hostile review 56, H56-3).
-    if (struct stat status{};
-        outcome == SpoolSink::Outcome::Stored && ::stat(object.path.c_str(), &status) != 0) {
-      return answer_not_stored(
-          request, id, object,
-          object.path + " is gone since it was written (" + system_reason(errno) + ")");
     }
     if (outcome == SpoolSink::Outcome::OverLimit && !is_accepted_sop_class(object.sop_class_uid)) {
       // An SR of another class over the limit is what it was before it was read: skipped.

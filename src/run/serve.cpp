@@ -421,7 +421,12 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
         std::any_of(others.begin(), others.end(),
                     [](const ExamRecords::Earlier& other) { return other.wrote_sr; })) {
       // Its result SR would replace another result's (one SR file per exam): refused, recorded,
-      // and the earlier summaries say the exam has another result.
+      // and the earlier summaries say the exam has another result. The exam's result SR is
+      // amended, or made again from the record's copy: into the SR directory made and claimed
+      // first, as for any result SR, before anything is recorded (hostile review 57, H57-4: made
+      // into another run's directory; H57-5: never made where the directory was gone).
+      create_output_directory(config.dicom_dir);
+      claim_sr_directory(config.dicom_dir, config.output_dir);
       recorded->record("", false);
       // The exam's result SR is another result's: it says so too (H40-4, R41-10).
       amend_others(

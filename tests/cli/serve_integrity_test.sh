@@ -238,6 +238,17 @@ check "the SR directory moved away: the next object succeeds" \
 check "... its result SR in a new SR directory, marked as serve's" \
   test "$(ls "$work/fail-sr" | grep -cE '^2\.25\.[0-9]+\.dcm$')" -eq 1 -a \
   "$(cat "$work/fail-sr/.mammocalc-sr-owner")" = "$(realpath "$work/fail")"
+# Hostile review 57, H57-5: moved away and not made again, then another result of that exam: the
+# object is refused (its SR would replace the exam's), and the REVIEW-NEEDED SR is made again
+# from the record's copy in a new SR directory (it was never made: every retry got 0xC000).
+rotated_sr=$(ls "$work/fail-sr" | grep -E '^2\.25\.[0-9]+\.dcm$')
+mv "$work/fail-sr" "$work/fail-sr.sent1"
+cp "$b" "$work/rotated-other.dcm"
+dcmodify -nb -m "(0008,0018)=$(uid_of "$rotated")" "$work/rotated-other.dcm" >/dev/null 2>&1
+check "another result after the SR directory moved away: refused 0xC000" \
+  test "$(store_as "$work/rotated-other.dcm" "$comprehensive" "$(uid_of "$rotated")")" = C000
+check "... the REVIEW-NEEDED SR made again in a new SR directory" \
+  bash -c "dsrdump +Pl '$work/fail-sr/$rotated_sr' 2>/dev/null | grep -q 'REVIEW-NEEDED'"
 mv "$work/fail-sr" "$work/fail-sr.sent2"
 mkdir "$work/fail-sr"
 "$mammocalc" hook --out "$work/claimer" --dicom-dir "$work/fail-sr" samples/text-german.dcm \
@@ -251,6 +262,13 @@ check "... serve's next object: 0xA700, no SR of it there (got $status)" test "$
 check "... the other run's SR directory unchanged" diff -r "$work/fail-sr" "$work/claimed-before"
 check "... said on the log" grep -q "fail-sr: the SR directory of the run writing to .*claimer" \
   "$work/fail.log"
+# Hostile review 57, H57-4: another result of an exam serve wrote an SR for: its REVIEW-NEEDED SR
+# goes to no other run's directory either (it was made there, and the batch replaced it).
+cp "$a" "$work/rotated-third.dcm"
+dcmodify -nb -m "(0008,0018)=$(uid_of "$rotated")" "$work/rotated-third.dcm" >/dev/null 2>&1
+status=$(store_as "$work/rotated-third.dcm" "$comprehensive" "$(uid_of "$rotated")")
+check "... another result of an exam with an SR: 0xA700 (got $status)" test "$status" = A700
+check "... the other run's SR directory still unchanged" diff -r "$work/fail-sr" "$work/claimed-before"
 
 # A re-send that fails replaces nothing the earlier object of its UID left: with its result SR's
 # name held by a directory it is answered 0xA700, and the earlier kept copy, summary and result
@@ -300,6 +318,30 @@ rm -f "$work/invalid"/.received-*
 wait "$sender"
 check "the spool file removed while the object arrives: 0xA700 (got $(cat "$work/spool-gone.status"))" \
   test "$(cat "$work/spool-gone.status")" = A700
+# Hostile review 57 (H57-1, H57-2, H57-3): replaced while the object arrives by a FIFO (the worker
+# hung for ever), an empty file or another report (summarised as if sent, success): 0xA700.
+cp "$b" "$work/spool-other.dcm"
+dcmodify -nb -m "(0008,0018)=$uid_a" "$work/spool-other.dcm" >/dev/null 2>&1
+for tamper in fifo empty other truncated; do
+  STORE_AS_PAUSE=2 store_as "$a" "$comprehensive" "$uid_a" >"$work/spool-$tamper.status" &
+  sender=$!
+  for _ in $(seq 1 30); do
+    ls "$work/invalid"/.received-* >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  spool=$(ls "$work/invalid"/.received-* | head -1)
+  case $tamper in
+    fifo) rm -f "$spool" && mkfifo "$spool" ;;
+    empty) rm -f "$spool" && touch "$spool" ;;
+    other) cp "$work/spool-other.dcm" "$spool.new" && mv "$spool.new" "$spool" ;;
+    truncated) : >"$spool" ;;
+  esac
+  wait "$sender"
+  check "the spool file replaced ($tamper) while the object arrives: 0xA700 (got $(cat "$work/spool-$tamper.status"))" \
+    test "$(cat "$work/spool-$tamper.status")" = A700
+  rm -rf "$work/invalid"/.received-*
+done
+check "... nothing summarised of them" test ! -e "$work/invalid/$uid_a.xml"
 
 # --- 5. --pseudonymize: no log line names the real UID ---
 kill -TERM "$server"
