@@ -764,6 +764,9 @@ TEST(PairingSafety, Review49DeniedBenignityAndRequestsInOtherWords) {
   }
   EXPECT_FALSE(
       beside_benign_coded("RECOMMENDATION: Results discussed with the patient.").exam.needs_review);
+  // A sign in a participle (hostile probing, session 47).
+  EXPECT_TRUE(beside_benign_coded("The nipple is retracted.").exam.needs_review);
+  EXPECT_FALSE(beside_benign_coded("No retracted nipple.").exam.needs_review);
 }
 
 // Hostile review 49: beside coded findings of the right breast, what the text says of the left

@@ -1959,14 +1959,17 @@ TEST(TextReview52, GermanBenignityNoLongerSoAndCategoriesByName) {
   for (const char* text :
        {"Links: nicht mehr unauffällig.", "Links: nicht ohne Malignitätsverdacht.",
         "Beurteilung: wahrscheinlich gutartig.", "BI-RADS: unvollständig.",
-        // A mass by its plain name, no breast read ("Linsk" misspelt).
-        "Herd bei 2 Uhr.", "Linsk: Herd."}) {
+        // A mass by its plain name, no breast read ("Linsk" misspelt); an asymmetry in one word; a
+        // sign in a verb.
+        "Herd bei 2 Uhr.", "Linsk: Herd.", "Links: Dichteasymmetrie.", "Mamille eingezogen.",
+        "Die Patientin tastet einen Knoten."}) {
     const Report report = beside_benign_coded_de(text);
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::Benign) << text;
   }
   for (const char* text :
        {"Links: nicht mehr nachweisbar.", "Beurteilung: gutartig. BI-RADS 2.", "Kein Herd.",
+        "Keine Dichteasymmetrie.", "Mamille nicht eingezogen.",
         "Z. n. Exzision eines Herdes links.",
         "Kein Malignitätsverdacht, nicht ohne Einschränkung durch die Dichte."}) {
     const Report report = beside_benign_coded_de(text);
