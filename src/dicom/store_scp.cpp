@@ -452,11 +452,31 @@ class SpoolSink : public DcmConsumer {
 
   // Creates the file, or empties the association's earlier one. False when it cannot (errno).
   bool open() {
-    // Mode 0666 less the umask, as the summaries are made: the file becomes the kept copy.
-    file_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+    // Made new for each object, never opened through what another process put at the name (a
+    // hard link to another exam's summary would have been emptied and overwritten: hostile
+    // review 58, H58-5); read back through this descriptor (close()).
+    if (::unlink(path_.c_str()) != 0 && errno != ENOENT) return false;
+    file_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     return file_ >= 0;
   }
   // Ends the writing with `problem` (unless it has ended already): the file is removed.
+  // Reads what was written back into bytes_, through the descriptor: the file holds the bytes
+  // written (truncated in place by another process and written on, it holds zeros before them).
+  bool read_written() {
+    bytes_.assign(stored_, '\0');
+    std::size_t total = 0;
+    while (total < stored_) {
+      const ssize_t got =
+          ::pread(file_, bytes_.data() + total, stored_ - total, static_cast<off_t>(total));
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) break;
+      total += static_cast<std::size_t>(got);
+    }
+    const bool whole = total == stored_ && fnv1a(kFnvOffset, bytes_.data(), total) == digest_;
+    if (!whole) bytes_.clear();
+    return whole;
+  }
+
   // What another process put at the file's name is left to it (`remove` false).
   void fail(Outcome outcome, const std::string& problem, bool remove = true) {
     if (outcome_ != Outcome::Stored) return;
@@ -476,6 +496,9 @@ class SpoolSink : public DcmConsumer {
     if (file_ < 0) return outcome_;
     struct stat written {};
     const bool known = ::fstat(file_, &written) == 0;
+    // The object as written, read back through the descriptor, never again through the name,
+    // which another process may take meanwhile (hostile review 58, H58-2, H58-3).
+    const bool read_back = outcome_ != Outcome::Stored || read_written();
     const int closed = ::close(file_);
     file_ = -1;
     if (closed != 0) {
@@ -486,8 +509,9 @@ class SpoolSink : public DcmConsumer {
     if (::lstat(path_.c_str(), &named) != 0) {
       fail(Outcome::Failed, path_ + " is gone since it was written (" + system_reason(errno) + ")",
            false);
-    } else if (!known || named.st_dev != written.st_dev || named.st_ino != written.st_ino ||
-               static_cast<std::size_t>(named.st_size) != stored_ || !holds_written()) {
+    } else if (!known || !read_back || named.st_dev != written.st_dev ||
+               named.st_ino != written.st_ino ||
+               static_cast<std::size_t>(named.st_size) != stored_) {
       fail(Outcome::Failed, path_ + " was changed by another process while the object arrived",
            false);
     }
@@ -495,22 +519,8 @@ class SpoolSink : public DcmConsumer {
   }
   const std::string& problem() const { return problem_; }
 
-  // The file at the name holds the bytes written (truncated in place and written on, it holds
-  // zeros before them).
-  bool holds_written() const {
-    const int file = ::open(path_.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (file < 0) return false;
-    std::array<char, 65536> buffer{};
-    std::uint64_t digest = kFnvOffset;
-    std::size_t total = 0;
-    ssize_t got = 0;
-    while ((got = ::read(file, buffer.data(), buffer.size())) > 0) {
-      digest = fnv1a(digest, buffer.data(), static_cast<std::size_t>(got));
-      total += static_cast<std::size_t>(got);
-    }
-    ::close(file);
-    return got == 0 && total == stored_ && digest == digest_;
-  }
+  // The object as received (close()); empty unless Stored.
+  std::string take_bytes() { return std::move(bytes_); }
 
   OFBool good() const override { return OFTrue; }  // a failure is never DCMTK's to handle
   OFCondition status() const override { return EC_Normal; }
@@ -546,6 +556,7 @@ class SpoolSink : public DcmConsumer {
   std::size_t limit_;
   std::size_t stored_ = 0;
   std::uint64_t digest_ = kFnvOffset;  // of the bytes written (fnv1a)
+  std::string bytes_;                  // read back (close())
   int file_ = -1;
   Outcome outcome_ = Outcome::Stored;
   std::string problem_;
@@ -646,7 +657,7 @@ class StoreScp : public DcmThreadSCP {
     std::string context_class = context.abstractSyntax.c_str();
     context_class.erase(context_class.find_last_not_of(std::string(" \0", 2)) + 1);
     ReceivedObject object{
-        request.AffectedSOPClassUID, request.AffectedSOPInstanceUID, context_class, {}};
+        request.AffectedSOPClassUID, request.AffectedSOPInstanceUID, context_class, {}, {}};
     if (object.sop_class_uid != object.context_sop_class_uid ||
         !is_read_sop_class(object.sop_class_uid) ||
         !is_readable_syntax(context.acceptedTransferSyntax.c_str())) {
@@ -691,6 +702,7 @@ class StoreScp : public DcmThreadSCP {
     }
     // The handler has written the summary (and any copy) before it returns: only then does the
     // sender hear success.
+    object.bytes = spool.take_bytes();
     return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
   }
 

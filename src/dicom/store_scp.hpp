@@ -87,15 +87,18 @@ struct ReceivedObject {
   // context whose command names an image class would otherwise be skipped with success (hostile
   // review 54, H54-6).
   std::string context_sop_class_uid;
-  // The object as received, for a class the SR reader reads (is_accepted_sop_class), complete and
-  // within max_received_bytes: one that could not be stored whole (a full disk: answered 0xA700)
-  // or was over the limit (0xC000) is answered by the endpoint, with one log line naming it
-  // received:UID, and never reaches the handler; nothing of it is left on disk. The file is
-  // the association's: the handler may move it away (keep it), else the association's next SR
-  // overwrites it and it is removed when the association ends; the handler does not remove it.
-  // Empty for any other class: such objects are discarded as they arrive, never stored (a breast
-  // tomosynthesis image may be gigabytes).
+  // The file the object arrived in, for a class the SR reader reads (is_accepted_sop_class),
+  // complete and within max_received_bytes: one that could not be stored whole (a full disk:
+  // answered 0xA700) or was over the limit (0xC000) is answered by the endpoint, with one log line
+  // naming it received:UID, and never reaches the handler; nothing of it is left on disk. The
+  // file is the association's, made new for its next SR and removed when the association ends;
+  // the handler neither reads, moves nor removes it: another process may have taken its name
+  // since (hostile review 58). Empty for any other class: such objects are discarded as they
+  // arrive, never stored (a breast tomosynthesis image may be gigabytes).
   std::string path;
+  // The object's bytes as received, read back from that file through its descriptor (with
+  // `path`); what the handler summarises and keeps.
+  std::string bytes;
 };
 
 // Decides the answer to one received object; called for every C-STORE, from several worker

@@ -59,6 +59,20 @@ StoreStatus skipped(const Error& reason, const LineLog& log) {
   return StoreStatus::Success;
 }
 
+// Keeps `bytes` (a received object, as received) as the file `kept`, durably; with Replace::No
+// only where nothing has the name (false otherwise). Written from the bytes, never moved from the
+// association's file, whose name another process may have taken (hostile review 58, H58-1).
+bool keep_bytes(const std::string& bytes, const std::string& kept, Replace replace) {
+  if (replace == Replace::Yes) {
+    write_file_atomically(kept, bytes);
+    return true;
+  }
+  static std::atomic<unsigned long> attempts{0};
+  return create_file_once(kept, bytes,
+                          kept + ".keeping-" + std::to_string(::getpid()) + "-" +
+                              std::to_string(attempts.fetch_add(1)));
+}
+
 // Names for received objects whose SOP Instance UID is no valid UID (empty, too long, bad
 // characters, a path): "received-" and the first 16 hex digits of the SHA-1 of the announced
 // UID, numbered "-2", "-3"… when an earlier object of this run has the name, so no object is
@@ -87,11 +101,11 @@ class ReceivedNames {
   };
 
   // The name (without extension) of the object of `bytes`: the one an identical object has, else
-  // one no earlier object of this run got and no file takes; with `keep`, `temporary` is moved
-  // there as NAME.dcm without replacing any file. Throws Error(OutputFailed) when the copy cannot
-  // be kept.
-  Claim claim(const std::string& stem, const std::string& output_dir, const std::string& temporary,
-              const std::string& bytes, bool keep) {
+  // one no earlier object of this run got and no file takes; with `keep`, `bytes` are kept there
+  // as NAME.dcm without replacing any file (keep_bytes). Throws Error(OutputFailed) when the copy
+  // cannot be kept.
+  Claim claim(const std::string& stem, const std::string& output_dir, const std::string& bytes,
+              bool keep) {
     const std::string digest = hex_digest(bytes);
     const std::lock_guard<std::mutex> lock(mutex_);
     for (int number = 1;; ++number) {
@@ -103,7 +117,7 @@ class ReceivedNames {
         // Sent again. Its copy is kept anew when it is not there (removed when the earlier
         // sending failed, e.g. on a full disk: the sender's retry).
         if (!keep || holds_bytes(kept.string(), bytes)) return {name, false};
-        if (move_file_durably(temporary, kept.string(), Replace::No)) return {name, true};
+        if (keep_bytes(bytes, kept.string(), Replace::No)) return {name, true};
         continue;
       }
       if (holds_bytes(kept.string(), bytes)) {  // an earlier run kept this very object there
@@ -113,7 +127,7 @@ class ReceivedNames {
       // Anything under the summary's name, a dangling symlink too: an earlier run's summary.
       std::error_code error;
       if (fs::exists(fs::symlink_status(fs::path(output_dir) / (name + ".xml"), error))) continue;
-      if (keep && !move_file_durably(temporary, kept.string(), Replace::No)) continue;
+      if (keep && !keep_bytes(bytes, kept.string(), Replace::No)) continue;
       given_.emplace(name, digest);
       return {name, keep};
     }
@@ -298,7 +312,6 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     log.write("mammocalc serve: received:" + said + ": " + gone + "; answered out of resources");
     return StoreStatus::OutOfResources;
   }
-  const std::string& temporary = object.path;
   std::string name = said;
   // The kept copy of an object whose UID is not valid, under a name of its own: removed again
   // when the object fails.
@@ -314,7 +327,7 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     }
     // Read like any input file: the run's limits apply. Named "received:NAME" in errors and in
     // the summary, so every log line has the one documented form.
-    std::string bytes = read_input_bytes(temporary, evaluation.limits.max_input_bytes);
+    std::string bytes = object.bytes;
     // Outputs are named by the command's UID: the data set must be that object, checked before
     // anything is kept or written.
     const IdentityProblem problem =
@@ -334,7 +347,7 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     if (!valid_uid) {
       const ReceivedNames::Claim claim =
           endpoint.received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid),
-                                        config.output_dir, temporary, bytes, config.keep_received);
+                                        config.output_dir, bytes, config.keep_received);
       stem = claim.name;
       // The kept copy's name is the unkeyed digest: logged, it would pair it with the pseudonym.
       if (!logs_keyed_pseudonyms(evaluation.pseudonyms)) name = stem;
@@ -348,7 +361,7 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     const bool keeps_copy = valid_uid && config.keep_received;
     std::string kept_path = (fs::path(config.output_dir) / (stem + ".dcm")).string();
     const auto keep_copy = [&] {
-      if (keeps_copy) move_file_durably(temporary, kept_path, Replace::Yes);
+      if (keeps_copy) keep_bytes(object.bytes, kept_path, Replace::Yes);
     };
     // A result SR is named 2.25.<name-based UID>.dcm beside the kept copies (--dicom-out): a
     // sender may announce that name as a SOP Instance UID. Refused, whichever came first, so that
@@ -472,9 +485,8 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     if (!others.empty()) {
       const std::vector<std::string> others_said =
           ExamRecords::earlier_named(others, kReceivedObject);
-      summarised =
-          summarise_input_bytes(read_input_bytes(temporary, evaluation.limits.max_input_bytes),
-                                "received:" + name, evaluation, others_said);
+      summarised = summarise_input_bytes(std::string(object.bytes), "received:" + name, evaluation,
+                                         others_said);
     }
     const Report& report = *summarised;
     const std::string summary = render_summary(report, evaluation.summary);

@@ -387,7 +387,7 @@ mkdir -p "$work/keep-out/$kept_uid.dcm"
 storescu -v -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-known-malignancy.dcm >"$work/unkept-store.log" 2>&1
 check "a copy that cannot be kept: the store fails as out of resources (0xA700)" \
   grep -q "Received Store Response (Refused: OutOfResources)" "$work/unkept-store.log"
-check "... with a log line naming the copy" grep -q "$kept_uid.dcm: cannot write output (rename: " "$work/keep.log"
+check "... with a log line naming the copy" grep -q "$kept_uid.dcm: is a directory, not a file" "$work/keep.log"
 check "... and no summary for it" test ! -e "$work/keep-out/$kept_uid.xml"
 
 # --- An invalid UID after a restart: numbered on past the names an earlier run left (without
