@@ -69,11 +69,16 @@ void refuse_non_regular_output(const std::string& path) {
   }
 }
 
-AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+AtomicFile::AtomicFile(std::string path)
+    : path_(std::move(path)), name_(std::filesystem::path(path_).filename().string()) {
   refuse_non_regular_output(path_);
+  // The directory is held: the file is named in the one it was made in, whatever has its path at
+  // commit (hostile review 58, H58-4: a directory swapped in meanwhile got serve's result SR).
+  directory_fd_ = ::open(directory_of(path_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (directory_fd_ < 0) fail(path_, "create temporary file", errno);
   // An unnamed file (O_TMPFILE) gets a name only when complete, so that even SIGKILL mid-write
   // leaves nothing behind. Mode 0666 less the umask, like any file the user creates.
-  fd_ = ::open(directory_of(path_).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  fd_ = ::openat(directory_fd_, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
   if (fd_ >= 0) return;
   if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
     fail(path_, "create temporary file", errno);
@@ -90,6 +95,7 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
 
 AtomicFile::~AtomicFile() {
   if (fd_ >= 0) ::close(fd_);
+  if (directory_fd_ >= 0) ::close(directory_fd_);
   if (!committed_ && !temporary_.empty()) ::unlink(temporary_.c_str());
 }
 
@@ -121,7 +127,14 @@ void sync_directory(const std::string& path) {
 void AtomicFile::commit(Flush flush) {
   if (flush == Flush::Now && ::fsync(fd_) != 0) fail(path_, "flush", errno);
   name_file();
-  if (flush == Flush::Now) sync_directory(path_);
+  if (flush == Flush::Now && ::fsync(directory_fd_) != 0) fail(path_, "flush", errno);
+}
+
+bool AtomicFile::made_in(const std::string& directory) const {
+  struct stat held {};
+  struct stat named {};
+  return ::fstat(directory_fd_, &held) == 0 && ::stat(directory.c_str(), &named) == 0 &&
+         held.st_dev == named.st_dev && held.st_ino == named.st_ino;
 }
 
 void AtomicFile::name_file() {
@@ -129,29 +142,30 @@ void AtomicFile::name_file() {
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) fail(path_, "close", errno);
-    if (::rename(temporary_.c_str(), path_.c_str()) != 0) fail(path_, "rename", errno);
+    if (::renameat(AT_FDCWD, temporary_.c_str(), directory_fd_, name_.c_str()) != 0) {
+      fail(path_, "rename", errno);
+    }
     committed_ = true;
     return;
   }
   const std::string proc = "/proc/self/fd/" + std::to_string(fd_);
   // A new file gets its name in one step, so nothing else is ever left behind.
-  if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, path_.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+  if (::linkat(AT_FDCWD, proc.c_str(), directory_fd_, name_.c_str(), AT_SYMLINK_FOLLOW) == 0) {
     committed_ = true;
     return;
   }
   if (errno != EEXIST) fail(path_, "link", errno);
   // linkat cannot replace a file: link under a unique temporary name, then rename over.
-  const std::string pattern = temporary_pattern(path_);
   for (int attempt = 0; attempt < 100; ++attempt) {
-    const std::string name = pattern.substr(0, pattern.size() - 6) + std::to_string(::getpid()) +
-                             "-" + std::to_string(attempt);
-    if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+    const std::string name =
+        "." + name_ + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(attempt);
+    if (::linkat(AT_FDCWD, proc.c_str(), directory_fd_, name.c_str(), AT_SYMLINK_FOLLOW) != 0) {
       if (errno == EEXIST) continue;
       fail(path_, "link", errno);
     }
-    if (::rename(name.c_str(), path_.c_str()) != 0) {
+    if (::renameat(directory_fd_, name.c_str(), directory_fd_, name_.c_str()) != 0) {
       const int error_number = errno;
-      ::unlink(name.c_str());
+      ::unlinkat(directory_fd_, name.c_str(), 0);
       fail(path_, "rename", error_number);
     }
     committed_ = true;

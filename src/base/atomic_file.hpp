@@ -30,11 +30,16 @@ class AtomicFile {
 
   void write(std::string_view data);
   void commit(Flush flush = Flush::Now);
+  // Whether `directory` names the directory the file was made in, and gets its name in: that
+  // one is held from construction, so a directory put at its path meanwhile gets nothing.
+  bool made_in(const std::string& directory) const;
 
  private:
   void name_file();  // gives the written file its name (link or rename)
 
   std::string path_;
+  std::string name_;       // the file's name within its directory
+  int directory_fd_ = -1;  // its directory, as it was when the file was made
   int fd_ = -1;
   std::string temporary_;  // the named temporary, where the file system has no O_TMPFILE
   bool committed_ = false;

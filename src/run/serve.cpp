@@ -509,8 +509,9 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
       // moves it away once sent), and then claimed by another run, whose SRs would replace
       // this one's: made and claimed again, or this object fails as out of resources, said
       // (hostile review 55, H55-2).
+      // The SR is made in the directory it will be named in (AtomicFile holds it) and that one is
+      // checked: one swapped in after the check gets nothing (hostile review 58, H58-4).
       create_output_directory(config.dicom_dir);
-      claim_sr_directory(config.dicom_dir, config.output_dir);
       const std::string sr_path = (fs::path(config.dicom_dir) / sr_name).string();
       // A result SR is never named by its own UID (that derives from its content as well): a
       // file there that is is a received object's kept copy.
@@ -518,6 +519,11 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
         return refuse_name_clash(said, kResultNameTaken, written, log);
       }
       result_sr.emplace(sr_path);
+      claim_sr_directory(config.dicom_dir, config.output_dir);
+      if (!result_sr->made_in(config.dicom_dir)) {
+        throw Error(ErrorCode::OutputFailed,
+                    config.dicom_dir + ": replaced by another directory while its SR was made");
+      }
       result_sr->write(sr->bytes);
     }
     // A copy beside the exam's record, from which the corrected SR is made once a later result
