@@ -118,10 +118,15 @@ class Walker {
     return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z';
   }
 
-  // Group 0002 is explicit little endian; its Transfer Syntax UID names the rest.
+  // Group 0002 is explicit little endian; its Transfer Syntax UID names the rest. Where its
+  // group length (0002,0000) is given, the meta information ends where that says, whatever
+  // elements lie before, as DCMTK reads it: the dataset the walk checks is then the one DCMTK
+  // parses (a fuzzed file with another group inside the meta information made them part ways).
   Encoding read_meta(std::size_t& position) const {
     Encoding encoding = Encoding::Unknown;
-    while (position + 8 <= size_ && u16(position, false) == 0x0002) {
+    std::size_t meta_end = 0;  // 0: not given
+    while (position + 8 <= size_ &&
+           (meta_end != 0 ? position < meta_end : u16(position, false) == 0x0002)) {
       const std::uint16_t element = u16(position + 2, false);
       std::size_t header = 8;
       std::uint32_t length = u16(position + 6, false);
@@ -132,7 +137,10 @@ class Walker {
         length = u32(position + 8, false);
       }
       if (length == kUndefinedLength || position + header + length > size_) return encoding;
-      if (element == 0x0010) {
+      if (u16(position, false) == 0x0002 && element == 0x0000 && length == 4 && meta_end == 0) {
+        meta_end = position + header + length + u32(position + header, false);
+      }
+      if (u16(position, false) == 0x0002 && element == 0x0010) {
         std::string uid(reinterpret_cast<const char*>(data_ + position + header), length);
         while (!uid.empty() && (uid.back() == '\0' || uid.back() == ' ')) uid.pop_back();
         if (uid == "1.2.840.10008.1.2")
@@ -202,6 +210,12 @@ class Walker {
         }
         sequence = a == 'S' && b == 'Q';
         text = character_set_vr(a, b);
+      } else if (explicit_vr) {
+        // DCMTK reads a VR it does not know with a 2-byte length ("assuming 2 byte length
+        // field"): so does the walk, or the two part ways and DCMTK meets a length the walk never
+        // checked (a fuzzed TextValue declaring 4 GB made it allocate them).
+        length = u16(position + 6, big);
+        text_needs_conversion_ = true;
       } else {
         length = u32(position + 4, big);
         text_needs_conversion_ = true;

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <string>
 
 #include "base/error.hpp"
 #include "dicom/dicom_structure.hpp"
@@ -70,6 +71,21 @@ std::string nested_sr(int depth, bool explicit_vr = true) {
     put32(out, 0);
   }
   return out;
+}
+
+// A fuzzed file: another group inside the meta information, which its group length bounds,
+// then a TextValue declaring 4 GB. DCMTK starts the dataset where the group length ends; so
+// does the walk now, which refuses the length (it walked on from the foreign element, passed,
+// and DCMTK allocated the 4 GB).
+TEST(DicomStructure, TheMetaInformationEndsWhereItsGroupLengthSays) {
+  std::ifstream file(
+      "tests/fuzz/regressions/fuzz_sr_reader/oom-d55bed4c8a90fc1e681d290b248e557b1d5a5a33",
+      std::ios::binary);
+  ASSERT_TRUE(file);
+  const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  const StructureCheck structure = check_structure(bytes, ReadLimits{});
+  EXPECT_EQ(structure.problem, StructureProblem::Truncated);
+  EXPECT_NE(structure.reason.find("declares 4285748530 bytes"), std::string::npos);
 }
 
 TEST(DicomStructure, DeepNestingIsRefused) {
