@@ -455,9 +455,10 @@ bool Reader::names_suspicion(const PhraseMatch& match) const {
   return term != Category::Negative1 && term != Category::Benign2;
 }
 
-std::optional<std::size_t> Reader::benign_doubted(const Item& item, const SentenceReading& reading,
-                                                  const std::vector<PhraseMatch>& matches,
-                                                  std::size_t begin, std::size_t end) const {
+Reader::BenignWords Reader::benign_words(const Item& item, const SentenceReading& reading,
+                                         const std::vector<PhraseMatch>& matches, std::size_t begin,
+                                         std::size_t end) const {
+  BenignWords said;
   bool doubt_said = false;
   std::optional<std::size_t> benign_word;
   for (std::size_t t = begin; t < end; ++t) {
@@ -479,24 +480,15 @@ std::optional<std::size_t> Reader::benign_doubted(const Item& item, const Senten
                          !words_.is(item.tokens[t], FunctionWordRole::Or));
     if (!calls && !doubts) continue;
     if ((calls || in_pseudo) && !benign_word) benign_word = t;
+    const MentionStatus status =
+        calls ? status_of(item, reading, t, t + 1, false).status : MentionStatus::Affirmed;
+    if (calls && status == MentionStatus::Affirmed) said.called = true;
     // Denied or doubted; a benign word of the past ("prior biopsy with benign result") is read.
-    if (doubts ||
-        (calls && status_of(item, reading, t, t + 1, false).status == MentionStatus::Negated)) {
-      doubt_said = true;
-    }
+    if (doubts || (calls && status == MentionStatus::Negated)) doubt_said = true;
   }
-  return doubt_said ? benign_word : std::nullopt;
-}
-
-bool Reader::called_benign_in(const Item& item, const SentenceReading& reading, std::size_t begin,
-                              std::size_t end) const {
-  for (std::size_t t = begin; t < end; ++t) {
-    if (words_.is(item.tokens[t], FunctionWordRole::CallsBenign) &&
-        status_of(item, reading, t, t + 1, false).status == MentionStatus::Affirmed) {
-      return true;
-    }
-  }
-  return false;
+  if (doubt_said) said.doubted = benign_word;
+  said.called = said.called && !doubt_said;
+  return said;
 }
 
 bool Reader::unread_word(const Item& item, const SentenceReading& reading,
@@ -610,14 +602,11 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
       }
     }
     Laterality breast = named_before;
-    // Benignity doubted or denied in a part that names no breast ("IMPRESSION: Probably
-    // benign.", "Beurteilung: wahrscheinlich gutartig."): what the report says of the exam, which
-    // the coded findings may not say (hostile review 52).
-    // (npos: none)
-    const std::size_t doubted_benign =
-        about_calcifications
-            ? std::string::npos
-            : benign_doubted(item, reading, matches, begin, k).value_or(std::string::npos);
+    // What the part calls benign, and where it doubts or denies benignity: also in a part that
+    // names no breast ("IMPRESSION: Probably benign.", "Beurteilung: wahrscheinlich gutartig."),
+    // what the report says of the exam, which the coded findings may not say (hostile review 52).
+    const BenignWords benign =
+        about_calcifications ? BenignWords{} : benign_words(item, reading, matches, begin, k);
     // "Contralateral breast: seroma", "Gegenseite: Hämatom": of the breast opposite one the text
     // does not say here; either may be the one no coded finding covers (hostile review 52).
     const bool other_breast = names_other_breast(item, begin, k);
@@ -636,7 +625,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
       breast = reading.heading_side->value;
     }
     if (breast == Laterality::Unknown) {
-      if (doubted_benign != std::string::npos) note_unread(Laterality::Both, doubted_benign);
+      if (benign.doubted) note_unread(Laterality::Both, *benign.doubted);
       continue;
     }
     if (about_calcifications) {
@@ -653,12 +642,11 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     // calcifications right, spiculated mass left" calls the mass nothing).
     // Only where "benign" is affirmed and nothing doubts it ("benign is unlikely", "cannot be
     // called benign").
-    if (doubted_benign != std::string::npos) {
+    if (benign.doubted) {
       // Benignity doubted or denied ("Left breast: benign is unlikely") is not read as benign.
-      note_unread(breast, doubted_benign);
+      note_unread(breast, *benign.doubted);
       continue;
     }
-    const bool called_benign = called_benign_in(item, reading, begin, k);
     // One view only ("CC view only", "nur eine Ebene", "one view"): the exam is not complete.
     const bool only =
         std::any_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -679,7 +667,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
             status_of(item, reading, t, t + 1, false).status != MentionStatus::Affirmed) {
           continue;
         }
-      } else if (!unread_word(item, reading, matches, t, called_benign)) {
+      } else if (!unread_word(item, reading, matches, t, benign.called)) {
         continue;
       }
       note_unread(breast, t);

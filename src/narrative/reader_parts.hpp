@@ -503,15 +503,16 @@ class Reader {
   // The match is an assessment above benign ("carcinoma", "suspicious") or growth or something
   // new ("increased", "new").
   bool names_suspicion(const PhraseMatch& match) const;
-  // The first benign or clearing word of tokens [begin, end) where the part doubts or denies
-  // benignity ("benign is unlikely", "probably benign", "no longer benign-appearing"); none where
-  // it does not.
-  std::optional<std::size_t> benign_doubted(const Item& item, const SentenceReading& reading,
-                                            const std::vector<PhraseMatch>& matches,
-                                            std::size_t begin, std::size_t end) const;
-  // Tokens [begin, end) call what they name benign, affirmed.
-  bool called_benign_in(const Item& item, const SentenceReading& reading, std::size_t begin,
-                        std::size_t end) const;
+  // What tokens [begin, end) say of benignity: `called`, what they name is called benign,
+  // affirmed and undoubted; `doubted`, the first benign or clearing word where they doubt or
+  // deny benignity ("benign is unlikely", "probably benign", "no longer benign-appearing").
+  struct BenignWords {
+    std::optional<std::size_t> doubted;
+    bool called = false;
+  };
+  BenignWords benign_words(const Item& item, const SentenceReading& reading,
+                           const std::vector<PhraseMatch>& matches, std::size_t begin,
+                           std::size_t end) const;
   bool unread_word(const Item& item, const SentenceReading& reading,
                    const std::vector<PhraseMatch>& matches, std::size_t at,
                    bool called_benign) const;
