@@ -642,6 +642,7 @@ void refuse_other_run_directory(const std::string& directory, const std::string&
 }
 
 void claim_sr_directory(const std::string& directory, const std::string& own_directory) {
+  create_output_directory(directory);
   if (same_directory(directory, own_directory)) return;
   const fs::path marker = fs::path(directory) / kSrDirectoryOwnerFile;
   if (sr_directory_owner(directory).empty()) {

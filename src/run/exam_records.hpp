@@ -196,8 +196,9 @@ void refuse_other_run_directory(const std::string& directory, const std::string&
 // Names the run writing to `own_directory` as the owner of its SR directory `directory`
 // (kSrDirectoryOwnerFile), where that is another directory and none is named yet: other runs'
 // result SRs are then refused there too (hostile review 54, H54-2: serve's --dicom-dir had no
-// mark, and a batch's SR replaced serve's REVIEW-NEEDED one). Call once the directory exists;
-// serve calls it again before each result SR (the directory may have been rotated, H55-2).
+// mark, and a batch's SR replaced serve's REVIEW-NEEDED one). Makes the directory where it is
+// gone (create_output_directory); serve calls it again before each result SR (the directory may
+// have been rotated, H55-2).
 // Throws Error(OutputFailed) when it cannot be written.
 void claim_sr_directory(const std::string& directory, const std::string& own_directory);
 

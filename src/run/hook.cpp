@@ -79,7 +79,6 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
 
   create_output_directory(config.output_dir);
   if (!config.dicom_dir.empty()) {
-    create_output_directory(config.dicom_dir);
     claim_sr_directory(config.dicom_dir, config.output_dir);
   }
   Evaluation evaluation = load_evaluation(config.evaluation);

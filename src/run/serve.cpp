@@ -325,8 +325,9 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
                 "(--dicom-out); refused");
       return StoreStatus::CannotUnderstand;
     }
-    // Read like any input file: the run's limits apply. Named "received:NAME" in errors and in
-    // the summary, so every log line has the one documented form.
+    // As received (within --max-input-mb, which the endpoint enforced as it arrived). Named
+    // "received:NAME" in errors and in the summary, so every log line has the one documented
+    // form.
     std::string bytes = object.bytes;
     // Outputs are named by the command's UID: the data set must be that object, checked before
     // anything is kept or written.
@@ -438,7 +439,6 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
       // amended, or made again from the record's copy: into the SR directory made and claimed
       // first, as for any result SR, before anything is recorded (hostile review 57, H57-4: made
       // into another run's directory; H57-5: never made where the directory was gone).
-      create_output_directory(config.dicom_dir);
       claim_sr_directory(config.dicom_dir, config.output_dir);
       recorded->record("", false);
       // The exam's result SR is another result's: it says so too (H40-4, R41-10).
@@ -508,9 +508,9 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
       // The SR directory may have been rotated or its mark removed since start-up (a spool that
       // moves it away once sent), and then claimed by another run, whose SRs would replace
       // this one's: made and claimed again, or this object fails as out of resources, said
-      // (hostile review 55, H55-2).
-      // The SR is made in the directory it will be named in (AtomicFile holds it) and that one is
-      // checked: one swapped in after the check gets nothing (hostile review 58, H58-4).
+      // (hostile review 55, H55-2). The SR is made in the directory it is named in (AtomicFile
+      // holds it), and that one is checked: one swapped in after the check gets nothing
+      // (hostile review 58, H58-4).
       create_output_directory(config.dicom_dir);
       const std::string sr_path = (fs::path(config.dicom_dir) / sr_name).string();
       // A result SR is never named by its own UID (that derives from its content as well): a
