@@ -45,9 +45,28 @@ constexpr const char* kUnrecordedResult = "unrecorded";
 constexpr const char* kNotSummarisedForSr =
     "not summarised (its result SR would have replaced another result's),";
 
-// A summary of exam `exam_uid`: UID.xml or UID-N.xml, as claim_output_name names them.
+constexpr const char* kReceivedPrefix = "received-";
+constexpr std::size_t kReceivedDigits = 16;
+
+bool is_received_name(const std::string& name) {
+  const std::string prefix = kReceivedPrefix;
+  return name.size() == prefix.size() + kReceivedDigits &&
+         name.compare(0, prefix.size(), prefix) == 0 &&
+         name.find_first_not_of("0123456789abcdef", prefix.size()) == std::string::npos;
+}
+
+// A summary of exam `exam_uid`: UID.xml or UID-N.xml, as claim_output_name names them. An exam
+// known by its received_name() has summaries named by it (serve) or by the input's file name
+// made safe (output_name_for): any such name, never one leaving the output directory.
 bool is_summary_of(const std::string& name, const std::string& exam_uid) {
   if (name == exam_uid + ".xml") return true;
+  if (is_received_name(exam_uid)) {
+    if (name.size() <= 4 || name.compare(name.size() - 4, 4, ".xml") != 0) return false;
+    const std::string stem = name.substr(0, name.size() - 4);
+    return stem != "index" && stem.find_first_not_of(
+                                  "abcdefghijklmnopqrstuvwxyz"
+                                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == std::string::npos;
+  }
   const std::string stem = exam_uid + "-";
   if (name.size() <= stem.size() + 4 || name.compare(0, stem.size(), stem) != 0 ||
       name.compare(name.size() - 4, 4, ".xml") != 0) {
@@ -361,14 +380,24 @@ ExamRecords::Amended ExamRecords::amend_sr(const std::string& path, const std::s
               "of its own, naming the one it replaces): send it again where it was forwarded"};
 }
 
+std::string ExamRecords::received_name(const std::string& text) {
+  return kReceivedPrefix + hex_digest(text).substr(0, kReceivedDigits);
+}
+
 std::optional<ExamRecords::Exam> ExamRecords::open(const InputResult& result) {
-  return open(result.exam_sop_instance_uid, result.said, call_);
+  // A report whose UID is not valid is known by its received_name(): two reports under one UID
+  // are one exam's results whatever the UID holds (hostile review 56, H56-2).
+  const std::string key = !result.exam_sop_instance_uid.empty() ? result.exam_sop_instance_uid
+                          : !result.sop_instance_uid.empty()
+                              ? received_name(result.sop_instance_uid)
+                              : std::string();
+  return open(key, result.said, call_);
 }
 
 std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,
                                                    const std::string& said,
                                                    const std::string& mark) {
-  if (!is_uid(exam_uid, 2)) return std::nullopt;
+  if (!is_uid(exam_uid, 2) && !is_received_name(exam_uid)) return std::nullopt;
   std::string token = hex_digest(said);
   if (policy_.enabled) token = pseudonym_uid(token, policy_.key);
   const std::string path = (fs::path(directory_) / exam_uid).string();

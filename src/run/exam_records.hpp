@@ -153,12 +153,21 @@ class ExamRecords {
   // A random mark for the lines of one call (or one received object).
   static std::string new_mark();
 
+  // The name an object whose SOP Instance UID is not a valid UID is known by, never by the UID
+  // itself, which may hold anything (a path, patient data): "received-" and the first 16 hex
+  // digits of the SHA-1 of `text`. `serve` names such an object's files by it (numbered on for
+  // other objects: NAME-2 …) and keeps the record of its exam under it (hostile review 56,
+  // H56-2).
+  static std::string received_name(const std::string& text);
+
   // The exam `exam_uid` with what was recorded of it other than under `mark`, for the result
-  // `said` (InputResult::said); none when `exam_uid` is no UID. Throws as open(result).
+  // `said` (InputResult::said); none when `exam_uid` is neither a UID nor a received_name().
+  // Throws as open(result).
   std::optional<Exam> open(const std::string& exam_uid, const std::string& said,
                            const std::string& mark);
-  // The exam of `result` with what other calls recorded of it; none when the result has no exam
-  // UID (not a valid UID, or dropped by --pseudonymize without a key). Throws
+  // The exam of `result` with what other calls recorded of it, by its received_name() where its
+  // UID is not a valid UID; none when the result has no UID (dropped by --pseudonymize without
+  // a key). Throws
   // Error(OutputFailed) naming the record file when it cannot be read or is no record of the
   // exam: empty, a line of another form or naming another exam's summary, a symbolic link, or
   // the record directory no directory of its own.

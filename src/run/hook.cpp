@@ -17,6 +17,8 @@
 #include "run/summary_files.hpp"
 
 namespace mammocalc {
+
+namespace fs = std::filesystem;
 namespace {
 
 // How a hook call's summaries name an input of another call (E19).
@@ -96,8 +98,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   SummaryFiles files;
   files.output_dir = config.output_dir;
   files.dicom_out_dir = config.dicom_dir;
-  files.record_directory =
-      (std::filesystem::path(config.output_dir) / ExamRecords::kDirectoryName).string();
+  files.record_directory = (fs::path(config.output_dir) / ExamRecords::kDirectoryName).string();
   ExitCode exit_code = ExitCode::Success;
   // Directories the walk could not use: a symlink loop is skipped, an unlistable one failed.
   for (const IndexEntry& entry : unreadable) {
@@ -186,7 +187,10 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     // A summary under the exam's name that the record does not know (written before the record
     // existed, or its record removed) is another result unless it is this one's, byte for byte
     // (hostile review 38, H38-4).
-    if (recorded) {
+    // An exam known by its received name (an invalid UID) has summaries named by the input's file
+    // name, which another exam's may have too: none is adopted (H56-2).
+    const bool named_by_file = recorded && result.exam_sop_instance_uid.empty();
+    if (recorded && !named_by_file) {
       try {
         recorded->adopt_unrecorded(config.output_dir,
                                    output_name_for(result.sop_instance_uid, input.path),
@@ -254,10 +258,19 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
           used_names.insert(name);
           sent_again = true;
         } else {
+          // Named by the input's file name (an invalid UID), a name on disk may be another
+          // exam's summary, from another call: numbered on past it, never replaced (hostile
+          // review 56, H56-2: a call replaced another object's summary unseen).
+          const auto taken = [&](const std::string& candidate) {
+            std::error_code error;
+            return std::find(other_summaries.begin(), other_summaries.end(), candidate) !=
+                       other_summaries.end() ||
+                   (named_by_file &&
+                    fs::exists(fs::symlink_status(fs::path(config.output_dir) / candidate, error)));
+          };
           do {
             name = claim_output_name(result, evaluation.pseudonyms.enabled, used_names);
-          } while (std::find(other_summaries.begin(), other_summaries.end(), name) !=
-                   other_summaries.end());
+          } while (taken(name));
         }
         other_calls_said[i] = ExamRecords::earlier_named(other_calls, kHookCallInput);
         if (!other_calls.empty()) {

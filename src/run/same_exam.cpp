@@ -12,14 +12,27 @@ namespace {
 
 // Whether an input is mammocalc's own SR read back (--read-own): its exam is another SR's.
 bool own_read_back(const InputResult& result) {
-  return result.exam_sop_instance_uid != result.sop_instance_uid;
+  return !result.exam_sop_instance_uid.empty() &&
+         result.exam_sop_instance_uid != result.sop_instance_uid;
+}
+
+// The key an exam is known by: its report's SOP Instance UID; for a report whose UID is not a
+// valid one, that UID as given (never a valid UID's: ':' is in none), since two reports under
+// one UID are one exam read twice whatever the UID holds (hostile review 56, H56-2: two
+// reports under one invalid UID were summarised apart, neither naming the other). None where
+// the report has no UID (pseudonymised without a key: dropped).
+std::string exam_key(const InputResult& result) {
+  if (!result.exam_sop_instance_uid.empty()) return result.exam_sop_instance_uid;
+  if (!result.sop_instance_uid.empty()) return "invalid:" + result.sop_instance_uid;
+  return {};
 }
 
 }  // namespace
 
 std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& result, Input input,
                                                          const Rollup& part) {
-  if (result.exam_sop_instance_uid.empty()) return std::nullopt;
+  const std::string key = exam_key(result);
+  if (key.empty()) return std::nullopt;
   const bool own = own_read_back(result);
   Result said{input,
               result.said,
@@ -28,7 +41,7 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
               part.findings - part.needs_review,
               part.exams - part.exams_needing_review,
               own ? std::optional<Rollup>(part) : std::nullopt};
-  Exam& exam = exams_[result.exam_sop_instance_uid];
+  Exam& exam = exams_[key];
   if (exam.results.empty()) {
     exam.results.push_back(std::move(said));
     exam.inputs.push_back({input, 0});
@@ -70,9 +83,9 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
 
 std::optional<ExamsSeen::Later> ExamsSeen::unsummarised_result(const InputResult& result,
                                                                Input input) {
-  const auto found = exams_.find(result.exam_sop_instance_uid);
-  if (result.exam_sop_instance_uid.empty() || found == exams_.end() ||
-      found->second.results.empty()) {
+  const std::string key = exam_key(result);
+  const auto found = exams_.find(key);
+  if (key.empty() || found == exams_.end() || found->second.results.empty()) {
     return std::nullopt;
   }
   Exam& exam = found->second;

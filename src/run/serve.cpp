@@ -88,8 +88,7 @@ class ReceivedNames {
  public:
   // The unnumbered name for `text` (the announced UID, or an object's bytes).
   static std::string unnumbered(const std::string& text) {
-    constexpr std::size_t kDigits = 16;
-    return "received-" + hex_digest(text).substr(0, kDigits);
+    return ExamRecords::received_name(text);
   }
 
   // The name claimed for one object, without extension.
@@ -402,15 +401,19 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     // H37-6). Held until this object's files are written.
     // The exam's UID as its summary names it: pseudonymised, an invalid UID's keyed pseudonym is
     // one, and two reports under it are one exam's two results (hostile review 56, H56-1: the
-    // second replaced the first's summary unseen). Without one, none (records.open).
-    const auto open_record = [&]() -> std::optional<ExamRecords::Exam> {
-      return endpoint.records.open(exam_uid_of(*summarised), said_of(*summarised),
-                                   ExamRecords::new_mark());
-    };
-    std::optional<ExamRecords::Exam> recorded = open_record();
+    // second replaced the first's summary unseen). Not pseudonymised, an invalid UID's exam is
+    // known by the name its files are numbered from (H56-2: two reports under it were
+    // summarised apart, neither naming the other); its objects keep the names claimed, which
+    // tell different objects apart already. Pseudonymised without a key, none (records.open).
+    const bool named_by_claim = !valid_uid && !evaluation.pseudonyms.enabled;
+    const std::string exam_key = named_by_claim ? ReceivedNames::unnumbered(object.sop_instance_uid)
+                                                : exam_uid_of(*summarised);
+    std::optional<ExamRecords::Exam> recorded =
+        endpoint.records.open(exam_key, said_of(*summarised), ExamRecords::new_mark());
     // Summaries of the exam the record does not know are other results (review 41, R41-1).
     if (recorded && recorded->empty()) {
-      recorded->adopt_unrecorded(config.output_dir, summary_name,
+      recorded->adopt_unrecorded(config.output_dir,
+                                 named_by_claim ? exam_key + ".xml" : summary_name,
                                  render_summary(*summarised, evaluation.summary));
     }
     const std::vector<ExamRecords::Earlier> others =
@@ -453,7 +456,9 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     }
     // The same result again replaces its own files; another takes names of its own (UID-N).
     std::string suffix;
-    if (same) {
+    if (named_by_claim) {
+      // Named already, by the claim.
+    } else if (same) {
       summary_name = *same;
     } else if (!others.empty()) {
       const std::string base = summary_name.substr(0, summary_name.size() - 4);
@@ -469,7 +474,7 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
         }
       }
     }
-    if (same && same->size() > 4) {
+    if (same && !named_by_claim && same->size() > 4) {
       const std::string same_stem = same->substr(0, same->size() - 4);
       const std::size_t dash = same_stem.rfind('-');
       if (dash != std::string::npos &&
@@ -547,10 +552,13 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     summary_file.commit();
     std::string summarised_said = "mammocalc serve: " + name + ": summarised to " + summary_name;
     if (!others.empty()) {
-      summarised_said += same ? "; the same result as an earlier received object, replaced; its "
-                                "exam has another result: needs review"
-                              : "; another result than an earlier received object of its SOP "
-                                "Instance UID: each summary of the exam needs review";
+      summarised_said += same && *same == summary_name
+                             ? "; the same result as an earlier received object, replaced; its "
+                               "exam has another result: needs review"
+                         : same ? "; the same result as an earlier received object; its exam has "
+                                  "another result: needs review"
+                                : "; another result than an earlier received object of its SOP "
+                                  "Instance UID: each summary of the exam needs review";
     }
     log.write(summarised_said);
     return StoreStatus::Success;

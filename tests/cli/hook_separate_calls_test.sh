@@ -377,4 +377,34 @@ for run in 1 2 3 4 5; do
 done
 check "two calls at once, five times: each time two summaries, both saying the conflict" \
   test "$raced_ok" -eq 5
+# Hostile review 56, H56-2: an SR whose SOP Instance UID is not valid is named by its file name
+# (made safe), which another call's object may have too (storescp names files by the UID: 1.2.03
+# and 1.2.05 both give SR_1_2): never replaced, numbered on. Two reports under one invalid UID are
+# one exam's two results: both summaries say the conflict and need review; the same object sent
+# again replaces its own summary.
+mkdir -p "$work/invalid/1" "$work/invalid/2" "$work/invalid/3"
+cp "$benign_sr" "$work/invalid/1/SR.1.2.03"
+cp "$work/in/suspicious.dcm" "$work/invalid/2/SR.1.2.05"
+cp "$work/in/suspicious.dcm" "$work/invalid/3/SR.1.2.03"
+dcmodify -nb -m "(0008,0018)=1.2.03" "$work/invalid/1/SR.1.2.03" "$work/invalid/3/SR.1.2.03" >/dev/null 2>&1
+dcmodify -nb -m "(0008,0018)=1.2.05" "$work/invalid/2/SR.1.2.05" >/dev/null 2>&1
+"$mammocalc" hook --out "$work/invalid-out" "$work/invalid/1/SR.1.2.03" 2>/dev/null
+"$mammocalc" hook --out "$work/invalid-out" "$work/invalid/2/SR.1.2.05" 2>/dev/null
+check "invalid UIDs of one file name, two calls: two summaries" test "$(summaries "$work/invalid-out")" -eq 2
+check "... the first stays the benign report's" \
+  grep -q '<exam [^>]*classification="benign"' "$work/invalid-out/SR_1_2.xml"
+check "... the other numbered on" grep -q '<exam [^>]*classification="suspicious"' "$work/invalid-out/SR_1_2-2.xml"
+check "... two exams: no conflict, no review" test "$(reviewed_summaries "$work/invalid-out")" -eq 0
+"$mammocalc" hook --out "$work/invalid-out" "$work/invalid/1/SR.1.2.03" 2>"$work/invalid-again.err"
+check "the same object again: still two summaries" test "$(summaries "$work/invalid-out")" -eq 2
+check "... its own replaced" grep -q "summarised to SR_1_2.xml; the same result as an earlier hook call's input, replaced" \
+  "$work/invalid-again.err"
+"$mammocalc" hook --out "$work/invalid-out" "$work/invalid/3/SR.1.2.03" 2>"$work/invalid-other.err"
+check "another report under the first invalid UID: a summary of its own" test "$(summaries "$work/invalid-out")" -eq 3
+check "... it and the first say the conflict" test "$(conflict_summaries "$work/invalid-out")" -eq 2
+check "... the first now needs review" grep -q '<exam [^>]*needsReview="true"' "$work/invalid-out/SR_1_2.xml"
+check "... the other exam's summary untouched" \
+  bash -c "! grep -q 'needsReview=\"true\"' '$work/invalid-out/SR_1_2-2.xml'"
+check "... said on standard error" grep -q "has the SOP Instance UID of an earlier hook call's input but another result" \
+  "$work/invalid-other.err"
 finish

@@ -459,4 +459,24 @@ check "eleven results under one UID: each summary names at most eight others and
 check "... the last names 'each of 2 more inputs of this run'" \
   bash -c "grep -l 'each of 2 more inputs of this run' '$work/many'/*.xml | grep -q ."
 check "... every entry needs review" test "$(grep -c '<entry [^>]*needsReview="true"' "$work/many/index.xml")" -eq 11
+# Hostile review 56, H56-2: two reports under one SOP Instance UID that is not a valid UID are
+# one exam read twice too: both summarised, both need review, standard error names both.
+mkdir "$work/invalid"
+cp "$other_sr" "$work/invalid/a.dcm"
+cp "$source_sr" "$work/invalid/b.dcm"
+dcmodify -nb -m "(0008,0018)=1.2.03" "$work/invalid/a.dcm" "$work/invalid/b.dcm" >/dev/null 2>&1
+"$mammocalc" summarize -o "$work/invalid-out" "$work/invalid/a.dcm" "$work/invalid/b.dcm" \
+  >/dev/null 2>"$work/invalid.err"
+check "two reports under one invalid UID: both need review" test "$(grep -l \
+  '<exam [^>]*needsReview="true"' "$work/invalid-out"/a.xml "$work/invalid-out"/b.xml | wc -l)" -eq 2
+check "... each says the conflict" test "$(grep -l 'code="same-exam-conflict"' \
+  "$work/invalid-out"/a.xml "$work/invalid-out"/b.xml | wc -l)" -eq 2
+check "... standard error names both files" grep -q \
+  "mammocalc: $work/invalid/b.dcm: has the SOP Instance UID of $work/invalid/a.dcm, another input of this run, but another result" \
+  "$work/invalid.err"
+check "... and never the UID" bash -c "! grep -qF '1.2.03' '$work/invalid.err'"
+# Two invalid UIDs are two exams: neither is flagged.
+dcmodify -nb -m "(0008,0018)=1.2.05" "$work/invalid/b.dcm" >/dev/null 2>&1
+"$mammocalc" summarize -o "$work/invalid-two" "$work/invalid/a.dcm" "$work/invalid/b.dcm" >/dev/null 2>&1
+check "two invalid UIDs: no conflict" bash -c "! grep -q 'code=\"same-exam-conflict\"' '$work/invalid-two'/*.xml"
 finish

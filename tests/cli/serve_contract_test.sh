@@ -347,9 +347,22 @@ check "identical re-sends of SRs with an invalid UID: storescu succeeds" test $?
 check "... no new kept copy (still 4)" test "$(ls "$work/keep-out"/*.dcm | wc -l)" -eq 4
 check "... no new summary (still 4)" test "$(ls "$work/keep-out"/*.xml | wc -l)" -eq 4
 check "... each summarised to the name it had (3 lines for $escape_name.xml)" \
-  test "$(grep -c "summarised to $escape_name.xml\$" "$work/keep.log")" -eq 3
+  test "$(grep -c "summarised to $escape_name.xml\(\$\|;\)" "$work/keep.log")" -eq 3
 check "... the other object of that UID too (2 lines for $escape_name-2.xml)" \
-  test "$(grep -c "summarised to $escape_name-2.xml\$" "$work/keep.log")" -eq 2
+  test "$(grep -c "summarised to $escape_name-2.xml\(\$\|;\)" "$work/keep.log")" -eq 2
+# Hostile review 56, H56-2: two reports under one invalid UID are one exam's two results, as under
+# a valid UID: each summary names the other and needs review.
+needs_review() { grep -q '<exam [^>]*needsReview="true"' "$1"; }  # SUMMARY
+names_other() {  # SUMMARY OTHER
+  grep -q 'code="same-exam-conflict"' "$1" && grep -qF "summarised to $2," "$1"
+}
+check "... two reports under one invalid UID: the first summary needs review" \
+  needs_review "$work/keep-out/$escape_name.xml"
+check "... and names the other" names_other "$work/keep-out/$escape_name.xml" "$escape_name-2.xml"
+check "... the second too" needs_review "$work/keep-out/$escape_name-2.xml"
+check "... naming the first" names_other "$work/keep-out/$escape_name-2.xml" "$escape_name.xml"
+check "... the log says so" grep -q \
+  "summarised to $escape_name-2.xml; another result than an earlier received object" "$work/keep.log"
 study_of() { dcmdump +P 0020,000d "$1" 2>/dev/null; }  # FILE: its Study Instance UID line
 check "... the kept copies are still the objects sent under those names" \
   test -n "$(study_of "$work/bad-uid-0.dcm")" -a \
@@ -408,8 +421,12 @@ dcmodify -nb -m "(0008,0018)=${bad_uids[0]}" "$work/bad-uid-other.dcm" >/dev/nul
 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/bad-uid-other.dcm" >/dev/null 2>&1
 check "another SR of the same invalid UID after the restart: a summary of its own (2 summaries)" \
   test "$(ls "$work/restart-out"/*.xml | wc -l)" -eq 2
-check "... the earlier summary unchanged" cmp -s "$first_summary" "$work/first-summary.xml"
 check "... the new one numbered on" test -s "${first_summary%.xml}-2.xml"
+# The record of exams tells it is the same exam's other result (H56-2): the earlier summary is
+# amended to say so, and the new one says so.
+check "... the earlier summary amended: it needs review" needs_review "$first_summary"
+check "... naming the new one" names_other "$first_summary" "$(basename "${first_summary%.xml}")-2.xml"
+check "... the new one needs review" needs_review "${first_summary%.xml}-2.xml"
 
 # ... and an identical re-send after a restart keeps its name too, where the kept copy on disk
 # shows it is the same object (--keep-received): no summary of it is added.
@@ -420,7 +437,8 @@ check "serve --keep-received starts again on the kept objects" start_serve "$wor
 storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/bad-uid-0.dcm" >/dev/null 2>&1
 check "an identical re-send after the restart: storescu succeeds" test $? -eq 0
 wait_for_log "$work/keep-2.log" "$escape_name: summarised to"
-check "... summarised to the name it had" grep -qx "mammocalc serve: $escape_name: summarised to $escape_name.xml" "$work/keep-2.log"
+check "... summarised to the name it had" \
+  grep -q "^mammocalc serve: $escape_name: summarised to $escape_name.xml\(\$\|;\)" "$work/keep-2.log"
 check "... no new kept copy or summary of an invalid UID (4 each)" \
   test "$(ls "$work/keep-out" | grep -c '^received-.*\.dcm$')" -eq 4 -a \
   "$(ls "$work/keep-out" | grep -c '^received-.*\.xml$')" -eq 4
