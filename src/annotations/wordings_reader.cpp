@@ -480,8 +480,14 @@ class WordingsParser {
     const std::string role_text = node.attribute("role").value();
     const auto role = read_word(input_, node, "functionWord/@role", role_text, function_role_named);
     const std::string phrase = phrase_of(node);
-    if (!phrase.empty() && phrase.find(' ') != std::string::npos) {
-      input_.problem(node, "functionWord/@phrase", quoted(phrase) + " must be one word");
+    // An exception may take two words ("bis auf", "save for"), each alone something else; other
+    // roles are asked of one token (FunctionWords::is).
+    const bool several_words = role == FunctionWordRole::Excepts;
+    if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
+        (!several_words || phrase.back() == '*')) {
+      input_.problem(node, "functionWord/@phrase",
+                     quoted(phrase) + (several_words ? " of several words is matched whole: no '*'"
+                                                     : " must be one word"));
       return;
     }
     // One word may have several roles ("category" introduces a category and is followed by one).

@@ -534,8 +534,9 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
   // A word of a finding first: "density" is plain in "scattered fibroglandular density", and a
   // lesion in "Calcifications right, density left".
   const bool of_a_finding =
-      lesion_phrase || std::any_of(std::begin(kFindingRoles), std::end(kFindingRoles),
-                                   [&](FunctionWordRole role) { return words_.is(token, role); });
+      lesion_phrase || words_.starts_phrase(item.tokens, at, FunctionWordRole::Excepts) ||
+      std::any_of(std::begin(kFindingRoles), std::end(kFindingRoles),
+                  [&](FunctionWordRole role) { return words_.is(token, role); });
   if (!of_a_finding && words_.is(token, FunctionWordRole::Plain)) return false;
   // A word of a composition phrase says how dense the breast is ("scattered areas of
   // fibroglandular density").

@@ -221,6 +221,26 @@ class FunctionWords {
   bool is(const Token& token, FunctionWordRole role) const {
     return token.kind == TokenKind::Word && names(token, by_role_[static_cast<std::size_t>(role)]);
   }
+  // A phrase of this role of more than one word starts at tokens[at] ("bis auf", "save for"):
+  // `is` asks of one token only.
+  bool starts_phrase(const std::vector<Token>& tokens, std::size_t at,
+                     FunctionWordRole role) const {
+    for (std::string_view phrase : by_role_[static_cast<std::size_t>(role)]) {
+      if (phrase.find(' ') == std::string_view::npos) continue;
+      std::size_t next = at;
+      bool matches = true;
+      while (matches && !phrase.empty()) {
+        const std::size_t space = phrase.find(' ');
+        const std::string_view word = phrase.substr(0, space);
+        matches = next < tokens.size() && tokens[next].kind == TokenKind::Word &&
+                  tokens[next].folded == word;
+        ++next;
+        phrase.remove_prefix(space == std::string_view::npos ? phrase.size() : space + 1);
+      }
+      if (matches) return true;
+    }
+    return false;
+  }
   // The token is a word of any role: the lexicon knows it.
   bool is_any(const Token& token) const {
     return token.kind == TokenKind::Word &&

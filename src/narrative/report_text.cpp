@@ -549,8 +549,11 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   std::vector<bool> calcification_starts(tokens.size(), false);
   // Where a category word ends that starts at a token ("BI-RADS ASSESSMENT" is a heading too).
   std::vector<std::size_t> category_word_end(tokens.size(), 0);
+  // Where a breast is named by a letter and a parenthesis ("L) seroma"), no list marker.
+  std::vector<bool> laterality_starts(tokens.size(), false);
   for (const PhraseMatch& match : matches) {
     if (match.kind == PhraseKind::Calcification) calcification_starts[match.begin] = true;
+    if (match.kind == PhraseKind::Laterality) laterality_starts[match.begin] = true;
     if (match.kind == PhraseKind::CategoryWord) {
       category_word_end[match.begin] =
           std::max<std::size_t>(category_word_end[match.begin], match.end);
@@ -730,7 +733,7 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
     // A number right after a heading's colon is what the heading says ("IMPRESSION: Right: 2.
     // Left: 4."), no list marker (hostile review 49, H49-4: the 4 was dropped as one).
     const bool after_colon = at > 0 && is_punct(tokens[at - 1], ':');
-    if (at == start && !after_colon) {
+    if (at == start && !after_colon && !laterality_starts[at]) {
       const std::size_t marker = list_marker_length(tokens, at);
       if (marker > 0) {
         at += marker;

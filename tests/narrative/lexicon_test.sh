@@ -110,6 +110,18 @@ printf '<narrativeWordings xmlns="urn:mammocalc:narrative-wordings:1" language="
 "$mammocalc" summarize --lexicon "$work/upper.xml" "$work/shaggy.dcm" >/dev/null 2>"$work/upper.err"
 check "a phrase in capitals exits 1" test $? -eq 1
 check "... naming line 2 and the problem" grep -q "upper.xml:2: breast/@phrase: 'Breast' must be lower case" "$work/upper.err"
+# A function word of several words: only an exception may have them ("bis auf"), matched whole.
+printf '<narrativeWordings xmlns="urn:mammocalc:narrative-wordings:1" language="en">\n  <functionWord role="plain" phrase="two words"/>\n  <functionWord role="excepts" phrase="save for*"/>\n  <functionWord role="excepts" phrase="short of"/>\n</narrativeWordings>\n' >"$work/two-words.xml"
+"$mammocalc" summarize --lexicon "$work/two-words.xml" "$work/shaggy.dcm" >/dev/null 2>"$work/two-words.err"
+check "a function word of two words exits 1" test $? -eq 1
+check "... naming line 2: one word for its role" \
+  grep -q "two-words.xml:2: functionWord/@phrase: 'two words' must be one word" "$work/two-words.err"
+check "... and one more problem: line 3's '*' (line 4, an exception of two words, is none)" \
+  grep -q "(and 1 more problems)" "$work/two-words.err"
+printf '<narrativeWordings xmlns="urn:mammocalc:narrative-wordings:1" language="en">\n  <functionWord role="excepts" phrase="save for*"/>\n</narrativeWordings>\n' >"$work/two-words-star.xml"
+"$mammocalc" summarize --lexicon "$work/two-words-star.xml" "$work/shaggy.dcm" >/dev/null 2>"$work/two-words-star.err"
+check "an exception of two words ending in '*' exits 1, said" bash -c "test $? -eq 1 && grep -q \
+  \"two-words-star.xml:2: functionWord/@phrase: 'save for\\*' of several words is matched whole: no '\\*'\" '$work/two-words-star.err'"
 
 cp "$work/broken.xml" "$work/profile/broken.xml"
 sed 's/words.xml/broken.xml/' "$work/profile/site.xml" >"$work/profile/broken-site.xml"

@@ -860,5 +860,27 @@ TEST(PairingSafety49, PlainStatementsOfThatBreastAskForNothing) {
   }
 }
 
+// A breast's letter with a parenthesis names the breast: "L) seroma" lost its breast as a list
+// marker "a)", and a statement without one beside coded findings asked for nothing.
+TEST(PairingSafety59, ABreastLetterWithAParenthesisIsNoListMarker) {
+  for (const char* text : {"L) seroma", "R) coarse benign calcifications.\nL) seroma."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  for (const char* text :
+       {"L) negative", "R) coarse benign calcifications.\nL) no suspicious findings."}) {
+    EXPECT_FALSE(beside_benign_coded(text).exam.needs_review) << text;
+  }
+}
+
+// An exception in two words makes an exception to what the part clears, as "except" does.
+TEST(PairingSafety59, ExceptionsOfTwoWordsAreNotCleared) {
+  for (const char* text :
+       {"Left: unremarkable save for the nipple.", "Left: unremarkable other than the nipple.",
+        "Left: normal but for a nipple change."}) {
+    EXPECT_TRUE(beside_benign_coded(text).exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -2108,5 +2108,15 @@ TEST(TextReview49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
   }
 }
 
+// An exception in two words ("bis auf") makes an exception to what the part clears, as
+// "Ausnahme" does: what it excepts was not read. "bis" alone is none ("bis 2022").
+TEST(TextReview59, GermanExceptionsOfTwoWordsAreNotCleared) {
+  for (const char* text :
+       {"Links: unauffällig bis auf die Mamille.", "Links: bis auf die Mamille unauffällig."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
+  EXPECT_FALSE(beside_benign_coded_de("Links: unauffällig bis 2022.").exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc
