@@ -557,6 +557,48 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
   return status == MentionStatus::Affirmed || status == MentionStatus::Uncertain;
 }
 
+std::optional<std::size_t> Reader::placed_or_grown_lesion(const Item& item,
+                                                          const SentenceReading& reading,
+                                                          const std::vector<PhraseMatch>& matches,
+                                                          std::size_t begin,
+                                                          std::size_t end) const {
+  const auto affirmed = [&](std::size_t from, std::size_t to) {
+    return status_of(item, reading, from, to, false).status == MentionStatus::Affirmed;
+  };
+  bool placed_or_grown = false;
+  std::vector<bool> in_composition(end - begin, false);
+  for (const PhraseMatch& match : matches) {
+    if (match.begin < begin || match.begin >= end) continue;
+    if (match.kind == PhraseKind::Quadrant || match.kind == PhraseKind::Region ||
+        match.kind == PhraseKind::Depth) {
+      placed_or_grown = true;
+    } else if (match.kind == PhraseKind::Change) {
+      const Change change = wordings_.change[match.wording].term;
+      placed_or_grown =
+          placed_or_grown || ((change == Change::New || change == Change::Increased) &&
+                              affirmed(match.begin, match.end));
+    } else if (match.kind == PhraseKind::Composition) {
+      for (std::size_t t = match.begin; t < match.end && t < end; ++t)
+        in_composition[t - begin] = true;
+    }
+  }
+  const std::vector<Token>& tokens = item.tokens;
+  for (std::size_t t = begin; t + 1 < end && !placed_or_grown; ++t) {
+    placed_or_grown = tokens[t].kind == TokenKind::Time ||
+                      (tokens[t].kind == TokenKind::Number &&
+                       (words_.is(tokens[t + 1], FunctionWordRole::ClockAfterHour) ||
+                        words_.is(tokens[t + 1], FunctionWordRole::ClockFiller)));
+  }
+  if (!placed_or_grown) return std::nullopt;
+  for (std::size_t t = begin; t < end; ++t) {
+    if (!in_composition[t - begin] && words_.is(tokens[t], FunctionWordRole::LesionNoun) &&
+        affirmed(t, t + 1)) {
+      return t;
+    }
+  }
+  return std::nullopt;
+}
+
 // Beside coded findings, the text's word on a breast they do not cover is all there is of it: a
 // part of a sentence that names a breast (or stands under its heading), says nothing of
 // calcifications and gave nothing, yet holds a word that is not plain ("Left breast: not
@@ -626,7 +668,17 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
       breast = reading.heading_side->value;
     }
     if (breast == Laterality::Unknown) {
-      if (benign.doubted) note_unread(Laterality::Both, *benign.doubted);
+      if (benign.doubted) {
+        note_unread(Laterality::Both, *benign.doubted);
+      } else if (!about_calcifications && !benign.called) {
+        // A lesion placed or grown with no breast named ("Interval increase in density at 2
+        // o'clock", "Interval increase in size of the nodule") may be on the breast no coded
+        // finding covers (issue 17). A change word alone is not enough ("New baseline
+        // mammogram").
+        if (const auto lesion = placed_or_grown_lesion(item, reading, matches, begin, k)) {
+          note_unread(Laterality::Both, *lesion);
+        }
+      }
       continue;
     }
     if (about_calcifications) {

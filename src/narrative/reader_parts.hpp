@@ -536,6 +536,12 @@ class Reader {
   bool unread_word(const Item& item, const SentenceReading& reading,
                    const std::vector<PhraseMatch>& matches, std::size_t at,
                    bool called_benign) const;
+  // The noun of a lesion that tokens [begin, end) affirm now and place (a clock, a quadrant, a
+  // region, a depth) or call new or grown, though they name no breast; none where there is none.
+  std::optional<std::size_t> placed_or_grown_lesion(const Item& item,
+                                                    const SentenceReading& reading,
+                                                    const std::vector<PhraseMatch>& matches,
+                                                    std::size_t begin, std::size_t end) const;
   void read_signs_of_the_indication(const Item& item, const SentenceReading& reading,
                                     const std::vector<PhraseMatch>& matches);
   void add_word_named_finding(const Item& item, const SentenceReading& reading,

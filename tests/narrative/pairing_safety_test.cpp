@@ -882,5 +882,23 @@ TEST(PairingSafety59, ExceptionsOfTwoWordsAreNotCleared) {
   }
 }
 
+// A lesion placed or grown in a sentence that names no breast may be on the breast no coded
+// finding covers: never benign on the coded finding alone. A change word alone, a lesion denied,
+// called benign or a composition's density is none.
+TEST(PairingSafety59, ALesionPlacedOrGrownWithNoBreastAsksForReview) {
+  for (const char* text :
+       {"Interval increase in density at 2 o clock.", "Interval increase in size of the nodule.",
+        "Interval enlargement of the 2 o clock lesion.", "A nodule at 2 o clock.",
+        "The lesion at 2 o clock has grown."}) {
+    EXPECT_TRUE(beside_benign_coded(text).exam.needs_review) << text;
+  }
+  for (const char* text :
+       {"No new lesions.", "Stable benign nodule at 2 o clock.",
+        "Interval increase in breast density.", "Dense breast tissue may obscure small lesions.",
+        "No suspicious lesion at 2 o clock."}) {
+    EXPECT_FALSE(beside_benign_coded(text).exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

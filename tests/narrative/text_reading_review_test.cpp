@@ -2118,5 +2118,16 @@ TEST(TextReview59, GermanExceptionsOfTwoWordsAreNotCleared) {
   EXPECT_FALSE(beside_benign_coded_de("Links: unauffällig bis 2022.").exam.needs_review);
 }
 
+// A lesion placed or grown in a sentence that names no breast (issue 17).
+TEST(TextReview59, GermanLesionsPlacedOrGrownWithNoBreastAskForReview) {
+  for (const char* text : {"Zunahme der Verdichtung bei 2 Uhr.", "Größenzunahme des Knotens.",
+                           "Neue Läsion bei 2 Uhr.", "Größenzunahme des Fibroadenoms."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
+  for (const char* text : {"Keine neue Läsion.", "Stabiler gutartiger Knoten bei 2 Uhr."}) {
+    EXPECT_FALSE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
