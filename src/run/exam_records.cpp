@@ -503,6 +503,7 @@ std::optional<std::string> ExamRecords::Exam::same_result() const {
 }
 
 void ExamRecords::Exam::record(const std::string& summary_name, bool wrote_sr) {
+  if (!before_record_) before_record_ = lines_;
   if (summary_name.empty()) {
     // A result not summarised is recorded once, and not where it has a summary.
     if (std::any_of(lines_.begin(), lines_.end(),
@@ -524,6 +525,28 @@ void ExamRecords::Exam::record(const std::string& summary_name, bool wrote_sr) {
   lines_.erase(std::remove_if(lines_.begin(), lines_.end(), replaced), lines_.end());
   lines_.push_back({result_, call_, summary_name, sr});
   write();
+}
+
+std::string ExamRecords::Exam::withdraw() noexcept {
+  if (!before_record_) return {};
+  try {
+    lines_ = *before_record_;
+    before_record_.reset();
+    if (lines_.empty()) {
+      std::error_code error;
+      fs::remove(path_, error);
+      if (error)
+        return path_ + ": cannot remove the record of a result not written (" + error.message() +
+               ")";
+      return {};
+    }
+    write();
+    return {};
+  } catch (const Error& failure) {
+    return failure.what();
+  } catch (const std::exception& failure) {
+    return path_ + ": cannot put the record back (" + failure.what() + ")";
+  }
 }
 
 void ExamRecords::Exam::adopt_unrecorded(const std::string& output_dir, const std::string& name,

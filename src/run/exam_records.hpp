@@ -83,6 +83,12 @@ class ExamRecords {
     // name; a result's SR written once stays written). An empty name records a result not
     // summarised, once. Throws Error(OutputFailed) naming the record file.
     void record(const std::string& summary_name, bool wrote_sr);
+    // Puts the record back as it was before this call's first record(), for a result whose
+    // outputs could not be written (a full disk): a line naming a summary that never came would
+    // make the exam's next result a conflict with nothing, and one saying its SR was written
+    // would refuse it for good (hostile review 59, H59-1). The record file goes where it held
+    // nothing before. Returns what could not be put back, empty when all was; never throws.
+    std::string withdraw() noexcept;
     // Takes a summary the record does not know (written before the record existed, or its
     // record removed) as another result, whose SR may be the exam's: never replaced unseen.
     void adopt(const std::string& summary_name);
@@ -112,6 +118,7 @@ class ExamRecords {
     std::string call_;
     std::vector<Line> lines_;
     std::vector<Earlier> earlier_;
+    std::optional<std::vector<Line>> before_record_;  // lines_ before the first record()
   };
 
   // How a summary names a result of its exam that another call or object gave (E19): by the

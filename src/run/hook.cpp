@@ -284,7 +284,17 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         // a call that dies in between leaves them asking for review (hostile review 38, H38-3),
         // and one sent again amends any that do not say it yet.
         if (recorded) amend_other_calls(*recorded, config.output_dir, name, log, exit_code);
-        write_outputs(result, name, files, Flush::Now);
+        try {
+          write_outputs(result, name, files, Flush::Now);
+        } catch (const Error&) {
+          // Nothing of an input whose outputs failed stays, its record line neither (hostile
+          // review 59, H59-1: the exam's next result was a conflict with nothing).
+          if (recorded) {
+            const std::string left = recorded->withdraw();
+            if (!left.empty()) log << error_line(left);
+          }
+          throw;
+        }
         // An exam's first input is the first one whose summary is on disk.
         const std::optional<ExamsSeen::Later> later = exams.later_of_exam(result, {i, i}, part);
         output_names[i] = name;

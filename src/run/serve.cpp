@@ -540,16 +540,25 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     }
     AtomicFile summary_file((fs::path(config.output_dir) / summary_name).string());
     summary_file.write(summary);
-    if (recorded) {
-      // Recorded, and the earlier results' summaries amended, before its own are named: an
-      // endpoint that dies in between leaves them asking for review (as hook, H38-3).
-      recorded->record(summary_name, sr.has_value());
-      amend_others(summary_name);
+    try {
+      if (recorded) {
+        // Recorded, and the earlier results' summaries amended, before its own are named: an
+        // endpoint that dies in between leaves them asking for review (as hook, H38-3).
+        recorded->record(summary_name, sr.has_value());
+        amend_others(summary_name);
+      }
+      keep_copy();
+      if (kept_sr) kept_sr->commit();
+      if (result_sr) result_sr->commit();
+      summary_file.commit();
+    } catch (const Error&) {
+      // Nothing of a failed object stays, its record line neither (hostile review 59, H59-1).
+      if (recorded) {
+        const std::string left = recorded->withdraw();
+        if (!left.empty()) log.write("mammocalc serve: " + left);
+      }
+      throw;
     }
-    keep_copy();
-    if (kept_sr) kept_sr->commit();
-    if (result_sr) result_sr->commit();
-    summary_file.commit();
     std::string summarised_said = "mammocalc serve: " + name + ": summarised to " + summary_name;
     if (!others.empty()) {
       summarised_said += same && *same == summary_name

@@ -402,6 +402,16 @@ check "a copy that cannot be kept: the store fails as out of resources (0xA700)"
   grep -q "Received Store Response (Refused: OutOfResources)" "$work/unkept-store.log"
 check "... with a log line naming the copy" grep -q "$kept_uid.dcm: is a directory, not a file" "$work/keep.log"
 check "... and no summary for it" test ! -e "$work/keep-out/$kept_uid.xml"
+# Hostile review 59, H59-1: nor a line in the record of exams (the copy fails after the record is
+# written), which made the exam's next report a conflict with a result never stored.
+check "... nor a record of its exam" test ! -e "$work/keep-out/.mammocalc-exams/$kept_uid"
+rmdir "$work/keep-out/$kept_uid.dcm"
+cp samples/bir-suspicious-vacuum-assisted.dcm "$work/after-failure.dcm"
+dcmodify -nb -m "(0008,0018)=$kept_uid" "$work/after-failure.dcm" >/dev/null 2>&1
+storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/after-failure.dcm" >/dev/null 2>&1
+check "then another report under that UID: storescu succeeds" test $? -eq 0
+check "... summarised as the exam's one result, naming no other" bash -c \
+  "test -s '$work/keep-out/$kept_uid.xml' && ! grep -q same-exam-conflict '$work/keep-out/$kept_uid.xml'"
 
 # --- An invalid UID after a restart: numbered on past the names an earlier run left (without
 # --keep-received only the summary is on disk), never over another object's summary ---
