@@ -1,4 +1,5 @@
 // mammocalc: parse → run → report an error once → exit status.
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <ostream>
@@ -65,6 +66,10 @@ int checked_stdout(int status) {
 
 int main(int argc, char** argv) {
   using namespace mammocalc;  // NOLINT(google-build-using-namespace)
+  // A file size limit (ulimit -f, systemd's LimitFSIZE=) makes a write fail (EFBIG), said as any
+  // output failure, instead of killing the process: serve would drop every association unanswered
+  // and leave its spool files (hostile review 59, H59-2).
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     const Command command = parse_command_line(argc, argv);
     // summarize: one input or a batch, as the filesystem says; a usage error before DICOM starts.

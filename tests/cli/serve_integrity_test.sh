@@ -582,4 +582,25 @@ check "... and the earlier summary says the exam has another result" \
 kill -TERM "$server"
 wait "$server" 2>/dev/null
 
+# --- Hostile review 59, H59-2: under a file size limit (ulimit -f, systemd's LimitFSIZE=) an
+# output over it killed serve (SIGXFSZ): every association dropped unanswered. Now that write
+# fails as any other: 0xA700 with a line, and serve goes on. 12 KiB: the SR fits, its summary not.
+mkdir -p "$work/fsize"
+printf '#!/bin/bash\nulimit -f 12\nexec "%s" "$@"\n' "$(realpath "$mammocalc")" >"$work/fsize-limited"
+chmod +x "$work/fsize-limited"
+unlimited=$mammocalc
+mammocalc=$work/fsize-limited
+check "serve starts under a 12 KiB file size limit" start_serve "$work/fsize.log" --out "$work/fsize"
+mammocalc=$unlimited
+big_summary=samples/text-bilateral.dcm
+basic_text=1.2.840.10008.5.1.4.1.1.88.11
+status=$(store_as "$big_summary" "$basic_text" "$(uid_of "$big_summary")")
+check "an SR whose summary is over the limit: 0xA700 (got $status)" test "$status" = A700
+check "... said, naming the summary and the limit" grep -q "cannot write output (write: File too large)" "$work/fsize.log"
+check "... serve goes on: the next SR succeeds" test "$(store_as "$a" "$comprehensive" "$uid_a")" = 0000
+check "... no spool or temporary file left" bash -c "! ls -A '$work/fsize' | grep -q '^\.received\|\.tmp'"
+kill -TERM "$server"
+wait "$server"
+check "... and stops with exit 0" test $? -eq 0
+
 finish
