@@ -349,10 +349,9 @@ std::string random_hex() {
   return hex;
 }
 
-// The file an association's SRs arrive in, one after the other, each overwriting the last: made
-// once per association, not once per object, and removed when the association ends. Making and
-// deleting a file per object cost more than the file's writes (inode allocation, and on ext4
-// without a journal a scan past every recently deleted inode for each new one).
+// The name an association's SRs arrive under, one after the other: each SR's file is made new
+// there (SpoolSink::open, hostile review 58, H58-5) and removed once its bytes are read back
+// (SpoolSink::close, H59-3), so no file stays when the association ends.
 class ReceiveFile {
  public:
   // Named by the process, the association and a random part: two serves on one directory in
@@ -365,7 +364,6 @@ class ReceiveFile {
                   .string()) {}
   ReceiveFile(const ReceiveFile&) = delete;
   ReceiveFile& operator=(const ReceiveFile&) = delete;
-  ~ReceiveFile() { std::remove(path_.c_str()); }  // gone already when the last SR was kept
   const std::string& path() const { return path_; }
 
  private:
@@ -443,20 +441,32 @@ class SpoolSink : public DcmConsumer {
     OverLimit,  // it is larger than the limit; the file is removed
   };
 
-  SpoolSink(std::string path, std::size_t limit) : path_(std::move(path)), limit_(limit) {}
+  SpoolSink(std::string path, std::size_t limit)
+      : path_(std::move(path)),
+        name_(std::filesystem::path(path_).filename().string()),
+        limit_(limit) {}
   SpoolSink(const SpoolSink&) = delete;
   SpoolSink& operator=(const SpoolSink&) = delete;
   ~SpoolSink() override {
     if (file_ >= 0) ::close(file_);
+    if (directory_ >= 0) ::close(directory_);
   }
 
   // Creates the file, or empties the association's earlier one. False when it cannot (errno).
   bool open() {
+    // Named in the directory held from here on: the output directory moved away while the
+    // object arrives (a rotation) leaves no spool file behind in it, unsaid (hostile review 59,
+    // H59-3).
+    const std::string directory = std::filesystem::path(path_).parent_path().string();
+    directory_ =
+        ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (directory_ < 0) return false;
     // Made new for each object, never opened through what another process put at the name (a
     // hard link to another exam's summary would have been emptied and overwritten: hostile
     // review 58, H58-5); read back through this descriptor (close()).
-    if (::unlink(path_.c_str()) != 0 && errno != ENOENT) return false;
-    file_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (::unlinkat(directory_, name_.c_str(), 0) != 0 && errno != ENOENT) return false;
+    file_ = ::openat(directory_, name_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                     0600);
     return file_ >= 0;
   }
   // Ends the writing with `problem` (unless it has ended already): the file is removed.
@@ -484,7 +494,7 @@ class SpoolSink : public DcmConsumer {
     problem_ = problem;
     if (file_ >= 0) ::close(file_);
     file_ = -1;
-    if (remove) std::remove(path_.c_str());
+    if (remove) remove_file();
   }
   // Closes the file once the object has arrived; a failure then (some file systems report a
   // failed write only here) is a failure to write it. So is a file that is no longer the one
@@ -506,7 +516,7 @@ class SpoolSink : public DcmConsumer {
       return outcome_;
     }
     struct stat named {};
-    if (::lstat(path_.c_str(), &named) != 0) {
+    if (::fstatat(directory_, name_.c_str(), &named, AT_SYMLINK_NOFOLLOW) != 0) {
       fail(Outcome::Failed, path_ + " is gone since it was written (" + system_reason(errno) + ")",
            false);
     } else if (!known || !read_back || named.st_dev != written.st_dev ||
@@ -514,6 +524,10 @@ class SpoolSink : public DcmConsumer {
                static_cast<std::size_t>(named.st_size) != stored_) {
       fail(Outcome::Failed, path_ + " was changed by another process while the object arrived",
            false);
+    } else if (outcome_ == Outcome::Stored) {
+      // Its bytes are read back: the file goes now, so no copy of the report stays in the
+      // directory however the association ends.
+      remove_file();
     }
     return outcome_;
   }
@@ -552,7 +566,13 @@ class SpoolSink : public DcmConsumer {
   }
 
  private:
+  void remove_file() const {
+    if (directory_ >= 0) ::unlinkat(directory_, name_.c_str(), 0);
+  }
+
   std::string path_;
+  std::string name_;    // in directory_
+  int directory_ = -1;  // held from open()
   std::size_t limit_;
   std::size_t stored_ = 0;
   std::uint64_t digest_ = kFnvOffset;  // of the bytes written (fnv1a)
@@ -680,17 +700,14 @@ class StoreScp : public DcmThreadSCP {
     }
     const OFCondition received = receive_sr(request, context, spool);
     const SpoolSink::Outcome outcome = spool.close();
-    if (received.bad()) {
-      std::remove(object.path.c_str());
-      return received;
-    }
+    // The spool file is gone here (SpoolSink), unless another process changed it: left alone.
+    if (received.bad()) return received;
     // The object has arrived whole, whether it was stored or not: the association goes on.
     if (outcome == SpoolSink::Outcome::Failed) {
       return answer_not_stored(request, id, object, spool.problem());
     }
     if (outcome == SpoolSink::Outcome::OverLimit && !is_accepted_sop_class(object.sop_class_uid)) {
       // An SR of another class over the limit is what it was before it was read: skipped.
-      std::remove(object.path.c_str());
       object.path.clear();
       return sendSTOREResponse(id, request, dimse_status(shared_.handle(object)));
     }

@@ -225,6 +225,20 @@ check "... no log line names a spool file" bash -c "! grep -q '\\.received-' '$w
 check "... no copy kept of it (--keep-received)" test ! -e "$work/out/$big_uid.dcm"
 check "... no summary of it" test ! -e "$work/out/$big_uid.xml"
 check "... the small one kept and summarised" test -s "$work/out/$small_uid.dcm" -a -s "$work/out/$small_uid.xml"
+# Hostile review 59, H59-3: an SR's spool file goes once it is read back, not when the association
+# ends: OUTDIR moved away meanwhile (a rotation) kept the report's bytes there, unsaid.
+held_checks() {
+  check "$1: the first SR answered, its spool file is gone (found: $(spool_files "$work/out" | tr "\n" " "))" \
+    test -z "$(spool_files "$work/out")"
+  mv "$work/out" "$work/out-rotated"
+  mkdir "$work/out"
+}
+store_two_held rotated "$small" samples/bir-benign-coarse-vascular.dcm
+check "OUTDIR moved away between two SRs: both succeed (got $(store_responses rotated | tr '\n' '|'))" \
+  test "$(store_responses rotated | tr '\n' '|')" = "Success|Success|"
+check "... no spool file in the old directory" test -z "$(spool_files "$work/out-rotated")"
+check "... none in the new one" test -z "$(spool_files "$work/out")"
+check "... the second SR summarised into the new one" test "$(ls "$work/out"/*.xml | wc -l)" -eq 1
 kill -TERM "$server"
 wait_exit "$server" 10
 
