@@ -341,8 +341,12 @@ ExamRecords::Amended ExamRecords::amend_sr(const std::string& path, const std::s
                 "record of exams" +
                 cannot};
   }
+  // Named as read: gone, the SR is made from the record's copy (hostile review 59, H59-4).
+  const std::string& read_from = gone ? kept_path : path;
   if (earlier.state != EarlierFile::State::Read) {
-    return {Amended::Outcome::Failed, path + ": not a regular file of an SR's size" + cannot};
+    return {Amended::Outcome::Failed,
+            read_from + ": not a regular file of an SR's size" +
+                (gone ? " (the record's copy of the result SR, which is gone)" : "") + cannot};
   }
   if (named_already &&
       earlier.bytes.find("Warning " + std::string(to_string(WarningCode::SameExamConflict)) +
@@ -356,7 +360,7 @@ ExamRecords::Amended ExamRecords::amend_sr(const std::string& path, const std::s
                                same_exam_conflict_text(later_named(other_summary, who)),
                                source_sop_instance_uid, other_named(other_summary, who));
   } catch (const Error& failure) {
-    return {Amended::Outcome::Failed, path + ": " + failure.what() + cannot};
+    return {Amended::Outcome::Failed, read_from + ": " + failure.what() + cannot};
   }
   if (!amended) return {Amended::Outcome::SaidAlready, ""};
   // The copy first: a failure between the two leaves the SR to amend again, from itself.

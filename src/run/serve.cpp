@@ -218,6 +218,10 @@ constexpr const char* kReceivedObject = "received object";
 // Which name of an object another object's file has (--keep-received with --dicom-out).
 constexpr const char* kKeptNameTaken =
     "the name of its kept copy is taken by the result SR of another object (--dicom-out)";
+// Without --dicom-out no result SR is there: a file another process put (hostile review 59,
+// H59-4).
+constexpr const char* kKeptNameHoldsAnother =
+    "the name of its kept copy holds another object (another SOP Instance UID)";
 constexpr const char* kResultNameTaken =
     "the name of its result SR is taken by the kept copy of another object (--keep-received), "
     "whose SOP Instance UID is that name";
@@ -366,6 +370,8 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     // A result SR is named 2.25.<name-based UID>.dcm beside the kept copies (--dicom-out): a
     // sender may announce that name as a SOP Instance UID. Refused, whichever came first, so that
     // one object's file never replaces another's.
+    const char* const kept_name_taken =
+        config.dicom_dir.empty() ? kKeptNameHoldsAnother : kKeptNameTaken;
     const auto kept_name_clash = [&] {
       return keeps_copy &&
              holds_another_object(kept_path, object.sop_instance_uid, evaluation.limits);
@@ -382,7 +388,7 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
       // the copy an earlier object of the UID left: its summary and result SR would then stand
       // beside another object's copy (a breast report's beside a chest CT report's).
       const OutputLocks::Held held = endpoint.output_locks.hold({stem + ".dcm"});
-      if (kept_name_clash()) return refuse_name_clash(said, kKeptNameTaken, written, log);
+      if (kept_name_clash()) return refuse_name_clash(said, kept_name_taken, written, log);
       std::error_code error;
       if (keeps_copy && fs::exists(fs::symlink_status(kept_path, error))) {
         log.write(std::string("mammocalc serve: ") + failure.what() +
@@ -507,7 +513,7 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     const std::string sr_name = sr ? sr->file_stem + ".dcm" : std::string();
     const OutputLocks::Held held =
         endpoint.output_locks.hold({stem + ".dcm", summary_name, sr_name});
-    if (kept_name_clash()) return refuse_name_clash(said, kKeptNameTaken, written, log);
+    if (kept_name_clash()) return refuse_name_clash(said, kept_name_taken, written, log);
     std::optional<AtomicFile> result_sr;
     if (sr) {
       // The SR directory may have been rotated or its mark removed since start-up (a spool that

@@ -412,6 +412,17 @@ storescu -aec MAMMOCALC 127.0.0.1 "$port" "$work/after-failure.dcm" >/dev/null 2
 check "then another report under that UID: storescu succeeds" test $? -eq 0
 check "... summarised as the exam's one result, naming no other" bash -c \
   "test -s '$work/keep-out/$kept_uid.xml' && ! grep -q same-exam-conflict '$work/keep-out/$kept_uid.xml'"
+# A file under an object's kept-copy name that holds another object (a link to another kept copy),
+# without --dicom-out: refused, said as such, not as a result SR's (hostile review 59, H59-4).
+linked_uid=$(dcmdump +P 0008,0018 samples/bir-overall-suspicious.dcm | sed -n 's/.*\[\(.*\)\].*/\1/p')
+ln -s "$benign_uid.dcm" "$work/keep-out/$linked_uid.dcm"
+storescu -aec MAMMOCALC 127.0.0.1 "$port" samples/bir-overall-suspicious.dcm >/dev/null 2>&1
+check "a link to another object's kept copy at the kept name: refused, said as such" grep -qx \
+  "mammocalc serve: received:$linked_uid: the name of its kept copy holds another object (another SOP Instance UID); refused, nothing written" \
+  "$work/keep.log"
+check "... the other object's copy untouched" \
+  test "$(patient_of "$work/keep-out/$benign_uid.dcm")" = "$(patient_of samples/bir-benign-coarse-vascular.dcm)"
+rm "$work/keep-out/$linked_uid.dcm"
 
 # --- An invalid UID after a restart: numbered on past the names an earlier run left (without
 # --keep-received only the summary is on disk), never over another object's summary ---
