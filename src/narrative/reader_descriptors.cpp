@@ -83,7 +83,9 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   fill(into.from_nipple_mm, more.from_nipple_mm);
   fill(into.from_skin_mm, more.from_skin_mm);
   fill(into.from_chest_wall_mm, more.from_chest_wall_mm);
+  if (into.extent_mm && more.extent_mm) into.other_sizes.push_back(*more.extent_mm);
   fill(into.extent_mm, more.extent_mm);
+  append(into.other_sizes, more.other_sizes);
   fill(into.count, more.count);
   fill(into.ultrasound, more.ultrasound);
   fill(into.mass, more.mass);
@@ -146,9 +148,15 @@ void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
       }
       if (extent) target = &out.extent_mm;
     }
-    if (target == nullptr) continue;
+    Read<double> read{mm, words_of(item, at, after), span_of(item, at, after), at};
+    if (target == nullptr) {
+      out.other_sizes.push_back(std::move(read));
+      continue;
+    }
     if (!target->has_value()) {
-      *target = Read<double>{mm, words_of(item, at, after), span_of(item, at, after), at};
+      *target = std::move(read);
+    } else if (target == &out.extent_mm) {
+      out.other_sizes.push_back(std::move(read));
     }
     for (std::size_t j = at; j < after; ++j) consumed[j - begin] = true;
     at = after - 1;

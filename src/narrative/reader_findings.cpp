@@ -3,6 +3,7 @@
 // (decision-logic.md §1, §6.2).
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <iterator>
 #include <optional>
@@ -337,6 +338,25 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
     finding.text_evidence.push_back(evidence(NarrativeField::Extent,
                                              format_number(d.extent_mm->value), d.extent_mm->words,
                                              d.extent_mm->span));
+  }
+  // Sizes that differ ("previously 8 mm, now 14 mm", "spanning 14 mm, 8 mm on the prior"): which
+  // is the group's now, and whether it grew, is not read (issue 17: growth told by sizes was
+  // benign, unreviewed).
+  std::vector<const Read<double>*> sizes;
+  if (d.extent_mm) sizes.push_back(&*d.extent_mm);
+  for (const Read<double>& size : d.other_sizes) sizes.push_back(&size);
+  const auto differs = std::find_if(sizes.begin(), sizes.end(), [&](const Read<double>* size) {
+    return std::abs(size->value - sizes.front()->value) >= 0.5;
+  });
+  if (differs != sizes.end()) {
+    std::string told;
+    for (const Read<double>* size : sizes)
+      told += (told.empty() ? "\"" : ", \"") + size->words + "\"";
+    finding.notes.push_back({WarningCode::NarrativeUnresolved,
+                             "sizes " + told +
+                                 " differ: which is the calcifications' now, and whether they "
+                                 "grew, is not read from them; check the size against the report",
+                             position});
   }
   if (d.count) {
     if (finding.count && *finding.count != d.count->value) {

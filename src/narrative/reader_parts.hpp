@@ -63,6 +63,9 @@ struct Descriptors {
   std::optional<Read<double>> from_skin_mm;
   std::optional<Read<double>> from_chest_wall_mm;
   std::optional<Read<double>> extent_mm;
+  // Sizes of no known kind ("previously 8 mm, now 14 mm") and further extents: a size told twice
+  // differently (growth told by sizes) is never silently dropped: said on the finding.
+  std::vector<Read<double>> other_sizes;
   std::optional<Read<int>> count;
   std::vector<Read<Change>> change;
   std::optional<Read<Presence>> ultrasound;

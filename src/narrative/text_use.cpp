@@ -317,6 +317,15 @@ void add_text_facts(const Finding& text, Finding& coded) {
   add_text_change(text, coded);
   add_text_place(text, coded);
   add_text_disagreements(text, coded);
+  // What the text could not read of what it describes is said where it is kept: on the coded
+  // finding (issue 17: sizes that differ, "previously 8 mm, now 14 mm", were dropped with the
+  // text finding).
+  for (const ReaderNote& note : text.notes) {
+    const bool said = std::any_of(
+        coded.notes.begin(), coded.notes.end(),
+        [&](const ReaderNote& held) { return held.code == note.code && held.text == note.text; });
+    if (note.code == WarningCode::NarrativeUnresolved && !said) coded.notes.push_back(note);
+  }
   if (coded.text_evidence.size() == quoted) return;
   for (const TextSentence& sentence : text.text_sentences) {
     const bool known = std::any_of(coded.text_sentences.begin(), coded.text_sentences.end(),

@@ -900,5 +900,33 @@ TEST(PairingSafety59, ALesionPlacedOrGrownWithNoBreastAsksForReview) {
   }
 }
 
+// Growth told by sizes: the text restating the coded group gives two sizes that differ; which is
+// now, and whether it grew, is not read, so it is said on the coded finding and asks for review.
+// One size, or one size and a distance, is no such thing.
+TEST(PairingSafety59, SizesThatDifferAreSaidOnTheCodedFinding) {
+  for (const char* text :
+       {"Right breast: coarse benign calcifications, previously 8 mm, now 14 mm.",
+        "Right breast: coarse benign calcifications spanning 14 mm, previously "
+        "8 mm."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    ASSERT_EQ(report.input.findings.size(), 1U) << text;
+    EXPECT_TRUE(std::any_of(report.input.findings[0].notes.begin(),
+                            report.input.findings[0].notes.end(),
+                            [](const ReaderNote& note) {
+                              return note.code == WarningCode::NarrativeUnresolved &&
+                                     note.text.find("\"8 mm\"") != std::string::npos &&
+                                     note.text.find("\"14 mm\"") != std::string::npos;
+                            }))
+        << text;
+  }
+  for (const char* text :
+       {"Right breast: coarse benign calcifications, 8 mm.",
+        "Right breast: 2 mm coarse benign calcifications, 3 cm from the nipple."}) {
+    EXPECT_FALSE(beside_benign_coded(text).exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

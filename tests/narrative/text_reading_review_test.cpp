@@ -2129,5 +2129,13 @@ TEST(TextReview59, GermanLesionsPlacedOrGrownWithNoBreastAskForReview) {
   }
 }
 
+// Growth told by sizes, in German (issue 17).
+TEST(TextReview59, GermanSizesThatDifferAskForReview) {
+  const Report report =
+      beside_benign_coded_de("Rechts: grobschollige Verkalkungen, damals 8 mm, jetzt 14 mm.");
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
 }  // namespace
 }  // namespace mammocalc
