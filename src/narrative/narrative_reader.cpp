@@ -518,6 +518,15 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
     const MentionStatus status = status_of(item, reading, at, at + 1, false).status;
     return status != MentionStatus::Negated && status != MentionStatus::Historical;
   }
+  // A word of a phrase that puts what it names in the past ("biopsy clip", "Z. n.") or of a
+  // follow-up the reader takes ("Biopsy should be considered."): read.
+  const bool read_in_phrase = std::any_of(matches.begin(), matches.end(), [&](const auto& match) {
+    if (match.begin > at || at >= match.end) return false;
+    return match.kind == PhraseKind::FollowUp ||
+           (match.kind == PhraseKind::Context &&
+            wordings_.context[match.wording].role == ContextRole::Historical);
+  });
+  if (read_in_phrase) return false;
   // A list word is plain too, though it may also be a doubt ("lobular or ductal").
   if (token.kind != TokenKind::Word || reading.breast_words[at] ||
       words_.is(token, FunctionWordRole::And) || words_.is(token, FunctionWordRole::Or) ||
@@ -599,6 +608,37 @@ std::optional<std::size_t> Reader::placed_or_grown_lesion(const Item& item,
   return std::nullopt;
 }
 
+std::optional<std::size_t> Reader::labelled_number(const Item& item,
+                                                   const std::vector<PhraseMatch>& matches,
+                                                   std::size_t begin, std::size_t end) const {
+  const std::vector<Token>& tokens = item.tokens;
+  // From the part's first token: a heading's colon ends the sentence before it ("Impression:").
+  for (std::size_t t = begin; t < end; ++t) {
+    if (tokens[t].kind != TokenKind::Number || t == 0 || !is_punct(tokens[t - 1], ':')) continue;
+    // A category's value (0 to 6), on the label's line and last on it, with at most a
+    // subcategory letter and a period: "Impression: 4.", "Result: 4a". Not a year, nor the
+    // first of a numbered list ("IMPRESSION:\n1. Benign …", "Impression: 1. Benign …").
+    const std::string_view value = tokens[t].folded;
+    if (value.size() != 1 || value[0] > '6' || tokens[t].newlines_before > 0) continue;
+    std::size_t after = t + 1;
+    if (after < tokens.size() && tokens[after].kind == TokenKind::Word &&
+        tokens[after].folded.size() == 1 && tokens[after].newlines_before == 0) {
+      ++after;
+    }
+    if (after < tokens.size() && is_punct(tokens[after], '.') &&
+        tokens[after].newlines_before == 0) {
+      ++after;
+    }
+    if (after < tokens.size() && tokens[after].newlines_before == 0) continue;
+    const bool read_as_category =
+        std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+          return match.kind == PhraseKind::CategoryWord && match.end <= t && match.end + 1 >= t;
+        });
+    if (!read_as_category) return t;
+  }
+  return std::nullopt;
+}
+
 // Beside coded findings, the text's word on a breast they do not cover is all there is of it: a
 // part of a sentence that names a breast (or stands under its heading), says nothing of
 // calcifications and gave nothing, yet holds a word that is not plain ("Left breast: not
@@ -619,7 +659,8 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
   bool part_of_other_breast = false;
   const auto note_unread = [&](Laterality breast, std::size_t at) {
     reading_.unread_statements.push_back({breast, words_of(item, at, at + 1), reading.sentence.text,
-                                          *item.position, part_of_other_breast});
+                                          *item.position, part_of_other_breast,
+                                          !reading.mentions.empty()});
   };
   for (std::size_t k = part_begin; k <= end; ++k) {
     const bool cut = k == end || words_.coordinates(item.tokens[k]) ||
@@ -677,6 +718,8 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
         // mammogram").
         if (const auto lesion = placed_or_grown_lesion(item, reading, matches, begin, k)) {
           note_unread(Laterality::Both, *lesion);
+        } else if (const auto number = labelled_number(item, matches, begin, k)) {
+          note_unread(Laterality::Both, *number);
         }
       }
       continue;
@@ -1716,6 +1759,14 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   for (std::size_t c = from; c < reading.clause_descriptors.size(); ++c) {
     add_descriptors(all, reading.clause_descriptors[c]);
   }
+  // A change the sentence denies says nothing of them ("No new findings." after the group: it
+  // was read as new, hostile review 60).
+  all.change.erase(std::remove_if(all.change.begin(), all.change.end(),
+                                  [&](const Read<Change>& change) {
+                                    return negated_right_before(reading.triggers, change.token,
+                                                                reading.range->begin, 2);
+                                  }),
+                   all.change.end());
   const std::vector<std::size_t> previous = std::move(described_last_);
   described_last_.clear();
   // Under a heading of another breast ("Left breast: benign cyst with sonographic correlate"

@@ -60,6 +60,9 @@ struct NarrativeReading {
     // Said of "the other breast" ("contralateral breast", "Gegenseite"): laterality is both,
     // as either may be the one meant.
     bool other_breast = false;
+    // Its sentence names calcifications: a part of it on a breast coded findings cover is the
+    // pairing's to weigh (W8, W16), not a statement of its own.
+    bool beside_calcifications = false;
   };
   std::vector<UnreadStatement> unread_statements;
   // What the text states that cannot be read, quoted ("BI-RADS 7": a category that does not

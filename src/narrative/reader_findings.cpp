@@ -344,7 +344,8 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   // benign, unreviewed).
   std::vector<const Read<double>*> sizes;
   if (d.extent_mm) sizes.push_back(&*d.extent_mm);
-  for (const Read<double>& size : d.other_sizes) sizes.push_back(&size);
+  std::transform(d.other_sizes.begin(), d.other_sizes.end(), std::back_inserter(sizes),
+                 [](const Read<double>& size) { return &size; });
   const auto differs = std::find_if(sizes.begin(), sizes.end(), [&](const Read<double>* size) {
     return std::abs(size->value - sizes.front()->value) >= 0.5;
   });

@@ -541,6 +541,11 @@ class Reader {
                    bool called_benign) const;
   // The noun of a lesion that tokens [begin, end) affirm now and place (a clock, a quadrant, a
   // region, a depth) or call new or grown, though they name no breast; none where there is none.
+  // A number alone after a label's colon that no category word reads ("Impression: 4.",
+  // "Result: 4a"): a category in words the lexicon does not know (hostile review 60, H60-4).
+  std::optional<std::size_t> labelled_number(const Item& item,
+                                             const std::vector<PhraseMatch>& matches,
+                                             std::size_t begin, std::size_t end) const;
   std::optional<std::size_t> placed_or_grown_lesion(const Item& item,
                                                     const SentenceReading& reading,
                                                     const std::vector<PhraseMatch>& matches,

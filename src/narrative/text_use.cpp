@@ -528,20 +528,27 @@ void note_unread_statements(const std::vector<NarrativeReading::UnreadStatement>
     const bool uncovered = statement.laterality == Laterality::Both
                                ? !covered(Laterality::Left) || !covered(Laterality::Right)
                                : !covered(statement.laterality);
-    if (!uncovered || std::find(said.begin(), said.end(), statement.quote) != said.end()) continue;
+    if ((!uncovered && statement.beside_calcifications) ||
+        std::find(said.begin(), said.end(), statement.quote) != said.end()) {
+      continue;
+    }
     said.push_back(statement.quote);
-    findings.notes.push_back(
-        {WarningCode::NarrativeUnresolved,
-         "the text says of " +
-             (statement.other_breast ? std::string("the other breast, which may be one no "
-                                                   "coded finding covers")
-              : statement.laterality == Laterality::Both
-                  ? std::string("both breasts, which no coded finding covers")
-                  : "the " + std::string(to_string(statement.laterality)) +
-                        " breast, which no coded finding covers") +
-             ", what this tool cannot read (\"" + statement.word + "\"): \"" + statement.quote +
-             "\"",
-         statement.position});
+    // On a breast coded findings cover, a sentence that names no calcifications ("The skin of
+    // the right breast is thickened", "Preliminary report", "Impression: 4.") is not theirs
+    // either: said too (hostile review 60).
+    const std::string breast =
+        statement.other_breast ? std::string(
+                                     "the other breast, which may be one no coded "
+                                     "finding covers")
+        : statement.laterality == Laterality::Both
+            ? std::string(uncovered ? "both breasts, which no coded finding covers"
+                                    : "both breasts")
+            : "the " + std::string(to_string(statement.laterality)) +
+                  (uncovered ? " breast, which no coded finding covers" : " breast");
+    findings.notes.push_back({WarningCode::NarrativeUnresolved,
+                              "the text says of " + breast + ", what this tool cannot read (\"" +
+                                  statement.word + "\"): \"" + statement.quote + "\"",
+                              statement.position});
   }
 }
 

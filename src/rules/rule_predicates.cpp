@@ -1693,6 +1693,20 @@ bool adds_to_coded_findings(const Findings& findings, const Finding& text) {
       });
 }
 
+// Whether no coded finding of the text's breast is new or grown by the coded content itself (a
+// change lent by the text, quoted as its evidence, is the text's own).
+bool tells_change_coded_ones_do_not(const Findings& findings, const Finding& text) {
+  if (!change_is_new_or_increased(text)) return false;
+  return std::none_of(
+      findings.findings.begin(), findings.findings.end(), [&](const Finding& coded) {
+        const bool lent = std::any_of(
+            coded.text_evidence.begin(), coded.text_evidence.end(),
+            [](const TextEvidence& evidence) { return evidence.field == NarrativeField::Change; });
+        return coded.origin != Origin::Narrative && speaks_for(text.laterality, coded.laterality) &&
+               change_is_new_or_increased(coded) && !lent;
+      });
+}
+
 }  // namespace
 
 TextDiscordance text_discordance(const Findings& findings, const std::vector<Decision>& decisions,
@@ -1723,6 +1737,13 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
   if (another_place_of(findings, text)) return TextDiscordance::AnotherPlace;
   if (!text.unresolved_place.empty()) return TextDiscordance::UnresolvedPlace;
   if (adds_to_coded_findings(findings, text)) return TextDiscordance::AddsToItsFinding;
+  // Where the coded content of that breast is benign or probably benign: a change beside a
+  // suspicious coded finding takes nothing from its work-up.
+  if (text.text_status == MentionStatus::Affirmed &&
+      category_rank(*coded) <= category_rank(Category::ProbablyBenign3) &&
+      tells_change_coded_ones_do_not(findings, text)) {
+    return TextDiscordance::TellsChange;
+  }
   // Calcifications no coded finding describes, that are not benign, are more than the coded
   // content says, however suspicious the coded findings are: a second group needs its own work-up.
   const bool benign = category == Category::Negative1 || category == Category::Benign2;
@@ -1816,6 +1837,11 @@ std::vector<std::string> narrative_discordant_texts(const RuleContext& context) 
         said +=
             ": it gives the coded finding it describes a distribution or a kind that finding "
             "does not have";
+        break;
+      case TextDiscordance::TellsChange:
+        said += std::string(": it calls the calcifications ") +
+                (text.change == Change::New ? "new" : "increased") +
+                ", which no coded finding of that breast says";
         break;
       case TextDiscordance::NotPaired:
         said += ": no coded finding describes these calcifications";

@@ -928,5 +928,38 @@ TEST(PairingSafety59, SizesThatDifferAreSaidOnTheCodedFinding) {
   }
 }
 
+// Hostile review 60: on the breast the coded findings cover, what the text says besides
+// calcifications, a change the coded content does not hold, and a category after a label of its
+// own were dropped: benign, unreviewed.
+TEST(PairingSafety60, TheCoveredBreastsOtherStatementsAskForReview) {
+  const std::string lead = "Coarse benign calcifications, right breast. ";
+  for (const char* said :
+       {"New calcifications right breast.", "Interval increase in calcifications.",
+        "The calcifications have grown.", "Not present on the prior.", "Progressive.",
+        "Size increase.", "The skin of the right breast is thickened.", "Preliminary report.",
+        "Second reading disagrees.", "Most likely benign.", "Assessment: 4.", "Overall: 4.",
+        "Rating: 4.", "Category: probably benign."}) {
+    const Report report = beside_benign_coded(lead + said);
+    EXPECT_TRUE(report.exam.needs_review) << said;
+  }
+  // A clip marks a biopsy done; a follow-up the reader takes is read; plain words stay plain.
+  for (const char* said : {"Biopsy clip in the right breast.", "Stable since 2021.",
+                           "No new findings.", "Routine screening in one year."}) {
+    EXPECT_FALSE(beside_benign_coded(lead + said).exam.needs_review) << said;
+  }
+}
+
+// A change the text tells beside a suspicious coded finding takes nothing from its work-up: no
+// discordance of its own.
+TEST(PairingSafety60, AChangeBesideASuspiciousCodedFindingIsNoDiscordance) {
+  const Report report =
+      summarise({"New group of fine pleomorphic calcifications at 10 o'clock "
+                 "in the right breast.",
+                 "",
+                 std::nullopt,
+                 {fine_pleomorphic_grouped_right_at_10()}});
+  EXPECT_FALSE(exam_fired(report, "W8"));
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -2137,5 +2137,20 @@ TEST(TextReview59, GermanSizesThatDifferAskForReview) {
   EXPECT_NE(report.exam.classification, Classification::Benign);
 }
 
+// Hostile review 60, in German: the covered breast's other statements, changes and labelled
+// categories.
+TEST(TextReview60, GermanCoveredBreastStatementsAskForReview) {
+  const std::string lead = "Grobschollige Verkalkungen rechts, benigne. ";
+  for (const char* said :
+       {"Neue Verkalkungen rechts.", "Die Verkalkungen rechts haben zugenommen.", "Größenzunahme.",
+        "Die Haut der rechten Brust ist verdickt.", "Rechts: Implantat rupturiert.",
+        "Beurteilung: 4.", "Einstufung: 4.", "Wahrscheinlich benigne.", "Vorläufiger Befund."}) {
+    EXPECT_TRUE(beside_benign_coded_de(lead + said).exam.needs_review) << said;
+  }
+  for (const char* said : {"Keine Veränderung.", "Beurteilung: 2.", "Kontrolle in 12 Monaten."}) {
+    EXPECT_FALSE(beside_benign_coded_de(lead + said).exam.needs_review) << said;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
