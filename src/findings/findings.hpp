@@ -495,6 +495,10 @@ struct Finding {
   // contralateral breast" with no breast before it) or "elsewhere". Such text never restates a
   // coded finding (row W8); empty when there are none.
   std::string unresolved_place;
+  // Origin::Narrative: the words of its clause that call it only probably benign ("likely
+  // benign", "wahrscheinlich gutartig"): no restatement of a coded finding called benign without
+  // doubt (row W8; hostile review 60, H60-3); empty when there are none.
+  std::string benign_hedge;
 };
 
 struct SourceInfo {

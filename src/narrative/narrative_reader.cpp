@@ -385,7 +385,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
                                            [begin = begin, end = end](const PhraseMatch& match) {
                                              return match.begin >= begin && match.begin < end;
                                            });
-      std::vector<std::size_t> gave = read_clause_mentions(item, reading, c, next_mention);
+      std::vector<std::size_t> gave = read_clause_mentions(item, reading, matches, c, next_mention);
       if (!gave.empty()) {
         described_before = std::move(gave);
       } else if (!has_mention &&
@@ -522,6 +522,11 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
   // follow-up the reader takes ("Biopsy should be considered."): read.
   const bool read_in_phrase = std::any_of(matches.begin(), matches.end(), [&](const auto& match) {
     if (match.begin > at || at >= match.end) return false;
+    // "No increase", "no progression": a course that says stable, though "increase" alone grows.
+    if (match.kind == PhraseKind::Change) {
+      const Change change = wordings_.change[match.wording].term;
+      return change == Change::Stable || change == Change::Decreased;
+    }
     return match.kind == PhraseKind::FollowUp ||
            (match.kind == PhraseKind::Context &&
             wordings_.context[match.wording].role == ContextRole::Historical);
@@ -647,6 +652,7 @@ std::optional<std::size_t> Reader::labelled_number(const Item& item,
 // clause ends.
 void Reader::note_unread_statements(const Item& item, const SentenceReading& reading,
                                     const std::vector<PhraseMatch>& matches) {
+  constexpr std::size_t kLoneDoubtWords = 2;  // "Uncertain.", "Most uncertain."
   const std::size_t end = reading.range->end;
   const bool sentence_names_breast = std::any_of(matches.begin(), matches.end(), [](const auto& m) {
     return m.kind == PhraseKind::Laterality;
@@ -708,6 +714,24 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     } else if (breast == Laterality::Unknown && !sentence_names_breast && reading.heading_side) {
       breast = reading.heading_side->value;
     }
+    // A doubt said by itself ("Uncertain.", "Equivocal.", "Unsicher."): of what the text says
+    // before it, which it does not say read (hostile review 60).
+    std::size_t part_words = 0;
+    std::optional<std::size_t> doubt_word;
+    for (std::size_t t = begin; t < k; ++t) {
+      if (item.tokens[t].kind != TokenKind::Word) continue;
+      ++part_words;
+      if (!words_.is(item.tokens[t], FunctionWordRole::Doubt)) {
+        doubt_word.reset();
+        part_words = kLoneDoubtWords + 1;
+        break;
+      }
+      if (!doubt_word) doubt_word = t;
+    }
+    if (doubt_word && part_words <= kLoneDoubtWords && !about_calcifications) {
+      note_unread(breast == Laterality::Unknown ? Laterality::Both : breast, *doubt_word);
+      continue;
+    }
     if (breast == Laterality::Unknown) {
       if (benign.doubted) {
         note_unread(Laterality::Both, *benign.doubted);
@@ -741,6 +765,12 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     if (benign.doubted) {
       // Benignity doubted or denied ("Left breast: benign is unlikely") is not read as benign.
       note_unread(breast, *benign.doubted);
+      continue;
+    }
+    // A category in words the lexicon does not know ("Impression: 4." after the breast's
+    // sentence).
+    if (const auto number = labelled_number(item, matches, begin, k)) {
+      note_unread(breast, *number);
       continue;
     }
     // One view only ("CC view only", "nur eine Ebene", "one view"): the exam is not complete.
@@ -1992,6 +2022,7 @@ std::optional<Read<Laterality>> Reader::relative_side(const Item& item,
 // with the clause's descriptors, make one candidate finding.
 std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
                                                       const SentenceReading& reading,
+                                                      const std::vector<PhraseMatch>& matches,
                                                       std::size_t clause,
                                                       std::size_t& next_mention) {
   const auto [begin, end] = reading.clauses[clause];
@@ -2046,6 +2077,12 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   candidate.sentence = reading.sentence;
   candidate.laterality = side ? side->value : Laterality::Unknown;
   candidate.laterality_read = side;
+  // "Coarse calcifications, probably benign": a benign word the clause doubts (a pseudo phrase
+  // around it) calls them only probably benign.
+  if (const std::optional<std::size_t> doubted =
+          benign_words(item, reading, matches, begin, end).doubted) {
+    candidate.benign_hedge = words_of(item, *doubted, *doubted + 1);
+  }
   // "In the contralateral breast" with no breast named before, or "elsewhere": another place
   // than any the report names (an unresolved "same breast" stays an unknown breast).
   if (side && side->value == Laterality::Unknown &&

@@ -124,6 +124,8 @@ struct Candidate {
   // Facts added by words that hedge ("These are likely vascular"): the finding's kind becomes
   // uncertain (rule C14), never benign on a hedge.
   std::optional<std::string> hedge;
+  // Words of the clause that call them only probably benign (Finding::benign_hedge).
+  std::string benign_hedge;
   // The clause names one breast and the breast heading over it the other ("LEFT BREAST: …
   // calcifications right at the 2 o'clock position"): both, the finding's breast unknown and
   // classified under each (decision-logic.md §1), never a silent choice.
@@ -578,6 +580,7 @@ class Reader {
   ClearingClause clearing_clause(const Item& item, const SentenceReading& reading,
                                  std::size_t begin, std::size_t end) const;
   std::vector<std::size_t> read_clause_mentions(const Item& item, const SentenceReading& reading,
+                                                const std::vector<PhraseMatch>& matches,
                                                 std::size_t clause, std::size_t& next_mention);
   void take_side_of_mentions(const SentenceReading& reading, const Descriptors& descriptors,
                              const std::vector<std::size_t>& in_clause,

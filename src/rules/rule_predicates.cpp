@@ -1732,6 +1732,16 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
       return TextDiscordance::DoubtsItsFinding;
     }
   }
+  // Only probably benign in the text, benign without doubt in the code (hostile review 60,
+  // H60-3: "Coarse calcifications, likely benign" restated a coded 2).
+  if (text.paired_with && *text.paired_with < decisions.size() && !text.benign_hedge.empty() &&
+      decisions[*text.paired_with].classification == Classification::Benign) {
+    return TextDiscordance::DoubtsItsFinding;
+  }
+  if (!text.paired_with && !text.benign_hedge.empty() &&
+      category_rank(*coded) <= category_rank(Category::Benign2)) {
+    return TextDiscordance::HedgesBenign;
+  }
   // Text that speaks of calcifications somewhere else than the coded finding it describes is not
   // held by it, however benign: a second group, or one on a breast nothing resolves.
   if (another_place_of(findings, text)) return TextDiscordance::AnotherPlace;
@@ -1837,6 +1847,10 @@ std::vector<std::string> narrative_discordant_texts(const RuleContext& context) 
         said +=
             ": it gives the coded finding it describes a distribution or a kind that finding "
             "does not have";
+        break;
+      case TextDiscordance::HedgesBenign:
+        said += ": it calls the calcifications only probably benign (\"" + text.benign_hedge +
+                "\" doubted), where the coded findings of that breast are benign without doubt";
         break;
       case TextDiscordance::TellsChange:
         said += std::string(": it calls the calcifications ") +

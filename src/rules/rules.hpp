@@ -162,6 +162,9 @@ enum class TextDiscordance {
   // "Interval increase in calcifications") where no coded finding there says so: a change the
   // coded content does not hold, never covered by it (hostile review 60, H60-1).
   TellsChange,
+  // It calls its breast's calcifications only probably benign ("likely benign") where the coded
+  // findings there are benign without doubt, describing none of them (hostile review 60, H60-3).
+  HedgesBenign,
   NotPaired,
 };
 

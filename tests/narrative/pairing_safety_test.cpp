@@ -961,5 +961,23 @@ TEST(PairingSafety60, AChangeBesideASuspiciousCodedFindingIsNoDiscordance) {
   EXPECT_FALSE(exam_fired(report, "W8"));
 }
 
+// Hostile review 60, H60-3: benign only hedged ("likely benign"), a doubt said by itself, growth
+// in other words and a category after an unknown label on the covered breast ask for review; a
+// course that says stable ("No increase.") does not.
+TEST(PairingSafety60, HedgedBenignityDoubtsAndGrowthAskForReview) {
+  const std::string lead = "Coarse benign calcifications, right breast. ";
+  for (const char* said :
+       {"Coarse calcifications right breast, most likely benign.",
+        "Coarse calcifications right breast, probably benign.", "Favor benign.",
+        "Presumably benign.", "Uncertain.", "Equivocal.", "Progression of the calcifications.",
+        "Additional calcifications are now seen.", "Impression: 4.", "Result: 4."}) {
+    EXPECT_TRUE(beside_benign_coded(lead + said).exam.needs_review) << said;
+  }
+  for (const char* said : {"Coarse calcifications right breast, benign.", "No increase.",
+                           "No progression.", "Assessment: 2."}) {
+    EXPECT_FALSE(beside_benign_coded(lead + said).exam.needs_review) << said;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -2152,5 +2152,14 @@ TEST(TextReview60, GermanCoveredBreastStatementsAskForReview) {
   }
 }
 
+// Hostile review 60, H60-3 in German: benign only hedged, abbreviated too, and a doubt by itself.
+TEST(TextReview60, GermanHedgedBenignityAndDoubtsAskForReview) {
+  const std::string lead = "Grobschollige Verkalkungen rechts, benigne. ";
+  for (const char* said : {"A.e. benigne.", "Unsicher.", "Vermutlich benigne.",
+                           "Grobschollige Verkalkungen rechts, wahrscheinlich benigne."}) {
+    EXPECT_TRUE(beside_benign_coded_de(lead + said).exam.needs_review) << said;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
