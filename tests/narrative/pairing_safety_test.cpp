@@ -979,5 +979,13 @@ TEST(PairingSafety60, HedgedBenignityDoubtsAndGrowthAskForReview) {
   }
 }
 
+// Hostile review 60, H60-11: the other breast called normal in shorthand asks for nothing.
+TEST(PairingSafety60, NormalInShorthandAsksForNothing) {
+  for (const char* text : {"Left breast: within normal limits.", "Left: WNL.", "Left: NAD."}) {
+    EXPECT_FALSE(beside_benign_coded(text).exam.needs_review) << text;
+  }
+  EXPECT_TRUE(beside_benign_coded("Left: spiculated mass, otherwise WNL.").exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc

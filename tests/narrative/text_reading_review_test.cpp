@@ -2161,5 +2161,10 @@ TEST(TextReview60, GermanHedgedBenignityAndDoubtsAskForReview) {
   }
 }
 
+// Hostile review 60, H60-11: "ohne Befund" abbreviated asks for nothing.
+TEST(TextReview60, GermanOhneBefundAbbreviatedAsksForNothing) {
+  EXPECT_FALSE(beside_benign_coded_de("Links: o.B.").exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc
