@@ -2079,9 +2079,9 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   candidate.laterality_read = side;
   // "Coarse calcifications, probably benign": a benign word the clause doubts (a pseudo phrase
   // around it) calls them only probably benign.
-  if (const std::optional<std::size_t> doubted =
+  if (const std::optional<std::size_t> hedged =
           benign_words(item, reading, matches, begin, end).doubted) {
-    candidate.benign_hedge = words_of(item, *doubted, *doubted + 1);
+    candidate.benign_hedge = words_of(item, *hedged, *hedged + 1);
   }
   // "In the contralateral breast" with no breast named before, or "elsewhere": another place
   // than any the report names (an unresolved "same breast" stays an unknown breast).

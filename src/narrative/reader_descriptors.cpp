@@ -148,15 +148,15 @@ void Reader::read_measures(const Item& item, std::size_t begin, std::size_t end,
       }
       if (extent) target = &out.extent_mm;
     }
-    Read<double> read{mm, words_of(item, at, after), span_of(item, at, after), at};
+    Read<double> measure{mm, words_of(item, at, after), span_of(item, at, after), at};
     if (target == nullptr) {
-      out.other_sizes.push_back(std::move(read));
+      out.other_sizes.push_back(std::move(measure));
       continue;
     }
     if (!target->has_value()) {
-      *target = std::move(read);
+      *target = std::move(measure);
     } else if (target == &out.extent_mm) {
-      out.other_sizes.push_back(std::move(read));
+      out.other_sizes.push_back(std::move(measure));
     }
     for (std::size_t j = at; j < after; ++j) consumed[j - begin] = true;
     at = after - 1;
