@@ -156,6 +156,8 @@ TEST(PairingSafety, ASecondQuadrantIsAnotherPlace) {
   expect_kept_for_review(report, "lower inner");
 }
 
+// Its "New" says a change beside a suspicious coded finding, which takes nothing from that
+// finding's work-up: no discordance of its own (TellsChange only beside benign coded findings).
 TEST(PairingSafety, ClocksWithinAnHourStillRestate) {
   const Report report =
       summarise({"New group of fine pleomorphic calcifications at 10 o'clock "
@@ -947,18 +949,6 @@ TEST(PairingSafety60, TheCoveredBreastsOtherStatementsAskForReview) {
                            "No new findings.", "Routine screening in one year."}) {
     EXPECT_FALSE(beside_benign_coded(lead + said).exam.needs_review) << said;
   }
-}
-
-// A change the text tells beside a suspicious coded finding takes nothing from its work-up: no
-// discordance of its own.
-TEST(PairingSafety60, AChangeBesideASuspiciousCodedFindingIsNoDiscordance) {
-  const Report report =
-      summarise({"New group of fine pleomorphic calcifications at 10 o'clock "
-                 "in the right breast.",
-                 "",
-                 std::nullopt,
-                 {fine_pleomorphic_grouped_right_at_10()}});
-  EXPECT_FALSE(exam_fired(report, "W8"));
 }
 
 // Hostile review 60, H60-3: benign only hedged ("likely benign"), a doubt said by itself, growth
