@@ -716,20 +716,16 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     }
     // A doubt said by itself ("Uncertain.", "Equivocal.", "Unsicher."): of what the text says
     // before it, which it does not say read (hostile review 60).
-    std::size_t part_words = 0;
-    std::optional<std::size_t> doubt_word;
+    std::vector<std::size_t> part_words;
     for (std::size_t t = begin; t < k; ++t) {
-      if (item.tokens[t].kind != TokenKind::Word) continue;
-      ++part_words;
-      if (!words_.is(item.tokens[t], FunctionWordRole::Doubt)) {
-        doubt_word.reset();
-        part_words = kLoneDoubtWords + 1;
-        break;
-      }
-      if (!doubt_word) doubt_word = t;
+      if (item.tokens[t].kind == TokenKind::Word) part_words.push_back(t);
     }
-    if (doubt_word && part_words <= kLoneDoubtWords && !about_calcifications) {
-      note_unread(breast == Laterality::Unknown ? Laterality::Both : breast, *doubt_word);
+    const bool lone_doubt = !part_words.empty() && part_words.size() <= kLoneDoubtWords &&
+                            std::all_of(part_words.begin(), part_words.end(), [&](std::size_t t) {
+                              return words_.is(item.tokens[t], FunctionWordRole::Doubt);
+                            });
+    if (lone_doubt && !about_calcifications) {
+      note_unread(breast == Laterality::Unknown ? Laterality::Both : breast, part_words.front());
       continue;
     }
     if (breast == Laterality::Unknown) {

@@ -178,40 +178,30 @@ class FunctionWords {
  public:
   explicit FunctionWords(const Wordings& wordings)
       : by_role_(static_cast<std::size_t>(kLastFunctionWordRole) + 1),
+        several_words_(static_cast<std::size_t>(kLastFunctionWordRole) + 1),
         measures_(static_cast<std::size_t>(MeasureRole::ExtentFiller) + 1),
         numbers_(&wordings.numbers) {
     for (const FunctionWording& word : wordings.function_words) {
-      by_role_[static_cast<std::size_t>(word.role)].push_back(word.phrase);
+      const auto role = static_cast<std::size_t>(word.role);
+      by_role_[role].push_back(word.phrase);
+      // Phrases of several words (an exception's, "bis auf"): matched word by word.
+      if (word.phrase.find(' ') != std::string::npos) {
+        several_words_[role].push_back(words_of_phrase(word.phrase));
+      }
       // A lesion noun names another finding: every question asked of those asks it too.
       if (word.role == FunctionWordRole::LesionNoun) {
         by_role_[static_cast<std::size_t>(FunctionWordRole::OtherFinding)].push_back(word.phrase);
       }
     }
     for (const MeasureWording& measure : wordings.measure_words) {
-      std::vector<std::string_view> phrase_words;
-      std::string_view rest = measure.phrase;
-      for (std::size_t space = rest.find(' '); space != std::string_view::npos;
-           space = rest.find(' ')) {
-        phrase_words.push_back(rest.substr(0, space));
-        rest.remove_prefix(space + 1);
-      }
-      phrase_words.push_back(rest);
-      measures_[static_cast<std::size_t>(measure.role)].push_back(std::move(phrase_words));
+      measures_[static_cast<std::size_t>(measure.role)].push_back(words_of_phrase(measure.phrase));
     }
   }
   // The number of tokens of the longest measure phrase of this role at tokens[at, end); 0 when
   // none is there.
   std::size_t measure_at(const std::vector<Token>& tokens, std::size_t at, std::size_t end,
                          MeasureRole role) const {
-    std::size_t longest = 0;
-    for (const std::vector<std::string_view>& phrase : measures_[static_cast<std::size_t>(role)]) {
-      bool matches = phrase.size() > longest && at + phrase.size() <= end;
-      for (std::size_t w = 0; matches && w < phrase.size(); ++w) {
-        matches = tokens[at + w].kind == TokenKind::Word && tokens[at + w].folded == phrase[w];
-      }
-      if (matches) longest = phrase.size();
-    }
-    return longest;
+    return longest_at(measures_[static_cast<std::size_t>(role)], tokens, at, end);
   }
   // A one-word measure phrase of this role (extent-before, extent-filler): any token but a
   // number, so that a filler may be "." ("approx. 3 cm").
@@ -230,21 +220,8 @@ class FunctionWords {
   // `is` asks of one token only.
   bool starts_phrase(const std::vector<Token>& tokens, std::size_t at,
                      FunctionWordRole role) const {
-    for (std::string_view phrase : by_role_[static_cast<std::size_t>(role)]) {
-      if (phrase.find(' ') == std::string_view::npos) continue;
-      std::size_t next = at;
-      bool matches = true;
-      while (matches && !phrase.empty()) {
-        const std::size_t space = phrase.find(' ');
-        const std::string_view word = phrase.substr(0, space);
-        matches = next < tokens.size() && tokens[next].kind == TokenKind::Word &&
-                  tokens[next].folded == word;
-        ++next;
-        phrase.remove_prefix(space == std::string_view::npos ? phrase.size() : space + 1);
-      }
-      if (matches) return true;
-    }
-    return false;
+    return longest_at(several_words_[static_cast<std::size_t>(role)], tokens, at, tokens.size()) >
+           0;
   }
   // The token is a word of any role: the lexicon knows it.
   bool is_any(const Token& token) const {
@@ -279,6 +256,31 @@ class FunctionWords {
   }
 
  private:
+  using PhraseWords = std::vector<std::string_view>;
+  static PhraseWords words_of_phrase(std::string_view phrase) {
+    PhraseWords words;
+    for (std::size_t space = phrase.find(' '); space != std::string_view::npos;
+         space = phrase.find(' ')) {
+      words.push_back(phrase.substr(0, space));
+      phrase.remove_prefix(space + 1);
+    }
+    words.push_back(phrase);
+    return words;
+  }
+  // The number of tokens of the longest of `phrases` at tokens[at, end), each word matched
+  // whole; 0 when none is there.
+  static std::size_t longest_at(const std::vector<PhraseWords>& phrases,
+                                const std::vector<Token>& tokens, std::size_t at, std::size_t end) {
+    std::size_t longest = 0;
+    for (const PhraseWords& phrase : phrases) {
+      bool matches = phrase.size() > longest && at + phrase.size() <= end;
+      for (std::size_t w = 0; matches && w < phrase.size(); ++w) {
+        matches = tokens[at + w].kind == TokenKind::Word && tokens[at + w].folded == phrase[w];
+      }
+      if (matches) longest = phrase.size();
+    }
+    return longest;
+  }
   // One of `phrases` is the token's word (a phrase ending in '*': a word starting so).
   static bool names(const Token& token, const std::vector<std::string_view>& phrases) {
     return std::any_of(phrases.begin(), phrases.end(), [&token](std::string_view phrase) {
@@ -288,7 +290,8 @@ class FunctionWords {
     });
   }
   std::vector<std::vector<std::string_view>> by_role_;
-  std::vector<std::vector<std::vector<std::string_view>>> measures_;  // per role, words per phrase
+  std::vector<std::vector<PhraseWords>> several_words_;  // per role, its phrases of several words
+  std::vector<std::vector<PhraseWords>> measures_;       // per role, words per phrase
   const std::vector<Wording<int>>* numbers_;
 };
 

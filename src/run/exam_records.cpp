@@ -388,14 +388,13 @@ std::string ExamRecords::received_name(const std::string& text) {
   return kReceivedPrefix + hex_digest(text).substr(0, kReceivedDigits);
 }
 
+std::string ExamRecords::exam_key_of(const InputResult& result) {
+  if (!result.exam_sop_instance_uid.empty()) return result.exam_sop_instance_uid;
+  return result.sop_instance_uid.empty() ? std::string() : received_name(result.sop_instance_uid);
+}
+
 std::optional<ExamRecords::Exam> ExamRecords::open(const InputResult& result) {
-  // A report whose UID is not valid is known by its received_name(): two reports under one UID
-  // are one exam's results whatever the UID holds (hostile review 56, H56-2).
-  const std::string key = !result.exam_sop_instance_uid.empty() ? result.exam_sop_instance_uid
-                          : !result.sop_instance_uid.empty()
-                              ? received_name(result.sop_instance_uid)
-                              : std::string();
-  return open(key, result.said, call_);
+  return open(exam_key_of(result), result.said, call_);
 }
 
 std::optional<ExamRecords::Exam> ExamRecords::open(const std::string& exam_uid,

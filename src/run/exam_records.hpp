@@ -157,6 +157,12 @@ class ExamRecords {
                           const std::string& other_summary, const std::string& who,
                           bool named_already, const std::string& source_sop_instance_uid);
 
+  // The key the exam of `result` is known by, in the record and within one run (ExamsSeen): its
+  // report's SOP Instance UID, else the received_name() of a UID that is not valid (two reports
+  // under one UID are one exam whatever it holds: hostile review 56, H56-2); empty where the
+  // result has no UID (dropped by --pseudonymize without a key).
+  static std::string exam_key_of(const InputResult& result);
+
   // A random mark for the lines of one call (or one received object).
   static std::string new_mark();
 

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "run/exam_records.hpp"
 #include "run/summarise.hpp"
 
 namespace mammocalc {
@@ -16,22 +17,11 @@ bool own_read_back(const InputResult& result) {
          result.exam_sop_instance_uid != result.sop_instance_uid;
 }
 
-// The key an exam is known by: its report's SOP Instance UID; for a report whose UID is not a
-// valid one, that UID as given (never a valid UID's: ':' is in none), since two reports under
-// one UID are one exam read twice whatever the UID holds (hostile review 56, H56-2: two
-// reports under one invalid UID were summarised apart, neither naming the other). None where
-// the report has no UID (pseudonymised without a key: dropped).
-std::string exam_key(const InputResult& result) {
-  if (!result.exam_sop_instance_uid.empty()) return result.exam_sop_instance_uid;
-  if (!result.sop_instance_uid.empty()) return "invalid:" + result.sop_instance_uid;
-  return {};
-}
-
 }  // namespace
 
 std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& result, Input input,
                                                          const Rollup& part) {
-  const std::string key = exam_key(result);
+  const std::string key = ExamRecords::exam_key_of(result);
   if (key.empty()) return std::nullopt;
   const bool own = own_read_back(result);
   Result said{input,
@@ -83,7 +73,7 @@ std::optional<ExamsSeen::Later> ExamsSeen::later_of_exam(const InputResult& resu
 
 std::optional<ExamsSeen::Later> ExamsSeen::unsummarised_result(const InputResult& result,
                                                                Input input) {
-  const std::string key = exam_key(result);
+  const std::string key = ExamRecords::exam_key_of(result);
   const auto found = exams_.find(key);
   if (key.empty() || found == exams_.end() || found->second.results.empty()) {
     return std::nullopt;

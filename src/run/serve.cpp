@@ -86,11 +86,6 @@ bool keep_bytes(const std::string& bytes, const std::string& kept, Replace repla
 // name nor said in a log line. Shared by the worker threads.
 class ReceivedNames {
  public:
-  // The unnumbered name for `text` (the announced UID, or an object's bytes).
-  static std::string unnumbered(const std::string& text) {
-    return ExamRecords::received_name(text);
-  }
-
   // The name claimed for one object, without extension.
   struct Claim {
     std::string name;
@@ -146,7 +141,7 @@ class ReceivedNames {
 std::string logged_name(const std::string& uid, bool valid_uid, const PseudonymPolicy& pseudonyms) {
   if (valid_uid && !pseudonyms.enabled) return uid;
   if (pseudonyms.enabled && !pseudonyms.key.empty()) return pseudonym_uid(uid, pseudonyms.key);
-  return ReceivedNames::unnumbered(uid);
+  return ExamRecords::received_name(uid);
 }
 
 // Whether log lines name objects by their keyed pseudonyms (logged_name).
@@ -344,13 +339,13 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     // UIDs dropped) by a name of its own that says nothing of the UID: the digest of the
     // object's bytes (the same object sent again is replaced).
     const std::string digest_name =
-        evaluation.pseudonyms.enabled ? ReceivedNames::unnumbered(bytes) + ".xml" : std::string();
+        evaluation.pseudonyms.enabled ? ExamRecords::received_name(bytes) + ".xml" : std::string();
     // An invalid UID gets a name of its own, never another object's: claimed (and the copy kept
     // there) first, since the summary is named after it.
     std::string stem = object.sop_instance_uid;
     if (!valid_uid) {
       const ReceivedNames::Claim claim =
-          endpoint.received_names.claim(ReceivedNames::unnumbered(object.sop_instance_uid),
+          endpoint.received_names.claim(ExamRecords::received_name(object.sop_instance_uid),
                                         config.output_dir, bytes, config.keep_received);
       stem = claim.name;
       // The kept copy's name is the unkeyed digest: logged, it would pair it with the pseudonym.
@@ -412,8 +407,9 @@ StoreStatus handle_received(const ReceivedObject& object, const Endpoint& endpoi
     // summarised apart, neither naming the other); its objects keep the names claimed, which
     // tell different objects apart already. Pseudonymised without a key, none (records.open).
     const bool named_by_claim = !valid_uid && !evaluation.pseudonyms.enabled;
-    const std::string exam_key = named_by_claim ? ReceivedNames::unnumbered(object.sop_instance_uid)
-                                                : exam_uid_of(*summarised);
+    const std::string exam_key = named_by_claim
+                                     ? ExamRecords::received_name(object.sop_instance_uid)
+                                     : exam_uid_of(*summarised);
     std::optional<ExamRecords::Exam> recorded =
         endpoint.records.open(exam_key, said_of(*summarised), ExamRecords::new_mark());
     // Summaries of the exam the record does not know are other results (review 41, R41-1).
