@@ -258,14 +258,14 @@ class FunctionWords {
  private:
   using PhraseWords = std::vector<std::string_view>;
   static PhraseWords words_of_phrase(std::string_view phrase) {
-    PhraseWords words;
+    PhraseWords split;
     for (std::size_t space = phrase.find(' '); space != std::string_view::npos;
          space = phrase.find(' ')) {
-      words.push_back(phrase.substr(0, space));
+      split.push_back(phrase.substr(0, space));
       phrase.remove_prefix(space + 1);
     }
-    words.push_back(phrase);
-    return words;
+    split.push_back(phrase);
+    return split;
   }
   // The number of tokens of the longest of `phrases` at tokens[at, end), each word matched
   // whole; 0 when none is there.

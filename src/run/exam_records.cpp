@@ -389,8 +389,11 @@ std::string ExamRecords::received_name(const std::string& text) {
 }
 
 std::string ExamRecords::exam_key_of(const InputResult& result) {
-  if (!result.exam_sop_instance_uid.empty()) return result.exam_sop_instance_uid;
-  return result.sop_instance_uid.empty() ? std::string() : received_name(result.sop_instance_uid);
+  // A UID of one component ("12345") names no record file either (hostile review 61, H61-2).
+  if (is_uid(result.exam_sop_instance_uid, 2)) return result.exam_sop_instance_uid;
+  const std::string& uid =
+      result.exam_sop_instance_uid.empty() ? result.sop_instance_uid : result.exam_sop_instance_uid;
+  return uid.empty() ? std::string() : received_name(uid);
 }
 
 std::optional<ExamRecords::Exam> ExamRecords::open(const InputResult& result) {

@@ -12,6 +12,7 @@
 
 #include "base/input_guard.hpp"
 #include "base/line_log.hpp"
+#include "base/uid.hpp"
 #include "run/exam_records.hpp"
 #include "run/same_exam.hpp"
 #include "run/summary_files.hpp"
@@ -42,12 +43,18 @@ std::string summarised_for_review(const std::vector<std::string>& summaries) {
 
 // Amends the summaries earlier calls wrote of the exam (ExamRecords::Exam::amend_others): a
 // failure fails the run (exit 3), a summary gone is said.
+// With a summary of its own to write, an earlier summary left unamended for want of disk space
+// (a full disk, a file size limit) fails the input (Error(OutputFailed)), as in serve: its summary
+// beside one that says no review would be two results, one unflagged (hostile review 61, H61-1).
 void amend_other_calls(const ExamRecords::Exam& recorded, const std::string& output_dir,
                        const std::string& this_summary, std::ostream& log, ExitCode& exit_code,
                        const std::string& result_sr_path = "",
                        const std::string& source_sop_instance_uid = "") {
   for (const ExamRecords::Amended& amended : recorded.amend_others(
            output_dir, this_summary, kHookCallInput, result_sr_path, source_sop_instance_uid)) {
+    if (!this_summary.empty() && amended.outcome == ExamRecords::Amended::Outcome::CouldNotWrite) {
+      throw Error(ErrorCode::OutputFailed, amended.message);
+    }
     if (amended.outcome == ExamRecords::Amended::Outcome::Gone ||
         (amended.outcome == ExamRecords::Amended::Outcome::Amended && !amended.message.empty())) {
       log << log_line("mammocalc hook", amended.message);
@@ -189,7 +196,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
     // (hostile review 38, H38-4).
     // An exam known by its received name (an invalid UID) has summaries named by the input's file
     // name, which another exam's may have too: none is adopted (H56-2).
-    const bool named_by_file = recorded && result.exam_sop_instance_uid.empty();
+    const bool named_by_file = recorded && !is_uid(result.sop_instance_uid, 2);
     if (recorded && !named_by_file) {
       try {
         recorded->adopt_unrecorded(config.output_dir,
@@ -283,8 +290,8 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
         // The earlier calls' summaries say this result too, before its own summary is written:
         // a call that dies in between leaves them asking for review (hostile review 38, H38-3),
         // and one sent again amends any that do not say it yet.
-        if (recorded) amend_other_calls(*recorded, config.output_dir, name, log, exit_code);
         try {
+          if (recorded) amend_other_calls(*recorded, config.output_dir, name, log, exit_code);
           write_outputs(result, name, files, Flush::Now);
         } catch (const Error&) {
           // Nothing of an input whose outputs failed stays, its record line neither (hostile

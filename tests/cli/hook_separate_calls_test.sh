@@ -407,4 +407,32 @@ check "... the other exam's summary untouched" \
   bash -c "! grep -q 'needsReview=\"true\"' '$work/invalid-out/SR_1_2-2.xml'"
 check "... said on standard error" grep -q "has the SOP Instance UID of an earlier hook call's input but another result" \
   "$work/invalid-other.err"
+# Hostile review 61, H61-2: a SOP Instance UID of one component ("12345") names no record file
+# either: recorded by its received name, so two reports under it in two calls say the conflict.
+mkdir -p "$work/one-part"
+cp "$benign_sr" "$work/one-part/a.dcm"
+cp "$work/in/suspicious.dcm" "$work/one-part/b.dcm"
+dcmodify -nb -m "(0008,0018)=12345" "$work/one-part/a.dcm" "$work/one-part/b.dcm" >/dev/null 2>&1
+"$mammocalc" hook --out "$work/one-part-out" "$work/one-part/a.dcm" 2>/dev/null
+"$mammocalc" hook --out "$work/one-part-out" "$work/one-part/b.dcm" 2>/dev/null
+check "a one-component UID, two reports in two calls: both say the conflict" \
+  test "$(conflict_summaries "$work/one-part-out")" -eq 2
+
+# Hostile review 61, H61-1: an earlier summary that cannot be amended (a file size limit) fails
+# the call's input: no summary of its own beside one that says no review, no record line.
+# The earlier summary is the larger one, so that the call's own summary fits under the limit.
+cp samples/bir-bilateral-right-suspicious.dcm "$work/one-part/c.dcm"
+cp samples/text-negative-screening.dcm "$work/one-part/d.dcm"
+dcmodify -nb -m "(0008,0018)=1.2.826.0.1.3680043.10.1363.61.1" "$work/one-part/c.dcm" \
+  "$work/one-part/d.dcm" >/dev/null 2>&1
+"$mammocalc" hook --out "$work/limited-out" "$work/one-part/c.dcm" 2>/dev/null
+small_limit_kib=$(( ($(stat -c %s "$work/limited-out/1.2.826.0.1.3680043.10.1363.61.1.xml") + 1023) / 1024 ))
+(ulimit -f "$small_limit_kib"; exec "$mammocalc" hook --out "$work/limited-out" "$work/one-part/d.dcm") \
+  2>"$work/limited.err"
+check "an earlier summary that cannot be amended: the call fails (exit 3)" test $? -eq 3
+check "... said, naming the earlier summary" grep -q "1.2.826.0.1.3680043.10.1363.61.1.xml: cannot write output" \
+  "$work/limited.err"
+check "... no summary of its own" test "$(summaries "$work/limited-out")" -eq 1
+check "... and one record line, the earlier one's" \
+  test "$(wc -l <"$work/limited-out/.mammocalc-exams/1.2.826.0.1.3680043.10.1363.61.1")" -eq 1
 finish
