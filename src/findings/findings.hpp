@@ -234,6 +234,9 @@ struct UnassessedFinding {
   // Its category is the report's for its breast; it always asks for review (E15).
   bool from_text = false;
   std::string quote;
+  // From the text too: a category the text may state that no category statement read ("BI-RADS
+  // 2 + 4", "R:2, L:4"); `code.meaning` names it, laterality unknown (hostile review 60, H60-10).
+  bool unread_category = false;
   // A TID 4204 intervention section whose results count for no finding (hostile review 30,
   // H30-7): `code` is the section's concept, `category` 6 for a malignant result.
   bool intervention_results = false;

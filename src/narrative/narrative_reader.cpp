@@ -650,9 +650,48 @@ std::optional<std::size_t> Reader::labelled_number(const Item& item,
 // assessable", "Unauffällig bis auf die linke Brust", "Calcifications right, lesion left"), is
 // kept for use_narrative to weigh (hostile review 49). Parts are cut at commas, and-words and
 // clause ends.
+std::optional<std::size_t> Reader::lone_doubt(const Item& item, const SentenceReading& reading,
+                                              std::size_t begin, std::size_t end) const {
+  constexpr std::size_t kLoneDoubtWords = 2;  // "Uncertain.", "Most uncertain."
+  // Words of a phrase that ends a context ("though"), only looks like a negation ("not
+  // definitively"), doubts ("nicht sicher") or denies ("not certain") go with the doubt.
+  const auto in_trigger = [&](std::size_t t) {
+    return std::any_of(reading.triggers.begin(), reading.triggers.end(), [t](const Trigger& tr) {
+      return (tr.role == ContextRole::Terminator || tr.role == ContextRole::Pseudo ||
+              tr.role == ContextRole::Uncertain || tr.role == ContextRole::Negated) &&
+             tr.begin <= t && t < tr.end;
+    });
+  };
+  std::vector<std::size_t> doubt_words;
+  for (std::size_t t = begin; t < end; ++t) {
+    if (item.tokens[t].kind != TokenKind::Word) continue;
+    if (words_.is(item.tokens[t], FunctionWordRole::Doubt)) {
+      doubt_words.push_back(t);
+    } else if (!in_trigger(t)) {
+      return std::nullopt;
+    }
+  }
+  if (doubt_words.empty() || doubt_words.size() > kLoneDoubtWords) return std::nullopt;
+  return doubt_words.front();
+}
+
+std::optional<std::size_t> Reader::lone_doubt_after(const Item& item,
+                                                    const SentenceReading& reading,
+                                                    std::size_t begin, std::size_t end) const {
+  std::size_t part_begin = begin;
+  for (std::size_t k = begin; k <= end; ++k) {
+    const bool cut = k == end || words_.coordinates(item.tokens[k]) ||
+                     std::any_of(reading.clauses.begin(), reading.clauses.end(),
+                                 [k](const Clause& clause) { return clause.first == k; });
+    if (!cut || k == part_begin) continue;
+    if (const auto doubt = lone_doubt(item, reading, part_begin, k)) return doubt;
+    part_begin = k;
+  }
+  return std::nullopt;
+}
+
 void Reader::note_unread_statements(const Item& item, const SentenceReading& reading,
                                     const std::vector<PhraseMatch>& matches) {
-  constexpr std::size_t kLoneDoubtWords = 2;  // "Uncertain.", "Most uncertain."
   const std::size_t end = reading.range->end;
   const bool sentence_names_breast = std::any_of(matches.begin(), matches.end(), [](const auto& m) {
     return m.kind == PhraseKind::Laterality;
@@ -716,16 +755,9 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     }
     // A doubt said by itself ("Uncertain.", "Equivocal.", "Unsicher."): of what the text says
     // before it, which it does not say read (hostile review 60).
-    std::vector<std::size_t> part_words;
-    for (std::size_t t = begin; t < k; ++t) {
-      if (item.tokens[t].kind == TokenKind::Word) part_words.push_back(t);
-    }
-    const bool lone_doubt = !part_words.empty() && part_words.size() <= kLoneDoubtWords &&
-                            std::all_of(part_words.begin(), part_words.end(), [&](std::size_t t) {
-                              return words_.is(item.tokens[t], FunctionWordRole::Doubt);
-                            });
-    if (lone_doubt && !about_calcifications) {
-      note_unread(breast == Laterality::Unknown ? Laterality::Both : breast, part_words.front());
+    const std::optional<std::size_t> doubt = lone_doubt(item, reading, begin, k);
+    if (doubt && !about_calcifications) {
+      note_unread(breast == Laterality::Unknown ? Laterality::Both : breast, *doubt);
       continue;
     }
     if (breast == Laterality::Unknown) {
@@ -895,6 +927,7 @@ void Reader::read_other_lesions(const Item& item, const SentenceReading& reading
     lesion.laterality = laterality;
     lesion.from_text = true;
     lesion.quote = reading.sentence.text;
+    lesion.category = clause_assessment(item, reading, matches, match.begin);
     reading_.other_lesions.push_back(std::move(lesion));
   }
 }
@@ -1063,12 +1096,50 @@ void Reader::add_word_named_finding(const Item& item, const SentenceReading& rea
   finding.laterality = breast_of_clause(item, reading, matches, at);
   finding.from_text = true;
   finding.quote = reading.sentence.text;
+  // A sign is a suspicion of malignancy only in its own words ("Malignitätsverdacht"):
+  // "intracapsular rupture suspected" suspects the rupture.
+  if (!words_.is(item.tokens[at], FunctionWordRole::Sign)) {
+    finding.category = clause_assessment(item, reading, matches, at);
+  } else {
+    finding.category = own_assessment(matches, at);
+  }
   const bool known = std::any_of(reading_.other_lesions.begin(), reading_.other_lesions.end(),
                                  [&](const UnassessedFinding& held) {
                                    return held.laterality == finding.laterality &&
                                           held.code.meaning == finding.code.meaning;
                                  });
   if (!known) reading_.other_lesions.push_back(std::move(finding));
+}
+
+// The lesion's own words weigh as the report's category for its breast does (assess_text_lesions
+// takes the higher): "suspicious" beside a report's 2 left it 2, or 0 with no category (hostile
+// review 60, H60-9).
+std::optional<Category> Reader::own_assessment(const std::vector<PhraseMatch>& matches,
+                                               std::size_t at) const {
+  std::optional<Category> highest;
+  for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::Assessment || match.begin > at || at >= match.end) continue;
+    const Category term = wordings_.assessment[match.wording].term;
+    highest = highest ? more_suspicious(*highest, term) : term;
+  }
+  return highest;
+}
+
+std::optional<Category> Reader::clause_assessment(const Item& item, const SentenceReading& reading,
+                                                  const std::vector<PhraseMatch>& matches,
+                                                  std::size_t at) const {
+  const Clause clause = reading.clause_of(at);
+  std::optional<Category> highest;
+  for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::Assessment || match.begin < clause.first ||
+        match.begin >= clause.second || reading.comparison_words[match.begin] ||
+        !lesion_now(item, reading, matches, match.begin, match.end)) {
+      continue;
+    }
+    const Category term = wordings_.assessment[match.wording].term;
+    highest = highest ? more_suspicious(*highest, term) : term;
+  }
+  return highest;
 }
 
 bool Reader::lesion_now(const Item& item, const SentenceReading& reading,
@@ -2074,10 +2145,14 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   candidate.laterality = side ? side->value : Laterality::Unknown;
   candidate.laterality_read = side;
   // "Coarse calcifications, probably benign": a benign word the clause doubts (a pseudo phrase
-  // around it) calls them only probably benign.
+  // around it) calls them only probably benign; so does a doubt later in the sentence ("…,
+  // benign-appearing, though not definitively": hostile review 60).
   if (const std::optional<std::size_t> hedged =
           benign_words(item, reading, matches, begin, end).doubted) {
     candidate.benign_hedge = words_of(item, *hedged, *hedged + 1);
+  } else if (const std::optional<std::size_t> doubt =
+                 lone_doubt_after(item, reading, end, reading.range->end)) {
+    candidate.benign_hedge = words_of(item, *doubt, *doubt + 1);
   }
   // "In the contralateral breast" with no breast named before, or "elsewhere": another place
   // than any the report names (an unresolved "same breast" stays an unknown breast).

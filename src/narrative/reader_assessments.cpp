@@ -232,13 +232,15 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
   // Words that lead from one category to the next: "BI-RADS 2 on the right and 4 on the left",
   // "BI-RADS 2, upgraded to 4 after ultrasound", "2 → 4", "beidseits 2, links jedoch 4" (hostile
   // review 48, H48-5). English and German, kept here: several have a role of their own in the
-  // lexicon already ("to", "bis", "der"), and a phrase has one role there.
+  // lexicon already ("to", "bis", "der"), and a phrase has one role there. "und" also for English
+  // text: a German report read with the English lexicon ("BI-RADS 2 und 4").
   static const char* const kLinks[] = {
       "on",     "in",         "the",         "of",           "for",         "to",
       "except", "upgraded",   "downgraded",  "after",        "bilaterally", "\xE2\x86\x92",
       "auf",    "im",         "der",         "die",          "für",         "fuer",
       "bis",    "jedoch",     "hochgestuft", "herabgestuft", "nach",        "beidseits",
-      "us",     "ultrasound", "mri",         "sonographie",  "sonografie",  "mrt"};
+      "us",     "ultrasound", "mri",         "sonographie",  "sonografie",  "mrt",
+      "und"};
   // A breast word, a breast's letter or what joins them.
   const auto joins = [&](std::size_t k) {
     const Token& token = item.tokens[k];
@@ -250,7 +252,7 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
   };
   // A density statement's category is the breast's composition (review 47, R47-4).
   if (names_composition(matches)) return;
-  std::vector<std::string> unread_said;
+  std::vector<Category> unread_said;
   for (const PhraseMatch& match : matches) {
     if (match.kind != PhraseKind::CategoryWord) continue;
     // Past or hypothetical categories are none of this report's (read_assessment's set_aside).
@@ -280,7 +282,7 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
         continue;
       }
       // Every one, never the first alone: "BI-RADS R 2 / L 4" says 2 and 4 (review 47, R47-5).
-      unread_said.emplace_back(to_string(*unread));
+      unread_said.push_back(*unread);
     }
   }
   // An impression that gives a breast a bare number ("Beurteilung: rechts 2, links 4.",
@@ -304,13 +306,29 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
                                   ? reading.breast_words[before - 1]
                                   : range.heading_laterality != Laterality::Unknown;
     const bool alone = k + 1 == range.end || item.tokens[k + 1].kind == TokenKind::Punct;
-    if (after_breast && alone) unread_said.emplace_back(to_string(kDigits[token.folded[0] - '0']));
+    if (after_breast && alone) unread_said.push_back(kDigits[token.folded[0] - '0']);
   }
   if (unread_said.empty()) return;
   std::string said;
-  for (const std::string& category : unread_said) {
-    if (said.find(category) != std::string::npos) continue;
-    said += (said.empty() ? "" : ", ") + category;
+  std::optional<Category> highest;
+  for (const Category category : unread_said) {
+    highest = highest ? more_suspicious(*highest, category) : category;
+    const std::string name(to_string(category));
+    if (said.find(name) != std::string::npos) continue;
+    said += (said.empty() ? "" : ", ") + name;
+  }
+  // Above benign, it counts for both breasts and the exam as a finding the rules do not assess
+  // would: "BI-RADS 2 + 4" gave an exam of 0 where the text may well say 4 (hostile review 60,
+  // H60-10). Of no breast: the words do not say surely which.
+  if (category_rank(*highest) > category_rank(Category::Benign2)) {
+    UnassessedFinding stated;
+    stated.position = *item.position;
+    stated.code = Code{"", "", "BI-RADS " + std::string(to_string(*highest))};
+    stated.category = highest;
+    stated.from_text = true;
+    stated.unread_category = true;
+    stated.quote = reading.sentence.text;
+    reading_.other_lesions.push_back(std::move(stated));
   }
   reading_.notes.push_back({WarningCode::NarrativeUnresolved,
                             "the text may state BI-RADS " + said +

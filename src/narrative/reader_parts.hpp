@@ -525,6 +525,14 @@ class Reader {
   }
   void note_unread_statements(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches);
+  // Tokens [begin, end) are a doubt said by itself ("Uncertain.", ", though not definitively"):
+  // its first doubt word; none where they say anything else.
+  std::optional<std::size_t> lone_doubt(const Item& item, const SentenceReading& reading,
+                                        std::size_t begin, std::size_t end) const;
+  // The first lone doubt among the parts of tokens [begin, end), cut as note_unread_statements
+  // cuts them: a doubt after a clause that calls calcifications benign is its hedge.
+  std::optional<std::size_t> lone_doubt_after(const Item& item, const SentenceReading& reading,
+                                              std::size_t begin, std::size_t end) const;
   // The token is a word the sentence does not read: no plain word, no breast word, no number, in
   // no lexicon phrase; or a lexicon word of a finding, a sign or a work-up the text affirms now.
   // `called_benign`: the sentence calls what it names benign, so finding words there are read.
@@ -559,6 +567,14 @@ class Reader {
                                     const std::vector<PhraseMatch>& matches);
   void add_word_named_finding(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches, std::size_t at);
+  // The most suspicious category the assessment words of the clause holding token `at` give now
+  // ("Highly suspicious left breast lesion": 5); none where no such word stands or all are denied.
+  // The most suspicious category of an assessment phrase that holds token `at` itself.
+  std::optional<Category> own_assessment(const std::vector<PhraseMatch>& matches,
+                                         std::size_t at) const;
+  std::optional<Category> clause_assessment(const Item& item, const SentenceReading& reading,
+                                            const std::vector<PhraseMatch>& matches,
+                                            std::size_t at) const;
   void read_history(const Item& item, const SentenceReading& reading,
                     const std::vector<PhraseMatch>& matches);
   void read_unplaced_suspicion(const Item& item, const SentenceReading& reading,

@@ -588,7 +588,7 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   // review; hostile review 43, H43-1: "Left breast: suspicious mass" beside benign coded
   // calcifications came out benign, unreviewed).
   for (UnassessedFinding& lesion : reading.other_lesions) {
-    if (coded) {
+    if (coded && !lesion.unread_category) {
       const bool held = std::any_of(
           findings.unassessed_findings.begin(), findings.unassessed_findings.end(),
           [&](const UnassessedFinding& other) {

@@ -1528,15 +1528,19 @@ std::vector<std::string> unassessed_finding_category_texts(const RuleContext& co
                                    : breast_words(finding->laterality);
     std::string text = "finding " + describe(finding->code) + " (" + finding->position + ") of " +
                        breast + " is not assessed by the calcification rules";
-    if (finding->from_text) {
+    if (finding->unread_category) {
+      text = "the report text may state " + finding->code.meaning + " (" + finding->position +
+             "), which no category statement read for a breast: \"" + finding->quote +
+             "\"; it counts for both breasts and the exam";
+    } else if (finding->from_text) {
       // A finding the text names by a word alone has no code (read_named_other_findings).
       const std::string named = finding->code.value.empty() ? "\"" + finding->code.meaning + "\""
                                                             : describe(finding->code);
       text = "the report text names " + named + " (" + finding->position + ") of " + breast +
              ", a finding the calcification rules do not assess: \"" + finding->quote + "\"";
       if (finding->category) {
-        text += "; the report's category " + words(*finding->category) +
-                " for its breast counts for it";
+        text += "; category " + words(*finding->category) +
+                " (the higher of its own words' and the report's for its breast) counts for it";
       }
     } else if (finding->intervention_results) {
       text = "the biopsy results of " + describe(finding->code) + " (" + finding->position +

@@ -960,7 +960,9 @@ TEST(PairingSafety60, HedgedBenignityDoubtsAndGrowthAskForReview) {
        {"Coarse calcifications right breast, most likely benign.",
         "Coarse calcifications right breast, probably benign.", "Favor benign.",
         "Presumably benign.", "Uncertain.", "Equivocal.", "Progression of the calcifications.",
-        "Additional calcifications are now seen.", "Impression: 4.", "Result: 4."}) {
+        "Additional calcifications are now seen.", "Impression: 4.", "Result: 4.",
+        "Coarse calcifications right breast, benign-appearing, though not definitively.",
+        "Benign-appearing, though not definitively.", "Benign, not certain."}) {
     EXPECT_TRUE(beside_benign_coded(lead + said).exam.needs_review) << said;
   }
   for (const char* said : {"Coarse calcifications right breast, benign.", "No increase.",
@@ -975,6 +977,50 @@ TEST(PairingSafety60, NormalInShorthandAsksForNothing) {
     EXPECT_FALSE(beside_benign_coded(text).exam.needs_review) << text;
   }
   EXPECT_TRUE(beside_benign_coded("Left: spiculated mass, otherwise WNL.").exam.needs_review);
+}
+
+// Hostile review 60, H60-9: a lesion the text calls suspicious in its own words, with no
+// calcification word, weighs as that category (it was the report's 2 for its breast, or 0).
+TEST(PairingSafety60, ALesionsOwnSuspicionGivesItsCategory) {
+  const struct {
+    const char* text;
+    Category exam;
+  } cases[] = {{"Highly suspicious left breast lesion.", Category::HighlySuggestive5},
+               {"Suspicious mass in the left breast.", Category::Suspicious4},
+               {"Left breast: suspicious nodule at 2 o'clock.", Category::Suspicious4},
+               {"Suspicious lesion.", Category::Suspicious4}};
+  for (const auto& given : cases) {
+    const Report report = beside_benign_coded(given.text);
+    EXPECT_TRUE(report.exam.needs_review) << given.text;
+    EXPECT_EQ(report.exam.category, given.exam) << given.text;
+  }
+  // Denied, the suspicion gives the lesion nothing; a benign one stays plain.
+  const Report denied = beside_benign_coded("No suspicious mass. Left breast: nodule.");
+  EXPECT_EQ(denied.exam.category, Category::Incomplete0);
+  EXPECT_FALSE(beside_benign_coded("Benign-appearing lymph node left.").exam.needs_review);
+  // A sign suspected is no suspicion of malignancy: review, no 4.
+  const Report rupture = beside_benign_coded("Right implant: intracapsular rupture suspected.");
+  EXPECT_TRUE(rupture.exam.needs_review);
+  EXPECT_EQ(rupture.exam.category, Category::Incomplete0);
+}
+
+// Hostile review 60, H60-10: two categories the text gives no breast for ("BI-RADS 2 + 4") count
+// as the higher for the exam, for review; the exam was 0.
+TEST(PairingSafety60, TwoCategoriesWithNoBreastGiveTheHigher) {
+  for (const char* text : {"BI-RADS 2 + 4.", "BI-RADS 2 and 4.", "BI-RADS 2 und 4.", "R:2, L:4",
+                           "BI-RADS R2 L4.", "Impression: Right: 2. Left: 4."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_EQ(report.exam.category, Category::Suspicious4) << text;
+    EXPECT_NE(std::find(report.exam.actions.begin(), report.exam.actions.end(), Action::Biopsy),
+              report.exam.actions.end())
+        << text;
+  }
+  // Below 4 the exam stays 0 for review; one category read is that category.
+  EXPECT_EQ(beside_benign_coded("BI-RADS 2 + 3.").exam.category, Category::Incomplete0);
+  const Report plain = beside_benign_coded("BI-RADS 2.");
+  EXPECT_FALSE(plain.exam.needs_review);
+  EXPECT_EQ(plain.exam.category, Category::Benign2);
 }
 
 }  // namespace

@@ -2155,8 +2155,11 @@ TEST(TextReview60, GermanCoveredBreastStatementsAskForReview) {
 // Hostile review 60, H60-3 in German: benign only hedged, abbreviated too, and a doubt by itself.
 TEST(TextReview60, GermanHedgedBenignityAndDoubtsAskForReview) {
   const std::string lead = "Grobschollige Verkalkungen rechts, benigne. ";
-  for (const char* said : {"A.e. benigne.", "Unsicher.", "Vermutlich benigne.",
-                           "Grobschollige Verkalkungen rechts, wahrscheinlich benigne."}) {
+  for (const char* said :
+       {"A.e. benigne.", "Unsicher.", "Vermutlich benigne.",
+        "Grobschollige Verkalkungen rechts, wahrscheinlich benigne.", "Benigne, nicht sicher.",
+        "Benigne, wenn auch nicht sicher.", "Benigne, aber nicht gesichert.",
+        "Grobschollige Verkalkungen rechts, benigne, wenn auch nicht sicher."}) {
     EXPECT_TRUE(beside_benign_coded_de(lead + said).exam.needs_review) << said;
   }
 }
@@ -2164,6 +2167,28 @@ TEST(TextReview60, GermanHedgedBenignityAndDoubtsAskForReview) {
 // Hostile review 60, H60-11: "ohne Befund" abbreviated asks for nothing.
 TEST(TextReview60, GermanOhneBefundAbbreviatedAsksForNothing) {
   EXPECT_FALSE(beside_benign_coded_de("Links: o.B.").exam.needs_review);
+}
+
+// Hostile review 60, H60-9 and H60-10 in German: a suspicion named as a noun and two categories
+// with no breast give their category.
+TEST(TextReview60, GermanSuspicionNounsAndTwoCategoriesGiveTheirCategory) {
+  const struct {
+    const char* text;
+    Category exam;
+  } cases[] = {{"Malignitätsverdacht.", Category::Suspicious4},
+               {"Tumorverdacht links.", Category::Suspicious4},
+               {"Dringender Malignitätsverdacht links.", Category::HighlySuggestive5},
+               {"Hochsuspekter Befund links.", Category::HighlySuggestive5},
+               {"BI-RADS 2 und 4.", Category::Suspicious4}};
+  for (const auto& given : cases) {
+    const Report report = beside_benign_coded_de(given.text);
+    EXPECT_TRUE(report.exam.needs_review) << given.text;
+    EXPECT_EQ(report.exam.category, given.exam) << given.text;
+  }
+  for (const char* said :
+       {"Kein Malignitätsverdacht.", "Kein Anhalt für Malignität, kein Tumorverdacht."}) {
+    EXPECT_FALSE(beside_benign_coded_de(said).exam.needs_review) << said;
+  }
 }
 
 }  // namespace
