@@ -153,7 +153,9 @@ Outcome needing_review(Outcome outcome) {
   return outcome;
 }
 
-// An exam row whose evidence could not all be read: the exam is 0 unless 4 or above.
+// An exam row whose evidence could not all be read, or that the report's own request contradicts
+// (E5, E21: a biopsy or sooner imaging asked beside a benign verdict; hostile review 60, H60-8):
+// the exam is 0 unless 4 or above.
 Outcome exam_incomplete(Outcome outcome) {
   outcome.exam_incomplete = true;
   return outcome;
@@ -748,7 +750,8 @@ std::vector<Rule> make_rule_table() {
        "says malignancy is suspected or known (111143, 111148, 111145, 111144, 111147, 111146, "
        "111149, 111122, 111410; CID 6028)",
        Stage::Exam, overall_follow_up_asks_for_tissue,
-       needing_review(warning(WarningCode::FollowUpDiffers, overall_follow_up_texts)),
+       needing_review(
+           exam_incomplete(warning(WarningCode::FollowUpDiffers, overall_follow_up_texts))),
        kEvidenceExam},
       {"E21", "Report's overall follow-up asks for sooner imaging than the rules did",
        "decision-logic.md §4: \"A reported follow-up code that names a different procedure than "
@@ -759,7 +762,8 @@ std::vector<Rule> make_rule_table() {
        "rules chose — a short interval (111142), additional or magnification views, MRI — "
        "short of tissue (E5); as W5 does for a finding's own",
        Stage::Exam, overall_follow_up_asks_for_more_imaging,
-       needing_review(warning(WarningCode::FollowUpDiffers, overall_imaging_follow_up_texts)),
+       needing_review(
+           exam_incomplete(warning(WarningCode::FollowUpDiffers, overall_imaging_follow_up_texts))),
        kEvidenceExam},
       {"E6", "The report's text is read as its assessment: radiologist review",
        kBiradsAssessmentCategories,

@@ -361,6 +361,13 @@ TEST(PairingSafety, TextFollowUpSoonerThanTheRulesAsksForReview) {
     const Report report = beside_benign_coded(text);
     EXPECT_TRUE(exam_fired(report, "E21")) << text;
     EXPECT_TRUE(report.exam.needs_review) << text;
+    // Nor is the exam benign beside the request (hostile review 60, H60-8).
+    EXPECT_EQ(report.exam.category, Category::Incomplete0) << text;
+  }
+  for (const char* text : {"Recommend biopsy.", "Stereotactic biopsy is recommended."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(exam_fired(report, "E5")) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
   }
   const Report routine = beside_benign_coded("Routine screening mammogram in one year.");
   EXPECT_FALSE(exam_fired(routine, "E21"));

@@ -833,6 +833,9 @@ TEST(RuleE5, OverallBiopsyFollowUpWithoutABiopsyIsFlagged) {
   EXPECT_EQ(report.exam.warnings[0].rule, "E5");
   EXPECT_TRUE(report.exam.needs_review);
   EXPECT_EQ(report.exam.reported_follow_up.size(), 1u);
+  // A biopsy asked beside a benign verdict: the exam is no benign one (hostile review 60, H60-8).
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+  EXPECT_EQ(report.exam.classification, Classification::Indeterminate);
 }
 TEST(RuleE5, SilentWhenAFindingGetsABiopsy) {
   Findings findings;
