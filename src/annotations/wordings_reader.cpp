@@ -93,6 +93,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"recommends", FunctionWordRole::Recommends},
     {"work-up", FunctionWordRole::WorkUp},
     {"administrative", FunctionWordRole::Administrative},
+    {"no-finding-noun", FunctionWordRole::NoFindingNoun},
+    {"unsettled", FunctionWordRole::Unsettled},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},

@@ -502,6 +502,9 @@ struct Finding {
   // benign", "wahrscheinlich gutartig"): no restatement of a coded finding called benign without
   // doubt (row W8; hostile review 60, H60-3); empty when there are none.
   std::string benign_hedge;
+  // Origin::Narrative: a clause of its calls it benign, undoubted ("Benign calcifications right
+  // breast"): described no further, it restates benign coded findings of its breast (row W8).
+  bool called_benign = false;
 };
 
 struct SourceInfo {

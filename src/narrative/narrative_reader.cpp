@@ -499,8 +499,14 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
   if (is_punct(token, '?')) return true;
   // A word that clears a breast or calls a finding benign, denied, says the opposite ("not
   // normal", "Gutartigkeit nicht gesichert" aside, "nicht unauffällig").
+  // One that is itself a negation's word ("Negative for malignancy") denies nothing of its own.
+  const bool negation_word =
+      std::any_of(reading.triggers.begin(), reading.triggers.end(), [at](const Trigger& trigger) {
+        return trigger.role == ContextRole::Negated && trigger.begin <= at && at < trigger.end;
+      });
   if ((words_.is(token, FunctionWordRole::ClearsBreast) ||
        words_.is(token, FunctionWordRole::CallsBenign)) &&
+      !negation_word &&
       status_of(item, reading, at, at + 1, false).status == MentionStatus::Negated) {
     return true;
   }
@@ -569,6 +575,86 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
   if (!of_a_finding || called_benign) return false;
   const MentionStatus status = status_of(item, reading, at, at + 1, false).status;
   return status == MentionStatus::Affirmed || status == MentionStatus::Uncertain;
+}
+
+// What a part that names no breast says that no reading takes, kept narrow: most such parts
+// speak of the exam ("3 views obtained", "Continue screening per guidelines"). A clearing word
+// denied ("Not negative.", "Nicht unauffällig."), a state denied or doubted next to its negation
+// ("Not stable.", "Lack of stability.", "Keine Befundkonstanz.", "Stability not established.";
+// not "No suspicious findings on CC and MLO views"), or growth or something new said of nothing the
+// part names ("Slight increase.", "Changed since prior.", "Progress."; not "New patient.",
+// "Interval increase in breast density"): of either breast (hostile review 62).
+std::optional<std::size_t> Reader::said_of_no_breast(const Item& item,
+                                                     const SentenceReading& reading,
+                                                     const std::vector<PhraseMatch>& matches,
+                                                     std::size_t begin, std::size_t end) const {
+  const auto negated = [&](std::size_t t) {
+    return status_of(item, reading, t, t + 1, false).status == MentionStatus::Negated;
+  };
+  // A negation or a doubt next to the word, before it or after ("Not yet stable", "Stability not
+  // established", "Konstanz nicht belegt", "Stability cannot be confirmed").
+  constexpr std::size_t kWordsBetween = 1;
+  const auto denied_before = [&](std::size_t t) {
+    return negated(t) ||
+                   status_of(item, reading, t, t + 1, false).status == MentionStatus::Uncertain
+               ? std::any_of(
+                     reading.triggers.begin(), reading.triggers.end(),
+                     [&](const Trigger& tr) { return tr.end <= t && t <= tr.end + kWordsBetween; })
+               : false;
+  };
+  // Said after it, a negation or a doubt is of it: its own context's scope may not reach back. A
+  // doubt of two words ("cannot be confirmed"): one alone may confirm ("Stability confirmed").
+  const auto denied_after = [&](std::size_t t) {
+    constexpr std::size_t kDoubtWindow = 3;
+    std::size_t doubts = 0;
+    for (std::size_t after = t + 1; after < end && after <= t + kDoubtWindow; ++after) {
+      const bool trigger =
+          after <= t + 1 + kWordsBetween &&
+          std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& tr) {
+            return tr.begin == after &&
+                   (tr.role == ContextRole::Negated || tr.role == ContextRole::Uncertain);
+          });
+      if (trigger) return true;
+      if (words_.is(item.tokens[after], FunctionWordRole::Doubt)) ++doubts;
+    }
+    return doubts >= 2;
+  };
+  const auto negation_word = [&](std::size_t t) {
+    return std::any_of(reading.triggers.begin(), reading.triggers.end(), [t](const Trigger& tr) {
+      return tr.role == ContextRole::Negated && tr.begin <= t && t < tr.end;
+    });
+  };
+  bool names_something = false;
+  std::optional<std::size_t> growth;
+  for (std::size_t t = begin; t < end; ++t) {
+    const Token& token = item.tokens[t];
+    if ((words_.is(token, FunctionWordRole::ClearsBreast) ||
+         words_.is(token, FunctionWordRole::CallsBenign)) &&
+        !negation_word(t) && negated(t)) {
+      return t;
+    }
+    if (words_.is(token, FunctionWordRole::DeniedIsFinding) &&
+        (denied_before(t) || denied_after(t))) {
+      return t;
+    }
+    names_something = names_something || words_.is(token, FunctionWordRole::OtherFinding) ||
+                      words_.is(token, FunctionWordRole::NoFindingNoun);
+  }
+  for (const PhraseMatch& match : matches) {
+    if (match.begin < begin || match.begin >= end) continue;
+    if (match.kind == PhraseKind::Composition || is_other_lesion(match.kind)) {
+      names_something = true;
+    }
+    if (match.kind == PhraseKind::Change && !growth) {
+      const Change change = wordings_.change[match.wording].term;
+      const bool grows = change == Change::New || change == Change::Increased;
+      if (grows && status_of(item, reading, match.begin, match.end, true).status ==
+                       MentionStatus::Affirmed) {
+        growth = match.begin;
+      }
+    }
+  }
+  return names_something ? std::nullopt : growth;
 }
 
 std::optional<std::size_t> Reader::placed_or_grown_lesion(const Item& item,
@@ -772,6 +858,8 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
           note_unread(Laterality::Both, *lesion);
         } else if (const auto number = labelled_number(item, matches, begin, k)) {
           note_unread(Laterality::Both, *number);
+        } else if (const auto said = said_of_no_breast(item, reading, matches, begin, k)) {
+          note_unread(Laterality::Both, *said);
         }
       }
       continue;
@@ -846,12 +934,17 @@ void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
     // "Incomplete" after a category 0 ("BI-RADS 0: Incomplete") names the category read.
     const bool incomplete =
         words_.is(item.tokens[k], FunctionWordRole::Incomplete) && !category_zero(k);
-    if (!incomplete && !words_.is(item.tokens[k], FunctionWordRole::Awaited)) continue;
+    const bool unsettled = words_.is(item.tokens[k], FunctionWordRole::Unsettled);
+    if (!incomplete && !unsettled && !words_.is(item.tokens[k], FunctionWordRole::Awaited)) {
+      continue;
+    }
     if (status_of(item, reading, k, k + 1, true).status == MentionStatus::Negated) continue;
-    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
-                              "the text says a result or work-up is awaited or declined: \"" +
-                                  reading.sentence.text + "\"",
-                              *item.position});
+    reading_.notes.push_back(
+        {WarningCode::NarrativeUnresolved,
+         (unsettled ? "the text says the report or its reading is not final or not agreed: \""
+                    : "the text says a result or work-up is awaited or declined: \"") +
+             reading.sentence.text + "\"",
+         *item.position});
     return;
   }
 }
@@ -1024,8 +1117,14 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
       }
       // An impression or conclusion of a few words is the exam's verdict ("IMPRESSION:
       // Abnormal.", "Beurteilung: pathologisch."; hostile review 48, H48-9), breast or none.
-      const bool verdict = reading.range->section == ReportSection::Impression ||
-                           reading.range->section == ReportSection::Conclusion;
+      // A qualifier right before a noun of no finding ("New patient.", "New baseline
+      // mammogram."; hostile review 60, a false alarm) qualifies no finding.
+      const std::size_t next = *qualifier + 1;
+      const bool said_new_of_something =
+          next < end && words_.is(item.tokens[next], FunctionWordRole::NoFindingNoun);
+      const bool verdict = (reading.range->section == ReportSection::Impression ||
+                            reading.range->section == ReportSection::Conclusion) &&
+                           !said_new_of_something;
       if ((breast_named || verdict) && (measured_here || other_words <= kFewWords)) {
         noun = qualifier;
       }
@@ -2147,8 +2246,9 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   // "Coarse calcifications, probably benign": a benign word the clause doubts (a pseudo phrase
   // around it) calls them only probably benign; so does a doubt later in the sentence ("…,
   // benign-appearing, though not definitively": hostile review 60).
-  if (const std::optional<std::size_t> hedged =
-          benign_words(item, reading, matches, begin, end).doubted) {
+  const BenignWords benign = benign_words(item, reading, matches, begin, end);
+  candidate.called_benign = benign.called;
+  if (const std::optional<std::size_t> hedged = benign.doubted) {
     candidate.benign_hedge = words_of(item, *hedged, *hedged + 1);
   } else if (const std::optional<std::size_t> doubt =
                  lone_doubt_after(item, reading, end, reading.range->end)) {

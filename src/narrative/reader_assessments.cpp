@@ -302,9 +302,11 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
     }
     std::size_t before = k;
     while (before > range.begin && is_punct(item.tokens[before - 1], ':')) --before;
-    const bool after_breast = before > range.begin
-                                  ? reading.breast_words[before - 1]
-                                  : range.heading_laterality != Laterality::Unknown;
+    // A breast word or its letter ("R 2 / L 4"; hostile review 62).
+    const bool after_breast =
+        before > range.begin
+            ? reading.breast_words[before - 1] || is_breast_letter(item.tokens[before - 1].folded)
+            : range.heading_laterality != Laterality::Unknown;
     const bool alone = k + 1 == range.end || item.tokens[k + 1].kind == TokenKind::Punct;
     if (after_breast && alone) unread_said.push_back(kDigits[token.folded[0] - '0']);
   }

@@ -126,6 +126,8 @@ struct Candidate {
   std::optional<std::string> hedge;
   // Words of the clause that call them only probably benign (Finding::benign_hedge).
   std::string benign_hedge;
+  // The clause calls them benign, undoubted (Finding::called_benign).
+  bool called_benign = false;
   // The clause names one breast and the breast heading over it the other ("LEFT BREAST: …
   // calcifications right at the 2 o'clock position"): both, the finding's breast unknown and
   // classified under each (decision-logic.md §1), never a silent choice.
@@ -559,6 +561,11 @@ class Reader {
   std::optional<std::size_t> labelled_number(const Item& item,
                                              const std::vector<PhraseMatch>& matches,
                                              std::size_t begin, std::size_t end) const;
+  // What a part that names no breast says that no reading takes (Reader::note_unread_statements):
+  // its word, or none.
+  std::optional<std::size_t> said_of_no_breast(const Item& item, const SentenceReading& reading,
+                                               const std::vector<PhraseMatch>& matches,
+                                               std::size_t begin, std::size_t end) const;
   std::optional<std::size_t> placed_or_grown_lesion(const Item& item,
                                                     const SentenceReading& reading,
                                                     const std::vector<PhraseMatch>& matches,

@@ -216,9 +216,17 @@ enum class FunctionWordRole {
   // (hostile review 20: read as no breast, text naming the other breast went unchecked).
   RightBeforeClock,
   LeftBeforeClock,
+  // Names the patient, the exam or the report, no finding: "patient", "baseline", "mammogram";
+  // German "Patientin", "Basismammographie". "New" right before one names no new finding ("New
+  // patient.", "New baseline mammogram."; hostile review 60, a false alarm).
+  NoFindingNoun,
+  // Says the report or its reading is not final or not agreed: "preliminary", "discordant",
+  // "discrepant", "disagrees"; German "vorläufig", "diskrepant", "abweichend". Affirmed in any
+  // sentence, the exam is not read whole, as for an awaited word (hostile review 62).
+  Unsettled,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::LeftBeforeClock;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Unsettled;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

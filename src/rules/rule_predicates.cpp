@@ -1697,6 +1697,27 @@ bool adds_to_coded_findings(const Findings& findings, const Finding& text) {
       });
 }
 
+// Text that calls calcifications of its breast benign and says nothing more of them ("Benign
+// calcifications right breast."), beside coded findings of that breast that are all benign: it
+// restates them. Its own 0 (undescribed) is no suspicion of its own (hostile review 62: the
+// commonest benign wording beside two coded findings came out 0, for review). Anything more it
+// says (a kind, an arrangement, a site, a change, a category, a doubt, another unresolved note)
+// keeps it weighed on its own.
+bool restates_benign_coded_findings(const Finding& text, Category category, Category coded) {
+  const bool undescribed = text.morphology.empty() && !text.distribution &&
+                           text.stated_site == Site::Unknown && !text.mass_with_calcifications;
+  const auto unresolved = std::count_if(
+      text.notes.begin(), text.notes.end(),
+      [](const ReaderNote& note) { return note.code == WarningCode::NarrativeUnresolved; });
+  constexpr std::ptrdiff_t kUndescribedNote = 1;  // "calcifications the text does not describe"
+  return text.called_benign && text.benign_hedge.empty() && undescribed &&
+         text.text_status == MentionStatus::Affirmed && category == Category::Incomplete0 &&
+         category_rank(coded) <= category_rank(Category::Benign2) &&
+         !change_is_new_or_increased(text) && unresolved <= kUndescribedNote &&
+         (!text.reported_category ||
+          category_rank(*text.reported_category) <= category_rank(Category::Benign2));
+}
+
 // Whether no coded finding of the text's breast is new or grown by the coded content itself (a
 // change lent by the text, quoted as its evidence, is the text's own).
 bool tells_change_coded_ones_do_not(const Findings& findings, const Finding& text) {
@@ -1722,10 +1743,13 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
   const Category category = decisions.at(index).final_category;
   const std::optional<Category> coded = coded_category_for(findings, decisions, text.laterality);
   if (!coded) return TextDiscordance::NoCodedFinding;
-  if (category_rank(category) > category_rank(*coded)) return TextDiscordance::MoreSuspicious;
+  const bool restates = restates_benign_coded_findings(text, category, *coded);
+  if (category_rank(category) > category_rank(*coded) && !restates) {
+    return TextDiscordance::MoreSuspicious;
+  }
   // Text that describes a coded finding weighs against that finding, not the breast's most
   // suspicious one: a 4B text about a coded 3 group is no less for a 4B group elsewhere.
-  if (text.paired_with && *text.paired_with < decisions.size() &&
+  if (text.paired_with && *text.paired_with < decisions.size() && !restates &&
       category_rank(category) > category_rank(decisions[*text.paired_with].final_category)) {
     return TextDiscordance::MoreSuspiciousThanItsFinding;
   }
@@ -1761,7 +1785,7 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
   // Calcifications no coded finding describes, that are not benign, are more than the coded
   // content says, however suspicious the coded findings are: a second group needs its own work-up.
   const bool benign = category == Category::Negative1 || category == Category::Benign2;
-  if (!text.paired_with && !benign) return TextDiscordance::NotPaired;
+  if (!text.paired_with && !benign && !restates) return TextDiscordance::NotPaired;
   return TextDiscordance::None;
 }
 
