@@ -581,9 +581,10 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
 // speak of the exam ("3 views obtained", "Continue screening per guidelines"). A clearing word
 // denied ("Not negative.", "Nicht unauffällig."), a state denied or doubted next to its negation
 // ("Not stable.", "Lack of stability.", "Keine Befundkonstanz.", "Stability not established.";
-// not "No suspicious findings on CC and MLO views"), or growth or something new said of nothing the
-// part names ("Slight increase.", "Changed since prior.", "Progress."; not "New patient.",
-// "Interval increase in breast density"): of either breast (hostile review 62).
+// not "No suspicious findings on CC and MLO views"), a change in no phrase that reads it
+// ("Interval change."), or growth or something new said of nothing the part names ("Slight
+// increase.", "Changed since prior.", "Progress."; not "New patient.", "Interval increase in breast
+// density"): of either breast (hostile review 62).
 std::optional<std::size_t> Reader::said_of_no_breast(const Item& item,
                                                      const SentenceReading& reading,
                                                      const std::vector<PhraseMatch>& matches,
@@ -635,6 +636,12 @@ std::optional<std::size_t> Reader::said_of_no_breast(const Item& item,
     }
     if (words_.is(token, FunctionWordRole::DeniedIsFinding) &&
         (denied_before(t) || denied_after(t))) {
+      return t;
+    }
+    // A change said, in no phrase that reads it ("Interval change."; "No interval change" is
+    // read as stable).
+    if (words_.is(token, FunctionWordRole::PlainWhenDenied) &&
+        unread_word(item, reading, matches, t, false)) {
       return t;
     }
     names_something = names_something || words_.is(token, FunctionWordRole::OtherFinding) ||

@@ -1030,5 +1030,77 @@ TEST(PairingSafety60, TwoCategoriesWithNoBreastGiveTheHigher) {
   EXPECT_EQ(plain.exam.category, Category::Benign2);
 }
 
+// Hostile review 62: what a sentence naming no breast says beside benign coded findings: a state
+// denied or doubted, a change in no phrase, growth of nothing named, a reading not final or not
+// agreed, a clearing word denied, categories and follow-ups in shorter forms.
+TEST(PairingSafety62, WhatASentenceNamingNoBreastSaysAsksForReview) {
+  for (const char* text : {"Not stable.",
+                           "Stability not established.",
+                           "Stability cannot be confirmed.",
+                           "Lack of stability.",
+                           "Unstable.",
+                           "Interval change.",
+                           "Slight increase.",
+                           "Changed since prior.",
+                           "New since prior.",
+                           "Preliminary report.",
+                           "Discordant.",
+                           "Double reading discrepant.",
+                           "Second reader disagrees.",
+                           "Not negative.",
+                           "Not unremarkable.",
+                           "Not interpreted.",
+                           "Images not reviewed.",
+                           "Priors requested.",
+                           "Bx.",
+                           "Rec: bx",
+                           "F/U 6 mos.",
+                           "Follow-up diagnostic mammogram at 6 months.",
+                           "Benign, not certain."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  for (const char* text : {"BR 4.", "B-RADS 4.", "BI.RADS 4.", "BI/RADS 4.", "BI-RADS No. 4.",
+                           "BI-RADS grade 4.", "BI-RADS at least 4.", "R 2 / L 4."}) {
+    EXPECT_EQ(beside_benign_coded(text).exam.category, Category::Suspicious4) << text;
+  }
+  // Plain statements of the exam stay plain.
+  for (const char* text : {"New patient.", "New baseline mammogram.", "Negative for malignancy.",
+                           "Stable.", "Stability confirmed.", "No interval change.",
+                           "No significant interval change.", "3 views obtained.", "BI-RADS 2.",
+                           "BR 2.", "Biopsy 2019.", "Absence of suspicious calcifications."}) {
+    EXPECT_FALSE(beside_benign_coded(text).exam.needs_review) << text;
+  }
+}
+
+// Hostile review 62: "Benign calcifications right breast", described no further, restates the
+// benign coded findings of that breast, one or several (it was 0, for review: the commonest
+// benign wording). Anything more it says keeps it weighed on its own.
+TEST(PairingSafety62, BenignCalcificationsOfACoveredBreastRestateItsBenignFindings) {
+  const ContentItem vascular = coded_finding(
+      "1.2.2.2", {side("1.2.2.2.1", Laterality::Right),
+                  property("1.2.2.2.2", codes::kCalcificationType, code_of(Morphology::Vascular)),
+                  property("1.2.2.2.3", codes::kAssessmentCategory, code_of(Category::Benign2))});
+  const auto with_two = [&](const std::string& text) {
+    return summarise(
+        {"", text, std::nullopt, {coarse_right_benign(), vascular}, Category::Benign2});
+  };
+  for (const char* text : {"Benign calcifications right breast.",
+                           "Calcifications right breast are benign in appearance."}) {
+    for (const Report& report : {beside_benign_coded(text), with_two(text)}) {
+      EXPECT_FALSE(report.exam.needs_review) << text;
+      EXPECT_EQ(report.exam.category, Category::Benign2) << text;
+      EXPECT_TRUE(of_origin(report, Origin::Narrative).empty()) << text;
+    }
+  }
+  for (const char* text :
+       {"Benign calcifications right breast, likely.", "Calcifications right breast.",
+        "Benign calcifications right breast, new.", "Benign calcifications left breast.",
+        "Benign calcifications right breast, BI-RADS 4."}) {
+    EXPECT_TRUE(with_two(text).exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

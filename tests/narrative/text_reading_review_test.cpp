@@ -2191,5 +2191,28 @@ TEST(TextReview60, GermanSuspicionNounsAndTwoCategoriesGiveTheirCategory) {
   }
 }
 
+// Hostile review 62 in German.
+TEST(TextReview62, GermanSentencesNamingNoBreastAskForReview) {
+  for (const char* said :
+       {"Nicht konstant.", "Keine Befundkonstanz.", "Konstanz nicht belegt.", "Instabil.",
+        "Befund verändert.", "Progress.", "Vorläufiger Befund.", "Diskrepante Doppelbefundung.",
+        "Zweitbefundung abweichend.", "Nicht unauffällig.", "Nicht beurteilbar.",
+        "Noch nicht befundet.", "Voraufnahmen angefordert.", "Technisch unzureichend.",
+        "Unvollständige Untersuchung.", "Bx.", "Halbjährliche Verlaufskontrolle.",
+        "Kontrollmammographie in einem halben Jahr.",
+        "Grobschollige Verkalkungen rechts. Ca nicht auszuschließen."}) {
+    EXPECT_TRUE(beside_benign_coded_de(said).exam.needs_review) << said;
+  }
+  for (const char* said :
+       {"BR 4.", "BI-RADS Nr. 4.", "BI-RADS Stufe 4.", "BI-RADS mindestens 4.", "R 2 / L 4."}) {
+    EXPECT_EQ(beside_benign_coded_de(said).exam.category, Category::Suspicious4) << said;
+  }
+  for (const char* said : {"Neue Patientin.", "Negativ für Malignität.", "Befundkonstanz.",
+                           "Benigne Verkalkungen rechts.", "Gut beurteilbar.",
+                           "Kontrolle im Rahmen des Screenings."}) {
+    EXPECT_FALSE(beside_benign_coded_de(said).exam.needs_review) << said;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
