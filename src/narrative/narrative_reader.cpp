@@ -795,10 +795,12 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
   Laterality named_before = breast_named_before(*reading.range);
   // Keeps the part's word at `at` as what was not read of `breast`, quoting the sentence.
   bool part_of_other_breast = false;
-  const auto note_unread = [&](Laterality breast, std::size_t at) {
+  // `besides`: what it says is besides the findings the text and the codes hold ("Normal exam
+  // otherwise.", "Sonst o.B."): of a breast coded findings cover, nothing more.
+  const auto note_unread = [&](Laterality breast, std::size_t at, bool besides = false) {
     reading_.unread_statements.push_back({breast, words_of(item, at, at + 1), reading.sentence.text,
                                           *item.position, part_of_other_breast,
-                                          !reading.mentions.empty()});
+                                          !reading.mentions.empty() || besides});
   };
   for (std::size_t k = part_begin; k <= end; ++k) {
     const bool cut = k == end || words_.coordinates(item.tokens[k]) ||
@@ -911,7 +913,8 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
       continue;
     }
     for (std::size_t t = begin; t < k; ++t) {
-      if (words_.is(item.tokens[t], FunctionWordRole::Otherwise)) {
+      const bool otherwise = words_.is(item.tokens[t], FunctionWordRole::Otherwise);
+      if (otherwise) {
         if (breast == Laterality::Both ||
             status_of(item, reading, t, t + 1, false).status != MentionStatus::Affirmed) {
           continue;
@@ -919,7 +922,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
       } else if (!unread_word(item, reading, matches, t, benign.called)) {
         continue;
       }
-      note_unread(breast, t);
+      note_unread(breast, t, otherwise);
       break;
     }
   }

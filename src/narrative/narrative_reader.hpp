@@ -60,8 +60,8 @@ struct NarrativeReading {
     // Said of "the other breast" ("contralateral breast", "Gegenseite"): laterality is both,
     // as either may be the one meant.
     bool other_breast = false;
-    // Its sentence names calcifications: a part of it on a breast coded findings cover is the
-    // pairing's to weigh (W8, W16), not a statement of its own.
+    // Its sentence names calcifications, or it says "otherwise": a part of it on a breast coded
+    // findings cover is the pairing's to weigh (W8, W16), not a statement of its own.
     bool beside_calcifications = false;
   };
   std::vector<UnreadStatement> unread_statements;
