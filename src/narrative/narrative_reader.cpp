@@ -455,6 +455,34 @@ bool Reader::names_suspicion(const PhraseMatch& match) const {
   return term != Category::Negative1 && term != Category::Benign2;
 }
 
+// A negation or a doubt a few words after a benign word, with no finding word between, denies or
+// doubts it: "benignity cannot be confirmed", "benign nature not certain", "a benign cause is not
+// assured", "Benignität nicht gesichert" (hostile review 63). A negation's scope runs forward only.
+bool Reader::denied_right_after(const Item& item, const SentenceReading& reading, std::size_t at,
+                                std::size_t end) const {
+  constexpr std::size_t kWordsBetween = 2;
+  std::size_t words_between = 0;
+  for (std::size_t t = at + 1; t < end; ++t) {
+    const Token& token = item.tokens[t];
+    if (token.kind != TokenKind::Word) return false;
+    const bool trigger =
+        std::any_of(reading.triggers.begin(), reading.triggers.end(), [t](const Trigger& tr) {
+          return tr.begin == t &&
+                 (tr.role == ContextRole::Negated || tr.role == ContextRole::Uncertain);
+        });
+    if (trigger) return true;
+    const bool names_something =
+        reading.breast_words[t] || words_.is(token, FunctionWordRole::FindingNoun) ||
+        words_.is(token, FunctionWordRole::PlainWhenDenied) ||
+        words_.is(token, FunctionWordRole::OtherFinding) ||
+        std::any_of(
+            reading.mentions.begin(), reading.mentions.end(),
+            [t](const PhraseMatch& mention) { return mention.begin <= t && t < mention.end; });
+    if (names_something || ++words_between > kWordsBetween) return false;
+  }
+  return false;
+}
+
 Reader::BenignWords Reader::benign_words(const Item& item, const SentenceReading& reading,
                                          const std::vector<PhraseMatch>& matches, std::size_t begin,
                                          std::size_t end) const {
@@ -480,8 +508,11 @@ Reader::BenignWords Reader::benign_words(const Item& item, const SentenceReading
                          !words_.is(item.tokens[t], FunctionWordRole::Or));
     if (!calls && !doubts) continue;
     if ((calls || in_pseudo) && !benign_word) benign_word = t;
-    const MentionStatus status =
+    MentionStatus status =
         calls ? status_of(item, reading, t, t + 1, false).status : MentionStatus::Affirmed;
+    if (calls && status == MentionStatus::Affirmed && denied_right_after(item, reading, t, end)) {
+      status = MentionStatus::Negated;
+    }
     if (calls && status == MentionStatus::Affirmed) said.called = true;
     // Denied or doubted; a benign word of the past ("prior biopsy with benign result") is read.
     if (doubts || (calls && status == MentionStatus::Negated)) doubt_said = true;
@@ -2263,6 +2294,17 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   } else if (const std::optional<std::size_t> doubt =
                  lone_doubt_after(item, reading, end, reading.range->end)) {
     candidate.benign_hedge = words_of(item, *doubt, *doubt + 1);
+  } else {
+    // Benignity denied later in the sentence ("…; benignity cannot be confirmed", "…,
+    // Benignität nicht gesichert"; hostile review 63).
+    for (std::size_t t = end; t < reading.range->end; ++t) {
+      if (!words_.is(item.tokens[t], FunctionWordRole::CallsBenign)) continue;
+      if (status_of(item, reading, t, t + 1, false).status == MentionStatus::Negated ||
+          denied_right_after(item, reading, t, reading.range->end)) {
+        candidate.benign_hedge = words_of(item, t, t + 1);
+        break;
+      }
+    }
   }
   // "In the contralateral breast" with no breast named before, or "elsewhere": another place
   // than any the report names (an unresolved "same breast" stays an unknown breast).

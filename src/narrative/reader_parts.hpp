@@ -548,6 +548,8 @@ class Reader {
     std::optional<std::size_t> doubted;
     bool called = false;
   };
+  bool denied_right_after(const Item& item, const SentenceReading& reading, std::size_t at,
+                          std::size_t end) const;
   BenignWords benign_words(const Item& item, const SentenceReading& reading,
                            const std::vector<PhraseMatch>& matches, std::size_t begin,
                            std::size_t end) const;
