@@ -1102,5 +1102,30 @@ TEST(PairingSafety62, BenignCalcificationsOfACoveredBreastRestateItsBenignFindin
   }
 }
 
+// Hostile review 63: benignity denied after its word, appeared or grown told by a verb, biopsy
+// targets missed, images not diagnostic; and words of ordinary benign reports stay plain.
+TEST(PairingSafety63, DoubtedBenignityGrowthAndMissedTargetsAskForReview) {
+  const std::string lead = "Coarse calcifications right breast";
+  for (const char* said :
+       {"; benignity cannot be confirmed.", "; benign nature not certain.",
+        "; benign etiology cannot be established.", ", benign appearance is not convincing.",
+        ". Benign, to be confirmed.", ", which have developed since last year.",
+        ", absent on the previous mammogram.", ", which were not there in 2022.", ", evolving.",
+        ". Target calcifications were not sampled.",
+        ". Calcifications not retrieved on specimen radiograph.",
+        ". Residual calcifications after excision.", ". Images not diagnostic."}) {
+    const Report report = beside_benign_coded(lead + said);
+    EXPECT_TRUE(report.exam.needs_review) << said;
+  }
+  for (const char* said :
+       {". Tomosynthesis performed.", ". Patient is asymptomatic.",
+        ". A lay letter was sent to the patient.", ". Both readers concur.",
+        ". Routine recall in 2 years.", ". Normal exam otherwise.", ". No further workup needed.",
+        ". Diagnostic quality images.", ", benign. Stable."}) {
+    const Report report = beside_benign_coded(lead + said);
+    EXPECT_FALSE(report.exam.needs_review) << said;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -2214,5 +2214,23 @@ TEST(TextReview62, GermanSentencesNamingNoBreastAskForReview) {
   }
 }
 
+// Hostile review 63 in German.
+TEST(TextReview63, GermanWorkUpsGrowthAndDoubtedBenignityAskForReview) {
+  const std::string lead = "Grobe Verkalkungen rechts";
+  for (const char* said : {", kontrollbeduerftig.", ", abklaerungswuerdig.",
+                           ", weiter abzuklaeren.", ", zu kontrollieren.",
+                           ", seit der Voruntersuchung aufgetreten.", ", dichter als Voraufnahme.",
+                           ", Benignitaet nicht gesichert.", ", benigne bis auf Weiteres.",
+                           ". Kalk im Praeparat nicht getroffen.", ". Kontrolle in 1/2 Jahr."}) {
+    EXPECT_TRUE(beside_benign_coded_de(lead + said).exam.needs_review) << said;
+  }
+  for (const char* said : {", benigne. Keine weitere Abklärung erforderlich.",
+                           ", gutartig. Beschwerdefreie Patientin.",
+                           ", gutartig. Doppelbefundung: uebereinstimmend unauffaellig.",
+                           ", Benignität histologisch gesichert."}) {
+    EXPECT_FALSE(beside_benign_coded_de(lead + said).exam.needs_review) << said;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
