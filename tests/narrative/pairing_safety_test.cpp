@@ -292,6 +292,14 @@ Report beside_benign_coded(const std::string& text) {
   return summarise({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
 }
 
+// Each text of `said`, after `lead`, beside benign coded findings: asks for review, or not.
+void expect_review(std::initializer_list<const char*> said, bool asks,
+                   const std::string& lead = "") {
+  for (const char* text : said) {
+    EXPECT_EQ(beside_benign_coded(lead + text).exam.needs_review, asks) << lead << text;
+  }
+}
+
 enum class Unassessed { Kept, Any };
 
 // `text` beside benign coded findings: the exam needs review and is not benign; with
@@ -1066,12 +1074,11 @@ TEST(PairingSafety62, WhatASentenceNamingNoBreastSaysAsksForReview) {
     EXPECT_EQ(beside_benign_coded(text).exam.category, Category::Suspicious4) << text;
   }
   // Plain statements of the exam stay plain.
-  for (const char* text : {"New patient.", "New baseline mammogram.", "Negative for malignancy.",
-                           "Stable.", "Stability confirmed.", "No interval change.",
-                           "No significant interval change.", "3 views obtained.", "BI-RADS 2.",
-                           "BR 2.", "Biopsy 2019.", "Absence of suspicious calcifications."}) {
-    EXPECT_FALSE(beside_benign_coded(text).exam.needs_review) << text;
-  }
+  expect_review({"New patient.", "New baseline mammogram.", "Negative for malignancy.", "Stable.",
+                 "Stability confirmed.", "No interval change.", "No significant interval change.",
+                 "3 views obtained.", "BI-RADS 2.", "BR 2.", "Biopsy 2019.",
+                 "Absence of suspicious calcifications."},
+                false);
 }
 
 // Hostile review 62: "Benign calcifications right breast", described no further, restates the
@@ -1106,25 +1113,21 @@ TEST(PairingSafety62, BenignCalcificationsOfACoveredBreastRestateItsBenignFindin
 // targets missed, images not diagnostic; and words of ordinary benign reports stay plain.
 TEST(PairingSafety63, DoubtedBenignityGrowthAndMissedTargetsAskForReview) {
   const std::string lead = "Coarse calcifications right breast";
-  for (const char* said :
-       {"; benignity cannot be confirmed.", "; benign nature not certain.",
-        "; benign etiology cannot be established.", ", benign appearance is not convincing.",
-        ". Benign, to be confirmed.", ", which have developed since last year.",
-        ", absent on the previous mammogram.", ", which were not there in 2022.", ", evolving.",
-        ". Target calcifications were not sampled.",
-        ". Calcifications not retrieved on specimen radiograph.",
-        ". Residual calcifications after excision.", ". Images not diagnostic."}) {
-    const Report report = beside_benign_coded(lead + said);
-    EXPECT_TRUE(report.exam.needs_review) << said;
-  }
-  for (const char* said :
-       {". Tomosynthesis performed.", ". Patient is asymptomatic.",
-        ". A lay letter was sent to the patient.", ". Both readers concur.",
-        ". Routine recall in 2 years.", ". Normal exam otherwise.", ". No further workup needed.",
-        ". Diagnostic quality images.", ", benign. Stable."}) {
-    const Report report = beside_benign_coded(lead + said);
-    EXPECT_FALSE(report.exam.needs_review) << said;
-  }
+  expect_review(
+      {"; benignity cannot be confirmed.", "; benign nature not certain.",
+       "; benign etiology cannot be established.", ", benign appearance is not convincing.",
+       ". Benign, to be confirmed.", ", which have developed since last year.",
+       ", absent on the previous mammogram.", ", which were not there in 2022.", ", evolving.",
+       ". Target calcifications were not sampled.",
+       ". Calcifications not retrieved on specimen radiograph.",
+       ". Residual calcifications after excision.", ". Images not diagnostic."},
+      true, lead);
+  expect_review(
+      {". Tomosynthesis performed.", ". Patient is asymptomatic.",
+       ". A lay letter was sent to the patient.", ". Both readers concur.",
+       ". Routine recall in 2 years.", ". Normal exam otherwise.", ". No further workup needed.",
+       ". Diagnostic quality images.", ", benign. Stable."},
+      false, lead);
 }
 
 }  // namespace

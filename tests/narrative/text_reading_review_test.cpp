@@ -2192,6 +2192,14 @@ TEST(TextReview60, GermanSuspicionNounsAndTwoCategoriesGiveTheirCategory) {
 }
 
 // Hostile review 62 in German.
+// Each text of `said`, after `lead`, beside benign coded findings: asks for review, or not.
+void expect_review_de(std::initializer_list<const char*> said, bool asks,
+                      const std::string& lead = "") {
+  for (const char* text : said) {
+    EXPECT_EQ(beside_benign_coded_de(lead + text).exam.needs_review, asks) << lead << text;
+  }
+}
+
 TEST(TextReview62, GermanSentencesNamingNoBreastAskForReview) {
   for (const char* said :
        {"Nicht konstant.", "Keine Befundkonstanz.", "Konstanz nicht belegt.", "Instabil.",
@@ -2207,29 +2215,26 @@ TEST(TextReview62, GermanSentencesNamingNoBreastAskForReview) {
        {"BR 4.", "BI-RADS Nr. 4.", "BI-RADS Stufe 4.", "BI-RADS mindestens 4.", "R 2 / L 4."}) {
     EXPECT_EQ(beside_benign_coded_de(said).exam.category, Category::Suspicious4) << said;
   }
-  for (const char* said : {"Neue Patientin.", "Negativ für Malignität.", "Befundkonstanz.",
-                           "Benigne Verkalkungen rechts.", "Gut beurteilbar.",
-                           "Kontrolle im Rahmen des Screenings."}) {
-    EXPECT_FALSE(beside_benign_coded_de(said).exam.needs_review) << said;
-  }
+  expect_review_de(
+      {"Neue Patientin.", "Negativ für Malignität.", "Befundkonstanz.",
+       "Benigne Verkalkungen rechts.", "Gut beurteilbar.", "Kontrolle im Rahmen des Screenings."},
+      false);
 }
 
 // Hostile review 63 in German.
 TEST(TextReview63, GermanWorkUpsGrowthAndDoubtedBenignityAskForReview) {
   const std::string lead = "Grobe Verkalkungen rechts";
-  for (const char* said : {", kontrollbeduerftig.", ", abklaerungswuerdig.",
-                           ", weiter abzuklaeren.", ", zu kontrollieren.",
-                           ", seit der Voruntersuchung aufgetreten.", ", dichter als Voraufnahme.",
-                           ", Benignitaet nicht gesichert.", ", benigne bis auf Weiteres.",
-                           ". Kalk im Praeparat nicht getroffen.", ". Kontrolle in 1/2 Jahr."}) {
-    EXPECT_TRUE(beside_benign_coded_de(lead + said).exam.needs_review) << said;
-  }
-  for (const char* said : {", benigne. Keine weitere Abklärung erforderlich.",
-                           ", gutartig. Beschwerdefreie Patientin.",
-                           ", gutartig. Doppelbefundung: uebereinstimmend unauffaellig.",
-                           ", Benignität histologisch gesichert."}) {
-    EXPECT_FALSE(beside_benign_coded_de(lead + said).exam.needs_review) << said;
-  }
+  expect_review_de({", kontrollbeduerftig.", ", abklaerungswuerdig.", ", weiter abzuklaeren.",
+                    ", zu kontrollieren.", ", seit der Voruntersuchung aufgetreten.",
+                    ", dichter als Voraufnahme.", ", Benignitaet nicht gesichert.",
+                    ", benigne bis auf Weiteres.", ". Kalk im Praeparat nicht getroffen.",
+                    ". Kontrolle in 1/2 Jahr."},
+                   true, lead);
+  expect_review_de(
+      {", benigne. Keine weitere Abklärung erforderlich.", ", gutartig. Beschwerdefreie Patientin.",
+       ", gutartig. Doppelbefundung: uebereinstimmend unauffaellig.",
+       ", Benignität histologisch gesichert."},
+      false, lead);
 }
 
 }  // namespace
