@@ -589,6 +589,11 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
       std::any_of(std::begin(kFindingRoles), std::end(kFindingRoles),
                   [&](FunctionWordRole role) { return words_.is(token, role); });
   if (!of_a_finding && words_.is(token, FunctionWordRole::Plain)) return false;
+  // A qualifier of a noun of no finding says nothing of a finding ("silicone implants").
+  if (words_.is(token, FunctionWordRole::FindingQualifier) && at + 1 < item.tokens.size() &&
+      words_.is(item.tokens[at + 1], FunctionWordRole::NoFindingNoun)) {
+    return false;
+  }
   // A word of a composition phrase says how dense the breast is ("scattered areas of
   // fibroglandular density").
   const bool composition = std::any_of(matches.begin(), matches.end(), [&](const auto& match) {
@@ -1126,9 +1131,10 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
       const Token& token = item.tokens[k];
       if (words_.is(token, FunctionWordRole::Sign) && !sign && now(k)) sign = k;
       // "Left breast: new finding", "Links: auffälliger Befund": a finding noun qualified.
+      // An implant is no finding to work up ("Bilateral silicone implants."): a no-finding noun.
       if ((words_.is(token, FunctionWordRole::OtherFinding) ||
            words_.is(token, FunctionWordRole::FindingNoun)) &&
-          !noun && now(k)) {
+          !words_.is(token, FunctionWordRole::NoFindingNoun) && !noun && now(k)) {
         noun = k;
       }
       // A size measured in the clause ("Left breast: nodule, 12 mm", "Links 12 mm großer Herd").
@@ -1148,7 +1154,10 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
     // non-parallel, microlobulated, 8 mm": hostile review 47, H47-2), or a qualifier that is
     // nearly all its breast's line says ("Left breast: abnormal.", "Left breast: new since
     // prior."), on a breast the text names.
-    if (!noun && !sign && qualifier) {
+    // Not where it qualifies a noun of no finding ("Right breast: silicone implant.").
+    const bool no_finding_noun =
+        words_.any_in(item.tokens, begin, end, FunctionWordRole::NoFindingNoun);
+    if (!noun && !sign && qualifier && !no_finding_noun) {
       constexpr std::size_t kFewWords = 3;
       bool breast_named = reading.heading_side.has_value();
       std::size_t other_words = 0;
