@@ -1130,5 +1130,18 @@ TEST(PairingSafety63, DoubtedBenignityGrowthAndMissedTargetsAskForReview) {
       false, lead);
 }
 
+// Hostile review 64: a report said not to be final, a target only partly retrieved, silicone in
+// the axillary nodes; ordinary words of technique and screening stay plain.
+TEST(PairingSafety64, NotFinalMissedTargetsAndSiliconeNodesAskForReview) {
+  expect_review(
+      {"This is not a final report.", "The target calcifications were only partially retrieved.",
+       "Silicone in the left axillary nodes.", "Silicone in the right axillary nodes."},
+      true);
+  expect_review({"Final report.", "Good positioning and technique.",
+                 "Screening to continue at the usual interval.", "Bilateral silicone implants.",
+                 "Left breast: silicone implant, intact."},
+                false);
+}
+
 }  // namespace
 }  // namespace mammocalc

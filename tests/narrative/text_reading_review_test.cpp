@@ -2237,5 +2237,14 @@ TEST(TextReview63, GermanWorkUpsGrowthAndDoubtedBenignityAskForReview) {
       false, lead);
 }
 
+// Hostile review 64 in German.
+TEST(TextReview64, GermanNotFinalAndSiliconeNodesAskForReview) {
+  expect_review_de({"Kein endgültiger Befund.", "Silikon in den axillären Lymphknoten links."},
+                   true);
+  expect_review_de({"Silikonimplantate beidseits, intakt.",
+                    "Keine Kontrolle außerhalb des Routinescreenings erforderlich."},
+                   false);
+}
+
 }  // namespace
 }  // namespace mammocalc
