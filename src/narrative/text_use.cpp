@@ -552,6 +552,30 @@ void note_unread_statements(const std::vector<NarrativeReading::UnreadStatement>
   }
 }
 
+// Calcifications the indication, history or comparison names that only their section puts in
+// the past ("REASON FOR EXAM: … left breast calcifications", "Fragestellung: Mikrokalk links"):
+// the reason for this exam, perhaps on a breast the coded findings do not cover, where they are
+// all the report says of it (hostile review 64). Of a breast the coded findings cover, they are
+// what those findings answer.
+void note_reasons_for_the_exam(const NarrativeReading& reading,
+                               std::vector<NarrativeReading::UnreadStatement>& statements) {
+  constexpr std::string_view kBySection = " section";
+  const auto past_by_section = [&](const TextMention& mention) {
+    return mention.status == MentionStatus::Historical &&
+           mention.trigger.size() > kBySection.size() &&
+           mention.trigger.compare(mention.trigger.size() - kBySection.size(), kBySection.size(),
+                                   kBySection) == 0;
+  };
+  // Of a breast they name: those of none are the ones the report goes on to describe ("COMPARISON:
+  // Prior study shows the same calcifications"), and a disease the history names is its own
+  // listing ("rule out malignancy").
+  for (const TextMention& mention : reading.mentions) {
+    if (!past_by_section(mention) || mention.laterality == Laterality::Unknown) continue;
+    statements.push_back({mention.laterality, mention.words, mention.sentence.text,
+                          mention.sentence.span.position, false, true});
+  }
+}
+
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
                    Findings& findings) {
   if (reading.text_items == 0) return;
@@ -563,7 +587,10 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   // A finding the text implies without a calcification word ("Left: fine pleomorphic,
   // grouped.") has no mention of its own: beside coded findings it counts all the same
   // (hostile review 42, H42-1).
-  if (coded) note_unread_statements(reading.unread_statements, findings);
+  if (coded) {
+    note_reasons_for_the_exam(reading, reading.unread_statements);
+    note_unread_statements(reading.unread_statements, findings);
+  }
   if (coded && reading.mentions.empty() && reading.histories.empty() &&
       reading.assessments.empty() && reading.findings.empty() && reading.other_lesions.empty()) {
     return;

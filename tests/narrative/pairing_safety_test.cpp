@@ -1137,6 +1137,18 @@ TEST(PairingSafety64, NotFinalMissedTargetsAndSiliconeNodesAskForReview) {
       {"This is not a final report.", "The target calcifications were only partially retrieved.",
        "Silicone in the left axillary nodes.", "Silicone in the right axillary nodes."},
       true);
+  // The reason for the exam names calcifications of the breast no coded finding covers: only
+  // their section put them in the past (hostile review 64).
+  const std::string impression = "\nIMPRESSION: Coarse calcifications right breast, benign.";
+  expect_review({"REASON FOR EXAM: Abnormal screening mammogram, left breast calcifications.",
+                 "CLINICAL HISTORY: Recalled from screening for left breast calcifications."},
+                true);
+  for (const char* text :
+       {"CLINICAL HISTORY: Recalled from screening for right breast calcifications.",
+        "CLINICAL HISTORY: History of benign calcifications left breast, biopsied 2019.",
+        "COMPARISON: Prior study from 2023 shows the same calcifications."}) {
+    EXPECT_FALSE(beside_benign_coded(text + impression).exam.needs_review) << text;
+  }
   expect_review({"Final report.", "Good positioning and technique.",
                  "Screening to continue at the usual interval.", "Bilateral silicone implants.",
                  "Left breast: silicone implant, intact."},
