@@ -779,6 +779,24 @@ std::optional<std::size_t> Reader::labelled_number(const Item& item,
 // assessable", "Unauffällig bis auf die linke Brust", "Calcifications right, lesion left"), is
 // kept for use_narrative to weigh (hostile review 49). Parts are cut at commas, and-words and
 // clause ends.
+std::optional<std::size_t> Reader::benign_denied_with_calcifications(const Item& item,
+                                                                     const SentenceReading& reading,
+                                                                     std::size_t begin,
+                                                                     std::size_t end) const {
+  const bool denied_mention =
+      std::any_of(reading.mentions.begin(), reading.mentions.end(), [&](const PhraseMatch& m) {
+        return m.begin >= begin && m.begin < end &&
+               status_of(item, reading, m.begin, m.end, false).status != MentionStatus::Affirmed;
+      });
+  if (!denied_mention) return std::nullopt;
+  for (std::size_t t = begin; t < end; ++t) {
+    if (!words_.is(item.tokens[t], FunctionWordRole::CallsBenign)) continue;
+    const MentionStatus status = status_of(item, reading, t, t + 1, false).status;
+    if (status == MentionStatus::Negated || status == MentionStatus::Uncertain) return t;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::size_t> Reader::lone_doubt(const Item& item, const SentenceReading& reading,
                                               std::size_t begin, std::size_t end) const {
   constexpr std::size_t kLoneDoubtWords = 2;  // "Uncertain.", "Most uncertain."
@@ -894,7 +912,15 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     if (breast == Laterality::Unknown) {
       if (benign.doubted) {
         note_unread(Laterality::Both, *benign.doubted);
-      } else if (!about_calcifications && !benign.called) {
+      } else if (about_calcifications) {
+        // Their benignity denied or doubted with them ("I would not call these calcifications
+        // benign", "It is not certain that these calcifications are benign"): the mention reads
+        // as denied and gives nothing, yet the text says they may not be benign (hostile review
+        // 64).
+        if (const auto denied = benign_denied_with_calcifications(item, reading, begin, k)) {
+          note_unread(Laterality::Both, *denied);
+        }
+      } else if (!benign.called) {
         // A lesion placed or grown with no breast named ("Interval increase in density at 2
         // o'clock", "Interval increase in size of the nodule") may be on the breast no coded
         // finding covers (issue 17). A change word alone is not enough ("New baseline

@@ -529,6 +529,12 @@ class Reader {
                               const std::vector<PhraseMatch>& matches);
   // Tokens [begin, end) are a doubt said by itself ("Uncertain.", ", though not definitively"):
   // its first doubt word; none where they say anything else.
+  // A benign word of tokens [begin, end) denied or doubted beside calcifications the part reads
+  // as not affirmed ("I would not call these calcifications benign"); none where there is none.
+  std::optional<std::size_t> benign_denied_with_calcifications(const Item& item,
+                                                               const SentenceReading& reading,
+                                                               std::size_t begin,
+                                                               std::size_t end) const;
   std::optional<std::size_t> lone_doubt(const Item& item, const SentenceReading& reading,
                                         std::size_t begin, std::size_t end) const;
   // The first lone doubt among the parts of tokens [begin, end), cut as note_unread_statements

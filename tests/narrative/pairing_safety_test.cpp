@@ -1149,6 +1149,14 @@ TEST(PairingSafety64, NotFinalMissedTargetsAndSiliconeNodesAskForReview) {
         "COMPARISON: Prior study from 2023 shows the same calcifications."}) {
     EXPECT_FALSE(beside_benign_coded(text + impression).exam.needs_review) << text;
   }
+  // Their benignity denied with the calcifications, no breast named.
+  expect_review({"I am not confident these calcifications are benign.",
+                 "It is not certain that these calcifications are benign.",
+                 "I would not call these calcifications benign."},
+                true);
+  expect_review({"No calcifications other than benign ones.",
+                 "No malignant calcifications; benign vascular calcifications."},
+                false);
   expect_review({"Final report.", "Good positioning and technique.",
                  "Screening to continue at the usual interval.", "Bilateral silicone implants.",
                  "Left breast: silicone implant, intact."},
