@@ -322,6 +322,8 @@ struct TextMention {
   std::string words;    // the mention itself, e.g. "calcifications", "calcs"
   TextSpan span;        // of `words`
   std::string trigger;  // the context words that set a status other than affirmed
+  // Historical by its section alone (history, indication, comparison): no words say past.
+  bool past_by_section = false;
   Laterality laterality = Laterality::Unknown;
   // The narrative findings (indices into Findings::findings) this mention gave or restated; in a
   // report with coded findings, the coded finding it restates (row W8).

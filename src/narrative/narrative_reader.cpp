@@ -465,12 +465,9 @@ bool Reader::denied_right_after(const Item& item, const SentenceReading& reading
   for (std::size_t t = at + 1; t < end; ++t) {
     const Token& token = item.tokens[t];
     if (token.kind != TokenKind::Word) return false;
-    const bool trigger =
-        std::any_of(reading.triggers.begin(), reading.triggers.end(), [t](const Trigger& tr) {
-          return tr.begin == t &&
-                 (tr.role == ContextRole::Negated || tr.role == ContextRole::Uncertain);
-        });
-    if (trigger) return true;
+    if (trigger_starts_at(reading.triggers, t, {ContextRole::Negated, ContextRole::Uncertain})) {
+      return true;
+    }
     const bool names_something =
         reading.breast_words[t] || words_.is(token, FunctionWordRole::FindingNoun) ||
         words_.is(token, FunctionWordRole::PlainWhenDenied) ||
@@ -531,10 +528,7 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
   // A word that clears a breast or calls a finding benign, denied, says the opposite ("not
   // normal", "Gutartigkeit nicht gesichert" aside, "nicht unauffällig").
   // One that is itself a negation's word ("Negative for malignancy") denies nothing of its own.
-  const bool negation_word =
-      std::any_of(reading.triggers.begin(), reading.triggers.end(), [at](const Trigger& trigger) {
-        return trigger.role == ContextRole::Negated && trigger.begin <= at && at < trigger.end;
-      });
+  const bool negation_word = trigger_holds(reading.triggers, at, {ContextRole::Negated});
   if ((words_.is(token, FunctionWordRole::ClearsBreast) ||
        words_.is(token, FunctionWordRole::CallsBenign)) &&
       !negation_word &&
@@ -632,12 +626,11 @@ std::optional<std::size_t> Reader::said_of_no_breast(const Item& item,
   // established", "Konstanz nicht belegt", "Stability cannot be confirmed").
   constexpr std::size_t kWordsBetween = 1;
   const auto denied_before = [&](std::size_t t) {
-    return negated(t) ||
-                   status_of(item, reading, t, t + 1, false).status == MentionStatus::Uncertain
-               ? std::any_of(
-                     reading.triggers.begin(), reading.triggers.end(),
-                     [&](const Trigger& tr) { return tr.end <= t && t <= tr.end + kWordsBetween; })
-               : false;
+    const MentionStatus status = status_of(item, reading, t, t + 1, false).status;
+    if (status != MentionStatus::Negated && status != MentionStatus::Uncertain) return false;
+    return std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& tr) {
+      return tr.end <= t && t <= tr.end + kWordsBetween;
+    });
   };
   // Said after it, a negation or a doubt is of it: its own context's scope may not reach back. A
   // doubt of two words ("cannot be confirmed"): one alone may confirm ("Stability confirmed").
@@ -645,21 +638,14 @@ std::optional<std::size_t> Reader::said_of_no_breast(const Item& item,
     constexpr std::size_t kDoubtWindow = 3;
     std::size_t doubts = 0;
     for (std::size_t after = t + 1; after < end && after <= t + kDoubtWindow; ++after) {
-      const bool trigger =
-          after <= t + 1 + kWordsBetween &&
-          std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& tr) {
-            return tr.begin == after &&
-                   (tr.role == ContextRole::Negated || tr.role == ContextRole::Uncertain);
-          });
-      if (trigger) return true;
+      if (after <= t + 1 + kWordsBetween &&
+          trigger_starts_at(reading.triggers, after,
+                            {ContextRole::Negated, ContextRole::Uncertain})) {
+        return true;
+      }
       if (words_.is(item.tokens[after], FunctionWordRole::Doubt)) ++doubts;
     }
     return doubts >= 2;
-  };
-  const auto negation_word = [&](std::size_t t) {
-    return std::any_of(reading.triggers.begin(), reading.triggers.end(), [t](const Trigger& tr) {
-      return tr.role == ContextRole::Negated && tr.begin <= t && t < tr.end;
-    });
   };
   bool names_something = false;
   std::optional<std::size_t> growth;
@@ -667,7 +653,7 @@ std::optional<std::size_t> Reader::said_of_no_breast(const Item& item,
     const Token& token = item.tokens[t];
     if ((words_.is(token, FunctionWordRole::ClearsBreast) ||
          words_.is(token, FunctionWordRole::CallsBenign)) &&
-        !negation_word(t) && negated(t)) {
+        !trigger_holds(reading.triggers, t, {ContextRole::Negated}) && negated(t)) {
       return t;
     }
     if (words_.is(token, FunctionWordRole::DeniedIsFinding) &&
@@ -803,11 +789,9 @@ std::optional<std::size_t> Reader::lone_doubt(const Item& item, const SentenceRe
   // Words of a phrase that ends a context ("though"), only looks like a negation ("not
   // definitively"), doubts ("nicht sicher") or denies ("not certain") go with the doubt.
   const auto in_trigger = [&](std::size_t t) {
-    return std::any_of(reading.triggers.begin(), reading.triggers.end(), [t](const Trigger& tr) {
-      return (tr.role == ContextRole::Terminator || tr.role == ContextRole::Pseudo ||
-              tr.role == ContextRole::Uncertain || tr.role == ContextRole::Negated) &&
-             tr.begin <= t && t < tr.end;
-    });
+    return trigger_holds(reading.triggers, t,
+                         {ContextRole::Terminator, ContextRole::Pseudo, ContextRole::Uncertain,
+                          ContextRole::Negated});
   };
   std::vector<std::size_t> doubt_words;
   for (std::size_t t = begin; t < end; ++t) {
@@ -2380,6 +2364,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
         status_of(item, reading, match.begin, match.end, says_new[next_mention]);
     mention.status = context.status;
     mention.trigger = std::move(context.trigger);
+    mention.past_by_section = context.past_by_section;
     if (context.scope_doubtful) {
       candidate.doubts.push_back("whether \"" + mention.trigger +
                                  "\" reaches these calcifications cannot be told, read as "

@@ -392,6 +392,7 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
     if (found[2]) return quote(found[2], MentionStatus::Historical);
     out.trigger = std::string(to_string(reading.range->section)) + " section";
     out.status = MentionStatus::Historical;
+    out.past_by_section = true;
     return out;
   }
   // A high-risk result in the sentence ("…, previously biopsied with ADH on pathology", "These

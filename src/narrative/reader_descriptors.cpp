@@ -380,6 +380,26 @@ bool inside_match(const std::vector<PhraseMatch>& matches, std::size_t at, Phras
 
 }  // namespace
 
+namespace {
+bool of_roles(const Trigger& trigger, std::initializer_list<ContextRole> roles) {
+  return std::find(roles.begin(), roles.end(), trigger.role) != roles.end();
+}
+}  // namespace
+
+bool trigger_holds(const std::vector<Trigger>& triggers, std::size_t at,
+                   std::initializer_list<ContextRole> roles) {
+  return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
+    return of_roles(trigger, roles) && trigger.begin <= at && at < trigger.end;
+  });
+}
+
+bool trigger_starts_at(const std::vector<Trigger>& triggers, std::size_t at,
+                       std::initializer_list<ContextRole> roles) {
+  return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
+    return of_roles(trigger, roles) && trigger.begin == at;
+  });
+}
+
 bool negated_right_before(const std::vector<Trigger>& triggers, std::size_t at,
                           std::size_t clause_begin, std::size_t gap) {
   return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {

@@ -330,6 +330,12 @@ bool only_assessment(const Descriptors& descriptors);
 bool negated_right_before(const std::vector<Trigger>& triggers, std::size_t at,
                           std::size_t clause_begin, std::size_t gap);
 
+// A context phrase of one of `roles` holds token `at` (`starting`: begins at it).
+bool trigger_holds(const std::vector<Trigger>& triggers, std::size_t at,
+                   std::initializer_list<ContextRole> roles);
+bool trigger_starts_at(const std::vector<Trigger>& triggers, std::size_t at,
+                       std::initializer_list<ContextRole> roles);
+
 // Sections that speak of the past or of the procedure: a mention there is historical unless it
 // says new or increased (narrative.md §1).
 bool is_past_section(ReportSection section);
@@ -473,6 +479,8 @@ struct ContextReading {
   std::string trigger;
   // Uncertain because a negating, past or hypothetical phrase may or may not reach the mention.
   bool scope_doubtful = false;
+  // Historical by its section alone (history, comparison): no words of it say past.
+  bool past_by_section = false;
 };
 class Reader {
  public:

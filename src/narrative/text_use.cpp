@@ -559,18 +559,11 @@ void note_unread_statements(const std::vector<NarrativeReading::UnreadStatement>
 // what those findings answer.
 void note_reasons_for_the_exam(const NarrativeReading& reading,
                                std::vector<NarrativeReading::UnreadStatement>& statements) {
-  constexpr std::string_view kBySection = " section";
-  const auto past_by_section = [&](const TextMention& mention) {
-    return mention.status == MentionStatus::Historical &&
-           mention.trigger.size() > kBySection.size() &&
-           mention.trigger.compare(mention.trigger.size() - kBySection.size(), kBySection.size(),
-                                   kBySection) == 0;
-  };
   // Of a breast they name: those of none are the ones the report goes on to describe ("COMPARISON:
   // Prior study shows the same calcifications"), and a disease the history names is its own
   // listing ("rule out malignancy").
   for (const TextMention& mention : reading.mentions) {
-    if (!past_by_section(mention) || mention.laterality == Laterality::Unknown) continue;
+    if (!mention.past_by_section || mention.laterality == Laterality::Unknown) continue;
     statements.push_back({mention.laterality, mention.words, mention.sentence.text,
                           mention.sentence.span.position, false, true});
   }
