@@ -2,6 +2,9 @@
 // (read_sr, the baseline in this process) and then times read_narrative on it, median of REPEATS
 // runs, printing milliseconds, the ratio to the DCMTK read of the same file, and MiB/s of text.
 //   mammocalc_bench_narrative WORDINGS REPEATS SR...
+// With --tokenise REPEATS it times the tokeniser alone on 512 KiB and 1 MiB of text full of
+// ligatures and accents (words ICU folds one by one) and prints both and their ratio: linear
+// work gives about 2, the square 4.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -15,6 +18,7 @@
 #include "dicom/sr_reader.hpp"
 #include "dicom/toolkit.hpp"
 #include "narrative/narrative_reader.hpp"
+#include "narrative/report_text.hpp"
 
 namespace {
 
@@ -43,11 +47,40 @@ std::size_t text_bytes(const mammocalc::ContentItem& item) {
                          });
 }
 
+// Milliseconds to tokenise `bytes` of non-ASCII text, median of `repeats` runs.
+double tokenise_ms(std::size_t bytes, int repeats) {
+  std::string text;
+  while (text.size() < bytes)
+    text +=
+        "calci\xEF\xAC\x81"
+        "cations \xC3\xA9tat CALC\xC4\xB0UM, ";
+  std::size_t tokens = 0;
+  const double ms = median_ms(repeats, [&] {
+    std::string folded;
+    tokens += mammocalc::narrative::tokenise(text, folded).size();
+  });
+  if (tokens == 0) std::fprintf(stderr, "tokenise: no token read\n");
+  return ms;
+}
+
+int print_tokenise_ratio(int repeats) {
+  tokenise_ms(1 << 16, 1);  // loads ICU's data before anything is timed
+  const double half = tokenise_ms(1 << 19, repeats);
+  const double whole = tokenise_ms(1 << 20, repeats);
+  std::printf("tokenise_512kib_ms\ttokenise_1mib_ms\tratio\n%.2f\t%.2f\t%.2f\n", half, whole,
+              half > 0 ? whole / half : 0.0);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 3 && std::string(argv[1]) == "--tokenise")
+    return print_tokenise_ratio(std::max(1, std::atoi(argv[2])));
   if (argc < 4) {
-    std::fprintf(stderr, "usage: mammocalc_bench_narrative WORDINGS REPEATS SR...\n");
+    std::fprintf(stderr,
+                 "usage: mammocalc_bench_narrative WORDINGS REPEATS SR...\n"
+                 "       mammocalc_bench_narrative --tokenise REPEATS\n");
     return 2;
   }
   try {
