@@ -95,6 +95,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"administrative", FunctionWordRole::Administrative},
     {"no-finding-noun", FunctionWordRole::NoFindingNoun},
     {"unsettled", FunctionWordRole::Unsettled},
+    {"condition", FunctionWordRole::Condition},
+    {"misses-target", FunctionWordRole::MissesTarget},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},
@@ -482,9 +484,12 @@ class WordingsParser {
     const std::string role_text = node.attribute("role").value();
     const auto role = read_word(input_, node, "functionWord/@role", role_text, function_role_named);
     const std::string phrase = phrase_of(node);
-    // An exception may take two words ("bis auf", "save for"), each alone something else; other
-    // roles are asked of one token (FunctionWords::is).
-    const bool several_words = role == FunctionWordRole::Excepts;
+    // An exception, a condition, a disagreement or a missed target may take several words ("bis
+    // auf", "save for", "subject to", "do not agree", "from the target"), each alone something
+    // else; other roles are asked of one token (FunctionWords::is).
+    const bool several_words =
+        role == FunctionWordRole::Excepts || role == FunctionWordRole::Condition ||
+        role == FunctionWordRole::Unsettled || role == FunctionWordRole::MissesTarget;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

@@ -405,6 +405,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     read_assessment(item, reading, matches);
   }
   note_awaited(item, reading);
+  note_benign_on_a_condition(item, reading, matches);
   // A composition phrase does not end the reading: "The left breast is heterogeneously dense and
   // contains an irregular mass" (hostile review 52).
   if (given_so_far() == before && range.section != ReportSection::History &&
@@ -603,7 +604,14 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
   // A word of a finding, a sign, a work-up or a doubt is read where the text denies it or puts it
   // in the past; affirmed and giving nothing, it was not read.
   if (!of_a_finding || called_benign) return false;
-  const MentionStatus status = status_of(item, reading, at, at + 1, false).status;
+  // Growth is of now in a section of the past too ("COMPARISON: Compared with 2023, a new cluster
+  // has appeared in the left breast"; hostile review 64), as a new mention is.
+  const bool grows = std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+    if (!in(match) || match.kind != PhraseKind::Change) return false;
+    const Change change = wordings_.change[match.wording].term;
+    return change == Change::New || change == Change::Increased;
+  });
+  const MentionStatus status = status_of(item, reading, at, at + 1, grows).status;
   return status == MentionStatus::Affirmed || status == MentionStatus::Uncertain;
 }
 
@@ -777,8 +785,13 @@ std::optional<std::size_t> Reader::benign_denied_with_calcifications(const Item&
   if (!denied_mention) return std::nullopt;
   for (std::size_t t = begin; t < end; ++t) {
     if (!words_.is(item.tokens[t], FunctionWordRole::CallsBenign)) continue;
+    // Asked whether they are ("It is difficult to say whether these calcifications are benign",
+    // "Ich bin mir nicht sicher, ob die Verkalkungen benigne sind") as much as doubted.
     const MentionStatus status = status_of(item, reading, t, t + 1, false).status;
-    if (status == MentionStatus::Negated || status == MentionStatus::Uncertain) return t;
+    if (status == MentionStatus::Negated || status == MentionStatus::Uncertain ||
+        status == MentionStatus::Hypothetical) {
+      return t;
+    }
   }
   return std::nullopt;
 }
@@ -840,6 +853,14 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
                                           *item.position, part_of_other_breast,
                                           !reading.mentions.empty() || besides});
   };
+  // The words of descriptors of more than one word ("duct ectasia", "fine pleomorphic").
+  TokenMarks description(*reading.range);
+  for (const PhraseMatch& match : matches) {
+    if ((match.kind == PhraseKind::Morphology || match.kind == PhraseKind::Distribution) &&
+        match.end - match.begin > 1) {
+      description.mark(match.begin, match.end);
+    }
+  }
   for (std::size_t k = part_begin; k <= end; ++k) {
     const bool cut = k == end || words_.coordinates(item.tokens[k]) ||
                      std::any_of(reading.clauses.begin(), reading.clauses.end(),
@@ -848,6 +869,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     const std::size_t begin = part_begin;
     part_begin = k;
     bool about_calcifications = false;
+    bool calcification_word = false;
     std::vector<Laterality> sides;
     for (const PhraseMatch& match : matches) {
       if (match.begin < begin || match.begin >= k) continue;
@@ -859,6 +881,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
           (match.kind == PhraseKind::Morphology || match.kind == PhraseKind::Distribution) &&
           match.end - match.begin > 1;
       if (match.kind == PhraseKind::Calcification || descriptor) about_calcifications = true;
+      calcification_word = calcification_word || match.kind == PhraseKind::Calcification;
       if (match.kind == PhraseKind::Laterality) {
         sides.push_back(wordings_.laterality[match.wording].term);
       }
@@ -926,8 +949,12 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
                                       [](const Token& token) { return is_punct(token, '?'); });
       if (asked != item.tokens.begin() + static_cast<std::ptrdiff_t>(k)) {
         note_unread(breast, static_cast<std::size_t>(asked - item.tokens.begin()));
+        continue;
       }
-      continue;
+      // Described with no calcification word, and so read as nothing ("Left retroareolar duct
+      // ectasia with intraductal echogenic material"; hostile review 64): the description's own
+      // words say nothing more, any other word is weighed below.
+      if (calcification_word) continue;
     }
     // "Links: gutartiger Knoten.": the finding is read (in this part only: "Benign
     // calcifications right, spiculated mass left" calls the mass nothing).
@@ -965,7 +992,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
             status_of(item, reading, t, t + 1, false).status != MentionStatus::Affirmed) {
           continue;
         }
-      } else if (!unread_word(item, reading, matches, t, benign.called)) {
+      } else if (description[t] || !unread_word(item, reading, matches, t, benign.called)) {
         continue;
       }
       note_unread(breast, t, otherwise);
@@ -977,8 +1004,10 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
 // A result or work-up the sentence says is awaited, outstanding or declined ("Ultrasound-guided
 // core biopsy … performed today; pathology pending.", "Biopsie ausstehend.", "the patient
 // declined"), in any section: what the exam is waiting for is not read, never benign on what is
-// there (narrative-unresolved, E8; hostile review 48, H48-1, H48-8). One denied ("No biopsy
-// pending") is none.
+// there (narrative-unresolved, E8; hostile review 48, H48-1, H48-8). So is a report not final or
+// not agreed, and a target a biopsy, clip or wire missed (hostile reviews 62 and 64). One denied
+// ("No biopsy pending") is none; a phrase of several words carries its own negation, so none of
+// those starts with one.
 void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
   const auto category_zero = [&](std::size_t before) {
     return std::any_of(
@@ -990,17 +1019,68 @@ void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
     // "Incomplete" after a category 0 ("BI-RADS 0: Incomplete") names the category read.
     const bool incomplete =
         words_.is(item.tokens[k], FunctionWordRole::Incomplete) && !category_zero(k);
-    const bool unsettled = words_.is(item.tokens[k], FunctionWordRole::Unsettled);
-    if (!incomplete && !unsettled && !words_.is(item.tokens[k], FunctionWordRole::Awaited)) {
+    // Several words: a disagreement said with its negation ("I do not agree", "dem schließe ich
+    // mich nicht an").
+    const bool unsettled = words_.is(item.tokens[k], FunctionWordRole::Unsettled) ||
+                           words_.starts_phrase(item.tokens, k, FunctionWordRole::Unsettled);
+    const bool misses_target = words_.is(item.tokens[k], FunctionWordRole::MissesTarget) ||
+                               words_.starts_phrase(item.tokens, k, FunctionWordRole::MissesTarget);
+    if (!incomplete && !unsettled && !misses_target &&
+        !words_.is(item.tokens[k], FunctionWordRole::Awaited)) {
       continue;
     }
     if (status_of(item, reading, k, k + 1, true).status == MentionStatus::Negated) continue;
+    const char* says =
+        unsettled       ? "the text says the report or its reading is not final or not agreed: \""
+        : misses_target ? "the text says a biopsy, a marker or a wire missed its target: \""
+                        : "the text says a result or work-up is awaited or declined: \"";
     reading_.notes.push_back(
-        {WarningCode::NarrativeUnresolved,
-         (unsettled ? "the text says the report or its reading is not final or not agreed: \""
-                    : "the text says a result or work-up is awaited or declined: \"") +
-             reading.sentence.text + "\"",
-         *item.position});
+        {WarningCode::NarrativeUnresolved, says + reading.sentence.text + "\"", *item.position});
+    return;
+  }
+}
+
+// A benign call that holds only on a condition said after it in its sentence ("Benign if stable
+// at follow-up", "Benign calcifications right breast, unless proven otherwise on biopsy",
+// "Benigne, vorausgesetzt die Sonographie ist unauffällig"): the report does not settle it, so
+// the exam is not benign on it (hostile review 64). A recommendation between makes the condition
+// its own ("Benign. Return to screening unless clinically indicated", said in one sentence).
+void Reader::note_benign_on_a_condition(const Item& item, const SentenceReading& reading,
+                                        const std::vector<PhraseMatch>& matches) {
+  const std::size_t end = reading.range->end;
+  const auto affirmed = [&](std::size_t from, std::size_t to) {
+    return status_of(item, reading, from, to, false).status == MentionStatus::Affirmed;
+  };
+  std::optional<std::size_t> benign;
+  for (std::size_t t = reading.range->begin; t < end && !benign; ++t) {
+    if (words_.is(item.tokens[t], FunctionWordRole::CallsBenign) && affirmed(t, t + 1)) benign = t;
+  }
+  for (const PhraseMatch& match : matches) {
+    if (match.kind == PhraseKind::Assessment &&
+        wordings_.assessment[match.wording].term == Category::Benign2 &&
+        (!benign || match.begin < *benign) && affirmed(match.begin, match.end)) {
+      benign = match.begin;
+    }
+  }
+  if (!benign) return;
+  for (std::size_t t = *benign + 1; t < end; ++t) {
+    const Token& token = item.tokens[t];
+    const bool recommends = words_.is(token, FunctionWordRole::Recommends) ||
+                            words_.is(token, FunctionWordRole::WorkUp) ||
+                            std::any_of(matches.begin(), matches.end(), [t](const PhraseMatch& m) {
+                              return m.kind == PhraseKind::FollowUp && m.begin == t;
+                            });
+    if (recommends) return;
+    if (!words_.is(token, FunctionWordRole::Condition) &&
+        !words_.starts_phrase(item.tokens, t, FunctionWordRole::Condition)) {
+      continue;
+    }
+    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                              "the text calls it benign only on a condition it does not settle "
+                              "(\"" +
+                                  words_of(item, t, t + 1) + "\"): \"" + reading.sentence.text +
+                                  "\"",
+                              *item.position});
     return;
   }
 }

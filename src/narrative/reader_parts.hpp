@@ -186,7 +186,7 @@ class FunctionWords {
     for (const FunctionWording& word : wordings.function_words) {
       const auto role = static_cast<std::size_t>(word.role);
       by_role_[role].push_back(word.phrase);
-      // Phrases of several words (an exception's, "bis auf"): matched word by word.
+      // Phrases of several words ("bis auf", "subject to"): matched word by word.
       if (word.phrase.find(' ') != std::string::npos) {
         several_words_[role].push_back(words_of_phrase(word.phrase));
       }
@@ -518,9 +518,15 @@ class Reader {
   bool lesion_now(const Item& item, const SentenceReading& reading,
                   const std::vector<PhraseMatch>& matches, std::size_t begin,
                   std::size_t end) const;
-  // A result or work-up the sentence says is awaited (FunctionWordRole::Awaited), or the exam
-  // incomplete by its category's name with no category 0 before it (FunctionWordRole::Incomplete).
+  // A result or work-up the sentence says is awaited (FunctionWordRole::Awaited), the exam
+  // incomplete by its category's name with no category 0 before it (FunctionWordRole::Incomplete),
+  // the report unsettled (FunctionWordRole::Unsettled) or a target missed
+  // (FunctionWordRole::MissesTarget).
   void note_awaited(const Item& item, const SentenceReading& reading);
+  // A benign call the sentence makes only on a condition (FunctionWordRole::Condition after it,
+  // no recommendation between): the text does not settle it, a note on the exam.
+  void note_benign_on_a_condition(const Item& item, const SentenceReading& reading,
+                                  const std::vector<PhraseMatch>& matches);
   // What one sentence gave (Reader::read_sentence), to tell a sentence that gave nothing.
   struct Given {
     std::size_t notes, other_lesions, assessments, tissue_follow_ups;

@@ -224,9 +224,20 @@ enum class FunctionWordRole {
   // "discrepant", "disagrees"; German "vorläufig", "diskrepant", "abweichend". Affirmed in any
   // sentence, the exam is not read whole, as for an awaited word (hostile review 62).
   Unsettled,
+  // Makes what comes before it in its sentence hold only on a condition: "if", "unless",
+  // "provided that", "subject to"; German "sofern", "falls", "vorausgesetzt". After a benign call
+  // with no recommendation between ("Benign if stable at follow-up", "Benigne, sofern die Biopsie
+  // nichts anderes ergibt"), the report calls them benign only on a condition it does not settle
+  // (hostile review 64); "Return to screening unless clinically indicated" is a recommendation's.
+  Condition,
+  // Says a biopsy, a marker clip or a wire missed its target: "not sampled", "from the target",
+  // "displaced from"; German "nicht getroffen", "disloziert", "vom Zielbereich entfernt". Affirmed
+  // in any sentence, the target is still to be sampled or marked: the exam is not complete, as
+  // for an awaited word (hostile review 64: "The hookwire tip lies 1 cm lateral to the target").
+  MissesTarget,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Unsettled;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::MissesTarget;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

@@ -1163,5 +1163,44 @@ TEST(PairingSafety64, NotFinalMissedTargetsAndSiliconeNodesAskForReview) {
                 false);
 }
 
+// Hostile review 64, second part: benign only on a condition, benignity asked or called premature,
+// a disagreement, a target a clip or wire missed, a complaint of a breast no coded finding covers,
+// growth in the comparison section, a description of that breast with more than its descriptor.
+TEST(PairingSafety64, ConditionsDisagreementsMissedTargetsAndComplaintsAskForReview) {
+  expect_review({"Benign if stable at follow-up.",
+                 "Benign calcifications right breast, unless proven otherwise on biopsy.",
+                 "Benign, provided that the ultrasound is negative.",
+                 "Benign calcifications, subject to review by Dr. Jones.",
+                 "Benign only if the left breast ultrasound is normal.",
+                 "It is difficult to say whether these calcifications are benign.",
+                 "It would be premature to call the calcifications benign.",
+                 "The prior report called them benign; I do not agree.",
+                 "Post-biopsy clip in the left breast is displaced 2 cm from the target.",
+                 "The hookwire tip lies 1 cm lateral to the target calcifications.",
+                 "Specimen radiograph did not contain the target calcifications.",
+                 "Left retroareolar duct ectasia with intraductal echogenic material."},
+                true);
+  const std::string impression = "\nIMPRESSION: Coarse calcifications right breast, benign.";
+  for (const char* text :
+       {"CLINICAL HISTORY: Left breast swelling and redness for 3 weeks.",
+        "CLINICAL HISTORY: 58-year-old woman with new focal pain in the left breast.",
+        "COMPARISON: Compared with 2023, a new cluster has appeared in the left breast.",
+        "COMPARISON: Although described as benign on the prior report, the calcifications now "
+        "appear punctate and grouped."}) {
+    EXPECT_TRUE(beside_benign_coded(text + impression).exam.needs_review) << text;
+  }
+  // A condition of the recommendation, not of the benign call; a benign kind of that breast said
+  // by its descriptor alone; no complaint; a clip where it belongs.
+  expect_review({"Benign. Return to annual screening unless clinically indicated.",
+                 "Benign calcifications; annual screening recommended unless symptoms develop.",
+                 "Left duct ectasia.", "Patient is asymptomatic, no pain.",
+                 "Biopsy clip in the right breast, at the biopsy site."},
+                false);
+  for (const char* text : {"CLINICAL HISTORY: Screening. No breast complaints.",
+                           "COMPARISON: Compared with 2023, no new findings in the left breast."}) {
+    EXPECT_FALSE(beside_benign_coded(text + impression).exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

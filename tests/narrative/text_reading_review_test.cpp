@@ -2246,5 +2246,30 @@ TEST(TextReview64, GermanNotFinalAndSiliconeNodesAskForReview) {
                    false);
 }
 
+// Hostile review 64, second part, in German: benign only on a condition, asked whether benign, a
+// disagreement, a clip away from its target, a complaint in the indication, a change told in the
+// comparison.
+TEST(TextReview64, GermanConditionsDisagreementsAndComplaintsAskForReview) {
+  expect_review_de(
+      {"Benigne Verkalkungen rechts, sofern die Biopsie nichts anderes ergibt.",
+       "Benigne, vorausgesetzt die Sonographie ist unauffällig.",
+       "Benigne, falls in der Verlaufskontrolle stabil.",
+       "Ich bin mir nicht sicher, ob die Verkalkungen benigne sind.",
+       "Der Vorbefund bezeichnete sie als benigne; dem schließe ich mich nicht an.",
+       "Benigne Verkalkungen rechts. Der Clip links liegt 2 cm vom Zielbereich entfernt.",
+       "Anamnese: Seit 3 Wochen Rötung und Schwellung der linken Brust.\nBeurteilung: Benigne "
+       "Verkalkungen rechts.",
+       "Indikation: 58-jährige Patientin mit neu aufgetretenen Schmerzen der linken Brust.\n"
+       "Beurteilung: Benigne Verkalkungen rechts.",
+       "Vergleich: Im Vorbefund als benigne beschrieben, jetzt jedoch punktförmig und gruppiert."
+       "\nBeurteilung: Benigne."},
+      true);
+  expect_review_de({"Benigne Verkalkungen rechts. Kontrolle im Screening, bei Beschwerden früher.",
+                    "Anamnese: Screening, beschwerdefrei.\nBeurteilung: Benigne Verkalkungen "
+                    "rechts.",
+                    "Benigne Verkalkungen rechts. Clip rechts am Ort der Biopsie."},
+                   false);
+}
+
 }  // namespace
 }  // namespace mammocalc
