@@ -1006,8 +1006,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
 // declined"), in any section: what the exam is waiting for is not read, never benign on what is
 // there (narrative-unresolved, E8; hostile review 48, H48-1, H48-8). So is a report not final or
 // not agreed, and a target a biopsy, clip or wire missed (hostile reviews 62 and 64). One denied
-// ("No biopsy pending") is none; a phrase of several words carries its own negation, so none of
-// those starts with one.
+// ("No biopsy pending") is none.
 void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
   const auto category_zero = [&](std::size_t before) {
     return std::any_of(
@@ -1021,15 +1020,20 @@ void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
         words_.is(item.tokens[k], FunctionWordRole::Incomplete) && !category_zero(k);
     // Several words: a disagreement said with its negation ("I do not agree", "dem schließe ich
     // mich nicht an").
-    const bool unsettled = words_.is(item.tokens[k], FunctionWordRole::Unsettled) ||
-                           words_.starts_phrase(item.tokens, k, FunctionWordRole::Unsettled);
-    const bool misses_target = words_.is(item.tokens[k], FunctionWordRole::MissesTarget) ||
-                               words_.starts_phrase(item.tokens, k, FunctionWordRole::MissesTarget);
+    const std::size_t unsettled_words =
+        words_.phrase_length(item.tokens, k, FunctionWordRole::Unsettled);
+    const std::size_t missed_words =
+        words_.phrase_length(item.tokens, k, FunctionWordRole::MissesTarget);
+    const bool unsettled = unsettled_words > 0;
+    const bool misses_target = missed_words > 0;
     if (!incomplete && !unsettled && !misses_target &&
         !words_.is(item.tokens[k], FunctionWordRole::Awaited)) {
       continue;
     }
-    if (status_of(item, reading, k, k + 1, true).status == MentionStatus::Negated) continue;
+    // The phrase whole: one that starts with its own negation ("no calcifications in the cores",
+    // "kein Kalk im Präparat") is not denied by it.
+    const std::size_t words = std::max<std::size_t>({1, unsettled_words, missed_words});
+    if (status_of(item, reading, k, k + words, true).status == MentionStatus::Negated) continue;
     const char* says =
         unsettled       ? "the text says the report or its reading is not final or not agreed: \""
         : misses_target ? "the text says a biopsy, a marker or a wire missed its target: \""

@@ -222,8 +222,15 @@ class FunctionWords {
   // `is` asks of one token only.
   bool starts_phrase(const std::vector<Token>& tokens, std::size_t at,
                      FunctionWordRole role) const {
-    return longest_at(several_words_[static_cast<std::size_t>(role)], tokens, at, tokens.size()) >
-           0;
+    return phrase_length(tokens, at, role) > 0;
+  }
+  // The number of words of the longest phrase of this role at tokens[at], one word or more; 0
+  // where none starts there.
+  std::size_t phrase_length(const std::vector<Token>& tokens, std::size_t at,
+                            FunctionWordRole role) const {
+    const std::size_t several =
+        longest_at(several_words_[static_cast<std::size_t>(role)], tokens, at, tokens.size());
+    return several > 0 ? several : (is(tokens[at], role) ? 1 : 0);
   }
   // The token is a word of any role: the lexicon knows it.
   bool is_any(const Token& token) const {

@@ -1122,6 +1122,11 @@ TEST(PairingSafety63, DoubtedBenignityGrowthAndMissedTargetsAskForReview) {
        ". Calcifications not retrieved on specimen radiograph.",
        ". Residual calcifications after excision.", ". Images not diagnostic."},
       true, lead);
+  // A missed target said with its own negation (the phrase whole is read, not denied by its "no").
+  expect_review({". No calcifications in the cores.",
+                 ". Post-procedure films: No calcifications in the cores."},
+                true, lead);
+  expect_review({". No calcifications in the left breast."}, false, lead);
   expect_review(
       {". Tomosynthesis performed.", ". Patient is asymptomatic.",
        ". A lay letter was sent to the patient.", ". Both readers concur.",

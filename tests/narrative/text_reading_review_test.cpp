@@ -2235,6 +2235,14 @@ TEST(TextReview63, GermanWorkUpsGrowthAndDoubtedBenignityAskForReview) {
        ", gutartig. Doppelbefundung: uebereinstimmend unauffaellig.",
        ", Benignität histologisch gesichert."},
       false, lead);
+  // A work-up or a follow-up beyond screening inside the calcifications' own sentence, and a
+  // missed target said with its own negation.
+  expect_review_de(
+      {", histologisch zu sichern.", ", bedarf weiterer Abklaerung.", ", im Verlauf zu beobachten.",
+       ". Im Praeparatradiogramm kein Kalk.", ". Kein Kalk im Präparat."},
+      true, "Grobe Verkalkungen rechts");
+  expect_review_de({", bedarf keiner weiteren Abklärung.", ". Kein Kalk links."}, false,
+                   "Grobe Verkalkungen rechts");
 }
 
 // Hostile review 64 in German.
