@@ -97,6 +97,9 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"unsettled", FunctionWordRole::Unsettled},
     {"condition", FunctionWordRole::Condition},
     {"misses-target", FunctionWordRole::MissesTarget},
+    {"reason-for-exam", FunctionWordRole::ReasonForExam},
+    {"partial", FunctionWordRole::Partial},
+    {"disease-now", FunctionWordRole::DiseaseNow},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},
@@ -489,7 +492,8 @@ class WordingsParser {
     // else; other roles are asked of one token (FunctionWords::is).
     const bool several_words =
         role == FunctionWordRole::Excepts || role == FunctionWordRole::Condition ||
-        role == FunctionWordRole::Unsettled || role == FunctionWordRole::MissesTarget;
+        role == FunctionWordRole::Unsettled || role == FunctionWordRole::MissesTarget ||
+        role == FunctionWordRole::Partial;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

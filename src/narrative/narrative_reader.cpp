@@ -364,6 +364,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     }
     if (range.section == ReportSection::History) {
       read_signs_of_the_indication(item, reading, matches);
+      note_reasons_in_the_history(item, reading, matches);
     }
     read_history(item, reading, matches);
     if (!went_on && reading_.findings.size() == findings_before) {
@@ -406,6 +407,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
   note_awaited(item, reading);
   note_benign_on_a_condition(item, reading, matches);
+  note_partly_benign(item, reading, matches);
   // A composition phrase does not end the reading: "The left breast is heterogeneously dense and
   // contains an irregular mass" (hostile review 52).
   if (given_so_far() == before && range.section != ReportSection::History &&
@@ -1326,6 +1328,123 @@ void Reader::read_signs_of_the_indication(const Item& item, const SentenceReadin
         break;
       }
     }
+  }
+}
+
+// The reason for the exam the indication or history names on a breast, past by its section alone:
+// a lesion ("INDICATION: Left breast mass", "Fragestellung: Raumforderung links?"), a suspicious
+// category or word ("BI-RADS 4 left breast on outside mammogram", "Suspekter Herd links"), a
+// reason-for-exam word ("Recalled from screening for left breast asymmetry", "Left breast skin
+// dimpling", "Abklärung nach auffälligem Screening links") or a disease ("Newly diagnosed left
+// breast cancer"). Of a breast no coded finding covers it is all the report says of that breast
+// (hostile review 65). Words of the past ("history of", "prior", "Z. n."), a denial or a benign
+// call leave it the history's, and so does a year beside a disease or a suspicion ("Left breast
+// cancer 2010").
+void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading& reading,
+                                         const std::vector<PhraseMatch>& matches) {
+  const std::vector<Token>& tokens = item.tokens;
+  // A year anywhere in the sentence ("… lumpectomy and radiation for cancer in 2016").
+  const auto year_said = [&] {
+    for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
+      const std::string_view value = tokens[k].folded;
+      if (tokens[k].kind == TokenKind::Time ||
+          (tokens[k].kind == TokenKind::Number && value.size() == 4 &&
+           (value.substr(0, 2) == "19" || value.substr(0, 2) == "20"))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // A category of work-up or suspicion right after its category word ("BI-RADS 4", "BI-RADS 0").
+  const auto category_at = [&](std::size_t k) {
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+      if (match.begin != k || match.kind != PhraseKind::CategoryWord) return false;
+      const std::size_t value =
+          match.end < tokens.size() && is_punct(tokens[match.end], '-') ? match.end + 1 : match.end;
+      if (value >= reading.range->end || tokens[value].kind != TokenKind::Number) return false;
+      const std::string_view number = tokens[value].folded;
+      return number == "0" || number == "3" || number == "4" || number == "5";
+    });
+  };
+  // A suspicion, a category above benign, a lesion, or a follow-up beyond screening ("6-month
+  // follow-up, left breast").
+  const auto suspicion_at = [&](std::size_t k) {
+    if (category_at(k)) return true;
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+      return match.begin == k &&
+             (names_suspicion(match) || match.kind == PhraseKind::Mass ||
+              match.kind == PhraseKind::Distortion || match.kind == PhraseKind::Asymmetry ||
+              (match.kind == PhraseKind::FollowUp &&
+               wordings_.follow_up[match.wording].id != "routine-screening"));
+    });
+  };
+  for (const Clause& clause : reading.clauses) {
+    if (clause.first >= clause.second) continue;
+    const Laterality breast = breast_of_clause(item, reading, matches, clause.first);
+    if (breast == Laterality::Unknown) continue;
+    bool benign = false;
+    std::optional<std::size_t> reason;
+    for (std::size_t k = clause.first; k < clause.second; ++k) {
+      const Token& token = tokens[k];
+      const bool in_suspicion = std::any_of(matches.begin(), matches.end(), [&](const auto& m) {
+        return m.begin <= k && k < m.end && names_suspicion(m);
+      });
+      benign = benign || (words_.is(token, FunctionWordRole::CallsBenign) && !in_suspicion);
+      const bool disease = names_disease(item, reading, k);
+      const bool names_reason = suspicion_at(k) || disease ||
+                                words_.is(token, FunctionWordRole::OtherFinding) ||
+                                words_.is(token, FunctionWordRole::ReasonForExam);
+      if (!names_reason || reason) continue;
+      // A suspicion of another exam is the reason for this one ("BI-RADS 4 left breast on outside
+      // mammogram"): only its denial, or a year, makes it the history's.
+      const ContextReading context = status_of(item, reading, k, k + 1, false);
+      const bool said_before = context.status == MentionStatus::Historical &&
+                               !context.past_by_section && suspicion_at(k);
+      if (!context.past_by_section && !said_before) continue;
+      // A disease or suspicion with a year is the history's ("Left breast cancer 2010").
+      if ((disease || suspicion_at(k)) && year_said()) continue;
+      reason = k;
+    }
+    if (!reason || benign) continue;
+    // Said only where no coded finding covers the breast (beside_calcifications): of a covered
+    // breast, the coded findings are what the exam found; but a disease the history says is of
+    // now ("Newly diagnosed right breast cancer, staging") is said of any breast.
+    const bool disease_now = (names_disease(item, reading, *reason) || suspicion_at(*reason)) &&
+                             words_.any_in(tokens, reading.range->begin, reading.range->end,
+                                           FunctionWordRole::DiseaseNow);
+    reading_.unread_statements.push_back({breast, words_of(item, *reason, *reason + 1),
+                                          reading.sentence.text, *item.position, false,
+                                          !disease_now});
+  }
+}
+
+// Benignity or a kind said of part of the calcifications only ("Most of the calcifications are
+// benign", "Not all calcifications in the right breast are benign", "Right breast calcifications,
+// partly coarse", "Überwiegend benigne Verkalkungen", "Bis auf eine Verkalkung alle benigne"): the
+// rest are not described, so the report does not call them all benign (hostile review 65). A part
+// word in a composition phrase speaks of the tissue ("predominantly fatty").
+void Reader::note_partly_benign(const Item& item, const SentenceReading& reading,
+                                const std::vector<PhraseMatch>& matches) {
+  const std::size_t end = reading.range->end;
+  const bool of_calcifications =
+      !reading.mentions.empty() ||
+      words_.any_in(item.tokens, reading.range->begin, end, FunctionWordRole::CallsBenign);
+  if (!of_calcifications) return;
+  for (std::size_t k = reading.range->begin; k < end; ++k) {
+    const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::Partial);
+    if (words == 0) continue;
+    // "No other calcifications": none of the rest.
+    if (status_of(item, reading, k, k + words, false).status == MentionStatus::Negated) continue;
+    const bool in_composition = std::any_of(matches.begin(), matches.end(), [k](const auto& m) {
+      return m.kind == PhraseKind::Composition && m.begin <= k && k < m.end;
+    });
+    if (in_composition) continue;
+    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                              "the text says this of part of the calcifications only (\"" +
+                                  words_of(item, k, k + 1) + "\"): \"" + reading.sentence.text +
+                                  "\"",
+                              *item.position});
+    return;
   }
 }
 

@@ -309,8 +309,9 @@ class FunctionWords {
 // other-finding words at large (a lymph node or "Mastopathie" is another finding, no lesion), nor
 // a doubt alone ("teils fettig"): one is weighed where it doubts a benign word.
 inline constexpr FunctionWordRole kFindingRoles[] = {
-    FunctionWordRole::LesionNoun, FunctionWordRole::Sign,    FunctionWordRole::FindingQualifier,
-    FunctionWordRole::WorkUp,     FunctionWordRole::Awaited, FunctionWordRole::Excepts};
+    FunctionWordRole::LesionNoun,   FunctionWordRole::Sign,    FunctionWordRole::FindingQualifier,
+    FunctionWordRole::WorkUp,       FunctionWordRole::Awaited, FunctionWordRole::Excepts,
+    FunctionWordRole::ReasonForExam};
 
 // ---- Shared helpers, each defined in the file of its part ----
 
@@ -601,6 +602,15 @@ class Reader {
                                                     std::size_t begin, std::size_t end) const;
   void read_signs_of_the_indication(const Item& item, const SentenceReading& reading,
                                     const std::vector<PhraseMatch>& matches);
+  // The reason for the exam the indication or history names on a breast (a lesion, a suspicious
+  // category, a disease, a reason-for-exam word), past by its section alone: kept as a statement
+  // of that breast, said where no coded finding covers it.
+  void note_reasons_in_the_history(const Item& item, const SentenceReading& reading,
+                                   const std::vector<PhraseMatch>& matches);
+  // A benign call or calcifications said of part of them only (FunctionWordRole::Partial): a note
+  // on the exam.
+  void note_partly_benign(const Item& item, const SentenceReading& reading,
+                          const std::vector<PhraseMatch>& matches);
   void add_word_named_finding(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches, std::size_t at);
   // The most suspicious category the assessment words of the clause holding token `at` give now

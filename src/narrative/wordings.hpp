@@ -235,9 +235,23 @@ enum class FunctionWordRole {
   // in any sentence, the target is still to be sampled or marked: the exam is not complete, as
   // for an awaited word (hostile review 64: "The hookwire tip lies 1 cm lateral to the target").
   MissesTarget,
+  // Says why the patient comes for this exam, where the indication or history says it of a
+  // breast: "abnormal", "recall", "callback", "dimpling", "nipple bleeding"; German "auffällig",
+  // "Abklärung", "Verhärtung". Of a breast no coded finding covers, the reason is all the report
+  // says of it (hostile review 65: "INDICATION: Left breast skin dimpling").
+  ReasonForExam,
+  // Says the words of its clause hold for part of the calcifications only: "most", "mostly",
+  // "predominantly", "not all", "all but"; German "überwiegend", "die meisten", "nicht alle", "bis
+  // auf". Beside calcifications or a benign call, the rest are not described: benign is not read
+  // of all of them (hostile review 65: "Most of the calcifications are benign").
+  Partial,
+  // Says a disease the history names is of now: "newly", "staging", "neoadjuvant"; German
+  // "Erstdiagnose", "präoperativ". Such a disease is the reason for the exam on either breast,
+  // covered by coded findings or not (hostile review 65: "Newly diagnosed right breast cancer").
+  DiseaseNow,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::MissesTarget;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::DiseaseNow;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

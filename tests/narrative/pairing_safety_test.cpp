@@ -1207,5 +1207,39 @@ TEST(PairingSafety64, ConditionsDisagreementsMissedTargetsAndComplaintsAskForRev
   }
 }
 
+// Hostile review 65: the reason for the exam the indication or history names on the breast no
+// coded finding covers, a disease of now on any breast, and benignity said of part of the
+// calcifications only.
+TEST(PairingSafety65, ReasonsForTheExamAndPartlyBenignAskForReview) {
+  const std::string impression = "\nIMPRESSION: Benign calcifications right breast. BI-RADS 2.";
+  for (const char* text :
+       {"INDICATION: Left breast mass.", "INDICATION: Left breast skin dimpling.",
+        "INDICATION: Left nipple bleeding.", "INDICATION: Palpable abnormality left.",
+        "HISTORY: Recalled from screening for left breast asymmetry.",
+        "HISTORY: Abnormal screening, left breast.",
+        "INDICATION: BI-RADS 4 left breast on outside mammogram.",
+        "REASON FOR EXAM: 6-month follow-up, left breast.",
+        "HISTORY: Newly diagnosed left breast cancer.",
+        "HISTORY: Newly diagnosed right breast cancer, staging."}) {
+    EXPECT_TRUE(beside_benign_coded(text + impression).exam.needs_review) << text;
+  }
+  for (const char* text :
+       {"INDICATION: Screening.", "HISTORY: Left breast cancer 2010, lumpectomy and radiation.",
+        "HISTORY: History of left breast mass, benign on biopsy.",
+        "HISTORY: Right breast biopsy 2019, benign.", "INDICATION: Routine screening, left breast.",
+        "HISTORY: No left breast complaints."}) {
+    EXPECT_FALSE(beside_benign_coded(text + impression).exam.needs_review) << text;
+  }
+  expect_review({"Most of the calcifications are benign.",
+                 "Not all calcifications in the right breast are benign.",
+                 "Right breast calcifications, partly coarse.",
+                 "Coarse calcifications right breast, all but one of them clearly benign.",
+                 "Right breast: coarse calcifications; smaller calcifications nearby."},
+                true);
+  expect_review({"Benign calcifications right breast. No other calcifications.",
+                 "Predominantly fatty breasts. Benign calcifications right breast."},
+                false);
+}
+
 }  // namespace
 }  // namespace mammocalc

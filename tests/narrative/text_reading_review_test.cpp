@@ -2279,5 +2279,27 @@ TEST(TextReview64, GermanConditionsDisagreementsAndComplaintsAskForReview) {
                    false);
 }
 
+// Hostile review 65 in German: the reason for the exam in the indication, a disease of now, and
+// benignity said of part of the calcifications only.
+TEST(TextReview65, GermanReasonsForTheExamAndPartlyBenignAskForReview) {
+  const std::string assessment = "\nBeurteilung: Benigne Verkalkungen rechts. BI-RADS 2.";
+  for (const char* text :
+       {"Indikation: Knoten linke Brust.", "Fragestellung: Raumforderung links?",
+        "Fragestellung: Malignom links?", "Anamnese: Verhärtung der linken Brust.",
+        "Indikation: Abklärungsdiagnostik nach auffälligem Screening links.",
+        "Anamnese: Erstdiagnose Mammakarzinom rechts, Staging."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text + assessment).exam.needs_review) << text;
+  }
+  for (const char* text : {"Indikation: Screening.", "Anamnese: Z. n. BET links 2015.",
+                           "Anamnese: Mammakarzinom links 2012, brusterhaltend operiert."}) {
+    EXPECT_FALSE(beside_benign_coded_de(text + assessment).exam.needs_review) << text;
+  }
+  expect_review_de(
+      {"Nicht alle Verkalkungen sind benigne.", "Überwiegend benigne Verkalkungen.",
+       "Die meisten Verkalkungen sind benigne.", "Bis auf eine Verkalkung alle benigne."},
+      true, "Benigne Verkalkungen rechts. ");
+  expect_review_de({"Keine weiteren Verkalkungen."}, false, "Benigne Verkalkungen rechts. ");
+}
+
 }  // namespace
 }  // namespace mammocalc
