@@ -100,6 +100,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"reason-for-exam", FunctionWordRole::ReasonForExam},
     {"partial", FunctionWordRole::Partial},
     {"disease-now", FunctionWordRole::DiseaseNow},
+    {"small-size", FunctionWordRole::SmallSize},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},
@@ -493,7 +494,7 @@ class WordingsParser {
     const bool several_words =
         role == FunctionWordRole::Excepts || role == FunctionWordRole::Condition ||
         role == FunctionWordRole::Unsettled || role == FunctionWordRole::MissesTarget ||
-        role == FunctionWordRole::Partial;
+        role == FunctionWordRole::Partial || role == FunctionWordRole::Awaited;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

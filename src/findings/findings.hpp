@@ -507,6 +507,10 @@ struct Finding {
   // Origin::Narrative: a clause of its calls it benign, undoubted ("Benign calcifications right
   // breast"): described no further, it restates benign coded findings of its breast (row W8).
   bool called_benign = false;
+  // Origin::Narrative: the word of its clause that calls them small ("microcalcifications",
+  // "small", "Mikrokalk"); empty when none does. Given no kind, they are not the coded findings of
+  // a coarse kind on their breast (row W8; hostile review 65).
+  std::string said_small;
 };
 
 struct SourceInfo {

@@ -1026,22 +1026,22 @@ void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
         words_.phrase_length(item.tokens, k, FunctionWordRole::Unsettled);
     const std::size_t missed_words =
         words_.phrase_length(item.tokens, k, FunctionWordRole::MissesTarget);
+    const std::size_t awaited_words =
+        words_.phrase_length(item.tokens, k, FunctionWordRole::Awaited);
     const bool unsettled = unsettled_words > 0;
     const bool misses_target = missed_words > 0;
-    if (!incomplete && !unsettled && !misses_target &&
-        !words_.is(item.tokens[k], FunctionWordRole::Awaited)) {
-      continue;
-    }
+    if (!incomplete && !unsettled && !misses_target && awaited_words == 0) continue;
     // The phrase whole: one that starts with its own negation ("no calcifications in the cores",
-    // "kein Kalk im Präparat") is not denied by it.
-    const std::size_t words = std::max<std::size_t>({1, unsettled_words, missed_words});
+    // "kein Kalk im Präparat", "not yet read") is not denied by it.
+    const std::size_t words =
+        std::max<std::size_t>({1, unsettled_words, missed_words, awaited_words});
     if (status_of(item, reading, k, k + words, true).status == MentionStatus::Negated) continue;
-    const char* says =
+    const char* what =
         unsettled       ? "the text says the report or its reading is not final or not agreed: \""
         : misses_target ? "the text says a biopsy, a marker or a wire missed its target: \""
                         : "the text says a result or work-up is awaited or declined: \"";
     reading_.notes.push_back(
-        {WarningCode::NarrativeUnresolved, says + reading.sentence.text + "\"", *item.position});
+        {WarningCode::NarrativeUnresolved, what + reading.sentence.text + "\"", *item.position});
     return;
   }
 }
@@ -2511,6 +2511,11 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   // benign-appearing, though not definitively": hostile review 60).
   const BenignWords benign = benign_words(item, reading, matches, begin, end);
   candidate.called_benign = benign.called;
+  for (std::size_t t = begin; t < end && candidate.said_small.empty(); ++t) {
+    if (words_.is(item.tokens[t], FunctionWordRole::SmallSize)) {
+      candidate.said_small = words_of(item, t, t + 1);
+    }
+  }
   if (const std::optional<std::size_t> hedged = benign.doubted) {
     candidate.benign_hedge = words_of(item, *hedged, *hedged + 1);
   } else if (const std::optional<std::size_t> doubt =

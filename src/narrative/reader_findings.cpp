@@ -145,6 +145,7 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   if (finding.unresolved_place.empty()) finding.unresolved_place = candidate.unresolved_place;
   if (finding.benign_hedge.empty()) finding.benign_hedge = candidate.benign_hedge;
   finding.called_benign = finding.called_benign || candidate.called_benign;
+  if (finding.said_small.empty()) finding.said_small = candidate.said_small;
   if (candidate.status == MentionStatus::Affirmed && !candidate.hedge) {
     finding.text_status = MentionStatus::Affirmed;
   } else if (candidate.hedge && finding.text_status == MentionStatus::Affirmed) {

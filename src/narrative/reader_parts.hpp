@@ -128,6 +128,8 @@ struct Candidate {
   std::string benign_hedge;
   // The clause calls them benign, undoubted (Finding::called_benign).
   bool called_benign = false;
+  // The clause's word that calls them small (Finding::said_small).
+  std::string said_small;
   // The clause names one breast and the breast heading over it the other ("LEFT BREAST: …
   // calcifications right at the 2 o'clock position"): both, the finding's breast unknown and
   // classified under each (decision-logic.md §1), never a silent choice.
@@ -304,14 +306,15 @@ class FunctionWords {
   const std::vector<Wording<int>>* numbers_;
 };
 
-// The roles of words that name a finding, a sign of one, a work-up or an exception: affirmed in a
-// part of a sentence that gave nothing, they were not read (Reader::unread_word). Not
+// The roles of words that name a finding, a sign of one, a work-up, an exception, a reason for
+// the exam or a size ("Also some tiny ones."): affirmed in a part of a sentence that gave
+// nothing, they were not read (Reader::unread_word). Not
 // other-finding words at large (a lymph node or "Mastopathie" is another finding, no lesion), nor
 // a doubt alone ("teils fettig"): one is weighed where it doubts a benign word.
 inline constexpr FunctionWordRole kFindingRoles[] = {
-    FunctionWordRole::LesionNoun,   FunctionWordRole::Sign,    FunctionWordRole::FindingQualifier,
-    FunctionWordRole::WorkUp,       FunctionWordRole::Awaited, FunctionWordRole::Excepts,
-    FunctionWordRole::ReasonForExam};
+    FunctionWordRole::LesionNoun,    FunctionWordRole::Sign,     FunctionWordRole::FindingQualifier,
+    FunctionWordRole::WorkUp,        FunctionWordRole::Awaited,  FunctionWordRole::Excepts,
+    FunctionWordRole::ReasonForExam, FunctionWordRole::SmallSize};
 
 // ---- Shared helpers, each defined in the file of its part ----
 

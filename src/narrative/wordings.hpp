@@ -249,9 +249,14 @@ enum class FunctionWordRole {
   // "Erstdiagnose", "präoperativ". Such a disease is the reason for the exam on either breast,
   // covered by coded findings or not (hostile review 65: "Newly diagnosed right breast cancer").
   DiseaseNow,
+  // Calls calcifications small: "microcalcifications" (a word starting "micro"), "small", "tiny";
+  // German "Mikrokalk", "kleine". With no kind of their own they are not the coded findings of a
+  // coarse kind on their breast (Finding::said_small; hostile review 65: "Microcalcifications."
+  // beside coded coarse calcifications was covered by them).
+  SmallSize,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::DiseaseNow;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::SmallSize;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

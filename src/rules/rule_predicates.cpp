@@ -1697,6 +1697,44 @@ bool adds_to_coded_findings(const Findings& findings, const Finding& text) {
       });
 }
 
+// Text that calls the calcifications of its breast small and gives them no kind
+// ("Microcalcifications.", "Small calcifications in the right subareolar region", "Mikrokalk."),
+// beside coded findings of that breast that are all of a coarse kind: those do not describe small
+// calcifications, so the text is no restatement (hostile review 65). A coded finding of no kind,
+// or of a kind that may be small (round, punctate, amorphous, fine), may be the one it describes.
+bool smaller_than_coded_findings(const Findings& findings, const Finding& text) {
+  if (text.said_small.empty() || !text.morphology.empty()) return false;
+  const auto coarse = [](Morphology term) {
+    switch (term) {
+      case Morphology::Skin:
+      case Morphology::Vascular:
+      case Morphology::CoarsePopcorn:
+      case Morphology::LargeRodLike:
+      case Morphology::Rim:
+      case Morphology::LucentCentred:
+      case Morphology::Dystrophic:
+      case Morphology::Suture:
+      case Morphology::CoarseHeterogeneous:
+      case Morphology::Macrocalcifications:
+        return true;
+      default:
+        return false;
+    }
+  };
+  bool any = false;
+  for (const Finding& coded : findings.findings) {
+    if (coded.origin == Origin::Narrative || !speaks_for(text.laterality, coded.laterality)) {
+      continue;
+    }
+    if (coded.morphology.empty()) return false;
+    for (const Coded<Morphology>& morphology : coded.morphology) {
+      if (!coarse(morphology.term)) return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
 // Text that calls calcifications of its breast benign and says nothing more of them ("Benign
 // calcifications right breast."), beside coded findings of that breast that are all benign: it
 // restates them. Its own 0 (undescribed) is no suspicion of its own (hostile review 62: the
@@ -1775,6 +1813,7 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
   if (another_place_of(findings, text)) return TextDiscordance::AnotherPlace;
   if (!text.unresolved_place.empty()) return TextDiscordance::UnresolvedPlace;
   if (adds_to_coded_findings(findings, text)) return TextDiscordance::AddsToItsFinding;
+  if (smaller_than_coded_findings(findings, text)) return TextDiscordance::SmallerThanItsFinding;
   // Where the coded content of that breast is benign or probably benign: a change beside a
   // suspicious coded finding takes nothing from its work-up.
   if (text.text_status == MentionStatus::Affirmed &&
@@ -1875,6 +1914,11 @@ std::vector<std::string> narrative_discordant_texts(const RuleContext& context) 
         said +=
             ": it gives the coded finding it describes a distribution or a kind that finding "
             "does not have";
+        break;
+      case TextDiscordance::SmallerThanItsFinding:
+        said += ": it calls the calcifications small (\"" + text.said_small +
+                "\") and gives them no kind, where every coded finding of that breast is of a "
+                "coarse kind";
         break;
       case TextDiscordance::HedgesBenign:
         said += ": it calls the calcifications only probably benign (\"" + text.benign_hedge +

@@ -784,7 +784,9 @@ std::vector<Rule> make_rule_table() {
        "more suspicious than every coded finding of their breast, lie on a breast with no coded "
        "finding, or are not benign and described by no coded finding (paired by breast, clock, "
        "quadrant or region, morphology and distribution), or is uncertain about a benign or "
-       "probably benign coded finding it describes (\"not stable\", \"possibly malignant\"); "
+       "probably benign coded finding it describes (\"not stable\", \"possibly malignant\"), or "
+       "calls them small and gives them no kind where every coded finding of their breast is of "
+       "a coarse kind (\"Microcalcifications.\"); "
        "each stays a narrative finding of its own. Narrative findings a coded finding describes "
        "add their site, change, place and "
        "ultrasound correlate to it, below its coded values",

@@ -158,6 +158,10 @@ enum class TextDiscordance {
   // breast: grouped calcifications" beside a coded popcorn calcification): more than the coded
   // content says, no restatement (hostile review 48, H48-2).
   AddsToItsFinding,
+  // It calls its breast's calcifications small and gives them no kind ("Microcalcifications.",
+  // "Small calcifications in the right subareolar region") where every coded finding there is of
+  // a coarse kind: calcifications the coded content does not describe (hostile review 65).
+  SmallerThanItsFinding,
   // It calls its breast's calcifications new or grown ("New calcifications right breast",
   // "Interval increase in calcifications") where no coded finding there says so: a change the
   // coded content does not hold, never covered by it (hostile review 60, H60-1).

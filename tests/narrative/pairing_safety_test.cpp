@@ -1239,6 +1239,20 @@ TEST(PairingSafety65, ReasonsForTheExamAndPartlyBenignAskForReview) {
   expect_review({"Benign calcifications right breast. No other calcifications.",
                  "Predominantly fatty breasts. Benign calcifications right breast."},
                 false);
+  // Small calcifications of no kind are not the coded coarse ones; small ones of a coarse kind
+  // may be.
+  expect_review({"Benign calcifications right breast. Microcalcifications.",
+                 "Benign calcifications right breast. Small calcifications in the right "
+                 "subareolar region."},
+                true);
+  expect_review({"Coarse and vascular calcifications right breast, benign.",
+                 "Small vascular calcifications right breast, benign."},
+                false);
+  // A reading put off or not done; words of ordinary benign reports.
+  expect_review({"Study not yet read.", "To be read with priors."}, true,
+                "Coarse calcifications right breast. ");
+  expect_review({"Double read, concordant.", "No additional work-up required."}, false,
+                "Benign calcifications right breast. ");
 }
 
 }  // namespace

@@ -2299,6 +2299,12 @@ TEST(TextReview65, GermanReasonsForTheExamAndPartlyBenignAskForReview) {
        "Die meisten Verkalkungen sind benigne.", "Bis auf eine Verkalkung alle benigne."},
       true, "Benigne Verkalkungen rechts. ");
   expect_review_de({"Keine weiteren Verkalkungen."}, false, "Benigne Verkalkungen rechts. ");
+  expect_review_de({"Mikrokalk.", "Einzelne Mikroverkalkungen rechts."}, true,
+                   "Benigne Verkalkungen rechts. ");
+  expect_review_de({"Grobschollige und vaskuläre Verkalkungen rechts, benigne."}, false);
+  expect_review_de(
+      {"Doppelbefundung konkordant.", "Links: Normalbefund.", "Kein weiterer Abklärungsbedarf."},
+      false, "Benigne Verkalkungen rechts. ");
 }
 
 }  // namespace
