@@ -101,6 +101,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"partial", FunctionWordRole::Partial},
     {"disease-now", FunctionWordRole::DiseaseNow},
     {"small-size", FunctionWordRole::SmallSize},
+    {"long-standing", FunctionWordRole::LongStanding},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},

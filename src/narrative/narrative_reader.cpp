@@ -1061,9 +1061,17 @@ void Reader::note_benign_on_a_condition(const Item& item, const SentenceReading&
   for (std::size_t t = reading.range->begin; t < end && !benign; ++t) {
     if (words_.is(item.tokens[t], FunctionWordRole::CallsBenign) && affirmed(t, t + 1)) benign = t;
   }
+  // A benign category by its number calls them benign too ("BI-RADS 2 if the prior films confirm
+  // stability", "BI-RADS 2, vorbehaltlich der Histologie"; hostile review 66).
+  const auto benign_category = [&](const PhraseMatch& match) {
+    if (match.kind != PhraseKind::CategoryWord || match.end >= end) return false;
+    const Token& value = item.tokens[match.end];
+    return value.kind == TokenKind::Number && (value.folded == "1" || value.folded == "2");
+  };
   for (const PhraseMatch& match : matches) {
-    if (match.kind == PhraseKind::Assessment &&
-        wordings_.assessment[match.wording].term == Category::Benign2 &&
+    const bool benign_assessment = match.kind == PhraseKind::Assessment &&
+                                   wordings_.assessment[match.wording].term == Category::Benign2;
+    if ((benign_assessment || benign_category(match)) && match.begin >= reading.range->begin &&
         (!benign || match.begin < *benign) && affirmed(match.begin, match.end)) {
       benign = match.begin;
     }
@@ -1320,7 +1328,11 @@ void Reader::read_signs_of_the_indication(const Item& item, const SentenceReadin
     });
   };
   for (const Clause& clause : reading.clauses) {
-    if (holds_calcifications_or_lesion(reading, matches, clause)) continue;
+    // A complaint of long standing ("Mild left breast pain for years") is no sign of now.
+    if (holds_calcifications_or_lesion(reading, matches, clause) ||
+        words_.any_in(item.tokens, clause.first, clause.second, FunctionWordRole::LongStanding)) {
+      continue;
+    }
     for (std::size_t k = clause.first; k < clause.second; ++k) {
       if (words_.is(item.tokens[k], FunctionWordRole::Sign) && !reading.comparison_words[k] &&
           !said_past(k) && gives_finding(status_of(item, reading, k, k + 1, true).status)) {
@@ -1379,7 +1391,10 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
     });
   };
   for (const Clause& clause : reading.clauses) {
-    if (clause.first >= clause.second) continue;
+    if (clause.first >= clause.second ||
+        words_.any_in(tokens, clause.first, clause.second, FunctionWordRole::LongStanding)) {
+      continue;
+    }
     const Laterality breast = breast_of_clause(item, reading, matches, clause.first);
     if (breast == Laterality::Unknown) continue;
     bool benign = false;
@@ -1391,9 +1406,11 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
       });
       benign = benign || (words_.is(token, FunctionWordRole::CallsBenign) && !in_suspicion);
       const bool disease = names_disease(item, reading, k);
-      const bool names_reason = suspicion_at(k) || disease ||
-                                words_.is(token, FunctionWordRole::OtherFinding) ||
-                                words_.is(token, FunctionWordRole::ReasonForExam);
+      // An implant is no reason ("bilateral silicone implants"): a noun of no finding.
+      const bool lesion = words_.is(token, FunctionWordRole::OtherFinding) &&
+                          !words_.is(token, FunctionWordRole::NoFindingNoun);
+      const bool names_reason =
+          suspicion_at(k) || disease || lesion || words_.is(token, FunctionWordRole::ReasonForExam);
       if (!names_reason || reason) continue;
       // A suspicion of another exam is the reason for this one ("BI-RADS 4 left breast on outside
       // mammogram"): only its denial, or a year, makes it the history's.
@@ -1401,8 +1418,9 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
       const bool said_before = context.status == MentionStatus::Historical &&
                                !context.past_by_section && suspicion_at(k);
       if (!context.past_by_section && !said_before) continue;
-      // A disease or suspicion with a year is the history's ("Left breast cancer 2010").
-      if ((disease || suspicion_at(k)) && year_said()) continue;
+      // A disease, suspicion or lesion with a year is the history's ("Left breast cancer 2010",
+      // "Left axillary lymph node excision 2010, reactive").
+      if ((disease || lesion || suspicion_at(k)) && year_said()) continue;
       reason = k;
     }
     if (!reason || benign) continue;
@@ -1416,6 +1434,30 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
                                           reading.sentence.text, *item.position, false,
                                           !disease_now});
   }
+}
+
+bool Reader::qualifies_calcifications(const Item& item, const SentenceReading& reading,
+                                      const std::vector<PhraseMatch>& matches,
+                                      std::size_t at) const {
+  const auto kind = [](const PhraseMatch& match) {
+    return match.kind == PhraseKind::Morphology || match.kind == PhraseKind::Distribution;
+  };
+  const bool kind_before = std::any_of(matches.begin(), matches.end(), [&](const auto& match) {
+    return kind(match) && match.begin >= reading.range->begin && match.end <= at;
+  });
+  if (kind_before) return false;
+  // Last in its clause, it qualifies what was said before it ("Benign calcifications, mostly.").
+  if (at + 1 >= reading.range->end || item.tokens[at + 1].kind == TokenKind::Punct) return true;
+  constexpr std::size_t kWithin = 3;
+  for (std::size_t t = at + 1; t < reading.range->end && t <= at + kWithin; ++t) {
+    if (item.tokens[t].kind == TokenKind::Punct) return false;
+    if (words_.is(item.tokens[t], FunctionWordRole::CallsBenign)) return true;
+    const bool named = std::any_of(matches.begin(), matches.end(), [&](const auto& match) {
+      return match.begin == t && (kind(match) || match.kind == PhraseKind::Calcification);
+    });
+    if (named) return true;
+  }
+  return false;
 }
 
 // Benignity or a kind said of part of the calcifications only ("Most of the calcifications are
@@ -1433,6 +1475,12 @@ void Reader::note_partly_benign(const Item& item, const SentenceReading& reading
   for (std::size_t k = reading.range->begin; k < end; ++k) {
     const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::Partial);
     if (words == 0) continue;
+    // One word ("mostly", "teilweise") qualifies what follows it: a benign word, a kind or the
+    // calcifications within a few words ("mostly benign", "partly coarse", "most of the
+    // calcifications"), not a place or a view ("mostly in the upper outer quadrant", "partly
+    // obscured"); and where a kind is said before it, the rest are described ("grobe
+    // Verkalkungen, teilweise schalenförmig").
+    if (words == 1 && !qualifies_calcifications(item, reading, matches, k)) continue;
     // "No other calcifications": none of the rest.
     if (status_of(item, reading, k, k + words, false).status == MentionStatus::Negated) continue;
     const bool in_composition = std::any_of(matches.begin(), matches.end(), [k](const auto& m) {

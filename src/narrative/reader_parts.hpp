@@ -614,6 +614,10 @@ class Reader {
   // on the exam.
   void note_partly_benign(const Item& item, const SentenceReading& reading,
                           const std::vector<PhraseMatch>& matches);
+  // The one-word partial word at `at` qualifies the calcifications: a benign word, a kind or a
+  // calcification word within a few words after it, with no kind said before it.
+  bool qualifies_calcifications(const Item& item, const SentenceReading& reading,
+                                const std::vector<PhraseMatch>& matches, std::size_t at) const;
   void add_word_named_finding(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches, std::size_t at);
   // The most suspicious category the assessment words of the clause holding token `at` give now

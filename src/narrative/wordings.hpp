@@ -254,9 +254,14 @@ enum class FunctionWordRole {
   // coarse kind on their breast (Finding::said_small; hostile review 65: "Microcalcifications."
   // beside coded coarse calcifications was covered by them).
   SmallSize,
+  // Says a complaint is of long standing or of the cycle: "years" ("for years"), "chronic",
+  // "cyclical"; German "Jahren", "zyklusabhängig". In the indication or history its clause names
+  // no reason of now (hostile review 66: "Mild left breast pain for years"); elsewhere it says
+  // nothing ("stable for years" keeps the calcifications current).
+  LongStanding,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::SmallSize;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::LongStanding;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

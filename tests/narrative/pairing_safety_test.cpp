@@ -1253,6 +1253,23 @@ TEST(PairingSafety65, ReasonsForTheExamAndPartlyBenignAskForReview) {
                 "Coarse calcifications right breast. ");
   expect_review({"Double read, concordant.", "No additional work-up required."}, false,
                 "Benign calcifications right breast. ");
+  // Hostile review 66: ordinary histories and words of place or view are no reason and no part.
+  for (const char* text :
+       {"CLINICAL HISTORY: Screening. Mild left breast pain for years, unchanged.",
+        "CLINICAL HISTORY: Screening. Left axillary lymph node excision 2010, reactive.",
+        "INDICATION: Screening. History of bilateral breast augmentation with saline implants."}) {
+    EXPECT_FALSE(beside_benign_coded(text + impression).exam.needs_review) << text;
+  }
+  expect_review(
+      {"Right breast: coarse calcifications, mostly seen on the CC view.",
+       "Right breast: coarse calcifications, partly obscured by dense tissue on the MLO view."},
+      false);
+  expect_review(
+      {"The calcifications are mostly coarse.", "Predominantly coarse calcifications right breast.",
+       "Benign calcifications right breast, mostly.",
+       "BI-RADS 2 if the prior films confirm stability.", "The clip is not at the biopsy site.",
+       "No calcifications retrieved."},
+      true);
 }
 
 }  // namespace
