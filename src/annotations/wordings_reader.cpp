@@ -495,7 +495,8 @@ class WordingsParser {
     const bool several_words =
         role == FunctionWordRole::Excepts || role == FunctionWordRole::Condition ||
         role == FunctionWordRole::Unsettled || role == FunctionWordRole::MissesTarget ||
-        role == FunctionWordRole::Partial || role == FunctionWordRole::Awaited;
+        role == FunctionWordRole::Partial || role == FunctionWordRole::Awaited ||
+        role == FunctionWordRole::LongStanding;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

@@ -1064,9 +1064,10 @@ void Reader::note_benign_on_a_condition(const Item& item, const SentenceReading&
   // A benign category by its number calls them benign too ("BI-RADS 2 if the prior films confirm
   // stability", "BI-RADS 2, vorbehaltlich der Histologie"; hostile review 66).
   const auto benign_category = [&](const PhraseMatch& match) {
-    if (match.kind != PhraseKind::CategoryWord || match.end >= end) return false;
-    const Token& value = item.tokens[match.end];
-    return value.kind == TokenKind::Number && (value.folded == "1" || value.folded == "2");
+    if (match.kind != PhraseKind::CategoryWord) return false;
+    const auto category = category_after(item, match.end, end);
+    return category &&
+           (category->first == Category::Negative1 || category->first == Category::Benign2);
   };
   for (const PhraseMatch& match : matches) {
     const bool benign_assessment = match.kind == PhraseKind::Assessment &&
@@ -1085,15 +1086,14 @@ void Reader::note_benign_on_a_condition(const Item& item, const SentenceReading&
                               return m.kind == PhraseKind::FollowUp && m.begin == t;
                             });
     if (recommends) return;
-    if (!words_.is(token, FunctionWordRole::Condition) &&
-        !words_.starts_phrase(item.tokens, t, FunctionWordRole::Condition)) {
-      continue;
-    }
+    const std::size_t condition_words =
+        words_.phrase_length(item.tokens, t, FunctionWordRole::Condition);
+    if (condition_words == 0) continue;
     reading_.notes.push_back({WarningCode::NarrativeUnresolved,
                               "the text calls it benign only on a condition it does not settle "
                               "(\"" +
-                                  words_of(item, t, t + 1) + "\"): \"" + reading.sentence.text +
-                                  "\"",
+                                  words_of(item, t, t + condition_words) + "\"): \"" +
+                                  reading.sentence.text + "\"",
                               *item.position});
     return;
   }
@@ -1309,7 +1309,9 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
       const bool whole_clause = stretch.descriptors != nullptr;
       qualified = qualified || (whole_clause && ((alone && breast_named) || placed));
     }
-    const std::optional<std::size_t> named = sign ? sign : (qualified ? noun : std::nullopt);
+    // A lesion noun the clause qualifies names the finding before a sign beside it ("Painful
+    // suspicious nodule": the nodule, with the clause's category; review of the change 89b4975).
+    const std::optional<std::size_t> named = (qualified && noun) ? noun : sign;
     if (named) add_word_named_finding(item, reading, matches, *named);
   }
 }
@@ -1328,11 +1330,7 @@ void Reader::read_signs_of_the_indication(const Item& item, const SentenceReadin
     });
   };
   for (const Clause& clause : reading.clauses) {
-    // A complaint of long standing ("Mild left breast pain for years") is no sign of now.
-    if (holds_calcifications_or_lesion(reading, matches, clause) ||
-        words_.any_in(item.tokens, clause.first, clause.second, FunctionWordRole::LongStanding)) {
-      continue;
-    }
+    if (holds_calcifications_or_lesion(reading, matches, clause)) continue;
     for (std::size_t k = clause.first; k < clause.second; ++k) {
       if (words_.is(item.tokens[k], FunctionWordRole::Sign) && !reading.comparison_words[k] &&
           !said_past(k) && gives_finding(status_of(item, reading, k, k + 1, true).status)) {
@@ -1371,11 +1369,9 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
   const auto category_at = [&](std::size_t k) {
     return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
       if (match.begin != k || match.kind != PhraseKind::CategoryWord) return false;
-      const std::size_t value =
-          match.end < tokens.size() && is_punct(tokens[match.end], '-') ? match.end + 1 : match.end;
-      if (value >= reading.range->end || tokens[value].kind != TokenKind::Number) return false;
-      const std::string_view number = tokens[value].folded;
-      return number == "0" || number == "3" || number == "4" || number == "5";
+      const auto category = category_after(item, match.end, reading.range->end);
+      return category && category->first != Category::Negative1 &&
+             category->first != Category::Benign2;
     });
   };
   // A suspicion, a category above benign, a lesion, or a follow-up beyond screening ("6-month
@@ -1390,21 +1386,33 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
                wordings_.follow_up[match.wording].id != "routine-screening"));
     });
   };
-  for (const Clause& clause : reading.clauses) {
-    if (clause.first >= clause.second ||
-        words_.any_in(tokens, clause.first, clause.second, FunctionWordRole::LongStanding)) {
-      continue;
+  // A complaint of long standing ("Mild left breast pain for years", "seit Jahren") is no reason
+  // of now; its signs are still read as findings (read_signs_of_the_indication).
+  const auto long_standing = [&](const Clause& clause) {
+    for (std::size_t k = clause.first; k < clause.second; ++k) {
+      if (words_.phrase_length(tokens, k, FunctionWordRole::LongStanding) > 0) return true;
     }
+    return false;
+  };
+  for (const Clause& clause : reading.clauses) {
+    if (clause.first >= clause.second || long_standing(clause)) continue;
     const Laterality breast = breast_of_clause(item, reading, matches, clause.first);
     if (breast == Laterality::Unknown) continue;
     bool benign = false;
+    const bool asked = std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(clause.first),
+                                   tokens.begin() + static_cast<std::ptrdiff_t>(clause.second),
+                                   [](const Token& token) { return is_punct(token, '?'); });
     std::optional<std::size_t> reason;
     for (std::size_t k = clause.first; k < clause.second; ++k) {
       const Token& token = tokens[k];
       const bool in_suspicion = std::any_of(matches.begin(), matches.end(), [&](const auto& m) {
         return m.begin <= k && k < m.end && names_suspicion(m);
       });
-      benign = benign || (words_.is(token, FunctionWordRole::CallsBenign) && !in_suspicion);
+      // Denied or asked ("not benign", "Knoten links, benigne?") it silences nothing.
+      benign =
+          benign ||
+          (words_.is(token, FunctionWordRole::CallsBenign) && !in_suspicion &&
+           status_of(item, reading, k, k + 1, false).status != MentionStatus::Negated && !asked);
       const bool disease = names_disease(item, reading, k);
       // An implant is no reason ("bilateral silicone implants"): a noun of no finding.
       const bool lesion = words_.is(token, FunctionWordRole::OtherFinding) &&
@@ -1417,7 +1425,9 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
       const ContextReading context = status_of(item, reading, k, k + 1, false);
       const bool said_before = context.status == MentionStatus::Historical &&
                                !context.past_by_section && suspicion_at(k);
-      if (!context.past_by_section && !said_before) continue;
+      // What the exam is to rule out is its reason too ("Rule out malignancy, left breast mass").
+      const bool asked_for = context.status == MentionStatus::Hypothetical;
+      if (!context.past_by_section && !said_before && !asked_for) continue;
       // A disease, suspicion or lesion with a year is the history's ("Left breast cancer 2010",
       // "Left axillary lymph node excision 2010, reactive").
       if ((disease || lesion || suspicion_at(k)) && year_said()) continue;
@@ -1442,20 +1452,26 @@ bool Reader::qualifies_calcifications(const Item& item, const SentenceReading& r
   const auto kind = [](const PhraseMatch& match) {
     return match.kind == PhraseKind::Morphology || match.kind == PhraseKind::Distribution;
   };
-  const bool kind_before = std::any_of(matches.begin(), matches.end(), [&](const auto& match) {
-    return kind(match) && match.begin >= reading.range->begin && match.end <= at;
-  });
-  if (kind_before) return false;
   // Last in its clause, it qualifies what was said before it ("Benign calcifications, mostly.").
   if (at + 1 >= reading.range->end || item.tokens[at + 1].kind == TokenKind::Punct) return true;
+  const Clause clause = reading.clause_of(at);
   constexpr std::size_t kWithin = 3;
   for (std::size_t t = at + 1; t < reading.range->end && t <= at + kWithin; ++t) {
     if (item.tokens[t].kind == TokenKind::Punct) return false;
     if (words_.is(item.tokens[t], FunctionWordRole::CallsBenign)) return true;
-    const bool named = std::any_of(matches.begin(), matches.end(), [&](const auto& match) {
-      return match.begin == t && (kind(match) || match.kind == PhraseKind::Calcification);
-    });
-    if (named) return true;
+    if (std::any_of(matches.begin(), matches.end(), [&](const auto& match) {
+          return match.begin == t && match.kind == PhraseKind::Calcification;
+        })) {
+      return true;
+    }
+    // A kind after a kind said before it in its clause: the rest are described ("grobe
+    // Verkalkungen, teilweise schalenförmig").
+    if (std::any_of(matches.begin(), matches.end(),
+                    [&](const auto& match) { return match.begin == t && kind(match); })) {
+      return std::none_of(matches.begin(), matches.end(), [&](const auto& match) {
+        return kind(match) && match.begin >= clause.first && match.end <= at;
+      });
+    }
   }
   return false;
 }
@@ -1489,7 +1505,7 @@ void Reader::note_partly_benign(const Item& item, const SentenceReading& reading
     if (in_composition) continue;
     reading_.notes.push_back({WarningCode::NarrativeUnresolved,
                               "the text says this of part of the calcifications only (\"" +
-                                  words_of(item, k, k + 1) + "\"): \"" + reading.sentence.text +
+                                  words_of(item, k, k + words) + "\"): \"" + reading.sentence.text +
                                   "\"",
                               *item.position});
     return;

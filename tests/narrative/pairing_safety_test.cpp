@@ -1253,10 +1253,23 @@ TEST(PairingSafety65, ReasonsForTheExamAndPartlyBenignAskForReview) {
                 "Coarse calcifications right breast. ");
   expect_review({"Double read, concordant.", "No additional work-up required."}, false,
                 "Benign calcifications right breast. ");
+  // Review of the change: an age is no complaint of long standing, a benign word asked or denied
+  // silences no reason, and what the exam is to rule out is a reason.
+  for (const char* text : {"CLINICAL HISTORY: 45 years old with left breast lump.",
+                           "INDICATION: Left breast mass, benign?",
+                           "INDICATION: Rule out malignancy, left breast mass."}) {
+    EXPECT_TRUE(beside_benign_coded(text + impression).exam.needs_review) << text;
+  }
+  // A qualified lesion noun beside a sign keeps its clause's category.
+  EXPECT_EQ(beside_benign_coded("Painful suspicious nodule in the left breast.").exam.category,
+            Category::Suspicious4);
+  // A partial word before a benign word counts whatever kind came before it in the sentence.
+  expect_review({"Grouped calcifications in the right breast, mostly benign."}, true);
+  expect_review({"Benign calcifications right breast and otherwise unremarkable examination."},
+                false);
   // Hostile review 66: ordinary histories and words of place or view are no reason and no part.
   for (const char* text :
-       {"CLINICAL HISTORY: Screening. Mild left breast pain for years, unchanged.",
-        "CLINICAL HISTORY: Screening. Left axillary lymph node excision 2010, reactive.",
+       {"CLINICAL HISTORY: Screening. Left axillary lymph node excision 2010, reactive.",
         "INDICATION: Screening. History of bilateral breast augmentation with saline implants."}) {
     EXPECT_FALSE(beside_benign_coded(text + impression).exam.needs_review) << text;
   }

@@ -2305,10 +2305,8 @@ TEST(TextReview65, GermanReasonsForTheExamAndPartlyBenignAskForReview) {
   expect_review_de(
       {"Doppelbefundung konkordant.", "Links: Normalbefund.", "Kein weiterer Abklärungsbedarf."},
       false, "Benigne Verkalkungen rechts. ");
-  // Hostile review 66: a complaint of long standing, a second benign kind of part of them, a time.
-  expect_review_de({"Anamnese: Zyklusabhängige Mastodynie beidseits seit Jahren.\nBeurteilung: "
-                    "Rechts grobe Verkalkungen.",
-                    "Rechts grobe Verkalkungen, teilweise schalenförmig, sowie Gefäßverkalkungen.",
+  // Hostile review 66: a second benign kind of part of them, a time.
+  expect_review_de({"Rechts grobe Verkalkungen, teilweise schalenförmig, sowie Gefäßverkalkungen.",
                     "Rechts grobschollige Verkalkungen, grösstenteils schon 2019 vorhanden."},
                    false);
   expect_review_de({"Die Verkalkungen rechts sind überwiegend grob.",
