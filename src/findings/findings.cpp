@@ -53,6 +53,24 @@ bool is_suspicious(Morphology term) {
   }
 }
 
+bool is_coarse(Morphology term) {
+  switch (term) {
+    case Morphology::Skin:
+    case Morphology::Vascular:
+    case Morphology::CoarsePopcorn:
+    case Morphology::LargeRodLike:
+    case Morphology::Rim:
+    case Morphology::LucentCentred:
+    case Morphology::Dystrophic:
+    case Morphology::Suture:
+    case Morphology::CoarseHeterogeneous:
+    case Morphology::Macrocalcifications:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool follows_a_duct(Distribution term) {
   return term == Distribution::Linear || term == Distribution::Segmental;
 }

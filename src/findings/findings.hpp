@@ -63,6 +63,10 @@ enum class Morphology {
 // The BI-RADS suspicious morphologies (amorphous … fine linear branching): the rules and the
 // narrative reader ask the same question.
 bool is_suspicious(Morphology term);
+// The kinds of calcification that are never small: coarse, popcorn, rod-like, dystrophic, rim,
+// lucent-centred, vascular, skin, suture, coarse heterogeneous and the non-specific "macro" term.
+// Text that calls calcifications small describes none of these (row W8).
+bool is_coarse(Morphology term);
 
 // BI-RADS distribution (CID 6012). Unrecognised keeps a code we could not map.
 enum class Distribution {

@@ -1353,13 +1353,13 @@ void Reader::read_signs_of_the_indication(const Item& item, const SentenceReadin
 void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading& reading,
                                          const std::vector<PhraseMatch>& matches) {
   const std::vector<Token>& tokens = item.tokens;
-  // A year anywhere in the sentence ("… lumpectomy and radiation for cancer in 2016").
+  // A year anywhere in the sentence ("… lumpectomy and radiation for cancer in 2016"); a clock
+  // time ("mass left breast at 10:00") is none.
   const auto year_said = [&] {
     for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
       const std::string_view value = tokens[k].folded;
-      if (tokens[k].kind == TokenKind::Time ||
-          (tokens[k].kind == TokenKind::Number && value.size() == 4 &&
-           (value.substr(0, 2) == "19" || value.substr(0, 2) == "20"))) {
+      if (tokens[k].kind == TokenKind::Number && value.size() == 4 &&
+          (value.substr(0, 2) == "19" || value.substr(0, 2) == "20")) {
         return true;
       }
     }

@@ -220,8 +220,7 @@ class FunctionWords {
   bool is(const Token& token, FunctionWordRole role) const {
     return token.kind == TokenKind::Word && names(token, by_role_[static_cast<std::size_t>(role)]);
   }
-  // A phrase of this role of more than one word starts at tokens[at] ("bis auf", "save for"):
-  // `is` asks of one token only.
+  // A phrase of this role starts at tokens[at], of one word or several ("bis auf", "save for").
   bool starts_phrase(const std::vector<Token>& tokens, std::size_t at,
                      FunctionWordRole role) const {
     return phrase_length(tokens, at, role) > 0;

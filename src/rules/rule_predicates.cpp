@@ -1704,23 +1704,6 @@ bool adds_to_coded_findings(const Findings& findings, const Finding& text) {
 // or of a kind that may be small (round, punctate, amorphous, fine), may be the one it describes.
 bool smaller_than_coded_findings(const Findings& findings, const Finding& text) {
   if (text.said_small.empty() || !text.morphology.empty()) return false;
-  const auto coarse = [](Morphology term) {
-    switch (term) {
-      case Morphology::Skin:
-      case Morphology::Vascular:
-      case Morphology::CoarsePopcorn:
-      case Morphology::LargeRodLike:
-      case Morphology::Rim:
-      case Morphology::LucentCentred:
-      case Morphology::Dystrophic:
-      case Morphology::Suture:
-      case Morphology::CoarseHeterogeneous:
-      case Morphology::Macrocalcifications:
-        return true;
-      default:
-        return false;
-    }
-  };
   bool any = false;
   for (const Finding& coded : findings.findings) {
     if (coded.origin == Origin::Narrative || !speaks_for(text.laterality, coded.laterality)) {
@@ -1728,7 +1711,7 @@ bool smaller_than_coded_findings(const Findings& findings, const Finding& text) 
     }
     if (coded.morphology.empty()) return false;
     for (const Coded<Morphology>& morphology : coded.morphology) {
-      if (!coarse(morphology.term)) return false;
+      if (!is_coarse(morphology.term)) return false;
     }
     any = true;
   }

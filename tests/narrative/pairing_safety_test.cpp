@@ -1255,9 +1255,10 @@ TEST(PairingSafety65, ReasonsForTheExamAndPartlyBenignAskForReview) {
                 "Benign calcifications right breast. ");
   // Review of the change: an age is no complaint of long standing, a benign word asked or denied
   // silences no reason, and what the exam is to rule out is a reason.
-  for (const char* text : {"CLINICAL HISTORY: 45 years old with left breast lump.",
-                           "INDICATION: Left breast mass, benign?",
-                           "INDICATION: Rule out malignancy, left breast mass."}) {
+  for (const char* text :
+       {"CLINICAL HISTORY: 45 years old with left breast lump.",
+        "INDICATION: Palpable mass left breast at 10:00.", "INDICATION: Left breast mass, benign?",
+        "INDICATION: Rule out malignancy, left breast mass."}) {
     EXPECT_TRUE(beside_benign_coded(text + impression).exam.needs_review) << text;
   }
   // A qualified lesion noun beside a sign keeps its clause's category.
