@@ -1709,10 +1709,11 @@ bool smaller_than_coded_findings(const Findings& findings, const Finding& text) 
     if (coded.origin == Origin::Narrative || !speaks_for(text.laterality, coded.laterality)) {
       continue;
     }
-    if (coded.morphology.empty()) return false;
-    for (const Coded<Morphology>& morphology : coded.morphology) {
-      if (!is_coarse(morphology.term)) return false;
-    }
+    const bool all_coarse =
+        !coded.morphology.empty() &&
+        std::all_of(coded.morphology.begin(), coded.morphology.end(),
+                    [](const Coded<Morphology>& morphology) { return is_coarse(morphology.term); });
+    if (!all_coarse) return false;
     any = true;
   }
   return any;
