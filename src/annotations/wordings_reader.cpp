@@ -102,6 +102,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"disease-now", FunctionWordRole::DiseaseNow},
     {"small-size", FunctionWordRole::SmallSize},
     {"long-standing", FunctionWordRole::LongStanding},
+    {"family-member", FunctionWordRole::FamilyMember},
+    {"safety-net", FunctionWordRole::SafetyNet},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},
@@ -489,14 +491,16 @@ class WordingsParser {
     const std::string role_text = node.attribute("role").value();
     const auto role = read_word(input_, node, "functionWord/@role", role_text, function_role_named);
     const std::string phrase = phrase_of(node);
-    // An exception, a condition, a disagreement or a missed target may take several words ("bis
-    // auf", "save for", "subject to", "do not agree", "from the target"), each alone something
-    // else; other roles are asked of one token (FunctionWords::is).
+    // An exception, a condition, a disagreement, a missed target or a disease of now may take
+    // several words ("bis auf", "save for", "subject to", "do not agree", "from the target", "not
+    // yet treated"), each alone something else; other roles are asked of one token
+    // (FunctionWords::is).
     const bool several_words =
         role == FunctionWordRole::Excepts || role == FunctionWordRole::Condition ||
         role == FunctionWordRole::Unsettled || role == FunctionWordRole::MissesTarget ||
         role == FunctionWordRole::Partial || role == FunctionWordRole::Awaited ||
-        role == FunctionWordRole::LongStanding;
+        role == FunctionWordRole::LongStanding || role == FunctionWordRole::DiseaseNow ||
+        role == FunctionWordRole::SafetyNet;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

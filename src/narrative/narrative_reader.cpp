@@ -134,18 +134,21 @@ NarrativeReading Reader::read(const SrDocument& document) {
 namespace {
 
 // A word of `kind` inside a phrase of `otherwise` that names something else is not that word:
-// dropped from the matches, so that no step of the reading sees it.
+// dropped from the matches, so that no step of the reading sees it. With `only_longer`, only
+// inside a phrase longer than its own (a phrase of both kinds stays both).
 void drop_words_named_otherwise(std::vector<PhraseMatch>& matches, PhraseKind kind,
-                                PhraseKind otherwise) {
+                                PhraseKind otherwise, bool only_longer = false) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   for (const PhraseMatch& match : matches) {
     if (match.kind == otherwise) spans.emplace_back(match.begin, match.end);
   }
   if (spans.empty()) return;
-  const auto named_otherwise = [&spans, kind](const PhraseMatch& match) {
+  const auto named_otherwise = [&spans, kind, only_longer](const PhraseMatch& match) {
     return match.kind == kind &&
-           std::any_of(spans.begin(), spans.end(), [&match](const auto& span) {
-             return match.begin < span.second && span.first < match.end;
+           std::any_of(spans.begin(), spans.end(), [&match, only_longer](const auto& span) {
+             const bool longer = span.first <= match.begin && match.end <= span.second &&
+                                 span.second - span.first > match.end - match.begin;
+             return match.begin < span.second && span.first < match.end && (!only_longer || longer);
            });
   };
   matches.erase(std::remove_if(matches.begin(), matches.end(), named_otherwise), matches.end());
@@ -158,6 +161,9 @@ void drop_words_named_otherwise(std::vector<PhraseMatch>& matches) {
   drop_words_named_otherwise(matches, PhraseKind::Assessment, PhraseKind::NotAssessment);
   // "Radial scar" is a suspicious lesion (an assessment), no surgical scar.
   drop_words_named_otherwise(matches, PhraseKind::DistortionCause, PhraseKind::Assessment);
+  // "Linear scar marker": the marker's shape, no fine-linear calcifications; "postsurgical"
+  // alone is both a cause and a kind.
+  drop_words_named_otherwise(matches, PhraseKind::Morphology, PhraseKind::DistortionCause, true);
 }
 
 // A suspicious morphology or a suspicious distribution (segmental, linear) among the descriptors.
@@ -528,6 +534,13 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
   const Token& token = item.tokens[at];
   // A question asks what the text does not say ("Left breast: benign?"; hostile review 52).
   if (is_punct(token, '?')) return true;
+  // Advice on symptoms to come, to the end of its clause, says nothing of a breast ("Return to
+  // screening unless clinically indicated", "… unless the patient notices a change").
+  constexpr std::size_t kSafetyNetReach = 12;
+  if (words_.phrase_starts_within(item.tokens, reading.clause_of(at).first, at, kSafetyNetReach,
+                                  FunctionWordRole::SafetyNet)) {
+    return false;
+  }
   // A word that clears a breast or calls a finding benign, denied, says the opposite ("not
   // normal", "Gutartigkeit nicht gesichert" aside, "nicht unauffällig").
   // One that is itself a negation's word ("Negative for malignancy") denies nothing of its own.
@@ -1356,14 +1369,8 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
   // A year anywhere in the sentence ("… lumpectomy and radiation for cancer in 2016"); a clock
   // time ("mass left breast at 10:00") is none.
   const auto year_said = [&] {
-    for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
-      const std::string_view value = tokens[k].folded;
-      if (tokens[k].kind == TokenKind::Number && value.size() == 4 &&
-          (value.substr(0, 2) == "19" || value.substr(0, 2) == "20")) {
-        return true;
-      }
-    }
-    return false;
+    return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->begin),
+                       tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->end), is_year);
   };
   // A category of work-up or suspicion right after its category word ("BI-RADS 4", "BI-RADS 0").
   const auto category_at = [&](std::size_t k) {
@@ -1394,6 +1401,8 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
     }
     return false;
   };
+  const bool disease_now_said =
+      words_.any_in(tokens, reading.range->begin, reading.range->end, FunctionWordRole::DiseaseNow);
   for (const Clause& clause : reading.clauses) {
     if (clause.first >= clause.second || long_standing(clause)) continue;
     const Laterality breast = breast_of_clause(item, reading, matches, clause.first);
@@ -1405,6 +1414,9 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
     std::optional<std::size_t> reason;
     for (std::size_t k = clause.first; k < clause.second; ++k) {
       const Token& token = tokens[k];
+      // What follows a member of the family is theirs ("Family history: mother diagnosed with left
+      // breast cancer").
+      if (words_.is(token, FunctionWordRole::FamilyMember)) break;
       const bool in_suspicion = std::any_of(matches.begin(), matches.end(), [&](const auto& m) {
         return m.begin <= k && k < m.end && names_suspicion(m);
       });
@@ -1429,20 +1441,24 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
       const bool asked_for = context.status == MentionStatus::Hypothetical;
       if (!context.past_by_section && !said_before && !asked_for) continue;
       // A disease, suspicion or lesion with a year is the history's ("Left breast cancer 2010",
-      // "Left axillary lymph node excision 2010, reactive").
-      if ((disease || lesion || suspicion_at(k)) && year_said()) continue;
+      // "Left axillary lymph node excision 2010, reactive"), unless the sentence says the disease
+      // is of now: then the year is that of its diagnosis ("Known right breast cancer (biopsied
+      // 2025), surgery scheduled").
+      const bool of_now = (disease || suspicion_at(k)) && disease_now_said;
+      if ((disease || lesion || suspicion_at(k)) && !of_now && year_said()) continue;
       reason = k;
     }
     if (!reason || benign) continue;
     // Said only where no coded finding covers the breast (beside_calcifications): of a covered
     // breast, the coded findings are what the exam found; but a disease the history says is of
     // now ("Newly diagnosed right breast cancer, staging") is said of any breast.
-    const bool disease_now = (names_disease(item, reading, *reason) || suspicion_at(*reason)) &&
-                             words_.any_in(tokens, reading.range->begin, reading.range->end,
-                                           FunctionWordRole::DiseaseNow);
-    reading_.unread_statements.push_back({breast, words_of(item, *reason, *reason + 1),
-                                          reading.sentence.text, *item.position, false,
-                                          !disease_now});
+    const bool disease_now =
+        (names_disease(item, reading, *reason) || suspicion_at(*reason)) && disease_now_said;
+    NarrativeReading::UnreadStatement statement{breast, words_of(item, *reason, *reason + 1),
+                                                reading.sentence.text, *item.position};
+    statement.beside_calcifications = !disease_now;
+    statement.kind = NarrativeReading::StatementKind::ReasonForExam;
+    reading_.unread_statements.push_back(std::move(statement));
   }
 }
 

@@ -50,11 +50,13 @@ struct NarrativeReading {
   };
   std::vector<History> histories;
   // Parts of sentences that name a breast and hold a word this tool cannot read
-  // (FunctionWordRole::Plain): use_narrative says those of a breast with no finding, beside coded
-  // findings (hostile review 49).
+  // (FunctionWordRole::Plain), or the reason for the exam the indication or history gives on a
+  // breast: use_narrative says those of a breast with no finding, beside coded findings (hostile
+  // reviews 49, 65).
+  enum class StatementKind { Unread, ReasonForExam };
   struct UnreadStatement {
     Laterality laterality = Laterality::Unknown;
-    std::string word;  // the first word not read
+    std::string word;  // the first word not read, or the one that names the reason
     std::string quote;
     std::string position;
     // Said of "the other breast" ("contralateral breast", "Gegenseite"): laterality is both,
@@ -63,6 +65,7 @@ struct NarrativeReading {
     // Its sentence names calcifications, or it says "otherwise": a part of it on a breast coded
     // findings cover is the pairing's to weigh (W8, W16), not a statement of its own.
     bool beside_calcifications = false;
+    StatementKind kind = StatementKind::Unread;
   };
   std::vector<UnreadStatement> unread_statements;
   // What the text states that cannot be read, quoted ("BI-RADS 7": a category that does not

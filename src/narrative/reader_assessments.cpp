@@ -445,6 +445,16 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
       if (!dated_before_this_exam(category->second)) {
         found.push_back({category->first, match.begin, category->second});
       }
+      // A category the text hedges ("Likely BI-RADS 2", "Am ehesten BI-RADS 2") is read, and
+      // the hedge said: the report's own category is not settled (hostile review 66).
+      if (status_of(item, reading, match.begin, category->second, false).status ==
+          MentionStatus::Uncertain) {
+        reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                                  "the text hedges its category (\"" +
+                                      words_of(item, match.begin, category->second) + "\"): \"" +
+                                      sentence.text + "\"",
+                                  *item.position});
+      }
     }
     // "BI-RADS: 2 right, 4 left", "BI-RADS right 2, left 4": one category per breast.
     for (;;) {
@@ -591,6 +601,12 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
   const bool requests =
       recommends || follow_ups_taken_here ||
       (range.section == ReportSection::Recommendation && !denies && (!administrative || work_up));
+  // Advice on symptoms to come that names no work-up is the safety net of a benign report ("If
+  // symptoms persist, clinical follow-up", "Bei Beschwerden klinische Kontrolle"; hostile review
+  // 66), no request.
+  if (!work_up && words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::SafetyNet)) {
+    return;
+  }
   // A follow-up read from it (taken, not denied or set aside) says what it recommends, unless a
   // work-up stands beside it; one it denies does not ("No MRI needed; recommend wire loc.":
   // review 47, R47-11).

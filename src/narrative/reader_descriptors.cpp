@@ -435,12 +435,12 @@ bool Reader::names_disease(const Item& item, const SentenceReading& reading, std
   const Token& token = item.tokens[at];
   if (!words_.is(token, FunctionWordRole::Disease)) return false;
   if (!words_.measure_word(token, MeasureRole::ExtentFiller)) return true;
+  // "ca" is circa before a measure ("ca. 5 mm"), cancer otherwise ("Right breast ca, not yet
+  // treated", "Mamma-Ca 2015": a year is no measure).
   for (std::size_t k = at + 1; k < reading.range->end; ++k) {
     const Token& after = item.tokens[k];
-    if (after.kind != TokenKind::Punct && !reading.breast_words[k] &&
-        !words_.is(after, FunctionWordRole::BreastNoun)) {
-      return false;
-    }
+    if (after.kind == TokenKind::Punct) continue;
+    return after.kind != TokenKind::Number || is_year(after);
   }
   return true;
 }

@@ -160,6 +160,12 @@ inline bool is_word(const Token& token, std::string_view word) {
 inline bool is_punct(const Token& token, char c) {
   return token.kind == TokenKind::Punct && token.folded[0] == c;
 }
+// A year of the last two centuries ("2010"); a clock time ("10:00") or a size is none.
+inline bool is_year(const Token& token) {
+  const std::string_view value = token.folded;
+  return token.kind == TokenKind::Number && value.size() == 4 &&
+         (value.substr(0, 2) == "19" || value.substr(0, 2) == "20");
+}
 // Is the word one of the list?
 template <typename List>
 bool word_in(std::string_view word, const List& list) {
@@ -239,12 +245,22 @@ class FunctionWords {
            std::any_of(by_role_.begin(), by_role_.end(),
                        [&token](const auto& phrases) { return names(token, phrases); });
   }
-  // A word of this role among tokens [begin, end).
+  // A phrase of this role starts at tokens[at] or at most `reach` tokens before it, at `from` or
+  // later.
+  bool phrase_starts_within(const std::vector<Token>& tokens, std::size_t from, std::size_t at,
+                            std::size_t reach, FunctionWordRole role) const {
+    for (std::size_t start = at >= from + reach ? at - reach : from; start <= at; ++start) {
+      if (starts_phrase(tokens, start, role)) return true;
+    }
+    return false;
+  }
+  // A phrase of this role starts among tokens [begin, end).
   bool any_in(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
               FunctionWordRole role) const {
-    return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin),
-                       tokens.begin() + static_cast<std::ptrdiff_t>(end),
-                       [&](const Token& token) { return is(token, role); });
+    for (std::size_t at = begin; at < end; ++at) {
+      if (starts_phrase(tokens, at, role)) return true;
+    }
+    return false;
   }
   // A coordinator between two parts of a clause: an and-word or a comma ("coarse ones on the
   // right and fine linear ones on the left", "unchanged on the right, new on the left").

@@ -545,9 +545,13 @@ void note_unread_statements(const std::vector<NarrativeReading::UnreadStatement>
                                     : "both breasts")
             : "the " + std::string(to_string(statement.laterality)) +
                   (uncovered ? " breast, which no coded finding covers" : " breast");
+    const std::string statement_text =
+        statement.kind == NarrativeReading::StatementKind::ReasonForExam
+            ? "the text gives a reason for this exam (\"" + statement.word + "\") on " + breast
+            : "the text says of " + breast + ", what this tool cannot read (\"" + statement.word +
+                  "\")";
     findings.notes.push_back({WarningCode::NarrativeUnresolved,
-                              "the text says of " + breast + ", what this tool cannot read (\"" +
-                                  statement.word + "\"): \"" + statement.quote + "\"",
+                              statement_text + ": \"" + statement.quote + "\"",
                               statement.position});
   }
 }
@@ -564,8 +568,11 @@ void note_reasons_for_the_exam(const NarrativeReading& reading,
   // listing ("rule out malignancy").
   for (const TextMention& mention : reading.mentions) {
     if (!mention.past_by_section || mention.laterality == Laterality::Unknown) continue;
-    statements.push_back({mention.laterality, mention.words, mention.sentence.text,
-                          mention.sentence.span.position, false, true});
+    NarrativeReading::UnreadStatement reason{mention.laterality, mention.words,
+                                             mention.sentence.text, mention.sentence.span.position};
+    reason.beside_calcifications = true;
+    reason.kind = NarrativeReading::StatementKind::ReasonForExam;
+    statements.push_back(std::move(reason));
   }
 }
 

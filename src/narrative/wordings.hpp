@@ -259,9 +259,19 @@ enum class FunctionWordRole {
   // no reason of now (hostile review 66: "Mild left breast pain for years"); elsewhere it says
   // nothing ("stable for years" keeps the calcifications current).
   LongStanding,
+  // Names a member of the family: "mother", "sister", "family"; German "Mutter", "Schwester",
+  // "Familienanamnese". A disease or lesion after it in its clause is the relative's, no reason
+  // for this exam (review 66: "Family history: mother diagnosed with left breast cancer").
+  FamilyMember,
+  // Puts advice on symptoms still to come, phrases of several words: "if symptoms", "unless
+  // clinically indicated", "should the patient develop"; German "bei Beschwerden", "wenn klinisch".
+  // The safety net every benign report gives: no request of its own where it names no work-up,
+  // and its words say nothing of a breast (hostile review 66: "If symptoms persist, clinical
+  // follow-up", "Return to screening unless clinically indicated").
+  SafetyNet,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::LongStanding;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::SafetyNet;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

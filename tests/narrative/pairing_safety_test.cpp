@@ -1286,5 +1286,58 @@ TEST(PairingSafety65, ReasonsForTheExamAndPartlyBenignAskForReview) {
       true);
 }
 
+// Hostile review 66, second part: a disease of now with the date of its diagnosis, hedged
+// categories, part of the calcifications named, a safety net that is no request.
+TEST(PairingSafety66, DiseaseOfNowHedgesAndPartsAskForReviewSafetyNetsDoNot) {
+  const std::string impression = "\nIMPRESSION: BI-RADS 2.";
+  for (const char* text :
+       {"CLINICAL HISTORY: Known right breast cancer (biopsied 2025), surgery scheduled.",
+        "CLINICAL HISTORY: Right breast DCIS on biopsy, pre-op.",
+        "INDICATION: Right breast ca, not yet treated.",
+        "CLINICAL HISTORY: Newly diagnosed left breast cancer, biopsy 03/2025."}) {
+    const Report report = beside_benign_coded(text + impression);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    // Said as the reason for the exam, not as words the tool cannot read.
+    EXPECT_TRUE(std::any_of(report.input.notes.begin(), report.input.notes.end(),
+                            [](const ReaderNote& note) {
+                              return note.code == WarningCode::NarrativeUnresolved &&
+                                     note.text.find("reason for this exam") != std::string::npos;
+                            }))
+        << text;
+  }
+  // The history's own: treated with a year, or a relative's.
+  for (const char* text :
+       {"CLINICAL HISTORY: Right breast cancer 2015, lumpectomy and radiation.",
+        "CLINICAL HISTORY: Family history: mother diagnosed with left breast cancer.",
+        "CLINICAL HISTORY: Sister with left breast cancer at 45."}) {
+    EXPECT_FALSE(beside_benign_coded(text + impression).exam.needs_review) << text;
+  }
+  expect_review({"Likely BI-RADS 2.", "Probably BI-RADS 2.", "Benign, I think. BI-RADS 2.",
+                 "Many of the right breast calcifications are vascular. BI-RADS 2.",
+                 "Coarse calcifications right breast; not every one is coarse.",
+                 "Coarse calcs R, plus tiny calcs. BI-RADS 2.",
+                 "Coarse calcifications right breast.\nAlso micro-\ncalcifications nearby."},
+                true);
+  expect_review({"Some benign-appearing calcifications in the right breast. BI-RADS 2.",
+                 "Many benign calcifications in the right breast. BI-RADS 2."},
+                false);
+  // A linear marker on a scar is no fine-linear calcification.
+  const Report marker = beside_benign_coded("Linear scar marker over the right breast. BI-RADS 2.");
+  EXPECT_FALSE(marker.exam.needs_review);
+  EXPECT_EQ(marker.exam.category, Category::Benign2);
+  // Advice on symptoms to come is no request; a work-up on a condition still is.
+  expect_review({"Return to screening unless clinically indicated.",
+                 "RECOMMENDATION: Annual screening. If symptoms persist, clinical follow-up.",
+                 "RECOMMENDATION: Annual mammography. Should the patient develop new symptoms, "
+                 "clinical evaluation is advised.",
+                 "RECOMMENDATION: Next mammogram in 1 year unless the patient notices a change.",
+                 "Nipple jewelry on the left.", "Left breast: benign-appearing clip artifact."},
+                false, "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
+  expect_review({"RECOMMENDATION: Biopsy if symptoms persist.",
+                 "RECOMMENDATION: Ultrasound if clinically indicated.",
+                 "Left breast mass, unless clinically explained."},
+                true, "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -2315,5 +2315,38 @@ TEST(TextReview65, GermanReasonsForTheExamAndPartlyBenignAskForReview) {
                    true);
 }
 
+// Hostile reviews 65 and 66, second part: a disease of now, hedges, part of the calcifications
+// named or described as not clearly benign, growth in number; safety nets and routine words.
+TEST(TextReview66, GermanDiseaseOfNowHedgesAndPartsAskForReviewSafetyNetsDoNot) {
+  const std::string assessment = "\nBeurteilung: BI-RADS 2.";
+  for (const char* text : {"Anamnese: Stanzbioptisch gesichertes Mammakarzinom rechts, OP geplant.",
+                           "Anamnese: DCIS rechts, Stanzbiopsie letzte Woche."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text + assessment).exam.needs_review) << text;
+  }
+  for (const char* text : {"Anamnese: Familienanamnese: Mutter mit Mammakarzinom links.",
+                           "Anamnese: Mammakarzinom links 2015, BET und Bestrahlung."}) {
+    EXPECT_FALSE(beside_benign_coded_de(text + assessment).exam.needs_review) << text;
+  }
+  expect_review_de(
+      {"Wohl benigne. BI-RADS 2.", "Am ehesten BI-RADS 2.",
+       "Grobe Verkalkungen rechts, wohl vaskulär. BI-RADS 2.",
+       "Grobe Verkalkungen rechts sowie Mikroverkalkungen. BI-RADS 2.",
+       "Benigne Verkalkungen rechts. Einige Verkalkungen sind nicht eindeutig benigne.",
+       "Rechts grobe Verkalkungen, jetzt zahlreicher. BI-RADS 2."},
+      true);
+  expect_review_de({"Nachweis zahlreicher grober Verkalkungen rechts. BI-RADS 2.",
+                    "Sowohl rechts als auch links unauffällig. BI-RADS 2."},
+                   false);
+  expect_review_de({"Empfehlung: Wiedervorstellung im Screening. Bei Beschwerden klinische "
+                    "Kontrolle.",
+                    "Empfehlung: Wiedervorstellung im Screening, wenn klinisch nichts anderes "
+                    "indiziert ist.",
+                    "Schmuck an der linken Mamille.", "Links diskrete Narbe, stationär.",
+                    "Eine weitere Bildgebung ist nicht notwendig."},
+                   false, "Beurteilung: Benigne Verkalkungen rechts. BI-RADS 2.\n");
+  expect_review_de({"Empfehlung: Stanzbiopsie bei Beschwerden."}, true,
+                   "Beurteilung: Benigne Verkalkungen rechts. BI-RADS 2.\n");
+}
+
 }  // namespace
 }  // namespace mammocalc
