@@ -500,7 +500,7 @@ class WordingsParser {
         role == FunctionWordRole::Unsettled || role == FunctionWordRole::MissesTarget ||
         role == FunctionWordRole::Partial || role == FunctionWordRole::Awaited ||
         role == FunctionWordRole::LongStanding || role == FunctionWordRole::DiseaseNow ||
-        role == FunctionWordRole::SafetyNet;
+        role == FunctionWordRole::SafetyNet || role == FunctionWordRole::ReasonForExam;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

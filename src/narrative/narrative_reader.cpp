@@ -1420,17 +1420,22 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
       const bool in_suspicion = std::any_of(matches.begin(), matches.end(), [&](const auto& m) {
         return m.begin <= k && k < m.end && names_suspicion(m);
       });
-      // Denied or asked ("not benign", "Knoten links, benigne?") it silences nothing.
+      // Denied, asked or doubted ("not benign", "Knoten links, benigne?", "probably benign left
+      // breast mass": a 3) it silences nothing.
+      const bool in_pseudo =
+          std::any_of(reading.triggers.begin(), reading.triggers.end(), [k](const Trigger& t) {
+            return t.role == ContextRole::Pseudo && t.begin <= k && k < t.end;
+          });
       benign =
           benign ||
-          (words_.is(token, FunctionWordRole::CallsBenign) && !in_suspicion &&
+          (words_.is(token, FunctionWordRole::CallsBenign) && !in_suspicion && !in_pseudo &&
            status_of(item, reading, k, k + 1, false).status != MentionStatus::Negated && !asked);
       const bool disease = names_disease(item, reading, k);
       // An implant is no reason ("bilateral silicone implants"): a noun of no finding.
       const bool lesion = words_.is(token, FunctionWordRole::OtherFinding) &&
                           !words_.is(token, FunctionWordRole::NoFindingNoun);
-      const bool names_reason =
-          suspicion_at(k) || disease || lesion || words_.is(token, FunctionWordRole::ReasonForExam);
+      const bool names_reason = suspicion_at(k) || disease || lesion ||
+                                words_.starts_phrase(tokens, k, FunctionWordRole::ReasonForExam);
       if (!names_reason || reason) continue;
       // A suspicion of another exam is the reason for this one ("BI-RADS 4 left breast on outside
       // mammogram"): only its denial, or a year, makes it the history's.

@@ -1337,6 +1337,19 @@ TEST(PairingSafety66, DiseaseOfNowHedgesAndPartsAskForReviewSafetyNetsDoNot) {
                  "RECOMMENDATION: Ultrasound if clinically indicated.",
                  "Left breast mass, unless clinically explained."},
                 true, "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
+  // Reasons of several words, a 3 in the history, a clip beside its site, a recall (UK).
+  for (const char* text : {"INDICATION: Call-back from screening, L breast.",
+                           "INDICATION: Pre-operative, left breast.",
+                           "CLINICAL INFORMATION: 2WW referral, left breast.",
+                           "INDICATION: Patient noticed her left breast changed shape.",
+                           "REASON FOR EXAM: Follow-up of probably benign left breast mass."}) {
+    EXPECT_TRUE(beside_benign_coded(text + impression).exam.needs_review) << text;
+  }
+  expect_review(
+      {"Clip placed; it lies 1.5 cm lateral to the biopsy cavity.", "Left: for assessment."}, true,
+      "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
+  expect_review({"No need for further assessment."}, false,
+                "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
 }
 
 }  // namespace

@@ -2344,8 +2344,11 @@ TEST(TextReview66, GermanDiseaseOfNowHedgesAndPartsAskForReviewSafetyNetsDoNot) 
                     "Schmuck an der linken Mamille.", "Links diskrete Narbe, stationär.",
                     "Eine weitere Bildgebung ist nicht notwendig."},
                    false, "Beurteilung: Benigne Verkalkungen rechts. BI-RADS 2.\n");
-  expect_review_de({"Empfehlung: Stanzbiopsie bei Beschwerden."}, true,
-                   "Beurteilung: Benigne Verkalkungen rechts. BI-RADS 2.\n");
+  expect_review_de(
+      {"Empfehlung: Stanzbiopsie bei Beschwerden.", "Clip 2 cm kranial des Biopsieareals.",
+       "Verkalkungen nach Biopsie weiterhin vollständig vorhanden.",
+       "Fallvorstellung in der Tumorkonferenz."},
+      true, "Beurteilung: Benigne Verkalkungen rechts. BI-RADS 2.\n");
 }
 
 }  // namespace
