@@ -104,6 +104,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"long-standing", FunctionWordRole::LongStanding},
     {"family-member", FunctionWordRole::FamilyMember},
     {"safety-net", FunctionWordRole::SafetyNet},
+    {"treated", FunctionWordRole::Treated},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},

@@ -111,6 +111,12 @@ Reader::Reader(const PreparedWordings& prepared)
       headings_(*prepared.headings) {}
 
 NarrativeReading Reader::read(const SrDocument& document) {
+  const std::string& date = document.header.study_date.size() >= 4 ? document.header.study_date
+                                                                   : document.header.content_date;
+  if (date.size() >= 4 &&
+      std::all_of(date.begin(), date.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+    exam_year_ = std::stoi(date.substr(0, 4));
+  }
   std::vector<TextItem> items;
   collect_text_items(document.root, ReportSection::Unsectioned, items);
   std::size_t text_bytes = 0;
@@ -528,19 +534,22 @@ Reader::BenignWords Reader::benign_words(const Item& item, const SentenceReading
   return said;
 }
 
+// Advice on symptoms to come, to the end of its clause, says nothing of a breast and names no
+// finding ("Return to screening unless clinically indicated", "… unless the patient notices a
+// change", "If the patient develops a lump, she should see her GP").
+bool Reader::in_safety_net(const Item& item, const SentenceReading& reading, std::size_t at) const {
+  constexpr std::size_t kSafetyNetReach = 12;
+  return words_.phrase_starts_within(item.tokens, reading.clause_of(at).first, at, kSafetyNetReach,
+                                     FunctionWordRole::SafetyNet);
+}
+
 bool Reader::unread_word(const Item& item, const SentenceReading& reading,
                          const std::vector<PhraseMatch>& matches, std::size_t at,
                          bool called_benign) const {
   const Token& token = item.tokens[at];
   // A question asks what the text does not say ("Left breast: benign?"; hostile review 52).
   if (is_punct(token, '?')) return true;
-  // Advice on symptoms to come, to the end of its clause, says nothing of a breast ("Return to
-  // screening unless clinically indicated", "… unless the patient notices a change").
-  constexpr std::size_t kSafetyNetReach = 12;
-  if (words_.phrase_starts_within(item.tokens, reading.clause_of(at).first, at, kSafetyNetReach,
-                                  FunctionWordRole::SafetyNet)) {
-    return false;
-  }
+  if (in_safety_net(item, reading, at)) return false;
   // A word that clears a breast or calls a finding benign, denied, says the opposite ("not
   // normal", "Gutartigkeit nicht gesichert" aside, "nicht unauffällig").
   // One that is itself a negation's word ("Negative for malignancy") denies nothing of its own.
@@ -1201,7 +1210,8 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
                                        const std::vector<PhraseMatch>& matches) {
   if (names_composition(matches)) return;
   const auto now = [&](std::size_t k) {
-    return !reading.comparison_words[k] && lesion_now(item, reading, matches, k, k + 1);
+    return !reading.comparison_words[k] && !in_safety_net(item, reading, k) &&
+           lesion_now(item, reading, matches, k, k + 1);
   };
   // Where to look: each clause that names no calcifications and no mass, distortion or
   // asymmetry, with its descriptors; and in one that names calcifications, each part about
@@ -1366,11 +1376,17 @@ void Reader::read_signs_of_the_indication(const Item& item, const SentenceReadin
 void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading& reading,
                                          const std::vector<PhraseMatch>& matches) {
   const std::vector<Token>& tokens = item.tokens;
-  // A year anywhere in the sentence ("… lumpectomy and radiation for cancer in 2016"); a clock
-  // time ("mass left breast at 10:00") is none.
+  // A year of the past anywhere in the sentence ("… lumpectomy and radiation for cancer in
+  // 2016"); a clock time ("mass left breast at 10:00") is none, and neither is a year no older
+  // than the one before the exam's ("Left breast DCIS 11/2025" in a report of January 2026;
+  // hostile review 67).
   const auto year_said = [&] {
     return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->begin),
-                       tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->end), is_year);
+                       tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->end),
+                       [this](const Token& token) {
+                         return is_year(token) &&
+                                (!exam_year_ || leading_integer(token.folded) < *exam_year_ - 1);
+                       });
   };
   // A category of work-up or suspicion right after its category word ("BI-RADS 4", "BI-RADS 0").
   const auto category_at = [&](std::size_t k) {
@@ -1403,6 +1419,12 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
   };
   const bool disease_now_said =
       words_.any_in(tokens, reading.range->begin, reading.range->end, FunctionWordRole::DiseaseNow);
+  // A treatment or a word of the past anywhere in the sentence ("Left breast cancer, s/p
+  // lumpectomy"): its disease is treated.
+  const bool treated_said =
+      words_.any_in(tokens, reading.range->begin, reading.range->end, FunctionWordRole::Treated) ||
+      std::any_of(reading.triggers.begin(), reading.triggers.end(),
+                  [](const Trigger& t) { return t.role == ContextRole::Historical; });
   for (const Clause& clause : reading.clauses) {
     if (clause.first >= clause.second || long_standing(clause)) continue;
     const Laterality breast = breast_of_clause(item, reading, matches, clause.first);
@@ -1451,6 +1473,12 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
       // 2025), surgery scheduled").
       const bool of_now = (disease || suspicion_at(k)) && disease_now_said;
       if ((disease || lesion || suspicion_at(k)) && !of_now && year_said()) continue;
+      // A disease treated is the history's; a lesion or a category beside a treatment is not.
+      const bool names_a_disease =
+          disease || std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+            return match.begin == k && names_suspicion(match);
+          });
+      if (names_a_disease && !of_now && treated_said) continue;
       reason = k;
     }
     if (!reason || benign) continue;

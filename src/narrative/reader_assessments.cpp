@@ -163,9 +163,11 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
   if ((slash || range || (other_at < end && !tokens[other_at].gap_before)) && other_at < end &&
       tokens[other_at].kind == TokenKind::Number && tokens[other_at].folded.size() == 1) {
     const int other = tokens[other_at].folded[0] - '0';
-    const bool next_category = other == number + 1 && other <= 5 &&
-                               !(other_at + 1 < end && is_duration(tokens[other_at + 1]));
-    if (other > number && other <= 6 && (!range || next_category)) {
+    const bool duration = other_at + 1 < end && is_duration(tokens[other_at + 1]);
+    const bool next_category = other == number + 1 && other <= 5 && !duration;
+    // Two categories a word puts side by side ("BI-RADS 2 vs 4", "2 oder 4"; hostile review 67)
+    // are the alternatives, whatever their distance; a dash may be months ("3 - 6").
+    if (other > number && other <= 6 && (!range || next_category || (range_word && !duration))) {
       return std::make_pair(kDigits[other], other_at + 1);
     }
   }

@@ -599,6 +599,7 @@ class Reader {
   BenignWords benign_words(const Item& item, const SentenceReading& reading,
                            const std::vector<PhraseMatch>& matches, std::size_t begin,
                            std::size_t end) const;
+  bool in_safety_net(const Item& item, const SentenceReading& reading, std::size_t at) const;
   bool unread_word(const Item& item, const SentenceReading& reading,
                    const std::vector<PhraseMatch>& matches, std::size_t at,
                    bool called_benign) const;
@@ -829,6 +830,9 @@ class Reader {
   std::vector<CategoryEvent> categories_;
   std::vector<FollowUpEvent> follow_ups_;
   std::size_t sentence_count_ = 0;
+  // The year of the exam (Study Date, else Content Date), if the header gives one: a year in the
+  // history no older than the year before it is recent, no sign of the past.
+  std::optional<int> exam_year_;
   // The findings the previous sentence described, for a sentence that goes on describing them
   // ("They are fine pleomorphic and span 8 mm."); empty when the previous sentence did not.
   std::vector<std::size_t> described_last_;

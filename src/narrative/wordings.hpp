@@ -269,9 +269,14 @@ enum class FunctionWordRole {
   // and its words say nothing of a breast (hostile review 66: "If symptoms persist, clinical
   // follow-up", "Return to screening unless clinically indicated").
   SafetyNet,
+  // Names a treatment done: "lumpectomy", "mastectomy", "radiation", "treated"; German "BET",
+  // "Ablatio", "Radiatio", "operiert". A disease of the history's sentence that names one is
+  // treated, no reason for the exam, unless a disease-now word says otherwise (review of the
+  // change: "Left breast cancer, s/p lumpectomy").
+  Treated,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::SafetyNet;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Treated;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

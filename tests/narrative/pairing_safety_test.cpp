@@ -1352,5 +1352,70 @@ TEST(PairingSafety66, DiseaseOfNowHedgesAndPartsAskForReviewSafetyNetsDoNot) {
                 "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
 }
 
+// Hostile review 67: a year close to the exam's is recent, a treated disease is the history's,
+// alternatives and relatives, missed targets, what cannot be excluded.
+Report beside_benign_coded_in(const std::string& text, const std::string& study_date) {
+  SrDocument document =
+      document_of({"", text, std::nullopt, {coarse_right_benign()}, Category::Benign2});
+  document.header.study_date = study_date;
+  return evaluate(findings_of(document));
+}
+
+TEST(PairingSafety67, RecentYearsTreatmentsAlternativesAndRelatives) {
+  const std::string impression = "\nIMPRESSION: BI-RADS 2.";
+  // In a report of January 2026 a disease of 11/2025 is recent; one of 2015 is not.
+  for (const char* text : {"CLINICAL HISTORY: Left breast DCIS 11/2025.",
+                           "CLINICAL HISTORY: Suspicious left breast mass on ultrasound 11/2025.",
+                           "CLINICAL HISTORY: Left breast cancer 2025, no treatment yet."}) {
+    EXPECT_TRUE(beside_benign_coded_in(text + impression, "20260105").exam.needs_review) << text;
+  }
+  for (const char* text : {"CLINICAL HISTORY: Left breast cancer 2015.",
+                           "CLINICAL HISTORY: Left breast cancer, s/p lumpectomy.",
+                           "CLINICAL HISTORY: Left breast cancer, status post lumpectomy and "
+                           "radiation, now on tamoxifen."}) {
+    EXPECT_FALSE(beside_benign_coded_in(text + impression, "20260105").exam.needs_review) << text;
+  }
+  // A lesion beside a treatment is still a reason; a treatment never silences a disease of now.
+  for (const char* text :
+       {"CLINICAL HISTORY: Left breast mass, s/p lumpectomy.",
+        "CLINICAL HISTORY: Left breast cancer, lumpectomy scheduled.",
+        "CLINICAL HISTORY: Lobular carcinoma in situ left breast, no surgery."}) {
+    EXPECT_TRUE(beside_benign_coded_in(text + impression, "20260105").exam.needs_review) << text;
+  }
+  // Two categories side by side: the higher stands.
+  for (const char* text : {"IMPRESSION: BI-RADS 2 vs 4.", "IMPRESSION: BI-RADS 2 or 4."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_EQ(report.exam.category, Category::Suspicious4) << text;
+  }
+  EXPECT_EQ(beside_benign_coded("IMPRESSION: BI-RADS 3, follow-up in 3 or 6 months.").exam.category,
+            Category::ProbablyBenign3);
+  // A relative's cancer in the impression is no suspicion of the patient's.
+  for (const char* text : {"IMPRESSION: Benign calcifications right breast. Mother diagnosed with "
+                           "breast cancer at 70; patient asymptomatic.",
+                           "IMPRESSION: Benign calcifications right breast. Grandmother had "
+                           "breast cancer in her 80s."}) {
+    EXPECT_NE(beside_benign_coded(text).exam.category, Category::Suspicious4) << text;
+  }
+  expect_review({"We could not exclude malignancy.", "It is not possible to exclude DCIS.",
+                 "The biopsy did not retrieve the target calcifications.",
+                 "The remaining calcifications have not been characterised.",
+                 "Return to screening is not appropriate."},
+                true, "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
+  // Closing words and a safety net that names a sign ask for nothing; a lump now still does.
+  expect_review({"The patient was reassured.", "Breast awareness advice given.",
+                 "No cause for concern.", "No further action.",
+                 "If the patient develops a lump or other symptoms, she should see her GP.",
+                 "Please advise the patient to report any new breast changes.",
+                 "Cardiac pacemaker overlying the left breast."},
+                false, "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
+  expect_review({"The patient reports a new lump in the left breast."}, true,
+                "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
+  for (const char* text :
+       {"CLINICAL HISTORY: Left breast abscess.", "CLINICAL HISTORY: P5 left breast."}) {
+    EXPECT_TRUE(beside_benign_coded(text + impression).exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

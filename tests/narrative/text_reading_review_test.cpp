@@ -2349,6 +2349,19 @@ TEST(TextReview66, GermanDiseaseOfNowHedgesAndPartsAskForReviewSafetyNetsDoNot) 
        "Verkalkungen nach Biopsie weiterhin vollständig vorhanden.",
        "Fallvorstellung in der Tumorkonferenz."},
       true, "Beurteilung: Benigne Verkalkungen rechts. BI-RADS 2.\n");
+  // Hostile review 67.
+  expect_review_de(
+      {"BI-RADS 2 vs. 4.", "BI-RADS 2 oder 4.",
+       "Präparatradiographie ohne Nachweis der Zielverkalkungen.",
+       "Nach BET Restverkalkungen links.", "Die Verkalkungen links sind nicht typisch benigne.",
+       "Restliche Verkalkungen nicht beschrieben.", "Rückkehr ins Screening nicht angezeigt."},
+      true, "Beurteilung: Benigne Verkalkungen rechts. ");
+  expect_review_de(
+      {"Anamnese: Mammakarzinom links 2025, noch keine Therapie.\nBeurteilung: BI-RADS 2.",
+       "Anamnese: Abszess links.\nBeurteilung: BI-RADS 2."},
+      true);
+  expect_review_de({"Anamnese: Mammakarzinom links, BET und Radiatio.\nBeurteilung: BI-RADS 2."},
+                   false);
 }
 
 }  // namespace
