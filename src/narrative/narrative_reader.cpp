@@ -534,12 +534,22 @@ Reader::BenignWords Reader::benign_words(const Item& item, const SentenceReading
   return said;
 }
 
-// Advice on symptoms to come, to the end of its clause, says nothing of a breast and names no
-// finding ("Return to screening unless clinically indicated", "… unless the patient notices a
-// change", "If the patient develops a lump, she should see her GP").
+// Advice on symptoms to come, from its phrase up to a comma (a dozen words at most), says
+// nothing of a breast ("Return to screening unless clinically indicated", "… unless the patient
+// notices a change"). A sign or a lesion in it is still read as one: "bei Beschwerden" may be a
+// cause as well as a condition.
 bool Reader::in_safety_net(const Item& item, const SentenceReading& reading, std::size_t at) const {
   constexpr std::size_t kSafetyNetReach = 12;
-  return words_.phrase_starts_within(item.tokens, reading.clause_of(at).first, at, kSafetyNetReach,
+  // Back to the clause's start or the comma that ends the condition ("Should the patient develop
+  // new symptoms, clinical evaluation is advised").
+  std::size_t from = reading.clause_of(at).first;
+  for (std::size_t k = at; k > from; --k) {
+    if (is_punct(item.tokens[k - 1], ',')) {
+      from = k;
+      break;
+    }
+  }
+  return words_.phrase_starts_within(item.tokens, from, at, kSafetyNetReach,
                                      FunctionWordRole::SafetyNet);
 }
 
@@ -873,7 +883,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
   // `besides`: what it says is besides the findings the text and the codes hold ("Normal exam
   // otherwise.", "Sonst o.B."): of a breast coded findings cover, nothing more.
   const auto note_unread = [&](Laterality breast, std::size_t at, bool besides = false) {
-    reading_.unread_statements.push_back({breast, words_of(item, at, at + 1), reading.sentence.text,
+    reading_.breast_statements.push_back({breast, words_of(item, at, at + 1), reading.sentence.text,
                                           *item.position, part_of_other_breast,
                                           !reading.mentions.empty() || besides});
   };
@@ -1210,8 +1220,7 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
                                        const std::vector<PhraseMatch>& matches) {
   if (names_composition(matches)) return;
   const auto now = [&](std::size_t k) {
-    return !reading.comparison_words[k] && !in_safety_net(item, reading, k) &&
-           lesion_now(item, reading, matches, k, k + 1);
+    return !reading.comparison_words[k] && lesion_now(item, reading, matches, k, k + 1);
   };
   // Where to look: each clause that names no calcifications and no mass, distortion or
   // asymmetry, with its descriptors; and in one that names calcifications, each part about
@@ -1380,14 +1389,17 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
   // 2016"); a clock time ("mass left breast at 10:00") is none, and neither is a year no older
   // than the one before the exam's ("Left breast DCIS 11/2025" in a report of January 2026;
   // hostile review 67).
-  const auto year_said = [&] {
-    return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->begin),
-                       tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->end),
-                       [this](const Token& token) {
-                         return is_year(token) &&
-                                (!exam_year_ || leading_integer(token.folded) < *exam_year_ - 1);
-                       });
+  const auto recent = [this](const Token& year) {
+    return exam_year_ && leading_integer(year.folded) >= *exam_year_ - 1;
   };
+  const auto sentence_holds = [&](const auto& wanted) {
+    return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->begin),
+                       tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->end), wanted);
+  };
+  const bool past_year_said =
+      sentence_holds([&](const Token& token) { return is_year(token) && !recent(token); });
+  const bool recent_year_said =
+      sentence_holds([&](const Token& token) { return is_year(token) && recent(token); });
   // A category of work-up or suspicion right after its category word ("BI-RADS 4", "BI-RADS 0").
   const auto category_at = [&](std::size_t k) {
     return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
@@ -1419,12 +1431,14 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
   };
   const bool disease_now_said =
       words_.any_in(tokens, reading.range->begin, reading.range->end, FunctionWordRole::DiseaseNow);
-  // A treatment or a word of the past anywhere in the sentence ("Left breast cancer, s/p
-  // lumpectomy"): its disease is treated.
-  const bool treated_said =
-      words_.any_in(tokens, reading.range->begin, reading.range->end, FunctionWordRole::Treated) ||
-      std::any_of(reading.triggers.begin(), reading.triggers.end(),
-                  [](const Trigger& t) { return t.role == ContextRole::Historical; });
+  // A treatment the sentence says was given ("Left breast cancer, s/p lumpectomy"): its disease is
+  // treated. Not one denied ("not treated yet", "bisher nicht behandelt"), and not a word of the
+  // past alone ("Left breast DCIS 11/2025, biopsy clip placed" is no treatment).
+  bool treated_said = false;
+  for (std::size_t k = reading.range->begin; k < reading.range->end && !treated_said; ++k) {
+    treated_said = words_.is(tokens[k], FunctionWordRole::Treated) &&
+                   status_of(item, reading, k, k + 1, false).status != MentionStatus::Negated;
+  }
   for (const Clause& clause : reading.clauses) {
     if (clause.first >= clause.second || long_standing(clause)) continue;
     const Laterality breast = breast_of_clause(item, reading, matches, clause.first);
@@ -1434,11 +1448,15 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
                                    tokens.begin() + static_cast<std::ptrdiff_t>(clause.second),
                                    [](const Token& token) { return is_punct(token, '?'); });
     std::optional<std::size_t> reason;
+    bool of_family = false;
     for (std::size_t k = clause.first; k < clause.second; ++k) {
       const Token& token = tokens[k];
-      // What follows a member of the family is theirs ("Family history: mother diagnosed with left
-      // breast cancer").
-      if (words_.is(token, FunctionWordRole::FamilyMember)) break;
+      // What follows a member of the family up to the next comma is theirs ("Family history:
+      // mother diagnosed with left breast cancer"), not what the patient has ("Strong family
+      // history, left nipple retraction").
+      if (is_punct(token, ',')) of_family = false;
+      if (words_.is(token, FunctionWordRole::FamilyMember)) of_family = true;
+      if (of_family) continue;
       const bool in_suspicion = std::any_of(matches.begin(), matches.end(), [&](const auto& m) {
         return m.begin <= k && k < m.end && names_suspicion(m);
       });
@@ -1472,7 +1490,7 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
       // is of now: then the year is that of its diagnosis ("Known right breast cancer (biopsied
       // 2025), surgery scheduled").
       const bool of_now = (disease || suspicion_at(k)) && disease_now_said;
-      if ((disease || lesion || suspicion_at(k)) && !of_now && year_said()) continue;
+      if ((disease || lesion || suspicion_at(k)) && !of_now && past_year_said) continue;
       // A disease treated is the history's; a lesion or a category beside a treatment is not.
       const bool names_a_disease =
           disease || std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
@@ -1485,13 +1503,15 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
     // Said only where no coded finding covers the breast (beside_calcifications): of a covered
     // breast, the coded findings are what the exam found; but a disease the history says is of
     // now ("Newly diagnosed right breast cancer, staging") is said of any breast.
-    const bool disease_now =
-        (names_disease(item, reading, *reason) || suspicion_at(*reason)) && disease_now_said;
-    NarrativeReading::UnreadStatement statement{breast, words_of(item, *reason, *reason + 1),
+    // A recent year with no treatment says so too ("Right breast cancer 2025" in a report of
+    // 2026).
+    const bool disease_now = (names_disease(item, reading, *reason) || suspicion_at(*reason)) &&
+                             (disease_now_said || (recent_year_said && !treated_said));
+    NarrativeReading::BreastStatement statement{breast, words_of(item, *reason, *reason + 1),
                                                 reading.sentence.text, *item.position};
     statement.beside_calcifications = !disease_now;
     statement.kind = NarrativeReading::StatementKind::ReasonForExam;
-    reading_.unread_statements.push_back(std::move(statement));
+    reading_.breast_statements.push_back(std::move(statement));
   }
 }
 
@@ -1624,7 +1644,33 @@ bool Reader::lesion_now(const Item& item, const SentenceReading& reading,
   if (reading.hypothesis_words[begin] && !seen) return false;
   const MentionStatus status =
       status_of(item, reading, begin, end, said_new(reading, matches, begin)).status;
-  return gives_finding(status) || (seen && status == MentionStatus::Hypothetical);
+  return gives_finding(status) || (seen && status == MentionStatus::Hypothetical) ||
+         (status == MentionStatus::Negated && presupposed_new(item, reading, matches, begin));
+}
+
+// "the new mass", "im neuen Herd": a lesion the text calls new with a definite article before it
+// is there, whatever a negation denies of its parts ("Left: no fat in the new mass", "Kein
+// Mikrokalk im neuen Herd links"; hostile review 67).
+bool Reader::presupposed_new(const Item& item, const SentenceReading& reading,
+                             const std::vector<PhraseMatch>& matches, std::size_t at) const {
+  static const char* const kContracted[] = {"im", "am", "beim", "vom", "zum", "zur"};
+  constexpr std::size_t kWordsBetween = 3;  // "the | new 8 mm | mass"
+  bool said_new_here = false;
+  for (std::size_t k = at, words = 0; k > reading.range->begin && words <= kWordsBetween; --k) {
+    const Token& before = item.tokens[k - 1];
+    if (before.kind == TokenKind::Punct) return false;
+    said_new_here =
+        said_new_here || std::any_of(matches.begin(), matches.end(), [&](const auto& m) {
+          return m.kind == PhraseKind::Change && m.begin <= k - 1 && k - 1 < m.end &&
+                 wordings_.change[m.wording].term == Change::New;
+        });
+    if (before.kind == TokenKind::Word &&
+        (is_definite_determiner(before.folded) || word_in(before.folded, kContracted))) {
+      return said_new_here;
+    }
+    if (before.kind == TokenKind::Word) ++words;
+  }
+  return false;
 }
 
 bool Reader::named_as_seen(const Item& item, const SentenceReading& reading, std::size_t at) const {

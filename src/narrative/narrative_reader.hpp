@@ -54,7 +54,7 @@ struct NarrativeReading {
   // breast: use_narrative says those of a breast with no finding, beside coded findings (hostile
   // reviews 49, 65).
   enum class StatementKind { Unread, ReasonForExam };
-  struct UnreadStatement {
+  struct BreastStatement {
     Laterality laterality = Laterality::Unknown;
     std::string word;  // the first word not read, or the one that names the reason
     std::string quote;
@@ -67,7 +67,7 @@ struct NarrativeReading {
     bool beside_calcifications = false;
     StatementKind kind = StatementKind::Unread;
   };
-  std::vector<UnreadStatement> unread_statements;
+  std::vector<BreastStatement> breast_statements;
   // What the text states that cannot be read, quoted ("BI-RADS 7": a category that does not
   // exist): never dropped, an unresolved note on the exam (its review).
   std::vector<ReaderNote> notes;

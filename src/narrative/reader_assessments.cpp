@@ -605,8 +605,19 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
       (range.section == ReportSection::Recommendation && !denies && (!administrative || work_up));
   // Advice on symptoms to come that names no work-up is the safety net of a benign report ("If
   // symptoms persist, clinical follow-up", "Bei Beschwerden klinische Kontrolle"; hostile review
-  // 66), no request.
-  if (!work_up && words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::SafetyNet)) {
+  // 66), no request; a request in a clause of its own still is ("Surgical referral; return to
+  // screening unless clinically indicated").
+  const auto in_a_safety_net_clause = [&](std::size_t k) {
+    const Clause clause = reading.clause_of(k);
+    return words_.any_in(item.tokens, clause.first, clause.second, FunctionWordRole::SafetyNet);
+  };
+  bool requested_outright = false;
+  for (std::size_t k = range.begin; k < range.end && !requested_outright; ++k) {
+    requested_outright = words_.is(item.tokens[k], FunctionWordRole::Recommends) &&
+                         !in_a_safety_net_clause(k) && affirmed(k);
+  }
+  if (!work_up && !requested_outright &&
+      words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::SafetyNet)) {
     return;
   }
   // A follow-up read from it (taken, not denied or set aside) says what it recommends, unless a

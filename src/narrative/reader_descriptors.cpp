@@ -435,12 +435,16 @@ bool Reader::names_disease(const Item& item, const SentenceReading& reading, std
   const Token& token = item.tokens[at];
   if (!words_.is(token, FunctionWordRole::Disease)) return false;
   if (!words_.measure_word(token, MeasureRole::ExtentFiller)) return true;
-  // "ca" is circa before a measure ("ca. 5 mm"), cancer otherwise ("Right breast ca, not yet
-  // treated", "Mamma-Ca 2015": a year is no measure).
-  for (std::size_t k = at + 1; k < reading.range->end; ++k) {
-    const Token& after = item.tokens[k];
-    if (after.kind == TokenKind::Punct) continue;
-    return after.kind != TokenKind::Number || is_year(after);
+  // "ca" is circa before a measure ("ca. 5 mm", "ca. 6 Monate", "ca. 10 Uhr"), cancer otherwise
+  // ("Right breast ca, not yet treated", "Mamma-Ca 03/2025 links").
+  static const char* const kUnits[] = {"mm", "cm", "m", "uhr", "o'clock", "oclock", "%"};
+  std::size_t k = at + 1;
+  while (k < reading.range->end && item.tokens[k].kind == TokenKind::Punct) ++k;
+  if (k >= reading.range->end || item.tokens[k].kind != TokenKind::Number) return true;
+  // The unit may follow a few tokens on ("ca. 2,5 cm", "ca. 5 x 3 mm").
+  constexpr std::size_t kUnitWithin = 5;
+  for (std::size_t u = k + 1; u < reading.range->end && u <= k + kUnitWithin; ++u) {
+    if (word_in(item.tokens[u].folded, kUnits) || is_duration(item.tokens[u])) return false;
   }
   return true;
 }

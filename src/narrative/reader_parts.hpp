@@ -600,6 +600,8 @@ class Reader {
                            const std::vector<PhraseMatch>& matches, std::size_t begin,
                            std::size_t end) const;
   bool in_safety_net(const Item& item, const SentenceReading& reading, std::size_t at) const;
+  bool presupposed_new(const Item& item, const SentenceReading& reading,
+                       const std::vector<PhraseMatch>& matches, std::size_t at) const;
   bool unread_word(const Item& item, const SentenceReading& reading,
                    const std::vector<PhraseMatch>& matches, std::size_t at,
                    bool called_benign) const;

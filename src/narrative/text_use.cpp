@@ -511,11 +511,11 @@ std::vector<TextMention> with_histories(std::vector<TextMention> mentions,
 }  // namespace
 
 // Beside coded findings, what the text says of a breast they do not cover and the reader could not
-// read (NarrativeReading::unread_statements: "Left breast: not assessable", "Unauffällig bis auf
+// read (NarrativeReading::breast_statements: "Left breast: not assessable", "Unauffällig bis auf
 // die linke Brust") is all the report says of that breast: never benign on the coded part alone
 // (narrative-unresolved, review; hostile review 49). A breast with a coded finding is the
 // pairing's (W8, W16); one named in text findings or lesions is said there.
-void note_unread_statements(const std::vector<NarrativeReading::UnreadStatement>& statements,
+void note_breast_statements(const std::vector<NarrativeReading::BreastStatement>& statements,
                             Findings& findings) {
   const auto covered = [&](Laterality breast) {
     return std::any_of(
@@ -524,7 +524,7 @@ void note_unread_statements(const std::vector<NarrativeReading::UnreadStatement>
         });
   };
   std::vector<std::string> said;
-  for (const NarrativeReading::UnreadStatement& statement : statements) {
+  for (const NarrativeReading::BreastStatement& statement : statements) {
     const bool uncovered = statement.laterality == Laterality::Both
                                ? !covered(Laterality::Left) || !covered(Laterality::Right)
                                : !covered(statement.laterality);
@@ -562,13 +562,13 @@ void note_unread_statements(const std::vector<NarrativeReading::UnreadStatement>
 // all the report says of it (hostile review 64). Of a breast the coded findings cover, they are
 // what those findings answer.
 void note_reasons_for_the_exam(const NarrativeReading& reading,
-                               std::vector<NarrativeReading::UnreadStatement>& statements) {
+                               std::vector<NarrativeReading::BreastStatement>& statements) {
   // Of a breast they name: those of none are the ones the report goes on to describe ("COMPARISON:
   // Prior study shows the same calcifications"), and a disease the history names is its own
   // listing ("rule out malignancy").
   for (const TextMention& mention : reading.mentions) {
     if (!mention.past_by_section || mention.laterality == Laterality::Unknown) continue;
-    NarrativeReading::UnreadStatement reason{mention.laterality, mention.words,
+    NarrativeReading::BreastStatement reason{mention.laterality, mention.words,
                                              mention.sentence.text, mention.sentence.span.position};
     reason.beside_calcifications = true;
     reason.kind = NarrativeReading::StatementKind::ReasonForExam;
@@ -588,8 +588,8 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   // grouped.") has no mention of its own: beside coded findings it counts all the same
   // (hostile review 42, H42-1).
   if (coded) {
-    note_reasons_for_the_exam(reading, reading.unread_statements);
-    note_unread_statements(reading.unread_statements, findings);
+    note_reasons_for_the_exam(reading, reading.breast_statements);
+    note_breast_statements(reading.breast_statements, findings);
   }
   if (coded && reading.mentions.empty() && reading.histories.empty() &&
       reading.assessments.empty() && reading.findings.empty() && reading.other_lesions.empty()) {

@@ -1390,27 +1390,35 @@ TEST(PairingSafety67, RecentYearsTreatmentsAlternativesAndRelatives) {
   }
   EXPECT_EQ(beside_benign_coded("IMPRESSION: BI-RADS 3, follow-up in 3 or 6 months.").exam.category,
             Category::ProbablyBenign3);
-  // A relative's cancer in the impression is no suspicion of the patient's.
-  for (const char* text : {"IMPRESSION: Benign calcifications right breast. Mother diagnosed with "
-                           "breast cancer at 70; patient asymptomatic.",
-                           "IMPRESSION: Benign calcifications right breast. Grandmother had "
-                           "breast cancer in her 80s."}) {
-    EXPECT_NE(beside_benign_coded(text).exam.category, Category::Suspicious4) << text;
-  }
   expect_review({"We could not exclude malignancy.", "It is not possible to exclude DCIS.",
                  "The biopsy did not retrieve the target calcifications.",
                  "The remaining calcifications have not been characterised.",
                  "Return to screening is not appropriate."},
                 true, "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
   // Closing words and a safety net that names a sign ask for nothing; a lump now still does.
-  expect_review({"The patient was reassured.", "Breast awareness advice given.",
-                 "No cause for concern.", "No further action.",
+  expect_review(
+      {"The patient was reassured.", "Breast awareness advice given.", "No cause for concern.",
+       "No further action.", "Please advise the patient to report any new breast changes.",
+       "Cardiac pacemaker overlying the left breast."},
+      false, "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
+  // A sign or a lesion in a safety net is still read, and a request of its own clause still asks
+  // (review of the change).
+  expect_review({"The patient reports a new lump in the left breast.",
                  "If the patient develops a lump or other symptoms, she should see her GP.",
-                 "Please advise the patient to report any new breast changes.",
-                 "Cardiac pacemaker overlying the left breast."},
-                false, "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
-  expect_review({"The patient reports a new lump in the left breast."}, true,
-                "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
+                 "Surgical referral; return to screening unless clinically indicated.",
+                 "Refer to breast surgeon as clinically indicated.",
+                 "As clinically suspected, skin thickening and nipple retraction of the left "
+                 "breast.",
+                 "Left axilla: lymph node without fatty hilum.", "Left: not reassuring."},
+                true, "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
+  for (const char* text :
+       {"CLINICAL HISTORY: Left breast DCIS 11/2025, biopsy clip placed.",
+        "CLINICAL HISTORY: Left breast cancer, not treated yet.",
+        "CLINICAL HISTORY: Left breast cancer, booked for mastectomy.",
+        "INDICATION: Strong family history, left nipple retraction.",
+        "CLINICAL HISTORY: Mother had breast cancer at 50, patient has a new left breast lump."}) {
+    EXPECT_TRUE(beside_benign_coded_in(text + impression, "20260105").exam.needs_review) << text;
+  }
   for (const char* text :
        {"CLINICAL HISTORY: Left breast abscess.", "CLINICAL HISTORY: P5 left breast."}) {
     EXPECT_TRUE(beside_benign_coded(text + impression).exam.needs_review) << text;

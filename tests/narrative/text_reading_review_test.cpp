@@ -2362,6 +2362,20 @@ TEST(TextReview66, GermanDiseaseOfNowHedgesAndPartsAskForReviewSafetyNetsDoNot) 
       true);
   expect_review_de({"Anamnese: Mammakarzinom links, BET und Radiatio.\nBeurteilung: BI-RADS 2."},
                    false);
+  // Review of the change: what must still ask.
+  expect_review_de(
+      {"Anamnese: Mammakarzinom links, bisher nicht behandelt.\nBeurteilung: BI-RADS 2.",
+       "Anamnese: Mammakarzinom links, BET vorgesehen.\nBeurteilung: BI-RADS 2.",
+       "Indikation: Familiär belastet, Tastbefund links.\nBeurteilung: BI-RADS 2.",
+       "Beurteilung: Benigne Verkalkungen rechts. Die Verkalkungen rechts sind nicht sicher "
+       "vaskulär.",
+       "Beurteilung: Benigne Verkalkungen rechts. Lymphknoten links axillär ohne Fetthilus.",
+       "Beurteilung: Benigne Verkalkungen rechts. Unabhängig von diesem Ergebnis sollte der "
+       "Tastbefund links abgeklärt werden.",
+       "Befund: Vorstellung bei Beschwerden mit tastbarem Knoten links.\nBeurteilung: BI-RADS 2.",
+       "Befund: Z. n. Vakuumbiopsie links vor 6 Mon. Gruppierter pleomorpher Mikrokalk links.\n"
+       "Beurteilung: BI-RADS 2."},
+      true);
 }
 
 }  // namespace
