@@ -6,6 +6,7 @@
 // reader_assessments.cpp (reader_parts.hpp).
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <iterator>
 #include <limits>
@@ -111,12 +112,14 @@ Reader::Reader(const PreparedWordings& prepared)
       headings_(*prepared.headings) {}
 
 NarrativeReading Reader::read(const SrDocument& document) {
-  const std::string& date = document.header.study_date.size() >= 4 ? document.header.study_date
-                                                                   : document.header.content_date;
-  if (date.size() >= 4 &&
-      std::all_of(date.begin(), date.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
-    exam_year_ = std::stoi(date.substr(0, 4));
-  }
+  // The exam's year: the Study Date's, else the Content Date's (a DA value, YYYYMMDD).
+  const std::array<const std::string*, 2> dates{&document.header.study_date,
+                                                &document.header.content_date};
+  const auto dated = std::find_if(dates.begin(), dates.end(), [](const std::string* date) {
+    return date->size() >= 4 && std::all_of(date->begin(), date->begin() + 4,
+                                            [](char c) { return c >= '0' && c <= '9'; });
+  });
+  if (dated != dates.end()) exam_year_ = std::stoi((*dated)->substr(0, 4));
   std::vector<TextItem> items;
   collect_text_items(document.root, ReportSection::Unsectioned, items);
   std::size_t text_bytes = 0;

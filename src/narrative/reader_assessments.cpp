@@ -412,10 +412,7 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
   auto dated_before_this_exam = [&](std::size_t after) {
     for (std::size_t k = after; k < range.end && k < after + 2; ++k) {
       const Token& token = item.tokens[k];
-      if (token.kind == TokenKind::Number && token.folded.size() == 4) {
-        const int year = leading_integer(token.folded);
-        return year >= 1900 && year <= 2099;
-      }
+      if (is_year(token)) return true;
       if (token.kind == TokenKind::Punct && !is_punct(token, '(')) return false;
     }
     return false;
@@ -568,12 +565,9 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
       return match.kind == PhraseKind::FollowUp && match.begin <= k && k < match.end;
     });
   };
-  const bool names_year = std::any_of(
-      item.tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
-      item.tokens.begin() + static_cast<std::ptrdiff_t>(range.end), [](const Token& token) {
-        return token.kind == TokenKind::Number && token.folded.size() == 4 &&
-               (token.folded.rfind("19", 0) == 0 || token.folded.rfind("20", 0) == 0);
-      });
+  const bool names_year =
+      std::any_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
+                  item.tokens.begin() + static_cast<std::ptrdiff_t>(range.end), is_year);
   bool work_up = false;
   for (std::size_t k = range.begin; k < range.end && !work_up && !names_year; ++k) {
     // A condition or a doubt is a request all the same ("If possible, biopsy."; hostile review 49,

@@ -1382,6 +1382,18 @@ TEST(PairingSafety67, RecentYearsTreatmentsAlternativesAndRelatives) {
         "CLINICAL HISTORY: Lobular carcinoma in situ left breast, no surgery."}) {
     EXPECT_TRUE(beside_benign_coded_in(text + impression, "20260105").exam.needs_review) << text;
   }
+  // The exam's year is the Study Date's, else the Content Date's; with neither, a year is past.
+  {
+    SrDocument document = document_of({"",
+                                       "CLINICAL HISTORY: Left breast DCIS 11/2025." + impression,
+                                       std::nullopt,
+                                       {coarse_right_benign()},
+                                       Category::Benign2});
+    document.header.content_date = "20260105";
+    EXPECT_TRUE(evaluate(findings_of(document)).exam.needs_review);
+    document.header.content_date.clear();
+    EXPECT_FALSE(evaluate(findings_of(document)).exam.needs_review);
+  }
   // Two categories side by side: the higher stands.
   for (const char* text : {"IMPRESSION: BI-RADS 2 vs 4.", "IMPRESSION: BI-RADS 2 or 4."}) {
     const Report report = beside_benign_coded(text);
@@ -1409,7 +1421,8 @@ TEST(PairingSafety67, RecentYearsTreatmentsAlternativesAndRelatives) {
                  "Refer to breast surgeon as clinically indicated.",
                  "As clinically suspected, skin thickening and nipple retraction of the left "
                  "breast.",
-                 "Left axilla: lymph node without fatty hilum.", "Left: not reassuring."},
+                 "Left axilla: lymph node without fatty hilum.", "Left: not reassuring.",
+                 "Reassurance not possible."},
                 true, "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n");
   for (const char* text :
        {"CLINICAL HISTORY: Left breast DCIS 11/2025, biopsy clip placed.",
