@@ -462,6 +462,13 @@ void Reader::remember_breast_named(const SentenceRange& range,
                         range.heading_laterality, range.heading_begin};
 }
 
+// Token `at` lies in a phrase that names a suspicion ("benign" within "probably benign").
+bool Reader::within_suspicion(const std::vector<PhraseMatch>& matches, std::size_t at) const {
+  return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+    return match.begin <= at && at < match.end && names_suspicion(match);
+  });
+}
+
 bool Reader::names_suspicion(const PhraseMatch& match) const {
   // Growth or something new is a finding's word too ("scar larger than prior", "new opacity").
   if (match.kind == PhraseKind::Change) {
@@ -507,17 +514,12 @@ Reader::BenignWords Reader::benign_words(const Item& item, const SentenceReading
   for (std::size_t t = begin; t < end; ++t) {
     const bool calls = words_.is(item.tokens[t], FunctionWordRole::CallsBenign);
     // "benign" within "probably benign" is no benign call but a 3.
-    const bool in_suspicion = std::any_of(matches.begin(), matches.end(), [&](const auto& m) {
-      return m.begin <= t && t < m.end && names_suspicion(m);
-    });
+    const bool in_suspicion = within_suspicion(matches, t);
     // A benign or clearing word within a phrase that only looks like a negation says it no longer
     // holds or holds in part ("no longer benign-appearing", "nicht mehr unauffällig", "not only
     // benign"): every such lexicon phrase around one denies or doubts it.
-    const bool in_pseudo =
-        (calls || words_.is(item.tokens[t], FunctionWordRole::ClearsBreast)) &&
-        std::any_of(reading.triggers.begin(), reading.triggers.end(), [t](const Trigger& trigger) {
-          return trigger.role == ContextRole::Pseudo && trigger.begin <= t && t < trigger.end;
-        });
+    const bool in_pseudo = (calls || words_.is(item.tokens[t], FunctionWordRole::ClearsBreast)) &&
+                           trigger_holds(reading.triggers, t, {ContextRole::Pseudo});
     const bool doubts = in_suspicion || in_pseudo ||
                         (words_.is(item.tokens[t], FunctionWordRole::Doubt) &&
                          !words_.is(item.tokens[t], FunctionWordRole::Or));
@@ -1460,15 +1462,10 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
       if (is_punct(token, ',')) of_family = false;
       if (words_.is(token, FunctionWordRole::FamilyMember)) of_family = true;
       if (of_family) continue;
-      const bool in_suspicion = std::any_of(matches.begin(), matches.end(), [&](const auto& m) {
-        return m.begin <= k && k < m.end && names_suspicion(m);
-      });
+      const bool in_suspicion = within_suspicion(matches, k);
       // Denied, asked or doubted ("not benign", "Knoten links, benigne?", "probably benign left
       // breast mass": a 3) it silences nothing.
-      const bool in_pseudo =
-          std::any_of(reading.triggers.begin(), reading.triggers.end(), [k](const Trigger& t) {
-            return t.role == ContextRole::Pseudo && t.begin <= k && k < t.end;
-          });
+      const bool in_pseudo = trigger_holds(reading.triggers, k, {ContextRole::Pseudo});
       benign =
           benign ||
           (words_.is(token, FunctionWordRole::CallsBenign) && !in_suspicion && !in_pseudo &&

@@ -586,6 +586,7 @@ class Reader {
   // `called_benign`: the sentence calls what it names benign, so finding words there are read.
   // The match is an assessment above benign ("carcinoma", "suspicious") or growth or something
   // new ("increased", "new").
+  bool within_suspicion(const std::vector<PhraseMatch>& matches, std::size_t at) const;
   bool names_suspicion(const PhraseMatch& match) const;
   // What tokens [begin, end) say of benignity: `called`, what they name is called benign,
   // affirmed and undoubted; `doubted`, the first benign or clearing word where they doubt or
