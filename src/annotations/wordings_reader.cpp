@@ -105,6 +105,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"family-member", FunctionWordRole::FamilyMember},
     {"safety-net", FunctionWordRole::SafetyNet},
     {"treated", FunctionWordRole::Treated},
+    {"limited-exam", FunctionWordRole::LimitedExam},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},
@@ -501,7 +502,8 @@ class WordingsParser {
         role == FunctionWordRole::Unsettled || role == FunctionWordRole::MissesTarget ||
         role == FunctionWordRole::Partial || role == FunctionWordRole::Awaited ||
         role == FunctionWordRole::LongStanding || role == FunctionWordRole::DiseaseNow ||
-        role == FunctionWordRole::SafetyNet || role == FunctionWordRole::ReasonForExam;
+        role == FunctionWordRole::SafetyNet || role == FunctionWordRole::ReasonForExam ||
+        role == FunctionWordRole::LimitedExam;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

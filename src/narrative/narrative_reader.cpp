@@ -421,6 +421,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     read_assessment(item, reading, matches);
   }
   note_awaited(item, reading);
+  note_limited_exam(item, reading, matches);
   note_benign_on_a_condition(item, reading, matches);
   note_partly_benign(item, reading, matches);
   // A composition phrase does not end the reading: "The left breast is heterogeneously dense and
@@ -1079,6 +1080,56 @@ void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
                         : "the text says a result or work-up is awaited or declined: \"";
     reading_.notes.push_back(
         {WarningCode::NarrativeUnresolved, what + reading.sentence.text + "\"", *item.position});
+    return;
+  }
+}
+
+// The text says the exam is limited or does not show the whole breast ("Limited study due to
+// patient mobility", "posterior tissue not fully included", "Images not available for review",
+// "Only CC views were obtained"; "Eingeschränkt beurteilbare Untersuchung"): what was not seen is
+// not read, so the exam is never benign on what was (narrative-unresolved; hostile review 67).
+// Density limits many exams and is said routinely ("Extremely dense tissue, which lowers the
+// sensitivity"; "eingeschränkt beurteilbar bei dichtem Drüsengewebe"): a sentence with a
+// composition phrase is no such note. One denied ("The study is not limited") is none.
+void Reader::note_limited_exam(const Item& item, const SentenceReading& reading,
+                               const std::vector<PhraseMatch>& matches) {
+  const SentenceRange& range = *reading.range;
+  const bool density_said =
+      std::any_of(matches.begin(), matches.end(), [&range](const PhraseMatch& match) {
+        return match.kind == PhraseKind::Composition && match.begin >= range.begin &&
+               match.begin < range.end;
+      });
+  // What the prior exams lacked is no limit of this one ("Comparison: prior images not
+  // available for review").
+  if (density_said || range.section == ReportSection::Comparison) return;
+  // A view with an only-word near it in its clause ("Only CC views", "CC view only"), in a
+  // sentence that names no calcifications: "calcifications seen on the CC view only" describes
+  // the finding, not the exam.
+  constexpr std::size_t kOnlyReach = 3;
+  const auto only_view = [&](std::size_t at) {
+    if (!reading.mentions.empty() || !words_.is(item.tokens[at], FunctionWordRole::View)) {
+      return false;
+    }
+    const Clause clause = reading.context_clause_of(at);
+    const std::size_t from = std::max(clause.first, at >= kOnlyReach ? at - kOnlyReach : 0);
+    const std::size_t to = std::min(clause.second, at + kOnlyReach);
+    return std::any_of(
+        item.tokens.begin() + static_cast<std::ptrdiff_t>(from),
+        item.tokens.begin() + static_cast<std::ptrdiff_t>(to),
+        [&](const Token& token) { return words_.is(token, FunctionWordRole::Only); });
+  };
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::LimitedExam);
+    if (words == 0 && only_view(k)) words = 1;
+    if (words == 0) continue;
+    // The phrase whole: one that holds its own negation ("images not available") is not denied
+    // by it.
+    if (status_of(item, reading, k, k + words, true).status == MentionStatus::Negated) continue;
+    reading_.notes.push_back(
+        {WarningCode::NarrativeUnresolved,
+         "the text says the exam is limited or does not show the whole breast: \"" +
+             reading.sentence.text + "\"",
+         *item.position});
     return;
   }
 }

@@ -236,7 +236,7 @@ class FunctionWords {
   std::size_t phrase_length(const std::vector<Token>& tokens, std::size_t at,
                             FunctionWordRole role) const {
     const std::size_t several =
-        longest_at(several_words_[static_cast<std::size_t>(role)], tokens, at, tokens.size());
+        longest_at(several_words_[static_cast<std::size_t>(role)], tokens, at, tokens.size(), true);
     return several > 0 ? several : (is(tokens[at], role) ? 1 : 0);
   }
   // The token is a word of any role: the lexicon knows it.
@@ -294,16 +294,23 @@ class FunctionWords {
     return split;
   }
   // The number of tokens of the longest of `phrases` at tokens[at, end), each word matched
-  // whole; 0 when none is there.
+  // whole; 0 when none is there. With `across_colons`, a colon may stand between two words of a
+  // phrase ("Specimen radiograph: no calcifications" reads "specimen radiograph no
+  // calcifications"; hostile review 67) and counts among its tokens.
   static std::size_t longest_at(const std::vector<PhraseWords>& phrases,
-                                const std::vector<Token>& tokens, std::size_t at, std::size_t end) {
+                                const std::vector<Token>& tokens, std::size_t at, std::size_t end,
+                                bool across_colons = false) {
     std::size_t longest = 0;
     for (const PhraseWords& phrase : phrases) {
-      bool matches = phrase.size() > longest && at + phrase.size() <= end;
+      std::size_t next = at;
+      bool matches = true;
       for (std::size_t w = 0; matches && w < phrase.size(); ++w) {
-        matches = tokens[at + w].kind == TokenKind::Word && tokens[at + w].folded == phrase[w];
+        if (across_colons && w > 0 && next < end && is_punct(tokens[next], ':')) ++next;
+        matches =
+            next < end && tokens[next].kind == TokenKind::Word && tokens[next].folded == phrase[w];
+        ++next;
       }
-      if (matches) longest = phrase.size();
+      if (matches && next - at > longest) longest = next - at;
     }
     return longest;
   }
@@ -549,6 +556,11 @@ class Reader {
   // the report unsettled (FunctionWordRole::Unsettled) or a target missed
   // (FunctionWordRole::MissesTarget).
   void note_awaited(const Item& item, const SentenceReading& reading);
+  // The sentence says the exam is limited or does not show the whole breast
+  // (FunctionWordRole::LimitedExam, a view with an only-word), not for density alone: a note on
+  // the exam.
+  void note_limited_exam(const Item& item, const SentenceReading& reading,
+                         const std::vector<PhraseMatch>& matches);
   // A benign call the sentence makes only on a condition (FunctionWordRole::Condition after it,
   // no recommendation between): the text does not settle it, a note on the exam.
   void note_benign_on_a_condition(const Item& item, const SentenceReading& reading,

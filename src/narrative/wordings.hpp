@@ -274,9 +274,15 @@ enum class FunctionWordRole {
   // treated, no reason for the exam, unless a disease-now word says otherwise (review of the
   // change: "Left breast cancer, s/p lumpectomy").
   Treated,
+  // Says the exam is limited or does not show the whole breast: "limited study", "not fully
+  // included", "images not available", "could not be obtained"; German "eingeschränkt
+  // beurteilbar", "nicht vollständig abgebildet". Benign calcifications on such an exam say
+  // nothing of what was not seen, unless density alone is the limit, which is routine ("dense
+  // tissue limits sensitivity"; hostile review 67).
+  LimitedExam,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Treated;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::LimitedExam;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

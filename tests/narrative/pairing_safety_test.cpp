@@ -1438,5 +1438,33 @@ TEST(PairingSafety67, RecentYearsTreatmentsAlternativesAndRelatives) {
   }
 }
 
+// Hostile review 67, the rest: an exam the text calls limited shows not all of the breast, so
+// benign calcifications on it are no benign exam; density alone is the routine limit. A phrase
+// reads across a colon.
+TEST(PairingSafety67, LimitedExamsAndPhrasesAcrossAColon) {
+  const std::string benign = "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n";
+  expect_review({"Limited study due to patient mobility.", "Posterior tissue not fully included.",
+                 "Images not available for review at the time of reporting.",
+                 "Left MLO view could not be obtained.", "Motion artefact on the left MLO.",
+                 "Specimen radiograph: no calcifications."},
+                true, benign);
+  EXPECT_TRUE(
+      beside_benign_coded("TECHNIQUE: Only CC views were obtained due to patient pain.\n" + benign)
+          .exam.needs_review);
+  expect_review({"Extremely dense breasts limit the sensitivity of mammography.",
+                 "Heterogeneously dense breasts (ACR C), which may lower the sensitivity.",
+                 "Bilateral CC and MLO views."},
+                false, benign);
+  EXPECT_FALSE(beside_benign_coded("COMPARISON: Prior images not available for review.\n" + benign)
+                   .exam.needs_review);
+  // The note says why.
+  const Report limited = beside_benign_coded(benign + "Limited study due to patient mobility.");
+  EXPECT_TRUE(std::any_of(limited.input.notes.begin(), limited.input.notes.end(),
+                          [](const ReaderNote& note) {
+                            return note.code == WarningCode::NarrativeUnresolved &&
+                                   note.text.find("limited") != std::string::npos;
+                          }));
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -2378,5 +2378,21 @@ TEST(TextReview66, GermanDiseaseOfNowHedgesAndPartsAskForReviewSafetyNetsDoNot) 
       true);
 }
 
+// Hostile review 67: an exam the text calls limited, a phrase across a colon; density alone is
+// the routine limit, and priors not at hand limit nothing.
+TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
+  expect_review_de({"Eingeschränkt beurteilbare Untersuchung. Benigne Verkalkungen rechts.",
+                    "Benigne Verkalkungen rechts. Präparatradiographie: keine Verkalkungen.",
+                    "Benigne Verkalkungen rechts. MLO links konnte nicht angefertigt werden.",
+                    "Benigne Verkalkungen rechts. Bewegungsartefakte links."},
+                   true);
+  expect_review_de({"Eingeschränkt beurteilbar bei dichtem Drüsengewebe. Benigne Verkalkungen "
+                    "rechts.",
+                    "Heterogen dichtes Drüsengewebe (ACR c), eingeschränkt beurteilbar. Benigne "
+                    "Verkalkungen rechts.",
+                    "Benigne Verkalkungen rechts. Voraufnahmen liegen nicht vor."},
+                   false);
+}
+
 }  // namespace
 }  // namespace mammocalc
