@@ -175,6 +175,36 @@ void drop_words_named_otherwise(std::vector<PhraseMatch>& matches) {
   drop_words_named_otherwise(matches, PhraseKind::Morphology, PhraseKind::DistortionCause, true);
 }
 
+// A breast named by one letter ("L bx", "LCIS L 2024") only where the letter is a capital of its
+// own: "r" or "l" in lower case, one beside a slash ("R/O malignancy", "L/R"), one inside a
+// longer breast phrase ("(L)", "R)") or one before a number other than a year (a category "R2
+// L4" or a clock "R 10:00", which their own readers take with the letter) names no breast.
+void drop_letters_naming_no_breast(const std::vector<Token>& tokens,
+                                   std::vector<PhraseMatch>& matches) {
+  const auto beside_slash = [&tokens](std::size_t at) {
+    return (at > 0 && is_punct(tokens[at - 1], '/')) ||
+           (at + 1 < tokens.size() && is_punct(tokens[at + 1], '/'));
+  };
+  const auto in_longer_side = [&matches](const PhraseMatch& letter) {
+    return std::any_of(matches.begin(), matches.end(), [&letter](const PhraseMatch& match) {
+      return match.kind == PhraseKind::Laterality && match.end - match.begin > 1 &&
+             match.begin <= letter.begin && letter.end <= match.end;
+    });
+  };
+  const auto names_no_breast = [&](const PhraseMatch& match) {
+    if (match.kind != PhraseKind::Laterality || match.end - match.begin != 1) return false;
+    const Token& letter = tokens[match.begin];
+    if (letter.folded.size() != 1) return false;
+    const bool before_number = match.end < tokens.size() &&
+                               (tokens[match.end].kind == TokenKind::Number ||
+                                tokens[match.end].kind == TokenKind::Time) &&
+                               !is_year(tokens[match.end]);
+    return !letter.all_capitals || beside_slash(match.begin) || in_longer_side(match) ||
+           before_number;
+  };
+  matches.erase(std::remove_if(matches.begin(), matches.end(), names_no_breast), matches.end());
+}
+
 // A suspicious morphology or a suspicious distribution (segmental, linear) among the descriptors.
 bool describes_suspicious(const Descriptors& descriptors) {
   return std::any_of(descriptors.morphology.begin(), descriptors.morphology.end(),
@@ -192,6 +222,7 @@ void Reader::read_item(const TextItem& text_item) {
   breast_named_last_ = {};
   item.matches = index_.match_all(item.tokens);
   drop_words_named_otherwise(item.matches);
+  drop_letters_naming_no_breast(item.tokens, item.matches);
   for (const PhraseMatch& match : item.matches) {
     if (match.kind == PhraseKind::Breast) saw_breast_ = true;
     if (match.kind == PhraseKind::BreastImaging) saw_breast_imaging_ = true;

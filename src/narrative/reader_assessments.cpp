@@ -521,7 +521,14 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
   // sentence that reports what was done ("Magnification views demonstrate…", "Stereotactic
   // biopsy was performed").
   if (range.section == ReportSection::Findings) return;
-  if (reports_what_was_done(item, range)) return;
+  if (reports_what_was_done(item, range)) {
+    // Under a recommendation heading a sentence that also reports is still weighed as a request
+    // ("RECOMMENDATION: Ultrasound showed a cyst; biopsy of the left calcifications").
+    if (range.section == ReportSection::Recommendation) {
+      note_unread_recommendation(item, reading, matches, false);
+    }
+    return;
+  }
   const std::size_t follow_ups_before = follow_ups_.size();
   covered = 0;
   for (std::size_t k = 0; k < matches.size(); ++k) {

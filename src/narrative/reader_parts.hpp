@@ -810,10 +810,13 @@ class Reader {
   void note_unread_categories(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches,
                               const std::vector<ReadCategory>& read);
+  // A verb after "to" is a purpose, not a report ("Follow-up in 6 months to confirm stability";
+  // hostile review 67).
   bool reports_what_was_done(const Item& item, const SentenceRange& range) const {
     for (std::size_t k = range.begin; k < range.end; ++k) {
       const Token* next = k + 1 < range.end ? &item.tokens[k + 1] : nullptr;
-      if (is_report_of_done(item.tokens[k], next)) return true;
+      const bool purpose = k > range.begin && item.tokens[k - 1].folded == "to";
+      if (!purpose && is_report_of_done(item.tokens[k], next)) return true;
     }
     return false;
   }

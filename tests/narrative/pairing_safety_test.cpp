@@ -1457,6 +1457,20 @@ TEST(PairingSafety67, LimitedExamsAndPhrasesAcrossAColon) {
                 false, benign);
   EXPECT_FALSE(beside_benign_coded("COMPARISON: Prior images not available for review.\n" + benign)
                    .exam.needs_review);
+  // A breast by its capital letter alone; not a lower-case letter, nor "R/O".
+  for (const char* text : {"Hx: L bx 12/25 - malignant.\nImp: R benign calcs, B2.",
+                           "Hx: LCIS L 2024 - under surveillance.\nImp: benign."}) {
+    EXPECT_TRUE(beside_benign_coded_in(text, "20260105").exam.needs_review) << text;
+  }
+  EXPECT_FALSE(beside_benign_coded("IMPRESSION: Benign calcifications R breast. L: normal.")
+                   .exam.needs_review);
+  // A correction states the category; a follow-up "to confirm" is asked, not reported as done.
+  const Report corrected = beside_benign_coded(
+      "IMPRESSION: Benign calcifications. BI-RADS 2 was assigned in error; should read BI-RADS 4.");
+  EXPECT_EQ(corrected.exam.category, Category::Suspicious4);
+  EXPECT_TRUE(beside_benign_coded("IMPRESSION: BI-RADS 2.\nRECOMMENDATION: Follow-up mammogram "
+                                  "left breast in 6 months to confirm stability.")
+                  .exam.needs_review);
   // The note says why.
   const Report limited = beside_benign_coded(benign + "Limited study due to patient mobility.");
   EXPECT_TRUE(std::any_of(limited.input.notes.begin(), limited.input.notes.end(),
