@@ -649,11 +649,13 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
                          match.kind == PhraseKind::Asymmetry || names_suspicion(match));
   });
   // A word of a finding first: "density" is plain in "scattered fibroglandular density", and a
-  // lesion in "Calcifications right, density left".
+  // lesion in "Calcifications right, density left". A phrase of several words counts from its
+  // first ("for assessment", "call back").
   const bool of_a_finding =
-      lesion_phrase || words_.starts_phrase(item.tokens, at, FunctionWordRole::Excepts) ||
-      std::any_of(std::begin(kFindingRoles), std::end(kFindingRoles),
-                  [&](FunctionWordRole role) { return words_.is(token, role); });
+      lesion_phrase ||
+      std::any_of(std::begin(kFindingRoles), std::end(kFindingRoles), [&](FunctionWordRole role) {
+        return words_.starts_phrase(item.tokens, at, role);
+      });
   if (!of_a_finding && words_.is(token, FunctionWordRole::Plain)) return false;
   // A qualifier of a noun of no finding says nothing of a finding ("silicone implants").
   if (words_.is(token, FunctionWordRole::FindingQualifier) && at + 1 < item.tokens.size() &&

@@ -2384,13 +2384,18 @@ TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
   expect_review_de({"Eingeschränkt beurteilbare Untersuchung. Benigne Verkalkungen rechts.",
                     "Benigne Verkalkungen rechts. Präparatradiographie: keine Verkalkungen.",
                     "Benigne Verkalkungen rechts. MLO links konnte nicht angefertigt werden.",
-                    "Benigne Verkalkungen rechts. Bewegungsartefakte links."},
+                    "Benigne Verkalkungen rechts. Bewegungsartefakte links.",
+                    // A proven carcinoma is one of now, not of the history (hostile review 65).
+                    "Benigne Verkalkungen rechts. Histologisch gesichertes Karzinom links.",
+                    "Benigne Verkalkungen rechts. Karzinom links bioptisch gesichert."},
                    true);
   expect_review_de({"Eingeschränkt beurteilbar bei dichtem Drüsengewebe. Benigne Verkalkungen "
                     "rechts.",
                     "Heterogen dichtes Drüsengewebe (ACR c), eingeschränkt beurteilbar. Benigne "
                     "Verkalkungen rechts.",
-                    "Benigne Verkalkungen rechts. Voraufnahmen liegen nicht vor."},
+                    "Benigne Verkalkungen rechts. Voraufnahmen liegen nicht vor.",
+                    "Benigne Verkalkungen rechts. Histologisch gesichertes Fibroadenom links "
+                    "(2017), unverändert."},
                    false);
 }
 
