@@ -1480,5 +1480,22 @@ TEST(PairingSafety67, LimitedExamsAndPhrasesAcrossAColon) {
                           }));
 }
 
+// Hostile review 67, false alarms: what is benign by its name or names no finding says nothing
+// of the other breast; the same words beside a sign still ask.
+TEST(PairingSafety67, BenignByNameOnTheOtherBreastAsksNothing) {
+  const std::string benign = "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n";
+  expect_review({"Lipoma left breast.", "Hamartoma left breast, stable since 2015.",
+                 "Loop recorder projected over the left breast.",
+                 "Cardiac pacemaker overlying the left pectoral region.",
+                 "Lymph node left axilla with normal fatty hilum.",
+                 "Normal appearances of the reconstructed left breast."},
+                false, benign);
+  expect_review(
+      {"Lymph node left axilla without fatty hilum.",
+       "Loss of the fatty hilum of a left axillary node.", "Lipoma left breast, enlarging.",
+       "Left: increase in size of the mass.", "Left: mild architectural distortion."},
+      true, benign);
+}
+
 }  // namespace
 }  // namespace mammocalc
