@@ -1835,6 +1835,17 @@ void Reader::read_history(const Item& item, const SentenceReading& reading,
 // H42-1: beside benign coded findings the sentence was gone and the exam benign, unreviewed).
 // Assessment words already leave out denied, past, compared and other findings' ones; a disease
 // word counts where the sentence affirms or doubts it now.
+bool Reader::said_of_a_relative(const Item& item, const SentenceReading& reading,
+                                std::size_t at) const {
+  for (std::size_t k = at; k > reading.range->begin;) {
+    --k;
+    const Token& token = item.tokens[k];
+    if (is_punct(token, ',') || is_punct(token, ';') || is_punct(token, ':')) return false;
+    if (words_.is(token, FunctionWordRole::FamilyMember)) return true;
+  }
+  return false;
+}
+
 void Reader::read_unplaced_suspicion(const Item& item, const SentenceReading& reading,
                                      const std::vector<PhraseMatch>& matches) {
   const SentenceRange& range = *reading.range;
@@ -1867,16 +1878,24 @@ void Reader::read_unplaced_suspicion(const Item& item, const SentenceReading& re
   // compared and other findings' ones) or names a disease it affirms or doubts now.
   std::optional<std::size_t> clause;
   std::optional<std::size_t> disease;
+  // A relative's disease is no suspicion of the patient's ("IMPRESSION: … Father had prostate
+  // cancer"; hostile review 67: read as a 4).
+  const auto of_relatives = [&](const std::vector<Read<Category>>& assessment) {
+    return std::all_of(assessment.begin(), assessment.end(), [&](const Read<Category>& read) {
+      return said_of_a_relative(item, reading, read.token);
+    });
+  };
   for (std::size_t c = 0; c < reading.clauses.size() && !clause; ++c) {
     if (of_another_finding(c)) continue;
-    if (!reading.clause_descriptors[c].assessment.empty()) {
+    const auto& assessment = reading.clause_descriptors[c].assessment;
+    if (!assessment.empty() && !of_relatives(assessment)) {
       clause = c;
       break;
     }
     const auto [begin, end] = reading.clauses[c];
     for (std::size_t k = begin; k < end && !clause; ++k) {
       if (!names_disease(item, reading, k) || reading.hypothesis_words[k] ||
-          reading.comparison_words[k]) {
+          reading.comparison_words[k] || said_of_a_relative(item, reading, k)) {
         continue;
       }
       if (gives_finding(status_of(item, reading, k, k + 1, false).status)) {
@@ -2469,6 +2488,12 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
                                                                 reading.range->begin, 2);
                                   }),
                    all.change.end());
+  // Nor does a relative's disease ("Father had prostate cancer." after them; hostile review 67).
+  all.assessment.erase(std::remove_if(all.assessment.begin(), all.assessment.end(),
+                                      [&](const Read<Category>& assessment) {
+                                        return said_of_a_relative(item, reading, assessment.token);
+                                      }),
+                       all.assessment.end());
   const std::vector<std::size_t> previous = std::move(described_last_);
   described_last_.clear();
   // Under a heading of another breast ("Left breast: benign cyst with sonographic correlate"
@@ -2939,6 +2964,14 @@ bool Reader::lone_assessment(const Item& item, const SentenceReading& reading,
   const std::size_t begin = reading.clauses[clause].first;
   const std::size_t end = reading.clauses[clause].second;
   if (reading_.findings.empty() || !only_assessment(reading.clause_descriptors[clause])) {
+    return false;
+  }
+  // A relative's disease assesses nothing of the patient's ("Mother diagnosed with breast cancer
+  // at 70").
+  const auto& assessment = reading.clause_descriptors[clause].assessment;
+  if (std::all_of(assessment.begin(), assessment.end(), [&](const Read<Category>& read) {
+        return said_of_a_relative(item, reading, read.token);
+      })) {
     return false;
   }
   const bool negated =

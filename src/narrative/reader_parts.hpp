@@ -599,6 +599,10 @@ class Reader {
   // The match is an assessment above benign ("carcinoma", "suspicious") or growth or something
   // new ("increased", "new").
   bool within_suspicion(const std::vector<PhraseMatch>& matches, std::size_t at) const;
+  // Token `at` follows a member of the family (FunctionWordRole::FamilyMember) in its sentence
+  // with no comma, semicolon or colon between: what it says is the relative's ("Father had
+  // prostate cancer"), not the patient's.
+  bool said_of_a_relative(const Item& item, const SentenceReading& reading, std::size_t at) const;
   bool names_suspicion(const PhraseMatch& match) const;
   // What tokens [begin, end) say of benignity: `called`, what they name is called benign,
   // affirmed and undoubted; `doubted`, the first benign or clearing word where they doubt or
