@@ -1495,6 +1495,23 @@ TEST(PairingSafety67, BenignByNameOnTheOtherBreastAsksNothing) {
        "Loss of the fatty hilum of a left axillary node.", "Lipoma left breast, enlarging.",
        "Left: increase in size of the mass.", "Left: mild architectural distortion."},
       true, benign);
+  // A relative's disease is no suspicion of the patient's: never a 4 of the coded breast; the
+  // patient's own after a comma or semicolon still is.
+  for (const char* text :
+       {"Father had prostate cancer.", "Grandmother had breast cancer in her 80s.",
+        "Mother diagnosed with breast cancer at 70; patient asymptomatic."}) {
+    const Report report = beside_benign_coded(benign + text);
+    EXPECT_NE(report.exam.category, Category::Suspicious4) << text;
+    EXPECT_NE(report.exam.classification, Classification::Suspicious) << text;
+  }
+  for (const char* text : {"Mother had breast cancer, suspicious calcifications left breast.",
+                           "Sister with DCIS; new left breast mass."}) {
+    EXPECT_TRUE(beside_benign_coded(benign + text).exam.needs_review) << text;
+  }
+  EXPECT_EQ(beside_benign_coded(benign + "Mother had breast cancer, suspicious calcifications left "
+                                         "breast.")
+                .exam.category,
+            Category::Suspicious4);
 }
 
 }  // namespace
