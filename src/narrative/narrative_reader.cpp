@@ -2488,12 +2488,20 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
                                                                 reading.range->begin, 2);
                                   }),
                    all.change.end());
-  // Nor does a relative's disease ("Father had prostate cancer." after them; hostile review 67).
+  // Nor does a relative's disease ("Father had prostate cancer." after them), nor advice on what
+  // may come ("Please advise the patient to report any new breast changes."; hostile review 67).
   all.assessment.erase(std::remove_if(all.assessment.begin(), all.assessment.end(),
                                       [&](const Read<Category>& assessment) {
-                                        return said_of_a_relative(item, reading, assessment.token);
+                                        return said_of_a_relative(item, reading,
+                                                                  assessment.token) ||
+                                               in_safety_net(item, reading, assessment.token);
                                       }),
                        all.assessment.end());
+  all.change.erase(std::remove_if(all.change.begin(), all.change.end(),
+                                  [&](const Read<Change>& change) {
+                                    return in_safety_net(item, reading, change.token);
+                                  }),
+                   all.change.end());
   const std::vector<std::size_t> previous = std::move(described_last_);
   described_last_.clear();
   // Under a heading of another breast ("Left breast: benign cyst with sonographic correlate"

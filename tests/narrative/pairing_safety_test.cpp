@@ -1504,6 +1504,10 @@ TEST(PairingSafety67, BenignByNameOnTheOtherBreastAsksNothing) {
     EXPECT_NE(report.exam.category, Category::Suspicious4) << text;
     EXPECT_NE(report.exam.classification, Classification::Suspicious) << text;
   }
+  // Advice on what may come says nothing of the calcifications before it.
+  EXPECT_FALSE(beside_benign_coded("IMPRESSION: Benign calcifications. Please advise the patient "
+                                   "to report any new breast changes.")
+                   .exam.needs_review);
   for (const char* text : {"Mother had breast cancer, suspicious calcifications left breast.",
                            "Sister with DCIS; new left breast mass."}) {
     EXPECT_TRUE(beside_benign_coded(benign + text).exam.needs_review) << text;
