@@ -1530,8 +1530,8 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
   }
   for (const Clause& clause : reading.clauses) {
     if (clause.first >= clause.second || long_standing(clause)) continue;
+    // A clause that names no breast still gives a disease of now (below).
     const Laterality breast = breast_of_clause(item, reading, matches, clause.first);
-    if (breast == Laterality::Unknown) continue;
     bool benign = false;
     const bool asked = std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(clause.first),
                                    tokens.begin() + static_cast<std::ptrdiff_t>(clause.second),
@@ -1591,6 +1591,10 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
     // 2026).
     const bool disease_now = (names_disease(item, reading, *reason) || suspicion_at(*reason)) &&
                              (disease_now_said || (recent_year_said && !treated_said));
+    // With no breast named, only a disease of now is a reason: of a breast the text does not
+    // name, so of either ("History: breast cancer, currently on chemotherapy"; hostile review
+    // 68); a lesion or complaint of no breast is none ("History: lump").
+    if (breast == Laterality::Unknown && !disease_now) continue;
     NarrativeReading::BreastStatement statement{breast, words_of(item, *reason, *reason + 1),
                                                 reading.sentence.text, *item.position};
     statement.beside_calcifications = !disease_now;

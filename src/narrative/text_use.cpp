@@ -540,6 +540,7 @@ void note_breast_statements(const std::vector<NarrativeReading::BreastStatement>
         statement.other_breast ? std::string(
                                      "the other breast, which may be one no coded "
                                      "finding covers")
+        : statement.laterality == Laterality::Unknown ? std::string("a breast it does not name")
         : statement.laterality == Laterality::Both
             ? std::string(uncovered ? "both breasts, which no coded finding covers"
                                     : "both breasts")

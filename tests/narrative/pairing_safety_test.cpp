@@ -1518,5 +1518,30 @@ TEST(PairingSafety67, BenignByNameOnTheOtherBreastAsksNothing) {
             Category::Suspicious4);
 }
 
+// Hostile review 68: a disease the history says is of now asks for review whether or not it
+// names a breast; one of the past or a complaint of no breast does not.
+TEST(PairingSafety68, ADiseaseOfNowWithNoBreastNamedAsks) {
+  const std::string impression = "\nIMPRESSION: BI-RADS 2.";
+  for (const char* text :
+       {"History: breast cancer, currently on chemotherapy.", "History: known breast cancer.",
+        "History: breast cancer diagnosed last week.", "Indication: known breast cancer, staging.",
+        "History: breast cancer diagnosed 12/2025.",
+        "History: right breast cancer, currently on chemotherapy."}) {
+    const Report report = beside_benign_coded_in(text + impression, "20260105");
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_TRUE(std::any_of(report.input.notes.begin(), report.input.notes.end(),
+                            [](const ReaderNote& note) {
+                              return note.text.find("reason for this exam") != std::string::npos;
+                            }))
+        << text;
+  }
+  for (const char* text : {"History: breast cancer 2010, treated with surgery and chemotherapy.",
+                           "History of breast cancer.",
+                           "History: breast cancer 2015, currently no "
+                           "evidence of disease."}) {
+    EXPECT_FALSE(beside_benign_coded_in(text + impression, "20260105").exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
