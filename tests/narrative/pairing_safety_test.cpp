@@ -1518,6 +1518,21 @@ TEST(PairingSafety67, BenignByNameOnTheOtherBreastAsksNothing) {
             Category::Suspicious4);
 }
 
+// Hostile review 68: what is awaited, unsettled, limited or needed said in other words; a
+// negation that says a finding persists, is new or is felt but not seen.
+TEST(PairingSafety68, OtherWordsForAwaitedLimitedNeededAndPersisting) {
+  const std::string benign = "IMPRESSION: Benign calcifications right breast. BI-RADS 2.\n";
+  expect_review(
+      {"Histology to follow.", "Results not yet available.", "To be discussed at MDM.",
+       "Provisional report.", "Consensus not reached between readers.",
+       "Pectoral muscle not shown.", "Study degraded by motion.",
+       "Patient could not tolerate compression.", "She will need a biopsy.", "Should be sampled.",
+       "Urgent.", "BI-RAD 4", "The left asymmetry has not resolved.", "Palpable lump not seen.",
+       "No correlate to the palpable finding."},
+      true, benign);
+  expect_review({"Routine screening to follow.", "No need for further imaging."}, false, benign);
+}
+
 // Hostile review 68: a disease the history says is of now asks for review whether or not it
 // names a breast; one of the past or a complaint of no breast does not.
 TEST(PairingSafety68, ADiseaseOfNowWithNoBreastNamedAsks) {

@@ -2387,7 +2387,11 @@ TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
                     "Benigne Verkalkungen rechts. Bewegungsartefakte links.",
                     // A proven carcinoma is one of now, not of the history (hostile review 65).
                     "Benigne Verkalkungen rechts. Histologisch gesichertes Karzinom links.",
-                    "Benigne Verkalkungen rechts. Karzinom links bioptisch gesichert."},
+                    "Benigne Verkalkungen rechts. Karzinom links bioptisch gesichert.",
+                    // Hostile review 68: in other words.
+                    "Benigne Verkalkungen rechts. Histologisches Ergebnis steht noch aus.",
+                    "Benigne Verkalkungen rechts. Befund nicht final.",
+                    "Benigne Verkalkungen rechts. Kein Korrelat zum Tastbefund."},
                    true);
   expect_review_de({"Eingeschränkt beurteilbar bei dichtem Drüsengewebe. Benigne Verkalkungen "
                     "rechts.",
