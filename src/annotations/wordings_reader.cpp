@@ -106,6 +106,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"safety-net", FunctionWordRole::SafetyNet},
     {"treated", FunctionWordRole::Treated},
     {"limited-exam", FunctionWordRole::LimitedExam},
+    {"treatment-now", FunctionWordRole::TreatmentNow},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},
@@ -503,7 +504,7 @@ class WordingsParser {
         role == FunctionWordRole::Partial || role == FunctionWordRole::Awaited ||
         role == FunctionWordRole::LongStanding || role == FunctionWordRole::DiseaseNow ||
         role == FunctionWordRole::SafetyNet || role == FunctionWordRole::ReasonForExam ||
-        role == FunctionWordRole::LimitedExam;
+        role == FunctionWordRole::LimitedExam || role == FunctionWordRole::TreatmentNow;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

@@ -411,6 +411,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     if (range.section == ReportSection::History) {
       read_signs_of_the_indication(item, reading, matches);
       note_reasons_in_the_history(item, reading, matches);
+      note_treatment_of_now(item, reading, matches);
     }
     read_history(item, reading, matches);
     if (!went_on && reading_.findings.size() == findings_before) {
@@ -1471,6 +1472,56 @@ void Reader::read_signs_of_the_indication(const Item& item, const SentenceReadin
 // (hostile review 65). Words of the past ("history of", "prior", "Z. n."), a denial or a benign
 // call leave it the history's, and so does a year beside a disease or a suspicion ("Left breast
 // cancer 2010").
+namespace {
+
+// A year token of the sentence for which `wanted` holds.
+template <typename Wanted>
+bool sentence_says_year(const std::vector<Token>& tokens, const SentenceRange& range,
+                        Wanted wanted) {
+  return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
+                     tokens.begin() + static_cast<std::ptrdiff_t>(range.end),
+                     [&wanted](const Token& token) { return is_year(token) && wanted(token); });
+}
+
+}  // namespace
+
+bool Reader::says_a_past_year(const Item& item, const SentenceReading& reading) const {
+  return sentence_says_year(item.tokens, *reading.range, [this](const Token& year) {
+    return !exam_year_ || leading_integer(year.folded) < *exam_year_ - 1;
+  });
+}
+
+bool Reader::says_a_recent_year(const Item& item, const SentenceReading& reading) const {
+  return sentence_says_year(item.tokens, *reading.range, [this](const Token& year) {
+    return exam_year_ && leading_integer(year.folded) >= *exam_year_ - 1;
+  });
+}
+
+// "History: on chemotherapy", "Indication: staging", "Anamnese: laufende Chemotherapie": the
+// patient has a cancer now, so the exam is no plain benign one whatever breast the coded findings
+// cover (hostile review 68). Denied ("no chemotherapy"), put in the past by its own words ("after
+// neoadjuvant chemotherapy") or with a year of the past, it is none.
+void Reader::note_treatment_of_now(const Item& item, const SentenceReading& reading,
+                                   const std::vector<PhraseMatch>& matches) {
+  if (says_a_past_year(item, reading)) return;
+  for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
+    const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::TreatmentNow);
+    if (words == 0 || said_of_a_relative(item, reading, k)) continue;
+    const ContextReading context = status_of(item, reading, k, k + words, false);
+    const bool now = context.status == MentionStatus::Affirmed ||
+                     context.status == MentionStatus::Uncertain ||
+                     (context.status == MentionStatus::Historical && context.past_by_section);
+    if (!now) continue;
+    const Laterality breast = breast_of_clause(item, reading, matches, k);
+    NarrativeReading::BreastStatement statement{breast, words_of(item, k, k + words),
+                                                reading.sentence.text, *item.position};
+    statement.beside_calcifications = false;
+    statement.kind = NarrativeReading::StatementKind::ReasonForExam;
+    reading_.breast_statements.push_back(std::move(statement));
+    return;
+  }
+}
+
 void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading& reading,
                                          const std::vector<PhraseMatch>& matches) {
   const std::vector<Token>& tokens = item.tokens;
@@ -1478,17 +1529,8 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
   // 2016"); a clock time ("mass left breast at 10:00") is none, and neither is a year no older
   // than the one before the exam's ("Left breast DCIS 11/2025" in a report of January 2026;
   // hostile review 67).
-  const auto recent = [this](const Token& year) {
-    return exam_year_ && leading_integer(year.folded) >= *exam_year_ - 1;
-  };
-  const auto sentence_holds = [&](const auto& wanted) {
-    return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->begin),
-                       tokens.begin() + static_cast<std::ptrdiff_t>(reading.range->end), wanted);
-  };
-  const bool past_year_said =
-      sentence_holds([&](const Token& token) { return is_year(token) && !recent(token); });
-  const bool recent_year_said =
-      sentence_holds([&](const Token& token) { return is_year(token) && recent(token); });
+  const bool past_year_said = says_a_past_year(item, reading);
+  const bool recent_year_said = says_a_recent_year(item, reading);
   // A category of work-up or suspicion right after its category word ("BI-RADS 4", "BI-RADS 0").
   const auto category_at = [&](std::size_t k) {
     return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {

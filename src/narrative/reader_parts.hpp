@@ -645,6 +645,15 @@ class Reader {
   // of that breast, said where no coded finding covers it.
   void note_reasons_in_the_history(const Item& item, const SentenceReading& reading,
                                    const std::vector<PhraseMatch>& matches);
+  // A cancer's treatment or work-up the history says goes on now (FunctionWordRole::TreatmentNow),
+  // with no year of the past: a reason for the exam of either breast, said whatever the coded
+  // findings cover.
+  void note_treatment_of_now(const Item& item, const SentenceReading& reading,
+                             const std::vector<PhraseMatch>& matches);
+  // A year older than the one before the exam's in the sentence (a year no older is recent;
+  // with no exam date every year is past).
+  bool says_a_past_year(const Item& item, const SentenceReading& reading) const;
+  bool says_a_recent_year(const Item& item, const SentenceReading& reading) const;
   // A benign call or calcifications said of part of them only (FunctionWordRole::Partial): a note
   // on the exam.
   void note_partly_benign(const Item& item, const SentenceReading& reading,

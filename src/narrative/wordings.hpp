@@ -280,9 +280,14 @@ enum class FunctionWordRole {
   // nothing of what was not seen, unless density alone is the limit, which is routine ("dense
   // tissue limits sensitivity"; hostile review 67).
   LimitedExam,
+  // Names a cancer's treatment or work-up going on now, with or without a disease word: "on
+  // chemotherapy", "neoadjuvant", "staging", "wire localisation", "Herceptin"; German "laufende
+  // Chemotherapie", "Ausbreitungsdiagnostik". In the history it is a reason for the exam of
+  // either breast (hostile review 68: "History: on chemotherapy" left the exam benign).
+  TreatmentNow,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::LimitedExam;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::TreatmentNow;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

@@ -1550,6 +1550,17 @@ TEST(PairingSafety68, ADiseaseOfNowWithNoBreastNamedAsks) {
                             }))
         << text;
   }
+  // A cancer's treatment or work-up of now, with no disease word.
+  for (const char* text :
+       {"History: on chemotherapy.", "Indication: staging.",
+        "Indication: wire localisation tomorrow.", "History: on Herceptin.",
+        "History: newly diagnosed.", "Indication: restaging after neoadjuvant therapy."}) {
+    EXPECT_TRUE(beside_benign_coded_in(text + impression, "20260105").exam.needs_review) << text;
+  }
+  for (const char* text : {"History: no chemotherapy.", "History of neoadjuvant chemotherapy.",
+                           "History: neoadjuvant chemotherapy 2015, mastectomy."}) {
+    EXPECT_FALSE(beside_benign_coded_in(text + impression, "20260105").exam.needs_review) << text;
+  }
   for (const char* text : {"History: breast cancer 2010, treated with surgery and chemotherapy.",
                            "History of breast cancer.",
                            "History: breast cancer 2015, currently no "

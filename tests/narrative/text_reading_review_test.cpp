@@ -2380,6 +2380,20 @@ TEST(TextReview66, GermanDiseaseOfNowHedgesAndPartsAskForReviewSafetyNetsDoNot) 
 
 // Hostile review 67: an exam the text calls limited, a phrase across a colon; density alone is
 // the routine limit, and priors not at hand limit nothing.
+TEST(TextReview68, GermanTreatmentOfNowAsksForReview) {
+  const std::string assessment = "\nBeurteilung: BI-RADS 2.";
+  for (const char* text : {"Anamnese: laufende Chemotherapie.", "Indikation: Staging.",
+                           "Indikation: Ausbreitungsdiagnostik.", "Anamnese: unter Herceptin.",
+                           "Anamnese: bekanntes Mammakarzinom.",
+                           "Anamnese: Mammakarzinom rechts, OP nächste Woche."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text + assessment).exam.needs_review) << text;
+  }
+  for (const char* text :
+       {"Anamnese: Z. n. Chemotherapie 2015.", "Anamnese: keine Chemotherapie."}) {
+    EXPECT_FALSE(beside_benign_coded_de(text + assessment).exam.needs_review) << text;
+  }
+}
+
 TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
   expect_review_de({"Eingeschränkt beurteilbare Untersuchung. Benigne Verkalkungen rechts.",
                     "Benigne Verkalkungen rechts. Präparatradiographie: keine Verkalkungen.",
