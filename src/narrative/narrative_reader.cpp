@@ -1128,14 +1128,18 @@ void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
 void Reader::note_limited_exam(const Item& item, const SentenceReading& reading,
                                const std::vector<PhraseMatch>& matches) {
   const SentenceRange& range = *reading.range;
-  const bool density_said =
-      std::any_of(matches.begin(), matches.end(), [&range](const PhraseMatch& match) {
-        return match.kind == PhraseKind::Composition && match.begin >= range.begin &&
-               match.begin < range.end;
-      });
+  // Density said in the limit's own clause ("Heterogeneously dense breasts; study limited by
+  // motion" still asks; review of the change).
+  const auto density_said = [&](std::size_t at) {
+    const Clause clause = reading.context_clause_of(at);
+    return std::any_of(matches.begin(), matches.end(), [&clause](const PhraseMatch& match) {
+      return match.kind == PhraseKind::Composition && match.begin >= clause.first &&
+             match.begin < clause.second;
+    });
+  };
   // What the prior exams lacked is no limit of this one ("Comparison: prior images not
   // available for review").
-  if (density_said || range.section == ReportSection::Comparison) return;
+  if (range.section == ReportSection::Comparison) return;
   // A view with an only-word near it in its clause ("Only CC views", "CC view only"), in a
   // sentence that names no calcifications: "calcifications seen on the CC view only" describes
   // the finding, not the exam.
@@ -1154,6 +1158,9 @@ void Reader::note_limited_exam(const Item& item, const SentenceReading& reading,
   };
   for (std::size_t k = range.begin; k < range.end; ++k) {
     std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::LimitedExam);
+    if (words > 0 && density_said(k)) continue;
+    // Views missing are never density's doing ("Only CC views were obtained of the dense
+    // breasts").
     if (words == 0 && only_view(k)) words = 1;
     if (words == 0) continue;
     // The phrase whole: one that holds its own negation ("images not available") is not denied
@@ -1463,15 +1470,6 @@ void Reader::read_signs_of_the_indication(const Item& item, const SentenceReadin
   }
 }
 
-// The reason for the exam the indication or history names on a breast, past by its section alone:
-// a lesion ("INDICATION: Left breast mass", "Fragestellung: Raumforderung links?"), a suspicious
-// category or word ("BI-RADS 4 left breast on outside mammogram", "Suspekter Herd links"), a
-// reason-for-exam word ("Recalled from screening for left breast asymmetry", "Left breast skin
-// dimpling", "Abklärung nach auffälligem Screening links") or a disease ("Newly diagnosed left
-// breast cancer"). Of a breast no coded finding covers it is all the report says of that breast
-// (hostile review 65). Words of the past ("history of", "prior", "Z. n."), a denial or a benign
-// call leave it the history's, and so does a year beside a disease or a suspicion ("Left breast
-// cancer 2010").
 namespace {
 
 // A year token of the sentence for which `wanted` holds.
@@ -1503,10 +1501,25 @@ bool Reader::says_a_recent_year(const Item& item, const SentenceReading& reading
 // neoadjuvant chemotherapy") or with a year of the past, it is none.
 void Reader::note_treatment_of_now(const Item& item, const SentenceReading& reading,
                                    const std::vector<PhraseMatch>& matches) {
-  if (says_a_past_year(item, reading)) return;
+  // A year of the past in the phrase's own part, between commas, semicolons or colons
+  // ("History: diagnosed 2012, now on chemotherapy" still asks; review of the change).
+  const auto separates = [](const Token& token) {
+    return is_punct(token, ',') || is_punct(token, ';') || is_punct(token, ':');
+  };
+  const auto past_year_in_part = [&](std::size_t at) {
+    std::size_t first = at;
+    while (first > reading.range->begin && !separates(item.tokens[first - 1])) --first;
+    std::size_t last = at;
+    while (last < reading.range->end && !separates(item.tokens[last])) ++last;
+    return std::any_of(
+        item.tokens.begin() + static_cast<std::ptrdiff_t>(first),
+        item.tokens.begin() + static_cast<std::ptrdiff_t>(last), [this](const Token& token) {
+          return is_year(token) && (!exam_year_ || leading_integer(token.folded) < *exam_year_ - 1);
+        });
+  };
   for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
     const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::TreatmentNow);
-    if (words == 0 || said_of_a_relative(item, reading, k)) continue;
+    if (words == 0 || said_of_a_relative(item, reading, k) || past_year_in_part(k)) continue;
     const ContextReading context = status_of(item, reading, k, k + words, false);
     const bool now = context.status == MentionStatus::Affirmed ||
                      context.status == MentionStatus::Uncertain ||
@@ -1522,6 +1535,15 @@ void Reader::note_treatment_of_now(const Item& item, const SentenceReading& read
   }
 }
 
+// The reason for the exam the indication or history names on a breast, past by its section alone:
+// a lesion ("INDICATION: Left breast mass", "Fragestellung: Raumforderung links?"), a suspicious
+// category or word ("BI-RADS 4 left breast on outside mammogram", "Suspekter Herd links"), a
+// reason-for-exam word ("Recalled from screening for left breast asymmetry", "Left breast skin
+// dimpling", "Abklärung nach auffälligem Screening links") or a disease ("Newly diagnosed left
+// breast cancer"). Of a breast no coded finding covers it is all the report says of that breast
+// (hostile review 65). Words of the past ("history of", "prior", "Z. n."), a denial or a benign
+// call leave it the history's, and so does a year beside a disease or a suspicion ("Left breast
+// cancer 2010").
 void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading& reading,
                                          const std::vector<PhraseMatch>& matches) {
   const std::vector<Token>& tokens = item.tokens;
@@ -1873,6 +1895,28 @@ void Reader::read_history(const Item& item, const SentenceReading& reading,
   }
 }
 
+bool Reader::all_of_relatives(const Item& item, const SentenceReading& reading,
+                              const std::vector<Read<Category>>& assessment) const {
+  return std::all_of(assessment.begin(), assessment.end(), [&](const Read<Category>& read) {
+    return said_of_a_relative(item, reading, read.token);
+  });
+}
+
+bool Reader::said_of_a_relative(const Item& item, const SentenceReading& reading,
+                                std::size_t at) const {
+  // The patient named too ("Patient and her sister both have breast cancer", "Both she and her
+  // mother …"; review of the change) makes it hers as well.
+  bool relative = false;
+  for (std::size_t k = at; k > reading.range->begin;) {
+    --k;
+    const Token& token = item.tokens[k];
+    if (is_punct(token, ',') || is_punct(token, ';') || is_punct(token, ':')) break;
+    if (words_.is(token, FunctionWordRole::NoFindingNoun)) return false;
+    relative = relative || words_.is(token, FunctionWordRole::FamilyMember);
+  }
+  return relative;
+}
+
 // A suspicion the sentence states now with no calcification word, that nothing before took and
 // that is of no other finding ("DCIS in the left breast cannot be excluded", "Findings in the left
 // breast concerning for DCIS", "Left breast: carcinoma cannot be ruled out"): in a mammography
@@ -1881,17 +1925,6 @@ void Reader::read_history(const Item& item, const SentenceReading& reading,
 // H42-1: beside benign coded findings the sentence was gone and the exam benign, unreviewed).
 // Assessment words already leave out denied, past, compared and other findings' ones; a disease
 // word counts where the sentence affirms or doubts it now.
-bool Reader::said_of_a_relative(const Item& item, const SentenceReading& reading,
-                                std::size_t at) const {
-  for (std::size_t k = at; k > reading.range->begin;) {
-    --k;
-    const Token& token = item.tokens[k];
-    if (is_punct(token, ',') || is_punct(token, ';') || is_punct(token, ':')) return false;
-    if (words_.is(token, FunctionWordRole::FamilyMember)) return true;
-  }
-  return false;
-}
-
 void Reader::read_unplaced_suspicion(const Item& item, const SentenceReading& reading,
                                      const std::vector<PhraseMatch>& matches) {
   const SentenceRange& range = *reading.range;
@@ -1926,15 +1959,10 @@ void Reader::read_unplaced_suspicion(const Item& item, const SentenceReading& re
   std::optional<std::size_t> disease;
   // A relative's disease is no suspicion of the patient's ("IMPRESSION: … Father had prostate
   // cancer"; hostile review 67: read as a 4).
-  const auto of_relatives = [&](const std::vector<Read<Category>>& assessment) {
-    return std::all_of(assessment.begin(), assessment.end(), [&](const Read<Category>& read) {
-      return said_of_a_relative(item, reading, read.token);
-    });
-  };
   for (std::size_t c = 0; c < reading.clauses.size() && !clause; ++c) {
     if (of_another_finding(c)) continue;
     const auto& assessment = reading.clause_descriptors[c].assessment;
-    if (!assessment.empty() && !of_relatives(assessment)) {
+    if (!assessment.empty() && !all_of_relatives(item, reading, assessment)) {
       clause = c;
       break;
     }
@@ -3022,10 +3050,7 @@ bool Reader::lone_assessment(const Item& item, const SentenceReading& reading,
   }
   // A relative's disease assesses nothing of the patient's ("Mother diagnosed with breast cancer
   // at 70").
-  const auto& assessment = reading.clause_descriptors[clause].assessment;
-  if (std::all_of(assessment.begin(), assessment.end(), [&](const Read<Category>& read) {
-        return said_of_a_relative(item, reading, read.token);
-      })) {
+  if (all_of_relatives(item, reading, reading.clause_descriptors[clause].assessment)) {
     return false;
   }
   const bool negated =

@@ -603,6 +603,9 @@ class Reader {
   // with no comma, semicolon or colon between: what it says is the relative's ("Father had
   // prostate cancer"), not the patient's.
   bool said_of_a_relative(const Item& item, const SentenceReading& reading, std::size_t at) const;
+  // Every assessment word read is said of a relative (an empty list is too).
+  bool all_of_relatives(const Item& item, const SentenceReading& reading,
+                        const std::vector<Read<Category>>& assessment) const;
   bool names_suspicion(const PhraseMatch& match) const;
   // What tokens [begin, end) say of benignity: `called`, what they name is called benign,
   // affirmed and undoubted; `doubted`, the first benign or clearing word where they doubt or

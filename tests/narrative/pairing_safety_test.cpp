@@ -1530,7 +1530,19 @@ TEST(PairingSafety68, OtherWordsForAwaitedLimitedNeededAndPersisting) {
        "Urgent.", "BI-RAD 4", "The left asymmetry has not resolved.", "Palpable lump not seen.",
        "No correlate to the palpable finding."},
       true, benign);
-  expect_review({"Routine screening to follow.", "No need for further imaging."}, false, benign);
+  expect_review({"No need for further imaging."}, false, benign);
+  // Review of the change: the holes its first version opened.
+  expect_review(
+      {"Left breast findings to follow.", "Left axillary lymph node, hilum displaced.",
+       "Heterogeneously dense breasts; study limited by motion.",
+       "Only CC views were obtained of the dense breasts.",
+       "Patient and her sister both have breast cancer.", "Like her sister she has breast cancer.",
+       "Relative to the prior study these are new and suspicious."},
+      true, benign);
+  EXPECT_TRUE(beside_benign_coded_in("History: diagnosed 2012, on chemotherapy.\nIMPRESSION: "
+                                     "BI-RADS 2.",
+                                     "20260105")
+                  .exam.needs_review);
 }
 
 // Hostile review 68: a disease the history says is of now asks for review whether or not it
