@@ -495,9 +495,8 @@ class WordingsParser {
     const auto role = read_word(input_, node, "functionWord/@role", role_text, function_role_named);
     const std::string phrase = phrase_of(node);
     // An exception, a condition, a disagreement, a missed target, a disease, limit or treatment of
-    // now may take
-    // several words ("bis auf", "save for", "subject to", "do not agree", "from the target", "not
-    // yet treated"), each alone something else; other roles are asked of one token
+    // now may take several words ("bis auf", "save for", "subject to", "do not agree", "from the
+    // target", "not yet treated"), each alone something else; other roles are asked of one token
     // (FunctionWords::is).
     const bool several_words =
         role == FunctionWordRole::Excepts || role == FunctionWordRole::Condition ||
