@@ -1533,7 +1533,7 @@ TEST(PairingSafety68, OtherWordsForAwaitedLimitedNeededAndPersisting) {
   expect_review({"No need for further imaging."}, false, benign);
   // Review of the change: the holes its first version opened.
   expect_review(
-      {"Left breast findings to follow.", "Left axillary lymph node, hilum displaced.",
+      {"Left breast findings to follow.", "Left axillary lymph node, hilum effaced.",
        "Heterogeneously dense breasts; study limited by motion.",
        "Only CC views were obtained of the dense breasts.",
        "Patient and her sister both have breast cancer.", "Like her sister she has breast cancer.",
