@@ -1470,29 +1470,33 @@ void Reader::read_signs_of_the_indication(const Item& item, const SentenceReadin
   }
 }
 
-namespace {
-
-// A year token of the sentence for which `wanted` holds.
-template <typename Wanted>
-bool sentence_says_year(const std::vector<Token>& tokens, const SentenceRange& range,
-                        Wanted wanted) {
-  return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
-                     tokens.begin() + static_cast<std::ptrdiff_t>(range.end),
-                     [&wanted](const Token& token) { return is_year(token) && wanted(token); });
+bool Reader::past_year(const Token& token) const {
+  return is_year(token) && (!exam_year_ || leading_integer(token.folded) < *exam_year_ - 1);
 }
 
-}  // namespace
+bool Reader::recent_year(const Token& token) const {
+  return is_year(token) && exam_year_ && leading_integer(token.folded) >= *exam_year_ - 1;
+}
 
 bool Reader::says_a_past_year(const Item& item, const SentenceReading& reading) const {
-  return sentence_says_year(item.tokens, *reading.range, [this](const Token& year) {
-    return !exam_year_ || leading_integer(year.folded) < *exam_year_ - 1;
-  });
+  return any_token(item, reading.range->begin, reading.range->end,
+                   [this](const Token& token) { return past_year(token); });
 }
 
 bool Reader::says_a_recent_year(const Item& item, const SentenceReading& reading) const {
-  return sentence_says_year(item.tokens, *reading.range, [this](const Token& year) {
-    return exam_year_ && leading_integer(year.folded) >= *exam_year_ - 1;
-  });
+  return any_token(item, reading.range->begin, reading.range->end,
+                   [this](const Token& token) { return recent_year(token); });
+}
+
+Clause Reader::part_of(const Item& item, const SentenceReading& reading, std::size_t at) const {
+  const auto separates = [](const Token& token) {
+    return is_punct(token, ',') || is_punct(token, ';') || is_punct(token, ':');
+  };
+  std::size_t first = at;
+  while (first > reading.range->begin && !separates(item.tokens[first - 1])) --first;
+  std::size_t last = at;
+  while (last < reading.range->end && !separates(item.tokens[last])) ++last;
+  return {first, last};
 }
 
 // "History: on chemotherapy", "Indication: staging", "Anamnese: laufende Chemotherapie": the
@@ -1501,21 +1505,12 @@ bool Reader::says_a_recent_year(const Item& item, const SentenceReading& reading
 // neoadjuvant chemotherapy") or with a year of the past, it is none.
 void Reader::note_treatment_of_now(const Item& item, const SentenceReading& reading,
                                    const std::vector<PhraseMatch>& matches) {
-  // A year of the past in the phrase's own part, between commas, semicolons or colons
-  // ("History: diagnosed 2012, now on chemotherapy" still asks; review of the change).
-  const auto separates = [](const Token& token) {
-    return is_punct(token, ',') || is_punct(token, ';') || is_punct(token, ':');
-  };
+  // A year of the past in the phrase's own part ("History: diagnosed 2012, now on chemotherapy"
+  // still asks; review of the change).
   const auto past_year_in_part = [&](std::size_t at) {
-    std::size_t first = at;
-    while (first > reading.range->begin && !separates(item.tokens[first - 1])) --first;
-    std::size_t last = at;
-    while (last < reading.range->end && !separates(item.tokens[last])) ++last;
-    return std::any_of(
-        item.tokens.begin() + static_cast<std::ptrdiff_t>(first),
-        item.tokens.begin() + static_cast<std::ptrdiff_t>(last), [this](const Token& token) {
-          return is_year(token) && (!exam_year_ || leading_integer(token.folded) < *exam_year_ - 1);
-        });
+    const Clause part = part_of(item, reading, at);
+    return any_token(item, part.first, part.second,
+                     [this](const Token& token) { return past_year(token); });
   };
   for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
     const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::TreatmentNow);
@@ -1601,15 +1596,15 @@ void Reader::note_reasons_in_the_history(const Item& item, const SentenceReading
                                    tokens.begin() + static_cast<std::ptrdiff_t>(clause.second),
                                    [](const Token& token) { return is_punct(token, '?'); });
     std::optional<std::size_t> reason;
-    bool of_family = false;
     for (std::size_t k = clause.first; k < clause.second; ++k) {
       const Token& token = tokens[k];
-      // What follows a member of the family up to the next comma is theirs ("Family history:
-      // mother diagnosed with left breast cancer"), not what the patient has ("Strong family
-      // history, left nipple retraction").
-      if (is_punct(token, ',')) of_family = false;
-      if (words_.is(token, FunctionWordRole::FamilyMember)) of_family = true;
-      if (of_family) continue;
+      // What follows a member of the family in its part is theirs ("Family history: mother
+      // diagnosed with left breast cancer"), not what the patient has ("Strong family history,
+      // left nipple retraction").
+      if (words_.is(token, FunctionWordRole::FamilyMember) ||
+          said_of_a_relative(item, reading, k)) {
+        continue;
+      }
       const bool in_suspicion = within_suspicion(matches, k);
       // Denied, asked or doubted ("not benign", "Knoten links, benigne?", "probably benign left
       // breast mass": a 3) it silences nothing.
@@ -1906,15 +1901,15 @@ bool Reader::said_of_a_relative(const Item& item, const SentenceReading& reading
                                 std::size_t at) const {
   // The patient named too ("Patient and her sister both have breast cancer", "Both she and her
   // mother …"; review of the change) makes it hers as well.
-  bool relative = false;
-  for (std::size_t k = at; k > reading.range->begin;) {
-    --k;
-    const Token& token = item.tokens[k];
-    if (is_punct(token, ',') || is_punct(token, ';') || is_punct(token, ':')) break;
-    if (words_.is(token, FunctionWordRole::NoFindingNoun)) return false;
-    relative = relative || words_.is(token, FunctionWordRole::FamilyMember);
+  const std::size_t from = part_of(item, reading, at).first;
+  if (any_token(item, from, at, [this](const Token& token) {
+        return words_.is(token, FunctionWordRole::NoFindingNoun);
+      })) {
+    return false;
   }
-  return relative;
+  return any_token(item, from, at, [this](const Token& token) {
+    return words_.is(token, FunctionWordRole::FamilyMember);
+  });
 }
 
 // A suspicion the sentence states now with no calcification word, that nothing before took and

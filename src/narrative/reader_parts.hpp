@@ -657,6 +657,16 @@ class Reader {
   // with no exam date every year is past).
   bool says_a_past_year(const Item& item, const SentenceReading& reading) const;
   bool says_a_recent_year(const Item& item, const SentenceReading& reading) const;
+  bool past_year(const Token& token) const;
+  bool recent_year(const Token& token) const;
+  // The part of the sentence holding token `at`, between commas, semicolons or colons.
+  Clause part_of(const Item& item, const SentenceReading& reading, std::size_t at) const;
+  // Some token of the item among [begin, end) for which `wanted` holds.
+  template <typename Wanted>
+  static bool any_token(const Item& item, std::size_t begin, std::size_t end, Wanted wanted) {
+    return std::any_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                       item.tokens.begin() + static_cast<std::ptrdiff_t>(end), wanted);
+  }
   // A benign call or calcifications said of part of them only (FunctionWordRole::Partial): a note
   // on the exam.
   void note_partly_benign(const Item& item, const SentenceReading& reading,
