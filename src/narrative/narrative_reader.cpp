@@ -411,7 +411,6 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     if (range.section == ReportSection::History) {
       read_signs_of_the_indication(item, reading, matches);
       note_reasons_in_the_history(item, reading, matches);
-      note_treatment_of_now(item, reading, matches);
     }
     read_history(item, reading, matches);
     if (!went_on && reading_.findings.size() == findings_before) {
@@ -454,6 +453,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   }
   note_awaited(item, reading);
   note_limited_exam(item, reading, matches);
+  note_treatment_of_now(item, reading, matches);
   note_benign_on_a_condition(item, reading, matches);
   note_partly_benign(item, reading, matches);
   // A composition phrase does not end the reading: "The left breast is heterogeneously dense and
@@ -1128,14 +1128,20 @@ void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
 void Reader::note_limited_exam(const Item& item, const SentenceReading& reading,
                                const std::vector<PhraseMatch>& matches) {
   const SentenceRange& range = *reading.range;
-  // Density said in the limit's own clause ("Heterogeneously dense breasts; study limited by
-  // motion" still asks; review of the change).
+  // Density said in the limit's own clause, as its one limit ("Heterogeneously dense breasts;
+  // study limited by motion" and "Evaluation limited by dense tissue and motion" still ask; review
+  // of the change, hostile review 69).
   const auto density_said = [&](std::size_t at) {
     const Clause clause = reading.context_clause_of(at);
-    return std::any_of(matches.begin(), matches.end(), [&clause](const PhraseMatch& match) {
-      return match.kind == PhraseKind::Composition && match.begin >= clause.first &&
-             match.begin < clause.second;
-    });
+    std::size_t limits = 0;
+    for (std::size_t k = clause.first; k < clause.second; ++k) {
+      limits += words_.starts_phrase(item.tokens, k, FunctionWordRole::LimitedExam) ? 1 : 0;
+    }
+    return limits == 1 &&
+           std::any_of(matches.begin(), matches.end(), [&clause](const PhraseMatch& match) {
+             return match.kind == PhraseKind::Composition && match.begin >= clause.first &&
+                    match.begin < clause.second;
+           });
   };
   // What the prior exams lacked is no limit of this one ("Comparison: prior images not
   // available for review").
@@ -1499,7 +1505,8 @@ Clause Reader::part_of(const Item& item, const SentenceReading& reading, std::si
   return {first, last};
 }
 
-// "History: on chemotherapy", "Indication: staging", "Anamnese: laufende Chemotherapie": the
+// "History: on chemotherapy", "Indication: staging", "Anamnese: laufende Chemotherapie", in any
+// section but the comparison ("Patient on chemotherapy. BI-RADS 2."; hostile review 69): the
 // patient has a cancer now, so the exam is no plain benign one whatever breast the coded findings
 // cover (hostile review 68). Denied ("no chemotherapy"), put in the past by its own words ("after
 // neoadjuvant chemotherapy") or with a year of the past, it is none.
@@ -1512,6 +1519,16 @@ void Reader::note_treatment_of_now(const Item& item, const SentenceReading& read
     return any_token(item, part.first, part.second,
                      [this](const Token& token) { return past_year(token); });
   };
+  // What a prior exam was for is no treatment of now ("COMPARISON: pre-treatment mammogram"), and
+  // outside the history a work-up the sentence recommends is the follow-up's to read ("Needle
+  // localization and excision recommended").
+  const ReportSection section = reading.range->section;
+  if (section == ReportSection::Comparison) return;
+  if (section != ReportSection::History &&
+      words_.any_in(item.tokens, reading.range->begin, reading.range->end,
+                    FunctionWordRole::Recommends)) {
+    return;
+  }
   for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
     const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::TreatmentNow);
     if (words == 0 || said_of_a_relative(item, reading, k) || past_year_in_part(k)) continue;

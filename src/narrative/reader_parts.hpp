@@ -648,7 +648,7 @@ class Reader {
   // of that breast, said where no coded finding covers it.
   void note_reasons_in_the_history(const Item& item, const SentenceReading& reading,
                                    const std::vector<PhraseMatch>& matches);
-  // A cancer's treatment or work-up the history says goes on now (FunctionWordRole::TreatmentNow),
+  // A cancer's treatment or work-up the text says goes on now (FunctionWordRole::TreatmentNow),
   // with no year of the past: a reason for the exam of either breast, said whatever the coded
   // findings cover.
   void note_treatment_of_now(const Item& item, const SentenceReading& reading,

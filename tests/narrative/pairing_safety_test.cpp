@@ -1581,5 +1581,23 @@ TEST(PairingSafety68, ADiseaseOfNowWithNoBreastNamedAsks) {
   }
 }
 
+// Hostile review 69: a treatment of now in any section, a limit beside density, a biopsy the
+// patient returns for.
+TEST(PairingSafety69, TreatmentOfNowAnywhereAndLimitsBesideDensity) {
+  expect_review({"Patient on chemotherapy. BI-RADS 2.", "Staging exam. BI-RADS 2.",
+                 "Residual tumor. BI-RADS 2.", "Radiation in progress. BI-RADS 2.",
+                 "Evaluation limited by dense tissue and motion. BI-RADS 2.",
+                 "Dense breasts; positioning suboptimal. BI-RADS 2.",
+                 "Patient to return for biopsy. BI-RADS 2."},
+                true);
+  expect_review({"Status post chemotherapy 2015. BI-RADS 2.",
+                 "Extremely dense breasts limit the sensitivity of mammography. BI-RADS 2.",
+                 "Return to routine screening. BI-RADS 2."},
+                false, "IMPRESSION: Benign calcifications right breast.\n");
+  EXPECT_FALSE(beside_benign_coded("COMPARISON: Pre-treatment mammogram 2024.\nIMPRESSION: Benign "
+                                   "calcifications right breast. BI-RADS 2.")
+                   .exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc

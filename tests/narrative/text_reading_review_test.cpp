@@ -2388,6 +2388,8 @@ TEST(TextReview68, GermanTreatmentOfNowAsksForReview) {
                            "Anamnese: Mammakarzinom rechts, OP nächste Woche."}) {
     EXPECT_TRUE(beside_benign_coded_de(text + assessment).exam.needs_review) << text;
   }
+  // Hostile review 69: in the assessment too.
+  expect_review_de({"Laufende Chemotherapie. BI-RADS 2.", "Resttumor. BI-RADS 2."}, true);
   for (const char* text :
        {"Anamnese: Z. n. Chemotherapie 2015.", "Anamnese: keine Chemotherapie."}) {
     EXPECT_FALSE(beside_benign_coded_de(text + assessment).exam.needs_review) << text;
