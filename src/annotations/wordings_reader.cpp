@@ -107,6 +107,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"treated", FunctionWordRole::Treated},
     {"limited-exam", FunctionWordRole::LimitedExam},
     {"treatment-now", FunctionWordRole::TreatmentNow},
+    {"patient-too", FunctionWordRole::PatientToo},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},
@@ -504,7 +505,8 @@ class WordingsParser {
         role == FunctionWordRole::Partial || role == FunctionWordRole::Awaited ||
         role == FunctionWordRole::LongStanding || role == FunctionWordRole::DiseaseNow ||
         role == FunctionWordRole::SafetyNet || role == FunctionWordRole::ReasonForExam ||
-        role == FunctionWordRole::LimitedExam || role == FunctionWordRole::TreatmentNow;
+        role == FunctionWordRole::LimitedExam || role == FunctionWordRole::TreatmentNow ||
+        role == FunctionWordRole::PatientToo;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

@@ -1918,6 +1918,10 @@ bool Reader::said_of_a_relative(const Item& item, const SentenceReading& reading
                                 std::size_t at) const {
   // The patient named too ("Patient and her sister both have breast cancer", "Both she and her
   // mother …"; review of the change) makes it hers as well.
+  if (words_.any_in(item.tokens, reading.range->begin, reading.range->end,
+                    FunctionWordRole::PatientToo)) {
+    return false;
+  }
   const std::size_t from = part_of(item, reading, at).first;
   if (any_token(item, from, at, [this](const Token& token) {
         return words_.is(token, FunctionWordRole::NoFindingNoun);

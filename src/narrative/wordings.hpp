@@ -285,9 +285,13 @@ enum class FunctionWordRole {
   // Chemotherapie", "Ausbreitungsdiagnostik". In the history it is a reason for the exam of
   // either breast (hostile review 68: "History: on chemotherapy" left the exam benign).
   TreatmentNow,
+  // Says the patient has what a relative had: "as did she", "the patient too"; German "Patientin
+  // selbst ebenfalls". A sentence holding one names no disease as a relative's alone (hostile
+  // review 69: "Her mother had breast cancer, as did she in 2025" was dropped).
+  PatientToo,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::TreatmentNow;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::PatientToo;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

@@ -1594,6 +1594,15 @@ TEST(PairingSafety69, TreatmentOfNowAnywhereAndLimitsBesideDensity) {
                  "Extremely dense breasts limit the sensitivity of mammography. BI-RADS 2.",
                  "Return to routine screening. BI-RADS 2."},
                 false, "IMPRESSION: Benign calcifications right breast.\n");
+  // The patient has it too: her own disease is never a relative's alone.
+  for (const char* text : {"Her mother had breast cancer, as did she in 2025.",
+                           "Mother had breast cancer; the patient too, in the left breast."}) {
+    EXPECT_EQ(
+        beside_benign_coded(std::string("IMPRESSION: Benign calcifications right breast.\n") + text)
+            .exam.category,
+        Category::Suspicious4)
+        << text;
+  }
   EXPECT_FALSE(beside_benign_coded("COMPARISON: Pre-treatment mammogram 2024.\nIMPRESSION: Benign "
                                    "calcifications right breast. BI-RADS 2.")
                    .exam.needs_review);
