@@ -149,7 +149,27 @@ std::optional<int> placed_clock(const Finding& text, const Finding& coded) {
 // that breast when their descriptors do not disagree (compared for row W8, lending nothing).
 // Text whose breast is unknown ("the same breast", "contralateral") or disputed pairs only where
 // it names the same place: it may be about the other breast.
+// Another narrative finding read from the same sentence places these calcifications on that
+// breast too ("Gefäßverkalkungen beidseits" gives one per breast): the half of the other breast
+// is no second breast for a coded finding whose breast comes from context (hostile review 69).
+bool also_described_on(const Finding& text, Laterality breast,
+                       const std::vector<Finding>& text_findings) {
+  return std::any_of(text_findings.begin(), text_findings.end(), [&](const Finding& other) {
+    if (&other == &text || other.laterality != breast || contradicts_descriptors(other, text)) {
+      return false;
+    }
+    return std::any_of(
+        other.text_sentences.begin(), other.text_sentences.end(), [&](const TextSentence& said) {
+          return std::any_of(
+              text.text_sentences.begin(), text.text_sentences.end(), [&](const TextSentence& own) {
+                return own.span.position == said.span.position && own.span.begin == said.span.begin;
+              });
+        });
+  });
+}
+
 std::optional<Pairing> pair_with_coded(const Finding& text_as_read,
+                                       const std::vector<Finding>& text_findings,
                                        const std::vector<Finding>& findings,
                                        std::size_t coded_count) {
   if (text_as_read.laterality_source == LateralitySource::Conflicting) return std::nullopt;
@@ -162,6 +182,10 @@ std::optional<Pairing> pair_with_coded(const Finding& text_as_read,
   for (std::size_t i = 0; i < coded_count; ++i) {
     const Finding& coded = findings[i];
     if (own_breast(coded) && !speaks_for(coded.laterality, text_as_read.laterality)) continue;
+    if (!speaks_for(coded.laterality, text_as_read.laterality) &&
+        also_described_on(text_as_read, coded.laterality, text_findings)) {
+      continue;
+    }
     text.location.clock_hour = placed_clock(text_as_read, coded);
     if (placed_apart(text.location, coded.location)) continue;
     // Another morphology is other calcifications, or the same described otherwise: either way
@@ -365,7 +389,8 @@ void note_clock_apart_on_the_only_coded_finding(const Finding& text, std::vector
 void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& findings) {
   const std::size_t coded_count = findings.findings.size();
   for (Finding& text : text_findings) {
-    const std::optional<Pairing> pairing = pair_with_coded(text, findings.findings, coded_count);
+    const std::optional<Pairing> pairing =
+        pair_with_coded(text, text_findings, findings.findings, coded_count);
     if (!pairing) {
       note_clock_apart_on_the_only_coded_finding(text, findings.findings, coded_count);
       continue;

@@ -1608,5 +1608,37 @@ TEST(PairingSafety69, TreatmentOfNowAnywhereAndLimitsBesideDensity) {
                    .exam.needs_review);
 }
 
+TEST(PairingSafety69, BothBreastsAreNoConflictWithTheProcedureBreast) {
+  // Hostile review 69: "Gefäßverkalkungen beidseits" beside a coded vascular finding whose breast
+  // came from the procedure (right) paired its left half with that finding too: a laterality
+  // conflict "right, left" and the left breast said of a right finding.
+  const auto vascular = [] {
+    return coded_finding(
+        "1.2.2.1", {property("1.2.2.1.1", codes::kCalcificationType, code_of(Morphology::Vascular)),
+                    property("1.2.2.1.2", codes::kAssessmentCategory, code_of(Category::Benign2))});
+  };
+  for (const char* text :
+       {"Vascular calcifications in both breasts.", "Bilateral vascular calcifications."}) {
+    const Report report = summarise({text, "", Laterality::Right, {vascular()}});
+    const auto coded = of_origin(report, Origin::BreastImagingReport);
+    ASSERT_EQ(coded.size(), 1U) << text;
+    EXPECT_EQ(coded.front()->laterality, Laterality::Right) << text;
+    EXPECT_EQ(coded.front()->laterality_source, LateralitySource::Procedure) << text;
+    EXPECT_TRUE(coded.front()->alternatives.empty()) << text;
+    // The left half is what it says: calcifications on a breast with no coded finding.
+    const auto narrative = of_origin(report, Origin::Narrative);
+    ASSERT_EQ(narrative.size(), 1U) << text;
+    EXPECT_EQ(narrative.front()->laterality, Laterality::Left) << text;
+    EXPECT_NE(exam_warning(report, WarningCode::NarrativeDiscordant), nullptr) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  // Text of the other breast alone is still a conflict with the procedure's breast.
+  const Report other = summarise(
+      {"Vascular calcifications in the left breast.", "", Laterality::Right, {vascular()}});
+  const auto coded = of_origin(other, Origin::BreastImagingReport);
+  ASSERT_EQ(coded.size(), 1U);
+  EXPECT_EQ(coded.front()->laterality_source, LateralitySource::Conflicting);
+}
+
 }  // namespace
 }  // namespace mammocalc
