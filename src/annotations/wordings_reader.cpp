@@ -108,6 +108,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"limited-exam", FunctionWordRole::LimitedExam},
     {"treatment-now", FunctionWordRole::TreatmentNow},
     {"patient-too", FunctionWordRole::PatientToo},
+    {"corrects", FunctionWordRole::Corrects},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},

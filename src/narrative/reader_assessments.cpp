@@ -250,6 +250,7 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
            words_.is(token, FunctionWordRole::And) ||
            words_.is(token, FunctionWordRole::CategoryFiller) || is_breast_letter(token.folded) ||
            words_.is(token, FunctionWordRole::BreastNoun) ||
+           words_.is(token, FunctionWordRole::Corrects) ||
            (token.kind == TokenKind::Word && word_in(token.folded, kLinks));
   };
   // A density statement's category is the breast's composition (review 47, R47-4).
@@ -311,6 +312,24 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
             : range.heading_laterality != Laterality::Unknown;
     const bool alone = k + 1 == range.end || item.tokens[k + 1].kind == TokenKind::Punct;
     if (after_breast && alone) unread_said.push_back(kDigits[token.folded[0] - '0']);
+  }
+  // A sentence of correction words and one number alone: "BI-RADS 2. Sorry, 4.", "Korrektur:
+  // 4." (hostile review 69).
+  if (!category_word) {
+    std::size_t k = range.begin;
+    while (k < range.end && (item.tokens[k].kind == TokenKind::Punct ||
+                             words_.is(item.tokens[k], FunctionWordRole::Corrects))) {
+      ++k;
+    }
+    const bool corrects =
+        k > range.begin && words_.is(item.tokens[range.begin], FunctionWordRole::Corrects);
+    const bool alone =
+        k + 1 == range.end ||
+        (k + 1 < range.end && item.tokens[k + 1].kind == TokenKind::Punct && k + 2 == range.end);
+    if (corrects && alone && item.tokens[k].kind == TokenKind::Number &&
+        item.tokens[k].folded.size() == 1 && item.tokens[k].folded[0] <= '6') {
+      unread_said.push_back(kDigits[item.tokens[k].folded[0] - '0']);
+    }
   }
   if (unread_said.empty()) return;
   std::string said;

@@ -289,9 +289,13 @@ enum class FunctionWordRole {
   // selbst ebenfalls". A sentence holding one names no disease as a relative's alone (hostile
   // review 69: "Her mother had breast cancer, as did she in 2025" was dropped).
   PatientToo,
+  // Sets a stated category right: "typo", "should", "error", "sorry"; German "Tippfehler",
+  // "richtig", "gemeint". After a category, a number it leads to is a second category said
+  // ("BI-RADS 2 (typo, should be 4)"; hostile review 69: the 4 was lost), as a breast word is.
+  Corrects,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::PatientToo;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Corrects;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

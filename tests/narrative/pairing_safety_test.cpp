@@ -1608,6 +1608,24 @@ TEST(PairingSafety69, TreatmentOfNowAnywhereAndLimitsBesideDensity) {
                    .exam.needs_review);
 }
 
+TEST(PairingSafety69, CorrectionsAsAnAsideAndUnsignedReports) {
+  // Hostile review 69: the corrected category was lost and the exam stayed benign.
+  for (const char* text :
+       {"BI-RADS 2 (typo, should be 4).", "BI-RADS 2 (should be 4).", "BI-RADS 2, should read 4.",
+        "BI-RADS 2 [error: 4].", "BI-RADS 2. Sorry, 4.", "BI-RADS 2. Correction: 4."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_EQ(report.exam.category, Category::Suspicious4) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  expect_review({"Prelim. BI-RADS 2.", "Unsigned. BI-RADS 2.", "Report not verified. BI-RADS 2.",
+                 "BI-RADS 2. Typo.", "STAT read. BI-RADS 2."},
+                true);
+  // A correction word before a count or a duration corrects no category.
+  expect_review({"BI-RADS 2, follow-up should be in 12 months.", "BI-RADS 2. Correct, 2 views.",
+                 "Report verified. BI-RADS 2.", "So-called popcorn calcifications. BI-RADS 2."},
+                false, "IMPRESSION: Benign calcifications right breast.\n");
+}
+
 TEST(PairingSafety69, BothBreastsAreNoConflictWithTheProcedureBreast) {
   // Hostile review 69: "Gefäßverkalkungen beidseits" beside a coded vascular finding whose breast
   // came from the procedure (right) paired its left half with that finding too: a laterality

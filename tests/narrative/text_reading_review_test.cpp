@@ -2396,6 +2396,17 @@ TEST(TextReview68, GermanTreatmentOfNowAsksForReview) {
   }
 }
 
+TEST(TextReview69, GermanCorrectionsAndReportsNotReleased) {
+  for (const char* text : {"BI-RADS 2 (Tippfehler, richtig 4).", "BI-RADS 2, gemeint ist 4.",
+                           "BI-RADS 2. Korrektur: 4."}) {
+    const Report report = beside_benign_coded_de(text);
+    EXPECT_EQ(report.exam.category, Category::Suspicious4) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  expect_review_de({"Befund nicht freigegeben. BI-RADS 2."}, true);
+  expect_review_de({"BI-RADS 2, Kontrolle sollte in 2 Jahren erfolgen."}, false);
+}
+
 TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
   expect_review_de({"Eingeschränkt beurteilbare Untersuchung. Benigne Verkalkungen rechts.",
                     "Benigne Verkalkungen rechts. Präparatradiographie: keine Verkalkungen.",
