@@ -454,6 +454,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   note_awaited(item, reading);
   note_limited_exam(item, reading, matches);
   note_treatment_of_now(item, reading, matches);
+  note_recent_disease_in_words_of_the_past(item, reading, matches);
   note_benign_on_a_condition(item, reading, matches);
   note_partly_benign(item, reading, matches);
   // A composition phrase does not end the reading: "The left breast is heterogeneously dense and
@@ -1540,6 +1541,52 @@ void Reader::note_treatment_of_now(const Item& item, const SentenceReading& read
     const Laterality breast = breast_of_clause(item, reading, matches, k);
     NarrativeReading::BreastStatement statement{breast, words_of(item, k, k + words),
                                                 reading.sentence.text, *item.position};
+    statement.beside_calcifications = false;
+    statement.kind = NarrativeReading::StatementKind::ReasonForExam;
+    reading_.breast_statements.push_back(std::move(statement));
+    return;
+  }
+}
+
+// "History of breast cancer 2025", "Z.n. Mammakarzinom links 2025" outside the history section
+// (hostile review 69: the words of the past set it aside as history whatever its year). In the
+// history section note_reasons_in_the_history weighs the year; elsewhere the same rule: a
+// disease of a recent year and no treatment said, or one a disease-now word says is of now, is a
+// reason for the exam of its breast (or, named on none, of either), said whatever the coded
+// findings cover. The comparison's diseases are a prior exam's.
+void Reader::note_recent_disease_in_words_of_the_past(const Item& item,
+                                                      const SentenceReading& reading,
+                                                      const std::vector<PhraseMatch>& matches) {
+  const SentenceRange& range = *reading.range;
+  if (range.section == ReportSection::History || range.section == ReportSection::Comparison) {
+    return;
+  }
+  const bool disease_now_said =
+      words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::DiseaseNow);
+  if (!disease_now_said && !says_a_recent_year(item, reading)) return;
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    if (words_.is(item.tokens[k], FunctionWordRole::Treated) &&
+        status_of(item, reading, k, k + 1, false).status != MentionStatus::Negated &&
+        !disease_now_said) {
+      return;
+    }
+  }
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    const auto suspicion = std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& m) {
+      return m.begin == k && names_suspicion(m);
+    });
+    const bool disease = names_disease(item, reading, k);
+    if ((suspicion == matches.end() && !disease) || said_of_a_relative(item, reading, k)) continue;
+    const std::size_t end = suspicion != matches.end() ? suspicion->end : k + 1;
+    // Only what words of the past set aside: one read as of now is read elsewhere.
+    if (status_of(item, reading, k, end, false).status != MentionStatus::Historical) continue;
+    const Clause part = part_of(item, reading, k);
+    const bool past_year_in_part = any_token(
+        item, part.first, part.second, [this](const Token& token) { return past_year(token); });
+    if (past_year_in_part && !disease_now_said) continue;
+    NarrativeReading::BreastStatement statement{breast_of_clause(item, reading, matches, k),
+                                                words_of(item, k, end), reading.sentence.text,
+                                                *item.position};
     statement.beside_calcifications = false;
     statement.kind = NarrativeReading::StatementKind::ReasonForExam;
     reading_.breast_statements.push_back(std::move(statement));

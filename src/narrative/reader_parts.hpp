@@ -653,6 +653,10 @@ class Reader {
   // findings cover.
   void note_treatment_of_now(const Item& item, const SentenceReading& reading,
                              const std::vector<PhraseMatch>& matches);
+  // A disease that words of the past put in the history, outside the history section, with a
+  // recent year and no treatment, or a word that says it is of now: a reason for the exam.
+  void note_recent_disease_in_words_of_the_past(const Item& item, const SentenceReading& reading,
+                                                const std::vector<PhraseMatch>& matches);
   // A year older than the one before the exam's in the sentence (a year no older is recent;
   // with no exam date every year is past).
   bool says_a_past_year(const Item& item, const SentenceReading& reading) const;

@@ -1626,6 +1626,23 @@ TEST(PairingSafety69, CorrectionsAsAnAsideAndUnsignedReports) {
                 false, "IMPRESSION: Benign calcifications right breast.\n");
 }
 
+TEST(PairingSafety69, ARecentDiseaseInWordsOfThePastOutsideTheHistory) {
+  // Hostile review 69: "History of" set the disease aside whatever its year (a report of January
+  // 2026: 2025 is recent).
+  for (const char* text : {"History of breast cancer 2025. BI-RADS 2.",
+                           "History of left breast cancer 2025. BI-RADS 2.",
+                           "History of right breast cancer 2025. BI-RADS 2."}) {
+    EXPECT_TRUE(beside_benign_coded_in(text, "20260105").exam.needs_review) << text;
+  }
+  // Treated, long ago, a relative's or a prior exam's: the history's.
+  for (const char* text :
+       {"History of breast cancer 2025, s/p lumpectomy and radiation. BI-RADS 2.",
+        "History of breast cancer 2015. BI-RADS 2.", "Mother had breast cancer 2025. BI-RADS 2.",
+        "COMPARISON: 2025 exam, history of breast cancer.\nIMPRESSION: BI-RADS 2."}) {
+    EXPECT_FALSE(beside_benign_coded_in(text, "20260105").exam.needs_review) << text;
+  }
+}
+
 TEST(PairingSafety69, BothBreastsAreNoConflictWithTheProcedureBreast) {
   // Hostile review 69: "Gefäßverkalkungen beidseits" beside a coded vascular finding whose breast
   // came from the procedure (right) paired its left half with that finding too: a laterality

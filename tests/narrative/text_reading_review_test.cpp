@@ -1939,16 +1939,18 @@ TEST(TextReview47, GermanFeaturesAndEnhancementAskForReview) {
   EXPECT_TRUE(background.input.unassessed_findings.empty());
 }
 
-// German text beside one benign coded finding of the right breast (overall 2).
-Report beside_benign_coded_de(const std::string& text) {
+// German text beside one benign coded finding of the right breast (overall 2), in a study of
+// `study_date` (none when empty).
+Report beside_benign_coded_de(const std::string& text, const std::string& study_date = "") {
   const ContentItem coarse = coded_finding(
       "1.2.2.1",
       {side("1.2.2.1.1", Laterality::Right),
        property("1.2.2.1.2", codes::kCalcificationType, code_of(Morphology::CoarsePopcorn)),
        property("1.2.2.1.3", codes::kCalcificationDistribution, code_of(Distribution::Diffuse)),
        property("1.2.2.1.4", codes::kAssessmentCategory, code_of(Category::Benign2))});
-  return summarise_with(document_of({"", text, std::nullopt, {coarse}, Category::Benign2}),
-                        german());
+  SrDocument document = document_of({"", text, std::nullopt, {coarse}, Category::Benign2});
+  document.header.study_date = study_date;
+  return summarise_with(document, german());
 }
 
 // Hostile review 52, German: benignity no longer so ("nicht mehr unauffällig"), a negation denied
@@ -2404,6 +2406,16 @@ TEST(TextReview69, GermanCorrectionsAndReportsNotReleased) {
     EXPECT_TRUE(report.exam.needs_review) << text;
   }
   expect_review_de({"Befund nicht freigegeben. BI-RADS 2."}, true);
+  // A disease of a recent year in words of the past, outside the history (a report of January
+  // 2026), unless treated or long ago.
+  const auto of_january_2026 = [](const std::string& text) {
+    return beside_benign_coded_de(text, "20260105");
+  };
+  EXPECT_TRUE(of_january_2026("Z.n. Mammakarzinom links 2025. BI-RADS 2.").exam.needs_review);
+  for (const char* text : {"Z.n. Mammakarzinom links 2025, BET und Radiatio. BI-RADS 2.",
+                           "Z.n. Mammakarzinom rechts 2010. BI-RADS 2."}) {
+    EXPECT_FALSE(of_january_2026(text).exam.needs_review) << text;
+  }
   expect_review_de({"BI-RADS 2, Kontrolle sollte in 2 Jahren erfolgen."}, false);
 }
 
