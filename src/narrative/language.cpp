@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -100,25 +101,39 @@ std::size_t things_read(const NarrativeReading& reading) {
 
 std::optional<std::string> text_of_another_language(const SrDocument& document,
                                                     const NarrativeLexicons& lexicons,
-                                                    const std::string& read_as,
-                                                    std::size_t read_here) {
+                                                    const std::string& read_as) {
+  const auto own = lexicons.by_language.find(read_as);
   for (const auto& [language, wordings] : lexicons.by_language) {
     if (language == read_as) continue;
     const NarrativeReading other = read_narrative(document, wordings);
     // Calcifications, or anything else it reads: another finding, a category or follow-up, a
     // note (hostile review 46, H46-2: German text naming a suspicious mass and a biopsy, in an SR
-    // that states English, was dropped without a word).
+    // that states English, was dropped without a word). Each only where its sentence is of that
+    // language: the other lexicon knows more of its words. English text a German lexicon reads a
+    // finding in ("No palpable abnormality": "palpable" alone, the denial unread) is English
+    // (hostile review 69).
+    std::map<std::string, bool> of_that_language;  // by sentence
+    const auto counts = [&](const std::string& sentence) {
+      const auto known = of_that_language.find(sentence);
+      if (known != of_that_language.end()) return known->second;
+      const bool more =
+          own == lexicons.by_language.end() ||
+          known_word_count(sentence, wordings) > known_word_count(sentence, own->second);
+      of_that_language.emplace(sentence, more);
+      return more;
+    };
     std::string quote;
-    const std::size_t things = things_read(other);
-    if (!other.mentions.empty()) {
-      quote = other.mentions.front().sentence.text;
-    } else if (!other.other_lesions.empty()) {
-      quote = other.other_lesions.front().quote;
-    } else if (!other.assessments.empty()) {
-      quote = other.assessments.front().quote;
-    }
-    // More than the lexicon it was read with: what both read ("BI-RADS 2") says nothing.
-    if (things <= read_here) continue;
+    std::size_t things = 0;
+    const auto weigh = [&](const std::string& sentence) {
+      if (!counts(sentence)) return;
+      ++things;
+      if (quote.empty()) quote = sentence;
+    };
+    for (const TextMention& mention : other.mentions) weigh(mention.sentence.text);
+    for (const UnassessedFinding& lesion : other.other_lesions) weigh(lesion.quote);
+    for (const OverallStatement& assessment : other.assessments) weigh(assessment.quote);
+    // What both lexicons know alike ("BI-RADS 2") says nothing: it was weighed out above.
+    if (things == 0) continue;
     std::string said = "the report text reads as ";
     said += language;
     said += ": ";

@@ -46,12 +46,12 @@ LexiconChoice choose_lexicon(const SrDocument& document, const NarrativeLexicons
 std::size_t things_read(const NarrativeReading& reading);
 
 // Text in which the lexicon it was read with (`read_as`) found no calcification mention and no
-// other finding (the caller asks), but another lexicon reads more things (things_read) than the
-// `read_here` it found (German text in an SR that states English, or states nothing): one line
-// saying so, for the summary's unresolved note; none when no other lexicon reads more.
+// other finding (the caller asks), but another lexicon reads things (things_read) in sentences
+// of its language, whose words it knows more of (German text in an SR that states English, or
+// states nothing): one line saying so, for the summary's unresolved note; none when no other
+// lexicon reads any.
 std::optional<std::string> text_of_another_language(const SrDocument& document,
                                                     const NarrativeLexicons& lexicons,
-                                                    const std::string& read_as,
-                                                    std::size_t read_here);
+                                                    const std::string& read_as);
 
 }  // namespace mammocalc

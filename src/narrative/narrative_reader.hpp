@@ -103,4 +103,8 @@ PreparedWordings prepare_wordings(Wordings wordings_read);
 // (Findings 121070, Impressions 121072, History 121060, …) and from headings inside the text.
 NarrativeReading read_narrative(const SrDocument& document, const PreparedWordings& wordings);
 
+// How many words of `text` the lexicon knows: in a phrase of it, or a word of any role. Of two
+// lexicons, the one that knows more of a sentence is its language.
+std::size_t known_word_count(std::string_view text, const PreparedWordings& wordings);
+
 }  // namespace mammocalc

@@ -57,8 +57,8 @@ Findings findings_of(const SrDocument& document, const std::string& name,
   // (the exam needs review, E8).
   if (!own && evaluation.read_text && lexicon.wordings != nullptr && text.mentions.empty() &&
       text.other_lesions.empty()) {
-    if (std::optional<std::string> other = text_of_another_language(
-            document, evaluation.lexicons, lexicon.language, things_read(text))) {
+    if (std::optional<std::string> other =
+            text_of_another_language(document, evaluation.lexicons, lexicon.language)) {
       findings.notes.push_back({WarningCode::NarrativeUnresolved, std::move(*other), ""});
     }
   }

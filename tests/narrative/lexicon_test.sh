@@ -202,6 +202,19 @@ sr en-stated-mass "Beurteilung: Links suspekte Raumforderung bei 2 Uhr. Empfehlu
 "$mammocalc" summarize "$work/en-stated-mass.dcm" >"$work/en-stated-mass.out" 2>&1
 check "H46-2: German text with no calcification word in an SR that states English: said, review" \
   bash -c "grep -q 'reads as de: [0-9]* calcification mention(s), other findings or statements' '$work/en-stated-mass.out' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/en-stated-mass.out'"
+# Hostile review 69: English text another lexicon reads a finding in ("palpable" alone, the denial
+# unread) is English: the other lexicon knows fewer of its words; a German sentence after English
+# ones is still said.
+# The impression of the coded benign sample (which states English) replaced.
+cp samples/bir-benign-coarse-vascular.dcm "$work/en-palpable.dcm"
+dcmodify -nb -m "(0040,a730)[1].(0040,a730)[0].(0040,a730)[0].(0040,a160)=No palpable abnormality. BI-RADS 2." "$work/en-palpable.dcm" >/dev/null 2>&1
+"$mammocalc" summarize "$work/en-palpable.dcm" >"$work/en-palpable.out" 2>&1
+check "English text with a word the German lexicon also reads is not taken for German" \
+  bash -c "dsrdump '$work/en-palpable.dcm' | grep -q 'No palpable abnormality' && ! grep -q 'reads as de' '$work/en-palpable.out' && grep -q '<exam [^>]*needsReview=\"false\"' '$work/en-palpable.out'"
+sr en-then-de "Findings: The breasts are heterogeneously dense. No suspicious mass. Beurteilung: Gruppierter Mikrokalk links." en-US RFC5646
+"$mammocalc" summarize "$work/en-then-de.dcm" >"$work/en-then-de.out" 2>&1
+check "... a German sentence after English ones is said, and the exam needs review" \
+  bash -c "grep -q 'reads as de: 1 calcification mention(s), other findings or statements in that lexicon (.Gruppierter Mikrokalk links' '$work/en-then-de.out' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/en-then-de.out'"
 "$mammocalc" summarize --language de "$work/de-none.dcm" >"$work/de-option.out" 2>&1
 check "de-none --language de: read in German" bash -c "grep -q 'fine-pleomorphic' '$work/de-option.out'"
 "$mammocalc" summarize --language de "$work/fr.dcm" >"$work/fr.out" 2>&1
