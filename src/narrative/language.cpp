@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,13 @@ bool same_letters(std::string_view a, std::string_view b) {
            return std::tolower(static_cast<unsigned char>(x)) ==
                   std::tolower(static_cast<unsigned char>(y));
          });
+}
+
+// Each TEXT item's value, in document order.
+template <typename Visit>
+void for_each_text(const ContentItem& item, const Visit& visit) {
+  if (item.value_type == ValueType::Text && !item.text.empty()) visit(item.text);
+  for (const ContentItem& child : item.children) for_each_text(child, visit);
 }
 
 }  // namespace
@@ -124,14 +132,38 @@ std::optional<std::string> text_of_another_language(const SrDocument& document,
     };
     std::string quote;
     std::size_t things = 0;
+    // Each sentence once: a suspicion may be a mention and a finding at once.
+    std::set<std::string> weighed;
     const auto weigh = [&](const std::string& sentence) {
-      if (!counts(sentence)) return;
+      if (!counts(sentence) || !weighed.insert(sentence).second) return;
       ++things;
       if (quote.empty()) quote = sentence;
     };
     for (const TextMention& mention : other.mentions) weigh(mention.sentence.text);
+    // A suspicion of no calcification word is a finding with no mention ("Links:
+    // malignomsuspekt."; hostile review 68).
+    for (const Finding& finding : other.findings) {
+      for (const TextSentence& sentence : finding.text_sentences) weigh(sentence.text);
+    }
     for (const UnassessedFinding& lesion : other.other_lesions) weigh(lesion.quote);
     for (const OverallStatement& assessment : other.assessments) weigh(assessment.quote);
+    for (const NarrativeReading::BreastStatement& said : other.breast_statements) weigh(said.quote);
+    // What it notes holds no sentence of its own ("Histologie ausstehend.", "Eingeschränkt
+    // beurteilbar."; hostile review 68): counted where that lexicon knows more words of the whole
+    // text, never of text of the report's language (review 47, R47-3: a lexicon's doubts about
+    // text of another language say nothing of it).
+    if (things == 0 && !other.notes.empty() && own != lexicons.by_language.end()) {
+      std::size_t known_there = 0;
+      std::size_t known_here = 0;
+      for_each_text(document.root, [&](const std::string& text) {
+        known_there += known_word_count(text, wordings);
+        known_here += known_word_count(text, own->second);
+      });
+      if (known_there > known_here) {
+        things = other.notes.size();
+        quote = other.notes.front().text;
+      }
+    }
     // What both lexicons know alike ("BI-RADS 2") says nothing: it was weighed out above.
     if (things == 0) continue;
     std::string said = "the report text reads as ";

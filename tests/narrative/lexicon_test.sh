@@ -211,6 +211,16 @@ dcmodify -nb -m "(0040,a730)[1].(0040,a730)[0].(0040,a730)[0].(0040,a160)=No pal
 "$mammocalc" summarize "$work/en-palpable.dcm" >"$work/en-palpable.out" 2>&1
 check "English text with a word the German lexicon also reads is not taken for German" \
   bash -c "dsrdump '$work/en-palpable.dcm' | grep -q 'No palpable abnormality' && ! grep -q 'reads as de' '$work/en-palpable.out' && grep -q '<exam [^>]*needsReview=\"false\"' '$work/en-palpable.out'"
+# Hostile review 68: German text beside coded findings in an SR that states English, read by the
+# German lexicon as a suspicion with no calcification word (a finding, no mention) or only as a
+# note ("awaited"), is said too.
+for text in "Links: malignomsuspekt." "Histologie ausstehend." "Eingeschränkt beurteilbar."; do
+  cp samples/bir-benign-coarse-vascular.dcm "$work/en-stated-note.dcm"
+  dcmodify -nb -m "(0008,0005)=ISO_IR 192" -m "(0040,a730)[1].(0040,a730)[0].(0040,a730)[0].(0040,a160)=$text" "$work/en-stated-note.dcm" >/dev/null 2>&1
+  "$mammocalc" summarize "$work/en-stated-note.dcm" >"$work/en-stated-note.out" 2>&1
+  check "German '$text' in an SR that states English: said, review" \
+    bash -c "grep -q 'reads as de' '$work/en-stated-note.out' && grep -q '<exam [^>]*needsReview=\"true\"' '$work/en-stated-note.out'"
+done
 sr en-then-de "Findings: The breasts are heterogeneously dense. No suspicious mass. Beurteilung: Gruppierter Mikrokalk links." en-US RFC5646
 "$mammocalc" summarize "$work/en-then-de.dcm" >"$work/en-then-de.out" 2>&1
 check "... a German sentence after English ones is said, and the exam needs review" \
