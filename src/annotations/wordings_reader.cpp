@@ -109,6 +109,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"treatment-now", FunctionWordRole::TreatmentNow},
     {"patient-too", FunctionWordRole::PatientToo},
     {"corrects", FunctionWordRole::Corrects},
+    {"limit-without-cause", FunctionWordRole::LimitWithoutCause},
+    {"high-risk", FunctionWordRole::HighRisk},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},
@@ -507,7 +509,8 @@ class WordingsParser {
         role == FunctionWordRole::LongStanding || role == FunctionWordRole::DiseaseNow ||
         role == FunctionWordRole::SafetyNet || role == FunctionWordRole::ReasonForExam ||
         role == FunctionWordRole::LimitedExam || role == FunctionWordRole::TreatmentNow ||
-        role == FunctionWordRole::PatientToo;
+        role == FunctionWordRole::PatientToo || role == FunctionWordRole::LimitWithoutCause ||
+        role == FunctionWordRole::HighRisk;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

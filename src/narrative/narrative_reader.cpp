@@ -455,6 +455,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   note_limited_exam(item, reading, matches);
   note_treatment_of_now(item, reading, matches);
   note_recent_disease_in_words_of_the_past(item, reading, matches);
+  note_high_risk(item, reading);
   note_benign_on_a_condition(item, reading, matches);
   note_partly_benign(item, reading, matches);
   // A composition phrase does not end the reading: "The left breast is heterogeneously dense and
@@ -1129,20 +1130,27 @@ void Reader::note_awaited(const Item& item, const SentenceReading& reading) {
 void Reader::note_limited_exam(const Item& item, const SentenceReading& reading,
                                const std::vector<PhraseMatch>& matches) {
   const SentenceRange& range = *reading.range;
-  // Density said in the limit's own clause, as its one limit ("Heterogeneously dense breasts;
-  // study limited by motion" and "Evaluation limited by dense tissue and motion" still ask; review
-  // of the change, hostile review 69).
+  // Density said in the limit's own clause, as its only cause, explains a limit said without its
+  // cause ("Evaluation limited by dense tissue"); never a cause of another kind in the clause
+  // ("Heterogeneously dense breasts; study limited by motion", "Evaluation limited by dense tissue
+  // and motion", "Limited by dense tissue and by patient motion" still ask; review of the change,
+  // hostile review 69).
+  const auto without_cause = [&](std::size_t at) {
+    return words_.starts_phrase(item.tokens, at, FunctionWordRole::LimitWithoutCause);
+  };
   const auto density_said = [&](std::size_t at) {
+    if (!without_cause(at)) return false;
     const Clause clause = reading.context_clause_of(at);
-    std::size_t limits = 0;
     for (std::size_t k = clause.first; k < clause.second; ++k) {
-      limits += words_.starts_phrase(item.tokens, k, FunctionWordRole::LimitedExam) ? 1 : 0;
+      if (words_.starts_phrase(item.tokens, k, FunctionWordRole::LimitedExam) &&
+          !without_cause(k)) {
+        return false;
+      }
     }
-    return limits == 1 &&
-           std::any_of(matches.begin(), matches.end(), [&clause](const PhraseMatch& match) {
-             return match.kind == PhraseKind::Composition && match.begin >= clause.first &&
-                    match.begin < clause.second;
-           });
+    return std::any_of(matches.begin(), matches.end(), [&clause](const PhraseMatch& match) {
+      return match.kind == PhraseKind::Composition && match.begin >= clause.first &&
+             match.begin < clause.second;
+    });
   };
   // What the prior exams lacked is no limit of this one ("Comparison: prior images not
   // available for review").
@@ -1544,6 +1552,34 @@ void Reader::note_treatment_of_now(const Item& item, const SentenceReading& read
     statement.beside_calcifications = false;
     statement.kind = NarrativeReading::StatementKind::ReasonForExam;
     reading_.breast_statements.push_back(std::move(statement));
+    return;
+  }
+}
+
+// "Patient is BRCA1 positive", "High-risk patient, lifetime risk 30%", "BRCA1-Mutationsträgerin"
+// (hostile review 69): a benign category's routine screening may not be hers. In any section but
+// the comparison; a relative's risk ("Sister with BRCA1 mutation") or one denied ("BRCA
+// negative") is none.
+void Reader::note_high_risk(const Item& item, const SentenceReading& reading) {
+  const SentenceRange& range = *reading.range;
+  if (range.section == ReportSection::Comparison) return;
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::HighRisk);
+    if (words == 0 || said_of_a_relative(item, reading, k)) continue;
+    const MentionStatus status = status_of(item, reading, k, k + words, false).status;
+    if (status == MentionStatus::Negated || status == MentionStatus::Hypothetical) continue;
+    // Tested negative ("BRCA1 and BRCA2 negative", "BRCA negativ"): a clearing word in its part.
+    const Clause part = part_of(item, reading, k);
+    if (any_token(item, part.first, part.second, [this](const Token& token) {
+          return words_.is(token, FunctionWordRole::ClearsBreast);
+        })) {
+      continue;
+    }
+    reading_.notes.push_back(
+        {WarningCode::NarrativeUnresolved,
+         "the text says the patient is at high risk (\"" + words_of(item, k, k + words) +
+             "\"): routine screening may not be hers: \"" + reading.sentence.text + "\"",
+         *item.position});
     return;
   }
 }

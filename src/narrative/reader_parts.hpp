@@ -657,6 +657,9 @@ class Reader {
   // recent year and no treatment, or a word that says it is of now: a reason for the exam.
   void note_recent_disease_in_words_of_the_past(const Item& item, const SentenceReading& reading,
                                                 const std::vector<PhraseMatch>& matches);
+  // The patient's own high risk (FunctionWordRole::HighRisk), not denied, not a relative's: an
+  // unresolved note, so her benign exam is reviewed.
+  void note_high_risk(const Item& item, const SentenceReading& reading);
   // A year older than the one before the exam's in the sentence (a year no older is recent;
   // with no exam date every year is past).
   bool says_a_past_year(const Item& item, const SentenceReading& reading) const;

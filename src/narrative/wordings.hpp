@@ -293,9 +293,20 @@ enum class FunctionWordRole {
   // "richtig", "gemeint". After a category, a number it leads to is a second category said
   // ("BI-RADS 2 (typo, should be 4)"; hostile review 69: the 4 was lost), as a breast word is.
   Corrects,
+  // A limit of the exam said without its cause: "limited study", "evaluation limited", "limits
+  // evaluation"; German "eingeschränkt beurteilbar". Density, said in its clause as the only
+  // cause, explains it; a limited-exam phrase that names a cause ("motion", "missing views",
+  // "Lagerung") is never density's doing (hostile review 69: "Limited by dense tissue and by
+  // patient motion" was excused).
+  LimitWithoutCause,
+  // Says the patient is at high risk: "BRCA1", "high-risk patient", "lifetime risk"; German
+  // "Mutationsträgerin", "Hochrisikopatientin". Her benign exam's routine screening may not be
+  // hers (supplemental MRI), so it is said and reviewed (hostile review 69); a relative's risk is
+  // theirs.
+  HighRisk,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Corrects;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::HighRisk;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

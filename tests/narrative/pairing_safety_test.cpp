@@ -1643,6 +1643,25 @@ TEST(PairingSafety69, ARecentDiseaseInWordsOfThePastOutsideTheHistory) {
   }
 }
 
+TEST(PairingSafety69, LimitsWithACauseBesideDensityAndHighRisk) {
+  expect_review({"Limited by dense tissue and by patient motion. BI-RADS 2.",
+                 "Sensitivity limited by extremely dense tissue and by missing views. BI-RADS 2.",
+                 "Left MLO not obtained. BI-RADS 2.", "Only right breast imaged. BI-RADS 2.",
+                 "Diagnostic quality limited. BI-RADS 2.", "Evaluation is limited. BI-RADS 2.",
+                 // The patient's own high risk: routine screening may not be hers.
+                 "Patient is BRCA1 positive. BI-RADS 2.", "BRCA1 carrier. BI-RADS 2.",
+                 "High-risk patient, lifetime risk 30%. BI-RADS 2."},
+                true);
+  // Density explains a limit said without its cause; a relative's risk or a negative test is
+  // none of hers.
+  expect_review(
+      {"Evaluation limited by dense tissue. BI-RADS 2.", "Limited by breast density. BI-RADS 2.",
+       "Extremely dense breasts limit the sensitivity of mammography. BI-RADS 2.",
+       "Sister with BRCA1 mutation. BI-RADS 2.",
+       "Genetic testing: BRCA1 and BRCA2 negative. BI-RADS 2."},
+      false, "IMPRESSION: Benign calcifications right breast.\n");
+}
+
 TEST(PairingSafety69, BothBreastsAreNoConflictWithTheProcedureBreast) {
   // Hostile review 69: "Gefäßverkalkungen beidseits" beside a coded vascular finding whose breast
   // came from the procedure (right) paired its left half with that finding too: a laterality
