@@ -1533,10 +1533,20 @@ void Reader::note_treatment_of_now(const Item& item, const SentenceReading& read
   // localization and excision recommended").
   const ReportSection section = reading.range->section;
   if (section == ReportSection::Comparison) return;
-  if (section != ReportSection::History &&
-      words_.any_in(item.tokens, reading.range->begin, reading.range->end,
-                    FunctionWordRole::Recommends)) {
-    return;
+  // A plan that is itself a treatment of now ("surgery scheduled") is no recommendation to leave
+  // to the follow-up: "Patient is s/p neoadjuvant chemotherapy, surgery scheduled" reports what
+  // was done, and the plan would be read by neither (hostile review 69).
+  // Marks of the sentence's tokens only: a text of one long item has many sentences.
+  const std::size_t first = reading.range->begin;
+  std::vector<bool> in_treatment(reading.range->end - first, false);
+  for (std::size_t k = first; k < reading.range->end; ++k) {
+    const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::TreatmentNow);
+    for (std::size_t w = k; w < k + words && w < reading.range->end; ++w) {
+      in_treatment[w - first] = true;
+    }
+  }
+  for (std::size_t k = first; section != ReportSection::History && k < reading.range->end; ++k) {
+    if (!in_treatment[k - first] && words_.is(item.tokens[k], FunctionWordRole::Recommends)) return;
   }
   for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
     const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::TreatmentNow);

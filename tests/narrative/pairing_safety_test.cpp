@@ -1650,7 +1650,9 @@ TEST(PairingSafety69, LimitsWithACauseBesideDensityAndHighRisk) {
                  "Diagnostic quality limited. BI-RADS 2.", "Evaluation is limited. BI-RADS 2.",
                  // The patient's own high risk: routine screening may not be hers.
                  "Patient is BRCA1 positive. BI-RADS 2.", "BRCA1 carrier. BI-RADS 2.",
-                 "High-risk patient, lifetime risk 30%. BI-RADS 2."},
+                 "High-risk patient, lifetime risk 30%. BI-RADS 2.",
+                 // A plan that is a treatment of now, after what was done.
+                 "Patient is s/p neoadjuvant chemotherapy, surgery scheduled. BI-RADS 2."},
                 true);
   // Density explains a limit said without its cause; a relative's risk or a negative test is
   // none of hers.
@@ -1658,7 +1660,8 @@ TEST(PairingSafety69, LimitsWithACauseBesideDensityAndHighRisk) {
       {"Evaluation limited by dense tissue. BI-RADS 2.", "Limited by breast density. BI-RADS 2.",
        "Extremely dense breasts limit the sensitivity of mammography. BI-RADS 2.",
        "Sister with BRCA1 mutation. BI-RADS 2.",
-       "Genetic testing: BRCA1 and BRCA2 negative. BI-RADS 2."},
+       "Genetic testing: BRCA1 and BRCA2 negative. BI-RADS 2.",
+       "S/p lumpectomy, follow-up scheduled. BI-RADS 2."},
       false, "IMPRESSION: Benign calcifications right breast.\n");
 }
 

@@ -2405,11 +2405,12 @@ TEST(TextReview69, GermanCorrectionsAndReportsNotReleased) {
     EXPECT_EQ(report.exam.category, Category::Suspicious4) << text;
     EXPECT_TRUE(report.exam.needs_review) << text;
   }
-  expect_review_de({"Befund nicht freigegeben. BI-RADS 2.",
-                    "Dichtes Drüsengewebe und Bewegungsartefakte schränken die Beurteilbarkeit "
-                    "ein. BI-RADS 2.",
-                    "BRCA1-Mutationsträgerin. BI-RADS 2."},
-                   true);
+  expect_review_de(
+      {"Befund nicht freigegeben. BI-RADS 2.",
+       "Dichtes Drüsengewebe und Bewegungsartefakte schränken die Beurteilbarkeit "
+       "ein. BI-RADS 2.",
+       "BRCA1-Mutationsträgerin. BI-RADS 2.", "Z.n. Chemotherapie 2025, OP geplant. BI-RADS 2."},
+      true);
   expect_review_de({"Dichtes Drüsengewebe schränkt die Beurteilbarkeit ein. BI-RADS 2.",
                     "Schwester BRCA1-Mutationsträgerin. BI-RADS 2."},
                    false);
