@@ -111,6 +111,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"corrects", FunctionWordRole::Corrects},
     {"limit-without-cause", FunctionWordRole::LimitWithoutCause},
     {"high-risk", FunctionWordRole::HighRisk},
+    {"proves", FunctionWordRole::Proves},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},

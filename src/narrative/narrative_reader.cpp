@@ -302,6 +302,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   reading.sentence.section = range.section;
   reading.sentence.text = quoted_sentence(words_of(item, range.begin, range.end));
   reading.triggers = resolve_triggers(matches);
+  keep_proven_diseases_of_now(item, reading, matches);
   reading.breast_words = TokenMarks(range);
   for (const PhraseMatch& match : matches) {
     if (match.kind == PhraseKind::Laterality) reading.breast_words.mark(match.begin, match.end);
@@ -1564,6 +1565,45 @@ void Reader::note_treatment_of_now(const Item& item, const SentenceReading& read
     reading_.breast_statements.push_back(std::move(statement));
     return;
   }
+}
+
+// "Histologisch gesichertes Karzinom links", "Karzinom links bioptisch gesichert", "stanzbioptisch
+// gesichertes invasiv-duktales Karzinom": the past words that prove it ("histologisch
+// gesichert") put no disease in the past, which is one of now (hostile review 65); a proven
+// benign lesion stays the history's ("Histologisch gesichertes Fibroadenom"). A disease within a
+// few words of the proof, before it or after, no punctuation between.
+void Reader::keep_proven_diseases_of_now(const Item& item, SentenceReading& reading,
+                                         const std::vector<PhraseMatch>& matches) const {
+  constexpr std::size_t kReach = 3;  // "gesichertes invasiv duktales Karzinom"
+  const SentenceRange& range = *reading.range;
+  // A disease word, a sign ("Rezidiv") or a word of a suspicion's phrase ("Malignom").
+  const auto names_disease_at = [&](std::size_t k) {
+    return names_disease(item, reading, k) || words_.is(item.tokens[k], FunctionWordRole::Sign) ||
+           std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+             return match.begin <= k && k < match.end && names_suspicion(match);
+           });
+  };
+  const auto disease_near = [&](const Trigger& trigger) {
+    for (std::size_t k = trigger.end; k < range.end && k < trigger.end + kReach; ++k) {
+      if (item.tokens[k].kind == TokenKind::Punct) break;
+      if (names_disease_at(k)) return true;
+    }
+    for (std::size_t k = trigger.begin; k > range.begin && trigger.begin - k < kReach;) {
+      --k;
+      if (item.tokens[k].kind == TokenKind::Punct) break;
+      if (names_disease_at(k)) return true;
+    }
+    return false;
+  };
+  auto& triggers = reading.triggers;
+  triggers.erase(std::remove_if(triggers.begin(), triggers.end(),
+                                [&](const Trigger& trigger) {
+                                  return trigger.role == ContextRole::Historical &&
+                                         words_.any_in(item.tokens, trigger.begin, trigger.end,
+                                                       FunctionWordRole::Proves) &&
+                                         disease_near(trigger);
+                                }),
+                 triggers.end());
 }
 
 // "Patient is BRCA1 positive", "High-risk patient, lifetime risk 30%", "BRCA1-Mutationsträgerin"

@@ -237,12 +237,12 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
   // lexicon already ("to", "bis", "der"), and a phrase has one role there. "und" also for English
   // text: a German report read with the English lexicon ("BI-RADS 2 und 4").
   static const char* const kLinks[] = {
-      "on",     "in",         "the",         "of",           "for",         "to",
-      "except", "upgraded",   "downgraded",  "after",        "bilaterally", "\xE2\x86\x92",
-      "auf",    "im",         "der",         "die",          "für",         "fuer",
-      "bis",    "jedoch",     "hochgestuft", "herabgestuft", "nach",        "beidseits",
-      "us",     "ultrasound", "mri",         "sonographie",  "sonografie",  "mrt",
-      "und"};
+      "on", "in", "the", "of", "for", "to", "except", "upgraded", "downgraded", "after",
+      "bilaterally", "\xE2\x86\x92", "auf", "im", "der", "die", "für", "fuer", "bis", "jedoch",
+      "hochgestuft", "herabgestuft", "nach", "beidseits", "us", "ultrasound", "mri", "sonographie",
+      "sonografie", "mrt", "und",
+      // "BI-RADS ≥3", "≤ 3" (hostile review 68): a bound is a category said.
+      "\xE2\x89\xA5", "\xE2\x89\xA4"};
   // A breast word, a breast's letter or what joins them.
   const auto joins = [&](std::size_t k) {
     const Token& token = item.tokens[k];

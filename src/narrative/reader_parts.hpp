@@ -660,6 +660,10 @@ class Reader {
   // The patient's own high risk (FunctionWordRole::HighRisk), not denied, not a relative's: an
   // unresolved note, so her benign exam is reviewed.
   void note_high_risk(const Item& item, const SentenceReading& reading);
+  // Drops the past words that prove a disease (FunctionWordRole::Proves beside a disease word):
+  // a proven cancer is one of now.
+  void keep_proven_diseases_of_now(const Item& item, SentenceReading& reading,
+                                   const std::vector<PhraseMatch>& matches) const;
   // A year older than the one before the exam's in the sentence (a year no older is recent;
   // with no exam date every year is past).
   bool says_a_past_year(const Item& item, const SentenceReading& reading) const;

@@ -304,9 +304,14 @@ enum class FunctionWordRole {
   // hers (supplemental MRI), so it is said and reviewed (hostile review 69); a relative's risk is
   // theirs.
   HighRisk,
+  // Says a diagnosis is proven: German "gesichert*". A past word that holds one ("histologisch
+  // gesichert") puts a proven benign lesion in the past, yet a proven disease is one of now
+  // ("Histologisch gesichertes Karzinom links", "Karzinom links bioptisch gesichert"; hostile
+  // review 65).
+  Proves,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::HighRisk;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Proves;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

@@ -2427,6 +2427,22 @@ TEST(TextReview69, GermanCorrectionsAndReportsNotReleased) {
   expect_review_de({"BI-RADS 2, Kontrolle sollte in 2 Jahren erfolgen."}, false);
 }
 
+// A proven disease is one of now: the words that prove it ("histologisch gesichert", a past
+// word for a proven benign lesion) put it in no past, whatever disease or word order (a rule in
+// code since the review of session 52, which replaced 320 generated lexicon phrases).
+TEST(TextReview69, AProvenDiseaseIsOfNowAProvenBenignLesionPast) {
+  expect_review_de({"Benigne Verkalkungen rechts. Histologisch gesichertes Malignom links.",
+                    "Benigne Verkalkungen rechts. Rezidiv links histologisch gesichert.",
+                    "Benigne Verkalkungen rechts. Stanzbioptisch gesichertes Mammacarcinom links.",
+                    "Benigne Verkalkungen rechts. Bioptisch gesichertes invasiv-duktales Karzinom "
+                    "links."},
+                   true);
+  expect_review_de({"Benigne Verkalkungen rechts. Histologisch gesichertes Fibroadenom links.",
+                    "Benigne Verkalkungen rechts. Z.n. histologisch gesichertem Fibroadenom links "
+                    "2019."},
+                   false);
+}
+
 TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
   expect_review_de({"Eingeschränkt beurteilbare Untersuchung. Benigne Verkalkungen rechts.",
                     "Benigne Verkalkungen rechts. Präparatradiographie: keine Verkalkungen.",
