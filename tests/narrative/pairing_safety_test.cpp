@@ -1612,7 +1612,9 @@ TEST(PairingSafety69, CorrectionsAsAnAsideAndUnsignedReports) {
   // Hostile review 69: the corrected category was lost and the exam stayed benign.
   for (const char* text :
        {"BI-RADS 2 (typo, should be 4).", "BI-RADS 2 (should be 4).", "BI-RADS 2, should read 4.",
-        "BI-RADS 2 [error: 4].", "BI-RADS 2. Sorry, 4.", "BI-RADS 2. Correction: 4."}) {
+        "BI-RADS 2 [error: 4].", "BI-RADS 2. Sorry, 4.", "BI-RADS 2. Correction: 4.",
+        // A bound is a category said (hostile review 68).
+        "BI-RADS ≥ 4."}) {
     const Report report = beside_benign_coded(text);
     EXPECT_EQ(report.exam.category, Category::Suspicious4) << text;
     EXPECT_TRUE(report.exam.needs_review) << text;
