@@ -112,6 +112,9 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"limit-without-cause", FunctionWordRole::LimitWithoutCause},
     {"high-risk", FunctionWordRole::HighRisk},
     {"proves", FunctionWordRole::Proves},
+    {"reports-done", FunctionWordRole::ReportsDone},
+    {"purpose", FunctionWordRole::Purpose},
+    {"risk-managed", FunctionWordRole::RiskManaged},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},
@@ -511,7 +514,8 @@ class WordingsParser {
         role == FunctionWordRole::SafetyNet || role == FunctionWordRole::ReasonForExam ||
         role == FunctionWordRole::LimitedExam || role == FunctionWordRole::TreatmentNow ||
         role == FunctionWordRole::PatientToo || role == FunctionWordRole::LimitWithoutCause ||
-        role == FunctionWordRole::HighRisk;
+        role == FunctionWordRole::HighRisk || role == FunctionWordRole::ReportsDone ||
+        role == FunctionWordRole::RiskManaged;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

@@ -1613,6 +1613,9 @@ void Reader::keep_proven_diseases_of_now(const Item& item, SentenceReading& read
 void Reader::note_high_risk(const Item& item, const SentenceReading& reading) {
   const SentenceRange& range = *reading.range;
   if (range.section == ReportSection::Comparison) return;
+  // The screening her risk calls for, named ("BRCA2 carrier, annual mammography and MRI"): the
+  // report has seen to it.
+  if (words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::RiskManaged)) return;
   for (std::size_t k = range.begin; k < range.end; ++k) {
     const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::HighRisk);
     if (words == 0 || said_of_a_relative(item, reading, k)) continue;

@@ -19,19 +19,6 @@
 
 namespace mammocalc::narrative::reading {
 
-// Words of a sentence that reports a procedure done rather than recommended: "demonstrate",
-// "show", "reveal", "depict", "confirm", and "was / were performed, obtained, done".
-bool is_report_of_done(const Token& token, const Token* next) {
-  static const char* const kStems[] = {"demonstrat", "show", "reveal", "depict", "confirm"};
-  static const char* const kDone[] = {"performed", "obtained", "done", "taken", "acquired"};
-  if (token.kind != TokenKind::Word) return false;
-  for (const char* stem : kStems) {
-    if (token.folded.rfind(stem, 0) == 0) return true;
-  }
-  return (token.folded == "was" || token.folded == "were") && next != nullptr &&
-         next->kind == TokenKind::Word && word_in(next->folded, kDone);
-}
-
 // A unit of time after a number: "6 months", "2 years".
 bool is_duration(const Token& token) {
   static const char* const kUnits[] = {"month", "year",   "week", "day",

@@ -383,7 +383,6 @@ int leading_integer(std::string_view word);
 
 // Words of a sentence that reports a procedure done rather than recommended: "demonstrate",
 // "show", "reveal", "depict", "confirm", and "was / were performed, obtained, done".
-bool is_report_of_done(const Token& token, const Token* next);
 
 // A unit of time after a number: "6 months", "2 years".
 bool is_duration(const Token& token);
@@ -847,13 +846,15 @@ class Reader {
   void note_unread_categories(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches,
                               const std::vector<ReadCategory>& read);
-  // A verb after "to" is a purpose, not a report ("Follow-up in 6 months to confirm stability";
-  // hostile review 67).
+  // A word that reports a procedure done (FunctionWordRole::ReportsDone), not after a purpose word
+  // ("Follow-up in 6 months to confirm stability"; hostile review 67).
   bool reports_what_was_done(const Item& item, const SentenceRange& range) const {
     for (std::size_t k = range.begin; k < range.end; ++k) {
-      const Token* next = k + 1 < range.end ? &item.tokens[k + 1] : nullptr;
-      const bool purpose = k > range.begin && item.tokens[k - 1].folded == "to";
-      if (!purpose && is_report_of_done(item.tokens[k], next)) return true;
+      const bool purpose =
+          k > range.begin && words_.is(item.tokens[k - 1], FunctionWordRole::Purpose);
+      if (!purpose && words_.starts_phrase(item.tokens, k, FunctionWordRole::ReportsDone)) {
+        return true;
+      }
     }
     return false;
   }

@@ -309,9 +309,20 @@ enum class FunctionWordRole {
   // ("Histologisch gesichertes Karzinom links", "Karzinom links bioptisch gesichert"; hostile
   // review 65).
   Proves,
+  // Reports a procedure done rather than recommended: "showed", "demonstrates", "confirmed",
+  // "was performed", "were obtained". A sentence holding one names no follow-up of its own
+  // (outside a recommendation section), unless a purpose word stands before it.
+  ReportsDone,
+  // Makes the verb after it a purpose, no report: "to" ("Follow-up in 6 months to confirm
+  // stability"; hostile review 67).
+  Purpose,
+  // Says the screening beyond mammography a high risk calls for is in place: "MRI", "annual
+  // MRI", "high-risk screening"; German "MRT", "intensivierte Früherkennung". A high-risk
+  // sentence that names one needs no note ("BRCA2 carrier, annual mammography and MRI").
+  RiskManaged,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Proves;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::RiskManaged;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so
