@@ -228,8 +228,9 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
       "bilaterally", "\xE2\x86\x92", "auf", "im", "der", "die", "für", "fuer", "bis", "jedoch",
       "hochgestuft", "herabgestuft", "nach", "beidseits", "us", "ultrasound", "mri", "sonographie",
       "sonografie", "mrt", "und",
-      // "BI-RADS ≥3", "≤ 3" (hostile review 68): a bound is a category said.
-      "\xE2\x89\xA5", "\xE2\x89\xA4"};
+      // "BI-RADS ≥3", "≤ 3", "mind. 3", "at least 3" (hostile reviews 68, 70): a bound is a
+      // category said.
+      "\xE2\x89\xA5", "\xE2\x89\xA4", "mind", "mindestens", "least"};
   // A breast word, a breast's letter or what joins them.
   const auto joins = [&](std::size_t k) {
     const Token& token = item.tokens[k];
@@ -265,6 +266,10 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
       }
       if (!unread && !joins(k)) break;
       if (!unread) continue;
+      // The scale after a category read: "Overall 4 of 5", "4 von 5" (hostile review 70: read
+      // as 5).
+      static const char* const kOutOf[] = {"of", "von"};
+      if (k >= 2 && word_in(item.tokens[k - 1].folded, kOutOf) && taken(k - 2)) continue;
       // A count or a duration after the number: "3 views", "in 1 year" (review 47, R47-4).
       if (after < range.end && (is_duration(item.tokens[after]) || !joins(after))) break;
       if (std::any_of(read.begin(), read.end(),
@@ -367,6 +372,15 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
     const auto clause = clause_of(begin);
     const MentionStatus status = status_of(item, reading, begin, end, false).status;
     if (status == MentionStatus::Historical || status == MentionStatus::Hypothetical) return true;
+    // A procedure of a past year in its part was done, not asked for ("post-surgical changes
+    // from benign excisional biopsy 2010"; hostile review 70: read as a needle localization).
+    if (follow_up) {
+      const Clause part = part_of(item, reading, begin);
+      if (any_token(item, part.first, part.second,
+                    [this](const Token& token) { return past_year(token); })) {
+        return true;
+      }
+    }
     return follow_up && negated_near(item, begin, end, clause.first, clause.second, triggers);
   };
   // The breast a stretch of the sentence names, if any.

@@ -1673,6 +1673,32 @@ TEST(PairingSafety69, LimitsWithACauseBesideDensityAndHighRisk) {
       false);
 }
 
+TEST(PairingSafety70, OtherWordsForTreatmentsLimitsReportsAndRisk) {
+  // Hostile review 70: each was left benign and unreviewed beside benign coded findings.
+  expect_review(
+      {"History of breast cancer 2015. Liver mets 2025.",
+       "History of breast cancer 2015, s/p lumpectomy and radiation. On Kadcyla.",
+       "This report has not been finalized.", "Interim report.",
+       "To be verified by consultant radiologist.",
+       "Non-diagnostic quality images of the left breast.", "Exam is of limited diagnostic value.",
+       "Patient carries a pathogenic PALB2 variant.",
+       "Prior chest wall radiation for Hodgkin's at age 20.", "BI-RADS at least 3."},
+      true);
+  for (const char* text :
+       {"Hx of right IDC 2025.", "History of IDC 2025.",
+        "History of breast cancer 2015, s/p lumpectomy and radiation. Started chemo 12/2025."}) {
+    EXPECT_TRUE(beside_benign_coded_in(text, "20260105").exam.needs_review) << text;
+  }
+  // A procedure of a past year was done, not asked for; the scale after a category is none.
+  const Report past_biopsy = beside_benign_coded(
+      "Stable post-surgical changes right breast from benign excisional biopsy 2010. BI-RADS 2.");
+  EXPECT_FALSE(past_biopsy.exam.needs_review);
+  EXPECT_EQ(beside_benign_coded("Overall 4 of 5.").exam.category, Category::Suspicious4);
+  expect_review({"Remote history of left breast cancer (2010), s/p lumpectomy and XRT. Benign.",
+                 "Standard CC and MLO views of both breasts. Technically satisfactory."},
+                false);
+}
+
 TEST(PairingSafety69, BothBreastsAreNoConflictWithTheProcedureBreast) {
   // Hostile review 69: "Gefäßverkalkungen beidseits" beside a coded vascular finding whose breast
   // came from the procedure (right) paired its left half with that finding too: a laterality

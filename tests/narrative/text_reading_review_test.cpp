@@ -2443,6 +2443,19 @@ TEST(TextReview69, AProvenDiseaseIsOfNowAProvenBenignLesionPast) {
                    false);
 }
 
+TEST(TextReview70, GermanTreatmentsReportsNotReleasedLimitsAndRisk) {
+  expect_review_de(
+      {"Z.n. Mamma-Ca 2015. Knochenmetastasen 2025.", "Z.n. Mamma-Ca 2015. Unter Kadcyla.",
+       "Zwischenbefund.", "Ungeprüfter Befund.", "Nicht unterschriebener Befund.",
+       "Aufnahmequalität mangelhaft.", "Patientin mit PALB2-Mutation.", "BI-RADS mind. 3."},
+      true);
+  for (const char* text :
+       {"Z.n. IDC rechts 2025.", "Z.n. Mamma-Ca 2013, Chemotherapie seit 12/2025."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text, "20260105").exam.needs_review) << text;
+  }
+  expect_review_de({"Aufnahmen in zwei Ebenen beidseits, regelrechte Einstelltechnik."}, false);
+}
+
 TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
   expect_review_de({"Eingeschränkt beurteilbare Untersuchung. Benigne Verkalkungen rechts.",
                     "Benigne Verkalkungen rechts. Präparatradiographie: keine Verkalkungen.",
