@@ -570,6 +570,11 @@ Reader::BenignWords Reader::benign_words(const Item& item, const SentenceReading
     // Denied or doubted; a benign word of the past ("prior biopsy with benign result") is read.
     if (doubts || (calls && status == MentionStatus::Negated)) doubt_said = true;
   }
+  // Asked ("Benign?", "benign (?)", "?benign", "Benigne?"; hostile review 70): doubted.
+  const bool asked = std::any_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                                 item.tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                                 [](const Token& token) { return is_punct(token, '?'); });
+  if (benign_word && asked) doubt_said = true;
   if (doubt_said) said.doubted = benign_word;
   said.called = said.called && !doubt_said;
   return said;

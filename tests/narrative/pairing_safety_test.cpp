@@ -1682,7 +1682,9 @@ TEST(PairingSafety70, OtherWordsForTreatmentsLimitsReportsAndRisk) {
        "To be verified by consultant radiologist.",
        "Non-diagnostic quality images of the left breast.", "Exam is of limited diagnostic value.",
        "Patient carries a pathogenic PALB2 variant.",
-       "Prior chest wall radiation for Hodgkin's at age 20.", "BI-RADS at least 3."},
+       "Prior chest wall radiation for Hodgkin's at age 20.", "BI-RADS at least 3.",
+       // Double negations and a benign call asked.
+       "Not able to exclude DCIS.", "Not unsuspicious.", "benign (?)", "Benign??"},
       true);
   for (const char* text :
        {"Hx of right IDC 2025.", "History of IDC 2025.",

@@ -2447,13 +2447,16 @@ TEST(TextReview70, GermanTreatmentsReportsNotReleasedLimitsAndRisk) {
   expect_review_de(
       {"Z.n. Mamma-Ca 2015. Knochenmetastasen 2025.", "Z.n. Mamma-Ca 2015. Unter Kadcyla.",
        "Zwischenbefund.", "Ungeprüfter Befund.", "Nicht unterschriebener Befund.",
-       "Aufnahmequalität mangelhaft.", "Patientin mit PALB2-Mutation.", "BI-RADS mind. 3."},
+       "Aufnahmequalität mangelhaft.", "Patientin mit PALB2-Mutation.", "BI-RADS mind. 3.",
+       "Benigne?", "Nicht unsuspekt.", "Befund nicht ganz unverdächtig."},
       true);
   for (const char* text :
        {"Z.n. IDC rechts 2025.", "Z.n. Mamma-Ca 2013, Chemotherapie seit 12/2025."}) {
     EXPECT_TRUE(beside_benign_coded_de(text, "20260105").exam.needs_review) << text;
   }
-  expect_review_de({"Aufnahmen in zwei Ebenen beidseits, regelrechte Einstelltechnik."}, false);
+  expect_review_de({"Aufnahmen in zwei Ebenen beidseits, regelrechte Einstelltechnik.",
+                    "Unverdächtiger Befund. BI-RADS 2."},
+                   false);
 }
 
 TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
