@@ -111,7 +111,10 @@ std::optional<std::string> text_of_another_language(const SrDocument& document,
                                                     const NarrativeLexicons& lexicons,
                                                     const std::string& read_as) {
   const auto own = lexicons.by_language.find(read_as);
-  for (const auto& [language, wordings] : lexicons.by_language) {
+  // Named, not bound: a lambda may not capture a structured binding in C++17.
+  for (const auto& entry : lexicons.by_language) {
+    const std::string& language = entry.first;
+    const PreparedWordings& wordings = entry.second;
     if (language == read_as) continue;
     const NarrativeReading other = read_narrative(document, wordings);
     // Calcifications, or anything else it reads: another finding, a category or follow-up, a
