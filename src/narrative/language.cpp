@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "narrative/wordings.hpp"
 
@@ -117,6 +119,10 @@ std::optional<std::string> text_of_another_language(const SrDocument& document,
     const PreparedWordings& wordings = entry.second;
     if (language == read_as) continue;
     const NarrativeReading other = read_narrative(document, wordings);
+    const KnownWords known_there(wordings);
+    const std::optional<KnownWords> known_here =
+        own == lexicons.by_language.end() ? std::nullopt
+                                          : std::optional<KnownWords>(std::in_place, own->second);
     // Calcifications, or anything else it reads: another finding, a category or follow-up, a
     // note (hostile review 46, H46-2: German text naming a suspicious mass and a biopsy, in an SR
     // that states English, was dropped without a word). Each only where its sentence is of that
@@ -127,9 +133,7 @@ std::optional<std::string> text_of_another_language(const SrDocument& document,
     const auto counts = [&](const std::string& sentence) {
       const auto known = of_that_language.find(sentence);
       if (known != of_that_language.end()) return known->second;
-      const bool more =
-          own == lexicons.by_language.end() ||
-          known_word_count(sentence, wordings) > known_word_count(sentence, own->second);
+      const bool more = !known_here || known_there.count(sentence) > known_here->count(sentence);
       of_that_language.emplace(sentence, more);
       return more;
     };
@@ -155,14 +159,14 @@ std::optional<std::string> text_of_another_language(const SrDocument& document,
     // beurteilbar."; hostile review 68): counted where that lexicon knows more words of the whole
     // text, never of text of the report's language (review 47, R47-3: a lexicon's doubts about
     // text of another language say nothing of it).
-    if (things == 0 && !other.notes.empty() && own != lexicons.by_language.end()) {
-      std::size_t known_there = 0;
-      std::size_t known_here = 0;
+    if (things == 0 && !other.notes.empty() && known_here) {
+      std::size_t words_there = 0;
+      std::size_t words_here = 0;
       for_each_text(document.root, [&](const std::string& text) {
-        known_there += known_word_count(text, wordings);
-        known_here += known_word_count(text, own->second);
+        words_there += known_there.count(text);
+        words_here += known_here->count(text);
       });
-      if (known_there > known_here) {
+      if (words_there > words_here) {
         things = other.notes.size();
         quote = other.notes.front().text;
       }

@@ -3467,18 +3467,26 @@ NarrativeReading read_narrative(const SrDocument& document, const PreparedWordin
   return reader.read(document);
 }
 
-std::size_t known_word_count(std::string_view text, const PreparedWordings& wordings) {
-  if (!wordings.wordings) return 0;
-  const narrative::reading::FunctionWords words(*wordings.wordings);
+KnownWords::KnownWords(const PreparedWordings& wordings)
+    : wordings_(wordings),
+      words_(wordings.wordings
+                 ? std::make_unique<const narrative::reading::FunctionWords>(*wordings.wordings)
+                 : nullptr) {}
+
+KnownWords::~KnownWords() = default;
+
+std::size_t KnownWords::count(std::string_view text) const {
+  if (!words_) return 0;
   std::string folded;
   const std::vector<narrative::Token> tokens = narrative::tokenise(text, folded);
   std::vector<bool> in_phrase(tokens.size(), false);
-  for (const narrative::PhraseMatch& match : wordings.index->match_all(tokens)) {
+  for (const narrative::PhraseMatch& match : wordings_.index->match_all(tokens)) {
     for (std::size_t k = match.begin; k < match.end && k < tokens.size(); ++k) in_phrase[k] = true;
   }
   std::size_t known = 0;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
-    if (tokens[k].kind == narrative::TokenKind::Word && (in_phrase[k] || words.is_any(tokens[k]))) {
+    if (tokens[k].kind == narrative::TokenKind::Word &&
+        (in_phrase[k] || words_->is_any(tokens[k]))) {
       ++known;
     }
   }

@@ -6,12 +6,17 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "findings/findings.hpp"
 #include "findings/sr_content.hpp"
 #include "narrative/report_text.hpp"
 #include "narrative/wordings.hpp"
+
+namespace mammocalc::narrative::reading {
+class FunctionWords;
+}  // namespace mammocalc::narrative::reading
 
 namespace mammocalc {
 
@@ -103,8 +108,22 @@ PreparedWordings prepare_wordings(Wordings wordings_read);
 // (Findings 121070, Impressions 121072, History 121060, …) and from headings inside the text.
 NarrativeReading read_narrative(const SrDocument& document, const PreparedWordings& wordings);
 
-// How many words of `text` the lexicon knows: in a phrase of it, or a word of any role. Of two
-// lexicons, the one that knows more of a sentence is its language.
-std::size_t known_word_count(std::string_view text, const PreparedWordings& wordings);
+// The words of a text a lexicon knows: in a phrase of it, or a word of any role. Of two lexicons,
+// the one that knows more of a sentence is its language. Made once per lexicon (its word lists are
+// built here), asked per sentence.
+class KnownWords {
+ public:
+  explicit KnownWords(const PreparedWordings& wordings);
+  ~KnownWords();
+  KnownWords(const KnownWords&) = delete;
+  KnownWords& operator=(const KnownWords&) = delete;
+  KnownWords(KnownWords&&) = delete;
+  KnownWords& operator=(KnownWords&&) = delete;
+  std::size_t count(std::string_view text) const;
+
+ private:
+  const PreparedWordings& wordings_;
+  std::unique_ptr<const narrative::reading::FunctionWords> words_;
+};
 
 }  // namespace mammocalc

@@ -1684,7 +1684,8 @@ TEST(PairingSafety70, OtherWordsForTreatmentsLimitsReportsAndRisk) {
        "Patient carries a pathogenic PALB2 variant.",
        "Prior chest wall radiation for Hodgkin's at age 20.", "BI-RADS at least 3.",
        // Double negations and a benign call asked.
-       "Not able to exclude DCIS.", "Not unsuspicious.", "benign (?)", "Benign??"},
+       "Not able to exclude DCIS.", "Not unsuspicious.", "benign (?)", "Benign??",
+       "BI-RADS 2, revised to 4."},
       true);
   for (const char* text :
        {"Hx of right IDC 2025.", "History of IDC 2025.",

@@ -2448,14 +2448,16 @@ TEST(TextReview70, GermanTreatmentsReportsNotReleasedLimitsAndRisk) {
       {"Z.n. Mamma-Ca 2015. Knochenmetastasen 2025.", "Z.n. Mamma-Ca 2015. Unter Kadcyla.",
        "Zwischenbefund.", "Ungeprüfter Befund.", "Nicht unterschriebener Befund.",
        "Aufnahmequalität mangelhaft.", "Patientin mit PALB2-Mutation.", "BI-RADS mind. 3.",
-       "Benigne?", "Nicht unsuspekt.", "Befund nicht ganz unverdächtig."},
+       "Benigne?", "Nicht unsuspekt.", "Befund nicht ganz unverdächtig.",
+       // A correction with its verb at the end.
+       "Die BI-RADS-Kategorie wird von 2 auf 4 korrigiert.", "Die Kategorie wird auf 4 angehoben."},
       true);
   for (const char* text :
        {"Z.n. IDC rechts 2025.", "Z.n. Mamma-Ca 2013, Chemotherapie seit 12/2025."}) {
     EXPECT_TRUE(beside_benign_coded_de(text, "20260105").exam.needs_review) << text;
   }
   expect_review_de({"Aufnahmen in zwei Ebenen beidseits, regelrechte Einstelltechnik.",
-                    "Unverdächtiger Befund. BI-RADS 2."},
+                    "Unverdächtiger Befund. BI-RADS 2.", "BI-RADS 2, Kontrolle von 2 Jahren."},
                    false);
 }
 
