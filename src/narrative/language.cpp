@@ -103,16 +103,13 @@ LexiconChoice choose_lexicon(const SrDocument& document, const NarrativeLexicons
   return choice;
 }
 
-std::size_t things_read(const NarrativeReading& reading) {
-  // Not its notes: a lexicon's doubts about text of another language say nothing of it (review
-  // 47, R47-3).
-  return reading.mentions.size() + reading.other_lesions.size() + reading.assessments.size();
-}
-
 std::optional<std::string> text_of_another_language(const SrDocument& document,
                                                     const NarrativeLexicons& lexicons,
                                                     const std::string& read_as) {
   const auto own = lexicons.by_language.find(read_as);
+  const std::optional<KnownWords> known_here =
+      own == lexicons.by_language.end() ? std::nullopt
+                                        : std::optional<KnownWords>(std::in_place, own->second);
   // Named, not bound: a lambda may not capture a structured binding in C++17.
   for (const auto& entry : lexicons.by_language) {
     const std::string& language = entry.first;
@@ -120,9 +117,6 @@ std::optional<std::string> text_of_another_language(const SrDocument& document,
     if (language == read_as) continue;
     const NarrativeReading other = read_narrative(document, wordings);
     const KnownWords known_there(wordings);
-    const std::optional<KnownWords> known_here =
-        own == lexicons.by_language.end() ? std::nullopt
-                                          : std::optional<KnownWords>(std::in_place, own->second);
     // Calcifications, or anything else it reads: another finding, a category or follow-up, a
     // note (hostile review 46, H46-2: German text naming a suspicious mass and a biopsy, in an SR
     // that states English, was dropped without a word). Each only where its sentence is of that

@@ -42,11 +42,8 @@ struct LexiconChoice {
 // checks it).
 LexiconChoice choose_lexicon(const SrDocument& document, const NarrativeLexicons& lexicons);
 
-// How many calcification mentions, other findings and statements a reading holds.
-std::size_t things_read(const NarrativeReading& reading);
-
 // Text in which the lexicon it was read with (`read_as`) found no calcification mention and no
-// other finding (the caller asks), but another lexicon reads things (things_read) in sentences
+// other finding (the caller asks), but another lexicon reads things in sentences
 // of its language, whose words it knows more of (German text in an SR that states English, or
 // states nothing): one line saying so, for the summary's unresolved note; none when no other
 // lexicon reads any.

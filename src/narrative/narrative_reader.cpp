@@ -1619,20 +1619,31 @@ void Reader::note_high_risk(const Item& item, const SentenceReading& reading) {
   const SentenceRange& range = *reading.range;
   if (range.section == ReportSection::Comparison) return;
   // The screening her risk calls for, named ("BRCA2 carrier, annual mammography and MRI"): the
-  // report has seen to it.
-  if (words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::RiskManaged)) return;
+  // report has seen to it; not one declined, past or asked ("declined MRI"; review of the change).
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::RiskManaged);
+    if (words == 0) continue;
+    const ContextReading context = status_of(item, reading, k, k + words, false);
+    if (context.status == MentionStatus::Affirmed || context.status == MentionStatus::Uncertain ||
+        (context.status == MentionStatus::Historical && context.past_by_section)) {
+      return;
+    }
+  }
   for (std::size_t k = range.begin; k < range.end; ++k) {
     const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::HighRisk);
     if (words == 0 || said_of_a_relative(item, reading, k)) continue;
     const MentionStatus status = status_of(item, reading, k, k + words, false).status;
     if (status == MentionStatus::Negated || status == MentionStatus::Hypothetical) continue;
-    // Tested negative ("BRCA1 and BRCA2 negative", "BRCA negativ"): a clearing word in its part.
-    const Clause part = part_of(item, reading, k);
-    if (any_token(item, part.first, part.second, [this](const Token& token) {
-          return words_.is(token, FunctionWordRole::ClearsBreast);
-        })) {
-      continue;
+    // Tested negative ("BRCA1 and BRCA2 negative", "BRCA negativ"): a clearing word after it with
+    // only numbers, gene names and "and" between, not one of another thing ("BRCA1 carrier with
+    // normal clinical breast exam"; review of the change).
+    std::size_t next = k + words;
+    while (next < range.end && (item.tokens[next].kind != TokenKind::Word ||
+                                words_.is(item.tokens[next], FunctionWordRole::And) ||
+                                words_.is(item.tokens[next], FunctionWordRole::HighRisk))) {
+      ++next;
     }
+    if (next < range.end && words_.is(item.tokens[next], FunctionWordRole::ClearsBreast)) continue;
     reading_.notes.push_back(
         {WarningCode::NarrativeUnresolved,
          "the text says the patient is at high risk (\"" + words_of(item, k, k + words) +

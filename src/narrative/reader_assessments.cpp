@@ -374,9 +374,12 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
     if (status == MentionStatus::Historical || status == MentionStatus::Hypothetical) return true;
     // A procedure of a past year in its part was done, not asked for ("post-surgical changes
     // from benign excisional biopsy 2010"; hostile review 70: read as a needle localization).
-    if (follow_up) {
+    // Not where the part recommends ("Biopsy recommended for calcifications new since 2022"),
+    // nor with no exam date, where every year reads as past (review of the change).
+    if (follow_up && exam_year_) {
       const Clause part = part_of(item, reading, begin);
-      if (any_token(item, part.first, part.second,
+      if (!words_.any_in(item.tokens, part.first, part.second, FunctionWordRole::Recommends) &&
+          any_token(item, part.first, part.second,
                     [this](const Token& token) { return past_year(token); })) {
         return true;
       }

@@ -381,9 +381,6 @@ std::string format_number(double value);
 // The digits a word starts with as a number ("10" of "10:30"); 0 when there are none.
 int leading_integer(std::string_view word);
 
-// Words of a sentence that reports a procedure done rather than recommended: "demonstrate",
-// "show", "reveal", "depict", "confirm", and "was / were performed, obtained, done".
-
 // A unit of time after a number: "6 months", "2 years".
 bool is_duration(const Token& token);
 

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <iterator>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -152,24 +153,41 @@ std::optional<int> placed_clock(const Finding& text, const Finding& coded) {
 // Another narrative finding read from the same sentence places these calcifications on that
 // breast too ("Gefäßverkalkungen beidseits" gives one per breast): the half of the other breast
 // is no second breast for a coded finding whose breast comes from context (hostile review 69).
-bool also_described_on(const Finding& text, Laterality breast,
-                       const std::vector<Finding>& text_findings) {
-  return std::any_of(text_findings.begin(), text_findings.end(), [&](const Finding& other) {
-    if (&other == &text || other.laterality != breast || contradicts_descriptors(other, text)) {
-      return false;
+// The narrative findings by the sentences they were read from, built once for a report: looked up
+// per sentence, not every sentence of every finding compared with every other (a text of the
+// largest size gives findings of hundreds of thousands of sentences; review of the change).
+using FindingsBySentence = std::map<std::pair<std::string, std::size_t>, std::vector<std::size_t>>;
+
+FindingsBySentence findings_by_sentence(const std::vector<Finding>& text_findings) {
+  FindingsBySentence by_sentence;
+  for (std::size_t i = 0; i < text_findings.size(); ++i) {
+    for (const TextSentence& sentence : text_findings[i].text_sentences) {
+      std::vector<std::size_t>& holders =
+          by_sentence[{sentence.span.position, sentence.span.begin}];
+      if (holders.empty() || holders.back() != i) holders.push_back(i);
     }
-    return std::any_of(
-        other.text_sentences.begin(), other.text_sentences.end(), [&](const TextSentence& said) {
-          return std::any_of(
-              text.text_sentences.begin(), text.text_sentences.end(), [&](const TextSentence& own) {
-                return own.span.position == said.span.position && own.span.begin == said.span.begin;
-              });
+  }
+  return by_sentence;
+}
+
+bool also_described_on(const Finding& text, Laterality breast,
+                       const std::vector<Finding>& text_findings,
+                       const FindingsBySentence& by_sentence) {
+  return std::any_of(
+      text.text_sentences.begin(), text.text_sentences.end(), [&](const TextSentence& own) {
+        const auto holders = by_sentence.find({own.span.position, own.span.begin});
+        if (holders == by_sentence.end()) return false;
+        return std::any_of(holders->second.begin(), holders->second.end(), [&](std::size_t i) {
+          const Finding& other = text_findings[i];
+          return &other != &text && other.laterality == breast &&
+                 !contradicts_descriptors(other, text);
         });
-  });
+      });
 }
 
 std::optional<Pairing> pair_with_coded(const Finding& text_as_read,
                                        const std::vector<Finding>& text_findings,
+                                       const FindingsBySentence& by_sentence,
                                        const std::vector<Finding>& findings,
                                        std::size_t coded_count) {
   if (text_as_read.laterality_source == LateralitySource::Conflicting) return std::nullopt;
@@ -183,7 +201,7 @@ std::optional<Pairing> pair_with_coded(const Finding& text_as_read,
     const Finding& coded = findings[i];
     if (own_breast(coded) && !speaks_for(coded.laterality, text_as_read.laterality)) continue;
     if (!speaks_for(coded.laterality, text_as_read.laterality) &&
-        also_described_on(text_as_read, coded.laterality, text_findings)) {
+        also_described_on(text_as_read, coded.laterality, text_findings, by_sentence)) {
       continue;
     }
     text.location.clock_hour = placed_clock(text_as_read, coded);
@@ -388,9 +406,10 @@ void note_clock_apart_on_the_only_coded_finding(const Finding& text, std::vector
 
 void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& findings) {
   const std::size_t coded_count = findings.findings.size();
+  const FindingsBySentence by_sentence = findings_by_sentence(text_findings);
   for (Finding& text : text_findings) {
     const std::optional<Pairing> pairing =
-        pair_with_coded(text, text_findings, findings.findings, coded_count);
+        pair_with_coded(text, text_findings, by_sentence, findings.findings, coded_count);
     if (!pairing) {
       note_clock_apart_on_the_only_coded_finding(text, findings.findings, coded_count);
       continue;

@@ -1685,7 +1685,10 @@ TEST(PairingSafety70, OtherWordsForTreatmentsLimitsReportsAndRisk) {
        "Prior chest wall radiation for Hodgkin's at age 20.", "BI-RADS at least 3.",
        // Double negations and a benign call asked.
        "Not able to exclude DCIS.", "Not unsuspicious.", "benign (?)", "Benign??",
-       "BI-RADS 2, revised to 4."},
+       "BI-RADS 2, revised to 4.",
+       // Review of the change: the screening declined, a clearing word of another thing.
+       "BRCA1 carrier, declined MRI. BI-RADS 2.",
+       "BRCA1 carrier with normal clinical breast exam. BI-RADS 2."},
       true);
   for (const char* text :
        {"Hx of right IDC 2025.", "History of IDC 2025.",
@@ -1693,8 +1696,9 @@ TEST(PairingSafety70, OtherWordsForTreatmentsLimitsReportsAndRisk) {
     EXPECT_TRUE(beside_benign_coded_in(text, "20260105").exam.needs_review) << text;
   }
   // A procedure of a past year was done, not asked for; the scale after a category is none.
-  const Report past_biopsy = beside_benign_coded(
-      "Stable post-surgical changes right breast from benign excisional biopsy 2010. BI-RADS 2.");
+  const Report past_biopsy = beside_benign_coded_in(
+      "Stable post-surgical changes right breast from benign excisional biopsy 2010. BI-RADS 2.",
+      "20260105");
   EXPECT_FALSE(past_biopsy.exam.needs_review);
   EXPECT_EQ(beside_benign_coded("Overall 4 of 5.").exam.category, Category::Suspicious4);
   expect_review({"Remote history of left breast cancer (2010), s/p lumpectomy and XRT. Benign.",
