@@ -1539,24 +1539,26 @@ void Reader::note_treatment_of_now(const Item& item, const SentenceReading& read
   // localization and excision recommended").
   const ReportSection section = reading.range->section;
   if (section == ReportSection::Comparison) return;
-  // A plan that is itself a treatment of now ("surgery scheduled") is no recommendation to leave
-  // to the follow-up: "Patient is s/p neoadjuvant chemotherapy, surgery scheduled" reports what
-  // was done, and the plan would be read by neither (hostile review 69).
-  // Marks of the sentence's tokens only: a text of one long item has many sentences.
-  const std::size_t first = reading.range->begin;
-  std::vector<bool> in_treatment(reading.range->end - first, false);
-  for (std::size_t k = first; k < reading.range->end; ++k) {
-    const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::TreatmentNow);
-    for (std::size_t w = k; w < k + words && w < reading.range->end; ++w) {
-      in_treatment[w - first] = true;
+  // Outside the history a work-up requested in the treatment's own part is the follow-up's to
+  // read ("Needle localization and excision recommended"), unless the request is itself a
+  // treatment of now ("Patient is s/p neoadjuvant chemotherapy, surgery scheduled"); a request in
+  // another part leaves the treatment its own ("On palbociclib, return to annual screening";
+  // review of the change).
+  const auto requested_in_part = [&](std::size_t at, std::size_t words) {
+    if (section == ReportSection::History) return false;
+    const Clause part = part_of(item, reading, at);
+    for (std::size_t k = part.first; k < part.second; ++k) {
+      const bool in_phrase = k >= at && k < at + words;
+      if (!in_phrase && words_.is(item.tokens[k], FunctionWordRole::Recommends)) return true;
     }
-  }
-  for (std::size_t k = first; section != ReportSection::History && k < reading.range->end; ++k) {
-    if (!in_treatment[k - first] && words_.is(item.tokens[k], FunctionWordRole::Recommends)) return;
-  }
+    return false;
+  };
   for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
     const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::TreatmentNow);
-    if (words == 0 || said_of_a_relative(item, reading, k) || past_year_in_part(k)) continue;
+    if (words == 0 || said_of_a_relative(item, reading, k) || past_year_in_part(k) ||
+        requested_in_part(k, words)) {
+      continue;
+    }
     const ContextReading context = status_of(item, reading, k, k + words, false);
     const bool now = context.status == MentionStatus::Affirmed ||
                      context.status == MentionStatus::Uncertain ||

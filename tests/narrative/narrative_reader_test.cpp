@@ -1165,6 +1165,9 @@ TEST(NarrativeReader, ProcedureDoneIsNoFollowUp) {
       "breast.");
   EXPECT_TRUE(reading.assessments.empty());
   EXPECT_EQ(reading.findings.size(), 1u);
+  // A noun of the same stem reports nothing done (review of the change: the biopsy was dropped).
+  EXPECT_FALSE(
+      read("Stereotactic biopsy recommended for histologic confirmation.").assessments.empty());
 }
 
 TEST(NarrativeReader, NegativeScreeningReport) {

@@ -1688,7 +1688,9 @@ TEST(PairingSafety70, OtherWordsForTreatmentsLimitsReportsAndRisk) {
        "BI-RADS 2, revised to 4.",
        // Review of the change: the screening declined, a clearing word of another thing.
        "BRCA1 carrier, declined MRI. BI-RADS 2.",
-       "BRCA1 carrier with normal clinical breast exam. BI-RADS 2."},
+       "BRCA1 carrier with normal clinical breast exam. BI-RADS 2.",
+       // A request in another part leaves the treatment of now its own.
+       "On palbociclib, return to annual screening. BI-RADS 2."},
       true);
   for (const char* text :
        {"Hx of right IDC 2025.", "History of IDC 2025.",
