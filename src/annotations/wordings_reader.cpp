@@ -115,6 +115,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"reports-done", FunctionWordRole::ReportsDone},
     {"purpose", FunctionWordRole::Purpose},
     {"risk-managed", FunctionWordRole::RiskManaged},
+    {"risk-estimate", FunctionWordRole::RiskEstimate},
+    {"percent", FunctionWordRole::Percent},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},
@@ -515,7 +517,7 @@ class WordingsParser {
         role == FunctionWordRole::LimitedExam || role == FunctionWordRole::TreatmentNow ||
         role == FunctionWordRole::PatientToo || role == FunctionWordRole::LimitWithoutCause ||
         role == FunctionWordRole::HighRisk || role == FunctionWordRole::ReportsDone ||
-        role == FunctionWordRole::RiskManaged;
+        role == FunctionWordRole::RiskManaged || role == FunctionWordRole::RiskEstimate;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

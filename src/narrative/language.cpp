@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>
 
+#include "narrative/reader_parts.hpp"
 #include "narrative/wordings.hpp"
 
 namespace mammocalc {
@@ -42,13 +43,6 @@ bool same_letters(std::string_view a, std::string_view b) {
            return std::tolower(static_cast<unsigned char>(x)) ==
                   std::tolower(static_cast<unsigned char>(y));
          });
-}
-
-// Each TEXT item's value, in document order.
-template <typename Visit>
-void for_each_text(const ContentItem& item, const Visit& visit) {
-  if (item.value_type == ValueType::Text && !item.text.empty()) visit(item.text);
-  for (const ContentItem& child : item.children) for_each_text(child, visit);
 }
 
 }  // namespace
@@ -156,10 +150,10 @@ std::optional<std::string> text_of_another_language(const SrDocument& document,
     if (things == 0 && !other.notes.empty() && known_here) {
       std::size_t words_there = 0;
       std::size_t words_here = 0;
-      for_each_text(document.root, [&](const std::string& text) {
-        words_there += known_there.count(text);
-        words_here += known_here->count(text);
-      });
+      for (const narrative::reading::TextItem& text : narrative::reading::text_items_of(document)) {
+        words_there += known_there.count(text.item->text);
+        words_here += known_here->count(text.item->text);
+      }
       if (words_there > words_here) {
         things = other.notes.size();
         quote = other.notes.front().text;

@@ -89,6 +89,12 @@ void collect_text_items(const ContentItem& node, ReportSection section,
 
 }  // namespace
 
+std::vector<TextItem> text_items_of(const SrDocument& document) {
+  std::vector<TextItem> items;
+  collect_text_items(document.root, ReportSection::Unsectioned, items);
+  return items;
+}
+
 // Sections that speak of the past or of the procedure: a mention there is historical unless it
 // says new or increased (narrative.md §1).
 bool is_past_section(ReportSection section) {
@@ -120,8 +126,7 @@ NarrativeReading Reader::read(const SrDocument& document) {
                                             [](char c) { return c >= '0' && c <= '9'; });
   });
   if (dated != dates.end()) exam_year_ = std::stoi((*dated)->substr(0, 4));
-  std::vector<TextItem> items;
-  collect_text_items(document.root, ReportSection::Unsectioned, items);
+  const std::vector<TextItem> items = text_items_of(document);
   std::size_t text_bytes = 0;
   for (const TextItem& item : items) {
     if (!item.item->text.empty()) reading_.text_items += 1;
@@ -1504,6 +1509,15 @@ bool Reader::says_a_past_year(const Item& item, const SentenceReading& reading) 
                    [this](const Token& token) { return past_year(token); });
 }
 
+// A year of the past in the part of the sentence around `at` (between commas, semicolons, colons):
+// what a date of the past covers there is done, whatever the sentence says elsewhere.
+bool Reader::past_year_in_part(const Item& item, const SentenceReading& reading,
+                               std::size_t at) const {
+  const Clause part = part_of(item, reading, at);
+  return any_token(item, part.first, part.second,
+                   [this](const Token& token) { return past_year(token); });
+}
+
 bool Reader::says_a_recent_year(const Item& item, const SentenceReading& reading) const {
   return any_token(item, reading.range->begin, reading.range->end,
                    [this](const Token& token) { return recent_year(token); });
@@ -1527,13 +1541,6 @@ Clause Reader::part_of(const Item& item, const SentenceReading& reading, std::si
 // neoadjuvant chemotherapy") or with a year of the past, it is none.
 void Reader::note_treatment_of_now(const Item& item, const SentenceReading& reading,
                                    const std::vector<PhraseMatch>& matches) {
-  // A year of the past in the phrase's own part ("History: diagnosed 2012, now on chemotherapy"
-  // still asks; review of the change).
-  const auto past_year_in_part = [&](std::size_t at) {
-    const Clause part = part_of(item, reading, at);
-    return any_token(item, part.first, part.second,
-                     [this](const Token& token) { return past_year(token); });
-  };
   // What a prior exam was for is no treatment of now ("COMPARISON: pre-treatment mammogram"), and
   // outside the history a work-up the sentence recommends is the follow-up's to read ("Needle
   // localization and excision recommended").
@@ -1555,8 +1562,10 @@ void Reader::note_treatment_of_now(const Item& item, const SentenceReading& read
   };
   for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
     const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::TreatmentNow);
-    if (words == 0 || said_of_a_relative(item, reading, k) || past_year_in_part(k) ||
-        requested_in_part(k, words)) {
+    if (words == 0 || said_of_a_relative(item, reading, k) ||
+        // Only a year of the past in the phrase's own part ("History: diagnosed 2012, now on
+        // chemotherapy" still asks; review of the change).
+        past_year_in_part(item, reading, k) || requested_in_part(k, words)) {
       continue;
     }
     const ContextReading context = status_of(item, reading, k, k + words, false);
@@ -1631,6 +1640,37 @@ void Reader::note_high_risk(const Item& item, const SentenceReading& reading) {
       return;
     }
   }
+  const auto note = [&](std::size_t begin, std::size_t end) {
+    reading_.notes.push_back(
+        {WarningCode::NarrativeUnresolved,
+         "the text says the patient is at high risk (\"" + words_of(item, begin, end) +
+             "\"): routine screening may not be hers: \"" + reading.sentence.text + "\"",
+         *item.position});
+  };
+  // A lifetime risk of 20% or more ("Tyrer-Cuzick 25%", "IBIS risk 28%", "Lebenszeitrisiko
+  // 30 %"): supplemental screening is advised from there (ACR, ACS). The percentage in the
+  // estimate's part; "22.5%" counts by its whole number.
+  constexpr int kHighLifetimeRisk = 20;
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::RiskEstimate);
+    if (words == 0 || said_of_a_relative(item, reading, k)) continue;
+    const Clause part = part_of(item, reading, k);
+    for (std::size_t at = k + words + 1; at < part.second; ++at) {
+      const Token& mark = item.tokens[at];
+      if (!is_punct(mark, '%') && !words_.is(mark, FunctionWordRole::Percent)) continue;
+      std::size_t number = at - 1;
+      if (number >= k + words + 2 &&
+          (is_punct(item.tokens[number - 1], '.') || is_punct(item.tokens[number - 1], ',')) &&
+          item.tokens[number - 2].kind == TokenKind::Number) {
+        number -= 2;
+      }
+      if (item.tokens[number].kind == TokenKind::Number &&
+          leading_integer(item.tokens[number].folded) >= kHighLifetimeRisk) {
+        note(k, at + 1);
+        return;
+      }
+    }
+  }
   for (std::size_t k = range.begin; k < range.end; ++k) {
     const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::HighRisk);
     if (words == 0 || said_of_a_relative(item, reading, k)) continue;
@@ -1646,11 +1686,7 @@ void Reader::note_high_risk(const Item& item, const SentenceReading& reading) {
       ++next;
     }
     if (next < range.end && words_.is(item.tokens[next], FunctionWordRole::ClearsBreast)) continue;
-    reading_.notes.push_back(
-        {WarningCode::NarrativeUnresolved,
-         "the text says the patient is at high risk (\"" + words_of(item, k, k + words) +
-             "\"): routine screening may not be hers: \"" + reading.sentence.text + "\"",
-         *item.position});
+    note(k, k + words);
     return;
   }
 }
@@ -1687,10 +1723,7 @@ void Reader::note_recent_disease_in_words_of_the_past(const Item& item,
     const std::size_t end = suspicion != matches.end() ? suspicion->end : k + 1;
     // Only what words of the past set aside: one read as of now is read elsewhere.
     if (status_of(item, reading, k, end, false).status != MentionStatus::Historical) continue;
-    const Clause part = part_of(item, reading, k);
-    const bool past_year_in_part = any_token(
-        item, part.first, part.second, [this](const Token& token) { return past_year(token); });
-    if (past_year_in_part && !disease_now_said) continue;
+    if (past_year_in_part(item, reading, k) && !disease_now_said) continue;
     NarrativeReading::BreastStatement statement{breast_of_clause(item, reading, matches, k),
                                                 words_of(item, k, end), reading.sentence.text,
                                                 *item.position};

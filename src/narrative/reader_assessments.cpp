@@ -267,9 +267,13 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
       if (!unread && !joins(k)) break;
       if (!unread) continue;
       // The scale after a category read: "Overall 4 of 5", "4 von 5" (hostile review 70: read
-      // as 5).
+      // as 5). Only the scale's top: "BI-RADS 2 of 4" says a 4 too.
       static const char* const kOutOf[] = {"of", "von"};
-      if (k >= 2 && word_in(item.tokens[k - 1].folded, kOutOf) && taken(k - 2)) continue;
+      const bool scale_top =
+          *unread == Category::HighlySuggestive5 || *unread == Category::KnownMalignancy6;
+      if (scale_top && k >= 2 && word_in(item.tokens[k - 1].folded, kOutOf) && taken(k - 2)) {
+        continue;
+      }
       // A count or a duration after the number: "3 views", "in 1 year" (review 47, R47-4).
       if (after < range.end && (is_duration(item.tokens[after]) || !joins(after))) break;
       if (std::any_of(read.begin(), read.end(),
@@ -379,8 +383,7 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
     if (follow_up && exam_year_) {
       const Clause part = part_of(item, reading, begin);
       if (!words_.any_in(item.tokens, part.first, part.second, FunctionWordRole::Recommends) &&
-          any_token(item, part.first, part.second,
-                    [this](const Token& token) { return past_year(token); })) {
+          past_year_in_part(item, reading, begin)) {
         return true;
       }
     }

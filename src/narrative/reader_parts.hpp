@@ -23,6 +23,9 @@ struct TextItem {
   const ContentItem* item;
   ReportSection section;
 };
+
+// The document's TEXT items in document order, each with the report section it belongs to.
+std::vector<TextItem> text_items_of(const SrDocument& document);
 // ---- What was read in one sentence ----
 
 // A fact read from text: its value, and the words and bytes it was read from.
@@ -663,6 +666,7 @@ class Reader {
   // A year older than the one before the exam's in the sentence (a year no older is recent;
   // with no exam date every year is past).
   bool says_a_past_year(const Item& item, const SentenceReading& reading) const;
+  bool past_year_in_part(const Item& item, const SentenceReading& reading, std::size_t at) const;
   bool says_a_recent_year(const Item& item, const SentenceReading& reading) const;
   bool past_year(const Token& token) const;
   bool recent_year(const Token& token) const;

@@ -320,9 +320,16 @@ enum class FunctionWordRole {
   // MRI", "high-risk screening"; German "MRT", "intensivierte Früherkennung". A high-risk
   // sentence that names one needs no note ("BRCA2 carrier, annual mammography and MRI").
   RiskManaged,
+  // Names an estimate of her lifetime risk: "lifetime risk", "Tyrer-Cuzick", "IBIS"; German
+  // "Lebenszeitrisiko". With a percentage of 20 or more after it in its part she is at high risk
+  // ("Tyrer-Cuzick 25%"; hostile review 70); the estimate alone says no risk.
+  RiskEstimate,
+  // Says the number before it is a percentage: "percent", "pct"; German "Prozent" ("%" is read
+  // as such in every language).
+  Percent,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::RiskManaged;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Percent;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

@@ -1708,6 +1708,26 @@ TEST(PairingSafety70, OtherWordsForTreatmentsLimitsReportsAndRisk) {
                 false);
 }
 
+TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
+  // Hostile review 70: each was left benign and unreviewed beside benign coded findings.
+  expect_review({"Tyrer-Cuzick 25%.", "IBIS risk 28%. Referred to high-risk clinic.",
+                 "Tyrer-Cuzick lifetime risk 22.5 %.", "Lifetime risk 25 percent.",
+                 "Mother BRCA2 carrier; patient tested positive as well.",
+                 // An abbreviated request with the breast's letter before a clock position.
+                 "Rec US-guided CNB L 2:00.", "Rec stereo-guided CNB L 2:00.",
+                 // Only the scale's top is a scale: "2 of 4" says a 4.
+                 "BI-RADS 2 of 4."},
+                true);
+  expect_review({"Risk assessment: average risk (Tyrer-Cuzick lifetime risk 9%). BI-RADS 2.",
+                 "Lifetime risk calculated at 12%, average. BI-RADS 2.",
+                 "Rec annual screening mammogram. BI-RADS 2."},
+                false);
+  const Report biopsy = beside_benign_coded("Rec US-guided CNB L 2:00.");
+  // Read as the biopsy it asks for, not only as a request unread.
+  EXPECT_NE(exam_warning(biopsy, WarningCode::FollowUpDiffers), nullptr);
+  EXPECT_EQ(beside_benign_coded("BI-RADS 2 of 4.").exam.category, Category::Suspicious4);
+}
+
 TEST(PairingSafety69, BothBreastsAreNoConflictWithTheProcedureBreast) {
   // Hostile review 69: "Gefäßverkalkungen beidseits" beside a coded vascular finding whose breast
   // came from the procedure (right) paired its left half with that finding too: a laterality

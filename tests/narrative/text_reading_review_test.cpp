@@ -2461,6 +2461,13 @@ TEST(TextReview70, GermanTreatmentsReportsNotReleasedLimitsAndRisk) {
                    false);
 }
 
+TEST(TextReview71, GermanRiskEstimatesAndThePatientToo) {
+  expect_review_de({"Lebenszeitrisiko 30 %.", "Lebenszeitrisiko nach Tyrer-Cuzick 24 Prozent.",
+                    "Mutter BRCA1-Trägerin, Patientin selbst ebenfalls positiv."},
+                   true);
+  expect_review_de({"Lebenszeitrisiko nach Tyrer-Cuzick 12 Prozent. BI-RADS 2."}, false);
+}
+
 TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
   expect_review_de({"Eingeschränkt beurteilbare Untersuchung. Benigne Verkalkungen rechts.",
                     "Benigne Verkalkungen rechts. Präparatradiographie: keine Verkalkungen.",
