@@ -741,7 +741,12 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
         continue;
       }
     }
-    const bool ends = is_sentence_end(token) && !abbreviation_period[at];
+    // A question mark written onto the next word asks about it ("?benign", "?DCIS"; hostile
+    // review 70): it ends no sentence.
+    const bool queries_next = is_punct(token, '?') && at + 1 < tokens.size() &&
+                              tokens[at + 1].kind == TokenKind::Word &&
+                              !tokens[at + 1].gap_before && tokens[at + 1].newlines_before == 0;
+    const bool ends = is_sentence_end(token) && !abbreviation_period[at] && !queries_next;
     if (ends || at + 1 - start >= kMaxSentenceTokens) close(at + 1);
     ++at;
   }

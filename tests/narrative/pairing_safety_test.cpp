@@ -1716,7 +1716,9 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                  // An abbreviated request with the breast's letter before a clock position.
                  "Rec US-guided CNB L 2:00.", "Rec stereo-guided CNB L 2:00.",
                  // Only the scale's top is a scale: "2 of 4" says a 4.
-                 "BI-RADS 2 of 4."},
+                 "BI-RADS 2 of 4.",
+                 // A question mark written onto the word asks about it; it ends no sentence.
+                 "?benign", "BI-RADS 2. ?benign"},
                 true);
   expect_review({"Risk assessment: average risk (Tyrer-Cuzick lifetime risk 9%). BI-RADS 2.",
                  "Lifetime risk calculated at 12%, average. BI-RADS 2.",
