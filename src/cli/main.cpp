@@ -70,6 +70,9 @@ int main(int argc, char** argv) {
   // output failure, instead of killing the process: serve would drop every association unanswered
   // and leave its spool files (hostile review 59, H59-2).
   std::signal(SIGXFSZ, SIG_IGN);
+  // A closed pipe ("mammocalc rules | head -1") makes the write fail (EPIPE), said as exit 3 with
+  // one line as the README promises, instead of a silent death by signal (hostile review 71).
+  std::signal(SIGPIPE, SIG_IGN);
   try {
     const Command command = parse_command_line(argc, argv);
     // summarize: one input or a batch, as the filesystem says; a usage error before DICOM starts.

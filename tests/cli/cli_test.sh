@@ -555,6 +555,18 @@ check "hook --out naming the input: usage error 2, not 3 (got $status)" test "$s
 check "... saying it would overwrite the input" grep -q "output would overwrite the input" "$work/err"
 "$mammocalc" rules >/dev/full 2>"$work/err"
 check "rules into a full disk: exit 3, not a silent success" test $? -eq 3
+# A closed pipe: exit 3 with one line, not a death by SIGPIPE (hostile review 71: status 141).
+# The pipe's reading end is closed before the tool starts, so its first write meets it.
+python3 - "$mammocalc" "$work/err" >"$work/status" <<'PY'
+import os, subprocess, sys
+read_end, write_end = os.pipe()
+os.close(read_end)
+with open(sys.argv[2], "wb") as err:
+    done = subprocess.run([sys.argv[1], "rules", "--format", "xml"], stdout=write_end, stderr=err)
+print(done.returncode if done.returncode >= 0 else 128 - done.returncode)
+PY
+check "rules into a closed pipe: exit 3 (got $(cat "$work/status"))" test "$(cat "$work/status")" -eq 3
+check "rules into a closed pipe: one line said" test "$(wc -l <"$work/err")" -eq 1
 run review --html - "$sample"
 check "review --html - is a usage error (got $status)" test "$status" -eq 2
 check "... and no file named -" test ! -e ./-
