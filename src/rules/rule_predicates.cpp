@@ -1376,29 +1376,51 @@ bool overall_category_discordant(const RuleContext& context) {
 
 namespace {
 
-// Whether a finding took the report's overall follow-up `code` as its own: it is weighed there
-// (W5), not as the exam's.
-bool taken_by_a_finding(const ExamContext& exam, const Code& code) {
-  const auto& findings = exam.findings.findings;
-  return std::any_of(findings.begin(), findings.end(), [&](const Finding& finding) {
-    return std::any_of(finding.reported_follow_up.begin(), finding.reported_follow_up.end(),
-                       [&](const Code& own) { return same_concept(own, code); });
-  });
+// The report's requests: its overall follow-ups, then the findings' own that the overall ones do
+// not repeat, each once. A request a finding took as its own (W5 weighs it there) still speaks
+// for the exam: one benign finding beside "needle localization and biopsy" is no benign exam
+// (hostile review 71: with one finding E5 stayed silent, with two it fired).
+struct Request {
+  Code code;
+  bool overall = false;
+};
+
+std::vector<Request> requests_of(const ExamContext& exam) {
+  std::vector<Request> requests;
+  const auto add = [&](const Code& code, bool overall) {
+    const bool known = std::any_of(requests.begin(), requests.end(), [&](const Request& request) {
+      return same_concept(request.code, code);
+    });
+    if (!known) requests.push_back({code, overall});
+  };
+  for (const Code& code : exam.findings.overall_follow_up) add(code, true);
+  for (const Finding& finding : exam.findings.findings) {
+    for (const Code& code : finding.reported_follow_up) add(code, false);
+  }
+  return requests;
 }
 
-// The report's overall follow-up codes that ask for tissue (CID 6028) where no finding's rules
-// chose a biopsy or surgery.
-std::vector<Code> tissue_follow_ups_not_chosen(const ExamContext& exam) {
-  const auto taken = [&](const Code& code) { return taken_by_a_finding(exam, code); };
+std::string request_words(const Request& request) {
+  return (request.overall ? "the report's overall follow-up is "
+                          : "a finding's reported "
+                            "follow-up is ") +
+         describe(request.code);
+}
+
+// The report's requests that ask for tissue (CID 6028) where no finding's rules chose a biopsy or
+// surgery.
+std::vector<Request> tissue_follow_ups_not_chosen(const ExamContext& exam) {
   const bool rules_chose_tissue = std::any_of(
       exam.actions.begin(), exam.actions.end(),
       [](Action action) { return action == Action::Biopsy || action == Action::SurgicalConsult; });
   if (rules_chose_tissue) return {};
-  std::vector<Code> codes;
-  std::copy_if(exam.findings.overall_follow_up.begin(), exam.findings.overall_follow_up.end(),
-               std::back_inserter(codes),
-               [&](const Code& code) { return asks_for_more_than_imaging(code) && !taken(code); });
-  return codes;
+  std::vector<Request> requests = requests_of(exam);
+  requests.erase(std::remove_if(requests.begin(), requests.end(),
+                                [](const Request& request) {
+                                  return !asks_for_more_than_imaging(request.code);
+                                }),
+                 requests.end());
+  return requests;
 }
 
 }  // namespace
@@ -1408,11 +1430,10 @@ bool overall_follow_up_asks_for_tissue(const RuleContext& context) {
 }
 
 std::vector<std::string> overall_follow_up_texts(const RuleContext& context) {
-  const std::vector<Code> codes = tissue_follow_ups_not_chosen(exam_of(context, __func__));
-  std::vector<std::string> texts(codes.size());
-  std::transform(codes.begin(), codes.end(), texts.begin(), [](const Code& code) {
-    return "the report's overall follow-up is " + describe(code) +
-           "; the rules chose no biopsy for any calcification finding";
+  const std::vector<Request> requests = tissue_follow_ups_not_chosen(exam_of(context, __func__));
+  std::vector<std::string> texts(requests.size());
+  std::transform(requests.begin(), requests.end(), texts.begin(), [](const Request& request) {
+    return request_words(request) + "; the rules chose no biopsy for any calcification finding";
   });
   return texts;
 }
@@ -1423,19 +1444,20 @@ namespace {
 // imaging than every action the rules chose (a short interval, more views, MRI, beside findings
 // given routine screening), short of tissue (E5 weighs that): "Short-interval follow-up in 6
 // months" in the text of a report whose codes say benign (hostile review 43, H43-4).
-std::vector<Code> imaging_follow_ups_not_chosen(const ExamContext& exam) {
-  const auto taken = [&](const Code& code) { return taken_by_a_finding(exam, code); };
+std::vector<Request> imaging_follow_ups_not_chosen(const ExamContext& exam) {
   // With no calcification finding the rules chose nothing the report's follow-up could exceed.
   if (exam.actions.empty()) return {};
   int rules = 0;
   for (const Action action : exam.actions) rules = std::max(rules, action_urgency(action));
-  std::vector<Code> codes;
-  std::copy_if(exam.findings.overall_follow_up.begin(), exam.findings.overall_follow_up.end(),
-               std::back_inserter(codes), [&](const Code& code) {
-                 const std::optional<int> urgency = follow_up_urgency(code);
-                 return urgency && *urgency > rules && *urgency < 5 && !taken(code);
-               });
-  return codes;
+  std::vector<Request> requests = requests_of(exam);
+  requests.erase(std::remove_if(requests.begin(), requests.end(),
+                                [&](const Request& request) {
+                                  const std::optional<int> urgency =
+                                      follow_up_urgency(request.code);
+                                  return !urgency || *urgency <= rules || *urgency >= 5;
+                                }),
+                 requests.end());
+  return requests;
 }
 
 }  // namespace
@@ -1450,11 +1472,11 @@ std::vector<std::string> overall_imaging_follow_up_texts(const RuleContext& cont
   for (const Action action : exam.actions) {
     chosen += (chosen.empty() ? "" : ", ") + std::string(to_string(action));
   }
-  const std::vector<Code> codes = imaging_follow_ups_not_chosen(exam);
-  std::vector<std::string> texts(codes.size());
-  std::transform(codes.begin(), codes.end(), texts.begin(), [&](const Code& code) {
-    return "the report's overall follow-up is " + describe(code) +
-           "; the rules chose no more than " + chosen + " for the calcification findings";
+  const std::vector<Request> requests = imaging_follow_ups_not_chosen(exam);
+  std::vector<std::string> texts(requests.size());
+  std::transform(requests.begin(), requests.end(), texts.begin(), [&](const Request& request) {
+    return request_words(request) + "; the rules chose no more than " + chosen +
+           " for the calcification findings";
   });
   return texts;
 }

@@ -741,24 +741,24 @@ std::vector<Rule> make_rule_table() {
        needing_review(counting_unassessed_findings(
            warning(WarningCode::AssessmentDiscordant, unassessed_finding_category_texts))),
        kEvidenceExam},
-      {"E5", "Report's overall follow-up asks for tissue the rules did not",
+      {"E5", "Report's follow-up asks for tissue the rules did not",
        "decision-logic.md §4: \"A reported follow-up code that names a different procedure than "
        "the rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a "
        "warning.\"",
        "no calcification finding is given a biopsy or surgery, and a Recommended Follow-up of the "
-       "report's overall assessment that no finding took as its own asks for tissue or "
+       "report (its overall assessment's, or a finding's own) asks for tissue or "
        "says malignancy is suspected or known (111143, 111148, 111145, 111144, 111147, 111146, "
        "111149, 111122, 111410; CID 6028)",
        Stage::Exam, overall_follow_up_asks_for_tissue,
        needing_review(
            exam_incomplete(warning(WarningCode::FollowUpDiffers, overall_follow_up_texts))),
        kEvidenceExam},
-      {"E21", "Report's overall follow-up asks for sooner imaging than the rules did",
+      {"E21", "Report's follow-up asks for sooner imaging than the rules did",
        "decision-logic.md §4: \"A reported follow-up code that names a different procedure than "
        "the rules chose (e.g. 111145 core biopsy) is shown beside the rules' choice with a "
        "warning.\"",
-       "a Recommended Follow-up of the report's overall assessment (coded, or stated in its "
-       "text) that no finding took as its own asks for sooner imaging than every action the "
+       "a Recommended Follow-up of the report (its overall assessment's, coded or stated in "
+       "its text, or a finding's own) asks for sooner imaging than every action the "
        "rules chose — a short interval (111142), additional or magnification views, MRI — "
        "short of tissue (E5); as W5 does for a finding's own",
        Stage::Exam, overall_follow_up_asks_for_more_imaging,

@@ -837,6 +837,29 @@ TEST(RuleE5, OverallBiopsyFollowUpWithoutABiopsyIsFlagged) {
   EXPECT_EQ(report.exam.category, Category::Incomplete0);
   EXPECT_EQ(report.exam.classification, Classification::Indeterminate);
 }
+TEST(RuleE5, ABiopsyAFindingTookAsItsOwnStillSpeaksForTheExam) {
+  // Hostile review 71: with one finding the overall request became the finding's own (W5) and the
+  // exam stayed "BI-RADS 2 benign"; with two findings E5 made it 0.
+  Findings one;
+  one.findings = {calcification({M::Round}, D::Diffuse)};
+  one.findings[0].reported_follow_up = {codes::kNeedleLocalizationAndBiopsy.to_code()};
+  one.overall_follow_up = {codes::kNeedleLocalizationAndBiopsy.to_code()};
+  const Report report = evaluate(one);
+  EXPECT_TRUE(exam_fired(report, "E5"));
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+  // A finding's own request alone, with no overall one, too; said once.
+  one.overall_follow_up.clear();
+  const Report own = evaluate(one);
+  EXPECT_TRUE(exam_fired(own, "E5"));
+  EXPECT_EQ(own.exam.category, Category::Incomplete0);
+  EXPECT_EQ(own.exam.warnings.size(), 1u);
+  // Sooner imaging a finding asks for is E21's, as the overall one is.
+  one.findings[0].reported_follow_up = {codes::kShortIntervalFollowUp.to_code()};
+  const Report sooner = evaluate(one);
+  EXPECT_TRUE(exam_fired(sooner, "E21"));
+  EXPECT_EQ(sooner.exam.category, Category::Incomplete0);
+}
 TEST(RuleE5, SilentWhenAFindingGetsABiopsy) {
   Findings findings;
   findings.findings = {calcification({M::Amorphous}, D::Grouped), calcification({M::Vascular})};
