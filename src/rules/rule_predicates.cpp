@@ -953,6 +953,18 @@ std::vector<std::string> insufficient_evidence_texts(const RuleContext& /*contex
   return {"the evidence does not allow a classification; radiologist review needed"};
 }
 
+// Benign with no morphology read: a lobular site alone gives C2's 2, yet nothing was seen of the
+// calcifications' form (hostile review 71: "morphology not recorded, distribution not recorded —
+// BI-RADS 2 benign" went unreviewed).
+bool benign_without_morphology(const RuleContext& context) {
+  const Decision& decided = decision_of(context, __func__);
+  return decided.classification == Classification::Benign && context.finding.morphology.empty();
+}
+
+std::vector<std::string> benign_without_morphology_texts(const RuleContext& /*context*/) {
+  return {"benign on its site alone: no morphology was recorded; radiologist review needed"};
+}
+
 bool read_from_text(const RuleContext& context) {
   return context.finding.origin == Origin::Narrative || !context.finding.text_evidence.empty();
 }

@@ -81,6 +81,8 @@ bool site_conflict(const RuleContext& context);
 std::vector<std::string> site_conflict_texts(const RuleContext& context);
 bool rules_gave_no_category(const RuleContext& context);
 std::vector<std::string> insufficient_evidence_texts(const RuleContext& context);
+bool benign_without_morphology(const RuleContext& context);
+std::vector<std::string> benign_without_morphology_texts(const RuleContext& context);
 bool read_from_text(const RuleContext& context);
 std::vector<std::string> read_from_text_texts(const RuleContext& context);
 bool uncertain_mention(const RuleContext& context);

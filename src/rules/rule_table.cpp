@@ -443,6 +443,13 @@ std::vector<Rule> make_rule_table() {
        rules_gave_no_category,
        needing_review(warning(WarningCode::InsufficientEvidence, insufficient_evidence_texts)),
        kMorphDist | kEvidenceSite},
+      // "Almost always": the site alone is no proof; the form of the calcifications is unseen.
+      {"W27", "Benign with no morphology recorded", kSeedLobules,
+       "the finding is classified benign and no morphology was read for it (a lobular site alone "
+       "gives C2's 2)",
+       Stage::Check, benign_without_morphology,
+       needing_review(warning(WarningCode::InsufficientEvidence, benign_without_morphology_texts)),
+       kMorphDist | kEvidenceSite},
       {"W4", "Reported assessment and rules disagree",
        "decision-logic.md §3 (R1): \"When one says benign/probably benign (1–3) and the other "
        "suspicious (4A–5), warn `assessment-discordant` and show both.\"",

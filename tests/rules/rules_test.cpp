@@ -131,6 +131,16 @@ TEST(RuleC2, FiresOnAnnotatedLobularWithoutMorphology) {
   EXPECT_TRUE(fired(d, "C2"));
   EXPECT_EQ(d.final_category, Category::Benign2);
 }
+TEST(RuleW27, BenignOnTheSiteAloneNeedsReview) {
+  // Hostile review 71: a lobular site and nothing else gave "BI-RADS 2 benign", unreviewed.
+  const Decision alone =
+      decide(with_stated_site(calcification({}), Site::Lobular, SiteSource::Annotation));
+  EXPECT_TRUE(fired(alone, "W27"));
+  EXPECT_TRUE(alone.needs_review);
+  const Decision seen = decide(calcification({M::MilkOfCalcium}, D::Diffuse));
+  EXPECT_FALSE(fired(seen, "W27"));
+  EXPECT_FALSE(seen.needs_review);
+}
 TEST(RuleC2, FiresOnInferredLobularDiffuse) {
   EXPECT_TRUE(fired(decide(calcification({M::MilkOfCalcium}, D::Diffuse)), "C2"));
 }
