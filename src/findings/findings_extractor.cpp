@@ -1424,13 +1424,33 @@ struct OverallReading {
   std::vector<ReaderNote> notes;
 };
 
+// The breast an overall assessment or follow-up speaks for: its Laterality modifiers, every one.
+// Two breasts given ("Left", "Right") make it speak for both, said as a conflict, so that neither
+// order leaves a breast out (hostile review 71: the first one counted, the other breast's 5 was
+// lost).
 Laterality laterality_modifier(const ContentItem& item, Laterality otherwise,
                                std::vector<ReaderNote>& notes) {
-  const ContentItem* modifier = first_child(item, codes::kLaterality);
-  if (modifier == nullptr) return otherwise;
-  if (auto value = laterality_for(modifier->code)) return *value;
-  notes.push_back(unknown_code_note(*modifier, "CID 6022"));
-  return otherwise;
+  std::optional<Laterality> read;
+  std::string given;
+  for (const ContentItem& modifier : item.children) {
+    if (!is_concept(modifier, codes::kLaterality)) continue;
+    const std::optional<Laterality> value = laterality_for(modifier.code);
+    if (!value) {
+      notes.push_back(unknown_code_note(modifier, "CID 6022"));
+      continue;
+    }
+    given += (given.empty() ? "" : ", ") + std::string(to_string(*value));
+    read = !read || *read == *value ? *value : Laterality::Both;
+  }
+  if (!read) return otherwise;
+  if (given.find(", ") != std::string::npos && *read == Laterality::Both) {
+    notes.push_back({WarningCode::ConflictingValues,
+                     describe(item.concept_name) + " at " + item.position +
+                         " gives its laterality more than once (" + given +
+                         "): it counts for both breasts",
+                     item.position});
+  }
+  return *read;
 }
 
 void read_follow_up(const ContentItem& item, Laterality laterality, OverallReading& overall) {
@@ -2213,18 +2233,32 @@ std::string describe_concept(const CodeConst& code) {
 // What a CAD finding is read as: a calcification finding, or one the rules do not assess.
 enum class CadFinding { Calcifications, Unassessed };
 
+// An Image Laterality an image holds, and the item that gives it.
+struct ImageSide {
+  Laterality laterality;
+  std::string position;
+};
+using ImageSides = std::vector<ImageSide>;
+
 class CadReader {
  public:
   explicit CadReader(const ContentItem& root) {
     walk_tree(root, [&](const ContentItem& item, const ContentItem*) {
       by_position_[item.position] = &item;
       if (item.value_type == ValueType::Image) {
-        if (const ContentItem* laterality = first_child(item, codes::kImageLaterality)) {
-          if (auto value = laterality_for(laterality->code)) {
-            image_laterality_by_position_[item.position] = *value;
-            if (!item.referenced_sop_instance.empty()) {
-              image_laterality_by_sop_[item.referenced_sop_instance] = *value;
-            }
+        // Every Image Laterality the image holds: two that differ are a conflict of the findings
+        // on it, never the first one's breast (hostile review 71).
+        ImageSides sides;
+        for (const ContentItem& laterality : item.children) {
+          if (!is_concept(laterality, codes::kImageLaterality)) continue;
+          if (auto value = laterality_for(laterality.code)) {
+            sides.push_back({*value, laterality.position});
+          }
+        }
+        if (!sides.empty()) {
+          image_laterality_by_position_[item.position] = sides;
+          if (!item.referenced_sop_instance.empty()) {
+            image_laterality_by_sop_[item.referenced_sop_instance] = sides;
           }
         }
       }
@@ -2485,9 +2519,17 @@ class CadReader {
     note_finding_code_meaning(feature, finding);
   }
 
+  // Every Rendering Intent it holds says Not for Presentation: one that says otherwise shows it
+  // (hostile review 71: with [Not for Presentation, Presentation Required] the first hid a fine
+  // pleomorphic cluster; note_rendering_intent says the dispute).
   static bool not_for_presentation(const ContentItem& item) {
-    const ContentItem* intent = first_child(item, codes::kRenderingIntent);
-    return intent != nullptr && same_concept(intent->code, codes::kNotForPresentation);
+    bool any = false;
+    for (const ContentItem& intent : item.children) {
+      if (!is_concept(intent, codes::kRenderingIntent)) continue;
+      if (!same_concept(intent.code, codes::kNotForPresentation)) return false;
+      any = true;
+    }
+    return any;
   }
 
   // Whether the CAD meant a finding not to be shown: its own Rendering Intent says so, or it has
@@ -2497,12 +2539,13 @@ class CadReader {
     return impression != nullptr && not_for_presentation(*impression);
   }
 
-  Laterality laterality_from_images(const ContentItem& item) const {
+  // The Image Lateralities of the first image the finding is marked on that has any.
+  ImageSides lateralities_from_images(const ContentItem& item) const {
     for (const auto& child : item.children) {
       const ContentItem& target = resolve(child);
       if (target.value_type == ValueType::Scoord) {
-        const Laterality found = laterality_from_images(target);
-        if (found != Laterality::Unknown) return found;
+        ImageSides found = lateralities_from_images(target);
+        if (!found.empty()) return found;
       }
       if (target.value_type == ValueType::Image) {
         const auto by_position = image_laterality_by_position_.find(target.position);
@@ -2511,7 +2554,7 @@ class CadReader {
         if (by_sop != image_laterality_by_sop_.end()) return by_sop->second;
       }
     }
-    return Laterality::Unknown;
+    return {};
   }
 
   // Every Calcification Type of a CAD finding. Several different ones on one individual
@@ -2578,6 +2621,25 @@ class CadReader {
         {"111151", "DCM", "Presentation Optional"},
         codes::kNotForPresentation,
     }};
+    std::vector<const ContentItem*> intents;
+    for (const auto& intent : holder.children) {
+      if (is_concept(intent, codes::kRenderingIntent)) intents.push_back(&intent);
+    }
+    const bool disputed = std::any_of(intents.begin(), intents.end(), [&](const ContentItem* each) {
+      return !same_concept(each->code, intents.front()->code);
+    });
+    if (disputed) {
+      std::string given;
+      for (const ContentItem* intent : intents) {
+        given +=
+            (given.empty() ? "" : ", ") + describe(intent->code) + " (" + intent->position + ")";
+      }
+      finding.notes.push_back({WarningCode::ConflictingValues,
+                               "the rendering intent of " + holder.position + " is given " +
+                                   std::to_string(intents.size()) + " times: " + given +
+                                   "; the finding at " + finding.position + " is shown",
+                               holder.position});
+    }
     for (const auto& intent : holder.children) {
       if (!is_concept(intent, codes::kRenderingIntent)) continue;
       const bool known = std::any_of(kCid6034.begin(), kCid6034.end(), [&](const CodeConst& code) {
@@ -2655,9 +2717,8 @@ class CadReader {
     }
     // The images the CAD found it on name its breast too: a Laterality item that says
     // otherwise is a conflict, not a choice.
-    const Laterality on_images = laterality_from_images(item);
-    if (on_images != Laterality::Unknown) {
-      reader.add_laterality(on_images, item.position, LateralitySource::Images);
+    for (const ImageSide& on_image : lateralities_from_images(item)) {
+      reader.add_laterality(on_image.laterality, on_image.position, LateralitySource::Images);
     }
     reader.finish(ReportedSource::CadImpression);
     read_.insert(consumed.begin(), consumed.end());
@@ -2771,9 +2832,21 @@ class CadReader {
       // A member's calcification types describe the cluster too.
       add_types(member, true, finding);
       if (finding.laterality_source == LateralitySource::None) {
-        finding.laterality = laterality_from_images(member);
-        if (finding.laterality != Laterality::Unknown) {
+        const ImageSides sides = lateralities_from_images(member);
+        ValueConflict given{FindingField::Laterality, {}};
+        for (const ImageSide& side : sides) {
+          given.given.push_back({std::string(to_string(side.laterality)), side.position});
+        }
+        const bool one = std::all_of(sides.begin(), sides.end(), [&](const ImageSide& side) {
+          return side.laterality == sides.front().laterality;
+        });
+        if (!sides.empty() && one) {
+          finding.laterality = sides.front().laterality;
           finding.laterality_source = LateralitySource::Images;
+        } else if (!sides.empty()) {
+          // Two breasts on the member's image: none is chosen, the conflict is said (W9).
+          finding.laterality_source = LateralitySource::Conflicting;
+          finding.conflicts.push_back(std::move(given));
         }
       }
     }
@@ -2796,8 +2869,8 @@ class CadReader {
   bool summary_seen_ = false;   // a CAD Processing and Findings Summary code item was read
   bool with_findings_ = false;  // … saying "All algorithms succeeded; with findings"
   int cad_findings_seen_ = 0;   // Single Image Findings and Composite Features
-  std::map<std::string, Laterality> image_laterality_by_position_;
-  std::map<std::string, Laterality> image_laterality_by_sop_;
+  std::map<std::string, ImageSides> image_laterality_by_position_;
+  std::map<std::string, ImageSides> image_laterality_by_sop_;
 };
 
 ReportTemplate template_of(const SrDocument& document) {

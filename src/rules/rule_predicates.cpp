@@ -1083,14 +1083,22 @@ std::vector<ValueConflict> all_conflicts(const Finding& finding) {
   return conflicts;
 }
 
+// A value given twice that is no field of the finding (a CAD rendering intent): its note.
+bool conflict_noted(const ReaderNote& note) { return note.code == WarningCode::ConflictingValues; }
+
 }  // namespace
 
 bool conflicting_values(const RuleContext& context) {
-  return !all_conflicts(context.finding).empty();
+  const auto& notes = context.finding.notes;
+  return !all_conflicts(context.finding).empty() ||
+         std::any_of(notes.begin(), notes.end(), conflict_noted);
 }
 
 std::vector<std::string> conflicting_values_texts(const RuleContext& context) {
   std::vector<std::string> texts;
+  for (const ReaderNote& note : context.finding.notes) {
+    if (conflict_noted(note)) texts.push_back(note.text);
+  }
   for (const ValueConflict& conflict : all_conflicts(context.finding)) {
     std::string text = std::string(to_string(conflict.field)) + " given " +
                        std::to_string(conflict.given.size()) +
@@ -1508,6 +1516,13 @@ std::vector<std::string> overall_conflict_texts(const RuleContext& context) {
                "; the most suspicious stands";
       });
   return texts;
+}
+
+bool conflict_outside_findings(const RuleContext& context) {
+  const auto& notes = exam_of(context, __func__).findings.notes;
+  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
+    return note.code == WarningCode::ConflictingValues;
+  });
 }
 
 bool unreadable_outside_findings(const RuleContext& context) {

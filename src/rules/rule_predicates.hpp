@@ -125,6 +125,7 @@ std::vector<std::string> overall_imaging_follow_up_texts(const RuleContext& cont
 bool overall_statements_conflict(const RuleContext& context);
 std::vector<std::string> overall_conflict_texts(const RuleContext& context);
 bool unreadable_outside_findings(const RuleContext& context);
+bool conflict_outside_findings(const RuleContext& context);
 // E15: a finding the calcification rules do not assess reports a category above its breast's or
 // the exam's (hostile review 27, H27-6).
 bool unassessed_finding_category_above(const RuleContext& context);

@@ -818,6 +818,13 @@ std::vector<Rule> make_rule_table() {
        "0",
        Stage::Exam, unreadable_outside_findings, needing_review(exam_incomplete(no_outcome())),
        kEvidenceExam},
+      // Hostile review 71: an overall assessment with two lateralities was said, never reviewed.
+      {"E22", "A value outside every finding was given twice", kEveryItemCounts,
+       "an item that no calcification finding holds (an overall assessment or follow-up, a "
+       "finding the calcification rules do not assess) gives one of its values more than once, "
+       "differently; the reader's conflicting-values warning names both, and each counts (an "
+       "overall assessment given for two breasts counts for both)",
+       Stage::Exam, conflict_outside_findings, needing_review(no_outcome()), kEvidenceExam},
       // Hostile review (issue 18, F7): only CID 6047's not-all codes were read, so a CAD whose
       // Summary of Detections said Failed, or whose summary held a local code, came out clean.
       {"E9", "The CAD did not run completely", kCadAlgorithmsRun,

@@ -118,6 +118,56 @@ TEST(CadControl, ARoundDiffuseClusterIsBenignWithoutReview) {
   EXPECT_EQ(report.exam.category, Category::Benign2);
 }
 
+// --- Hostile review 71: a value the CAD gives twice; the first one no longer decides ---
+
+TEST(CadValueGivenTwice, TwoRenderingIntentsShowTheFindingAndAreReviewed) {
+  for (const bool hiding_first : {true, false}) {
+    ContentItem finding = cluster();
+    const ContentItem hiding =
+        testing::code_item("1.1.1.2.9", Relationship::HasConceptMod, codes::kRenderingIntent,
+                           codes::kNotForPresentation.to_code());
+    const auto at = hiding_first ? finding.children.begin() : finding.children.end();
+    finding.children.insert(at, hiding);
+    const Report report = evaluate_cad(cad_report(finding));
+    ASSERT_EQ(report.decisions.size(), 1u) << hiding_first;
+    EXPECT_TRUE(fired(report.decisions.front(), "W9")) << hiding_first;
+    EXPECT_TRUE(report.exam.needs_review) << hiding_first;
+  }
+  // Not for Presentation alone still hides it.
+  ContentItem hidden = cluster();
+  hidden.children.front().code = codes::kNotForPresentation.to_code();
+  EXPECT_TRUE(evaluate_cad(cad_report(hidden)).decisions.empty());
+}
+
+TEST(CadValueGivenTwice, AnImageWithTwoLateralitiesGivesTheFindingNoBreast) {
+  for (const bool right_first : {true, false}) {
+    ContentItem finding = cluster();
+    finding.children.erase(std::remove_if(finding.children.begin(), finding.children.end(),
+                                          [](const ContentItem& child) {
+                                            return child.concept_name.value ==
+                                                   codes::kLaterality.value;
+                                          }),
+                           finding.children.end());
+    ContentItem image;
+    image.position = "1.1.1.2.9";
+    image.relationship = Relationship::InferredFrom;
+    image.value_type = ValueType::Image;
+    const Laterality first = right_first ? Laterality::Right : Laterality::Left;
+    const Laterality second = right_first ? Laterality::Left : Laterality::Right;
+    image.children.push_back(testing::code_item("1.1.1.2.9.1", Relationship::HasAcqContext,
+                                                codes::kImageLaterality, code_of(first).to_code()));
+    image.children.push_back(testing::code_item("1.1.1.2.9.2", Relationship::HasAcqContext,
+                                                codes::kImageLaterality,
+                                                code_of(second).to_code()));
+    finding.children.push_back(image);
+    const Report report = evaluate_cad(cad_report(finding));
+    ASSERT_EQ(report.decisions.size(), 1u) << right_first;
+    EXPECT_TRUE(fired(report.decisions.front(), "W9")) << right_first;
+    EXPECT_TRUE(report.decisions.front().needs_review) << right_first;
+    EXPECT_NE(report.input.findings.front().laterality, first) << right_first;
+  }
+}
+
 // --- H28-3: a Finding item nested in a CAD calcification finding is that finding's ---
 
 TEST(CadNestedFinding, ADistortionCountsLikeC15AndIsSaid) {

@@ -298,6 +298,32 @@ TEST(NonCalcificationFindingItems, AnOverallAssessmentInsideAMassIsNotTheReports
   EXPECT_TRUE(report.exam.needs_review);
 }
 
+// Hostile review 71: an overall assessment with two Laterality modifiers counted for the first
+// breast only, so the order decided whether the right breast's 5 stood.
+TEST(OverallAssessmentLaterality, TwoBreastsGivenCountForBothInEitherOrder) {
+  for (const bool left_first : {true, false}) {
+    SrDocument document = testing::report_with({finding_with({kRight, kRound, kDiffuse})});
+    ContentItem overall = container("1.2", codes::kOverallAssessment);
+    ContentItem category =
+        loose("1.2.1", codes::kAssessmentCategory, code(Category::HighlySuggestive5));
+    const Code first = code(left_first ? Laterality::Left : Laterality::Right);
+    const Code second = code(left_first ? Laterality::Right : Laterality::Left);
+    category.children.push_back(
+        testing::code_item("1.2.1.1", Relationship::HasConceptMod, codes::kLaterality, first));
+    category.children.push_back(
+        testing::code_item("1.2.1.2", Relationship::HasConceptMod, codes::kLaterality, second));
+    overall.children.push_back(category);
+    document.root.children.push_back(overall);
+    const Report report = evaluate_document(document);
+    const auto right = breast(report, Laterality::Right);
+    ASSERT_TRUE(right.has_value()) << left_first;
+    EXPECT_EQ(right->category, Category::HighlySuggestive5) << left_first;
+    EXPECT_TRUE(noted(report, WarningCode::ConflictingValues)) << left_first;
+    EXPECT_TRUE(exam_fired(report, "E22")) << left_first;
+    EXPECT_TRUE(report.exam.needs_review) << left_first;
+  }
+}
+
 // --- H28-13: a calcification finding nested in a calcification finding ---
 
 TEST(NestedCalcificationFinding, ItCountsForTheOuterFinding) {
