@@ -2290,6 +2290,20 @@ class CadReader {
                                root.position});
     }
     for (const ContentItem& item : root.children) note_algorithm_summary(item, overall);
+    // TID 4000 rows 5 and 7 are mandatory: without a summary nothing says the detections (or
+    // analyses) succeeded, so the CAD's silence is no evidence (hostile review 71).
+    for (const CodeConst& summary : {codes::kSummaryOfDetections, codes::kSummaryOfAnalyses}) {
+      const bool given =
+          std::any_of(root.children.begin(), root.children.end(),
+                      [&](const ContentItem& item) { return is_code_item(item, summary); });
+      if (given) continue;
+      overall.notes.push_back({WarningCode::CadIncomplete,
+                               "the CAD report has no " + describe_concept(summary) +
+                                   " code item (mandatory, TID 4000): whether its algorithms "
+                                   "succeeded cannot be told; what it did not find may not be in "
+                                   "this report",
+                               root.position});
+    }
     note_failed_elsewhere(root, overall);
     if (with_findings_ && cad_findings_seen_ == 0) {
       overall.notes.push_back({WarningCode::CadIncomplete,

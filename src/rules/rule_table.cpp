@@ -830,7 +830,8 @@ std::vector<Rule> make_rule_table() {
       {"E9", "The CAD did not run completely", kCadAlgorithmsRun,
        "the CAD summary says not all, or none, of its algorithms succeeded (111243, 111244, "
        "111245; CID 6047), holds a code outside CID 6047, or is missing; or its Summary of "
-       "Detections (111064, DCM) is not Succeeded, its Summary of Analyses (111065, DCM) is "
+       "Detections (111064, DCM) or of Analyses (111065, DCM) is missing, or the first is not "
+       "Succeeded, its Summary of Analyses (111065, DCM) is "
        "Partially Succeeded or Failed (Not Attempted is complete: no analysis was asked for), "
        "either holds a code outside CID 6042, or either lists Failed Detections or Failed Analyses "
        "(TID 4015, 4016): its silence is no evidence; the reader's cad-incomplete warning says "

@@ -656,6 +656,11 @@ SrDocument cad_cluster(std::vector<ContentItem> more = {},
   impression.children.push_back(std::move(cluster));
   summary.children.push_back(std::move(impression));
   document.root.children.push_back(std::move(summary));
+  for (const auto& [position, name] : {std::pair{"1.2", codes::kSummaryOfDetections},
+                                       std::pair{"1.3", codes::kSummaryOfAnalyses}}) {
+    document.root.children.push_back(testing::code_item(position, Relationship::Contains, name,
+                                                        Code{"111222", "DCM", "Succeeded"}));
+  }
   return document;
 }
 

@@ -419,6 +419,16 @@ TEST(EveryItemCountsE9, ACadThatDidNotRunIsNoCleanExam) {
   succeeded.root = container("1", codes::kMammographyCadReport);
   succeeded.root.children.push_back(testing::code_item(
       "1.1", Relationship::Contains, codes::kCadSummary, Code{"111241", "DCM", "succeeded"}));
+  // Hostile review 71: without its mandatory Summary of Detections and of Analyses (TID 4000)
+  // nothing says its detections succeeded.
+  EXPECT_TRUE(evaluate(extract_findings(succeeded, "cad.dcm")).exam.needs_review);
+  succeeded.root.children.push_back(testing::code_item("1.2", Relationship::Contains,
+                                                       codes::kSummaryOfDetections,
+                                                       Code{"111222", "DCM", "Succeeded"}));
+  EXPECT_TRUE(evaluate(extract_findings(succeeded, "cad.dcm")).exam.needs_review);
+  succeeded.root.children.push_back(testing::code_item("1.3", Relationship::Contains,
+                                                       codes::kSummaryOfAnalyses,
+                                                       Code{"111222", "DCM", "Succeeded"}));
   EXPECT_FALSE(evaluate(extract_findings(succeeded, "cad.dcm")).exam.needs_review);
 }
 
