@@ -1482,8 +1482,37 @@ std::vector<Request> imaging_follow_ups_not_chosen(const ExamContext& exam) {
 
 }  // namespace
 
+namespace {
+
+// The report's intervals (overall, or a finding's own) sooner than every action the rules chose
+// allows ("Normal interval follow-up" with 0 months beside findings given routine screening;
+// hostile review 71: the overall one was dropped without a word).
+std::vector<const FollowUpInterval*> sooner_intervals(const ExamContext& exam) {
+  if (exam.actions.empty()) return {};
+  double earliest = rules_window(exam.actions.front()).earliest;
+  for (const Action action : exam.actions) {
+    earliest = std::min(earliest, rules_window(action).earliest);
+  }
+  std::vector<const FollowUpInterval*> sooner;
+  for (const OverallStatement& statement : exam.findings.overall_statements) {
+    for (const FollowUpInterval& interval : statement.intervals) {
+      if (interval.months < earliest) sooner.push_back(&interval);
+    }
+  }
+  // A finding's own counts for the exam as its own follow-up code does (E5, E21).
+  for (const Finding& finding : exam.findings.findings) {
+    for (const FollowUpInterval& interval : finding.reported_follow_up_intervals) {
+      if (interval.months < earliest) sooner.push_back(&interval);
+    }
+  }
+  return sooner;
+}
+
+}  // namespace
+
 bool overall_follow_up_asks_for_more_imaging(const RuleContext& context) {
-  return !imaging_follow_ups_not_chosen(exam_of(context, __func__)).empty();
+  const ExamContext& exam = exam_of(context, __func__);
+  return !imaging_follow_ups_not_chosen(exam).empty() || !sooner_intervals(exam).empty();
 }
 
 std::vector<std::string> overall_imaging_follow_up_texts(const RuleContext& context) {
@@ -1498,6 +1527,11 @@ std::vector<std::string> overall_imaging_follow_up_texts(const RuleContext& cont
     return request_words(request) + "; the rules chose no more than " + chosen +
            " for the calcification findings";
   });
+  for (const FollowUpInterval* interval : sooner_intervals(exam)) {
+    texts.push_back("the report's " + interval_words(*interval) +
+                    " asks for sooner than the rules chose for the calcification findings (" +
+                    chosen + ")");
+  }
   return texts;
 }
 

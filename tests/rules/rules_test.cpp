@@ -870,6 +870,21 @@ TEST(RuleE5, ABiopsyAFindingTookAsItsOwnStillSpeaksForTheExam) {
   EXPECT_TRUE(exam_fired(sooner, "E21"));
   EXPECT_EQ(sooner.exam.category, Category::Incomplete0);
 }
+TEST(RuleE21, AnIntervalSoonerThanTheRulesChoseIsNoBenignExam) {
+  // Hostile review 71: "Normal interval follow-up" with 0 months on the overall assessment left no
+  // trace beside one benign finding.
+  Findings findings = two_benign_findings();
+  OverallStatement statement;
+  statement.category = Category::Benign2;
+  statement.intervals.push_back({0, "0 months", "1.3.1.1"});
+  findings.overall_statements.push_back(statement);
+  const Report report = evaluate(findings);
+  EXPECT_TRUE(exam_fired(report, "E21"));
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+  // Twelve months is routine screening's own: nothing asked.
+  findings.overall_statements.front().intervals.front().months = 12;
+  EXPECT_FALSE(exam_fired(evaluate(findings), "E21"));
+}
 TEST(RuleE5, SilentWhenAFindingGetsABiopsy) {
   Findings findings;
   findings.findings = {calcification({M::Amorphous}, D::Grouped), calcification({M::Vascular})};
