@@ -3035,6 +3035,61 @@ void apply_overall(const OverallReading& overall, Findings& out) {
 
 }  // namespace
 
+namespace {
+
+// By-reference items (TID 4200 lets a finding's property point at an item elsewhere: "has
+// properties 1.2.2.2.3"). Each one that names a value (a code, a number, text) stands for a copy
+// of its target, so the finding holds that value as if given by value; one whose target the report
+// does not hold, or that points at the item holding it, cannot be read and is said (hostile review
+// 71: a fine pleomorphic type by reference left its finding "BI-RADS 2 benign", and dangling ones
+// vanished). `replace` false only says the unreadable ones (the CAD reader resolves its own).
+void resolve_references(ContentItem& item, const std::map<std::string, const ContentItem*>& items,
+                        bool replace, std::vector<ReaderNote>& notes) {
+  for (ContentItem& child : item.children) {
+    if (child.value_type != ValueType::ByReference) {
+      resolve_references(child, items, replace, notes);
+      continue;
+    }
+    const auto target = items.find(child.referenced_position);
+    const std::string& to = child.referenced_position;
+    const bool holds_it = !to.empty() && child.position.compare(0, to.size(), to) == 0 &&
+                          (child.position.size() == to.size() || child.position[to.size()] == '.');
+    if (target == items.end() || holds_it) {
+      notes.push_back(
+          {WarningCode::ContentSkipped,
+           "the by-reference item at " + child.position + " points at " +
+               (to.empty() ? std::string("no item") : to) +
+               (holds_it ? ", an item that holds it" : ", which the report does not hold") +
+               ": what it refers to cannot be read",
+           child.position});
+      continue;
+    }
+    if (!replace || is_reference(*target->second)) continue;
+    const Relationship relationship = child.relationship;
+    child = *target->second;  // its own by-reference items stay as they are: no loop
+    child.relationship = relationship;
+  }
+}
+
+// The document's root with its by-reference items resolved as resolve_references says; the root
+// itself where it holds none (the copy is only made when needed).
+const ContentItem& root_with_references_resolved(const ContentItem& root, bool replace,
+                                                 ContentItem& copy,
+                                                 std::vector<ReaderNote>& notes) {
+  std::map<std::string, const ContentItem*> items;
+  bool any = false;
+  walk_tree(root, [&](const ContentItem& item, const ContentItem*) {
+    items.emplace(item.position, &item);
+    any = any || item.value_type == ValueType::ByReference;
+  });
+  if (!any) return root;
+  copy = root;
+  resolve_references(copy, items, replace, notes);  // the targets are the original's items
+  return copy;
+}
+
+}  // namespace
+
 Findings extract_findings(const SrDocument& document, const std::string& name,
                           bool text_about_breast_imaging) {
   Findings out;
@@ -3068,10 +3123,13 @@ Findings extract_findings(const SrDocument& document, const std::string& name,
     out.notes.push_back({code, text, ""});
   }
   OverallReading overall;
-  if (out.source.report_template == ReportTemplate::MammographyCad4000) {
-    CadReader(document.root).extract(document.root, out, overall);
+  const bool cad = out.source.report_template == ReportTemplate::MammographyCad4000;
+  ContentItem resolved;
+  const ContentItem& root = root_with_references_resolved(document.root, !cad, resolved, out.notes);
+  if (cad) {
+    CadReader(root).extract(root, out, overall);
   } else {
-    extract_report_findings(document.root, out, overall);
+    extract_report_findings(root, out, overall);
   }
   if (out.source.report_template == ReportTemplate::Other && out.findings.empty() &&
       !header_says_breast(document) && !text_about_breast_imaging) {

@@ -324,6 +324,36 @@ TEST(OverallAssessmentLaterality, TwoBreastsGivenCountForBothInEitherOrder) {
   }
 }
 
+// Hostile review 71: a property given by reference was ignored, and one pointing nowhere vanished.
+TEST(ByReferenceProperty, ItCountsAsTheItemItPointsAt) {
+  ContentItem right = finding_with({kRight, kRound, kDiffuse});
+  ContentItem by_reference;
+  by_reference.position = "1.1.1.4";
+  by_reference.relationship = Relationship::HasProperties;
+  by_reference.value_type = ValueType::ByReference;
+  by_reference.referenced_position = "1.1.2.2";
+  right.children.push_back(by_reference);
+  ContentItem left = loose("1.1.2", codes::kFinding, codes::kCalcificationOfBreast.to_code());
+  left.children.push_back(property("1.1.2.1", codes::kLaterality, code(Laterality::Left)));
+  left.children.push_back(
+      property("1.1.2.2", codes::kCalcificationType, code(Morphology::FinePleomorphic)));
+  const Report report = evaluate_document(testing::report_with({right, left}));
+  const auto right_breast = breast(report, Laterality::Right);
+  ASSERT_TRUE(right_breast.has_value());
+  EXPECT_NE(right_breast->classification, Classification::Benign);
+  EXPECT_GE(category_rank(right_breast->category), category_rank(Category::LowSuspicion4A));
+  // Pointing at an item the report does not hold, or at its own finding: said, never benign.
+  for (const char* target : {"1.9.9", "1.1.1"}) {
+    ContentItem alone = finding_with({kRight, kRound, kDiffuse});
+    by_reference.referenced_position = target;
+    alone.children.push_back(by_reference);
+    const Report dangling = evaluate_document(testing::report_with({alone}));
+    EXPECT_TRUE(noted(dangling, WarningCode::ContentSkipped)) << target;
+    EXPECT_TRUE(dangling.exam.needs_review) << target;
+    EXPECT_NE(dangling.exam.classification, Classification::Benign) << target;
+  }
+}
+
 // --- H28-13: a calcification finding nested in a calcification finding ---
 
 TEST(NestedCalcificationFinding, ItCountsForTheOuterFinding) {
