@@ -111,6 +111,47 @@ bool states_assessment(ReportSection section) {
 
 }  // namespace
 
+namespace {
+
+// Whether the text shows bytes its character set did not decode: invalid UTF-8 (Latin-1 bytes
+// under ISO_IR 192 or no character set), U+FFFD, or UTF-8 read as Latin-1 ("Ã¤" for "ä") (hostile
+// review 71: "Malignität nicht auszuschließen" lost its words and the exam stayed benign). What
+// it found, in words.
+std::optional<std::string> undecoded_characters(std::string_view text) {
+  for (std::size_t k = 0; k < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[k]);
+    std::size_t length = 1;
+    if (byte >= 0xC2 && byte <= 0xDF) {
+      length = 2;
+    } else if (byte >= 0xE0 && byte <= 0xEF) {
+      length = 3;
+    } else if (byte >= 0xF0 && byte <= 0xF4) {
+      length = 4;
+    } else if (byte >= 0x80) {
+      return "a byte that is no UTF-8";
+    }
+    if (k + length > text.size()) return "a byte that is no UTF-8";
+    for (std::size_t c = 1; c < length; ++c) {
+      if ((static_cast<unsigned char>(text[k + c]) & 0xC0) != 0x80)
+        return "a byte that is no UTF-8";
+    }
+    if (text.compare(k, 3, "\xEF\xBF\xBD") == 0) return "the replacement character";
+    // U+00C2 or U+00C3 followed by U+0080..U+00BF: UTF-8 decoded as Latin-1.
+    if (length == 2 && byte == 0xC3 &&
+        (static_cast<unsigned char>(text[k + 1]) == 0x82 ||
+         static_cast<unsigned char>(text[k + 1]) == 0x83) &&
+        k + 3 < text.size() && static_cast<unsigned char>(text[k + 2]) == 0xC2 &&
+        static_cast<unsigned char>(text[k + 3]) >= 0x80 &&
+        static_cast<unsigned char>(text[k + 3]) <= 0xBF) {
+      return "UTF-8 read as Latin-1";
+    }
+    k += length;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Reader::Reader(const PreparedWordings& prepared)
     : wordings_(*prepared.wordings),
       words_(*prepared.wordings),
@@ -137,6 +178,13 @@ NarrativeReading Reader::read(const SrDocument& document) {
                                 " MiB of report text";
     }
     if (!reading_.limit_exceeded.empty()) break;
+    if (const std::optional<std::string> garbled = undecoded_characters(item.item->text)) {
+      reading_.notes.push_back(
+          {WarningCode::NarrativeUnresolved,
+           "the text holds characters its declared character set does not decode (" + *garbled +
+               "): words in it may not be read: check the report",
+           item.item->position});
+    }
     read_item(item);
   }
   finish_findings();

@@ -1724,6 +1724,12 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                  "Lifetime risk calculated at 12%, average. BI-RADS 2.",
                  "Rec annual screening mammogram. BI-RADS 2."},
                 false);
+  // Hostile review 71: text its character set did not decode (Latin-1 bytes read as UTF-8, UTF-8
+  // read as Latin-1) lost its words.
+  expect_review({"Round calcifications, n\xE9t benign. BI-RADS 2.",
+                 "Round calcifications, n\xEF\xBF\xBDt benign. BI-RADS 2.",
+                 "Round calcifications, malignit\xC3\x83\xC2\xA4t. BI-RADS 2."},
+                true);
   const Report biopsy = beside_benign_coded("Rec US-guided CNB L 2:00.");
   // Read as the biopsy it asks for, not only as a request unread.
   EXPECT_NE(exam_warning(biopsy, WarningCode::FollowUpDiffers), nullptr);
