@@ -474,6 +474,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     described_last_.clear();
     std::size_t next_mention = 0;
     std::vector<std::size_t> described_before;  // the findings of the last clause that gave any
+    std::vector<bool> clauses_read(reading.clauses.size(), false);  // by a mention or a contrast
     // The first token after the breast words a clause opens with ("links | dagegen …").
     const auto after_breast_words = [&](std::size_t begin, std::size_t end) {
       std::size_t at = begin;
@@ -487,6 +488,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
                                              return match.begin >= begin && match.begin < end;
                                            });
       std::vector<std::size_t> gave = read_clause_mentions(item, reading, matches, c, next_mention);
+      clauses_read[c] = has_mention;
       if (!gave.empty()) {
         described_before = std::move(gave);
       } else if (!has_mention &&
@@ -494,12 +496,17 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
                   opens_contrast(item.tokens, reading.triggers, after_breast_words(begin, end)) ||
                   goes_on_describing(reading, c))) {
         add_contrast(item, reading, c, described_before);
+        clauses_read[c] = true;
       }
     }
     list_breasts_cleared_in_parts(item, reading);
     if (range.section != ReportSection::Composition) {
       read_other_lesions(item, reading, matches);
       read_named_other_findings(item, reading, matches);
+    }
+    // A biopsy result said of them ("…; prior core biopsy showed ADH") is theirs, read as such.
+    if (!reading.names_high_risk_result) {
+      read_unplaced_suspicion(item, reading, matches, &clauses_read);
     }
   }
   if (states_assessment(range.section)) {
@@ -2177,7 +2184,8 @@ bool Reader::said_of_a_relative(const Item& item, const SentenceReading& reading
 // Assessment words already leave out denied, past, compared and other findings' ones; a disease
 // word counts where the sentence affirms or doubts it now.
 void Reader::read_unplaced_suspicion(const Item& item, const SentenceReading& reading,
-                                     const std::vector<PhraseMatch>& matches) {
+                                     const std::vector<PhraseMatch>& matches,
+                                     const std::vector<bool>* clauses_read) {
   const SentenceRange& range = *reading.range;
   if (is_past_section(range.section) || range.section == ReportSection::Composition) return;
   // A clause that describes the breast or affirms another finding holds no suspicion of
@@ -2213,6 +2221,10 @@ void Reader::read_unplaced_suspicion(const Item& item, const SentenceReading& re
   for (std::size_t c = 0; c < reading.clauses.size() && !clause; ++c) {
     if (of_another_finding(c)) continue;
     const auto& assessment = reading.clause_descriptors[c].assessment;
+    // Beside calcifications the sentence names, only a clause neither a mention nor a contrast
+    // read: "Round calcifications at 7 o'clock; DCIS is a consideration" (hostile review 71: the
+    // suspicion was dropped and the finding it restated stayed benign).
+    if (clauses_read != nullptr && (*clauses_read)[c]) continue;
     if (!assessment.empty() && !all_of_relatives(item, reading, assessment)) {
       clause = c;
       break;

@@ -699,7 +699,8 @@ class Reader {
   void read_history(const Item& item, const SentenceReading& reading,
                     const std::vector<PhraseMatch>& matches);
   void read_unplaced_suspicion(const Item& item, const SentenceReading& reading,
-                               const std::vector<PhraseMatch>& matches);
+                               const std::vector<PhraseMatch>& matches,
+                               const std::vector<bool>* clauses_read = nullptr);
   Laterality breast_of_clause(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches, std::size_t at) const;
   void list_breasts_cleared_in_parts(const Item& item, const SentenceReading& reading);

@@ -207,6 +207,19 @@ bool is_number_abbreviation(std::string_view text, std::size_t at, std::size_t e
          (next + 2 == text.size() || !is_ascii_letter(static_cast<unsigned char>(text[next + 2])));
 }
 
+// The bytes of a negating contraction's ending ("n't", "n’t") that end `word`, else 0.
+std::size_t negating_contraction(std::string_view word) {
+  for (const std::string_view ending :
+       {std::string_view("n't"), std::string_view("n\xE2\x80\x99t")}) {
+    if (word.size() <= ending.size()) continue;
+    const std::string_view tail = word.substr(word.size() - ending.size());
+    const bool same = std::equal(tail.begin(), tail.end(), ending.begin(),
+                                 [](char a, char b) { return fold(a) == b; });
+    if (same) return ending.size();
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::vector<Token> tokenise(std::string_view text, std::string& folded) {
@@ -355,6 +368,26 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
       folded.resize(folded_begin.back());
       folded.append("number");
       end += 1;
+    }
+    // "can't", "don't", "isn't": the stem and "not", so that every denial the lexicon knows
+    // ("cannot be excluded", "do not look benign") reads them too (hostile review 71:
+    // "malignancy can't be excluded" left a benign finding unreviewed).
+    const std::size_t contraction = negating_contraction(text.substr(at, end - at));
+    const std::string_view folded_word(folded.data() + folded_begin.back(),
+                                       folded.size() - folded_begin.back());
+    if (contraction > 0 && negating_contraction(folded_word) == contraction) {
+      folded.resize(folded.size() - contraction);
+      const std::string_view stem(folded.data() + folded_begin.back(),
+                                  folded.size() - folded_begin.back());
+      const std::string_view whole = stem == "ca" ? "can" : stem == "wo" ? "will" : stem;
+      if (whole != stem) folded.replace(folded_begin.back(), stem.size(), whole);
+      push(token, end - contraction);
+      Token negation;
+      negation.begin = static_cast<std::uint32_t>(end - contraction);
+      negation.kind = TokenKind::Word;
+      folded_begin.push_back(static_cast<std::uint32_t>(folded.size()));
+      folded.append("not");
+      token = negation;
     }
     push(token, end);
     // A soft hyphen ending the word: the word may go on at the start of the next line.

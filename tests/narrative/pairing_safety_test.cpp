@@ -1730,6 +1730,20 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                  "Round calcifications, n\xEF\xBF\xBDt benign. BI-RADS 2.",
                  "Round calcifications, malignit\xC3\x83\xC2\xA4t. BI-RADS 2."},
                 true);
+  // Hostile review 71: a restatement of the coded finding with a doubt in a contraction or a
+  // suspicion in a clause of its own was read as the restatement alone.
+  for (const char* text : {"Coarse calcifications right breast; malignancy can't be excluded.",
+                           "Coarse calcifications right breast; can\xE2\x80\x99t rule out DCIS.",
+                           "Coarse calcifications right breast; these aren't benign.",
+                           "Coarse calcifications right breast; malignancy has not been excluded.",
+                           "Coarse calcifications right breast; DCIS is a consideration.",
+                           "Coarse calcifications right breast; I am worried about DCIS."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  expect_review({"Coarse calcifications right breast; they don't need a biopsy. BI-RADS 2."},
+                false);
   const Report biopsy = beside_benign_coded("Rec US-guided CNB L 2:00.");
   // Read as the biopsy it asks for, not only as a request unread.
   EXPECT_NE(exam_warning(biopsy, WarningCode::FollowUpDiffers), nullptr);
