@@ -90,8 +90,12 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
   }
   int number = -1;
   std::string letter_part;
-  if (value.kind == TokenKind::Number && value.folded.size() == 1) {
-    number = value.folded[0] - '0';
+  // "4", and as some systems print it "4.0" or "04" (hostile review 71: "BI-RADS 5.0" was lost).
+  const std::string_view digits = value.folded;
+  const bool padded = digits.size() == 2 && digits[0] == '0';
+  const bool decimal_zero = digits.size() == 3 && digits[1] == '.' && digits[2] == '0';
+  if (value.kind == TokenKind::Number && (digits.size() == 1 || padded || decimal_zero)) {
+    number = digits[padded ? 1 : 0] - '0';
   } else if (value.kind == TokenKind::Word) {
     static const char* const kRoman[] = {"", "i", "ii", "iii", "iv", "v", "vi"};
     for (int k = 1; k <= 6; ++k) {
@@ -172,9 +176,12 @@ std::optional<std::size_t> Reader::no_category_after(const Item& item, std::size
   }
   if (at >= end || at == 0) return std::nullopt;
   const Token& value = tokens[at];
-  if (value.kind != TokenKind::Number || value.folded.size() > 2 ||
-      value.folded.find('.') != std::string_view::npos) {
-    return std::nullopt;
+  if (value.kind != TokenKind::Number) return std::nullopt;
+  // A number no category is: "BI-RADS 4.5", "BI-RADS 2.5", a run of digits (hostile review 71:
+  // dropped without a word). category_after reads "4.0" and "04"; a year is a prior exam's.
+  if ((value.folded.size() > 2 || value.folded.find('.') != std::string_view::npos) &&
+      !is_year(value)) {
+    return at + 1;
   }
   const std::string_view before =
       std::string_view(*item.text).substr(tokens[at - 1].end(), value.begin - tokens[at - 1].end());

@@ -1748,6 +1748,11 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
   // Read as the biopsy it asks for, not only as a request unread.
   EXPECT_NE(exam_warning(biopsy, WarningCode::FollowUpDiffers), nullptr);
   EXPECT_EQ(beside_benign_coded("BI-RADS 2 of 4.").exam.category, Category::Suspicious4);
+  // A category as some systems print it; a number no category is, said (hostile review 71).
+  EXPECT_EQ(beside_benign_coded("BI-RADS 5.0.").exam.category, Category::HighlySuggestive5);
+  EXPECT_EQ(beside_benign_coded("BI-RADS 04.").exam.category, Category::Suspicious4);
+  expect_review({"BI-RADS 4.5.", "BI-RADS 2.5.", "BI-RADS 123456789012345678901234567890."}, true);
+  expect_review({"BI-RADS 2.0."}, false);
 }
 
 TEST(PairingSafety69, BothBreastsAreNoConflictWithTheProcedureBreast) {
