@@ -186,6 +186,14 @@ ReviewExam read_summary(const std::string& xml, const std::string& name) {
   for (pugi::xml_node finding : root.children("finding")) {
     exam.findings.push_back(read_finding(finding));
   }
+  // One <exam>, as summary.xsd says: none or two would show a verdict the summary does not hold
+  // (hostile review 71: no <exam> printed "no BI-RADS category", two showed the first).
+  const auto exams = root.children("exam");
+  const auto exam_count = std::distance(exams.begin(), exams.end());
+  if (exam_count != 1) {
+    throw Error(ErrorCode::InvalidSummary, name + ": holds " + std::to_string(exam_count) +
+                                               " <exam> elements; a mammocalc summary holds one");
+  }
   const pugi::xml_node verdict = root.child("exam");
   exam.category = attribute(verdict, "category");
   exam.category_source = attribute(verdict, "categorySource");

@@ -205,6 +205,20 @@ printf '<mammocalcSummary/>' >"$work/not-ours.xml"
 "$mammocalc" review "$work/not-ours.xml" >/dev/null 2>"$work/err.txt"
 check "an XML file that is not a summary exits 1" test $? -eq 1
 check "... with a line saying why" grep -q "not a mammocalc summary" "$work/err.txt"
+# A summary with no <exam> or two shows no verdict it does not hold (hostile review 71).
+"$mammocalc" summarize samples/bir-known-malignancy.dcm >"$work/one-exam.xml" 2>/dev/null
+python3 - "$work/one-exam.xml" "$work/no-exam.xml" "$work/two-exams.xml" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+exam = re.search(r"  <exam .*?</exam>\n", text, re.S).group(0)
+open(sys.argv[2], "w", encoding="utf-8").write(text.replace(exam, ""))
+open(sys.argv[3], "w", encoding="utf-8").write(text.replace(exam, exam + exam.replace('category="6"', 'category="2"')))
+PY
+for broken in no-exam two-exams; do
+  "$mammocalc" review "$work/$broken.xml" >/dev/null 2>"$work/err.txt"
+  check "a summary with $broken exits 1" test $? -eq 1
+  check "... naming the <exam> count" grep -q "<exam> elements; a mammocalc summary holds one" "$work/err.txt"
+done
 "$mammocalc" review >/dev/null 2>&1
 check "review without input is a usage error (2)" test $? -eq 2
 
