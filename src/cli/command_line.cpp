@@ -684,6 +684,11 @@ Command parse_command_line(int argc, char** argv) {
   const std::vector<std::string> args(all.begin() + 1, all.end());
   if (verb == "--help" || verb == "-h" || verb == "help") return help_command(nullptr);
   if (verb == "--version") {
+    // Nothing after it is read: said, never ignored (hostile review 71).
+    if (!args.empty()) {
+      throw Error(ErrorCode::Usage,
+                  "--version takes no argument: '" + args.front() + "' (see 'mammocalc --help')");
+    }
     Command command;
     command.kind = CommandKind::Version;
     return command;

@@ -109,7 +109,18 @@ int main(int argc, char** argv) {
     }
     return checked_stdout(static_cast<int>(ExitCode::Success));
   } catch (const Error& error) {
-    std::cerr << error_line(error.what());
+    // An option's problem found after parsing ("--language: no narrative lexicon …") names the
+    // command and where to look, as every usage error does (hostile review 71).
+    std::string said = error.what();
+    const std::string verb = argc > 1 ? argv[1] : "";
+    if (error.code() == ErrorCode::Usage && said.rfind("--", 0) == 0 && !verb.empty() &&
+        verb[0] != '-') {
+      said = verb + ": " + said;
+      if (said.find("(see '") == std::string::npos) {
+        said += " (see 'mammocalc " + verb + " --help')";
+      }
+    }
+    std::cerr << error_line(said);
     return static_cast<int>(exit_code_for(error.code()));
   } catch (const std::exception& error) {
     std::cerr << error_line(std::string("internal error: ") + error.what());

@@ -488,6 +488,12 @@ cp "$sample" "$work/study/"
 run hook --out "$work/study/summaries" "$work/study"
 check "hook --out inside the study directory it reads is refused (exit 2, got $status)" test "$status" -eq 2
 check "... and nothing is created" test ! -e "$work/study/summaries"
+run --version extra
+check "--version with an argument is a usage error, not ignored (got $status)" test "$status" -eq 2
+check "... saying so" grep -q "^mammocalc: --version takes no argument: 'extra'" "$work/err"
+run summarize --language xx "$sample"
+check "--language of no lexicon: usage error (got $status)" test "$status" -eq 2
+check "... naming the command and where to look" grep -qx "mammocalc: summarize: --language: no narrative lexicon for the language 'xx'; there are: de, en (see 'mammocalc summarize --help')" "$work/err"
 run --version
 check "--version names the rule set" grep -q "rule set 2026.2" "$work/out"
 check "--version names the DCMTK release" grep -qE "^DCMTK [0-9]+\.[0-9]+\.[0-9]+$" "$work/out"
