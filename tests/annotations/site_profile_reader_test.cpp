@@ -69,6 +69,18 @@ TEST(SiteProfileReader, NonNumberIsAProblem) {
   expect_problem(profile("  <minChestWallDistanceMm>five</minChestWallDistanceMm>\n"),
                  "minChestWallDistanceMm: not a number");
 }
+TEST(SiteProfileReader, ANumberTheSchemaRefusesIsAProblem) {
+  // Hostile review 71: "5e-400" was read as 0 mm; xs:decimal has no exponent, "inf" or hex.
+  for (const char* value : {"1e1", "5e-400", "inf", "0x10", "nan", "1.2.3", "+", "."}) {
+    expect_problem(
+        profile(std::string("  <minChestWallDistanceMm>") + value + "</minChestWallDistanceMm>\n"),
+        "minChestWallDistanceMm: not a number");
+  }
+  TempDir dir;
+  const SiteProfile decimal = read_site_profile(
+      dir.file("p.xml", profile("  <minChestWallDistanceMm> +.5 </minChestWallDistanceMm>\n")));
+  EXPECT_DOUBLE_EQ(decimal.min_chest_wall_distance_mm, 0.5);
+}
 TEST(SiteProfileReader, UnknownElementIsAProblem) {
   expect_problem(profile("  <mriUnit available=\"true\"/>\n"), "mriUnit: unknown element");
 }
