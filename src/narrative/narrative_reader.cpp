@@ -2269,8 +2269,13 @@ void Reader::list_breasts_cleared_in_parts(const Item& item, const SentenceReadi
                                     });
     if (first == reading.mentions.end()) continue;
     std::size_t part_begin = begin;
+    // A parenthesis is a part of its own too: "left breast (none on the right)" (hostile review
+    // 71: the right breast was the group's as well).
+    const auto parts_at = [&](const Token& token) {
+      return words_.coordinates(token) || is_punct(token, '(') || is_punct(token, ')');
+    };
     for (std::size_t k = begin; k <= end; ++k) {
-      if (k < end && !words_.coordinates(item.tokens[k])) continue;
+      if (k < end && !parts_at(item.tokens[k])) continue;
       list_breast_cleared_in(item, reading, part_begin, k);
       part_begin = k + 1;
     }

@@ -336,6 +336,20 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
   return Reach::Doubtful;
 }
 
+namespace {
+
+// Whether tokens [from, at) open a parenthesis they do not close: `at` is inside it.
+bool in_parenthesis_after(const std::vector<Token>& tokens, std::size_t from, std::size_t at) {
+  int depth = 0;
+  for (std::size_t k = from; k < at; ++k) {
+    if (is_punct(tokens[k], '(') || is_punct(tokens[k], '[')) ++depth;
+    if ((is_punct(tokens[k], ')') || is_punct(tokens[k], ']')) && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
+}  // namespace
+
 ContextReading Reader::status_of(const Item& item, const SentenceReading& reading,
                                  std::size_t begin, std::size_t end, bool says_new) const {
   const Clause clause = reading.context_clause_of(begin);
@@ -367,6 +381,15 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
     const bool before = trigger.side != ContextSide::After && trigger.end <= begin;
     const bool after = trigger.side != ContextSide::Before && trigger.begin >= end;
     if (!before && !after) continue;
+    // A denial or a past in a parenthesis after the mention speaks of what the parenthesis names
+    // ("Pleomorphic calcifications left breast (not seen on the right)", "(right breast: none)";
+    // hostile review 71: the left breast's calcifications were read as denied). A doubt there
+    // still reaches them.
+    if (after &&
+        (trigger.role == ContextRole::Negated || trigger.role == ContextRole::Historical) &&
+        in_parenthesis_after(item.tokens, end, trigger.begin)) {
+      continue;
+    }
     const Reach reach = reach_of(item, reading, trigger, begin, end);
     if (reach == Reach::None) continue;
     if (reach == Reach::Doubtful) {

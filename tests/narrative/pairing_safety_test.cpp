@@ -1744,6 +1744,21 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
   }
   expect_review({"Coarse calcifications right breast; they don't need a biopsy. BI-RADS 2."},
                 false);
+  // A denial in a parenthesis speaks of what it names, not of the group before it.
+  for (const char* text : {"Pleomorphic calcifications left breast (not seen on the right).",
+                           "Amorphous calcifications left breast (right breast: none).",
+                           "New left breast calcifications (none on the right)."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  const Report other_side =
+      beside_benign_coded("Pleomorphic calcifications left breast (not seen on the right).");
+  for (const BreastSummary& breast : other_side.exam.breasts) {
+    if (breast.laterality == Laterality::Right) {
+      EXPECT_EQ(breast.category, Category::Benign2);
+    }
+  }
   const Report biopsy = beside_benign_coded("Rec US-guided CNB L 2:00.");
   // Read as the biopsy it asks for, not only as a request unread.
   EXPECT_NE(exam_warning(biopsy, WarningCode::FollowUpDiffers), nullptr);
