@@ -1715,6 +1715,10 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                  "Mother BRCA2 carrier; patient tested positive as well.",
                  // An abbreviated request with the breast's letter before a clock position.
                  "Rec US-guided CNB L 2:00.", "Rec stereo-guided CNB L 2:00.",
+                 // "Previously unseen" is new, not the past (hostile review 71).
+                 "Previously unseen calcifications, left breast.",
+                 "Previously absent calcifications are now seen in the left breast.",
+                 "Calcifications left breast not identified on prior mammograms.",
                  // Only the scale's top is a scale: "2 of 4" says a 4.
                  "BI-RADS 2 of 4.",
                  // A question mark written onto the word asks about it; it ends no sentence.

@@ -2462,9 +2462,11 @@ TEST(TextReview70, GermanTreatmentsReportsNotReleasedLimitsAndRisk) {
 }
 
 TEST(TextReview71, GermanRiskEstimatesAndThePatientToo) {
-  expect_review_de({"Lebenszeitrisiko 30 %.", "Lebenszeitrisiko nach Tyrer-Cuzick 24 Prozent.",
-                    "Mutter BRCA1-Trägerin, Patientin selbst ebenfalls positiv."},
-                   true);
+  expect_review_de(
+      {"Lebenszeitrisiko 30 %.", "Lebenszeitrisiko nach Tyrer-Cuzick 24 Prozent.",
+       "Mutter BRCA1-Trägerin, Patientin selbst ebenfalls positiv.",
+       "Bisher nicht bekannter Mikrokalk links.", "Zuvor nicht abgrenzbarer Mikrokalk links."},
+      true);
   expect_review_de({"Lebenszeitrisiko nach Tyrer-Cuzick 12 Prozent. BI-RADS 2."}, false);
 }
 
