@@ -3188,6 +3188,33 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     mention.laterality = candidate.laterality;
     ContextReading context =
         status_of(item, reading, match.begin, match.end, says_new[next_mention]);
+    // A denial in a clause that also calls them benign or stable denies the call, not them:
+    // "There is no evidence that the left breast calcifications are benign", "can no longer be
+    // regarded as benign", "Lack of stability of the calcifications" (hostile review 71: read as
+    // no calcifications). Uncertain: the report does not call them benign.
+    if (context.status == MentionStatus::Negated) {
+      // In the mention's own part: "No suspicious calcifications, benign examination" denies them.
+      const Clause part = part_of(item, reading, match.begin);
+      bool calls_benign_or_stable = std::any_of(
+          descriptors.change.begin(), descriptors.change.end(), [&](const Read<Change>& change) {
+            return change.value == Change::Stable && change.token >= part.first &&
+                   change.token < part.second;
+          });
+      bool excepts = false;  // "No calcifications other than benign ones": them, denied
+      for (std::size_t t = part.first; t < part.second; ++t) {
+        calls_benign_or_stable =
+            calls_benign_or_stable || ((t < match.begin || t >= match.end) &&
+                                       words_.is(item.tokens[t], FunctionWordRole::CallsBenign));
+        excepts = excepts || words_.starts_phrase(item.tokens, t, FunctionWordRole::Excepts);
+      }
+      if (calls_benign_or_stable && !excepts) {
+        context.status = MentionStatus::Uncertain;
+        candidate.doubts.push_back("\"" + context.trigger +
+                                   "\" denies that they are benign or stable, not that they are "
+                                   "there: read as uncertain: \"" +
+                                   reading.sentence.text + "\"");
+      }
+    }
     mention.status = context.status;
     mention.trigger = std::move(context.trigger);
     mention.past_by_section = context.past_by_section;

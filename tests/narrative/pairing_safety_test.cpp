@@ -1715,6 +1715,9 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                  "Mother BRCA2 carrier; patient tested positive as well.",
                  // An abbreviated request with the breast's letter before a clock position.
                  "Rec US-guided CNB L 2:00.", "Rec stereo-guided CNB L 2:00.",
+                 // A denial of their benign call is no denial of them.
+                 "There is no evidence that the left breast calcifications are benign.",
+                 "The left breast calcifications can no longer be regarded as benign.",
                  // "Previously unseen" is new, not the past (hostile review 71).
                  "Previously unseen calcifications, left breast.",
                  "Previously absent calcifications are now seen in the left breast.",
@@ -1724,7 +1727,8 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                  // A question mark written onto the word asks about it; it ends no sentence.
                  "?benign", "BI-RADS 2. ?benign"},
                 true);
-  expect_review({"Risk assessment: average risk (Tyrer-Cuzick lifetime risk 9%). BI-RADS 2.",
+  expect_review({"No suspicious masses or calcifications, benign examination. BI-RADS 2.",
+                 "Risk assessment: average risk (Tyrer-Cuzick lifetime risk 9%). BI-RADS 2.",
                  "Lifetime risk calculated at 12%, average. BI-RADS 2.",
                  "Rec annual screening mammogram. BI-RADS 2."},
                 false);
