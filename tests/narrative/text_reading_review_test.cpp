@@ -2465,7 +2465,9 @@ TEST(TextReview71, GermanRiskEstimatesAndThePatientToo) {
   expect_review_de(
       {"Lebenszeitrisiko 30 %.", "Lebenszeitrisiko nach Tyrer-Cuzick 24 Prozent.",
        "Mutter BRCA1-Trägerin, Patientin selbst ebenfalls positiv.",
-       "Bisher nicht bekannter Mikrokalk links.", "Zuvor nicht abgrenzbarer Mikrokalk links."},
+       "Bisher nicht bekannter Mikrokalk links.", "Zuvor nicht abgrenzbarer Mikrokalk links.",
+       "Der Mikrokalk links kann nicht mehr als gutartig angesehen werden.",
+       "Gruppierter Mikrokalk links (rechts nicht nachweisbar)."},
       true);
   expect_review_de({"Lebenszeitrisiko nach Tyrer-Cuzick 12 Prozent. BI-RADS 2."}, false);
 }
