@@ -609,6 +609,7 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
       std::any_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
                   item.tokens.begin() + static_cast<std::ptrdiff_t>(range.end), is_year);
   bool work_up = false;
+  std::size_t work_up_at = range.begin;
   for (std::size_t k = range.begin; k < range.end && !work_up && !names_year; ++k) {
     // A condition or a doubt is a request all the same ("If possible, biopsy."; hostile review 49,
     // H49-8); a denied or past one is none. The status only of a work-up word: asked of every
@@ -619,6 +620,7 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
     }
     const MentionStatus status = status_of(item, reading, k, k + 1, false).status;
     work_up = status != MentionStatus::Negated && status != MentionStatus::Historical;
+    work_up_at = k;
   }
   // A short sentence that names a work-up by itself asks for it ("Biopsy.", "MRI.", "Ultrasound
   // left breast."; hostile review 48, H48-7).
@@ -657,8 +659,21 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
   // A follow-up read from it (taken, not denied or set aside) says what it recommends, unless a
   // work-up stands beside it; one it denies does not ("No MRI needed; recommend wire loc.":
   // review 47, R47-11).
-  const bool unread =
-      follow_ups_taken_here ? work_up : (requests || (work_up && words <= kShortSentence));
+  // So does a part of its own that names one ("Coarse calcification right breast, for biopsy";
+  // hostile review 71: the biopsy was dropped beside the restated benign finding).
+  constexpr std::size_t kShortPart = 3;
+  bool short_part = false;
+  if (work_up) {
+    const Clause part = part_of(item, reading, work_up_at);
+    std::size_t part_words = 0;
+    for (std::size_t k = part.first; k < part.second; ++k) {
+      if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++part_words;
+    }
+    short_part = part.first > range.begin && part_words <= kShortPart;
+  }
+  const bool unread = follow_ups_taken_here
+                          ? work_up
+                          : (requests || (work_up && (words <= kShortSentence || short_part)));
   if (!unread) return;
   reading_.notes.push_back(
       {WarningCode::NarrativeUnresolved,

@@ -1710,24 +1710,32 @@ TEST(PairingSafety70, OtherWordsForTreatmentsLimitsReportsAndRisk) {
 
 TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
   // Hostile review 70: each was left benign and unreviewed beside benign coded findings.
-  expect_review({"Tyrer-Cuzick 25%.", "IBIS risk 28%. Referred to high-risk clinic.",
-                 "Tyrer-Cuzick lifetime risk 22.5 %.", "Lifetime risk 25 percent.",
-                 "Mother BRCA2 carrier; patient tested positive as well.",
-                 // An abbreviated request with the breast's letter before a clock position.
-                 "Rec US-guided CNB L 2:00.", "Rec stereo-guided CNB L 2:00.",
-                 // A denial of their benign call is no denial of them.
-                 "There is no evidence that the left breast calcifications are benign.",
-                 "The left breast calcifications can no longer be regarded as benign.",
-                 // "Previously unseen" is new, not the past (hostile review 71).
-                 "Previously unseen calcifications, left breast.",
-                 "Previously absent calcifications are now seen in the left breast.",
-                 "Calcifications left breast not identified on prior mammograms.",
-                 // Only the scale's top is a scale: "2 of 4" says a 4.
-                 "BI-RADS 2 of 4.",
-                 // A question mark written onto the word asks about it; it ends no sentence.
-                 "?benign", "BI-RADS 2. ?benign"},
-                true);
+  expect_review(
+      {"Tyrer-Cuzick 25%.", "IBIS risk 28%. Referred to high-risk clinic.",
+       "Tyrer-Cuzick lifetime risk 22.5 %.", "Lifetime risk 25 percent.",
+       "Mother BRCA2 carrier; patient tested positive as well.",
+       // An abbreviated request with the breast's letter before a clock position.
+       "Rec US-guided CNB L 2:00.", "Rec stereo-guided CNB L 2:00.",
+       // A report void or deferred, a biopsy not done, a request in a part of its own.
+       "BI-RADS 2.\nAddendum: please disregard the above report; wrong patient.",
+       "This report is void.", "BI-RADS: deferred.", "Biopsy aborted; target not reached.",
+       "Patient did not attend for biopsy of the left breast calcifications.",
+       "Coarse calcification right breast, for biopsy.",
+       // A denial of their benign call is no denial of them.
+       "There is no evidence that the left breast calcifications are benign.",
+       "The left breast calcifications can no longer be regarded as benign.",
+       // "Previously unseen" is new, not the past (hostile review 71).
+       "Previously unseen calcifications, left breast.",
+       "Previously absent calcifications are now seen in the left breast.",
+       "Calcifications left breast not identified on prior mammograms.",
+       // Only the scale's top is a scale: "2 of 4" says a 4.
+       "BI-RADS 2 of 4.",
+       // A question mark written onto the word asks about it; it ends no sentence.
+       "?benign", "BI-RADS 2. ?benign"},
+      true);
   expect_review({"No suspicious masses or calcifications, benign examination. BI-RADS 2.",
+                 "Coarse calcification right breast, status post biopsy. BI-RADS 2.",
+                 "BI-RADS 2. Annual screening mammography recommended, next due January 2027.",
                  "Risk assessment: average risk (Tyrer-Cuzick lifetime risk 9%). BI-RADS 2.",
                  "Lifetime risk calculated at 12%, average. BI-RADS 2.",
                  "Rec annual screening mammogram. BI-RADS 2."},

@@ -2467,9 +2467,13 @@ TEST(TextReview71, GermanRiskEstimatesAndThePatientToo) {
        "Mutter BRCA1-Trägerin, Patientin selbst ebenfalls positiv.",
        "Bisher nicht bekannter Mikrokalk links.", "Zuvor nicht abgrenzbarer Mikrokalk links.",
        "Der Mikrokalk links kann nicht mehr als gutartig angesehen werden.",
-       "Gruppierter Mikrokalk links (rechts nicht nachweisbar)."},
+       "Gruppierter Mikrokalk links (rechts nicht nachweisbar).",
+       "Befund falscher Patientin zugeordnet, bitte verwerfen.", "Befund storniert.",
+       "Patientin ist zur Biopsie nicht erschienen."},
       true);
-  expect_review_de({"Lebenszeitrisiko nach Tyrer-Cuzick 12 Prozent. BI-RADS 2."}, false);
+  expect_review_de({"Lebenszeitrisiko nach Tyrer-Cuzick 12 Prozent. BI-RADS 2.",
+                    "Benigne Verkalkungen rechts. Naechste Mammographie in 12 Monaten. BI-RADS 2."},
+                   false);
 }
 
 TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
