@@ -308,6 +308,12 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
     }
     std::size_t before = k;
     while (before > range.begin && is_punct(item.tokens[before - 1], ':')) --before;
+    // "Left breast 4": the breast noun after the side (hostile review 71).
+    if (before > range.begin + 1 &&
+        words_.is(item.tokens[before - 1], FunctionWordRole::BreastNoun) &&
+        reading.breast_words[before - 2]) {
+      --before;
+    }
     // A breast word or its letter ("R 2 / L 4"; hostile review 62).
     const bool after_breast =
         before > range.begin
