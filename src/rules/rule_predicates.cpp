@@ -1527,11 +1527,13 @@ std::vector<std::string> overall_imaging_follow_up_texts(const RuleContext& cont
     return request_words(request) + "; the rules chose no more than " + chosen +
            " for the calcification findings";
   });
-  for (const FollowUpInterval* interval : sooner_intervals(exam)) {
-    texts.push_back("the report's " + interval_words(*interval) +
-                    " asks for sooner than the rules chose for the calcification findings (" +
-                    chosen + ")");
-  }
+  const std::vector<const FollowUpInterval*> sooner = sooner_intervals(exam);
+  std::transform(sooner.begin(), sooner.end(), std::back_inserter(texts),
+                 [&](const FollowUpInterval* interval) {
+                   return "the report's " + interval_words(*interval) +
+                          " asks for sooner than the rules chose for the calcification findings (" +
+                          chosen + ")";
+                 });
   return texts;
 }
 
