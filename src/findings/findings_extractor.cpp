@@ -1432,6 +1432,7 @@ Laterality laterality_modifier(const ContentItem& item, Laterality otherwise,
                                std::vector<ReaderNote>& notes) {
   std::optional<Laterality> read;
   std::string given;
+  bool differ = false;  // "Both", "Both" is one breast pair, no conflict
   for (const ContentItem& modifier : item.children) {
     if (!is_concept(modifier, codes::kLaterality)) continue;
     const std::optional<Laterality> value = laterality_for(modifier.code);
@@ -1440,10 +1441,11 @@ Laterality laterality_modifier(const ContentItem& item, Laterality otherwise,
       continue;
     }
     given += (given.empty() ? "" : ", ") + std::string(to_string(*value));
+    differ = differ || (read && *read != *value);
     read = !read || *read == *value ? *value : Laterality::Both;
   }
   if (!read) return otherwise;
-  if (given.find(", ") != std::string::npos && *read == Laterality::Both) {
+  if (differ) {
     notes.push_back({WarningCode::ConflictingValues,
                      describe(item.concept_name) + " at " + item.position +
                          " gives its laterality more than once (" + given +
@@ -3037,54 +3039,100 @@ void apply_overall(const OverallReading& overall, Findings& out) {
 
 namespace {
 
-// By-reference items (TID 4200 lets a finding's property point at an item elsewhere: "has
-// properties 1.2.2.2.3"). Each one that names a value (a code, a number, text) stands for a copy
-// of its target, so the finding holds that value as if given by value; one whose target the report
-// does not hold, or that points at the item holding it, cannot be read and is said (hostile review
-// 71: a fine pleomorphic type by reference left its finding "BI-RADS 2 benign", and dangling ones
-// vanished). `replace` false only says the unreadable ones (the CAD reader resolves its own).
-void resolve_references(ContentItem& item, const std::map<std::string, const ContentItem*>& items,
-                        bool replace, std::vector<ReaderNote>& notes) {
+using ItemsByPosition = std::map<std::string, const ContentItem*>;
+
+// Why a by-reference item cannot be read, if it cannot: its target is missing, holds it, or is
+// another by-reference item.
+std::optional<std::string> unreadable_reference(const ContentItem& reference,
+                                                const ItemsByPosition& items) {
+  const std::string& to = reference.referenced_position;
+  const auto target = items.find(to);
+  const bool holds_it =
+      !to.empty() && reference.position.compare(0, to.size(), to) == 0 &&
+      (reference.position.size() == to.size() || reference.position[to.size()] == '.');
+  std::string why;
+  if (target == items.end()) {
+    why = "which the report does not hold";
+  } else if (holds_it) {
+    why = "an item that holds it";
+  } else if (target->second->value_type == ValueType::ByReference) {
+    why = "another by-reference item";
+  } else {
+    return std::nullopt;
+  }
+  return "the by-reference item at " + reference.position + " points at " +
+         (to.empty() ? std::string("no item") : to) + ", " + why +
+         ": what it refers to cannot be read";
+}
+
+// The number of items in the subtree at `item`, counting up to `limit` at most.
+std::size_t subtree_size(const ContentItem& item, std::size_t limit) {
+  std::size_t size = 1;
+  for (const ContentItem& child : item.children) {
+    if (size >= limit) break;
+    size += subtree_size(child, limit - size);
+  }
+  return size;
+}
+
+// Each by-reference item that names a value (a code, a number, text, a small container) stands
+// for a copy of its target, so that the finding holds that value as if given by value. Copies
+// are bounded: a target of more items than kLargestCopy is said, not copied (many references to a
+// large container would multiply the tree).
+void resolve_references(ContentItem& item, const ItemsByPosition& items,
+                        std::vector<ReaderNote>& notes) {
+  constexpr std::size_t kLargestCopy = 64;
   for (ContentItem& child : item.children) {
     if (child.value_type != ValueType::ByReference) {
-      resolve_references(child, items, replace, notes);
+      resolve_references(child, items, notes);
       continue;
     }
-    const auto target = items.find(child.referenced_position);
-    const std::string& to = child.referenced_position;
-    const bool holds_it = !to.empty() && child.position.compare(0, to.size(), to) == 0 &&
-                          (child.position.size() == to.size() || child.position[to.size()] == '.');
-    if (target == items.end() || holds_it) {
-      notes.push_back(
-          {WarningCode::ContentSkipped,
-           "the by-reference item at " + child.position + " points at " +
-               (to.empty() ? std::string("no item") : to) +
-               (holds_it ? ", an item that holds it" : ", which the report does not hold") +
-               ": what it refers to cannot be read",
-           child.position});
+    if (std::optional<std::string> why = unreadable_reference(child, items)) {
+      notes.push_back({WarningCode::ContentSkipped, std::move(*why), child.position});
       continue;
     }
-    if (!replace || is_reference(*target->second)) continue;
+    const ContentItem& target = *items.at(child.referenced_position);
+    if (is_reference(target)) continue;  // an image, a coordinate: evidence, as before
+    if (subtree_size(target, kLargestCopy + 1) > kLargestCopy) {
+      notes.push_back({WarningCode::ContentSkipped,
+                       "the by-reference item at " + child.position + " points at " +
+                           child.referenced_position + ", which holds more than " +
+                           std::to_string(kLargestCopy) + " items: what it refers to is not read",
+                       child.position});
+      continue;
+    }
     const Relationship relationship = child.relationship;
-    child = *target->second;  // its own by-reference items stay as they are: no loop
+    child = target;  // its own by-reference items stay as they are: no loop
     child.relationship = relationship;
   }
 }
 
-// The document's root with its by-reference items resolved as resolve_references says; the root
-// itself where it holds none (the copy is only made when needed).
+// By-reference items (TID 4200 lets a finding's property point at an item elsewhere: "has
+// properties 1.2.2.2.3"). In a breast imaging report (`replace`) each stands for its target, read
+// as given by value (resolve_references), in a copy of the tree made only when it holds any; in a
+// CAD report, whose reader resolves its own, the unreadable ones are said (hostile review 71: a
+// fine pleomorphic type by reference left its finding "BI-RADS 2 benign", and dangling ones
+// vanished).
 const ContentItem& root_with_references_resolved(const ContentItem& root, bool replace,
                                                  ContentItem& copy,
                                                  std::vector<ReaderNote>& notes) {
-  std::map<std::string, const ContentItem*> items;
-  bool any = false;
+  ItemsByPosition items;
+  std::vector<const ContentItem*> references;
   walk_tree(root, [&](const ContentItem& item, const ContentItem*) {
     items.emplace(item.position, &item);
-    any = any || item.value_type == ValueType::ByReference;
+    if (item.value_type == ValueType::ByReference) references.push_back(&item);
   });
-  if (!any) return root;
+  if (references.empty()) return root;
+  if (!replace) {
+    for (const ContentItem* reference : references) {
+      if (std::optional<std::string> why = unreadable_reference(*reference, items)) {
+        notes.push_back({WarningCode::ContentSkipped, std::move(*why), reference->position});
+      }
+    }
+    return root;
+  }
   copy = root;
-  resolve_references(copy, items, replace, notes);  // the targets are the original's items
+  resolve_references(copy, items, notes);  // the targets are the original's items
   return copy;
 }
 

@@ -136,14 +136,21 @@ std::optional<std::string> undecoded_characters(std::string_view text) {
         return "a byte that is no UTF-8";
     }
     if (text.compare(k, 3, "\xEF\xBF\xBD") == 0) return "the replacement character";
-    // U+00C2 or U+00C3 followed by U+0080..U+00BF: UTF-8 decoded as Latin-1.
-    if (length == 2 && byte == 0xC3 &&
-        (static_cast<unsigned char>(text[k + 1]) == 0x82 ||
-         static_cast<unsigned char>(text[k + 1]) == 0x83) &&
-        k + 3 < text.size() && static_cast<unsigned char>(text[k + 2]) == 0xC2 &&
-        static_cast<unsigned char>(text[k + 3]) >= 0x80 &&
-        static_cast<unsigned char>(text[k + 3]) <= 0xBF) {
-      return "UTF-8 read as Latin-1";
+    // "Â", "Ã" or "â" followed by a Latin-1 upper-half character or by one Windows-1252 puts in
+    // 0x80..0x9F ("€", "™", quotes, dashes, "Š"): UTF-8 decoded as Latin-1 or Windows-1252
+    // ("Ã¤" for "ä", "â€™" for "’").
+    const auto at = [&](std::size_t i) {
+      return i < text.size() ? static_cast<unsigned char>(text[i]) : 0U;
+    };
+    const bool lead = length == 2 && byte == 0xC3 &&
+                      (at(k + 1) == 0x82 || at(k + 1) == 0x83 || at(k + 1) == 0xA2);
+    if (lead) {
+      const unsigned next = at(k + 2);
+      const bool upper_half = next == 0xC2 && at(k + 3) >= 0x80 && at(k + 3) <= 0xBF;
+      const bool windows_1252 =
+          (next == 0xE2 && (at(k + 3) == 0x80 || at(k + 3) == 0x82 || at(k + 3) == 0x84)) ||
+          next == 0xC5 || next == 0xCB || (next == 0xC6 && at(k + 3) == 0x92);
+      if (upper_half || windows_1252) return "UTF-8 read as Latin-1";
     }
     k += length;
   }
@@ -1703,14 +1710,14 @@ void Reader::note_high_risk(const Item& item, const SentenceReading& reading) {
          *item.position});
   };
   // A lifetime risk of 20% or more ("Tyrer-Cuzick 25%", "IBIS risk 28%", "Lebenszeitrisiko
-  // 30 %"): supplemental screening is advised from there (ACR, ACS). The percentage in the
-  // estimate's part; "22.5%" counts by its whole number.
+  // 30 %"): supplemental screening is advised from there (ACR, ACS). A percentage after the
+  // estimate in its sentence; "22.5%" and "22,5 %" count by their whole number.
   constexpr int kHighLifetimeRisk = 20;
   for (std::size_t k = range.begin; k < range.end; ++k) {
     const std::size_t words = words_.phrase_length(item.tokens, k, FunctionWordRole::RiskEstimate);
     if (words == 0 || said_of_a_relative(item, reading, k)) continue;
-    const Clause part = part_of(item, reading, k);
-    for (std::size_t at = k + words + 1; at < part.second; ++at) {
+    // To the sentence's end: "Tyrer-Cuzick lifetime risk: 25%", "Lebenszeitrisiko 22,5 %".
+    for (std::size_t at = k + words + 1; at < range.end; ++at) {
       const Token& mark = item.tokens[at];
       if (!is_punct(mark, '%') && !words_.is(mark, FunctionWordRole::Percent)) continue;
       std::size_t number = at - 1;
@@ -3195,16 +3202,29 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     if (context.status == MentionStatus::Negated) {
       // In the mention's own part: "No suspicious calcifications, benign examination" denies them.
       const Clause part = part_of(item, reading, match.begin);
+      // Of them: no "and"/"or" between ("No suspicious calcifications and stable benign findings"
+      // denies them; review of the change).
+      const auto of_them = [&](std::size_t t) {
+        const std::size_t from = std::min<std::size_t>(t, match.begin);
+        const std::size_t to = std::max<std::size_t>(t, match.end);
+        for (std::size_t k = from; k < to; ++k) {
+          if ((k < match.begin || k >= match.end) && words_.coordinates(item.tokens[k])) {
+            return false;
+          }
+        }
+        return true;
+      };
       bool calls_benign_or_stable = std::any_of(
           descriptors.change.begin(), descriptors.change.end(), [&](const Read<Change>& change) {
             return change.value == Change::Stable && change.token >= part.first &&
-                   change.token < part.second;
+                   change.token < part.second && of_them(change.token);
           });
       bool excepts = false;  // "No calcifications other than benign ones": them, denied
       for (std::size_t t = part.first; t < part.second; ++t) {
         calls_benign_or_stable =
-            calls_benign_or_stable || ((t < match.begin || t >= match.end) &&
-                                       words_.is(item.tokens[t], FunctionWordRole::CallsBenign));
+            calls_benign_or_stable ||
+            ((t < match.begin || t >= match.end) &&
+             words_.is(item.tokens[t], FunctionWordRole::CallsBenign) && of_them(t));
         excepts = excepts || words_.starts_phrase(item.tokens, t, FunctionWordRole::Excepts);
       }
       if (calls_benign_or_stable && !excepts) {

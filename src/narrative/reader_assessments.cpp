@@ -665,17 +665,23 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
   // A follow-up read from it (taken, not denied or set aside) says what it recommends, unless a
   // work-up stands beside it; one it denies does not ("No MRI needed; recommend wire loc.":
   // review 47, R47-11).
-  // So does a part of its own that names one ("Coarse calcification right breast, for biopsy";
-  // hostile review 71: the biopsy was dropped beside the restated benign finding).
-  constexpr std::size_t kShortPart = 3;
+  // So does a part of its own that is the work-up, one word before it at most ("Coarse
+  // calcification right breast, for biopsy"; hostile review 71: the biopsy was dropped beside the
+  // restated benign finding). A word after it says what came of it ("…, MRI negative", "…, biopsy
+  // proven fibroadenoma"), no request.
   bool short_part = false;
   if (work_up) {
     const Clause part = part_of(item, reading, work_up_at);
-    std::size_t part_words = 0;
+    std::size_t before = 0;
+    std::size_t after = 0;
     for (std::size_t k = part.first; k < part.second; ++k) {
-      if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++part_words;
+      if (item.tokens[k].kind != TokenKind::Word || reading.breast_words[k] ||
+          words_.is(item.tokens[k], FunctionWordRole::WorkUp)) {
+        continue;
+      }
+      ++(k < work_up_at ? before : after);
     }
-    short_part = part.first > range.begin && part_words <= kShortPart;
+    short_part = part.first > range.begin && before <= 1 && after == 0;
   }
   const bool unread = follow_ups_taken_here
                           ? work_up

@@ -1721,7 +1721,7 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
        "This report is void.", "BI-RADS: deferred.", "Biopsy aborted; target not reached.",
        "Patient did not attend for biopsy of the left breast calcifications.",
        "Coarse calcification right breast, for biopsy.", "Please ignore this report.",
-       "Correction: left, not right.", "Breast US to follow today.", "Left breast 4.",
+       "Correction: left, not right.", "Left breast 4.",
        // A denial of their benign call is no denial of them.
        "There is no evidence that the left breast calcifications are benign.",
        "The left breast calcifications can no longer be regarded as benign.",

@@ -2464,6 +2464,7 @@ TEST(TextReview70, GermanTreatmentsReportsNotReleasedLimitsAndRisk) {
 TEST(TextReview71, GermanRiskEstimatesAndThePatientToo) {
   expect_review_de(
       {"Lebenszeitrisiko 30 %.", "Lebenszeitrisiko nach Tyrer-Cuzick 24 Prozent.",
+       "Lebenszeitrisiko: 30 %.", "Lebenszeitrisiko 22,5 %.",
        "Mutter BRCA1-Trägerin, Patientin selbst ebenfalls positiv.",
        "Bisher nicht bekannter Mikrokalk links.", "Zuvor nicht abgrenzbarer Mikrokalk links.",
        "Der Mikrokalk links kann nicht mehr als gutartig angesehen werden.",

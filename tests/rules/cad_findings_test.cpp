@@ -164,7 +164,9 @@ TEST(CadValueGivenTwice, AnImageWithTwoLateralitiesGivesTheFindingNoBreast) {
     ASSERT_EQ(report.decisions.size(), 1u) << right_first;
     EXPECT_TRUE(fired(report.decisions.front(), "W9")) << right_first;
     EXPECT_TRUE(report.decisions.front().needs_review) << right_first;
-    EXPECT_NE(report.input.findings.front().laterality, first) << right_first;
+    EXPECT_EQ(report.input.findings.front().laterality, Laterality::Unknown) << right_first;
+    EXPECT_EQ(report.input.findings.front().laterality_source, LateralitySource::Conflicting)
+        << right_first;
   }
 }
 
