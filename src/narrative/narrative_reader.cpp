@@ -515,6 +515,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     if (!reading.names_high_risk_result) {
       read_unplaced_suspicion(item, reading, matches, &clauses_read);
     }
+    note_sign_beside_calcifications(item, reading, matches);
   }
   if (states_assessment(range.section)) {
     read_assessment(item, reading, matches);
@@ -2048,6 +2049,42 @@ std::optional<Category> Reader::clause_assessment(const Item& item, const Senten
     highest = highest ? more_suspicious(*highest, term) : term;
   }
   return highest;
+}
+
+// A sign of disease the sentence affirms now beside calcifications it names ("Coarse calcification
+// right breast at site of palpable lump", "… with overlying skin thickening", "…,
+// Mamillenretraktion rechts"): the calcifications' reading says nothing of it, so it is said and
+// the exam reviewed (hostile review 71: it went with the restated benign finding, unread). Once per
+// sentence.
+void Reader::note_sign_beside_calcifications(const Item& item, const SentenceReading& reading,
+                                             const std::vector<PhraseMatch>& matches) {
+  const SentenceRange& range = *reading.range;
+  if (is_past_section(range.section) || range.section == ReportSection::Composition) return;
+  // What surgery left, or what stays as it was, is no sign of now ("Stable post-surgical skin
+  // thickening and dystrophic calcifications").
+  const bool after_surgery_or_stable =
+      std::any_of(
+          reading.triggers.begin(), reading.triggers.end(),
+          [](const Trigger& trigger) { return trigger.role == ContextRole::Surroundings; }) ||
+      std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+        return match.kind == PhraseKind::Change &&
+               wordings_.change[match.wording].term == Change::Stable;
+      });
+  if (after_surgery_or_stable) return;
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    if (!words_.is(item.tokens[k], FunctionWordRole::Sign) || reading.comparison_words[k] ||
+        said_of_a_relative(item, reading, k) || in_safety_net(item, reading, k) ||
+        !lesion_now(item, reading, matches, k, k + 1)) {
+      continue;
+    }
+    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                              "the text names a sign (\"" + words_of(item, k, k + 1) +
+                                  "\") beside the calcifications, which their reading does not "
+                                  "weigh: \"" +
+                                  reading.sentence.text + "\"",
+                              *item.position});
+    return;
+  }
 }
 
 bool Reader::lesion_now(const Item& item, const SentenceReading& reading,

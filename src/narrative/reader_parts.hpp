@@ -659,6 +659,8 @@ class Reader {
   // The patient's own high risk (FunctionWordRole::HighRisk), not denied, not a relative's: an
   // unresolved note, so her benign exam is reviewed.
   void note_high_risk(const Item& item, const SentenceReading& reading);
+  void note_sign_beside_calcifications(const Item& item, const SentenceReading& reading,
+                                       const std::vector<PhraseMatch>& matches);
   // Drops the past words that prove a disease (FunctionWordRole::Proves beside a disease word):
   // a proven cancer is one of now.
   void keep_proven_diseases_of_now(const Item& item, SentenceReading& reading,

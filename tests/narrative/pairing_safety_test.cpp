@@ -1712,6 +1712,9 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
   // Hostile review 70: each was left benign and unreviewed beside benign coded findings.
   expect_review(
       {"Tyrer-Cuzick 25%.", "IBIS risk 28%. Referred to high-risk clinic.",
+       "Tyrer-Cuzick lifetime risk: 25%.", "IBIS 10-year risk 5%, lifetime 25%.",
+       // A curly apostrophe read as Windows-1252 ("â€™"): the text is garbled.
+       "Coarse calcifications right breast; these ar\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t benign.",
        "Tyrer-Cuzick lifetime risk 22.5 %.", "Lifetime risk 25 percent.",
        "Mother BRCA2 carrier; patient tested positive as well.",
        // An abbreviated request with the breast's letter before a clock position.
@@ -1735,6 +1738,12 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
        "?benign", "BI-RADS 2. ?benign"},
       true);
   expect_review({"No suspicious masses or calcifications, benign examination. BI-RADS 2.",
+                 "No suspicious calcifications and stable benign findings. BI-RADS 2.",
+                 "Coarse calcifications right breast, MRI negative. BI-RADS 2.",
+                 "Coarse calcifications right breast, biopsy proven fibroadenoma. BI-RADS 2.",
+                 "Stable post-surgical skin thickening and dystrophic calcifications right breast. "
+                 "BI-RADS 2.",
+                 "Coarse calcifications right breast; no axillary lymphadenopathy. BI-RADS 2.",
                  "Coarse calcification right breast, status post biopsy. BI-RADS 2.",
                  "BI-RADS 2. Annual screening mammography recommended, next due January 2027.",
                  "Risk assessment: average risk (Tyrer-Cuzick lifetime risk 9%). BI-RADS 2.",
@@ -1759,7 +1768,10 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                            // before it.
                            "Pleomorphic calcifications left breast (not seen on the right).",
                            "Amorphous calcifications left breast (right breast: none).",
-                           "New left breast calcifications (none on the right)."}) {
+                           "New left breast calcifications (none on the right).",
+                           // A sign beside the calcifications the sentence restates.
+                           "Right breast coarse calcification at site of palpable lump.",
+                           "Coarse calcification right breast with overlying skin thickening."}) {
     expect_review_beside_benign(text, Unassessed::Any);
   }
   expect_review({"Coarse calcifications right breast; they don't need a biopsy. BI-RADS 2."},
