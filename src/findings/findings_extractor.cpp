@@ -2235,6 +2235,32 @@ std::string describe_concept(const CodeConst& code) {
 // What a CAD finding is read as: a calcification finding, or one the rules do not assess.
 enum class CadFinding { Calcifications, Unassessed };
 
+using ItemsByPosition = std::map<std::string, const ContentItem*>;
+
+// Why a by-reference item cannot be read, if it cannot: its target is missing, holds it, or is
+// another by-reference item.
+std::optional<std::string> unreadable_reference(const ContentItem& reference,
+                                                const ItemsByPosition& items) {
+  const std::string& to = reference.referenced_position;
+  const auto target = items.find(to);
+  const bool holds_it =
+      !to.empty() && reference.position.compare(0, to.size(), to) == 0 &&
+      (reference.position.size() == to.size() || reference.position[to.size()] == '.');
+  std::string why;
+  if (target == items.end()) {
+    why = "which the report does not hold";
+  } else if (holds_it) {
+    why = "an item that holds it";
+  } else if (target->second->value_type == ValueType::ByReference) {
+    why = "another by-reference item";
+  } else {
+    return std::nullopt;
+  }
+  return "the by-reference item at " + reference.position + " points at " +
+         (to.empty() ? std::string("no item") : to) + ", " + why +
+         ": what it refers to cannot be read";
+}
+
 // An Image Laterality an image holds, and the item that gives it.
 struct ImageSide {
   Laterality laterality;
@@ -2247,6 +2273,7 @@ class CadReader {
   explicit CadReader(const ContentItem& root) {
     walk_tree(root, [&](const ContentItem& item, const ContentItem*) {
       by_position_[item.position] = &item;
+      if (item.value_type == ValueType::ByReference) references_.push_back(&item);
       if (item.value_type == ValueType::Image) {
         // Every Image Laterality the image holds: two that differ are a conflict of the findings
         // on it, never the first one's breast (hostile review 71).
@@ -2292,6 +2319,14 @@ class CadReader {
                                root.position});
     }
     for (const ContentItem& item : root.children) note_algorithm_summary(item, overall);
+    // resolve() reads a reference as its target; one it cannot resolve is said, never dropped
+    // (hostile review 71).
+    for (const ContentItem* reference : references_) {
+      if (std::optional<std::string> why = unreadable_reference(*reference, by_position_)) {
+        overall.notes.push_back(
+            {WarningCode::ContentSkipped, std::move(*why), reference->position});
+      }
+    }
     // TID 4000 rows 5 and 7 are mandatory: without a summary nothing says the detections (or
     // analyses) succeeded, so the CAD's silence is no evidence (hostile review 71).
     for (const CodeConst& summary : {codes::kSummaryOfDetections, codes::kSummaryOfAnalyses}) {
@@ -2876,7 +2911,8 @@ class CadReader {
     return finding;
   }
 
-  std::map<std::string, const ContentItem*> by_position_;
+  ItemsByPosition by_position_;
+  std::vector<const ContentItem*> references_;  // the by-reference items, in document order
   std::set<std::string> consumed_;  // the CAD summary's items (the reader needs the set)
   std::set<std::string> read_;      // every item a reader took or said, with what it holds
   // CAD findings the calcification rules do not assess, each with its impression.
@@ -3039,32 +3075,6 @@ void apply_overall(const OverallReading& overall, Findings& out) {
 
 namespace {
 
-using ItemsByPosition = std::map<std::string, const ContentItem*>;
-
-// Why a by-reference item cannot be read, if it cannot: its target is missing, holds it, or is
-// another by-reference item.
-std::optional<std::string> unreadable_reference(const ContentItem& reference,
-                                                const ItemsByPosition& items) {
-  const std::string& to = reference.referenced_position;
-  const auto target = items.find(to);
-  const bool holds_it =
-      !to.empty() && reference.position.compare(0, to.size(), to) == 0 &&
-      (reference.position.size() == to.size() || reference.position[to.size()] == '.');
-  std::string why;
-  if (target == items.end()) {
-    why = "which the report does not hold";
-  } else if (holds_it) {
-    why = "an item that holds it";
-  } else if (target->second->value_type == ValueType::ByReference) {
-    why = "another by-reference item";
-  } else {
-    return std::nullopt;
-  }
-  return "the by-reference item at " + reference.position + " points at " +
-         (to.empty() ? std::string("no item") : to) + ", " + why +
-         ": what it refers to cannot be read";
-}
-
 // The number of items in the subtree at `item`, counting up to `limit` at most.
 std::size_t subtree_size(const ContentItem& item, std::size_t limit) {
   std::size_t size = 1;
@@ -3108,29 +3118,19 @@ void resolve_references(ContentItem& item, const ItemsByPosition& items,
 }
 
 // By-reference items (TID 4200 lets a finding's property point at an item elsewhere: "has
-// properties 1.2.2.2.3"). In a breast imaging report (`replace`) each stands for its target, read
-// as given by value (resolve_references), in a copy of the tree made only when it holds any; in a
-// CAD report, whose reader resolves its own, the unreadable ones are said (hostile review 71: a
-// fine pleomorphic type by reference left its finding "BI-RADS 2 benign", and dangling ones
-// vanished).
-const ContentItem& root_with_references_resolved(const ContentItem& root, bool replace,
-                                                 ContentItem& copy,
+// properties 1.2.2.2.3") of a breast imaging report: each stands for its target, read as given by
+// value (resolve_references), in a copy of the tree made only when it holds any (hostile review
+// 71: a fine pleomorphic type by reference left its finding "BI-RADS 2 benign", and dangling ones
+// vanished). The CAD reader resolves its own.
+const ContentItem& root_with_references_resolved(const ContentItem& root, ContentItem& copy,
                                                  std::vector<ReaderNote>& notes) {
   ItemsByPosition items;
-  std::vector<const ContentItem*> references;
+  bool any = false;
   walk_tree(root, [&](const ContentItem& item, const ContentItem*) {
     items.emplace(item.position, &item);
-    if (item.value_type == ValueType::ByReference) references.push_back(&item);
+    any = any || item.value_type == ValueType::ByReference;
   });
-  if (references.empty()) return root;
-  if (!replace) {
-    for (const ContentItem* reference : references) {
-      if (std::optional<std::string> why = unreadable_reference(*reference, items)) {
-        notes.push_back({WarningCode::ContentSkipped, std::move(*why), reference->position});
-      }
-    }
-    return root;
-  }
+  if (!any) return root;
   copy = root;
   resolve_references(copy, items, notes);  // the targets are the original's items
   return copy;
@@ -3171,12 +3171,11 @@ Findings extract_findings(const SrDocument& document, const std::string& name,
     out.notes.push_back({code, text, ""});
   }
   OverallReading overall;
-  const bool cad = out.source.report_template == ReportTemplate::MammographyCad4000;
-  ContentItem resolved;
-  const ContentItem& root = root_with_references_resolved(document.root, !cad, resolved, out.notes);
-  if (cad) {
-    CadReader(root).extract(root, out, overall);
+  if (out.source.report_template == ReportTemplate::MammographyCad4000) {
+    CadReader(document.root).extract(document.root, out, overall);
   } else {
+    ContentItem resolved;
+    const ContentItem& root = root_with_references_resolved(document.root, resolved, out.notes);
     extract_report_findings(root, out, overall);
   }
   if (out.source.report_template == ReportTemplate::Other && out.findings.empty() &&
