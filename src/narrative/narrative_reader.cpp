@@ -2087,6 +2087,38 @@ void Reader::note_sign_beside_calcifications(const Item& item, const SentenceRea
   }
 }
 
+// A denial in a group's own part that also calls it benign or stable denies the call, not the
+// group: "There is no evidence that the left breast calcifications are benign", "can no longer be
+// regarded as benign", "Lack of stability of the calcifications" (hostile review 71: read as no
+// calcifications). Not across "and"/"or" ("No suspicious calcifications and stable benign
+// findings"), nor in another part ("No suspicious calcifications, benign examination"), nor
+// past an exception ("No calcifications other than benign ones").
+bool Reader::denies_their_call(const Item& item, const SentenceReading& reading,
+                               const Descriptors& descriptors, const PhraseMatch& match) const {
+  const Clause part = part_of(item, reading, match.begin);
+  const auto of_them = [&](std::size_t t) {
+    const std::size_t from = std::min<std::size_t>(t, match.begin);
+    const std::size_t to = std::max<std::size_t>(t, match.end);
+    for (std::size_t k = from; k < to; ++k) {
+      if ((k < match.begin || k >= match.end) && words_.coordinates(item.tokens[k])) return false;
+    }
+    return true;
+  };
+  bool calls_benign_or_stable = std::any_of(
+      descriptors.change.begin(), descriptors.change.end(), [&](const Read<Change>& change) {
+        return change.value == Change::Stable && change.token >= part.first &&
+               change.token < part.second && of_them(change.token);
+      });
+  for (std::size_t t = part.first; t < part.second; ++t) {
+    if (words_.starts_phrase(item.tokens, t, FunctionWordRole::Excepts)) return false;
+    calls_benign_or_stable =
+        calls_benign_or_stable ||
+        ((t < match.begin || t >= match.end) &&
+         words_.is(item.tokens[t], FunctionWordRole::CallsBenign) && of_them(t));
+  }
+  return calls_benign_or_stable;
+}
+
 bool Reader::lesion_now(const Item& item, const SentenceReading& reading,
                         const std::vector<PhraseMatch>& matches, std::size_t begin,
                         std::size_t end) const {
@@ -2313,13 +2345,8 @@ void Reader::list_breasts_cleared_in_parts(const Item& item, const SentenceReadi
                                     });
     if (first == reading.mentions.end()) continue;
     std::size_t part_begin = begin;
-    // A parenthesis is a part of its own too: "left breast (none on the right)" (hostile review
-    // 71: the right breast was the group's as well).
-    const auto parts_at = [&](const Token& token) {
-      return words_.coordinates(token) || is_punct(token, '(') || is_punct(token, ')');
-    };
     for (std::size_t k = begin; k <= end; ++k) {
-      if (k < end && !parts_at(item.tokens[k])) continue;
+      if (k < end && !words_.ends_part(item.tokens[k])) continue;
       list_breast_cleared_in(item, reading, part_begin, k);
       part_begin = k + 1;
     }
@@ -3232,45 +3259,15 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     mention.laterality = candidate.laterality;
     ContextReading context =
         status_of(item, reading, match.begin, match.end, says_new[next_mention]);
-    // A denial in a clause that also calls them benign or stable denies the call, not them:
-    // "There is no evidence that the left breast calcifications are benign", "can no longer be
-    // regarded as benign", "Lack of stability of the calcifications" (hostile review 71: read as
-    // no calcifications). Uncertain: the report does not call them benign.
-    if (context.status == MentionStatus::Negated) {
-      // In the mention's own part: "No suspicious calcifications, benign examination" denies them.
-      const Clause part = part_of(item, reading, match.begin);
-      // Of them: no "and"/"or" between ("No suspicious calcifications and stable benign findings"
-      // denies them; review of the change).
-      const auto of_them = [&](std::size_t t) {
-        const std::size_t from = std::min<std::size_t>(t, match.begin);
-        const std::size_t to = std::max<std::size_t>(t, match.end);
-        for (std::size_t k = from; k < to; ++k) {
-          if ((k < match.begin || k >= match.end) && words_.coordinates(item.tokens[k])) {
-            return false;
-          }
-        }
-        return true;
-      };
-      bool calls_benign_or_stable = std::any_of(
-          descriptors.change.begin(), descriptors.change.end(), [&](const Read<Change>& change) {
-            return change.value == Change::Stable && change.token >= part.first &&
-                   change.token < part.second && of_them(change.token);
-          });
-      bool excepts = false;  // "No calcifications other than benign ones": them, denied
-      for (std::size_t t = part.first; t < part.second; ++t) {
-        calls_benign_or_stable =
-            calls_benign_or_stable ||
-            ((t < match.begin || t >= match.end) &&
-             words_.is(item.tokens[t], FunctionWordRole::CallsBenign) && of_them(t));
-        excepts = excepts || words_.starts_phrase(item.tokens, t, FunctionWordRole::Excepts);
-      }
-      if (calls_benign_or_stable && !excepts) {
-        context.status = MentionStatus::Uncertain;
-        candidate.doubts.push_back("\"" + context.trigger +
-                                   "\" denies that they are benign or stable, not that they are "
-                                   "there: read as uncertain: \"" +
-                                   reading.sentence.text + "\"");
-      }
+    // A denial in a clause that also calls them benign or stable denies the call, not them
+    // (denies_their_call): uncertain, the report does not call them benign.
+    if (context.status == MentionStatus::Negated &&
+        denies_their_call(item, reading, descriptors, match)) {
+      context.status = MentionStatus::Uncertain;
+      candidate.doubts.push_back("\"" + context.trigger +
+                                 "\" denies that they are benign or stable, not that they are "
+                                 "there: read as uncertain: \"" +
+                                 reading.sentence.text + "\"");
     }
     mention.status = context.status;
     mention.trigger = std::move(context.trigger);

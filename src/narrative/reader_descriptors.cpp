@@ -638,12 +638,8 @@ void Reader::leave_cleared_breasts(const Item& item, const SentenceReading& read
   };
   std::vector<Clause> cleared;
   std::size_t start = begin;
-  // A parenthesis is a part of its own too: "left breast (none on the right)" (hostile review 71).
-  const auto parts_at = [&](const Token& token) {
-    return words_.coordinates(token) || is_punct(token, '(') || is_punct(token, ')');
-  };
   for (std::size_t k = begin; k <= end; ++k) {
-    if (k < end && !parts_at(tokens[k])) continue;
+    if (k < end && !words_.ends_part(tokens[k])) continue;
     if (k > start && clears(start, k)) cleared.emplace_back(start, k);
     start = k + 1;
   }

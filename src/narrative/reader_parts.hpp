@@ -270,6 +270,11 @@ class FunctionWords {
   bool coordinates(const Token& token) const {
     return is_punct(token, ',') || is(token, FunctionWordRole::And);
   }
+  // What ends a part of a clause where a breast may be cleared: a coordinator, or a parenthesis
+  // ("left breast (none on the right)"; hostile review 71).
+  bool ends_part(const Token& token) const {
+    return coordinates(token) || is_punct(token, '(') || is_punct(token, ')');
+  }
   // The words of a role (continues-line: for split_sentences).
   const std::vector<std::string_view>& words(FunctionWordRole role) const {
     return by_role_[static_cast<std::size_t>(role)];
@@ -661,6 +666,8 @@ class Reader {
   void note_high_risk(const Item& item, const SentenceReading& reading);
   void note_sign_beside_calcifications(const Item& item, const SentenceReading& reading,
                                        const std::vector<PhraseMatch>& matches);
+  bool denies_their_call(const Item& item, const SentenceReading& reading,
+                         const Descriptors& descriptors, const PhraseMatch& match) const;
   // Drops the past words that prove a disease (FunctionWordRole::Proves beside a disease word):
   // a proven cancer is one of now.
   void keep_proven_diseases_of_now(const Item& item, SentenceReading& reading,
