@@ -115,10 +115,8 @@ int main(int argc, char** argv) {
     const std::string verb = argc > 1 ? argv[1] : "";
     if (error.code() == ErrorCode::Usage && said.rfind("--", 0) == 0 && !verb.empty() &&
         verb[0] != '-') {
-      said = verb + ": " + said;
-      if (said.find("(see '") == std::string::npos) {
-        said += " (see 'mammocalc " + verb + " --help')";
-      }
+      const bool hinted = said.find("(see '") != std::string::npos;
+      said = verb + ": " + (hinted ? said : std::string(with_help_hint(error, verb).what()));
     }
     std::cerr << error_line(said);
     return static_cast<int>(exit_code_for(error.code()));
