@@ -1,6 +1,7 @@
 #include "findings/findings_extractor.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <functional>
 #include <iterator>
@@ -186,6 +187,22 @@ std::optional<FollowUpInterval> follow_up_interval(const ContentItem& item,
                          describe(item.unit) + ", not an interval in CID 6046 units; not used",
                      item.position});
     return std::nullopt;
+  }
+  // A meaning that names another unit ("mo" shown as "weeks"): which one the radiologist meant
+  // cannot be told, so neither is used (hostile review 72: read by its code, unsaid).
+  std::string meaning = item.unit.meaning;
+  std::transform(meaning.begin(), meaning.end(), meaning.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const std::string_view word : {"day", "week", "month", "year"}) {
+    if (meaning.find(word) != std::string::npos && unit->second.find(word) == std::string::npos) {
+      notes.push_back({WarningCode::UnknownUnit,
+                       describe(item.concept_name) + " is " + number_words(*item.number) + " " +
+                           describe(item.unit) +
+                           ", whose meaning names another unit than its "
+                           "code; not used",
+                       item.position});
+      return std::nullopt;
+    }
   }
   return FollowUpInterval{*item.number * unit->first,
                           number_words(*item.number) + " " + std::string(unit->second),

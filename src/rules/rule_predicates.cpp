@@ -224,6 +224,18 @@ struct MonthsWindow {
   std::optional<double> latest;
 };
 
+// A day or a week either side of the window is within it ("365 days" and "52 weeks" are a year;
+// hostile review 72: read as sooner than routine screening).
+constexpr double kIntervalSlackMonths = 0.5;
+
+bool sooner_than(const FollowUpInterval& interval, double earliest) {
+  return interval.months < earliest - kIntervalSlackMonths;
+}
+
+bool later_than(const FollowUpInterval& interval, const MonthsWindow& window) {
+  return window.latest && interval.months > *window.latest + kIntervalSlackMonths;
+}
+
 MonthsWindow rules_window(Action action) {
   switch (action) {
     case Action::RoutineScreening:
@@ -348,7 +360,7 @@ std::vector<std::string> follow_ups_asking_less(const RuleContext& context, cons
   }
   const MonthsWindow window = rules_window(recommendation.action);
   for (const FollowUpInterval& interval : finding.reported_follow_up_intervals) {
-    if (window.latest && interval.months > *window.latest) {
+    if (later_than(interval, window)) {
       texts.push_back(interval_words(interval) + against);
     }
   }
@@ -356,9 +368,7 @@ std::vector<std::string> follow_ups_asking_less(const RuleContext& context, cons
   // One text for every overall statement that asks for less, naming the first few: a report with
   // thousands of findings and hundreds of statements would otherwise give a text per pair.
   constexpr std::size_t kNamed = 3;
-  const auto late = [&](const FollowUpInterval& interval) {
-    return window.latest && interval.months > *window.latest;
-  };
+  const auto late = [&](const FollowUpInterval& interval) { return later_than(interval, window); };
   const auto stated_code = [](const StatedFollowUp& stated) -> const Code& { return stated.code; };
   std::size_t less = 0;
   std::string named;
@@ -433,7 +443,7 @@ std::vector<std::string> differing_follow_ups(const Finding& finding, const Deci
   // An interval sooner than the rules want (0 months: "immediate") asks for more (H26-9).
   const MonthsWindow window = rules_window(recommendation.action);
   for (const FollowUpInterval& interval : finding.reported_follow_up_intervals) {
-    if (interval.months < window.earliest) {
+    if (sooner_than(interval, window.earliest)) {
       texts.push_back(interval_words(interval) + " asks for sooner than the rules' " +
                       rules_choice_words(recommendation));
     }
@@ -1496,13 +1506,13 @@ std::vector<const FollowUpInterval*> sooner_intervals(const ExamContext& exam) {
   std::vector<const FollowUpInterval*> sooner;
   for (const OverallStatement& statement : exam.findings.overall_statements) {
     for (const FollowUpInterval& interval : statement.intervals) {
-      if (interval.months < earliest) sooner.push_back(&interval);
+      if (sooner_than(interval, earliest)) sooner.push_back(&interval);
     }
   }
   // A finding's own counts for the exam as its own follow-up code does (E5, E21).
   for (const Finding& finding : exam.findings.findings) {
     for (const FollowUpInterval& interval : finding.reported_follow_up_intervals) {
-      if (interval.months < earliest) sooner.push_back(&interval);
+      if (sooner_than(interval, earliest)) sooner.push_back(&interval);
     }
   }
   return sooner;
@@ -1556,9 +1566,7 @@ std::vector<std::string> overall_conflict_texts(const RuleContext& context) {
 
 bool conflict_outside_findings(const RuleContext& context) {
   const auto& notes = exam_of(context, __func__).findings.notes;
-  return std::any_of(notes.begin(), notes.end(), [](const ReaderNote& note) {
-    return note.code == WarningCode::ConflictingValues;
-  });
+  return std::any_of(notes.begin(), notes.end(), conflict_noted);
 }
 
 bool unreadable_outside_findings(const RuleContext& context) {

@@ -162,6 +162,14 @@ TEST(NonCalcificationFindingItems, AnIntervalItsCategoryDoesNotExplainIsReviewed
               num_item("1.1.2.3", codes::kRecommendedFollowUpInterval, 12, months)}));
   EXPECT_EQ(routine.exam.category, Category::Benign2);
   EXPECT_FALSE(routine.exam.needs_review);
+  // A unit whose meaning names another ("mo" shown as "weeks"): not used, said, reviewed (hostile
+  // review 72).
+  const Report unclear = evaluate_document(benign_calcifications_and(
+      kMass,
+      {property("1.1.2.2", codes::kAssessmentCategory, code(Category::Benign2)),
+       num_item("1.1.2.3", codes::kRecommendedFollowUpInterval, 12, Code{"mo", "UCUM", "weeks"})}));
+  EXPECT_TRUE(noted(unclear, WarningCode::UnknownUnit));
+  EXPECT_TRUE(unclear.exam.needs_review);
 }
 
 TEST(NonCalcificationFindingItems, AMalignantPathologyMakesItsBreastAndTheExam6) {

@@ -884,6 +884,13 @@ TEST(RuleE21, AnIntervalSoonerThanTheRulesChoseIsNoBenignExam) {
   // Twelve months is routine screening's own: nothing asked.
   findings.overall_statements.front().intervals.front().months = 12;
   EXPECT_FALSE(exam_fired(evaluate(findings), "E21"));
+  // Nor is a year in days or weeks (hostile review 72: "365 days", "52 weeks" read as sooner).
+  for (const double months : {365.0 / 30.4375, 52.0 * 7 / 30.4375}) {
+    findings.overall_statements.front().intervals.front().months = months;
+    EXPECT_FALSE(exam_fired(evaluate(findings), "E21")) << months;
+  }
+  findings.overall_statements.front().intervals.front().months = 6;
+  EXPECT_TRUE(exam_fired(evaluate(findings), "E21"));
 }
 TEST(RuleE5, SilentWhenAFindingGetsABiopsy) {
   Findings findings;
