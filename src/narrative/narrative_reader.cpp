@@ -2090,8 +2090,9 @@ void Reader::note_sign_beside_calcifications(const Item& item, const SentenceRea
 // A denial in a group's own part that also calls it benign or stable denies the call, not the
 // group: "There is no evidence that the left breast calcifications are benign", "can no longer be
 // regarded as benign", "Lack of stability of the calcifications" (hostile review 71: read as no
-// calcifications). Not across "and"/"or" ("No suspicious calcifications and stable benign
-// findings"), nor in another part ("No suspicious calcifications, benign examination"), nor
+// calcifications). Not across "and"/"or" or a parenthesis ("No suspicious calcifications and
+// stable benign findings", "…, benign (no suspicious calcifications on the left)"), nor in
+// another part ("No suspicious calcifications, benign examination"), nor
 // past an exception ("No calcifications other than benign ones").
 bool Reader::denies_their_call(const Item& item, const SentenceReading& reading,
                                const Descriptors& descriptors, const PhraseMatch& match) const {
@@ -2100,7 +2101,7 @@ bool Reader::denies_their_call(const Item& item, const SentenceReading& reading,
     const std::size_t from = std::min<std::size_t>(t, match.begin);
     const std::size_t to = std::max<std::size_t>(t, match.end);
     for (std::size_t k = from; k < to; ++k) {
-      if ((k < match.begin || k >= match.end) && words_.coordinates(item.tokens[k])) return false;
+      if ((k < match.begin || k >= match.end) && words_.ends_part(item.tokens[k])) return false;
     }
     return true;
   };

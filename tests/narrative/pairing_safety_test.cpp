@@ -1725,6 +1725,10 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
        "Patient did not attend for biopsy of the left breast calcifications.",
        "Coarse calcification right breast, for biopsy.", "Please ignore this report.",
        "Correction: left, not right.", "Left breast 4.",
+       // Hostile review 72: void reports and a category deferred, in other words.
+       "Coarse calcifications right breast. Erroneous report.",
+       "Coarse calcifications right breast. This report was sent in error.",
+       "Coarse calcifications right breast. Category to be given after comparison.",
        // A denial of their benign call is no denial of them.
        "There is no evidence that the left breast calcifications are benign.",
        "The left breast calcifications can no longer be regarded as benign.",
@@ -1739,6 +1743,8 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
       true);
   expect_review({"No suspicious masses or calcifications, benign examination. BI-RADS 2.",
                  "No suspicious calcifications and stable benign findings. BI-RADS 2.",
+                 "Coarse calcifications right breast, benign (no suspicious calcifications on the "
+                 "left). BI-RADS 2.",
                  "Coarse calcifications right breast, MRI negative. BI-RADS 2.",
                  "Coarse calcifications right breast, biopsy proven fibroadenoma. BI-RADS 2.",
                  "Stable post-surgical skin thickening and dystrophic calcifications right breast. "
