@@ -1,8 +1,8 @@
 #include "findings/findings_extractor.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <functional>
 #include <iterator>
 #include <locale>
