@@ -117,6 +117,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"risk-managed", FunctionWordRole::RiskManaged},
     {"risk-estimate", FunctionWordRole::RiskEstimate},
     {"percent", FunctionWordRole::Percent},
+    {"irregular-form", FunctionWordRole::IrregularForm},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},

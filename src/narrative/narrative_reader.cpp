@@ -527,6 +527,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   note_high_risk(item, reading);
   note_benign_on_a_condition(item, reading, matches);
   note_partly_benign(item, reading, matches);
+  note_calcifications_beside_a_kind(item, reading, matches);
   // A composition phrase does not end the reading: "The left breast is heterogeneously dense and
   // contains an irregular mass" (hostile review 52).
   if (given_so_far() == before && range.section != ReportSection::History &&
@@ -1991,6 +1992,78 @@ void Reader::note_partly_benign(const Item& item, const SentenceReading& reading
                                   words_of(item, k, k + words) + "\"): \"" + reading.sentence.text +
                                   "\"",
                               *item.position});
+    return;
+  }
+}
+
+// Calcifications named again after a kind, with no kind of their own ("Coarse calcification
+// right breast with adjacent microcalcifications"), or a part of them called irregular in form
+// ("Coarse calcifications, some irregular in shape", "Grobschollige Verkalkungen, teils
+// zackig"): the kind said before may not describe them, and no kind read here does; the report
+// does not call them all benign (hostile review 71, A1). A note on the exam, so that the coded
+// finding the sentence restates is never read alone.
+void Reader::note_calcifications_beside_a_kind(const Item& item, const SentenceReading& reading,
+                                               const std::vector<PhraseMatch>& matches) {
+  if (reading.mentions.empty()) return;
+  const auto kind_between = [&](std::size_t begin, std::size_t end) {
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+      return (match.kind == PhraseKind::Morphology || match.kind == PhraseKind::Distribution) &&
+             match.begin >= begin && match.begin < end;
+    });
+  };
+  const auto inside_a_phrase = [&](std::size_t at) {
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+      return match.kind != PhraseKind::Calcification && match.begin <= at && at < match.end &&
+             match.end - match.begin > 1;
+    });
+  };
+  const auto said_now = [&](std::size_t begin, std::size_t end) {
+    return !reading.comparison_words[begin] && !reading.hypothesis_words[begin] &&
+           status_of(item, reading, begin, end, false).status == MentionStatus::Affirmed;
+  };
+  const auto note = [&](std::size_t begin, std::size_t end) {
+    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                              "the text names calcifications no kind it gives describes (\"" +
+                                  words_of(item, begin, end) + "\"): \"" + reading.sentence.text +
+                                  "\"",
+                              *item.position});
+  };
+  const std::size_t first = reading.mentions.front().begin;
+  if (!kind_between(reading.range->begin, reading.mentions.front().end)) {
+    // No kind before or at the first calcification word: nothing for a later word to differ from.
+    if (!kind_between(reading.range->begin, reading.range->end)) return;
+  }
+  for (std::size_t m = 1; m < reading.mentions.size(); ++m) {
+    const PhraseMatch& mention = reading.mentions[m];
+    const PhraseMatch& previous = reading.mentions[m - 1];
+    if (mention.begin <= previous.end || mention.begin <= first) continue;
+    if (!kind_between(reading.range->begin, mention.begin)) continue;
+    const Clause part = part_of(item, reading, mention.begin);
+    const std::size_t own_begin = std::max<std::size_t>(previous.end, part.first);
+    const std::size_t own_end =
+        m + 1 < reading.mentions.size()
+            ? std::min<std::size_t>(reading.mentions[m + 1].begin, part.second)
+            : part.second;
+    if (kind_between(own_begin, own_end)) continue;
+    if (mention.begin > 0 &&
+        words_.is(item.tokens[mention.begin - 1], FunctionWordRole::Likewise)) {
+      continue;
+    }
+    if (!said_now(mention.begin, mention.end)) continue;
+    note(own_begin, mention.end);
+    return;
+  }
+  for (std::size_t k = reading.range->begin; k < reading.range->end; ++k) {
+    if (!words_.is(item.tokens[k], FunctionWordRole::IrregularForm) || inside_a_phrase(k)) {
+      continue;
+    }
+    // "irregular mass", "irregular margins": the form of another finding.
+    const bool of_a_lesion = k + 1 < reading.range->end &&
+                             (words_.is(item.tokens[k + 1], FunctionWordRole::LesionNoun) ||
+                              words_.is(item.tokens[k + 1], FunctionWordRole::OtherFinding));
+    if (of_a_lesion || !said_now(k, k + 1)) continue;
+    const Clause part = part_of(item, reading, k);
+    note(part.first, part.second);
     return;
   }
 }

@@ -695,6 +695,10 @@ class Reader {
   // calcification word within a few words after it, with no kind said before it.
   bool qualifies_calcifications(const Item& item, const SentenceReading& reading,
                                 const std::vector<PhraseMatch>& matches, std::size_t at) const;
+  // Calcifications named after a kind with none of their own, or called irregular in form: a
+  // note on the exam.
+  void note_calcifications_beside_a_kind(const Item& item, const SentenceReading& reading,
+                                         const std::vector<PhraseMatch>& matches);
   void add_word_named_finding(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches, std::size_t at);
   // The most suspicious category the assessment words of the clause holding token `at` give now

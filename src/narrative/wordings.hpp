@@ -327,9 +327,14 @@ enum class FunctionWordRole {
   // Says the number before it is a percentage: "percent", "pct"; German "Prozent" ("%" is read
   // as such in every language).
   Percent,
+  // Calls calcifications irregular in form where no kind phrase holds it: "irregular",
+  // "angular", "jagged"; German "zackig", "unregelmäßig", "polymorph". Not a kind (dystrophic
+  // calcifications are irregular too), but no benign kind describes them: the exam is reviewed
+  // (hostile review 71, A1). Before a lesion noun it is that lesion's ("irregular mass").
+  IrregularForm,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Percent;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::IrregularForm;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

@@ -1782,6 +1782,19 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
   }
   expect_review({"Coarse calcifications right breast; they don't need a biopsy. BI-RADS 2."},
                 false);
+  // Hostile review 71, A1: calcifications named again with no kind of their own, or called
+  // irregular in form, beside the kind that restates the coded finding: no kind read describes
+  // them, so the exam is reviewed.
+  expect_review({"Coarse calcification right breast with adjacent microcalcifications. BI-RADS 2.",
+                 "Coarse calcifications right breast, some irregular in shape. BI-RADS 2.",
+                 "Coarse calcifications right breast and a few tiny calcifications. BI-RADS 2.",
+                 "Coarse calcifications right breast, several angular. BI-RADS 2."},
+                true);
+  expect_review({"Coarse calcifications right breast, no associated microcalcifications. "
+                 "BI-RADS 2.",
+                 "Coarse calcifications right breast and similar calcifications nearby. BI-RADS 2.",
+                 "Coarse calcifications right breast. No irregular mass. BI-RADS 2."},
+                false);
   const Report other_side =
       beside_benign_coded("Pleomorphic calcifications left breast (not seen on the right).");
   for (const BreastSummary& breast : other_side.exam.breasts) {

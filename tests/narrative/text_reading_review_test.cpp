@@ -2477,6 +2477,19 @@ TEST(TextReview71, GermanRiskEstimatesAndThePatientToo) {
                    false);
 }
 
+// Hostile review 71, A1: calcifications named again beside a benign kind with no kind of their
+// own, or called irregular in form, were read as the coded finding's restatement.
+TEST(TextReview73, GermanCalcificationsNoKindDescribes) {
+  expect_review_de(
+      {"Grobschollige Verkalkungen rechts, teils zackig. BI-RADS 2.",
+       "Grobschollige Verkalkungen rechts mit benachbartem Mikrokalk. BI-RADS 2.",
+       "Grobschollige Verkalkungen rechts, einzelne unregelmässig geformt. BI-RADS 2."},
+      true);
+  expect_review_de({"Grobschollige Verkalkungen rechts, kein begleitender Mikrokalk. BI-RADS 2.",
+                    "Grobschollige Verkalkungen rechts, benigne. BI-RADS 2."},
+                   false);
+}
+
 TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
   expect_review_de({"Eingeschränkt beurteilbare Untersuchung. Benigne Verkalkungen rechts.",
                     "Benigne Verkalkungen rechts. Präparatradiographie: keine Verkalkungen.",
