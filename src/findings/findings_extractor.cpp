@@ -1917,10 +1917,12 @@ void read_unassessed_finding(const ContentItem& item, const ContentItem* contain
                              Findings& out) {
   Finding read;
   read.position = item.position;
-  FindingReader reader(read, &consumed);
+  std::set<std::string> read_here;  // apart from what others read, as a calcification finding's
+  FindingReader reader(read, &read_here);
   reader.keep_nested_findings_apart();
   reader.read_finding(item);
   reader.finish(ReportedSource::Finding);
+  consumed.insert(read_here.begin(), read_here.end());
   mark_subtree(item, consumed);  // not ours to read again
   Laterality laterality = read.laterality;
   const bool conflicting = std::any_of(
@@ -2186,7 +2188,12 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     }
     read_calcification_finding_code(item, "CID 6054", finding);
     if (outer != nullptr) held_by_finding_item(*outer, finding);
-    FindingReader reader(finding, &consumed);
+    // What this finding has read, apart from what others have: a by-reference item elsewhere
+    // (resolved as a copy of its target, positions and all) reads the same items for its own
+    // finding, and must not take them from this one (hostile review 73: the owner of a nested
+    // "5" was left benign).
+    std::set<std::string> read_here;
+    FindingReader reader(finding, &read_here);
     reader.read_finding(item);
     // The unilateral procedures (of the findings container and of the whole report), the images
     // the finding references and a unilateral study are more lateralities the finding is given:
@@ -2205,6 +2212,7 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     if (outer != nullptr)
       add_context(first_child(*outer, codes::kLaterality), LateralitySource::SubItem);
     reader.finish(ReportedSource::Finding);
+    consumed.insert(read_here.begin(), read_here.end());
     out.findings.push_back(std::move(finding));
   });
   for (const InterventionSection& section : interventions) {

@@ -34,6 +34,7 @@ ContentItem loose(const std::string& position, const CodeConst& name, const Code
 }
 
 const std::pair<CodeConst, Code> kRight{codes::kLaterality, code(Laterality::Right)};
+const std::pair<CodeConst, Code> kLeft{codes::kLaterality, code(Laterality::Left)};
 const std::pair<CodeConst, Code> kRound{codes::kCalcificationType, code(Morphology::Round)};
 const std::pair<CodeConst, Code> kDiffuse{codes::kCalcificationDistribution,
                                           code(Distribution::Diffuse)};
@@ -359,6 +360,37 @@ TEST(ByReferenceProperty, ItCountsAsTheItemItPointsAt) {
     EXPECT_TRUE(noted(dangling, WarningCode::ContentSkipped)) << target;
     EXPECT_TRUE(dangling.exam.needs_review) << target;
     EXPECT_NE(dangling.exam.classification, Classification::Benign) << target;
+  }
+}
+
+// Hostile review 73: a by-reference item pointing at another finding's Calcification Type read
+// what hangs below that type for its own finding only, and took it from the owner: the right
+// breast's nested fine pleomorphic type (or "5") left its own finding benign, unreviewed.
+TEST(ByReferenceProperty, TheOwnerKeepsWhatHangsBelowTheItemPointedAt) {
+  ContentItem left = finding_with({kLeft, kRound, kDiffuse});  // 1.1.1, read first
+  ContentItem by_reference;
+  by_reference.position = "1.1.1.4";
+  by_reference.relationship = Relationship::HasProperties;
+  by_reference.value_type = ValueType::ByReference;
+  by_reference.referenced_position = "1.1.2.2";
+  left.children.push_back(by_reference);
+  for (const ContentItem& nested :
+       {property("1.1.2.2.1", codes::kCalcificationType, code(Morphology::FinePleomorphic)),
+        property("1.1.2.2.1", codes::kAssessmentCategory, code(Category::HighlySuggestive5))}) {
+    ContentItem right = loose("1.1.2", codes::kFinding, codes::kCalcificationOfBreast.to_code());
+    right.children.push_back(property("1.1.2.1", codes::kLaterality, code(Laterality::Right)));
+    ContentItem type = property("1.1.2.2", codes::kCalcificationType, code(Morphology::Vascular));
+    type.children.push_back(nested);
+    right.children.push_back(type);
+    right.children.push_back(
+        property("1.1.2.3", codes::kCalcificationDistribution, code(Distribution::Diffuse)));
+    const Report report = evaluate_document(testing::report_with({left, right}));
+    for (const Laterality side : {Laterality::Right, Laterality::Left}) {
+      const auto row = breast(report, side);
+      ASSERT_TRUE(row.has_value()) << nested.concept_name.meaning;
+      EXPECT_EQ(row->classification, Classification::Suspicious) << nested.concept_name.meaning;
+    }
+    EXPECT_TRUE(report.exam.needs_review);
   }
 }
 
