@@ -1228,14 +1228,23 @@ bool benign_beside_unreadable_item(const RuleContext& context) {
 bool biopsy_breast_unknown(const RuleContext& context) {
   const Decision& decided = decision_of(context, __func__);
   const Action action = decided.recommendation.action;
+  // "Both breasts" names no one breast to biopsy (hostile review 73: one calcification or one
+  // group given both was sent to biopsy unreviewed).
+  const Laterality side = context.finding.laterality;
   return (action == Action::Biopsy || action == Action::SurgicalConsult) &&
-         context.finding.laterality == Laterality::Unknown &&
+         (side == Laterality::Unknown || side == Laterality::Both) &&
          context.finding.laterality_source != LateralitySource::Conflicting;
 }
 
 std::vector<std::string> biopsy_breast_unknown_texts(const RuleContext& context) {
   const Decision& decided = decision_of(context, __func__);
-  return {"the rules recommend " + std::string(to_string(decided.recommendation.action)) +
+  const std::string action(to_string(decided.recommendation.action));
+  if (context.finding.laterality == Laterality::Both) {
+    return {"the rules recommend " + action +
+            " but the report gives the finding both breasts, and a biopsy is of one: the "
+            "radiologist must name the breast (or the findings of each)"};
+  }
+  return {"the rules recommend " + action +
           " but no item of the report, its procedure, its images or its text names the "
           "finding's breast: the radiologist must name it"};
 }

@@ -687,7 +687,7 @@ std::vector<Rule> make_rule_table() {
        "laterality … or, failing that, from a narrative sentence that places the same "
        "calcifications; the summary names where it came from.\"",
        "the rules recommend a biopsy (or surgery) for the finding and neither the finding, its "
-       "context nor the report text names its breast",
+       "context nor the report text names its breast, or they give it both breasts",
        Stage::Check, biopsy_breast_unknown,
        needing_review(warning(WarningCode::InsufficientEvidence, biopsy_breast_unknown_texts)),
        kEvidenceLaterality},

@@ -394,6 +394,26 @@ TEST(ByReferenceProperty, TheOwnerKeepsWhatHangsBelowTheItemPointedAt) {
   }
 }
 
+// Hostile review 73: one grouped fine pleomorphic finding given "Both breasts" was sent to
+// biopsy unreviewed; a biopsy is of one breast (W15). Benign ones in both breasts need none.
+TEST(BiopsyBreast, BothBreastsNameNoOneBreastToBiopsy) {
+  const std::pair<CodeConst, Code> both{codes::kLaterality, code(Laterality::Both)};
+  const std::pair<CodeConst, Code> fine{codes::kCalcificationType,
+                                        code(Morphology::FinePleomorphic)};
+  const std::pair<CodeConst, Code> grouped{codes::kCalcificationDistribution,
+                                           code(Distribution::Grouped)};
+  const Report suspicious =
+      evaluate_document(testing::report_with({finding_with({both, fine, grouped})}));
+  ASSERT_EQ(suspicious.decisions.size(), 1u);
+  EXPECT_EQ(suspicious.decisions.front().recommendation.action, Action::Biopsy);
+  EXPECT_TRUE(fired(suspicious.decisions.front(), "W15"));
+  EXPECT_TRUE(suspicious.exam.needs_review);
+  const Report benign =
+      evaluate_document(testing::report_with({finding_with({both, kRound, kDiffuse})}));
+  ASSERT_EQ(benign.decisions.size(), 1u);
+  EXPECT_FALSE(fired(benign.decisions.front(), "W15"));
+}
+
 // --- H28-13: a calcification finding nested in a calcification finding ---
 
 TEST(NestedCalcificationFinding, ItCountsForTheOuterFinding) {
