@@ -2380,14 +2380,7 @@ class CadReader {
     std::set<std::string> members;
     for (const auto& [item, impression] : candidates) {
       if (same_concept(item->code, codes::kCalcificationCluster) && !hidden(*item, impression)) {
-        for (const auto& child : item->children) {
-          const ContentItem& target = resolve(child);
-          if (child.relationship == Relationship::InferredFrom &&
-              is_code_item(target, codes::kSingleImageFinding) &&
-              same_concept(target.code, codes::kIndividualCalcification)) {
-            members.insert(target.position);
-          }
-        }
+        for (const ContentItem* member : members_of(*item)) members.insert(member->position);
       }
     }
     for (const auto& [item, impression] : candidates) {
@@ -2655,18 +2648,30 @@ class CadReader {
     if (different && one_calcification) finding.conflicts.push_back(std::move(types));
   }
 
-  // The Individual Calcifications a cluster is inferred from (TID 4010).
+  // The Individual Calcifications a cluster is inferred from (TID 4010), also through a cluster
+  // it is inferred from (hostile review 73: an outer cluster inferred from an inner one lost the
+  // inner one's fine pleomorphic member and was called benign). Each once; a cycle ends.
   std::vector<const ContentItem*> members_of(const ContentItem& cluster) const {
     std::vector<const ContentItem*> members;
+    std::set<std::string> visited{cluster.position};
+    add_members(cluster, visited, members);
+    return members;
+  }
+  void add_members(const ContentItem& cluster, std::set<std::string>& visited,
+                   std::vector<const ContentItem*>& members) const {
     for (const auto& child : cluster.children) {
+      if (child.relationship != Relationship::InferredFrom) continue;
       const ContentItem& member = resolve(child);
-      if (child.relationship == Relationship::InferredFrom &&
-          is_code_item(member, codes::kSingleImageFinding) &&
-          same_concept(member.code, codes::kIndividualCalcification)) {
+      if (!is_code_item(member, codes::kSingleImageFinding) ||
+          !visited.insert(member.position).second) {
+        continue;
+      }
+      if (same_concept(member.code, codes::kIndividualCalcification)) {
         members.push_back(&member);
+      } else if (same_concept(member.code, codes::kCalcificationCluster)) {
+        add_members(member, visited, members);
       }
     }
-    return members;
   }
 
   // TID 4006 / 4005 items that identify a CAD finding or say how to show it, not what it is: its
@@ -2901,29 +2906,43 @@ class CadReader {
   Finding read_cluster(const ContentItem& item, const ContentItem* impression) {
     Finding finding = read_single(item, impression, Origin::CadCluster);
     int member_count = 0;
+    // The breasts the cluster is given: its own, then every member's images. Agreeing, the
+    // members add nothing (or name the breast the cluster does not); disagreeing, none is chosen
+    // and the conflict is said (W9; hostile review 73: a cluster marked on the right image whose
+    // members all lay on the left image went to a right biopsy unreviewed).
+    ValueConflict given{FindingField::Laterality, {}};
+    if (finding.laterality != Laterality::Unknown) {
+      given.given.push_back(
+          {std::string(to_string(finding.laterality)), finding.laterality_position});
+    }
+    std::optional<ImageSide> member_side;  // the first a member's image gives
     for (const ContentItem* listed : members_of(item)) {
       const ContentItem& member = *listed;
       ++member_count;
       finding.member_positions.push_back(member.position);
       // A member's calcification types describe the cluster too.
       add_types(member, true, finding);
-      if (finding.laterality_source == LateralitySource::None) {
-        const ImageSides sides = lateralities_from_images(member);
-        ValueConflict given{FindingField::Laterality, {}};
-        for (const ImageSide& side : sides) {
-          given.given.push_back({std::string(to_string(side.laterality)), side.position});
-        }
-        const bool one = std::all_of(sides.begin(), sides.end(), [&](const ImageSide& side) {
-          return side.laterality == sides.front().laterality;
+      for (const ImageSide& side : lateralities_from_images(member)) {
+        const std::string words(to_string(side.laterality));
+        const bool said = std::any_of(given.given.begin(), given.given.end(), [&](const auto& g) {
+          return g.words == words && g.position == side.position;  // members on one image
         });
-        if (!sides.empty() && one) {
-          finding.laterality = sides.front().laterality;
-          finding.laterality_source = LateralitySource::Images;
-        } else if (!sides.empty()) {
-          // Two breasts on the member's image: none is chosen, the conflict is said (W9).
-          finding.laterality_source = LateralitySource::Conflicting;
-          finding.conflicts.push_back(std::move(given));
-        }
+        if (!said) given.given.push_back({words, side.position});
+        if (!member_side) member_side = side;
+      }
+    }
+    const bool one_breast = std::all_of(given.given.begin(), given.given.end(), [&](const auto& g) {
+      return g.words == given.given.front().words;
+    });
+    if (finding.laterality_source != LateralitySource::Conflicting && !given.given.empty()) {
+      if (!one_breast) {
+        finding.laterality = Laterality::Unknown;
+        finding.laterality_source = LateralitySource::Conflicting;
+        finding.conflicts.push_back(std::move(given));
+      } else if (finding.laterality == Laterality::Unknown && member_side) {
+        finding.laterality = member_side->laterality;
+        finding.laterality_source = LateralitySource::Images;
+        finding.laterality_position = member_side->position;
       }
     }
     if (!finding.count && member_count > 0) finding.count = member_count;

@@ -170,6 +170,71 @@ TEST(CadValueGivenTwice, AnImageWithTwoLateralitiesGivesTheFindingNoBreast) {
   }
 }
 
+// --- Hostile review 73: a cluster's members and the cluster's breast ---
+
+ContentItem without_laterality(ContentItem finding) {
+  finding.children.erase(std::remove_if(finding.children.begin(), finding.children.end(),
+                                        [](const ContentItem& child) {
+                                          return child.concept_name.value ==
+                                                 codes::kLaterality.value;
+                                        }),
+                         finding.children.end());
+  return finding;
+}
+
+ContentItem image_of(const std::string& position, Laterality laterality) {
+  ContentItem image;
+  image.position = position;
+  image.relationship = Relationship::InferredFrom;
+  image.value_type = ValueType::Image;
+  image.children.push_back(testing::code_item(position + ".1", Relationship::HasAcqContext,
+                                              codes::kImageLaterality,
+                                              code_of(laterality).to_code()));
+  return image;
+}
+
+TEST(CadClusterMembers, MembersOnTheOtherBreastsImageAreAConflictNotAChoice) {
+  ContentItem member =
+      without_laterality(cad_finding("1.1.1.2.5", codes::kIndividualCalcification.to_code(),
+                                     {image_of("1.1.1.2.5.9", Laterality::Left)}));
+  member.relationship = Relationship::InferredFrom;
+  member.children[1] = property("1.1.1.2.5.3", codes::kCalcificationType,
+                                testing::code(Morphology::FinePleomorphic));
+  const ContentItem finding =
+      without_laterality(cluster({image_of("1.1.1.2.8", Laterality::Right), member}));
+  const Report report = evaluate_cad(cad_report(finding));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.input.findings.front().laterality, Laterality::Unknown);
+  EXPECT_EQ(report.input.findings.front().laterality_source, LateralitySource::Conflicting);
+  EXPECT_TRUE(fired(report.decisions.front(), "W9"));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+  // Members on the cluster's own breast add nothing.
+  ContentItem same_side = member;
+  same_side.children.back() = image_of("1.1.1.2.5.9", Laterality::Right);
+  const Report agreeing = evaluate_cad(cad_report(
+      without_laterality(cluster({image_of("1.1.1.2.8", Laterality::Right), same_side}))));
+  ASSERT_EQ(agreeing.decisions.size(), 1u);
+  EXPECT_EQ(agreeing.input.findings.front().laterality, Laterality::Right);
+  EXPECT_FALSE(fired(agreeing.decisions.front(), "W9"));
+}
+
+TEST(CadClusterMembers, AClusterInferredFromAClusterHasItsMembers) {
+  const Code not_for_presentation = codes::kNotForPresentation.to_code();
+  ContentItem member = cad_finding("1.1.1.2.5.5", codes::kIndividualCalcification.to_code());
+  member.relationship = Relationship::InferredFrom;
+  member.children[0].code = not_for_presentation;
+  member.children[2] = property("1.1.1.2.5.5.3", codes::kCalcificationType,
+                                testing::code(Morphology::FinePleomorphic));
+  ContentItem inner = cad_finding("1.1.1.2.5", codes::kCalcificationCluster.to_code(), {member});
+  inner.relationship = Relationship::InferredFrom;
+  inner.children[0].code = not_for_presentation;
+  const Report report = evaluate_cad(cad_report(cluster({inner})));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.input.findings.front().position, "1.1.1.2");
+  EXPECT_EQ(report.decisions.front().final_category, Category::ModerateSuspicion4B);
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
 // --- H28-3: a Finding item nested in a CAD calcification finding is that finding's ---
 
 TEST(CadNestedFinding, ADistortionCountsLikeC15AndIsSaid) {
