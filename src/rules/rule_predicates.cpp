@@ -1230,9 +1230,14 @@ bool biopsy_breast_unknown(const RuleContext& context) {
   const Action action = decided.recommendation.action;
   // "Both breasts" names no one breast to biopsy (hostile review 73: one calcification or one
   // group given both was sent to biopsy unreviewed).
+  // A short-interval follow-up is of one breast too (hostile review 73: a probably benign finding
+  // of a procedure naming both sides was followed up in no breast, unreviewed); of both it is
+  // of both.
   const Laterality side = context.finding.laterality;
-  return (action == Action::Biopsy || action == Action::SurgicalConsult) &&
-         (side == Laterality::Unknown || side == Laterality::Both) &&
+  const bool one_breast = action == Action::Biopsy || action == Action::SurgicalConsult;
+  const bool followed_up = action == Action::ShortIntervalFollowUp;
+  return ((one_breast && (side == Laterality::Unknown || side == Laterality::Both)) ||
+          (followed_up && side == Laterality::Unknown)) &&
          context.finding.laterality_source != LateralitySource::Conflicting;
 }
 

@@ -682,12 +682,15 @@ std::vector<Rule> make_rule_table() {
       // Not in decision-logic.md: §6.4 ends "else unknown", and a biopsy of an unknown breast
       // cannot be done as recommended (issue 17: "A biopsy recommendation for an unknown breast
       // is of little use"). A breast in conflict is W9's already.
-      {"W15", "A biopsy for a finding whose breast is not known: radiologist review",
+      {"W15",
+       "A biopsy or short-interval follow-up for a finding whose breast is not known: radiologist "
+       "review",
        "decision-logic.md §6.4: \"Coded findings without laterality take it from the procedure's "
        "laterality … or, failing that, from a narrative sentence that places the same "
        "calcifications; the summary names where it came from.\"",
-       "the rules recommend a biopsy (or surgery) for the finding and neither the finding, its "
-       "context nor the report text names its breast, or they give it both breasts",
+       "the rules recommend a biopsy (or surgery) or a short-interval follow-up for the finding "
+       "and neither the finding, its context nor the report text names its breast, or they give "
+       "a biopsy both breasts",
        Stage::Check, biopsy_breast_unknown,
        needing_review(warning(WarningCode::InsufficientEvidence, biopsy_breast_unknown_texts)),
        kEvidenceLaterality},

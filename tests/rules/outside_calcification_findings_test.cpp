@@ -414,6 +414,23 @@ TEST(BiopsyBreast, BothBreastsNameNoOneBreastToBiopsy) {
   EXPECT_FALSE(fired(benign.decisions.front(), "W15"));
 }
 
+// Hostile review 73: a probably benign group of no breast was followed up at short interval in
+// no breast, unreviewed; with its breast named it needs no review for that.
+TEST(BiopsyBreast, AShortIntervalFollowUpOfNoBreastIsReviewed) {
+  const std::pair<CodeConst, Code> grouped{codes::kCalcificationDistribution,
+                                           code(Distribution::Grouped)};
+  const Report unplaced =
+      evaluate_document(testing::report_with({finding_with({kRound, grouped})}));
+  ASSERT_EQ(unplaced.decisions.size(), 1u);
+  EXPECT_EQ(unplaced.decisions.front().recommendation.action, Action::ShortIntervalFollowUp);
+  EXPECT_TRUE(fired(unplaced.decisions.front(), "W15"));
+  EXPECT_TRUE(unplaced.exam.needs_review);
+  const Report placed =
+      evaluate_document(testing::report_with({finding_with({kRight, kRound, grouped})}));
+  ASSERT_EQ(placed.decisions.size(), 1u);
+  EXPECT_FALSE(fired(placed.decisions.front(), "W15"));
+}
+
 // --- H28-13: a calcification finding nested in a calcification finding ---
 
 TEST(NestedCalcificationFinding, ItCountsForTheOuterFinding) {
