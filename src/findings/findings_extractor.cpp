@@ -2127,7 +2127,15 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     }
     return container_procedure;
   };
+  // The items of a by-reference copy (resolve_references: its target's positions, below the
+  // referring item): a calcification finding there is the referring finding's (absorbed, W10)
+  // and is read again where it stands, not as one more finding of no breast (hostile review 73).
+  std::set<const ContentItem*> copied;
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
+    if (parent != nullptr &&
+        (copied.count(parent) != 0 || !inside(item.position, parent->position))) {
+      copied.insert(&item);
+    }
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
       // One inside a finding is that finding's, read with it (hostile review 28, H28-12).
       if (consumed.count(item.position) == 0) read_overall(item, overall, consumed);
@@ -2174,6 +2182,7 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     const auto holds_it = [&](const Finding& finding) {
       return inside(item.position, finding.position);
     };
+    if (copied.count(&item) != 0) return;
     if (consumed.count(item.position) != 0 &&
         std::any_of(out.findings.begin() + static_cast<std::ptrdiff_t>(first), out.findings.end(),
                     holds_it)) {

@@ -394,6 +394,30 @@ TEST(ByReferenceProperty, TheOwnerKeepsWhatHangsBelowTheItemPointedAt) {
   }
 }
 
+// Hostile review 73: a by-reference item pointing at a whole other finding listed that finding
+// twice, once of no breast; it is the referring finding's (W10) and listed once, where it stands.
+TEST(ByReferenceProperty, AReferenceToAWholeFindingListsItOnce) {
+  ContentItem first = finding_with({kRight, kRound, kDiffuse});
+  ContentItem by_reference;
+  by_reference.position = "1.1.1.4";
+  by_reference.relationship = Relationship::HasProperties;
+  by_reference.value_type = ValueType::ByReference;
+  by_reference.referenced_position = "1.1.2";
+  first.children.push_back(by_reference);
+  ContentItem second = loose("1.1.2", codes::kFinding, codes::kCalcificationOfBreast.to_code());
+  second.children.push_back(property("1.1.2.1", codes::kLaterality, code(Laterality::Right)));
+  second.children.push_back(
+      property("1.1.2.2", codes::kCalcificationType, code(Morphology::FinePleomorphic)));
+  const Report report = evaluate_document(testing::report_with({first, second}));
+  ASSERT_EQ(report.decisions.size(), 2u);
+  for (const Finding& finding : report.input.findings) {
+    EXPECT_EQ(finding.laterality, Laterality::Right) << finding.position;
+  }
+  for (const Decision& decision : report.decisions) {
+    EXPECT_EQ(decision.classification, Classification::Suspicious);
+  }
+}
+
 // Hostile review 73: one grouped fine pleomorphic finding given "Both breasts" was sent to
 // biopsy unreviewed; a biopsy is of one breast (W15). Benign ones in both breasts need none.
 TEST(BiopsyBreast, BothBreastsNameNoOneBreastToBiopsy) {
