@@ -2132,8 +2132,7 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
   // and is read again where it stands, not as one more finding of no breast (hostile review 73).
   std::set<const ContentItem*> copied;
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
-    if (parent != nullptr &&
-        (copied.count(parent) != 0 || !inside(item.position, parent->position))) {
+    if (item.copied_by_reference || (parent != nullptr && copied.count(parent) != 0)) {
       copied.insert(&item);
     }
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
@@ -3167,6 +3166,7 @@ void resolve_references(ContentItem& item, const ItemsByPosition& items,
     const Relationship relationship = child.relationship;
     child = target;  // its own by-reference items stay as they are: no loop
     child.relationship = relationship;
+    child.copied_by_reference = true;
   }
 }
 

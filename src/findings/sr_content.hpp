@@ -59,6 +59,9 @@ struct ContentItem {
   std::string text;                     // TEXT items; the UID of UIDREF items
   std::string referenced_sop_instance;  // IMAGE / COMPOSITE items
   std::string referenced_position;      // by-reference items
+  // A copy of the item a by-reference item points at, standing in its place (the reader of
+  // breast imaging reports resolves them so); it keeps its target's position.
+  bool copied_by_reference = false;
   std::vector<ContentItem> children;
 };
 
