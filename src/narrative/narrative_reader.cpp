@@ -1452,7 +1452,10 @@ void Reader::read_named_other_findings(const Item& item, const SentenceReading& 
     bool measured_here = false;
     for (std::size_t k = begin; k < end; ++k) {
       const Token& token = item.tokens[k];
-      if (words_.is(token, FunctionWordRole::Sign) && !sign && now(k)) sign = k;
+      // The last of signs side by side names it ("Palpable lump": the lump).
+      if (words_.is(token, FunctionWordRole::Sign) && (!sign || *sign + 1 == k) && now(k)) {
+        sign = k;
+      }
       // "Left breast: new finding", "Links: auffälliger Befund": a finding noun qualified.
       // An implant is no finding to work up ("Bilateral silicone implants."): a no-finding noun.
       if ((words_.is(token, FunctionWordRole::OtherFinding) ||

@@ -1788,12 +1788,18 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
   expect_review({"Coarse calcification right breast with adjacent microcalcifications. BI-RADS 2.",
                  "Coarse calcifications right breast, some irregular in shape. BI-RADS 2.",
                  "Coarse calcifications right breast and a few tiny calcifications. BI-RADS 2.",
-                 "Coarse calcifications right breast, several angular. BI-RADS 2."},
+                 "Coarse calcifications right breast, several angular. BI-RADS 2.",
+                 // A2: felt or tender where they are.
+                 "Coarse calcifications right breast, palpable. BI-RADS 2.",
+                 "Coarse calcifications right breast in the area of the palpable abnormality.",
+                 "Coarse calcifications right breast, tender on examination. BI-RADS 2."},
                 true);
   expect_review({"Coarse calcifications right breast, no associated microcalcifications. "
                  "BI-RADS 2.",
                  "Coarse calcifications right breast and similar calcifications nearby. BI-RADS 2.",
-                 "Coarse calcifications right breast. No irregular mass. BI-RADS 2."},
+                 "Coarse calcifications right breast. No irregular mass. BI-RADS 2.",
+                 "Coarse calcifications right breast, not palpable. BI-RADS 2.",
+                 "Coarse calcifications right breast. No palpable abnormality. BI-RADS 2."},
                 false);
   const Report other_side =
       beside_benign_coded("Pleomorphic calcifications left breast (not seen on the right).");
