@@ -118,6 +118,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"risk-estimate", FunctionWordRole::RiskEstimate},
     {"percent", FunctionWordRole::Percent},
     {"irregular-form", FunctionWordRole::IrregularForm},
+    {"category-blank", FunctionWordRole::CategoryBlank},
     {"awaited", FunctionWordRole::Awaited},
     {"plain", FunctionWordRole::Plain},
     {"excepts", FunctionWordRole::Excepts},

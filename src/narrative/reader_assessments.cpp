@@ -192,6 +192,35 @@ std::optional<std::size_t> Reader::no_category_after(const Item& item, std::size
   return std::nullopt;
 }
 
+std::optional<std::size_t> Reader::blank_category_after(const Item& item, std::size_t at,
+                                                        std::size_t end) const {
+  const std::vector<Token>& tokens = item.tokens;
+  // Where a sentence or a part ends: the label stood alone ("Reported per BI-RADS.") unless a
+  // colon or a mark came before.
+  const auto ends = [&](std::size_t k) {
+    return k >= end || is_punct(tokens[k], '.') || is_punct(tokens[k], ';') ||
+           is_punct(tokens[k], ',') || is_punct(tokens[k], '(');
+  };
+  bool colon_or_mark = false;
+  for (int skipped = 0; at < end && skipped < 3; ++skipped) {
+    if (is_punct(tokens[at], ':')) {
+      colon_or_mark = true;
+    } else if (!words_.is(tokens[at], FunctionWordRole::CategoryFiller)) {
+      break;
+    }
+    ++at;
+  }
+  if (!ends(at) && words_.is(tokens[at], FunctionWordRole::CategoryBlank)) {
+    return ends(at + 1) ? std::optional<std::size_t>(at + 1) : std::nullopt;
+  }
+  // Marks only: "-", "___", "[ ]", "/", "?", "…".
+  std::size_t k = at;
+  while (!ends(k) && tokens[k].kind == TokenKind::Punct) ++k;
+  colon_or_mark = colon_or_mark || k > at;
+  if (ends(k) && colon_or_mark) return k;
+  return std::nullopt;
+}
+
 // A number after a category word, in the same sentence and within a few words, that reads as a
 // category but that no category statement read took, differing from every one read: "BI-RADS
 // rechts 2 / links 4", "BI-RADS R2 L4" (hostile review 46, H46-1: the 4 was lost without trace,
@@ -474,6 +503,15 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
                                       words_of(item, match.begin, *no_category) +
                                       "\"), not read as a category: \"" + sentence.text + "\"",
                                   *item.position});
+      } else if (const auto blank = blank_category_after(item, match.end, range.end)) {
+        // Hostile review 71, F: a form's blank was read as no statement, the exam benign.
+        reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                                  "the text leaves its category blank (\"" +
+                                      words_of(item, match.begin, *blank) +
+                                      "\"): no category is given: \"" + sentence.text + "\"",
+                                  *item.position});
+        covered = *blank;
+        continue;
       }
     }
     std::size_t at = match.end;

@@ -340,11 +340,15 @@ class FunctionWords {
 // the exam or a size ("Also some tiny ones."): affirmed in a part of a sentence that gave
 // nothing, they were not read (Reader::unread_word). Not
 // other-finding words at large (a lymph node or "Mastopathie" is another finding, no lesion), nor
-// a doubt alone ("teils fettig"): one is weighed where it doubts a benign word.
+// a doubt alone ("teils fettig"): one is weighed where it doubts a benign word. A word a role
+// made known must stay unread where nothing took it ("Links: zackig.", "Links: offen."): an
+// irregular form and a blank category are such roles.
 inline constexpr FunctionWordRole kFindingRoles[] = {
-    FunctionWordRole::LesionNoun,    FunctionWordRole::Sign,     FunctionWordRole::FindingQualifier,
-    FunctionWordRole::WorkUp,        FunctionWordRole::Awaited,  FunctionWordRole::Excepts,
-    FunctionWordRole::ReasonForExam, FunctionWordRole::SmallSize};
+    FunctionWordRole::LesionNoun,       FunctionWordRole::Sign,
+    FunctionWordRole::FindingQualifier, FunctionWordRole::WorkUp,
+    FunctionWordRole::Awaited,          FunctionWordRole::Excepts,
+    FunctionWordRole::ReasonForExam,    FunctionWordRole::SmallSize,
+    FunctionWordRole::IrregularForm,    FunctionWordRole::CategoryBlank};
 
 // ---- Shared helpers, each defined in the file of its part ----
 
@@ -879,6 +883,10 @@ class Reader {
   // after it; none where there is no such number.
   std::optional<std::size_t> no_category_after(const Item& item, std::size_t at,
                                                std::size_t end) const;
+  // A category label left blank after it ("BI-RADS: -", "BI-RADS: ___", "BI-RADS:" and nothing,
+  // "BI-RADS: offen"): the token after the blank; none where anything else follows.
+  std::optional<std::size_t> blank_category_after(const Item& item, std::size_t at,
+                                                  std::size_t end) const;
 
   // Findings from candidates.
   std::vector<std::size_t> add_candidate(const Candidate& candidate);

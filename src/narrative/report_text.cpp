@@ -752,10 +752,18 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
             }
           }
           // A heading that is also a category word before its number ("BI-RADS ASSESSMENT: 4")
-          // opens the impression and stays in its sentence, which then states the category.
+          // opens the impression and stays in its sentence, which then states the category; so
+          // does one left blank ("BI-RADS: -", "BI-RADS:" at a line's end, "BI-RADS: offen."),
+          // which the reader says (hostile review 71, F).
+          const std::size_t value = end + 1;
+          const auto line_or_sentence_ends = [&](std::size_t k) {
+            return k >= tokens.size() || tokens[k].newlines_before > 0 || is_punct(tokens[k], '.');
+          };
+          const bool blank_value =
+              line_or_sentence_ends(value) || tokens[value].kind == TokenKind::Punct ||
+              (tokens[value].kind == TokenKind::Word && line_or_sentence_ends(value + 1));
           const bool states_category = colon && category_word_end[at] == end &&
-                                       end + 1 < tokens.size() &&
-                                       tokens[end + 1].kind == TokenKind::Number;
+                                       (blank_value || tokens[value].kind == TokenKind::Number);
           const std::size_t heading_at = at;
           at = colon ? end + 1 : end;
           start = states_category ? heading_at : at;

@@ -332,9 +332,13 @@ enum class FunctionWordRole {
   // calcifications are irregular too), but no benign kind describes them: the exam is reviewed
   // (hostile review 71, A1). Before a lesion noun it is that lesion's ("irregular mass").
   IrregularForm,
+  // Right after a category label, says none is given: "pending", "tbd"; German "offen",
+  // "ausstehend" ("BI-RADS: offen"; hostile review 71, F). Marks alone say so too ("BI-RADS: -",
+  // "___", "[ ]").
+  CategoryBlank,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::IrregularForm;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::CategoryBlank;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

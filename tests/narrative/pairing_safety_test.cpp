@@ -1792,14 +1792,25 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                  // A2: felt or tender where they are.
                  "Coarse calcifications right breast, palpable. BI-RADS 2.",
                  "Coarse calcifications right breast in the area of the palpable abnormality.",
-                 "Coarse calcifications right breast, tender on examination. BI-RADS 2."},
+                 "Coarse calcifications right breast, tender on examination. BI-RADS 2.",
+                 // F: a category left blank.
+                 "Coarse calcifications right breast. BI-RADS: -",
+                 "Coarse calcifications right breast. BI-RADS: ___",
+                 "Coarse calcifications right breast. BI-RADS category: [ ]",
+                 "Coarse calcifications right breast. BI-RADS:",
+                 "Coarse calcifications right breast. BI-RADS: tbd.",
+                 // A word the lexicon knows by a role stays unread where nothing took it.
+                 "Coarse calcifications right breast. Left breast: jagged.",
+                 "Coarse calcifications right breast. Left breast: unassigned."},
                 true);
   expect_review({"Coarse calcifications right breast, no associated microcalcifications. "
                  "BI-RADS 2.",
                  "Coarse calcifications right breast and similar calcifications nearby. BI-RADS 2.",
                  "Coarse calcifications right breast. No irregular mass. BI-RADS 2.",
                  "Coarse calcifications right breast, not palpable. BI-RADS 2.",
-                 "Coarse calcifications right breast. No palpable abnormality. BI-RADS 2."},
+                 "Coarse calcifications right breast. No palpable abnormality. BI-RADS 2.",
+                 "Coarse calcifications right breast, reported per BI-RADS. BI-RADS: 2.",
+                 "Coarse calcifications right breast. BI-RADS Category 2 - Benign."},
                 false);
   const Report other_side =
       beside_benign_coded("Pleomorphic calcifications left breast (not seen on the right).");

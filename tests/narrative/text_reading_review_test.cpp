@@ -2479,17 +2479,25 @@ TEST(TextReview71, GermanRiskEstimatesAndThePatientToo) {
 
 // Hostile review 71, A1: calcifications named again beside a benign kind with no kind of their
 // own, or called irregular in form, were read as the coded finding's restatement.
-TEST(TextReview73, GermanCalcificationsNoKindDescribesOrFelt) {
+TEST(TextReview73, GermanCalcificationsNoKindDescribesFeltOrCategoryBlank) {
   expect_review_de({"Grobschollige Verkalkungen rechts, teils zackig. BI-RADS 2.",
                     "Grobschollige Verkalkungen rechts mit benachbartem Mikrokalk. BI-RADS 2.",
                     "Grobschollige Verkalkungen rechts, einzelne unregelmässig geformt. BI-RADS 2.",
                     // A2: felt or tender where they are.
                     "Grobschollige Verkalkungen rechts, palpabel. BI-RADS 2.",
-                    "Grobschollige Verkalkungen rechts, druckdolent. BI-RADS 2."},
+                    "Grobschollige Verkalkungen rechts, druckdolent. BI-RADS 2.",
+                    // F: a category left blank; a word a role made known stays unread where
+                    // nothing took it.
+                    "Grobschollige Verkalkungen rechts. BI-RADS: offen.",
+                    "Grobschollige Verkalkungen rechts. BI-RADS: -",
+                    "Grobschollige Verkalkungen rechts.\nBI-RADS:",
+                    "Grobschollige Verkalkungen rechts. Links: zackig.",
+                    "Grobschollige Verkalkungen rechts. Links: offen."},
                    true);
   expect_review_de({"Grobschollige Verkalkungen rechts, kein begleitender Mikrokalk. BI-RADS 2.",
                     "Grobschollige Verkalkungen rechts, benigne. BI-RADS 2.",
-                    "Grobschollige Verkalkungen rechts, nicht palpabel. BI-RADS 2."},
+                    "Grobschollige Verkalkungen rechts, nicht palpabel. BI-RADS 2.",
+                    "Grobschollige Verkalkungen rechts. BI-RADS: 2."},
                    false);
 }
 
