@@ -743,6 +743,57 @@ void check_study(const Annotations& annotations, const Findings& findings) {
   }
 }
 
+// Whether an added finding lies at the very place of `finding`: its breast and clock hour, and
+// its depth where both give one.
+bool at_the_place_of(const AnnotatedFinding& annotated, const Finding& finding) {
+  if (!annotated.laterality || *annotated.laterality == Laterality::Unknown ||
+      !annotated.location.clock_hour) {
+    return false;
+  }
+  if (finding.laterality != *annotated.laterality ||
+      finding.location.clock_hour != annotated.location.clock_hour) {
+    return false;
+  }
+  return !finding.location.depth || !annotated.location.depth ||
+         finding.location.depth == annotated.location.depth;
+}
+
+// What `annotated` says otherwise than `finding` of what lies there (its place aside), each as
+// "FIELD: <stated_by>VALUE, the annotation says VALUE"; empty where they agree.
+std::string described_otherwise(const AnnotatedFinding& annotated, const Finding& finding,
+                                const std::string& stated_by) {
+  std::string differs;
+  for (const Field& field : kFields) {
+    const bool place = std::string_view(field.name) == "laterality" ||
+                       std::string_view(field.name).rfind("location/", 0) == 0;
+    if (place || !disagrees(field, annotated, finding)) continue;
+    if (!differs.empty()) differs += "; ";
+    differs += std::string(field.name) + ": " + stated_by + *field.stated(finding) +
+               ", the annotation says " + *field.given(annotated);
+  }
+  return differs;
+}
+
+// Two added findings at the very place (breast, clock hour, depth) described otherwise, in one
+// annotation file or two: the calcifications there described twice, a value given twice, never
+// "the first one stands" (hostile review 74: the benign one of the two was left unreviewed). Both
+// stand and are classified, each says the other (W6).
+void note_added_at_added_place(const Annotations& annotations, const AnnotatedFinding& annotated,
+                               const std::vector<Finding*>& added_before, Finding& added) {
+  const std::string here = where(annotations, annotated.line);
+  for (Finding* other : added_before) {
+    if (!at_the_place_of(annotated, *other)) continue;
+    const std::string differs = described_otherwise(
+        annotated, *other, "the finding added at " + other->position + " says ");
+    if (differs.empty()) continue;
+    const std::string text = here + ": finding: added at the place of the finding added at " +
+                             other->position + " but described otherwise (" + differs +
+                             "); if both describe the same calcifications, one reading must go";
+    other->notes.push_back({WarningCode::AnnotationConflict, text, other->position});
+    added.notes.push_back({WarningCode::AnnotationConflict, text, added.position});
+  }
+}
+
 // An added finding at the very place of an SR finding (its breast, clock hour and depth) that
 // describes it otherwise (a benign morphology or category where the SR has a suspicious one) is
 // most likely a re-reading written as an addition: both stand and are classified, and both say
@@ -752,38 +803,19 @@ void check_study(const Annotations& annotations, const Findings& findings) {
 std::string note_added_at_sr_place(const Annotations& annotations,
                                    const AnnotatedFinding& annotated, Findings& findings) {
   std::string positions;
-  if (!annotated.laterality || *annotated.laterality == Laterality::Unknown ||
-      !annotated.location.clock_hour) {
-    return positions;
-  }
   const std::string here = where(annotations, annotated.line);
   for (Finding& finding : findings.findings) {
     // A narrative finding that restates a coded one (W8 pairing) is that one, said there.
     if (finding.origin == Origin::Annotation || finding.paired_with ||
-        finding.laterality != *annotated.laterality ||
-        finding.location.clock_hour != annotated.location.clock_hour) {
+        !at_the_place_of(annotated, finding)) {
       continue;
     }
-    if (finding.location.depth && annotated.location.depth &&
-        finding.location.depth != annotated.location.depth) {
-      continue;
-    }
-    std::string differs;
+    std::string differs = described_otherwise(annotated, finding, "the SR says ");
     const auto say_difference = [&differs](const std::string& name, const std::string& sr_says,
                                            const std::string& given) {
       if (!differs.empty()) differs += "; ";
-      differs += name;
-      differs += ": ";
-      differs += sr_says;
-      differs += ", the annotation says ";
-      differs += given;
+      differs += name + ": " + sr_says + ", the annotation says " + given;
     };
-    for (const Field& field : kFields) {
-      const bool place = std::string_view(field.name) == "laterality" ||
-                         std::string_view(field.name).rfind("location/", 0) == 0;
-      if (place || !disagrees(field, annotated, finding)) continue;
-      say_difference(field.name, "the SR says " + *field.stated(finding), *field.given(annotated));
-    }
     // A finding with no category of its own is assessed by the report's overall category for its
     // breast, which an added category then differs from just as well (hostile review 51, H51-6).
     if (annotated.reported_category && !finding.reported_category) {
@@ -820,7 +852,15 @@ void merge_annotations(const Annotations& annotations, Findings& findings) {
     if (annotated.action == AnnotationAction::Add) {
       const std::string described_otherwise =
           note_added_at_sr_place(annotations, annotated, findings);
-      added.push_back(added_finding(annotations, annotated));
+      // Those added before: by this file, and by an annotation file merged before it.
+      std::vector<Finding*> added_before;
+      for (Finding& finding : findings.findings) {
+        if (finding.origin == Origin::Annotation) added_before.push_back(&finding);
+      }
+      for (Finding& finding : added) added_before.push_back(&finding);
+      Finding adding = added_finding(annotations, annotated);
+      note_added_at_added_place(annotations, annotated, added_before, adding);
+      added.push_back(std::move(adding));
       if (!described_otherwise.empty()) {
         added.back().notes.push_back(
             {WarningCode::AnnotationConflict,
@@ -876,7 +916,11 @@ Findings findings_from_annotations(const Annotations& annotations) {
                                     "as an added finding, for radiologist review",
                                 ""});
     }
-    findings.findings.push_back(added_finding(annotations, annotated));
+    Finding adding = added_finding(annotations, annotated);
+    std::vector<Finding*> added_before;
+    for (Finding& finding : findings.findings) added_before.push_back(&finding);
+    note_added_at_added_place(annotations, annotated, added_before, adding);
+    findings.findings.push_back(std::move(adding));
   }
   for (Finding& finding : findings.findings) apply_patient(annotations, finding);
   return findings;

@@ -172,6 +172,34 @@ TEST(AnnotationMerge, AnAddedBenignFindingAtASuspiciousSrFindingsPlaceIsAConflic
   EXPECT_TRUE(report.exam.needs_review);
   EXPECT_FALSE(has_warning(report.decisions[1], "annotation-conflict"));
 }
+// Hostile review 74: two added findings at one place described otherwise, in one file, with an SR
+// or without one: the calcifications there described twice; both say so and need review. Two
+// that agree, or lie at other clocks, are silent.
+TEST(AnnotationMerge, TwoAddedFindingsAtOnePlaceDescribedOtherwiseAreAConflict) {
+  const Annotations twice =
+      annotations_with({added_at(Laterality::Left, 2, Morphology::CoarsePopcorn),
+                        added_at(Laterality::Left, 2, Morphology::Amorphous)});
+  Findings with_sr = sr_findings();
+  merge_annotations(twice, with_sr);
+  const Report merged = evaluate(with_sr);
+  ASSERT_EQ(merged.decisions.size(), 4u);
+  for (const std::size_t added : {2u, 3u}) {
+    EXPECT_TRUE(has_warning(merged.decisions[added], "annotation-conflict")) << added;
+    EXPECT_TRUE(merged.decisions[added].needs_review) << added;
+  }
+  const Report alone = evaluate(findings_from_annotations(twice));
+  ASSERT_EQ(alone.decisions.size(), 2u);
+  EXPECT_TRUE(alone.decisions[0].needs_review);
+  EXPECT_TRUE(alone.decisions[1].needs_review);
+  EXPECT_TRUE(alone.exam.needs_review);
+  const Report apart = evaluate(findings_from_annotations(
+      annotations_with({added_at(Laterality::Left, 2, Morphology::CoarsePopcorn),
+                        added_at(Laterality::Left, 5, Morphology::Amorphous),
+                        added_at(Laterality::Left, 2, Morphology::CoarsePopcorn)})));
+  ASSERT_EQ(apart.decisions.size(), 3u);
+  EXPECT_FALSE(has_warning(apart.decisions[0], "annotation-conflict"));
+  EXPECT_FALSE(has_warning(apart.decisions[1], "annotation-conflict"));
+}
 // H51-6: where the SR finding has no category of its own, the report's overall one for its
 // breast assesses it: an added 3 at its place against an overall 2 is a conflict too, and W26
 // weighs the overall against the added finding's own category.
