@@ -778,20 +778,27 @@ std::string described_otherwise(const AnnotatedFinding& annotated, const Finding
 // annotation file or two: the calcifications there described twice, a value given twice, never
 // "the first one stands" (hostile review 74: the benign one of the two was left unreviewed). Both
 // stand and are classified, each says the other (W6).
+// `earlier` holds the findings read before this file (the added ones among them count),
+// `this_file` those this file added before.
 void note_added_at_added_place(const Annotations& annotations, const AnnotatedFinding& annotated,
-                               const std::vector<Finding*>& added_before, Finding& added) {
-  const std::string here = where(annotations, annotated.line);
-  for (Finding* other : added_before) {
-    if (!at_the_place_of(annotated, *other)) continue;
-    const std::string differs = described_otherwise(
-        annotated, *other, "the finding added at " + other->position + " says ");
-    if (differs.empty()) continue;
-    const std::string text = here + ": finding: added at the place of the finding added at " +
-                             other->position + " but described otherwise (" + differs +
-                             "); if both describe the same calcifications, one reading must go";
-    other->notes.push_back({WarningCode::AnnotationConflict, text, other->position});
+                               std::vector<Finding>& earlier, std::vector<Finding>& this_file,
+                               Finding& added) {
+  const auto note = [&](Finding& other) {
+    if (other.origin != Origin::Annotation || !at_the_place_of(annotated, other)) return;
+    const std::string differs =
+        described_otherwise(annotated, other, "the finding added at " + other.position + " says ");
+    if (differs.empty()) return;
+    std::string text = where(annotations, annotated.line);
+    text += ": finding: added at the place of the finding added at ";
+    text += other.position;
+    text += " but described otherwise (";
+    text += differs;
+    text += "); if both describe the same calcifications, one reading must go";
+    other.notes.push_back({WarningCode::AnnotationConflict, text, other.position});
     added.notes.push_back({WarningCode::AnnotationConflict, text, added.position});
-  }
+  };
+  for (Finding& other : earlier) note(other);
+  for (Finding& other : this_file) note(other);
 }
 
 // An added finding at the very place of an SR finding (its breast, clock hour and depth) that
@@ -814,7 +821,11 @@ std::string note_added_at_sr_place(const Annotations& annotations,
     const auto say_difference = [&differs](const std::string& name, const std::string& sr_says,
                                            const std::string& given) {
       if (!differs.empty()) differs += "; ";
-      differs += name + ": " + sr_says + ", the annotation says " + given;
+      differs += name;
+      differs += ": ";
+      differs += sr_says;
+      differs += ", the annotation says ";
+      differs += given;
     };
     // A finding with no category of its own is assessed by the report's overall category for its
     // breast, which an added category then differs from just as well (hostile review 51, H51-6).
@@ -853,13 +864,8 @@ void merge_annotations(const Annotations& annotations, Findings& findings) {
       const std::string described_otherwise =
           note_added_at_sr_place(annotations, annotated, findings);
       // Those added before: by this file, and by an annotation file merged before it.
-      std::vector<Finding*> added_before;
-      for (Finding& finding : findings.findings) {
-        if (finding.origin == Origin::Annotation) added_before.push_back(&finding);
-      }
-      for (Finding& finding : added) added_before.push_back(&finding);
       Finding adding = added_finding(annotations, annotated);
-      note_added_at_added_place(annotations, annotated, added_before, adding);
+      note_added_at_added_place(annotations, annotated, findings.findings, added, adding);
       added.push_back(std::move(adding));
       if (!described_otherwise.empty()) {
         added.back().notes.push_back(
@@ -917,9 +923,8 @@ Findings findings_from_annotations(const Annotations& annotations) {
                                 ""});
     }
     Finding adding = added_finding(annotations, annotated);
-    std::vector<Finding*> added_before;
-    for (Finding& finding : findings.findings) added_before.push_back(&finding);
-    note_added_at_added_place(annotations, annotated, added_before, adding);
+    std::vector<Finding> none;
+    note_added_at_added_place(annotations, annotated, findings.findings, none, adding);
     findings.findings.push_back(std::move(adding));
   }
   for (Finding& finding : findings.findings) apply_patient(annotations, finding);
