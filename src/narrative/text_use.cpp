@@ -404,6 +404,30 @@ void note_clock_apart_on_the_only_coded_finding(const Finding& text, std::vector
   quote_field(text, NarrativeField::Clock, coded);
 }
 
+// Text that describes several coded findings alike ("Coarse popcorn-like calcification and
+// vascular calcifications, right breast" beside a popcorn and a vascular one, each sharing its
+// morphology) pairs with none, as no one of them is it; the breast it names is still given to
+// each that has none of its own, as to a paired one: one of another breast from its context is a
+// conflict (hostile review 74: both kept the procedure's left breast, unreviewed).
+void give_breast_to_coded_findings_described(const Finding& text,
+                                             const std::vector<Finding>& text_findings,
+                                             const FindingsBySentence& by_sentence,
+                                             std::vector<Finding>& findings,
+                                             std::size_t coded_count) {
+  if (text.text_status != MentionStatus::Affirmed || text.morphology.empty()) return;
+  if (text.laterality != Laterality::Left && text.laterality != Laterality::Right) return;
+  Finding placed = text;
+  for (std::size_t i = 0; i < coded_count; ++i) {
+    Finding& coded = findings[i];
+    if (own_breast(coded) || coded.morphology.empty() || !shares_morphology(text, coded)) continue;
+    // Text of both breasts ("Vascular calcifications in both breasts") speaks of its breast too.
+    if (also_described_on(text, coded.laterality, text_findings, by_sentence)) continue;
+    placed.location.clock_hour = placed_clock(text, coded);
+    if (placed_apart(placed.location, coded.location)) continue;
+    add_text_laterality(text, coded);
+  }
+}
+
 void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& findings) {
   const std::size_t coded_count = findings.findings.size();
   const FindingsBySentence by_sentence = findings_by_sentence(text_findings);
@@ -412,6 +436,8 @@ void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& fin
         pair_with_coded(text, text_findings, by_sentence, findings.findings, coded_count);
     if (!pairing) {
       note_clock_apart_on_the_only_coded_finding(text, findings.findings, coded_count);
+      give_breast_to_coded_findings_described(text, text_findings, by_sentence, findings.findings,
+                                              coded_count);
       continue;
     }
     const Pairing& found = *pairing;

@@ -1862,5 +1862,40 @@ TEST(PairingSafety69, BothBreastsAreNoConflictWithTheProcedureBreast) {
   EXPECT_EQ(coded.front()->laterality_source, LateralitySource::Conflicting);
 }
 
+// Hostile review 74: one sentence describing two coded findings alike pairs with neither, and
+// its breast was lost: both kept the procedure's left breast, benign and unreviewed, while the
+// text places them on the right. Each is given the text's breast as a paired one is: a conflict.
+TEST(PairingSafety74, TextDescribingSeveralCodedFindingsGivesEachItsBreast) {
+  const auto finding = [](const std::string& at, Morphology morphology) {
+    return coded_finding(
+        at, {property(at + ".1", codes::kCalcificationType, code_of(morphology)),
+             property(at + ".2", codes::kAssessmentCategory, code_of(Category::Benign2))});
+  };
+  const std::string text =
+      "Coarse popcorn-like calcification and vascular calcifications, right "
+      "breast.";
+  const Report report = summarise(
+      {text,
+       "",
+       Laterality::Left,
+       {finding("1.2.2.1", Morphology::CoarsePopcorn), finding("1.2.2.2", Morphology::Vascular)}});
+  const auto coded = of_origin(report, Origin::BreastImagingReport);
+  ASSERT_EQ(coded.size(), 2U);
+  for (const Finding* each : coded) {
+    EXPECT_EQ(each->laterality_source, LateralitySource::Conflicting) << each->position;
+  }
+  for (const Decision& decision : report.decisions) EXPECT_TRUE(decision.needs_review);
+  EXPECT_TRUE(report.exam.needs_review);
+  // Placed on the procedure's breast, the text agrees: no conflict.
+  const Report agreeing = summarise(
+      {text,
+       "",
+       Laterality::Right,
+       {finding("1.2.2.1", Morphology::CoarsePopcorn), finding("1.2.2.2", Morphology::Vascular)}});
+  for (const Finding* each : of_origin(agreeing, Origin::BreastImagingReport)) {
+    EXPECT_EQ(each->laterality, Laterality::Right) << each->position;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
