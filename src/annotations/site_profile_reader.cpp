@@ -39,18 +39,28 @@ void read_availability(XmlInput& input, pugi::xml_node node, bool& value) {
 }
 
 // One or two digits, optionally "-" and one or two digits, then "G": "14G", "9-11G". A plain
-// scan (std::regex recursed per character and crashed on a long value).
+// scan (std::regex recursed per character and crashed on a long value). Breast biopsy and
+// localization needles are 7G to 25G; a range runs from the larger needle (smaller number) to
+// the smaller ("99-1G" was named in a recommendation; hostile review 74).
 bool is_gauge(std::string_view text) {
-  const auto digits = [&](std::size_t& i) {
+  constexpr int kLargestNeedle = 6;
+  constexpr int kSmallestNeedle = 27;
+  const auto digits = [&](std::size_t& i, int& number) {
     const std::size_t start = i;
-    while (i < text.size() && i - start < 2 && text[i] >= '0' && text[i] <= '9') ++i;
-    return i > start;
+    number = 0;
+    while (i < text.size() && i - start < 2 && text[i] >= '0' && text[i] <= '9') {
+      number = number * 10 + (text[i] - '0');
+      ++i;
+    }
+    return i > start && number >= kLargestNeedle && number <= kSmallestNeedle;
   };
   std::size_t i = 0;
-  if (!digits(i)) return false;
+  int first = 0;
+  if (!digits(i, first)) return false;
   if (i < text.size() && text[i] == '-') {
     ++i;
-    if (!digits(i)) return false;
+    int second = 0;
+    if (!digits(i, second) || second <= first) return false;
   }
   return i + 1 == text.size() && text[i] == 'G';
 }
@@ -61,7 +71,8 @@ void read_gauge(XmlInput& input, pugi::xml_node node, const char* attribute, std
   const std::string text = given.value();
   if (!is_gauge(text)) {
     input.problem(node, std::string("needleGauges/@") + attribute,
-                  "must look like 14G or 9-11G, not " + xml_input::quoted(text));
+                  "must look like 14G or 9-11G, not " + xml_input::quoted(text) +
+                      " (6G to 27G; a range runs from the smaller number)");
   } else {
     value = text;
   }

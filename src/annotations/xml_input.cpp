@@ -362,13 +362,21 @@ std::optional<double> read_number(XmlInput& input, pugi::xml_node node, const st
     input.problem(node, field, "not a number: " + quoted(text));
     return std::nullopt;
   }
-  if (*value < low || *value > high) {
+  // A decimal just above a whole bound rounds to it ("200.0000000000000000001"): its whole part
+  // is the bound and a digit after the point is not zero (hostile review 74).
+  const std::size_t point = text.find('.');
+  const bool past_whole_high = *value == high && std::floor(high) == high &&
+                               point != std::string::npos &&
+                               text.find_first_of("123456789", point + 1) != std::string::npos &&
+                               parse_number(text.substr(0, point)) == high;
+  if (*value < low || *value > high || past_whole_high) {
     std::ostringstream range;
     range.imbue(std::locale::classic());
     range << "must be between " << low << " and " << high << ", not " << text;
     input.problem(node, field, range.str());
     return std::nullopt;
   }
+  if (*value == 0) return 0.0;  // "-0" is 0, and said so
   return value;
 }
 

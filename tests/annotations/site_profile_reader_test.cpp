@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "annotations/site_profile_reader.hpp"
 #include "base/error.hpp"
 #include "test_support.hpp"
@@ -80,6 +82,17 @@ TEST(SiteProfileReader, ANumberTheSchemaRefusesIsAProblem) {
   const SiteProfile decimal = read_site_profile(
       dir.file("p.xml", profile("  <minChestWallDistanceMm> +.5 </minChestWallDistanceMm>\n")));
   EXPECT_DOUBLE_EQ(decimal.min_chest_wall_distance_mm, 0.5);
+  // Hostile review 74: a decimal just above the schema's maximum rounded to it; "-0" is 0.
+  expect_problem(
+      profile("  <minCompressedThicknessMm>200.0000000000000000001</minCompressedThicknessMm>\n"),
+      "minCompressedThicknessMm: must be between 0 and 200");
+  const SiteProfile edges = read_site_profile(dir.file(
+      "q.xml",
+      profile("  <minCompressedThicknessMm>200.000</minCompressedThicknessMm>\n"
+              "  <minSkinDistanceMm>-0</minSkinDistanceMm>\n"
+              "  <minChestWallDistanceMm>199.99999999999999999</minChestWallDistanceMm>\n")));
+  EXPECT_EQ(edges.min_compressed_thickness_mm, 200.0);
+  EXPECT_FALSE(std::signbit(edges.min_skin_distance_mm));
 }
 TEST(SiteProfileReader, UnknownElementIsAProblem) {
   expect_problem(profile("  <mriUnit available=\"true\"/>\n"), "mriUnit: unknown element");
@@ -92,15 +105,17 @@ TEST(SiteProfileReader, BadGaugeIsAProblem) {
   expect_problem(profile("  <needleGauges core=\"fourteen\"/>\n"), "needleGauges/@core");
 }
 TEST(SiteProfileReader, GaugesAreCheckedCharacterByCharacter) {
-  for (const std::string gauge : {"9G", "14G", "9-11G", "10-12G", "0G"}) {
+  for (const std::string gauge : {"9G", "14G", "9-11G", "10-12G", "7G", "27G"}) {
     TempDir dir;
     const std::string path =
         dir.file("p.xml", profile("  <needleGauges core=\"" + gauge + "\"/>\n"));
     EXPECT_TRUE(check_site_profile(path).empty()) << gauge;
     EXPECT_EQ(read_site_profile(path).core_needle_gauge, gauge);
   }
-  for (const std::string gauge : {"", "G", "14", "141G", "14g", "14G ", "-11G", "9-G", "9-111G",
-                                  "9--11G", "9-11-12G", "14GG"}) {
+  // Hostile review 74: no needle is 0G or 99G, and "99-1G" runs backwards.
+  for (const std::string gauge :
+       {"", "G", "14", "141G", "14g", "14G ", "-11G", "9-G", "9-111G", "9--11G", "9-11-12G", "14GG",
+        "0G", "5G", "28G", "99-1G", "11-9G", "9-9G"}) {
     expect_problem(profile("  <needleGauges core=\"" + gauge + "\"/>\n"),
                    ":3: needleGauges/@core: must look like 14G or 9-11G, not '" + gauge + "'");
   }
