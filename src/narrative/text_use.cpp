@@ -416,10 +416,20 @@ void give_breast_to_coded_findings_described(const Finding& text,
                                              std::size_t coded_count) {
   if (text.text_status != MentionStatus::Affirmed || text.morphology.empty()) return;
   if (text.laterality != Laterality::Left && text.laterality != Laterality::Right) return;
+  // A coded finding alike on the breast the text names is what it describes: the others are not
+  // given that breast ("Coarse calcifications of the left breast" beside coarse ones on each).
+  const auto alike = [&](const Finding& coded) {
+    return !coded.morphology.empty() && shares_morphology(text, coded);
+  };
+  const auto on_its_breast = [&](const Finding& coded) {
+    return coded.laterality == text.laterality && alike(coded);
+  };
+  const auto coded_end = findings.begin() + static_cast<std::ptrdiff_t>(coded_count);
+  if (std::any_of(findings.begin(), coded_end, on_its_breast)) return;
   Finding placed = text;
   for (std::size_t i = 0; i < coded_count; ++i) {
     Finding& coded = findings[i];
-    if (own_breast(coded) || coded.morphology.empty() || !shares_morphology(text, coded)) continue;
+    if (own_breast(coded) || !alike(coded)) continue;
     // Text of both breasts ("Vascular calcifications in both breasts") speaks of its breast too.
     if (also_described_on(text, coded.laterality, text_findings, by_sentence)) continue;
     placed.location.clock_hour = placed_clock(text, coded);

@@ -1895,6 +1895,19 @@ TEST(PairingSafety74, TextDescribingSeveralCodedFindingsGivesEachItsBreast) {
   for (const Finding* each : of_origin(agreeing, Origin::BreastImagingReport)) {
     EXPECT_EQ(each->laterality, Laterality::Right) << each->position;
   }
+  // Text of the left breast beside a coded finding alike of its own left breast describes that
+  // one: another alike, of no breast, is not given the left.
+  ContentItem left = finding("1.2.2.1", Morphology::CoarsePopcorn);
+  left.children.push_back(side("1.2.2.1.9", Laterality::Left));
+  const Report each_breast = summarise({"Coarse popcorn-like calcifications of the left breast.",
+                                        "",
+                                        std::nullopt,
+                                        {left, finding("1.2.2.2", Morphology::CoarsePopcorn)}});
+  const auto both = of_origin(each_breast, Origin::BreastImagingReport);
+  ASSERT_EQ(both.size(), 2U);
+  EXPECT_EQ(both[0]->laterality, Laterality::Left);
+  EXPECT_EQ(both[1]->laterality, Laterality::Unknown);
+  EXPECT_EQ(both[1]->laterality_source, LateralitySource::None);
 }
 
 }  // namespace
