@@ -270,6 +270,23 @@ void write_output(const std::string& path, const std::string& summary, std::ostr
   }
 }
 
+// A run that fails writes no summary, and one an earlier run left at the -o FILE (or the
+// --dicom-out FILE) would be read as this run's by a script that does not check the exit status:
+// another exam's, perhaps another patient's (hostile review 74). It is removed, and said. Only
+// once the paths are known to name no input.
+void remove_earlier_output(const std::string& path, std::ostream& errors) {
+  std::error_code error;
+  if (path.empty() || !std::filesystem::is_regular_file(path, error)) return;
+  if (std::filesystem::remove(path, error)) {
+    errors << "mammocalc: " << path
+           << ": removed the summary an earlier run left there: this run failed and wrote none\n";
+  } else {
+    errors << "mammocalc: " << path
+           << ": an earlier run's summary is left there and cannot be removed (" << error.message()
+           << "): it is not this run's result\n";
+  }
+}
+
 }  // namespace
 
 void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& errors) {
@@ -289,9 +306,14 @@ void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& err
     InputGuard guard;
     add_evaluation_inputs(config.evaluation, guard);
     guard.check_file(config.output);
-    const std::string summary =
-        render_summary(summarise_annotations(annotations.front(), evaluation), evaluation.summary);
-    write_output(config.output, summary, out);
+    try {
+      const std::string summary = render_summary(
+          summarise_annotations(annotations.front(), evaluation), evaluation.summary);
+      write_output(config.output, summary, out);
+    } catch (...) {
+      remove_earlier_output(config.output, errors);
+      throw;
+    }
     return;
   }
   if (config.inputs.size() != 1) {
@@ -312,18 +334,30 @@ void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& err
                   config.output + ": -o and --dicom-out name the same file; one would be lost");
     }
   }
-  read_run_annotations(evaluation, "mammocalc", errors);
-  const Report report = [&] {
-    try {
-      return summarise_input(input, evaluation);
-    } catch (const Error& error) {
-      throw with_read_own_hint(error);
+  bool sr_written = false;
+  try {
+    read_run_annotations(evaluation, "mammocalc", errors);
+    const Report report = [&] {
+      try {
+        return summarise_input(input, evaluation);
+      } catch (const Error& error) {
+        throw with_read_own_hint(error);
+      }
+    }();
+    const std::string summary = render_summary(report, evaluation.summary);
+    // The SR first: when it cannot be written, no summary claims it was.
+    if (!config.dicom_out.empty()) {
+      write_dicom_summary(report, config.dicom_out, guard);
+      sr_written = true;
     }
-  }();
-  const std::string summary = render_summary(report, evaluation.summary);
-  // The SR first: when it cannot be written, no summary claims it was.
-  if (!config.dicom_out.empty()) write_dicom_summary(report, config.dicom_out, guard);
-  write_output(config.output, summary, out);
+    write_output(config.output, summary, out);
+  } catch (...) {
+    remove_earlier_output(config.output, errors);
+    if (!sr_written && !std::filesystem::is_directory(config.dicom_out)) {
+      remove_earlier_output(config.dicom_out, errors);
+    }
+    throw;
+  }
 }
 
 void add_evaluation_inputs(const EvaluationConfig& config, InputGuard& guard) {

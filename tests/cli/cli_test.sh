@@ -93,6 +93,16 @@ check "-o exits 0" test "$status" -eq 0
 check "-o writes what stdout shows" cmp -s "$work/summary.xml" "$work/stdout.xml"
 check "-o leaves no temporary file" test -z "$(ls -A "$work" | grep '\.tmp-' || true)"
 check "summary validates" "$xmllint" --noout --schema schemas/summary.xsd "$work/summary.xml"
+# Hostile review 74: a failed run left the earlier run's summary (another exam's) at -o FILE.
+cp "$work/summary.xml" "$work/earlier.xml"
+run summarize "$work/truncated.dcm" -o "$work/earlier.xml"
+check "failed -o run: exit 1 (got $status)" test "$status" -eq 1
+check "failed -o run: the earlier summary is removed" test ! -e "$work/earlier.xml"
+check "failed -o run: its removal is said" grep -q "earlier.xml: removed the summary an earlier run left" "$work/err"
+check "failed -o run: the failure is said" grep -q "truncated.dcm: not a readable DICOM" "$work/err"
+cp "$sample" "$work/input-copy.dcm"
+run summarize "$work/input-copy.dcm" -o "$work/input-copy.dcm"
+check "-o naming an input: refused, the input kept" cmp -s "$sample" "$work/input-copy.dcm"
 "$mammocalc" summarize - <"$sample" >"$work/stdin.xml" 2>"$work/err"
 check "stdin exits 0" test $? -eq 0
 check "stdin names the input <stdin>" grep -q 'file="&lt;stdin' "$work/stdin.xml"
