@@ -526,6 +526,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   note_recent_disease_in_words_of_the_past(item, reading, matches);
   note_high_risk(item, reading);
   note_benign_on_a_condition(item, reading, matches);
+  note_tissue_on_a_condition(item, reading, matches);
   note_partly_benign(item, reading, matches);
   note_calcifications_beside_a_kind(item, reading, matches);
   // A composition phrase does not end the reading: "The left breast is heterogeneously dense and

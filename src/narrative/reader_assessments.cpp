@@ -597,7 +597,10 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
   // magnification views the calcifications are pleomorphic" describes what was done), nor from a
   // sentence that reports what was done ("Magnification views demonstrate…", "Stereotactic
   // biopsy was performed").
-  if (range.section == ReportSection::Findings) return;
+  if (range.section == ReportSection::Findings) {
+    if (!reports_what_was_done(item, range)) note_tissue_asked_in_findings(item, reading, matches);
+    return;
+  }
   if (reports_what_was_done(item, range)) {
     // Under a recommendation heading a sentence that also reports is still weighed as a request
     // ("RECOMMENDATION: Ultrasound showed a cyst; biopsy of the left calcifications").
@@ -785,6 +788,65 @@ void Reader::finish_assessments() {
                      [&](const StatedFollowUp& held) { return held.id == event.id; })) {
       stated.push_back({event.code, event.position, event.id, event.quote});
     }
+  }
+}
+
+// A biopsy asked for on a condition the text does not settle ("If these calcifications are new,
+// biopsy would be indicated", "Biopsy if they have grown"): the report neither asks for it nor
+// rules it out, and the radiologist must settle it (hostile review 71, G: the request was read as
+// a hypothesis and dropped). One denied ("No biopsy is needed if they stay stable") is none.
+void Reader::note_tissue_on_a_condition(const Item& item, const SentenceReading& reading,
+                                        const std::vector<PhraseMatch>& matches) {
+  const SentenceRange& range = *reading.range;
+  std::optional<std::size_t> condition;
+  std::size_t condition_words = 0;
+  for (std::size_t t = range.begin; t < range.end && !condition; ++t) {
+    condition_words = words_.phrase_length(item.tokens, t, FunctionWordRole::Condition);
+    if (condition_words > 0) condition = t;
+  }
+  if (!condition) return;
+  for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::FollowUp || match.begin < range.begin ||
+        match.begin >= range.end || !asks_for_tissue(wordings_.follow_up[match.wording].code)) {
+      continue;
+    }
+    if (status_of(item, reading, match.begin, match.end, false).status == MentionStatus::Negated) {
+      continue;
+    }
+    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                              "the text asks for tissue (\"" +
+                                  words_of(item, match.begin, match.end) +
+                                  "\") only on a condition it does not settle (\"" +
+                                  words_of(item, *condition, *condition + condition_words) +
+                                  "\"): \"" + reading.sentence.text + "\"",
+                              *item.position});
+    return;
+  }
+}
+
+// A biopsy the findings ask for ("Coarse calcifications right breast; biopsy is recommended",
+// "…, which should be biopsied"): follow-ups are read where the radiologist recommends, but a
+// request for tissue is never dropped (hostile review 71, J: the exam stayed benign, unreviewed).
+// Said, for the radiologist; a denied, past or conditional one is not (the last is said apart).
+void Reader::note_tissue_asked_in_findings(const Item& item, const SentenceReading& reading,
+                                           const std::vector<PhraseMatch>& matches) {
+  const SentenceRange& range = *reading.range;
+  for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::FollowUp || match.begin < range.begin ||
+        match.begin >= range.end || !asks_for_tissue(wordings_.follow_up[match.wording].code)) {
+      continue;
+    }
+    if (status_of(item, reading, match.begin, match.end, false).status != MentionStatus::Affirmed) {
+      continue;
+    }
+    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                              "the findings text asks for tissue (\"" +
+                                  words_of(item, match.begin, match.end) +
+                                  "\"), which the summary's recommendation does not take from "
+                                  "there: \"" +
+                                  reading.sentence.text + "\"",
+                              *item.position});
+    return;
   }
 }
 

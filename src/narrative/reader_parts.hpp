@@ -699,6 +699,12 @@ class Reader {
   // calcification word within a few words after it, with no kind said before it.
   bool qualifies_calcifications(const Item& item, const SentenceReading& reading,
                                 const std::vector<PhraseMatch>& matches, std::size_t at) const;
+  // A biopsy the findings section asks for: a note on the exam.
+  void note_tissue_asked_in_findings(const Item& item, const SentenceReading& reading,
+                                     const std::vector<PhraseMatch>& matches);
+  // A biopsy asked for on a condition the text does not settle: a note on the exam.
+  void note_tissue_on_a_condition(const Item& item, const SentenceReading& reading,
+                                  const std::vector<PhraseMatch>& matches);
   // Calcifications named after a kind with none of their own, or called irregular in form: a
   // note on the exam.
   void note_calcifications_beside_a_kind(const Item& item, const SentenceReading& reading,

@@ -328,7 +328,7 @@ enum class FunctionWordRole {
   // as such in every language).
   Percent,
   // Calls calcifications irregular in form where no kind phrase holds it: "irregular",
-  // "angular", "jagged"; German "zackig", "unregelmäßig", "polymorph". Not a kind (dystrophic
+  // "angular", "jagged"; German "zackig", "unregelmäßig", "eckig". Not a kind (dystrophic
   // calcifications are irregular too), but no benign kind describes them: the exam is reviewed
   // (hostile review 71, A1). Before a lesion noun it is that lesion's ("irregular mass").
   IrregularForm,

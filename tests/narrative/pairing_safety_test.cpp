@@ -1801,7 +1801,11 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                  "Coarse calcifications right breast. BI-RADS: tbd.",
                  // A word the lexicon knows by a role stays unread where nothing took it.
                  "Coarse calcifications right breast. Left breast: jagged.",
-                 "Coarse calcifications right breast. Left breast: unassigned."},
+                 "Coarse calcifications right breast. Left breast: unassigned.",
+                 // G and J: a biopsy asked for on a condition, or in a relative clause.
+                 "Coarse calcifications right breast. If these calcifications are new, biopsy "
+                 "would be indicated. BI-RADS 2.",
+                 "Coarse calcifications right breast, which should be biopsied."},
                 true);
   expect_review({"Coarse calcifications right breast, no associated microcalcifications. "
                  "BI-RADS 2.",

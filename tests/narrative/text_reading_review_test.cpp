@@ -2479,7 +2479,7 @@ TEST(TextReview71, GermanRiskEstimatesAndThePatientToo) {
 
 // Hostile review 71, A1: calcifications named again beside a benign kind with no kind of their
 // own, or called irregular in form, were read as the coded finding's restatement.
-TEST(TextReview73, GermanCalcificationsNoKindDescribesFeltOrCategoryBlank) {
+TEST(TextReview71Rest, GermanCalcificationsNoKindDescribesFeltOrCategoryBlank) {
   expect_review_de({"Grobschollige Verkalkungen rechts, teils zackig. BI-RADS 2.",
                     "Grobschollige Verkalkungen rechts mit benachbartem Mikrokalk. BI-RADS 2.",
                     "Grobschollige Verkalkungen rechts, einzelne unregelmässig geformt. BI-RADS 2.",
@@ -2492,7 +2492,10 @@ TEST(TextReview73, GermanCalcificationsNoKindDescribesFeltOrCategoryBlank) {
                     "Grobschollige Verkalkungen rechts. BI-RADS: -",
                     "Grobschollige Verkalkungen rechts.\nBI-RADS:",
                     "Grobschollige Verkalkungen rechts. Links: zackig.",
-                    "Grobschollige Verkalkungen rechts. Links: offen."},
+                    "Grobschollige Verkalkungen rechts. Links: offen.",
+                    // G and J: a biopsy asked for on a condition, or in a relative clause.
+                    "Grobschollige Verkalkungen rechts. Falls neu, Biopsie indiziert. BI-RADS 2.",
+                    "Grobschollige Verkalkungen rechts, die biopsiert werden sollten."},
                    true);
   expect_review_de({"Grobschollige Verkalkungen rechts, kein begleitender Mikrokalk. BI-RADS 2.",
                     "Grobschollige Verkalkungen rechts, benigne. BI-RADS 2.",
