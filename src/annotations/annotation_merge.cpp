@@ -776,29 +776,48 @@ std::string described_otherwise(const AnnotatedFinding& annotated, const Finding
 
 // Two added findings at the very place (breast, clock hour, depth) described otherwise, in one
 // annotation file or two: the calcifications there described twice, a value given twice, never
-// "the first one stands" (hostile review 74: the benign one of the two was left unreviewed). Both
-// stand and are classified, each says the other (W6).
+// "the first one stands" (hostile review 74: the benign one of the two was left unreviewed).
+// All stand and are classified; every one added at that place says so once (W6). Compared with
+// the last one added there only, and said once per finding: thousands at one place stay linear
+// in time and output (review of the change).
 // `earlier` holds the findings read before this file (the added ones among them count),
 // `this_file` those this file added before.
 void note_added_at_added_place(const Annotations& annotations, const AnnotatedFinding& annotated,
                                std::vector<Finding>& earlier, std::vector<Finding>& this_file,
                                Finding& added) {
-  const auto note = [&](Finding& other) {
-    if (other.origin != Origin::Annotation || !at_the_place_of(annotated, other)) return;
-    const std::string differs =
-        described_otherwise(annotated, other, "the finding added at " + other.position + " says ");
-    if (differs.empty()) return;
-    std::string text = where(annotations, annotated.line);
-    text += ": finding: added at the place of the finding added at ";
-    text += other.position;
-    text += " but described otherwise (";
-    text += differs;
-    text += "); if both describe the same calcifications, one reading must go";
-    other.notes.push_back({WarningCode::AnnotationConflict, text, other.position});
-    added.notes.push_back({WarningCode::AnnotationConflict, text, added.position});
+  const auto here = [&](const Finding& other) {
+    return other.origin == Origin::Annotation && at_the_place_of(annotated, other);
   };
-  for (Finding& other : earlier) note(other);
-  for (Finding& other : this_file) note(other);
+  Finding* last = nullptr;
+  for (Finding& other : earlier) {
+    if (here(other)) last = &other;
+  }
+  for (Finding& other : this_file) {
+    if (here(other)) last = &other;
+  }
+  if (last == nullptr) return;
+  const std::string differs =
+      described_otherwise(annotated, *last, "the finding added at " + last->position + " says ");
+  if (differs.empty()) return;
+  std::string text = where(annotations, annotated.line);
+  text += ": finding: added at the place of the finding added at ";
+  text += last->position;
+  text += " but described otherwise (";
+  text += differs;
+  text += "); if they describe the same calcifications, one reading must go";
+  const auto say = [&text](Finding& finding) {
+    const bool said = std::any_of(
+        finding.notes.begin(), finding.notes.end(),
+        [](const ReaderNote& note) { return note.code == WarningCode::AnnotationConflict; });
+    if (!said) finding.notes.push_back({WarningCode::AnnotationConflict, text, finding.position});
+  };
+  for (Finding& other : earlier) {
+    if (here(other)) say(other);
+  }
+  for (Finding& other : this_file) {
+    if (here(other)) say(other);
+  }
+  say(added);
 }
 
 // An added finding at the very place of an SR finding (its breast, clock hour and depth) that
@@ -892,7 +911,9 @@ void merge_annotations(const Annotations& annotations, Findings& findings) {
                                   why_unmatched(annotated, findings, named) +
                                   "; kept as an added finding, for radiologist review",
                               ""});
-    added.push_back(added_finding(annotations, annotated));
+    Finding kept = added_finding(annotations, annotated);
+    note_added_at_added_place(annotations, annotated, findings.findings, added, kept);
+    added.push_back(std::move(kept));
   }
   // The report's overall statements for its breast may be about an added finding too: W11 and
   // W26 weigh them against it as against the SR's own (hostile review 51, H51-6).

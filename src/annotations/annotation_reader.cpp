@@ -70,7 +70,7 @@ void read_location(XmlInput& input, pugi::xml_node node, AnnotatedFinding& findi
                "distanceFromChestWallMm"});
   if (auto clock = node.attribute("clock")) {
     if (auto hour = read_number(input, node, "location/@clock", clock.value(), 1, 12)) {
-      if (*hour != std::floor(*hour)) {
+      if (*hour != std::floor(*hour) || !xml_input::whole_number_text(clock.value())) {
         input.problem(node, "location/@clock", "must be a whole hour 1-12");
       } else {
         finding.location.clock_hour = static_cast<int>(*hour);

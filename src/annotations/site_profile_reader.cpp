@@ -40,8 +40,9 @@ void read_availability(XmlInput& input, pugi::xml_node node, bool& value) {
 
 // One or two digits, optionally "-" and one or two digits, then "G": "14G", "9-11G". A plain
 // scan (std::regex recursed per character and crashed on a long value). Breast biopsy and
-// localization needles are 7G to 25G; a range runs from the larger needle (smaller number) to
-// the smaller ("99-1G" was named in a recommendation; hostile review 74).
+// localization needles lie well within 6G to 27G; a range runs from the larger needle (smaller
+// number) to the smaller ("99-1G" was named in a recommendation; hostile review 74). The schema
+// bounds each number; the order it cannot say.
 bool is_gauge(std::string_view text) {
   constexpr int kLargestNeedle = 6;
   constexpr int kSmallestNeedle = 27;

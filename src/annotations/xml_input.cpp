@@ -354,6 +354,30 @@ std::optional<double> parse_number(const std::string& text) {
   return value;
 }
 
+namespace {
+
+// Where the decimal `text` lies against the whole number `whole` (0 or more) its double rounded
+// to: a double holds about 17 digits, so "200.0000000000000000001" and "0.99999999999999999999"
+// round to 200 and 1 (hostile review 74). By its digits: -1 below, 0 the same, 1 above.
+int side_of_whole(const std::string& text, double whole) {
+  std::size_t at = text.find_first_not_of(" \t\r\n");
+  if (at == std::string::npos) return 0;
+  const bool negative = text[at] == '-';
+  if (text[at] == '-' || text[at] == '+') ++at;
+  const std::size_t point = text.find('.', at);
+  const bool fraction =
+      point != std::string::npos && text.find_first_of("123456789", point + 1) != std::string::npos;
+  const std::string digits =
+      "0" + text.substr(at, point == std::string::npos ? std::string::npos : point - at);
+  const std::optional<double> whole_part = parse_number(digits);
+  if (!whole_part) return 0;
+  if (negative) return (*whole_part == 0 && !fraction) ? 0 : -1;  // "-0" is 0
+  if (*whole_part != whole) return *whole_part < whole ? -1 : 1;
+  return fraction ? 1 : 0;
+}
+
+}  // namespace
+
 // Reads a number in [low, high] from `text`; records a problem and returns nothing otherwise.
 std::optional<double> read_number(XmlInput& input, pugi::xml_node node, const std::string& field,
                                   const std::string& text, double low, double high) {
@@ -362,14 +386,10 @@ std::optional<double> read_number(XmlInput& input, pugi::xml_node node, const st
     input.problem(node, field, "not a number: " + quoted(text));
     return std::nullopt;
   }
-  // A decimal just above a whole bound rounds to it ("200.0000000000000000001"): its whole part
-  // is the bound and a digit after the point is not zero (hostile review 74).
-  const std::size_t point = text.find('.');
-  const bool past_whole_high = *value == high && std::floor(high) == high &&
-                               point != std::string::npos &&
-                               text.find_first_of("123456789", point + 1) != std::string::npos &&
-                               parse_number(text.substr(0, point)) == high;
-  if (*value < low || *value > high || past_whole_high) {
+  const bool rounded_past =
+      (*value == high && std::floor(high) == high && side_of_whole(text, high) > 0) ||
+      (*value == low && std::floor(low) == low && side_of_whole(text, low) < 0);
+  if (*value < low || *value > high || rounded_past) {
     std::ostringstream range;
     range.imbue(std::locale::classic());
     range << "must be between " << low << " and " << high << ", not " << text;
@@ -378,6 +398,14 @@ std::optional<double> read_number(XmlInput& input, pugi::xml_node node, const st
   }
   if (*value == 0) return 0.0;  // "-0" is 0, and said so
   return value;
+}
+
+// Whether `text`, a number read_number took, is a whole number by its digits ("3.0", not
+// "3.00000000000000000001", which rounds to 3).
+bool whole_number_text(const std::string& text) {
+  const std::size_t point = text.find('.');
+  return point == std::string::npos ||
+         text.find_first_of("123456789", point + 1) == std::string::npos;
 }
 
 // Each element may carry only the attributes named here.

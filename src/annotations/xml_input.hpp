@@ -163,6 +163,9 @@ std::optional<double> parse_number(const std::string& text);
 // Reads a number in [low, high] from `text`; records a problem and returns nothing otherwise.
 std::optional<double> read_number(XmlInput& input, pugi::xml_node node, const std::string& field,
                                   const std::string& text, double low, double high);
+// Whether `text`, a number read_number took, is a whole number by its digits ("3.0", not
+// "3.00000000000000000001", which a double rounds to 3).
+bool whole_number_text(const std::string& text);
 
 // Reads a word of the summary's vocabulary; records a problem naming the allowed words.
 template <typename Term>

@@ -2128,8 +2128,9 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     return container_procedure;
   };
   // The items of a by-reference copy (resolve_references: its target's positions, below the
-  // referring item): a calcification finding there is the referring finding's (absorbed, W10)
-  // and is read again where it stands, not as one more finding of no breast (hostile review 73).
+  // referring item): a finding there is the referring finding's to read (a calcification finding
+  // is absorbed, W10) and is read again where it stands, not as one more finding of no breast
+  // (hostile review 73).
   std::set<const ContentItem*> copied;
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
     if (item.copied_by_reference || (parent != nullptr && copied.count(parent) != 0)) {
@@ -2148,6 +2149,8 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
       return;
     }
     if (!is_code_item(item, codes::kFinding)) return;
+    // A copy is read by the finding that refers to it; the finding itself where it stands.
+    if (copied.count(&item) != 0) return;
     // The innermost Finding item this one is coded inside, if any (walk_tree visits it first).
     while (!open_finding_items.empty() &&
            !inside(item.position, open_finding_items.back()->position)) {
@@ -2181,7 +2184,6 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     const auto holds_it = [&](const Finding& finding) {
       return inside(item.position, finding.position);
     };
-    if (copied.count(&item) != 0) return;
     if (consumed.count(item.position) != 0 &&
         std::any_of(out.findings.begin() + static_cast<std::ptrdiff_t>(first), out.findings.end(),
                     holds_it)) {

@@ -290,10 +290,10 @@ void remove_earlier_output(const std::string& path, std::ostream& errors) {
 }  // namespace
 
 void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& errors) {
-  Evaluation evaluation = load_evaluation(config.evaluation);
-  const std::vector<std::string>& annotations = evaluation.annotations;
-  if (config.inputs.empty()) {
-    // Annotation-only run: the annotated findings on their own.
+  const std::vector<std::string>& annotations = config.evaluation.annotations;
+  // Annotation-only run: the annotated findings on their own.
+  const bool annotation_only = config.inputs.empty();
+  if (annotation_only) {
     if (annotations.size() != 1 || std::filesystem::is_directory(annotations.front())) {
       throw Error(ErrorCode::Usage,
                   "summarize without an SR takes exactly one annotation file (--annotations FILE)");
@@ -303,25 +303,11 @@ void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& err
                   "summarize: --dicom-out needs an SR input: an annotation-only "
                   "run has no study to write to");
     }
-    InputGuard guard;
-    add_evaluation_inputs(config.evaluation, guard);
-    guard.check_file(config.output);
-    try {
-      const std::string summary = render_summary(
-          summarise_annotations(annotations.front(), evaluation), evaluation.summary);
-      write_output(config.output, summary, out);
-    } catch (...) {
-      remove_earlier_output(config.output, errors);
-      throw;
-    }
-    return;
-  }
-  if (config.inputs.size() != 1) {
+  } else if (config.inputs.size() != 1) {
     throw Error(ErrorCode::Usage, "summarize takes exactly one input file (or - for stdin)");
   }
-  const std::string& input = config.inputs.front();
   InputGuard guard;
-  guard.add_file(input);
+  if (!annotation_only) guard.add_file(config.inputs.front());
   add_evaluation_inputs(config.evaluation, guard);
   guard.check_file(config.output);
   if (!config.dicom_out.empty() && std::filesystem::is_directory(config.dicom_out)) {
@@ -334,12 +320,21 @@ void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& err
                   config.output + ": -o and --dicom-out name the same file; one would be lost");
     }
   }
+  // From here the output paths name no input: a failure removes what an earlier run left there
+  // (remove_earlier_output), whatever failed — the site profile, a lexicon, the SR, a write.
   bool sr_written = false;
   try {
+    Evaluation evaluation = load_evaluation(config.evaluation);
+    if (annotation_only) {
+      const std::string summary = render_summary(
+          summarise_annotations(annotations.front(), evaluation), evaluation.summary);
+      write_output(config.output, summary, out);
+      return;
+    }
     read_run_annotations(evaluation, "mammocalc", errors);
     const Report report = [&] {
       try {
-        return summarise_input(input, evaluation);
+        return summarise_input(config.inputs.front(), evaluation);
       } catch (const Error& error) {
         throw with_read_own_hint(error);
       }

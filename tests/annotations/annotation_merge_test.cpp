@@ -172,33 +172,69 @@ TEST(AnnotationMerge, AnAddedBenignFindingAtASuspiciousSrFindingsPlaceIsAConflic
   EXPECT_TRUE(report.exam.needs_review);
   EXPECT_FALSE(has_warning(report.decisions[1], "annotation-conflict"));
 }
-// Hostile review 74: two added findings at one place described otherwise, in one file, with an SR
-// or without one: the calcifications there described twice; both say so and need review. Two
-// that agree, or lie at other clocks, are silent.
+// Hostile review 74: two added findings at one place described otherwise, in one file or two,
+// with an SR or without one (at left 11 o'clock, where the SR has no finding): the calcifications
+// there described twice; all say so and need review. Two that agree, or lie at other clocks, are
+// silent; a refine that matches nothing is such an added finding too.
 TEST(AnnotationMerge, TwoAddedFindingsAtOnePlaceDescribedOtherwiseAreAConflict) {
-  const Annotations twice =
-      annotations_with({added_at(Laterality::Left, 2, Morphology::CoarsePopcorn),
-                        added_at(Laterality::Left, 2, Morphology::Amorphous)});
-  Findings with_sr = sr_findings();
-  merge_annotations(twice, with_sr);
-  const Report merged = evaluate(with_sr);
+  const AnnotatedFinding popcorn = added_at(Laterality::Left, 11, Morphology::CoarsePopcorn);
+  const AnnotatedFinding amorphous = added_at(Laterality::Left, 11, Morphology::Amorphous);
+  const auto all_reviewed = [](const Report& report, std::size_t from) {
+    for (std::size_t i = from; i < report.decisions.size(); ++i) {
+      EXPECT_TRUE(has_warning(report.decisions[i], "annotation-conflict")) << i;
+      EXPECT_TRUE(report.decisions[i].needs_review) << i;
+    }
+  };
+  Findings one_file = sr_findings();
+  merge_annotations(annotations_with({popcorn, amorphous}), one_file);
+  const Report merged = evaluate(one_file);
   ASSERT_EQ(merged.decisions.size(), 4u);
-  for (const std::size_t added : {2u, 3u}) {
-    EXPECT_TRUE(has_warning(merged.decisions[added], "annotation-conflict")) << added;
-    EXPECT_TRUE(merged.decisions[added].needs_review) << added;
+  all_reviewed(merged, 2);
+  Findings two_files = sr_findings();
+  merge_annotations(annotations_with({popcorn}), two_files);
+  merge_annotations(annotations_with({amorphous}), two_files);
+  const Report merged_twice = evaluate(two_files);
+  ASSERT_EQ(merged_twice.decisions.size(), 4u);
+  all_reviewed(merged_twice, 2);
+  for (const bool refine_first : {true, false}) {
+    AnnotatedFinding unmatched = amorphous;
+    unmatched.action = AnnotationAction::Refine;
+    Findings refined = sr_findings();
+    merge_annotations(
+        annotations_with(refine_first ? std::vector<AnnotatedFinding>{unmatched, popcorn}
+                                      : std::vector<AnnotatedFinding>{popcorn, unmatched}),
+        refined);
+    const Report with_refine = evaluate(refined);
+    ASSERT_EQ(with_refine.decisions.size(), 4u) << refine_first;
+    all_reviewed(with_refine, 2);
   }
-  const Report alone = evaluate(findings_from_annotations(twice));
+  const Report alone = evaluate(findings_from_annotations(annotations_with({popcorn, amorphous})));
   ASSERT_EQ(alone.decisions.size(), 2u);
-  EXPECT_TRUE(alone.decisions[0].needs_review);
-  EXPECT_TRUE(alone.decisions[1].needs_review);
+  all_reviewed(alone, 0);
   EXPECT_TRUE(alone.exam.needs_review);
   const Report apart = evaluate(findings_from_annotations(
-      annotations_with({added_at(Laterality::Left, 2, Morphology::CoarsePopcorn),
-                        added_at(Laterality::Left, 5, Morphology::Amorphous),
-                        added_at(Laterality::Left, 2, Morphology::CoarsePopcorn)})));
+      annotations_with({popcorn, added_at(Laterality::Left, 5, Morphology::Amorphous), popcorn})));
   ASSERT_EQ(apart.decisions.size(), 3u);
-  EXPECT_FALSE(has_warning(apart.decisions[0], "annotation-conflict"));
-  EXPECT_FALSE(has_warning(apart.decisions[1], "annotation-conflict"));
+  for (const Decision& decision : apart.decisions) {
+    EXPECT_FALSE(has_warning(decision, "annotation-conflict"));
+  }
+}
+// Review of the change: thousands added at one place, alternating, each say so once (a warning
+// per pair grew the summary with the square of their number).
+TEST(AnnotationMerge, ManyAddedFindingsAtOnePlaceEachSayItOnce) {
+  std::vector<AnnotatedFinding> many;
+  for (int i = 0; i < 400; ++i) {
+    many.push_back(added_at(Laterality::Left, 11,
+                            i % 2 == 0 ? Morphology::CoarsePopcorn : Morphology::Amorphous));
+  }
+  const Findings findings = findings_from_annotations(annotations_with(many));
+  ASSERT_EQ(findings.findings.size(), 400u);
+  for (const Finding& finding : findings.findings) {
+    const auto said = std::count_if(
+        finding.notes.begin(), finding.notes.end(),
+        [](const ReaderNote& note) { return note.code == WarningCode::AnnotationConflict; });
+    EXPECT_EQ(said, 1) << finding.position;
+  }
 }
 // H51-6: where the SR finding has no category of its own, the report's overall one for its
 // breast assesses it: an added 3 at its place against an overall 2 is a conflict too, and W26

@@ -559,5 +559,17 @@ TEST(AnnotationReader, DuplicateAttributeIsNotWellFormed) {
       << clock;
 }
 
+// Hostile review 74 (review of the change): a decimal a double rounds onto a bound or a whole
+// hour is not that hour ("0.99999999999999999999" was read as 1 o'clock).
+TEST(AnnotationReader, AClockThatRoundsToAWholeHourIsAProblem) {
+  for (const char* clock :
+       {"0.99999999999999999999", "3.00000000000000000001", "12.00000000000000000001"}) {
+    const std::string problem = first_problem(document(
+        std::string("  <finding action=\"add\"><laterality>left</laterality><location clock=\"") +
+        clock + "\"/></finding>\n"));
+    EXPECT_NE(problem.find("location/@clock"), std::string::npos) << clock << ": " << problem;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

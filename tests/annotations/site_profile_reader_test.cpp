@@ -93,6 +93,8 @@ TEST(SiteProfileReader, ANumberTheSchemaRefusesIsAProblem) {
               "  <minChestWallDistanceMm>199.99999999999999999</minChestWallDistanceMm>\n")));
   EXPECT_EQ(edges.min_compressed_thickness_mm, 200.0);
   EXPECT_FALSE(std::signbit(edges.min_skin_distance_mm));
+  // Just below the bound it rounds to it, and is within the schema.
+  EXPECT_EQ(edges.min_chest_wall_distance_mm, 200.0);
 }
 TEST(SiteProfileReader, UnknownElementIsAProblem) {
   expect_problem(profile("  <mriUnit available=\"true\"/>\n"), "mriUnit: unknown element");

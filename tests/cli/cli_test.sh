@@ -102,7 +102,15 @@ check "failed -o run: its removal is said" grep -q "earlier.xml: removed the sum
 check "failed -o run: the failure is said" grep -q "truncated.dcm: not a readable DICOM" "$work/err"
 cp "$sample" "$work/input-copy.dcm"
 run summarize "$work/input-copy.dcm" -o "$work/input-copy.dcm"
+check "-o naming an input: exit 2 (got $status)" test "$status" -eq 2
+check "-o naming an input: said" grep -q "input-copy.dcm" "$work/err"
 check "-o naming an input: refused, the input kept" cmp -s "$sample" "$work/input-copy.dcm"
+# A failure before the SR is read (a bad site profile) removes the earlier summary too.
+cp "$work/summary.xml" "$work/earlier.xml"
+printf '<siteProfile xmlns="urn:mammocalc:site-profile:1"><needleGauges core="99-1G"/></siteProfile>\n' >"$work/bad-profile.xml"
+run summarize "$sample" --site-profile "$work/bad-profile.xml" -o "$work/earlier.xml"
+check "bad site profile with -o: exit 1 (got $status)" test "$status" -eq 1
+check "bad site profile with -o: the earlier summary is removed" test ! -e "$work/earlier.xml"
 "$mammocalc" summarize - <"$sample" >"$work/stdin.xml" 2>"$work/err"
 check "stdin exits 0" test $? -eq 0
 check "stdin names the input <stdin>" grep -q 'file="&lt;stdin' "$work/stdin.xml"
