@@ -2913,48 +2913,55 @@ class CadReader {
     }
   }
 
-  Finding read_cluster(const ContentItem& item, const ContentItem* impression) {
-    Finding finding = read_single(item, impression, Origin::CadCluster);
-    int member_count = 0;
-    // The breasts the cluster is given: its own, then every member's images. Agreeing, the
-    // members add nothing (or name the breast the cluster does not); disagreeing, none is chosen
-    // and the conflict is said (W9; hostile review 73: a cluster marked on the right image whose
-    // members all lay on the left image went to a right biopsy unreviewed).
+  // The breasts a cluster is given: its own, then every member's images. Agreeing, the members
+  // add nothing (or name the breast the cluster does not); disagreeing, none is chosen and the
+  // conflict is said (W9; hostile review 73: a cluster marked on the right image whose members
+  // all lay on the left image went to a right biopsy unreviewed).
+  void give_cluster_its_breast(const std::vector<const ContentItem*>& members,
+                               Finding& finding) const {
     ValueConflict given{FindingField::Laterality, {}};
     if (finding.laterality != Laterality::Unknown) {
       given.given.push_back(
           {std::string(to_string(finding.laterality)), finding.laterality_position});
     }
     std::optional<ImageSide> member_side;  // the first a member's image gives
-    for (const ContentItem* listed : members_of(item)) {
-      const ContentItem& member = *listed;
-      ++member_count;
-      finding.member_positions.push_back(member.position);
-      // A member's calcification types describe the cluster too.
-      add_types(member, true, finding);
-      for (const ImageSide& side : lateralities_from_images(member)) {
+    for (const ContentItem* member : members) {
+      for (const ImageSide& side : lateralities_from_images(*member)) {
         const std::string words(to_string(side.laterality));
-        const bool said = std::any_of(given.given.begin(), given.given.end(), [&](const auto& g) {
-          return g.words == words && g.position == side.position;  // members on one image
-        });
+        const bool said =
+            std::any_of(given.given.begin(), given.given.end(), [&](const GivenValue& value) {
+              // Members on one image give it once.
+              return value.words == words && value.position == side.position;
+            });
         if (!said) given.given.push_back({words, side.position});
         if (!member_side) member_side = side;
       }
     }
-    const bool one_breast = std::all_of(given.given.begin(), given.given.end(), [&](const auto& g) {
-      return g.words == given.given.front().words;
-    });
-    if (finding.laterality_source != LateralitySource::Conflicting && !given.given.empty()) {
-      if (!one_breast) {
-        finding.laterality = Laterality::Unknown;
-        finding.laterality_source = LateralitySource::Conflicting;
-        finding.conflicts.push_back(std::move(given));
-      } else if (finding.laterality == Laterality::Unknown && member_side) {
-        finding.laterality = member_side->laterality;
-        finding.laterality_source = LateralitySource::Images;
-        finding.laterality_position = member_side->position;
-      }
+    if (finding.laterality_source == LateralitySource::Conflicting || given.given.empty()) return;
+    const bool one_breast = std::all_of(
+        given.given.begin(), given.given.end(),
+        [&](const GivenValue& value) { return value.words == given.given.front().words; });
+    if (!one_breast) {
+      finding.laterality = Laterality::Unknown;
+      finding.laterality_source = LateralitySource::Conflicting;
+      finding.conflicts.push_back(std::move(given));
+    } else if (finding.laterality == Laterality::Unknown && member_side) {
+      finding.laterality = member_side->laterality;
+      finding.laterality_source = LateralitySource::Images;
+      finding.laterality_position = member_side->position;
     }
+  }
+
+  Finding read_cluster(const ContentItem& item, const ContentItem* impression) {
+    Finding finding = read_single(item, impression, Origin::CadCluster);
+    const std::vector<const ContentItem*> members = members_of(item);
+    for (const ContentItem* member : members) {
+      finding.member_positions.push_back(member->position);
+      // A member's calcification types describe the cluster too.
+      add_types(*member, true, finding);
+    }
+    give_cluster_its_breast(members, finding);
+    const int member_count = static_cast<int>(members.size());
     if (!finding.count && member_count > 0) finding.count = member_count;
     if (!finding.distribution) {
       // decision-logic.md §1: a CAD cluster implies a grouped distribution.

@@ -1225,7 +1225,7 @@ bool benign_beside_unreadable_item(const RuleContext& context) {
           document_incomplete(context));
 }
 
-bool biopsy_breast_unknown(const RuleContext& context) {
+bool recommendation_breast_not_named(const RuleContext& context) {
   const Decision& decided = decision_of(context, __func__);
   const Action action = decided.recommendation.action;
   // "Both breasts" names no one breast to biopsy (hostile review 73: one calcification or one
@@ -1241,13 +1241,13 @@ bool biopsy_breast_unknown(const RuleContext& context) {
          context.finding.laterality_source != LateralitySource::Conflicting;
 }
 
-std::vector<std::string> biopsy_breast_unknown_texts(const RuleContext& context) {
+std::vector<std::string> recommendation_breast_not_named_texts(const RuleContext& context) {
   const Decision& decided = decision_of(context, __func__);
   const std::string action(to_string(decided.recommendation.action));
   if (context.finding.laterality == Laterality::Both) {
     return {"the rules recommend " + action +
-            " but the report gives the finding both breasts, and a biopsy is of one: the "
-            "radiologist must name the breast (or the findings of each)"};
+            " but the report gives the finding both breasts, and " + action +
+            " is of one: the radiologist must name the breast (or the findings of each)"};
   }
   return {"the rules recommend " + action +
           " but no item of the report, its procedure, its images or its text names the "

@@ -100,8 +100,8 @@ bool diffuse_distribution(const RuleContext& context);
 bool conflicting_values(const RuleContext& context);
 std::vector<std::string> conflicting_values_texts(const RuleContext& context);
 bool unreadable_item(const RuleContext& context);
-bool biopsy_breast_unknown(const RuleContext& context);
-std::vector<std::string> biopsy_breast_unknown_texts(const RuleContext& context);
+bool recommendation_breast_not_named(const RuleContext& context);
+std::vector<std::string> recommendation_breast_not_named_texts(const RuleContext& context);
 // Overall check rows (W, after every finding): they read context.exam and context.decided.
 bool overall_more_suspicious_than_its_findings(const RuleContext& context);
 std::vector<std::string> overall_more_suspicious_texts(const RuleContext& context);

@@ -691,8 +691,8 @@ std::vector<Rule> make_rule_table() {
        "the rules recommend a biopsy (or surgery) or a short-interval follow-up for the finding "
        "and neither the finding, its context nor the report text names its breast, or they give "
        "a biopsy both breasts",
-       Stage::Check, biopsy_breast_unknown,
-       needing_review(warning(WarningCode::InsufficientEvidence, biopsy_breast_unknown_texts)),
+       Stage::Check, recommendation_breast_not_named,
+       needing_review(warning(WarningCode::InsufficientEvidence, recommendation_breast_not_named_texts)),
        kEvidenceLaterality},
 
       // --- The exam (decision-logic.md §5) ---

@@ -1244,8 +1244,10 @@ TEST(NarrativeReader, OneMebibyteOfRandomTextIsReadQuickly) {
   const NarrativeReading noise = read(bytes);
   const auto elapsed = std::chrono::steady_clock::now() - started;
   EXPECT_FALSE(reading.mentions.empty());
-  // Not a timing test (the bench measures that); a generous bound catches a quadratic reader.
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), 20);
+  // Not a timing test (the bench measures that); a generous bound catches a quadratic reader,
+  // which takes many minutes. About 1 s in a release build; a sanitizer build on a loaded
+  // machine took 25 s, over the 20 s this bound was.
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count(), 90);
   (void)noise;
 }
 
