@@ -692,7 +692,8 @@ std::vector<Rule> make_rule_table() {
        "and neither the finding, its context nor the report text names its breast, or they give "
        "a biopsy both breasts",
        Stage::Check, recommendation_breast_not_named,
-       needing_review(warning(WarningCode::InsufficientEvidence, recommendation_breast_not_named_texts)),
+       needing_review(
+           warning(WarningCode::InsufficientEvidence, recommendation_breast_not_named_texts)),
        kEvidenceLaterality},
 
       // --- The exam (decision-logic.md §5) ---
