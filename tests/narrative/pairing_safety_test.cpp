@@ -1814,8 +1814,15 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                  "Coarse calcifications right breast, not palpable. BI-RADS 2.",
                  "Coarse calcifications right breast. No palpable abnormality. BI-RADS 2.",
                  "Coarse calcifications right breast, reported per BI-RADS. BI-RADS: 2.",
-                 "Coarse calcifications right breast. BI-RADS Category 2 - Benign."},
+                 "Coarse calcifications right breast. BI-RADS Category 2 - Benign.",
+                 // Hostile review 72: a risk estimate names no cancer of now (it gave 4).
+                 "Coarse calcifications right breast. Average risk of breast cancer. BI-RADS 2.",
+                 "Coarse calcifications right breast. Lifetime risk of breast cancer 12%. BI-RADS "
+                 "2."},
                 false);
+  expect_review({"Coarse calcifications right breast. Lifetime risk of breast cancer 25%.",
+                 "Coarse calcifications right breast. High risk of malignancy."},
+                true);
   const Report other_side =
       beside_benign_coded("Pleomorphic calcifications left breast (not seen on the right).");
   for (const BreastSummary& breast : other_side.exam.breasts) {

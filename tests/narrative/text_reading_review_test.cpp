@@ -2500,7 +2500,10 @@ TEST(TextReview71Rest, GermanCalcificationsNoKindDescribesFeltOrCategoryBlank) {
   expect_review_de({"Grobschollige Verkalkungen rechts, kein begleitender Mikrokalk. BI-RADS 2.",
                     "Grobschollige Verkalkungen rechts, benigne. BI-RADS 2.",
                     "Grobschollige Verkalkungen rechts, nicht palpabel. BI-RADS 2.",
-                    "Grobschollige Verkalkungen rechts. BI-RADS: 2."},
+                    "Grobschollige Verkalkungen rechts. BI-RADS: 2.",
+                    // Hostile review 72: a risk estimate names no cancer of now.
+                    "Grobschollige Verkalkungen rechts. Lebenszeitrisiko für Brustkrebs 12 %. "
+                    "BI-RADS 2."},
                    false);
 }
 

@@ -139,15 +139,30 @@ TEST(CadValueGivenTwice, TwoRenderingIntentsShowTheFindingAndAreReviewed) {
   EXPECT_TRUE(evaluate_cad(cad_report(hidden)).decisions.empty());
 }
 
+ContentItem without_laterality(ContentItem finding) {
+  finding.children.erase(std::remove_if(finding.children.begin(), finding.children.end(),
+                                        [](const ContentItem& child) {
+                                          return child.concept_name.value ==
+                                                 codes::kLaterality.value;
+                                        }),
+                         finding.children.end());
+  return finding;
+}
+
+ContentItem image_of(const std::string& position, Laterality laterality) {
+  ContentItem image;
+  image.position = position;
+  image.relationship = Relationship::InferredFrom;
+  image.value_type = ValueType::Image;
+  image.children.push_back(testing::code_item(position + ".1", Relationship::HasAcqContext,
+                                              codes::kImageLaterality,
+                                              code_of(laterality).to_code()));
+  return image;
+}
+
 TEST(CadValueGivenTwice, AnImageWithTwoLateralitiesGivesTheFindingNoBreast) {
   for (const bool right_first : {true, false}) {
-    ContentItem finding = cluster();
-    finding.children.erase(std::remove_if(finding.children.begin(), finding.children.end(),
-                                          [](const ContentItem& child) {
-                                            return child.concept_name.value ==
-                                                   codes::kLaterality.value;
-                                          }),
-                           finding.children.end());
+    ContentItem finding = without_laterality(cluster());
     ContentItem image;
     image.position = "1.1.1.2.9";
     image.relationship = Relationship::InferredFrom;
@@ -171,27 +186,6 @@ TEST(CadValueGivenTwice, AnImageWithTwoLateralitiesGivesTheFindingNoBreast) {
 }
 
 // --- Hostile review 73: a cluster's members and the cluster's breast ---
-
-ContentItem without_laterality(ContentItem finding) {
-  finding.children.erase(std::remove_if(finding.children.begin(), finding.children.end(),
-                                        [](const ContentItem& child) {
-                                          return child.concept_name.value ==
-                                                 codes::kLaterality.value;
-                                        }),
-                         finding.children.end());
-  return finding;
-}
-
-ContentItem image_of(const std::string& position, Laterality laterality) {
-  ContentItem image;
-  image.position = position;
-  image.relationship = Relationship::InferredFrom;
-  image.value_type = ValueType::Image;
-  image.children.push_back(testing::code_item(position + ".1", Relationship::HasAcqContext,
-                                              codes::kImageLaterality,
-                                              code_of(laterality).to_code()));
-  return image;
-}
 
 TEST(CadClusterMembers, MembersOnTheOtherBreastsImageAreAConflictNotAChoice) {
   ContentItem member =

@@ -333,14 +333,20 @@ TEST(OverallAssessmentLaterality, TwoBreastsGivenCountForBothInEitherOrder) {
   }
 }
 
+// A finding's property given by reference: item `position` pointing at `target`.
+ContentItem by_reference_to(const std::string& position, const std::string& target) {
+  ContentItem by_reference;
+  by_reference.position = position;
+  by_reference.relationship = Relationship::HasProperties;
+  by_reference.value_type = ValueType::ByReference;
+  by_reference.referenced_position = target;
+  return by_reference;
+}
+
 // Hostile review 71: a property given by reference was ignored, and one pointing nowhere vanished.
 TEST(ByReferenceProperty, ItCountsAsTheItemItPointsAt) {
   ContentItem right = finding_with({kRight, kRound, kDiffuse});
-  ContentItem by_reference;
-  by_reference.position = "1.1.1.4";
-  by_reference.relationship = Relationship::HasProperties;
-  by_reference.value_type = ValueType::ByReference;
-  by_reference.referenced_position = "1.1.2.2";
+  ContentItem by_reference = by_reference_to("1.1.1.4", "1.1.2.2");
   right.children.push_back(by_reference);
   ContentItem left = loose("1.1.2", codes::kFinding, codes::kCalcificationOfBreast.to_code());
   left.children.push_back(property("1.1.2.1", codes::kLaterality, code(Laterality::Left)));
@@ -368,11 +374,7 @@ TEST(ByReferenceProperty, ItCountsAsTheItemItPointsAt) {
 // breast's nested fine pleomorphic type (or "5") left its own finding benign, unreviewed.
 TEST(ByReferenceProperty, TheOwnerKeepsWhatHangsBelowTheItemPointedAt) {
   ContentItem left = finding_with({kLeft, kRound, kDiffuse});  // 1.1.1, read first
-  ContentItem by_reference;
-  by_reference.position = "1.1.1.4";
-  by_reference.relationship = Relationship::HasProperties;
-  by_reference.value_type = ValueType::ByReference;
-  by_reference.referenced_position = "1.1.2.2";
+  ContentItem by_reference = by_reference_to("1.1.1.4", "1.1.2.2");
   left.children.push_back(by_reference);
   for (const ContentItem& nested :
        {property("1.1.2.2.1", codes::kCalcificationType, code(Morphology::FinePleomorphic)),
@@ -398,11 +400,7 @@ TEST(ByReferenceProperty, TheOwnerKeepsWhatHangsBelowTheItemPointedAt) {
 // twice, once of no breast; it is the referring finding's (W10) and listed once, where it stands.
 TEST(ByReferenceProperty, AReferenceToAWholeFindingListsItOnce) {
   ContentItem first = finding_with({kRight, kRound, kDiffuse});
-  ContentItem by_reference;
-  by_reference.position = "1.1.1.4";
-  by_reference.relationship = Relationship::HasProperties;
-  by_reference.value_type = ValueType::ByReference;
-  by_reference.referenced_position = "1.1.2";
+  ContentItem by_reference = by_reference_to("1.1.1.4", "1.1.2");
   first.children.push_back(by_reference);
   ContentItem second = loose("1.1.2", codes::kFinding, codes::kCalcificationOfBreast.to_code());
   second.children.push_back(property("1.1.2.1", codes::kLaterality, code(Laterality::Right)));
