@@ -2138,20 +2138,25 @@ void Reader::note_sign_beside_calcifications(const Item& item, const SentenceRea
   const SentenceRange& range = *reading.range;
   if (is_past_section(range.section) || range.section == ReportSection::Composition) return;
   // What surgery left, or what stays as it was, is no sign of now ("Stable post-surgical skin
-  // thickening and dystrophic calcifications").
-  const bool after_surgery_or_stable =
-      std::any_of(
-          reading.triggers.begin(), reading.triggers.end(),
-          [](const Trigger& trigger) { return trigger.role == ContextRole::Surroundings; }) ||
-      std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
-        return match.kind == PhraseKind::Change &&
-               wordings_.change[match.wording].term == Change::Stable;
-      });
-  if (after_surgery_or_stable) return;
+  // thickening and dystrophic calcifications"): said in the sign's own part. A part of its own
+  // after the group's stability ("…, stable since 2024, with overlying skin thickening") is a
+  // sign all the same (hostile review 75: it was dropped).
+  const auto after_surgery_or_stable = [&](std::size_t at) {
+    const Clause part = part_of(item, reading, at);
+    const auto in_part = [&](std::size_t k) { return k >= part.first && k < part.second; };
+    return std::any_of(reading.triggers.begin(), reading.triggers.end(),
+                       [&](const Trigger& trigger) {
+                         return trigger.role == ContextRole::Surroundings && in_part(trigger.begin);
+                       }) ||
+           std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+             return match.kind == PhraseKind::Change && in_part(match.begin) &&
+                    wordings_.change[match.wording].term == Change::Stable;
+           });
+  };
   for (std::size_t k = range.begin; k < range.end; ++k) {
     if (!words_.is(item.tokens[k], FunctionWordRole::Sign) || reading.comparison_words[k] ||
         said_of_a_relative(item, reading, k) || in_safety_net(item, reading, k) ||
-        !lesion_now(item, reading, matches, k, k + 1)) {
+        !lesion_now(item, reading, matches, k, k + 1) || after_surgery_or_stable(k)) {
       continue;
     }
     reading_.notes.push_back({WarningCode::NarrativeUnresolved,

@@ -956,6 +956,9 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         break;
       }
       case PhraseKind::MassWithCalcifications:
+        // Denied ("…, no associated mass"), it is none (hostile review 75: read as calcifications
+        // within a mass, 4A and a biopsy over the report's "no further work-up").
+        if (negated_near(item, best->begin, best->end, begin, end, triggers)) break;
         if (!out.mass) out.mass = Read<bool>{true, words, span};
         break;
       case PhraseKind::Distortion:

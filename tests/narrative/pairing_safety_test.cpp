@@ -799,7 +799,7 @@ TEST(PairingSafety49, UnreadWordsOnABreastNoCodedFindingCoversAskForReview) {
         "No suspicious findings, with the exception of the left breast.",
         "Calcifications right, lesion left.", "Calcifications right, density left.",
         "Left breast: benign is unlikely.", "Left breast: cannot be characterized as benign.",
-        "Left breast: dimpling.",
+        "Left breast: puckering.",
         // Hostile review 52: a composition phrase does not end the reading; a benign word denied,
         // doubted or asked about is not benign.
         "The left breast is heterogeneously dense and contains an irregular mass.",
@@ -1819,6 +1819,24 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                  "Coarse calcifications right breast. Average risk of breast cancer. BI-RADS 2.",
                  "Coarse calcifications right breast. Lifetime risk of breast cancer 12%. BI-RADS "
                  "2."},
+                false);
+  // Hostile review 75: a sign in a part of its own after the group's stability, other signs and
+  // "new" in other words, beside the restated coded finding.
+  expect_review(
+      {"Coarse calcifications right breast, stable since 2024, with overlying skin "
+       "thickening and nipple retraction.",
+       "Coarse calcifications right breast, stable since 2024, at the site of focal pain.",
+       "Coarse calcifications right breast, stable since 2024, within an area of skin "
+       "dimpling.",
+       "Coarse calcifications right breast, stable since 2024, underlying an inverted "
+       "nipple.",
+       "Coarse calcifications right breast, interval appearance since 2024.",
+       "Coarse calcifications right breast, de novo.",
+       "Coarse calcifications right breast, not on the prior of 2024."},
+      true);
+  // A denied associated mass is none (it gave 4A and a biopsy).
+  expect_review({"Coarse calcifications right breast, no associated mass. "
+                 "BI-RADS 2."},
                 false);
   expect_review({"Coarse calcifications right breast. Lifetime risk of breast cancer 25%.",
                  "Coarse calcifications right breast. High risk of malignancy."},

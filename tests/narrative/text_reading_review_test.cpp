@@ -2493,6 +2493,9 @@ TEST(TextReview71Rest, GermanCalcificationsNoKindDescribesFeltOrCategoryBlank) {
                     "Grobschollige Verkalkungen rechts.\nBI-RADS:",
                     "Grobschollige Verkalkungen rechts. Links: zackig.",
                     "Grobschollige Verkalkungen rechts. Links: offen.",
+                    // Hostile review 75: a sign after the group's stability; new in other words.
+                    "Grobschollige Verkalkungen rechts, seit 2024 unverändert, mit Hautverdickung.",
+                    "Grobschollige Verkalkungen rechts, nicht vorbekannt.",
                     // G and J: a biopsy asked for on a condition, or in a relative clause.
                     "Grobschollige Verkalkungen rechts. Falls neu, Biopsie indiziert. BI-RADS 2.",
                     "Grobschollige Verkalkungen rechts, die biopsiert werden sollten."},
