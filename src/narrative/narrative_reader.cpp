@@ -2142,7 +2142,21 @@ void Reader::note_sign_beside_calcifications(const Item& item, const SentenceRea
   // after the group's stability ("…, stable since 2024, with overlying skin thickening") is a
   // sign all the same (hostile review 75: it was dropped).
   const auto after_surgery_or_stable = [&](std::size_t at) {
-    const Clause part = part_of(item, reading, at);
+    // The sign's own part, up to an and-word or a parenthesis too ("stable since 2024 and a 9 mm
+    // lump": the lump is not what stays).
+    Clause part = part_of(item, reading, at);
+    for (std::size_t k = at; k > part.first; --k) {
+      if (words_.ends_part(item.tokens[k - 1])) {
+        part.first = k;
+        break;
+      }
+    }
+    for (std::size_t k = at + 1; k < part.second; ++k) {
+      if (words_.ends_part(item.tokens[k])) {
+        part.second = k;
+        break;
+      }
+    }
     const auto in_part = [&](std::size_t k) { return k >= part.first && k < part.second; };
     return std::any_of(reading.triggers.begin(), reading.triggers.end(),
                        [&](const Trigger& trigger) {

@@ -1826,6 +1826,7 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
       {"Coarse calcifications right breast, stable since 2024, with overlying skin "
        "thickening and nipple retraction.",
        "Coarse calcifications right breast, stable since 2024, at the site of focal pain.",
+       "Coarse calcifications right breast, stable since 2024 and a 9 mm lump.",
        "Coarse calcifications right breast, stable since 2024, within an area of skin "
        "dimpling.",
        "Coarse calcifications right breast, stable since 2024, underlying an inverted "
