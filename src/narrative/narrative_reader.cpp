@@ -282,6 +282,15 @@ void Reader::read_item(const TextItem& text_item) {
   breast_named_last_ = {};
   item.matches = index_.match_all(item.tokens);
   drop_words_named_otherwise(item.matches);
+  // A one-word kind right before a sign names the sign's place, not what the calcifications are:
+  // "No skin thickening" is no denied skin calcification (hostile review 75: a needless 0).
+  const auto kind_of_a_sign = [&](const PhraseMatch& match) {
+    return match.kind == PhraseKind::Morphology && match.end == match.begin + 1 &&
+           match.end < item.tokens.size() &&
+           words_.is(item.tokens[match.end], FunctionWordRole::Sign);
+  };
+  item.matches.erase(std::remove_if(item.matches.begin(), item.matches.end(), kind_of_a_sign),
+                     item.matches.end());
   drop_letters_naming_no_breast(item.tokens, item.matches);
   for (const PhraseMatch& match : item.matches) {
     if (match.kind == PhraseKind::Breast) saw_breast_ = true;

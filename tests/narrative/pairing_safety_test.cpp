@@ -1837,6 +1837,9 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
       true);
   // A denied associated mass is none (it gave 4A and a biopsy).
   expect_review({"Coarse calcifications right breast, no associated mass. "
+                 "BI-RADS 2.",
+                 // "Skin" before a sign is the sign's place, no denied skin calcification.
+                 "Coarse calcifications right breast. No skin thickening or nipple retraction. "
                  "BI-RADS 2."},
                 false);
   expect_review({"Coarse calcifications right breast. Lifetime risk of breast cancer 25%.",
