@@ -146,6 +146,19 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
   if (finding.benign_hedge.empty()) finding.benign_hedge = candidate.benign_hedge;
   finding.called_benign = finding.called_benign || candidate.called_benign;
   if (finding.said_small.empty()) finding.said_small = candidate.said_small;
+  // One sentence hedges the calcifications another states without doubt ("…, favored benign."
+  // and "Benign popcorn calcifications."): the doubt is said, whichever comes first (hostile
+  // review 75: the affirmed one hid it, the exam benign and unreviewed).
+  // Only a sentence that names them itself (not a suspicion or a category read as them).
+  const bool read_before = !finding.text_sentences.empty();
+  const bool hedged_here = candidate.status == MentionStatus::Uncertain;
+  if (read_before && !candidate.mentions.empty() &&
+      hedged_here != (finding.text_status == MentionStatus::Uncertain)) {
+    finding.notes.push_back({WarningCode::NarrativeUnresolved,
+                             "one sentence hedges these calcifications and another does not: \"" +
+                                 candidate.sentence.text + "\"",
+                             candidate.position});
+  }
   if (candidate.status == MentionStatus::Affirmed && !candidate.hedge) {
     finding.text_status = MentionStatus::Affirmed;
   } else if (candidate.hedge && finding.text_status == MentionStatus::Affirmed) {

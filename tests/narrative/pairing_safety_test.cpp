@@ -1833,7 +1833,12 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
        "nipple.",
        "Coarse calcifications right breast, interval appearance since 2024.",
        "Coarse calcifications right breast, de novo.",
-       "Coarse calcifications right breast, not on the prior of 2024."},
+       "Coarse calcifications right breast, not on the prior of 2024.",
+       // One sentence hedges what another states without doubt, in either order.
+       "Coarse calcifications right breast, favored benign. Benign popcorn calcifications, right "
+       "breast. BI-RADS 2.",
+       "Benign popcorn calcifications, right breast. Coarse calcifications right breast, of "
+       "uncertain significance. BI-RADS 2."},
       true);
   // A denied associated mass is none (it gave 4A and a biopsy).
   expect_review({"Coarse calcifications right breast, no associated mass. "
