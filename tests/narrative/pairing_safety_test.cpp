@@ -1827,6 +1827,8 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
        "thickening and nipple retraction.",
        "Coarse calcifications right breast, stable since 2024, at the site of focal pain.",
        "Coarse calcifications right breast, stable since 2024 and a 9 mm lump.",
+       "Coarse calcifications right breast, corresponding to the area of clinical concern.",
+       "Coarse calcifications right breast, measuring 25 mm, with a spiculated margin.",
        "Coarse calcifications right breast, stable since 2024, within an area of skin "
        "dimpling.",
        "Coarse calcifications right breast, stable since 2024, underlying an inverted "
