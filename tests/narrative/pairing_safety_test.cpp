@@ -1847,7 +1847,10 @@ TEST(PairingSafety71, RiskEstimatesAbbreviatedRequestsAndThePatientToo) {
                  "BI-RADS 2.",
                  // "Skin" before a sign is the sign's place, no denied skin calcification.
                  "Coarse calcifications right breast. No skin thickening or nipple retraction. "
-                 "BI-RADS 2."},
+                 "BI-RADS 2.",
+                 // A relative's disease outside a history heading.
+                 "Coarse calcifications right breast. Family history of breast cancer in mother "
+                 "at age 70. BI-RADS 2."},
                 false);
   expect_review({"Coarse calcifications right breast. Lifetime risk of breast cancer 25%.",
                  "Coarse calcifications right breast. High risk of malignancy."},
