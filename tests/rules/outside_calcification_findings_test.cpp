@@ -416,41 +416,35 @@ TEST(ByReferenceProperty, AReferenceToAWholeFindingListsItOnce) {
   }
 }
 
+// W15 for one finding of `properties`: whether it fires, with the action the rules chose.
+void expect_w15(std::vector<std::pair<CodeConst, Code>> properties, Action action, bool fires) {
+  const Report report = evaluate_document(testing::report_with({finding_with(properties)}));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.decisions.front().recommendation.action, action);
+  EXPECT_EQ(fired(report.decisions.front(), "W15"), fires);
+  if (fires) {
+    EXPECT_TRUE(report.exam.needs_review);
+  }
+}
+
+const std::pair<CodeConst, Code> kGrouped{codes::kCalcificationDistribution,
+                                          code(Distribution::Grouped)};
+
 // Hostile review 73: one grouped fine pleomorphic finding given "Both breasts" was sent to
 // biopsy unreviewed; a biopsy is of one breast (W15). Benign ones in both breasts need none.
 TEST(BiopsyBreast, BothBreastsNameNoOneBreastToBiopsy) {
   const std::pair<CodeConst, Code> both{codes::kLaterality, code(Laterality::Both)};
   const std::pair<CodeConst, Code> fine{codes::kCalcificationType,
                                         code(Morphology::FinePleomorphic)};
-  const std::pair<CodeConst, Code> grouped{codes::kCalcificationDistribution,
-                                           code(Distribution::Grouped)};
-  const Report suspicious =
-      evaluate_document(testing::report_with({finding_with({both, fine, grouped})}));
-  ASSERT_EQ(suspicious.decisions.size(), 1u);
-  EXPECT_EQ(suspicious.decisions.front().recommendation.action, Action::Biopsy);
-  EXPECT_TRUE(fired(suspicious.decisions.front(), "W15"));
-  EXPECT_TRUE(suspicious.exam.needs_review);
-  const Report benign =
-      evaluate_document(testing::report_with({finding_with({both, kRound, kDiffuse})}));
-  ASSERT_EQ(benign.decisions.size(), 1u);
-  EXPECT_FALSE(fired(benign.decisions.front(), "W15"));
+  expect_w15({both, fine, kGrouped}, Action::Biopsy, true);
+  expect_w15({both, kRound, kDiffuse}, Action::RoutineScreening, false);
 }
 
 // Hostile review 73: a probably benign group of no breast was followed up at short interval in
 // no breast, unreviewed; with its breast named it needs no review for that.
 TEST(BiopsyBreast, AShortIntervalFollowUpOfNoBreastIsReviewed) {
-  const std::pair<CodeConst, Code> grouped{codes::kCalcificationDistribution,
-                                           code(Distribution::Grouped)};
-  const Report unplaced =
-      evaluate_document(testing::report_with({finding_with({kRound, grouped})}));
-  ASSERT_EQ(unplaced.decisions.size(), 1u);
-  EXPECT_EQ(unplaced.decisions.front().recommendation.action, Action::ShortIntervalFollowUp);
-  EXPECT_TRUE(fired(unplaced.decisions.front(), "W15"));
-  EXPECT_TRUE(unplaced.exam.needs_review);
-  const Report placed =
-      evaluate_document(testing::report_with({finding_with({kRight, kRound, grouped})}));
-  ASSERT_EQ(placed.decisions.size(), 1u);
-  EXPECT_FALSE(fired(placed.decisions.front(), "W15"));
+  expect_w15({kRound, kGrouped}, Action::ShortIntervalFollowUp, true);
+  expect_w15({kRight, kRound, kGrouped}, Action::ShortIntervalFollowUp, false);
 }
 
 // --- H28-13: a calcification finding nested in a calcification finding ---
