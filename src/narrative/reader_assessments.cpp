@@ -165,15 +165,21 @@ std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Ite
   return std::make_pair(category, next);
 }
 
+std::size_t Reader::after_category_fillers(const Item& item, std::size_t at, std::size_t end,
+                                           bool* colon) const {
+  for (int skipped = 0; at < end && skipped < 3; ++skipped) {
+    const bool is_colon = is_punct(item.tokens[at], ':');
+    if (!is_colon && !words_.is(item.tokens[at], FunctionWordRole::CategoryFiller)) break;
+    if (is_colon && colon != nullptr) *colon = true;
+    ++at;
+  }
+  return at;
+}
+
 std::optional<std::size_t> Reader::no_category_after(const Item& item, std::size_t at,
                                                      std::size_t end) const {
   const std::vector<Token>& tokens = item.tokens;
-  for (int skipped = 0; at < end && skipped < 3; ++skipped) {
-    if (!is_punct(tokens[at], ':') && !words_.is(tokens[at], FunctionWordRole::CategoryFiller)) {
-      break;
-    }
-    ++at;
-  }
+  at = after_category_fillers(item, at, end, nullptr);
   if (at >= end || at == 0) return std::nullopt;
   const Token& value = tokens[at];
   if (value.kind != TokenKind::Number) return std::nullopt;
@@ -202,14 +208,7 @@ std::optional<std::size_t> Reader::blank_category_after(const Item& item, std::s
            is_punct(tokens[k], ',') || is_punct(tokens[k], '(');
   };
   bool colon_or_mark = false;
-  for (int skipped = 0; at < end && skipped < 3; ++skipped) {
-    if (is_punct(tokens[at], ':')) {
-      colon_or_mark = true;
-    } else if (!words_.is(tokens[at], FunctionWordRole::CategoryFiller)) {
-      break;
-    }
-    ++at;
-  }
+  at = after_category_fillers(item, at, end, &colon_or_mark);
   if (!ends(at) && words_.is(tokens[at], FunctionWordRole::CategoryBlank)) {
     return ends(at + 1) ? std::optional<std::size_t>(at + 1) : std::nullopt;
   }
@@ -791,6 +790,21 @@ void Reader::finish_assessments() {
   }
 }
 
+// The first follow-up wording of the sentence that asks for tissue (a biopsy, an excision) and
+// whose status `wanted` accepts; none otherwise.
+template <typename Wanted>
+const PhraseMatch* Reader::tissue_follow_up(const Item& item, const SentenceReading& reading,
+                                            const std::vector<PhraseMatch>& matches,
+                                            Wanted wanted) const {
+  const SentenceRange& range = *reading.range;
+  const auto found = std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+    return match.kind == PhraseKind::FollowUp && match.begin >= range.begin &&
+           match.begin < range.end && asks_for_tissue(wordings_.follow_up[match.wording].code) &&
+           wanted(status_of(item, reading, match.begin, match.end, false).status);
+  });
+  return found == matches.end() ? nullptr : &*found;
+}
+
 // A biopsy asked for on a condition the text does not settle ("If these calcifications are new,
 // biopsy would be indicated", "Biopsy if they have grown"): the report neither asks for it nor
 // rules it out, and the radiologist must settle it (hostile review 71, G: the request was read as
@@ -805,23 +819,17 @@ void Reader::note_tissue_on_a_condition(const Item& item, const SentenceReading&
     if (condition_words > 0) condition = t;
   }
   if (!condition) return;
-  for (const PhraseMatch& match : matches) {
-    if (match.kind != PhraseKind::FollowUp || match.begin < range.begin ||
-        match.begin >= range.end || !asks_for_tissue(wordings_.follow_up[match.wording].code)) {
-      continue;
-    }
-    if (status_of(item, reading, match.begin, match.end, false).status == MentionStatus::Negated) {
-      continue;
-    }
-    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
-                              "the text asks for tissue (\"" +
-                                  words_of(item, match.begin, match.end) +
-                                  "\") only on a condition it does not settle (\"" +
-                                  words_of(item, *condition, *condition + condition_words) +
-                                  "\"): \"" + reading.sentence.text + "\"",
-                              *item.position});
-    return;
-  }
+  const PhraseMatch* tissue = tissue_follow_up(item, reading, matches, [](MentionStatus status) {
+    return status != MentionStatus::Negated;
+  });
+  if (tissue == nullptr) return;
+  reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                            "the text asks for tissue (\"" +
+                                words_of(item, tissue->begin, tissue->end) +
+                                "\") only on a condition it does not settle (\"" +
+                                words_of(item, *condition, *condition + condition_words) +
+                                "\"): \"" + reading.sentence.text + "\"",
+                            *item.position});
 }
 
 // A biopsy the findings ask for ("Coarse calcifications right breast; biopsy is recommended",
@@ -830,24 +838,17 @@ void Reader::note_tissue_on_a_condition(const Item& item, const SentenceReading&
 // Said, for the radiologist; a denied, past or conditional one is not (the last is said apart).
 void Reader::note_tissue_asked_in_findings(const Item& item, const SentenceReading& reading,
                                            const std::vector<PhraseMatch>& matches) {
-  const SentenceRange& range = *reading.range;
-  for (const PhraseMatch& match : matches) {
-    if (match.kind != PhraseKind::FollowUp || match.begin < range.begin ||
-        match.begin >= range.end || !asks_for_tissue(wordings_.follow_up[match.wording].code)) {
-      continue;
-    }
-    if (status_of(item, reading, match.begin, match.end, false).status != MentionStatus::Affirmed) {
-      continue;
-    }
-    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
-                              "the findings text asks for tissue (\"" +
-                                  words_of(item, match.begin, match.end) +
-                                  "\"), which the summary's recommendation does not take from "
-                                  "there: \"" +
-                                  reading.sentence.text + "\"",
-                              *item.position});
-    return;
-  }
+  const PhraseMatch* tissue = tissue_follow_up(item, reading, matches, [](MentionStatus status) {
+    return status == MentionStatus::Affirmed;
+  });
+  if (tissue == nullptr) return;
+  reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                            "the findings text asks for tissue (\"" +
+                                words_of(item, tissue->begin, tissue->end) +
+                                "\"), which the summary's recommendation does not take from "
+                                "there: \"" +
+                                reading.sentence.text + "\"",
+                            *item.position});
 }
 
 // Every follow-up that asks for tissue of a breast the text names, for the check against the

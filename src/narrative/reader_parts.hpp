@@ -699,6 +699,10 @@ class Reader {
   // calcification word within a few words after it, with no kind said before it.
   bool qualifies_calcifications(const Item& item, const SentenceReading& reading,
                                 const std::vector<PhraseMatch>& matches, std::size_t at) const;
+  // The first follow-up wording of the sentence that asks for tissue, of a status `wanted` takes.
+  template <typename Wanted>
+  const PhraseMatch* tissue_follow_up(const Item& item, const SentenceReading& reading,
+                                      const std::vector<PhraseMatch>& matches, Wanted wanted) const;
   // A biopsy the findings section asks for: a note on the exam.
   void note_tissue_asked_in_findings(const Item& item, const SentenceReading& reading,
                                      const std::vector<PhraseMatch>& matches);
@@ -889,6 +893,10 @@ class Reader {
   // after it; none where there is no such number.
   std::optional<std::size_t> no_category_after(const Item& item, std::size_t at,
                                                std::size_t end) const;
+  // The token after the colons and filler words ("category", "is") that may follow a category
+  // word, three at most; `colon`, if given, is set when a colon was among them.
+  std::size_t after_category_fillers(const Item& item, std::size_t at, std::size_t end,
+                                     bool* colon) const;
   // A category label left blank after it ("BI-RADS: -", "BI-RADS: ___", "BI-RADS:" and nothing,
   // "BI-RADS: offen"): the token after the blank; none where anything else follows.
   std::optional<std::size_t> blank_category_after(const Item& item, std::size_t at,
