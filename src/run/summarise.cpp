@@ -270,21 +270,24 @@ void write_output(const std::string& path, const std::string& summary, std::ostr
   }
 }
 
-// A run that fails writes no summary, and one an earlier run left at the -o FILE (or the
-// --dicom-out FILE) would be read as this run's by a script that does not check the exit status:
-// another exam's, perhaps another patient's (hostile review 74). It is removed, and said. Only
-// once the paths are known to name no input.
-void remove_earlier_output(const std::string& path, std::ostream& errors) {
+// A run that fails writes no summary, and one an earlier run left at the -o FILE would be read
+// as this run's by a script that does not check the exit status: another exam's, perhaps another
+// patient's (hostile review 74). It is removed, and said — only a mammocalc summary (its root
+// element says so), never another file the path names (hostile review 76: any file there was
+// deleted), and only once the paths are known to name no input. Anything else there, and a
+// result SR at --dicom-out FILE, is left and said not to be this run's.
+void remove_earlier_output(const std::string& path, bool summary, std::ostream& errors) {
   std::error_code error;
   if (path.empty() || !std::filesystem::is_regular_file(path, error)) return;
-  if (std::filesystem::remove(path, error)) {
+  if (summary && xml_root_name(path) == "mammocalcSummary" &&
+      std::filesystem::remove(path, error)) {
     errors << "mammocalc: " << path
            << ": removed the summary an earlier run left there: this run failed and wrote none\n";
-  } else {
-    errors << "mammocalc: " << path
-           << ": an earlier run's summary is left there and cannot be removed (" << error.message()
-           << "): it is not this run's result\n";
+    return;
   }
+  errors << "mammocalc: " << path
+         << ": left as it was: this run failed and wrote nothing there, so what is there is not "
+            "this run's result\n";
 }
 
 }  // namespace
@@ -347,9 +350,9 @@ void run_summarize(const RunConfig& config, std::ostream& out, std::ostream& err
     }
     write_output(config.output, summary, out);
   } catch (...) {
-    remove_earlier_output(config.output, errors);
+    remove_earlier_output(config.output, true, errors);
     if (!sr_written && !std::filesystem::is_directory(config.dicom_out)) {
-      remove_earlier_output(config.dicom_out, errors);
+      remove_earlier_output(config.dicom_out, false, errors);
     }
     throw;
   }

@@ -111,6 +111,12 @@ printf '<siteProfile xmlns="urn:mammocalc:site-profile:1"><needleGauges core="99
 run summarize "$sample" --site-profile "$work/bad-profile.xml" -o "$work/earlier.xml"
 check "bad site profile with -o: exit 1 (got $status)" test "$status" -eq 1
 check "bad site profile with -o: the earlier summary is removed" test ! -e "$work/earlier.xml"
+# Hostile review 76: only a mammocalc summary is removed; any other file there is kept, and said.
+printf 'precious notes\n' >"$work/notes.txt"
+run summarize "$work/truncated.dcm" -o "$work/notes.txt"
+check "failed -o run over another file: exit 1 (got $status)" test "$status" -eq 1
+check "failed -o run over another file: the file is kept" grep -q "precious notes" "$work/notes.txt"
+check "failed -o run over another file: said" grep -q "notes.txt: left as it was" "$work/err"
 "$mammocalc" summarize - <"$sample" >"$work/stdin.xml" 2>"$work/err"
 check "stdin exits 0" test $? -eq 0
 check "stdin names the input <stdin>" grep -q 'file="&lt;stdin' "$work/stdin.xml"
