@@ -1943,10 +1943,13 @@ void hold_nested_finding_item(const ContentItem& item, Finding& finding);
 // finding it is in holds it (hostile review 27, H27-2). A distortion there is the finding's
 // lesion (C15, W19), a mass makes it calcifications within a mass (C11); either way it is said,
 // as an item its template does not put there (W10).
-bool nested_in_calcification_finding(const ContentItem& item, std::size_t first, Findings& out) {
+// `where` is the position it hangs at: its own, or for a by-reference copy (which keeps its
+// target's positions) that of the item the copy hangs in.
+bool nested_in_calcification_finding(const ContentItem& item, const std::string& where,
+                                     std::size_t first, Findings& out) {
   const auto ours = out.findings.begin() + static_cast<std::ptrdiff_t>(first);
   const auto holder = std::find_if(ours, out.findings.end(), [&](const Finding& finding) {
-    return item.position.compare(0, finding.position.size() + 1, finding.position + ".") == 0;
+    return where == finding.position || inside(where, finding.position);
   });
   if (holder == out.findings.end()) return false;
   hold_nested_finding_item(item, *holder);
@@ -2131,10 +2134,15 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
   // referring item): a finding there is the referring finding's to read (a calcification finding
   // is absorbed, W10) and is read again where it stands, not as one more finding of no breast
   // (hostile review 73).
-  std::set<const ContentItem*> copied;
+  // Each copied item, with the position of the item its copy hangs in.
+  std::map<const ContentItem*, std::string> copied;
   walk_tree(root, [&](const ContentItem& item, const ContentItem* parent) {
-    if (item.copied_by_reference || (parent != nullptr && copied.count(parent) != 0)) {
-      copied.insert(&item);
+    if (parent != nullptr) {
+      if (const auto copy = copied.find(parent); copy != copied.end()) {
+        copied.emplace(&item, copy->second);
+      } else if (item.copied_by_reference) {
+        copied.emplace(&item, parent->position);
+      }
     }
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
       // One inside a finding is that finding's, read with it (hostile review 28, H28-12).
@@ -2150,7 +2158,14 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     }
     if (!is_code_item(item, codes::kFinding)) return;
     // A copy is read by the finding that refers to it; the finding itself where it stands.
-    if (copied.count(&item) != 0) return;
+    if (const auto copy = copied.find(&item); copy != copied.end()) {
+      // A mass or distortion copied into a calcification finding counts for it as one nested
+      // in it would (C11, C15; hostile review 76); where it stands it is read as its own.
+      if (finding_item_kind(item) == FindingItemKind::NotCalcification) {
+        nested_in_calcification_finding(item, copy->second, first, out);
+      }
+      return;
+    }
     // The innermost Finding item this one is coded inside, if any (walk_tree visits it first).
     while (!open_finding_items.empty() &&
            !inside(item.position, open_finding_items.back()->position)) {
@@ -2161,7 +2176,7 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     const FindingItemKind kind = finding_item_kind(item);
     if (kind == FindingItemKind::NotCalcification) {
       // Inside a calcification finding it counts for that one too (C15, C11, W10).
-      nested_in_calcification_finding(item, first, out);
+      nested_in_calcification_finding(item, item.position, first, out);
       unassessed.push_back(item.position);
       // What it says is the report's for its breast all the same (E15).
       read_unassessed_finding(item, procedure_of(parent), context.procedure, consumed, out);

@@ -416,6 +416,20 @@ TEST(ByReferenceProperty, AReferenceToAWholeFindingListsItOnce) {
   }
 }
 
+// Hostile review 76: a finding pointing by reference at a mass holds it as one nested in it
+// would (C11): its calcifications are within that mass, never plain benign.
+TEST(ByReferenceProperty, AReferenceToAMassMakesItsCalcificationsWithinIt) {
+  ContentItem first = finding_with({kRight, kRound, kDiffuse});
+  first.children.push_back(by_reference_to("1.1.1.4", "1.1.2"));
+  ContentItem mass = loose("1.1.2", codes::kFinding, kMass.to_code());
+  mass.children.push_back(property("1.1.2.1", codes::kLaterality, kRight.second));
+  const Report report = evaluate_document(testing::report_with({first, mass}));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_TRUE(report.input.findings.front().mass_with_calcifications);
+  EXPECT_TRUE(fired(report.decisions.front(), "C11"));
+  EXPECT_NE(report.decisions.front().classification, Classification::Benign);
+}
+
 // W15 for one finding of `properties`: whether it fires, with the action the rules chose.
 void expect_w15(std::vector<std::pair<CodeConst, Code>> properties, Action action, bool fires) {
   const Report report = evaluate_document(testing::report_with({finding_with(properties)}));
