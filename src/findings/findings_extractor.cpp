@@ -1852,12 +1852,19 @@ LesionDescriptors lesion_descriptors(const ContentItem& finding, SizesInTemplate
   return found;
 }
 
+// Whether a finding the calcification rules do not assess that states no category of its own
+// asks for one: a CAD detection (a mass, a distortion the CAD marked) is no radiologist's finding
+// until someone assesses it (hostile review 77: a CAD mass beside benign calcifications left
+// its breast "BI-RADS 2, routine screening"); a report's own finding is the radiologist's.
+enum class WithoutCategory : bool { Silent, NeedsAssessment };
+
 // What a finding the calcification rules do not assess (`item`, its items read into `read`,
 // of breast `laterality`) gives: what could not be read is said (E8), its categories and what
 // it holds besides count for its breast and the exam (E15). Its template's lesion descriptors
 // are not unknown (hostile review 29, H29-6). A CAD finding's `impression` is read with it.
 void add_unassessed(const ContentItem& item, const ContentItem* impression, Finding read,
-                    Laterality laterality, SizesInTemplate sizes, Findings& out) {
+                    Laterality laterality, SizesInTemplate sizes, WithoutCategory without,
+                    Findings& out) {
   const LesionDescriptors descriptors = lesion_descriptors(item, sizes);
   read.notes.erase(std::remove_if(read.notes.begin(), read.notes.end(),
                                   [&](const ReaderNote& note) {
@@ -1902,6 +1909,10 @@ void add_unassessed(const ContentItem& item, const ContentItem* impression, Find
   weigh_unassessed(item, impression, read, unassessed);
   unassessed.not_weighed.insert(unassessed.not_weighed.end(), descriptors.suspicious.begin(),
                                 descriptors.suspicious.end());
+  if (!unassessed.category && without == WithoutCategory::NeedsAssessment) {
+    unassessed.not_weighed.push_back(
+        "no category of its own: a CAD detection the radiologist has not assessed");
+  }
   if (!unassessed.category && unassessed.not_weighed.empty()) return;
   out.unassessed_findings.push_back(std::move(unassessed));
 }
@@ -1934,7 +1945,8 @@ void read_unassessed_finding(const ContentItem& item, const ContentItem* contain
   if (laterality == Laterality::Unknown && !conflicting && procedure != nullptr) {
     laterality = laterality_for(procedure->code).value_or(Laterality::Unknown);
   }
-  add_unassessed(item, nullptr, std::move(read), laterality, SizesInTemplate::Yes, out);
+  add_unassessed(item, nullptr, std::move(read), laterality, SizesInTemplate::Yes,
+                 WithoutCategory::Silent, out);
 }
 
 void hold_nested_finding_item(const ContentItem& item, Finding& finding);
@@ -2699,6 +2711,38 @@ class CadReader {
     }
   }
 
+  // What a cluster is inferred from besides its Individual Calcifications, the clusters it is
+  // made of and its images (TID 4010): a CAD finding of another kind, by value or by reference,
+  // is one its calcifications are in (a mass: C11; a distortion: C15), as one nested in it would
+  // be; any other item is no member. Each is said (W10; hostile review 77: a mass so listed left
+  // the cluster benign, and a container or another finding's property went unsaid).
+  void note_other_inferences(const ContentItem& cluster, std::set<std::string>& visited,
+                             Finding& finding) const {
+    for (const auto& child : cluster.children) {
+      if (child.relationship != Relationship::InferredFrom) continue;
+      const ContentItem& target = resolve(child);
+      if (is_reference(target)) continue;  // an image: the cluster's breast (or unresolved, said)
+      const bool single = is_code_item(target, codes::kSingleImageFinding);
+      if (single && same_concept(target.code, codes::kIndividualCalcification)) continue;
+      if (single && same_concept(target.code, codes::kCalcificationCluster)) {
+        if (visited.insert(target.position).second) {
+          note_other_inferences(target, visited, finding);
+        }
+        continue;
+      }
+      const bool cad_finding = single || is_code_item(target, kCompositeFeature);
+      const std::string counts = cad_finding ? count_other_finding(target, finding)
+                                             : "it is no CAD finding: not read as a member";
+      const std::string value =
+          target.value_type == ValueType::Code ? " = " + describe(target.code) : std::string();
+      finding.notes.push_back({WarningCode::UnknownCode,
+                               "the cluster at " + cluster.position + " is inferred from item " +
+                                   target.position + " " + describe(target.concept_name) + value +
+                                   ", where its template puts individual calcifications; " + counts,
+                               target.position});
+    }
+  }
+
   // TID 4006 / 4005 items that identify a CAD finding or say how to show it, not what it is: its
   // Rendering Intent (not_for_presentation, rendering_intent_notes), algorithm (TID 4019) and
   // tracking identifiers (TID 4108), a composite feature's type and scope; and the findings it is
@@ -2811,6 +2855,10 @@ class CadReader {
     hold_nested_findings(item, reader, finding);
     add_types(item, origin == Origin::CadIndividual, finding);
     note_rendering_intent(item, finding);
+    if (origin == Origin::CadCluster) {
+      std::set<std::string> visited{item.position};
+      note_other_inferences(item, visited, finding);
+    }
     for (const ContentItem* member : members) {
       reader.read_below(*member);  // the cluster's wherever they hang, and said
       hold_nested_findings(*member, reader, finding);
@@ -2883,7 +2931,8 @@ class CadReader {
     Finding read = read_single(item, own_impression, Origin::CadIndividual, CadFinding::Unassessed);
     mark_own_items(item);
     const Laterality laterality = read.laterality;
-    add_unassessed(item, own_impression, std::move(read), laterality, SizesInTemplate::No, out);
+    add_unassessed(item, own_impression, std::move(read), laterality, SizesInTemplate::No,
+                   WithoutCategory::NeedsAssessment, out);
   }
 
   // Marks `holder` and what hangs below it read, but the CAD findings it holds: each of them is

@@ -229,6 +229,41 @@ TEST(CadClusterMembers, AClusterInferredFromAClusterHasItsMembers) {
   EXPECT_NE(report.exam.classification, Classification::Benign);
 }
 
+// A cluster (1.1.1.2) beside a mass (1.1.1.3, category 2 of its own) in the same impression,
+// the cluster inferred from the mass by reference.
+SrDocument cluster_inferred_from(const std::string& target) {
+  SrDocument document = cad_report(cluster());
+  ContentItem& impression = document.root.children.front().children.front();
+  impression.children.push_back(cad_finding(
+      "1.1.1.3", kMass.to_code(),
+      {property("1.1.1.3.5", codes::kAssessmentCategory, code_of(Category::Benign2).to_code())},
+      codes::kSingleImageFinding, false));
+  ContentItem by_reference;
+  by_reference.position = "1.1.1.2.9";
+  by_reference.relationship = Relationship::InferredFrom;
+  by_reference.value_type = ValueType::ByReference;
+  by_reference.referenced_position = target;
+  impression.children[1].children.push_back(by_reference);
+  return document;
+}
+
+// Hostile review 77: a cluster inferred, by reference, from a mass was "BI-RADS 2 benign, routine
+// screening", the mass unsaid; it holds the mass as a Composite Feature would (C11), and an item
+// that is no CAD finding (a container, another finding's property) is said, never a member.
+TEST(CadClusterMembers, AMassItIsInferredFromMakesItsCalcificationsWithinIt) {
+  const Report report = evaluate_cad(cluster_inferred_from("1.1.1.3"));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_TRUE(report.input.findings.front().mass_with_calcifications);
+  EXPECT_TRUE(fired(report.decisions.front(), "C11"));
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+  for (const char* target : {"1.1.1", "1.1.1.3.5"}) {
+    const Report odd = evaluate_cad(cluster_inferred_from(target));
+    ASSERT_EQ(odd.decisions.size(), 1u) << target;
+    EXPECT_TRUE(says(odd.decisions.front().warnings, "it is no CAD finding")) << target;
+    EXPECT_TRUE(odd.exam.needs_review) << target;
+  }
+}
+
 // --- H28-3: a Finding item nested in a CAD calcification finding is that finding's ---
 
 TEST(CadNestedFinding, ADistortionCountsLikeC15AndIsSaid) {
@@ -531,6 +566,17 @@ Category right_breast_category(const Report& report) {
       report.exam.breasts.begin(), report.exam.breasts.end(),
       [](const BreastSummary& breast) { return breast.laterality == Laterality::Right; });
   return right == report.exam.breasts.end() ? Category::Incomplete0 : right->category;
+}
+
+// Hostile review 77: a CAD mass with no category beside benign calcifications left its breast
+// "BI-RADS 2, routine screening": a detection nobody assessed makes it 0, for review (E15).
+TEST(CadUnassessedFinding, ADetectionWithoutACategoryMakesItsBreastIncomplete) {
+  const Report report = evaluate_cad(cluster_beside(kMass.to_code(), {}));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.decisions.front().final_category, Category::Benign2);
+  EXPECT_TRUE(exam_fired(report, "E15"));
+  EXPECT_EQ(right_breast_category(report), Category::Incomplete0);
+  EXPECT_TRUE(report.exam.needs_review);
 }
 
 TEST(CadUnassessedFinding, WhatTheRulesDoNotReadMakesItsBreastAndTheExamNeverBenign) {
