@@ -648,6 +648,9 @@ Reader::BenignWords Reader::benign_words(const Item& item, const SentenceReading
     if (calls && status == MentionStatus::Affirmed) said.called = true;
     // Denied or doubted; a benign word of the past ("prior biopsy with benign result") is read.
     if (doubts || (calls && status == MentionStatus::Negated)) doubt_said = true;
+    if (calls && status == MentionStatus::Negated && !in_suspicion && !said.denied) {
+      said.denied = t;
+    }
   }
   // Asked ("Benign?", "benign (?)", "?benign", "Benigne?"; hostile review 70): doubted.
   const bool asked = std::any_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -3096,6 +3099,16 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   described_last_ = previous;
 }
 
+// Benignity denied or taken back ("which do not look benign", "no longer regarded as benign";
+// hostile review 78: such text restated a coded 3 unreviewed): what the candidate describes is
+// uncertain (rule C14), never probably benign. `benign_hedge` holds the benign word.
+void deny_benign(Candidate& candidate) {
+  if (candidate.hedge) return;
+  candidate.hedge = candidate.benign_hedge + " (denied)";
+  candidate.doubts.push_back("the text denies that they are benign, read as uncertain: \"" +
+                             candidate.sentence.text + "\"");
+}
+
 // A benign reason the text denies makes what the candidate describes uncertain (rule C14); so does
 // a suspicion said of what they are compared with.
 void hedge_on_denial(Candidate& candidate) {
@@ -3311,7 +3324,12 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
       candidate.said_small = words_of(item, t, t + 1);
     }
   }
-  if (const std::optional<std::size_t> hedged = benign.doubted) {
+  if (const std::optional<std::size_t> denied = benign.denied) {
+    // Benignity denied or taken back (hostile review 78: "which do not look benign" restated a
+    // coded 3 unreviewed): what they are is uncertain (rule C14), never probably benign.
+    candidate.benign_hedge = words_of(item, *denied, *denied + 1);
+    deny_benign(candidate);
+  } else if (const std::optional<std::size_t> hedged = benign.doubted) {
     candidate.benign_hedge = words_of(item, *hedged, *hedged + 1);
   } else if (const std::optional<std::size_t> doubt =
                  lone_doubt_after(item, reading, end, reading.range->end)) {
@@ -3324,6 +3342,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
       if (status_of(item, reading, t, t + 1, false).status == MentionStatus::Negated ||
           denied_right_after(item, reading, t, reading.range->end)) {
         candidate.benign_hedge = words_of(item, t, t + 1);
+        deny_benign(candidate);
         break;
       }
     }

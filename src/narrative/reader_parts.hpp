@@ -437,6 +437,7 @@ std::vector<PhraseMatch> longest_matches(const std::vector<PhraseMatch>& matches
 // and both values are recorded.
 void merge_into(Finding& finding, const Candidate& candidate, Laterality laterality);
 void hedge_on_denial(Candidate& candidate);
+void deny_benign(Candidate& candidate);
 
 // Tokens of one sentence marked for one purpose (descriptor words, words about another exam, …);
 // a token outside the sentence is never marked.
@@ -620,6 +621,9 @@ class Reader {
   // deny benignity ("benign is unlikely", "probably benign", "no longer benign-appearing").
   struct BenignWords {
     std::optional<std::size_t> doubted;
+    // A benign word the clause denies or takes back ("which do not look benign", "no longer
+    // regarded as benign"): more than a doubt, never a probably benign restatement.
+    std::optional<std::size_t> denied;
     bool called = false;
   };
   bool denied_right_after(const Item& item, const SentenceReading& reading, std::size_t at,

@@ -1953,5 +1953,26 @@ TEST(PairingSafety74, TextDescribingSeveralCodedFindingsGivesEachItsBreast) {
   EXPECT_EQ(both[1]->laterality_source, LateralitySource::None);
 }
 
+// Hostile review 78: benignity the text denies or takes back ("which do not look benign", "no
+// longer regarded as benign") restated a coded probably benign group, unreviewed; it is
+// uncertain at least (C14), never probably benign. A plain restatement asks for nothing.
+TEST(PairingSafety78, BenignityDeniedOfAProbablyBenignGroupAsksForReview) {
+  for (const char* text : {"Grouped punctate calcifications left breast, which do not look benign.",
+                           "Grouped punctate calcifications left breast, no longer regarded as "
+                           "benign.",
+                           "Grouped punctate calcifications left breast, no longer benign.",
+                           "Grouped punctate calcifications left breast, not typical of a benign "
+                           "process."}) {
+    const Report report = summarise({text, "", std::nullopt, {punctate_grouped_left_at_2()}});
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::ProbablyBenign) << text;
+  }
+  const Report plain = summarise({"Grouped punctate calcifications left breast at 2 o'clock.",
+                                  "",
+                                  std::nullopt,
+                                  {punctate_grouped_left_at_2()}});
+  EXPECT_FALSE(plain.exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc
