@@ -457,9 +457,31 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
 
   read_clause_descriptors(item, reading, matches);
   // A relative clause ("…, which was not present on the prior exam") ends the scope of context
-  // words but still describes the calcifications before it.
+  // words but still describes the calcifications before it; so does one that opens with a word
+  // referring back to them ("…; they have increased in number", "…; these are new since 2024":
+  // hostile review 78, the growth was dropped, the coded group restated unreviewed).
+  // A clause cut at a semicolon starts at it.
   for (std::size_t c = reading.clauses.size(); c > 1; --c) {
-    if (starts_relative_clause(item.tokens[reading.clauses[c - 1].first])) {
+    const auto [first, last] = reading.clauses[c - 1];
+    const std::size_t at =
+        is_punct(item.tokens[first], ';') && first + 1 < last ? first + 1 : first;
+    const Token& opening = item.tokens[at];
+    // A part after a semicolon that says only how they changed ("…; new since 2024", "…; increasing
+    // in number"): no calcifications, lesion or breast of its own, so it goes on about them.
+    const auto in_part = [&, first = first, last = last](std::size_t k) {
+      return k >= first && k < last;
+    };
+    const bool names_its_own =
+        std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                    [&](const PhraseMatch& mention) { return in_part(mention.begin); }) ||
+        std::any_of(matches.begin(), matches.end(),
+                    [&](const PhraseMatch& match) {
+                      return in_part(match.begin) && is_other_lesion(match.kind);
+                    }) ||
+        reading.breast_words.any(first, last);
+    const bool change_only = is_punct(item.tokens[first], ';') && !names_its_own &&
+                             !reading.clause_descriptors[c - 1].change.empty();
+    if (starts_relative_clause(opening) || refers_back(opening, words_) || change_only) {
       add_descriptors(reading.clause_descriptors[c - 2], reading.clause_descriptors[c - 1]);
     }
   }

@@ -461,6 +461,13 @@ class TokenMarks {
   bool operator[](std::size_t token) const {
     return token >= begin_ && token - begin_ < marked_.size() && marked_[token - begin_];
   }
+  // Whether any token of [from, to) is marked.
+  bool any(std::size_t from, std::size_t to) const {
+    for (std::size_t k = from; k < to; ++k) {
+      if ((*this)[k]) return true;
+    }
+    return false;
+  }
 
  private:
   std::size_t begin_ = 0;

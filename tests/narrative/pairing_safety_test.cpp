@@ -1974,5 +1974,24 @@ TEST(PairingSafety78, BenignityDeniedOfAProbablyBenignGroupAsksForReview) {
   EXPECT_FALSE(plain.exam.needs_review);
 }
 
+// Hostile review 78: a change said after a semicolon ("…; they have increased in number", "…;
+// new since 2024") was dropped, the coded probably benign group restated unreviewed; it is
+// theirs as after a full stop. A course that says stable leaves them probably benign.
+TEST(PairingSafety78, AChangeAfterASemicolonIsTheirs) {
+  const std::string lead = "Grouped punctate calcifications at 2 o'clock in the left breast; ";
+  for (const char* said : {"they have increased in number since 2024.", "these are new.",
+                           "increasing in number.", "new since 2024.", "not seen previously."}) {
+    const Report report =
+        summarise({lead + said, "", std::nullopt, {punctate_grouped_left_at_2()}});
+    EXPECT_TRUE(report.exam.needs_review) << said;
+    EXPECT_EQ(report.exam.classification, Classification::Suspicious) << said;
+  }
+  for (const char* said : {"they are stable.", "unchanged since 2024."}) {
+    const Report report =
+        summarise({lead + said, "", std::nullopt, {punctate_grouped_left_at_2()}});
+    EXPECT_EQ(report.exam.classification, Classification::ProbablyBenign) << said;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
