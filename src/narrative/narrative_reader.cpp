@@ -926,9 +926,23 @@ std::optional<std::size_t> Reader::labelled_number(const Item& item,
                                                    const std::vector<PhraseMatch>& matches,
                                                    std::size_t begin, std::size_t end) const {
   const std::vector<Token>& tokens = item.tokens;
+  // Or right after a word no wording knows ("Cat 4.", "Kat 4a.", "ACR 4."; hostile review 77:
+  // such an impression was dropped without trace), not in a statement of the breasts'
+  // composition ("Density cat 4").
+  const auto unknown_word = [&](std::size_t at) {
+    return at >= begin && tokens[at].kind == TokenKind::Word && !words_.is_any(tokens[at]) &&
+           std::none_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+             return (match.begin <= at && at < match.end) ||
+                    (match.kind == PhraseKind::Composition && match.begin >= begin &&
+                     match.begin < end);
+           });
+  };
   // From the part's first token: a heading's colon ends the sentence before it ("Impression:").
   for (std::size_t t = begin; t < end; ++t) {
-    if (tokens[t].kind != TokenKind::Number || t == 0 || !is_punct(tokens[t - 1], ':')) continue;
+    if (tokens[t].kind != TokenKind::Number || t == 0 ||
+        (!is_punct(tokens[t - 1], ':') && !unknown_word(t - 1))) {
+      continue;
+    }
     // A category's value (0 to 6), on the label's line and last on it, with at most a
     // subcategory letter and a period: "Impression: 4.", "Result: 4a". Not a year, nor the
     // first of a numbered list ("IMPRESSION:\n1. Benign …", "Impression: 1. Benign …").
@@ -1122,6 +1136,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
           note_unread(Laterality::Both, *lesion);
         } else if (const auto number = labelled_number(item, matches, begin, k)) {
           note_unread(Laterality::Both, *number);
+          reading_.breast_statements.back().kind = NarrativeReading::StatementKind::UnreadCategory;
         } else if (const auto said = said_of_no_breast(item, reading, matches, begin, k)) {
           note_unread(Laterality::Both, *said);
         }
@@ -1155,6 +1170,7 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
     // sentence).
     if (const auto number = labelled_number(item, matches, begin, k)) {
       note_unread(breast, *number);
+      reading_.breast_statements.back().kind = NarrativeReading::StatementKind::UnreadCategory;
       continue;
     }
     // One view only ("CC view only", "nur eine Ebene", "one view"): the exam is not complete.

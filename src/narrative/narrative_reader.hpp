@@ -58,7 +58,9 @@ struct NarrativeReading {
   // (FunctionWordRole::Plain), or the reason for the exam the indication or history gives on a
   // breast: use_narrative says those of a breast with no finding, beside coded findings (hostile
   // reviews 49, 65).
-  enum class StatementKind { Unread, ReasonForExam };
+  // UnreadCategory: a number the text may give as a category after a label or a word not read
+  // ("Impression: 4.", "Cat 4."), said in a text-only report too.
+  enum class StatementKind { Unread, ReasonForExam, UnreadCategory };
   struct BreastStatement {
     Laterality laterality = Laterality::Unknown;
     std::string word;  // the first word not read, or the one that names the reason

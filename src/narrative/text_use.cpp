@@ -671,6 +671,16 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   if (coded) {
     note_reasons_for_the_exam(reading, reading.breast_statements);
     note_breast_statements(reading.breast_statements, findings);
+  } else {
+    // A category the text may state that was not read is said in a text-only report too
+    // (hostile review 77: "Cat 4." left the breast "BI-RADS 2 benign" without trace).
+    for (const NarrativeReading::BreastStatement& statement : reading.breast_statements) {
+      if (statement.kind != NarrativeReading::StatementKind::UnreadCategory) continue;
+      findings.notes.push_back({WarningCode::NarrativeUnresolved,
+                                "the text may state a category that was not read (\"" +
+                                    statement.word + "\"): \"" + statement.quote + "\"",
+                                statement.position});
+    }
   }
   if (coded && reading.mentions.empty() && reading.histories.empty() &&
       reading.assessments.empty() && reading.findings.empty() && reading.other_lesions.empty()) {

@@ -2533,5 +2533,28 @@ TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
                    false);
 }
 
+// Hostile review 77: a text-only report whose impression gives its category after a word no
+// wording knows ("Cat 4.", "Kat 4a.") was "BI-RADS 2 benign" beside vascular calcifications, the
+// category dropped without trace; it is said, and the exam is no benign one.
+TEST(TextReview77, ACategoryAfterAnUnknownWordIsSaid) {
+  const std::pair<const char*, bool> cases[] = {
+      {"Scattered vascular calcifications in the left breast.\nCat 4.", false},
+      {"Gefäßverkalkungen links.\nKat 4a.", true}};
+  for (const auto& [text, german_text] : cases) {
+    const Report report = german_text ? summarise_de(text) : summarise_en(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    const bool said = std::any_of(
+        report.input.notes.begin(), report.input.notes.end(), [](const ReaderNote& note) {
+          return note.text.find("may state a category that was not read") != std::string::npos;
+        });
+    EXPECT_TRUE(said) << text;
+  }
+  // A category the text states in words it knows stays what it is.
+  EXPECT_EQ(summarise_en("Scattered vascular calcifications in the left breast. BI-RADS 2.")
+                .exam.classification,
+            Classification::Benign);
+}
+
 }  // namespace
 }  // namespace mammocalc
