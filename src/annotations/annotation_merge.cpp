@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <iterator>
 #include <locale>
+#include <optional>
 #include <sstream>
+#include <string>
+#include <variant>
 
 #include "base/error.hpp"
 #include "findings/lexicon.hpp"
@@ -275,6 +278,9 @@ const Field kFields[] = {
      [](const AnnotatedFinding& a, Finding& f) { f.palpable = *a.palpable; },
      [](const Finding& f, Finding& t) { t.palpable = f.palpable; }},
 };
+
+// The field of the finding's breast (the first of kFields).
+const Field& breast_field() { return kFields[0]; }
 
 // True when the annotation gives a field a value other than the one a source stated in `reading`.
 bool disagrees(const Field& field, const AnnotatedFinding& a, const Finding& reading) {
@@ -583,9 +589,74 @@ ReaderNote conflict_note(const Finding& finding, const Field& field, const std::
 // completed where it says nothing with what the others say — in other_readings: the rules
 // classify each and the more suspicious stands, and the readings are the same whatever the order
 // the annotations come in.
+// An annotation's place in its file ("file:line"), as GivenValue::position holds it; an SR
+// item's position ("1.2.3") has no colon.
+bool given_by_annotation(const GivenValue& given) {
+  return given.position.find(':') != std::string::npos;
+}
+
+// Whether annotations placed the finding in different breasts before.
+bool breast_disputed_by_annotations(const Finding& finding) {
+  return finding.laterality_source == LateralitySource::Conflicting &&
+         std::any_of(finding.alternatives.begin(), finding.alternatives.end(),
+                     [](const AlternativeValue& other) {
+                       return std::holds_alternative<Laterality>(other.value) &&
+                              given_by_annotation(other.given);
+                     });
+}
+
+// Two annotations (two files, or two elements) that place the finding in different breasts: no
+// breast is chosen by the order the files come in (hostile review 77: the file read last took
+// the biopsy to its breast and left the other "no calcification finding"). The finding's breast
+// is unknown, each given breast is a reading the rules classify, and it is a conflict (W9), as
+// two lateralities in the SR are. A breast the annotation gives against the SR's alone is the
+// radiologist's correction: it stands (annotations win over the SR).
+void dispute_breast(Finding& finding, const std::optional<GivenValue>& held, Laterality held_breast,
+                    Laterality given_breast, const std::string& here) {
+  const GivenValue given{std::string(to_string(given_breast)) + " (annotation)", here};
+  add_conflict(finding, FindingField::Laterality, held.value_or(GivenValue{}), given);
+  const auto add_alternative = [&](Laterality breast, const GivenValue& by) {
+    const bool known = std::any_of(finding.alternatives.begin(), finding.alternatives.end(),
+                                   [&](const auto& other) {
+                                     const auto* each = std::get_if<Laterality>(&other.value);
+                                     return each != nullptr && *each == breast;
+                                   });
+    if (!known) finding.alternatives.push_back({breast, by});
+  };
+  if (held) add_alternative(held_breast, *held);
+  add_alternative(given_breast, given);
+  // An earlier note that an annotation's breast is shown no longer holds: W9 lists them all.
+  finding.notes.erase(std::remove_if(finding.notes.begin(), finding.notes.end(),
+                                     [](const ReaderNote& note) {
+                                       return note.code == WarningCode::AnnotationConflict &&
+                                              note.text.find(": laterality: ") != std::string::npos;
+                                     }),
+                      finding.notes.end());
+  finding.laterality = Laterality::Unknown;
+  finding.laterality_source = LateralitySource::Conflicting;
+  finding.laterality_position.clear();
+}
+
 void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a, Finding& finding) {
   const std::string here = where(annotations, a.line);
+  // The breast an earlier annotation gave, and whether annotations disputed it already.
+  const bool disputed_before = breast_disputed_by_annotations(finding);
+  const bool disputes_breast =
+      a.laterality &&
+      (disputed_before || (finding.laterality_source == LateralitySource::Annotation &&
+                           finding.laterality != *a.laterality));
+  std::optional<GivenValue> held_breast;
+  if (disputes_breast && !disputed_before) {
+    const std::vector<std::string> sources = sources_of(finding, breast_field());
+    const auto annotation = std::find_if(sources.begin(), sources.end(), [](const std::string& at) {
+      return given_by_annotation(GivenValue{"", at});
+    });
+    held_breast = GivenValue{std::string(to_string(finding.laterality)) + " (annotation)",
+                             annotation != sources.end() ? *annotation : std::string()};
+  }
+  const Laterality breast_before = finding.laterality;
   for (const Field& field : kFields) {
+    if (disputes_breast && &field == &breast_field()) continue;  // said as a conflict below
     if (disagrees(field, a, finding)) {
       finding.notes.push_back(
           conflict_note(finding, field, here, *field.stated(finding), *field.given(a)));
@@ -608,6 +679,7 @@ void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a,
   for (const Field& field : kFields) {
     if (field.given(a)) take_field(field, a, here, finding);
   }
+  if (disputes_breast) dispute_breast(finding, held_breast, breast_before, *a.laterality, here);
   add_lists(a, finding);
   set_anchors(finding, {here});
   bool all_kept = true;

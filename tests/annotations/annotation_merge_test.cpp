@@ -612,6 +612,41 @@ TEST(AnnotationMerge, EveryOrderOfThreeAnnotationFilesGivesTheSameReadings) {
       [](const Annotations& x, const Annotations& y) { return x.file < y.file; }));
 }
 
+// Hostile review 77: two annotation files placing a finding in different breasts let the file
+// read last take the biopsy to its breast, the other "no calcification finding". In every order
+// the breast is unknown, a conflict (W9) for review; one file against the SR's breast alone is
+// the radiologist's correction and stands, as do files that agree.
+TEST(AnnotationMerge, AnnotationFilesDisagreeingOnTheBreastChooseNoneInAnyOrder) {
+  const auto breast_file = [](const std::string& file, Laterality breast) {
+    AnnotatedFinding a = refine_position("1.3.2.2", 5);
+    a.laterality = breast;
+    Annotations annotations = annotations_with({a});
+    annotations.file = file;
+    return annotations;
+  };
+  std::vector<Annotations> files = {breast_file("a.xml", Laterality::Left),
+                                    breast_file("b.xml", Laterality::Right),
+                                    breast_file("c.xml", Laterality::Left)};
+  const auto by_name = [](const Annotations& x, const Annotations& y) { return x.file < y.file; };
+  do {
+    Findings findings = sr_findings();
+    for (const Annotations& file : files) merge_annotations(file, findings);
+    const std::string order = files[0].file + files[1].file + files[2].file;
+    EXPECT_EQ(findings.findings[0].laterality, Laterality::Unknown) << order;
+    EXPECT_EQ(findings.findings[0].laterality_source, LateralitySource::Conflicting) << order;
+    const Report report = evaluate(findings);
+    EXPECT_TRUE(testing::fired(report.decisions[0], "W9")) << order;
+    EXPECT_TRUE(report.decisions[0].needs_review) << order;
+  } while (std::next_permutation(files.begin(), files.end(), by_name));
+  for (const Laterality breast : {Laterality::Left, Laterality::Right}) {
+    Findings findings = sr_findings();
+    merge_annotations(breast_file("a.xml", breast), findings);
+    merge_annotations(breast_file("b.xml", breast), findings);
+    EXPECT_EQ(findings.findings[0].laterality, breast);
+    EXPECT_EQ(findings.findings[0].laterality_source, LateralitySource::Annotation);
+  }
+}
+
 // Every reading as "site/category/distribution", sorted.
 std::vector<std::string> full_readings_of(const Finding& finding) {
   std::vector<const Finding*> all{&finding};
