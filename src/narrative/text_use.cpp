@@ -672,14 +672,25 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
     note_reasons_for_the_exam(reading, reading.breast_statements);
     note_breast_statements(reading.breast_statements, findings);
   } else {
-    // A category the text may state that was not read is said in a text-only report too
-    // (hostile review 77: "Cat 4." left the breast "BI-RADS 2 benign" without trace).
+    // A category the text may state that was not read, and a disease the text says is of now
+    // (recent, untreated, proven), are said in a text-only report too (hostile review 77: "Cat
+    // 4." and "Right breast vacuum biopsy 3 weeks ago, histology: DCIS" left the breast "BI-RADS
+    // 2 benign, routine screening").
     for (const NarrativeReading::BreastStatement& statement : reading.breast_statements) {
-      if (statement.kind != NarrativeReading::StatementKind::UnreadCategory) continue;
-      findings.notes.push_back({WarningCode::NarrativeUnresolved,
-                                "the text may state a category that was not read (\"" +
-                                    statement.word + "\"): \"" + statement.quote + "\"",
-                                statement.position});
+      const bool disease_now = statement.kind == NarrativeReading::StatementKind::ReasonForExam &&
+                               !statement.beside_calcifications;
+      if (statement.kind == NarrativeReading::StatementKind::UnreadCategory) {
+        findings.notes.push_back({WarningCode::NarrativeUnresolved,
+                                  "the text may state a category that was not read (\"" +
+                                      statement.word + "\"): \"" + statement.quote + "\"",
+                                  statement.position});
+      } else if (disease_now) {
+        findings.notes.push_back({WarningCode::NarrativeUnresolved,
+                                  "the text names a disease of now (\"" + statement.word +
+                                      "\"), which its calcification findings do not weigh: \"" +
+                                      statement.quote + "\"",
+                                  statement.position});
+      }
     }
   }
   if (coded && reading.mentions.empty() && reading.histories.empty() &&

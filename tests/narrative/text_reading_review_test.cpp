@@ -2556,5 +2556,27 @@ TEST(TextReview77, ACategoryAfterAnUnknownWordIsSaid) {
             Classification::Benign);
 }
 
+// Hostile review 77: in a text-only report a disease the history says is of now (weeks ago, this
+// year, proven) left the breast "BI-RADS 2 benign, routine screening"; it is said, and the exam
+// is no benign one. A benign biopsy of years ago changes nothing.
+TEST(TextReview77, ADiseaseOfNowInTheHistoryIsSaid) {
+  const std::pair<const char*, bool> cases[] = {
+      {"HISTORY: Right breast vacuum-assisted biopsy 3 weeks ago, histology: DCIS.\nFINDINGS: "
+       "Scattered vascular calcifications in the right breast.\nIMPRESSION: BI-RADS 2.",
+       false},
+      {"Anamnese: Z. n. Vakuumbiopsie rechts vor 3 Wochen, Histologie: DCIS.\nBefund: "
+       "Gefäßverkalkungen rechts.\nBeurteilung: BI-RADS 2.",
+       true}};
+  for (const auto& [text, german_text] : cases) {
+    const Report report = german_text ? summarise_de(text) : summarise_en(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  const Report past = summarise_en(
+      "HISTORY: Right breast vacuum-assisted biopsy 2015, benign.\nFINDINGS: Scattered vascular "
+      "calcifications in the right breast.\nIMPRESSION: BI-RADS 2.");
+  EXPECT_EQ(past.exam.classification, Classification::Benign);
+}
+
 }  // namespace
 }  // namespace mammocalc
