@@ -588,6 +588,34 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     }
     exam.actions.assign(actions.begin(), actions.end());
   }
+  // A category the report states for one breast ("Left breast: BI-RADS 4") is that breast's: its
+  // row never shows less, a breast with none of a category above benign gets one, and the exam's
+  // actions reach what it implies (hostile review 78: two left findings of 2 kept the row
+  // "benign" and the actions routine screening beside a stated 4).
+  for (const OverallStatement& statement : findings.overall_statements) {
+    if (!statement.category || statement.laterality == Laterality::Unknown) continue;
+    for (const Laterality side : {Laterality::Right, Laterality::Left}) {
+      if (!speaks_for(statement.laterality, side)) continue;
+      auto row = std::find_if(exam.breasts.begin(), exam.breasts.end(),
+                              [&](const BreastSummary& b) { return b.laterality == side; });
+      if (row == exam.breasts.end()) {
+        if (category_rank(*statement.category) <= category_rank(Category::Benign2)) continue;
+        exam.breasts.push_back(
+            {side, *statement.category, classification_for(*statement.category), 0});
+      } else if (category_rank(*statement.category) > category_rank(row->category)) {
+        row->category = *statement.category;
+        row->classification = classification_for(row->category);
+      } else {
+        continue;
+      }
+      actions.insert(action_implied(classification_for(*statement.category)));
+    }
+  }
+  std::sort(exam.breasts.begin(), exam.breasts.end(),
+            [](const BreastSummary& a, const BreastSummary& b) {
+              return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
+            });
+  exam.actions.assign(actions.begin(), actions.end());
   exam.reported_category = findings.overall_category;
   exam.reported_follow_up = findings.overall_follow_up;
   if (exam.category) exam.classification = classification_for(*exam.category);

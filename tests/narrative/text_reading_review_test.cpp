@@ -2578,5 +2578,26 @@ TEST(TextReview77, ADiseaseOfNowInTheHistoryIsSaid) {
   EXPECT_EQ(past.exam.classification, Classification::Benign);
 }
 
+// Hostile review 78: "Left breast: BI-RADS 4." over two left findings of 2 left the left row
+// "benign" and the exam's actions routine screening; the row shows the stated 4 and the actions
+// reach a biopsy. The right breast keeps its own 2.
+TEST(TextReview78, ACategoryStatedForABreastIsItsRowsAtLeast) {
+  const Report report = summarise_en(
+      "FINDINGS: Scattered vascular calcifications in the right breast. Coarse calcifications in "
+      "the left breast at 2 o'clock. Vascular calcifications in the left breast at 6 o'clock.\n"
+      "IMPRESSION: Right breast: BI-RADS 2. Left breast: BI-RADS 4.");
+  const auto row = [&](Laterality side) {
+    const auto found = std::find_if(report.exam.breasts.begin(), report.exam.breasts.end(),
+                                    [&](const BreastSummary& b) { return b.laterality == side; });
+    return found == report.exam.breasts.end() ? std::optional<BreastSummary>() : *found;
+  };
+  ASSERT_TRUE(row(Laterality::Left).has_value());
+  EXPECT_EQ(row(Laterality::Left)->category, Category::Suspicious4);
+  ASSERT_TRUE(row(Laterality::Right).has_value());
+  EXPECT_EQ(row(Laterality::Right)->category, Category::Benign2);
+  EXPECT_NE(std::find(report.exam.actions.begin(), report.exam.actions.end(), Action::Biopsy),
+            report.exam.actions.end());
+}
+
 }  // namespace
 }  // namespace mammocalc
