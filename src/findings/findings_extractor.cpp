@@ -2733,13 +2733,12 @@ class CadReader {
       const bool cad_finding = single || is_code_item(target, kCompositeFeature);
       const std::string counts = cad_finding ? count_other_finding(target, finding)
                                              : "it is no CAD finding: not read as a member";
-      const std::string value =
-          target.value_type == ValueType::Code ? " = " + describe(target.code) : std::string();
-      finding.notes.push_back({WarningCode::UnknownCode,
-                               "the cluster at " + cluster.position + " is inferred from item " +
-                                   target.position + " " + describe(target.concept_name) + value +
-                                   ", where its template puts individual calcifications; " + counts,
-                               target.position});
+      std::string text = "the cluster at " + cluster.position + " is inferred from item " +
+                         target.position + " " + describe(target.concept_name);
+      if (target.value_type == ValueType::Code) text += " = " + describe(target.code);
+      text += ", where its template puts individual calcifications; ";
+      text += counts;
+      finding.notes.push_back({WarningCode::UnknownCode, std::move(text), target.position});
     }
   }
 
