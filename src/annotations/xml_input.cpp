@@ -376,6 +376,16 @@ int side_of_whole(const std::string& text, double whole) {
   return fraction ? 1 : 0;
 }
 
+// Digits after the point, trailing zeros aside ("20.000" has none, "19.99" two).
+std::size_t fraction_digits(const std::string& text) {
+  const std::size_t point = text.find('.');
+  if (point == std::string::npos) return 0;
+  const std::size_t last = text.find_last_of("123456789");
+  return last == std::string::npos || last < point ? 0 : last - point;
+}
+
+constexpr std::size_t kMostFractionDigits = 6;
+
 }  // namespace
 
 // Reads a number in [low, high] from `text`; records a problem and returns nothing otherwise.
@@ -384,6 +394,15 @@ std::optional<double> read_number(XmlInput& input, pugi::xml_node node, const st
   const auto value = parse_number(text);
   if (!value) {
     input.problem(node, field, "not a number: " + quoted(text));
+    return std::nullopt;
+  }
+  // More decimal places than a double keeps against the thresholds it is compared with
+  // (hostile review 77: a thickness of 19.99999999999999999999 mm read as 20 changed the biopsy
+  // type, B4/B5): refused, as the schemas' fractionDigits say.
+  if (fraction_digits(text) > kMostFractionDigits) {
+    input.problem(node, field,
+                  "has more than " + std::to_string(kMostFractionDigits) +
+                      " decimal places, which cannot be compared exactly: " + quoted(text));
     return std::nullopt;
   }
   const bool rounded_past =

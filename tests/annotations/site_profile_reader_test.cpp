@@ -83,18 +83,23 @@ TEST(SiteProfileReader, ANumberTheSchemaRefusesIsAProblem) {
       dir.file("p.xml", profile("  <minChestWallDistanceMm> +.5 </minChestWallDistanceMm>\n")));
   EXPECT_DOUBLE_EQ(decimal.min_chest_wall_distance_mm, 0.5);
   // Hostile review 74: a decimal just above the schema's maximum rounded to it; "-0" is 0.
-  expect_problem(
-      profile("  <minCompressedThicknessMm>200.0000000000000000001</minCompressedThicknessMm>\n"),
-      "minCompressedThicknessMm: must be between 0 and 200");
-  const SiteProfile edges = read_site_profile(dir.file(
-      "q.xml",
-      profile("  <minCompressedThicknessMm>200.000</minCompressedThicknessMm>\n"
-              "  <minSkinDistanceMm>-0</minSkinDistanceMm>\n"
-              "  <minChestWallDistanceMm>199.99999999999999999</minChestWallDistanceMm>\n")));
+  expect_problem(profile("  <minCompressedThicknessMm>200.5</minCompressedThicknessMm>\n"),
+                 "minCompressedThicknessMm: must be between 0 and 200");
+  const SiteProfile edges = read_site_profile(
+      dir.file("q.xml", profile("  <minCompressedThicknessMm>200.000</minCompressedThicknessMm>\n"
+                                "  <minSkinDistanceMm>-0</minSkinDistanceMm>\n"
+                                "  <minChestWallDistanceMm>19.999999</minChestWallDistanceMm>\n")));
   EXPECT_EQ(edges.min_compressed_thickness_mm, 200.0);
   EXPECT_FALSE(std::signbit(edges.min_skin_distance_mm));
-  // Just below the bound it rounds to it, and is within the schema.
-  EXPECT_EQ(edges.min_chest_wall_distance_mm, 200.0);
+  EXPECT_DOUBLE_EQ(edges.min_chest_wall_distance_mm, 19.999999);
+  // Hostile review 77: more decimal places than a double keeps against a threshold ("…99999999"
+  // rounded onto 20 mm and the bound) are refused, as the schema's fractionDigits says.
+  for (const char* value :
+       {"200.0000000000000000001", "199.99999999999999999", "19.9999999", "0.0000001"}) {
+    expect_problem(profile(std::string("  <minCompressedThicknessMm>") + value +
+                           "</minCompressedThicknessMm>\n"),
+                   "minCompressedThicknessMm: has more than 6 decimal places");
+  }
 }
 TEST(SiteProfileReader, UnknownElementIsAProblem) {
   expect_problem(profile("  <mriUnit available=\"true\"/>\n"), "mriUnit: unknown element");
