@@ -2962,7 +2962,25 @@ std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReadin
                  [](const PhraseMatch& word) { return &word; });
   std::sort(groups.begin(), groups.end(),
             [](const PhraseMatch* a, const PhraseMatch* b) { return a->begin < b->begin; });
-  const std::vector<Read<Laterality>>& sides = descriptors.sides;
+  std::vector<Read<Laterality>> sides = descriptors.sides;
+  // "… in the right breast and … in the contralateral breast": the other breast names a breast
+  // of its own, the one the clause does not (hostile review 78: the second group took the first's
+  // breast and its descriptors). Read where the part stands (relative_side).
+  const bool one_breast_named =
+      !sides.empty() &&
+      (sides.front().value == Laterality::Left || sides.front().value == Laterality::Right) &&
+      std::all_of(sides.begin(), sides.end(),
+                  [&](const Read<Laterality>& side) { return side.value == sides.front().value; });
+  for (std::size_t k = begin; one_breast_named && k < end; ++k) {
+    const std::size_t named = other_breast_words(item, k, end);
+    if (named == 0) continue;
+    const Laterality other =
+        sides.front().value == Laterality::Left ? Laterality::Right : Laterality::Left;
+    sides.push_back({other, words_of(item, k, k + named), span_of(item, k, k + named), k});
+    k += named - 1;
+  }
+  std::sort(sides.begin(), sides.end(),
+            [](const Read<Laterality>& a, const Read<Laterality>& b) { return a.token < b.token; });
   if (groups.size() < 2 || sides.size() != groups.size()) return {clause};
   // The group of each side, by the order of the words.
   std::vector<std::size_t> owner(sides.size());
@@ -3303,6 +3321,19 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   const auto [begin, end] = reading.clauses[clause];
   const Descriptors& descriptors = reading.clause_descriptors[clause];
   std::optional<Read<Laterality>> side = side_named(descriptors.sides);
+  // "… in the right breast and … in the contralateral breast": this part's breast is the other
+  // one than the sentence names (hostile review 78: it took the sentence's breast).
+  for (std::size_t k = begin; k < end && !side; ++k) {
+    const std::size_t named = other_breast_words(item, k, end);
+    const std::optional<Read<Laterality>> sentence_side = side_named(reading.sides);
+    if (named == 0 || !sentence_side ||
+        (sentence_side->value != Laterality::Left && sentence_side->value != Laterality::Right)) {
+      continue;
+    }
+    const Laterality other =
+        sentence_side->value == Laterality::Left ? Laterality::Right : Laterality::Left;
+    side = Read<Laterality>{other, words_of(item, k, k + named), span_of(item, k, k + named), k};
+  }
   if (!side) side = side_named(reading.sides);
   // Said relative to the heading's breast or the one described last, so never against the heading.
   bool relative = false;
@@ -3410,6 +3441,52 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     candidate.breasts_disagreeing = Candidate::BreastDisagreement{*reading.heading_side, *side};
     candidate.laterality = Laterality::Unknown;
     candidate.laterality_read.reset();
+  }
+  // "Vascular calcifications and a new group of calcifications at 2 o'clock": a second group
+  // after an and-word or comma that no kind of its own describes is not the first one's kind
+  // (hostile review 78: the benign kind covered it, "benign, routine screening"). Read together,
+  // what they are is uncertain (rule C14), and it is said.
+  if (in_clause.size() >= 2 && !descriptors.morphology.empty() && !candidate.hedge) {
+    const PhraseMatch& first = mentions[in_clause.front()];
+    const PhraseMatch& second = mentions[in_clause[1]];
+    // Where the second's words start: an and-word or comma, else right after the first
+    // ("… as well as new grouped calcifications", "… along with …").
+    std::optional<std::size_t> coordinator;
+    for (std::size_t k = first.end; k < second.begin && !coordinator; ++k) {
+      if (words_.coordinates(item.tokens[k])) coordinator = k;
+    }
+    if (!coordinator && first.end < second.begin) coordinator = first.end;
+    const bool kinds_before = std::all_of(
+        descriptors.morphology.begin(), descriptors.morphology.end(),
+        [&](const Read<Morphology>& kind) { return coordinator && kind.token < *coordinator; });
+    // Not one denied ("…, no associated microcalcifications") or said to be alike ("and similar
+    // calcifications nearby").
+    const bool alike = coordinator && words_.any_in(item.tokens, *coordinator, second.begin,
+                                                    FunctionWordRole::Likewise);
+    const bool affirmed =
+        status_of(item, reading, second.begin, second.end, false).status == MentionStatus::Affirmed;
+    // Its own words say it is a group of its own ("a new group of", "grouped"), not the count
+    // or a restatement of the first ("…, 12 calcifications").
+    const auto own_part = [&](std::size_t token) {
+      return coordinator && token >= *coordinator && token < second.begin;
+    };
+    const bool a_group_of_its_own =
+        std::any_of(descriptors.distribution.begin(), descriptors.distribution.end(),
+                    [&](const Read<Distribution>& read) { return own_part(read.token); }) ||
+        std::any_of(descriptors.change.begin(), descriptors.change.end(),
+                    [&](const Read<Change>& read) {
+                      return own_part(read.token) &&
+                             (read.value == Change::New || read.value == Change::Increased);
+                    }) ||
+        (coordinator &&
+         words_.any_in(item.tokens, *coordinator, second.begin, FunctionWordRole::SecondGroup));
+    if (coordinator && kinds_before && !alike && affirmed && a_group_of_its_own) {
+      candidate.hedge = words_of(item, second.begin, second.end) + " (a second group, no kind)";
+      candidate.doubts.push_back(
+          "a second group of calcifications that no kind of its own describes, read with the "
+          "first as uncertain: \"" +
+          reading.sentence.text + "\"");
+    }
   }
   std::vector<std::size_t> giving;  // the mentions (in reading.mentions) that give a finding
   for (; next_mention < mentions.size() && mentions[next_mention].begin < end; ++next_mention) {

@@ -2599,5 +2599,44 @@ TEST(TextReview78, ACategoryStatedForABreastIsItsRowsAtLeast) {
             report.exam.actions.end());
 }
 
+// Hostile review 78: "vascular calcifications and a new group of calcifications" in one clause
+// took the vascular kind for both, "benign, routine screening"; a second group no kind describes
+// makes them uncertain, never benign. Two groups each with its kind stay what they are.
+TEST(TextReview78, ASecondGroupNoKindDescribesIsNeverBenign) {
+  for (const char* text :
+       {"FINDINGS: Left breast: vascular calcifications and a new group of calcifications at 2 "
+        "o'clock.",
+        "FINDINGS: Left breast: benign skin calcifications and grouped calcifications at 2 "
+        "o'clock."}) {
+    const Report report = summarise_en(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  const Report german = summarise_de(
+      "Befund: Links: Gefäßverkalkungen sowie neu aufgetretener gruppierter Mikrokalk bei 2 Uhr.");
+  EXPECT_NE(german.exam.classification, Classification::Benign);
+  const Report both_described = summarise_en(
+      "FINDINGS: Left breast: vascular calcifications and skin calcifications.\nIMPRESSION: "
+      "BI-RADS 2.");
+  EXPECT_EQ(both_described.exam.classification, Classification::Benign);
+}
+
+// Hostile review 78: "… in the right breast and … in the contralateral breast" gave the second
+// group the right breast and the first's descriptors; each group keeps its own breast.
+TEST(TextReview78, TheContralateralBreastInTheSameSentenceIsTheOther) {
+  const Report report = summarise_en(
+      "FINDINGS: Vascular calcifications in the right breast and grouped amorphous "
+      "calcifications at 10 o'clock in the contralateral breast.");
+  const auto row = [&](Laterality side) {
+    const auto found = std::find_if(report.exam.breasts.begin(), report.exam.breasts.end(),
+                                    [&](const BreastSummary& b) { return b.laterality == side; });
+    return found == report.exam.breasts.end() ? std::optional<BreastSummary>() : *found;
+  };
+  ASSERT_TRUE(row(Laterality::Left).has_value());
+  EXPECT_EQ(row(Laterality::Left)->classification, Classification::Suspicious);
+  ASSERT_TRUE(row(Laterality::Right).has_value());
+  EXPECT_EQ(row(Laterality::Right)->classification, Classification::Benign);
+}
+
 }  // namespace
 }  // namespace mammocalc
