@@ -776,6 +776,24 @@ SrDocument read_sr(std::string bytes, const std::string& name, const ReadLimits&
           std::string("character set not converted to UTF-8 (") + converted.text() + ")");
     }
     document.header = read_header(dataset);  // converted to UTF-8 where that succeeded
+    // A file meta header that names another object than its dataset (hostile review 77: CT Image
+    // Storage over an Enhanced SR passed unsaid): read as the dataset says, and said. The
+    // instance UIDs are not quoted (a pseudonymized summary must not carry them).
+    DcmMetaInfo& meta = *file.getMetaInfo();
+    const std::string meta_class = get_string(meta, DCM_MediaStorageSOPClassUID);
+    if (!meta_class.empty() && meta_class != document.header.sop_class_uid) {
+      document.reader_warnings.emplace_back(WarningCode::TolerantRead,
+                                            "the file meta header gives another SOP Class UID (" +
+                                                meta_class + ") than the dataset (" +
+                                                document.header.sop_class_uid +
+                                                "); read as the dataset says");
+    }
+    const std::string meta_instance = get_string(meta, DCM_MediaStorageSOPInstanceUID);
+    if (!meta_instance.empty() && meta_instance != document.header.sop_instance_uid) {
+      document.reader_warnings.emplace_back(WarningCode::TolerantRead,
+                                            "the file meta header gives another SOP Instance UID "
+                                            "than the dataset; read as the dataset says");
+    }
     // DCMTK's reading is what counts, should the walk have read the encoding differently.
     refuse_unaccepted_sop_class(document.header.sop_class_uid, name);
     read_content_tolerantly(sr, dataset, name, limits.strict, document);

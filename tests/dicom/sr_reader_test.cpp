@@ -1,9 +1,12 @@
 // Reading real DICOM files: the samples, and bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "base/error.hpp"
 #include "dicom/sr_reader.hpp"
@@ -49,6 +52,35 @@ TEST_F(SrReader, ConvertsCentimetresToMillimetres) {
   const Report report = summarise_input("samples/bir-suspicious-core-ultrasound.dcm", Evaluation{});
   EXPECT_EQ(report.input.findings.front().location.from_nipple_mm, 35.0);
   EXPECT_EQ(report.input.findings.front().ultrasound_visible, Presence::Yes);
+}
+
+// Hostile review 77: a file meta header naming CT Image Storage over an SR dataset passed
+// unsaid. Read as the dataset says, and said; the instance UID is not quoted.
+TEST_F(SrReader, AFileMetaHeaderNamingAnotherObjectIsSaid) {
+  std::ifstream in("samples/bir-suspicious-vacuum-assisted.dcm", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string comprehensive = "1.2.840.10008.5.1.4.1.1.88.33";
+  const std::size_t in_meta = bytes.find(comprehensive);
+  ASSERT_NE(in_meta, std::string::npos);
+  ASSERT_LT(in_meta, bytes.find("DICM") + 200);  // the meta header's (0002,0002)
+  bytes.replace(in_meta, comprehensive.size(), "1.2.840.10008.5.1.4.1.1.88.34");
+  TempDir dir;
+  const Report report = summarise_input(dir.file("meta.dcm", bytes), Evaluation{});
+  EXPECT_EQ(report.input.source.sop_class_uid, comprehensive);
+  const bool said =
+      std::any_of(report.input.notes.begin(), report.input.notes.end(), [](const ReaderNote& note) {
+        return note.code == WarningCode::TolerantRead &&
+               note.text.find(
+                   "file meta header gives another SOP Class UID "
+                   "(1.2.840.10008.5.1.4.1.1.88.34)") != std::string::npos;
+      });
+  EXPECT_TRUE(said);
+  // The sample itself says nothing of the kind.
+  const Report plain = summarise_input("samples/bir-suspicious-vacuum-assisted.dcm", Evaluation{});
+  EXPECT_TRUE(
+      std::none_of(plain.input.notes.begin(), plain.input.notes.end(), [](const ReaderNote& note) {
+        return note.text.find("file meta header") != std::string::npos;
+      }));
 }
 
 TEST_F(SrReader, ReadsLegacySrtCodes) {
