@@ -244,6 +244,9 @@ struct UnassessedFinding {
   // A TID 4204 intervention section whose results count for no finding (hostile review 30,
   // H30-7): `code` is the section's concept, `category` 6 for a malignant result.
   bool intervention_results = false;
+  // A report's own finding with no category of its own: the report's overall assessment of its
+  // breast speaks for it; with none it asks for one (findings_extractor, hostile review 79).
+  bool awaits_overall = false;
 };
 
 // ---- Report text (decision-logic.md §6, narrative.md) ----

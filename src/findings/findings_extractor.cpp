@@ -1852,11 +1852,13 @@ LesionDescriptors lesion_descriptors(const ContentItem& finding, SizesInTemplate
   return found;
 }
 
-// Whether a finding the calcification rules do not assess that states no category of its own
-// asks for one: a CAD detection (a mass, a distortion the CAD marked) is no radiologist's finding
-// until someone assesses it (hostile review 77: a CAD mass beside benign calcifications left
-// its breast "BI-RADS 2, routine screening"); a report's own finding is the radiologist's.
-enum class WithoutCategory : bool { Silent, NeedsAssessment };
+// What a finding the calcification rules do not assess that states no category of its own asks
+// for: a CAD detection (a mass, a distortion the CAD marked) is no radiologist's finding until
+// someone assesses it (hostile review 77: a CAD mass beside benign calcifications left its breast
+// "BI-RADS 2, routine screening"); a report's own finding rests on the report's overall
+// assessment of its breast, and with none it asks for one too (hostile review 79: a mass with no
+// category beside a benign calcification finding vanished, the exam benign without review).
+enum class WithoutCategory : bool { CadDetection, ReportFinding };
 
 // What a finding the calcification rules do not assess (`item`, its items read into `read`,
 // of breast `laterality`) gives: what could not be read is said (E8), its categories and what
@@ -1909,11 +1911,15 @@ void add_unassessed(const ContentItem& item, const ContentItem* impression, Find
   weigh_unassessed(item, impression, read, unassessed);
   unassessed.not_weighed.insert(unassessed.not_weighed.end(), descriptors.suspicious.begin(),
                                 descriptors.suspicious.end());
-  if (!unassessed.category && without == WithoutCategory::NeedsAssessment) {
+  if (!unassessed.category && without == WithoutCategory::CadDetection) {
     unassessed.not_weighed.push_back(
         "no category of its own: a CAD detection the radiologist has not assessed");
   }
-  if (!unassessed.category && unassessed.not_weighed.empty()) return;
+  // Settled once the report's overall assessments are read (ask_overall_assessment).
+  unassessed.awaits_overall = !unassessed.category && without == WithoutCategory::ReportFinding;
+  if (!unassessed.category && unassessed.not_weighed.empty() && !unassessed.awaits_overall) {
+    return;
+  }
   out.unassessed_findings.push_back(std::move(unassessed));
 }
 
@@ -1946,7 +1952,7 @@ void read_unassessed_finding(const ContentItem& item, const ContentItem* contain
     laterality = laterality_for(procedure->code).value_or(Laterality::Unknown);
   }
   add_unassessed(item, nullptr, std::move(read), laterality, SizesInTemplate::Yes,
-                 WithoutCategory::Silent, out);
+                 WithoutCategory::ReportFinding, out);
 }
 
 void hold_nested_finding_item(const ContentItem& item, Finding& finding);
@@ -2931,7 +2937,7 @@ class CadReader {
     mark_own_items(item);
     const Laterality laterality = read.laterality;
     add_unassessed(item, own_impression, std::move(read), laterality, SizesInTemplate::No,
-                   WithoutCategory::NeedsAssessment, out);
+                   WithoutCategory::CadDetection, out);
   }
 
   // Marks `holder` and what hangs below it read, but the CAD findings it holds: each of them is
@@ -3188,11 +3194,36 @@ void offer_overall(Findings& out, std::size_t first) {
   }
 }
 
+// A report's finding the rules do not assess with no category of its own (awaits_overall): the
+// report's overall assessment of its breast speaks for it; with none, nothing assesses it, and
+// its breast and the exam are 0 unless 4 or above (E15).
+void ask_overall_assessment(Findings& out) {
+  auto& unassessed = out.unassessed_findings;
+  for (UnassessedFinding& finding : unassessed) {
+    if (!finding.awaits_overall || finding.category) continue;
+    const bool assessed = std::any_of(out.overall_statements.begin(), out.overall_statements.end(),
+                                      [&](const OverallStatement& statement) {
+                                        return statement.category &&
+                                               speaks_for(statement.laterality, finding.laterality);
+                                      });
+    if (!assessed) {
+      finding.not_weighed.push_back(
+          "no category of its own, and no overall assessment of its breast");
+    }
+  }
+  unassessed.erase(std::remove_if(unassessed.begin(), unassessed.end(),
+                                  [](const UnassessedFinding& finding) {
+                                    return !finding.category && finding.not_weighed.empty();
+                                  }),
+                   unassessed.end());
+}
+
 void apply_overall(const OverallReading& overall, Findings& out) {
   out.overall_statements = overall.statements;
   for (const auto& note : overall.notes) out.notes.push_back(note);
   summarise_overall(out);
   offer_overall(out, 0);
+  ask_overall_assessment(out);
 }
 
 }  // namespace

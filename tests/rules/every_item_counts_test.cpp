@@ -197,11 +197,22 @@ TEST(EveryItemCountsE8, AnUnknownFindingCodeAsksForReviewOfTheExam) {
                           [](const FiredRule& f) { return f.rule->id == "E8"; }));
   EXPECT_TRUE(report.exam.needs_review);
 }
+// A known finding code is no unread item (E8). With no category of its own the report's overall
+// assessment of its breast speaks for it; with none, nothing assesses it (hostile review 79: a
+// mass or distortion so coded vanished beside benign calcifications): E15, its breast 0.
 TEST(EveryItemCountsE8, AKnownNonCalcificationFindingIsNoReason) {
-  const Report report = evaluate_report(
-      {finding_with({kLeft}, CodeConst{"129792006", "SCT", "Architectural distortion"})});
-  EXPECT_TRUE(report.decisions.empty());
-  EXPECT_FALSE(report.exam.needs_review);
+  const ContentItem distortion =
+      finding_with({kLeft}, CodeConst{"129792006", "SCT", "Architectural distortion"});
+  const Report assessed = evaluate_report(
+      {distortion}, {overall_category("1.2.1", Category::Benign2, Laterality::Left)});
+  EXPECT_TRUE(assessed.decisions.empty());
+  EXPECT_FALSE(exam_fired(assessed, "E8"));
+  EXPECT_FALSE(assessed.exam.needs_review);
+  const Report alone = evaluate_report({distortion});
+  EXPECT_FALSE(exam_fired(alone, "E8"));
+  EXPECT_TRUE(exam_fired(alone, "E15"));
+  EXPECT_EQ(alone.exam.category, Category::Incomplete0);
+  EXPECT_TRUE(alone.exam.needs_review);
 }
 
 // --- Class 4: pathology (C13) ---
