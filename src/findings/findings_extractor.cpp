@@ -1971,6 +1971,23 @@ bool nested_in_calcification_finding(const ContentItem& item, const std::string&
   });
   if (holder == out.findings.end()) return false;
   hold_nested_finding_item(item, *holder);
+  // Of another breast than the calcifications it holds or is referred to by (hostile review 79: a
+  // left mass by reference gave a right finding C11 unsaid): which breast is meant is the
+  // radiologist's to say.
+  const ContentItem* side = first_child(item, codes::kLaterality);
+  const std::optional<Laterality> its_breast =
+      side != nullptr ? laterality_for(side->code) : std::nullopt;
+  const auto one_breast = [](Laterality breast) {
+    return breast == Laterality::Left || breast == Laterality::Right;
+  };
+  if (its_breast && one_breast(*its_breast) && one_breast(holder->laterality) &&
+      *its_breast != holder->laterality) {
+    add_conflict(*holder, FindingField::Laterality,
+                 {std::string(to_string(holder->laterality)), holder->laterality_position},
+                 {std::string(to_string(*its_breast)) + " (of the finding at " + item.position +
+                      " counted with them)",
+                  side->position});
+  }
   return true;
 }
 

@@ -430,6 +430,20 @@ TEST(ByReferenceProperty, AReferenceToAMassMakesItsCalcificationsWithinIt) {
   EXPECT_NE(report.decisions.front().classification, Classification::Benign);
 }
 
+// Hostile review 79: a right finding referring to a mass coded in the left breast took it as
+// its own (C11) unsaid; the two breasts are a conflict (W9), for review.
+TEST(ByReferenceProperty, AMassOfTheOtherBreastIsAConflictOfBreasts) {
+  ContentItem first = finding_with({kRight, kRound, kDiffuse});
+  first.children.push_back(by_reference_to("1.1.1.4", "1.1.2"));
+  ContentItem mass = loose("1.1.2", codes::kFinding, kMass.to_code());
+  mass.children.push_back(property("1.1.2.1", codes::kLaterality, kLeft.second));
+  const Report report = evaluate_document(testing::report_with({first, mass}));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_TRUE(fired(report.decisions.front(), "W9"));
+  EXPECT_TRUE(report.decisions.front().needs_review);
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
 // W15 for one finding of `properties`: whether it fires, with the action the rules chose.
 void expect_w15(std::vector<std::pair<CodeConst, Code>> properties, Action action, bool fires) {
   const Report report = evaluate_document(testing::report_with({finding_with(properties)}));
