@@ -1962,7 +1962,14 @@ TEST(PairingSafety78, BenignityDeniedOfAProbablyBenignGroupAsksForReview) {
                            "benign.",
                            "Grouped punctate calcifications left breast, no longer benign.",
                            "Grouped punctate calcifications left breast, not typical of a benign "
-                           "process."}) {
+                           "process.",
+                           // Hostile review 79.
+                           "Grouped punctate calcifications left breast, hardly benign.",
+                           "Grouped punctate calcifications left breast, lacking typical benign "
+                           "features.",
+                           "Grouped punctate calcifications left breast, which looked benign in "
+                           "2024 but not today.",
+                           "Grouped punctate calcifications left breast, of doubtful benignity."}) {
     const Report report = summarise({text, "", std::nullopt, {punctate_grouped_left_at_2()}});
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::ProbablyBenign) << text;
