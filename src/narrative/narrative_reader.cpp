@@ -926,13 +926,15 @@ std::optional<std::size_t> Reader::labelled_number(const Item& item,
                                                    const std::vector<PhraseMatch>& matches,
                                                    std::size_t begin, std::size_t end) const {
   const std::vector<Token>& tokens = item.tokens;
-  // Or right after a word no wording knows ("Cat 4.", "Kat 4a.", "ACR 4."; hostile review 77:
-  // such an impression was dropped without trace), not in a statement of the breasts'
-  // composition ("Density cat 4").
+  // Or right after a word that names no category the wordings read ("Cat 4.", "Kat 4a.", "ACR
+  // 4.", "Grade 5.", "Stufe 4."; hostile reviews 77 and 79: such an impression was dropped
+  // without trace), not a clock's ("at 4.") and not in a statement of the breasts' composition
+  // ("Density cat 4").
   const auto unknown_word = [&](std::size_t at) {
-    return at >= begin && tokens[at].kind == TokenKind::Word && !words_.is_any(tokens[at]) &&
+    return at >= begin && tokens[at].kind == TokenKind::Word &&
+           !words_.is(tokens[at], FunctionWordRole::ClockBeforeHour) &&
            std::none_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
-             return (match.begin <= at && at < match.end) ||
+             return (match.begin <= at + 1 && at + 1 < match.end) ||
                     (match.kind == PhraseKind::Composition && match.begin >= begin &&
                      match.begin < end);
            });

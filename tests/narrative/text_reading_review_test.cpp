@@ -2539,7 +2539,11 @@ TEST(TextReview67, GermanLimitedExamsAndPhrasesAcrossAColon) {
 TEST(TextReview77, ACategoryAfterAnUnknownWordIsSaid) {
   const std::pair<const char*, bool> cases[] = {
       {"Scattered vascular calcifications in the left breast.\nCat 4.", false},
-      {"Gefäßverkalkungen links.\nKat 4a.", true}};
+      {"Gefäßverkalkungen links.\nKat 4a.", true},
+      // Hostile review 79: after a word the wordings know for something else.
+      {"Scattered vascular calcifications in the left breast.\nACR 4c.", false},
+      {"Scattered vascular calcifications in the left breast.\nGrade 5.", false},
+      {"Gefäßverkalkungen links.\nStufe 4.", true}};
   for (const auto& [text, german_text] : cases) {
     const Report report = german_text ? summarise_de(text) : summarise_en(text);
     EXPECT_TRUE(report.exam.needs_review) << text;
