@@ -2570,6 +2570,16 @@ TEST(TextReview77, ADiseaseOfNowInTheHistoryIsSaid) {
        false},
       {"Anamnese: Z. n. Vakuumbiopsie rechts vor 3 Wochen, Histologie: DCIS.\nBefund: "
        "Gefäßverkalkungen rechts.\nBeurteilung: BI-RADS 2.",
+       true},
+      // Hostile review 79: other words of a recent time.
+      {"HISTORY: Core biopsy last month: invasive ductal carcinoma.\nFINDINGS: Scattered "
+       "vascular calcifications in the right breast.\nIMPRESSION: BI-RADS 2.",
+       false},
+      {"HISTORY: Recent biopsy: DCIS.\nFINDINGS: Scattered vascular calcifications in the right "
+       "breast.\nIMPRESSION: BI-RADS 2.",
+       false},
+      {"Anamnese: Stanzbiopsie gestern: DCIS.\nBefund: Gefäßverkalkungen rechts.\nBeurteilung: "
+       "BI-RADS 2.",
        true}};
   for (const auto& [text, german_text] : cases) {
     const Report report = german_text ? summarise_de(text) : summarise_en(text);
