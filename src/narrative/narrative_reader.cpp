@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <iterator>
 #include <limits>
+#include <numeric>
 #include <optional>
 #include <set>
 #include <string>
@@ -642,6 +643,25 @@ bool Reader::denied_right_after(const Item& item, const SentenceReading& reading
   return false;
 }
 
+namespace {
+
+// Whether a comma stands between the nearest negation before token `at` and it.
+bool comma_after_negation(const std::vector<Token>& tokens, const SentenceReading& reading,
+                          std::size_t at) {
+  const std::size_t from = std::accumulate(
+      reading.triggers.begin(), reading.triggers.end(), std::size_t{0},
+      [at](std::size_t latest, const Trigger& trigger) {
+        const bool before = trigger.role == ContextRole::Negated && trigger.end <= at;
+        return before ? std::max(latest, trigger.end) : latest;
+      });
+  if (from == 0) return false;
+  return std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(from),
+                     tokens.begin() + static_cast<std::ptrdiff_t>(at),
+                     [](const Token& token) { return is_punct(token, ','); });
+}
+
+}  // namespace
+
 Reader::BenignWords Reader::benign_words(const Item& item, const SentenceReading& reading,
                                          const std::vector<PhraseMatch>& matches, std::size_t begin,
                                          std::size_t end) const {
@@ -657,13 +677,23 @@ Reader::BenignWords Reader::benign_words(const Item& item, const SentenceReading
     // benign"): every such lexicon phrase around one denies or doubts it.
     const bool in_pseudo = (calls || words_.is(item.tokens[t], FunctionWordRole::ClearsBreast)) &&
                            trigger_holds(reading.triggers, t, {ContextRole::Pseudo});
-    const bool doubts = in_suspicion || in_pseudo ||
+    // A suspicion denied ("not suspicious, benign"; hostile review 79) doubts nothing.
+    const bool suspicion_denied =
+        in_suspicion && !calls &&
+        status_of(item, reading, t, t + 1, false).status == MentionStatus::Negated;
+    const bool doubts = (in_suspicion && !suspicion_denied) || in_pseudo ||
                         (words_.is(item.tokens[t], FunctionWordRole::Doubt) &&
                          !words_.is(item.tokens[t], FunctionWordRole::Or));
     if (!calls && !doubts) continue;
     if ((calls || in_pseudo) && !benign_word) benign_word = t;
     MentionStatus status =
         calls ? status_of(item, reading, t, t + 1, false).status : MentionStatus::Affirmed;
+    // A negation before a comma denies what it stands with, not a benign call after it ("not
+    // suspicious, benign"; hostile review 79: read as benignity denied).
+    if (calls && status == MentionStatus::Negated &&
+        comma_after_negation(item.tokens, reading, t)) {
+      status = MentionStatus::Affirmed;
+    }
     if (calls && status == MentionStatus::Affirmed && denied_right_after(item, reading, t, end)) {
       status = MentionStatus::Negated;
     }
@@ -3410,8 +3440,10 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     // Benignität nicht gesichert"; hostile review 63).
     for (std::size_t t = end; t < reading.range->end; ++t) {
       if (!words_.is(item.tokens[t], FunctionWordRole::CallsBenign)) continue;
-      if (status_of(item, reading, t, t + 1, false).status == MentionStatus::Negated ||
-          denied_right_after(item, reading, t, reading.range->end)) {
+      const bool negated =
+          status_of(item, reading, t, t + 1, false).status == MentionStatus::Negated &&
+          !comma_after_negation(item.tokens, reading, t);
+      if (negated || denied_right_after(item, reading, t, reading.range->end)) {
         candidate.benign_hedge = words_of(item, t, t + 1);
         deny_benign(candidate);
         break;

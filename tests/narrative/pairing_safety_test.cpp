@@ -1979,6 +1979,10 @@ TEST(PairingSafety78, BenignityDeniedOfAProbablyBenignGroupAsksForReview) {
                                   std::nullopt,
                                   {punctate_grouped_left_at_2()}});
   EXPECT_FALSE(plain.exam.needs_review);
+  // A suspicion denied before a comma takes nothing from a benign call after it (hostile review
+  // 79: "…, not suspicious, benign." beside a coded 2 asked for review).
+  EXPECT_FALSE(beside_benign_coded("Coarse calcifications right breast, not suspicious, benign.")
+                   .exam.needs_review);
 }
 
 // Hostile review 78: a change said after a semicolon ("…; they have increased in number", "…;
