@@ -611,10 +611,20 @@ bool breast_disputed_by_annotations(const Finding& finding) {
 // is unknown, each given breast is a reading the rules classify, and it is a conflict (W9), as
 // two lateralities in the SR are. A breast the annotation gives against the SR's alone is the
 // radiologist's correction: it stands (annotations win over the SR).
-void dispute_breast(Finding& finding, const std::optional<GivenValue>& held, Laterality held_breast,
+// `held`: the breast the finding held, as each annotation that gave it (none once disputed).
+void dispute_breast(Finding& finding, const std::vector<GivenValue>& held, Laterality held_breast,
                     Laterality given_breast, const std::string& here) {
   const GivenValue given{std::string(to_string(given_breast)) + " (annotation)", here};
-  add_conflict(finding, FindingField::Laterality, held.value_or(GivenValue{}), given);
+  std::vector<GivenValue> values = held;
+  values.push_back(given);
+  if (values.size() == 1) {
+    add_conflict(finding, FindingField::Laterality, GivenValue{}, given);  // one open already
+  } else {
+    add_conflict(finding, FindingField::Laterality, values[0], values[1]);
+    for (std::size_t i = 2; i < values.size(); ++i) {
+      add_conflict(finding, FindingField::Laterality, GivenValue{}, values[i]);
+    }
+  }
   const auto add_alternative = [&](Laterality breast, const GivenValue& by) {
     const bool known = std::any_of(finding.alternatives.begin(), finding.alternatives.end(),
                                    [&](const auto& other) {
@@ -623,7 +633,7 @@ void dispute_breast(Finding& finding, const std::optional<GivenValue>& held, Lat
                                    });
     if (!known) finding.alternatives.push_back({breast, by});
   };
-  if (held) add_alternative(held_breast, *held);
+  if (!held.empty()) add_alternative(held_breast, held.front());
   add_alternative(given_breast, given);
   // An earlier note that an annotation's breast is shown no longer holds: W9 lists them all.
   finding.notes.erase(std::remove_if(finding.notes.begin(), finding.notes.end(),
@@ -645,14 +655,13 @@ void apply_annotation(const Annotations& annotations, const AnnotatedFinding& a,
       a.laterality &&
       (disputed_before || (finding.laterality_source == LateralitySource::Annotation &&
                            finding.laterality != *a.laterality));
-  std::optional<GivenValue> held_breast;
+  std::vector<GivenValue> held_breast;
   if (disputes_breast && !disputed_before) {
-    const std::vector<std::string> sources = sources_of(finding, breast_field());
-    const auto annotation = std::find_if(sources.begin(), sources.end(), [](const std::string& at) {
-      return given_by_annotation(GivenValue{"", at});
-    });
-    held_breast = GivenValue{std::string(to_string(finding.laterality)) + " (annotation)",
-                             annotation != sources.end() ? *annotation : std::string()};
+    for (const std::string& source : sources_of(finding, breast_field())) {
+      if (!given_by_annotation(GivenValue{"", source})) continue;  // the SR's, which it corrected
+      held_breast.push_back(
+          GivenValue{std::string(to_string(finding.laterality)) + " (annotation)", source});
+    }
   }
   const Laterality breast_before = finding.laterality;
   for (const Field& field : kFields) {

@@ -637,6 +637,14 @@ TEST(AnnotationMerge, AnnotationFilesDisagreeingOnTheBreastChooseNoneInAnyOrder)
     const Report report = evaluate(findings);
     EXPECT_TRUE(testing::fired(report.decisions[0], "W9")) << order;
     EXPECT_TRUE(report.decisions[0].needs_review) << order;
+    // Every file's breast is named, also one that agreed with another before the dispute
+    // (hostile review 79).
+    const std::vector<ValueConflict>& conflicts = findings.findings[0].conflicts;
+    const auto breast_conflict =
+        std::find_if(conflicts.begin(), conflicts.end(),
+                     [](const ValueConflict& c) { return c.field == FindingField::Laterality; });
+    ASSERT_NE(breast_conflict, conflicts.end()) << order;
+    EXPECT_EQ(breast_conflict->given.size(), 3u) << order;
   } while (std::next_permutation(files.begin(), files.end(), by_name));
   for (const Laterality breast : {Laterality::Left, Laterality::Right}) {
     Findings findings = sr_findings();
