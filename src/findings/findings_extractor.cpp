@@ -2756,6 +2756,9 @@ class CadReader {
       const bool cad_finding = single || is_code_item(target, kCompositeFeature);
       const std::string counts = cad_finding ? count_other_finding(target, finding)
                                              : "it is no CAD finding: not read as a member";
+      // A code outside the context groups whose meaning names a lesion ("Mass" on 4147007) counts
+      // as that lesion, as a Composite Feature's does (hostile review 79).
+      if (cad_finding && !finding_kind_for(target.code)) note_finding_code_meaning(target, finding);
       std::string text = "the cluster at " + cluster.position + " is inferred from item " +
                          target.position + " " + describe(target.concept_name);
       if (target.value_type == ValueType::Code) text += " = " + describe(target.code);

@@ -231,11 +231,11 @@ TEST(CadClusterMembers, AClusterInferredFromAClusterHasItsMembers) {
 
 // A cluster (1.1.1.2) beside a mass (1.1.1.3, category 2 of its own) in the same impression,
 // the cluster inferred from the mass by reference.
-SrDocument cluster_inferred_from(const std::string& target) {
+SrDocument cluster_inferred_from(const std::string& target, const Code& mass = kMass.to_code()) {
   SrDocument document = cad_report(cluster());
   ContentItem& impression = document.root.children.front().children.front();
   impression.children.push_back(cad_finding(
-      "1.1.1.3", kMass.to_code(),
+      "1.1.1.3", mass,
       {property("1.1.1.3.5", codes::kAssessmentCategory, code_of(Category::Benign2).to_code())},
       codes::kSingleImageFinding, false));
   ContentItem by_reference;
@@ -256,6 +256,11 @@ TEST(CadClusterMembers, AMassItIsInferredFromMakesItsCalcificationsWithinIt) {
   EXPECT_TRUE(report.input.findings.front().mass_with_calcifications);
   EXPECT_TRUE(fired(report.decisions.front(), "C11"));
   EXPECT_NE(report.exam.classification, Classification::Benign);
+  // A code outside CID 6014 whose meaning names a mass counts as one (hostile review 79).
+  const Report by_meaning =
+      evaluate_cad(cluster_inferred_from("1.1.1.3", Code{"4147007", "SCT", "Mass"}));
+  ASSERT_EQ(by_meaning.decisions.size(), 1u);
+  EXPECT_TRUE(fired(by_meaning.decisions.front(), "C11"));
   for (const char* target : {"1.1.1", "1.1.1.3.5"}) {
     const Report odd = evaluate_cad(cluster_inferred_from(target));
     ASSERT_EQ(odd.decisions.size(), 1u) << target;
