@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <iomanip>
 #include <iterator>
+#include <locale>
 #include <numeric>
 #include <optional>
 #include <sstream>
@@ -459,9 +461,12 @@ bool site_is_stated(const RuleContext& context) {
   return context.site.source == SiteSource::Annotation || context.site.source == SiteSource::Sr;
 }
 
+// As given, up to the six decimal places a value may have (hostile review 79: 19.999999 mm was
+// written "20 mm below site minimum 20 mm").
 std::string millimetres(double value) {
   std::ostringstream text;
-  text << value << " mm";
+  text.imbue(std::locale::classic());
+  text << std::setprecision(12) << value << " mm";
   return text.str();
 }
 

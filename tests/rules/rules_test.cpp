@@ -475,6 +475,20 @@ TEST(RuleB4, ThinBreastMeansWireLocalization) {
   EXPECT_TRUE(fired(d, "B4"));
   EXPECT_EQ(d.recommendation.biopsy, BiopsyType::WireLocalization);
 }
+// Hostile review 79: 19.999999 mm was written "20 mm below site minimum 20 mm".
+TEST(RuleB4, ItsEvidenceGivesTheThicknessAsGiven) {
+  Finding f = suspicious();
+  f.procedure.compressed_thickness_mm = 19.999999;
+  const Decision d = decide(f);
+  const auto b4 = std::find_if(d.trace.begin(), d.trace.end(),
+                               [](const FiredRule& fired) { return fired.rule->id == "B4"; });
+  ASSERT_NE(b4, d.trace.end());
+  const bool said = std::any_of(b4->evidence.begin(), b4->evidence.end(), [](const auto& item) {
+    return item.value.find("compressed thickness 19.999999 mm below site minimum 20 mm") !=
+           std::string::npos;
+  });
+  EXPECT_TRUE(said);
+}
 TEST(RuleB4, CannotLieProneMeansWireLocalization) {
   Finding f = suspicious();
   f.procedure.can_lie_prone = Presence::No;
