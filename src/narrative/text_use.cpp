@@ -685,11 +685,11 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
                                       statement.word + "\"): \"" + statement.quote + "\"",
                                   statement.position});
       } else if (disease_now) {
-        findings.notes.push_back({WarningCode::NarrativeUnresolved,
-                                  "the text names a disease of now (\"" + statement.word +
-                                      "\"), which its calcification findings do not weigh: \"" +
-                                      statement.quote + "\"",
-                                  statement.position});
+        findings.notes.push_back(
+            {WarningCode::NarrativeUnresolved,
+             "the text gives a reason for this exam of now (\"" + statement.word +
+                 "\"), which its calcification findings do not weigh: \"" + statement.quote + "\"",
+             statement.position});
       }
     }
   }
