@@ -3493,10 +3493,16 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     const bool kinds_before = std::all_of(
         descriptors.morphology.begin(), descriptors.morphology.end(),
         [&](const Read<Morphology>& kind) { return coordinator && kind.token < *coordinator; });
-    // Not one denied ("…, no associated microcalcifications") or said to be alike ("and similar
-    // calcifications nearby").
-    const bool alike = coordinator && words_.any_in(item.tokens, *coordinator, second.begin,
-                                                    FunctionWordRole::Likewise);
+    // Not one denied ("…, no associated microcalcifications") or said to be alike right before it
+    // ("and similar calcifications nearby", "the same calcifications"; not the "as" of "as well
+    // as a group").
+    constexpr std::size_t kAlikeReach = 2;
+    const bool alike =
+        coordinator &&
+        words_.any_in(item.tokens,
+                      std::max(*coordinator, second.begin > kAlikeReach ? second.begin - kAlikeReach
+                                                                        : std::size_t{0}),
+                      second.begin, FunctionWordRole::Likewise);
     const bool affirmed =
         status_of(item, reading, second.begin, second.end, false).status == MentionStatus::Affirmed;
     // Its own words say it is a group of its own ("a new group of", "grouped"), not the count

@@ -2620,6 +2620,9 @@ TEST(TextReview78, ASecondGroupNoKindDescribesIsNeverBenign) {
   for (const char* text :
        {"FINDINGS: Left breast: vascular calcifications and a new group of calcifications at 2 "
         "o'clock.",
+        // Hostile review 79: "as well as" is no "as" of likeness.
+        "FINDINGS: Left breast: vascular calcifications as well as a group of calcifications at 2 "
+        "o'clock.",
         "FINDINGS: Left breast: benign skin calcifications and grouped calcifications at 2 "
         "o'clock."}) {
     const Report report = summarise_en(text);
