@@ -2600,15 +2600,10 @@ TEST(TextReview78, ACategoryStatedForABreastIsItsRowsAtLeast) {
       "FINDINGS: Scattered vascular calcifications in the right breast. Coarse calcifications in "
       "the left breast at 2 o'clock. Vascular calcifications in the left breast at 6 o'clock.\n"
       "IMPRESSION: Right breast: BI-RADS 2. Left breast: BI-RADS 4.");
-  const auto row = [&](Laterality side) {
-    const auto found = std::find_if(report.exam.breasts.begin(), report.exam.breasts.end(),
-                                    [&](const BreastSummary& b) { return b.laterality == side; });
-    return found == report.exam.breasts.end() ? std::optional<BreastSummary>() : *found;
-  };
-  ASSERT_TRUE(row(Laterality::Left).has_value());
-  EXPECT_EQ(row(Laterality::Left)->category, Category::Suspicious4);
-  ASSERT_TRUE(row(Laterality::Right).has_value());
-  EXPECT_EQ(row(Laterality::Right)->category, Category::Benign2);
+  ASSERT_NE(breast_row(report, Laterality::Left), nullptr);
+  EXPECT_EQ(breast_row(report, Laterality::Left)->category, Category::Suspicious4);
+  ASSERT_NE(breast_row(report, Laterality::Right), nullptr);
+  EXPECT_EQ(breast_row(report, Laterality::Right)->category, Category::Benign2);
   EXPECT_NE(std::find(report.exam.actions.begin(), report.exam.actions.end(), Action::Biopsy),
             report.exam.actions.end());
 }
@@ -2644,15 +2639,10 @@ TEST(TextReview78, TheContralateralBreastInTheSameSentenceIsTheOther) {
   const Report report = summarise_en(
       "FINDINGS: Vascular calcifications in the right breast and grouped amorphous "
       "calcifications at 10 o'clock in the contralateral breast.");
-  const auto row = [&](Laterality side) {
-    const auto found = std::find_if(report.exam.breasts.begin(), report.exam.breasts.end(),
-                                    [&](const BreastSummary& b) { return b.laterality == side; });
-    return found == report.exam.breasts.end() ? std::optional<BreastSummary>() : *found;
-  };
-  ASSERT_TRUE(row(Laterality::Left).has_value());
-  EXPECT_EQ(row(Laterality::Left)->classification, Classification::Suspicious);
-  ASSERT_TRUE(row(Laterality::Right).has_value());
-  EXPECT_EQ(row(Laterality::Right)->classification, Classification::Benign);
+  ASSERT_NE(breast_row(report, Laterality::Left), nullptr);
+  EXPECT_EQ(breast_row(report, Laterality::Left)->classification, Classification::Suspicious);
+  ASSERT_NE(breast_row(report, Laterality::Right), nullptr);
+  EXPECT_EQ(breast_row(report, Laterality::Right)->classification, Classification::Benign);
 }
 
 }  // namespace

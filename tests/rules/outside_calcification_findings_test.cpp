@@ -418,12 +418,17 @@ TEST(ByReferenceProperty, AReferenceToAWholeFindingListsItOnce) {
 
 // Hostile review 76: a finding pointing by reference at a mass holds it as one nested in it
 // would (C11): its calcifications are within that mass, never plain benign.
-TEST(ByReferenceProperty, AReferenceToAMassMakesItsCalcificationsWithinIt) {
+// A right round, diffuse finding (1.1.1) referring by reference to a mass of `mass_breast`.
+Report right_finding_referring_to_a_mass(const Code& mass_breast) {
   ContentItem first = finding_with({kRight, kRound, kDiffuse});
   first.children.push_back(by_reference_to("1.1.1.4", "1.1.2"));
   ContentItem mass = loose("1.1.2", codes::kFinding, kMass.to_code());
-  mass.children.push_back(property("1.1.2.1", codes::kLaterality, kRight.second));
-  const Report report = evaluate_document(testing::report_with({first, mass}));
+  mass.children.push_back(property("1.1.2.1", codes::kLaterality, mass_breast));
+  return evaluate_document(testing::report_with({first, mass}));
+}
+
+TEST(ByReferenceProperty, AReferenceToAMassMakesItsCalcificationsWithinIt) {
+  const Report report = right_finding_referring_to_a_mass(kRight.second);
   ASSERT_EQ(report.decisions.size(), 1u);
   EXPECT_TRUE(report.input.findings.front().mass_with_calcifications);
   EXPECT_TRUE(fired(report.decisions.front(), "C11"));
@@ -433,11 +438,7 @@ TEST(ByReferenceProperty, AReferenceToAMassMakesItsCalcificationsWithinIt) {
 // Hostile review 79: a right finding referring to a mass coded in the left breast took it as
 // its own (C11) unsaid; the two breasts are a conflict (W9), for review.
 TEST(ByReferenceProperty, AMassOfTheOtherBreastIsAConflictOfBreasts) {
-  ContentItem first = finding_with({kRight, kRound, kDiffuse});
-  first.children.push_back(by_reference_to("1.1.1.4", "1.1.2"));
-  ContentItem mass = loose("1.1.2", codes::kFinding, kMass.to_code());
-  mass.children.push_back(property("1.1.2.1", codes::kLaterality, kLeft.second));
-  const Report report = evaluate_document(testing::report_with({first, mass}));
+  const Report report = right_finding_referring_to_a_mass(kLeft.second);
   ASSERT_EQ(report.decisions.size(), 1u);
   EXPECT_TRUE(fired(report.decisions.front(), "W9"));
   EXPECT_TRUE(report.decisions.front().needs_review);
