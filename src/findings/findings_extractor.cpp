@@ -365,6 +365,30 @@ std::string_view value_type_words(ValueType type) {
   return "unknown";
 }
 
+// Items whose value identifies the patient, a person or a study (TID 1006/1007 subject and
+// procedure context): a warning names their type, never their value — a summary with
+// --redact or --pseudonymize must not carry them (hostile review 80: a Subject ID and a Study
+// Instance UID inside a finding were quoted).
+constexpr std::array<CodeConst, 9> kIdentifyingConcepts{{
+    {"121028", "DCM", "Subject UID"},
+    {"121029", "DCM", "Subject Name"},
+    {"121030", "DCM", "Subject ID"},
+    {"121031", "DCM", "Subject Birth Date"},
+    {"121018", "DCM", "Procedure Study Instance UID"},
+    {"121019", "DCM", "Procedure Study Component UID"},
+    {"121022", "DCM", "Accession Number"},
+    {"121008", "DCM", "Person Observer Name"},
+    {"128774", "DCM", "Person Observer's Login Name"},
+}};
+
+// A text item's words for a warning, quoted; an identifying item's (or a UID's) by its type.
+std::string text_words(const ContentItem& item) {
+  if (item.value_type == ValueType::UidRef || is_one_of(item, kIdentifyingConcepts)) {
+    return "a " + std::string(value_type_words(item.value_type)) + " value";
+  }
+  return quoted(item.text);
+}
+
 // An item's value in words for a warning: a code's triplet, a number with its unit, quoted text;
 // for the value types whose value the reader does not keep (a date, a name), the type.
 std::string value_words(const ContentItem& item) {
@@ -378,7 +402,7 @@ std::string value_words(const ContentItem& item) {
       return item.number ? number_words(*item.number) + " " + describe(item.unit) : "no number";
     case ValueType::Text:
     case ValueType::UidRef:
-      return quoted(item.text);
+      return text_words(item);
     default:
       return "a " + std::string(value_type_words(item.value_type)) + " value";
   }
@@ -529,7 +553,7 @@ class FindingReader {
     if (item.value_type == ValueType::Text && !item.text.empty()) {
       if (consumed_ != nullptr) consumed_->insert(item.position);  // said here, not again
       finding_.notes.push_back({WarningCode::UnknownCode,
-                                describe(item.concept_name) + " text " + quoted(item.text) +
+                                describe(item.concept_name) + " text " + text_words(item) +
                                     " was not read (coded items only)",
                                 item.position});
       return;
@@ -615,7 +639,7 @@ class FindingReader {
     if (item.value_type == ValueType::Text && !item.text.empty()) {
       finding_.notes.push_back({WarningCode::UnknownCode,
                                 "item " + item.position + " " + describe(item.concept_name) +
-                                    " text " + quoted(item.text) + where(parent) +
+                                    " text " + text_words(item) + where(parent) +
                                     " was not read (coded items only)",
                                 item.position});
       return;
@@ -1422,7 +1446,7 @@ void note_items_not_read(const ContentItem& item, const ContentItem* parent, boo
                            item.position});
     } else if (in_coded_part && item.value_type == ValueType::Text && !item.text.empty()) {
       out.notes.push_back({WarningCode::UnknownCode,
-                           describe(item.concept_name) + " text " + quoted(item.text) +
+                           describe(item.concept_name) + " text " + text_words(item) +
                                " in the coded part of the report was not read (coded items only)",
                            item.position});
     } else if ((whole_tree || is_coded_section(*parent)) && !own_review_state(item, out)) {

@@ -895,5 +895,25 @@ TEST(MeaningNamesAnotherTerm, EveryCanonicalMeaningNamesItsOwnTermOnly) {
   }
 }
 
+// Hostile review 80: a Subject ID and a Procedure Study Instance UID inside a finding were
+// quoted in warnings, which --redact and --pseudonymize summaries carry. They are named by their
+// type; the items are still said (never dropped) and the finding reviewed.
+TEST(UnreadItemInAFinding, AnIdentifyingItemIsNamedNotQuoted) {
+  ContentItem finding = finding_with({kRight, kRound, kDiffuse});
+  finding.children.push_back(
+      text_item("1.1.1.4", CodeConst{"121030", "DCM", "Subject ID"}, "SECRETID-998877"));
+  ContentItem uid = text_item("1.1.1.5", CodeConst{"121018", "DCM", "Procedure Study Instance UID"},
+                              "1.2.3.4.5.6.7.8.999");
+  uid.value_type = ValueType::UidRef;
+  finding.children.push_back(uid);
+  const Decision decision = evaluate_report({finding}).decisions.front();
+  EXPECT_EQ(warnings_saying(decision, "(121030, DCM, \"Subject ID\")").size(), 1u);
+  EXPECT_EQ(warnings_saying(decision, "(121018, DCM, \"Procedure Study Instance UID\")").size(),
+            1u);
+  EXPECT_TRUE(warnings_saying(decision, "SECRETID").empty());
+  EXPECT_TRUE(warnings_saying(decision, "1.2.3.4.5.6.7.8.999").empty());
+  EXPECT_TRUE(decision.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc
