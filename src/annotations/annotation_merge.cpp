@@ -54,6 +54,12 @@ std::string what_a_comment_says_beyond_fields(const std::string& comment, const 
                (!finding.distribution || finding.distribution->term != distribution);
       });
   if (new_form || new_distribution) return "names a suspicious form or distribution";
+  // New or grown (hostile review 80: "Increased in number since last year." left a stable
+  // coded group probably benign, unreviewed; C4 makes it 4A).
+  if (growth_named(comment) && finding.change != Change::New &&
+      finding.change != Change::Increased) {
+    return "says the calcifications are new or increased";
+  }
   const std::vector<Laterality> sides = lateralities_named(comment, false);
   const std::string words = spaced_words(comment);
   if (std::any_of(sides.begin(), sides.end(),

@@ -930,6 +930,31 @@ bool category_denied(std::string_view meaning_given, Category category) {
   });
 }
 
+bool growth_named(std::string_view words) {
+  // Word starts, spaced as spaced_words gives them (German letters spelled out).
+  static constexpr std::array<std::string_view, 18> kGrowth{
+      {" new ", " newly ", " increas", " more numerous", " more calcifications", " grown",
+       " growing", " enlarg", " progressi", " interval appearance", " neu ", " neue", " zunehm",
+       " zugenommen", " mehr als", " mehr geworden", " vermehr", " progredien"}};
+  static constexpr std::array<std::string_view, 9> kBeforeGrowth{
+      {" no", " not", " without", " kein", " keine", " nicht", " ohne", " never", " nie"}};
+  const std::string spaced = spaced_words(words) + " ";
+  for (const std::string_view growth : kGrowth) {
+    for (std::size_t at = spaced.find(growth); at != std::string::npos;
+         at = spaced.find(growth, at + 1)) {
+      // The word before it.
+      const std::size_t end = spaced.find_last_not_of(' ', at);
+      const std::size_t begin = end == std::string::npos ? 0 : spaced.rfind(' ', end);
+      const std::string before =
+          end == std::string::npos ? std::string() : spaced.substr(begin, end - begin + 1);
+      const bool negated =
+          std::find(kBeforeGrowth.begin(), kBeforeGrowth.end(), before) != kBeforeGrowth.end();
+      if (!negated) return true;
+    }
+  }
+  return false;
+}
+
 std::string spaced_words(std::string_view meaning) {
   // Each German letter of two UTF-8 bytes becomes its two-letter spelling (ä: ae, ß: ss), so that
   // a word list spells it once ("boesartig") and positions stay those of the meaning's bytes.

@@ -177,6 +177,10 @@ std::optional<Distribution> distribution_named(std::string_view word);
 std::optional<Laterality> laterality_named(std::string_view word);
 std::optional<Site> site_named(std::string_view word);
 std::optional<Change> change_named(std::string_view word);
+// Whether free words (an annotation's comment) say the calcifications are new or grew ("Increased
+// in number since last year", "neu aufgetreten", "mehr als 2024"), not where a negation stands
+// right before ("no increase", "keine Zunahme").
+bool growth_named(std::string_view words);
 std::optional<Presence> presence_named(std::string_view word);
 std::optional<Region> region_named(std::string_view word);
 std::optional<Quadrant> quadrant_named(std::string_view word);

@@ -93,14 +93,18 @@ TEST(AnnotationMerge, ACommentSayingMoreThanItsFieldsAsksTheRadiologist) {
         "Biopsy should be considered", "Recommend stereotactic biopsy",
         // Hostile review 37 (H37-2 to H37-5).
         "BI-RADS 4A", "Category 5", "Upgrade to 4.", "Please biopsy.", "Consider VAB.", "Unclear.",
-        "I doubt this is benign.", "Contralateral breast"}) {
+        "I doubt this is benign.", "Contralateral breast",
+        // Hostile review 80: new or grown, which no field says.
+        "Increased in number since last year.", "New since 2024 - not present on the prior.",
+        "Deutlich mehr als 2024, neu aufgetreten."}) {
     const Decision d = lobular_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
   }
   for (const char* comment :
        {"Acinar pattern on magnification views.", "Regional, right breast", "See L CC view",
-        "R/O milk of calcium", "Without doubt benign.", "BI-RADS 2", "2 cm from the nipple"}) {
+        "R/O milk of calcium", "Without doubt benign.", "BI-RADS 2", "2 cm from the nipple",
+        "No increase since 2024.", "Keine Zunahme."}) {
     EXPECT_FALSE(lobular_with_comment(comment).needs_review) << comment;
   }
 }
