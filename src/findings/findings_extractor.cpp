@@ -138,6 +138,10 @@ std::optional<double> millimetres(const ContentItem& item, std::vector<ReaderNot
     if (unit == "mm") return *item.number;
     if (unit == "cm") return *item.number * 10.0;
     if (unit == "um") return *item.number / 1000.0;
+    // Metres and inches (hostile review 80: 0.004 m from the chest wall was not used, and the
+    // biopsy went stereotactic where 4 mm asks for wire localization).
+    if (unit == "m") return *item.number * 1000.0;
+    if (unit == "[in_i]") return *item.number * 25.4;
   }
   notes.push_back(
       {WarningCode::UnknownUnit,

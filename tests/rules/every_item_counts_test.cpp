@@ -857,6 +857,21 @@ TEST(Hostile26DistanceTwice, TheRestrictiveDistanceDecidesTheBiopsyTypeInBothOrd
   }
 }
 
+// Hostile review 80: a distance in metres or inches is converted (0.004 m from the chest wall is
+// 4 mm: wire localization, B4), not dropped as a unit not read.
+TEST(Hostile80Distance, MetresAndInchesAreMillimetresToo) {
+  for (const auto& [value, unit] : {std::pair{0.004, Code{"m", "UCUM", "meter"}},
+                                    std::pair{0.1, Code{"[in_i]", "UCUM", "inch"}}}) {
+    ContentItem finding = finding_with({kRight, kFinePleomorphic, kGrouped});
+    ContentItem distance = millimetres_item("1.1.1.4", codes::kDistanceFromChestWall, value);
+    distance.unit = unit;
+    finding.children.push_back(distance);
+    const Decision decision = evaluate_report({finding}).decisions.front();
+    EXPECT_EQ(decision.recommendation.biopsy, BiopsyType::WireLocalization) << unit.value;
+    EXPECT_EQ(decision.recommendation.biopsy_rule, "B4") << unit.value;
+  }
+}
+
 // H50-4: a distance that is not one number (the reader leaves `number` empty and keeps the words)
 // or a negative one is said (W10) and not used; the finding needs review.
 TEST(Hostile50Distance, ADistanceThatIsNotOneNumberOrNegativeIsSaidAndReviewed) {
