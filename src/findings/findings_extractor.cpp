@@ -2316,6 +2316,11 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
 inline constexpr CodeConst kCompositeFeature{"111015", "DCM", "Composite Feature"};
 inline constexpr CodeConst kAllSucceededWithFindings{"111242", "DCM",
                                                      "All algorithms succeeded; with findings"};
+// CID 6047's summaries that say the CAD found nothing.
+inline constexpr std::array<CodeConst, 2> kWithoutFindings{{
+    {"111241", "DCM", "All algorithms succeeded; without findings"},
+    {"111243", "DCM", "Not all algorithms succeeded; without findings"},
+}};
 
 // TID 4000 rows 5-8: the CAD's two summaries of the algorithms it ran.
 enum class Algorithms { Detections, Analyses };
@@ -2463,6 +2468,16 @@ class CadReader {
                                    "in this report",
                                root.position});
     }
+    // "Without findings" beside findings the report lists (hostile review 80): which one is right
+    // cannot be told.
+    if (without_findings_ != nullptr && cad_findings_seen_ > 0) {
+      overall.notes.push_back({WarningCode::CadIncomplete,
+                               "the CAD Processing and Findings Summary (111017, DCM) is " +
+                                   describe(without_findings_->code) + ", but the report lists " +
+                                   std::to_string(cad_findings_seen_) +
+                                   " CAD findings: which is right cannot be told",
+                               without_findings_->position});
+    }
     // The members of a cluster that is shown are read with it; those of a cluster that is not
     // are read as their own findings, each shown by its own Rendering Intent (H27-15).
     std::set<std::string> members;
@@ -2502,6 +2517,10 @@ class CadReader {
     if (is_code_item(item, codes::kCadSummary)) {
       summary_seen_ = true;
       with_findings_ = with_findings_ || same_concept(item.code, kAllSucceededWithFindings);
+      if (std::any_of(kWithoutFindings.begin(), kWithoutFindings.end(),
+                      [&](const CodeConst& summary) { return same_concept(item.code, summary); })) {
+        without_findings_ = &item;
+      }
       read_overall(item, overall, consumed_);
       note_processing_summary(item, overall);
     }
@@ -3098,7 +3117,8 @@ class CadReader {
   std::map<std::string, const ContentItem*> composite_of_;  // a finding → its composite feature
   bool summary_seen_ = false;   // a CAD Processing and Findings Summary code item was read
   bool with_findings_ = false;  // … saying "All algorithms succeeded; with findings"
-  int cad_findings_seen_ = 0;   // Single Image Findings and Composite Features
+  const ContentItem* without_findings_ = nullptr;  // … saying "without findings"
+  int cad_findings_seen_ = 0;                      // Single Image Findings and Composite Features
   std::map<std::string, ImageSides> image_laterality_by_position_;
   std::map<std::string, ImageSides> image_laterality_by_sop_;
 };

@@ -883,5 +883,17 @@ TEST(CadIncomplete, WithFindingsButNoneListedIsNoCleanExam) {
   EXPECT_TRUE(report.exam.needs_review);
 }
 
+// Hostile review 80: "All algorithms succeeded; without findings" beside a listed cluster was not
+// said; which is right cannot be told, so the exam is reviewed. "With findings" asks nothing.
+TEST(CadIncomplete, WithoutFindingsButFindingsListedIsNoCleanExam) {
+  SrDocument document = cad_report(cluster());
+  document.root.children.front().code =
+      Code{"111241", "DCM", "All algorithms succeeded; without findings"};
+  const Report report = evaluate_cad(document);
+  EXPECT_TRUE(cad_incomplete_saying(report, "without findings"));
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_FALSE(evaluate_cad(cad_report(cluster())).exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc
