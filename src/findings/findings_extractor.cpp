@@ -2316,11 +2316,6 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
 inline constexpr CodeConst kCompositeFeature{"111015", "DCM", "Composite Feature"};
 inline constexpr CodeConst kAllSucceededWithFindings{"111242", "DCM",
                                                      "All algorithms succeeded; with findings"};
-// CID 6047's summaries that say the CAD found nothing.
-inline constexpr std::array<CodeConst, 2> kWithoutFindings{{
-    {"111241", "DCM", "All algorithms succeeded; without findings"},
-    {"111243", "DCM", "Not all algorithms succeeded; without findings"},
-}};
 
 // TID 4000 rows 5-8: the CAD's two summaries of the algorithms it ran.
 enum class Algorithms { Detections, Analyses };
@@ -2517,10 +2512,7 @@ class CadReader {
     if (is_code_item(item, codes::kCadSummary)) {
       summary_seen_ = true;
       with_findings_ = with_findings_ || same_concept(item.code, kAllSucceededWithFindings);
-      if (std::any_of(kWithoutFindings.begin(), kWithoutFindings.end(),
-                      [&](const CodeConst& summary) { return same_concept(item.code, summary); })) {
-        without_findings_ = &item;
-      }
+      if (cad_summary_without_findings(item.code)) without_findings_ = &item;
       read_overall(item, overall, consumed_);
       note_processing_summary(item, overall);
     }

@@ -520,6 +520,17 @@ std::optional<CadProcessing> cad_processing_for(const Code& code) {
   return lookup(kCadProcessing, code);
 }
 
+bool cad_summary_without_findings(const Code& code) {
+  // The members of kCadProcessing that say the CAD found nothing.
+  static_assert(kCadProcessing[0].code.value == "111241" &&
+                kCadProcessing[2].code.value == "111243" &&
+                kCadProcessing[4].code.value == "111245");
+  constexpr std::array<CodeConst, 3> kWithoutFindings{
+      {kCadProcessing[0].code, kCadProcessing[2].code, kCadProcessing[4].code}};
+  return std::any_of(kWithoutFindings.begin(), kWithoutFindings.end(),
+                     [&](const CodeConst& member) { return same_concept(code, member); });
+}
+
 std::optional<ResultStatus> result_status_for(const Code& code) {
   return lookup(kResultStatus, code);
 }

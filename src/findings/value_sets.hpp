@@ -128,6 +128,8 @@ enum class CadProcessing {
 
 // Empty when the code is not in CID 6047 (a local code: whether the CAD ran cannot be told).
 std::optional<CadProcessing> cad_processing_for(const Code& code);
+// Whether a CID 6047 code says the CAD found nothing (111241, 111243, 111245).
+bool cad_summary_without_findings(const Code& code);
 
 // CID 6042 Status of Results: how the algorithms of a CAD's Summary of Detections or Summary of
 // Analyses fared.

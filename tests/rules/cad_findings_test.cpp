@@ -893,6 +893,10 @@ TEST(CadIncomplete, WithoutFindingsButFindingsListedIsNoCleanExam) {
   EXPECT_TRUE(cad_incomplete_saying(report, "without findings"));
   EXPECT_TRUE(report.exam.needs_review);
   EXPECT_FALSE(evaluate_cad(cad_report(cluster())).exam.needs_review);
+  // "No algorithms succeeded; without findings" too (review of the change: it was not listed).
+  document.root.children.front().code =
+      Code{"111245", "DCM", "No algorithms succeeded; without findings"};
+  EXPECT_TRUE(cad_incomplete_saying(evaluate_cad(document), "without findings"));
 }
 
 }  // namespace
