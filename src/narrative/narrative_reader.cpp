@@ -3006,9 +3006,7 @@ std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReadin
   for (std::size_t k = begin; one_breast_named && k < end; ++k) {
     const std::size_t named = other_breast_words(item, k, end);
     if (named == 0) continue;
-    const Laterality other =
-        sides.front().value == Laterality::Left ? Laterality::Right : Laterality::Left;
-    sides.push_back({other, words_of(item, k, k + named), span_of(item, k, k + named), k});
+    sides.push_back(other_breast_read(item, k, named, sides.front().value));
     k += named - 1;
   }
   std::sort(sides.begin(), sides.end(),
@@ -3265,6 +3263,14 @@ void Reader::take_side_of_mentions(const SentenceReading& reading, const Descrip
   for (std::size_t index : candidate.mentions) reading_.mentions[index].laterality = common->value;
 }
 
+// The breast other than `own` (left or right), as the `named` words at token `at` name it
+// ("contralateral breast", "Gegenseite").
+Read<Laterality> Reader::other_breast_read(const Item& item, std::size_t at, std::size_t named,
+                                           Laterality own) const {
+  const Laterality other = own == Laterality::Left ? Laterality::Right : Laterality::Left;
+  return {other, words_of(item, at, at + named), span_of(item, at, at + named), at};
+}
+
 // Names the other breast at token `at`: "contralateral" before a breast noun, or a word that says
 // it alone ("Gegenseite"). How many words it takes; 0 when it names none.
 std::size_t Reader::other_breast_words(const Item& item, std::size_t at, std::size_t end) const {
@@ -3304,8 +3310,7 @@ std::optional<Read<Laterality>> Reader::also_the_other_breast(const Item& item,
                              words_.is(token, FunctionWordRole::OtherFinding);
                     });
     if (says_more) return std::nullopt;
-    const Laterality other = own == Laterality::Left ? Laterality::Right : Laterality::Left;
-    return Read<Laterality>{other, words_of(item, k, k + named), span_of(item, k, k + named), k};
+    return other_breast_read(item, k, named, own);
   }
   return std::nullopt;
 }
@@ -3362,9 +3367,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
         (sentence_side->value != Laterality::Left && sentence_side->value != Laterality::Right)) {
       continue;
     }
-    const Laterality other =
-        sentence_side->value == Laterality::Left ? Laterality::Right : Laterality::Left;
-    side = Read<Laterality>{other, words_of(item, k, k + named), span_of(item, k, k + named), k};
+    side = other_breast_read(item, k, named, sentence_side->value);
   }
   if (!side) side = side_named(reading.sides);
   // Said relative to the heading's breast or the one described last, so never against the heading.

@@ -766,6 +766,8 @@ class Reader {
                              const std::vector<std::size_t>& giving, std::size_t clause_end,
                              Candidate& candidate);
   std::size_t other_breast_words(const Item& item, std::size_t at, std::size_t end) const;
+  Read<Laterality> other_breast_read(const Item& item, std::size_t at, std::size_t named,
+                                     Laterality own) const;
   // The other breast than `own`, named in a part of the clause [begin, end) that says nothing else
   // ("…, also contralaterally", "…, auch kontralateral"); none where that part clears or denies it
   // or names something else there.
