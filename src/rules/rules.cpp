@@ -561,11 +561,6 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
       }
     }
   }
-  // In breast order, the rows E15 added among them.
-  std::sort(exam.breasts.begin(), exam.breasts.end(),
-            [](const BreastSummary& a, const BreastSummary& b) {
-              return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
-            });
   for (BreastSummary& breast : exam.breasts) {
     if (!counts_unassessed || breast.laterality == Laterality::Unknown) continue;
     if (const auto unassessed = unassessed_category(findings, breast.laterality)) {
@@ -586,7 +581,6 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     for (const BreastSummary& breast : exam.breasts) {
       actions.insert(action_implied(breast.classification));
     }
-    exam.actions.assign(actions.begin(), actions.end());
   }
   // A category the report states for one breast ("Left breast: BI-RADS 4") is that breast's: its
   // row never shows less, a breast with none of a category above benign gets one, and the exam's
@@ -611,6 +605,7 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
       actions.insert(action_implied(classification_for(*statement.category)));
     }
   }
+  // In breast order, the rows E15 and stated categories added among them.
   std::sort(exam.breasts.begin(), exam.breasts.end(),
             [](const BreastSummary& a, const BreastSummary& b) {
               return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
