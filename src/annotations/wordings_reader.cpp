@@ -144,7 +144,9 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"direction-after-side", FunctionWordRole::DirectionAfterSide},
     {"direction-before-side", FunctionWordRole::DirectionBeforeSide},
     {"right-before-clock", FunctionWordRole::RightBeforeClock},
-    {"left-before-clock", FunctionWordRole::LeftBeforeClock}};
+    {"left-before-clock", FunctionWordRole::LeftBeforeClock},
+    {"degree-comparison", FunctionWordRole::DegreeComparison},
+    {"relative", FunctionWordRole::Relative}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

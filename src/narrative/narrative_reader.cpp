@@ -431,9 +431,15 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     if (trigger.role == ContextRole::Comparison) {
       const std::size_t clause_end = clause_holding(reading.clauses, trigger.begin, range).second;
       std::size_t until = trigger.end;
-      while (until < clause_end && !is_punct(item.tokens[until], ',') &&
-             !is_punct(item.tokens[until], ':')) {
-        ++until;
+      if (words_.is(item.tokens[trigger.begin], FunctionWordRole::DegreeComparison)) {
+        // "… on the left than on the right, where …", "Rechts mehr als links gruppierte …": a
+        // comparison of degree names the breast compared with, and no more.
+        until = compared_breast_end(item, reading, trigger, clause_end);
+      } else {
+        while (until < clause_end && !is_punct(item.tokens[until], ',') &&
+               !is_punct(item.tokens[until], ':')) {
+          ++until;
+        }
       }
       reading.comparison_words.mark(trigger.begin, until);
     }
@@ -482,7 +488,9 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
         reading.breast_words.any(first, last);
     const bool change_only = is_punct(item.tokens[first], ';') && !names_its_own &&
                              !reading.clause_descriptors[c - 1].change.empty();
-    if (starts_relative_clause(opening) || refers_back(opening, words_) || change_only) {
+    const bool of_compared_breast = reading.compared_breast_of_clause[c - 1].has_value();
+    if ((starts_relative_clause(opening) || refers_back(opening, words_) || change_only) &&
+        !of_compared_breast) {
       add_descriptors(reading.clause_descriptors[c - 2], reading.clause_descriptors[c - 1]);
     }
   }
@@ -2595,9 +2603,33 @@ void Reader::list_breast_cleared_in(const Item& item, const SentenceReading& rea
 // parts replace it in reading.clauses); then the sentence's sides, for clauses that name none.
 void Reader::read_clause_descriptors(const Item& item, SentenceReading& reading,
                                      const std::vector<PhraseMatch>& matches) {
-  std::vector<Clause> clauses;
+  // A clause cut where a part about a breast compared with opens; one that opens with it (after
+  // a relative word that ends a clause, "which") is that breast's whole.
+  std::vector<Clause> pieces;
+  std::vector<std::optional<Read<Laterality>>> compared_breast_of_piece;
+  std::optional<Read<Laterality>> opens_next;
   for (const Clause& clause : reading.clauses) {
+    compared_breast_of_piece.push_back(std::exchange(opens_next, std::nullopt));
+    const auto part = part_of_compared_breast(item, reading, matches, clause);
+    const bool inside = part && part->begin > clause.first && part->relative < clause.second;
+    pieces.emplace_back(clause.first, inside ? part->begin : clause.second);
+    if (part && !inside) opens_next = part->breast;
+    if (!inside) continue;
+    pieces.emplace_back(part->begin, clause.second);
+    compared_breast_of_piece.emplace_back(part->breast);
+  }
+  std::vector<Clause> clauses;
+  for (std::size_t p = 0; p < pieces.size(); ++p) {
+    const Clause& clause = pieces[p];
     Descriptors descriptors = read_descriptors(item, reading, clause.first, clause.second, matches);
+    if (const auto& compared = compared_breast_of_piece[p]) {
+      descriptors.sides.push_back(*compared);
+      clauses.push_back(clause);
+      reading.clause_descriptors.push_back(std::move(descriptors));
+      reading.compared_breast_of_clause.resize(clauses.size());
+      reading.compared_breast_of_clause.back() = compared;
+      continue;
+    }
     std::vector<PhraseMatch> second_groups;
     const std::vector<Clause> parts =
         cut_by_breast(item, reading, clause, descriptors, matches, second_groups);
@@ -2614,6 +2646,7 @@ void Reader::read_clause_descriptors(const Item& item, SentenceReading& reading,
     share_words_across_parts(item, reading, parts, second_groups, matches);
   }
   reading.clauses = std::move(clauses);
+  reading.compared_breast_of_clause.resize(reading.clauses.size());
   add_second_groups_of_later_clauses(item, reading);
   for (const Descriptors& descriptors : reading.clause_descriptors) {
     reading.sides.insert(reading.sides.end(), descriptors.sides.begin(), descriptors.sides.end());
@@ -3315,6 +3348,122 @@ std::optional<Read<Laterality>> Reader::also_the_other_breast(const Item& item,
   return std::nullopt;
 }
 
+// The end of the breast words a comparison of degree names ("than on the right", "than the
+// contralateral breast", "als die linke Brust"), at most three words after its phrase; the
+// phrase's end where it names none.
+std::size_t Reader::compared_breast_end(const Item& item, const SentenceReading& reading,
+                                        const Trigger& trigger, std::size_t clause_end) const {
+  const std::size_t last_start = std::min(clause_end, trigger.end + 3);
+  for (std::size_t k = trigger.begin; k < last_start; ++k) {
+    if (const std::size_t named = other_breast_words(item, k, clause_end)) return k + named;
+    if (!reading.breast_words[k]) continue;
+    std::size_t end = k;
+    while (end < clause_end && reading.breast_words[end]) ++end;
+    if (end < clause_end && words_.is(item.tokens[end], FunctionWordRole::BreastNoun)) ++end;
+    return end;
+  }
+  return trigger.end;
+}
+
+// "Fewer calcifications on the left than on the right, where a new pleomorphic cluster is
+// present": the words from the relative word on are the breast compared with's (hostile review 81:
+// they were the left's, and the right was said to have none). A relative word right after that
+// breast, or after it and one word ("…, in which …", "…, in der …").
+std::optional<Reader::ComparedBreastPart> Reader::part_of_compared_breast(
+    const Item& item, const SentenceReading& reading, const std::vector<PhraseMatch>& matches,
+    const Clause& clause) const {
+  const auto [begin, end] = clause;
+  for (const Trigger& trigger : reading.triggers) {
+    if (trigger.role != ContextRole::Comparison || trigger.begin < begin || trigger.begin >= end ||
+        !words_.is(item.tokens[trigger.begin], FunctionWordRole::DegreeComparison)) {
+      continue;
+    }
+    std::size_t at = compared_breast_end(item, reading, trigger, end);
+    if (at == trigger.end && !reading.breast_words[at - 1]) continue;  // no breast compared with
+    // The relative word may open the next clause ("…, which has …": "which" ends a clause).
+    const std::size_t sentence_end = reading.range->end;
+    if (at < sentence_end && is_punct(item.tokens[at], ',')) ++at;
+    const bool relative_next =
+        at < sentence_end && words_.is(item.tokens[at], FunctionWordRole::Relative);
+    const bool relative_after_one = at + 1 < sentence_end &&
+                                    item.tokens[at].kind == TokenKind::Word &&
+                                    words_.is(item.tokens[at + 1], FunctionWordRole::Relative);
+    if (!relative_next && !relative_after_one) continue;
+    std::vector<Read<Laterality>> own;
+    for (const PhraseMatch& side : matches) {
+      if (side.kind == PhraseKind::Laterality && side.begin >= begin &&
+          side.begin < trigger.begin && !reading.comparison_words[side.begin]) {
+        own.push_back({wordings_.laterality[side.wording].term, "", {}, side.begin});
+      }
+    }
+    const std::optional<Read<Laterality>> own_side = side_named(own);
+    const auto compared =
+        breast_compared_in_degree(item, reading, matches, trigger.begin, end,
+                                  own_side ? own_side->value : Laterality::Unknown);
+    if (compared) return ComparedBreastPart{at, relative_next ? at : at + 1, *compared};
+  }
+  return std::nullopt;
+}
+
+std::optional<Read<Laterality>> Reader::breast_compared_in_degree(
+    const Item& item, const SentenceReading& reading, const std::vector<PhraseMatch>& matches,
+    std::size_t begin, std::size_t end, Laterality own) const {
+  for (const Trigger& trigger : reading.triggers) {
+    if (trigger.role != ContextRole::Comparison || trigger.begin < begin || trigger.begin >= end ||
+        !words_.is(item.tokens[trigger.begin], FunctionWordRole::DegreeComparison)) {
+      continue;
+    }
+    const std::size_t breast_end = compared_breast_end(item, reading, trigger, end);
+    for (std::size_t k = trigger.begin; k < breast_end; ++k) {
+      const std::size_t named = other_breast_words(item, k, breast_end);
+      if (named > 0 && (own == Laterality::Left || own == Laterality::Right)) {
+        return other_breast_read(item, k, named, own);
+      }
+    }
+    for (const PhraseMatch& side : matches) {
+      if (side.kind != PhraseKind::Laterality || side.begin < trigger.begin ||
+          side.end > breast_end) {
+        continue;
+      }
+      const Laterality compared = wordings_.laterality[side.wording].term;
+      if (compared != own && (compared == Laterality::Left || compared == Laterality::Right)) {
+        return Read<Laterality>{compared, words_of(item, side.begin, side.end),
+                                span_of(item, side.begin, side.end), side.begin};
+      }
+      break;  // the comparison's first breast is the one compared with
+    }
+  }
+  return std::nullopt;
+}
+
+// "Fewer calcifications on the left than on the right": the right holds calcifications too, of
+// an amount or degree the text does not give, and perhaps the words after the breast are theirs
+// ("…, where a new pleomorphic cluster is present"). Uncertain, so never benign; the suspicious
+// kinds and the growth of those described reach them, their place does not (hostile review 80: the
+// right breast was said to have no calcification finding).
+std::vector<std::size_t> Reader::add_compared_breast(const Item& item,
+                                                     const SentenceReading& reading,
+                                                     const Candidate& described,
+                                                     const Read<Laterality>& compared) {
+  Candidate there;
+  const Descriptors& words = described.descriptors;
+  std::copy_if(words.morphology.begin(), words.morphology.end(),
+               std::back_inserter(there.descriptors.morphology),
+               [](const Read<Morphology>& read) { return is_suspicious(read.value); });
+  std::copy_if(words.distribution.begin(), words.distribution.end(),
+               std::back_inserter(there.descriptors.distribution),
+               [](const Read<Distribution>& read) { return follows_a_duct(read.value); });
+  std::copy_if(words.change.begin(), words.change.end(),
+               std::back_inserter(there.descriptors.change), [](const Read<Change>& read) {
+                 return read.value == Change::New || read.value == Change::Increased;
+               });
+  there.descriptors.sides = {compared};
+  there.laterality_read = compared;
+  return add_uncertain(there, item, reading,
+                       "the breast the calcifications are compared with holds such calcifications "
+                       "too, of a degree the text does not give: read as uncertain there");
+}
+
 // "In the same breast", "the contralateral breast", "Gegenseite" in the clause: the breast of the
 // calcifications described last (else the heading's), or the other one. Without a breast to refer
 // to, "the other breast" is none (unknown), never the heading's: it says it is not that one.
@@ -3613,6 +3762,22 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
       }
     }
   }
+  // A part about that breast with calcifications of its own ("…, where a new cluster of
+  // pleomorphic calcifications is seen") gives them; else they are of a degree not given.
+  const bool next_part_compared_names_its_own =
+      clause + 1 < reading.clauses.size() && reading.compared_breast_of_clause[clause + 1] &&
+      std::any_of(mentions.begin(), mentions.end(), [&](const PhraseMatch& mention) {
+        return mention.begin >= reading.clauses[clause + 1].first &&
+               mention.begin < reading.clauses[clause + 1].second;
+      });
+  if (candidate.laterality != Laterality::Both && !relative && !next_part_compared_names_its_own) {
+    if (const auto compared =
+            breast_compared_in_degree(item, reading, matches, begin, end, candidate.laterality)) {
+      const std::vector<std::size_t> there =
+          add_compared_breast(item, reading, candidate, *compared);
+      gave.insert(gave.end(), there.begin(), there.end());
+    }
+  }
   described_last_.insert(described_last_.end(), gave.begin(), gave.end());
   return gave;
 }
@@ -3791,16 +3956,18 @@ void Reader::add_contrast(const Item& item, const SentenceReading& reading, std:
 
 // A finding the sentence implies without a calcification word of its own: uncertain, with the
 // note saying why and quoting the sentence; later sentences may go on about it.
-void Reader::add_uncertain(Candidate own, const Item& item, const SentenceReading& reading,
-                           const std::string& why) {
+std::vector<std::size_t> Reader::add_uncertain(Candidate own, const Item& item,
+                                               const SentenceReading& reading,
+                                               const std::string& why) {
   own.laterality = own.laterality_read ? own.laterality_read->value : Laterality::Unknown;
   own.section = reading.range->section;
   own.position = *item.position;
   own.sentence = reading.sentence;
   own.status = MentionStatus::Uncertain;
   own.doubts.push_back(why + ": \"" + reading.sentence.text + "\"");
-  const std::vector<std::size_t> gave = add_candidate(own);
+  std::vector<std::size_t> gave = add_candidate(own);
   described_last_.insert(described_last_.end(), gave.begin(), gave.end());
+  return gave;
 }
 
 }  // namespace mammocalc::narrative::reading

@@ -501,6 +501,9 @@ struct SentenceReading {
   // Tokens from a comparison phrase to the end of its clause or a comma: other calcifications,
   // whose breast and benign words are theirs ("…, similar to those biopsied in the right breast").
   TokenMarks comparison_words;
+  // Per clause: the breast compared with in degree that the clause is about, where a relative
+  // word opens it after that breast ("…than on the right, where …"; part_of_compared_breast).
+  std::vector<std::optional<Read<Laterality>>> compared_breast_of_clause;
   // The sentence names a high-risk pathology result no negation reaches ("ADH", "radial scar"):
   // a past context does not make its calcifications only the past (hostile review 20).
   bool names_high_risk_result = false;
@@ -775,6 +778,30 @@ class Reader {
                                                         const SentenceReading& reading,
                                                         std::size_t begin, std::size_t end,
                                                         Laterality own) const;
+  // The breast a comparison of degree in the clause [begin, end) names, other than `own` ("…
+  // on the left than on the right"); none where there is no such comparison.
+  std::optional<Read<Laterality>> breast_compared_in_degree(const Item& item,
+                                                            const SentenceReading& reading,
+                                                            const std::vector<PhraseMatch>& matches,
+                                                            std::size_t begin, std::size_t end,
+                                                            Laterality own) const;
+  // Such calcifications on the breast compared with in degree: uncertain, with the suspicious
+  // kinds and the growth of those described.
+  std::vector<std::size_t> add_compared_breast(const Item& item, const SentenceReading& reading,
+                                               const Candidate& described,
+                                               const Read<Laterality>& compared);
+  std::size_t compared_breast_end(const Item& item, const SentenceReading& reading,
+                                  const Trigger& trigger, std::size_t clause_end) const;
+  // Where the words about the breast compared with in degree start in a clause, and that breast.
+  struct ComparedBreastPart {
+    std::size_t begin;     // the part's first word ("in" of ", in which")
+    std::size_t relative;  // its relative word
+    Read<Laterality> breast;
+  };
+  std::optional<ComparedBreastPart> part_of_compared_breast(const Item& item,
+                                                            const SentenceReading& reading,
+                                                            const std::vector<PhraseMatch>& matches,
+                                                            const Clause& clause) const;
   bool one_place_under_both_breasts(const SentenceReading& reading,
                                     const Descriptors& descriptors) const;
   std::optional<Read<Laterality>> relative_side(const Item& item, const SentenceReading& reading,
@@ -917,8 +944,8 @@ class Reader {
 
   // Findings from candidates.
   std::vector<std::size_t> add_candidate(const Candidate& candidate);
-  void add_uncertain(Candidate own, const Item& item, const SentenceReading& reading,
-                     const std::string& why);
+  std::vector<std::size_t> add_uncertain(Candidate own, const Item& item,
+                                         const SentenceReading& reading, const std::string& why);
   std::optional<std::size_t> restated_on_the_other_breast(Candidate& candidate);
   // `opening`: the token a sentence (or its later clause) that goes on about them opens with.
   bool continues_previous(const Item& item, std::size_t opening,

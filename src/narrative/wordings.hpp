@@ -336,9 +336,17 @@ enum class FunctionWordRole {
   // "ausstehend" ("BI-RADS: offen"; hostile review 71, F). Marks alone say so too ("BI-RADS: -",
   // "___", "[ ]").
   CategoryBlank,
+  // Opens a comparison of degree with a breast: "than" ("more on the left than on the right").
+  // The breast compared with holds such calcifications too, in an amount or degree the text does
+  // not give: an uncertain group there, never "no calcification finding" (hostile review 80).
+  DegreeComparison,
+  // Opens a relative clause: "where", "which"; German "wo", "der", "die". Right after a breast
+  // compared with in degree (perhaps after one word: ", in which", ", in der") the words from it
+  // on are that breast's ("… than on the right, where a new cluster is seen").
+  Relative,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::CategoryBlank;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Relative;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

@@ -2645,5 +2645,76 @@ TEST(TextReview78, TheContralateralBreastInTheSameSentenceIsTheOther) {
   EXPECT_EQ(breast_row(report, Laterality::Right)->classification, Classification::Benign);
 }
 
+// The probe's prefix names no breast: these say which breast only by "left" and "right".
+Report summarise_en_breasts(const std::string& text) {
+  return summarise_en("Mammography of both breasts. " + text);
+}
+
+// Hostile reviews 80 and 81: a comparison of degree with the other breast ("fewer on the left
+// than on the right, where …") put the new pleomorphic cluster on the subject's breast and said the
+// breast compared with had none. The words after the relative word are that breast's; the
+// subject's breast keeps its own words only.
+TEST(TextReview81, APartAboutTheBreastComparedWithIsThatBreasts) {
+  const std::pair<const char*, Laterality> english[] = {
+      {"Fewer calcifications are seen on the left than on the right, where a new pleomorphic "
+       "cluster is present.",
+       Laterality::Right},
+      {"More calcifications are seen on the right than on the left, where a new pleomorphic "
+       "cluster is present.",
+       Laterality::Left},
+      {"Calcifications are more numerous in the left breast than in the right, in which a new "
+       "group of fine pleomorphic calcifications is seen.",
+       Laterality::Right},
+      {"The left breast has fewer calcifications than the right breast, which has a new cluster "
+       "of fine pleomorphic calcifications.",
+       Laterality::Right},
+      {"The left breast demonstrates fewer calcifications than the contralateral breast, where a "
+       "new cluster of fine pleomorphic calcifications is present.",
+       Laterality::Right}};
+  const std::pair<const char*, Laterality> german_texts[] = {
+      {"Links weniger Verkalkungen als rechts, wo eine neue Gruppe fein-pleomorpher "
+       "Mikroverkalkungen besteht.",
+       Laterality::Right},
+      {"Die rechte Brust zeigt weniger Kalk als die linke, in der sich eine neue Gruppe "
+       "fein-pleomorpher Mikroverkalkungen findet.",
+       Laterality::Left}};
+  auto check = [](const Report& report, Laterality suspicious, const char* text) {
+    const Laterality other = suspicious == Laterality::Left ? Laterality::Right : Laterality::Left;
+    ASSERT_NE(breast_row(report, suspicious), nullptr) << text;
+    EXPECT_EQ(breast_row(report, suspicious)->classification, Classification::Suspicious) << text;
+    // The subject's calcifications are of no kind the text gives: reviewed, never suspicious
+    // by the other breast's words, never benign.
+    ASSERT_NE(breast_row(report, other), nullptr) << text;
+    EXPECT_EQ(breast_row(report, other)->classification, Classification::Indeterminate) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  };
+  for (const auto& [text, suspicious] : english)
+    check(summarise_en_breasts(text), suspicious, text);
+  for (const auto& [text, suspicious] : german_texts) check(summarise_de(text), suspicious, text);
+}
+
+// The breast compared with holds such calcifications too, of a degree the text does not give:
+// uncertain there, with the suspicious kinds of those described, never "no calcification finding".
+TEST(TextReview81, TheBreastComparedWithInDegreeHoldsCalcificationsToo) {
+  const Report fewer = summarise_en_breasts("Fewer calcifications on the left than on the right.");
+  ASSERT_NE(breast_row(fewer, Laterality::Right), nullptr);
+  EXPECT_EQ(breast_row(fewer, Laterality::Right)->classification, Classification::Indeterminate);
+  const Report pleomorphic = summarise_en_breasts(
+      "LEFT BREAST: Fine pleomorphic calcifications at 2 o'clock, more extensive than in the right "
+      "breast.");
+  ASSERT_NE(breast_row(pleomorphic, Laterality::Right), nullptr);
+  EXPECT_EQ(breast_row(pleomorphic, Laterality::Right)->classification, Classification::Suspicious);
+  ASSERT_NE(breast_row(pleomorphic, Laterality::Left), nullptr);
+  EXPECT_EQ(breast_row(pleomorphic, Laterality::Left)->classification, Classification::Suspicious);
+  // A benign kind is the described breast's only: the one compared with is reviewed.
+  const Report coarse = summarise_en_breasts(
+      "Coarse calcifications, more numerous in the left breast than in the right breast.");
+  ASSERT_NE(breast_row(coarse, Laterality::Right), nullptr);
+  EXPECT_EQ(breast_row(coarse, Laterality::Right)->classification, Classification::Indeterminate);
+  // Other than a breast, a comparison of degree names nothing there ("than on the prior exam").
+  const Report prior = summarise_en_breasts(
+      "Coarse calcifications in the left breast, more numerous than on the prior exam.");
+  EXPECT_EQ(breast_row(prior, Laterality::Right), nullptr);
+}
 }  // namespace
 }  // namespace mammocalc
