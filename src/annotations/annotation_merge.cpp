@@ -23,6 +23,89 @@ namespace {
 // megabytes took seconds, tens under the sanitizers: a fuzzing timeout) but asks for review.
 constexpr std::size_t kLongestCommentRead = 16384;
 
+// Word starts, spaced as spaced_words gives them (German letters spelled out). A comment that
+// names the other breast by its relation, asks for a higher category without a number, or asks
+// for work-up beside a finding below 4 wants the radiologist's word on it (hostile review 81:
+// "Opposite breast needs work-up.", "Upgrade.", "Needs MRI.", "Discuss at MDT." left a benign
+// finding unreviewed). A negation before one still asks: review costs less than a miss.
+constexpr std::string_view kOtherBreastWords[] = {
+    " contralat", " other breast", " other side",    " opposite ",    " contra ",      " gegenseit",
+    " kontralat", " andere seite", " anderen seite", " andere brust", " anderen brust"};
+constexpr std::string_view kHigherCategoryWords[] = {" upgrade",    " up grade",    " hochstuf",
+                                                     " hoeherstuf", " hoeher stuf", " aufstuf"};
+// Requests, not findings: "mag views" asks for them, "on magnification views" reports them.
+constexpr std::string_view kWorkUpWords[] = {" mri",
+                                             " mrt",
+                                             " mag ",
+                                             " spot compression",
+                                             " recall",
+                                             " call back",
+                                             " callback",
+                                             " work up",
+                                             " workup",
+                                             " abklaer",
+                                             " mdt",
+                                             " tumor board",
+                                             " tumour board",
+                                             " tumorboard",
+                                             " tumorkonf",
+                                             " needs ",
+                                             " need ",
+                                             " get ",
+                                             " check ",
+                                             " discuss",
+                                             " besprech",
+                                             " second look",
+                                             " vergroesserungsaufnahme",
+                                             " zielaufnahm",
+                                             " further imag",
+                                             " additional imag",
+                                             " additional view",
+                                             " kontrollbed"};
+// Labels a category may be written joined to ("BIRADS4", "R4", "Cat4") or after ("Cat. 4",
+// "Rather 4A").
+constexpr std::string_view kCategoryLabels[] = {"birads", "rads", "category", "kategorie", "cat",
+                                                "kat",    "to",   "rather",   "eher",      "r",
+                                                "u",      "m",    "b",        "acr"};
+
+bool says_any_of(const std::string& words, const std::string_view* first,
+                 const std::string_view* last) {
+  return std::any_of(
+      first, last, [&](std::string_view start) { return words.find(start) != std::string::npos; });
+}
+
+// The highest category a comment names by number: after a label or joined to it ("BI-RADS 4A",
+// "Cat. 4", "BIRADS4", "R4"), or a number with its letter alone ("4B").
+std::optional<Category> category_numbered(const std::string& words) {
+  const auto is_label = [](std::string_view word) {
+    return std::find(std::begin(kCategoryLabels), std::end(kCategoryLabels), word) !=
+           std::end(kCategoryLabels);
+  };
+  const auto upper = [](std::string token) {
+    std::transform(token.begin(), token.end(), token.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return token;
+  };
+  std::optional<Category> highest;
+  const auto keep = [&highest](std::optional<Category> named) {
+    if (named) highest = highest ? more_suspicious(*highest, *named) : *named;
+  };
+  std::istringstream spaced(words);
+  std::string previous;
+  for (std::string spoken; spaced >> spoken; previous = spoken) {
+    const std::size_t digit = spoken.find_first_of("0123456789");
+    if (digit == std::string::npos) continue;
+    const std::string label = spoken.substr(0, digit);
+    const std::string number = spoken.substr(digit);
+    const bool lettered = number.size() == 2 && std::isalpha(static_cast<unsigned char>(number[1]));
+    if ((label.empty() && (is_label(previous) || lettered)) ||
+        (!label.empty() && is_label(label))) {
+      keep(category_named(upper(number)));
+    }
+  }
+  return highest;
+}
+
 std::string what_a_comment_says_beyond_fields(const std::string& comment, const Finding& finding) {
   if (comment.empty()) return {};
   if (comment.size() > kLongestCommentRead) {
@@ -66,8 +149,7 @@ std::string what_a_comment_says_beyond_fields(const std::string& comment, const 
                   [&](Laterality side) {
                     return finding.laterality != Laterality::Unknown && side != finding.laterality;
                   }) ||
-      words.find(" contralateral ") != std::string::npos ||
-      words.find(" other breast") != std::string::npos) {
+      says_any_of(words, std::begin(kOtherBreastWords), std::end(kOtherBreastWords))) {
     return "names another breast";
   }
   const Category own = finding.reported_category.value_or(Category::ProbablyBenign3);
@@ -76,27 +158,25 @@ std::string what_a_comment_says_beyond_fields(const std::string& comment, const 
     return "calls it suspicious";
   }
   // A category by number after its name ("BI-RADS 4A", "Category 5", "Upgrade to 4"; hostile
-  // review 37, H37-2): category_named reads the token.
-  std::istringstream spaced(words);
-  std::string previous;
-  for (std::string spoken; spaced >> spoken; previous = spoken) {
-    const bool after_name = previous == "rads" || previous == "birads" || previous == "category" ||
-                            previous == "kategorie" || previous == "to";
-    std::string token = spoken;  // `previous` keeps the spaced word
-    std::transform(token.begin(), token.end(), token.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    const std::optional<Category> numbered = after_name ? category_named(token) : std::nullopt;
-    if (numbered &&
-        more_suspicious(*numbered, Category::ProbablyBenign3) != Category::ProbablyBenign3 &&
-        more_suspicious(*numbered, own) != own) {
-      return "gives a higher category";
-    }
+  // review 37, H37-2) or joined to it ("BIRADS4", "R4"; hostile review 81).
+  if (const auto numbered = category_numbered(words);
+      numbered &&
+      more_suspicious(*numbered, Category::ProbablyBenign3) != Category::ProbablyBenign3 &&
+      more_suspicious(*numbered, own) != own) {
+    return "gives a higher category";
+  }
+  if (says_any_of(words, std::begin(kHigherCategoryWords), std::end(kHigherCategoryWords))) {
+    return "asks for a higher category";
   }
   // A request or a mention of tissue beside a finding below 4 ("Please biopsy", "Consider VAB";
   // H37-3): the radiologist's word on it is wanted.
   if (category_rank(own) < category_rank(Category::LowSuspicion4A) &&
       names_tissue_or_surgery(comment)) {
     return "speaks of a biopsy";
+  }
+  if (category_rank(own) < category_rank(Category::LowSuspicion4A) &&
+      says_any_of(words, std::begin(kWorkUpWords), std::end(kWorkUpWords))) {
+    return "asks for work-up";
   }
   return {};
 }

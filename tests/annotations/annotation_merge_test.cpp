@@ -96,7 +96,13 @@ TEST(AnnotationMerge, ACommentSayingMoreThanItsFieldsAsksTheRadiologist) {
         "I doubt this is benign.", "Contralateral breast",
         // Hostile review 80: new or grown, which no field says.
         "Increased in number since last year.", "New since 2024 - not present on the prior.",
-        "Deutlich mehr als 2024, neu aufgetreten."}) {
+        "Deutlich mehr als 2024, neu aufgetreten.",
+        // Hostile review 81: the other breast by its relation, a category joined to its label
+        // or alone, a higher category without a number, a request for work-up.
+        "Opposite breast needs work-up.", "Gegenseite abkl\u00e4ren.", "Check the contra side.",
+        "Cat. 4", "BIRADS4", "Rather 4A.", "4B", "R4", "Upgrade.",
+        "Probably fine, but get mag views.", "Needs MRI.", "Recall for spot compression views.",
+        "Discuss at MDT."}) {
     const Decision d = lobular_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
@@ -104,7 +110,8 @@ TEST(AnnotationMerge, ACommentSayingMoreThanItsFieldsAsksTheRadiologist) {
   for (const char* comment :
        {"Acinar pattern on magnification views.", "Regional, right breast", "See L CC view",
         "R/O milk of calcium", "Without doubt benign.", "BI-RADS 2", "2 cm from the nipple",
-        "No increase since 2024.", "Keine Zunahme."}) {
+        "No increase since 2024.", "Keine Zunahme.", "Classic popcorn, benign.",
+        "Stable since 2019.", "Unver\u00e4ndert, typisch benigne.", "Benign, 3 o'clock, 12 mm."}) {
     EXPECT_FALSE(lobular_with_comment(comment).needs_review) << comment;
   }
 }
