@@ -350,6 +350,44 @@ bool in_parenthesis_after(const std::vector<Token>& tokens, std::size_t from, st
 
 }  // namespace
 
+// A denial after the mention that a contrast right after it takes back ("… are no longer seen on
+// this CC view but persist on the MLO view", "… not seen on the CC view but are seen on the MLO
+// view"): a clause opening with "but" that denies nothing and names no calcifications or other
+// finding of its own goes on about them, so whether they are there cannot be told (uncertain,
+// never dropped; hostile review 81: they were read as gone).
+bool Reader::taken_back_after(const Item& item, const SentenceReading& reading,
+                              const Trigger& negation, std::size_t mention_end) const {
+  if (negation.begin < mention_end) return false;
+  const auto& clauses = reading.context_clauses;
+  const auto holding = std::find_if(clauses.begin(), clauses.end(), [&](const Clause& clause) {
+    return negation.begin >= clause.first && negation.begin < clause.second;
+  });
+  if (holding == clauses.end() || holding + 1 == clauses.end()) return false;
+  const auto [first, last] = *(holding + 1);
+  if (!opens_contrast(item.tokens, reading.triggers, first)) return false;
+  const bool denies = std::any_of(reading.triggers.begin(), reading.triggers.end(),
+                                  [&, first = first, last = last](const Trigger& trigger) {
+                                    return trigger.role == ContextRole::Negated &&
+                                           trigger.begin >= first && trigger.begin < last;
+                                  });
+  const auto in_part = [first = first, last = last](const PhraseMatch& match) {
+    return match.begin >= first && match.begin < last;
+  };
+  const bool names_its_own =
+      std::any_of(reading.mentions.begin(), reading.mentions.end(), in_part) ||
+      std::any_of(item.matches.begin(), item.matches.end(),
+                  [&](const PhraseMatch& match) {
+                    return in_part(match) && is_other_lesion(match.kind);
+                  }) ||
+      std::any_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                  item.tokens.begin() + static_cast<std::ptrdiff_t>(last), [&](const Token& token) {
+                    return words_.is(token, FunctionWordRole::OtherFinding) ||
+                           words_.is(token, FunctionWordRole::LesionNoun) ||
+                           words_.is(token, FunctionWordRole::Sign);
+                  });
+  return !denies && !names_its_own;
+}
+
 ContextReading Reader::status_of(const Item& item, const SentenceReading& reading,
                                  std::size_t begin, std::size_t end, bool says_new) const {
   const Clause clause = reading.context_clause_of(begin);
@@ -407,7 +445,11 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
     out.status = status;
     return out;
   };
-  if (found[0]) return quote(found[0], MentionStatus::Negated);
+  if (found[0]) {
+    return quote(found[0], taken_back_after(item, reading, *found[0], end)
+                               ? MentionStatus::Uncertain
+                               : MentionStatus::Negated);
+  }
   if (found[1] && !reading.presupposed_mentions[begin]) {
     return quote(found[1], MentionStatus::Hypothetical);
   }

@@ -871,6 +871,8 @@ class Reader {
                   Descriptors& out) const;
   void mark_presupposed_mentions(const Item& item, SentenceReading& reading,
                                  const std::vector<PhraseMatch>& matches) const;
+  bool taken_back_after(const Item& item, const SentenceReading& reading, const Trigger& negation,
+                        std::size_t mention_end) const;
   ContextReading status_of(const Item& item, const SentenceReading& reading, std::size_t begin,
                            std::size_t end, bool says_new) const;
   // The token is in a part of its clause (between coordinators) with no calcification word that

@@ -2716,5 +2716,39 @@ TEST(TextReview81, TheBreastComparedWithInDegreeHoldsCalcificationsToo) {
       "Coarse calcifications in the left breast, more numerous than on the prior exam.");
   EXPECT_EQ(breast_row(prior, Laterality::Right), nullptr);
 }
+
+// Hostile review 81: abbreviations of microcalcifications as dictated ("MCs", "µcalcs", German
+// "MK") lost the finding: the report said it held no calcification finding.
+TEST(TextReview81, AbbreviatedMicrocalcificationsAreCalcifications) {
+  for (const char* text : {"FINDINGS: Left: new grouped MCs UOQ.",
+                           "FINDINGS: Left breast: new \u00b5calcs, grouped, 2 o'clock."}) {
+    const Report report = summarise_en_breasts(text);
+    ASSERT_NE(breast_row(report, Laterality::Left), nullptr) << text;
+    EXPECT_NE(breast_row(report, Laterality::Left)->classification, Classification::Benign) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  const Report german = summarise_de("Befund: Links: neue gruppierte MK bei 2 Uhr.");
+  ASSERT_NE(breast_row(german, Laterality::Left), nullptr);
+  EXPECT_TRUE(german.exam.needs_review);
+}
+
+// Hostile review 81: a denial after the calcifications that "but" takes back ("no longer seen on
+// this CC view but persist on the MLO view") read them as gone; they are there, uncertain.
+TEST(TextReview81, ADenialTakenBackByButLeavesThemUncertain) {
+  for (const char* text :
+       {"Left breast: the grouped amorphous calcifications previously described are no longer "
+        "seen on this CC view but persist on the MLO view.",
+        "Left breast: the grouped amorphous calcifications are not seen on the CC view but are "
+        "seen on the MLO view."}) {
+    const Report report = summarise_en_breasts(text);
+    ASSERT_NE(breast_row(report, Laterality::Left), nullptr) << text;
+    EXPECT_EQ(breast_row(report, Laterality::Left)->classification, Classification::Suspicious)
+        << text;
+  }
+  // "But" naming something else leaves the denial whole.
+  const Report mass =
+      summarise_en_breasts("Calcifications are not seen in the right breast, but a mass is seen.");
+  EXPECT_TRUE(of_origin(mass, Origin::Narrative).empty());
+}
 }  // namespace
 }  // namespace mammocalc
