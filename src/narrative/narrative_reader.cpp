@@ -3518,6 +3518,27 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     }
     side = other_breast_read(item, k, named, sentence_side->value);
   }
+  // An exception with no breast of its own is of the breast named right before it ("… on the
+  // right, nor on the left except a group of fine pleomorphic calcifications": the left; hostile
+  // review 81, it took the sentence's first breast).
+  const bool opens_exception =
+      words_.is(item.tokens[begin], FunctionWordRole::Excepts) &&
+      std::any_of(reading.triggers.begin(), reading.triggers.end(),
+                  [first = begin](const Trigger& trigger) {
+                    return trigger.begin == first && trigger.role == ContextRole::Terminator;
+                  });
+  // That breast may be one the sentence clears ("nor on the left"), so it is read from the words.
+  for (auto named = matches.rbegin(); !side && opens_exception && named != matches.rend();
+       ++named) {
+    const bool before = named->kind == PhraseKind::Laterality && named->end <= begin &&
+                        named->begin >= reading.range->begin &&
+                        !reading.comparison_words[named->begin];
+    if (before) {
+      side = Read<Laterality>{wordings_.laterality[named->wording].term,
+                              words_of(item, named->begin, named->end),
+                              span_of(item, named->begin, named->end), named->begin};
+    }
+  }
   if (!side) side = side_named(reading.sides);
   // Said relative to the heading's breast or the one described last, so never against the heading.
   bool relative = false;

@@ -2750,5 +2750,21 @@ TEST(TextReview81, ADenialTakenBackByButLeavesThemUncertain) {
       summarise_en_breasts("Calcifications are not seen in the right breast, but a mass is seen.");
   EXPECT_TRUE(of_origin(mass, Origin::Narrative).empty());
 }
+
+// Hostile review 81: an exception with no breast of its own took the sentence's first breast,
+// though the breast right before it is the one excepted from, cleared or not.
+TEST(TextReview81, AnExceptionIsOfTheBreastNamedRightBeforeIt) {
+  for (const char* text :
+       {"No suspicious calcifications were seen on the right, nor on the left except a group of "
+        "fine pleomorphic calcifications at 2 o'clock.",
+        "Right breast normal, left breast normal except for grouped amorphous calcifications."}) {
+    const Report report = summarise_en_breasts(text);
+    ASSERT_NE(breast_row(report, Laterality::Left), nullptr) << text;
+    EXPECT_EQ(breast_row(report, Laterality::Left)->classification, Classification::Suspicious)
+        << text;
+    const BreastSummary* right = breast_row(report, Laterality::Right);
+    EXPECT_TRUE(right == nullptr || right->classification != Classification::Suspicious) << text;
+  }
+}
 }  // namespace
 }  // namespace mammocalc
