@@ -583,6 +583,9 @@ struct Findings {
   // with the coded calcification findings (row W8: a narrative finding that no coded finding
   // holds or that is more suspicious stays a finding of its own).
   enum class TextUse { None, Read, ListedOnly, Paired } text_use = TextUse::None;
+  // The report text read (each TEXT item's value, whitespace collapsed): a summary under
+  // --pseudonymize withholds every quote of it, wherever a note or warning quotes it.
+  std::vector<std::string> report_text;
 };
 
 // Hours apart on the clock face (0 to 6): 11 and 1 o'clock are 2 apart.

@@ -178,7 +178,10 @@ NarrativeReading Reader::read(const SrDocument& document) {
   const std::vector<TextItem> items = text_items_of(document);
   std::size_t text_bytes = 0;
   for (const TextItem& item : items) {
-    if (!item.item->text.empty()) reading_.text_items += 1;
+    if (!item.item->text.empty()) {
+      reading_.text_items += 1;
+      reading_.report_text.push_back(narrative::collapse_whitespace(item.item->text));
+    }
     text_bytes += item.item->text.size();
     if (text_bytes > kMaxReportTextBytes) {
       reading_.limit_exceeded = "more than " +

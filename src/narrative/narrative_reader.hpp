@@ -82,6 +82,8 @@ struct NarrativeReading {
   bool breast_imaging_text = false;
   // TEXT items with a value: a report whose text found no mention was still read as text.
   std::size_t text_items = 0;
+  // Their values, whitespace collapsed as quotes give them (Findings::report_text).
+  std::vector<std::string> report_text;
   // Set when the text is beyond what the reader takes (kMaxReportTextBytes,
   // kMaxReportTextMentions): the reading stopped there, and the report must be refused, never
   // summarised from part of its text. Says which limit, e.g. "more than 20000 calcification

@@ -660,6 +660,7 @@ void note_reasons_for_the_exam(const NarrativeReading& reading,
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
                    Findings& findings) {
   if (reading.text_items == 0) return;
+  findings.report_text = std::move(reading.report_text);
   findings.notes.insert(findings.notes.end(), reading.notes.begin(), reading.notes.end());
   for (Finding& finding : reading.findings) note_text_laterality_source(finding);
   const bool coded =

@@ -7,6 +7,8 @@
 #include <array>
 #include <set>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -79,6 +81,36 @@ constexpr const char* kTextWithheld = "(report text withheld: --pseudonymize)";
 void withhold(std::string& text, Replacements& replacements) {
   replacements.add(text, kTextWithheld);
   text = kTextWithheld;
+}
+
+// Every quote ("…") in `text` of words of the report text, whole sentences or a word, becomes
+// the withheld mark: the sentences the reader quotes are withheld by name, and this catches the
+// rest (a note quoting a sentence no mention holds, a word not read; hostile review 82: a name,
+// a birth date and a phone number were quoted in narrative-unresolved notes).
+void withhold_quotes_of(std::string& text, const std::vector<std::string>& report_text) {
+  constexpr std::string_view kCut = "\u2026";  // a long sentence is quoted cut, marked so
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t open = text.find('"'); open != std::string::npos; open = text.find('"', from)) {
+    const std::size_t close = text.find('"', open + 1);
+    if (close == std::string::npos) break;
+    std::string_view quoted(text.data() + open + 1, close - open - 1);
+    if (quoted.size() >= kCut.size() && quoted.substr(quoted.size() - kCut.size()) == kCut) {
+      quoted.remove_suffix(kCut.size());
+    }
+    const bool of_the_text =
+        !quoted.empty() && quoted != kTextWithheld &&
+        std::any_of(report_text.begin(), report_text.end(), [&](const std::string& item) {
+          return item.find(quoted) != std::string::npos;
+        });
+    out.append(text, from, open + 1 - from);
+    out.append(of_the_text ? std::string_view(kTextWithheld)
+                           : std::string_view(text.data() + open + 1, close - open - 1));
+    out.push_back('"');
+    from = close + 1;
+  }
+  out.append(text, from, std::string::npos);
+  text = std::move(out);
 }
 
 void withhold_report_text(Report& report, Replacements& replacements) {
@@ -195,12 +227,26 @@ void pseudonymise(Report& report, const PseudonymPolicy& policy,
   report.input.patient = PatientInfo{};
   report.profile.source = replacements.label_of(report.profile.source);
 
-  for (ReaderNote& note : report.input.notes) replacements.apply(note.text);
-  for (Finding& finding : report.input.findings) relabel_finding(finding, replacements);
-  for (Decision& decision : report.decisions) {
-    for (Warning& warning : decision.warnings) replacements.apply(warning.text);
+  const std::vector<std::string>& text = report.input.report_text;
+  for (ReaderNote& note : report.input.notes) {
+    replacements.apply(note.text);
+    withhold_quotes_of(note.text, text);
   }
-  for (Warning& warning : report.exam.warnings) replacements.apply(warning.text);
+  for (Finding& finding : report.input.findings) {
+    relabel_finding(finding, replacements);
+    for (ReaderNote& note : finding.notes) withhold_quotes_of(note.text, text);
+  }
+  for (Decision& decision : report.decisions) {
+    for (Warning& warning : decision.warnings) {
+      replacements.apply(warning.text);
+      withhold_quotes_of(warning.text, text);
+    }
+  }
+  for (Warning& warning : report.exam.warnings) {
+    replacements.apply(warning.text);
+    withhold_quotes_of(warning.text, text);
+  }
+  report.input.report_text.clear();
 }
 
 }  // namespace mammocalc

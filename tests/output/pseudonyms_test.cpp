@@ -131,5 +131,33 @@ TEST(Pseudonyms, WithholdsReportTextEverywhereItWasQuoted) {
   EXPECT_EQ(report.input.findings.front().morphology.front().term, Morphology::FinePleomorphic);
 }
 
+// A note may quote text no mention holds, or a word of it it could not read (hostile review 82:
+// a name, a birth date and a phone number were quoted in narrative-unresolved notes): every
+// quote of the report text is withheld; a quote of something else (a code's meaning) stays.
+TEST(Pseudonyms, WithholdsEveryQuoteOfTheReportText) {
+  Findings findings;
+  findings.report_text = {"Fine pleomorphic calcifications. Call Mrs Textneg on 0171-5551234.",
+                          "Mrs Textneg, DOB 23.09."};
+  findings.notes.push_back({WarningCode::NarrativeUnresolved,
+                            "the text recommends what was not read as a follow-up: \"Call Mrs "
+                            "Textneg on 0171-5551234.\"",
+                            "1.3.1"});
+  findings.notes.push_back({WarningCode::NarrativeUnresolved,
+                            "the text says of the left breast, what this tool cannot read "
+                            "(\"Mrs\"): \"Mrs Textneg, DOB 23.09.\"",
+                            "1.3.1"});
+  findings.notes.push_back({WarningCode::NarrativeUnresolved,
+                            "(129788004, SCT, \"Mammographic breast mass\") is not assessed", ""});
+  Report report = evaluate(findings);
+  pseudonymise(report, PseudonymPolicy{true, ""});
+  std::string everything;
+  for (const ReaderNote& note : report.input.notes) everything += note.text + "\n";
+  for (const Warning& warning : report.exam.warnings) everything += warning.text + "\n";
+  EXPECT_EQ(everything.find("Textneg"), std::string::npos) << everything;
+  EXPECT_EQ(everything.find("0171"), std::string::npos) << everything;
+  EXPECT_EQ(everything.find("\"Mrs\""), std::string::npos) << everything;
+  EXPECT_NE(everything.find("Mammographic breast mass"), std::string::npos) << everything;
+  EXPECT_TRUE(report.input.report_text.empty());
+}
 }  // namespace
 }  // namespace mammocalc
