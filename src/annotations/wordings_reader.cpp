@@ -146,7 +146,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"right-before-clock", FunctionWordRole::RightBeforeClock},
     {"left-before-clock", FunctionWordRole::LeftBeforeClock},
     {"degree-comparison", FunctionWordRole::DegreeComparison},
-    {"relative", FunctionWordRole::Relative}};
+    {"relative", FunctionWordRole::Relative},
+    {"every-view", FunctionWordRole::EveryView}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

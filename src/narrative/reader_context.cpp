@@ -388,6 +388,34 @@ bool Reader::taken_back_after(const Item& item, const SentenceReading& reading,
   return !denies && !names_its_own;
 }
 
+// A denial said of one view ("… are not seen on the CC view", "in der CC-Aufnahme nicht
+// sichtbar") says nothing of the others, where they may be (hostile review 82: "…; however, they
+// persist on the MLO view", "They persist on the MLO view." in the next sentence, were read as
+// gone). One view: a view word in the clause, none joined to another by an and-word, an or-word
+// or a slash ("CC and MLO"), and no word of every view in the sentence ("views", "either",
+// "beiden Ebenen").
+bool Reader::denied_on_one_view(const Item& item, const SentenceReading& reading,
+                                const Clause& clause) const {
+  const std::vector<Token>& tokens = item.tokens;
+  const auto view = [&](std::size_t k) { return words_.is(tokens[k], FunctionWordRole::View); };
+  bool named = false;
+  for (std::size_t k = clause.first; k < clause.second; ++k) {
+    if (!view(k)) continue;
+    named = true;
+    const bool two_joined =
+        k + 2 < clause.second && view(k + 2) &&
+        (words_.is(tokens[k + 1], FunctionWordRole::And) ||
+         words_.is(tokens[k + 1], FunctionWordRole::Or) || is_punct(tokens[k + 1], '/'));
+    if (two_joined) return false;
+  }
+  const SentenceRange& range = *reading.range;
+  return named && std::none_of(tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
+                               tokens.begin() + static_cast<std::ptrdiff_t>(range.end),
+                               [&](const Token& token) {
+                                 return words_.is(token, FunctionWordRole::EveryView);
+                               });
+}
+
 ContextReading Reader::status_of(const Item& item, const SentenceReading& reading,
                                  std::size_t begin, std::size_t end, bool says_new) const {
   const Clause clause = reading.context_clause_of(begin);
@@ -446,9 +474,13 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
     return out;
   };
   if (found[0]) {
-    return quote(found[0], taken_back_after(item, reading, *found[0], end)
-                               ? MentionStatus::Uncertain
-                               : MentionStatus::Negated);
+    // Only calcifications are taken back so: a view denied ("MLO fehlt") is the exam's.
+    const bool calcifications =
+        std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                    [begin](const PhraseMatch& mention) { return mention.begin == begin; });
+    const bool taken_back = calcifications && (taken_back_after(item, reading, *found[0], end) ||
+                                               denied_on_one_view(item, reading, clause));
+    return quote(found[0], taken_back ? MentionStatus::Uncertain : MentionStatus::Negated);
   }
   if (found[1] && !reading.presupposed_mentions[begin]) {
     return quote(found[1], MentionStatus::Hypothetical);

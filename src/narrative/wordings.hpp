@@ -344,9 +344,13 @@ enum class FunctionWordRole {
   // compared with in degree (perhaps after one word: ", in which", ", in der") the words from it
   // on are that breast's ("… than on the right, where a new cluster is seen").
   Relative,
+  // Says every view: "views", "either", "both"; German "Ebenen", "beiden". A denial with one
+  // beside its view words is of every view; without, of one view only ("not seen on the CC
+  // view"): whether they are there cannot be told (hostile review 82).
+  EveryView,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Relative;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::EveryView;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

@@ -2766,5 +2766,35 @@ TEST(TextReview81, AnExceptionIsOfTheBreastNamedRightBeforeIt) {
     EXPECT_TRUE(right == nullptr || right->classification != Classification::Suspicious) << text;
   }
 }
+
+// Hostile review 82: a denial said of one view ("not seen on the CC view") read the
+// calcifications as gone, whatever followed ("; however, they persist on the MLO view", a next
+// sentence). Of one view it says nothing of the others: uncertain, never dropped. A denial of
+// every view ("on CC and MLO views", "on either view", "in beiden Ebenen") stays one.
+TEST(TextReview82, ADenialOfOneViewLeavesThemUncertain) {
+  for (const char* text :
+       {"The fine pleomorphic calcifications in the left breast are not seen on the CC view; "
+        "however, they persist on the MLO view.",
+        "The fine pleomorphic calcifications in the left breast are not seen on the CC view, only "
+        "on the MLO view.",
+        "The fine pleomorphic calcifications in the left breast are not seen on the CC view. They "
+        "persist on the MLO view."}) {
+    const Report report = summarise_en_breasts(text);
+    ASSERT_NE(breast_row(report, Laterality::Left), nullptr) << text;
+    EXPECT_EQ(breast_row(report, Laterality::Left)->classification, Classification::Suspicious)
+        << text;
+  }
+  const Report german = summarise_de(
+      "Fein pleomorphe Mikroverkalkungen links in der CC-Aufnahme nicht sichtbar; in der "
+      "MLO-Aufnahme jedoch weiterhin vorhanden.");
+  ASSERT_NE(breast_row(german, Laterality::Left), nullptr);
+  for (const char* text : {"No suspicious calcifications on CC and MLO views.",
+                           "No suspicious calcifications on either view."}) {
+    EXPECT_TRUE(of_origin(summarise_en_breasts(text), Origin::Narrative).empty()) << text;
+  }
+  EXPECT_TRUE(of_origin(summarise_de("Keine suspekten Mikroverkalkungen in beiden Ebenen."),
+                        Origin::Narrative)
+                  .empty());
+}
 }  // namespace
 }  // namespace mammocalc
