@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "base/error.hpp"
 #include "findings/lexicon.hpp"
@@ -31,13 +32,37 @@ constexpr std::size_t kLongestCommentRead = 16384;
 constexpr std::string_view kOtherBreastWords[] = {
     " contralat", " other breast", " other side",    " opposite ",    " contra ",      " gegenseit",
     " kontralat", " andere seite", " anderen seite", " andere brust", " anderen brust"};
-constexpr std::string_view kHigherCategoryWords[] = {" upgrade",    " up grade",    " hochstuf",
-                                                     " hoeherstuf", " hoeher stuf", " aufstuf"};
+constexpr std::string_view kHigherCategoryWords[] = {" upgrade",
+                                                     " up grade",
+                                                     " hochstuf",
+                                                     " hoeherstuf",
+                                                     " hoeher stuf",
+                                                     " aufstuf",
+                                                     " susp",
+                                                     " verdaecht",
+                                                     " disagree",
+                                                     " do not agree",
+                                                     " nicht einverstanden",
+                                                     " widersprech",
+                                                     " second opinion",
+                                                     " zweitmeinung"};
+// Probably benign or a short-interval follow-up, said of a finding below 3.
+constexpr std::string_view kProbablyBenignWords[] = {" probably benign",
+                                                     " wahrscheinlich benign",
+                                                     " wahrscheinlich gutartig",
+                                                     " short interval",
+                                                     " short term",
+                                                     " 6 month",
+                                                     " six month",
+                                                     " 6 monat",
+                                                     " sechs monat",
+                                                     " kurzfrist",
+                                                     " halbjaehr"};
 // Requests, not findings: "mag views" asks for them, "on magnification views" reports them.
 constexpr std::string_view kWorkUpWords[] = {" mri",
                                              " mrt",
                                              " mag ",
-                                             " spot compression",
+                                             " spot ",
                                              " recall",
                                              " call back",
                                              " callback",
@@ -56,6 +81,9 @@ constexpr std::string_view kWorkUpWords[] = {" mri",
                                              " discuss",
                                              " besprech",
                                              " second look",
+                                             " correlat",
+                                             " korrel",
+                                             " tomo",
                                              " vergroesserungsaufnahme",
                                              " zielaufnahm",
                                              " further imag",
@@ -63,15 +91,49 @@ constexpr std::string_view kWorkUpWords[] = {" mri",
                                              " additional view",
                                              " kontrollbed"};
 // Labels a category may be written joined to ("BIRADS4", "R4", "Cat4") or after ("Cat. 4",
-// "Rather 4A").
-constexpr std::string_view kCategoryLabels[] = {"birads", "rads", "category", "kategorie", "cat",
-                                                "kat",    "to",   "rather",   "eher",      "r",
-                                                "u",      "m",    "b",        "acr"};
+// "Rather 4A", "I would call this 4").
+constexpr std::string_view kCategoryLabels[] = {
+    "birads", "rads", "category", "kategorie", "cat", "kat",  "to", "rather", "eher",
+    "r",      "u",    "m",        "b",         "acr", "this", "it", "as",     "call"};
+// Words after a number that make it a measure, a time or a clock position, no category.
+constexpr std::string_view kNotACategoryAfter[] = {
+    "mm",     "cm",      "o",     "oclock", "clock", "uhr",   "h",      "x",   "months", "month",
+    "monate", "monaten", "weeks", "wochen", "years", "jahre", "jahren", "mal", "times"};
+// Before a word start, makes it denied: "no MRI needed", "kein Malignitaetsverdacht".
+constexpr std::string_view kDenials[] = {" no",     " not",     " kein", " keine",
+                                         " keinen", " without", " ohne", " nicht",
+                                         " never",  " nie",     " none"};
 
 bool says_any_of(const std::string& words, const std::string_view* first,
                  const std::string_view* last) {
   return std::any_of(
       first, last, [&](std::string_view start) { return words.find(start) != std::string::npos; });
+}
+
+// Whether one of the word starts stands where none of the two words before it denies it
+// ("No further work-up needed." asks for none; hostile review 82: benign comments raised review).
+bool says_affirmed(const std::string& words, const std::string_view* first,
+                   const std::string_view* last) {
+  const auto denied_before = [&](std::size_t at) {
+    std::size_t begin = at;
+    for (int word = 0; word < 2 && begin > 0; ++word) {
+      const std::size_t previous = words.rfind(' ', begin - 1);
+      if (previous == std::string::npos) break;
+      const std::string_view before(words.data() + previous, begin - previous);
+      if (std::find(std::begin(kDenials), std::end(kDenials), before) != std::end(kDenials)) {
+        return true;
+      }
+      begin = previous;
+    }
+    return false;
+  };
+  return std::any_of(first, last, [&](std::string_view start) {
+    for (std::size_t at = words.find(start); at != std::string::npos;
+         at = words.find(start, at + 1)) {
+      if (!denied_before(at)) return true;
+    }
+    return false;
+  });
 }
 
 // The highest category a comment names by number: after a label or joined to it ("BI-RADS 4A",
@@ -91,17 +153,20 @@ std::optional<Category> category_numbered(const std::string& words) {
     if (named) highest = highest ? more_suspicious(*highest, *named) : *named;
   };
   std::istringstream spaced(words);
-  std::string previous;
-  for (std::string spoken; spaced >> spoken; previous = spoken) {
-    const std::size_t digit = spoken.find_first_of("0123456789");
+  std::vector<std::string> spoken{std::istream_iterator<std::string>(spaced),
+                                  std::istream_iterator<std::string>()};
+  for (std::size_t k = 0; k < spoken.size(); ++k) {
+    const std::size_t digit = spoken[k].find_first_of("0123456789");
     if (digit == std::string::npos) continue;
-    const std::string label = spoken.substr(0, digit);
-    const std::string number = spoken.substr(digit);
+    const std::string label = spoken[k].substr(0, digit);
+    const std::string number = spoken[k].substr(digit);
     const bool lettered = number.size() == 2 && std::isalpha(static_cast<unsigned char>(number[1]));
-    if ((label.empty() && (is_label(previous) || lettered)) ||
-        (!label.empty() && is_label(label))) {
-      keep(category_named(upper(number)));
-    }
+    const bool measure = k + 1 < spoken.size() &&
+                         std::find(std::begin(kNotACategoryAfter), std::end(kNotACategoryAfter),
+                                   spoken[k + 1]) != std::end(kNotACategoryAfter);
+    const bool labelled =
+        label.empty() ? (k > 0 && is_label(spoken[k - 1])) || lettered : is_label(label);
+    if (labelled && !measure) keep(category_named(upper(number)));
   }
   return highest;
 }
@@ -159,14 +224,18 @@ std::string what_a_comment_says_beyond_fields(const std::string& comment, const 
   }
   // A category by number after its name ("BI-RADS 4A", "Category 5", "Upgrade to 4"; hostile
   // review 37, H37-2) or joined to it ("BIRADS4", "R4"; hostile review 81).
+  // Any category above its own, 0 and 3 too ("BI-RADS 0.", "R3" beside a benign finding;
+  // hostile review 82).
   if (const auto numbered = category_numbered(words);
-      numbered &&
-      more_suspicious(*numbered, Category::ProbablyBenign3) != Category::ProbablyBenign3 &&
-      more_suspicious(*numbered, own) != own) {
+      numbered && more_suspicious(*numbered, own) != own) {
     return "gives a higher category";
   }
-  if (says_any_of(words, std::begin(kHigherCategoryWords), std::end(kHigherCategoryWords))) {
-    return "asks for a higher category";
+  if (says_affirmed(words, std::begin(kHigherCategoryWords), std::end(kHigherCategoryWords))) {
+    return "asks for a higher category or disagrees";
+  }
+  if (category_rank(own) < category_rank(Category::ProbablyBenign3) &&
+      says_affirmed(words, std::begin(kProbablyBenignWords), std::end(kProbablyBenignWords))) {
+    return "says probably benign or a short-interval follow-up";
   }
   // A request or a mention of tissue beside a finding below 4 ("Please biopsy", "Consider VAB";
   // H37-3): the radiologist's word on it is wanted.
@@ -175,7 +244,7 @@ std::string what_a_comment_says_beyond_fields(const std::string& comment, const 
     return "speaks of a biopsy";
   }
   if (category_rank(own) < category_rank(Category::LowSuspicion4A) &&
-      says_any_of(words, std::begin(kWorkUpWords), std::end(kWorkUpWords))) {
+      says_affirmed(words, std::begin(kWorkUpWords), std::end(kWorkUpWords))) {
     return "asks for work-up";
   }
   return {};

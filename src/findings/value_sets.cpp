@@ -581,7 +581,7 @@ bool may_name_tissue_or_surgery(FollowUpKind kind) {
 
 bool names_tissue_or_surgery(std::string_view meaning) {
   static constexpr std::array<std::string_view, 20> kStems{
-      " biops",    " bx ",          " excision",  " exzision", " surg",   " locali", " cytolog",
+      "biops",     " bx ",          " excision",  " exzision", " surg",   " locali", " cytolog",
       " histolog", " aspiration",   " resection", "ectomy ",   " tissue", " sampl",  " core ",
       " stereo",   " percutaneous", " vacuum",    " fna ",     " vab ",   " stanz"};
   const std::string words = spaced_words(meaning);

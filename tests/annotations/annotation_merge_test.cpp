@@ -116,6 +116,35 @@ TEST(AnnotationMerge, ACommentSayingMoreThanItsFieldsAsksTheRadiologist) {
   }
 }
 
+// Hostile review 82: beside the left popcorn reported BI-RADS 2, a comment asking for a biopsy
+// or work-up, disagreeing, or giving a category above 2 (0 and 3 too) asks the radiologist; a
+// denied request ("No further work-up needed.") asks for nothing.
+Decision benign_popcorn_with_comment(const char* comment) {
+  Findings findings = sr_findings();
+  findings.findings[1].reported_category = Category::Benign2;
+  AnnotatedFinding a = refine_position("1.3.3.2");
+  a.comment = comment;
+  merge_annotations(annotations_with({a}), findings);
+  return evaluate(findings).decisions[1];
+}
+TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) {
+  for (const char* comment :
+       {"Vakuumbiopsie empfohlen.", "Please correlate with US.",
+        "Consider tomosynthesis spot views.", "I would call this 4.", "Disagree with BI-RADS 2.",
+        "Susp.", "Second opinion please.", "BI-RADS 0.", "BI-RADS 3.", "R3", "Probably benign.",
+        "Wahrscheinlich benigne.", "Recommend 6-month follow-up.", "Kontrolle in 6 Monaten."}) {
+    const Decision d = benign_popcorn_with_comment(comment);
+    EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
+    EXPECT_TRUE(d.needs_review) << comment;
+  }
+  for (const char* comment :
+       {"Classic popcorn, benign.", "Benign. No further work-up needed.", "Benign, no recall.",
+        "Typically benign; no MRI needed.", "Not suspicious.",
+        "Popcorn, unver\u00e4ndert, benigne.", "Calcification of 4 mm, benign.", "BI-RADS 2."}) {
+    EXPECT_FALSE(benign_popcorn_with_comment(comment).needs_review) << comment;
+  }
+}
+
 // A comment longer than is read word by word (a fuzzing timeout on nine megabytes of it) asks
 // the radiologist, quoted by its start; it is never passed over.
 TEST(AnnotationMerge, ACommentTooLongToReadAsksTheRadiologist) {
