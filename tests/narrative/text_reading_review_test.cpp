@@ -2796,5 +2796,22 @@ TEST(TextReview82, ADenialOfOneViewLeavesThemUncertain) {
                         Origin::Narrative)
                   .empty());
 }
+
+// Hostile review 82: dictation shorthand of suspicious kinds was not read ("FLB calcs", "amorph.
+// calcs", "seg. fine-lin. calcs"), and "MC" alone, a name's or an ID's, was read as
+// calcifications.
+TEST(TextReview82, ShorthandIsReadAndAnIdIsNoCalcification) {
+  for (const char* text : {"FINDINGS: Left breast: new FLB calcs at 2 o'clock.",
+                           "FINDINGS: Left breast: grouped amorph. calcs at 2 o'clock.",
+                           "FINDINGS: Left breast: seg. fine-lin. calcs."}) {
+    const Report report = summarise_en_breasts(text);
+    ASSERT_NE(breast_row(report, Laterality::Left), nullptr) << text;
+    EXPECT_EQ(breast_row(report, Laterality::Left)->classification, Classification::Suspicious)
+        << text;
+  }
+  const Report id = summarise_en_breasts(
+      "Patient ID MC-0031. FINDINGS: No suspicious calcifications. IMPRESSION: BI-RADS 1.");
+  EXPECT_TRUE(of_origin(id, Origin::Narrative).empty());
+}
 }  // namespace
 }  // namespace mammocalc
