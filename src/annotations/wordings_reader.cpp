@@ -147,7 +147,9 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"left-before-clock", FunctionWordRole::LeftBeforeClock},
     {"degree-comparison", FunctionWordRole::DegreeComparison},
     {"relative", FunctionWordRole::Relative},
-    {"every-view", FunctionWordRole::EveryView}};
+    {"every-view", FunctionWordRole::EveryView},
+    {"same-breast-alone", FunctionWordRole::SameBreastAlone},
+    {"contrasts", FunctionWordRole::Contrasts}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

@@ -488,7 +488,8 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
                     [&](const PhraseMatch& match) {
                       return in_part(match.begin) && is_other_lesion(match.kind);
                     }) ||
-        reading.breast_words.any(first, last);
+        reading.breast_words.any(first, last) ||
+        relative_side(item, reading, first, last).has_value();
     const bool change_only = is_punct(item.tokens[first], ';') && !names_its_own &&
                              !reading.clause_descriptors[c - 1].change.empty();
     const bool of_compared_breast = reading.compared_breast_of_clause[c - 1].has_value();
@@ -2651,8 +2652,12 @@ void Reader::read_clause_descriptors(const Item& item, SentenceReading& reading,
   reading.clauses = std::move(clauses);
   reading.compared_breast_of_clause.resize(reading.clauses.size());
   add_second_groups_of_later_clauses(item, reading);
-  for (const Descriptors& descriptors : reading.clause_descriptors) {
-    reading.sides.insert(reading.sides.end(), descriptors.sides.begin(), descriptors.sides.end());
+  // A part about a breast compared with names that breast for itself only: "Left breast: fewer
+  // calcifications than the right, which …" keeps the left for the first part.
+  for (std::size_t c = 0; c < reading.clause_descriptors.size(); ++c) {
+    if (reading.compared_breast_of_clause[c]) continue;
+    const std::vector<Read<Laterality>>& sides = reading.clause_descriptors[c].sides;
+    reading.sides.insert(reading.sides.end(), sides.begin(), sides.end());
   }
 }
 
@@ -3377,8 +3382,12 @@ std::optional<Reader::ComparedBreastPart> Reader::part_of_compared_breast(
     const Clause& clause) const {
   const auto [begin, end] = clause;
   for (const Trigger& trigger : reading.triggers) {
+    // Of degree or a contrast ("compared to the right, where …"); a likeness ("similar to the
+    // left breast where biopsy showed DCIS") names what they resemble, a doubt of theirs.
+    const Token& first = item.tokens[trigger.begin];
     if (trigger.role != ContextRole::Comparison || trigger.begin < begin || trigger.begin >= end ||
-        !words_.is(item.tokens[trigger.begin], FunctionWordRole::DegreeComparison)) {
+        !(words_.is(first, FunctionWordRole::DegreeComparison) ||
+          words_.is(first, FunctionWordRole::Contrasts))) {
       continue;
     }
     std::size_t at = compared_breast_end(item, reading, trigger, end);
@@ -3400,10 +3409,36 @@ std::optional<Reader::ComparedBreastPart> Reader::part_of_compared_breast(
       }
     }
     const std::optional<Read<Laterality>> own_side = side_named(own);
-    const auto compared =
-        breast_compared_in_degree(item, reading, matches, trigger.begin, end,
-                                  own_side ? own_side->value : Laterality::Unknown);
+    const auto compared = breast_compared(item, reading, matches, trigger, end,
+                                          own_side ? own_side->value : Laterality::Unknown);
     if (compared) return ComparedBreastPart{at, relative_next ? at : at + 1, *compared};
+  }
+  return std::nullopt;
+}
+
+std::optional<Read<Laterality>> Reader::breast_compared(const Item& item,
+                                                        const SentenceReading& reading,
+                                                        const std::vector<PhraseMatch>& matches,
+                                                        const Trigger& trigger, std::size_t end,
+                                                        Laterality own) const {
+  const std::size_t breast_end = compared_breast_end(item, reading, trigger, end);
+  for (std::size_t k = trigger.begin; k < breast_end; ++k) {
+    const std::size_t named = other_breast_words(item, k, breast_end);
+    if (named > 0 && (own == Laterality::Left || own == Laterality::Right)) {
+      return other_breast_read(item, k, named, own);
+    }
+  }
+  for (const PhraseMatch& side : matches) {
+    if (side.kind != PhraseKind::Laterality || side.begin < trigger.begin ||
+        side.end > breast_end) {
+      continue;
+    }
+    const Laterality compared = wordings_.laterality[side.wording].term;
+    if (compared != own && (compared == Laterality::Left || compared == Laterality::Right)) {
+      return Read<Laterality>{compared, words_of(item, side.begin, side.end),
+                              span_of(item, side.begin, side.end), side.begin};
+    }
+    break;  // the comparison's first breast is the one compared with
   }
   return std::nullopt;
 }
@@ -3416,24 +3451,8 @@ std::optional<Read<Laterality>> Reader::breast_compared_in_degree(
         !words_.is(item.tokens[trigger.begin], FunctionWordRole::DegreeComparison)) {
       continue;
     }
-    const std::size_t breast_end = compared_breast_end(item, reading, trigger, end);
-    for (std::size_t k = trigger.begin; k < breast_end; ++k) {
-      const std::size_t named = other_breast_words(item, k, breast_end);
-      if (named > 0 && (own == Laterality::Left || own == Laterality::Right)) {
-        return other_breast_read(item, k, named, own);
-      }
-    }
-    for (const PhraseMatch& side : matches) {
-      if (side.kind != PhraseKind::Laterality || side.begin < trigger.begin ||
-          side.end > breast_end) {
-        continue;
-      }
-      const Laterality compared = wordings_.laterality[side.wording].term;
-      if (compared != own && (compared == Laterality::Left || compared == Laterality::Right)) {
-        return Read<Laterality>{compared, words_of(item, side.begin, side.end),
-                                span_of(item, side.begin, side.end), side.begin};
-      }
-      break;  // the comparison's first breast is the one compared with
+    if (auto compared = breast_compared(item, reading, matches, trigger, end, own)) {
+      return compared;
     }
   }
   return std::nullopt;
@@ -3476,10 +3495,11 @@ std::optional<Read<Laterality>> Reader::relative_side(const Item& item,
   for (std::size_t k = begin; k < end; ++k) {
     const bool same = k + 1 < end && words_.is(item.tokens[k], FunctionWordRole::SameBreast) &&
                       words_.is(item.tokens[k + 1], FunctionWordRole::BreastNoun);
+    const bool same_alone = words_.is(item.tokens[k], FunctionWordRole::SameBreastAlone);
     const std::size_t other_words = other_breast_words(item, k, end);
     const bool other = other_words > 0;
-    if (!same && !other) continue;
-    const std::size_t named_end = k + (same ? 2 : other_words);
+    if (!same && !same_alone && !other) continue;
+    const std::size_t named_end = k + (same ? 2 : same_alone ? 1 : other_words);
     const auto last_named =
         std::find_if(reading_.findings.rbegin(), reading_.findings.rend(), [](const Finding& f) {
           return f.laterality == Laterality::Left || f.laterality == Laterality::Right;
@@ -3542,13 +3562,20 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
                               span_of(item, named->begin, named->end), named->begin};
     }
   }
-  if (!side) side = side_named(reading.sides);
   // Said relative to the heading's breast or the one described last, so never against the heading.
+  // A part of its own that says so ("…; in the same breast a new cluster", "…; on that side …")
+  // is of that breast, not of the breast the sentence named first (hostile review 82).
   bool relative = false;
   if (!side) {
-    side = relative_side(item, reading, begin, end);
-    relative = side.has_value();
+    const auto said_relative = relative_side(item, reading, begin, end);
+    const bool of_one_breast = said_relative && (said_relative->value == Laterality::Left ||
+                                                 said_relative->value == Laterality::Right);
+    if (of_one_breast || (said_relative && reading.sides.empty())) {
+      side = said_relative;
+      relative = true;
+    }
   }
+  if (!side) side = side_named(reading.sides);
   if (!side && !one_place_under_both_breasts(reading, descriptors)) side = reading.heading_side;
   const auto& mentions = reading.mentions;
   // A new or increased change speaks for the mention nearest to it; a separator between counts as
@@ -3896,7 +3923,13 @@ bool Reader::lone_assessment(const Item& item, const SentenceReading& reading,
 void Reader::add_contrast(const Item& item, const SentenceReading& reading, std::size_t clause,
                           const std::vector<std::size_t>& findings, bool lone_assessment) {
   const Descriptors& descriptors = reading.clause_descriptors[clause];
-  const std::optional<Read<Laterality>> side = side_named(descriptors.sides);
+  std::optional<Read<Laterality>> side = side_named(descriptors.sides);
+  // "…; on that side a new fine pleomorphic cluster", "Dort neu gruppierte …": the breast named
+  // last (hostile review 82: it reached every finding of the sentence, the other breast's too).
+  if (!side) {
+    side =
+        relative_side(item, reading, reading.clauses[clause].first, reading.clauses[clause].second);
+  }
   bool merged = false;
   for (std::size_t index : findings) {
     Finding& finding = reading_.findings[index];

@@ -798,6 +798,12 @@ class Reader {
     std::size_t relative;  // its relative word
     Read<Laterality> breast;
   };
+  // The breast a comparison names, other than `own` ("than on the right", "compared to the
+  // contralateral breast"); none where it names none within three words.
+  std::optional<Read<Laterality>> breast_compared(const Item& item, const SentenceReading& reading,
+                                                  const std::vector<PhraseMatch>& matches,
+                                                  const Trigger& trigger, std::size_t end,
+                                                  Laterality own) const;
   std::optional<ComparedBreastPart> part_of_compared_breast(const Item& item,
                                                             const SentenceReading& reading,
                                                             const std::vector<PhraseMatch>& matches,

@@ -348,9 +348,17 @@ enum class FunctionWordRole {
   // beside its view words is of every view; without, of one view only ("not seen on the CC
   // view"): whether they are there cannot be told (hostile review 82).
   EveryView,
+  // Names the breast described last by itself, with no breast noun after it: German "dort",
+  // "ebendort" ("Links weniger Verkalkungen als rechts. Dort neu gruppierte …"; hostile review
+  // 82).
+  SameBreastAlone,
+  // Opens a comparison that contrasts: "compared"; German "verglichen". A part after the breast
+  // it names that opens with a relative word is that breast's ("… on the left compared to the
+  // right, where …"), as after a comparison of degree; one of likeness ("similar to") is not.
+  Contrasts,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::EveryView;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Contrasts;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

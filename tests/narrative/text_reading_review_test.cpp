@@ -2813,5 +2813,36 @@ TEST(TextReview82, ShorthandIsReadAndAnIdIsNoCalcification) {
       "Patient ID MC-0031. FINDINGS: No suspicious calcifications. IMPRESSION: BI-RADS 1.");
   EXPECT_TRUE(of_origin(id, Origin::Narrative).empty());
 }
+
+// Hostile review 82, variants of review 81's comparison: "not as many … as", a comparison that
+// is no degree ("compared to the right, where …"), a part naming the breast described last ("on
+// that side", "Dort"), a heading before the comparison. The cluster is the right breast's; the
+// left keeps calcifications of no kind the text gives (reviewed, never suspicious by the right's
+// words, never said to have none).
+TEST(TextReview82, VariantsOfTheComparisonWithTheOtherBreast) {
+  const char* const english[] = {
+      "The left breast does not have as many calcifications as the right, where a new "
+      "pleomorphic cluster is present.",
+      "Calcifications are less prominent on the left compared to the right, where there is a new "
+      "cluster of fine pleomorphic calcifications.",
+      "Fewer calcifications are seen on the left than on the right; on that side a new fine "
+      "pleomorphic cluster is present.",
+      "Left breast: fewer calcifications than the right, which now shows a new fine pleomorphic "
+      "cluster."};
+  const char* const german_texts[] = {
+      "Links nicht so viele Verkalkungen wie rechts, wo neu gruppierte pleomorphe "
+      "Mikroverkalkungen.",
+      "Links weniger Verkalkungen als rechts. Dort neu gruppierte pleomorphe Mikroverkalkungen."};
+  auto check = [](const Report& report, const char* text) {
+    ASSERT_NE(breast_row(report, Laterality::Right), nullptr) << text;
+    EXPECT_EQ(breast_row(report, Laterality::Right)->classification, Classification::Suspicious)
+        << text;
+    ASSERT_NE(breast_row(report, Laterality::Left), nullptr) << text;
+    EXPECT_EQ(breast_row(report, Laterality::Left)->classification, Classification::Indeterminate)
+        << text;
+  };
+  for (const char* text : english) check(summarise_en_breasts(text), text);
+  for (const char* text : german_texts) check(summarise_de(text), text);
+}
 }  // namespace
 }  // namespace mammocalc
