@@ -300,9 +300,11 @@ void AppliedAnnotations::apply(const Annotations& annotations,
 }
 
 bool taken_by_an_input(const Annotations& annotations, const std::vector<AnnotatedInput>& inputs) {
+  // A file of the study that names no SR is the study's SRs' (hostile review 81: given by name,
+  // it failed every other study of the batch).
   return std::any_of(inputs.begin(), inputs.end(), [&](const AnnotatedInput& input) {
-    return !annotations.sop_instance_uid.empty() &&
-           input.sop_instance_uid == annotations.sop_instance_uid &&
+    return (annotations.sop_instance_uid.empty() ||
+            input.sop_instance_uid == annotations.sop_instance_uid) &&
            input.study_instance_uid == annotations.study_instance_uid &&
            (annotations.accession_number.empty() || input.accession_number.empty() ||
             input.accession_number == annotations.accession_number);

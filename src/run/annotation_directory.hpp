@@ -79,7 +79,8 @@ struct AnnotatedInput {
 };
 
 // Whether an input of the run among `inputs` takes `annotations`: its SOP Instance UID is the
-// one they were made on, its study theirs, and its accession number none other than theirs.
+// one they were made on (any, where they name none), its study theirs, and its accession number
+// none other than theirs.
 bool taken_by_an_input(const Annotations& annotations, const std::vector<AnnotatedInput>& inputs);
 
 // Applies an annotation directory to one SR's findings: the annotation files whose study is the

@@ -180,8 +180,7 @@ ExitCode run_batch(const BatchConfig& config, std::ostream& errors) {
   // The inputs an annotation file names, found before any is summarised: a file that another
   // input of this run takes is none of the other SRs' business (hostile review 29, H29-7).
   // Only where a file names an SR, and read only as far as each input's study.
-  if (const std::set<std::string> annotated = sop_instance_uids_annotated(evaluation);
-      !annotated.empty()) {
+  if (const std::set<std::string> annotated = uids_annotated(evaluation); !annotated.empty()) {
     for (std::size_t start = 0; start < inputs.size(); start += chunk_size) {
       std::vector<std::optional<AnnotatedInput>> found(std::min(chunk_size, inputs.size() - start));
       run_on_jobs(jobs, found.size(), [&](unsigned /*job*/, std::size_t i) {

@@ -94,8 +94,7 @@ ExitCode run_hook(const HookConfig& config, std::ostream& log) {
   read_run_annotations(evaluation, "mammocalc hook", log);
   // A study's SRs in one call (storescp --exec-on-eostudy) are one run, as in a batch: a file
   // that another of them takes is none of the others' business (hostile review 29, H29-7).
-  if (const std::set<std::string> annotated = sop_instance_uids_annotated(evaluation);
-      !annotated.empty()) {
+  if (const std::set<std::string> annotated = uids_annotated(evaluation); !annotated.empty()) {
     for (const InputFile& input : inputs) {
       if (auto named = annotated_input(input, annotated, evaluation)) {
         evaluation.annotated_inputs.push_back(std::move(*named));

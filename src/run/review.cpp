@@ -83,7 +83,7 @@ ExitCode run_review(const ReviewConfig& config, std::ostream& out, std::ostream&
     read_run_annotations(evaluation, "mammocalc", errors);
     // Its SRs are one run, as a batch's: a file that another of them takes is none of the
     // others' business (hostile review 29, H29-7). Standard input can be read only once.
-    const std::set<std::string> annotated = sop_instance_uids_annotated(evaluation);
+    const std::set<std::string> annotated = uids_annotated(evaluation);
     for (const std::string& input : config.inputs) {
       if (annotated.empty() || input == "-" || !reads_dicom(input)) continue;
       if (auto named = annotated_input(InputFile{input}, annotated, evaluation)) {

@@ -98,7 +98,10 @@ std::vector<AnnotationPathsGiven> apply_annotations(const Evaluation& evaluation
   // is still an error for each (merge_annotations).
   const auto apply_named = [&](const Annotations& annotations,
                                const std::optional<FileIdentity>& identity) {
+    const bool of_this_study = annotations.sop_instance_uid.empty() &&
+                               annotations.study_instance_uid == findings.source.study_instance_uid;
     const bool another_inputs = annotations.sop_instance_uid != findings.source.sop_instance_uid &&
+                                !of_this_study &&
                                 taken_by_an_input(annotations, evaluation.annotated_inputs);
     if (!another_inputs) applied.apply(annotations, identity, findings);
   };

@@ -88,7 +88,7 @@ std::string exam_sop_instance_uid_of(const SourceInfo& source) {
 
 }  // namespace
 
-std::set<std::string> sop_instance_uids_annotated(const Evaluation& evaluation) {
+std::set<std::string> uids_annotated(const Evaluation& evaluation) {
   std::set<std::string> annotated;
   const auto add = [&](const Annotations& annotations) {
     if (!annotations.sop_instance_uid.empty()) annotated.insert(annotations.sop_instance_uid);
@@ -99,8 +99,13 @@ std::set<std::string> sop_instance_uids_annotated(const Evaluation& evaluation) 
     }
   }
   for (const auto& [path, file] : evaluation.annotation_files) {
-    if (file.annotations) add(*file.annotations);
+    if (!file.annotations) continue;
+    add(*file.annotations);
+    if (file.annotations->sop_instance_uid.empty()) {
+      annotated.insert(file.annotations->study_instance_uid);
+    }
   }
+  annotated.erase(std::string());
   return annotated;
 }
 
@@ -111,7 +116,8 @@ std::optional<AnnotatedInput> annotated_input(const InputFile& input,
     const ReadLimits& limits = evaluation.limits;
     const StudyIdentity identity = read_study_identity(
         read_input_bytes(input.path, limits.max_input_bytes), input.path, limits);
-    if (annotated.count(identity.sop.sop_instance_uid) == 0 ||
+    if ((annotated.count(identity.sop.sop_instance_uid) == 0 &&
+         annotated.count(identity.study_instance_uid) == 0) ||
         !is_accepted_sop_class(identity.sop.sop_class_uid) ||
         !read_as_report(input.path, evaluation)) {
       return std::nullopt;

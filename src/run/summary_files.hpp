@@ -227,11 +227,14 @@ bool claim_batch_naming(const std::string& output_dir, const std::string& naming
 std::vector<LeftoverSummary> leftover_summaries(const std::string& output_dir,
                                                 const UsedNames& written);
 
-// The SOP Instance UIDs that the run's annotation files (read once, Evaluation::
-// annotation_directories and annotation_files) name as the SR they were made on.
-std::set<std::string> sop_instance_uids_annotated(const Evaluation& evaluation);
+// The UIDs that the run's annotation files (read once, Evaluation::annotation_directories and
+// annotation_files) name: the SOP Instance UID of the SR they were made on, or the Study Instance
+// UID of a file given by name that names no SR (hostile review 81: such a file failed every other
+// study of a batch).
+std::set<std::string> uids_annotated(const Evaluation& evaluation);
 
-// The input as the SR an annotation file names (its SOP Instance UID among `annotated`), read only
+// The input as an SR an annotation file names (its SOP Instance UID or its study among
+// `annotated`), read only
 // as far as its study (read_study_identity) unless it is such an SR, before any input is
 // summarised; none when it is another SR, or one the run does not read as a report
 // (read_as_report: no SR read_sr reads, cannot be read, or skipped, as mammocalc's own SR without

@@ -92,6 +92,26 @@ check "... both SRs failed with invalid-annotation" \
   test "$(grep -c 'errorCode="invalid-annotation"' "$work/named-typo/index.xml")" -eq 2
 "$mammocalc" summarize --annotations "$work/ann/for_y.xml" "$work/in/x.dcm" >/dev/null 2>&1
 check "... and a single SR with a named file for another SR: still exit 1" test $? -eq 1
+# Hostile review 81: a named file of the study that names no SR, in a batch that also holds
+# another study: applied to the study's SRs, the other study summarised without it, exit 0.
+mkdir "$work/two-studies"
+cp "$base" "$work/two-studies/x.dcm"
+cp "$base" "$work/two-studies/other.dcm"
+dcmodify -nb -m "(0020,000d)=1.2.3.777" -m "(0008,0018)=1.2.3.778" \
+  "$work/two-studies/other.dcm" >/dev/null 2>&1
+printf '<?xml version="1.0"?>\n<annotations xmlns="urn:mammocalc:annotations:1">\n  <study studyInstanceUid="%s"/>\n  <finding action="refine" srPosition="1.3.2.2">\n    <palpable>no</palpable>\n  </finding>\n</annotations>\n' \
+  "$study" >"$work/study_level.xml"
+"$mammocalc" summarize -o "$work/two-studies-out" --annotations "$work/study_level.xml" \
+  "$work/two-studies" >/dev/null 2>"$work/two-studies.err"
+check "a named study-level file in a batch of two studies: exit 0" test $? -eq 0
+check "... its study's SR took it" \
+  grep -q 'annotation file="[^"]*study_level.xml"' "$(summary_of "$work/two-studies-out" "$sop_x")"
+check "... the other study summarised without it, no review" \
+  bash -c "! grep -q 'study_level.xml' '$(summary_of "$work/two-studies-out" 1.2.3.778)' && not_reviewed '$(summary_of "$work/two-studies-out" 1.2.3.778)'"
+check "... nothing failed on standard error" bash -c "! grep -q 'another study' '$work/two-studies.err'"
+"$mammocalc" summarize --annotations "$work/study_level.xml" "$work/two-studies/other.dcm" \
+  >/dev/null 2>&1
+check "... the other study's SR alone with that file: still exit 1" test $? -eq 1
 
 # H29-12: two byte-identical copies of one "add" file say one finding twice: counted once, the
 # copy said (annotation-duplicate naming both files) and the exam reviewed.
@@ -201,7 +221,13 @@ printf 'a site secret of more than sixteen bytes\n' >"$work/site.key"
 "$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" -o "$work/pseudo" \
   --annotations "$work/dir" --annotations "$work/for_study.xml" "$work/mixed" >/dev/null 2>&1
 in_summary=$(grep -ho 'annotation file="[^"]*"' "$work/pseudo"/*.xml | sed 's/.*="\(.*\)"/\1/' | sort -u)
-in_index=$(sed -n 's/.*errorCode="invalid-annotation">\([^:]*\):.*/\1/p' "$work/pseudo/index.xml")
+# The other study's SR is summarised without the study's file (hostile review 81); alone, with
+# the same annotation arguments, it fails naming the file by the same label.
+mkdir "$work/mixed-other"
+cp samples/bir-known-malignancy.dcm "$work/mixed-other/other-study.dcm"
+"$mammocalc" summarize --pseudonymize --pseudonym-key "$work/site.key" -o "$work/pseudo-other" \
+  --annotations "$work/dir" --annotations "$work/for_study.xml" "$work/mixed-other" >/dev/null 2>&1
+in_index=$(sed -n 's/.*errorCode="invalid-annotation">\([^:]*\):.*/\1/p' "$work/pseudo-other/index.xml")
 check "pseudonymised batch: the named file is labelled in x's summary" grep -q '^annotations-[0-9]*$' <<<"$in_summary"
 check "... the other study's entry fails naming it by a label" test -n "$in_index"
 check "... the same label in the index as in the summary ($in_index, $in_summary)" test "$in_index" = "$in_summary"
