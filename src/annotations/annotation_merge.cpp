@@ -89,7 +89,19 @@ constexpr std::string_view kWorkUpWords[] = {" mri",
                                              " further imag",
                                              " additional imag",
                                              " additional view",
-                                             " kontrollbed"};
+                                             " kontrollbed",
+                                             " obtain",
+                                             " perform",
+                                             " compare with",
+                                             " outside prior",
+                                             " true lateral",
+                                             " lateral view",
+                                             " recommend mag",
+                                             " recommend spot",
+                                             " recommend us",
+                                             " recommend ultrasound",
+                                             " please ",
+                                             " bitte "};
 // Labels a category may be written joined to ("BIRADS4", "R4", "Cat4") or after ("Cat. 4",
 // "Rather 4A", "I would call this 4").
 constexpr std::string_view kCategoryLabels[] = {
@@ -99,10 +111,11 @@ constexpr std::string_view kCategoryLabels[] = {
 constexpr std::string_view kNotACategoryAfter[] = {
     "mm",     "cm",      "o",     "oclock", "clock", "uhr",   "h",      "x",   "months", "month",
     "monate", "monaten", "weeks", "wochen", "years", "jahre", "jahren", "mal", "times"};
-// Before a word start, makes it denied: "no MRI needed", "kein Malignitaetsverdacht".
-constexpr std::string_view kDenials[] = {" no",     " not",     " kein", " keine",
-                                         " keinen", " without", " ohne", " nicht",
-                                         " never",  " nie",     " none"};
+// Before a word start, makes it denied: "no MRI needed", "kein Malignitaetsverdacht"; after it,
+// too: "Work-up not required".
+constexpr std::string_view kDenials[] = {
+    " no",    " not",   " kein", " keine", " keinen",      " without",  " ohne",
+    " nicht", " never", " nie",  " none",  " unnecessary", " unnoetig", " entbehrlich"};
 
 bool says_any_of(const std::string& words, const std::string_view* first,
                  const std::string_view* last) {
@@ -127,10 +140,23 @@ bool says_affirmed(const std::string& words, const std::string_view* first,
     }
     return false;
   };
+  const auto denied_after = [&](std::size_t at) {
+    std::size_t begin = words.find(' ', at + 1);  // after the start's first word
+    for (int word = 0; word < 3 && begin != std::string::npos && begin + 1 < words.size(); ++word) {
+      const std::size_t next = words.find(' ', begin + 1);
+      if (next == std::string::npos) break;
+      const std::string_view after(words.data() + begin, next - begin);
+      if (std::find(std::begin(kDenials), std::end(kDenials), after) != std::end(kDenials)) {
+        return true;
+      }
+      begin = next;
+    }
+    return false;
+  };
   return std::any_of(first, last, [&](std::string_view start) {
     for (std::size_t at = words.find(start); at != std::string::npos;
          at = words.find(start, at + 1)) {
-      if (!denied_before(at)) return true;
+      if (!denied_before(at) && !denied_after(at)) return true;
     }
     return false;
   });

@@ -132,7 +132,11 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
        {"Vakuumbiopsie empfohlen.", "Please correlate with US.",
         "Consider tomosynthesis spot views.", "I would call this 4.", "Disagree with BI-RADS 2.",
         "Susp.", "Second opinion please.", "BI-RADS 0.", "BI-RADS 3.", "R3", "Probably benign.",
-        "Wahrscheinlich benigne.", "Recommend 6-month follow-up.", "Kontrolle in 6 Monaten."}) {
+        "Wahrscheinlich benigne.", "Recommend 6-month follow-up.", "Kontrolle in 6 Monaten.",
+        // Hostile review 83.
+        "Please obtain magnification views.", "Recommend magnification views.",
+        "Obtain true lateral view.", "Please perform ultrasound.",
+        "Compare with outside priors before finalizing."}) {
     const Decision d = benign_popcorn_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
@@ -140,7 +144,8 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
   for (const char* comment :
        {"Classic popcorn, benign.", "Benign. No further work-up needed.", "Benign, no recall.",
         "Typically benign; no MRI needed.", "Not suspicious.",
-        "Popcorn, unver\u00e4ndert, benigne.", "Calcification of 4 mm, benign.", "BI-RADS 2."}) {
+        "Popcorn, unver\u00e4ndert, benigne.", "Calcification of 4 mm, benign.", "BI-RADS 2.",
+        "Work-up not required."}) {
     EXPECT_FALSE(benign_popcorn_with_comment(comment).needs_review) << comment;
   }
 }
