@@ -2607,20 +2607,42 @@ void Reader::list_breast_cleared_in(const Item& item, const SentenceReading& rea
 // parts replace it in reading.clauses); then the sentence's sides, for clauses that name none.
 void Reader::read_clause_descriptors(const Item& item, SentenceReading& reading,
                                      const std::vector<PhraseMatch>& matches) {
-  // A clause cut where a part about a breast compared with opens; one that opens with it (after
-  // a relative word that ends a clause, "which") is that breast's whole.
+  // A clause cut where a part about a breast compared with opens, and again where the next
+  // breast is named ("Unlike the right breast, where …, the left breast …"); a part whose
+  // relative word ends its clause ("which" ends one; "… wie rechts, wo | jedoch neu …") goes on
+  // in the clauses after it, to that breast.
   std::vector<Clause> pieces;
   std::vector<std::optional<Read<Laterality>>> compared_breast_of_piece;
-  std::optional<Read<Laterality>> opens_next;
+  const auto add_piece = [&](std::size_t from, std::size_t to,
+                             std::optional<Read<Laterality>> compared) {
+    if (from >= to) return;
+    pieces.emplace_back(from, to);
+    compared_breast_of_piece.push_back(std::move(compared));
+  };
+  std::optional<ComparedBreastPart> going_on;
   for (const Clause& clause : reading.clauses) {
-    compared_breast_of_piece.push_back(std::exchange(opens_next, std::nullopt));
-    const auto part = part_of_compared_breast(item, reading, matches, clause);
-    const bool inside = part && part->begin > clause.first && part->relative < clause.second;
-    pieces.emplace_back(clause.first, inside ? part->begin : clause.second);
-    if (part && !inside) opens_next = part->breast;
-    if (!inside) continue;
-    pieces.emplace_back(part->begin, clause.second);
-    compared_breast_of_piece.emplace_back(part->breast);
+    std::size_t from = clause.first;
+    if (going_on) {
+      const std::size_t to = std::min(going_on->end, clause.second);
+      add_piece(from, to, going_on->breast);
+      from = to;
+      if (going_on->end <= clause.second) going_on.reset();
+      if (from >= clause.second) continue;
+    }
+    const auto part = part_of_compared_breast(item, reading, matches, Clause{from, clause.second});
+    if (!part) {
+      add_piece(from, clause.second, std::nullopt);
+      continue;
+    }
+    if (part->relative + 1 >= clause.second) {
+      add_piece(from, clause.second, std::nullopt);
+      going_on = part;
+      continue;
+    }
+    add_piece(from, part->begin, std::nullopt);
+    const std::size_t part_end = std::min(part->end, clause.second);
+    add_piece(part->begin, part_end, part->breast);
+    add_piece(part_end, clause.second, std::nullopt);
   }
   std::vector<Clause> clauses;
   for (std::size_t p = 0; p < pieces.size(); ++p) {
@@ -3382,19 +3404,24 @@ std::optional<Reader::ComparedBreastPart> Reader::part_of_compared_breast(
     const Clause& clause) const {
   const auto [begin, end] = clause;
   for (const Trigger& trigger : reading.triggers) {
-    // Of degree or a contrast ("compared to the right, where …"); a likeness ("similar to the
-    // left breast where biopsy showed DCIS") names what they resemble, a doubt of theirs.
-    const Token& first = item.tokens[trigger.begin];
+    // Of degree or a contrast ("compared to the right, where …", "Unlike the right breast,
+    // where …"); a likeness ("similar to the left breast where biopsy showed DCIS") names what
+    // they resemble, a doubt of theirs.
+    const bool contrasts = std::any_of(
+        item.tokens.begin() + static_cast<std::ptrdiff_t>(trigger.begin),
+        item.tokens.begin() + static_cast<std::ptrdiff_t>(trigger.end),
+        [this](const Token& token) { return words_.is(token, FunctionWordRole::Contrasts); });
     if (trigger.role != ContextRole::Comparison || trigger.begin < begin || trigger.begin >= end ||
-        !(words_.is(first, FunctionWordRole::DegreeComparison) ||
-          words_.is(first, FunctionWordRole::Contrasts))) {
+        !(words_.is(item.tokens[trigger.begin], FunctionWordRole::DegreeComparison) || contrasts)) {
       continue;
     }
     std::size_t at = compared_breast_end(item, reading, trigger, end);
     if (at == trigger.end && !reading.breast_words[at - 1]) continue;  // no breast compared with
     // The relative word may open the next clause ("…, which has …": "which" ends a clause).
     const std::size_t sentence_end = reading.range->end;
-    if (at < sentence_end && is_punct(item.tokens[at], ',')) ++at;
+    if (at < sentence_end && (is_punct(item.tokens[at], ',') || is_punct(item.tokens[at], '('))) {
+      ++at;
+    }
     const bool relative_next =
         at < sentence_end && words_.is(item.tokens[at], FunctionWordRole::Relative);
     const bool relative_after_one = at + 1 < sentence_end &&
@@ -3411,7 +3438,19 @@ std::optional<Reader::ComparedBreastPart> Reader::part_of_compared_breast(
     const std::optional<Read<Laterality>> own_side = side_named(own);
     const auto compared = breast_compared(item, reading, matches, trigger, end,
                                           own_side ? own_side->value : Laterality::Unknown);
-    if (compared) return ComparedBreastPart{at, relative_next ? at : at + 1, *compared};
+    if (!compared) continue;
+    const std::size_t relative = relative_next ? at : at + 1;
+    // "Unlike the right breast, where …, the left breast shows …": the part ends where the
+    // next breast is named.
+    // (Matches are in text order.)
+    const auto next_breast =
+        std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& side) {
+          return side.kind == PhraseKind::Laterality && side.begin > relative &&
+                 side.begin < sentence_end && !reading.comparison_words[side.begin];
+        });
+    std::size_t part_end = next_breast == matches.end() ? sentence_end : next_breast->begin;
+    while (part_end > relative + 1 && reading.breast_words[part_end - 1]) --part_end;
+    return ComparedBreastPart{at, relative, part_end, *compared};
   }
   return std::nullopt;
 }

@@ -796,6 +796,7 @@ class Reader {
   struct ComparedBreastPart {
     std::size_t begin;     // the part's first word ("in" of ", in which")
     std::size_t relative;  // its relative word
+    std::size_t end;       // the next breast named after it, else the sentence's end
     Read<Laterality> breast;
   };
   // The breast a comparison names, other than `own` ("than on the right", "compared to the

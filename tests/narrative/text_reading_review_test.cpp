@@ -2844,5 +2844,41 @@ TEST(TextReview82, VariantsOfTheComparisonWithTheOtherBreast) {
   for (const char* text : english) check(summarise_en_breasts(text), text);
   for (const char* text : german_texts) check(summarise_de(text), text);
 }
+
+// Hostile review 83: a contrast in front ("Unlike the right breast, where …, the left breast
+// …"), a relative word that ends its clause ("… wie rechts, wo jedoch …"), a parenthesis
+// ("(where …)") and "than those on the right, which …" moved the right breast's new cluster to
+// the left, or copied it there. The cluster is the right's; the left keeps its own words.
+TEST(TextReview83, TheOtherBreastsPartEndsWhereTheNextBreastIsNamed) {
+  const char* const english[] = {
+      "Unlike the right breast, where a new cluster of fine pleomorphic calcifications is "
+      "present, the left breast shows only scattered benign vascular calcifications.",
+      "In contrast to the right breast, where a new cluster of fine pleomorphic calcifications "
+      "is present, the left breast has only benign vascular calcifications.",
+      "Few benign vascular calcifications on the left, fewer than on the right (where a new "
+      "cluster of fine pleomorphic calcifications is seen).",
+      "Calcifications on the left are fewer than those on the right, which include a new "
+      "cluster of fine pleomorphic calcifications."};
+  const char* const german_texts[] = {
+      "Anders als rechts, wo neu gruppierte pleomorphe Mikroverkalkungen auftreten, links nur "
+      "vereinzelte benigne Gef\u00e4\u00dfverkalkungen.",
+      "Links \u00e4hnlich viele Verkalkungen wie rechts, wo jedoch neu gruppierte pleomorphe "
+      "Mikroverkalkungen hinzugekommen sind."};
+  auto check = [](const Report& report, const char* text) {
+    ASSERT_NE(breast_row(report, Laterality::Right), nullptr) << text;
+    EXPECT_EQ(breast_row(report, Laterality::Right)->classification, Classification::Suspicious)
+        << text;
+    ASSERT_NE(breast_row(report, Laterality::Left), nullptr) << text;
+    EXPECT_NE(breast_row(report, Laterality::Left)->classification, Classification::Suspicious)
+        << text;
+  };
+  for (const char* text : english) check(summarise_en_breasts(text), text);
+  for (const char* text : german_texts) check(summarise_de(text), text);
+  // A part that names its own breast after the relative one stays that breast's.
+  const Report normal = summarise_en_breasts(
+      "In contrast to the left breast, which is normal, the right breast contains grouped fine "
+      "pleomorphic calcifications.");
+  EXPECT_EQ(breast_row(normal, Laterality::Left), nullptr);
+}
 }  // namespace
 }  // namespace mammocalc
