@@ -597,8 +597,16 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
         exam.breasts.push_back(
             {side, *statement.category, classification_for(*statement.category), 0});
       } else if (category_rank(*statement.category) > category_rank(row->category)) {
-        row->category = *statement.category;
-        row->classification = classification_for(row->category);
+        // A row of 0 stays 0 beside a stated 3: "probably benign" is what its findings do not
+        // say (hostile review 83: "Possibly dystrophic …" and "BI-RADS 3 left" showed the row
+        // probably benign). Its action still joins the exam's.
+        const bool stays_incomplete =
+            row->category == Category::Incomplete0 &&
+            category_rank(*statement.category) < category_rank(Category::LowSuspicion4A);
+        if (!stays_incomplete) {
+          row->category = *statement.category;
+          row->classification = classification_for(row->category);
+        }
       } else {
         continue;
       }

@@ -2880,5 +2880,21 @@ TEST(TextReview83, TheOtherBreastsPartEndsWhereTheNextBreastIsNamed) {
       "pleomorphic calcifications.");
   EXPECT_EQ(breast_row(normal, Laterality::Left), nullptr);
 }
+
+// Hostile review 83: a stated 3 for a breast whose only finding is uncertain (0) showed the row
+// "BI-RADS 3 probably benign", more reassuring than its finding. The row stays 0; a stated 4
+// still raises it.
+TEST(TextReview83, AStatedThreeLeavesABreastOfZeroAtZero) {
+  const Report three = summarise_en_breasts(
+      "FINDINGS: Possibly dystrophic calcifications in the left breast.\nIMPRESSION: BI-RADS 3 "
+      "left.");
+  ASSERT_NE(breast_row(three, Laterality::Left), nullptr);
+  EXPECT_EQ(breast_row(three, Laterality::Left)->category, Category::Incomplete0);
+  const Report four = summarise_en_breasts(
+      "FINDINGS: Possibly dystrophic calcifications in the left breast.\nIMPRESSION: BI-RADS 4 "
+      "left.");
+  ASSERT_NE(breast_row(four, Laterality::Left), nullptr);
+  EXPECT_EQ(breast_row(four, Laterality::Left)->classification, Classification::Suspicious);
+}
 }  // namespace
 }  // namespace mammocalc
