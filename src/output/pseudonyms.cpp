@@ -60,11 +60,15 @@ std::string relabelled_source(const std::string& source, const Replacements& rep
   return replacements.label_of(source.substr(0, colon)) + source.substr(colon);
 }
 
+// An annotation comment is free text too (hostile review 83: a name and a phone number typed
+// into one were quoted in the summary and the batch's pages): withheld like the report text.
+constexpr const char* kCommentWithheld = "(annotation comment withheld: --pseudonymize)";
+
 void relabel_finding(Finding& finding, const Replacements& replacements) {
   for (ReaderNote& note : finding.notes) replacements.apply(note.text);
   for (AnnotationRef& annotation : finding.annotations) {
     annotation.file = replacements.label_of(annotation.file);
-    replacements.apply(annotation.comment);
+    if (!annotation.comment.empty()) annotation.comment = kCommentWithheld;
   }
   for (FieldSource& source : finding.field_sources) {
     source.source = relabelled_source(source.source, replacements);
@@ -87,7 +91,8 @@ void withhold(std::string& text, Replacements& replacements) {
 // the withheld mark: the sentences the reader quotes are withheld by name, and this catches the
 // rest (a note quoting a sentence no mention holds, a word not read; hostile review 82: a name,
 // a birth date and a phone number were quoted in narrative-unresolved notes).
-void withhold_quotes_of(std::string& text, const std::vector<std::string>& report_text) {
+void withhold_quotes_of(std::string& text, const std::vector<std::string>& report_text,
+                        std::string_view mark) {
   constexpr std::string_view kCut = "\u2026";  // a long sentence is quoted cut, marked so
   std::string out;
   std::size_t from = 0;
@@ -99,13 +104,12 @@ void withhold_quotes_of(std::string& text, const std::vector<std::string>& repor
       quoted.remove_suffix(kCut.size());
     }
     const bool of_the_text =
-        !quoted.empty() && quoted != kTextWithheld &&
+        !quoted.empty() && quoted != mark &&
         std::any_of(report_text.begin(), report_text.end(), [&](const std::string& item) {
           return item.find(quoted) != std::string::npos;
         });
     out.append(text, from, open + 1 - from);
-    out.append(of_the_text ? std::string_view(kTextWithheld)
-                           : std::string_view(text.data() + open + 1, close - open - 1));
+    out.append(of_the_text ? mark : std::string_view(text.data() + open + 1, close - open - 1));
     out.push_back('"');
     from = close + 1;
   }
@@ -227,24 +231,33 @@ void pseudonymise(Report& report, const PseudonymPolicy& policy,
   report.input.patient = PatientInfo{};
   report.profile.source = replacements.label_of(report.profile.source);
 
-  const std::vector<std::string>& text = report.input.report_text;
+  std::vector<std::string> comments;
+  for (const Finding& finding : report.input.findings) {
+    for (const AnnotationRef& annotation : finding.annotations) {
+      if (!annotation.comment.empty()) comments.push_back(annotation.comment);
+    }
+  }
+  const auto withhold_free_text = [&](std::string& text) {
+    withhold_quotes_of(text, report.input.report_text, kTextWithheld);
+    withhold_quotes_of(text, comments, kCommentWithheld);
+  };
   for (ReaderNote& note : report.input.notes) {
     replacements.apply(note.text);
-    withhold_quotes_of(note.text, text);
+    withhold_free_text(note.text);
   }
   for (Finding& finding : report.input.findings) {
     relabel_finding(finding, replacements);
-    for (ReaderNote& note : finding.notes) withhold_quotes_of(note.text, text);
+    for (ReaderNote& note : finding.notes) withhold_free_text(note.text);
   }
   for (Decision& decision : report.decisions) {
     for (Warning& warning : decision.warnings) {
       replacements.apply(warning.text);
-      withhold_quotes_of(warning.text, text);
+      withhold_free_text(warning.text);
     }
   }
   for (Warning& warning : report.exam.warnings) {
     replacements.apply(warning.text);
-    withhold_quotes_of(warning.text, text);
+    withhold_free_text(warning.text);
   }
   report.input.report_text.clear();
 }

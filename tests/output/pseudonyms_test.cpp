@@ -159,5 +159,29 @@ TEST(Pseudonyms, WithholdsEveryQuoteOfTheReportText) {
   EXPECT_NE(everything.find("Mammographic breast mass"), std::string::npos) << everything;
   EXPECT_TRUE(report.input.report_text.empty());
 }
+
+// Hostile review 83: an annotation comment with a name and a phone number was quoted in the
+// summary and the batch's pages. It is withheld, in the annotation and in every warning.
+TEST(Pseudonyms, WithholdsAnnotationComments) {
+  Findings findings;
+  Finding finding = testing::calcification({Morphology::CoarsePopcorn});
+  AnnotationRef annotation;
+  annotation.file = "ann.xml";
+  annotation.comment = "ZEBRAFINK asks: Biopsy recommended, call 555-0199.";
+  finding.annotations.push_back(annotation);
+  findings.findings.push_back(finding);
+  findings.notes.push_back({WarningCode::AnnotationConflict,
+                            "ann.xml:5: finding: its comment \"ZEBRAFINK asks: Biopsy "
+                            "recommended, call 555-0199.\" speaks of a biopsy",
+                            ""});
+  Report report = evaluate(findings);
+  pseudonymise(report, PseudonymPolicy{true, ""});
+  std::string everything = report.input.findings.front().annotations.front().comment;
+  for (const ReaderNote& note : report.input.notes) everything += note.text;
+  for (const Warning& warning : report.exam.warnings) everything += warning.text;
+  EXPECT_EQ(everything.find("ZEBRAFINK"), std::string::npos) << everything;
+  EXPECT_EQ(everything.find("555-0199"), std::string::npos) << everything;
+  EXPECT_NE(everything.find("annotation comment withheld"), std::string::npos) << everything;
+}
 }  // namespace
 }  // namespace mammocalc
