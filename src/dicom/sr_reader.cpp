@@ -659,6 +659,23 @@ bool has_dicom_preamble(const std::string& path) {
   return std::string_view(head.data() + kPreambleBytes, 4) == "DICM";
 }
 
+bool looks_like_dicom(const std::string& path) {
+  std::ifstream input(path, std::ios::binary);
+  std::array<char, kPreambleBytes + 4> head{};
+  input.read(head.data(), head.size());
+  const auto read = static_cast<std::size_t>(input.gcount());
+  const std::string_view start(head.data(), read);
+  if (read == head.size() && start.substr(kPreambleBytes, 4) == "DICM") return true;
+  if (start.substr(0, 4) == "DICM") return true;
+  if (read < 4) return false;
+  const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(head[at]); };
+  const unsigned group = byte(0) | static_cast<unsigned>(byte(1)) << 8;
+  const unsigned element = byte(2) | static_cast<unsigned>(byte(3)) << 8;
+  // The first element of a dataset: a meta header's (0002,0000-0102) or an identifying one's
+  // (0008,0000-00FF: Specific Character Set, SOP Class UID …).
+  return (group == 0x0002 && element <= 0x0102) || (group == 0x0008 && element <= 0x00FF);
+}
+
 std::string media_storage_sop_class(const std::string& path) {
   // The meta header is always explicit VR little endian (PS3.10 7.1): tag, VR, then a 2-byte
   // length, or 2 reserved bytes and a 4-byte length for the VRs that have one.

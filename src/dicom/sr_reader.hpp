@@ -56,6 +56,12 @@ inline constexpr const char* kDicomDirectoryReason =
 inline constexpr std::size_t kPreambleBytes = 128;
 bool has_dicom_preamble(const std::string& path);
 
+// Whether the file starts as a DICOM file does: the preamble, "DICM" without the 128 bytes before
+// it, or a dataset's first tag (group 0002 or 0008, little endian) as a file without the preamble
+// starts. A README, a CSV or an XML file never does (hostile review 83: a truncated SR without
+// the preamble was skipped in a batch as no DICOM file). Reads 132 bytes at most.
+bool looks_like_dicom(const std::string& path);
+
 // The Media Storage SOP Class UID (0002,0002) of a DICOM file's meta header, read from at most
 // its first 64 KiB without parsing the dataset; empty when the file has no preamble or no such
 // element. What a file too large or too deep to be read is, so an image is skipped, not failed.

@@ -53,15 +53,16 @@ bool is_dicomdir_name(const std::string& path) {
 }
 
 // A failure of a file found in a directory that says only what the file is not: a DICOM object
-// other than an SR, a DICOMDIR, or, without the "DICM" preamble, no readable dataset (refused
-// as too large before reading, or not parsed). Sets the entry skipped with a short reason.
-void skip_if_not_ours(IndexEntry& entry, bool has_preamble) {
+// other than an SR, a DICOMDIR, or, starting as no DICOM file does (looks_like_dicom), no
+// readable dataset (refused as too large before reading, or not parsed). Sets the entry skipped
+// with a short reason. One that starts as DICOM and cannot be read (truncated, damaged) fails.
+void skip_if_not_ours(IndexEntry& entry, bool looks_dicom) {
   const ErrorCode code = *entry.error_code;
   if (code == ErrorCode::UnsupportedSopClass || code == ErrorCode::DicomDirectory) {
     entry.status = EntryStatus::Skipped;
     return;
   }
-  if (has_preamble || (code != ErrorCode::NotDicom && code != ErrorCode::LimitExceeded)) return;
+  if (looks_dicom || (code != ErrorCode::NotDicom && code != ErrorCode::LimitExceeded)) return;
   entry.status = EntryStatus::Skipped;
   entry.error = entry.input + (code == ErrorCode::NotDicom
                                    ? ": not a DICOM file (no DICM preamble, no readable dataset)"
@@ -197,7 +198,7 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
     return outcome;
   }
   // 132 bytes decide whether a found file is a DICOM file, whatever its read says.
-  const bool has_preamble = found && has_dicom_preamble(input.path);
+  const bool looks_dicom = found && looks_like_dicom(input.path);
   try {
     const Report report = summarise_input(input.path, evaluation, other_results);
     outcome.sop_instance_uid = report.input.source.sop_instance_uid;
@@ -236,7 +237,7 @@ InputResult process_input(const InputFile& input, const Evaluation& evaluation,
     outcome.entry.error_code = error.code();
     outcome.entry.error = error.what();
     if (found && outcome.entry.status == EntryStatus::Failed) {
-      skip_if_not_ours(outcome.entry, has_preamble);
+      skip_if_not_ours(outcome.entry, looks_dicom);
     }
   } catch (const std::exception& error) {
     outcome.entry.status = EntryStatus::Failed;

@@ -18,6 +18,9 @@ mkdir -p "$tree/good" "$tree/bad/deeper"
 cp samples/*.dcm "$tree/good/"
 printf 'not DICOM\n' >"$tree/bad/notes.txt"
 head -c 700 samples/bir-known-malignancy.dcm >"$tree/bad/truncated.dcm"
+# Hostile review 83: the same cut from a file written without the preamble (a dataset alone).
+dcmconv -F samples/bir-known-malignancy.dcm "$work/no-preamble.dcm" >/dev/null 2>&1
+head -c 700 "$work/no-preamble.dcm" >"$tree/bad/truncated-no-preamble.dcm"
 cat >"$work/ct.dump" <<'DUMP'
 (0008,0016) UI =CTImageStorage
 (0008,0018) UI [1.2.826.0.1.3680043.10.1363.900.1]
@@ -47,6 +50,8 @@ index=$work/out1/index.xml
 # Found in a directory, a text file and an image are no errors, but a broken DICOM file is.
 check "index lists the text file found in a directory as skipped" grep -q 'input="[^"]*notes.txt" status="skipped" errorCode="not-dicom"' "$index"
 check "index lists the truncated file as failed" grep -q 'truncated.dcm" status="failed" errorCode="not-dicom"' "$index"
+check "index lists the truncated file without the preamble as failed, not skipped" \
+  grep -q 'truncated-no-preamble.dcm" status="failed" errorCode="not-dicom"' "$index"
 check "index lists the CT image found in a directory as skipped" grep -q 'ct.dcm" status="skipped" errorCode="unsupported-sop-class"' "$index"
 if [[ $(id -u) -ne 0 ]]; then
   check "index lists the unreadable file as failed" grep -q 'unreadable.dcm" status="failed"' "$index"
