@@ -618,6 +618,11 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
             [](const BreastSummary& a, const BreastSummary& b) {
               return static_cast<int>(a.laterality) < static_cast<int>(b.laterality);
             });
+  // An exam suspicious by a category no breast holds (an overall 4 or 5 of no breast) still asks
+  // for tissue (hostile review 84: its only action was routine screening).
+  if (exam.category && category_rank(*exam.category) >= category_rank(Category::LowSuspicion4A)) {
+    actions.insert(action_implied(classification_for(*exam.category)));
+  }
   exam.actions.assign(actions.begin(), actions.end());
   exam.reported_category = findings.overall_category;
   exam.reported_follow_up = findings.overall_follow_up;

@@ -804,6 +804,10 @@ TEST(RuleE3, HigherOverallStandsOverBenignFindingsAndE4Warns) {
   EXPECT_TRUE(report.exam.needs_review);
   // The breasts stay the findings' own.
   EXPECT_EQ(report.exam.breasts[0].category, Category::Benign2);
+  // The exam's actions reach what its category implies (hostile review 84: routine screening
+  // alone beside an overall 4 or 5 of no breast).
+  EXPECT_NE(std::find(report.exam.actions.begin(), report.exam.actions.end(), Action::Biopsy),
+            report.exam.actions.end());
 }
 TEST(RuleE3, LowerOverallLeavesTheFindingsCategoryAndE4Warns) {
   Findings findings;
