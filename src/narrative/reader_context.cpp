@@ -393,10 +393,21 @@ bool Reader::taken_back_after(const Item& item, const SentenceReading& reading,
 // persist on the MLO view", "They persist on the MLO view." in the next sentence, were read as
 // gone). One view: a view word in the clause, none joined to another by an and-word, an or-word
 // or a slash ("CC and MLO"), and no word of every view in the sentence ("views", "either",
-// "beiden Ebenen").
+// "beiden Ebenen"). Only of calcifications seen: ones described by kind or arrangement, or named
+// with "the" ("No suspicious calcifications on the MLO view." stays a denial; hostile review 83).
 bool Reader::denied_on_one_view(const Item& item, const SentenceReading& reading,
-                                const Clause& clause) const {
+                                const Clause& clause, std::size_t mention) const {
   const std::vector<Token>& tokens = item.tokens;
+  const bool described =
+      std::any_of(item.matches.begin(), item.matches.end(), [&](const PhraseMatch& match) {
+        return (match.kind == PhraseKind::Morphology || match.kind == PhraseKind::Distribution) &&
+               match.begin >= clause.first && match.begin < clause.second;
+      });
+  std::size_t before = mention;
+  while (before > clause.first && reading.descriptor_words[before - 1]) --before;
+  const bool definite = before > clause.first && tokens[before - 1].kind == TokenKind::Word &&
+                        is_definite_determiner(tokens[before - 1].folded);
+  if (!described && !definite) return false;
   const auto view = [&](std::size_t k) { return words_.is(tokens[k], FunctionWordRole::View); };
   bool named = false;
   for (std::size_t k = clause.first; k < clause.second; ++k) {
@@ -479,7 +490,7 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
         std::any_of(reading.mentions.begin(), reading.mentions.end(),
                     [begin](const PhraseMatch& mention) { return mention.begin == begin; });
     const bool taken_back = calcifications && (taken_back_after(item, reading, *found[0], end) ||
-                                               denied_on_one_view(item, reading, clause));
+                                               denied_on_one_view(item, reading, clause, begin));
     return quote(found[0], taken_back ? MentionStatus::Uncertain : MentionStatus::Negated);
   }
   if (found[1] && !reading.presupposed_mentions[begin]) {

@@ -880,8 +880,8 @@ class Reader {
                                  const std::vector<PhraseMatch>& matches) const;
   bool taken_back_after(const Item& item, const SentenceReading& reading, const Trigger& negation,
                         std::size_t mention_end) const;
-  bool denied_on_one_view(const Item& item, const SentenceReading& reading,
-                          const Clause& clause) const;
+  bool denied_on_one_view(const Item& item, const SentenceReading& reading, const Clause& clause,
+                          std::size_t mention) const;
   ContextReading status_of(const Item& item, const SentenceReading& reading, std::size_t begin,
                            std::size_t end, bool says_new) const;
   // The token is in a part of its clause (between coordinators) with no calcification word that

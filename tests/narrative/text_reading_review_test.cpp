@@ -2795,6 +2795,11 @@ TEST(TextReview82, ADenialOfOneViewLeavesThemUncertain) {
   EXPECT_TRUE(of_origin(summarise_de("Keine suspekten Mikroverkalkungen in beiden Ebenen."),
                         Origin::Narrative)
                   .empty());
+  // Hostile review 83: calcifications neither described nor named with "the" were not seen;
+  // denied on one view, they stay denied.
+  EXPECT_TRUE(of_origin(summarise_en_breasts("No suspicious calcifications on the MLO view."),
+                        Origin::Narrative)
+                  .empty());
 }
 
 // Hostile review 82: dictation shorthand of suspicious kinds was not read ("FLB calcs", "amorph.
