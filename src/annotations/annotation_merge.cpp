@@ -127,15 +127,15 @@ bool says_any_of(const std::string& words, const std::string_view* first,
 // ("No further work-up needed." asks for none; hostile review 82: benign comments raised review).
 bool says_affirmed(const std::string& words, const std::string_view* first,
                    const std::string_view* last) {
+  const auto is_denial = [](std::string_view word) {
+    return std::find(std::begin(kDenials), std::end(kDenials), word) != std::end(kDenials);
+  };
   const auto denied_before = [&](std::size_t at) {
     std::size_t begin = at;
     for (int word = 0; word < 2 && begin > 0; ++word) {
       const std::size_t previous = words.rfind(' ', begin - 1);
       if (previous == std::string::npos) break;
-      const std::string_view before(words.data() + previous, begin - previous);
-      if (std::find(std::begin(kDenials), std::end(kDenials), before) != std::end(kDenials)) {
-        return true;
-      }
+      if (is_denial(std::string_view(words.data() + previous, begin - previous))) return true;
       begin = previous;
     }
     return false;
@@ -145,10 +145,7 @@ bool says_affirmed(const std::string& words, const std::string_view* first,
     for (int word = 0; word < 3 && begin != std::string::npos && begin + 1 < words.size(); ++word) {
       const std::size_t next = words.find(' ', begin + 1);
       if (next == std::string::npos) break;
-      const std::string_view after(words.data() + begin, next - begin);
-      if (std::find(std::begin(kDenials), std::end(kDenials), after) != std::end(kDenials)) {
-        return true;
-      }
+      if (is_denial(std::string_view(words.data() + begin, next - begin))) return true;
       begin = next;
     }
     return false;
