@@ -3378,9 +3378,9 @@ std::optional<Read<Laterality>> Reader::also_the_other_breast(const Item& item,
   return std::nullopt;
 }
 
-// The end of the breast words a comparison of degree names ("than on the right", "than the
-// contralateral breast", "als die linke Brust"), at most three words after its phrase; the
-// phrase's end where it names none.
+// The end of the breast words a comparison names ("than on the right", "than the contralateral
+// breast", "als die linke Brust", "Unlike the right breast"), starting at most three words after
+// its phrase; the phrase's end where it names none.
 std::size_t Reader::compared_breast_end(const Item& item, const SentenceReading& reading,
                                         const Trigger& trigger, std::size_t clause_end) const {
   const std::size_t last_start = std::min(clause_end, trigger.end + 3);
@@ -3441,8 +3441,7 @@ std::optional<Reader::ComparedBreastPart> Reader::part_of_compared_breast(
     if (!compared) continue;
     const std::size_t relative = relative_next ? at : at + 1;
     // "Unlike the right breast, where …, the left breast shows …": the part ends where the
-    // next breast is named.
-    // (Matches are in text order.)
+    // next breast is named (matches are in text order).
     const auto next_breast =
         std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& side) {
           return side.kind == PhraseKind::Laterality && side.begin > relative &&
