@@ -572,6 +572,9 @@ struct Findings {
   std::vector<ValueConflict> overall_conflicts;        // one breast given two overall categories
   std::vector<UnassessedFinding> unassessed_findings;  // with their own reported category
   int skipped_not_for_presentation = 0;
+  // Of those, the ones that would have been suspicious: a suspicious kind or arrangement, or a
+  // category of 4 or above (E23).
+  int suspicious_not_for_presentation = 0;
   std::vector<ReaderNote> notes;
   // The concept name of every content item of the SR, by position: an annotation's srPosition
   // that names an item which is not a finding is told from one that names no item. Empty when

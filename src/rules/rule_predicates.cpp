@@ -1271,6 +1271,10 @@ bool cad_incomplete(const RuleContext& context) {
   return exam_noted(context, WarningCode::CadIncomplete, __func__);
 }
 
+bool suspicious_not_for_presentation(const RuleContext& context) {
+  return exam_of(context, __func__).findings.suspicious_not_for_presentation > 0;
+}
+
 namespace {
 
 // A flag's value as the reader compares it: DICOM pads a CS value with blanks, and the defined

@@ -842,6 +842,17 @@ std::vector<Rule> make_rule_table() {
        "which, quoting the code and the failed algorithms; an exam category of 1, 2 or 3 (or "
        "none) becomes 0",
        Stage::Exam, cad_incomplete, needing_review(exam_incomplete(no_outcome())), kEvidenceExam},
+      // Hostile review 84: a fine-linear cluster the CAD marked Not for Presentation left its
+      // breast "no calcification finding" and the exam benign, with no review.
+      {"E23", "A CAD finding not for presentation would be suspicious: radiologist review",
+       kSeedDoctorSuspects,
+       "a CAD calcification finding skipped for its Rendering Intent Not for Presentation "
+       "(111152, DCM) holds a suspicious kind, an arrangement that follows a duct, or a category "
+       "of 4 or above; the not-for-presentation warning names them and its breast; it is not "
+       "classified (the CAD chose not to show it), so the radiologist decides; an exam category "
+       "of 1, 2 or 3 (or none) becomes 0",
+       Stage::Exam, suspicious_not_for_presentation, needing_review(exam_incomplete(no_outcome())),
+       kEvidenceExam},
       // Not in decision-logic.md: the SR Document General module's flags (PS3.3 C.17.2) are the
       // document's own word that its evidence is incomplete (hostile review 21, #2). Verification
       // (UNVERIFIED) is normal for a report sent on and is not read.

@@ -139,6 +139,29 @@ TEST(CadValueGivenTwice, TwoRenderingIntentsShowTheFindingAndAreReviewed) {
   EXPECT_TRUE(evaluate_cad(cad_report(hidden)).decisions.empty());
 }
 
+// Hostile review 84: a fine-linear cluster marked Not for Presentation left the exam benign and
+// unreviewed. Still skipped (the CAD chose not to show it), it is named with its breast and
+// kinds, and the exam needs review (E23); a hidden round, diffuse cluster asks for none.
+TEST(CadNotForPresentation, ASuspiciousHiddenFindingIsNamedAndReviewed) {
+  ContentItem hidden = cluster();
+  hidden.children.front().code = codes::kNotForPresentation.to_code();
+  hidden.children[2].code = testing::code(Morphology::FineLinear);
+  const Report report = evaluate_cad(cad_report(hidden));
+  EXPECT_TRUE(report.decisions.empty());
+  EXPECT_TRUE(exam_fired(report, "E23"));
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_EQ(report.exam.category, Category::Incomplete0);
+  EXPECT_TRUE(
+      std::any_of(report.input.notes.begin(), report.input.notes.end(), [](const ReaderNote& note) {
+        return note.code == WarningCode::NotForPresentation &&
+               note.text.find("fine-linear") != std::string::npos &&
+               note.text.find("right breast") != std::string::npos;
+      }));
+  ContentItem benign = cluster();
+  benign.children.front().code = codes::kNotForPresentation.to_code();
+  EXPECT_FALSE(exam_fired(evaluate_cad(cad_report(benign)), "E23"));
+}
+
 ContentItem without_laterality(ContentItem finding) {
   finding.children.erase(std::remove_if(finding.children.begin(), finding.children.end(),
                                         [](const ContentItem& child) {
