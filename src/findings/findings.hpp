@@ -572,8 +572,9 @@ struct Findings {
   std::vector<ValueConflict> overall_conflicts;        // one breast given two overall categories
   std::vector<UnassessedFinding> unassessed_findings;  // with their own reported category
   int skipped_not_for_presentation = 0;
-  // Of those, the ones that would have been suspicious: a suspicious kind or arrangement, or a
-  // category of 4 or above (E23).
+  // The calcification findings skipped so, as read: the rules weigh them apart (E23), never as
+  // findings of the exam. evaluate() counts those the rules would not call plainly benign.
+  std::vector<Finding> not_for_presentation;
   int suspicious_not_for_presentation = 0;
   std::vector<ReaderNote> notes;
   // The concept name of every content item of the SR, by position: an annotation's srPosition

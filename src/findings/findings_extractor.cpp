@@ -21,27 +21,6 @@
 namespace mammocalc {
 namespace {
 
-// What makes a finding suspicious by itself: its suspicious kinds, an arrangement that follows a
-// duct, a category of 4 or above; empty when none ("fine linear, segmental, category 4B").
-std::string suspicious_features(const Finding& finding) {
-  std::string said;
-  const auto add = [&said](std::string_view feature) {
-    said += said.empty() ? "" : ", ";
-    said += feature;
-  };
-  for (const Coded<Morphology>& morphology : finding.morphology) {
-    if (is_suspicious(morphology.term)) add(to_string(morphology.term));
-  }
-  if (finding.distribution && follows_a_duct(finding.distribution->term)) {
-    add(to_string(finding.distribution->term));
-  }
-  if (finding.reported_category &&
-      category_rank(*finding.reported_category) >= category_rank(Category::LowSuspicion4A)) {
-    add("category " + std::string(to_string(*finding.reported_category)));
-  }
-  return said;
-}
-
 bool is_concept(const ContentItem& item, const CodeConst& name) {
   return same_concept(item.concept_name, name);
 }
@@ -2507,19 +2486,16 @@ class CadReader {
       if (!cluster && members.count(item->position)) continue;
       if (hidden(*item, impression)) {
         ++out.skipped_not_for_presentation;
-        // What it would have said (hostile review 84: a hidden fine-linear cluster left its
-        // breast "no calcification finding" and the exam benign, unreviewed): a suspicious one
-        // is named with its breast and kinds, and the exam is reviewed (E23).
-        const Finding would_be = cluster ? read_cluster(*item, impression)
-                                         : read_single(*item, impression, Origin::CadIndividual);
-        std::string text =
-            "CAD finding skipped: its Rendering Intent is Not for Presentation (111152, DCM)";
-        if (const std::string suspicious = suspicious_features(would_be); !suspicious.empty()) {
-          ++out.suspicious_not_for_presentation;
-          text += "; it holds " + suspicious + ", " + std::string(to_string(would_be.laterality)) +
-                  " breast";
-        }
-        out.notes.push_back({WarningCode::NotForPresentation, text, item->position});
+        // What it would have said (hostile reviews 84, 85: a hidden fine-linear cluster, or one
+        // with a probability of cancer, left its breast "no calcification finding" and the exam
+        // benign, unreviewed): kept apart for the rules to weigh (E23).
+        out.not_for_presentation.push_back(
+            cluster ? read_cluster(*item, impression)
+                    : read_single(*item, impression, Origin::CadIndividual));
+        out.notes.push_back({WarningCode::NotForPresentation,
+                             "CAD finding skipped: its Rendering Intent is Not for Presentation "
+                             "(111152, DCM)",
+                             item->position});
         mark_subtree(*item, read_);
         if (impression != nullptr) mark_subtree(*impression, read_);
         continue;

@@ -847,10 +847,11 @@ std::vector<Rule> make_rule_table() {
       {"E23", "A CAD finding not for presentation would be suspicious: radiologist review",
        kSeedDoctorSuspects,
        "a CAD calcification finding skipped for its Rendering Intent Not for Presentation "
-       "(111152, DCM) holds a suspicious kind, an arrangement that follows a duct, or a category "
-       "of 4 or above; the not-for-presentation warning names them and its breast; it is not "
-       "classified (the CAD chose not to show it), so the radiologist decides; an exam category "
-       "of 1, 2 or 3 (or none) becomes 0",
+       "(111152, DCM) is one the rules would not call benign or probably benign without review "
+       "(a suspicious kind or arrangement, a probability of cancer, a category of 4 or above, "
+       "what cannot be read); its not-for-presentation warning names that reading and its "
+       "breast; it is no finding of the exam (the CAD chose not to show it), so the radiologist "
+       "decides; an exam category of 1, 2 or 3 (or none) becomes 0",
        Stage::Exam, suspicious_not_for_presentation, needing_review(exam_incomplete(no_outcome())),
        kEvidenceExam},
       // Not in decision-logic.md: the SR Document General module's flags (PS3.3 C.17.2) are the

@@ -835,6 +835,33 @@ void keep_text_findings_coded_ones_do_not_hold(Findings& findings,
 
 }  // namespace
 
+// A CAD finding the CAD chose not to show is no finding of the exam, yet what the rules would make
+// of it is said: one they would not call benign or probably benign without review is named with
+// its breast and that reading in its not-for-presentation warning, and counted for E23 (hostile
+// reviews 84, 85: a hidden fine-linear cluster, or one with a probability of cancer, left the
+// exam benign, unreviewed).
+void weigh_not_for_presentation(Findings& findings, const SiteProfile& profile) {
+  for (std::size_t k = 0; k < findings.not_for_presentation.size(); ++k) {
+    const Finding& hidden = findings.not_for_presentation[k];
+    const Decision would_be = decide(hidden, profile, findings.findings.size() + k);
+    const bool plainly_benign =
+        !would_be.needs_review && (would_be.classification == Classification::Benign ||
+                                   would_be.classification == Classification::ProbablyBenign);
+    if (plainly_benign) continue;
+    ++findings.suspicious_not_for_presentation;
+    for (ReaderNote& note : findings.notes) {
+      if (note.code != WarningCode::NotForPresentation || note.position != hidden.position) {
+        continue;
+      }
+      note.text += "; the rules would make it " + std::string(to_string(would_be.final_category)) +
+                   " " + std::string(to_string(would_be.classification)) +
+                   (would_be.needs_review ? ", for review" : "") + ", " +
+                   std::string(to_string(hidden.laterality)) + " breast";
+      break;
+    }
+  }
+}
+
 Report evaluate(Findings findings, const SiteProfile& profile) {
   Report report;
   report.profile = profile;
@@ -844,6 +871,7 @@ Report evaluate(Findings findings, const SiteProfile& profile) {
   }
   keep_text_findings_coded_ones_do_not_hold(findings, report.decisions);
   check_against_overall(findings, report.decisions, profile);
+  weigh_not_for_presentation(findings, profile);
   report.exam = summarise_exam(findings, report.decisions, profile);
   report.input = std::move(findings);
   return report;

@@ -154,12 +154,18 @@ TEST(CadNotForPresentation, ASuspiciousHiddenFindingIsNamedAndReviewed) {
   EXPECT_TRUE(
       std::any_of(report.input.notes.begin(), report.input.notes.end(), [](const ReaderNote& note) {
         return note.code == WarningCode::NotForPresentation &&
-               note.text.find("fine-linear") != std::string::npos &&
+               note.text.find("suspicious") != std::string::npos &&
                note.text.find("right breast") != std::string::npos;
       }));
   ContentItem benign = cluster();
   benign.children.front().code = codes::kNotForPresentation.to_code();
   EXPECT_FALSE(exam_fired(evaluate_cad(cad_report(benign)), "E23"));
+  // Hostile review 85: one whose only sign is a category of 5 (or a probability, an unreadable
+  // type) is weighed as the rules weigh a shown one.
+  ContentItem highly_suggestive = cluster({property(
+      "1.1.1.2.5", codes::kAssessmentCategory, code_of(Category::HighlySuggestive5).to_code())});
+  highly_suggestive.children.front().code = codes::kNotForPresentation.to_code();
+  EXPECT_TRUE(exam_fired(evaluate_cad(cad_report(highly_suggestive)), "E23"));
 }
 
 ContentItem without_laterality(ContentItem finding) {
