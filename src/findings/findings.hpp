@@ -573,9 +573,8 @@ struct Findings {
   std::vector<UnassessedFinding> unassessed_findings;  // with their own reported category
   int skipped_not_for_presentation = 0;
   // The calcification findings skipped so, as read: the rules weigh them apart (E23), never as
-  // findings of the exam. evaluate() counts those the rules would not call plainly benign.
+  // findings of the exam.
   std::vector<Finding> not_for_presentation;
-  int suspicious_not_for_presentation = 0;
   std::vector<ReaderNote> notes;
   // The concept name of every content item of the SR, by position: an annotation's srPosition
   // that names an item which is not a finding is told from one that names no item. Empty when

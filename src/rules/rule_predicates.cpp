@@ -1271,8 +1271,36 @@ bool cad_incomplete(const RuleContext& context) {
   return exam_noted(context, WarningCode::CadIncomplete, __func__);
 }
 
+namespace {
+
+// A reading the rules would let stand without review: benign or probably benign.
+bool plainly_benign(const Decision& decision) {
+  return !decision.needs_review && (decision.classification == Classification::Benign ||
+                                    decision.classification == Classification::ProbablyBenign);
+}
+
+}  // namespace
+
 bool suspicious_not_for_presentation(const RuleContext& context) {
-  return exam_of(context, __func__).findings.suspicious_not_for_presentation > 0;
+  const std::vector<Decision>& hidden = exam_of(context, __func__).not_for_presentation;
+  return !std::all_of(hidden.begin(), hidden.end(), plainly_benign);
+}
+
+std::vector<std::string> suspicious_not_for_presentation_texts(const RuleContext& context) {
+  const ExamContext& exam = exam_of(context, __func__);
+  std::vector<std::string> texts;
+  for (std::size_t k = 0; k < exam.not_for_presentation.size(); ++k) {
+    const Decision& would_be = exam.not_for_presentation[k];
+    if (plainly_benign(would_be)) continue;
+    const Finding& hidden = exam.findings.not_for_presentation[k];
+    texts.push_back("the CAD finding at " + hidden.position +
+                    ", skipped as not for presentation, would be " +
+                    std::string(to_string(would_be.final_category)) + " " +
+                    std::string(to_string(would_be.classification)) +
+                    (would_be.needs_review ? " and need review" : "") + ", " +
+                    std::string(to_string(hidden.laterality)) + " breast");
+  }
+  return texts;
 }
 
 namespace {

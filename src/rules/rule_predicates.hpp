@@ -137,6 +137,7 @@ std::vector<std::string> report_read_from_text_texts(const RuleContext& context)
 bool cad_incomplete(const RuleContext& context);
 // E23: a CAD finding skipped as not for presentation would have been suspicious.
 bool suspicious_not_for_presentation(const RuleContext& context);
+std::vector<std::string> suspicious_not_for_presentation_texts(const RuleContext& context);
 // W17: a code of the finding whose meaning names another term than its value (the reader's
 // code-meaning-discordant note).
 bool code_meaning_discordant(const RuleContext& context);

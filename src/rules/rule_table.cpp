@@ -849,10 +849,13 @@ std::vector<Rule> make_rule_table() {
        "a CAD calcification finding skipped for its Rendering Intent Not for Presentation "
        "(111152, DCM) is one the rules would not call benign or probably benign without review "
        "(a suspicious kind or arrangement, a probability of cancer, a category of 4 or above, "
-       "what cannot be read); its not-for-presentation warning names that reading and its "
-       "breast; it is no finding of the exam (the CAD chose not to show it), so the radiologist "
+       "what cannot be read); a not-for-presentation warning of the row names that reading and "
+       "its breast; it is no finding of the exam (the CAD chose not to show it), so the "
+       "radiologist "
        "decides; an exam category of 1, 2 or 3 (or none) becomes 0",
-       Stage::Exam, suspicious_not_for_presentation, needing_review(exam_incomplete(no_outcome())),
+       Stage::Exam, suspicious_not_for_presentation,
+       needing_review(exam_incomplete(
+           warning(WarningCode::NotForPresentation, suspicious_not_for_presentation_texts))),
        kEvidenceExam},
       // Not in decision-logic.md: the SR Document General module's flags (PS3.3 C.17.2) are the
       // document's own word that its evidence is incomplete (hostile review 21, #2). Verification

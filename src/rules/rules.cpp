@@ -538,7 +538,13 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     actions.insert(decision.recommendation.action);
   }
   exam.actions.assign(actions.begin(), actions.end());
-  assess_exam(ExamContext(findings, findings_category, exam.actions, &decisions), profile, exam);
+  std::vector<Decision> hidden;
+  for (std::size_t k = 0; k < findings.not_for_presentation.size(); ++k) {
+    hidden.push_back(
+        decide(findings.not_for_presentation[k], profile, findings.findings.size() + k));
+  }
+  assess_exam(ExamContext(findings, findings_category, exam.actions, &decisions, std::move(hidden)),
+              profile, exam);
   const bool counts_unassessed =
       std::any_of(exam.trace.begin(), exam.trace.end(),
                   [](const FiredRule& fired) { return fired.outcome.counts_unassessed_findings; });
@@ -637,7 +643,8 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
 
 ExamContext::ExamContext(const Findings& exam_findings, std::optional<Category> category,
                          const std::vector<Action>& exam_actions,
-                         const std::vector<Decision>* exam_decisions)
+                         const std::vector<Decision>* exam_decisions,
+                         std::vector<Decision> hidden_decisions)
     : findings(exam_findings),
       findings_category(category),
       actions(exam_actions),
@@ -649,7 +656,8 @@ ExamContext::ExamContext(const Findings& exam_findings, std::optional<Category> 
                                [](const Finding& f) { return f.origin == Origin::Narrative; })),
       result_holders(indices_of(exam_findings,
                                 [](const Finding& f) { return f.results_by_breast.has_value(); })),
-      follow_up_urgencies(predicates::statement_follow_up_urgencies(exam_findings)) {}
+      follow_up_urgencies(predicates::statement_follow_up_urgencies(exam_findings)),
+      not_for_presentation(std::move(hidden_decisions)) {}
 
 std::optional<Category> unassessed_category(const Findings& findings, Laterality breast) {
   std::optional<Category> highest;
@@ -835,33 +843,6 @@ void keep_text_findings_coded_ones_do_not_hold(Findings& findings,
 
 }  // namespace
 
-// A CAD finding the CAD chose not to show is no finding of the exam, yet what the rules would make
-// of it is said: one they would not call benign or probably benign without review is named with
-// its breast and that reading in its not-for-presentation warning, and counted for E23 (hostile
-// reviews 84, 85: a hidden fine-linear cluster, or one with a probability of cancer, left the
-// exam benign, unreviewed).
-void weigh_not_for_presentation(Findings& findings, const SiteProfile& profile) {
-  for (std::size_t k = 0; k < findings.not_for_presentation.size(); ++k) {
-    const Finding& hidden = findings.not_for_presentation[k];
-    const Decision would_be = decide(hidden, profile, findings.findings.size() + k);
-    const bool plainly_benign =
-        !would_be.needs_review && (would_be.classification == Classification::Benign ||
-                                   would_be.classification == Classification::ProbablyBenign);
-    if (plainly_benign) continue;
-    ++findings.suspicious_not_for_presentation;
-    for (ReaderNote& note : findings.notes) {
-      if (note.code != WarningCode::NotForPresentation || note.position != hidden.position) {
-        continue;
-      }
-      note.text += "; the rules would make it " + std::string(to_string(would_be.final_category)) +
-                   " " + std::string(to_string(would_be.classification)) +
-                   (would_be.needs_review ? ", for review" : "") + ", " +
-                   std::string(to_string(hidden.laterality)) + " breast";
-      break;
-    }
-  }
-}
-
 Report evaluate(Findings findings, const SiteProfile& profile) {
   Report report;
   report.profile = profile;
@@ -871,7 +852,6 @@ Report evaluate(Findings findings, const SiteProfile& profile) {
   }
   keep_text_findings_coded_ones_do_not_hold(findings, report.decisions);
   check_against_overall(findings, report.decisions, profile);
-  weigh_not_for_presentation(findings, profile);
   report.exam = summarise_exam(findings, report.decisions, profile);
   report.input = std::move(findings);
   return report;

@@ -178,7 +178,8 @@ enum class TextDiscordance {
 struct ExamContext {
   ExamContext(const Findings& exam_findings, std::optional<Category> category,
               const std::vector<Action>& exam_actions,
-              const std::vector<Decision>* exam_decisions = nullptr);
+              const std::vector<Decision>* exam_decisions = nullptr,
+              std::vector<Decision> hidden_decisions = {});
   const Findings& findings;
   const std::optional<Category> findings_category;  // the highest final category over the findings
   const std::vector<Action>& actions;               // the findings' actions
@@ -192,6 +193,9 @@ struct ExamContext {
   // Per overall statement, how much each of its follow-ups asks for
   // (predicates::statement_follow_up_urgencies).
   const std::vector<std::vector<std::optional<int>>> follow_up_urgencies;
+  // What the rules make of each CAD finding skipped as not for presentation
+  // (Findings::not_for_presentation, same order): weighed apart, no finding of the exam (E23).
+  const std::vector<Decision> not_for_presentation;
 };
 
 // What a predicate may look at.

@@ -151,11 +151,12 @@ TEST(CadNotForPresentation, ASuspiciousHiddenFindingIsNamedAndReviewed) {
   EXPECT_TRUE(exam_fired(report, "E23"));
   EXPECT_TRUE(report.exam.needs_review);
   EXPECT_EQ(report.exam.category, Category::Incomplete0);
-  EXPECT_TRUE(
-      std::any_of(report.input.notes.begin(), report.input.notes.end(), [](const ReaderNote& note) {
-        return note.code == WarningCode::NotForPresentation &&
-               note.text.find("suspicious") != std::string::npos &&
-               note.text.find("right breast") != std::string::npos;
+  // E23's warning names what the rules would make of it and its breast.
+  EXPECT_TRUE(std::any_of(
+      report.exam.warnings.begin(), report.exam.warnings.end(), [](const Warning& warning) {
+        return warning.code == WarningCode::NotForPresentation && warning.rule == "E23" &&
+               warning.text.find("suspicious") != std::string::npos &&
+               warning.text.find("right breast") != std::string::npos;
       }));
   ContentItem benign = cluster();
   benign.children.front().code = codes::kNotForPresentation.to_code();
