@@ -197,9 +197,11 @@ check "serve starts (--acse-timeout 2)" start_serve "$work/trickle-rq.log" --out
   --acse-timeout 2
 timeout 60 python3 "$work/trickle_peer.py" "$port" request 0.5 30 >"$work/trickle-rq.out" 2>&1
 # The deadline runs from when the connection's thread hands the socket to DCMTK, not from
-# serve's accept: 2 s at least (10 runs of 10 measured 2 s with two busy loops on 2 cores).
+# serve's accept (10 runs of 10 measured 2 s with two busy loops on 2 cores); DCMTK counts it in
+# whole seconds, so it may end after little more than 1 s (a fresh-clone CI measured 1, rounded):
+# closed, neither at once nor never.
 check "a peer trickling its association request is closed after about 2 s (took $(tail -1 "$work/trickle-rq.out"))" \
-  grep -qxE '[2-5]' <(tail -1 "$work/trickle-rq.out")
+  grep -qxE '[1-5]' <(tail -1 "$work/trickle-rq.out")
 kill -TERM "$server"
 wait "$server"
 
