@@ -1302,6 +1302,8 @@ bool names_a_concept(std::string text) {
          !morphologies_meant(text).empty() || !distributions_meant(text).empty();
 }
 
+}  // namespace
+
 // The characters of a meaning no word of this tool reads: letters and digits of other scripts
 // or widths ("Ｍａｌｉｇｎａｎｔ", "５", "Ⅳ", "٤"), and marks that may say doubt or denial ("‽",
 // "¿", "¬", "~"). Each is a word the tool cannot vouch for (hostile review 36, H36-5). German
@@ -1332,8 +1334,6 @@ std::vector<std::string> unreadable_marks(std::string_view meaning) {
   }
   return marks;
 }
-
-}  // namespace
 
 std::vector<std::string> words_beyond(std::string_view meaning,
                                       const std::function<bool(std::string_view)>& own) {

@@ -96,6 +96,10 @@ std::vector<MeaningClause> meaning_clauses(std::string_view meaning);
 // words ("Round?"). A meaning that has any is no display of
 // its code this tool can vouch for: the words that say more never end (hostile reviews 33 to
 // 35), the words that say nothing else do.
+// The characters of a meaning no word of this tool reads: letters and digits of other scripts
+// or widths ("Ｍａｌｉｇｎａｎｔ", "５"), and marks that may say doubt or denial ("‽", "¿", "¬",
+// "~").
+std::vector<std::string> unreadable_marks(std::string_view meaning);
 // Whether `words` (spaced) hold `word` as a whole word.
 bool holds_word(std::string_view words, std::string_view word);
 std::vector<std::string> words_beyond(std::string_view meaning,

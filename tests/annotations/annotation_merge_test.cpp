@@ -136,7 +136,15 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
         // Hostile review 83.
         "Please obtain magnification views.", "Recommend magnification views.",
         "Obtain true lateral view.", "Please perform ultrasound.",
-        "Compare with outside priors before finalizing."}) {
+        "Compare with outside priors before finalizing.",
+        // Hostile review 85: words no list held, a category by number alone or in words, a
+        // denied category; and other wordings the closed vocabulary asks about.
+        "Magnification views needed.", "Diagnostic mammogram with magnification views.",
+        "Should be 4 not 2.", "Looks more like a 4 to me.", "I'd call it a 4.", "Category four.",
+        "Should be a 3.", "Not 2.", "This is not a 2.", "Needs MRI, no change.",
+        "No change but needs MRI.", "Follow-up in 4 months.", "Not typical.",
+        "No calcifications here.", "Dr. Smith wants this re-read.", "Intraductal.",
+        "Category \uff15", "Kein typischer Befund."}) {
     const Decision d = benign_popcorn_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
@@ -145,7 +153,11 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
        {"Classic popcorn, benign.", "Benign. No further work-up needed.", "Benign, no recall.",
         "Typically benign; no MRI needed.", "Not suspicious.",
         "Popcorn, unver\u00e4ndert, benigne.", "Calcification of 4 mm, benign.", "BI-RADS 2.",
-        "Work-up not required."}) {
+        "Work-up not required.", "No change, benign.", "No increase. BI-RADS 2.",
+        "Previously 4, now stable, BI-RADS 2.",
+        "Two groups of coarse calcifications, stable since 2019.", "Stable since 3.5.2022.",
+        "Benign, routine screening.", "No new calcifications.", "Follow-up in 12 months.",
+        "Keine neuen Verkalkungen.", "Unver\u00e4ndert seit 2021."}) {
     EXPECT_FALSE(benign_popcorn_with_comment(comment).needs_review) << comment;
   }
 }
