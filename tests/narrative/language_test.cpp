@@ -269,6 +269,24 @@ TEST(ReportLanguage, GermanWordsOfAnotherFindingAndOfThePast) {
   }
 }
 
+// Hostile review 86: the dative forms after "von" and "mit" ("gruppiertem amorphem Mikrokalk")
+// are the same kinds; without them a 4B group read as 0 and a 4C segment as 4B.
+TEST(ReportLanguage, GermanDativeFormsOfTheKinds) {
+  const std::pair<const char*, Morphology> dative[] = {
+      {"Links Nachweis von gruppiertem amorphem Mikrokalk bei 3 Uhr.", Morphology::Amorphous},
+      {"Links bei 3 Uhr Nachweis von gruppiertem unscharfem Mikrokalk.", Morphology::Amorphous},
+      {"Links bei 3 Uhr Nachweis von segmental angeordnetem feinlinearem Mikrokalk.",
+       Morphology::FineLinear},
+      {"Links bei 3 Uhr Nachweis von gruppiertem grob heterogenem Mikrokalk.",
+       Morphology::CoarseHeterogeneous}};
+  for (const auto& [text, kind] : dative) {
+    const NarrativeReading read = read_german(text);
+    ASSERT_EQ(read.findings.size(), 1u) << text;
+    ASSERT_EQ(read.findings[0].morphology.size(), 1u) << text;
+    EXPECT_EQ(read.findings[0].morphology[0].term, kind) << text;
+  }
+}
+
 // "Links wie rechts": both breasts, no comparison with the other one (which dropped the right).
 TEST(ReportLanguage, GermanLeftAsRightIsBothBreasts) {
   for (const char* text : {"Links wie rechts gruppierte amorphe Verkalkungen.",
