@@ -1,6 +1,7 @@
 #include "annotations/comment_reading.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <optional>
 #include <sstream>
@@ -312,7 +313,7 @@ bool says_affirmed(const std::string& words, const std::string_view* first,
   const auto word_at = [&words](std::size_t begin, std::size_t end) {
     return std::string_view(words.data() + begin + 1, end - begin - 1);
   };
-  const auto denied_before = [&](std::size_t at) {
+  const auto denial_before = [&](std::size_t at) {
     std::size_t begin = at;
     for (int word = 0; word < 2 && begin > 0; ++word) {
       const std::size_t previous = words.rfind(' ', begin - 1);
@@ -322,7 +323,7 @@ bool says_affirmed(const std::string& words, const std::string_view* first,
     }
     return false;
   };
-  const auto denied_after = [&](std::size_t at) {
+  const auto denial_after = [&](std::size_t at) {
     std::size_t begin = words.find(' ', at + 1);  // after the start's first word
     for (int word = 0; word < 3 && begin != std::string::npos && begin + 1 < words.size(); ++word) {
       const std::size_t next = words.find(' ', begin + 1);
@@ -335,7 +336,7 @@ bool says_affirmed(const std::string& words, const std::string_view* first,
   return std::any_of(first, last, [&](std::string_view start) {
     for (std::size_t at = words.find(start); at != std::string::npos;
          at = words.find(start, at + 1)) {
-      if (!denied_before(at) && !denied_after(at)) return true;
+      if (!denial_before(at) && !denial_after(at)) return true;
     }
     return false;
   });
@@ -575,15 +576,18 @@ std::string what_a_comment_says_beyond_fields(const std::string& comment, const 
   // hostile review 82).
   const std::vector<CommentWord> spoken = comment_words(comment);
   const std::vector<NumberedCategory> numbered = categories_numbered(spoken);
-  if (std::any_of(numbered.begin(), numbered.end(), [own](const NumberedCategory& named) {
-        return !named.denied && more_suspicious(named.category, own) != own;
+  const auto named_so = [&numbered](const std::function<bool(Category, bool)>& said) {
+    return std::any_of(numbered.begin(), numbered.end(), [&said](const NumberedCategory& named) {
+      return said(named.category, named.denied);
+    });
+  };
+  if (named_so([own](Category named, bool denied) {
+        return !denied && more_suspicious(named, own) != own;
       })) {
     return "gives a higher category";
   }
   // "Not 2.", "This is not a 2." beside a 2 (hostile review 85).
-  if (std::any_of(numbered.begin(), numbered.end(), [own](const NumberedCategory& named) {
-        return named.denied && named.category == own;
-      })) {
+  if (named_so([own](Category named, bool denied) { return denied && named == own; })) {
     return "denies its category";
   }
   if (says_affirmed(words, std::begin(kHigherCategoryWords), std::end(kHigherCategoryWords))) {
