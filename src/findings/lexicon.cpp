@@ -985,7 +985,8 @@ constexpr std::string_view kClauseStarts[] = {
     " other than ", " which ", " yet ", " whereas ", " while ", " whilst ",
     " with the exception of ", " save for ", " albeit ", " rather ", " in addition to ", " with ",
     " plus ", " besides ", " as well as ", " also ", " nevertheless ", " nonetheless ", " instead ",
-    " excepting ",
+    " excepting ", " despite ", " in spite of ", " with exception of ", " excluding ",
+    " outside of ", " barring ",
     // German, the other language mammocalc ships a lexicon for (its wordings' terminators).
     " aber ", " jedoch ", " allerdings ", " hingegen ", " dagegen ", " wohingegen ", " sondern ",
     " ausser ", " sonst ", " ansonsten ", " mit ", " sowie ", " obwohl ", " wobei ", " dafuer ",

@@ -3422,8 +3422,12 @@ std::optional<Reader::ComparedBreastPart> Reader::part_of_compared_breast(
     if (at < sentence_end && (is_punct(item.tokens[at], ',') || is_punct(item.tokens[at], '('))) {
       ++at;
     }
+    // After a contrast, "with" opens that breast's part too ("No suspicious calcifications in the
+    // right breast in contrast to the left breast with grouped amorphous calcifications";
+    // hostile review 86 put them in the right breast).
     const bool relative_next =
-        at < sentence_end && words_.is(item.tokens[at], FunctionWordRole::Relative);
+        at < sentence_end && (words_.is(item.tokens[at], FunctionWordRole::Relative) ||
+                              (contrasts && words_.is(item.tokens[at], FunctionWordRole::With)));
     const bool relative_after_one = at + 1 < sentence_end &&
                                     item.tokens[at].kind == TokenKind::Word &&
                                     words_.is(item.tokens[at + 1], FunctionWordRole::Relative);

@@ -237,6 +237,63 @@ bool Reader::in_part_of_the_other_breast(const Item& item, const SentenceReading
   return *inside == Laterality::Left ? outside_right : outside_left;
 }
 
+// A negation's noun phrase is another finding, named before the calcifications with no list
+// between them: "No architectural distortion accompanies the fine pleomorphic calcifications",
+// "no sonographic correlate to the calcifications", "Ohne assoziierten Herdbefund gruppierte
+// pleomorphe Mikroverkalkungen", "Negative for suspicious calcifications in the right breast with
+// grouped amorphous calcifications in the left breast" (another calcification mention in its own
+// breast). What it denies is that thing; the calcifications it points at may be there (hostile
+// review 86: they were read as denied, "no calcification finding").
+bool Reader::denies_another_thing_first(const Item& item, const SentenceReading& reading,
+                                        const Trigger& trigger, std::size_t begin,
+                                        std::size_t end) const {
+  const std::vector<Token>& tokens = item.tokens;
+  const auto listed_after = [&](std::size_t from) {
+    for (std::size_t k = from; k < begin; ++k) {
+      if (is_punct(tokens[k], ',') || words_.is(tokens[k], FunctionWordRole::Or) ||
+          words_.is(tokens[k], FunctionWordRole::And)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const PhraseMatch& match : item.matches) {
+    // A mass a distribution wording names ("within the mass") is the calcifications' place.
+    if (match.begin < trigger.end || match.end > begin || reading.descriptor_words[match.begin]) {
+      continue;
+    }
+    const bool other_finding =
+        match.kind == PhraseKind::Mass || match.kind == PhraseKind::Distortion ||
+        match.kind == PhraseKind::Asymmetry || match.kind == PhraseKind::UltrasoundCorrelate;
+    if (other_finding && !listed_after(match.end)) return true;
+  }
+  // Another calcification mention in a breast of its own before this one, in another breast.
+  const std::optional<Laterality> own_breast = breast_named_after(item, reading, end);
+  if (!own_breast) return false;
+  for (const PhraseMatch& mention : reading.mentions) {
+    if (mention.begin < trigger.end || mention.end > begin) continue;
+    const std::optional<Laterality> its_breast = breast_named_after(item, reading, mention.end);
+    if (its_breast && *its_breast != *own_breast && !listed_after(mention.end)) return true;
+  }
+  return false;
+}
+
+// The first breast named after token `from` in its clause, before another calcification
+// mention: the breast a mention is placed in ("calcifications in the left breast").
+std::optional<Laterality> Reader::breast_named_after(const Item& item,
+                                                     const SentenceReading& reading,
+                                                     std::size_t from) const {
+  const Clause clause = reading.context_clause_of(from);
+  for (const PhraseMatch& match : item.matches) {
+    if (match.begin < from || match.begin >= clause.second) continue;
+    if (match.kind == PhraseKind::Calcification) return std::nullopt;
+    if (match.kind != PhraseKind::Laterality) continue;
+    const Laterality named = wordings_.laterality[match.wording].term;
+    if (named == Laterality::Left || named == Laterality::Right) return named;
+  }
+  return std::nullopt;
+}
+
 Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const Trigger& trigger,
                        std::size_t begin, std::size_t end) const {
   const std::vector<Token>& tokens = item.tokens;
@@ -313,6 +370,10 @@ Reach Reader::reach_of(const Item& item, const SentenceReading& reading, const T
     } else if (is_or(tokens[k])) {
       or_since_boundary = true;
     }
+  }
+  if (trigger.role == ContextRole::Negated && !or_since_boundary &&
+      denies_another_thing_first(item, reading, trigger, begin, end)) {
+    return Reach::Doubtful;
   }
   if (!boundary || or_since_boundary) return Reach::Full;
   // A question put before a colon ("Evaluate for change: grouped calcifications …", "Zum

@@ -891,6 +891,10 @@ class Reader {
   // breast the group's or the other ("…, Z. n. BET links").
   bool in_part_of_the_other_breast(const Item& item, const SentenceReading& reading, std::size_t at,
                                    bool any_breast = false) const;
+  bool denies_another_thing_first(const Item& item, const SentenceReading& reading,
+                                  const Trigger& trigger, std::size_t begin, std::size_t end) const;
+  std::optional<Laterality> breast_named_after(const Item& item, const SentenceReading& reading,
+                                               std::size_t from) const;
   Reach reach_of(const Item& item, const SentenceReading& reading, const Trigger& trigger,
                  std::size_t begin, std::size_t end) const;
   bool negated_before_unbroken(const Item& item, std::size_t at, std::size_t clause_begin,

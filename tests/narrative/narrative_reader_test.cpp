@@ -473,6 +473,50 @@ TEST(NarrativeReader, NegatedCorrelateOrMassDoesNotNegateTheCalcifications) {
   EXPECT_TRUE(has_morphology(reading.findings[0], Morphology::FinePleomorphic));
 }
 
+// Hostile review 86: a denial of another thing named before the calcifications (a distortion, a
+// correlate, malignancy, a mass; another group in its own breast) never denies them; where the
+// words do not tell, they are uncertain, never dropped. A list still denies each item.
+TEST(NarrativeReader, ADenialOfAnotherThingBeforeTheCalcificationsLeavesThemThere) {
+  for (const std::string text :
+       {"No architectural distortion accompanies the fine pleomorphic calcifications in the left "
+        "breast.",
+        "Ultrasound shows no correlate to the fine pleomorphic calcifications in the left breast.",
+        "There is no sonographic correlate to the calcifications in the left breast at 3 o'clock.",
+        "No mammographic evidence of malignancy despite a new cluster of amorphous calcifications "
+        "in the left breast.",
+        "No mass with fine pleomorphic calcifications in the left breast.",
+        "Negative for suspicious calcifications in the right breast with grouped amorphous "
+        "calcifications in the left breast.",
+        "No suspicious calcifications with exception of a cluster of amorphous calcifications in "
+        "the left breast.",
+        "No suspicious calcifications excluding a cluster of amorphous calcifications in the left "
+        "breast.",
+        "No suspicious calcifications outside of a cluster of amorphous calcifications in the left "
+        "breast.",
+        "No suspicious calcifications barring a cluster of amorphous calcifications in the left "
+        "breast.",
+        "No suspicious calcifications in the right breast in contrast to the left breast with "
+        "grouped amorphous calcifications."}) {
+    const NarrativeReading reading = read(text);
+    const auto left =
+        std::find_if(reading.findings.begin(), reading.findings.end(),
+                     [](const Finding& finding) { return finding.laterality == Laterality::Left; });
+    ASSERT_NE(left, reading.findings.end()) << text;
+    EXPECT_NE(left->text_status, MentionStatus::Negated) << text;
+    EXPECT_TRUE(std::none_of(
+        reading.findings.begin(), reading.findings.end(),
+        [](const Finding& finding) { return finding.laterality == Laterality::Right; }))
+        << text;
+  }
+  for (const std::string text :
+       {"No architectural distortion or calcifications in the left breast.",
+        "No mass or suspicious calcifications.",
+        "No suspicious mass, architectural distortion or calcifications "
+        "in either breast."}) {
+    EXPECT_TRUE(read(text).findings.empty()) << text;
+  }
+}
+
 TEST(NarrativeReader, UncertainMentionGivesAnUncertainFinding) {
   for (const std::string text : {"Possible amorphous calcifications in the left breast.",
                                  "Calcifications in the left breast cannot be excluded.",
