@@ -2657,8 +2657,9 @@ void Reader::read_clause_descriptors(const Item& item, SentenceReading& reading,
       continue;
     }
     std::vector<PhraseMatch> second_groups;
-    const std::vector<Clause> parts =
+    std::vector<Clause> parts =
         cut_by_breast(item, reading, clause, descriptors, matches, second_groups);
+    if (parts.size() == 1) parts = cut_by_place(item, reading, clause, descriptors);
     for (const PhraseMatch& group : second_groups) insert_mention(reading.mentions, group);
     if (parts.size() == 1) {
       clauses.push_back(clause);
@@ -3015,6 +3016,71 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
 // A second-group word after a coordinator ("… on the right and new ones on the left") counts as
 // a group where no calcification word follows it in its part; where the clause is cut, it is
 // given back in `second_groups` as a mention of its own.
+// "Right breast: coarse calcifications at 10 o'clock and fine pleomorphic calcifications at 2
+// o'clock", "vascular calcifications; also a few tiny calcifications at 10 o'clock": two groups of
+// one breast, the later one placed by words of its own — elsewhere than the first, or after a
+// first described by its kind. Cut at the and-word or comma before it, each group is a finding
+// of its own (hostile review 86: one finding at 10 o'clock held both kinds, and the kindless
+// group at 10 o'clock took the vascular kind, the breast called benign).
+std::vector<Clause> Reader::cut_by_place(const Item& item, const SentenceReading& reading,
+                                         const Clause& clause,
+                                         const Descriptors& descriptors) const {
+  const auto [begin, end] = clause;
+  std::vector<const PhraseMatch*> groups;
+  for (const PhraseMatch& mention : reading.mentions) {
+    if (mention.begin >= begin && mention.begin < end) groups.push_back(&mention);
+  }
+  if (groups.size() < 2) return {clause};
+  // Every place the clause names: its clock positions (not a range's end) and quadrants, as
+  // (token, what) with what a clock hour or 100 + a quadrant.
+  std::vector<std::pair<std::size_t, int>> places;
+  const auto add_clock = [&](const Read<int>& clock) {
+    const bool range_end = std::any_of(
+        descriptors.clock_range_ends.begin(), descriptors.clock_range_ends.end(),
+        [&clock](const Descriptors::ClockRangeEnd& range) { return range.token == clock.token; });
+    if (!range_end) places.emplace_back(clock.token, clock.value);
+  };
+  if (descriptors.clock) add_clock(*descriptors.clock);
+  for (const Read<int>& clock : descriptors.other_clocks) add_clock(clock);
+  const auto quadrant_place = [](const Read<Quadrant>& quadrant) {
+    return std::make_pair(quadrant.token, 100 + static_cast<int>(quadrant.value));
+  };
+  if (descriptors.quadrant) places.push_back(quadrant_place(*descriptors.quadrant));
+  std::transform(descriptors.other_quadrants.begin(), descriptors.other_quadrants.end(),
+                 std::back_inserter(places), quadrant_place);
+  const auto place_in = [&places](std::size_t from, std::size_t to) -> std::optional<int> {
+    for (const auto& [token, what] : places) {
+      if (token >= from && token < to) return what;
+    }
+    return std::nullopt;
+  };
+  const auto kind_in = [&descriptors](std::size_t from, std::size_t to) {
+    return std::any_of(
+        descriptors.morphology.begin(), descriptors.morphology.end(),
+        [&](const Read<Morphology>& kind) { return kind.token >= from && kind.token < to; });
+  };
+  std::vector<Clause> parts;
+  std::size_t start = begin;
+  for (std::size_t g = 0; g + 1 < groups.size(); ++g) {
+    std::optional<std::size_t> cut;
+    for (std::size_t k = groups[g]->end; k < groups[g + 1]->begin; ++k) {
+      if (words_.coordinates(item.tokens[k])) cut = k;
+    }
+    if (!cut) continue;
+    const std::size_t second_end = g + 2 < groups.size() ? groups[g + 2]->begin : end;
+    const std::optional<int> second_place = place_in(*cut, second_end);
+    const std::optional<int> first_place = place_in(start, *cut);
+    const bool apart =
+        second_place && (first_place ? *first_place != *second_place : kind_in(start, *cut));
+    if (!apart) continue;
+    parts.emplace_back(start, *cut);
+    start = *cut;
+  }
+  if (parts.empty()) return {clause};
+  parts.emplace_back(start, end);
+  return parts;
+}
+
 std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReading& reading,
                                           const Clause& clause, const Descriptors& descriptors,
                                           const std::vector<PhraseMatch>& matches,

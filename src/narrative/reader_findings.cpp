@@ -77,14 +77,17 @@ int suspicion_of(const Finding& finding) {
   return finding.morphology.empty() ? 1 : 0;
 }
 
-// A later sentence that places calcifications of no named kind ("The calcification at 2 o'clock
-// is new.") after benign-kind calcifications placed nowhere ("Vascular calcifications in the left
-// breast."): possibly another group. Joined, the benign kind would reassure about it.
+// A later sentence or part that places calcifications of no named kind ("The calcification at 2
+// o'clock is new.") after benign-kind calcifications placed nowhere ("Vascular calcifications in
+// the left breast."): possibly another group. Joined, the benign kind would reassure about it.
 bool places_apart_from_benign(const Finding& finding, const Candidate& candidate) {
   const Descriptors& d = candidate.descriptors;
   const bool places = d.clock || d.quadrant;
   const bool placed = finding.location.clock_hour || finding.location.quadrant;
   if (!places || placed || !d.morphology.empty() || suspicion_of(finding) != 0) return false;
+  // In the same sentence too where they are named again ("vascular calcifications; also a few
+  // tiny calcifications at 10 o'clock": hostile review 86, the breast called benign).
+  if (!candidate.mentions.empty()) return true;
   return std::none_of(finding.text_sentences.begin(), finding.text_sentences.end(),
                       [&](const TextSentence& sentence) {
                         return sentence.span.position == candidate.sentence.span.position &&

@@ -517,6 +517,37 @@ TEST(NarrativeReader, ADenialOfAnotherThingBeforeTheCalcificationsLeavesThemTher
   }
 }
 
+// Hostile review 86: two groups of one breast in one sentence, the later placed by words of its
+// own, are two findings; the suspicious group keeps its own place and the benign kind never
+// covers a kindless group.
+TEST(NarrativeReader, TwoGroupsOfOneBreastPlacedApartAreTwoFindings) {
+  const NarrativeReading two = read(
+      "Right breast: coarse calcifications at 10 o'clock and fine pleomorphic calcifications at 2 "
+      "o'clock.");
+  ASSERT_EQ(two.findings.size(), 2u);
+  for (const Finding& finding : two.findings) {
+    EXPECT_EQ(finding.laterality, Laterality::Right);
+    ASSERT_EQ(finding.morphology.size(), 1u);
+    EXPECT_EQ(finding.location.clock_hour,
+              finding.morphology[0].term == Morphology::FinePleomorphic ? 2 : 10);
+  }
+  const NarrativeReading three = read(
+      "Right breast: coarse calcifications at 10 o'clock, fine pleomorphic calcifications at 2 "
+      "o'clock, vascular calcifications at 6 o'clock.");
+  EXPECT_EQ(three.findings.size(), 3u);
+  const NarrativeReading kindless =
+      read("Right breast: vascular calcifications; also a few tiny calcifications at 10 o'clock.");
+  ASSERT_EQ(kindless.findings.size(), 2u);
+  EXPECT_TRUE(
+      std::any_of(kindless.findings.begin(), kindless.findings.end(), [](const Finding& finding) {
+        return finding.morphology.empty() && finding.location.clock_hour == 10;
+      }));
+  // One group at two clocks stays one finding (a conflict on it).
+  EXPECT_EQ(read("Grouped amorphous calcifications at 2 o'clock and 8 o'clock in the right breast.")
+                .findings.size(),
+            1u);
+}
+
 TEST(NarrativeReader, UncertainMentionGivesAnUncertainFinding) {
   for (const std::string text : {"Possible amorphous calcifications in the left breast.",
                                  "Calcifications in the left breast cannot be excluded.",

@@ -39,14 +39,23 @@ void expect_kept_for_review(const Report& report, const std::string& sentence_pa
   EXPECT_NE(exam_warning(report, WarningCode::NarrativeDiscordant), nullptr);
   EXPECT_TRUE(report.exam.needs_review);
   EXPECT_FALSE(of_origin(report, Origin::Narrative).empty());
-  bool quoted = false;
+  // A sentence of two groups gives a mention of each (hostile review 86): the one the coded
+  // finding restates may say so, the other is discordant.
+  bool discordant = false;
   for (const TextMention& mention : report.input.text_mentions) {
     if (mention.sentence.text.find(sentence_part) == std::string::npos) continue;
-    quoted = true;
-    EXPECT_NE(mention.cross_check, TextCrossCheck::Restates) << mention.sentence.text;
-    EXPECT_EQ(mention.cross_check, TextCrossCheck::Discordant) << mention.sentence.text;
+    discordant = discordant || mention.cross_check == TextCrossCheck::Discordant;
   }
-  EXPECT_TRUE(quoted) << "no mention quotes \"" << sentence_part << "\"";
+  EXPECT_TRUE(discordant) << "no discordant mention quotes \"" << sentence_part << "\"";
+}
+
+// The narrative finding kept at `hour`.
+void expect_narrative_finding_at(const Report& report, int hour) {
+  const std::vector<const Finding*> narrative = of_origin(report, Origin::Narrative);
+  EXPECT_TRUE(
+      std::any_of(narrative.begin(), narrative.end(),
+                  [hour](const Finding* finding) { return finding->location.clock_hour == hour; }))
+      << "no narrative finding at " << hour << " o'clock";
 }
 
 ContentItem fine_pleomorphic_grouped_right_at_10() {
@@ -80,10 +89,7 @@ TEST(PairingSafety, ASecondClockFarFromTheCodedFindingIsKept) {
                  std::nullopt,
                  {fine_pleomorphic_grouped_right_at_10()}});
   expect_kept_for_review(report, "4 o'clock");
-  const Warning* warning = exam_warning(report, WarningCode::NarrativeDiscordant);
-  ASSERT_NE(warning, nullptr);
-  EXPECT_NE(warning->text.find("another place too (\"4 o'clock\")"), std::string::npos)
-      << warning->text;
+  expect_narrative_finding_at(report, 4);
 }
 
 TEST(PairingSafety, ASecondClockNamedFirstIsKeptToo) {
@@ -94,6 +100,7 @@ TEST(PairingSafety, ASecondClockNamedFirstIsKeptToo) {
                  std::nullopt,
                  {fine_pleomorphic_grouped_right_at_10()}});
   expect_kept_for_review(report, "4 o'clock");
+  expect_narrative_finding_at(report, 4);
 }
 
 TEST(PairingSafety, StableBenignGroupsAtTwoClocksAreNotOneCodedGroup) {
@@ -136,6 +143,7 @@ TEST(PairingSafety, SuspiciousWordsAtASecondClockAreKept) {
                  std::nullopt,
                  {punctate_grouped_left_at_2()}});
   expect_kept_for_review(report, "10 o'clock");
+  expect_narrative_finding_at(report, 10);
 }
 
 // Disabled: the reader keeps the first quadrant of a clause only (reader_descriptors.cpp), so the
