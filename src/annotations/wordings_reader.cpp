@@ -149,7 +149,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"relative", FunctionWordRole::Relative},
     {"every-view", FunctionWordRole::EveryView},
     {"same-breast-alone", FunctionWordRole::SameBreastAlone},
-    {"contrasts", FunctionWordRole::Contrasts}};
+    {"contrasts", FunctionWordRole::Contrasts},
+    {"still-there", FunctionWordRole::StillThere}};
 
 constexpr std::pair<std::string_view, MeasureRole> kMeasureRoles[] = {
     {"from-nipple", MeasureRole::FromNipple},        {"from-skin", MeasureRole::FromSkin},

@@ -568,9 +568,13 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
   // calcifications were biopsied in 2024 and showed ADH"): a fact about these calcifications that
   // the past does not silence (rule B1: excision whenever it was found). Uncertain, quoting the
   // past words, so the finding is weighed and reviewed.
+  // So are calcifications said to be still there ("Residual grouped amorphous calcifications
+  // adjacent to the clip", "Status post biopsy … with residual amorphous calcifications"; hostile
+  // review 86): not only the past.
   if (!says_new && found[2]) {
-    return quote(found[2], reading.names_high_risk_result ? MentionStatus::Uncertain
-                                                          : MentionStatus::Historical);
+    const bool still_there =
+        reading.names_high_risk_result || said_still_there(item, clause, begin, end);
+    return quote(found[2], still_there ? MentionStatus::Uncertain : MentionStatus::Historical);
   }
   if (found[3]) return quote(found[3], MentionStatus::Uncertain);
   // A question ("Vascular calcifications?", "…, stable?", "…, ? stable."): uncertainty, never a
@@ -587,6 +591,26 @@ ContextReading Reader::status_of(const Item& item, const SentenceReading& readin
     return quote(doubtful, MentionStatus::Uncertain);
   }
   return out;
+}
+
+// A word of the mention's noun phrase says they are still there: up to four words before it or
+// three after it, no punctuation between ("residual grouped amorphous calcifications",
+// "calcifications persist").
+bool Reader::said_still_there(const Item& item, const Clause& clause, std::size_t begin,
+                              std::size_t end) const {
+  const std::vector<Token>& tokens = item.tokens;
+  constexpr std::size_t kBefore = 4;
+  constexpr std::size_t kAfter = 3;
+  for (std::size_t k = begin; k > clause.first && begin - k < kBefore;) {
+    --k;
+    if (tokens[k].kind == TokenKind::Punct) break;
+    if (words_.is(tokens[k], FunctionWordRole::StillThere)) return true;
+  }
+  for (std::size_t k = end; k < clause.second && k - end < kAfter; ++k) {
+    if (tokens[k].kind == TokenKind::Punct) break;
+    if (words_.is(tokens[k], FunctionWordRole::StillThere)) return true;
+  }
+  return false;
 }
 
 // A mention inside a hypothesis, named with "the" (or "these", "this", "those") and described

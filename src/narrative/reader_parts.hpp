@@ -893,6 +893,8 @@ class Reader {
   // breast the group's or the other ("…, Z. n. BET links").
   bool in_part_of_the_other_breast(const Item& item, const SentenceReading& reading, std::size_t at,
                                    bool any_breast = false) const;
+  bool said_still_there(const Item& item, const Clause& clause, std::size_t begin,
+                        std::size_t end) const;
   bool denies_another_thing_first(const Item& item, const SentenceReading& reading,
                                   const Trigger& trigger, std::size_t begin, std::size_t end) const;
   std::optional<Laterality> breast_named_after(const Item& item, const SentenceReading& reading,

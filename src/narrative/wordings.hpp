@@ -356,9 +356,13 @@ enum class FunctionWordRole {
   // it names that opens with a relative word is that breast's ("… on the left compared to the
   // right, where …"), as after a comparison of degree; one of likeness ("similar to") is not.
   Contrasts,
+  // Says calcifications are still there now, next to their past: "residual", "remaining",
+  // "persistent"; German "residuell", "verblieben" ("Biopsy clip … Residual grouped amorphous
+  // calcifications adjacent to the clip": not only the past; hostile review 86).
+  StillThere,
 };
 // The last role (FunctionWords keeps one list per role): keep it the enum's last.
-inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::Contrasts;
+inline constexpr FunctionWordRole kLastFunctionWordRole = FunctionWordRole::StillThere;
 
 struct FunctionWording {
   std::string phrase;  // one word; a trailing '*' matches any word that starts so

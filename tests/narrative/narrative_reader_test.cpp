@@ -568,6 +568,23 @@ TEST(NarrativeReader, SuspiciousAndProbablyBenignAreNotUncertain) {
             MentionStatus::Affirmed);
 }
 
+// Hostile review 86: calcifications said to be still there beside their past are weighed and
+// reviewed (uncertain), never only the past ("no calcification finding").
+TEST(NarrativeReader, ResidualCalcificationsBesideTheirPastAreNotOnlyThePast) {
+  for (const std::string text :
+       {"Biopsy clip in the left breast at 2 o'clock. Residual grouped amorphous calcifications "
+        "adjacent to the clip.",
+        "Status post stereotactic biopsy of left breast calcifications at 2 o'clock, with residual "
+        "amorphous calcifications around the biopsy clip."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_FALSE(reading.findings.empty()) << text;
+    EXPECT_EQ(reading.findings.back().text_status, MentionStatus::Uncertain) << text;
+    EXPECT_TRUE(has_morphology(reading.findings.back(), Morphology::Amorphous)) << text;
+  }
+  EXPECT_EQ(status_in("Status post biopsy of calcifications in the right breast."),
+            MentionStatus::Historical);
+}
+
 TEST(NarrativeReader, HistoricalUnlessNewOrIncreased) {
   EXPECT_EQ(status_in("History of benign calcifications in the right breast."),
             MentionStatus::Historical);
