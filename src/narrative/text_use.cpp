@@ -438,6 +438,49 @@ void give_breast_to_coded_findings_described(const Finding& text,
   }
 }
 
+// Text that describes calcifications alike to a coded finding that states its own breast — same
+// kind, not placed apart — on the other breast, where no coded finding is and of whose own breast
+// the text says nothing: the same calcifications on two breasts, or two groups, which the text
+// cannot tell. The coded breast stands and the text's is a second value on it (conflicting-values,
+// review; hostile review 86: the coded right finding stayed benign and unreviewed while the text
+// put it on the left).
+void note_breast_apart_on_the_coded_finding_alike(const Finding& text,
+                                                  const std::vector<Finding>& text_findings,
+                                                  const FindingsBySentence& by_sentence,
+                                                  std::vector<Finding>& findings,
+                                                  std::size_t coded_count) {
+  if (text.text_status != MentionStatus::Affirmed || text.morphology.empty()) return;
+  if (text.laterality != Laterality::Left && text.laterality != Laterality::Right) return;
+  const auto coded_end = findings.begin() + static_cast<std::ptrdiff_t>(coded_count);
+  if (std::any_of(findings.begin(), coded_end,
+                  [&](const Finding& coded) { return coded.laterality == text.laterality; })) {
+    return;
+  }
+  std::optional<std::size_t> alike;
+  for (std::size_t i = 0; i < coded_count; ++i) {
+    const Finding& coded = findings[i];
+    if (!own_breast(coded) || coded.morphology.empty() || !shares_morphology(text, coded)) continue;
+    if (also_described_on(text, coded.laterality, text_findings, by_sentence)) continue;
+    // Any text of the coded finding's own breast may be it: no conflict to tell.
+    if (std::any_of(text_findings.begin(), text_findings.end(),
+                    [&](const Finding& other) { return other.laterality == coded.laterality; })) {
+      continue;
+    }
+    Finding placed = text;
+    placed.location.clock_hour = placed_clock(text, coded);
+    if (placed_apart(placed.location, coded.location)) continue;
+    if (alike) return;  // two alike: the text is no one of them
+    alike = i;
+  }
+  if (!alike) return;
+  Finding& coded = findings[*alike];
+  if (has_conflict(coded, FindingField::Laterality)) return;  // said by an earlier sentence
+  add_conflict(coded, FindingField::Laterality,
+               {std::string(to_string(coded.laterality)), coded.laterality_position},
+               given_by_text(std::string(to_string(text.laterality)), text));
+  quote_field(text, NarrativeField::Laterality, coded);
+}
+
 void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& findings) {
   const std::size_t coded_count = findings.findings.size();
   const FindingsBySentence by_sentence = findings_by_sentence(text_findings);
@@ -448,6 +491,8 @@ void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& fin
       note_clock_apart_on_the_only_coded_finding(text, findings.findings, coded_count);
       give_breast_to_coded_findings_described(text, text_findings, by_sentence, findings.findings,
                                               coded_count);
+      note_breast_apart_on_the_coded_finding_alike(text, text_findings, by_sentence,
+                                                   findings.findings, coded_count);
       continue;
     }
     const Pairing& found = *pairing;

@@ -212,6 +212,39 @@ TEST(NarrativeDiscordant, TextOnABreastWithNoCodedFinding) {
   EXPECT_EQ(text.front()->laterality, Laterality::Right);
 }
 
+// Hostile review 86: the text describes the coded finding's calcifications (same kind, same
+// place) on the other breast and says nothing of its own: the coded breast stands, the text's is a
+// second value on it, and it needs review. Text of both breasts tells nothing against it.
+TEST(NarrativeDiscordant, TextPlacingTheCodedCalcificationsOnTheOtherBreastIsAConflict) {
+  const ContentItem coded_left_at_2 = coded_finding(
+      "1.2.2.1",
+      {side("1.2.2.1.1", Laterality::Left),
+       property("1.2.2.1.2", codes::kClockfaceOrRegion, clock_code(2)),
+       property("1.2.2.1.3", codes::kCalcificationType, code_of(Morphology::CoarsePopcorn))});
+  const Report other =
+      summarise({"Coarse popcorn-like calcification at 2 o'clock in the right "
+                 "breast, stable since 2024.",
+                 "",
+                 std::nullopt,
+                 {coded_left_at_2}});
+  ASSERT_FALSE(other.decisions.empty());
+  const Finding& coded = other.input.findings[0];
+  EXPECT_EQ(coded.origin, Origin::BreastImagingReport);
+  EXPECT_EQ(coded.laterality, Laterality::Left);
+  EXPECT_TRUE(std::any_of(
+      coded.conflicts.begin(), coded.conflicts.end(),
+      [](const ValueConflict& conflict) { return conflict.field == FindingField::Laterality; }));
+  EXPECT_TRUE(other.decisions[0].needs_review);
+  const Report both =
+      summarise({"Coarse popcorn-like calcification at 2 o'clock in the right "
+                 "breast. Coarse popcorn-like calcification at 2 o'clock in the "
+                 "left breast.",
+                 "",
+                 std::nullopt,
+                 {coded_left_at_2}});
+  EXPECT_TRUE(both.input.findings[0].conflicts.empty());
+}
+
 TEST(NarrativeDiscordant, ASecondSuspiciousGroupNoCodedFindingDescribesIsKept) {
   // The coded finding is suspicious already; the text's second group, elsewhere, is not less of
   // a group for that: it needs its own work-up.
