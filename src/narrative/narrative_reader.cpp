@@ -3260,9 +3260,14 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   }
   const bool describes_them = !all.morphology.empty() || !all.distribution.empty() ||
                               !all.site.empty() || !all.change.empty() || !all.assessment.empty();
+  // A doubt of a sentence of its own, with no calcifications and no breast of its own ("…
+  // dystrophic calcifications at the lumpectomy site. Recurrence not excluded."): a doubt about
+  // the last ones, never passed over (hostile review 86: they stayed benign, routine screening).
+  const bool doubt_alone = reading.mentions.empty() && all.sides.empty() &&
+                           hedge_in(reading.triggers, reading.range->begin, reading.range->end);
   const bool continues = continues_previous(item, opening, all) ||
                          (reading.names_high_risk_result && all.sides.empty()) ||
-                         (questioned && describes_them && all.sides.empty());
+                         (questioned && describes_them && all.sides.empty()) || doubt_alone;
   // An indication that follows the findings ("Findings: …\nClinical history: rule out
   // malignancy.") is the question asked, nothing more of them, unless it opens with words that
   // refer back ("HISTORY: These were biopsied in 2019 with DCIS."); a comparison that follows

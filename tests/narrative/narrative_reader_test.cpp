@@ -585,6 +585,20 @@ TEST(NarrativeReader, ResidualCalcificationsBesideTheirPastAreNotOnlyThePast) {
             MentionStatus::Historical);
 }
 
+// Hostile review 86: a doubt in a sentence of its own after them is a doubt about them; a denial
+// there is not.
+TEST(NarrativeReader, ADoubtInTheNextSentenceIsADoubtAboutThem) {
+  const NarrativeReading doubted = read(
+      "Right breast: dystrophic calcifications at the lumpectomy site. Recurrence not excluded.");
+  ASSERT_EQ(doubted.findings.size(), 1u);
+  EXPECT_EQ(doubted.findings[0].text_status, MentionStatus::Uncertain);
+  const NarrativeReading cleared = read(
+      "Right breast: dystrophic calcifications at the lumpectomy site. No evidence of "
+      "recurrence.");
+  ASSERT_EQ(cleared.findings.size(), 1u);
+  EXPECT_EQ(cleared.findings[0].text_status, MentionStatus::Affirmed);
+}
+
 TEST(NarrativeReader, HistoricalUnlessNewOrIncreased) {
   EXPECT_EQ(status_in("History of benign calcifications in the right breast."),
             MentionStatus::Historical);
