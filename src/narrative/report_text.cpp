@@ -566,6 +566,13 @@ bool opens_with_label(const std::vector<Token>& tokens, std::size_t at) {
   return false;
 }
 
+// A line that opens a numbered or bulleted list item ("2. Grouped …", "2) …", "- …").
+bool opens_list_item(const std::vector<Token>& tokens, std::size_t at) {
+  if (is_punct(tokens[at], '-') || is_punct(tokens[at], '*')) return true;
+  return tokens[at].kind == TokenKind::Number && at + 1 < tokens.size() &&
+         (is_punct(tokens[at + 1], '.') || is_punct(tokens[at + 1], ')'));
+}
+
 }  // namespace
 
 std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
@@ -695,7 +702,11 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
       close(at);
     }
     const std::size_t end = heading_end[at];
-    if (line_start && end <= at && breast_line_said && opens_with_label(tokens, at)) {
+    // So is a list item of its own ("1. Right breast: vascular calcifications.\n2. Grouped
+    // amorphous calcifications at 3 o'clock.": the second names no breast; hostile review 86 put it
+    // in the right breast).
+    if (line_start && end <= at && breast_line_said &&
+        (opens_with_label(tokens, at) || opens_list_item(tokens, at))) {
       close(at);
       breast = Laterality::Unknown;
       breast_line_said = false;

@@ -195,6 +195,23 @@ TEST(ReportLayouts, ALabelledLineAfterABreastLineIsNotThatBreasts) {
   EXPECT_EQ(headed.findings[0].laterality, Laterality::Left);
 }
 
+// Hostile review 86: a breast label inside a list item is that item's; the next item names its
+// own or none. A breast heading alone on its line heads the items below it.
+TEST(ReportLayouts, ABreastLabelInAListItemIsThatItemsOnly) {
+  const NarrativeReading item = read(
+      "1. Right breast: benign vascular calcifications.\n2. Grouped amorphous calcifications at 3 "
+      "o'clock.");
+  SCOPED_TRACE(describe(item));
+  ASSERT_EQ(item.findings.size(), 2u);
+  EXPECT_EQ(item.findings[0].laterality, Laterality::Right);
+  EXPECT_EQ(item.findings[1].laterality, Laterality::Unknown);
+  const NarrativeReading headed = read(
+      "RIGHT BREAST:\n1. Vascular calcifications.\n2. Grouped amorphous calcifications at 3 "
+      "o'clock.");
+  ASSERT_EQ(headed.findings.size(), 2u);
+  EXPECT_EQ(headed.findings[1].laterality, Laterality::Right);
+}
+
 // ---- Two breasts, each with its clock position, in one sentence ----
 
 TEST(ReportLayouts, EachBreastKeepsItsOwnClockInOneSentence) {
