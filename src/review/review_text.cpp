@@ -160,12 +160,13 @@ class TextReview {
                      [&](const ReviewBreast& b) { return b.laterality == laterality; });
     if (see.empty() && row != exam.breasts.end()) {
       // The breast's category comes from a finding the rules do not assess (E15: a mass the
-      // report calls 4) or from a category the report states for it ("Left breast: BI-RADS 4"):
-      // its line says so, never "no finding" alone (hostile reviews 28, H28-14, and 78).
+      // report calls 4), a category the report states for it ("Left breast: BI-RADS 4") or a CAD
+      // finding not for presentation (E23): its line says so, never "no finding" alone (hostile
+      // reviews 28, H28-14, 78 and 85).
       return coloured("BI-RADS " + row->category + " " + classification_words(row->classification),
                       row->classification) +
              // Within 100 columns whatever the category's words (review_behaviour).
-             " by a category the report states (see the warnings)";
+             " with no finding shown (see the warnings)";
     }
     if (see.empty()) {
       // The report text mentions calcification in this breast (or in no breast named) without a

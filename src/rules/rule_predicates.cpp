@@ -1271,15 +1271,10 @@ bool cad_incomplete(const RuleContext& context) {
   return exam_noted(context, WarningCode::CadIncomplete, __func__);
 }
 
-namespace {
-
-// A reading the rules would let stand without review: benign or probably benign.
 bool plainly_benign(const Decision& decision) {
   return !decision.needs_review && (decision.classification == Classification::Benign ||
                                     decision.classification == Classification::ProbablyBenign);
 }
-
-}  // namespace
 
 bool suspicious_not_for_presentation(const RuleContext& context) {
   const std::vector<Decision>& hidden = exam_of(context, __func__).not_for_presentation;

@@ -136,6 +136,8 @@ bool report_read_from_text(const RuleContext& context);
 std::vector<std::string> report_read_from_text_texts(const RuleContext& context);
 bool cad_incomplete(const RuleContext& context);
 // E23: a CAD finding skipped as not for presentation would have been suspicious.
+// A reading the rules would let stand without review: benign or probably benign.
+bool plainly_benign(const Decision& decision);
 bool suspicious_not_for_presentation(const RuleContext& context);
 std::vector<std::string> suspicious_not_for_presentation_texts(const RuleContext& context);
 // W17: a code of the finding whose meaning names another term than its value (the reader's

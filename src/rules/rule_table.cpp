@@ -852,7 +852,8 @@ std::vector<Rule> make_rule_table() {
        "what cannot be read); a not-for-presentation warning of the row names that reading and "
        "its breast; it is no finding of the exam (the CAD chose not to show it), so the "
        "radiologist "
-       "decides; an exam category of 1, 2 or 3 (or none) becomes 0",
+       "decides; an exam category of 1, 2 or 3 (or none) becomes 0, and so does the row of its "
+       "breast (one with no finding shown gets a row)",
        Stage::Exam, suspicious_not_for_presentation,
        needing_review(exam_incomplete(
            warning(WarningCode::NotForPresentation, suspicious_not_for_presentation_texts))),

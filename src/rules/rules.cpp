@@ -543,8 +543,37 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     hidden.push_back(
         decide(findings.not_for_presentation[k], profile, findings.findings.size() + k));
   }
+  // The breasts of the hidden CAD findings E23 weighs (read before the context takes them).
+  std::vector<Laterality> hidden_breasts;
+  for (std::size_t k = 0; k < hidden.size(); ++k) {
+    if (!predicates::plainly_benign(hidden[k])) {
+      hidden_breasts.push_back(findings.not_for_presentation[k].laterality);
+    }
+  }
   assess_exam(ExamContext(findings, findings_category, exam.actions, &decisions, std::move(hidden)),
               profile, exam);
+  const bool hidden_weighed =
+      std::any_of(exam.trace.begin(), exam.trace.end(),
+                  [](const FiredRule& fired) { return fired.rule->id == "E23"; });
+  // A breast holding a CAD finding E23 weighs is never benign or "no calcification finding"
+  // beside it: a row of 0 unless 4 or above, as the exam (hostile review 85: the breast said no
+  // calcification finding while the warning named a hidden suspicious one there).
+  for (const Laterality hidden_breast :
+       hidden_weighed ? hidden_breasts : std::vector<Laterality>{}) {
+    for (const Laterality breast : {Laterality::Right, Laterality::Left}) {
+      // One of unknown breast is said on the exam only.
+      if (hidden_breast != breast && hidden_breast != Laterality::Both) continue;
+      auto row = std::find_if(exam.breasts.begin(), exam.breasts.end(),
+                              [&](const BreastSummary& b) { return b.laterality == breast; });
+      if (row == exam.breasts.end()) {
+        exam.breasts.push_back(
+            {breast, Category::Incomplete0, classification_for(Category::Incomplete0), 0});
+      } else if (category_rank(row->category) < category_rank(Category::LowSuspicion4A)) {
+        row->category = Category::Incomplete0;
+        row->classification = classification_for(row->category);
+      }
+    }
+  }
   const bool counts_unassessed =
       std::any_of(exam.trace.begin(), exam.trace.end(),
                   [](const FiredRule& fired) { return fired.outcome.counts_unassessed_findings; });

@@ -151,6 +151,11 @@ TEST(CadNotForPresentation, ASuspiciousHiddenFindingIsNamedAndReviewed) {
   EXPECT_TRUE(exam_fired(report, "E23"));
   EXPECT_TRUE(report.exam.needs_review);
   EXPECT_EQ(report.exam.category, Category::Incomplete0);
+  // Its breast has a row of 0, never "no calcification finding" (hostile review 85).
+  ASSERT_EQ(report.exam.breasts.size(), 1u);
+  EXPECT_EQ(report.exam.breasts[0].laterality, Laterality::Right);
+  EXPECT_EQ(report.exam.breasts[0].category, Category::Incomplete0);
+  EXPECT_EQ(report.exam.breasts[0].findings, 0);
   // E23's warning names what the rules would make of it and its breast.
   EXPECT_TRUE(std::any_of(
       report.exam.warnings.begin(), report.exam.warnings.end(), [](const Warning& warning) {
@@ -160,7 +165,9 @@ TEST(CadNotForPresentation, ASuspiciousHiddenFindingIsNamedAndReviewed) {
       }));
   ContentItem benign = cluster();
   benign.children.front().code = codes::kNotForPresentation.to_code();
-  EXPECT_FALSE(exam_fired(evaluate_cad(cad_report(benign)), "E23"));
+  const Report benign_report = evaluate_cad(cad_report(benign));
+  EXPECT_FALSE(exam_fired(benign_report, "E23"));
+  EXPECT_TRUE(benign_report.exam.breasts.empty());
   // Hostile review 85: one whose only sign is a category of 5 (or a probability, an unreadable
   // type) is weighed as the rules weigh a shown one.
   ContentItem highly_suggestive = cluster({property(
