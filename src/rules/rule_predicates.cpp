@@ -1271,6 +1271,36 @@ bool cad_incomplete(const RuleContext& context) {
   return exam_noted(context, WarningCode::CadIncomplete, __func__);
 }
 
+namespace {
+constexpr Laterality kBreasts[] = {Laterality::Right, Laterality::Left};
+}  // namespace
+
+bool breast_category_stated_above_its_findings(const RuleContext& context) {
+  const ExamContext& exam = exam_of(context, __func__);
+  if (exam.decisions == nullptr) return false;
+  const auto findings_category = [&](Laterality breast) {
+    std::optional<Category> highest;
+    for (std::size_t i = 0; i < exam.decisions->size(); ++i) {
+      const Laterality side = exam.findings.findings[i].laterality;
+      if (side != breast && side != Laterality::Both) continue;
+      const Category category = (*exam.decisions)[i].final_category;
+      highest = highest ? more_suspicious(*highest, category) : category;
+    }
+    return highest;
+  };
+  return std::any_of(
+      exam.findings.overall_statements.begin(), exam.findings.overall_statements.end(),
+      [&](const OverallStatement& statement) {
+        if (!statement.category || statement.laterality == Laterality::Unknown) return false;
+        return std::any_of(std::begin(kBreasts), std::end(kBreasts), [&](Laterality breast) {
+          if (!speaks_for(statement.laterality, breast)) return false;
+          const std::optional<Category> held = findings_category(breast);
+          return held ? category_rank(*statement.category) > category_rank(*held)
+                      : category_rank(*statement.category) > category_rank(Category::Benign2);
+        });
+      });
+}
+
 bool plainly_benign(const Decision& decision) {
   return !decision.needs_review && (decision.classification == Classification::Benign ||
                                     decision.classification == Classification::ProbablyBenign);

@@ -136,6 +136,9 @@ bool report_read_from_text(const RuleContext& context);
 std::vector<std::string> report_read_from_text_texts(const RuleContext& context);
 bool cad_incomplete(const RuleContext& context);
 // E23: a CAD finding skipped as not for presentation would have been suspicious.
+// E24: a category the report states for one breast is above its findings' final categories (above
+// 2 where it has none).
+bool breast_category_stated_above_its_findings(const RuleContext& context);
 // A reading the rules would let stand without review: benign or probably benign.
 bool plainly_benign(const Decision& decision);
 bool suspicious_not_for_presentation(const RuleContext& context);

@@ -167,6 +167,12 @@ Outcome counting_unassessed_findings(Outcome outcome) {
   return outcome;
 }
 
+// E24: the categories the report states per breast set those breasts' rows.
+Outcome taking_stated_categories(Outcome outcome) {
+  outcome.rows_take_stated_categories = true;
+  return outcome;
+}
+
 Outcome exam_category(ExamBasis basis) {
   Outcome outcome;
   outcome.exam_basis = basis;
@@ -823,6 +829,18 @@ std::vector<Rule> make_rule_table() {
        Stage::Exam, unreadable_outside_findings, needing_review(exam_incomplete(no_outcome())),
        kEvidenceExam},
       // Hostile review 71: an overall assessment with two lateralities was said, never reviewed.
+      // Hostile review 78: two left findings of 2 kept the row "benign" and the actions routine
+      // screening beside a stated "Left breast: BI-RADS 4".
+      {"E24", "The report states a breast's category above its findings'",
+       "decision-logic.md §5: \"The exam's category is the highest over its findings, per "
+       "breast and overall; the exam's actions are the union of its findings' actions.\"; §3 "
+       "(E6): a category the text states per breast \"is that breast's reported category\"",
+       "the report states a category for one breast (or both) that is above the final categories "
+       "of that breast's findings, or above 2 for a breast with none: that breast's row shows it "
+       "(a row of 0 stays 0 beside a stated 3: probably benign is what its findings do not say) "
+       "and the exam's actions include what it implies",
+       Stage::Exam, breast_category_stated_above_its_findings,
+       taking_stated_categories(no_outcome()), kEvidenceExam},
       {"E22", "A value outside every finding was given twice", kEveryItemCounts,
        "an item that no calcification finding holds (an overall assessment or follow-up, a "
        "finding the calcification rules do not assess) gives one of its values more than once, "

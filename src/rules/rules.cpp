@@ -617,11 +617,13 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
       actions.insert(action_implied(breast.classification));
     }
   }
-  // A category the report states for one breast ("Left breast: BI-RADS 4") is that breast's: its
-  // row never shows less, a breast with none of a category above benign gets one, and the exam's
-  // actions reach what it implies (hostile review 78: two left findings of 2 kept the row
-  // "benign" and the actions routine screening beside a stated 4).
-  for (const OverallStatement& statement : findings.overall_statements) {
+  // E24: a category the report states for one breast ("Left breast: BI-RADS 4") is that
+  // breast's.
+  const bool rows_take_stated =
+      std::any_of(exam.trace.begin(), exam.trace.end(),
+                  [](const FiredRule& fired) { return fired.outcome.rows_take_stated_categories; });
+  for (const OverallStatement& statement :
+       rows_take_stated ? findings.overall_statements : std::vector<OverallStatement>{}) {
     if (!statement.category || statement.laterality == Laterality::Unknown) continue;
     for (const Laterality side : {Laterality::Right, Laterality::Left}) {
       if (!speaks_for(statement.laterality, side)) continue;
@@ -632,9 +634,8 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
         exam.breasts.push_back(
             {side, *statement.category, classification_for(*statement.category), 0});
       } else if (category_rank(*statement.category) > category_rank(row->category)) {
-        // A row of 0 stays 0 beside a stated 3: "probably benign" is what its findings do not
-        // say (hostile review 83: "Possibly dystrophic …" and "BI-RADS 3 left" showed the row
-        // probably benign). Its action still joins the exam's.
+        // A row of 0 stays 0 beside a stated 3 (hostile review 83: "Possibly dystrophic …" and
+        // "BI-RADS 3 left" showed the row probably benign). Its action still joins the exam's.
         const bool stays_incomplete =
             row->category == Category::Incomplete0 &&
             category_rank(*statement.category) < category_rank(Category::LowSuspicion4A);
@@ -741,6 +742,9 @@ std::string describe_outcome(const Outcome& outcome, Stage stage, const Decision
   if (outcome.counts_unassessed_findings) {
     add("breast and exam category at least the own category of a finding the rules do not "
         "assess");
+  }
+  if (outcome.rows_take_stated_categories) {
+    add("a breast's row and the exam's actions at least the category the report states for it");
   }
   if (outcome.action) add("action " + std::string(to_string(*outcome.action)));
   if (outcome.biopsy) add("biopsy " + std::string(to_string(*outcome.biopsy)));

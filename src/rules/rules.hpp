@@ -115,6 +115,10 @@ struct Outcome {
   // for its breast and the exam; the higher stands; one holding what the rules do not weigh makes
   // them 0 unless 4 or above (rule E15).
   bool counts_unassessed_findings = false;
+  // E rows: a category the report states for one breast is that breast's: its row never shows
+  // less (a row of 0 stays 0 beside a stated 3), a breast with no row gets one for a category
+  // above 2, and the exam's actions reach what it implies (rule E24).
+  bool rows_take_stated_categories = false;
 };
 
 // The most suspicious own category of the unassessed findings (Findings::unassessed_findings)

@@ -2606,6 +2606,9 @@ TEST(TextReview78, ACategoryStatedForABreastIsItsRowsAtLeast) {
   EXPECT_EQ(breast_row(report, Laterality::Right)->category, Category::Benign2);
   EXPECT_NE(std::find(report.exam.actions.begin(), report.exam.actions.end(), Action::Biopsy),
             report.exam.actions.end());
+  // Row E24 says so in the trace.
+  EXPECT_TRUE(std::any_of(report.exam.trace.begin(), report.exam.trace.end(),
+                          [](const FiredRule& fired) { return fired.rule->id == "E24"; }));
 }
 
 // Hostile review 78: "vascular calcifications and a new group of calcifications" in one clause

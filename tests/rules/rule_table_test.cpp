@@ -36,7 +36,7 @@ TEST(RuleTable, HoldsEveryRuleOfDecisionLogic) {
       "W3",  "W4",  "W5",  "W6",  "W7",  "W8",  "W9",  "W10", "W11", "W12", "W13", "W14", "W15",
       "W16", "W17", "W18", "W19", "W20", "W21", "W22", "W23", "W24", "W25", "W26", "W27", "E1",
       "E2",  "E3",  "E4",  "E5",  "E6",  "E7",  "E8",  "E9",  "E10", "E11", "E12", "E13", "E14",
-      "E15", "E16", "E17", "E18", "E19", "E20", "E21", "E22", "E23"};
+      "E15", "E16", "E17", "E18", "E19", "E20", "E21", "E22", "E23", "E24"};
   std::set<std::string> actual;
   for (const Rule& rule : rule_table()) actual.insert(std::string(rule.id));
   EXPECT_EQ(actual, expected);
@@ -79,9 +79,10 @@ TEST(RuleTable, OutcomesMatchTheirStage) {
         EXPECT_TRUE(rule.outcome.warning.has_value() || rule.outcome.needs_review) << rule.id;
         break;
       case Stage::Exam:
-        // An exam row sets the exam's category, warns about it, or asks for review.
+        // An exam row sets the exam's category or its breasts' rows, warns about it, or asks
+        // for review.
         EXPECT_TRUE(rule.outcome.exam_basis.has_value() || rule.outcome.warning.has_value() ||
-                    rule.outcome.needs_review)
+                    rule.outcome.needs_review || rule.outcome.rows_take_stated_categories)
             << rule.id;
         EXPECT_TRUE(rule.evidence & kEvidenceExam) << rule.id;
         break;
