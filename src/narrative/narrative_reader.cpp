@@ -434,10 +434,25 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     if (trigger.role == ContextRole::Comparison) {
       const std::size_t clause_end = clause_holding(reading.clauses, trigger.begin, range).second;
       std::size_t until = trigger.end;
-      if (words_.is(item.tokens[trigger.begin], FunctionWordRole::DegreeComparison)) {
+      const bool contrasts = std::any_of(
+          item.tokens.begin() + static_cast<std::ptrdiff_t>(trigger.begin),
+          item.tokens.begin() + static_cast<std::ptrdiff_t>(trigger.end),
+          [this](const Token& token) { return words_.is(token, FunctionWordRole::Contrasts); });
+      const std::size_t breast_end = compared_breast_end(item, reading, trigger, clause_end);
+      // A contrast with a breast named right after it, with or without a comma after that
+      // breast ("Im Gegensatz zu rechts zeigt die linke Brust …": hostile review 87 put the group
+      // in the right breast); not a breast after a colon ("Compared with prior mammogram of
+      // 2023: left breast …").
+      const bool contrast_with_breast =
+          contrasts && breast_end > trigger.end &&
+          std::none_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(trigger.end),
+                       item.tokens.begin() + static_cast<std::ptrdiff_t>(breast_end),
+                       [](const Token& token) { return token.kind == TokenKind::Punct; });
+      if (words_.is(item.tokens[trigger.begin], FunctionWordRole::DegreeComparison) ||
+          contrast_with_breast) {
         // "… on the left than on the right, where …", "Rechts mehr als links gruppierte …": a
-        // comparison of degree names the breast compared with, and no more.
-        until = compared_breast_end(item, reading, trigger, clause_end);
+        // comparison of degree, or a contrast, names the breast compared with, and no more.
+        until = breast_end;
       } else {
         while (until < clause_end && !is_punct(item.tokens[until], ',') &&
                !is_punct(item.tokens[until], ':')) {

@@ -269,6 +269,22 @@ TEST(ReportLanguage, GermanWordsOfAnotherFindingAndOfThePast) {
   }
 }
 
+// Hostile review 87: a contrast with one breast at the start, no comma after it ("Im Gegensatz
+// zu rechts zeigt die linke Brust …"), names that breast only; the group is the other's.
+TEST(ReportLanguage, GermanContrastWithoutACommaKeepsTheGroupsBreast) {
+  const std::pair<const char*, Laterality> contrasts[] = {
+      {"Im Gegensatz zu rechts zeigt die linke Brust gruppierten amorphen Mikrokalk bei 2 Uhr.",
+       Laterality::Left},
+      {"Anders als rechts zeigt die linke Brust gruppierten amorphen Mikrokalk.", Laterality::Left},
+      {"Im Gegensatz zu links zeigt die rechte Brust gruppierten amorphen Mikrokalk.",
+       Laterality::Right}};
+  for (const auto& [text, breast] : contrasts) {
+    const NarrativeReading read = read_german(text);
+    ASSERT_EQ(read.findings.size(), 1u) << text;
+    EXPECT_EQ(read.findings[0].laterality, breast) << text;
+  }
+}
+
 // Hostile review 86: the dative forms after "von" and "mit" ("gruppiertem amorphem Mikrokalk")
 // are the same kinds; without them a 4B group read as 0 and a 4C segment as 4B.
 TEST(ReportLanguage, GermanDativeFormsOfTheKinds) {
