@@ -597,6 +597,18 @@ TEST(NarrativeReader, ADoubtInTheNextSentenceIsADoubtAboutThem) {
       "recurrence.");
   ASSERT_EQ(cleared.findings.size(), 1u);
   EXPECT_EQ(cleared.findings[0].text_status, MentionStatus::Affirmed);
+  // Hostile review 87: more doubts and denials of benignity, in a sentence of their own.
+  for (const std::string doubt : {"Doubtful.", "Benignity not certain.", "Not classically benign.",
+                                  "Not entirely reassuring.", "Cannot be characterised as benign.",
+                                  "Benign features are lacking."}) {
+    const NarrativeReading reading = read("Vascular calcifications in the right breast. " + doubt);
+    ASSERT_EQ(reading.findings.size(), 1u) << doubt;
+    const Finding& finding = reading.findings[0];
+    const bool assessed_suspicious =
+        finding.reported_category &&
+        category_rank(*finding.reported_category) >= category_rank(Category::Suspicious4);
+    EXPECT_TRUE(finding.text_status == MentionStatus::Uncertain || assessed_suspicious) << doubt;
+  }
 }
 
 TEST(NarrativeReader, HistoricalUnlessNewOrIncreased) {
