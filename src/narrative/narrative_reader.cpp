@@ -3005,6 +3005,30 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
       share_suspicious_kinds_in_sentence(reading, reading.mentions.front().begin, *likewise);
       continue;
     }
+    // "No suspicious calcifications except in the left breast at 3 o'clock", "Kein suspekter
+    // Mikrokalk außer links bei 3 Uhr": the place an exception names holds the calcifications
+    // the sentence denies elsewhere (hostile review 87: "no calcification finding"). A group of
+    // its own there, with the suspicious kinds named before it.
+    const bool opens_exception =
+        words_.phrase_length(item.tokens, begin, FunctionWordRole::Excepts) > 0 &&
+        std::any_of(reading.triggers.begin(), reading.triggers.end(),
+                    [first = begin](const Trigger& trigger) {
+                      return trigger.begin == first && trigger.role == ContextRole::Terminator;
+                    });
+    const bool names_place = std::any_of(
+        reading.clause_descriptors.begin(), reading.clause_descriptors.end(),
+        [begin = begin, end = end](const Descriptors& d) {
+          const auto within = [&](std::size_t token) { return token >= begin && token < end; };
+          return std::any_of(d.sides.begin(), d.sides.end(),
+                             [&](const Read<Laterality>& side) { return within(side.token); }) ||
+                 (d.clock && within(d.clock->token)) || (d.quadrant && within(d.quadrant->token)) ||
+                 (d.region && within(d.region->token));
+        });
+    if (opens_exception && names_place) {
+      insert_mention(reading.mentions, word_mention(begin));
+      share_suspicious_kinds_in_sentence(reading, reading.mentions.front().begin, begin);
+      continue;
+    }
     // "…, but not in the right breast": that breast is cleared of the calcifications just named.
     // A negated mention at the negation, so the summary lists what was read of that breast
     // (hostile review 23: it left no trace). Only a clause of its own (after a terminator:

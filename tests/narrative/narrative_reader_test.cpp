@@ -517,6 +517,22 @@ TEST(NarrativeReader, ADenialOfAnotherThingBeforeTheCalcificationsLeavesThemTher
   }
 }
 
+// Hostile review 87: an exception that names a place and no calcifications of its own holds the
+// calcifications the sentence denies elsewhere: a group there, never "no calcification finding".
+TEST(NarrativeReader, AnExceptedPlaceHoldsTheDeniedCalcifications) {
+  for (const std::string text :
+       {"No suspicious calcifications except in the left breast at 3 o'clock.",
+        "No suspicious calcifications other than in the left breast at 3 o'clock.",
+        "No calcifications except at 3 o'clock in the left breast.",
+        "No suspicious calcifications, except in the left breast.",
+        "No suspicious calcifications save for the left breast."}) {
+    const NarrativeReading reading = read(text);
+    ASSERT_EQ(reading.findings.size(), 1u) << text;
+    EXPECT_EQ(reading.findings[0].laterality, Laterality::Left) << text;
+  }
+  EXPECT_TRUE(read("No suspicious calcifications in either breast.").findings.empty());
+}
+
 // Hostile review 86: two groups of one breast in one sentence, the later placed by words of its
 // own, are two findings; the suspicious group keeps its own place and the benign kind never
 // covers a kindless group.
