@@ -13,9 +13,12 @@
 namespace mammocalc::xml_input {
 namespace {
 
-// pugixml's defaults, and the DOCTYPE and XML declarations kept so that they can be refused.
-constexpr unsigned int kParseOptions =
-    pugi::parse_default | pugi::parse_doctype | pugi::parse_declaration;
+// pugixml's defaults, and the DOCTYPE and XML declarations kept so that they can be refused;
+// processing instructions and comments kept so that one inside a value is refused, not dropped
+// from it (hostile review 87: "Benign<?note Please biopsy, BI-RADS 4?>" read as "Benign").
+constexpr unsigned int kParseOptions = pugi::parse_default | pugi::parse_doctype |
+                                       pugi::parse_declaration | pugi::parse_pi |
+                                       pugi::parse_comments;
 
 // Calls `visit` for `root` and every element under it, in document order; a loop, not a
 // recursion, so that a deeply nested file cannot exhaust the stack.
@@ -447,6 +450,10 @@ std::string value_of(XmlInput& input, pugi::xml_node node) {
   std::string text;
   for (pugi::xml_node child : node.children()) {
     if (is_text(child)) text += child.value();
+    if (child.type() == pugi::node_pi || child.type() == pugi::node_comment) {
+      input.problem(child, node.name(),
+                    "holds a processing instruction or an XML comment inside its value");
+    }
   }
   return text;
 }

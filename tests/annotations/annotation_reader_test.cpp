@@ -114,6 +114,18 @@ TEST(AnnotationReader, NegativeDistanceNamesField) {
             std::string::npos)
       << problem;
 }
+// Hostile review 87: a processing instruction or an XML comment inside a value was dropped from
+// it ("Benign<?note Please biopsy?>" read as "Benign"): the file is refused, naming the line.
+TEST(AnnotationReader, MarkupInsideAValueIsRefused) {
+  for (const char* inside : {"<?note Please biopsy, BI-RADS 4?>", "<!-- Please biopsy -->"}) {
+    const std::string problem =
+        first_problem(document("  <finding action=\"add\">\n    <comment>Benign" +
+                               std::string(inside) + "</comment>\n  </finding>\n"));
+    EXPECT_NE(problem.find(":6: comment: holds a processing instruction or an XML comment"),
+              std::string::npos)
+        << problem;
+  }
+}
 TEST(AnnotationReader, NotXml) {
   EXPECT_NE(first_problem("just text, no XML").find("not well-formed XML"), std::string::npos);
 }
