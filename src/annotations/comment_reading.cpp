@@ -102,6 +102,12 @@ constexpr std::string_view kCategoryLabels[] = {
 // Words after a number that make it a measure, a time or a clock position, no category.
 // Counted things too: "four calcifications" is no category.
 constexpr std::string_view kNotACategoryAfter[] = {"mm",
+                                                   "yrs",
+                                                   "yr",
+                                                   "mo",
+                                                   "mos",
+                                                   "wk",
+                                                   "wks",
                                                    "cm",
                                                    "o",
                                                    "oclock",
@@ -188,7 +194,8 @@ constexpr std::string_view kPlainWords[] = {
     "along", "towards", "toward", "follows", "follow", "up", "routine", "screening", "annual",
     "annually", "yearly", "recommend", "recommended", "bi", "rads", "birads", "category", "cat",
     "assessment", "acr", "finding", "findings", "note", "comment", "ok", "okay", "yes", "patient",
-    "asks", "about", "rule", "out", "s",
+    "asks", "about", "rule", "out", "s", "concur", "concurs", "features", "feature", "yrs", "yr",
+    "degenerating", "degenerated",
     // German
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
     "und", "oder", "im", "an", "am", "auf", "bei", "von", "vom", "zu", "zur", "zum", "seit", "mit",
@@ -269,8 +276,9 @@ constexpr std::string_view kWorryStarts[] = {
     "kurzfrist", "probabl", "wahrscheinlich",
     // Time: what was, is now or only then ("Was benign.", "Now 20 mm, prior 5 mm.", "Benign only
     // on CC view."; hostile review 87).
-    "was", "were", "previously", "formerly", "then", "now", "earlier", "last", "ago", "only", "per",
-    "war", "waren", "damals", "frueher", "vorher", "zuvor", "jetzt", "nun", "nur"};
+    "handlungsbedarf", "massnahmen", "was", "were", "previously", "formerly", "then", "now",
+    "earlier", "last", "ago", "only", "per", "war", "waren", "damals", "frueher", "vorher", "zuvor",
+    "jetzt", "nun", "nur"};
 
 bool starts_with_any(std::string_view word, const std::string_view* first,
                      const std::string_view* last) {

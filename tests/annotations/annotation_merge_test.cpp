@@ -180,7 +180,12 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
                               "L CC view: benign.",
                               "No interval change.",
                               "Agree with BI-RADS 2.",
-                              "Stable, 4 x 5 mm."}) {
+                              "Stable, 4 x 5 mm.",
+                              "Concur.",
+                              "No suspicious features.",
+                              "Stable over 5 yrs",
+                              "Typical degenerating fibroadenoma, no action.",
+                              "Kein Handlungsbedarf."}) {
     EXPECT_FALSE(benign_popcorn_with_comment(comment).needs_review) << comment;
   }
 }

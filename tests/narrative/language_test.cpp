@@ -294,7 +294,9 @@ TEST(ReportLanguage, GermanDativeFormsOfTheKinds) {
       {"Links bei 3 Uhr Nachweis von segmental angeordnetem feinlinearem Mikrokalk.",
        Morphology::FineLinear},
       {"Links bei 3 Uhr Nachweis von gruppiertem grob heterogenem Mikrokalk.",
-       Morphology::CoarseHeterogeneous}};
+       Morphology::CoarseHeterogeneous},
+      // Hostile review 87: "granular" in one word with "fein" (narrative.md: 4th edition).
+      {"Feingranul\u00e4rer Mikrokalk links bei 3 Uhr.", Morphology::FinePleomorphic}};
   for (const auto& [text, kind] : dative) {
     const NarrativeReading read = read_german(text);
     ASSERT_EQ(read.findings.size(), 1u) << text;
