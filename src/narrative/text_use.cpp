@@ -404,6 +404,14 @@ void note_clock_apart_on_the_only_coded_finding(const Finding& text, std::vector
   quote_field(text, NarrativeField::Clock, coded);
 }
 
+// Text that affirms calcifications of a named kind on one breast: what may describe a coded
+// finding of another breast (give_breast_to_coded_findings_described,
+// note_breast_apart_on_the_coded_finding_alike).
+bool affirms_kinds_on_one_breast(const Finding& text) {
+  return text.text_status == MentionStatus::Affirmed && !text.morphology.empty() &&
+         (text.laterality == Laterality::Left || text.laterality == Laterality::Right);
+}
+
 // Text that describes several coded findings alike ("Coarse popcorn-like calcification and
 // vascular calcifications, right breast" beside a popcorn and a vascular one, each sharing its
 // morphology) pairs with none, as no one of them is it; the breast it names is still given to
@@ -414,8 +422,7 @@ void give_breast_to_coded_findings_described(const Finding& text,
                                              const FindingsBySentence& by_sentence,
                                              std::vector<Finding>& findings,
                                              std::size_t coded_count) {
-  if (text.text_status != MentionStatus::Affirmed || text.morphology.empty()) return;
-  if (text.laterality != Laterality::Left && text.laterality != Laterality::Right) return;
+  if (!affirms_kinds_on_one_breast(text)) return;
   // A coded finding alike on the breast the text names is what it describes: the others are not
   // given that breast ("Coarse calcifications of the left breast" beside coarse ones on each).
   const auto alike = [&](const Finding& coded) {
@@ -449,8 +456,7 @@ void note_breast_apart_on_the_coded_finding_alike(const Finding& text,
                                                   const FindingsBySentence& by_sentence,
                                                   std::vector<Finding>& findings,
                                                   std::size_t coded_count) {
-  if (text.text_status != MentionStatus::Affirmed || text.morphology.empty()) return;
-  if (text.laterality != Laterality::Left && text.laterality != Laterality::Right) return;
+  if (!affirms_kinds_on_one_breast(text)) return;
   const auto coded_end = findings.begin() + static_cast<std::ptrdiff_t>(coded_count);
   if (std::any_of(findings.begin(), coded_end,
                   [&](const Finding& coded) { return coded.laterality == text.laterality; })) {
