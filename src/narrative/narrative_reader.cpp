@@ -3672,6 +3672,64 @@ std::optional<Read<Laterality>> Reader::relative_side(const Item& item,
   return std::nullopt;
 }
 
+// "Vascular calcifications and a new group of calcifications at 2 o'clock": a second group
+// after an and-word or comma that no kind of its own describes is not the first one's kind
+// (hostile review 78: the benign kind covered it, "benign, routine screening"). Read together,
+// what they are is uncertain (rule C14), and it is said.
+void Reader::hedge_a_second_group_of_no_kind(const Item& item, const SentenceReading& reading,
+                                             const Descriptors& descriptors,
+                                             const std::vector<std::size_t>& in_clause,
+                                             Candidate& candidate) const {
+  const auto& mentions = reading.mentions;
+  if (in_clause.size() < 2 || descriptors.morphology.empty() || candidate.hedge) return;
+  const PhraseMatch& first = mentions[in_clause.front()];
+  const PhraseMatch& second = mentions[in_clause[1]];
+  // Where the second's words start: an and-word or comma, else right after the first
+  // ("… as well as new grouped calcifications", "… along with …").
+  std::optional<std::size_t> coordinator;
+  for (std::size_t k = first.end; k < second.begin && !coordinator; ++k) {
+    if (words_.coordinates(item.tokens[k])) coordinator = k;
+  }
+  if (!coordinator && first.end < second.begin) coordinator = first.end;
+  const bool kinds_before = std::all_of(
+      descriptors.morphology.begin(), descriptors.morphology.end(),
+      [&](const Read<Morphology>& kind) { return coordinator && kind.token < *coordinator; });
+  // Not one denied ("…, no associated microcalcifications") or said to be alike right before it
+  // ("and similar calcifications nearby", "the same calcifications"; not the "as" of "as well
+  // as a group").
+  constexpr std::size_t kAlikeReach = 2;
+  const bool alike =
+      coordinator &&
+      words_.any_in(item.tokens,
+                    std::max(*coordinator, second.begin > kAlikeReach ? second.begin - kAlikeReach
+                                                                      : std::size_t{0}),
+                    second.begin, FunctionWordRole::Likewise);
+  const bool affirmed =
+      status_of(item, reading, second.begin, second.end, false).status == MentionStatus::Affirmed;
+  // Its own words say it is a group of its own ("a new group of", "grouped"), not the count
+  // or a restatement of the first ("…, 12 calcifications").
+  const auto own_part = [&](std::size_t token) {
+    return coordinator && token >= *coordinator && token < second.begin;
+  };
+  const bool a_group_of_its_own =
+      std::any_of(descriptors.distribution.begin(), descriptors.distribution.end(),
+                  [&](const Read<Distribution>& read) { return own_part(read.token); }) ||
+      std::any_of(descriptors.change.begin(), descriptors.change.end(),
+                  [&](const Read<Change>& read) {
+                    return own_part(read.token) &&
+                           (read.value == Change::New || read.value == Change::Increased);
+                  }) ||
+      (coordinator &&
+       words_.any_in(item.tokens, *coordinator, second.begin, FunctionWordRole::SecondGroup));
+  if (coordinator && kinds_before && !alike && affirmed && a_group_of_its_own) {
+    candidate.hedge = words_of(item, second.begin, second.end) + " (a second group, no kind)";
+    candidate.doubts.push_back(
+        "a second group of calcifications that no kind of its own describes, read with the "
+        "first as uncertain: \"" +
+        reading.sentence.text + "\"");
+  }
+}
+
 // The mentions of one clause: each listed with its status; the affirmed and uncertain ones,
 // with the clause's descriptors, make one candidate finding.
 std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
@@ -3831,58 +3889,7 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     candidate.laterality = Laterality::Unknown;
     candidate.laterality_read.reset();
   }
-  // "Vascular calcifications and a new group of calcifications at 2 o'clock": a second group
-  // after an and-word or comma that no kind of its own describes is not the first one's kind
-  // (hostile review 78: the benign kind covered it, "benign, routine screening"). Read together,
-  // what they are is uncertain (rule C14), and it is said.
-  if (in_clause.size() >= 2 && !descriptors.morphology.empty() && !candidate.hedge) {
-    const PhraseMatch& first = mentions[in_clause.front()];
-    const PhraseMatch& second = mentions[in_clause[1]];
-    // Where the second's words start: an and-word or comma, else right after the first
-    // ("… as well as new grouped calcifications", "… along with …").
-    std::optional<std::size_t> coordinator;
-    for (std::size_t k = first.end; k < second.begin && !coordinator; ++k) {
-      if (words_.coordinates(item.tokens[k])) coordinator = k;
-    }
-    if (!coordinator && first.end < second.begin) coordinator = first.end;
-    const bool kinds_before = std::all_of(
-        descriptors.morphology.begin(), descriptors.morphology.end(),
-        [&](const Read<Morphology>& kind) { return coordinator && kind.token < *coordinator; });
-    // Not one denied ("…, no associated microcalcifications") or said to be alike right before it
-    // ("and similar calcifications nearby", "the same calcifications"; not the "as" of "as well
-    // as a group").
-    constexpr std::size_t kAlikeReach = 2;
-    const bool alike =
-        coordinator &&
-        words_.any_in(item.tokens,
-                      std::max(*coordinator, second.begin > kAlikeReach ? second.begin - kAlikeReach
-                                                                        : std::size_t{0}),
-                      second.begin, FunctionWordRole::Likewise);
-    const bool affirmed =
-        status_of(item, reading, second.begin, second.end, false).status == MentionStatus::Affirmed;
-    // Its own words say it is a group of its own ("a new group of", "grouped"), not the count
-    // or a restatement of the first ("…, 12 calcifications").
-    const auto own_part = [&](std::size_t token) {
-      return coordinator && token >= *coordinator && token < second.begin;
-    };
-    const bool a_group_of_its_own =
-        std::any_of(descriptors.distribution.begin(), descriptors.distribution.end(),
-                    [&](const Read<Distribution>& read) { return own_part(read.token); }) ||
-        std::any_of(descriptors.change.begin(), descriptors.change.end(),
-                    [&](const Read<Change>& read) {
-                      return own_part(read.token) &&
-                             (read.value == Change::New || read.value == Change::Increased);
-                    }) ||
-        (coordinator &&
-         words_.any_in(item.tokens, *coordinator, second.begin, FunctionWordRole::SecondGroup));
-    if (coordinator && kinds_before && !alike && affirmed && a_group_of_its_own) {
-      candidate.hedge = words_of(item, second.begin, second.end) + " (a second group, no kind)";
-      candidate.doubts.push_back(
-          "a second group of calcifications that no kind of its own describes, read with the "
-          "first as uncertain: \"" +
-          reading.sentence.text + "\"");
-    }
-  }
+  hedge_a_second_group_of_no_kind(item, reading, descriptors, in_clause, candidate);
   std::vector<std::size_t> giving;  // the mentions (in reading.mentions) that give a finding
   for (; next_mention < mentions.size() && mentions[next_mention].begin < end; ++next_mention) {
     const PhraseMatch& match = mentions[next_mention];

@@ -761,6 +761,10 @@ class Reader {
   };
   ClearingClause clearing_clause(const Item& item, const SentenceReading& reading,
                                  std::size_t begin, std::size_t end) const;
+  void hedge_a_second_group_of_no_kind(const Item& item, const SentenceReading& reading,
+                                       const Descriptors& descriptors,
+                                       const std::vector<std::size_t>& in_clause,
+                                       Candidate& candidate) const;
   std::vector<std::size_t> read_clause_mentions(const Item& item, const SentenceReading& reading,
                                                 const std::vector<PhraseMatch>& matches,
                                                 std::size_t clause, std::size_t& next_mention);
