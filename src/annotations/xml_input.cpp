@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <iterator>
 #include <locale>
@@ -230,8 +231,59 @@ std::string XmlInput::canonical_content() const {
   return canonical.text;
 }
 
+namespace {
+
+// The ASCII character of each code unit of `bytes` in `encoding` ('\x7F' for any other), so that
+// markup such as a character reference can be found whatever the encoding.
+std::string ascii_units(const std::string& bytes, pugi::xml_encoding encoding, std::size_t width) {
+  const bool big_endian =
+      encoding == pugi::encoding_utf16_be || encoding == pugi::encoding_utf32_be;
+  std::string units;
+  units.reserve(bytes.size() / width);
+  for (std::size_t at = 0; at + width <= bytes.size(); at += width) {
+    const std::size_t low = big_endian ? at + width - 1 : at;
+    bool others_zero = true;
+    for (std::size_t k = at; k < at + width; ++k)
+      others_zero = others_zero && (k == low || bytes[k] == '\0');
+    const auto byte = static_cast<unsigned char>(bytes[low]);
+    units += others_zero && byte < 0x80 ? static_cast<char>(byte) : '\x7F';
+  }
+  return units;
+}
+
+// Whether a code point may stand in an XML 1.0 document (its Char production).
+bool xml_char(unsigned long code) {
+  return code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF) ||
+         (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);
+}
+
+}  // namespace
+
 bool XmlInput::outside_root_is_well_formed(pugi::xml_encoding encoding) {
   const std::size_t width = unit_width(encoding);
+  // A character reference to a character XML does not allow: pugixml decodes "&#0;" to a NUL
+  // that ends the value, so the rest of it was silently lost (hostile review 88:
+  // "Stable.&#0;Left breast, BI-RADS 5, please biopsy." read as "Stable.").
+  const std::string units = ascii_units(bytes_, encoding, width);
+  for (std::size_t at = units.find("&#"); at != std::string::npos; at = units.find("&#", at + 2)) {
+    const bool hex = at + 2 < units.size() && (units[at + 2] == 'x' || units[at + 2] == 'X');
+    const std::size_t digits = at + (hex ? 3 : 2);
+    std::size_t end = digits;
+    while (end < units.size() && end - digits < 9 &&
+           (hex ? std::isxdigit(static_cast<unsigned char>(units[end])) != 0
+                : std::isdigit(static_cast<unsigned char>(units[end])) != 0)) {
+      ++end;
+    }
+    if (end == digits || end >= units.size() || units[end] != ';') continue;  // pugixml's to judge
+    const unsigned long code =
+        std::stoul(units.substr(digits, end - digits), nullptr, hex ? 16 : 10);
+    if (!xml_char(code)) {
+      problem_at(at * width, "xml",
+                 "not well-formed XML: a character reference to a character XML does not allow (" +
+                     units.substr(at, end + 1 - at) + ")");
+      return false;
+    }
+  }
   for (std::size_t at = 0; at + width <= bytes_.size(); at += width) {
     if (std::all_of(bytes_.begin() + static_cast<std::ptrdiff_t>(at),
                     bytes_.begin() + static_cast<std::ptrdiff_t>(at + width),

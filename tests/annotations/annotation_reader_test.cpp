@@ -126,6 +126,18 @@ TEST(AnnotationReader, MarkupInsideAValueIsRefused) {
         << problem;
   }
 }
+// Hostile review 88: "&#0;" ended the value it stood in ("Stable.&#0;Left breast, BI-RADS 5, please
+// biopsy." read as "Stable."): a reference to a character XML does not allow is refused.
+TEST(AnnotationReader, AReferenceToACharacterXmlDoesNotAllowIsRefused) {
+  for (const char* reference : {"&#0;", "&#x0;", "&#x1;", "&#xFFFE;", "&#00000;"}) {
+    const std::string problem = first_problem(
+        document("  <finding action=\"add\">\n    <comment>Stable." + std::string(reference) +
+                 "Left breast, BI-RADS 5.</comment>\n  </finding>\n"));
+    EXPECT_NE(problem.find("a character reference to a character XML does not allow"),
+              std::string::npos)
+        << reference << ": " << problem;
+  }
+}
 TEST(AnnotationReader, NotXml) {
   EXPECT_NE(first_problem("just text, no XML").find("not well-formed XML"), std::string::npos);
 }
