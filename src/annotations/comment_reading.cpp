@@ -97,8 +97,9 @@ constexpr std::string_view kWorkUpWords[] = {" mri",
 // Labels a category may be written joined to ("BIRADS4", "R4", "Cat4") or after ("Cat. 4",
 // "Rather 4A", "I would call this 4").
 constexpr std::string_view kCategoryLabels[] = {
-    "birads", "rads", "category", "kategorie", "cat", "kat", "to",  "rather", "eher", "r",  "l",
-    "u",      "m",    "b",        "br",        "bir", "k",   "acr", "this",   "it",   "as", "call"};
+    "birads", "rads", "category", "kategorie", "cat", "kat", "to",  "rather",
+    "eher",   "r",    "l",        "u",         "m",   "b",   "c",   "br",
+    "bir",    "k",    "acr",      "this",      "it",  "as",  "call"};
 // Words after a number that make it a measure, a time or a clock position, no category.
 // Counted things too: "four calcifications" is no category.
 constexpr std::string_view kNotACategoryAfter[] = {"mm",
@@ -168,9 +169,12 @@ constexpr std::string_view kPastBefore[] = {
     "earlier",    "vorher", "zuvor",    "frueher",   "damals",     "ehemals", "vormals"};
 // Numbers in words, as a category may be written ("Category four").
 constexpr std::pair<std::string_view, std::string_view> kNumberWords[] = {
-    {"zero", "0"}, {"null", "0"},  {"one", "1"},  {"eins", "1"}, {"two", "2"},
-    {"zwei", "2"}, {"three", "3"}, {"drei", "3"}, {"four", "4"}, {"vier", "4"},
-    {"five", "5"}, {"fuenf", "5"}, {"six", "6"},  {"sechs", "6"}};
+    {"zero", "0"},   {"null", "0"},  {"one", "1"},     {"eins", "1"},  {"two", "2"},
+    {"zwei", "2"},   {"three", "3"}, {"drei", "3"},    {"four", "4"},  {"vier", "4"},
+    {"five", "5"},   {"fuenf", "5"}, {"six", "6"},     {"sechs", "6"}, {"seven", "7"},
+    {"sieben", "7"}, {"eight", "8"}, {"acht", "8"},    {"nine", "9"},  {"neun", "9"},
+    {"ten", "10"},   {"zehn", "10"}, {"eleven", "11"}, {"elf", "11"},  {"twelve", "12"},
+    {"zwoelf", "12"}};
 // A follow-up interval in these, shorter than a year, is short ("Follow-up in 4 months").
 constexpr std::string_view kMonthWords[] = {"month", "months", "monat", "monate", "monaten"};
 
@@ -188,24 +192,24 @@ constexpr std::string_view kPlainWords[] = {
     "priors", "previous", "year", "years", "month", "months", "week", "weeks", "mm", "cm", "o",
     "clock", "oclock", "h", "x", "nipple", "breast", "breasts", "side", "cc", "mlo", "ml", "lm",
     "xccl", "view", "views", "image", "images", "projection", "mammogram", "mammography",
-    "magnification", "magnified", "group", "groups", "cluster", "clusters", "grouped", "form",
-    "forms", "shape", "shapes", "size", "sizes", "type", "pattern", "distribution", "morphology",
-    "number", "single", "solitary", "isolated", "multiple", "numerous", "small", "tiny", "large",
-    "along", "towards", "toward", "follows", "follow", "up", "routine", "screening", "annual",
-    "annually", "yearly", "recommend", "recommended", "bi", "rads", "birads", "category", "cat",
-    "assessment", "acr", "finding", "findings", "note", "comment", "ok", "okay", "yes", "patient",
-    "asks", "about", "rule", "out", "s", "concur", "concurs", "features", "feature", "yrs", "yr",
-    "degenerating", "degenerated",
+    "magnification", "magnified", "group", "cluster", "grouped", "form", "forms", "shape", "shapes",
+    "size", "sizes", "type", "pattern", "distribution", "morphology", "number", "single",
+    "solitary", "isolated", "multiple", "numerous", "small", "tiny", "large", "along", "towards",
+    "toward", "follows", "follow", "up", "routine", "screening", "annual", "annually", "yearly",
+    "recommend", "recommended", "bi", "rads", "birads", "category", "cat", "assessment", "acr",
+    "finding", "findings", "note", "comment", "ok", "okay", "yes", "patient", "asks", "about",
+    "rule", "out", "s", "concur", "concurs", "features", "feature", "yrs", "yr", "degenerating",
+    "degenerated",
     // German
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
     "und", "oder", "im", "an", "am", "auf", "bei", "von", "vom", "zu", "zur", "zum", "seit", "mit",
     "als", "wie", "nach", "vor", "ist", "sind", "wird", "auch", "seite", "brust", "mamma",
     "aufnahme", "aufnahmen", "ebene", "ebenen", "uhr", "jahr", "jahre", "jahren", "jahres", "monat",
     "monate", "monaten", "voraufnahme", "voraufnahmen", "vergleich", "voruntersuchung", "mamille",
-    "gruppe", "gruppen", "gruppiert", "herd", "herde", "verteilung", "einzeln", "einzelne",
-    "vereinzelt", "vereinzelte", "zahlreiche", "wenige", "sichtbar", "gesehen", "erkennbar",
-    "dargestellt", "kategorie", "kat", "befund", "befunde", "kontrolle", "routinekontrolle",
-    "empfohlen", "empfehlung", "vergroesserung",
+    "gruppe", "gruppiert", "herd", "herde", "verteilung", "einzeln", "einzelne", "vereinzelt",
+    "vereinzelte", "zahlreiche", "wenige", "sichtbar", "gesehen", "erkennbar", "dargestellt",
+    "kategorie", "kat", "befund", "befunde", "kontrolle", "routinekontrolle", "empfohlen",
+    "empfehlung", "vergroesserung",
     // numbers in words (categories among them are read by category_numbered)
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "eins", "zwei", "drei", "vier", "fuenf", "sechs", "sieben", "acht", "neun", "zehn",
@@ -235,23 +239,27 @@ constexpr std::string_view kArticles[] = {"a",     "an",    "the",   "ein",  "ei
 // Word starts that say the calcifications are benign or of a benign kind, or agree with the
 // fields: read when not denied ("not typical", "kein typischer Befund" doubt them).
 constexpr std::string_view kBenignStarts[] = {
-    "benign",     "gutartig",     "typical",      "typisch",      "classic",      "characteristic",
-    "stable",     "stabil",       "stability",    "unchanged",    "unveraendert", "konstant",
-    "consistent", "vascular",     "vessel",       "arterial",     "gefaess",      "popcorn",
-    "milk",       "rim",          "eggshell",     "dermal",       "skin",         "haut",
-    "coarse",     "grob",         "punctate",     "punktfoermig", "lucent",       "dystroph",
-    "fat",        "fett",         "necros",       "nekros",       "oil",          "cyst",
-    "zyst",       "fibroadenom",  "involut",      "secretory",    "sekretor",     "rod",
-    "suture",     "layer",        "tangential",   "sutur",        "plasma",       "mastitis",
-    "diffus",     "scatter",      "verstreut",    "regional",     "agree",        "concordant",
-    "konkordant", "confirm",      "bestaetig",    "correct",      "korrekt",      "normal",
-    "negativ",    "unremarkable", "unauffaellig", "harmless",     "harmlos",      "round",
-    "rund",       "calcium",      "like",         "centered",     "physiolog"};
+    "benign",       "gutartig",    "typical",    "typisch",      "classic",      "characteristic",
+    "stable",       "stabil",      "stability",  "unchanged",    "unveraendert", "konstant",
+    "consistent",   "vascular",    "vessel",     "arterial",     "gefaess",      "popcorn",
+    "milk",         "rim",         "eggshell",   "dermal",       "skin",         "haut",
+    "coarse",       "grob",        "punctate",   "punktfoermig", "lucent",       "dystroph",
+    "fat",          "fett",        "necros",     "nekros",       "oil",          "cyst",
+    "zyst",         "fibroadenom", "involut",    "secretory",    "sekretor",     "rod",
+    "suture",       "layer",       "tangential", "sutur",        "plasma",       "mastitis",
+    "diffus",       "scatter",     "verstreut",  "regional",     "agree",        "concordant",
+    "konkordant",   "correct",     "korrekt",    "normal",       "negativ",      "unremarkable",
+    "unauffaellig", "harmless",    "harmlos",    "round",        "rund",         "calcium",
+    "like",         "centered",    "physiolog"};
 // Word starts that name the calcifications themselves: read when not denied ("no
 // calcifications" on a finding doubts it is there).
 constexpr std::string_view kCalcificationStarts[] = {
-    "calc",        "microcalc", "macrocalc", "verkalk", "kalk",  "mikrokalk", "makrokalk", "kalzif",
-    "mikrokalzif", "foci",      "focus",     "fleck",   "speck", "particle",  "partikel"};
+    "calc", "macrocalc", "verkalk", "kalk",  "makrokalk", "kalzif",
+    "foci", "focus",     "fleck",   "speck", "particle",  "partikel"};
+// Word starts that call them microcalcifications: read unless the fields give them a coarse kind
+// ("Microcalcifications." beside a popcorn finding; hostile review 88).
+constexpr std::string_view kMicroStarts[] = {"microcalc", "mikrokalk", "mikroverkalk",
+                                             "mikrokalzif"};
 // Word starts that place the calcifications in a duct or a lobule: read where the finding's
 // site is that one, else they say what its fields do not.
 constexpr std::string_view kDuctStarts[] = {"duct",      "intraduct",  "periduct",
@@ -276,9 +284,9 @@ constexpr std::string_view kWorryStarts[] = {
     "kurzfrist", "probabl", "wahrscheinlich",
     // Time: what was, is now or only then ("Was benign.", "Now 20 mm, prior 5 mm.", "Benign only
     // on CC view."; hostile review 87).
-    "handlungsbedarf", "massnahmen", "was", "were", "previously", "formerly", "then", "now",
-    "earlier", "last", "ago", "only", "per", "war", "waren", "damals", "frueher", "vorher", "zuvor",
-    "jetzt", "nun", "nur"};
+    "handlungsbedarf", "confirm", "bestaetig", "massnahmen", "was", "were", "previously",
+    "formerly", "then", "now", "earlier", "last", "ago", "only", "per", "war", "waren", "damals",
+    "frueher", "vorher", "zuvor", "jetzt", "nun", "nur"};
 
 bool starts_with_any(std::string_view word, const std::string_view* first,
                      const std::string_view* last) {
@@ -537,17 +545,50 @@ std::optional<Laterality> breast_of_word(const std::string& word) {
   return std::nullopt;
 }
 
-// The clock hour number word `k` gives ("9 o'clock", "9:00", "9 Uhr"), if it gives one.
+// The clock hour word `k` gives ("9 o'clock", "9:00", "9 Uhr", "nine o'clock", "9h", "9h30",
+// "clock 9", "at 9"), if it gives one.
 std::optional<int> clock_hour_at(const std::vector<CommentWord>& words, std::size_t k) {
-  if (!is_number(words[k].word) || words[k].word.size() > 2 || k + 1 >= words.size()) {
-    return std::nullopt;
+  const std::string& word = words[k].word;
+  std::size_t digits = 0;
+  while (digits < word.size() && std::isdigit(static_cast<unsigned char>(word[digits])) != 0) {
+    ++digits;
   }
-  const std::string& after = words[k + 1].word;
-  const bool clock = after == "o" || after == "oclock" || after == "uhr" || after == "h" ||
-                     after == "00" || after == "30";
-  const int hour = std::stoi(words[k].word);
-  if (!clock || hour < 1 || hour > 12) return std::nullopt;
-  return hour;
+  if (digits == 0 || digits > 2) return std::nullopt;
+  const int hour = std::stoi(word.substr(0, digits));
+  if (hour < 1 || hour > 12) return std::nullopt;
+  const std::string rest = word.substr(digits);
+  // "9h", "9h30", "9h00"
+  if (rest == "h" || (rest.size() == 3 && rest[0] == 'h' &&
+                      std::isdigit(static_cast<unsigned char>(rest[1])) != 0 &&
+                      std::isdigit(static_cast<unsigned char>(rest[2])) != 0)) {
+    return hour;
+  }
+  if (!rest.empty()) return std::nullopt;
+  const std::string after = k + 1 < words.size() ? words[k + 1].word : std::string();
+  if (after == "o" || after == "oclock" || after == "uhr" || after == "h" || after == "00" ||
+      after == "30") {
+    return hour;
+  }
+  // "clock 9", "at 9", "bei 9": a position where no unit or count follows.
+  const std::string before = k > 0 ? words[k - 1].word : std::string();
+  const bool unit_after = is_one_of(after, kNotACategoryAfter);
+  if (!unit_after && (before == "clock" || before == "at" || before == "bei" || before == "um")) {
+    return hour;
+  }
+  return std::nullopt;
+}
+
+// Whether the fields give the calcifications a coarse (macroscopic) kind.
+bool has_a_coarse_kind(const Finding& finding) {
+  constexpr Morphology kCoarse[] = {Morphology::Skin,          Morphology::Vascular,
+                                    Morphology::CoarsePopcorn, Morphology::LargeRodLike,
+                                    Morphology::Rim,           Morphology::Dystrophic,
+                                    Morphology::Suture,        Morphology::MilkOfCalcium,
+                                    Morphology::LucentCentred, Morphology::Macrocalcifications};
+  return std::any_of(
+      finding.morphology.begin(), finding.morphology.end(), [&](const Coded<Morphology>& given) {
+        return std::find(std::begin(kCoarse), std::end(kCoarse), given.term) != std::end(kCoarse);
+      });
 }
 
 // Sizes in millimetres a comment gives ("5 mm", "2 cm").
@@ -613,6 +654,10 @@ std::string words_beyond_fields(const std::vector<CommentWord>& words, const Fin
     if (starts_with_any(word, std::begin(kLobuleStarts), std::end(kLobuleStarts))) {
       if (finding.stated_site == Site::Lobular) continue;
       return "places the calcifications in a lobule";
+    }
+    if (starts_with_any(word, std::begin(kMicroStarts), std::end(kMicroStarts))) {
+      if (!has_a_coarse_kind(finding)) continue;
+      return "calls them microcalcifications, which its coarse kind is not";
     }
     if (starts_with_any(word, std::begin(kBenignStarts), std::end(kBenignStarts)) ||
         starts_with_any(word, std::begin(kCalcificationStarts), std::end(kCalcificationStarts))) {

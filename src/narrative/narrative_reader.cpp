@@ -3302,8 +3302,16 @@ void Reader::continue_previous_findings(const Item& item, const SentenceReading&
   // A doubt of a sentence of its own, with no calcifications and no breast of its own ("…
   // dystrophic calcifications at the lumpectomy site. Recurrence not excluded."): a doubt about
   // the last ones, never passed over (hostile review 86: they stayed benign, routine screening).
+  // So is a question of its own that calls them something ("… Benign?", "Recurrence?"); not one
+  // about something else ("Any questions?").
+  const bool calls_them = describes_them ||
+                          words_.any_in(item.tokens, reading.range->begin, reading.range->end,
+                                        FunctionWordRole::CallsBenign) ||
+                          words_.any_in(item.tokens, reading.range->begin, reading.range->end,
+                                        FunctionWordRole::TreatmentNow);
   const bool doubt_alone = reading.mentions.empty() && all.sides.empty() &&
-                           hedge_in(reading.triggers, reading.range->begin, reading.range->end);
+                           ((questioned && calls_them) ||
+                            hedge_in(reading.triggers, reading.range->begin, reading.range->end));
   const bool continues = continues_previous(item, opening, all) ||
                          (reading.names_high_risk_result && all.sides.empty()) ||
                          (questioned && describes_them && all.sides.empty()) || doubt_alone;

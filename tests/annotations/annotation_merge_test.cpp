@@ -151,7 +151,12 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
         "Benign - no.", "Stable - not.", "Popcorn, not.", "stabil \u2013 nicht", "Benign no",
         "Now 20 mm, prior 5 mm.", "9 mm (5 mm)", "prior 3, now 8", "not the same",
         "Popcorn at 9 o'clock.", "not at 2 o'clock", "9:00", "Popcorn, UOQ.", "retroareolar",
-        "6/12", "Was benign.", "Benign only on CC view.", "war benigne"}) {
+        "6/12", "Was benign.", "Benign only on CC view.", "war benigne",
+        // Hostile review 88: clock positions in words and short forms, a request to confirm,
+        // more groups than one, microcalcifications beside a coarse kind, "C4".
+        "At nine o'clock.", "neun Uhr", "Clock 9.", "9h", "9h30", "Benign, to be confirmed.",
+        "zu best\u00e4tigen", "Two clusters.", "Zwei Gruppen.", "Several groups.",
+        "Microcalcifications.", "Mikrokalk.", "C4"}) {
     const Decision d = benign_popcorn_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
@@ -168,7 +173,7 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
                               "No change, benign.",
                               "No increase. BI-RADS 2.",
 
-                              "Two groups of coarse calcifications, stable since 2019.",
+                              "Coarse calcifications, stable since 2019.",
                               "Stable since 3.5.2022.",
                               "Benign, routine screening.",
                               "No new calcifications.",

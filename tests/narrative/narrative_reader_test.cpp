@@ -614,9 +614,13 @@ TEST(NarrativeReader, ADoubtInTheNextSentenceIsADoubtAboutThem) {
   ASSERT_EQ(cleared.findings.size(), 1u);
   EXPECT_EQ(cleared.findings[0].text_status, MentionStatus::Affirmed);
   // Hostile review 87: more doubts and denials of benignity, in a sentence of their own.
-  for (const std::string doubt : {"Doubtful.", "Benignity not certain.", "Not classically benign.",
-                                  "Not entirely reassuring.", "Cannot be characterised as benign.",
-                                  "Benign features are lacking."}) {
+  for (const std::string doubt :
+       {"Doubtful.", "Benignity not certain.", "Not classically benign.",
+        "Not entirely reassuring.", "Cannot be characterised as benign.",
+        "Benign features are lacking.",
+        // Hostile review 88: a question of its own, and "entirely" inside the doubt.
+        "Benign?", "Recurrence is not entirely excluded.",
+        "Cannot be entirely excluded that these are new.", "Not entirely certain."}) {
     const NarrativeReading reading = read("Vascular calcifications in the right breast. " + doubt);
     ASSERT_EQ(reading.findings.size(), 1u) << doubt;
     const Finding& finding = reading.findings[0];
