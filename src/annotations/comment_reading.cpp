@@ -101,58 +101,19 @@ constexpr std::string_view kCategoryLabels[] = {
     "eher",   "r",    "l",        "u",         "m",   "b",   "c",   "br",
     "bir",    "k",    "acr",      "this",      "it",  "as",  "call"};
 // Words after a number that make it a measure, a time or a clock position, no category.
-// Counted things too: "four calcifications" is no category.
-constexpr std::string_view kNotACategoryAfter[] = {"mm",
-                                                   "yrs",
-                                                   "yr",
-                                                   "mo",
-                                                   "mos",
-                                                   "wk",
-                                                   "wks",
-                                                   "cm",
-                                                   "o",
-                                                   "oclock",
-                                                   "clock",
-                                                   "uhr",
-                                                   "h",
-                                                   "x",
-                                                   "months",
-                                                   "month",
-                                                   "monate",
-                                                   "monaten",
-                                                   "monat",
-                                                   "weeks",
-                                                   "week",
-                                                   "wochen",
-                                                   "woche",
-                                                   "years",
-                                                   "year",
-                                                   "jahre",
-                                                   "jahren",
-                                                   "jahr",
-                                                   "days",
-                                                   "tage",
-                                                   "tagen",
-                                                   "mal",
-                                                   "times",
-                                                   "calcs",
-                                                   "calcifications",
-                                                   "calcification",
-                                                   "microcalcifications",
-                                                   "foci",
-                                                   "flecks",
-                                                   "specks",
-                                                   "particles",
-                                                   "groups",
-                                                   "clusters",
-                                                   "views",
-                                                   "images",
-                                                   "verkalkungen",
-                                                   "herde",
-                                                   "gruppen",
-                                                   "aufnahmen",
-                                                   "ebenen",
-                                                   "partikel"};
+constexpr std::string_view kUnitsAfter[] = {
+    "mm",    "cm",     "o",       "oclock", "clock", "uhr",  "h",      "x",     "months",
+    "month", "monate", "monaten", "monat",  "weeks", "week", "wochen", "woche", "years",
+    "year",  "jahre",  "jahren",  "jahr",   "days",  "tage", "tagen",  "mal",   "times",
+    "yrs",   "yr",     "mo",      "mos",    "wk",    "wks"};
+// Counted things after a number alone: "four calcifications" is no category, "BI-RADS 4
+// calcifications" is (review of session 58).
+constexpr std::string_view kCountedAfter[] = {
+    "calcs",        "calcifications", "calcification", "microcalcifications",
+    "foci",         "flecks",         "specks",        "particles",
+    "groups",       "clusters",       "views",         "images",
+    "verkalkungen", "herde",          "gruppen",       "aufnahmen",
+    "ebenen",       "partikel"};
 // Before a word start, makes it denied: "no MRI needed", "kein Malignitaetsverdacht".
 constexpr std::string_view kDenials[] = {
     " no",    " not",   " kein", " keine", " keinen",  " keiner",      " without",  " ohne",
@@ -162,11 +123,6 @@ constexpr std::string_view kDenials[] = {
 constexpr std::string_view kDenialsAfter[] = {" not",      " nicht",       " unnecessary",
                                               " unnoetig", " entbehrlich", " none"};
 
-// Words that give a category as one of the past ("Previously 4", "Prior BI-RADS 4"): a number
-// right after one (labels between) is no category asked for now.
-constexpr std::string_view kPastBefore[] = {
-    "previously", "prior",  "formerly", "initially", "originally", "was",     "were",
-    "earlier",    "vorher", "zuvor",    "frueher",   "damals",     "ehemals", "vormals"};
 // Numbers in words, as a category may be written ("Category four").
 constexpr std::pair<std::string_view, std::string_view> kNumberWords[] = {
     {"zero", "0"},   {"null", "0"},  {"one", "1"},     {"eins", "1"},  {"two", "2"},
@@ -411,11 +367,21 @@ std::vector<CommentWord> comment_words(const std::string& comment) {
 }
 
 // Whether a denial stands among the `reach` words before word `k` of its statement.
+// A present-tense request verb starts a predicate of its own: a denial before it does not reach
+// past it ("No change needs biopsy"; review of session 58). "No doubt", "ohne Zweifel" affirm
+// what follows them ("Ohne Zweifel bösartig").
 bool denied_before(const std::vector<CommentWord>& words, std::size_t k, std::size_t reach) {
+  constexpr std::string_view kRequestVerbs[] = {"needs",     "need",      "requires",
+                                                "require",   "braucht",   "brauchen",
+                                                "benoetigt", "erfordert", "recommend"};
+  constexpr std::string_view kDoubtNouns[] = {"doubt", "doubts", "question", "zweifel", "frage"};
   for (std::size_t back = 1; back <= reach && back <= k; ++back) {
     const CommentWord& before = words[k - back];
     if (before.statement != words[k].statement) return false;
-    if (is_denial(before.word)) return true;
+    if (is_denial(before.word)) {
+      return back == 1 || !is_one_of(words[k - back + 1].word, kDoubtNouns);
+    }
+    if (is_one_of(before.word, kRequestVerbs)) return false;
   }
   return false;
 }
@@ -435,16 +401,22 @@ bool denied_after(const std::vector<CommentWord>& words, std::size_t k, std::siz
 // categories.
 bool in_date_or_range(const std::vector<CommentWord>& words, std::size_t k) {
   std::size_t first = k;
-  while (first > 0 && is_number(words[first - 1].word)) --first;
+  // A date or range is a few numbers: the run is looked at no further (a comment of thousands of
+  // numbers would make this quadratic).
+  constexpr std::size_t kLongestRun = 6;
+  while (first > 0 && k - first < kLongestRun && is_number(words[first - 1].word)) --first;
   std::size_t end = k;
-  while (end < words.size() && (is_number(words[end].word) || words[end].word == "x")) ++end;
+  while (end < words.size() && end - k < kLongestRun &&
+         (is_number(words[end].word) || words[end].word == "x")) {
+    ++end;
+  }
   if (end - first < 2) return false;
   const bool year = std::any_of(
       words.begin() + static_cast<std::ptrdiff_t>(first),
       words.begin() + static_cast<std::ptrdiff_t>(end), [](const CommentWord& word) {
         return is_number(word.word) && (word.word.size() > 2 || std::stoi(word.word) > 31);
       });
-  return year || (end < words.size() && is_one_of(words[end].word, kNotACategoryAfter));
+  return year || (end < words.size() && is_one_of(words[end].word, kUnitsAfter));
 }
 
 // A category a comment names by number, and whether a denial stands before it.
@@ -468,17 +440,22 @@ std::vector<NumberedCategory> categories_numbered(const std::vector<CommentWord>
     if (!label.empty() && !is_label(label)) continue;
     const std::optional<Category> category = category_named(upper(word.substr(digit)));
     if (!category) continue;
-    if (k + 1 < words.size() && is_one_of(words[k + 1].word, kNotACategoryAfter)) continue;
+    const std::string after = k + 1 < words.size() ? words[k + 1].word : std::string();
+    if (is_one_of(after, kUnitsAfter)) continue;
     const bool after_label = !label.empty() || (k > 0 && is_label(words[k - 1].word));
     const bool lettered = word.size() - digit == 2;
-    if (!after_label && !lettered && in_date_or_range(words, k)) continue;
+    const bool bare = !after_label && !lettered;
+    if (bare && (is_one_of(after, kCountedAfter) || in_date_or_range(words, k))) continue;
+    // Denied only by the word right before it or its label ("Not 2.", "not a 2", "not BI-RADS
+    // 4"); a denial further back denies something else ("No change BI-RADS 4").
     std::size_t back = k;
-    while (back > 0 &&
+    while (back > 0 && words[back - 1].statement == words[k].statement &&
            (is_label(words[back - 1].word) || is_one_of(words[back - 1].word, kArticles))) {
       --back;
     }
-    if (back > 0 && is_one_of(words[back - 1].word, kPastBefore)) continue;
-    named.push_back({*category, denied_before(words, k, 4)});
+    const bool denied = back > 0 && words[back - 1].statement == words[k].statement &&
+                        is_denial(words[back - 1].word);
+    named.push_back({*category, denied});
   }
   return named;
 }
@@ -571,7 +548,7 @@ std::optional<int> clock_hour_at(const std::vector<CommentWord>& words, std::siz
   }
   // "clock 9", "at 9", "bei 9": a position where no unit or count follows.
   const std::string before = k > 0 ? words[k - 1].word : std::string();
-  const bool unit_after = is_one_of(after, kNotACategoryAfter);
+  const bool unit_after = is_one_of(after, kUnitsAfter) || is_one_of(after, kCountedAfter);
   if (!unit_after && (before == "clock" || before == "at" || before == "bei" || before == "um")) {
     return hour;
   }

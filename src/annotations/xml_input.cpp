@@ -269,15 +269,19 @@ bool XmlInput::outside_root_is_well_formed(pugi::xml_encoding encoding) {
     const bool hex = at + 2 < units.size() && (units[at + 2] == 'x' || units[at + 2] == 'X');
     const std::size_t digits = at + (hex ? 3 : 2);
     std::size_t end = digits;
-    while (end < units.size() && end - digits < 9 &&
+    while (end < units.size() &&
            (hex ? std::isxdigit(static_cast<unsigned char>(units[end])) != 0
                 : std::isdigit(static_cast<unsigned char>(units[end])) != 0)) {
       ++end;
     }
     if (end == digits || end >= units.size() || units[end] != ';') continue;  // pugixml's to judge
-    const unsigned long code =
-        std::stoul(units.substr(digits, end - digits), nullptr, hex ? 16 : 10);
-    if (!xml_char(code)) {
+    // Leading zeros aside, more than 8 digits is beyond every character (and wraps in pugixml's
+    // arithmetic, to a NUL: "&#0000000000;", "&#4294967296;"; review of session 58).
+    std::size_t significant = digits;
+    while (significant + 1 < end && units[significant] == '0') ++significant;
+    const std::string number = units.substr(significant, end - significant);
+    constexpr std::size_t kMostDigits = 8;
+    if (number.size() > kMostDigits || !xml_char(std::stoul(number, nullptr, hex ? 16 : 10))) {
       problem_at(at * width, "xml",
                  "not well-formed XML: a character reference to a character XML does not allow (" +
                      units.substr(at, end + 1 - at) + ")");

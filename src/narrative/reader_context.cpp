@@ -237,6 +237,17 @@ bool Reader::in_part_of_the_other_breast(const Item& item, const SentenceReading
   return *inside == Laterality::Left ? outside_right : outside_left;
 }
 
+namespace {
+
+// The first of the matches (ordered by start token) that begins at or after token `from`.
+std::vector<PhraseMatch>::const_iterator first_match_from(const std::vector<PhraseMatch>& matches,
+                                                          std::size_t from) {
+  return std::partition_point(matches.begin(), matches.end(),
+                              [from](const PhraseMatch& match) { return match.begin < from; });
+}
+
+}  // namespace
+
 // A negation's noun phrase is another finding, named before the calcifications with no list
 // between them: "No architectural distortion accompanies the fine pleomorphic calcifications",
 // "no sonographic correlate to the calcifications", "Ohne assoziierten Herdbefund gruppierte
@@ -250,22 +261,24 @@ bool Reader::denies_another_thing_first(const Item& item, const SentenceReading&
   const std::vector<Token>& tokens = item.tokens;
   const auto listed_after = [&](std::size_t from) {
     for (std::size_t k = from; k < begin; ++k) {
-      if (is_punct(tokens[k], ',') || words_.is(tokens[k], FunctionWordRole::Or) ||
+      if (is_punct(tokens[k], ',') || is_punct(tokens[k], '/') ||
+          words_.is(tokens[k], FunctionWordRole::Or) ||
           words_.is(tokens[k], FunctionWordRole::And)) {
         return true;
       }
     }
     return false;
   };
-  for (const PhraseMatch& match : item.matches) {
+  // Matches are in text order: only those between the negation and the mention are looked at
+  // (a scan of every match of the item for every mention was quadratic in a long text).
+  for (auto match = first_match_from(item.matches, trigger.end);
+       match != item.matches.end() && match->begin < begin; ++match) {
     // A mass a distribution wording names ("within the mass") is the calcifications' place.
-    if (match.begin < trigger.end || match.end > begin || reading.descriptor_words[match.begin]) {
-      continue;
-    }
+    if (match->end > begin || reading.descriptor_words[match->begin]) continue;
     const bool other_finding =
-        match.kind == PhraseKind::Mass || match.kind == PhraseKind::Distortion ||
-        match.kind == PhraseKind::Asymmetry || match.kind == PhraseKind::UltrasoundCorrelate;
-    if (other_finding && !listed_after(match.end)) return true;
+        match->kind == PhraseKind::Mass || match->kind == PhraseKind::Distortion ||
+        match->kind == PhraseKind::Asymmetry || match->kind == PhraseKind::UltrasoundCorrelate;
+    if (other_finding && !listed_after(match->end)) return true;
   }
   // Another calcification mention in a breast of its own before this one, in another breast.
   const std::optional<Laterality> own_breast = breast_named_after(item, reading, end);
@@ -284,11 +297,11 @@ std::optional<Laterality> Reader::breast_named_after(const Item& item,
                                                      const SentenceReading& reading,
                                                      std::size_t from) const {
   const Clause clause = reading.context_clause_of(from);
-  for (const PhraseMatch& match : item.matches) {
-    if (match.begin < from || match.begin >= clause.second) continue;
-    if (match.kind == PhraseKind::Calcification) return std::nullopt;
-    if (match.kind != PhraseKind::Laterality) continue;
-    const Laterality named = wordings_.laterality[match.wording].term;
+  for (auto match = first_match_from(item.matches, from);
+       match != item.matches.end() && match->begin < clause.second; ++match) {
+    if (match->kind == PhraseKind::Calcification) return std::nullopt;
+    if (match->kind != PhraseKind::Laterality) continue;
+    const Laterality named = wordings_.laterality[match->wording].term;
     if (named == Laterality::Left || named == Laterality::Right) return named;
   }
   return std::nullopt;

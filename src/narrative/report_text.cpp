@@ -566,13 +566,6 @@ bool opens_with_label(const std::vector<Token>& tokens, std::size_t at) {
   return false;
 }
 
-// A line that opens a numbered or bulleted list item ("2. Grouped …", "2) …", "- …").
-bool opens_list_item(const std::vector<Token>& tokens, std::size_t at) {
-  if (is_punct(tokens[at], '-') || is_punct(tokens[at], '*')) return true;
-  return tokens[at].kind == TokenKind::Number && at + 1 < tokens.size() &&
-         (is_punct(tokens[at + 1], '.') || is_punct(tokens[at + 1], ')'));
-}
-
 }  // namespace
 
 std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
@@ -663,6 +656,7 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   // line that opens with a label of its own ("Calcifications: grouped amorphous …") is not said
   // under it. One alone on its line heads the labelled lines below it.
   bool breast_line_said = false;
+  bool breast_line_opens_list = false;  // the breast's line ends with a colon
   std::size_t start = 0;
   // A heading in the text that opens a section about the past or the procedure ("COMPARISON:
   // Prior mammogram 2024.") holds the line its first sentence ends on, and in a text of one line
@@ -702,11 +696,13 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
       close(at);
     }
     const std::size_t end = heading_end[at];
-    // So is a list item of its own ("1. Right breast: vascular calcifications.\n2. Grouped
-    // amorphous calcifications at 3 o'clock.": the second names no breast; hostile review 86 put it
-    // in the right breast).
+    // So is a numbered list item of its own ("1. Right breast: vascular calcifications.\n2.
+    // Grouped amorphous calcifications at 3 o'clock.": the second names no breast; hostile review
+    // 86 put it in the right breast), unless the breast's line ends with a colon that opens the
+    // list ("LEFT BREAST: Two findings:\n1. …").
+    const bool list_item_of_its_own = list_marker_length(tokens, at) > 0 && !breast_line_opens_list;
     if (line_start && end <= at && breast_line_said &&
-        (opens_with_label(tokens, at) || opens_list_item(tokens, at))) {
+        (opens_with_label(tokens, at) || list_item_of_its_own)) {
       close(at);
       breast = Laterality::Unknown;
       breast_line_said = false;
@@ -740,6 +736,11 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
             breast_end = end;
             const std::size_t said = colon ? end + 1 : end;
             breast_line_said = said < tokens.size() && tokens[said].newlines_before == 0;
+            std::size_t line_end = said;
+            while (line_end + 1 < tokens.size() && tokens[line_end + 1].newlines_before == 0) {
+              ++line_end;
+            }
+            breast_line_opens_list = line_end < tokens.size() && is_punct(tokens[line_end], ':');
           } else if (priors_just_opened && meaning.section == ReportSection::Findings &&
                      names_exam(at, end)) {
             // The prior exam's label: the priors section goes on, up to the next findings heading

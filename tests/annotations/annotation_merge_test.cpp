@@ -156,7 +156,12 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
         // more groups than one, microcalcifications beside a coarse kind, "C4".
         "At nine o'clock.", "neun Uhr", "Clock 9.", "9h", "9h30", "Benign, to be confirmed.",
         "zu best\u00e4tigen", "Two clusters.", "Zwei Gruppen.", "Several groups.",
-        "Microcalcifications.", "Mikrokalk.", "C4"}) {
+        "Microcalcifications.", "Mikrokalk.", "C4",
+        // Review of session 58: a labelled category before a counted noun, a denial further
+        // back than the category, a request after another denied thing, "no doubt".
+        "BI-RADS 4 calcifications", "R4 calcs", "Kategorie 4 Herde", "No change BI-RADS 4",
+        "No interval change R4", "No change needs biopsy", "No doubt needs biopsy",
+        "Kein Zweifel Biopsie notwendig", "Ohne Zweifel b\u00f6sartig", "Prior 4"}) {
     const Decision d = benign_popcorn_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
@@ -190,7 +195,9 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
                               "No suspicious features.",
                               "Stable over 5 yrs",
                               "Typical degenerating fibroadenoma, no action.",
-                              "Kein Handlungsbedarf."}) {
+                              "Kein Handlungsbedarf.",
+                              "four calcifications, benign",
+                              "No biopsy recommended."}) {
     EXPECT_FALSE(benign_popcorn_with_comment(comment).needs_review) << comment;
   }
 }

@@ -129,7 +129,9 @@ TEST(AnnotationReader, MarkupInsideAValueIsRefused) {
 // Hostile review 88: "&#0;" ended the value it stood in ("Stable.&#0;Left breast, BI-RADS 5, please
 // biopsy." read as "Stable."): a reference to a character XML does not allow is refused.
 TEST(AnnotationReader, AReferenceToACharacterXmlDoesNotAllowIsRefused) {
-  for (const char* reference : {"&#0;", "&#x0;", "&#x1;", "&#xFFFE;", "&#00000;"}) {
+  for (const char* reference : {"&#0;", "&#x0;", "&#x1;", "&#xFFFE;", "&#00000;",
+                                // wrapping in the parser's arithmetic to a NUL
+                                "&#0000000000;", "&#4294967296;"}) {
     const std::string problem = first_problem(
         document("  <finding action=\"add\">\n    <comment>Stable." + std::string(reference) +
                  "Left breast, BI-RADS 5.</comment>\n  </finding>\n"));

@@ -210,6 +210,14 @@ TEST(ReportLayouts, ABreastLabelInAListItemIsThatItemsOnly) {
       "o'clock.");
   ASSERT_EQ(headed.findings.size(), 2u);
   EXPECT_EQ(headed.findings[1].laterality, Laterality::Right);
+  // Review of session 58: a breast's line that ends with a colon opens the list below it.
+  const NarrativeReading introduced = read(
+      "LEFT BREAST: There are two findings:\n1. Grouped amorphous calcifications at 2 "
+      "o'clock.\n2. Vascular calcifications.");
+  ASSERT_EQ(introduced.findings.size(), 2u);
+  for (const Finding& finding : introduced.findings) {
+    EXPECT_EQ(finding.laterality, Laterality::Left);
+  }
 }
 
 // ---- Two breasts, each with its clock position, in one sentence ----
