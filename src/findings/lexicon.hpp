@@ -90,18 +90,18 @@ struct MeaningClause {
   std::string negation;  // the negation's first word (" no", " negative"), when negated
 };
 std::vector<MeaningClause> meaning_clauses(std::string_view meaning);
-// The words of a meaning that say more than its code: affirmed (a word a negation denies says
-// nothing of the code), neither one of the code's own words (`own`) nor one any category or
-// result meaning may hold ("BI-RADS", "category", "of"); "?" for a questioned clause of its own
-// words ("Round?"). A meaning that has any is no display of
-// its code this tool can vouch for: the words that say more never end (hostile reviews 33 to
-// 35), the words that say nothing else do.
 // The characters of a meaning no word of this tool reads: letters and digits of other scripts
 // or widths ("Ｍａｌｉｇｎａｎｔ", "５"), and marks that may say doubt or denial ("‽", "¿", "¬",
 // "~").
 std::vector<std::string> unreadable_marks(std::string_view meaning);
 // Whether `words` (spaced) hold `word` as a whole word.
 bool holds_word(std::string_view words, std::string_view word);
+// The words of a meaning that say more than its code: affirmed (a word a negation denies says
+// nothing of the code), neither one of the code's own words (`own`) nor one any category or
+// result meaning may hold ("BI-RADS", "category", "of"); "?" for a questioned clause of its own
+// words ("Round?"). A meaning that has any is no display of
+// its code this tool can vouch for: the words that say more never end (hostile reviews 33 to
+// 35), the words that say nothing else do.
 std::vector<std::string> words_beyond(std::string_view meaning,
                                       const std::function<bool(std::string_view)>& own);
 // Whether a category a meaning names agrees with its code's: the same, or "4 - Suspicious" on a

@@ -3045,16 +3045,6 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
   }
 }
 
-// Cuts a clause that names two groups, each with a breast of its own ("Coarse calcifications in
-// the right breast and fine linear calcifications in the left breast"), so that each group's
-// descriptors are its own: at the last coordinator (an and-word, a comma) between the one's words
-// and the other's. A breast between two groups is the first's unless a coordinator stands before
-// it ("In the right breast coarse calcifications and in the left breast fine linear ones"). Left
-// whole where a group has no breast or two, or no coordinator separates them: the clause's words
-// then reach every group, and the more suspicious reading stands (decision-logic.md §1).
-// A second-group word after a coordinator ("… on the right and new ones on the left") counts as
-// a group where no calcification word follows it in its part; where the clause is cut, it is
-// given back in `second_groups` as a mention of its own.
 // "Right breast: coarse calcifications at 10 o'clock and fine pleomorphic calcifications at 2
 // o'clock", "vascular calcifications; also a few tiny calcifications at 10 o'clock": two groups of
 // one breast, the later one placed by words of its own — elsewhere than the first, or after a
@@ -3120,6 +3110,16 @@ std::vector<Clause> Reader::cut_by_place(const Item& item, const SentenceReading
   return parts;
 }
 
+// Cuts a clause that names two groups, each with a breast of its own ("Coarse calcifications in
+// the right breast and fine linear calcifications in the left breast"), so that each group's
+// descriptors are its own: at the last coordinator (an and-word, a comma) between the one's words
+// and the other's. A breast between two groups is the first's unless a coordinator stands before
+// it ("In the right breast coarse calcifications and in the left breast fine linear ones"). Left
+// whole where a group has no breast or two, or no coordinator separates them: the clause's words
+// then reach every group, and the more suspicious reading stands (decision-logic.md §1).
+// A second-group word after a coordinator ("… on the right and new ones on the left") counts as
+// a group where no calcification word follows it in its part; where the clause is cut, it is
+// given back in `second_groups` as a mention of its own.
 std::vector<Clause> Reader::cut_by_breast(const Item& item, const SentenceReading& reading,
                                           const Clause& clause, const Descriptors& descriptors,
                                           const std::vector<PhraseMatch>& matches,

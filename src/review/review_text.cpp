@@ -166,7 +166,7 @@ class TextReview {
       return coloured("BI-RADS " + row->category + " " + classification_words(row->classification),
                       row->classification) +
              // Within 100 columns whatever the category's words (review_behaviour).
-             " with no finding shown (see the warnings)";
+             " with no calcification finding (see the warnings)";
     }
     if (see.empty()) {
       // The report text mentions calcification in this breast (or in no breast named) without a

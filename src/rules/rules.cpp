@@ -552,28 +552,6 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
   }
   assess_exam(ExamContext(findings, findings_category, exam.actions, &decisions, std::move(hidden)),
               profile, exam);
-  const bool hidden_weighed =
-      std::any_of(exam.trace.begin(), exam.trace.end(),
-                  [](const FiredRule& fired) { return fired.rule->id == "E23"; });
-  // A breast holding a CAD finding E23 weighs is never benign or "no calcification finding"
-  // beside it: a row of 0 unless 4 or above, as the exam (hostile review 85: the breast said no
-  // calcification finding while the warning named a hidden suspicious one there).
-  for (const Laterality hidden_breast :
-       hidden_weighed ? hidden_breasts : std::vector<Laterality>{}) {
-    for (const Laterality breast : {Laterality::Right, Laterality::Left}) {
-      // One of unknown breast is said on the exam only.
-      if (hidden_breast != breast && hidden_breast != Laterality::Both) continue;
-      auto row = std::find_if(exam.breasts.begin(), exam.breasts.end(),
-                              [&](const BreastSummary& b) { return b.laterality == breast; });
-      if (row == exam.breasts.end()) {
-        exam.breasts.push_back(
-            {breast, Category::Incomplete0, classification_for(Category::Incomplete0), 0});
-      } else if (category_rank(row->category) < category_rank(Category::LowSuspicion4A)) {
-        row->category = Category::Incomplete0;
-        row->classification = classification_for(row->category);
-      }
-    }
-  }
   const bool counts_unassessed =
       std::any_of(exam.trace.begin(), exam.trace.end(),
                   [](const FiredRule& fired) { return fired.outcome.counts_unassessed_findings; });
@@ -609,6 +587,29 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
     }
     breast.classification = classification_for(breast.category);
   }
+  const bool hidden_weighed =
+      std::any_of(exam.trace.begin(), exam.trace.end(),
+                  [](const FiredRule& fired) { return fired.rule->id == "E23"; });
+  // After E15's rows (which may raise a row to 3): a breast holding a CAD finding E23 weighs is
+  // never benign or "no calcification finding" beside it: a row of 0 unless 4 or above, as the exam
+  // (hostile review 85: the breast said no calcification finding while the warning named a hidden
+  // suspicious one there).
+  for (const Laterality hidden_breast : hidden_breasts) {
+    if (!hidden_weighed) break;
+    for (const Laterality breast : {Laterality::Right, Laterality::Left}) {
+      // One of unknown breast is said on the exam only.
+      if (hidden_breast != breast && hidden_breast != Laterality::Both) continue;
+      auto row = std::find_if(exam.breasts.begin(), exam.breasts.end(),
+                              [&](const BreastSummary& b) { return b.laterality == breast; });
+      if (row == exam.breasts.end()) {
+        exam.breasts.push_back(
+            {breast, Category::Incomplete0, classification_for(Category::Incomplete0), 0});
+      } else if (category_rank(row->category) < category_rank(Category::LowSuspicion4A)) {
+        row->category = Category::Incomplete0;
+        row->classification = classification_for(row->category);
+      }
+    }
+  }
   if (counts_unassessed) {
     // The exam's actions never sit below what a breast's category implies: a 4 or 5 that a
     // finding the rules do not assess gave (E15) listed routine screening alone (hostile review
@@ -622,8 +623,8 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
   const bool rows_take_stated =
       std::any_of(exam.trace.begin(), exam.trace.end(),
                   [](const FiredRule& fired) { return fired.outcome.rows_take_stated_categories; });
-  for (const OverallStatement& statement :
-       rows_take_stated ? findings.overall_statements : std::vector<OverallStatement>{}) {
+  for (const OverallStatement& statement : findings.overall_statements) {
+    if (!rows_take_stated) break;
     if (!statement.category || statement.laterality == Laterality::Unknown) continue;
     for (const Laterality side : {Laterality::Right, Laterality::Left}) {
       if (!speaks_for(statement.laterality, side)) continue;
