@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "findings/lexicon.hpp"
@@ -3060,24 +3061,25 @@ std::vector<Clause> Reader::cut_by_place(const Item& item, const SentenceReading
     if (mention.begin >= begin && mention.begin < end) groups.push_back(&mention);
   }
   if (groups.size() < 2) return {clause};
-  // Every place the clause names: its clock positions (not a range's end) and quadrants, as
-  // (token, what) with what a clock hour or 100 + a quadrant.
-  std::vector<std::pair<std::size_t, int>> places;
+  // Every place the clause names: its clock positions (not a range's end) and quadrants, each
+  // at its token.
+  using Place = std::variant<int, Quadrant>;
+  std::vector<std::pair<std::size_t, Place>> places;
   const auto add_clock = [&](const Read<int>& clock) {
     const bool range_end = std::any_of(
         descriptors.clock_range_ends.begin(), descriptors.clock_range_ends.end(),
         [&clock](const Descriptors::ClockRangeEnd& range) { return range.token == clock.token; });
-    if (!range_end) places.emplace_back(clock.token, clock.value);
+    if (!range_end) places.emplace_back(clock.token, Place(clock.value));
   };
   if (descriptors.clock) add_clock(*descriptors.clock);
   for (const Read<int>& clock : descriptors.other_clocks) add_clock(clock);
   const auto quadrant_place = [](const Read<Quadrant>& quadrant) {
-    return std::make_pair(quadrant.token, 100 + static_cast<int>(quadrant.value));
+    return std::make_pair(quadrant.token, Place(quadrant.value));
   };
   if (descriptors.quadrant) places.push_back(quadrant_place(*descriptors.quadrant));
   std::transform(descriptors.other_quadrants.begin(), descriptors.other_quadrants.end(),
                  std::back_inserter(places), quadrant_place);
-  const auto place_in = [&places](std::size_t from, std::size_t to) -> std::optional<int> {
+  const auto place_in = [&places](std::size_t from, std::size_t to) -> std::optional<Place> {
     for (const auto& [token, what] : places) {
       if (token >= from && token < to) return what;
     }
@@ -3097,8 +3099,8 @@ std::vector<Clause> Reader::cut_by_place(const Item& item, const SentenceReading
     }
     if (!cut) continue;
     const std::size_t second_end = g + 2 < groups.size() ? groups[g + 2]->begin : end;
-    const std::optional<int> second_place = place_in(*cut, second_end);
-    const std::optional<int> first_place = place_in(start, *cut);
+    const std::optional<Place> second_place = place_in(*cut, second_end);
+    const std::optional<Place> first_place = place_in(start, *cut);
     const bool apart =
         second_place && (first_place ? *first_place != *second_place : kind_in(start, *cut));
     if (!apart) continue;

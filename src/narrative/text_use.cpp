@@ -453,7 +453,6 @@ void give_breast_to_coded_findings_described(const Finding& text,
 // put it on the left).
 void note_breast_apart_on_the_coded_finding_alike(const Finding& text,
                                                   const std::vector<Finding>& text_findings,
-                                                  const FindingsBySentence& by_sentence,
                                                   std::vector<Finding>& findings,
                                                   std::size_t coded_count) {
   if (!affirms_kinds_on_one_breast(text)) return;
@@ -462,19 +461,21 @@ void note_breast_apart_on_the_coded_finding_alike(const Finding& text,
                   [&](const Finding& coded) { return coded.laterality == text.laterality; })) {
     return;
   }
+  // Any text of the other breast may be what the coded finding is: no conflict to tell.
+  const Laterality other =
+      text.laterality == Laterality::Left ? Laterality::Right : Laterality::Left;
+  if (std::any_of(text_findings.begin(), text_findings.end(), [other](const Finding& described) {
+        return described.laterality == other || described.laterality == Laterality::Both;
+      })) {
+    return;
+  }
   std::optional<std::size_t> alike;
   for (std::size_t i = 0; i < coded_count; ++i) {
     const Finding& coded = findings[i];
     if (!own_breast(coded) || coded.morphology.empty() || !shares_morphology(text, coded)) continue;
-    if (also_described_on(text, coded.laterality, text_findings, by_sentence)) continue;
-    // Any text of the coded finding's own breast may be it: no conflict to tell.
-    if (std::any_of(text_findings.begin(), text_findings.end(),
-                    [&](const Finding& other) { return other.laterality == coded.laterality; })) {
-      continue;
-    }
-    Finding placed = text;
-    placed.location.clock_hour = placed_clock(text, coded);
-    if (placed_apart(placed.location, coded.location)) continue;
+    Location placed = text.location;
+    placed.clock_hour = placed_clock(text, coded);
+    if (placed_apart(placed, coded.location)) continue;
     if (alike) return;  // two alike: the text is no one of them
     alike = i;
   }
@@ -497,8 +498,8 @@ void pair_with_coded_findings(std::vector<Finding>& text_findings, Findings& fin
       note_clock_apart_on_the_only_coded_finding(text, findings.findings, coded_count);
       give_breast_to_coded_findings_described(text, text_findings, by_sentence, findings.findings,
                                               coded_count);
-      note_breast_apart_on_the_coded_finding_alike(text, text_findings, by_sentence,
-                                                   findings.findings, coded_count);
+      note_breast_apart_on_the_coded_finding_alike(text, text_findings, findings.findings,
+                                                   coded_count);
       continue;
     }
     const Pairing& found = *pairing;

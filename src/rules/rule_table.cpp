@@ -173,6 +173,12 @@ Outcome taking_stated_categories(Outcome outcome) {
   return outcome;
 }
 
+// E23: the breasts of the hidden CAD findings it weighs get rows.
+Outcome giving_hidden_findings_rows(Outcome outcome) {
+  outcome.rows_of_hidden_findings = true;
+  return outcome;
+}
+
 Outcome exam_category(ExamBasis basis) {
   Outcome outcome;
   outcome.exam_basis = basis;
@@ -873,8 +879,8 @@ std::vector<Rule> make_rule_table() {
        "decides; an exam category of 1, 2 or 3 (or none) becomes 0, and so does the row of its "
        "breast (one with no finding shown gets a row)",
        Stage::Exam, suspicious_not_for_presentation,
-       needing_review(exam_incomplete(
-           warning(WarningCode::NotForPresentation, suspicious_not_for_presentation_texts))),
+       needing_review(exam_incomplete(giving_hidden_findings_rows(
+           warning(WarningCode::NotForPresentation, suspicious_not_for_presentation_texts)))),
        kEvidenceExam},
       // Not in decision-logic.md: the SR Document General module's flags (PS3.3 C.17.2) are the
       // document's own word that its evidence is incomplete (hostile review 21, #2). Verification

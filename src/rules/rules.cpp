@@ -589,7 +589,7 @@ ExamSummary summarise_exam(const Findings& findings, const std::vector<Decision>
   }
   const bool hidden_weighed =
       std::any_of(exam.trace.begin(), exam.trace.end(),
-                  [](const FiredRule& fired) { return fired.rule->id == "E23"; });
+                  [](const FiredRule& fired) { return fired.outcome.rows_of_hidden_findings; });
   // After E15's rows (which may raise a row to 3): a breast holding a CAD finding E23 weighs is
   // never benign or "no calcification finding" beside it: a row of 0 unless 4 or above, as the exam
   // (hostile review 85: the breast said no calcification finding while the warning named a hidden
@@ -743,6 +743,9 @@ std::string describe_outcome(const Outcome& outcome, Stage stage, const Decision
   if (outcome.counts_unassessed_findings) {
     add("breast and exam category at least the own category of a finding the rules do not "
         "assess");
+  }
+  if (outcome.rows_of_hidden_findings) {
+    add("the breast of a CAD finding not for presentation it weighs 0 unless 4 or above");
   }
   if (outcome.rows_take_stated_categories) {
     add("a breast's row and the exam's actions at least the category the report states for it");

@@ -119,6 +119,9 @@ struct Outcome {
   // less (a row of 0 stays 0 beside a stated 3), a breast with no row gets one for a category
   // above 2, and the exam's actions reach what it implies (rule E24).
   bool rows_take_stated_categories = false;
+  // E rows: the breast of each CAD finding not for presentation the row weighs gets a row of 0
+  // unless 4 or above, never "no calcification finding" (rule E23).
+  bool rows_of_hidden_findings = false;
 };
 
 // The most suspicious own category of the unassessed findings (Findings::unassessed_findings)
