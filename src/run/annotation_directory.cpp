@@ -15,6 +15,7 @@
 #include "output/batch_index.hpp"
 #include "output/rule_listing.hpp"
 #include "output/summary_writer.hpp"
+#include "review/summary_reader.hpp"
 
 namespace mammocalc {
 namespace {
@@ -24,17 +25,32 @@ namespace fs = std::filesystem;
 // The other XML files mammocalc reads or writes, which an annotation directory may hold beside
 // the annotation files (a summary written into it, the site profile): each is one root element in
 // one namespace, as their readers and writers name them.
+// Why a whole file that starts as a summary is no summary mammocalc could read back (empty when
+// it is one): a radiologist's annotation wrapped in the summary's root was passed over without a
+// word (hostile review 89).
+std::string why_not_a_summary(const std::string& bytes, const std::string& path) {
+  try {
+    read_summary(bytes, path);
+    return {};
+  } catch (const Error& error) {
+    return error.what();
+  }
+}
+
 struct OtherKind {
   const char* root;
   const char* name_space;
   const char* what;
+  // Why whole bytes of that root are no readable file of the kind; null where the root and a
+  // well-formed document are all that is checked.
+  std::string (*why_not_one)(const std::string& bytes, const std::string& path);
 };
 constexpr std::array<OtherKind, 5> kOtherKinds{{
-    {kSiteProfileRoot, kSiteProfileNamespace, "site profile"},
-    {kSummaryRoot, kSummaryNamespace, "summary"},
-    {kIndexRoot, kIndexNamespace, "batch index"},
-    {kWordingsRoot, kWordingsNamespace, "narrative lexicon"},
-    {kRulesRoot, kSummaryNamespace, "rule listing"},
+    {kSiteProfileRoot, kSiteProfileNamespace, "site profile", nullptr},
+    {kSummaryRoot, kSummaryNamespace, "summary", why_not_a_summary},
+    {kIndexRoot, kIndexNamespace, "batch index", nullptr},
+    {kWordingsRoot, kWordingsNamespace, "narrative lexicon", nullptr},
+    {kRulesRoot, kSummaryNamespace, "rule listing", nullptr},
 }};
 
 // The kind whose root element `root` names, whatever its namespace; null for none.
@@ -180,8 +196,14 @@ AnnotationDirectoryEntry read_xml_file(const std::string& path) {
   // anything else is a file the run did not read, which is said.
   if (is_other_mammocalc_kind(root)) {
     const std::string broken = why_not_whole_xml(read.bytes);
-    if (broken.empty()) return {};
-    return not_read(path + ": " + not_whole(root, broken) + kFileSkipped);
+    if (!broken.empty()) return not_read(path + ": " + not_whole(root, broken) + kFileSkipped);
+    const OtherKind& kind = *other_kind_named(root);
+    const std::string not_one =
+        kind.why_not_one != nullptr ? kind.why_not_one(read.bytes, path) : std::string();
+    if (not_one.empty()) return {};
+    return not_read(path + ": starts as mammocalc's " + std::string(kind.what) +
+                    " but is not one (" + not_one + "): neither a readable " + kind.what +
+                    " nor an annotation file" + kFileSkipped);
   }
   if (root.name != kAnnotationsRoot) {
     return not_read(path + ": " + why_not_annotations(root, read.bytes) + kFileSkipped);

@@ -158,6 +158,15 @@ head -c 400 "$work/sum.xml" >"$work/own-cut-other-name/cut.txt"
 check "H31-5: a cut-off summary under another name (starts as XML): said, reviewed" \
   bash -c "grep -q 'code=\"annotation-skipped\"[^>]*>[^<]*cut.txt' '$work/own-cut-txt.xml' && reviewed '$work/own-cut-txt.xml'"
 
+# Hostile review 89: a whole file with the summary's root that is no summary mammocalc can read
+# (an annotation file wrapped in <mammocalcSummary>) is said and reviewed, never passed over.
+mkdir "$work/own-wrapped"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<mammocalcSummary xmlns="urn:mammocalc:summary:1"><finding/></mammocalcSummary>\n' \
+  >"$work/own-wrapped/wrapped.xml"
+"$mammocalc" summarize --annotations "$work/own-wrapped" "$base" >"$work/own-wrapped.xml" 2>/dev/null
+check "H89: a summary's root around no summary: annotation-skipped, reviewed" \
+  bash -c "grep -q 'code=\"annotation-skipped\"[^>]*>[^<]*wrapped.xml: starts as mammocalc' '$work/own-wrapped.xml' && reviewed '$work/own-wrapped.xml'"
+
 # H30-6: a file saved again by an editor (indentation, a comment, CRLF line ends, a byte order
 # mark, another XML declaration, attributes in single quotes or another order) says the same
 # annotation as the file it copies: applied once, annotation-duplicate names both, E18, review.
