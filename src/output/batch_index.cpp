@@ -7,6 +7,7 @@
 
 #include "base/version.hpp"
 #include "findings/lexicon.hpp"
+#include "output/xml_shape.hpp"
 #include "output/xml_writing.hpp"
 
 namespace mammocalc {
@@ -294,6 +295,23 @@ IndexParts index_parts(const IndexCounts& counts, const Rollup& rollup,
   const std::string marker = std::string("  <!--") + kEntriesMarker + "-->\n";
   const std::size_t at = skeleton.find(marker);
   return {skeleton.substr(0, at), skeleton.substr(at + marker.size())};
+}
+
+std::string why_not_a_batch_index(const std::string& bytes) {
+  return why_not_shaped(bytes, kIndexRoot,
+                        {{kIndexRoot, "notice"},
+                         {kIndexRoot, "entry"},
+                         {kIndexRoot, "rollup"},
+                         {"rollup", "category"},
+                         {"rollup", "classification"},
+                         {"rollup", "biopsyType"},
+                         {"rollup", "breast"},
+                         {"rollup", "skipped"},
+                         {"rollup", "exams"},
+                         {"rollup", "leftover"},
+                         {"exams", "category"},
+                         {"exams", "classification"},
+                         {"exams", "action"}});
 }
 
 }  // namespace mammocalc

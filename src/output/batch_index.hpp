@@ -167,4 +167,8 @@ struct EntryAmendment {
 };
 std::string amended_index_entry(std::string_view written, const EntryAmendment& amendment);
 
+// Why whole bytes are no index.xml with the elements schemas/index.xsd nests; empty when they are
+// one.
+std::string why_not_a_batch_index(const std::string& bytes);
+
 }  // namespace mammocalc

@@ -5,6 +5,7 @@
 #include "base/wrapped_text.hpp"
 
 #include "output/summary_writer.hpp"
+#include "output/xml_shape.hpp"
 #include "output/xml_writing.hpp"
 #include "rules/rules.hpp"
 
@@ -42,6 +43,10 @@ void write_rule_table(std::ostream& out, bool as_xml) {
     set(node, "citation", rule.citation);
   }
   document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+}
+
+std::string why_not_a_rule_listing(const std::string& bytes) {
+  return why_not_shaped(bytes, kRulesRoot, {{kRulesRoot, "rule"}});
 }
 
 }  // namespace mammocalc

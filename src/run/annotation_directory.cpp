@@ -37,20 +37,35 @@ std::string why_not_a_summary(const std::string& bytes, const std::string& path)
   }
 }
 
+// The same for the other kinds, from their own checkers: the first problem found.
+std::string why_not_a_site_profile(const std::string& bytes, const std::string& path) {
+  const std::vector<std::string> problems = check_site_profile_bytes(path, bytes).problems;
+  return problems.empty() ? std::string() : problems.front();
+}
+std::string why_not_a_lexicon(const std::string& bytes, const std::string& path) {
+  const std::vector<std::string> problems = check_wordings_bytes(path, bytes);
+  return problems.empty() ? std::string() : problems.front();
+}
+std::string why_not_an_index(const std::string& bytes, const std::string& /*path*/) {
+  return why_not_a_batch_index(bytes);
+}
+std::string why_not_rules(const std::string& bytes, const std::string& /*path*/) {
+  return why_not_a_rule_listing(bytes);
+}
+
 struct OtherKind {
   const char* root;
   const char* name_space;
   const char* what;
-  // Why whole bytes of that root are no readable file of the kind; null where the root and a
-  // well-formed document are all that is checked.
+  // Why whole bytes of that root are no readable file of the kind (empty when they are one).
   std::string (*why_not_one)(const std::string& bytes, const std::string& path);
 };
 constexpr std::array<OtherKind, 5> kOtherKinds{{
-    {kSiteProfileRoot, kSiteProfileNamespace, "site profile", nullptr},
+    {kSiteProfileRoot, kSiteProfileNamespace, "site profile", why_not_a_site_profile},
     {kSummaryRoot, kSummaryNamespace, "summary", why_not_a_summary},
-    {kIndexRoot, kIndexNamespace, "batch index", nullptr},
-    {kWordingsRoot, kWordingsNamespace, "narrative lexicon", nullptr},
-    {kRulesRoot, kSummaryNamespace, "rule listing", nullptr},
+    {kIndexRoot, kIndexNamespace, "batch index", why_not_an_index},
+    {kWordingsRoot, kWordingsNamespace, "narrative lexicon", why_not_a_lexicon},
+    {kRulesRoot, kSummaryNamespace, "rule listing", why_not_rules},
 }};
 
 // The kind whose root element `root` names, whatever its namespace; null for none.
@@ -99,6 +114,19 @@ std::string not_whole(const XmlRoot& root, const std::string& why) {
   const std::string what = other_kind_named(root)->what;
   return "starts as mammocalc's " + what + " but is " + why +
          ": cut off or damaged, neither a readable " + what + " nor an annotation file";
+}
+
+// Why a file whose root names one of mammocalc's other kinds (is_other_mammocalc_kind) is not
+// passed over as one: not whole, or not readable as that kind; empty when it is one.
+std::string why_not_that_kind(const XmlRoot& root, const std::string& bytes,
+                              const std::string& path) {
+  const std::string broken = why_not_whole_xml(bytes);
+  if (!broken.empty()) return not_whole(root, broken);
+  const OtherKind& kind = *other_kind_named(root);
+  const std::string not_one = kind.why_not_one(bytes, path);
+  if (not_one.empty()) return {};
+  return "starts as mammocalc's " + std::string(kind.what) + " but is not one (" + not_one +
+         "): neither a readable " + kind.what + " nor an annotation file";
 }
 
 std::string lower_case(std::string text) {
@@ -195,15 +223,9 @@ AnnotationDirectoryEntry read_xml_file(const std::string& path) {
   // mammocalc's own other kinds (a site profile, a summary…) are not the annotations' business;
   // anything else is a file the run did not read, which is said.
   if (is_other_mammocalc_kind(root)) {
-    const std::string broken = why_not_whole_xml(read.bytes);
-    if (!broken.empty()) return not_read(path + ": " + not_whole(root, broken) + kFileSkipped);
-    const OtherKind& kind = *other_kind_named(root);
-    const std::string not_one =
-        kind.why_not_one != nullptr ? kind.why_not_one(read.bytes, path) : std::string();
+    const std::string not_one = why_not_that_kind(root, read.bytes, path);
     if (not_one.empty()) return {};
-    return not_read(path + ": starts as mammocalc's " + std::string(kind.what) +
-                    " but is not one (" + not_one + "): neither a readable " + kind.what +
-                    " nor an annotation file" + kFileSkipped);
+    return not_read(path + ": " + not_one + kFileSkipped);
   }
   if (root.name != kAnnotationsRoot) {
     return not_read(path + ": " + why_not_annotations(root, read.bytes) + kFileSkipped);
@@ -253,9 +275,9 @@ AnnotationDirectoryEntry read_other_file(const std::string& path, const std::str
   };
   if (!xml) return said(file.bytes.empty() ? "empty" : "not XML");
   if (is_other_mammocalc_kind(root)) {
-    const std::string broken = why_not_whole_xml(file.bytes);
-    if (broken.empty()) return {};
-    return said(not_whole(root, broken));
+    const std::string not_one = why_not_that_kind(root, file.bytes, path);
+    if (not_one.empty()) return {};
+    return said(not_one);
   }
   if (root.name != kAnnotationsRoot) return said(why_not_annotations(root, file.bytes));
   AnnotationsReading parsed = parse_annotation_file(file);

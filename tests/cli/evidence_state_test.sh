@@ -230,6 +230,25 @@ for root in siteProfile mammocalcSummary mammocalcIndex narrativeWordings rules;
     check "<$root$namespace/>: not benign, needs review" not_benign_reviewed "$work/kind.xml"
   done
 done
+# In its own namespace too, the root is not enough: a radiologist's annotation wrapped in one of
+# those roots (a finding where the kind has none) is read as neither and said, under a *.xml name
+# and under another (hostile review 89, the summary's case; the other kinds since).
+for kind in "siteProfile urn:mammocalc:site-profile:1" "mammocalcIndex urn:mammocalc:index:1" \
+  "narrativeWordings urn:mammocalc:narrative-wordings:1" "rules urn:mammocalc:summary:1"; do
+  set -- $kind
+  for name in wrapped.xml wrapped.xml.bak; do
+    mkdir -p "$work/wrapped-$1"
+    rm -f "$work/wrapped-$1"/*
+    printf '<?xml version="1.0"?>\n<%s xmlns="%s"><finding action="refine" srPosition="1.3.2.2"><comment>suspicious</comment></finding></%s>\n' \
+      "$1" "$2" "$1" >"$work/wrapped-$1/$name"
+    "$mammocalc" summarize --annotations "$work/wrapped-$1" "$base" >"$work/wrapped.xml" 2>"$work/wrapped.err"
+    check "<$1 xmlns=\"$2\"> around an annotation ($name): annotation-skipped names the file" \
+      grep -qF "code=\"annotation-skipped\">$work/wrapped-$1/$name: " "$work/wrapped.xml"
+    check "... says it is not a readable one of that kind" grep -q "but is not one" "$work/wrapped.xml"
+    check "... not benign, needs review" not_benign_reviewed "$work/wrapped.xml"
+    check "... said on standard error" grep -qF "$work/wrapped-$1/$name" "$work/wrapped.err"
+  done
+done
 # An annotation directory's entries other than its *.xml files are never passed over silently
 # (hostile review, issue 18, F5): a directory named *.xml (or a symlink to one), a subdirectory
 # (not read: a per-study folder would be missed), a backup or editor copy of an annotation file
