@@ -584,7 +584,11 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   std::vector<std::size_t> category_word_end(tokens.size(), 0);
   // Where a breast is named by a letter and a parenthesis ("L) seroma"), no list marker.
   std::vector<bool> laterality_starts(tokens.size(), false);
+  // Where a phrase other than a breast noun starts ("Side" may label a breast, "Calcifications"
+  // may not).
+  std::vector<bool> phrase_starts(tokens.size(), false);
   for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::Breast) phrase_starts[match.begin] = true;
     if (match.kind == PhraseKind::Calcification) calcification_starts[match.begin] = true;
     if (match.kind == PhraseKind::Laterality) laterality_starts[match.begin] = true;
     if (match.kind == PhraseKind::CategoryWord) {
@@ -718,8 +722,21 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
       // has no colon after it; one in lower case before a colon ("see comparison: stable") is
       // text.
       const bool capitals_colon = colon && all_capitals(tokens, at, end);
-      if (at == start || line_start || capitals_colon) {
-        if (colon || own_line) {
+      // A breast named in a sentence of its own ("Left breast. Popcorn calcifications …",
+      // "Side: left. …") heads what follows as "Left breast:" does: read as no heading, the
+      // breast was lost and a coded finding of the other breast was not questioned (hostile
+      // review 88, S6).
+      const bool after_label = at == start + 2 && tokens[start].kind == TokenKind::Word &&
+                               !phrase_starts[start] && is_punct(tokens[start + 1], ':');
+      const bool breast_sentence =
+          (at == start || after_label) && end < tokens.size() && is_punct(tokens[end], '.') &&
+          !abbreviation_period[end] &&
+          heading_of[heading_wording[at]].laterality != Laterality::Unknown &&
+          (end + 1 == tokens.size() || tokens[end + 1].newlines_before > 0 ||
+           tokens[end + 1].capitalised);
+      if (at == start || line_start || capitals_colon || breast_sentence) {
+        if (colon || own_line || breast_sentence) {
+          if (after_label) start = at;  // "Side:" is no sentence
           close(at);
           const HeadingMeaning& meaning = heading_of[heading_wording[at]];
           if (meaning.laterality != Laterality::Unknown) {
@@ -734,7 +751,7 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
             breast = meaning.laterality;
             breast_begin = at;
             breast_end = end;
-            const std::size_t said = colon ? end + 1 : end;
+            const std::size_t said = colon || breast_sentence ? end + 1 : end;
             breast_line_said = said < tokens.size() && tokens[said].newlines_before == 0;
             std::size_t line_end = said;
             while (line_end + 1 < tokens.size() && tokens[line_end + 1].newlines_before == 0) {
@@ -777,7 +794,7 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
           const bool states_category = colon && category_word_end[at] == end &&
                                        (blank_value || tokens[value].kind == TokenKind::Number);
           const std::size_t heading_at = at;
-          at = colon ? end + 1 : end;
+          at = colon || breast_sentence ? end + 1 : end;
           start = states_category ? heading_at : at;
           continue;
         }

@@ -962,6 +962,33 @@ TEST(TextSafety, WordsNamingWhatTheyMayBeRaiseACodedProbablyBenignGroup) {
   }
 }
 
+// A breast named in a sentence of its own heads what follows, as "Right breast:" does (hostile
+// review 88, S6: the text's breast was lost and the coded left finding was not questioned).
+TEST(LateralityFromContext, ABreastNamedInASentenceOfItsOwnHeadsTheNextOnes) {
+  for (const char* heading : {"Right breast. ", "Side: right. ", "Right breast.\n", "RIGHT. "}) {
+    const std::string text =
+        "Diagnostic mammogram. " + std::string(heading) +
+        std::string(
+            "There are heterogeneous calcifications in a regional distribution "
+            "in the 1 o'clock upper outer quadrant of the breast.");
+    const Report report = summarise({text, "", Laterality::Left, {annex_q_finding()}});
+    ASSERT_FALSE(report.input.findings.empty()) << heading;
+    const Finding& finding = report.input.findings[0];
+    EXPECT_TRUE(has_conflict(finding, FindingField::Laterality)) << heading;
+    EXPECT_TRUE(report.exam.needs_review) << heading;
+  }
+  // Named after the calcifications, in a sentence that holds them, it is no heading: the mention
+  // stays.
+  const Report report = summarise_text("Calcifications: right breast. Benign.");
+  ASSERT_FALSE(report.input.findings.empty());
+  EXPECT_EQ(report.input.findings[0].laterality, Laterality::Right);
+  // An examination of one breast named so heads what follows too.
+  const Report left = evaluate(
+      findings_of(narrative_test::one_block("Left mammogram. Grouped amorphous calcifications.")));
+  ASSERT_FALSE(left.input.findings.empty());
+  EXPECT_EQ(left.input.findings[0].laterality, Laterality::Left);
+}
+
 TEST(TextSafety, ASecondGroupTheWordsAssessIsNotDropped) {
   const Report report = summarise_text(
       "Left breast: stable punctate calcifications at 2 o'clock. A second group at 10 o'clock is "
