@@ -2143,11 +2143,11 @@ void Reader::note_calcifications_beside_a_kind(const Item& item, const SentenceR
                               *item.position});
   };
   const std::size_t first = reading.mentions.front().begin;
-  if (!kind_between(reading.range->begin, reading.mentions.front().end)) {
-    // No kind before or at the first calcification word: nothing for a later word to differ from.
-    if (!kind_between(reading.range->begin, reading.range->end)) return;
-  }
-  for (std::size_t m = 1; m < reading.mentions.size(); ++m) {
+  // No kind in the sentence: nothing for a later calcification word to differ from; an
+  // irregular-form word is still read below ("Irregular calcifications." beside a benign sentence
+  // was taken for the benign calcifications restated: hostile review 90, S1).
+  const bool kind_said = kind_between(reading.range->begin, reading.range->end);
+  for (std::size_t m = 1; kind_said && m < reading.mentions.size(); ++m) {
     const PhraseMatch& mention = reading.mentions[m];
     const PhraseMatch& previous = reading.mentions[m - 1];
     if (mention.begin <= previous.end || mention.begin <= first) continue;

@@ -77,6 +77,15 @@ int suspicion_of(const Finding& finding) {
   return finding.morphology.empty() ? 1 : 0;
 }
 
+// Whether the candidate was read from a sentence the finding already quotes.
+bool said_in_its_sentences(const Finding& finding, const Candidate& candidate) {
+  return std::any_of(finding.text_sentences.begin(), finding.text_sentences.end(),
+                     [&](const TextSentence& sentence) {
+                       return sentence.span.position == candidate.sentence.span.position &&
+                              sentence.span.begin == candidate.sentence.span.begin;
+                     });
+}
+
 // A later sentence or part that places calcifications of no named kind ("The calcification at 2
 // o'clock is new.") after benign-kind calcifications placed nowhere ("Vascular calcifications in
 // the left breast."): possibly another group. Joined, the benign kind would reassure about it.
@@ -88,11 +97,49 @@ bool places_apart_from_benign(const Finding& finding, const Candidate& candidate
   // In the same sentence too where they are named again ("vascular calcifications; also a few
   // tiny calcifications at 10 o'clock": hostile review 86, the breast called benign).
   if (!candidate.mentions.empty()) return true;
-  return std::none_of(finding.text_sentences.begin(), finding.text_sentences.end(),
-                      [&](const TextSentence& sentence) {
-                        return sentence.span.position == candidate.sentence.span.position &&
-                               sentence.span.begin == candidate.sentence.span.begin;
-                      });
+  return !said_in_its_sentences(finding, candidate);
+}
+
+// Calcifications named in a later sentence with no kind of their own, after benign-kind ones
+// ("Popcorn calcification right breast. Grouped microcalcifications.", "… Irregular
+// calcifications.", "… A second cluster of calcifications …"): joined, the benign kind reassured
+// about whatever they are, and what the later sentence says beyond the kind was lost (hostile
+// review 90, S1). They join only where they restate: called benign, assessed, a change or a place
+// said of them, and nothing that a restatement of a benign group would not say (small beside a
+// coarse kind, otherwise arranged, counted, doubted, hedged, in a lesion).
+bool new_calcifications_after_benign(const Finding& finding, const Candidate& candidate) {
+  const Descriptors& d = candidate.descriptors;
+  if (candidate.mentions.empty() || !d.morphology.empty() || suspicion_of(finding) != 0 ||
+      said_in_its_sentences(finding, candidate)) {
+    return false;
+  }
+  const bool restating_words = candidate.called_benign || !candidate.benign_hedge.empty() ||
+                               !d.assessment.empty() || !d.change.empty() || d.clock ||
+                               d.quadrant || d.region;
+  const bool arranged_otherwise =
+      std::any_of(d.distribution.begin(), d.distribution.end(), [&](const auto& read) {
+        return read.value != Distribution::Diffuse &&
+               !(finding.distribution && finding.distribution->term == read.value);
+      });
+  // Small beside a coarse kind: not what that kind describes (punctate ones may be small).
+  const bool smaller = !candidate.said_small.empty() &&
+                       std::all_of(finding.morphology.begin(), finding.morphology.end(),
+                                   [](const auto& held) { return is_coarse(held.term); });
+  const bool more = smaller || arranged_otherwise || d.count || !candidate.doubts.empty() ||
+                    candidate.hedge || d.denied || d.lesion || d.mass ||
+                    candidate.status != MentionStatus::Affirmed;
+  return more || !restating_words;
+}
+
+// The other way round: calcifications of a coarse kind in a later sentence after small ones of
+// no kind ("Microcalcifications right breast. Popcorn calcification right breast."): the coarse
+// kind does not describe small calcifications (hostile review 90, S1).
+bool coarse_after_small(const Finding& finding, const Candidate& candidate) {
+  const Descriptors& d = candidate.descriptors;
+  return !finding.said_small.empty() && finding.morphology.empty() && !d.morphology.empty() &&
+         std::all_of(d.morphology.begin(), d.morphology.end(),
+                     [](const auto& read) { return is_coarse(read.value); }) &&
+         !said_in_its_sentences(finding, candidate);
 }
 
 // A candidate may restate a finding: same breast (or one unknown), no place that differs, and —
@@ -112,6 +159,8 @@ bool compatible(const Finding& finding, ReportSection finding_section, const Can
   if (d.region && where.region && *where.region != d.region->value) return false;
   if (d.depth && where.depth && *where.depth != d.depth->value) return false;
   if (places_apart_from_benign(finding, candidate)) return false;
+  if (new_calcifications_after_benign(finding, candidate)) return false;
+  if (coarse_after_small(finding, candidate)) return false;
   auto describing = [](ReportSection section) {
     return section == ReportSection::Findings || section == ReportSection::Unsectioned ||
            section == ReportSection::Composition || section == ReportSection::Other;

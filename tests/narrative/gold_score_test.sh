@@ -17,8 +17,8 @@ fi
 mammocalc=$1
 xml_to_sr=${2:-}  # gold/build.sh: the build's one-process xml2dsr
 gold=tests/narrative/gold
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+work=$(mktemp -d); [[ -n ${KEEP_GOLD:-} ]] && echo "work: $work"
+trap '[[ -n ${KEEP_GOLD:-} ]] || rm -rf "$work"' EXIT
 source tests/cli/check_lib.sh
 
 # 1. The tools check themselves.

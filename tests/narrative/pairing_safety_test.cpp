@@ -2013,4 +2013,28 @@ TEST(PairingSafety78, AChangeAfterASemicolonIsTheirs) {
 }
 
 }  // namespace
+// ---- Hostile review 90 (S1): calcifications named again with no kind after benign ones ----
+
+// Calcifications of no kind named in a later sentence after benign-kind ones are no restatement
+// when the sentence says more than a restatement would (small, grouped, counted, another,
+// irregular, not assessable), nor small ones of no kind before a coarse kind: each is weighed on
+// its own, never taken for the benign group (the benign kind reassured about them).
+TEST(PairingSafety90, CalcificationsOfNoKindAfterBenignOnesAreNotTakenForThem) {
+  expect_review({"Grouped microcalcifications.", "Also irregular calcifications.",
+                 "Also angular calcifications.", "A second cluster of calcifications.",
+                 "Additional cluster of calcifications.", "Cluster of 6 calcifications.",
+                 "Nearby calcifications cannot be assessed.",
+                 "A separate cluster of calcifications, not yet characterized.",
+                 "Right breast: a cluster of calcific densities."},
+                true, "Popcorn calcifications right breast. ");
+  expect_review({"Microcalcifications right breast. Popcorn calcifications right breast.",
+                 "Irregular calcifications. Benign calcifications.",
+                 "Calcifications cannot be assessed. Benign calcifications."},
+                true);
+  // What restates them stays a restatement.
+  expect_review({"These calcifications are benign.", "The calcifications are typically benign.",
+                 "Benign calcifications, right breast."},
+                false, "Popcorn calcifications right breast. ");
+}
+
 }  // namespace mammocalc

@@ -2905,4 +2905,20 @@ TEST(TextReview83, AStatedThreeLeavesABreastOfZeroAtZero) {
   EXPECT_EQ(breast_row(four, Laterality::Left)->classification, Classification::Suspicious);
 }
 }  // namespace
+// Hostile review 90 (S1), in German: calcifications of no kind after benign-kind ones, saying
+// more than a restatement (small, another group, jagged), are weighed on their own.
+TEST(TextReview90, GermanCalcificationsOfNoKindAfterBenignOnesAreNotTakenForThem) {
+  for (const char* text : {"Grobschollige Verkalkung rechts. Gruppierter Mikrokalk rechts.",
+                           "Grobschollige Verkalkung rechts, benigne. Eine zweite Mikrokalkgruppe.",
+                           "Grobschollige Verkalkung rechts. Zusätzlich gruppierter Mikrokalk.",
+                           "Zackige Verkalkungen. Grobschollige Verkalkung."}) {
+    const Report report = beside_benign_coded_de(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  EXPECT_FALSE(
+      beside_benign_coded_de("Grobschollige Verkalkung rechts. Die Verkalkungen sind gutartig.")
+          .exam.needs_review);
+}
+
 }  // namespace mammocalc
