@@ -488,6 +488,74 @@ void settle_reported_category(Finding& finding, const std::vector<Given<Category
 std::string count_other_finding(const ContentItem& other, Finding& finding);
 std::optional<Lesion> lesion_for(const Code& finding_code);
 
+// A type or distribution code whose meaning calls the calcifications suspicious or malignant
+// in words ("Round, suspicious", "Rund, suspekt"): the radiologist's words say more than the
+// code, which is read alone; said, for review (W17; hostile review 34, H34-5).
+// Returns whether it said so.
+bool note_suspicion_in_meaning(const ContentItem& item, std::vector<ReaderNote>& notes) {
+  const std::optional<Category> said = suspicion_in_words(item.code.meaning);
+  if (!said) return false;
+  notes.push_back({WarningCode::CodeMeaningDiscordant,
+                   describe(item.concept_name) + " code (" + item.code.value + ", " +
+                       item.code.scheme + ") has the meaning \"" + item.code.meaning +
+                       "\", which says BI-RADS " + category_words(*said) +
+                       "; read by its code alone",
+                   item.position});
+  return true;
+}
+
+// A type or distribution code whose meaning says more than its term in words this tool cannot
+// vouch for ("Cast-like", "DCIS-like", "Round?"): the words that say more never end, those
+// that say nothing else do. Read by its code alone; said, for review (W17; hostile review 35,
+// H35-4).
+void note_meaning_beyond(const ContentItem& item, std::string_view term,
+                         const std::vector<std::string>& beyond, std::vector<ReaderNote>& notes) {
+  if (beyond.empty()) return;
+  notes.push_back({WarningCode::CodeMeaningDiscordant,
+                   describe(item.concept_name) + " code (" + item.code.value + ", " +
+                       item.code.scheme + ") is " + std::string(term) + " but its meaning \"" +
+                       item.code.meaning + "\" names more (\"" + joined(beyond) +
+                       "\"); read by its code alone",
+                   item.position});
+}
+
+// A code whose meaning names another term of its value set than its value does (a coarse code
+// shown as "Fine pleomorphic calcification"): the radiologist saw and signed the meaning.
+// Codes are read by value and scheme; the meaning's term is returned to be read beside it as a
+// value given too (every item counts: the more suspicious reading stands), and it is said.
+template <typename T>
+std::optional<T> meaning_names_other(const ContentItem& item, std::optional<T> by_value,
+                                     std::optional<T> by_meaning, std::vector<ReaderNote>& notes) {
+  if (!by_value || !by_meaning || *by_value == *by_meaning) return std::nullopt;
+  notes.push_back({WarningCode::CodeMeaningDiscordant,
+                   describe(item.concept_name) + " code (" + item.code.value + ", " +
+                       item.code.scheme + ") is " + std::string(to_string(*by_value)) +
+                       " but its meaning \"" + item.code.meaning + "\" names " +
+                       std::string(to_string(*by_meaning)) + "; both are read",
+                   item.position});
+  return by_meaning;
+}
+
+// A Calcification Type item's terms: its value's (unrecognised when unknown, said), and another
+// its meaning names (both read, said); a meaning that says more than its term is said (W17). The
+// same for a TID 4206 finding and a CAD finding or its member calcifications (hostile review 90,
+// S2: a popcorn code shown as "Fine pleomorphic calcification" on a CAD member was read as popcorn
+// alone, no word of it).
+std::vector<Morphology> calcification_type_terms(const ContentItem& item,
+                                                 std::vector<ReaderNote>& notes) {
+  const std::optional<Morphology> term = morphology_for(item.code);
+  if (!term) notes.push_back(unknown_code_note(item, "CID 6010"));
+  std::vector<Morphology> terms{term.value_or(Morphology::Unrecognised)};
+  const std::optional<Morphology> other = meaning_names_other(
+      item, term, other_named(term, morphologies_meant(item.code.meaning)), notes);
+  if (other) terms.push_back(*other);
+  if (!note_suspicion_in_meaning(item, notes) && term && !other) {
+    note_meaning_beyond(item, to_string(*term), morphology_meaning_beyond(item.code.meaning, *term),
+                        notes);
+  }
+  return terms;
+}
+
 // Every value a finding's items give, field by field, before the finding holds one: a field
 // given twice with different values is a conflict, never "last one wins" (decision-logic.md §1).
 class FindingReader {
@@ -784,12 +852,12 @@ class FindingReader {
       const bool part_of_both =
           *value == Laterality::Both && (side == Laterality::Right || side == Laterality::Left);
       if (side == *value || part_of_both) continue;
-      meaning_names_other(item, value, std::optional<Laterality>(side));
+      meaning_names_other(item, value, std::optional<Laterality>(side), finding_.notes);
       others.push_back(side);
     }
     if (others.empty()) {
       note_meaning_beyond(item, to_string(*value),
-                          laterality_meaning_beyond(item.code.meaning, *value));
+                          laterality_meaning_beyond(item.code.meaning, *value), finding_.notes);
     }
     return others;
   }
@@ -987,16 +1055,8 @@ class FindingReader {
     } else if (is_concept(item, codes::kDepth)) {
       code_value(item, depth_for, depth_, "CID 6024");
     } else if (is_concept(item, codes::kCalcificationType)) {
-      const auto term = morphology_for(item.code);
-      if (!term) finding_.notes.push_back(unknown_code_note(item, "CID 6010"));
-      finding_.morphology.push_back(
-          Coded<Morphology>{term.value_or(Morphology::Unrecognised), item.code, item.position});
-      const auto other =
-          meaning_names_other(item, term, other_named(term, morphologies_meant(item.code.meaning)));
-      if (other) finding_.morphology.push_back(Coded<Morphology>{*other, item.code, item.position});
-      if (!note_suspicion_in_meaning(item) && term && !other) {
-        note_meaning_beyond(item, to_string(*term),
-                            morphology_meaning_beyond(item.code.meaning, *term));
+      for (const Morphology term : calcification_type_terms(item, finding_.notes)) {
+        finding_.morphology.push_back(Coded<Morphology>{term, item.code, item.position});
       }
     } else if (is_concept(item, codes::kCalcificationDistribution)) {
       const auto term = distribution_for(item.code);
@@ -1007,14 +1067,14 @@ class FindingReader {
       distribution_.push_back(
           {Coded<Distribution>{value, item.code, item.position}, {words, item.position}});
       const auto other = meaning_names_other(
-          item, term, other_named(term, distributions_meant(item.code.meaning)));
+          item, term, other_named(term, distributions_meant(item.code.meaning)), finding_.notes);
       if (other) {
         distribution_.push_back({Coded<Distribution>{*other, item.code, item.position},
                                  {std::string(to_string(*other)), item.position}});
       }
-      if (!note_suspicion_in_meaning(item) && term && !other) {
+      if (!note_suspicion_in_meaning(item, finding_.notes) && term && !other) {
         note_meaning_beyond(item, to_string(*term),
-                            distribution_meaning_beyond(item.code.meaning, *term));
+                            distribution_meaning_beyond(item.code.meaning, *term), finding_.notes);
       }
     } else if (is_concept(item, codes::kChangeSinceLastMammogram)) {
       code_value(item, change_for, change_, "CID 6002");
@@ -1100,54 +1160,6 @@ class FindingReader {
     if (consumed_ == nullptr) return;
     consumed_->insert(item.position);
     for (const ContentItem& child : item.children) consume_with_children(child);
-  }
-
-  // A type or distribution code whose meaning calls the calcifications suspicious or malignant
-  // in words ("Round, suspicious", "Rund, suspekt"): the radiologist's words say more than the
-  // code, which is read alone; said, for review (W17; hostile review 34, H34-5).
-  // Returns whether it said so.
-  bool note_suspicion_in_meaning(const ContentItem& item) {
-    const std::optional<Category> said = suspicion_in_words(item.code.meaning);
-    if (!said) return false;
-    finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
-                              describe(item.concept_name) + " code (" + item.code.value + ", " +
-                                  item.code.scheme + ") has the meaning \"" + item.code.meaning +
-                                  "\", which says BI-RADS " + category_words(*said) +
-                                  "; read by its code alone",
-                              item.position});
-    return true;
-  }
-
-  // A type or distribution code whose meaning says more than its term in words this tool cannot
-  // vouch for ("Cast-like", "DCIS-like", "Round?"): the words that say more never end, those
-  // that say nothing else do. Read by its code alone; said, for review (W17; hostile review 35,
-  // H35-4).
-  void note_meaning_beyond(const ContentItem& item, std::string_view term,
-                           const std::vector<std::string>& beyond) {
-    if (beyond.empty()) return;
-    finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
-                              describe(item.concept_name) + " code (" + item.code.value + ", " +
-                                  item.code.scheme + ") is " + std::string(term) +
-                                  " but its meaning \"" + item.code.meaning + "\" names more (\"" +
-                                  joined(beyond) + "\"); read by its code alone",
-                              item.position});
-  }
-
-  // A code whose meaning names another term of its value set than its value does (a coarse code
-  // shown as "Fine pleomorphic calcification"): the radiologist saw and signed the meaning.
-  // Codes are read by value and scheme; the meaning's term is returned to be read beside it as a
-  // value given too (every item counts: the more suspicious reading stands), and it is said.
-  template <typename T>
-  std::optional<T> meaning_names_other(const ContentItem& item, std::optional<T> by_value,
-                                       std::optional<T> by_meaning) {
-    if (!by_value || !by_meaning || *by_value == *by_meaning) return std::nullopt;
-    finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
-                              describe(item.concept_name) + " code (" + item.code.value + ", " +
-                                  item.code.scheme + ") is " + std::string(to_string(*by_value)) +
-                                  " but its meaning \"" + item.code.meaning + "\" names " +
-                                  std::string(to_string(*by_meaning)) + "; both are read",
-                              item.position});
-    return by_meaning;
   }
 
   // Records a conflict when the field has more than one distinct value.
@@ -2739,13 +2751,13 @@ class CadReader {
     for (const auto& reference : calcification.children) {
       const ContentItem& child = resolve(reference);
       if (!is_code_item(child, codes::kCalcificationType)) continue;
-      const auto term = morphology_for(child.code);
-      if (!term) finding.notes.push_back(unknown_code_note(child, "CID 6010"));
-      const Morphology value = term.value_or(Morphology::Unrecognised);
-      types.given.push_back({std::string(to_string(value)), child.position});
-      const bool known = std::any_of(finding.morphology.begin(), finding.morphology.end(),
-                                     [&](const auto& coded) { return coded.term == value; });
-      if (!known) finding.morphology.push_back({value, child.code, child.position});
+      const std::vector<Morphology> terms = calcification_type_terms(child, finding.notes);
+      types.given.push_back({std::string(to_string(terms.front())), child.position});
+      for (const Morphology value : terms) {
+        const bool known = std::any_of(finding.morphology.begin(), finding.morphology.end(),
+                                       [&](const auto& coded) { return coded.term == value; });
+        if (!known) finding.morphology.push_back({value, child.code, child.position});
+      }
     }
     const bool different = std::any_of(types.given.begin(), types.given.end(), [&](const auto& g) {
       return g.words != types.given.front().words;

@@ -266,6 +266,34 @@ TEST(CadClusterMembers, AClusterInferredFromAClusterHasItsMembers) {
   EXPECT_NE(report.exam.classification, Classification::Benign);
 }
 
+// Hostile review 90 (S2): a member's (and the cluster's own) Calcification Type is read as a
+// TID 4206 finding's: a round code shown as "Fine pleomorphic calcification" counts both terms, a
+// meaning that says more ("Round, new") is said; each for review.
+TEST(CadClusterMembers, AMembersTypeWhoseMeaningNamesAnotherTermCountsBoth) {
+  for (const char* meaning : {"Fine pleomorphic calcification", "Round calcification, new"}) {
+    ContentItem member = cad_finding("1.1.1.2.5", codes::kIndividualCalcification.to_code());
+    member.relationship = Relationship::InferredFrom;
+    Code shown = testing::code(Morphology::Round);
+    shown.meaning = meaning;
+    member.children[2] = property("1.1.1.2.5.3", codes::kCalcificationType, shown);
+    const Report report = evaluate_cad(cad_report(cluster({member})));
+    ASSERT_EQ(report.decisions.size(), 1u) << meaning;
+    const std::vector<Warning>& warnings = report.decisions.front().warnings;
+    EXPECT_TRUE(std::any_of(warnings.begin(), warnings.end(), [](const Warning& warning) {
+      return warning.code == WarningCode::CodeMeaningDiscordant;
+    })) << meaning;
+    EXPECT_TRUE(report.decisions.front().needs_review) << meaning;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << meaning;
+  }
+  ContentItem shown_so = cluster();
+  Code pleomorphic = testing::code(Morphology::Round);
+  pleomorphic.meaning = "Fine pleomorphic calcification";
+  shown_so.children[2].code = pleomorphic;
+  const Report report = evaluate_cad(cad_report(shown_so));
+  ASSERT_EQ(report.decisions.size(), 1u);
+  EXPECT_EQ(report.decisions.front().final_category, Category::ModerateSuspicion4B);
+}
+
 // A cluster (1.1.1.2) beside a mass (1.1.1.3, category 2 of its own) in the same impression,
 // the cluster inferred from the mass by reference.
 SrDocument cluster_inferred_from(const std::string& target, const Code& mass = kMass.to_code()) {
