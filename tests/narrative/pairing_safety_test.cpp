@@ -2012,7 +2012,6 @@ TEST(PairingSafety78, AChangeAfterASemicolonIsTheirs) {
   }
 }
 
-}  // namespace
 // ---- Hostile review 90 (S1): calcifications named again with no kind after benign ones ----
 
 // Calcifications of no kind named in a later sentence after benign-kind ones are no restatement
@@ -2037,4 +2036,15 @@ TEST(PairingSafety90, CalcificationsOfNoKindAfterBenignOnesAreNotTakenForThem) {
                 false, "Popcorn calcifications right breast. ");
 }
 
+// Hostile review 90 (S3): short requests and changed assessments beside a benign report are read.
+TEST(PairingSafety90, ShortRequestsAndChangedAssessmentsAskForReview) {
+  expect_review({"Upgraded.", "Upgrade.", "Category raised after double reading.",
+                 "Report amended.", "Follow-up in 6 mths.", "Follow-up in half a year.",
+                 "Follow-up in 26 weeks.", "Repeat at 6 mo.", "Excise.", "For excision.",
+                 "Hookwire.", "Stereo core.", "US-guided core.", "Mammotome.", "CEM."},
+                true, "BI-RADS 2. ");
+  expect_review({"Not upgraded.", "Return to routine screening in 1 year."}, false, "BI-RADS 2. ");
+}
+
+}  // namespace
 }  // namespace mammocalc

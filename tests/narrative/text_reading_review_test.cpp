@@ -2904,7 +2904,7 @@ TEST(TextReview83, AStatedThreeLeavesABreastOfZeroAtZero) {
   ASSERT_NE(breast_row(four, Laterality::Left), nullptr);
   EXPECT_EQ(breast_row(four, Laterality::Left)->classification, Classification::Suspicious);
 }
-}  // namespace
+
 // Hostile review 90 (S1), in German: calcifications of no kind after benign-kind ones, saying
 // more than a restatement (small, another group, jagged), are weighed on their own.
 TEST(TextReview90, GermanCalcificationsOfNoKindAfterBenignOnesAreNotTakenForThem) {
@@ -2921,4 +2921,15 @@ TEST(TextReview90, GermanCalcificationsOfNoKindAfterBenignOnesAreNotTakenForThem
           .exam.needs_review);
 }
 
+// Hostile review 90 (S3), in German.
+TEST(TextReview90, GermanChangedAssessmentsAndExcisionAskForReview) {
+  for (const char* text :
+       {"BI-RADS 2. Hochgestuft.", "BI-RADS 2. Höherstufung nach Konsensuskonferenz.",
+        "BI-RADS 2. Befund korrigiert.", "BI-RADS 2. Exzision."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
+  EXPECT_FALSE(beside_benign_coded_de("BI-RADS 2. Kontrolle in 2 Jahren.").exam.needs_review);
+}
+
+}  // namespace
 }  // namespace mammocalc
