@@ -86,7 +86,9 @@ void add_descriptors(Descriptors& into, const Descriptors& more) {
   if (into.extent_mm && more.extent_mm) into.other_sizes.push_back(*more.extent_mm);
   fill(into.extent_mm, more.extent_mm);
   append(into.other_sizes, more.other_sizes);
+  if (into.count && more.count) into.other_numbers.push_back(*more.count);
   fill(into.count, more.count);
+  append(into.other_numbers, more.other_numbers);
   fill(into.ultrasound, more.ultrasound);
   fill(into.mass, more.mass);
   if (!into.lesion || (more.lesion && more.lesion->value == Lesion::ArchitecturalDistortion)) {
@@ -193,6 +195,56 @@ std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clau
     if (token.kind != TokenKind::Word || counts_something_else) return std::nullopt;
   }
   return std::nullopt;
+}
+
+// Whole numbers a measure or the clock did not take, that are no category ("BI-RADS 4",
+// "Kategorie: 4"), year, duration ("6 months"), percentage, list marker ("1)"), part of a date or
+// decimal, or count of views, groups or lesions: what they count is not read, but two that differ
+// are said (merge_into).
+void Reader::read_other_numbers(const Item& item, std::size_t begin, std::size_t end,
+                                const std::vector<bool>& consumed, Descriptors& out) const {
+  const std::vector<Token>& tokens = item.tokens;
+  const auto after_category_word = [&](std::size_t at) {
+    for (std::size_t back = at, steps = 0; back > begin && steps < 2; ++steps) {
+      --back;
+      if (words_.is(tokens[back], FunctionWordRole::CategoryBeforeNumber)) return true;
+      if (tokens[back].kind != TokenKind::Punct) return false;
+    }
+    return false;
+  };
+  // A part of a date or a time ("03/2024", "12.03.", "10:30"): a number joined to another by
+  // "/", "." or ":" with no space.
+  const auto joined_number = [&](std::size_t punct, std::size_t number) {
+    return number < tokens.size() && tokens[number].kind == TokenKind::Number &&
+           !tokens[number].gap_before && !tokens[punct].gap_before &&
+           (is_punct(tokens[punct], '/') || is_punct(tokens[punct], '.') ||
+            is_punct(tokens[punct], ':'));
+  };
+  for (std::size_t at = begin; at < end; ++at) {
+    const Token& token = tokens[at];
+    if (token.kind != TokenKind::Number || consumed[at - begin] || is_year(token) ||
+        token.folded.size() > 4 ||
+        token.folded.find_first_not_of("0123456789") != std::string_view::npos ||
+        after_category_word(at)) {
+      continue;
+    }
+    if (at + 1 < tokens.size()) {
+      const Token& next = tokens[at + 1];
+      // A count of something else: views, groups, lesions ("2 views", "1 group").
+      const bool counts_other = words_.is(next, FunctionWordRole::View) ||
+                                words_.is(next, FunctionWordRole::SecondGroup) ||
+                                words_.is(next, FunctionWordRole::LesionNoun) ||
+                                words_.is(next, FunctionWordRole::OtherFinding);
+      if (is_duration(next) || is_punct(next, '%') || is_punct(next, ')') || counts_other ||
+          words_.is(next, FunctionWordRole::ClockAfterHour) || joined_number(at + 1, at + 2)) {
+        continue;
+      }
+    }
+    if (at >= 2 && joined_number(at - 1, at)) continue;
+    const int value = leading_integer(token.folded);
+    if (value < 1) continue;
+    out.other_numbers.push_back({value, words_of(item, at, at + 1), span_of(item, at, at + 1), at});
+  }
 }
 
 // Clock positions: "10 o'clock", "10 oclock", "10 o clock", "10:00", "10:30", "at 10". A range
@@ -731,6 +783,7 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
   std::vector<bool> consumed(end - begin, false);
   read_measures(item, begin, end, consumed, out);
   read_clock(item, begin, end, consumed, out);
+  read_other_numbers(item, begin, end, consumed, out);
   for (std::size_t k = begin; k < end; ++k) {
     if (words_.is(item.tokens[k], FunctionWordRole::And)) out.and_words.push_back(k);
     if (is_punct(item.tokens[k], ',')) out.commas.push_back(k);

@@ -427,6 +427,27 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
                                  "grew, is not read from them; check the size against the report",
                              position});
   }
+  // Counts that differ ("now number 15, previously 3", "count 3 -> 15"): whether they grew is not
+  // read; never silently one of them (hostile review 90, S4: stable coded, grown in figures).
+  std::vector<const Read<int>*> numbers;
+  if (d.count) numbers.push_back(&*d.count);
+  for (const Read<int>& number : d.other_numbers) {
+    if (!d.count || number.token != d.count->token) numbers.push_back(&number);
+  }
+  const auto number_differs = std::find_if(
+      numbers.begin(), numbers.end(),
+      [&](const Read<int>* number) { return number->value != numbers.front()->value; });
+  if (number_differs != numbers.end()) {
+    std::string told;
+    for (const Read<int>* number : numbers)
+      told += (told.empty() ? "\"" : ", \"") + number->words + "\"";
+    finding.notes.push_back({WarningCode::NarrativeUnresolved,
+                             "numbers " + told +
+                                 " differ: whether they count the calcifications now and before, "
+                                 "and whether they grew, is not read; check the count against "
+                                 "the report",
+                             position});
+  }
   if (d.count) {
     if (finding.count && *finding.count != d.count->value) {
       add_conflict(finding, FindingField::Count, {std::to_string(*finding.count), position},

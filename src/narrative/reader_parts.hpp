@@ -70,6 +70,10 @@ struct Descriptors {
   // differently (growth told by sizes) is never silently dropped: said on the finding.
   std::vector<Read<double>> other_sizes;
   std::optional<Read<int>> count;
+  // Whole numbers of no known kind (no measure, clock, category, year, duration or percentage:
+  // "now number 15, previously 3", "count 3 -> 15") and further counts: two that differ are a
+  // count told twice, never silently one of them (hostile review 90, S4).
+  std::vector<Read<int>> other_numbers;
   std::vector<Read<Change>> change;
   std::optional<Read<Presence>> ultrasound;
   std::optional<Read<bool>> mass;
@@ -882,6 +886,8 @@ class Reader {
                                         std::size_t mention) const;
   void read_clock(const Item& item, std::size_t begin, std::size_t end, std::vector<bool>& consumed,
                   Descriptors& out) const;
+  void read_other_numbers(const Item& item, std::size_t begin, std::size_t end,
+                          const std::vector<bool>& consumed, Descriptors& out) const;
   void mark_presupposed_mentions(const Item& item, SentenceReading& reading,
                                  const std::vector<PhraseMatch>& matches) const;
   bool taken_back_after(const Item& item, const SentenceReading& reading, const Trigger& negation,

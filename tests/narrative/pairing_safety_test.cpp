@@ -2046,5 +2046,15 @@ TEST(PairingSafety90, ShortRequestsAndChangedAssessmentsAskForReview) {
   expect_review({"Not upgraded.", "Return to routine screening in 1 year."}, false, "BI-RADS 2. ");
 }
 
+// Hostile review 90 (S4): a count told twice in figures is never silently one of them.
+TEST(PairingSafety90, CountsThatDifferAskForReview) {
+  expect_review({"Calcifications now number 15, previously 3.", "Count 3 -> 15.",
+                 "15 calcifications, previously 3."},
+                true, "Popcorn calcifications right breast. ");
+  expect_review({"Benign popcorn calcifications right breast, 1 lesion, 2 views.",
+                 "Popcorn calcifications right breast, 2 views, BI-RADS 2."},
+                false);
+}
+
 }  // namespace
 }  // namespace mammocalc
