@@ -580,6 +580,24 @@ std::vector<double> sizes_given(const std::vector<CommentWord>& words) {
   return sizes;
 }
 
+// Whether a word holding digits is one the vocabulary reads: a number, a number with its unit,
+// ordinal, clock hour or category letter ("5mm", "2nd", "9h30", "4A"), or a category joined to
+// its label ("BIRADS4", "R4"). Any other ("BRCA1", "T1", "M2", "B5") says what is not read
+// (hostile review 89: "Benign; patient has BRCA1" asked nothing).
+bool digit_word_read(const std::string& word) {
+  const std::size_t first = word.find_first_of("0123456789");
+  const std::size_t last = word.find_last_of("0123456789");
+  const std::string label = word.substr(0, first);
+  const std::string digits = word.substr(first, last + 1 - first);
+  const std::string rest = word.substr(last + 1);
+  if (digits.find_first_not_of("0123456789") != std::string::npos) return false;
+  if (!label.empty())
+    return is_one_of(label, kCategoryLabels) && (rest.empty() || rest.size() == 1);
+  constexpr std::string_view kAfterDigits[] = {"",   "mm", "cm", "h", "st", "nd", "rd",
+                                               "th", "a",  "b",  "c", "x",  "er", "te"};
+  return is_one_of(rest, kAfterDigits) || (rest.size() == 3 && rest[0] == 'h');
+}
+
 // What the words of a comment beside a finding below 4 say beyond its fields, read with the
 // closed vocabulary above: the first word it does not read, or one that says what the fields do
 // not (another breast, another place, a denial of what they say). Empty when it reads every
@@ -596,6 +614,7 @@ std::string words_beyond_fields(const std::vector<CommentWord>& words, const Fin
     // Categories by number are read by categories_numbered; other numbers are measures, counts,
     // dates and times: a clock position other than the finding's places them elsewhere.
     if (word.find_first_of("0123456789") != std::string::npos) {
+      if (!digit_word_read(word)) return "says more than mammocalc reads in a comment";
       const std::optional<int> hour = clock_hour_at(words, k);
       if (hour && where.clock_hour && clock_distance(*hour, *where.clock_hour) > 1) {
         return "places them at another clock position";

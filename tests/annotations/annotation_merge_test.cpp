@@ -161,7 +161,9 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
         // back than the category, a request after another denied thing, "no doubt".
         "BI-RADS 4 calcifications", "R4 calcs", "Kategorie 4 Herde", "No change BI-RADS 4",
         "No interval change R4", "No change needs biopsy", "No doubt needs biopsy",
-        "Kein Zweifel Biopsie notwendig", "Ohne Zweifel b\u00f6sartig", "Prior 4"}) {
+        "Kein Zweifel Biopsie notwendig", "Ohne Zweifel b\u00f6sartig", "Prior 4",
+        // Hostile review 89: a word with digits that is no number, measure or category.
+        "Benign; patient has BRCA1", "Benign, T1.", "Benign, B5."}) {
     const Decision d = benign_popcorn_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
@@ -197,7 +199,10 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
                               "Typical degenerating fibroadenoma, no action.",
                               "Kein Handlungsbedarf.",
                               "four calcifications, benign",
-                              "No biopsy recommended."}) {
+                              "No biopsy recommended.",
+                              "BIRADS2, benign.",
+                              "Benign, 5mm.",
+                              "Popcorn, 2nd look."}) {
     EXPECT_FALSE(benign_popcorn_with_comment(comment).needs_review) << comment;
   }
 }
