@@ -195,18 +195,22 @@ constexpr std::string_view kArticles[] = {"a",     "an",    "the",   "ein",  "ei
 // Word starts that say the calcifications are benign or of a benign kind, or agree with the
 // fields: read when not denied ("not typical", "kein typischer Befund" doubt them).
 constexpr std::string_view kBenignStarts[] = {
-    "benign",       "gutartig",    "typical",    "typisch",      "classic",      "characteristic",
-    "stable",       "stabil",      "stability",  "unchanged",    "unveraendert", "konstant",
-    "consistent",   "vascular",    "vessel",     "arterial",     "gefaess",      "popcorn",
-    "milk",         "rim",         "eggshell",   "dermal",       "skin",         "haut",
-    "coarse",       "grob",        "punctate",   "punktfoermig", "lucent",       "dystroph",
-    "fat",          "fett",        "necros",     "nekros",       "oil",          "cyst",
-    "zyst",         "fibroadenom", "involut",    "secretory",    "sekretor",     "rod",
-    "suture",       "layer",       "tangential", "sutur",        "plasma",       "mastitis",
-    "diffus",       "scatter",     "verstreut",  "regional",     "agree",        "concordant",
-    "konkordant",   "correct",     "korrekt",    "normal",       "negativ",      "unremarkable",
-    "unauffaellig", "harmless",    "harmlos",    "round",        "rund",         "calcium",
-    "like",         "centered",    "physiolog"};
+    "benign",     "gutartig",     "typical",     "typisch",   "classic",      "characteristic",
+    "stable",     "stabil",       "stability",   "unchanged", "unveraendert", "konstant",
+    "consistent", "vascular",     "vessel",      "arterial",  "gefaess",      "popcorn",
+    "eggshell",   "dermal",       "skin",        "haut",      "coarse",       "grob",
+    "punctate",   "punktfoermig", "lucent",      "dystroph",  "necros",       "nekros",
+    "cyst",       "zyst",         "fibroadenom", "involut",   "secretory",    "sekretor",
+    "suture",     "layer",        "tangential",  "sutur",     "plasma",       "mastitis",
+    "diffus",     "scatter",      "verstreut",   "regional",  "agree",        "concordant",
+    "konkordant", "correct",      "korrekt",     "negativ",   "unremarkable", "unauffaellig",
+    "harmless",   "harmlos",      "round",       "rund",      "calcium",      "centered",
+    "physiolog"};
+// Benign words read whole: as word starts they passed other words ("normal" passed "Normally
+// …", "fat" "fatal", "like" "likelihood"; review of session 58, L9).
+constexpr std::string_view kBenignWords[] = {"fat",  "fatty",  "fett", "oil",  "oily",
+                                             "oel",  "rod",    "rods", "rim",  "rims",
+                                             "like", "normal", "milk", "milch"};
 // Word starts that name the calcifications themselves: read when not denied ("no
 // calcifications" on a finding doubts it is there).
 constexpr std::string_view kCalcificationStarts[] = {
@@ -655,7 +659,8 @@ std::string words_beyond_fields(const std::vector<CommentWord>& words, const Fin
       if (!has_a_coarse_kind(finding)) continue;
       return "calls them microcalcifications, which its coarse kind is not";
     }
-    if (starts_with_any(word, std::begin(kBenignStarts), std::end(kBenignStarts)) ||
+    if (is_one_of(word, kBenignWords) ||
+        starts_with_any(word, std::begin(kBenignStarts), std::end(kBenignStarts)) ||
         starts_with_any(word, std::begin(kCalcificationStarts), std::end(kCalcificationStarts))) {
       continue;  // a denial of them is read at the denial
     }

@@ -163,7 +163,9 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
         "No interval change R4", "No change needs biopsy", "No doubt needs biopsy",
         "Kein Zweifel Biopsie notwendig", "Ohne Zweifel b\u00f6sartig", "Prior 4",
         // Hostile review 89: a word with digits that is no number, measure or category.
-        "Benign; patient has BRCA1", "Benign, T1.", "Benign, B5."}) {
+        "Benign; patient has BRCA1", "Benign, T1.", "Benign, B5.",
+        // Review of session 58 (L9): benign words that are word starts only where safe.
+        "Normally benign.", "Fatal.", "Likelihood low."}) {
     const Decision d = benign_popcorn_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
@@ -202,7 +204,10 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
                               "No biopsy recommended.",
                               "BIRADS2, benign.",
                               "Benign, 5mm.",
-                              "Popcorn, 2nd look."}) {
+                              "Popcorn, 2nd look.",
+                              "Benign, fat necrosis.",
+                              "Oil cyst.",
+                              "Milk of calcium."}) {
     EXPECT_FALSE(benign_popcorn_with_comment(comment).needs_review) << comment;
   }
 }
