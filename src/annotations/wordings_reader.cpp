@@ -29,7 +29,9 @@ using xml_input::XmlInput;
 constexpr std::size_t kMaxWordingsBytes = 4 * xml_input::kBytesPerMiB;
 
 // A phrase as the reader matches it: lower case, words separated by single spaces, no leading or
-// trailing blank, '*' only as the last character (a word prefix).
+// trailing blank, '*' only as the last character (a word prefix) or, in a phrase of one word, the
+// first (a word that ends in it, or with both, holds it after its start: German compounds,
+// "*verkalkung*" for "Restverkalkungen").
 std::string phrase_problem(std::string_view phrase) {
   if (phrase.empty()) return "is empty";
   if (phrase.front() == ' ' || phrase.back() == ' ') return "has a leading or trailing space";
@@ -47,11 +49,16 @@ std::string phrase_problem(std::string_view phrase) {
     if (c == ' ' && i + 1 < phrase.size() && phrase[i + 1] == ' ') {
       return "must use single spaces between words";
     }
-    if (c == '*' && i + 1 != phrase.size()) return "may hold '*' only at its end";
+    if (c == '*' && i != 0 && i + 1 != phrase.size()) {
+      return "may hold '*' only at its start or end";
+    }
     // Report text is case-folded (NFKC_Casefold) before it is matched, which writes "ß" as "ss".
     if (phrase.compare(i, 2, "\xC3\x9F") == 0) return "must write \"\xC3\x9F\" as \"ss\"";
   }
-  if (phrase == "*") return "must start with a word";
+  if (phrase == "*" || phrase == "**") return "must start with a word";
+  if (phrase.front() == '*' && phrase.find(' ') != std::string_view::npos) {
+    return "may start with '*' only as one word";
+  }
   return {};
 }
 
@@ -270,6 +277,17 @@ bool holds(std::string_view phrase, std::string_view held) {
   const std::vector<std::string_view> words = words_of(phrase);
   const std::vector<std::string_view> wanted = words_of(held);
   const auto word_matches = [](std::string_view word, std::string_view pattern) {
+    // A pattern with a leading '*' holds any word with its stem after the start; a word with one
+    // is held only by such a pattern with the same stem.
+    if (!pattern.empty() && pattern.front() == '*') {
+      pattern.remove_prefix(1);
+      const bool inside = !pattern.empty() && pattern.back() == '*';
+      if (inside) pattern.remove_suffix(1);
+      if (!word.empty() && word.front() == '*') word.remove_prefix(1);
+      if (!word.empty() && word.back() == '*') word.remove_suffix(1);
+      const std::size_t at = word.find(pattern);
+      return at != std::string_view::npos && (inside || at + pattern.size() == word.size());
+    }
     if (!pattern.empty() && pattern.back() == '*') {
       pattern.remove_suffix(1);
       if (!word.empty() && word.back() == '*') word.remove_suffix(1);
@@ -512,6 +530,11 @@ class WordingsParser {
     const std::string role_text = node.attribute("role").value();
     const auto role = read_word(input_, node, "functionWord/@role", role_text, function_role_named);
     const std::string phrase = phrase_of(node);
+    if (!phrase.empty() && phrase.front() == '*') {
+      input_.problem(node, "functionWord/@phrase",
+                     quoted(phrase) + " is matched as a whole word: no leading '*'");
+      return;
+    }
     // An exception, a condition, a disagreement, a missed target, a disease, limit or treatment of
     // now may take several words ("bis auf", "save for", "subject to", "do not agree", "from the
     // target", "not yet treated"), each alone something else; other roles are asked of one token
@@ -550,7 +573,7 @@ class WordingsParser {
                      quoted(phrase) + " must be one word for " + quoted(role_text));
       return;
     }
-    if (!phrase.empty() && phrase.back() == '*') {
+    if (!phrase.empty() && (phrase.back() == '*' || phrase.front() == '*')) {
       input_.problem(node, "measureWord/@phrase", quoted(phrase) + " is matched whole: no '*'");
       return;
     }

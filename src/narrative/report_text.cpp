@@ -404,7 +404,11 @@ std::vector<Token> tokenise(std::string_view text, std::string& folded) {
 }
 
 void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::size_t wording) {
-  Phrase entry{{}, false, kind, wording};
+  Phrase entry{{}, false, false, kind, wording};
+  if (!phrase.empty() && phrase.front() == '*') {
+    entry.suffix_first = true;
+    phrase.remove_prefix(1);
+  }
   if (!phrase.empty() && phrase.back() == '*') {
     entry.prefix_last = true;
     phrase.remove_suffix(1);
@@ -413,7 +417,10 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::size_t word
   for (const Token& token : tokenise(phrase, folded)) entry.words.emplace_back(token.folded);
   if (entry.words.empty()) return;
   const std::size_t id = phrases_.size();
-  if (entry.prefix_last && entry.words.size() == 1) {
+  if (entry.suffix_first) {
+    if (entry.words.size() != 1) return;  // the lexicon reader refuses it
+    inside_word_.push_back(id);
+  } else if (entry.prefix_last && entry.words.size() == 1) {
     prefix_first_word_.push_back(id);
   } else {
     auto found = by_first_word_.find(entry.words.front());
@@ -445,6 +452,16 @@ bool joined_matches(std::string_view first, std::string_view second, std::string
 
 std::size_t PhraseIndex::matched_tokens(const Phrase& phrase, const std::vector<Token>& tokens,
                                         std::size_t at) const {
+  if (phrase.suffix_first) {
+    // After the word's start: the word itself ("verkalkungen") is the other phrases'.
+    const std::string_view word = tokens[at].folded;
+    const std::string_view want = phrase.words.front();
+    if (phrase.prefix_last) return word.find(want, 1) != std::string_view::npos ? 1 : 0;
+    return word.size() > want.size() &&
+                   word.compare(word.size() - want.size(), want.size(), want) == 0
+               ? 1
+               : 0;
+  }
   std::size_t next = at;
   for (std::size_t k = 0; k < phrase.words.size(); ++k) {
     if (next >= tokens.size()) return 0;
@@ -489,6 +506,9 @@ void PhraseIndex::match_at(const std::vector<Token>& tokens, std::size_t at,
     }
   }
   for (std::size_t id : prefix_first_word_) try_phrase(id);
+  if (tokens[at].kind == TokenKind::Word) {
+    for (std::size_t id : inside_word_) try_phrase(id);
+  }
 }
 
 std::vector<PhraseMatch> PhraseIndex::match_all(const std::vector<Token>& tokens) const {

@@ -95,7 +95,9 @@ struct PhraseMatch {
 // Phrases tokenised as the text is, indexed by their first word.
 class PhraseIndex {
  public:
-  // A phrase ending in '*' matches any word that starts with its last word.
+  // A phrase ending in '*' matches any word that starts with its last word; one word starting
+  // with '*' any word that ends in it ("*kalk": "Restkalk"), with both any word that holds it
+  // after its first letter ("*verkalkung*": "Restverkalkungen").
   void add(std::string_view phrase, PhraseKind kind, std::size_t wording);
   // Every phrase that matches at token `at`, appended to `out`.
   void match_at(const std::vector<Token>& tokens, std::size_t at,
@@ -107,6 +109,7 @@ class PhraseIndex {
   struct Phrase {
     std::vector<std::string> words;
     bool prefix_last = false;
+    bool suffix_first = false;  // a leading '*': one word, matched inside or at the end of a word
     PhraseKind kind;
     std::size_t wording;
   };
@@ -118,6 +121,7 @@ class PhraseIndex {
   std::deque<std::string> first_words_;  // the keys' storage: a deque never moves its elements
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_word_;
   std::vector<std::size_t> prefix_first_word_;  // single-word phrases ending in '*'
+  std::vector<std::size_t> inside_word_;        // single-word phrases starting with '*'
 };
 
 // A sentence as token range [begin, end) of one item, with the section it stands in and the

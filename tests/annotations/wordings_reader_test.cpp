@@ -103,7 +103,17 @@ TEST(WordingsReader, ProblemsNameFileLineAndField) {
             "no error");
   EXPECT_NE(problem_of(wordings("  <breast phrase=\"both  breasts\"/>\n")).find("single spaces"),
             std::string::npos);
-  EXPECT_NE(problem_of(wordings("  <breast phrase=\"br*east\"/>\n")).find("'*' only at its end"),
+  EXPECT_NE(
+      problem_of(wordings("  <breast phrase=\"br*east\"/>\n")).find("'*' only at its start or end"),
+      std::string::npos);
+  // A leading '*' (a compound that ends in or holds the word) is one word, and no function
+  // word's.
+  EXPECT_EQ(problem_of(wordings("  <calcification phrase=\"*verkalkung*\"/>\n")), "no error");
+  EXPECT_NE(problem_of(wordings("  <calcification phrase=\"*grobe verkalkung\"/>\n"))
+                .find("may start with '*' only as one word"),
+            std::string::npos);
+  EXPECT_NE(problem_of(wordings("  <functionWord role=\"plain\" phrase=\"*seen\"/>\n"))
+                .find("no leading '*'"),
             std::string::npos);
   EXPECT_NE(
       problem_of(wordings("  <colour phrase=\"red\"/>\n")).find(":4: colour: unknown element"),

@@ -2931,5 +2931,22 @@ TEST(TextReview90, GermanChangedAssessmentsAndExcisionAskForReview) {
   EXPECT_FALSE(beside_benign_coded_de("BI-RADS 2. Kontrolle in 2 Jahren.").exam.needs_review);
 }
 
+// German compounds that end in or hold a calcification word are mentions, never dropped without
+// trace ("Restverkalkungen", "Narbenverkalkung", "Restmikrokalk"; round 87).
+TEST(TextReview90, GermanCompoundCalcificationWordsAreMentions) {
+  for (const char* word :
+       {"Restverkalkungen", "Narbenverkalkung", "Restmikrokalk", "Schalenkalk"}) {
+    const Report report = beside_benign_coded_de(std::string(word) + " links.");
+    const auto& mentions = report.input.text_mentions;
+    EXPECT_TRUE(std::any_of(mentions.begin(), mentions.end(), [&](const TextMention& mention) {
+      return mention.words == word;
+    })) << word;
+    EXPECT_TRUE(report.exam.needs_review) << word;
+  }
+  // The word itself is the other wordings' (no second mention of it).
+  const Report plain = beside_benign_coded_de("Verkalkungen links.");
+  EXPECT_EQ(plain.input.text_mentions.size(), 1U);
+}
+
 }  // namespace
 }  // namespace mammocalc
