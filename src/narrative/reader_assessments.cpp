@@ -597,7 +597,7 @@ void Reader::read_assessment(const Item& item, const SentenceReading& reading,
   // sentence that reports what was done ("Magnification views demonstrate…", "Stereotactic
   // biopsy was performed").
   if (range.section == ReportSection::Findings) {
-    if (!reports_what_was_done(item, range)) note_tissue_asked_in_findings(item, reading, matches);
+    if (!reports_what_was_done(item, range)) note_request_in_findings(item, reading, matches);
     return;
   }
   if (reports_what_was_done(item, range)) {
@@ -833,18 +833,56 @@ void Reader::note_tissue_on_a_condition(const Item& item, const SentenceReading&
 }
 
 // A biopsy the findings ask for ("Coarse calcifications right breast; biopsy is recommended",
-// "…, which should be biopsied"): follow-ups are read where the radiologist recommends, but a
-// request for tissue is never dropped (hostile review 71, J: the exam stayed benign, unreviewed).
-// Said, for the radiologist; a denied, past or conditional one is not (the last is said apart).
-void Reader::note_tissue_asked_in_findings(const Item& item, const SentenceReading& reading,
-                                           const std::vector<PhraseMatch>& matches) {
-  const PhraseMatch* tissue = tissue_follow_up(item, reading, matches, [](MentionStatus status) {
-    return status == MentionStatus::Affirmed;
+// "…, which should be biopsied"), a short-interval follow-up ("Follow-up in 6 months.") or any
+// work-up the sentence recommends ("Recommend magnification views."): follow-ups are read where
+// the radiologist recommends, but such a request is never dropped (hostile review 71, J; 91, S3:
+// the exam stayed benign, unreviewed). Said, for the radiologist; a denied, past or conditional
+// one is not (the last is said apart).
+void Reader::note_request_in_findings(const Item& item, const SentenceReading& reading,
+                                      const std::vector<PhraseMatch>& matches) {
+  const SentenceRange& range = *reading.range;
+  const auto affirmed = [&](std::size_t begin, std::size_t end) {
+    return status_of(item, reading, begin, end, false).status == MentionStatus::Affirmed;
+  };
+  bool recommends = false;
+  for (std::size_t k = range.begin; k < range.end && !recommends; ++k) {
+    recommends = words_.is(item.tokens[k], FunctionWordRole::Recommends) && affirmed(k, k + 1);
+  }
+  // A follow-up the findings report the result of: after "on" or "since" ("stable on 6-month
+  // follow-up", "since the 6-month follow-up"), or right after a change ("unchanged at 6
+  // months").
+  const auto done_at = [&](const PhraseMatch& follow_up) {
+    std::size_t before = follow_up.begin;
+    while (before > range.begin &&
+           (words_.is(item.tokens[before - 1], FunctionWordRole::Plain) ||
+            item.tokens[before - 1].kind == TokenKind::Number) &&
+           !is_word(item.tokens[before - 1], "on") && !is_word(item.tokens[before - 1], "since")) {
+      --before;
+    }
+    if (before == range.begin) return false;
+    const Token& word = item.tokens[before - 1];
+    if (is_word(word, "on") || is_word(word, "since") || is_word(word, "seit")) return true;
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& change) {
+      return change.kind == PhraseKind::Change && change.end == before;
+    });
+  };
+  const auto asked = std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+    if (match.kind != PhraseKind::FollowUp || match.begin < range.begin ||
+        match.begin >= range.end) {
+      return false;
+    }
+    const Code& code = wordings_.follow_up[match.wording].code;
+    const std::optional<FollowUpKind> kind = follow_up_kind_for(code);
+    const bool request = asks_for_tissue(code) || kind == FollowUpKind::ShortInterval ||
+                         (recommends && kind != FollowUpKind::NormalInterval);
+    return request && !done_at(match) && affirmed(match.begin, match.end);
   });
-  if (tissue == nullptr) return;
+  if (asked == matches.end()) return;
+  const bool tissue = asks_for_tissue(wordings_.follow_up[asked->wording].code);
   reading_.notes.push_back({WarningCode::NarrativeUnresolved,
-                            "the findings text asks for tissue (\"" +
-                                words_of(item, tissue->begin, tissue->end) +
+                            std::string("the findings text asks for ") +
+                                (tissue ? "tissue" : "a follow-up") + " (\"" +
+                                words_of(item, asked->begin, asked->end) +
                                 "\"), which the summary's recommendation does not take from "
                                 "there: \"" +
                                 reading.sentence.text + "\"",

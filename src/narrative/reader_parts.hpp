@@ -722,8 +722,8 @@ class Reader {
   const PhraseMatch* tissue_follow_up(const Item& item, const SentenceReading& reading,
                                       const std::vector<PhraseMatch>& matches, Wanted wanted) const;
   // A biopsy the findings section asks for: a note on the exam.
-  void note_tissue_asked_in_findings(const Item& item, const SentenceReading& reading,
-                                     const std::vector<PhraseMatch>& matches);
+  void note_request_in_findings(const Item& item, const SentenceReading& reading,
+                                const std::vector<PhraseMatch>& matches);
   // A biopsy asked for on a condition the text does not settle: a note on the exam.
   void note_tissue_on_a_condition(const Item& item, const SentenceReading& reading,
                                   const std::vector<PhraseMatch>& matches);

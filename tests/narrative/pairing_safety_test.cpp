@@ -2056,5 +2056,25 @@ TEST(PairingSafety90, CountsThatDifferAskForReview) {
                 false);
 }
 
+// Hostile review 91 (S3): a request in the findings text is never dropped; a follow-up whose
+// result the findings report is none.
+TEST(PairingSafety91, AFollowUpTheFindingsAskForAsksForReview) {
+  expect_review(
+      {"Follow-up in 6 months.", "Recommend 6-month follow-up.", "Short-interval follow-up."}, true,
+      "Popcorn calcifications right breast. ");
+  const auto asks_in_findings = [](const std::string& findings_text) {
+    const Report report = summarise(
+        {findings_text, "BI-RADS 2.", std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    return std::any_of(report.input.notes.begin(), report.input.notes.end(),
+                       [](const ReaderNote& note) {
+                         return note.text.find("the findings text asks for") != std::string::npos;
+                       });
+  };
+  EXPECT_TRUE(asks_in_findings("Popcorn calcifications right breast. Follow-up in 6 months."));
+  EXPECT_FALSE(
+      asks_in_findings("Popcorn calcifications right breast, stable on 6 month follow-up."));
+  EXPECT_FALSE(asks_in_findings("Popcorn calcifications right breast, unchanged at 6 months."));
+}
+
 }  // namespace
 }  // namespace mammocalc
