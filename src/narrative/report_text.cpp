@@ -754,7 +754,11 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
           heading_of[heading_wording[at]].laterality != Laterality::Unknown &&
           (end + 1 == tokens.size() || tokens[end + 1].newlines_before > 0 ||
            tokens[end + 1].capitalised);
-      if (at == start || line_start || capitals_colon || breast_sentence) {
+      // After a shorthand's period ("seg.", "amorph.") a heading with its colon opens what follows
+      // ("…, amorph. Links: …"; hostile review 91: the left breast was read into the right's
+      // sentence).
+      const bool after_shorthand = colon && at > 0 && abbreviation_period[at - 1];
+      if (at == start || line_start || capitals_colon || breast_sentence || after_shorthand) {
         if (colon || own_line || breast_sentence) {
           if (after_label) start = at;  // "Side:" is no sentence
           close(at);

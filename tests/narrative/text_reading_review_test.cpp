@@ -2948,5 +2948,21 @@ TEST(TextReview90, GermanCompoundCalcificationWordsAreMentions) {
   EXPECT_EQ(plain.input.text_mentions.size(), 1U);
 }
 
+// Hostile review 91 (S2): after a full word or a shorthand with its period, a breast heading
+// opens what follows: the left breast is its own, never read into the right's sentence.
+TEST(TextReview91, ABreastHeadingAfterADescriptorsPeriodOpensItsOwnPart) {
+  for (const char* text : {"Rechts: Popcornartige Verkalkungen, gruppiert. Links: Popcornartige "
+                           "Verkalkungen, Kontrolle in 6 Monaten.",
+                           "Rechts: Popcornartige Verkalkungen, amorph. Links: Popcornartige "
+                           "Verkalkungen."}) {
+    const Report report = beside_benign_coded_de(text);
+    const auto& mentions = report.input.text_mentions;
+    EXPECT_TRUE(std::any_of(mentions.begin(), mentions.end(), [](const TextMention& mention) {
+      return mention.laterality == Laterality::Left;
+    })) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
