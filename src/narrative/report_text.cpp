@@ -607,8 +607,10 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   // Where a phrase other than a breast noun starts ("Side" may label a breast, "Calcifications"
   // may not).
   std::vector<bool> phrase_starts(tokens.size(), false);
+  std::vector<bool> breast_noun_starts(tokens.size(), false);
   for (const PhraseMatch& match : matches) {
     if (match.kind != PhraseKind::Breast) phrase_starts[match.begin] = true;
+    if (match.kind == PhraseKind::Breast) breast_noun_starts[match.begin] = true;
     if (match.kind == PhraseKind::Calcification) calcification_starts[match.begin] = true;
     if (match.kind == PhraseKind::Laterality) laterality_starts[match.begin] = true;
     if (match.kind == PhraseKind::CategoryWord) {
@@ -746,8 +748,11 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
       // "Side: left. …") heads what follows as "Left breast:" does: read as no heading, the
       // breast was lost and a coded finding of the other breast was not questioned (hostile
       // review 88, S6).
-      const bool after_label = at == start + 2 && tokens[start].kind == TokenKind::Word &&
-                               !phrase_starts[start] && is_punct(tokens[start + 1], ':');
+      // A breast noun right before it labels it too ("Breast left.").
+      const bool after_label =
+          (at == start + 2 && tokens[start].kind == TokenKind::Word && !phrase_starts[start] &&
+           is_punct(tokens[start + 1], ':')) ||
+          (at == start + 1 && breast_noun_starts[start] && !phrase_starts[start]);
       const bool breast_sentence =
           (at == start || after_label) && end < tokens.size() && is_punct(tokens[end], '.') &&
           !abbreviation_period[end] &&

@@ -965,7 +965,8 @@ TEST(TextSafety, WordsNamingWhatTheyMayBeRaiseACodedProbablyBenignGroup) {
 // A breast named in a sentence of its own heads what follows, as "Right breast:" does (hostile
 // review 88, S6: the text's breast was lost and the coded left finding was not questioned).
 TEST(LateralityFromContext, ABreastNamedInASentenceOfItsOwnHeadsTheNextOnes) {
-  for (const char* heading : {"Right breast. ", "Side: right. ", "Right breast.\n", "RIGHT. "}) {
+  for (const char* heading :
+       {"Right breast. ", "Side: right. ", "Right breast.\n", "RIGHT. ", "Breast right. "}) {
     const std::string text =
         "Diagnostic mammogram. " + std::string(heading) +
         std::string(
