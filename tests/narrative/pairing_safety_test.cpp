@@ -2076,5 +2076,13 @@ TEST(PairingSafety91, AFollowUpTheFindingsAskForAsksForReview) {
   EXPECT_FALSE(asks_in_findings("Popcorn calcifications right breast, unchanged at 6 months."));
 }
 
+// Hostile review 91 (S4): more short requests beside BI-RADS 2; the past stays the past.
+TEST(PairingSafety91, MoreShortRequestsAskForReview) {
+  expect_review({"Hook wire.", "Wire loc.", "Needle loc.", "WLE.", "Lumpectomy.", "Spot mag.",
+                 "6/12 f/u.", "FU 6 mo.", "Second opinion.", "Revised upward.", "Tomo."},
+                true, "BI-RADS 2. ");
+  expect_review({"Status post lumpectomy 2019.", "S/p lumpectomy."}, false, "BI-RADS 2. ");
+}
+
 }  // namespace
 }  // namespace mammocalc
