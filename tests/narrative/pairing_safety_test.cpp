@@ -2084,5 +2084,17 @@ TEST(PairingSafety91, MoreShortRequestsAskForReview) {
   expect_review({"Status post lumpectomy 2019.", "S/p lumpectomy."}, false, "BI-RADS 2. ");
 }
 
+// Hostile review 91 (S6): the kinds said in plain words count (fine pleomorphic, amorphous, fine
+// linear branching).
+TEST(PairingSafety91, KindsInPlainWordsCount) {
+  for (const char* kind :
+       {"polymorphic", "varying sizes and shapes", "variable in shape", "of mixed morphology",
+        "partly dust-like", "partly fuzzy", "partly hazy", "partly worm-like"}) {
+    const Report report =
+        beside_benign_coded("Popcorn calcifications right breast, " + std::string(kind) + ".");
+    EXPECT_EQ(report.exam.classification, Classification::Suspicious) << kind;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
