@@ -1047,6 +1047,19 @@ class FindingReader {
     } else if (is_concept(item, codes::kClockfaceOrRegion)) {
       if (auto hour = clock_hour_for(item.code)) {
         clock_.push_back({*hour, {std::to_string(*hour) + " o'clock", item.position}});
+        // A clock code shown as another hour ("9 o'clock position" on the 3 o'clock code): the
+        // meaning is a position given too, a conflict (hostile review 91, S8).
+        const std::optional<int> meant = clock_hour_meant(item.code.meaning);
+        if (meant && *meant != *hour) {
+          clock_.push_back({*meant, {std::to_string(*meant) + " o'clock", item.position}});
+          finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
+                                    describe(item.concept_name) + " code (" + item.code.value +
+                                        ", " + item.code.scheme + ") is " + std::to_string(*hour) +
+                                        " o'clock but its meaning \"" + item.code.meaning +
+                                        "\" names " + std::to_string(*meant) +
+                                        " o'clock; both are read",
+                                    item.position});
+        }
       } else {
         code_value(item, region_for, region_, "CID 6018");
       }
@@ -1078,6 +1091,19 @@ class FindingReader {
       }
     } else if (is_concept(item, codes::kChangeSinceLastMammogram)) {
       code_value(item, change_for, change_, "CID 6002");
+      // A stable or decreased code shown as "New finding" or "Increase": the meaning is a change
+      // given too, never dropped (hostile review 91, S8).
+      const std::optional<Change> value = change_for(item.code);
+      if (value && *value != Change::New && *value != Change::Increased &&
+          growth_named(item.code.meaning)) {
+        change_.push_back({Change::Increased, {"increased", item.position}});
+        finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
+                                  describe(item.concept_name) + " code (" + item.code.value + ", " +
+                                      item.code.scheme + ") is " + std::string(to_string(*value)) +
+                                      " but its meaning \"" + item.code.meaning +
+                                      "\" says new or increased; both are read",
+                                  item.position});
+      }
     } else if (is_concept(item, codes::kAssociatedFinding)) {
       // A distortion, an asymmetry or a mass the calcifications come with counts as one coded
       // with them (C15, C16, C11); another associated finding is not weighed and is said

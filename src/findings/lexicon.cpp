@@ -955,6 +955,23 @@ bool growth_named(std::string_view words) {
   return false;
 }
 
+std::optional<int> clock_hour_meant(std::string_view meaning) {
+  const std::string spaced = spaced_words(meaning) + " ";
+  for (const std::string_view unit : {" o clock ", " oclock ", " uhr "}) {
+    const std::size_t at = spaced.find(unit);
+    if (at == std::string::npos || at == 0) continue;
+    const std::size_t begin = spaced.rfind(' ', at - 1);
+    const std::string number = spaced.substr(begin + 1, at - begin - 1);
+    if (number.empty() || number.size() > 2 ||
+        number.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    const int hour = std::stoi(number);
+    if (hour >= 1 && hour <= 12) return hour;
+  }
+  return std::nullopt;
+}
+
 std::string spaced_words(std::string_view meaning) {
   // Each German letter of two UTF-8 bytes becomes its two-letter spelling (ä: ae, ß: ss), so that
   // a word list spells it once ("boesartig") and positions stay those of the meaning's bytes.

@@ -185,6 +185,8 @@ std::optional<Change> change_named(std::string_view word);
 // in number since last year", "neu aufgetreten", "mehr als 2024"), not where a negation stands
 // right before ("no increase", "keine Zunahme").
 bool growth_named(std::string_view words);
+// The clock hour a meaning names ("9 o'clock position", "9 Uhr"), 1 to 12; empty when none.
+std::optional<int> clock_hour_meant(std::string_view meaning);
 std::optional<Presence> presence_named(std::string_view word);
 std::optional<Region> region_named(std::string_view word);
 std::optional<Quadrant> quadrant_named(std::string_view word);

@@ -2973,5 +2973,14 @@ TEST(TextReview91, GermanShortRequestsAskForReview) {
   EXPECT_FALSE(beside_benign_coded_de("BI-RADS 2. Z. n. OP 2019.").exam.needs_review);
 }
 
+// Hostile review 91 (S8), in German: growth said in other words beside a stable group.
+TEST(TextReview91, GermanGrowthWordsAskForReview) {
+  for (const char* text : {"Verdoppelt.", "Vergrößert.", "Mehr als in der Voraufnahme."}) {
+    EXPECT_TRUE(beside_benign_coded_de("Grobschollige Verkalkungen rechts. " + std::string(text))
+                    .exam.needs_review)
+        << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

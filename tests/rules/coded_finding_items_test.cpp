@@ -761,6 +761,31 @@ TEST(MeaningNamesAnotherTerm, AnAssessmentCategoryIsReadByCodeAndReviewed) {
   EXPECT_NE(named.front().text.find("397141009"), std::string::npos) << named.front().text;
 }
 
+// Hostile review 91 (S8): a stable change code shown as "New finding" or "Increase", and a clock
+// code shown as another hour, give the meaning's value too (a conflict, review).
+TEST(MeaningNamesAnotherTerm, AChangeOrClockMeaningIsAValueGivenToo) {
+  for (const char* meaning : {"New finding", "Increase", "Finding increased in number"}) {
+    const Report report = evaluate_report({finding_with(
+        {kRight, kCoarse, {codes::kChangeSinceLastMammogram, Code{"129723006", "SCT", meaning}}})});
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(warned(decision, "code-meaning-discordant")) << meaning;
+    EXPECT_TRUE(decision.needs_review) << meaning;
+  }
+  const Report nine = evaluate_report({finding_with(
+      {kRight,
+       kCoarse,
+       {codes::kClockfaceOrRegion, Code{"129774003", "SCT", "9 o'clock position"}}})});
+  EXPECT_TRUE(warned(nine.decisions.front(), "code-meaning-discordant"));
+  EXPECT_TRUE(nine.decisions.front().needs_review);
+  for (const Code& own : {Code{"129723006", "SCT", "No significant changes in the finding"},
+                          Code{"129774003", "SCT", "3 o'clock position"}}) {
+    const CodeConst concept =
+        own.value == "129723006" ? codes::kChangeSinceLastMammogram : codes::kClockfaceOrRegion;
+    const Report report = evaluate_report({finding_with({kRight, kCoarse, {concept, own}})});
+    EXPECT_FALSE(report.decisions.front().needs_review) << own.meaning;
+  }
+}
+
 TEST(MeaningNamesAnotherTerm, AnAssessmentCategorysOwnWordsAreNoDiscordance) {
   for (const char* meaning : {"2 - Benign", "BI-RADS 2", "Benign", "4.0", ""}) {
     const Report report = evaluate_report({finding_with(
