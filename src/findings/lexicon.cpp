@@ -1003,11 +1003,12 @@ constexpr std::string_view kClauseStarts[] = {
     " with the exception of ", " save for ", " albeit ", " rather ", " in addition to ", " with ",
     " plus ", " besides ", " as well as ", " also ", " nevertheless ", " nonetheless ", " instead ",
     " excepting ", " despite ", " in spite of ", " with exception of ", " excluding ",
-    " outside of ", " barring ",
+    " outside of ", " barring ", " only a ", " only one ", " only some ", " beyond a ",
+    " beyond one ", " beyond some ",
     // German, the other language mammocalc ships a lexicon for (its wordings' terminators).
     " aber ", " jedoch ", " allerdings ", " hingegen ", " dagegen ", " wohingegen ", " sondern ",
     " ausser ", " sonst ", " ansonsten ", " mit ", " sowie ", " obwohl ", " wobei ", " dafuer ",
-    " waehrend "};
+    " waehrend ", " nur eine ", " nur einige ", " nur ein "};
 
 // The words that negate a meaning's clause.
 // German: kein/keine/keinen, ohne, nicht.

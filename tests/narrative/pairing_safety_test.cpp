@@ -2096,5 +2096,18 @@ TEST(PairingSafety91, KindsInPlainWordsCount) {
   }
 }
 
+// Hostile review 91 (S6): what "only a …" or "beyond a …" names after a denial is affirmed.
+TEST(PairingSafety91, OnlyAClusterAfterADenialIsAffirmed) {
+  for (const char* text : {"No suspicious calcifications, only a faint cluster at 9 o'clock.",
+                           "No new calcifications, beyond a faint cluster at 9 o'clock."}) {
+    const Report report =
+        beside_benign_coded("Popcorn calcifications right breast. " + std::string(text));
+    EXPECT_EQ(report.exam.classification, Classification::Suspicious) << text;
+  }
+  EXPECT_FALSE(beside_benign_coded("Popcorn calcifications right breast. Only benign "
+                                   "calcifications.")
+                   .exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -2982,5 +2982,14 @@ TEST(TextReview91, GermanGrowthWordsAskForReview) {
   }
 }
 
+// Hostile review 91 (S6), in German.
+TEST(TextReview91, GermanOnlyAGroupAfterADenialIsAffirmed) {
+  const Report report = beside_benign_coded_de(
+      "Grobschollige Verkalkungen rechts. Keine suspekten Verkalkungen, nur eine zarte Gruppe bei "
+      "9 Uhr.");
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_NE(report.exam.classification, Classification::Benign);
+}
+
 }  // namespace
 }  // namespace mammocalc
