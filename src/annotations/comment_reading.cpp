@@ -590,16 +590,18 @@ std::vector<double> sizes_given(const std::vector<CommentWord>& words) {
 // (hostile review 89: "Benign; patient has BRCA1" asked nothing).
 bool digit_word_read(const std::string& word) {
   const std::size_t first = word.find_first_of("0123456789");
-  const std::size_t last = word.find_last_of("0123456789");
+  const std::size_t after = std::min(word.find_first_not_of("0123456789", first), word.size());
   const std::string label = word.substr(0, first);
-  const std::string digits = word.substr(first, last + 1 - first);
-  const std::string rest = word.substr(last + 1);
-  if (digits.find_first_not_of("0123456789") != std::string::npos) return false;
-  if (!label.empty())
+  const std::string rest = word.substr(after);
+  if (!label.empty()) {
     return is_one_of(label, kCategoryLabels) && (rest.empty() || rest.size() == 1);
+  }
   constexpr std::string_view kAfterDigits[] = {"",   "mm", "cm", "h", "st", "nd", "rd",
                                                "th", "a",  "b",  "c", "x",  "er", "te"};
-  return is_one_of(rest, kAfterDigits) || (rest.size() == 3 && rest[0] == 'h');
+  const bool clock_minutes = rest.size() == 3 && rest[0] == 'h' &&
+                             std::isdigit(static_cast<unsigned char>(rest[1])) != 0 &&
+                             std::isdigit(static_cast<unsigned char>(rest[2])) != 0;  // "9h30"
+  return is_one_of(rest, kAfterDigits) || clock_minutes;
 }
 
 // What the words of a comment beside a finding below 4 say beyond its fields, read with the

@@ -56,7 +56,8 @@ std::string phrase_problem(std::string_view phrase) {
     if (phrase.compare(i, 2, "\xC3\x9F") == 0) return "must write \"\xC3\x9F\" as \"ss\"";
   }
   if (phrase == "*" || phrase == "**") return "must start with a word";
-  if (phrase.front() == '*' && phrase.find(' ') != std::string_view::npos) {
+  // One word as the text is cut into words: a hyphen, slash, apostrophe or dot would cut it.
+  if (phrase.front() == '*' && phrase.find_first_of(" -/'.") != std::string_view::npos) {
     return "may start with '*' only as one word";
   }
   return {};

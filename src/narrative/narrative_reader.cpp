@@ -301,9 +301,9 @@ void Reader::read_item(const TextItem& text_item) {
     if (match.kind == PhraseKind::Breast) saw_breast_ = true;
     if (match.kind == PhraseKind::BreastImaging) saw_breast_imaging_ = true;
   }
-  const std::vector<SentenceRange> sentences =
-      narrative::split_sentences(item.tokens, item.matches, headings_, text_item.section,
-                                 words_.words(FunctionWordRole::ContinuesLine));
+  const std::vector<SentenceRange> sentences = narrative::split_sentences(
+      item.tokens, item.matches, headings_, text_item.section,
+      words_.words(FunctionWordRole::ContinuesLine), words_.words(FunctionWordRole::BreastNoun));
   // A heading that names one breast and breast imaging at once ("Left mammogram:", "Mammogram
   // left:") names the breast: a text under it is a breast imaging report (decision-logic.md §6.6),
   // though no other breast word follows.

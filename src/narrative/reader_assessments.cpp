@@ -848,23 +848,22 @@ void Reader::note_request_in_findings(const Item& item, const SentenceReading& r
   for (std::size_t k = range.begin; k < range.end && !recommends; ++k) {
     recommends = words_.is(item.tokens[k], FunctionWordRole::Recommends) && affirmed(k, k + 1);
   }
-  // A follow-up the findings report the result of: after "on" or "since" ("stable on 6-month
-  // follow-up", "since the 6-month follow-up"), or right after a change ("unchanged at 6
-  // months").
-  const auto done_at = [&](const PhraseMatch& follow_up) {
-    std::size_t before = follow_up.begin;
-    while (before > range.begin &&
-           (words_.is(item.tokens[before - 1], FunctionWordRole::Plain) ||
-            item.tokens[before - 1].kind == TokenKind::Number) &&
-           !is_word(item.tokens[before - 1], "on") && !is_word(item.tokens[before - 1], "since")) {
-      --before;
-    }
-    if (before == range.begin) return false;
-    const Token& word = item.tokens[before - 1];
+  // A follow-up the findings report the result of: right after "on" or "since" ("stable on 6-month
+  // follow-up", "since the 6-month follow-up"; one plain word may stand between) or right after
+  // a change ("unchanged at 6 months"). Never a request for tissue.
+  const auto result_of = [&](std::size_t at) {
+    const Token& word = item.tokens[at];
     if (is_word(word, "on") || is_word(word, "since") || is_word(word, "seit")) return true;
     return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& change) {
-      return change.kind == PhraseKind::Change && change.end == before;
+      return change.kind == PhraseKind::Change && change.end == at + 1;
     });
+  };
+  const auto done_at = [&](const PhraseMatch& follow_up) {
+    if (follow_up.begin == range.begin) return false;
+    const std::size_t before = follow_up.begin - 1;
+    if (result_of(before)) return true;
+    return before > range.begin && words_.is(item.tokens[before], FunctionWordRole::Plain) &&
+           result_of(before - 1);
   };
   const auto asked = std::find_if(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
     if (match.kind != PhraseKind::FollowUp || match.begin < range.begin ||
@@ -875,7 +874,8 @@ void Reader::note_request_in_findings(const Item& item, const SentenceReading& r
     const std::optional<FollowUpKind> kind = follow_up_kind_for(code);
     const bool request = asks_for_tissue(code) || kind == FollowUpKind::ShortInterval ||
                          (recommends && kind != FollowUpKind::NormalInterval);
-    return request && !done_at(match) && affirmed(match.begin, match.end);
+    return request && (asks_for_tissue(code) || !done_at(match)) &&
+           affirmed(match.begin, match.end);
   });
   if (asked == matches.end()) return;
   const bool tissue = asks_for_tissue(wordings_.follow_up[asked->wording].code);

@@ -197,10 +197,10 @@ std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clau
   return std::nullopt;
 }
 
-// Whole numbers a measure or the clock did not take, that are no category ("BI-RADS 4",
-// "Kategorie: 4"), year, duration ("6 months"), percentage, list marker ("1)"), part of a date or
-// decimal, or count of views, groups or lesions: what they count is not read, but two that differ
-// are said (merge_into).
+// Whole numbers a measure or the clock did not take that end their part ("now number 15,
+// previously 3.", "3 -> 15"), no category ("BI-RADS 4", "Kategorie: 4"), year, percentage, list
+// marker ("1)") or part of a date or time: what they count is not read, but two that differ are
+// said (merge_into). A number before a word counts that word ("3 prior exams", "2 views").
 void Reader::read_other_numbers(const Item& item, std::size_t begin, std::size_t end,
                                 const std::vector<bool>& consumed, Descriptors& out) const {
   const std::vector<Token>& tokens = item.tokens;
@@ -228,19 +228,16 @@ void Reader::read_other_numbers(const Item& item, std::size_t begin, std::size_t
         after_category_word(at)) {
       continue;
     }
-    if (at + 1 < tokens.size()) {
+    if (at + 1 < end) {
       const Token& next = tokens[at + 1];
-      // A count of something else: views, groups, lesions ("2 views", "1 group").
-      const bool counts_other = words_.is(next, FunctionWordRole::View) ||
-                                words_.is(next, FunctionWordRole::SecondGroup) ||
-                                words_.is(next, FunctionWordRole::LesionNoun) ||
-                                words_.is(next, FunctionWordRole::OtherFinding);
-      if (is_duration(next) || is_punct(next, '%') || is_punct(next, ')') || counts_other ||
-          words_.is(next, FunctionWordRole::ClockAfterHour) || joined_number(at + 1, at + 2)) {
+      // A number before a word counts that word ("3 prior exams", "series 2 image 14"); one that
+      // ends its part ("now number 15, previously 3.", "3 -> 15") is said as a count.
+      if (next.kind == TokenKind::Word || is_punct(next, '%') || is_punct(next, ')') ||
+          joined_number(at + 1, at + 2)) {
         continue;
       }
     }
-    if (at >= 2 && joined_number(at - 1, at)) continue;
+    if (at >= 2 && tokens[at - 2].kind == TokenKind::Number && joined_number(at - 1, at)) continue;
     const int value = leading_integer(token.folded);
     if (value < 1) continue;
     out.other_numbers.push_back({value, words_of(item, at, at + 1), span_of(item, at, at + 1), at});

@@ -592,7 +592,8 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
                                            const std::vector<PhraseMatch>& matches,
                                            const std::vector<HeadingMeaning>& heading_of,
                                            ReportSection item_section,
-                                           const std::vector<std::string_view>& continuing) {
+                                           const std::vector<std::string_view>& continuing,
+                                           const std::vector<std::string_view>& breast_nouns) {
   // Per token: the longest heading starting there, and whether a period is an abbreviation's.
   std::vector<std::size_t> heading_end(tokens.size(), 0);
   std::vector<std::size_t> heading_wording(tokens.size(), 0);
@@ -604,13 +605,7 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   std::vector<std::size_t> category_word_end(tokens.size(), 0);
   // Where a breast is named by a letter and a parenthesis ("L) seroma"), no list marker.
   std::vector<bool> laterality_starts(tokens.size(), false);
-  // Where a phrase other than a breast noun starts ("Side" may label a breast, "Calcifications"
-  // may not).
-  std::vector<bool> phrase_starts(tokens.size(), false);
-  std::vector<bool> breast_noun_starts(tokens.size(), false);
   for (const PhraseMatch& match : matches) {
-    if (match.kind != PhraseKind::Breast) phrase_starts[match.begin] = true;
-    if (match.kind == PhraseKind::Breast) breast_noun_starts[match.begin] = true;
     if (match.kind == PhraseKind::Calcification) calcification_starts[match.begin] = true;
     if (match.kind == PhraseKind::Laterality) laterality_starts[match.begin] = true;
     if (match.kind == PhraseKind::CategoryWord) {
@@ -745,14 +740,15 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
       // text.
       const bool capitals_colon = colon && all_capitals(tokens, at, end);
       // A breast named in a sentence of its own ("Left breast. Popcorn calcifications …",
-      // "Side: left. …") heads what follows as "Left breast:" does: read as no heading, the
-      // breast was lost and a coded finding of the other breast was not questioned (hostile
-      // review 88, S6).
-      // A breast noun right before it labels it too ("Breast left.").
+      // "Side: left. …", "Seite links.") heads what follows as "Left breast:" does: read as no
+      // heading, the breast was lost and a coded finding of the other breast was not questioned
+      // (hostile review 88, S6). Only a breast noun labels it: any other word before it
+      // ("Excision: right.") is a statement of that breast (review of session 59).
+      const bool breast_noun = tokens[start].kind == TokenKind::Word &&
+                               std::find(breast_nouns.begin(), breast_nouns.end(),
+                                         tokens[start].folded) != breast_nouns.end();
       const bool after_label =
-          (at == start + 2 && tokens[start].kind == TokenKind::Word && !phrase_starts[start] &&
-           is_punct(tokens[start + 1], ':')) ||
-          (at == start + 1 && breast_noun_starts[start] && !phrase_starts[start]);
+          breast_noun && ((at == start + 2 && is_punct(tokens[start + 1], ':')) || at == start + 1);
       const bool breast_sentence =
           (at == start || after_label) && end < tokens.size() && is_punct(tokens[end], '.') &&
           !abbreviation_period[end] &&

@@ -153,12 +153,15 @@ struct HeadingMeaning {
 // calcification word such as "calc." only before a capitalised word), at a blank line, at a
 // line break before a capitalised line unless the line ended with one of the `continuing` words
 // ("and", "no"; the lexicon's continues-line words), and after at most kMaxSentenceTokens tokens.
+// A breast named in a sentence of its own ("Left breast.", "Side: left.", "Seite links.", one of
+// the `breast_nouns` before it) heads what follows as "Left breast:" does.
 inline constexpr std::size_t kMaxSentenceTokens = 400;
 std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
                                            const std::vector<PhraseMatch>& matches,
                                            const std::vector<HeadingMeaning>& heading_of,
                                            ReportSection item_section,
-                                           const std::vector<std::string_view>& continuing);
+                                           const std::vector<std::string_view>& continuing,
+                                           const std::vector<std::string_view>& breast_nouns = {});
 
 // The bytes [begin, end) of text with every run of blanks and control characters made one
 // space, as TextSentence::text documents.

@@ -302,13 +302,14 @@ std::string why_not_a_batch_index(const std::string& bytes) {
                         {{kIndexRoot, "notice"},
                          {kIndexRoot, "entry"},
                          {kIndexRoot, "rollup"},
+                         {kIndexRoot, "leftover"},
                          {"rollup", "category"},
                          {"rollup", "classification"},
                          {"rollup", "biopsyType"},
                          {"rollup", "breast"},
                          {"rollup", "skipped"},
                          {"rollup", "exams"},
-                         {"rollup", "leftover"},
+
                          {"exams", "category"},
                          {"exams", "classification"},
                          {"exams", "action"}});

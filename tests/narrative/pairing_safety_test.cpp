@@ -2109,5 +2109,34 @@ TEST(PairingSafety91, OnlyAClusterAfterADenialIsAffirmed) {
                    .exam.needs_review);
 }
 
+// Review of session 59: a label that is no breast noun stays a statement of that breast; an
+// exam part not assessable is a limit; a biopsy the findings ask for is never a result reported.
+TEST(PairingSafety91, ReviewOfSession59) {
+  expect_review(
+      {"Excision: right.", "Upgraded: right.", "The right breast cannot be adequately assessed.",
+       "The left breast cannot be adequately assessed."},
+      true);
+  EXPECT_TRUE(summarise({"Popcorn calcifications right breast stable since 2024 biopsy "
+                         "recommended.",
+                         "BI-RADS 2.",
+                         std::nullopt,
+                         {coarse_right_benign()},
+                         Category::Benign2})
+                  .exam.needs_review);
+  const auto counts_differ = [](const std::string& text) {
+    const Report report = summarise_text(text);
+    return std::any_of(
+        report.input.findings.begin(), report.input.findings.end(), [](const Finding& finding) {
+          return std::any_of(
+              finding.notes.begin(), finding.notes.end(), [](const ReaderNote& note) {
+                return note.text.find("differ: whether they count") != std::string::npos;
+              });
+        });
+  };
+  EXPECT_TRUE(counts_differ("Popcorn calcifications right breast, count 3 -> 15."));
+  EXPECT_FALSE(counts_differ(
+      "Popcorn calcifications right breast, compared with 3 prior exams, series 2 image 14."));
+}
+
 }  // namespace
 }  // namespace mammocalc
