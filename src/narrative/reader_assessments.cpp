@@ -367,6 +367,22 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
         item.tokens[k].folded.size() == 1 && item.tokens[k].folded[0] <= '6') {
       unread_said.push_back(kDigits[item.tokens[k].folded[0] - '0']);
     }
+    // An impression sentence that is one number alone, asked ("4?"): a category said (hostile
+    // review 91, S5). Not "1." (a list's number).
+    std::size_t number = range.end;
+    bool only_number = impression;
+    bool asked = false;
+    for (std::size_t t = range.begin; t < range.end && only_number; ++t) {
+      const Token& token = item.tokens[t];
+      asked = asked || is_punct(token, '?');
+      if (token.kind == TokenKind::Punct) continue;
+      only_number = number == range.end && token.kind == TokenKind::Number &&
+                    token.folded.size() == 1 && token.folded[0] <= '6';
+      number = t;
+    }
+    if (only_number && asked && number < range.end && !taken(number)) {
+      unread_said.push_back(kDigits[item.tokens[number].folded[0] - '0']);
+    }
   }
   if (unread_said.empty()) return;
   std::string said;

@@ -2138,5 +2138,15 @@ TEST(PairingSafety91, ReviewOfSession59) {
       "Popcorn calcifications right breast, compared with 3 prior exams, series 2 image 14."));
 }
 
+// Hostile review 91 (S5): a category given by a verb, or a number asked alone, is a category.
+TEST(PairingSafety91, ACategoryGivenByAVerbIsACategory) {
+  for (const char* text : {"Rated 4 at consensus.", "Read as 4 by second reader.",
+                           "Scored 4 at double reading.", "Assessed as 4 elsewhere.", "4?"}) {
+    const Report report = beside_benign_coded("BI-RADS 2. " + std::string(text));
+    EXPECT_EQ(report.exam.classification, Classification::Suspicious) << text;
+  }
+  expect_review({"Rated benign.", "Read as benign."}, false, "BI-RADS 2. ");
+}
+
 }  // namespace
 }  // namespace mammocalc
