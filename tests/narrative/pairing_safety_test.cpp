@@ -2148,5 +2148,14 @@ TEST(PairingSafety91, ACategoryGivenByAVerbIsACategory) {
   expect_review({"Rated benign.", "Read as benign."}, false, "BI-RADS 2. ");
 }
 
+// Hostile review 92: a denial that affirms what follows ("No more than a few …") denies nothing.
+TEST(PairingSafety92, ADenialThatAffirmsDeniesNothing) {
+  for (const char* text : {"No more than a few amorphous calcifications in the left breast.",
+                           "Not more than 3 fine pleomorphic calcifications in the left breast.",
+                           "No other findings than amorphous calcifications in the left breast."}) {
+    EXPECT_EQ(summarise_text(text).exam.classification, Classification::Suspicious) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -2991,5 +2991,14 @@ TEST(TextReview91, GermanOnlyAGroupAfterADenialIsAffirmed) {
   EXPECT_NE(report.exam.classification, Classification::Benign);
 }
 
+// Hostile review 92, in German.
+TEST(TextReview92, GermanDenialsThatAffirmDenyNothing) {
+  for (const char* text : {"Keine anderen Befunde als amorphe Verkalkungen links.",
+                           "Nicht wenige amorphe Verkalkungen links."}) {
+    const Report report = beside_benign_coded_de(text);
+    EXPECT_EQ(report.exam.classification, Classification::Suspicious) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
