@@ -347,8 +347,12 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
         before > range.begin
             ? reading.breast_words[before - 1] || is_breast_letter(item.tokens[before - 1].folded)
             : range.heading_laterality != Laterality::Unknown;
-    const bool alone = k + 1 == range.end || item.tokens[k + 1].kind == TokenKind::Punct;
-    if (after_breast && alone) unread_said.push_back(kDigits[token.folded[0] - '0']);
+    // With its letter ("4B", "4 c"; hostile review 92: "Left breast. 4B." was dropped).
+    const auto lettered = category_after(item, k, range.end);
+    const Category category = lettered ? lettered->first : kDigits[token.folded[0] - '0'];
+    const std::size_t after = lettered ? lettered->second : k + 1;
+    const bool alone = after >= range.end || item.tokens[after].kind == TokenKind::Punct;
+    if (after_breast && alone) unread_said.push_back(category);
   }
   // A sentence of correction words and one number alone: "BI-RADS 2. Sorry, 4.", "Korrektur:
   // 4." (hostile review 69).

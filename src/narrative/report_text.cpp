@@ -703,6 +703,7 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
     start = end;
   };
 
+  std::size_t breast_sentence_end = tokens.size() + 1;  // after "Left breast." as a heading
   std::size_t at = 0;
   while (at < tokens.size()) {
     const Token& token = tokens[at];
@@ -754,7 +755,7 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
           !abbreviation_period[end] &&
           heading_of[heading_wording[at]].laterality != Laterality::Unknown &&
           (end + 1 == tokens.size() || tokens[end + 1].newlines_before > 0 ||
-           tokens[end + 1].capitalised);
+           tokens[end + 1].capitalised || tokens[end + 1].kind == TokenKind::Number);
       // After a shorthand's period ("seg.", "amorph.") a heading with its colon opens what follows
       // ("…, amorph. Links: …"; hostile review 91: the left breast was read into the right's
       // sentence).
@@ -819,6 +820,7 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
           const bool states_category = colon && category_word_end[at] == end &&
                                        (blank_value || tokens[value].kind == TokenKind::Number);
           const std::size_t heading_at = at;
+          if (breast_sentence) breast_sentence_end = end + 1;
           at = colon || breast_sentence ? end + 1 : end;
           start = states_category ? heading_at : at;
           continue;
@@ -827,7 +829,8 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
     }
     // A number right after a heading's colon is what the heading says ("IMPRESSION: Right: 2.
     // Left: 4."), no list marker (hostile review 49, H49-4: the 4 was dropped as one).
-    const bool after_colon = at > 0 && is_punct(tokens[at - 1], ':');
+    // So is one right after a breast named in a sentence of its own ("Left breast. 4B.").
+    const bool after_colon = at > 0 && (is_punct(tokens[at - 1], ':') || at == breast_sentence_end);
     if (at == start && !after_colon && !laterality_starts[at]) {
       const std::size_t marker = list_marker_length(tokens, at);
       if (marker > 0) {

@@ -2157,5 +2157,14 @@ TEST(PairingSafety92, ADenialThatAffirmsDeniesNothing) {
   }
 }
 
+// Hostile review 92: a bare category after a breast named in a sentence of its own is that
+// breast's ("Left breast. 4B."), never a list's number dropped.
+TEST(PairingSafety92, ABareCategoryAfterABreastSentenceIsRead) {
+  for (const char* text : {"BI-RADS 2. Right breast. 2. Left breast. 4B.",
+                           "BI-RADS 2. Left breast. 5.", "BI-RADS 2. Side: left. 4B."}) {
+    EXPECT_EQ(beside_benign_coded(text).exam.classification, Classification::Suspicious) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
