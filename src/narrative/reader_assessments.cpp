@@ -868,6 +868,14 @@ void Reader::note_request_in_findings(const Item& item, const SentenceReading& r
   for (std::size_t k = range.begin; k < range.end && !recommends; ++k) {
     recommends = words_.is(item.tokens[k], FunctionWordRole::Recommends) && affirmed(k, k + 1);
   }
+  // A short sentence that names a follow-up by itself asks for it ("Recall.", "Mag views.",
+  // "Surgical consult."; hostile review 92), as in the impression.
+  constexpr std::size_t kShortSentence = 4;
+  std::size_t words = 0;
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++words;
+  }
+  const bool short_sentence = words <= kShortSentence;
   // A follow-up the findings report the result of: right after "on" or "since" ("stable on 6-month
   // follow-up", "since the 6-month follow-up"; one plain word may stand between) or right after
   // a change ("unchanged at 6 months"). Never a request for tissue.
@@ -893,8 +901,9 @@ void Reader::note_request_in_findings(const Item& item, const SentenceReading& r
     const Code& code = wordings_.follow_up[match.wording].code;
     const std::optional<FollowUpKind> kind = follow_up_kind_for(code);
     const bool request = asks_for_tissue(code) || kind == FollowUpKind::ShortInterval ||
-                         (recommends && kind != FollowUpKind::NormalInterval);
-    return request && (asks_for_tissue(code) || !done_at(match)) &&
+                         ((recommends || short_sentence) && kind != FollowUpKind::NormalInterval);
+    // A recommendation is never a result reported ("Follow-up on 6 months recommended").
+    return request && (asks_for_tissue(code) || recommends || !done_at(match)) &&
            affirmed(match.begin, match.end);
   });
   if (asked == matches.end()) return;

@@ -2166,5 +2166,20 @@ TEST(PairingSafety92, ABareCategoryAfterABreastSentenceIsRead) {
   }
 }
 
+// Hostile review 92: short requests in the findings, and a follow-up "on 6 months" recommended.
+TEST(PairingSafety92, ShortRequestsInTheFindingsAskForReview) {
+  for (const char* text :
+       {"Recall.", "Surgical consult.", "Mag views.", "Additional views.", "Targeted US.",
+        "Follow-up on 6 months recommended.", "Recommend follow-up on 6 months."}) {
+    EXPECT_TRUE(summarise({"Popcorn calcifications right breast. " + std::string(text),
+                           "BI-RADS 2.",
+                           std::nullopt,
+                           {coarse_right_benign()},
+                           Category::Benign2})
+                    .exam.needs_review)
+        << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
