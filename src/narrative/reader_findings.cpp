@@ -77,6 +77,14 @@ int suspicion_of(const Finding& finding) {
   return finding.morphology.empty() ? 1 : 0;
 }
 
+// The words of reads, each quoted, comma separated (a note quoting values told twice).
+template <typename T>
+std::string quoted_words(const std::vector<const Read<T>*>& reads) {
+  std::string told;
+  for (const Read<T>* read : reads) told += (told.empty() ? "\"" : ", \"") + read->words + "\"";
+  return told;
+}
+
 // Whether the candidate was read from a sentence the finding already quotes.
 bool said_in_its_sentences(const Finding& finding, const Candidate& candidate) {
   return std::any_of(finding.text_sentences.begin(), finding.text_sentences.end(),
@@ -418,11 +426,8 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
     return std::abs(size->value - sizes.front()->value) >= 0.5;
   });
   if (differs != sizes.end()) {
-    std::string told;
-    for (const Read<double>* size : sizes)
-      told += (told.empty() ? "\"" : ", \"") + size->words + "\"";
     finding.notes.push_back({WarningCode::NarrativeUnresolved,
-                             "sizes " + told +
+                             "sizes " + quoted_words(sizes) +
                                  " differ: which is the calcifications' now, and whether they "
                                  "grew, is not read from them; check the size against the report",
                              position});
@@ -438,11 +443,8 @@ void merge_into(Finding& finding, const Candidate& candidate, Laterality lateral
       numbers.begin(), numbers.end(),
       [&](const Read<int>* number) { return number->value != numbers.front()->value; });
   if (number_differs != numbers.end()) {
-    std::string told;
-    for (const Read<int>* number : numbers)
-      told += (told.empty() ? "\"" : ", \"") + number->words + "\"";
     finding.notes.push_back({WarningCode::NarrativeUnresolved,
-                             "numbers " + told +
+                             "numbers " + quoted_words(numbers) +
                                  " differ: whether they count the calcifications now and before, "
                                  "and whether they grew, is not read; check the count against "
                                  "the report",
