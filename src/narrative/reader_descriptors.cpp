@@ -232,8 +232,16 @@ void Reader::read_other_numbers(const Item& item, std::size_t begin, std::size_t
       const Token& next = tokens[at + 1];
       // A number before a word counts that word ("3 prior exams", "series 2 image 14"); one that
       // ends its part ("now number 15, previously 3.", "3 -> 15") is said as a count.
-      if (next.kind == TokenKind::Word || is_punct(next, '%') || is_punct(next, ')') ||
-          joined_number(at + 1, at + 2)) {
+      // A range's words lead to the other count ("from 3 to 15", "von 3 auf 15").
+      const bool leads_on = is_word(next, "to") || is_word(next, "auf") || is_word(next, "bis");
+      // "1)" opens a list; "(previously 3)" closes a bracket opened in the part.
+      const bool closes_bracket =
+          is_punct(next, ')') &&
+          std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                      tokens.begin() + static_cast<std::ptrdiff_t>(at),
+                      [](const Token& before) { return is_punct(before, '('); });
+      if ((next.kind == TokenKind::Word && !leads_on) || is_punct(next, '%') ||
+          (is_punct(next, ')') && !closes_bracket) || joined_number(at + 1, at + 2)) {
         continue;
       }
     }

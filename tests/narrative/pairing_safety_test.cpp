@@ -2049,7 +2049,7 @@ TEST(PairingSafety90, ShortRequestsAndChangedAssessmentsAskForReview) {
 // Hostile review 90 (S4): a count told twice in figures is never silently one of them.
 TEST(PairingSafety90, CountsThatDifferAskForReview) {
   expect_review({"Calcifications now number 15, previously 3.", "Count 3 -> 15.",
-                 "15 calcifications, previously 3."},
+                 "15 calcifications, previously 3.", "Now 15 (previously 3).", "Up from 3 to 15."},
                 true, "Popcorn calcifications right breast. ");
   expect_review({"Benign popcorn calcifications right breast, 1 lesion, 2 views.",
                  "Popcorn calcifications right breast, 2 views, BI-RADS 2."},
