@@ -596,8 +596,8 @@ bool digit_word_read(const std::string& word) {
   if (!label.empty()) {
     return is_one_of(label, kCategoryLabels) && (rest.empty() || rest.size() == 1);
   }
-  constexpr std::string_view kAfterDigits[] = {"",   "mm", "cm", "h", "st", "nd", "rd",
-                                               "th", "a",  "b",  "c", "x",  "er", "te"};
+  // An ordinal or a times ("2nd look", "2x") says what the vocabulary does not read.
+  constexpr std::string_view kAfterDigits[] = {"", "mm", "cm", "h", "a", "b", "c"};
   const bool clock_minutes = rest.size() == 3 && rest[0] == 'h' &&
                              std::isdigit(static_cast<unsigned char>(rest[1])) != 0 &&
                              std::isdigit(static_cast<unsigned char>(rest[2])) != 0;  // "9h30"
@@ -624,6 +624,13 @@ std::string words_beyond_fields(const std::vector<CommentWord>& words, const Fin
       const std::optional<int> hour = clock_hour_at(words, k);
       if (hour && where.clock_hour && clock_distance(*hour, *where.clock_hour) > 1) {
         return "places them at another clock position";
+      }
+      // A number of views ("1 view", "only 2 views") says how the exam was done.
+      constexpr std::string_view kViewCounted[] = {"view",  "views",  "projection", "projections",
+                                                   "ebene", "ebenen", "aufnahme",   "aufnahmen"};
+      if (k + 1 < words.size() && (is_one_of(words[k + 1].word, kViewWords) ||
+                                   is_one_of(words[k + 1].word, kViewCounted))) {
+        return "says more than mammocalc reads in a comment";
       }
       continue;
     }

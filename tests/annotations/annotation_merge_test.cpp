@@ -165,7 +165,9 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
         // Hostile review 89: a word with digits that is no number, measure or category.
         "Benign; patient has BRCA1", "Benign, T1.", "Benign, B5.",
         // Review of session 58 (L9): benign words that are word starts only where safe.
-        "Normally benign.", "Fatal.", "Likelihood low."}) {
+        "Normally benign.", "Fatal.", "Likelihood low.",
+        // Hostile review 92: an ordinal, a times or a number of views.
+        "2nd look.", "2x.", "1 view.", "Popcorn, 2nd look."}) {
     const Decision d = benign_popcorn_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;
@@ -204,7 +206,6 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
                               "No biopsy recommended.",
                               "BIRADS2, benign.",
                               "Benign, 5mm.",
-                              "Popcorn, 2nd look.",
                               "Benign, fat necrosis.",
                               "Oil cyst.",
                               "Milk of calcium."}) {
