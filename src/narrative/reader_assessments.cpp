@@ -906,7 +906,32 @@ void Reader::note_request_in_findings(const Item& item, const SentenceReading& r
     return request && (asks_for_tissue(code) || recommends || !done_at(match)) &&
            affirmed(match.begin, match.end);
   });
-  if (asked == matches.end()) return;
+  if (asked == matches.end()) {
+    // A short sentence that is a work-up or a request by its word alone ("MDT.", "Weitere
+    // Abklärung."; hostile review 92), as in the impression.
+    for (std::size_t k = range.begin; short_sentence && k < range.end; ++k) {
+      const Token& token = item.tokens[k];
+      // A word after it says what came of it or lies there ("Biopsy clip.", "MRI negative").
+      const auto word_after = [&] {
+        for (std::size_t j = k + 1; j < range.end; ++j) {
+          if (item.tokens[j].kind != TokenKind::Punct && !reading.breast_words[j]) return true;
+        }
+        return false;
+      };
+      if ((words_.is(token, FunctionWordRole::WorkUp) ||
+           words_.is(token, FunctionWordRole::Recommends)) &&
+          !reading.surroundings_words[k] && !word_after() && affirmed(k, k + 1)) {
+        reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                                  "the findings text asks for \"" + words_of(item, k, k + 1) +
+                                      "\", which the summary's recommendation does not take "
+                                      "from there: \"" +
+                                      reading.sentence.text + "\"",
+                                  *item.position});
+        return;
+      }
+    }
+    return;
+  }
   const bool tissue = asks_for_tissue(wordings_.follow_up[asked->wording].code);
   reading_.notes.push_back({WarningCode::NarrativeUnresolved,
                             std::string("the findings text asks for ") +

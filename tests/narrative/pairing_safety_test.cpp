@@ -2168,9 +2168,9 @@ TEST(PairingSafety92, ABareCategoryAfterABreastSentenceIsRead) {
 
 // Hostile review 92: short requests in the findings, and a follow-up "on 6 months" recommended.
 TEST(PairingSafety92, ShortRequestsInTheFindingsAskForReview) {
-  for (const char* text :
-       {"Recall.", "Surgical consult.", "Mag views.", "Additional views.", "Targeted US.",
-        "Follow-up on 6 months recommended.", "Recommend follow-up on 6 months."}) {
+  for (const char* text : {"Recall.", "Surgical consult.", "Mag views.", "Additional views.",
+                           "Targeted US.", "Follow-up on 6 months recommended.",
+                           "Recommend follow-up on 6 months.", "MDT.", "Diagnostic workup."}) {
     EXPECT_TRUE(summarise({"Popcorn calcifications right breast. " + std::string(text),
                            "BI-RADS 2.",
                            std::nullopt,
@@ -2179,6 +2179,13 @@ TEST(PairingSafety92, ShortRequestsInTheFindingsAskForReview) {
                     .exam.needs_review)
         << text;
   }
+  // What lies there is no request ("Biopsy clip.").
+  EXPECT_FALSE(summarise({"Popcorn calcifications right breast. Biopsy clip.",
+                          "BI-RADS 2.",
+                          std::nullopt,
+                          {coarse_right_benign()},
+                          Category::Benign2})
+                   .exam.needs_review);
 }
 
 }  // namespace
