@@ -46,6 +46,19 @@ bool is_breast_letter(std::string_view word) {
 
 }  // namespace
 
+// A sentence of four words at most besides its breast words: one that names a work-up or a
+// follow-up by itself asks for it ("Biopsy.", "MRI.", "Recall.", "Mag views."; hostile reviews
+// 48, H48-7, and 92), in the impression and in the findings.
+bool Reader::is_short_sentence(const Item& item, const SentenceReading& reading) {
+  constexpr std::size_t kShortSentence = 4;
+  const SentenceRange& range = *reading.range;
+  std::size_t words = 0;
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++words;
+  }
+  return words <= kShortSentence;
+}
+
 std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Item& item,
                                                                        std::size_t at,
                                                                        std::size_t end) const {
@@ -688,13 +701,7 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
     work_up = status != MentionStatus::Negated && status != MentionStatus::Historical;
     work_up_at = k;
   }
-  // A short sentence that names a work-up by itself asks for it ("Biopsy.", "MRI.", "Ultrasound
-  // left breast."; hostile review 48, H48-7).
-  constexpr std::size_t kShortSentence = 4;
-  std::size_t words = 0;
-  for (std::size_t k = range.begin; k < range.end; ++k) {
-    if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++words;
-  }
+  const bool short_sentence = is_short_sentence(item, reading);
   const bool denies =
       std::any_of(reading.triggers.begin(), reading.triggers.end(),
                   [](const Trigger& trigger) { return trigger.role == ContextRole::Negated; });
@@ -743,9 +750,8 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
     }
     short_part = part.first > range.begin && before <= 1 && after == 0;
   }
-  const bool unread = follow_ups_taken_here
-                          ? work_up
-                          : (requests || (work_up && (words <= kShortSentence || short_part)));
+  const bool unread =
+      follow_ups_taken_here ? work_up : (requests || (work_up && (short_sentence || short_part)));
   if (!unread) return;
   reading_.notes.push_back(
       {WarningCode::NarrativeUnresolved,
@@ -868,14 +874,7 @@ void Reader::note_request_in_findings(const Item& item, const SentenceReading& r
   for (std::size_t k = range.begin; k < range.end && !recommends; ++k) {
     recommends = words_.is(item.tokens[k], FunctionWordRole::Recommends) && affirmed(k, k + 1);
   }
-  // A short sentence that names a follow-up by itself asks for it ("Recall.", "Mag views.",
-  // "Surgical consult."; hostile review 92), as in the impression.
-  constexpr std::size_t kShortSentence = 4;
-  std::size_t words = 0;
-  for (std::size_t k = range.begin; k < range.end; ++k) {
-    if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++words;
-  }
-  const bool short_sentence = words <= kShortSentence;
+  const bool short_sentence = is_short_sentence(item, reading);
   // A follow-up the findings report the result of: right after "on" or "since" ("stable on 6-month
   // follow-up", "since the 6-month follow-up"; one plain word may stand between) or right after
   // a change ("unchanged at 6 months"). Never a request for tissue.
@@ -906,6 +905,14 @@ void Reader::note_request_in_findings(const Item& item, const SentenceReading& r
     return request && (asks_for_tissue(code) || recommends || !done_at(match)) &&
            affirmed(match.begin, match.end);
   });
+  const auto note_asked = [&](const std::string& what) {
+    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                              "the findings text asks for " + what +
+                                  ", which the summary's recommendation does not take from "
+                                  "there: \"" +
+                                  reading.sentence.text + "\"",
+                              *item.position});
+  };
   if (asked == matches.end()) {
     // A short sentence that is a work-up or a request by its word alone ("MDT.", "Weitere
     // Abklärung."; hostile review 92), as in the impression.
@@ -921,26 +928,15 @@ void Reader::note_request_in_findings(const Item& item, const SentenceReading& r
       if ((words_.is(token, FunctionWordRole::WorkUp) ||
            words_.is(token, FunctionWordRole::Recommends)) &&
           !reading.surroundings_words[k] && !word_after() && affirmed(k, k + 1)) {
-        reading_.notes.push_back({WarningCode::NarrativeUnresolved,
-                                  "the findings text asks for \"" + words_of(item, k, k + 1) +
-                                      "\", which the summary's recommendation does not take "
-                                      "from there: \"" +
-                                      reading.sentence.text + "\"",
-                                  *item.position});
+        note_asked("\"" + words_of(item, k, k + 1) + "\"");
         return;
       }
     }
     return;
   }
   const bool tissue = asks_for_tissue(wordings_.follow_up[asked->wording].code);
-  reading_.notes.push_back({WarningCode::NarrativeUnresolved,
-                            std::string("the findings text asks for ") +
-                                (tissue ? "tissue" : "a follow-up") + " (\"" +
-                                words_of(item, asked->begin, asked->end) +
-                                "\"), which the summary's recommendation does not take from "
-                                "there: \"" +
-                                reading.sentence.text + "\"",
-                            *item.position});
+  note_asked(std::string(tissue ? "tissue" : "a follow-up") + " (\"" +
+             words_of(item, asked->begin, asked->end) + "\")");
 }
 
 // Every follow-up that asks for tissue of a breast the text names, for the check against the

@@ -944,6 +944,7 @@ class Reader {
   void note_unread_categories(const Item& item, const SentenceReading& reading,
                               const std::vector<PhraseMatch>& matches,
                               const std::vector<ReadCategory>& read);
+  static bool is_short_sentence(const Item& item, const SentenceReading& reading);
   // A word that reports a procedure done (FunctionWordRole::ReportsDone), not after a purpose word
   // ("Follow-up in 6 months to confirm stability"; hostile review 67).
   bool reports_what_was_done(const Item& item, const SentenceRange& range) const {
