@@ -523,17 +523,38 @@ void note_meaning_beyond(const ContentItem& item, std::string_view term,
 // shown as "Fine pleomorphic calcification"): the radiologist saw and signed the meaning.
 // Codes are read by value and scheme; the meaning's term is returned to be read beside it as a
 // value given too (every item counts: the more suspicious reading stands), and it is said.
+// A value's words in a note: its term, or "3 o'clock" for a clock hour.
+template <typename T>
+std::string term_words(T value) {
+  return std::string(to_string(value));
+}
+std::string term_words(int hour) { return std::to_string(hour) + " o'clock"; }
+
 template <typename T>
 std::optional<T> meaning_names_other(const ContentItem& item, std::optional<T> by_value,
                                      std::optional<T> by_meaning, std::vector<ReaderNote>& notes) {
   if (!by_value || !by_meaning || *by_value == *by_meaning) return std::nullopt;
   notes.push_back({WarningCode::CodeMeaningDiscordant,
                    describe(item.concept_name) + " code (" + item.code.value + ", " +
-                       item.code.scheme + ") is " + std::string(to_string(*by_value)) +
-                       " but its meaning \"" + item.code.meaning + "\" names " +
-                       std::string(to_string(*by_meaning)) + "; both are read",
+                       item.code.scheme + ") is " + term_words(*by_value) + " but its meaning \"" +
+                       item.code.meaning + "\" names " + term_words(*by_meaning) +
+                       "; both are read",
                    item.position});
   return by_meaning;
+}
+
+// A position or change code shown with a meaning that is not its own ("Not stable" or "Interval
+// change" on the no-significant-change code, "Upper outer quadrant" on 3 o'clock): the
+// radiologist saw and signed words the code does not say. Read by its code alone; said, for
+// review (W17; hostile review 92).
+void note_meaning_not_own(const ContentItem& item, std::vector<ReaderNote>& notes) {
+  const std::optional<std::string_view> own = own_meaning(item.code);
+  if (!own || is_own_meaning(item.code.meaning, *own)) return;
+  notes.push_back({WarningCode::CodeMeaningDiscordant,
+                   describe(item.concept_name) + " code (" + item.code.value + ", " +
+                       item.code.scheme + ") has the meaning \"" + item.code.meaning +
+                       "\", not its own (\"" + std::string(*own) + "\"); read by its code alone",
+                   item.position});
 }
 
 // A Calcification Type item's terms: its value's (unrecognised when unknown, said), and another
@@ -1046,27 +1067,27 @@ class FindingReader {
       laterality_sources_.resize(laterality_.size(), reading_as_);
     } else if (is_concept(item, codes::kClockfaceOrRegion)) {
       if (auto hour = clock_hour_for(item.code)) {
-        clock_.push_back({*hour, {std::to_string(*hour) + " o'clock", item.position}});
+        clock_.push_back({*hour, {term_words(*hour), item.position}});
         // A clock code shown as another hour ("9 o'clock position" on the 3 o'clock code): the
-        // meaning is a position given too, a conflict (hostile review 91, S8).
-        const std::optional<int> meant = clock_hour_meant(item.code.meaning);
-        if (meant && *meant != *hour) {
-          clock_.push_back({*meant, {std::to_string(*meant) + " o'clock", item.position}});
-          finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
-                                    describe(item.concept_name) + " code (" + item.code.value +
-                                        ", " + item.code.scheme + ") is " + std::to_string(*hour) +
-                                        " o'clock but its meaning \"" + item.code.meaning +
-                                        "\" names " + std::to_string(*meant) +
-                                        " o'clock; both are read",
-                                    item.position});
+        // meaning is a position given too, a conflict (hostile review 91, S8); other words than
+        // its own are said (hostile review 92).
+        const std::optional<int> meant =
+            meaning_names_other(item, hour, clock_hour_meant(item.code.meaning), finding_.notes);
+        if (meant) {
+          clock_.push_back({*meant, {term_words(*meant), item.position}});
+        } else {
+          note_meaning_not_own(item, finding_.notes);
         }
       } else {
         code_value(item, region_for, region_, "CID 6018");
+        note_meaning_not_own(item, finding_.notes);
       }
     } else if (is_concept(item, codes::kQuadrantLocation)) {
       code_value(item, quadrant_for, quadrant_, "CID 6020");
+      note_meaning_not_own(item, finding_.notes);
     } else if (is_concept(item, codes::kDepth)) {
       code_value(item, depth_for, depth_, "CID 6024");
+      note_meaning_not_own(item, finding_.notes);
     } else if (is_concept(item, codes::kCalcificationType)) {
       for (const Morphology term : calcification_type_terms(item, finding_.notes)) {
         finding_.morphology.push_back(Coded<Morphology>{term, item.code, item.position});
@@ -1092,17 +1113,18 @@ class FindingReader {
     } else if (is_concept(item, codes::kChangeSinceLastMammogram)) {
       code_value(item, change_for, change_, "CID 6002");
       // A stable or decreased code shown as "New finding" or "Increase": the meaning is a change
-      // given too, never dropped (hostile review 91, S8).
+      // given too, never dropped (hostile review 91, S8); other words than its own are said
+      // (hostile review 92).
       const std::optional<Change> value = change_for(item.code);
-      if (value && *value != Change::New && *value != Change::Increased &&
-          growth_named(item.code.meaning)) {
-        change_.push_back({Change::Increased, {"increased", item.position}});
-        finding_.notes.push_back({WarningCode::CodeMeaningDiscordant,
-                                  describe(item.concept_name) + " code (" + item.code.value + ", " +
-                                      item.code.scheme + ") is " + std::string(to_string(*value)) +
-                                      " but its meaning \"" + item.code.meaning +
-                                      "\" says new or increased; both are read",
-                                  item.position});
+      const bool grows = value && *value != Change::New && *value != Change::Increased &&
+                         growth_named(item.code.meaning);
+      const std::optional<Change> meant = meaning_names_other(
+          item, value, grows ? std::optional<Change>(Change::Increased) : std::nullopt,
+          finding_.notes);
+      if (meant) {
+        change_.push_back({*meant, {term_words(*meant), item.position}});
+      } else {
+        note_meaning_not_own(item, finding_.notes);
       }
     } else if (is_concept(item, codes::kAssociatedFinding)) {
       // A distortion, an asymmetry or a mass the calcifications come with counts as one coded

@@ -932,10 +932,11 @@ bool category_denied(std::string_view meaning_given, Category category) {
 
 bool growth_named(std::string_view words) {
   // Word starts, spaced as spaced_words gives them (German letters spelled out).
-  static constexpr std::array<std::string_view, 18> kGrowth{
-      {" new ", " newly ", " increas", " more numerous", " more calcifications", " grown",
-       " growing", " enlarg", " progressi", " interval appearance", " neu ", " neue", " zunehm",
-       " zugenommen", " mehr als", " mehr geworden", " vermehr", " progredien"}};
+  static constexpr std::array<std::string_view, 20> kGrowth{
+      {" new ",       " newly ",   " increas",       " more numerous", " more calcifications",
+       " grown",      " growing",  " enlarg",        " progressi",     " interval appearance",
+       " worsen",     " neu ",     " neue",          " zunehm",        " zunahme",
+       " zugenommen", " mehr als", " mehr geworden", " vermehr",       " progredien"}};
   static constexpr std::array<std::string_view, 9> kBeforeGrowth{
       {" no", " not", " without", " kein", " keine", " nicht", " ohne", " never", " nie"}};
   const std::string spaced = spaced_words(words) + " ";
@@ -1843,6 +1844,57 @@ std::optional<Quadrant> quadrant_for(const Code& code) { return lookup(kQuadrant
 std::optional<Depth> depth_for(const Code& code) { return lookup(kDepth, code); }
 std::optional<Change> change_for(const Code& code) { return lookup(kChange, code); }
 std::optional<Category> category_for(const Code& code) { return lookup(kCategory, code); }
+
+namespace {
+template <typename Term, std::size_t N>
+std::optional<std::string_view> table_meaning(const std::array<Entry<Term>, N>& table,
+                                              const Code& code) {
+  for (const auto& entry : table) {
+    if (same_concept(code, entry.code)) return entry.code.meaning;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+std::optional<std::string_view> own_meaning(const Code& code) {
+  const std::array<std::optional<std::string_view>, 5> meanings{
+      table_meaning(kClock, code), table_meaning(kRegion, code), table_meaning(kQuadrant, code),
+      table_meaning(kDepth, code), table_meaning(kChange, code)};
+  const auto found = std::find_if(meanings.begin(), meanings.end(),
+                                  [](const auto& meaning) { return meaning.has_value(); });
+  return found == meanings.end() ? std::nullopt : *found;
+}
+
+namespace {
+// A meaning's words, one space before and after each ("3 o'clock position." reads " 3 o clock
+// position ").
+std::string single_spaced_words(std::string_view meaning) {
+  std::istringstream words(spaced_words(meaning));
+  std::string spaced = " ";
+  for (std::string word; words >> word;) spaced += word + " ";
+  return spaced;
+}
+}  // namespace
+
+bool is_own_meaning(std::string_view meaning, std::string_view own) {
+  const std::string said = single_spaced_words(meaning);
+  const std::string standard = single_spaced_words(own);
+  if (said == standard || said == " ") return true;
+  // The tails that name nothing more than the code's own concept does.
+  for (const std::string_view tail : {" position ", " region ", " region of breast ", " of breast ",
+                                      " in the finding ", " of calcifications "}) {
+    if (standard.size() > tail.size() &&
+        standard.compare(standard.size() - tail.size(), tail.size(), tail) == 0 &&
+        said == standard.substr(0, standard.size() - tail.size() + 1)) {
+      return true;
+    }
+  }
+  // A clock position in other common spellings: "3 o'clock", "3 Uhr", "3".
+  const std::size_t unit = standard.find(" o clock ");
+  if (unit == std::string::npos) return false;
+  const std::string hour = standard.substr(0, unit);
+  return said == hour + " " || said == hour + " uhr " || said == hour + " oclock ";
+}
 std::optional<PriorResult> prior_result_for(const Code& code) {
   if (auto result = lookup(kPriorResult, code)) return result;
   return pathology_result_for(code);

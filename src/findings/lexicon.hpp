@@ -187,6 +187,13 @@ std::optional<Change> change_named(std::string_view word);
 bool growth_named(std::string_view words);
 // The clock hour a meaning names ("9 o'clock position", "9 Uhr"), 1 to 12; empty when none.
 std::optional<int> clock_hour_meant(std::string_view meaning);
+// The meaning a position or change code (CID 6018 clock and region, 6020, 6024, 6002) has in the
+// standard; empty for another code.
+std::optional<std::string_view> own_meaning(const Code& code);
+// Whether a meaning is that own meaning, word for word as spaced_words spells them, or it
+// without a tail that names nothing ("3 o'clock" for "3 o'clock position", "No significant
+// changes" for "… in the finding"); a clock position may also read "3 Uhr" or "3".
+bool is_own_meaning(std::string_view meaning, std::string_view own);
 std::optional<Presence> presence_named(std::string_view word);
 std::optional<Region> region_named(std::string_view word);
 std::optional<Quadrant> quadrant_named(std::string_view word);

@@ -786,6 +786,49 @@ TEST(MeaningNamesAnotherTerm, AChangeOrClockMeaningIsAValueGivenToo) {
   }
 }
 
+// Hostile review 92: a position or change code shown with words that are not its own is read by
+// its code and said, for review; its own words, shortened or in a common spelling, are not.
+TEST(MeaningNamesAnotherTerm, APositionOrChangeMeaningNotItsOwnIsSaid) {
+  const std::vector<std::pair<CodeConst, Code>> others{
+      {codes::kChangeSinceLastMammogram, Code{"129723006", "SCT", "Not previously seen"}},
+      {codes::kChangeSinceLastMammogram, Code{"129723006", "SCT", "Appeared"}},
+      {codes::kChangeSinceLastMammogram, Code{"129723006", "SCT", "De novo"}},
+      {codes::kChangeSinceLastMammogram, Code{"129723006", "SCT", "Larger"}},
+      {codes::kChangeSinceLastMammogram, Code{"129723006", "SCT", "Not stable"}},
+      {codes::kChangeSinceLastMammogram, Code{"129723006", "SCT", "Interval change"}},
+      {codes::kChangeSinceLastMammogram, Code{"129723006", "SCT", "Significant changes"}},
+      {codes::kChangeSinceLastMammogram, Code{"129727007", "SCT", "Zunahme"}},
+      {codes::kClockfaceOrRegion, Code{"129774003", "SCT", "Upper outer quadrant"}},
+      {codes::kClockfaceOrRegion, Code{"129774003", "SCT", "3 o'clock position, left breast"}},
+      {codes::kClockfaceOrRegion, Code{"129780006", "SCT", "IX"}},
+      {codes::kClockfaceOrRegion, Code{"129784002", "SCT", "Axillary tail"}},
+      {codes::kQuadrantLocation, Code{"76365002", "SCT", "Lower inner quadrant, suspicious"}},
+      {codes::kDepth, Code{"255549009", "SCT", "Posterior"}},
+  };
+  for (const auto& [concept, other] : others) {
+    const Report report = evaluate_report({finding_with({kRight, kCoarse, {concept, other}})});
+    const Decision& decision = report.decisions.front();
+    EXPECT_TRUE(fired(decision, "W17")) << other.meaning;
+    EXPECT_TRUE(decision.needs_review) << other.meaning;
+    EXPECT_EQ(warnings_saying(decision, "\"" + other.meaning + "\"").size(), 1u) << other.meaning;
+  }
+  const std::vector<std::pair<CodeConst, Code>> own{
+      {codes::kChangeSinceLastMammogram, Code{"129723006", "SCT", "No significant changes"}},
+      {codes::kChangeSinceLastMammogram,
+       Code{"129723006", "SCT", "no significant changes in the finding."}},
+      {codes::kClockfaceOrRegion, Code{"129774003", "SCT", "3 o'clock"}},
+      {codes::kClockfaceOrRegion, Code{"129774003", "SCT", "3 Uhr"}},
+      {codes::kClockfaceOrRegion, Code{"129784002", "SCT", "Subareolar"}},
+      {codes::kQuadrantLocation, Code{"76365002", "SCT", "Upper outer quadrant"}},
+      {codes::kDepth, Code{"255549009", "SCT", "Anterior"}},
+  };
+  for (const auto& [concept, same] : own) {
+    const Report report = evaluate_report({finding_with({kRight, kCoarse, {concept, same}})});
+    EXPECT_FALSE(fired(report.decisions.front(), "W17")) << same.meaning;
+    EXPECT_FALSE(report.decisions.front().needs_review) << same.meaning;
+  }
+}
+
 TEST(MeaningNamesAnotherTerm, AnAssessmentCategorysOwnWordsAreNoDiscordance) {
   for (const char* meaning : {"2 - Benign", "BI-RADS 2", "Benign", "4.0", ""}) {
     const Report report = evaluate_report({finding_with(
