@@ -167,7 +167,9 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
         // Review of session 58 (L9): benign words that are word starts only where safe.
         "Normally benign.", "Fatal.", "Likelihood low.",
         // Hostile review 92: an ordinal, a times or a number of views.
-        "2nd look.", "2x.", "1 view.", "Popcorn, 2nd look."}) {
+        "2nd look.", "2x.", "1 view.", "Popcorn, 2nd look.",
+        // Hostile review 92: a comparison asked for.
+        "Compare prior.", "Compare to 2023."}) {
     const Decision d = benign_popcorn_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;

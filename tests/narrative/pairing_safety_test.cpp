@@ -2084,6 +2084,14 @@ TEST(PairingSafety91, MoreShortRequestsAskForReview) {
   expect_review({"Status post lumpectomy 2019.", "S/p lumpectomy."}, false, "BI-RADS 2. ");
 }
 
+// Hostile review 92: a short interval alone, or in UK twelfths, beside a benign report asks for
+// review; a date that begins like one does not.
+TEST(PairingSafety92, AShortIntervalAloneAsksForReview) {
+  expect_review({"6 mo.", "Left breast: 6 mo.", "Review at 6/12.", "6/12 review."}, true,
+                "Popcorn calcifications right breast. ");
+  expect_review({"Compared with 6/12/2024."}, false, "Popcorn calcifications right breast. ");
+}
+
 // Hostile review 91 (S6): the kinds said in plain words count (fine pleomorphic, amorphous, fine
 // linear branching).
 TEST(PairingSafety91, KindsInPlainWordsCount) {

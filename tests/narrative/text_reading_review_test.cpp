@@ -2967,7 +2967,9 @@ TEST(TextReview91, ABreastHeadingAfterADescriptorsPeriodOpensItsOwnPart) {
 // Hostile review 91 (S4), in German.
 TEST(TextReview91, GermanShortRequestsAskForReview) {
   for (const char* text : {"BI-RADS 2. KO in 6 Mo.", "BI-RADS 2. OP.", "BI-RADS 2. Resektion.",
-                           "BI-RADS 2. Revidiert.", "BI-RADS 2. Sono."}) {
+                           "BI-RADS 2. Revidiert.", "BI-RADS 2. Sono.",
+                           // Hostile review 92: a correction said alone.
+                           "BI-RADS 2. Korrigiert.", "BI-RADS 2. Kategorie korrigiert."}) {
     EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
   EXPECT_FALSE(beside_benign_coded_de("BI-RADS 2. Z. n. OP 2019.").exam.needs_review);
