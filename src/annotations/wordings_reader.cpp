@@ -586,7 +586,7 @@ class WordingsParser {
   void read_number(pugi::xml_node node, Wordings& wordings) {
     xml_input::check_empty(input_, node, {"value", "phrase"});
     const std::string text = node.attribute("value").value();
-    const auto value = xml_input::read_number(input_, node, "number/@value", text, 0, 12);
+    const auto value = xml_input::read_number(input_, node, "number/@value", text, 0, 20);
     const std::string phrase = phrase_of(node);
     if (value && *value != static_cast<int>(*value)) {
       input_.problem(node, "number/@value", "must be a whole number, not " + quoted(text));

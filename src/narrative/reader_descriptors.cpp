@@ -198,9 +198,11 @@ std::optional<Read<int>> Reader::count_before(const Item& item, std::size_t clau
 }
 
 // Whole numbers a measure or the clock did not take that end their part ("now number 15,
-// previously 3.", "3 -> 15"), no category ("BI-RADS 4", "Kategorie: 4"), year, percentage, list
-// marker ("1)") or part of a date or time: what they count is not read, but two that differ are
-// said (merge_into). A number before a word counts that word ("3 prior exams", "2 views").
+// previously 3.", "3 -> 15", "3 → 15"), or number words of two and more that do ("now fifteen,
+// previously three"; hostile review 92), no category ("BI-RADS 4", "Kategorie: 4"), year,
+// percentage, list marker ("1)") or part of a date or time: what they count is not read, but two
+// that differ are said (merge_into). A number before a word counts that word ("3 prior exams", "2
+// views").
 void Reader::read_other_numbers(const Item& item, std::size_t begin, std::size_t end,
                                 const std::vector<bool>& consumed, Descriptors& out) const {
   const std::vector<Token>& tokens = item.tokens;
@@ -222,6 +224,13 @@ void Reader::read_other_numbers(const Item& item, std::size_t begin, std::size_t
   };
   for (std::size_t at = begin; at < end; ++at) {
     const Token& token = tokens[at];
+    if (const std::optional<int> said = words_.number(token);
+        said && *said >= 2 && !consumed[at - begin] && !after_category_word(at) &&
+        (at + 1 >= end || tokens[at + 1].kind == TokenKind::Punct)) {
+      out.other_numbers.push_back(
+          {*said, words_of(item, at, at + 1), span_of(item, at, at + 1), at});
+      continue;
+    }
     if (token.kind != TokenKind::Number || consumed[at - begin] || is_year(token) ||
         token.folded.size() > 4 ||
         token.folded.find_first_not_of("0123456789") != std::string_view::npos ||

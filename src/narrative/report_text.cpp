@@ -187,6 +187,10 @@ CharClass classify(std::string_view text, std::size_t at, std::size_t& length) {
       return CharClass::Separator;  // dashes, quotes, bullets, ellipsis
     }
     if (second == 0x84 && third == 0xA2) return CharClass::Separator;  // ™
+    // Arrows read as "->" does ("3 → 15"): punctuation between what they join.
+    if (second == 0x86 || second == 0x87 || (second == 0x9E && third >= 0x94)) {
+      return CharClass::Punct;
+    }
   }
   if (length == 3 && c == 0xE3 && text[at + 1] == '\x80' && text[at + 2] == '\x80') {
     return CharClass::Blank;  // ideographic (fullwidth) space

@@ -2084,6 +2084,18 @@ TEST(PairingSafety91, MoreShortRequestsAskForReview) {
   expect_review({"Status post lumpectomy 2019.", "S/p lumpectomy."}, false, "BI-RADS 2. ");
 }
 
+// Hostile review 92: a count told twice in words, with an arrow or as "n=".
+TEST(PairingSafety92, CountsInWordsOrWithAnArrowThatDifferAskForReview) {
+  expect_review({"Popcorn calcifications right breast, now fifteen, previously three.",
+                 "Popcorn calcifications right breast, now twelve, previously three.",
+                 "Popcorn calcifications right breast, count 3 \u2192 15.",
+                 "Popcorn calcifications right breast, n=15 (previously n=3)."},
+                true);
+  expect_review({"Popcorn calcifications right breast, two views.",
+                 "Popcorn calcifications right breast, three."},
+                false);
+}
+
 // Hostile review 92: a short interval alone, or in UK twelfths, beside a benign report asks for
 // review; a date that begins like one does not.
 TEST(PairingSafety92, AShortIntervalAloneAsksForReview) {
