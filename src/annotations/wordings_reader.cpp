@@ -137,6 +137,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"incomplete", FunctionWordRole::Incomplete},
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
+    {"more-of", FunctionWordRole::MoreOf},
     {"lesser-degree", FunctionWordRole::LesserDegree},
     {"likewise", FunctionWordRole::Likewise},
     {"negated-group", FunctionWordRole::NegatedGroup},

@@ -382,6 +382,26 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     if (match.kind == PhraseKind::Laterality) reading.breast_words.mark(match.begin, match.end);
   }
   const TokenMarks& breast_words = reading.breast_words;
+  // A breast named in a sentence of its own that heads nothing ("…, stable. Left breast.") or
+  // is no heading ("Bds."): what the radiologist meant of that breast is not written (hostile
+  // review 91).
+  bool any_word = false;
+  bool only_breast = true;
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    if (item.tokens[k].kind != TokenKind::Word) continue;
+    any_word = true;
+    // "Links wie rechts." says the same is there.
+    only_breast =
+        only_breast && breast_words[k] && !words_.is(item.tokens[k], FunctionWordRole::Likewise);
+  }
+  if (range.heads_nothing || (any_word && only_breast)) {
+    reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                              "the text names a breast in a sentence of its own and says nothing "
+                              "of it: \"" +
+                                  reading.sentence.text + "\"",
+                              *item.position});
+    return;
+  }
   reading.clauses = clauses_of(item, range, reading.triggers, breast_words, false);
   reading.context_clauses = clauses_of(item, range, reading.triggers, breast_words, true);
   reading.mentions = longest_matches(matches, PhraseKind::Calcification);
@@ -2759,18 +2779,25 @@ namespace {
 // "Likewise in the left breast.", "Links wie rechts."): nothing, or a breast with at most three
 // other words and no more than one after it. "The left breast is also unremarkable.", "Links
 // ebenfalls unauffällig.", "Left breast: benign, same as before." say something else of the breast:
-// no group of the calcifications just described.
+// no group of the calcifications just described. With Places::Too a clock position, quadrant or
+// region counts as a breast does ("Another at 9 o'clock.").
+enum class Places { BreastsOnly, Too };
 bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading& reading,
-                        const FunctionWords& function_words, std::size_t likewise) {
+                        const FunctionWords& function_words, std::size_t likewise,
+                        Places places = Places::BreastsOnly) {
   std::vector<bool> names_breast(tokens.size(), false);
-  const auto cover = [&](std::size_t from, std::size_t to) {
-    for (std::size_t k = from; k < to && k < names_breast.size(); ++k) names_breast[k] = true;
+  const auto cover = [&](std::size_t from, const std::string& said) {
+    const auto words = static_cast<std::size_t>(std::count(said.begin(), said.end(), ' ') + 1);
+    for (std::size_t k = from; k < from + words && k < names_breast.size(); ++k) {
+      names_breast[k] = true;
+    }
   };
   for (const Descriptors& descriptors : reading.clause_descriptors) {
-    for (const Read<Laterality>& side : descriptors.sides) {
-      const auto words =
-          static_cast<std::size_t>(std::count(side.words.begin(), side.words.end(), ' ') + 1);
-      cover(side.token, side.token + words);
+    for (const Read<Laterality>& side : descriptors.sides) cover(side.token, side.words);
+    if (places == Places::Too) {
+      if (descriptors.clock) cover(descriptors.clock->token, descriptors.clock->words);
+      if (descriptors.quadrant) cover(descriptors.quadrant->token, descriptors.quadrant->words);
+      if (descriptors.region) cover(descriptors.region->token, descriptors.region->words);
     }
   }
   constexpr std::size_t kMostOtherWords = 3;  // "in the … breast", "on the", "in der"
@@ -2957,9 +2984,28 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
         leave_the_compared_breast(reading, *group);
       }
     }
-    if (group) {
-      reading.mentions.push_back(word_mention(*group));
-      inherit_suspicious_kinds(reading, *group);
+    // "A few in the left breast.", "Another at 9 o'clock.", "Also some on the left.", "Auch
+    // links.", "Ebenso bei 9 Uhr.": a more-of or likewise word among the first words and nothing
+    // said but where: more of the calcifications just named, there (hostile review 91: dropped
+    // beside a benign group).
+    const bool names_place =
+        names_breast ||
+        std::any_of(reading.clause_descriptors.begin(), reading.clause_descriptors.end(),
+                    [](const Descriptors& d) { return d.clock || d.quadrant || d.region; });
+    std::size_t group_at = group.value_or(kAnyWord);
+    if (group_at == kAnyWord && names_place) {
+      group_at = word_of_role(lead, reading.range->end, FunctionWordRole::MoreOf, kOpeningWords)
+                     .value_or(word_of_role(lead, reading.range->end, FunctionWordRole::Likewise,
+                                            kOpeningWords)
+                                   .value_or(kAnyWord));
+      if (group_at != kAnyWord &&
+          !only_breasts_after(item.tokens, reading, words_, group_at, Places::Too)) {
+        group_at = kAnyWord;
+      }
+    }
+    if (group_at != kAnyWord) {
+      reading.mentions.push_back(word_mention(group_at));
+      inherit_suspicious_kinds(reading, group_at);
     }
   }
   // With nothing described before, a sentence that opens with "group" or "cluster" and places it

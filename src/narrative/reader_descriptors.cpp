@@ -988,16 +988,18 @@ Descriptors Reader::read_descriptors(const Item& item, const SentenceReading& re
         break;
       case PhraseKind::Quadrant:
         if (!out.quadrant) {
-          out.quadrant = Read<Quadrant>{wordings_.quadrant[w].term, words, span};
+          out.quadrant = Read<Quadrant>{wordings_.quadrant[w].term, words, span, best->begin};
         } else if (out.quadrant->value != wordings_.quadrant[w].term) {
           out.other_quadrants.push_back({wordings_.quadrant[w].term, words, span, best->begin});
         }
         break;
       case PhraseKind::Region:
-        if (!out.region) out.region = Read<Region>{wordings_.region[w].term, words, span};
+        if (!out.region) {
+          out.region = Read<Region>{wordings_.region[w].term, words, span, best->begin};
+        }
         break;
       case PhraseKind::Depth:
-        if (!out.depth) out.depth = Read<Depth>{wordings_.depth[w].term, words, span};
+        if (!out.depth) out.depth = Read<Depth>{wordings_.depth[w].term, words, span, best->begin};
         break;
       case PhraseKind::Change:
         out.change.push_back({wordings_.change[w].term, words, span, best->begin});

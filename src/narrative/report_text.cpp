@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <utility>
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -693,8 +694,13 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
   // ("Voraufnahmen:\nMammographie: …", "COMPARISON: Mammogram: …") names the prior exam.
   bool priors_just_opened = false;
   ReportSection before_priors = section;
+  // A breast named in a sentence of its own that heads nothing ("…, stable. Left breast." at the
+  // end, or before the next heading): kept as a sentence of its own, which the reader says
+  // (hostile review 91: it was dropped).
+  std::optional<SentenceRange> heads_nothing;
   auto close = [&](std::size_t end) {
     if (end > start) {
+      heads_nothing.reset();
       priors_just_opened = false;
       sentences.push_back({start, end, section, breast, breast_begin, breast_end});
       const bool line_ends =
@@ -766,8 +772,10 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
       const bool after_shorthand = colon && at > 0 && abbreviation_period[at - 1];
       if (at == start || line_start || capitals_colon || breast_sentence || after_shorthand) {
         if (colon || own_line || breast_sentence) {
+          const std::size_t label = start;
           if (after_label) start = at;  // "Side:" is no sentence
           close(at);
+          if (heads_nothing) sentences.push_back(*std::exchange(heads_nothing, std::nullopt));
           const HeadingMeaning& meaning = heading_of[heading_wording[at]];
           if (meaning.laterality != Laterality::Unknown) {
             // A breast's heading after priors, history or the procedure opens that breast's
@@ -824,7 +832,11 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
           const bool states_category = colon && category_word_end[at] == end &&
                                        (blank_value || tokens[value].kind == TokenKind::Number);
           const std::size_t heading_at = at;
-          if (breast_sentence) breast_sentence_end = end + 1;
+          if (breast_sentence) {
+            breast_sentence_end = end + 1;
+            heads_nothing =
+                SentenceRange{after_label ? label : at, end + 1, section, breast, at, end, true};
+          }
           at = colon || breast_sentence ? end + 1 : end;
           start = states_category ? heading_at : at;
           continue;
@@ -853,6 +865,7 @@ std::vector<SentenceRange> split_sentences(const std::vector<Token>& tokens,
     ++at;
   }
   close(tokens.size());
+  if (heads_nothing) sentences.push_back(*heads_nothing);
   return sentences;
 }
 

@@ -133,6 +133,9 @@ struct SentenceRange {
   Laterality heading_laterality = Laterality::Unknown;
   std::size_t heading_begin = 0;  // the breast heading's tokens when heading_laterality is set
   std::size_t heading_end = 0;
+  // A breast named in a sentence of its own ("Left breast.") with no sentence after it to head:
+  // the range is that sentence, which says nothing the reader can place.
+  bool heads_nothing = false;
 };
 
 // A heading the splitter recognises: the section it opens and the breast it names (Unknown when

@@ -170,6 +170,11 @@ enum class FunctionWordRole {
   // German "Gruppe". In a part of the sentence with a breast of its own ("… on the right and new
   // ones on the left") it is a mention of its own, so that group keeps its own words.
   SecondGroup,
+  // Opens a sentence that names no calcifications and says only where, right after calcifications
+  // were described: more of them are there ("A few in the left breast.", "Another at 9 o'clock.";
+  // German "Einige links."): "few", "some", "another", "several"; German "einige", "weitere". A
+  // group of its own there, as a likewise word makes one (hostile review 91).
+  MoreOf,
   // A lesser degree right before an assessment word: "less", "weniger". A negation in front of
   // it ("no less suspicious") is the degree's; "less suspicious" is still suspicious.
   LesserDegree,

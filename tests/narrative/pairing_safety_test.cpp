@@ -2096,6 +2096,21 @@ TEST(PairingSafety92, CountsInWordsOrWithAnArrowThatDifferAskForReview) {
                 false);
 }
 
+// Hostile review 91: more of the calcifications, said only by where they are, after a benign
+// group; a breast named in a sentence of its own that heads nothing.
+TEST(PairingSafety91, MoreOfThemSaidOnlyByWhereAskForReview) {
+  expect_review(
+      {"A few in the left breast.", "Also some in the left breast.", "Another at 9 o'clock.",
+       "Also at 9 o'clock.", "Several in the left breast.", "Another in the upper outer quadrant."},
+      true, "Popcorn calcifications right breast. ");
+  expect_review({"BI-RADS 2. Left breast.", "BI-RADS 2. Side: left.", "BI-RADS 2. Right.",
+                 "Popcorn calcifications right breast. Left breast."},
+                true);
+  expect_review({"Another lymph node in the left axilla.", "Several views of the left breast.",
+                 "Right breast. BI-RADS 2."},
+                false, "Popcorn calcifications right breast. ");
+}
+
 // Hostile review 92: a short interval alone, or in UK twelfths, beside a benign report asks for
 // review; a date that begins like one does not.
 TEST(PairingSafety92, AShortIntervalAloneAsksForReview) {

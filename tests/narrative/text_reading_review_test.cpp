@@ -2975,6 +2975,17 @@ TEST(TextReview91, GermanShortRequestsAskForReview) {
   EXPECT_FALSE(beside_benign_coded_de("BI-RADS 2. Z. n. OP 2019.").exam.needs_review);
 }
 
+// Hostile review 91, in German: more of them said only by where; a breast alone.
+TEST(TextReview91, GermanMoreOfThemSaidOnlyByWhereAskForReview) {
+  for (const char* text : {"Auch links.", "Ebenso bei 9 Uhr.", "Einige links.", "Bds."}) {
+    EXPECT_TRUE(beside_benign_coded_de("Grobschollige Verkalkungen rechts. " + std::string(text))
+                    .exam.needs_review)
+        << text;
+  }
+  EXPECT_FALSE(beside_benign_coded_de("Grobschollige Verkalkungen rechts. Links auch unauffällig.")
+                   .exam.needs_review);
+}
+
 // Hostile review 91 (S8), in German: growth said in other words beside a stable group.
 TEST(TextReview91, GermanGrowthWordsAskForReview) {
   for (const char* text : {"Verdoppelt.", "Vergrößert.", "Mehr als in der Voraufnahme."}) {
