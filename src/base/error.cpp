@@ -47,6 +47,8 @@ std::string_view to_string(ErrorCode code) {
       return "symlink-loop";
     case ErrorCode::DicomDirectory:
       return "dicomdir";
+    case ErrorCode::HiddenFile:
+      return "hidden-file";
     case ErrorCode::DuplicateSopInstance:
       return "duplicate-sop-instance";
     case ErrorCode::Internal:
@@ -80,6 +82,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::InvalidWordings:
     case ErrorCode::SymlinkLoop:
     case ErrorCode::DicomDirectory:
+    case ErrorCode::HiddenFile:
     case ErrorCode::DuplicateSopInstance:
     case ErrorCode::Internal:
       return ExitCode::InputFailed;

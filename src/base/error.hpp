@@ -29,6 +29,7 @@ enum class ErrorCode {
   ToolkitSetup,         // DICOM cannot be read at all here (no data dictionary loaded)
   SymlinkLoop,          // a batch directory reached again through a symlink: skipped, not thrown
   DicomDirectory,       // a DICOMDIR (the index of a DICOM medium), no document of its own
+  HiddenFile,           // found in a walk: a name that starts with "." (a tool's temporary file)
   // Another input of the run has the same SOP Instance UID and another result: its result SR
   // (--dicom-out) would take that one's file.
   DuplicateSopInstance,

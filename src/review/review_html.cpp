@@ -580,6 +580,8 @@ std::string skip_reason_words(ErrorCode code) {
       return "SRs written by mammocalc (" + name + ")";
     case ErrorCode::SymlinkLoop:
       return "symlink loops (" + name + ")";
+    case ErrorCode::HiddenFile:
+      return "hidden files (" + name + ")";
     default:
       return name;
   }

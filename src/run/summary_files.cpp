@@ -694,7 +694,15 @@ void collect_directory(const fs::path& directory, std::set<FileId>& ancestors, I
                                                 : S_ISSOCK(child_info.st_mode) ? "a socket"
                                                                                : "a device") +
                                                "), not read"));
-    } else if (!hidden) {  // hidden files are not inputs
+    } else if (hidden) {
+      // A name that starts with "." is a tool's file in the making or of its own (an editor's
+      // swap file, a copy under way, this tool's temporary file): not read, but listed and said,
+      // never passed over (hostile review 93, S1: a hidden 4B report was lost without a trace).
+      // Named on the command line it is read.
+      unreadable.push_back(directory_entry(child, EntryStatus::Skipped, ErrorCode::HiddenFile,
+                                           "a hidden file (its name starts with \".\"), not "
+                                           "read; name it to read it"));
+    } else {
       files.add(child.string(), InputOrigin::Found, exists ? &child_info : nullptr);
     }
   }

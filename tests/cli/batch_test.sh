@@ -30,6 +30,8 @@ DUMP
 cp samples/bir-suspicious-vacuum-assisted.dcm "$tree/bad/unreadable.dcm"
 chmod 000 "$tree/bad/unreadable.dcm"
 ln -s .. "$tree/bad/deeper/loop"
+# Hostile review 93 (S1): a hidden file found in a walk is listed, never passed over.
+cp samples/bir-suspicious-stereotactic.dcm "$tree/bad/deeper/.hidden-report.dcm"
 good_count=$(ls samples/*.dcm | wc -l)
 
 "$mammocalc" summarize -o "$work/out1" --jobs 1 "$tree" >"$work/stdout" 2>"$work/stderr"
@@ -57,6 +59,8 @@ if [[ $(id -u) -ne 0 ]]; then
   check "index lists the unreadable file as failed" grep -q 'unreadable.dcm" status="failed"' "$index"
 fi
 check "index lists the symlink loop" grep -q 'errorCode="symlink-loop"' "$index"
+check "index lists the hidden file as skipped" grep -q '.hidden-report.dcm" status="skipped" errorCode="hidden-file"' "$index"
+check "index counts the hidden file" grep -q '<skipped reason="hidden-file" count="1"' "$index"
 check "index counts the good ones" grep -q "summarised=\"$((good_count + readable_extra))\"" "$index"
 check "index has a roll-up" grep -q '<rollup findings=' "$index"
 check "index marks the site-conflict exam for review" grep -q 'bir-site-conflict.dcm" status="summarised".* needsReview="true"' "$index"
