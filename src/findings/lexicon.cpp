@@ -1675,6 +1675,20 @@ std::vector<std::string> laterality_meaning_beyond(std::string_view meaning, Lat
 std::vector<std::string> morphology_meaning_beyond(std::string_view meaning, Morphology term) {
   std::vector<std::string> beyond =
       term_meaning_beyond(kMorphology, kMorphologyWords, meaning, term);
+  // Microcalcifications are no type that is large by definition ("Microcalcifications" on the
+  // popcorn code): the generic noun says small, which such a code cannot be (hostile review 93,
+  // S3).
+  constexpr std::array<Morphology, 7> kLargeByDefinition{
+      Morphology::CoarsePopcorn,      Morphology::LargeRodLike,
+      Morphology::Dystrophic,         Morphology::Rim,
+      Morphology::Vascular,           Morphology::Suture,
+      Morphology::Macrocalcifications};
+  const std::string spaced = spaced_words(meaning);
+  if (std::find(kLargeByDefinition.begin(), kLargeByDefinition.end(), term) !=
+          kLargeByDefinition.end() &&
+      (spaced.find(" micro") != std::string::npos || spaced.find(" mikro") != std::string::npos)) {
+    beyond.emplace_back("micro");
+  }
   // "Benign" is a typically benign type's own word, not a suspicious one's ("Fine pleomorphic,
   // benign"; review 40, R40-18); nor is a denied suspicion ("Amorphous, not suspicious", "kein
   // Malignitätsverdacht"; hostile review 39, H39-4).

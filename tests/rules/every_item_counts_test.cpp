@@ -1322,6 +1322,24 @@ TEST(Hostile35TypeMeanings, ATypeMeaningSayingMoreThanItsTermAsksTheRadiologist)
   EXPECT_TRUE(fired(report.decisions.front(), "W17"));
   EXPECT_TRUE(report.decisions.front().needs_review);
 }
+// Hostile review 93 (S3): a type large by definition shown as microcalcifications asks the
+// radiologist; punctate or round microcalcifications are their own words.
+TEST(Hostile93TypeMeanings, ALargeTypeShownAsMicrocalcificationsAsksTheRadiologist) {
+  for (const char* meaning : {"Microcalcifications", "Microcalcification",
+                              "Coarse microcalcifications", "Mikroverkalkungen", "Mikrokalk"}) {
+    Code popcorn = code(Morphology::CoarsePopcorn);
+    popcorn.meaning = meaning;
+    const Report report =
+        evaluate_report({finding_with({kRight, {codes::kCalcificationType, popcorn}, kDiffuse})});
+    EXPECT_TRUE(fired(report.decisions.front(), "W17")) << meaning;
+    EXPECT_TRUE(report.decisions.front().needs_review) << meaning;
+  }
+  Code punctate = code(Morphology::Punctate);
+  punctate.meaning = "Punctate microcalcifications";
+  const Report report =
+      evaluate_report({finding_with({kRight, {codes::kCalcificationType, punctate}, kDiffuse})});
+  EXPECT_FALSE(fired(report.decisions.front(), "W17"));
+}
 // Hostile review 36: meanings that doubt, deny or contradict their code in ways a list of
 // words missed. Each asks the radiologist; ordinary wordings ask nothing.
 bool reviewed_with_category_meaning(const char* meaning, const char* value = "397141009") {
