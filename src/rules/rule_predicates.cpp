@@ -897,6 +897,22 @@ bool has_vascular(const RuleContext& context) {
 
 bool palpable(const RuleContext& context) { return context.finding.palpable == Presence::Yes; }
 
+std::vector<std::string> palpable_texts(const RuleContext& /*context*/) {
+  return {
+      "a palpable lump: the calcification rules do not assess it; clinical evaluation "
+      "regardless of the calcification result, radiologist review needed"};
+}
+
+bool outside_a_mass(const RuleContext& context) {
+  return has_distribution(context.finding, Distribution::OutsideMass);
+}
+
+std::vector<std::string> outside_a_mass_texts(const RuleContext& /*context*/) {
+  return {
+      "calcifications outside of a mass (111347, DCM): the mass is not assessed by these "
+      "rules; radiologist review needed"};
+}
+
 bool prior_result_needs_excision(const RuleContext& context) {
   const auto& results = context.finding.prior_results;
   return std::any_of(results.begin(), results.end(), [](PriorResult result) {

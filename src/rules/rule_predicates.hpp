@@ -66,6 +66,9 @@ bool classified_indeterminate(const RuleContext& context);
 bool benign_and_bothering(const RuleContext& context);
 bool has_vascular(const RuleContext& context);
 bool palpable(const RuleContext& context);
+std::vector<std::string> palpable_texts(const RuleContext& context);
+bool outside_a_mass(const RuleContext& context);
+std::vector<std::string> outside_a_mass_texts(const RuleContext& context);
 
 bool prior_result_needs_excision(const RuleContext& context);
 bool reported_needle_localization(const RuleContext& context);

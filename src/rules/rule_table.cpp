@@ -32,6 +32,12 @@ constexpr std::string_view kBiradsCategory3 =
     "(6-month) follow-up";
 constexpr std::string_view kBiradsCategory6 =
     "BI-RADS Atlas 5th ed. (2013), assessment category 6: known biopsy-proven malignancy";
+constexpr std::string_view kSeedLumps =
+    "SEED §BC \"Breast lumps should be investigated by your doctor regardless of what you think is "
+    "the cause.\"";
+constexpr std::string_view kBiradsWithMass =
+    "BI-RADS Atlas 5th ed. (2013): calcifications associated with a mass are assessed with the "
+    "mass";
 constexpr std::string_view kIndianJSurgOncol =
     "Indian J Surg Oncol 2010 (presurgical localization for high-risk lesions, discordance, "
     "failed CNB); SEED §BC \"Wire localization … is considered a surgery.\"";
@@ -367,10 +373,8 @@ std::vector<Rule> make_rule_table() {
        "classification indeterminate", Stage::Recommendation, classified_indeterminate,
        needing_review(action(Action::AdditionalImaging, codes::kSpotMagnificationViews)),
        kEvidenceClassification},
-      {"A6", "Palpable lump: clinical evaluation",
-       "SEED §BC \"Breast lumps should be investigated by your doctor regardless of what you "
-       "think is the cause.\"",
-       "palpable lump", Stage::Recommendation, palpable,
+      {"A6", "Palpable lump: clinical evaluation", kSeedLumps, "palpable lump",
+       Stage::Recommendation, palpable,
        note("Palpable lump: clinical evaluation regardless of the calcification result."),
        kEvidencePalpable},
       {"A7", "Suspicious: biopsy", kSeedDoctorSuspects, "classification suspicious",
@@ -534,6 +538,22 @@ std::vector<Rule> make_rule_table() {
            warning(WarningCode::InsufficientEvidence, finding_code_names_a_lesion_texts)),
        kEvidenceLesion},
 
+      // Not in decision-logic.md (hostile review 93, S4): A6's note alone left the exam benign,
+      // routine screening, unreviewed, and the review text silent on the lump.
+      {"W28", "A palpable lump: radiologist review", kSeedLumps,
+       "the finding is palpable (an annotation's palpable yes, or the report): the calcification "
+       "rules do not assess a lump",
+       Stage::Check, palpable,
+       needing_review(warning(WarningCode::InsufficientEvidence, palpable_texts)),
+       kEvidencePalpable},
+      // Not in decision-logic.md (hostile review 93, S5): the code names a mass the SR does not
+      // assess; C11 reads calcifications within a mass, none reads the mass beside them.
+      {"W29", "Calcifications outside of a mass: radiologist review", kBiradsWithMass,
+       "the finding's distribution is calcifications outside of a mass (111347, DCM): the rules "
+       "classify the calcifications by their own form, the mass the code names is not assessed",
+       Stage::Check, outside_a_mass,
+       needing_review(warning(WarningCode::InsufficientEvidence, outside_a_mass_texts)),
+       kEvidenceDistribution},
       // Not in decision-logic.md: a benign core of calcifications the rules still send to biopsy
       // was a second biopsy recommendation without a word, and a target partly obtained passed
       // unremarked (hostile review 29, H27-13).

@@ -395,6 +395,23 @@ TEST(RuleA6, PalpableLumpGetsClinicalEvaluation) {
   f.palpable = Presence::Yes;
   EXPECT_TRUE(fired(decide(f), "A6"));
 }
+// Hostile review 93 (S4): a palpable lump asks the radiologist, whatever its calcifications.
+TEST(RuleW28, PalpableLumpNeedsReview) {
+  Finding f = calcification({M::CoarsePopcorn}, D::Grouped);
+  f.palpable = Presence::Yes;
+  const Decision d = decide(f);
+  EXPECT_TRUE(fired(d, "W28"));
+  EXPECT_TRUE(d.needs_review);
+  f.palpable = Presence::No;
+  EXPECT_FALSE(fired(decide(f), "W28"));
+}
+// Hostile review 93 (S5): calcifications outside of a mass leave the mass unassessed.
+TEST(RuleW29, OutsideOfAMassNeedsReview) {
+  const Decision outside = decide(calcification({M::Round}, D::OutsideMass));
+  EXPECT_TRUE(fired(outside, "W29"));
+  EXPECT_TRUE(outside.needs_review);
+  EXPECT_FALSE(fired(decide(calcification({M::Round}, D::Grouped)), "W29"));
+}
 TEST(RuleA6, SilentWhenNotPalpable) {
   Finding f = calcification({M::CoarsePopcorn});
   f.palpable = Presence::No;
