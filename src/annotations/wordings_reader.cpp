@@ -138,6 +138,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"takes-back-assessment", FunctionWordRole::TakesBackAssessment},
     {"second-group", FunctionWordRole::SecondGroup},
     {"more-of", FunctionWordRole::MoreOf},
+    {"more-imaging", FunctionWordRole::MoreImaging},
     {"lesser-degree", FunctionWordRole::LesserDegree},
     {"likewise", FunctionWordRole::Likewise},
     {"negated-group", FunctionWordRole::NegatedGroup},
@@ -538,8 +539,9 @@ class WordingsParser {
       return;
     }
     // An exception, a condition, a disagreement, a missed target, a disease, limit or treatment of
-    // now may take several words ("bis auf", "save for", "subject to", "do not agree", "from the
-    // target", "not yet treated"), each alone something else; other roles are asked of one token
+    // now, or imaging beyond the standard views, may take several words ("bis auf", "save for",
+    // "subject to", "do not agree", "from the target", "not yet treated", "diagnostic
+    // mammogram"), each alone something else; other roles are asked of one token
     // (FunctionWords::is).
     const bool several_words =
         role == FunctionWordRole::Excepts || role == FunctionWordRole::Condition ||
@@ -550,7 +552,8 @@ class WordingsParser {
         role == FunctionWordRole::LimitedExam || role == FunctionWordRole::TreatmentNow ||
         role == FunctionWordRole::PatientToo || role == FunctionWordRole::LimitWithoutCause ||
         role == FunctionWordRole::HighRisk || role == FunctionWordRole::ReportsDone ||
-        role == FunctionWordRole::RiskManaged || role == FunctionWordRole::RiskEstimate;
+        role == FunctionWordRole::RiskManaged || role == FunctionWordRole::RiskEstimate ||
+        role == FunctionWordRole::MoreImaging;
     if (!phrase.empty() && phrase.find(' ') != std::string::npos &&
         (!several_words || phrase.back() == '*')) {
       input_.problem(node, "functionWord/@phrase",

@@ -750,13 +750,62 @@ void Reader::note_unread_recommendation(const Item& item, const SentenceReading&
     }
     short_part = part.first > range.begin && before <= 1 && after == 0;
   }
-  const bool unread =
-      follow_ups_taken_here ? work_up : (requests || (work_up && (short_sentence || short_part)));
+  const bool unread = follow_ups_taken_here
+                          ? work_up
+                          : (requests || (work_up && (short_sentence || short_part)) ||
+                             (!names_year && names_imaging_alone(item, reading, matches)));
   if (!unread) return;
   reading_.notes.push_back(
       {WarningCode::NarrativeUnresolved,
        "the text recommends what was not read as a follow-up: \"" + reading.sentence.text + "\"",
        *item.position});
+}
+
+// Imaging named alone in a short sentence of the impression, recommendation or conclusion
+// ("Diagnostic mammogram of the left breast.", "DBT.", "LM view.", "Mammasonographie links.": a
+// more-imaging word):
+// a request the lexicon did not read as a follow-up, never dropped (hostile review 93, S2). Not in
+// the findings or a text without sections, where views and techniques describe the exam
+// ("Standard CC and MLO views", a title "Diagnostic mammogram."); not beside calcifications, a
+// category ("Mammographie: BI-RADS 2") or words that call something benign or clear.
+bool Reader::names_imaging_alone(const Item& item, const SentenceReading& reading,
+                                 const std::vector<PhraseMatch>& matches) const {
+  const SentenceRange& range = *reading.range;
+  if (range.section != ReportSection::Impression &&
+      range.section != ReportSection::Recommendation &&
+      range.section != ReportSection::Conclusion) {
+    return false;
+  }
+  const bool says_more =
+      !reading.mentions.empty() || reports_what_was_done(item, range) ||
+      std::any_of(
+          matches.begin(), matches.end(),
+          [](const PhraseMatch& match) { return match.kind == PhraseKind::CategoryWord; }) ||
+      words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::CallsBenign) ||
+      words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::ClearsBreast);
+  // Short: "Diagnostic mammogram of the left breast." has five words besides its breast's.
+  constexpr std::size_t kMostWords = 6;
+  std::size_t words = 0;
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++words;
+  }
+  if (says_more || words > kMostWords) return false;
+  const auto affirmed = [&](std::size_t k) {
+    return status_of(item, reading, k, k + 1, false).status == MentionStatus::Affirmed;
+  };
+  // Views counted ("3 views", "in zwei Ebenen") describe the exam.
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    const Token& token = item.tokens[k];
+    const bool count = token.kind == TokenKind::Number &&
+                       token.folded.find_first_not_of("0123456789") == std::string_view::npos;
+    if (count || words_.number(token)) return false;
+  }
+  for (std::size_t k = range.begin; k < range.end; ++k) {
+    if (words_.phrase_length(item.tokens, k, FunctionWordRole::MoreImaging) > 0 && affirmed(k)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Categories become statements; each follow-up joins the statement of its sentence, else the

@@ -938,6 +938,8 @@ class Reader {
     std::size_t begin;
     std::size_t end;
   };
+  bool names_imaging_alone(const Item& item, const SentenceReading& reading,
+                           const std::vector<PhraseMatch>& matches) const;
   void note_unread_recommendation(const Item& item, const SentenceReading& reading,
                                   const std::vector<PhraseMatch>& matches,
                                   bool follow_ups_taken_here);

@@ -175,6 +175,10 @@ enum class FunctionWordRole {
   // German "Einige links."): "few", "some", "another", "several"; German "einige", "weitere". A
   // group of its own there, as a likewise word makes one (hostile review 91).
   MoreOf,
+  // Names imaging beyond the standard two views of a mammogram: "tomosynthesis", "DBT", "XCCL",
+  // "LM", "diagnostic"; German "Tomosynthese", "Mammasonographie", "Zusatzaufnahme". Alone in a
+  // short sentence of the impression it is a request (hostile review 93, S2).
+  MoreImaging,
   // A lesser degree right before an assessment word: "less", "weniger". A negation in front of
   // it ("no less suspicious") is the degree's; "less suspicious" is still suspicious.
   LesserDegree,

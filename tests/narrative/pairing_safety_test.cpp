@@ -2111,6 +2111,19 @@ TEST(PairingSafety91, MoreOfThemSaidOnlyByWhereAskForReview) {
                 false, "Popcorn calcifications right breast. ");
 }
 
+// Hostile review 93 (S2): more imaging named alone beside a benign category asks for review.
+TEST(PairingSafety93, ImagingNamedAloneAsksForReview) {
+  expect_review({"Diagnostic mammogram of the left breast.", "Bilateral diagnostic mammogram.",
+                 "DBT of the left breast.", "DBT.", "Tomosynthesis.",
+                 "XCCL view of the right breast.", "XCCL.", "LM view.", "ML view."},
+                true, "BI-RADS 2. ");
+  // The standard views and the exam itself describe what was done.
+  expect_review({"Screening mammogram in 1 year.", "Annual screening mammogram.",
+                 "Tomosynthesis performed.", "3 views obtained.", "Diagnostic quality images.",
+                 "Standard CC and MLO views of both breasts."},
+                false, "BI-RADS 2. ");
+}
+
 // Hostile review 92: a short interval alone, or in UK twelfths, beside a benign report asks for
 // review; a date that begins like one does not.
 TEST(PairingSafety92, AShortIntervalAloneAsksForReview) {

@@ -2975,6 +2975,17 @@ TEST(TextReview91, GermanShortRequestsAskForReview) {
   EXPECT_FALSE(beside_benign_coded_de("BI-RADS 2. Z. n. OP 2019.").exam.needs_review);
 }
 
+// Hostile review 93 (S2), in German: more imaging named alone.
+TEST(TextReview93, GermanImagingNamedAloneAsksForReview) {
+  for (const char* text :
+       {"BI-RADS 2. Mammasonographie links.", "BI-RADS 2. Tomosynthese.",
+        "BI-RADS 2. ML-Aufnahme rechts.", "BI-RADS 2. Clipmarkierung links.", "BI-RADS 2. DBT."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
+  EXPECT_FALSE(
+      beside_benign_coded_de("BI-RADS 2. Z. n. Clipmarkierung links 2022.").exam.needs_review);
+}
+
 // Hostile review 91, in German: more of them said only by where; a breast alone.
 TEST(TextReview91, GermanMoreOfThemSaidOnlyByWhereAskForReview) {
   for (const char* text : {"Auch links.", "Ebenso bei 9 Uhr.", "Einige links.", "Bds."}) {
