@@ -3462,11 +3462,14 @@ Findings extract_findings(const SrDocument& document, const std::string& name,
   }
   if (out.source.report_template == ReportTemplate::Other && out.findings.empty() &&
       !header_says_breast(document) && !text_about_breast_imaging) {
+    // The root's code only: its meaning is free text a site may fill with the patient's name
+    // (hostile review 93, m3), and this line goes to standard error and the batch index.
+    const Code& root = document.root.concept_name;
     throw Error(ErrorCode::NotBreastImaging,
                 name +
                     ": not a breast imaging report (no breast template, and neither its header "
-                    "nor its text says breast imaging; root " +
-                    describe(document.root.concept_name) + ")");
+                    "nor its text says breast imaging; root concept (" +
+                    root.value + ", " + root.scheme + "))");
   }
   apply_overall(overall, out);
   walk_tree(document.root, [&](const ContentItem& item, const ContentItem*) {

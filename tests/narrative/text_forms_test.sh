@@ -93,6 +93,10 @@ text_sr chest "CT chest. Coronary artery calcifications. Aortic valve calcificat
 summarize chest
 check "chest CT text: refused (exit $status)" test "$status" -eq 1
 check "chest CT text: says not breast imaging" grep -q "not a breast imaging report" "$work/chest.err"
+# Hostile review 93 (m3): the root's meaning is free text (a site may write the patient's name
+# there): the line names its code only.
+check "chest CT text: names the root's code" grep -q "root concept (18748-4, LN))" "$work/chest.err"
+check "chest CT text: quotes no root meaning" bash -c "! grep -q 'Diagnostic imaging study' '$work/chest.err'"
 
 text_sr recommended "Coronary artery calcifications. Aortic calcification. Recommend screening mammogram."
 summarize recommended
