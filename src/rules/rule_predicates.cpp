@@ -1473,6 +1473,23 @@ bool no_finding_but_report_category(const RuleContext& context) {
   return !exam_has_findings(context) && exam.findings.overall_category.has_value();
 }
 
+bool report_says_nothing(const RuleContext& context) {
+  const Findings& findings = exam_of(context, __func__).findings;
+  const ReportTemplate kind = findings.source.report_template;
+  return !exam_has_findings(context) && !findings.overall_category &&
+         findings.overall_statements.empty() && findings.unassessed_findings.empty() &&
+         findings.text_use == Findings::TextUse::None &&
+         kind != ReportTemplate::MammographyCad4000 && kind != ReportTemplate::Annotation;
+}
+
+std::vector<std::string> report_says_nothing_texts(const RuleContext& context) {
+  exam_of(context, __func__);  // an exam row: asked of a finding alone, it fails loudly
+  return {
+      "the report holds no calcification finding, no other finding, no overall assessment "
+      "and no report text that could be read: nothing to decide on, radiologist review "
+      "needed"};
+}
+
 bool overall_incomplete_stands(const RuleContext& context) {
   const ExamContext& exam = exam_of(context, __func__);
   if (exam.findings.overall_category != Category::Incomplete0) return false;

@@ -118,6 +118,8 @@ std::vector<std::string> overall_follow_up_for_breast_texts(const RuleContext& c
 // when it is unset.
 bool exam_has_findings(const RuleContext& context);
 bool no_finding_but_report_category(const RuleContext& context);
+bool report_says_nothing(const RuleContext& context);
+std::vector<std::string> report_says_nothing_texts(const RuleContext& context);
 bool overall_category_not_on_a_finding(const RuleContext& context);
 bool overall_category_discordant(const RuleContext& context);
 std::vector<std::string> overall_discordant_texts(const RuleContext& context);

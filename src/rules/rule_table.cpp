@@ -746,6 +746,15 @@ std::vector<Rule> make_rule_table() {
        "category and the findings'",
        Stage::Exam, overall_category_not_on_a_finding, exam_category(ExamBasis::HigherOfBoth),
        kEvidenceExam},
+      // Not in decision-logic.md (hostile review 93, m12): a report whose every text was empty
+      // and that codes nothing came out "no calcification finding", unreviewed; TID 4200 asks
+      // for an overall assessment, so such a report is incomplete, never a clean exam.
+      {"E25", "The report says nothing to decide on: radiologist review", kSeedDoctorSuspects,
+       "a report that is no CAD report holds no calcification finding, no other finding, no "
+       "overall Assessment Category and no report text that was read",
+       Stage::Exam, report_says_nothing,
+       needing_review(warning(WarningCode::InsufficientEvidence, report_says_nothing_texts)),
+       kEvidenceExam},
       // Not in decision-logic.md as an exam row: A5 asks review of a finding that is 0, but an
       // exam made 0 by the report's overall assessment beside benign findings (annotated as
       // such) came out 0 without review (hostile review 36, H36-14).

@@ -36,7 +36,7 @@ TEST(RuleTable, HoldsEveryRuleOfDecisionLogic) {
       "W3",  "W4",  "W5",  "W6",  "W7",  "W8",  "W9",  "W10", "W11", "W12", "W13", "W14", "W15",
       "W16", "W17", "W18", "W19", "W20", "W21", "W22", "W23", "W24", "W25", "W26", "W27", "W28",
       "W29", "E1",  "E2",  "E3",  "E4",  "E5",  "E6",  "E7",  "E8",  "E9",  "E10", "E11", "E12",
-      "E13", "E14", "E15", "E16", "E17", "E18", "E19", "E20", "E21", "E22", "E23", "E24"};
+      "E13", "E14", "E15", "E16", "E17", "E18", "E19", "E20", "E21", "E22", "E23", "E24", "E25"};
   std::set<std::string> actual;
   for (const Rule& rule : rule_table()) actual.insert(std::string(rule.id));
   EXPECT_EQ(actual, expected);

@@ -718,6 +718,20 @@ TEST(ExamRows, FailLoudlyWithoutTheExam) {
   EXPECT_GT(exam_rows, 0);
 }
 
+// Hostile review 93 (m12): a report that says nothing is never a clean exam.
+TEST(RuleE25, AReportThatSaysNothingNeedsReview) {
+  Findings empty;
+  empty.source.report_template = ReportTemplate::BreastImagingReport4200;
+  const Report nothing = evaluate(empty);
+  EXPECT_TRUE(nothing.exam.needs_review);
+  Findings negative = empty;
+  negative.overall_category = Category::Negative1;
+  EXPECT_FALSE(evaluate(negative).exam.needs_review);
+  Findings clean_cad;
+  clean_cad.source.report_template = ReportTemplate::MammographyCad4000;
+  EXPECT_FALSE(evaluate(clean_cad).exam.needs_review);
+}
+
 TEST(RuleA5, IndeterminateNeedsReview) {
   const Decision d = decide(calcification({}));
   EXPECT_EQ(d.classification, Classification::Indeterminate);
