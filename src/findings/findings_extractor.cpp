@@ -1590,6 +1590,22 @@ void note_unread_below_overall(const ContentItem& item, const ContentItem& asses
   note_unread_in_section(item, assessment, notes);
 }
 
+// TID 4203 row 1 asks for the category: a Breast Imaging Report's overall assessment without one
+// is a statement the report left out, never a clean exam (hostile review 93, m8). (A CAD
+// report's overall impression holds other items.)
+void note_overall_without_category(const ContentItem& holder, OverallReading& overall) {
+  if (std::any_of(holder.children.begin(), holder.children.end(), [](const ContentItem& child) {
+        return is_code_item(child, codes::kAssessmentCategory);
+      })) {
+    return;
+  }
+  overall.notes.push_back({WarningCode::UnknownCode,
+                           describe(holder.concept_name) + " " + holder.position +
+                               " holds no Assessment Category (TID 4203 requires one): the "
+                               "report's overall assessment is not given",
+                           holder.position});
+}
+
 void read_overall(const ContentItem& holder, OverallReading& overall,
                   std::set<std::string>& consumed) {
   for (const auto& child : holder.children) {
@@ -2269,7 +2285,10 @@ void extract_report_findings(const ContentItem& root, Findings& out, OverallRead
     }
     if (item.value_type == ValueType::Container && is_concept(item, codes::kOverallAssessment)) {
       // One inside a finding is that finding's, read with it (hostile review 28, H28-12).
-      if (consumed.count(item.position) == 0) read_overall(item, overall, consumed);
+      if (consumed.count(item.position) == 0) {
+        note_overall_without_category(item, overall);
+        read_overall(item, overall, consumed);
+      }
       return;
     }
     if (item.value_type == ValueType::Container && is_concept(item, kInterventionSection)) {

@@ -857,6 +857,18 @@ TEST(MeaningNamesAnotherTerm, AnOverallAssessmentIsReadByCodeAndReviewed) {
   EXPECT_EQ(report.exam.category, Category::Benign2);  // by code
 }
 
+// Hostile review 93 (m8): an overall assessment with no category is no clean exam.
+TEST(OverallAssessment, WithoutACategoryIsSaidAndReviewed) {
+  SrDocument document = testing::report_with({finding_with({kRight, kCoarse})});
+  document.root.children.push_back(container("1.2", codes::kOverallAssessment));
+  const Report report = evaluate(extract_findings(document, "test.dcm"));
+  EXPECT_TRUE(report.exam.needs_review);
+  EXPECT_TRUE(report_note_saying(report, "holds no Assessment Category"));
+  const Report plain = evaluate(
+      extract_findings(testing::report_with({finding_with({kRight, kCoarse})}), "test.dcm"));
+  EXPECT_FALSE(plain.exam.needs_review);
+}
+
 TEST(MeaningNamesAnotherTerm, AFollowUpIsReadByCodeAndReviewed) {
   const Report report = evaluate_report({finding_with(
       {kRight,
