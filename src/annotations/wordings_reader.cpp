@@ -139,6 +139,7 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"second-group", FunctionWordRole::SecondGroup},
     {"more-of", FunctionWordRole::MoreOf},
     {"more-imaging", FunctionWordRole::MoreImaging},
+    {"done", FunctionWordRole::Done},
     {"lesser-degree", FunctionWordRole::LesserDegree},
     {"likewise", FunctionWordRole::Likewise},
     {"negated-group", FunctionWordRole::NegatedGroup},

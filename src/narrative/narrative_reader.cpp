@@ -388,7 +388,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
   bool any_word = false;
   bool only_breast = true;
   for (std::size_t k = range.begin; k < range.end; ++k) {
-    if (item.tokens[k].kind != TokenKind::Word) continue;
+    if (item.tokens[k].kind == TokenKind::Punct) continue;
     any_word = true;
     // "Links wie rechts." says the same is there.
     only_breast =
@@ -400,7 +400,6 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
                               "of it: \"" +
                                   reading.sentence.text + "\"",
                               *item.position});
-    return;
   }
   reading.clauses = clauses_of(item, range, reading.triggers, breast_words, false);
   reading.context_clauses = clauses_of(item, range, reading.triggers, breast_words, true);
@@ -827,9 +826,12 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
   });
   if (read_in_phrase) return false;
   // A list word is plain too, though it may also be a doubt ("lobular or ductal").
+  // A count up to 12 is plain; a larger number word ("Fifteen in the left breast.") is read
+  // only as a count told twice, and said where it is not (review of session 60).
+  const std::optional<int> number = words_.number(token);
   if (token.kind != TokenKind::Word || reading.breast_words[at] ||
       words_.is(token, FunctionWordRole::And) || words_.is(token, FunctionWordRole::Or) ||
-      words_.number(token)) {
+      (number && *number <= 12)) {
     return false;
   }
   const auto in = [at](const PhraseMatch& match) { return match.begin <= at && at < match.end; };
@@ -859,8 +861,12 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
     return in(match) && match.kind == PhraseKind::Composition;
   });
   if (composition) return false;
-  const bool known =
-      of_a_finding || std::any_of(matches.begin(), matches.end(), in) || words_.is_any(token);
+  // A more-of word ("Several in the left breast.") makes a group only right after calcifications
+  // were described; elsewhere it says more of something unread (review of session 60).
+  const bool more_of_alone =
+      words_.is(token, FunctionWordRole::MoreOf) && !words_.is(token, FunctionWordRole::Plain);
+  const bool known = of_a_finding || std::any_of(matches.begin(), matches.end(), in) ||
+                     (words_.is_any(token) && !more_of_alone);
   // An unknown word is not read, unless the text puts it in the past ("Z. n. Augmentation").
   if (!known) {
     return status_of(item, reading, at, at + 1, false).status != MentionStatus::Historical;
@@ -2998,8 +3004,13 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
                      .value_or(word_of_role(lead, reading.range->end, FunctionWordRole::Likewise,
                                             kOpeningWords)
                                    .value_or(kAnyWord));
+      // "Auch links unauffällig." clears the breast it names (review of session 60).
+      const bool clears = words_.any_in(item.tokens, reading.range->begin, reading.range->end,
+                                        FunctionWordRole::ClearsBreast) ||
+                          words_.any_in(item.tokens, reading.range->begin, reading.range->end,
+                                        FunctionWordRole::CallsBenign);
       if (group_at != kAnyWord &&
-          !only_breasts_after(item.tokens, reading, words_, group_at, Places::Too)) {
+          (clears || !only_breasts_after(item.tokens, reading, words_, group_at, Places::Too))) {
         group_at = kAnyWord;
       }
     }

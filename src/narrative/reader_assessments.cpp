@@ -782,7 +782,8 @@ bool Reader::names_imaging_alone(const Item& item, const SentenceReading& readin
           matches.begin(), matches.end(),
           [](const PhraseMatch& match) { return match.kind == PhraseKind::CategoryWord; }) ||
       words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::CallsBenign) ||
-      words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::ClearsBreast);
+      words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::ClearsBreast) ||
+      words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::Done);
   // Short: "Diagnostic mammogram of the left breast." has five words besides its breast's.
   constexpr std::size_t kMostWords = 6;
   std::size_t words = 0;
@@ -800,12 +801,27 @@ bool Reader::names_imaging_alone(const Item& item, const SentenceReading& readin
                        token.folded.find_first_not_of("0123456789") == std::string_view::npos;
     if (count || words_.number(token)) return false;
   }
+  // Only imaging, views, breasts and plain words: "Tomosynthesis performed." says more, and a
+  // request beside it is read as one (review of session 60).
+  bool imaging = false;
   for (std::size_t k = range.begin; k < range.end; ++k) {
-    if (words_.phrase_length(item.tokens, k, FunctionWordRole::MoreImaging) > 0 && affirmed(k)) {
-      return true;
+    const std::size_t length = words_.phrase_length(item.tokens, k, FunctionWordRole::MoreImaging);
+    if (length > 0) {
+      imaging = imaging || affirmed(k);
+      k += length - 1;
+      continue;
+    }
+    const Token& token = item.tokens[k];
+    const bool in_imaging_phrase =
+        std::any_of(matches.begin(), matches.end(), [k](const PhraseMatch& match) {
+          return match.kind == PhraseKind::BreastImaging && match.begin <= k && k < match.end;
+        });
+    if (token.kind == TokenKind::Word && !reading.breast_words[k] && !in_imaging_phrase &&
+        !words_.is(token, FunctionWordRole::View) && !words_.is(token, FunctionWordRole::Plain)) {
+      return false;
     }
   }
-  return false;
+  return imaging;
 }
 
 // Categories become statements; each follow-up joins the statement of its sentence, else the

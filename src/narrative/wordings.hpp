@@ -179,6 +179,10 @@ enum class FunctionWordRole {
   // "LM", "diagnostic"; German "Tomosynthese", "Mammasonographie", "Zusatzaufnahme". Alone in a
   // short sentence of the impression it is a request (hostile review 93, S2).
   MoreImaging,
+  // Says imaging was done, as a participle alone: "performed", "obtained"; German
+  // "durchgeführt", "erfolgt". More imaging named with it is no request ("Tomosynthesis
+  // performed."), unlike the reports-done phrases it hides no other request of its sentence.
+  Done,
   // A lesser degree right before an assessment word: "less", "weniger". A negation in front of
   // it ("no less suspicious") is the degree's; "less suspicious" is still suspicious.
   LesserDegree,

@@ -38,6 +38,10 @@ constexpr std::string_view kSeedLumps =
 constexpr std::string_view kBiradsWithMass =
     "BI-RADS Atlas 5th ed. (2013): calcifications associated with a mass are assessed with the "
     "mass";
+constexpr std::string_view kNothingToDecideOn =
+    "decision-logic.md §5: \"An SR with no calcification finding gives an exam summary saying so "
+    "(category from the report if any)\"; with no finding, no category and no text read there is "
+    "nothing the summary could rest on, and §1 never drops what cannot be read without trace";
 constexpr std::string_view kIndianJSurgOncol =
     "Indian J Surg Oncol 2010 (presurgical localization for high-risk lesions, discordance, "
     "failed CNB); SEED §BC \"Wire localization … is considered a surgery.\"";
@@ -749,7 +753,7 @@ std::vector<Rule> make_rule_table() {
       // Not in decision-logic.md (hostile review 93, m12): a report whose every text was empty
       // and that codes nothing came out "no calcification finding", unreviewed; TID 4200 asks
       // for an overall assessment, so such a report is incomplete, never a clean exam.
-      {"E25", "The report says nothing to decide on: radiologist review", kSeedDoctorSuspects,
+      {"E25", "The report says nothing to decide on: radiologist review", kNothingToDecideOn,
        "a report that is no CAD report holds no calcification finding, no other finding, no "
        "overall Assessment Category and no report text that was read",
        Stage::Exam, report_says_nothing,

@@ -2106,9 +2106,8 @@ TEST(PairingSafety91, MoreOfThemSaidOnlyByWhereAskForReview) {
   expect_review({"BI-RADS 2. Left breast.", "BI-RADS 2. Side: left.", "BI-RADS 2. Right.",
                  "Popcorn calcifications right breast. Left breast."},
                 true);
-  expect_review({"Another lymph node in the left axilla.", "Several views of the left breast.",
-                 "Right breast. BI-RADS 2."},
-                false, "Popcorn calcifications right breast. ");
+  expect_review({"Another lymph node in the left axilla.", "Right breast. BI-RADS 2."}, false,
+                "Popcorn calcifications right breast. ");
 }
 
 // Hostile review 93 (S2): more imaging named alone beside a benign category asks for review.
@@ -2122,6 +2121,26 @@ TEST(PairingSafety93, ImagingNamedAloneAsksForReview) {
                  "Tomosynthesis performed.", "3 views obtained.", "Diagnostic quality images.",
                  "Standard CC and MLO views of both breasts."},
                 false, "BI-RADS 2. ");
+}
+
+// Review of session 60: what the session's changes must not silence. A category after a breast
+// is read; a request beside imaging reported done is read; a more-of word or a number above the
+// counts with no group formed is said.
+TEST(PairingSafety60, WhatTheNewReadingsMustNotSilence) {
+  const std::string benign = "Coarse and vascular calcifications, right breast. Benign. ";
+  for (const char* text : {"Left 4.", "Right 2, left 4.", "Left 5."}) {
+    const Report report = beside_benign_coded(benign + text);
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  expect_review(
+      {"Tomosynthesis performed, biopsy recommended.",
+       "DBT obtained; stereotactic biopsy is recommended.",
+       "XCCL obtained, recommend spot magnification views.",
+       "Diagnostic mammogram performed, short-interval follow-up in 6 months.",
+       "Several in the left breast.", "More in the left breast.", "Others in the left breast.",
+       "Multiple at 2 o'clock left.", "Fifteen in the left breast.", "Twenty."},
+      true, benign);
 }
 
 // Hostile review 92: a short interval alone, or in UK twelfths, beside a benign report asks for

@@ -724,6 +724,8 @@ TEST(RuleE25, AReportThatSaysNothingNeedsReview) {
   empty.source.report_template = ReportTemplate::BreastImagingReport4200;
   const Report nothing = evaluate(empty);
   EXPECT_TRUE(nothing.exam.needs_review);
+  EXPECT_TRUE(std::any_of(nothing.exam.warnings.begin(), nothing.exam.warnings.end(),
+                          [](const auto& warning) { return warning.rule == "E25"; }));
   Findings negative = empty;
   negative.overall_category = Category::Negative1;
   EXPECT_FALSE(evaluate(negative).exam.needs_review);
