@@ -82,7 +82,7 @@ ExitCode exit_code_for(ErrorCode code) {
     case ErrorCode::InvalidWordings:
     case ErrorCode::SymlinkLoop:
     case ErrorCode::DicomDirectory:
-    case ErrorCode::HiddenFile:
+    case ErrorCode::HiddenFile:  // a skipped entry's code, never thrown
     case ErrorCode::DuplicateSopInstance:
     case ErrorCode::Internal:
       return ExitCode::InputFailed;

@@ -519,10 +519,6 @@ void note_meaning_beyond(const ContentItem& item, std::string_view term,
                    item.position});
 }
 
-// A code whose meaning names another term of its value set than its value does (a coarse code
-// shown as "Fine pleomorphic calcification"): the radiologist saw and signed the meaning.
-// Codes are read by value and scheme; the meaning's term is returned to be read beside it as a
-// value given too (every item counts: the more suspicious reading stands), and it is said.
 // A value's words in a note: its term, or "3 o'clock" for a clock hour.
 template <typename T>
 std::string term_words(T value) {
@@ -530,6 +526,10 @@ std::string term_words(T value) {
 }
 std::string term_words(int hour) { return std::to_string(hour) + " o'clock"; }
 
+// A code whose meaning names another term of its value set than its value does (a coarse code
+// shown as "Fine pleomorphic calcification"): the radiologist saw and signed the meaning.
+// Codes are read by value and scheme; the meaning's term is returned to be read beside it as a
+// value given too (every item counts: the more suspicious reading stands), and it is said.
 template <typename T>
 std::optional<T> meaning_names_other(const ContentItem& item, std::optional<T> by_value,
                                      std::optional<T> by_meaning, std::vector<ReaderNote>& notes) {

@@ -1903,11 +1903,17 @@ bool is_own_meaning(std::string_view meaning, std::string_view own) {
       return true;
     }
   }
-  // A clock position in other common spellings: "3 o'clock", "3 Uhr", "3".
+  // A clock position in other common spellings: "3 o'clock", "3 Uhr", "3", "3:00", "03 o'clock".
   const std::size_t unit = standard.find(" o clock ");
   if (unit == std::string::npos) return false;
-  const std::string hour = standard.substr(0, unit);
-  return said == hour + " " || said == hour + " uhr " || said == hour + " oclock ";
+  const std::string hour = standard.substr(1, unit - 1);  // "3"
+  for (const std::string& written : {hour, "0" + hour}) {
+    for (const char* after :
+         {" ", " uhr ", " oclock ", " 00 ", " o clock ", " o clock position "}) {
+      if (said == " " + written + after) return true;
+    }
+  }
+  return false;
 }
 std::optional<PriorResult> prior_result_for(const Code& code) {
   if (auto result = lookup(kPriorResult, code)) return result;

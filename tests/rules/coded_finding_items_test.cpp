@@ -818,6 +818,8 @@ TEST(MeaningNamesAnotherTerm, APositionOrChangeMeaningNotItsOwnIsSaid) {
        Code{"129723006", "SCT", "no significant changes in the finding."}},
       {codes::kClockfaceOrRegion, Code{"129774003", "SCT", "3 o'clock"}},
       {codes::kClockfaceOrRegion, Code{"129774003", "SCT", "3 Uhr"}},
+      {codes::kClockfaceOrRegion, Code{"129774003", "SCT", "3:00"}},
+      {codes::kClockfaceOrRegion, Code{"129774003", "SCT", "03 o'clock position"}},
       {codes::kClockfaceOrRegion, Code{"129784002", "SCT", "Subareolar"}},
       {codes::kQuadrantLocation, Code{"76365002", "SCT", "Upper outer quadrant"}},
       {codes::kDepth, Code{"255549009", "SCT", "Anterior"}},
