@@ -1907,13 +1907,13 @@ bool is_own_meaning(std::string_view meaning, std::string_view own) {
   const std::size_t unit = standard.find(" o clock ");
   if (unit == std::string::npos) return false;
   const std::string hour = standard.substr(1, unit - 1);  // "3"
-  for (const std::string& written : {hour, "0" + hour}) {
-    for (const char* after :
-         {" ", " uhr ", " oclock ", " 00 ", " o clock ", " o clock position "}) {
-      if (said == " " + written + after) return true;
-    }
-  }
-  return false;
+  const std::array<std::string, 2> writings{hour, "0" + hour};
+  constexpr std::array<const char*, 6> kAfter{" ",    " uhr ",     " oclock ",
+                                              " 00 ", " o clock ", " o clock position "};
+  return std::any_of(writings.begin(), writings.end(), [&](const std::string& written) {
+    return std::any_of(kAfter.begin(), kAfter.end(),
+                       [&](const char* after) { return said == " " + written + after; });
+  });
 }
 std::optional<PriorResult> prior_result_for(const Code& code) {
   if (auto result = lookup(kPriorResult, code)) return result;

@@ -299,12 +299,22 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
     if (status == MentionStatus::Historical || status == MentionStatus::Hypothetical) continue;
     // Only breast words, their letters and what joins them lie between: "routine screening in
     // 1 year" or "3 views" after a category say no category.
+    bool in_brackets = false;
     for (std::size_t k = match.end; k < range.end && k < match.end + kWordsAfter; ++k) {
       const Token& token = item.tokens[k];
       if (taken(k)) continue;
+      // A label in brackets says whose the category is: "BI-RADS 2 (mammo), 4 (final)" (hostile
+      // review 94: the 4 was lost); its words lead on, a category in them is read ("(should be
+      // 4)").
+      if (is_punct(token, '(')) in_brackets = true;
+      if (is_punct(token, ')')) in_brackets = false;
+      // A roman numeral of two letters or more: "BI-RADS II-IV" (the single letters "I" and "V"
+      // are words too).
+      static const char* const kRomanCategories[] = {"ii", "iii", "iv", "vi", "iva", "ivb", "ivc"};
+      const bool roman = token.kind == TokenKind::Word && word_in(token.folded, kRomanCategories);
       std::optional<Category> unread;
       std::size_t after = k + 1;
-      if (token.kind == TokenKind::Number && token.folded.size() == 1) {
+      if ((token.kind == TokenKind::Number && token.folded.size() == 1) || roman) {
         if (const auto category = category_after(item, k, range.end)) {
           unread = category->first;
           after = category->second;
@@ -312,7 +322,7 @@ void Reader::note_unread_categories(const Item& item, const SentenceReading& rea
       } else if (token.kind == TokenKind::Word) {
         unread = glued(token.folded);
       }
-      if (!unread && !joins(k)) break;
+      if (!unread && !joins(k) && !in_brackets) break;
       if (!unread) continue;
       // The scale after a category read: "Overall 4 of 5", "4 von 5" (hostile review 70: read
       // as 5). Only the scale's top: "BI-RADS 2 of 4" says a 4 too.

@@ -2143,6 +2143,18 @@ TEST(PairingSafety60, WhatTheNewReadingsMustNotSilence) {
       true, benign);
 }
 
+// Hostile review 94 (S3): a second, higher category after a bracketed label or as a roman
+// numeral is never lost.
+TEST(PairingSafety94, ASecondCategoryIsNeverLost) {
+  for (const char* text : {"BI-RADS 2 (mammo), 4 (final).", "BI-RADS II-IV.", "BI-RADS II, IV.",
+                           "BI-RADS 2 (MG) / 4 (US)."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    EXPECT_TRUE(report.exam.needs_review) << text;
+  }
+  expect_review({"BI-RADS 2 (benign).", "BI-RADS 2 (see above).", "BI-RADS II."}, false);
+}
+
 // Hostile review 92: a short interval alone, or in UK twelfths, beside a benign report asks for
 // review; a date that begins like one does not.
 TEST(PairingSafety92, AShortIntervalAloneAsksForReview) {
