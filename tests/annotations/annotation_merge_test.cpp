@@ -169,7 +169,8 @@ TEST(AnnotationMerge, ACommentAboveABenignFindingsOwnReadingAsksTheRadiologist) 
         // Hostile review 92: an ordinal, a times or a number of views.
         "2nd look.", "2x.", "1 view.", "Popcorn, 2nd look.",
         // Hostile review 92: a comparison asked for.
-        "Compare prior.", "Compare to 2023."}) {
+        "Compare prior.", "Compare to 2023.", "Comparison with prior.",
+        "Vergleich mit Voraufnahmen!"}) {
     const Decision d = benign_popcorn_with_comment(comment);
     EXPECT_TRUE(has_warning(d, "annotation-conflict")) << comment;
     EXPECT_TRUE(d.needs_review) << comment;

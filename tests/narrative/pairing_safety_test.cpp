@@ -2155,6 +2155,13 @@ TEST(PairingSafety94, ASecondCategoryIsNeverLost) {
   expect_review({"BI-RADS 2 (benign).", "BI-RADS 2 (see above).", "BI-RADS II."}, false);
 }
 
+// Hostile review 94: a report corrected, void or mixed up, and more work-up said alone.
+TEST(PairingSafety94, CorrectionsMixUpsAndWorkUpsAskForReview) {
+  expect_review({"Corrected.", "Revised.", "Void.", "Wrong side.", "Disputed.", "Critical result.",
+                 "Aspiration.", "Expedite."},
+                true, "BI-RADS 2. ");
+}
+
 // Hostile review 92: a short interval alone, or in UK twelfths, beside a benign report asks for
 // review; a date that begins like one does not.
 TEST(PairingSafety92, AShortIntervalAloneAsksForReview) {

@@ -2975,6 +2975,16 @@ TEST(TextReview91, GermanShortRequestsAskForReview) {
   EXPECT_FALSE(beside_benign_coded_de("BI-RADS 2. Z. n. OP 2019.").exam.needs_review);
 }
 
+// Hostile review 94, in German: a mix-up, a preliminary report, more work-up said alone.
+TEST(TextReview94, GermanMixUpsAndWorkUpsAskForReview) {
+  for (const char* text :
+       {"BI-RADS 2. Falscher Patient.", "BI-RADS 2. Patientenverwechslung.",
+        "BI-RADS 2. Seitenverwechslung.", "BI-RADS 2. Vorabbefund.", "BI-RADS 2. Eilig.",
+        "BI-RADS 2. Feinnadelpunktion.", "BI-RADS 2. Interdisziplinäre Konferenz."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
+}
+
 // Hostile review 93 (S2), in German: more imaging named alone.
 TEST(TextReview93, GermanImagingNamedAloneAsksForReview) {
   for (const char* text :
