@@ -2114,7 +2114,10 @@ TEST(PairingSafety91, MoreOfThemSaidOnlyByWhereAskForReview) {
 TEST(PairingSafety93, ImagingNamedAloneAsksForReview) {
   expect_review({"Diagnostic mammogram of the left breast.", "Bilateral diagnostic mammogram.",
                  "DBT of the left breast.", "DBT.", "Tomosynthesis.",
-                 "XCCL view of the right breast.", "XCCL.", "LM view.", "ML view."},
+                 "XCCL view of the right breast.", "XCCL.", "LM view.", "ML view.",
+                 // Hostile review 94 (S1).
+                 "Spot view.", "Magnification.", "Exaggerated CC.", "True lateral.",
+                 "Tangential view.", "Contrast-enhanced mammography.", "US.", "Galactography."},
                 true, "BI-RADS 2. ");
   // The standard views and the exam itself describe what was done.
   expect_review({"Screening mammogram in 1 year.", "Annual screening mammogram.",

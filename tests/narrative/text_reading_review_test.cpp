@@ -2987,9 +2987,10 @@ TEST(TextReview94, GermanMixUpsAndWorkUpsAskForReview) {
 
 // Hostile review 93 (S2), in German: more imaging named alone.
 TEST(TextReview93, GermanImagingNamedAloneAsksForReview) {
-  for (const char* text :
-       {"BI-RADS 2. Mammasonographie links.", "BI-RADS 2. Tomosynthese.",
-        "BI-RADS 2. ML-Aufnahme rechts.", "BI-RADS 2. Clipmarkierung links.", "BI-RADS 2. DBT."}) {
+  for (const char* text : {"BI-RADS 2. Mammasonographie links.", "BI-RADS 2. Tomosynthese.",
+                           "BI-RADS 2. ML-Aufnahme rechts.", "BI-RADS 2. Clipmarkierung links.",
+                           "BI-RADS 2. DBT.", "BI-RADS 2. Ultraschall.",
+                           "BI-RADS 2. Kompressionsaufnahme.", "BI-RADS 2. Seitliche Aufnahme."}) {
     EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
   EXPECT_FALSE(
