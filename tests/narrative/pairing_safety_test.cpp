@@ -2165,6 +2165,11 @@ TEST(PairingSafety94, CorrectionsMixUpsAndWorkUpsAskForReview) {
                 true, "BI-RADS 2. ");
 }
 
+// Hostile review 94 (S11): a palpable lump named by its triangle skin marker.
+TEST(PairingSafety94, ATriangleMarkerAsksForReview) {
+  expect_review({"Popcorn calcifications right breast at the site of the triangle marker."}, true);
+}
+
 // Hostile review 92: a short interval alone, or in UK twelfths, beside a benign report asks for
 // review; a date that begins like one does not.
 TEST(PairingSafety92, AShortIntervalAloneAsksForReview) {

@@ -2980,7 +2980,8 @@ TEST(TextReview94, GermanMixUpsAndWorkUpsAskForReview) {
   for (const char* text :
        {"BI-RADS 2. Falscher Patient.", "BI-RADS 2. Patientenverwechslung.",
         "BI-RADS 2. Seitenverwechslung.", "BI-RADS 2. Vorabbefund.", "BI-RADS 2. Eilig.",
-        "BI-RADS 2. Feinnadelpunktion.", "BI-RADS 2. Interdisziplinäre Konferenz."}) {
+        "BI-RADS 2. Feinnadelpunktion.", "BI-RADS 2. Interdisziplinäre Konferenz.",
+        "Grobschollige Verkalkungen rechts im Bereich der Dreiecksmarkierung."}) {
     EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
 }
