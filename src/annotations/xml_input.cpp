@@ -376,6 +376,17 @@ std::string quoted(const std::string& text) {
   return "'" + text.substr(0, cut) + "...' (" + std::to_string(text.size()) + " bytes)";
 }
 
+std::string quoted_if_a_word(const std::string& text) {
+  constexpr std::size_t kLongestWord = 40;
+  const bool a_word = !text.empty() && text.size() <= kLongestWord &&
+                      std::all_of(text.begin(), text.end(), [](char c) {
+                        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                      });
+  if (a_word) return quoted(text);
+  return "(" + std::to_string(text.size()) +
+         " characters, not quoted: not a word of the vocabulary as written)";
+}
+
 namespace {
 
 // An xs:decimal, as the published schemas say: a sign, digits and at most one point ("12",

@@ -167,13 +167,18 @@ std::optional<double> read_number(XmlInput& input, pugi::xml_node node, const st
 // "3.00000000000000000001", which a double rounds to 3).
 bool whole_number_text(const std::string& text);
 
+// A value quoted in a problem when it reads as a mistyped vocabulary word (lower-case letters,
+// digits and hyphens, short); anything else may be an identifier pasted into the wrong field
+// ("Jane Doe") and is described, never quoted: problems go to standard error (hostile review 94).
+std::string quoted_if_a_word(const std::string& text);
+
 // Reads a word of the summary's vocabulary; records a problem naming the allowed words.
 template <typename Term>
 std::optional<Term> read_word(XmlInput& input, pugi::xml_node node, const std::string& field,
                               const std::string& text,
                               std::optional<Term> (*lookup)(std::string_view)) {
   const auto term = lookup(text);
-  if (!term) input.problem(node, field, "unknown term " + quoted(text));
+  if (!term) input.problem(node, field, "unknown term " + quoted_if_a_word(text));
   return term;
 }
 

@@ -107,6 +107,16 @@ TEST(AnnotationReader, UnknownTermNamesLineAndField) {
   EXPECT_NE(problem.find(":6: morphology: unknown term 'crushed-stone'"), std::string::npos)
       << problem;
 }
+// Hostile review 94: a value that may be an identifier pasted into the wrong field is described,
+// never quoted (problems go to standard error).
+TEST(AnnotationReader, AnUnknownTermThatIsNoWordIsNotQuoted) {
+  const std::string problem = first_problem(document(
+      "  <finding action=\"add\">\n    <laterality>Jane Doe</laterality>\n  </finding>\n"));
+  EXPECT_NE(problem.find(":6: laterality: unknown term (8 characters, not quoted"),
+            std::string::npos)
+      << problem;
+  EXPECT_EQ(problem.find("Jane"), std::string::npos) << problem;
+}
 TEST(AnnotationReader, NegativeDistanceNamesField) {
   const std::string problem = first_problem(document(
       "  <finding action=\"add\">\n    <location distanceFromSkinMm=\"-3\"/>\n  </finding>\n"));
