@@ -2170,6 +2170,13 @@ TEST(PairingSafety94, ATriangleMarkerAsksForReview) {
   expect_review({"Popcorn calcifications right breast at the site of the triangle marker."}, true);
 }
 
+// Hostile review 94 (S10): a biopsy, clip or wire that missed its target, in other words.
+TEST(PairingSafety94, MissedTargetsInOtherWordsAskForReview) {
+  expect_review({"Cores without calcifications.", "No calcs in specimen.",
+                 "Clip 2 cm from the target.", "Wire 2 cm from target.", "Clip far from target."},
+                true, "BI-RADS 2. ");
+}
+
 // Hostile review 92: a short interval alone, or in UK twelfths, beside a benign report asks for
 // review; a date that begins like one does not.
 TEST(PairingSafety92, AShortIntervalAloneAsksForReview) {

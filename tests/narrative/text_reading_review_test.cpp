@@ -2981,7 +2981,8 @@ TEST(TextReview94, GermanMixUpsAndWorkUpsAskForReview) {
        {"BI-RADS 2. Falscher Patient.", "BI-RADS 2. Patientenverwechslung.",
         "BI-RADS 2. Seitenverwechslung.", "BI-RADS 2. Vorabbefund.", "BI-RADS 2. Eilig.",
         "BI-RADS 2. Feinnadelpunktion.", "BI-RADS 2. Interdisziplinäre Konferenz.",
-        "Grobschollige Verkalkungen rechts im Bereich der Dreiecksmarkierung."}) {
+        "Grobschollige Verkalkungen rechts im Bereich der Dreiecksmarkierung.",
+        "BI-RADS 2. Stanzen ohne Kalk.", "BI-RADS 2. Clip 2 cm vom Ziel."}) {
     EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
 }
