@@ -2792,18 +2792,19 @@ bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading&
                         const FunctionWords& function_words, std::size_t likewise,
                         Places places = Places::BreastsOnly) {
   std::vector<bool> names_breast(tokens.size(), false);
-  const auto cover = [&](std::size_t from, const std::string& said) {
-    const auto words = static_cast<std::size_t>(std::count(said.begin(), said.end(), ' ') + 1);
-    for (std::size_t k = from; k < from + words && k < names_breast.size(); ++k) {
+  // Every token the read's text spans: "9:00" or "upper-outer" are more tokens than words.
+  const auto cover = [&](const auto& read) {
+    for (std::size_t k = read.token;
+         k < names_breast.size() && (k == read.token || tokens[k].begin < read.span.end); ++k) {
       names_breast[k] = true;
     }
   };
   for (const Descriptors& descriptors : reading.clause_descriptors) {
-    for (const Read<Laterality>& side : descriptors.sides) cover(side.token, side.words);
+    for (const Read<Laterality>& side : descriptors.sides) cover(side);
     if (places == Places::Too) {
-      if (descriptors.clock) cover(descriptors.clock->token, descriptors.clock->words);
-      if (descriptors.quadrant) cover(descriptors.quadrant->token, descriptors.quadrant->words);
-      if (descriptors.region) cover(descriptors.region->token, descriptors.region->words);
+      if (descriptors.clock) cover(*descriptors.clock);
+      if (descriptors.quadrant) cover(*descriptors.quadrant);
+      if (descriptors.region) cover(*descriptors.region);
     }
   }
   constexpr std::size_t kMostOtherWords = 3;  // "in the … breast", "on the", "in der"
@@ -2811,17 +2812,18 @@ bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading&
   std::size_t since_breast = 0;  // words after the last that names a breast
   bool any_breast = false;
   for (std::size_t k = likewise + 1; k < reading.range->end; ++k) {
-    if (tokens[k].kind != TokenKind::Word) continue;
-    // "Links gleicher Befund.", "Left breast: same findings.": the finding noun says no more.
-    if (function_words.is(tokens[k], FunctionWordRole::FindingNoun)) continue;
-    // A breast compared with ("as on the right", "wie rechts") is a breast word too.
+    // A breast compared with ("as on the right", "wie rechts") is a breast word too; a place may
+    // be no word ("9:00").
     if (names_breast[k] || reading.breast_words[k]) {
       any_breast = true;
       since_breast = 0;
-    } else {
-      ++other_words;
-      ++since_breast;
+      continue;
     }
+    if (tokens[k].kind != TokenKind::Word) continue;
+    // "Links gleicher Befund.", "Left breast: same findings.": the finding noun says no more.
+    if (function_words.is(tokens[k], FunctionWordRole::FindingNoun)) continue;
+    ++other_words;
+    ++since_breast;
   }
   if (other_words == 0) return true;
   return any_breast && other_words <= kMostOtherWords && since_breast <= 1;
@@ -3000,10 +3002,11 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
                     [](const Descriptors& d) { return d.clock || d.quadrant || d.region; });
     std::size_t group_at = group.value_or(kAnyWord);
     if (group_at == kAnyWord && names_place) {
-      group_at = word_of_role(lead, reading.range->end, FunctionWordRole::MoreOf, kOpeningWords)
-                     .value_or(word_of_role(lead, reading.range->end, FunctionWordRole::Likewise,
-                                            kOpeningWords)
-                                   .value_or(kAnyWord));
+      // A more-of word first, else a likewise word, among the opening words.
+      for (const FunctionWordRole opener : {FunctionWordRole::MoreOf, FunctionWordRole::Likewise}) {
+        if (group_at != kAnyWord) break;
+        group_at = word_of_role(lead, reading.range->end, opener, kOpeningWords).value_or(kAnyWord);
+      }
       // "Auch links unauffällig." clears the breast it names (review of session 60).
       const bool clears = words_.any_in(item.tokens, reading.range->begin, reading.range->end,
                                         FunctionWordRole::ClearsBreast) ||

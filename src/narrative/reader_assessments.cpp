@@ -51,12 +51,16 @@ bool is_breast_letter(std::string_view word) {
 // 48, H48-7, and 92), in the impression and in the findings.
 bool Reader::is_short_sentence(const Item& item, const SentenceReading& reading) {
   constexpr std::size_t kShortSentence = 4;
+  return words_besides_breasts(item, reading) <= kShortSentence;
+}
+
+std::size_t Reader::words_besides_breasts(const Item& item, const SentenceReading& reading) {
   const SentenceRange& range = *reading.range;
   std::size_t words = 0;
   for (std::size_t k = range.begin; k < range.end; ++k) {
     if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++words;
   }
-  return words <= kShortSentence;
+  return words;
 }
 
 std::optional<std::pair<Category, std::size_t>> Reader::category_after(const Item& item,
@@ -796,11 +800,7 @@ bool Reader::names_imaging_alone(const Item& item, const SentenceReading& readin
       words_.any_in(item.tokens, range.begin, range.end, FunctionWordRole::Done);
   // Short: "Diagnostic mammogram of the left breast." has five words besides its breast's.
   constexpr std::size_t kMostWords = 6;
-  std::size_t words = 0;
-  for (std::size_t k = range.begin; k < range.end; ++k) {
-    if (item.tokens[k].kind == TokenKind::Word && !reading.breast_words[k]) ++words;
-  }
-  if (says_more || words > kMostWords) return false;
+  if (says_more || words_besides_breasts(item, reading) > kMostWords) return false;
   const auto affirmed = [&](std::size_t k) {
     return status_of(item, reading, k, k + 1, false).status == MentionStatus::Affirmed;
   };

@@ -947,6 +947,8 @@ class Reader {
                               const std::vector<PhraseMatch>& matches,
                               const std::vector<ReadCategory>& read);
   static bool is_short_sentence(const Item& item, const SentenceReading& reading);
+  // The sentence's words that name no breast ("Diagnostic mammogram of the left breast." has 5).
+  static std::size_t words_besides_breasts(const Item& item, const SentenceReading& reading);
   // A word that reports a procedure done (FunctionWordRole::ReportsDone), not after a purpose word
   // ("Follow-up in 6 months to confirm stability"; hostile review 67).
   bool reports_what_was_done(const Item& item, const SentenceRange& range) const {
