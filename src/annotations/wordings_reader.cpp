@@ -254,12 +254,13 @@ std::optional<ReportSection> section_named(std::string_view word) {
 }
 
 // How suspicious a term is, for the check that a site's wording hides no more suspicious wording
-// it holds; kinds without that order (quadrant, region, ...) are all 0 and never checked. Change
-// is not checked: a wording that negates one is the lexicon's own pattern ("no increase" →
-// stable, as shipped).
+// it holds; kinds without that order (quadrant, region, ...) are all 0 and never checked. A change
+// wording that negates the growth it holds is the lexicon's own pattern ("no increase" → stable);
+// one that does not ("increasing yet stable" → stable) hides it (hostile review 95).
 int suspicion(Morphology term) { return is_suspicious(term) ? 1 : 0; }
 int suspicion(Distribution term) { return follows_a_duct(term) ? 1 : 0; }
 int suspicion(Site term) { return term == Site::Ductal ? 1 : 0; }
+int suspicion(Change term) { return term == Change::New || term == Change::Increased ? 1 : 0; }
 template <typename Term>
 int suspicion(Term /*term*/) {
   return 0;
@@ -303,12 +304,38 @@ bool holds(std::string_view phrase, std::string_view held) {
          words.end();
 }
 
+// Whether a negation wording of the lexicon stands in `phrase` before the wording `held` it holds
+// ("no increase": "no" before "increase").
+bool negated_before(std::string_view phrase, std::string_view held,
+                    const std::vector<ContextWording>& context) {
+  const std::vector<std::string_view> words = words_of(phrase);
+  const std::size_t held_words = words_of(held).size();
+  for (std::size_t start = 0; start + held_words <= words.size(); ++start) {
+    const std::size_t begin = static_cast<std::size_t>(words[start].data() - phrase.data());
+    const std::size_t end =
+        static_cast<std::size_t>(words[start + held_words - 1].data() +
+                                 words[start + held_words - 1].size() - phrase.data());
+    if (!holds(phrase.substr(begin, end - begin), held)) continue;
+    const std::string_view before = phrase.substr(0, begin);
+    return std::any_of(context.begin(), context.end(), [&](const ContextWording& negation) {
+      return negation.role == ContextRole::Negated && !before.empty() &&
+             holds(before.substr(0, before.size() - 1), negation.phrase);
+    });
+  }
+  return false;
+}
+
 // One language's lexicon while its files are read: the wordings, and what each phrase stands for
 // (kind + phrase → meaning), so that a later file giving a phrase another meaning is a problem.
 struct LexiconBeingRead {
   Wordings wordings;
   std::map<std::string, std::string> meanings;
 };
+
+// When a site wording's check that it hides no more suspicious one it holds is made: as it is
+// read, or once the file is (a change wording may negate what it holds with a negation wording
+// given later in the file).
+enum class HiddenCheck { Now, AtEnd };
 
 // Whether a file must be a whole lexicon (the shipped ones) or may add to one (a site's).
 enum class FileRole { Whole, Addition };
@@ -344,6 +371,7 @@ class WordingsParser {
       read_element(node, wordings);
       ++elements;
     }
+    check_change_wordings(wordings);
     if (role_ == FileRole::Whole && wordings.calcification.empty()) {
       input_.problem(root, "calcification", "at least one calcification wording is required");
     }
@@ -381,7 +409,8 @@ class WordingsParser {
   template <typename Term>
   void read_term(pugi::xml_node node, std::vector<Wording<Term>>& into,
                  std::optional<Term> (*lookup)(std::string_view),
-                 std::initializer_list<const char*> allowed = {"term", "phrase"}) {
+                 std::initializer_list<const char*> allowed = {"term", "phrase"},
+                 HiddenCheck check = HiddenCheck::Now) {
     xml_input::check_empty(input_, node, allowed);
     const std::string text = node.attribute("term").value();
     const auto term = read_word(input_, node, std::string(node.name()) + "/@term", text, lookup);
@@ -390,7 +419,7 @@ class WordingsParser {
     // Longest match wins in the reader: a site's "fine pleomorphic calcifications" read as
     // punctate would hide the shipped "fine pleomorphic" in every report. A wording may raise
     // what it holds ("coarse heterogeneous" holds "coarse"), never lower it.
-    if (role_ == FileRole::Addition) {
+    if (role_ == FileRole::Addition && check == HiddenCheck::Now) {
       const auto hidden = std::find_if(into.begin(), into.end(), [&](const Wording<Term>& known) {
         return suspicion(known.term) > suspicion(*term) && holds(phrase, known.phrase);
       });
@@ -403,6 +432,31 @@ class WordingsParser {
       }
     }
     into.push_back({phrase, *term});
+  }
+
+  // A site's change wording may not read a growth wording it holds as no growth, unless it negates
+  // it ("no increase", the lexicon's own pattern): asked once the whole file is read, as its
+  // negation wordings may come after it.
+  void check_change_wordings(const Wordings& wordings) {
+    for (const pugi::xml_node node : changes_read_) {
+      const std::string phrase = phrase_of(node);
+      const std::string text = node.attribute("term").value();
+      const std::optional<Change> term = change_named(text);
+      if (!term || phrase.empty()) continue;
+      const auto hidden =
+          std::find_if(wordings.change.begin(), wordings.change.end(), [&](const auto& known) {
+            return suspicion(known.term) > suspicion(*term) && holds(phrase, known.phrase) &&
+                   !negated_before(phrase, known.phrase, wordings.context);
+          });
+      if (hidden == wordings.change.end()) continue;
+      input_.problem(node, "change/@phrase",
+                     quoted(phrase) + " holds the wording " + quoted(hidden->phrase) + " (" +
+                         meaning_of("change", hidden->phrase) +
+                         "): a site wording may not read it "
+                         "as " +
+                         quoted(text));
+    }
+    changes_read_.clear();
   }
 
   // What an earlier file gave `phrase` of this kind to mean.
@@ -502,7 +556,11 @@ class WordingsParser {
     if (name == "quadrant") return read_term(node, wordings.quadrant, quadrant_named);
     if (name == "region") return read_term(node, wordings.region, region_named);
     if (name == "depth") return read_term(node, wordings.depth, depth_named);
-    if (name == "change") return read_term(node, wordings.change, change_named);
+    if (name == "change") {
+      // Checked once the file's negation wordings are read too (check_change_wordings).
+      if (role_ == FileRole::Addition) changes_read_.push_back(node);
+      return read_term(node, wordings.change, change_named, {"term", "phrase"}, HiddenCheck::AtEnd);
+    }
     if (name == "assessment") return read_assessment(node, wordings);
     if (name == "context") return read_context(node, wordings);
     if (name == "heading") return read_heading(node, wordings);
@@ -619,6 +677,7 @@ class WordingsParser {
   std::map<std::string, LexiconBeingRead>& lexicons_;
   FileRole role_;
   std::map<std::string, std::string>* meanings_ = nullptr;  // the language's, once it is known
+  std::vector<pugi::xml_node> changes_read_;  // a site file's change wordings, checked at its end
 };
 
 // Reads `file` into `lexicons`; throws Error(InvalidWordings) with its first problem.

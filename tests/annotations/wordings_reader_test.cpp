@@ -188,6 +188,26 @@ TEST(WordingsReader, ASiteWordingMayNotHideAMoreSuspiciousOneItHolds) {
       problems_of_site("  <distribution term=\"regional\" phrase=\"subsegment area\"/>\n").empty());
 }
 
+// Hostile review 95: nor a growth wording read as stable, unless the site's wording negates it
+// ("no increase", the lexicon's own pattern).
+TEST(WordingsReader, ASiteChangeWordingMayNotReadGrowthAsStable) {
+  TempDir dir;
+  const std::string shipped =
+      dir.file("shipped.xml", wordings("  <change term=\"increased\" phrase=\"increasing\"/>\n"
+                                       "  <context role=\"negated\" side=\"before\" "
+                                       "phrase=\"no\"/>\n"));
+  const auto problems_of_site = [&](const std::string& body) {
+    return check_wordings(dir.file("site.xml", wordings(body)), {shipped});
+  };
+  const std::vector<std::string> hidden =
+      problems_of_site("  <change term=\"stable\" phrase=\"increasing yet stable\"/>\n");
+  ASSERT_EQ(hidden.size(), 1u);
+  EXPECT_NE(hidden.front().find("holds the wording 'increasing'"), std::string::npos)
+      << hidden.front();
+  EXPECT_TRUE(
+      problems_of_site("  <change term=\"stable\" phrase=\"no increasing size\"/>\n").empty());
+}
+
 TEST(WordingsReader, NeedsACalcificationWordingAndALanguage) {
   EXPECT_NE(problem_of("<narrativeWordings xmlns=\"urn:mammocalc:narrative-wordings:1\" "
                        "language=\"en\"><breast phrase=\"breast\"/></narrativeWordings>")
