@@ -525,8 +525,20 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
                     }) ||
         reading.breast_words.any(first, last) ||
         relative_side(item, reading, first, last).has_value();
-    const bool change_only = is_punct(item.tokens[first], ';') && !names_its_own &&
-                             !reading.clause_descriptors[c - 1].change.empty();
+    // Likewise one that gives only their kind, arrangement or site ("…, stable; regional
+    // distribution": hostile review 95, the arrangement was dropped and the coded group restated
+    // unreviewed), where no place and no negation stands in it.
+    const Descriptors& part = reading.clause_descriptors[c - 1];
+    const bool negated_part =
+        std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
+          return trigger.role == ContextRole::Negated && in_part(trigger.begin);
+        });
+    const bool placed_part = part.clock || part.quadrant || part.region || part.depth;
+    const bool describes_only =
+        !part.change.empty() ||
+        (!negated_part && !placed_part &&
+         (!part.morphology.empty() || !part.distribution.empty() || !part.site.empty()));
+    const bool change_only = is_punct(item.tokens[first], ';') && !names_its_own && describes_only;
     const bool of_compared_breast = reading.compared_breast_of_clause[c - 1].has_value();
     if ((starts_relative_clause(opening) || refers_back(opening, words_) || change_only) &&
         !of_compared_breast) {

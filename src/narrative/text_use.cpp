@@ -343,6 +343,18 @@ void add_text_disagreements(const Finding& text, Finding& coded) {
                  given_by_text(std::to_string(*text.location.clock_hour) + " o'clock", text));
     quote_field(text, NarrativeField::Clock, coded);
   }
+  // Another arrangement for the same calcifications ("…, stable; diffuse distribution" beside a
+  // coded grouped finding) is a second value classified too, however benign (hostile review 95).
+  if (text.distribution && coded.distribution &&
+      text.distribution->term != coded.distribution->term) {
+    const GivenValue from_text =
+        given_by_text(std::string(to_string(text.distribution->term)), text);
+    add_conflict(coded, FindingField::Distribution,
+                 {std::string(to_string(coded.distribution->term)), coded.distribution->position},
+                 from_text);
+    coded.alternatives.push_back({*text.distribution, from_text});
+    quote_field(text, NarrativeField::Distribution, coded);
+  }
   if (text.count && coded.count && *text.count != *coded.count) {
     add_conflict(coded, FindingField::Count, held(std::to_string(*coded.count)),
                  given_by_text(std::to_string(*text.count), text));

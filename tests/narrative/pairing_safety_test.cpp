@@ -2289,5 +2289,56 @@ TEST(PairingSafety92, ShortRequestsInTheFindingsAskForReview) {
                    .exam.needs_review);
 }
 
+// Hostile review 95, S2: text that restates the coded finding and gives it another arrangement
+// after a semicolon ("…; regional distribution") was read without it, or restated it silently
+// ("diffuse" beside a coded grouped one). Another arrangement is a second value, for review; the
+// same one restates.
+TEST(PairingSafety95, AnotherArrangementForTheCodedFindingAsksForReview) {
+  const auto with_findings = [](const std::string& text) {
+    return summarise(
+        {text, "BI-RADS 2.", std::nullopt, {coarse_right_benign()}, Category::Benign2});
+  };
+  for (const char* text :
+       {"Coarse popcorn-like calcifications in the right breast; grouped distribution.",
+        "Coarse popcorn-like calcifications in the right breast; regional distribution.",
+        "Coarse popcorn-like calcifications in the right breast, grouped."}) {
+    const Report report = with_findings(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_EQ(report.exam.category, Category::Benign2) << text;
+  }
+  EXPECT_FALSE(
+      with_findings("Coarse popcorn-like calcifications in the right breast; diffuse distribution.")
+          .exam.needs_review);
+  // Diffuse, the benign arrangement, beside a coded grouped finding at the same place: still a
+  // second value (it restated the group silently).
+  const ContentItem grouped = coded_finding(
+      "1.2.2.1",
+      {side("1.2.2.1.1", Laterality::Right),
+       property("1.2.2.1.2", codes::kCalcificationType, code_of(Morphology::CoarsePopcorn)),
+       property("1.2.2.1.3", codes::kCalcificationDistribution, code_of(Distribution::Grouped)),
+       property("1.2.2.1.4", codes::kAssessmentCategory, code_of(Category::Benign2))});
+  for (const char* text :
+       {"Coarse popcorn-like calcifications in the right breast; diffuse distribution.",
+        "Coarse popcorn-like calcifications, diffuse, right breast."}) {
+    const Report report =
+        summarise({text, "BI-RADS 2.", std::nullopt, {grouped}, Category::Benign2});
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    ASSERT_EQ(report.input.findings.size(), 1U) << text;
+    EXPECT_FALSE(report.input.findings[0].conflicts.empty()) << text;
+  }
+  EXPECT_FALSE(summarise({"Coarse popcorn-like calcifications, grouped, right breast.",
+                          "BI-RADS 2.",
+                          std::nullopt,
+                          {grouped},
+                          Category::Benign2})
+                   .exam.needs_review);
+  // Said only after the semicolon, text of its own still reads the arrangement.
+  const Report text_only =
+      summarise_text("Amorphous calcifications in the left breast; segmental distribution.");
+  ASSERT_FALSE(text_only.input.findings.empty());
+  ASSERT_TRUE(text_only.input.findings[0].distribution.has_value());
+  EXPECT_EQ(text_only.input.findings[0].distribution->term, Distribution::Segmental);
+}
+
 }  // namespace
 }  // namespace mammocalc
