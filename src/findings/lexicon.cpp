@@ -1005,11 +1005,12 @@ constexpr std::string_view kClauseStarts[] = {
     " plus ", " besides ", " as well as ", " also ", " nevertheless ", " nonetheless ", " instead ",
     " excepting ", " despite ", " in spite of ", " with exception of ", " excluding ",
     " outside of ", " barring ", " only a ", " only one ", " only some ", " beyond a ",
-    " beyond one ", " beyond some ",
+    " beyond one ", " beyond some ", " save the ", " save a ", " save at ", " save in ",
     // German, the other language mammocalc ships a lexicon for (its wordings' terminators).
     " aber ", " jedoch ", " allerdings ", " hingegen ", " dagegen ", " wohingegen ", " sondern ",
     " ausser ", " sonst ", " ansonsten ", " mit ", " sowie ", " obwohl ", " wobei ", " dafuer ",
-    " waehrend ", " nur eine ", " nur einige ", " nur ein "};
+    " waehrend ", " nur eine ", " nur einige ", " nur ein ", " nur bei ", " nur im ", " nur in ",
+    " nur an "};
 
 // The words that negate a meaning's clause.
 // German: kein/keine/keinen, ohne, nicht.

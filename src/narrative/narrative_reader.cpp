@@ -2937,6 +2937,54 @@ void share_suspicious_kinds_in_sentence(SentenceReading& reading, std::size_t fr
 // speaks of "those" or "a group" ("…, whereas those in the left breast are new"; "…; those in the
 // right breast are stable"): that word is a mention of its own, so the group is a candidate with
 // its own breast and words (not dropped, and not given the first group's).
+// "Apart from 9 o'clock, no other calcifications in the left breast", "Except at 9 o'clock, no
+// calcifications", "Außer bei 9 Uhr keine Verkalkungen": an exception that opens the sentence and
+// names a place before its comma, where the rest denies calcifications: the place holds the
+// calcifications denied elsewhere (hostile review 94, S6: read as negated only, benign). A group of
+// its own there, as an exception after the negation gives ("… except at 9 o'clock"). Words besides
+// the place (the clip "apart from the clip at 9 o'clock") cannot be told from the calcifications:
+// a few are let through, the radiologist reads the group.
+void Reader::add_group_of_a_leading_exception(const Item& item, SentenceReading& reading) const {
+  const std::size_t begin = reading.range->begin;
+  const std::size_t end = reading.range->end;
+  const std::size_t phrase = words_.phrase_length(item.tokens, begin, FunctionWordRole::Excepts);
+  const bool opens_exception =
+      phrase > 0 && std::any_of(reading.triggers.begin(), reading.triggers.end(),
+                                [begin](const Trigger& trigger) {
+                                  return trigger.begin == begin &&
+                                         trigger.role == ContextRole::Terminator;
+                                });
+  if (!opens_exception) return;
+  // The exception ends at its comma, or where the denial starts ("Außer bei 9 Uhr keine …").
+  const auto denial_at = [&](std::size_t token) {
+    return std::any_of(reading.triggers.begin(), reading.triggers.end(),
+                       [token](const Trigger& trigger) {
+                         return trigger.role == ContextRole::Negated && trigger.begin == token;
+                       });
+  };
+  std::size_t comma = begin + phrase;
+  while (comma < end && !is_punct(item.tokens[comma], ',') && !denial_at(comma)) ++comma;
+  if (comma >= end) return;
+  const auto within = [&](std::size_t token) { return token >= begin && token < comma; };
+  const bool mention_in_exception =
+      std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                  [&](const PhraseMatch& mention) { return within(mention.begin); });
+  const bool denied_after =
+      std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
+        return trigger.role == ContextRole::Negated && trigger.begin >= comma;
+      });
+  const bool names_place = std::any_of(
+      reading.clause_descriptors.begin(), reading.clause_descriptors.end(),
+      [&](const Descriptors& d) {
+        return (d.clock && within(d.clock->token)) || (d.quadrant && within(d.quadrant->token)) ||
+               (d.region && within(d.region->token)) ||
+               std::any_of(d.sides.begin(), d.sides.end(),
+                           [&](const Read<Laterality>& side) { return within(side.token); });
+      });
+  if (mention_in_exception || !denied_after || !names_place) return;
+  insert_mention(reading.mentions, word_mention(begin));
+}
+
 void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReading& reading) const {
   // The first word of `role` among the first `most` words of [begin, end): another finding's noun
   // ends the search (its words are that finding's).
@@ -3048,6 +3096,7 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
     if (placed && named_group) reading.mentions.push_back(word_mention(*group));
   }
   if (reading.mentions.empty()) return;
+  add_group_of_a_leading_exception(item, reading);
   for (const auto& [begin, end] : reading.clauses) {
     if (begin <= reading.mentions.front().begin) continue;
     const bool has_mention = std::any_of(reading.mentions.begin(), reading.mentions.end(),

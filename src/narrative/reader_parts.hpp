@@ -829,6 +829,7 @@ class Reader {
                                 const std::vector<PhraseMatch>& second_groups,
                                 const std::vector<PhraseMatch>& matches) const;
   void add_second_groups_of_later_clauses(const Item& item, SentenceReading& reading) const;
+  void add_group_of_a_leading_exception(const Item& item, SentenceReading& reading) const;
   void inherit_suspicious_kinds(SentenceReading& reading, std::size_t group) const;
   std::vector<Clause> cut_by_place(const Item& item, const SentenceReading& reading,
                                    const Clause& clause, const Descriptors& descriptors) const;

@@ -2340,5 +2340,23 @@ TEST(PairingSafety95, AnotherArrangementForTheCodedFindingAsksForReview) {
   EXPECT_EQ(text_only.input.findings[0].distribution->term, Distribution::Segmental);
 }
 
+// Hostile review 94, S6: an exception that opens the sentence ("Apart from 9 o'clock, no other
+// calcifications …") or follows the negation as "save the …" affirms calcifications at its place;
+// they were read as denied, benign, unreviewed.
+TEST(PairingSafety94, AnExceptionBeforeTheDenialAffirmsItsPlace) {
+  for (const char* text :
+       {"Apart from 9 o'clock, no other calcifications in the left breast.",
+        "Except at 9 o'clock no calcifications in the left breast.",
+        "Other than the group at 9 o'clock, no suspicious calcifications in the left breast.",
+        "No other calcifications save the 9 o'clock group in the left breast.",
+        "No calcifications in the left breast save at 9 o'clock."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  // With no place, nothing is excepted: the denial stands.
+  expect_review({"Apart from that, no calcifications in the left breast."}, false);
+}
+
 }  // namespace
 }  // namespace mammocalc

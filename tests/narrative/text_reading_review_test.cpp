@@ -3037,5 +3037,19 @@ TEST(TextReview92, GermanDenialsThatAffirmDenyNothing) {
   }
 }
 
+// Hostile review 94 (S6), in German: the place after "nur" or an opening "außer" holds
+// calcifications the sentence denies elsewhere.
+TEST(TextReview94, GermanExceptionsAffirmTheirPlace) {
+  for (const char* text :
+       {"Sonst keine Verkalkungen, nur bei 9 Uhr links.",
+        "Links keine Verkalkungen, nur bei 9 Uhr.", "Außer bei 9 Uhr keine Verkalkungen links.",
+        "Abgesehen von 9 Uhr keine weiteren Verkalkungen links."}) {
+    const Report report = beside_benign_coded_de(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  EXPECT_FALSE(beside_benign_coded_de("Links keine Verkalkungen.").exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc
