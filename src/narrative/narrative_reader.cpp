@@ -897,6 +897,44 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
   return status == MentionStatus::Affirmed || status == MentionStatus::Uncertain;
 }
 
+// A word no reading takes in a sentence of the impression, recommendation, conclusion or
+// addendum that names no breast ("BI-RADS 2. Frobnicate the zorbles.", "Malignitätsverdacht links."
+// in an English report): what the radiologist concludes, of either breast, never dropped (hostile
+// review 94, S2). Not in the findings, where such parts describe the exam.
+std::optional<std::size_t> Reader::unread_in_verdict(
+    const Item& item, const SentenceReading& reading,
+    const std::vector<PhraseMatch>& matches) const {
+  const ReportSection section = reading.range->section;
+  if (section != ReportSection::Impression && section != ReportSection::Recommendation &&
+      section != ReportSection::Conclusion && section != ReportSection::Addendum) {
+    return std::nullopt;
+  }
+  // Only a sentence of mostly words the lexicon does not know: most sentences of the verdict that
+  // name no breast speak of the exam in words the reader knows, one unknown word among them
+  // ("Continue screening per guidelines", "Density cat 4, extremely dense"), and those it weighs
+  // itself.
+  std::optional<std::size_t> first_unknown;
+  std::size_t words = 0;
+  std::size_t unknown = 0;
+  for (std::size_t t = reading.range->begin; t < reading.range->end; ++t) {
+    const Token& token = item.tokens[t];
+    if (token.kind != TokenKind::Word) continue;
+    ++words;
+    const bool in_phrase = std::any_of(matches.begin(), matches.end(), [t](const auto& match) {
+      return match.begin <= t && t < match.end;
+    });
+    // What the sentence denies it does not conclude ("No acute abdominal process.").
+    if (in_phrase || words_.is_any(token) || words_.number(token) || reading.breast_words[t] ||
+        status_of(item, reading, t, t + 1, false).status == MentionStatus::Negated) {
+      continue;
+    }
+    ++unknown;
+    if (!first_unknown) first_unknown = t;
+  }
+  if (2 * unknown <= words) return std::nullopt;
+  return first_unknown;
+}
+
 // What a part that names no breast says that no reading takes, kept narrow: most such parts
 // speak of the exam ("3 views obtained", "Continue screening per guidelines"). A clearing word
 // denied ("Not negative.", "Nicht unauffällig."), a state denied or doubted next to its negation
@@ -1151,6 +1189,12 @@ void Reader::note_unread_statements(const Item& item, const SentenceReading& rea
                                           *item.position, part_of_other_breast,
                                           !reading.mentions.empty() || besides});
   };
+  if (named_before == Laterality::Unknown && !sentence_names_breast && !reading.heading_side) {
+    if (const auto unread = unread_in_verdict(item, reading, matches)) {
+      note_unread(Laterality::Both, *unread);
+      return;
+    }
+  }
   // The words of descriptors of more than one word ("duct ectasia", "fine pleomorphic").
   TokenMarks description(*reading.range);
   for (const PhraseMatch& match : matches) {

@@ -660,6 +660,8 @@ class Reader {
                                              std::size_t begin, std::size_t end) const;
   // What a part that names no breast says that no reading takes (Reader::note_unread_statements):
   // its word, or none.
+  std::optional<std::size_t> unread_in_verdict(const Item& item, const SentenceReading& reading,
+                                               const std::vector<PhraseMatch>& matches) const;
   std::optional<std::size_t> said_of_no_breast(const Item& item, const SentenceReading& reading,
                                                const std::vector<PhraseMatch>& matches,
                                                std::size_t begin, std::size_t end) const;

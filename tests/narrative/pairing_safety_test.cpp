@@ -2358,5 +2358,19 @@ TEST(PairingSafety94, AnExceptionBeforeTheDenialAffirmsItsPlace) {
   expect_review({"Apart from that, no calcifications in the left breast."}, false);
 }
 
+// Hostile review 94, S2: a sentence of the impression that names no breast and is mostly words the
+// lexicon does not know (a German sentence in an English report, a dictation gone wrong) was
+// dropped: benign, unreviewed. Sentences of the exam in known words, one unknown among them, or
+// denied, stay plain.
+TEST(PairingSafety94, AnUnreadSentenceOfTheImpressionAsksForReview) {
+  expect_review({"BI-RADS 2. Frobnicate the zorbles.", "Frobnicate the zorbles. BI-RADS 2.",
+                 "BI-RADS 2. Malignitätsverdacht links."},
+                true);
+  expect_review({"BI-RADS 2. See above.", "BI-RADS 2. Continue screening per guidelines.",
+                 "BI-RADS 2. No acute abdominal process.", "See supplementary coded data.",
+                 "BI-RADS 2. Patient informed."},
+                false);
+}
+
 }  // namespace
 }  // namespace mammocalc
