@@ -2772,6 +2772,7 @@ void Reader::read_clause_descriptors(const Item& item, SentenceReading& reading,
   }
   reading.clauses = std::move(clauses);
   reading.compared_breast_of_clause.resize(reading.clauses.size());
+  add_groups_named_by_their_kind(item, reading);
   add_second_groups_of_later_clauses(item, reading);
   // A part about a breast compared with names that breast for itself only: "Left breast: fewer
   // calcifications than the right, which …" keeps the left for the first part.
@@ -2981,6 +2982,59 @@ void share_suspicious_kinds_in_sentence(SentenceReading& reading, std::size_t fr
 // speaks of "those" or "a group" ("…, whereas those in the left breast are new"; "…; those in the
 // right breast are stable"): that word is a mention of its own, so the group is a candidate with
 // its own breast and words (not dropped, and not given the first group's).
+// A group named by its kind and a group word, with no calcification word ("a few linear
+// branching ones at 2 o'clock", "a group of fine pleomorphic ones", "eine Gruppe feinlinear
+// verzweigter bei 2 Uhr"): calcifications, a mention at the group word wherever it stands in
+// the sentence (hostile review 96, S2: after a denial, "Left breast: no mass, a few linear
+// branching ones at 2 o'clock" was dropped without trace).
+void Reader::add_groups_named_by_their_kind(const Item& item, SentenceReading& reading) const {
+  const std::vector<Token>& tokens = item.tokens;
+  const auto group_word = [&](std::size_t at) {
+    return at >= reading.range->begin && at < reading.range->end &&
+           words_.is(tokens[at], FunctionWordRole::SecondGroup) &&
+           std::none_of(reading.mentions.begin(), reading.mentions.end(),
+                        [at](const PhraseMatch& mention) {
+                          return mention.begin <= at && at < mention.end;
+                        });
+  };
+  // After calcifications the sentence affirms, "ones" are those ("Calcifications, e.g. punctate
+  // ones, in the left breast"); a second group of them is read where they are cut by breast or
+  // place.
+  const auto affirmed_before = [&](std::size_t at) {
+    return std::any_of(
+        reading.mentions.begin(), reading.mentions.end(), [&](const PhraseMatch& mention) {
+          return mention.begin < at &&
+                 status_of(item, reading, mention.begin, mention.end, false).status !=
+                     MentionStatus::Negated;
+        });
+  };
+  std::vector<std::size_t> groups;
+  for (const Descriptors& descriptors : reading.clause_descriptors) {
+    for (const Read<Morphology>& kind : descriptors.morphology) {
+      if (affirmed_before(kind.token)) continue;
+      std::size_t after = kind.token;
+      while (after < reading.range->end && tokens[after].begin < kind.span.end) ++after;
+      // The kind of calcifications named right after it ("group of punctate calcifications").
+      const bool of_a_mention =
+          std::any_of(reading.mentions.begin(), reading.mentions.end(),
+                      [after](const PhraseMatch& mention) { return mention.begin == after; });
+      if (of_a_mention) continue;
+      // "… ones" right after the kind; "group of …", "Gruppe …" right before it.
+      constexpr std::size_t kWordsBefore = 2;
+      std::optional<std::size_t> group;
+      if (group_word(after)) group = after;
+      for (std::size_t back = 1; !group && back <= kWordsBefore && back <= kind.token; ++back) {
+        const std::size_t at = kind.token - back;
+        if (group_word(at) && !words_.is(tokens[at], FunctionWordRole::RefersBack)) group = at;
+      }
+      if (group && std::find(groups.begin(), groups.end(), *group) == groups.end()) {
+        groups.push_back(*group);
+      }
+    }
+  }
+  for (const std::size_t group : groups) insert_mention(reading.mentions, word_mention(group));
+}
+
 // "Apart from 9 o'clock, no other calcifications in the left breast", "Except at 9 o'clock, no
 // calcifications", "Außer bei 9 Uhr keine Verkalkungen": an exception that opens the sentence and
 // names a place before its comma, where the rest denies calcifications: the place holds the
@@ -3905,6 +3959,36 @@ void Reader::hedge_a_second_group_of_no_kind(const Item& item, const SentenceRea
   }
 }
 
+// The one breast the sentence's words name before `at` where they deny something there (one of
+// the lexicon's breast wordings, not one compared with); none where they name none or both, or
+// deny nothing ("The mass in the right breast is benign; the calcifications are suspicious" goes
+// on about the calcifications described before).
+std::optional<Read<Laterality>> Reader::only_breast_named_before(
+    const Item& item, const SentenceReading& reading, const std::vector<PhraseMatch>& matches,
+    std::size_t at) const {
+  const bool denies =
+      std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
+        return trigger.role == ContextRole::Negated && trigger.begin >= reading.range->begin &&
+               trigger.begin < at;
+      });
+  if (!denies) return std::nullopt;
+  std::optional<Read<Laterality>> named;
+  for (const PhraseMatch& match : matches) {
+    if (match.kind != PhraseKind::Laterality || match.begin < reading.range->begin ||
+        match.end > at || reading.comparison_words[match.begin]) {
+      continue;
+    }
+    const Laterality breast = wordings_.laterality[match.wording].term;
+    if (breast != Laterality::Left && breast != Laterality::Right) return std::nullopt;
+    if (named && named->value != breast) return std::nullopt;
+    if (!named) {
+      named = Read<Laterality>{breast, words_of(item, match.begin, match.end),
+                               span_of(item, match.begin, match.end), match.begin};
+    }
+  }
+  return named;
+}
+
 // The mentions of one clause: each listed with its status; the affirmed and uncertain ones,
 // with the clause's descriptors, make one candidate finding.
 std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
@@ -3961,6 +4045,11 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     }
   }
   if (!side) side = side_named(reading.sides);
+  // A later clause after a breast named for a denied finding only ("No mass in the left breast, but
+  // fine pleomorphic calcifications at 2 o'clock"): that breast, where the sentence names no other,
+  // never the heading's or an earlier sentence's (hostile review 96, S3: put on the right breast
+  // under a "Right breast:" heading, a right biopsy advised).
+  if (!side && clause > 0) side = only_breast_named_before(item, reading, matches, begin);
   if (!side && !one_place_under_both_breasts(reading, descriptors)) side = reading.heading_side;
   const auto& mentions = reading.mentions;
   // A new or increased change speaks for the mention nearest to it; a separator between counts as

@@ -832,6 +832,11 @@ class Reader {
                                 const std::vector<PhraseMatch>& matches) const;
   void add_second_groups_of_later_clauses(const Item& item, SentenceReading& reading) const;
   void add_group_of_a_leading_exception(const Item& item, SentenceReading& reading) const;
+  void add_groups_named_by_their_kind(const Item& item, SentenceReading& reading) const;
+  std::optional<Read<Laterality>> only_breast_named_before(const Item& item,
+                                                           const SentenceReading& reading,
+                                                           const std::vector<PhraseMatch>& matches,
+                                                           std::size_t at) const;
   void inherit_suspicious_kinds(SentenceReading& reading, std::size_t group) const;
   std::vector<Clause> cut_by_place(const Item& item, const SentenceReading& reading,
                                    const Clause& clause, const Descriptors& descriptors) const;

@@ -2372,5 +2372,43 @@ TEST(PairingSafety94, AnUnreadSentenceOfTheImpressionAsksForReview) {
                 false);
 }
 
+// Hostile review 96, S3: calcifications in a clause after a breast named for a denied finding
+// ("No mass in the left breast, but fine pleomorphic calcifications at 2 o'clock") are of that
+// breast, never of the heading's or an earlier sentence's other breast (they were put on the
+// right, a right biopsy advised).
+TEST(PairingSafety96, ACalcificationClauseAfterADeniedFindingsBreastIsOfThatBreast) {
+  for (const char* text :
+       {"Right breast: benign popcorn calcification. No mass in the left breast, but fine "
+        "pleomorphic calcifications at 2 o'clock.",
+        "Benign popcorn calcification right breast. No mass in the left breast, but a few linear "
+        "branching ones at 2 o'clock."}) {
+    const Report report =
+        summarise({text, "BI-RADS 2.", std::nullopt, {coarse_right_benign()}, Category::Benign2});
+    const std::vector<const Finding*> narrative = of_origin(report, Origin::Narrative);
+    ASSERT_EQ(narrative.size(), 1U) << text;
+    EXPECT_EQ(narrative[0]->laterality, Laterality::Left) << text;
+    EXPECT_EQ(report.exam.classification, Classification::Suspicious) << text;
+  }
+}
+
+// Hostile review 96, S2: a suspicious kind named with a group word and no calcification word
+// after a denial in the same sentence was dropped without trace.
+TEST(PairingSafety96, AKindNamedWithAGroupWordAfterADenialIsRead) {
+  for (const char* text :
+       {"Left breast: no mass, a few linear branching ones at 2 o'clock.",
+        "Left breast: no mass, a group of fine pleomorphic ones at 2 o'clock.",
+        "Left breast: no mass and a few pleomorphic ones at 2 o'clock.",
+        "Left breast: no suspicious calcifications, a few linear branching ones at 2 o'clock.",
+        "No new calcifications in the left breast, just the known amorphous group at 2 o'clock."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_EQ(report.exam.classification, Classification::Suspicious) << text;
+  }
+  // The kind of calcifications named after it, or "ones" that are those just affirmed, make no
+  // group of their own.
+  const Report restated = summarise_text("Calcifications, e.g. punctate ones, in the left breast.");
+  EXPECT_EQ(restated.input.text_mentions.size(), 1U);
+}
+
 }  // namespace
 }  // namespace mammocalc
