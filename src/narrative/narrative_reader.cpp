@@ -2982,6 +2982,40 @@ void share_suspicious_kinds_in_sentence(SentenceReading& reading, std::size_t fr
 // speaks of "those" or "a group" ("…, whereas those in the left breast are new"; "…; those in the
 // right breast are stable"): that word is a mention of its own, so the group is a candidate with
 // its own breast and words (not dropped, and not given the first group's).
+std::optional<std::size_t> Reader::group_placed_before_it(const Item& item,
+                                                          const SentenceReading& reading) const {
+  const std::vector<Token>& tokens = item.tokens;
+  const std::size_t begin = reading.clauses.front().first;
+  const std::size_t end = reading.clauses.front().second;
+  std::vector<bool> place(tokens.size(), false);
+  bool placed = false;
+  const auto cover = [&](const auto& read) {
+    placed = true;
+    for (std::size_t k = read.token;
+         k < end && (k == read.token || tokens[k].begin < read.span.end); ++k) {
+      place[k] = true;
+    }
+  };
+  for (const Descriptors& descriptors : reading.clause_descriptors) {
+    for (const Read<Laterality>& side : descriptors.sides) cover(side);
+    if (descriptors.clock) cover(*descriptors.clock);
+    if (descriptors.quadrant) cover(*descriptors.quadrant);
+    if (descriptors.region) cover(*descriptors.region);
+  }
+  constexpr std::size_t kMostWordsBefore = 6;  // "the known left breast 2 o'clock"
+  std::size_t words = 0;
+  for (std::size_t k = begin; k < end; ++k) {
+    const Token& token = tokens[k];
+    if (words_.is(token, FunctionWordRole::SecondGroup)) {
+      const bool named = !refers_back(token, words_) && (placed || reading.breast_words[k]);
+      return named ? std::optional<std::size_t>(k) : std::nullopt;
+    }
+    if (place[k] || reading.breast_words[k] || token.kind != TokenKind::Word) continue;
+    if (++words > kMostWordsBefore) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // A group named by its kind and a group word, with no calcification word ("a few linear
 // branching ones at 2 o'clock", "a group of fine pleomorphic ones", "eine Gruppe feinlinear
 // verzweigter bei 2 Uhr"): calcifications, a mention at the group word wherever it stands in
@@ -3192,6 +3226,16 @@ void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReadin
                                     FunctionWordRole::SecondGroup, kOpeningWords);
     const bool named_group = group && !refers_back(item.tokens[*group], words_);
     if (placed && named_group) reading.mentions.push_back(word_mention(*group));
+  }
+  // A group placed by the words before it ("Stable left 2 o'clock cluster.", "The known left
+  // breast 2 o'clock group is unchanged.", "Der bekannte Cluster links ist konstant."): the
+  // sentence's head noun, after at most a few words besides breasts and places; a group of
+  // calcifications wherever the place stands (hostile review 96, S5: dropped beside a coded group
+  // of the other breast).
+  if (reading.mentions.empty() && !reading.clauses.empty()) {
+    if (const auto group = group_placed_before_it(item, reading)) {
+      reading.mentions.push_back(word_mention(*group));
+    }
   }
   if (reading.mentions.empty()) return;
   add_group_of_a_leading_exception(item, reading);

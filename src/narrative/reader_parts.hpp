@@ -833,6 +833,8 @@ class Reader {
   void add_second_groups_of_later_clauses(const Item& item, SentenceReading& reading) const;
   void add_group_of_a_leading_exception(const Item& item, SentenceReading& reading) const;
   void add_groups_named_by_their_kind(const Item& item, SentenceReading& reading) const;
+  std::optional<std::size_t> group_placed_before_it(const Item& item,
+                                                    const SentenceReading& reading) const;
   std::optional<Read<Laterality>> only_breast_named_before(const Item& item,
                                                            const SentenceReading& reading,
                                                            const std::vector<PhraseMatch>& matches,

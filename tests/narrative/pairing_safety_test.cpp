@@ -2410,5 +2410,21 @@ TEST(PairingSafety96, AKindNamedWithAGroupWordAfterADenialIsRead) {
   EXPECT_EQ(restated.input.text_mentions.size(), 1U);
 }
 
+// Hostile review 96, S5: a group placed by the words before it, the breast first ("Stable left
+// 2 o'clock cluster."), was dropped beside a coded group of the other breast.
+TEST(PairingSafety96, AGroupPlacedBeforeItIsRead) {
+  for (const char* text :
+       {"Stable left 2 o'clock cluster.", "The left 2 o'clock group is unchanged.",
+        "The known left 2 o'clock cluster persists.",
+        "The left breast 2 o'clock cluster is unchanged.", "Stable left breast cluster."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+    const std::vector<const Finding*> narrative = of_origin(report, Origin::Narrative);
+    ASSERT_EQ(narrative.size(), 1U) << text;
+    EXPECT_EQ(narrative[0]->laterality, Laterality::Left) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc

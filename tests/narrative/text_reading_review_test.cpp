@@ -3051,5 +3051,16 @@ TEST(TextReview94, GermanExceptionsAffirmTheirPlace) {
   EXPECT_FALSE(beside_benign_coded_de("Links keine Verkalkungen.").exam.needs_review);
 }
 
+// Hostile review 96 (S5), in German: a cluster placed by its breast.
+TEST(TextReview96, GermanGroupsPlacedByTheirBreastAreRead) {
+  for (const char* text :
+       {"Der bekannte Cluster links ist konstant.", "Linksseitig stationärer Cluster.",
+        "Links bei 2 Uhr unveränderte Gruppe."}) {
+    const Report report = beside_benign_coded_de(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
