@@ -3077,16 +3077,20 @@ void Reader::add_groups_named_by_their_kind(const Item& item, SentenceReading& r
 // the place (the clip "apart from the clip at 9 o'clock") cannot be told from the calcifications:
 // a few are let through, the radiologist reads the group.
 void Reader::add_group_of_a_leading_exception(const Item& item, SentenceReading& reading) const {
-  const std::size_t begin = reading.range->begin;
   const std::size_t end = reading.range->end;
+  // After the breast it is of, and an "otherwise" ("Links außer bei 9 Uhr keine Verkalkungen",
+  // "Rechts ansonsten, abgesehen von 10 Uhr, keine Verkalkungen": hostile review 96, S1).
+  std::size_t begin = reading.range->begin;
+  while (begin < end && (reading.breast_words[begin] || is_punct(item.tokens[begin], ',') ||
+                         is_punct(item.tokens[begin], ':') ||
+                         words_.is(item.tokens[begin], FunctionWordRole::Otherwise))) {
+    ++begin;
+  }
+  if (begin >= end) return;
+  // Opening the sentence, an exception word needs no terminator to end a negation before it
+  // ("Beyond the 9 o'clock cluster, …"; "extend beyond the mass" goes on in its clause).
   const std::size_t phrase = words_.phrase_length(item.tokens, begin, FunctionWordRole::Excepts);
-  const bool opens_exception =
-      phrase > 0 && std::any_of(reading.triggers.begin(), reading.triggers.end(),
-                                [begin](const Trigger& trigger) {
-                                  return trigger.begin == begin &&
-                                         trigger.role == ContextRole::Terminator;
-                                });
-  if (!opens_exception) return;
+  if (phrase == 0) return;
   // The exception ends at its comma, or where the denial starts ("Außer bei 9 Uhr keine …").
   const auto denial_at = [&](std::size_t token) {
     return std::any_of(reading.triggers.begin(), reading.triggers.end(),

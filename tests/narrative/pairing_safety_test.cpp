@@ -2354,6 +2354,16 @@ TEST(PairingSafety94, AnExceptionBeforeTheDenialAffirmsItsPlace) {
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::Benign) << text;
   }
+  // Hostile review 96, S1: more exception wordings.
+  for (const char* text :
+       {"With the exception of the 9 o'clock region, no calcifications in the left breast.",
+        "No calcifications in the left breast outside of the 9 o'clock region.",
+        "Beyond the 9 o'clock cluster, no calcifications in the left breast.",
+        "Aside from 9 o'clock, no calcifications in the left breast."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
   // With no place, nothing is excepted: the denial stands.
   expect_review({"Apart from that, no calcifications in the left breast."}, false);
 }

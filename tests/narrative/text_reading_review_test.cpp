@@ -3043,7 +3043,11 @@ TEST(TextReview94, GermanExceptionsAffirmTheirPlace) {
   for (const char* text :
        {"Sonst keine Verkalkungen, nur bei 9 Uhr links.",
         "Links keine Verkalkungen, nur bei 9 Uhr.", "Außer bei 9 Uhr keine Verkalkungen links.",
-        "Abgesehen von 9 Uhr keine weiteren Verkalkungen links."}) {
+        "Abgesehen von 9 Uhr keine weiteren Verkalkungen links.",
+        // Hostile review 96, S1: after the breast, and by "mit Ausnahme".
+        "Links außer bei 9 Uhr keine Verkalkungen.", "Links außer bei 9 Uhr kein Mikrokalk.",
+        "Mit Ausnahme von 9 Uhr keine Verkalkungen links.",
+        "Links ansonsten, abgesehen von 10 Uhr, keine Verkalkungen."}) {
     const Report report = beside_benign_coded_de(text);
     EXPECT_TRUE(report.exam.needs_review) << text;
     EXPECT_NE(report.exam.classification, Classification::Benign) << text;
