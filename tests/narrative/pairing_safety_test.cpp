@@ -2436,5 +2436,30 @@ TEST(PairingSafety96, AGroupPlacedBeforeItIsRead) {
   }
 }
 
+// Hostile review 96, S4, S8, S9: referrals and reassessments in other forms, benignity hedged
+// in other words, and a disease of now in the history (residual, under surveillance) asked for
+// nothing beside a benign coded group.
+TEST(PairingSafety96, ReferralsHedgesAndResidualDiseaseAskForReview) {
+  expect_review(
+      {"BI-RADS 2. Referred to the breast clinic.",
+       "BI-RADS 2. Patient referred to breast surgery.", "BI-RADS 2. The patient was called back.",
+       "BI-RADS 2. The patient requests a biopsy.", "BI-RADS 2 for now; reassess after MRI.",
+       "BI-RADS 2. Comparison with prior studies to follow.",
+       "BI-RADS 2. Will compare when priors are available.",
+       "BI-RADS 2. Benign, in all likelihood.",
+       "BI-RADS 2. Although benign, the appearance is unusual.",
+       "BI-RADS 2. Not a classic appearance.",
+       "CLINICAL HISTORY: Left breast DCIS, lumpectomy 2026 with positive margins.\n"
+       "IMPRESSION: BI-RADS 2.",
+       "CLINICAL HISTORY: Left breast DCIS 2019, on active surveillance.\nIMPRESSION: "
+       "BI-RADS 2."},
+      true);
+  expect_review({"BI-RADS 2. Thank you for referring this patient.",
+                 "BI-RADS 2. Typical benign popcorn calcification.",
+                 "CLINICAL HISTORY: Left breast DCIS 2015, lumpectomy with negative margins.\n"
+                 "IMPRESSION: BI-RADS 2."},
+                false);
+}
+
 }  // namespace
 }  // namespace mammocalc

@@ -3066,5 +3066,19 @@ TEST(TextReview96, GermanGroupsPlacedByTheirBreastAreRead) {
   }
 }
 
+// Hostile review 96 (S4, S8), in German: a referral, and benignity hedged.
+TEST(TextReview96, GermanReferralsAndHedgesAskForReview) {
+  for (const char* text : {"BI-RADS 2. Überweisung an das Brustzentrum.",
+                           "BI-RADS 2. Mit hoher Wahrscheinlichkeit "
+                           "benigne.",
+                           "BI-RADS 2. Höchstwahrscheinlich benigne."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
+  for (const char* text :
+       {"BI-RADS 2. Typisch benigne.", "BI-RADS 2. Typische Popcorn-Verkalkung."}) {
+    EXPECT_FALSE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
