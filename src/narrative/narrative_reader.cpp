@@ -607,6 +607,18 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
       read_unplaced_suspicion(item, reading, matches, &clauses_read);
     }
     note_sign_beside_calcifications(item, reading, matches);
+    // A number a word the lexicon does not know labels, last on its line, in the sentence that
+    // describes them ("Benign calcifications right breast, Cat 4.", "… (ACR 4).", "…, Kat 4."):
+    // possibly their category, never passed over (hostile review 96, S7).
+    if (const auto number = labelled_number(item, matches, range.begin, range.end)) {
+      reading_.notes.push_back({WarningCode::NarrativeUnresolved,
+                                "a number the text labels with a word this tool does not read as "
+                                "a category (\"" +
+                                    words_of(item, *number - 1, *number + 1) +
+                                    "\"), possibly their category: \"" + reading.sentence.text +
+                                    "\"",
+                                *item.position});
+    }
   }
   if (states_assessment(range.section)) {
     read_assessment(item, reading, matches);
@@ -1087,6 +1099,11 @@ std::optional<std::size_t> Reader::labelled_number(const Item& item,
     std::size_t after = t + 1;
     if (after < tokens.size() && tokens[after].kind == TokenKind::Word &&
         tokens[after].folded.size() == 1 && tokens[after].newlines_before == 0) {
+      ++after;
+    }
+    // Closed by a bracket ("(ACR 4).", "(cat 4)").
+    if (after < tokens.size() && is_punct(tokens[after], ')') &&
+        tokens[after].newlines_before == 0) {
       ++after;
     }
     if (after < tokens.size() && is_punct(tokens[after], '.') &&

@@ -2461,5 +2461,18 @@ TEST(PairingSafety96, ReferralsHedgesAndResidualDiseaseAskForReview) {
                 false);
 }
 
+// Hostile review 96, S7: a number labelled by a word the lexicon does not read as a category,
+// last on the line of the sentence that describes the calcifications, was passed over.
+TEST(PairingSafety96, ALabelledNumberInACalcificationSentenceAsksForReview) {
+  for (const char* text :
+       {"Coarse calcifications right breast, Cat 4.", "Coarse calcifications right breast (cat 4).",
+        "Coarse calcifications right breast, ACR 4.",
+        "Coarse calcifications right breast (ACR 4)."}) {
+    EXPECT_TRUE(beside_benign_coded(text).exam.needs_review) << text;
+  }
+  EXPECT_FALSE(
+      beside_benign_coded("Coarse calcifications right breast, benign.").exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc
