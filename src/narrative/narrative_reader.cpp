@@ -4054,6 +4054,39 @@ std::optional<Read<Laterality>> Reader::only_breast_named_before(
   return named;
 }
 
+// Where a group word is said to be more than one group: a more-of word or a count of 2 to 20
+// among the three words before it, no punctuation between, no denial right before ("no
+// further groups"); not a year ("Compared to 2024, the group …").
+std::optional<std::size_t> Reader::several_groups_said(const Item& item,
+                                                       const SentenceReading& reading,
+                                                       std::size_t clause_begin,
+                                                       const PhraseMatch& group) const {
+  if (!words_.is(item.tokens[group.begin], FunctionWordRole::SecondGroup)) return std::nullopt;
+  constexpr std::size_t kWordsBefore = 3;
+  constexpr int kMostGroups = 20;
+  const bool denied_near =
+      std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
+        // "no further" is a pseudo phrase elsewhere ("no further imaging"): a denial here too.
+        return (trigger.role == ContextRole::Negated || trigger.role == ContextRole::Pseudo) &&
+               trigger.end <= group.begin && trigger.end + kWordsBefore >= group.begin &&
+               trigger.begin >= clause_begin;
+      });
+  if (denied_near) return std::nullopt;
+  for (std::size_t k = group.begin; k > clause_begin && k + kWordsBefore > group.begin; --k) {
+    const Token& before = item.tokens[k - 1];
+    if (before.kind == TokenKind::Punct) break;
+    std::optional<int> number = words_.number(before);
+    if (before.kind == TokenKind::Number && before.folded.size() <= 2) {
+      number = std::stoi(std::string(before.folded));
+    }
+    if (words_.is(before, FunctionWordRole::MoreOf) ||
+        (number && *number >= 2 && *number <= kMostGroups)) {
+      return k - 1;
+    }
+  }
+  return std::nullopt;
+}
+
 // The mentions of one clause: each listed with its status; the affirmed and uncertain ones,
 // with the clause's descriptors, make one candidate finding.
 std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
@@ -4248,6 +4281,15 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
                                  "\" reaches these calcifications cannot be told, read as "
                                  "uncertain: \"" +
                                  reading.sentence.text + "\"");
+    }
+    // "two further groups", "multiple similar clusters", "one of several groups": more than one
+    // group, never one coded group restated (hostile review 96, S6).
+    if (mention.status == MentionStatus::Affirmed) {
+      if (const auto several = several_groups_said(item, reading, begin, match)) {
+        candidate.doubts.push_back("the text names more than one group (\"" +
+                                   words_of(item, *several, match.end) + "\"): \"" +
+                                   reading.sentence.text + "\"");
+      }
     }
     if (!candidate.descriptors.count) {
       candidate.descriptors.count = count_before(item, begin, match.begin);

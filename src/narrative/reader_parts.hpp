@@ -835,6 +835,9 @@ class Reader {
   void add_groups_named_by_their_kind(const Item& item, SentenceReading& reading) const;
   std::optional<std::size_t> group_placed_before_it(const Item& item,
                                                     const SentenceReading& reading) const;
+  std::optional<std::size_t> several_groups_said(const Item& item, const SentenceReading& reading,
+                                                 std::size_t clause_begin,
+                                                 const PhraseMatch& group) const;
   std::optional<Read<Laterality>> only_breast_named_before(const Item& item,
                                                            const SentenceReading& reading,
                                                            const std::vector<PhraseMatch>& matches,

@@ -2474,5 +2474,25 @@ TEST(PairingSafety96, ALabelledNumberInACalcificationSentenceAsksForReview) {
       beside_benign_coded("Coarse calcifications right breast, benign.").exam.needs_review);
 }
 
+// Hostile review 96, S6: more groups, or another arrangement, in the sentence that restates the
+// coded finding were read as restating it.
+TEST(PairingSafety96, MoreGroupsOrAnotherArrangementBesideTheCodedGroupAskForReview) {
+  const auto with_findings = [](const std::string& text) {
+    return summarise(
+        {text, "BI-RADS 2.", std::nullopt, {coarse_right_benign()}, Category::Benign2});
+  };
+  for (const char* text :
+       {"Coarse popcorn-like calcifications in the right breast; two further groups in the right "
+        "breast.",
+        "Coarse popcorn-like calcifications in the right breast; multiple similar clusters "
+        "throughout the right breast.",
+        "Coarse popcorn-like calcifications in the right breast, lined up in a row."}) {
+    EXPECT_TRUE(with_findings(text).exam.needs_review) << text;
+  }
+  // Widespread is diffuse, as the coded one is.
+  EXPECT_FALSE(with_findings("Coarse popcorn-like calcifications in the right breast, widespread.")
+                   .exam.needs_review);
+}
+
 }  // namespace
 }  // namespace mammocalc
