@@ -721,6 +721,64 @@ void note_reasons_for_the_exam(const NarrativeReading& reading,
   }
 }
 
+namespace {
+
+// Text that denies any calcifications of a breast, plainly ("No calcifications in either
+// breast.", "Keine Verkalkungen rechts."), beside coded calcifications of that breast: the two
+// cannot both hold (the coded content may be another exam's, copied forward): said on each such
+// coded finding, for review (hostile review 96, S10). Plainly: the negation right before the
+// calcification word, nothing between ("No suspicious calcifications", "No new calcifications"
+// deny only some), no calcifications affirmed in the sentence (an exception), not in a section
+// of the past.
+void note_denials_of_coded_calcifications(const std::vector<TextMention>& mentions,
+                                          Findings& findings) {
+  const auto affirmed_in = [&](const TextSentence& sentence) {
+    return std::any_of(mentions.begin(), mentions.end(), [&](const TextMention& other) {
+      return other.sentence.span.position == sentence.span.position &&
+             other.sentence.span.begin == sentence.span.begin &&
+             other.status != MentionStatus::Negated;
+    });
+  };
+  for (const TextMention& mention : mentions) {
+    if (mention.status != MentionStatus::Negated || mention.past_by_section ||
+        mention.trigger.empty() || affirmed_in(mention.sentence)) {
+      continue;
+    }
+    const TextSentence& sentence = mention.sentence;
+    if (mention.span.begin < sentence.span.begin ||
+        mention.span.begin - sentence.span.begin > sentence.text.size()) {
+      continue;
+    }
+    // Report text is quoted with its whitespace collapsed: compare folded, spaces dropped.
+    const std::string before = sentence.text.substr(0, mention.span.begin - sentence.span.begin);
+    const auto folded = [](const std::string& text) {
+      std::string out;
+      for (const char c : text) {
+        if (c != ' ') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      return out;
+    };
+    const std::string said = folded(before);
+    const std::string trigger = folded(mention.trigger);
+    if (said.size() < trigger.size() ||
+        said.compare(said.size() - trigger.size(), trigger.size(), trigger) != 0) {
+      continue;
+    }
+    for (Finding& coded : findings.findings) {
+      if (coded.origin == Origin::Narrative || !speaks_for(mention.laterality, coded.laterality)) {
+        continue;
+      }
+      coded.notes.push_back({WarningCode::NarrativeUnresolved,
+                             "the report text denies calcifications where this coded finding "
+                             "has them: \"" +
+                                 sentence.text + "\"",
+                             sentence.span.position});
+    }
+  }
+}
+
+}  // namespace
+
 void use_narrative(NarrativeReading reading, const ContentItem* procedure_laterality,
                    Findings& findings) {
   if (reading.text_items == 0) return;
@@ -736,6 +794,7 @@ void use_narrative(NarrativeReading reading, const ContentItem* procedure_latera
   if (coded) {
     note_reasons_for_the_exam(reading, reading.breast_statements);
     note_breast_statements(reading.breast_statements, findings);
+    note_denials_of_coded_calcifications(reading.mentions, findings);
   } else {
     // A category the text may state that was not read, and a disease the text says is of now
     // (recent, untreated, proven), are said in a text-only report too (hostile review 77: "Cat

@@ -2494,5 +2494,29 @@ TEST(PairingSafety96, MoreGroupsOrAnotherArrangementBesideTheCodedGroupAskForRev
                    .exam.needs_review);
 }
 
+// Hostile review 96, S10: text that plainly denies calcifications on the breast a coded finding
+// has them on ("No calcifications in either breast.") stood beside it unquestioned.
+TEST(PairingSafety96, APlainDenialOfTheCodedCalcificationsAsksForReview) {
+  const auto with_findings = [](const std::string& text) {
+    return summarise(
+        {text, "BI-RADS 2.", std::nullopt, {coarse_right_benign()}, Category::Benign2});
+  };
+  for (const char* text : {"No calcifications in either breast.",
+                           "No calcifications in the right breast.", "No calcifications."}) {
+    const Report report = with_findings(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    ASSERT_EQ(report.input.findings.size(), 1U) << text;
+    EXPECT_TRUE(report.decisions[0].needs_review) << text;
+  }
+  // Denials of some of them, or of the other breast, say nothing against the coded finding.
+  for (const char* text :
+       {"Coarse popcorn-like calcifications right breast. No suspicious "
+        "calcifications.",
+        "Coarse popcorn-like calcifications right breast. No new calcifications.",
+        "No calcifications in the left breast."}) {
+    EXPECT_FALSE(with_findings(text).exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
