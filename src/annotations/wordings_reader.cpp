@@ -139,6 +139,8 @@ constexpr std::pair<std::string_view, FunctionWordRole> kFunctionRoles[] = {
     {"second-group", FunctionWordRole::SecondGroup},
     {"more-of", FunctionWordRole::MoreOf},
     {"more-imaging", FunctionWordRole::MoreImaging},
+    {"points-elsewhere", FunctionWordRole::PointsElsewhere},
+    {"numbers-other", FunctionWordRole::NumbersOther},
     {"done", FunctionWordRole::Done},
     {"lesser-degree", FunctionWordRole::LesserDegree},
     {"likewise", FunctionWordRole::Likewise},

@@ -889,8 +889,10 @@ bool Reader::unread_word(const Item& item, const SentenceReading& reading,
   // were described; elsewhere it says more of something unread (review of session 60).
   const bool more_of_alone =
       words_.is(token, FunctionWordRole::MoreOf) && !words_.is(token, FunctionWordRole::Plain);
+  // A word pointing elsewhere ("Left breast: see below.") reads nothing of the breast.
+  const bool points_elsewhere = words_.is(token, FunctionWordRole::PointsElsewhere);
   const bool known = of_a_finding || std::any_of(matches.begin(), matches.end(), in) ||
-                     (words_.is_any(token) && !more_of_alone);
+                     (words_.is_any(token) && !more_of_alone && !points_elsewhere);
   // An unknown word is not read, unless the text puts it in the past ("Z. n. Augmentation").
   if (!known) {
     return status_of(item, reading, at, at + 1, false).status != MentionStatus::Historical;
@@ -936,7 +938,11 @@ std::optional<std::size_t> Reader::unread_in_verdict(
       return match.begin <= t && t < match.end;
     });
     // What the sentence denies it does not conclude ("No acute abdominal process.").
-    if (in_phrase || words_.is_any(token) || words_.number(token) || reading.breast_words[t] ||
+    // A capitalised word after the first is a name ("Reported by Anna Schmidt", "Reviewed with
+    // Dr Al-Khatib"), or a German noun: never counted unread.
+    const bool name = token.capitalised && t > reading.range->begin;
+    if (in_phrase || name || words_.is_any(token) || words_.number(token) ||
+        reading.breast_words[t] ||
         status_of(item, reading, t, t + 1, false).status == MentionStatus::Negated) {
       continue;
     }
@@ -1079,6 +1085,7 @@ std::optional<std::size_t> Reader::labelled_number(const Item& item,
   const auto unknown_word = [&](std::size_t at) {
     return at >= begin && tokens[at].kind == TokenKind::Word &&
            !words_.is(tokens[at], FunctionWordRole::ClockBeforeHour) &&
+           !words_.is(tokens[at], FunctionWordRole::NumbersOther) &&
            std::none_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
              return (match.begin <= at + 1 && at + 1 < match.end) ||
                     (match.kind == PhraseKind::Composition && match.begin >= begin &&
@@ -4031,18 +4038,32 @@ void Reader::hedge_a_second_group_of_no_kind(const Item& item, const SentenceRea
 std::optional<Read<Laterality>> Reader::only_breast_named_before(
     const Item& item, const SentenceReading& reading, const std::vector<PhraseMatch>& matches,
     std::size_t at) const {
-  const bool denies =
-      std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
-        return trigger.role == ContextRole::Negated && trigger.begin >= reading.range->begin &&
-               trigger.begin < at;
-      });
-  if (!denies) return std::nullopt;
+  // The denial stands before the breast in its clause ("No mass in the left breast"), and
+  // nothing there is of the past ("Status post right lumpectomy without complication" names the
+  // right breast for the surgery: review of session 61).
+  const auto denied_there = [&](std::size_t breast) {
+    const Clause clause = reading.clause_of(breast);
+    const auto in_clause = [&](const Trigger& trigger) {
+      return trigger.begin >= clause.first && trigger.begin < clause.second;
+    };
+    const bool denial_before =
+        std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
+          return trigger.role == ContextRole::Negated && in_clause(trigger) &&
+                 trigger.end <= breast;
+        });
+    const bool of_the_past =
+        std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
+          return trigger.role == ContextRole::Historical && in_clause(trigger);
+        });
+    return denial_before && !of_the_past;
+  };
   std::optional<Read<Laterality>> named;
   for (const PhraseMatch& match : matches) {
     if (match.kind != PhraseKind::Laterality || match.begin < reading.range->begin ||
         match.end > at || reading.comparison_words[match.begin]) {
       continue;
     }
+    if (!denied_there(match.begin)) return std::nullopt;
     const Laterality breast = wordings_.laterality[match.wording].term;
     if (breast != Laterality::Left && breast != Laterality::Right) return std::nullopt;
     if (named && named->value != breast) return std::nullopt;
@@ -4054,9 +4075,9 @@ std::optional<Read<Laterality>> Reader::only_breast_named_before(
   return named;
 }
 
-// Where a group word is said to be more than one group: a more-of word or a count of 2 to 20
-// among the three words before it, no punctuation between, no denial right before ("no
-// further groups"); not a year ("Compared to 2024, the group …").
+// Where a group word is said to be more than one group: a more-of word among the three words
+// before it, or a count of 2 to 20 right before it, no punctuation between, no denial right
+// before ("no further groups"); not a year ("Compared to 2024, the group …").
 std::optional<std::size_t> Reader::several_groups_said(const Item& item,
                                                        const SentenceReading& reading,
                                                        std::size_t clause_begin,
@@ -4072,17 +4093,25 @@ std::optional<std::size_t> Reader::several_groups_said(const Item& item,
                trigger.begin >= clause_begin;
       });
   if (denied_near) return std::nullopt;
+  // A count right before the group word ("two groups", "3 clusters"), never one that measures or
+  // places ("3 o'clock group", "5 mm cluster": review of session 61).
+  const auto counts_several = [&](const Token& token) {
+    std::optional<int> number = words_.number(token);
+    const bool digits =
+        token.kind == TokenKind::Number && !token.folded.empty() && token.folded.size() <= 2 &&
+        std::all_of(token.folded.begin(), token.folded.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    if (!number && digits) {
+      number = token.folded.size() == 1 ? token.folded[0] - '0'
+                                        : 10 * (token.folded[0] - '0') + (token.folded[1] - '0');
+    }
+    return number && *number >= 2 && *number <= kMostGroups;
+  };
   for (std::size_t k = group.begin; k > clause_begin && k + kWordsBefore > group.begin; --k) {
     const Token& before = item.tokens[k - 1];
     if (before.kind == TokenKind::Punct) break;
-    std::optional<int> number = words_.number(before);
-    if (before.kind == TokenKind::Number && before.folded.size() <= 2) {
-      number = std::stoi(std::string(before.folded));
-    }
-    if (words_.is(before, FunctionWordRole::MoreOf) ||
-        (number && *number >= 2 && *number <= kMostGroups)) {
-      return k - 1;
-    }
+    if (words_.is(before, FunctionWordRole::MoreOf)) return k - 1;
+    if (k == group.begin && counts_several(before)) return k - 1;
   }
   return std::nullopt;
 }
@@ -4147,7 +4176,15 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
   // fine pleomorphic calcifications at 2 o'clock"): that breast, where the sentence names no other,
   // never the heading's or an earlier sentence's (hostile review 96, S3: put on the right breast
   // under a "Right breast:" heading, a right biopsy advised).
-  if (!side && clause > 0) side = only_breast_named_before(item, reading, matches, begin);
+  // A heading of this very sentence ("Right breast: No lymph nodes in the left axilla, and …")
+  // stands.
+  const SentenceRange& sentence = *reading.range;
+  const bool own_heading = sentence.heading_laterality != Laterality::Unknown &&
+                           sentence.heading_begin >= sentence.begin &&
+                           sentence.heading_end <= sentence.end;
+  if (!side && clause > 0 && !own_heading) {
+    side = only_breast_named_before(item, reading, matches, begin);
+  }
   if (!side && !one_place_under_both_breasts(reading, descriptors)) side = reading.heading_side;
   const auto& mentions = reading.mentions;
   // A new or increased change speaks for the mention nearest to it; a separator between counts as

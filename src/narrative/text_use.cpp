@@ -686,8 +686,10 @@ void note_breast_statements(const std::vector<NarrativeReading::BreastStatement>
                                      "finding covers")
         : statement.laterality == Laterality::Unknown ? std::string("a breast it does not name")
         : statement.laterality == Laterality::Both
-            ? std::string(uncovered ? "both breasts, which no coded finding covers"
-                                    : "both breasts")
+            ? std::string(!uncovered ? "both breasts"
+                          : covered(Laterality::Left) || covered(Laterality::Right)
+                              ? "both breasts, one of which no coded finding covers"
+                              : "both breasts, which no coded finding covers")
             : "the " + std::string(to_string(statement.laterality)) +
                   (uncovered ? " breast, which no coded finding covers" : " breast");
     const std::string statement_text =

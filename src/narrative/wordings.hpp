@@ -179,6 +179,14 @@ enum class FunctionWordRole {
   // "LM", "diagnostic"; German "Tomosynthese", "Mammasonographie", "Zusatzaufnahme". Alone in a
   // short sentence of the impression it is a request (hostile review 93, S2).
   MoreImaging,
+  // Points to words elsewhere: "see", "above", "below", "supplementary"; German "siehe", "oben".
+  // A sentence of the impression of such words is no unread sentence ("See above."), but on a
+  // breast nothing else describes they say nothing read ("Left breast: see below.").
+  PointsElsewhere,
+  // Labels a number that counts or names something else than a category: "image", "figure",
+  // "series", "prior"; German "Bild", "Abbildung". Such a number last on its line is no category
+  // that may be stated ("(image 4)").
+  NumbersOther,
   // Says imaging was done, as a participle alone: "performed", "obtained"; German
   // "durchgeführt", "erfolgt". More imaging named with it is no request ("Tomosynthesis
   // performed."), unlike the reports-done phrases it hides no other request of its sentence.

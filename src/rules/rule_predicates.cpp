@@ -1927,8 +1927,17 @@ bool smaller_than_coded_findings(const Findings& findings, const Finding& text) 
 // commonest benign wording beside two coded findings came out 0, for review). Anything more it
 // says (a kind, an arrangement, a site, a change, a category, a doubt, another unresolved note)
 // keeps it weighed on its own.
-bool restates_benign_coded_findings(const Finding& text, Category category, Category coded) {
-  const bool undescribed = text.morphology.empty() && !text.distribution &&
+bool restates_benign_coded_findings(const Findings& findings, const Finding& text,
+                                    Category category, Category coded) {
+  // An arrangement every coded finding of its breast has ("The right breast cluster is benign"
+  // beside a coded group) says nothing more of them (review of session 61).
+  const bool same_arrangement =
+      text.distribution &&
+      std::all_of(findings.findings.begin(), findings.findings.end(), [&](const Finding& each) {
+        return each.origin == Origin::Narrative || !speaks_for(text.laterality, each.laterality) ||
+               (each.distribution && each.distribution->term == text.distribution->term);
+      });
+  const bool undescribed = text.morphology.empty() && (!text.distribution || same_arrangement) &&
                            text.stated_site == Site::Unknown && !text.mass_with_calcifications;
   const auto unresolved = std::count_if(
       text.notes.begin(), text.notes.end(),
@@ -1967,7 +1976,7 @@ TextDiscordance text_discordance(const Findings& findings, const std::vector<Dec
   const Category category = decisions.at(index).final_category;
   const std::optional<Category> coded = coded_category_for(findings, decisions, text.laterality);
   if (!coded) return TextDiscordance::NoCodedFinding;
-  const bool restates = restates_benign_coded_findings(text, category, *coded);
+  const bool restates = restates_benign_coded_findings(findings, text, category, *coded);
   if (category_rank(category) > category_rank(*coded) && !restates) {
     return TextDiscordance::MoreSuspicious;
   }

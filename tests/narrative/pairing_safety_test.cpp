@@ -2440,25 +2440,25 @@ TEST(PairingSafety96, AGroupPlacedBeforeItIsRead) {
 // in other words, and a disease of now in the history (residual, under surveillance) asked for
 // nothing beside a benign coded group.
 TEST(PairingSafety96, ReferralsHedgesAndResidualDiseaseAskForReview) {
+  expect_review({"BI-RADS 2 for now; reassess after MRI.",
+                 "BI-RADS 2. Will compare when priors are available.",
+                 "BI-RADS 2. Benign, in all likelihood.", "BI-RADS 2. Not a classic appearance.",
+                 "CLINICAL HISTORY: Left breast DCIS, lumpectomy 2026 with positive margins.\n"
+                 "IMPRESSION: BI-RADS 2.",
+                 "CLINICAL HISTORY: Left breast DCIS 2019, on active surveillance.\nIMPRESSION: "
+                 "BI-RADS 2."},
+                true);
+  // Ordinary wordings of routine care stay plain (review of session 61).
   expect_review(
-      {"BI-RADS 2. Referred to the breast clinic.",
-       "BI-RADS 2. Patient referred to breast surgery.", "BI-RADS 2. The patient was called back.",
-       "BI-RADS 2. The patient requests a biopsy.", "BI-RADS 2 for now; reassess after MRI.",
-       "BI-RADS 2. Comparison with prior studies to follow.",
-       "BI-RADS 2. Will compare when priors are available.",
-       "BI-RADS 2. Benign, in all likelihood.",
-       "BI-RADS 2. Although benign, the appearance is unusual.",
-       "BI-RADS 2. Not a classic appearance.",
-       "CLINICAL HISTORY: Left breast DCIS, lumpectomy 2026 with positive margins.\n"
+      {"BI-RADS 2. Thank you for referring this patient.",
+       "BI-RADS 2. Typical benign popcorn calcification.",
+       "CLINICAL HISTORY: Left breast DCIS 2015, lumpectomy with negative margins.\n"
        "IMPRESSION: BI-RADS 2.",
-       "CLINICAL HISTORY: Left breast DCIS 2019, on active surveillance.\nIMPRESSION: "
-       "BI-RADS 2."},
-      true);
-  expect_review({"BI-RADS 2. Thank you for referring this patient.",
-                 "BI-RADS 2. Typical benign popcorn calcification.",
-                 "CLINICAL HISTORY: Left breast DCIS 2015, lumpectomy with negative margins.\n"
-                 "IMPRESSION: BI-RADS 2."},
-                false);
+       "BI-RADS 2. Patient to follow up in one year.", "BI-RADS 2. Referred by Dr. Smith.",
+       "BI-RADS 2. Reported by Anna Schmidt.", "BI-RADS 2. Kind regards, Anna Schmidt.",
+       "BI-RADS 2. Anna Schmidt, Consultant Radiologist.",
+       "Coarse calcifications right breast (image 4). BI-RADS 2."},
+      false);
 }
 
 // Hostile review 96, S7: a number labelled by a word the lexicon does not read as a category,
@@ -2481,13 +2481,27 @@ TEST(PairingSafety96, MoreGroupsOrAnotherArrangementBesideTheCodedGroupAskForRev
     return summarise(
         {text, "BI-RADS 2.", std::nullopt, {coarse_right_benign()}, Category::Benign2});
   };
-  for (const char* text :
-       {"Coarse popcorn-like calcifications in the right breast; two further groups in the right "
-        "breast.",
-        "Coarse popcorn-like calcifications in the right breast; multiple similar clusters "
-        "throughout the right breast.",
-        "Coarse popcorn-like calcifications in the right breast, lined up in a row."}) {
+  for (const char* text : {
+           "Coarse popcorn-like calcifications in the right breast; two further groups in the "
+           "right "
+           "breast.",
+           "Coarse popcorn-like calcifications in the right breast; multiple similar clusters "
+           "throughout the right breast.",
+       }) {
     EXPECT_TRUE(with_findings(text).exam.needs_review) << text;
+  }
+  // A clock or a size before the group word counts no groups, and "in a row" is no
+  // arrangement (review of session 61).
+  for (const char* text : {"Coarse popcorn-like calcifications in the right breast, stable for "
+                           "the third year in a row.",
+                           "Coarse popcorn-like calcifications, right 3 o'clock group, benign."}) {
+    const Report report = with_findings(text);
+    for (const Finding& finding : report.input.findings) {
+      for (const ReaderNote& note : finding.notes) {
+        EXPECT_EQ(note.text.find("more than one group"), std::string::npos) << text;
+      }
+    }
+    EXPECT_NE(report.exam.classification, Classification::Suspicious) << text;
   }
   // Widespread is diffuse, as the coded one is.
   EXPECT_FALSE(with_findings("Coarse popcorn-like calcifications in the right breast, widespread.")
@@ -2516,6 +2530,13 @@ TEST(PairingSafety96, APlainDenialOfTheCodedCalcificationsAsksForReview) {
         "No calcifications in the left breast."}) {
     EXPECT_FALSE(with_findings(text).exam.needs_review) << text;
   }
+}
+
+// Review of session 61: a word pointing elsewhere says nothing read of a breast nothing else
+// describes ("Left breast: see below." passed as plain).
+TEST(PairingSafety96, APointerElsewhereReadsNothingOfABreast) {
+  expect_review({"Left breast: see below.", "Left breast: see supplementary data."}, true);
+  expect_review({"BI-RADS 2. See above."}, false);
 }
 
 }  // namespace

@@ -3074,10 +3074,21 @@ TEST(TextReview96, GermanReferralsAndHedgesAskForReview) {
                            "BI-RADS 2. Höchstwahrscheinlich benigne."}) {
     EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
-  for (const char* text :
-       {"BI-RADS 2. Typisch benigne.", "BI-RADS 2. Typische Popcorn-Verkalkung."}) {
+  for (const char* text : {"BI-RADS 2. Typisch benigne.", "BI-RADS 2. Typische Popcorn-Verkalkung.",
+                           "BI-RADS 2. Mit freundlichen kollegialen Grüßen.",
+                           "Grobschollige Verkalkungen rechts (Bild 4). BI-RADS 2.",
+                           "Anamnese: Von der Frauenärztin überwiesen zur Vorsorge. BI-RADS 2."}) {
     EXPECT_FALSE(beside_benign_coded_de(text).exam.needs_review) << text;
   }
+}
+
+// Review of session 61, German: "siehe unten" on a breast nothing describes reads nothing;
+// "nicht typisch für Malignität" is no hedge.
+TEST(TextReview96, GermanPointersAndDenialsOfMalignancy) {
+  EXPECT_TRUE(beside_benign_coded_de("Links: siehe unten.").exam.needs_review);
+  const Report plain =
+      beside_benign_coded_de("Grobschollige Verkalkungen rechts, nicht typisch für Malignität.");
+  EXPECT_NE(plain.exam.classification, Classification::Suspicious);
 }
 
 }  // namespace
