@@ -3002,10 +3002,9 @@ void share_suspicious_kinds_in_sentence(SentenceReading& reading, std::size_t fr
 
 }  // namespace
 
-// A clause after the first mention of its sentence with no calcification word of its own, that
-// speaks of "those" or "a group" ("…, whereas those in the left breast are new"; "…; those in the
-// right breast are stable"): that word is a mention of its own, so the group is a candidate with
-// its own breast and words (not dropped, and not given the first group's).
+// The group word that heads the sentence's first clause after at most a few words besides breasts
+// and places, where the sentence names a breast or a place ("Stable left 2 o'clock cluster"); none
+// where another word stands first or nothing places it.
 std::optional<std::size_t> Reader::group_placed_before_it(const Item& item,
                                                           const SentenceReading& reading) const {
   const std::vector<Token>& tokens = item.tokens;
@@ -3073,10 +3072,14 @@ void Reader::add_groups_named_by_their_kind(const Item& item, SentenceReading& r
       std::size_t after = kind.token;
       while (after < reading.range->end && tokens[after].begin < kind.span.end) ++after;
       // The kind of calcifications named right after it ("group of punctate calcifications").
+      // Nor another finding's ("a group of round cysts", "round masses": review of session 61).
       const bool of_a_mention =
           std::any_of(reading.mentions.begin(), reading.mentions.end(),
                       [after](const PhraseMatch& mention) { return mention.begin == after; });
-      if (of_a_mention) continue;
+      const bool of_another_finding =
+          after < reading.range->end && (words_.is(tokens[after], FunctionWordRole::OtherFinding) ||
+                                         words_.is(tokens[after], FunctionWordRole::LesionNoun));
+      if (of_a_mention || of_another_finding) continue;
       // "… ones" right after the kind; "group of …", "Gruppe …" right before it.
       constexpr std::size_t kWordsBefore = 2;
       std::optional<std::size_t> group;
@@ -3129,9 +3132,18 @@ void Reader::add_group_of_a_leading_exception(const Item& item, SentenceReading&
   const bool mention_in_exception =
       std::any_of(reading.mentions.begin(), reading.mentions.end(),
                   [&](const PhraseMatch& mention) { return within(mention.begin); });
+  // The denial is of calcifications named after it ("…, no other calcifications"), not of
+  // something else ("Apart from the biopsy clip at 9 o'clock, no change": review of session 61).
   const bool denied_after =
       std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
-        return trigger.role == ContextRole::Negated && trigger.begin >= comma;
+        return trigger.role == ContextRole::Negated && trigger.begin >= comma &&
+               std::any_of(
+                   reading.mentions.begin(), reading.mentions.end(),
+                   [&](const PhraseMatch& mention) {
+                     return mention.begin >= trigger.end &&
+                            status_of(item, reading, mention.begin, mention.end, false).status ==
+                                MentionStatus::Negated;
+                   });
       });
   const bool names_place = std::any_of(
       reading.clause_descriptors.begin(), reading.clause_descriptors.end(),
@@ -3145,6 +3157,10 @@ void Reader::add_group_of_a_leading_exception(const Item& item, SentenceReading&
   insert_mention(reading.mentions, word_mention(begin));
 }
 
+// A clause after the first mention of its sentence with no calcification word of its own, that
+// speaks of "those" or "a group" ("…, whereas those in the left breast are new"; "…; those in the
+// right breast are stable"): that word is a mention of its own, so the group is a candidate with
+// its own breast and words (not dropped, and not given the first group's).
 void Reader::add_second_groups_of_later_clauses(const Item& item, SentenceReading& reading) const {
   // The first word of `role` among the first `most` words of [begin, end): another finding's noun
   // ends the search (its words are that finding's).

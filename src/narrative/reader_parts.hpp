@@ -653,15 +653,18 @@ class Reader {
                    bool called_benign) const;
   // The noun of a lesion that tokens [begin, end) affirm now and place (a clock, a quadrant, a
   // region, a depth) or call new or grown, though they name no breast; none where there is none.
-  // A number alone after a label's colon that no category word reads ("Impression: 4.",
-  // "Result: 4a"): a category in words the lexicon does not know (hostile review 60, H60-4).
+  // A number alone after a label's colon, or after a word the lexicon does not know, last on its
+  // line, that no category word reads ("Impression: 4.", "Result: 4a", "…, Cat 4."): a category
+  // in words the lexicon does not know (hostile reviews 60 and 96).
   std::optional<std::size_t> labelled_number(const Item& item,
                                              const std::vector<PhraseMatch>& matches,
                                              std::size_t begin, std::size_t end) const;
-  // What a part that names no breast says that no reading takes (Reader::note_unread_statements):
-  // its word, or none.
+  // The first unknown word of a verdict sentence that names no breast and is mostly unknown
+  // words; none otherwise.
   std::optional<std::size_t> unread_in_verdict(const Item& item, const SentenceReading& reading,
                                                const std::vector<PhraseMatch>& matches) const;
+  // What a part that names no breast says that no reading takes (Reader::note_unread_statements):
+  // its word, or none.
   std::optional<std::size_t> said_of_no_breast(const Item& item, const SentenceReading& reading,
                                                const std::vector<PhraseMatch>& matches,
                                                std::size_t begin, std::size_t end) const;
