@@ -529,10 +529,7 @@ void Reader::read_sentence(const Item& item, const SentenceRange& range,
     // distribution": hostile review 95, the arrangement was dropped and the coded group restated
     // unreviewed), where no place and no negation stands in it.
     const Descriptors& part = reading.clause_descriptors[c - 1];
-    const bool negated_part =
-        std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
-          return trigger.role == ContextRole::Negated && in_part(trigger.begin);
-        });
+    const bool negated_part = reading.starts_in(ContextRole::Negated, first, last);
     const bool placed_part = part.clock || part.quadrant || part.region || part.depth;
     const bool describes_only =
         !part.change.empty() ||
@@ -3120,10 +3117,7 @@ void Reader::add_group_of_a_leading_exception(const Item& item, SentenceReading&
   if (phrase == 0) return;
   // The exception ends at its comma, or where the denial starts ("Außer bei 9 Uhr keine …").
   const auto denial_at = [&](std::size_t token) {
-    return std::any_of(reading.triggers.begin(), reading.triggers.end(),
-                       [token](const Trigger& trigger) {
-                         return trigger.role == ContextRole::Negated && trigger.begin == token;
-                       });
+    return reading.starts_in(ContextRole::Negated, token, token + 1);
   };
   std::size_t comma = begin + phrase;
   while (comma < end && !is_punct(item.tokens[comma], ',') && !denial_at(comma)) ++comma;
@@ -4059,18 +4053,9 @@ std::optional<Read<Laterality>> Reader::only_breast_named_before(
   // right breast for the surgery: review of session 61).
   const auto denied_there = [&](std::size_t breast) {
     const Clause clause = reading.clause_of(breast);
-    const auto in_clause = [&](const Trigger& trigger) {
-      return trigger.begin >= clause.first && trigger.begin < clause.second;
-    };
-    const bool denial_before =
-        std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
-          return trigger.role == ContextRole::Negated && in_clause(trigger) &&
-                 trigger.end <= breast;
-        });
+    const bool denial_before = reading.starts_in(ContextRole::Negated, clause.first, breast);
     const bool of_the_past =
-        std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
-          return trigger.role == ContextRole::Historical && in_clause(trigger);
-        });
+        reading.starts_in(ContextRole::Historical, clause.first, clause.second);
     return denial_before && !of_the_past;
   };
   std::optional<Read<Laterality>> named;
@@ -4459,10 +4444,7 @@ bool Reader::goes_on_describing(const SentenceReading& reading, std::size_t clau
   const std::size_t begin = reading.clauses[clause].first;
   const std::size_t end = reading.clauses[clause].second;
   const Descriptors& descriptors = reading.clause_descriptors[clause];
-  if (std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
-        return trigger.role == ContextRole::Negated && trigger.begin >= begin &&
-               trigger.begin < end;
-      })) {
+  if (reading.starts_in(ContextRole::Negated, begin, end)) {
     return false;
   }
   return describes_concern(descriptors) || hedge_in(reading.triggers, begin, end) != nullptr;
@@ -4484,11 +4466,7 @@ bool Reader::lone_assessment(const Item& item, const SentenceReading& reading,
   if (all_of_relatives(item, reading, reading.clause_descriptors[clause].assessment)) {
     return false;
   }
-  const bool negated =
-      std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
-        return trigger.role == ContextRole::Negated && trigger.begin >= begin &&
-               trigger.begin < end;
-      });
+  const bool negated = reading.starts_in(ContextRole::Negated, begin, end);
   const SentenceRange& range = *reading.range;
   return !negated && std::none_of(item.tokens.begin() + static_cast<std::ptrdiff_t>(range.begin),
                                   item.tokens.begin() + static_cast<std::ptrdiff_t>(range.end),

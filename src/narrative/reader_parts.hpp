@@ -521,6 +521,12 @@ struct SentenceReading {
   }
   // The clause descriptors bind in: across "is seen" ("A nodule is seen in the left breast").
   Clause clause_of(std::size_t token) const { return clause_holding(clauses, token, *range); }
+  // Whether a context phrase of `role` starts among tokens [begin, end).
+  bool starts_in(ContextRole role, std::size_t begin, std::size_t end) const {
+    return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& trigger) {
+      return trigger.role == role && trigger.begin >= begin && trigger.begin < end;
+    });
+  }
 };
 // How far a context phrase reaches a mention of its clause (narrative.md §3: the scope ends at
 // the clause end; within it, a new noun phrase ends it too).
