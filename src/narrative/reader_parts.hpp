@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -195,6 +196,7 @@ class FunctionWords {
  public:
   explicit FunctionWords(const Wordings& wordings)
       : by_role_(static_cast<std::size_t>(kLastFunctionWordRole) + 1),
+        sets_(static_cast<std::size_t>(kLastFunctionWordRole) + 1),
         several_words_(static_cast<std::size_t>(kLastFunctionWordRole) + 1),
         measures_(static_cast<std::size_t>(MeasureRole::ExtentFiller) + 1),
         numbers_(&wordings.numbers) {
@@ -212,6 +214,12 @@ class FunctionWords {
     }
     for (const MeasureWording& measure : wordings.measure_words) {
       measures_[static_cast<std::size_t>(measure.role)].push_back(words_of_phrase(measure.phrase));
+    }
+    for (std::size_t role = 0; role < by_role_.size(); ++role) {
+      for (const std::string_view phrase : by_role_[role]) {
+        sets_[role].add(phrase);
+        any_.add(phrase);
+      }
     }
   }
   // The number of tokens of the longest measure phrase of this role at tokens[at, end); 0 when
@@ -231,7 +239,7 @@ class FunctionWords {
   }
   // The token is a word with this role (a phrase ending in '*': a word starting so).
   bool is(const Token& token, FunctionWordRole role) const {
-    return token.kind == TokenKind::Word && names(token, by_role_[static_cast<std::size_t>(role)]);
+    return token.kind == TokenKind::Word && sets_[static_cast<std::size_t>(role)].holds(token);
   }
   // A phrase of this role starts at tokens[at], of one word or several ("bis auf", "save for").
   bool starts_phrase(const std::vector<Token>& tokens, std::size_t at,
@@ -248,9 +256,7 @@ class FunctionWords {
   }
   // The token is a word of any role: the lexicon knows it.
   bool is_any(const Token& token) const {
-    return token.kind == TokenKind::Word &&
-           std::any_of(by_role_.begin(), by_role_.end(),
-                       [&token](const auto& phrases) { return names(token, phrases); });
+    return token.kind == TokenKind::Word && any_.holds(token);
   }
   // A phrase of this role starts at tokens[at] or at most `reach` tokens before it, at `from` or
   // later.
@@ -327,14 +333,33 @@ class FunctionWords {
     return longest;
   }
   // One of `phrases` is the token's word (a phrase ending in '*': a word starting so).
-  static bool names(const Token& token, const std::vector<std::string_view>& phrases) {
-    return std::any_of(phrases.begin(), phrases.end(), [&token](std::string_view phrase) {
-      return phrase.back() == '*'
-                 ? token.folded.substr(0, phrase.size() - 1) == phrase.substr(0, phrase.size() - 1)
-                 : token.folded == phrase;
-    });
-  }
+  // One role's words for lookup: whole words hashed, a phrase ending in '*' as the start of a
+  // word. Every token of a report asks several roles (a linear scan over the phrases was most of
+  // the reading time: hostile review 96, M2).
+  class WordSet {
+   public:
+    void add(std::string_view phrase) {
+      if (phrase.empty()) return;
+      if (phrase.back() == '*') {
+        starts_.push_back(phrase.substr(0, phrase.size() - 1));
+      } else {
+        words_.insert(phrase);
+      }
+    }
+    bool holds(const Token& token) const {
+      if (words_.count(token.folded) != 0) return true;
+      return std::any_of(starts_.begin(), starts_.end(), [&token](std::string_view start) {
+        return token.folded.substr(0, start.size()) == start;
+      });
+    }
+
+   private:
+    std::unordered_set<std::string_view> words_;
+    std::vector<std::string_view> starts_;
+  };
   std::vector<std::vector<std::string_view>> by_role_;
+  std::vector<WordSet> sets_;                            // by_role_'s words, per role, for is()
+  WordSet any_;                                          // every role's words, for is_any()
   std::vector<std::vector<PhraseWords>> several_words_;  // per role, its phrases of several words
   std::vector<std::vector<PhraseWords>> measures_;       // per role, words per phrase
   const std::vector<Wording<int>>* numbers_;
