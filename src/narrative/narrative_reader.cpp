@@ -2866,15 +2866,16 @@ namespace {
 // no group of the calcifications just described. With Places::Too a clock position, quadrant or
 // region counts as a breast does ("Another at 9 o'clock.").
 enum class Places { BreastsOnly, Too };
-bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading& reading,
-                        const FunctionWords& function_words, std::size_t likewise,
-                        Places places = Places::BreastsOnly) {
-  std::vector<bool> names_breast(tokens.size(), false);
-  // Every token the read's text spans: "9:00" or "upper-outer" are more tokens than words.
+
+// The tokens the sentence's breast reads span, and with Places::Too its clock, quadrant and region
+// reads: every token of the read's text ("9:00", "upper-outer" are more tokens than words).
+std::vector<bool> tokens_of_places(const std::vector<Token>& tokens, const SentenceReading& reading,
+                                   Places places) {
+  std::vector<bool> marked(tokens.size(), false);
   const auto cover = [&](const auto& read) {
     for (std::size_t k = read.token;
-         k < names_breast.size() && (k == read.token || tokens[k].begin < read.span.end); ++k) {
-      names_breast[k] = true;
+         k < marked.size() && (k == read.token || tokens[k].begin < read.span.end); ++k) {
+      marked[k] = true;
     }
   };
   for (const Descriptors& descriptors : reading.clause_descriptors) {
@@ -2885,6 +2886,13 @@ bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading&
       if (descriptors.region) cover(*descriptors.region);
     }
   }
+  return marked;
+}
+
+bool only_breasts_after(const std::vector<Token>& tokens, const SentenceReading& reading,
+                        const FunctionWords& function_words, std::size_t likewise,
+                        Places places = Places::BreastsOnly) {
+  const std::vector<bool> names_breast = tokens_of_places(tokens, reading, places);
   constexpr std::size_t kMostOtherWords = 3;  // "in the … breast", "on the", "in der"
   std::size_t other_words = 0;
   std::size_t since_breast = 0;  // words after the last that names a breast
@@ -3007,21 +3015,8 @@ std::optional<std::size_t> Reader::group_placed_before_it(const Item& item,
   const std::vector<Token>& tokens = item.tokens;
   const std::size_t begin = reading.clauses.front().first;
   const std::size_t end = reading.clauses.front().second;
-  std::vector<bool> place(tokens.size(), false);
-  bool placed = false;
-  const auto cover = [&](const auto& read) {
-    placed = true;
-    for (std::size_t k = read.token;
-         k < end && (k == read.token || tokens[k].begin < read.span.end); ++k) {
-      place[k] = true;
-    }
-  };
-  for (const Descriptors& descriptors : reading.clause_descriptors) {
-    for (const Read<Laterality>& side : descriptors.sides) cover(side);
-    if (descriptors.clock) cover(*descriptors.clock);
-    if (descriptors.quadrant) cover(*descriptors.quadrant);
-    if (descriptors.region) cover(*descriptors.region);
-  }
+  const std::vector<bool> place = tokens_of_places(tokens, reading, Places::Too);
+  const bool placed = std::any_of(place.begin(), place.end(), [](bool marked) { return marked; });
   constexpr std::size_t kMostWordsBefore = 6;  // "the known left breast 2 o'clock"
   std::size_t words = 0;
   for (std::size_t k = begin; k < end; ++k) {
@@ -4097,16 +4092,9 @@ std::optional<std::size_t> Reader::several_groups_said(const Item& item,
   // A count right before the group word ("two groups", "3 clusters"), never one that measures or
   // places ("3 o'clock group", "5 mm cluster": review of session 61).
   const auto counts_several = [&](const Token& token) {
-    std::optional<int> number = words_.number(token);
-    const bool digits =
-        token.kind == TokenKind::Number && !token.folded.empty() && token.folded.size() <= 2 &&
-        std::all_of(token.folded.begin(), token.folded.end(),
-                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
-    if (!number && digits) {
-      number = token.folded.size() == 1 ? token.folded[0] - '0'
-                                        : 10 * (token.folded[0] - '0') + (token.folded[1] - '0');
-    }
-    return number && *number >= 2 && *number <= kMostGroups;
+    const int number = token.kind == TokenKind::Number ? leading_integer(token.folded)
+                                                       : words_.number(token).value_or(0);
+    return number >= 2 && number <= kMostGroups;
   };
   for (std::size_t k = group.begin; k > clause_begin && k + kWordsBefore > group.begin; --k) {
     const Token& before = item.tokens[k - 1];
