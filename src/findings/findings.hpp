@@ -331,6 +331,9 @@ struct TextMention {
   std::string trigger;  // the context words that set a status other than affirmed
   // Historical by its section alone (history, indication, comparison): no words say past.
   bool past_by_section = false;
+  // Denied by a negation right before it, nothing between ("No calcifications", "Keine
+  // Verkalkungen"; not "No suspicious calcifications"): all of them denied, not some.
+  bool denied_outright = false;
   Laterality laterality = Laterality::Unknown;
   // The narrative findings (indices into Findings::findings) this mention gave or restated; in a
   // report with coded findings, the coded finding it restates (row W8).

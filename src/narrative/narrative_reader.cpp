@@ -4302,6 +4302,11 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     mention.status = context.status;
     mention.trigger = std::move(context.trigger);
     mention.past_by_section = context.past_by_section;
+    mention.denied_outright =
+        mention.status == MentionStatus::Negated &&
+        std::any_of(reading.triggers.begin(), reading.triggers.end(), [&](const Trigger& trigger) {
+          return trigger.role == ContextRole::Negated && trigger.end == match.begin;
+        });
     if (context.scope_doubtful) {
       candidate.doubts.push_back("whether \"" + mention.trigger +
                                  "\" reaches these calcifications cannot be told, read as "

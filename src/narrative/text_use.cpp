@@ -742,30 +742,10 @@ void note_denials_of_coded_calcifications(const std::vector<TextMention>& mentio
     });
   };
   for (const TextMention& mention : mentions) {
-    if (mention.status != MentionStatus::Negated || mention.past_by_section ||
-        mention.trigger.empty() || affirmed_in(mention.sentence)) {
+    if (!mention.denied_outright || mention.past_by_section || affirmed_in(mention.sentence)) {
       continue;
     }
     const TextSentence& sentence = mention.sentence;
-    if (mention.span.begin < sentence.span.begin ||
-        mention.span.begin - sentence.span.begin > sentence.text.size()) {
-      continue;
-    }
-    // Report text is quoted with its whitespace collapsed: compare folded, spaces dropped.
-    const std::string before = sentence.text.substr(0, mention.span.begin - sentence.span.begin);
-    const auto folded = [](const std::string& text) {
-      std::string out;
-      for (const char c : text) {
-        if (c != ' ') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      }
-      return out;
-    };
-    const std::string said = folded(before);
-    const std::string trigger = folded(mention.trigger);
-    if (said.size() < trigger.size() ||
-        said.compare(said.size() - trigger.size(), trigger.size(), trigger) != 0) {
-      continue;
-    }
     for (Finding& coded : findings.findings) {
       if (coded.origin == Origin::Narrative || !speaks_for(mention.laterality, coded.laterality)) {
         continue;
