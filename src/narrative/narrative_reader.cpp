@@ -4147,6 +4147,27 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
                               span_of(item, named->begin, named->end), named->begin};
     }
   }
+  // A later clause after a breast named for a denied finding only ("No mass in the left breast, but
+  // fine pleomorphic calcifications at 2 o'clock"): that breast, where the sentence names no other,
+  // never the heading's or an earlier sentence's (hostile review 96, S3: put on the right breast
+  // under a "Right breast:" heading, a right biopsy advised).
+  // A heading of this very sentence ("Right breast: No lymph nodes in the left axilla, and …")
+  // stands.
+  const SentenceRange& sentence = *reading.range;
+  const bool own_heading = sentence.heading_laterality != Laterality::Unknown &&
+                           sentence.heading_begin >= sentence.begin &&
+                           sentence.heading_end <= sentence.end;
+  if (!side && clause > 0 && !own_heading && reading.sides.empty()) {
+    side = only_breast_named_before(item, reading, matches, begin);
+    // "…, but fine pleomorphic calcifications in the other breast": the other one than that
+    // (hostile review 97: it took the denied breast).
+    for (std::size_t k = begin; side && k < end; ++k) {
+      const std::size_t named = other_breast_words(item, k, end);
+      if (named == 0) continue;
+      side = other_breast_read(item, k, named, side->value);
+      break;
+    }
+  }
   // Said relative to the heading's breast or the one described last, so never against the heading.
   // A part of its own that says so ("…; in the same breast a new cluster", "…; on that side …")
   // is of that breast, not of the breast the sentence named first (hostile review 82).
@@ -4161,19 +4182,6 @@ std::vector<std::size_t> Reader::read_clause_mentions(const Item& item,
     }
   }
   if (!side) side = side_named(reading.sides);
-  // A later clause after a breast named for a denied finding only ("No mass in the left breast, but
-  // fine pleomorphic calcifications at 2 o'clock"): that breast, where the sentence names no other,
-  // never the heading's or an earlier sentence's (hostile review 96, S3: put on the right breast
-  // under a "Right breast:" heading, a right biopsy advised).
-  // A heading of this very sentence ("Right breast: No lymph nodes in the left axilla, and …")
-  // stands.
-  const SentenceRange& sentence = *reading.range;
-  const bool own_heading = sentence.heading_laterality != Laterality::Unknown &&
-                           sentence.heading_begin >= sentence.begin &&
-                           sentence.heading_end <= sentence.end;
-  if (!side && clause > 0 && !own_heading) {
-    side = only_breast_named_before(item, reading, matches, begin);
-  }
   if (!side && !one_place_under_both_breasts(reading, descriptors)) side = reading.heading_side;
   const auto& mentions = reading.mentions;
   // A new or increased change speaks for the mention nearest to it; a separator between counts as
