@@ -1006,6 +1006,7 @@ constexpr std::string_view kClauseStarts[] = {
     " excepting ", " despite ", " in spite of ", " with exception of ", " excluding ",
     " outside of ", " barring ", " only a ", " only one ", " only some ", " beyond a ",
     " beyond one ", " beyond some ", " save the ", " save a ", " save at ", " save in ",
+    " only at ", " only in ", " just at ", " exclusively at ",
     // German, the other language mammocalc ships a lexicon for (its wordings' terminators).
     " aber ", " jedoch ", " allerdings ", " hingegen ", " dagegen ", " wohingegen ", " sondern ",
     " ausser ", " sonst ", " ansonsten ", " mit ", " sowie ", " obwohl ", " wobei ", " dafuer ",

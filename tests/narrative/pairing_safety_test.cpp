@@ -2539,5 +2539,34 @@ TEST(PairingSafety96, APointerElsewhereReadsNothingOfABreast) {
   expect_review({"BI-RADS 2. See above."}, false);
 }
 
+// Hostile review 97: "the other breast" after a breast named in a denial is the other one than
+// that (it took the denied breast); a place after "only at" or "but at" following a denial holds
+// calcifications; a report voided or images misplaced asks for review.
+TEST(PairingSafety97, OtherBreastOnlyAtAndVoidedReports) {
+  const auto breast_of_narrative = [](const std::string& text) {
+    const Report report = beside_benign_coded(text);
+    const std::vector<const Finding*> narrative = of_origin(report, Origin::Narrative);
+    return narrative.size() == 1 ? narrative[0]->laterality : Laterality::Unknown;
+  };
+  EXPECT_EQ(breast_of_narrative("No mass in the left breast, but fine pleomorphic calcifications "
+                                "at 9 o'clock in the other breast."),
+            Laterality::Right);
+  EXPECT_EQ(breast_of_narrative("No mass in the left breast, but fine pleomorphic calcifications "
+                                "at 9 o'clock in the contralateral breast."),
+            Laterality::Right);
+  EXPECT_EQ(breast_of_narrative(
+                "No mass in the left breast, but fine pleomorphic calcifications at 2 o'clock."),
+            Laterality::Left);
+  for (const char* text : {"No calcifications in the left breast, only at 9 o'clock.",
+                           "No calcifications in the left breast, but at 9 o'clock."}) {
+    const Report report = beside_benign_coded(text);
+    EXPECT_TRUE(report.exam.needs_review) << text;
+    EXPECT_NE(report.exam.classification, Classification::Benign) << text;
+  }
+  expect_review({"BI-RADS 2. Images mislabelled.", "BI-RADS 2. The report is invalid.",
+                 "BI-RADS 2. Report revoked."},
+                true);
+}
+
 }  // namespace
 }  // namespace mammocalc

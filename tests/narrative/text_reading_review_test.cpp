@@ -3091,5 +3091,14 @@ TEST(TextReview96, GermanPointersAndDenialsOfMalignancy) {
   EXPECT_NE(plain.exam.classification, Classification::Suspicious);
 }
 
+// Hostile review 97, German: a place after "jedoch bei" following a denial, and a report revoked.
+TEST(TextReview97, GermanExceptionsAfterJedochAndRevokedReports) {
+  for (const char* text : {"Keine Verkalkungen links, jedoch bei 9 Uhr.",
+                           "Keine Verkalkungen links, ausschließlich bei 9 Uhr.",
+                           "BI-RADS 2. Befund widerrufen.", "BI-RADS 2. Befund nicht gültig."}) {
+    EXPECT_TRUE(beside_benign_coded_de(text).exam.needs_review) << text;
+  }
+}
+
 }  // namespace
 }  // namespace mammocalc
