@@ -3015,8 +3015,14 @@ std::optional<std::size_t> Reader::group_placed_before_it(const Item& item,
   const std::vector<Token>& tokens = item.tokens;
   const std::size_t begin = reading.clauses.front().first;
   const std::size_t end = reading.clauses.front().second;
+  // Most sentences hold no group word: nothing to mark for them.
+  if (!words_.any_in(tokens, begin, end, FunctionWordRole::SecondGroup)) return std::nullopt;
   const std::vector<bool> place = tokens_of_places(tokens, reading, Places::Too);
-  const bool placed = std::any_of(place.begin(), place.end(), [](bool marked) { return marked; });
+  // From the reads, not the marks: those span the whole item, and a scan of them per sentence
+  // made a 1 MiB item quadratic (the fuzzer's dense seed).
+  const bool placed = std::any_of(
+      reading.clause_descriptors.begin(), reading.clause_descriptors.end(),
+      [](const Descriptors& d) { return !d.sides.empty() || d.clock || d.quadrant || d.region; });
   constexpr std::size_t kMostWordsBefore = 6;  // "the known left breast 2 o'clock"
   std::size_t words = 0;
   for (std::size_t k = begin; k < end; ++k) {
